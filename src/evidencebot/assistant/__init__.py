@@ -1,0 +1,1 @@
+"""The conversation: message -> intent -> action -> Markdown reply. No UI imports."""

@@ -1,0 +1,105 @@
+"""Pieces every command shares: the ``--db`` option, opening the database,
+and turning errors into one clear line."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import click
+
+T = TypeVar("T")
+
+
+def db_option(func):
+    """``--db PATH`` on every command (default: ``EVIDENCEBOT_DB`` or the data directory)."""
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        help="SQLite database to use (default: $EVIDENCEBOT_DB, else evidencebot.db in the data directory).",
+    )(func)
+
+
+def pick_db(ctx: click.Context, db: str | None) -> str | None:
+    """The command's own ``--db`` wins over the group's."""
+    if db:
+        return db
+    root = ctx.find_root()
+    return (root.obj or {}).get("db") if root.obj else None
+
+
+def resolve_db(db: str | None, *, must_exist: bool = False) -> Path:
+    """Resolve which database file to use.
+
+    With no ``--db`` the default database is used, and when it does not exist
+    yet the demo service is built there and the user is told so. An explicit
+    path that does not exist is created empty, unless ``must_exist``.
+    """
+    from evidencebot import locations
+    from evidencebot.errors import InputError
+
+    if db:
+        path = Path(db).expanduser()
+        if must_exist and not path.exists():
+            raise InputError(
+                f"{path}: no such database (build one with 'evidencebot demo --db {path}' "
+                "or import data with 'evidencebot import')"
+            )
+        return path
+    path = locations.default_db_path()
+    if not path.exists():
+        from evidencebot.store.db import connect
+        from evidencebot.store.demo import build_demo
+
+        click.echo(f"No database yet: building the demo service in {path} ...", err=True)
+        database = connect(path)
+        try:
+            summary = build_demo(database)
+        finally:
+            database.close()
+        click.echo(f"Demo service ready: {summary}", err=True)
+    return path
+
+
+def open_db(ctx: click.Context, db: str | None, *, must_exist: bool = False):
+    """Open the database a command should use (see :func:`resolve_db`)."""
+    from evidencebot.store.db import connect
+
+    return connect(resolve_db(pick_db(ctx, db), must_exist=must_exist))
+
+
+def run_guarded(func: Callable[[], T]) -> T:
+    """Run a command, turning known errors into one line and an exit code."""
+    from evidencebot.errors import EvidencebotError
+
+    try:
+        return func()
+    except EvidencebotError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except sqlite3.DatabaseError as exc:
+        click.echo(f"error: database problem: {exc}", err=True)
+        sys.exit(2)
+    except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing half-written was kept", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+        sys.exit(2)
+    except Exception as exc:  # the last line of defence: still no traceback
+        click.echo(
+            f"error: unexpected {type(exc).__name__}: {exc} "
+            "(please report this; run with EVIDENCEBOT_DEBUG=1 for details)",
+            err=True,
+        )
+        import os
+
+        if os.environ.get("EVIDENCEBOT_DEBUG"):
+            raise
+        sys.exit(70)

@@ -1,0 +1,27 @@
+"""``evidencebot info``: where things are and what the database holds."""
+
+from __future__ import annotations
+
+import click
+
+from evidencebot.cli.common import db_option, open_db
+
+
+def register(group: click.Group) -> None:
+    group.add_command(info)
+
+
+@click.command()
+@db_option
+@click.pass_context
+def info(ctx: click.Context, db: str | None) -> None:
+    """Show the folders in use and how many rows each table holds."""
+    from evidencebot import locations
+    from evidencebot.store.summary import table_counts
+
+    database = open_db(ctx, db)
+    click.echo(f"database:   {database.conn.execute('PRAGMA database_list').fetchone()[2]}")
+    click.echo(f"config dir: {locations.config_dir()}")
+    click.echo(f"data dir:   {locations.data_dir()}")
+    for table, count in table_counts(database).items():
+        click.echo(f"  {table:<16} {count:>9,}")

@@ -1,0 +1,113 @@
+"""Settings, read from ``<config dir>/config.toml`` when that file exists.
+
+Every field has a default, so the file is optional. Example::
+
+    [user]
+    name = "A. Manager"          # recorded in the audit log and approvals
+
+    [spc]
+    shift_length = 7             # points on one side of the mean
+    trend_length = 7             # points steadily rising or falling
+    screen_moving_ranges = false # as the NHS Making Data Count Excel tool
+
+    [checker]
+    disabled_rules = ["overclaim.superlative"]
+
+    [suppression]
+    threshold = 5                # counts below this are shown as "<5"
+"""
+
+from __future__ import annotations
+
+import getpass
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from evidencebot import locations
+from evidencebot.errors import ConfigError
+
+
+@dataclass
+class UserSettings:
+    name: str = field(default_factory=lambda: _whoami())
+    """Who is using evidencebot: recorded in approvals and the audit log."""
+
+
+@dataclass
+class SPCSettings:
+    shift_length: int = 7
+    """Consecutive points on one side of the mean that count as a shift."""
+    trend_length: int = 7
+    """Consecutive points rising (or falling) that count as a trend."""
+    screen_moving_ranges: bool = False
+    """Drop moving ranges above 3.267 x the average before setting limits."""
+    baseline_points: int = 12
+    """Limits from fewer points than this are trial limits."""
+
+
+@dataclass
+class CheckerSettings:
+    disabled_rules: list[str] = field(default_factory=list)
+    """Rule ids (or whole families) that are switched off."""
+
+
+@dataclass
+class SuppressionSettings:
+    threshold: int = 5
+    """Counts below this are hidden as "<5" in external documents."""
+    rounding: int = 5
+    """Other counts are rounded to the nearest multiple of this."""
+
+
+@dataclass
+class Settings:
+    user: UserSettings = field(default_factory=UserSettings)
+    spc: SPCSettings = field(default_factory=SPCSettings)
+    checker: CheckerSettings = field(default_factory=CheckerSettings)
+    suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
+
+
+def _whoami() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in a container: still record something
+        return "unknown"
+
+
+def _section(cls, data: dict, path: Path, name: str):
+    known = {f.name: f for f in fields(cls)}
+    values = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(
+                f"{path}: unknown setting [{name}] {key} (known: {', '.join(sorted(known))})"
+            )
+        default = getattr(cls(), key)
+        if default is not None and not isinstance(value, type(default)):
+            raise ConfigError(
+                f"{path}: [{name}] {key} should be {type(default).__name__}, got {value!r}"
+            )
+        values[key] = value
+    return cls(**values)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; missing file means defaults."""
+    path = path or locations.config_file()
+    if not path.exists():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    sections = {f.name: f.type for f in fields(Settings)}
+    result = Settings()
+    for name, value in data.items():
+        if name not in sections:
+            raise ConfigError(f"{path}: unknown section [{name}]")
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: [{name}] should be a table")
+        cls = type(getattr(result, name))
+        setattr(result, name, _section(cls, value, path, name))
+    return result

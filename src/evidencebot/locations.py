@@ -1,0 +1,104 @@
+"""Where evidencebot keeps things: one module, one place to change.
+
+* ``EVIDENCEBOT_HOME`` overrides everything: config, data and cache then live
+  in ``$EVIDENCEBOT_HOME/{config,data,cache}``.
+* Otherwise platformdirs gives the usual per-user directories.
+* ``EVIDENCEBOT_DB`` names the database file; by default it is
+  ``<data dir>/evidencebot.db``.
+
+Directories are created when first asked for, never at import time.
+
+Shipped data (``phrasebank/``, ``templates/``, ``corpus/``) lives inside the
+installed package; in a source checkout (editable install, or ``PYTHONPATH=src``)
+the top-level folders of the repository are used instead. Users override or add
+files in ``<config dir>/phrasebank`` and ``<config dir>/templates``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "evidencebot"
+DATA_FOLDERS = ("phrasebank", "templates", "corpus")
+
+
+def _home() -> Path | None:
+    value = os.environ.get("EVIDENCEBOT_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    home = _home()
+    if home is not None:
+        return _ensure(home / "config")
+    import platformdirs
+
+    return _ensure(Path(platformdirs.user_config_dir(APP_NAME)))
+
+
+def data_dir() -> Path:
+    home = _home()
+    if home is not None:
+        return _ensure(home / "data")
+    import platformdirs
+
+    return _ensure(Path(platformdirs.user_data_dir(APP_NAME)))
+
+
+def cache_dir() -> Path:
+    home = _home()
+    if home is not None:
+        return _ensure(home / "cache")
+    import platformdirs
+
+    return _ensure(Path(platformdirs.user_cache_dir(APP_NAME)))
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def default_db_path() -> Path:
+    """The database used when no ``--db`` is given."""
+    value = os.environ.get("EVIDENCEBOT_DB")
+    if value:
+        return Path(value).expanduser()
+    return data_dir() / "evidencebot.db"
+
+
+def packaged_dir(name: str) -> Path:
+    """The shipped copy of a top-level data folder (phrasebank, templates, corpus)."""
+    if name not in DATA_FOLDERS:
+        raise ValueError(f"unknown data folder {name!r}")
+    inside = Path(__file__).resolve().parent / name
+    if inside.is_dir():
+        return inside
+    # Source checkout: src/evidencebot/ -> repository root.
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(
+        f"the {name}/ folder is missing from this installation "
+        f"(looked in {inside} and {checkout}); reinstall evidencebot"
+    )
+
+
+def user_dir(name: str) -> Path:
+    """The user's override folder for a data folder (not created)."""
+    return config_dir() / name
+
+
+def search_path(name: str) -> list[Path]:
+    """Folders to look in, user overrides first, then the shipped copy."""
+    dirs = []
+    user = user_dir(name)
+    if user.is_dir():
+        dirs.append(user)
+    dirs.append(packaged_dir(name))
+    return dirs

@@ -1,0 +1,1 @@
+"""The evidence store: SQLite schema, migrations, importers and demo data."""

@@ -1,0 +1,280 @@
+"""Numbered schema migrations (sqlite-utils 4 ``Migrations``).
+
+Rules for this file:
+* never edit a migration that has been released: add a new one;
+* name them ``mNNN_what``; they run in the order they are defined;
+* dates are ISO text (``YYYY-MM-DD``), date-times ``YYYY-MM-DDTHH:MM[:SS]``,
+  booleans 0/1 integers, lists ``;``-separated text.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("evidencebot")
+
+PEOPLE_FK = [("person_id", "people", "person_id")]
+
+
+@migrations()
+def m001_service_tables(db: Database) -> None:
+    db["people"].create(
+        {
+            "person_id": str,
+            "service": str,
+            "referral_date": str,
+            "discharge_date": str,
+            "age_band": str,
+            "baseline_escalations_per_month": float,
+            "housing_status": str,
+        },
+        pk="person_id",
+        not_null={"referral_date"},
+    )
+    db["contacts"].create(
+        {
+            "contact_id": str,
+            "person_id": str,
+            "contact_at": str,
+            "kind": str,
+            "mode": str,
+            "attendance": str,
+        },
+        pk="contact_id",
+        not_null={"person_id", "contact_at", "kind", "attendance"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["escalations"].create(
+        {
+            "escalation_id": str,
+            "person_id": str,
+            "raised_at": str,
+            "level": int,
+            "triggers": str,
+            "warning_signs": str,
+            "action_taken": str,
+            "rationale": str,
+            "reviewed_at": str,
+            "outcome": str,
+        },
+        pk="escalation_id",
+        not_null={"person_id", "raised_at", "level"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["crisis_events"].create(
+        {
+            "event_id": str,
+            "person_id": str,
+            "started_on": str,
+            "setting": str,
+            "ended_on": str,
+        },
+        pk="event_id",
+        not_null={"person_id", "started_on", "setting"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["admissions"].create(
+        {
+            "spell_id": str,
+            "person_id": str,
+            "admitted_on": str,
+            "discharged_on": str,
+            "discharge_type": str,
+            "first_followup_at": str,
+            "housing_confirmed": int,
+            "engaged_within_14_days": int,
+            "handover_complete": int,
+        },
+        pk="spell_id",
+        not_null={"person_id", "admitted_on"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["crisis_plans"].create(
+        {
+            "person_id": str,
+            "created_on": str,
+            "reviewed_on": str,
+            "easy_read": int,
+        },
+        pk=("person_id", "created_on"),
+        foreign_keys=PEOPLE_FK,
+    )
+    db["goals"].create(
+        {
+            "goal_id": str,
+            "person_id": str,
+            "domain": str,
+            "description": str,
+            "set_on": str,
+            "baseline_level": int,
+            "weight": float,
+        },
+        pk="goal_id",
+        not_null={"person_id", "domain", "set_on"},
+        defaults={"baseline_level": -1, "weight": 1.0},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["goal_reviews"].create(
+        {"goal_id": str, "reviewed_on": str, "level": int},
+        pk=("goal_id", "reviewed_on"),
+        not_null={"level"},
+        foreign_keys=[("goal_id", "goals", "goal_id")],
+    )
+    db["measures"].create(
+        {"person_id": str, "instrument": str, "measured_on": str, "score": float},
+        pk=("person_id", "instrument", "measured_on"),
+        not_null={"score"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["safeguarding"].create(
+        {
+            "concern_id": str,
+            "person_id": str,
+            "concern_on": str,
+            "referred_on": str,
+            "multi_agency_plan": int,
+            "outcome": str,
+        },
+        pk="concern_id",
+        not_null={"concern_on"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["incidents"].create(
+        {
+            "incident_id": str,
+            "occurred_on": str,
+            "type": str,
+            "severity": str,
+            "summary": str,
+            "learning": str,
+            "action": str,
+            "owner": str,
+            "due_on": str,
+            "closed_on": str,
+        },
+        pk="incident_id",
+        not_null={"occurred_on", "type"},
+    )
+    db["partner_comms"].create(
+        {
+            "comm_id": str,
+            "sent_on": str,
+            "partner": str,
+            "person_id": str,
+            "purpose": str,
+            "days_to_send": int,
+        },
+        pk="comm_id",
+        not_null={"sent_on", "partner"},
+        foreign_keys=PEOPLE_FK,
+    )
+
+
+@migrations()
+def m002_stories_and_drafts(db: Database) -> None:
+    db["stories"].create(
+        {
+            "story_id": str,
+            "title": str,
+            "person_id": str,
+            "domains": str,
+            "goal_ids": str,
+            "consent": str,
+            "consent_date": str,
+            "author": str,
+            "approved_by": str,
+            "approved_at": str,
+            "status": str,
+            "story_date": str,
+            "context": str,
+            "support_approach": str,
+            "delivery": str,
+            "evidence": str,
+            "source": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="story_id",
+        not_null={"title"},
+        defaults={"consent": "none", "status": "draft"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db["stories"].enable_fts(
+        ["title", "domains", "context", "support_approach", "delivery", "evidence"],
+        create_triggers=True,
+        tokenize="porter",
+    )
+    db["drafts"].create(
+        {
+            "draft_id": int,
+            "kind": str,
+            "title": str,
+            "question": str,
+            "word_limit": int,
+            "period": str,
+            "body": str,
+            "status": str,
+            "created_by": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="draft_id",
+        not_null={"kind"},
+        defaults={"status": "draft"},
+    )
+    db["draft_versions"].create(
+        {"draft_id": int, "version": int, "body": str, "saved_at": str, "saved_by": str},
+        pk=("draft_id", "version"),
+        foreign_keys=[("draft_id", "drafts", "draft_id")],
+    )
+
+
+@migrations()
+def m003_service_context(db: Database) -> None:
+    # A dated change to how the service works: SPC limits are recalculated here.
+    db["service_changes"].create(
+        {
+            "change_id": int,
+            "changed_on": str,
+            "title": str,
+            "description": str,
+            "indicators": str,  # ;-separated indicator ids, empty = all
+        },
+        pk="change_id",
+        not_null={"changed_on", "title"},
+    )
+    db["targets"].create(
+        {"indicator_id": str, "target": float, "set_on": str, "source": str},
+        pk="indicator_id",
+        not_null={"target"},
+    )
+
+
+@migrations()
+def m004_indexes(db: Database) -> None:
+    for table, columns in [
+        ("contacts", ["person_id", "contact_at"]),
+        ("contacts", ["contact_at"]),
+        ("escalations", ["person_id", "raised_at"]),
+        ("escalations", ["raised_at"]),
+        ("crisis_events", ["person_id", "started_on"]),
+        ("crisis_events", ["started_on"]),
+        ("admissions", ["person_id", "admitted_on"]),
+        ("admissions", ["discharged_on"]),
+        ("goals", ["person_id"]),
+        ("measures", ["instrument", "person_id", "measured_on"]),
+        ("safeguarding", ["concern_on"]),
+        ("incidents", ["occurred_on"]),
+        ("partner_comms", ["sent_on"]),
+        ("people", ["referral_date"]),
+        ("stories", ["person_id"]),
+    ]:
+        db[table].create_index(columns, if_not_exists=True)
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations; return the names applied."""
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending
