@@ -1,0 +1,1 @@
+"""The language checker: spaCy pipeline, phrasebank rules, over-claim and privacy."""
