@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from evidencebot import __version__
+from evidencebot.cli import cli
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_help_lists_every_command():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in cli.commands:
+        assert name in result.output
+
+
+def test_every_command_takes_db():
+    for name, command in cli.commands.items():
+        if isinstance(command, type(cli)):
+            continue
+        assert any("--db" in p.opts for p in command.params), f"{name} has no --db"
+
+
+def test_info_on_explicit_database(tmp_path):
+    result = CliRunner().invoke(cli, ["info", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    assert "people" in result.output and "contacts" in result.output
+
+
+def test_broken_database_is_one_line_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 1000)
+    proc = subprocess.run(
+        [sys.executable, "-m", "evidencebot", "info", "--db", str(bad)],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "not an evidencebot database" in proc.stderr
+
+
+def test_core_does_not_import_textual():
+    code = (
+        "import sys, evidencebot.store.db, evidencebot.store.migrations, evidencebot.config, "
+        "evidencebot.cli, evidencebot.assistant.shell; "
+        "bad = [m for m in ('textual', 'spacy') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from evidencebot import config, locations
+from evidencebot.errors import ConfigError
+
+
+def test_home_override_puts_everything_under_it(isolated_home):
+    assert locations.config_dir() == isolated_home / "config"
+    assert locations.data_dir() == isolated_home / "data"
+    assert locations.cache_dir() == isolated_home / "cache"
+    assert locations.default_db_path() == isolated_home / "data" / "evidencebot.db"
+
+
+def test_db_env_var_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("EVIDENCEBOT_DB", str(tmp_path / "other.db"))
+    assert locations.default_db_path() == tmp_path / "other.db"
+
+
+@pytest.mark.parametrize("name", locations.DATA_FOLDERS)
+def test_shipped_data_folders_are_found(name):
+    assert locations.packaged_dir(name).is_dir()
+
+
+def test_user_folder_comes_first(isolated_home):
+    user = isolated_home / "config" / "templates"
+    user.mkdir(parents=True)
+    dirs = locations.search_path("templates")
+    assert dirs[0] == user and dirs[-1] == locations.packaged_dir("templates")
+
+
+def test_settings_default_without_file():
+    s = config.load_settings()
+    assert (s.spc.shift_length, s.spc.trend_length, s.spc.screen_moving_ranges) == (7, 7, False)
+    assert s.suppression.threshold == 5
+
+
+def test_settings_file_is_read_and_checked(isolated_home):
+    path = locations.config_file()
+    path.write_text('[spc]\nshift_length = 6\n[checker]\ndisabled_rules = ["overclaim.superlative"]\n')
+    s = config.load_settings()
+    assert s.spc.shift_length == 6 and s.spc.trend_length == 7
+    assert s.checker.disabled_rules == ["overclaim.superlative"]
+
+    path.write_text("[spc]\nshift_lenght = 6\n")
+    with pytest.raises(ConfigError, match="shift_lenght"):
+        config.load_settings()
+    path.write_text('[spc]\nshift_length = "six"\n')
+    with pytest.raises(ConfigError, match="should be int"):
+        config.load_settings()
+    path.write_text("[spc\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        config.load_settings()
