@@ -1,0 +1,227 @@
+"""``evidencebot spc``: an XmR (SPC) chart verdict for a series of numbers."""
+
+from __future__ import annotations
+
+import click
+
+from evidencebot.cli.common import db_option
+
+
+def register(group: click.Group) -> None:
+    group.add_command(spc)
+
+
+@click.command()
+@click.argument("source", metavar="[FILE|-]", type=click.File("r", encoding="utf-8-sig"), default="-")
+@click.option("--column", help="Read this CSV column (header name, any case) instead of one number a line.")
+@click.option("--label-column", help="With --column: a CSV column of point labels (e.g. the month).")
+@click.option(
+    "--improvement",
+    type=click.Choice(["increase", "decrease", "neutral"], case_sensitive=False),
+    default="neutral",
+    show_default=True,
+    help="Which way is better. Without it, signals are reported as high or low, not good or bad.",
+)
+@click.option("--target", type=float, help="Target value, for the assurance verdict.")
+@click.option("--shift", type=int, help="Points on one side of the mean that make a shift (default 7, or config).")
+@click.option("--trend", type=int, help="Points rising or falling that make a trend (default 7, or config).")
+@click.option(
+    "--screen/--no-screen",
+    default=None,
+    help="Screen out moving ranges above 3.267 x average before setting limits (default off, as the MDC Excel tool).",
+)
+@click.option("--baseline-points", type=int, help="Limits from fewer points are trial limits (default 12, or config).")
+@click.option(
+    "--rebase-at",
+    type=int,
+    multiple=True,
+    metavar="N",
+    help="Point N (counting from 1, blank CSV cells included) is the first after a dated service change. Repeatable.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+def spc(source, column, label_column, improvement, target, shift, trend, screen, baseline_points,
+        rebase_at, fmt, db) -> None:
+    """Judge a series with NHS Making Data Count SPC rules.
+
+    Reads numbers one per line (blank lines skipped) from FILE, or standard
+    input when FILE is '-' or missing; with --column, reads that column of a
+    CSV file with a header row (an empty cell is a month without data).
+    Prints the mean, process limits, the points that break a rule, the
+    verdict and, with --target and --improvement, the assurance.
+    """
+    import json
+
+    from evidencebot.config import load_settings
+    from evidencebot.errors import InputError
+    from evidencebot.metrics.spc import xmr
+
+    name = getattr(source, "name", "-")
+    name = "standard input" if name in ("-", "<stdin>") else name
+    text = source.read()
+    if label_column and not column:
+        raise InputError("--label-column needs --column (labels come from a CSV file)")
+    if column:
+        values, labels = _read_csv(text, column, label_column, name)
+    else:
+        values, labels = _read_lines(text, name), None
+
+    settings = load_settings().spc
+    for n in rebase_at:
+        if n < 1 or n > len(values):
+            raise InputError(f"--rebase-at {n}: the series has points 1 to {len(values)}")
+    result = xmr(
+        values,
+        improvement=improvement.lower(),
+        target=target,
+        rebase_at=[n - 1 for n in rebase_at],
+        shift=shift if shift is not None else settings.shift_length,
+        trend=trend if trend is not None else settings.trend_length,
+        screen=screen if screen is not None else settings.screen_moving_ranges,
+        baseline_points=baseline_points if baseline_points is not None else settings.baseline_points,
+        labels=labels,
+    )
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    for line in _text_report(result, target):
+        click.echo(line)
+
+
+def _number(cell: str, where: str):
+    import math
+
+    from evidencebot.errors import InputError
+
+    try:
+        value = float(cell)
+    except ValueError:
+        value = None
+    if value is None or not math.isfinite(value):
+        raise InputError(f"{where}: '{cell}' is not a number")
+    return value
+
+
+def _read_lines(text: str, name: str) -> list[float]:
+    from evidencebot.errors import InputError
+
+    values = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        cell = line.strip()
+        if not cell:
+            continue
+        try:
+            values.append(_number(cell, f"{name}, line {lineno}"))
+        except InputError as exc:
+            if "," in cell or not values:
+                raise InputError(
+                    f"{exc} (for a CSV file with a header row, choose a column with --column NAME)"
+                ) from None
+            raise
+    return values
+
+
+def _read_csv(text: str, column: str, label_column: str | None, name: str):
+    import csv
+    import io
+
+    from evidencebot.errors import InputError
+
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if not header:
+        raise InputError(f"{name} is empty: expected a CSV header row with a '{column}' column")
+    folded = [h.strip().lower() for h in header]
+
+    def position(wanted: str) -> int:
+        if wanted.strip().lower() not in folded:
+            raise InputError(
+                f"{name} has no column '{wanted}' (columns: {', '.join(h.strip() for h in header)})"
+            )
+        return folded.index(wanted.strip().lower())
+
+    value_at = position(column)
+    label_at = position(label_column) if label_column else None
+    values, labels = [], []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue  # blank line
+        lineno = reader.line_num
+        cell = row[value_at].strip() if value_at < len(row) else ""
+        values.append(_number(cell, f"{name}, line {lineno}") if cell else None)
+        if label_at is not None:
+            label = row[label_at].strip() if label_at < len(row) else ""
+            labels.append(label or None)
+    return values, (labels if label_column else None)
+
+
+def _fmt(x: float | None) -> str:
+    import math
+
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    if x == 0 or abs(x) >= 0.1:
+        return f"{x:,.2f}"
+    return f"{x:.3g}"
+
+
+_POINT_TEXT = {
+    ("astronomical", 1): "above the upper process limit",
+    ("astronomical", -1): "below the lower process limit",
+    ("trend", 1): "part of a rising trend",
+    ("trend", -1): "part of a falling trend",
+    ("two_in_three", 1): "near the upper limit (2 of 3 rule)",
+    ("two_in_three", -1): "near the lower limit (2 of 3 rule)",
+    ("shift", 1): "part of a run above the mean (shift)",
+    ("shift", -1): "part of a run below the mean (shift)",
+}
+
+_TYPE_TEXT = {
+    "improvement": "improvement",
+    "concern": "concern",
+    "neutral_high": "high",
+    "neutral_low": "low",
+}
+
+
+def _text_report(result, target) -> list[str]:
+    from evidencebot.metrics.spc import ASSURANCE_TEXT, VERDICT_TEXT
+
+    s = result.settings
+    screening = "moving ranges screened (3.267 x average)" if s["screen"] else "moving ranges not screened"
+    lines = [
+        f"XmR chart of {result.points} points; rules: beyond the process limits, 2 of 3 near a limit, "
+        f"{s['trend']}-point trend, {s['shift']}-point shift; {screening}; "
+        f"better is: {s['improvement']}",
+        f"mean {_fmt(result.mean)}   process limits {_fmt(result.lower)} to {_fmt(result.upper)}"
+        + ("   (trial limits)" if result.trial and result.verdict != "too_few_points" else ""),
+    ]
+    for note in result.notes:
+        lines.append(f"note: {note}")
+    special = result.special_points
+    if special:
+        lines.append("Points that break a rule (numbered from 1):")
+        for p in special:
+            what = f"point {p.index + 1}" + (f" ({p.label})" if p.label else "")
+            lines.append(
+                f"  {what}: {_fmt(p.value)} {_POINT_TEXT[(p.special, p.direction)]}"
+                f" [{p.special}, {_TYPE_TEXT.get(p.type, p.type)}]"
+            )
+    elif result.verdict != "too_few_points":
+        lines.append("No point breaks a rule.")
+    step = result.step_change
+    if step:
+        lines.append(
+            f"Since the service change on {step['change']}: {step['below']} of {step['points']} points "
+            f"below and {step['above']} above the pre-change mean {_fmt(step['pre_mean'])} "
+            f"(limits {_fmt(step['pre_lower'])} to {_fmt(step['pre_upper'])})"
+        )
+    verdict = VERDICT_TEXT[result.verdict]
+    lines.append(f"Verdict: {verdict}" + (f" ({result.rule})" if result.rule else ""))
+    if result.assurance:
+        lines.append(f"Assurance: {result.assurance.replace('_', ' ')}: {ASSURANCE_TEXT[result.assurance]}")
+    elif target is not None and s["improvement"] == "neutral":
+        lines.append("Assurance: not judged (say which way is better with --improvement)")
+    elif target is not None:
+        lines.append("Assurance: not judged (too few points)")
+    return lines

@@ -1,0 +1,1 @@
+"""Indicator maths: reporting periods, confidence intervals, SPC, outcome measures and suppression."""

@@ -1,0 +1,381 @@
+"""Reporting periods: months, calendar quarters, UK financial years and ranges.
+
+Every period is a whole number of calendar months. :func:`parse_period` reads
+what people type (case and spacing do not matter):
+
+=====================  ==========================================  ============
+form                   examples                                    kind
+=====================  ==========================================  ============
+month                  ``2026-03``, ``Mar 2026``, ``March 2026``   ``month``
+calendar quarter       ``2026-Q1``, ``Q1 2026``                    ``quarter``
+financial year         ``2025/26``, ``2025-26``, ``FY2025/26``     ``fy``
+financial-year quarter ``2025/26 Q3``, ``Q3 2025/26``              ``fy_quarter``
+range (inclusive)      ``2025-04..2026-03``, ``Apr 2025 to Mar     ``range``
+                       2026``
+relative               ``last 6 months``, ``last quarter`` ...     see below
+=====================  ==========================================  ============
+
+A UK financial year runs from 1 April to 31 March: ``2025/26`` is 1 April 2025
+to 31 March 2026. Its quarters are Q1 = Apr–Jun, Q2 = Jul–Sep, Q3 = Oct–Dec and
+Q4 = Jan–Mar (of the second calendar year). The second year must be the year
+after the first (``1999/00`` is fine, ``2025/27`` is an error).
+
+``YYYY-NN`` is read as a month when NN is 01–12 and as a financial year only
+when it cannot be a month (``2025-26``). So ``2011-12`` is December 2011; write
+``2011/12`` for that financial year.
+
+Relative forms are resolved against ``latest``, the date of the latest data,
+treating it as "today":
+
+- ``this month``: the month containing ``latest`` (it may be incomplete).
+- ``last month`` / ``previous month``: the calendar month before that.
+- ``last N months`` / ``past N months``: the N months ending with the month of
+  ``latest``, that month included (complete or current). Kind ``relative``.
+- ``last year`` / ``past year`` / ``last 12 months``: the 12 months ending with
+  the month of ``latest`` (a rolling year, not a calendar year). Kind ``relative``.
+- ``this quarter``: the calendar quarter containing ``latest``.
+- ``last quarter`` / ``previous quarter``: the last complete calendar quarter
+  before the quarter of ``latest``.
+- ``this financial year`` / ``this FY``: the financial year containing
+  ``latest`` (1 April to 31 March, even if the data stop earlier).
+- ``last financial year`` / ``last FY`` / ``previous financial year``: the one before.
+
+Relative forms other than rolling windows resolve to the concrete period they
+name (``last quarter`` on 2026-03-15 is the period ``2025-Q4`` of kind
+``quarter``), so :meth:`Period.previous` works in that period's own style.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from evidencebot.errors import InputError
+
+ACCEPTED_FORMS = """\
+Accepted periods (case and spacing do not matter):
+  month               2026-03, Mar 2026, March 2026
+  calendar quarter    2026-Q1, Q1 2026
+  financial year      2025/26, 2025-26, FY2025/26   (1 April 2025 to 31 March 2026)
+  financial quarter   2025/26 Q3, Q3 2025/26        (Q1 Apr-Jun ... Q4 Jan-Mar)
+  range of months     2025-04..2026-03, Apr 2025 to Mar 2026
+  relative to the latest data
+                      this month, last month, last 6 months, last year (12 months),
+                      this quarter, last quarter, this financial year, last financial year"""
+
+KINDS = ("month", "quarter", "fy", "fy_quarter", "range", "relative")
+
+_MONTH_NAMES = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTH_NAMES["sept"] = 9
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by ``delta`` months: add_months(2026, 1, -1) == (2025, 12)."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def month_end(year: int, month: int) -> datetime.date:
+    """The last day of a month."""
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_add_months = add_months  # older private names, still used by callers
+_month_end = month_end
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _fy_label(start_year: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period of whole calendar months; ``end`` is inclusive."""
+
+    label: str
+    start: datetime.date
+    end: datetime.date
+    kind: str
+
+    def __str__(self) -> str:
+        return self.label
+
+    def months(self) -> list[tuple[int, int]]:
+        """Every (year, month) in the period, in order."""
+        result = []
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            result.append((year, month))
+            year, month = _add_months(year, month, 1)
+        return result
+
+    @property
+    def n_months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    def contains(self, d: datetime.date) -> bool:
+        if isinstance(d, datetime.datetime):
+            d = d.date()
+        return self.start <= d <= self.end
+
+    def previous(self) -> Period:
+        """The period of the same length in months just before this one.
+
+        Months, quarters, financial years and financial quarters keep their
+        style (2025/26 Q1 -> 2024/25 Q4); ranges and rolling windows become a
+        range of the same number of months.
+        """
+        if self.kind == "month":
+            return month_period(*_add_months(self.start.year, self.start.month, -1))
+        if self.kind == "quarter":
+            year, month = _add_months(self.start.year, self.start.month, -3)
+            return quarter_period(year, (month - 1) // 3 + 1)
+        if self.kind == "fy":
+            return fy_period(self.start.year - 1)
+        if self.kind == "fy_quarter":
+            year, month = _add_months(self.start.year, self.start.month, -3)
+            fy_start = year if month >= 4 else year - 1
+            return fy_quarter_period(fy_start, ((month - 4) % 12) // 3 + 1)
+        n = self.n_months
+        first = _add_months(self.start.year, self.start.month, -n)
+        last = _add_months(self.start.year, self.start.month, -1)
+        return range_period(first, last)
+
+    def describe(self) -> str:
+        """A longer label for prose: 'March 2026', 'Oct-Dec 2025 (2025/26 Q3)'."""
+        first, last = self.start, self.end
+        if self.kind == "month":
+            return f"{calendar.month_name[first.month]} {first.year}"
+        span = (
+            f"{calendar.month_abbr[first.month]}-{calendar.month_abbr[last.month]} {last.year}"
+            if first.year == last.year
+            else f"{calendar.month_abbr[first.month]} {first.year} to "
+            f"{calendar.month_abbr[last.month]} {last.year}"
+        )
+        if self.kind in ("range", "relative"):
+            return span
+        return f"{span} ({self.label})"
+
+
+# ---------------------------------------------------------------- constructors
+
+
+def month_period(year: int, month: int) -> Period:
+    if not 1 <= month <= 12:
+        raise InputError(f"month {month} is not 1-12")
+    return Period(_ym(year, month), datetime.date(year, month, 1), _month_end(year, month), "month")
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    """Calendar quarter: Q1 = Jan-Mar ... Q4 = Oct-Dec."""
+    if not 1 <= quarter <= 4:
+        raise InputError(f"quarter Q{quarter} is not Q1-Q4")
+    first = 3 * (quarter - 1) + 1
+    return Period(
+        f"{year:04d}-Q{quarter}",
+        datetime.date(year, first, 1),
+        _month_end(year, first + 2),
+        "quarter",
+    )
+
+
+def fy_period(start_year: int) -> Period:
+    """UK financial year starting 1 April of ``start_year``."""
+    return Period(
+        _fy_label(start_year),
+        datetime.date(start_year, 4, 1),
+        datetime.date(start_year + 1, 3, 31),
+        "fy",
+    )
+
+
+def fy_quarter_period(start_year: int, quarter: int) -> Period:
+    """Quarter of the financial year starting in April ``start_year`` (Q1 = Apr-Jun)."""
+    if not 1 <= quarter <= 4:
+        raise InputError(f"quarter Q{quarter} is not Q1-Q4")
+    year, month = _add_months(start_year, 4, 3 * (quarter - 1))
+    end_year, end_month = _add_months(year, month, 2)
+    return Period(
+        f"{_fy_label(start_year)} Q{quarter}",
+        datetime.date(year, month, 1),
+        _month_end(end_year, end_month),
+        "fy_quarter",
+    )
+
+
+def range_period(first: tuple[int, int], last: tuple[int, int], *, kind: str = "range",
+                 label: str | None = None) -> Period:
+    """Months ``first`` to ``last`` inclusive, each a (year, month) pair."""
+    if first > last:
+        raise InputError(
+            f"the range {_ym(*first)}..{_ym(*last)} starts after it ends "
+            "(write the earlier month first)"
+        )
+    return Period(
+        label or f"{_ym(*first)}..{_ym(*last)}",
+        datetime.date(first[0], first[1], 1),
+        _month_end(*last),
+        kind,
+    )
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _bad(text: str, why: str = "") -> InputError:
+    reason = f" ({why})" if why else ""
+    return InputError(f"'{text}' is not a period I understand{reason}.\n{ACCEPTED_FORMS}")
+
+
+def _fy_start(first: str, second: str, original: str) -> int:
+    start = int(first)
+    expected = (start + 1) % 100 if len(second) == 2 else start + 1
+    if int(second) != expected:
+        raise _bad(
+            original,
+            f"a financial year's second year must follow the first, e.g. {_fy_label(start)}",
+        )
+    return start
+
+
+_RE_MONTH = re.compile(r"^(\d{4})\s*-\s*(\d{1,2})$")
+_RE_MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-\s]?\s*(\d{4})$")
+_RE_QUARTER = re.compile(r"^(\d{4})\s*-?\s*q(\d)$")
+_RE_QUARTER_FIRST = re.compile(r"^q(\d)\s*-?\s*(\d{4})$")
+_FY = r"(fy\s*)?(\d{4})\s*([/-])\s*(\d{4}|\d{2})"
+_RE_FY = re.compile(rf"^{_FY}$")
+_RE_FY_QUARTER = re.compile(rf"^{_FY}\s*[-,]?\s*q(\d)$")
+_RE_FY_QUARTER_FIRST = re.compile(rf"^q(\d)\s*[-,]?\s*{_FY}$")
+_RE_LAST_N = re.compile(r"^(?:the\s+)?(?:last|past|previous)\s+(\d+)\s+months?$")
+_RE_RANGE = re.compile(r"^(.+?)\s*(?:\.\.|\bto\b)\s*(.+)$")
+
+
+def _parse_fixed(text: str, original: str) -> Period | None:
+    """Every non-relative, non-range form; None when nothing matches."""
+    m = _RE_MONTH.match(text)
+    if m:
+        year, number = int(m.group(1)), int(m.group(2))
+        if 1 <= number <= 12:
+            return month_period(year, number)
+        if len(m.group(2)) == 2 and number == (year + 1) % 100:
+            return fy_period(year)
+        raise _bad(original, f"month {m.group(2)} is not 01-12")
+    m = _RE_MONTH_NAME.match(text)
+    if m and m.group(1) in _MONTH_NAMES:
+        return month_period(int(m.group(2)), _MONTH_NAMES[m.group(1)])
+    for pattern, q_group, y_group in ((_RE_QUARTER, 2, 1), (_RE_QUARTER_FIRST, 1, 2)):
+        m = pattern.match(text)
+        if m:
+            quarter = int(m.group(q_group))
+            if not 1 <= quarter <= 4:
+                raise _bad(original, f"quarter Q{quarter} is not Q1-Q4")
+            return quarter_period(int(m.group(y_group)), quarter)
+    m = _RE_FY.match(text)
+    if m:
+        return fy_period(_fy_start(m.group(2), m.group(4), original))
+    for pattern, q_index, fy_offset in ((_RE_FY_QUARTER, 5, 0), (_RE_FY_QUARTER_FIRST, 1, 1)):
+        m = pattern.match(text)
+        if m:
+            groups = m.groups()
+            quarter = int(groups[q_index - 1])
+            first, second = groups[fy_offset + 1], groups[fy_offset + 3]
+            start = _fy_start(first, second, original)
+            if not 1 <= quarter <= 4:
+                raise _bad(original, f"quarter Q{quarter} is not Q1-Q4")
+            return fy_quarter_period(start, quarter)
+    return None
+
+
+def _relative(text: str, latest: datetime.date | None, original: str) -> Period | None:
+    m = _RE_LAST_N.match(text)
+    simple = {
+        "this month", "last month", "previous month", "the last month",
+        "this quarter", "last quarter", "previous quarter", "the last quarter",
+        "last year", "past year", "the last year", "the past year",
+        "this financial year", "this fy", "current financial year",
+        "last financial year", "last fy", "previous financial year", "previous fy",
+    }
+    if not m and text not in simple:
+        return None
+    if latest is None:
+        raise InputError(
+            f"'{original}' is relative, so it needs the date of the latest data "
+            "(none was given); or name the period, e.g. 2026-03, 2025/26 Q3, 2025-04..2026-03"
+        )
+    if isinstance(latest, datetime.datetime):
+        latest = latest.date()
+    year, month = latest.year, latest.month
+    if m or text in {"last year", "past year", "the last year", "the past year"}:
+        n = int(m.group(1)) if m else 12
+        if n < 1:
+            raise _bad(original, "the number of months must be at least 1")
+        if n > 1200:
+            raise _bad(original, "that is more than 100 years")
+        first = _add_months(year, month, -(n - 1))
+        word = "month" if n == 1 else "months"
+        return range_period(
+            first,
+            (year, month),
+            kind="relative",
+            label=f"last {n} {word} ({_ym(*first)}..{_ym(year, month)})",
+        )
+    if text == "this month":
+        return month_period(year, month)
+    if text.endswith("month"):
+        return month_period(*_add_months(year, month, -1))
+    quarter = (month - 1) // 3 + 1
+    if text == "this quarter":
+        return quarter_period(year, quarter)
+    if text.endswith("quarter"):
+        return quarter_period(year, quarter).previous()
+    fy_start = year if month >= 4 else year - 1
+    if text.startswith(("this", "current")):
+        return fy_period(fy_start)
+    return fy_period(fy_start - 1)
+
+
+def parse_period(text: str, *, latest: datetime.date | None = None) -> Period:
+    """Read a period as typed by a person; see the module docstring for the forms.
+
+    ``latest`` is the date of the latest data; relative forms ("last 6 months")
+    need it. Anything unreadable raises :class:`InputError` listing the forms.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise _bad(str(text or ""), "it is empty")
+    original = text.strip()
+    norm = re.sub(r"\s+", " ", original.lower())
+    relative = _relative(norm, latest, original)
+    if relative is not None:
+        return relative
+    m = _RE_RANGE.match(norm)
+    if m:
+        ends = []
+        for part in (m.group(1), m.group(2)):
+            period = _parse_fixed(part.strip(), original)
+            if period is None:
+                raise _bad(original, f"'{part.strip()}' is not a month, quarter or year")
+            ends.append(period)
+        return range_period(
+            (ends[0].start.year, ends[0].start.month), (ends[1].end.year, ends[1].end.month)
+        )
+    period = _parse_fixed(norm, original)
+    if period is not None:
+        return period
+    if re.fullmatch(r"(fy\s*)?\d{4}", norm):
+        year = int(norm[-4:])
+        raise _bad(
+            original,
+            f"say which year: calendar {year}-01..{year}-12, or financial year "
+            f"{_fy_label(year)} (or {_fy_label(year - 1)})",
+        )
+    raise _bad(original)
