@@ -97,3 +97,12 @@ def test_a_folder_or_garbage_file_is_a_clear_error(tmp_path):
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(InputError, match="not an evidencebot database"):
         connect(junk)
+
+
+def test_story_with_impossible_front_matter_date_is_a_problem_not_a_crash(tmp_path):
+    from evidencebot.store.stories import read_story_file
+
+    path = tmp_path / "bad.md"
+    path.write_text("---\ntitle: x\ndate: 2025-13-45\n---\n## Context\nx\n")
+    record, problems = read_story_file(path)
+    assert any("front matter" == p.column and "YAML" in p.reason for p in problems)

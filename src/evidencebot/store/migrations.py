@@ -272,6 +272,65 @@ def m004_indexes(db: Database) -> None:
         db[table].create_index(columns, if_not_exists=True)
 
 
+@migrations()
+def m005_bid_library(db: Database) -> None:
+    # The bid library: earlier tender answers with how they scored.
+    db["bids"].create(
+        {
+            "bid_id": int,
+            "question": str,
+            "answer": str,
+            "word_limit": int,
+            "words": int,
+            "period": str,
+            "created_at": str,
+            "review_date": str,  # re-check the answer's figures after this date
+            "score": float,
+            "max_score": float,
+            "feedback": str,
+            "outcome": str,  # e.g. won | lost | pending
+        },
+        pk="bid_id",
+        not_null={"question", "answer"},
+    )
+    db["bids"].enable_fts(["question", "answer"], create_triggers=True, tokenize="porter")
+    # Contract-review variance notes: why a target was missed, who acts, by when.
+    db["variance_notes"].create(
+        {
+            "indicator_id": str,
+            "period": str,
+            "reason": str,
+            "owner": str,
+            "due_on": str,
+            "created_at": str,
+        },
+        pk=("indicator_id", "period"),
+    )
+
+
+@migrations()
+def m006_facts(db: Database) -> None:
+    # Figures from outside the database (an ICB dashboard, a CQC rating) that a
+    # bid may quote: a matching figure in a draft then counts as supported.
+    db["facts"].create(
+        {
+            "fact_id": int,
+            "statement": str,
+            "value": float,
+            "unit": str,  # percent | per_100 | count | hours | days | score | text
+            "indicator_id": str,
+            "period": str,
+            "source": str,
+            "source_date": str,
+            "review_by": str,  # after this date the fact is stale
+            "created_at": str,
+            "created_by": str,
+        },
+        pk="fact_id",
+        not_null={"statement", "source", "source_date"},
+    )
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; return the names applied."""
     pending = [m.name for m in migrations.pending(db)]

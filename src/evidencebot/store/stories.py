@@ -83,7 +83,7 @@ def split_story_markdown(text: str) -> tuple[dict, dict[str, str], list[StoryPro
     if match:
         try:
             loaded = yaml.safe_load(match.group(1)) or {}
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2025-13-45
             problems.append(StoryProblem("front matter", "", f"not valid YAML: {exc}"))
             loaded = {}
         if not isinstance(loaded, dict):

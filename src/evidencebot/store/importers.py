@@ -1,0 +1,1164 @@
+"""Importing CSV and XLSX exports (and Markdown stories) into the database.
+
+The one entry point is :func:`import_file`; the command line
+(``evidencebot import``) and the terminal app both call it and print the
+:class:`ImportReport` it returns. The column contracts are the ``TABLES``
+below and are documented for users in ``docs/import.md``.
+
+How an import runs:
+
+* the file is read lazily (``csv`` module, or openpyxl in read-only mode), so
+  memory does not grow with the file; only the set of keys seen so far is kept
+  (to report duplicates) plus the ids of the people and goals rows may point at;
+* every row is validated; each problem becomes a :class:`RowProblem` naming
+  file, row (as a spreadsheet shows it: the header is row 1), column, value and
+  reason;
+* valid rows are written in batches with ``executemany`` of an
+  ``INSERT ... ON CONFLICT (key) DO UPDATE ... WHERE <something changed>``, so
+  importing the same file twice changes nothing;
+* everything happens in ONE transaction: if the process dies half way, SQLite
+  rolls it back and the database is as it was;
+* all-or-nothing by default: after the first bad row nothing more is written,
+  the rest is still checked so that every problem is reported, and the
+  transaction is rolled back. With ``partial=True`` the valid rows are
+  committed and the rejected ones are written to a CSV with a ``reason`` column.
+
+File-level problems (unknown table, unreadable file, not UTF-8, missing
+required columns) raise :class:`~evidencebot.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterator, Mapping
+
+from sqlite_utils import Database
+
+from evidencebot.errors import InputError
+from evidencebot.store import values as V
+from evidencebot.store.stories import SECTIONS as STORY_HEADINGS
+
+BATCH_ROWS = 5_000
+PROBLEMS_KEPT = 1_000  # RowProblems kept in the report; all are counted and written to the rejects file
+IMPORT_CACHE_KIB = 32_768  # SQLite page cache while importing (KiB)
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: bytes for CSV files, rows for XLSX, files for story folders."""
+
+# One problem found in a row, before it gets its file and row number.
+Problem = tuple[str, str, str]  # (column, value as written, reason)
+
+
+# --------------------------------------------------------------------------
+# Reports
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class RowProblem:
+    file: str
+    row: int | None  # spreadsheet row (header = 1); None for a Markdown story file
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.file if self.row is None else f"{self.file} row {self.row}"
+        value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        shown = f"{value!r}" if self.value else "(empty)"
+        return f"{_one_line(where, 300)}, column {self.column}: {shown}: {_one_line(self.reason, 300)}"
+
+
+@dataclass
+class ImportReport:
+    table: str
+    path: str
+    partial: bool = False
+    rows_read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RowProblem] = field(default_factory=list)
+    """The first :data:`PROBLEMS_KEPT` problems (``problem_count`` counts them all)."""
+    rejected_rows: int = 0
+    problem_count: int = 0
+    rejects_path: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    committed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.rejected_rows == 0
+
+    @property
+    def valid_rows(self) -> int:
+        return self.rows_read - self.rejected_rows
+
+    def add_problem(self, problem: RowProblem) -> None:
+        self.problem_count += 1
+        if len(self.rejected) < PROBLEMS_KEPT:
+            self.rejected.append(problem)
+
+    def summary(self) -> str:
+        """One line saying what happened."""
+        name = Path(self.path).name
+        counts = f"{self.inserted:,} inserted, {self.updated:,} updated, {self.unchanged:,} unchanged"
+        read = _n(self.rows_read, "row")
+        if self.committed and self.ok:
+            return f"{name} -> {self.table}: {read} read; {counts}"
+        if self.committed:
+            where = f" (written to {self.rejects_path})" if self.rejects_path else ""
+            return f"{name} -> {self.table}: {read} read; {counts}; {self.rejected_rows:,} rejected{where}"
+        return (
+            f"{name}: nothing imported: {self.rejected_rows:,} of {read} "
+            f"{'has' if self.rows_read == 1 else 'have'} problems "
+            f"(fix them, or use --partial to import the {_n(self.valid_rows, 'valid row')})"
+        )
+
+
+def _one_line(text: object, limit: int = 80) -> str:
+    """Text for a one-line message: whitespace and control characters collapsed, shortened."""
+    cleaned = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 3] + "..."
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+# --------------------------------------------------------------------------
+# Column contracts
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    parse: Callable[[str], object] | None = None  # None: free text, kept as written (trimmed)
+    required: bool = False
+    default: object = None  # stored when the column is present but the cell is blank
+
+
+Check = Callable[[dict], "list[Problem] | None"]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    refs: tuple[tuple[str, str, str], ...] = ()  # (column, table, what) that must already exist
+    checks: tuple[Check, ...] = ()
+    header_aliases: Mapping[str, str] = field(default_factory=dict)
+    header_required: tuple[str, ...] = ()  # columns that must be present even if cells may be blank
+    keyed_by_index: bool = True  # False: no unique index on the key, matched by lookup
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required or c.name in self.header_required)
+
+
+def _order(earlier: str, later: str) -> Check:
+    """``later`` must not be before ``earlier`` (dates compared by day)."""
+
+    def check(rec: dict):
+        a, b = rec.get(earlier), rec.get(later)
+        if a is None or b is None:
+            return None
+        if b[:10] < a[:10] or (len(a) > 10 and len(b) > 10 and b < a):
+            return [(later, b, f"date order: {later} {b} is before {earlier} {a}")]
+        return None
+
+    return check
+
+
+def _score_in_range(rec: dict):
+    instrument, score = rec.get("instrument"), rec.get("score")
+    if instrument is None or score is None:
+        return None
+    reason = V.check_score(instrument, score)
+    return [("score", V.cell_text(score), reason)] if reason else None
+
+
+ATTENDANCE = V.Codes(
+    ["attended", "dna", "cancelled_by_person", "cancelled_by_service", "late"],
+    {
+        # MHSDS AttendOrDNACode (metrics.md 5.2)
+        "2": "cancelled_by_person",
+        "3": "dna",
+        "4": "cancelled_by_service",
+        "5": "attended",
+        "6": "late",  # arrived late but was seen: counts as attended
+        "7": "dna",  # arrived late and could not be seen: the person was not seen, not the service's doing
+        "did_not_attend": "dna",
+        "did not attend": "dna",
+        "cancelled_by_patient": "cancelled_by_person",
+        "cancelled_by_client": "cancelled_by_person",
+        "patient_cancelled": "cancelled_by_person",
+        "cancelled_by_provider": "cancelled_by_service",
+        "provider_cancelled": "cancelled_by_service",
+        "service_cancelled": "cancelled_by_service",
+        "attended_late": "late",
+        "arrived_late_but_seen": "late",
+        "arrived_late_not_seen": "dna",
+    },
+    hint="; or MHSDS AttendOrDNACode 2-7",
+)
+KINDS = V.Codes(["planned", "unplanned", "crisis", "step_up", "review"], {"stepup": "step_up"})
+MODES = V.Codes(
+    ["face_to_face", "phone", "video", "text", "other"],
+    {
+        "f2f": "face_to_face",
+        "in_person": "face_to_face",
+        "face2face": "face_to_face",
+        "telephone": "phone",
+        "tel": "phone",
+        "video_call": "video",
+        "videocall": "video",
+        "sms": "text",
+        "text_message": "text",
+    },
+)
+TRIGGERS = V.Codes(
+    ["sleep", "housing", "benefits", "relationship", "medication", "substance", "other"],
+    {
+        "relationships": "relationship",
+        "substances": "substance",
+        "substance_use": "substance",
+        "alcohol": "substance",
+        "drugs": "substance",
+        "medicines": "medication",
+        "benefit": "benefits",
+    },
+)
+ESCALATION_OUTCOMES = V.Codes(["resolved", "stepped_up", "crisis_referral", "admitted", "other"])
+SETTINGS = V.Codes(
+    ["a_and_e", "crisis_team", "police_s136", "ambulance", "crisis_line", "crisis_house", "other"],
+    {
+        "ae": "a_and_e",
+        "a_e": "a_and_e",
+        "accident_and_emergency": "a_and_e",
+        "emergency_department": "a_and_e",
+        "ed": "a_and_e",
+        "s136": "police_s136",
+        "section_136": "police_s136",
+        "crisis_resolution_team": "crisis_team",
+        "crisis_resolution_home_treatment": "crisis_team",
+        "crht": "crisis_team",
+        "helpline": "crisis_line",
+    },
+)
+DISCHARGE_TYPES = V.Codes(
+    ["planned", "unplanned", "transfer", "death"],
+    {"transferred": "transfer", "died": "death", "self_discharge": "unplanned"},
+)
+INCIDENT_TYPES = V.Codes(["incident", "near_miss", "complaint", "compliment"], {"nearmiss": "near_miss"})
+PARTNERS = V.Codes(
+    ["gp", "cmht", "crisis_team", "housing", "police", "social_care", "voluntary", "other"],
+    {
+        "general_practice": "gp",
+        "community_mental_health_team": "cmht",
+        "crht": "crisis_team",
+        "adult_social_care": "social_care",
+        "voluntary_sector": "voluntary",
+        "vcse": "voluntary",
+        "third_sector": "voluntary",
+    },
+)
+
+PERSON = ("person_id", "people", "person")
+
+TABLES: dict[str, TableSpec] = {}
+
+
+def _table(spec: TableSpec) -> None:
+    TABLES[spec.name] = spec
+
+
+_table(TableSpec(
+    "people",
+    (
+        Column("person_id", required=True),
+        Column("service"),
+        Column("referral_date", V.parse_date, required=True),
+        Column("discharge_date", V.parse_date),
+        Column("age_band"),
+        Column("baseline_escalations_per_month", V.number(lo=0)),
+        Column("housing_status"),
+    ),
+    key=("person_id",),
+    checks=(_order("referral_date", "discharge_date"),),
+))
+_table(TableSpec(
+    "contacts",
+    (
+        Column("contact_id", required=True),
+        Column("person_id", required=True),
+        Column("contact_at", V.parse_datetime, required=True),
+        Column("kind", KINDS, required=True),
+        Column("mode", MODES),
+        Column("attendance", ATTENDANCE, required=True),
+    ),
+    key=("contact_id",),
+    refs=(PERSON,),
+    header_aliases={"attendordnacode": "attendance", "attend_or_dna_code": "attendance",
+                    "attendstatus": "attendance", "attend_status": "attendance"},
+))
+_table(TableSpec(
+    "escalations",
+    (
+        Column("escalation_id", required=True),
+        Column("person_id", required=True),
+        Column("raised_at", V.parse_datetime, required=True),
+        Column("level", V.integer(1, 4), required=True),
+        Column("triggers", V.CodeList(TRIGGERS)),
+        Column("warning_signs"),
+        Column("action_taken"),
+        Column("rationale"),
+        Column("reviewed_at", V.parse_datetime),
+        Column("outcome", ESCALATION_OUTCOMES),
+    ),
+    key=("escalation_id",),
+    refs=(PERSON,),
+    checks=(_order("raised_at", "reviewed_at"),),
+))
+_table(TableSpec(
+    "crisis_events",
+    (
+        Column("event_id", required=True),
+        Column("person_id", required=True),
+        Column("started_on", V.parse_date, required=True),
+        Column("setting", SETTINGS, required=True),
+        Column("ended_on", V.parse_date),
+    ),
+    key=("event_id",),
+    refs=(PERSON,),
+    checks=(_order("started_on", "ended_on"),),
+))
+_table(TableSpec(
+    "admissions",
+    (
+        Column("spell_id", required=True),
+        Column("person_id", required=True),
+        Column("admitted_on", V.parse_date, required=True),
+        Column("discharged_on", V.parse_date),
+        Column("discharge_type", DISCHARGE_TYPES),
+        Column("first_followup_at", V.parse_datetime),
+        Column("housing_confirmed", V.parse_bool),
+        Column("engaged_within_14_days", V.parse_bool),
+        Column("handover_complete", V.parse_bool),
+    ),
+    key=("spell_id",),
+    refs=(PERSON,),
+    checks=(_order("admitted_on", "discharged_on"), _order("discharged_on", "first_followup_at")),
+))
+_table(TableSpec(
+    "crisis_plans",
+    (
+        Column("person_id", required=True),
+        Column("created_on", V.parse_date, required=True),
+        Column("reviewed_on", V.parse_date),
+        Column("easy_read", V.parse_bool),
+    ),
+    key=("person_id", "created_on"),
+    refs=(PERSON,),
+    checks=(_order("created_on", "reviewed_on"),),
+))
+_table(TableSpec(
+    "goals",
+    (
+        Column("goal_id", required=True),
+        Column("person_id", required=True),
+        Column("domain", required=True),
+        Column("description"),
+        Column("set_on", V.parse_date, required=True),
+        Column("baseline_level", V.integer(-2, 2), default=-1),
+        Column("weight", V.number(above=0), default=1.0),
+    ),
+    key=("goal_id",),
+    refs=(PERSON,),
+))
+_table(TableSpec(
+    "goal_reviews",
+    (
+        Column("goal_id", required=True),
+        Column("reviewed_on", V.parse_date, required=True),
+        Column("level", V.integer(-2, 2), required=True),
+    ),
+    key=("goal_id", "reviewed_on"),
+    refs=(("goal_id", "goals", "goal"),),
+))
+_table(TableSpec(
+    "measures",
+    (
+        Column("person_id", required=True),
+        Column("instrument", V.canonical_instrument, required=True),
+        Column("measured_on", V.parse_date, required=True),
+        Column("score", V.number(), required=True),
+    ),
+    key=("person_id", "instrument", "measured_on"),
+    refs=(PERSON,),
+    checks=(_score_in_range,),
+))
+_table(TableSpec(
+    "safeguarding",
+    (
+        Column("concern_id", required=True),
+        Column("person_id"),
+        Column("concern_on", V.parse_date, required=True),
+        Column("referred_on", V.parse_date),
+        Column("multi_agency_plan", V.parse_bool),
+        Column("outcome"),
+    ),
+    key=("concern_id",),
+    refs=(PERSON,),
+    checks=(_order("concern_on", "referred_on"),),
+))
+_table(TableSpec(
+    "incidents",
+    (
+        Column("incident_id", required=True),
+        Column("occurred_on", V.parse_date, required=True),
+        Column("type", INCIDENT_TYPES, required=True),
+        Column("severity"),
+        Column("summary"),
+        Column("learning"),
+        Column("action"),
+        Column("owner"),
+        Column("due_on", V.parse_date),
+        Column("closed_on", V.parse_date),
+    ),
+    key=("incident_id",),
+    checks=(_order("occurred_on", "closed_on"),),
+))
+_table(TableSpec(
+    "partner_comms",
+    (
+        Column("comm_id", required=True),
+        Column("sent_on", V.parse_date, required=True),
+        Column("partner", PARTNERS, required=True),
+        Column("person_id"),
+        Column("purpose"),
+        Column("days_to_send", V.integer(lo=0)),
+    ),
+    key=("comm_id",),
+    refs=(PERSON,),
+))
+_table(TableSpec(
+    "service_changes",
+    (
+        Column("changed_on", V.parse_date, required=True),
+        Column("title", required=True),
+        Column("description"),
+        Column("indicators", V.id_list),
+    ),
+    key=("changed_on", "title"),
+    keyed_by_index=False,
+))
+_table(TableSpec(
+    "targets",
+    (
+        Column("indicator_id", required=True),
+        Column("target", V.number(), required=True),
+        Column("set_on", V.parse_date),
+        Column("source"),
+    ),
+    key=("indicator_id",),
+))
+
+# Stories: a CSV/XLSX with the front-matter fields and the four sections, or
+# Markdown files read by evidencebot.store.stories.
+STORY_SECTIONS = ("context", "support_approach", "delivery", "evidence")
+STORY_DATES = {"consent_date": V.parse_date, "story_date": V.parse_date, "approved_at": V.parse_datetime}
+_table(TableSpec(
+    "stories",
+    (
+        Column("story_id", required=True),
+        Column("title", required=True),
+        Column("person_id"),
+        Column("domains"),
+        Column("goal_ids"),
+        Column("consent"),
+        Column("consent_date"),
+        Column("author"),
+        Column("approved_by"),
+        Column("approved_at"),
+        Column("status"),
+        Column("story_date"),
+        *(Column(s) for s in STORY_SECTIONS),
+    ),
+    key=("story_id",),
+    refs=(PERSON,),
+    header_aliases={
+        "id": "story_id",
+        "date": "story_date",
+        "goals": "goal_ids",
+        "approach": "support_approach",
+        "day_to_day_delivery": "delivery",
+        "day_to_day_delivery_detail": "delivery",
+        "how_change_is_evidenced": "evidence",
+    },
+    header_required=STORY_SECTIONS,
+))
+STORY_COLUMNS = (
+    "story_id", "title", "person_id", "domains", "goal_ids", "consent", "consent_date", "author",
+    "approved_by", "approved_at", "status", "story_date", *STORY_SECTIONS, "source",
+)
+
+
+def table_names() -> list[str]:
+    return list(TABLES)
+
+
+def get_spec(table: str) -> TableSpec:
+    spec = TABLES.get(V.norm_header(table))
+    if spec is None:
+        raise InputError(f"unknown table {table!r} (known: {', '.join(TABLES)})")
+    return spec
+
+
+# --------------------------------------------------------------------------
+# Reading files
+# --------------------------------------------------------------------------
+
+
+class _Source:
+    """Rows of a CSV or XLSX file: the header and then (row number, cells)."""
+
+    label: str
+    header: list[str]
+    total: int = 0
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        raise NotImplementedError
+
+    def position(self) -> int:
+        return 0
+
+    def close(self) -> None:
+        pass
+
+
+class _CsvSource(_Source):
+    def __init__(self, path: Path):
+        self.path = path
+        self.label = str(path)
+        try:
+            self.total = path.stat().st_size
+            raw = open(path, "rb", buffering=1 << 20)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read this file ({exc.strerror or exc})") from None
+        try:
+            head = raw.read(4)
+            if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                raise InputError(
+                    f"{path}: this is UTF-16 text, not UTF-8: save it as 'CSV UTF-8 (comma delimited)'"
+                )
+            raw.seek(0)
+            self.text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            try:
+                first = self.text.readline()
+            except UnicodeDecodeError:
+                raise self._not_utf8() from None
+            if not first.strip():
+                what = "the first line is blank" if self.total > len(first.encode()) else "the file is empty"
+                raise InputError(f"{path}: {what} (expected the header row first)")
+            delimiter = _sniff_delimiter(first, path)
+            self.text.seek(0)
+            self.reader = csv.reader(self.text, delimiter=delimiter)
+            self.header = next(self.reader)
+            self.rownum = 1
+        except BaseException:
+            raw.close()
+            raise
+
+    def _not_utf8(self) -> InputError:
+        line, byte = _first_bad_line(self.path)
+        return InputError(
+            f"{self.path}: not UTF-8 text (byte 0x{byte:02x} on line {line}): "
+            "save it as 'CSV UTF-8 (comma delimited)'"
+        )
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        rownum = 1
+        try:
+            for cells in self.reader:
+                rownum += 1
+                if any(cells):
+                    yield rownum, cells
+        except UnicodeDecodeError:
+            raise self._not_utf8() from None
+        except csv.Error as exc:
+            raise InputError(f"{self.path} row {rownum + 1}: cannot read this CSV row ({_one_line(exc, 200)})") from None
+
+    def position(self) -> int:
+        try:
+            return self.text.buffer.tell()
+        except (OSError, ValueError):
+            return 0
+
+    def close(self) -> None:
+        self.text.close()
+
+
+def _sniff_delimiter(first_line: str, path: Path) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _first_bad_line(path: Path) -> tuple[int, int]:
+    """(line number, offending byte) of the first line that is not UTF-8."""
+    with open(path, "rb") as f:
+        for number, line in enumerate(f, start=1):
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return number, line[exc.start]
+    return 0, 0
+
+
+class _XlsxSource(_Source):
+    def __init__(self, path: Path, table: str):
+        import warnings
+
+        self.path = path
+        self.label = str(path)
+        try:
+            import openpyxl
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a bad file
+            raise InputError(f"{path}: not a readable XLSX workbook ({type(exc).__name__}: {_one_line(exc, 200)})") from None
+        try:
+            sheets = self.book.sheetnames
+            wanted = [s for s in sheets if V.norm_header(s) == table]
+            name = wanted[0] if wanted else sheets[0]
+            self.warning = (
+                f"{path}: no sheet named '{table}', reading the first sheet '{name}'"
+                if not wanted and len(sheets) > 1
+                else None
+            )
+            self.label = str(path) if len(sheets) == 1 else f"{path} [{name}]"
+            sheet = self.book[name]
+            self.total = sheet.max_row or 0
+            self._iter = enumerate(sheet.iter_rows(values_only=True), start=1)
+            self.rownum = 0
+            for number, cells in self._rows_raw():
+                self.header = cells
+                self.rownum = number
+                break
+            else:
+                raise InputError(f"{path}: the sheet '{name}' is empty (expected a header row first)")
+        except InputError:
+            self.book.close()
+            raise
+        except Exception as exc:
+            self.book.close()
+            raise InputError(f"{path}: not a readable XLSX workbook ({type(exc).__name__}: {_one_line(exc, 200)})") from None
+
+    def _rows_raw(self) -> Iterator[tuple[int, list[str]]]:
+        cell_text = V.cell_text
+        try:
+            for number, values in self._iter:
+                self.rownum = number
+                cells = [cell_text(v) for v in values]
+                if any(c.strip() for c in cells):
+                    yield number, cells
+        except InputError:
+            raise
+        except Exception as exc:
+            raise InputError(
+                f"{self.path} row {self.rownum + 1}: cannot read the workbook ({type(exc).__name__}: {_one_line(exc, 200)})"
+            ) from None
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        return self._rows_raw()
+
+    def position(self) -> int:
+        return self.rownum
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _open_source(path: Path, spec: TableSpec) -> _Source:
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(f"{path}: old Excel .xls files cannot be read: save it as .xlsx or CSV UTF-8")
+    if suffix in (".xlsx", ".xlsm"):
+        return _XlsxSource(path, spec.name)
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(4)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read this file ({exc.strerror or exc})") from None
+    if magic == b"PK\x03\x04":  # a workbook saved under another name
+        return _XlsxSource(path, spec.name)
+    return _CsvSource(path)
+
+
+# --------------------------------------------------------------------------
+# Validating rows
+# --------------------------------------------------------------------------
+
+
+def _map_header(spec: TableSpec, header: list[str], label: str) -> tuple[dict[str, int], list[str]]:
+    """Column name -> index in the row, and the header texts that are ignored."""
+    where: dict[str, int] = {}
+    ignored: list[str] = []
+    known = set(spec.names)
+    for index, text in enumerate(header):
+        name = V.norm_header(text)
+        if not name:
+            continue
+        name = spec.header_aliases.get(name, name)
+        if name not in known:
+            ignored.append(_one_line(text, 40))
+            continue
+        if name in where:
+            first = header[where[name]]
+            raise InputError(
+                f"{label}: columns {_one_line(first, 40)!r} and {_one_line(text, 40)!r} both mean {name}: keep one"
+            )
+        where[name] = index
+    missing = [c for c in spec.required_columns if c not in where]
+    if missing:
+        raise InputError(
+            f"{label}: missing required column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"for {spec.name} (the header row has: "
+            f"{_one_line(', '.join(_one_line(h, 40) for h in header if str(h).strip()), 300) or 'nothing'})"
+        )
+    return where, ignored
+
+
+def _parse_rows(source: _Source, spec: TableSpec, where: dict[str, int]):
+    """Yield (row number, cells, record, problems) for every non-blank row."""
+    plan = [
+        (where[c.name], c.name, c.parse, c.required, c.default)
+        for c in spec.columns
+        if c.name in where
+    ]
+    width = len(source.header)
+    checks = spec.checks
+    for rownum, cells in source.rows():
+        rec: dict = {}
+        problems: list[Problem] = []
+        n = len(cells)
+        for index, name, parse, required, default in plan:
+            text = cells[index].strip() if index < n else ""
+            if not text:
+                if required:
+                    problems.append((name, "", "missing required value"))
+                rec[name] = default
+            elif parse is None:
+                rec[name] = text
+            else:
+                try:
+                    rec[name] = parse(text)
+                except V.ValueProblem as exc:
+                    problems.append((name, text, str(exc)))
+                    rec[name] = None
+        if n > width and any(c.strip() for c in cells[width:]):
+            extra = next(c for c in cells[width:] if c.strip())
+            problems.append(
+                ("(beyond the last column)", extra,
+                 "more cells than the header has columns (a comma inside a value that is not in quotes?)")
+            )
+        for check in checks:
+            found = check(rec)
+            if found:
+                problems.extend(found)
+        yield rownum, cells, rec, problems
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _finish_story(record: dict, problems: list[Problem]) -> dict:
+    """Normalise a story record's dates; add their problems to ``problems``."""
+    for name, parse in STORY_DATES.items():
+        value = record.get(name)
+        if value in (None, ""):
+            record[name] = None
+            continue
+        try:
+            record[name] = parse(str(value).strip())
+        except V.ValueProblem as exc:
+            problems.append((name, str(value), str(exc)))
+    for name in ("person_id", "author", "approved_by"):
+        if record.get(name) == "":
+            record[name] = None
+    return record
+
+
+_SECTION_KEYS = {heading: key for key, heading in STORY_HEADINGS.items()}
+
+
+def _story_rows(source: _Source, spec: TableSpec, where: dict[str, int]):
+    """Stories from a CSV/XLSX: each row goes through ``story_record``."""
+    from evidencebot.store.stories import story_record
+
+    for rownum, cells, rec, problems in _parse_rows(source, spec, where):
+        front = {k: v for k, v in rec.items() if k not in STORY_SECTIONS and v is not None}
+        if "story_date" in front:
+            front["date"] = front.pop("story_date")
+        if "goal_ids" in front:
+            front["goals"] = front.pop("goal_ids")
+        sections = {k: rec.get(k) or "" for k in STORY_SECTIONS}
+        for key in STORY_SECTIONS:
+            if not sections[key]:
+                problems.append((key, "", f"section '{STORY_HEADINGS[key]}' is missing or empty"))
+        record, story_problems = story_record(front, sections, source=f"{source.label} row {rownum}")
+        record["story_id"] = rec.get("story_id")
+        for p in story_problems:
+            column = _SECTION_KEYS.get(p.column, p.column)
+            if column == "title" and any(q[0] == "title" for q in problems):
+                continue  # already reported as a missing required value
+            problems.append((column, p.value, p.reason))
+        yield rownum, cells, _finish_story(record, problems), problems
+
+
+# --------------------------------------------------------------------------
+# Writing rows
+# --------------------------------------------------------------------------
+
+
+def _q(name: str) -> str:
+    return f"[{name}]"
+
+
+class _Writer:
+    """Batched upserts on one table; ``changed`` counts rows inserted or altered."""
+
+    def __init__(self, db: Database, spec: TableSpec, columns: list[str], *,
+                 compare: list[str] | None = None):
+        self.conn = db.conn
+        self.columns = columns
+        self.changed = 0
+        self.batch: list[tuple] = []
+        table = _q(spec.name)
+        key = list(spec.key)
+        compare = compare if compare is not None else [c for c in columns if c not in key]
+        if spec.keyed_by_index:
+            updates = [c for c in columns if c not in key and c != "created_at"]
+            sql = (
+                f"INSERT INTO {table} ({', '.join(map(_q, columns))}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT ({', '.join(map(_q, key))}) "
+            )
+            if updates and compare:
+                sql += (
+                    f"DO UPDATE SET {', '.join(f'{_q(c)} = excluded.{_q(c)}' for c in updates)} "
+                    f"WHERE {' OR '.join(f'{table}.{_q(c)} IS NOT excluded.{_q(c)}' for c in compare)}"
+                )
+            else:
+                sql += "DO NOTHING"
+            self.sql = sql
+        else:
+            self.key_index = [columns.index(k) for k in key]
+            self.lookup = (
+                f"SELECT rowid, {', '.join(map(_q, columns))} FROM {table} "
+                f"WHERE {' AND '.join(f'{_q(k)} = ?' for k in key)} LIMIT 1"
+            )
+            self.insert = (
+                f"INSERT INTO {table} ({', '.join(map(_q, columns))}) "
+                f"VALUES ({', '.join('?' for _ in columns)})"
+            )
+            self.update = f"UPDATE {table} SET {', '.join(f'{_q(c)} = ?' for c in columns)} WHERE rowid = ?"
+
+    def add(self, row: tuple) -> None:
+        self.batch.append(row)
+        if len(self.batch) >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        if hasattr(self, "sql"):
+            cursor = self.conn.executemany(self.sql, self.batch)
+            self.changed += max(cursor.rowcount, 0)
+        else:
+            for row in self.batch:
+                found = self.conn.execute(self.lookup, [row[i] for i in self.key_index]).fetchone()
+                if found is None:
+                    self.conn.execute(self.insert, row)
+                    self.changed += 1
+                elif tuple(found[1:]) != tuple(row):
+                    self.conn.execute(self.update, [*row, found[0]])
+                    self.changed += 1
+        self.batch.clear()
+
+    def discard(self) -> None:
+        self.batch.clear()
+
+
+class _Rejects:
+    """The rejected rows, written as they come: original columns plus ``reason``."""
+
+    def __init__(self, path: Path, header: list[str]):
+        self.path = path
+        self.header = list(header)
+        reason = "reason"
+        while reason in self.header:
+            reason = "import_" + reason
+        self.header.append(reason)
+        self.file = None
+        self.writer = None
+
+    def write(self, cells: list[str], reason: str) -> None:
+        if self.file is None:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            # utf-8-sig so that Excel shows accents and the pound sign correctly.
+            self.file = open(fd, "w", encoding="utf-8-sig", newline="")
+            self.writer = csv.writer(self.file)
+            self.writer.writerow(self.header)
+        width = len(self.header) - 1
+        row = list(cells[:width]) + [""] * (width - len(cells))
+        self.writer.writerow([*row, reason])
+
+    def close(self, *, keep: bool) -> None:
+        if self.file is None:
+            return
+        self.file.close()
+        if not keep:
+            self.path.unlink(missing_ok=True)
+
+
+def default_rejects_path(path: Path) -> Path:
+    """``contacts.csv`` -> ``contacts.rejected.csv`` (a folder gets ``<folder>.rejected.csv``)."""
+    if path.is_dir():
+        return path.parent / f"{path.name}.rejected.csv"
+    return path.with_name(f"{path.stem}.rejected.csv")
+
+
+@contextmanager
+def _transaction(db: Database):
+    """One transaction for the whole import (a savepoint if one is already open).
+
+    ``BEGIN IMMEDIATE`` takes the write lock at the start, so the row counts
+    read at the start cannot be changed by another writer before we commit.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.execute("COMMIT")
+
+
+class _RollBack(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------
+# The entry point
+# --------------------------------------------------------------------------
+
+
+def import_file(
+    db: Database,
+    table: str,
+    path: str | Path,
+    *,
+    partial: bool = False,
+    rejects_path: str | Path | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one CSV/XLSX file (or, for stories, Markdown files) into ``table``.
+
+    Returns an :class:`ImportReport`; raises :class:`InputError` for problems
+    with the file as a whole. Rows with problems never raise: they are in the
+    report (and, with ``partial`` or ``rejects_path``, in the rejects file).
+    """
+    spec = get_spec(table)
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    markdown = spec.name == "stories" and (path.is_dir() or path.suffix.lower() in (".md", ".markdown"))
+    if path.is_dir() and not markdown:
+        raise InputError(f"{path}: is a folder; give a CSV or XLSX file")
+    rejects = Path(rejects_path) if rejects_path else (default_rejects_path(path) if partial else None)
+    if rejects is not None and rejects.resolve() == path.resolve():
+        raise InputError(f"{rejects}: the rejects file would overwrite the input file")
+
+    report = ImportReport(table=spec.name, path=str(path), partial=partial)
+    if markdown:
+        items, header, total, position, close = _markdown_items(path)
+        columns = list(STORY_COLUMNS)
+    else:
+        source = _open_source(path, spec)
+        close = source.close
+        try:
+            where, ignored = _map_header(spec, [str(h) for h in source.header], source.label)
+            if getattr(source, "warning", None):
+                report.warnings.append(source.warning)
+            if ignored:
+                report.warnings.append(
+                    f"{source.label}: ignored column{'s' if len(ignored) > 1 else ''} not in the "
+                    f"{spec.name} contract: {', '.join(ignored)}"
+                )
+            if spec.name == "stories":
+                items = _story_rows(source, spec, where)
+                columns = list(STORY_COLUMNS)
+            else:
+                items = _parse_rows(source, spec, where)
+                columns = [c for c in spec.names if c in where]
+        except BaseException:
+            source.close()
+            raise
+        header, total, position = source.header, source.total, source.position
+    try:
+        return _run(db, spec, items, columns, report, rejects, header, total, position, progress)
+    finally:
+        close()
+
+
+def _markdown_items(path: Path):
+    """Story files: one item per ``.md`` file (a single file or a folder of them)."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".md", ".markdown"))
+        if not files:
+            raise InputError(f"{path}: no .md story files in this folder")
+    else:
+        files = [path]
+    state = {"done": 0}
+
+    def items():
+        from evidencebot.store.stories import read_story_file
+
+        for file in files:
+            state["done"] += 1
+            try:
+                record, story_problems = read_story_file(file)
+            except UnicodeDecodeError:
+                if len(files) == 1:
+                    raise InputError(f"{file}: not UTF-8 text: save it as UTF-8") from None
+                yield None, [str(file)], None, [("file", "", "not UTF-8 text: save it as UTF-8")]
+                continue
+            except OSError as exc:
+                if len(files) == 1:
+                    raise InputError(f"{file}: cannot read this file ({exc.strerror or exc})") from None
+                yield None, [str(file)], None, [("file", "", f"cannot read ({exc.strerror or exc})")]
+                continue
+            except Exception as exc:  # e.g. YAML front matter with an impossible date (2025-13-45)
+                yield None, [str(file)], None, [
+                    ("front matter", "", f"cannot read the story ({type(exc).__name__}: {_one_line(exc, 200)})")
+                ]
+                continue
+            problems = [(_SECTION_KEYS.get(p.column, p.column), p.value, p.reason) for p in story_problems]
+            yield None, [str(file)], _finish_story(record, problems), problems
+
+    return items(), ["file"], len(files), (lambda: state["done"]), (lambda: None)
+
+
+def _run(db, spec, items, columns, report, rejects_path, header, total, position, progress) -> ImportReport:
+    stories = spec.name == "stories"
+    if stories:
+        write_columns = columns + ["created_at", "updated_at"]
+        compare = [c for c in columns if c not in spec.key and c != "source"]
+        now = _now()
+    else:
+        write_columns, compare = columns, None
+    key = spec.key
+    single_key = key[0] if len(key) == 1 else None
+    refs = [(col, table, what) for col, table, what in spec.refs if col in columns]
+    rejects = _Rejects(rejects_path, header) if rejects_path is not None else None
+    seen: dict = {}
+    partial = report.partial
+    failed = False
+    label = report.path
+    kept = False
+    old_cache = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    db.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        with _transaction(db):
+            known = {
+                col: {r[0] for r in db.conn.execute(f"SELECT [{col}] FROM [{table}]")}
+                for col, table, _ in refs
+            }
+            before = db.conn.execute(f"SELECT count(*) FROM [{spec.name}]").fetchone()[0]
+            writer = _Writer(db, spec, write_columns, compare=compare)
+            next_progress = 0
+            for rownum, cells, rec, problems in items:
+                report.rows_read += 1
+                if rec is not None:
+                    k = rec.get(single_key) if single_key else tuple(rec.get(c) for c in key)
+                    if k is not None and (single_key or None not in k):
+                        first = seen.get(k)
+                        if first is not None:
+                            where = f"row {first}" if first > 0 else "earlier in this import"
+                            problems.append(
+                                (key[-1] if single_key else ", ".join(key),
+                                 str(k) if single_key else " / ".join(map(str, k)),
+                                 f"duplicate id in the file (also on {where})")
+                            )
+                        else:
+                            seen[k] = rownum or -1
+                    for col, _table, what in refs:
+                        value = rec.get(col)
+                        if value is not None and value not in known[col]:
+                            problems.append(
+                                (col, value, f"unknown {what}: not in the database (import {_table} first)")
+                            )
+                if problems:
+                    report.rejected_rows += 1
+                    where = cells[0] if rownum is None else label
+                    for column, value, reason in problems:
+                        report.add_problem(RowProblem(where, rownum, column, value, reason))
+                    if rejects is not None:
+                        rejects.write(cells, "; ".join(f"{c}: {_one_line(r, 300)}" for c, _v, r in problems))
+                    if not partial and not failed:
+                        failed = True
+                        writer.discard()
+                elif not failed:
+                    if stories:
+                        writer.add((*[rec.get(c) for c in columns], now, now))
+                    else:
+                        writer.add(tuple([rec[c] for c in columns]))
+                if progress is not None and report.rows_read >= next_progress:
+                    next_progress = report.rows_read + 2_000
+                    progress(position(), total)
+            if failed:
+                raise _RollBack()
+            writer.flush()
+            after = db.conn.execute(f"SELECT count(*) FROM [{spec.name}]").fetchone()[0]
+            report.inserted = after - before
+            report.updated = writer.changed - report.inserted
+            report.unchanged = report.valid_rows - writer.changed
+            report.committed = True
+        kept = True
+    except _RollBack:
+        kept = True
+    finally:
+        db.conn.execute(f"PRAGMA cache_size = {old_cache}")
+        if rejects is not None:
+            rejects.close(keep=kept)
+            if kept and rejects.file is not None:
+                report.rejects_path = str(rejects.path)
+    if progress is not None:
+        progress(total, total)
+    return report
