@@ -64,3 +64,24 @@ def test_core_does_not_import_textual():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_first_run_without_a_database_builds_the_demo_and_says_so(isolated_home):
+    from evidencebot import locations
+
+    path = locations.default_db_path()
+    assert not path.exists()
+    result = CliRunner().invoke(cli, ["info"])
+    assert result.exit_code == 0, result.output
+    assert path.exists()
+    assert "building the demo service" in result.output and "Demo service ready" in result.output
+    people_line = next(line for line in result.output.splitlines() if line.strip().startswith("people"))
+    assert int(people_line.split()[-1].replace(",", "")) >= 300
+    again = CliRunner().invoke(cli, ["info"])
+    assert "building the demo" not in again.output
+
+
+def test_explicit_missing_database_is_not_filled_with_demo_data(tmp_path):
+    result = CliRunner().invoke(cli, ["info", "--db", str(tmp_path / "new.db")])
+    assert result.exit_code == 0
+    assert "demo" not in result.output.lower()
