@@ -1,0 +1,1028 @@
+"""Privacy rules: find personal data in a draft before it leaves the service.
+
+The rules live in ``phrasebank/privacy.yaml`` (see the comment at the top of
+that file for its fields). This module is the generic engine:
+
+* ``regex`` rules compile their patterns once, run an optional validation hook
+  on each match (``nhs_mod11``, ``uk_postcode``, ``uk_phone``,
+  ``plausible_date``) and drop exceptions;
+* the ``entity`` rule finds people's names from four sources: a title
+  followed by a capitalised surname ("Mrs Okafor"), capitalised first names
+  from ``phrasebank/first_names.txt``, and, when a parsed spaCy ``Doc`` is
+  given, the model's PERSON entities and proper nouns that the sentence uses
+  as a person ("Nkechi felt calmer", "we supported Tendai", "Siobhan's mum").
+  Word lists in the rule filter out places, organisations, staff roles,
+  instruments, months and pseudonyms; all of them are data in the YAML.
+
+Quoted text is checked like any other text: a name inside a quote is still a
+name.
+
+Findings of different rules that overlap are resolved by the rules'
+``priority`` (lower wins, then the longer match), so a valid NHS number is
+reported once, as an NHS number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from evidencebot import locations
+from evidencebot.errors import ConfigError
+from evidencebot.language.findings import SEVERITIES, Finding, locate
+
+__all__ = [
+    "PrivacyRule",
+    "load_privacy_rules",
+    "find_privacy",
+    "nhs_number_valid",
+    "example_spans",
+    "VALIDATORS",
+]
+
+RULES_FILE = "privacy.yaml"
+FAMILY = "privacy"
+KINDS = ("regex", "entity")
+FLAG_NAMES = {
+    "IGNORECASE": re.IGNORECASE,
+    "VERBOSE": re.VERBOSE,
+    "MULTILINE": re.MULTILINE,
+    "DOTALL": re.DOTALL,
+}
+_DEFINE_REF = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
+_EXAMPLE_MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
+
+MONTHS = frozenset(
+    "January February March April May June July August September October "
+    "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Sainte"})
+# NER labels that can never be a person's name.
+NOT_A_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"}
+)
+# A word that could be part of a name: capitalised and with a lower-case
+# letter ("Okafor", "McDonald", "O'Brien", "Smith-Jones"), not "K" or "PHQ".
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_NAME_WORD = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}])[{_UPPER}{_LOWER}Ā-ž'’\-]*"
+_NAME_WORD_RE = re.compile(rf"{_NAME_WORD}\Z")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
+# "my name is Precious", "named Grace"
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named)\s+\Z", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------
+# Validation hooks
+# --------------------------------------------------------------------------
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """True if ``digits`` is a 10-digit NHS number with a valid check digit.
+
+    Spaces and hyphens between groups are allowed ("943 476 5919"). The check
+    is Modulus 11: weights 10 down to 2 over the first nine digits; the check
+    digit is 11 minus the remainder of the sum divided by 11; 11 becomes 0 and
+    10 means the number is not valid.
+    """
+    compact = re.sub(r"[ \-\u00a0]", "", digits)
+    if not re.fullmatch(r"[0-9]{10}", compact):
+        return False
+    total = sum(int(d) * w for d, w in zip(compact[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    if check == 10:
+        return False
+    return check == int(compact[9])
+
+
+def _validate_nhs(value: str, params: dict) -> bool:
+    return nhs_number_valid(value)
+
+
+_POSTCODE_RE = re.compile(r"([A-Z]{1,2})([0-9][A-Z0-9]?)([0-9])([ABD-HJLNP-UW-Z]{2})")
+# Only these areas have districts ending in a letter (E1W, SW1A, WC2H, ...).
+_LETTER_DISTRICT_AREAS = frozenset({"E", "N", "W", "EC", "SW", "WC", "SE", "NW"})
+
+
+def _validate_postcode(value: str, params: dict) -> bool:
+    compact = re.sub(r"\s+", "", value)
+    upper = compact.upper()
+    m = _POSTCODE_RE.fullmatch(upper)
+    if not m:
+        return False
+    area, district, _sector, unit = m.groups()
+    areas = params.get("areas")
+    if areas and area not in areas:
+        return False
+    if len(district) == 2 and district[1].isalpha() and area not in _LETTER_DISTRICT_AREAS:
+        return False
+    if compact != upper:
+        # Lower or mixed case: only when written as a postcode is written
+        # (with the space), and not "b12 3rd" (an ordinal).
+        if not re.search(r"\s", value):
+            return False
+        if unit.lower() in ("st", "nd", "rd", "th"):
+            return False
+    return True
+
+
+def _validate_phone(value: str, params: dict) -> bool:
+    if value.count("(") != value.count(")"):
+        return False
+    digits = re.sub(r"\D", "", value)
+    if value.lstrip().startswith("+44"):
+        national = digits[2:]
+        if not national.startswith("0"):
+            national = "0" + national
+    else:
+        national = digits
+    if not national.startswith("0") or national[:2] == "00":
+        return False
+    if national[1] in "27":
+        return len(national) == 11
+    return len(national) in (10, 11)
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})")
+_DAY_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(\d{4})\b")
+
+
+def _validate_date(value: str, params: dict) -> bool:
+    lo, hi = params.get("min_year", 1900), params.get("max_year", 2100)
+    m = _NUMERIC_DATE.fullmatch(value.strip())
+    if m:
+        a, b, c = (int(x) for x in m.groups())
+        if len(m.group(1)) == 4:  # ISO: year-month-day
+            year, month, day = a, b, c
+        else:
+            day, month, year = a, b, c
+            if month > 12 and day <= 12:  # US order
+                day, month = month, day
+            if len(m.group(3)) == 3:
+                return False
+        if len(str(year)) == 4 and not lo <= year <= hi:
+            return False
+        return 1 <= month <= 12 and 1 <= day <= 31
+    year = _YEAR.search(value)
+    if year and not lo <= int(year.group(1)) <= hi:
+        return False
+    day = _DAY_NUMBER.search(value)
+    if day and (not year or day.start() != year.start()) and not 1 <= int(day.group(1)) <= 31:
+        return False
+    return True
+
+
+VALIDATORS: dict[str, Callable[[str, dict], bool]] = {
+    "nhs_mod11": _validate_nhs,
+    "uk_postcode": _validate_postcode,
+    "uk_phone": _validate_phone,
+    "plausible_date": _validate_date,
+}
+"""Validation hooks a rule can name in its ``validate`` field."""
+
+
+# --------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class CompiledPattern:
+    regex: re.Pattern
+    severity: str | None = None
+
+
+@dataclass
+class Exceptions:
+    literals: frozenset = frozenset()
+    """Case-folded strings compared with the whole reported text."""
+    regexes: list = field(default_factory=list)
+    """Compiled patterns searched in the reported text."""
+
+    def match(self, text: str) -> bool:
+        if text.casefold() in self.literals:
+            return True
+        return any(r.search(text) for r in self.regexes)
+
+
+@dataclass
+class NameLists:
+    labels: frozenset
+    titles: list
+    first_names: frozenset
+    ambiguous: frozenset
+    place_words: frozenset
+    veto_words: frozenset
+    role_words: frozenset
+    surname_words: frozenset = frozenset()
+    """Place words that are also common surnames ("Rachel Green", "Mrs Hill")."""
+    context: dict = field(default_factory=dict)
+    """Word lists that mark a word as a person in the parse (see privacy.yaml)."""
+    title_re: re.Pattern | None = None
+
+
+@dataclass
+class PrivacyRule:
+    id: str
+    severity: str
+    message: str
+    suggestions: list[str]
+    kind: str
+    priority: int
+    patterns: list[CompiledPattern]
+    validate: str | None
+    validate_params: dict
+    exceptions: Exceptions
+    escalate: dict | None
+    examples: dict[str, list[str]]
+    source: Path
+    names: NameLists | None = None
+    family: str = FAMILY
+
+
+_CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+            out.append((str(p), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(p), None, None))
+    return tuple(out)
+
+
+def _candidate_files(paths: list[Path] | None) -> tuple[list[Path], list[Path]]:
+    """(privacy.yaml candidates in order, folders to search for other data files)."""
+    entries = [Path(p) for p in paths] if paths is not None else locations.search_path("phrasebank")
+    candidates, folders = [], []
+    for entry in entries:
+        if entry.suffix in (".yaml", ".yml"):
+            candidates.append(entry)
+            folders.append(entry.parent)
+        else:
+            candidates.append(entry / RULES_FILE)
+            folders.append(entry)
+    return candidates, folders
+
+
+def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
+    """Load and validate the privacy rules.
+
+    ``paths`` lists folders (or ``.yaml`` files) in order of precedence; by
+    default the phrasebank search path (user folder first, then the shipped
+    one). The first ``privacy.yaml`` found is used and replaces the others.
+    Rules are cached until one of the files they came from changes.
+    """
+    candidates, folders = _candidate_files(paths)
+    key = tuple(str(c) for c in candidates)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        deps, rules = cached[0], cached[1]
+        if _stamp([Path(d[0]) for d in deps]) == deps:
+            return list(rules)
+    source = next((c for c in candidates if c.is_file()), None)
+    if source is None:
+        raise ConfigError(
+            f"no {RULES_FILE} found (looked in {', '.join(str(c) for c in candidates)})"
+        )
+    deps = list(candidates)
+    rules = _parse_file(source, folders, deps)
+    _CACHE[key] = (_stamp(deps), rules)
+    return list(rules)
+
+
+def _err(path: Path, rule_id: str | None, fieldname: str, problem: str) -> ConfigError:
+    where = f"rule {rule_id!r}, " if rule_id else ""
+    return ConfigError(f"{path}: {where}field '{fieldname}': {problem}")
+
+
+def _parse_file(path: Path, folders: list[Path], deps: list[Path]) -> list[PrivacyRule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise ConfigError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _err(path, None, "rules", "the file must be a mapping with a 'rules' list")
+    defines = data.get("define") or {}
+    if not isinstance(defines, dict) or not all(isinstance(v, str) for v in defines.values()):
+        raise _err(path, None, "define", "must map names to regular expressions")
+    records = data.get("rules")
+    if not isinstance(records, list) or not records:
+        raise _err(path, None, "rules", "must be a non-empty list of rules")
+    rules, seen = [], set()
+    for index, record in enumerate(records):
+        rule = _parse_rule(path, index, record, defines, folders, deps)
+        if rule.id in seen:
+            raise _err(path, rule.id, "id", "the same id is used twice")
+        seen.add(rule.id)
+        rules.append(rule)
+    return rules
+
+
+def _expand(path: Path, rule_id: str, fieldname: str, text: str, defines: dict) -> str:
+    """Replace ``<<name>>`` by the named definition (read in verbose mode)."""
+    for _ in range(20):
+        if not _DEFINE_REF.search(text):
+            return text
+
+        def sub(m: re.Match) -> str:
+            name = m.group(1)
+            if name not in defines:
+                raise _err(path, rule_id, fieldname, f"<<{name}>> is not defined under 'define'")
+            return f"(?x:{defines[name]})"
+
+        text = _DEFINE_REF.sub(sub, text)
+    raise _err(path, rule_id, fieldname, "definitions refer to each other in a loop")
+
+
+def _str_list(path: Path, rule_id: str, fieldname: str, value: Any, required: bool = False) -> list[str]:
+    if value is None and not required:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _err(path, rule_id, fieldname, "must be a list of non-empty strings")
+    if required and not value:
+        raise _err(path, rule_id, fieldname, "must not be empty")
+    return value
+
+
+def _compile(path: Path, rule_id: str, fieldname: str, source: str, flags: int = 0) -> re.Pattern:
+    try:
+        return re.compile(source, flags)
+    except re.error as exc:
+        raise _err(path, rule_id, fieldname, f"invalid regular expression: {exc}") from exc
+
+
+def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
+    if not isinstance(record, dict):
+        raise _err(path, None, f"rules[{index}]", "each rule must be a mapping")
+    rule_id = record.get("id")
+    if not isinstance(rule_id, str) or not re.fullmatch(r"privacy\.[a-z0-9][a-z0-9\-]*", rule_id):
+        raise _err(path, None, f"rules[{index}].id", "must look like privacy.<name> (lower case, hyphens)")
+    family = record.get("family", FAMILY)
+    if family != FAMILY:
+        raise _err(path, rule_id, "family", f"must be {FAMILY!r}, not {family!r}")
+    severity = record.get("severity")
+    if severity not in SEVERITIES:
+        raise _err(path, rule_id, "severity", f"must be one of {', '.join(SEVERITIES)}")
+    message = record.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise _err(path, rule_id, "message", "must be a non-empty string")
+    suggestions = _str_list(path, rule_id, "suggestions", record.get("suggestions"))
+    kind = record.get("kind", "regex")
+    if kind not in KINDS:
+        raise _err(path, rule_id, "kind", f"must be one of {', '.join(KINDS)}")
+    priority = record.get("priority", 50)
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise _err(path, rule_id, "priority", "must be a whole number")
+
+    patterns = _parse_patterns(path, rule_id, record.get("patterns"), defines, required=kind == "regex")
+
+    validate, params = record.get("validate"), {}
+    if isinstance(validate, dict):
+        params = {k: v for k, v in validate.items() if k != "hook"}
+        validate = validate.get("hook")
+    if validate is not None and validate not in VALIDATORS:
+        raise _err(path, rule_id, "validate", f"unknown hook {validate!r} (known: {', '.join(sorted(VALIDATORS))})")
+
+    exceptions = _parse_exceptions(path, rule_id, record.get("exceptions"))
+
+    escalate = record.get("escalate")
+    if escalate is not None:
+        if (
+            not isinstance(escalate, dict)
+            or escalate.get("severity") not in SEVERITIES
+            or not isinstance(escalate.get("near"), list)
+            or not isinstance(escalate.get("window", 200), int)
+        ):
+            raise _err(path, rule_id, "escalate", "must be {severity, near: [rule ids], window: characters}")
+        escalate = {"severity": escalate["severity"], "near": list(escalate["near"]),
+                    "window": escalate.get("window", 200)}
+
+    examples = record.get("examples")
+    if not isinstance(examples, dict):
+        raise _err(path, rule_id, "examples", "must be a mapping with 'flag' and 'pass' lists")
+    ex = {
+        "flag": _str_list(path, rule_id, "examples.flag", examples.get("flag"), required=True),
+        "pass": _str_list(path, rule_id, "examples.pass", examples.get("pass"), required=True),
+    }
+
+    names = None
+    if kind == "entity":
+        names = _parse_names(path, rule_id, record, folders, deps)
+
+    return PrivacyRule(
+        id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
+        kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
+        exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names,
+    )
+
+
+def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPattern]:
+    if value is None and not required:
+        return []
+    if not isinstance(value, list) or (required and not value):
+        raise _err(path, rule_id, "patterns", "must be a non-empty list of {pattern: ...}")
+    out = []
+    for i, item in enumerate(value):
+        fieldname = f"patterns[{i}]"
+        if isinstance(item, str):
+            item = {"pattern": item}
+        if not isinstance(item, dict) or not isinstance(item.get("pattern"), str):
+            raise _err(path, rule_id, fieldname, "must have a 'pattern' string")
+        flags = 0
+        for name in item.get("flags") or []:
+            if name not in FLAG_NAMES:
+                raise _err(path, rule_id, f"{fieldname}.flags", f"unknown flag {name!r} (known: {', '.join(FLAG_NAMES)})")
+            flags |= FLAG_NAMES[name]
+        sev = item.get("severity")
+        if sev is not None and sev not in SEVERITIES:
+            raise _err(path, rule_id, f"{fieldname}.severity", f"must be one of {', '.join(SEVERITIES)}")
+        source = _expand(path, rule_id, f"{fieldname}.pattern", item["pattern"], defines)
+        out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev))
+    return out
+
+
+def _parse_exceptions(path, rule_id, value) -> Exceptions:
+    if value is None:
+        return Exceptions()
+    if not isinstance(value, list):
+        raise _err(path, rule_id, "exceptions", "must be a list of strings or {regex: ...}")
+    literals, regexes = set(), []
+    for i, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            literals.add(item.strip().casefold())
+        elif isinstance(item, dict) and isinstance(item.get("regex"), str):
+            regexes.append(_compile(path, rule_id, f"exceptions[{i}].regex", item["regex"]))
+        else:
+            raise _err(path, rule_id, f"exceptions[{i}]", "must be a string or {regex: ...}")
+    return Exceptions(frozenset(literals), regexes)
+
+
+def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
+    def words(name: str, required: bool = False) -> list[str]:
+        return _str_list(path, rule_id, name, record.get(name), required=required)
+
+    titles = words("titles")
+    first_file = record.get("first_names")
+    first: set[str] = set()
+    if first_file is not None:
+        if not isinstance(first_file, str) or not first_file.strip():
+            raise _err(path, rule_id, "first_names", "must name a file, e.g. first_names.txt")
+        # same precedence as the rules file: the user folder first
+        order = list(dict.fromkeys(list(folders) + [path.parent]))
+        looked = [f / first_file for f in order]
+        deps.extend(looked)
+        found = next((p for p in looked if p.is_file()), None)
+        if found is None:
+            raise _err(path, rule_id, "first_names",
+                       f"file {first_file!r} not found (looked in {', '.join(str(p) for p in looked)})")
+        for line in found.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                first.add(line)
+    title_re = None
+    if titles:
+        alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        title_re = re.compile(
+            rf"(?<![\w.])(?:{alt})\.?[ \t\u00a0]+(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,2}})"
+        )
+    return NameLists(
+        labels=frozenset(words("labels") or ["PERSON"]),
+        titles=titles,
+        first_names=frozenset(first),
+        ambiguous=frozenset(words("ambiguous_first_names")),
+        place_words=frozenset(words("place_words")),
+        veto_words=frozenset(words("veto_words")),
+        role_words=frozenset(w.casefold() for w in words("role_words")),
+        surname_words=frozenset(words("surname_words")),
+        context=_parse_context(path, rule_id, record.get("person_context")),
+        title_re=title_re,
+    )
+
+
+CONTEXT_LISTS = (
+    "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
+)
+
+
+def _parse_context(path, rule_id, value) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _err(path, rule_id, "person_context", f"must be a mapping with lists {', '.join(CONTEXT_LISTS)}")
+    unknown = set(value) - set(CONTEXT_LISTS)
+    if unknown:
+        raise _err(path, rule_id, f"person_context.{sorted(unknown)[0]}", f"unknown list (known: {', '.join(CONTEXT_LISTS)})")
+    return {
+        name: frozenset(w.lower() for w in _str_list(path, rule_id, f"person_context.{name}", value.get(name)))
+        for name in CONTEXT_LISTS
+    }
+
+
+# --------------------------------------------------------------------------
+# Finding
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Hit:
+    rule: PrivacyRule
+    start: int
+    end: int
+    severity: str
+
+
+def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) -> list[Finding]:
+    """Personal data in ``text``, as findings sorted by start offset.
+
+    ``doc`` is an optional spaCy ``Doc`` of ``text``: with it, names also come
+    from the model's PERSON entities; without it, only titles and the
+    first-name list find names. Offsets are into ``text``.
+    """
+    if rules is None:
+        rules = load_privacy_rules()
+    if doc is not None and doc.text != text:
+        raise ValueError("doc must be a spaCy Doc of exactly this text")
+    hits: list[_Hit] = []
+    for rule in rules:
+        if rule.kind == "regex":
+            spans = _regex_spans(rule, text)
+        else:
+            spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
+        hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
+    kept = _resolve_overlaps(hits)
+    _escalate(kept)
+    findings = [
+        Finding(
+            rule=h.rule.id, family=h.rule.family, severity=h.severity, message=h.rule.message,
+            start=h.start, end=h.end, match=text[h.start:h.end], suggestions=list(h.rule.suggestions),
+        )
+        for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
+    ]
+    return locate(findings, text)
+
+
+def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
+    hook = VALIDATORS.get(rule.validate) if rule.validate else None
+    out = []
+    for pat in rule.patterns:
+        has_value = "value" in pat.regex.groupindex
+        for m in pat.regex.finditer(text):
+            if has_value and m.start("value") >= 0:
+                start, end = m.span("value")
+            else:
+                start, end = m.span()
+            value = text[start:end]
+            if start == end or (hook and not hook(value, rule.validate_params)):
+                continue
+            if rule.exceptions.match(value):
+                continue
+            out.append((start, end, pat.severity or rule.severity))
+    return out
+
+
+def _merge_same_rule(spans):
+    """Overlapping matches of one rule become one finding covering them all."""
+    merged: list[list] = []
+    for s, e, sev in sorted(spans):
+        if merged and s < merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], e)
+            if SEVERITIES.index(sev) < SEVERITIES.index(last[2]):
+                last[2] = sev
+        else:
+            merged.append([s, e, sev])
+    return [tuple(m) for m in merged]
+
+
+def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """Keep the most specific finding where findings of different rules overlap."""
+    kept: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (h.rule.priority, -(h.end - h.start), h.start)):
+        if not any(h.start < k.end and k.start < h.end for k in kept):
+            kept.append(h)
+    return kept
+
+
+def _escalate(hits: list[_Hit]) -> None:
+    for h in hits:
+        esc = h.rule.escalate
+        if not esc:
+            continue
+        for other in hits:
+            if other is h or other.rule.id not in esc["near"]:
+                continue
+            gap = max(other.start - h.end, h.start - other.end, 0)
+            if gap <= esc["window"]:
+                if SEVERITIES.index(esc["severity"]) < SEVERITIES.index(h.severity):
+                    h.severity = esc["severity"]
+                break
+
+
+# ---- names -----------------------------------------------------------------
+
+# Parts of speech trimmed from the edges of a PERSON entity ("Jo rang" -> "Jo",
+# "Will Daniel" -> "Daniel").
+_EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "PUNCT", "SYM"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Labels the small English model often gives to people's names it does not know.
+_MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    ent: str = ""
+    """NER label of the entity the token is in ("" when none or no parse)."""
+    ent_index: int = -1
+    pos: str = ""
+    token: Any = None
+    """The spaCy token, when a parse was given."""
+
+
+_WORD_RE = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
+
+
+def _tokens(text: str, doc) -> tuple[list[_Tok], list[tuple[str, list[int]]]]:
+    """Tokens, and entities as (label, token indexes)."""
+    if doc is None:
+        toks = []
+        for m in _WORD_RE.finditer(text):
+            word, start = m.group(), m.start()
+            possessive = _POSSESSIVE.search(word) if len(word) > 2 else None
+            if possessive:  # "Mohammed's" -> "Mohammed" + "'s", as spaCy does
+                cut = len(word) - len(possessive.group())
+                toks.append(_Tok(word[:cut], start, start + cut))
+                toks.append(_Tok(word[cut:], start + cut, m.end()))
+            else:
+                toks.append(_Tok(word, start, m.end()))
+        return toks, []
+    toks = [_Tok(t.text, t.idx, t.idx + len(t.text), t.ent_type_, -1, t.pos_, t) for t in doc]
+    ents = []
+    for n, ent in enumerate(doc.ents):
+        for i in range(ent.start, ent.end):
+            toks[i].ent_index = n
+        ents.append((ent.label_, list(range(ent.start, ent.end))))
+    return toks, ents
+
+
+def _sentence(token):
+    """The token's sentence, or the whole Doc when it has no sentence boundaries."""
+    doc = token.doc
+    return token.sent if doc.has_annotation("SENT_START") else doc
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD_RE.match(word))
+
+
+class _NameFinder:
+    """The four sources of names, and the filters they share."""
+
+    def __init__(self, rule: PrivacyRule, text: str, doc):
+        assert rule.names is not None
+        self.rule, self.names, self.text = rule, rule.names, text
+        self.toks, self.ents = _tokens(text, doc)
+        self.context = rule.names.context
+
+    # -- shared filters ------------------------------------------------------
+
+    def blocked_word(self, word: str) -> bool:
+        """A word that cannot be part of a person's name."""
+        n = self.names
+        return (
+            word in n.place_words or word in n.veto_words or word in MONTHS or word in DAYS
+            or word.casefold() in n.role_words or self.rule.exceptions.match(word)
+        )
+
+    def followed_by_place(self, end: int) -> bool:
+        m = re.match(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’\-]*)", self.text[end:])
+        return bool(m and _POSSESSIVE.sub("", m.group(1)) in self.names.place_words)
+
+    def preceded_by_saint(self, start: int) -> bool:
+        m = re.search(r"([A-Za-z]+\.?)[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
+        return bool(m and m.group(1) in SAINTS)
+
+    def acceptable(self, start: int, end: int) -> bool:
+        value = self.text[start:end]
+        if not value or self.rule.exceptions.match(value):
+            return False
+        return not (self.followed_by_place(end) or self.preceded_by_saint(start))
+
+    def in_place_entity(self, tok: _Tok) -> bool:
+        """Inside a non-person entity that names a place or organisation."""
+        if tok.ent_index < 0:
+            return False
+        label, idx = self.ents[tok.ent_index]
+        if label in self.names.labels:
+            return False
+        return any(self.toks[j].text in self.names.place_words or self.toks[j].text in self.names.veto_words
+                   for j in idx)
+
+    def after_the(self, i: int) -> bool:
+        """Straight after "the": "the Mount", "the Becklin" are not people,
+        but "the Patel family" is."""
+        if not (i > 0 and self.toks[i - 1].text.lower() == "the"):
+            return False
+        nxt = self.toks[i + 1].text.lower() if i + 1 < len(self.toks) else ""
+        return nxt not in self.context.get("family_nouns", ())
+
+    def named(self, tok: _Tok) -> bool:
+        """Right after "my name is" or "named"."""
+        return bool(_NAMED.search(self.text[max(0, tok.start - 20):tok.start]))
+
+    def personal_context(self, tok: _Tok) -> bool:
+        """The sentence says this word is a person: "Nkechi felt calmer",
+        "we supported Tendai", "Siobhan's mum", "Kemi said her sleep improved",
+        "my name is Precious"."""
+        if self.named(tok):
+            return True
+        t = tok.token
+        if t is None or not self.context:
+            return False
+        ctx = self.context
+        # a compound name ("Nkechi Obi said") or a second name in a list
+        # ("Kemi and Blessing attended") takes the role of its head
+        for _ in range(5):
+            if t.dep_ in ("compound", "flat", "conj") and t.head is not t and t.head.pos_ == "PROPN":
+                t = t.head
+                if self.blocked_word(t.text):
+                    return False  # "Barca-Leeds wanted", "Forward Leeds attended"
+            else:
+                break
+        head = t.head.lemma_.lower()
+        if t.dep_ in _SUBJECT_DEPS:
+            if head in ctx["subject_verbs"]:
+                return True
+            if head in ctx["speech_verbs"]:
+                # "Okafor said ..." (not an entity at all) or "Kemi said her ..."
+                # but not "Shelter said its ..." (tagged as an organisation)
+                return not tok.ent or any(w.lower_ in ctx["pronouns"] for w in _sentence(t) if w.i != t.i)
+        if t.dep_ in ("dobj", "dative") and head in ctx["object_verbs"]:
+            return True
+        if (
+            t.dep_ == "pobj" and t.head.lower_ == "with"
+            and t.head.head.lemma_.lower() in ctx["with_verbs"]
+        ):
+            return True  # "met with Oluwadamilare"
+        if t.dep_ == "poss" and head in ctx["possessed_nouns"]:
+            return True
+        return False
+
+    def heading_like(self, tok: _Tok) -> bool:
+        """A line in Title Case ("How We Will Deliver Safer Transitions"):
+        capitals there say nothing about names."""
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        line_end = self.text.find("\n", tok.end)
+        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", line) if len(w) > 3]
+        if len(words) < 4 or line.rstrip().endswith((".", ";", ",")):
+            return False
+        return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+    def conjunct_of_name(self, tok: _Tok) -> bool:
+        """"Kemi and Blessing": joined by "and" to a listed first name or a PERSON."""
+        t = tok.token
+        if t is None:
+            return False
+        linked = [t.head] if t.dep_ == "conj" else []
+        linked += [c for c in t.children if c.dep_ == "conj"]
+        for other in linked:
+            if other.ent_type_ in self.names.labels:
+                return True
+            if other.text in self.names.first_names and other.text not in self.names.ambiguous:
+                return True
+        return False
+
+    def conjunct_of_place(self, tok: _Tok) -> bool:
+        """"Wakefield, Pontefract and Castleford": joined to a place."""
+        t = tok.token
+        if t is None:
+            return False
+        seen, todo = set(), [t]
+        while todo:
+            cur = todo.pop()
+            if cur.i in seen:
+                continue
+            seen.add(cur.i)
+            if cur.i != t.i and (cur.ent_type_ in ("GPE", "LOC", "FAC") or self.rule.exceptions.match(cur.text)):
+                return True
+            if cur.dep_ == "conj":
+                todo.append(cur.head)
+            todo.extend(c for c in cur.children if c.dep_ == "conj")
+        return False
+
+    def surname_word(self, word: str, end: int) -> bool:
+        """A place word used as a surname: "Green" in "Rachel Green", but not
+        in "Chapel Allerton Green Park"."""
+        return word in self.names.surname_words and not self.followed_by_place(end)
+
+    def extend(self, i: int, limit: int = 2, surnames: bool = True) -> int:
+        """End offset after capitalised surnames following token ``i`` on its line."""
+        end, j, taken = self.toks[i].end, i + 1, 0
+        while j < len(self.toks) and taken < limit:
+            nxt = self.toks[j]
+            gap = self.text[end:nxt.start]
+            if not gap or gap.strip(" \t\u00a0") or len(gap) > 2:
+                break
+            if not _is_name_word(nxt.text) or nxt.ent in NOT_A_NAME_LABELS:
+                break
+            if nxt.pos and nxt.pos != "PROPN":
+                break
+            if self.blocked_word(nxt.text):
+                if surnames and self.surname_word(nxt.text, nxt.end):
+                    end = nxt.end
+                break
+            end, j, taken = nxt.end, j + 1, taken + 1
+        return end
+
+    # -- sources -------------------------------------------------------------
+
+    def titles(self) -> list[tuple[int, int]]:
+        """A title and a capitalised surname: "Mrs Okafor", "Dr Sarah Shah"."""
+        out = []
+        if self.names.title_re is None:
+            return out
+        n = self.names
+        for m in n.title_re.finditer(self.text):
+            words = m.group("name").split()
+            clean = [_POSSESSIVE.sub("", w) for w in words]
+            if any(w in n.veto_words for w in clean):
+                continue
+            first = clean[0]
+            # After a title the first word is a surname even if it is also a
+            # place word ("Mr Park", "Mrs Hill"); later words stop at the first
+            # word that cannot be part of a name.
+            if first in MONTHS or first in DAYS or first.casefold() in n.role_words or self.rule.exceptions.match(first):
+                continue
+            keep = 1
+            for w in clean[1:]:
+                if self.blocked_word(w) and w not in n.surname_words:
+                    break
+                keep += 1
+            words = words[:keep]
+            end = m.start("name") + _span_of_words(m.group("name"), len(words))
+            possessive = _POSSESSIVE.search(words[-1])
+            if possessive:
+                end -= len(possessive.group())
+            if self.acceptable(m.start(), end):
+                out.append((m.start(), end))
+        return out
+
+    def entities(self) -> list[tuple[int, int]]:
+        """The model's PERSON entities, less the model's usual mistakes."""
+        out = []
+        titles = set(self.names.titles) | {t + "." for t in self.names.titles}
+        for label, idx in self.ents:
+            if label not in self.names.labels:
+                continue
+            words = [self.toks[i] for i in idx]
+            while words and words[0].pos in _EDGE_POS:
+                words.pop(0)
+            while words and (words[-1].pos in _EDGE_POS or words[-1].text in ("'s", "’s")):
+                words.pop()
+            core = [w for w in words if w.text not in titles]
+            if not core:
+                continue
+            texts = [w.text for w in core]
+            value = self.text[words[0].start:words[-1].end]
+            if any(ch.isdigit() for ch in value):
+                continue
+            if not any(_is_name_word(t) for t in texts):
+                continue  # acronyms (GAD, ICB), lower case, initials ("Ms R.")
+            if any(t in self.names.veto_words for t in texts):
+                continue
+            places = [k for k, t in enumerate(texts) if t in self.names.place_words]
+            if places:
+                # only "Rachel Green": a listed first name and a surname word last
+                if places != [len(texts) - 1] or texts[-1] not in self.names.surname_words or not any(
+                    t in self.names.first_names and t not in self.names.ambiguous for t in texts[:-1]
+                ):
+                    continue
+            if all(t.casefold() in self.names.role_words for t in texts):
+                continue
+            if texts[0] in SAINTS or self.rule.exceptions.match(" ".join(texts)):
+                continue
+            if len(core) == 1:
+                word, tok = texts[0], core[0]
+                listed = word in self.names.first_names
+                if tok.pos and tok.pos != "PROPN" and not listed:
+                    continue  # "rated Good"
+                if not listed and self.after_the(idx[0]):
+                    continue  # "the Becklin"
+                if not listed and self.conjunct_of_place(tok):
+                    continue  # "Wakefield, Pontefract and Castleford"
+                if word in DAYS:
+                    continue
+                if (word in MONTHS or word in self.names.ambiguous) and not self.personal_context(tok):
+                    continue
+            if self.acceptable(words[0].start, words[-1].end):
+                out.append((words[0].start, words[-1].end))
+        return out
+
+    def first_names(self) -> list[tuple[int, int]]:
+        """Listed first names used as a person: "we visited Aisha at home"."""
+        out = []
+        n = self.names
+        for i, tok in enumerate(self.toks):
+            word = tok.text
+            ambiguous = word in n.ambiguous
+            if not (ambiguous or word in n.first_names):
+                continue
+            if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
+                continue
+            if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok):
+                continue  # "Will Daniel come?", "Hope grew"
+            if i > 0 and self.toks[i - 1].text in SAINTS:
+                continue
+            heading = self.heading_like(tok)
+            end = self.extend(i, surnames=not ambiguous)
+            if ambiguous and (heading or end == tok.end) and not (
+                self.personal_context(tok) or self.conjunct_of_name(tok)
+            ):
+                continue
+            if self.acceptable(tok.start, end):
+                # in a Title Case heading the next capitalised words need not
+                # be a surname: report the first name only
+                out.append((tok.start, tok.end if heading else end))
+        return out
+
+    def in_context(self) -> list[tuple[int, int]]:
+        """Names the list does not know, found from how the sentence uses them."""
+        out = []
+        for i, tok in enumerate(self.toks):
+            if tok.token is None or not _is_name_word(tok.text):
+                continue
+            if tok.pos != "PROPN" and not self.named(tok):
+                continue
+            if tok.text in self.names.titles or self.blocked_word(tok.text) or tok.text in SAINTS:
+                continue
+            if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
+                continue
+            if tok.ent_index >= 0:
+                label, idx = self.ents[tok.ent_index]
+                if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1):
+                    continue  # "Inkwell Arts", "Unity Housing": organisations
+            if tok.token.tag_ == "NNPS" or self.after_the(i):
+                continue  # "Investors in People", "the Mount"
+            if not self.personal_context(tok):
+                continue
+            start, end = tok.start, self.extend(i)
+            # a first name before it ("Nkechi Obi"): walk left over name words
+            j = i - 1
+            while j >= 0 and self.toks[j].pos == "PROPN" and _is_name_word(self.toks[j].text) \
+                    and not self.blocked_word(self.toks[j].text) \
+                    and self.text[self.toks[j].end:start] in (" ", "\u00a0"):
+                start, j = self.toks[j].start, j - 1
+            if self.acceptable(start, end):
+                out.append((start, end))
+        return out
+
+
+def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
+    finder = _NameFinder(rule, text, doc)
+    return finder.titles() + finder.entities() + finder.first_names() + finder.in_context()
+
+
+def _span_of_words(group: str, count: int) -> int:
+    """Length of ``group`` up to the end of its ``count``-th word."""
+    found = list(re.finditer(r"\S+", group))
+    return found[count - 1].end()
+
+
+# --------------------------------------------------------------------------
+# Examples (used by the tests and by anyone checking their own rules)
+# --------------------------------------------------------------------------
+
+
+def example_spans(example: str) -> tuple[str, list[tuple[int, int]]]:
+    """Strip the ``[[...]]`` marks from an example: (text, marked spans)."""
+    spans, parts, pos, out_len = [], [], 0, 0
+    for m in _EXAMPLE_MARK.finditer(example):
+        before = example[pos:m.start()]
+        parts.append(before)
+        out_len += len(before)
+        inner = m.group(1)
+        spans.append((out_len, out_len + len(inner)))
+        parts.append(inner)
+        out_len += len(inner)
+        pos = m.end()
+    parts.append(example[pos:])
+    return "".join(parts), spans
