@@ -1,0 +1,360 @@
+"""Check the figures and claims of change in a draft against the service's data.
+
+For every claim found by :func:`evidencebot.evidence.extract.extract_claims`:
+
+* the figure is compared with the indicator it names, for the period it names
+  (``figure-mismatch`` when the data say otherwise, with the true value,
+  numerator, denominator and period in the message). A figure passes when it
+  equals the computed value *to the precision it is written in*: "82%" stands
+  for anything from 81.5% to 82.5%. Changes ("fell by 30%") are compared as
+  relative changes or as percentage points, whichever the writer meant; a
+  change written as a round number (a multiple of 5) is allowed +/-2.5,
+  "halved"/"doubled" +/-10 points, "by a quarter" and similar +/-5;
+* a figure that names no indicator and matches no registered fact is
+  ``figure-unsupported``; one that matches a fact past its review date is
+  ``fact-stale``;
+* a claimed fall or rise is compared with the SPC verdict of the indicator's
+  monthly series: common cause gives ``change-within-noise`` with careful
+  wording to use instead; special-cause improvement in the claimed direction
+  is accepted, with a suggestion-level note naming the rule and the figures
+  (``change-supported``);
+* ``small-denominator`` (fewer than 10 behind a percentage), ``missing-period``
+  and ``missing-denominator`` say what a commissioner would ask for;
+* in an external document, ``suppressed-disclosed`` flags a count the
+  suppression rules would hide (1-4).
+
+Every figure the data support is listed with its provenance (indicator,
+period, numerator, denominator, definition): the evidence appendix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from evidencebot.errors import InputError
+from evidencebot.evidence.extract import Claim, Figure, extract_claims
+from evidencebot.language.findings import Finding
+
+FAMILY = "evidence"
+SMALL_DENOMINATOR = 10
+PERCENT_LIKE = ("percent",)
+
+
+@dataclass
+class Provenance:
+    """Where a supported figure comes from."""
+
+    figure: str
+    indicator: str | None
+    title: str
+    period: str | None
+    value: float | None
+    unit: str | None
+    numerator: object = None
+    denominator: object = None
+    definition: str = ""
+    source: str = "computed from the service's records"
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class EvidenceReport:
+    findings: list[Finding] = field(default_factory=list)
+    provenance: list[Provenance] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _fmt(value: float | None, unit: str | None, decimals: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "not available"
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
+    return {
+        "percent": f"{text}%",
+        "per_100": f"{text} per 100 people",
+        "hours": f"{text} hours",
+        "days": f"{text} days",
+    }.get(unit or "", text)
+
+
+def _tolerance(fig: Figure, *, change: bool = False) -> float:
+    if fig.kind == "multiple":
+        return 10.0
+    if change and fig.kind == "change" and fig.value is not None and fig.decimals == 0:
+        if fig.text and any(w in fig.text.lower() for w in ("half", "third", "quarter", "fifth")):
+            return 5.0
+        if fig.value % 5 == 0:
+            return 2.5
+    return 0.5 * 10 ** (-fig.decimals) + 1e-9
+
+
+def _counts(result) -> str:
+    if result.numerator is None or result.denominator is None:
+        return ""
+    return f"{result.numerator} of {result.denominator}"
+
+
+class EvidenceChecker:
+    """Checks drafts against one database. Results are cached per period by the
+    indicator module while the data are unchanged, so re-checking is cheap."""
+
+    def __init__(self, db, *, external: bool = False, today: dt.date | None = None):
+        from evidencebot.evidence.facts import list_facts
+        from evidencebot.metrics.catalogue import load_catalogue
+        from evidencebot.metrics.indicators import latest_data_date
+
+        self.db = db
+        self.external = external
+        self.today = today or dt.date.today()
+        self.catalogue = load_catalogue()
+        self.latest = latest_data_date(db)
+        self.facts = list_facts(db) if db["facts"].exists() else []
+
+    # -- helpers -------------------------------------------------------------
+
+    def _finding(self, claim: Claim, fig: Figure | None, rule: str, severity: str, message: str,
+                 suggestions: list[str] | None = None) -> Finding:
+        start, end = (fig.start, fig.end) if fig else (claim.start, claim.end)
+        return Finding(
+            rule=f"{FAMILY}.{rule}", family=FAMILY, severity=severity, message=message,
+            start=start, end=end, match=(fig.text if fig else claim.sentence), suggestions=suggestions or [],
+        )
+
+    def _period(self, text: str | None):
+        from evidencebot.metrics.periods import parse_period
+
+        if not text:
+            return None
+        try:
+            return parse_period(text, latest=self.latest)
+        except InputError:
+            return None
+
+    def _indicator_id(self, claim: Claim, fig: Figure) -> str | None:
+        ind = claim.indicator
+        if ind is None:
+            return None
+        if ind in self.catalogue:
+            return ind
+        # A family such as reliable_improvement: pick the instrument named in the sentence.
+        options = [i for i in self.catalogue if i.startswith(ind + ".")]
+        lowered = claim.sentence.lower().replace("-", "").replace(" ", "")
+        for option in options:
+            if option.split(".", 1)[1] in lowered:
+                return option
+        return options[0] if len(options) == 1 else None
+
+    def _compute(self, indicator_id: str, period, compare):
+        from evidencebot.metrics.indicators import compute
+
+        return compute(self.db, indicator_id, period, compare=compare, external=False)
+
+    def _fact_for(self, fig: Figure, indicator_id: str | None):
+        from evidencebot.evidence.facts import matching_fact
+
+        if fig.value is None:
+            return None
+        return matching_fact(self.facts, fig.value, fig.unit, fig.decimals, indicator_id)
+
+    # -- the checks ------------------------------------------------------------
+
+    def check(self, text: str) -> EvidenceReport:
+        report = EvidenceReport(claims=extract_claims(text))
+        for claim in report.claims:
+            self._check_claim(claim, report)
+        report.findings.sort(key=lambda f: (f.start, f.rule))
+        return report
+
+    def _check_claim(self, claim: Claim, report: EvidenceReport) -> None:
+        figures = [f for f in claim.figures if f.kind != "standard"]
+        if self.external:
+            for fig in figures:
+                for n in (fig.numerator, fig.denominator, fig.value if fig.kind == "count" else None):
+                    if n is not None and 1 <= n < 5:
+                        report.findings.append(self._finding(
+                            claim, fig, "suppressed-disclosed", "error",
+                            f"'{fig.text}' quotes a count below 5 in a document for outside the service: "
+                            "small numbers can identify people. Write '<5' or describe it without the count.",
+                            ["fewer than five"],
+                        ))
+                        break
+        for fig in figures:
+            indicator_id = self._indicator_id(claim, fig)
+            fact = self._fact_for(fig, indicator_id)
+            if fact is not None:
+                self._fact_note(claim, fig, fact, report)
+                continue
+            if indicator_id is None:
+                if fig.kind in ("percent", "rate", "fraction", "from_to", "change", "multiple"):
+                    report.findings.append(self._finding(
+                        claim, fig, "figure-unsupported", "warning",
+                        f"'{fig.text}' matches no indicator evidencebot computes and no registered fact. "
+                        "Name the measure it describes, or register its source with 'evidencebot facts add'.",
+                    ))
+                continue
+            self._check_against_indicator(claim, fig, indicator_id, report)
+
+    def _fact_note(self, claim: Claim, fig: Figure, fact, report: EvidenceReport) -> None:
+        if fact.is_stale(self.today):
+            report.findings.append(self._finding(
+                claim, fig, "fact-stale", "warning",
+                f"'{fig.text}' quotes a registered fact ({fact.statement}; {fact.source}, {fact.source_date}) "
+                f"whose review date {fact.review_by} has passed: check it is still true before using it.",
+            ))
+        report.provenance.append(Provenance(
+            figure=fig.text, indicator=fact.indicator_id, title=fact.statement, period=fact.period,
+            value=fact.value, unit=fact.unit, definition="registered fact",
+            source=f"{fact.source} ({fact.source_date})", start=fig.start, end=fig.end,
+        ))
+
+    def _check_against_indicator(self, claim: Claim, fig: Figure, indicator_id: str, report: EvidenceReport) -> None:
+        ind = self.catalogue[indicator_id]
+        period = self._period(claim.period_text)
+        if period is None:
+            if fig.kind in ("percent", "rate", "fraction", "from_to", "change", "multiple", "time"):
+                where = f"'{claim.period_text}' is not a period evidencebot can read. " if claim.period_text else ""
+                report.findings.append(self._finding(
+                    claim, fig, "missing-period", "warning",
+                    f"{where}'{fig.text}' ({ind.title}) needs the period it covers, e.g. 'in 2025/26 Q3', "
+                    "so that a commissioner can check it.",
+                ))
+            return
+        compare = self._period(claim.compare_text) if claim.compare_text else None
+        result = self._compute(indicator_id, period, compare)
+        where = f"{ind.title}, {result.period}"
+        counts = _counts(result)
+        true_text = _fmt(result.value, result.unit)
+        detail = f"{true_text} ({counts}, {where})" if counts else f"{true_text} ({where})"
+
+        ok = self._figure_matches(fig, result)
+        if ok is False:
+            report.findings.append(self._finding(
+                claim, fig, "figure-mismatch", "error",
+                f"The data say {detail}, not '{fig.text}'. Definition: {result.definition}",
+                [self._replacement(fig, result)],
+            ))
+        elif ok is True:
+            report.provenance.append(Provenance(
+                figure=fig.text, indicator=indicator_id, title=ind.title, period=result.period,
+                value=result.value, unit=result.unit, numerator=result.numerator,
+                denominator=result.denominator, definition=result.definition, start=fig.start, end=fig.end,
+            ))
+
+        denominator = claim.denominator or fig.denominator
+        if fig.unit in PERCENT_LIKE and fig.kind in ("percent", "fraction", "from_to"):
+            n = denominator if denominator is not None else result.denominator
+            if isinstance(n, (int, float)) and 0 < n < SMALL_DENOMINATOR:
+                report.findings.append(self._finding(
+                    claim, fig, "small-denominator", "warning",
+                    f"'{fig.text}' rests on {int(n)} people or events: a percentage of so few can mislead. "
+                    f"Give the count instead ({counts or 'x of n'}).",
+                    [counts] if counts else [],
+                ))
+            elif denominator is None and fig.kind != "fraction" and counts:
+                report.findings.append(self._finding(
+                    claim, fig, "missing-denominator", "suggestion",
+                    f"'{fig.text}' gives no denominator: add it so the figure can be audited ({counts}).",
+                    [f"{fig.text} ({counts})"],
+                ))
+
+        if claim.direction and fig.kind in ("change", "from_to", "multiple"):
+            self._check_change(claim, fig, result, report)
+
+    def _figure_matches(self, fig: Figure, result) -> bool | None:
+        """True/False when the figure can be compared with the result, None when it cannot."""
+        if result.value is None or (isinstance(result.value, float) and math.isnan(result.value)):
+            return None
+        tol = _tolerance(fig)
+        if fig.kind == "fraction":
+            if result.unit != "percent":
+                return None
+            return fig.numerator == result.numerator and fig.denominator == result.denominator
+        if fig.kind in ("percent", "rate", "time"):
+            if fig.unit != result.unit:
+                return None
+            return abs(fig.value - result.value) <= tol
+        if fig.kind == "count":
+            return fig.value in (result.numerator, result.denominator) or None
+        if fig.kind == "from_to":
+            if fig.unit not in (None, result.unit):
+                return None
+            if result.compare_value is None:
+                return abs(fig.value - result.value) <= tol if fig.value is not None else None
+            return (abs(fig.value - result.value) <= tol
+                    and abs(fig.baseline - result.compare_value) <= 0.5 * 10 ** (-fig.decimals) + 1e-9)
+        if fig.kind in ("change", "multiple"):
+            if result.compare_value is None:
+                return None
+            actual_points = result.value - result.compare_value
+            actual_direction = "fall" if actual_points < 0 else "rise" if actual_points > 0 else None
+            if fig.direction and actual_direction and fig.direction != actual_direction:
+                return False
+            tol = _tolerance(fig, change=True)
+            candidates = []
+            if result.compare_value:
+                candidates.append(abs(actual_points) / abs(result.compare_value) * 100)
+            if fig.unit in ("points", "percent") and result.unit == "percent":
+                candidates.append(abs(actual_points))
+            if fig.unit in ("count", "hours", "days") and result.unit in ("hours", "days", "per_100"):
+                candidates.append(abs(actual_points))
+            return any(abs(fig.value - c) <= tol for c in candidates) if candidates else None
+        return None
+
+    def _replacement(self, fig: Figure, result) -> str:
+        if fig.kind == "fraction":
+            return _counts(result)
+        if fig.kind in ("change", "multiple", "from_to") and result.compare_value is not None:
+            decimals = 0 if result.unit == "percent" else 1
+            return (f"from {_fmt(result.compare_value, result.unit, decimals)} in {result.compare_period} "
+                    f"to {_fmt(result.value, result.unit, decimals)} in {result.period}")
+        return _fmt(result.value, result.unit, max(fig.decimals, 0 if result.unit == "percent" else 1))
+
+    def _check_change(self, claim: Claim, fig: Figure, result, report: EvidenceReport) -> None:
+        spc = result.spc or {}
+        verdict = spc.get("verdict")
+        improvement = result.direction  # "increase" | "decrease" | "neutral"
+        claimed_good = (
+            (claim.direction == "fall" and improvement == "decrease")
+            or (claim.direction == "rise" and improvement == "increase")
+        )
+        points = spc.get("points")
+        span = ""
+        if result.compare_value is not None and result.value is not None:
+            decimals = 0 if result.unit == "percent" else 1
+            span = (f"from {_fmt(result.compare_value, result.unit, decimals)} in {result.compare_period} "
+                    f"to {_fmt(result.value, result.unit, decimals)} in {result.period}")
+        if verdict in ("common_cause", "too_few_points"):
+            why = ("shows only common-cause variation" if verdict == "common_cause"
+                   else "has too few monthly points to tell")
+            report.findings.append(self._finding(
+                claim, fig, "change-within-noise", "warning",
+                f"The monthly series of {result.title} ({points} months to {result.period}) {why}: "
+                f"the data do not show a real {'fall' if claim.direction == 'fall' else 'rise'}. "
+                "Describe it without claiming a change.",
+                [s for s in (f"was similar to {result.compare_period}",
+                             f"{'fell' if claim.direction == 'fall' else 'rose'} {span}, within normal variation" if span else "",
+                             ) if s],
+            ))
+        elif verdict == "improvement" and claimed_good:
+            report.findings.append(self._finding(
+                claim, fig, "change-supported", "suggestion",
+                f"Supported: {result.title} shows special-cause improvement ({spc.get('rule')}). "
+                f"{span + '. ' if span else ''}Definition: {result.definition}",
+            ))
+        elif verdict == "concern" and claimed_good:
+            report.findings.append(self._finding(
+                claim, fig, "figure-mismatch", "error",
+                f"The monthly series of {result.title} shows special-cause concern ({spc.get('rule')}), "
+                f"the opposite of the claimed {'fall' if claim.direction == 'fall' else 'rise'}.",
+                [span] if span else [],
+            ))
+
+
+def check_evidence(db, text: str, *, external: bool = False, today: dt.date | None = None) -> EvidenceReport:
+    """Check ``text`` against the database (a one-off convenience)."""
+    return EvidenceChecker(db, external=external, today=today).check(text)

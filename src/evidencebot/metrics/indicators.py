@@ -1,0 +1,1574 @@
+"""Computing the catalogue's indicators from the service tables.
+
+Entry points:
+
+- :func:`compute` one indicator for a period (and its comparison period);
+- :func:`compute_all` every indicator (or a chosen few) for a period;
+- :func:`monthly_series` the monthly values behind an indicator's SPC chart;
+- :func:`latest_data_date` the date relative periods ("last quarter") count from.
+
+Each indicator follows its definition in ``catalogue.yaml`` word for word; the
+conventions shared by all of them (caseload, eligible discharges, pending
+windows, missing flags) are written at the top of that file.
+
+How it is kept fast
+-------------------
+Every period is a whole number of calendar months, so each indicator is
+computed for a list of *spans* of months at once: the period, the comparison
+period and each month of the SPC series (24 months ending with the period).
+Additive indicators (counts of contacts, discharges, escalations ...) count
+each month once, either with one ``GROUP BY`` month query per contiguous run
+of months or, where a covering index makes it cheaper than sorting every row
+of the window, with one count per month; spans add months up. The others
+(distinct people, medians, the latest review per goal, caseload
+denominators) read their rows once and split them by span in Python, or do it
+in one SQL statement over a ``VALUES`` list of spans; caseload counts come
+from sorted referral and discharge dates with :mod:`bisect`. Shared reads
+(people, monthly contact counts, goal reviews, scores) are kept on a
+per-database context for as long as the data do not change.
+:func:`compute_all` also hands the indicators whose time is spent inside
+SQLite (:data:`WORKER_FAMILIES`) to a second thread with its own read-only
+connection. The queries are written for the indexes in
+:data:`RECOMMENDED_INDEXES` (not created here: the schema belongs to the
+migrations); without them results are identical, only slower.
+
+The cache
+---------
+Results are kept in memory, on the ``Database`` object, keyed by indicator,
+period, comparison period, external flag and SPC/suppression settings, and
+are valid for one *data version*: ``PRAGMA data_version`` (changes when
+another connection commits) together with the connection's
+``total_changes`` (changes when this connection writes). Any write through
+either route empties the cache; reading costs two trivial calls. (A write to
+a table no indicator reads, e.g. drafts, also empties it: harmless.)
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import compress
+from typing import Callable
+
+from evidencebot.errors import InputError
+from evidencebot.metrics.catalogue import Indicator, get_indicator, load_catalogue
+from evidencebot.metrics.results import IndicatorResult
+
+ATTENDED = ("attended", "late")
+"""Attendance codes that mean the person was seen ('late' = arrived late but seen)."""
+DNA = ("dna",)
+"""Did not attend (the importer also files 'arrived late and could not be seen' here)."""
+CANCELLED = ("cancelled_by_person", "cancelled_by_service")
+NOT_ELIGIBLE_DISCHARGE = ("transfer", "death")
+SERIES_MONTHS = 24
+DAYS_PER_MONTH = 30.4375  # 365.25 / 12
+RHO = 0.3
+FOLLOWUP_MIN_DAYS = 28
+MEDIAN_CI_EXACT_MAX = 400
+"""Largest n for which stats.median_ci is called (it is quadratic in n); above it the
+order-statistic ranks come from the normal approximation to Binomial(n, 1/2)."""
+
+_SQL_ATTENDED = "('attended','late')"
+_SQL_NOT_CANCELLED = "('attended','late','dna')"
+_SQL_ELIGIBLE = "coalesce(a.discharge_type,'') not in ({})".format(
+    ",".join(f"'{t}'" for t in NOT_ELIGIBLE_DISCHARGE)
+)
+_SQL_MONTH = (
+    "(case when {0} is null or {0} = '' then null "
+    "else cast(substr({0},1,4) as integer) * 12 + cast(substr({0},6,2) as integer) - 1 end)"
+)
+"""SQL for the month index (year * 12 + month - 1) of a date column, null when empty."""
+NO_RATIONALE = "(rationale is null or trim(rationale) = '')"
+"""SQL for an escalation without a rationale (the partial index below uses the same text)."""
+
+RECOMMENDED_INDEXES = (
+    ("contacts", "idx_contacts_kind_attendance_at", "(kind, attendance, contact_at, person_id)", None),
+    ("contacts", "idx_contacts_person_at_kind", "(person_id, contact_at, kind, attendance)", None),
+    ("escalations", "idx_escalations_raised_reviewed", "(raised_at, reviewed_at, person_id)", None),
+    ("escalations", "idx_escalations_person_reviewed", "(person_id, reviewed_at)", None),
+    ("escalations", "idx_escalations_no_rationale", "(raised_at)", NO_RATIONALE),
+    ("goal_reviews", "idx_goal_reviews_reviewed_on", "(reviewed_on, goal_id, level)", None),
+    ("partner_comms", "idx_partner_comms_sent_days", "(sent_on, days_to_send)", None),
+)
+"""Indexes the indicator queries are written for (table, name, columns, partial-index WHERE).
+
+They are not created here (the schema belongs to store/migrations.py); without
+them every result is the same, only slower. See :func:`index_sql`."""
+
+
+def index_sql() -> list[str]:
+    """CREATE INDEX statements for :data:`RECOMMENDED_INDEXES`."""
+    out = []
+    for table, name, columns, where in RECOMMENDED_INDEXES:
+        tail = f" WHERE {where}" if where else ""
+        out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table}{columns}{tail}")
+    return out
+
+
+# ------------------------------------------------------------------ months and spans
+
+
+def _mi(d: dt.date) -> int:
+    """Month index: year * 12 + month - 1."""
+    return d.year * 12 + d.month - 1
+
+
+def _month_start(mi: int) -> dt.date:
+    return dt.date(mi // 12, mi % 12 + 1, 1)
+
+
+def _month_end(mi: int) -> dt.date:
+    return _month_start(mi + 1) - dt.timedelta(days=1)
+
+
+def month_label(mi: int) -> str:
+    return f"{mi // 12:04d}-{mi % 12 + 1:02d}"
+
+
+def _label_mi(label: str) -> int:
+    return int(label[:4]) * 12 + int(label[5:7]) - 1
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of whole months, first..last (month indices), both included."""
+
+    first: int
+    last: int
+    detail: bool = False
+    """True for the period and comparison period: compute the extras too."""
+
+    @property
+    def start(self) -> dt.date:
+        return _month_start(self.first)
+
+    @property
+    def end(self) -> dt.date:
+        return _month_end(self.last)
+
+    @property
+    def months(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+def _runs(months: list[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of sorted distinct month indices."""
+    runs: list[tuple[int, int]] = []
+    for m in months:
+        if runs and m == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], m)
+        else:
+            runs.append((m, m))
+    return runs
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+# ------------------------------------------------------------------ measures
+
+
+@dataclass
+class Measure:
+    """A computed value for one span, before it becomes an :class:`IndicatorResult`.
+
+    The interval is worked out only for the spans that are reported (the
+    period and comparison period), by :func:`_add_ci`; series months need only
+    the value.
+    """
+
+    value: float | None
+    numerator: int | None
+    denominator: int | None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    extra: dict = field(default_factory=dict)
+    method: str | None = None
+    """How the interval is calculated: wilson, rate, median or mean."""
+    values: list | None = field(default=None, repr=False)
+    """Sorted values behind a median, or the scores behind a mean."""
+
+
+def _finite(x) -> float | None:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    return float(x)
+
+
+def _proportion(x: int, n: int, extra: dict | None = None) -> Measure:
+    return Measure(100 * x / n if n else None, x, n, extra=dict(extra or {}), method="wilson")
+
+
+def _rate(x: int, n: int, extra: dict | None = None) -> Measure:
+    return Measure(100 * x / n if n else None, x, n, extra=dict(extra or {}), method="rate")
+
+
+def _median(values: list[float], numerator: int, denominator: int, extra: dict | None = None) -> Measure:
+    ordered = sorted(values)
+    n = len(ordered)
+    if n == 0:
+        value = None
+    elif n % 2:
+        value = float(ordered[n // 2])
+    else:
+        value = (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+    return Measure(value, numerator, denominator, extra=dict(extra or {}), method="median", values=ordered)
+
+
+def _mean(scores: list[float], numerator: int, extra: dict | None = None) -> Measure:
+    value = math.fsum(scores) / len(scores) if scores else None
+    return Measure(value, numerator, len(scores), extra=dict(extra or {}), method="mean", values=scores)
+
+
+def _median_ci(ordered: list[float]) -> tuple[float | None, float | None]:
+    from evidencebot.metrics import stats
+
+    n = len(ordered)
+    if n <= MEDIAN_CI_EXACT_MAX:
+        low, high = stats.median_ci(ordered)
+        return _finite(low), _finite(high)
+    # Large n: the same order-statistic interval, with its rank from the normal
+    # approximation (stats.median_ci sums exact binomial terms: quadratic in n).
+    r = max(1, int(math.floor(n / 2 - stats.z_value(0.95) * math.sqrt(n) / 2)))
+    return float(ordered[r - 1]), float(ordered[n - r])
+
+
+def _add_ci(m: Measure) -> Measure:
+    """Fill in the 95% interval (and name its method) for a reported measure."""
+    from evidencebot.metrics import stats
+
+    if m.value is None:
+        return m
+    if m.method == "wilson":
+        low, high = stats.wilson(m.numerator, m.denominator)
+        m.ci_low, m.ci_high = _finite(100 * low), _finite(100 * high)
+        m.extra.setdefault("method", "Wilson score interval")
+    elif m.method == "rate":
+        low, high, how = stats.rate_ci(m.numerator, m.denominator, 100)
+        m.ci_low, m.ci_high = _finite(low), _finite(high)
+        m.extra.setdefault("method", "exact Poisson interval" if how == "exact" else "Byar's interval")
+    elif m.method == "median":
+        m.ci_low, m.ci_high = _median_ci(m.values or [])
+        m.extra.setdefault("method", "median; distribution-free interval from order statistics")
+    elif m.method == "mean":
+        _, low, high = stats.mean_ci(m.values or [])
+        m.ci_low, m.ci_high = _finite(low), _finite(high)
+        m.extra.setdefault("method", "mean; Student-t interval")
+    return m
+
+
+# ------------------------------------------------------------------ people (caseload)
+
+
+class _People:
+    """Referral and discharge dates as sorted ordinals, for counting caseloads fast."""
+
+    def __init__(self, rows: list[tuple[str, int, int | None, float | None]]):
+        self.by_id: dict[str, tuple[int, int | None, float | None]] = {
+            pid: (ref, out, baseline) for pid, ref, out, baseline in rows
+        }
+        # discharge before referral (the importer refuses it): checked one by one
+        self.odd = [(ref, out) for _, ref, out, _ in rows if out is not None and out < ref]
+        good = [(ref, out) for _, ref, out, _ in rows if out is None or out >= ref]
+        good.sort(key=lambda r: r[0])
+        self.by_ref = good
+        self.refs = self.ref_keys = [r for r, _ in good]
+        self.dis = sorted(out for _, out in good if out is not None)
+
+    def count(self, ref_max: int, dis_min: int) -> int:
+        """People with referral <= ref_max and (no discharge or discharge >= dis_min)."""
+        n = bisect.bisect_right(self.refs, ref_max)
+        gone = bisect.bisect_left(self.dis, dis_min)  # discharged before dis_min
+        if dis_min > ref_max:
+            # discharged before dis_min but referred after ref_max: not in n, so not removed
+            i = bisect.bisect_right(self.ref_keys, ref_max)
+            while i < len(self.by_ref) and self.by_ref[i][0] < dis_min:
+                out = self.by_ref[i][1]
+                if out is not None and out < dis_min:
+                    gone -= 1
+                i += 1
+        n -= gone
+        n += sum(1 for ref, out in self.odd if ref <= ref_max and out >= dis_min)
+        return n
+
+    def active(self, pid: str, ref_max: int, dis_min: int) -> bool:
+        row = self.by_id.get(pid)
+        if row is None:
+            return False
+        ref, out, _ = row
+        return ref <= ref_max and (out is None or out >= dis_min)
+
+    def caseload(self, span: Span) -> int:
+        return self.count(span.end.toordinal(), span.start.toordinal())
+
+
+# ------------------------------------------------------------------ context
+
+
+class _Context:
+    """Shared reads for one data version of one database."""
+
+    def __init__(self, db, version):
+        self.db = db
+        self.version = version
+        self.memo: dict = {}
+        self.latest = latest_data_date(db)
+        self.earliest = earliest_data_date(db)
+        self.latest_iso = _iso(self.latest) if self.latest else "0000-00-00"
+
+    def rows(self, sql: str, params=()) -> list[tuple]:
+        return self.db.execute(sql, params).fetchall()
+
+    def cached(self, key, build: Callable):
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
+
+    @property
+    def people(self) -> _People:
+        def build():
+            # day ordinals (date.toordinal) straight from SQLite: julianday - 1721424.5
+            return _People(self.rows(
+                "select person_id, cast(julianday(referral_date) - 1721424.5 as integer), "
+                "case when discharge_date is null or discharge_date = '' then null "
+                "else cast(julianday(discharge_date) - 1721424.5 as integer) end, "
+                "baseline_escalations_per_month from people "
+                "where julianday(referral_date) is not null"
+            ))
+
+        return self.cached("people", build)
+
+    @property
+    def baseline_people(self) -> _People:
+        def build():
+            rows = [(pid, ref, out, b) for pid, (ref, out, b) in self.people.by_id.items() if b and b > 0]
+            return _People(rows)
+
+        return self.cached("baseline_people", build)
+
+    def service_changes(self) -> list[tuple[dt.date, set[str]]]:
+        def build():
+            found = []
+            for changed_on, indicators in self.rows("select changed_on, indicators from service_changes"):
+                try:
+                    day = dt.date.fromisoformat(str(changed_on)[:10])
+                except ValueError:
+                    continue
+                ids = {p.strip() for p in (indicators or "").replace(",", ";").split(";") if p.strip()}
+                found.append((day, ids))
+            return sorted(found, key=lambda c: c[0])
+
+        return self.cached("service_changes", build)
+
+    def has_index(self, table: str, columns: tuple[str, ...]) -> bool:
+        """Whether some index on ``table`` starts with exactly these columns."""
+        def build():
+            found = []
+            for row in self.rows(f"PRAGMA index_list({table})"):
+                names = tuple(r[2] for r in self.rows(f"PRAGMA index_info({row[1]})"))
+                found.append(names)
+            return found
+
+        return any(cols[: len(columns)] == columns for cols in self.cached(("indexes", table), build))
+
+    def target(self, ind: Indicator) -> float | None:
+        targets = self.cached(
+            "targets", lambda: {i: t for i, t in self.rows("select indicator_id, target from targets")}
+        )
+        value = targets.get(ind.id, targets.get(ind.family))
+        return float(value) if isinstance(value, (int, float)) else None
+
+
+def data_version(db) -> tuple[int, int]:
+    """(PRAGMA data_version, total_changes): changes whenever the data may have changed."""
+    return (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+
+
+def _state(db) -> dict:
+    """The per-database cache, emptied when the data version moves."""
+    version = data_version(db)
+    state = getattr(db, "_evidencebot_metrics", None)
+    if state is None or state["version"] != version:
+        state = {"version": version, "ctx": None, "results": {}}
+        try:
+            db._evidencebot_metrics = state
+        except AttributeError:  # an object that takes no attributes: no caching
+            pass
+    if state["ctx"] is None:
+        state["ctx"] = _Context(db, version)
+    return state
+
+
+def _date_of(sql: str, db) -> str | None:
+    row = db.execute(sql).fetchone()
+    return row[0] if row and row[0] else None
+
+
+_DATE_SOURCES = (
+    ("contacts", "contact_at"),
+    ("escalations", "raised_at"),
+    ("crisis_events", "started_on"),
+    ("admissions", "admitted_on"),
+    ("admissions", "discharged_on"),
+)
+
+
+def latest_data_date(db) -> dt.date | None:
+    """The latest date in contacts, escalations, crisis events and admissions (None if empty)."""
+    found = [_date_of(f"select max({col}) from {table}", db) for table, col in _DATE_SOURCES]
+    days = [d[:10] for d in found if d]
+    return dt.date.fromisoformat(max(days)) if days else None
+
+
+def earliest_data_date(db) -> dt.date | None:
+    """The earliest date in the same tables as :func:`latest_data_date`."""
+    found = [_date_of(f"select min({col}) from {table} where {col} >= '1000'", db) for table, col in _DATE_SOURCES]
+    days = [d[:10] for d in found if d]
+    return dt.date.fromisoformat(min(days)) if days else None
+
+
+# ------------------------------------------------------------------ helpers for spans
+
+
+def _by_month(ctx: _Context, spans: list[Span], query: Callable[[int, int], dict[int, Counter]]) -> list[Counter]:
+    """Add up per-month counters for each span; ``query(first, last)`` runs once per run of months."""
+    months = sorted({m for s in spans for m in s.months})
+    per_month: dict[int, Counter] = {}
+    for lo, hi in _runs(months):
+        per_month.update(query(lo, hi))
+    totals = []
+    for span in spans:
+        total: Counter = Counter()
+        for m in span.months:
+            if m in per_month:
+                total.update(per_month[m])
+        totals.append(total)
+    return totals
+
+
+def _range(lo: int, hi: int) -> tuple[str, str]:
+    """SQL bounds for months lo..hi: ``col >= start and col < end`` (works for date-times)."""
+    return _iso(_month_start(lo)), _iso(_month_start(hi + 1))
+
+
+def _grouped(ctx: _Context, sql: str, lo: int, hi: int, names: tuple[str, ...], extra_params=()) -> dict[int, Counter]:
+    """Run a query whose first column is 'YYYY-MM' and the rest are counts named ``names``."""
+    start, end = _range(lo, hi)
+    out: dict[int, Counter] = {}
+    for row in ctx.rows(sql, (*extra_params, start, end)):
+        if not row[0]:
+            continue
+        out[_label_mi(row[0])] = Counter({k: (v or 0) for k, v in zip(names, row[1:])})
+    return out
+
+
+def _spans_rows(spans: list[Span], keys: list[str]) -> list[tuple[int, int]]:
+    """For rows sorted by their ISO date ``keys``, the (lo, hi) slice of each span."""
+    out = []
+    for span in spans:
+        lo = bisect.bisect_left(keys, _iso(span.start))
+        hi = bisect.bisect_left(keys, _iso(span.end + dt.timedelta(days=1)))
+        out.append((lo, hi))
+    return out
+
+
+def _dated_rows(ctx: _Context, key, spans: list[Span], fetch: Callable[[str, str], list[tuple]]):
+    """Rows whose first column is a date, fetched over the union of the spans and sorted."""
+    runs = _runs(sorted({m for s in spans for m in s.months}))
+    rows: list[tuple] = []
+    for lo, hi in runs:  # runs are disjoint and in date order, so rows stay sorted
+        start, end = _range(lo, hi)
+        rows.extend(ctx.cached((key, lo, hi), lambda: fetch(start, end)))
+    keys = [r[0] for r in rows]  # ISO dates or date-times: they sort and bisect as text
+    return rows, keys
+
+
+# ------------------------------------------------------------------ safety
+
+
+def _crisis_rate(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    sql = (
+        "select substr(started_on,1,7), count(*) from crisis_events "
+        "where started_on >= ? and started_on < ? group by 1"
+    )
+    counts = _by_month(ctx, spans, lambda lo, hi: _grouped(ctx, sql, lo, hi, ("events",)))
+    people = ctx.people
+    return [_rate(c["events"], people.caseload(s)) for s, c in zip(spans, counts)]
+
+
+def _repeat_crisis(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    rows, keys = _dated_rows(
+        ctx, "crisis_people", spans,
+        lambda a, b: ctx.rows(
+            "select started_on, person_id, event_id from crisis_events "
+            "where started_on >= ? and started_on < ? order by started_on", (a, b)
+        ),
+    )
+    out = []
+    for lo, hi in _spans_rows(spans, keys):
+        per_person = Counter(r[1] for r in rows[lo:hi])
+        repeat = sum(1 for n in per_person.values() if n >= 2)
+        out.append(_proportion(repeat, len(per_person)))
+    return out
+
+
+def _contact_months(ctx: _Context, lo: int, hi: int) -> dict[int, Counter]:
+    """Contacts of the kinds that indicators count, by month, kind and attendance.
+
+    One count per month: with an index on (kind, attendance, contact_at) each is
+    a walk over index entries only, which is much cheaper than one grouped
+    query that must sort every contact of the window by month.
+    """
+
+    def build():
+        out: dict[int, Counter] = {}
+        if not ctx.has_index("contacts", ("kind", "attendance", "contact_at")):
+            # without that index, one pass over the whole table beats a range of the
+            # contact_at index with a table lookup for every contact
+            start, end = _range(lo, hi)
+            for month, kind, attendance, n in ctx.rows(
+                "select substr(contact_at,1,7), kind, attendance, count(*) from contacts not indexed "
+                "where contact_at >= ? and contact_at < ? group by 1, 2, 3", (start, end)
+            ):
+                out.setdefault(_label_mi(month), Counter())[(kind, attendance)] += n
+            return out
+        for m in range(lo, hi + 1):
+            start, end = _range(m, m)
+            out[m] = Counter(
+                {
+                    (kind, attendance): n
+                    for kind, attendance, n in ctx.rows(
+                        "select kind, attendance, count(*) from contacts "
+                        "where kind in ('planned','review','step_up') and attendance in "
+                        "('attended','late','dna','cancelled_by_person','cancelled_by_service') "
+                        "and contact_at >= ? and contact_at < ? group by kind, attendance",
+                        (start, end),
+                    )
+                }
+            )
+        return out
+
+    return ctx.cached(("contact_months", lo, hi), build)
+
+
+def _step_up_rate(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    counts = _by_month(ctx, spans, lambda lo, hi: _contact_months(ctx, lo, hi))
+    people = ctx.people
+    out = []
+    for span, c in zip(spans, counts):
+        step_ups = sum(c[("step_up", a)] for a in ATTENDED + DNA)
+        out.append(_rate(step_ups, people.caseload(span)))
+    return out
+
+
+def _escalation_review_hours(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    # Hours per month (a span's values are its months' values put together);
+    # NULL = not reviewed yet. With an index on (raised_at, reviewed_at) the
+    # query reads the index alone; without it a scan of the table beats the
+    # raised_at index plus a table lookup for every escalation.
+    at = "raised_at" if ctx.has_index("escalations", ("raised_at", "reviewed_at")) else "+raised_at"
+
+    def run_hours(lo: int, hi: int) -> dict[int, list]:
+        def build():
+            if at == "raised_at":  # index only: one query a month, no sorting or splitting
+                out = {}
+                for m in range(lo, hi + 1):
+                    start, end = _range(m, m)
+                    out[m] = [h for (h,) in ctx.rows(
+                        "select (julianday(reviewed_at) - julianday(raised_at)) * 24 from escalations "
+                        "where raised_at >= ? and raised_at < ?", (start, end))]
+                return out
+            start, end = _range(lo, hi)
+            by_month: dict[int, list] = defaultdict(list)
+            for month, h in ctx.rows(
+                "select substr(raised_at,1,7), (julianday(reviewed_at) - julianday(raised_at)) * 24 "
+                f"from escalations where {at} >= ? and {at} < ?", (start, end)
+            ):
+                by_month[_label_mi(month)].append(h)
+            return dict(by_month)
+
+        return ctx.cached(("escalation_hours", lo, hi), build)
+
+    per_month: dict[int, list] = {}
+    for lo, hi in _runs(sorted({m for s in spans for m in s.months})):
+        per_month.update(run_hours(lo, hi))
+    out = []
+    for span in spans:
+        raised = unreviewed = 0
+        hours: list[float] = []
+        for m in span.months:
+            values = per_month.get(m, ())
+            raised += len(values)
+            for h in values:
+                if h is None:
+                    unreviewed += 1
+                elif h > -1e-9:
+                    hours.append(h if h > 0 else 0.0)
+        extra = {"unreviewed": unreviewed, "invalid": raised - unreviewed - len(hours)}
+        out.append(_median(hours, len(hours), raised, extra))
+    return out
+
+
+def _review_72h(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    # pending: the 72 hours end after the latest data date, i.e. the step-up is
+    # dated on or after latest - 2 days. CASE stops at the first review found.
+    pending_from = _iso(ctx.latest - dt.timedelta(days=2)) if ctx.latest else "9999"
+    # without an index led by kind, scanning the table beats the contact_at index
+    # (which needs a table lookup per contact to read its kind)
+    at = "contact_at" if ctx.has_index("contacts", ("kind", "attendance", "contact_at")) else "+contact_at"
+    sql = f"""
+        with s as materialized (
+          select person_id, contact_at, substr(contact_at,1,7) as m, contact_at >= ? as pending,
+                 strftime('%Y-%m-%dT%H:%M:%S', contact_at, '+72 hours') as until
+          from contacts
+          where kind = 'step_up' and attendance in {_SQL_NOT_CANCELLED}
+            and {at} >= ? and {at} < ?)
+        select m, sum(not pending), sum(not pending and case
+            when exists (select 1 from contacts r
+                         where r.person_id = s.person_id and r.contact_at >= s.contact_at
+                           and r.contact_at <= s.until and r.kind = 'review'
+                           and r.attendance in {_SQL_ATTENDED}) then 1
+            when exists (select 1 from escalations e
+                         where e.person_id = s.person_id and e.reviewed_at >= s.contact_at
+                           and e.reviewed_at <= s.until) then 1
+            else 0 end),
+          sum(pending)
+        from s group by m
+    """
+    counts = _by_month(
+        ctx, spans,
+        lambda lo, hi: _grouped(ctx, sql, lo, hi, ("den", "num", "pending"), (pending_from,)),
+    )
+    return [_proportion(c["num"], c["den"], {"pending": c["pending"]}) for c in counts]
+
+
+def _crisis_episode_days(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    rows, keys = _dated_rows(
+        ctx, "crisis_days", spans,
+        lambda a, b: ctx.rows(
+            "select ended_on, event_id, julianday(ended_on) - julianday(started_on) from crisis_events "
+            "where ended_on >= ? and ended_on < ? order by ended_on", (a, b)
+        ),
+    )
+    out = []
+    for lo, hi in _spans_rows(spans, keys):
+        days = [round(d) for _, _, d in rows[lo:hi] if d is not None and d >= 0]
+        invalid = (hi - lo) - len(days)
+        out.append(_median(days, len(days), len(days), {"invalid": invalid}))
+    return out
+
+
+def _next_working_day(day: dt.date) -> dt.date:
+    nxt = day + dt.timedelta(days=1)
+    while nxt.weekday() >= 5:
+        nxt += dt.timedelta(days=1)
+    return nxt
+
+
+def _safeguarding_timely(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    latest = ctx.latest
+
+    def query(lo: int, hi: int) -> dict[int, Counter]:
+        start, end = _range(lo, hi)
+        out: dict[int, Counter] = defaultdict(Counter)
+        for concern_on, referred_on in ctx.rows(
+            "select concern_on, referred_on from safeguarding where concern_on >= ? and concern_on < ?",
+            (start, end),
+        ):
+            day = dt.date.fromisoformat(concern_on[:10])
+            deadline = _next_working_day(day)
+            c = out[_mi(day)]
+            if latest is not None and deadline > latest:
+                c["pending"] += 1
+                continue
+            c["den"] += 1
+            if referred_on and day <= dt.date.fromisoformat(referred_on[:10]) <= deadline:
+                c["num"] += 1
+            if not referred_on:
+                c["not_referred"] += 1
+        return dict(out)
+
+    counts = _by_month(ctx, spans, query)
+    return [
+        _proportion(c["num"], c["den"], {"pending": c["pending"], "not_referred": c["not_referred"]})
+        for c in counts
+    ]
+
+
+def _crisis_plan_current(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    # Every span ends on a month end E, and "the six calendar months ending on E"
+    # start on the first day of month(E) - 5: a plan dated in month m is current
+    # at the ends of months m..m+5. A person is on the caseload at the end of
+    # month m for m from month(referral) to month(discharge), less one when the
+    # discharge is not on a month end. Per person the months where both hold are
+    # a few intervals, added up with a difference array over month indices.
+    # Only people on the caseload at one of the span ends can count.
+    first_end = _iso(min(s.end for s in spans))
+    last_end = _iso(max(s.end for s in spans))
+
+    def build() -> Counter:
+        diff: Counter = Counter()
+        current_pid, months, first, last = None, [], 0, None
+
+        def close() -> None:
+            months.sort()
+            lo = hi = None
+            for m in months + [None]:  # merge the [m, m+5] intervals, then clip to caseload months
+                if m is not None and hi is not None and m <= hi + 1:
+                    hi = max(hi, m + 5)
+                    continue
+                if lo is not None:
+                    a, b = max(lo, first), hi if last is None else min(hi, last)
+                    if a <= b:
+                        diff[a] += 1
+                        diff[b + 1] -= 1
+                if m is not None:
+                    lo, hi = m, m + 5
+
+        for pid, created, reviewed, first_m, last_m in ctx.rows(f"""
+            select c.person_id, {_SQL_MONTH.format("c.created_on")}, {_SQL_MONTH.format("c.reviewed_on")},
+                   {_SQL_MONTH.format("p.referral_date")},
+                   {_SQL_MONTH.format("p.discharge_date")} - (date(p.discharge_date, '+1 day') not like '%-01')
+            from crisis_plans c join people p on p.person_id = c.person_id
+            where p.referral_date <= ? and (p.discharge_date is null or p.discharge_date = ''
+                                            or p.discharge_date >= ?)
+            order by c.person_id""", (last_end, first_end)):
+            if pid != current_pid:
+                if current_pid is not None:
+                    close()
+                current_pid, months, first, last = pid, [], first_m, last_m
+            months.extend(m for m in (created, reviewed) if m is not None)
+        if current_pid is not None:
+            close()
+        return diff
+
+    diff = ctx.cached(("plan_month_diff", first_end, last_end), build)
+    marks = sorted(diff)
+    people = ctx.people
+    out = []
+    for span in spans:
+        current = sum(diff[m] for m in marks[: bisect.bisect_right(marks, span.last)])
+        e = span.end.toordinal()
+        out.append(_proportion(current, people.count(e, e)))
+    return out
+
+
+def _rationale_recorded(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    # With the partial index on raised_at WHERE there is no rationale: two index
+    # counts per month. Without it: one grouped pass over the table.
+    partial = ctx.cached("no_rationale_index", lambda: any(
+        (row[4] or 0) and "rationale" in (ctx.rows(
+            "select sql from sqlite_master where type = 'index' and name = ?", (row[1],))[0][0] or "")
+        for row in ctx.rows("PRAGMA index_list(escalations)")
+    ))
+
+    def query(lo: int, hi: int) -> dict[int, Counter]:
+        out = {}
+        if not partial:
+            start, end = _range(lo, hi)
+            for month, total, missing in ctx.rows(
+                f"select substr(raised_at,1,7), count(*), sum({NO_RATIONALE}) from escalations "
+                "where +raised_at >= ? and +raised_at < ? group by 1", (start, end)
+            ):
+                out[_label_mi(month)] = Counter(den=total, num=total - (missing or 0))
+            return out
+        for m in range(lo, hi + 1):
+            start, end = _range(m, m)
+            total = ctx.rows(
+                "select count(*) from escalations where raised_at >= ? and raised_at < ?", (start, end)
+            )[0][0]
+            if not total:
+                continue
+            missing = ctx.rows(
+                f"select count(*) from escalations where raised_at >= ? and raised_at < ? and {NO_RATIONALE}",
+                (start, end),
+            )[0][0]
+            out[m] = Counter(den=total, num=total - missing)
+        return out
+
+    counts = _by_month(ctx, spans, query)
+    return [_proportion(c["num"], c["den"]) for c in counts]
+
+
+# ------------------------------------------------------------------ stability (discharges)
+
+
+def _discharges(ctx: _Context, spans: list[Span], condition: str, window_days: int | None,
+                missing: str = "0") -> list[Measure]:
+    """Eligible discharges in each span meeting ``condition`` (SQL over admissions ``a``).
+
+    ``window_days``: the last day of the window counted from the discharge date
+    (day 0); discharges whose window ends after the latest data date are pending.
+    ``missing``: SQL true when the recorded flag is missing (reported as not_recorded).
+    """
+    pending = "0" if window_days is None else f"date(a.discharged_on, '+{window_days} days') > ?"
+    params = () if window_days is None else (ctx.latest_iso,)
+    sql = f"""
+        select m, sum(elig and not pend), sum(elig and not pend and ok), sum(elig and pend),
+               sum(not elig), sum(elig and not pend and miss)
+        from (
+          select substr(a.discharged_on,1,7) as m,
+                 {_SQL_ELIGIBLE} as elig,
+                 {pending} as pend,
+                 ({condition}) as ok,
+                 ({missing}) as miss
+          from admissions a
+          where a.discharged_on >= ? and a.discharged_on < ?
+        ) group by m
+    """
+    counts = _by_month(
+        ctx, spans,
+        lambda lo, hi: _grouped(ctx, sql, lo, hi, ("den", "num", "pending", "excluded", "missing"), params),
+    )
+    out = []
+    for c in counts:
+        extra = {"excluded_transfer_death": c["excluded"]}
+        if window_days is not None:
+            extra["pending"] = c["pending"]
+        if missing != "0":
+            extra["not_recorded"] = c["missing"]
+        out.append(_proportion(c["num"], c["den"], extra))
+    return out
+
+
+def _followup(days: int):
+    def compute(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+        condition = (
+            "a.first_followup_at is not null and a.first_followup_at <> '' and "
+            "julianday(substr(a.first_followup_at,1,10)) - julianday(a.discharged_on) "
+            f"between 0 and {days}"
+        )
+        return _discharges(ctx, spans, condition, days)
+
+    return compute
+
+
+def _readmission_30d(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    condition = (
+        "exists (select 1 from admissions b where b.person_id = a.person_id "
+        "and b.spell_id <> a.spell_id and b.admitted_on >= a.discharged_on "
+        "and b.admitted_on <= date(a.discharged_on, '+29 days'))"
+    )
+    return _discharges(ctx, spans, condition, 29)
+
+
+def _transition_completed(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    blocks = []
+    for k in range(3):
+        lo = f"date(a.discharged_on, '+{28 * k} days')"
+        hi = f"date(a.discharged_on, '+{28 * (k + 1)} days')"
+        blocks.append(
+            "exists (select 1 from contacts c where c.person_id = a.person_id "
+            f"and c.contact_at >= {lo} and c.contact_at < {hi} "
+            f"and c.kind in ('planned','review') and c.attendance in {_SQL_ATTENDED})"
+        )
+    return _discharges(ctx, spans, " and ".join(blocks), 83)
+
+
+def _flag(column: str, window_days: int | None = None):
+    def compute(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+        return _discharges(
+            ctx, spans, f"coalesce(a.{column}, 0) = 1", window_days, missing=f"a.{column} is null"
+        )
+
+    return compute
+
+
+def _baseline_ref_max(span: Span) -> dt.date:
+    """Latest referral date that gives three whole months on the caseload by the span's end:
+    the last day of the third month before the span's last month (30 June -> 31 March)."""
+    return _month_end(span.last - 3)
+
+
+def _below_baseline(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    # SQL counts, per span, the eligible people whose escalations per month are
+    # at or above their baseline (only people with escalations can be); everyone
+    # else eligible is below it. The eligible count comes from the caseload arrays.
+    people = ctx.baseline_people
+    rows = []
+    for k, span in enumerate(spans):
+        rows.append((k, _iso(span.start), _iso(span.end + dt.timedelta(days=1)), _iso(span.end),
+                     _iso(_baseline_ref_max(span)), (span.end - span.start).days + 1))
+    values = ",".join("(?,?,?,?,?,?)" for _ in rows)
+    # exposure: the span's length for people on the caseload all through it (most
+    # of them: no date arithmetic), else from their referral or to their discharge
+    sql = f"""
+        with spans(k, start, after, last_day, ref_max, days) as (values {values}),
+        g as (
+          select s.k, e.person_id, count(*) as n
+          from spans s join escalations e on e.raised_at >= s.start and e.raised_at < s.after
+          group by s.k, e.person_id)
+        select g.k, count(*)
+        from g join spans s on s.k = g.k join people p on p.person_id = g.person_id
+        where p.baseline_escalations_per_month > 0
+          and p.referral_date <= s.ref_max
+          and (p.discharge_date is null or p.discharge_date = '' or p.discharge_date >= s.start)
+          and g.n * {DAYS_PER_MONTH} >= p.baseline_escalations_per_month * (
+              case when p.referral_date <= s.start and (p.discharge_date is null or p.discharge_date = ''
+                                                        or p.discharge_date >= s.last_day) then s.days
+              else julianday(case when p.discharge_date is null or p.discharge_date = ''
+                                  or p.discharge_date > s.last_day then s.last_day else p.discharge_date end)
+                 - julianday(case when p.referral_date > s.start then p.referral_date else s.start end) + 1
+              end)
+        group by g.k
+    """
+    key = ("at_or_above_baseline", tuple(rows))
+    at_or_above = ctx.cached(key, lambda: dict(ctx.rows(sql, [x for r in rows for x in r])))
+    zero_people = ctx.cached(
+        "zero_baseline_people",
+        lambda: _People([(pid, r, o, b) for pid, (r, o, b) in ctx.people.by_id.items() if b == 0]),
+    )
+    out = []
+    for k, span in enumerate(spans):
+        ref_max, start = _baseline_ref_max(span).toordinal(), span.start.toordinal()
+        eligible = people.count(ref_max, start)
+        extra = {"zero_baseline": zero_people.count(ref_max, start)} if span.detail else {}
+        out.append(_proportion(eligible - at_or_above.get(k, 0), eligible, extra))
+    return out
+
+
+# ------------------------------------------------------------------ experience
+
+
+def _dna_rate(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    counts = _by_month(ctx, spans, lambda lo, hi: _contact_months(ctx, lo, hi))
+    out = []
+    for c in counts:
+        dna = sum(c[(k, a)] for k in ("planned", "review") for a in DNA)
+        seen = sum(c[(k, a)] for k in ("planned", "review") for a in ATTENDED)
+        cancelled = sum(c[(k, a)] for k in ("planned", "review") for a in CANCELLED)
+        out.append(_proportion(dna, dna + seen, {"cancelled": cancelled}))
+    return out
+
+
+def _disengagement(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    # One query for every span end E: the cohort (on the caseload at E, referred
+    # by E-55) and how many of them have no attended contact in E-55..E.
+    ends = sorted({s.last for s in spans})
+    triples = []
+    for m in ends:
+        e = _month_end(m)
+        triples.append((_iso(e), _iso(e - dt.timedelta(days=55)), _iso(e + dt.timedelta(days=1))))
+    values = ",".join("(?,?,?)" for _ in triples)
+    sql = f"""
+        with ends(e, w, e1) as (values {values}),
+        p as materialized (
+          select person_id, referral_date, discharge_date from people
+          where referral_date <= ? and (discharge_date is null or discharge_date = '' or discharge_date >= ?))
+        select e, count(*), sum(not exists (
+            select 1 from contacts c where c.person_id = p.person_id
+              and c.contact_at >= ends.w and c.contact_at < ends.e1 and c.attendance in {_SQL_ATTENDED}))
+        from ends join p on p.referral_date <= ends.w
+          and (p.discharge_date is null or p.discharge_date = '' or p.discharge_date >= ends.e)
+        group by e
+    """
+    params = [x for t in triples for x in t] + [max(t[1] for t in triples), min(t[0] for t in triples)]
+    found = {e: (n, gone) for e, n, gone in ctx.rows(sql, params)}
+    out = []
+    for span in spans:
+        n, gone = found.get(_iso(span.end), (0, 0))
+        out.append(_proportion(gone or 0, n))
+    return out
+
+
+def _goal_reviews(ctx: _Context, spans: list[Span]):
+    """Goal reviews in the spans, by date: (reviewed_on, goal_id, person_id, weight, level)."""
+    return _dated_rows(
+        ctx, "goal_reviews", spans,
+        lambda a, b: ctx.rows(
+            "select r.reviewed_on, r.goal_id, g.person_id, coalesce(g.weight, 1.0), r.level "
+            "from goal_reviews r join goals g on g.goal_id = r.goal_id "
+            "where r.reviewed_on >= ? and r.reviewed_on < ? order by r.reviewed_on, r.goal_id", (a, b)
+        ),
+    )
+
+
+def _gas_t(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    from itertools import groupby
+
+    from evidencebot.metrics import outcomes
+
+    rows, keys = _goal_reviews(ctx, spans)
+    goal_ids = [r[1] for r in rows]
+    person_of = [r[2] for r in rows]
+    pair_of = [(r[4], r[3]) for r in rows]
+    t_scores: dict[tuple, float] = {}  # T depends only on the person's (level, weight) pairs
+
+    def t_score(key: tuple) -> float:
+        score = t_scores.get(key)
+        if score is None:
+            score = t_scores[key] = outcomes.gas_t([lv for lv, _ in key], [w for _, w in key], rho=RHO)
+        return score
+
+    out = []
+    for lo, hi in _spans_rows(spans, keys):
+        latest = dict(zip(goal_ids[lo:hi], range(lo, hi)))  # date order: each goal's latest review wins
+        ordered = sorted(latest.values(), key=person_of.__getitem__)
+        scores = [
+            t_score(tuple(sorted(map(pair_of.__getitem__, group))))
+            for _, group in groupby(ordered, key=person_of.__getitem__)
+        ]
+        scores = [x for x in scores if x == x]  # drop nan
+        out.append(_mean(scores, len(latest), {"n_goals": len(latest), "rho": RHO}))
+    return out
+
+
+def _goals_met(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    rows, keys = _goal_reviews(ctx, spans)
+    goal_ids = [r[1] for r in rows]
+    met_row = [r[4] is not None and r[4] >= 0 for r in rows]
+    out = []
+    for lo, hi in _spans_rows(spans, keys):
+        latest = dict(zip(goal_ids[lo:hi], range(lo, hi)))  # each goal's latest review in the span
+        out.append(_proportion(sum(met_row[i] for i in latest.values()), len(latest)))
+    return out
+
+
+def _instrument_names(ctx: _Context) -> dict[str, list[str]]:
+    """Canonical instrument -> every spelling of it found in measures.instrument."""
+    from evidencebot.metrics import outcomes
+
+    def build():
+        found: dict[str, list[str]] = defaultdict(list)
+        for (stored,) in ctx.rows("select distinct instrument from measures"):
+            try:
+                found[outcomes.canonical_instrument(stored)].append(stored)
+            except Exception:
+                continue
+        return dict(found)
+
+    return ctx.cached("instrument_names", build)
+
+
+def _measures_in(ctx: _Context, canonical: str, spans: list[Span]) -> tuple | None:
+    """The scores of one instrument dated in the spans, in date order, with each
+    person's first score ever: (first {person: (date, score)}, dates, person ids,
+    scores, whether each is 28+ days after that person's first score)."""
+    names = _instrument_names(ctx).get(canonical)
+    if not names:
+        return None
+    lo_day = _iso(min(s.start for s in spans))
+    hi_day = _iso(max(s.end for s in spans) + dt.timedelta(days=1))
+
+    def build():
+        marks = ",".join("?" * len(names))
+        rows = ctx.rows(
+            f"select measured_on, person_id, score from measures where instrument in ({marks}) "
+            "and measured_on >= ? and measured_on < ? and score is not null order by measured_on, person_id",
+            (*names, lo_day, hi_day),
+        )
+        # the first score of each of those people (dates from the index; then one lookup each)
+        first_day = _first_dates(ctx, canonical)
+        wanted = {pid for pid in set(r[1] for r in rows)}
+        first = {}
+        for pid, day, score in ctx.rows(
+            f"select m.person_id, m.measured_on, m.score from measures m join (select person_id, "
+            f"min(measured_on) as first from measures where instrument in ({marks}) and person_id in "
+            f"(select person_id from measures where instrument in ({marks}) and measured_on >= ? "
+            f"and measured_on < ?) group by person_id) f on m.person_id = f.person_id "
+            f"and m.measured_on = f.first and m.instrument in ({marks})",
+            (*names, *names, lo_day, hi_day, *names),
+        ):
+            if pid in wanted and first_day.get(pid) == day:
+                first[pid] = (day, score)
+        cutoffs: dict[str, str] = {}
+        for day, _ in first.values():
+            if day not in cutoffs:
+                cutoffs[day] = _iso(dt.date.fromisoformat(day[:10]) + dt.timedelta(days=FOLLOWUP_MIN_DAYS))
+        cutoff = {pid: cutoffs[day] for pid, (day, _) in first.items()}
+        return (
+            first,
+            [r[0] for r in rows],
+            [r[1] for r in rows],
+            [r[2] for r in rows],
+            [r[0] >= cutoff[r[1]] for r in rows],
+        )
+
+    return ctx.cached(("measures", canonical, lo_day, hi_day), build)
+
+
+def _first_dates(ctx: _Context, canonical: str) -> dict[str, str]:
+    """Each person's first score date for an instrument (answered from the index alone)."""
+    names = _instrument_names(ctx).get(canonical, [])
+    marks = ",".join("?" * len(names))
+    return ctx.cached(("first_dates", canonical), lambda: dict(ctx.rows(
+        f"select person_id, min(measured_on) from measures where instrument in ({marks}) group by person_id",
+        names,
+    )))
+
+
+def _score(canonical: str, value: float) -> float:
+    """A stored score on the scale the threshold applies to (SWEMWBS raw totals -> metric)."""
+    from evidencebot.metrics import outcomes
+
+    if canonical == "SWEMWBS" and float(value).is_integer() and 7 <= value <= 35:
+        return outcomes.swemwbs_metric(int(value))
+    return float(value)
+
+
+def _reliable_improvement(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    from evidencebot.metrics import outcomes
+
+    canonical = outcomes.canonical_instrument(ind.instrument or "")
+    spec = outcomes.RELIABLE_CHANGE[canonical]
+    base_extra = {"threshold": spec.threshold, "threshold_source": spec.source, "instrument": canonical}
+    found = _measures_in(ctx, canonical, spans)
+    if found is None:
+        return [Measure(None, 0, 0, extra=dict(base_extra), method="wilson") for _ in spans]
+    first, keys, pids, scores, later = found
+    classified: dict[tuple, str] = {}
+    out = []
+    for span, (lo, hi) in zip(spans, _spans_rows(spans, keys)):
+        # each person's latest score in the span that is 28+ days after their baseline
+        followup = dict(zip(compress(pids[lo:hi], later[lo:hi]), compress(scores[lo:hi], later[lo:hi])))
+        tally: Counter = Counter()
+        for pid, score in followup.items():
+            key = (first[pid][1], score)
+            verdict = classified.get(key)
+            if verdict is None:
+                try:
+                    verdict = outcomes.classify_change(canonical, _score(canonical, key[0]), _score(canonical, key[1]))
+                except Exception:
+                    verdict = "invalid"
+                classified[key] = verdict
+            tally[verdict] += 1
+        pairs = sum(v for k, v in tally.items() if k != "invalid")
+        extra = dict(base_extra)
+        if span.detail:
+            extra.update(
+                improved=tally["reliable_improvement"],
+                no_change=tally["no_reliable_change"],
+                deteriorated=tally["reliable_deterioration"],
+                invalid=tally["invalid"],
+            )
+            cohort = _pairing_cohort(ctx, canonical, span)
+            paired = sum(1 for pid in followup if pid in cohort)
+            extra["pairing_numerator"] = paired
+            extra["pairing_denominator"] = len(cohort)
+            extra["pairing_rate"] = 100 * paired / len(cohort) if cohort else None
+        out.append(_proportion(tally["reliable_improvement"], pairs, extra))
+    return out
+
+
+def _pairing_cohort(ctx: _Context, canonical: str, span: Span) -> set[str]:
+    """People on the caseload in the span whose first score is at least 28 days before its end."""
+    latest_baseline = _iso(span.end - dt.timedelta(days=FOLLOWUP_MIN_DAYS))
+    end, start = span.end.toordinal(), span.start.toordinal()
+    by_id = ctx.people.by_id
+    cohort = set()
+    for pid, day in _first_dates(ctx, canonical).items():
+        if day <= latest_baseline:
+            row = by_id.get(pid)
+            if row is not None and row[0] <= end and (row[1] is None or row[1] >= start):
+                cohort.add(pid)
+    return cohort
+
+
+def _partner_comms_timely(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    # one count per month: an index on (sent_on, days_to_send) answers each from the index alone
+    def query(lo: int, hi: int) -> dict[int, Counter]:
+        out = {}
+        for m in range(lo, hi + 1):
+            start, end = _range(m, m)
+            total, timely, missing = ctx.rows(
+                "select count(*), sum(days_to_send <= 2), sum(days_to_send is null) from partner_comms "
+                "where sent_on >= ? and sent_on < ?", (start, end),
+            )[0]
+            if total:
+                out[m] = Counter(den=total, num=timely or 0, missing=missing or 0)
+        return out
+
+    counts = _by_month(ctx, spans, query)
+    return [_proportion(c["num"], c["den"], {"not_recorded": c["missing"]}) for c in counts]
+
+
+def _actions_closed_on_time(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    sql = """
+        select substr(due_on,1,7),
+          sum(not pending), sum(not pending and ok), sum(pending), sum(not pending and open)
+        from (
+          select due_on,
+            (closed_on is not null and closed_on <> '' and closed_on <= due_on) as ok,
+            (closed_on is null or closed_on = '') as open,
+            ((closed_on is null or closed_on = '') and due_on > ?) as pending
+          from incidents where due_on >= ? and due_on < ?
+        ) group by 1
+    """
+    counts = _by_month(
+        ctx, spans,
+        lambda lo, hi: _grouped(ctx, sql, lo, hi, ("den", "num", "pending", "open"), (ctx.latest_iso,)),
+    )
+    return [_proportion(c["num"], c["den"], {"pending": c["pending"], "still_open": c["open"]}) for c in counts]
+
+
+COMPUTE: dict[str, Callable[[_Context, Indicator, list[Span]], list[Measure]]] = {
+    "crisis_rate": _crisis_rate,
+    "repeat_crisis": _repeat_crisis,
+    "step_up_rate": _step_up_rate,
+    "escalation_review_hours": _escalation_review_hours,
+    "review_72h": _review_72h,
+    "crisis_episode_days": _crisis_episode_days,
+    "safeguarding_timely": _safeguarding_timely,
+    "followup_48h": _followup(2),
+    "followup_72h": _followup(3),
+    "readmission_30d": _readmission_30d,
+    "transition_completed": _transition_completed,
+    "housing_confirmed": _flag("housing_confirmed"),
+    "below_baseline_escalation": _below_baseline,
+    "handover_complete": _flag("handover_complete"),
+    "crisis_plan_current": _crisis_plan_current,
+    "dna_rate": _dna_rate,
+    "disengagement": _disengagement,
+    "engaged_14d": _flag("engaged_within_14_days", 13),
+    "gas_t": _gas_t,
+    "goals_met": _goals_met,
+    "reliable_improvement": _reliable_improvement,
+    "partner_comms_timely": _partner_comms_timely,
+    "actions_closed_on_time": _actions_closed_on_time,
+    "rationale_recorded": _rationale_recorded,
+}
+"""Catalogue family -> computation. Every catalogue entry must have one."""
+
+
+# ------------------------------------------------------------------ results
+
+
+def _resolve_period(period, ctx: _Context):
+    from evidencebot.metrics.periods import Period, parse_period
+
+    if isinstance(period, Period):
+        return period
+    if period is None:
+        if ctx.latest is None:
+            raise InputError(
+                "the database holds no service data yet, so there is no latest quarter: "
+                "import data ('evidencebot import') or build the demo ('evidencebot demo'), "
+                "or name a period"
+            )
+        return parse_period("last quarter", latest=ctx.latest)
+    return parse_period(str(period), latest=ctx.latest)
+
+
+def _settings(settings):
+    if settings is not None:
+        return settings
+    from evidencebot.config import load_settings
+
+    return load_settings()
+
+
+def _series_spans(ctx: _Context, end_mi: int, months: int) -> list[Span]:
+    first = end_mi - months + 1
+    if ctx.earliest is not None:
+        first = max(first, _mi(ctx.earliest))
+    return [Span(m, m) for m in range(first, end_mi + 1)]
+
+
+def _rebase_positions(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[int]:
+    positions = []
+    for day, ids in ctx.service_changes():
+        if ids and ind.id not in ids and ind.family not in ids:
+            continue
+        for i, span in enumerate(spans):
+            if span.start >= day:  # the first month that starts on or after the change
+                if i > 0:
+                    positions.append(i)
+                break
+    return sorted(set(positions))
+
+
+def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure], settings, hide) -> dict:
+    from evidencebot.metrics import spc
+
+    values = [m.value for m in measures]
+    labels = [month_label(s.first) for s in spans]
+    result = spc.xmr(
+        values,
+        improvement=ind.direction,
+        target=ctx.target(ind),
+        rebase_at=_rebase_positions(ctx, ind, spans),
+        shift=settings.spc.shift_length,
+        trend=settings.spc.trend_length,
+        screen=settings.spc.screen_moving_ranges,
+        baseline_points=settings.spc.baseline_points,
+        labels=labels,
+    )
+    summary = result.to_dict()
+    summary.pop("point_list", None)
+    summary["series"] = [
+        [label, None if (m.value is None or hide(m)) else m.value] for label, m in zip(labels, measures)
+    ]
+    summary["target"] = ctx.target(ind)
+    summary["special_months"] = [p.label for p in result.special_points]
+    return summary
+
+
+def _until_latest(ctx: _Context, spans: list[Span], measures: list[Measure]) -> list[Measure]:
+    """Months after the month of the latest data have no value (not a zero)."""
+    if ctx.latest is None:
+        return measures
+    last = _mi(ctx.latest)
+    return [m if s.first <= last else Measure(None, None, None) for s, m in zip(spans, measures)]
+
+
+def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings) -> IndicatorResult:
+    from evidencebot.metrics import suppression
+
+    family = ind.family or ind.id
+    if family not in COMPUTE:
+        raise InputError(f"indicator '{ind.id}' has no computation (catalogue and code disagree)")
+    end_mi = _mi(period.end)
+    main = Span(_mi(period.start), end_mi, detail=True)
+    other = Span(_mi(compare.start), _mi(compare.end), detail=True)
+    series = _series_spans(ctx, end_mi, SERIES_MONTHS)
+    measures = COMPUTE[family](ctx, ind, [main, other, *series])
+    now, before, monthly = _add_ci(measures[0]), _add_ci(measures[1]), _until_latest(ctx, series, measures[2:])
+
+    threshold = settings.suppression.threshold
+    rounding = settings.suppression.rounding
+
+    def hide(m: Measure) -> bool:
+        return external and suppression.suppress_rate(m.value, m.numerator, m.denominator, threshold)
+
+    spc_summary = _spc(ctx, ind, series, monthly, settings, hide)
+    suppressed = hide(now)
+    extra = {
+        "period_start": _iso(period.start),
+        "period_end": _iso(period.end),
+        "compare_start": _iso(compare.start),
+        "compare_end": _iso(compare.end),
+        "latest_data": _iso(ctx.latest) if ctx.latest else None,
+        "statistic": ind.statistic,
+        "source": ind.source,
+        **now.extra,
+        "compare": {
+            "numerator": before.numerator,
+            "denominator": before.denominator,
+            "ci_low": before.ci_low,
+            "ci_high": before.ci_high,
+            "suppressed": hide(before),
+        },
+    }
+    numerator, denominator = now.numerator, now.denominator
+    value, low, high = now.value, now.ci_low, now.ci_high
+    compare_value = before.value
+    if external:
+        def count(n):
+            return None if n is None else suppression.suppress_count(n, threshold, rounding)
+
+        numerator, denominator = count(numerator), count(denominator)
+        if suppressed:
+            value = low = high = None
+        if hide(before):
+            compare_value = None
+            extra["compare"].update(ci_low=None, ci_high=None)
+        extra["compare"].update(numerator=count(before.numerator), denominator=count(before.denominator))
+        for key, item in list(extra.items()):
+            if isinstance(item, int) and not isinstance(item, bool):
+                extra[key] = count(item)
+        if "pairing_rate" in extra and suppression.suppress_rate(
+            now.extra.get("pairing_rate"), now.extra.get("pairing_numerator"),
+            now.extra.get("pairing_denominator"), threshold,
+        ):
+            extra["pairing_rate"] = None
+        extra["suppression"] = {"threshold": threshold, "rounding": rounding}
+    return IndicatorResult(
+        id=ind.id,
+        title=ind.title,
+        domain=ind.domain,
+        period=period.label,
+        value=value,
+        unit=ind.unit,
+        numerator=numerator,
+        denominator=denominator,
+        ci_low=low,
+        ci_high=high,
+        compare_period=compare.label,
+        compare_value=compare_value,
+        direction=ind.direction,
+        suppressed=suppressed,
+        spc=spc_summary,
+        definition=ind.definition,
+        extra=extra,
+    )
+
+
+def _settings_key(settings) -> tuple:
+    return (
+        settings.spc.shift_length, settings.spc.trend_length, settings.spc.screen_moving_ranges,
+        settings.spc.baseline_points, settings.suppression.threshold, settings.suppression.rounding,
+    )
+
+
+def _result_key(ind: Indicator, period, compare, external: bool, settings) -> tuple:
+    return (
+        ind.id, period.label, period.start, period.end, compare.label, compare.start, compare.end,
+        bool(external), _settings_key(settings),
+    )
+
+
+def _cached_compute(state: dict, ind: Indicator, period, compare, external: bool, settings) -> IndicatorResult:
+    key = _result_key(ind, period, compare, external, settings)
+    hit = state["results"].get(key)
+    if hit is None:
+        hit = _compute(state["ctx"], ind, period, compare, external, settings)
+        state["results"][key] = hit
+    return hit.copy()
+
+
+def compute(db, indicator_id: str, period=None, *, compare=None, external: bool = False,
+            settings=None) -> IndicatorResult:
+    """One indicator for ``period`` (a Period or text such as '2025/26 Q3'; None = last quarter).
+
+    ``compare`` defaults to the period before of the same length. With
+    ``external`` small numbers are suppressed for use outside the organisation.
+    """
+    ind = get_indicator(indicator_id)
+    settings = _settings(settings)
+    state = _state(db)
+    ctx = state["ctx"]
+    period = _resolve_period(period, ctx)
+    compare = _resolve_period(compare, ctx) if compare is not None else period.previous()
+    return _cached_compute(state, ind, period, compare, external, settings)
+
+
+def _canonical(indicator: Indicator) -> str:
+    from evidencebot.metrics import outcomes
+
+    return outcomes.canonical_instrument(indicator.instrument or "")
+
+
+WORKER_FAMILIES = frozenset({
+    "disengagement", "below_baseline_escalation", "review_72h", "step_up_rate", "dna_rate",
+    "crisis_rate", "transition_completed", "rationale_recorded", "readmission_30d",
+})
+"""Indicators that :func:`compute_all` hands to a second thread: their time is almost all
+spent inside SQLite, which runs without holding Python's GIL, so they overlap with the
+indicators worked out in Python."""
+PARALLEL_MIN = 8
+"""Fewest uncached indicators worth a second thread."""
+
+
+def _database_file(db) -> str | None:
+    try:
+        row = db.execute("PRAGMA database_list").fetchone()
+    except Exception:
+        return None
+    return row[2] if row and row[2] else None
+
+
+def _worker(path: str, version, jobs, period, compare, external, settings, timings) -> dict:
+    """Compute ``jobs`` on a read-only connection of its own (run in a worker thread)."""
+    import sqlite3
+    from urllib.parse import quote
+
+    from sqlite_utils import Database
+
+    conn = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        ctx = _Context(Database(conn), version)
+        done = {}
+        for key, ind in jobs:
+            started = time.perf_counter()
+            done[key] = _compute(ctx, ind, period, compare, external, settings)
+            timings[ind.id] = time.perf_counter() - started
+        return done
+    finally:
+        conn.close()
+
+
+def compute_all(db, period=None, *, compare=None, ids=None, external: bool = False, settings=None,
+                timings: dict | None = None, parallel: bool | None = None) -> list[IndicatorResult]:
+    """Every indicator in the catalogue (or those in ``ids``, in that order) for ``period``.
+
+    Without ``ids``, per-instrument indicators are left out for instruments that
+    have no score in the database at all.
+
+    ``parallel``: compute the SQL-bound indicators (:data:`WORKER_FAMILIES`) in a
+    second thread on a second, read-only connection while this thread does the
+    rest. ``None`` (the default) does so for a database file when at least
+    :data:`PARALLEL_MIN` indicators are not cached yet. The results are the same
+    either way (if another process writes while they run, the two halves may see
+    the data a moment apart).
+
+    ``timings``, when given, receives the seconds spent on each indicator (in
+    parallel, each thread's own time).
+    """
+    catalogue = load_catalogue()
+    settings = _settings(settings)
+    state = _state(db)
+    ctx = state["ctx"]
+    if ids:
+        indicators = [get_indicator(i, catalogue) for i in ids]
+    else:  # every indicator, except instruments of which there is no score at all
+        present = set(_instrument_names(ctx))
+        indicators = [i for i in catalogue.values() if i.instrument is None or _canonical(i) in present]
+    period = _resolve_period(period, ctx)
+    compare = _resolve_period(compare, ctx) if compare is not None else period.previous()
+    timings = {} if timings is None else timings
+
+    keys = {ind.id: _result_key(ind, period, compare, external, settings) for ind in indicators}
+    missing = [ind for ind in indicators if keys[ind.id] not in state["results"]]
+    jobs = [(keys[i.id], i) for i in missing if (i.family or i.id) in WORKER_FAMILIES]
+    path = _database_file(db) if jobs else None
+    if parallel is None:
+        parallel = len(missing) >= PARALLEL_MIN
+    if getattr(db.conn, "in_transaction", False):
+        parallel = False  # a second connection would not see this connection's uncommitted rows
+    future = None
+    if parallel and jobs and path:
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidencebot-metrics")
+        worker_timings: dict[str, float] = {}
+        future = pool.submit(_worker, path, state["version"], jobs, period, compare, external, settings,
+                             worker_timings)
+        pool.shutdown(wait=False)
+        handed = {key for key, _ in jobs}
+    else:
+        handed = set()
+    for ind in missing:
+        if keys[ind.id] in handed:
+            continue
+        started = time.perf_counter()
+        state["results"][keys[ind.id]] = _compute(ctx, ind, period, compare, external, settings)
+        timings[ind.id] = time.perf_counter() - started
+    if future is not None:
+        import sqlite3
+
+        try:
+            state["results"].update(future.result())
+            timings.update(worker_timings)
+        except (sqlite3.Error, OSError):  # no second connection here (e.g. a read-only folder)
+            for key, ind in jobs:
+                started = time.perf_counter()
+                state["results"][key] = _compute(ctx, ind, period, compare, external, settings)
+                timings[ind.id] = time.perf_counter() - started
+    results = []
+    for ind in indicators:
+        started = time.perf_counter()
+        results.append(_cached_compute(state, ind, period, compare, external, settings))
+        timings.setdefault(ind.id, time.perf_counter() - started)
+    return results
+
+
+def monthly_series(db, indicator_id: str, end_period=None, months: int = SERIES_MONTHS) -> list[tuple[str, float | None]]:
+    """(month 'YYYY-MM', value or None) for up to ``months`` months ending with the
+    last month of ``end_period``, starting no earlier than the first month with data."""
+    if not isinstance(months, int) or months < 1:
+        raise InputError(f"months must be a whole number of at least 1, got {months!r}")
+    ind = get_indicator(indicator_id)
+    state = _state(db)
+    ctx = state["ctx"]
+    period = _resolve_period(end_period, ctx)
+    spans = _series_spans(ctx, _mi(period.end), months)
+    if not spans:
+        return []
+    measures = _until_latest(ctx, spans, COMPUTE[ind.family or ind.id](ctx, ind, spans))
+    return [(month_label(s.first), m.value) for s, m in zip(spans, measures)]
