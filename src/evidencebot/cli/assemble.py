@@ -1,0 +1,294 @@
+"""``evidencebot assemble`` (tender answers, contract reviews, variance notes)
+and ``evidencebot library`` (the bid library)."""
+
+from __future__ import annotations
+
+import click
+
+from evidencebot.cli.common import db_option, open_db
+
+FORMAT_CHOICE = click.Choice(["md", "html", "docx"], case_sensitive=False)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(assemble)
+    group.add_command(library)
+
+
+@click.group()
+def assemble() -> None:
+    """Assemble narratives from your data: tender answers and contract reviews."""
+
+
+def _read_question(question: str | None, question_file: str | None) -> tuple[str, int | None]:
+    """The question text and any word limit given in a question file's front matter."""
+    from evidencebot.errors import InputError
+
+    if bool(question) == bool(question_file):
+        raise InputError("give the question with --question TEXT or --question-file FILE (one of them)")
+    if question:
+        return question, None
+    import re
+    from pathlib import Path
+
+    path = Path(question_file).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a UTF-8 text file") from None
+    limit = None
+    front = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", text, re.S)
+    if front:
+        import yaml
+
+        try:
+            meta = yaml.safe_load(front.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"{path}: front matter is not valid YAML ({exc})") from None
+        if isinstance(meta, dict) and meta.get("word_limit") is not None:
+            try:
+                limit = int(meta["word_limit"])
+            except (TypeError, ValueError):
+                raise InputError(f"{path}: word_limit {meta['word_limit']!r} is not a whole number") from None
+        text = text[front.end():]
+    if not text.strip():
+        raise InputError(f"{path}: the question is empty")
+    return text, limit
+
+
+def _emit(doc, fmt: str, output: str | None, force: bool, plain_markdown: str | None = None) -> None:
+    """Write the document to -o FILE, or print it (Markdown and HTML only) to stdout."""
+    from evidencebot.compose import export
+    from evidencebot.errors import InputError
+
+    fmt = export.guess_format(output, fmt)
+    if output:
+        path = export.write(doc, output, fmt, force=force)
+        click.echo(f"written: {path}", err=True)
+        return
+    if fmt == "docx":
+        raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")
+    if fmt == "html":
+        click.echo(export.to_html(doc), nl=False)
+    else:
+        click.echo(plain_markdown if plain_markdown is not None else export.to_markdown(doc), nl=False)
+
+
+@assemble.command("tender")
+@click.option("--question", "question", metavar="TEXT", help="The tender question.")
+@click.option("--question-file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A file holding the question (front matter word_limit is read).")
+@click.option("--words", type=int, metavar="N", help="The word limit (default: the one the question states).")
+@click.option("--period", metavar="P", help="Period for the figures (default: the 12 months up to the latest data).")
+@click.option("--compare", metavar="P", help="Period to compare with (default: the one before).")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, help="md (default), html or docx (docx needs -o).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--save", is_flag=True, help="Also save the answer in the bid library.")
+@db_option
+@click.pass_context
+def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output, force, save, db):
+    """Draft a checked tender answer within the word limit.
+
+    The answer goes to stdout (ready to paste) or to -o FILE; the coverage
+    table, the word count and how words were counted go to stderr.
+    """
+    from evidencebot.compose.tender import assemble_tender
+    from evidencebot.errors import InputError
+
+    text, file_limit = _read_question(question, question_file)
+    limit = words if words is not None else file_limit
+    if limit is not None and limit <= 0:
+        raise InputError(f"--words must be a positive number, not {limit}")
+    database = open_db(ctx, db)
+    try:
+        answer = assemble_tender(database, text, limit, period=period, compare=compare)
+        if output and not force:
+            from pathlib import Path
+
+            if Path(output).expanduser().exists():
+                raise InputError(f"{output} already exists: use --force to overwrite it")
+        doc = answer.to_export()
+        _emit(doc, fmt, output, force, plain_markdown=answer.markdown)
+        click.echo("", err=True)
+        click.echo(answer.coverage_table(), err=True)
+        click.echo("", err=True)
+        click.echo(answer.summary_line(), err=True)
+        for edit in answer.edits:
+            click.echo(f"checker: {edit.action} a sentence in {edit.point} ({edit.rule})", err=True)
+        if answer.findings:
+            click.echo(f"warning: {len(answer.findings)} checker errors could not be removed", err=True)
+        from evidencebot.compose import library
+
+        for earlier in library.similar(database, answer.question, limit=3):
+            score = f"scored {earlier.score:g}/{earlier.max_score:g}" if earlier.score is not None else "unscored"
+            stale = "; past its review date: check every figure" if earlier.overdue else ""
+            click.echo(f"library: earlier answer #{earlier.bid_id} ({earlier.created_at}, {score}{stale}) "
+                       f"shares: {', '.join(earlier.shared_terms[:5])}", err=True)
+        if save:
+            bid_id = library.save(database, answer.question, answer.markdown,
+                                  word_limit=answer.word_limit, period=answer.period.label)
+            click.echo(f"saved in the bid library as #{bid_id}", err=True)
+    finally:
+        database.close()
+
+
+@assemble.command("review")
+@click.option("--period", metavar="P", help="Review period (default: the last complete financial quarter).")
+@click.option("--compare", metavar="P", help="Period to compare with (default: the one before).")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, help="md (default), html or docx (docx needs -o).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--no-suppress", is_flag=True,
+              help="Show exact small counts (internal use only; the document says so).")
+@click.option("--no-charts", is_flag=True, help="Leave SPC charts out of Word and HTML files.")
+@db_option
+@click.pass_context
+def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts, db):
+    """Assemble the contract review narrative for a period."""
+    from evidencebot.compose.review import assemble_review
+    from evidencebot.errors import InputError
+
+    if output and not force:
+        from pathlib import Path
+
+        if Path(output).expanduser().exists():
+            raise InputError(f"{output} already exists: use --force to overwrite it")
+    database = open_db(ctx, db)
+    try:
+        review = assemble_review(database, period, compare, suppress=not no_suppress)
+        doc = review.to_export(charts=not no_charts)
+        _emit(doc, fmt, output, force)
+        if no_suppress:
+            click.echo("note: small-number suppression is off; do not send this document outside the service",
+                       err=True)
+        for edit in review.edits:
+            click.echo(f"checker: {edit.action} text ({edit.rule})", err=True)
+    finally:
+        database.close()
+
+
+@assemble.command("note")
+@click.argument("indicator")
+@click.option("--period", required=True, metavar="P", help="The review period the note belongs to.")
+@click.option("--reason", required=True, help="Why the target was missed.")
+@click.option("--owner", required=True, help="Who will act (a role, not a person's name).")
+@click.option("--due", required=True, metavar="YYYY-MM-DD", help="When the action is due.")
+@db_option
+@click.pass_context
+def note_cmd(ctx, indicator, period, reason, owner, due, db):
+    """Record a variance note for a missed target (shown in the contract review)."""
+    from evidencebot.compose import gather
+    from evidencebot.compose.review import save_variance_note
+
+    database = open_db(ctx, db)
+    try:
+        p = gather.parse(database, period)
+        save_variance_note(database, indicator, p.label, reason, owner, due)
+        click.echo(f"variance note saved for {indicator} in {p.label}")
+    finally:
+        database.close()
+
+
+# ---------------------------------------------------------------- the bid library
+
+
+@click.group()
+def library() -> None:
+    """The bid library: earlier answers, their scores and review dates."""
+
+
+@library.command("list")
+@db_option
+@click.pass_context
+def library_list(ctx, db):
+    """List saved answers, newest first."""
+    from evidencebot.compose import library as lib
+
+    database = open_db(ctx, db)
+    try:
+        rows = lib.all_bids(database)
+        if not rows:
+            click.echo("the bid library is empty (save answers with 'evidencebot assemble tender --save')")
+        for r in rows:
+            click.echo(_line(r))
+    finally:
+        database.close()
+
+
+def _line(r: dict) -> str:
+    import datetime as dt
+
+    score = f"{r['score']:g}/{r['max_score']:g}" if r.get("score") is not None else "unscored"
+    overdue = ""
+    if r.get("review_date") and r["review_date"] < dt.date.today().isoformat():
+        overdue = "  [past review date]"
+    question = " ".join(r["question"].split())
+    if len(question) > 70:
+        question = question[:67] + "..."
+    return f"#{r['bid_id']:<4} {r['created_at']}  {r['words'] or 0:>5} words  {score:<9} {question}{overdue}"
+
+
+@library.command("search")
+@click.argument("text")
+@db_option
+@click.pass_context
+def library_search(ctx, text, db):
+    """Full-text search of questions and answers."""
+    from evidencebot.compose import library as lib
+
+    database = open_db(ctx, db)
+    try:
+        rows = lib.search(database, text)
+        if not rows:
+            click.echo("no saved answer matches")
+        for r in rows:
+            click.echo(_line(r))
+    finally:
+        database.close()
+
+
+@library.command("show")
+@click.argument("bid_id", type=int)
+@db_option
+@click.pass_context
+def library_show(ctx, bid_id, db):
+    """Show one saved answer with its question, score and feedback."""
+    from evidencebot.compose import library as lib
+
+    database = open_db(ctx, db)
+    try:
+        r = lib.get(database, bid_id)
+        click.echo(f"# Library entry {r['bid_id']}\n")
+        click.echo(f"**Question:** {r['question']}\n")
+        click.echo(f"**Saved:** {r['created_at']}; **review by:** {r['review_date']}; "
+                   f"**words:** {r['words']} of {r['word_limit'] or 'no limit'}\n")
+        if r.get("score") is not None:
+            click.echo(f"**Score:** {r['score']:g} out of {r['max_score']:g} ({r['outcome']})\n")
+        if r.get("feedback"):
+            click.echo(f"**Feedback:** {r['feedback']}\n")
+        click.echo(r["answer"])
+    finally:
+        database.close()
+
+
+@library.command("score")
+@click.argument("bid_id", type=int)
+@click.option("--score", "score", type=float, required=True, help="The score the answer received.")
+@click.option("--max", "max_score", type=float, required=True, help="The highest score possible.")
+@click.option("--feedback", help="The evaluator's feedback.")
+@click.option("--outcome", type=click.Choice(["pending", "won", "lost", "withdrawn"]), help="How the bid ended.")
+@db_option
+@click.pass_context
+def library_score(ctx, bid_id, score, max_score, feedback, outcome, db):
+    """Record the score and feedback an answer received."""
+    from evidencebot.compose import library as lib
+
+    database = open_db(ctx, db)
+    try:
+        r = lib.record_score(database, bid_id, score, max_score, feedback, outcome)
+        click.echo(f"#{r['bid_id']}: scored {r['score']:g} out of {r['max_score']:g}")
+    finally:
+        database.close()

@@ -1,0 +1,522 @@
+"""Jinja filters for narratives: figures, periods, suppression and careful
+descriptions of change.
+
+Every filter also works as a plain function, so the assemblers and the tests
+use the same code the templates do. Filters take either an indicator result
+object (anything with the ``IndicatorResult`` attributes) or plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from evidencebot.errors import ConfigError
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+UNIT_WORDS = {"hours": ("hour", "hours"), "days": ("day", "days")}
+
+
+# ---------------------------------------------------------------- phrasebank
+
+
+def phrasebank_file(name: str) -> Path:
+    """The first ``name`` found in the phrasebank search path (user copy first)."""
+    from evidencebot import locations
+
+    for folder in locations.search_path("phrasebank"):
+        path = folder / name
+        if path.is_file():
+            return path
+    raise ConfigError(f"phrasebank file {name} is missing (looked in the user and shipped phrasebank folders)")
+
+
+@lru_cache(maxsize=8)
+def _load_yaml(path: str, mtime: float) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: should hold key: value pairs at the top level")
+    return data
+
+
+def load_phrasebank(name: str) -> dict:
+    path = phrasebank_file(name)
+    return _load_yaml(str(path), path.stat().st_mtime)
+
+
+_RULE_TAIL = re.compile(r"\s*\((?:shift|trend|astronomical|two_in_three)\)\s*$")
+
+VERDICTS = ("improvement", "concern", "common_cause", "neutral", "too_few_points")
+MOVES = ("up", "down", "same", "none")
+
+
+def change_phrases() -> dict:
+    """``change_phrases.yaml``, checked for every verdict and move."""
+    data = load_phrasebank("change_phrases.yaml")
+    verdicts = data.get("verdicts") or {}
+    for verdict in VERDICTS:
+        table = verdicts.get(verdict)
+        if not isinstance(table, dict):
+            raise ConfigError(f"change_phrases.yaml: verdicts.{verdict} is missing")
+        for move in MOVES:
+            if not isinstance(table.get(move), str):
+                raise ConfigError(f"change_phrases.yaml: verdicts.{verdict}.{move} is missing")
+    return data
+
+
+# ---------------------------------------------------------------- plain values
+
+
+def _get(obj, name, default=None):
+    if obj is None:
+        return default
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value, digits: int = 0) -> str:
+    """1234.5 -> '1,235'; with digits=1 -> '1,234.5'. None -> 'n/a'."""
+    if _is_missing(value):
+        return "n/a"
+    text = f"{float(value):,.{digits}f}"
+    if digits and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def percent(value, digits: int = 0) -> str:
+    """A percentage held as 0-100: 63.24 -> '63%'. None -> 'n/a'."""
+    if _is_missing(value):
+        return "n/a"
+    return f"{number(value, digits)}%"
+
+
+def _digits_for(value) -> int:
+    v = abs(float(value))
+    return 0 if v >= 100 else 1
+
+
+def rate(value, unit: str = "percent", digits: int | None = None) -> str:
+    """Format a value in its indicator unit.
+
+    ``percent`` 63%; ``per_100`` 4.2 per 100 people; ``hours`` 14 hours;
+    ``days`` 3.5 days; ``score`` 52.1 (anything else: a plain number).
+    """
+    if _is_missing(value):
+        return "n/a"
+    if unit == "percent":
+        return percent(value, 0 if digits is None else digits)
+    d = _digits_for(value) if digits is None else digits
+    text = number(value, d)
+    if unit == "per_100":
+        return f"{text} per 100 people"
+    if unit in UNIT_WORDS:
+        one, many = UNIT_WORDS[unit]
+        return f"{text} {one if text == '1' else many}"
+    return text
+
+
+def fmt_date(value) -> str:
+    """'2026-03-04' -> '4 March 2026'."""
+    if not value:
+        return "n/a"
+    d = _dt.date.fromisoformat(str(value)[:10])
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def fmt_month(value) -> str:
+    """'2026-03' or '2026-03-04' -> 'March 2026'."""
+    if not value:
+        return "n/a"
+    text = str(value)
+    year, month = int(text[:4]), int(text[5:7])
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def period(value) -> str:
+    """A period object or label -> its label."""
+    if value is None:
+        return "n/a"
+    label = _get(value, "label")
+    return str(label if label else value)
+
+
+# ---------------------------------------------------------------- suppression
+
+
+def suppress(n, *, threshold: int | None = None, rounding: int | None = None) -> str:
+    """A count for an external document: 1-4 -> '<5', others to the nearest 5.
+
+    Zero stays '0' (a zero count discloses no one). Uses the indicator
+    engine's ``suppress_count`` when it is installed, so both agree.
+    """
+    if _is_missing(n):
+        return "n/a"
+    if threshold is None and rounding is None:
+        try:
+            from evidencebot.metrics.suppression import suppress_count
+        except ImportError:
+            suppress_count = None
+        if suppress_count is not None:
+            out = suppress_count(int(n))
+            return out if isinstance(out, str) else number(out)
+    if threshold is None or rounding is None:
+        from evidencebot.config import load_settings
+
+        settings = load_settings().suppression
+        threshold = settings.threshold if threshold is None else threshold
+        rounding = settings.rounding if rounding is None else rounding
+    n = int(n)
+    if n == 0:
+        return "0"
+    if 0 < n < threshold:
+        return f"<{threshold}"
+    if rounding and rounding > 1:
+        n = int(math.floor(n / rounding + 0.5) * rounding)
+    return number(n)
+
+
+def count(n, external: bool = True) -> str:
+    """A count: suppressed for external documents, exact otherwise.
+
+    A count that is already text (an external indicator result carries its
+    published counts, "<5" or "15") is shown as it is.
+    """
+    if isinstance(n, str):
+        return n
+    return suppress(n) if external else number(n)
+
+
+def count_prose(n, external: bool = True) -> str:
+    """A count for a sentence: 'fewer than 5', 'about 85' (external) or '83'."""
+    if isinstance(n, str):
+        text = n
+    elif not external:
+        return number(n)
+    else:
+        text = suppress(n)
+    if text.startswith("<"):
+        return f"fewer than {text[1:]}"
+    if text in ("0", "n/a"):
+        return text
+    return f"about {text}"
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def lower_is_better(direction) -> bool | None:
+    """Normalise an indicator direction: True, False or None (neither)."""
+    text = str(direction or "").lower()
+    if any(w in text for w in ("lower", "down", "decrease", "less", "fewer", "minus")):
+        return True
+    if any(w in text for w in ("higher", "up", "increase", "more", "plus")):
+        return False
+    return None
+
+
+def value(result, short: bool = False) -> str:
+    """The indicator's value in its unit; ``short`` leaves out 'per 100 people'."""
+    text = rate(_get(result, "value"), _get(result, "unit", "percent"))
+    return text.replace(" per 100 people", "") if short else text
+
+
+def compare_value(result, short: bool = False) -> str:
+    text = rate(_get(result, "compare_value"), _get(result, "unit", "percent"))
+    return text.replace(" per 100 people", "") if short else text
+
+
+def ci(result) -> str:
+    """'95% CI 70% to 85%', or '' when there is no interval."""
+    low, high = _get(result, "ci_low"), _get(result, "ci_high")
+    if _is_missing(low) or _is_missing(high):
+        return ""
+    unit = _get(result, "unit", "percent")
+    lo, hi = rate(low, unit), rate(high, unit)
+    if unit == "per_100":
+        lo, hi = lo.replace(" per 100 people", ""), hi.replace(" per 100 people", "")
+    for word in ("hours", "days", "hour", "day"):
+        if lo.endswith(" " + word):
+            lo = lo[: -len(word) - 1]
+            break
+    return f"95% CI {lo} to {hi}"
+
+
+def fraction(result, external: bool = True) -> str:
+    """'92 of 118' from numerator and denominator (suppressed when external).
+
+    Only for percentages: for rates, medians and scores the counts are in the
+    evidence appendix instead.
+    """
+    num, den = _get(result, "numerator"), _get(result, "denominator")
+    if _is_missing(num) or _is_missing(den) or _get(result, "unit") != "percent":
+        return ""
+    if external:
+        # rounded counts side by side can contradict the percentage (10 of 10
+        # beside 83%), so an external document gives the rounded base only
+        return f"base {count_prose(den, True)}"
+    return f"{count(num, external)} of {count(den, external)}"
+
+
+def spc(result) -> dict:
+    return _get(result, "spc") or {}
+
+
+def verdict(result) -> str:
+    v = _get(spc(result), "verdict") or "too_few_points"
+    return v if v in VERDICTS else "too_few_points"
+
+
+def verdict_label(result) -> str:
+    labels = change_phrases().get("labels") or {}
+    v = verdict(result)
+    text = labels.get(v, v.replace("_", " "))
+    if v in ("improvement", "concern", "neutral"):
+        rule = _get(spc(result), "rule")
+        if rule:
+            text = f"{text}; {rule_words(rule)}"
+    if _get(spc(result), "trial"):
+        text += " (trial limits)"
+    return text
+
+
+_STEP = re.compile(r"since service change on (\d{4}-\d{2}(?:-\d{2})?)")
+
+
+def rule_words(rule) -> str:
+    """The SPC rule in plain words, without nested brackets.
+
+    Codes listed in ``change_phrases.yaml`` are translated; the engine's own
+    descriptions are tidied: "since service change on 2025-07" becomes "since
+    the service change in July 2025" and inner brackets become commas.
+    """
+    rules = change_phrases().get("rules") or {}
+    key = str(rule or "")
+    if key in rules:
+        return str(rules[key])
+    if not key:
+        return "a special-cause rule"
+    text = _RULE_TAIL.sub("", key)
+    text = _STEP.sub(lambda m: f"since the service change in {fmt_month(m.group(1))}", text)
+    text = text.replace(", judged against the pre-change limits", "")
+    text = re.sub(r"\s*\(([^()]*)\)", r", \1", text)
+    return text.strip()
+
+
+def move(result) -> str:
+    """'up', 'down', 'same' or 'none' (no comparison figure)."""
+    now, before = _get(result, "value"), _get(result, "compare_value")
+    if _is_missing(now) or _is_missing(before) or not _get(result, "compare_period"):
+        return "none"
+    unit = _get(result, "unit", "percent")
+    if rate(now, unit) == rate(before, unit):
+        return "same"
+    return "up" if float(now) > float(before) else "down"
+
+
+def change(result, external: bool = True, period_text: str | None = None,
+           compare_text: str | None = None) -> str:
+    """The careful clause describing change, from ``change_phrases.yaml``."""
+    phrases = change_phrases()
+    v = verdict(result)
+    m = move(result)
+    info = spc(result)
+    short = _get(result, "unit") == "per_100"
+    text = phrases["verdicts"][v][m].format(
+        value=value(result, short),
+        compare_value=compare_value(result, short),
+        period=period_text or period(_get(result, "period")),
+        compare_period=compare_text or period(_get(result, "compare_period")),
+        rule=rule_words(_get(info, "rule")),
+        points=_get(info, "points") or 0,
+    )
+    if _get(info, "trial") and v != "too_few_points" and phrases.get("trial"):
+        text += "; " + phrases["trial"]
+    return text
+
+
+def title(result) -> str:
+    return str(_get(result, "title") or _get(result, "id") or "")
+
+
+def describe(result, period_text: str | None = None, compare_text: str | None = None,
+             external: bool = True) -> str:
+    """One full sentence: the figure, its basis, and how it changed.
+
+    "For people with repeat crisis events, the figure for 2025/26 Q3 was 12%
+    (10 of 85; 95% CI 7% to 20%), similar to 2025/26 Q2 (14%); the monthly
+    chart shows normal variation only."
+    """
+    name = title_lower(title(result))
+    when = period_text or period(_get(result, "period"))
+    if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
+        text = change_phrases().get("suppressed", "too few cases to publish the figure for {period}")
+        return f"For {name}, there were {text.format(period=when)}."
+    short = _get(result, "unit") == "per_100"
+    basis = [b for b in (fraction(result, external), ci(result)) if b]
+    head = f"For {name}, the figure for {when} was {value(result, short)}"
+    if basis:
+        head += f" ({'; '.join(basis)})"
+    joiner = "; " if move(result) == "none" else ", "
+    return f"{head}{joiner}{change(result, external, when, compare_text)}."
+
+
+def brief(result, period_text: str | None = None, external: bool = True) -> str:
+    """A short sentence for tight word limits: the figure and the verdict in a few words."""
+    name = sentence_case(title(result))
+    when = period_text or period(_get(result, "period"))
+    if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
+        return f"{name}: fewer than 5 cases in {when}, so not published."
+    words = (change_phrases().get("brief") or {}).get(verdict(result), "")
+    short = _get(result, "unit") == "per_100"
+    return f"{name}: {value(result, short)} in {when}" + (f", {words}." if words else ".")
+
+
+def target_clause(result) -> str:
+    """'The contract target is 80%, and the figure met it.' ('' without a target or a figure)."""
+    target = _get(spc(result), "target")
+    now = _get(result, "value")
+    if target is None or _is_missing(now):
+        return ""
+    lower = lower_is_better(_get(result, "direction"))
+    if lower is None:
+        return ""
+    met = now <= target if lower else now >= target
+    return (f"The contract target is {rate(target, _get(result, 'unit', 'percent'))}, "
+            f"and the figure {'met' if met else 'did not meet'} it.")
+
+
+def assurance(result) -> str:
+    """The MDC assurance sentence for a target ('' when the chart gives none)."""
+    key = _get(spc(result), "assurance")
+    return str((change_phrases().get("assurance") or {}).get(key, "")) if key else ""
+
+
+def sentence_case(text: str) -> str:
+    text = str(text or "").strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+_LOWER_OK = set(
+    """a an the this that these those there their they we our he she his her it its when after
+    before during over in on at for with following since as while staff two three four five
+    several some many most one no none visit visits record records shared unclear old""".split()
+)
+
+
+def title_lower(text: str) -> str:
+    """An indicator title inside a sentence: first letter lower-cased unless an acronym."""
+    text = str(text or "").strip()
+    if len(text) > 1 and (text[1].isupper() or text[1].isdigit()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter when it starts a common word, never a name or acronym."""
+    text = str(text or "").strip()
+    first = re.match(r"[A-Za-z']+", text)
+    if not first or first.group(0).lower() not in _LOWER_OK:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def join_and(items) -> str:
+    items = [str(i) for i in items if str(i)]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def unwrap(text) -> str:
+    """Join hard-wrapped lines into one line per paragraph (blank lines kept)."""
+    paragraphs = re.split(r"\n\s*\n", str(text or "").strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
+def first_sentence(text: str) -> str:
+    from evidencebot.compose.words import split_sentences
+
+    parts = split_sentences(str(text or "").replace("\n", " "))
+    return parts[0] if parts else ""
+
+
+def with_article(text) -> str:
+    """'near_miss' -> 'a near miss'; 'incident' -> 'an incident'."""
+    words = str(text or "").replace("_", " ").strip()
+    if not words:
+        return ""
+    return ("an " if words[0].lower() in "aeiou" else "a ") + words
+
+
+PARTNERS = {
+    "gp": "GPs", "cmht": "community mental health teams", "housing": "housing providers",
+    "voluntary": "voluntary sector partners", "crisis_team": "crisis teams", "social_care": "social care",
+    "police": "the police", "ambulance": "ambulance services", "acute": "acute hospital teams",
+}
+
+
+def partner(code) -> str:
+    """A partner code from the records in words: 'gp' -> 'GPs'."""
+    text = str(code or "other")
+    return PARTNERS.get(text.lower(), text.replace("_", " "))
+
+
+def md_cell(text) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return str(text if text is not None else "").replace("|", "/").replace("\n", " ").strip()
+
+
+FILTERS = {
+    "number": number,
+    "percent": percent,
+    "rate": rate,
+    "period": period,
+    "suppress": suppress,
+    "count": count,
+    "count_prose": count_prose,
+    "date": fmt_date,
+    "month": fmt_month,
+    "value": value,
+    "compare_value": compare_value,
+    "ci": ci,
+    "fraction": fraction,
+    "verdict": verdict,
+    "verdict_label": verdict_label,
+    "change": change,
+    "describe": describe,
+    "brief": brief,
+    "target_clause": target_clause,
+    "assurance": assurance,
+    "title": title,
+    "sentence_case": sentence_case,
+    "lower_first": lower_first,
+    "join_and": join_and,
+    "first_sentence": first_sentence,
+    "unwrap": unwrap,
+    "md_cell": md_cell,
+    "with_article": with_article,
+    "partner": partner,
+    "rule_words": rule_words,
+}
+
+
+def install(env) -> None:
+    """Register every filter on a Jinja environment."""
+    env.filters.update(FILTERS)

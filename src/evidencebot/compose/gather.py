@@ -1,0 +1,366 @@
+"""Evidence for narratives, read from the store: indicators, case-review
+learning, service changes and outcome stories.
+
+Everything here is shared by the tender answer and the contract review.
+Counts are returned raw; templates suppress them for external documents
+with the ``count``/``suppress`` filters. Stories are only ever returned when
+``consent = 'external'`` and ``status = 'approved'``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from evidencebot.errors import InputError
+
+EXTERNAL_STORY_SQL = "s.consent = 'external' and s.status = 'approved'"
+TRIGGER_WORDS = {
+    "sleep": "sleep", "housing": "housing", "benefits": "benefits", "relationship": "relationships",
+    "medication": "medication", "substance": "substance use", "other": "other reasons",
+}
+
+
+# ---------------------------------------------------------------- periods
+
+
+def latest_data_date(db: Database) -> _dt.date | None:
+    try:
+        from evidencebot.metrics.indicators import latest_data_date as engine_latest
+    except ImportError:
+        engine_latest = None
+    if engine_latest is not None:
+        value = engine_latest(db)
+        if value is None:
+            return None
+        return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
+    best = None
+    for table, column in (("contacts", "contact_at"), ("escalations", "raised_at"),
+                          ("crisis_events", "started_on"), ("admissions", "discharged_on")):
+        if db[table].exists():
+            row = db.execute(f"select max(substr({column},1,10)) from {table}").fetchone()
+            if row and row[0] and (best is None or row[0] > best):
+                best = row[0]
+    return _dt.date.fromisoformat(best) if best else None
+
+
+def parse(db: Database, text: str | None, *, default: str = "review"):
+    """A Period from what the user typed, or the default for a document kind.
+
+    Defaults: a review covers the last complete financial-year quarter; a
+    tender the 12 complete months up to the latest data.
+    """
+    from evidencebot.metrics import periods
+
+    latest = latest_data_date(db)
+    if text:
+        return periods.parse_period(text, latest=latest)
+    if latest is None:
+        raise InputError("the database holds no dated records: give a period with --period")
+    month_end = periods._month_end(latest.year, latest.month)
+    last_full = (latest.year, latest.month) if latest >= month_end else periods._add_months(latest.year, latest.month, -1)
+    if default == "tender":
+        first = periods._add_months(*last_full, -11)
+        return periods.range_period(first, last_full)
+    # the financial quarter that ends on or before the last full month
+    year, month = last_full
+    while month not in (3, 6, 9, 12):
+        year, month = periods._add_months(year, month, -1)
+    fy_start = year if month >= 4 else year - 1
+    quarter = ((month - 4) % 12) // 3 + 1
+    return periods.fy_quarter_period(fy_start, quarter)
+
+
+def prose_period(p) -> str:
+    """How a period reads in a sentence: '2025/26 Q3', 'Oct 2025 to Sep 2026'."""
+    if p is None:
+        return "n/a"
+    kind = getattr(p, "kind", "")
+    if kind in ("range", "relative", "quarter") and hasattr(p, "describe"):
+        text = p.describe()
+        return text.split(" (")[0] if kind != "quarter" else text
+    return str(getattr(p, "label", p))
+
+
+def _bounds(p) -> tuple[str, str]:
+    return p.start.isoformat(), p.end.isoformat()
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def catalogue() -> dict:
+    from evidencebot.metrics.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+def expand_ids(ids: list[str], cat: dict | None = None) -> list[str]:
+    """Catalogue ids for a list that may name families (``reliable_improvement``)."""
+    cat = cat if cat is not None else catalogue()
+    out: list[str] = []
+    for ident in ids:
+        if ident in cat:
+            found = [ident]
+        else:
+            found = [k for k, ind in cat.items() if getattr(ind, "family", "") == ident or k.startswith(ident + ".")]
+        for k in found:
+            if k not in out:
+                out.append(k)
+    return out
+
+
+def indicators(db: Database, period, compare=None, ids: list[str] | None = None, *, external: bool = True) -> dict:
+    """Indicator results by id (only those with a value or a suppressed value)."""
+    from evidencebot.metrics.indicators import compute_all
+
+    wanted = expand_ids(ids) if ids is not None else None
+    if wanted is not None and not wanted:
+        return {}
+    results = compute_all(db, period, compare=compare, ids=wanted, external=external)
+    out = {}
+    for r in results:
+        if r.value is None and not getattr(r, "suppressed", False):
+            continue
+        out[r.id] = r
+    return out
+
+
+def targets(db: Database) -> dict[str, float]:
+    if not db["targets"].exists():
+        return {}
+    return {r["indicator_id"]: r["target"] for r in db.query("select indicator_id, target from targets")}
+
+
+def missed_target(result, target: float | None) -> bool:
+    """True when a value is on the wrong side of its target."""
+    from evidencebot.compose.filters import lower_is_better
+
+    if target is None or result.value is None:
+        return False
+    lower = lower_is_better(result.direction)
+    if lower is None:
+        return False
+    return result.value > target if lower else result.value < target
+
+
+# ---------------------------------------------------------------- case-review learning
+
+
+@dataclass
+class EscalationSummary:
+    total: int = 0
+    by_level: dict[int, int] = field(default_factory=dict)
+    triggers: list[tuple[str, int]] = field(default_factory=list)
+    reviewed: int = 0
+    median_hours_to_review: float | None = None
+    with_rationale: int = 0
+    outcomes: list[tuple[str, int]] = field(default_factory=list)
+
+
+def escalations(db: Database, p) -> EscalationSummary:
+    start, end = _bounds(p)
+    rows = list(db.query(
+        "select level, triggers, raised_at, reviewed_at, rationale, outcome from escalations "
+        "where substr(raised_at,1,10) between :s and :e", {"s": start, "e": end}))
+    summary = EscalationSummary(total=len(rows))
+    if not rows:
+        return summary
+    summary.by_level = dict(sorted(Counter(int(r["level"]) for r in rows).items()))
+    trig = Counter()
+    for r in rows:
+        for t in (r["triggers"] or "").split(";"):
+            t = t.strip().lower()
+            if t:
+                trig[t] += 1
+    summary.triggers = trig.most_common()
+    hours = []
+    for r in rows:
+        if r["reviewed_at"]:
+            summary.reviewed += 1
+            try:
+                a = _dt.datetime.fromisoformat(r["raised_at"])
+                b = _dt.datetime.fromisoformat(r["reviewed_at"])
+                hours.append((b - a).total_seconds() / 3600)
+            except ValueError:
+                pass
+        if (r["rationale"] or "").strip():
+            summary.with_rationale += 1
+    summary.median_hours_to_review = statistics.median(hours) if hours else None
+    summary.outcomes = Counter((r["outcome"] or "").strip() for r in rows if (r["outcome"] or "").strip()).most_common()
+    return summary
+
+
+def trigger_words(name: str) -> str:
+    return TRIGGER_WORDS.get(name, name.replace("_", " "))
+
+
+def incidents(db: Database, p, *, with_learning: bool = False, limit: int | None = None) -> list[dict]:
+    """Incidents and near misses that occurred in the period, newest first."""
+    start, end = _bounds(p)
+    sql = ("select * from incidents where occurred_on between :s and :e"
+           + (" and coalesce(trim(learning),'') != ''" if with_learning else "")
+           + " order by occurred_on desc, incident_id")
+    rows = list(db.query(sql, {"s": start, "e": end}))
+    return rows[:limit] if limit else rows
+
+
+def incident_types(rows: list[dict]) -> list[tuple[str, int]]:
+    return Counter((r["type"] or "other") for r in rows).most_common()
+
+
+def open_actions(db: Database, p) -> list[dict]:
+    """Incident actions not closed by the end of the period (any age)."""
+    end = p.end.isoformat()
+    return list(db.query(
+        "select * from incidents where coalesce(trim(action),'') != '' and occurred_on <= :e "
+        "and (closed_on is null or closed_on = '' or closed_on > :e) order by due_on, incident_id",
+        {"e": end}))
+
+
+@dataclass
+class SafeguardingSummary:
+    total: int = 0
+    referred: int = 0
+    referred_within_2_days: int = 0
+    multi_agency: int = 0
+
+
+def safeguarding(db: Database, p) -> SafeguardingSummary:
+    start, end = _bounds(p)
+    rows = list(db.query("select * from safeguarding where concern_on between :s and :e", {"s": start, "e": end}))
+    s = SafeguardingSummary(total=len(rows))
+    for r in rows:
+        if r["referred_on"]:
+            s.referred += 1
+            try:
+                gap = (_dt.date.fromisoformat(r["referred_on"][:10]) - _dt.date.fromisoformat(r["concern_on"][:10])).days
+            except ValueError:
+                gap = None
+            if gap is not None and gap <= 2:
+                s.referred_within_2_days += 1
+        if r["multi_agency_plan"]:
+            s.multi_agency += 1
+    return s
+
+
+@dataclass
+class PartnerSummary:
+    total: int = 0
+    partners: list[tuple[str, int]] = field(default_factory=list)
+    purposes: list[tuple[str, int]] = field(default_factory=list)
+    on_time: int = 0
+    median_days: float | None = None
+
+
+def partner_comms(db: Database, p, on_time_days: int = 2) -> PartnerSummary:
+    start, end = _bounds(p)
+    rows = list(db.query("select * from partner_comms where sent_on between :s and :e", {"s": start, "e": end}))
+    s = PartnerSummary(total=len(rows))
+    if not rows:
+        return s
+    s.partners = Counter((r["partner"] or "other") for r in rows).most_common()
+    s.purposes = Counter((r["purpose"] or "other") for r in rows if r["purpose"]).most_common()
+    days = [r["days_to_send"] for r in rows if r["days_to_send"] is not None]
+    s.on_time = sum(1 for d in days if d <= on_time_days)
+    s.median_days = statistics.median(days) if days else None
+    return s
+
+
+@dataclass
+class CrisisPlanSummary:
+    people: int = 0
+    reviewed_in_period: int = 0
+    easy_read: int = 0
+
+
+def crisis_plans(db: Database, p) -> CrisisPlanSummary:
+    start, end = _bounds(p)
+    row = db.execute(
+        "select count(distinct person_id), "
+        "count(distinct case when coalesce(reviewed_on, created_on) between :s and :e then person_id end), "
+        "count(distinct case when easy_read = 1 then person_id end) "
+        "from crisis_plans where created_on <= :e", {"s": start, "e": end}).fetchone()
+    return CrisisPlanSummary(*(row or (0, 0, 0)))
+
+
+def caseload(db: Database, p) -> int:
+    start, end = _bounds(p)
+    return db.execute(
+        "select count(*) from people where referral_date <= :e and (discharge_date is null "
+        "or discharge_date = '' or discharge_date >= :s)", {"s": start, "e": end}).fetchone()[0]
+
+
+def service_changes(db: Database, until, *, since=None) -> list[dict]:
+    """Dated service changes up to the end of ``until`` (a Period or date), oldest first."""
+    end = until.end.isoformat() if hasattr(until, "end") else str(until)
+    params = {"e": end}
+    sql = "select * from service_changes where changed_on <= :e"
+    if since is not None:
+        params["s"] = since.start.isoformat() if hasattr(since, "start") else str(since)
+        sql += " and changed_on >= :s"
+    return list(db.query(sql + " order by changed_on, change_id", params))
+
+
+def changes_for(changes: list[dict], indicator_ids: list[str]) -> list[dict]:
+    """Changes that name any of these indicators (a change naming none applies to all)."""
+    wanted = set(indicator_ids)
+    out = []
+    for c in changes:
+        named = {i.strip() for i in (c.get("indicators") or "").split(";") if i.strip()}
+        if not named or named & wanted or any(n.split(".")[0] in wanted for n in named):
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- stories
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def _fts_query(terms: list[str]) -> str:
+    parts = []
+    for t in terms:
+        words = _WORD.findall(t)
+        if not words:
+            continue
+        parts.append('"' + " ".join(w.replace('"', "") for w in words) + '"')
+    return " OR ".join(parts)
+
+
+def stories(db: Database, terms: list[str], *, domains: list[str] | None = None,
+            exclude: set[str] | None = None, limit: int = 3) -> list[dict]:
+    """Approved stories with consent for external use, best match first.
+
+    Full-text search (porter stemming) on ``terms``; when nothing matches,
+    stories tagged with one of ``domains``, newest first.
+    """
+    exclude = exclude or set()
+    out: list[dict] = []
+    query = _fts_query(terms)
+    if query and db["stories_fts"].exists():
+        rows = db.query(
+            f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
+            f"where stories_fts match :q and {EXTERNAL_STORY_SQL} order by rank, s.story_id",
+            {"q": query})
+        out = [r for r in rows if r["story_id"] not in exclude]
+    if not out and domains:
+        rows = db.query(
+            f"select s.* from stories s where {EXTERNAL_STORY_SQL} order by s.story_date desc, s.story_id")
+        wanted = set(domains)
+        out = [r for r in rows if r["story_id"] not in exclude
+               and wanted & {d for d in (r["domains"] or "").split(";") if d}]
+    return out[:limit]
+
+
+def external_stories(db: Database) -> list[dict]:
+    return list(db.query(f"select s.* from stories s where {EXTERNAL_STORY_SQL} order by s.story_date desc, s.story_id"))
+
+
+def story_is_external(row: dict) -> bool:
+    return row.get("consent") == "external" and row.get("status") == "approved"

@@ -1,0 +1,877 @@
+"""Assembling a tender answer: plan, gather, render, trim, check, report.
+
+1. **Plan** (:mod:`evidencebot.compose.questions`): sub-points, topics and a
+   word budget for each.
+2. **Gather** (:mod:`evidencebot.compose.gather`): for each sub-point, the
+   indicators of its topics with their SPC verdicts for the period,
+   case-review learning (escalation log, incidents, safeguarding, partner
+   communications, crisis plans, dated service changes) and one outcome story
+   found by full-text search. Only stories with ``consent = 'external'`` and
+   ``status = 'approved'`` are ever read. Each piece of evidence is used once
+   in the answer: the first sub-point that asks for it gets it.
+3. **Render** each sub-point with ``tender_point.md.j2`` into *units*: whole
+   sentences with a priority (see the template's header).
+4. **Trim**: each sub-point is cut to its budget by dropping its
+   lowest-priority units (later ones first), never part of a sentence; words
+   left over by short sub-points are then given back to dropped units in
+   priority order. The answer is laid out with ``tender_answer.md.j2`` and
+   counted with :func:`evidencebot.compose.words.count_words`; while it is
+   over the limit the lowest-priority unit left is dropped.
+5. **Check** the whole answer with the language checker (every family). A
+   sentence with an error-level finding is rewritten once with the finding's
+   first suggestion (over-claiming only) or else dropped; the answer is then
+   re-trimmed and re-checked until no error is left.
+6. **Report**: a coverage table (sub-point, budget, words used, paragraphs,
+   evidence, status) and the provenance of every figure used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from evidencebot.compose import gather
+from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
+from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
+
+HEADING_MIN_WORDS = 60
+"""Sub-point headings are used only when every sub-point has at least this many words."""
+MAX_CHECK_ROUNDS = 6
+
+LOG_SOURCES = {
+    "escalations": ("Escalation log", "escalations rows with raised_at from {start} to {end}: count, "
+                    "triggers, reviewed_at (median hours from raised_at)"),
+    "crisis_plans": ("Crisis plans", "crisis_plans rows created by {end}: people with a plan, plans created "
+                     "or reviewed from {start} to {end}, easy_read = 1"),
+    "safeguarding": ("Safeguarding log", "safeguarding rows with concern_on from {start} to {end}: count, "
+                     "multi_agency_plan = 1"),
+    "partner_comms": ("Partner communications", "partner_comms rows with sent_on from {start} to {end}: "
+                      "count by partner, days_to_send of 2 or fewer"),
+}
+
+_UNIT = re.compile(r"^\[(\d)(\+)?((?:\s+[a-z_]+:[^\s\]]+)*)\s*\]\s*(.*)$")
+
+_CHECKER = None
+
+
+def get_checker():
+    """The language checker, built once and reused (its model and caches stay warm)."""
+    global _CHECKER
+    if _CHECKER is None:
+        from evidencebot.language.checker import Checker
+
+        _CHECKER = Checker()
+    return _CHECKER
+
+
+# ---------------------------------------------------------------- units and sections
+
+
+@dataclass
+class Unit:
+    text: str
+    priority: int = 2
+    refs: list[str] = field(default_factory=list)
+    parent: int | None = None
+    """Index (in the section) of the unit this one continues."""
+    paragraph: int = 0
+    kept: bool = True
+    why: str = ""
+    """Why it was dropped: 'budget', 'limit' or 'checker: <rule>'."""
+    rewritten: bool = False
+    short: str | None = None
+    """A shorter wording the trimmer may switch to before dropping the unit."""
+    full: str | None = None
+    """The longer wording, kept while the short one is in use."""
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+    def shorten(self) -> bool:
+        if self.short and self.short != self.text:
+            self.full, self.text, self.short = self.text, self.short, None
+            return True
+        return False
+
+    def lengthen(self) -> bool:
+        if self.full:
+            self.short, self.text, self.full = self.text, self.full, None
+            return True
+        return False
+
+
+@dataclass
+class Section:
+    point: SubPoint
+    units: list[Unit]
+    heading: str | None = None
+    heading_kept: bool = False
+    evidence: dict = field(default_factory=dict)
+
+    def kept_units(self) -> list[Unit]:
+        return [u for u in self.units if u.kept]
+
+    def heading_text(self) -> str | None:
+        return self.heading if self.heading_kept and self.kept_units() else None
+
+    def words(self) -> int:
+        n = sum(u.words for u in self.kept_units())
+        head = self.heading_text()
+        return n + (count_words(head) if head else 0)
+
+    def paragraphs(self) -> list[str]:
+        paras: dict[int, list[str]] = {}
+        for u in self.kept_units():
+            paras.setdefault(u.paragraph, []).append(u.text)
+        return [" ".join(parts) for _, parts in sorted(paras.items())]
+
+    def drop(self, index: int, why: str) -> None:
+        unit = self.units[index]
+        if not unit.kept:
+            return
+        unit.kept, unit.why = False, why
+        for j, other in enumerate(self.units):
+            if other.parent == index and other.kept:
+                other.kept, other.why = False, why
+
+
+@dataclass
+class CoverageRow:
+    key: str
+    label: str
+    budget: int
+    words: int
+    paragraphs: list[int]
+    evidence: str
+    status: str
+
+
+@dataclass
+class Edit:
+    point: str
+    original: str
+    action: str
+    """'rewritten' or 'dropped'."""
+    rule: str
+    result: str = ""
+
+
+@dataclass
+class TenderAnswer:
+    question: str
+    plan: QuestionPlan
+    period: object
+    compare: object
+    markdown: str
+    counts: Counts
+    coverage: list[CoverageRow]
+    figures: list[dict]
+    sources: list[dict]
+    edits: list[Edit]
+    findings: list = field(default_factory=list)
+    """Error-level findings left in the answer (always empty unless the checker is unavailable)."""
+    checked: bool = True
+    word_rule: str = WORD_RULE
+    results: list = field(default_factory=list)
+    """Indicator results cited in the answer (for charts)."""
+
+    @property
+    def word_limit(self) -> int:
+        return self.plan.word_limit
+
+    def coverage_table(self) -> str:
+        """The coverage table as Markdown."""
+        lines = [
+            "| sub-point | budget | words | paragraphs | evidence | status |",
+            "|---|---:|---:|---|---|---|",
+        ]
+        for row in self.coverage:
+            paras = ", ".join(str(p) for p in row.paragraphs) or "none"
+            label = f"{row.key}) {row.label}" if not row.key.startswith("p") else row.label
+            lines.append(
+                f"| {_cell(label)} | {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
+            )
+        return "\n".join(lines)
+
+    def summary_line(self) -> str:
+        return f"{self.counts.describe(self.word_limit)} ({self.word_rule})"
+
+    def to_export(self, *, charts: bool = True):
+        """The answer as an :class:`~evidencebot.compose.export.ExportDoc`."""
+        from evidencebot.compose.export import Chart, ExportDoc
+
+        chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
+        return ExportDoc(
+            title="Tender answer",
+            body=self.markdown,
+            kind="tender",
+            quote=self.question,
+            context=[
+                ("Word limit", f"{self.word_limit:,}"),
+                ("Figures for", gather.prose_period(self.period)),
+                ("Compared with", gather.prose_period(self.compare)),
+            ],
+            counted=self.markdown,
+            word_limit=self.word_limit,
+            figures=self.figures,
+            sources=self.sources,
+            charts=chart_list,
+            notes=["Coverage of the question's sub-points:", self.coverage_table()],
+        )
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "/").replace("\n", " ")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text or not re.search(r"\w", text):
+        return ""
+    return text if text[-1] in ".!?" else text + "."
+
+
+def parse_units(rendered: str) -> list[Unit]:
+    """Read the rendered point template into units (see its header)."""
+    units: list[Unit] = []
+    paragraph = 0
+    parent: int | None = None
+    for raw in rendered.splitlines():
+        line = raw.strip()
+        if not line:
+            if units and units[-1].paragraph == paragraph:
+                paragraph += 1
+            continue
+        m = _UNIT.match(line)
+        if m:
+            priority = int(m.group(1))
+            cont = bool(m.group(2))
+            refs = m.group(3).split()
+            text = m.group(4).strip()
+        else:
+            priority, cont, refs, text = 2, False, [], line
+        text = re.sub(r"\s+", " ", text)
+        short = None
+        if " || " in text:
+            text, short = (part.strip() for part in text.split(" || ", 1))
+            short = _sentence(short) or None
+        text = _sentence(text)
+        if not text:
+            continue
+        index = len(units)
+        units.append(Unit(text=text, priority=priority, refs=refs,
+                          parent=parent if cont else None, paragraph=paragraph, short=short))
+        if not cont:
+            parent = index
+    # renumber paragraphs densely
+    mapping = {p: i for i, p in enumerate(sorted({u.paragraph for u in units}))}
+    for u in units:
+        u.paragraph = mapping[u.paragraph]
+    return units
+
+
+# ---------------------------------------------------------------- gathering
+
+
+def _base(result) -> int:
+    """A result's denominator as a number (published text such as '15' or '<5' too)."""
+    den = result.denominator
+    if isinstance(den, str):
+        den = den.replace(",", "")
+        return int(den) if den.isdigit() else 0
+    return int(den or 0)
+
+
+def _top_triggers(esc) -> list[str]:
+    named = [gather.trigger_words(t) for t, _ in esc.triggers if t != "other"]
+    return named[:2]
+
+
+def _partner_top(summary) -> list[str]:
+    from evidencebot.compose.filters import partner
+
+    return [partner(p) for p, _ in summary.partners[:2]]
+
+
+class _Evidence:
+    """Evidence for the whole answer, each item handed to one sub-point.
+
+    Items go first to the sub-point whose *main* topic lists them, then to the
+    first sub-point with any topic that lists them; a sub-point left without a
+    figure borrows the first figure its topics have.
+    """
+
+    def __init__(self, db: Database, plan: QuestionPlan, period, compare, *, external: bool = True):
+        self.db, self.plan, self.period, self.compare = db, plan, period, compare
+        self.external = external
+        wanted: list[str] = []
+        for p in plan.points:
+            for t in plan.topic_list(p):
+                for i in t.indicators:
+                    if i not in wanted:
+                        wanted.append(i)
+        self.results = gather.indicators(db, period, compare, wanted, external=external) if wanted else {}
+        self.changes = gather.service_changes(db, period)
+        self.period_text = gather.prose_period(period)
+        self.compare_text = gather.prose_period(compare) if compare is not None else None
+        self.used_stories: set[str] = set()
+        self.used_changes: set[int] = set()
+        self.used_incidents: set[str] = set()
+        self.indicator_plan: dict[str, list[str]] = {p.key: [] for p in plan.points}
+        self.learning_plan: dict[str, list[str]] = {p.key: [] for p in plan.points}
+        # each item goes to the sub-point that ranks it best: main topic first,
+        # then its place in the topic's list, then the earlier sub-point
+        best_ind: dict[str, tuple] = {}
+        best_src: dict[str, tuple] = {}
+        for pi, p in enumerate(plan.points):
+            for pos, i in enumerate(gather.expand_ids(p.direct)):
+                if i in self.results:
+                    key = (-1, pos, pi)
+                    if i not in best_ind or key < best_ind[i][0]:
+                        best_ind[i] = (key, p.key)
+            for ti, t in enumerate(plan.topic_list(p)):
+                rank_topic = 0 if ti == 0 else 1
+                for pos, i in enumerate(gather.expand_ids(t.indicators)):
+                    if i in self.results:
+                        key = (rank_topic, pos, pi)
+                        if i not in best_ind or key < best_ind[i][0]:
+                            best_ind[i] = (key, p.key)
+                for pos, src in enumerate(t.learning):
+                    key = (rank_topic, pos, pi)
+                    if src not in best_src or key < best_src[src][0]:
+                        best_src[src] = (key, p.key)
+        for i, (key, owner) in sorted(best_ind.items(), key=lambda kv: kv[1][0]):
+            self.indicator_plan[owner].append(i)
+        for src, (key, owner) in sorted(best_src.items(), key=lambda kv: kv[1][0]):
+            self.learning_plan[owner].append(src)
+        # a sub-point that names an indicator gets it even when another sub-point has it
+        # too; there it is given in its brief form, so no sentence is repeated
+        self.repeats: dict[str, set[str]] = {p.key: set() for p in plan.points}
+        for p in plan.points:
+            for i in reversed(gather.expand_ids(p.direct)):
+                if i in self.results and i not in self.indicator_plan[p.key]:
+                    self.indicator_plan[p.key].insert(0, i)
+                    self.repeats[p.key].add(i)
+        shown = {i for ids in self.indicator_plan.values() for i in ids}
+        for p in plan.points:
+            if not self.indicator_plan[p.key]:
+                # borrow a figure no other sub-point shows; never repeat one just to fill space
+                ids = [i for t in plan.topic_list(p) for i in gather.expand_ids(t.indicators)
+                       if i in self.results and i not in shown and not self.results[i].suppressed]
+                self.indicator_plan[p.key] = ids[:1]
+                shown.update(ids[:1])
+
+    def for_point(self, point: SubPoint) -> dict:
+        topics = self.plan.topic_list(point)
+        # one instrument per family is plenty in a word-limited answer: the published
+        # one with the largest base; published figures before suppressed ones
+        planned = self.indicator_plan[point.key]
+        chosen, families = [], set()
+        for i in planned:
+            fam = i.split(".")[0]
+            if "." in i:
+                if fam in families:
+                    continue
+                members = [m for m in planned if m.split(".")[0] == fam]
+                i = max(members, key=lambda m: (not self.results[m].suppressed, _base(self.results[m])))
+            families.add(fam)
+            chosen.append(i)
+        published = [i for i in chosen if not self.results[i].suppressed]
+        chosen = (published + [i for i in chosen if i not in published])[:4]
+        results = [self.results[i] for i in chosen]
+        repeats = {i for i in chosen if i.split(".")[0] in {r.split(".")[0] for r in self.repeats[point.key]}}
+        learning = self.learning_plan[point.key]
+        ev: dict = {
+            "indicators": results, "repeats": repeats, "esc": None, "plans": None, "safeguarding": None,
+            "partners": None, "incidents": [], "changes": [], "story": None,
+        }
+        if "escalations" in learning:
+            esc = gather.escalations(self.db, self.period)
+            esc.top_triggers = _top_triggers(esc)
+            ev["esc"] = esc
+        if "crisis_plans" in learning:
+            ev["plans"] = gather.crisis_plans(self.db, self.period)
+        if "safeguarding" in learning:
+            ev["safeguarding"] = gather.safeguarding(self.db, self.period)
+        if "partner_comms" in learning:
+            partners = gather.partner_comms(self.db, self.period)
+            partners.top = _partner_top(partners)
+            ev["partners"] = partners
+        if "incidents" in learning:
+            rows = [r for r in gather.incidents(self.db, self.period, with_learning=True)
+                    if r["incident_id"] not in self.used_incidents and (r.get("action") or "").strip()]
+            ev["incidents"] = rows[:2]
+            self.used_incidents.update(r["incident_id"] for r in ev["incidents"])
+        relevant = gather.changes_for(self.changes, chosen) if chosen else []
+        if "service_changes" in learning:
+            relevant += [c for c in self.changes if c not in relevant]
+        else:
+            relevant = [c for c in relevant if (c.get("indicators") or "").strip()]
+        ev["changes"] = [c for c in relevant if c["change_id"] not in self.used_changes][:1]
+        self.used_changes.update(c["change_id"] for c in ev["changes"])
+
+        found = []
+        # the main topic's story words first; the other topics' only if they find nothing
+        for group in ([topics[0]] if topics else [], topics[1:]):
+            terms = [w for t in group for w in t.stories]
+            if terms:
+                domains = sorted({d for t in group for d in t.domains})
+                found = gather.stories(self.db, terms, domains=domains, exclude=self.used_stories, limit=1)
+            if found:
+                break
+        if found:
+            story = found[0]
+            if not gather.story_is_external(story):  # belt and braces: never reach an export
+                raise AssertionError(f"story {story['story_id']} lacks external consent or approval")
+            ev["story"] = story
+            self.used_stories.add(story["story_id"])
+        return ev
+
+
+# ---------------------------------------------------------------- trimming
+
+
+def _fit_section(sec: Section, budget: int) -> None:
+    """Cut a section to its budget.
+
+    For each priority from the least important (3) to the most (1): first
+    switch its units to their shorter wording, later units first, then drop
+    them, later units first. A continuation of the same priority as its head
+    goes together with the head. The heading goes before the last sentence.
+    """
+    while sec.words() > budget:
+        kept = [i for i, u in enumerate(sec.units) if u.kept]
+        if not kept:
+            sec.heading_kept = False
+            return
+        if len(kept) == 1 and sec.heading_kept:
+            sec.heading_kept = False
+            continue
+        level = max(sec.units[i].priority for i in kept)
+        shorter = [i for i in kept if sec.units[i].short and sec.units[i].priority == level]
+        if shorter and level <= 2:
+            target = max(shorter, key=lambda i: (sec.units[i].priority, i))
+            sec.units[target].shorten()
+            continue
+        worst = max(kept, key=lambda i: (sec.units[i].priority, i))
+        unit = sec.units[worst]
+        if unit.parent is not None and sec.units[unit.parent].kept and \
+                sec.units[unit.parent].priority >= unit.priority:
+            worst = unit.parent  # a group's core goes as one: never its head without its end
+        sec.drop(worst, "budget")
+
+
+def _total(sections: list[Section]) -> int:
+    return sum(s.words() for s in sections)
+
+
+def _refill(sections: list[Section], limit: int) -> None:
+    """Give words left over back, most important first.
+
+    Within each priority, shortened units get their full wording back first,
+    then dropped units return, taking turns across the sub-points.
+    """
+    for _ in range(3):
+        spare = limit - _total(sections)
+        if spare <= 0:
+            return
+        candidates = []
+        for si, sec in enumerate(sections):
+            nth = 0
+            for ui, u in enumerate(sec.units):
+                if u.kept and u.full:
+                    candidates.append((u.priority, 0, nth, si, ui))
+                    nth += 1
+                elif not u.kept and u.why == "budget":
+                    candidates.append((u.priority, 1, nth, si, ui))
+                    nth += 1
+        changed = False
+        for _, kind, _, si, ui in sorted(candidates):
+            sec = sections[si]
+            u = sec.units[ui]
+            if kind == 0:
+                extra = count_words(u.full) - u.words
+                if u.kept and u.full and extra <= spare:
+                    u.lengthen()
+                    spare -= extra
+                    changed = True
+                continue
+            if u.kept or (u.parent is not None and not sec.units[u.parent].kept):
+                continue
+            # a unit comes back with the continuations of equal priority that complete it
+            group = [u] + [c for c in sec.units if c.parent == ui and not c.kept
+                           and c.why == "budget" and c.priority <= u.priority]
+            cost = sum(g.words for g in group)
+            if sec.heading_kept and not sec.kept_units() and sec.heading:
+                cost += count_words(sec.heading)
+            if cost <= spare:
+                for g in group:
+                    g.kept, g.why = True, ""
+                spare -= cost
+                changed = True
+        if not changed:
+            return
+
+
+def _drop_globally(sections: list[Section], why: str) -> bool:
+    """Drop the least important unit left in the answer; False when none is left."""
+    best = None
+    for si, sec in enumerate(sections):
+        over = sec.words() - sec.point.budget
+        for ui, u in enumerate(sec.units):
+            if u.kept:
+                key = (u.priority, over, ui, si)
+                if best is None or key > best[0]:
+                    best = (key, si, ui)
+    if best is None:
+        return False
+    _, si, ui = best
+    sections[si].drop(ui, why)
+    return True
+
+
+def _layout(sections: list[Section], env) -> str:
+    from evidencebot.compose.env import render
+
+    data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
+    text = render("tender_answer.md.j2", {"sections": data}, env=env)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text + "\n" if text else ""
+
+
+def _enforce_limit(sections: list[Section], limit: int, env) -> str:
+    text = _layout(sections, env)
+    while count_words(text) > limit:
+        if not _drop_globally(sections, "limit"):
+            # nothing left but template text: give up on headings too
+            for s in sections:
+                s.heading_kept = False
+            text = _layout(sections, env)
+            break
+        text = _layout(sections, env)
+    return text
+
+
+# ---------------------------------------------------------------- checking
+
+
+def _locate(text: str, sections: list[Section]) -> list[tuple[int, int, int, int]]:
+    """(start, end, section index, unit index) of every kept unit in the answer text.
+
+    Units are laid out in order, so each is searched for after the last one
+    found; -1 as unit index marks a heading.
+    """
+    spans = []
+    cursor = 0
+    for si, sec in enumerate(sections):
+        head = sec.heading_text()
+        if head:
+            pos = text.find(head, cursor)
+            if pos >= 0:
+                spans.append((pos, pos + len(head), si, -1))
+                cursor = pos + len(head)
+        for ui, u in enumerate(sec.units):
+            if not u.kept:
+                continue
+            pos = text.find(u.text, cursor)
+            if pos < 0:
+                continue
+            spans.append((pos, pos + len(u.text), si, ui))
+            cursor = pos + len(u.text)
+    return spans
+
+
+_REPLACEABLE = re.compile(r"^[\w%£$&'’ ,.-]{1,60}$")
+
+
+def _rewrite(unit: Unit, finding, offset: int) -> bool:
+    """Apply the finding's first suggestion inside the unit; True when done."""
+    if finding.family != "overclaim" or not finding.suggestions or unit.rewritten:
+        return False
+    suggestion = str(finding.suggestions[0]).strip()
+    if not suggestion or not _REPLACEABLE.match(suggestion) or "{" in suggestion:
+        return False
+    start = finding.start - offset
+    end = finding.end - offset
+    if start < 0 or end > len(unit.text) or unit.text[start:end] != finding.match:
+        return False
+    if start == 0:
+        suggestion = suggestion[:1].upper() + suggestion[1:]
+    unit.text = unit.text[:start] + suggestion + unit.text[end:]
+    unit.rewritten = True
+    return True
+
+
+def must_fix(finding) -> bool:
+    """Findings an assembled document may not keep: every error, and any personal data."""
+    return finding.severity == "error" or finding.family == "privacy"
+
+
+def _check_round(text: str, sections: list[Section], checker, edits: list[Edit]) -> list:
+    """Fix the findings ``must_fix`` selects; return them."""
+    errors = [f for f in checker.check_text(text) if must_fix(f)]
+    if not errors:
+        return []
+    spans = _locate(text, sections)
+    handled: set[tuple[int, int]] = set()
+    for f in sorted(errors, key=lambda f: -f.start):
+        hits = [s for s in spans if s[0] < max(f.end, f.start + 1) and f.start < s[1]]
+        for start, end, si, ui in hits:
+            sec = sections[si]
+            if ui == -1:
+                sec.heading_kept = False
+                edits.append(Edit(sec.point.key, sec.heading or "", "dropped", f.rule))
+                continue
+            if (si, ui) in handled:
+                continue
+            unit = sec.units[ui]
+            original = unit.text
+            if len(hits) == 1 and _rewrite(unit, f, start):
+                edits.append(Edit(sec.point.key, original, "rewritten", f.rule, unit.text))
+            else:
+                sec.drop(ui, f"checker: {f.rule}")
+                edits.append(Edit(sec.point.key, original, "dropped", f.rule))
+            handled.add((si, ui))
+        if not hits:
+            # a finding in text the template added around the units: drop the nearest unit
+            near = min(spans, key=lambda s: abs(s[0] - f.start), default=None)
+            if near is not None and near[3] >= 0:
+                sec = sections[near[2]]
+                edits.append(Edit(sec.point.key, sec.units[near[3]].text, "dropped", f.rule))
+                sec.drop(near[3], f"checker: {f.rule}")
+    return errors
+
+
+# ---------------------------------------------------------------- the assembler
+
+
+def assemble_tender(
+    db: Database,
+    question: str,
+    word_limit: int | None = None,
+    *,
+    period: str | object | None = None,
+    compare: str | object | None = None,
+    checker=None,
+    check: bool = True,
+    env=None,
+) -> TenderAnswer:
+    """Plan, gather, render, trim and check an answer to ``question``."""
+    from evidencebot.compose.env import make_env, render
+
+    env = env or make_env()
+    plan = plan_question(question, word_limit)
+    p = period if hasattr(period, "start") else gather.parse(db, period, default="tender")
+    if compare is None:
+        c = p.previous()
+    else:
+        c = compare if hasattr(compare, "start") else gather.parse(db, compare)
+    evidence = _Evidence(db, plan, p, c)
+
+    use_headings = len(plan.points) > 1 and all(pt.budget >= HEADING_MIN_WORDS for pt in plan.points)
+    sections: list[Section] = []
+    used_leads: set[str] = set()
+    for point in plan.points:
+        ev = evidence.for_point(point)
+        topics = plan.topic_list(point)
+        lead = _choose_lead(point, topics, used_leads, evidence.period_text)
+        context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
+                       compare_text=evidence.compare_text,
+                       system=any(t.system for t in topics) and any(
+                           r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
+                           for r in ev["indicators"]))
+        units = parse_units(render("tender_point.md.j2", context, env=env))
+        heading = f"{point.key}) {point.label}" if not point.key.startswith("p") else point.label
+        sections.append(Section(point=point, units=units, heading=heading,
+                                heading_kept=use_headings, evidence=ev))
+
+    for sec in sections:
+        _fit_section(sec, sec.point.budget)
+    _refill(sections, plan.word_limit)
+    text = _enforce_limit(sections, plan.word_limit, env)
+
+    edits: list[Edit] = []
+    remaining: list = []
+    checked = False
+    if check:
+        checker = checker or get_checker()
+        checked = True
+        for _ in range(MAX_CHECK_ROUNDS):
+            if not _check_round(text, sections, checker, edits):
+                break
+            text = _enforce_limit(sections, plan.word_limit, env)
+        else:
+            remaining = [f for f in checker.check_text(text) if must_fix(f)]
+            # last resort: drop every unit that still carries an error
+            while remaining:
+                _check_round(text, sections, _Fixed(remaining), edits)
+                before, text = text, _enforce_limit(sections, plan.word_limit, env)
+                remaining = [f for f in checker.check_text(text) if must_fix(f)]
+                if text == before:
+                    break
+
+    figures_cited = _figures(sections, evidence)
+    return TenderAnswer(
+        question=question.strip(),
+        plan=plan,
+        period=p,
+        compare=c,
+        markdown=text,
+        counts=counts(text),
+        coverage=_coverage(sections, text),
+        figures=figures_cited,
+        sources=_sources(sections, evidence),
+        edits=edits,
+        findings=remaining,
+        checked=checked,
+        results=[evidence.results[f["id"]] for f in figures_cited],
+    )
+
+
+def _choose_lead(point: SubPoint, topics, used: set[str], period_text: str) -> str:
+    """The first unused lead that fits the sub-point's wording, else the first unused one."""
+    choices = []
+    for ti, t in enumerate(topics):
+        for li, text in enumerate(t.leads):
+            if text in used:
+                continue
+            when = t.lead_when[li] if li < len(t.lead_when) else []
+            fits = any(p.search(point.text) for p in when)
+            if when and not fits:
+                continue
+            choices.append((0 if fits else 1, ti, li, text))
+    if not choices:
+        return ""
+    text = min(choices)[3]
+    used.add(text)
+    return text.format(period=period_text)
+
+
+class _Fixed:
+    """A stand-in checker that returns a fixed list of findings (no rewrites allowed)."""
+
+    def __init__(self, findings):
+        self.findings = findings
+
+    def check_text(self, text):
+        for f in self.findings:
+            f.suggestions = []
+        return self.findings
+
+
+def _paragraph_numbers(text: str, sections: list[Section]) -> dict[str, list[int]]:
+    """Which answer paragraphs (1-based, headings not counted) hold each sub-point."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith("#")]
+    out: dict[str, list[int]] = {}
+    for sec in sections:
+        mine = sec.paragraphs()
+        nums = [i + 1 for i, p in enumerate(paras) if any(m and (m == p or m in p) for m in mine)]
+        out[sec.point.key] = nums
+    return out
+
+
+def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
+    numbers = _paragraph_numbers(text, sections)
+    rows = []
+    for sec in sections:
+        kept = sec.kept_units()
+        refs = {ref for u in kept for ref in u.refs}
+        kinds = {"ind": 0, "story": 0, "incident": 0, "change": 0, "log": 0}
+        for ref in refs:
+            kinds[ref.split(":")[0]] = kinds.get(ref.split(":")[0], 0) + 1
+        learning = bool(kinds["log"])
+        parts = []
+        if kinds["ind"]:
+            parts.append(f"{kinds['ind']} indicator{'s' if kinds['ind'] != 1 else ''}")
+        if kinds["story"]:
+            parts.append("1 story")
+        if kinds["incident"] or kinds["change"] or learning:
+            parts.append("case-review learning")
+        available = len(sec.units)
+        budget = sec.point.budget
+        if not kept:
+            status = (f"squeezed: {budget}-word share is below {MIN_WORDS_PER_POINT}"
+                      if budget < MIN_WORDS_PER_POINT else "squeezed: nothing fitted")
+        elif budget < MIN_WORDS_PER_POINT:
+            status = f"covered with spare words ({budget}-word share is below {MIN_WORDS_PER_POINT})"
+        elif available <= 1:
+            status = "covered (no evidence found for this period)"
+        elif len(kept) < available:
+            dropped_budget = sum(1 for u in sec.units if not u.kept and u.why in ("budget", "limit"))
+            status = f"covered ({dropped_budget} sentence{'s' if dropped_budget != 1 else ''} trimmed)" if dropped_budget else "covered"
+        else:
+            status = "covered"
+        if any(u.why.startswith("checker") for u in sec.units):
+            status += "; checker removed text"
+        rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
+                                numbers.get(sec.point.key, []), ", ".join(parts) or "lead only", status))
+    return rows
+
+
+def _figures(sections: list[Section], evidence: _Evidence) -> list[dict]:
+    from evidencebot.compose import filters
+
+    seen, out = set(), []
+    for sec in sections:
+        for u in sec.kept_units():
+            for ref in u.refs:
+                kind, _, ident = ref.partition(":")
+                if kind != "ind" or ident in seen or ident not in evidence.results:
+                    continue
+                seen.add(ident)
+                out.append(provenance(evidence.results[ident], external=evidence.external))
+    return out
+
+
+def provenance(r, *, external: bool = True) -> dict:
+    """The evidence-appendix entry for one indicator result."""
+    from evidencebot.compose import filters
+
+    return {
+        "id": r.id,
+        "title": r.title,
+        "period": r.period,
+        "value": "suppressed" if r.suppressed and r.value is None else filters.value(r),
+        "numerator": filters.count(r.numerator, external) if r.numerator is not None else "n/a",
+        "denominator": filters.count(r.denominator, external) if r.denominator is not None else "n/a",
+        "ci": filters.ci(r) or "n/a",
+        "compare": f"{filters.compare_value(r)} in {r.compare_period}" if r.compare_period and r.compare_value is not None else "n/a",
+        "verdict": filters.verdict_label(r),
+        "definition": r.definition,
+    }
+
+
+def _sources(sections: list[Section], evidence: _Evidence) -> list[dict]:
+    out, seen = [], set()
+    for sec in sections:
+        for u in sec.kept_units():
+            for ref in u.refs:
+                kind, _, ident = ref.partition(":")
+                if kind == "ind" or ref in seen:
+                    continue
+                seen.add(ref)
+                ev = sec.evidence
+                if kind == "story" and ev.get("story") and ev["story"]["story_id"] == ident:
+                    s = ev["story"]
+                    out.append({"kind": "story", "id": ident, "title": s["title"],
+                                "detail": f"consent: {s['consent']}; approved {s.get('approved_at') or ''}".strip()})
+                elif kind == "incident":
+                    row = next((i for i in ev.get("incidents", []) if i["incident_id"] == ident), None)
+                    if row:
+                        out.append({"kind": "incident", "id": ident, "title": row["type"].replace("_", " "),
+                                    "detail": f"occurred {row['occurred_on'][:7]}; owner {row.get('owner') or 'n/a'}"})
+                elif kind == "log" and ident in LOG_SOURCES:
+                    start, end = evidence.period.start.isoformat(), evidence.period.end.isoformat()
+                    title, detail = LOG_SOURCES[ident]
+                    out.append({"kind": "record count", "id": ident, "title": title,
+                                "detail": detail.format(start=start, end=end)
+                                + "; counts rounded to the nearest 5, below 5 shown as fewer than 5"})
+                elif kind == "change":
+                    row = next((c for c in ev.get("changes", []) if str(c["change_id"]) == ident), None)
+                    if row:
+                        out.append({"kind": "service change", "id": ident, "title": row["title"],
+                                    "detail": f"from {row['changed_on']}"})
+    return out

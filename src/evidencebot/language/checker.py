@@ -1,0 +1,348 @@
+"""The language checker: Markdown-aware, batched, cached by paragraph.
+
+    >>> from evidencebot.language.checker import Checker
+    >>> findings = Checker().check_text("Our team reduced A&E attendances.")
+    >>> findings[0].rule
+    'overclaim.causal-system-outcome'
+
+Families are plugged in through :func:`register_family`: a family is a function
+``(text, doc) -> list[Finding]`` with offsets into ``text`` (one prose block:
+a paragraph, heading, list item or table cell). ``overclaim`` and ``privacy``
+are registered here; another module adds its own with::
+
+    register_family("evidence", my_function, skip_quotes=False)
+
+How a check runs:
+
+1. :func:`evidencebot.language.markdown.extract_blocks` finds the prose blocks
+   (chunk-cached, so an unchanged part of a document is not re-parsed);
+2. blocks whose text is not in the paragraph cache are parsed together with
+   ``nlp.pipe`` and every family runs on each new doc;
+3. findings are cached per (family, block text) with offsets relative to the
+   block, then filtered (quotes, inline switches, disabled rules) and mapped
+   back to offsets in the original document.
+
+Quoted speech: for families registered with ``skip_quotes=True`` (over-claim)
+findings inside quotation marks or a Markdown blockquote are dropped: a
+person's own words are not the provider's claim. Privacy still checks them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from evidencebot.errors import ConfigError
+from evidencebot.language.findings import Finding
+from evidencebot.language.markdown import quote_spans  # re-exported: used by families too
+
+FamilyFunc = Callable[[str, object], list]
+
+
+@dataclass
+class FamilySpec:
+    name: str
+    factory: Callable[[], FamilyFunc | None]
+    """Returns the family's function, or None when the family is unavailable. Called once
+    per :class:`Checker` (so edited rule files are picked up by a new checker); the
+    factories cache their compiled rules while the files are unchanged."""
+    skip_quotes: bool = False
+    needs_ner: bool = False
+    default: bool = True
+    """Run when no ``families`` are named."""
+    unavailable: str = ""
+    """Why the family could not be loaded (empty when it is fine)."""
+
+
+_REGISTRY: "OrderedDict[str, FamilySpec]" = OrderedDict()
+_registry_lock = threading.RLock()
+
+
+def register_family(
+    name: str,
+    func: FamilyFunc | None = None,
+    *,
+    factory: Callable[[], FamilyFunc | None] | None = None,
+    skip_quotes: bool = False,
+    needs_ner: bool = False,
+    default: bool = True,
+) -> None:
+    """Plug a family of rules into the checker.
+
+    Give either ``func(text, doc) -> list[Finding]`` or a ``factory()`` that returns
+    it (called on first use, so heavy imports wait until a check runs). A family
+    registered again replaces the previous registration.
+    """
+    if (func is None) == (factory is None):
+        raise ValueError("give exactly one of func or factory")
+    if not re.match(r"^[a-z][a-z0-9_]*$", name):
+        raise ValueError(f"family name {name!r} should be lower_case")
+    with _registry_lock:
+        _REGISTRY[name] = FamilySpec(
+            name=name,
+            factory=factory or (lambda: func),
+            skip_quotes=skip_quotes,
+            needs_ner=needs_ner,
+            default=default,
+        )
+        _CACHE.clear()
+
+
+def unregister_family(name: str) -> None:
+    with _registry_lock:
+        _REGISTRY.pop(name, None)
+        _CACHE.clear()
+
+
+def families() -> list[str]:
+    """Names of the registered families."""
+    return list(_REGISTRY)
+
+
+def family_spec(name: str) -> FamilySpec:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"unknown checker family {name!r} (known: {', '.join(_REGISTRY)})") from None
+
+
+# --- built-in families ---------------------------------------------------------------------
+
+
+def _overclaim_factory():
+    from evidencebot.language.overclaim import load_overclaim_rules
+
+    rules = load_overclaim_rules()
+
+    def run(text, doc):
+        return rules.find(doc)
+
+    run.version = ("overclaim", id(rules))  # type: ignore[attr-defined]
+    return run
+
+
+def _privacy_factory():
+    try:
+        from evidencebot.language import privacy
+    except ImportError as exc:
+        _REGISTRY["privacy"].unavailable = f"the privacy rules are not installed ({exc})"
+        return None
+    rules = privacy.load_privacy_rules() if hasattr(privacy, "load_privacy_rules") else None
+
+    def run(text, doc):
+        if rules is None:
+            return privacy.find_privacy(text, doc=doc)
+        return privacy.find_privacy(text, doc=doc, rules=rules)
+
+    run.version = ("privacy", _privacy_version(rules))  # type: ignore[attr-defined]
+    return run
+
+
+def _privacy_version(rules) -> tuple:
+    # load_privacy_rules returns a new list when its files change; the rule objects
+    # are kept while they do not, so their ids identify the version.
+    if rules is None:
+        return ()
+    return tuple(id(r) for r in rules)
+
+
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+def _inside(spans, start, end) -> bool:
+    return any(a <= start and end <= b for a, b in spans) or any(a <= start < b for a, b in spans)
+
+
+# --- the paragraph cache ------------------------------------------------------------------------
+
+CACHE_SIZE = 20000
+"""Blocks kept per family: about 60 MB at most for long documents, usually far less."""
+_CACHE: "OrderedDict[tuple, list[Finding]]" = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cache_get(key):
+    with _cache_lock:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+        return hit
+
+
+def _cache_put(key, value):
+    with _cache_lock:
+        _CACHE[key] = value
+        if len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+
+
+def clear_cache() -> None:
+    from evidencebot.language import markdown
+
+    with _cache_lock:
+        _CACHE.clear()
+    markdown.clear_cache()
+
+
+def fast_locate(findings: list[Finding], text: str) -> list[Finding]:
+    """Same as :func:`evidencebot.language.findings.locate` (1-based line and column of the
+    first and last character), with the line starts found by ``str.find`` rather than a
+    Python loop over every character: a 20,000-word document takes well under 1 ms."""
+    if not findings:
+        return findings
+    import bisect
+
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    for f in findings:
+        line = bisect.bisect_right(starts, f.start) - 1
+        f.line, f.column = line + 1, f.start - starts[line] + 1
+        last = max(f.start, f.end - 1)
+        end_line = bisect.bisect_right(starts, last) - 1
+        f.end_line, f.end_column = end_line + 1, last - starts[end_line] + 1
+    return findings
+
+
+# --- the checker ------------------------------------------------------------------------------------
+
+
+def _settings_checker(settings):
+    if settings is None:
+        from evidencebot.config import load_settings
+
+        return load_settings().checker
+    if hasattr(settings, "checker"):
+        return settings.checker
+    return settings
+
+
+class Checker:
+    """Check text for over-claiming and personal data (and any registered family).
+
+    ``settings``: a :class:`~evidencebot.config.Settings` or ``CheckerSettings``
+    (default: read ``config.toml``). ``families``: the families to run (default:
+    every registered default family that is installed).
+    """
+
+    def __init__(self, settings=None, families: Iterable[str] | None = None, *, batch_size: int | None = None):
+        checker_settings = _settings_checker(settings)
+        self.disabled = frozenset(getattr(checker_settings, "disabled_rules", []) or [])
+        if families is None:
+            names = [n for n, spec in _REGISTRY.items() if spec.default]
+        else:
+            names = list(dict.fromkeys(families))
+            for n in names:
+                family_spec(n)
+        self.requested = [n for n in names if n not in self.disabled]
+        self.batch_size = batch_size
+        self._specs: list[tuple[FamilySpec, FamilyFunc]] | None = None
+        self.unavailable: dict[str, str] = {}
+
+    # -- families --------------------------------------------------------------------
+
+    def specs(self) -> list[tuple[FamilySpec, FamilyFunc]]:
+        """The families that will run, with their functions (loaded on first call)."""
+        if self._specs is None:
+            specs = []
+            for name in self.requested:
+                spec = family_spec(name)
+                func = spec.factory()
+                if func is None:
+                    self.unavailable[name] = spec.unavailable or f"the {name} family is not available"
+                    continue
+                specs.append((spec, func))
+            self._specs = specs
+        return self._specs
+
+    @property
+    def families(self) -> list[str]:
+        return [s.name for s, _ in self.specs()]
+
+    # -- checking --------------------------------------------------------------------
+
+    def check_text(self, text: str, *, path: str = "-", markup: str | None = None) -> list[Finding]:
+        """Findings for one document, sorted by position, with line and column filled in."""
+        return self.check_many([(text, path)], markup=markup)[0]
+
+    def check_many(self, texts: Sequence, *, markup: str | None = None) -> list[list[Finding]]:
+        """Check several documents in one batch. Each item is a text or ``(text, path)``."""
+        from evidencebot.language.markdown import extract_blocks, markup_for
+
+        specs = self.specs()
+        docs = []
+        for item in texts:
+            text, path = (item if isinstance(item, tuple) else (item, "-"))
+            if not isinstance(text, str):
+                raise TypeError("check_many takes texts (str) or (text, path) pairs")
+            docs.append((text, extract_blocks(text, markup=markup or markup_for(path))))
+        if not specs:
+            return [[] for _ in docs]
+        versions = [(s.name, getattr(f, "version", id(f))) for s, f in specs]
+        # which block texts still need parsing?
+        todo: dict[str, None] = {}
+        for _, blocks in docs:
+            for b in blocks:
+                if b.off:
+                    continue
+                for name, ver in versions:
+                    if _cache_get((name, ver, b.text)) is None:
+                        todo[b.text] = None
+                        break
+        if todo:
+            self._fill(list(todo), specs, versions)
+        results = []
+        for text, blocks in docs:
+            out: list[Finding] = []
+            for b in blocks:
+                if b.off:
+                    continue
+                for (spec, _), (name, ver) in zip(specs, versions):
+                    if spec.skip_quotes and b.quote:
+                        continue
+                    if name in b.disabled:
+                        continue
+                    cached = _cache_get((name, ver, b.text))
+                    if cached is None:  # evicted between fill and use: recompute this one
+                        self._fill([b.text], specs, versions)
+                        cached = _cache_get((name, ver, b.text)) or []
+                    for f in cached:
+                        if f.rule in self.disabled or f.rule in b.disabled or f.family in self.disabled:
+                            continue
+                        s, e = b.span_to_original(f.start, f.end)
+                        out.append(Finding(f.rule, f.family, f.severity, f.message, s, e, f.match, list(f.suggestions)))
+            out.sort(key=lambda f: (f.start, f.end, f.rule))
+            results.append(fast_locate(out, text))
+        return results
+
+    def _fill(self, texts: list[str], specs, versions) -> None:
+        from evidencebot.language.pipeline import BATCH_SIZE, disabled_for, pipe
+
+        disable = disabled_for(any(s.needs_ner for s, _ in specs))
+        for text, doc in zip(texts, pipe(texts, disable=disable, batch_size=self.batch_size or BATCH_SIZE)):
+            quotes = None
+            for (spec, func), (name, ver) in zip(specs, versions):
+                found = func(text, doc) or []
+                if spec.skip_quotes and found:
+                    if quotes is None:
+                        quotes = quote_spans(text)
+                    if quotes:
+                        found = [f for f in found if not _inside(quotes, f.start, f.end)]
+                _cache_put((name, ver, text), list(found))
+
+
+def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = None, settings=None) -> list[Finding]:
+    """One-off convenience: ``Checker(settings, families).check_text(text, path=path)``."""
+    return Checker(settings, families).check_text(text, path=path)
+
+
+register_family("overclaim", factory=_overclaim_factory, skip_quotes=True, needs_ner=False)
+register_family("privacy", factory=_privacy_factory, skip_quotes=False, needs_ner=True)

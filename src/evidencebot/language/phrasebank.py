@@ -1,0 +1,515 @@
+"""Load and validate the phrasebank: rules kept as data (see ``phrasebank/README.md``).
+
+A phrasebank file is YAML::
+
+    family: overclaim            # default family of the rules in this file
+    rules:
+      - id: overclaim.superlative
+        severity: suggestion
+        kind: phrase             # phrase | token | dependency | check
+        message: ...
+        patterns: [...]
+        ...
+
+Where files come from (:func:`evidencebot.locations.search_path`): the user's
+``<config dir>/phrasebank/`` first, then the shipped folder. A user file with
+the same name as a shipped file replaces it; any other user file adds rules
+(and a user rule with the id of a shipped rule replaces that rule). Rules are
+switched off by ``disabled: true`` in the record, or by ``[checker]
+disabled_rules`` in ``config.toml`` (a rule id or a whole family).
+
+Every problem is a :class:`~evidencebot.errors.ConfigError` naming the FILE,
+the RULE and the FIELD, so a typo in a user file is one clear line.
+
+This module does not import spaCy: patterns are checked for shape here and
+compiled (with spaCy's own validation) by the family that uses them.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from evidencebot.errors import ConfigError
+from evidencebot.language.findings import SEVERITIES
+
+VOCABULARY_FILE = "vocabulary.yaml"
+KINDS = ("phrase", "token", "dependency", "check")
+RULE_KEYS = {
+    "id", "family", "severity", "message", "kind", "check", "patterns", "exceptions",
+    "suggestions", "examples", "options", "skip_when", "disabled", "description", "link",
+    "note",
+}
+REQUIRED_KEYS = ("id", "severity", "message", "kind")
+#: Context filters a rule may ask for (evaluated on the parse by the family).
+SKIP_WHEN = ("negated", "hedged", "aim", "conditional", "question", "future")
+#: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).
+EXCEPTION_KEYS = ("in_sentence", "unless_in_sentence", "head", "followed_by", "preceded_by", "pos", "dep", "regex")
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_.-]*$")
+
+
+@dataclass
+class Rule:
+    id: str
+    family: str
+    severity: str
+    message: str
+    kind: str
+    check: str | None = None
+    patterns: list = field(default_factory=list)
+    exceptions: list = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    examples: dict[str, list[str]] = field(default_factory=lambda: {"flag": [], "pass": []})
+    options: dict = field(default_factory=dict)
+    skip_when: list[str] = field(default_factory=list)
+    disabled: bool = False
+    description: str = ""
+    link: str = ""
+    note: str = ""
+    source: str = ""
+    """The file the rule was read from."""
+
+    @property
+    def name(self) -> str:
+        """The part of the id after the family: ``superlative`` for ``overclaim.superlative``."""
+        return self.id.split(".", 1)[1]
+
+
+@dataclass
+class Phrasebank:
+    rules: list[Rule]
+    vocabulary: dict[str, Any]
+    files: list[Path]
+    disabled: frozenset[str] = frozenset()
+
+    def enabled(self, rule: Rule) -> bool:
+        return not (rule.disabled or rule.id in self.disabled or rule.family in self.disabled)
+
+    @property
+    def active(self) -> list[Rule]:
+        return [r for r in self.rules if self.enabled(r)]
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def family(self, name: str) -> list[Rule]:
+        return [r for r in self.active if r.family == name]
+
+
+# --- reading files ------------------------------------------------------------
+
+
+def _yaml_load(path: Path):
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    rel: str
+    """Name relative to its phrasebank folder, e.g. ``overclaim.yaml`` or ``overclaim/local.yaml``."""
+    rank: int
+    """0 for the user's folder, higher for folders later in the search path (the shipped one)."""
+
+    @property
+    def family(self) -> str:
+        """The family a file is named for: ``overclaim.yaml``, ``overclaim-local.yaml``, ``overclaim/x.yaml``."""
+        first = self.rel.split("/", 1)[0]
+        if "/" in self.rel:
+            return first
+        return re.split(r"[-_.]", Path(first).stem, maxsplit=1)[0]
+
+
+def source_files(dirs: Iterable[Path] | None = None) -> list[SourceFile]:
+    """The files in effect: a user file shadows the shipped file of the same relative name."""
+    if dirs is None:
+        from evidencebot.locations import search_path
+
+        dirs = search_path("phrasebank")
+    seen: dict[str, SourceFile] = {}
+    for rank, folder in enumerate(dirs):  # first folder wins
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            rel = path.relative_to(folder).as_posix()
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue
+            seen.setdefault(rel, SourceFile(path, rel, rank))
+    return [seen[k] for k in sorted(seen)]
+
+
+def phrasebank_files(dirs: Iterable[Path] | None = None) -> list[Path]:
+    return [f.path for f in source_files(dirs)]
+
+
+# --- vocabulary -----------------------------------------------------------------
+
+
+def _check_vocabulary(data, path: Path) -> dict[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the vocabulary should be a mapping of list names to lists")
+    for name, value in data.items():
+        if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
+            raise ConfigError(f"{path}: vocabulary list name {name!r} should be lower_case_with_underscores")
+        if isinstance(value, list):
+            bad = [v for v in value if not isinstance(v, str)]
+            if bad:
+                raise ConfigError(f"{path}: vocabulary {name}: entries should be text, got {bad[0]!r}")
+        elif isinstance(value, dict):
+            for key, sub in value.items():
+                if not isinstance(sub, list) or not all(isinstance(v, str) for v in sub):
+                    raise ConfigError(f"{path}: vocabulary {name}.{key}: should be a list of text")
+        else:
+            raise ConfigError(f"{path}: vocabulary {name}: should be a list, got {type(value).__name__}")
+    return data
+
+
+def load_vocabulary(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
+    """The shared word lists (``vocabulary.yaml``, plus user ``vocabulary-*.yaml`` extensions)."""
+    files = phrasebank_files(dirs)
+    vocab: dict[str, Any] = {}
+    base = [p for p in files if p.name == VOCABULARY_FILE]
+    extra = [p for p in files if p.name != VOCABULARY_FILE and p.stem.startswith("vocabulary")]
+    for path in base + extra:
+        data = _check_vocabulary(_yaml_load(path), path)
+        for name, value in data.items():
+            if path.name == VOCABULARY_FILE or name not in vocab:
+                vocab[name] = copy.deepcopy(value)
+            elif isinstance(value, list):
+                vocab[name] = list(vocab[name]) + [v for v in value if v not in vocab[name]]
+            else:
+                merged = dict(vocab[name])
+                merged.update(value)
+                vocab[name] = merged
+    return {k: ([v.lower() for v in val] if isinstance(val, list) else val) for k, val in vocab.items()}
+
+
+def resolve(value, vocab: dict[str, Any], where: str):
+    """Replace ``"$name"`` references to vocabulary lists, recursively."""
+    if isinstance(value, str) and value.startswith("$") and len(value) > 1:
+        name = value[1:]
+        if name not in vocab:
+            raise ConfigError(f"{where}: unknown vocabulary list {value!r} (known: {', '.join(sorted(vocab))})")
+        return copy.deepcopy(vocab[name])
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            resolved = resolve(item, vocab, where)
+            # "$list" inside a list of words splices the list in place.
+            if isinstance(item, str) and item.startswith("$") and isinstance(resolved, list):
+                out.extend(resolved)
+            else:
+                out.append(resolved)
+        return out
+    if isinstance(value, dict):
+        return {k: resolve(v, vocab, where) for k, v in value.items()}
+    return value
+
+
+# --- rules ----------------------------------------------------------------------
+
+
+def _fail(path: Path, rule_id: str, fieldname: str, problem: str):
+    raise ConfigError(f"{path}: rule {rule_id}: field '{fieldname}': {problem}")
+
+
+def _check_token_pattern(pattern, path, rid, fieldname):
+    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+        _fail(path, rid, fieldname, "a token pattern should be a non-empty list of token objects, "
+              'e.g. [{"LOWER": "best"}, {"LOWER": "in"}]')
+    for tok in pattern:
+        for key, value in tok.items():
+            if not isinstance(key, str) or key != key.upper():
+                _fail(path, rid, fieldname, f"token attribute {key!r} should be upper case (LOWER, LEMMA, POS, OP...)")
+            _check_text_value(key, value, path, rid, fieldname)
+
+
+TEXT_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "SHAPE", "ENT_TYPE", "MORPH", "OP"}
+
+
+def _check_text_value(key, value, path, rid, fieldname):
+    """Catch YAML's surprises: an unquoted no, yes, on or off is read as true/false."""
+    if key not in TEXT_ATTRS:
+        return
+    values = [value]
+    if isinstance(value, dict):
+        values = [v for sub in value.values() for v in (sub if isinstance(sub, list) else [sub])]
+    for v in values:
+        if isinstance(v, bool) or v is None:
+            _fail(path, rid, fieldname, f"{key} has the value {v!r}: quote words such as \"no\", "
+                  "\"yes\", \"on\" and \"off\", which YAML otherwise reads as true/false")
+
+
+def _check_dependency_pattern(pattern, path, rid, fieldname):
+    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+        _fail(path, rid, fieldname, "a dependency pattern should be a non-empty list of node objects")
+    first = pattern[0]
+    if "RIGHT_ID" not in first or "RIGHT_ATTRS" not in first or "LEFT_ID" in first:
+        _fail(path, rid, fieldname, "the first node of a dependency pattern needs RIGHT_ID and RIGHT_ATTRS (the anchor)")
+    for node in pattern[1:]:
+        missing = [k for k in ("LEFT_ID", "REL_OP", "RIGHT_ID", "RIGHT_ATTRS") if k not in node]
+        if missing:
+            _fail(path, rid, fieldname, f"node {node.get('RIGHT_ID', '?')!r} is missing {', '.join(missing)}")
+    for node in pattern:
+        attrs = node.get("RIGHT_ATTRS")
+        if not isinstance(attrs, dict):
+            _fail(path, rid, fieldname, f"node {node.get('RIGHT_ID', '?')!r}: RIGHT_ATTRS should be a token object")
+        for key, value in attrs.items():
+            _check_text_value(key, value, path, rid, fieldname)
+
+
+def _check_exceptions(value, path, rid):
+    if not isinstance(value, list):
+        _fail(path, rid, "exceptions", "should be a list")
+    for item in value:
+        if isinstance(item, str):
+            continue
+        if isinstance(item, dict) and len(item) == 1:
+            key, words = next(iter(item.items()))
+            if key not in EXCEPTION_KEYS:
+                _fail(path, rid, "exceptions", f"unknown exception kind {key!r} (known: {', '.join(EXCEPTION_KEYS)})")
+            if key == "regex":
+                if not isinstance(words, str):
+                    _fail(path, rid, "exceptions", "regex should be one text pattern")
+                try:
+                    re.compile(words)
+                except re.error as exc:
+                    _fail(path, rid, "exceptions", f"bad regex {words!r}: {exc}")
+            elif not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                _fail(path, rid, "exceptions", f"{key} should be a list of words")
+            continue
+        _fail(path, rid, "exceptions", f"each exception is a phrase or a one-key mapping, got {item!r}")
+
+
+def _rule_from_dict(data, path: Path, default_family: str | None, vocab, checks: Iterable[str] | None) -> Rule:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: each entry under 'rules' should be a mapping, got {data!r}")
+    rid = data.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise ConfigError(f"{path}: rule without an id: field 'id' is required ({str(data)[:60]}...)")
+    unknown = sorted(set(data) - RULE_KEYS)
+    if unknown:
+        _fail(path, rid, unknown[0], f"unknown field (known: {', '.join(sorted(RULE_KEYS))})")
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            _fail(path, rid, key, "is required")
+    family = data.get("family", default_family)
+    if not isinstance(family, str) or not family:
+        _fail(path, rid, "family", "is required (in the rule or at the top of the file)")
+    if not ID_RE.match(rid) or not rid.startswith(family + "."):
+        _fail(path, rid, "id", f"should look like '{family}.some-name' (lower case, starting with the family)")
+    severity = data["severity"]
+    if severity not in SEVERITIES:
+        _fail(path, rid, "severity", f"should be one of {', '.join(SEVERITIES)}, got {severity!r}")
+    if not isinstance(data["message"], str) or not data["message"].strip():
+        _fail(path, rid, "message", "should be non-empty text")
+    kind = data["kind"]
+    if kind not in KINDS:
+        _fail(path, rid, "kind", f"should be one of {', '.join(KINDS)}, got {kind!r}")
+    check = data.get("check")
+    if kind == "check":
+        if not isinstance(check, str):
+            _fail(path, rid, "check", "a rule of kind 'check' names its check")
+        if checks is not None and check not in checks:
+            _fail(path, rid, "check", f"unknown check {check!r} (known: {', '.join(sorted(checks))})")
+    elif check is not None:
+        _fail(path, rid, "check", f"only rules of kind 'check' name a check (this one is kind {kind!r})")
+    where = f"{path}: rule {rid}"
+    patterns = resolve(data.get("patterns", []), vocab, f"{where}: field 'patterns'")
+    if not isinstance(patterns, list):
+        _fail(path, rid, "patterns", "should be a list")
+    if kind != "check" and not patterns:
+        _fail(path, rid, "patterns", f"a {kind} rule needs at least one pattern")
+    for i, pattern in enumerate(patterns):
+        fieldname = f"patterns[{i}]"
+        if kind == "phrase":
+            if isinstance(pattern, bool):
+                _fail(path, rid, fieldname, f"got {pattern!r}: quote words such as \"no\" and \"on\" (YAML reads them as true/false)")
+            if not isinstance(pattern, str) or not pattern.strip():
+                _fail(path, rid, fieldname, "a phrase pattern is non-empty text")
+        elif kind == "token":
+            _check_token_pattern(pattern, path, rid, fieldname)
+        elif kind == "dependency":
+            _check_dependency_pattern(pattern, path, rid, fieldname)
+        elif kind == "check" and not isinstance(pattern, (str, list)):
+            _fail(path, rid, fieldname, "should be a phrase or a token pattern")
+    exceptions = resolve(data.get("exceptions", []), vocab, f"{where}: field 'exceptions'")
+    _check_exceptions(exceptions, path, rid)
+    suggestions = data.get("suggestions", [])
+    if not isinstance(suggestions, list) or not all(isinstance(s, str) and s.strip() for s in suggestions):
+        _fail(path, rid, "suggestions", "should be a list of non-empty text")
+    examples = data.get("examples", {"flag": [], "pass": []})
+    if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
+        _fail(path, rid, "examples", "should be a mapping with 'flag' and 'pass' lists")
+    for key in ("flag", "pass"):
+        items = examples.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(s, str) and s.strip() for s in items):
+            _fail(path, rid, f"examples.{key}", "should be a list of non-empty text")
+    examples = {"flag": list(examples.get("flag", [])), "pass": list(examples.get("pass", []))}
+    if not data.get("disabled") and not examples["flag"]:
+        _fail(path, rid, "examples.flag", "every rule needs at least one example that must flag")
+    options = resolve(data.get("options", {}), vocab, f"{where}: field 'options'")
+    if not isinstance(options, dict):
+        _fail(path, rid, "options", "should be a mapping")
+    skip_when = data.get("skip_when", [])
+    if not isinstance(skip_when, list) or any(s not in SKIP_WHEN for s in skip_when):
+        _fail(path, rid, "skip_when", f"should be a list drawn from {', '.join(SKIP_WHEN)}")
+    disabled = data.get("disabled", False)
+    if not isinstance(disabled, bool):
+        _fail(path, rid, "disabled", "should be true or false")
+    for key in ("description", "link", "note"):
+        if key in data and not isinstance(data[key], str):
+            _fail(path, rid, key, "should be text")
+    return Rule(
+        id=rid, family=family, severity=severity, message=data["message"].strip(), kind=kind,
+        check=check, patterns=patterns, exceptions=exceptions,
+        suggestions=[s.strip() for s in suggestions], examples=examples, options=options,
+        skip_when=list(skip_when), disabled=disabled, description=data.get("description", ""),
+        link=data.get("link", ""), note=data.get("note", ""), source=str(path),
+    )
+
+
+def load_rule_file(
+    path: Path, vocab: dict[str, Any], checks: Iterable[str] | None = None, default_family: str | None = None
+) -> list[Rule]:
+    """Read and validate one phrasebank file."""
+    data = _yaml_load(path)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a phrasebank file is a mapping with 'family' and 'rules'")
+    unknown = sorted(set(data) - {"family", "rules", "description"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown top-level field {unknown[0]!r} (known: family, rules, description)")
+    family = data.get("family", default_family or re.split(r"[-_.]", path.stem, maxsplit=1)[0])
+    rules = data.get("rules", [])
+    if not isinstance(rules, list):
+        raise ConfigError(f"{path}: field 'rules' should be a list of rule records")
+    out = []
+    seen = set()
+    for item in rules:
+        rule = _rule_from_dict(item, path, family, vocab, checks)
+        if rule.id in seen:
+            _fail(path, rule.id, "id", "is used twice in this file")
+        seen.add(rule.id)
+        out.append(rule)
+    return out
+
+
+_CACHE: dict[tuple, Phrasebank] = {}
+
+
+def _signature(files: list[SourceFile]) -> tuple:
+    sig = []
+    for f in files:
+        try:
+            st = f.path.stat()
+            sig.append((str(f.path), st.st_mtime_ns, st.st_size))
+        except OSError:
+            sig.append((str(f.path), 0, 0))
+    return tuple(sig)
+
+
+def _is_vocabulary(f: SourceFile) -> bool:
+    return f.family == "vocabulary"
+
+
+def load_phrasebank(
+    families: Iterable[str] | None = None,
+    *,
+    disabled: Iterable[str] = (),
+    dirs: Iterable[Path] | None = None,
+    checks: dict[str, Iterable[str]] | None = None,
+) -> Phrasebank:
+    """Load the rules of ``families`` (every rule file when None).
+
+    ``disabled`` lists rule ids or family names switched off (from settings).
+    ``checks`` maps a family to the names of the Python checks it implements,
+    so an unknown ``check:`` is reported at load time.
+
+    A file is read when it is named for a wanted family (``overclaim.yaml``,
+    ``overclaim-extra.yaml``, ``overclaim/*.yaml``) or, for any other name,
+    when its top-level ``family:`` is a wanted family. Files named for another
+    family (``privacy.yaml``) are left to that family's own loader.
+    """
+    dirs = list(dirs) if dirs is not None else None
+    files = source_files(dirs)
+    wanted = set(families) if families is not None else None
+    check_key = tuple(sorted((k, tuple(sorted(v))) for k, v in (checks or {}).items()))
+    key = (_signature(files), tuple(sorted(wanted)) if wanted is not None else None, check_key)
+    cached = _CACHE.get(key)
+    if cached is None:
+        cached = _load(files, wanted, dirs, checks)
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        _CACHE[key] = cached
+    return Phrasebank(
+        rules=cached.rules, vocabulary=cached.vocabulary, files=cached.files,
+        disabled=frozenset(disabled),
+    )
+
+
+def _load(files, wanted, dirs, checks) -> Phrasebank:
+    vocab = load_vocabulary(dirs)
+    known_families = {f.family for f in files if not _is_vocabulary(f)}
+    chosen: dict[str, tuple[int, Rule]] = {}
+    order: list[str] = []
+    used: list[Path] = []
+    for f in files:
+        if _is_vocabulary(f) or f.path.stem.lower() == "readme":
+            continue
+        if wanted is not None and f.family not in wanted:
+            if f.family in known_families and f.family in ("privacy", "evidence", "overclaim"):
+                continue
+            try:
+                data = _yaml_load(f.path)
+            except ConfigError:
+                continue  # another tool's file: its own loader reports its problems
+            if not isinstance(data, dict) or data.get("family") not in wanted:
+                continue
+        for rule in load_rule_file(f.path, vocab, None, f.family):
+            if wanted is not None and rule.family not in wanted:
+                continue
+            if checks is not None and rule.kind == "check" and rule.family in checks:
+                family_checks = set(checks[rule.family])
+                if rule.check not in family_checks:
+                    _fail(f.path, rule.id, "check",
+                          f"unknown check {rule.check!r} (known: {', '.join(sorted(family_checks))})")
+            previous = chosen.get(rule.id)
+            if previous is None:
+                order.append(rule.id)
+                chosen[rule.id] = (f.rank, rule)
+            elif f.rank < previous[0]:
+                # a user folder's rule replaces the shipped rule with the same id
+                chosen[rule.id] = (f.rank, rule)
+            elif f.rank == previous[0]:
+                _fail(f.path, rule.id, "id", f"is also defined in {previous[1].source}")
+        used.append(f.path)
+    return Phrasebank(rules=[chosen[i][1] for i in order], vocabulary=vocab, files=used)
+
+
+def clear_cache() -> None:
+    _CACHE.clear()

