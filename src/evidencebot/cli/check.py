@@ -64,19 +64,46 @@ def _plural(n: int, word: str) -> str:
               help="Output format.")
 @click.option("--family", "families", multiple=True, metavar="F",
               help="Only run this family of rules (repeat for more): overclaim, privacy.")
+@click.option("--provenance", is_flag=True,
+              help="With --db: list every supported figure with its indicator, period, numerator, "
+                   "denominator and definition (the evidence appendix).")
+@click.option("--external", is_flag=True,
+              help="With --db: the draft is for outside the service, so counts under 5 must not appear.")
 @db_option
-def check(paths: tuple[str, ...], fmt: str, families: tuple[str, ...], db: str | None) -> None:
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[str, ...], db: str | None,
+          provenance: bool, external: bool) -> None:
     """Check Markdown or text files (or - for stdin) for over-claiming and personal data.
+
+    With --db the evidence family also runs: every figure and claim of change is
+    checked against the service's own data (see 'evidencebot facts' for figures
+    from elsewhere).
 
     Exits with 1 when any error-level finding is reported, 2 when a file cannot be read.
     """
-    # --db is accepted for the evidence family (figures checked against the database),
-    # which plugs into the checker in a later release.
+    from evidencebot.cli.common import pick_db
+    from evidencebot.errors import InputError
+
     texts = [(_read(path), "<stdin>" if path == "-" else path) for path in paths]
 
     from evidencebot.language.checker import Checker
 
-    checker = Checker(families=families or None)
+    db = pick_db(ctx, db)
+    wanted = list(families)
+    extra = {}
+    family = None
+    if db and (not wanted or "evidence" in wanted):
+        from evidencebot.cli.common import open_db
+        from evidencebot.evidence.family import EvidenceFamily
+
+        family = EvidenceFamily(open_db(ctx, db, must_exist=True), external=external)
+        extra["evidence"] = family
+    elif "evidence" in wanted:
+        raise InputError("the evidence family needs a database: add --db PATH")
+    elif provenance:
+        raise InputError("--provenance needs a database: add --db PATH")
+    registered = [f for f in wanted if f != "evidence"]
+    checker = Checker(families=registered or (None if not wanted else []), extra=extra)
     results = checker.check_many(texts)
     for name, why in checker.unavailable.items():
         click.echo(f"note: {name} checks skipped: {why}", err=True)
@@ -94,7 +121,13 @@ def check(paths: tuple[str, ...], fmt: str, families: tuple[str, ...], db: str |
                     "severity": f.severity, "message": f.message, "match": f.match,
                     "suggestions": list(f.suggestions),
                 })
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        if provenance and family is not None:
+            # One JSON document: the findings and the evidence appendix side by side.
+            appendix = _provenance_rows(family, texts)
+            click.echo(json.dumps({"findings": rows, "provenance": appendix}, indent=2,
+                                  ensure_ascii=False, default=str))
+        else:
+            click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         for (_, path), findings in zip(texts, results):
             for f in findings:
@@ -106,5 +139,30 @@ def check(paths: tuple[str, ...], fmt: str, families: tuple[str, ...], db: str |
             f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
             f"{_plural(counts['suggestion'], 'suggestion')} in {_plural(len(texts), 'file')}"
         )
+    if provenance and family is not None and fmt == "text":
+        _print_provenance(_provenance_rows(family, texts))
     if counts["error"]:
         sys.exit(1)
+
+
+def _provenance_rows(family, texts) -> list[dict]:
+    """The evidence appendix: every supported figure and where it comes from."""
+    rows = []
+    for text, path in texts:
+        from evidencebot.language.findings import Finding, locate
+
+        for p in family.provenance(text, path=path):
+            probe = locate([Finding("", "", "", "", p.start, p.end, "")], text)[0]
+            rows.append({"path": path, "line": probe.line, "column": probe.column, **p.to_dict()})
+    return rows
+
+
+def _print_provenance(rows: list[dict]) -> None:
+    click.echo("")
+    click.echo(f"Evidence appendix: {len(rows)} supported figure{'' if len(rows) == 1 else 's'}")
+    for r in rows:
+        counts = f"{r['numerator']} of {r['denominator']}" if r["denominator"] is not None else "-"
+        click.echo(f"{r['path']}:{r['line']}:{r['column']}: '{r['figure']}' = {r['title']}, {r['period'] or '-'}"
+                   f" ({counts}); {r['source']}")
+        if r["definition"]:
+            click.echo(f"  definition: {r['definition']}")

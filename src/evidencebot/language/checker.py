@@ -233,7 +233,13 @@ class Checker:
     every registered default family that is installed).
     """
 
-    def __init__(self, settings=None, families: Iterable[str] | None = None, *, batch_size: int | None = None):
+    def __init__(self, settings=None, families: Iterable[str] | None = None, *, batch_size: int | None = None,
+                 extra: dict[str, FamilyFunc] | None = None):
+        """``extra``: families bound to a context (e.g. the evidence family bound to a
+        database), run after the registered ones. A function's ``version``
+        attribute, when present, keys the paragraph cache (so results refresh when
+        it changes)."""
+        self.extra = dict(extra or {})
         checker_settings = _settings_checker(settings)
         self.disabled = frozenset(getattr(checker_settings, "disabled_rules", []) or [])
         if families is None:
@@ -260,6 +266,9 @@ class Checker:
                     self.unavailable[name] = spec.unavailable or f"the {name} family is not available"
                     continue
                 specs.append((spec, func))
+            for name, func in self.extra.items():
+                if name not in self.disabled:
+                    specs.append((FamilySpec(name=name, factory=lambda f=func: f, skip_quotes=True), func))
             self._specs = specs
         return self._specs
 
