@@ -561,3 +561,21 @@ def test_recommended_indexes_do_not_change_results(service):
     del service._evidencebot_metrics  # a new index is not a change of data: drop the cache by hand
     after = [r.to_dict() for r in ind.compute_all(service, Q1)]
     assert after == before
+
+
+def test_external_suppression_leaves_constants_alone(tmp_path):
+    """A reliable-change threshold (points on a scale) is not a count: it must not become '<5'."""
+    from evidencebot.metrics.catalogue import load_catalogue
+    from evidencebot.metrics.indicators import compute
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    db = connect(tmp_path / "demo.db")
+    build_demo(db, people=120, months=24)
+    ids = [i for i in load_catalogue() if i.startswith("reliable_improvement.")]
+    assert ids
+    for ind in ids:
+        inside = compute(db, ind, "2026-Q2")
+        outside = compute(db, ind, "2026-Q2", external=True)
+        assert outside.extra["threshold"] == inside.extra["threshold"]
+        assert not isinstance(outside.extra["threshold"], str)

@@ -418,6 +418,10 @@ _DATE_SOURCES = (
 )
 
 
+NOT_COUNTS = frozenset({"threshold"})
+"""Integer ``extra`` fields that are not counts of people or records (never suppressed)."""
+
+
 def latest_data_date(db) -> dt.date | None:
     """The latest date in contacts, escalations, crisis events and admissions (None if empty)."""
     found = [_date_of(f"select max({col}) from {table}", db) for table, col in _DATE_SOURCES]
@@ -1369,7 +1373,9 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
             extra["compare"].update(ci_low=None, ci_high=None)
         extra["compare"].update(numerator=count(before.numerator), denominator=count(before.denominator))
         for key, item in list(extra.items()):
-            if isinstance(item, int) and not isinstance(item, bool):
+            # Counts of people or records are suppressed; constants such as a
+            # reliable-change threshold (points on a scale) are not counts.
+            if isinstance(item, int) and not isinstance(item, bool) and key not in NOT_COUNTS:
                 extra[key] = count(item)
         if "pairing_rate" in extra and suppression.suppress_rate(
             now.extra.get("pairing_rate"), now.extra.get("pairing_numerator"),
