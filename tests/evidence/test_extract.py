@@ -93,3 +93,17 @@ def test_user_vocabulary_overrides_the_shipped_one(isolated_home):
     (folder / "indicator_terms.yaml").write_text("dna_rate:\n  - no-shows\n")
     c = one("No-shows were 12% in 2026-Q1.")
     assert c.indicator == "dna_rate" and c.indicator_term == "no-shows"
+
+
+def test_each_figure_takes_the_period_nearest_it():
+    c = one("For follow-up within 72 hours, the figure for Oct 2025 to Sep 2026 was 69% (base about 35; "
+            "95% CI 53% to 82%), compared with 78% in Oct 2024 to Sep 2025.")
+    results = [f for f in c.figures if f.kind != "standard"]  # "within 72 hours" names the standard
+    assert [f.text for f in results] == ["69%", "78%"]  # the interval is not a figure of its own
+    now, before = results
+    assert (now.period_from, now.period_text) == ("Oct 2025", "Sep 2026")
+    assert (before.period_from, before.period_text) == ("Oct 2024", "Sep 2025")
+
+
+def test_spc_descriptions_are_not_fractions():
+    assert extract_claims("The shift rule fired: 12 of 12 points below the pre-change mean.") == []

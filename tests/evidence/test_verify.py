@@ -126,3 +126,21 @@ def test_external_document_must_not_quote_small_counts(service):
     text = "In 2025/26 Q3, 3 people had a crisis event."
     assert "evidence.suppressed-disclosed" not in rules(check_evidence(service, text))
     assert "evidence.suppressed-disclosed" in rules(check_evidence(service, text, external=True))
+
+
+def test_a_span_of_months_is_one_period_and_comparisons_take_their_own(service):
+    # Jul-Dec 2025: DNAs 2+1+2+1+2+1 = 9 of 60 = 15%; Jan-Jun 2025: 1+2+1+2+1+2 = 9 of 60 = 15% too.
+    text = ("Missed appointments were 15% of planned contacts in Jul 2025 to Dec 2025 (95% CI 8% to 26%), "
+            "compared with 15% in Jan 2025 to Jun 2025.")
+    report = check_evidence(service, text)
+    assert [f.rule for f in report.findings if f.severity != "suggestion"] == []
+    assert [(p.period, p.numerator, p.denominator) for p in report.provenance] == [
+        ("2025-07..2025-12", 9, 60), ("2025-01..2025-06", 9, 60)]
+    wrong = check_evidence(service, text.replace("compared with 15%", "compared with 25%"))
+    assert [f.rule for f in wrong.findings if f.severity != "suggestion"] == ["evidence.figure-mismatch"]
+    assert "25%" in [f.match for f in wrong.findings if f.rule == "evidence.figure-mismatch"]
+
+
+def test_table_cells_are_not_unsupported_sentences(service):
+    assert rules(check_evidence(service, "22.2 per 100 people")) == []
+    assert rules(check_evidence(service, "Satisfaction with the service was 94% in 2025/26 Q3.")) == ["evidence.figure-unsupported"]

@@ -282,7 +282,7 @@ def assemble_review(
     if check:
         from evidencebot.compose.tender import get_checker
 
-        text, edits = clean_markdown(text, checker or get_checker())
+        text, edits = clean_markdown(text, checker or get_checker(db, external=external))
 
     from evidencebot.compose.tender import provenance
 

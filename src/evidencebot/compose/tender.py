@@ -56,9 +56,27 @@ _UNIT = re.compile(r"^\[(\d)(\+)?((?:\s+[a-z_]+:[^\s\]]+)*)\s*\]\s*(.*)$")
 _CHECKER = None
 
 
-def get_checker():
-    """The language checker, built once and reused (its model and caches stay warm)."""
+_BOUND: dict = {}
+
+
+def get_checker(db=None, *, external: bool = True):
+    """The language checker, built once and reused (its model and caches stay warm).
+
+    With ``db`` the evidence family runs too, bound to that database: every
+    figure an assembled document states is checked against the data (and, for
+    an ``external`` document, counts under 5 are errors).
+    """
     global _CHECKER
+    if db is not None:
+        key = (id(db), external)
+        hit = _BOUND.get(key)
+        if hit is None or hit[0] is not db:
+            from evidencebot.evidence.family import EvidenceFamily
+            from evidencebot.language.checker import Checker
+
+            hit = (db, Checker(extra={"evidence": EvidenceFamily(db, external=external)}))
+            _BOUND[key] = hit
+        return hit[1]
     if _CHECKER is None:
         from evidencebot.language.checker import Checker
 
@@ -697,7 +715,7 @@ def assemble_tender(
     remaining: list = []
     checked = False
     if check:
-        checker = checker or get_checker()
+        checker = checker or get_checker(db, external=True)
         checked = True
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits):

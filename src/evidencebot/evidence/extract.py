@@ -56,7 +56,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|(?P<frac>half|a half|a third|a quarter|a fifth|two thirds|three quarters))(?![\w/-])", re.I)),
     ("multiple", re.compile(r"\b(?P<word>halved|doubled|trebled|tripled)\b", re.I)),
     # 37 of 45, 37 out of 45
-    ("fraction", re.compile(rf"\b(?P<a>{_NUM})\s+(?:of|out\s+of)\s+(?P<b>{_NUM})\b(?!\s*(?:%|per\s?cent))", re.I)),
+    ("fraction", re.compile(
+        rf"\b(?P<a>{_NUM})\s+(?:of|out\s+of)\s+(?P<b>{_NUM})\b(?!\s*(?:%|per\s?cent|points?\b|months?\b))", re.I)),
     # 6.7 per 100 people
     ("rate", re.compile(
         rf"(?P<n>{_NUM})\s+(?:[a-z&-]+\s+){{0,3}}per\s+100\b(?:\s+(?:people|service users|on (?:the |our )?caseload))?",
@@ -80,8 +81,17 @@ _PERIOD_ATOM = (
     rf"|{_MONTHS}\s+\d{{4}}|q[1-4])"
 )
 _PERIOD_RANGE = re.compile(
-    rf"\b(?:between|from)\s+(?P<a>{_PERIOD_ATOM})\s+(?:and|to)\s+(?P<b>{_PERIOD_ATOM})", re.I
+    rf"\b(?:(?:between|from)\s+)?(?P<a>{_PERIOD_ATOM})\s*(?:\s(?:and|to|until)\s|–|—|\s-\s)\s*(?P<b>{_PERIOD_ATOM})\b",
+    re.I,
 )
+# "95% CI 53% to 82%", "(95% confidence interval 1.8 to 17.1)": statistics about a
+# figure, not figures of their own.
+_CI = re.compile(
+    rf"\b\d{{2}}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b[:\s]*(?:{_NUM}\s?%?\s*(?:to|-|–)\s*{_NUM}\s?%?"
+    r"(?:\s*(?:per\s100|hours|days))?)?",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[;,()]|\bcompared\b|\bagainst\b|\bversus\b|\bvs\.?\b", re.I)
 _PERIOD = re.compile(rf"\b(?P<p>{_PERIOD_ATOM})\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<p>(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous|this)\s+"
@@ -90,7 +100,7 @@ _RELATIVE = re.compile(
     re.I,
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18, "twenty-four": 24}
-_DENOMINATOR = re.compile(rf"\(?\bn\s?=\s?(?P<n>{_NUM})\)?|\b(?:of|out of)\s+(?P<m>{_NUM})\s+(?:people|service users|discharges|contacts|clients|referrals)\b", re.I)
+_DENOMINATOR = re.compile(rf"\(?\bn\s?[=≈]\s?(?P<n>{_NUM})\)?|\bbase\s+(?:of\s+)?(?:about\s+)?(?P<k>{_NUM})\b|\b(?:of|out of)\s+(?P<m>{_NUM})\s+(?:people|service users|discharges|contacts|clients|referrals)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -109,6 +119,8 @@ class Figure:
     denominator: float | None = None
     direction: str | None = None  # "fall" | "rise" for changes
     decimals: int = 0  # reported precision of value
+    period_text: str | None = None  # the period this figure speaks of, when the sentence names several
+    period_from: str | None = None  # first period of a span such as "Oct 2025 to Sep 2026"
 
 
 @dataclass
@@ -172,9 +184,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _terms_from(path_key: tuple[str, float]) -> list[tuple[re.Pattern, str, str]]:
     import yaml
 
-    data = yaml.safe_load(Path(path_key[0]).read_text(encoding="utf-8")) or {}
-    compiled = []
+    data = yaml.safe_load(Path(path_key[0]).read_text(encoding="utf-8")) or {} if path_key[0] else {}
+    merged: dict[str, list[str]] = {k: list(v) for k, v in _catalogue_terms().items()}
     for indicator, terms in data.items():
+        merged.setdefault(str(indicator), []).extend(terms or [])
+    compiled = []
+    for indicator, terms in merged.items():
         for term in terms or []:
             words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", str(term).strip()))
             compiled.append((re.compile(rf"(?<!\w){words}(?!\w)", re.I), str(indicator), str(term)))
@@ -182,15 +197,32 @@ def _terms_from(path_key: tuple[str, float]) -> list[tuple[re.Pattern, str, str]
     return compiled
 
 
+@lru_cache(maxsize=1)
+def _catalogue_terms() -> dict[str, list[str]]:
+    """Each indicator's own title and short title, as the catalogue words them
+    (so prose that names an indicator by its title is linked to it)."""
+    from evidencebot.metrics.catalogue import load_catalogue
+
+    terms: dict[str, list[str]] = {}
+    for ind in load_catalogue().values():
+        names = {ind.title, getattr(ind, "short_title", None) or ind.title}
+        for name in list(names):
+            bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)  # "... (DNA)", "... (median)"
+            names.add(bare)
+        terms[ind.id] = sorted(n for n in names if n and len(n.split()) >= 2)
+    return terms
+
+
 def indicator_terms() -> list[tuple[re.Pattern, str, str]]:
-    """Compiled (pattern, indicator id, term), longest terms first."""
+    """Compiled (pattern, indicator id, term), longest terms first: the
+    vocabulary in ``indicator_terms.yaml`` plus every catalogue title."""
     from evidencebot.locations import search_path
 
     for folder in search_path("phrasebank"):
         path = folder / "indicator_terms.yaml"
         if path.exists():
             return _terms_from((str(path), path.stat().st_mtime))
-    return []
+    return _terms_from(("", 0.0))
 
 
 def _figures_in(sentence: str, offset: int) -> list[Figure]:
@@ -200,6 +232,8 @@ def _figures_in(sentence: str, offset: int) -> list[Figure]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
+    for m in _CI.finditer(sentence):
+        taken.append(m.span())
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             a, b = m.span()
@@ -235,8 +269,8 @@ def _figures_in(sentence: str, offset: int) -> list[Figure]:
                 fig.value, fig.unit, fig.decimals = _num(g["n"]), "percent", _decimals(g["n"])
             elif kind == "time":
                 fig.value, fig.unit, fig.decimals = _num(g["n"]), _unit_of(None, g["unit"]), _decimals(g["n"])
-                if g["within"]:
-                    fig.kind = "standard"  # "within 48 hours" names a standard, not a result
+                if g["within"] or "-" in m.group():
+                    fig.kind = "standard"  # "within 48 hours", "30-day readmission": a standard, not a result
             elif kind == "count":
                 fig.value, fig.unit = _num(g["n"]), "count"
             taken.append((a, b))
@@ -245,35 +279,65 @@ def _figures_in(sentence: str, offset: int) -> list[Figure]:
     return found
 
 
-def _period_in(sentence: str) -> tuple[str | None, str | None]:
-    """(period, compare period) texts found in a sentence."""
-    m = _PERIOD_RANGE.search(sentence)
-    if m:
-        a, b = m.group("a").strip(), m.group("b").strip()
-        # "between Q1 and Q4 2025/26": the first quarter borrows the year of the second.
-        year = re.search(r"(?:fy\s?)?\d{4}/\d{2}|\d{4}", b, re.I)
-        if re.fullmatch(r"q[1-4]", a, re.I) and year:
-            a = f"{year.group()} {a.upper()}" if "/" in year.group() else f"{a.upper()} {year.group()}"
-        if re.fullmatch(r"q[1-4]", b, re.I) and year is None:
-            return None, None
-        return b, a
-    rel = _RELATIVE.search(sentence)
-    best = None
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str  # the period (for a pair, the later one)
+    other: str | None = None  # the earlier period of a pair
+
+
+def _clean_atom(a: str, b: str) -> tuple[str, str | None]:
+    """Normalise a pair of period atoms; a bare quarter borrows the other's year."""
+    year = re.search(r"(?:fy\s?)?\d{4}/\d{2}|\d{4}", b, re.I)
+    if re.fullmatch(r"q[1-4]", a, re.I) and year:
+        a = f"{year.group()} {a.upper()}" if "/" in year.group() else f"{a.upper()} {year.group()}"
+    if re.fullmatch(r"q[1-4]", b, re.I):
+        return a, None
+    return b, a
+
+
+def period_mentions(sentence: str) -> list[_Mention]:
+    """Every period the sentence names, with its span (pairs such as
+    "between Q1 and Q4 2025/26" or "Oct 2025 to Sep 2026" as one mention)."""
+    found: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PERIOD_RANGE.finditer(sentence):
+        b, a = _clean_atom(m.group("a").strip(), m.group("b").strip())
+        if a is None:
+            continue
+        found.append(_Mention(m.start(), m.end(), b, a))
+        taken.append(m.span())
     for m in _PERIOD.finditer(sentence):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
         text = m.group("p").strip()
         if re.fullmatch(r"q[1-4]", text, re.I):
             continue  # a bare quarter names no year
-        best = text
-        break
-    if best:
-        return best, None
-    if rel:
-        text = re.sub(r"^(?:in|over|during)\s+(?:the\s+)?|^the\s+", "", rel.group("p"), flags=re.I)
+        found.append(_Mention(m.start(), m.end(), text))
+    for m in _RELATIVE.finditer(sentence):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
+        text = re.sub(r"^(?:in|over|during)\s+(?:the\s+)?|^the\s+", "", m.group("p"), flags=re.I)
         text = re.sub(r"\bpast\b|\bprevious\b", "last", text, flags=re.I)
         for word, n in _NUMBER_WORDS.items():
             text = re.sub(rf"\b{word}\b", str(n), text, flags=re.I)
-        return text.lower(), None
-    return None, None
+        found.append(_Mention(m.start(), m.end(), text.lower()))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _figure_period(sentence: str, offset: int, fig: Figure, mentions: list[_Mention]) -> _Mention | None:
+    """The period a figure speaks of: one that follows it in the same clause
+    ("78% in Oct 2024 to Sep 2025"), else the nearest one before it."""
+    a, b = fig.start - offset, fig.end - offset
+    for m in mentions:
+        if m.start >= b and m.start - b <= 40 and not _CLAUSE_BREAK.search(sentence[b:m.start]):
+            return m
+    before = [m for m in mentions if m.end <= a]
+    if before:
+        return before[-1]
+    return mentions[0] if mentions else None
 
 
 def _direction_word(sentence: str) -> str | None:
@@ -305,11 +369,22 @@ def extract_claims(text: str) -> list[Claim]:
                     best = (key, indicator, term)
         if best:
             claim.indicator, claim.indicator_term = best[1], best[2]
-        claim.period_text, claim.compare_text = _period_in(sentence)
+        mentions = period_mentions(sentence)
+        pair = next((m for m in mentions if m.other), None)
+        first = mentions[0] if mentions else None
+        if pair is not None and any(f.kind in ("from_to", "change", "multiple") for f in figures):
+            claim.period_text, claim.compare_text = pair.text, pair.other
+        elif first is not None:
+            claim.period_text = first.text
+            claim.compare_text = None
+        for f in figures:
+            m = _figure_period(sentence, a, f, mentions)
+            if m is not None:
+                f.period_text, f.period_from = m.text, m.other
         claim.direction = next((f.direction for f in figures if f.direction), None) or _direction_word(sentence)
         d = _DENOMINATOR.search(sentence)
         if d:
-            claim.denominator = _num(d.group("n") or d.group("m"))
+            claim.denominator = _num(d.group("n") or d.group("k") or d.group("m"))
         elif any(f.denominator for f in figures):
             claim.denominator = next(f.denominator for f in figures if f.denominator)
         claims.append(claim)

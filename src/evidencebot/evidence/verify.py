@@ -39,6 +39,7 @@ from evidencebot.language.findings import Finding
 
 FAMILY = "evidence"
 SMALL_DENOMINATOR = 10
+FRAGMENT_WORDS = 5  # fewer words than this is a table cell or a label, not a sentence
 PERCENT_LIKE = ("percent",)
 
 
@@ -190,7 +191,10 @@ class EvidenceChecker:
                 self._fact_note(claim, fig, fact, report)
                 continue
             if indicator_id is None:
-                if fig.kind in ("percent", "rate", "fraction", "from_to", "change", "multiple"):
+                # A fragment (a table cell, a label) cannot say what it measures:
+                # only sentences are held to naming their measure.
+                fragment = len(claim.sentence.split()) < FRAGMENT_WORDS
+                if not fragment and fig.kind in ("percent", "rate", "fraction", "from_to", "change", "multiple"):
                     report.findings.append(self._finding(
                         claim, fig, "figure-unsupported", "warning",
                         f"'{fig.text}' matches no indicator evidencebot computes and no registered fact. "
@@ -212,19 +216,40 @@ class EvidenceChecker:
             source=f"{fact.source} ({fact.source_date})", start=fig.start, end=fig.end,
         ))
 
+    def _periods(self, claim: Claim, fig: Figure):
+        """(period, compare period or None) a figure is about.
+
+        A change ("fell from X to Y between P1 and P2") is about the claim's
+        pair of periods; any other figure about its own period, where a span
+        ("Oct 2025 to Sep 2026") is one range from the start of the first to
+        the end of the second.
+        """
+        if fig.kind in ("from_to", "change", "multiple"):
+            period = self._period(claim.period_text)
+            compare = self._period(claim.compare_text) if claim.compare_text else None
+            return period, compare
+        period = self._period(fig.period_text or claim.period_text)
+        if period is not None and fig.period_from:
+            first = self._period(fig.period_from)
+            if first is not None and first.start <= period.end:
+                from evidencebot.metrics.periods import range_period
+
+                period = range_period((first.start.year, first.start.month), (period.end.year, period.end.month))
+        return period, None
+
     def _check_against_indicator(self, claim: Claim, fig: Figure, indicator_id: str, report: EvidenceReport) -> None:
         ind = self.catalogue[indicator_id]
-        period = self._period(claim.period_text)
+        period, compare = self._periods(claim, fig)
         if period is None:
             if fig.kind in ("percent", "rate", "fraction", "from_to", "change", "multiple", "time"):
-                where = f"'{claim.period_text}' is not a period evidencebot can read. " if claim.period_text else ""
+                named = fig.period_text or claim.period_text
+                where = f"'{named}' is not a period evidencebot can read. " if named else ""
                 report.findings.append(self._finding(
                     claim, fig, "missing-period", "warning",
                     f"{where}'{fig.text}' ({ind.title}) needs the period it covers, e.g. 'in 2025/26 Q3', "
                     "so that a commissioner can check it.",
                 ))
             return
-        compare = self._period(claim.compare_text) if claim.compare_text else None
         result = self._compute(indicator_id, period, compare)
         where = f"{ind.title}, {result.period}"
         counts = _counts(result)
