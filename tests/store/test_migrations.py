@@ -53,7 +53,7 @@ def test_upgrade_from_first_migration_keeps_data(tmp_path):
     assert EXPECTED_TABLES <= set(db.table_names())
     assert db["contacts"].get("C1")["person_id"] == "P1"
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert {i.name for i in db["contacts"].indexes} >= {"idx_contacts_person_id_contact_at"}
+    assert {i.name for i in db["contacts"].indexes} >= {"idx_contacts_person_at_kind", "idx_contacts_kind_attendance_at"}
 
 
 def test_reopening_applies_nothing_twice(tmp_path):

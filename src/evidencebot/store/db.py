@@ -9,6 +9,7 @@ writer). The schema is built only by the numbered migrations in
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +19,26 @@ from evidencebot.errors import InputError
 
 BUSY_TIMEOUT_MS = 10_000
 
+_DEFERRED_BEGIN = re.compile(r"\s*BEGIN(\s+DEFERRED)?(\s+TRANSACTION)?\s*;?\s*\Z", re.I)
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose plain ``BEGIN`` takes the write lock at once.
+
+    ``Database.atomic()`` (sqlite-utils) starts transactions with a plain,
+    deferred ``BEGIN``. A deferred transaction that reads and then writes
+    fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT, no busy
+    wait) when another process committed in between. ``BEGIN IMMEDIATE``
+    waits for the other writer instead (up to the busy timeout), so two
+    processes saving at once both succeed. Every ``atomic()`` block in
+    evidencebot writes, so nothing is lost by taking the lock up front.
+    """
+
+    def execute(self, sql, parameters=(), /):
+        if isinstance(sql, str) and _DEFERRED_BEGIN.match(sql):
+            sql = "BEGIN IMMEDIATE"
+        return super().execute(sql, parameters)
+
 
 def _create_private(path: Path) -> None:
     """Create an empty database file readable only by its owner."""
@@ -26,21 +47,29 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: str | Path | None = None, *, migrate: bool = True) -> Database:
+def connect(path: str | Path | None = None, *, migrate: bool = True, user: str | None = None) -> Database:
     """Open (creating if needed) the database at ``path``; ``None`` means in memory.
 
     A new file is created with owner-only permissions. With ``migrate`` (the
-    default) any pending migrations are applied first.
+    default) any pending migrations are applied first (an existing database
+    is backed up before its schema changes). The connection gets the SQL
+    functions the audit triggers call; ``evidencebot_user()`` returns ``user``,
+    by default the settings user name (see :mod:`evidencebot.store.audit`).
     """
     if path is None or str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn = sqlite3.connect(":memory:", check_same_thread=False, factory=_Connection)
     else:
         path = Path(path)
         if path.is_dir():
             raise InputError(f"{path}: is a folder, not a database file")
         if not path.exists():
             _create_private(path)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                               factory=_Connection)
+    from evidencebot.store.audit import register_functions
+
+    # evidencebot_user() and evidencebot_audit_diff(), used by the audit triggers
+    register_functions(conn, user)
     db = Database(conn)
     try:
         db.execute("PRAGMA foreign_keys = ON")

@@ -974,6 +974,18 @@ class _RollBack(Exception):
     pass
 
 
+def _audit_import(db: Database, report: ImportReport) -> None:
+    """One audit entry for the whole import, in its transaction: counts and the file name only."""
+    if not db["audit_log"].exists():
+        return  # a database from before migration m007
+    from evidencebot.store.audit import record
+
+    record(db, table=report.table, action="import", key=Path(report.path).name, changes={
+        "rows_read": report.rows_read, "inserted": report.inserted, "updated": report.updated,
+        "unchanged": report.unchanged, "rejected": report.rejected_rows, "partial": report.partial,
+    })
+
+
 # --------------------------------------------------------------------------
 # The entry point
 # --------------------------------------------------------------------------
@@ -1149,6 +1161,7 @@ def _run(db, spec, items, columns, report, rejects_path, header, total, position
             report.inserted = after - before
             report.updated = writer.changed - report.inserted
             report.unchanged = report.valid_rows - writer.changed
+            _audit_import(db, report)
             report.committed = True
         kept = True
     except _RollBack:

@@ -1,79 +1,198 @@
 """The evidencebot terminal app.
 
-A chat pane of Markdown messages and an input. Every reply comes from the core
-(``evidencebot.assistant``); this module only shows it. Database work runs in
-thread workers that post messages back; widgets are touched only on the UI thread.
+One app factory, :func:`make_app`, is used by the command line and the tests.
+The app is a set of modes (each its own screen stack): the conversation, the
+draft editor, story capture, the evidence browser and export. Every reply and
+every figure comes from the core (:mod:`evidencebot.assistant` and below),
+called from thread workers that post messages back; widgets are only touched
+on the UI thread.
+
+Start-up is kept light: nothing here imports spaCy, matplotlib, Jinja or the
+metrics engine. The language model is loaded by a worker after the first
+frame is painted, and the time to that frame is logged (``first_paint_ms``).
 """
 
 from __future__ import annotations
 
+from evidencebot.tui._start import START_TIME  # noqa: I001  (first: start-up timing)
+
+import os
+import time
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.message import Message
-from textual.widgets import Footer, Header, Input, Markdown
+from textual.reactive import reactive
+from textual.worker import Worker
+
+from evidencebot.tui.base import report_worker_state
+from evidencebot.tui.commands import EvidencebotCommands
+from evidencebot.tui.keys import screen_bindings
+from evidencebot.tui.messages import LanguageChanged
+from evidencebot.tui.screens.chat import ChatScreen
+
+STYLES = Path(__file__).parent / "styles"
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
 
 
-class ReplyReady(Message):
-    def __init__(self, markdown: str) -> None:
-        super().__init__()
-        self.markdown = markdown
+def _editor():
+    from evidencebot.tui.screens.editor import EditorScreen
+
+    return EditorScreen()
 
 
-class EvidencebotApp(App[None]):
+def _story():
+    from evidencebot.tui.screens.story import StoryScreen
+
+    return StoryScreen()
+
+
+def _evidence():
+    from evidencebot.tui.screens.evidence import EvidenceScreen
+
+    return EvidenceScreen()
+
+
+def _export():
+    from evidencebot.tui.screens.export import ExportScreen
+
+    return ExportScreen()
+
+
+class EvidencebotApp(App[None], inherit_bindings=False):
     TITLE = "evidencebot"
-    CSS = """
-    #chat { height: 1fr; padding: 0 1; }
-    #chat Markdown { margin: 0 0 1 0; }
-    .user { color: $text-accent; }
-    #prompt { dock: bottom; }
-    """
+    CSS_PATH = [STYLES / "global.tcss", STYLES / "app.tcss"]
+    COMMANDS = App.COMMANDS | {EvidencebotCommands}
+    MODES = {"chat": ChatScreen, "editor": _editor, "story": _story, "evidence": _evidence, "export": _export}
+    DEFAULT_MODE = "chat"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Leave evidencebot (everything is saved)."),
+        Binding("f1", "help", "Help", id="help", tooltip="What you can ask, with examples."),
+        *screen_bindings(show=False),  # F2-F5 work everywhere; the chat screen's footer shows them
+        Binding("ctrl+t", "toggle_theme", "Theme", id="toggle-theme", show=False,
+                tooltip="Switch between the light and dark theme."),
+        Binding("ctrl+p", "command_palette", "Commands", id="command-palette", show=False,
+                tooltip="Search every action by name."),
     ]
 
-    def __init__(self, db_path: Path | str | None) -> None:
-        super().__init__()
-        self.db_path = db_path
+    language_text: reactive[str] = reactive("language model not loaded yet")
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield VerticalScroll(id="chat")
-        yield Input(placeholder="Ask about your evidence, or /help", id="prompt")
-        yield Footer()
+    def __init__(self, db_path: Path | str | None, *, first_run: bool = False, load_language: bool = True,
+                 theme: str = DARK_THEME) -> None:
+        super().__init__()
+        from evidencebot.assistant.conversation import Conversation
+        from evidencebot.assistant.language import LanguageModel
+
+        self.db_path = db_path
+        self.db_label = Path(db_path).name if db_path else "in-memory database"
+        self.sub_title = self.db_label
+        self.conversation = Conversation(db_path, language=LanguageModel(enabled=load_language),
+                                         first_run=first_run)
+        self._load_language_on_start = load_language
+        self._initial_theme = theme
+        self.first_paint_ms: float | None = None
+        if not load_language:
+            self.language_text = "language model off"
 
     def on_mount(self) -> None:
-        self.query_one("#prompt", Input).focus()
-        self.answer("/welcome")
+        self.theme = self._initial_theme
+        if self._load_language_on_start:
+            self.language_text = "⏳ loading language model…"
+            self.call_after_refresh(self.load_language)
 
-    def add_message(self, markdown: str, *, user: bool = False) -> None:
-        chat = self.query_one("#chat", VerticalScroll)
-        widget = Markdown(markdown, classes="user" if user else "")
-        chat.mount(widget)
-        chat.scroll_end(animate=False)
+    def on_ready(self) -> None:
+        self.first_paint_ms = (time.perf_counter() - START_TIME) * 1000
+        self.log.info(f"evidencebot painted its first frame {self.first_paint_ms:.0f} ms after import")
 
-    @on(Input.Submitted, "#prompt")
-    def submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        event.input.value = ""
-        if not text:
-            return
-        self.add_message(f"**You:** {text}", user=True)
-        self.answer(text)
+    # ------------------------------------------------------------ the language model
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="assistant")
-    def answer(self, text: str) -> None:
-        from evidencebot.assistant.shell import reply
+    @work(thread=True, exclusive=True, exit_on_error=False, group="language",
+          description="Loading the language model")
+    def load_language(self) -> None:
+        description = self.conversation.language.load()
+        self.post_message(LanguageChanged("ready", description))
 
-        self.post_message(ReplyReady(reply(text, self.db_path)))
+    @on(LanguageChanged)
+    def _language_changed(self, message: LanguageChanged) -> None:
+        self.language_text = ("✓ " if message.state == "ready" else "") + message.description
 
-    @on(ReplyReady)
-    def show_reply(self, message: ReplyReady) -> None:
-        self.add_message(message.markdown)
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        if report_worker_state(self, event) and event.worker.group == "language":
+            self.language_text = "✗ " + self.conversation.language.describe() + " (checking unavailable)"
+
+    # ------------------------------------------------------------ actions
+
+    def open_mode(self, mode: str, tab: str | None = None) -> None:
+        self.switch_mode(mode)
+        if tab == "stories" and mode == "evidence":
+            self.call_after_refresh(self._show_stories_tab)
+
+    def _show_stories_tab(self) -> None:
+        from textual.widgets import TabbedContent
+
+        self.screen.query_one("#evidence-tabs", TabbedContent).active = "tab-stories"
+
+    def ask(self, text: str) -> None:
+        """Send ``text`` to the assistant as if typed in the chat."""
+        self.switch_mode("chat")
+        screen = self.screen
+        if isinstance(screen, ChatScreen):
+            screen.ask(text)
+
+    def action_open_mode(self, mode: str) -> None:
+        self.open_mode(mode)
+
+    def action_ask(self, text: str) -> None:
+        self.ask(text)
+
+    def action_help(self) -> None:
+        self.ask("/help")
+
+    def action_new_story(self) -> None:
+        self.ask("new story")
+
+    def action_back(self) -> None:
+        self.switch_mode("chat")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    # ------------------------------------------------------------ no tracebacks on screen
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: log the traceback to a file, show one line."""
+        if os.environ.get("EVIDENCEBOT_DEBUG"):
+            return super()._fatal_error()
+        import traceback
+
+        from rich.text import Text
+
+        error = self._exception
+        where = ""
+        try:
+            from evidencebot import locations
+
+            log = locations.cache_dir() / "crash.log"
+            log.write_text("".join(traceback.format_exception(error)) if error else "", encoding="utf-8")
+            where = f" (details in {log})"
+        except Exception:  # the report itself must never fail loudly
+            pass
+        name = type(error).__name__ if error else "error"
+        self._exit_renderables.append(
+            Text(f"evidencebot stopped: unexpected {name}: {error}{where}. "
+                 "Stories and drafts were saved as you typed.")
+        )
+        self._close_messages_no_wait()
 
 
-def run_app(db_path: Path | str | None) -> None:
-    EvidencebotApp(db_path).run()
+def make_app(db_path: Path | str | None = None, *, first_run: bool = False, load_language: bool = True,
+             theme: str = DARK_THEME) -> EvidencebotApp:
+    """The one way to build the app (the command line and the tests both use it)."""
+    return EvidencebotApp(db_path, first_run=first_run, load_language=load_language, theme=theme)
+
+
+def run_app(db_path: Path | str | None, *, first_run: bool = False) -> None:
+    make_app(db_path, first_run=first_run).run()

@@ -1,0 +1,357 @@
+"""Benchmark: robustness under big inputs, two writers, kills and the audit triggers.
+
+    python bench/robustness_bench.py                 # everything, full sizes (several minutes)
+    python bench/robustness_bench.py --quick         # small sizes
+    python bench/robustness_bench.py --only import,concurrency
+
+Every measurement runs in its own child process, in a temporary folder (never
+the repository or your real data), and reports the child's peak resident
+memory (``resource.getrusage(RUSAGE_SELF).ru_maxrss`` at its end).
+
+Sections:
+
+import       a CSV where every row is bad (default 100,000 rows), all-or-nothing
+             and --partial: time, peak RSS, problems counted / kept.
+checker      a long Markdown draft (default 5 MB, in paragraphs) through the
+             checker; and one paragraph with no blank line (250 KB, and
+             1.05 MB, which spaCy refuses).
+concurrency  two story editors saving at once (default 500 saves each, plus a
+             shared story), then an import (200,000 rows) while an editor saves:
+             saves per second, slowest save, failures, rows landed.
+kill         an autosave loop killed with SIGKILL (default 10 times): integrity,
+             the last saved text kept, nothing half-written.
+audit        the cost of the audit and workflow triggers per story save.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def env(home: Path) -> dict:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = SRC + os.pathsep + e.get("PYTHONPATH", "")
+    e["EVIDENCEBOT_HOME"] = str(home)
+    e.pop("EVIDENCEBOT_DB", None)
+    return e
+
+
+def child(script: str, *args, home: Path, timeout: float = 3600) -> dict:
+    proc = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
+                          env=env(home), timeout=timeout)
+    if proc.returncode != 0:
+        raise SystemExit(f"child failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ----------------------------------------------------------------------- import
+
+BAD_IMPORT = textwrap.dedent("""
+    import csv, json, resource, sys, time
+    from evidencebot.store.db import connect
+    from evidencebot.store.importers import import_file
+
+    folder, rows, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    path = f"{folder}/bad-{mode}.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["contact_id", "person_id", "contact_at", "kind", "mode", "attendance"])
+        for i in range(rows):
+            w.writerow([f"C{i}", f"943 476 {i % 10000:04d}", "31/02/2025", "teleport", "phone", "maybe"])
+    db = connect(f"{folder}/bad-{mode}.db")
+    start = time.perf_counter()
+    report = import_file(db, "contacts", path, partial=(mode == "partial"))
+    print(json.dumps({
+        "seconds": time.perf_counter() - start,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rows": report.rows_read, "rejected": report.rejected_rows, "problems": report.problem_count,
+        "kept": len(report.rejected), "committed": report.committed, "contacts": db["contacts"].count,
+    }))
+""")
+
+
+def bench_import(tmp: Path, home: Path, rows: int) -> None:
+    print(f"\n## An all-bad CSV ({rows:,} rows, 4 problems each)")
+    print(f"{'mode':<16} {'seconds':>8} {'peak RSS':>9} {'rejected':>9} {'problems':>10} {'kept':>6} {'stored':>7}")
+    for mode in ("all-or-nothing", "partial"):
+        r = child(BAD_IMPORT, tmp, rows, mode, home=home)
+        print(f"{mode:<16} {r['seconds']:>8.1f} {r['rss_mb']:>7.0f}MB {r['rejected']:>9,} {r['problems']:>10,} "
+              f"{r['kept']:>6,} {r['contacts']:>7,}")
+
+
+# ----------------------------------------------------------------------- checker
+
+CHECK_DRAFT = textwrap.dedent("""
+    import json, resource, sys, time
+    from evidencebot.language.checker import Checker
+
+    kind, size = sys.argv[1], int(sys.argv[2])
+    checker = Checker()
+    checker.check_text("warm up")
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parts, total, i = [], 0, 0
+    while total < size:
+        if kind == "paragraphs":
+            p = (f"## Point {i}\\n\\nOur team saw {i} people in March and readmissions fell by {i % 50} points. "
+                 f"The service transformed outcomes for {i + 3} people. We worked with housing partners "
+                 f"on plan {i}; Jo Bloggs was one of them.\\n\\n")
+        else:
+            p = f"Our team saw {i} people in March and readmissions fell by {i % 50} points. "
+        parts.append(p)
+        total += len(p)
+        i += 1
+    text = "".join(parts)
+    start = time.perf_counter()
+    try:
+        findings, error = checker.check_text(text, path="draft.md"), None
+    except Exception as exc:
+        findings, error = [], f"{type(exc).__name__}: {str(exc)[:90]}"
+    print(json.dumps({
+        "chars": len(text), "seconds": time.perf_counter() - start, "findings": len(findings), "error": error,
+        "base_mb": base, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "inside": all(0 <= f.start <= f.end <= len(text) for f in findings),
+    }))
+""")
+
+
+def bench_checker(home: Path, draft_bytes: int, paragraph_bytes: list[int]) -> None:
+    print("\n## The checker on long drafts")
+    print(f"{'shape':<22} {'chars':>10} {'seconds':>8} {'peak RSS':>9} {'over base':>9} {'findings':>9}  outcome")
+    runs = [("paragraphs", draft_bytes)] + [("one paragraph", n) for n in paragraph_bytes]
+    for kind, size in runs:
+        r = child(CHECK_DRAFT, "paragraphs" if kind == "paragraphs" else "one", size, home=home)
+        outcome = r["error"] or ("ok, offsets inside the text" if r["inside"] else "OFFSETS OUTSIDE THE TEXT")
+        print(f"{kind:<22} {r['chars']:>10,} {r['seconds']:>8.1f} {r['rss_mb']:>7.0f}MB "
+              f"{r['rss_mb'] - r['base_mb']:>7.0f}MB {r['findings']:>9,}  {outcome}")
+
+
+# ----------------------------------------------------------------------- concurrency
+
+EDITOR = textwrap.dedent("""
+    import json, os, resource, sys, time
+    from evidencebot.store.db import connect
+    from evidencebot.store.search import save_story_draft
+
+    path, tag, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    db = connect(path, user=f"editor {tag}")
+    print("ready", flush=True)
+    while not os.path.exists(go):
+        time.sleep(0.001)
+    field = "context" if tag == "A" else "delivery"
+    failures, slowest, start = 0, 0.0, time.perf_counter()
+    for i in range(n):
+        t = time.perf_counter()
+        try:
+            save_story_draft(db, f"{tag}{i:05d}", {"title": f"{tag} {i}", "context": f"{tag} context {i}"})
+            save_story_draft(db, "SHARED", {field: f"{tag}-{i}"})
+        except Exception as exc:
+            failures += 1
+        slowest = max(slowest, time.perf_counter() - t)
+    print(json.dumps({"saves": 2 * n, "seconds": time.perf_counter() - start, "failures": failures,
+                      "slowest": slowest, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+""")
+
+IMPORTER = textwrap.dedent("""
+    import json, os, sys, time
+    from evidencebot.store.db import connect
+    from evidencebot.store.importers import import_file
+
+    path, csv_path, go = sys.argv[1], sys.argv[2], sys.argv[3]
+    db = connect(path, user="importer")
+    print("ready", flush=True)
+    while not os.path.exists(go):
+        time.sleep(0.001)
+    start = time.perf_counter()
+    report = import_file(db, "contacts", csv_path)
+    print(json.dumps({"rows": report.inserted, "committed": report.committed,
+                      "seconds": time.perf_counter() - start}))
+""")
+
+
+def _together(home: Path, go: Path, commands: list[list[str]]) -> list[dict]:
+    procs = [subprocess.Popen([sys.executable, "-c", *c], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env(home)) for c in commands]
+    for p in procs:
+        line = p.stdout.readline().strip()
+        if line != "ready":
+            raise SystemExit(p.stderr.read())
+    go.touch()
+    out = []
+    for p in procs:
+        stdout, stderr = p.communicate(timeout=3600)
+        if p.returncode != 0:
+            raise SystemExit(stderr[-3000:])
+        out.append(json.loads(stdout.strip().splitlines()[-1]))
+    go.unlink()
+    return out
+
+
+def bench_concurrency(tmp: Path, home: Path, saves: int, import_rows: int) -> None:
+    sys.path.insert(0, SRC)
+    import csv
+
+    from evidencebot.store.db import connect
+
+    print("\n## Two writers at once")
+    db_path = tmp / "two.db"
+    connect(db_path).close()
+    go = tmp / "go"
+    a, b = _together(home, go, [[EDITOR, str(db_path), "A", str(saves), str(go)],
+                                [EDITOR, str(db_path), "B", str(saves), str(go)]])
+    db = connect(db_path)
+    landed = db.execute("select count(*) from stories").fetchone()[0]
+    shared = db["stories"].get("SHARED")
+    db.close()
+    for tag, r in (("A", a), ("B", b)):
+        print(f"editor {tag}: {r['saves']:,} saves in {r['seconds']:.1f} s ({r['saves'] / r['seconds']:.0f}/s), "
+              f"slowest {r['slowest'] * 1000:.0f} ms, failures {r['failures']}")
+    ok = landed == 2 * saves + 1 and shared["context"] == f"A-{saves - 1}" and shared["delivery"] == f"B-{saves - 1}"
+    print(f"stories landed: {landed:,} of {2 * saves + 1:,}; shared story has both last edits: {ok}")
+
+    db_path = tmp / "mixed.db"
+    db = connect(db_path)
+    db["people"].insert_all([{"person_id": f"P{i}", "referral_date": "2024-01-01"} for i in range(100)])
+    db.close()
+    big = tmp / "contacts.csv"
+    with open(big, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["contact_id", "person_id", "contact_at", "kind", "mode", "attendance"])
+        for i in range(import_rows):
+            w.writerow([f"C{i:08d}", f"P{i % 100}", "2025-03-01T10:00", "planned", "phone", "attended"])
+    imp, ed = _together(home, go, [[IMPORTER, str(db_path), str(big), str(go)],
+                                   [EDITOR, str(db_path), "A", str(saves), str(go)]])
+    db = connect(db_path)
+    contacts = db["contacts"].count
+    stories = db.execute("select count(*) from stories").fetchone()[0]
+    db.close()
+    print(f"import of {import_rows:,} rows took {imp['seconds']:.1f} s (holding the write lock); "
+          f"meanwhile {ed['saves']:,} saves, slowest {ed['slowest'] * 1000:.0f} ms, failures {ed['failures']}")
+    print(f"landed: {contacts:,} contacts, {stories:,} stories of {saves + 1:,}")
+
+
+# ----------------------------------------------------------------------- kill
+
+AUTOSAVE = textwrap.dedent("""
+    import sys
+    from evidencebot.store.db import connect
+    from evidencebot.store.search import save_story_draft
+
+    db = connect(sys.argv[1], user="typist")
+    i = int(sys.argv[2])
+    while True:
+        body = f"version {i} " + ("The plan was rehearsed with the family. " * 150)
+        save_story_draft(db, "S0001", {"context": body, "evidence": f"version {i}"})
+        print(i, flush=True)
+        i += 1
+""")
+
+
+def bench_kill(tmp: Path, home: Path, kills: int) -> None:
+    sys.path.insert(0, SRC)
+    from evidencebot.store.db import connect
+    from evidencebot.store.doctor import diagnose
+
+    print(f"\n## SIGKILL during autosave ({kills} kills)")
+    path = tmp / "kill.db"
+    connect(path).close()
+    rnd = random.Random(1)
+    start, good, extra = 0, 0, 0
+    for _ in range(kills):
+        proc = subprocess.Popen([sys.executable, "-c", AUTOSAVE, str(path), str(start)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env(home))
+        wanted = start + 50 + rnd.randrange(200)
+        last = None
+        while last is None or last < wanted:
+            line = proc.stdout.readline()
+            if not line:
+                raise SystemExit(proc.stderr.read())
+            last = int(line)
+        time.sleep(rnd.random() * 0.03)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        db = connect(path)
+        ok = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        row = db["stories"].get("S0001")
+        saved = int(row["evidence"].split()[1])
+        whole = row["context"].startswith(f"version {saved} ")
+        db.close()
+        good += ok and whole and saved >= last
+        extra += saved - last
+        start = saved + 1
+    problems = [c.name for c in diagnose(path) if c.problem]
+    print(f"{good} of {kills} kills left an intact database with the last saved text "
+          f"({extra} saves finished between the last report and the kill); doctor problems: {problems or 'none'}")
+
+
+# ----------------------------------------------------------------------- audit
+
+AUDIT_COST = textwrap.dedent("""
+    import json, sys, time
+    from evidencebot.store.db import connect
+    from evidencebot.store.search import save_story_draft
+
+    path, n, drop = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "drop"
+    db = connect(path)
+    if drop:
+        for (name,) in db.execute("select name from sqlite_master where type = 'trigger' "
+                                  "and (name like 'audit_%' or name like 'workflow_%')").fetchall():
+            db.execute(f"drop trigger [{name}]")
+    start = time.perf_counter()
+    for i in range(n):
+        save_story_draft(db, f"S{i % 50:04d}", {"context": f"text {i} " * 40, "domains": "safety"})
+    print(json.dumps({"per_save_ms": (time.perf_counter() - start) / n * 1000,
+                      "audit_rows": db.execute("select count(*) from audit_log").fetchone()[0]}))
+""")
+
+
+def bench_audit(tmp: Path, home: Path, saves: int) -> None:
+    print(f"\n## Audit and workflow triggers ({saves:,} story saves)")
+    with_t = child(AUDIT_COST, tmp / "a1.db", saves, "keep", home=home)
+    without = child(AUDIT_COST, tmp / "a2.db", saves, "drop", home=home)
+    print(f"per save: {with_t['per_save_ms']:.2f} ms with triggers, {without['per_save_ms']:.2f} ms without; "
+          f"audit rows written: {with_t['audit_rows']:,}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes (about a minute)")
+    ap.add_argument("--only", help="comma-separated sections: import,checker,concurrency,kill,audit")
+    ap.add_argument("--bad-rows", type=int)
+    ap.add_argument("--draft-mb", type=float)
+    args = ap.parse_args()
+    quick = args.quick
+    sections = set((args.only or "import,checker,concurrency,kill,audit").split(","))
+    tmp = Path(tempfile.mkdtemp(prefix="evidencebot-robustness-"))
+    home = tmp / "home"
+    try:
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; working in {tmp}")
+        if "import" in sections:
+            bench_import(tmp, home, args.bad_rows or (20_000 if quick else 100_000))
+        if "checker" in sections:
+            size = int((args.draft_mb or (0.2 if quick else 5.0)) * 1_000_000)
+            bench_checker(home, size, [50_000] if quick else [250_000, 1_050_000])
+        if "concurrency" in sections:
+            bench_concurrency(tmp, home, 150 if quick else 500, 50_000 if quick else 200_000)
+        if "kill" in sections:
+            bench_kill(tmp, home, 3 if quick else 10)
+        if "audit" in sections:
+            bench_audit(tmp, home, 300 if quick else 2_000)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Time to first paint of the terminal app.
+
+Two measurements, each repeated:
+
+* **in process**: import ``evidencebot.tui.app`` in a fresh interpreter, build
+  the app with ``make_app`` and run it headless until Textual's ``Ready``
+  event (sent after the first frame is displayed); reported from the app's
+  ``START_TIME`` (the first line of ``evidencebot.tui``) to that event;
+* **subprocess, wall clock**: from starting ``python`` to the child printing
+  that its first frame is up, so interpreter start-up, the command-line
+  package and every import are included. This is what a user waits for.
+
+The language model is loaded *after* the first paint, so it is not part of
+either number (the app's own default; the child keeps it on so that the
+measurement includes starting that worker).
+
+Usage::
+
+    python bench/startup_bench.py [--runs 5] [--db PATH]
+
+With no ``--db`` a small demo database is built in a temporary folder first.
+Prints one line per measurement, and exits 1 if the median wall-clock time
+is over the 1 s budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BUDGET_MS = 1000.0
+
+CHILD = r"""
+import time
+t0 = time.perf_counter()
+import sys
+import evidencebot.cli  # the real entry point's imports
+from evidencebot.tui.app import EvidencebotApp
+from evidencebot.tui import START_TIME
+
+class Bench(EvidencebotApp):
+    def on_ready(self):
+        now = time.perf_counter()
+        print(f"READY {(now - t0) * 1000:.1f} {(now - START_TIME) * 1000:.1f}", flush=True)
+        self.exit()
+
+Bench(sys.argv[1], load_language=True).run(headless=True, size=(80, 24))
+"""
+
+
+def build_db(folder: Path) -> Path:
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    path = folder / "bench.db"
+    db = connect(path)
+    try:
+        build_demo(db, people=400)
+    finally:
+        db.close()
+    return path
+
+
+def run_child(db: Path) -> tuple[float, float, float]:
+    """(wall ms from process start, ms from interpreter's first line, ms from START_TIME)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    wall = None
+    line = ""
+    for line in proc.stdout:
+        if line.startswith("READY"):
+            wall = (time.perf_counter() - started) * 1000
+            break
+    proc.wait(timeout=60)
+    if wall is None:
+        raise SystemExit(f"the app did not paint: {proc.stderr.read()[-2000:]}")
+    _, from_first_line, from_start_time = line.split()
+    return wall, float(from_first_line), float(from_start_time)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ.setdefault("EVIDENCEBOT_HOME", str(Path(tmp) / "home"))
+        db = args.db or build_db(Path(tmp))
+        run_child(db)  # warm the file cache (.pyc files, the database) once
+        results = [run_child(db) for _ in range(args.runs)]
+
+    walls = [r[0] for r in results]
+    firsts = [r[1] for r in results]
+    in_app = [r[2] for r in results]
+    print(f"runs: {args.runs}  python: {sys.version.split()[0]}  db: {'given' if args.db else 'demo, 400 people'}")
+    print(f"wall clock, process start -> first frame: median {statistics.median(walls):.0f} ms, "
+          f"max {max(walls):.0f} ms (budget {BUDGET_MS:.0f} ms)")
+    print(f"interpreter's first line -> first frame:  median {statistics.median(firsts):.0f} ms")
+    print(f"evidencebot.tui START_TIME -> first frame: median {statistics.median(in_app):.0f} ms")
+    return 0 if statistics.median(walls) <= BUDGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

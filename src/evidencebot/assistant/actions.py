@@ -1,0 +1,404 @@
+"""Intent -> core call -> Markdown reply.
+
+Each action takes the conversation's :class:`Context` and an
+:class:`~evidencebot.assistant.intents.Intent`, calls the core (store,
+metrics, compose, language) and returns a :class:`Reply`: Markdown for the
+chat pane, plus, when the request opens a screen (the editor, story capture,
+the evidence browser, export), which one and with what.
+
+Errors meant for the user (:class:`~evidencebot.errors.EvidencebotError`)
+become a reply that says what went wrong and what to type instead. A
+capability whose core module has not landed says so; nothing is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from evidencebot.assistant.editing import DraftDoc
+from evidencebot.assistant.evidence import ChartData, Unavailable
+from evidencebot.assistant.intents import SLASH_COMMANDS, Intent
+from evidencebot.errors import EvidencebotError, InputError
+
+
+@dataclass
+class Reply:
+    markdown: str
+    intent: str = "text"
+    ok: bool = True
+    """False when the request could not be done (shown as a warning)."""
+    open: str | None = None
+    """A screen to open: ``editor``, ``story``, ``evidence`` or ``export``."""
+    payload: dict = field(default_factory=dict)
+    charts: list[ChartData] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What an action may use: the database, the conversation state, the model."""
+
+    db: object
+    db_path: str
+    state: "State"
+    language: object
+    progress: Callable[[str], None] = lambda message: None
+
+
+@dataclass
+class State:
+    """What the conversation remembers between messages."""
+
+    draft: DraftDoc | None = None
+    story_id: str | None = None
+    period: str | None = None
+    first_run: bool = False
+    export_format: str = "docx"
+
+
+# ---------------------------------------------------------------- help
+
+EXAMPLES = [
+    ("how are we doing on crisis escalation this quarter?", "indicator table with SPC verdicts"),
+    ("show follow-up after discharge for 2025/26", "named indicators for a financial year"),
+    ("find stories about step-down and housing", "outcome stories, best match first"),
+    ("draft an answer to: How will you reduce crisis escalation? in 500 words", "a planned, checked tender answer"),
+    ("check this: Our service reduced A&E attendances by 40%.", "over-claiming and personal data, with safer wording"),
+    ("contract review for 2025/26 Q3", "review narrative with variance notes and actions"),
+    ("new story", "capture an outcome story in four parts, saved as you type"),
+    ("export to Word", "export the draft or a story"),
+]
+
+PERIOD_HELP = ("Periods: `2026-03`, `Q1 2026`, `2025/26`, `2025/26 Q3`, `2025-04..2026-03`, "
+               "`this quarter`, `last quarter`, `last 6 months`, `this financial year`. "
+               "Domains: `safety`, `stability`, `experience`.")
+
+
+def help_markdown() -> str:
+    lines = ["### What you can ask", "", "Plain English works. For example:", ""]
+    lines += [f"- `{q}` — {what}" for q, what in EXAMPLES]
+    lines += ["", PERIOD_HELP, "", "### Slash commands", "", "| command | what it does |", "|---|---|"]
+    for name, (_intent, args, what) in SLASH_COMMANDS.items():
+        lines.append(f"| `/{name}{(' ' + args) if args else ''}` | {what} |")
+    lines += ["", "Keys: **F1** help · **F2** editor · **F3** evidence · **F4** new story · "
+              "**F5** export · **Ctrl+P** all commands · **Ctrl+T** light/dark · **Ctrl+Q** quit."]
+    return "\n".join(lines)
+
+
+def can_do_instead(text: str) -> str:
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    lines = [f"I'm not sure what you mean by “{shown}”, so I won't guess. I can:", ""]
+    lines += [f"- `{q}`" for q, _ in EXAMPLES[:6]]
+    lines += ["", "Type `/help` for everything, with the periods and domains I understand."]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- summary
+
+
+def summary(ctx: Context) -> str:
+    from evidencebot.store.summary import data_range, table_counts
+
+    counts = table_counts(ctx.db)
+    first, last = data_range(ctx.db)
+    if not counts.get("people"):
+        return (f"The database `{ctx.db_path}` holds no service data yet. Import exports with "
+                "`evidencebot import`, or build the demo with `evidencebot demo`.")
+    rows = "\n".join(f"| {t} | {n:,} |" for t, n in counts.items() if n)
+    span = f"Records run from **{first}** to **{last}**." if first else ""
+    return f"`{ctx.db_path}` — {span}\n\n| table | rows |\n|---|---:|\n{rows}"
+
+
+def holdings(ctx: Context) -> str:
+    """One sentence: what the database holds and the dates it covers."""
+    from evidencebot.store.summary import data_range, table_counts
+
+    counts = table_counts(ctx.db)
+    if not counts.get("people"):
+        return (f"`{ctx.db_path}` holds no service data yet: import exports with `evidencebot import`, "
+                "or build the demo with `evidencebot demo`.")
+    first, last = data_range(ctx.db)
+    named = [("people", "people"), ("contacts", "contacts"), ("escalations", "escalations"),
+             ("admissions", "admissions"), ("stories", "stories")]
+    listed = ", ".join(f"{counts[t]:,} {label}" for t, label in named if counts.get(t))
+    span = f", {first[:7]} to {last[:7]}" if first else ""
+    return f"`{Path(ctx.db_path).name}`: {listed}{span}."
+
+
+def welcome(ctx: Context) -> Reply:
+    parts = ["## Welcome to evidencebot", ""]
+    if ctx.state.first_run:
+        parts += ["There was no database yet, so I **built the demo service**: synthetic people and "
+                  "records, not real data, to try things on.", ""]
+    parts += [holdings(ctx), "",
+              "Ask in plain English, e.g. `how are we doing on crisis escalation this quarter?` "
+              "or `find stories about step-down and housing`. `/help` lists everything."]
+    return Reply("\n".join(parts), intent="welcome")
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def indicators(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import evidence
+
+    period = evidence.resolve_period(ctx.db, intent.period or ctx.state.period)
+    selection = evidence.select_indicators(ids=intent.indicators, domains=intent.domains, topics=intent.topics)
+    ctx.progress(f"computing {len(selection.ids) if selection.ids else 'all'} indicators for {period.label}…")
+    results = evidence.compute(ctx.db, period, ids=selection.ids)
+    ctx.state.period = period.label
+    compare = period.previous()
+    if not results:
+        return Reply(f"No indicator could be computed for {period.describe()}: the database holds no "
+                     "records in that period.", intent="indicators", ok=False)
+    cat = evidence.catalogue()
+    md = [f"### {selection.heading} — {period.describe()}", "", evidence.table_markdown(results, cat), ""]
+    notable = [r for r in results if r.verdict in ("improvement", "concern")]
+    if notable:
+        md.append("Special cause: " + "; ".join(
+            f"**{evidence.short_title(r, cat)}** {r.verdict_text().split(' ', 1)[-1]}"
+            + (f" ({r.spc.get('rule')})" if r.spc.get("rule") else "") for r in notable) + ".")
+    else:
+        md.append("No special-cause change: every series is within normal variation "
+                  "(or has too few points to judge). Describe figures as similar, not improved.")
+    md += ["", f"_Value with count (n/N) and 95% interval for {period.label}; “before” is {compare.label}. "
+               "Verdicts from the monthly series (NHS Making Data Count rules)._"]
+    if len(results) <= 2:
+        charts = [evidence.chart_data(r, cat) for r in results]
+    else:  # one chart: the first special-cause signal, else the first indicator
+        charts = [evidence.chart_data((notable or results)[0], cat)]
+        md.append(f"_The chart below is {charts[0].title}; press F3 for the evidence browser with an "
+                  "SPC chart of each indicator._")
+    return Reply("\n".join(md), intent="indicators", charts=[c for c in charts if c.plottable],
+                 payload={"period": period.label, "ids": [r.id for r in results]})
+
+
+# ---------------------------------------------------------------- stories
+
+
+def stories(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.store.search import search_stories
+
+    hits = search_stories(ctx.db, intent.query, domains=intent.domains or None,
+                          consent=intent.consent, status=intent.status, limit=8)
+    filters = []
+    if intent.domains:
+        filters.append("tagged " + " or ".join(intent.domains))
+    if intent.consent:
+        filters.append(f"with {intent.consent} consent")
+    if intent.status:
+        filters.append(intent.status)
+    about = f" about “{intent.query}”" if intent.query else ""
+    where = (" (" + ", ".join(filters) + ")") if filters else ""
+    if not hits:
+        return Reply(f"No stories{about}{where}. Try fewer or different words, or `new story` to capture one.",
+                     intent="stories", ok=False)
+    lines = [f"**{len(hits)} {'story' if len(hits) == 1 else 'stories'}**{about}{where}"
+             + (", best match first:" if intent.query else ", newest first:"), ""]
+    for i, h in enumerate(hits, 1):
+        ok = "✓ may be used externally" if h.external_ok else f"✗ internal only ({h.blockers[0]})"
+        tags = ", ".join(h.domains) or "no domain"
+        lines.append(f"{i}. **{h.title}** `{h.story_id}` · {tags} · {ok}")
+        lines.append(f"   {h.snippet}")
+    return Reply("\n".join(lines), intent="stories", payload={"ids": [h.story_id for h in hits]})
+
+
+# ---------------------------------------------------------------- drafting
+
+
+def _wait_for_language(ctx: Context, why: str) -> None:
+    lang = ctx.language
+    if lang is not None and not lang.settled:
+        ctx.progress(f"waiting for the language model to finish loading ({why})…")
+        lang.wait()
+
+
+def draft(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.compose.questions import plan_question, stated_word_limit
+
+    question = intent.question.strip()
+    if not question:
+        return Reply("Give me the question after a colon, and the word limit, e.g. "
+                     "`draft an answer to: How will you support people after discharge? in 500 words`.",
+                     intent="draft", ok=False)
+    limit = intent.word_limit or stated_word_limit(question)
+    if not limit:
+        return Reply("How many words may the answer use? Add it at the end, e.g. `… in 500 words`.",
+                     intent="draft", ok=False)
+    plan = plan_question(question, limit)
+    doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title="Tender answer")
+    try:
+        from evidencebot.compose.tender import assemble_tender
+
+        _wait_for_language(ctx, "the answer is checked before you see it")
+        ctx.progress("planning, gathering evidence and checking the answer…")
+        answer = assemble_tender(ctx.db, question, limit, period=intent.period)
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("evidencebot"):
+            raise
+        lines = [f"Answer assembly is not available in this build yet ({exc.name} is missing), "
+                 "so here is the plan to write to. It is open in the editor (F2), which counts words "
+                 "and tracks the sub-points as you write.", "", _plan_markdown(plan)]
+        doc.text = ""
+        ctx.state.draft = doc
+        return Reply("\n".join(lines), intent="draft", open="editor", payload={"draft": doc}, ok=False)
+    doc.text = answer.markdown
+    doc.assembled = answer
+    doc.period = getattr(answer.period, "label", None)
+    ctx.state.draft = doc
+    lines = [f"### Draft answer — {answer.summary_line()}", "", answer.markdown.strip(), "",
+             "#### Coverage", "", answer.coverage_table()]
+    if answer.edits:
+        lines += ["", f"_The checker rewrote or removed {len(answer.edits)} sentence(s) that over-claimed "
+                      "or held personal data._"]
+    lines += ["", "Opened in the editor (F2): findings are highlighted as you edit."]
+    return Reply("\n".join(lines), intent="draft", open="editor", payload={"draft": doc})
+
+
+def _plan_markdown(plan) -> str:
+    lines = ["| sub-point | words | evidence topics |", "|---|---:|---|"]
+    for p in plan.points:
+        topics = ", ".join(t.label for t in plan.topic_list(p)) or "–"
+        label = f"{p.key}) {p.label}" if not p.key.startswith("p") else p.label
+        lines.append(f"| {label} | {p.budget} | {topics} |")
+    return "\n".join(lines)
+
+
+def check(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant.checking import check as run_check
+    from evidencebot.assistant.checking import findings_markdown
+
+    body = intent.body
+    doc = ctx.state.draft
+    if not body:
+        if doc is None or not doc.text.strip():
+            return Reply("Paste the text after a colon, e.g. `check this: Our support reduced admissions.` "
+                         "— or open a draft in the editor (F2) and it is checked as you type.",
+                         intent="check", ok=False)
+        body = doc.text
+    else:
+        doc = DraftDoc(text=body, kind="text", title="Checked text")
+        ctx.state.draft = doc
+    _wait_for_language(ctx, "the checker reads grammar, not just words")
+    report = run_check(body, db_path=ctx.db_path)
+    md = findings_markdown(report, body)
+    if report.findings:
+        md += "\n\nPress **F2** to open the text in the editor: findings are highlighted and **Ctrl+R** applies the suggested alternative."
+    return Reply(md, intent="check", payload={"draft": doc, "findings": len(report.findings)})
+
+
+def review(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant.evidence import optional_module
+
+    module = optional_module("evidencebot.compose.review", "The contract-review narrative")
+    from evidencebot.assistant import evidence
+
+    period = evidence.resolve_period(ctx.db, intent.period or intent.argument or None)
+    _wait_for_language(ctx, "the narrative is checked before you see it")
+    ctx.progress(f"assembling the contract review for {period.label}…")
+    build = getattr(module, "assemble_review", None) or getattr(module, "build_review")
+    result = build(ctx.db, period)
+    text = getattr(result, "markdown", result)
+    doc = DraftDoc(text=str(text), kind="review", title=f"Contract review {period.label}", period=period.label)
+    ctx.state.draft = doc
+    return Reply(str(text).strip() + "\n\n_Opened in the editor (F2) so you can edit, check and export it._",
+                 intent="review", open="editor", payload={"draft": doc})
+
+
+# ---------------------------------------------------------------- screens
+
+
+def new_story(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.store.search import latest_draft_story, load_story, new_story_id
+
+    wanted = intent.argument.strip() if intent.source == "slash" else ""
+    if wanted:
+        row = load_story(ctx.db, wanted)
+        ctx.state.story_id = row["story_id"]
+        return Reply(f"Opening story `{row['story_id']}` “{row['title']}”.", intent="new_story",
+                     open="story", payload={"story_id": row["story_id"], "new": False})
+    if "continue" in intent.text.lower():
+        row = latest_draft_story(ctx.db)
+        if row is None:
+            return Reply("There is no captured story in progress. Type `new story` to start one.",
+                         intent="new_story", ok=False)
+        ctx.state.story_id = row["story_id"]
+        return Reply(f"Carrying on with story `{row['story_id']}` “{row['title']}”.", intent="new_story",
+                     open="story", payload={"story_id": row["story_id"], "new": False})
+    story_id = new_story_id(ctx.db)
+    ctx.state.story_id = story_id
+    return Reply(
+        f"New story `{story_id}`: I'll ask for the four parts (context, support approach, day-to-day "
+        "delivery, how change is evidenced), then domains, goals and consent. Everything is saved as you type.",
+        intent="new_story", open="story", payload={"story_id": story_id, "new": True})
+
+
+def export(ctx: Context, intent: Intent) -> Reply:
+    fmt = intent.format or ctx.state.export_format or "docx"
+    ctx.state.export_format = fmt
+    has_draft = ctx.state.draft is not None and bool(ctx.state.draft.text.strip())
+    what = "the open draft" if has_draft else "a story"
+    return Reply(f"Choose the format and file to export {what} ({fmt} preselected).", intent="export",
+                 open="export", payload={"format": fmt, "draft": ctx.state.draft, "story_id": ctx.state.story_id})
+
+
+def evidence_screen(ctx: Context, intent: Intent) -> Reply:
+    return Reply("Opening the evidence browser.", intent="evidence", open="evidence",
+                 payload={"period": ctx.state.period})
+
+
+def editor(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant.editing import latest_draft
+
+    doc = ctx.state.draft
+    if doc is None:
+        doc = latest_draft(ctx.db) or DraftDoc(kind="text", title="New draft")
+        ctx.state.draft = doc
+    return Reply("Opening the draft editor.", intent="editor", open="editor", payload={"draft": doc})
+
+
+# ---------------------------------------------------------------- dispatch
+
+ACTIONS = {
+    "indicators": indicators,
+    "stories": stories,
+    "draft": draft,
+    "check": check,
+    "review": review,
+    "new_story": new_story,
+    "export": export,
+    "evidence": evidence_screen,
+    "editor": editor,
+}
+
+
+def run(ctx: Context, intent: Intent) -> Reply:
+    """Answer one intent; user-facing errors become a reply, never a traceback."""
+    if intent.name == "empty":
+        return Reply("", intent="empty")
+    if intent.name == "help":
+        return Reply(help_markdown(), intent="help")
+    if intent.name == "summary":
+        return Reply("### Your evidence base\n\n" + summary(ctx), intent="summary")
+    if intent.name == "clear":
+        return Reply("", intent="clear")
+    if intent.name == "unknown":
+        if intent.source == "slash":
+            return Reply(f"There is no command `/{intent.argument}`. " + can_do_instead(intent.text).split("\n", 1)[1],
+                         intent="unknown", ok=False)
+        return Reply(can_do_instead(intent.text), intent="unknown", ok=False)
+    action = ACTIONS[intent.name]
+    try:
+        return action(ctx, intent)
+    except Unavailable as exc:
+        return Reply(f"{exc}. I won't make figures up; ask me again once it is installed.",
+                     intent=intent.name, ok=False)
+    except InputError as exc:
+        return Reply(f"I couldn't do that: {exc}", intent=intent.name, ok=False)
+    except EvidencebotError as exc:
+        return Reply(f"I couldn't do that: {exc}", intent=intent.name, ok=False)
+
+
+def db_label(path) -> str:
+    return str(Path(path)) if path else ":memory:"

@@ -1,0 +1,225 @@
+"""The draft behind the editor: its question, word limit, coverage and storage.
+
+The editor screen shows three things computed here, never in the widget:
+
+* the word count against the limit (counted as tender portals do,
+  :mod:`evidencebot.compose.words`);
+* which of the question's sub-points the text covers, paragraph by paragraph
+  (:func:`coverage`);
+* the checker's findings (:mod:`evidencebot.assistant.checking`).
+
+Drafts are kept in the ``drafts`` table: :func:`save_draft` writes the body as
+it is (the editor calls it, debounced, as the user types) and
+:func:`save_version` adds a numbered copy to ``draft_versions``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from evidencebot.errors import InputError
+
+_STOP = set(
+    """a about above across after all also an and any are as at be been being both but by can could
+    describe demonstrate detail details do does each evidence example examples explain for from how
+    if in include including into is it its may more most must of on or other our out outline over
+    please provide set should such than that the their them then there these they this those
+    through to under up use using we what when where which while who will with within would you
+    your service services support supports answer cover give tell us""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+
+
+@dataclass
+class DraftDoc:
+    """What the editor is working on."""
+
+    text: str = ""
+    question: str = ""
+    word_limit: int | None = None
+    kind: str = "tender"
+    """``tender``, ``review`` or ``text`` (a pasted or free text)."""
+    title: str = ""
+    draft_id: int | None = None
+    period: str | None = None
+    plan: object | None = field(default=None, repr=False)
+    assembled: object | None = field(default=None, repr=False)
+    """The :class:`~evidencebot.compose.tender.TenderAnswer` it came from, if any
+    (its figure provenance goes into the export's evidence appendix)."""
+
+    def ensure_plan(self):
+        """Plan the question's sub-points (once); None when there is no question."""
+        if self.plan is None and self.question.strip():
+            from evidencebot.compose.questions import plan_question
+
+            try:
+                self.plan = plan_question(self.question, self.word_limit or 500)
+            except InputError:
+                self.plan = None
+        return self.plan
+
+
+@dataclass
+class CoverageItem:
+    key: str
+    label: str
+    budget: int
+    covered: bool
+    paragraphs: list[int]
+    words: int
+
+
+@dataclass
+class EditorStatus:
+    words: int
+    limit: int | None
+    coverage: list[CoverageItem]
+
+    @property
+    def over(self) -> bool:
+        return self.limit is not None and self.words > self.limit
+
+    def words_text(self) -> str:
+        if self.limit:
+            left = self.limit - self.words
+            tail = f"{left} left" if left >= 0 else f"{-left} over"
+            return f"{self.words}/{self.limit} words ({tail})"
+        return f"{self.words} words"
+
+    def coverage_text(self) -> str:
+        if not self.coverage:
+            return ""
+        marks = " ".join(f"{c.key}{'✓' if c.covered else '✗'}" for c in self.coverage)
+        missing = sum(1 for c in self.coverage if not c.covered)
+        return f"sub-points {marks}" + (f" ({missing} not covered)" if missing else "")
+
+
+def paragraphs(text: str) -> list[tuple[str | None, str]]:
+    """(heading above it, paragraph) for each prose paragraph."""
+    out = []
+    heading = None
+    for block in re.split(r"\n\s*\n", text):
+        block = block.strip()
+        if not block:
+            continue
+        lines = block.splitlines()
+        while lines and lines[0].lstrip().startswith("#"):
+            heading = lines[0].lstrip("# ").strip()
+            lines = lines[1:]
+        body = " ".join(line.strip() for line in lines).strip()
+        if body:
+            out.append((heading, body))
+    return out
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def coverage(plan, text: str) -> list[CoverageItem]:
+    """Which sub-points of ``plan`` the paragraphs of ``text`` cover.
+
+    A paragraph belongs to the sub-point whose heading it sits under ("b) ..."),
+    else to the sub-point it shares most with: its topic terms (from the
+    question vocabulary) and its own content words (two or more in common).
+    """
+    from evidencebot.compose.words import count_words
+
+    if plan is None:
+        return []
+    points = list(plan.points)
+    keys = {p.key: p for p in points}
+    own_words = {p.key: _content_words(p.text) for p in points}
+    assigned: dict[str, list[int]] = {p.key: [] for p in points}
+    words: dict[str, int] = {p.key: 0 for p in points}
+    for number, (heading, para) in enumerate(paragraphs(text), start=1):
+        chosen: list[str] = []
+        if heading:
+            m = re.match(r"^\(?([a-z]|[ivx]+|\d{1,2})[.)]\s", heading, re.I)
+            if m and m.group(1).lower() in keys:
+                chosen = [m.group(1).lower()]
+            else:
+                chosen = [p.key for p in points if heading.lower().startswith(p.label.lower()[:20])][:1]
+        if not chosen:
+            para_words = _content_words(para)
+            scored = []
+            for order, p in enumerate(points):
+                overlap = len(own_words[p.key] & para_words)
+                topic_hits = 0 if p.borrowed else sum(t.hits(para) for t in plan.topic_list(p))
+                if overlap + topic_hits >= 2:
+                    scored.append((-(overlap + topic_hits), order, p.key))
+            chosen = [key for _, _, key in sorted(scored)]
+        for i, key in enumerate(chosen):
+            assigned[key].append(number)
+            if i == 0:  # a paragraph's words count once, for the sub-point it serves best
+                words[key] += count_words(para)
+    return [
+        CoverageItem(key=p.key, label=p.label, budget=p.budget, covered=bool(assigned[p.key]),
+                     paragraphs=assigned[p.key], words=words[p.key])
+        for p in points
+    ]
+
+
+def status(doc: DraftDoc, text: str) -> EditorStatus:
+    from evidencebot.compose.words import count_words
+
+    return EditorStatus(words=count_words(text), limit=doc.word_limit, coverage=coverage(doc.ensure_plan(), text))
+
+
+# ---------------------------------------------------------------- storage
+
+
+def _now() -> str:
+    return _dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def save_draft(db: Database, doc: DraftDoc, *, author: str | None = None) -> int:
+    """Write the draft's body (creating the row the first time); return its id."""
+    now = _now()
+    with db.atomic():
+        if doc.draft_id is not None and db.execute(
+            "select 1 from drafts where draft_id = ?", [doc.draft_id]
+        ).fetchone():
+            db.execute(
+                "update drafts set body = ?, question = ?, word_limit = ?, title = ?, period = ?, updated_at = ? "
+                "where draft_id = ?",
+                [doc.text, doc.question, doc.word_limit, doc.title, doc.period, now, doc.draft_id],
+            )
+        else:
+            table = db["drafts"]
+            table.insert({
+                "kind": doc.kind, "title": doc.title or (doc.question[:80] if doc.question else "Untitled draft"),
+                "question": doc.question, "word_limit": doc.word_limit, "period": doc.period,
+                "body": doc.text, "status": "draft", "created_by": author, "created_at": now, "updated_at": now,
+            })
+            doc.draft_id = table.last_pk
+    return int(doc.draft_id)
+
+
+def save_version(db: Database, doc: DraftDoc, *, author: str | None = None) -> int:
+    """Save the body and add it as the next numbered version; return the version."""
+    draft_id = save_draft(db, doc, author=author)
+    with db.atomic():
+        row = db.execute("select max(version) from draft_versions where draft_id = ?", [draft_id]).fetchone()
+        version = (row[0] or 0) + 1
+        db["draft_versions"].insert({"draft_id": draft_id, "version": version, "body": doc.text,
+                                     "saved_at": _now(), "saved_by": author})
+    return version
+
+
+def load_draft(db: Database, draft_id: int) -> DraftDoc:
+    rows = list(db.query("select * from drafts where draft_id = ?", [draft_id]))
+    if not rows:
+        raise InputError(f"no draft number {draft_id}")
+    r = rows[0]
+    return DraftDoc(text=r["body"] or "", question=r["question"] or "", word_limit=r["word_limit"],
+                    kind=r["kind"] or "tender", title=r["title"] or "", draft_id=r["draft_id"], period=r["period"])
+
+
+def latest_draft(db: Database) -> DraftDoc | None:
+    row = db.execute("select draft_id from drafts order by updated_at desc, draft_id desc limit 1").fetchone()
+    return load_draft(db, row[0]) if row else None

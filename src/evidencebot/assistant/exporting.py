@@ -1,0 +1,196 @@
+"""Exporting the open draft or a story, with the refusals that protect people.
+
+A story reaches an export only with consent for external use **and**
+approval; otherwise :class:`ExportRefused` lists every reason. A draft is
+refused when it quotes a story that may not be used externally (its title or
+a passage of it appears in the text) or when the privacy rules find personal
+data at error level (an NHS number, a date of birth, a name ...), and the
+reasons say where.
+
+Files are written by :mod:`evidencebot.compose.export` (Markdown, HTML,
+Word), which never overwrites a file unless asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from evidencebot.errors import InputError
+from evidencebot.store.search import export_blockers
+from evidencebot.store.stories import SECTIONS
+
+FORMAT_LABELS = {"docx": "Word (.docx)", "html": "HTML (.html)", "md": "Markdown (.md)"}
+
+
+class ExportRefused(InputError):
+    """The export was refused; ``reasons`` says why, one line each."""
+
+    def __init__(self, what: str, reasons: list[str]):
+        self.reasons = reasons
+        super().__init__(f"{what} was not exported: " + "; ".join(reasons))
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    format: str
+    what: str
+
+
+def default_path(folder: Path, name: str, fmt: str) -> Path:
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:50] or "evidencebot-export"
+    return folder / f"{stem}.{fmt}"
+
+
+def _story_passages(row: dict) -> list[str]:
+    """Distinctive runs of words from a story (to spot it quoted in a draft)."""
+    passages = []
+    for key in SECTIONS:
+        words = (row.get(key) or "").split()
+        for i in range(0, max(0, len(words) - 11), 12):
+            passages.append(" ".join(words[i:i + 12]))
+    return passages
+
+
+def quoted_stories(db: Database, text: str) -> list[dict]:
+    """Stories whose title or a passage of their text appears in ``text``."""
+    if not db["stories"].exists():
+        return []
+    squashed = " ".join(text.split()).lower()
+    found = []
+    for row in db.query("select * from stories order by story_id"):
+        title = (row.get("title") or "").strip()
+        quoted = len(title) > 12 and title.lower() in squashed
+        if quoted or any(p.lower() in squashed for p in _story_passages(row)):
+            found.append(row)
+    return found
+
+
+def draft_blockers(db: Database, text: str) -> list[str]:
+    """Why a draft may not leave the service (empty when it may)."""
+    reasons: list[str] = []
+    for row in quoted_stories(db, text):
+        why = export_blockers(row)
+        if why:
+            reasons.append(f"it quotes story {row['story_id']} “{row.get('title')}”, which may not be used "
+                           f"externally ({'; '.join(why)})")
+    from evidencebot.language.findings import locate
+    from evidencebot.language.privacy import find_privacy
+
+    personal = [f for f in locate(find_privacy(text), text) if f.severity == "error"]
+    for f in personal[:5]:
+        reasons.append(f"line {f.line}: {f.message.split('.')[0]} (“{f.match}”)")
+    if len(personal) > 5:
+        reasons.append(f"and {len(personal) - 5} more pieces of personal data")
+    return reasons
+
+
+def _write_and_record(db: Database, document, path, fmt: str, kind: str, story_ids: list[str],
+                      force: bool, what: str) -> Path:
+    """Write the file, then record which stories it used (the governance log).
+
+    If the record is refused (a story changed status in between) the file is
+    removed again, so nothing leaves without its record.
+    """
+    from evidencebot.compose import export
+    from evidencebot.store.workflow import record_export
+
+    written = export.write(document, path, fmt, force=force)
+    try:
+        record_export(db, written, kind, story_ids)
+    except InputError as exc:
+        written.unlink(missing_ok=True)
+        raise ExportRefused(what, [str(exc)]) from None
+    return written
+
+
+def story_document(row: dict):
+    """An export document for one story: title, the four parts, no personal ids."""
+    from evidencebot.compose.export import ExportDoc
+
+    body = []
+    for key, heading in SECTIONS.items():
+        body += [f"## {heading}", "", (row.get(key) or "").strip(), ""]
+    context = []
+    if row.get("domains"):
+        context.append(("Domains", ", ".join(d for d in row["domains"].split(";") if d)))
+    if row.get("story_date"):
+        context.append(("Date", row["story_date"]))
+    return ExportDoc(title=row.get("title") or "Outcome story", body="\n".join(body).strip() + "\n",
+                     kind="story", context=context)
+
+
+def draft_document(doc):
+    """An export document for the open draft (a tender answer, a review or text)."""
+    from evidencebot.compose.export import ExportDoc
+
+    context = []
+    if doc.question:
+        context.append(("Question", " ".join(doc.question.split())))
+    if doc.word_limit:
+        context.append(("Word limit", str(doc.word_limit)))
+    if doc.period:
+        context.append(("Period", doc.period))
+    assembled = getattr(doc, "assembled", None)
+    return ExportDoc(
+        title=doc.title or ("Tender answer" if doc.kind == "tender" else "Draft"),
+        body=doc.text,
+        kind=doc.kind,
+        context=context,
+        counted=doc.text if doc.kind == "tender" else None,
+        word_limit=doc.word_limit,
+        figures=list(getattr(assembled, "figures", []) or []),
+        sources=list(getattr(assembled, "sources", []) or []),
+    )
+
+
+def export_story(db: Database, story_id: str, path: str | Path, fmt: str | None = None, *,
+                 force: bool = False) -> ExportResult:
+    from evidencebot.compose import export
+    from evidencebot.store.search import load_story
+
+    row = load_story(db, story_id)
+    reasons = export_blockers(row)
+    from evidencebot.language.privacy import find_privacy
+
+    text = "\n".join(row.get(k) or "" for k in SECTIONS)
+    personal = [f for f in find_privacy(text) if f.severity == "error"]
+    if personal:
+        reasons.append("it holds personal data: " + ", ".join(f"“{f.match}”" for f in personal[:3]))
+    if reasons:
+        raise ExportRefused(f"Story {story_id} “{row.get('title')}”", reasons)
+    fmt = export.guess_format(path, fmt)
+    what = f"Story {story_id} “{row.get('title')}”"
+    written = _write_and_record(db, story_document(row), path, fmt, "story", [story_id], force, what)
+    return ExportResult(written, fmt, f"story {story_id}")
+
+
+def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
+                 force: bool = False) -> ExportResult:
+    from evidencebot.compose import export
+
+    if doc is None or not doc.text.strip():
+        raise InputError("there is no draft to export: draft an answer or open the editor first")
+    reasons = draft_blockers(db, doc.text)
+    if reasons:
+        raise ExportRefused("The draft", reasons)
+    fmt = export.guess_format(path, fmt)
+    used = [row["story_id"] for row in quoted_stories(db, doc.text)]
+    assembled = getattr(doc, "assembled", None)
+    for source in getattr(assembled, "sources", None) or []:
+        if source.get("kind") == "story" and source.get("id") not in used:
+            used.append(source["id"])
+    written = _write_and_record(db, draft_document(doc), path, fmt, doc.kind or "draft", used, force, "The draft")
+    return ExportResult(written, fmt, "the draft")
+
+
+def story_choices(db: Database) -> list[tuple[str, str, list[str]]]:
+    """(story id, title, reasons it may not be exported) for every story."""
+    if not db["stories"].exists():
+        return []
+    return [(r["story_id"], r["title"], export_blockers(r))
+            for r in db.query("select * from stories order by story_id")]

@@ -1,0 +1,574 @@
+"""What the user wants: a typed message becomes an :class:`Intent`.
+
+Three readers, one result:
+
+* **Slash commands** (``/indicators 2025/26 Q3 safety``) are exact and always
+  available.
+* **spaCy matchers** (:class:`IntentMatcher`): a ``Matcher`` of lemma patterns
+  for the kind of request ("find ... stories", "how are we doing") and a
+  ``PhraseMatcher`` on lower-case text for indicator and topic terms from the
+  phrasebank (``indicator_terms.yaml``, ``question_terms.yaml``). Used once
+  the language model has loaded.
+* **Regular expressions** (:func:`classify_regex`): the same decisions from
+  word patterns, used while the model is still loading (or if it fails).
+
+The slots (period, domains, indicators, word limit, the text to check, the
+question to answer) are read by the same code whichever reader chose the
+intent, so both paths agree on the details.
+
+Nothing here touches the database or the UI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+INTENTS = (
+    "help", "summary", "indicators", "stories", "draft", "check", "review",
+    "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
+)
+DOMAINS = ("safety", "stability", "experience")
+EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
+                  "markdown": "md", "md": "md"}
+
+# --------------------------------------------------------------------- result
+
+
+@dataclass
+class Intent:
+    """A recognised request, with everything read from the message."""
+
+    name: str
+    text: str
+    source: str = "regex"
+    """``slash``, ``spacy`` or ``regex``: which reader decided."""
+    period: str | None = None
+    """The period as written ("this quarter", "2025/26 Q3"), not yet resolved."""
+    domains: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    """Indicator ids named directly (phrasebank terms or the catalogue id)."""
+    topics: list[str] = field(default_factory=list)
+    """Question-vocabulary topics found (``crisis``, ``step_down`` ...)."""
+    query: str = ""
+    """Story search words."""
+    consent: str | None = None
+    status: str | None = None
+    question: str = ""
+    word_limit: int | None = None
+    body: str = ""
+    """The text to check."""
+    format: str | None = None
+    argument: str = ""
+    """Anything else a slash command was given."""
+
+
+# --------------------------------------------------------------------- periods
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_FY = r"(?:fy\s?)?\d{4}\s?[/-]\s?(?:\d{4}|\d{2})"
+_ATOM = (
+    rf"(?:{_FY}\s*,?\s*q[1-4]|q[1-4]\s*(?:of\s+)?{_FY}|{_FY}"
+    rf"|\d{{4}}\s?-?\s?q[1-4]|q[1-4]\s+\d{{4}}|{_MONTH}\.?\s+\d{{4}}|\d{{4}}-\d{{2}}(?!\d))"
+)
+_RELATIVE = (
+    r"(?:this|last|previous|past|the\s+last|the\s+past|current)\s+"
+    r"(?:\d{1,3}\s+months?|month|quarter|year|financial\s+year|fy)"
+)
+PERIOD_RE = re.compile(
+    rf"(?<![\w/])(?P<p>{_ATOM}\s*(?:\.\.|\bto\b|–|-(?=\s))\s*{_ATOM}|{_RELATIVE}|{_ATOM})(?![\w/])",
+    re.I,
+)
+
+
+def find_period(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The first period expression in ``text`` and where it is."""
+    for m in PERIOD_RE.finditer(text):
+        found = " ".join(m.group("p").split())
+        found = re.sub(r"\s*–\s*|\s+-\s+", " to ", found)
+        found = re.sub(r"^(?:the|current)\s+", lambda g: "this " if g.group(0).strip() == "current" else "", found, flags=re.I)
+        return found, m.span("p")
+    return None, None
+
+
+# --------------------------------------------------------------------- words
+
+_DOMAIN_RE = re.compile(r"\b(safety|stability|experience)\b", re.I)
+_WORD_LIMIT_RE = re.compile(
+    r"[\s,;(]*\b(?:in|within|using|of)?\s*(?:no more than|up to|under|max(?:imum)?|at most)?\s*"
+    r"(?P<n>\d[\d,]*)\s*words?\b\)?[\s.?!]*$",
+    re.I,
+)
+_WORD_LIMIT_ANY = re.compile(r"\b(?P<n>\d[\d,]*)[\s-]*words?\b|\bword\s+limit\s*(?:of|:)?\s*(?P<m>\d[\d,]*)", re.I)
+
+_POLITE = r"(?:(?:can|could|would)\s+you\s+|please\s+|now\s+|ok(?:ay)?,?\s+|and\s+)*"
+_CHECK_RE = re.compile(
+    rf"^\s*{_POLITE}(?:check|proof-?read|review|look\s+over|scan)"
+    r"(?:\s+(?:this|these|the\s+following|the\s+text|my\s+(?:text|paragraph|answer|wording|sentences?)|text|it))?"
+    r"(?:\s+(?:for\s+(?:me|over-?claiming|overclaims?|privacy|personal\s+data)))*"
+    r"\s*(?::|\n|-\s)\s*(?P<body>.+)$",
+    re.I | re.S,
+)
+_CHECK_DRAFT_RE = re.compile(
+    rf"^\s*{_POLITE}(?:check|proof-?read|re-?check)\s+(?:the|my|this|current|open)?\s*(?:draft|answer|editor|text)\s*[.?!]*\s*$",
+    re.I,
+)
+_DRAFT_RE = re.compile(
+    rf"^\s*{_POLITE}(?:draft|write|prepare|compose|answer)\s+(?:me\s+)?(?:an?\s+|the\s+|our\s+)?"
+    r"(?:(?:tender|bid)\s+)?(?:answer|response|reply|question)?\s*(?:to|for)?"
+    r"(?:\s+(?:this|the\s+following|the)\s+(?:tender\s+)?question)?\s*(?::|-\s|\n)\s*(?P<q>.+)$",
+    re.I | re.S,
+)
+_DRAFT_LOOSE_RE = re.compile(
+    rf"^\s*{_POLITE}(?:draft|write|prepare)\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:(?:tender|bid)\s+)?(?:answer|response)\s+(?:to|for)\s+(?P<q>.+)$",
+    re.I | re.S,
+)
+
+_NEW_STORY_RE = re.compile(
+    r"\b(?:new|capture|record|add|start|write|begin|create|log)\s+(?:an?\s+|a\s+new\s+|another\s+|my\s+)?"
+    r"(?:outcome\s+|case\s+)?stor(?:y|ies)\b|\bcontinue\s+(?:the\s+|my\s+)?(?:last\s+)?stor(?:y|ies)\b",
+    re.I,
+)
+_STORIES_RE = re.compile(
+    r"\b(?:find|search|show|list|look\s+for|get|any|which|browse|give\s+me)\b.{0,40}?\bstor(?:y|ies)\b"
+    r"|\bstor(?:y|ies)\s+(?:about|on|mentioning|with|involving|regarding|that\s+mention)\b",
+    re.I | re.S,
+)
+_REVIEW_RE = re.compile(
+    r"\bcontract[\s-]*review\b|\b(?:quarterly|annual|monitoring|commissioner)\s+(?:review|report|return)\b"
+    r"|\breview\s+(?:narrative|report|document)\b|^\s*(?:prepare|draft|write)?\s*(?:the\s+|a\s+)?review\s+for\b",
+    re.I,
+)
+_EXPORT_RE = re.compile(
+    r"\bexport\b|\bsave\s+(?:it\s+|this\s+|the\s+draft\s+)?(?:as|to|in)\s+(?:a\s+)?(?:word|docx|html|markdown|md)\b"
+    r"|\b(?:download|make)\s+(?:a\s+)?(?:word|docx)\s+(?:file|document|version)\b",
+    re.I,
+)
+_FORMAT_RE = re.compile(r"\b(word|docx|html|web|markdown|md)\b", re.I)
+_EVIDENCE_RE = re.compile(r"^\s*(?:open|show|go\s+to)\s+(?:the\s+)?evidence(?:\s+(?:screen|view|browser|tab))?\s*[.!]*\s*$", re.I)
+_EDITOR_RE = re.compile(r"^\s*(?:open|show|go\s+to)\s+(?:the\s+)?(?:draft\s+)?editor\s*[.!]*\s*$|^\s*(?:open|show)\s+(?:the|my)\s+draft\s*[.!]*\s*$", re.I)
+_HELP_RE = re.compile(
+    r"^\s*(?:help|\?|h|what\s+can\s+(?:you|i)\s+(?:do|ask)|what\s+do\s+you\s+do|how\s+does\s+this\s+work"
+    r"|commands|examples?)\s*[?.!]*\s*$|\bwhat\s+can\s+(?:you|i)\s+(?:do|ask)\b",
+    re.I,
+)
+_SUMMARY_RE = re.compile(
+    r"^\s*(?:summary|overview|status|what(?:'s| is)\s+in\s+(?:the|my|our)\s+(?:database|data|evidence(?:\s+base)?)"
+    r"|what\s+(?:data|evidence)\s+do\s+(?:we|i)\s+have)\s*[?.!]*\s*$",
+    re.I,
+)
+_INDICATOR_WORDS_RE = re.compile(
+    r"\b(?:indicators?|metrics?|kpis?|figures?|numbers|performance|measures|rates?|how\s+(?:are|is|were|did)\s+(?:we|the\s+service)"
+    r"\s+(?:doing|getting\s+on|performing|do)|how\s+(?:good|well)|spc|trend|show\s+me|show|data\s+(?:on|for))\b",
+    re.I,
+)
+_CLEAR_RE = re.compile(r"^\s*(?:clear|cls|clear\s+(?:the\s+)?(?:chat|screen))\s*$", re.I)
+_STORY_QUERY_RE = re.compile(
+    r"\bstor(?:y|ies)\b\s*(?:about|on|mentioning|with|involving|regarding|that\s+mention|featuring|where|for|of)?\s*:?\s*(?P<q>.*)$",
+    re.I | re.S,
+)
+_QUERY_NOISE_RE = re.compile(
+    r"\b(?:please|thanks|thank\s+you|with\s+(?:external\s+)?consent|consented|approved|only|tagged|"
+    r"in\s+the\s+(?:safety|stability|experience)\s+domain)\b",
+    re.I,
+)
+
+# Plain words that name indicators, beyond the phrasebank's indicator terms.
+INDICATOR_ALIASES: dict[str, tuple[str, ...]] = {
+    r"follow[\s-]?ups?(?:\s+after\s+discharge)?|followed\s+up": ("followup_48h", "followup_72h"),
+    r"re-?admissions?|re-?admitted": ("readmission_30d",),
+    r"dnas?|did\s+not\s+attend|missed\s+(?:appointments|contacts)": ("dna_rate",),
+    r"step[\s-]?ups?": ("step_up_rate", "review_72h"),
+    r"goal\s+attainment|gas(?:\s+t-?score)?": ("gas_t", "goals_met"),
+    r"reliable\s+(?:improvement|change)": ("reliable_improvement",),
+    r"housing\s+(?:confirmed|at\s+discharge)": ("housing_confirmed",),
+    r"handovers?": ("handover_complete",),
+    r"crisis\s+plans?": ("crisis_plan_current",),
+    r"safeguarding": ("safeguarding_timely",),
+    r"disengage(?:ment|d)": ("disengagement",),
+    r"partner\s+comm(?:unication)?s?": ("partner_comms_timely",),
+    r"incident\s+actions?": ("actions_closed_on_time",),
+    r"escalation[\s-]+to[\s-]+review|review\s+times?": ("escalation_review_hours",),
+}
+_ALIAS_RES = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), ids) for p, ids in INDICATOR_ALIASES.items()]
+
+
+# --------------------------------------------------------------------- vocabulary
+
+
+@lru_cache(maxsize=1)
+def _topics():
+    try:
+        from evidencebot.compose.questions import load_topics
+
+        return load_topics()
+    except Exception:  # a broken phrasebank must not stop the conversation
+        return {}
+
+
+def _indicator_term_patterns():
+    try:
+        from evidencebot.evidence.extract import indicator_terms
+
+        return indicator_terms()
+    except Exception:
+        return []
+
+
+@lru_cache(maxsize=1)
+def _catalogue_ids() -> tuple[str, ...]:
+    try:
+        from evidencebot.metrics.catalogue import load_catalogue
+
+        return tuple(load_catalogue())
+    except Exception:
+        return ()
+
+
+def _ordered(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def vocabulary_hits(text: str) -> tuple[list[str], list[str]]:
+    """Indicator ids and topic names named in ``text`` (regular expressions)."""
+    ids: list[str] = []
+    for pattern, ident, _term in _indicator_term_patterns():
+        if pattern.search(text):
+            ids.append(ident)
+    for pattern, alias_ids in _ALIAS_RES:
+        if pattern.search(text):
+            ids.extend(alias_ids)
+    for ident in _catalogue_ids():
+        if re.search(rf"(?<![\w.]){re.escape(ident)}(?![\w])", text):
+            ids.append(ident)
+    topics = []
+    table = _topics()
+    if table:
+        from evidencebot.compose.questions import match_topics
+
+        topics = match_topics(text, table, limit=3)
+    return _ordered(ids), topics
+
+
+# --------------------------------------------------------------------- slots
+
+
+def read_word_limit(text: str) -> tuple[str, int | None]:
+    """Take a trailing "in 500 words" off ``text``; return (rest, limit)."""
+    m = _WORD_LIMIT_RE.search(text)
+    if m:
+        return text[: m.start()].rstrip(" ,;:-("), int(m.group("n").replace(",", ""))
+    return text, None
+
+
+def _fill_common(intent: Intent, text: str) -> Intent:
+    period, _span = find_period(text)
+    intent.period = period
+    intent.domains = _ordered(d.lower() for d in _DOMAIN_RE.findall(text))
+    return intent
+
+
+def _fill_stories(intent: Intent, text: str) -> Intent:
+    _fill_common(intent, text)
+    low = text.lower()
+    if re.search(r"\b(?:with\s+(?:external\s+)?consent|consented|external)\b", low):
+        intent.consent = "external"
+    if re.search(r"\bapproved\b", low):
+        intent.status = "approved"
+    m = _STORY_QUERY_RE.search(text)
+    query = m.group("q") if m else ""
+    if intent.period:
+        query = query.replace(intent.period, " ")
+    query = _QUERY_NOISE_RE.sub(" ", query)
+    query = re.sub(r"\bconsent\b", " ", query, flags=re.I)
+    query = re.sub(r"[?!.]+\s*$", "", query)
+    query = " ".join(query.split())
+    lead = re.compile(r"^(?:about|on|mentioning|with|involving|regarding|for|of|that|and)\s+", re.I)
+    while lead.match(query):
+        query = lead.sub("", query, count=1)
+    intent.query = query
+    return intent
+
+
+def _fill_indicators(intent: Intent, text: str, ids=None, topics=None) -> Intent:
+    _fill_common(intent, text)
+    if ids is None or topics is None:
+        found_ids, found_topics = vocabulary_hits(text)
+        ids = found_ids if ids is None else ids
+        topics = found_topics if topics is None else topics
+    intent.indicators = list(ids)
+    intent.topics = list(topics)
+    return intent
+
+
+def _fill_export(intent: Intent, text: str) -> Intent:
+    m = _FORMAT_RE.search(text)
+    intent.format = EXPORT_FORMATS[m.group(1).lower()] if m else None
+    return intent
+
+
+def _body_intent(text: str) -> Intent | None:
+    """Check and draft requests carry text of their own: read them first."""
+    m = _CHECK_RE.match(text)
+    if m and not _REVIEW_RE.match(text.split(":", 1)[0]):
+        return Intent("check", text, body=m.group("body").strip())
+    if _CHECK_DRAFT_RE.match(text):
+        return Intent("check", text, body="")
+    m = _DRAFT_RE.match(text) or _DRAFT_LOOSE_RE.match(text)
+    if m and not _REVIEW_RE.search(text.split(":", 1)[0]):
+        question, limit = read_word_limit(m.group("q").strip())
+        return Intent("draft", text, question=question.strip().strip('"“”'), word_limit=limit)
+    return None
+
+
+# --------------------------------------------------------------------- slash commands
+
+SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
+    # command: (intent, arguments, what it does)
+    "help": ("help", "", "what you can ask, with examples"),
+    "summary": ("summary", "", "what the database holds"),
+    "indicators": ("indicators", "[period] [domain|indicator ...]", "indicator table with SPC verdicts"),
+    "stories": ("stories", "[words]", "search outcome stories (full text, best first)"),
+    "draft": ("draft", "<question> [in N words]", "plan and assemble a tender answer"),
+    "check": ("check", "[text]", "check text (or the open draft) for over-claiming and personal data"),
+    "review": ("review", "[period]", "contract-review narrative for a period"),
+    "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
+    "export": ("export", "[md|html|docx]", "export the draft or a story"),
+    "evidence": ("evidence", "", "open the evidence browser: indicators, SPC charts, stories"),
+    "editor": ("editor", "", "open the draft editor"),
+    "clear": ("clear", "", "clear the conversation"),
+}
+SLASH_ALIASES = {"h": "help", "?": "help", "ind": "indicators", "i": "indicators", "s": "stories",
+                 "search": "stories", "new": "story", "newstory": "story", "e": "evidence",
+                 "ed": "editor", "x": "export", "r": "review"}
+
+
+def parse_slash(text: str) -> Intent:
+    head, _, rest = text[1:].partition(" ")
+    if "\n" in head:
+        head, _, more = head.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    command = SLASH_ALIASES.get(head.lower(), head.lower())
+    if command not in SLASH_COMMANDS:
+        return Intent("unknown", text, source="slash", argument=command)
+    name = SLASH_COMMANDS[command][0]
+    rest = rest.strip()
+    intent = Intent(name, text, source="slash", argument=rest)
+    if name == "indicators":
+        _fill_indicators(intent, rest)
+    elif name == "stories":
+        intent.query = rest
+        intent.domains = _ordered(d.lower() for d in _DOMAIN_RE.findall(rest))
+        if intent.domains:
+            intent.query = " ".join(_DOMAIN_RE.sub(" ", rest).split())
+    elif name == "draft":
+        intent.question, intent.word_limit = read_word_limit(rest)
+        intent.question = intent.question.strip()
+    elif name == "check":
+        intent.body = rest
+    elif name == "review":
+        intent.period = rest or None
+    elif name == "export":
+        _fill_export(intent, rest)
+    return intent
+
+
+# --------------------------------------------------------------------- the regex reader
+
+
+def classify_regex(text: str) -> Intent:
+    """Decide the intent from word patterns (no language model needed)."""
+    if _CLEAR_RE.match(text):
+        return Intent("clear", text)
+    if _HELP_RE.search(text):
+        return Intent("help", text)
+    if _SUMMARY_RE.match(text):
+        return Intent("summary", text)
+    if _EVIDENCE_RE.match(text):
+        return Intent("evidence", text)
+    if _EDITOR_RE.match(text):
+        return Intent("editor", text)
+    if _NEW_STORY_RE.search(text) and not re.search(r"\b(?:find|search|look\s+for|list)\b", text, re.I):
+        return Intent("new_story", text)
+    if _STORIES_RE.search(text):
+        return _fill_stories(Intent("stories", text), text)
+    if _REVIEW_RE.search(text):
+        return _fill_common(Intent("review", text), text)
+    if _EXPORT_RE.search(text):
+        return _fill_export(Intent("export", text), text)
+    ids, topics = vocabulary_hits(text)
+    if ids or topics or _DOMAIN_RE.search(text) or (_INDICATOR_WORDS_RE.search(text) and find_period(text)[0]):
+        return _fill_indicators(Intent("indicators", text), text, ids, topics)
+    if _INDICATOR_WORDS_RE.search(text) and re.search(r"\b(?:indicators?|metrics?|kpis?|performance|how\s+are\s+we)\b", text, re.I):
+        return _fill_indicators(Intent("indicators", text), text, ids, topics)
+    return Intent("unknown", text)
+
+
+def parse(text: str, matcher: "IntentMatcher | None" = None) -> Intent:
+    """Read one message. ``matcher`` (spaCy) is used when given."""
+    text = (text or "").strip()
+    if not text:
+        return Intent("empty", "")
+    if text.startswith("/"):
+        return parse_slash(text)
+    body = _body_intent(text)
+    if body is not None:
+        body.source = "spacy" if matcher is not None else "regex"
+        return body
+    if matcher is not None:
+        return matcher.classify(text)
+    return classify_regex(text)
+
+
+# --------------------------------------------------------------------- the spaCy reader
+
+
+def _term_tokens(nlp, term: str) -> list[dict]:
+    """A token pattern for a phrasebank term; a trailing ``*`` matches any ending."""
+    wild = term.endswith("*")
+    words = [t.text.lower() for t in nlp.make_doc(term.rstrip("*").strip())]
+    pattern: list[dict] = [{"LOWER": w} for w in words]
+    if wild and pattern:
+        pattern[-1] = {"LOWER": {"REGEX": f"^{re.escape(words[-1])}"}}
+    return pattern
+
+
+class IntentMatcher:
+    """spaCy matchers over the loaded pipeline (built once the model is ready).
+
+    Kind-of-request patterns use lemmas, so "finding stories", "found a story"
+    and "find stories" are one request; the phrasebank's indicator and topic
+    terms are matched on lower-case tokens.
+    """
+
+    KIND_PATTERNS: dict[str, list[list[dict]]] = {
+        "HELP": [
+            [{"LEMMA": "help"}],
+            [{"LOWER": "what"}, {"LOWER": "can"}, {"LOWER": {"IN": ["you", "i"]}}, {"LEMMA": {"IN": ["do", "ask"]}}],
+            [{"LEMMA": {"IN": ["command", "example"]}, "OP": "+"}, {"IS_PUNCT": True, "OP": "*"}],
+        ],
+        "SUMMARY": [
+            [{"LEMMA": {"IN": ["summary", "overview"]}}],
+            [{"LOWER": "what"}, {"LEMMA": "be"}, {"LOWER": "in"}, {"LOWER": {"IN": ["the", "my", "our"]}},
+             {"LEMMA": {"IN": ["database", "data"]}}],
+        ],
+        "NEW_STORY": [
+            [{"LEMMA": {"IN": ["new", "capture", "record", "add", "start", "write", "begin", "create", "log", "another"]}},
+             {"LOWER": {"IN": ["a", "an", "new", "my", "another", "outcome", "case"]}, "OP": "{0,2}"},
+             {"LEMMA": "story"}],
+            [{"LEMMA": "continue"}, {"LOWER": {"IN": ["the", "my", "last"]}, "OP": "{0,2}"}, {"LEMMA": "story"}],
+        ],
+        "FIND_STORIES": [
+            [{"LEMMA": {"IN": ["find", "search", "show", "list", "look", "get", "any", "which", "browse", "give"]}},
+             {"OP": "{0,6}"}, {"LEMMA": "story"}],
+            [{"LEMMA": "story"}, {"LOWER": {"IN": ["about", "on", "mentioning", "with", "involving", "regarding"]}}],
+        ],
+        "REVIEW": [
+            [{"LOWER": "contract"}, {"ORTH": "-", "OP": "?"}, {"LEMMA": "review"}],
+            [{"LOWER": {"IN": ["quarterly", "annual", "monitoring", "commissioner"]}},
+             {"LEMMA": {"IN": ["review", "report", "return"]}}],
+            [{"LEMMA": "review"}, {"LEMMA": {"IN": ["narrative", "report", "document"]}}],
+        ],
+        "EXPORT": [
+            [{"LEMMA": "export"}],
+            [{"LEMMA": "save"}, {"LOWER": {"IN": ["it", "this"]}, "OP": "?"},
+             {"LOWER": {"IN": ["as", "to", "in"]}}, {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
+             {"LOWER": {"IN": ["word", "docx", "html", "markdown", "md"]}}],
+        ],
+        "EVIDENCE": [[{"LEMMA": {"IN": ["open", "show", "go"]}}, {"LOWER": "to", "OP": "?"},
+                      {"LOWER": "the", "OP": "?"}, {"LOWER": "evidence"},
+                      {"LOWER": {"IN": ["screen", "view", "browser", "tab"]}, "OP": "?"}, {"IS_PUNCT": True, "OP": "*"}]],
+        "EDITOR": [[{"LEMMA": {"IN": ["open", "show", "go"]}}, {"LOWER": "to", "OP": "?"},
+                    {"LOWER": {"IN": ["the", "my"]}, "OP": "?"}, {"LOWER": "draft", "OP": "?"}, {"LOWER": "editor"}]],
+        "INDICATORS": [
+            [{"LOWER": "how"}, {"LEMMA": {"IN": ["be", "do"]}}, {"LOWER": {"IN": ["we", "the"]}},
+             {"LOWER": "service", "OP": "?"}, {"LEMMA": {"IN": ["do", "perform", "get"]}}],
+            [{"LEMMA": {"IN": ["indicator", "metric", "kpi", "performance", "figure", "spc", "trend"]}}],
+            [{"LEMMA": "show"}],
+        ],
+        "CLEAR": [[{"LOWER": {"IN": ["clear", "cls"]}}, {"LOWER": {"IN": ["the", "chat", "screen"]}, "OP": "*"}]],
+    }
+
+    def __init__(self, nlp):
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.nlp = nlp
+        self.kinds = Matcher(nlp.vocab, validate=True)
+        for label, patterns in self.KIND_PATTERNS.items():
+            self.kinds.add(label, patterns)
+        self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.wild = Matcher(nlp.vocab, validate=True)
+        phrases: dict[str, list[str]] = {}
+        for _pattern, ident, term in _indicator_term_patterns():
+            phrases.setdefault(f"IND:{ident}", []).append(term)
+        for ident in _catalogue_ids():
+            phrases.setdefault(f"IND:{ident}", []).append(ident)
+        for name, topic in _topics().items():
+            for term in topic.terms:
+                if term.endswith("*"):
+                    self.wild.add(f"TOPIC:{name}", [_term_tokens(nlp, term)])
+                else:
+                    phrases.setdefault(f"TOPIC:{name}", []).append(term)
+        for label, terms in phrases.items():
+            self.terms.add(label, list(nlp.tokenizer.pipe(terms)))
+        for d in DOMAINS:
+            self.terms.add(f"DOMAIN:{d}", [nlp.make_doc(d)])
+
+    def doc(self, text: str):
+        # The tagger, attribute ruler and lemmatizer give lemmas; parse and NER are not needed.
+        skip = [p for p in ("parser", "ner") if p in self.nlp.pipe_names]
+        return self.nlp(text, disable=skip)
+
+    def labels(self, text: str) -> tuple[set[str], list[str], list[str], list[str]]:
+        """(request kinds, indicator ids, topics, domains) found in ``text``."""
+        doc = self.doc(text)
+        vocab = self.nlp.vocab.strings
+        kinds = {vocab[m] for m, _s, _e in self.kinds(doc)}
+        ids: list[str] = []
+        topic_hits: dict[str, int] = {}
+        domains: list[str] = []
+        for m, _s, _e in list(self.terms(doc)) + list(self.wild(doc)):
+            label = vocab[m]
+            kind, _, value = label.partition(":")
+            if kind == "IND":
+                ids.append(value)
+            elif kind == "TOPIC":
+                topic_hits[value] = topic_hits.get(value, 0) + 1
+            elif kind == "DOMAIN":
+                domains.append(value)
+        for pattern, alias_ids in _ALIAS_RES:  # plain aliases have no phrasebank entry
+            if pattern.search(text):
+                ids.extend(alias_ids)
+        order = list(_topics())
+        topics = sorted(topic_hits, key=lambda t: (-topic_hits[t], order.index(t) if t in order else 99))[:3]
+        return kinds, _ordered(ids), topics, _ordered(domains)
+
+    def classify(self, text: str) -> Intent:
+        kinds, ids, topics, domains = self.labels(text)
+        intent: Intent
+        if "CLEAR" in kinds and len(text.split()) <= 3:
+            intent = Intent("clear", text)
+        elif "HELP" in kinds:
+            intent = Intent("help", text)
+        elif "SUMMARY" in kinds and not (ids or topics):
+            intent = Intent("summary", text)
+        elif "EVIDENCE" in kinds:
+            intent = Intent("evidence", text)
+        elif "EDITOR" in kinds:
+            intent = Intent("editor", text)
+        elif "NEW_STORY" in kinds and not re.search(r"\b(?:find|search|look|list)\w*\b", text, re.I):
+            intent = Intent("new_story", text)
+        elif "FIND_STORIES" in kinds:
+            intent = _fill_stories(Intent("stories", text), text)
+        elif "REVIEW" in kinds:
+            intent = _fill_common(Intent("review", text), text)
+        elif "EXPORT" in kinds:
+            intent = _fill_export(Intent("export", text), text)
+        elif ids or topics or domains or ("INDICATORS" in kinds and (find_period(text)[0] or "show" not in text.lower())):
+            intent = _fill_indicators(Intent("indicators", text), text, ids, topics)
+        else:
+            intent = Intent("unknown", text)
+        intent.source = "spacy"
+        return intent

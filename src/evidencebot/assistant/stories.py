@@ -1,0 +1,104 @@
+"""Guided capture of an outcome story, in the four parts commissioners expect.
+
+The capture screen asks the questions in :data:`STEPS` in order, saves every
+field as it is typed (:func:`evidencebot.store.search.save_story_draft`) and
+shows the privacy findings for each part as the user writes
+(:func:`privacy_findings`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evidencebot.language.findings import Finding
+
+
+@dataclass(frozen=True)
+class Step:
+    field: str
+    heading: str
+    prompt: str
+    hint: str
+    kind: str = "text"
+    """``text`` (several lines), ``line`` (one line), ``domains`` or ``consent``."""
+
+
+STEPS: tuple[Step, ...] = (
+    Step("title", "Title", "A short title for the story.",
+         "Say what changed, not who it happened to: “Keeping a tenancy through a hard winter”.", "line"),
+    Step("context", "Context",
+         "What was happening for the person when support began?",
+         "Their situation and typical pattern at onboarding (how often things escalated, common triggers), "
+         "in their words where you can. No names, dates of birth, addresses or NHS numbers: use a pseudonym or “the person”."),
+    Step("support_approach", "Support approach",
+         "What did the service set out to do, and why?",
+         "The plan agreed with the person: goals, early warning signs, the crisis plan, who else was involved "
+         "and how the approach was adapted when things changed."),
+    Step("delivery", "Day-to-day delivery",
+         "What did support look like week to week?",
+         "Contacts, check-ins and practical help; how escalation was handled and reviewed; handovers and "
+         "communication with partners (GP, CMHT, housing, crisis team)."),
+    Step("evidence", "How change is evidenced",
+         "How do you know something changed, and what did the service contribute?",
+         "Measures before and after (e.g. SWEMWBS, goal reviews), escalations against the onboarding baseline, "
+         "records and the person's feedback. Say “contributed to” or “supported”, not “caused”; name what sits "
+         "outside the service's control."),
+    Step("domains", "Domains", "Which outcome domains does the story evidence?",
+         "Any of safety, stability and experience.", "domains"),
+    Step("goal_ids", "Linked goals", "Goal ids this story relates to (optional).",
+         "Separate several with commas, e.g. G00042-1, G00042-2.", "line"),
+    Step("consent", "Consent", "What has the person agreed to?",
+         "external: may appear in tenders and reviews; internal: for learning inside the service only; "
+         "none: not yet asked or refused. Only approved stories with external consent can be exported.",
+         "consent"),
+)
+TEXT_FIELDS = tuple(s.field for s in STEPS if s.kind in ("text", "line"))
+
+
+def step(field: str) -> Step:
+    for s in STEPS:
+        if s.field == field:
+            return s
+    raise KeyError(field)
+
+
+def privacy_findings(text: str) -> list[Finding]:
+    """Personal data in one part of a story (the privacy rules need no language model)."""
+    from evidencebot.language.findings import locate
+    from evidencebot.language.privacy import find_privacy
+
+    if not text.strip():
+        return []
+    return locate(find_privacy(text), text)
+
+
+def privacy_summary(findings_by_field: dict[str, list[Finding]]) -> str:
+    """One line per finding, naming the part of the story it is in."""
+    lines = []
+    for field, findings in findings_by_field.items():
+        heading = step(field).heading if field in TEXT_FIELDS else field
+        for f in findings:
+            advice = f.suggestions[0] if f.suggestions else ""
+            lines.append(f"{heading}, line {f.line}: “{f.match}” — {f.message.split('. ')[0].rstrip('.')}."
+                         + (f" Try: {advice}" if advice else ""))
+    return "\n".join(lines)
+
+
+def completeness(row: dict) -> list[str]:
+    """The parts still empty."""
+    return [s.heading for s in STEPS if s.kind == "text" and not (row.get(s.field) or "").strip()]
+
+
+def story_markdown_preview(row: dict) -> str:
+    """A story as Markdown for reading on screen: title, tags, use, the four parts."""
+    from evidencebot.store.search import export_blockers
+    from evidencebot.store.stories import SECTIONS
+
+    blockers = export_blockers(row)
+    use = "✓ may be used in tenders and reviews" if not blockers else "✗ internal only: " + "; ".join(blockers)
+    tags = ", ".join(d for d in (row.get("domains") or "").split(";") if d) or "no domain"
+    lines = [f"### {row.get('title') or 'Untitled story'}", "",
+             f"`{row.get('story_id')}` · {tags} · {use}", ""]
+    for key, heading in SECTIONS.items():
+        lines += [f"**{heading}**", "", (row.get(key) or "_not written yet_").strip(), ""]
+    return "\n".join(lines)

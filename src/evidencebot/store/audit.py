@@ -1,0 +1,404 @@
+"""The audit log: who changed what, and when.
+
+Commissioners and the CQC ask who approved a story, who imported a file and
+who changed a figure. Every answer is in the ``audit_log`` table (migration
+``m007_governance``):
+
+* **Row changes** to stories, drafts, draft versions, facts, the bid library
+  and variance notes are written by SQLite triggers, so no code path (the app,
+  the command line, an import, a future module) can skip them. The trigger
+  calls two SQL functions registered on every connection by
+  :func:`register_functions` (``store.db.connect`` does it):
+  ``evidencebot_user()`` (the settings user name) and
+  ``evidencebot_audit_diff()`` (which fields changed). A connection that has
+  not registered them cannot change an audited table at all ("no such
+  function: evidencebot_user"): an edit from outside evidencebot fails rather
+  than going unrecorded.
+* **Imports** write one summary row each (table, file name, rows inserted,
+  updated, unchanged and rejected), not one per row, so a million-row import
+  stays fast. Story imports also get the per-row trigger records.
+* **Exports, backups, migrations and consent withdrawals** write one row each
+  through :func:`record`.
+
+No personal data in the log: values are recorded only for columns on an
+allow-list (ids, codes, dates, statuses, the staff names that approved or
+saved something). Every other column (story sections and titles, draft
+bodies, fact statements ...) is recorded as its length and the first 16 hex
+digits of its SHA-256, e.g. ``{"chars": 812, "sha256": "3f2a..."}``: enough to
+show that the text changed, and to match it against a copy, but not the text.
+
+The log is append-only: triggers refuse ``UPDATE`` and ``DELETE`` on it.
+Times are UTC, ``YYYY-MM-DDTHH:MM:SS.sssZ``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from evidencebot.errors import InputError
+
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+#: Tables whose every row change is written to the audit log by triggers,
+#: with the columns whose values may be logged (all others: length + hash).
+AUDITED: dict[str, frozenset[str]] = {
+    "stories": frozenset({
+        "story_id", "person_id", "domains", "goal_ids", "consent", "consent_date", "approved_by",
+        "approved_at", "status", "story_date", "created_at", "submitted_by", "submitted_at",
+        "consent_withdrawn_at", "consent_withdrawn_by",
+    }),
+    "drafts": frozenset({
+        "draft_id", "kind", "word_limit", "period", "status", "created_by", "created_at",
+        "submitted_by", "submitted_at", "approved_by", "approved_at",
+    }),
+    "draft_versions": frozenset({"draft_id", "version", "saved_at", "saved_by"}),
+    "facts": frozenset({
+        "fact_id", "value", "unit", "indicator_id", "period", "source_date", "review_by",
+        "created_at", "created_by",
+    }),
+    "bids": frozenset({
+        "bid_id", "word_limit", "words", "period", "created_at", "review_date", "score",
+        "max_score", "outcome",
+    }),
+    "variance_notes": frozenset({"indicator_id", "period", "due_on", "created_at"}),
+}
+#: Columns never compared: touching ``updated_at`` alone is not a change.
+IGNORED = frozenset({"updated_at"})
+TRIGGER_PREFIX = "audit_"
+ACTIONS = ("insert", "update", "delete", "import", "import-rejected", "export", "backup",
+           "migrate", "consent-withdrawn")
+
+
+# --------------------------------------------------------------------------
+# SQL functions
+# --------------------------------------------------------------------------
+
+
+def default_user() -> str:
+    """The settings user name (``[user] name`` in config.toml, else the login name)."""
+    from evidencebot.config import _whoami, load_settings
+    from evidencebot.errors import ConfigError
+
+    try:
+        name = load_settings().user.name
+    except ConfigError:
+        return f"{_whoami()} (settings unreadable)"
+    name = " ".join(str(name).split())
+    return name or _whoami()
+
+
+class _User:
+    """Who the connection is acting for; resolved on first use."""
+
+    def __init__(self, name: str | None = None):
+        self.name = name
+
+    def __call__(self) -> str:
+        if not self.name:
+            self.name = default_user()
+        return self.name
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def redact(value: Any) -> Any:
+    """What the log keeps of a value that may hold personal data."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = repr(value)
+    else:
+        text = str(value)
+    return {"chars": len(text), "sha256": digest(text)}
+
+
+def diff(table: str, old: dict | None, new: dict | None) -> dict | None:
+    """Changed fields as ``{field: [old, new]}``; ``None`` when nothing changed.
+
+    Columns not on the table's allow-list are replaced by :func:`redact`.
+    """
+    allowed = AUDITED.get(table, frozenset())
+    old = old or {}
+    new = new or {}
+    out: dict[str, list] = {}
+    for name in list(old) + [k for k in new if k not in old]:
+        if name in IGNORED:
+            continue
+        a, b = old.get(name), new.get(name)
+        if a == b and type(a) is type(b):
+            continue
+        if a is None and b is None:
+            continue
+        if name in allowed:
+            out[name] = [a, b]
+        else:
+            out[name] = [redact(a), redact(b)]
+    return out or None
+
+
+def _sql_diff(table, old_json, new_json):
+    try:
+        old = json.loads(old_json) if old_json is not None else None
+        new = json.loads(new_json) if new_json is not None else None
+        changes = diff(table, old, new)
+    except Exception as exc:  # never let the audit make a write fail silently
+        return json.dumps({"audit_error": type(exc).__name__})
+    if changes is None:
+        return None
+    return json.dumps(changes, ensure_ascii=False, sort_keys=True)
+
+
+def register_functions(conn: sqlite3.Connection, user: str | None = None) -> None:
+    """Register ``evidencebot_user()`` and ``evidencebot_audit_diff()`` on ``conn``."""
+    holder = _User(user)
+    conn.create_function("evidencebot_user", 0, holder)
+    conn.create_function("evidencebot_audit_diff", 3, _sql_diff)
+    try:
+        conn._evidencebot_user = holder  # type: ignore[attr-defined]
+    except AttributeError:  # a plain sqlite3.Connection has no attributes
+        pass
+
+
+def set_user(db: Database, name: str) -> None:
+    """Act as ``name`` on this connection from now on (the app, tests)."""
+    name = " ".join(str(name or "").split())
+    if not name:
+        raise InputError("a user name cannot be empty")
+    register_functions(db.conn, name)
+
+
+def current_user(db: Database) -> str:
+    ensure_functions(db)
+    return db.execute("select evidencebot_user()").fetchone()[0]
+
+
+def ensure_functions(db: Database) -> None:
+    """Register the functions unless the connection already has them."""
+    try:
+        db.conn.execute("select evidencebot_user()").fetchone()
+    except sqlite3.OperationalError:
+        register_functions(db.conn)
+
+
+# --------------------------------------------------------------------------
+# Schema: the log table and the triggers
+# --------------------------------------------------------------------------
+
+
+def create_log_table(db: Database) -> None:
+    db.conn.execute(
+        """
+        CREATE TABLE IF NOT EXISTS audit_log (
+            audit_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_key TEXT,
+            action TEXT NOT NULL,
+            changes TEXT
+        )
+        """
+    )
+    db.conn.execute("CREATE INDEX IF NOT EXISTS idx_audit_log_at ON audit_log (at)")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS idx_audit_log_table_at ON audit_log (table_name, at)")
+    for op in ("UPDATE", "DELETE"):
+        db.conn.execute(
+            f"CREATE TRIGGER IF NOT EXISTS audit_log_no_{op.lower()} BEFORE {op} ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be changed or removed'); END"
+        )
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _json_row(columns: list[str], alias: str) -> str:
+    parts = []
+    for c in columns:
+        ref = f"{alias}.{_q(c)}"
+        parts.append(f"{_lit(c)}, CASE typeof({ref}) WHEN 'blob' THEN 'blob of ' || length({ref}) || ' bytes' ELSE {ref} END")
+    return "json_object(" + ", ".join(parts) + ")"
+
+
+def _key_expr(pks: list[str], alias: str) -> str:
+    return " || '/' || ".join(f"coalesce(CAST({alias}.{_q(k)} AS TEXT), '')" for k in pks)
+
+
+def trigger_names(table: str) -> list[str]:
+    return [f"{TRIGGER_PREFIX}{table}_{op}" for op in ("insert", "update", "delete")]
+
+
+def expected_triggers(db: Database) -> list[str]:
+    names = ["audit_log_no_update", "audit_log_no_delete"]
+    for table in AUDITED:
+        if db[table].exists():
+            names += trigger_names(table)
+    return names
+
+
+def install_triggers(db: Database) -> list[str]:
+    """(Re)create the audit triggers for every audited table that exists.
+
+    The triggers name every column the table has now, so a migration that
+    adds a column to an audited table must call this again.
+    """
+    conn = db.conn
+    made = []
+    for table in AUDITED:
+        if not db[table].exists():
+            continue
+        info = conn.execute(f"PRAGMA table_info({_q(table)})").fetchall()
+        columns = [r[1] for r in info]
+        pks = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]] or ["rowid"]
+        t = _lit(table)
+        for name in trigger_names(table):
+            conn.execute(f"DROP TRIGGER IF EXISTS {_q(name)}")
+        ins, upd, dele = trigger_names(table)
+        conn.execute(
+            f"CREATE TRIGGER {_q(ins)} AFTER INSERT ON {_q(table)} BEGIN "
+            f"INSERT INTO audit_log (at, user, table_name, row_key, action, changes) VALUES "
+            f"({NOW_SQL}, evidencebot_user(), {t}, {_key_expr(pks, 'new')}, 'insert', "
+            f"evidencebot_audit_diff({t}, NULL, {_json_row(columns, 'new')})); END"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {_q(upd)} AFTER UPDATE ON {_q(table)} BEGIN "
+            f"INSERT INTO audit_log (at, user, table_name, row_key, action, changes) "
+            f"SELECT {NOW_SQL}, evidencebot_user(), {t}, {_key_expr(pks, 'new')}, 'update', d FROM "
+            f"(SELECT evidencebot_audit_diff({t}, {_json_row(columns, 'old')}, {_json_row(columns, 'new')}) AS d) "
+            f"WHERE d IS NOT NULL; END"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {_q(dele)} AFTER DELETE ON {_q(table)} BEGIN "
+            f"INSERT INTO audit_log (at, user, table_name, row_key, action, changes) VALUES "
+            f"({NOW_SQL}, evidencebot_user(), {t}, {_key_expr(pks, 'old')}, 'delete', "
+            f"evidencebot_audit_diff({t}, {_json_row(columns, 'old')}, NULL)); END"
+        )
+        made += [ins, upd, dele]
+    return made
+
+
+# --------------------------------------------------------------------------
+# Writing and reading
+# --------------------------------------------------------------------------
+
+
+def record(db: Database, *, table: str, action: str, key: str | None = None,
+           changes: dict | None = None) -> None:
+    """Write one audit entry (imports, exports, backups ...). Ids and counts only.
+
+    Runs in the caller's transaction when there is one.
+    """
+    ensure_functions(db)
+    db.conn.execute(
+        f"INSERT INTO audit_log (at, user, table_name, row_key, action, changes) "
+        f"VALUES ({NOW_SQL}, evidencebot_user(), ?, ?, ?, ?)",
+        [table, key, action,
+         json.dumps(changes, ensure_ascii=False, sort_keys=True) if changes is not None else None],
+    )
+
+
+@dataclass
+class AuditEntry:
+    audit_id: int
+    at: str
+    user: str
+    table: str
+    key: str | None
+    action: str
+    changes: dict | None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def summary(self, width: int = 100) -> str:
+        """The changes on one line: ``status: draft -> submitted; context: (812 chars, changed)``."""
+        if not self.changes:
+            return ""
+        parts = []
+        for name, value in self.changes.items():
+            if isinstance(value, list) and len(value) == 2:
+                parts.append(f"{name}: {_show(value[0])} -> {_show(value[1])}")
+            else:
+                parts.append(f"{name}: {_show(value)}")
+        text = "; ".join(parts)
+        return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, dict) and set(value) == {"chars", "sha256"}:
+        return f"<{value['chars']} chars #{value['sha256'][:8]}>"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _since(text: str) -> str:
+    """A ``--since`` value as the UTC text the log is compared with."""
+    text = str(text).strip()
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return day.isoformat()
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"--since {text!r}: give a date as YYYY-MM-DD (or YYYY-MM-DDTHH:MM)") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment.isoformat(timespec="milliseconds") + "Z"
+
+
+def recent(db: Database, limit: int | None = 50, *, table: str | None = None,
+           since: str | None = None, action: str | None = None, key: str | None = None) -> list[AuditEntry]:
+    """Audit entries, newest first (``limit=None``: all of them)."""
+    if not db["audit_log"].exists():
+        return []
+    where, args = [], []
+    if table:
+        where.append("table_name = ?")
+        args.append(table)
+    if since:
+        where.append("at >= ?")
+        args.append(_since(since))
+    if action:
+        where.append("action = ?")
+        args.append(action)
+    if key is not None:
+        where.append("row_key = ?")
+        args.append(str(key))
+    sql = "SELECT audit_id, at, user, table_name, row_key, action, changes FROM audit_log"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY audit_id DESC"
+    if limit is not None:
+        if int(limit) <= 0:
+            raise InputError("the limit must be a positive number")
+        sql += f" LIMIT {int(limit)}"
+    out = []
+    for row in db.conn.execute(sql, args):
+        try:
+            changes = json.loads(row[6]) if row[6] else None
+        except ValueError:
+            changes = {"unreadable": row[6][:40]}
+        out.append(AuditEntry(row[0], row[1], row[2], row[3], row[4], row[5], changes))
+    return out
+
+
+def tables_logged(db: Database) -> list[str]:
+    if not db["audit_log"].exists():
+        return []
+    return [r[0] for r in db.conn.execute("SELECT DISTINCT table_name FROM audit_log ORDER BY 1")]

@@ -1,0 +1,97 @@
+"""Messages that workers post back to the screens (the only way results reach widgets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+
+@dataclass
+class ReplyReady(Message):
+    """The assistant answered a message."""
+
+    text: str
+    reply: object  # evidencebot.assistant.actions.Reply
+
+
+@dataclass
+class AssistantProgress(Message):
+    """What a long request is doing now ("waiting for the language model…")."""
+
+    text: str
+
+
+@dataclass
+class LanguageChanged(Message):
+    """The language model finished loading (or failed)."""
+
+    state: str
+    description: str
+
+
+@dataclass
+class CheckFinished(Message):
+    """The checker read the editor's text."""
+
+    text: str
+    report: object  # evidencebot.assistant.checking.CheckReport
+    status: object  # evidencebot.assistant.editing.EditorStatus
+
+
+@dataclass
+class DraftSaved(Message):
+    draft_id: int
+    version: int | None = None
+
+
+@dataclass
+class StoryLoaded(Message):
+    story_id: str
+    row: dict
+    findings: dict = field(default_factory=dict)
+
+
+@dataclass
+class StorySaved(Message):
+    """Fields of a story were written; ``findings`` holds the privacy findings per field."""
+
+    story_id: str
+    fields: list[str]
+    findings: dict = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IndicatorsLoaded(Message):
+    period: str
+    period_text: str
+    rows: list
+    charts: dict
+
+
+@dataclass
+class StoriesFound(Message):
+    query: str
+    hits: list
+
+
+@dataclass
+class StoryPreview(Message):
+    story_id: str
+    markdown: str
+
+
+@dataclass
+class ExportChoices(Message):
+    stories: list
+    has_draft: bool
+    draft_title: str
+
+
+@dataclass
+class ExportFinished(Message):
+    ok: bool
+    text: str
+    reasons: list = field(default_factory=list)
+    path: str | None = None

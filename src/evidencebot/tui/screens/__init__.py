@@ -1,0 +1,1 @@
+"""The app's screens: chat (the default), editor, story capture, evidence, export."""

@@ -1,0 +1,123 @@
+"""The conversation: messages in, Markdown replies out.
+
+Messages are answered one at a time, in order, by a thread worker that calls
+:meth:`evidencebot.assistant.conversation.Conversation.respond` and posts a
+:class:`~evidencebot.tui.messages.ReplyReady`; the handler mounts the reply
+and opens the screen the reply asks for.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Input, Static
+
+from evidencebot.tui.base import BaseScreen
+from evidencebot.tui.keys import screen_bindings
+from evidencebot.tui.messages import AssistantProgress, ReplyReady
+from evidencebot.tui.widgets.chat import AssistantMessage, PendingReply, PromptInput, UserMessage
+
+WELCOME = object()
+
+
+class ChatScreen(BaseScreen):
+    BINDINGS = screen_bindings(show=True)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._queue: deque = deque()
+        self._busy = False
+        self._pending: PendingReply | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield VerticalScroll(id="chat")
+        yield Static("", id="status", classes="status-line", markup=False)
+        yield PromptInput(placeholder="Ask about your evidence, or type /help", id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#chat", VerticalScroll).anchor()
+        self.query_one("#prompt", PromptInput).focus()
+        self.watch(self.app, "language_text", self._show_status)
+        self._enqueue(WELCOME)
+
+    def _show_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(f"{self.app.db_label} · {text}")
+
+    # ------------------------------------------------------------ sending
+
+    @on(Input.Submitted, "#prompt")
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        prompt = self.query_one("#prompt", PromptInput)
+        prompt.value = ""
+        if not text:
+            return
+        prompt.remember(text)
+        self.ask(text)
+
+    def ask(self, text: str) -> None:
+        """Show ``text`` as the user's message and queue it for the assistant."""
+        self.query_one("#chat", VerticalScroll).mount(UserMessage(text))
+        self._enqueue(text)
+
+    def _enqueue(self, item) -> None:
+        self._queue.append(item)
+        self._next()
+
+    def _next(self) -> None:
+        if self._busy or not self._queue:
+            return
+        self._busy = True
+        item = self._queue.popleft()
+        self._pending = PendingReply()
+        self.query_one("#chat", VerticalScroll).mount(self._pending)
+        self._answer(item)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="assistant", description="Answering")
+    def _answer(self, item) -> None:
+        conversation = self.app.conversation
+        if item is WELCOME:
+            self.post_message(ReplyReady("", conversation.welcome()))
+            return
+        reply = conversation.respond(item, progress=lambda text: self.post_message(AssistantProgress(text)))
+        self.post_message(ReplyReady(item, reply))
+
+    # ------------------------------------------------------------ replies
+
+    @on(AssistantProgress)
+    def _progress(self, message: AssistantProgress) -> None:
+        if self._pending is not None:
+            self._pending.update(message.text)
+
+    @on(ReplyReady)
+    def _reply(self, message: ReplyReady) -> None:
+        reply = message.reply
+        self._clear_pending()
+        chat = self.query_one("#chat", VerticalScroll)
+        if reply.intent == "clear":
+            chat.remove_children()
+        elif reply.markdown:
+            chat.mount(AssistantMessage(reply.markdown, charts=reply.charts, ok=reply.ok))
+        self._busy = False
+        if reply.open:
+            self.app.open_mode(reply.open)
+        self._next()
+
+    def _clear_pending(self) -> None:
+        if self._pending is not None:
+            self._pending.remove()
+            self._pending = None
+
+    def worker_failed(self, worker) -> None:
+        if worker.group == "assistant":
+            self._clear_pending()
+            self.query_one("#chat", VerticalScroll).mount(
+                AssistantMessage(f"Sorry, that failed: {worker.error}. Nothing was changed; try again "
+                                 "or type `/help`.", ok=False))
+            self._busy = False
+            self._next()

@@ -1,0 +1,287 @@
+"""The draft editor: the text, the checker's findings beside it, one key to fix.
+
+When typing pauses (0.6 s) the text is checked in a worker (the checker keeps
+a paragraph cache, so only changed paragraphs are read again) and saved to
+the ``drafts`` table in another. The word count, the question's sub-points
+covered and the findings all come back in one message.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from evidencebot.tui.base import SubScreen
+from evidencebot.tui.messages import CheckFinished, DraftSaved
+from evidencebot.tui.widgets.checked_text_area import CheckedTextArea
+
+CHECK_DELAY = 0.6
+SEVERITY_MARK = {"error": "✖", "warning": "▲", "suggestion": "·"}
+
+
+class EditorScreen(SubScreen):
+    BINDINGS = SubScreen.BINDINGS + [
+        Binding("ctrl+r", "apply_fix", "Apply fix", id="apply-fix",
+                tooltip="Replace the selected finding's words with its suggested alternative."),
+        Binding("f8", "next_finding", "Next finding", id="next-finding",
+                tooltip="Move the cursor to the next finding."),
+        Binding("ctrl+l", "recheck", "Check now", id="recheck", tooltip="Check the whole text again now."),
+        Binding("ctrl+s", "save_version", "Save version", id="save-version",
+                tooltip="Save the draft as a new numbered version."),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.doc = None
+        self.findings: list = []
+        self._timer: Timer | None = None
+        self._checked_text: str | None = None
+        self._saved_text: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="editor-question", classes="question", markup=False)
+        with Horizontal(id="editor-body"):
+            yield CheckedTextArea(id="draft", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+            with Vertical(id="editor-side"):
+                yield Static("Findings", id="findings-title", classes="side-title")
+                yield OptionList(id="findings")
+                yield Static("", id="finding-detail")
+        yield Static("", id="editor-status", classes="status-line", markup=False)
+        yield Footer()
+
+    @property
+    def text_area(self) -> CheckedTextArea:
+        return self.query_one("#draft", CheckedTextArea)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "language_text", lambda _text: self._show_status())
+
+    def on_screen_resume(self) -> None:
+        doc = self.app.conversation.state.draft
+        if doc is None:
+            from evidencebot.assistant.editing import DraftDoc
+
+            doc = DraftDoc(kind="text", title="New draft")
+            self.app.conversation.state.draft = doc
+        if doc is not self.doc:
+            self._load(doc)
+        self.text_area.focus()
+
+    def _load(self, doc) -> None:
+        self.doc = doc
+        self.findings = []
+        self._checked_text = None
+        self._saved_text = doc.text
+        question = self.query_one("#editor-question", Static)
+        if doc.question:
+            limit = f" ({doc.word_limit} words)" if doc.word_limit else ""
+            question.update(f"Q{limit}: {' '.join(doc.question.split())}")
+            question.display = True
+        else:
+            question.update("")
+            question.display = False
+        self.sub_title = doc.title or "Draft"
+        self.text_area.load_text(doc.text)
+        self.text_area.set_findings([])
+        self._fill_findings()
+        self._status = None
+        self._show_status("checking…" if doc.text.strip() else "")
+        if doc.text.strip():
+            self._check(doc.text)
+
+    # ------------------------------------------------------------ checking
+
+    @on(TextArea.Changed, "#draft")
+    def _changed(self, event: TextArea.Changed) -> None:
+        if self.doc is None:
+            return
+        self.doc.text = event.text_area.text
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(CHECK_DELAY, self._check_now)
+
+    def _check_now(self) -> None:
+        text = self.text_area.text
+        if text == self._checked_text:
+            return
+        if not text.strip():
+            self._checked_text = text
+            self.findings = []
+            self.text_area.set_findings([])
+            self._fill_findings()
+            self._show_status()
+            return
+        waiting = "" if self.app.conversation.language.settled else " (waiting for the language model)"
+        self._show_status(f"checking…{waiting}")
+        self._check(text)
+        if text != self._saved_text and self.doc is not None:
+            self._save(text)
+
+    def action_recheck(self) -> None:
+        self._checked_text = None
+        self._check(self.text_area.text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="checker", description="Checking the draft")
+    def _check(self, text: str) -> None:
+        from evidencebot.assistant import checking, editing
+
+        report = checking.check(text, db_path=self.app.db_path)
+        status = editing.status(self.doc, text)
+        self.post_message(CheckFinished(text, report, status))
+
+    @on(CheckFinished)
+    def _checked(self, message: CheckFinished) -> None:
+        if message.text != self.text_area.text:
+            return  # typed since: the next check is on its way
+        self._checked_text = message.text
+        self.findings = list(message.report.findings)
+        self.text_area.set_findings(self.findings)
+        self._fill_findings(message.report.note)
+        self._status = message.status
+        self._show_status()
+
+    def _fill_findings(self, note: str = "") -> None:
+        options = self.query_one("#findings", OptionList)
+        options.clear_options()
+        for i, f in enumerate(self.findings):
+            label = f"{SEVERITY_MARK.get(f.severity, '·')} {f.line}:{f.column} {f.match[:24]}"
+            options.add_option(Option(Text(label), id=f"finding-{i}"))
+        title = self.query_one("#findings-title", Static)
+        title.update(f"Findings ({len(self.findings)})" if self.findings else "Findings: none")
+        detail = self.query_one("#finding-detail", Static)
+        detail.update(note if not self.findings else "")
+        if self.findings:
+            options.highlighted = 0
+
+    def _show_status(self, extra: str | None = None) -> None:
+        if not self.is_mounted:
+            return
+        parts = []
+        status = getattr(self, "_status", None)
+        if status is not None:
+            parts.append(status.words_text())
+            if status.coverage:
+                parts.append(status.coverage_text())
+        if self.findings:
+            errors = sum(1 for f in self.findings if f.severity == "error")
+            parts.append(f"{len(self.findings)} findings" + (f" ({errors} errors)" if errors else ""))
+        if extra:
+            parts.append(extra)
+        elif self.app.conversation.language.state == "loading":
+            parts.append("loading language model…")
+        self.query_one("#editor-status", Static).update(" · ".join(parts) or "Type or paste your draft.")
+
+    # ------------------------------------------------------------ the findings list
+
+    def _selected(self):
+        options = self.query_one("#findings", OptionList)
+        index = options.highlighted
+        if index is None or not 0 <= index < len(self.findings):
+            return None
+        return self.findings[index]
+
+    @on(OptionList.OptionHighlighted, "#findings")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        f = self._selected()
+        if f is None:
+            return
+        lines = [f"[b]{f.severity}[/b] · {f.family} · {f.rule}", f.message]
+        if f.suggestions:
+            lines.append("Try: " + " | ".join(f.suggestions[:3]))
+        from rich.markup import escape
+
+        detail = self.query_one("#finding-detail", Static)
+        detail.update("\n".join([lines[0]] + [escape(x) for x in lines[1:]]))
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _go_to(self, event: OptionList.OptionSelected) -> None:
+        f = self._selected()
+        if f is not None:
+            self._select_span(f.start, f.end)
+            self.text_area.focus()
+
+    def _select_span(self, start: int, end: int) -> None:
+        from textual.widgets.text_area import Selection
+
+        document = self.text_area.document
+        size = len(self.text_area.text)
+        a = document.get_location_from_index(min(start, size))
+        b = document.get_location_from_index(min(end, size))
+        self.text_area.selection = Selection(a, b)
+        self.text_area.scroll_cursor_visible()
+
+    def action_next_finding(self) -> None:
+        if not self.findings:
+            self.notify("No findings.", timeout=3)
+            return
+        options = self.query_one("#findings", OptionList)
+        current = options.highlighted
+        options.highlighted = 0 if current is None else (current + 1) % len(self.findings)
+        f = self._selected()
+        if f is not None:
+            self._select_span(f.start, f.end)
+
+    def action_apply_fix(self) -> None:
+        from evidencebot.assistant import checking
+        from evidencebot.errors import EvidencebotError
+
+        f = self._selected()
+        if f is None:
+            self.notify("No finding is selected.", severity="warning", timeout=4)
+            return
+        index = checking.first_replacement(f)
+        if index is None:
+            advice = f.suggestions[0] if f.suggestions else "reword it by hand"
+            self.notify(f"No replacement text for this one: {advice}", severity="warning", timeout=6,
+                        markup=False)
+            return
+        text = self.text_area.text
+        try:
+            start, end, new = checking.suggestion_edit(text, f, index)
+        except EvidencebotError as exc:
+            self.notify(str(exc), severity="warning", timeout=6, markup=False)
+            return
+        document = self.text_area.document
+        self.text_area.replace(new, document.get_location_from_index(start), document.get_location_from_index(end))
+        self.findings = [x for x in self.findings if x is not f]
+        self._fill_findings()
+        self.notify(f"Replaced “{f.match}” with “{new}”.", timeout=4, markup=False)
+
+    # ------------------------------------------------------------ saving
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="draft-writer", description="Saving the draft")
+    def _save(self, text: str, version: bool = False) -> None:
+        from evidencebot.assistant import editing
+
+        doc = self.doc
+        conversation = self.app.conversation
+        db = conversation.connect()
+        try:
+            if version:
+                number = editing.save_version(db, doc)
+            else:
+                number = None
+                editing.save_draft(db, doc)
+        finally:
+            db.close()
+        self.post_message(DraftSaved(doc.draft_id, number))
+
+    @on(DraftSaved)
+    def _saved(self, message: DraftSaved) -> None:
+        self._saved_text = self.doc.text if self.doc is not None else None
+        if message.version:
+            self.notify(f"Saved as version {message.version} of draft {message.draft_id}.", timeout=4)
+
+    def action_save_version(self) -> None:
+        if self.doc is None or not self.text_area.text.strip():
+            self.notify("Nothing to save yet.", severity="warning", timeout=4)
+            return
+        self.doc.text = self.text_area.text
+        self._save(self.doc.text, True)

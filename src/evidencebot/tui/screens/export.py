@@ -1,0 +1,181 @@
+"""Export: choose what, the format and the file; refusals say why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
+
+from evidencebot.tui.base import SubScreen
+from evidencebot.tui.messages import ExportChoices, ExportFinished
+
+FORMATS = (("docx", "Word"), ("html", "HTML"), ("md", "Markdown"))
+
+
+class ExportScreen(SubScreen):
+    BINDINGS = SubScreen.BINDINGS + [
+        Binding("ctrl+s", "export", "Export", id="export-now", tooltip="Write the file now."),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stories: list = []
+        self._has_draft = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="export-form"):
+            yield Static("What to export", classes="form-label")
+            with RadioSet(id="ex-what"):
+                yield RadioButton("The open draft", id="what-draft", value=True)
+                yield RadioButton("A story", id="what-story")
+            yield Select([], prompt="choose a story", id="ex-story")
+            yield Static("Format", classes="form-label")
+            with RadioSet(id="ex-format"):
+                for key, label in FORMATS:
+                    yield RadioButton(label, id=f"fmt-{key}", value=key == "docx")
+            yield Static("File", classes="form-label")
+            yield Input(id="ex-path")
+            with Horizontal(id="ex-actions"):
+                yield Checkbox("Replace the file if it exists", id="ex-force")
+                yield Button("Export", id="ex-go", variant="primary")
+            yield Static("", id="ex-result", markup=False)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        fmt = self.app.conversation.state.export_format or "docx"
+        self.query_one(f"#fmt-{fmt}", RadioButton).value = True
+        self._choices()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-reader", description="Listing stories")
+    def _choices(self) -> None:
+        from evidencebot.assistant.exporting import story_choices
+
+        db = self.app.conversation.connect()
+        try:
+            stories = story_choices(db)
+        finally:
+            db.close()
+        doc = self.app.conversation.state.draft
+        has_draft = doc is not None and bool(doc.text.strip())
+        self.post_message(ExportChoices(stories, has_draft, (doc.title if doc else "") or "Draft"))
+
+    @on(ExportChoices)
+    def _fill(self, message: ExportChoices) -> None:
+        self._stories = message.stories
+        self._has_draft = message.has_draft
+        select = self.query_one("#ex-story", Select)
+        select.set_options(
+            [(f"{sid} {title[:40]}" + ("" if not reasons else f" — ✗ {reasons[0]}"), sid)
+             for sid, title, reasons in message.stories]
+        )
+        current = self.app.conversation.state.story_id
+        if current and any(sid == current for sid, _t, _r in message.stories):
+            select.value = current
+        draft_button = self.query_one("#what-draft", RadioButton)
+        draft_button.label = f"The open draft: {message.draft_title}" if message.has_draft else "The open draft (none open)"
+        if not message.has_draft:
+            self.query_one("#what-story", RadioButton).value = True
+        self._suggest_path()
+
+    def _format(self) -> str:
+        pressed = self.query_one("#ex-format", RadioSet).pressed_button
+        return pressed.id.removeprefix("fmt-") if pressed is not None and pressed.id else "docx"
+
+    def _what(self) -> str:
+        pressed = self.query_one("#ex-what", RadioSet).pressed_button
+        return "story" if pressed is not None and pressed.id == "what-story" else "draft"
+
+    def _suggest_path(self) -> None:
+        from evidencebot.assistant.exporting import default_path
+
+        if self._what() == "story":
+            value = self.query_one("#ex-story", Select).value
+            name = f"story-{value}" if isinstance(value, str) else "story"
+        else:
+            doc = self.app.conversation.state.draft
+            name = (doc.title if doc is not None and doc.title else "draft")
+        path = self.query_one("#ex-path", Input)
+        path.value = str(default_path(Path.cwd(), name, self._format()))
+
+    @on(RadioSet.Changed)
+    def _option_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "ex-format":
+            self.app.conversation.state.export_format = self._format()
+        self._suggest_path()
+
+    @on(Select.Changed, "#ex-story")
+    def _story_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.query_one("#what-story", RadioButton).value = True
+        self._suggest_path()
+
+    @on(Button.Pressed, "#ex-go")
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_export()
+
+    def action_export(self) -> None:
+        what = self._what()
+        story = self.query_one("#ex-story", Select).value
+        if what == "story" and not isinstance(story, str):
+            self._result(False, "Choose a story to export first.")
+            return
+        path = self.query_one("#ex-path", Input).value.strip()
+        if not path:
+            self._result(False, "Give a file name to write to.")
+            return
+        self.query_one("#ex-result", Static).update("exporting…")
+        self._export(what, story if what == "story" else None, self._format(), path,
+                     self.query_one("#ex-force", Checkbox).value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export", description="Exporting")
+    def _export(self, what: str, story_id: str | None, fmt: str, path: str, force: bool) -> None:
+        from evidencebot.assistant import exporting
+        from evidencebot.errors import InputError
+
+        db = self.app.conversation.connect()
+        try:
+            if what == "story":
+                result = exporting.export_story(db, story_id, path, fmt, force=force)
+            else:
+                result = exporting.export_draft(db, self.app.conversation.state.draft, path, fmt, force=force)
+        except exporting.ExportRefused as exc:
+            self.post_message(ExportFinished(False, str(exc).split(":")[0] + ":", exc.reasons))
+            return
+        except InputError as exc:
+            self.post_message(ExportFinished(False, str(exc)))
+            return
+        finally:
+            db.close()
+        self.post_message(ExportFinished(True, f"Exported {result.what} as {result.format} to {result.path}",
+                                         path=str(result.path)))
+
+    @on(ExportFinished)
+    def _finished(self, message: ExportFinished) -> None:
+        text = message.text
+        if message.reasons:
+            text += "\n" + "\n".join(f"• {r}" for r in message.reasons)
+        self._result(message.ok, text)
+        self.query_one("#ex-result", Static).scroll_visible()
+        self.notify(message.text if message.ok else "Not exported: " + (message.reasons[0] if message.reasons else message.text),
+                    severity="information" if message.ok else "warning", timeout=8, markup=False)
+
+    def _result(self, ok: bool, text: str) -> None:
+        result = self.query_one("#ex-result", Static)
+        result.set_class(not ok, "-refused")
+        result.set_class(ok, "-done")
+        result.update(text)

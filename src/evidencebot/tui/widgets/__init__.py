@@ -1,0 +1,1 @@
+"""Reusable widgets: chat messages, the checked text area, the SPC chart."""

@@ -1,0 +1,83 @@
+"""Export refuses what may not leave the service, and says why."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.assistant import exporting
+from evidencebot.assistant.editing import DraftDoc
+from evidencebot.errors import InputError
+
+
+def test_unapproved_and_non_consented_stories_are_refused(evidence_db, tmp_path):
+    with pytest.raises(exporting.ExportRefused) as refused:
+        exporting.export_story(evidence_db, "T06", tmp_path / "t06.docx")
+    assert refused.value.reasons == ["no consent for external use", "not approved (status: draft)"]
+    with pytest.raises(exporting.ExportRefused, match="not approved"):
+        exporting.export_story(evidence_db, "T04", tmp_path / "t04.md")
+    assert not (tmp_path / "t06.docx").exists() and not (tmp_path / "t04.md").exists()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_an_approved_consented_story_is_exported(evidence_db, tmp_path, fmt):
+    result = exporting.export_story(evidence_db, "T01", tmp_path / f"story.{fmt}")
+    assert result.path.exists() and result.format == fmt
+    if fmt == "md":
+        text = result.path.read_text()
+        assert "Leaving hospital with a key already in hand" in text
+        assert "## How change is evidenced" in text
+
+
+def test_existing_files_are_not_overwritten(evidence_db, tmp_path):
+    target = tmp_path / "story.md"
+    target.write_text("keep me")
+    with pytest.raises(InputError, match="already exists"):
+        exporting.export_story(evidence_db, "T01", target)
+    assert target.read_text() == "keep me"
+    exporting.export_story(evidence_db, "T01", target, force=True)
+    assert "Leaving hospital" in target.read_text()
+
+
+def test_a_draft_quoting_a_non_consented_story_is_refused(evidence_db, tmp_path):
+    doc = DraftDoc(text="Our stories show it: A story kept for internal learning tells how.", title="Answer")
+    with pytest.raises(exporting.ExportRefused) as refused:
+        exporting.export_draft(evidence_db, doc, tmp_path / "a.md")
+    assert "T05" in refused.value.reasons[0] and "internal" in refused.value.reasons[0]
+
+
+def test_a_draft_with_personal_data_is_refused(evidence_db, tmp_path):
+    doc = DraftDoc(text="Please call about NHS number 943 476 5919.", title="Answer")
+    with pytest.raises(exporting.ExportRefused, match="NHS number"):
+        exporting.export_draft(evidence_db, doc, tmp_path / "a.md")
+
+
+def test_a_clean_draft_is_exported_with_its_word_count(evidence_db, tmp_path):
+    doc = DraftDoc(text="We follow up discharges within 72 hours.", question="How?", word_limit=100,
+                   kind="tender", title="Answer")
+    result = exporting.export_draft(evidence_db, doc, tmp_path / "answer.md")
+    text = result.path.read_text()
+    assert "We follow up discharges within 72 hours." in text and "100" in text
+
+
+def test_nothing_to_export(evidence_db, tmp_path):
+    with pytest.raises(InputError, match="no draft"):
+        exporting.export_draft(evidence_db, None, tmp_path / "a.md")
+
+
+def test_exports_are_recorded_with_the_stories_they_used(evidence_db, tmp_path):
+    from evidencebot.store.workflow import documents_using
+
+    exporting.export_story(evidence_db, "T01", tmp_path / "t01.md")
+    doc = DraftDoc(text="As one story shows: Keeping a tenancy through a hard winter.", title="Answer")
+    exporting.export_draft(evidence_db, doc, tmp_path / "answer.md")
+    used = [(d["kind"], d["document"].rsplit("/", 1)[-1]) for d in documents_using(evidence_db, "T01")]
+    assert used == [("story", "t01.md")]
+    assert [d["document"].rsplit("/", 1)[-1] for d in documents_using(evidence_db, "T02")] == ["answer.md"]
+
+
+def test_a_withdrawn_consent_blocks_the_story(evidence_db, tmp_path):
+    from evidencebot.store.workflow import withdraw_consent
+
+    withdraw_consent(evidence_db, "T02")
+    with pytest.raises(exporting.ExportRefused, match="consent was withdrawn"):
+        exporting.export_story(evidence_db, "T02", tmp_path / "t02.md")

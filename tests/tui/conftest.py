@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "assistant"))
+import fixture_db  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def evidence_template(tmp_path_factory) -> Path:
+    return fixture_db.build(tmp_path_factory.mktemp("evidence-template") / "template.db")
+
+
+@pytest.fixture
+def evidence_db_path(evidence_template, tmp_path) -> Path:
+    return fixture_db.copy_of(evidence_template, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch):
+    """Cursors stay still, so screenshots do not depend on timing (as Harlequin does)."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+@pytest.fixture
+def make(evidence_db_path):
+    """The app on a private copy of the fixed evidence base (no language model unless asked)."""
+    from evidencebot.tui.app import make_app
+
+    def factory(**kwargs):
+        kwargs.setdefault("load_language", False)
+        return make_app(evidence_db_path, **kwargs)
+
+    return factory
