@@ -92,6 +92,40 @@ pass	No one else was at home when the worker called.
 pass	One carer said: "They stopped him going back into hospital."
 pass	"This is the best service in the world," a member told us.
 pass	The specification asks bidders to "demonstrate how the service will reduce admissions".
+flag	Our befriending team is exceptional.
+flag	We achieve remarkable outcomes for older people living alone.
+flag	Our family service is the strongest in the county.
+flag	The sanctuary is a pre-eminent example of peer-led care.
+flag	Our advice line is a hallmark of good practice for the borough.
+flag	We are the partner of choice for the three local hospices.
+flag	Each and every young person we mentor now has a job or a college place.
+flag	There have been no evictions among the tenants we support since 2022.
+flag	We have never had a single readmission from the step-down flats.
+flag	Across the board, our members leave sessions calmer.
+flag	Older people who join our lunch club will feel less lonely.
+flag	Our outreach will save lives across the borough.
+flag	The programme is bound to improve wellbeing for every participant.
+flag	We commit to eradicating homelessness among care leavers.
+flag	Attendance has gone up 12 points.
+flag	Our reach grew 3x.
+flag	Use of the helpline is down a third.
+flag	The two-person pilot proves the model is ready for county-wide use.
+flag	1/2 of the pilot group (50%) returned to work.
+pass	Three outstanding recommendations from the review are in hand.
+pass	Our manager is leading the work on the new referral pathway.
+pass	The council wants exceptional value from every contract it lets.
+pass	Our largest group meets on Thursdays.
+pass	Not a single deadline was met in the first quarter, and we have a recovery plan.
+pass	Without exception, each new referral is checked by the duty senior.
+pass	He has not had a single admission since he moved in.
+pass	There were no crisis beds free in the county that night.
+pass	People will be offered a named worker and a written plan.
+pass	We will improve the way we share care plans with GPs.
+pass	Some people will find the first group hard, so a peer worker sits with them.
+pass	Our aim is that every tenant will feel settled within a month.
+pass	We operate a zero tolerance policy towards abuse of staff.
+pass	Sessions run twice a week in the library.
+pass	Two of the three volunteers who applied asked for evening shifts.
 """
 
 CASES = [tuple(line.split("\t", 1)) for line in REGRESSION.strip().splitlines()]
@@ -136,6 +170,22 @@ def test_severity_policy(checker):
     assert severity("The model is proven to cut relapse.", "overclaim.proof") == "warning"
     assert severity("Our support is world-class.", "overclaim.superlative") == "suggestion"
     assert severity("Undoubtedly, the groups help.", "overclaim.booster") == "suggestion"
+
+
+def test_puffery_defers_to_the_superlative_phrases(checker):
+    """The parse-read puffery check and the superlative phrase list find the same words in
+    "first-class support": the user sees one finding, from the phrase rule."""
+    findings = checker.check_text("Tenants receive first-class support from day one.")
+    assert [f.rule for f in findings] == ["overclaim.superlative"]
+    assert findings[0].match == "first-class"
+    assert [f.rule for f in checker.check_text("Our crisis team is exceptional.")] == ["overclaim.puffery"]
+
+
+def test_hyphenated_words_in_lists_match_split_tokens():
+    from evidencebot.language.overclaim import _exact_words
+
+    seqs = _exact_words([{"LOWER": {"IN": ["pre-eminent", "foremost"]}}])
+    assert ["pre", "-", "eminent"] in seqs and ["foremost"] in seqs
 
 
 def test_find_overclaim_api_on_plain_text():
@@ -195,3 +245,15 @@ rules:
     finally:
         (folder / "overclaim-local.yaml").unlink()
         clear_cache()
+
+
+@pytest.mark.parametrize("cell", ["100%", "89% to 100%", "90% (met)", "95% CI 49% to 97%", "18.7 hours", "100% (n = 12)"])
+def test_a_figure_on_its_own_is_not_a_claim(checker, cell):
+    table = f"| Indicator | This quarter |\n|---|---|\n| Step-ups reviewed within 72 hours | {cell} |\n"
+    assert [f.rule for f in checker.check_text(table) if f.family == "overclaim"] == []
+    assert [f.rule for f in checker.check_text(cell) if f.family == "overclaim"] == []
+
+
+@pytest.mark.parametrize("text", ["100% of people felt safer.", "| 100% success |", "100% of referrals seen within a day"])
+def test_a_figure_with_words_is_still_read(checker, text):
+    assert "overclaim.absolute" in [f.rule for f in checker.check_text(text)]

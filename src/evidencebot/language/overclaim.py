@@ -9,7 +9,7 @@ over a parsed document:
 * ``dependency`` rules: one :class:`spacy.matcher.DependencyMatcher`;
 * ``check`` rules: named parse-aware checks written in Python and configured
   by the rule's ``options`` (``causal_system_outcome``, ``absolute_outcome``,
-  ``guarantee``, ``number_context``, ``small_denominator``).
+  ``guarantee``, ``number_context``, ``small_denominator``, ``puffery``).
 
 Every candidate match then goes through the rule's ``exceptions`` and its
 ``skip_when`` context filters (negated, hedged, aim, conditional, question,
@@ -502,8 +502,11 @@ class OverclaimRules:
         out: list[Finding] = []
         taken: dict[str, list[tuple[int, int]]] = {}
         cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        fragments = _figure_fragments(doc, self.vocab.set("figure_fragment_words")) if cands else ()
         for c in cands:
             rule = c.rule
+            if fragments and any(s <= c.anchor < e for s, e in fragments):
+                continue
             anchor = doc[c.anchor]
             if rule.exceptions and _excepted(rule, doc, c, ctx):
                 continue
@@ -521,7 +524,45 @@ class OverclaimRules:
                 start=span.start_char, end=span.end_char, match=match,
                 suggestions=list(c.suggestions if c.suggestions is not None else rule.suggestions),
             ))
+        if any(r.options.get("defer_to") for r in self.rules if r.kind == "check"):
+            # a rule with ``options.defer_to`` leaves overlapping matches to those rules
+            # (the parse-read puffery check and the superlative phrases find the same words)
+            kept = []
+            for f in out:
+                defer = self.by_key[f.rule].options.get("defer_to") or ()
+                if defer and any(g.rule in defer and g.start < f.end and f.start < g.end for g in out):
+                    continue
+                kept.append(f)
+            out = kept
         return out
+
+
+def _figure_fragments(doc, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Token spans of sentences that are figures and nothing else.
+
+    A table cell or a label such as "100%", "89% to 100%", "18.7 hours (95% CI
+    15.6 to 20.2)" or "90% (met)" reports a number; it says nothing about what
+    the service did, so it is not a claim. A sentence counts as such a fragment
+    when it holds a number and every word in it is a unit or a statistics word
+    (``figure_fragment_words`` in the vocabulary). "100% of people felt safer"
+    or "100% success" have other words and are still read as claims.
+    """
+    out = []
+    toks = _toks(doc)
+    for sent in _sents(doc):
+        has_number = False
+        for tok in toks[sent.start:sent.end]:
+            if tok.like_num or any(ch.isdigit() for ch in tok.text):
+                has_number = True
+                continue
+            if tok.is_punct or tok.is_space or tok.text in ("%", "<", ">", "=", "±", "~"):
+                continue
+            if tok.lower_ not in words:
+                break
+        else:
+            if has_number:
+                out.append((sent.start, sent.end))
+    return out
 
 
 def _exact_words(pattern: list, limit: int = 400) -> list[list[str]] | None:
@@ -541,10 +582,28 @@ def _exact_words(pattern: list, limit: int = 400) -> list[list[str]] | None:
             return None
         if any(o != o.lower() or not o or " " in o for o in options):
             return None
-        seqs = [seq + [o] for seq in seqs for o in options]
+        # the tokenizer splits hyphenated words ("pre-eminent" -> pre - eminent): a
+        # hyphenated word in a list stands for that sequence of tokens
+        parts = [_split_hyphens(o) for o in options]
+        seqs = [seq + part for seq in seqs for part in parts]
         if len(seqs) > limit:
             return None
     return seqs
+
+
+HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _split_hyphens(word: str) -> list[str]:
+    """``"pre-eminent"`` -> ``["pre", "-", "eminent"]`` (how spaCy tokenizes it)."""
+    if "-" not in word or word == "-":
+        return [word]
+    out: list[str] = []
+    for k, piece in enumerate(HYPHEN_RE.split(word)):
+        if k:
+            out.append("-")
+        out.append(piece)
+    return out
 
 
 def _expand_small_first(pattern: list, limit: int = 6) -> list[list]:
@@ -931,7 +990,7 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
                 if subj is not None:
                     for name in object_lists:
                         for s, e in terms.spans(name):
-                            if s <= subj.i < e or any(s <= t.i < e for t in subj.subtree):
+                            if s <= subj.i < e or any(s <= t.i < e for t in _head_words(subj)):
                                 span = (s, e)
                                 break
                 elif tok.i >= 2 and doc[tok.i - 1].lower_ in BE_FORMS:
@@ -942,7 +1001,10 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
                         if terms.covers(name, j):
                             span = (j, j + 1)
                 if span is not None:
-                    decide(tok, tok.i, tok.i + 1, True, span)
+                    if mode == "future" and agent_of(tok) is None and lemma not in counterfactual:
+                        decide_prediction(tok)  # "relapse rates will be halved": a firm forecast
+                    else:
+                        decide(tok, tok.i, tok.i + 1, True, span)
                     continue
             # "40 admissions avoided", "with 300 bed days saved"
             if lemma in counterfactual and tok.i > 0 and any(terms.covers(n, tok.i - 1) for n in object_lists):
@@ -953,8 +1015,9 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
                         continue
         # a system outcome as the subject of "will fall", "will halve": a firm prediction
         if mode == "future" and tok.lemma_.lower() in FALL_VERBS and is_verbal(tok):
-            subj = subject_of(tok)
-            if subj is not None and any(terms.covers(n, t.i) for n in object_lists for t in subj.subtree):
+            # "admissions will fall", and the passive "relapse rates will be halved"
+            subj = subject_of(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and any(terms.covers(n, t.i) for n in object_lists for t in _head_words(subj)):
                 decide_prediction(tok)
                 continue
         # result verbs: "led to a reduction in admissions", "achieved fewer admissions",
@@ -996,6 +1059,25 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
                     out.append(Candidate(rule, s, e, anchor.i))
                 else:
                     out.append(Candidate(rule, s, e + len([t for t in after[:4] if t.pos_ in ("PRON", "DET", "NOUN", "PROPN", "ADJ")]), anchor.i))
+    return out
+
+
+# Nouns whose modifier is the thing measured: "readmission rates", "admission numbers".
+MEASURE_NOUNS = {"rate", "number", "level", "figure", "count", "total", "frequency", "volume", "incidence",
+                 "length", "duration", "use", "time", "numbers", "rates", "levels", "figures"}
+
+
+def _head_words(subj):
+    """The subject's words that can carry its meaning: the subtree without modifiers of
+    nouns that are not themselves the point. "crisis" in "crisis plans will be kept
+    current" names the kind of plan, so the subject is the plans, not crises; "the
+    number of admissions" keeps "admissions" (a prepositional object)."""
+    out = []
+    for t in subj.subtree:
+        if (t is not subj and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ in ("NOUN", "PROPN")
+                and t.head.lemma_.lower() not in MEASURE_NOUNS):
+            continue
+        out.append(t)
     return out
 
 
@@ -1145,7 +1227,19 @@ def _has_signal(words: set[str], text: str, signals: frozenset) -> bool:
                 return True
         elif sig in words:
             return True
+        elif "-" in sig and f" {_spaced(sig)} " in text:
+            return True  # "self-harm" is three tokens: self - harm
     return False
+
+
+_SPACED: dict[str, str] = {}
+
+
+def _spaced(word: str) -> str:
+    out = _SPACED.get(word)
+    if out is None:
+        out = _SPACED[word] = " ".join(_split_hyphens(word))
+    return out
 
 
 @check("absolute_outcome")
@@ -1211,6 +1305,9 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             lemma = verb.lemma_.lower()
             if lemma in process and lemma not in outcome_verbs:
                 return False
+            if negative and lemma in process and _passive(verb) and not _has_signal(words, text, negatives):
+                # "no one on the list was seen within the standard": a shortfall, not a result
+                return False
         if _has_signal(words, text, signals):
             return True
         if negative and (_has_signal(words, text, negatives) or any(
@@ -1223,8 +1320,9 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         return False
 
     T = _toks(doc)
+    caveats = v.set("small_number_caveats")
     triggers = (dets | pronouns | v.set("absolute_adverbs") | {p.split()[0] for p in phrases}
-                | {"no", "noone", "whole", "entire", "100", "100%", "never", "always", "invariably"})
+                | {"no", "zero", "noone", "whole", "entire", "100", "100%", "never", "always", "invariably", "universally"})
     trigger_lemmas = {"work", "suit", "benefit", "help", "succeed", "fit"} | ACHIEVE_VERBS
     if not (ctx.lower_set & triggers or ctx.lemma_set & trigger_lemmas):
         return []
@@ -1251,8 +1349,20 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 any(t.lower_ in ("has", "have", "had") for t in doc[cs:ce]) and any(t.tag_ == "VBN" for t in doc[cs:ce]))
             negative_phrase = phrase in ("not a single", "never once", "not once", "not one")
             emphatic = phrase in ("without exception", "in every case", "in all cases", "unanimously", "invariably",
-                                  "each and every")
+                                  "each and every") or phrase in v.set("emphatic_absolute_phrases")
             process_main = verb is not None and verb.lemma_.lower() in process and verb.lemma_.lower() not in outcome_verbs
+            if verb is None and any((t.lemma_.lower() in process or t.lower_ in process) and t.lemma_.lower() not in outcome_verbs
+                                    for t in doc[pe:ce]) and not _has_signal(words, text, signals):
+                continue  # misparsed "across the board, staff complete training": a process
+            thing = next((t for t in doc[pe:min(ce, pe + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
+            if negative_phrase and thing is not None and thing.lower_ in v.set("performance_nouns"):
+                continue  # "not a single target was met": a shortfall admitted
+            if (phrase in ("each and every", "every single", "without exception", "in every case", "in all cases")
+                    or phrase in v.set("emphatic_absolute_phrases")) and (verb is not None and _present_routine(verb)
+                    and not _past_or_perfect(verb)
+                    and (thing is None or (thing.lemma_.lower() not in people and thing.lower_ not in people))
+                    and not _has_signal(words, text, signals)):
+                continue  # "each and every concern is discussed at the huddle": a process
             if phrase == "a thing of the past" or _has_signal(words, text, signals) or (emphatic and not process_main) or (
                     phrase in ("every single", "never once", "not once", "each and every", "without exception") and perf) or (
                     negative_phrase and perf) or (
@@ -1292,6 +1402,20 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                         out.append(Candidate(rule, i, nxt.i + 1, verb.i))
                         taken.update(range(i, nxt.i + 1))
                         continue
+        # -- no events: "there have been no readmissions", "we have not had a single
+        #    eviction", "zero relapses among our tenants"
+        ev = _no_event(doc, tok, cs, ce, negatives, people, provider, terms)
+        if ev is not None:
+            verb = ev[2]
+            if low in ("not", "n't", "never"):
+                # the "not" is the claim itself ("has not been one relapse")
+                skipped = ctx.hedged(verb) or ctx.question(verb) or ctx.conditional(verb)
+            else:
+                skipped = skip(i, verb)
+            if not skipped and not _has_caveat(doc, tok, caveats):
+                out.append(Candidate(rule, i, ev[1], verb.i))
+                taken.update(range(i, ev[1]))
+                continue
         # -- quantified subjects
         noun = None
         negative = False
@@ -1305,7 +1429,7 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         elif low in pronouns or low == "noone":
             noun = tok if low != "none" else _quantified_noun(doc, tok, people)
             negative = low in ("nobody", "none", "noone")
-        elif low == "no" and i + 1 < len(doc):
+        elif low in ("no", "zero") and i + 1 < len(doc):
             noun = _quantified_noun(doc, tok, people)
             if noun is not None and noun.i > i + 3:
                 noun = None
@@ -1313,6 +1437,8 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         elif (low == "100" and i + 1 < len(doc) and doc[i + 1].lower_ in ("%", "percent", "per")) or low == "100%":
             noun = _quantified_noun(doc, tok, people)
         if noun is not None:
+            if _has_caveat(doc, tok, caveats):
+                continue  # "all four people ..., but four is too small a number to generalise from"
             start = i - 1 if low in ("whole", "entire") else i
             # subject position: no finite verb earlier in the clause
             if any(t.tag_ in FINITE_TAGS for t in doc[cs:start]):
@@ -1357,7 +1483,7 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             if not skip(i, verb):
                 out.append(Candidate(rule, i, i + 1, verb.i))
             continue
-        if low in ("never", "always", "invariably") and tok.dep_ in ("advmod", "neg", "npadvmod", "ROOT", "dep") or low in ("never", "always"):
+        if low in ("never", "always", "invariably", "universally") and tok.dep_ in ("advmod", "neg", "npadvmod", "ROOT", "dep") or low in ("never", "always"):
             verb = tok.head if is_verbal(tok.head) else None
             if verb is None:
                 verb = next((t for t in doc[i + 1:ce] if is_verbal(t) and t.pos_ != "AUX"), None)
@@ -1401,6 +1527,120 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 if perf and achieved and not any(t.lemma_.lower() in ("aim", "try", "seek") for t in doc[cs:ce]):
                     out.append(Candidate(rule, i, i + 1, verb.i))
     return out
+
+
+def _passive(verb) -> bool:
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    T = _toks(verb.doc)
+    return verb.tag_ == "VBN" and verb.i > 0 and T[verb.i - 1].lower_ in BE_FORMS
+
+
+def _past_or_perfect(verb) -> bool:
+    """The verb itself reports what happened: "were met", "has moved on", "improved"."""
+    if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "has", "have", "had", "been") for c in verb.children)
+
+
+def _present_routine(verb) -> bool:
+    """A present-tense statement of routine: "is discussed", "are reviewed", "meets"."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    T = _toks(verb.doc)
+    return verb.tag_ == "VBN" and verb.i > 0 and T[verb.i - 1].lower_ in ("is", "are") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in verb.children)
+
+
+def _has_caveat(doc, tok, caveats) -> bool:
+    """The sentence says its numbers are too small to generalise from."""
+    sent = tok.sent
+    _, text = _words_in(doc, sent.start, sent.end)
+    return any(f" {c} " in text for c in caveats)
+
+
+NO_EVENT_HEADS_NOT = {"bed", "beds", "place", "places", "space", "spaces", "capacity", "data", "evidence", "record",
+                      "records", "change", "changes", "difference", "reduction", "increase", "improvement", "wait",
+                      "waiting", "list", "need", "plan", "plans", "option", "options", "service", "services", "funding",
+                      "access", "support", "contact", "alternative", "cover", "staff"}
+INDIVIDUALS = {"he", "she", "i", "him", "her", "his", "my", "you"}
+INITIAL_RE = re.compile(r"^[A-Z]\.?$")
+
+
+def _no_event(doc, tok, cs: int, ce: int, negatives, people, provider, terms):
+    """``(start, end, verb)`` of "no <outcome event>" in a past or perfect clause about the
+    service or its people: "there have been no readmissions", "we have not had a single
+    eviction", "there has not been one relapse among the people we support", "zero
+    relapses". A story about one person ("he has had no admissions since March"), beds
+    or data that are missing ("there were no crisis beds") and present-tense facts pass."""
+    T = _toks(doc)
+    i = tok.i
+    low = tok.lower_
+    q_end = None
+    if low in ("no", "zero"):
+        q_end = i + 1
+    elif low in ("not", "n't", "never"):
+        # "has not been one relapse", "have never had a single eviction", "never been a readmission"
+        k = i + 1
+        while k < ce and (T[k].lower_ in ("been", "had", "seen", "recorded", "experienced", "once", "even")
+                          or (k == i + 1 and T[k].tag_ in ("VBN", "VBD") and T[k].lower_ in negatives)):
+            k += 1
+        if k == i + 1 and low == "never":
+            return None  # "never" straight before a noun or verb: handled as never/always
+        if k + 1 < ce and T[k].lower_ == "a" and T[k + 1].lower_ == "single":
+            q_end = k + 2
+        elif k < ce and T[k].lower_ in ("one", "any", "a", "an"):
+            q_end = k + 1
+    if q_end is None or q_end >= ce:
+        return None
+    # the noun phrase after the quantifier, with "of ..." after a counting noun
+    head = None
+    for k in range(q_end, min(ce, q_end + 4)):
+        t = T[k]
+        if t.pos_ in ("NOUN", "PROPN"):
+            head = t
+            if t.dep_ != "compound" and not (k + 1 < ce and T[k + 1].pos_ == "NOUN"):
+                break
+        elif head is not None or not (t.pos_ in ("ADJ", "NUM", "PUNCT") or t.text == "-"):
+            break
+    if head is None or head.lower_ in NO_EVENT_HEADS_NOT or head.lemma_.lower() in people or head.lower_ in people:
+        return None
+    end = head.i + 1
+    if head.lower_ in ("incidents", "incident", "episodes", "episode", "cases", "case", "instances", "reports") and (
+            end + 1 < ce and T[end].lower_ == "of"):
+        end = min(ce, max(t.i for t in T[end].subtree) + 1, end + 6)
+    # the event is the noun phrase, with a verb of loss in front of it ("not lost a single tenancy")
+    ev0 = i + 1 if low in ("not", "n't", "never") else q_end
+    words = {t.lower_ for t in T[ev0:end]} | {t.lemma_.lower() for t in T[ev0:end]}
+    np_text = " " + " ".join(t.lower_ for t in T[ev0:end]) + " "
+    event = _has_signal(words, np_text, negatives) or any(
+        terms is not None and terms.covers("system_outcome_terms", k) for k in range(q_end, end))
+    if not event:
+        return None
+    # a past or perfect clause: a claim about what happened
+    clause = T[cs:ce]
+    if not (any(t.tag_ in ("VBD", "VBN") for t in clause if t.i < q_end) or any(t.lower_ in ("has", "have", "had") for t in clause)):
+        return None
+    if any(t.lower_ in INDIVIDUALS for t in clause if t.i < i) or any(t.pos_ == "PROPN" and t.dep_ in ("nsubj",) for t in clause):
+        return None
+    # one person's story ("A. had no crisis presentation", "the client has had no admissions"):
+    # a singular subject that is not the service
+    first = next((t for t in clause if t.i < i and t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if first is None:
+        first = next((t for t in clause if t.i < i and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if first is not None and first.lower_ not in ("we", "there", "us") and first.tag_ in ("NN", "NNP") and not (
+            first.lower_ in provider or first.lemma_.lower() in provider or first.lower_ in ("caseload", "cohort", "group", "scheme")):
+        return None
+    if first is not None and INITIAL_RE.match(first.text):
+        return None
+    sent = tok.sent
+    about_us = any(t.lower_ in ("we", "our", "us", "ours") or t.lower_ in provider or t.lower_ in people or t.lemma_.lower() in people
+                   for t in T[sent.start:sent.end] if t.pos_ in ("PRON", "NOUN", "DET", "PROPN"))
+    if not about_us:
+        return None
+    verb = next((t for t in clause if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp", "advcl")), tok)
+    start = i
+    return start, end, verb
 
 
 def _plainly_negated(ctx: Context, verb) -> bool:
@@ -1527,9 +1767,11 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             return True
         return any(terms.covers("system_outcome_terms", k) or terms.covers("problem_terms", k) for k in range(s, e))
 
+    if opts.get("future_outcomes", True):
+        out.extend(_future_outcomes(rule, doc, ctx, terms, outcome_in))
     triggers = verb_forms_ | assure_forms | ensure_forms | {"make", "no", "zero", "without", "rest", "makes", "made", "making"}
     if not (ctx.lower_set & triggers or ctx.lemma_set & verbs):
-        return []
+        return out
     for tok in _toks(doc):
         low = tok.lower_
         if low not in triggers and tok.lemma_.lower() not in verbs:
@@ -1577,6 +1819,8 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                     break
             if quant is None and not strong:
                 continue
+            if quant is None and process_words & {t.lower_ for t in span} and not outcome_in(ensure_end, ce):
+                continue  # "the rota ensures that a manager is always on call": a process
             verb = next((t for t in span if t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "relcl")), None)
             if verb is not None and verb.lemma_.lower() in process_verbs and verb.lemma_.lower() not in outcome_verbs and not strong:
                 continue
@@ -1613,6 +1857,343 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     return out
 
 
+PROMISE_ADJECTIVES = {"certain", "bound", "sure"}
+COMMIT_FORMS = {"commit", "commits", "committing"}
+INDIVIDUAL_SUBJECTS = {"he", "she", "i", "you", "it", "this", "that", "they"}
+
+
+def _future_outcomes(rule: Rule, doc, ctx: Context, terms, outcome_in) -> list[Candidate]:
+    """Unhedged promises of results for people, read from the parse:
+
+    * "will" + an outcome verb: "people who join the programme will recover", "our service
+      will transform the lives of everyone it supports", "carers will feel less stressed
+      after four sessions" (weak verbs such as feel, be, achieve need an outcome word);
+    * "is certain to", "is bound to", "is sure to" + a verb, with an outcome in the clause:
+      "recovery is certain to follow", "the intervention is bound to improve outcomes";
+    * "commit to" + an ending verb on a problem: "we commit to eliminating waiting lists".
+
+    Hedges, aims, targets, conditions, questions and negation make them pass, and so do
+    processes ("people will be offered a review", "we will improve the referral form")."""
+    v = ctx.v
+    opts = rule.options
+    strong = frozenset(opts.get("future_outcome_verbs") or v.set("future_outcome_verbs"))
+    weak = frozenset(opts.get("future_weak_verbs") or v.set("future_weak_verbs"))
+    objects = frozenset(opts.get("outcome_objects") or v.set("outcome_objects"))
+    end_verbs = frozenset(opts.get("end_verbs", ["eliminate", "eradicate", "end", "abolish", "wipe", "stamp", "halve"]))
+    people = v.set("people_nouns")
+    provider = v.set("provider_agents")
+    adjectives = v.set("outcome_adjectives")
+    words_ = v.set("outcome_words")
+    negatives = v.set("negative_outcome_words")
+    process_verbs = v.set("process_verbs")
+    process_nouns = v.set("process_nouns")
+    aims = v.set("aim_governors")
+    hedge_words = v.set("hedge_modals") | v.set("hedge_adverbs")
+    T = _toks(doc)
+    lows = ctx.lower_set
+    if not (lows & (FUTURE_AUX | PROMISE_ADJECTIVES | COMMIT_FORMS | {"going"})):
+        return []
+    out: list[Candidate] = []
+
+    def blocked(verb) -> bool:
+        if ctx.question(verb) or ctx.conditional(verb) or ctx.negated(verb) or ctx.hedged(verb):
+            return True
+        if _is_target(verb.sent) or _has_caveat(doc, verb, v.set("small_number_caveats")):
+            return True
+        if any(t.lower_ in hedge_words for t in T[verb.sent.start:verb.sent.end]):
+            return True  # "people will recover at different speeds, and some may need longer"
+        sent = verb.sent
+        before = {t.lemma_.lower() for t in T[sent.start:verb.i]}
+        if before & aims or before & {"hope", "expect", "believe", "think", "anticipate"}:
+            return True
+        return ctx.aim(verb) and ctx.infinitive(verb)
+
+    def subject_kind(verb) -> str | None:
+        subj = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "dep" and verb.head is not verb:
+            subj = subject_of(verb.head)  # misparsed "people referred to us will get well"
+        if subj is None:
+            return None
+        low = subj.lower_
+        if low in INDIVIDUAL_SUBJECTS or subj.pos_ == "PROPN":
+            return None
+        lemma = subj.lemma_.lower()
+        if low in ("everyone", "everybody", "anyone", "anybody") or lemma in people or low in people:
+            return "people"
+        if low in objects or lemma in objects:
+            return "outcome"
+        if low in ("we", "us") or low in provider or lemma in provider or any(t.lower_ in ("our", "we") for t in subj.subtree):
+            return "provider"
+        return None
+
+    def predicate(verb) -> tuple[set, str]:
+        toks = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", "advcl")
+                for t in c.subtree if t.i > verb.i and t.i - verb.i < 12]
+        toks.sort(key=lambda t: t.i)
+        words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
+        return words, " " + " ".join(t.lower_ for t in toks) + " "
+
+    for tok in T:
+        low = tok.lower_
+        # -- "will recover", "will transform the lives of", "will feel safer"
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            lemma = tok.lemma_.lower()
+            if lemma not in strong and lemma not in weak:
+                continue
+            kind = subject_kind(tok)
+            if kind is None:
+                continue
+            words, text = predicate(tok)
+            if lemma in weak:
+                if kind not in ("people", "outcome"):
+                    continue
+                if lemma in process_verbs and lemma not in ("see", "leave", "keep", "return", "stay"):
+                    continue
+                if not (words & adjectives or words & words_ or _has_signal(words, text, negatives) or words & objects):
+                    continue
+            else:
+                dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if dobj is not None:
+                    sub = {t.lower_ for t in dobj.subtree} | {t.lemma_.lower() for t in dobj.subtree}
+                    if not (sub & objects or sub & people or {"everyone", "everybody"} & sub):
+                        continue  # "we will improve the referral form"
+                elif kind == "provider":
+                    continue
+            if blocked(tok):
+                continue
+            aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in FUTURE_AUX)
+            out.append(Candidate(rule, min(aux.i, tok.i), tok.i + 1, tok.i))
+            continue
+        # -- "is certain to follow", "is bound to improve"
+        if low in PROMISE_ADJECTIVES and tok.i + 2 < len(T) and T[tok.i + 1].lower_ == "to" and T[tok.i + 2].tag_ == "VB":
+            verb = T[tok.i + 2]
+            cs, ce = _clause(doc, tok.i)
+            vl = verb.lemma_.lower()
+            if vl not in strong and vl not in weak and vl not in end_verbs and vl not in v.set("causal_verbs"):
+                continue  # "she is sure to ask about her benefits"
+            if vl in ("be", "see", "get", "go", "find", "keep"):
+                continue
+            subj = subject_of(tok.head) if tok.head is not tok else None
+            if subj is not None and (subj.lower_ in INDIVIDUAL_SUBJECTS or subj.pos_ == "PROPN"):
+                continue
+            if not outcome_in(cs, ce):
+                continue
+            if ctx.question(tok) or ctx.conditional(tok) or ctx.negated(tok) or _plainly_negated(ctx, tok.head):
+                continue
+            out.append(Candidate(rule, tok.i, tok.i + 3, tok.i))
+            continue
+        # -- "we commit to eliminating waiting lists"
+        if low in COMMIT_FORMS and tok.pos_ == "VERB" and tok.i + 2 < len(T) and T[tok.i + 1].lower_ == "to":
+            verb = T[tok.i + 2]
+            if verb.lemma_.lower() not in end_verbs and verb.lower_ not in {f for x in end_verbs for f in verb_forms(x)}:
+                continue
+            obj = _any_object(doc, verb, verb.i + 1 + (1 if verb.i + 1 < len(T) and T[verb.i + 1].tag_ == "RP" else 0), process_nouns)
+            if obj is None:
+                continue
+            if ctx.question(tok) or ctx.conditional(tok) or ctx.negated(tok):
+                continue
+            out.append(Candidate(rule, tok.i, verb.i + 1, tok.i))
+    return out
+
+
+COPULAS = {"be", "remain", "become"}
+REPORTING = {"say", "describe", "tell", "write", "call", "rate", "praise", "comment", "judge", "grade", "find",
+             "consider", "score", "inspect", "feel", "think", "mention", "report", "thank", "nominate", "award"}
+
+
+@check("puffery")
+def puffery(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
+    """Praise of the provider in its own voice, found from the parse rather than from
+    fixed phrases:
+
+    * a praise word (``adjectives``: exceptional, outstanding, transformational...) or an
+      adverb + adjective ("exceptionally skilled") on something the provider offers or
+      achieves (``targets``: service, team, support, results, track record...):
+      "outstanding results", "an exceptional track record", "first-class support";
+    * the same words, or a puffery noun ("a national exemplar", "a flagship service"),
+      as the predicate of the provider: "our crisis team is exceptional", "our service
+      is truly transformational";
+    * a quality superlative as the predicate of the provider: "our team is the strongest
+      in the sector", "our outcomes are the best of any provider", "our staff are the most
+      dedicated professionals" (superlatives of size, need or plain fact, listed in
+      ``not_quality``, pass: "our clients are the most isolated in the borough").
+
+    "Outstanding actions", "in exceptional circumstances", a rating reported with its
+    source ("judged outstanding by the CQC") and praise reported from someone else
+    ("carers described the support as excellent") pass. A hedge does not rescue puffery.
+    """
+    v = ctx.v
+    opts = rule.options
+    adjs = frozenset(w.lower() for w in opts.get("adjectives", []))
+    advs = frozenset(w.lower() for w in opts.get("adverbs", []))
+    nouns = frozenset(w.lower() for w in opts.get("nouns", []))
+    targets = frozenset(w.lower() for w in opts.get("targets", []))
+    not_quality = frozenset(w.lower() for w in opts.get("not_quality", []))
+    people = v.set("people_nouns")
+    external = v.set("external_agents")
+    T = _toks(doc)
+    firsts = {w.split("-")[0] for w in adjs | nouns} | advs | {"most", "best", "finest", "greatest"}
+    if not (ctx.lower_set & firsts or any(t.tag_ == "JJS" for t in T)):
+        return []
+    out: list[Candidate] = []
+    taken: set[int] = set()
+
+    def compound_at(i: int):
+        """Lower-cased hyphenated word starting at ``i`` and the index of its last token."""
+        j = i
+        parts = [T[i].lower_]
+        while (j + 2 < len(T) and T[j + 1].text == "-" and not T[j].whitespace_ and not T[j + 1].whitespace_
+               and T[j + 2].is_alpha):
+            parts += ["-", T[j + 2].lower_]
+            j += 2
+        return parts, j
+
+    def provider_subject(verb) -> bool:
+        subj = subject_of(verb)
+        if subj is None:
+            return False
+        low = subj.lower_
+        if low in ("we", "ours"):
+            return True
+        if low in people or subj.lemma_.lower() in people:
+            return False
+        if any(t.lower_ in ("our", "we", "us") for t in subj.subtree):
+            return True
+        return subj.pos_ in ("NOUN", "PROPN") and (low in targets or subj.lemma_.lower() in targets) and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "a", "an") for c in subj.children)
+
+    def copula_of(tok):
+        """The copula a predicate word hangs from ("is exceptional", "is a ... exemplar")."""
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ in ("acomp", "attr", "oprd") and cur.head.lemma_.lower() in COPULAS:
+                return cur.head
+            if cur.dep_ in ("conj", "amod", "advmod", "compound") and cur.head is not cur:
+                cur = cur.head
+                continue
+            break
+        return None
+
+    def target_noun(last):
+        """The target noun a word modifies ("outstanding results", "first-class support")."""
+        cur = last
+        for _ in range(3):
+            if cur.dep_ not in ("amod", "compound", "nmod", "advmod", "conj") or cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ in ("NOUN", "PROPN") and (cur.lower_ in targets or cur.lemma_.lower() in targets):
+                return cur
+        # surface, for misparses: the next noun within three words
+        for k in range(last.i + 1, min(last.sent.end, last.i + 4)):
+            t = T[k]
+            if t.pos_ in ("NOUN", "PROPN"):
+                if t.lower_ in targets or t.lemma_.lower() in targets:
+                    # take the head of a compound ("track record")
+                    while t.dep_ == "compound" and t.head.i > t.i and t.head.i < last.i + 5:
+                        t = t.head
+                    return t
+                if t.dep_ != "compound":
+                    return None
+            elif not (t.pos_ in ("ADJ", "ADV", "PUNCT") or t.text == "-"):
+                return None
+        return None
+
+    def reported(verb) -> bool:
+        for t, _lex in ctx.chain(verb):
+            if t.lemma_.lower() in REPORTING and t.pos_ == "VERB":
+                return True
+        return False
+
+    def emit(s: int, e: int, anchor) -> None:
+        if any(k in taken for k in range(s, e)):
+            return
+        if ctx.question(anchor) or ctx.conditional(anchor) or _plainly_negated(ctx, anchor) or ctx.negated(anchor):
+            return
+        if reported(anchor):
+            return
+        out.append(Candidate(rule, s, e, anchor.i))
+        taken.update(range(s, e))
+
+    for tok in T:
+        i = tok.i
+        if i in taken or (i > 0 and T[i - 1].text == "-" and not T[i - 1].whitespace_):
+            continue
+        low = tok.lower_
+        # -- praise words and puffery nouns (hyphenated ones too)
+        if low.split("-")[0] in firsts or low in advs:
+            parts, j = compound_at(i)
+            word = None
+            for k in range(len(parts), 0, -2):
+                cand = "".join(parts[:k])
+                if cand in adjs or cand in nouns or cand in advs:
+                    word, j = cand, i + k - 1
+                    break
+            if word is not None:
+                last = T[j]
+                if word in advs:
+                    # "exceptionally skilled staff", "remarkably effective"
+                    head = last.head if last.dep_ == "advmod" else (T[j + 1] if j + 1 < len(T) else last)
+                    if head.pos_ != "ADJ":
+                        continue
+                    last = head
+                    j = head.i
+                is_noun = word in nouns and last.pos_ in ("NOUN", "PROPN")
+                if word in nouns and not is_noun and word not in adjs:
+                    continue
+                cop = copula_of(last)
+                if cop is not None and provider_subject(cop):
+                    emit(i, j + 1, cop)
+                    continue
+                target = target_noun(last)
+                if target is not None and not (is_noun and last.dep_ not in ("compound", "amod", "nmod")):
+                    gov = _governing(target)
+                    subj = subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
+                    if subj is not None and subj.i < target.i and not any(t.lower_ in ("our", "we", "us") for t in target.subtree) and (
+                            subj.lower_ in external or subj.lemma_.lower() in external or subj.pos_ == "PROPN"):
+                        continue  # "the ICB has asked providers for innovative approaches"
+                    emit(i, j + 1, gov)
+                    continue
+                continue
+        # -- quality superlatives as the provider's predicate
+        sup = None
+        if tok.tag_ == "JJS" and low not in not_quality and low not in ("most", "least"):
+            sup = (i, i + 1, tok)
+        elif low == "most" and tok.dep_ in ("advmod", "amod", "attr", "acomp") and i + 1 < len(T):
+            k = i + 1
+            while k < min(len(T), i + 3) and T[k].pos_ == "ADV":
+                k += 1
+            adj = T[k] if k < len(T) else None
+            if adj is not None and adj.pos_ in ("ADJ", "VERB") and adj.lower_ not in not_quality and adj.tag_ != "VBG":
+                sup = (i, k + 1, adj)
+        if sup is not None:
+            s0, e0, word = sup
+            if s0 == 0 or T[s0 - 1].lower_ not in ("the", "our", "ours", "its", "their"):
+                # "the strongest", "our finest": a superlative with its determiner
+                if not (s0 > 1 and T[s0 - 1].pos_ == "ADV" and T[s0 - 2].lower_ == "the"):
+                    continue
+            nxt = T[e0] if e0 < len(T) else None
+            if nxt is not None and nxt.lower_ in ("placed", "suited", "positioned", "able", "possible", "interests",
+                                                  "practice", "way", "time", "option", "thing", "day", "week",
+                                                  "month", "year", "part", "bit", "place", "course", "we", "available"):
+                continue
+            cop = copula_of(word)
+            if cop is None and word.dep_ in ("amod",) and word.head.dep_ in ("attr", "acomp"):
+                cop = copula_of(word.head)
+            if cop is not None and provider_subject(cop):
+                emit(s0, e0, cop)
+    return out
+
+
+def _governing(tok):
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
 @check("number_context")
 def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     """Figures that cannot be checked as written (Vale's "conditional" idea: a figure
@@ -1637,7 +2218,8 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     change_needs = opts.get("change_needs", [["baseline"], ["period", "denominator"]])
     static_needs = opts.get("static_needs", [["denominator"]])
     out: list[Candidate] = []
-    if not any(t.like_num or t.text.endswith("%") for t in _toks(doc)) and not ctx.lower_set & CHANGE_WORDS:
+    if not any(t.like_num or t.text.endswith("%") or (t.text[-1:] in "xX" and t.text[:1].isdigit()) for t in _toks(doc)) and not (
+            ctx.lower_set & CHANGE_WORDS):
         return out
     for sent in _sents(doc):
         figures = _figures(doc, sent, change_verbs, change_nouns)
@@ -1756,6 +2338,50 @@ def _figures(doc, sent, change_verbs, change_nouns) -> list[tuple[int, int, int,
                 out.append((verb.i, amt, verb.i, "change"))
                 used.update(range(verb.i, amt))
             continue
+        # "twice what it was", "double the rate", "half the number"
+        if low in ("twice", "double", "treble", "triple", "half") and i + 2 < end and (
+                T[i + 1].lower_ == "what" or (T[i + 1].lower_ == "the" and T[i + 2].lower_ in (
+                    "number", "rate", "level", "levels", "amount", "proportion", "figure"))):
+            out.append((i, i + 2, _anchor_verb(tok), "change"))
+            used.update(range(i, i + 2))
+            continue
+        # "up a quarter", "down a third"
+        if low in ("up", "down") and i + 2 < end and T[i + 1].lower_ == "a" and T[i + 2].lower_ in (
+                "third", "quarter", "half", "fifth", "tenth") and i > sent.start and (
+                T[i - 1].lower_ in BE_FORMS or T[i - 1].lemma_.lower() in change_verbs):
+            out.append((i, i + 3, i, "change"))
+            used.update(range(i, i + 3))
+            continue
+        # "up 20 points", "down 12 percentage points"
+        if low in ("up", "down") and i + 2 < end and T[i + 1].like_num and T[i + 2].lower_ in ("points", "point", "percentage") and (
+                i > sent.start and (T[i - 1].lemma_.lower() in change_verbs or T[i - 1].lower_ in BE_FORMS or T[i - 1].pos_ in ("NOUN", "PROPN", "VERB"))):
+            stop = i + 3 + (1 if i + 3 < end and T[i + 3].lower_ in ("points", "point") else 0)
+            out.append((i, stop, i, "change"))
+            used.update(range(i, stop))
+            continue
+        # "cut in half", "climbed 30 points", "fell 12 percentage points"
+        if lemma in change_verbs and tok.pos_ in ("VERB", "ADJ") and i + 2 < end:
+            if T[i + 1].lower_ == "in" and T[i + 2].lower_ == "half":
+                if any(c.dep_ == "dobj" for c in tok.children) or (i + 1 < end and T[i + 1].pos_ in ("DET", "NOUN", "PRON")):
+                    continue  # "we cut the form in half": an action, like "we halved the paperwork"
+                out.append((i, i + 3, i, "change"))
+                used.update(range(i, i + 3))
+                continue
+            if T[i + 1].like_num and T[i + 2].lower_ in ("points", "point", "percentage") and not any(
+                    a <= i + 1 < b for a, b in from_to):
+                stop = i + 3 + (1 if i + 3 < end and T[i + 3].lower_ in ("points", "point") else 0)
+                out.append((i, stop, i, "change"))
+                used.update(range(i, stop))
+                continue
+        # "a 3x increase", "2.5x more referrals", "grew 2.5x"
+        if MULTIPLE_RE.match(low) and i > sent.start and T[i - 1].lemma_.lower() in change_verbs:
+            out.append((i - 1, i + 1, i - 1, "change"))
+            used.update(range(i - 1, i + 1))
+            continue
+        if MULTIPLE_RE.match(low) and i + 1 < end and (T[i + 1].lower_ in change_nouns or T[i + 1].lower_ in COMPARATIVES):
+            out.append((i, i + 2, _anchor_verb(T[i + 1]), "change"))
+            used.update(range(i, i + 2))
+            continue
         # "down 35%", "dropped 40%", "up 70%", "rose to 95%"
         if (lemma in change_verbs or low in ("down", "up")) and i + 1 < end:
             k = i + 1
@@ -1824,6 +2450,9 @@ def _figures(doc, sent, change_verbs, change_nouns) -> list[tuple[int, int, int,
     return out
 
 
+MULTIPLE_RE = re.compile(r"^\d+(?:\.\d+)?x$")
+
+
 def _from_to_spans(doc, sent) -> list[tuple[int, int]]:
     """Token spans of "from X to Y" with numbers on both sides."""
     T = _toks(doc)
@@ -1860,7 +2489,8 @@ PERIOD_RE = re.compile(
 )
 BASELINE_RE = re.compile(
     r"\bcompared (?:with|to)\b|\bversus\b|\bvs\.?\b|\bbaseline\b|\bagainst\b|\bthan (?:in|at|the|last|before|\d)|"
-    r"\bup from\b|\bdown from\b|\bthe year before\b|\bthe previous\b|\bfrom (?:a |an )?(?:baseline|low|high) of\b",
+    r"\bup from\b|\bdown from\b|\bthe year before\b|\bthe previous\b|"
+    r"\bon (?:last|the previous|the same) (?:year|quarter|month|period)\b|\bon (?:19|20)\d\d(?:/\d\d)?\b|\bfrom (?:a |an )?(?:baseline|low|high) of\b",
     re.IGNORECASE,
 )
 COUNT_RE = re.compile(
@@ -1887,6 +2517,7 @@ def _figure_context(doc, sent) -> dict[str, bool]:
     }
 
 
+FRACTION_TOKEN_RE = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 SMALL_FRACTION_RE = re.compile(
     r"(?P<pct>\d{1,3}(?:\.\d+)?\s?%)\s*\(?\s*(?:(?P<k>\d+)\s*(?:of|out of|/)\s*(?P<n>\d+)|n\s*=\s*(?P<n2>\d+))",
     re.IGNORECASE,
@@ -1917,6 +2548,7 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     groups = v.set("small_group_nouns") | v.set("people_nouns")
     containers = {"cohort", "group", "pilot", "trial", "test", "sample", "study", "project"}
     general = frozenset(w.lower() for w in opts.get("generalising", [])) or v.set("generalising_phrases")
+    outcome_signals = v.set("outcome_signals")
     caveats = frozenset(w.lower() for w in opts.get("caveats", [])) or v.set("small_number_caveats")
     out: list[Candidate] = []
     if not any(t.like_num or t.text.endswith("%") for t in _toks(doc)) and not ctx.lower_set & {
@@ -1968,6 +2600,16 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                         t.lower_ == "both" and T[t.i + 1].lower_ == "of"):
                     counts.append((t.i, min(k + 1, sent.end)))
                     continue
+            # "2/3 of pilot participants", "3/4 carers": a fraction of a few written as one token
+            fm = FRACTION_TOKEN_RE.match(t.text)
+            if fm is not None and not quoted(t):
+                k_, n_ = int(fm.group(1)), int(fm.group(2))
+                after = T[t.i + 1] if t.i + 1 < sent.end else None
+                if 0 < n_ < max_n and k_ <= n_ and after is not None and (
+                        after.lower_ == "of" or after.lower_ in groups or after.lemma_.lower() in groups or after.text == "("):
+                    counts.append((t.i, t.i + 1))
+                    fractions.append((t.i, t.i + 1))
+                continue
             value = _number(t)
             if value is None or value >= max_n or quoted(t):
                 continue
@@ -1991,11 +2633,14 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                     counts.append((numerator.i, i + 1))
                     fractions.append((numerator.i, i + 1))
                     continue
-            # "three young people", "five service users", "one person", "four members"
+            # "three young people", "five service users", "one person", "four members",
+            # "a four-person pilot"
             for k, n in enumerate(nxt):
                 if n.lower_ in groups or n.lemma_.lower() in groups:
                     counts.append((i, n.i + 1))
                     break
+                if n.text == "-" and k == 0:
+                    continue
                 if n.pos_ not in ("ADJ", "NOUN", "PROPN") or n.lower_ in ("of", "and", "to"):
                     break
             else:
@@ -2029,6 +2674,9 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         u_words = {tok.lower_ for tok in unquoted} | {tok.lemma_.lower() for tok in unquoted if tok.pos_ == "VERB"}
         u_text = " " + " ".join(tok.lower_ for tok in unquoted) + " "
         generalises = _has_signal(u_words, u_text, general)
+        if fractions and not (pct or generalises) and not (
+                _has_signal(u_words, u_text, outcome_signals) or _has_signal(u_words, u_text, v.set("negative_outcome_words"))):
+            continue  # "two of the four tenants asked for help with bills": a count, not a result
         if not (pct or generalises or fractions):
             continue
         s0, e0 = counts[0]

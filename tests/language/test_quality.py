@@ -1,0 +1,119 @@
+"""Quality of the checker on the labelled domain set (``tests/data/labelled``).
+
+Each sentence is checked on its own. A sentence is predicted "flag" when the
+checker reports any finding of the family; for privacy a flagged sentence also
+needs a finding covering every listed span. Precision and recall are printed
+(run with ``-s`` to see them) and the test fails below the thresholds:
+
+* over-claiming: precision 0.95, recall 0.90;
+* privacy: recall 0.97, precision 0.90;
+
+on the development part and on the held-out part each (and on the second
+over-claim tuning set, ``overclaim_tuning2.jsonl``). Only aggregate numbers
+are printed for the held-out part (precision, recall, F1, recall per kind):
+rule writers tune on the development part only and never look at held-out
+sentences (see ``tests/data/labelled/README.md``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
+THRESHOLDS = {
+    "overclaim": {"precision": 0.95, "recall": 0.90},
+    "privacy": {"precision": 0.90, "recall": 0.97},
+}
+CASES = [(family, part) for family in ("overclaim", "privacy") for part in ("dev", "heldout")]
+# a second tuning set of over-claim sentences written while generalising the rules
+CASES.append(("overclaim", "tuning2"))
+
+
+def _load(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            row = json.loads(line)
+            assert row.get("label") in ("flag", "pass"), f"{path.name}:{n}: label should be flag or pass"
+            rows.append(row)
+    return rows
+
+
+def _covers(findings, text: str, span: str) -> bool:
+    start = text.find(span)
+    if start == -1:
+        return False
+    end = start + len(span)
+    # allow the finding to leave out surrounding spaces or punctuation of the span
+    core = span.strip(" .,;:()\"'")
+    if core and core != span:
+        start = text.find(core, start)
+        end = start + len(core)
+    return any(f.start <= start and end <= f.end for f in findings)
+
+
+def score(family: str, rows: list[dict], checker) -> dict:
+    """Precision, recall and F1 for one family, with recall per kind and the ids missed."""
+    results = checker.check_many([(r["text"], "sentence.txt") for r in rows])
+    tp = fp = fn = tn = 0
+    kinds: Counter = Counter()
+    kinds_hit: Counter = Counter()
+    wrong: list[tuple[str, str]] = []
+    for row, findings in zip(rows, results):
+        mine = [f for f in findings if f.family == family]
+        predicted = bool(mine)
+        if row["label"] == "flag":
+            kinds[row["kind"]] += 1
+            ok = predicted and all(_covers(mine, row["text"], s) for s in row.get("spans", []))
+            if ok:
+                tp += 1
+                kinds_hit[row["kind"]] += 1
+            else:
+                fn += 1
+                wrong.append(("missed", row["id"]))
+        else:
+            if predicted:
+                fp += 1
+                wrong.append(("false alarm", row["id"]))
+            else:
+                tn += 1
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    per_kind = {k: kinds_hit[k] / kinds[k] for k in sorted(kinds)}
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+            "per_kind": per_kind, "wrong": wrong}
+
+
+@pytest.fixture(scope="module")
+def checker():
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    return Checker(settings=CheckerSettings(), families=["overclaim", "privacy"])
+
+
+@pytest.mark.parametrize("family, part", CASES, ids=[f"{f}-{p}" for f, p in CASES])
+def test_quality(checker, family, part):
+    path = LABELLED / f"{family}_{part}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path.relative_to(LABELLED.parents[2])} is not there yet (the labelled set is written separately)")
+    if family == "privacy" and "privacy" not in checker.families:
+        pytest.skip(f"the privacy family is not available: {checker.unavailable.get('privacy')}")
+    rows = _load(path)
+    result = score(family, rows, checker)
+    print(f"\n{family} {part}: n={len(rows)} precision={result['precision']:.3f} recall={result['recall']:.3f} "
+          f"f1={result['f1']:.3f} (tp={result['tp']} fp={result['fp']} fn={result['fn']} tn={result['tn']})")
+    print("  recall per kind: " + ", ".join(f"{k} {v:.2f}" for k, v in result["per_kind"].items()))
+    if part != "heldout" and result["wrong"]:
+        # development sentences may be looked at; held-out ones are never shown
+        print("  dev ids wrong: " + ", ".join(f"{why} {i}" for why, i in result["wrong"]))
+    limits = THRESHOLDS[family]
+    assert result["precision"] >= limits["precision"], (
+        f"{family} {part} precision {result['precision']:.3f} < {limits['precision']}")
+    assert result["recall"] >= limits["recall"], (
+        f"{family} {part} recall {result['recall']:.3f} < {limits['recall']}")
