@@ -113,9 +113,9 @@ def test_empty_database_has_no_latest_date_and_default_period_explains(db):
 
 
 def test_default_period_is_the_last_complete_quarter(service):
-    # latest data 2025-09-30 is in 2025-Q3, so "last quarter" is 2025-Q2
+    # the latest data are on 2025-09-30, the last day of 2025-Q3: that quarter is complete
     result = ind.compute(service, "crisis_rate")
-    assert result.period == "2025-Q2"
+    assert result.period == "2025-Q3"
 
 
 def test_bad_period_is_the_periods_message(service):

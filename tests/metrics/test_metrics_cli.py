@@ -69,9 +69,9 @@ def test_one_indicator_and_compare_period(db_path):
 def test_default_period_is_last_quarter_of_the_data(db_path):
     result = run("metrics", "--db", db_path, "-i", "crisis_rate", "--format", "json")
     assert result.exit_code == 0, result.output
-    # latest data 2025-09-30 -> the last complete quarter before 2025-Q3 is 2025-Q2; previous 2025-Q1
+    # latest data 2025-09-30, the last day of 2025-Q3 -> that quarter is complete; previous 2025-Q2
     item = json.loads(result.stdout)[0]
-    assert (item["period"], item["compare_period"]) == ("2025-Q2", "2025-Q1")
+    assert (item["period"], item["compare_period"]) == ("2025-Q3", "2025-Q2")
 
 
 def test_csv_header_and_rows(db_path):

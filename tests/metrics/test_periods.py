@@ -161,6 +161,8 @@ def test_this_and_last_month():
     assert parse_period("this month", latest=LATEST).label == "2026-03"
     assert parse_period("last month", latest=LATEST).label == "2026-02"
     assert parse_period("last month", latest=D(2026, 1, 1)).label == "2025-12"
+    assert parse_period("last month", latest=D(2026, 1, 31)).label == "2026-01"
+    assert parse_period("last month", latest=D(2026, 2, 28)).label == "2026-02"
 
 
 def test_this_and_last_quarter():
@@ -168,9 +170,11 @@ def test_this_and_last_quarter():
     assert (this.label, this.kind) == ("2026-Q1", "quarter")
     last = parse_period("last quarter", latest=LATEST)
     assert span(last) == (D(2025, 10, 1), D(2025, 12, 31), "quarter", "2025-Q4")
-    # the last day of a quarter still counts as that quarter: last quarter is the one before
-    assert parse_period("last quarter", latest=D(2026, 3, 31)).label == "2025-Q4"
+    # data that end on a quarter's last day cover that quarter: it is the last complete one
+    assert parse_period("last quarter", latest=D(2026, 3, 31)).label == "2026-Q1"
+    assert parse_period("last quarter", latest=D(2026, 3, 30)).label == "2025-Q4"
     assert parse_period("last quarter", latest=D(2026, 4, 1)).label == "2026-Q1"
+    assert parse_period("last quarter", latest=D(2026, 9, 30)).label == "2026-Q3"
 
 
 def test_this_and_last_financial_year():
@@ -180,6 +184,8 @@ def test_this_and_last_financial_year():
     assert parse_period("this financial year", latest=D(2026, 4, 1)).label == "2026/27"
     assert parse_period("this FY", latest=D(2026, 3, 31)).label == "2025/26"
     assert parse_period("last fy", latest=D(2026, 4, 30)).label == "2025/26"
+    assert parse_period("last financial year", latest=D(2026, 3, 31)).label == "2025/26"
+    assert parse_period("last financial year", latest=D(2026, 3, 30)).label == "2024/25"
 
 
 def test_latest_may_be_a_datetime():

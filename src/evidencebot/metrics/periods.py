@@ -28,17 +28,20 @@ Relative forms are resolved against ``latest``, the date of the latest data,
 treating it as "today":
 
 - ``this month``: the month containing ``latest`` (it may be incomplete).
-- ``last month`` / ``previous month``: the calendar month before that.
+- ``last month`` / ``previous month``: the last complete calendar month: the
+  month of ``latest`` when ``latest`` is its last day, else the month before.
 - ``last N months`` / ``past N months``: the N months ending with the month of
   ``latest``, that month included (complete or current). Kind ``relative``.
 - ``last year`` / ``past year`` / ``last 12 months``: the 12 months ending with
   the month of ``latest`` (a rolling year, not a calendar year). Kind ``relative``.
 - ``this quarter``: the calendar quarter containing ``latest``.
-- ``last quarter`` / ``previous quarter``: the last complete calendar quarter
-  before the quarter of ``latest``.
+- ``last quarter`` / ``previous quarter``: the last complete calendar quarter:
+  the quarter of ``latest`` when ``latest`` is its last day (data extracted on
+  30 September cover July to September), else the quarter before.
 - ``this financial year`` / ``this FY``: the financial year containing
   ``latest`` (1 April to 31 March, even if the data stop earlier).
-- ``last financial year`` / ``last FY`` / ``previous financial year``: the one before.
+- ``last financial year`` / ``last FY`` / ``previous financial year``: the last
+  complete one (the financial year of ``latest`` when ``latest`` is 31 March).
 
 Relative forms other than rolling windows resolve to the concrete period they
 name (``last quarter`` on 2026-03-15 is the period ``2025-Q4`` of kind
@@ -329,19 +332,24 @@ def _relative(text: str, latest: datetime.date | None, original: str) -> Period 
             kind="relative",
             label=f"last {n} {word} ({_ym(*first)}..{_ym(year, month)})",
         )
+    # "last X" is the last complete X: the data's own X when the latest date is its
+    # final day (data extracted at a quarter end cover that quarter), else the one before
     if text == "this month":
         return month_period(year, month)
     if text.endswith("month"):
-        return month_period(*_add_months(year, month, -1))
+        this_month = month_period(year, month)
+        return this_month if latest == this_month.end else this_month.previous()
     quarter = (month - 1) // 3 + 1
     if text == "this quarter":
         return quarter_period(year, quarter)
     if text.endswith("quarter"):
-        return quarter_period(year, quarter).previous()
+        this_quarter = quarter_period(year, quarter)
+        return this_quarter if latest == this_quarter.end else this_quarter.previous()
     fy_start = year if month >= 4 else year - 1
     if text.startswith(("this", "current")):
         return fy_period(fy_start)
-    return fy_period(fy_start - 1)
+    this_fy = fy_period(fy_start)
+    return this_fy if latest == this_fy.end else fy_period(fy_start - 1)
 
 
 def parse_period(text: str, *, latest: datetime.date | None = None) -> Period:
