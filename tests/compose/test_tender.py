@@ -208,3 +208,31 @@ def test_warm_assembly_is_fast(demo_db, checker, questions):
     started = time.perf_counter()
     T.assemble_tender(demo_db, text + "\nAlso say how quickly you act.", 500, period=PERIOD, checker=checker)
     assert time.perf_counter() - started < 3.0  # the bench holds the real 1.5 s budget
+
+
+def _finding(text, word, suggestion):
+    from evidencebot.language.findings import Finding
+
+    start = text.index(word)
+    return Finding(rule="overclaim.test", family="overclaim", severity="error", message="test",
+                   start=start, end=start + len(word), match=word, suggestions=[suggestion])
+
+
+def test_a_suggestion_is_not_put_where_it_would_not_read():
+    text = "Her visits to A&E ended during the admission."
+    unit = T.Unit(text=text)
+    assert not T._rewrite(unit, _finding(text, "ended", "contributed to a reduction in"), 0)
+    assert unit.text == text
+    text = "Our team ended readmissions."
+    unit = T.Unit(text=text)
+    assert T._rewrite(unit, _finding(text, "ended", "contributed to a reduction in"), 0)
+    assert unit.text == "Our team contributed to a reduction in readmissions."
+
+
+def test_a_story_sentence_is_never_reworded():
+    text = "Since then she has never returned to A&E."
+    unit = T.Unit(text=text, refs=["story:st01"])
+    assert not T._rewrite(unit, _finding(text, "never", "rarely"), 0)
+    assert unit.text == text
+    plain = T.Unit(text=text, refs=["ind:crisis_rate"])
+    assert T._rewrite(plain, _finding(text, "never", "rarely"), 0)

@@ -605,9 +605,23 @@ def _locate(text: str, sections: list[Section]) -> list[tuple[int, int, int, int
 _REPLACEABLE = re.compile(r"^[\w%£$&'’ ,.-]{1,60}$")
 
 
+# words after which a suggestion needs a noun phrase to follow ("a reduction in ...")
+_NEEDS_OBJECT = {"in", "of", "to", "for", "on", "with", "from", "by", "the", "a", "an"}
+# words that cannot start that noun phrase
+_NOT_OBJECT = {"during", "after", "before", "while", "when", "since", "until", "in", "on", "at", "by",
+               "for", "with", "from", "to", "of", "and", "or", "but", "because", "as", "than", "so"}
+
+
 def _rewrite(unit: Unit, finding, offset: int) -> bool:
-    """Apply the finding's first suggestion inside the unit; True when done."""
+    """Apply the finding's first suggestion inside the unit; True when done.
+
+    A story's sentences are the words the person and the approver agreed to, so they
+    are never reworded (the sentence is dropped instead); nor is a suggestion put
+    where it would not read as English ("a reduction in" before "during the stay").
+    """
     if finding.family != "overclaim" or not finding.suggestions or unit.rewritten:
+        return False
+    if any(ref.startswith("story:") for ref in unit.refs):
         return False
     suggestion = str(finding.suggestions[0]).strip()
     if not suggestion or not _REPLACEABLE.match(suggestion) or "{" in suggestion:
@@ -616,6 +630,10 @@ def _rewrite(unit: Unit, finding, offset: int) -> bool:
     end = finding.end - offset
     if start < 0 or end > len(unit.text) or unit.text[start:end] != finding.match:
         return False
+    if suggestion.split()[-1].lower() in _NEEDS_OBJECT:
+        following = re.match(r"\s*([\w'’-]+)", unit.text[end:])
+        if following is None or following.group(1).lower() in _NOT_OBJECT:
+            return False
     if start == 0:
         suggestion = suggestion[:1].upper() + suggestion[1:]
     unit.text = unit.text[:start] + suggestion + unit.text[end:]
