@@ -4,7 +4,9 @@ learning, service changes and outcome stories.
 Everything here is shared by the tender answer and the contract review.
 Counts are returned raw; templates suppress them for external documents
 with the ``count``/``suppress`` filters. Stories are only ever returned when
-``consent = 'external'`` and ``status = 'approved'``.
+they may leave the service, by the one rule every export uses
+(:data:`evidencebot.store.workflow.EXPORTABLE_SQL`): consent ``external``,
+status ``approved``, an approver named and consent not withdrawn.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store import workflow
 
-EXTERNAL_STORY_SQL = "s.consent = 'external' and s.status = 'approved'"
+EXTERNAL_STORY_SQL = workflow.EXPORTABLE_SQL
+"""Old name of :data:`evidencebot.store.workflow.EXPORTABLE_SQL` (the same condition)."""
 TRIGGER_WORDS = {
     "sleep": "sleep", "housing": "housing", "benefits": "benefits", "relationship": "relationships",
     "medication": "medication", "substance": "substance use", "other": "other reasons",
@@ -335,7 +339,7 @@ def _fts_query(terms: list[str]) -> str:
 
 def stories(db: Database, terms: list[str], *, domains: list[str] | None = None,
             exclude: set[str] | None = None, limit: int = 3) -> list[dict]:
-    """Approved stories with consent for external use, best match first.
+    """Stories that may be used externally (see :data:`EXTERNAL_STORY_SQL`), best match first.
 
     Full-text search (porter stemming) on ``terms``; when nothing matches,
     stories tagged with one of ``domains``, newest first.
@@ -359,8 +363,10 @@ def stories(db: Database, terms: list[str], *, domains: list[str] | None = None,
 
 
 def external_stories(db: Database) -> list[dict]:
-    return list(db.query(f"select s.* from stories s where {EXTERNAL_STORY_SQL} order by s.story_date desc, s.story_id"))
+    """Stories that may appear in an external document, newest first (see :func:`workflow.exportable_stories`)."""
+    return workflow.exportable_stories(db)
 
 
 def story_is_external(row: dict) -> bool:
-    return row.get("consent") == "external" and row.get("status") == "approved"
+    """True when the story may appear in an external document (:func:`workflow.is_exportable`)."""
+    return workflow.is_exportable(row)
