@@ -81,3 +81,24 @@ def test_a_withdrawn_consent_blocks_the_story(evidence_db, tmp_path):
     withdraw_consent(evidence_db, "T02")
     with pytest.raises(exporting.ExportRefused, match="consent was withdrawn"):
         exporting.export_story(evidence_db, "T02", tmp_path / "t02.md")
+
+
+def test_the_app_records_before_writing_with_the_same_core_step_as_the_command_line(evidence_db, tmp_path,
+                                                                                    monkeypatch):
+    """If a story's status changes after the screen's own checks, the record refuses and nothing is written."""
+    from evidencebot.compose import export
+
+    calls = []
+    real = export.write_recorded
+    monkeypatch.setattr(export, "write_recorded", lambda *a, **k: calls.append(k["kind"]) or real(*a, **k))
+    monkeypatch.setattr(exporting, "export_blockers", lambda row: [])  # the checks were passed earlier
+    with pytest.raises(exporting.ExportRefused) as refused:
+        exporting.export_story(evidence_db, "T06", tmp_path / "t06.md")
+    assert calls == ["story"]
+    assert "story T06: no consent for external use" in refused.value.reasons[0]
+    assert not (tmp_path / "t06.md").exists()
+    assert evidence_db["document_stories"].count == 0
+    result = exporting.export_story(evidence_db, "T01", tmp_path / "t01.md")
+    from evidencebot.store.workflow import documents_using
+
+    assert [d["document"] for d in documents_using(evidence_db, "T01")] == [str(result.path.absolute())]

@@ -7,8 +7,9 @@ a passage of it appears in the text) or when the privacy rules find personal
 data at error level (an NHS number, a date of birth, a name ...), and the
 reasons say where.
 
-Files are written by :mod:`evidencebot.compose.export` (Markdown, HTML,
-Word), which never overwrites a file unless asked.
+Files are written by :func:`evidencebot.compose.export.write_recorded`
+(Markdown, HTML, Word), which records the stories used before writing and
+never overwrites a file unless asked.
 """
 
 from __future__ import annotations
@@ -91,21 +92,19 @@ def draft_blockers(db: Database, text: str) -> list[str]:
 
 def _write_and_record(db: Database, document, path, fmt: str, kind: str, story_ids: list[str],
                       force: bool, what: str) -> Path:
-    """Write the file, then record which stories it used (the governance log).
+    """Record which stories the document uses, then write it (both or neither).
 
-    If the record is refused (a story changed status in between) the file is
-    removed again, so nothing leaves without its record.
+    The same core step as ``evidencebot assemble`` (:func:`evidencebot.compose.export.write_recorded`):
+    a story that may not leave the service (it changed status since the
+    checks above) refuses the export before anything is written.
     """
     from evidencebot.compose import export
-    from evidencebot.store.workflow import record_export
+    from evidencebot.store.workflow import ExportNotAllowed
 
-    written = export.write(document, path, fmt, force=force)
     try:
-        record_export(db, written, kind, story_ids)
-    except InputError as exc:
-        written.unlink(missing_ok=True)
-        raise ExportRefused(what, [str(exc)]) from None
-    return written
+        return export.write_recorded(db, document, path, fmt, kind=kind, story_ids=story_ids, force=force)
+    except ExportNotAllowed as exc:
+        raise ExportRefused(what, exc.reasons) from None
 
 
 def story_document(row: dict):

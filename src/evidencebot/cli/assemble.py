@@ -58,22 +58,41 @@ def _read_question(question: str | None, question_file: str | None) -> tuple[str
     return text, limit
 
 
-def _emit(doc, fmt: str, output: str | None, force: bool, plain_markdown: str | None = None) -> None:
-    """Write the document to -o FILE, or print it (Markdown and HTML only) to stdout."""
+def _emit(db, doc, fmt: str, output: str | None, force: bool, kind: str,
+          plain_markdown: str | None = None) -> None:
+    """Write the document to -o FILE, or print it (Markdown and HTML only) to stdout.
+
+    Either way the export is recorded with the stories it uses before it is
+    written (:func:`evidencebot.compose.export.write_recorded` /
+    :func:`~evidencebot.compose.export.recorded`), so
+    ``evidencebot stories show ID`` lists it; a story that may not leave the
+    service refuses the export and nothing is written.
+    """
     from evidencebot.compose import export
     from evidencebot.errors import InputError
 
     fmt = export.guess_format(output, fmt)
     if output:
-        path = export.write(doc, output, fmt, force=force)
+        path = export.write_recorded(db, doc, output, fmt, kind=kind, force=force)
         click.echo(f"written: {path}", err=True)
         return
     if fmt == "docx":
         raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")
-    if fmt == "html":
-        click.echo(export.to_html(doc), nl=False)
-    else:
-        click.echo(plain_markdown if plain_markdown is not None else export.to_markdown(doc), nl=False)
+    text = export.to_html(doc) if fmt == "html" else (
+        plain_markdown if plain_markdown is not None else export.to_markdown(doc))
+    with export.recorded(db, "stdout", kind, export.used_story_ids(doc)):
+        click.echo(text, nl=False)
+
+
+def _check_output(output: str | None, force: bool, fmt: str | None) -> None:
+    """Refuse an output file that exists (without --force), or Word to stdout, before any slow work."""
+    from evidencebot.compose import export
+    from evidencebot.errors import InputError
+
+    if output:
+        export.check_target(output, force=force)
+    elif export.guess_format(None, fmt) == "docx":
+        raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")
 
 
 @assemble.command("tender")
@@ -102,16 +121,12 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
     limit = words if words is not None else file_limit
     if limit is not None and limit <= 0:
         raise InputError(f"--words must be a positive number, not {limit}")
+    _check_output(output, force, fmt)
     database = open_db(ctx, db)
     try:
         answer = assemble_tender(database, text, limit, period=period, compare=compare)
-        if output and not force:
-            from pathlib import Path
-
-            if Path(output).expanduser().exists():
-                raise InputError(f"{output} already exists: use --force to overwrite it")
         doc = answer.to_export()
-        _emit(doc, fmt, output, force, plain_markdown=answer.markdown)
+        _emit(database, doc, fmt, output, force, "tender", plain_markdown=answer.markdown)
         click.echo("", err=True)
         click.echo(answer.coverage_table(), err=True)
         click.echo("", err=True)
@@ -149,18 +164,13 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
 def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts, db):
     """Assemble the contract review narrative for a period."""
     from evidencebot.compose.review import assemble_review
-    from evidencebot.errors import InputError
 
-    if output and not force:
-        from pathlib import Path
-
-        if Path(output).expanduser().exists():
-            raise InputError(f"{output} already exists: use --force to overwrite it")
+    _check_output(output, force, fmt)
     database = open_db(ctx, db)
     try:
         review = assemble_review(database, period, compare, suppress=not no_suppress)
         doc = review.to_export(charts=not no_charts)
-        _emit(doc, fmt, output, force)
+        _emit(database, doc, fmt, output, force, "review")
         if no_suppress:
             click.echo("note: small-number suppression is off; do not send this document outside the service",
                        err=True)

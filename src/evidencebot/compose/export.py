@@ -16,7 +16,9 @@ answer) are shown with the rule used to count them.
 
 Writing never overwrites an existing file unless ``force`` is given, and a
 file is written to a temporary name first and then moved into place, so a
-failure leaves nothing half-written.
+failure leaves nothing half-written. :func:`write_recorded` (files) and
+:func:`recorded` (stdout) record which stories a document used before it is
+written, and refuse stories that may not leave the service.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -462,17 +465,21 @@ def render(doc: ExportDoc, fmt: str) -> bytes:
     raise InputError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
 
 
-def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bool = False) -> Path:
-    """Write ``doc`` to ``path``; refuse to overwrite unless ``force``."""
+def check_target(path: str | Path, *, force: bool = False) -> Path:
+    """The output path, refused when it is a folder, its folder is missing, or
+    it exists and ``force`` is not given (files are never overwritten unasked)."""
     path = Path(path).expanduser()
-    fmt = guess_format(path, fmt)
-    if path.exists() and not force:
-        raise InputError(f"{path} already exists: use --force to overwrite it")
     if path.is_dir():
         raise InputError(f"{path} is a folder: give a file name")
+    if path.exists() and not force:
+        raise InputError(f"{path} already exists: use --force to overwrite it")
     if not path.parent.exists():
         raise InputError(f"{path.parent}: no such folder")
-    data = render(doc, fmt)
+    return path
+
+
+def _place(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary name beside ``path``, then move it into place."""
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         tmp.write_bytes(data)
@@ -480,4 +487,71 @@ def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bo
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bool = False) -> Path:
+    """Write ``doc`` to ``path``; refuse to overwrite unless ``force``.
+
+    This does not record the export: documents that leave the service are
+    written with :func:`write_recorded`.
+    """
+    path = check_target(path, force=force)
+    fmt = guess_format(path, fmt)
+    _place(path, render(doc, fmt))
+    return path
+
+
+# ---------------------------------------------------------------- recorded exports
+
+
+def used_story_ids(doc: ExportDoc) -> list[str]:
+    """The stories a document uses: its sources of kind ``story``, in order."""
+    return list(dict.fromkeys(str(s["id"]) for s in doc.sources if s.get("kind") == "story" and s.get("id")))
+
+
+@contextmanager
+def recorded(db, document: str | Path, kind: str, story_ids):
+    """Record an export (:func:`evidencebot.store.workflow.record_export`)
+    *before* the body writes or prints it, in one transaction.
+
+    A refusal (:class:`~evidencebot.store.workflow.ExportNotAllowed`, a story
+    that may not leave the service) is raised before the body runs, so nothing
+    is written; if the body fails, the record is rolled back. Used for files
+    (:func:`write_recorded`) and for documents printed to stdout.
+    """
+    from evidencebot.store.workflow import record_export
+
+    with db.atomic():
+        record_export(db, document, kind, story_ids)
+        yield
+
+
+def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None, *, kind: str,
+                   story_ids=None, force: bool = False) -> Path:
+    """Write ``doc`` to ``path`` and record which stories it used: both or neither.
+
+    The one way documents are written for people outside the service (the
+    command line and the app both use it). ``story_ids`` defaults to the
+    document's story sources (:func:`used_story_ids`). The path is checked
+    first (never overwritten without ``force``), the document is rendered,
+    then the export is recorded (refused with
+    :class:`~evidencebot.store.workflow.ExportNotAllowed` when a story may not
+    be used: nothing is written) and the file is put in place in the same
+    transaction. The recorded path is absolute, so
+    :func:`~evidencebot.store.workflow.documents_using` can say where it is.
+    """
+    path = check_target(path, force=force)
+    fmt = guess_format(path, fmt)
+    ids = used_story_ids(doc) if story_ids is None else list(story_ids)
+    data = render(doc, fmt)
+    existed = path.exists()
+    placed = False
+    try:
+        with recorded(db, path.absolute(), kind, ids):
+            _place(path, data)
+            placed = True
+    except BaseException:
+        if placed and not existed:  # the record did not commit: take the file away again
+            path.unlink(missing_ok=True)
+        raise
     return path

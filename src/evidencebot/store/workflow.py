@@ -39,9 +39,9 @@ Exports
 Exports choose stories with :func:`exportable_stories` (or the SQL condition
 :data:`EXPORTABLE_SQL`): consent ``external`` AND status ``approved`` AND an
 approver named AND consent not withdrawn. Every export calls
-:func:`record_export` with the stories it used; it refuses (``InputError``)
-when one of them may not be exported, and writes ``document_stories`` rows
-plus one audit entry.
+:func:`record_export` with the stories it used, before writing; it refuses
+(:class:`ExportNotAllowed`, an ``InputError``) when one of them may not be
+exported, and writes ``document_stories`` rows plus one audit entry.
 """
 
 from __future__ import annotations
@@ -402,11 +402,24 @@ def consent_history(db: Database, story_id: str) -> list[dict]:
 # --------------------------------------------------------------------------
 
 
-def record_export(db: Database, document: str | Path, kind: str, story_ids) -> int:
-    """Record that ``document`` (a path or an id) of ``kind`` used ``story_ids``.
+class ExportNotAllowed(InputError):
+    """An export would use stories that may not leave the service; ``reasons`` says why, one per story."""
 
-    Refuses with :class:`InputError` (and records nothing) when any of the
-    stories may not be exported. Returns the number of stories recorded.
+    def __init__(self, document: str, reasons: list[str]):
+        self.document = document
+        self.reasons = reasons
+        what = "nothing was printed" if document == "stdout" else f"{Path(document).name} was not exported"
+        super().__init__(f"{what}: it would use stories that may not leave the service: " + " | ".join(reasons))
+
+
+def record_export(db: Database, document: str | Path, kind: str, story_ids) -> int:
+    """Record that ``document`` (a path, an id or ``stdout``) of ``kind`` used ``story_ids``.
+
+    Call it **before** writing the document. Refuses with
+    :class:`ExportNotAllowed` (an :class:`InputError`; nothing recorded) when
+    any of the stories may not be exported. Returns the number of stories
+    recorded. :func:`evidencebot.compose.export.write_recorded` records and
+    writes a file as one step (both or neither).
     """
     document = str(document)
     if not document.strip():
@@ -425,7 +438,7 @@ def record_export(db: Database, document: str | Path, kind: str, story_ids) -> i
             if reasons:
                 refused.append(f"story {sid}: {'; '.join(reasons)}")
         if refused:
-            raise InputError(f"{Path(document).name} may not use these stories: " + " | ".join(refused))
+            raise ExportNotAllowed(document, refused)
         db.conn.executemany(
             "INSERT INTO document_stories (document, kind, story_id, exported_at, exported_by) VALUES (?, ?, ?, ?, ?)",
             [(document, kind, sid, now, who) for sid in ids],
