@@ -236,3 +236,22 @@ def test_a_story_sentence_is_never_reworded():
     assert unit.text == text
     plain = T.Unit(text=text, refs=["ind:crisis_rate"])
     assert T._rewrite(plain, _finding(text, "never", "rarely"), 0)
+
+
+@pytest.mark.parametrize("limit", [200, 800])
+def test_our_own_sentences_trip_no_warning_either(demo_db, checker, questions, limit):
+    # every figure the composer writes carries its period and base, and a confidence
+    # interval's "95%" or a range "1 to 3 days" is not read as a claim
+    for qid, (text, _) in questions.items():
+        answer = T.assemble_tender(demo_db, text, limit, period=PERIOD, checker=checker)
+        left = [(f.rule, f.match) for f in checker.check_text(answer.markdown)]
+        assert left == [], (qid, left)
+
+
+def test_a_brief_figure_keeps_its_base():
+    from evidencebot.compose import filters as F
+
+    r = {"id": "dna_rate", "title": "Planned contacts not attended", "value": 16.2, "numerator": 238,
+         "denominator": 1470, "unit": "percent", "period": "2025/26", "spc": {"verdict": "common_cause"}}
+    assert "(base about 1,470)" in F.brief(r, "2025/26")
+    assert "238 of 1,470" in F.brief(r, "2025/26", external=False)

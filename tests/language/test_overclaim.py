@@ -257,3 +257,18 @@ def test_a_figure_on_its_own_is_not_a_claim(checker, cell):
 @pytest.mark.parametrize("text", ["100% of people felt safer.", "| 100% success |", "100% of referrals seen within a day"])
 def test_a_figure_with_words_is_still_read(checker, text):
     assert "overclaim.absolute" in [f.rule for f in checker.check_text(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The figure was 1 day (95% CI 1 to 1 day), similar to last year.",
+    "The value is the mean T across those people, with a Student-t 95% interval.",
+    "Counts are rounded to the nearest 5 and counts of 1 to 4 are shown as <5.",
+])
+def test_interval_levels_and_ranges_are_not_figures(checker, text):
+    assert [f.rule for f in checker.check_text(text) if f.family == "overclaim"] == []
+
+
+def test_a_base_is_a_denominator(checker):
+    assert "overclaim.unsupported-change" in [f.rule for f in checker.check_text("Our goal completion rate is 81%.")]
+    assert checker.check_text("Our goal completion rate is 81% (base about 40).") == []
+    assert checker.check_text("Our goal completion rate is 81% (base 40).") == []

@@ -385,7 +385,10 @@ def brief(result, period_text: str | None = None, external: bool = True) -> str:
         return f"{name}: fewer than 5 cases in {when}, so not published."
     words = (change_phrases().get("brief") or {}).get(verdict(result), "")
     short = _get(result, "unit") == "per_100"
-    return f"{name}: {value(result, short)} in {when}" + (f", {words}." if words else ".")
+    # a percentage keeps its base even when words are short: a reader must be able to check it
+    basis = fraction(result, external)
+    figure = f"{value(result, short)} ({basis})" if basis else value(result, short)
+    return f"{name}: {figure} in {when}" + (f", {words}." if words else ".")
 
 
 def target_clause(result) -> str:

@@ -2278,19 +2278,31 @@ COMPARATIVES = {"fewer", "less", "more", "lower", "higher", "shorter", "longer",
                 "greater", "smaller", "bigger"}
 
 
+def _ci_level(doc, end: int) -> bool:
+    """Is the percentage ending before token ``end`` the level of a confidence interval
+    ("95% CI", "95% confidence interval")? That is not a figure about the service."""
+    T = _toks(doc)
+    return end < len(doc) and T[end].lower_ in ("ci", "cis", "confidence", "credible", "prediction", "interval",
+                                                "intervals")
+
+
 def _is_pct(doc, i: int) -> int | None:
-    """End index of a percentage starting at token ``i`` ("30%", "30 per cent", "30 percent")."""
+    """End index of a percentage starting at token ``i`` ("30%", "30 per cent", "30 percent").
+    The level of a confidence interval ("95% CI") is not counted."""
     T = _toks(doc)
     t = T[i]
+    end = None
     if t.text.endswith("%") and any(ch.isdigit() for ch in t.text):
-        return i + 1
-    if not t.like_num:
+        end = i + 1
+    elif not t.like_num:
         return None
-    if i + 1 < len(doc) and T[i + 1].lower_ in ("%", "percent"):
-        return i + 2
-    if i + 2 < len(doc) and T[i + 1].lower_ == "per" and T[i + 2].lower_ == "cent":
-        return i + 3
-    return None
+    elif i + 1 < len(doc) and T[i + 1].lower_ in ("%", "percent"):
+        end = i + 2
+    elif i + 2 < len(doc) and T[i + 1].lower_ == "per" and T[i + 2].lower_ == "cent":
+        end = i + 3
+    if end is None or _ci_level(doc, end):
+        return None
+    return end
 
 
 def _amount_after(doc, i: int, limit: int) -> int | None:
@@ -2500,6 +2512,7 @@ COUNT_RE = re.compile(
 )
 DENOM_RE = re.compile(
     r"\b\d[\d,]*\s+(?:of|out of)\s+(?:the\s+|our\s+|all\s+)?\d[\d,]*\b|\(\s*n\s*=\s*\d|\bn\s*=\s*\d|\bper\s+\d|"
+    r"\bbase\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?\d|"
     r"\bout of\s+\d|\b(?:of|among|amongst|across|for|from)\s+(?:the\s+|our\s+|all\s+|these\s+)?\d[\d,]*\s+\w+|"
     r"\(\s*\d[\d,]*\s+(?:and\s+\d[\d,]*\s+)?[a-z]+|\b\d[\d,]*\s*/\s*\d[\d,]*\b(?!/)|"
     r"%\s+of\s+(?:all\s+|the\s+|our\s+)?(?:[a-z-]+\s+){0,2}(?:contacts|appointments|sessions|reviews|goals|referrals|"
@@ -2656,7 +2669,7 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 fractions.append((i, i + 1))
             elif prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in containers:
                 counts.append((prev2.i, i + 1))
-            elif prev is not None and prev.lower_ in ("from", "to") and any(
+            elif prev is not None and prev.lower_ in ("from", "to") and not _in_interval(T, i, sent.start) and any(
                     (_number(T[k]) or max_n) < max_n for k in range(max(sent.start, i - 4), min(sent.end, i + 5)) if k != i):
                 counts.append((i, i + 1))
             elif value in (1, 2) and t.lower_ in ("two",) and i + 2 < sent.end and T[i + 1].lower_ == "out":
@@ -2669,7 +2682,7 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         pct = any((tok.text.endswith("%") or tok.lower_ in ("%", "percent", "halved", "doubled", "tripled", "trebled",
                                                              "half", "thirds", "quarters", "rate")
                    or (tok.lower_ == "cent" and T[tok.i - 1].lower_ == "per"))
-                  and not quoted(tok) for tok in sent)
+                  and not quoted(tok) and not _ci_level(doc, tok.i + 1) for tok in sent)
         unquoted = [tok for tok in sent if not quoted(tok)]
         u_words = {tok.lower_ for tok in unquoted} | {tok.lemma_.lower() for tok in unquoted if tok.pos_ == "VERB"}
         u_text = " " + " ".join(tok.lower_ for tok in unquoted) + " "
@@ -2689,10 +2702,21 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     return out
 
 
+def _in_interval(T, i: int, start: int) -> bool:
+    """Is token ``i`` a bound of a confidence interval or range ("95% CI 1 to 3 days")?"""
+    return any(T[k].lower_ in ("ci", "interval", "range", "iqr", "counts", "values", "scores", "numbers")
+               for k in range(max(start, i - 5), i))
+
+
 def _number(tok) -> int | None:
     low = tok.lower_.replace(",", "")
-    if low.isdigit():
-        return int(low)
+    # isdecimal(), not isdigit(): superscripts and circled digits ("²", "①") are
+    # digits to isdigit() but int() cannot read them.
+    if low.isdecimal():
+        try:
+            return int(low)
+        except ValueError:
+            return None
     return NUM_WORDS.get(low)
 
 

@@ -736,6 +736,16 @@ class _NameFinder:
         return any(self.toks[j].text in self.names.place_words or self.toks[j].text in self.names.veto_words
                    for j in idx)
 
+    def opens_noun_phrase(self, i: int) -> bool:
+        """The word starts its sentence and a lower-case common noun follows it: the
+        capital is the sentence's, not a name's (names are followed by a verb, a
+        possessive or punctuation far more often than by a common noun)."""
+        tok = self.toks[i].token
+        if tok is None or not tok.is_sent_start or i + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[i + 1]
+        return nxt.pos == "NOUN" and nxt.text[:1].islower()
+
     def after_the(self, i: int) -> bool:
         """Straight after "the": "the Mount", "the Becklin" are not people,
         but "the Patel family" is."""
@@ -931,6 +941,8 @@ class _NameFinder:
                     continue  # "Wakefield, Pontefract and Castleford"
                 if word in DAYS:
                     continue
+                if not listed and self.opens_noun_phrase(idx[0]):
+                    continue  # "Refresher session on ...", "Outreach visits": a capitalised first word
                 if (word in MONTHS or word in self.names.ambiguous) and not self.personal_context(tok):
                     continue
             if self.acceptable(words[0].start, words[-1].end):
