@@ -91,6 +91,8 @@ class ImportReport:
     rejects_path: str | None = None
     warnings: list[str] = field(default_factory=list)
     committed: bool = False
+    downgraded: int = 0
+    """Stories marked approved that were imported as submitted (approver missing, or not a second person)."""
 
     @property
     def ok(self) -> bool:
@@ -512,8 +514,40 @@ _table(TableSpec(
 ))
 STORY_COLUMNS = (
     "story_id", "title", "person_id", "domains", "goal_ids", "consent", "consent_date", "author",
-    "approved_by", "approved_at", "status", "story_date", *STORY_SECTIONS, "source",
+    "approved_by", "approved_at", "status", "story_date", *STORY_SECTIONS, "source", "submitted_by",
 )
+APPROVAL_WARNINGS_SHOWN = 20
+"""Stories imported as submitted instead of approved: how many are named one by one in the warnings."""
+
+
+def _story_approval(record: dict, on_record: str | None) -> tuple[str, str, str] | None:
+    """Apply the four-eyes rule to an imported story (changes ``record``).
+
+    A story marked approved keeps its approval only when an approver is named
+    who is neither its author nor the person on record as having submitted it
+    (:func:`evidencebot.store.workflow.imported_approval_problem`, the rule
+    ``approve_story`` applies). Otherwise it is imported as **submitted**,
+    its approval cleared, and a problem ``(column, value, reason)`` is
+    returned for the warning. ``submitted_by`` is the author (else the
+    submitter on record) for submitted and approved stories, so a later
+    approval in the app is refused to that person too.
+    """
+    from evidencebot.store.workflow import imported_approval_problem
+
+    found = None
+    status = record.get("status") or "draft"
+    submitter = record.get("author") or on_record
+    if status == "approved":
+        why = imported_approval_problem(record.get("approved_by"), author=record.get("author"),
+                                        submitted_by=on_record)
+        if why:
+            column = "approved_by" if record.get("approved_by") else "status"
+            value = record.get("approved_by") or "approved"
+            found = (column, value, f"{why}; imported as submitted, for a colleague to approve")
+            record.update(status="submitted", approved_by=None, approved_at=None)
+            status = "submitted"
+    record["submitted_by"] = submitter if status in ("submitted", "approved") else None
+    return found
 
 
 def table_names() -> list[str]:
@@ -1113,6 +1147,8 @@ def _run(db, spec, items, columns, report, rejects_path, header, total, position
                 for col, table, _ in refs
             }
             before = db.conn.execute(f"SELECT count(*) FROM [{spec.name}]").fetchone()[0]
+            submitters = dict(db.conn.execute("SELECT story_id, submitted_by FROM stories")) if stories else {}
+            downgraded: list[RowProblem] = []
             writer = _Writer(db, spec, write_columns, compare=compare)
             next_progress = 0
             for rownum, cells, rec, problems in items:
@@ -1148,6 +1184,9 @@ def _run(db, spec, items, columns, report, rejects_path, header, total, position
                         writer.discard()
                 elif not failed:
                     if stories:
+                        found = _story_approval(rec, submitters.get(rec.get("story_id")))
+                        if found is not None:
+                            downgraded.append(RowProblem(cells[0] if rownum is None else label, rownum, *found))
                         writer.add((*[rec.get(c) for c in columns], now, now))
                     else:
                         writer.add(tuple([rec[c] for c in columns]))
@@ -1163,6 +1202,11 @@ def _run(db, spec, items, columns, report, rejects_path, header, total, position
             report.unchanged = report.valid_rows - writer.changed
             _audit_import(db, report)
             report.committed = True
+            report.warnings += [str(p) for p in downgraded[:APPROVAL_WARNINGS_SHOWN]]
+            if len(downgraded) > APPROVAL_WARNINGS_SHOWN:
+                report.warnings.append(f"... and {len(downgraded) - APPROVAL_WARNINGS_SHOWN:,} more stories "
+                                       "marked approved were imported as submitted")
+            report.downgraded = len(downgraded)
         kept = True
     except _RollBack:
         kept = True

@@ -257,6 +257,31 @@ def submit_story(db: Database, story_id: str, *, user: str | None = None) -> dic
     return get_story(db, story_id)
 
 
+def same_person(a: str | None, b: str | None) -> bool:
+    """True when two names are the same person's (case and spacing ignored); False if either is blank."""
+    a, b = " ".join(str(a or "").split()).casefold(), " ".join(str(b or "").split()).casefold()
+    return bool(a) and a == b
+
+
+def imported_approval_problem(approved_by: str | None, *, author: str | None = None,
+                              submitted_by: str | None = None) -> str | None:
+    """Why an approval claimed by an imported story does not meet the rule
+    :func:`approve_story` applies (None when it does).
+
+    The approver must be named and must not be the person who submitted the
+    story. A story file names no submitter: its ``author`` is taken as the
+    person who put it forward, and so is the submitter already on record
+    when the story is in the database.
+    """
+    if not (approved_by or "").strip():
+        return "the story is marked approved, but nobody is named as the approver (approved_by)"
+    if same_person(approved_by, author):
+        return "the approver is also the author: approval needs a second person"
+    if same_person(approved_by, submitted_by):
+        return "the approver also submitted the story: approval needs a second person"
+    return None
+
+
 def approve_story(db: Database, story_id: str, *, user: str | None = None) -> dict:
     """submitted -> approved, by someone other than the person who submitted it."""
     who = _user(db, user)
@@ -268,7 +293,7 @@ def approve_story(db: Database, story_id: str, *, user: str | None = None) -> di
         if status != "submitted":
             raise InputError(f"story {story_id} is a draft: submit it first "
                              f"('evidencebot stories submit {story_id}')")
-        if (row.get("submitted_by") or "").strip().casefold() == who.casefold():
+        if same_person(row.get("submitted_by"), who):
             raise InputError(f"story {story_id} was submitted by {who}: approval needs a second person "
                              "(a colleague runs 'evidencebot stories approve')")
         missing = _missing_parts(row)
