@@ -7,6 +7,7 @@ import math
 import pytest
 
 from evidencebot.errors import InputError
+from evidencebot.metrics import stats
 from evidencebot.metrics.stats import (
     byars,
     chi2_quantile,
@@ -240,3 +241,36 @@ def test_format_ci():
     assert format_ci(1.8164, 17.069) == "1.8 to 17.1"
     assert format_ci(0.0518, 0.3604, scale=100) == "5.2 to 36.0"
     assert format_ci(math.nan, 3) == "n/a"
+
+
+def _rank_by_summing(n, conf):
+    """The definition, summed afresh for every rank (slow, exact)."""
+    from fractions import Fraction
+    from math import comb
+
+    best = None
+    for r in range(1, n // 2 + 1):
+        if Fraction(2 * sum(comb(n, i) for i in range(r)), 2**n) <= 1 - Fraction(conf):
+            best = r
+        else:
+            break
+    return best
+
+
+@pytest.mark.parametrize("conf", [0.9, 0.95, 0.99])
+def test_median_rank_matches_the_definition(conf):
+    for n in range(0, 160):
+        assert stats._median_rank(n, conf) == _rank_by_summing(n, conf), n
+
+
+def test_median_rank_textbook_value():
+    # n = 100 at 95%: the interval runs from the 40th to the 61st ordered value
+    values = list(range(1, 101))
+    assert stats.median_ci(values) == (40, 61)
+
+
+@pytest.mark.parametrize("n", [20_001, 54_321])
+def test_median_rank_in_floating_point_agrees_with_the_exact_walk(n, monkeypatch):
+    expected = stats._median_rank_float(n, 0.95)
+    monkeypatch.setattr(stats, "EXACT_MEDIAN_RANK_MAX_N", 10**9)
+    assert stats._median_rank(n, 0.95) == expected
