@@ -102,3 +102,14 @@ def test_export_refusal(make, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app_for(make), terminal_size=SMALL, run_before=run_before)
+
+
+def test_chat_wide_table_as_a_list_at_80x24(make, snap_compare):
+    """A five-column findings table is shown as a list at 80 columns (the reply keeps its table)."""
+    async def run_before(pilot):
+        await settle(pilot)
+        await type_text(pilot, "check this: Our support reduced A&E attendances. Her NHS number is 943 476 5919.")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(make), terminal_size=SMALL, run_before=run_before)

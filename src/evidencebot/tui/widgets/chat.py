@@ -26,7 +26,16 @@ class UserMessage(Static):
 
 
 class AssistantMessage(Vertical):
-    """One reply: Markdown, then any SPC charts that came with it."""
+    """One reply: Markdown, then any SPC charts that came with it.
+
+    Tables too wide for the pane are shown as lists
+    (:func:`evidencebot.assistant.layout.fit_tables`), decided again when the
+    pane's width changes. ``markdown`` keeps the reply as written.
+    """
+
+    CHROME = 6
+    """Columns around the reply's text (the chat's padding and scroll bar, this border and padding):
+    the first guess at its width, before the first resize event gives the real one."""
 
     DEFAULT_CSS = """
     AssistantMessage {
@@ -44,14 +53,32 @@ class AssistantMessage(Vertical):
         super().__init__(classes="" if ok else "-warning")
         self.markdown = markdown
         self.charts = list(charts)
+        self.shown = markdown
+        """The Markdown as shown at the current width."""
+
+    def _fitted(self, width: int) -> str:
+        from evidencebot.assistant.layout import fit_tables
+
+        return fit_tables(self.markdown, width)
 
     def compose(self):
-        yield Markdown(self.markdown)
+        if self.app.size.width:
+            self.shown = self._fitted(self.app.size.width - self.CHROME)
+        yield Markdown(self.shown)
         if self.charts:
             from evidencebot.tui.widgets.spc_chart import SPCChart
 
             for chart in self.charts[:2]:
                 yield SPCChart(chart, classes="chart")
+
+    async def on_resize(self, event) -> None:
+        width = self.content_size.width
+        if width <= 0:
+            return
+        fitted = self._fitted(width)
+        if fitted != self.shown:
+            self.shown = fitted
+            await self.query_one(Markdown).update(fitted)
 
 
 class PendingReply(Static):
