@@ -10,6 +10,7 @@ CORE = [
     "evidencebot.assistant.conversation", "evidencebot.assistant.editing", "evidencebot.assistant.checking",
     "evidencebot.assistant.evidence", "evidencebot.assistant.exporting", "evidencebot.assistant.stories",
     "evidencebot.assistant.language", "evidencebot.assistant.shell", "evidencebot.store.search",
+    "evidencebot.assistant.governance", "evidencebot.assistant.layout",
 ]
 
 

@@ -68,6 +68,9 @@ EXAMPLES = [
     ("contract review for 2025/26 Q3", "review narrative with variance notes and actions"),
     ("new story", "capture an outcome story in four parts, saved as you type"),
     ("export to Word", "export the draft or a story"),
+    ("approve story S0001", "approve a story a colleague submitted (`submit story S0001` first)"),
+    ("withdraw consent for S0001: phoned the team", "keep it out of exports; lists the documents that used it"),
+    ("show the audit log", "who changed what, newest first (`/audit S0001` for one story)"),
 ]
 
 PERIOD_HELP = ("Periods: `2026-03`, `Q1 2026`, `2025/26`, `2025/26 Q3`, `2025-04..2026-03`, "
@@ -358,6 +361,33 @@ def editor(ctx: Context, intent: Intent) -> Reply:
     return Reply("Opening the draft editor.", intent="editor", open="editor", payload={"draft": doc})
 
 
+# ---------------------------------------------------------------- approval, consent, the audit log
+
+
+def submit_story(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import governance
+
+    return governance.submit(ctx, intent)
+
+
+def approve_story(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import governance
+
+    return governance.approve(ctx, intent)
+
+
+def withdraw_consent(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import governance
+
+    return governance.withdraw(ctx, intent)
+
+
+def audit_log(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import governance
+
+    return governance.audit_log(ctx, intent)
+
+
 # ---------------------------------------------------------------- dispatch
 
 ACTIONS = {
@@ -370,6 +400,10 @@ ACTIONS = {
     "export": export,
     "evidence": evidence_screen,
     "editor": editor,
+    "submit_story": submit_story,
+    "approve_story": approve_story,
+    "withdraw_consent": withdraw_consent,
+    "audit": audit_log,
 }
 
 

@@ -14,7 +14,9 @@ Three readers, one result:
 
 The slots (period, domains, indicators, word limit, the text to check, the
 question to answer) are read by the same code whichever reader chose the
-intent, so both paths agree on the details.
+intent, so both paths agree on the details. Requests that carry text or a
+story id of their own (check, draft; submit, approve, withdraw consent, the
+audit log) are read by regular expressions first, whichever reader is active.
 
 Nothing here touches the database or the UI.
 """
@@ -28,6 +30,7 @@ from functools import lru_cache
 INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
+    "submit_story", "approve_story", "withdraw_consent", "audit",
 )
 DOMAINS = ("safety", "stability", "experience")
 EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
@@ -323,6 +326,59 @@ def _body_intent(text: str) -> Intent | None:
     return None
 
 
+# --------------------------------------------------------------------- governance
+
+_STORY_ID = r"(?P<id>[A-Za-z][A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)"
+"""A story id: a letter first and a digit somewhere (``S0001``, ``T01``, ``S-001``, ``st13-tenancy-winter``)."""
+_SUBMIT_RE = re.compile(
+    rf"^\s*{_POLITE}submit\s+(?:the\s+|my\s+)?(?:story\s+)?{_STORY_ID}"
+    r"(?:\s+for\s+(?:approval|review|sign[\s-]?off))?\s*[.!]*\s*$",
+    re.I,
+)
+_APPROVE_RE = re.compile(
+    rf"^\s*{_POLITE}(?:approve|sign\s+off)\s+(?:the\s+)?(?:story\s+)?{_STORY_ID}\s*[.!]*\s*$",
+    re.I,
+)
+_WITHDRAW_RE = re.compile(
+    rf"^\s*{_POLITE}(?:withdraw|revoke|remove)\s+(?:the\s+)?consent\s+(?:for|on|to|from)\s+(?:the\s+)?"
+    rf"(?:story\s+)?{_STORY_ID}(?:\s*(?:[:;,.]|\s-|\bbecause\b|\breason\b:?)\s*(?P<note>.*?))?\s*$"
+    rf"|^\s*consent\s+(?:was\s+|has\s+been\s+)?withdrawn\s+(?:for|on)\s+(?:the\s+)?(?:story\s+)?{_STORY_ID.replace('?P<id>', '?P<id2>')}"
+    r"(?:\s*(?:[:;,.]|\s-|\bbecause\b|\breason\b:?)\s*(?P<note2>.*?))?\s*$",
+    re.I | re.S,
+)
+_AUDIT_RE = re.compile(
+    rf"^\s*{_POLITE}(?:show|open|view|see|display|list|check|read)?\s*(?:me\s+)?(?:the\s+)?"
+    r"audit(?:\s+(?:log|trail|history))?\b(?P<rest>.*)$"
+    rf"|^\s*(?:who|what)\s+(?:changed|edited|approved)\s+(?:the\s+)?(?:story\s+)?{_STORY_ID.replace('?P<id>', '?P<id3>')}\s*\??\s*$",
+    re.I | re.S,
+)
+_AUDIT_NOISE_RE = re.compile(r"^(?:for|of|on|about|the|log|trail|story|entries|please|me)$", re.I)
+
+
+def _governance_intent(text: str) -> Intent | None:
+    """Requests about a story's approval and consent, and the audit log, name a
+    story: read them first, by one set of patterns whichever reader is active."""
+    m = _SUBMIT_RE.match(text)
+    if m:
+        return Intent("submit_story", text, argument=m.group("id"))
+    m = _APPROVE_RE.match(text)
+    if m:
+        return Intent("approve_story", text, argument=m.group("id"))
+    m = _WITHDRAW_RE.match(text)
+    if m:
+        ident = m.group("id") or m.group("id2")
+        note = (m.group("note") if m.group("id") else m.group("note2")) or ""
+        return Intent("withdraw_consent", text, argument=ident, body=note.strip())
+    m = _AUDIT_RE.match(text)
+    if m:
+        if m.group("id3"):
+            return Intent("audit", text, argument=m.group("id3"))
+        rest = re.sub(r"[?!.]+\s*$", "", m.group("rest") or "")
+        words = [w for w in rest.replace(",", " ").split() if not _AUDIT_NOISE_RE.match(w)]
+        return Intent("audit", text, argument=" ".join(words))
+    return None
+
+
 # --------------------------------------------------------------------- slash commands
 
 SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -336,13 +392,18 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "review": ("review", "[period]", "contract-review narrative for a period"),
     "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
     "export": ("export", "[md|html|docx]", "export the draft or a story"),
+    "submit": ("submit_story", "[story id]", "submit a finished story for approval"),
+    "approve": ("approve_story", "[story id]", "approve a story someone else submitted"),
+    "withdraw": ("withdraw_consent", "[story id] [note]",
+                 "consent withdrawn: keep the story out of exports, list the documents that used it"),
+    "audit": ("audit", "[story id|table|action] [N]", "the audit log: who changed what, newest first"),
     "evidence": ("evidence", "", "open the evidence browser: indicators, SPC charts, stories"),
     "editor": ("editor", "", "open the draft editor"),
     "clear": ("clear", "", "clear the conversation"),
 }
 SLASH_ALIASES = {"h": "help", "?": "help", "ind": "indicators", "i": "indicators", "s": "stories",
                  "search": "stories", "new": "story", "newstory": "story", "e": "evidence",
-                 "ed": "editor", "x": "export", "r": "review"}
+                 "ed": "editor", "x": "export", "r": "review", "log": "audit"}
 
 
 def parse_slash(text: str) -> Intent:
@@ -372,6 +433,11 @@ def parse_slash(text: str) -> Intent:
         intent.period = rest or None
     elif name == "export":
         _fill_export(intent, rest)
+    elif name in ("submit_story", "approve_story", "withdraw_consent"):
+        ident, _, note = rest.partition(" ")
+        intent.argument = ident.strip()
+        if name == "withdraw_consent":
+            intent.body = note.strip()
     return intent
 
 
@@ -413,6 +479,10 @@ def parse(text: str, matcher: "IntentMatcher | None" = None) -> Intent:
         return Intent("empty", "")
     if text.startswith("/"):
         return parse_slash(text)
+    governance = _governance_intent(text)
+    if governance is not None:
+        governance.source = "spacy" if matcher is not None else "regex"
+        return governance
     body = _body_intent(text)
     if body is not None:
         body.source = "spacy" if matcher is not None else "regex"

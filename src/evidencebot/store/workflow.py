@@ -226,6 +226,11 @@ def exportable_stories(db: Database) -> list[dict]:
     ))
 
 
+def missing_parts(row: dict) -> list[str]:
+    """What a story still needs before it can be submitted ("a title", "'Context'" ...)."""
+    return _missing_parts(row)
+
+
 def _missing_parts(row: dict) -> list[str]:
     missing = []
     if (row.get("title") or "").strip().lower() in PLACEHOLDER_TITLES:
