@@ -323,9 +323,11 @@ def test_every_binding_has_an_id_and_a_tooltip():
     from evidencebot.tui.screens.evidence import EvidenceScreen
     from evidencebot.tui.screens.export import ExportScreen
     from evidencebot.tui.screens.story import StoryScreen
+    from evidencebot.tui.screens.suggestions import SuggestionPicker
     from evidencebot.tui.widgets.chat import PromptInput
 
-    for owner in (EvidencebotApp, ChatScreen, EditorScreen, StoryScreen, EvidenceScreen, ExportScreen, PromptInput):
+    for owner in (EvidencebotApp, ChatScreen, EditorScreen, StoryScreen, EvidenceScreen, ExportScreen, PromptInput,
+                  SuggestionPicker):
         for binding in owner.BINDINGS:
             assert binding.id and binding.tooltip, (owner.__name__, binding.key)
 

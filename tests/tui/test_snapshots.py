@@ -113,3 +113,24 @@ def test_chat_wide_table_as_a_list_at_80x24(make, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app_for(make), terminal_size=SMALL, run_before=run_before)
+
+
+def test_editor_suggestion_picker(make, snap_compare):
+    """Ctrl+R on a finding with several replacements: a small list to pick one from."""
+    async def run_before(pilot):
+        await settle(pilot)
+        await type_text(pilot, "check this: Our support reduced A&E attendances.")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot, 0.1)
+        editor = pilot.app.screen
+        editor.query_one("#findings").highlighted = [f.rule for f in editor.findings].index(
+            "overclaim.causal-system-outcome")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    assert snap_compare(app_for(make), terminal_size=SMALL, run_before=run_before)

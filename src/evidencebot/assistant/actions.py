@@ -287,7 +287,8 @@ def check(ctx: Context, intent: Intent) -> Reply:
     report = run_check(body, db_path=ctx.db_path)
     md = findings_markdown(report, body)
     if report.findings:
-        md += "\n\nPress **F2** to open the text in the editor: findings are highlighted and **Ctrl+R** applies the suggested alternative."
+        md += ("\n\nPress **F2** to open the text in the editor: findings are highlighted and **Ctrl+R** "
+               "applies a suggested alternative (you choose when there are several).")
     return Reply(md, intent="check", payload={"draft": doc, "findings": len(report.findings)})
 
 

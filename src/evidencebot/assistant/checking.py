@@ -7,8 +7,9 @@ checker module is not part of this build yet, only the privacy rules run
 (they need no language model) and the report says so plainly.
 
 :func:`apply_suggestion` replaces a finding's span with one of its suggested
-alternatives; suggestions that are advice ("use the pseudonymised id ...")
-rather than replacement text are refused with a reason.
+alternatives (:func:`replacement_choices` lists them); suggestions that are
+advice ("use the pseudonymised id ...") rather than replacement text are
+refused with a reason.
 """
 
 from __future__ import annotations
@@ -180,6 +181,16 @@ def apply_suggestion(text: str, finding: Finding, index: int = 0) -> tuple[str, 
     """
     start, end, new = suggestion_edit(text, finding, index)
     return text[:start] + new + text[end:], start, start + len(new)
+
+
+def replacement_choices(finding: Finding) -> list[tuple[int, str]]:
+    """(suggestion index, the words it puts in) for every suggestion that is
+    replacement text, in the rule's order; advice is left out.
+
+    The editor applies the only one at once, and lets the user pick when
+    there are several.
+    """
+    return [(i, replacement_text(s)) for i, s in enumerate(finding.suggestions) if is_replacement(s)]
 
 
 def first_replacement(finding: Finding) -> int | None:

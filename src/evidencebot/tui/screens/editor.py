@@ -28,7 +28,8 @@ SEVERITY_MARK = {"error": "✖", "warning": "▲", "suggestion": "·"}
 class EditorScreen(SubScreen):
     BINDINGS = SubScreen.BINDINGS + [
         Binding("ctrl+r", "apply_fix", "Apply fix", id="apply-fix",
-                tooltip="Replace the selected finding's words with its suggested alternative."),
+                tooltip="Replace the selected finding's words with a suggested alternative "
+                        "(a list to choose from when there are several)."),
         Binding("f8", "next_finding", "Next finding", id="next-finding",
                 tooltip="Move the cursor to the next finding."),
         Binding("ctrl+l", "recheck", "Check now", id="recheck", tooltip="Check the whole text again now."),
@@ -229,19 +230,35 @@ class EditorScreen(SubScreen):
             self._select_span(f.start, f.end)
 
     def action_apply_fix(self) -> None:
+        """Apply the selected finding's replacement; with several, let the user pick one first."""
         from evidencebot.assistant import checking
-        from evidencebot.errors import EvidencebotError
 
         f = self._selected()
         if f is None:
             self.notify("No finding is selected.", severity="warning", timeout=4)
             return
-        index = checking.first_replacement(f)
-        if index is None:
+        choices = checking.replacement_choices(f)
+        if not choices:
             advice = f.suggestions[0] if f.suggestions else "reword it by hand"
             self.notify(f"No replacement text for this one: {advice}", severity="warning", timeout=6,
                         markup=False)
             return
+        if len(choices) == 1:
+            self._apply_fix(f, choices[0][0])
+            return
+        from evidencebot.tui.screens.suggestions import SuggestionPicker
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._apply_fix(f, index)
+            self.text_area.focus()
+
+        self.app.push_screen(SuggestionPicker(f.match, choices), chosen)
+
+    def _apply_fix(self, f, index: int) -> None:
+        from evidencebot.assistant import checking
+        from evidencebot.errors import EvidencebotError
+
         text = self.text_area.text
         try:
             start, end, new = checking.suggestion_edit(text, f, index)
