@@ -98,6 +98,13 @@ def test_the_app_records_before_writing_with_the_same_core_step_as_the_command_l
     assert "story T06: no consent for external use" in refused.value.reasons[0]
     assert not (tmp_path / "t06.md").exists()
     assert evidence_db["document_stories"].count == 0
+    # a refused export with "replace the file" ticked leaves the old file as it was
+    # (it used to be overwritten, then deleted when the record was refused)
+    kept = tmp_path / "kept.md"
+    kept.write_text("keep me", encoding="utf-8")
+    with pytest.raises(exporting.ExportRefused):
+        exporting.export_story(evidence_db, "T06", kept, force=True)
+    assert kept.read_text(encoding="utf-8") == "keep me"
     result = exporting.export_story(evidence_db, "T01", tmp_path / "t01.md")
     from evidencebot.store.workflow import documents_using
 
