@@ -6,8 +6,9 @@
    indicators of its topics with their SPC verdicts for the period,
    case-review learning (escalation log, incidents, safeguarding, partner
    communications, crisis plans, dated service changes) and one outcome story
-   found by full-text search. Only stories with ``consent = 'external'`` and
-   ``status = 'approved'`` are ever read. Each piece of evidence is used once
+   found by full-text search. Only stories that may leave the service are ever
+   read (:data:`evidencebot.store.workflow.EXPORTABLE_SQL`: consent for external
+   use, approved by a named second person). Each piece of evidence is used once
    in the answer: the first sub-point that asks for it gets it.
 3. **Render** each sub-point with ``tender_point.md.j2`` into *units*: whole
    sentences with a priority (see the template's header).
@@ -19,7 +20,8 @@
    over the limit the lowest-priority unit left is dropped.
 5. **Check** the whole answer with the language checker (every family). A
    sentence with an error-level finding is rewritten once with the finding's
-   first suggestion (over-claiming only) or else dropped; the answer is then
+   first suggestion (over-claiming only, never a story's own words, and only
+   where the suggestion reads as English) or else dropped; the answer is then
    re-trimmed and re-checked until no error is left.
 6. **Report**: a coverage table (sub-point, budget, words used, paragraphs,
    evidence, status) and the provenance of every figure used.
