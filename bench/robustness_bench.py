@@ -14,7 +14,8 @@ import       a CSV where every row is bad (default 100,000 rows), all-or-nothing
              and --partial: time, peak RSS, problems counted / kept.
 checker      a long Markdown draft (default 5 MB, in paragraphs) through the
              checker; and one paragraph with no blank line (250 KB, and
-             1.05 MB, which spaCy refuses).
+             1.05 MB, over spaCy's 1,000,000-character limit: the checker
+             parses a long paragraph in pieces of at most 10,000 characters).
 concurrency  two story editors saving at once (default 500 saves each, plus a
              shared story), then an import (200,000 rows) while an editor saves:
              saves per second, slowest save, failures, rows landed.

@@ -83,15 +83,11 @@ def checker():
     return c
 
 
-# Characters that break the checker's offsets today (language/markdown.py splits
-# lines with str.splitlines(), which also breaks on these, while markdown-it breaks
-# only on \n; NUL shifts offsets too). Pinned by the strict xfail tests below;
-# remove them from this set when those pass.
-# Also "other numbers" (category No: superscripts, circled digits): language/overclaim.py's
-# _number() tests str.isdigit() (true for "²") and then int() raises ValueError.
-KNOWN_BAD = "\x00\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-CHECKER_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "No"), blacklist_characters=KNOWN_BAD),
-                       max_size=40)
+# Any character, including the ones that used to break the checker: NUL, a lone CR,
+# form feed, NEL, U+2028 and the other characters str.splitlines() breaks at (lines
+# end at \n only), and "other numbers" (category No: superscripts, circled digits,
+# which str.isdigit() accepts and int() refuses).
+CHECKER_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -106,9 +102,6 @@ def test_checker_survives_hostile_markdown(checker, parts):
         assert f.severity in ("error", "warning", "suggestion")
 
 
-@pytest.mark.xfail(strict=True, reason="language/markdown.py: offsets shift after a NUL, a lone CR, a form "
-                                       "feed, NEL or U+2028 (str.splitlines() vs markdown-it's lines); "
-                                       "a lone CR raises IndexError. Reported to the lead.")
 @pytest.mark.parametrize("prefix", ["\x00# Heading\n", "a\rb\n", "x\x0cy\n", "x\x85y\n", "x\u2028y\n"])
 def test_checker_offsets_survive_odd_line_breaks(checker, prefix):
     text = prefix + "Our service eliminated all crises."
@@ -118,8 +111,6 @@ def test_checker_offsets_survive_odd_line_breaks(checker, prefix):
         assert _same(f.match, text[f.start:f.end])
 
 
-@pytest.mark.xfail(strict=True, reason="language/overclaim.py _number(): '²'.isdigit() is True but int('²') "
-                                       "raises ValueError (use isdecimal()). Reported to the lead.")
 @pytest.mark.parametrize("text", ["²", "Scores rose by ² points.", "① We eliminated all crises."])
 def test_checker_survives_other_digits(checker, text):
     checker.check_text(text, path="x.md")

@@ -86,11 +86,45 @@ def test_user_template_files_cannot_escape(source, isolated_home):
     assert context == _context()
 
 
-@pytest.mark.xfail(strict=True, reason="compose/env.py lets OverflowError from the sandbox's range limit "
-                                       "escape instead of turning it into a ConfigError (reported to the lead)")
 def test_resource_limits_are_config_errors():
     with pytest.raises(ConfigError):
         env_module.render_string("{{ range(10**9)|list|length }}", {})
+
+
+RESOURCE_BOMBS = [
+    "{{ range(10**9)|list|length }}",
+    "{{ 'a' * 10**10 }}",
+    "{{ 10**10 * 'a' }}",
+    "{{ [0] * 10**10 }}",
+    "{% set ns = namespace(s='a' * 1000) %}{% for i in range(30) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+    "{{ 7 ** (10 ** 9) }}",
+    "{{ 10.0 ** 1000 }}",
+    "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+]
+
+
+@pytest.mark.parametrize("source", RESOURCE_BOMBS)
+def test_resource_bombs_are_config_errors_with_a_line(source):
+    with pytest.raises(ConfigError) as info:
+        env_module.render_string("Title\n" + source, {}, name="bomb.md.j2")
+    assert "bomb.md.j2" in str(info.value) and "line 2" in str(info.value)
+
+
+@pytest.mark.parametrize("source", RESOURCE_BOMBS[:4])
+def test_resource_bombs_in_user_template_files(source, isolated_home):
+    from evidencebot import locations
+
+    folder = locations.user_dir("templates")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "tender_point.md.j2").write_text("Title\n" + source, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        env_module.render("tender_point.md.j2", {}, env=env_module.make_env())
+    assert "tender_point.md.j2" in str(info.value) and "line 2" in str(info.value)
+
+
+def test_ordinary_arithmetic_still_works_in_the_sandbox():
+    out = env_module.render_string("{{ '-' * 3 }} {{ 2 ** 10 }} {{ 'a' + 'b' }} {{ [1] + [2] }} {{ 3 * 4 }}", {})
+    assert out == "--- 1024 ab [1, 2] 12"
 
 
 def _walk(value, seen, path="context", depth=0):

@@ -174,3 +174,68 @@ def test_missing_privacy_module_is_skipped(monkeypatch):
     assert checker.families == ["overclaim"]
     assert "privacy" in checker.unavailable
     assert checker.check_text("We guarantee recovery.")
+
+
+LONG_SENTENCES = [
+    "Our team saw {i} people in March and readmissions fell by {j} points.",
+    "The service transformed outcomes for {i} people.",
+    "Jo Bloggs was seen on 01/02/2025.",
+    "We eliminated all crises.",
+    'One carer said "the team cured my son completely."',
+    "Crisis plans are reviewed every {j} weeks.",
+]
+
+
+def _long_paragraph(n: int) -> str:
+    return " ".join(LONG_SENTENCES[(i * 7) % len(LONG_SENTENCES)].format(i=i, j=i % 50) for i in range(n))
+
+
+def test_a_long_paragraph_is_parsed_in_pieces_with_the_same_findings(monkeypatch):
+    from evidencebot.language import pipeline
+
+    text = _long_paragraph(500)
+    assert len(text) > 2 * pipeline.MAX_PIECE
+    checker = Checker(settings=CheckerSettings())
+    parsed = []
+    real_pipe = pipeline.pipe
+
+    def counting_pipe(texts, **kwargs):
+        texts = list(texts)
+        parsed.extend(texts)
+        return real_pipe(texts, **kwargs)
+
+    checker_mod.clear_cache()
+    monkeypatch.setattr(pipeline, "pipe", counting_pipe)
+    in_pieces = checker.check_text(text)
+    assert len(parsed) > 2 and max(map(len, parsed)) <= pipeline.MAX_PIECE and "".join(parsed) == text
+    checker_mod.clear_cache()
+    monkeypatch.setattr(pipeline, "MAX_PIECE", 10 ** 7)
+    whole = checker.check_text(text)
+    key = lambda f: (f.rule, f.start, f.end, f.severity, f.line, f.column)  # noqa: E731
+    assert [key(f) for f in in_pieces] == [key(f) for f in whole]
+    assert all(text[f.start:f.end] == f.match for f in in_pieces)
+    assert not any(text[f.start:f.end] == "cured" for f in in_pieces)  # quoted speech still skipped
+    parsed.clear()
+    monkeypatch.setattr(pipeline, "MAX_PIECE", 10_000)
+    checker.check_text(text)
+    assert parsed == []  # the paragraph cache holds the whole block
+
+
+def test_a_quote_across_a_piece_boundary_is_still_a_quote(monkeypatch):
+    from evidencebot.language import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_PIECE", 400)
+    checker_mod.clear_cache()
+    text = ("The team visits people at home. " * 10 + '"It was hard at first. ' + "We went out more. " * 10
+            + 'The service eliminated all crises," one carer told us. ' + "We eliminated all crises.")
+    opened, closed = text.index('"'), text.rindex('"')
+    pieces = pipeline.split_long(text, 400)
+    assert pieces[0][0] < opened < pieces[1][0] < text.index("eliminated") < closed  # the quote spans the cut
+    checker = Checker(settings=CheckerSettings(), families=["overclaim"])
+    findings = checker.check_text(text)
+    checker_mod.clear_cache()
+    assert [text[f.start:f.end] for f in findings] == ["eliminated"]
+    assert findings[0].start > closed
+    unquoted = checker.check_text(text.replace('"', ""))
+    checker_mod.clear_cache()
+    assert len([f for f in unquoted if f.rule == "overclaim.eliminated"]) == 2  # the quote is what hides it

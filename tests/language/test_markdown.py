@@ -155,3 +155,22 @@ def test_mapping_holds_for_any_mix(bits, sep):
     _check_mapping(doc, blocks)
     for b in blocks:
         assert b.text == b.text.strip() and b.text
+
+
+@pytest.mark.parametrize("odd", ["\x00", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_lines_end_at_newline_only(odd, eol):
+    """str.splitlines() also breaks at these; markdown-it and the reported line numbers do not."""
+    doc = eol.join([f"# Title{odd}here", "", f"First{odd}para line", "still first.", "", "- item", f"- item{odd}two",
+                    "", "Last paragraph."])
+    blocks = extract_blocks(doc)
+    _check_mapping(doc, [b for b in blocks])
+    last = blocks[-1]
+    assert last.text == "Last paragraph." and doc[last.start:last.start + len(last.text)] == last.text
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "list_item", "list_item", "paragraph"]
+
+
+def test_a_nul_is_kept_in_the_block_text():
+    doc = "A\x00B reduced admissions.\n\nNext."
+    blocks = extract_blocks(doc)
+    assert blocks[0].text == "A\x00B reduced admissions." and blocks[1].start == doc.index("Next")

@@ -88,3 +88,53 @@ def test_disabled_for():
 def test_a_and_e_at_the_end_of_a_sentence_is_split():
     doc = pipeline.parse("We kept people out of A&E.", disable=["ner"])
     assert [t.text for t in doc][-2:] == ["A&E", "."]
+
+
+@pytest.mark.parametrize("text", [
+    "word " * 5000,
+    "Our team saw 3 people. " * 2000,
+    "x" * 25_000,  # no boundary at all: cut at the limit
+    "line one\nline two\n" * 1500,
+    "é\u0301 😀 " * 4000,
+])
+def test_split_long_pieces_join_up_and_keep_to_the_limit(text):
+    limit = 1000
+    pieces = pipeline.split_long(text, limit)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o:o + len(p)] == p for o, p in pieces)
+    assert all(len(p) <= limit for _, p in pieces)
+    assert all(len(p) >= limit // 2 for _, p in pieces[:-1])
+
+
+def test_split_long_prefers_a_line_break_then_a_sentence_end():
+    assert pipeline.split_long("short", 10) == [(0, "short")]
+    text = "a" * 600 + ". " + "b" * 200 + "\n" + "c" * 500
+    assert [p[-1] for _, p in pipeline.split_long(text, 1000)[:1]] == ["\n"]
+    text = "a" * 600 + ". " + "b" * 200 + " " + "c" * 500
+    first = pipeline.split_long(text, 1000)[0][1]
+    assert first.endswith(". ") and len(first) == 602
+
+
+def test_parse_refuses_an_over_long_text_with_a_message():
+    from evidencebot.errors import InputError
+
+    nlp = pipeline.get_nlp()
+    with pytest.raises(InputError, match="too long to parse"):
+        pipeline.parse("x " * (nlp.max_length // 2 + 1))
+
+
+def test_pipe_batches_by_characters(monkeypatch):
+    nlp = pipeline.get_nlp()
+    sizes = []
+    real = type(nlp).pipe
+
+    def counting(self, texts, **kwargs):
+        texts = list(texts)
+        sizes.append(sum(map(len, texts)))
+        return real(self, texts, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", counting)
+    texts = ["Our team saw people. " * 50] * 40  # 1,050 characters each
+    docs = list(pipeline.pipe(texts, disable=["ner"], max_chars=5000))
+    assert [d.text for d in docs] == texts
+    assert max(sizes) <= 5000 and sum(sizes) == 40 * 1050

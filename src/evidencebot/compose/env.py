@@ -10,7 +10,10 @@
 * ``keep_trailing_newline``; autoescaping only for ``.html`` templates.
 * When the user has templates of their own, rendering uses
   ``ImmutableSandboxedEnvironment``: a template from a shared folder cannot reach
-  Python internals or change the data it is given.
+  Python internals or change the data it is given, and it cannot make the
+  program run out of memory with a huge ``range()`` (Jinja's own limit), a
+  ``'a' * 10**10``, a long ``+`` or a huge ``**``: each is a
+  :class:`~evidencebot.errors.ConfigError` naming the template and the line.
 """
 
 from __future__ import annotations
@@ -21,6 +24,49 @@ from pathlib import Path
 from evidencebot.errors import ConfigError
 
 _ENVS: dict = {}
+
+MAX_BUILT = 1_000_000
+"""Longest string or list one ``*`` or ``+`` in a sandboxed template may build."""
+MAX_POWER_BITS = 100_000
+"""Largest integer (in bits) one ``**`` in a sandboxed template may build."""
+
+_SEQUENCES = (str, bytes, list, tuple)
+_sandbox_class = None
+
+
+def _sandbox():
+    """``ImmutableSandboxedEnvironment`` with ``*``, ``+`` and ``**`` bounded."""
+    global _sandbox_class
+    if _sandbox_class is not None:
+        return _sandbox_class
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    def too_big(size: int, what: str):
+        return SecurityError(f"{what} would build {size:,} characters or items; the limit is {MAX_BUILT:,}")
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "+", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, _SEQUENCES) and isinstance(n, int) and n > 0 and len(seq) * n > MAX_BUILT:
+                        raise too_big(len(seq) * n, "'*'")
+            elif operator == "+":
+                if isinstance(left, _SEQUENCES) and isinstance(right, _SEQUENCES):
+                    size = len(left) + len(right)
+                    if size > MAX_BUILT:
+                        raise too_big(size, "'+'")
+            elif operator == "**":
+                if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
+                    if right * abs(left).bit_length() > MAX_POWER_BITS:
+                        raise SecurityError(f"'**' would build a number of about {right * abs(left).bit_length():,} "
+                                            f"bits; the limit is {MAX_POWER_BITS:,}")
+            return super().call_binop(context, operator, left, right)
+
+    _sandbox_class = BoundedSandbox
+    return BoundedSandbox
 
 
 def _autoescape(name: str | None) -> bool:
@@ -47,7 +93,6 @@ def make_env(*, sandboxed: bool | None = None, extra_dirs: list[Path] | None = N
     ``extra_dirs`` are searched before everything else (used by tests).
     """
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from evidencebot import locations
 
@@ -65,7 +110,7 @@ def make_env(*, sandboxed: bool | None = None, extra_dirs: list[Path] | None = N
             jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(packaged))}, delimiter=":"),
         ]
     )
-    cls = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    cls = _sandbox() if sandboxed else jinja2.Environment
     env = cls(
         loader=loader,
         undefined=jinja2.StrictUndefined,
@@ -99,6 +144,19 @@ def _template_frame(exc: BaseException, names: set[str]) -> tuple[str | None, in
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+_TOO_LARGE = (OverflowError, MemoryError, RecursionError)
+
+
+def _too_large(exc: BaseException) -> str:
+    """A resource limit hit while rendering, in words."""
+    if isinstance(exc, RecursionError):
+        return "too deeply nested (a macro or include calls itself)"
+    if isinstance(exc, MemoryError):
+        return "too large to render (out of memory)"
+    reason = exc.args[-1] if exc.args and isinstance(exc.args[-1], str) else str(exc)
+    return f"too large to render ({reason})"
 
 
 def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str:
@@ -138,6 +196,9 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
         ) from None
     except jinja2.TemplateError as exc:
         raise ConfigError(f"template {template.filename or name}: {exc}") from None
+    except _TOO_LARGE as exc:
+        filename, line = _template_frame(exc, {template.filename or ""})
+        raise ConfigError(f"template {filename or name}, line {line or '?'}: {_too_large(exc)}") from None
 
 
 def render_string(source: str, context: dict | None = None, *, name: str = "<string>", **kwargs) -> str:
@@ -167,6 +228,9 @@ def _render_template(template, values: dict, name: str) -> str:
         raise ConfigError(f"template {name}, line {line or '?'}: not allowed in a template ({exc})") from None
     except jinja2.TemplateError as exc:
         raise ConfigError(f"template {name}: {exc}") from None
+    except _TOO_LARGE as exc:
+        _, line = _template_frame(exc, {"<template>"})
+        raise ConfigError(f"template {name}, line {line or '?'}: {_too_large(exc)}") from None
 
 
 def _searched() -> list[Path]:

@@ -22,6 +22,14 @@ How a check runs:
    block, then filtered (quotes, inline switches, disabled rules) and mapped
    back to offsets in the original document.
 
+Very long blocks (a whole draft with no blank line in it) are parsed in pieces
+of at most :data:`evidencebot.language.pipeline.MAX_PIECE` characters, cut at a
+line break, a sentence end or a space (:func:`~evidencebot.language.pipeline.split_long`);
+each family runs on each piece and the findings are shifted back to offsets in
+the block, so the cache and everything after it see one block as before. This
+keeps the parser's memory bounded (it needs about 3.5 KB per character parsed
+at once) and avoids spaCy's refusal of texts over 1,000,000 characters.
+
 Quoted speech: for families registered with ``skip_quotes=True`` (over-claim)
 findings inside quotation marks or a Markdown blockquote are dropped: a
 person's own words are not the provider's claim. Privacy still checks them.
@@ -29,6 +37,8 @@ person's own words are not the provider's claim. Privacy still checks them.
 
 from __future__ import annotations
 
+import bisect
+import copy
 import re
 import threading
 from collections import OrderedDict
@@ -156,6 +166,26 @@ def _privacy_version(rules) -> tuple:
 
 def _inside(spans, start, end) -> bool:
     return any(a <= start and end <= b for a, b in spans) or any(a <= start < b for a, b in spans)
+
+
+def _outside_quotes(found: list, spans: list[tuple[int, int]]) -> list:
+    """The findings not :func:`_inside` any of ``spans``, in O(log n) per finding."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach = []  # reach[i]: the furthest end among spans[:i + 1]
+    furthest = -1
+    for _, b in spans:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+    out = []
+    for f in found:
+        i = bisect.bisect_right(starts, f.start) - 1
+        # some span starting at or before f.start either contains the finding
+        # (f.end <= b) or has f.start inside it (f.start < b)
+        if i >= 0 and reach[i] >= min(f.start + 1, f.end):
+            continue
+        out.append(f)
+    return out
 
 
 # --- the paragraph cache ------------------------------------------------------------------------
@@ -333,19 +363,41 @@ class Checker:
         return results
 
     def _fill(self, texts: list[str], specs, versions) -> None:
-        from evidencebot.language.pipeline import BATCH_SIZE, disabled_for, pipe
+        from evidencebot.language.pipeline import BATCH_SIZE, MAX_PIECE, disabled_for, pipe, split_long
 
         disable = disabled_for(any(s.needs_ner for s, _ in specs))
-        for text, doc in zip(texts, pipe(texts, disable=disable, batch_size=self.batch_size or BATCH_SIZE)):
-            quotes = None
-            for (spec, func), (name, ver) in zip(specs, versions):
-                found = func(text, doc) or []
-                if spec.skip_quotes and found:
-                    if quotes is None:
-                        quotes = quote_spans(text)
-                    if quotes:
-                        found = [f for f in found if not _inside(quotes, f.start, f.end)]
-                _cache_put((name, ver, text), list(found))
+        # (index of the block, offset of the piece in it, piece); a block of up to
+        # MAX_PIECE characters is one piece, the block itself
+        jobs = [(k, offset, piece) for k, text in enumerate(texts) for offset, piece in split_long(text, MAX_PIECE)]
+        docs = pipe((piece for _, _, piece in jobs), disable=disable, batch_size=self.batch_size or BATCH_SIZE)
+        current = -1
+        found: list[list] = []
+        for (k, offset, piece), doc in zip(jobs, docs):
+            if k != current:
+                if current >= 0:
+                    self._store(texts[current], found, specs, versions)
+                current, found = k, [[] for _ in specs]
+            for j, (_, func) in enumerate(specs):
+                for f in func(piece, doc) or []:
+                    if offset:
+                        f = copy.copy(f)
+                        f.start += offset
+                        f.end += offset
+                    found[j].append(f)
+        if current >= 0:
+            self._store(texts[current], found, specs, versions)
+
+    @staticmethod
+    def _store(text: str, found: list[list], specs, versions) -> None:
+        """Cache each family's findings for one block (quoted speech dropped where asked)."""
+        quotes = None
+        for ((spec, _), (name, ver)), items in zip(zip(specs, versions), found):
+            if spec.skip_quotes and items:
+                if quotes is None:
+                    quotes = quote_spans(text)
+                if quotes:
+                    items = _outside_quotes(items, quotes)
+            _cache_put((name, ver, text), list(items))
 
 
 def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = None, settings=None) -> list[Finding]:

@@ -149,13 +149,51 @@ class _Builder:
         return Block(text=text, runs=runs, kind=kind, quote=quote)
 
 
+# --- lines -----------------------------------------------------------------------------
+#
+# Lines end at "\n" only (a "\r" just before it belongs to the line end), as in
+# markdown-it and in the line numbers the checker reports. str.splitlines() would
+# also break at a lone CR, a form feed, NEL, U+2028 and others, and every offset
+# after one of them would be wrong.
+
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` cut into lines at ``"\n"`` only, each keeping its line end."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+def _blank(line: str) -> bool:
+    """Blank as markdown-it sees it: only spaces and tabs (and the line end)."""
+    return not line.strip(" \t\r\n")
+
+
+def _for_markdown_it(text: str) -> str:
+    """The text as markdown-it should read it, with every offset unchanged.
+
+    markdown-it turns a lone CR into a line break and NUL into U+FFFD. Its lines
+    must be the checker's lines (split at "\n" only), so a lone CR is read as a
+    space; NUL becomes U+FFFD here already, so that the token contents match the
+    text they are searched in. Both replacements keep the length."""
+    if "\r" in text:
+        text = _LONE_CR_RE.sub(" ", text)
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return text
+
+
 # --- chunking -------------------------------------------------------------------------
 
 
 def split_chunks(text: str) -> list[tuple[int, str]]:
     """Cut a document into independently parseable top-level chunks ``(offset, text)``."""
     chunks: list[tuple[int, str]] = []
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     start = 0
     pos = 0
     fence: str | None = None
@@ -173,7 +211,8 @@ def split_chunks(text: str) -> list[tuple[int, str]]:
             first = False
         first = False
         stripped = line.strip()
-        if fence is None and not in_comment and prev_blank and stripped and not line[:1].isspace() and pos > start:
+        blank = _blank(line)
+        if fence is None and not in_comment and prev_blank and not blank and line[:1] not in " \t" and pos > start:
             chunks.append((start, text[start:pos]))
             start = pos
         m = FENCE_RE.match(line)
@@ -190,7 +229,7 @@ def split_chunks(text: str) -> list[tuple[int, str]]:
                 in_comment = True
             elif in_comment and closed > -1:
                 in_comment = False
-        prev_blank = not stripped
+        prev_blank = blank
         pos += len(line)
     if front and first:
         chunks.append((0, text[:front]))
@@ -480,11 +519,13 @@ def _parse_switch(body: str, offset: int) -> list[Switch]:
 
 def parse_markdown_chunk(text: str) -> tuple[list[Block], list[Switch]]:
     """Blocks and switches of one chunk, offsets relative to the chunk."""
-    lines = text.splitlines(keepends=True) or [""]
-    starts = _line_starts(text)
     front = _front_matter_end(text)
     if front:
         return [], []
+    original = text
+    text = _for_markdown_it(text)
+    lines = split_lines(text) or [""]
+    starts = _line_starts(text)
     parser = _ChunkParser(text, lines, starts)
     tokens = _markdown().parse(text)
     blocks: list[Block] = []
@@ -519,7 +560,22 @@ def parse_markdown_chunk(text: str) -> tuple[list[Block], list[Switch]]:
             block = parser.inline_block(tok, kind, quote_depth > 0, switches)
             if block is not None:
                 blocks.append(block)
+    if text is not original and "\x00" in original:
+        blocks = [_restore_nul(b, original) for b in blocks]
     return blocks, switches
+
+
+def _restore_nul(block: Block, original: str) -> Block:
+    """Put back the NULs that were read as U+FFFD, so a finding's text is the writer's."""
+    if "\ufffd" not in block.text:
+        return block
+    chars = list(block.text)
+    for i, ch in enumerate(chars):
+        if ch == "\ufffd":
+            o = block.to_original(i)
+            if 0 <= o < len(original) and original[o] == "\x00":
+                chars[i] = "\x00"
+    return replace(block, text="".join(chars))
 
 
 def parse_plain_chunk(text: str) -> tuple[list[Block], list[Switch]]:
@@ -559,6 +615,14 @@ REPORTING_BEFORE = re.compile(REPORTING.pattern + r"(?:\s+\w+){0,2}\s*[,:]?\s*$"
 REPORTING_AFTER = re.compile(r"^[\s,.]*(?:\w+\s+){0,2}" + REPORTING.pattern, re.IGNORECASE)
 
 
+def _colon_before(text: str, pos: int) -> bool:
+    """``text[:pos].rstrip().endswith(":")`` without copying the text before ``pos``."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] == ":"
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech in a block: text between quotation marks that reads as
     someone's words (four or more words, or a sentence inside the marks, or a reporting
@@ -585,7 +649,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[A-Za-z0-9])(.+?)(?<=[\w.,!?])['’](?![A-Za-z])", text):
         spans.append((m.start(), m.end()))
     out = []
+    reach = -1  # the furthest end of a span kept so far: spans come sorted by start
     for s, e in sorted(spans):
+        if e <= reach:  # inside a span already kept
+            continue
         inner = text[s + 1:e - 1].strip()
         words = len(inner.split())
         before = text[max(0, s - 30):s]
@@ -595,10 +662,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             or inner[-1:] in ".,!?…"
             or bool(REPORTING_BEFORE.search(before))
             or bool(REPORTING_AFTER.match(after))
-            or text[:s].rstrip().endswith(":")
+            or _colon_before(text, s)
         )
-        if speech and not any(s >= a and e <= b for a, b in out):
+        if speech:
             out.append((s, e))
+            reach = max(reach, e)
     return out
 
 
