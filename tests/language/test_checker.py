@@ -239,3 +239,96 @@ def test_a_quote_across_a_piece_boundary_is_still_a_quote(monkeypatch):
     unquoted = checker.check_text(text.replace('"', ""))
     checker_mod.clear_cache()
     assert len([f for f in unquoted if f.rule == "overclaim.eliminated"]) == 2  # the quote is what hides it
+
+
+# --- documents with more blocks than the paragraph cache holds --------------------------------------
+
+MIXED_DOC = """# Service report
+
+Our team reduced A&E attendances for {i} people. Jo Bloggs (NHS number 943 476 5919) was one of them.
+
+- The service transformed outcomes for carers.
+- We guarantee recovery
+  for everyone on the caseload.
+
+> We are the best service in the county, wrote Mr Lewis.
+
+Mrs Okafor said, "Your team stopped me going back into hospital."
+
+| Measure | Note |
+|---|---|
+| DNAs | Our peer workers cut admissions by half. |
+
+<!-- evidencebot overclaim = NO -->
+
+We eliminated all crises in March.
+
+<!-- evidencebot overclaim = YES -->
+
+Clearly, we are the leading provider. Our team reduced A&E attendances for {i} people.
+"""
+
+
+def _mixed_document(parts: int = 4) -> str:
+    # the same paragraph twice in one part, and the same heading in every part
+    return "\n".join(MIXED_DOC.format(i=i) for i in range(parts))
+
+
+def _full(findings) -> list[tuple]:
+    return [(f.rule, f.family, f.severity, f.message, f.start, f.end, f.match, tuple(f.suggestions),
+             f.line, f.column, f.end_line, f.end_column) for f in findings]
+
+
+def _counting_pipe(monkeypatch):
+    from evidencebot.language import pipeline
+
+    calls: list[list[str]] = []
+    real_pipe = pipeline.pipe
+
+    def counting_pipe(texts, **kwargs):
+        texts = list(texts)
+        calls.append(texts)
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(pipeline, "pipe", counting_pipe)
+    return calls
+
+
+def test_a_document_larger_than_the_cache_is_parsed_once_with_the_same_findings(monkeypatch):
+    from evidencebot.language.markdown import extract_blocks
+
+    checker = Checker(settings=CheckerSettings())
+    text = _mixed_document()
+    blocks = {b.text for b in extract_blocks(text) if not b.off}
+    checker_mod.clear_cache()
+    reference = _full(checker.check_text(text, path="draft.md"))
+    assert {f[1] for f in reference} >= {"overclaim"} and len(reference) > 10
+    # a paragraph cache of 3 entries: the blocks of this call no longer fit in it
+    checker_mod.clear_cache()
+    monkeypatch.setattr(checker_mod, "CACHE_SIZE", 3)
+    calls = _counting_pipe(monkeypatch)
+    small = _full(checker.check_text(text, path="draft.md"))
+    assert small == reference
+    # one batched pass, each distinct block once (it used to re-parse evicted blocks one at a time)
+    assert len(calls) == 1
+    assert sorted(calls[0]) == sorted(blocks)
+    assert len(checker_mod._CACHE) <= 3
+    checker_mod.clear_cache()
+
+
+def test_findings_are_the_same_from_a_cold_warm_or_partly_warm_cache():
+    checker = Checker(settings=CheckerSettings())
+    text = _mixed_document(3)
+    checker_mod.clear_cache()
+    cold = _full(checker.check_text(text, path="draft.md"))
+    warm = _full(checker.check_text(text, path="draft.md"))
+    checker_mod.clear_cache()
+    checker.check_text(text[: len(text) // 2], path="draft.md")  # some blocks cached, others not
+    partly = _full(checker.check_text(text, path="draft.md"))
+    assert cold == warm == partly
+    # and the positions agree with the reference locate()
+    again = checker.check_text(text, path="draft.md")
+    located = locate([Finding(f.rule, f.family, f.severity, f.message, f.start, f.end, f.match) for f in again], text)
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in located] == [
+        (f.line, f.column, f.end_line, f.end_column) for f in again]
+    checker_mod.clear_cache()
