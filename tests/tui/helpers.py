@@ -36,6 +36,14 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press("enter" if ch == "\n" else ch)
 
 
+async def send(pilot, text: str) -> None:
+    """Type a chat message, press Enter, and wait for the reply."""
+    await settle(pilot)
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def run(coro):
     return asyncio.run(coro)
 

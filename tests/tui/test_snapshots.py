@@ -9,7 +9,7 @@ checking the new pictures by eye.
 from __future__ import annotations
 
 import pytest
-from helpers import settle, type_text
+from helpers import send, settle, type_text
 
 SMALL = (80, 24)
 LARGE = (120, 36)
@@ -29,10 +29,7 @@ def test_chat_welcome(make, snap_compare, size):
 
 def test_chat_indicators_reply(make, snap_compare):
     async def run_before(pilot):
-        await settle(pilot)
-        await type_text(pilot, "show follow-up after discharge for 2025/26")
-        await pilot.press("enter")
-        await settle(pilot)
+        await send(pilot, "show follow-up after discharge for 2025/26")
 
     assert snap_compare(app_for(make), terminal_size=LARGE, run_before=run_before)
 
@@ -40,10 +37,7 @@ def test_chat_indicators_reply(make, snap_compare):
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])
 def test_editor_with_findings(make, snap_compare, size):
     async def run_before(pilot):
-        await settle(pilot)
-        await type_text(pilot, "check this: Our support reduced A&E attendances. Her NHS number is 943 476 5919.")
-        await pilot.press("enter")
-        await settle(pilot)
+        await send(pilot, "check this: Our support reduced A&E attendances. Her NHS number is 943 476 5919.")
         await pilot.press("f2")
         await settle(pilot, 0.1)
 
@@ -88,10 +82,7 @@ def test_export_refusal(make, snap_compare):
     async def run_before(pilot):
         from textual.widgets import Input, Select
 
-        await settle(pilot)
-        await type_text(pilot, "export to Word")
-        await pilot.press("enter")
-        await settle(pilot)
+        await send(pilot, "export to Word")
         screen = pilot.app.screen
         screen.query_one("#ex-story", Select).value = "T06"
         await settle(pilot)
@@ -107,10 +98,7 @@ def test_export_refusal(make, snap_compare):
 def test_chat_wide_table_as_a_list_at_80x24(make, snap_compare):
     """A five-column findings table is shown as a list at 80 columns (the reply keeps its table)."""
     async def run_before(pilot):
-        await settle(pilot)
-        await type_text(pilot, "check this: Our support reduced A&E attendances. Her NHS number is 943 476 5919.")
-        await pilot.press("enter")
-        await settle(pilot)
+        await send(pilot, "check this: Our support reduced A&E attendances. Her NHS number is 943 476 5919.")
 
     assert snap_compare(app_for(make), terminal_size=SMALL, run_before=run_before)
 
@@ -118,10 +106,7 @@ def test_chat_wide_table_as_a_list_at_80x24(make, snap_compare):
 def test_editor_suggestion_picker(make, snap_compare):
     """Ctrl+R on a finding with several replacements: a small list to pick one from."""
     async def run_before(pilot):
-        await settle(pilot)
-        await type_text(pilot, "check this: Our support reduced A&E attendances.")
-        await pilot.press("enter")
-        await settle(pilot)
+        await send(pilot, "check this: Our support reduced A&E attendances.")
         await pilot.press("f2")
         await settle(pilot, 0.1)
         editor = pilot.app.screen
