@@ -32,21 +32,17 @@ def optional_module(name: str, what: str):
 
 
 def catalogue() -> dict:
-    from evidencebot.metrics.catalogue import load_catalogue
+    """The indicator catalogue (:func:`evidencebot.compose.gather.catalogue`)."""
+    from evidencebot.compose import gather
 
-    return load_catalogue()
+    return gather.catalogue()
 
 
 def expand_ids(ids: list[str], cat: dict | None = None) -> list[str]:
-    """Catalogue ids for names that may be families (``reliable_improvement``)."""
-    cat = cat if cat is not None else catalogue()
-    out: list[str] = []
-    for ident in ids:
-        found = [ident] if ident in cat else [
-            k for k, ind in cat.items() if ind.family == ident or k.startswith(ident + ".")
-        ]
-        out.extend(k for k in found if k not in out)
-    return out
+    """Catalogue ids for names that may be families (:func:`evidencebot.compose.gather.expand_ids`)."""
+    from evidencebot.compose import gather
+
+    return gather.expand_ids(ids, cat)
 
 
 @dataclass
