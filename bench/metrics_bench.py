@@ -37,24 +37,11 @@ DEFAULT_DB = Path("/tmp/evidencebot-metrics-bench.db")
 
 
 def build(path: Path, people: int, months: int) -> None:
+    """Build the demo service into ``path`` with the real command line."""
     print(f"building the demo database {path} ({people:,} people, {months} months) ...", flush=True)
     started = time.perf_counter()
-    exe = Path(sys.executable).with_name("evidencebot")
-    command = [str(exe), "demo", "--db", str(path), "--people", str(people), "--months", str(months)]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True)
-        ok = done.returncode == 0
-    except OSError:
-        ok = False
-    if not ok:  # no demo command (yet): call the generator directly
-        from evidencebot.store.db import connect
-        from evidencebot.store.demo import build_demo
-
-        db = connect(path)
-        try:
-            build_demo(db, people=people, months=months)
-        finally:
-            db.close()
+    subprocess.run([sys.executable, "-m", "evidencebot", "demo", "--db", str(path),
+                    "--people", str(people), "--months", str(months)], check=True)
     print(f"built in {time.perf_counter() - started:.1f} s", flush=True)
 
 
