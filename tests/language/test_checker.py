@@ -27,15 +27,20 @@ def test_positions_are_in_the_original_file(overclaim):
     assert (f.end_line, f.end_column) == (4, 18)
 
 
-def test_fast_locate_agrees_with_locate():
+def _naive_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, counted the slow, obvious way."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_locate_agrees_with_counting_line_breaks():
     text = "a\nbb\n\nccc ddd\ne"
-    spans = [(0, 1), (2, 4), (6, 9), (10, 13), (6, 13), (14, 15)]
+    spans = [(0, 1), (2, 4), (6, 9), (10, 13), (6, 13), (14, 15), (3, 7)]
     a = [Finding("r", "f", "warning", "m", s, e, text[s:e]) for s, e in spans]
-    b = [Finding("r", "f", "warning", "m", s, e, text[s:e]) for s, e in spans]
     locate(a, text)
-    checker_mod.fast_locate(b, text)
-    assert [(f.line, f.column, f.end_line, f.end_column) for f in a] == [
-        (f.line, f.column, f.end_line, f.end_column) for f in b]
+    b = [(*_naive_position(text, s), *_naive_position(text, max(s, e - 1))) for s, e in spans]
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in a] == b
+    assert b[:2] == [(1, 1, 1, 1), (2, 1, 2, 2)] and b[-1] == (2, 2, 4, 1)
+    assert locate([], text) == []
 
 
 def test_findings_are_sorted(overclaim):

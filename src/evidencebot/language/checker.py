@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from evidencebot.errors import ConfigError
-from evidencebot.language.findings import Finding
+from evidencebot.language.findings import Finding, locate
 from evidencebot.language.markdown import quote_spans  # re-exported: used by families too
 
 FamilyFunc = Callable[[str, object], list]
@@ -223,29 +223,6 @@ def clear_cache() -> None:
     markdown.clear_cache()
 
 
-def fast_locate(findings: list[Finding], text: str) -> list[Finding]:
-    """Same as :func:`evidencebot.language.findings.locate` (1-based line and column of the
-    first and last character), with the line starts found by ``str.find`` rather than a
-    Python loop over every character: a 20,000-word document takes well under 1 ms."""
-    if not findings:
-        return findings
-    import bisect
-
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    for f in findings:
-        line = bisect.bisect_right(starts, f.start) - 1
-        f.line, f.column = line + 1, f.start - starts[line] + 1
-        last = max(f.start, f.end - 1)
-        end_line = bisect.bisect_right(starts, last) - 1
-        f.end_line, f.end_column = end_line + 1, last - starts[end_line] + 1
-    return findings
-
-
 # --- the checker ------------------------------------------------------------------------------------
 
 
@@ -373,7 +350,7 @@ class Checker:
                         s, e = b.span_to_original(f.start, f.end)
                         out.append(Finding(f.rule, f.family, f.severity, f.message, s, e, f.match, list(f.suggestions)))
             out.sort(key=lambda f: (f.start, f.end, f.rule))
-            results.append(fast_locate(out, text))
+            results.append(locate(out, text))
         return results
 
     def _fill(self, texts: list[str], specs, versions, known: dict | None = None) -> None:

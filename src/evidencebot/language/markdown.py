@@ -34,6 +34,8 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
+from evidencebot.language.findings import line_starts
+
 SWITCH_RE = re.compile(r"<!--\s*evidencebot\s+(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
 SWITCH_RULE_RE = re.compile(r"^([a-z][a-z0-9_]*(?:\.[a-z0-9][a-z0-9_.-]*)?)\s*=\s*(yes|no)$", re.IGNORECASE)
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"’”]", re.IGNORECASE)
@@ -262,16 +264,6 @@ def _markdown():
 
                 _md = MarkdownIt("commonmark", {"html": True}).enable("table")
     return _md
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
 
 
 def _align(piece: str, content: str, pos: int) -> tuple[list[int], int]:
@@ -525,7 +517,7 @@ def parse_markdown_chunk(text: str) -> tuple[list[Block], list[Switch]]:
     original = text
     text = _for_markdown_it(text)
     lines = split_lines(text) or [""]
-    starts = _line_starts(text)
+    starts = line_starts(text)
     parser = _ChunkParser(text, lines, starts)
     tokens = _markdown().parse(text)
     blocks: list[Block] = []
