@@ -340,11 +340,7 @@ class Checker:
                         continue
                     if name in b.disabled:
                         continue
-                    cached = known.get((name, ver, b.text))
-                    if cached is None:  # pragma: no cover - every block is in known
-                        self._fill([b.text], specs, versions, known)
-                        cached = known.get((name, ver, b.text)) or []
-                    for f in cached:
+                    for f in known[(name, ver, b.text)]:
                         if f.rule in self.disabled or f.rule in b.disabled or f.family in self.disabled:
                             continue
                         s, e = b.span_to_original(f.start, f.end)
@@ -353,9 +349,9 @@ class Checker:
             results.append(locate(out, text))
         return results
 
-    def _fill(self, texts: list[str], specs, versions, known: dict | None = None) -> None:
+    def _fill(self, texts: list[str], specs, versions, known: dict) -> None:
         """Parse ``texts`` (in batches), run every family and cache the findings per
-        block; with ``known``, also put them there (keyed like the cache)."""
+        block, also putting them in ``known`` (keyed like the cache)."""
         from evidencebot.language.pipeline import BATCH_SIZE, MAX_PIECE, disabled_for, pipe, split_long
 
         disable = disabled_for(any(s.needs_ner for s, _ in specs))
@@ -381,7 +377,7 @@ class Checker:
             self._store(texts[current], found, specs, versions, known)
 
     @staticmethod
-    def _store(text: str, found: list[list], specs, versions, known: dict | None = None) -> None:
+    def _store(text: str, found: list[list], specs, versions, known: dict) -> None:
         """Cache each family's findings for one block (quoted speech dropped where asked)."""
         quotes = None
         for ((spec, _), (name, ver)), items in zip(zip(specs, versions), found):
@@ -392,8 +388,7 @@ class Checker:
                     items = _outside_quotes(items, quotes)
             items = list(items)
             _cache_put((name, ver, text), items)
-            if known is not None:
-                known[(name, ver, text)] = items
+            known[(name, ver, text)] = items
 
 
 def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = None, settings=None) -> list[Finding]:
