@@ -132,23 +132,14 @@ def test_register_a_family():
 
 
 def test_paragraph_cache_reparses_only_changed_paragraphs(monkeypatch, overclaim):
-    from evidencebot.language import pipeline
-
     paragraphs = [f"Paragraph {i}: the team visits people at home and we cut A&E attendances." for i in range(40)]
     doc = "\n\n".join(paragraphs)
     overclaim.check_text(doc)
-    parsed = []
-    real_pipe = pipeline.pipe
-
-    def counting_pipe(texts, **kwargs):
-        texts = list(texts)
-        parsed.extend(texts)
-        return real_pipe(texts, **kwargs)
-
-    monkeypatch.setattr(pipeline, "pipe", counting_pipe)
+    calls = _counting_pipe(monkeypatch)
     changed = paragraphs[:]
     changed[17] = "Paragraph 17: this one is new and says nothing strong."
     findings = overclaim.check_text("\n\n".join(changed))
+    parsed = [t for call in calls for t in call]
     assert parsed == [changed[17]]
     assert len([f for f in findings if f.rule == "overclaim.causal-system-outcome"]) == 39
 
@@ -201,17 +192,10 @@ def test_a_long_paragraph_is_parsed_in_pieces_with_the_same_findings(monkeypatch
     text = _long_paragraph(500)
     assert len(text) > 2 * pipeline.MAX_PIECE
     checker = Checker(settings=CheckerSettings())
-    parsed = []
-    real_pipe = pipeline.pipe
-
-    def counting_pipe(texts, **kwargs):
-        texts = list(texts)
-        parsed.extend(texts)
-        return real_pipe(texts, **kwargs)
-
     checker_mod.clear_cache()
-    monkeypatch.setattr(pipeline, "pipe", counting_pipe)
+    calls = _counting_pipe(monkeypatch)
     in_pieces = checker.check_text(text)
+    parsed = [t for call in calls for t in call]
     assert len(parsed) > 2 and max(map(len, parsed)) <= pipeline.MAX_PIECE and "".join(parsed) == text
     checker_mod.clear_cache()
     monkeypatch.setattr(pipeline, "MAX_PIECE", 10 ** 7)
@@ -220,9 +204,10 @@ def test_a_long_paragraph_is_parsed_in_pieces_with_the_same_findings(monkeypatch
     assert [key(f) for f in in_pieces] == [key(f) for f in whole]
     assert all(text[f.start:f.end] == f.match for f in in_pieces)
     assert not any(text[f.start:f.end] == "cured" for f in in_pieces)  # quoted speech still skipped
-    parsed.clear()
+    calls.clear()
     monkeypatch.setattr(pipeline, "MAX_PIECE", 10_000)
     checker.check_text(text)
+    parsed = [t for call in calls for t in call]
     assert parsed == []  # the paragraph cache holds the whole block
 
 
