@@ -310,20 +310,8 @@ def _skip_link_tail(content: str, pos: int) -> int:
         return pos
     q += 1
     if q < len(content) and content[q] == "(":
-        depth = 0
-        while q < len(content):
-            ch = content[q]
-            if ch == "\\":
-                q += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return q + 1
-            q += 1
-        return len(content)
+        r = _closing(content, q + 1, "(", ")")
+        return r + 1 if r != -1 else len(content)
     if q < len(content) and content[q] == "[":
         r = content.find("]", q)
         return r + 1 if r != -1 else q
@@ -467,7 +455,9 @@ def b_add_contiguous(b: _Builder, seg: str, base: int, orig) -> None:
     b.add(seg, orig(base))
 
 
-def _bracket_len(content: str, pos: int) -> int:
+def _closing(content: str, pos: int, opening: str, closing: str) -> int:
+    """Index of the ``closing`` bracket that matches one opened just before ``pos``
+    (nested pairs and backslash escapes stepped over), or -1 when it is never closed."""
     depth = 1
     q = pos
     while q < len(content):
@@ -475,14 +465,20 @@ def _bracket_len(content: str, pos: int) -> int:
         if ch == "\\":
             q += 2
             continue
-        if ch == "[":
+        if ch == opening:
             depth += 1
-        elif ch == "]":
+        elif ch == closing:
             depth -= 1
             if depth == 0:
-                return q - pos
+                return q
         q += 1
-    return 0
+    return -1
+
+
+def _bracket_len(content: str, pos: int) -> int:
+    """Length of the text inside ``[...]`` starting at ``pos`` (0 when it is never closed)."""
+    r = _closing(content, pos, "[", "]")
+    return r - pos if r != -1 else 0
 
 
 def _complement(spans, n):
