@@ -55,6 +55,8 @@ class AssistantMessage(Vertical):
         self.charts = list(charts)
         self.shown = markdown
         """The Markdown as shown at the current width."""
+        self._fitted_width: int | None = None
+        """The width ``shown`` was fitted to (a resize to the same width, e.g. a new height, changes nothing)."""
 
     def _fitted(self, width: int) -> str:
         from evidencebot.assistant.layout import fit_tables
@@ -73,8 +75,9 @@ class AssistantMessage(Vertical):
 
     async def on_resize(self, event) -> None:
         width = self.content_size.width
-        if width <= 0:
+        if width <= 0 or width == self._fitted_width:
             return
+        self._fitted_width = width
         fitted = self._fitted(width)
         if fitted != self.shown:
             self.shown = fitted
