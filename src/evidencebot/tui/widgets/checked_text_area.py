@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.style import Style
 from textual.widgets import TextArea
 
@@ -53,14 +55,26 @@ class CheckedTextArea(TextArea):
         if not marks:
             return
         document = self.document
+        lines = document.lines
         text = document.text
+        # where each line starts in ``text``, worked out once: Document.get_location_from_index
+        # joins the whole text and walks every line on each call, and this runs on every keystroke
+        starts, at, newline = [], 0, len(document.newline)
+        for line in lines:
+            starts.append(at)
+            at += len(line) + newline
+
+        def location(index: int) -> tuple[int, int]:
+            row = bisect_right(starts, index) - 1
+            return row, index - starts[row]
+
         for start, end, name, match in marks:
             if end > len(text) or text[start:end] != match:
                 continue  # the words moved or changed since the check
-            first_row, first_col = document.get_location_from_index(start)
-            last_row, last_col = document.get_location_from_index(end)
+            first_row, first_col = location(start)
+            last_row, last_col = location(end)
             for row in range(first_row, last_row + 1):
-                line = document.get_line(row)
+                line = lines[row]
                 a = first_col if row == first_row else 0
                 b = last_col if row == last_row else len(line)
                 if b > a:
