@@ -122,8 +122,7 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
     if limit is not None and limit <= 0:
         raise InputError(f"--words must be a positive number, not {limit}")
     _check_output(output, force, fmt)
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         answer = assemble_tender(database, text, limit, period=period, compare=compare)
         doc = answer.to_export()
         _emit(database, doc, fmt, output, force, "tender", plain_markdown=answer.markdown)
@@ -146,8 +145,6 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
             bid_id = library.save(database, answer.question, answer.markdown,
                                   word_limit=answer.word_limit, period=answer.period.label)
             click.echo(f"saved in the bid library as #{bid_id}", err=True)
-    finally:
-        database.close()
 
 
 @assemble.command("review")
@@ -166,8 +163,7 @@ def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts,
     from evidencebot.compose.review import assemble_review
 
     _check_output(output, force, fmt)
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         review = assemble_review(database, period, compare, suppress=not no_suppress)
         doc = review.to_export(charts=not no_charts)
         _emit(database, doc, fmt, output, force, "review")
@@ -176,8 +172,6 @@ def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts,
                        err=True)
         for edit in review.edits:
             click.echo(f"checker: {edit.action} text ({edit.rule})", err=True)
-    finally:
-        database.close()
 
 
 @assemble.command("note")
@@ -193,13 +187,10 @@ def note_cmd(ctx, indicator, period, reason, owner, due, db):
     from evidencebot.compose import gather
     from evidencebot.compose.review import save_variance_note
 
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         p = gather.parse(database, period)
         save_variance_note(database, indicator, p.label, reason, owner, due)
         click.echo(f"variance note saved for {indicator} in {p.label}")
-    finally:
-        database.close()
 
 
 # ---------------------------------------------------------------- the bid library
@@ -217,15 +208,12 @@ def library_list(ctx, db):
     """List saved answers, newest first."""
     from evidencebot.compose import library as lib
 
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         rows = lib.all_bids(database)
         if not rows:
             click.echo("the bid library is empty (save answers with 'evidencebot assemble tender --save')")
         for r in rows:
             click.echo(_line(r))
-    finally:
-        database.close()
 
 
 def _line(r: dict) -> str:
@@ -249,15 +237,12 @@ def library_search(ctx, text, db):
     """Full-text search of questions and answers."""
     from evidencebot.compose import library as lib
 
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         rows = lib.search(database, text)
         if not rows:
             click.echo("no saved answer matches")
         for r in rows:
             click.echo(_line(r))
-    finally:
-        database.close()
 
 
 @library.command("show")
@@ -268,8 +253,7 @@ def library_show(ctx, bid_id, db):
     """Show one saved answer with its question, score and feedback."""
     from evidencebot.compose import library as lib
 
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         r = lib.get(database, bid_id)
         click.echo(f"# Library entry {r['bid_id']}\n")
         click.echo(f"**Question:** {r['question']}\n")
@@ -280,8 +264,6 @@ def library_show(ctx, bid_id, db):
         if r.get("feedback"):
             click.echo(f"**Feedback:** {r['feedback']}\n")
         click.echo(r["answer"])
-    finally:
-        database.close()
 
 
 @library.command("score")
@@ -296,9 +278,6 @@ def library_score(ctx, bid_id, score, max_score, feedback, outcome, db):
     """Record the score and feedback an answer received."""
     from evidencebot.compose import library as lib
 
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         r = lib.record_score(database, bid_id, score, max_score, feedback, outcome)
         click.echo(f"#{r['bid_id']}: scored {r['score']:g} out of {r['max_score']:g}")
-    finally:
-        database.close()

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import click
 
-from evidencebot.cli.common import db_option, pick_db
+from evidencebot.cli.common import db_option, open_existing
 
 
 def register(group: click.Group) -> None:
     group.add_command(audit_command)
-
-
-def open_existing(ctx: click.Context, db: str | None, *, migrate: bool = True):
-    """The chosen (or default) database, which must already exist: never builds the demo."""
-    from pathlib import Path
-
-    from evidencebot import locations
-    from evidencebot.errors import InputError
-    from evidencebot.store.db import connect
-
-    chosen = pick_db(ctx, db)
-    path = Path(chosen).expanduser() if chosen else locations.default_db_path()
-    if not path.is_file():
-        raise InputError(f"{path}: no such database")
-    return connect(path, migrate=migrate)
 
 
 @click.command("audit")
@@ -49,11 +34,8 @@ def audit_command(ctx, table, since, action, key, limit, fmt, db):
 
     from evidencebot.store import audit
 
-    database = open_existing(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         entries = audit.recent(database, limit=limit or None, table=table, since=since, action=action, key=key)
-    finally:
-        database.close()
     if fmt.lower() == "json":
         click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=1))
         return

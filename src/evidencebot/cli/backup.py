@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from evidencebot.cli.common import db_option
+from evidencebot.cli.common import db_option, open_existing
 
 
 def register(group: click.Group) -> None:
@@ -26,7 +26,6 @@ def backup_command(ctx, output, force, list_only, db):
     name, and never overwrites a file unless --force is given. A copy is also
     taken automatically before every schema upgrade (the last 5 are kept).
     """
-    from evidencebot.cli.audit import open_existing
     from evidencebot.store.backup import backup_dir, backup_database, list_backups
 
     if list_only:
@@ -37,9 +36,6 @@ def backup_command(ctx, output, force, list_only, db):
         for path, size, when in found:
             click.echo(f"  {when:%Y-%m-%d %H:%M:%S}  {size / 1_048_576:>8.1f} MB  {path.name}")
         return
-    database = open_existing(ctx, db, migrate=False)  # copy it as it is: no schema upgrade first
-    try:
+    with open_existing(ctx, db, migrate=False) as database:  # copy it as it is: no schema upgrade first
         result = backup_database(database, output, force=force)
-    finally:
-        database.close()
     click.echo(result.summary())

@@ -32,6 +32,25 @@ def pick_db(ctx: click.Context, db: str | None) -> str | None:
     return (root.obj or {}).get("db") if root.obj else None
 
 
+def db_path(ctx: click.Context, db: str | None) -> Path:
+    """The chosen database file (see :func:`pick_db`), else the default one; never builds anything."""
+    from evidencebot import locations
+
+    chosen = pick_db(ctx, db)
+    return Path(chosen).expanduser() if chosen else locations.default_db_path()
+
+
+def open_existing(ctx: click.Context, db: str | None, *, migrate: bool = True):
+    """The chosen (or default) database, which must already exist: never builds the demo."""
+    from evidencebot.errors import InputError
+    from evidencebot.store.db import connect
+
+    path = db_path(ctx, db)
+    if not path.is_file():
+        raise InputError(f"{path}: no such database")
+    return connect(path, migrate=migrate)
+
+
 def resolve_db(db: str | None, *, must_exist: bool = False) -> Path:
     """Resolve which database file to use.
 
@@ -66,7 +85,10 @@ def resolve_db(db: str | None, *, must_exist: bool = False) -> Path:
 
 
 def open_db(ctx: click.Context, db: str | None, *, must_exist: bool = False):
-    """Open the database a command should use (see :func:`resolve_db`)."""
+    """Open the database a command should use (see :func:`resolve_db`).
+
+    The database closes itself at the end of a ``with open_db(...) as database:`` block.
+    """
     from evidencebot.store.db import connect
 
     return connect(resolve_db(pick_db(ctx, db), must_exist=must_exist))

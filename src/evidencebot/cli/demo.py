@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from evidencebot.cli.common import db_option, pick_db
+from evidencebot.cli.common import db_option, db_path
 
 # Plain text options, checked by the core, so a bad value is one clear line.
 DEFAULTS = {"people": "400", "months": "24", "end": "2026-09", "seed": "20260924"}
@@ -32,21 +32,14 @@ def demo(ctx: click.Context, db: str | None, people: str, months: str, end: str,
     Refuses to touch a database that already holds service data unless
     --force is given; drafts are always kept.
     """
-    from pathlib import Path
-
-    from evidencebot import locations
     from evidencebot.store.db import connect
     from evidencebot.store.demo import build_demo, validate
 
     # Check the arguments before creating or opening any file.
     n_people, n_months, end_month, n_seed = validate(people, months, end, seed)
-    chosen = pick_db(ctx, db)
-    path = Path(chosen).expanduser() if chosen else locations.default_db_path()
-    database = connect(path)
-    try:
+    path = db_path(ctx, db)
+    with connect(path) as database:
         summary = build_demo(
             database, people=n_people, months=n_months, end=end_month, seed=n_seed, force=force
         )
-    finally:
-        database.close()
     click.echo(f"Demo service built in {path}: {summary}")

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from evidencebot.cli.common import db_option, pick_db
+from evidencebot.cli.common import db_option, db_path
 
 
 def register(group: click.Group) -> None:
@@ -26,13 +26,9 @@ def doctor_command(ctx, fix, db):
     Exit code 0 when healthy, 1 when there are problems (each is explained,
     with its fix).
     """
-    from pathlib import Path
-
-    from evidencebot import locations
     from evidencebot.store.doctor import diagnose, repair
 
-    chosen = pick_db(ctx, db)
-    path = Path(chosen).expanduser() if chosen else locations.default_db_path()
+    path = db_path(ctx, db)
     checks = diagnose(path)
     if fix and any(c.problem and c.repair for c in checks):
         for line in repair(path, checks):

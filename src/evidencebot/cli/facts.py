@@ -38,11 +38,11 @@ def add(ctx, statement, value, unit, indicator_id, period, source, source_date, 
     from evidencebot.config import load_settings
     from evidencebot.evidence.facts import add_fact
 
-    database = open_db(ctx, db)
-    fact = add_fact(
-        database, statement, value=value, unit=unit, indicator_id=indicator_id, period=period,
-        source=source, source_date=source_date, review_by=review_by, created_by=load_settings().user.name,
-    )
+    with open_db(ctx, db) as database:
+        fact = add_fact(
+            database, statement, value=value, unit=unit, indicator_id=indicator_id, period=period,
+            source=source, source_date=source_date, review_by=review_by, created_by=load_settings().user.name,
+        )
     click.echo(f"fact {fact.fact_id} registered: {fact.statement} ({fact.source}, {fact.source_date}; review by {fact.review_by})")
 
 
@@ -56,7 +56,8 @@ def list_(ctx, fmt, db):
 
     from evidencebot.evidence.facts import list_facts
 
-    rows = list_facts(open_db(ctx, db))
+    with open_db(ctx, db) as database:
+        rows = list_facts(database)
     if fmt == "json":
         click.echo(json.dumps([{**asdict(f), "stale": f.is_stale()} for f in rows], indent=2))
         return
@@ -77,5 +78,6 @@ def remove(ctx, fact_id, db):
     """Remove a registered fact by its id."""
     from evidencebot.evidence.facts import remove_fact
 
-    fact = remove_fact(open_db(ctx, db), fact_id)
+    with open_db(ctx, db) as database:
+        fact = remove_fact(database, fact_id)
     click.echo(f"fact {fact.fact_id} removed: {fact.statement}")

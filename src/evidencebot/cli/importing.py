@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from evidencebot.cli.common import db_option, pick_db
+from evidencebot.cli.common import db_option, db_path
 
 SHOWN_PROBLEMS = 20
 
@@ -48,19 +48,18 @@ def import_command(ctx: click.Context, table: str, file: str, db: str | None,
     from pathlib import Path
 
     from evidencebot.errors import DataError, InputError
+    from evidencebot.store.db import connect
     from evidencebot.store.importers import get_spec, import_file
 
     spec = get_spec(table)  # an unknown table is reported before anything is opened
     path = Path(file).expanduser()
     if not path.exists():
         raise InputError(f"{path}: no such file")
-    database = _open(ctx, db)
-    try:
+    # With no --db: the default database, created empty (never the demo).
+    with connect(db_path(ctx, db)) as database:
         with _progress_bar(path) as progress:
             report = import_file(database, spec.name, path, partial=partial,
                                  rejects_path=rejects, progress=progress)
-    finally:
-        database.close()
 
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -78,17 +77,6 @@ def import_command(ctx: click.Context, table: str, file: str, db: str | None,
     if report.rejects_path:
         click.echo(f"rejected rows written to {report.rejects_path}", err=True)
     raise DataError(report.summary())
-
-
-def _open(ctx: click.Context, db: str | None):
-    """The chosen database; with none, the default one (created empty, never the demo)."""
-    from evidencebot import locations
-    from evidencebot.cli.common import resolve_db
-    from evidencebot.store.db import connect
-
-    chosen = pick_db(ctx, db)
-    path = resolve_db(chosen) if chosen else locations.default_db_path()
-    return connect(path)
 
 
 class _progress_bar:

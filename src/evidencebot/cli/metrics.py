@@ -46,12 +46,9 @@ def metrics(ctx: click.Context, db, period, compare, indicators, external, fmt, 
     ids = [get_indicator(i, catalogue).id for i in indicators] or None  # unknown ids fail before the db opens
     from evidencebot.metrics.indicators import compute_all
 
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         results = compute_all(database, period, compare=compare, ids=ids, external=external)
         latest = results[0].extra.get("latest_data") if results else None
-    finally:
-        database.close()
     if fmt == "json":
         import json
 
@@ -201,11 +198,8 @@ def patterns(ctx: click.Context, db, period, fmt) -> None:
     """
     from evidencebot.metrics.patterns import find_patterns
 
-    database = open_db(ctx, db)
-    try:
+    with open_db(ctx, db) as database:
         report = find_patterns(database, period)
-    finally:
-        database.close()
     if fmt == "json":
         import json
 

@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import click
 
-from evidencebot.cli.common import db_option
+from evidencebot.cli.common import db_option, open_existing
 
 
 def register(group: click.Group) -> None:
     group.add_command(stories)
     group.add_command(drafts)
-
-
-def _open(ctx, db):
-    from evidencebot.cli.audit import open_existing
-
-    return open_existing(ctx, db)
 
 
 def _short(text: str | None, width: int) -> str:
@@ -51,11 +45,8 @@ def list_cmd(ctx, status, consent, exportable, fmt, db):
 
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         rows = workflow.list_stories(database, status=status, consent=consent, exportable=exportable)
-    finally:
-        database.close()
     if fmt == "json":
         keys = ("story_id", "title", "status", "consent", "consent_date", "consent_withdrawn_at",
                 "submitted_by", "submitted_at", "approved_by", "approved_at", "story_date")
@@ -82,13 +73,10 @@ def show_cmd(ctx, story_id, db):
     from evidencebot.store import audit, workflow
     from evidencebot.store.stories import SECTIONS
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         row = workflow.get_story(database, story_id)
         history = workflow.consent_history(database, story_id)
         documents = workflow.documents_using(database, story_id)
-    finally:
-        database.close()
     click.echo(f"# {row.get('title')}  [{row['story_id']}]\n")
     click.echo(f"status:     {row.get('status') or 'draft'}")
     if row.get("submitted_by"):
@@ -125,11 +113,8 @@ def submit_cmd(ctx, story_id, db):
     """Submit a finished story for approval (it needs a title and all four parts)."""
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         row = workflow.submit_story(database, story_id)
-    finally:
-        database.close()
     click.echo(f"story {story_id} submitted by {row['submitted_by']}; it now needs approval by someone else")
 
 
@@ -141,11 +126,8 @@ def approve_cmd(ctx, story_id, db):
     """Approve a submitted story (not one you submitted yourself)."""
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         row = workflow.approve_story(database, story_id)
-    finally:
-        database.close()
     click.echo(f"story {story_id} approved by {row['approved_by']} at {row['approved_at']}")
     blockers = workflow.story_blockers(row)
     if blockers:
@@ -160,11 +142,8 @@ def return_cmd(ctx, story_id, db):
     """Send a submitted or approved story back to draft."""
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         workflow.return_story(database, story_id)
-    finally:
-        database.close()
     click.echo(f"story {story_id} is a draft again (any approval is withdrawn)")
 
 
@@ -188,11 +167,8 @@ def consent_cmd(ctx, story_id, consent, date, note, db):
     """Record the consent the person has given: external, internal or none."""
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         change = workflow.record_consent(database, story_id, consent, date=date, note=note)
-    finally:
-        database.close()
     row = change.story
     click.echo(f"story {story_id}: consent {change.previous} -> {row['consent']} (dated {row['consent_date']})")
     if change.previous == "external" and consent != "external":
@@ -212,11 +188,8 @@ def withdraw_cmd(ctx, story_id, note, db):
     """The person withdrew consent: keep the story out of every future export."""
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         change = workflow.withdraw_consent(database, story_id, note=note)
-    finally:
-        database.close()
     click.echo(f"Consent for story {story_id} withdrawn by {change.story['consent_withdrawn_by']}: "
                "it will not appear in any new export.")
     _print_documents(change)
@@ -235,11 +208,8 @@ def drafts() -> None:
 @click.pass_context
 def drafts_list(ctx, db):
     """List drafts with their status."""
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         rows = list(database.query("SELECT * FROM drafts ORDER BY draft_id"))
-    finally:
-        database.close()
     if not rows:
         click.echo("no drafts yet")
         return
@@ -257,11 +227,8 @@ def drafts_submit(ctx, draft_id, db):
     """Submit a draft for approval."""
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         row = workflow.submit_draft(database, draft_id)
-    finally:
-        database.close()
     click.echo(f"draft {draft_id} submitted by {row['submitted_by']}; it now needs approval by someone else")
 
 
@@ -273,9 +240,6 @@ def drafts_approve(ctx, draft_id, db):
     """Approve a submitted draft for external use (not one you submitted)."""
     from evidencebot.store import workflow
 
-    database = _open(ctx, db)
-    try:
+    with open_existing(ctx, db) as database:
         row = workflow.approve_draft(database, draft_id)
-    finally:
-        database.close()
     click.echo(f"draft {draft_id} approved by {row['approved_by']} at {row['approved_at']}")
