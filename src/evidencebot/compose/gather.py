@@ -23,7 +23,7 @@ from evidencebot.errors import InputError
 from evidencebot.store import workflow
 
 EXTERNAL_STORY_SQL = workflow.EXPORTABLE_SQL
-"""Old name of :data:`evidencebot.store.workflow.EXPORTABLE_SQL` (the same condition)."""
+"""Another name of :data:`evidencebot.store.workflow.EXPORTABLE_SQL`; nothing in the package uses it."""
 TRIGGER_WORDS = {
     "sleep": "sleep", "housing": "housing", "benefits": "benefits", "relationship": "relationships",
     "medication": "medication", "substance": "substance use", "other": "other reasons",
@@ -339,7 +339,7 @@ def _fts_query(terms: list[str]) -> str:
 
 def stories(db: Database, terms: list[str], *, domains: list[str] | None = None,
             exclude: set[str] | None = None, limit: int = 3) -> list[dict]:
-    """Stories that may be used externally (see :data:`EXTERNAL_STORY_SQL`), best match first.
+    """Stories that may be used externally (:data:`evidencebot.store.workflow.EXPORTABLE_SQL`), best match first.
 
     Full-text search (porter stemming) on ``terms``; when nothing matches,
     stories tagged with one of ``domains``, newest first.
@@ -350,12 +350,12 @@ def stories(db: Database, terms: list[str], *, domains: list[str] | None = None,
     if query and db["stories_fts"].exists():
         rows = db.query(
             f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
-            f"where stories_fts match :q and {EXTERNAL_STORY_SQL} order by rank, s.story_id",
+            f"where stories_fts match :q and {workflow.EXPORTABLE_SQL} order by rank, s.story_id",
             {"q": query})
         out = [r for r in rows if r["story_id"] not in exclude]
     if not out and domains:
         rows = db.query(
-            f"select s.* from stories s where {EXTERNAL_STORY_SQL} order by s.story_date desc, s.story_id")
+            f"select s.* from stories s where {workflow.EXPORTABLE_SQL} order by s.story_date desc, s.story_id")
         wanted = set(domains)
         out = [r for r in rows if r["story_id"] not in exclude
                and wanted & {d for d in (r["domains"] or "").split(";") if d}]

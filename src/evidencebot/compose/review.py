@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from evidencebot.compose import filters, gather
 from evidencebot.errors import InputError
+from evidencebot.store import workflow
 
 PATHWAY_IDS = ["crisis_rate", "repeat_crisis", "step_up_rate", "review_72h", "crisis_episode_days",
                "followup_48h", "followup_72h", "readmission_30d", "transition_completed",
@@ -248,7 +249,7 @@ def assemble_review(
     story = story_rows[0] if story_rows else None
     adapted = gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=2)
     for s in ([story] if story else []) + adapted:
-        if not gather.story_is_external(s):
+        if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
 
     context = {

@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from evidencebot.compose import gather
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
+from evidencebot.store import workflow
 
 HEADING_MIN_WORDS = 60
 """Sub-point headings are used only when every sub-point has at least this many words."""
@@ -444,7 +445,7 @@ class _Evidence:
                 break
         if found:
             story = found[0]
-            if not gather.story_is_external(story):  # belt and braces: never reach an export
+            if not workflow.is_exportable(story):  # belt and braces: never reach an export
                 raise AssertionError(f"story {story['story_id']} lacks external consent or approval")
             ev["story"] = story
             self.used_stories.add(story["story_id"])
@@ -626,7 +627,7 @@ def _rewrite(unit: Unit, finding, offset: int) -> bool:
     if any(ref.startswith("story:") for ref in unit.refs):
         return False
     suggestion = str(finding.suggestions[0]).strip()
-    if not suggestion or not _REPLACEABLE.match(suggestion) or "{" in suggestion:
+    if not _REPLACEABLE.match(suggestion):  # no braces, nothing empty
         return False
     start = finding.start - offset
     end = finding.end - offset
