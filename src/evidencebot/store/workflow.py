@@ -228,10 +228,6 @@ def exportable_stories(db: Database) -> list[dict]:
 
 def missing_parts(row: dict) -> list[str]:
     """What a story still needs before it can be submitted ("a title", "'Context'" ...)."""
-    return _missing_parts(row)
-
-
-def _missing_parts(row: dict) -> list[str]:
     missing = []
     if (row.get("title") or "").strip().lower() in PLACEHOLDER_TITLES:
         missing.append("a title")
@@ -252,7 +248,7 @@ def submit_story(db: Database, story_id: str, *, user: str | None = None) -> dic
                              "it now needs approval by someone else")
         if status == "approved":
             raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
-        missing = _missing_parts(row)
+        missing = missing_parts(row)
         if missing:
             raise InputError(f"story {story_id} cannot be submitted yet: it needs {', '.join(missing)}")
         db.execute(
@@ -301,7 +297,7 @@ def approve_story(db: Database, story_id: str, *, user: str | None = None) -> di
         if same_person(row.get("submitted_by"), who):
             raise InputError(f"story {story_id} was submitted by {who}: approval needs a second person "
                              "(a colleague runs 'evidencebot stories approve')")
-        missing = _missing_parts(row)
+        missing = missing_parts(row)
         if missing:
             raise InputError(f"story {story_id} cannot be approved: it needs {', '.join(missing)}")
         db.execute(
@@ -522,7 +518,7 @@ def approve_draft(db: Database, draft_id: int, *, user: str | None = None) -> di
             raise InputError(f"draft {draft_id} is already approved (by {row.get('approved_by')})")
         if status != "submitted":
             raise InputError(f"draft {draft_id} is a draft: submit it first")
-        if (row.get("submitted_by") or "").strip().casefold() == who.casefold():
+        if same_person(row.get("submitted_by"), who):
             raise InputError(f"draft {draft_id} was submitted by {who}: approval needs a second person")
         db.execute("UPDATE drafts SET status = 'approved', approved_by = ?, approved_at = ? WHERE draft_id = ?",
                    [who, _now(), int(draft_id)])
