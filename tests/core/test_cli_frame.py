@@ -19,6 +19,9 @@ def test_help_lists_every_command():
     assert result.exit_code == 0
     for name in cli.commands:
         assert name in result.output
+    # each command has its own line in the Commands section, with its help text
+    listed = [line.split()[0] for line in result.output.split("Commands:", 1)[1].splitlines() if line.strip()]
+    assert sorted(listed) == sorted(cli.commands)
 
 
 def _leaf_commands(group, prefix=""):

@@ -10,9 +10,8 @@ import sqlite3
 
 import pytest
 
-env_module = pytest.importorskip("evidencebot.compose.env", reason="compose/env.py is not written yet")
-
-from evidencebot.errors import ConfigError  # noqa: E402
+from evidencebot.compose import env as env_module
+from evidencebot.errors import ConfigError
 
 SECRET = "hunter2-do-not-leak"
 
@@ -150,8 +149,6 @@ def _walk(value, seen, path="context", depth=0):
 def test_narrative_contexts_hold_data_not_the_database(tmp_path, monkeypatch):
     """A sandboxed template may still call ordinary methods of what it is given:
     so the contexts the narratives pass must hold no database, connection or file."""
-    pytest.importorskip("evidencebot.compose.tender", reason="tender assembly not written yet")
-    pytest.importorskip("evidencebot.compose.review", reason="review assembly not written yet")
     from sqlite_utils import Database
 
     from evidencebot.compose.review import assemble_review
