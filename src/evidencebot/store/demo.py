@@ -810,6 +810,22 @@ class _Generator:
         p_cp = con["p_cancelled_by_person"]
         p_cs = con["p_cancelled_by_service"]
         p_late = con["p_late"]
+        # one draw decides a planned contact's or a review's attendance
+        cut_cp = dna_p + p_cp
+        cut_cs = cut_cp + p_cs
+        cut_late = cut_cs + p_late
+
+        def attendance(u: float) -> str:
+            if u < dna_p:
+                return "dna"
+            if u < cut_cp:
+                return "cancelled_by_person"
+            if u < cut_cs:
+                return "cancelled_by_service"
+            if u < cut_late:
+                return "late"
+            return "attended"
+
         t_mp = self.t_mode_planned
         d = a + int(rnd() * 7)
         has_spells = bool(spells)
@@ -820,17 +836,7 @@ class _Generator:
                 if d > last:
                     break
             if not (has_spells and in_spell(d)):
-                u = rnd()
-                if u < dna_p:
-                    att = "dna"
-                elif u < dna_p + p_cp:
-                    att = "cancelled_by_person"
-                elif u < dna_p + p_cp + p_cs:
-                    att = "cancelled_by_service"
-                elif u < dna_p + p_cp + p_cs + p_late:
-                    att = "late"
-                else:
-                    att = "attended"
+                att = attendance(rnd())
                 contacts.append((d * 1440 + 540 + 15 * int(rnd() * 32), "planned", t_mp[int(rnd() * 1000)], att))
             months_in = (d - ref) / MONTH_DAYS
             d += (iv0 if months_in < 2 else iv1 if months_in < 6 else iv2) + int(rnd() * (2 * jit + 1)) - jit
@@ -857,17 +863,7 @@ class _Generator:
                     continue
             if has_spells and in_spell(d):
                 continue
-            u = rnd()
-            if u < dna_p:
-                att = "dna"
-            elif u < dna_p + p_cp:
-                att = "cancelled_by_person"
-            elif u < dna_p + p_cp + p_cs:
-                att = "cancelled_by_service"
-            elif u < dna_p + p_cp + p_cs + p_late:
-                att = "late"
-            else:
-                att = "attended"
+            att = attendance(rnd())
             contacts.append((d * 1440 + 540 + 15 * int(rnd() * 32), "review", t_mr[int(rnd() * 1000)], att))
 
         t_mu = self.t_mode_unpl
