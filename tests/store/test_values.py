@@ -157,7 +157,7 @@ def test_mhsds_attendance_codes(code, stored):
     assert ATTENDANCE(code) == stored
 
 
-@pytest.mark.parametrize("code", ["1", "8", "0", "attended?"])
+@pytest.mark.parametrize("code", ["1", "8", "0", "attended?", "²", "5²"])  # ²: isdigit() but not int()
 def test_unknown_attendance_lists_the_allowed_codes(code):
     with pytest.raises(ValueProblem) as exc:
         ATTENDANCE(code)

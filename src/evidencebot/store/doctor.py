@@ -157,7 +157,7 @@ def stale_partials(db_path: Path) -> list[Path]:
             continue
         for p in folder.glob(".*.partial-*"):
             pid = p.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and not _pid_alive(int(pid)):
+            if pid.isdecimal() and not _pid_alive(int(pid)):
                 found.append(p)
     return sorted(found)
 

@@ -62,7 +62,7 @@ def norm_code(text: str) -> str:
     t = text.strip().lower().replace("&", " and ")
     t = _CODE_SEPARATORS.sub("_", t)
     t = re.sub(r"_+", "_", t).strip("_")
-    if t.isdigit():
+    if t.isdecimal():  # not isdigit(): int() refuses "²"
         return str(int(t))
     if _WHOLE_FLOAT.fullmatch(t):
         return str(int(t.split(".")[0]))
