@@ -343,11 +343,6 @@ def test_review_within_72_hours_of_step_up_rises(demo):
 # ----------------------------------------------------------------- chance-only indicators
 
 
-def _halves(con, months: list[str]) -> tuple[str, str]:
-    mid = months[len(months) // 2]
-    return mid + "-01", mid
-
-
 def test_readmission_probability_is_constant(large):
     mid = "2025-10-01"
     sql = (
