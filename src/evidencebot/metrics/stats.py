@@ -277,13 +277,6 @@ def median(values: Iterable[float | None]) -> float:
     return statistics.median(clean) if clean else NAN
 
 
-def _binom_cdf(k: int, n: int) -> float:
-    """P(B <= k) for B ~ Binomial(n, 1/2)."""
-    if k < 0:
-        return 0.0
-    return sum(math.comb(n, i) for i in range(0, min(k, n) + 1)) / 2**n
-
-
 def median_ci(values: Iterable[float | None], conf: float = 0.95) -> tuple[float, float]:
     """Distribution-free interval for a median from order statistics.
 
