@@ -579,3 +579,16 @@ def test_external_suppression_leaves_constants_alone(tmp_path):
         outside = compute(db, ind, "2026-Q2", external=True)
         assert outside.extra["threshold"] == inside.extra["threshold"]
         assert not isinstance(outside.extra["threshold"], str)
+
+
+@pytest.mark.parametrize("n", [401, 5_000, 20_001])
+def test_median_interval_is_the_order_statistic_one_at_any_size(n):
+    # every size uses stats.median_ci's exact rank (no normal approximation above
+    # some n): for n = 401 that is the 181st to the 221st value
+    from evidencebot.metrics import stats
+
+    values = list(range(1, n + 1))
+    m = ind._add_ci(ind._median(values, n, n))
+    assert (m.ci_low, m.ci_high) == stats.median_ci(values)
+    if n == 401:
+        assert (m.ci_low, m.ci_high) == (181, 221)

@@ -68,9 +68,6 @@ SERIES_MONTHS = 24
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12
 RHO = 0.3
 FOLLOWUP_MIN_DAYS = 28
-MEDIAN_CI_EXACT_MAX = 400
-"""Largest n for which stats.median_ci is called (it is quadratic in n); above it the
-order-statistic ranks come from the normal approximation to Binomial(n, 1/2)."""
 
 _SQL_ATTENDED = "('attended','late')"
 _SQL_NOT_CANCELLED = "('attended','late','dna')"
@@ -228,14 +225,8 @@ def _mean(scores: list[float], numerator: int, extra: dict | None = None) -> Mea
 def _median_ci(ordered: list[float]) -> tuple[float | None, float | None]:
     from evidencebot.metrics import stats
 
-    n = len(ordered)
-    if n <= MEDIAN_CI_EXACT_MAX:
-        low, high = stats.median_ci(ordered)
-        return _finite(low), _finite(high)
-    # Large n: the same order-statistic interval, with its rank from the normal
-    # approximation (stats.median_ci sums exact binomial terms: quadratic in n).
-    r = max(1, int(math.floor(n / 2 - stats.z_value(0.95) * math.sqrt(n) / 2)))
-    return float(ordered[r - 1]), float(ordered[n - r])
+    low, high = stats.median_ci(ordered)
+    return _finite(low), _finite(high)
 
 
 def _add_ci(m: Measure) -> Measure:
