@@ -94,6 +94,13 @@ def _tolerance(fig: Figure, *, change: bool = False) -> float:
     return 0.5 * 10 ** (-fig.decimals) + 1e-9
 
 
+def _from_to(result) -> str:
+    """'from 19% in 2025/26 Q2 to 13% in 2025/26 Q3': the comparison a change is about."""
+    decimals = 0 if result.unit == "percent" else 1
+    return (f"from {_fmt(result.compare_value, result.unit, decimals)} in {result.compare_period} "
+            f"to {_fmt(result.value, result.unit, decimals)} in {result.period}")
+
+
 def _counts(result) -> str:
     if result.numerator is None or result.denominator is None:
         return ""
@@ -310,8 +317,7 @@ class EvidenceChecker:
                 return None
             if result.compare_value is None:
                 return abs(fig.value - result.value) <= tol if fig.value is not None else None
-            return (abs(fig.value - result.value) <= tol
-                    and abs(fig.baseline - result.compare_value) <= 0.5 * 10 ** (-fig.decimals) + 1e-9)
+            return abs(fig.value - result.value) <= tol and abs(fig.baseline - result.compare_value) <= tol
         if fig.kind in ("change", "multiple"):
             if result.compare_value is None:
                 return None
@@ -334,9 +340,7 @@ class EvidenceChecker:
         if fig.kind == "fraction":
             return _counts(result)
         if fig.kind in ("change", "multiple", "from_to") and result.compare_value is not None:
-            decimals = 0 if result.unit == "percent" else 1
-            return (f"from {_fmt(result.compare_value, result.unit, decimals)} in {result.compare_period} "
-                    f"to {_fmt(result.value, result.unit, decimals)} in {result.period}")
+            return _from_to(result)
         return _fmt(result.value, result.unit, max(fig.decimals, 0 if result.unit == "percent" else 1))
 
     def _check_change(self, claim: Claim, fig: Figure, result, report: EvidenceReport) -> None:
@@ -348,11 +352,7 @@ class EvidenceChecker:
             or (claim.direction == "rise" and improvement == "increase")
         )
         points = spc.get("points")
-        span = ""
-        if result.compare_value is not None and result.value is not None:
-            decimals = 0 if result.unit == "percent" else 1
-            span = (f"from {_fmt(result.compare_value, result.unit, decimals)} in {result.compare_period} "
-                    f"to {_fmt(result.value, result.unit, decimals)} in {result.period}")
+        span = _from_to(result) if result.compare_value is not None and result.value is not None else ""
         if verdict in ("common_cause", "too_few_points"):
             why = ("shows only common-cause variation" if verdict == "common_cause"
                    else "has too few monthly points to tell")
