@@ -111,3 +111,29 @@ def test_patterns_bad_period(db, tmp_path):
     fixture_service.build_service(db)
     result = CliRunner().invoke(cli, ["patterns", "--db", str(tmp_path / "test.db"), "-p", "someday"])
     assert result.exit_code == 2 and "not a period I understand" in result.stderr
+
+
+def test_trigger_series_rebase_at_general_service_changes_only(db, monkeypatch):
+    # the trigger series runs Oct 2024 .. Mar 2025 (the data start in October);
+    # a change for the whole service on 10 Jan rebases from February (position 4);
+    # one aimed at a named indicator is not about escalations in general
+    from evidencebot.metrics import spc
+
+    fixture_service.build_service(db)
+    db["service_changes"].insert_all([
+        {"changed_on": "2025-01-10", "title": "New escalation pathway", "indicators": None},
+        {"changed_on": "2024-11-20", "title": "Reminder texts", "indicators": "dna_rate"},
+    ])
+    seen = []
+    real = spc.xmr
+
+    def spy(values, **kwargs):
+        seen.append((kwargs["labels"], kwargs["rebase_at"]))
+        return real(values, **kwargs)
+
+    monkeypatch.setattr(spc, "xmr", spy)
+    find_patterns(db, "2025-Q1")
+    assert seen
+    for labels, rebase_at in seen:
+        assert labels == ["2024-10", "2024-11", "2024-12", "2025-01", "2025-02", "2025-03"]
+        assert rebase_at == [4]

@@ -1265,10 +1265,16 @@ def _series_spans(ctx: _Context, end_mi: int, months: int) -> list[Span]:
 
 
 def _rebase_positions(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[int]:
+    """Where the indicator's series is rebased: service changes aimed at it, or at everything."""
+    return _change_positions(
+        (day for day, ids in ctx.service_changes() if not ids or ind.id in ids or ind.family in ids), spans
+    )
+
+
+def _change_positions(days, spans: list[Span]) -> list[int]:
+    """Series positions of the first month starting on or after each change day (never 0)."""
     positions = []
-    for day, ids in ctx.service_changes():
-        if ids and ind.id not in ids and ind.family not in ids:
-            continue
+    for day in days:
         for i, span in enumerate(spans):
             if span.start >= day:  # the first month that starts on or after the change
                 if i > 0:

@@ -126,14 +126,14 @@ def _split(triggers: str | None) -> list[str]:
     return parts or ["not recorded"]
 
 
-def _trigger_trends(db, period, compare, settings, latest, earliest) -> tuple[list[TriggerTrend], int, int]:
+def _trigger_trends(ctx, period, compare, settings) -> tuple[list[TriggerTrend], int, int]:
     from evidencebot.metrics import spc
+    from evidencebot.metrics.indicators import SERIES_MONTHS, _change_positions, _mi, _series_spans, month_label
 
-    end_mi = period.end.year * 12 + period.end.month - 1
-    first_mi = end_mi - 23
-    if earliest is not None:
-        first_mi = max(first_mi, earliest.year * 12 + earliest.month - 1)
-    months = [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first_mi, end_mi + 1)]
+    db, latest = ctx.db, ctx.latest
+    spans = _series_spans(ctx, _mi(period.end), SERIES_MONTHS)
+    months = [month_label(s.first) for s in spans]
+    in_series = set(months)
     start = f"{months[0]}-01" if months else _iso(period.start)
     lo = min(start, _iso(compare.start))
     monthly: dict[str, Counter] = defaultdict(Counter)
@@ -156,23 +156,12 @@ def _trigger_trends(db, period, compare, settings, latest, earliest) -> tuple[li
             n_before += n
             for t in parts:
                 before[t] += n
-        if raised[:7] in months:
+        if raised[:7] in in_series:
             for t in parts:
                 monthly[t][raised[:7]] += n
-    month_starts = [dt.date(int(m[:4]), int(m[5:7]), 1) for m in months]
-    rebase = []
-    for (changed_on, indicators) in db.execute("select changed_on, indicators from service_changes").fetchall():
-        if (indicators or "").strip():
-            continue  # a change aimed at named indicators, not at escalations in general
-        try:
-            day = dt.date.fromisoformat(str(changed_on)[:10])
-        except ValueError:
-            continue
-        for i, first in enumerate(month_starts):
-            if first >= day:
-                if i > 0:
-                    rebase.append(i)
-                break
+    month_starts = [s.start for s in spans]
+    # changes aimed at named indicators are not about escalations in general
+    rebase = _change_positions((day for day, ids in ctx.service_changes() if not ids), spans)
     trends = []
     for trigger in sorted(set(now) | set(before), key=lambda t: (-now[t], -before[t], t)):
         values = []
@@ -183,7 +172,7 @@ def _trigger_trends(db, period, compare, settings, latest, earliest) -> tuple[li
         verdict = rule = None
         if months:
             result = spc.xmr(
-                values, improvement="decrease", rebase_at=sorted(set(rebase)), labels=months,
+                values, improvement="decrease", rebase_at=rebase, labels=months,
                 shift=settings.spc.shift_length, trend=settings.spc.trend_length,
                 screen=settings.spc.screen_moving_ranges, baseline_points=settings.spc.baseline_points,
             )
@@ -249,6 +238,8 @@ def _unplanned_surge(db, period, people, add) -> None:
 
 
 def _above_baseline(db, period, people, add) -> None:
+    from evidencebot.metrics.indicators import DAYS_PER_MONTH
+
     rows = db.execute(
         "select person_id, count(*) from escalations where raised_at >= ? and raised_at < ? group by person_id",
         (_iso(period.start), _after(period.end)),
@@ -264,7 +255,7 @@ def _above_baseline(db, period, people, add) -> None:
         days = (last - first).days + 1
         if days <= 0:
             continue
-        rate = n / (days / 30.4375)
+        rate = n / (days / DAYS_PER_MONTH)
         if rate >= ABOVE_BASELINE_FACTOR * baseline:
             add(pid, "above_baseline",
                 f"{n} escalations in {days} days on the caseload = {rate:.1f} a month; "
@@ -296,8 +287,9 @@ def _no_followup(db, period, people, add, latest) -> None:
 
 def _plan_window_start(end: dt.date) -> dt.date:
     """First day of the six calendar months ending on ``end`` (a month end)."""
-    index = end.year * 12 + end.month - 1 - 5
-    return dt.date(index // 12, index % 12 + 1, 1)
+    from evidencebot.metrics.indicators import _mi, _month_start
+
+    return _month_start(_mi(end) - 5)
 
 
 def _crisis_no_plan(db, period, add) -> None:
@@ -346,7 +338,7 @@ def find_patterns(db, period=None, *, compare=None, settings=None) -> PatternsRe
     ctx = _state(db)["ctx"]
     period = _resolve_period(period, ctx)
     compare = _resolve_period(compare, ctx) if compare is not None else period.previous()
-    triggers, n_now, n_before = _trigger_trends(db, period, compare, settings, ctx.latest, ctx.earliest)
+    triggers, n_now, n_before = _trigger_trends(ctx, period, compare, settings)
 
     people = _people_in_period(db, period)
     found: dict[str, list[Reason]] = defaultdict(list)
