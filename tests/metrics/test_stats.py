@@ -269,7 +269,7 @@ def test_median_rank_textbook_value():
     assert stats.median_ci(values) == (40, 61)
 
 
-@pytest.mark.parametrize("n", [20_001, 54_321])
+@pytest.mark.parametrize("n", [1_001, 2_500, 7_777, 20_001, 54_321])
 def test_median_rank_in_floating_point_agrees_with_the_exact_walk(n, monkeypatch):
     expected = stats._median_rank_float(n, 0.95)
     monkeypatch.setattr(stats, "EXACT_MEDIAN_RANK_MAX_N", 10**9)
