@@ -1,8 +1,9 @@
 """The unsaved-text journal: typed story and draft text that has not reached the database yet.
 
-The story form and the draft editor write what was typed here first (a small
-JSON file in the data directory, readable only by you, replaced atomically),
-then to the database. An entry is removed only when the database write has
+The story form and the draft editor write every change here at once (a small
+JSON file in the data directory, readable only by you, replaced atomically; a
+killed process loses nothing the operating system has been handed), then to the
+database a moment later. An entry is removed only when the database write has
 landed, so text typed while another program holds the write lock (an import
 running), or just before the terminal is killed, is never lost: the next start
 offers it back (:func:`Journal.entries`).
@@ -65,6 +66,8 @@ class Journal:
         self.path = path
         self._lock = threading.Lock()
         self._data: dict[str, dict] = {}
+        self._aliases: dict[str, str] = {}
+        """Old keys of renamed entries (a change typed just before the rename lands under the new key)."""
         if path is not None:
             self._data = self._read()
 
@@ -102,16 +105,14 @@ class Journal:
             os.fchmod(fd, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 json.dump(self._data, out, ensure_ascii=False)
-                out.flush()
-                os.fsync(out.fileno())
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
         os.replace(tmp, self.path)
 
-    @staticmethod
-    def _id(kind: str, key: str) -> str:
-        return f"{kind}:{key}"
+    def _id(self, kind: str, key: str) -> str:
+        ident = f"{kind}:{key}"
+        return self._aliases.get(ident, ident)
 
     def add(self, kind: str, key: str, fields: dict) -> None:
         """Keep ``fields`` (merged over what is already kept for this story or draft)."""
@@ -135,13 +136,27 @@ class Journal:
                 del self._data[self._id(kind, key)]
             self._write()
 
+    def landed_if(self, kind: str, key: str, name: str, value) -> None:
+        """The database now holds ``value`` for ``name``: drop the whole entry if that is what it keeps."""
+        with self._lock:
+            entry = self._data.get(self._id(kind, key))
+            if entry is not None and entry["fields"].get(name) == value:
+                del self._data[self._id(kind, key)]
+                self._write()
+
     def rename(self, kind: str, old: str, new: str) -> None:
         """A new draft got its database id: file its entry under it."""
         with self._lock:
             entry = self._data.pop(self._id(kind, old), None)
+            self._aliases[f"{kind}:{old}"] = self._id(kind, new)
             if entry is not None:
                 entry["key"] = new
-                self._data[self._id(kind, new)] = entry
+                existing = self._data.get(self._id(kind, new))
+                if existing is not None:
+                    existing["fields"].update(entry["fields"])
+                    existing["at"] = max(existing.get("at") or 0, entry.get("at") or 0)
+                else:
+                    self._data[self._id(kind, new)] = entry
                 self._write()
 
     def discard(self, kind: str, key: str) -> None:

@@ -1,10 +1,10 @@
 """Story capture: the four parts, then domains, goals and consent.
 
-Nothing typed is lost. A change is kept in the unsaved-text journal
-(:mod:`evidencebot.assistant.journal`, a private file) at most 0.3 s after
-the key that made it, even while the user keeps typing, and on focus loss and
-when the screen or the app closes; one long-lived write worker then writes it
-to the database (:func:`evidencebot.store.search.save_story_draft`) in order.
+Nothing typed is lost. Every change is kept at once in the unsaved-text
+journal (:mod:`evidencebot.assistant.journal`, a private file), and queued
+for the database at most 0.3 s after the key that made it, even while the user
+keeps typing, and on focus loss and when the screen or the app closes; one
+long-lived write worker then writes it to the database (:func:`evidencebot.store.search.save_story_draft`) in order.
 A write that cannot get the database's lock (another program is importing) is
 retried until it lands, and the status line says "not saved yet" until then;
 the journal entry is removed only once the database holds the text.
@@ -266,6 +266,7 @@ class StoryScreen(SubScreen):
         if self._values.get(field) == value and field not in self._pending:
             return
         self._pending[field] = value
+        self.journal.add("story", self.story_id, {field: value})  # at once: a kill now loses nothing
         if self._timer is None:  # typing on does not push the save back: at most SAVE_DELAY later
             self._timer = self.set_timer(SAVE_DELAY, self._flush)
         self._show_saving()
