@@ -221,3 +221,25 @@ def test_an_organisation_template_is_used(home, docs):
     assert document.paragraphs[0].text == docs["review"].title
     story = docx.Document(io.BytesIO(X.to_docx_bytes(docs["story"])))  # other kinds: the shipped template
     assert "BRANDED" not in story.sections[0].header.paragraphs[0].text
+
+
+def test_the_app_and_the_command_line_write_the_same_document(demo_db, questions, home):
+    """The app's editor exports through the same core function as ``assemble tender``."""
+    import docx
+
+    from evidencebot.assistant.editing import DraftDoc
+    from evidencebot.assistant.exporting import draft_document
+
+    text, limit = questions["q01-crisis-escalation"]
+    answer = T.assemble_tender(demo_db, text, limit, period=PERIOD)
+    cli_doc = answer.to_export()
+    app_doc = draft_document(DraftDoc(text=answer.markdown, question=answer.question, word_limit=limit,
+                                      kind="tender", title="whatever the editor shows", assembled=answer))
+    for part in ("document", "appendix"):
+        assert X.to_markdown(app_doc, part=part) == X.to_markdown(cli_doc, part=part)
+        a = docx.Document(io.BytesIO(X.to_docx_bytes(app_doc, part=part)))
+        b = docx.Document(io.BytesIO(X.to_docx_bytes(cli_doc, part=part)))
+        assert all_text(a) == all_text(b)
+    assert X.compliance_xlsx(app_doc) and app_doc.compliance == cli_doc.compliance
+    edited = draft_document(DraftDoc(text="Our own words.", kind="tender", assembled=answer))
+    assert X.to_markdown(edited) == "# Tender answer\n\nOur own words.\n" and edited.figures == cli_doc.figures

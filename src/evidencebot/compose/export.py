@@ -78,6 +78,43 @@ class ExportDoc:
         return f"{c.describe(self.word_limit)}. {WORD_RULE[:1].upper() + WORD_RULE[1:]}."
 
 
+def from_draft(text: str, *, kind: str = "text", title: str = "", question: str = "",
+               word_limit: int | None = None, period: str | None = None, assembled=None) -> ExportDoc:
+    """The export document for a draft as it stands (the app's editor).
+
+    A draft assembled by the core (a :class:`~evidencebot.compose.tender.TenderAnswer`,
+    anything with ``to_export()``) becomes exactly the document the command line
+    writes for it (title, context, figures, charts, compliance rows), with the
+    draft's current text as the body; so the app and ``evidencebot assemble``
+    produce the same document from the same code. Other drafts get a plain document.
+    """
+    to_export = getattr(assembled, "to_export", None)
+    if callable(to_export):
+        doc = to_export()
+        doc.body = text
+        if doc.counted is not None:
+            doc.counted = text
+        return doc
+    context = []
+    if question:
+        context.append(("Question", " ".join(question.split())))
+    if word_limit:
+        context.append(("Word limit", str(word_limit)))
+    if period:
+        context.append(("Period", period))
+    return ExportDoc(
+        title=title or ("Tender answer" if kind == "tender" else "Draft"),
+        body=text,
+        kind=kind,
+        context=context,
+        quote=question or None if kind == "tender" else None,
+        counted=text if kind == "tender" else None,
+        word_limit=word_limit,
+        figures=list(getattr(assembled, "figures", []) or []),
+        sources=list(getattr(assembled, "sources", []) or []),
+    )
+
+
 # ---------------------------------------------------------------- Markdown
 
 
