@@ -37,6 +37,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language.findings import SEVERITIES
 
 VOCABULARY_FILE = "vocabulary.yaml"
+GRAMMAR_FILE = "grammar.yaml"
 KINDS = ("phrase", "token", "dependency", "check")
 RULE_KEYS = {
     "id", "family", "severity", "message", "kind", "check", "patterns", "exceptions",
@@ -84,6 +85,8 @@ class Phrasebank:
     vocabulary: dict[str, Any]
     files: list[Path]
     disabled: frozenset[str] = frozenset()
+    grammar: dict[str, Any] = field(default_factory=dict)
+    """The grammar words of the parse-aware checks (``grammar.yaml``), compiled."""
 
     def enabled(self, rule: Rule) -> bool:
         return not (rule.disabled or rule.id in self.disabled or rule.family in self.disabled)
@@ -205,6 +208,42 @@ def load_vocabulary(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
                 merged.update(value)
                 vocab[name] = merged
     return {k: ([v.lower() for v in val] if isinstance(val, list) else val) for k, val in vocab.items()}
+
+
+def load_grammar(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
+    """The words, parse labels, inflections and patterns the checks read (``grammar.yaml``).
+
+    A user ``grammar.yaml`` replaces the shipped one; a user ``grammar-*.yaml`` adds
+    words to the lists it names (and adds new entries), like ``vocabulary-*.yaml``.
+    """
+    from evidencebot.language.overclaim.words import SECTIONS, compile_grammar
+
+    files = phrasebank_files(dirs)
+    base = [p for p in files if p.name == GRAMMAR_FILE]
+    extra = [p for p in files if p.name != GRAMMAR_FILE and p.stem.startswith("grammar")]
+    merged: dict[str, dict] = {s: {} for s in SECTIONS}
+    for path in base + extra:
+        data = _yaml_load(path) or {}
+        if not isinstance(data, dict) or set(data) - set(SECTIONS):
+            raise ConfigError(f"{path}: a grammar file is a mapping with sections {', '.join(SECTIONS)}")
+        for section, entries in data.items():
+            if not isinstance(entries, dict):
+                raise ConfigError(f"{path}: section '{section}' should be a mapping of names to entries")
+            for name, value in entries.items():
+                where = f"{path}: {section} {name}"
+                if section in ("words", "labels"):
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        raise ConfigError(f"{where}: should be a list of text (quote words such as \"no\")")
+                    old = merged[section].get(name)
+                    if path.name != GRAMMAR_FILE and old is not None:
+                        value = list(old) + [v for v in value if v not in old]
+                elif section == "regexes":
+                    if not isinstance(value, dict) or not isinstance(value.get("pattern"), str):
+                        raise ConfigError(f"{where}: field 'pattern': should be text")
+                elif not isinstance(value, dict):
+                    raise ConfigError(f"{where}: should be a mapping")
+                merged[section][name] = copy.deepcopy(value)
+    return compile_grammar(merged, str(base[0]) if base else GRAMMAR_FILE)
 
 
 def resolve(value, vocab: dict[str, Any], where: str):
@@ -434,7 +473,7 @@ def _signature(files: list[SourceFile]) -> tuple:
 
 
 def _is_vocabulary(f: SourceFile) -> bool:
-    return f.family == "vocabulary"
+    return f.family in ("vocabulary", "grammar")
 
 
 def load_phrasebank(
@@ -468,7 +507,7 @@ def load_phrasebank(
         _CACHE[key] = cached
     return Phrasebank(
         rules=cached.rules, vocabulary=cached.vocabulary, files=cached.files,
-        disabled=frozenset(disabled),
+        disabled=frozenset(disabled), grammar=cached.grammar,
     )
 
 
@@ -508,7 +547,8 @@ def _load(files, wanted, dirs, checks) -> Phrasebank:
             elif f.rank == previous[0]:
                 _fail(f.path, rule.id, "id", f"is also defined in {previous[1].source}")
         used.append(f.path)
-    return Phrasebank(rules=[chosen[i][1] for i in order], vocabulary=vocab, files=used)
+    grammar = load_grammar(dirs) if wanted is None or "overclaim" in wanted else {}
+    return Phrasebank(rules=[chosen[i][1] for i in order], vocabulary=vocab, files=used, grammar=grammar)
 
 
 def clear_cache() -> None:
