@@ -59,3 +59,57 @@ def test_every_grammar_entry_is_used_and_every_use_is_defined():
     used.discard("use")
     assert used - defined == set()
     assert defined - used == set()
+
+
+# --- skip_when contexts are records -----------------------------------------------------
+
+
+@pytest.fixture
+def user_phrasebank(isolated_home):
+    from evidencebot import locations
+    from evidencebot.language.phrasebank import clear_cache
+
+    clear_cache()
+    folder = locations.user_dir("phrasebank")
+    folder.mkdir(parents=True, exist_ok=True)
+    yield folder
+    clear_cache()
+
+
+def test_shipped_context_records_cover_every_category():
+    from evidencebot.language.phrasebank import SKIP_WHEN, load_context_records
+
+    records = load_context_records()
+    assert {r.category for r in records} == set(SKIP_WHEN)
+    for r in records:
+        assert r.scope and r.direction in ("forward", "backward", "bidirectional")
+    hedges = [r for r in records if r.category == "hedged" and r.scope == "dependents"]
+    assert any("may" in r.trigger for r in hedges)  # "$hedge_modals" was resolved from the vocabulary
+
+
+def test_a_bad_context_record_names_file_record_and_field(user_phrasebank):
+    from evidencebot.errors import ConfigError
+    from evidencebot.language.phrasebank import load_context_records
+
+    (user_phrasebank / "context-local.yaml").write_text(
+        "records:\n  - {trigger: [perhaps], category: hedged, scope: paragraph}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_context_records()
+    msg = str(err.value)
+    assert "context-local.yaml" in msg and "record 1 (hedged)" in msg and "field 'scope'" in msg
+
+
+def test_a_user_context_record_changes_what_is_skipped(user_phrasebank, nlp):
+    from evidencebot.language.overclaim import find_overclaim, load_overclaim_rules
+
+    text = "Reportedly, our team reduced emergency admissions across the borough."
+    before = [f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))]
+    assert "overclaim.causal-system-outcome" in before
+    (user_phrasebank / "context-local.yaml").write_text(
+        "records:\n  - {trigger: [reportedly], category: hedged, scope: sentence, direction: forward}\n",
+        encoding="utf-8")
+    from evidencebot.language.phrasebank import clear_cache
+
+    clear_cache()
+    after = [f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))]
+    assert "overclaim.causal-system-outcome" not in after

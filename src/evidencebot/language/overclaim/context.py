@@ -1,31 +1,100 @@
-"""Context filters (``skip_when``): negation, hedges, aims, conditionals, questions, futures."""
+"""Context filters (``skip_when``): negation, hedges, aims, conditionals, questions, futures.
+
+The filters are data: ``phrasebank/context.yaml`` holds ConText-style records
+(trigger, category, direction, scope; see that file). A rule's ``skip_when:
+[hedged]`` drops a match when any record of the category ``hedged`` applies to
+the match's anchor word. This module holds only the scopes: how to look for a
+trigger in the dependency parse (dependents and governors of the target) or on
+the surface (a window of words, the verb group, the sentence).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 from evidencebot.language.overclaim.common import Vocab, _toks
 from evidencebot.language.overclaim.words import W
 
-# --- context: negation, hedges, aims, conditionals ----------------------------------
 
+def _norm(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+@dataclass
+class ContextRecord:
+    """One trigger record (see ``phrasebank/context.yaml``)."""
+
+    category: str
+    scope: str
+    direction: str = "bidirectional"
+    trigger: tuple[str, ...] = ()
+    dep: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    not_dep: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+    lexical: bool = False
+    nonlexical: bool = False
+    nonlexical_within: int = 0
+    size: int = 0
+    note: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        self.words = frozenset(t for t in self.trigger if " " not in t)
+        self.phrases = tuple(tuple(t.split()) for t in self.trigger if " " in t)
+
+    def word_hit(self, tok) -> bool:
+        """Is ``tok`` (by its lower-case form or lemma) a one-word trigger, or the start of a phrase one?"""
+        if not self.trigger:
+            return True
+        low = _norm(tok.text)
+        if low in self.words or tok.lemma_.lower() in self.words:
+            return True
+        if self.phrases:
+            doc = tok.doc
+            for words in self.phrases:
+                if low == words[0] and tok.i + len(words) <= len(doc) and all(
+                        _norm(doc[tok.i + k].text) == w for k, w in enumerate(words[1:], 1)):
+                    return True
+        return False
+
+    def filters_ok(self, tok) -> bool:
+        if self.dep and tok.dep_ not in self.dep:
+            return False
+        if self.pos and tok.pos_ not in self.pos:
+            return False
+        if self.not_dep and tok.dep_ in self.not_dep:
+            return False
+        if self.exclude and (_norm(tok.text) in self.exclude or tok.lemma_.lower() in self.exclude):
+            return False
+        return True
 
 
 class Context:
-    """Questions about a token's clause, answered from the parse (and a little surface)."""
+    """Questions about a token's clause, answered by the context records."""
 
-    def __init__(self, doc, vocab: Vocab):
+    def __init__(self, doc, vocab: Vocab, records: Iterable[ContextRecord] = ()):
         self.doc = doc
         self.v = vocab
         toks = _toks(doc)
         self.lower_set = {t.lower_ for t in toks}
         self.lemma_set = {t.lemma_.lower() for t in toks}
-        self._hedge_phrase_hits: list[tuple[int, int]] | None = None
-        self._neg_phrase_hits: list[tuple[int, int]] | None = None
+        self.by_category: dict[str, list[ContextRecord]] = {}
+        for rec in records:
+            self.by_category.setdefault(rec.category, []).append(rec)
+        self._memo: dict[tuple[str, int], bool] = {}
+        self._chains: dict[int, list] = {}
+        self._hits: dict[int, list[tuple[int, int]]] = {}
+
+    # -- structure -------------------------------------------------------------------
 
     def chain(self, tok) -> list[tuple[object, bool]]:
         """The token and its governors: ``[(token, lexical)]``. ``lexical`` is False once
         the climb has passed a ``conj`` edge (then only shared auxiliaries count)."""
+        cached = self._chains.get(tok.i)
+        if cached is not None:
+            return cached
         out = [(tok, True)]
         lexical = True
         cur = tok
@@ -40,108 +109,8 @@ class Context:
                 break
             out.append((head, lexical))
             cur = head
+        self._chains[tok.i] = out
         return out
-
-    def _phrase_hits(self, names: Iterable[str]) -> list[tuple[int, int]]:
-        sent_text = self.doc.text.lower()
-        hits = []
-        for name in names:
-            for phrase in self.v.data.get(name, []):
-                start = 0
-                while True:
-                    i = sent_text.find(phrase, start)
-                    if i == -1:
-                        break
-                    j = i + len(phrase)
-                    if (i == 0 or not sent_text[i - 1].isalnum()) and (j >= len(sent_text) or not sent_text[j].isalnum()):
-                        hits.append((i, j))
-                    start = i + 1
-        return hits
-
-    def _before_in_sentence(self, hits, tok) -> bool:
-        sent = tok.sent
-        return any(sent.start_char <= s and e <= tok.idx for s, e in hits)
-
-    def negated(self, tok) -> bool:
-        negators = self.v.set("negators")
-        for t, lexical in self.chain(tok):
-            for c in t.children:
-                if c.dep_ == "neg" or (c.dep_ in W.advmod_det_preconj and c.lower_ in negators):
-                    if lexical or c.i > tok.i - 6:
-                        return True
-            if lexical and t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no",) for c in t.children):
-                return True
-        # surface: "not", "n't", "never" just before the verb group
-        T = _toks(tok.doc)
-        for t in T[max(tok.sent.start, tok.i - 4):tok.i]:
-            low = t.lower_.replace("’", "'")
-            if low in W.negation_words_surface or low == "no" and t.i == tok.i - 1:
-                return True
-        if self._neg_phrase_hits is None:
-            self._neg_phrase_hits = self._phrase_hits(["negation_phrases"])
-        return self._before_in_sentence(self._neg_phrase_hits, tok)
-
-    def hedged(self, tok) -> bool:
-        v = self.v
-        modals = v.set("hedge_modals")
-        governors = v.set("hedge_governors")
-        assertive = v.set("assertive_governors")
-        adverbs = v.set("hedge_adverbs")
-        for t, lexical in self.chain(tok):
-            for c in t.children:
-                if c.dep_ in ("aux", "auxpass") and c.lower_ in modals:
-                    return True
-                if lexical and c.dep_ == "advmod" and c.lower_ in adverbs:
-                    return True
-                if lexical and c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "part" for g in c.children):
-                    return True
-            if lexical and t is not tok:
-                lemma = t.lemma_.lower()
-                if lemma in assertive or t.lower_ in assertive:
-                    continue
-                if lemma in governors or t.lower_ in governors:
-                    return True
-        # surface, for misparsed verb groups: "helped to", "contributed to", "may have"
-        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
-            t = tok.doc[j]
-            if t.lower_ in modals or t.lower_ in adverbs:
-                return True
-            lemma = t.lemma_.lower()
-            if (lemma in governors and lemma not in assertive and t.pos_ in W.verb_aux_adj
-                    and t.dep_ not in W.relcl_acl_amod_etc):
-                return True
-            if not (t.pos_ in W.aux_part_adv or t.lower_ in W.verb_group_words):
-                break
-        if self._hedge_phrase_hits is None:
-            self._hedge_phrase_hits = self._phrase_hits(["hedge_phrases"])
-        return self._before_in_sentence(self._hedge_phrase_hits, tok) or self._hedge_phrase_near(tok)
-
-    def _hedge_phrase_near(self, tok) -> bool:
-        # hedge phrases right after the verb group: "reduced admissions in part"
-        sent = tok.sent
-        return any(tok.idx <= s and e <= sent.end_char for s, e in self._hedge_phrase_hits
-                   if self.doc.text[s:e].lower() in W.partial_hedges)
-
-    def aim(self, tok) -> bool:
-        v = self.v
-        aims = v.set("aim_governors")
-        assertive = v.set("assertive_governors")
-        if self.infinitive(tok):
-            head = tok.head
-            if head.lemma_.lower() in assertive or head.lower_ in assertive:
-                return False
-            if any(c.dep_ == "aux" and c.lower_ == "going" for c in head.children) or head.lower_ == "going":
-                return False
-            return True
-        if tok.tag_ == "VBG" and tok.dep_ not in W.amod_compound_root_etc and not any(
-                c.dep_ in ("aux",) and c.lower_ in W.be_forms for c in tok.children):
-            prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
-            if prev is None or prev.lower_ not in W.be_forms:
-                return True
-        for t, lexical in self.chain(tok):
-            if lexical and t is not tok and (t.lemma_.lower() in aims or t.lower_ in aims):
-                return True
-        return False
 
     @staticmethod
     def infinitive(tok) -> bool:
@@ -150,44 +119,148 @@ class Context:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         return bool(prev is not None and prev.lower_ == "to" and prev.tag_ == "TO" and tok.tag_ == "VB")
 
+    # -- the categories -----------------------------------------------------------------
+
+    def is_in(self, category: str, tok) -> bool:
+        key = (category, tok.i)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = any(self._applies(rec, tok) for rec in self.by_category.get(category, ()))
+            self._memo[key] = hit
+        return hit
+
+    def negated(self, tok) -> bool:
+        return self.is_in("negated", tok)
+
+    def hedged(self, tok) -> bool:
+        return self.is_in("hedged", tok)
+
+    def aim(self, tok) -> bool:
+        return self.is_in("aim", tok)
+
     def conditional(self, tok) -> bool:
-        marks = self.v.set("conditional_marks")
+        return self.is_in("conditional", tok)
+
+    def question(self, tok) -> bool:
+        return self.is_in("question", tok)
+
+    def future(self, tok) -> bool:
+        return self.is_in("future", tok)
+
+    def skip(self, tok, filters: Iterable[str]) -> bool:
+        return any(self.is_in(name, tok) for name in filters)
+
+    def records_applying(self, tok) -> list[ContextRecord]:
+        """Every record that applies to ``tok`` (for ``evidencebot rules explain``)."""
+        return [r for recs in self.by_category.values() for r in recs if self._applies(r, tok)]
+
+    # -- the scopes -----------------------------------------------------------------------
+
+    def _applies(self, rec: ContextRecord, tok) -> bool:
+        return getattr(self, "_scope_" + rec.scope)(rec, tok)
+
+    def _scope_dependents(self, rec, tok) -> bool:
         for t, lexical in self.chain(tok):
+            if rec.lexical and not lexical:
+                continue
             for c in t.children:
-                if c.dep_ == "mark" and c.lower_ in marks:
+                if not rec.filters_ok(c) or not rec.word_hit(c):
+                    continue
+                if rec.direction == "forward" and c.i > tok.i or rec.direction == "backward" and c.i < tok.i:
+                    continue
+                if lexical or not rec.nonlexical_within or c.i > tok.i - rec.nonlexical_within:
                     return True
-            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+        return False
+
+    def _scope_governors(self, rec, tok) -> bool:
+        for t, lexical in self.chain(tok):
+            if t is tok or not (lexical or rec.nonlexical):
+                continue
+            if rec.exclude and (_norm(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
+                continue
+            if rec.word_hit(t) and (not rec.pos or t.pos_ in rec.pos):
                 return True
+        return False
+
+    def _scope_chain(self, rec, tok) -> bool:
+        return any(rec.word_hit(t) and rec.filters_ok(t) for t, _lexical in self.chain(tok))
+
+    def _scope_window(self, rec, tok) -> bool:
+        sent = tok.sent
+        T = _toks(tok.doc)
+        if rec.direction in ("forward", "bidirectional"):
+            if any(rec.word_hit(t) and rec.filters_ok(t) for t in T[max(sent.start, tok.i - rec.size):tok.i]):
+                return True
+        if rec.direction in ("backward", "bidirectional"):
+            if any(rec.word_hit(t) and rec.filters_ok(t) for t in T[tok.i + 1:min(sent.end, tok.i + 1 + rec.size)]):
+                return True
+        return False
+
+    def _scope_verb_group(self, rec, tok) -> bool:
+        T = _toks(tok.doc)
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - rec.size) - 1, -1):
+            t = T[j]
+            if rec.word_hit(t) and rec.filters_ok(t):
+                return True
+            if not (t.pos_ in W.aux_part_adv or t.lower_ in W.verb_group_words):
+                break
+        return False
+
+    def _phrase_spans(self, rec) -> list[tuple[int, int]]:
+        """Character spans of the record's triggers in the doc (word-bounded), once per doc."""
+        hits = self._hits.get(id(rec))
+        if hits is None:
+            text = self.doc.text.lower().replace("\u2019", "'")
+            hits = []
+            for phrase in rec.trigger:
+                start = 0
+                while True:
+                    i = text.find(phrase, start)
+                    if i == -1:
+                        break
+                    j = i + len(phrase)
+                    if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                        hits.append((i, j))
+                    start = i + 1
+            self._hits[id(rec)] = hits
+        return hits
+
+    def _scope_sentence(self, rec, tok) -> bool:
+        sent = tok.sent
+        for s, e in self._phrase_spans(rec):
+            if rec.direction != "backward" and sent.start_char <= s and e <= tok.idx:
+                return True
+            if rec.direction != "forward" and tok.idx <= s and e <= sent.end_char:
+                return True
+        return False
+
+    def _scope_opening_clause(self, rec, tok) -> bool:
         sent = tok.sent
         first = sent[0] if sent[0].is_alpha else (sent[1] if len(sent) > 1 else sent[0])
-        if first.lower_ in W.conditional_openers and first.i < tok.i:
-            # only inside the opening clause ("If we reduce X, ..."), not in the main clause
+        if first.i < tok.i and rec.word_hit(first):
             return not any(t.text in W.clause_commas for t in tok.doc[first.i:tok.i])
         return False
 
-    @staticmethod
-    def question(tok) -> bool:
-        sent = tok.sent
-        return sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+    def _scope_sentence_end(self, rec, tok) -> bool:
+        text = tok.sent.text.rstrip().rstrip("\"'\u201d\u2019)")
+        return any(text.endswith(t) for t in rec.trigger)
 
-    def future(self, tok) -> bool:
-        if self.infinitive(tok) and tok.head.lemma_.lower() in W.promise_heads:
-            return True  # "is certain to cut", "is guaranteed to reduce", "is bound to end"
-        for t, lexical in self.chain(tok):
-            for c in t.children:
-                if c.dep_ == "aux" and c.lower_ in W.future_aux:
-                    return True
-            if t.lower_ == "going" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-                return True
-            if t is not tok and t.lemma_ in W.promise_verbs:
-                return True
-        for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]:
-            if t.lower_ in W.future_aux:
-                return True
-        return False
+    def _scope_infinitive(self, rec, tok) -> bool:
+        if not self.infinitive(tok):
+            return False
+        head = tok.head
+        if rec.trigger and not rec.word_hit(head):
+            return False
+        if rec.exclude:
+            words = {_norm(head.text), head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "aux"}
+            if words & rec.exclude:
+                return False
+        return True
 
-    def skip(self, tok, filters: Iterable[str]) -> bool:
-        for name in filters:
-            if getattr(self, name)(tok):
-                return True
-        return False
+    def _scope_gerund(self, rec, tok) -> bool:
+        if tok.tag_ != "VBG" or (rec.not_dep and tok.dep_ in rec.not_dep):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in rec.exclude for c in tok.children):
+            return False
+        prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        return prev is None or prev.lower_ not in rec.exclude

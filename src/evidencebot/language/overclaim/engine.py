@@ -120,7 +120,7 @@ class OverclaimRules:
     # -- running -------------------------------------------------------------------
 
     def find(self, doc) -> list[Finding]:
-        ctx = Context(doc, self.vocab)
+        ctx = Context(doc, self.vocab, self.bank.context)
         strings = self._strings
         cands: list[Candidate] = []
         if self._has["phrase"]:
