@@ -102,11 +102,11 @@ def test_a_bad_context_record_names_file_record_and_field(user_phrasebank):
 def test_a_user_context_record_changes_what_is_skipped(user_phrasebank, nlp):
     from evidencebot.language.overclaim import find_overclaim, load_overclaim_rules
 
-    text = "Reportedly, our team reduced emergency admissions across the borough."
+    text = "Frankly, our team reduced emergency admissions across the borough."
     before = [f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))]
     assert "overclaim.causal-system-outcome" in before
     (user_phrasebank / "context-local.yaml").write_text(
-        "records:\n  - {trigger: [reportedly], category: hedged, scope: sentence, direction: forward}\n",
+        "records:\n  - {trigger: [frankly], category: hedged, scope: sentence, direction: forward}\n",
         encoding="utf-8")
     from evidencebot.language.phrasebank import clear_cache
 
