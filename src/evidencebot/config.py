@@ -18,6 +18,10 @@ Every field has a default, so the file is optional. Example::
 
     [documents]
     organisation = "Northside Community Support"   # in the header of Word documents
+    folder = ""                  # where the app exports to (default: <data dir>/documents)
+
+    [drafts]
+    keep_versions_days = 90      # saved draft versions older than this are pruned (0: keep all)
 """
 
 from __future__ import annotations
@@ -67,6 +71,14 @@ class SuppressionSettings:
 class DocumentSettings:
     organisation: str = ""
     """The organisation's name, shown in the header of every Word document."""
+    folder: str = ""
+    """Where the app's export screen writes (empty: ``documents`` in the data directory)."""
+
+
+@dataclass
+class DraftSettings:
+    keep_versions_days: int = 90
+    """Saved draft versions older than this many days are pruned (0 keeps them all)."""
 
 
 @dataclass
@@ -76,6 +88,7 @@ class Settings:
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    drafts: DraftSettings = field(default_factory=DraftSettings)
 
 
 def _whoami() -> str:
