@@ -465,28 +465,21 @@ def render(doc: ExportDoc, fmt: str) -> bytes:
     raise InputError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
 
 
-def check_target(path: str | Path, *, force: bool = False) -> Path:
-    """The output path, refused when it is a folder, its folder is missing, or
-    it exists and ``force`` is not given (files are never overwritten unasked)."""
-    path = Path(path).expanduser()
-    if path.is_dir():
-        raise InputError(f"{path} is a folder: give a file name")
-    if path.exists() and not force:
-        raise InputError(f"{path} already exists: use --force to overwrite it")
-    if not path.parent.exists():
-        raise InputError(f"{path.parent}: no such folder")
-    return path
+def check_target(path: str | Path, *, force: bool = False, protect=()) -> Path:
+    """The output path, checked by :func:`evidencebot.outputs.check_output`: refused
+    when it is empty, a folder, a pipe or device, a database or one of its side
+    files (``protect``), its folder is missing, or it exists and ``force`` is not
+    given (files are never overwritten unasked)."""
+    from evidencebot.outputs import check_output
+
+    return check_output(path, force=force, protect=protect, what="document")
 
 
-def _place(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary name beside ``path``, then move it into place."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def _place(path: Path, data: bytes, *, force: bool = True) -> None:
+    """Write ``data`` to a private temporary file beside ``path``, then move it into place (0600)."""
+    from evidencebot.outputs import write_output
+
+    write_output(path, data, force=force, checked=True)
 
 
 def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bool = False) -> Path:
@@ -497,7 +490,7 @@ def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bo
     """
     path = check_target(path, force=force)
     fmt = guess_format(path, fmt)
-    _place(path, render(doc, fmt))
+    _place(path, render(doc, fmt), force=force)
     return path
 
 
@@ -540,7 +533,9 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     transaction. The recorded path is absolute, so
     :func:`~evidencebot.store.workflow.documents_using` can say where it is.
     """
-    path = check_target(path, force=force)
+    from evidencebot.store.backup import main_file
+
+    path = check_target(path, force=force, protect=[main_file(db.conn)])
     fmt = guess_format(path, fmt)
     ids = used_story_ids(doc) if story_ids is None else list(story_ids)
     data = render(doc, fmt)
@@ -548,7 +543,7 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     placed = False
     try:
         with recorded(db, path.absolute(), kind, ids):
-            _place(path, data)
+            _place(path, data, force=force)
             placed = True
     except BaseException:
         if placed and not existed:  # the record did not commit: take the file away again
