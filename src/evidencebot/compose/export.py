@@ -475,8 +475,10 @@ def check_target(path: str | Path, *, force: bool = False, protect=()) -> Path:
     return check_output(path, force=force, protect=protect, what="document")
 
 
-def _place(path: Path, data: bytes, *, force: bool = True) -> None:
-    """Write ``data`` to a private temporary file beside ``path``, then move it into place (0600)."""
+def place_file(path: Path, data: bytes, *, force: bool = True) -> None:
+    """Write ``data`` to a private (0600) temporary file beside ``path``, created with
+    O_EXCL|O_NOFOLLOW, then move it into place (a failure leaves what was there
+    before). The path must already have been checked (:func:`check_target`)."""
     from evidencebot.outputs import write_output
 
     write_output(path, data, force=force, checked=True)
@@ -490,7 +492,7 @@ def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bo
     """
     path = check_target(path, force=force)
     fmt = guess_format(path, fmt)
-    _place(path, render(doc, fmt), force=force)
+    place_file(path, render(doc, fmt), force=force)
     return path
 
 
@@ -543,7 +545,7 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     placed = False
     try:
         with recorded(db, path.absolute(), kind, ids):
-            _place(path, data, force=force)
+            place_file(path, data, force=force)
             placed = True
     except BaseException:
         if placed and not existed:  # the record did not commit: take the file away again

@@ -37,6 +37,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language.findings import SEVERITIES
 
 VOCABULARY_FILE = "vocabulary.yaml"
+GRAMMAR_FILE = "grammar.yaml"
 KINDS = ("phrase", "token", "dependency", "check")
 RULE_KEYS = {
     "id", "family", "severity", "message", "kind", "check", "patterns", "exceptions",
@@ -46,6 +47,8 @@ RULE_KEYS = {
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
 SKIP_WHEN = ("negated", "hedged", "aim", "conditional", "question", "future")
+#: Where a context record's trigger stands relative to its target.
+DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).
 EXCEPTION_KEYS = ("in_sentence", "unless_in_sentence", "head", "followed_by", "preceded_by", "pos", "dep", "regex")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_.-]*$")
@@ -84,6 +87,10 @@ class Phrasebank:
     vocabulary: dict[str, Any]
     files: list[Path]
     disabled: frozenset[str] = frozenset()
+    grammar: dict[str, Any] = field(default_factory=dict)
+    context: list = field(default_factory=list)
+    """The context records of the ``skip_when`` filters (``context.yaml``)."""
+    """The grammar words of the parse-aware checks (``grammar.yaml``), compiled."""
 
     def enabled(self, rule: Rule) -> bool:
         return not (rule.disabled or rule.id in self.disabled or rule.family in self.disabled)
@@ -205,6 +212,119 @@ def load_vocabulary(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
                 merged.update(value)
                 vocab[name] = merged
     return {k: ([v.lower() for v in val] if isinstance(val, list) else val) for k, val in vocab.items()}
+
+
+def load_grammar(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
+    """The words, parse labels, inflections and patterns the checks read (``grammar.yaml``).
+
+    A user ``grammar.yaml`` replaces the shipped one; a user ``grammar-*.yaml`` adds
+    words to the lists it names (and adds new entries), like ``vocabulary-*.yaml``.
+    """
+    from evidencebot.language.overclaim.words import SECTIONS, compile_grammar
+
+    files = phrasebank_files(dirs)
+    base = [p for p in files if p.name == GRAMMAR_FILE]
+    extra = [p for p in files if p.name != GRAMMAR_FILE and p.stem.startswith("grammar")]
+    merged: dict[str, dict] = {s: {} for s in SECTIONS}
+    for path in base + extra:
+        data = _yaml_load(path) or {}
+        if not isinstance(data, dict) or set(data) - set(SECTIONS):
+            raise ConfigError(f"{path}: a grammar file is a mapping with sections {', '.join(SECTIONS)}")
+        for section, entries in data.items():
+            if not isinstance(entries, dict):
+                raise ConfigError(f"{path}: section '{section}' should be a mapping of names to entries")
+            for name, value in entries.items():
+                where = f"{path}: {section} {name}"
+                if section in ("words", "labels"):
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        raise ConfigError(f"{where}: should be a list of text (quote words such as \"no\")")
+                    old = merged[section].get(name)
+                    if path.name != GRAMMAR_FILE and old is not None:
+                        value = list(old) + [v for v in value if v not in old]
+                elif section == "regexes":
+                    if not isinstance(value, dict) or not isinstance(value.get("pattern"), str):
+                        raise ConfigError(f"{where}: field 'pattern': should be text")
+                elif not isinstance(value, dict):
+                    raise ConfigError(f"{where}: should be a mapping")
+                merged[section][name] = copy.deepcopy(value)
+    return compile_grammar(merged, str(base[0]) if base else GRAMMAR_FILE)
+
+
+CONTEXT_FILE = "context.yaml"
+CONTEXT_KEYS = {"trigger", "category", "direction", "scope", "dep", "pos", "not_dep", "exclude", "lexical",
+                "nonlexical", "nonlexical_within", "size", "note"}
+
+
+def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, Any] | None = None) -> list:
+    """The context records of the ``skip_when`` filters (``context.yaml``, see that file).
+
+    A user ``context.yaml`` replaces the shipped one; a user ``context-*.yaml`` adds records.
+    Problems are one line naming the file, the record (its number and category) and the field.
+    """
+    from evidencebot.language.overclaim.context import Context, ContextRecord
+
+    scopes = tuple(sorted(n[len("_scope_"):] for n in dir(Context) if n.startswith("_scope_")))
+
+    if vocab is None:
+        vocab = load_vocabulary(dirs)
+    files = phrasebank_files(dirs)
+    base = [p for p in files if p.name == CONTEXT_FILE]
+    extra = [p for p in files if p.name != CONTEXT_FILE and p.stem.startswith("context")]
+    out = []
+    for path in base + extra:
+        data = _yaml_load(path) or {}
+        if not isinstance(data, dict) or set(data) - {"records"} or not isinstance(data.get("records", []), list):
+            raise ConfigError(f"{path}: a context file is a mapping with one field 'records' (a list)")
+        for n, item in enumerate(data.get("records") or [], 1):
+            name = f"record {n}"
+            if isinstance(item, dict) and isinstance(item.get("category"), str):
+                name += f" ({item['category']})"
+
+            def bad(fieldname: str, problem: str, _name=name, _path=path):
+                raise ConfigError(f"{_path}: context {_name}: field '{fieldname}': {problem}")
+
+            if not isinstance(item, dict):
+                raise ConfigError(f"{path}: context {name}: should be a mapping, got {item!r}")
+            unknown = sorted(set(item) - CONTEXT_KEYS)
+            if unknown:
+                bad(unknown[0], f"unknown field (known: {', '.join(sorted(CONTEXT_KEYS))})")
+            for key, allowed in (("category", SKIP_WHEN), ("scope", scopes), ("direction", DIRECTIONS)):
+                value = item.get(key, "bidirectional" if key == "direction" else None)
+                if value not in allowed:
+                    bad(key, f"should be one of {', '.join(allowed)}, got {value!r}")
+            where = f"{path}: context {name}"
+            lists = {}
+            for key in ("trigger", "dep", "pos", "not_dep", "exclude"):
+                value = resolve(item.get(key, []), vocab, f"{where}: field '{key}'")
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                    bad(key, "should be a list of words (quote words such as \"no\", which YAML reads as false)")
+                lists[key] = value
+            if item["scope"] in ("window", "verb_group") and not (isinstance(item.get("size"), int) and item["size"] > 0):
+                bad("size", f"a {item['scope']} record needs a whole number of words > 0")
+            if item["scope"] not in ("gerund", "infinitive", "dependents") and not lists["trigger"]:
+                bad("trigger", f"a {item['scope']} record needs at least one trigger")
+            for key in ("lexical", "nonlexical"):
+                if not isinstance(item.get(key, False), bool):
+                    bad(key, "should be true or false")
+            for key in ("size", "nonlexical_within"):
+                if not isinstance(item.get(key, 0), int) or isinstance(item.get(key, 0), bool):
+                    bad(key, "should be a whole number")
+            out.append(ContextRecord(
+                category=item["category"], scope=item["scope"], direction=item.get("direction", "bidirectional"),
+                trigger=tuple(_norm_word(w) for w in lists["trigger"]),
+                dep=frozenset(lists["dep"]), pos=frozenset(lists["pos"]), not_dep=frozenset(lists["not_dep"]),
+                exclude=frozenset(_norm_word(w) for w in lists["exclude"]),
+                lexical=item.get("lexical", False), nonlexical=item.get("nonlexical", False),
+                nonlexical_within=item.get("nonlexical_within", 0), size=item.get("size", 0),
+                note=item.get("note", ""), source=str(path),
+            ))
+    return out
+
+
+def _norm_word(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
 
 
 def resolve(value, vocab: dict[str, Any], where: str):
@@ -434,7 +554,7 @@ def _signature(files: list[SourceFile]) -> tuple:
 
 
 def _is_vocabulary(f: SourceFile) -> bool:
-    return f.family == "vocabulary"
+    return f.family in ("vocabulary", "grammar", "context")
 
 
 def load_phrasebank(
@@ -468,7 +588,7 @@ def load_phrasebank(
         _CACHE[key] = cached
     return Phrasebank(
         rules=cached.rules, vocabulary=cached.vocabulary, files=cached.files,
-        disabled=frozenset(disabled),
+        disabled=frozenset(disabled), grammar=cached.grammar, context=cached.context,
     )
 
 
@@ -508,7 +628,11 @@ def _load(files, wanted, dirs, checks) -> Phrasebank:
             elif f.rank == previous[0]:
                 _fail(f.path, rule.id, "id", f"is also defined in {previous[1].source}")
         used.append(f.path)
-    return Phrasebank(rules=[chosen[i][1] for i in order], vocabulary=vocab, files=used)
+    overclaim = wanted is None or "overclaim" in wanted
+    grammar = load_grammar(dirs) if overclaim else {}
+    context = load_context_records(dirs, vocab) if overclaim else []
+    return Phrasebank(rules=[chosen[i][1] for i in order], vocabulary=vocab, files=used, grammar=grammar,
+                      context=context)
 
 
 def clear_cache() -> None:
