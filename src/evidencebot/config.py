@@ -16,6 +16,9 @@ Every field has a default, so the file is optional. Example::
     [suppression]
     threshold = 5                # counts below this are shown as "<5"
 
+    [documents]
+    organisation = "Northside Community Support"   # in the header of Word documents
+
     [limits]
     check_mb = 5                 # larger drafts are refused by `check`
     import_mb = 2048             # larger files are refused by `import`
@@ -78,12 +81,19 @@ class LimitSettings:
 
 
 @dataclass
+class DocumentSettings:
+    organisation: str = ""
+    """The organisation's name, shown in the header of every Word document."""
+
+
+@dataclass
 class Settings:
     user: UserSettings = field(default_factory=UserSettings)
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 def _whoami() -> str:

@@ -168,12 +168,12 @@ class OverclaimRules:
                 start=span.start_char, end=span.end_char, match=match,
                 suggestions=list(c.suggestions if c.suggestions is not None else rule.suggestions),
             ))
-        if any(r.options.get("defer_to") for r in self.rules if r.kind == "check"):
-            # a rule with ``options.defer_to`` leaves overlapping matches to those rules
-            # (the parse-read puffery check and the superlative phrases find the same words)
+        if any(r.defer_to for r in self.rules):
+            # a rule with ``defer_to`` leaves overlapping matches to those rules (the
+            # parse-read puffery check and the superlative phrases find the same words)
             kept = []
             for f in out:
-                defer = self.by_key[f.rule].options.get("defer_to") or ()
+                defer = self.by_key[f.rule].defer_to
                 if defer and any(g.rule in defer and g.start < f.end and f.start < g.end for g in out):
                     continue
                 kept.append(f)
