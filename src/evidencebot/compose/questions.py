@@ -624,8 +624,8 @@ def _split_sentence(sentence: str) -> list[str]:
     m = re.match(r"^(?P<head>.+?)\s*:\s*(?P<list>.+)$", s)
     if m and _COVER_LEADIN.search(m.group("head") + ":"):
         items = _split_series(m.group("list"))
-        if len(items) >= 2:
-            return items
+        items = [re.sub(r"^\(?(?:[a-h]|i{1,3}|iv|\d{1,2})\)\s+", "", i) for i in items]
+        return [i for i in items if i] or [s]
     return [s]
 
 
@@ -653,7 +653,7 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _clean(sentence))
     parts = _split_sentence(s)
-    series = len(parts) > 1
+    series = len(parts) > 1 or (_is_cover_list(s) and parts != [s])
     out = []
     for part in parts:
         out.extend(_wh_split(part))
@@ -868,12 +868,16 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     if len(text.split()) <= max_words:
         return text
     cuts = [m.start() for m in _BOUNDARIES.finditer(text)] + [m.start() for m in _RELATIVE.finditer(text)]
-    good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words
-            and text[:c].split()[-1].lower().strip(",") not in _END_BAD]
+    def whole(c: int) -> bool:
+        before = text[:c].split()
+        # never inside a coordination ('... went well and one | that did not')
+        return before[-1].lower().strip(",") not in _END_BAD and not (
+            len(before) >= 2 and before[-2].lower() in ("and", "or"))
+
+    good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words and whole(c)]
     if good:
         return text[:max(good)].rstrip(" ,;:")
-    firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2
-                    and text[:c].split()[-1].lower().strip(",") not in _END_BAD)
+    firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))
     return text[:firsts[0]].rstrip(" ,;:") if firsts else text
 
 
@@ -908,11 +912,14 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
                "how you will ", t, flags=re.I)
     m = _HOW_WILL_YOU.match(t) or _HOW_YOU.match(t)
-    if m and m.group("verb").lower() not in _NOT_VERBS:
+    if m and m.group("verb").lower() not in _NOT_VERBS and not (
+            re.search(r"(?:ed|s)$", m.group("verb").lower()) and m.group("verb").lower() not in _COMMON_VERBS):
         rest = t[m.end():]
         both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
         if both and both.group(2).lower() not in _NOT_VERBS | _END_BAD and _looks_like_verb(both.group(2)):
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
+        rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b",
+                      lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)
         t = gerund(m.group("verb")) + rest
     else:
         t = re.sub(r"^(?:your|the|an?|any|our)\s+(?=\S)", "", t, flags=re.I)
