@@ -478,8 +478,9 @@ def check_target(path: str | Path, *, force: bool = False) -> Path:
     return path
 
 
-def _place(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary name beside ``path``, then move it into place."""
+def place_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary name beside ``path``, then move it into place
+    (a failure leaves no partial file)."""
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         tmp.write_bytes(data)
@@ -497,7 +498,7 @@ def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bo
     """
     path = check_target(path, force=force)
     fmt = guess_format(path, fmt)
-    _place(path, render(doc, fmt))
+    place_file(path, render(doc, fmt))
     return path
 
 
@@ -548,7 +549,7 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     placed = False
     try:
         with recorded(db, path.absolute(), kind, ids):
-            _place(path, data)
+            place_file(path, data)
             placed = True
     except BaseException:
         if placed and not existed:  # the record did not commit: take the file away again
