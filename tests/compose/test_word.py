@@ -72,7 +72,7 @@ def all_text(document) -> str:
 
 
 def test_every_document_is_a4_with_header_footer_and_headings(docs, home):
-    for name, doc, document in rendered(docs, home):
+    for name, _doc, document in rendered(docs, home):
         for section in document.sections:
             assert abs(section.page_width.cm - 21.0) < 0.05 and abs(section.page_height.cm - 29.7) < 0.05, name
             header = " ".join(p.text for p in section.header.paragraphs)
