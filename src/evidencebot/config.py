@@ -15,6 +15,9 @@ Every field has a default, so the file is optional. Example::
 
     [suppression]
     threshold = 5                # counts below this are shown as "<5"
+
+    [documents]
+    organisation = "Northside Community Support"   # in the header of Word documents
 """
 
 from __future__ import annotations
@@ -61,11 +64,18 @@ class SuppressionSettings:
 
 
 @dataclass
+class DocumentSettings:
+    organisation: str = ""
+    """The organisation's name, shown in the header of every Word document."""
+
+
+@dataclass
 class Settings:
     user: UserSettings = field(default_factory=UserSettings)
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 def _whoami() -> str:
