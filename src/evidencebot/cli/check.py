@@ -127,7 +127,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         from evidencebot.cli.common import open_db
         from evidencebot.evidence.family import EvidenceFamily
 
-        family = EvidenceFamily(open_db(ctx, db, must_exist=True), external=external)
+        family = EvidenceFamily(open_db(ctx, db), external=external)
         extra["evidence"] = family
     elif "evidence" in wanted:
         raise InputError("the evidence family needs a database: add --db PATH")

@@ -39,9 +39,15 @@ def register(group: click.Group) -> None:
     help="Point N (counting from 1, blank CSV cells included) is the first after a dated service change. Repeatable.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--chart", "chart_path", type=click.Path(dir_okay=False), metavar="OUT.png",
+              help="Also draw the chart as a PNG (Making Data Count colours, limits per part, target line).")
+@click.option("--unit", type=click.Choice(["percent", "per_100", "days", "hours", "score", "count"]),
+              help="With --chart: the unit, for the axis title (percentages are drawn from 0 to 100).")
+@click.option("--title", "chart_title", metavar="TEXT", help="With --chart: the chart's title.")
+@click.option("--force", is_flag=True, help="With --chart: overwrite OUT.png if it exists.")
 @db_option
 def spc(source, column, label_column, improvement, target, shift, trend, screen, baseline_points,
-        rebase_at, fmt, db) -> None:
+        rebase_at, fmt, chart_path, unit, chart_title, force, db) -> None:
     """Judge a series with NHS Making Data Count SPC rules.
 
     Reads numbers one per line (blank lines skipped) from FILE, or standard
@@ -66,6 +72,13 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
     else:
         values, labels = _read_lines(text, name), None
 
+    out = None
+    if chart_path:
+        from evidencebot.compose.export import check_target
+
+        if not chart_path.lower().endswith(".png"):
+            raise InputError(f"{chart_path}: the chart is written as PNG: give a file name ending .png")
+        out = check_target(chart_path, force=force)
     settings = load_settings().spc
     for n in rebase_at:
         if n < 1 or n > len(values):
@@ -81,6 +94,14 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
         baseline_points=baseline_points if baseline_points is not None else settings.baseline_points,
         labels=labels,
     )
+    if out is not None:
+        from evidencebot.compose.charts import Chart, chart_png
+        from evidencebot.compose.export import place_file
+
+        chart = Chart.from_xmr(result, values, labels, title=chart_title or f"SPC chart of {name}",
+                               unit=unit or "", target=target)
+        place_file(out, chart_png(chart))
+        click.echo(f"chart written: {out}", err=True)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
         return

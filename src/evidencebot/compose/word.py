@@ -174,7 +174,7 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
     submitted = document.kind == "tender"
     if part == "appendix":
         title = f"{export.APPENDIX_TITLE}: {document.title}"
-        context = list(document.context)
+        context = [(k, v) for k, v in document.context if "limit" not in k.lower()]  # the limit is the bid team's
         export.markdown_to_docx(body, export.appendix_markdown(document, heading=False), width=width)
     else:
         title = document.title
