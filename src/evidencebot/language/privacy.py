@@ -329,8 +329,11 @@ def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
 
 
 def _err(path: Path, rule_id: str | None, fieldname: str, problem: str) -> ConfigError:
+    from evidencebot.language.phrasebank import line_of
+
     where = f"rule {rule_id!r}, " if rule_id else ""
-    return ConfigError(f"{path}: {where}field '{fieldname}': {problem}")
+    line = line_of(path, rule_id) if rule_id else None
+    return ConfigError(f"{path}{f':{line}' if line else ''}: {where}field '{fieldname}': {problem}")
 
 
 def _read_file(path: Path) -> tuple[dict, list]:
