@@ -82,6 +82,26 @@ def demo_factory(tmp_path_factory, worker_id):
     return make
 
 
+@pytest.fixture(scope="session")
+def checker_factory():
+    """``make(*families) -> Checker``: one real checker (default settings) per family set for the run.
+
+    With no families, the default ones. Tests that change settings or monkeypatch the
+    pipeline build their own ``Checker`` instead.
+    """
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    made: dict = {}
+
+    def make(*families: str):
+        if families not in made:
+            made[families] = Checker(settings=CheckerSettings(), families=list(families) or None)
+        return made[families]
+
+    return make
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """A private copy of a (checkpointed) database file."""
     shutil.copyfile(source, target)

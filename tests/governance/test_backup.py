@@ -34,14 +34,15 @@ def test_backup_is_a_private_consistent_copy(db, tmp_path):
     _seed(db)
     result = backup.backup_database(db, tmp_path / "copy.db")
     assert mode(result.path) == 0o600
+    assert not os.path.exists(f"{result.path}-wal")  # one self-contained file
     copy = sqlite3.connect(result.path)
     try:
         assert copy.execute("select count(*) from people").fetchone()[0] == 200
-        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
+        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # like the database (doctor checks it)
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         copy.close()
-    assert not list(tmp_path.glob(".copy.db.partial*"))
+    assert not list(tmp_path.glob(".copy.db*"))
     entry = audit.recent(db, limit=1)[0]
     assert (entry.action, entry.key) == ("backup", "copy.db")
 

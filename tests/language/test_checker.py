@@ -13,8 +13,8 @@ from evidencebot.language.findings import Finding, locate
 
 
 @pytest.fixture(scope="module")
-def overclaim():
-    return Checker(settings=CheckerSettings(), families=["overclaim"])
+def overclaim(checker_factory):
+    return checker_factory("overclaim")
 
 
 def test_positions_are_in_the_original_file(overclaim):

@@ -43,9 +43,14 @@ def register(group: click.Group) -> None:
 
 def _read(path: str) -> str:
     from evidencebot.errors import InputError
+    from evidencebot.inputs import check_input, limit_bytes
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        cap = limit_bytes("check_mb")
+        data = sys.stdin.buffer.read(cap + 1)
+        if len(data) > cap:
+            raise InputError(f"stdin: more than the {cap // 1_048_576:,} MB allowed for a draft "
+                             "([limits] check_mb in config.toml)")
         name = "stdin"
     else:
         from pathlib import Path
@@ -53,6 +58,7 @@ def _read(path: str) -> str:
         p = Path(path)
         if p.is_dir():
             raise InputError(f"{path}: is a folder; give the files to check")
+        check_input(p, limit="check_mb", what="draft")  # not a pipe or device; not over the size limit
         try:
             data = p.read_bytes()
         except FileNotFoundError:

@@ -118,7 +118,9 @@ def run_guarded(func: Callable[[], T]) -> T:
     try:
         return func()
     except EvidencebotError as exc:
-        click.echo(f"error: {exc}", err=True)
+        from evidencebot.inputs import printable
+
+        click.echo(f"error: {printable(str(exc))}", err=True)  # no raw control characters from input
         sys.exit(exc.exit_code)
     except sqlite3.DatabaseError as exc:
         click.echo(f"error: database problem: {exc}", err=True)

@@ -64,7 +64,11 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
 
     name = getattr(source, "name", "-")
     name = "standard input" if name in ("-", "<stdin>") else name
-    text = source.read()
+    try:
+        text = source.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start:,}); "
+                         "give numbers one per line, or a CSV file") from None
     if label_column and not column:
         raise InputError("--label-column needs --column (labels come from a CSV file)")
     if column:
@@ -119,7 +123,9 @@ def _number(cell: str, where: str):
     except ValueError:
         value = None
     if value is None or not math.isfinite(value):
-        raise InputError(f"{where}: '{cell}' is not a number")
+        from evidencebot.inputs import short
+
+        raise InputError(f"{where}: '{short(cell, 60)}' is not a number")
     return value
 
 
