@@ -41,7 +41,7 @@ def test_export_from_the_editor_exports_the_draft_and_asks_before_replacing(make
             folder = isolated_home / "data" / "documents"
             path = screen.query_one("#ex-path").value
             assert path == str(folder / "answer-q3.md")
-            assert str(folder) in str(screen.query_one("#ex-folder").render())
+            assert "$EVIDENCEBOT_HOME/data/documents" in str(screen.query_one("#ex-folder").render())
             assert not screen.query_one("#ex-force").value
             await pilot.press("ctrl+s")
             await settle(pilot)

@@ -59,6 +59,19 @@ def documents_folder() -> Path:
     return path
 
 
+def shown_folder(folder: Path) -> str:
+    """A folder as the user knows it: under ``$EVIDENCEBOT_HOME`` or ``~`` when it is."""
+    import os
+
+    for label, root in (("$EVIDENCEBOT_HOME", os.environ.get("EVIDENCEBOT_HOME")), ("~", str(Path.home()))):
+        if root:
+            try:
+                return f"{label}/{folder.resolve().relative_to(Path(root).expanduser().resolve())}"
+            except ValueError:
+                continue
+    return str(folder)
+
+
 def default_path(folder: Path, name: str, fmt: str) -> Path:
     stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:50] or "evidencebot-export"
     return folder / f"{stem}.{fmt}"

@@ -128,13 +128,13 @@ class ExportScreen(SubScreen):
         else:
             doc = self.app.conversation.state.draft
             name = (doc.title if doc is not None and doc.title else "draft")
-        from evidencebot.assistant.exporting import documents_folder
+        from evidencebot.assistant.exporting import documents_folder, shown_folder
 
         folder = documents_folder()
         path = self.query_one("#ex-path", Input)
         path.value = str(default_path(folder, name, self._format()))
         self.query_one("#ex-folder", Static).update(
-            f"Documents folder: {folder} (edit the path to write elsewhere; [documents] folder in config.toml "
+            f"Documents folder: {shown_folder(folder)} (edit the path to write elsewhere; [documents] folder in config.toml "
             "changes the default)")
 
     @on(RadioSet.Changed)
