@@ -51,6 +51,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
     assert ids == {
         "privacy.nhs-number",
         "privacy.ni-number",
+        "privacy.local-patient-id",
         "privacy.date-of-birth",
         "privacy.postcode",
         "privacy.phone",

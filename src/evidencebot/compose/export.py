@@ -24,7 +24,6 @@ written, and refuse stories that may not leave the service.
 from __future__ import annotations
 
 import io
-import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +33,8 @@ from evidencebot.compose.charts import Chart, chart_png  # noqa: F401  (one char
 from evidencebot.errors import InputError
 
 FORMATS = ("md", "html", "docx")
+SUBMITTED_KINDS = ("tender", "tender_response")
+"""Documents a bidder submits: the answer(s) only (see :attr:`ExportDoc.submitted`)."""
 APPENDIX_TITLE = "Evidence appendix"
 APPENDIX_NOTE = (
     "Every figure in this document, traced to the data it was computed from. "
@@ -67,7 +68,7 @@ class ExportDoc:
     def submitted(self) -> bool:
         """A tender answer: the document holds the answer only; its evidence appendix is a
         separate document and its counts and coverage go to the compliance sheet."""
-        return self.kind == "tender"
+        return self.kind in SUBMITTED_KINDS
 
     def counts_line(self) -> str:
         from evidencebot.compose.words import WORD_RULE, counts
