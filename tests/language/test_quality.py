@@ -90,11 +90,8 @@ def score(family: str, rows: list[dict], checker) -> dict:
 
 
 @pytest.fixture(scope="module")
-def checker():
-    from evidencebot.config import CheckerSettings
-    from evidencebot.language.checker import Checker
-
-    return Checker(settings=CheckerSettings(), families=["overclaim", "privacy"])
+def checker(checker_factory):
+    return checker_factory("overclaim", "privacy")
 
 
 @pytest.mark.parametrize("family, part", CASES, ids=[f"{f}-{p}" for f, p in CASES])
