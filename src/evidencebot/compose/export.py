@@ -24,7 +24,6 @@ written, and refuse stories that may not leave the service.
 from __future__ import annotations
 
 import io
-import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
