@@ -33,7 +33,7 @@ from evidencebot.compose.charts import Chart, chart_png  # noqa: F401  (one char
 from evidencebot.errors import InputError
 
 FORMATS = ("md", "html", "docx")
-SUBMITTED_KINDS = ("tender", "tender_response")
+SUBMITTED_KINDS = ("tender", "tender_response", "response")
 """Documents a bidder submits: the answer(s) only (see :attr:`ExportDoc.submitted`)."""
 APPENDIX_TITLE = "Evidence appendix"
 APPENDIX_NOTE = (
