@@ -225,7 +225,22 @@ figcaption {{ font-size: 0.85rem; color: #444; }}
 def _markdown_it():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+    def image(self, tokens, idx, options, env):
+        # Never a reference to a file elsewhere: opening the page would fetch it (and
+        # send whatever its address holds off the machine). Embedded data only.
+        import html
+
+        token = tokens[idx]
+        src = token.attrGet("src") or ""
+        alt = "".join(c.content for c in token.children or ()) or token.content
+        if src.startswith("data:image/"):
+            return f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" />'
+        return f'<span class="left-out">[image left out: {html.escape(alt) or "no description"}]</span>'
+
+    md.add_render_rule("image", image)
+    return md
 
 
 def to_html(doc: ExportDoc, *, charts: bool = True, part: str = "document") -> str:
