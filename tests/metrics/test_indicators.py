@@ -337,6 +337,9 @@ def test_below_baseline_uses_days_on_caseload(db):
                          "baseline_escalations_per_month": 0.8})
     db["escalations"].insert({"escalation_id": "e1", "person_id": "B", "raised_at": "2025-01-10T10:00",
                               "level": 1})
+    # the data reach 31 March, so Q1 is complete (a period past the data is partial)
+    db["contacts"].insert({"contact_id": "end", "person_id": "B", "contact_at": "2025-03-31T10:00",
+                           "kind": "unplanned", "attendance": "cancelled_by_service"})
     assert (get(db, "below_baseline_escalation").numerator) == 1
     db["escalations"].insert({"escalation_id": "e2", "person_id": "B", "raised_at": "2025-02-10T10:00",
                               "level": 1})

@@ -205,10 +205,20 @@ def assemble_review(
     from evidencebot.compose.env import make_env, render
 
     env = env or make_env()
+    from evidencebot.metrics import periods as _periods
+
     p = period if hasattr(period, "start") else gather.parse(db, period, default="review")
-    c = p.previous() if compare is None else (compare if hasattr(compare, "start") else gather.parse(db, compare))
+    coverage = _periods.cover(p, gather.latest_data_date(db))  # refuses a period after the data
+    if compare is None:  # a partial period is compared with the same months a year earlier
+        c = _periods.year_earlier(coverage.covered) if coverage.partial else p.previous()
+    else:
+        c = compare if hasattr(compare, "start") else gather.parse(db, compare)
+        if coverage.partial:
+            c = _periods.clip_months(c, coverage.months_covered)
     external = suppress
     period_text, compare_text = gather.prose_period(p), gather.prose_period(c)
+    if coverage.partial:
+        period_text = f"{period_text} ({coverage.text()})"
 
     results_by_id = gather.indicators(db, p, c, None, external=external)
     cat = gather.catalogue()

@@ -68,6 +68,8 @@ SERIES_MONTHS = 24
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12
 RHO = 0.3
 FOLLOWUP_MIN_DAYS = 28
+TARGET_COMPARISONS = (">=", ">", "<=", "<")
+TARGET_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than"}
 
 _SQL_ATTENDED = "('attended','late')"
 _SQL_NOT_CANCELLED = "('attended','late','dna')"
@@ -367,12 +369,27 @@ class _Context:
 
         return any(cols[: len(columns)] == columns for cols in self.cached(("indexes", table), build))
 
+    def _targets(self) -> dict:
+        def build():
+            has_comparison = any(r[1] == "comparison" for r in self.rows("PRAGMA table_info(targets)"))
+            column = "comparison" if has_comparison else "null"
+            return {i: (t, c) for i, t, c in self.rows(f"select indicator_id, target, {column} from targets")}
+
+        return self.cached("targets", build)
+
     def target(self, ind: Indicator) -> float | None:
-        targets = self.cached(
-            "targets", lambda: {i: t for i, t in self.rows("select indicator_id, target from targets")}
-        )
-        value = targets.get(ind.id, targets.get(ind.family))
+        targets = self._targets()
+        value, _ = targets.get(ind.id, targets.get(ind.family, (None, None)))
         return float(value) if isinstance(value, (int, float)) else None
+
+    def target_comparison(self, ind: Indicator) -> str | None:
+        """'>=', '>', '<=' or '<' as stored with the target, else from the direction."""
+        targets = self._targets()
+        _, stored = targets.get(ind.id, targets.get(ind.family, (None, None)))
+        stored = (stored or "").strip()
+        if stored in TARGET_COMPARISONS:
+            return stored
+        return {"increase": ">=", "decrease": "<="}.get(ind.direction)
 
 
 def data_version(db) -> tuple[int, int]:
@@ -725,14 +742,24 @@ def _crisis_plan_current(ctx: _Context, ind: Indicator, spans: list[Span]) -> li
                 if m is not None:
                     lo, hi = m, m + 5
 
-        for pid, created, reviewed, first_m, last_m in ctx.rows(f"""
-            select c.person_id, {_SQL_MONTH.format("c.created_on")}, {_SQL_MONTH.format("c.reviewed_on")},
-                   {_SQL_MONTH.format("p.referral_date")},
-                   {_SQL_MONTH.format("p.discharge_date")} - (date(p.discharge_date, '+1 day') not like '%-01')
-            from crisis_plans c join people p on p.person_id = c.person_id
+        # every review in the history table (crisis_plan_reviews), not only each
+        # plan's latest review date: a plan is judged as it stood at each month end
+        history = ctx.cached("plan_history", lambda: bool(ctx.rows(
+            "select 1 from sqlite_master where type = 'table' and name = 'crisis_plan_reviews'")))
+        caseload = """
+            from {table} c join people p on p.person_id = c.person_id
             where p.referral_date <= ? and (p.discharge_date is null or p.discharge_date = ''
-                                            or p.discharge_date >= ?)
-            order by c.person_id""", (last_end, first_end)):
+                                            or p.discharge_date >= ?)"""
+        person = (f"{_SQL_MONTH.format('p.referral_date')}, {_SQL_MONTH.format('p.discharge_date')}"
+                  " - (date(p.discharge_date, '+1 day') not like '%-01')")
+        sql = (f"select c.person_id, {_SQL_MONTH.format('c.created_on')}, "
+               f"{_SQL_MONTH.format('c.reviewed_on')}, {person} " + caseload.format(table="crisis_plans"))
+        params: tuple = (last_end, first_end)
+        if history:
+            sql += (f" union all select c.person_id, null, {_SQL_MONTH.format('c.reviewed_on')}, {person} "
+                    + caseload.format(table="crisis_plan_reviews"))
+            params += (last_end, first_end)
+        for pid, created, reviewed, first_m, last_m in ctx.rows(sql + " order by 1", params):
             if pid != current_pid:
                 if current_pid is not None:
                     close()
@@ -1309,15 +1336,56 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
     return summary
 
 
+def _last_complete_month(latest: dt.date) -> int:
+    """The month index of the last complete month of data."""
+    last = _mi(latest)
+    return last if latest == _month_end(last) else last - 1
+
+
 def _until_latest(ctx: _Context, spans: list[Span], measures: list[Measure]) -> list[Measure]:
-    """Months after the month of the latest data have no value (not a zero)."""
+    """Months after the last complete month of data have no value (not a zero): an
+    incomplete month is left out of the SPC series."""
     if ctx.latest is None:
         return measures
-    last = _mi(ctx.latest)
+    last = _last_complete_month(ctx.latest)
     return [m if s.first <= last else Measure(None, None, None) for s, m in zip(spans, measures)]
 
 
-def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings) -> IndicatorResult:
+def target_status(value, denominator, target, comparison, minimum: int) -> dict | None:
+    """Met, not met or not assessable, decided on the unsuppressed figure.
+
+    Not assessable when there is no figure or fewer than ``minimum`` cases
+    (the denominator) stand behind it. ``comparison`` is the target's own
+    wording: '>=' at least, '>' more than, '<=' at most, '<' less than.
+    """
+    if target is None or comparison not in TARGET_COMPARISONS:
+        return None
+    out = {"value": target, "comparison": comparison, "words": TARGET_WORDS[comparison]}
+    if value is None or denominator is None or (isinstance(denominator, int) and denominator < minimum):
+        n = denominator if isinstance(denominator, int) else 0
+        out.update(status="not_assessable", reason=f"too few cases ({'none' if not n else 'fewer than ' + str(minimum)})")
+        return out
+    met = {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}[comparison]
+    out.update(status="met" if met else "not_met", reason="")
+    return out
+
+
+def _coverage(ctx: _Context, period, compare):
+    """(coverage, counted period, comparison): a partial period counts its months
+    with data and is compared with the same months a year earlier by default; an
+    explicit comparison is cut to the same number of months."""
+    from evidencebot.metrics import periods
+
+    cov = periods.cover(period, ctx.latest)
+    if compare is None:
+        compare = periods.year_earlier(cov.covered) if cov.partial else period.previous()
+    elif cov.partial:
+        compare = periods.clip_months(compare, cov.months_covered)
+    return cov, cov.covered, compare
+
+
+def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings,
+             coverage=None) -> IndicatorResult:
     from evidencebot.metrics import suppression
 
     family = ind.family or ind.id
@@ -1338,6 +1406,8 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
 
     spc_summary = _spc(ctx, ind, series, monthly, settings, hide)
     suppressed = hide(now)
+    target = target_status(now.value, now.denominator, ctx.target(ind), ctx.target_comparison(ind),
+                           settings.suppression.threshold)
     extra = {
         "period_start": _iso(period.start),
         "period_end": _iso(period.end),
@@ -1398,6 +1468,9 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
         spc=spc_summary,
         definition=ind.definition,
         extra=extra,
+        partial=bool(coverage and coverage.partial),
+        coverage=coverage.to_dict() if coverage is not None else None,
+        target=target,
     )
 
 
@@ -1415,11 +1488,12 @@ def _result_key(ind: Indicator, period, compare, external: bool, settings) -> tu
     )
 
 
-def _cached_compute(state: dict, ind: Indicator, period, compare, external: bool, settings) -> IndicatorResult:
+def _cached_compute(state: dict, ind: Indicator, period, compare, external: bool, settings,
+                    coverage=None) -> IndicatorResult:
     key = _result_key(ind, period, compare, external, settings)
     hit = state["results"].get(key)
     if hit is None:
-        hit = _compute(state["ctx"], ind, period, compare, external, settings)
+        hit = _compute(state["ctx"], ind, period, compare, external, settings, coverage)
         state["results"][key] = hit
     return hit.copy()
 
@@ -1436,8 +1510,9 @@ def compute(db, indicator_id: str, period=None, *, compare=None, external: bool 
     state = _state(db)
     ctx = state["ctx"]
     period = _resolve_period(period, ctx)
-    compare = _resolve_period(compare, ctx) if compare is not None else period.previous()
-    return _cached_compute(state, ind, period, compare, external, settings)
+    compare = _resolve_period(compare, ctx) if compare is not None else None
+    coverage, period, compare = _coverage(ctx, period, compare)
+    return _cached_compute(state, ind, period, compare, external, settings, coverage)
 
 
 def _canonical(indicator: Indicator) -> str:
@@ -1465,7 +1540,7 @@ def _database_file(db) -> str | None:
     return row[2] if row and row[2] else None
 
 
-def _worker(path: str, version, jobs, period, compare, external, settings, timings) -> dict:
+def _worker(path: str, version, jobs, period, compare, external, settings, timings, coverage=None) -> dict:
     """Compute ``jobs`` on a read-only connection of its own (run in a worker thread)."""
     import sqlite3
     from urllib.parse import quote
@@ -1479,7 +1554,7 @@ def _worker(path: str, version, jobs, period, compare, external, settings, timin
         done = {}
         for key, ind in jobs:
             started = time.perf_counter()
-            done[key] = _compute(ctx, ind, period, compare, external, settings)
+            done[key] = _compute(ctx, ind, period, compare, external, settings, coverage)
             timings[ind.id] = time.perf_counter() - started
         return done
     finally:
@@ -1513,7 +1588,8 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         present = set(_instrument_names(ctx))
         indicators = [i for i in catalogue.values() if i.instrument is None or _canonical(i) in present]
     period = _resolve_period(period, ctx)
-    compare = _resolve_period(compare, ctx) if compare is not None else period.previous()
+    compare = _resolve_period(compare, ctx) if compare is not None else None
+    coverage, period, compare = _coverage(ctx, period, compare)
     timings = {} if timings is None else timings
 
     keys = {ind.id: _result_key(ind, period, compare, external, settings) for ind in indicators}
@@ -1531,7 +1607,7 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidencebot-metrics")
         worker_timings: dict[str, float] = {}
         future = pool.submit(_worker, path, state["version"], jobs, period, compare, external, settings,
-                             worker_timings)
+                             worker_timings, coverage)
         pool.shutdown(wait=False)
         handed = {key for key, _ in jobs}
     else:
@@ -1540,7 +1616,7 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         if keys[ind.id] in handed:
             continue
         started = time.perf_counter()
-        state["results"][keys[ind.id]] = _compute(ctx, ind, period, compare, external, settings)
+        state["results"][keys[ind.id]] = _compute(ctx, ind, period, compare, external, settings, coverage)
         timings[ind.id] = time.perf_counter() - started
     if future is not None:
         import sqlite3
@@ -1551,12 +1627,12 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         except (sqlite3.Error, OSError):  # no second connection here (e.g. a read-only folder)
             for key, ind in jobs:
                 started = time.perf_counter()
-                state["results"][key] = _compute(ctx, ind, period, compare, external, settings)
+                state["results"][key] = _compute(ctx, ind, period, compare, external, settings, coverage)
                 timings[ind.id] = time.perf_counter() - started
     results = []
     for ind in indicators:
         started = time.perf_counter()
-        results.append(_cached_compute(state, ind, period, compare, external, settings))
+        results.append(_cached_compute(state, ind, period, compare, external, settings, coverage))
         timings.setdefault(ind.id, time.perf_counter() - started)
     return results
 
