@@ -15,6 +15,9 @@ Every field has a default, so the file is optional. Example::
 
     [suppression]
     threshold = 5                # counts below this are shown as "<5"
+
+    [metrics]
+    followup_day0 = false        # 72-hour follow-up counts days 1-3, as MHSDS MHS79
 """
 
 from __future__ import annotations
@@ -47,6 +50,13 @@ class SPCSettings:
 
 
 @dataclass
+class MetricsSettings:
+    followup_day0: bool = False
+    """Count a follow-up on the day of discharge (day 0) in the 48/72-hour
+    follow-up indicators. Off by default: MHSDS MHS79 counts days 1 to 3."""
+
+
+@dataclass
 class CheckerSettings:
     disabled_rules: list[str] = field(default_factory=list)
     """Rule ids (or whole families) that are switched off."""
@@ -66,6 +76,7 @@ class Settings:
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
+    metrics: MetricsSettings = field(default_factory=MetricsSettings)
 
 
 def _whoami() -> str:

@@ -343,6 +343,15 @@ class EvidenceChecker:
             return _from_to(result)
         return _fmt(result.value, result.unit, max(fig.decimals, 0 if result.unit == "percent" else 1))
 
+    @staticmethod
+    def _straddles(result, step: dict) -> bool:
+        """True when the comparison period ends before the service change and the
+        period ends after it (the claim compares the levels either side)."""
+        change = _month_of(step.get("change"))
+        extra = getattr(result, "extra", None) or {}
+        before, now = _month_of(extra.get("compare_end")), _month_of(extra.get("period_end"))
+        return bool(change and before and now) and before < change <= now
+
     def _check_change(self, claim: Claim, fig: Figure, result, report: EvidenceReport) -> None:
         spc = result.spc or {}
         verdict = spc.get("verdict")
@@ -353,6 +362,18 @@ class EvidenceChecker:
         )
         points = spc.get("points")
         span = _from_to(result) if result.compare_value is not None and result.value is not None else ""
+        step = spc.get("step_change") or {}
+        stepped = step.get("level_shift_type") if self._straddles(result, step) else None
+        if stepped == "improvement" and claimed_good and verdict in ("common_cause", "too_few_points"):
+            report.findings.append(self._finding(
+                claim, fig, "change-supported", "suggestion",
+                f"Supported (a step improvement at a recorded change): since the service change on "
+                f"{step.get('change')} the monthly mean of "
+                f"{result.title} has been {_fmt(step.get('post_mean'), result.unit, 1)}, beyond the limits "
+                f"before it (mean {_fmt(step.get('pre_mean'), result.unit, 1)}); the chart was recalculated "
+                f"at the change. {span + '. ' if span else ''}Definition: {result.definition}",
+            ))
+            return
         if verdict in ("common_cause", "too_few_points"):
             why = ("shows only common-cause variation" if verdict == "common_cause"
                    else "has too few monthly points to tell")
@@ -378,6 +399,10 @@ class EvidenceChecker:
                 f"the opposite of the claimed {'fall' if claim.direction == 'fall' else 'rise'}.",
                 [span] if span else [],
             ))
+
+
+def _month_of(label) -> str:
+    return str(label or "")[:7]
 
 
 def check_evidence(db, text: str, *, external: bool = False, today: dt.date | None = None) -> EvidenceReport:

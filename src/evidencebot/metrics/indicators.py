@@ -513,18 +513,43 @@ def _crisis_rate(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measu
     return [_rate(c["events"], people.caseload(s)) for s, c in zip(spans, counts)]
 
 
+EPISODE_GAP_DAYS = 7
+"""A crisis event starting more than this many days after the end of the person's
+previous crisis episode starts a new episode (metrics note s7, repeat crisis use)."""
+
+
+def _episodes(events: list[tuple[str, str | None]]) -> int:
+    """Crisis episodes among one person's events ((started_on, ended_on), by start):
+    an event more than EPISODE_GAP_DAYS after the episode's last day starts a new one."""
+    count, until = 0, None
+    for started, ended in events:
+        start = dt.date.fromisoformat(started[:10])
+        try:
+            end = max(start, dt.date.fromisoformat(ended[:10])) if ended else start
+        except ValueError:
+            end = start
+        if until is None or (start - until).days > EPISODE_GAP_DAYS:
+            count += 1
+            until = end
+        else:
+            until = max(until, end)
+    return count
+
+
 def _repeat_crisis(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
     rows, keys = _dated_rows(
         ctx, "crisis_people", spans,
         lambda a, b: ctx.rows(
-            "select started_on, person_id, event_id from crisis_events "
+            "select started_on, person_id, event_id, ended_on from crisis_events "
             "where started_on >= ? and started_on < ? order by started_on", (a, b)
         ),
     )
     out = []
     for lo, hi in _spans_rows(spans, keys):
-        per_person = Counter(r[1] for r in rows[lo:hi])
-        repeat = sum(1 for n in per_person.values() if n >= 2)
+        per_person: dict[str, list] = defaultdict(list)
+        for started, pid, _, ended in rows[lo:hi]:
+            per_person[pid].append((started, ended))
+        repeat = sum(1 for events in per_person.values() if len(events) >= 2 and _episodes(events) >= 2)
         out.append(_proportion(repeat, len(per_person)))
     return out
 
@@ -860,10 +885,17 @@ def _discharges(ctx: _Context, spans: list[Span], condition: str, window_days: i
 
 def _followup(days: int):
     def compute(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+        # the earliest of first_followup_at and any attended contact after the
+        # discharge: days 1..N (MHSDS MHS79), or 0..N with [metrics] followup_day0
+        first = 0 if getattr(ctx, "followup_day0", False) else 1
         condition = (
-            "a.first_followup_at is not null and a.first_followup_at <> '' and "
+            "(a.first_followup_at is not null and a.first_followup_at <> '' and "
             "julianday(substr(a.first_followup_at,1,10)) - julianday(a.discharged_on) "
-            f"between 0 and {days}"
+            f"between {first} and {days}) or exists (select 1 from contacts c "
+            "where c.person_id = a.person_id "
+            f"and c.contact_at >= date(a.discharged_on, '+{first} days') "
+            f"and c.contact_at < date(a.discharged_on, '+{days + 1} days') "
+            f"and c.attendance in {_SQL_ATTENDED})"
         )
         return _discharges(ctx, spans, condition, days)
 
@@ -1036,7 +1068,8 @@ def _gas_t(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
             for _, group in groupby(ordered, key=person_of.__getitem__)
         ]
         scores = [x for x in scores if x == x]  # drop nan
-        out.append(_mean(scores, len(latest), {"n_goals": len(latest), "rho": RHO}))
+        # a mean over people: n = people with a score (the goals behind them are n_goals)
+        out.append(_mean(scores, len(scores), {"n_goals": len(latest), "rho": RHO}))
     return out
 
 
@@ -1310,22 +1343,55 @@ def _change_positions(days, spans: list[Span]) -> list[int]:
     return sorted(set(positions))
 
 
+WARMUP_MONTHS = {
+    "gas_t": 6,
+    "goals_met": 6,
+    "reliable_improvement": 9,
+    "crisis_plan_current": 2,
+}
+"""Indicators that need time on the caseload: the first months of the data are
+left out of their SPC series (goal reviews, follow-up scores and plan reviews of
+the people already on the caseload when the data start are not yet typical)."""
+
+
+def _warm_up(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure]) -> tuple[list[Measure], str | None]:
+    months = WARMUP_MONTHS.get(ind.family or ind.id, 0)
+    if not months or ctx.earliest is None:
+        return measures, None
+    first = _mi(ctx.earliest) + months
+    if not any(s.first < first for s in spans):
+        return measures, None
+    kept = [m if s.first >= first else Measure(None, None, None) for s, m in zip(spans, measures)]
+    note = (f"warm-up: the first {months} months of the data (to {month_label(first - 1)}) are left out "
+            "of the chart, because this indicator needs time on the caseload")
+    return kept, note
+
+
 def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure], settings, hide) -> dict:
     from evidencebot.metrics import spc
 
+    measures, warm_note = _warm_up(ctx, ind, spans, measures)
     values = [m.value for m in measures]
     labels = [month_label(s.first) for s in spans]
-    result = spc.xmr(
-        values,
+    common = dict(
         improvement=ind.direction,
-        target=ctx.target(ind),
         rebase_at=_rebase_positions(ctx, ind, spans),
         shift=settings.spc.shift_length,
-        trend=settings.spc.trend_length,
-        screen=settings.spc.screen_moving_ranges,
         baseline_points=settings.spc.baseline_points,
         labels=labels,
     )
+    if ind.statistic == "median" and spc.tied_integers(values):
+        result = spc.run_chart(values, **common)  # ties would make XmR signals, not the process
+    else:
+        result = spc.xmr(
+            values,
+            target=ctx.target(ind),
+            trend=settings.spc.trend_length,
+            screen=settings.spc.screen_moving_ranges,
+            **common,
+        )
+    if warm_note:
+        result.notes.append(warm_note)
     summary = result.to_dict()
     summary.pop("point_list", None)
     summary["series"] = [
@@ -1391,6 +1457,7 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
     family = ind.family or ind.id
     if family not in COMPUTE:
         raise InputError(f"indicator '{ind.id}' has no computation (catalogue and code disagree)")
+    ctx.followup_day0 = bool(getattr(getattr(settings, "metrics", None), "followup_day0", False))
     end_mi = _mi(period.end)
     main = Span(_mi(period.start), end_mi, detail=True)
     other = Span(_mi(compare.start), _mi(compare.end), detail=True)
@@ -1478,6 +1545,7 @@ def _settings_key(settings) -> tuple:
     return (
         settings.spc.shift_length, settings.spc.trend_length, settings.spc.screen_moving_ranges,
         settings.spc.baseline_points, settings.suppression.threshold, settings.suppression.rounding,
+        bool(getattr(getattr(settings, "metrics", None), "followup_day0", False)),
     )
 
 
