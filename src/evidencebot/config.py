@@ -54,6 +54,10 @@ class MetricsSettings:
     followup_day0: bool = False
     """Count a follow-up on the day of discharge (day 0) in the 48/72-hour
     follow-up indicators. Off by default: MHSDS MHS79 counts days 1 to 3."""
+    target_min_cases: int = 1
+    """Fewest cases (the denominator) on which a target is judged met or not met;
+    with fewer it is "not assessable (too few cases)". A suppressed figure is still
+    judged: suppression hides the number, not whether the target was met."""
 
 
 @dataclass

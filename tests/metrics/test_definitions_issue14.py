@@ -105,6 +105,14 @@ def test_target_status_follows_the_stored_comparison():
     assert ind.target_status(None, None, 80.0, ">=", 5)["status"] == "not_assessable"
 
 
+def test_too_few_cases_is_configurable(service):
+    service["targets"].insert({"indicator_id": "readmission_30d", "target": 10.0})
+    settings = Settings()
+    settings.metrics.target_min_cases = 10
+    r = ind.compute(service, "readmission_30d", "2025-Q1", settings=settings)  # 7 discharges
+    assert r.target["status"] == "not_assessable" and "7, fewer than 10" in r.target["reason"]
+
+
 def test_a_suppressed_miss_is_still_not_met(service):
     service["targets"].insert({"indicator_id": "readmission_30d", "target": 10.0})
     r = ind.compute(service, "readmission_30d", "2025-Q1", external=True)  # 1 of 7, hidden

@@ -1429,7 +1429,8 @@ def target_status(value, denominator, target, comparison, minimum: int) -> dict 
     out = {"value": target, "comparison": comparison, "words": TARGET_WORDS[comparison]}
     if value is None or denominator is None or (isinstance(denominator, int) and denominator < minimum):
         n = denominator if isinstance(denominator, int) else 0
-        out.update(status="not_assessable", reason=f"too few cases ({'none' if not n else 'fewer than ' + str(minimum)})")
+        out.update(status="not_assessable",
+                   reason=f"too few cases ({'none' if not n else f'{n}, fewer than {minimum}'})")
         return out
     met = {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}[comparison]
     out.update(status="met" if met else "not_met", reason="")
@@ -1473,8 +1474,8 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
 
     spc_summary = _spc(ctx, ind, series, monthly, settings, hide)
     suppressed = hide(now)
-    target = target_status(now.value, now.denominator, ctx.target(ind), ctx.target_comparison(ind),
-                           settings.suppression.threshold)
+    minimum = getattr(getattr(settings, "metrics", None), "target_min_cases", 1)
+    target = target_status(now.value, now.denominator, ctx.target(ind), ctx.target_comparison(ind), minimum)
     extra = {
         "period_start": _iso(period.start),
         "period_end": _iso(period.end),
@@ -1546,6 +1547,7 @@ def _settings_key(settings) -> tuple:
         settings.spc.shift_length, settings.spc.trend_length, settings.spc.screen_moving_ranges,
         settings.spc.baseline_points, settings.suppression.threshold, settings.suppression.rounding,
         bool(getattr(getattr(settings, "metrics", None), "followup_day0", False)),
+        getattr(getattr(settings, "metrics", None), "target_min_cases", 1),
     )
 
 

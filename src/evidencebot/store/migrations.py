@@ -454,6 +454,30 @@ def m010_crisis_plan_reviews(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations()
+def m011_contract_review_inputs(db: Database) -> None:
+    # What a contract review needs that the service records do not hold:
+    # planned activity (contracted volumes), workforce and supervision figures,
+    # and requests to the commissioner. Each row names its period by label
+    # ('2026/27 Q2'); imported with `evidencebot import activity_plan|workforce|requests`.
+    db["activity_plan"].create(
+        {"period": str, "measure": str, "planned": float, "source": str},
+        pk=("period", "measure"),
+        not_null={"planned"},
+    )
+    db["workforce"].create(
+        {"period": str, "measure": str, "value": float, "note": str},
+        pk=("period", "measure"),
+        not_null={"value"},
+    )
+    db["requests"].create(
+        {"request_id": str, "raised_on": str, "request": str, "reason": str, "owner": str,
+         "status": str},
+        pk="request_id",
+        not_null={"raised_on", "request"},
+    )
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 
