@@ -264,6 +264,12 @@ class EvidenceChecker:
         detail = f"{true_text} ({counts}, {where})" if counts else f"{true_text} ({where})"
 
         ok = self._figure_matches(fig, result)
+        if ok is False and fig.kind in ("change", "multiple", "from_to") and result.compare_value \
+                and result.value is not None:
+            # a claimed change is answered with the change the data show, not the level
+            moved = 100 * (result.value - result.compare_value) / abs(result.compare_value)
+            detail = (f"{_from_to(result)} ({'a fall' if moved < 0 else 'a rise'} of {abs(moved):.0f}%; "
+                      f"{ind.title})")
         if ok is False:
             report.findings.append(self._finding(
                 claim, fig, "figure-mismatch", "error",
@@ -294,7 +300,8 @@ class EvidenceChecker:
                     [f"{fig.text} ({counts})"],
                 ))
 
-        if claim.direction and fig.kind in ("change", "from_to", "multiple"):
+        if claim.direction and fig.kind in ("change", "from_to", "multiple") and ok is not False:
+            # a wrong figure is an error on its own: never "supported" beside it
             self._check_change(claim, fig, result, report)
 
     def _figure_matches(self, fig: Figure, result) -> bool | None:

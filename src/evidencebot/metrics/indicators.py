@@ -1347,11 +1347,33 @@ WARMUP_MONTHS = {
     "gas_t": 6,
     "goals_met": 6,
     "reliable_improvement": 9,
-    "crisis_plan_current": 2,
+    "crisis_plan_current": 8,
+    "disengagement": 2,
 }
 """Indicators that need time on the caseload: the first months of the data are
 left out of their SPC series (goal reviews, follow-up scores and plan reviews of
-the people already on the caseload when the data start are not yet typical)."""
+the people already on the caseload when the data start are not yet typical; a
+plan counts as current for six months, and the plans of people already on the
+caseload are all written in the first two; the 8-week disengagement window needs
+two months of contacts)."""
+
+MIN_MONTHLY_CASES = 5
+"""A monthly percentage from fewer cases than this is left out of the SPC chart:
+one or two discharges make 0% or 100% months that signal by chance."""
+
+
+def _small_months(measures: list[Measure], minimum: int) -> tuple[list[Measure], str | None]:
+    kept, dropped = [], 0
+    for m in measures:
+        if m.method == "wilson" and m.value is not None and (m.denominator or 0) < minimum:
+            kept.append(Measure(None, None, None))
+            dropped += 1
+        else:
+            kept.append(m)
+    if not dropped:
+        return measures, None
+    return kept, (f"{dropped} month{'s' if dropped != 1 else ''} with fewer than {minimum} cases left out of "
+                  "the chart (a percentage of so few cases is not a meaningful monthly point)")
 
 
 def _warm_up(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure]) -> tuple[list[Measure], str | None]:
@@ -1371,6 +1393,7 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
     from evidencebot.metrics import spc
 
     measures, warm_note = _warm_up(ctx, ind, spans, measures)
+    measures, small_note = _small_months(measures, MIN_MONTHLY_CASES)
     values = [m.value for m in measures]
     labels = [month_label(s.first) for s in spans]
     common = dict(
@@ -1380,7 +1403,7 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
         baseline_points=settings.spc.baseline_points,
         labels=labels,
     )
-    if ind.statistic == "median" and spc.tied_integers(values):
+    if spc.tied_integers(values):
         result = spc.run_chart(values, **common)  # ties would make XmR signals, not the process
     else:
         result = spc.xmr(
@@ -1390,8 +1413,9 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
             screen=settings.spc.screen_moving_ranges,
             **common,
         )
-    if warm_note:
-        result.notes.append(warm_note)
+    for note in (warm_note, small_note):
+        if note:
+            result.notes.append(note)
     summary = result.to_dict()
     summary.pop("point_list", None)
     summary["series"] = [

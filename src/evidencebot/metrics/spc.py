@@ -575,11 +575,14 @@ def xmr(
 
 def tied_integers(values: Sequence[float | None], *, share: float = 1 / 3) -> bool:
     """True for whole-number values where at least ``share`` of the moving ranges
-    are zero (ties): such a series gets a run chart, not XmR signals."""
+    are zero (ties), or any values where half of them are: such a series gets a
+    run chart, not XmR signals."""
     ys = [v for _, v in _clean_values(values)]
-    if len(ys) < 3 or any(not float(v).is_integer() for v in ys):
+    if len(ys) < 3:
         return False
     ties = sum(1 for a, b in zip(ys, ys[1:]) if a == b)
+    if any(not float(v).is_integer() for v in ys):
+        return ties >= 0.5 * (len(ys) - 1)  # mostly one repeated value (0% month after month)
     return ties >= share * (len(ys) - 1)
 
 

@@ -512,7 +512,7 @@ _table(TableSpec(
         Column("request_id", required=True),
         Column("raised_on", V.parse_date, required=True),
         Column("request", required=True),
-        Column("reason"),
+        Column("background"),
         Column("owner"),
         Column("status"),
     ),

@@ -471,7 +471,7 @@ def m011_contract_review_inputs(db: Database) -> None:
         not_null={"value"},
     )
     db["requests"].create(
-        {"request_id": str, "raised_on": str, "request": str, "reason": str, "owner": str,
+        {"request_id": str, "raised_on": str, "request": str, "background": str, "owner": str,
          "status": str},
         pk="request_id",
         not_null={"raised_on", "request"},
