@@ -18,6 +18,9 @@ Every field has a default, so the file is optional. Example::
 
     [metrics]
     followup_day0 = false        # 72-hour follow-up counts days 1-3, as MHSDS MHS79
+
+    [documents]
+    organisation = "Northside Community Support"   # in the header of Word documents
 """
 
 from __future__ import annotations
@@ -75,12 +78,19 @@ class SuppressionSettings:
 
 
 @dataclass
+class DocumentSettings:
+    organisation: str = ""
+    """The organisation's name, shown in the header of every Word document."""
+
+
+@dataclass
 class Settings:
     user: UserSettings = field(default_factory=UserSettings)
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 def _whoami() -> str:

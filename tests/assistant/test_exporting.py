@@ -56,7 +56,13 @@ def test_a_clean_draft_is_exported_with_its_word_count(evidence_db, tmp_path):
                    kind="tender", title="Answer")
     result = exporting.export_draft(evidence_db, doc, tmp_path / "answer.md")
     text = result.path.read_text()
-    assert "We follow up discharges within 72 hours." in text and "100" in text
+    assert "We follow up discharges within 72 hours." in text
+    assert "100" not in text  # a submitted answer is the answer only: the limit and count go to the bid team
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "answer-compliance.xlsx")["Compliance"]
+    labels = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r and r[0]}
+    assert labels["Words used"] == 7 and labels["Word limit"] == 100
 
 
 def test_nothing_to_export(evidence_db, tmp_path):

@@ -34,7 +34,11 @@ def test_a_tender_written_to_a_file_is_recorded_with_its_stories(run, demo_copy,
     out = tmp_path / "answer.md"
     result = run("assemble", "tender", "--question", Q, "--words", "250", "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Keeping a tenancy through a hard winter" in out.read_text(encoding="utf-8")
+    assert "J. kept the tenancy" in out.read_text(encoding="utf-8")  # the story, as the answer tells it
+    # the story is listed in the evidence appendix, a separate document written beside the answer
+    assert "Keeping a tenancy through a hard winter" in (tmp_path / "answer-evidence.md").read_text(encoding="utf-8")
+    assert (tmp_path / "answer-compliance.xlsx").exists()
+    assert "answer-evidence.md" in result.stderr and "not for submission" in result.stderr
     assert documents(demo_copy) == [(str(out.absolute()), "tender")]
     from evidencebot.store import audit
 
@@ -99,7 +103,8 @@ def test_withdrawing_consent_lists_the_document_and_the_next_answer_leaves_the_s
     second = tmp_path / "second.md"
     result = run("assemble", "tender", "--question", Q, "--words", "250", "-o", str(second))
     assert result.exit_code == 0, result.stderr
-    assert "Keeping a tenancy through a hard winter" not in second.read_text(encoding="utf-8")
+    assert "Keeping a tenancy through a hard winter" not in (tmp_path / "second-evidence.md").read_text(encoding="utf-8")
+    assert "J. kept the tenancy" not in second.read_text(encoding="utf-8")
     assert documents(demo_copy) == [(str(first.absolute()), "tender")]
 
 

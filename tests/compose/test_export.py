@@ -46,41 +46,56 @@ def html_text(page: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
-def test_markdown_has_answer_appendix_and_counts(tender_doc):
+def test_markdown_answer_is_the_answer_only_and_its_appendix_is_separate(tender_doc):
     answer, doc = tender_doc
     md = X.to_markdown(doc)
     assert md.startswith("# Tender answer\n")
     assert answer.markdown.strip() in md
-    assert "## Evidence appendix" in md
+    for internal in ("Evidence appendix", "Word count", "Words counted", "sub-point", "Coverage"):
+        assert internal not in md
+    appendix = X.to_markdown(doc, part="appendix")
+    assert appendix.startswith("# Evidence appendix: Tender answer")
     for f in answer.figures:
-        assert f"({f['id']})" in md and f["definition"][:40] in md
-    assert f"{answer.counts.words:,} words of {answer.word_limit:,} allowed" in md
-    assert "Words counted as tender portals do" in md
-    assert md.count("> ") >= 1  # the question is quoted, not claimed
+        assert f"## {f['title']}" in appendix and f["definition"][:40] in appendix
+        assert f"({f['id']})" not in appendix  # no indicator ids in anything a commissioner reads
+    assert "Definition." in appendix
 
 
-def test_html_is_escaped_and_complete(tender_doc):
-    _, doc = tender_doc
+def test_review_markdown_keeps_its_appendix_and_summary_in_words(review_doc):
+    _, doc = review_doc
+    md = X.to_markdown(doc)
+    assert "## Evidence appendix" in md and "## Variation and assurance" in md
+    assert "common cause variation" in md or "special cause" in md
+    for f in doc.figures:
+        assert f"({f['id']})" not in md
+
+
+def test_html_is_escaped_and_complete(tender_doc, review_doc):
+    _, doc = review_doc
     page = X.to_html(doc)
     assert page.startswith("<!DOCTYPE html>") and "<table>" in page and "<h2>" in page
     assert 'src="data:image/png;base64,' in page
+    assert page.count('class="icon"') >= len(doc.charts)  # variation (and assurance) icons
+    answer = X.to_html(tender_doc[1])
+    assert "<table>" not in answer and "Evidence appendix" not in answer
     nasty = X.ExportDoc(title="<b>T</b>", body="Text <script>alert(1)</script> here.")
     out = X.to_html(nasty)
     assert "<script>" not in out and "&lt;script&gt;" in out
 
 
 def test_word_file_reopens_with_real_headings_tables_and_charts(tender_doc, review_doc):
-    for answer_or_review, doc in (tender_doc, review_doc):
-        data = X.to_docx_bytes(doc)
-        document, text = docx_text(data)
-        styles = [(p.style.name, p.text) for p in document.paragraphs]
-        assert ("Heading 1", doc.title) in styles
-        heading2 = [t for s, t in styles if s == "Heading 2"]
-        assert "Evidence appendix" in heading2
-        assert len(document.tables) >= 1
-        assert len(document.inline_shapes) == len(doc.charts) >= 1
-        assert "Word count" in text or doc.counted is None
     _, review = review_doc
+    document, text = docx_text(X.to_docx_bytes(review))
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    assert ("Heading 1", review.title) in styles
+    assert "Evidence appendix" in [t for s, t in styles if s == "Heading 2"]
+    # one picture per chart, plus a variation and an assurance icon per chart (no icon without a target)
+    icons = sum(1 + (c.target is not None) for c in review.charts)
+    assert len(document.inline_shapes) == len(review.charts) + icons
+    assert "Word count" not in text
+    _, tender = tender_doc
+    document, text = docx_text(X.to_docx_bytes(tender))
+    assert len(document.inline_shapes) == 0 and "Evidence appendix" not in text
     document, _ = docx_text(X.to_docx_bytes(review))
     heading2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     for h in ("Summary", "Indicators, targets and charts", "Action plan", "Outcome story", "Risks and issues"):
@@ -88,7 +103,7 @@ def test_word_file_reopens_with_real_headings_tables_and_charts(tender_doc, revi
     heading3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
     assert "Context" in heading3 and "How change is evidenced" in heading3
     indicator_table = document.tables[0]
-    assert indicator_table.rows[0].cells[1].text == "indicator"
+    assert indicator_table.rows[0].cells[1].text.strip() == "indicator"
     assert len(indicator_table.rows) > 20
 
 
@@ -135,7 +150,8 @@ def test_writing_refuses_to_overwrite_without_force(tender_doc, tmp_path):
     assert X.guess_format("x.docx", None) == "docx" and X.guess_format(None, None) == "md"
     with pytest.raises(InputError, match="no such folder"):
         X.write(doc, tmp_path / "missing" / "a.md")
-    assert [p.name for p in tmp_path.iterdir()] == ["answer.md"]  # no temporary files left
+    # the answer, its evidence appendix and the compliance sheet; no temporary files left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answer-compliance.xlsx", "answer-evidence.md", "answer.md"]
 
 
 def test_chart_png_is_a_png(review_doc):

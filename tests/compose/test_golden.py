@@ -49,7 +49,9 @@ def test_tender_golden(demo_db, checker, questions, qid, limit):
     text, _ = questions[qid]
     answer = T.assemble_tender(demo_db, text, limit, period="2025-10..2026-09", checker=checker)
     suffix = f"-{limit}" if limit else ""
-    compare(f"tender-{qid}{suffix}.md", X.to_markdown(answer.to_export(charts=False)))
+    doc = answer.to_export(charts=False)
+    # what the panel reads, then its evidence appendix (a separate document)
+    compare(f"tender-{qid}{suffix}.md", X.to_markdown(doc) + "\n" + X.to_markdown(doc, part="appendix"))
 
 
 def test_review_golden(demo_db, checker):

@@ -124,27 +124,11 @@ def story_document(row: dict):
 
 
 def draft_document(doc):
-    """An export document for the open draft (a tender answer, a review or text)."""
-    from evidencebot.compose.export import ExportDoc
+    """An export document for the open draft: the same core function as the command line's."""
+    from evidencebot.compose.export import from_draft
 
-    context = []
-    if doc.question:
-        context.append(("Question", " ".join(doc.question.split())))
-    if doc.word_limit:
-        context.append(("Word limit", str(doc.word_limit)))
-    if doc.period:
-        context.append(("Period", doc.period))
-    assembled = getattr(doc, "assembled", None)
-    return ExportDoc(
-        title=doc.title or ("Tender answer" if doc.kind == "tender" else "Draft"),
-        body=doc.text,
-        kind=doc.kind,
-        context=context,
-        counted=doc.text if doc.kind == "tender" else None,
-        word_limit=doc.word_limit,
-        figures=list(getattr(assembled, "figures", []) or []),
-        sources=list(getattr(assembled, "sources", []) or []),
-    )
+    return from_draft(doc.text, kind=doc.kind, title=doc.title, question=doc.question, word_limit=doc.word_limit,
+                      period=doc.period, assembled=getattr(doc, "assembled", None))
 
 
 def export_story(db: Database, story_id: str, path: str | Path, fmt: str | None = None, *,

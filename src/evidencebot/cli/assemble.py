@@ -75,6 +75,11 @@ def _emit(db, doc, fmt: str, output: str | None, force: bool, kind: str,
     if output:
         path = export.write_recorded(db, doc, output, fmt, kind=kind, force=force)
         click.echo(f"written: {path}", err=True)
+        extra = export.companion_paths(doc, path)
+        if extra:
+            click.echo(f"written: {extra['appendix']} (the evidence appendix, a separate document)", err=True)
+            click.echo(f"written: {extra['compliance']} (compliance sheet for the bid team: not for submission)",
+                       err=True)
         return
     if fmt == "docx":
         raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")

@@ -9,8 +9,16 @@ Text output, one finding per line with its suggestions under it::
 JSON output (``--format json``) is a list of objects with ``path, line, column,
 end_line, end_column, rule, family, severity, message, match, suggestions``.
 
+A Word draft (``.docx``) is read as its reader sees it (tracked changes
+accepted, comments left out): ``line`` is then the paragraph's number in reading
+order (body, table cells, headers, footers), ``column`` counts characters in
+that paragraph, and each finding also has ``where`` (``paragraph 4``,
+``table 1, row 2, column 3``, ``header``). ``--annotate OUT.docx`` writes a
+copy with every finding as a Word comment on the words concerned.
+
 Exit status: 0 when there is no error-level finding, 1 when there is one, 2 when
-an input cannot be read or is not UTF-8 text (one line on stderr, no traceback).
+an input cannot be read or is not UTF-8 text, or a Word file is damaged or
+password-protected (one line on stderr, no traceback, nothing written).
 """
 
 from __future__ import annotations
@@ -22,6 +30,11 @@ import click
 from evidencebot.cli.common import db_option
 
 FORMATS = ("text", "json")
+WORD_SUFFIXES = (".docx", ".docm", ".dotx")
+
+
+def _is_word(path: str) -> bool:
+    return path != "-" and path.lower().endswith(WORD_SUFFIXES)
 
 
 def register(group: click.Group) -> None:
@@ -69,11 +82,19 @@ def _plural(n: int, word: str) -> str:
                    "denominator and definition (the evidence appendix).")
 @click.option("--external", is_flag=True,
               help="With --db: the draft is for outside the service, so counts under 5 must not appear.")
+@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), metavar="OUT.docx",
+              help="For one Word draft: write a copy with each finding as a Word comment on the words "
+                   "concerned (the original is not changed).")
+@click.option("--force", is_flag=True, help="With --annotate: overwrite OUT.docx if it exists.")
 @db_option
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[str, ...], db: str | None,
-          provenance: bool, external: bool) -> None:
-    """Check Markdown or text files (or - for stdin) for over-claiming and personal data.
+          provenance: bool, external: bool, annotate_to: str | None, force: bool) -> None:
+    """Check Markdown, text or Word files (or - for stdin) for over-claiming and personal data.
+
+    A Word draft (.docx) is read with tracked changes accepted and comments
+    left out; findings say which paragraph or table cell they are in, and
+    --annotate OUT.docx writes a copy with each one as a Word comment.
 
     With --db the evidence family also runs: every figure and claim of change is
     checked against the service's own data (see 'evidencebot facts' for figures
@@ -84,7 +105,17 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
     from evidencebot.cli.common import pick_db
     from evidencebot.errors import InputError
 
-    texts = [(_read(path), "<stdin>" if path == "-" else path) for path in paths]
+    words = {}
+    target = None
+    if annotate_to:
+        target = _annotate_target(paths, annotate_to, force)
+    for path in paths:
+        if _is_word(path):
+            from evidencebot.compose.wordcheck import read_docx
+
+            words[path] = read_docx(path)
+    texts = [(words[path].text if path in words else _read(path), "<stdin>" if path == "-" else path)
+             for path in paths]
 
     from evidencebot.language.checker import Checker
 
@@ -104,7 +135,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         raise InputError("--provenance needs a database: add --db PATH")
     registered = [f for f in wanted if f != "evidence"]
     checker = Checker(families=registered or (None if not wanted else []), extra=extra)
-    results = checker.check_many(texts)
+    results = _check_all(checker, texts, words)
     for name, why in checker.unavailable.items():
         click.echo(f"note: {name} checks skipped: {why}", err=True)
     counts = {"error": 0, "warning": 0, "suggestion": 0}
@@ -113,14 +144,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
 
         rows = []
         for (_, path), findings in zip(texts, results):
-            for f in findings:
-                counts[f.severity] += 1
-                rows.append({
-                    "path": path, "line": f.line, "column": f.column, "end_line": f.end_line,
-                    "end_column": f.end_column, "rule": f.rule, "family": f.family,
-                    "severity": f.severity, "message": f.message, "match": f.match,
-                    "suggestions": list(f.suggestions),
-                })
+            for row in _rows(path, findings, words):
+                counts[row["severity"]] += 1
+                rows.append(row)
         if provenance and family is not None:
             # One JSON document: the findings and the evidence appendix side by side.
             appendix = _provenance_rows(family, texts)
@@ -130,10 +156,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
             click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         for (_, path), findings in zip(texts, results):
-            for f in findings:
-                counts[f.severity] += 1
-                click.echo(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
-                for s in f.suggestions:
+            for row in _rows(path, findings, words):
+                counts[row["severity"]] += 1
+                where = f" ({row['where']})" if "where" in row else ""
+                click.echo(f"{path}:{row['line']}:{row['column']}: {row['severity']} {row['rule']} "
+                           f"{row['message']}{where}")
+                for s in row["suggestions"]:
                     click.echo(f"  suggestion: {s}")
         click.echo(
             f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
@@ -141,8 +169,59 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         )
     if provenance and family is not None and fmt == "text":
         _print_provenance(_provenance_rows(family, texts))
+    if target is not None:
+        from evidencebot.compose.export import place_file
+        from evidencebot.compose.wordcheck import annotate
+
+        path = paths[0]
+        rows = _rows(path, results[0], words)
+        place_file(target, annotate(words[path], rows))
+        click.echo(f"annotated: {target} ({_plural(len(rows), 'comment')})", err=True)
     if counts["error"]:
         sys.exit(1)
+
+
+def _annotate_target(paths: tuple[str, ...], out: str, force: bool):
+    """The --annotate output file, refused before any work when it cannot be written."""
+    from pathlib import Path
+
+    from evidencebot.compose.export import check_target
+    from evidencebot.errors import InputError
+
+    if len(paths) != 1 or not _is_word(paths[0]):
+        raise InputError("--annotate works on one Word draft (.docx) at a time")
+    if not out.lower().endswith(".docx"):
+        raise InputError(f"{out}: the annotated copy must be a .docx file")
+    if Path(out).expanduser().resolve() == Path(paths[0]).expanduser().resolve():
+        raise InputError(f"{out}: the annotated copy must not replace the original; give another name")
+    return check_target(out, force=force)
+
+
+def _check_all(checker, texts, words) -> list:
+    """Findings for every text: Markdown or plain text by file name, Word drafts as plain
+    text (one block per paragraph), in the order given."""
+    out: list = [None] * len(texts)
+    plain = [i for i, (_, path) in enumerate(texts) if path in words]
+    other = [i for i in range(len(texts)) if i not in set(plain)]
+    for indices, markup in ((other, None), (plain, "text")):
+        if indices:
+            for i, found in zip(indices, checker.check_many([texts[i] for i in indices], markup=markup)):
+                out[i] = found
+    return out
+
+
+def _rows(path: str, findings, words) -> list[dict]:
+    """The JSON rows for one file's findings (Word drafts: by paragraph, with ``where``)."""
+    if path in words:
+        from evidencebot.compose.wordcheck import localise
+
+        return [{"path": path, **row} for row in localise(findings, words[path].segments)]
+    return [{
+        "path": path, "line": f.line, "column": f.column, "end_line": f.end_line,
+        "end_column": f.end_column, "rule": f.rule, "family": f.family,
+        "severity": f.severity, "message": f.message, "match": f.match,
+        "suggestions": list(f.suggestions),
+    } for f in findings]
 
 
 def _provenance_rows(family, texts) -> list[dict]:

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evidencebot.compose.charts import Chart, chart_png  # noqa: F401  (one chart module for every face)
 from evidencebot.errors import InputError
 
 FORMATS = ("md", "html", "docx")
@@ -39,66 +40,6 @@ APPENDIX_NOTE = (
     "Counts are rounded to the nearest 5 and counts of 1 to 4 are shown as <5; "
     "rates and percentages are calculated from the unrounded counts."
 )
-
-
-@dataclass
-class Chart:
-    """One SPC chart: the monthly series with its centre line and limits."""
-
-    indicator_id: str
-    title: str
-    labels: list[str]
-    values: list[float | None]
-    mean: float | None = None
-    lower: float | None = None
-    upper: float | None = None
-    verdict: str = ""
-    unit: str = ""
-    flagged: list[int] = field(default_factory=list)
-    """Positions of points flagged as special cause."""
-    change_at: int | None = None
-    """Position of the first month after a dated service change (limits are drawn per part)."""
-    before: tuple[float, float, float] | None = None
-    """(mean, lower, upper) of the months before the change."""
-    target: float | None = None
-
-    @classmethod
-    def from_result(cls, result) -> "Chart | None":
-        """A chart from an indicator result's ``spc`` dict (None without a series)."""
-        from evidencebot.compose import filters
-
-        spc = getattr(result, "spc", None) or {}
-        series = spc.get("series") or []
-        if len(series) < 2:
-            return None
-        labels = [str(m) for m, _ in series]
-        values = [None if v is None else float(v) for _, v in series]
-        if getattr(result, "suppressed", False) and getattr(result, "value", None) is None:
-            return None
-        step = spc.get("step_change") or {}
-        flagged = [i for i, label in enumerate(labels) if label in set(spc.get("special_months") or [])]
-        change_at = step.get("change_index")
-        if step.get("rule"):
-            flagged = sorted(set(flagged) | set(step.get("flagged") or []))
-        before = None
-        if change_at is not None and step.get("pre_mean") is not None:
-            before = (step["pre_mean"], step.get("pre_lower"), step.get("pre_upper"))
-        labels_verdict = (filters.change_phrases().get("labels") or {}).get(filters.verdict(result), "")
-        return cls(
-            indicator_id=result.id,
-            title=result.title,
-            labels=labels,
-            values=values,
-            mean=spc.get("mean"),
-            lower=spc.get("lower"),
-            upper=spc.get("upper"),
-            verdict=labels_verdict or filters.verdict_label(result),
-            unit=getattr(result, "unit", ""),
-            flagged=[i for i in flagged if i < len(values)],
-            change_at=change_at if isinstance(change_at, int) and 0 < change_at < len(values) else None,
-            before=before,
-            target=spc.get("target"),
-        )
 
 
 @dataclass
@@ -118,6 +59,15 @@ class ExportDoc:
     notes: list[str] = field(default_factory=list)
     quote: str | None = None
     """Text quoted as it was given (the tender question), shown as a blockquote."""
+    compliance: list[dict] = field(default_factory=list)
+    """For the bid team's compliance sheet: one row per sub-point (label, budget, words,
+    paragraphs, evidence, status). Never printed in the document itself."""
+
+    @property
+    def submitted(self) -> bool:
+        """A tender answer: the document holds the answer only; its evidence appendix is a
+        separate document and its counts and coverage go to the compliance sheet."""
+        return self.kind == "tender"
 
     def counts_line(self) -> str:
         from evidencebot.compose.words import WORD_RULE, counts
@@ -128,6 +78,43 @@ class ExportDoc:
         return f"{c.describe(self.word_limit)}. {WORD_RULE[:1].upper() + WORD_RULE[1:]}."
 
 
+def from_draft(text: str, *, kind: str = "text", title: str = "", question: str = "",
+               word_limit: int | None = None, period: str | None = None, assembled=None) -> ExportDoc:
+    """The export document for a draft as it stands (the app's editor).
+
+    A draft assembled by the core (a :class:`~evidencebot.compose.tender.TenderAnswer`,
+    anything with ``to_export()``) becomes exactly the document the command line
+    writes for it (title, context, figures, charts, compliance rows), with the
+    draft's current text as the body; so the app and ``evidencebot assemble``
+    produce the same document from the same code. Other drafts get a plain document.
+    """
+    to_export = getattr(assembled, "to_export", None)
+    if callable(to_export):
+        doc = to_export()
+        doc.body = text
+        if doc.counted is not None:
+            doc.counted = text
+        return doc
+    context = []
+    if question:
+        context.append(("Question", " ".join(question.split())))
+    if word_limit:
+        context.append(("Word limit", str(word_limit)))
+    if period:
+        context.append(("Period", period))
+    return ExportDoc(
+        title=title or ("Tender answer" if kind == "tender" else "Draft"),
+        body=text,
+        kind=kind,
+        context=context,
+        quote=question or None if kind == "tender" else None,
+        counted=text if kind == "tender" else None,
+        word_limit=word_limit,
+        figures=list(getattr(assembled, "figures", []) or []),
+        sources=list(getattr(assembled, "sources", []) or []),
+    )
+
+
 # ---------------------------------------------------------------- Markdown
 
 
@@ -136,28 +123,39 @@ def _cell(value) -> str:
     return text.replace("|", "/").replace("\n", " ").strip()
 
 
-def appendix_markdown(doc: ExportDoc) -> str:
-    lines = [f"## {APPENDIX_TITLE}", "", APPENDIX_NOTE, ""]
-    if doc.figures:
-        lines += [
-            "| indicator | period | value | numerator | denominator | 95% CI | SPC verdict | definition |",
-            "|---|---|---:|---:|---:|---|---|---|",
-        ]
-        for f in doc.figures:
-            lines.append(
-                "| " + " | ".join(_cell(x) for x in (
-                    f"{f['title']} ({f['id']})", f["period"], f["value"], f["numerator"],
-                    f["denominator"], f["ci"], f["verdict"], f["definition"],
-                )) + " |"
-            )
-    else:
-        lines.append("No computed figures are used.")
+def appendix_markdown(doc: ExportDoc, *, heading: bool = True) -> str:
+    """The evidence appendix as Markdown: for each figure a heading, one line of numbers
+    (period, value, numerator, denominator, interval, SPC verdict) and its definition as a
+    paragraph (never a narrow table column); then the other evidence used. No internal ids."""
+    lines = ([f"## {APPENDIX_TITLE}", ""] if heading else []) + [APPENDIX_NOTE, ""]
+    level = "###" if heading else "##"
+    if not doc.figures:
+        lines += ["No computed figures are used.", ""]
+    for f in doc.figures:
+        lines += [f"{level} {_cell(f['title'])}", ""]
+        counts = []
+        if f.get("numerator") not in (None, "", "-"):
+            counts.append(f"numerator {f['numerator']}")
+        if f.get("denominator") not in (None, "", "-"):
+            counts.append(f"denominator {f['denominator']}")
+        if f.get("ci") and f["ci"] not in ("-", "–", "n/a"):
+            ci = _cell(f["ci"])
+            counts.append(ci if ci.lower().startswith("95%") else f"95% CI {ci}")
+        # the measure named in the sentence, so the figure can be checked on its own
+        line = f"{_cell(f['title'])} in {_cell(f['period'])}: **{_cell(f['value'])}**"
+        line += f" ({'; '.join(counts)})." if counts else "."
+        if f.get("verdict") and f["verdict"] not in ("-", "–"):
+            line += f" SPC verdict: {_cell(f['verdict'])}."
+        lines += [line, ""]
+        if f.get("definition"):
+            lines += [f"*Definition.* {_cell(f['definition'])}", ""]
     if doc.sources:
-        lines += ["", "Other evidence used:", "",
-                  "| kind | reference | title | detail |", "|---|---|---|---|"]
-        for s in doc.sources:
-            lines.append("| " + " | ".join(_cell(s.get(k)) for k in ("kind", "id", "title", "detail")) + " |")
-    return "\n".join(lines)
+        lines += ["Other evidence used:", ""]
+        for src in doc.sources:
+            kind = _cell(src.get("kind") or "source").capitalize()
+            detail = f" ({_cell(src['detail'])})" if src.get("detail") else ""
+            lines.append(f"- {kind}: {_cell(src.get('title') or '')}{detail}")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def _blockquote(text: str) -> str:
@@ -165,74 +163,39 @@ def _blockquote(text: str) -> str:
     return "\n".join(("> " + ln) if ln else ">" for ln in lines)
 
 
-def to_markdown(doc: ExportDoc) -> str:
+def to_markdown(doc: ExportDoc, *, part: str = "document", summary: bool = True) -> str:
+    """The document as Markdown. A submitted answer is the answer only; ``part="appendix"``
+    is its evidence appendix on its own. Counts and coverage are never in it (see
+    :mod:`evidencebot.compose.compliance`)."""
+    if part == "appendix":
+        return f"# {APPENDIX_TITLE}: {doc.title}\n\n" + appendix_markdown(doc, heading=False)
     parts = [f"# {doc.title}", ""]
-    for label, value in doc.context:
-        parts.append(f"**{label}:** {value}  ")
-    if doc.context:
-        parts[-1] = parts[-1].rstrip()
-        parts.append("")
-    if doc.quote:
-        parts += [_blockquote(doc.quote), ""]
+    if not doc.submitted:
+        for label, value in doc.context:
+            parts.append(f"**{label}:** {value}  ")
+        if doc.context:
+            parts[-1] = parts[-1].rstrip()
+            parts.append("")
+        if doc.quote:
+            parts += [_blockquote(doc.quote), ""]
     parts.append(doc.body.strip())
-    parts += ["", "---", "", appendix_markdown(doc)]
-    line = doc.counts_line()
-    if line or doc.notes:
-        parts.append("")
-    if line:
-        parts.append(f"**Word count:** {line}")
-    for note in doc.notes:
-        parts += ["", note]
+    if not doc.submitted:
+        if doc.charts and summary:
+            parts += ["", summary_markdown(doc.charts)]
+        for note in doc.notes:
+            parts += ["", note]
+        parts += ["", "---", "", appendix_markdown(doc)]
     return "\n".join(parts).rstrip() + "\n"
 
 
-# ---------------------------------------------------------------- charts
+def summary_markdown(charts: list[Chart]) -> str:
+    """The variation and assurance summary in words (the Word and HTML copies show the icons)."""
+    from evidencebot.compose import charts as C
 
-
-def chart_png(chart: Chart, *, width: float = 6.5, height: float = 2.6, dpi: int = 110) -> bytes:
-    """An XmR chart as PNG bytes (matplotlib, Agg backend)."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=dpi)
-    ax = fig.add_subplot(1, 1, 1)
-    xs = list(range(len(chart.values)))
-    pts = [(x, v) for x, v in zip(xs, chart.values) if v is not None]
-    if pts:
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", markersize=3,
-                color="#1f4e79", linewidth=1.2)
-        flagged = [(x, v) for x, v in pts if x in set(chart.flagged)]
-        if flagged:
-            ax.scatter([p[0] for p in flagged], [p[1] for p in flagged], s=22, color="#c55a11", zorder=3)
-    last = len(xs) - 1
-    parts = []
-    if chart.change_at is not None and chart.before is not None:
-        parts.append((0, chart.change_at - 0.5, chart.before))
-        parts.append((chart.change_at - 0.5, last, (chart.mean, chart.lower, chart.upper)))
-        ax.axvline(chart.change_at - 0.5, linestyle=":", linewidth=0.9, color="#444444")
-    else:
-        parts.append((0, last, (chart.mean, chart.lower, chart.upper)))
-    for start, end, (mean, lower, upper) in parts:
-        for value, style in ((mean, "-"), (lower, "--"), (upper, "--")):
-            if value is not None:
-                ax.hlines(value, start, end, linestyles=style, linewidth=0.9, color="#7f7f7f")
-    if chart.target is not None:
-        ax.axhline(chart.target, linestyle="-.", linewidth=0.9, color="#2e7d32")
-    step = max(1, len(xs) // 8)
-    ax.set_xticks(xs[::step])
-    ax.set_xticklabels([chart.labels[i] for i in xs[::step]], fontsize=7)
-    ax.tick_params(axis="y", labelsize=7)
-    import textwrap
-
-    title = f"{chart.title}: {chart.verdict}" if chart.verdict else chart.title
-    ax.set_title("\n".join(textwrap.wrap(title, 90)), fontsize=8)
-    ax.grid(axis="y", linewidth=0.3)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
+    lines = ["## Variation and assurance", "", "| indicator | variation | assurance |", "|---|---|---|"]
+    for chart in charts:
+        lines.append(f"| {_cell(chart.title)} | {C.variation_words(chart)} | {C.assurance_words(chart)} |")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- HTML
@@ -264,25 +227,71 @@ def _markdown_it():
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-def to_html(doc: ExportDoc, *, charts: bool = True) -> str:
-    import base64
+def to_html(doc: ExportDoc, *, charts: bool = True, part: str = "document") -> str:
+    """The document as one HTML page (charts and icons embedded as PNG images)."""
     import html
 
     md = _markdown_it()
-    body = md.render(to_markdown(doc))
-    if charts and doc.charts:
-        figures = ["<h2>SPC charts</h2>"]
-        for chart in doc.charts:
-            data = base64.b64encode(chart_png(chart)).decode("ascii")
-            caption = html.escape(f"{chart.title} ({chart.indicator_id}): {chart.verdict}")
-            figures.append(
-                f'<figure><img alt="{caption}" src="data:image/png;base64,{data}">'
-                f"<figcaption>{caption}</figcaption></figure>"
-            )
+    body = md.render(to_markdown(doc, part=part, summary=False))
+    if part == "document" and not doc.submitted and doc.charts:
+        extra = _summary_html(doc.charts)
+        if charts:
+            extra += "\n<h2>SPC charts</h2>\n" + "\n".join(_figure_html(c) for c in doc.charts)
         marker = f"<h2>{html.escape(APPENDIX_TITLE)}</h2>"
-        extra = "\n".join(figures) + "\n"
-        body = body.replace(marker, extra + marker, 1) if marker in body else body + extra
-    return _PAGE.format(title=html.escape(doc.title), body=body)
+        body = body.replace(marker, extra + "\n" + marker, 1) if marker in body else body + extra
+    title = f"{APPENDIX_TITLE}: {doc.title}" if part == "appendix" else doc.title
+    return _PAGE.format(title=html.escape(title), body=body)
+
+
+def _data_uri(png: bytes) -> str:
+    import base64
+
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def _summary_html(charts_: list[Chart]) -> str:
+    import html
+
+    from evidencebot.compose import charts as C
+
+    rows = ["<h2>Variation and assurance</h2>",
+            "<table><thead><tr><th>indicator</th><th>variation</th><th>assurance</th></tr></thead><tbody>"]
+    for chart in charts_:
+        cells = []
+        for key, words in ((C.variation_icon(chart), C.variation_words(chart)),
+                           (C.assurance_icon(chart), C.assurance_words(chart))):
+            img = "" if key is None else (
+                f'<img class="icon" alt="{html.escape(words)}" width="20" height="20" '
+                f'src="{_data_uri(_icon(key))}"> ')
+            cells.append(f"<td>{img}{html.escape(words)}</td>")
+        rows.append(f"<tr><td>{html.escape(chart.title)}</td>{''.join(cells)}</tr>")
+    rows.append("</tbody></table>")
+    return "\n".join(rows)
+
+
+def _figure_html(chart: Chart) -> str:
+    import html
+
+    caption = html.escape(_caption(chart))
+    return (f'<figure><img alt="{caption}" src="{_data_uri(chart_png(chart))}">'
+            f"<figcaption>{caption}</figcaption></figure>")
+
+
+def _caption(chart: Chart) -> str:
+    from evidencebot.compose import charts as C
+
+    return f"{chart.title}: {chart.verdict if chart.enough else C.NOT_ENOUGH}"
+
+
+_ICONS: dict[str, bytes] = {}
+
+
+def _icon(key: str) -> bytes:
+    if key not in _ICONS:
+        from evidencebot.compose.charts import icon_png
+
+        _ICONS[key] = icon_png(key)
+    return _ICONS[key]
 
 
 # ---------------------------------------------------------------- Word
@@ -312,28 +321,49 @@ def _inline_text(children) -> str:
     return "".join(t.content if t.type != "softbreak" else " " for t in children or [])
 
 
-def _add_table(document, rows: list[list[tuple[str, list]]], header: bool) -> None:
+def _style(document, name: str):
+    """A paragraph style if the template has it (an organisation's template may not)."""
+    try:
+        return document.styles[name]
+    except KeyError:
+        return None
+
+
+def _add_table(document, rows: list[list[tuple[str, list]]], header: bool, width: float | None = None,
+               align: list[str] | None = None) -> None:
     if not rows:
         return
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     ncols = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=ncols)
     try:
         table.style = "Table Grid"
     except (KeyError, ValueError):
         pass
+    small = _style(document, "Table Text")
     for i, (row, docx_row) in enumerate(zip(rows, table.rows)):
         cells = docx_row.cells  # one lookup per row: table.cell(i, j) rescans the grid
         for j in range(ncols):
             para = cells[j].paragraphs[0]
+            if small is not None:
+                para.style = small
+            if align and j < len(align) and align[j] == "right":
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if j < len(row):
                 _add_inline(para, row[j][1])
             if header and i == 0:
                 for run in para.runs:
                     run.bold = True
+    if width:
+        from evidencebot.compose.word import size_table
+
+        size_table(table, [[c[0] for c in r] for r in rows], width)
 
 
-def markdown_to_docx(document, markdown: str) -> None:
-    """Append Markdown to a python-docx Document with real headings and tables."""
+def markdown_to_docx(document, markdown: str, *, width: float | None = None) -> None:
+    """Append Markdown to a python-docx Document (or docxtpl sub-document) with real
+    headings, lists and tables; ``width`` (points): size tables to their content within it."""
     tokens = _markdown_it().parse(markdown)
     i = 0
     list_stack: list[str] = []
@@ -362,6 +392,7 @@ def markdown_to_docx(document, markdown: str) -> None:
         elif tok.type == "table_open":
             rows: list[list[tuple[str, list]]] = []
             header = False
+            align: list[str] = []
             j = i + 1
             current: list[tuple[str, list]] | None = None
             while tokens[j].type != "table_close":
@@ -372,10 +403,12 @@ def markdown_to_docx(document, markdown: str) -> None:
                     current = []
                 elif t.type == "tr_close":
                     rows.append(current or [])
+                elif t.type == "th_open":
+                    align.append("right" if "right" in (t.attrGet("style") or "") else "left")
                 elif t.type == "inline" and current is not None:
                     current.append((t.content, t.children))
                 j += 1
-            _add_table(document, rows, header)
+            _add_table(document, rows, header, width, align)
             i = j + 1
             continue
         elif tok.type == "hr":
@@ -387,53 +420,69 @@ def markdown_to_docx(document, markdown: str) -> None:
         i += 1
 
 
-def to_docx_document(doc: ExportDoc, *, charts: bool = True):
-    """Build the python-docx Document (not yet saved)."""
-    import docx
-    from docx.shared import Inches
+def charts_to_docx(document, charts_: list[Chart], *, width: float) -> None:
+    """The variation and assurance summary (icons and words) and one picture per chart."""
+    from docx.shared import Pt
 
-    document = docx.Document()
-    document.core_properties.title = doc.title
-    document.core_properties.author = "evidencebot"
-    document.add_heading(doc.title, level=1)
-    for label, value in doc.context:
-        para = document.add_paragraph()
-        run = para.add_run(f"{label}: ")
-        run.bold = True
-        para.add_run(str(value))
-    if doc.quote:
-        for block in [b for b in doc.quote.strip().split("\n\n") if b.strip()]:
-            para = document.add_paragraph()
-            run = para.add_run(" ".join(block.split()))
-            run.italic = True
-    markdown_to_docx(document, _demote(doc.body))
-    if charts and doc.charts:
-        document.add_heading("SPC charts", level=2)
-        for chart in doc.charts:
-            document.add_picture(io.BytesIO(chart_png(chart)), width=Inches(6.3))
-            document.add_paragraph(f"{chart.title} ({chart.indicator_id}): {chart.verdict}")
-    markdown_to_docx(document, appendix_markdown(doc))
-    line = doc.counts_line()
-    if line:
-        para = document.add_paragraph()
-        para.add_run("Word count: ").bold = True
-        para.add_run(line)
-    for note in doc.notes:
-        markdown_to_docx(document, note)
-    return document
+    from evidencebot.compose import charts as C
+    from evidencebot.compose.word import size_table
+
+    document.add_heading("Variation and assurance", level=2)
+    table = document.add_table(rows=len(charts_) + 1, cols=3)
+    try:
+        table.style = "Table Grid"
+    except (KeyError, ValueError):
+        pass
+    small = _style(document, "Table Text")
+    texts = [["indicator", "variation", "assurance"]]
+    for k, label in enumerate(texts[0]):
+        para = table.rows[0].cells[k].paragraphs[0]
+        para.style = small or para.style
+        para.add_run(label).bold = True
+    for chart, row in zip(charts_, table.rows[1:]):
+        cells = row.cells
+        words = [chart.title, C.variation_words(chart), C.assurance_words(chart)]
+        texts.append(words)
+        for k, (key, text) in enumerate(((None, words[0]), (C.variation_icon(chart), words[1]),
+                                         (C.assurance_icon(chart), words[2]))):
+            para = cells[k].paragraphs[0]
+            para.style = small or para.style
+            if key is not None:
+                para.add_run().add_picture(io.BytesIO(_icon(key)), width=Pt(12), height=Pt(12))
+                para.add_run(" ")
+            para.add_run(text)
+    size_table(table, texts, width)
+    document.add_heading("SPC charts", level=2)
+    for chart in charts_:
+        document.add_picture(io.BytesIO(chart_png(chart)), width=Pt(min(width, 468)))
+        caption = document.add_paragraph(_caption(chart))
+        style = _style(document, "Caption")
+        if style is not None:
+            caption.style = style
 
 
-def _demote(markdown: str) -> str:
+def demote(markdown: str) -> str:
     """Body headings start at level 2 under the document's Heading 1 title."""
     if re.search(r"^# ", markdown, re.M):
         return re.sub(r"^(#{1,5}) ", lambda m: "#" + m.group(1) + " ", markdown, flags=re.M)
     return markdown
 
 
-def to_docx_bytes(doc: ExportDoc, *, charts: bool = True) -> bytes:
-    buf = io.BytesIO()
-    to_docx_document(doc, charts=charts).save(buf)
-    return buf.getvalue()
+def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document", template=None) -> bytes:
+    """The Word file (see :func:`evidencebot.compose.word.render_docx`)."""
+    from evidencebot.compose.word import render_docx
+
+    return render_docx(doc, template, part=part, charts=charts)
+
+
+# ---------------------------------------------------------------- compliance sheet
+
+
+def compliance_xlsx(doc: ExportDoc) -> bytes:
+    """The bid team's compliance sheet for a tender answer (see :mod:`evidencebot.compose.compliance`)."""
+    from evidencebot.compose.compliance import compliance_xlsx as build
+
+    return build(doc)
 
 
 # ---------------------------------------------------------------- writing files
@@ -455,14 +504,50 @@ def guess_format(path: str | Path | None, fmt: str | None) -> str:
     return "md"
 
 
-def render(doc: ExportDoc, fmt: str) -> bytes:
+def render(doc: ExportDoc, fmt: str, *, part: str = "document", charts: bool = True) -> bytes:
+    """One document (``part``: ``document`` or ``appendix``) in one format, as bytes."""
     if fmt == "md":
-        return to_markdown(doc).encode("utf-8")
+        return to_markdown(doc, part=part).encode("utf-8")
     if fmt == "html":
-        return to_html(doc).encode("utf-8")
+        return to_html(doc, part=part, charts=charts).encode("utf-8")
     if fmt == "docx":
-        return to_docx_bytes(doc)
+        return to_docx_bytes(doc, part=part, charts=charts)
     raise InputError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
+
+
+def companion_paths(doc: ExportDoc, path: Path) -> dict[str, Path]:
+    """The files written beside a submitted answer: its evidence appendix (same format)
+    and the bid team's compliance sheet. Nothing for other documents."""
+    if not doc.submitted:
+        return {}
+    return {"appendix": path.with_name(f"{path.stem}-evidence{path.suffix}"),
+            "compliance": path.with_name(f"{path.stem}-compliance.xlsx")}
+
+
+def render_all(doc: ExportDoc, path: Path, fmt: str) -> list[tuple[Path, bytes]]:
+    """Every file an export writes, rendered (nothing is written here)."""
+    files = [(path, render(doc, fmt))]
+    extra = companion_paths(doc, path)
+    if "appendix" in extra:
+        files.append((extra["appendix"], render(doc, fmt, part="appendix")))
+    if "compliance" in extra:
+        files.append((extra["compliance"], compliance_xlsx(doc)))
+    return files
+
+
+def place_all(files: list[tuple[Path, bytes]]) -> None:
+    """Put every file in place, or none: a failure takes back the ones already placed."""
+    placed: list[Path] = []
+    existed = {p: p.exists() for p, _ in files}
+    try:
+        for p, data in files:
+            place_file(p, data)
+            placed.append(p)
+    except BaseException:
+        for p in placed:
+            if not existed[p]:
+                p.unlink(missing_ok=True)
+        raise
 
 
 def check_target(path: str | Path, *, force: bool = False) -> Path:
@@ -478,8 +563,9 @@ def check_target(path: str | Path, *, force: bool = False) -> Path:
     return path
 
 
-def _place(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary name beside ``path``, then move it into place."""
+def place_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary name beside ``path``, then move it into place
+    (a failure leaves no partial file)."""
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         tmp.write_bytes(data)
@@ -490,14 +576,17 @@ def _place(path: Path, data: bytes) -> None:
 
 
 def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bool = False) -> Path:
-    """Write ``doc`` to ``path``; refuse to overwrite unless ``force``.
+    """Write ``doc`` to ``path`` (and a submitted answer's companions beside it, see
+    :func:`companion_paths`); refuse to overwrite unless ``force``.
 
     This does not record the export: documents that leave the service are
     written with :func:`write_recorded`.
     """
     path = check_target(path, force=force)
+    for extra in companion_paths(doc, path).values():
+        check_target(extra, force=force)
     fmt = guess_format(path, fmt)
-    _place(path, render(doc, fmt))
+    place_all(render_all(doc, path, fmt))
     return path
 
 
@@ -541,17 +630,21 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     :func:`~evidencebot.store.workflow.documents_using` can say where it is.
     """
     path = check_target(path, force=force)
+    for extra in companion_paths(doc, path).values():
+        check_target(extra, force=force)
     fmt = guess_format(path, fmt)
     ids = used_story_ids(doc) if story_ids is None else list(story_ids)
-    data = render(doc, fmt)
-    existed = path.exists()
+    files = render_all(doc, path, fmt)
+    existed = {p: p.exists() for p, _ in files}
     placed = False
     try:
         with recorded(db, path.absolute(), kind, ids):
-            _place(path, data)
+            place_all(files)
             placed = True
     except BaseException:
-        if placed and not existed:  # the record did not commit: take the file away again
-            path.unlink(missing_ok=True)
+        if placed:  # the record did not commit: take the files away again
+            for p, _ in files:
+                if not existed[p]:
+                    p.unlink(missing_ok=True)
         raise
     return path

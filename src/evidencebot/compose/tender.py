@@ -222,6 +222,8 @@ class TenderAnswer:
 
     def to_export(self, *, charts: bool = True):
         """The answer as an :class:`~evidencebot.compose.export.ExportDoc`."""
+        import dataclasses
+
         from evidencebot.compose.export import Chart, ExportDoc
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
@@ -240,7 +242,7 @@ class TenderAnswer:
             figures=self.figures,
             sources=self.sources,
             charts=chart_list,
-            notes=["Coverage of the question's sub-points:", self.coverage_table()],
+            compliance=[dataclasses.asdict(row) for row in self.coverage],
         )
 
 

@@ -37,15 +37,18 @@ from evidencebot.errors import ConfigError
 from evidencebot.language.findings import SEVERITIES
 
 VOCABULARY_FILE = "vocabulary.yaml"
+GRAMMAR_FILE = "grammar.yaml"
 KINDS = ("phrase", "token", "dependency", "check")
 RULE_KEYS = {
     "id", "family", "severity", "message", "kind", "check", "patterns", "exceptions",
     "suggestions", "examples", "options", "skip_when", "disabled", "description", "link",
-    "note",
+    "note", "defer_to",
 }
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
 SKIP_WHEN = ("negated", "hedged", "aim", "conditional", "question", "future")
+#: Where a context record's trigger stands relative to its target.
+DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).
 EXCEPTION_KEYS = ("in_sentence", "unless_in_sentence", "head", "followed_by", "preceded_by", "pos", "dep", "regex")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_.-]*$")
@@ -69,8 +72,12 @@ class Rule:
     description: str = ""
     link: str = ""
     note: str = ""
+    defer_to: list[str] = field(default_factory=list)
+    """Rule ids: a finding of this rule that overlaps a finding of one of them is dropped."""
     source: str = ""
     """The file the rule was read from."""
+    extended_by: list[str] = field(default_factory=list)
+    """Files whose ``extends:`` records added to this rule."""
 
     @property
     def name(self) -> str:
@@ -84,6 +91,10 @@ class Phrasebank:
     vocabulary: dict[str, Any]
     files: list[Path]
     disabled: frozenset[str] = frozenset()
+    grammar: dict[str, Any] = field(default_factory=dict)
+    context: list = field(default_factory=list)
+    """The context records of the ``skip_when`` filters (``context.yaml``)."""
+    """The grammar words of the parse-aware checks (``grammar.yaml``), compiled."""
 
     def enabled(self, rule: Rule) -> bool:
         return not (rule.disabled or rule.id in self.disabled or rule.family in self.disabled)
@@ -205,6 +216,119 @@ def load_vocabulary(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
                 merged.update(value)
                 vocab[name] = merged
     return {k: ([v.lower() for v in val] if isinstance(val, list) else val) for k, val in vocab.items()}
+
+
+def load_grammar(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
+    """The words, parse labels, inflections and patterns the checks read (``grammar.yaml``).
+
+    A user ``grammar.yaml`` replaces the shipped one; a user ``grammar-*.yaml`` adds
+    words to the lists it names (and adds new entries), like ``vocabulary-*.yaml``.
+    """
+    from evidencebot.language.overclaim.words import SECTIONS, compile_grammar
+
+    files = phrasebank_files(dirs)
+    base = [p for p in files if p.name == GRAMMAR_FILE]
+    extra = [p for p in files if p.name != GRAMMAR_FILE and p.stem.startswith("grammar")]
+    merged: dict[str, dict] = {s: {} for s in SECTIONS}
+    for path in base + extra:
+        data = _yaml_load(path) or {}
+        if not isinstance(data, dict) or set(data) - set(SECTIONS):
+            raise ConfigError(f"{path}: a grammar file is a mapping with sections {', '.join(SECTIONS)}")
+        for section, entries in data.items():
+            if not isinstance(entries, dict):
+                raise ConfigError(f"{path}: section '{section}' should be a mapping of names to entries")
+            for name, value in entries.items():
+                where = f"{path}: {section} {name}"
+                if section in ("words", "labels"):
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        raise ConfigError(f"{where}: should be a list of text (quote words such as \"no\")")
+                    old = merged[section].get(name)
+                    if path.name != GRAMMAR_FILE and old is not None:
+                        value = list(old) + [v for v in value if v not in old]
+                elif section == "regexes":
+                    if not isinstance(value, dict) or not isinstance(value.get("pattern"), str):
+                        raise ConfigError(f"{where}: field 'pattern': should be text")
+                elif not isinstance(value, dict):
+                    raise ConfigError(f"{where}: should be a mapping")
+                merged[section][name] = copy.deepcopy(value)
+    return compile_grammar(merged, str(base[0]) if base else GRAMMAR_FILE)
+
+
+CONTEXT_FILE = "context.yaml"
+CONTEXT_KEYS = {"trigger", "category", "direction", "scope", "dep", "pos", "not_dep", "exclude", "lexical",
+                "nonlexical", "nonlexical_within", "size", "note"}
+
+
+def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, Any] | None = None) -> list:
+    """The context records of the ``skip_when`` filters (``context.yaml``, see that file).
+
+    A user ``context.yaml`` replaces the shipped one; a user ``context-*.yaml`` adds records.
+    Problems are one line naming the file, the record (its number and category) and the field.
+    """
+    from evidencebot.language.overclaim.context import Context, ContextRecord
+
+    scopes = tuple(sorted(n[len("_scope_"):] for n in dir(Context) if n.startswith("_scope_")))
+
+    if vocab is None:
+        vocab = load_vocabulary(dirs)
+    files = phrasebank_files(dirs)
+    base = [p for p in files if p.name == CONTEXT_FILE]
+    extra = [p for p in files if p.name != CONTEXT_FILE and p.stem.startswith("context")]
+    out = []
+    for path in base + extra:
+        data = _yaml_load(path) or {}
+        if not isinstance(data, dict) or set(data) - {"records"} or not isinstance(data.get("records", []), list):
+            raise ConfigError(f"{path}: a context file is a mapping with one field 'records' (a list)")
+        for n, item in enumerate(data.get("records") or [], 1):
+            name = f"record {n}"
+            if isinstance(item, dict) and isinstance(item.get("category"), str):
+                name += f" ({item['category']})"
+
+            def bad(fieldname: str, problem: str, _name=name, _path=path):
+                raise ConfigError(f"{_path}: context {_name}: field '{fieldname}': {problem}")
+
+            if not isinstance(item, dict):
+                raise ConfigError(f"{path}: context {name}: should be a mapping, got {item!r}")
+            unknown = sorted(set(item) - CONTEXT_KEYS)
+            if unknown:
+                bad(unknown[0], f"unknown field (known: {', '.join(sorted(CONTEXT_KEYS))})")
+            for key, allowed in (("category", SKIP_WHEN), ("scope", scopes), ("direction", DIRECTIONS)):
+                value = item.get(key, "bidirectional" if key == "direction" else None)
+                if value not in allowed:
+                    bad(key, f"should be one of {', '.join(allowed)}, got {value!r}")
+            where = f"{path}: context {name}"
+            lists = {}
+            for key in ("trigger", "dep", "pos", "not_dep", "exclude"):
+                value = resolve(item.get(key, []), vocab, f"{where}: field '{key}'")
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                    bad(key, "should be a list of words (quote words such as \"no\", which YAML reads as false)")
+                lists[key] = value
+            if item["scope"] in ("window", "verb_group") and not (isinstance(item.get("size"), int) and item["size"] > 0):
+                bad("size", f"a {item['scope']} record needs a whole number of words > 0")
+            if item["scope"] not in ("gerund", "infinitive", "dependents") and not lists["trigger"]:
+                bad("trigger", f"a {item['scope']} record needs at least one trigger")
+            for key in ("lexical", "nonlexical"):
+                if not isinstance(item.get(key, False), bool):
+                    bad(key, "should be true or false")
+            for key in ("size", "nonlexical_within"):
+                if not isinstance(item.get(key, 0), int) or isinstance(item.get(key, 0), bool):
+                    bad(key, "should be a whole number")
+            out.append(ContextRecord(
+                category=item["category"], scope=item["scope"], direction=item.get("direction", "bidirectional"),
+                trigger=tuple(_norm_word(w) for w in lists["trigger"]),
+                dep=frozenset(lists["dep"]), pos=frozenset(lists["pos"]), not_dep=frozenset(lists["not_dep"]),
+                exclude=frozenset(_norm_word(w) for w in lists["exclude"]),
+                lexical=item.get("lexical", False), nonlexical=item.get("nonlexical", False),
+                nonlexical_within=item.get("nonlexical_within", 0), size=item.get("size", 0),
+                note=item.get("note", ""), source=str(path),
+            ))
+    return out
+
+
+def _norm_word(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
 
 
 def resolve(value, vocab: dict[str, Any], where: str):
@@ -377,6 +501,11 @@ def _rule_from_dict(data, path: Path, default_family: str | None, vocab, checks:
     skip_when = data.get("skip_when", [])
     if not isinstance(skip_when, list) or any(s not in SKIP_WHEN for s in skip_when):
         _fail(path, rid, "skip_when", f"should be a list drawn from {', '.join(SKIP_WHEN)}")
+    defer_to = data.get("defer_to", [])
+    if isinstance(defer_to, str):
+        defer_to = [defer_to]
+    if not isinstance(defer_to, list) or not all(isinstance(d, str) and ID_RE.match(d) for d in defer_to):
+        _fail(path, rid, "defer_to", "should be a list of rule ids")
     disabled = data.get("disabled", False)
     if not isinstance(disabled, bool):
         _fail(path, rid, "disabled", "should be true or false")
@@ -389,16 +518,15 @@ def _rule_from_dict(data, path: Path, default_family: str | None, vocab, checks:
         suggestions=[s.strip() for s in suggestions], examples=examples, options=options,
         skip_when=list(skip_when), disabled=disabled, description=data.get("description", ""),
         link=data.get("link", ""), note=data.get("note", ""), source=str(path),
+        defer_to=list(defer_to) + [d for d in (options.get("defer_to") or []) if d not in defer_to],
     )
 
 
-def load_rule_file(
-    path: Path, vocab: dict[str, Any], checks: Iterable[str] | None = None, default_family: str | None = None
-) -> list[Rule]:
-    """Read and validate one phrasebank file."""
+def read_rule_file(path: Path, default_family: str | None = None) -> tuple[str, list]:
+    """The family and the raw rule records of one phrasebank file (shape checked, not the rules)."""
     data = _yaml_load(path)
     if data is None:
-        return []
+        return default_family or "", []
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: a phrasebank file is a mapping with 'family' and 'rules'")
     unknown = sorted(set(data) - {"family", "rules", "description"})
@@ -408,6 +536,14 @@ def load_rule_file(
     rules = data.get("rules", [])
     if not isinstance(rules, list):
         raise ConfigError(f"{path}: field 'rules' should be a list of rule records")
+    return family, rules
+
+
+def load_rule_file(
+    path: Path, vocab: dict[str, Any], checks: Iterable[str] | None = None, default_family: str | None = None
+) -> list[Rule]:
+    """Read and validate one phrasebank file."""
+    family, rules = read_rule_file(path, default_family)
     out = []
     seen = set()
     for item in rules:
@@ -417,6 +553,101 @@ def load_rule_file(
         seen.add(rule.id)
         out.append(rule)
     return out
+
+
+# --- one set of rules from many files: replace by id, extend, defer -----------------------
+
+EXTENDABLE_NOTE = ("extends: adds to an existing rule's lists (patterns, exceptions, suggestions, examples, "
+                   "word lists); to change anything else, write a rule with the same id")
+
+
+@dataclass
+class RawRecord:
+    rank: int
+    """0 for the user's folder; higher for folders later in the search path."""
+    path: Path
+    record: dict
+    extended_by: list[str] = field(default_factory=list)
+
+
+def _extend(base: dict, ext: dict, path: Path, target: str) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in ext.items():
+        if key in ("extends", "note", "description", "family"):
+            continue
+        old = out.get(key)
+        if isinstance(value, list) and (old is None or isinstance(old, list)):
+            old = list(old or [])
+            out[key] = old + [v for v in value if v not in old]
+        elif isinstance(value, dict) and (old is None or isinstance(old, dict)):
+            merged = dict(old or {})
+            for sub, items in value.items():
+                prev = merged.get(sub)
+                if isinstance(items, list) and (prev is None or isinstance(prev, list)):
+                    prev = list(prev or [])
+                    merged[sub] = prev + [v for v in items if v not in prev]
+                elif sub not in merged:
+                    merged[sub] = items
+                else:
+                    raise ConfigError(f"{path}: rule {target}: field '{key}.{sub}': {EXTENDABLE_NOTE}")
+            out[key] = merged
+        else:
+            raise ConfigError(f"{path}: rule {target}: field '{key}': {EXTENDABLE_NOTE}")
+    return out
+
+
+def merge_records(entries: Iterable[tuple[int, Path, dict]]) -> list[RawRecord]:
+    """The rules in effect, from ``(rank, file, record)`` in reading order.
+
+    The same for every family: each file adds its rules; a rule with the id of a
+    rule from a folder later in the search path (the shipped one) replaces it; two
+    rules with one id in the same folder are an error; a record ``extends: ID``
+    adds its lists to rule ID (wherever that is defined). Every problem names the
+    file, the rule and the field.
+    """
+    chosen: dict[str, RawRecord] = {}
+    order: list[str] = []
+    extensions: list[tuple[Path, dict]] = []
+    for rank, path, record in entries:
+        if isinstance(record, dict) and "extends" in record:
+            target = record["extends"]
+            if not isinstance(target, str) or not ID_RE.match(target):
+                raise ConfigError(f"{path}: rule {record.get('id', '?')}: field 'extends': should be a rule id")
+            if "id" in record and record["id"] != target:
+                raise ConfigError(f"{path}: rule {record['id']}: field 'extends': a record that extends a rule "
+                                  "has no id of its own (it adds to rule {target})")
+            extensions.append((path, record))
+            continue
+        rid = record.get("id") if isinstance(record, dict) else None
+        if not isinstance(rid, str):
+            chosen[f"#{len(order)}"] = RawRecord(rank, path, record)  # the family's parser reports it
+            order.append(f"#{len(order)}")
+            continue
+        previous = chosen.get(rid)
+        if previous is None:
+            order.append(rid)
+            chosen[rid] = RawRecord(rank, path, record)
+        elif rank < previous.rank:
+            chosen[rid] = RawRecord(rank, path, record)  # the user's rule replaces the shipped one
+        elif rank == previous.rank:
+            raise ConfigError(f"{path}: rule {rid}: field 'id': is also defined in {previous.path}")
+    for path, record in extensions:
+        target = record["extends"]
+        base = chosen.get(target)
+        if base is None:
+            raise ConfigError(f"{path}: rule {target}: field 'extends': no rule {target} is loaded")
+        chosen[target] = RawRecord(base.rank, base.path, _extend(base.record, record, path, target),
+                                   base.extended_by + [str(path)])
+    return [chosen[i] for i in order]
+
+
+def check_defer_to(rules: Iterable, known: Iterable[str]) -> None:
+    """Every ``defer_to`` names a loaded rule (else: file, rule, field)."""
+    known = set(known)
+    for rule in rules:
+        for target in getattr(rule, "defer_to", []) or []:
+            if target not in known:
+                raise ConfigError(f"{rule.source}: rule {rule.id}: field 'defer_to': no rule {target} is loaded")
 
 
 _CACHE: dict[tuple, Phrasebank] = {}
@@ -434,7 +665,7 @@ def _signature(files: list[SourceFile]) -> tuple:
 
 
 def _is_vocabulary(f: SourceFile) -> bool:
-    return f.family == "vocabulary"
+    return f.family in ("vocabulary", "grammar", "context")
 
 
 def load_phrasebank(
@@ -468,21 +699,22 @@ def load_phrasebank(
         _CACHE[key] = cached
     return Phrasebank(
         rules=cached.rules, vocabulary=cached.vocabulary, files=cached.files,
-        disabled=frozenset(disabled),
+        disabled=frozenset(disabled), grammar=cached.grammar, context=cached.context,
     )
 
 
 def _load(files, wanted, dirs, checks) -> Phrasebank:
     vocab = load_vocabulary(dirs)
     known_families = {f.family for f in files if not _is_vocabulary(f)}
-    chosen: dict[str, tuple[int, Rule]] = {}
-    order: list[str] = []
+    entries: list[tuple[int, Path, dict]] = []
     used: list[Path] = []
     for f in files:
         if _is_vocabulary(f) or f.path.stem.lower() == "readme":
             continue
+        if f.family == "privacy":
+            continue  # its own record format, read by language/privacy.py through merge_records
         if wanted is not None and f.family not in wanted:
-            if f.family in known_families and f.family in ("privacy", "evidence", "overclaim"):
+            if f.family in known_families and f.family in ("evidence", "overclaim"):
                 continue
             try:
                 data = _yaml_load(f.path)
@@ -490,25 +722,35 @@ def _load(files, wanted, dirs, checks) -> Phrasebank:
                 continue  # another tool's file: its own loader reports its problems
             if not isinstance(data, dict) or data.get("family") not in wanted:
                 continue
-        for rule in load_rule_file(f.path, vocab, None, f.family):
-            if wanted is not None and rule.family not in wanted:
+        family, records = read_rule_file(f.path, f.family)
+        for record in records:
+            if not isinstance(record, dict):
+                raise ConfigError(f"{f.path}: each entry under 'rules' should be a mapping, got {record!r}")
+            rfamily = record.get("family", family)
+            target = record.get("extends")
+            if isinstance(target, str) and "." in target:
+                rfamily = target.split(".", 1)[0]
+            if wanted is not None and rfamily not in wanted:
                 continue
-            if checks is not None and rule.kind == "check" and rule.family in checks:
-                family_checks = set(checks[rule.family])
-                if rule.check not in family_checks:
-                    _fail(f.path, rule.id, "check",
-                          f"unknown check {rule.check!r} (known: {', '.join(sorted(family_checks))})")
-            previous = chosen.get(rule.id)
-            if previous is None:
-                order.append(rule.id)
-                chosen[rule.id] = (f.rank, rule)
-            elif f.rank < previous[0]:
-                # a user folder's rule replaces the shipped rule with the same id
-                chosen[rule.id] = (f.rank, rule)
-            elif f.rank == previous[0]:
-                _fail(f.path, rule.id, "id", f"is also defined in {previous[1].source}")
+            if "extends" not in record:
+                record = {"family": family, **record}
+            entries.append((f.rank, f.path, record))
         used.append(f.path)
-    return Phrasebank(rules=[chosen[i][1] for i in order], vocabulary=vocab, files=used)
+    rules = []
+    for raw in merge_records(entries):
+        rule = _rule_from_dict(raw.record, raw.path, raw.record.get("family"), vocab, None)
+        rule.extended_by = raw.extended_by
+        if checks is not None and rule.kind == "check" and rule.family in checks:
+            family_checks = set(checks[rule.family])
+            if rule.check not in family_checks:
+                _fail(raw.path, rule.id, "check",
+                      f"unknown check {rule.check!r} (known: {', '.join(sorted(family_checks))})")
+        rules.append(rule)
+    check_defer_to(rules, [r.id for r in rules])
+    overclaim = wanted is None or "overclaim" in wanted
+    grammar = load_grammar(dirs) if overclaim else {}
+    context = load_context_records(dirs, vocab) if overclaim else []
+    return Phrasebank(rules=rules, vocabulary=vocab, files=used, grammar=grammar, context=context)
 
 
 def clear_cache() -> None:

@@ -246,6 +246,8 @@ class PrivacyRule:
     source: Path
     names: NameLists | None = None
     family: str = FAMILY
+    defer_to: list[str] = field(default_factory=list)
+    """Rule ids: a match overlapping one of their matches is left to them."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -276,28 +278,48 @@ def _candidate_files(paths: list[Path] | None) -> tuple[list[Path], list[Path]]:
     return candidates, folders
 
 
+def _rule_files(paths: list[Path] | None, candidates: list[Path], folders: list[Path]) -> list[tuple[int, Path]]:
+    """The privacy rule files in effect, with their rank (0 = first folder of the search path).
+
+    The same files as for every family (:func:`evidencebot.language.phrasebank.source_files`):
+    ``privacy.yaml``, ``privacy-*.yaml`` and ``privacy/*.yaml``; a file in an earlier folder
+    shadows the file with the same name in a later one. An explicit ``.yaml`` path is used as given.
+    """
+    from evidencebot.language.phrasebank import source_files
+
+    entries = [Path(p) for p in paths] if paths is not None else None
+    if entries is not None and any(e.suffix in (".yaml", ".yml") for e in entries):
+        return [(rank, c) for rank, c in enumerate(candidates) if c.is_file()][:1]
+    return [(f.rank, f.path) for f in source_files(folders) if f.family == FAMILY]
+
+
 def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
     """Load and validate the privacy rules.
 
     ``paths`` lists folders (or ``.yaml`` files) in order of precedence; by
     default the phrasebank search path (user folder first, then the shipped
-    one). The first ``privacy.yaml`` found is used and replaces the others.
+    one). The files load like every family's (see ``phrasebank/README.md``): each
+    file adds rules, a user file with the same name as a shipped file replaces
+    it, a rule with the id of a shipped rule replaces that rule, a record
+    ``extends: privacy.x`` adds to rule ``privacy.x``, and ``defer_to`` drops a
+    finding that overlaps one of the named rules' findings. Definitions
+    (``define``) are shared by all files, a user file's winning.
     Rules are cached until one of the files they came from changes.
     """
     candidates, folders = _candidate_files(paths)
-    key = tuple(str(c) for c in candidates)
+    files = _rule_files(paths, candidates, folders)
+    key = tuple(str(c) for c in candidates) + tuple(str(p) for _, p in files)
     cached = _CACHE.get(key)
     if cached is not None:
         deps, rules = cached[0], cached[1]
         if _stamp([Path(d[0]) for d in deps]) == deps:
             return list(rules)
-    source = next((c for c in candidates if c.is_file()), None)
-    if source is None:
+    if not any(p.name == RULES_FILE or p in candidates for _, p in files):
         raise ConfigError(
             f"no {RULES_FILE} found (looked in {', '.join(str(c) for c in candidates)})"
         )
-    deps = list(candidates)
-    rules = _parse_file(source, folders, deps)
+    deps = list(candidates) + [p for _, p in files if p not in candidates]
+    rules = _parse_files(files, folders, deps)
     _CACHE[key] = (_stamp(deps), rules)
     return list(rules)
 
@@ -307,7 +329,7 @@ def _err(path: Path, rule_id: str | None, fieldname: str, problem: str) -> Confi
     return ConfigError(f"{path}: {where}field '{fieldname}': {problem}")
 
 
-def _parse_file(path: Path, folders: list[Path], deps: list[Path]) -> list[PrivacyRule]:
+def _read_file(path: Path) -> tuple[dict, list]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -322,15 +344,33 @@ def _parse_file(path: Path, folders: list[Path], deps: list[Path]) -> list[Priva
     if not isinstance(defines, dict) or not all(isinstance(v, str) for v in defines.values()):
         raise _err(path, None, "define", "must map names to regular expressions")
     records = data.get("rules")
-    if not isinstance(records, list) or not records:
+    if not isinstance(records, list) or (path.name == RULES_FILE and not records):
         raise _err(path, None, "rules", "must be a non-empty list of rules")
-    rules, seen = [], set()
-    for index, record in enumerate(records):
-        rule = _parse_rule(path, index, record, defines, folders, deps)
-        if rule.id in seen:
-            raise _err(path, rule.id, "id", "the same id is used twice")
-        seen.add(rule.id)
+    return defines, records
+
+
+def _parse_files(files: list[tuple[int, Path]], folders: list[Path], deps: list[Path]) -> list[PrivacyRule]:
+    from evidencebot.language.phrasebank import check_defer_to, merge_records
+
+    defines: dict[str, str] = {}
+    entries = []
+    index: dict[int, int] = {}
+    for rank, path in sorted(files, key=lambda f: -f[0]):  # the shipped folder first: users' defines win
+        file_defines, records = _read_file(path)
+        defines.update(file_defines)
+    for rank, path in files:
+        for i, record in enumerate(_read_file(path)[1]):
+            if isinstance(record, dict) and "extends" not in record and "id" in record:
+                rid = record.get("id")
+                if not isinstance(rid, str) or not re.fullmatch(r"privacy\.[a-z0-9][a-z0-9\-]*", rid):
+                    raise _err(path, None, f"rules[{i}].id", "must look like privacy.<name> (lower case, hyphens)")
+            index[id(record)] = i
+            entries.append((rank, path, record))
+    rules = []
+    for n, raw in enumerate(merge_records(entries)):
+        rule = _parse_rule(raw.path, index.get(id(raw.record), n), raw.record, defines, folders, deps)
         rules.append(rule)
+    check_defer_to(rules, [r.id for r in rules])
     return rules
 
 
@@ -425,10 +465,12 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
     if kind == "entity":
         names = _parse_names(path, rule_id, record, folders, deps)
 
+    defer_to = _str_list(path, rule_id, "defer_to", record.get("defer_to"))
+
     return PrivacyRule(
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
-        exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names,
+        exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
     )
 
 
@@ -565,6 +607,9 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         else:
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
+    if any(r.defer_to for r in rules):
+        hits = [h for h in hits if not h.rule.defer_to or not any(
+            o.rule.id in h.rule.defer_to and o.start < h.end and h.start < o.end for o in hits)]
     kept = _resolve_overlaps(hits)
     _escalate(kept)
     findings = [

@@ -1423,6 +1423,8 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
     ]
     summary["target"] = ctx.target(ind)
     summary["special_months"] = [p.label for p in result.special_points]
+    # for charts: each point's type and the limits of its part (no values: those are in "series")
+    summary["chart_points"] = [[p.index, p.type, p.group, p.mean, p.lower, p.upper] for p in result.point_list]
     return summary
 
 

@@ -1,0 +1,75 @@
+"""The bid team's compliance sheet (``.xlsx``) for a tender answer.
+
+What a commissioner must not see but the bid team needs: the word count and
+how words were counted, each sub-point with its word budget, the words used,
+the paragraphs that answer it, the evidence and its status, and every figure
+with its indicator id, period, numerator and denominator. Written beside the
+answer as ``<answer>-compliance.xlsx`` (openpyxl, imported when used).
+"""
+
+from __future__ import annotations
+
+import io
+
+COVERAGE_COLUMNS = ("sub-point", "word budget", "words used", "paragraphs", "evidence", "status")
+FIGURE_COLUMNS = ("indicator id", "indicator", "period", "value", "numerator", "denominator", "95% CI",
+                  "SPC verdict", "definition")
+
+
+def compliance_xlsx(doc) -> bytes:
+    """The workbook for an :class:`~evidencebot.compose.export.ExportDoc` (sheets: Compliance, Figures)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from evidencebot.compose.words import WORD_RULE, counts
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Compliance"
+    bold = Font(bold=True)
+    ws.append(["Document", doc.title])
+    if doc.quote:
+        ws.append(["Question", " ".join(doc.quote.split())])
+    for label, value in doc.context:
+        ws.append([label, str(value)])
+    if doc.counted is not None:
+        c = counts(doc.counted)
+        ws.append(["Words used", c.words])
+        ws.append(["Word limit", doc.word_limit if doc.word_limit else "none"])
+        ws.append(["Characters (with spaces)", c.chars])
+        ws.append(["Within the limit", "yes" if not doc.word_limit or c.words <= doc.word_limit else "NO"])
+        ws.append(["How words were counted", WORD_RULE])
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        row[0].font = bold
+    ws.append([])
+    ws.append(list(COVERAGE_COLUMNS))
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    for row in doc.compliance:
+        paras = row.get("paragraphs") or []
+        label = row.get("label", "")
+        key = str(row.get("key") or "")
+        if key and not key.startswith("p"):
+            label = f"{key}) {label}"
+        ws.append([label, row.get("budget"), row.get("words"),
+                   ", ".join(str(p) for p in paras) or "none", row.get("evidence"), row.get("status")])
+    ws.column_dimensions["A"].width = 48
+    ws.column_dimensions["B"].width = 40
+    for col in "CDEF":
+        ws.column_dimensions[col].width = 16
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    figures = wb.create_sheet("Figures")
+    figures.append(list(FIGURE_COLUMNS))
+    for cell in figures[1]:
+        cell.font = bold
+    for f in doc.figures:
+        figures.append([f.get("id"), f.get("title"), f.get("period"), f.get("value"), f.get("numerator"),
+                        f.get("denominator"), f.get("ci"), f.get("verdict"), f.get("definition")])
+    for col, width in zip("ABCDEFGHI", (18, 40, 14, 16, 11, 12, 20, 36, 70)):
+        figures.column_dimensions[col].width = width
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,266 @@
+"""Context filters (``skip_when``): negation, hedges, aims, conditionals, questions, futures.
+
+The filters are data: ``phrasebank/context.yaml`` holds ConText-style records
+(trigger, category, direction, scope; see that file). A rule's ``skip_when:
+[hedged]`` drops a match when any record of the category ``hedged`` applies to
+the match's anchor word. This module holds only the scopes: how to look for a
+trigger in the dependency parse (dependents and governors of the target) or on
+the surface (a window of words, the verb group, the sentence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from evidencebot.language.overclaim.common import Vocab, _toks
+from evidencebot.language.overclaim.words import W
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+@dataclass
+class ContextRecord:
+    """One trigger record (see ``phrasebank/context.yaml``)."""
+
+    category: str
+    scope: str
+    direction: str = "bidirectional"
+    trigger: tuple[str, ...] = ()
+    dep: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    not_dep: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+    lexical: bool = False
+    nonlexical: bool = False
+    nonlexical_within: int = 0
+    size: int = 0
+    note: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        self.words = frozenset(t for t in self.trigger if " " not in t)
+        self.phrases = tuple(tuple(t.split()) for t in self.trigger if " " in t)
+
+    def word_hit(self, tok) -> bool:
+        """Is ``tok`` (by its lower-case form or lemma) a one-word trigger, or the start of a phrase one?"""
+        if not self.trigger:
+            return True
+        low = _norm(tok.text)
+        if low in self.words or tok.lemma_.lower() in self.words:
+            return True
+        if self.phrases:
+            doc = tok.doc
+            for words in self.phrases:
+                if low == words[0] and tok.i + len(words) <= len(doc) and all(
+                        _norm(doc[tok.i + k].text) == w for k, w in enumerate(words[1:], 1)):
+                    return True
+        return False
+
+    def filters_ok(self, tok) -> bool:
+        if self.dep and tok.dep_ not in self.dep:
+            return False
+        if self.pos and tok.pos_ not in self.pos:
+            return False
+        if self.not_dep and tok.dep_ in self.not_dep:
+            return False
+        if self.exclude and (_norm(tok.text) in self.exclude or tok.lemma_.lower() in self.exclude):
+            return False
+        return True
+
+
+class Context:
+    """Questions about a token's clause, answered by the context records."""
+
+    def __init__(self, doc, vocab: Vocab, records: Iterable[ContextRecord] = ()):
+        self.doc = doc
+        self.v = vocab
+        toks = _toks(doc)
+        self.lower_set = {t.lower_ for t in toks}
+        self.lemma_set = {t.lemma_.lower() for t in toks}
+        self.by_category: dict[str, list[ContextRecord]] = {}
+        for rec in records:
+            self.by_category.setdefault(rec.category, []).append(rec)
+        self._memo: dict[tuple[str, int], bool] = {}
+        self._chains: dict[int, list] = {}
+        self._hits: dict[int, list[tuple[int, int]]] = {}
+
+    # -- structure -------------------------------------------------------------------
+
+    def chain(self, tok) -> list[tuple[object, bool]]:
+        """The token and its governors: ``[(token, lexical)]``. ``lexical`` is False once
+        the climb has passed a ``conj`` edge (then only shared auxiliaries count)."""
+        cached = self._chains.get(tok.i)
+        if cached is not None:
+            return cached
+        out = [(tok, True)]
+        lexical = True
+        cur = tok
+        for _ in range(8):
+            dep = cur.dep_
+            head = cur.head
+            if head is cur or dep == "ROOT":
+                break
+            if dep == "conj":
+                lexical = False
+            elif dep not in W.climb_deps:
+                break
+            out.append((head, lexical))
+            cur = head
+        self._chains[tok.i] = out
+        return out
+
+    @staticmethod
+    def infinitive(tok) -> bool:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return bool(prev is not None and prev.lower_ == "to" and prev.tag_ == "TO" and tok.tag_ == "VB")
+
+    # -- the categories -----------------------------------------------------------------
+
+    def is_in(self, category: str, tok) -> bool:
+        key = (category, tok.i)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = any(self._applies(rec, tok) for rec in self.by_category.get(category, ()))
+            self._memo[key] = hit
+        return hit
+
+    def negated(self, tok) -> bool:
+        return self.is_in("negated", tok)
+
+    def hedged(self, tok) -> bool:
+        return self.is_in("hedged", tok)
+
+    def aim(self, tok) -> bool:
+        return self.is_in("aim", tok)
+
+    def conditional(self, tok) -> bool:
+        return self.is_in("conditional", tok)
+
+    def question(self, tok) -> bool:
+        return self.is_in("question", tok)
+
+    def future(self, tok) -> bool:
+        return self.is_in("future", tok)
+
+    def skip(self, tok, filters: Iterable[str]) -> bool:
+        return any(self.is_in(name, tok) for name in filters)
+
+    def records_applying(self, tok) -> list[ContextRecord]:
+        """Every record that applies to ``tok`` (for ``evidencebot rules explain``)."""
+        return [r for recs in self.by_category.values() for r in recs if self._applies(r, tok)]
+
+    # -- the scopes -----------------------------------------------------------------------
+
+    def _applies(self, rec: ContextRecord, tok) -> bool:
+        return getattr(self, "_scope_" + rec.scope)(rec, tok)
+
+    def _scope_dependents(self, rec, tok) -> bool:
+        for t, lexical in self.chain(tok):
+            if rec.lexical and not lexical:
+                continue
+            for c in t.children:
+                if not rec.filters_ok(c) or not rec.word_hit(c):
+                    continue
+                if rec.direction == "forward" and c.i > tok.i or rec.direction == "backward" and c.i < tok.i:
+                    continue
+                if lexical or not rec.nonlexical_within or c.i > tok.i - rec.nonlexical_within:
+                    return True
+        return False
+
+    def _scope_governors(self, rec, tok) -> bool:
+        for t, lexical in self.chain(tok):
+            if t is tok or not (lexical or rec.nonlexical):
+                continue
+            if rec.exclude and (_norm(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
+                continue
+            if rec.word_hit(t) and (not rec.pos or t.pos_ in rec.pos):
+                return True
+        return False
+
+    def _scope_chain(self, rec, tok) -> bool:
+        return any(rec.word_hit(t) and rec.filters_ok(t) for t, _lexical in self.chain(tok))
+
+    def _scope_window(self, rec, tok) -> bool:
+        sent = tok.sent
+        T = _toks(tok.doc)
+        if rec.direction in ("forward", "bidirectional"):
+            if any(rec.word_hit(t) and rec.filters_ok(t) for t in T[max(sent.start, tok.i - rec.size):tok.i]):
+                return True
+        if rec.direction in ("backward", "bidirectional"):
+            if any(rec.word_hit(t) and rec.filters_ok(t) for t in T[tok.i + 1:min(sent.end, tok.i + 1 + rec.size)]):
+                return True
+        return False
+
+    def _scope_verb_group(self, rec, tok) -> bool:
+        T = _toks(tok.doc)
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - rec.size) - 1, -1):
+            t = T[j]
+            if rec.word_hit(t) and rec.filters_ok(t):
+                return True
+            if not (t.pos_ in W.aux_part_adv or t.lower_ in W.verb_group_words):
+                break
+        return False
+
+    def _phrase_spans(self, rec) -> list[tuple[int, int]]:
+        """Character spans of the record's triggers in the doc (word-bounded), once per doc."""
+        hits = self._hits.get(id(rec))
+        if hits is None:
+            text = self.doc.text.lower().replace("\u2019", "'")
+            hits = []
+            for phrase in rec.trigger:
+                start = 0
+                while True:
+                    i = text.find(phrase, start)
+                    if i == -1:
+                        break
+                    j = i + len(phrase)
+                    if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                        hits.append((i, j))
+                    start = i + 1
+            self._hits[id(rec)] = hits
+        return hits
+
+    def _scope_sentence(self, rec, tok) -> bool:
+        sent = tok.sent
+        for s, e in self._phrase_spans(rec):
+            if rec.direction != "backward" and sent.start_char <= s and e <= tok.idx:
+                return True
+            if rec.direction != "forward" and tok.idx <= s and e <= sent.end_char:
+                return True
+        return False
+
+    def _scope_opening_clause(self, rec, tok) -> bool:
+        sent = tok.sent
+        first = sent[0] if sent[0].is_alpha else (sent[1] if len(sent) > 1 else sent[0])
+        if first.i < tok.i and rec.word_hit(first):
+            return not any(t.text in W.clause_commas for t in tok.doc[first.i:tok.i])
+        return False
+
+    def _scope_sentence_end(self, rec, tok) -> bool:
+        text = tok.sent.text.rstrip().rstrip("\"'\u201d\u2019)")
+        return any(text.endswith(t) for t in rec.trigger)
+
+    def _scope_infinitive(self, rec, tok) -> bool:
+        if not self.infinitive(tok):
+            return False
+        head = tok.head
+        if rec.trigger and not rec.word_hit(head):
+            return False
+        if rec.exclude:
+            words = {_norm(head.text), head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "aux"}
+            if words & rec.exclude:
+                return False
+        return True
+
+    def _scope_gerund(self, rec, tok) -> bool:
+        if tok.tag_ != "VBG" or (rec.not_dep and tok.dep_ in rec.not_dep):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in rec.exclude for c in tok.children):
+            return False
+        prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        return prev is None or prev.lower_ not in rec.exclude

@@ -1,0 +1,366 @@
+"""The over-claim engine: compiles the rules into matchers, runs them, applies exceptions and context."""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Callable, Iterable
+
+from evidencebot.errors import ConfigError
+from evidencebot.language.findings import Finding
+
+# the check modules register themselves with CHECKS when imported
+from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
+    absolute,
+    causal,
+    guarantee,
+    numbers,
+    puffery,
+    small_numbers,
+)
+from evidencebot.language.overclaim.common import (
+    CHECKS,
+    Candidate,
+    Terms,
+    Vocab,
+    _sents,
+    _split_hyphens,
+    _toks,
+    verb_forms,
+)
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Phrasebank, Rule, load_phrasebank
+
+FAMILY = "overclaim"
+
+
+# --- the compiled family ----------------------------------------------------------------
+
+
+class OverclaimRules:
+    """Rules compiled into matchers for one spaCy vocabulary."""
+
+    def __init__(self, bank: Phrasebank, nlp, family: str = FAMILY):
+        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+
+        W.use(bank.grammar)
+        self.bank = bank
+        self.family = family
+        self.rules = bank.family(family)
+        self.vocab = Vocab(bank.vocabulary)
+        self.phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.token = Matcher(nlp.vocab, validate=True)
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)
+        self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_key: dict[str, Rule] = {}
+        self.checks: list[tuple[Rule, Callable]] = []
+        self._has = {"phrase": False, "token": False, "dependency": False}
+        make_doc = nlp.make_doc
+        term_lists: set[str] = set()
+        for rule in self.rules:
+            key = rule.id
+            self.by_key[key] = rule
+            try:
+                if rule.kind == "phrase":
+                    self.phrase.add(key, [make_doc(p) for p in rule.patterns])
+                    self._has["phrase"] = True
+                elif rule.kind == "token":
+                    exact, general = [], []
+                    for pat in rule.patterns:
+                        words = _exact_words(pat)
+                        if words is not None:
+                            exact.extend(words)
+                        else:
+                            general.extend(_expand_small_first(pat))
+                    if exact:
+                        from spacy.tokens import Doc
+
+                        self.phrase.add(key, [Doc(nlp.vocab, words=w) for w in exact])
+                        self._has["phrase"] = True
+                    if general:
+                        self.token.add(key, general)
+                    self._has["token"] = True
+                elif rule.kind == "dependency":
+                    self.dependency.add(key, rule.patterns)
+                    self._has["dependency"] = True
+                else:
+                    fn = CHECKS[rule.check]
+                    self.checks.append((rule, fn))
+                    term_lists.update(W.check_terms.get(rule.check, ()))
+                    for opt in W.term_list_options:
+                        value = rule.options.get(opt)
+                        if isinstance(value, str):
+                            term_lists.add(value)
+                        elif isinstance(value, list):
+                            term_lists.update(x for x in value if isinstance(x, str))
+            except (ValueError, KeyError) as exc:
+                raise ConfigError(
+                    f"{rule.source}: rule {rule.id}: field 'patterns': spaCy rejected a pattern: "
+                    f"{str(exc).splitlines()[0][:300]}"
+                ) from None
+        self.term_lists = sorted(term_lists)
+        if any(rule.check == "causal_system_outcome" for rule, _ in self.checks):
+            forms = []
+            for phrase in bank.vocabulary.get("causal_multiword", []):
+                first, _, rest = phrase.partition(" ")
+                forms.extend(f"{f} {rest}".strip() for f in verb_forms(first))
+            if forms:
+                self.terms.add("_causal_multiword", [make_doc(p) for p in forms])
+                self.term_lists.append("_causal_multiword")
+        for name in self.term_lists:
+            if name.startswith("_"):
+                continue
+            phrases = bank.vocabulary.get(name)
+            if not isinstance(phrases, list):
+                raise ConfigError(f"vocabulary list {name!r} (used by the over-claim checks) is missing")
+            self.terms.add(name, [make_doc(p) for p in phrases])
+        self._strings = nlp.vocab.strings
+
+    # -- running -------------------------------------------------------------------
+
+    def find(self, doc) -> list[Finding]:
+        ctx = Context(doc, self.vocab, self.bank.context)
+        strings = self._strings
+        cands: list[Candidate] = []
+        if self._has["phrase"]:
+            for key, s, e in self.phrase(doc):
+                rule = self.by_key[strings[key]]
+                cands.append(Candidate(rule, s, e, _anchor(doc, s, e)))
+        if self._has["token"]:
+            for key, s, e in self.token(doc):
+                rule = self.by_key[strings[key]]
+                cands.append(Candidate(rule, s, e, _anchor(doc, s, e)))
+        if self._has["dependency"]:
+            for key, toks in self.dependency(doc):
+                rule = self.by_key[strings[key]]
+                s, e = min(toks), max(toks) + 1
+                cands.append(Candidate(rule, s, e, toks[0]))
+        if self.checks:
+            terms = Terms(doc, self.terms, strings) if self.term_lists else None
+            for rule, fn in self.checks:
+                cands.extend(fn(rule, doc, ctx, terms))
+        return self._finish(doc, ctx, cands)
+
+    def _finish(self, doc, ctx: Context, cands: list[Candidate]) -> list[Finding]:
+        out: list[Finding] = []
+        taken: dict[str, list[tuple[int, int]]] = {}
+        cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        fragments = _figure_fragments(doc, self.vocab.set("figure_fragment_words")) if cands else ()
+        for c in cands:
+            rule = c.rule
+            if fragments and any(s <= c.anchor < e for s, e in fragments):
+                continue
+            anchor = doc[c.anchor]
+            if rule.exceptions and _excepted(rule, doc, c, ctx):
+                continue
+            if rule.skip_when and ctx.skip(anchor, rule.skip_when):
+                continue
+            spans = taken.setdefault(rule.id, [])
+            if any(c.start < e and s < c.end for s, e in spans):
+                continue
+            spans.append((c.start, c.end))
+            span = doc[c.start:c.end]
+            match = span.text
+            message = (c.message or rule.message).replace("{match}", match)
+            out.append(Finding(
+                rule=rule.id, family=rule.family, severity=rule.severity, message=message,
+                start=span.start_char, end=span.end_char, match=match,
+                suggestions=list(c.suggestions if c.suggestions is not None else rule.suggestions),
+            ))
+        if any(r.defer_to for r in self.rules):
+            # a rule with ``defer_to`` leaves overlapping matches to those rules (the
+            # parse-read puffery check and the superlative phrases find the same words)
+            kept = []
+            for f in out:
+                defer = self.by_key[f.rule].defer_to
+                if defer and any(g.rule in defer and g.start < f.end and f.start < g.end for g in out):
+                    continue
+                kept.append(f)
+            out = kept
+        return out
+
+
+def _figure_fragments(doc, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Token spans of sentences that are figures and nothing else.
+
+    A table cell or a label such as "100%", "89% to 100%", "18.7 hours (95% CI
+    15.6 to 20.2)" or "90% (met)" reports a number; it says nothing about what
+    the service did, so it is not a claim. A sentence counts as such a fragment
+    when it holds a number and every word in it is a unit or a statistics word
+    (``figure_fragment_words`` in the vocabulary). "100% of people felt safer"
+    or "100% success" have other words and are still read as claims.
+    """
+    out = []
+    toks = _toks(doc)
+    for sent in _sents(doc):
+        has_number = False
+        for tok in toks[sent.start:sent.end]:
+            if tok.like_num or any(ch.isdigit() for ch in tok.text):
+                has_number = True
+                continue
+            if tok.is_punct or tok.is_space or tok.text in W.figure_symbols:
+                continue
+            if tok.lower_ not in words:
+                break
+        else:
+            if has_number:
+                out.append((sent.start, sent.end))
+    return out
+
+
+def _exact_words(pattern: list, limit: int = 400) -> list[list[str]] | None:
+    """The word sequences a token pattern stands for, when it only uses exact lower-case
+    words (``{LOWER: x}`` or ``{LOWER: {IN: [...]}}``, no operators): such patterns are
+    run by the PhraseMatcher (a hash lookup per word) instead of the Matcher."""
+    seqs: list[list[str]] = [[]]
+    for tok in pattern:
+        if set(tok) != {"LOWER"}:
+            return None
+        value = tok["LOWER"]
+        if isinstance(value, str):
+            options = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            options = [str(v) for v in value["IN"]]
+        else:
+            return None
+        if any(o != o.lower() or not o or " " in o for o in options):
+            return None
+        # the tokenizer splits hyphenated words ("pre-eminent" -> pre - eminent): a
+        # hyphenated word in a list stands for that sequence of tokens
+        parts = [_split_hyphens(o) for o in options]
+        seqs = [seq + part for seq in seqs for part in parts]
+        if len(seqs) > limit:
+            return None
+    return seqs
+
+
+def _expand_small_first(pattern: list, limit: int = 6) -> list[list]:
+    """Split a pattern whose first token is a short ``{ATTR: {IN: [...]}}`` list into one
+    pattern per value. The Matcher evaluates a set-membership test (a Python call) on
+    every word for every pattern's first token; an exact value is compared in C. Long
+    lists stay as they are: many more patterns would cost more than the test saves."""
+    first = pattern[0]
+    if len(first) != 1 or "OP" in first:
+        return [pattern]
+    (attr, value), = first.items()
+    if attr not in W.matcher_text_attrs or not isinstance(value, dict):
+        return [pattern]
+    if set(value) != {"IN"} or not isinstance(value["IN"], list) or len(value["IN"]) > limit:
+        return [pattern]
+    return [[{attr: word}] + pattern[1:] for word in value["IN"]]
+
+
+def _anchor(doc, s: int, e: int) -> int:
+    """The token whose clause decides: a verb in the span, else the span's syntactic head."""
+    for t in doc[s:e]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t.i
+    span = doc[s:e]
+    root = span.root
+    # climb to the governing verb (a booster's verb, an adjective's copula)
+    cur = root
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            break
+        cur = cur.head
+    return cur.i
+
+
+def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
+    span = doc[c.start:c.end]
+    sent = span.sent
+    text = sent.text.lower()
+    base = sent.start_char
+    ms, me = span.start_char - base, span.end_char - base
+    root = span.root
+    for exc in rule.exceptions:
+        if isinstance(exc, str):
+            phrase = exc.lower()
+            start = 0
+            while True:
+                i = text.find(phrase, start)
+                if i == -1:
+                    break
+                j = i + len(phrase)
+                bounded = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+                if bounded and i < me and ms < j:
+                    return True
+                start = i + 1
+            continue
+        key, words = next(iter(exc.items()))
+        if key == "in_sentence":
+            if any(_has_phrase(text, w.lower()) for w in words):
+                return True
+        elif key == "unless_in_sentence":
+            if not any(_has_phrase(text, w.lower()) for w in words):
+                return True
+        elif key == "head":
+            head = root.head
+            if head.lemma_.lower() in words or head.lower_ in words:
+                return True
+        elif key == "followed_by":
+            if c.end < len(doc) and doc[c.end].lower_ in words:
+                return True
+        elif key == "preceded_by":
+            if c.start > 0 and doc[c.start - 1].lower_ in words:
+                return True
+        elif key == "pos":
+            if root.pos_ in words or root.tag_ in words:
+                return True
+        elif key == "dep":
+            if root.dep_ in words:
+                return True
+        elif key == "regex":
+            if re.search(words, sent.text, re.IGNORECASE):
+                return True
+    return False
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    start = 0
+    while True:
+        i = text.find(phrase, start)
+        if i == -1:
+            return False
+        j = i + len(phrase)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            return True
+        start = i + 1
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+_compiled: dict[tuple, OverclaimRules] = {}
+_lock = threading.Lock()
+
+
+def check_names() -> list[str]:
+    return sorted(CHECKS)
+
+
+def load_overclaim_rules(*, disabled: Iterable[str] = (), nlp=None) -> OverclaimRules:
+    """Load and compile the over-claim rules (cached while the files are unchanged)."""
+    from evidencebot.language.pipeline import get_nlp
+
+    nlp = nlp or get_nlp()
+    bank = load_phrasebank([FAMILY], disabled=disabled, checks={FAMILY: CHECKS})
+    key = (id(nlp), tuple(id(r) for r in bank.active))
+    with _lock:
+        compiled = _compiled.get(key)
+        if compiled is None:
+            compiled = OverclaimRules(bank, nlp)
+            if len(_compiled) > 8:
+                _compiled.clear()
+            _compiled[key] = compiled
+    return compiled
+
+
+def find_overclaim(text: str, doc=None, rules: OverclaimRules | None = None) -> list[Finding]:
+    """Over-claim findings in ``text`` (offsets into ``text``; quotes are not skipped here)."""
+    from evidencebot.language.pipeline import parse
+
+    rules = rules or load_overclaim_rules()
+    if doc is None:
+        doc = parse(text, disable=["ner"])
+    return rules.find(doc)

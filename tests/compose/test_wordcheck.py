@@ -1,0 +1,142 @@
+"""``evidencebot check draft.docx`` and ``--annotate``: Word drafts in, findings as Word comments out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from evidencebot.cli import cli
+from evidencebot.compose import wordcheck
+
+from .word_drafts import build_draft, corrupt_draft, encrypted_draft
+
+
+@pytest.fixture
+def draft(tmp_path):
+    return build_draft(tmp_path / "draft.docx")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def check_json(path) -> list[dict]:
+    result = run("check", str(path), "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_draft_is_read_as_its_reader_sees_it(draft):
+    segments = wordcheck.read_docx(draft).segments
+    by_where = {s.where: s.text for s in segments}
+    assert by_where["paragraph 3"] == "Our service reduced hospital admissions."  # insertion kept
+    assert by_where["paragraph 4"] == "Last year we grew."  # deletion dropped
+    assert by_where["paragraph 5"] == "In 2025 we eliminated crisis admissions across the area."
+    assert by_where["table 1, row 2, column 2"] == "Call John Smith on 07700 900123 after the review."
+    assert by_where["header"].startswith("Bid draft") and by_where["footer"] == "Version 3"
+    text = wordcheck.read_docx(draft).text
+    assert "Please expand" not in text  # the existing comment is not checked
+    assert "helped with" not in text
+    # reading order: body (tables in place), then header and footer
+    assert [s.story for s in segments][-2:] == ["header", "footer"]
+
+
+def test_findings_come_by_paragraph_and_cell_with_the_text_contract(draft, tmp_path):
+    rows = check_json(draft)
+    text_keys = set(check_json(_as_markdown(tmp_path)) [0])
+    for row in rows:
+        assert text_keys <= set(row) and row["path"] == str(draft)
+    found = {(r["where"], r["match"], r["rule"].split(".")[0]) for r in rows}
+    assert ("paragraph 3", "reduced", "overclaim") in found
+    assert ("paragraph 5", "eliminated", "overclaim") in found
+    assert ("table 1, row 2, column 2", "John Smith", "privacy") in found
+    assert ("table 1, row 2, column 2", "07700 900123", "privacy") in found
+    assert any(r["where"] == "header" for r in rows)
+    assert not any("best provider and" in r["match"] for r in rows)  # deleted text is not checked
+    segments = wordcheck.read_docx(draft).segments
+    for r in rows:  # line = the paragraph, column = the character in it
+        seg = segments[r["line"] - 1]
+        assert seg.where == r["where"]
+        assert seg.text[r["column"] - 1:r["end_column"]] == r["match"]
+    text = run("check", str(draft))
+    assert f"{draft}:9:6: error privacy.person-name" in text.stdout
+    assert "(table 1, row 2, column 2)" in text.stdout
+
+
+def _as_markdown(tmp_path):
+    path = tmp_path / "plain.md"
+    path.write_text("Our service reduced hospital admissions.\n", encoding="utf-8")
+    return path
+
+
+def test_annotate_round_trips_every_finding_as_exactly_one_comment(draft, tmp_path):
+    import docx
+
+    before = hashlib.sha256(draft.read_bytes()).hexdigest()
+    rows = check_json(draft)
+    out = tmp_path / "annotated.docx"
+    result = run("check", str(draft), "--annotate", str(out))
+    assert result.exit_code == 1  # error-level findings, as for text
+    assert f"({len(rows)} comments)" in result.stderr
+    assert hashlib.sha256(draft.read_bytes()).hexdigest() == before  # the original is untouched
+
+    copy = docx.Document(str(out))
+    comments = list(copy.comments)
+    existing = [c for c in comments if c.author == "B. Reviewer"]
+    ours = [c for c in comments if c.author == wordcheck.AUTHOR]
+    assert len(existing) == 1 and existing[0].text == "Please expand this."
+    assert len(ours) == len(rows)
+    anchors = wordcheck.comment_anchors(copy)
+    first_words = "Crisis support"
+    unmatched = list(ours)
+    for row in rows:
+        hits = [c for c in unmatched if row["message"] in c.text and all(
+            f"Suggestion: {s}" in c.text for s in row["suggestions"])
+            and (anchors[c.comment_id] == row["match"] if row["where"] not in ("header", "footer")
+                 else f"In the {row['where']}: “{row['match']}”" in c.text)]
+        assert len(hits) == 1, (row, [c.text for c in unmatched])
+        unmatched.remove(hits[0])
+        if row["where"] == "header":  # Word has no comments in headers: anchored on the first words
+            assert anchors[hits[0].comment_id] == first_words
+    assert not unmatched
+
+    # the copy reads the same (split runs, comments ignored): the same findings, in the same places
+    again = check_json(out)
+    strip = lambda rs: [{k: v for k, v in r.items() if k != "path"} for r in rs]  # noqa: E731
+    assert strip(again) == strip(rows)
+
+
+def test_annotate_refuses_to_overwrite_or_replace_the_original(draft, tmp_path):
+    out = tmp_path / "annotated.docx"
+    out.write_bytes(b"keep")
+    refused = run("check", str(draft), "--annotate", str(out))
+    assert refused.exit_code == 2 and "already exists" in refused.stderr
+    assert out.read_bytes() == b"keep"
+    same = run("check", str(draft), "--annotate", str(draft))
+    assert same.exit_code == 2 and "must not replace the original" in same.stderr
+    md = _as_markdown(tmp_path)
+    assert run("check", str(md), "--annotate", str(tmp_path / "x.docx")).exit_code == 2
+
+
+@pytest.mark.parametrize("kind", ["encrypted", "corrupt", "not-a-zip"])
+def test_a_damaged_or_protected_draft_is_one_line_exit_2_and_writes_nothing(draft, tmp_path, kind):
+    bad = tmp_path / f"{kind}.docx"
+    if kind == "encrypted":
+        encrypted_draft(bad)
+        why = "password-protected"
+    elif kind == "corrupt":
+        corrupt_draft(bad, draft)
+        why = "damaged"
+    else:
+        bad.write_text("just text, saved with the wrong name", encoding="utf-8")
+        why = "not a Word .docx file"
+    out = tmp_path / "annotated.docx"
+    result = run("check", str(bad), "--annotate", str(out), "--format", "json")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and why in lines[0]
+    assert result.stdout == "" and not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["draft.docx", bad.name])

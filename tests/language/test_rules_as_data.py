@@ -1,0 +1,115 @@
+"""The over-claim checks keep no vocabulary in code: every word list lives in the phrasebank."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "evidencebot" / "language" / "overclaim"
+# words.py reads grammar.yaml (its only literals are the file's section names)
+CHECK_MODULES = sorted(p for p in PACKAGE.glob("*.py") if p.name not in ("words.py", "__init__.py"))
+
+
+def literal_word_lists(source: str) -> list[tuple[int, str]]:
+    """Literal lists, tuples and sets holding three or more strings."""
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            words = [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            if len(words) >= 3:
+                out.append((node.lineno, ast.get_source_segment(source, node)[:60]))
+    return out
+
+
+def test_the_detector_finds_a_word_list():
+    found = literal_word_lists('X = 1\nif w in ("never", "always", "every"):\n    pass\nY = ["a", "b"]\n')
+    assert [line for line, _ in found] == [2]
+
+
+def test_the_package_is_split_into_engine_context_and_one_module_per_check():
+    names = {p.stem for p in CHECK_MODULES}
+    assert {"engine", "context", "causal", "absolute", "guarantee", "puffery", "numbers", "small_numbers"} <= names
+    from evidencebot.language.overclaim import CHECKS, check_names
+
+    modules = {fn.__module__.rsplit(".", 1)[1] for fn in CHECKS.values()}
+    assert modules == {"causal", "absolute", "guarantee", "puffery", "numbers", "small_numbers"} | modules - {"common", "engine", "context"}
+    assert "common" not in modules and "engine" not in modules
+    assert set(check_names()) >= {"causal_system_outcome", "absolute_outcome", "guarantee", "puffery",
+                                  "number_context", "small_denominator"}
+
+
+@pytest.mark.parametrize("path", CHECK_MODULES, ids=[p.name for p in CHECK_MODULES])
+def test_no_word_list_in_a_check_module(path):
+    found = literal_word_lists(path.read_text(encoding="utf-8"))
+    assert not found, f"{path.name}: word lists belong in phrasebank/ (grammar.yaml or vocabulary.yaml): {found[:5]}"
+
+
+def test_every_grammar_entry_is_used_and_every_use_is_defined():
+    import re
+
+    import yaml
+
+    data = yaml.safe_load((PACKAGE.parents[3] / "phrasebank" / "grammar.yaml").read_text(encoding="utf-8"))
+    defined = {name for section in data.values() for name in section}
+    used = set()
+    for path in CHECK_MODULES:
+        used |= set(re.findall(r"\bW\.([a-z_0-9]+)", path.read_text(encoding="utf-8")))
+    used.discard("use")
+    assert used - defined == set()
+    assert defined - used == set()
+
+
+# --- skip_when contexts are records -----------------------------------------------------
+
+
+@pytest.fixture
+def user_phrasebank(isolated_home):
+    from evidencebot import locations
+    from evidencebot.language.phrasebank import clear_cache
+
+    clear_cache()
+    folder = locations.user_dir("phrasebank")
+    folder.mkdir(parents=True, exist_ok=True)
+    yield folder
+    clear_cache()
+
+
+def test_shipped_context_records_cover_every_category():
+    from evidencebot.language.phrasebank import SKIP_WHEN, load_context_records
+
+    records = load_context_records()
+    assert {r.category for r in records} == set(SKIP_WHEN)
+    for r in records:
+        assert r.scope and r.direction in ("forward", "backward", "bidirectional")
+    hedges = [r for r in records if r.category == "hedged" and r.scope == "dependents"]
+    assert any("may" in r.trigger for r in hedges)  # "$hedge_modals" was resolved from the vocabulary
+
+
+def test_a_bad_context_record_names_file_record_and_field(user_phrasebank):
+    from evidencebot.errors import ConfigError
+    from evidencebot.language.phrasebank import load_context_records
+
+    (user_phrasebank / "context-local.yaml").write_text(
+        "records:\n  - {trigger: [perhaps], category: hedged, scope: paragraph}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_context_records()
+    msg = str(err.value)
+    assert "context-local.yaml" in msg and "record 1 (hedged)" in msg and "field 'scope'" in msg
+
+
+def test_a_user_context_record_changes_what_is_skipped(user_phrasebank, nlp):
+    from evidencebot.language.overclaim import find_overclaim, load_overclaim_rules
+
+    text = "Frankly, our team reduced emergency admissions across the borough."
+    before = [f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))]
+    assert "overclaim.causal-system-outcome" in before
+    (user_phrasebank / "context-local.yaml").write_text(
+        "records:\n  - {trigger: [frankly], category: hedged, scope: sentence, direction: forward}\n",
+        encoding="utf-8")
+    from evidencebot.language.phrasebank import clear_cache
+
+    clear_cache()
+    after = [f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))]
+    assert "overclaim.causal-system-outcome" not in after
