@@ -1393,6 +1393,7 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
     from evidencebot.metrics import spc
 
     measures, warm_note = _warm_up(ctx, ind, spans, measures)
+    shown = measures  # the series keeps months of few cases (drawn, not judged)
     measures, small_note = _small_months(measures, MIN_MONTHLY_CASES)
     values = [m.value for m in measures]
     labels = [month_label(s.first) for s in spans]
@@ -1419,7 +1420,7 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
     summary = result.to_dict()
     summary.pop("point_list", None)
     summary["series"] = [
-        [label, None if (m.value is None or hide(m)) else m.value] for label, m in zip(labels, measures)
+        [label, None if (m.value is None or hide(m)) else m.value] for label, m in zip(labels, shown)
     ]
     summary["target"] = ctx.target(ind)
     summary["special_months"] = [p.label for p in result.special_points]
