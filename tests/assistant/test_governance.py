@@ -82,7 +82,13 @@ def test_submit_then_approve_needs_a_second_person(conversation, evidence_db_pat
     waiting = conversation.respond("/approve")
     assert "`T04` “A step-down that was not yet approved” · submitted by Ana Writer (yours" in waiting.markdown
     act_as(isolated_home, "Ben Approver")
-    approved = conversation.respond("approve story T04")
+    asked = conversation.respond("approve story T04")
+    assert asked.ok and asked.payload["confirm"]["command"] == "/approve T04 confirm"
+    assert asked.markdown.startswith("Approve story `T04` “A step-down that was not yet approved”?")
+    db = connect(evidence_db_path)
+    assert workflow.get_story(db, "T04")["status"] == "submitted"  # nothing changes until confirmed
+    db.close()
+    approved = conversation.respond("yes")
     assert approved.ok and "is **approved** by **Ben Approver**" in approved.markdown
     assert "may now be used in documents that leave the service" in approved.markdown
     db = connect(evidence_db_path)
@@ -95,7 +101,7 @@ def test_submit_then_approve_needs_a_second_person(conversation, evidence_db_pat
 def test_approving_a_story_without_external_consent_says_it_still_cannot_be_used(conversation, isolated_home):
     conversation.respond("/submit T06")
     act_as(isolated_home, "Ben Approver")
-    reply = conversation.respond("/approve T06")
+    reply = conversation.respond("/approve T06 confirm")
     assert reply.ok and "still may not be used externally: no consent for external use" in reply.markdown
 
 
@@ -112,7 +118,10 @@ def test_withdrawing_consent_lists_the_documents_that_used_the_story(conversatio
     db = connect(evidence_db_path)
     exporting.export_story(db, "T01", tmp_path / "t01.docx")
     db.close()
-    reply = conversation.respond("withdraw consent for T01: phoned the team")
+    asked = conversation.respond("withdraw consent for T01: phoned the team")
+    assert asked.payload["confirm"]["command"] == "/withdraw T01 confirm phoned the team"
+    assert "it was used in 1 document" in asked.markdown
+    reply = conversation.respond("yes")
     assert reply.ok and reply.intent == "withdraw_consent"
     md = reply.markdown
     assert md.startswith("### Consent withdrawn for `T01` “Leaving hospital with a key already in hand”")
@@ -135,13 +144,13 @@ def test_withdrawing_consent_lists_the_documents_that_used_the_story(conversatio
 
 
 def test_withdrawing_an_unused_story_says_no_document_used_it(conversation):
-    reply = conversation.respond("/withdraw T02")
+    reply = conversation.respond("/withdraw T02 confirm")
     assert reply.ok and "No document has used it." in reply.markdown
 
 
 def test_the_audit_log_in_the_chat(conversation):
     conversation.respond("/submit T04")
-    conversation.respond("/withdraw T02 form returned")
+    conversation.respond("/withdraw T02 confirm form returned")
     reply = conversation.respond("show the audit log")
     assert reply.ok and reply.intent == "audit"
     md = reply.markdown

@@ -114,11 +114,15 @@ def test_allocation_sums_exactly_and_is_proportional(weights, total):
         assert abs(s - total * w / sum(weights)) < 1.0 + 1e-9
 
 
-def test_labels_are_short_and_end_on_a_content_word():
+def test_headings_use_the_buyers_words_and_are_never_cut_mid_phrase():
     assert make_label("how you will establish each person's escalation baseline and early warning signs at onboarding") \
-        == "Establish each person's escalation baseline and early warning"
-    assert make_label("Describe how you identify early warning signs.") == "Identify early warning signs"
-    assert make_label("your standard for first contact (for example within 48 hours)") == "Your standard for first contact"
+        == "Establishing each person's escalation baseline and early warning signs at onboarding"
+    assert make_label("Describe how you identify early warning signs.") == "Identifying early warning signs"
+    assert make_label("your standard for first contact (for example within 48 hours)") == "Standard for first contact"
+    assert make_label("how you will avoid overstating your impact on outcomes that sit outside your control, "
+                      "such as admissions") == "Avoiding overstating your impact on outcomes"
+    assert make_label("how you will recruit and retain staff") == "Recruiting and retaining staff"
+    assert make_label("How will you plan discharge with the ward?") == "Planning discharge with the ward"
 
 
 def test_topics_mapping_prefers_specific_phrases():

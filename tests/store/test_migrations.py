@@ -23,7 +23,8 @@ def test_names_are_numbered_in_order():
     assert names, "no migrations registered"
     numbers = [int(n[1:4]) for n in names]
     assert all(n.startswith("m") and n[4] == "_" for n in names)
-    assert numbers == list(range(1, len(names) + 1))
+    # numbers are handed out in ranges to parallel branches, so gaps are allowed; order is not
+    assert numbers == sorted(set(numbers)) and numbers[0] == 1
 
 
 def test_blank_database_gets_every_table(tmp_path):

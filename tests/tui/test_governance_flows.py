@@ -35,6 +35,19 @@ def test_submit_then_a_colleague_approves(make, evidence_db_path, isolated_home)
             assert refused.has_class("-warning") and "approval needs a second person" in refused.markdown
             act_as(isolated_home, "Ben Approver")  # a colleague, at their own desk
             await ask(pilot, "approve story T04")
+            from evidencebot.tui.screens.confirm import ConfirmChange
+
+            assert isinstance(app.screen, ConfirmChange)  # the dialog names the story and the change
+            assert "Approve story `T04`" in app.screen.question and "submitted to **approved**" in app.screen.question
+            await pilot.press("enter")  # Cancel has the focus: Enter alone changes nothing
+            await settle(pilot)
+            assert "Left as it was" in app.screen.query("AssistantMessage").last().markdown
+            db = connect(evidence_db_path)
+            assert workflow.get_story(db, "T04")["status"] == "submitted"
+            db.close()
+            await ask(pilot, "approve story T04")
+            await pilot.press("y")
+            await settle(pilot)
             assert "is **approved** by **Ben Approver**" in chat_replies(app)[-1].markdown
         db = connect(evidence_db_path)
         assert workflow.is_exportable(workflow.get_story(db, "T04"))
@@ -55,12 +68,14 @@ def test_withdrawing_consent_lists_the_documents_in_the_reply(make, evidence_db_
         async with app.run_test(size=SMALL) as pilot:
             await settle(pilot)
             await ask(pilot, "/withdraw T01 phoned the team")
+            await pilot.press("y")
+            await settle(pilot)
             reply = chat_replies(app)[-1]
             assert reply.markdown.startswith("### Consent withdrawn for `T01`")
             assert "**It was already used in 1 document:**" in reply.markdown
             assert "**t01.docx** · story" in reply.markdown
             assert reply.query_one(Markdown).source == reply.shown
-            await ask(pilot, "/withdraw T01")
+            await ask(pilot, "/withdraw T01 confirm")
             assert "already withdrawn" in chat_replies(app)[-1].markdown
     run(go())
 

@@ -1,4 +1,5 @@
-"""A story typed into the capture screen survives the terminal being killed (kill -9)."""
+"""Typed text survives the terminal being killed (kill -9), with or without a pause in typing,
+in the story form and in the draft editor: the next start offers back what the database lacks."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from helpers import run, settle
-from story_child import CONTEXT, TITLE
+from story_child import CONTEXT, DRAFT, TITLE
 
 CHILD = Path(__file__).with_name("story_child.py")
 
 
-def test_story_survives_kill_9_and_reopens(make, evidence_db_path):
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(evidence_db_path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def type_then_kill(db_path, mode: str) -> None:
+    proc = subprocess.Popen([sys.executable, str(CHILD), str(db_path), mode],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     try:
         deadline = time.monotonic() + 90
         line = ""
@@ -34,6 +36,10 @@ def test_story_survives_kill_9_and_reopens(make, evidence_db_path):
             proc.kill()
             proc.wait()
 
+
+def test_story_survives_kill_9_and_reopens(make, evidence_db_path):
+    type_then_kill(evidence_db_path, "pause")
+
     async def reopen():
         app = make()
         async with app.run_test(size=(80, 24)) as pilot:
@@ -47,3 +53,70 @@ def test_story_survives_kill_9_and_reopens(make, evidence_db_path):
             assert screen.query_one("#field-context").text == CONTEXT
 
     run(reopen())
+
+
+@pytest.mark.parametrize("mode, size", [("nopause", (80, 24)), ("locked", (120, 40))])
+def test_story_typed_without_a_pause_is_never_lost_to_kill_9(make, evidence_db_path, mode, size):
+    """Killed right after the last key (and, for ``locked``, while another program held the write
+    lock, so nothing could reach the database): what the database lacks is in the journal, offered back."""
+    from evidencebot.assistant.journal import journal_path
+    from evidencebot.store.db import connect
+
+    type_then_kill(evidence_db_path, mode)
+    journal = journal_path(evidence_db_path)
+    if mode == "locked":
+        assert journal.exists() and (journal.stat().st_mode & 0o777) == 0o600
+    offered = journal.exists()
+    if offered:
+        assert CONTEXT in journal.read_text(encoding="utf-8")
+
+    async def reopen():
+        from evidencebot.tui.screens.confirm import ConfirmChange
+
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            if offered:
+                assert isinstance(app.screen, ConfirmChange)
+                assert "was not saved to the database" in app.screen.question
+                assert "story S0001" in app.screen.question
+                await pilot.press("y")
+            else:  # the writer landed everything before the kill
+                app.ask("continue my story")
+            await settle(pilot, 0.5)
+            await settle(pilot)
+            assert app.current_mode == "story"
+            assert app.screen.query_one("#field-title").value == TITLE
+            assert app.screen.query_one("#field-context").text == CONTEXT
+            if offered:
+                assert str(app.screen.query_one("#story-status").render()).startswith("✓ saved")
+
+    run(reopen())
+    db = connect(evidence_db_path)
+    row = db["stories"].get("S0001")
+    db.close()
+    assert (row["title"], row["context"]) == (TITLE, CONTEXT)
+    assert not journal.exists()
+
+
+def test_draft_typed_without_a_pause_is_offered_back_after_kill_9(make, evidence_db_path):
+    from evidencebot.store.db import connect
+
+    type_then_kill(evidence_db_path, "draft")
+
+    async def reopen():
+        app = make()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("y")
+            await settle(pilot, 0.8)
+            await settle(pilot)
+            assert app.current_mode == "editor"
+            assert app.screen.text_area.text == DRAFT
+            assert "✓ saved" in str(app.screen.query_one("#editor-status").render())
+
+    run(reopen())
+    db = connect(evidence_db_path)
+    bodies = [r["body"] for r in db.query("select body from drafts")]
+    db.close()
+    assert DRAFT in bodies

@@ -55,6 +55,10 @@ class State:
     period: str | None = None
     first_run: bool = False
     export_format: str = "docx"
+    pending: str | None = None
+    """The confirmed form of the change the last reply asked about ("yes" runs it)."""
+    last_change: object | None = None
+    """The last consent or approval change (:class:`~evidencebot.store.changes.StoryChange`), for ``/undo``."""
 
 
 # ---------------------------------------------------------------- help
@@ -389,6 +393,24 @@ def audit_log(ctx: Context, intent: Intent) -> Reply:
     return governance.audit_log(ctx, intent)
 
 
+def consent(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import governance
+
+    return governance.consent(ctx, intent)
+
+
+def undo(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import governance
+
+    return governance.undo(ctx, intent)
+
+
+def confirm(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import governance
+
+    return governance.confirm(ctx, intent)
+
+
 # ---------------------------------------------------------------- dispatch
 
 ACTIONS = {
@@ -405,6 +427,9 @@ ACTIONS = {
     "approve_story": approve_story,
     "withdraw_consent": withdraw_consent,
     "audit": audit_log,
+    "consent": consent,
+    "undo": undo,
+    "confirm": confirm,
 }
 
 
@@ -412,6 +437,8 @@ def run(ctx: Context, intent: Intent) -> Reply:
     """Answer one intent; user-facing errors become a reply, never a traceback."""
     if intent.name == "empty":
         return Reply("", intent="empty")
+    if intent.name != "confirm":
+        ctx.state.pending = None  # a question about a change is answered by the very next message only
     if intent.name == "help":
         return Reply(help_markdown(), intent="help")
     if intent.name == "summary":

@@ -24,6 +24,10 @@ class Conversation:
         self.language = language if language is not None else LanguageModel(enabled=False)
         self.state = State(first_run=first_run)
         self.history: list[tuple[str, str]] = []
+        from evidencebot.assistant.journal import Journal
+
+        self.journal = Journal.for_database(self.db_path)
+        """Typed story and draft text not yet in the database (see :mod:`evidencebot.assistant.journal`)."""
         self._lock = threading.Lock()
 
     def connect(self):

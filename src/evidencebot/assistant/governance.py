@@ -81,7 +81,7 @@ def submit(ctx: Context, intent: Intent) -> Reply:
             lines += ["", "There are no draft stories."]
         return Reply("\n".join(lines), intent="submit_story", ok=False)
     try:
-        row = workflow.submit_story(ctx.db, story_id)
+        row = submit_story_checked(ctx.db, story_id)
     except InputError as exc:
         return Reply(f"I couldn't submit it: {exc}.", intent="submit_story", ok=False)
     ctx.state.story_id = row["story_id"]
@@ -90,6 +90,26 @@ def submit(ctx: Context, intent: Intent) -> Reply:
         f"someone else: a colleague types `/approve {row['story_id']}` (or runs "
         f"`evidencebot stories approve {row['story_id']}`).",
         intent="submit_story", payload={"story_id": row["story_id"], "status": row["status"]})
+
+
+def submit_story_checked(db, story_id: str) -> dict:
+    """Submit a story once nothing stands in the way: no empty part, no personal data left in it
+    (checked as ``evidencebot check`` checks), then the workflow's own rules."""
+    from evidencebot.assistant.stories import submit_problems
+    from evidencebot.store import workflow
+
+    problems = submit_problems(workflow.get_story(db, story_id))
+    if problems:
+        raise InputError(f"story {story_id} cannot be submitted yet: " + " | ".join(problems))
+    return workflow.submit_story(db, story_id)
+
+
+def approve_problems(db, story_id: str) -> list[str]:
+    """What stops an approval beyond the workflow's rules: empty parts, personal data still in the story."""
+    from evidencebot.assistant.stories import submit_problems
+    from evidencebot.store import workflow
+
+    return submit_problems(workflow.get_story(db, story_id))
 
 
 def approve(ctx: Context, intent: Intent) -> Reply:
@@ -112,18 +132,108 @@ def approve(ctx: Context, intent: Intent) -> Reply:
         else:
             lines += ["", "No story is waiting for approval."]
         return Reply("\n".join(lines), intent="approve_story", ok=False)
+    if not intent.confirmed:
+        return _ask_to_confirm(ctx, intent, "approve_story", "Approve", lambda: _approval_question(ctx, story_id),
+                               f"/approve {story_id} confirm")
+    from evidencebot.store import changes
+
     try:
-        row = workflow.approve_story(ctx.db, story_id)
+        problems = approve_problems(ctx.db, story_id)
+        if problems:
+            raise InputError(f"story {story_id} cannot be approved while it has: " + " | ".join(problems))
+        change = changes.approve(ctx.db, story_id)
     except InputError as exc:
         return Reply(f"I couldn't approve it: {_second_person_hint(exc, story_id)}", intent="approve_story",
                      ok=False)
+    ctx.state.last_change = change
+    row = workflow.get_story(ctx.db, story_id)
     ctx.state.story_id = row["story_id"]
     blockers = workflow.story_blockers(row)
     after = ("It may now be used in documents that leave the service." if not blockers
              else f"It still may not be used externally: {'; '.join(blockers)}.")
     return Reply(f"Story {_title(row)} is **approved** by **{row['approved_by']}** "
-                 f"({_when(row['approved_at'])}). {after}",
-                 intent="approve_story", payload={"story_id": row["story_id"], "status": row["status"]})
+                 f"({_when(row['approved_at'])}). {after} {UNDO_HINT}",
+                 intent="approve_story", payload={"story_id": row["story_id"], "status": row["status"],
+                                                  "change": change.summary()})
+
+
+UNDO_HINT = "`/undo` puts it back until the next export."
+
+
+def _approval_question(ctx: Context, story_id: str) -> str:
+    from evidencebot.store import workflow
+
+    row = workflow.get_story(ctx.db, story_id)
+    status = row.get("status") or "draft"
+    if status == "approved":
+        raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
+    if status != "submitted":
+        raise InputError(f"story {story_id} is a draft: submit it first (`/submit {story_id}`)")
+    from evidencebot.store import audit
+
+    me = audit.current_user(ctx.db)
+    if workflow.same_person(row.get("submitted_by"), me):
+        raise InputError(_second_person_hint(InputError(
+            f"story {story_id} was submitted by {me}: approval needs a second person (a colleague"), story_id))
+    problems = approve_problems(ctx.db, story_id)
+    if problems:
+        raise InputError(f"story {story_id} cannot be approved while it has: " + " | ".join(problems)
+                         + ". Send it back to the author to fix")
+    lines = [f"Approve story {_title(row)}? Its status goes from submitted to **approved**, by you."]
+    findings = story_findings(row)
+    if findings:
+        lines += ["", f"**The checker found {len(findings)} thing{'s' if len(findings) != 1 else ''} in it:**", ""]
+        lines += [f"- {line}" for line in findings]
+    return "\n".join(lines)
+
+
+def story_findings(row: dict) -> list[str]:
+    """Every checker finding in a story, one line each (both families; see :mod:`evidencebot.assistant.stories`)."""
+    from evidencebot.assistant.stories import check_story, findings_lines
+
+    return findings_lines(check_story(row))
+
+
+def _ask_to_confirm(ctx: Context, intent: Intent, name: str, label: str, question, command: str) -> Reply:
+    """A change to consent or approval is made only once confirmed: say exactly what would change."""
+    try:
+        text = question()
+    except InputError as exc:
+        return Reply(f"I couldn't {label.lower()} it: {str(exc).rstrip('.')}.", intent=name, ok=False)
+    ctx.state.pending = command
+    return Reply(text + f"\n\nType `yes` (or `{command}`) to confirm; anything else leaves it as it is.",
+                 intent=name, ok=True,
+                 payload={"confirm": {"question": text, "command": command, "label": label}})
+
+
+def confirm(ctx: Context, intent: Intent) -> Reply:
+    """"yes" to the last question: run the change it named."""
+    from evidencebot.assistant.intents import parse
+
+    command = ctx.state.pending
+    ctx.state.pending = None
+    if not command:
+        return Reply("Nothing is waiting for a yes. I ask before changing a story's consent or approval "
+                     "(`/approve ID`, `/consent ID external`, `/withdraw ID`).", intent="confirm", ok=False)
+    again = parse(command)
+    handler = {"approve_story": approve, "withdraw_consent": withdraw, "consent": consent}[again.name]
+    return handler(ctx, again)
+
+
+def undo(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.store import changes
+
+    change = ctx.state.last_change
+    if change is None:
+        return Reply("There is no consent or approval change to undo in this session.", intent="undo", ok=False)
+    try:
+        changes.undo(ctx.db, change)
+    except InputError as exc:
+        return Reply(f"I couldn't undo it: {exc}.", intent="undo", ok=False)
+    ctx.state.last_change = None
+    return Reply(f"Undone: the {changes.WHAT[change.what]} of story `{change.story_id}` “{change.title}” is back "
+                 f"to {changes.describe_move(change.what, change.after, change.before).split(' → ')[1]} "
+                 "(recorded in the audit log).", intent="undo", payload={"story_id": change.story_id})
 
 
 # ---------------------------------------------------------------- consent
@@ -166,25 +276,74 @@ def withdraw(ctx: Context, intent: Intent) -> Reply:
             if len(rows) > LISTED:
                 lines.append(f"- … and {len(rows) - LISTED} more (`evidencebot stories list`)")
         return Reply("\n".join(lines), intent="withdraw_consent", ok=False)
+    if not intent.confirmed:
+        def question() -> str:
+            row = workflow.get_story(ctx.db, story_id)
+            if row.get("consent_withdrawn_at") and (row.get("consent") or "none") == "none":
+                raise InputError(f"consent for story {story_id} was already withdrawn on "
+                                 f"{str(row['consent_withdrawn_at'])[:10]}")
+            used = len(workflow.documents_using(ctx.db, story_id))
+            return (f"Record that consent was **withdrawn** for story {_title(row)}? Consent goes from "
+                    f"{row.get('consent') or 'none'} to none and the story leaves every future export"
+                    + (f"; it was used in {used} document{'s' if used != 1 else ''}, which I will list." if used
+                       else "."))
+        command = f"/withdraw {story_id} confirm" + (f" {intent.body}" if intent.body else "")
+        return _ask_to_confirm(ctx, intent, "withdraw_consent", "Withdraw consent", question, command)
+    from evidencebot.store import changes
+
     try:
-        change = workflow.withdraw_consent(ctx.db, story_id, note=intent.body or None)
+        change = changes.withdraw(ctx.db, story_id, note=intent.body or None)
     except InputError as exc:
         return Reply(f"I couldn't record the withdrawal: {exc}.", intent="withdraw_consent", ok=False)
-    row = change.story
+    ctx.state.last_change = change
+    row = workflow.get_story(ctx.db, story_id)
     ctx.state.story_id = row["story_id"]
     note = f" Note: “{intent.body}”." if intent.body else ""
     lines = [
         f"### Consent withdrawn for {_title(row)}",
         "",
         f"Recorded by **{row['consent_withdrawn_by']}** at {_when(row['consent_withdrawn_at'])} "
-        f"(consent was {change.previous}).{note} The story will not appear in any new export, even if "
-        "someone ticks *external* again; only a new, dated consent "
-        f"(`evidencebot stories consent {row['story_id']} external`) brings it back.",
+        f"(consent was {change.before.get('consent') or 'none'}).{note} The story will not appear in any new "
+        "export, even if someone ticks *external* again; only a new, dated consent "
+        f"(`/consent {row['story_id']} external`) brings it back. {UNDO_HINT}",
         "",
         documents_markdown(change.documents),
     ]
     return Reply("\n".join(lines), intent="withdraw_consent",
-                 payload={"story_id": row["story_id"], "documents": [d["document"] for d in change.documents]})
+                 payload={"story_id": row["story_id"], "documents": [d["document"] for d in change.documents],
+                          "change": change.summary()})
+
+
+def consent(ctx: Context, intent: Intent) -> Reply:
+    """``/consent ID external|internal|none``: record the consent the person gave, once confirmed."""
+    from evidencebot.store import changes, workflow
+
+    story_id = intent.argument.strip()
+    wanted = (intent.consent or "").strip().lower()
+    if not story_id or wanted not in ("external", "internal", "none"):
+        return Reply("Which story, and what consent? Type `/consent ID external`, `/consent ID internal` or "
+                     "`/consent ID none`, e.g. `/consent S0001 external`. external: may appear in tenders and "
+                     "reviews; internal: learning inside the service only; none: not asked or refused.",
+                     intent="consent", ok=False)
+    if not intent.confirmed:
+        return _ask_to_confirm(ctx, intent, "consent", "Change consent",
+                               lambda: changes.preview_consent(ctx.db, story_id, wanted),
+                               f"/consent {story_id} confirm {wanted}")
+    try:
+        change = changes.change_consent(ctx.db, story_id, wanted)
+    except InputError as exc:
+        return Reply(f"I couldn't record the consent: {exc}.", intent="consent", ok=False)
+    ctx.state.last_change = change
+    ctx.state.story_id = story_id
+    row = workflow.get_story(ctx.db, story_id)
+    blockers = workflow.story_blockers(row)
+    use = ("It may now be used in documents that leave the service." if not blockers
+           else f"It may not be used externally: {'; '.join(blockers)}.")
+    lines = [f"Consent for story {_title(row)} is now **{wanted}** (was {change.before.get('consent') or 'none'}), "
+             f"recorded by **{change.by}**. {use} {UNDO_HINT}"]
+    if change.documents:
+        lines += ["", documents_markdown(change.documents)]
+    return Reply("\n".join(lines), intent="consent", payload={"story_id": story_id, "change": change.summary()})
 
 
 # ---------------------------------------------------------------- the audit log

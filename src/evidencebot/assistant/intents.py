@@ -31,6 +31,7 @@ INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
     "submit_story", "approve_story", "withdraw_consent", "audit",
+    "consent", "undo", "confirm",
 )
 DOMAINS = ("safety", "stability", "experience")
 EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
@@ -65,6 +66,8 @@ class Intent:
     format: str | None = None
     argument: str = ""
     """Anything else a slash command was given."""
+    confirmed: bool = False
+    """A change to consent or approval, confirmed (``/approve ID confirm``, or "yes" to the question)."""
 
 
 # --------------------------------------------------------------------- periods
@@ -355,9 +358,27 @@ _AUDIT_RE = re.compile(
 _AUDIT_NOISE_RE = re.compile(r"^(?:for|of|on|about|the|log|trail|story|entries|please|me)$", re.I)
 
 
+_CONFIRM_RE = re.compile(r"^\s*(?:yes|y|confirm(?:ed)?|yes,?\s+(?:please|confirm|do\s+it|go\s+ahead)|go\s+ahead)\s*[.!]*\s*$",
+                         re.I)
+_UNDO_RE = re.compile(r"^\s*(?:please\s+)?undo(?:\s+(?:that|it|the\s+last\s+(?:change|approval|consent(?:\s+change)?)))?"
+                      r"\s*[.!]*\s*$", re.I)
+_CONSENT_RE = re.compile(
+    rf"^\s*{_POLITE}(?:set|change|record|mark)\s+(?:the\s+)?consent\s+(?:for|of|on)\s+(?:the\s+)?(?:story\s+)?"
+    rf"{_STORY_ID}\s+(?:to|as)\s+(?P<consent>external|internal|none)\s*[.!]*\s*$",
+    re.I,
+)
+
+
 def _governance_intent(text: str) -> Intent | None:
     """Requests about a story's approval and consent, and the audit log, name a
     story: read them first, by one set of patterns whichever reader is active."""
+    if _CONFIRM_RE.match(text):
+        return Intent("confirm", text)
+    if _UNDO_RE.match(text):
+        return Intent("undo", text)
+    m = _CONSENT_RE.match(text)
+    if m:
+        return Intent("consent", text, argument=m.group("id"), consent=m.group("consent").lower())
     m = _SUBMIT_RE.match(text)
     if m:
         return Intent("submit_story", text, argument=m.group("id"))
@@ -385,18 +406,21 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     # command: (intent, arguments, what it does)
     "help": ("help", "", "what you can ask, with examples"),
     "summary": ("summary", "", "what the database holds"),
-    "indicators": ("indicators", "[period] [domain|indicator ...]", "indicator table with SPC verdicts"),
+    "indicators": ("indicators", "[period] [domain/indicator ...]", "indicator table with SPC verdicts"),
     "stories": ("stories", "[words]", "search outcome stories (full text, best first)"),
     "draft": ("draft", "<question> [in N words]", "plan and assemble a tender answer"),
     "check": ("check", "[text]", "check text (or the open draft) for over-claiming and personal data"),
     "review": ("review", "[period]", "contract-review narrative for a period"),
     "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
-    "export": ("export", "[md|html|docx]", "export the draft or a story"),
+    "export": ("export", "[md/html/docx]", "export the draft or a story"),
     "submit": ("submit_story", "[story id]", "submit a finished story for approval"),
     "approve": ("approve_story", "[story id]", "approve a story someone else submitted"),
     "withdraw": ("withdraw_consent", "[story id] [note]",
                  "consent withdrawn: keep the story out of exports, list the documents that used it"),
-    "audit": ("audit", "[story id|table|action] [N]", "the audit log: who changed what, newest first"),
+    "consent": ("consent", "[story id] [external/internal/none]",
+                "record the consent the person gave (asks you to confirm)"),
+    "undo": ("undo", "", "undo the last consent or approval change (until the next export)"),
+    "audit": ("audit", "[story id/table/action] [N]", "the audit log: who changed what, newest first"),
     "evidence": ("evidence", "", "open the evidence browser: indicators, SPC charts, stories"),
     "editor": ("editor", "", "open the draft editor"),
     "clear": ("clear", "", "clear the conversation"),
@@ -433,11 +457,17 @@ def parse_slash(text: str) -> Intent:
         intent.period = rest or None
     elif name == "export":
         _fill_export(intent, rest)
-    elif name in ("submit_story", "approve_story", "withdraw_consent"):
+    elif name in ("submit_story", "approve_story", "withdraw_consent", "consent"):
         ident, _, note = rest.partition(" ")
         intent.argument = ident.strip()
+        note = note.strip()
+        if name != "submit_story" and re.match(r"(?i)confirm(?:ed)?\b", note):
+            intent.confirmed = True
+            note = note.split(None, 1)[1] if len(note.split(None, 1)) > 1 else ""
         if name == "withdraw_consent":
-            intent.body = note.strip()
+            intent.body = note
+        elif name == "consent":
+            intent.consent = note.split()[0].lower() if note.split() else None
     return intent
 
 

@@ -102,3 +102,46 @@ def story_markdown_preview(row: dict) -> str:
     for key, heading in SECTIONS.items():
         lines += [f"**{heading}**", "", (row.get(key) or "_not written yet_").strip(), ""]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- checking a story as `check` does
+
+
+def check_part(text: str) -> list[Finding]:
+    """Every finding in one part of a story: the same checker, families and rules as ``evidencebot check``
+    (over-claiming and personal data; the over-claiming rules need the language model)."""
+    from evidencebot.assistant.checking import check
+
+    if not (text or "").strip():
+        return []
+    return list(check(text).findings)
+
+
+def check_story(row: dict) -> dict[str, list[Finding]]:
+    """The findings in each written part of a story (title, the four parts, linked goals)."""
+    return {field: check_part(row.get(field) or "") for field in TEXT_FIELDS}
+
+
+def findings_lines(findings_by_field: dict[str, list[Finding]]) -> list[str]:
+    """One line per finding, naming the part it is in, its family and severity."""
+    lines = []
+    for field, findings in findings_by_field.items():
+        heading = step(field).heading if field in TEXT_FIELDS else field
+        for f in findings:
+            what = "personal data" if f.family == "privacy" else ("over-claiming" if f.family == "overclaim"
+                                                                   else f.family)
+            lines.append(f"{heading}: “{f.match}” — {what} ({f.severity}): {f.message.split('. ')[0].rstrip('.')}.")
+    return lines
+
+
+def privacy_blockers(row: dict) -> list[str]:
+    """Personal data still in a story, one line per finding: a story with any cannot be submitted or approved."""
+    return findings_lines({f: privacy_findings(row.get(f) or "") for f in TEXT_FIELDS})
+
+
+def submit_problems(row: dict) -> list[str]:
+    """Why a story cannot be submitted or approved yet, beyond the workflow's own rules:
+    empty parts and personal data (each named)."""
+    problems = [f"{s.heading} is empty" for s in STEPS if s.kind == "text" and not (row.get(s.field) or "").strip()]
+    problems += privacy_blockers(row)
+    return problems

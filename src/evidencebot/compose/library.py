@@ -208,3 +208,324 @@ def similar(db: Database, question: str, *, limit: int = 5, today=None) -> list[
             )
         )
     return out
+
+
+# ---------------------------------------------------------------- the method library: answer blocks
+#
+# Blocks are paragraphs of method text (who does what, when, how often) written
+# once, approved by a second person and reused in tender answers. They follow
+# the stories' four-eyes rule: draft -> submitted -> approved, the approver
+# must not be the person who submitted, and a change to the title, body,
+# 'means' or tags puts an approved block back to draft (trigger
+# workflow_block_text_changed, migration m012). A block past its review date
+# is *stale*: it is still found, flagged, and used only with a warning.
+
+BLOCK_STATUSES = ("draft", "submitted", "approved")
+from evidencebot.store.blocks import PROFILE_FIELDS, get_profile, load_demo_library, set_profile  # noqa: E402,F401
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_BLOCK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
+
+
+@dataclass
+class Block:
+    block_id: str
+    title: str
+    body: str
+    means: str
+    tags: list[str]
+    owner: str
+    source: str
+    status: str
+    approved_by: str | None
+    last_reviewed: str | None
+    review_due: str | None
+    stale: bool
+    rank: float = 0.0
+    matched: list[str] = None  # the query's content words the block shares
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved" and bool((self.approved_by or "").strip())
+
+
+def _block(row: dict, today=None, rank: float = 0.0) -> Block:
+    due = row.get("review_due")
+    stale = bool(due) and _dt.date.fromisoformat(due) < _today(today)
+    return Block(block_id=row["block_id"], title=row["title"], body=row["body"], means=row.get("means") or "",
+                 tags=[t for t in (row.get("tags") or "").split(";") if t], owner=row.get("owner") or "",
+                 source=row.get("source") or "", status=row.get("status") or "draft",
+                 approved_by=row.get("approved_by"), last_reviewed=row.get("last_reviewed"), review_due=due,
+                 stale=stale, rank=rank, matched=[])
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", (text or "").lower()).strip("-")
+    return slug[:50].strip("-") or "block"
+
+
+def _unique_id(db: Database, base: str) -> str:
+    ident, n = base, 1
+    while db["answer_blocks"].count_where("block_id = ?", [ident]):
+        n += 1
+        ident = f"{base}-{n}"
+    return ident
+
+
+def add_block(db: Database, title: str, body: str, *, tags=(), owner: str | None = None, source: str = "written in the app",
+              means: str = "", block_id: str | None = None, last_reviewed: str | None = None,
+              review_due: str | None = None, today=None) -> str:
+    """Add a draft block; returns its id. It must be submitted and approved before answers use it."""
+    from evidencebot.store import workflow
+
+    title, body = " ".join((title or "").split()), " ".join((body or "").split())
+    if not title or not body:
+        raise InputError("an answer block needs a title and some method text")
+    if block_id is not None and not _BLOCK_ID.match(block_id):
+        raise InputError(f"block id {block_id!r}: use lower-case letters, digits and hyphens")
+    now = _today(today)
+    reviewed = _parse_date(last_reviewed, "last reviewed date") if last_reviewed else now
+    due = _parse_date(review_due, "review due date") if review_due else _add_months(reviewed, REVIEW_MONTHS)
+    ident = block_id or _unique_id(db, _slug(title))
+    if db["answer_blocks"].count_where("block_id = ?", [ident]):
+        raise InputError(f"there is already a block {ident!r}")
+    stamp = _dt.datetime.now().replace(microsecond=0).isoformat()
+    with db.atomic():
+        db["answer_blocks"].insert({
+            "block_id": ident, "title": title, "body": body, "means": " ".join((means or "").split()),
+            "tags": ";".join(t.strip() for t in tags if t and t.strip()),
+            "owner": owner or workflow._user(db, None), "source": source, "status": "draft",
+            "last_reviewed": reviewed.isoformat(), "review_due": due.isoformat(),
+            "created_at": stamp, "updated_at": stamp,
+        })
+    return ident
+
+
+def get_block(db: Database, block_id: str, today=None) -> Block:
+    rows = list(db.query("select * from answer_blocks where block_id = ?", [block_id]))
+    if not rows:
+        raise InputError(f"no answer block {block_id!r} (see 'evidencebot library blocks')")
+    return _block(rows[0], today)
+
+
+def list_blocks(db: Database, *, status: str | None = None, stale: bool | None = None, today=None) -> list[Block]:
+    if not db["answer_blocks"].exists():
+        return []
+    rows = db.query("select * from answer_blocks" + (" where status = ?" if status else "") + " order by block_id",
+                    [status] if status else [])
+    out = [_block(r, today) for r in rows]
+    return [b for b in out if stale is None or b.stale == stale]
+
+
+def submit_block(db: Database, block_id: str, *, user: str | None = None) -> Block:
+    """draft -> submitted."""
+    from evidencebot.store import workflow
+
+    who = workflow._user(db, user)
+    with db.atomic():
+        block = get_block(db, block_id)
+        if block.status != "draft":
+            raise InputError(f"block {block_id} is already {block.status}")
+        db.execute("update answer_blocks set status = 'submitted', submitted_by = ?, submitted_at = ? where block_id = ?",
+                   [who, workflow._now(), block_id])
+    return get_block(db, block_id)
+
+
+def approve_block(db: Database, block_id: str, *, user: str | None = None) -> Block:
+    """submitted -> approved, by someone other than the person who submitted it (four eyes)."""
+    from evidencebot.store import workflow
+
+    who = workflow._user(db, user)
+    with db.atomic():
+        row = db["answer_blocks"].get(block_id) if db["answer_blocks"].count_where("block_id = ?", [block_id]) else None
+        if row is None:
+            raise InputError(f"no answer block {block_id!r} (see 'evidencebot library blocks')")
+        if row["status"] == "approved":
+            raise InputError(f"block {block_id} is already approved (by {row['approved_by']})")
+        if row["status"] != "submitted":
+            raise InputError(f"block {block_id} is a draft: submit it first ('evidencebot library submit {block_id}')")
+        if workflow.same_person(row.get("submitted_by"), who):
+            raise InputError(f"block {block_id} was submitted by {who}: approval needs a second person")
+        db.execute("update answer_blocks set status = 'approved', approved_by = ?, approved_at = ? where block_id = ?",
+                   [who, workflow._now(), block_id])
+    return get_block(db, block_id)
+
+
+def review_block(db: Database, block_id: str, *, today=None) -> Block:
+    """Record that the block was reviewed today: its next review is due a year on."""
+    get_block(db, block_id)
+    now = _today(today)
+    with db.atomic():
+        db.execute("update answer_blocks set last_reviewed = ?, review_due = ? where block_id = ?",
+                   [now.isoformat(), _add_months(now, REVIEW_MONTHS).isoformat(), block_id])
+    return get_block(db, block_id, today)
+
+
+def record_use(db: Database, block_ids, used_in: str, question: str = "", *, user: str | None = None) -> None:
+    """Note where blocks were used (an assembled answer, a tender question)."""
+    from evidencebot.store import workflow
+
+    ids = [b for b in dict.fromkeys(block_ids) if b]
+    if not ids or not db["block_uses"].exists():
+        return
+    who, now = workflow._user(db, user), workflow._now()
+    with db.atomic():
+        db["block_uses"].insert_all([{"block_id": b, "used_in": used_in, "question": (question or "")[:500],
+                                      "used_at": now, "used_by": who} for b in ids])
+
+
+def uses(db: Database, block_id: str) -> list[dict]:
+    return list(db.query("select * from block_uses where block_id = ? order by used_at desc", [block_id]))
+
+
+# ---------------------------------------------------------------- search
+
+_STEM_END = re.compile(r"(?:ing|ed|es|s|ly|ment|ments|ion|ions|ation|ations)$")
+
+
+def stem(word: str) -> str:
+    """A rough stem for matching words across forms (engage/engagement/engaging)."""
+    w = word.lower().strip("'-")
+    if len(w) > 5:
+        w = _STEM_END.sub("", w)
+    return w.rstrip("e") if len(w) > 4 else w
+
+
+def search_blocks(db: Database, text: str, *, limit: int = 10, approved_only: bool = True, today=None,
+                  exclude=()) -> list[Block]:
+    """Blocks ranked against ``text`` by SQLite FTS5 BM25 (title weighted 4, tags 3, body 1).
+
+    Any of the text's content words may match; each result says which of them
+    it shares (``matched``). Stale blocks are returned too, flagged.
+    """
+    words = terms(text)
+    if not words or not db["answer_blocks"].exists():
+        return []
+    match = " OR ".join(f'"{w}"' for w in words)
+    where = f"and b.status = 'approved' and coalesce(trim(b.approved_by), '') <> ''" if approved_only else ""
+    rows = db.query(
+        f"""
+        select b.*, bm25(answer_blocks_fts, 4.0, 3.0, 1.0) as rank
+        from answer_blocks_fts join answer_blocks b on b.rowid = answer_blocks_fts.rowid
+        where answer_blocks_fts match :match {where}
+        order by rank limit :limit
+        """,
+        {"match": match, "limit": limit + len(exclude)},
+    )
+    out = []
+    for row in rows:
+        if row["block_id"] in exclude:
+            continue
+        block = _block(row, today, row["rank"])
+        have = {stem(w) for w in terms(" ".join([block.title, " ".join(block.tags), block.body]))}
+        block.matched = [w for w in words if stem(w) in have]
+        out.append(block)
+    return out[:limit]
+
+
+# ---------------------------------------------------------------- the service profile
+
+
+def fill(text: str, profile: dict[str, str]) -> tuple[str, list[str]]:
+    """Fill ``{field}`` placeholders from the profile; returns the text and the fields missing."""
+    missing: list[str] = []
+
+    def sub(m: re.Match) -> str:
+        key = m.group(1)
+        if profile.get(key):
+            return profile[key]
+        if key in PROFILE_FIELDS:
+            missing.append(key)
+        return m.group(0)
+
+    out = _PLACEHOLDER.sub(sub, text or "")
+    out = out[:1].upper() + out[1:] if out else out
+    return re.sub(r"(?<=[.!?] )([a-z])", lambda m: m.group(1).upper(), out), missing
+
+
+# ---------------------------------------------------------------- import
+
+
+def split_answers(text: str) -> list[tuple[str, str]]:
+    """Earlier answers (Markdown) split into (title, body) blocks: one per heading's section,
+    or one per paragraph when there are no headings. Lists are kept with their paragraph."""
+    sections: list[tuple[str, list[str]]] = []
+    title, paras, current = None, [], []
+    for line in (text or "").replace("\r\n", "\n").split("\n"):
+        head = re.match(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", line) or re.match(r"^\s*\*\*([^*]{3,80})\*\*\s*$", line)
+        if head:
+            if current:
+                paras.append(" ".join(current))
+                current = []
+            if title is not None or paras:
+                sections.append((title, paras))
+            title, paras = head.group(1).strip(), []
+        elif not line.strip():
+            if current:
+                paras.append(" ".join(current))
+                current = []
+        else:
+            current.append(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line.strip()))
+    if current:
+        paras.append(" ".join(current))
+    if title is not None or paras:
+        sections.append((title, paras))
+    out = []
+    for title, paras in sections:
+        paras = [p for p in paras if len(p.split()) >= 8]
+        if not paras:
+            continue
+        if title:
+            out.append((title, " ".join(paras)))
+        else:
+            for p in paras:
+                out.append((" ".join(p.split()[:6]).rstrip(",.;:"), p))
+    return out
+
+
+def docx_to_markdown(path) -> str:
+    """A Word file's headings and paragraphs as Markdown (headings by style name)."""
+    from docx import Document
+
+    lines = []
+    for para in Document(str(path)).paragraphs:
+        text = para.text.strip()
+        style = (para.style.name if para.style is not None else "") or ""
+        if not text:
+            lines.append("")
+        elif style.lower().startswith(("heading", "title")):
+            lines += ["", f"## {text}", ""]
+        else:
+            lines += [text, ""]
+    return "\n".join(lines)
+
+
+def import_answers(db: Database, path, *, owner: str | None = None, tags=(), today=None) -> list[str]:
+    """Split an earlier answer file (.md, .txt or .docx) into draft blocks; all or nothing."""
+    from pathlib import Path
+
+    p = Path(path).expanduser()
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    suffix = p.suffix.lower()
+    try:
+        if suffix == ".docx":
+            text = docx_to_markdown(p)
+        elif suffix in (".md", ".txt", ".markdown"):
+            text = p.read_text(encoding="utf-8-sig")
+        else:
+            raise InputError(f"{p}: give a .docx, .md or .txt file of earlier answers")
+    except UnicodeDecodeError:
+        raise InputError(f"{p}: not a UTF-8 text file") from None
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx raises several kinds for a damaged file
+        raise InputError(f"{p}: not a readable Word document ({type(exc).__name__})") from None
+    pieces = split_answers(text)
+    if not pieces:
+        raise InputError(f"{p}: no paragraphs of eight words or more to turn into blocks")
+    ids = []
+    with db.atomic():
+        for title, body in pieces:
+            ids.append(add_block(db, title, body, tags=tags, owner=owner, source=f"imported from {p.name}",
+                                 today=today))
+    return ids

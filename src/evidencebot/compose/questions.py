@@ -81,6 +81,9 @@ class QuestionPlan:
     stated_limit: int | None = None
     """A word limit written in the question itself, if any."""
     topics: dict[str, Topic] = field(default_factory=dict)
+    limits: "Limits | None" = None
+    char_limit: int | None = None
+    """A character limit the answer must also fit (spaces included)."""
 
     def topic_list(self, point: SubPoint) -> list[Topic]:
         return [self.topics[t] for t in point.topics if t in self.topics]
@@ -188,52 +191,220 @@ def match_topics(text: str, topics: dict[str, Topic], limit: int = 3) -> list[st
     return [name for _, _, name in sorted(scored)[:limit]]
 
 
+# ---------------------------------------------------------------- limits and weighting
+
+WORDS_PER_SIDE = 500
+"""How a page limit becomes a word budget: one side of A4 is taken as 500 words
+(11-point type, single spacing, normal margins, no tables or pictures)."""
+CHARS_PER_WORD = 7
+"""How a character limit becomes a first word budget (the answer is then cut
+until its characters, spaces included, fit)."""
+
+_N = r"(\d[\d,]*(?:\.\d+)?)"
+_CAP = r"(?:maximum|max\.?|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
+_WORD_LIMITS = [
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}\s*words?\b", re.I),
+    re.compile(rf"{_N}\s*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
+    re.compile(rf"{_N}[-\s]word\s+(?:limit|maximum|max\b|answer|response|count)", re.I),
+    re.compile(rf"(?:(?:maximum\s+)?word\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?words)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*words?\b)?(?:\s*(?:maximum|max\b\.?))?(?!\s*(?:char|page|side))", re.I),
+    re.compile(rf"\(\s*{_N}\s*words?\s*\)", re.I),
+    re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
+    re.compile(rf"\(\s*{_N}\s*words?\s*(?=[,;])", re.I),
+    re.compile(rf"^\s*{_N}\s*words?\.?\s*$", re.I | re.M),
+]
+_CHAR_LIMITS = [
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}\s*char(?:acter)?s?\b", re.I),
+    re.compile(rf"{_N}\s*char(?:acter)?s?\s*(?:\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?\s*)?(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
+    re.compile(rf"{_N}[-\s]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
+    re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
+    re.compile(rf"\(\s*{_N}\s*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
+]
+_PAGE_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|half\s+a|a\s+half|a|an|single)"
+_PAGE_LIMITS = [
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?", re.I),
+    re.compile(rf"{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
+    re.compile(rf"(?:page\s+limit|max(?:imum)?\.?\s+(?:number\s+of\s+)?pages)\s*(?:is|of)?\s*[:=–-]?\s*{_PAGE_N}(?:\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?)?", re.I),
+    re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
+    re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
+]
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1,
+                 "single": 1, "half a": 0.5, "a half": 0.5}
+_WEIGHTINGS = [
+    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*%", re.I),
+    re.compile(rf"{_N}\s*%\s*(?:weighting|weight\b|of\s+(?:the\s+)?(?:total\s+|overall\s+|quality\s+|technical\s+)?(?:score|marks?|evaluation))", re.I),
+    re.compile(rf"(?:carries|worth|accounts\s+for)\s+{_N}\s*%", re.I),
+    re.compile(rf"^\s*[\(\[]?\s*{_N}\s*%\s*[\)\]]?\s*\.?\s*$", re.I | re.M),
+    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*(?:per\s*cent|percent)\b", re.I),
+    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?!\s*(?:words?|char|pages?|sides?|marks?))", re.I),
+    re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
+]
+_BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
+_UNREADABLE = re.compile(
+    r"\b(?:(?:word|character|page)\s+(?:limit|count)|max(?:imum)?\.?\s+(?:words|characters|pages))\s*(?:is)?\s*[:=–-]?\s*"
+    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:one|two|three|four|five|six|half)\b)([A-Za-z][\w/ ]{0,20})", re.I)
+
+
+@dataclass
+class Limits:
+    """The limits and weighting a question states, as written and as numbers."""
+
+    words: int | None = None
+    chars: int | None = None
+    pages: float | None = None
+    weighting: float | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """Where each was read in the question (instructions, not sub-points)."""
+
+    @property
+    def word_budget(self) -> int | None:
+        """The words an answer may use: the word limit, else one worked out from pages or characters."""
+        found = []
+        if self.words:
+            found.append(self.words)
+        if self.pages:
+            found.append(int(self.pages * WORDS_PER_SIDE))
+        if self.chars:
+            found.append(max(1, self.chars // CHARS_PER_WORD))
+        return min(found) if found else None
+
+    def describe(self) -> str:
+        """The limit in words, with how it was converted ('' when none)."""
+        parts = []
+        if self.words:
+            parts.append(f"{self.words:,} words")
+        if self.chars:
+            parts.append(f"{self.chars:,} characters including spaces (about {self.chars // CHARS_PER_WORD:,} words "
+                         f"at {CHARS_PER_WORD} characters a word; the characters are counted too)")
+        if self.pages:
+            sides = f"{self.pages:g} side{'s' if self.pages != 1 else ''} of A4"
+            parts.append(f"{sides}, taken as {int(self.pages * WORDS_PER_SIDE):,} words "
+                         f"({WORDS_PER_SIDE} words a side: 11-point type, single spacing, no tables)")
+        return "; ".join(parts)
+
+
+def _number(text: str) -> float:
+    key = " ".join(text.lower().split())
+    if key in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[key])
+    return float(key.replace(",", ""))
+
+
+def read_limits(question: str, *, strict: bool = False) -> Limits:
+    """Word, character and page limits and the weighting written in a question.
+
+    With ``strict``, a limit named but not given as a number ("Word limit: TBC")
+    is an error: a budget cannot be guessed.
+    """
+    text = (question or "").replace("\t", "\n")
+    out = Limits()
+    for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
+                           ("weighting", _WEIGHTINGS)):
+        for pattern in patterns:
+            m = pattern.search(text)
+            if not m:
+                continue
+            value = _number(m.group(1))
+            if getattr(out, attr) is None:
+                setattr(out, attr, value if attr in ("pages", "weighting") else int(value))
+            out.spans.append(m.span())
+            for more in pattern.finditer(text):
+                out.spans.append(more.span())
+    brackets = list(_BRACKET_PERCENT.finditer(text))
+    if out.weighting is None and len(brackets) == 1:
+        # one '(15%)' in the question is its weighting; several are the weights of its sub-points
+        out.weighting = _number(brackets[0].group(1))  # left in the text: a sub-point's own weight reads it too
+    if strict:
+        m = _UNREADABLE.search(text)
+        if m and not any(a <= m.start() < b for a, b in out.spans):
+            raise InputError(f"the limit {text[m.start():m.end()].strip()!r} is not a number")
+    return out
+
+
+def stated_word_limit(question: str) -> int | None:
+    """The word budget the question states ("Maximum 500 words", "2 sides of A4"), if any."""
+    return read_limits(question).word_budget
+
+
+def _strip_limits(text: str) -> str:
+    merged: list[list[int]] = []
+    for a, b in sorted(read_limits(text).spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in reversed(merged):
+        text = text[:a] + " " + text[b:]
+    return re.sub(r"[\(\[][\s,;.:–-]*[\)\]]|\(\s*$", " ", text)
+
+
 # ---------------------------------------------------------------- splitting
 
-_LIMIT = re.compile(
-    r"(?:(?:maximum|max\.?|up to|no more than|not (?:to )?exceed(?:ing)?|limit(?:ed)? (?:of|to)|word limit:?|word count:?)\s*(?:of\s*)?"
-    r"(\d[\d,]*)\s*words?|(\d[\d,]*)\s*words?\s*(?:maximum|max\.?|limit))",
-    re.I,
-)
-_BARE_LIMIT = re.compile(r"\(\s*(\d[\d,]*)\s*words?\s*\)", re.I)
 _WEIGHT = re.compile(
     r"[\(\[]\s*(?:weighting:?\s*|weight:?\s*)?(\d+(?:\.\d+)?)\s*(%|marks?|points?)\s*[\)\]]", re.I
 )
 _INSTRUCTION = re.compile(
-    r"^(?:\(?\s*)?(?:maximum|max\.?|word limit|word count|up to \d|no more than \d|\d[\d,]* words?|"
-    r"weighting|this question (?:is|carries)|font|please note|page limit)\b",
+    r"^(?:\(?\s*)?(?:maximum|max\.?|word limit|word count|character limit|page limit|up to \d|no more than \d|"
+    r"\d[\d,]* (?:words?|characters?)|weighting|weight\b|this question (?:is|carries|will be)|font|please note|"
+    r"(?:the\s+)?(?:answer|response)s?\s+(?:must|should)\s+(?:not\s+exceed|be\s+no\s+(?:more|longer))|"
+    r"(?:answers?|responses?|text)\s+(?:beyond|over|exceeding)\b|anything\s+(?:beyond|over)\b|"
+    r"(?:please\s+)?(?:use|write\s+in)\s+(?:arial|font|\d+\s*pt)|(?:\d+\s*)?marks?\b|score\b|scored\b|"
+    r"(?:this|the)\s+question\s+(?:is\s+)?(?:scored|weighted|evaluated|marked)|evaluat(?:ion|ors?)\s+(?:will|criteria)|"
+    r"guidance\s*:?\s*$|attachments?\b|appendices\b|do not attach|(?:please\s+)?do\s+not\b|don't\b|"
+    r"(?:answers?|responses?|bidders?)\s+(?:should|must|may)\s+(?:draw|refer|be\b|use|not)\b|(?:including|incl\.?)\s+spaces\b|"
+    r"all\s+commitments\b|score\s*:|scoring\b|(?:the\s+)?panel\s+will\b|q(?:uestion)?\s*\d+(?:\.\d+)*\s*$)",
     re.I,
 )
-_LETTER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[:;,]))\(?([a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+", re.I)
-_NUMBERED_LINE = re.compile(r"^\s*\(?(\d{1,2})[.)]\s+(.+)$")
-_BULLET_LINE = re.compile(r"^\s*[-*•·▪◦–]\s+(.+)$")
+_LIST_LINE = re.compile(
+    r"^\s*(?:"
+    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o])"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
+    r"|\(?(?P<num>\d{1,2})\s*[.):]"
+    r"|\((?P<num2>\d{1,2})\)"
+    r"|\(?(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)[.)]"
+    r"|\((?P<roman2>i{1,3}|iv|vi{0,3}|ix|x)\)"
+    r"|\(?(?P<letter>[a-hA-H])[.)]"
+    r"|\((?P<letter2>[a-hA-H])\)"
+    r")\s+(?P<text>\S.*)$"
+)
+_INLINE_KEY = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[:;,.]))(?:\((?P<k1>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)|(?P<k2>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\))\s+",
+    re.I,
+)
 _INCLUDE = re.compile(
-    r"^(?:please\s+)?(?:you\s+(?:should|must)\s+)?(?:also\s+)?"
+    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?"
     r"(?:include|including|provide examples?|give examples?|tell us about|evidence)\b",
     re.I,
 )
 _COVER_LEADIN = re.compile(
-    r"(?:your (?:answer|response)s? (?:should|must|will need to)\s+(?:cover|address|include|set out|describe)"
-    r"|(?:please )?(?:cover|address)(?: the following)?|in particular|the following)\s*:?\s*$",
+    r"(?:(?:your|the|each|all)\s+(?:answer|response|submission|bid)s?\s+(?:should|must|will\s+need\s+to|needs?\s+to|is\s+expected\s+to)\s+"
+    r"(?:\w+\s+)?(?:cover|address|include|set\s+out|describe|explain|demonstrate|show|detail|evidence|consider|outline)"
+    r"(?:\s+(?:the\s+following|as\s+a\s+minimum|at\s+least))?"
+    r"|(?:bidders|providers|applicants|suppliers|you)\s+(?:should|must|are\s+asked\s+to|will\s+need\s+to)\s+(?:\w+\s+)?"
+    r"(?:cover|address|include|set\s+out|describe|explain|demonstrate|detail|consider|outline)(?:\s+the\s+following)?"
+    r"|(?:please\s+)?(?:cover|address|include|consider)(?:\s+the\s+following(?:\s+\w+)?)?"
+    r"|in\s+(?:particular|your\s+(?:answer|response))(?:,?\s+(?:please|you\s+should)\s+\w+)?"
+    r"|(?:the\s+)?following(?:\s+(?:points|areas|elements|aspects|topics|questions))?"
+    r"|as\s+a\s+minimum|(?:we|the\s+(?:panel|commissioner|evaluators?|authority|council|buyer))\s+(?:would\s+like|want|expects?|will\s+look\s+for)(?:\s+to\s+(?:see|know|understand))?"
+    r"|(?:things|areas|points|elements)\s+to\s+(?:cover|address|include)|(?:please\s+)?(?:tell\s+us|explain|describe|set\s+out)(?:\s+about)?"
+    r")\s*(?:the\s+following\s*)?:?\s*$",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[\"'(]?[A-Z0-9])")
-
-
-def stated_word_limit(question: str) -> int | None:
-    """A word limit written in the question ("Maximum 500 words"), if any."""
-    m = _LIMIT.search(question) or _BARE_LIMIT.search(question)
-    if not m:
-        return None
-    digits = next(g for g in m.groups() if g)
-    return int(digits.replace(",", ""))
+_SENTENCE = re.compile(r"(?<=[.?!])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])")
+_WH = re.compile(r"^(?:how|what|when|who|whom|where|why|which|whether)\b", re.I)
+_CONTEXT = re.compile(
+    r"^(?:the\s+(?:service|contract|lot|provider|commissioner|council|authority|icb|trust)\b(?!\s+(?:you|will\s+you))"
+    r"|this\s+(?:service|contract|lot|question|section)\b(?!.*\?)"
+    r"|we\s+(?:are|want|expect|need|would)\b|guidance\b|note\b|background\b|context\b|for\s+(?:the\s+)?avoidance)",
+    re.I,
+)
 
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text or "").strip()
     text = re.sub(r"\s+([.?!,;:])", r"\1", text)
     text = re.sub(r"([.?!])[.?!\s]*[.](?=\s|$)", r"\1", text)
-    return text.strip(" ;,")
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text).strip()
+    return text.strip(" ;,–—-")
 
 
 def _is_instruction(text: str) -> bool:
@@ -242,9 +413,9 @@ def _is_instruction(text: str) -> bool:
         return True
     if _INSTRUCTION.match(t):
         return True
-    if _LIMIT.fullmatch(t.rstrip(".")) or _BARE_LIMIT.fullmatch(t.rstrip(".")):
+    stripped = _clean(_strip_limits(t))
+    if not re.search(r"[A-Za-z]{3,}", _WEIGHT.sub("", stripped)):
         return True
-    # only a weighting, e.g. "(20%)"
     return bool(_WEIGHT.fullmatch(t.rstrip(".")))
 
 
@@ -260,85 +431,364 @@ def _sentences(text: str) -> list[str]:
     return [s for s in (_clean(p) for p in _SENTENCE.split(_clean(text))) if s]
 
 
-def _strip_limits(text: str) -> str:
-    text = _LIMIT.sub("", text)
-    text = _BARE_LIMIT.sub("", text)
-    return text
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+def _key_order(keys: list[str]) -> bool:
+    """True when list keys run in order from the first (a, b, c / i, ii / 1, 2)."""
+    if not keys:
+        return False
+    if all(k.isdigit() for k in keys):
+        nums = [int(k) for k in keys]
+        return all(b == a + 1 for a, b in zip(nums, nums[1:]))
+    for seq in ("abcdefgh", _ROMANS):
+        try:
+            idx = [list(seq).index(k) for k in keys]
+        except ValueError:
+            continue
+        if idx[0] == 0 and all(b == a + 1 for a, b in zip(idx, idx[1:])):
+            return True
+    return False
+
+
+def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | None:
+    """Items of a list written one per line: (first line, last line, [(key, text)])."""
+    marks = []
+    for i, line in enumerate(lines):
+        m = _LIST_LINE.match(line)
+        if not m:
+            continue
+        if m.group("dotted") and i == 0:
+            continue  # a question reference such as '3.4 Crisis planning', not an item
+        if m.group("bullet"):
+            key = "-"
+        elif m.group("dotted"):
+            key = m.group("dotted")
+        else:
+            key = next(g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
+                                   m.group("letter"), m.group("letter2")) if g).lower()
+        if m.group("bullet") == "o" and not re.match(r"^\s*o\s+[a-z]", line):
+            continue
+        marks.append((i, key, m.group("text")))
+    if len(marks) < 2:
+        return None
+    # a roman numeral that is really a letter (i after h) keeps the letter reading
+    keys = [k for _, k, _ in marks]
+    if not all(k == "-" for k in keys):
+        lettered = [k for k in keys if k != "-"]
+        if not (_key_order(lettered) or all("." in k or k.isdigit() for k in lettered)):
+            letters = [k for k in lettered if len(k) == 1 and k.isalpha()]
+            if not _key_order(letters) and not all(k.isdigit() for k in lettered):
+                return None
+    # a nested list (indented deeper than the first item, under an item that ends with ':'
+    # or of another kind of marker) belongs to the item above it
+    def indent(i: int) -> int:
+        return len(lines[i].expandtabs(4)) - len(lines[i].expandtabs(4).lstrip())
+
+    base = indent(marks[0][0])
+    top_kind = _kind(marks[0][1])
+    nested: set[int] = set()
+    for n, (i, k, t) in enumerate(marks[1:], 1):
+        parent_open = any(not (j in nested) for j, _, _ in marks[:n])
+        if parent_open and (indent(i) > base + 1 or (_kind(k) != top_kind and indent(i) >= base and
+                                                        marks[n - 1][2].rstrip().endswith(":"))):
+            nested.add(i)
+    marks_top = [m for m in marks if m[0] not in nested]
+    if len(marks_top) < 2:
+        return None
+    items: list[tuple[str, str]] = []
+    first, last = marks[0][0], marks[-1][0]
+    by_line = {i: (k, t) for i, k, t in marks_top}
+    for i in range(first, len(lines)):
+        if i in by_line:
+            k, t = by_line[i]
+            items.append((f"p{len(items) + 1}" if k == "-" else k, t))
+            last = i
+        elif i in nested and items:
+            child = _LIST_LINE.match(lines[i]).group("text").strip()
+            head = items[-1][1].rstrip()
+            items[-1] = (items[-1][0], head + (" " if head.endswith(":") else (": " if ":" not in head else "; ")) + child)
+        elif lines[i].strip() and i < marks[-1][0] and items:
+            items[-1] = (items[-1][0], items[-1][1] + " " + lines[i].strip())
+        elif lines[i].strip() and i > marks[-1][0] and i == last + 1 and items and \
+                not re.search(r"[.?!:]\s*$", items[-1][1]) and lines[i][:1].isspace():
+            items[-1] = (items[-1][0], items[-1][1] + " " + lines[i].strip())
+            last = i
+        elif i > marks[-1][0]:
+            break
+    return first, last, items
+
+
+def _kind(key: str) -> str:
+    if key == "-":
+        return "bullet"
+    if key.isdigit() or "." in key:
+        return "number"
+    return "roman" if key in _ROMANS[1:] or key == "i" and False else ("letter" if len(key) == 1 else "roman")
+
+
+def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | None:
+    """Items keyed inline: 'a) ... b) ...', '(i) ... (ii) ...', '1) ... 2) ...'."""
+    hits = list(_INLINE_KEY.finditer(text))
+    best = None
+    # the longest run of keys in order from the first
+    for s in range(len(hits)):
+        run = [hits[s]]
+        for h in hits[s + 1:]:
+            keys = [(x.group("k1") or x.group("k2")).lower() for x in run + [h]]
+            if _key_order(keys):
+                run.append(h)
+        if len(run) >= 2 and (best is None or len(run) > len(best)):
+            best = run
+    if not best:
+        return None
+    out = []
+    for n, m in enumerate(best):
+        end = best[n + 1].start() if n + 1 < len(best) else len(text)
+        out.append(((m.group("k1") or m.group("k2")).lower(), text[m.end():end], m.start(), end))
+    return best[0].start(), out
+
+
+def _split_tail(chunk: str) -> tuple[str, str]:
+    """Split the last list item from sentences that follow it."""
+    if "\n\n" in chunk:
+        head, rest = chunk.split("\n\n", 1)
+        return head, rest
+    sentences = _SENTENCE.split(chunk.strip())
+    if len(sentences) > 1:
+        return sentences[0], " ".join(sentences[1:])
+    return chunk, ""
+
+
+_AND_SPLIT = re.compile(r",?\s+(?:and|or|as\s+well\s+as|plus)\s+(?=\S)", re.I)
+
+
+def _split_series(text: str) -> list[str]:
+    """'A; B; and C' or 'A, B and C' into items, when the items are parallel."""
+    text = _clean(text).rstrip(".")
+    if ";" in text:
+        parts = [re.sub(r"^(?:and|or)\s+", "", _clean(p), flags=re.I) for p in text.split(";")]
+        return [p for p in parts if p]
+    # do not split inside brackets
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    pieces = [p.strip() for p in re.split(r",\s*", protected) if p.strip()]
+    if len(pieces) >= 2:
+        last = pieces[-1]
+        tail = _AND_SPLIT.split(" " + re.sub(r"^(?:and|or)\s+", "", last, flags=re.I))
+        m = re.match(r"^(?:and|or)\s+", last, flags=re.I)
+        if m:
+            pieces[-1] = last[m.end():]
+        elif len(tail) == 2:
+            pieces[-1:] = [t.strip() for t in tail]
+        items = [p.replace("\x00", ",").replace("\x01", "and").strip() for p in pieces]
+        # a comma list whose later items are clauses of the first ("how you X, working with Y") is not a list
+        wh = [bool(_WH.match(i)) for i in items]
+        if wh[0] and not all(wh) and any(len(i.split()) <= 2 for i in items[1:]):
+            return [text]
+        if not wh[0] and any(wh[1:]) and not all(wh[1:]):
+            return [text]
+        return items
+    parts = _AND_SPLIT.split(protected)
+    if len(parts) == 2:
+        a, b = (p.replace("\x00", ",").replace("\x01", "and").strip() for p in parts)
+        if (_WH.match(a) and _WH.match(b)) or (_WH.match(b) and len(a.split()) >= 3) or \
+                (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)):
+            return [a, b]
+    return [text.replace("\x00", ",").replace("\x01", "and")]
+
+
+_INCLUDING = re.compile(
+    r"^(?P<head>.*?\S)\s*(?:,|\s)\s*(?:including|in\s+particular|specifically|covering|(?:that|which)\s+covers|addressing|with\s+(?:particular\s+)?(?:reference|regard)\s+to)\s*:?\s+(?P<list>.+)$",
+    re.I,
+)
+_INCLUDE_LEAD = re.compile(
+    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?(?:include|cover|address)\s*:?\s+(?P<list>.+)$",
+    re.I,
+)
+
+
+def _split_sentence(sentence: str) -> list[str]:
+    """One sentence's sub-points: 'Include A, B and C' and '..., including A and B' are split."""
+    s = _clean(sentence)
+    m = _INCLUDE_LEAD.match(s)
+    if m:
+        items = _split_series(m.group("list"))
+        if len(items) >= 2:
+            return items
+        return [s]
+    m = _INCLUDING.match(s)
+    if m and not re.search(r"\bsuch\s+as\s*$", m.group("head"), re.I):
+        items = _split_series(m.group("list"))
+        if len(items) >= 2:
+            return items  # the head ('your approach to X') frames the items
+    m = re.match(r"^(?P<head>.+?)\s*:\s*(?P<list>.+)$", s)
+    if m and _COVER_LEADIN.search(m.group("head") + ":"):
+        items = _split_series(m.group("list"))
+        items = [re.sub(r"^\(?(?:[a-h]|i{1,3}|iv|\d{1,2})\)\s+", "", i) for i in items]
+        return [i for i in items if i] or [s]
+    return [s]
+
+
+_ALSO_ASK = re.compile(
+    r"^(?:please\s+)?(?:(?:you|bidders|providers|applicants|suppliers)\s+(?:should|must|will\s+need\s+to|are\s+asked\s+to)\s+)?"
+    r"also\s+(?:briefly\s+)?(?:describe|explain|state|set\s+out|tell\s+us(?:\s+about)?|confirm|show|outline|provide|give|"
+    r"demonstrate|detail|identify|say)\s+",
+    re.I,
+)
+_WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)", re.I)
+_LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
+
+
+def _wh_split(text: str) -> list[str]:
+    """'..., and who makes that decision?' -> two asks (each side three words or more)."""
+    parts = _WH_AND.split(text)
+    if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
+        return [text]
+    return [_clean(p).rstrip("?.") for p in parts]
+
+
+def _asks(sentence: str) -> tuple[list[str], bool]:
+    """A sentence's sub-points, and whether they came from a list it introduces
+    ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
+    sentences before it only frame the list."""
+    s = _ALSO_ASK.sub("", _clean(sentence))
+    parts = _split_sentence(s)
+    series = len(parts) > 1 or (_is_cover_list(s) and parts != [s])
+    out = []
+    for part in parts:
+        out.extend(_wh_split(part))
+    return out, series
+
+
+def _is_ask(sentence: str) -> bool:
+    return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence))
 
 
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
-    """Split a question into (stem, [(key, sub-point text), ...])."""
-    original = (question or "").replace("\r\n", "\n").strip()
-    if not original:
+    """Split a question into (stem, [(key, sub-point text), ...]).
+
+    Shapes read, the first that applies: a list written one item per line
+    (bullets, 1. / 1) / (1), a) / (a) / a., i) / (i), 2.1); items keyed inline
+    ("a) ... b) ...", "(i) ... (ii) ..."); otherwise the sentences. Within the
+    sentences, "Your answer should cover: a; b; and c", "Include A, B and C"
+    and "..., including A and B" are split into their items. Limits and
+    weightings are read separately (:func:`read_limits`), never answered.
+    Sentences before a list (the stem) are context unless they ask for
+    something the list does not ("Include ..."); the stem is a sub-point of
+    its own only when it asks a question and the list is introduced as
+    "including"/"in particular" items of it.
+    """
+    original = (question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n").strip()
+    if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
-    lines = [ln for ln in original.split("\n")]
-
+    original = _drop_title(original)
+    original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
+                      original, flags=re.I)
+    lines = original.split("\n")
     items: list[tuple[str, str]] = []
-    stem_parts: list[str] = []
-    trailing: list[str] = []
+    stem_text, trailing = original, ""
 
-    # 1. numbered lines or bullet lines
-    list_lines = [
-        (i, _NUMBERED_LINE.match(ln), _BULLET_LINE.match(ln)) for i, ln in enumerate(lines)
-    ]
-    has_lines = [x for x in list_lines if x[1] or x[2]]
-    letter_hits = list(_LETTER.finditer(original))
-    if len(letter_hits) >= 2 and _letters_in_order(letter_hits):
-        stem_parts.append(original[: letter_hits[0].start()])
-        for n, m in enumerate(letter_hits):
-            end = letter_hits[n + 1].start() if n + 1 < len(letter_hits) else len(original)
-            chunk = original[m.end():end]
-            # the last item may be followed by more sentences or instructions
-            if n + 1 == len(letter_hits):
-                chunk, rest = _split_tail(chunk)
-                trailing.append(rest)
-            items.append((m.group(1).lower(), chunk))
-    elif len(has_lines) >= 2:
-        first = has_lines[0][0]
-        stem_parts.append("\n".join(lines[:first]))
-        counter = 0
-        last_item_line = has_lines[-1][0]
-        for i, numbered, bullet in list_lines[first:]:
-            if numbered:
-                items.append((numbered.group(1), numbered.group(2)))
-            elif bullet:
-                counter += 1
-                items.append((f"p{len(items) + 1}", bullet.group(1)))
-            elif i <= last_item_line and items and lines[i].strip():
-                # a wrapped continuation line of the previous item
-                key, text = items[-1]
-                items[-1] = (key, text + " " + lines[i].strip())
-            elif i > last_item_line:
-                trailing.append(lines[i])
-    else:
-        stem_parts.append(original)
+    found = _line_items(lines)
+    inline = None if found else _inline_items(original)
+    if found:
+        first, last, raw = found
+        stem_text = "\n".join(lines[:first])
+        trailing = "\n".join(lines[last + 1:])
+        items = raw
+    elif inline:
+        start, raw = inline
+        stem_text = original[:start]
+        for n, (key, chunk, _, _) in enumerate(raw):
+            if n + 1 == len(raw):
+                chunk, trailing = _split_tail(chunk)
+            items.append((key, chunk))
 
-    stem = _clean(" ".join(stem_parts))
-    stem_sentences = [s for s in _sentences(_strip_limits(stem)) if not _is_instruction(s)]
-    trail_sentences = [s for s in _sentences(_strip_limits(" ".join(trailing))) if not _is_instruction(s)]
+    stem_sentences = [s for s in _sentences(_strip_limits(stem_text)) if not _is_instruction(s)]
+    trail_sentences = [s for s in _sentences(_strip_limits(trailing)) if not _is_instruction(s)]
 
     if items:
         points = []
         for key, text in items:
-            text = _clean(_strip_limits(text))
+            text = _clean(_strip_limits(text)).rstrip(";,")
+            text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
             if text and not _is_instruction(text):
                 points.append((key, text))
         extra = [s for s in stem_sentences + trail_sentences
-                 if _INCLUDE.match(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
+                 if _is_ask(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
+        # 'Who ...? How ...? Please also describe X, including:' + a list: the list details X
+        lead = stem_sentences[-1] if stem_sentences else ""
+        others = [s for s in stem_sentences[:-1] if not _CONTEXT.match(s) and (s.endswith("?") or _is_ask(s))]
+        if lead and _LEAD_FOR_DETAIL.search(lead) and others:
+            head = _LEAD_FOR_DETAIL.sub("", lead)
+            merged = [p for o in others for p in _asks(o)[0]]
+            merged += [p for p in _asks(head)[0][:1]]
+            if merged:
+                merged[-1] = merged[-1] + ": " + "; ".join(_clean(t) for _, t in points)
+                points = [(f"p{n + 1}", t) for n, t in enumerate(merged)]
+                extra = [s for s in extra if s not in stem_sentences]
+                stem_sentences = []
         for s in extra:
-            points.append((f"p{len(points) + 1}", s))
+            for part in _asks(s)[0]:
+                points.append((f"p{len(points) + 1}", part))
         context = " ".join(s for s in stem_sentences if s not in extra and not _COVER_LEADIN.search(s))
         if not points:
-            points = [("p1", s) for s in stem_sentences] or [("p1", stem)]
+            points = [("p1", s) for s in stem_sentences] or [("p1", _clean(stem_text))]
         return context, _renumber(points)
 
-    # 3. separate sentences
+    # no list: the sentences, with inline series split
     sentences = stem_sentences + trail_sentences
-    sentences = [s for s in sentences if not _COVER_LEADIN.search(s)] or sentences
-    if not sentences:
+    asks = [s for s in sentences if not _CONTEXT.match(s)] or sentences
+    if not asks:
         raise InputError("the question holds only instructions (a word limit or weighting), nothing to answer")
-    points = [(f"p{i + 1}", s) for i, s in enumerate(sentences)]
-    return " ".join(sentences), points
+    parts: list[str] = []
+    context_parts = [s for s in sentences if s not in asks]
+    pending_leadin = False
+    for s in asks:
+        if _COVER_LEADIN.search(s) and s.rstrip().endswith(":"):
+            pending_leadin = True
+            continue
+        split, series = _asks(s)
+        if pending_leadin and len(split) == 1:
+            split = _split_series(s) if ";" in s else split
+        if series:
+            # 'Describe X. Your answer should cover: a; b; c': the sentences before the list are its context
+            context_parts += parts
+            parts = []
+        parts.extend(split)
+    parts = [p for p in parts if p and not _is_instruction(p)] or asks
+    context = " ".join(context_parts)
+    return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
+
+
+_TITLE = re.compile(r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\b[.:)]?\s*[–—:-]?\s*)?(?P<rest>[^\n]*)$", re.I)
+
+
+def _drop_title(text: str) -> str:
+    """Drop leading title lines: a question reference ('Q4.2', '3.4 Crisis planning (15%)',
+    'Question 8') or a short heading line without sentence punctuation, when more follows."""
+    lines = text.split("\n")
+    while len(lines) > 1:
+        first = lines[0].strip()
+        if not first:
+            lines.pop(0)
+            continue
+        m = _TITLE.match(first)
+        rest = _strip_limits(m.group("rest")).strip() if m else first
+        has_ref = bool(re.match(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\b", first, re.I))
+        short = len(rest.split()) <= 8 and not re.search(r"[.?!:;]\s*$", rest) and not _LIST_LINE.match(lines[0])
+        if (has_ref and (not rest or short or re.match(r"^[A-Z][^.?!]*[.?!]", rest))) or short:
+            if has_ref and rest and not short:
+                lines[0] = rest  # 'Q2.7 Describe how ...': keep the question, drop its number
+                break
+            lines.pop(0)
+            continue
+        break
+    return "\n".join(lines).strip() or text
+
+
+def _is_cover_list(sentence: str) -> bool:
+    m = re.match(r"^(?P<head>.+?)\s*:\s*\S", _clean(sentence))
+    return bool(m and _COVER_LEADIN.search(m.group("head") + ":"))
 
 
 def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -356,59 +806,180 @@ def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _letters_in_order(hits) -> bool:
-    keys = [h.group(1).lower() for h in hits]
-    letters = "abcdefgh"
-    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-    for seq in (letters, romans):
-        try:
-            idx = [list(seq).index(k) for k in keys]
-        except ValueError:
-            continue
-        if idx[0] == 0 and all(b == a + 1 for a, b in zip(idx, idx[1:])):
-            return True
-    return False
-
-
-def _split_tail(chunk: str) -> tuple[str, str]:
-    """Split the last list item from sentences that follow it."""
-    if "\n\n" in chunk:
-        head, rest = chunk.split("\n\n", 1)
-        return head, rest
-    sentences = _SENTENCE.split(chunk.strip())
-    if len(sentences) > 1:
-        # keep the first sentence as the item; later instructions or "Include" lines trail
-        return sentences[0], " ".join(sentences[1:])
-    return chunk, ""
-
-
-# ---------------------------------------------------------------- labels and budgets
+# ---------------------------------------------------------------- headings
 
 _LEADING = re.compile(
-    r"^(?:please\s+)?(?:(?:briefly|clearly)\s+)?(?:describe|explain|set out|outline|tell us|detail|"
-    r"demonstrate|show|provide|give|evidence|include|including|confirm|state|summarise|summarize)"
-    r"(?:\s+(?:us|details? of|examples? of|evidence of|an? overview of))?\s+",
+    r"^(?:please\s+)?(?:(?:briefly|clearly|fully)\s+)?(?:describe|explain|set\s+out|outline|tell\s+us(?:\s+about)?|detail|"
+    r"demonstrate|show(?:\s+us)?|provide|give|evidence|include|including|confirm|state|summarise|summarize|identify|"
+    r"specify|list|discuss|illustrate|cover|address|clarify|indicate)"
+    r"(?:\s+(?:to\s+us|us|(?:full\s+|clear\s+)?details?\s+of|(?:an?\s+|one\s+or\s+more\s+|two\s+|some\s+)?examples?\s+of|evidence\s+of|"
+    r"an?\s+(?:clear\s+)?(?:overview|summary|description|explanation)\s+of|in\s+detail))?\s+",
     re.I,
 )
+_HOW_YOU = re.compile(
+    r"^(?:how|the\s+ways?\s+(?:in\s+which\s+)?|the\s+way\s+)\s*(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider))\s+"
+    r"(?:will\s+|would\s+|can\s+|could\s+|do\s+|does\s+|intend\s+to\s+|plan\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?"
+    r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+)\b",
+    re.I,
+)
+_HOW_WILL_YOU = re.compile(
+    r"^(?:how|in\s+what\s+ways?)\s+(?:will|would|do|can|does)\s+(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider))\s+"
+    r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+)\b",
+    re.I,
+)
+_NOT_VERBS = {"are", "is", "have", "has", "will", "would", "the", "a", "an", "your", "their", "not", "be"}
+_DOUBLE = {"plan", "stop", "run", "get", "set", "put", "map", "step", "refer", "admit", "commit", "submit",
+           "transfer", "control", "prefer", "occur", "equip", "drop", "chat", "shop", "begin", "cut", "let", "sit",
+           "rebut", "dip", "slip", "tap", "pin", "jog", "bid", "forget", "omit", "regret", "permit", "upset"}
+_IRREGULAR = {"be": "being", "see": "seeing", "agree": "agreeing", "guarantee": "guaranteeing", "die": "dying",
+              "lie": "lying", "tie": "tying", "ensure": "ensuring"}
+_BOUNDARIES = re.compile(
+    r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
+    r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is)\b"
+    r"|\s(?:such\s+as|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|and\s+(?:how|what|when|why|who|where|whether)|"
+    r"to\s+ensure|ensuring|including|in\s+line\s+with|in\s+accordance\s+with)\b)",
+    re.I,
+)
+_RELATIVE = re.compile(r"\s(?:that|which|who)\s", re.I)
+MAX_HEADING_WORDS = 10
+_END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
+            "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
+            "our", "as", "any", "each", "every", "this", "these", "those", "who", "where", "about", "between"}
 
 
-def make_label(text: str, max_words: int = 8) -> str:
-    """A short heading from a sub-point's wording."""
-    t = re.sub(r"\s*\([^()]*\)", "", _clean(text)).rstrip(".?!:;")
-    t = _LEADING.sub("", t)
-    t = re.sub(r"^(?:how|what|why|where|when)\s+(?:do|will|would|can|does)\s+(?:you|your (?:service|organisation))\s+", "", t, flags=re.I)
-    t = re.sub(r"^(?:how|what|why|where|when)\s+(?:you|your (?:service|organisation))\s+(?:will\s+|would\s+|can\s+)?", "", t, flags=re.I)
-    t = t.rstrip(".?!:; ")
-    words = t.split()
-    if len(words) > max_words:
-        words = words[:max_words]
-        while words and words[-1].lower().strip(",;:") in {
-            "and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from",
-            "your", "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into",
-        }:
-            words.pop()
-    label = " ".join(words).strip(" ,;:")
-    return label[:1].upper() + label[1:] if label else _clean(text)[:40]
+def gerund(verb: str) -> str:
+    """'identify' -> 'identifying', 'make' -> 'making', 'plan' -> 'planning'."""
+    v = verb.lower()
+    if v in _IRREGULAR:
+        return _IRREGULAR[v]
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v in _DOUBLE:
+        return v + v[-1] + "ing"
+    if v.endswith("e") and not v.endswith(("ee", "oe", "ye")) and len(v) > 2:
+        return v[:-1] + "ing"
+    return v + "ing"
+
+
+def _cut_at_boundary(text: str, max_words: int) -> str:
+    """The text up to the last phrase boundary that leaves at most ``max_words`` words
+    (a bracket, a dash, ', such as', ', including', ' and how', a relative clause); the
+    whole text when no boundary does."""
+    if len(text.split()) <= max_words:
+        return text
+    cuts = [m.start() for m in _BOUNDARIES.finditer(text)] + [m.start() for m in _RELATIVE.finditer(text)]
+    def whole(c: int) -> bool:
+        before = text[:c].split()
+        # never inside a coordination ('... went well and one | that did not')
+        return before[-1].lower().strip(",") not in _END_BAD and not (
+            len(before) >= 2 and before[-2].lower() in ("and", "or"))
+
+    good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words and whole(c)]
+    if good:
+        return text[:max(good)].rstrip(" ,;:")
+    firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))
+    return text[:firsts[0]].rstrip(" ,;:") if firsts else text
+
+
+_COMMON_VERBS = set("""
+    act address agree arrange assess audit build check collect communicate complete co-produce coordinate
+    deliver demonstrate design develop document embed engage ensure escalate evaluate evidence follow gather
+    identify implement improve inform involve keep learn listen maintain manage measure meet minimise monitor
+    plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
+    respond retain review share sign-post signpost staff supervise support sustain tailor track train use
+    work""".split())
+
+
+def _looks_like_verb(word: str) -> bool:
+    return word.lower() in _COMMON_VERBS
+
+
+def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
+    """A short heading in the buyer's own words, never cut mid-phrase.
+
+    'how you identify early warning signs' -> 'Identifying early warning signs';
+    'your standard for first contact (for example within 48 hours)' -> 'Standard
+    for first contact'. A long wording is cut only at a phrase boundary (a
+    bracket, a dash, ', such as', ' and how', a relative clause): never after a
+    fixed number of words.
+    """
+    t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text))).rstrip(".?!:;")
+    t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
+    for _ in range(2):
+        t = _LEADING.sub("", t)
+    t = re.sub(r"^(?:to\s+us\s+)?(?:about\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^what\s+is\s+(?:your|the)\s+(approach|plan|model|policy|process)\b", lambda m: m.group(1), t, flags=re.I)
+    t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
+               "how you will ", t, flags=re.I)
+    m = _HOW_WILL_YOU.match(t) or _HOW_YOU.match(t)
+    if m and m.group("verb").lower() not in _NOT_VERBS and not (
+            re.search(r"(?:ed|s)$", m.group("verb").lower()) and m.group("verb").lower() not in _COMMON_VERBS):
+        rest = t[m.end():]
+        both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
+        if both and both.group(2).lower() not in _NOT_VERBS | _END_BAD and _looks_like_verb(both.group(2)):
+            rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
+        rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b",
+                      lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)
+        t = gerund(m.group("verb")) + rest
+    else:
+        t = re.sub(r"^(?:your|the|an?|any|our)\s+(?=\S)", "", t, flags=re.I)
+    head, colon, _ = t.partition(": ")
+    if colon and len(head.split()) >= 2:
+        t = head  # 'Personal recovery outcomes: the measures you will use; ...' (a nested list)
+    t = re.split(r",?\s+(?:for\s+example|e\.g\.|for\s+instance)\b", t, maxsplit=1, flags=re.I)[0]
+    t = _cut_at_boundary(t, max_words)
+    # a trailing 'you will use' / 'you propose' adds nothing to a heading
+    if not _WH.match(t):
+        t = re.sub(r"\s+(?:that\s+)?you\s+(?:will|would|)\s*(?:use|take|propose|apply|adopt|put in place|have)$", "", t, flags=re.I)
+    t = re.sub(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)$", "", t.rstrip(" ,;:"), flags=re.I)
+    t = t.strip(" ,;:–—-")
+    if not t:
+        return _clean(text)[:60]
+    return t[:1].upper() + t[1:]
+
+
+def make_label(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
+    """The heading for a sub-point (kept under its old name)."""
+    return make_heading(text, max_words)
+
+
+# ---------------------------------------------------------------- the parsed question
+
+
+@dataclass
+class ParsedQuestion:
+    text: str
+    stem: str
+    points: list[tuple[str, str]]
+    headings: list[str]
+    limits: Limits
+
+    @property
+    def word_limit(self) -> int | None:
+        return self.limits.words
+
+    @property
+    def char_limit(self) -> int | None:
+        return self.limits.chars
+
+    @property
+    def page_limit(self) -> float | None:
+        return self.limits.pages
+
+    @property
+    def weighting(self) -> float | None:
+        return self.limits.weighting
+
+
+def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
+    """Sub-points, headings, limits and weighting of a question (``strict``: an unreadable limit is an error)."""
+    limits = read_limits(text, strict=strict)
+    stem, points = split_question(text)
+    return ParsedQuestion(text=text, stem=stem, points=points,
+                          headings=[make_heading(_weight(t)[0]) for _, t in points], limits=limits)
+
+
+# ---------------------------------------------------------------- budgets
 
 
 def allocate(weights: list[float], total: int) -> list[int]:
@@ -429,7 +1000,8 @@ def allocate(weights: list[float], total: int) -> list[int]:
 
 def plan_question(question: str, word_limit: int | None = None, *, topics: dict[str, Topic] | None = None) -> QuestionPlan:
     """Split, map and budget a tender question."""
-    stated = stated_word_limit(question)
+    limits = read_limits(question)
+    stated = limits.word_budget
     limit = word_limit if word_limit is not None else stated
     if limit is None:
         raise InputError("no word limit: give one with --words (the question does not state one)")
@@ -451,10 +1023,11 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             found = stem_topics[:2] or fallback[:2]
             borrowed = True
         points.append(
-            SubPoint(key=key, text=cleaned, label=make_label(cleaned), weight=weight or default_weight,
+            SubPoint(key=key, text=cleaned, label=make_heading(cleaned), weight=weight or default_weight,
                      topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms))
         )
     for p, budget in zip(points, allocate([p.weight for p in points], limit)):
         p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
-                        stated_limit=stated, topics=topics)
+                        stated_limit=stated, topics=topics, limits=limits,
+                        char_limit=limits.chars if word_limit is None else None)

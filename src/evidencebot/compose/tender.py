@@ -198,6 +198,10 @@ class TenderAnswer:
     word_rule: str = WORD_RULE
     results: list = field(default_factory=list)
     """Indicator results cited in the answer (for charts)."""
+    blocks: list[str] = field(default_factory=list)
+    """Ids of the method blocks the answer uses (record them with library.record_use)."""
+    stale: list = field(default_factory=list)
+    """Blocks used although past their review date (a warning is printed)."""
 
     @property
     def word_limit(self) -> int:
@@ -211,7 +215,7 @@ class TenderAnswer:
         ]
         for row in self.coverage:
             paras = ", ".join(str(p) for p in row.paragraphs) or "none"
-            label = f"{row.key}) {row.label}" if not row.key.startswith("p") else row.label
+            label = row.label
             lines.append(
                 f"| {_cell(label)} | {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
             )
@@ -341,6 +345,10 @@ class _Evidence:
         self.period_text = gather.prose_period(period)
         self.compare_text = gather.prose_period(compare) if compare is not None else None
         self.used_stories: set[str] = set()
+        self.pinned: dict | None = None
+        self.max_figures: dict[str, int] = {}
+        self.pinned_point: str | None = None
+        self.stories_wanted = True
         self.used_changes: set[int] = set()
         self.used_incidents: set[str] = set()
         self.indicator_plan: dict[str, list[str]] = {p.key: [] for p in plan.points}
@@ -403,7 +411,7 @@ class _Evidence:
             families.add(fam)
             chosen.append(i)
         published = [i for i in chosen if not self.results[i].suppressed]
-        chosen = (published + [i for i in chosen if i not in published])[:4]
+        chosen = (published + [i for i in chosen if i not in published])[:self.max_figures.get(point.key, 2)]
         results = [self.results[i] for i in chosen]
         repeats = {i for i in chosen if i.split(".")[0] in {r.split(".")[0] for r in self.repeats[point.key]}}
         learning = self.learning_plan[point.key]
@@ -437,14 +445,10 @@ class _Evidence:
         self.used_changes.update(c["change_id"] for c in ev["changes"])
 
         found = []
-        # the main topic's story words first; the other topics' only if they find nothing
-        for group in ([topics[0]] if topics else [], topics[1:]):
-            terms = [w for t in group for w in t.stories]
-            if terms:
-                domains = sorted({d for t in group for d in t.domains})
-                found = gather.stories(self.db, terms, domains=domains, exclude=self.used_stories, limit=1)
-            if found:
-                break
+        if self.pinned and self.pinned["story_id"] not in self.used_stories and point.key == self.pinned_point:
+            found = [self.pinned]
+        elif self.stories_wanted:
+            found = relevant_stories(self.db, point.text, exclude=self.used_stories)[:1]
         if found:
             story = found[0]
             if not workflow.is_exportable(story):  # belt and braces: never reach an export
@@ -485,6 +489,14 @@ def _fit_section(sec: Section, budget: int) -> None:
                 sec.units[unit.parent].priority >= unit.priority:
             worst = unit.parent  # a group's core goes as one: never its head without its end
         sec.drop(worst, "budget")
+    if not sec.kept_units():
+        # nothing fitted: keep the shortest whole sentence that does (often the 'what it means' line)
+        fits = [i for i, u in enumerate(sec.units) if u.parent is None and u.words <= budget]
+        if fits:
+            # method text first (a part must say what we do), then the shortest
+            best = min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
+                                            sec.units[i].words, i))
+            sec.units[best].kept, sec.units[best].why = True, ""
 
 
 def _total(sections: list[Section]) -> int:
@@ -508,7 +520,7 @@ def _refill(sections: list[Section], limit: int) -> None:
                 if u.kept and u.full:
                     candidates.append((u.priority, 0, nth, si, ui))
                     nth += 1
-                elif not u.kept and u.why == "budget":
+                elif not u.kept and u.why in ("budget", "method share"):
                     candidates.append((u.priority, 1, nth, si, ui))
                     nth += 1
         changed = False
@@ -526,7 +538,7 @@ def _refill(sections: list[Section], limit: int) -> None:
                 continue
             # a unit comes back with the continuations of equal priority that complete it
             group = [u] + [c for c in sec.units if c.parent == ui and not c.kept
-                           and c.why == "budget" and c.priority <= u.priority]
+                           and c.why in ("budget", "method share") and c.priority <= u.priority]
             cost = sum(g.words for g in group)
             if sec.heading_kept and not sec.kept_units() and sec.heading:
                 cost += count_words(sec.heading)
@@ -565,9 +577,9 @@ def _layout(sections: list[Section], env) -> str:
     return text + "\n" if text else ""
 
 
-def _enforce_limit(sections: list[Section], limit: int, env) -> str:
+def _enforce_limit(sections: list[Section], limit: int, env, char_limit: int | None = None) -> str:
     text = _layout(sections, env)
-    while count_words(text) > limit:
+    while count_words(text) > limit or (char_limit and len(text.rstrip()) > char_limit):
         if not _drop_globally(sections, "limit"):
             # nothing left but template text: give up on headings too
             for s in sections:
@@ -647,8 +659,8 @@ def _rewrite(unit: Unit, finding, offset: int) -> bool:
 
 
 def must_fix(finding) -> bool:
-    """Findings an assembled document may not keep: every error, and any personal data."""
-    return finding.severity == "error" or finding.family == "privacy"
+    """Findings an assembled answer may not keep: every finding of the checker, at any severity."""
+    return True
 
 
 def _check_round(text: str, sections: list[Section], checker, edits: list[Edit]) -> list:
@@ -699,8 +711,17 @@ def assemble_tender(
     checker=None,
     check: bool = True,
     env=None,
+    story: str | None = None,
+    today=None,
 ) -> TenderAnswer:
-    """Plan, gather, render, trim and check an answer to ``question``."""
+    """Plan, gather, render, trim and check an answer to ``question``.
+
+    Each sub-point gets its own part: the best-matching approved method
+    block(s) adapted with the service profile, one or two figures (each in a
+    sentence shape used once in the answer), a story only where it fits the
+    sub-point (``story`` pins one to the sub-point it fits best), and what it
+    means. At least half of the answer is method text.
+    """
     from evidencebot.compose.env import make_env, render
 
     env = env or make_env()
@@ -711,28 +732,46 @@ def assemble_tender(
     else:
         c = compare if hasattr(compare, "start") else gather.parse(db, compare)
     evidence = _Evidence(db, plan, p, c)
+    methods = choose_methods(db, plan, today=today)
+    for point in plan.points:
+        evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
+    if story:
+        evidence.pinned, evidence.pinned_point = _pin_story(db, story, plan)
 
     use_headings = len(plan.points) > 1 and all(pt.budget >= HEADING_MIN_WORDS for pt in plan.points)
     sections: list[Section] = []
     used_leads: set[str] = set()
+    shape = 0
     for point in plan.points:
         ev = evidence.for_point(point)
+        shapes = {}
+        kept = []
+        for r in ev["indicators"]:
+            if shape >= FIGURE_SHAPES:
+                break  # every figure sentence shape is used once: no more figures
+            shapes[r.id] = shape
+            shape += 1
+            kept.append(r)
+        ev["indicators"] = kept
         topics = plan.topic_list(point)
-        lead = _choose_lead(point, topics, used_leads, evidence.period_text)
+        chosen = methods[point.key]
+        lead = "" if chosen.units else _choose_lead(point, topics, used_leads, evidence.period_text)
         context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
-                       compare_text=evidence.compare_text,
+                       compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
+                       shapes=shapes, asks_example=bool(re.search(r"\b(?:example|case stud)", point.text, re.I)),
                        system=any(t.system for t in topics) and any(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
         units = parse_units(render("tender_point.md.j2", context, env=env))
         heading = f"{point.key}) {point.label}" if not point.key.startswith("p") else point.label
         sections.append(Section(point=point, units=units, heading=heading,
-                                heading_kept=use_headings, evidence=ev))
+                                heading_kept=use_headings, evidence=dict(ev, blocks=chosen)))
 
     for sec in sections:
         _fit_section(sec, sec.point.budget)
     _refill(sections, plan.word_limit)
-    text = _enforce_limit(sections, plan.word_limit, env)
+    _keep_method_half(sections)
+    text = _enforce_limit(sections, plan.word_limit, env, plan.char_limit)
 
     edits: list[Edit] = []
     remaining: list = []
@@ -743,13 +782,15 @@ def assemble_tender(
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits):
                 break
-            text = _enforce_limit(sections, plan.word_limit, env)
+            _refill(sections, plan.word_limit)  # words the checker freed go back to what was trimmed
+            _keep_method_half(sections)
+            text = _enforce_limit(sections, plan.word_limit, env, plan.char_limit)
         else:
             remaining = [f for f in checker.check_text(text) if must_fix(f)]
-            # last resort: drop every unit that still carries an error
+            # last resort: drop every unit that still carries a finding
             while remaining:
                 _check_round(text, sections, _Fixed(remaining), edits)
-                before, text = text, _enforce_limit(sections, plan.word_limit, env)
+                before, text = text, _enforce_limit(sections, plan.word_limit, env, plan.char_limit)
                 remaining = [f for f in checker.check_text(text) if must_fix(f)]
                 if text == before:
                     break
@@ -769,7 +810,224 @@ def assemble_tender(
         findings=remaining,
         checked=checked,
         results=[evidence.results[f["id"]] for f in figures_cited],
+        blocks=[b for sec in sections for b in sec.evidence["blocks"].used_ids(sec)],
+        stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
+               sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+FIGURE_SHAPES = 5
+"""Figure sentence shapes in tender_point.md.j2: each is used at most once per answer."""
+GENERIC = {"people", "person", "service", "support", "provide", "ensure", "approach", "work", "contract",
+           "will", "using", "make", "sure", "staff", "team", "teams", "local", "also", "deliver", "delivery",
+           "organisation", "bidder", "bidders", "commissioner", "user", "users", "new"}
+STORY_MIN_SHARED = 2
+_WEAK = {"introduc", "updat", "add", "agre", "set", "show", "offer", "archiv", "report", "review", "every", "each",
+         "all", "brief", "refresh", "session", "check", "new", "weekly", "monthly", "daily", "rule"}
+
+
+@dataclass
+class Method:
+    """The method text chosen for one sub-point."""
+
+    units: list[dict] = field(default_factory=list)
+    means: dict | None = None
+    blocks: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+    missing_profile: list[str] = field(default_factory=list)
+    dropped_open_actions: list[str] = field(default_factory=list)
+
+    def used_ids(self, sec: "Section") -> list[str]:
+        refs = {r for u in sec.kept_units() for r in u.refs}
+        return [b.block_id for b in self.blocks if f"block:{b.block_id}" in refs]
+
+
+def _stems(text: str) -> set[str]:
+    from evidencebot.compose.library import stem, terms
+
+    return {stem(w) for w in terms(text) if w not in GENERIC}
+
+
+def _block_score(block, want: set[str]) -> tuple[int, int]:
+    head = _stems(" ".join([block.title, " ".join(block.tags)]))
+    body = _stems(block.body)
+    return len(want & head), len(want & (head | body))
+
+
+def choose_methods(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, Method]:
+    """For each sub-point, the best-matching approved blocks (each block used once per answer).
+
+    A block matches a sub-point when it shares at least two of the sub-point's
+    content words (stems, generic words such as 'people' or 'service' left
+    out) in its title, tags or text, at least one of them in its title or
+    tags; a sub-point of one or two content words needs one shared in the
+    title or tags. When the sub-point's own words find nothing, the question's
+    stem is added to the search, but a shared word must still come from the
+    sub-point. A second block is added when the share is 150 words or more.
+    Sentences that describe as current practice an action that is still open
+    in the incident log are left out (the answer would contradict the log).
+    """
+    from evidencebot.compose import library
+    from evidencebot.compose.library import fill, get_profile
+
+    profile = get_profile(db) if db["service_profile"].exists() else {}
+    open_actions = _open_actions(db)
+    used: set[str] = set()
+    out: dict[str, Method] = {}
+    seconds: dict[str, list] = {}
+    for point in plan.points:  # first pass: the best block for each sub-point
+        method = Method()
+        own = _stems(point.text)
+        picks = []
+        for query, need_own in ((point.text + " " + point.label, False), (point.text + " " + plan.stem, True)):
+            if not db["answer_blocks"].exists():
+                break
+            found = library.search_blocks(db, query, limit=12, exclude=used, today=today)
+            want = _stems(query)
+            scored = []
+            for b in found:
+                in_head, total = _block_score(b, want)
+                own_head, own_total = _block_score(b, own)
+                ok = (total >= 2 and in_head >= 1) or (len(own) <= 2 and own_head >= 1)
+                if need_own:
+                    ok = ok and own_total >= 1
+                if ok:
+                    scored.append(((own_head, own_total, in_head, total, -b.rank, 0 if b.stale else 1), b))
+            scored.sort(key=lambda x: x[0], reverse=True)
+            if scored:
+                picks = [scored[0][1]]
+                # a second block only when it is about the sub-point itself, and the share allows it
+                seconds[point.key] = [b for key, b in scored[1:] if point.budget >= 150 and key[0] >= 2 and key[1] >= 3]
+                break
+        used.update(b.block_id for b in picks)
+        method.blocks = picks
+        out[point.key] = method
+    for point in plan.points:  # second pass: a second block from those nobody else took
+        method = out[point.key]
+        extra = next((b for b in seconds.get(point.key, []) if b.block_id not in used), None)
+        if extra is not None:
+            used.add(extra.block_id)
+            method.blocks.append(extra)
+        picks, method.blocks = method.blocks, []
+        for n, b in enumerate(picks):
+            used.add(b.block_id)
+            method.blocks.append(b)
+            if b.stale:
+                method.stale.append(b)
+            body, missing = fill(b.body, profile)
+            method.missing_profile += missing
+            for i, sentence in enumerate(_split_sentences(body)):
+                if _contradicts(sentence, open_actions):
+                    method.dropped_open_actions.append(sentence)
+                    continue
+                priority = 1 if (n == 0 and i < 2) else 2
+                method.units.append({"text": sentence, "priority": priority, "block": b.block_id})
+            if n == 0 and b.means:
+                means, missing = fill(b.means, profile)
+                method.missing_profile += missing
+                method.means = {"text": means, "block": b.block_id}
+        out[point.key] = method
+    return out
+
+
+def _split_sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z{])", " ".join((text or "").split()))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _open_actions(db: Database) -> list[set[str]]:
+    if not db["incidents"].exists() or "action" not in db["incidents"].columns_dict:
+        return []
+    rows = db.query("select distinct action from incidents where closed_on is null and coalesce(trim(action), '') <> ''")
+    return [st for st in (_stems(r["action"]) - _WEAK for r in rows) if len(st) >= 3]
+
+
+def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
+    """True when the sentence holds at least half of an open action's content words."""
+    have = _stems(sentence)
+    return any(len(a & have) * 5 >= len(a) * 3 and len(a & have) >= 3 for a in open_actions)
+
+
+def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
+    """Exportable stories ranked by how many of ``text``'s content words they share (at least
+    :data:`STORY_MIN_SHARED`), then by BM25."""
+    from evidencebot.compose.library import terms
+
+    want = _stems(text)
+    words = [w for w in terms(text) if w not in GENERIC]
+    if not words or not db["stories_fts"].exists():
+        return []
+    query = " OR ".join(f'"{w}"' for w in words)
+    rows = db.query(
+        f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
+        f"where stories_fts match :q and {workflow.EXPORTABLE_SQL} order by rank, s.story_id", {"q": query})
+    scored = []
+    for r in rows:
+        if r["story_id"] in exclude:
+            continue
+        have = _stems(" ".join(str(r.get(k) or "") for k in ("title", "domains", "context", "support_approach",
+                                                              "delivery", "evidence")))
+        shared = len(want & have)
+        # a sub-point that asks for an example takes a story that shares one of its words
+        if shared >= (1 if re.search(r"\b(?:example|case stud)", text, re.I) else STORY_MIN_SHARED):
+            scored.append((-shared, r["rank"], r["story_id"], r))
+    return [r for *_, r in sorted(scored, key=lambda x: x[:3])]
+
+
+def _pin_story(db: Database, story_id: str, plan: QuestionPlan) -> tuple[dict, str]:
+    """The pinned story and the sub-point it fits best (refused unless it may be used externally)."""
+    rows = list(db.query("select * from stories where story_id = ?", [story_id]))
+    if not rows:
+        from evidencebot.errors import InputError
+
+        raise InputError(f"no story with id '{story_id}' (see 'evidencebot stories list')")
+    row = rows[0]
+    if not workflow.is_exportable(row):
+        from evidencebot.errors import InputError
+
+        raise InputError(f"story {story_id} may not be used in a tender answer: "
+                         + "; ".join(workflow.story_blockers(row)))
+    have = _stems(" ".join(str(row.get(k) or "") for k in ("title", "context", "support_approach", "delivery",
+                                                           "evidence")))
+    best = max(plan.points, key=lambda pt: (len(_stems(pt.text) & have), -plan.points.index(pt)))
+    return row, best.key
+
+
+def _method_words(sections: list[Section]) -> tuple[int, int]:
+    method = total = 0
+    for sec in sections:
+        for u in sec.kept_units():
+            total += u.words
+            if any(r.startswith("block:") for r in u.refs):
+                method += u.words
+    return method, total
+
+
+def _means_unit(sec: Section):
+    means = sec.evidence.get("blocks").means if sec.evidence.get("blocks") else None
+    if not means:
+        return None
+    return next((u for u in sec.units if u.text == means["text"] or u.text.rstrip(".") == means["text"].rstrip(".")), None)
+
+
+def _keep_method_half(sections: list[Section]) -> None:
+    """Drop evidence units (lowest priority, latest first) until method text is at least half the answer."""
+    while True:
+        method, total = _method_words(sections)
+        if total == 0 or method * 2 >= total:
+            return
+        worst = None
+        for si, sec in enumerate(sections):
+            if len(sec.kept_units()) <= 1:
+                continue  # never empty a part to reach the share
+            for ui, u in enumerate(sec.units):
+                if u.kept and not any(r.startswith("block:") for r in u.refs) and "todo" not in u.refs:
+                    key = (u.priority, ui, si)
+                    if worst is None or key > worst[0]:
+                        worst = (key, si, ui)
+        if worst is None:
+            return
+        sections[worst[1]].drop(worst[2], "method share")
 
 
 def _choose_lead(point: SubPoint, topics, used: set[str], period_text: str) -> str:
@@ -815,40 +1073,58 @@ def _paragraph_numbers(text: str, sections: list[Section]) -> dict[str, list[int
 
 
 def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
+    """One row per sub-point, with an honest status:
+
+    * ``method + evidence``: library method text and at least one figure, story or record;
+    * ``method only: no evidence found for this part``;
+    * ``evidence only: write the method`` (no approved block matched);
+    * ``nothing in the library: write this part``;
+    * ``squeezed: ...`` when nothing fitted its share of the limit.
+    """
     numbers = _paragraph_numbers(text, sections)
     rows = []
     for sec in sections:
         kept = sec.kept_units()
         refs = {ref for u in kept for ref in u.refs}
-        kinds = {"ind": 0, "story": 0, "incident": 0, "change": 0, "log": 0}
+        kinds: dict[str, int] = {}
         for ref in refs:
             kinds[ref.split(":")[0]] = kinds.get(ref.split(":")[0], 0) + 1
-        learning = bool(kinds["log"])
         parts = []
-        if kinds["ind"]:
-            parts.append(f"{kinds['ind']} indicator{'s' if kinds['ind'] != 1 else ''}")
-        if kinds["story"]:
+        blocks = sorted(r.split(":", 1)[1] for r in refs if r.startswith("block:"))
+        if blocks:
+            parts.append("method: " + ", ".join(blocks))
+        if kinds.get("ind"):
+            parts.append(f"{kinds['ind']} figure{'s' if kinds['ind'] != 1 else ''}")
+        if kinds.get("story"):
             parts.append("1 story")
-        if kinds["incident"] or kinds["change"] or learning:
+        if kinds.get("incident") or kinds.get("change") or kinds.get("log"):
             parts.append("case-review learning")
-        available = len(sec.units)
+        evidence = any(kinds.get(k) for k in ("ind", "story", "incident", "change", "log"))
         budget = sec.point.budget
         if not kept:
             status = (f"squeezed: {budget}-word share is below {MIN_WORDS_PER_POINT}"
                       if budget < MIN_WORDS_PER_POINT else "squeezed: nothing fitted")
-        elif budget < MIN_WORDS_PER_POINT:
-            status = f"covered with spare words ({budget}-word share is below {MIN_WORDS_PER_POINT})"
-        elif available <= 1:
-            status = "covered (no evidence found for this period)"
-        elif len(kept) < available:
-            dropped_budget = sum(1 for u in sec.units if not u.kept and u.why in ("budget", "limit"))
-            status = f"covered ({dropped_budget} sentence{'s' if dropped_budget != 1 else ''} trimmed)" if dropped_budget else "covered"
+        elif blocks and evidence:
+            status = "method + evidence"
+        elif blocks:
+            status = "method only: no evidence found for this part"
+        elif evidence:
+            status = "evidence only: write the method"
         else:
-            status = "covered"
+            status = "nothing in the library: write this part"
+        method = sec.evidence.get("blocks")
+        if method is not None:
+            stale = [b.block_id for b in method.stale if b.block_id in blocks]
+            if stale:
+                status += f"; stale block used ({', '.join(stale)}: past its review date)"
+            if method.missing_profile:
+                status += f"; service profile lacks {', '.join(sorted(set(method.missing_profile)))}"
+            if method.dropped_open_actions:
+                status += "; a method sentence was left out: it describes an incident action that is still open"
         if any(u.why.startswith("checker") for u in sec.units):
             status += "; checker removed text"
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
-                                numbers.get(sec.point.key, []), ", ".join(parts) or "lead only", status))
+                                numbers.get(sec.point.key, []), ", ".join(parts) or "none", status))
     return rows
 
 

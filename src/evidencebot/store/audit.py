@@ -68,6 +68,11 @@ AUDITED: dict[str, frozenset[str]] = {
         "max_score", "outcome",
     }),
     "variance_notes": frozenset({"indicator_id", "period", "due_on", "created_at"}),
+    "answer_blocks": frozenset({
+        "block_id", "owner", "source", "status", "submitted_by", "submitted_at", "approved_by", "approved_at",
+        "last_reviewed", "review_due", "created_at",
+    }),
+    "service_profile": frozenset({"field", "value"}),
 }
 #: Columns never compared: touching ``updated_at`` alone is not a change.
 IGNORED = frozenset({"updated_at"})

@@ -267,6 +267,9 @@ def build_demo(
                         conn.execute(f"DELETE FROM [{table}]")
             counts = gen.run(conn)
             counts["stories"] = _insert_stories(conn, stories, gen.person_count)
+            from evidencebot.store.blocks import load_demo_library  # the method library and service profile
+
+            counts["blocks"] = load_demo_library(db)
     except KeyError as exc:
         raise ConfigError(f"{recipe_path()}: the demo recipe has no setting {exc}") from None
     finally:
@@ -274,7 +277,7 @@ def build_demo(
     return (
         f"{counts['people']:,} people, {counts['contacts']:,} contacts, "
         f"{counts['escalations']:,} escalations, {counts['crisis_events']:,} crisis events, "
-        f"{counts['admissions']:,} admissions, {counts['stories']} stories, "
+        f"{counts['admissions']:,} admissions, {counts['stories']} stories, {counts['blocks']} method blocks, "
         f"{gen.start:%Y-%m} to {gen.last:%Y-%m}"
     )
 

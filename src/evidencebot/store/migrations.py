@@ -406,6 +406,7 @@ def m008_indicator_indexes(db: Database) -> None:
         db.execute(sql)
 
 
+<<<<<<< HEAD
 @migrations()
 def m009_target_comparison(db: Database) -> None:
     # How a figure meets its target, as the contract words it: '>=' (at least),
@@ -476,6 +477,130 @@ def m011_contract_review_inputs(db: Database) -> None:
         pk="request_id",
         not_null={"raised_on", "request"},
     )
+=======
+
+BLOCK_TEXT_FIELDS = ("title", "body", "means", "tags")
+
+
+@migrations()
+def m012_answer_blocks(db: Database) -> None:
+    # The approved method library: reusable answer blocks (compose/library.py),
+    # with the four-eyes approval stories have, review dates and where used;
+    # and the service profile that fills the blocks' placeholders.
+    db["answer_blocks"].create(
+        {
+            "block_id": str,
+            "title": str,
+            "body": str,  # method text; {placeholders} are filled from service_profile
+            "means": str,  # optional: what this means for the people supported
+            "tags": str,  # ;-separated topic tags
+            "owner": str,
+            "source": str,  # where it came from: a file, an earlier answer, 'written in the app'
+            "status": str,  # draft | submitted | approved
+            "submitted_by": str,
+            "submitted_at": str,
+            "approved_by": str,
+            "approved_at": str,
+            "last_reviewed": str,
+            "review_due": str,  # past this date the block is stale: used only with a warning
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="block_id",
+        not_null={"title", "body"},
+        defaults={"status": "draft"},
+    )
+    conn = db.conn
+    conn.execute(
+        "CREATE VIRTUAL TABLE answer_blocks_fts USING fts5(title, tags, body, "
+        "content='answer_blocks', content_rowid='rowid', tokenize='porter')"
+    )
+    cols = "title, tags, body"
+    conn.execute(
+        "CREATE TRIGGER answer_blocks_ai AFTER INSERT ON answer_blocks BEGIN "
+        f"INSERT INTO answer_blocks_fts (rowid, {cols}) VALUES (new.rowid, new.title, new.tags, new.body); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER answer_blocks_ad AFTER DELETE ON answer_blocks BEGIN "
+        f"INSERT INTO answer_blocks_fts (answer_blocks_fts, rowid, {cols}) "
+        "VALUES ('delete', old.rowid, old.title, old.tags, old.body); END"
+    )
+    # fires only when an indexed column changes, so the approval reset below (an
+    # update inside an update that changes none of them) never touches the index
+    conn.execute(
+        "CREATE TRIGGER answer_blocks_au AFTER UPDATE OF title, tags, body ON answer_blocks "
+        "WHEN old.title IS NOT new.title OR old.tags IS NOT new.tags OR old.body IS NOT new.body BEGIN "
+        f"INSERT INTO answer_blocks_fts (answer_blocks_fts, rowid, {cols}) "
+        "VALUES ('delete', old.rowid, old.title, old.tags, old.body); "
+        f"INSERT INTO answer_blocks_fts (rowid, {cols}) VALUES (new.rowid, new.title, new.tags, new.body); END"
+    )
+    changed = " OR ".join(f"old.[{c}] IS NOT new.[{c}]" for c in BLOCK_TEXT_FIELDS)
+    conn.execute(
+        f"CREATE TRIGGER workflow_block_text_changed AFTER UPDATE OF {', '.join(BLOCK_TEXT_FIELDS)} "
+        f"ON answer_blocks WHEN old.status IN ('submitted', 'approved') AND ({changed}) "
+        "AND new.approved_at IS old.approved_at "
+        "BEGIN UPDATE answer_blocks SET status = 'draft', submitted_by = NULL, submitted_at = NULL, "
+        "approved_by = NULL, approved_at = NULL WHERE rowid = new.rowid; END"
+    )
+    db["block_uses"].create(
+        {"use_id": int, "block_id": str, "used_in": str, "question": str, "used_at": str, "used_by": str},
+        pk="use_id",
+        not_null={"block_id", "used_in", "used_at"},
+    )
+    db["block_uses"].create_index(["block_id"])
+    db["service_profile"].create({"field": str, "value": str, "updated_at": str}, pk="field")
+    from evidencebot.store import audit
+
+    audit.install_triggers(db)
+
+
+@migrations()
+def m013_tenders(db: Database) -> None:
+    # Tenders imported from a buyer's questionnaire (cli/tender.py): the
+    # compliance matrix is one row per question.
+    db["tenders"].create(
+        {
+            "tender_id": int,
+            "title": str,
+            "source_file": str,
+            "source_kind": str,  # docx | xlsx
+            "answer_column": str,  # xlsx: the header of the column answers go in
+            "sheet": str,
+            "imported_at": str,
+            "imported_by": str,
+        },
+        pk="tender_id",
+        not_null={"title", "source_file", "source_kind", "imported_at"},
+    )
+    db["tender_questions"].create(
+        {
+            "id": int,
+            "tender_id": int,
+            "position": int,
+            "ref": str,
+            "question": str,
+            "guidance": str,
+            "word_limit": int,
+            "char_limit": int,
+            "page_limit": float,
+            "limit_text": str,  # the limit as the buyer wrote it
+            "weighting": float,
+            "owner": str,
+            "due_on": str,
+            "status": str,  # not started | drafted | checked | needs work
+            "answer": str,
+            "words": int,
+            "coverage": str,  # one line per sub-point: heading: status
+            "row": int,  # xlsx: the question's row
+            "drafted_at": str,
+        },
+        pk="id",
+        not_null={"tender_id", "position", "ref", "question"},
+        defaults={"status": "not started"},
+        foreign_keys=[("tender_id", "tenders", "tender_id")],
+    )
+    db["tender_questions"].create_index(["tender_id", "position"], unique=True)
+>>>>>>> main
 
 
 def migrate(db: Database, *, backup: bool = True) -> list[str]:

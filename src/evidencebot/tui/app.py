@@ -101,6 +101,50 @@ class EvidencebotApp(App[None], inherit_bindings=False):
         if self._load_language_on_start:
             self.language_text = "⏳ loading language model…"
             self.call_after_refresh(self.load_language)
+        self.call_after_refresh(self.offer_unsaved)
+
+    # ------------------------------------------------------------ text not saved last time
+
+    def offer_unsaved(self) -> None:
+        """Text typed last time that never reached the database (a kill, a locked database): offer it back."""
+        entries = sorted(self.conversation.journal.entries(), key=lambda e: -e.at)
+        if not entries:
+            return
+        from evidencebot.tui.screens.confirm import ConfirmChange
+
+        listed = "\n".join(f"- {e.describe()}" for e in entries[:6])
+        question = (f"**Text you typed last time was not saved to the database:**\n\n{listed}\n\n"
+                    "Restore it now? (Cancel keeps it, and I ask again next time.)")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.restore_unsaved(entries)
+            else:
+                self.notify("Kept the unsaved text: I will offer it again next time.", timeout=6)
+
+        self.push_screen(ConfirmChange(question, "Restore"), answered)
+
+    def restore_unsaved(self, entries) -> None:
+        from evidencebot.assistant.editing import DraftDoc
+
+        state = self.conversation.state
+        drafts = [e for e in entries if e.kind == "draft"]
+        stories = [e for e in entries if e.kind == "story"]
+        if drafts:
+            f = drafts[0].fields
+            state.draft = DraftDoc(text=f.get("text") or "", question=f.get("question") or "",
+                                   word_limit=f.get("word_limit"), kind=f.get("kind") or "text",
+                                   title=f.get("title") or "Restored draft", draft_id=f.get("draft_id"),
+                                   period=f.get("period"))
+            if drafts[0].key.startswith("new-"):  # file it under the new document's key
+                from evidencebot.tui.screens.editor import journal_key
+
+                self.conversation.journal.rename("draft", drafts[0].key, journal_key(state.draft))
+        if stories:
+            state.story_id = stories[0].key
+            self.open_mode("story")
+        elif drafts:
+            self.open_mode("editor")
 
     def on_ready(self) -> None:
         self.first_paint_ms = (time.perf_counter() - START_TIME) * 1000

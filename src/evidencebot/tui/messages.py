@@ -43,6 +43,15 @@ class CheckFinished(Message):
 class DraftSaved(Message):
     draft_id: int
     version: int | None = None
+    text: str | None = None
+    """The text that was written."""
+
+
+@dataclass
+class DraftBusy(Message):
+    """The database is locked by another program: the draft's write is being retried."""
+
+    attempt: int
 
 
 @dataclass

@@ -106,7 +106,25 @@ class ChatScreen(BaseScreen):
         self._busy = False
         if reply.open:
             self.app.open_mode(reply.open)
+        confirm = reply.payload.get("confirm") if isinstance(reply.payload, dict) else None
+        if confirm:
+            self._confirm(confirm)
         self._next()
+
+    def _confirm(self, confirm: dict) -> None:
+        """A change to consent or approval: a dialog naming the story and the change; yes sends the
+        confirmed command, no leaves everything as it was."""
+        from evidencebot.tui.screens.confirm import ConfirmChange
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.ask(confirm["command"])
+            else:
+                self.app.conversation.state.pending = None
+                self.query_one("#chat", VerticalScroll).mount(
+                    AssistantMessage("Left as it was: nothing changed.", ok=True))
+
+        self.app.push_screen(ConfirmChange(confirm["question"], confirm.get("label") or "Confirm"), answered)
 
     def _clear_pending(self) -> None:
         if self._pending is not None:

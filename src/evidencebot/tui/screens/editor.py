@@ -1,8 +1,12 @@
 """The draft editor: the text, the checker's findings beside it, one key to fix.
 
 When typing pauses (0.6 s) the text is checked in a worker (the checker keeps
-a paragraph cache, so only changed paragraphs are read again) and saved to
-the ``drafts`` table in another. The word count, the question's sub-points
+a paragraph cache, so only changed paragraphs are read again). Every change
+goes at once into the unsaved-text journal (:mod:`evidencebot.assistant.journal`)
+and to the ``drafts`` table at most 0.5 s later, even while typing goes on, and
+on focus loss and on leaving; a write that cannot get the database's lock is
+retried, the status says "not saved yet" until it lands, and only then is the
+journal entry dropped. The word count, the question's sub-points
 covered and the findings all come back in one message.
 """
 
@@ -18,11 +22,23 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from evidencebot.tui.base import SubScreen
-from evidencebot.tui.messages import CheckFinished, DraftSaved
+from evidencebot.tui.messages import CheckFinished, DraftBusy, DraftSaved
 from evidencebot.tui.widgets.checked_text_area import CheckedTextArea
 
 CHECK_DELAY = 0.6
+SAVE_DELAY = 0.5
+"""The longest a change waits before it is written to the database (typing on does not delay it)."""
+WRITER_BUSY_TIMEOUT_MS = 1000
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "suggestion": "·"}
+
+
+def journal_key(doc) -> str:
+    return f"draft-{doc.draft_id}" if doc.draft_id is not None else f"new-{id(doc)}"
+
+
+def journal_fields(doc, text: str | None = None) -> dict:
+    return {"text": doc.text if text is None else text, "title": doc.title, "question": doc.question,
+            "word_limit": doc.word_limit, "kind": doc.kind, "period": doc.period, "draft_id": doc.draft_id}
 
 
 class EditorScreen(SubScreen):
@@ -44,6 +60,14 @@ class EditorScreen(SubScreen):
         self._timer: Timer | None = None
         self._checked_text: str | None = None
         self._saved_text: str | None = None
+        self._save_timer: Timer | None = None
+        self._queued_text: str | None = None
+        """The text last handed to the writer."""
+        self._busy = False
+        self._journal_key: str | None = None
+        import threading
+
+        self._write_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,6 +104,12 @@ class EditorScreen(SubScreen):
         self.findings = []
         self._checked_text = None
         self._saved_text = doc.text
+        self._queued_text = None
+        self._journal_key = journal_key(doc)
+        unsaved = self.app.conversation.journal.pending("draft", self._journal_key)
+        if unsaved.get("text") is not None:
+            doc.text = unsaved["text"]
+            self._saved_text = None  # restored from the journal: it goes to the database now
         question = self.query_one("#editor-question", Static)
         if doc.question:
             limit = f" ({doc.word_limit} words)" if doc.word_limit else ""
@@ -96,6 +126,8 @@ class EditorScreen(SubScreen):
         self._show_status("checking…" if doc.text.strip() else "")
         if doc.text.strip():
             self._check(doc.text)
+        if self._saved_text is None:
+            self._save_now()
 
     # ------------------------------------------------------------ checking
 
@@ -104,9 +136,36 @@ class EditorScreen(SubScreen):
         if self.doc is None:
             return
         self.doc.text = event.text_area.text
+        if self.doc.text not in (self._saved_text, self._queued_text):
+            self._journal()
+            if self._save_timer is None:  # at most SAVE_DELAY after the first unsaved change
+                self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(CHECK_DELAY, self._check_now)
+
+    def _journal(self) -> None:
+        doc = self.doc
+        self.app.conversation.journal.add("draft", self._journal_key, journal_fields(doc))
+
+    def _save_now(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.doc is not None and self.doc.text not in (self._saved_text, self._queued_text):
+            self._journal()
+            self._queued_text = self.doc.text
+            self._save(self.doc.text)
+
+    def on_descendant_blur(self, event) -> None:
+        self._save_now()
+
+    def on_screen_suspend(self) -> None:
+        self._save_now()
+
+    def unsaved(self) -> bool:
+        return self.doc is not None and (self.doc.text != self._saved_text
+                                         or bool(self.app.conversation.journal.pending("draft", self._journal_key)))
 
     def _check_now(self) -> None:
         text = self.text_area.text
@@ -122,8 +181,6 @@ class EditorScreen(SubScreen):
         waiting = "" if self.app.conversation.language.settled else " (waiting for the language model)"
         self._show_status(f"checking…{waiting}")
         self._check(text)
-        if text != self._saved_text and self.doc is not None:
-            self._save(text)
 
     def action_recheck(self) -> None:
         self._checked_text = None
@@ -173,6 +230,13 @@ class EditorScreen(SubScreen):
         if self.findings:
             errors = sum(1 for f in self.findings if f.severity == "error")
             parts.append(f"{len(self.findings)} findings" + (f" ({errors} errors)" if errors else ""))
+        if self.doc is not None and self.doc.text.strip():
+            if self._busy:
+                parts.append("not saved yet: the database is busy; retrying, your text is kept safe")
+            elif self.unsaved():
+                parts.append("not saved yet")
+            else:
+                parts.append("✓ saved")
         if extra:
             parts.append(extra)
         elif self.app.conversation.language.state == "loading":
@@ -273,28 +337,56 @@ class EditorScreen(SubScreen):
 
     # ------------------------------------------------------------ saving
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="draft-writer", description="Saving the draft")
+    @work(thread=True, exclusive=False, exit_on_error=False, group="draft-writer", description="Saving the draft")
     def _save(self, text: str, version: bool = False) -> None:
         from evidencebot.assistant import editing
+        from evidencebot.assistant.journal import write_with_retry
 
         doc = self.doc
+        key = self._journal_key
         conversation = self.app.conversation
-        db = conversation.connect()
-        try:
-            if version:
-                number = editing.save_version(db, doc)
-            else:
-                number = None
-                editing.save_draft(db, doc)
-        finally:
-            db.close()
-        self.post_message(DraftSaved(doc.draft_id, number))
+        with self._write_lock:  # one write at a time, in order
+            db = conversation.connect()
+            db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
+            fields = journal_fields(doc, text)
+
+            def write():
+                snapshot = editing.DraftDoc(**{**vars(doc), "text": text})
+                if version:
+                    number = editing.save_version(db, snapshot)
+                else:
+                    number = None
+                    editing.save_draft(db, snapshot)
+                doc.draft_id = snapshot.draft_id
+                return number, snapshot.draft_id
+
+            def busy(attempt, _exc):
+                self._busy = True
+                self.post_message(DraftBusy(attempt))
+
+            try:
+                number, draft_id = write_with_retry(write, waiting=busy)
+            finally:
+                db.close()
+            self._busy = False
+            new_key = journal_key(doc)
+            if new_key != key:
+                conversation.journal.rename("draft", key, new_key)
+            conversation.journal.landed_if("draft", new_key, "text", fields["text"])
+        self.post_message(DraftSaved(draft_id, number, text))
 
     @on(DraftSaved)
     def _saved(self, message: DraftSaved) -> None:
-        self._saved_text = self.doc.text if self.doc is not None else None
+        if self.doc is not None:
+            self._saved_text = message.text
+            self._journal_key = journal_key(self.doc)
         if message.version:
             self.notify(f"Saved as version {message.version} of draft {message.draft_id}.", timeout=4)
+        self._show_status()
+
+    @on(DraftBusy)
+    def _draft_busy(self, message: DraftBusy) -> None:
+        self._show_status()
 
     def action_save_version(self) -> None:
         if self.doc is None or not self.text_area.text.strip():

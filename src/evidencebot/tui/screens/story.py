@@ -1,28 +1,38 @@
 """Story capture: the four parts, then domains, goals and consent.
 
-Every field is saved as it is typed: a change waits 0.3 s for the next key,
-then goes on a queue that one long-lived write worker drains in order
-(:func:`evidencebot.store.search.save_story_draft`). The worker also reads
-each saved part with the privacy rules and posts the findings back, so a
-name or an NHS number is flagged while the user is still writing.
+Nothing typed is lost. Every change is kept at once in the unsaved-text
+journal (:mod:`evidencebot.assistant.journal`, a private file), and queued
+for the database at most 0.3 s after the key that made it, even while the user
+keeps typing, and on focus loss and when the screen or the app closes; one
+long-lived write worker then writes it to the database (:func:`evidencebot.store.search.save_story_draft`) in order.
+A write that cannot get the database's lock (another program is importing) is
+retried until it lands, and the status line says "not saved yet" until then;
+the journal entry is removed only once the database holds the text.
+
+Each saved part is checked as ``evidencebot check`` checks a file (over-claiming
+and personal data, :func:`evidencebot.assistant.stories.check_part`) and the
+findings are shown under it. Consent is never a field you can arrow through:
+it changes only with **Change consent…**, a confirmation naming the story and
+the change, an announcement, an audit entry, and **Undo** until the next export.
 """
 
 from __future__ import annotations
 
 import queue
+import time
+from dataclasses import dataclass, field
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import (
+    Button,
     Footer,
     Header,
     Input,
-    RadioButton,
-    RadioSet,
-    SelectionList,
     Static,
     TextArea,
 )
@@ -31,10 +41,50 @@ from textual.worker import get_current_worker
 from evidencebot.assistant.stories import STEPS
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import StoryLoaded, StorySaved
+from evidencebot.tui.widgets.toggles import GlyphSelectionList
 
 SAVE_DELAY = 0.3
+"""The longest a typed change waits before it is journalled and queued (typing on does not delay it)."""
+WRITER_BUSY_TIMEOUT_MS = 1000
+"""The write worker's wait for the lock per attempt (it retries for ever; the status says so)."""
+DRAIN_ON_CLOSE = 3.0
 CONSENTS = ("external", "internal", "none")
 DOMAINS = ("safety", "stability", "experience")
+CHECKED = tuple(s.field for s in STEPS if s.kind in ("text", "line"))
+
+
+@dataclass
+class StoryBusy(Message):
+    """The database is locked by another program: the write is being retried."""
+
+    story_id: str
+    attempt: int
+
+
+@dataclass
+class StoryChecked(Message):
+    """The checker read some parts of the story (both families)."""
+
+    story_id: str
+    texts: dict
+    findings: dict = field(default_factory=dict)
+
+
+@dataclass
+class StoryGovernance(Message):
+    """Consent changed, or a change was undone (``text`` announces it)."""
+
+    story_id: str
+    ok: bool
+    text: str
+    row: dict | None = None
+    change: object | None = None
+    undone: bool = False
+
+
+def consent_glyphs(consent: str) -> str:
+    """``(●) external  ( ) internal  ( ) none``: the state by glyph, not colour."""
+    return "  ".join(f"({'●' if c == consent else ' '}) {c}" for c in CONSENTS)
 
 
 class StoryScreen(SubScreen):
@@ -47,12 +97,19 @@ class StoryScreen(SubScreen):
     def __init__(self) -> None:
         super().__init__()
         self.story_id: str | None = None
+        self.consent = "none"
+        self._row: dict = {}
         self._values: dict[str, object] = {}
         """What the database holds (loaded or last queued) for each field."""
         self._pending: dict[str, object] = {}
         self._timer: Timer | None = None
         self._queue: queue.Queue = queue.Queue()
         self._loading = False
+        self._busy = False
+
+    @property
+    def journal(self):
+        return self.app.conversation.journal
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,14 +124,17 @@ class StoryScreen(SubScreen):
                 elif step.kind == "line":
                     yield Input(id=f"field-{step.field}", classes="story-line")
                 elif step.kind == "domains":
-                    yield SelectionList[str](*[(d, d) for d in DOMAINS], id=f"field-{step.field}",
-                                             classes="story-choice")
+                    yield GlyphSelectionList(*[(d, d) for d in DOMAINS], id=f"field-{step.field}",
+                                                  classes="story-choice")
                 elif step.kind == "consent":
-                    with RadioSet(id=f"field-{step.field}", classes="story-choice"):
-                        for c in CONSENTS:
-                            yield RadioButton(c, value=c == "none", id=f"consent-{c}")
+                    yield Static(consent_glyphs("none"), id="consent-state", markup=False)
+                    with Horizontal(id="consent-actions"):
+                        yield Button("Change consent…", id="consent-change")
+                        yield Button("Undo consent change", id="consent-undo")
                 if step.kind in ("text", "line"):
                     yield Static("", id=f"privacy-{step.field}", classes="privacy", markup=False)
+            with Horizontal(id="story-actions"):
+                yield Button("Submit for approval", id="story-submit", variant="primary")
         yield Static("", id="story-status", classes="status-line", markup=False)
         yield Footer()
 
@@ -82,6 +142,7 @@ class StoryScreen(SubScreen):
         self._writer()
         for widget in self.query(".privacy"):
             widget.display = False
+        self.query_one("#consent-undo").display = False
 
     def on_screen_resume(self) -> None:
         wanted = self.app.conversation.state.story_id
@@ -102,7 +163,14 @@ class StoryScreen(SubScreen):
 
     def on_unmount(self) -> None:
         self._flush()
+        # Give the writer a moment to land what is queued; the journal keeps anything it cannot.
+        deadline = time.monotonic() + DRAIN_ON_CLOSE
+        while self._queue.unfinished_tasks and time.monotonic() < deadline and not self._busy:
+            time.sleep(0.02)
         self._queue.put(None)
+
+    def on_descendant_blur(self, event) -> None:
+        self._flush()
 
     # ------------------------------------------------------------ loading
 
@@ -120,7 +188,7 @@ class StoryScreen(SubScreen):
                 row = {"story_id": story_id}
         finally:
             db.close()
-        findings = {s.field: privacy_findings(row.get(s.field) or "") for s in STEPS if s.kind in ("text", "line")}
+        findings = {f: privacy_findings(row.get(f) or "") for f in CHECKED}
         self.post_message(StoryLoaded(story_id, row, findings))
 
     @on(StoryLoaded)
@@ -128,38 +196,57 @@ class StoryScreen(SubScreen):
         if message.story_id != self.story_id:
             return
         row = message.row
+        self._row = row
         self._values = {}
+        unsaved = self.journal.pending("story", self.story_id)
         for step in STEPS:
-            widget = self.query_one(f"#field-{step.field}")
+            widget = self.query_one(f"#field-{step.field}") if step.kind != "consent" else None
             value = row.get(step.field)
             if step.kind == "text":
-                widget.load_text(value or "")
                 self._values[step.field] = value or ""
+                widget.load_text(str(unsaved.get(step.field, value or "")))
             elif step.kind == "line":
                 text = value or ""
                 if step.field == "title" and text == "Untitled story" and "created_at" in row:
                     text = ""
-                widget.value = text
                 self._values[step.field] = text
+                widget.value = str(unsaved.get(step.field, text))
             elif step.kind == "domains":
-                chosen = [d for d in (value or "").split(";") if d]
+                chosen = unsaved["domains"] if isinstance(unsaved.get("domains"), list) else [
+                    d for d in (value or "").split(";") if d]
                 widget.deselect_all()
                 for d in chosen:
                     widget.select(d)
-                self._values[step.field] = chosen
+                self._values[step.field] = [d for d in (value or "").split(";") if d]
             elif step.kind == "consent":
-                consent = value or "none"
-                self.query_one(f"#consent-{consent}", RadioButton).value = True
-                self._values[step.field] = consent
+                self._show_consent(value or "none")
         self._show_privacy(message.findings)
         new = "created_at" not in row
-        self.query_one("#story-heading", Static).update(
-            f"Story {self.story_id} · {'new, saved as you type' if new else (row.get('status') or 'draft')}"
-        )
-        self.query_one("#story-status", Static).update(
-            "Everything you type is saved." if new else "Opened. Everything you type is saved.")
+        self._heading(row, new=new)
         self._loading = False
+        if unsaved:
+            # Text kept from a write that never landed: it goes to the database now.
+            self._pending.update(unsaved)
+            self._flush()
+            self.query_one("#story-status", Static).update(
+                "Restored text that was not saved last time: saving it now…")
+        else:
+            self.query_one("#story-status", Static).update(
+                "Everything you type is saved." if new else "Opened. Everything you type is saved.")
+        self._check_parts(self.story_id, {f: self._text_of(f) for f in CHECKED if self._text_of(f).strip()})
         self._focus_first_empty()
+
+    def _heading(self, row: dict, *, new: bool = False) -> None:
+        status = "new, saved as you type" if new else (row.get("status") or "draft")
+        self.query_one("#story-heading", Static).update(f"Story {self.story_id} · {status} · consent {self.consent}")
+
+    def _show_consent(self, consent: str) -> None:
+        self.consent = consent
+        self.query_one("#consent-state", Static).update("Consent: " + consent_glyphs(consent))
+
+    def _text_of(self, field: str) -> str:
+        widget = self.query_one(f"#field-{field}")
+        return widget.text if isinstance(widget, TextArea) else widget.value
 
     def _focus_first_empty(self) -> None:
         for step in STEPS:
@@ -179,10 +266,10 @@ class StoryScreen(SubScreen):
         if self._values.get(field) == value and field not in self._pending:
             return
         self._pending[field] = value
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self._flush)
-        self.query_one("#story-status", Static).update("saving…")
+        self.journal.add("story", self.story_id, {field: value})  # at once: a kill now loses nothing
+        if self._timer is None:  # typing on does not push the save back: at most SAVE_DELAY later
+            self._timer = self.set_timer(SAVE_DELAY, self._flush)
+        self._show_saving()
 
     @on(TextArea.Changed, ".story-text")
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -192,18 +279,12 @@ class StoryScreen(SubScreen):
     def _line_changed(self, event: Input.Changed) -> None:
         self._changed_value(event.input.id.removeprefix("field-"), event.value)
 
-    @on(SelectionList.SelectedChanged)
-    def _domains_changed(self, event: SelectionList.SelectedChanged) -> None:
+    @on(GlyphSelectionList.SelectedChanged)
+    def _domains_changed(self, event: GlyphSelectionList.SelectedChanged) -> None:
         self._changed_value("domains", [d for d in DOMAINS if d in event.selection_list.selected])
 
-    @on(RadioSet.Changed)
-    def _consent_changed(self, event: RadioSet.Changed) -> None:
-        button = event.pressed
-        if button is not None and button.id:
-            self._changed_value("consent", button.id.removeprefix("consent-"))
-
     def _flush(self) -> None:
-        """Queue everything typed since the last save for the write worker."""
+        """Journal everything typed since the last save and queue it for the write worker."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -212,18 +293,31 @@ class StoryScreen(SubScreen):
         fields = dict(self._pending)
         self._pending.clear()
         self._values.update(fields)
+        self.journal.add("story", self.story_id, fields)
         self._queue.put((self.story_id, fields))
+
+    def unsaved(self) -> bool:
+        """True while some typed text has not reached the database."""
+        return bool(self._pending) or (self.story_id is not None and bool(self.journal.pending("story", self.story_id)))
+
+    def _show_saving(self) -> None:
+        text = ("not saved yet: the database is busy (another program is writing); retrying, and your text "
+                "is kept safe meanwhile" if self._busy else "not saved yet…")
+        self.query_one("#story-status", Static).update(text)
 
     # ------------------------------------------------------------ the write worker
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-writer", description="Saving the story")
     def _writer(self) -> None:
         """Drain the queue in order until the screen goes; one connection, one writer."""
+        from evidencebot.assistant.journal import write_with_retry
         from evidencebot.assistant.stories import completeness, privacy_findings
         from evidencebot.store.search import save_story_draft
 
         worker = get_current_worker()
+        journal = self.journal
         db = self.app.conversation.connect()
+        db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
         try:
             while True:
                 try:
@@ -233,8 +327,10 @@ class StoryScreen(SubScreen):
                         return
                     continue
                 if item is None:
+                    self._queue.task_done()
                     return
                 story_id, fields = item
+                taken = 1
                 # Coalesce what is already waiting for the same story: fewer writes, same result.
                 while True:
                     try:
@@ -243,25 +339,65 @@ class StoryScreen(SubScreen):
                         break
                     if more is None or more[0] != story_id:
                         self._queue.put(more)
+                        self._queue.task_done()
                         break
+                    taken += 1
                     fields.update(more[1])
-                row = save_story_draft(db, story_id, fields)
-                findings = {f: privacy_findings(row.get(f) or "") for f in fields
-                            if f in ("title", "context", "support_approach", "delivery", "evidence", "goal_ids")}
-                self.post_message(StorySaved(story_id, sorted(fields), findings, completeness(row)))
+                try:
+                    def busy(attempt, _exc, sid=story_id):
+                        self._busy = True
+                        self.post_message(StoryBusy(sid, attempt))
+
+                    row = write_with_retry(lambda: save_story_draft(db, story_id, fields),
+                                           cancelled=lambda: worker.is_cancelled, waiting=busy)
+                    if row is None:
+                        return  # the journal keeps the text for next time
+                    self._busy = False
+                    journal.landed("story", story_id, fields)
+                    findings = {f: privacy_findings(row.get(f) or "") for f in fields if f in CHECKED}
+                    self.post_message(StorySaved(story_id, sorted(fields), findings, completeness(row)))
+                finally:
+                    for _ in range(taken):
+                        self._queue.task_done()
         finally:
             db.close()
+
+    @on(StoryBusy)
+    def _busy_now(self, message: StoryBusy) -> None:
+        if message.story_id == self.story_id:
+            self._show_saving()
 
     @on(StorySaved)
     def _saved(self, message: StorySaved) -> None:
         if message.story_id != self.story_id:
             return
         self._show_privacy(message.findings)
-        if self._pending:
+        self._check_parts(message.story_id, {f: self._text_of(f) for f in message.fields if f in CHECKED})
+        if self.unsaved():
+            self._show_saving()
             return
         missing = f" · still to write: {', '.join(message.missing)}" if message.missing else " · all four parts written"
         self.query_one("#story-status", Static).update(f"✓ saved{missing}")
-        self.query_one("#story-heading", Static).update(f"Story {self.story_id} · draft")
+        self._row["status"] = "draft"
+        self._heading(self._row)
+
+    # ------------------------------------------------------------ checking as `check` does
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="story-checker", description="Checking the story")
+    def _check_parts(self, story_id: str, texts: dict) -> None:
+        from evidencebot.assistant.stories import check_part
+
+        if not texts:
+            return
+        findings = {f: check_part(t) for f, t in texts.items()}
+        self.post_message(StoryChecked(story_id, texts, findings))
+
+    @on(StoryChecked)
+    def _checked(self, message: StoryChecked) -> None:
+        if message.story_id != self.story_id:
+            return
+        current = {f: found for f, found in message.findings.items() if self._text_of(f) == message.texts[f]}
+        self._show_privacy(current)
 
     def _show_privacy(self, findings: dict) -> None:
         for field, found in findings.items():
@@ -270,8 +406,15 @@ class StoryScreen(SubScreen):
             except Exception:
                 continue
             if found:
-                panel.update("\n".join(
-                    f"⚠ “{f.match}”: {f.message.split('. ')[0].rstrip('.')}." for f in found[:3]))
+                lines = []
+                for f in found[:4]:
+                    what = "personal data" if f.family == "privacy" else (
+                        "over-claiming" if f.family == "overclaim" else f.family)
+                    mark = "⚠" if f.family == "privacy" else "▲"
+                    lines.append(f"{mark} {what}: “{f.match}”: {f.message.split('. ')[0].rstrip('.')}.")
+                if len(found) > 4:
+                    lines.append(f"… and {len(found) - 4} more")
+                panel.update("\n".join(lines))
                 panel.display = True
             else:
                 panel.update("")
@@ -279,13 +422,152 @@ class StoryScreen(SubScreen):
 
     def worker_failed(self, worker) -> None:
         if worker.group == "story-writer":
-            self.query_one("#story-status", Static).update("✗ not saved: see the message; keep this screen open")
+            self.query_one("#story-status", Static).update(
+                "✗ not saved yet: see the message; your text is kept and will be offered back")
             self._writer()
+
+    # ------------------------------------------------------------ consent: only on purpose
+
+    @on(Button.Pressed, "#consent-change")
+    def _change_consent(self, event: Button.Pressed) -> None:
+        from evidencebot.tui.screens.confirm import ChooseConsent
+
+        if self.story_id is None:
+            return
+        self._flush()
+        label = f"{self.story_id} “{self._text_of('title') or 'untitled'}”"
+        self.app.push_screen(ChooseConsent(label, self.consent), self._consent_chosen)
+
+    def _consent_chosen(self, consent: str | None) -> None:
+        if consent:
+            self._preview_consent(self.story_id, consent)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Changing consent")
+    def _preview_consent(self, story_id: str, consent: str) -> None:
+        from evidencebot.errors import InputError
+        from evidencebot.store import changes
+
+        db = self.app.conversation.connect()
+        try:
+            question = changes.preview_consent(db, story_id, consent)
+        except InputError as exc:
+            self.post_message(StoryGovernance(story_id, False, f"Consent not changed: {exc}."))
+            return
+        finally:
+            db.close()
+        self.app.call_from_thread(self._confirm_consent, story_id, consent, question)
+
+    def _confirm_consent(self, story_id: str, consent: str, question: str) -> None:
+        from evidencebot.tui.screens.confirm import ConfirmChange
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._set_consent(story_id, consent)
+            else:
+                self._announce(True, "Consent left as it was.")
+
+        self.app.push_screen(ConfirmChange(question, "Change consent"), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Changing consent")
+    def _set_consent(self, story_id: str, consent: str) -> None:
+        from evidencebot.errors import InputError
+        from evidencebot.store import changes
+
+        db = self.app.conversation.connect()
+        try:
+            change = changes.change_consent(db, story_id, consent)
+            row = changes.workflow.get_story(db, story_id)
+        except InputError as exc:
+            self.post_message(StoryGovernance(story_id, False, f"Consent not changed: {exc}."))
+            return
+        finally:
+            db.close()
+        used = f" It was already used in {len(change.documents)} document(s): `/withdraw` lists them." \
+            if change.documents else ""
+        self.post_message(StoryGovernance(
+            story_id, True, f"Changed the {change.summary()} (recorded by {change.by}).{used} "
+            "Undo with the button or /undo until the next export.", row, change))
+
+    @on(Button.Pressed, "#consent-undo")
+    def _undo_pressed(self, event: Button.Pressed) -> None:
+        change = self.app.conversation.state.last_change
+        if change is not None:
+            self._undo(change)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Undoing")
+    def _undo(self, change) -> None:
+        from evidencebot.errors import InputError
+        from evidencebot.store import changes
+
+        db = self.app.conversation.connect()
+        try:
+            row = changes.undo(db, change)
+        except InputError as exc:
+            self.post_message(StoryGovernance(change.story_id, False, f"Not undone: {exc}."))
+            return
+        finally:
+            db.close()
+        self.post_message(StoryGovernance(change.story_id, True,
+                                          f"Undone: {changes.WHAT[change.what]} of story {change.story_id} is back to "
+                                          f"{row.get('consent') if change.what != 'approval' else row.get('status')}.",
+                                          row, None, undone=True))
+
+    @on(StoryGovernance)
+    def _governance(self, message: StoryGovernance) -> None:
+        state = self.app.conversation.state
+        if message.ok and message.change is not None:
+            state.last_change = message.change
+        elif message.ok and message.undone:
+            state.last_change = None
+        if message.story_id == self.story_id and message.row is not None:
+            self._row.update(message.row)
+            self._show_consent(message.row.get("consent") or "none")
+            self._heading(self._row)
+        undo = self.query_one("#consent-undo")
+        undo.display = state.last_change is not None and state.last_change.story_id == self.story_id
+        self._announce(message.ok, message.text)
+
+    def _announce(self, ok: bool, text: str) -> None:
+        self.query_one("#story-status", Static).update(text)
+        self.notify(text, severity="information" if ok else "warning", timeout=8, markup=False)
+
+    # ------------------------------------------------------------ submitting
+
+    @on(Button.Pressed, "#story-submit")
+    def _submit_pressed(self, event: Button.Pressed) -> None:
+        if self.story_id is None:
+            return
+        self._flush()
+        self._submit(self.story_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Submitting")
+    def _submit(self, story_id: str) -> None:
+        from evidencebot.assistant.governance import submit_story_checked
+        from evidencebot.errors import InputError
+
+        deadline = time.monotonic() + 15
+        while self._queue.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.05)  # what was typed lands first
+        if self._queue.unfinished_tasks:
+            self.post_message(StoryGovernance(story_id, False, "Not submitted: the last changes are not saved yet "
+                                              "(the database is busy). Try again in a moment."))
+            return
+        db = self.app.conversation.connect()
+        try:
+            row = submit_story_checked(db, story_id)
+        except InputError as exc:
+            self.post_message(StoryGovernance(story_id, False, f"Not submitted: {exc}"))
+            return
+        finally:
+            db.close()
+        self.post_message(StoryGovernance(story_id, True, f"Submitted story {story_id} by {row['submitted_by']}: "
+                                          "it now needs approval by a colleague.", row, None))
 
     # ------------------------------------------------------------ moving between parts
 
     def _fields(self):
-        return [self.query_one(f"#field-{s.field}") for s in STEPS]
+        return [self.query_one(f"#field-{s.field}") if s.kind != "consent" else self.query_one("#consent-change")
+                for s in STEPS]
 
     def action_next_part(self) -> None:
         self._move(1)

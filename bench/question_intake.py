@@ -1,0 +1,137 @@
+"""Question intake measured on a labelled set: sub-points, limits, weighting, headings.
+
+    python bench/question_intake.py tests/data/labelled/questions_dev.jsonl [--show]
+
+Every question is parsed with the real intake code
+(:func:`evidencebot.compose.questions.parse_question`).
+
+Matching rule (decided before tuning, the same as the lead's): a sub-point's
+*content words* are its lower-case runs of letters and digits longer than two
+characters, minus a small stop list. A predicted sub-point matches an expected
+one when the words they share are at least 0.6 of the smaller set
+(|P & E| / min(|P|, |E|) >= 0.6). Matching is one-to-one, best scores first
+(greedy). Precision = matched / predicted, recall = matched / expected.
+
+Limits: the word, character and page limits and the weighting are each right
+when they equal the labelled value (both empty counts as right).
+
+Headings: a heading is *cut mid-phrase* when it has an unclosed bracket, or it
+ends on a word that cannot end a phrase (a preposition, article, conjunction,
+pronoun or auxiliary: 'of', 'the', 'and', 'your', 'will', ...) while the
+sub-point's own wording goes on after that word ('Organisations you already
+work with' is whole when the buyer's words end there too). The script
+also reports how many headings share at least half of their content words
+with the labelled heading (a guide, not a target: headings may be worded
+differently and still be right).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+STOP = set("the and you your for with how will what are this that from which who when our their its into been has have".split())
+BAD_END = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
+           "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
+           "our", "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "such", "including"}
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in STOP}
+
+
+def overlap(a: str, b: str) -> float:
+    wa, wb = words(a), words(b)
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def match(pred: list[str], exp: list[str], threshold: float = 0.6) -> list[tuple[int, int]]:
+    pairs = sorted(((overlap(p, e), i, j) for i, p in enumerate(pred) for j, e in enumerate(exp)), reverse=True)
+    used_p, used_e, out = set(), set(), []
+    for s, i, j in pairs:
+        if s >= threshold and i not in used_p and j not in used_e:
+            used_p.add(i)
+            used_e.add(j)
+            out.append((i, j))
+    return out
+
+
+def cut_mid_phrase(heading: str, source: str = "") -> bool:
+    last = heading.rstrip(" .").split()[-1].lower().strip(",;:") if heading.strip() else ""
+    if not last or heading.count("(") != heading.count(")"):
+        return True
+    if last not in BAD_END:
+        return False
+    tail = re.findall(r"[a-z0-9'-]+", source.lower())
+    return not (tail and tail[-1] == last)
+
+
+def measure(rows: list[dict], show: bool = False) -> dict:
+    from evidencebot.compose.questions import parse_question
+
+    tp = fp = fn = 0
+    right = {"word_limit": 0, "char_limit": 0, "page_limit": 0, "weighting": 0}
+    headings = cut = close = 0
+    for r in rows:
+        try:
+            q = parse_question(r["text"])
+            pred, heads = [t for _, t in q.points], q.headings
+            got = {"word_limit": q.word_limit, "char_limit": q.char_limit, "page_limit": q.page_limit,
+                   "weighting": q.weighting}
+        except Exception as exc:  # noqa: BLE001 - a crash counts as nothing found
+            pred, heads, got = [], [], {k: None for k in right}
+            if show:
+                print(f"{r['id']}: ERROR {exc}")
+        exp = list(r["subpoints"])
+        pairs = match(pred, exp)
+        tp += len(pairs)
+        fp += len(pred) - len(pairs)
+        fn += len(exp) - len(pairs)
+        for k in right:
+            want = r.get(k)
+            have = got[k]
+            ok = (want is None and have is None) or (want is not None and have is not None and float(want) == float(have))
+            right[k] += ok
+            if show and not ok:
+                print(f"{r['id']}: {k} expected {want}, got {have}")
+        for h, t in zip(heads, pred):
+            headings += 1
+            cut += cut_mid_phrase(h, t)
+        for i, j in pairs:
+            if j < len(r.get("headings") or []) and overlap(heads[i], r["headings"][j]) >= 0.5:
+                close += 1
+        if show and (len(pairs) < max(len(pred), len(exp))):
+            print(f"{r['id']} {r.get('shape')}: matched {len(pairs)} of {len(pred)} predicted / {len(exp)} expected")
+            for t in pred:
+                print(f"   got: {t}")
+            for t in exp:
+                print(f"   exp: {t}")
+    n = len(rows)
+    return {
+        "n": n, "tp": tp, "fp": fp, "fn": fn,
+        "precision": tp / (tp + fp) if tp + fp else 0.0,
+        "recall": tp / (tp + fn) if tp + fn else 0.0,
+        **{f"{k}_right": v for k, v in right.items()},
+        "headings": headings, "headings_cut": cut, "headings_close": close,
+    }
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    rows = [json.loads(line) for line in open(argv[0], encoding="utf-8") if line.strip()]
+    m = measure(rows, show="--show" in argv)
+    n = m["n"]
+    print(f"questions: {n}")
+    print(f"sub-points: P={m['precision']:.3f} R={m['recall']:.3f} (tp={m['tp']} fp={m['fp']} fn={m['fn']})")
+    print(f"word limit {m['word_limit_right']}/{n}, character limit {m['char_limit_right']}/{n}, "
+          f"page limit {m['page_limit_right']}/{n}, weighting {m['weighting_right']}/{n}")
+    print(f"headings: {m['headings']}, cut mid-phrase {m['headings_cut']}, "
+          f"close to the labelled heading {m['headings_close']} of {m['tp']} matched")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
