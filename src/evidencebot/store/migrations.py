@@ -406,7 +406,6 @@ def m008_indicator_indexes(db: Database) -> None:
         db.execute(sql)
 
 
-<<<<<<< HEAD
 @migrations()
 def m009_target_comparison(db: Database) -> None:
     # How a figure meets its target, as the contract words it: '>=' (at least),
@@ -477,7 +476,7 @@ def m011_contract_review_inputs(db: Database) -> None:
         pk="request_id",
         not_null={"raised_on", "request"},
     )
-=======
+
 
 BLOCK_TEXT_FIELDS = ("title", "body", "means", "tags")
 
@@ -600,7 +599,6 @@ def m013_tenders(db: Database) -> None:
         foreign_keys=[("tender_id", "tenders", "tender_id")],
     )
     db["tender_questions"].create_index(["tender_id", "position"], unique=True)
->>>>>>> main
 
 
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
