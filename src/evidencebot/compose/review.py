@@ -219,7 +219,7 @@ def deterioration_reasons(result, period_text: str, compare_text: str) -> list[s
         reasons.append(f"special-cause concern on the monthly chart ({filters.rule_words((result.spc or {}).get('rule'))})")
     side = interval_excludes(result)
     if side and side == worse_side(result):
-        reasons.append(f"the 95% interval for {period_text} excludes the {compare_text} figure on the worse side")
+        reasons.append(f"the 95% CI for {period_text} excludes the {compare_text} figure on the worse side")
     return reasons
 
 
@@ -258,6 +258,8 @@ def _actions(p, notes_needed, incident_actions, as_of) -> list[dict]:
     """Every action in one list, each with one status from one source."""
     actions = []
     for n in notes_needed:
+        if n["note"] and n["note"]["reason"].lower().startswith("no action"):
+            continue  # a recorded decision not to act is not an action
         if n["note"]:
             actions.append({
                 "action": f"{n['title']}: {n['note']['reason']}",
@@ -456,8 +458,14 @@ def clean_markdown(text: str, checker, *, rounds: int = 6) -> tuple[str, list]:
     "- **Field:** value" line or a heading only the matched text is replaced
     by "[removed]".
     """
-    from evidencebot.compose.tender import Edit, must_fix
+    from evidencebot.compose.tender import Edit
     from evidencebot.compose.words import split_sentences
+
+    def must_fix(f) -> bool:
+        # every privacy and over-claiming finding; from the evidence family only
+        # errors (a warning such as "8 weeks needs a period" inside an indicator's
+        # title in the table is not a figure to remove)
+        return f.family != "evidence" or f.severity == "error"
 
     edits: list = []
     rewritten: set[str] = set()

@@ -67,6 +67,7 @@ DEMO_TABLES = (
     "incidents",
     "service_changes",
     "targets",
+    "variance_notes",
     "people",
 )
 
@@ -492,6 +493,14 @@ class _Generator:
             "INSERT INTO service_changes (change_id, changed_on, title, description, indicators) "
             "VALUES (?, ?, ?, ?, ?)",
             (1, self.change.isoformat(), sc["title"], " ".join(sc["description"].split()), sc["indicators"]),
+        )
+        end = self.last.isoformat()[:7]  # the demo's last month
+        notes = [n for n in self.r.get("variance_notes", []) if n.get("for_end") in (None, end)]
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO variance_notes (indicator_id, period, reason, owner, due_on, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(n["indicator"], n["period"], " ".join(n["reason"].split()), n["owner"], n["due_on"],
+              self.last.isoformat()) for n in notes],
         )
         comparisons = self.r.get("target_comparisons", {})
         self.conn.executemany(
