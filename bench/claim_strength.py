@@ -1,14 +1,23 @@
-"""Score the over-claim checker on press-release claim strength (prints its numbers).
+"""Score the over-claim checker on claim strength (prints its numbers).
 
     python bench/claim_strength.py [--csv PATH] [--rules causal|all|RULE,RULE...]
 
-Data: ``press_release_claims.csv`` from ``../shared/data/claim-strength/`` (Yu et al.,
-COLING 2020): 2,076 sentences labelled 0 no claim, 1 correlational, 2 conditional
-causal ("may reduce"), 3 direct causal. It has no stated licence, so it is read from
-the shared folder and never copied into this repository. It is a regression and
-stress test, not the acceptance measure: press releases about medical research are
-not tender prose, and most of their causal claims are not about the NHS system
-outcomes the causal rule is built for.
+Data: ``pubmed_claims.csv`` (default; 3,061 PubMed conclusion sentences, Yu et al.
+2019) or ``press_release_claims.csv`` (2,076 press-release sentences, Yu et al.,
+COLING 2020) from ``shared/data/claim-strength/``, labelled 0 no claim,
+1 correlational, 2 conditional causal ("may reduce"), 3 direct causal. They are read
+from the shared folder and never copied into this repository. They measure; rules
+are not tuned to their wording.
+
+Two figures are printed:
+
+* **as shipped**: the domain rules, whose agent must be the provider ("we", "our
+  team") and whose outcome must be a health, social, system or financial one;
+  research prose has neither, so this mostly shows the rules stay quiet;
+* **structure**: the same ``causal_claim`` check, loaded as a user rule with
+  ``agents: any`` and ``outcomes: any`` (any subject, any object), which measures
+  the structure itself: a causal verb from the shipped verb classes with a subject
+  and an object, not hedged, negated, conditional, an aim or a question.
 
 Positive class: label 3 (an unhedged, direct causal claim). A sentence is predicted
 positive when the checker reports a finding of a "causal kind" rule: by default the
@@ -29,7 +38,40 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-DEFAULT_CSV = Path(__file__).resolve().parents[1].parent / "shared/data/claim-strength/press_release_claims.csv"
+
+
+def _default_csv() -> Path:
+    """``shared/data/claim-strength/pubmed_claims.csv`` in the nearest folder above that has it."""
+    for folder in Path(__file__).resolve().parents:
+        candidate = folder / "shared/data/claim-strength/pubmed_claims.csv"
+        if candidate.exists():
+            return candidate
+    return Path("/work/shared/data/claim-strength/pubmed_claims.csv")
+
+
+DEFAULT_CSV = _default_csv()
+STRUCTURE_RULE = "overclaim.bench-causal-structure"
+# The structure rule: the shipped causal_claim check with any agent and any outcome.
+STRUCTURE_YAML = """
+family: overclaim
+rules:
+  - id: overclaim.bench-causal-structure
+    severity: suggestion
+    kind: check
+    check: causal_claim
+    message: "'{match}' states a cause."
+    options:
+      frame: active
+      agents: any
+      outcomes: any
+      verbs: $claim_verbs
+      result_verbs: [lead, result, cause, produce, yield]
+      efficacy: $claim_efficacy_adjectives
+    skip_when: [negated, hedged, aim, conditional, question]
+    examples:
+      flag: [Regular exercise reduces anxiety in older adults.]
+      pass: [Regular exercise may reduce anxiety in older adults.]
+"""
 
 CAUSAL_RULES = (
     "overclaim.causal-system-outcome",
@@ -39,6 +81,8 @@ CAUSAL_RULES = (
     "overclaim.proof",
     "overclaim.data-confirms",
     "overclaim.sole-credit",
+    "overclaim.causal-outcome",
+    "overclaim.attribution",
 )
 
 
@@ -49,7 +93,13 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     if not args.csv.exists():
         sys.exit(f"error: {args.csv}: not found (give --csv PATH)")
-    os.environ.setdefault("EVIDENCEBOT_HOME", tempfile.mkdtemp(prefix="evidencebot-bench-"))
+    home = Path(tempfile.mkdtemp(prefix="evidencebot-bench-"))
+    os.environ["EVIDENCEBOT_HOME"] = str(home)
+    from evidencebot import locations
+
+    folder = locations.user_dir("phrasebank")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "overclaim-bench.yaml").write_text(STRUCTURE_YAML, encoding="utf-8")
 
     from evidencebot.config import CheckerSettings
     from evidencebot.language.checker import Checker
@@ -67,12 +117,20 @@ def main(argv=None) -> None:
     results = checker.check_many([(text, "sentence.txt") for text, _ in rows])
     elapsed = time.perf_counter() - t
 
+    print(f"claim strength: {len(rows)} sentences from {args.csv.name}; positive = label 3 (direct causal), "
+          f"{sum(1 for _, lab in rows if lab == 3)} sentences")
+    _score("as shipped", rows, results, wanted)
+    _score("structure", rows, results, {STRUCTURE_RULE})
+    print(f"time: {elapsed:.1f} s ({len(rows) / elapsed:.0f} sentences/s)")
+
+
+def _score(title, rows, results, wanted) -> None:
     tp = fp = fn = tn = 0
     by_label = Counter()
     hits_by_label = Counter()
     rule_hits = Counter()
     for (text, label), findings in zip(rows, results):
-        mine = [f for f in findings if wanted is None or f.rule in wanted]
+        mine = [f for f in findings if (wanted is None and f.rule != STRUCTURE_RULE) or (wanted and f.rule in wanted)]
         predicted = bool(mine)
         gold = label == 3
         by_label[label] += 1
@@ -87,16 +145,13 @@ def main(argv=None) -> None:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"claim strength: {len(rows)} sentences from {args.csv.name}; positive = label 3 (direct causal), "
-          f"{by_label[3]} sentences")
-    print(f"rules counted: {'all over-claim rules' if wanted is None else ', '.join(sorted(wanted))}")
+    print(f"\n{title}: rules counted: {'all over-claim rules' if wanted is None else ', '.join(sorted(wanted))}")
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  (tp={tp} fp={fp} fn={fn} tn={tn})")
     print("flagged share by label: " + ", ".join(
         f"{lab}: {hits_by_label[lab]}/{by_label[lab]} ({hits_by_label[lab] / by_label[lab]:.1%})" for lab in sorted(by_label)))
     print("findings by rule (on label 3 / other labels): " + ", ".join(
         f"{rule.split('.', 1)[1]} {rule_hits[(rule, True)]}/{rule_hits[(rule, False)]}"
         for rule in sorted({r for r, _ in rule_hits})))
-    print(f"time: {elapsed:.1f} s ({len(rows) / elapsed:.0f} sentences/s)")
 
 
 if __name__ == "__main__":

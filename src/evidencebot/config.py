@@ -21,6 +21,11 @@ Every field has a default, so the file is optional. Example::
 
     [documents]
     organisation = "Northside Community Support"   # in the header of Word documents
+
+    [limits]
+    check_mb = 5                 # larger drafts are refused by `check`
+    import_mb = 2048             # larger files are refused by `import`
+    xlsx_unpacked_mb = 1024      # one part of a workbook, unpacked
 """
 
 from __future__ import annotations
@@ -78,6 +83,18 @@ class SuppressionSettings:
 
 
 @dataclass
+class LimitSettings:
+    """Size limits on what evidencebot reads, in MB (a larger file is refused with its size)."""
+
+    check_mb: int = 5
+    """A draft given to ``evidencebot check`` (and question files)."""
+    import_mb: int = 2048
+    """A CSV, XLSX or Markdown file given to ``evidencebot import``."""
+    xlsx_unpacked_mb: int = 1024
+    """The unpacked size of one part of an XLSX workbook (its shared strings, its sheet)."""
+
+
+@dataclass
 class DocumentSettings:
     organisation: str = ""
     """The organisation's name, shown in the header of every Word document."""
@@ -89,7 +106,11 @@ class Settings:
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
+<<<<<<< HEAD
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
+=======
+    limits: LimitSettings = field(default_factory=LimitSettings)
+>>>>>>> main
     documents: DocumentSettings = field(default_factory=DocumentSettings)
 
 

@@ -85,7 +85,7 @@ def _styles(document) -> None:
 def build() -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, Pt, RGBColor, Twips
 
     document = docx.Document()
     _styles(document)
@@ -97,7 +97,10 @@ def build() -> bytes:
     section.header_distance = section.footer_distance = Cm(1.0)
 
     head = section.header.paragraphs[0]
-    head.paragraph_format.tab_stops.add_tab_stop(Cm(17.0), WD_TAB_ALIGNMENT.RIGHT)
+    stops = head.paragraph_format.tab_stops
+    for twips in (4680, 9360):  # the Header style's centre and right stops (US Letter widths)
+        stops.add_tab_stop(Twips(twips), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Cm(17.0), WD_TAB_ALIGNMENT.RIGHT)
     org = head.add_run("{{ organisation }}")
     org.bold = True
     org.font.size = Pt(9)

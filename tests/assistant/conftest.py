@@ -10,9 +10,9 @@ import fixture_db  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def evidence_template(tmp_path_factory) -> Path:
+def evidence_template(tmp_path_factory, demo_factory) -> Path:
     folder = tmp_path_factory.mktemp("evidence-template")
-    return fixture_db.build(folder / "template.db")
+    return fixture_db.build(folder / "template.db", demo_factory())
 
 
 @pytest.fixture

@@ -71,13 +71,14 @@ STORIES = [
 ]
 
 
-def build(path: Path) -> Path:
+def build(path: Path, demo: Path) -> Path:
+    """The evidence base: a copy of the shared ``demo`` build (120 people, 24 months to 2026-09,
+    seed 20260924) with the stories replaced by the fixed ones above."""
     from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
 
+    shutil.copyfile(demo, path)
     db = connect(path)
     try:
-        build_demo(db, people=120, months=24, end="2026-09", seed=20260924)
         with db.atomic():
             db.execute("delete from stories")
             for story in STORIES:

@@ -7,8 +7,6 @@ Tests that change data get a copy (``demo_copy``).
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 DEMO_PEOPLE = 120
@@ -17,15 +15,8 @@ DEMO_END = "2026-09"
 
 
 @pytest.fixture(scope="session")
-def demo_path(tmp_path_factory):
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
-
-    path = tmp_path_factory.mktemp("compose-demo") / "demo.db"
-    db = connect(path)
-    build_demo(db, people=DEMO_PEOPLE, months=DEMO_MONTHS, end=DEMO_END)
-    db.close()
-    return path
+def demo_path(demo_factory):
+    return demo_factory(people=DEMO_PEOPLE, months=DEMO_MONTHS, end=DEMO_END)
 
 
 @pytest.fixture(scope="session")
@@ -39,16 +30,11 @@ def demo_db(demo_path):
 
 
 @pytest.fixture
-def demo_copy(demo_path, tmp_path):
+def demo_copy(demo_copy_factory):
     """A private copy of the demo database that a test may change."""
     from evidencebot.store.db import connect
 
-    path = tmp_path / "demo-copy.db"
-    src = connect(demo_path)
-    src.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    src.close()
-    shutil.copy(demo_path, path)
-    db = connect(path)
+    db = connect(demo_copy_factory(people=DEMO_PEOPLE, months=DEMO_MONTHS, end=DEMO_END))
     yield db
     db.close()
 

@@ -201,16 +201,6 @@ def test_figures_carry_their_provenance(demo_db, checker, questions):
         assert f["definition"]
 
 
-def test_warm_assembly_is_fast(demo_db, checker, questions):
-    import time
-
-    text, _ = questions["q01-crisis-escalation"]
-    T.assemble_tender(demo_db, text, 500, period=PERIOD, checker=checker)  # warm caches
-    started = time.perf_counter()
-    T.assemble_tender(demo_db, text + "\nAlso say how quickly you act.", 500, period=PERIOD, checker=checker)
-    assert time.perf_counter() - started < 3.0  # the bench holds the real 1.5 s budget
-
-
 def _finding(text, word, suggestion):
     from evidencebot.language.findings import Finding
 

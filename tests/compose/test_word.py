@@ -72,7 +72,7 @@ def all_text(document) -> str:
 
 
 def test_every_document_is_a4_with_header_footer_and_headings(docs, home):
-    for name, doc, document in rendered(docs, home):
+    for name, _doc, document in rendered(docs, home):
         for section in document.sections:
             assert abs(section.page_width.cm - 21.0) < 0.05 and abs(section.page_height.cm - 29.7) < 0.05, name
             header = " ".join(p.text for p in section.header.paragraphs)
@@ -243,3 +243,15 @@ def test_the_app_and_the_command_line_write_the_same_document(demo_db, questions
     assert X.compliance_xlsx(app_doc) and app_doc.compliance == cli_doc.compliance
     edited = draft_document(DraftDoc(text="Our own words.", kind="tender", assembled=answer))
     assert X.to_markdown(edited) == "# Tender answer\n\nOur own words.\n" and edited.figures == cli_doc.figures
+
+
+def test_the_app_exports_a_review_as_the_command_line_does(demo_db, home):
+    from evidencebot.assistant.editing import DraftDoc
+    from evidencebot.assistant.exporting import draft_document
+
+    review = R.assemble_review(demo_db, "2026/27 Q2")
+    cli_doc = review.to_export()
+    app_doc = draft_document(DraftDoc(text=review.markdown, kind="review", title="Contract review 2026/27 Q2",
+                                      period="2026/27 Q2", assembled=review))
+    assert X.to_markdown(app_doc) == X.to_markdown(cli_doc)  # same period wording, appendix and summary
+    assert len(app_doc.charts) == len(cli_doc.charts) >= 1  # charts in both

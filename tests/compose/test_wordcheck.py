@@ -140,3 +140,46 @@ def test_a_damaged_or_protected_draft_is_one_line_exit_2_and_writes_nothing(draf
     assert len(lines) == 1 and str(bad) in lines[0] and why in lines[0]
     assert result.stdout == "" and not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["draft.docx", bad.name])
+
+
+def test_a_word_draft_opens_as_markdown_for_the_editor(draft):
+    md = wordcheck.docx_to_markdown(draft)
+    assert md.startswith("# Crisis support\n\n")
+    assert "Our service reduced hospital admissions." in md  # tracked changes accepted
+    assert "helped with" not in md and "Please expand" not in md and "Version 3" not in md
+    assert "| Contact | Notes |\n|---|---|\n| Ring the office. | Call John Smith" in md
+
+
+def test_an_edited_draft_goes_back_to_word_with_its_findings_as_comments(tmp_path):
+    """The app's route: Markdown from the editor, rendered in house style, checked, annotated."""
+    import io
+
+    import docx
+
+    from evidencebot.compose.export import ExportDoc, to_docx_bytes
+    from evidencebot.language.checker import Checker
+
+    doc = ExportDoc(title="Draft", body="## Crisis support\n\nOur service eliminated crisis admissions.\n",
+                    kind="document")
+    rows, data = wordcheck.annotated_copy(to_docx_bytes(doc, charts=False), Checker(families=["overclaim"]))
+    assert rows and all(r["where"].startswith("paragraph") for r in rows)
+    copy = docx.Document(io.BytesIO(data))
+    anchors = wordcheck.comment_anchors(copy)
+    assert sorted(anchors[c.comment_id] for c in copy.comments) == sorted(r["match"] for r in rows)
+
+
+def test_provenance_of_a_word_draft_is_by_paragraph(tmp_path, demo_path, demo_db):
+    import docx
+
+    from evidencebot.compose import review as R
+
+    md = R.assemble_review(demo_db, "2026/27 Q2").markdown
+    sentence = next(line.lstrip("- ") for line in md.splitlines() if "the figure for 2026/27 Q2 was" in line)
+    document = docx.Document()
+    document.add_paragraph("Introduction.")
+    document.add_paragraph(sentence)
+    path = tmp_path / "figures.docx"
+    document.save(path)
+    result = run("check", str(path), "--db", str(demo_path), "--provenance", "--format", "json")
+    rows = json.loads(result.stdout)["provenance"]
+    assert rows and {r["line"] for r in rows} == {2}

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+
+import pytest
 
 from click.testing import CliRunner
 
@@ -42,6 +45,9 @@ def test_every_command_takes_db():
 
 
 def test_info_on_explicit_database(tmp_path):
+    from evidencebot.store.db import connect
+
+    connect(tmp_path / "x.db").close()  # an empty, migrated database
     result = CliRunner().invoke(cli, ["info", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 0, result.output
     assert "people" in result.output and "contacts" in result.output
@@ -69,22 +75,46 @@ def test_core_does_not_import_textual():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_first_run_without_a_database_builds_the_demo_and_says_so(isolated_home):
+READ_ONLY_COMMANDS = [
+    ["info"],
+    ["metrics", "--period", "2026-Q3"],
+    ["patterns"],
+    ["facts", "list"],
+    ["stories", "list"],
+    ["audit"],
+    ["library", "list"],
+    ["assemble", "review", "--period", "2026-Q3"],
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY_COMMANDS, ids=lambda a: " ".join(a))
+def test_read_only_commands_refuse_a_missing_default_database(isolated_home, args):
     from evidencebot import locations
 
     path = locations.default_db_path()
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert not path.exists(), "a read-only command built a database"
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("error:") and str(path) in last and "evidencebot demo" in last
+
+
+def test_read_only_command_refuses_a_missing_explicit_database(tmp_path):
+    path = tmp_path / "new.db"
+    result = CliRunner().invoke(cli, ["info", "--db", str(path)])
+    assert result.exit_code == 2
     assert not path.exists()
-    result = CliRunner().invoke(cli, ["info"])
+    assert "evidencebot demo" in result.output
+
+
+def test_writing_command_creates_an_empty_database_not_the_demo(isolated_home):
+    from evidencebot import locations
+
+    result = CliRunner().invoke(cli, ["facts", "add", "ICB crisis dashboard: 12 presentations", "--source",
+                                      "ICB dashboard", "--date", "2026-10-01"])
     assert result.exit_code == 0, result.output
-    assert path.exists()
-    assert "building the demo service" in result.output and "Demo service ready" in result.output
-    people_line = next(line for line in result.output.splitlines() if line.strip().startswith("people"))
-    assert int(people_line.split()[-1].replace(",", "")) >= 300
-    again = CliRunner().invoke(cli, ["info"])
-    assert "building the demo" not in again.output
-
-
-def test_explicit_missing_database_is_not_filled_with_demo_data(tmp_path):
-    result = CliRunner().invoke(cli, ["info", "--db", str(tmp_path / "new.db")])
-    assert result.exit_code == 0
-    assert "demo" not in result.output.lower()
+    path = locations.default_db_path()
+    assert path.exists() and "demo" not in result.output.lower()
+    con = sqlite3.connect(path)
+    assert con.execute("select count(*) from people").fetchone()[0] == 0
+    con.close()

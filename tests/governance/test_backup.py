@@ -34,14 +34,15 @@ def test_backup_is_a_private_consistent_copy(db, tmp_path):
     _seed(db)
     result = backup.backup_database(db, tmp_path / "copy.db")
     assert mode(result.path) == 0o600
+    assert not os.path.exists(f"{result.path}-wal")  # one self-contained file
     copy = sqlite3.connect(result.path)
     try:
         assert copy.execute("select count(*) from people").fetchone()[0] == 200
-        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
+        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # like the database (doctor checks it)
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         copy.close()
-    assert not list(tmp_path.glob(".copy.db.partial*"))
+    assert not list(tmp_path.glob(".copy.db*"))
     entry = audit.recent(db, limit=1)[0]
     assert (entry.action, entry.key) == ("backup", "copy.db")
 
@@ -104,6 +105,14 @@ WRITER = textwrap.dedent("""
 """)
 
 
+def _wait_for_rows(db, *, more_than: int, limit: float = 60.0) -> None:
+    """Wait until the writer has committed more than ``more_than`` people (no fixed sleeps)."""
+    deadline = time.monotonic() + limit
+    while db.execute("select count(*) from people").fetchone()[0] <= more_than:
+        assert time.monotonic() < deadline, "the writer process wrote nothing"
+        time.sleep(0.01)
+
+
 def test_backup_while_another_process_writes(db, tmp_path):
     """Every copy is a consistent snapshot: each person has exactly their contact."""
     path = tmp_path / "test.db"
@@ -111,7 +120,7 @@ def test_backup_while_another_process_writes(db, tmp_path):
                             stderr=subprocess.PIPE, env=child_env())
     try:
         assert proc.stdout.readline().strip() == b"ready"
-        time.sleep(0.2)
+        _wait_for_rows(db, more_than=0)
         counts = []
         for i in range(4):
             result = backup.backup_database(db, tmp_path / f"snap{i}.db")
@@ -122,7 +131,7 @@ def test_backup_while_another_process_writes(db, tmp_path):
             copy.close()
             assert people == contacts
             counts.append(people)
-            time.sleep(0.1)
+            _wait_for_rows(db, more_than=people)  # the writer goes on between copies
         assert counts[-1] > counts[0] > 0  # the writer really was writing meanwhile
     finally:
         proc.kill()

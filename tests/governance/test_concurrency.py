@@ -7,7 +7,6 @@ import csv
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 
@@ -125,9 +124,7 @@ def test_an_import_and_a_story_editor_at_once_lose_nothing(tmp_path):
     go = tmp_path / "go"
     n = 120
     procs = [_start(IMPORTER, path, big, go), _start(EDITOR, path, "A", n, go)]
-    started = time.perf_counter()
     outs = _run_together(tmp_path, procs)
-    elapsed = time.perf_counter() - started
     assert f"imported {rows} True" in outs[0]
     db = connect(path)
     try:
@@ -139,4 +136,3 @@ def test_an_import_and_a_story_editor_at_once_lose_nothing(tmp_path):
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         db.close()
-    assert elapsed < 120

@@ -64,7 +64,9 @@ def test_every_file_is_private_even_with_an_open_umask(tmp_path, isolated_home):
 
 
 def test_the_default_database_is_private(isolated_home):
-    result = run_cli("info", home=isolated_home)
+    # a writing command creates the default database (read-only ones refuse a missing one)
+    result = run_cli("facts", "add", "ICB dashboard: 12 presentations", "--source", "ICB", "--date", "2026-10-01",
+                     home=isolated_home)
     assert result.returncode == 0, result.stderr
     assert mode(isolated_home / "data" / "evidencebot.db") == 0o600
 
@@ -126,15 +128,11 @@ def test_the_code_does_not_log():
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
+def demo_db(demo_factory, tmp_path_factory):
+    """A copy of the shared demo for this module: exports are recorded in the database."""
+    import shutil
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = connect(path)
-    build_demo(db, people=60, months=14)
-    db.close()
-    return path
+    return shutil.copyfile(demo_factory(), tmp_path_factory.mktemp("demo") / "demo.db")
 
 
 def test_exports_refuse_to_overwrite_without_force(demo_db, tmp_path):

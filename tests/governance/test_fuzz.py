@@ -70,10 +70,8 @@ def _same(match: str, span: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def checker():
-    from evidencebot.language.checker import Checker
-
-    c = Checker()
+def checker(checker_factory):
+    c = checker_factory()
     c.check_text("warm-up")  # the model is a declared dependency: failing to load it is a failure
     return c
 

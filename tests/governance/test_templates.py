@@ -146,7 +146,7 @@ def _walk(value, seen, path="context", depth=0):
             yield from _walk(v, seen, f"{path}.{k}", depth + 1)
 
 
-def test_narrative_contexts_hold_data_not_the_database(tmp_path, monkeypatch):
+def test_narrative_contexts_hold_data_not_the_database(demo_copy_factory, monkeypatch):
     """A sandboxed template may still call ordinary methods of what it is given:
     so the contexts the narratives pass must hold no database, connection or file."""
     from sqlite_utils import Database
@@ -154,10 +154,8 @@ def test_narrative_contexts_hold_data_not_the_database(tmp_path, monkeypatch):
     from evidencebot.compose.review import assemble_review
     from evidencebot.compose.tender import assemble_tender
     from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
 
-    db = connect(tmp_path / "demo.db")
-    build_demo(db, people=60, months=14)
+    db = connect(demo_copy_factory())
     captured = []
     real = env_module.render
 

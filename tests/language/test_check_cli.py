@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -125,12 +124,11 @@ def test_help_is_fast_and_does_not_import_spacy():
 
 
 @pytest.mark.slow
-def test_one_paragraph_whole_process_is_quick(tmp_path):
+def test_one_paragraph_as_a_whole_process(tmp_path):
+    """The real process end to end; its speed is measured by bench/check_bench.py, not here."""
     path = tmp_path / "p.md"
     path.write_text("Our team reduced emergency admissions by a quarter.\n", encoding="utf-8")
-    t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "evidencebot", "check", str(path)],
                           capture_output=True, text=True, env=_env())
-    elapsed = time.perf_counter() - t
-    assert proc.returncode == 1
-    assert elapsed < 6.0  # the benchmark holds the real target (2.5 s) on an idle machine
+    assert proc.returncode == 1, proc.stderr
+    assert "overclaim." in proc.stdout and "p.md:1:" in proc.stdout

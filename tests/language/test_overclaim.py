@@ -132,8 +132,8 @@ CASES = [tuple(line.split("\t", 1)) for line in REGRESSION.strip().splitlines()]
 
 
 @pytest.fixture(scope="module")
-def checker():
-    return Checker(settings=CheckerSettings(), families=["overclaim"])
+def checker(checker_factory):
+    return checker_factory("overclaim")
 
 
 @pytest.mark.parametrize("label, sentence", CASES, ids=[f"{lab}:{s[:45]}" for lab, s in CASES])

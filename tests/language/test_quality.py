@@ -9,7 +9,8 @@ needs a finding covering every listed span. Precision and recall are printed
 * privacy: recall 0.97, precision 0.90;
 
 on the development part and on the held-out part each (and on the second
-over-claim tuning set, ``overclaim_tuning2.jsonl``). Only aggregate numbers
+over-claim tuning set, ``overclaim_tuning2.jsonl``, and the second development
+sets ``*_dev2.jsonl``). Only aggregate numbers
 are printed for the held-out part (precision, recall, F1, recall per kind):
 rule writers tune on the development part only and never look at held-out
 sentences (see ``tests/data/labelled/README.md``).
@@ -31,6 +32,11 @@ THRESHOLDS = {
 CASES = [(family, part) for family in ("overclaim", "privacy") for part in ("dev", "heldout")]
 # a second tuning set of over-claim sentences written while generalising the rules
 CASES.append(("overclaim", "tuning2"))
+# second development sets, written for issue 15 (attribution in words, causal claims on individual
+# outcomes, money and return, base-less proportions, certainty, never/every case, vague magnitude,
+# whole-system transformation; local patient identifiers, titles before things that are not people,
+# capitalised population groups) with hard near-misses on both sides
+CASES += [("overclaim", "dev2"), ("privacy", "dev2")]
 
 
 def _load(path: Path) -> list[dict]:
@@ -90,11 +96,8 @@ def score(family: str, rows: list[dict], checker) -> dict:
 
 
 @pytest.fixture(scope="module")
-def checker():
-    from evidencebot.config import CheckerSettings
-    from evidencebot.language.checker import Checker
-
-    return Checker(settings=CheckerSettings(), families=["overclaim", "privacy"])
+def checker(checker_factory):
+    return checker_factory("overclaim", "privacy")
 
 
 @pytest.mark.parametrize("family, part", CASES, ids=[f"{f}-{p}" for f, p in CASES])

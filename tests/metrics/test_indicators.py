@@ -568,15 +568,13 @@ def test_recommended_indexes_do_not_change_results(service):
     assert after == before
 
 
-def test_external_suppression_leaves_constants_alone(tmp_path):
+def test_external_suppression_leaves_constants_alone(demo_factory):
     """A reliable-change threshold (points on a scale) is not a count: it must not become '<5'."""
     from evidencebot.metrics.catalogue import load_catalogue
     from evidencebot.metrics.indicators import compute
     from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
 
-    db = connect(tmp_path / "demo.db")
-    build_demo(db, people=120, months=24)
+    db = connect(demo_factory())
     ids = [i for i in load_catalogue() if i.startswith("reliable_improvement.")]
     assert ids
     for ind in ids:

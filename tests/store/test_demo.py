@@ -754,11 +754,13 @@ def test_cli_bad_arguments_exit_2_with_one_line(tmp_path, args):
     assert not path.exists()  # nothing created for bad arguments
 
 
-def test_first_run_builds_the_default_demo(isolated_home):
-    from evidencebot.cli.common import resolve_db
+def test_first_run_builds_the_default_demo(isolated_home, capsys):
+    from evidencebot.cli.common import first_run_db
 
-    path = resolve_db(None)
-    assert path.exists() and str(path).startswith(str(isolated_home))
+    path, built = first_run_db(None)
+    assert built and path.exists() and str(path).startswith(str(isolated_home))
+    assert "building the demo service" in capsys.readouterr().err
+    assert first_run_db(None) == (path, False)  # the second start opens it as it is
     con = sqlite3.connect(path)
     assert one(con, "select count(*) from people") == 400
     assert one(con, "select changed_on from service_changes") == "2025-07-01"

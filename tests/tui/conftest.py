@@ -12,8 +12,8 @@ import fixture_db  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def evidence_template(tmp_path_factory) -> Path:
-    return fixture_db.build(tmp_path_factory.mktemp("evidence-template") / "template.db")
+def evidence_template(tmp_path_factory, demo_factory) -> Path:
+    return fixture_db.build(tmp_path_factory.mktemp("evidence-template") / "template.db", demo_factory())
 
 
 @pytest.fixture

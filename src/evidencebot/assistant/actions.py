@@ -308,7 +308,8 @@ def review(ctx: Context, intent: Intent) -> Reply:
     build = getattr(module, "assemble_review", None) or getattr(module, "build_review")
     result = build(ctx.db, period)
     text = getattr(result, "markdown", result)
-    doc = DraftDoc(text=str(text), kind="review", title=f"Contract review {period.label}", period=period.label)
+    doc = DraftDoc(text=str(text), kind="review", title=f"Contract review {period.label}", period=period.label,
+                   assembled=result if hasattr(result, "to_export") else None)  # exported as the CLI does
     ctx.state.draft = doc
     return Reply(str(text).strip() + "\n\n_Opened in the editor (F2) so you can edit, check and export it._",
                  intent="review", open="editor", payload={"draft": doc})

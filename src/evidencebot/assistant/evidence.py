@@ -180,6 +180,9 @@ class ChartData:
     verdict: str
     direction: str
     notes: list[str] = field(default_factory=list)
+    mdc: object | None = None
+    """The same chart as Word and HTML draw it (:class:`evidencebot.compose.charts.Chart`):
+    point colours, limits per part, service changes."""
 
     @property
     def plottable(self) -> bool:
@@ -191,6 +194,10 @@ class ChartData:
         Process limits of a proportion often fall outside 0-100% (and those of
         a rate or time below 0); a limit nobody can reach is not drawn.
         """
+        if self.mdc is not None:
+            from evidencebot.compose.charts import display_range
+
+            return display_range(self.mdc)
         points = [v for v in self.values if v is not None]
         points += [x for x in (self.mean, self.lower, self.upper) if x is not None]
         lo, hi = min(points), max(points)
@@ -222,5 +229,14 @@ def chart_data(result, cat: dict | None = None) -> ChartData:
         id=result.id, title=short_title(result, cat), unit=result.unit, labels=labels, values=values,
         mean=spc.get("mean"), lower=spc.get("lower"), upper=spc.get("upper"),
         verdict=result.verdict_text() or "", direction=result.direction,
-        notes=list(spc.get("notes") or []),
+        notes=list(spc.get("notes") or []), mdc=_mdc(result),
     )
+
+
+def _mdc(result):
+    from evidencebot.compose.charts import Chart
+
+    try:
+        return Chart.from_result(result)
+    except (TypeError, ValueError, KeyError):
+        return None

@@ -40,11 +40,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
-        from evidencebot import locations
-        from evidencebot.cli.common import resolve_db
+        from evidencebot.cli.common import first_run_db
 
-        first_run = db is None and not locations.default_db_path().exists()  # the demo is built now
-        path = resolve_db(db)
+        path, first_run = first_run_db(db)
         from evidencebot.tui.app import run_app
 
         run_app(path, first_run=first_run)

@@ -31,7 +31,9 @@ def _read_question(question: str | None, question_file: str | None) -> tuple[str
     import re
     from pathlib import Path
 
-    path = Path(question_file).expanduser()
+    from evidencebot.inputs import check_input, load_yaml
+
+    path = check_input(question_file, limit="check_mb", what="question file")  # not a pipe, not huge
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -41,17 +43,12 @@ def _read_question(question: str | None, question_file: str | None) -> tuple[str
     limit = None
     front = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", text, re.S)
     if front:
-        import yaml
-
-        try:
-            meta = yaml.safe_load(front.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise InputError(f"{path}: front matter is not valid YAML ({exc})") from None
+        meta = load_yaml(front.group(1), str(path)) or {}  # bounded: no aliases, one-line errors
         if isinstance(meta, dict) and meta.get("word_limit") is not None:
             try:
                 limit = int(meta["word_limit"])
             except (TypeError, ValueError):
-                raise InputError(f"{path}: word_limit {meta['word_limit']!r} is not a whole number") from None
+                raise InputError(f"{path}: word_limit {str(meta['word_limit'])[:40]!r} is not a whole number") from None
         text = text[front.end():]
     if not text.strip():
         raise InputError(f"{path}: the question is empty")
@@ -72,7 +69,7 @@ def _emit(db, doc, fmt: str, output: str | None, force: bool, kind: str,
     from evidencebot.errors import InputError
 
     fmt = export.guess_format(output, fmt)
-    if output:
+    if output is not None:  # -o "" is refused by the path check, never printed
         path = export.write_recorded(db, doc, output, fmt, kind=kind, force=force)
         click.echo(f"written: {path}", err=True)
         extra = export.companion_paths(doc, path)
@@ -94,7 +91,7 @@ def _check_output(output: str | None, force: bool, fmt: str | None) -> None:
     from evidencebot.compose import export
     from evidencebot.errors import InputError
 
-    if output:
+    if output is not None:
         export.check_target(output, force=force)
     elif export.guess_format(None, fmt) == "docx":
         raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")
@@ -121,14 +118,21 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
     """
     from evidencebot.compose.tender import assemble_tender
     from evidencebot.errors import InputError
+    from evidencebot.inputs import without_controls
 
     text, file_limit = _read_question(question, question_file)
+    text = without_controls(text)  # never echo terminal escapes from a question
     limit = words if words is not None else file_limit
     if limit is not None and limit <= 0:
         raise InputError(f"--words must be a positive number, not {limit}")
     _check_output(output, force, fmt)
     with open_db(ctx, db) as database:
         answer = assemble_tender(database, text, limit, period=period, compare=compare)
+        from evidencebot.compose.words import counts
+
+        if counts(answer.markdown).words == 0:  # e.g. --words 1: never an empty answer with exit 0
+            raise InputError(f"a {answer.word_limit:,}-word limit leaves no room for any sentence of the answer; "
+                             "give a larger --words")
         doc = answer.to_export()
         _emit(database, doc, fmt, output, force, "tender", plain_markdown=answer.markdown)
         click.echo("", err=True)

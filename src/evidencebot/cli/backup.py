@@ -38,4 +38,6 @@ def backup_command(ctx, output, force, list_only, db):
         return
     with open_existing(ctx, db, migrate=False) as database:  # copy it as it is: no schema upgrade first
         result = backup_database(database, output, force=force)
+    if result.warning:
+        click.echo(f"warning: {result.warning}", err=True)
     click.echo(result.summary())

@@ -43,9 +43,14 @@ def register(group: click.Group) -> None:
 
 def _read(path: str) -> str:
     from evidencebot.errors import InputError
+    from evidencebot.inputs import check_input, limit_bytes
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        cap = limit_bytes("check_mb")
+        data = sys.stdin.buffer.read(cap + 1)
+        if len(data) > cap:
+            raise InputError(f"stdin: more than the {cap // 1_048_576:,} MB allowed for a draft "
+                             "([limits] check_mb in config.toml)")
         name = "stdin"
     else:
         from pathlib import Path
@@ -53,6 +58,7 @@ def _read(path: str) -> str:
         p = Path(path)
         if p.is_dir():
             raise InputError(f"{path}: is a folder; give the files to check")
+        check_input(p, limit="check_mb", what="draft")  # not a pipe or device; not over the size limit
         try:
             data = p.read_bytes()
         except FileNotFoundError:
@@ -111,8 +117,13 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         target = _annotate_target(paths, annotate_to, force)
     for path in paths:
         if _is_word(path):
-            from evidencebot.compose.wordcheck import read_docx
+            from pathlib import Path
 
+            from evidencebot.compose.wordcheck import read_docx
+            from evidencebot.inputs import check_input
+
+            if Path(path).is_file():
+                check_input(Path(path), limit="check_mb", what="draft")  # not over the size limit
             words[path] = read_docx(path)
     texts = [(words[path].text if path in words else _read(path), "<stdin>" if path == "-" else path)
              for path in paths]
@@ -127,7 +138,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         from evidencebot.cli.common import open_db
         from evidencebot.evidence.family import EvidenceFamily
 
-        family = EvidenceFamily(open_db(ctx, db, must_exist=True), external=external)
+        family = EvidenceFamily(open_db(ctx, db), external=external)
         extra["evidence"] = family
     elif "evidence" in wanted:
         raise InputError("the evidence family needs a database: add --db PATH")
@@ -149,7 +160,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
                 rows.append(row)
         if provenance and family is not None:
             # One JSON document: the findings and the evidence appendix side by side.
-            appendix = _provenance_rows(family, texts)
+            appendix = _provenance_rows(family, texts, words)
             click.echo(json.dumps({"findings": rows, "provenance": appendix}, indent=2,
                                   ensure_ascii=False, default=str))
         else:
@@ -168,7 +179,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
             f"{_plural(counts['suggestion'], 'suggestion')} in {_plural(len(texts), 'file')}"
         )
     if provenance and family is not None and fmt == "text":
-        _print_provenance(_provenance_rows(family, texts))
+        _print_provenance(_provenance_rows(family, texts, words))
     if target is not None:
         from evidencebot.compose.export import place_file
         from evidencebot.compose.wordcheck import annotate
@@ -224,15 +235,23 @@ def _rows(path: str, findings, words) -> list[dict]:
     } for f in findings]
 
 
-def _provenance_rows(family, texts) -> list[dict]:
-    """The evidence appendix: every supported figure and where it comes from."""
+def _provenance_rows(family, texts, words=None) -> list[dict]:
+    """The evidence appendix: every supported figure and where it comes from
+    (in a Word draft: the paragraph's number and the column in it)."""
     rows = []
     for text, path in texts:
         from evidencebot.language.findings import Finding, locate
 
         for p in family.provenance(text, path=path):
-            probe = locate([Finding("", "", "", "", p.start, p.end, "")], text)[0]
-            rows.append({"path": path, "line": probe.line, "column": probe.column, **p.to_dict()})
+            if words and path in words:
+                from evidencebot.compose.wordcheck import place
+
+                i, s, _ = place(words[path].segments, p.start, p.end)
+                line, column = i + 1, s + 1
+            else:
+                probe = locate([Finding("", "", "", "", p.start, p.end, "")], text)[0]
+                line, column = probe.line, probe.column
+            rows.append({"path": path, "line": line, "column": column, **p.to_dict()})
     return rows
 
 

@@ -42,56 +42,73 @@ def db_path(ctx: click.Context, db: str | None) -> Path:
 
 def open_existing(ctx: click.Context, db: str | None, *, migrate: bool = True):
     """The chosen (or default) database, which must already exist: never builds the demo."""
-    from evidencebot.errors import InputError
     from evidencebot.store.db import connect
 
     path = db_path(ctx, db)
     if not path.is_file():
-        raise InputError(f"{path}: no such database")
+        raise missing_database(path)
     return connect(path, migrate=migrate)
 
 
-def resolve_db(db: str | None, *, must_exist: bool = False) -> Path:
-    """Resolve which database file to use.
-
-    With no ``--db`` the default database is used, and when it does not exist
-    yet the demo service is built there and the user is told so. An explicit
-    path that does not exist is created empty, unless ``must_exist``.
-    """
-    from evidencebot import locations
+def missing_database(path: Path):
+    """The one error a command gives when its database does not exist (exit 2)."""
     from evidencebot.errors import InputError
 
-    if db:
-        path = Path(db).expanduser()
-        if must_exist and not path.exists():
-            raise InputError(
-                f"{path}: no such database (build one with 'evidencebot demo --db {path}' "
-                "or import data with 'evidencebot import')"
-            )
-        return path
-    path = locations.default_db_path()
-    if not path.exists():
-        from evidencebot.store.db import connect
-        from evidencebot.store.demo import build_demo
+    return InputError(
+        f"{path}: no such database (build the demo service with 'evidencebot demo --db {path}', "
+        "or import your data with 'evidencebot import')"
+    )
 
-        click.echo(f"No database yet: building the demo service in {path} ...", err=True)
-        database = connect(path)
-        try:
-            summary = build_demo(database)
-        finally:
-            database.close()
-        click.echo(f"Demo service ready: {summary}", err=True)
+
+def resolve_db(db: str | None, *, create: bool = False) -> Path:
+    """Resolve which database file a command uses (``--db``, else the default).
+
+    A command that only reads refuses a database that does not exist
+    (:func:`missing_database`, exit 2); a command that writes (``create``) gets
+    a new empty database there. Nothing here builds the demo: only the app's
+    first run does (:func:`first_run_db`).
+    """
+    from evidencebot import locations
+
+    path = Path(db).expanduser() if db else locations.default_db_path()
+    if not create and not path.is_file():
+        raise missing_database(path)
     return path
 
 
-def open_db(ctx: click.Context, db: str | None, *, must_exist: bool = False):
+def first_run_db(db: str | None) -> tuple[Path, bool]:
+    """The database the app opens, and whether the demo was built for it just now.
+
+    With no ``--db`` and no default database yet, the demo service is built
+    there and the user is told so; an explicit ``--db`` that does not exist
+    is an error, as for every other command.
+    """
+    from evidencebot import locations
+
+    if db or locations.default_db_path().exists():
+        return resolve_db(db), False
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    path = locations.default_db_path()
+    click.echo(f"No database yet: building the demo service in {path} ...", err=True)
+    database = connect(path)
+    try:
+        summary = build_demo(database)
+    finally:
+        database.close()
+    click.echo(f"Demo service ready: {summary}", err=True)
+    return path, True
+
+
+def open_db(ctx: click.Context, db: str | None, *, create: bool = False):
     """Open the database a command should use (see :func:`resolve_db`).
 
     The database closes itself at the end of a ``with open_db(...) as database:`` block.
     """
     from evidencebot.store.db import connect
 
-    return connect(resolve_db(pick_db(ctx, db), must_exist=must_exist))
+    return connect(resolve_db(pick_db(ctx, db), create=create))
 
 
 def run_guarded(func: Callable[[], T]) -> T:
@@ -101,7 +118,9 @@ def run_guarded(func: Callable[[], T]) -> T:
     try:
         return func()
     except EvidencebotError as exc:
-        click.echo(f"error: {exc}", err=True)
+        from evidencebot.inputs import printable
+
+        click.echo(f"error: {printable(str(exc))}", err=True)  # no raw control characters from input
         sys.exit(exc.exit_code)
     except sqlite3.DatabaseError as exc:
         click.echo(f"error: database problem: {exc}", err=True)

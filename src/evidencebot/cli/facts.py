@@ -38,7 +38,7 @@ def add(ctx, statement, value, unit, indicator_id, period, source, source_date, 
     from evidencebot.config import load_settings
     from evidencebot.evidence.facts import add_fact
 
-    with open_db(ctx, db) as database:
+    with open_db(ctx, db, create=True) as database:
         fact = add_fact(
             database, statement, value=value, unit=unit, indicator_id=indicator_id, period=period,
             source=source, source_date=source_date, review_by=review_by, created_by=load_settings().user.name,

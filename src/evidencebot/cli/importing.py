@@ -35,9 +35,10 @@ def register(group: click.Group) -> None:
 @click.option("--rejects", "rejects", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="Where to write rejected rows with a reason column "
                    "(default with --partial: FILE with .rejected.csv, e.g. contacts.rejected.csv).")
+@click.option("--force", is_flag=True, help="Replace an existing rejects file.")
 @click.pass_context
 def import_command(ctx: click.Context, table: str, file: str, db: str | None,
-                   partial: bool, rejects: str | None) -> None:
+                   partial: bool, rejects: str | None, force: bool) -> None:
     """Import a CSV or XLSX export (stories: also Markdown files or a folder of them).
 
     By default it is all or nothing: one bad row and nothing is imported; every
@@ -59,7 +60,7 @@ def import_command(ctx: click.Context, table: str, file: str, db: str | None,
     with connect(db_path(ctx, db)) as database:
         with _progress_bar(path) as progress:
             report = import_file(database, spec.name, path, partial=partial,
-                                 rejects_path=rejects, progress=progress)
+                                 rejects_path=rejects, progress=progress, force=force)
 
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -19,9 +19,9 @@ def info(ctx: click.Context, db: str | None) -> None:
     from evidencebot import locations
     from evidencebot.store.summary import table_counts
 
-    database = open_db(ctx, db)
-    click.echo(f"database:   {database.conn.execute('PRAGMA database_list').fetchone()[2]}")
     click.echo(f"config dir: {locations.config_dir()}")
     click.echo(f"data dir:   {locations.data_dir()}")
-    for table, count in table_counts(database).items():
-        click.echo(f"  {table:<16} {count:>9,}")
+    with open_db(ctx, db) as database:  # a missing database is an error here: info never builds one
+        click.echo(f"database:   {database.conn.execute('PRAGMA database_list').fetchone()[2]}")
+        for table, count in table_counts(database).items():
+            click.echo(f"  {table:<16} {count:>9,}")

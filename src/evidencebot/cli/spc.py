@@ -39,9 +39,15 @@ def register(group: click.Group) -> None:
     help="Point N (counting from 1, blank CSV cells included) is the first after a dated service change. Repeatable.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--chart", "chart_path", type=click.Path(dir_okay=False), metavar="OUT.png",
+              help="Also draw the chart as a PNG (Making Data Count colours, limits per part, target line).")
+@click.option("--unit", type=click.Choice(["percent", "per_100", "days", "hours", "score", "count"]),
+              help="With --chart: the unit, for the axis title (percentages are drawn from 0 to 100).")
+@click.option("--title", "chart_title", metavar="TEXT", help="With --chart: the chart's title.")
+@click.option("--force", is_flag=True, help="With --chart: overwrite OUT.png if it exists.")
 @db_option
 def spc(source, column, label_column, improvement, target, shift, trend, screen, baseline_points,
-        rebase_at, fmt, db) -> None:
+        rebase_at, fmt, chart_path, unit, chart_title, force, db) -> None:
     """Judge a series with NHS Making Data Count SPC rules.
 
     Reads numbers one per line (blank lines skipped) from FILE, or standard
@@ -58,7 +64,11 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
 
     name = getattr(source, "name", "-")
     name = "standard input" if name in ("-", "<stdin>") else name
-    text = source.read()
+    try:
+        text = source.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start:,}); "
+                         "give numbers one per line, or a CSV file") from None
     if label_column and not column:
         raise InputError("--label-column needs --column (labels come from a CSV file)")
     if column:
@@ -66,6 +76,13 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
     else:
         values, labels = _read_lines(text, name), None
 
+    out = None
+    if chart_path:
+        from evidencebot.compose.export import check_target
+
+        if not chart_path.lower().endswith(".png"):
+            raise InputError(f"{chart_path}: the chart is written as PNG: give a file name ending .png")
+        out = check_target(chart_path, force=force)
     settings = load_settings().spc
     for n in rebase_at:
         if n < 1 or n > len(values):
@@ -81,6 +98,14 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
         baseline_points=baseline_points if baseline_points is not None else settings.baseline_points,
         labels=labels,
     )
+    if out is not None:
+        from evidencebot.compose.charts import Chart, chart_png
+        from evidencebot.compose.export import place_file
+
+        chart = Chart.from_xmr(result, values, labels, title=chart_title or f"SPC chart of {name}",
+                               unit=unit or "", target=target)
+        place_file(out, chart_png(chart))
+        click.echo(f"chart written: {out}", err=True)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
         return
@@ -98,7 +123,9 @@ def _number(cell: str, where: str):
     except ValueError:
         value = None
     if value is None or not math.isfinite(value):
-        raise InputError(f"{where}: '{cell}' is not a number")
+        from evidencebot.inputs import short
+
+        raise InputError(f"{where}: '{short(cell, 60)}' is not a number")
     return value
 
 

@@ -159,6 +159,13 @@ def _too_large(exc: BaseException) -> str:
     return f"too large to render ({reason})"
 
 
+def _too_large_source(exc: BaseException) -> str:
+    """A template that cannot even be compiled because of its size or nesting."""
+    if isinstance(exc, (RecursionError, SyntaxError)):
+        return "too deeply nested to compile (brackets or blocks inside each other thousands of times)"
+    return _too_large(exc)
+
+
 def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str:
     """Render template ``name`` with ``context``; every failure is a ConfigError."""
     import jinja2
@@ -168,6 +175,8 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
     values = dict(context or {}, **kwargs)
     try:
         template = env.get_template(name)
+    except _TOO_LARGE + (SyntaxError,) as exc:  # 5,000 '(' or 3,000 nested ifs: the parser recurses
+        raise ConfigError(f"template {name}: {_too_large_source(exc)}") from None
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in _searched())
         raise ConfigError(f"template {exc.name!r} not found (looked in {where})") from None
@@ -210,6 +219,8 @@ def render_string(source: str, context: dict | None = None, *, name: str = "<str
         template = env.from_string(source)
     except jinja2.TemplateSyntaxError as exc:
         raise ConfigError(f"template {name}, line {exc.lineno}: {exc.message}") from None
+    except _TOO_LARGE + (SyntaxError,) as exc:
+        raise ConfigError(f"template {name}: {_too_large_source(exc)}") from None
     return _render_template(template, dict(context or {}, **kwargs), name)
 
 

@@ -24,7 +24,6 @@ written, and refuse stories that may not leave the service.
 from __future__ import annotations
 
 import io
-import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +33,8 @@ from evidencebot.compose.charts import Chart, chart_png  # noqa: F401  (one char
 from evidencebot.errors import InputError
 
 FORMATS = ("md", "html", "docx")
+SUBMITTED_KINDS = ("tender", "tender_response")
+"""Documents a bidder submits: the answer(s) only (see :attr:`ExportDoc.submitted`)."""
 APPENDIX_TITLE = "Evidence appendix"
 APPENDIX_NOTE = (
     "Every figure in this document, traced to the data it was computed from. "
@@ -67,7 +68,7 @@ class ExportDoc:
     def submitted(self) -> bool:
         """A tender answer: the document holds the answer only; its evidence appendix is a
         separate document and its counts and coverage go to the compliance sheet."""
-        return self.kind == "tender"
+        return self.kind in SUBMITTED_KINDS
 
     def counts_line(self) -> str:
         from evidencebot.compose.words import WORD_RULE, counts
@@ -550,29 +551,23 @@ def place_all(files: list[tuple[Path, bytes]]) -> None:
         raise
 
 
-def check_target(path: str | Path, *, force: bool = False) -> Path:
-    """The output path, refused when it is a folder, its folder is missing, or
-    it exists and ``force`` is not given (files are never overwritten unasked)."""
-    path = Path(path).expanduser()
-    if path.is_dir():
-        raise InputError(f"{path} is a folder: give a file name")
-    if path.exists() and not force:
-        raise InputError(f"{path} already exists: use --force to overwrite it")
-    if not path.parent.exists():
-        raise InputError(f"{path.parent}: no such folder")
-    return path
+def check_target(path: str | Path, *, force: bool = False, protect=()) -> Path:
+    """The output path, checked by :func:`evidencebot.outputs.check_output`: refused
+    when it is empty, a folder, a pipe or device, a database or one of its side
+    files (``protect``), its folder is missing, or it exists and ``force`` is not
+    given (files are never overwritten unasked)."""
+    from evidencebot.outputs import check_output
+
+    return check_output(path, force=force, protect=protect, what="document")
 
 
-def place_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary name beside ``path``, then move it into place
-    (a failure leaves no partial file)."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def place_file(path: Path, data: bytes, *, force: bool = True) -> None:
+    """Write ``data`` to a private (0600) temporary file beside ``path``, created with
+    O_EXCL|O_NOFOLLOW, then move it into place (a failure leaves what was there
+    before). The path must already have been checked (:func:`check_target`)."""
+    from evidencebot.outputs import write_output
+
+    write_output(path, data, force=force, checked=True)
 
 
 def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bool = False) -> Path:
@@ -629,9 +624,12 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     transaction. The recorded path is absolute, so
     :func:`~evidencebot.store.workflow.documents_using` can say where it is.
     """
-    path = check_target(path, force=force)
+    from evidencebot.store.backup import main_file
+
+    protect = [main_file(db.conn)]
+    path = check_target(path, force=force, protect=protect)
     for extra in companion_paths(doc, path).values():
-        check_target(extra, force=force)
+        check_target(extra, force=force, protect=protect)
     fmt = guess_format(path, fmt)
     ids = used_story_ids(doc) if story_ids is None else list(story_ids)
     files = render_all(doc, path, fmt)

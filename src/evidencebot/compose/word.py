@@ -171,10 +171,10 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
         raise ConfigError(f"{path}: not a Word template ({type(exc).__name__}); save it as .docx") from None
     body = tpl.new_subdoc()
     width = available_width_pt(base)
-    submitted = document.kind == "tender"
+    submitted = document.submitted
     if part == "appendix":
         title = f"{export.APPENDIX_TITLE}: {document.title}"
-        context = list(document.context)
+        context = [(k, v) for k, v in document.context if "limit" not in k.lower()]  # the limit is the bid team's
         export.markdown_to_docx(body, export.appendix_markdown(document, heading=False), width=width)
     else:
         title = document.title

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -346,3 +347,84 @@ def comment_anchors(document) -> dict[int, str]:
             for parts in open_.values():
                 parts.append(piece)
     return done
+
+
+# ---------------------------------------------------------------- Word to Markdown (the app's editor)
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.replace("|", "/").split())
+
+
+def docx_to_markdown(path: str | Path, data: bytes | None = None) -> str:
+    """A Word draft as Markdown for the editor: headings (Heading 1-6 or Title) as ``#``,
+    list paragraphs as ``-`` or ``1.``, tables as Markdown tables (first row as header),
+    text as if tracked changes were accepted; comments, headers and footers left out."""
+    from docx.text.paragraph import Paragraph
+
+    draft = read_docx(path, data)
+    document = draft.document
+    out: list[str] = []
+
+    def style_of(p) -> str:
+        try:
+            return Paragraph(p, document.part).style.name or ""
+        except Exception:  # a style id the document does not define
+            return ""
+
+    def emit(container) -> None:
+        for child in container:
+            if child.tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    emit(content)
+            elif child.tag == _P:
+                text, _ = _walk(child)
+                text = " ".join(text.split())
+                if not text:
+                    continue
+                style = style_of(child)
+                m = re.match(r"Heading (\d)", style)
+                if style == "Title":
+                    out.append(f"# {text}")
+                elif m:
+                    out.append("#" * min(6, int(m.group(1))) + f" {text}")
+                elif style.startswith("List Number"):
+                    out.append(f"1. {text}")
+                elif style.startswith("List"):
+                    out.append(f"- {text}")
+                else:
+                    out.append(text)
+            elif child.tag == _TBL:
+                rows = []
+                for tr in (r for r in child if r.tag == _TR):
+                    cells = []
+                    for tc in (c for c in tr if c.tag == _TC):
+                        texts = [_walk(p)[0] for p in tc.iter(_P)]
+                        cells.append(_md_cell(" ".join(texts)))
+                    rows.append(cells)
+                if not rows:
+                    continue
+                width = max(len(r) for r in rows)
+                rows = [r + [""] * (width - len(r)) for r in rows]
+                lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+                lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+                out.append("\n".join(lines))
+
+    emit(document.element.body)
+    return "\n\n".join(out) + "\n"
+
+
+def check_docx(draft: WordDraft, checker) -> list[dict]:
+    """The findings of ``checker`` (a :class:`~evidencebot.language.checker.Checker`) on a Word
+    draft, as :func:`localise` rows (the paragraphs checked as plain text)."""
+    found = checker.check_many([(draft.text, str(draft.path))], markup="text")[0]
+    return localise(found, draft.segments)
+
+
+def annotated_copy(data: bytes, checker, name: str = "draft.docx") -> tuple[list[dict], bytes]:
+    """(findings, the document with each finding as a Word comment) for a Word file's bytes:
+    how the app exports an edited draft back to Word with its findings."""
+    draft = read_docx(name, data)
+    rows = check_docx(draft, checker)
+    return rows, annotate(draft, rows)

@@ -356,8 +356,23 @@ def resolve(value, vocab: dict[str, Any], where: str):
 # --- rules ----------------------------------------------------------------------
 
 
+def line_of(path: Path, rule_id: str) -> int | None:
+    """The line of ``id: RULE`` (or ``extends: RULE``) in ``path``, for error messages."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^\s*-?\s*(?:id|extends)\s*:\s*['\"]?{re.escape(str(rule_id))}['\"]?\s*(?:#.*)?$")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def _where(path: Path, rule_id: str) -> str:
+    line = line_of(path, rule_id)
+    return f"{path}:{line}" if line else str(path)
+
+
 def _fail(path: Path, rule_id: str, fieldname: str, problem: str):
-    raise ConfigError(f"{path}: rule {rule_id}: field '{fieldname}': {problem}")
+    raise ConfigError(f"{_where(path, rule_id)}: rule {rule_id}: field '{fieldname}': {problem}")
 
 
 def _check_token_pattern(pattern, path, rid, fieldname):
@@ -589,10 +604,10 @@ def _extend(base: dict, ext: dict, path: Path, target: str) -> dict:
                 elif sub not in merged:
                     merged[sub] = items
                 else:
-                    raise ConfigError(f"{path}: rule {target}: field '{key}.{sub}': {EXTENDABLE_NOTE}")
+                    raise ConfigError(f"{_where(path, target)}: rule {target}: field '{key}.{sub}': {EXTENDABLE_NOTE}")
             out[key] = merged
         else:
-            raise ConfigError(f"{path}: rule {target}: field '{key}': {EXTENDABLE_NOTE}")
+            raise ConfigError(f"{_where(path, target)}: rule {target}: field '{key}': {EXTENDABLE_NOTE}")
     return out
 
 
@@ -630,12 +645,12 @@ def merge_records(entries: Iterable[tuple[int, Path, dict]]) -> list[RawRecord]:
         elif rank < previous.rank:
             chosen[rid] = RawRecord(rank, path, record)  # the user's rule replaces the shipped one
         elif rank == previous.rank:
-            raise ConfigError(f"{path}: rule {rid}: field 'id': is also defined in {previous.path}")
+            raise ConfigError(f"{_where(path, rid)}: rule {rid}: field 'id': is also defined in {previous.path}")
     for path, record in extensions:
         target = record["extends"]
         base = chosen.get(target)
         if base is None:
-            raise ConfigError(f"{path}: rule {target}: field 'extends': no rule {target} is loaded")
+            raise ConfigError(f"{_where(path, target)}: rule {target}: field 'extends': no rule {target} is loaded")
         chosen[target] = RawRecord(base.rank, base.path, _extend(base.record, record, path, target),
                                    base.extended_by + [str(path)])
     return [chosen[i] for i in order]
@@ -647,7 +662,8 @@ def check_defer_to(rules: Iterable, known: Iterable[str]) -> None:
     for rule in rules:
         for target in getattr(rule, "defer_to", []) or []:
             if target not in known:
-                raise ConfigError(f"{rule.source}: rule {rule.id}: field 'defer_to': no rule {target} is loaded")
+                raise ConfigError(f"{_where(rule.source, rule.id)}: rule {rule.id}: field 'defer_to': "
+                                  f"no rule {target} is loaded")
 
 
 _CACHE: dict[tuple, Phrasebank] = {}

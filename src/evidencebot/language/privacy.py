@@ -227,6 +227,10 @@ class NameLists:
     context: dict = field(default_factory=dict)
     """Word lists that mark a word as a person in the parse (see privacy.yaml)."""
     title_re: re.Pattern | None = None
+    not_person_nouns: frozenset = frozenset()
+    """Nouns right after a titled name that show it is not a person: "the Mr Men books"."""
+    not_person_context: frozenset = frozenset()
+    """Nouns a few words after a titled name that show it is not a person: "Mr Tickle as their character"."""
 
 
 @dataclass
@@ -325,8 +329,11 @@ def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
 
 
 def _err(path: Path, rule_id: str | None, fieldname: str, problem: str) -> ConfigError:
+    from evidencebot.language.phrasebank import line_of
+
     where = f"rule {rule_id!r}, " if rule_id else ""
-    return ConfigError(f"{path}: {where}field '{fieldname}': {problem}")
+    line = line_of(path, rule_id) if rule_id else None
+    return ConfigError(f"{path}{f':{line}' if line else ''}: {where}field '{fieldname}': {problem}")
 
 
 def _read_file(path: Path) -> tuple[dict, list]:
@@ -554,6 +561,8 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         surname_words=frozenset(words("surname_words")),
         context=_parse_context(path, rule_id, record.get("person_context")),
         title_re=title_re,
+        not_person_nouns=frozenset(w.casefold() for w in words("not_person_nouns")),
+        not_person_context=frozenset(w.casefold() for w in words("not_person_context")),
     )
 
 
@@ -937,9 +946,22 @@ class _NameFinder:
             possessive = _POSSESSIVE.search(words[-1])
             if possessive:
                 end -= len(possessive.group())
-            if self.acceptable(m.start(), end):
+            if self.acceptable(m.start(), end) and not self.titled_thing(m.start(), end):
                 out.append((m.start(), end))
         return out
+
+    def titled_thing(self, start: int, end: int) -> bool:
+        """A title before something that is not a person: an article before the title ("the
+        Mr Men"), or a noun naming a book, character or product right after the name or in
+        the next few words ("Mr Men books", "Mr Tickle as their favourite character")."""
+        before = re.search(r"([A-Za-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 8):start])
+        if before and before.group(1).casefold() in ("the", "a", "an"):
+            return True
+        after = re.split(r"[.;!?]", self.text[end:end + 60], maxsplit=1)[0]
+        words = [w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:6]]
+        if words and not after[:1].isalpha() and words[0] in self.names.not_person_nouns:
+            return True
+        return any(w in self.names.not_person_context for w in words)
 
     def entities(self) -> list[tuple[int, int]]:
         """The model's PERSON entities, less the model's usual mistakes."""

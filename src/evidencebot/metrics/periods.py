@@ -375,6 +375,13 @@ def parse_period(text: str, *, latest: datetime.date | None = None) -> Period:
     ``latest`` is the date of the latest data; relative forms ("last 6 months")
     need it. Anything unreadable raises :class:`InputError` listing the forms.
     """
+    try:
+        return _parse_period(text, latest=latest)
+    except (ValueError, OverflowError):  # a date the calendar cannot hold: 9999/00, 0000-01
+        raise _bad(str(text).strip(), "its dates fall outside the years 0001 to 9998") from None
+
+
+def _parse_period(text: str, *, latest: datetime.date | None = None) -> Period:
     if not isinstance(text, str) or not text.strip():
         raise _bad(str(text or ""), "it is empty")
     original = text.strip()

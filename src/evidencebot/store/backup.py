@@ -3,8 +3,9 @@
 * :func:`backup_database` copies a database with SQLite's online backup API
   (``sqlite3.Connection.backup``), which gives a consistent snapshot even
   while another process is writing. The copy is written to a temporary file
-  created with owner-only permissions (0600), switched out of WAL mode (so it
-  is one self-contained file), checked with ``PRAGMA quick_check`` and only
+  created with owner-only permissions (0600) beside the target, in WAL mode
+  like every evidencebot database (closed cleanly, so it is one
+  self-contained file), checked with ``PRAGMA quick_check`` and only
   then given its final name. An existing file is never overwritten unless
   ``force`` is given.
 * By default copies go to ``<data dir>/backups/`` (a folder only its owner can
@@ -34,8 +35,7 @@ AUTO_MARK = "-before-"
 SUFFIX = ".db"
 
 
-class _Exists(InputError):
-    """The destination appeared while copying (another process took the same name)."""
+from evidencebot.outputs import OutputExists as _Exists  # the destination exists (or appeared while copying)
 
 
 @dataclass
@@ -43,6 +43,7 @@ class BackupResult:
     path: Path
     bytes: int
     seconds: float
+    warning: str | None = None
 
     def summary(self) -> str:
         return f"backup written: {self.path} ({self.bytes / 1_048_576:.1f} MB in {self.seconds:.1f} s)"
@@ -89,28 +90,22 @@ def main_file(conn: sqlite3.Connection) -> Path | None:
     return None
 
 
-def _copy(source: sqlite3.Connection, dest: Path, *, force: bool) -> BackupResult:
+def _copy(source: sqlite3.Connection, dest, *, force: bool) -> BackupResult:
+    """Copy to ``dest``: checked first (:func:`evidencebot.outputs.check_output`: never the
+    database or its side files, never a pipe; an older backup replaced only with ``force``),
+    written to a private temporary file beside it, checked, then renamed into place."""
+    from evidencebot.outputs import check_output, place, temp_beside
+
     started = time.perf_counter()
-    dest = dest.expanduser()
-    if dest.exists() and dest.is_dir():
-        raise InputError(f"{dest}: is a folder; give a file name for the backup")
-    if dest.exists() and not force:
-        raise InputError(f"{dest} already exists: use --force to overwrite it")
-    src_file = main_file(source)
-    if src_file is not None and dest.exists() and dest.resolve() == src_file.resolve():
-        raise InputError(f"{dest}: a backup cannot overwrite the database it copies")
-    if not dest.parent.is_dir():
-        raise InputError(f"{dest.parent}: no such folder")
-    tmp = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
-    for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    dest = check_output(dest, force=force, protect=[main_file(source)], what="backup", allow_database=True)
+    tmp = temp_beside(dest)
     try:
         target = sqlite3.connect(str(tmp))
         try:
             source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
+            # WAL like every evidencebot database (doctor checks it); closing the only
+            # connection folds the -wal file back in, so the copy is one self-contained file
+            target.execute("PRAGMA journal_mode = WAL")
             check = target.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise InputError(f"the copy failed its check ({check}); the database itself may be damaged: "
@@ -120,20 +115,9 @@ def _copy(source: sqlite3.Connection, dest: Path, *, force: bool) -> BackupResul
         os.chmod(tmp, 0o600)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
-        if force:
-            os.replace(tmp, dest)
-        else:
-            try:
-                os.link(tmp, dest)  # fails if a file appeared at dest meanwhile: never overwrite
-            except FileExistsError:
-                raise _Exists(f"{dest} already exists: use --force to overwrite it") from None
-            except OSError:  # a file system without hard links
-                if dest.exists():
-                    raise _Exists(f"{dest} already exists: use --force to overwrite it") from None
-                os.replace(tmp, dest)
-            tmp.unlink(missing_ok=True)
+        place(tmp, dest, force=force)
     finally:
-        for leftover in (tmp, Path(f"{tmp}-journal")):
+        for leftover in (tmp, *(Path(f"{tmp}{s}") for s in ("-journal", "-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
     return BackupResult(dest, dest.stat().st_size, time.perf_counter() - started)
 
@@ -172,13 +156,17 @@ def backup_database(db, dest: str | Path | None = None, *, force: bool = False,
                 raise InputError("an in-memory database has no default backup location: give -o FILE")
             result = _copy_to_free_name(conn, lambda: default_backup_path(src_path))
         else:
-            result = _copy(conn, Path(dest), force=force)
+            result = _copy(conn, dest, force=force)
         if record and isinstance(db, Database) and db["audit_log"].exists():
             from evidencebot.store import audit
 
-            with db.atomic():
-                audit.record(db, table="database", action="backup", key=result.path.name,
-                             changes={"bytes": result.bytes})
+            try:
+                with db.atomic():
+                    audit.record(db, table="database", action="backup", key=result.path.name,
+                                 changes={"bytes": result.bytes})
+            except sqlite3.OperationalError as exc:  # busy: the copy is good, only its note is missing
+                result.warning = (f"the copy is complete but could not be noted in the audit log ({exc}); "
+                                  "run the backup again later to record it")
     finally:
         if close:
             conn.close()

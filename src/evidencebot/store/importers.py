@@ -624,6 +624,10 @@ class _Source:
         pass
 
 
+MAX_RECORD_LINES = 200
+"""A CSV record may span at most this many lines (a quoted cell with line breaks)."""
+
+
 class _CsvSource(_Source):
     def __init__(self, path: Path):
         self.path = path
@@ -650,8 +654,11 @@ class _CsvSource(_Source):
                 raise InputError(f"{path}: {what} (expected the header row first)")
             delimiter = _sniff_delimiter(first, path)
             self.text.seek(0)
-            self.reader = csv.reader(self.text, delimiter=delimiter)
-            self.header = next(self.reader)
+            self.reader = csv.reader(self.text, delimiter=delimiter, strict=True)
+            try:
+                self.header = next(self.reader)
+            except csv.Error:
+                raise self._unclosed(1, self.reader.line_num) from None
             self.rownum = 1
         except BaseException:
             raw.close()
@@ -665,16 +672,40 @@ class _CsvSource(_Source):
         )
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """Records with their row numbers; an unclosed quote is refused with the line it opened on.
+
+        A quote that is never closed would swallow every following line into one
+        cell. The reader is strict (a quote must be followed by the delimiter or
+        the end of the line, and must close before the end of the file), and a
+        record spanning several lines may neither hold more cells than the header
+        nor span more than :data:`MAX_RECORD_LINES` lines.
+        """
         rownum = 1
+        width = len(self.header)
+        start = self.reader.line_num + 1
         try:
             for cells in self.reader:
+                end = self.reader.line_num
+                if end > start and (len(cells) > width or end - start >= MAX_RECORD_LINES):
+                    raise self._unclosed(start, end)
                 rownum += 1
                 if any(cells):
                     yield rownum, cells
+                start = end + 1
         except UnicodeDecodeError:
             raise self._not_utf8() from None
         except csv.Error as exc:
-            raise InputError(f"{self.path} row {rownum + 1}: cannot read this CSV row ({_one_line(exc, 200)})") from None
+            text = str(exc)
+            if "expected after" in text or "end of data" in text or "field larger" in text:
+                raise self._unclosed(start, self.reader.line_num) from None
+            raise InputError(f"{self.path} line {start}: cannot read this CSV row ({_one_line(exc, 200)})") from None
+
+    def _unclosed(self, start: int, end: int) -> InputError:
+        runs = f" and runs on to line {end:,}" if end > start else ""
+        return InputError(
+            f"{self.path} line {start}: a quote (\") opened on this line is not closed where the cell ends{runs}; "
+            "close it, or double it (\"\") inside a quoted cell. Nothing was imported"
+        )
 
     def position(self) -> int:
         try:
@@ -707,12 +738,51 @@ def _first_bad_line(path: Path) -> tuple[int, int]:
     return 0, 0
 
 
+XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_COLUMNS = 16_384
+
+
+def _check_workbook_size(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than ``[limits] xlsx_unpacked_mb``.
+
+    A few kilobytes of zip can unpack to gigabytes (one huge shared string),
+    and the shared strings are held in memory whole: the sizes the zip
+    declares are checked before anything is unpacked (reading stops at the
+    declared size).
+    """
+    import zipfile
+
+    from evidencebot.inputs import MB, limit_bytes
+
+    limit = limit_bytes("xlsx_unpacked_mb")
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable XLSX workbook ({type(exc).__name__}: {_one_line(exc, 200)})") from None
+    for part in parts:
+        if part.file_size > limit:
+            raise InputError(
+                f"{path}: the workbook part {_one_line(part.filename, 80)} is {part.file_size / MB:,.0f} MB unpacked, "
+                f"more than the {limit / MB:,.0f} MB allowed ([limits] xlsx_unpacked_mb in config.toml)"
+            )
+
+
 class _XlsxSource(_Source):
+    """A sheet read row by row *by its row numbers* (``<row r="N">``).
+
+    openpyxl's read-only rows drop a row that comes after a higher-numbered
+    one and stop at the sheet's declared dimension; here every row the sheet
+    holds is read, in file order, with its own number. A row number used
+    twice, or one before the header row, is refused.
+    """
+
     def __init__(self, path: Path, table: str):
         import warnings
 
         self.path = path
         self.label = str(path)
+        _check_workbook_size(path)
         try:
             import openpyxl
 
@@ -733,11 +803,12 @@ class _XlsxSource(_Source):
             self.label = str(path) if len(sheets) == 1 else f"{path} [{name}]"
             sheet = self.book[name]
             self.total = sheet.max_row or 0
-            self._iter = enumerate(sheet.iter_rows(values_only=True), start=1)
+            self._iter = self._numbered_rows(sheet)
             self.rownum = 0
+            self.header_row = 0
             for number, cells in self._rows_raw():
                 self.header = cells
-                self.rownum = number
+                self.header_row = number
                 break
             else:
                 raise InputError(f"{path}: the sheet '{name}' is empty (expected a header row first)")
@@ -747,6 +818,35 @@ class _XlsxSource(_Source):
         except Exception as exc:
             self.book.close()
             raise InputError(f"{path}: not a readable XLSX workbook ({type(exc).__name__}: {_one_line(exc, 200)})") from None
+
+    def _numbered_rows(self, sheet) -> Iterator[tuple[int, list]]:
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        book = sheet.parent
+        seen = bytearray(XLSX_MAX_ROWS // 8 + 1)
+        with sheet._get_source() as src:
+            parser = WorkSheetParser(src, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                                     date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+            for number, cells in parser.parse():
+                if not 1 <= number <= XLSX_MAX_ROWS:
+                    raise InputError(f"{self.label}: row number {number} is outside a sheet (1 to {XLSX_MAX_ROWS:,})")
+                byte, bit = divmod(number, 8)
+                if seen[byte] & (1 << bit):
+                    raise InputError(f"{self.label} row {number}: the sheet holds two rows numbered {number}; "
+                                     "open it in Excel and save it again")
+                seen[byte] |= 1 << bit
+                if self.header_row and number < self.header_row:
+                    raise InputError(f"{self.label} row {number}: this row is stored after the header row "
+                                     f"({self.header_row}) but numbered before it; open it in Excel and save it again")
+                if not cells:
+                    continue
+                width = max(c["column"] for c in cells)
+                if width > XLSX_MAX_COLUMNS:
+                    raise InputError(f"{self.label} row {number}: a cell beyond the last column of a sheet")
+                values = [None] * width
+                for c in cells:
+                    values[c["column"] - 1] = c["value"]
+                yield number, values
 
     def _rows_raw(self) -> Iterator[tuple[int, list[str]]]:
         cell_text = V.cell_text
@@ -767,7 +867,7 @@ class _XlsxSource(_Source):
         return self._rows_raw()
 
     def position(self) -> int:
-        return self.rownum
+        return min(self.rownum, self.total) if self.total else self.rownum
 
     def close(self) -> None:
         self.book.close()
@@ -986,23 +1086,30 @@ class _Writer:
 
 
 class _Rejects:
-    """The rejected rows, written as they come: original columns plus ``reason``."""
+    """The rejected rows, written as they come: original columns plus ``reason``.
 
-    def __init__(self, path: Path, header: list[str]):
+    They go to a private temporary file beside the target
+    (:class:`evidencebot.outputs.AtomicOutput`), put in place only when the
+    import finishes: a failure leaves whatever was at the target before.
+    """
+
+    def __init__(self, path: Path, header: list[str], *, force: bool = False):
+        from evidencebot.outputs import AtomicOutput
+
         self.path = path
         self.header = list(header)
         reason = "reason"
         while reason in self.header:
             reason = "import_" + reason
         self.header.append(reason)
+        # utf-8-sig so that Excel shows accents and the pound sign correctly.
+        self.out = AtomicOutput(path, force=force, text=True, encoding="utf-8-sig", newline="")
         self.file = None
         self.writer = None
 
     def write(self, cells: list[str], reason: str) -> None:
         if self.file is None:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            # utf-8-sig so that Excel shows accents and the pound sign correctly.
-            self.file = open(fd, "w", encoding="utf-8-sig", newline="")
+            self.file = self.out.open()
             self.writer = csv.writer(self.file)
             self.writer.writerow(self.header)
         width = len(self.header) - 1
@@ -1012,9 +1119,10 @@ class _Rejects:
     def close(self, *, keep: bool) -> None:
         if self.file is None:
             return
-        self.file.close()
-        if not keep:
-            self.path.unlink(missing_ok=True)
+        if keep:
+            self.out.commit()
+        else:
+            self.out.discard()
 
 
 def default_rejects_path(path: Path) -> Path:
@@ -1074,6 +1182,7 @@ def import_file(
     partial: bool = False,
     rejects_path: str | Path | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> ImportReport:
     """Import one CSV/XLSX file (or, for stories, Markdown files) into ``table``.
 
@@ -1081,16 +1190,24 @@ def import_file(
     with the file as a whole. Rows with problems never raise: they are in the
     report (and, with ``partial`` or ``rejects_path``, in the rejects file).
     """
+    from evidencebot.inputs import check_input
+
     spec = get_spec(table)
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
+    path = check_input(path, limit="import_mb", what="file to import", folder_ok=spec.name == "stories")
     markdown = spec.name == "stories" and (path.is_dir() or path.suffix.lower() in (".md", ".markdown"))
     if path.is_dir() and not markdown:
         raise InputError(f"{path}: is a folder; give a CSV or XLSX file")
-    rejects = Path(rejects_path) if rejects_path else (default_rejects_path(path) if partial else None)
-    if rejects is not None and rejects.resolve() == path.resolve():
-        raise InputError(f"{rejects}: the rejects file would overwrite the input file")
+    rejects = rejects_path if rejects_path is not None else (default_rejects_path(path) if partial else None)
+    if rejects_path is None and rejects is not None:
+        force = True  # the default FILE.rejected.csv is this import's own report: a re-import replaces it
+    if rejects is not None:
+        # checked before anything is read or written (evidencebot.outputs): never the
+        # database or its side files, never the input, replaced only with ``force``
+        from evidencebot.outputs import check_output
+        from evidencebot.store.backup import main_file
+
+        rejects = check_output(rejects, force=force, protect=[main_file(db.conn)], inputs=[path],
+                               what="rejects file")
 
     report = ImportReport(table=spec.name, path=str(path), partial=partial)
     if markdown:
@@ -1119,7 +1236,7 @@ def import_file(
             raise
         header, total, position = source.header, source.total, source.position
     try:
-        return _run(db, spec, items, columns, report, rejects, header, total, position, progress)
+        return _run(db, spec, items, columns, report, rejects, header, total, position, progress, force)
     finally:
         close()
 
@@ -1162,7 +1279,8 @@ def _markdown_items(path: Path):
     return items(), ["file"], len(files), (lambda: state["done"]), (lambda: None)
 
 
-def _run(db, spec, items, columns, report, rejects_path, header, total, position, progress) -> ImportReport:
+def _run(db, spec, items, columns, report, rejects_path, header, total, position, progress,
+         force=False) -> ImportReport:
     stories = spec.name == "stories"
     if stories:
         write_columns = columns + ["created_at", "updated_at"]
@@ -1173,7 +1291,7 @@ def _run(db, spec, items, columns, report, rejects_path, header, total, position
     key = spec.key
     single_key = key[0] if len(key) == 1 else None
     refs = [(col, table, what) for col, table, what in spec.refs if col in columns]
-    rejects = _Rejects(rejects_path, header) if rejects_path is not None else None
+    rejects = _Rejects(rejects_path, header, force=force) if rejects_path is not None else None
     seen: dict = {}
     partial = report.partial
     failed = False

@@ -74,17 +74,18 @@ def _as_list(value) -> list[str]:
 
 def split_story_markdown(text: str) -> tuple[dict, dict[str, str], list[StoryProblem]]:
     """Split a story file into front matter, the four sections and problems found."""
-    import yaml
+    from evidencebot.errors import InputError
+    from evidencebot.inputs import load_yaml
 
     problems: list[StoryProblem] = []
     front: dict = {}
     body = text
     match = _FRONT.match(text)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group(1)) or {}
-        except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2025-13-45
-            problems.append(StoryProblem("front matter", "", f"not valid YAML: {exc}"))
+        try:  # bounded: no aliases, a size limit, one-line errors
+            loaded = load_yaml(match.group(1), "front matter") or {}
+        except InputError as exc:  # also an impossible date such as 2025-13-45
+            problems.append(StoryProblem("front matter", "", str(exc).removeprefix("front matter: ")))
             loaded = {}
         if not isinstance(loaded, dict):
             problems.append(StoryProblem("front matter", "", "should be key: value lines"))

@@ -257,6 +257,23 @@ class Context:
                 return False
         return True
 
+    def _scope_subject(self, rec, tok) -> bool:
+        """The subject of the target (or of a word governing it) is, or is determined by, a trigger:
+        "**no** provider can promise", "**nobody** can guarantee"."""
+        from evidencebot.language.overclaim.common import subject_of
+
+        for t, lexical in self.chain(tok):
+            if not lexical:
+                break
+            subj = subject_of(t)
+            if subj is None:
+                continue
+            if rec.exclude and any(_norm(c.text) in rec.exclude for c in subj.subtree):
+                return False
+            if rec.word_hit(subj) or any(c.dep_ in W.subject_negator_deps and rec.word_hit(c) for c in subj.children):
+                return True
+        return False
+
     def _scope_gerund(self, rec, tok) -> bool:
         if tok.tag_ != "VBG" or (rec.not_dep and tok.dep_ in rec.not_dep):
             return False

@@ -13,6 +13,7 @@ from evidencebot.language.findings import Finding
 from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     absolute,
     causal,
+    claims,
     guarantee,
     numbers,
     puffery,
@@ -90,7 +91,7 @@ class OverclaimRules:
                     term_lists.update(W.check_terms.get(rule.check, ()))
                     for opt in W.term_list_options:
                         value = rule.options.get(opt)
-                        if isinstance(value, str):
+                        if isinstance(value, str) and value != "any":
                             term_lists.add(value)
                         elif isinstance(value, list):
                             term_lists.update(x for x in value if isinstance(x, str))

@@ -1,0 +1,219 @@
+"""Check ``causal_claim``: a causal or attribution claim read from the structure of the clause.
+
+Generalises by structure, not vocabulary: a claim is
+
+* **active**: an agent (the provider: "we", "our counsellors", "the recovery
+  college") as the subject of a verb from a broad class of causal verbs
+  ("cured", "prevented", "improved", "got ... into") or of an efficacy
+  predicate ("is effective in reducing"), with an outcome in the verb's object;
+* **attribution**: an outcome (often changed: "the fall in admissions", "better
+  recovery rates") as the subject of a copular or passive frame that names the
+  provider as its cause ("is down to our team", "was driven by our service",
+  "is the direct result of our programme"), the provider as "the reason" for an
+  outcome, or a fronted cause ("Thanks to our tenancy support, families kept
+  their homes").
+
+Either is dropped when the rule's context filters say the verb is hedged,
+negated, conditional, a question, an aim or (for statements) a future. All the
+words come from the rule's options (``$lists`` in ``vocabulary.yaml``). With
+``agents: any`` and ``outcomes: any`` the check reads any unhedged causal
+statement (the claim-strength benchmark uses this to measure the structure
+itself on research prose).
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, subject_of
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _words(value) -> frozenset[str]:
+    if value in (None, "any"):
+        return frozenset()
+    return frozenset(str(v).lower() for v in value)
+
+
+def _settings(rule: Rule) -> dict:
+    cache = rule.__dict__.setdefault("_derived", {})
+    if not cache:
+        o = rule.options
+        cache.update(
+            frame=o.get("frame", "active"),
+            any_agent=o.get("agents") == "any",
+            agents=_words(o.get("agents")),
+            verbs=_words(o.get("verbs")),
+            result_verbs=_words(o.get("result_verbs")),
+            efficacy=_words(o.get("efficacy")),
+            change=_words(o.get("change_words")),
+            any_outcome=o.get("outcomes") == "any",
+            outcomes=[] if o.get("outcomes") == "any" else list(o.get("outcomes") or []),
+            cues=o.get("cues"),
+            vague=_words(o.get("vague_words")),
+        )
+    return cache
+
+
+def _blocked(ctx: Context, tok, future_ok: bool = False) -> bool:
+    return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok) or ctx.hedged(tok) or ctx.aim(tok)
+            or (not future_ok and ctx.future(tok)))
+
+
+def _is_agent(np, s: dict) -> bool:
+    """Is this noun phrase the provider? ("we", "our counsellors", "the recovery college")"""
+    if np is None:
+        return False
+    if s["any_agent"]:
+        return np.lower_ not in W.expletive_subjects and np.dep_ != "expl"
+    if np.lower_ in W.provider_pronouns_short:
+        return True
+    if np.lemma_.lower() in s["agents"] or np.lower_ in s["agents"]:
+        if np.pos_ in W.noun_propn_pron:
+            return any(t.lower_ in W.provider_pronouns_short or t.lower_ in W.articles
+                       for t in np.subtree) or np.lower_ in W.provider_pronouns_short
+    return False
+
+
+def _outcome_in(terms: Terms, s: dict, toks) -> tuple[int, int] | None:
+    if s["any_outcome"]:
+        for t in toks:
+            if t.pos_ in ("NOUN", "PROPN"):
+                return t.i, t.i + 1
+        return None
+    for t in toks:
+        for name in s["outcomes"]:
+            if terms.covers(name, t.i):
+                return t.i, t.i + 1
+    return None
+
+
+def _object_tokens(verb):
+    """The verb's complements (not its subject): objects, prepositional phrases, clauses."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in W.claim_object_deps and c.i > verb.i:
+            out.extend(c.subtree)
+    return out
+
+
+def _changed(np_tokens, s: dict, terms: Terms) -> bool:
+    return any(t.lower_ in s["change"] or t.lemma_.lower() in s["change"] for t in np_tokens)
+
+
+@check("causal_claim")
+def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _settings(rule)
+    if not s["any_outcome"] and not any(terms.any(n) for n in s["outcomes"]):
+        return []
+    if s["frame"] == "attribution":
+        return _attribution(rule, doc, ctx, terms, s)
+    if s["frame"] == "magnitude":
+        return _magnitude(rule, doc, ctx, terms, s)
+    out: list[Candidate] = []
+    verbs, results, efficacy = s["verbs"], s["result_verbs"], s["efficacy"]
+    for tok in _toks(doc):
+        lemma = tok.lemma_.lower()
+        if lemma in efficacy and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
+            verb = tok.head
+            obj = _outcome_in(terms, s, [t for c in tok.children if c.dep_ == "prep" for t in c.subtree])
+            if obj is not None and _is_agent(subject_of(verb), s) and not _blocked(ctx, verb):
+                out.append(Candidate(rule, tok.i, tok.i + 1, verb.i))
+            continue
+        if lemma not in verbs and lemma not in results:
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.tag_ not in W.claim_finite_tags:
+            continue
+        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if passive:
+            continue  # the passive frame is the attribution rule's
+        if not _is_agent(subject_of(tok), s):
+            continue
+        obj = _outcome_in(terms, s, _object_tokens(tok))
+        if obj is None or _blocked(ctx, tok):
+            continue
+        out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+    return out
+
+
+def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Candidate]:
+    out: list[Candidate] = []
+    T = _toks(doc)
+    # passive with the provider as agent: "better recovery rates were delivered by our peer workers"
+    for tok in T:
+        if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if subj is None or agent is None or not _is_agent(agent, s):
+            continue
+        np = list(subj.subtree)
+        if _outcome_in(terms, s, np) is None or not _changed(np, s, terms) or _blocked(ctx, tok):
+            continue
+        out.append(Candidate(rule, tok.i, agent.i + 1, tok.i))
+    # copular and fronted frames around a cue phrase: "is down to our team", "Thanks to our support, ..."
+    cues = s["cues"]
+    if cues and terms.any(cues):
+        for cs, ce in terms.spans(cues):
+            sent = T[cs].sent
+            phrase = " ".join(t.lower_ for t in T[cs:ce])
+            if phrase in W.agent_first_cues:
+                # "our outreach team is the reason the figures improved": the provider comes first
+                before = [t for t in T[sent.start:cs] if t.dep_ in ("nsubj", "nsubjpass")]
+                if not any(_is_agent(t, s) for t in before):
+                    continue
+                rest = T[ce:sent.end]
+                if _outcome_in(terms, s, rest) is None or not _changed(rest, s, terms):
+                    continue
+            else:
+                after = T[ce:min(sent.end, ce + 6)]
+                heads = [t for t in after if t.pos_ in W.noun_propn_pron]
+                if not any(_is_agent(t, s) for t in heads):
+                    continue
+                fronted = cs == sent.start or (cs == sent.start + 1 and not T[sent.start].is_alpha)
+                if fronted:
+                    rest = T[ce:sent.end]
+                    comma = next((t.i for t in rest if t.text == ","), None)
+                    if comma is None:
+                        continue
+                    clause = T[comma + 1:sent.end]
+                    if _outcome_in(terms, s, clause) is None:
+                        continue
+                else:
+                    clause = T[sent.start:cs]
+                    if _outcome_in(terms, s, clause) is None or not _changed(clause, s, terms):
+                        continue
+            anchor = next((t for t in T[sent.start:sent.end] if t.dep_ == "ROOT"), T[cs])
+            if _blocked(ctx, anchor) or ctx.negated(T[cs]) or ctx.hedged(T[cs]):
+                continue
+            out.append(Candidate(rule, cs, ce, anchor.i))
+    return out
+
+
+def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Candidate]:
+    """A vague size ("a huge impact", "a dramatic reduction") of a change the provider claims:
+    the change noun is in the object of a verb whose subject is the provider, or the sentence
+    says "there has been ... since we started"."""
+    out: list[Candidate] = []
+    T = _toks(doc)
+    for tok in T:
+        if tok.lower_ not in s["vague"] or tok.dep_ not in ("amod", "advmod"):
+            continue
+        noun = tok.head
+        if noun.lemma_.lower() not in s["change"] and noun.lower_ not in s["change"]:
+            continue
+        verb = noun
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        subj = subject_of(verb)
+        claimed = _is_agent(subj, s)
+        if not claimed and subj is not None and subj.dep_ == "expl":
+            sent = tok.sent
+            claimed = any(t.lower_ in W.provider_pronouns_short for t in T[noun.i:sent.end])
+        if claimed and not _blocked(ctx, verb):
+            out.append(Candidate(rule, tok.i, noun.i + 1, verb.i))
+    return out

@@ -1,0 +1,232 @@
+"""Issue 18, defect 1 (and the output-path parts of 10): output files never
+destroy the database, the input, a link's target or an existing file.
+
+Each test here failed on the code before the shared output module
+(``evidencebot.outputs``) was used by rejects, exports and backups."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_cli
+
+BAD_PEOPLE = "person_id,referral_date\nP1,2025-01-01\nP2,not a date\n"
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def svc(tmp_path):
+    """A database holding one person, and a people CSV with one bad row."""
+    db = tmp_path / "svc.db"
+    first = tmp_path / "first.csv"
+    first.write_text("person_id,referral_date\nP0,2024-12-01\n", encoding="utf-8")
+    r = run_cli("import", "people", first, "--db", db)
+    assert r.returncode == 0, r.stderr
+    people = tmp_path / "people.csv"
+    people.write_text(BAD_PEOPLE, encoding="utf-8")
+    return db, people
+
+
+def _people(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
+@pytest.mark.parametrize("force", [False, True])
+def test_rejects_never_the_database_or_its_side_files(svc, suffix, force):
+    db, people = svc
+    target = f"{db}{suffix}"
+    args = ["import", "people", people, "--db", db, "--partial", "--rejects", target]
+    r = run_cli(*args, *(["--force"] if force else []))
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert len(r.stderr.strip().splitlines()) == 1 and "choose another name" in r.stderr
+    assert db.exists() and _people(db) == 1  # nothing imported, nothing damaged
+
+
+def test_rejects_through_a_hard_link_to_the_input_is_refused(svc, tmp_path):
+    db, people = svc
+    link = tmp_path / "rejects.csv"
+    os.link(people, link)
+    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
+    assert r.returncode == 2 and "is the input file" in r.stderr, r.stderr
+    assert people.read_text(encoding="utf-8") == BAD_PEOPLE
+
+
+def test_rejects_through_a_symlink_to_the_database_is_refused(svc, tmp_path):
+    db, people = svc
+    link = tmp_path / "rejects.csv"
+    link.symlink_to(db)
+    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
+    assert r.returncode == 2 and "database" in r.stderr, r.stderr
+    assert _people(db) == 1
+
+
+def test_rejects_never_writes_through_a_symlink(svc, tmp_path):
+    db, people = svc
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "rejects.csv"
+    link.symlink_to(victim)
+    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link)
+    assert r.returncode == 2 and "--force" in r.stderr  # exists: not replaced unasked
+    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
+    assert r.returncode == 1, r.stderr  # one row rejected, one imported
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not link.is_symlink() and "not a date" in link.read_text(encoding="utf-8-sig")
+    assert mode(link) == 0o600
+
+
+def test_an_existing_rejects_file_is_kept_without_force_and_private_with_it(svc, tmp_path):
+    db, people = svc
+    old = tmp_path / "old.csv"
+    old.write_text("earlier rejects\n", encoding="utf-8")
+    os.chmod(old, 0o644)
+    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", old)
+    assert r.returncode == 2 and "already exists" in r.stderr
+    assert old.read_text(encoding="utf-8") == "earlier rejects\n" and _people(db) == 1
+    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", old, "--force")
+    assert r.returncode == 1, r.stderr
+    assert mode(old) == 0o600 and "not a date" in old.read_text(encoding="utf-8-sig")
+
+
+def test_a_failed_import_leaves_the_old_rejects_file(tmp_path):
+    from evidencebot.store.db import connect
+    from evidencebot.store.importers import import_file
+
+    db = connect(tmp_path / "x.db")
+    people = tmp_path / "people.csv"
+    people.write_text(BAD_PEOPLE + "P3,2025-02-01\n", encoding="utf-8")
+    old = tmp_path / "r.csv"
+    old.write_text("earlier rejects\n", encoding="utf-8")
+
+    def interrupted(done, total):
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_file(db, "people", people, partial=True, rejects_path=old, force=True, progress=interrupted)
+    assert old.read_text(encoding="utf-8") == "earlier rejects\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+    db.close()
+
+
+def test_the_rejects_path_is_checked_before_anything_is_imported(tmp_path):
+    from evidencebot.errors import InputError
+    from evidencebot.store.db import connect
+    from evidencebot.store.importers import import_file
+
+    db = connect(tmp_path / "x.db")
+    people = tmp_path / "people.csv"
+    people.write_text(BAD_PEOPLE, encoding="utf-8")
+    with pytest.raises(InputError, match="no such folder"):
+        import_file(db, "people", people, partial=True, rejects_path=tmp_path / "missing" / "r.csv")
+    assert db["people"].count == 0
+    db.close()
+
+
+# ------------------------------------------------------------------ exports and backups
+
+
+@pytest.fixture
+def demo_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "demo.db"
+    r = run_cli("demo", "--db", db, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+def test_export_output_paths(demo_db, tmp_path):
+    base = ["assemble", "review", "--period", "2025/26 Q3", "--db", demo_db]
+    # -o "" is an error, not stdout
+    r = run_cli(*base, "-o", "")
+    assert r.returncode == 2 and "empty file name" in r.stderr and not r.stdout
+    # a FIFO is never replaced, even with --force
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    r = run_cli(*base, "-o", fifo, "--force")
+    assert r.returncode == 2 and "named pipe" in r.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    # never the database, whatever the name or the link
+    link = tmp_path / "review.md"
+    link.symlink_to(demo_db)
+    r = run_cli(*base, "-o", link, "--force")
+    assert r.returncode == 2 and "database" in r.stderr
+    r = run_cli(*base, "-o", f"{demo_db}-wal", "--force")
+    assert r.returncode == 2
+    # a planted symbolic link at every temporary name cannot be followed: exports are 0600
+    out = tmp_path / "ok.md"
+    r = run_cli(*base, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert mode(out) == 0o600
+    assert _people(demo_db) > 0
+
+
+def test_backup_output_paths(demo_db, tmp_path):
+    r = run_cli("backup", "--db", demo_db, "-o", f"{demo_db}-wal", "--force")
+    assert r.returncode == 2 and "choose another name" in r.stderr
+    r = run_cli("backup", "--db", demo_db, "-o", "")
+    assert r.returncode == 2 and "empty file name" in r.stderr
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    r = run_cli("backup", "--db", demo_db, "-o", fifo, "--force")
+    assert r.returncode == 2 and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    link = tmp_path / "copy.db"
+    link.symlink_to(demo_db)
+    r = run_cli("backup", "--db", demo_db, "-o", link, "--force")
+    assert r.returncode == 2 and "database" in r.stderr
+    assert _people(demo_db) > 0
+    # an older backup may be replaced with --force
+    older = tmp_path / "older.db"
+    assert run_cli("backup", "--db", demo_db, "-o", older).returncode == 0
+    r = run_cli("backup", "--db", demo_db, "-o", older, "--force")
+    assert r.returncode == 0, r.stderr
+    assert mode(older) == 0o600
+
+
+def test_the_export_temporary_file_never_follows_a_planted_link(tmp_path):
+    """The old temporary name was predictable (``.NAME.tmpPID``) and followed links."""
+    from evidencebot.compose.export import ExportDoc, write
+
+    victim = tmp_path / "victim"
+    victim.write_text("keep", encoding="utf-8")
+    target = tmp_path / "out.md"
+    (tmp_path / f".out.md.tmp{os.getpid()}").symlink_to(victim)
+    write(ExportDoc(title="T", body="Body text."), target)
+    assert victim.read_text(encoding="utf-8") == "keep"
+    assert "Body text." in target.read_text(encoding="utf-8") and mode(target) == 0o600
+
+
+def test_a_planted_link_at_the_temporary_name_makes_the_write_fail_not_follow(tmp_path):
+    from evidencebot import outputs
+
+    victim = tmp_path / "victim"
+    victim.write_text("keep", encoding="utf-8")
+    target = tmp_path / "out.md"
+    real = outputs._temp_name
+
+    def planted(path):
+        name = real(path)
+        name.symlink_to(victim)
+        return name
+
+    outputs._temp_name = planted
+    try:
+        with pytest.raises(Exception):
+            outputs.write_output(target, b"data")
+    finally:
+        outputs._temp_name = real
+    assert victim.read_text(encoding="utf-8") == "keep" and not target.exists()
