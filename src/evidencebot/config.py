@@ -106,11 +106,8 @@ class Settings:
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
-<<<<<<< HEAD
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
-=======
     limits: LimitSettings = field(default_factory=LimitSettings)
->>>>>>> main
     documents: DocumentSettings = field(default_factory=DocumentSettings)
 
 
