@@ -433,6 +433,9 @@ def assemble_review(
                         "detail": f"from {ch['changed_on']}"})
     chart_results = [r for r in results if filters.verdict(r) in ("improvement", "concern")]
     chart_results += [r for r in results if any(n["id"] == r.id for n in notes_needed) and r not in chart_results]
+    changed = set(gather.expand_ids([i.strip() for c in changes for i in (c.get("indicators") or "").split(";")
+                                     if i.strip()]))
+    chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
         edits=edits, external=external, charts=chart_results[:MAX_CHARTS],
