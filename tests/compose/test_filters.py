@@ -50,7 +50,7 @@ def test_count_prose_and_counts_already_published():
         ("improvement", ["special-cause improvement", "3 points"], ["normal variation"]),
         ("concern", ["special-cause concern"], ["improvement"]),
         ("common_cause", ["common-cause variation only"], ["improv", "reduc", "increas"]),
-        ("too_few_points", ["too little data to judge change"], ["improv", "normal variation"]),
+        ("too_few_points", ["too few points on its current limits to judge change"], ["improv", "normal variation"]),
     ],
 )
 def test_change_wording_follows_the_verdict(verdict, must, must_not):

@@ -357,8 +357,8 @@ def move_text(result, period_text: str | None = None, compare_text: str | None =
 
 
 def chart_text(result) -> str:
-    """What the monthly chart shows, as its own sentence (no full stop): the variation
-    verdict, trial limits, and any step at a recorded service change."""
+    """What the monthly chart shows (starting in lower case, no final full stop): the
+    variation verdict, trial limits, and any step at a recorded service change."""
     phrases = change_phrases()
     v = verdict(result)
     m = move(result)
@@ -374,7 +374,7 @@ def chart_text(result) -> str:
     step = _get(info, "step_change") or {}
     if step.get("level_shift") and phrases.get("step"):
         unit = _get(result, "unit", "percent")
-        text += ". " + phrases["step"].format(
+        text += ". " + sentence_case(phrases["step"]).format(
             change=fmt_month(step.get("change")) if re.match(r"\d{4}-\d{2}", str(step.get("change") or ""))
             else str(step.get("change")),
             post=rate(step.get("post_mean"), unit), pre=rate(step.get("pre_mean"), unit),
@@ -387,8 +387,8 @@ def change(result, external: bool = True, period_text: str | None = None,
     """How the figure moved, then (as a separate sentence) what the monthly chart
     shows: 'down from 95% in 2025/26 Q4. The monthly chart still shows ...'."""
     moved = move_text(result, period_text, compare_text)
-    chart = chart_text(result)
-    return f"{moved}. {chart}" if moved else chart
+    chart = chart_text(result)  # starts in lower case, so it can follow a comma
+    return f"{moved}. {sentence_case(chart)}" if moved else chart
 
 
 def title(result) -> str:
@@ -413,8 +413,9 @@ def describe(result, period_text: str | None = None, compare_text: str | None = 
     head = f"For {name}, the figure for {when} was {value(result, short)}"
     if basis:
         head += f" ({'; '.join(basis)})"
-    joiner = ". " if move(result) == "none" else ", "
-    return f"{head}{joiner}{change(result, external, when, compare_text)}."
+    if move(result) == "none":
+        return f"{head}. {sentence_case(change(result, external, when, compare_text))}."
+    return f"{head}, {change(result, external, when, compare_text)}."
 
 
 def brief(result, period_text: str | None = None, external: bool = True) -> str:

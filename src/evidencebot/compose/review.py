@@ -351,7 +351,7 @@ def assemble_review(
             notes_needed.append({
                 "id": r.id, "title": r.title, "reasons": reasons, "note": notes.get(r.id),
                 "assurance": filters.assurance(r) if r.target else "",
-                "chart": filters.chart_text(r) if not (r.suppressed and r.value is None) else "",
+                "chart": filters.sentence_case(filters.chart_text(r)) if not (r.suppressed and r.value is None) else "",
             })
         words = disagreement(r, period_text, compare_text) if not (r.suppressed and r.value is None) else ""
         if words:
