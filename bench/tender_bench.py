@@ -9,7 +9,12 @@ guidance, word limit, weighting) with python-docx, then:
 1. imports it (``tender_store.import_questionnaire``);
 2. drafts and checks every answer once to warm the language model, the
    indicator results and the checker's caches (printed, not the target);
-3. drafts and checks all 20 again ("warm"): the target is <= 20 s.
+3. drafts and checks all 20 again ("warm": the model is loaded; the indicator
+   caches were emptied by the first run's writes, as after any import or
+   draft, so indicators are computed again): the target is <= 20 s.
+
+Drafting computes every answer before writing any (a write changes the data
+version and would empty the caches between questions).
 
 Each answer is checked by the engine with the database-bound checker (every
 finding at any severity is removed or reported). Prints the seconds, words,
@@ -97,14 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     tender_store.draft(db, None, tender_id=tid, checker=checker)
     print(f"first draft of all 20 (cold caches, model loading): {time.perf_counter() - started:.1f} s")
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     results = tender_store.draft(db, None, tender_id=tid, checker=checker)
     warm = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     words = sum(r["answer"].counts.words for r in results)
     clean = sum(1 for r in results if not r["answer"].findings)
     within = sum(1 for r in results if r["answer"].counts.words <= r["answer"].word_limit)
     method = sum(1 for r in results if all(c.status.startswith("method") for c in r["answer"].coverage))
-    print(f"warm: 20 answers drafted and checked in {warm:.1f} s (target <= {TARGET_SECONDS:.0f} s); "
+    print(f"warm: 20 answers drafted and checked in {warm:.1f} s wall, {cpu:.1f} s CPU in this process "
+          f"(target <= {TARGET_SECONDS:.0f} s); "
           f"{words:,} words; checked clean {clean}/20; within limit {within}/20; "
           f"every part with library method {method}/20")
     tmp.cleanup()

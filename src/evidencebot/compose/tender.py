@@ -399,7 +399,9 @@ class _Evidence:
                 self.indicator_plan[p.key] = ids[:1]
                 shown.update(ids[:1])
 
-    def for_point(self, point: SubPoint) -> dict:
+    def for_point(self, point: SubPoint, *, logs: bool = True) -> dict:
+        """The evidence for one sub-point (``logs``: also the record counts the template
+        prints only for a part without method text; they are slow on a large service)."""
         topics = self.plan.topic_list(point)
         # one instrument per family is plenty in a word-limited answer: the published
         # one with the largest base; published figures before suppressed ones
@@ -418,7 +420,8 @@ class _Evidence:
         chosen = (published + [i for i in chosen if i not in published])[:self.max_figures.get(point.key, 2)]
         results = [self.results[i] for i in chosen]
         repeats = {i for i in chosen if i.split(".")[0] in {r.split(".")[0] for r in self.repeats[point.key]}}
-        learning = self.learning_plan[point.key]
+        learning = self.learning_plan[point.key] if logs else [
+            x for x in self.learning_plan[point.key] if x in ("incidents", "service_changes")]
         ev: dict = {
             "indicators": results, "repeats": repeats, "esc": None, "plans": None, "safeguarding": None,
             "partners": None, "incidents": [], "changes": [], "story": None,
@@ -749,7 +752,7 @@ def assemble_tender(
     cited: set[str] = set()
     open_actions = _open_actions(db)
     for point in plan.points:
-        ev = evidence.for_point(point)
+        ev = evidence.for_point(point, logs=not methods[point.key].units)
         if ev.get("story") and any(_contradicts(t, open_actions) for t in _split_sentences(
                 " ".join(str(ev["story"].get(k) or "") for k in ("context", "support_approach", "delivery", "evidence")))):
             ev["story"] = None  # the story tells as practice an action the incident log still has open
