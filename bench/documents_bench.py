@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "" if target is None else (f"  (target <= {target}: {'ok' if pages <= target else 'OVER'})")
         ok = ok and (target is None or pages <= target)
         print(f"{label:32s} {pages:3d} pages, {size}{verdict}")
-    for label, path, _ in files:
+    for _label, path, _ in files:
         c = check_counts(path, db_path)
         print(f"check --db {path.name:28s} {c['error']} errors, {c['warning']} warnings, "
               f"{c['suggestion']} suggestions")

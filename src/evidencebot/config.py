@@ -18,6 +18,10 @@ Every field has a default, so the file is optional. Example::
 
     [documents]
     organisation = "Northside Community Support"   # in the header of Word documents
+    folder = ""                  # where the app exports to (default: <data dir>/documents)
+
+    [drafts]
+    keep_versions_days = 90      # saved draft versions older than this are pruned (0: keep all)
 
     [limits]
     check_mb = 5                 # larger drafts are refused by `check`
@@ -84,6 +88,14 @@ class LimitSettings:
 class DocumentSettings:
     organisation: str = ""
     """The organisation's name, shown in the header of every Word document."""
+    folder: str = ""
+    """Where the app's export screen writes (empty: ``documents`` in the data directory)."""
+
+
+@dataclass
+class DraftSettings:
+    keep_versions_days: int = 90
+    """Saved draft versions older than this many days are pruned (0 keeps them all)."""
 
 
 @dataclass
@@ -94,6 +106,7 @@ class Settings:
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    drafts: DraftSettings = field(default_factory=DraftSettings)
 
 
 def _whoami() -> str:

@@ -161,7 +161,7 @@ def test_only_approved_stories_with_external_consent(demo_copy, checker):
     assert used and used <= allowed
     assert "st10-discharge-follow-up" not in used and "st02-step-down-housing" not in used
     withheld = db["stories"].get("st10-discharge-follow-up")
-    assert withheld["context"].split(".")[0] not in answer.markdown
+    assert withheld["context"][:40] not in answer.markdown
 
 
 class FlagWord:

@@ -50,6 +50,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
     ids = {r.id for r in rules}
     assert ids == {
         "privacy.nhs-number",
+        "privacy.ni-number",
         "privacy.local-patient-id",
         "privacy.date-of-birth",
         "privacy.postcode",

@@ -108,13 +108,19 @@ def _check_output(output: str | None, force: bool, fmt: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--save", is_flag=True, help="Also save the answer in the bid library.")
+@click.option("--story", metavar="ID", help="Use this story, in the sub-point it fits best.")
 @db_option
 @click.pass_context
-def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output, force, save, db):
+def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output, force, save, story, db):
     """Draft a checked tender answer within the word limit.
 
-    The answer goes to stdout (ready to paste) or to -o FILE; the coverage
-    table, the word count and how words were counted go to stderr.
+    Each sub-point gets its own part: approved method text from the library,
+    adapted with the service profile, then a figure or two, a story where it
+    fits, and what it means. The answer goes to stdout (ready to paste) or to
+    -o FILE; the coverage table, the word count and how words were counted go
+    to stderr. Exit 1 when a finding of the checker (run with the database,
+    any severity) remains in the answer: it is printed, and the answer is not
+    called checked.
     """
     from evidencebot.compose.tender import assemble_tender
     from evidencebot.errors import InputError
@@ -127,7 +133,7 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
         raise InputError(f"--words must be a positive number, not {limit}")
     _check_output(output, force, fmt)
     with open_db(ctx, db) as database:
-        answer = assemble_tender(database, text, limit, period=period, compare=compare)
+        answer = assemble_tender(database, text, limit, period=period, compare=compare, story=story)
         from evidencebot.compose.words import counts
 
         if counts(answer.markdown).words == 0:  # e.g. --words 1: never an empty answer with exit 0
@@ -141,9 +147,18 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
         click.echo(answer.summary_line(), err=True)
         for edit in answer.edits:
             click.echo(f"checker: {edit.action} a sentence in {edit.point} ({edit.rule})", err=True)
-        if answer.findings:
-            click.echo(f"warning: {len(answer.findings)} checker errors could not be removed", err=True)
+        for b in answer.stale:
+            click.echo(f"warning: block {b.block_id} is past its review date ({b.review_due}): "
+                       "review it before submitting ('evidencebot library reviewed {b.block_id}')", err=True)
         from evidencebot.compose import library
+
+        library.record_use(database, answer.blocks, "assemble tender", answer.question)
+        if answer.findings:
+            for f in answer.findings:
+                click.echo(f"finding left: {f.severity} {f.rule} {f.match!r}: {f.message}", err=True)
+            click.echo(f"NOT checked clean: {len(answer.findings)} finding(s) of the checker remain", err=True)
+        else:
+            click.echo("checked: no finding from the checker with the database", err=True)
 
         for earlier in library.similar(database, answer.question, limit=3):
             score = f"scored {earlier.score:g}/{earlier.max_score:g}" if earlier.score is not None else "unscored"
@@ -154,6 +169,8 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
             bid_id = library.save(database, answer.question, answer.markdown,
                                   word_limit=answer.word_limit, period=answer.period.label)
             click.echo(f"saved in the bid library as #{bid_id}", err=True)
+        if answer.findings:
+            ctx.exit(1)
 
 
 @assemble.command("review")
@@ -290,3 +307,163 @@ def library_score(ctx, bid_id, score, max_score, feedback, outcome, db):
     with open_db(ctx, db) as database:
         r = lib.record_score(database, bid_id, score, max_score, feedback, outcome)
         click.echo(f"#{r['bid_id']}: scored {r['score']:g} out of {r['max_score']:g}")
+
+
+# ---------------------------------------------------------------- the method library (answer blocks)
+
+
+def _block_line(b) -> str:
+    state = b.status if b.status != "approved" else f"approved by {b.approved_by}"
+    stale = f"; STALE: review was due {b.review_due}" if b.stale else f"; review due {b.review_due}"
+    return f"{b.block_id}: {b.title} [{', '.join(b.tags) or 'no tags'}] ({state}; owner {b.owner}{stale})"
+
+
+@library.command("blocks")
+@click.option("--stale", is_flag=True, help="Only blocks past their review date.")
+@db_option
+@click.pass_context
+def library_blocks(ctx, stale, db):
+    """Method blocks: approval, owner and review date (stale ones flagged)."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        blocks = lib.list_blocks(database, stale=True if stale else None)
+        if not blocks:
+            click.echo("no method blocks" + (" past their review date" if stale else
+                                             " (add them with 'evidencebot library import FILE' or 'library add')"))
+        for b in blocks:
+            click.echo(_block_line(b))
+
+
+@library.command("find")
+@click.argument("text")
+@click.option("--all", "all_", is_flag=True, help="Include blocks not yet approved.")
+@db_option
+@click.pass_context
+def library_find(ctx, text, all_, db):
+    """Search the method blocks (SQLite FTS5, BM25 ranking), best match first."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        hits = lib.search_blocks(database, text, approved_only=not all_)
+        if not hits:
+            click.echo("no block matches")
+        for b in hits:
+            click.echo(f"{_block_line(b)}\n    shares: {', '.join(b.matched) or '-'}")
+
+
+@library.command("block")
+@click.argument("block_id")
+@db_option
+@click.pass_context
+def library_block(ctx, block_id, db):
+    """One block: its text, 'what it means', approval, review dates and where it was used."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        b = lib.get_block(database, block_id)
+        click.echo(_block_line(b))
+        click.echo("")
+        click.echo(b.body)
+        if b.means:
+            click.echo(f"\nWhat it means: {b.means}")
+        click.echo(f"\nsource: {b.source}; last reviewed {b.last_reviewed}")
+        used = lib.uses(database, block_id)
+        click.echo(f"used {len(used)} time{'s' if len(used) != 1 else ''}" + (":" if used else ""))
+        for u in used[:20]:
+            click.echo(f"  {u['used_at']} {u['used_in']} ({u['used_by']})")
+
+
+@library.command("add")
+@click.option("--title", required=True)
+@click.option("--text", "body", required=True, help="The method text ({service}, {team} ... are filled from the profile).")
+@click.option("--means", default="", help="What this means for the people supported (one sentence).")
+@click.option("--tags", default="", help="Topic tags, comma-separated.")
+@click.option("--owner", help="Who owns the block (default: you).")
+@db_option
+@click.pass_context
+def library_add(ctx, title, body, means, tags, owner, db):
+    """Write a new method block (a draft until a second person approves it)."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        ident = lib.add_block(database, title, body, means=means, owner=owner,
+                              tags=[t.strip() for t in tags.split(",") if t.strip()])
+        click.echo(f"added block {ident} (draft: 'evidencebot library submit {ident}', then a colleague approves it)")
+
+
+@library.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--tags", default="", help="Tags for every block, comma-separated.")
+@db_option
+@click.pass_context
+def library_import(ctx, file, tags, db):
+    """Split earlier answers (.docx, .md or .txt) into draft blocks: one per heading's section."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        ids = lib.import_answers(database, file, tags=[t.strip() for t in tags.split(",") if t.strip()])
+        click.echo(f"imported {len(ids)} draft block{'s' if len(ids) != 1 else ''} from {file}: {', '.join(ids)}")
+
+
+@library.command("submit")
+@click.argument("block_id")
+@db_option
+@click.pass_context
+def library_submit(ctx, block_id, db):
+    """Put a draft block forward for approval."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        lib.submit_block(database, block_id)
+        click.echo(f"block {block_id} submitted: a second person approves it with 'evidencebot library approve'")
+
+
+@library.command("approve")
+@click.argument("block_id")
+@db_option
+@click.pass_context
+def library_approve(ctx, block_id, db):
+    """Approve a submitted block (not the person who submitted it)."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        b = lib.approve_block(database, block_id)
+        click.echo(f"block {block_id} approved by {b.approved_by}: answers may now use it")
+
+
+@library.command("reviewed")
+@click.argument("block_id")
+@db_option
+@click.pass_context
+def library_reviewed(ctx, block_id, db):
+    """Record that a block was reviewed today (next review a year on)."""
+    from evidencebot.compose import library as lib
+
+    with open_db(ctx, db) as database:
+        b = lib.review_block(database, block_id)
+        click.echo(f"block {block_id} reviewed; next review due {b.review_due}")
+
+
+@library.command("profile")
+@click.option("--set", "values", multiple=True, metavar="FIELD=VALUE",
+              help="Set a profile field (service, provider, area, commissioner, hours, team, caseload, partners, pathways).")
+@db_option
+@click.pass_context
+def library_profile(ctx, values, db):
+    """The service profile that fills the blocks' {placeholders}."""
+    from evidencebot.compose import library as lib
+    from evidencebot.errors import InputError
+
+    with open_db(ctx, db) as database:
+        if values:
+            pairs = {}
+            for v in values:
+                if "=" not in v:
+                    raise InputError(f"--set {v!r}: write FIELD=VALUE")
+                k, _, val = v.partition("=")
+                pairs[k.strip()] = val
+            lib.set_profile(database, pairs)
+        profile = lib.get_profile(database)
+        for field_name in lib.PROFILE_FIELDS:
+            click.echo(f"{field_name}: {profile.get(field_name, '(not set)')}")

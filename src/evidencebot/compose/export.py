@@ -24,7 +24,6 @@ written, and refuse stories that may not leave the service.
 from __future__ import annotations
 
 import io
-import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from evidencebot.compose.charts import Chart, chart_png  # noqa: F401  (one char
 from evidencebot.errors import InputError
 
 FORMATS = ("md", "html", "docx")
-SUBMITTED_KINDS = ("tender", "tender_response")
+SUBMITTED_KINDS = ("tender", "tender_response", "response")
 """Documents a bidder submits: the answer(s) only (see :attr:`ExportDoc.submitted`)."""
 APPENDIX_TITLE = "Evidence appendix"
 APPENDIX_NOTE = (
@@ -226,7 +225,22 @@ figcaption {{ font-size: 0.85rem; color: #444; }}
 def _markdown_it():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+    def image(self, tokens, idx, options, env):
+        # Never a reference to a file elsewhere: opening the page would fetch it (and
+        # send whatever its address holds off the machine). Embedded data only.
+        import html
+
+        token = tokens[idx]
+        src = token.attrGet("src") or ""
+        alt = "".join(c.content for c in token.children or ()) or token.content
+        if src.startswith("data:image/"):
+            return f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" />'
+        return f'<span class="left-out">[image left out: {html.escape(alt) or "no description"}]</span>'
+
+    md.add_render_rule("image", image)
+    return md
 
 
 def to_html(doc: ExportDoc, *, charts: bool = True, part: str = "document") -> str:
@@ -349,7 +363,7 @@ def _add_table(document, rows: list[list[tuple[str, list]]], header: bool, width
         for j in range(ncols):
             para = cells[j].paragraphs[0]
             if small is not None:
-                para.style = small
+                para._p.style = small.style_id  # by id: the style setter looks the style up every time
             if align and j < len(align) and align[j] == "right":
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if j < len(row):
@@ -439,7 +453,8 @@ def charts_to_docx(document, charts_: list[Chart], *, width: float) -> None:
     texts = [["indicator", "variation", "assurance"]]
     for k, label in enumerate(texts[0]):
         para = table.rows[0].cells[k].paragraphs[0]
-        para.style = small or para.style
+        if small is not None:
+            para._p.style = small.style_id
         para.add_run(label).bold = True
     for chart, row in zip(charts_, table.rows[1:]):
         cells = row.cells
@@ -448,7 +463,8 @@ def charts_to_docx(document, charts_: list[Chart], *, width: float) -> None:
         for k, (key, text) in enumerate(((None, words[0]), (C.variation_icon(chart), words[1]),
                                          (C.assurance_icon(chart), words[2]))):
             para = cells[k].paragraphs[0]
-            para.style = small or para.style
+            if small is not None:
+                para._p.style = small.style_id
             if key is not None:
                 para.add_run().add_picture(io.BytesIO(_icon(key)), width=Pt(12), height=Pt(12))
                 para.add_run(" ")

@@ -387,6 +387,8 @@ def stem(word: str) -> str:
     w = word.lower().strip("'-")
     if len(w) > 5:
         w = _STEM_END.sub("", w)
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]  # stepp(ing) -> step
     return w.rstrip("e") if len(w) > 4 else w
 
 
@@ -471,14 +473,14 @@ def split_answers(text: str) -> list[tuple[str, str]]:
         sections.append((title, paras))
     out = []
     for title, paras in sections:
-        paras = [p for p in paras if len(p.split()) >= 8]
-        if not paras:
-            continue
+        if not any(len(p.split()) >= 8 for p in paras):
+            continue  # a heading with a line or two under it is not method text
         if title:
             out.append((title, " ".join(paras)))
         else:
             for p in paras:
-                out.append((" ".join(p.split()[:6]).rstrip(",.;:"), p))
+                if len(p.split()) >= 8:
+                    out.append((" ".join(p.split()[:6]).rstrip(",.;:"), p))
     return out
 
 

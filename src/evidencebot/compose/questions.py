@@ -591,7 +591,8 @@ def _split_series(text: str) -> list[str]:
     parts = _AND_SPLIT.split(protected)
     if len(parts) == 2:
         a, b = (p.replace("\x00", ",").replace("\x01", "and").strip() for p in parts)
-        if (_WH.match(a) and _WH.match(b)) or (_WH.match(b) and len(a.split()) >= 3) or \
+        if (_WH.match(a) and _WH.match(b) and len(b.split()) >= 3) or (_WH.match(b) and len(a.split()) >= 3
+                                                                       and len(b.split()) >= 3) or \
                 (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)):
             return [a, b]
     return [text.replace("\x00", ",").replace("\x01", "and")]
@@ -935,6 +936,8 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = t.strip(" ,;:–—-")
     if not t:
         return _clean(text)[:60]
+    if re.match(r"^examples?\b", t, re.I):
+        t = ("An " if t.lower().startswith("example ") else "") + t  # 'An example of ...' reads as a heading
     return t[:1].upper() + t[1:]
 
 

@@ -202,6 +202,10 @@ class TenderAnswer:
     """Ids of the method blocks the answer uses (record them with library.record_use)."""
     stale: list = field(default_factory=list)
     """Blocks used although past their review date (a warning is printed)."""
+    method_words: int = 0
+    """Words of method text from the library (and its 'what it means' lines) in the answer."""
+    body_words: int = 0
+    """Words of the answer's sentences (headings not counted)."""
 
     @property
     def word_limit(self) -> int:
@@ -258,7 +262,7 @@ def _sentence(text: str) -> str:
     text = text.strip()
     if not text or not re.search(r"\w", text):
         return ""
-    return text if text[-1] in ".!?" else text + "."
+    return text if text[-1] in ".!?]" else text + "."
 
 
 def parse_units(rendered: str) -> list[Unit]:
@@ -796,7 +800,10 @@ def assemble_tender(
                     break
 
     figures_cited = _figures(sections, evidence)
+    method_words, body_words = _method_words(sections)
     return TenderAnswer(
+        method_words=method_words,
+        body_words=body_words,
         question=question.strip(),
         plan=plan,
         period=p,
@@ -843,9 +850,17 @@ class Method:
 
 
 def _stems(text: str) -> set[str]:
+    """Content-word stems; a hyphenated word gives its parts too ('step-down': step, down)."""
     from evidencebot.compose.library import stem, terms
 
-    return {stem(w) for w in terms(text) if w not in GENERIC}
+    out = set()
+    for w in terms(text):
+        if w in GENERIC:
+            continue
+        out.add(stem(w))
+        if "-" in w:
+            out.update(stem(p) for p in w.split("-") if len(p) > 2 and p not in GENERIC)
+    return out
 
 
 def _block_score(block, want: set[str]) -> tuple[int, int]:
@@ -1021,7 +1036,7 @@ def _keep_method_half(sections: list[Section]) -> None:
             if len(sec.kept_units()) <= 1:
                 continue  # never empty a part to reach the share
             for ui, u in enumerate(sec.units):
-                if u.kept and not any(r.startswith("block:") for r in u.refs) and "todo" not in u.refs:
+                if u.kept and not any(r.startswith("block:") for r in u.refs) and "todo:part" not in u.refs:
                     key = (u.priority, ui, si)
                     if worst is None or key > worst[0]:
                         worst = (key, si, ui)

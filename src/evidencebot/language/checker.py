@@ -64,6 +64,9 @@ class FamilySpec:
     factories cache their compiled rules while the files are unchanged."""
     skip_quotes: bool = False
     needs_ner: bool = False
+    reads_hidden: bool = False
+    """Also run on the text a Markdown file carries outside its prose (alt text, link
+    targets, code, comments, front matter: :func:`evidencebot.language.markdown.hidden_blocks`)."""
     default: bool = True
     """Run when no ``families`` are named."""
     unavailable: str = ""
@@ -82,6 +85,7 @@ def register_family(
     skip_quotes: bool = False,
     needs_ner: bool = False,
     default: bool = True,
+    reads_hidden: bool = False,
 ) -> None:
     """Plug a family of rules into the checker.
 
@@ -100,6 +104,7 @@ def register_family(
             skip_quotes=skip_quotes,
             needs_ner=needs_ner,
             default=default,
+            reads_hidden=reads_hidden,
         )
         _CACHE.clear()
 
@@ -298,12 +303,13 @@ class Checker:
         from evidencebot.language.markdown import extract_blocks, markup_for
 
         specs = self.specs()
+        hidden = any(s.reads_hidden for s, _ in specs)
         docs = []
         for item in texts:
             text, path = (item if isinstance(item, tuple) else (item, "-"))
             if not isinstance(text, str):
                 raise TypeError("check_many takes texts (str) or (text, path) pairs")
-            docs.append((text, extract_blocks(text, markup=markup or markup_for(path))))
+            docs.append((text, extract_blocks(text, markup=markup or markup_for(path), hidden=hidden)))
         if not specs:
             return [[] for _ in docs]
         versions = [(s.name, getattr(f, "version", id(f))) for s, f in specs]
@@ -314,21 +320,25 @@ class Checker:
         # evicted and re-parsed each one on its own (2 MB took almost 6 times as long as 1 MB).
         known: dict[tuple, list[Finding]] = {}
         todo: dict[str, None] = {}
+        todo_hidden: dict[str, None] = {}  # run by the families that read hidden text only
+        hidden_specs = [(sp, v) for sp, v in zip(specs, versions) if sp[0].reads_hidden]
         for _, blocks in docs:
             for b in blocks:
-                if b.off or b.text in todo:
+                wanted, pending = (hidden_specs, todo_hidden) if b.hidden else (list(zip(specs, versions)), todo)
+                if b.off or b.text in pending:
                     continue
-                for name, ver in versions:
+                for _spec, (name, ver) in wanted:
                     key = (name, ver, b.text)
                     if key in known:
                         continue
                     hit = _cache_get(key)
                     if hit is None:
-                        todo[b.text] = None
+                        pending[b.text] = None
                         break
                     known[key] = hit
-        if todo:
-            self._fill(list(todo), specs, versions, known)
+        if todo or todo_hidden:  # one batched pass (every family runs; hidden findings are kept
+            # only for the families that read hidden text, below)
+            self._fill(list(dict.fromkeys([*todo, *todo_hidden])), specs, versions, known)
         results = []
         for text, blocks in docs:
             out: list[Finding] = []
@@ -338,6 +348,8 @@ class Checker:
                 for (spec, _), (name, ver) in zip(specs, versions):
                     if spec.skip_quotes and b.quote:
                         continue
+                    if b.hidden and not spec.reads_hidden:
+                        continue
                     if name in b.disabled:
                         continue
                     for f in known[(name, ver, b.text)]:
@@ -345,6 +357,9 @@ class Checker:
                             continue
                         s, e = b.span_to_original(f.start, f.end)
                         out.append(Finding(f.rule, f.family, f.severity, f.message, s, e, f.match, list(f.suggestions)))
+            if hidden:  # hidden text may overlap prose or other hidden text: one finding per place
+                seen: set = set()
+                out = [f for f in out if (f.rule, f.start, f.end) not in seen and not seen.add((f.rule, f.start, f.end))]
             out.sort(key=lambda f: (f.start, f.end, f.rule))
             results.append(locate(out, text))
         return results
@@ -397,4 +412,4 @@ def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = N
 
 
 register_family("overclaim", factory=_overclaim_factory, skip_quotes=True, needs_ner=False)
-register_family("privacy", factory=_privacy_factory, skip_quotes=False, needs_ner=True)
+register_family("privacy", factory=_privacy_factory, skip_quotes=False, needs_ner=True, reads_hidden=True)

@@ -59,6 +59,9 @@ class Block:
     """Switched off by ``<!-- evidencebot off -->``."""
     disabled: frozenset[str] = field(default_factory=frozenset)
     """Rule ids or family names switched off here by ``= NO`` comments."""
+    hidden: bool = False
+    """Text a reader does not see as prose but a file carries (alt text, link targets,
+    code, comments, front matter): read by the privacy family only (:func:`hidden_blocks`)."""
 
     @property
     def start(self) -> int:
@@ -687,8 +690,66 @@ def markup_for(path: str | None) -> str:
     return "markdown"
 
 
-def extract_blocks(text: str, *, markup: str = "markdown") -> list[Block]:
-    """The prose blocks of a document, in order, with inline switches applied."""
+def extract_blocks(text: str, *, markup: str = "markdown", hidden: bool = False) -> list[Block]:
+    """The prose blocks of a document, in order, with inline switches applied.
+
+    With ``hidden``, a Markdown document's :func:`hidden_blocks` follow the prose.
+    """
+    blocks = _prose_blocks(text, markup)
+    if hidden and markup == "markdown":
+        blocks = blocks + hidden_blocks(text)
+    return blocks
+
+
+# Text a Markdown reader does not see as prose but that the file carries (and an
+# export may carry further): each pattern's groups are read by the privacy family.
+_HIDDEN_RES = [
+    re.compile(r"<!--(.*?)(?:-->|\Z)", re.S),                                 # HTML comments
+    re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n(.*?)(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M),  # fenced code
+    re.compile(r"(?:^[ \t]*\n|\A)((?:(?: {4}|\t)[^\n]*(?:\n|\Z))+)", re.M),  # indented code
+    re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S),                     # code spans
+    re.compile(r"!\[((?:[^\]\\]|\\.)*)\]"),                                  # image alt text
+    re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)>?(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"),  # targets, titles
+    re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(\S+)(?:[ \t]+(\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?", re.M),  # reference definitions
+    re.compile(r"<([A-Za-z][A-Za-z0-9-]*\b[^<>]*)>"),                            # HTML tags and their attributes
+    URL_RE,                                                                     # bare URLs (left out of the prose)
+]
+
+
+def hidden_blocks(text: str) -> list[Block]:
+    """Blocks for the text a Markdown document carries outside its prose.
+
+    Image alt text, link targets and titles, reference definitions, inline code,
+    fenced and indented code, HTML comments and tags, URLs and YAML front
+    matter: a reader may not see them, but they travel with the file (and with
+    an export made from it). Each block maps back to the original offsets; the
+    checker gives them to the privacy family only.
+    """
+    spans: list[tuple[int, int]] = []
+    front = _front_matter_end(text)
+    if front:
+        spans.append((0, front))
+    for pattern in _HIDDEN_RES:
+        for m in pattern.finditer(text):
+            groups = [g for g in range(1, (pattern.groups or 0) + 1) if m.group(g)]
+            if not pattern.groups:
+                spans.append(m.span())
+            for g in groups:
+                if pattern.pattern.startswith("^[ \\t]{0,3}(`") and g == 1:
+                    continue  # the fence itself
+                if pattern.pattern.startswith("(?<!`)(`+)") and g == 1:
+                    continue  # the backticks
+                spans.append(m.span(g))
+    out = []
+    for start, end in sorted(set(spans)):
+        piece = text[start:end]
+        if not piece.strip():
+            continue
+        out.append(Block(text=piece, runs=((0, start),), kind="hidden", hidden=True))
+    return out
+
+
+def _prose_blocks(text: str, markup: str) -> list[Block]:
     if markup not in ("markdown", "text"):
         raise ValueError(f"unknown markup {markup!r}")
     if markup == "text":

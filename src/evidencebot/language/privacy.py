@@ -610,9 +610,13 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     if doc is not None and doc.text != text:
         raise ValueError("doc must be a spaCy Doc of exactly this text")
     hits: list[_Hit] = []
+    view = normalised_view(text)
     for rule in rules:
         if rule.kind == "regex":
             spans = _regex_spans(rule, text)
+            if view is not None:  # the same rule on the normalised digits, mapped back
+                norm, starts, ends = view
+                spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm) if e > s]
         else:
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
@@ -629,6 +633,88 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
     ]
     return locate(findings, text)
+
+
+# --- normalised digits -------------------------------------------------------------
+#
+# Digits can be written so that a pattern for 0-9 misses them: full-width (９４３) or
+# Arabic-Indic (٩٤٣) digits, zero-width characters between them, dots as group
+# separators (943.476.5919) or words (nine four three ...). The regex rules also run
+# on a normalised copy of the text, and what they find there is mapped back to the
+# characters the writer typed.
+
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064")
+_DIGIT_WORD = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
+               "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_WORD = r"(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD_RUN = re.compile(rf"\b{_WORD}(?:[ \t,\-\u2010-\u2015]+{_WORD}\b){{6,}}", re.IGNORECASE)
+_DIGIT_WORD_ONE = re.compile(_WORD, re.IGNORECASE)
+_DOTTED = re.compile(r"(?<![\d.])\d{2,5}(?:\.\d{2,5}){2,}(?!\d|\.\d)")
+
+
+def _rewrite(text: str, starts: list[int], ends: list[int], edits) -> tuple[str, list[int], list[int]]:
+    """Apply ``(start, end, replacement)`` edits (sorted, not overlapping), keeping the maps."""
+    out, new_starts, new_ends = [], [], []
+    pos = 0
+    for start, end, repl in edits:
+        out.append(text[pos:start])
+        new_starts += starts[pos:start]
+        new_ends += ends[pos:start]
+        out.append(repl)
+        new_starts += [starts[start]] * len(repl)
+        new_ends += [ends[end - 1]] * len(repl)
+        pos = end
+    out.append(text[pos:])
+    new_starts += starts[pos:]
+    new_ends += ends[pos:]
+    return "".join(out), new_starts, new_ends
+
+
+def normalised_view(text: str) -> tuple[str, list[int], list[int]] | None:
+    """``(normalised text, start map, end map)``, or None when normalising changes nothing.
+
+    ``starts[i]``/``ends[i]`` give the span in ``text`` of normalised character ``i``.
+    """
+    import unicodedata
+
+    plain = text.isascii()
+    if plain and not _DOTTED.search(text) and not _DIGIT_WORD_RUN.search(text):
+        return None
+    starts = list(range(len(text)))
+    ends = list(range(1, len(text) + 1))
+    if not plain:
+        edits = []
+        for i, ch in enumerate(text):
+            if ch.isascii():
+                continue
+            if ch in _INVISIBLE:
+                edits.append((i, i + 1, ""))
+            elif ch.isdecimal():
+                edits.append((i, i + 1, str(unicodedata.decimal(ch))))
+            elif "\u2010" <= ch <= "\u2015" or ch == "\u2212":
+                edits.append((i, i + 1, "-"))
+            elif ch.isspace():
+                edits.append((i, i + 1, " "))
+            else:
+                folded = unicodedata.normalize("NFKC", ch)
+                if folded != ch and folded.isascii():
+                    edits.append((i, i + 1, folded))
+        if edits:
+            text, starts, ends = _rewrite(text, starts, ends, edits)
+    edits = []
+    for m in _DIGIT_WORD_RUN.finditer(text):
+        pos = m.start()
+        for w in _DIGIT_WORD_ONE.finditer(text, m.start(), m.end()):
+            if w.start() > pos:
+                edits.append((pos, w.start(), ""))  # the separators between the words
+            edits.append((w.start(), w.end(), _DIGIT_WORD[w.group().lower()]))
+            pos = w.end()
+    for m in _DOTTED.finditer(text):
+        edits += [(m.start() + k, m.start() + k + 1, " ") for k, c in enumerate(m.group()) if c == "."]
+    if edits:
+        edits.sort()
+        text, starts, ends = _rewrite(text, starts, ends, edits)
+    return text, starts, ends
 
 
 def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,132 @@
+"""``evidencebot tender``: a buyer's questionnaire in, checked answers and a response out.
+
+    evidencebot tender import FILE            read a Word or Excel questionnaire
+    evidencebot tender status                 the compliance matrix
+    evidencebot tender assign REF --owner --due
+    evidencebot tender draft REF | --all      draft (and check) answers
+    evidencebot tender export -o response.docx
+
+Commands work on the latest imported tender unless ``--tender ID`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import click
+
+from evidencebot.cli.common import db_option, open_db
+
+
+def register(group: click.Group) -> None:
+    group.add_command(tender)
+
+
+@click.group()
+def tender() -> None:
+    """Tenders: import a buyer's questionnaire, draft and check answers, export the response."""
+
+
+def _tender_option(func):
+    return click.option("--tender", "tender_id", type=int, metavar="ID",
+                        help="Which imported tender (default: the latest).")(func)
+
+
+@tender.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--title", help="A title for the tender (default: from the document).")
+@db_option
+@click.pass_context
+def import_cmd(ctx, file, title, db):
+    """Read a buyer's questionnaire (.docx or .xlsx) into a tender with its questions."""
+    from evidencebot.compose import tender_store
+
+    with open_db(ctx, db) as database:
+        tid, questions = tender_store.import_questionnaire(database, file, title=title)
+        click.echo(f"imported tender {tid}: {len(questions)} question{'s' if len(questions) != 1 else ''} from {file}")
+        for q in questions:
+            click.echo(f"  {q['ref']}: {len(q['points'])} sub-point{'s' if len(q['points']) != 1 else ''}, "
+                       f"{q['limit'] or 'no limit'}, weighting {q['weighting'] if q['weighting'] is not None else '-'}")
+
+
+@tender.command("status")
+@_tender_option
+@db_option
+@click.pass_context
+def status_cmd(ctx, tender_id, db):
+    """The compliance matrix: reference, question, sub-points, limit, weighting, words used, status, owner, due."""
+    from evidencebot.compose import tender_store
+
+    with open_db(ctx, db) as database:
+        click.echo(tender_store.status_table(database, tender_id))
+
+
+@tender.command("assign")
+@click.argument("ref")
+@click.option("--owner", help="Who writes this answer (a role or name on the bid team).")
+@click.option("--due", metavar="YYYY-MM-DD", help="When the answer is due.")
+@_tender_option
+@db_option
+@click.pass_context
+def assign_cmd(ctx, ref, owner, due, tender_id, db):
+    """Set a question's owner and due date."""
+    from evidencebot.compose import tender_store
+
+    with open_db(ctx, db) as database:
+        tender_store.assign(database, ref, owner=owner, due=due, tender_id=tender_id)
+        click.echo(f"{ref}: owner {owner or '-'}, due {due or '-'}")
+
+
+@tender.command("draft")
+@click.argument("ref", required=False)
+@click.option("--all", "all_", is_flag=True, help="Draft every question.")
+@click.option("--period", metavar="P", help="Period for the figures (default: the 12 months up to the latest data).")
+@click.option("--story", metavar="ID", help="Pin this story to the sub-point it fits best (one question only).")
+@_tender_option
+@db_option
+@click.pass_context
+def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
+    """Draft and check answers (one REF, or --all). Exit 1 if a checker finding remains in any."""
+    from evidencebot.compose import tender_store
+    from evidencebot.errors import InputError
+
+    if bool(ref) == bool(all_):
+        raise InputError("give one question reference, or --all")
+    if story and all_:
+        raise InputError("--story pins a story to one answer: give a question reference")
+    with open_db(ctx, db) as database:
+        results = tender_store.draft(database, None if all_ else ref, tender_id=tender_id, period=period, story=story)
+        failed = 0
+        for r in results:
+            answer = r["answer"]
+            click.echo(f"## {r['ref']}\n")
+            click.echo(answer.markdown)
+            click.echo(answer.coverage_table(), err=True)
+            click.echo(f"{r['ref']}: {answer.summary_line()}", err=True)
+            for b in answer.stale:
+                click.echo(f"warning: {r['ref']} uses block {b.block_id}, past its review date ({b.review_due}): "
+                           "review it before submitting", err=True)
+            for f in answer.findings:
+                click.echo(f"{r['ref']}: {f.severity} {f.rule} {f.match!r}: {f.message}", err=True)
+            if answer.findings:
+                failed += 1
+                click.echo(f"{r['ref']}: NOT checked clean: {len(answer.findings)} finding(s) remain", err=True)
+            else:
+                click.echo(f"{r['ref']}: checked: no finding from the checker with the database", err=True)
+        if failed:
+            ctx.exit(1)
+
+
+@tender.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The response document (.docx, .md or .html).")
+@click.option("--force", is_flag=True, help="Overwrite the output files if they exist.")
+@_tender_option
+@db_option
+@click.pass_context
+def export_cmd(ctx, output, force, tender_id, db):
+    """Write every answer under the buyer's numbering; for an Excel questionnaire also a
+    copy of the buyer's workbook with the answers in the answer column (never the original)."""
+    from evidencebot.compose import tender_store
+
+    with open_db(ctx, db) as database:
+        for path in tender_store.export(database, output, tender_id=tender_id, force=force):
+            click.echo(f"written: {path}", err=True)

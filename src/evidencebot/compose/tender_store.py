@@ -1,0 +1,202 @@
+"""Tenders in the database: import a questionnaire, the compliance matrix, drafting and export.
+
+Tables ``tenders`` and ``tender_questions`` (migration m013). An import is all
+or nothing: the questionnaire is read and every question parsed before a row
+is written. Drafting uses the same engine as ``evidencebot assemble tender``
+(:func:`evidencebot.compose.tender.assemble_tender`); a question's status is
+``checked`` only when the checker, run with the database, leaves no finding
+at any severity, otherwise ``needs work``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from evidencebot.errors import InputError
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def _limit_label(row: dict) -> str:
+    parts = []
+    if row.get("word_limit"):
+        parts.append(f"{row['word_limit']:,} words")
+    if row.get("char_limit"):
+        parts.append(f"{row['char_limit']:,} characters")
+    if row.get("page_limit"):
+        pages = row["page_limit"]
+        parts.append(f"{pages:g} side{'s' if pages != 1 else ''} of A4")
+    return "; ".join(parts)
+
+
+def import_questionnaire(db: Database, path, *, title: str | None = None) -> tuple[int, list[dict]]:
+    """Read and store a questionnaire; returns the tender id and, per question, its ref,
+    sub-points, limit and weighting."""
+    from evidencebot.compose.questionnaire import read_questionnaire
+    from evidencebot.compose.questions import parse_question
+    from evidencebot.store import workflow
+
+    q = read_questionnaire(path)
+    parsed = []
+    for item in q.questions:
+        try:
+            pq = parse_question(item.full_text, strict=True)
+        except InputError as exc:
+            raise InputError(f"{q.path}: question {item.ref}: {exc}") from None
+        parsed.append((item, pq))
+    out = []
+    with db.atomic():
+        tid = db["tenders"].insert({
+            "title": title or q.title, "source_file": str(Path(q.path).resolve()), "source_kind": q.kind,
+            "answer_column": q.answer_column, "sheet": q.sheet, "imported_at": _now(),
+            "imported_by": workflow._user(db, None),
+        }).last_pk
+        for n, (item, pq) in enumerate(parsed, 1):
+            row = {"tender_id": tid, "position": n, "ref": item.ref, "question": item.question,
+                   "guidance": item.guidance, "word_limit": item.word_limit, "char_limit": item.char_limit,
+                   "page_limit": item.page_limit, "limit_text": item.limit_text, "weighting": item.weighting,
+                   "status": "not started", "row": item.row}
+            db["tender_questions"].insert(row)
+            out.append({"ref": item.ref, "points": pq.points, "limit": _limit_label(row), "weighting": item.weighting})
+    return tid, out
+
+
+def _tender(db: Database, tender_id: int | None) -> dict:
+    if not db["tenders"].exists() or not db["tenders"].count:
+        raise InputError("no tender imported yet (use 'evidencebot tender import FILE')")
+    if tender_id is None:
+        return next(db.query("select * from tenders order by tender_id desc limit 1"))
+    rows = list(db.query("select * from tenders where tender_id = ?", [tender_id]))
+    if not rows:
+        raise InputError(f"no tender {tender_id} (see 'evidencebot tender status')")
+    return rows[0]
+
+
+def questions(db: Database, tender_id: int | None = None) -> tuple[dict, list[dict]]:
+    t = _tender(db, tender_id)
+    return t, list(db.query("select * from tender_questions where tender_id = ? order by position", [t["tender_id"]]))
+
+
+def _cell(text) -> str:
+    return " ".join(str(text if text is not None else "").split()).replace("|", "/")
+
+
+def status_table(db: Database, tender_id: int | None = None) -> str:
+    """The compliance matrix as Markdown."""
+    from evidencebot.compose.questions import parse_question
+
+    t, rows = questions(db, tender_id)
+    lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})", "",
+             "| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
+             "|---|---|---|---|---:|---:|---|---|---|"]
+    for r in rows:
+        pq = parse_question("\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x))
+        short = r["question"].split("\n")[0]
+        short = short if len(short) <= 70 else short[:67].rsplit(" ", 1)[0] + " …"
+        weight = f"{r['weighting']:g}%" if r["weighting"] is not None else "-"
+        lines.append(f"| {_cell(r['ref'])} | {_cell(short)} | {len(pq.points)}: {_cell('; '.join(pq.headings))} | "
+                     f"{_cell(_limit_label(r) or 'none')} | {weight} | {r['words'] if r['words'] is not None else '-'} | "
+                     f"{_cell(r['status'])} | {_cell(r['owner'] or '-')} | {_cell(r['due_on'] or '-')} |")
+    return "\n".join(lines)
+
+
+def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender_id: int | None = None) -> None:
+    t, rows = questions(db, tender_id)
+    row = next((r for r in rows if r["ref"] == ref), None)
+    if row is None:
+        raise InputError(f"tender {t['tender_id']} has no question {ref!r}")
+    update = {}
+    if owner is not None:
+        update["owner"] = " ".join(owner.split()) or None
+    if due is not None:
+        try:
+            dt.date.fromisoformat(due)
+        except ValueError:
+            raise InputError(f"due date {due!r} is not a date (use YYYY-MM-DD)") from None
+        update["due_on"] = due
+    with db.atomic():
+        db["tender_questions"].update(row["id"], update)
+
+
+def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period: str | None = None,
+          story: str | None = None, checker=None) -> list[dict]:
+    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status."""
+    from evidencebot.compose import library
+    from evidencebot.compose.tender import assemble_tender
+
+    t, rows = questions(db, tender_id)
+    if ref is not None:
+        rows = [r for r in rows if r["ref"] == ref]
+        if not rows:
+            raise InputError(f"tender {t['tender_id']} has no question {ref!r}")
+    results = []
+    for r in rows:
+        text = "\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x)
+        if not (r["word_limit"] or r["char_limit"] or r["page_limit"]):
+            raise InputError(f"question {r['ref']} has no limit: add one to the questionnaire and import it again")
+        answer = assemble_tender(db, text, None, period=period, checker=checker, story=story)
+        status = "checked" if not answer.findings else "needs work"
+        if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
+            status += "; parts to write"
+        coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
+                    "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
+                    "blocks": answer.blocks}
+        with db.atomic():
+            db["tender_questions"].update(r["id"], {
+                "answer": answer.markdown, "words": answer.counts.words, "status": status,
+                "coverage": json.dumps(coverage), "drafted_at": _now()})
+            library.record_use(db, answer.blocks, f"tender {t['tender_id']} question {r['ref']}", r["question"])
+        results.append({"ref": r["ref"], "answer": answer})
+    return results
+
+
+def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
+    """The response document under the buyer's numbering, and for an Excel questionnaire a
+    copy of the buyer's workbook with the answers filled in. All files or none."""
+    from evidencebot.compose import export as ex
+    from evidencebot.compose.questionnaire import write_answers_xlsx
+
+    t, rows = questions(db, tender_id)
+    missing = [r["ref"] for r in rows if not (r["answer"] or "").strip()]
+    if missing:
+        raise InputError(f"no answer drafted yet for {', '.join(missing)} (use 'evidencebot tender draft --all')")
+    path = ex.check_target(output, force=force)
+    fmt = ex.guess_format(path, None)
+    parts, stories = [], []
+    for r in rows:
+        first = r["question"].strip().split("\n")[0]
+        parts.append(f"## {r['ref']} {first}" if len(first) <= 120 else f"## Question {r['ref']}")
+        parts.append(_demote(r["answer"]))
+        stories += json.loads(r["coverage"] or "{}").get("stories", [])
+    doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response")
+    files = [(path, ex.render(doc, fmt))]
+    if t["source_kind"] == "xlsx":
+        source = Path(t["source_file"])
+        if not source.is_file():
+            raise InputError(f"{source}: the buyer's workbook is no longer there: import it again")
+        copy = path.with_name(f"{path.stem}-{source.stem}.xlsx")
+        if copy.resolve() == source.resolve():
+            raise InputError(f"{copy}: that is the buyer's original workbook; choose another output name")
+        ex.check_target(copy, force=force)
+        answers = {r["row"]: r["answer"] for r in rows if r["row"]}
+        files.append((copy, write_answers_xlsx(source, copy, t["sheet"], t["answer_column"], answers)))
+    from evidencebot.store import workflow
+
+    with db.atomic():  # recorded and written together: a failed write takes the record back
+        for p, _ in files:
+            workflow.record_export(db, str(p.absolute()), "tender", sorted(set(stories)))
+        ex.place_all(files)
+    return [p for p, _ in files]
+
+
+def _demote(markdown: str) -> str:
+    """Sub-point headings inside an answer go one level down (the question is level 2)."""
+    import re
+
+    return re.sub(r"^(#{2,5}) ", lambda m: "#" + m.group(1) + " ", markdown or "", flags=re.M)

@@ -1,0 +1,192 @@
+"""The approved method library (answer blocks, service profile) and answers built on it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencebot.compose import library as lib
+from evidencebot.errors import InputError
+
+PERIOD = "2025-10..2026-09"
+
+
+def test_the_demo_ships_at_least_40_approved_blocks_and_a_full_profile(demo_db):
+    blocks = lib.list_blocks(demo_db, today="2026-10-01")
+    assert len(blocks) >= 40
+    assert all(b.approved and b.owner and b.tags and b.review_due for b in blocks)
+    profile = lib.get_profile(demo_db)
+    assert set(profile) == set(lib.PROFILE_FIELDS)
+    for b in blocks:
+        for text in (b.body, b.means):
+            filled, missing = lib.fill(text, profile)
+            assert not missing and "{" not in filled, b.block_id
+
+
+def test_every_demo_block_passes_the_checker_with_the_database(demo_db):
+    from evidencebot.compose.tender import get_checker
+
+    checker = get_checker(demo_db, external=True)
+    profile = lib.get_profile(demo_db)
+    for b in lib.list_blocks(demo_db):
+        text = " ".join(lib.fill(t, profile)[0] for t in (b.body, b.means))
+        findings = checker.check_text(text)
+        assert not findings, (b.block_id, [(f.rule, f.match) for f in findings])
+
+
+def test_four_eyes_approval_and_an_edit_withdraws_it(demo_copy):
+    db = demo_copy
+    ident = lib.add_block(db, "Night cover", "A duty worker is on call from 8pm to 8am every night.",
+                          tags=["out of hours"], owner="Team leader")
+    assert lib.get_block(db, ident).status == "draft"
+    assert not [b for b in lib.search_blocks(db, "duty worker on call at night") if b.block_id == ident]
+    lib.submit_block(db, ident, user="Ann Author")
+    with pytest.raises(InputError, match="second person"):
+        lib.approve_block(db, ident, user="ann author")
+    b = lib.approve_block(db, ident, user="Bea Approver")
+    assert b.approved and b.approved_by == "Bea Approver"
+    assert [x.block_id for x in lib.search_blocks(db, "duty worker on call at night")][0] == ident
+    db.execute("update answer_blocks set body = 'A duty worker is on call every night.' where block_id = ?", [ident])
+    db.conn.commit()
+    b = lib.get_block(db, ident)
+    assert b.status == "draft" and b.approved_by is None
+    assert ident not in [x.block_id for x in lib.search_blocks(db, "duty worker on call at night")]
+
+
+def test_bm25_ranks_a_title_match_first_and_says_what_is_shared(demo_db):
+    hits = lib.search_blocks(demo_db, "safeguarding training")
+    assert hits[0].block_id == "safeguarding-training"
+    assert set(hits[0].matched) == {"safeguarding", "training"}
+
+
+def test_stale_blocks_are_flagged_and_used_only_with_a_warning(demo_copy):
+    from evidencebot.compose.tender import assemble_tender
+
+    db = demo_copy
+    db.execute("update answer_blocks set review_due = '2020-01-01' where block_id = 'safeguarding-training'")
+    db.conn.commit()
+    assert [b.block_id for b in lib.list_blocks(db, stale=True)] == ["safeguarding-training"]
+    answer = assemble_tender(db, "Describe the safeguarding training your staff will receive. (200 words)",
+                             period=PERIOD)
+    assert "safeguarding-training" in answer.blocks
+    assert [b.block_id for b in answer.stale] == ["safeguarding-training"]
+    assert "stale block used (safeguarding-training" in answer.coverage[0].status
+
+
+def test_import_splits_earlier_answers_into_draft_blocks(demo_copy, tmp_path):
+    path = tmp_path / "answers.md"
+    path.write_text("# Old bid\n\n## Night cover\n\nA duty worker is on call from 8pm to 8am every night of the week.\n\n"
+                    "## Volunteering\n\nPeople who have used the service can join the volunteer scheme after a "
+                    "six-week induction with the peer support lead.\n\n- Volunteers meet monthly.\n", encoding="utf-8")
+    ids = lib.import_answers(demo_copy, path, tags=["imported"])
+    blocks = [lib.get_block(demo_copy, i) for i in ids]
+    assert [b.title for b in blocks] == ["Night cover", "Volunteering"]
+    assert all(b.status == "draft" and b.source == "imported from answers.md" for b in blocks)
+    assert "Volunteers meet monthly" in blocks[1].body
+    with pytest.raises(InputError, match="not a readable Word document"):
+        bad = tmp_path / "bad.docx"
+        bad.write_bytes(b"nope")
+        lib.import_answers(demo_copy, bad)
+
+
+def test_profile_fields_fill_placeholders_and_missing_ones_are_named():
+    text, missing = lib.fill("{service} is open {hours}; the team is {team}.", {"service": "Riverside", "hours": "daily"})
+    assert text == "Riverside is open daily; the team is {team}." and missing == ["team"]
+
+
+# ---------------------------------------------------------------- answers on the library
+
+
+def _paragraph_kinds(answer):
+    return [row.status for row in answer.coverage]
+
+
+NEW_QUESTIONS = {
+    # five questions of our own in shapes the shipped examples do not use
+    "include-list": ("Describe how you will support people's physical and mental health together. Include "
+                     "medication concerns, working with GP practices and co-production with people who use the "
+                     "service. (450 words)"),
+    "lettered-inline": ("Please set out your workforce model: (a) induction and training; (b) supervision and "
+                        "caseloads; (c) recruitment and retention. Max. 3,000 characters"),
+    "several-questions": ("How will you make sure people can reach the service out of hours? What will you do when "
+                          "someone misses two appointments in a row? How will you involve families and carers? "
+                          "No more than 1 side of A4."),
+    "numbered-weighted": ("Governance and quality (weighting 10%)\n1. How you will report to the commissioner\n"
+                          "2. Your governance board and escalation of risks\n3. How learning from incidents changes "
+                          "practice\nMaximum 600 words"),
+    "including": ("Describe your approach to housing and money, including tenancy support, benefits checks and "
+                  "debt advice. 400 words max"),
+}
+
+
+@pytest.mark.parametrize("qid", sorted(NEW_QUESTIONS))
+def test_new_questions_get_a_part_per_sub_point_with_library_method_within_the_limit(demo_db, checker, qid):
+    from evidencebot.compose.tender import assemble_tender, get_checker
+    from evidencebot.compose.words import count_words
+
+    answer = assemble_tender(demo_db, NEW_QUESTIONS[qid], period=PERIOD)
+    assert len(answer.plan.points) >= 2
+    assert all(row.status.startswith("method") for row in answer.coverage), _paragraph_kinds(answer)
+    assert all(row.words > 0 for row in answer.coverage)
+    assert count_words(answer.markdown) <= answer.word_limit
+    if answer.plan.char_limit:
+        assert len(answer.markdown.rstrip()) <= answer.plan.char_limit
+    assert not answer.findings and not get_checker(demo_db, external=True).check_text(answer.markdown)
+    _method_share_and_shapes(answer)
+
+
+def test_shipped_questions_meet_the_same_bar(demo_db, questions):
+    from evidencebot.compose.tender import assemble_tender, get_checker
+    from evidencebot.compose.words import count_words
+
+    for qid, (text, limit) in questions.items():
+        answer = assemble_tender(demo_db, text, limit, period=PERIOD)
+        assert all(row.status.startswith("method") for row in answer.coverage), (qid, _paragraph_kinds(answer))
+        assert count_words(answer.markdown) <= limit
+        assert not get_checker(demo_db, external=True).check_text(answer.markdown), qid
+        headings = re.findall(r"^## (.+)$", answer.markdown, re.M)
+        assert len(headings) == len(answer.plan.points), qid
+        _method_share_and_shapes(answer)
+
+
+def _method_share_and_shapes(answer):
+    from evidencebot.compose.words import count_words
+
+    assert answer.method_words * 2 >= answer.body_words > 0, (answer.method_words, answer.body_words)
+    headings = sum(count_words(h) for h in re.findall(r"^## (.+)$", answer.markdown, re.M))
+    assert answer.body_words + headings == count_words(answer.markdown)
+
+
+def test_figure_shapes_are_used_once_per_answer(demo_db, questions):
+    from evidencebot.compose import tender as T
+
+    text, limit = questions["q03-outcomes-evidence"]
+    answer = T.assemble_tender(demo_db, text, limit, period=PERIOD)
+    shapes = [r"^In .+ we recorded ", r"^Our records put ", r"^To check how this works in practice we track ",
+              r" was [\d.]+.* in .+, (?:up|down|compared|similar|the same|against|the monthly)"]
+    sentences = re.split(r"(?<=\.)\s+", answer.markdown)
+    for pattern in shapes:
+        assert sum(1 for s in sentences if re.search(pattern, s)) <= 1, pattern
+    assert "95% CI" not in answer.markdown  # intervals go to the appendix
+
+
+def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, "Your answer should cover: how you will reduce the carbon footprint of your "
+                                      "vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
+    first, second = answer.coverage
+    assert first.status.startswith(("nothing in the library", "evidence only"))
+    assert "[To write] No approved method block" in answer.markdown
+    assert second.status.startswith("method")
+
+
+def test_pinning_a_story(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, "Cover:\n- housing support\n- crisis plans\n(400 words)", period=PERIOD,
+                             story="st13-tenancy-winter")
+    assert [s["id"] for s in answer.sources if s["kind"] == "story"] == ["st13-tenancy-winter"]
+    with pytest.raises(InputError, match="no story"):
+        assemble_tender(demo_db, "Cover:\n- housing\n(200 words)", period=PERIOD, story="nope")

@@ -1,0 +1,158 @@
+"""``evidencebot tender``: buyers' questionnaires in three layouts (a Word table, Word numbered
+headings, an Excel sheet), the compliance matrix, drafting, export, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from evidencebot.cli import cli
+
+PERIOD = "2025-10..2026-09"
+
+
+@pytest.fixture
+def run(demo_copy):
+    path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
+
+    return invoke
+
+
+def word_table(path):
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Community wellbeing service: quality questions", 0)
+    t = d.add_table(rows=1, cols=5)
+    for c, text in zip(t.rows[0].cells, ["Ref", "Question", "Guidance", "Word limit", "Weighting"]):
+        c.text = text
+    for row in [
+        ("Q1", "Describe how you will reduce crisis escalation. Your answer should cover: how you identify early "
+               "warning signs; how you step up support; and how you work with the crisis team.",
+         "Evaluators will look for named roles.", "400", "15%"),
+        ("Q2", "Describe your approach to safeguarding adults at risk, including training and multi-agency working.",
+         "", "1,500 characters", "5%"),
+    ]:
+        for c, text in zip(t.add_row().cells, row):
+            c.text = text
+    d.save(path)
+    return path
+
+
+def word_headings(path):
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Method statements", 0)
+    d.add_heading("1.1 Engagement", 1)
+    d.add_paragraph("Describe how you will keep people engaged.\n- what happens after one missed contact\n"
+                    "- what happens after two missed contacts")
+    d.add_paragraph("Maximum 300 words. Weighting: 10%")
+    d.add_heading("1.2 Co-production", 1)
+    d.add_paragraph("How will people with lived experience shape the service? (200 words)")
+    d.save(path)
+    return path
+
+
+def excel_sheet(path, limit="300"):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Quality"
+    ws.append(["Tender: community wellbeing service"])
+    ws.append([])
+    ws.append(["Ref", "Question", "Guidance", "Word count", "Weighting %", "Bidder response"])
+    ws.append(["4.1", "Describe how you will learn from incidents and complaints.", "", limit, "20"])
+    ws.append(["4.2", "How will you support people stepping down from hospital?", "", "250 words", "10"])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("make, refs, limits", [
+    (word_table, ["Q1", "Q2"], [(400, None), (None, 1500)]),
+    (word_headings, ["1.1", "1.2"], [(300, None), (200, None)]),
+    (excel_sheet, ["4.1", "4.2"], [(300, None), (250, None)]),
+])
+def test_three_layouts_import_with_refs_limits_and_sub_points(run, demo_copy, tmp_path, make, refs, limits):
+    path = make(tmp_path / ("q.xlsx" if make is excel_sheet else "q.docx"))
+    result = run("tender", "import", str(path))
+    assert result.exit_code == 0, result.output
+    rows = list(demo_copy.query("select * from tender_questions order by position"))
+    assert [r["ref"] for r in rows] == refs
+    assert [(r["word_limit"], r["char_limit"]) for r in rows] == limits
+    status = run("tender", "status")
+    assert status.exit_code == 0
+    for ref in refs:
+        assert f"| {ref} |" in status.output
+    assert "| ref | question | sub-points | limit | weighting | words used | status | owner | due |" in status.output
+
+
+def test_word_table_sub_points_and_weighting(run, demo_copy, tmp_path):
+    run("tender", "import", str(word_table(tmp_path / "q.docx")))
+    status = run("tender", "status").output
+    assert "3: Identifying early warning signs; Stepping up support; Working with the crisis team" in status
+    assert "15%" in status and "5%" in status
+
+
+def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_workbook_copy(run, demo_copy, tmp_path):
+    source = excel_sheet(tmp_path / "buyer.xlsx")
+    before = source.read_bytes()
+    assert run("tender", "import", str(source)).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 0, drafted.output
+    assert "4.1: checked: no finding" in drafted.stderr and "4.2: checked: no finding" in drafted.stderr
+    rows = list(demo_copy.query("select * from tender_questions order by position"))
+    assert all(r["status"].startswith("checked") and r["words"] <= r["word_limit"] for r in rows)
+    uses = demo_copy.execute("select count(*) from block_uses where used_in like 'tender %'").fetchone()[0]
+    assert uses >= 2
+    out = tmp_path / "response.docx"
+    exported = run("tender", "export", "-o", str(out))
+    assert exported.exit_code == 0, exported.output
+    from docx import Document
+    from openpyxl import load_workbook
+
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "4.1 Describe how you will learn from incidents" in text and "4.2 How will you support" in text
+    copy = tmp_path / "response-buyer.xlsx"
+    ws = load_workbook(str(copy))["Quality"]
+    assert ws.cell(row=4, column=6).value == rows[0]["answer"]
+    assert ws.cell(row=5, column=6).value == rows[1]["answer"]
+    assert source.read_bytes() == before  # the buyer's original is never written
+
+
+def test_export_before_drafting_is_refused_and_writes_nothing(run, tmp_path):
+    run("tender", "import", str(word_headings(tmp_path / "q.docx")))
+    out = tmp_path / "response.docx"
+    result = run("tender", "export", "-o", str(out))
+    assert result.exit_code == 2 and "no answer drafted yet" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("corrupt.docx", lambda p: p.write_bytes(b"PK\x03\x04 not a zip"), "not a readable Word document"),
+    ("corrupt.xlsx", lambda p: p.write_bytes(b"garbage"), "not a readable Excel workbook"),
+    ("empty.docx", None, "no recognisable questions"),
+    ("tbc.xlsx", lambda p: excel_sheet(p, limit="TBC"), "the limit 'TBC' cannot be read"),
+    ("notes.txt", lambda p: p.write_text("hello"), "give a Word (.docx) or Excel (.xlsx)"),
+])
+def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothing(run, demo_copy, tmp_path,
+                                                                                  name, make, message):
+    path = tmp_path / name
+    if make is None:
+        from docx import Document
+
+        d = Document()
+        d.add_paragraph("Thank you for your interest in this opportunity.")
+        d.save(path)
+    else:
+        make(path)
+    result = run("tender", "import", str(path))
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert "\n" not in line and str(path) in line and message in line
+    assert not demo_copy["tenders"].exists() or demo_copy["tenders"].count == 0
+    assert not demo_copy["tender_questions"].exists() or demo_copy["tender_questions"].count == 0
