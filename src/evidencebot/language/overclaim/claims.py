@@ -99,9 +99,20 @@ def _outcome_in(terms: Terms, s: dict, toks) -> tuple[int, int] | None:
         return None
     for t in toks:
         for name in s["outcomes"]:
-            if terms.covers(name, t.i):
+            if terms.covers(name, t.i) and not _modifier_only(t, terms, s):
                 return t.i, t.i + 1
     return None
+
+
+def _modifier_only(t, terms: Terms, s: dict) -> bool:
+    """An outcome word that only names the kind of a noun that is not an outcome: "recovery"
+    in "recovery workers", "crisis" in "the crisis team", "housing" in "housing officer"."""
+    if t.dep_ not in W.compound_amod_nmod or t.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = t.head
+    if head.lemma_.lower() in W.measure_nouns or head.lower_ in W.measure_nouns:
+        return False  # "homelessness figures", "readmission rates" measure the outcome
+    return not any(terms.covers(name, head.i) for name in s["outcomes"])
 
 
 def _object_tokens(verb):
@@ -150,6 +161,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
+        needs = W.result_preps.get(lemma) if lemma not in verbs else None
+        if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children):
+            continue  # "lead" and "result" claim a result only with "to" and "in"
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok):
