@@ -16,6 +16,9 @@ Every field has a default, so the file is optional. Example::
     [suppression]
     threshold = 5                # counts below this are shown as "<5"
 
+    [metrics]
+    followup_day0 = false        # 72-hour follow-up counts days 1-3, as MHSDS MHS79
+
     [documents]
     organisation = "Northside Community Support"   # in the header of Word documents
     folder = ""                  # where the app exports to (default: <data dir>/documents)
@@ -56,6 +59,17 @@ class SPCSettings:
     """Drop moving ranges above 3.267 x the average before setting limits."""
     baseline_points: int = 12
     """Limits from fewer points than this are trial limits."""
+
+
+@dataclass
+class MetricsSettings:
+    followup_day0: bool = False
+    """Count a follow-up on the day of discharge (day 0) in the 48/72-hour
+    follow-up indicators. Off by default: MHSDS MHS79 counts days 1 to 3."""
+    target_min_cases: int = 1
+    """Fewest cases (the denominator) on which a target is judged met or not met;
+    with fewer it is "not assessable (too few cases)". A suppressed figure is still
+    judged: suppression hides the number, not whether the target was met."""
 
 
 @dataclass
@@ -104,6 +118,7 @@ class Settings:
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
+    metrics: MetricsSettings = field(default_factory=MetricsSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     drafts: DraftSettings = field(default_factory=DraftSettings)
