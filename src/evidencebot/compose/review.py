@@ -245,7 +245,9 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
             if r.suppressed and r.value is None:
                 lines.append(f"{name}: numbers too small to publish.")
             elif step.get("post_mean") is not None:
-                where = ("beyond the limits before the change (a step change)" if step.get("level_shift")
+                better = {"improvement": " for the better", "concern": " for the worse"}.get(
+                    step.get("level_shift_type"), "")
+                where = (f"beyond the limits before the change (a step change{better})" if step.get("level_shift")
                          else "within the limits before the change (no step change)")
                 label = filters.verdict_label(r)
                 lines.append(f"{name}: the level of the monthly chart since the change lies {where}; on the "
