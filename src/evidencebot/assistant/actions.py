@@ -401,7 +401,13 @@ def export(ctx: Context, intent: Intent) -> Reply:
     ctx.state.export_format = fmt
     has_draft = ctx.state.draft is not None and bool(ctx.state.draft.text.strip())
     what = "the open draft" if has_draft else "a story"
-    return Reply(f"Choose the format and file to export {what} ({fmt} preselected).", intent="export",
+    from evidencebot.assistant.exporting import COMMENTS, FORMAT_LABELS, from_word
+
+    word = has_draft and from_word(ctx.state.draft)
+    if fmt in ("docx", COMMENTS):  # as the export screen preselects: comments for a draft opened from Word
+        fmt = COMMENTS if word else "docx"
+    shown = FORMAT_LABELS[COMMENTS].split(" (")[0] if fmt == COMMENTS else fmt
+    return Reply(f"Choose the format and file to export {what} ({shown} preselected).", intent="export",
                  open="export", payload={"format": fmt, "draft": ctx.state.draft, "story_id": ctx.state.story_id})
 
 
