@@ -56,6 +56,8 @@ class State:
     period: str | None = None
     first_run: bool = False
     export_format: str = "docx"
+    insert: str | None = None
+    """Text for the editor to put in at the sub-point the cursor is in (``/use story ID``)."""
     front: str | None = None
     """The document the user last worked on: ``editor`` (the draft) or ``story`` (the story form)."""
     pending: str | None = None
@@ -368,6 +370,35 @@ def board(ctx: Context, intent: Intent) -> Reply:
                  intent="board", payload={"draft": doc, "period": period.label})
 
 
+def use_story(ctx: Context, intent: Intent) -> Reply:
+    """``/use story ID``: an excerpt of an approved, consented story into the open draft (the editor puts it
+    under the sub-point the cursor is in); refused, with the reasons, for a story that may not leave the service."""
+    from evidencebot.assistant.stories import story_excerpt
+    from evidencebot.store.search import export_blockers, load_story
+
+    story_id = intent.argument.strip()
+    if not story_id:
+        return Reply("Which story? Type `/use story ID`, e.g. `/use story S0001`; `find stories about …` "
+                     "lists them, and the evidence browser (F3, Stories) has **Use in draft**.",
+                     intent="use_story", ok=False)
+    row = load_story(ctx.db, story_id)
+    blockers = export_blockers(row)
+    if blockers:
+        return Reply(f"Story `{story_id}` “{row.get('title')}” cannot go into a draft that may leave the service: "
+                     + "; ".join(blockers) + ".", intent="use_story", ok=False)
+    excerpt = story_excerpt(row)
+    doc = ctx.state.draft
+    if doc is None:
+        doc = DraftDoc(kind="tender", title="New draft")
+        ctx.state.draft = doc
+    if story_id not in doc.used_stories:
+        doc.used_stories.append(story_id)
+    ctx.state.insert = excerpt
+    return Reply(f"Putting an excerpt of story `{story_id}` “{row.get('title')}” into the draft, under the "
+                 f"sub-point you were in:\n\n> {excerpt}\n\nIt is listed with the document when you export it.",
+                 intent="use_story", open="editor", payload={"story_id": story_id, "excerpt": excerpt})
+
+
 # ---------------------------------------------------------------- screens
 
 
@@ -498,6 +529,7 @@ ACTIONS = {
     "confirm": confirm,
     "board": board,
     "open_file": open_file,
+    "use_story": use_story,
 }
 
 

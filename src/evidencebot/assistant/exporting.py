@@ -200,6 +200,9 @@ def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
     for source in getattr(assembled, "sources", None) or []:
         if source.get("kind") == "story" and source.get("id") not in used:
             used.append(source["id"])
+    for story_id in getattr(doc, "used_stories", None) or []:  # put in with /use story
+        if story_id not in used:
+            used.append(story_id)
     written = _write_and_record(db, draft_document(doc), path, fmt, doc.kind or "draft", used, force, "The draft")
     return ExportResult(written, fmt, "the draft")
 

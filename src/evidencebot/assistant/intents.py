@@ -31,7 +31,7 @@ INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
     "submit_story", "approve_story", "withdraw_consent", "audit",
-    "consent", "undo", "confirm", "board", "open_file",
+    "consent", "undo", "confirm", "board", "open_file", "use_story",
 )
 DOMAINS = ("safety", "stability", "experience")
 EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
@@ -406,6 +406,10 @@ def _governance_intent(text: str) -> Intent | None:
         return Intent("confirm", text)
     if _UNDO_RE.match(text):
         return Intent("undo", text)
+    m = re.match(rf"^\s*{_POLITE}use\s+(?:the\s+)?story\s+{_STORY_ID}(?:\s+in\s+(?:the|my)\s+(?:draft|answer))?\s*[.!]*\s*$",
+                 text, re.I)
+    if m:
+        return Intent("use_story", text, argument=m.group("id"))
     m = _CONSENT_RE.match(text)
     if m:
         return Intent("consent", text, argument=m.group("id"), consent=m.group("consent").lower())
@@ -451,6 +455,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "consent": ("consent", "[story id] [external/internal/none]",
                 "record the consent the person gave (asks you to confirm)"),
     "undo": ("undo", "", "undo the last consent or approval change (until the next export)"),
+    "use": ("use_story", "story <id>", "put an excerpt of an approved story into the draft, at the sub-point you are in"),
     "audit": ("audit", "[story id/table/action] [N]", "the audit log: who changed what, newest first"),
     "evidence": ("evidence", "", "open the evidence browser: indicators, SPC charts, stories"),
     "editor": ("editor", "", "open the draft editor"),
@@ -488,6 +493,9 @@ def parse_slash(text: str) -> Intent:
         intent.body = rest
     elif name in ("review", "board"):
         intent.period = rest or None
+    elif name == "use_story":
+        words = rest.split()
+        intent.argument = words[-1] if words else ""
     elif name == "export":
         _fill_export(intent, rest)
     elif name in ("submit_story", "approve_story", "withdraw_consent", "consent"):
