@@ -211,6 +211,7 @@ _WORD_LIMITS = [
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
     re.compile(rf"\(\s*{_N}\s*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}\s*words?\.?\s*$", re.I | re.M),
+    re.compile(rf"(?<=[.?!)])\s+{_N}\s*words?\.?\s*$", re.I | re.M),
 ]
 _CHAR_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}\s*char(?:acter)?s?\b", re.I),
