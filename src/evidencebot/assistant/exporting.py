@@ -251,8 +251,7 @@ def export_draft_with_comments(db: Database, doc, path: str | Path, *, db_path=N
     except ExportNotAllowed as exc:
         raise ExportRefused("The draft", exc.reasons) from None
     n = len(rows)
-    return ExportResult(target, FORMAT_LABELS[COMMENTS],
-                        f"the draft with {n} finding{'' if n == 1 else 's'} as Word comments")
+    return ExportResult(target, FORMAT_LABELS["docx"], f"the draft ({n} finding{'' if n == 1 else 's'} as comments)")
 
 
 def story_choices(db: Database) -> list[tuple[str, str, list[str]]]:

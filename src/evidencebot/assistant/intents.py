@@ -31,7 +31,7 @@ INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
     "submit_story", "approve_story", "withdraw_consent", "audit",
-    "consent", "undo", "confirm", "open_file",
+    "consent", "undo", "confirm", "board", "open_file",
 )
 DOMAINS = ("safety", "stability", "experience")
 EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
@@ -329,6 +329,19 @@ def _fill_export(intent: Intent, text: str) -> Intent:
     return intent
 
 
+_BOARD_RE = re.compile(
+    r"\b(?:for|to)\s+(?:the\s+)?(?:trust\s+|management\s+)?board\b|\bboard\s+(?:summary|report|paper|pack|update)\b",
+    re.I,
+)
+
+
+def _board_intent(text: str) -> Intent | None:
+    """A summary for the board: read first, whichever reader is active ("summary" alone means the database)."""
+    if _BOARD_RE.search(text):
+        return _fill_common(Intent("board", text), text)
+    return None
+
+
 def _body_intent(text: str) -> Intent | None:
     """Check and draft requests carry text of their own: read them first."""
     m = _OPEN_FILE_RE.match(text)
@@ -428,6 +441,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "draft": ("draft", "<question> [in N words]", "plan and assemble a tender answer"),
     "check": ("check", "[text]", "check text (or the open draft) for over-claiming and personal data"),
     "review": ("review", "[period]", "contract-review narrative for a period"),
+    "board": ("board", "[period]", "one-page board summary: key indicators, missed targets, risks, actions"),
     "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
     "export": ("export", "[md/html/docx]", "export the draft or a story"),
     "submit": ("submit_story", "[story id]", "submit a finished story for approval"),
@@ -472,7 +486,7 @@ def parse_slash(text: str) -> Intent:
         intent.question = intent.question.strip()
     elif name == "check":
         intent.body = rest
-    elif name == "review":
+    elif name in ("review", "board"):
         intent.period = rest or None
     elif name == "export":
         _fill_export(intent, rest)
@@ -532,6 +546,10 @@ def parse(text: str, matcher: "IntentMatcher | None" = None) -> Intent:
     if governance is not None:
         governance.source = "spacy" if matcher is not None else "regex"
         return governance
+    board = _board_intent(text)
+    if board is not None:
+        board.source = "spacy" if matcher is not None else "regex"
+        return board
     body = _body_intent(text)
     if body is not None:
         body.source = "spacy" if matcher is not None else "regex"
