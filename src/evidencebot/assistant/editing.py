@@ -50,6 +50,9 @@ class DraftDoc:
     assembled: object | None = field(default=None, repr=False)
     """The :class:`~evidencebot.compose.tender.TenderAnswer` it came from, if any
     (its figure provenance goes into the export's evidence appendix)."""
+    source: str | None = None
+    """The file it was opened from (``/open draft.docx``), if any: a draft from Word can be
+    exported back to Word with its findings as comments (the file itself is never written)."""
     privacy_warned: bool = field(default=False, repr=False)
     """The editor has said once that this draft holds personal data."""
 

@@ -51,6 +51,8 @@ class ContractReview:
     edits: list = field(default_factory=list)
     external: bool = True
     charts: list = field(default_factory=list)
+    period_text: str = ""
+    """The period as the document names it ('2026/27 (Apr-Sep 2026, to date: 6 of 12 months)')."""
 
     def to_export(self, *, charts: bool = True):
         from evidencebot.compose.export import Chart, ExportDoc
@@ -68,7 +70,7 @@ class ContractReview:
             title=f"Contract review: {gather.prose_period(self.period)}",
             body=self.markdown,
             kind="review",
-            context=[("Period", gather.prose_period(self.period)),
+            context=[("Period", self.period_text or gather.prose_period(self.period)),
                      ("Compared with", gather.prose_period(self.compare))],
             counted=self.markdown,
             figures=self.figures,
@@ -440,7 +442,7 @@ def assemble_review(
     chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
-        edits=edits, external=external, charts=chart_results[:MAX_CHARTS],
+        edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
     )
 
 
