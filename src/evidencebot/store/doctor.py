@@ -323,8 +323,25 @@ def _triggers(conn: sqlite3.Connection) -> Check:
         return Check("audit", False, f"{len(missing)} audit or workflow trigger(s) missing: {', '.join(missing[:6])}; "
                      "changes are not being recorded",
                      "run 'evidencebot doctor --fix' to put them back", repair="triggers", items=missing)
-    n = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    return Check("audit", True, f"{n:,} entries; every audit and workflow trigger in place")
+    n, broken = audit.verify_chain(conn)
+    if broken:
+        return Check("audit", False, f"the audit log's hash chain is broken: {broken}",
+                     "the log was changed outside evidencebot: compare with a backup "
+                     f"({_latest_backup_hint(_db_file(conn))}) and find out who had access to the file")
+    untraced = audit.untraced_changes(conn)
+    if untraced:
+        return Check("audit", False, f"{len(untraced)} story approval(s) changed without an audit entry: "
+                     f"{'; '.join(untraced[:3])}",
+                     "the database was changed outside evidencebot: check these stories against a backup",
+                     items=untraced)
+    return Check("audit", True, f"{n:,} entries, hash chain intact; every audit and workflow trigger in place")
+
+
+def _db_file(conn: sqlite3.Connection) -> Path:
+    for _seq, name, file in conn.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file)
+    return Path("evidencebot.db")
 
 
 def _governance(conn: sqlite3.Connection) -> list[Check]:
@@ -419,6 +436,8 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
             with db.atomic():
                 workflow.install_triggers(db)
                 audit.install_triggers(db)
+                if db["audit_chain"].exists():
+                    audit.install_chain(db, backfill=False)
             if "triggers" in wanted:
                 done.append("put back the audit and workflow triggers")
     finally:

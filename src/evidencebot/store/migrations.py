@@ -538,6 +538,15 @@ def m015_approved_elsewhere(db: Database) -> None:
     db["stories"].add_column("approved_elsewhere_at", str)
 
 
+@migrations()
+def m016_audit_chain(db: Database) -> None:
+    # The audit log becomes tamper-evident: each entry's hash chains to the one before.
+    from evidencebot.store import audit
+
+    audit.ensure_functions(db)
+    audit.install_chain(db)
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 
