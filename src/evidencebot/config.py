@@ -16,8 +16,15 @@ Every field has a default, so the file is optional. Example::
     [suppression]
     threshold = 5                # counts below this are shown as "<5"
 
+    [metrics]
+    followup_day0 = false        # 72-hour follow-up counts days 1-3, as MHSDS MHS79
+
     [documents]
     organisation = "Northside Community Support"   # in the header of Word documents
+    folder = ""                  # where the app exports to (default: <data dir>/documents)
+
+    [drafts]
+    keep_versions_days = 90      # saved draft versions older than this are pruned (0: keep all)
 
     [limits]
     check_mb = 5                 # larger drafts are refused by `check`
@@ -55,6 +62,17 @@ class SPCSettings:
 
 
 @dataclass
+class MetricsSettings:
+    followup_day0: bool = False
+    """Count a follow-up on the day of discharge (day 0) in the 48/72-hour
+    follow-up indicators. Off by default: MHSDS MHS79 counts days 1 to 3."""
+    target_min_cases: int = 1
+    """Fewest cases (the denominator) on which a target is judged met or not met;
+    with fewer it is "not assessable (too few cases)". A suppressed figure is still
+    judged: suppression hides the number, not whether the target was met."""
+
+
+@dataclass
 class CheckerSettings:
     disabled_rules: list[str] = field(default_factory=list)
     """Rule ids (or whole families) that are switched off."""
@@ -84,6 +102,14 @@ class LimitSettings:
 class DocumentSettings:
     organisation: str = ""
     """The organisation's name, shown in the header of every Word document."""
+    folder: str = ""
+    """Where the app's export screen writes (empty: ``documents`` in the data directory)."""
+
+
+@dataclass
+class DraftSettings:
+    keep_versions_days: int = 90
+    """Saved draft versions older than this many days are pruned (0 keeps them all)."""
 
 
 @dataclass
@@ -92,8 +118,10 @@ class Settings:
     spc: SPCSettings = field(default_factory=SPCSettings)
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     suppression: SuppressionSettings = field(default_factory=SuppressionSettings)
+    metrics: MetricsSettings = field(default_factory=MetricsSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    drafts: DraftSettings = field(default_factory=DraftSettings)
 
 
 def _whoami() -> str:

@@ -48,9 +48,9 @@ def test_count_prose_and_counts_already_published():
     "verdict, must, must_not",
     [
         ("improvement", ["special-cause improvement", "3 points"], ["normal variation"]),
-        ("concern", ["special-cause variation of concern"], ["improvement"]),
-        ("common_cause", ["within normal variation"], ["improv", "reduc", "increas"]),
-        ("too_few_points", ["too little data to judge change"], ["improv", "normal variation"]),
+        ("concern", ["special-cause concern"], ["improvement"]),
+        ("common_cause", ["common-cause variation only"], ["improv", "reduc", "increas"]),
+        ("too_few_points", ["too few points on its current limits to judge change"], ["improv", "normal variation"]),
     ],
 )
 def test_change_wording_follows_the_verdict(verdict, must, must_not):
@@ -63,12 +63,12 @@ def test_change_wording_follows_the_verdict(verdict, must, must_not):
     assert "(shift)" not in text  # the rule code is not repeated in brackets
 
 
-def test_describe_is_one_careful_sentence_with_its_basis():
+def test_describe_gives_direction_and_verdict_in_separate_sentences():
     text = F.describe(result(), "Oct to Dec 2025", "Jul to Sep 2025", external=False)
     assert text == (
         "For discharges followed up within 72 hours, the figure for Oct to Dec 2025 was 78% "
-        "(92 of 118; 95% CI 70% to 85%), compared with 75% in Jul to Sep 2025; the difference is "
-        "within normal variation, with no special-cause signal on the monthly chart."
+        "(92 of 118; 95% CI 70% to 85%), up from 75% in Jul to Sep 2025. The monthly chart shows "
+        "common-cause variation only, so the difference is not evidence of a change."
     )
     external = F.describe(result(numerator="90", denominator="120"), "Q3")
     assert "(base about 120; 95% CI 70% to 85%)" in external  # rounded counts never sit side by side
@@ -81,14 +81,18 @@ def test_suppressed_figure_is_not_shown():
     assert "fewer than 5" in F.brief(r, "Q3")
 
 
-def test_trial_limits_and_step_change_rules_read_plainly():
+def test_trial_limits_and_change_rules_read_plainly():
     r = result(spc={"verdict": "improvement", "points": 20, "trial": True,
-                    "rule": "point below the lower process limit since service change on 2025-07, judged "
-                            "against the pre-change limits (15 of 15 points below the pre-change mean)"})
+                    "rule": "point below the lower process limit, since the service change on 2025-07"})
     text = F.change(r)
-    assert "since the service change in July 2025, 15 of 15 points below the pre-change mean" in text
-    assert "provisional" in text
-    assert text.count("(") == text.count(")") == 1  # no nested brackets
+    assert "point below the lower process limit, since the service change in July 2025" in text
+    assert "trial limits" in text
+    assert text.count("(") == text.count(")")
+    # a step at a recorded change is said without a direction word or a verdict
+    r = result(spc={"verdict": "common_cause", "points": 24, "step_change": {"change": "2025-07", "level_shift": -1}})
+    step = F.chart_text(r).split(". ")[-1]
+    assert step.startswith("Since the service change in July 2025, the level of the monthly chart lies beyond")
+    assert "improvement" not in step and "down" not in step
 
 
 def test_moves_compare_formatted_figures():

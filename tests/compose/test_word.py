@@ -44,7 +44,10 @@ def docs(demo_db, questions):
     answer = T.assemble_tender(demo_db, text, limit, period=PERIOD)
     review = R.assemble_review(demo_db, "2026/27 Q2")
     story_id = demo_db.execute("select story_id from stories order by story_id limit 1").fetchone()[0]
+    response = X.ExportDoc(title="Tender response", kind="response",  # as 'evidencebot tender export' builds it
+                           body=f"## 1.1 Reducing crisis escalation\n\n{answer.markdown}")
     return {
+        "response": response,
         "answer": answer.to_export(),
         "review": review.to_export(),
         "story": story_document(load_story(demo_db, story_id)),
@@ -58,7 +61,7 @@ def rendered(docs, home):
     out = []
     for name, doc in docs.items():
         out.append((name, doc, docx.Document(io.BytesIO(X.to_docx_bytes(doc)))))
-        if doc.submitted:
+        if doc.submitted and doc.figures:
             out.append((name + "-appendix", doc, docx.Document(io.BytesIO(X.to_docx_bytes(doc, part="appendix")))))
     return out
 

@@ -173,8 +173,11 @@ def test_provenance_of_a_word_draft_is_by_paragraph(tmp_path, demo_path, demo_db
 
     from evidencebot.compose import review as R
 
-    md = R.assemble_review(demo_db, "2026/27 Q2").markdown
-    sentence = next(line.lstrip("- ") for line in md.splitlines() if "the figure for 2026/27 Q2 was" in line)
+    from evidencebot.compose import filters
+
+    review = R.assemble_review(demo_db, "2026/27 Q2")  # its figures sit in a table: take one as a sentence
+    result = next(r for r in review.results if r.value is not None and r.unit == "percent")
+    sentence = filters.describe(result, "2026/27 Q2")
     document = docx.Document()
     document.add_paragraph("Introduction.")
     document.add_paragraph(sentence)

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from evidencebot.errors import InputError
 from evidencebot.store import audit, workflow
 from evidencebot.store.search import save_story_draft
+from evidencebot.store.stories import SECTIONS
 
 from .conftest import FOUR_PARTS, act_as, approved
 
@@ -237,13 +238,18 @@ def test_exportable_sql_matches_the_python_rule(story_db):
         ("external", "approved", "B", None), ("external", "approved", None, None),
         ("external", "approved", "B", "2025-01-01"), ("internal", "approved", "B", None),
         ("external", "submitted", None, None), ("none", "draft", None, None),
+        ("external", "approved", "B", None),  # X6: everything but one part, which is blank
     ]):
+        parts = {key: "written" for key in SECTIONS}
+        if i == 6:
+            parts["context"] = "  \n"
         rows.append({"story_id": f"X{i}", "title": "t", "consent": consent, "status": status,
-                     "approved_by": by, "consent_withdrawn_at": withdrawn})
+                     "approved_by": by, "consent_withdrawn_at": withdrawn, **parts})
     story_db["stories"].insert_all(rows)
     by_sql = {r["story_id"] for r in workflow.exportable_stories(story_db)}
     by_python = {r["story_id"] for r in workflow.list_stories(story_db) if workflow.is_exportable(r)}
     assert by_sql == by_python == {"X0"}
+    assert "'Context' is empty" in workflow.story_blockers(workflow.get_story(story_db, "X6"))
 
 
 # ---------------------------------------------------------------- drafts

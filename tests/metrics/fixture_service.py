@@ -298,6 +298,10 @@ def build_spc_service(db, *, with_change: bool = True) -> None:
                 "kind": "planned",
                 "attendance": "dna" if day <= dnas else "attended",
             })
+    # the data reach the last day of December 2024, so December is a complete month
+    # (a cancelled contact: not part of the DNA rate)
+    rows.append({"contact_id": "S20241231", "person_id": "S01", "contact_at": "2024-12-31T10:00",
+                 "kind": "planned", "attendance": "cancelled_by_service"})
     db["contacts"].insert_all(rows)
     if with_change:
         db["service_changes"].insert(

@@ -119,8 +119,8 @@ def test_rebase_at_names_the_service_change(tmp_path):
     result = run([str(path), "--column", "value", "--label-column", "when", "--rebase-at", "15",
                   "--improvement", "decrease"])
     assert result.exit_code == 0, result.output
-    assert "shift since service change on 2025-07-01: 13 of 13 points below the pre-change mean" in result.stdout
-    assert "Since the service change on 2025-07-01: 13 of 13 points below" in result.stdout
+    assert "Verdict: common cause" in result.stdout  # judged on its own limits since the change
+    assert "Since the service change on 2025-07-01: mean 7.08 over 13 points, against 10.57 before it" in result.stdout
 
 
 def test_too_few_points():

@@ -266,7 +266,8 @@ def test_service_change_sits_40_percent_through_the_window(demo):
     months = month_list("2024-10", 24)
     assert row[0] == months[int(0.4 * 24)] + "-01" == "2025-07-01"
     assert row[1] == "Step-up trigger set introduced"
-    assert set(row[2].split(";")) == {"escalation_review_hours", "review_72h", "repeat_crisis"}
+    assert set(row[2].split(";")) == {"escalation_review_hours", "review_72h", "repeat_crisis",
+                                      "rationale_recorded", "step_up_rate"}
 
 
 def _review_hours(con, where: str, *args) -> list[float]:

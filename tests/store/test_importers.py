@@ -147,8 +147,19 @@ GOOD = {
         "2025-09-01": {"title": "Evening phone line", "indicators": None},
     }),
     "targets": ("indicator_id", 2, {
-        "dna_rate": {"target": 10.0, "source": "Contract schedule 2"},
-        "followup_72h": {"target": 80.0, "source": None},
+        "dna_rate": {"target": 10.0, "source": "Contract schedule 2", "comparison": "<"},
+        "followup_72h": {"target": 80.0, "source": None, "comparison": None},
+    }),
+    "activity_plan": ("measure", 2, {
+        "referrals": {"period": "2026/27 Q2", "planned": 40.0, "source": "Schedule 2"},
+        "contacts_attended": {"planned": 1500.0, "source": None},
+    }),
+    "workforce": ("measure", 2, {
+        "vacancies_wte": {"value": 1.5, "note": "two posts out to advert"},
+        "supervision_held_percent": {"value": 92.0, "note": None},
+    }),
+    "requests": ("request_id", 1, {
+        "R1": {"raised_on": "2026-08-01", "request": "Agree a shared crisis-line protocol", "status": "open"},
     }),
     "stories": ("story_id", 2, {
         "ST1": {"title": "Keeping a tenancy", "domains": "stability;safety", "goal_ids": "G1",
@@ -230,6 +241,9 @@ BAD = {
     "partner_comms": ({(2, "days_to_send"), (3, "partner"), (4, "days_to_send"), (5, "person_id")}, 0),
     "service_changes": ({(2, "title"), (3, "changed_on")}, 0),
     "targets": ({(2, "target"), (3, "indicator_id")}, 0),
+    "activity_plan": ({(2, "planned"), (3, "measure")}, 0),
+    "workforce": ({(2, "value"), (3, "period")}, 0),
+    "requests": ({(2, "raised_on"), (3, "request")}, 0),
     "stories": ({(2, "consent"), (3, "domains"), (4, "person_id"), (5, "support_approach")}, 0),
 }
 

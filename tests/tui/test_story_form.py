@@ -168,3 +168,29 @@ def test_glyph_checkbox_and_radio_show_state_without_colour():
     assert (box.BUTTON_INNER, radio.BUTTON_INNER) == (" ", " ")
     box.value = radio.value = True
     assert (box.BUTTON_INNER, radio.BUTTON_INNER) == ("✓", "●")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_form_flags_personal_data_inline_and_submit_names_what_is_missing(make, evidence_db_path, size):
+    async def go():
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            await type_text(pilot, "Back to the allotment")
+            await pilot.press("tab")
+            await type_text(pilot, "She moved to 14 Elm Road, Leeds LS6 2AB.")
+            await settle(pilot, 0.6)
+            await settle(pilot)
+            panel = app.screen.query_one("#privacy-context")
+            assert panel.display and "personal data: “14 Elm Road”" in str(panel.render())
+            assert "LS6 2AB" in str(panel.render())
+            app.screen.query_one("#story-submit").focus()
+            await pilot.press("enter")
+            await settle(pilot, 0.3)
+            status = str(app.screen.query_one("#story-status").render())
+            assert status.startswith("Not submitted") and "Support approach is empty" in status
+            assert "14 Elm Road" in status
+        assert governance(evidence_db_path, "S0001")[1] == "draft"
+    run(go())

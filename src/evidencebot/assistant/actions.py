@@ -55,6 +55,8 @@ class State:
     period: str | None = None
     first_run: bool = False
     export_format: str = "docx"
+    front: str | None = None
+    """The document the user last worked on: ``editor`` (the draft) or ``story`` (the story form)."""
     pending: str | None = None
     """The confirmed form of the change the last reply asked about ("yes" runs it)."""
     last_change: object | None = None

@@ -42,6 +42,36 @@ class ExportResult:
     what: str
 
 
+def documents_folder() -> Path:
+    """Where the app exports to: ``[documents] folder`` in config.toml, else ``documents`` in the data
+    directory (created, readable only by you), never the working directory."""
+    from evidencebot import locations
+    from evidencebot.errors import ConfigError
+
+    try:
+        from evidencebot.config import load_settings
+
+        folder = load_settings().documents.folder
+    except ConfigError:
+        folder = ""
+    path = Path(folder).expanduser() if folder else locations.data_dir() / "documents"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def shown_folder(folder: Path) -> str:
+    """A folder as the user knows it: under ``$EVIDENCEBOT_HOME`` or ``~`` when it is."""
+    import os
+
+    for label, root in (("$EVIDENCEBOT_HOME", os.environ.get("EVIDENCEBOT_HOME")), ("~", str(Path.home()))):
+        if root:
+            try:
+                return f"{label}/{folder.resolve().relative_to(Path(root).expanduser().resolve())}"
+            except ValueError:
+                continue
+    return str(folder)
+
+
 def default_path(folder: Path, name: str, fmt: str) -> Path:
     stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:50] or "evidencebot-export"
     return folder / f"{stem}.{fmt}"

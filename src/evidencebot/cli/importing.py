@@ -15,7 +15,7 @@ SHOWN_PROBLEMS = 20
 TABLE_NAMES = (
     "people, contacts, escalations, crisis_events, admissions, crisis_plans, goals, "
     "goal_reviews, measures, safeguarding, incidents, partner_comms, stories, "
-    "service_changes, targets"
+    "service_changes, targets, activity_plan, workforce, requests"
 )
 
 

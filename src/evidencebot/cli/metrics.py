@@ -113,6 +113,8 @@ def _short_count(n) -> str:
 def _counts(r) -> str:
     if r.numerator is None and r.denominator is None:
         return ""
+    if r.suppressed:  # the counts would give the hidden rate away
+        return "*"
     if r.unit == "score":  # a mean over people: show how many
         return f"n={_short_count(r.denominator)}"
     if r.unit == "days":  # a median over the events counted
@@ -149,7 +151,7 @@ def table_lines(results, *, external: bool = False, latest: str | None = None) -
             if r.compare_period else "",
             r.verdict_text(),
         ))
-    heads = ("", "indicator", "value", "n/N", "95% CI", "prev", "trend (SPC)")
+    heads = ("", "indicator", "value", "n/N", "95% CI", "prev", "SPC variation")
     widths = [max(len(h), *(len(row[k]) for row in rows)) for k, h in enumerate(heads)]
     fixed = sum(widths[2:]) + len(widths[2:])  # columns after the label, each with a space before it
     widths[1] = max(12, min(widths[1], WIDTH - fixed))
@@ -157,6 +159,9 @@ def table_lines(results, *, external: bool = False, latest: str | None = None) -
     first = results[0]
     lines = [_fit(f"{first.period}, compared with {first.compare_period}"
                   + (f" (data to {latest})" if latest else ""), WIDTH)]
+    if first.partial:
+        lines.append(_fit(f"PARTIAL PERIOD: {(first.coverage or {}).get('text', '')}; compared with "
+                          "the same months a year earlier", WIDTH))
     if external:
         lines.append("External view: counts under 5 hidden, others rounded to 5; * = suppressed.")
     header = _fit(heads[1], widths[1]).ljust(widths[1]) + "".join(
@@ -175,7 +180,9 @@ def table_lines(results, *, external: bool = False, latest: str | None = None) -
             cells.append(" " + (cell.rjust(w) if k < 4 else cell.ljust(w)))
         lines.append("".join(cells).rstrip())
     lines.append("")
-    lines.append("trend: SPC of up to 24 monthly values (NHS Making Data Count rules)")
+    lines.append("SPC variation: what the chart of up to 24 complete months shows (NHS Making Data")
+    lines.append("Count rules), not which way the value moved: ✓ special-cause improvement,")
+    lines.append("! special-cause concern, ~ common cause, ? too few points")
     return [_fit(line, WIDTH) for line in lines]
 
 

@@ -239,9 +239,10 @@ def _text_report(result, target) -> list[str]:
     step = result.step_change
     if step:
         lines.append(
-            f"Since the service change on {step['change']}: {step['below']} of {step['points']} points "
-            f"below and {step['above']} above the pre-change mean {_fmt(step['pre_mean'])} "
-            f"(limits {_fmt(step['pre_lower'])} to {_fmt(step['pre_upper'])})"
+            f"Since the service change on {step['change']}: mean {_fmt(step['post_mean'])} over "
+            f"{step['points']} points, against {_fmt(step['pre_mean'])} before it (limits recalculated "
+            f"at the change{'; trial limits' if step.get('trial') else ''}; the points since are judged "
+            "by the rules on their own)"
         )
     verdict = VERDICT_TEXT[result.verdict]
     lines.append(f"Verdict: {verdict}" + (f" ({result.rule})" if result.rule else ""))

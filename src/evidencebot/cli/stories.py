@@ -113,11 +113,12 @@ def show_cmd(ctx, story_id, db):
 @db_option
 @click.pass_context
 def submit_cmd(ctx, story_id, db):
-    """Submit a finished story for approval (it needs a title and all four parts)."""
-    from evidencebot.store import workflow
+    """Submit a finished story for approval (it needs a title, all four parts, and no personal data
+    left in it: the same checks as 'evidencebot check')."""
+    from evidencebot.assistant.governance import submit_story_checked
 
     with open_existing(ctx, db) as database:
-        row = workflow.submit_story(database, story_id)
+        row = submit_story_checked(database, story_id)
     click.echo(f"story {story_id} submitted by {row['submitted_by']}; it now needs approval by someone else")
 
 
@@ -126,10 +127,15 @@ def submit_cmd(ctx, story_id, db):
 @db_option
 @click.pass_context
 def approve_cmd(ctx, story_id, db):
-    """Approve a submitted story (not one you submitted yourself)."""
+    """Approve a submitted story (not one you submitted yourself, nor one with personal data left in it)."""
+    from evidencebot.assistant.governance import approve_problems
+    from evidencebot.errors import InputError
     from evidencebot.store import workflow
 
     with open_existing(ctx, db) as database:
+        problems = approve_problems(database, story_id)
+        if problems:
+            raise InputError(f"story {story_id} cannot be approved while it has: " + " | ".join(problems))
         row = workflow.approve_story(database, story_id)
     click.echo(f"story {story_id} approved by {row['approved_by']} at {row['approved_at']}")
     blockers = workflow.story_blockers(row)

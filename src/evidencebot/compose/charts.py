@@ -316,7 +316,8 @@ def draw(ax, chart: Chart) -> None:
                     ax.hlines(shown, a, b, colors=LIMITS, linewidth=0.9, linestyles="dashed", zorder=1)
         for at in chart.changes:
             ax.axvline(at - 0.5, color="#404040", linewidth=0.9, linestyle=":", zorder=1)
-            ax.text(at - 0.4, hi - (hi - lo) * 0.02, "service change", fontsize=6.5, va="top", color="#404040")
+            ax.text(at - 0.4, hi - (hi - lo) * 0.02, "service change", fontsize=6.5, va="top", color="#404040",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6}, zorder=4)
         verdict = chart.verdict
     else:
         ax.scatter(xs, ys, s=18, c=GREY, zorder=3, edgecolors="none")

@@ -33,7 +33,7 @@ from evidencebot.compose.charts import Chart, chart_png  # noqa: F401  (one char
 from evidencebot.errors import InputError
 
 FORMATS = ("md", "html", "docx")
-SUBMITTED_KINDS = ("tender", "tender_response")
+SUBMITTED_KINDS = ("tender", "tender_response", "response")
 """Documents a bidder submits: the answer(s) only (see :attr:`ExportDoc.submitted`)."""
 APPENDIX_TITLE = "Evidence appendix"
 APPENDIX_NOTE = (
@@ -363,7 +363,7 @@ def _add_table(document, rows: list[list[tuple[str, list]]], header: bool, width
         for j in range(ncols):
             para = cells[j].paragraphs[0]
             if small is not None:
-                para.style = small
+                para._p.style = small.style_id  # by id: the style setter looks the style up every time
             if align and j < len(align) and align[j] == "right":
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if j < len(row):
@@ -453,7 +453,8 @@ def charts_to_docx(document, charts_: list[Chart], *, width: float) -> None:
     texts = [["indicator", "variation", "assurance"]]
     for k, label in enumerate(texts[0]):
         para = table.rows[0].cells[k].paragraphs[0]
-        para.style = small or para.style
+        if small is not None:
+            para._p.style = small.style_id
         para.add_run(label).bold = True
     for chart, row in zip(charts_, table.rows[1:]):
         cells = row.cells
@@ -462,7 +463,8 @@ def charts_to_docx(document, charts_: list[Chart], *, width: float) -> None:
         for k, (key, text) in enumerate(((None, words[0]), (C.variation_icon(chart), words[1]),
                                          (C.assurance_icon(chart), words[2]))):
             para = cells[k].paragraphs[0]
-            para.style = small or para.style
+            if small is not None:
+                para._p.style = small.style_id
             if key is not None:
                 para.add_run().add_picture(io.BytesIO(_icon(key)), width=Pt(12), height=Pt(12))
                 para.add_run(" ")

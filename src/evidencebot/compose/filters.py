@@ -296,7 +296,7 @@ def verdict_label(result) -> str:
     return text
 
 
-_STEP = re.compile(r"since service change on (\d{4}-\d{2}(?:-\d{2})?)")
+_STEP = re.compile(r"since (?:the )?service change on (\d{4}-\d{2}(?:-\d{2})?)")
 
 
 def rule_words(rule) -> str:
@@ -330,25 +330,65 @@ def move(result) -> str:
     return "up" if float(now) > float(before) else "down"
 
 
-def change(result, external: bool = True, period_text: str | None = None,
-           compare_text: str | None = None) -> str:
-    """The careful clause describing change, from ``change_phrases.yaml``."""
+def _still(result, v: str, m: str) -> str:
+    """'still ' when the figure moved against the chart's verdict, else ''."""
+    lower = lower_is_better(_get(result, "direction"))
+    if lower is None or m not in ("up", "down"):
+        return ""
+    better = (m == "down") == lower
+    if (v == "improvement" and not better) or (v == "concern" and better):
+        return "still "
+    return ""
+
+
+def move_text(result, period_text: str | None = None, compare_text: str | None = None) -> str:
+    """Which way the figure moved: 'down from 95% in 2025/26 Q4' ('' without a comparison)."""
     phrases = change_phrases()
-    v = verdict(result)
     m = move(result)
-    info = spc(result)
     short = _get(result, "unit") == "per_100"
-    text = phrases["verdicts"][v][m].format(
+    moves = phrases.get("moves") or {}
+    template = moves.get(m, "")
+    return template.format(
         value=value(result, short),
         compare_value=compare_value(result, short),
         period=period_text or period(_get(result, "period")),
         compare_period=compare_text or period(_get(result, "compare_period")),
+    ) if template else ""
+
+
+def chart_text(result) -> str:
+    """What the monthly chart shows (starting in lower case, no final full stop): the
+    variation verdict, trial limits, and any step at a recorded service change."""
+    phrases = change_phrases()
+    v = verdict(result)
+    m = move(result)
+    info = spc(result)
+    text = phrases["verdicts"][v][m].format(
         rule=rule_words(_get(info, "rule")),
         points=_get(info, "points") or 0,
+        still=_still(result, v, m),
+        value="", compare_value="", period="", compare_period="",
     )
     if _get(info, "trial") and v != "too_few_points" and phrases.get("trial"):
         text += "; " + phrases["trial"]
+    step = _get(info, "step_change") or {}
+    if step.get("level_shift") and phrases.get("step"):
+        unit = _get(result, "unit", "percent")
+        text += ". " + sentence_case(phrases["step"]).format(
+            change=fmt_month(step.get("change")) if re.match(r"\d{4}-\d{2}", str(step.get("change") or ""))
+            else str(step.get("change")),
+            post=rate(step.get("post_mean"), unit), pre=rate(step.get("pre_mean"), unit),
+        )
     return text
+
+
+def change(result, external: bool = True, period_text: str | None = None,
+           compare_text: str | None = None) -> str:
+    """How the figure moved, then (as a separate sentence) what the monthly chart
+    shows: 'down from 95% in 2025/26 Q4. The monthly chart still shows ...'."""
+    moved = move_text(result, period_text, compare_text)
+    chart = chart_text(result)  # starts in lower case, so it can follow a comma
+    return f"{moved}. {sentence_case(chart)}" if moved else chart
 
 
 def title(result) -> str:
@@ -373,8 +413,9 @@ def describe(result, period_text: str | None = None, compare_text: str | None = 
     head = f"For {name}, the figure for {when} was {value(result, short)}"
     if basis:
         head += f" ({'; '.join(basis)})"
-    joiner = "; " if move(result) == "none" else ", "
-    return f"{head}{joiner}{change(result, external, when, compare_text)}."
+    if move(result) == "none":
+        return f"{head}. {sentence_case(change(result, external, when, compare_text))}."
+    return f"{head}, {change(result, external, when, compare_text)}."
 
 
 def brief(result, period_text: str | None = None, external: bool = True) -> str:
@@ -503,6 +544,8 @@ FILTERS = {
     "verdict": verdict,
     "verdict_label": verdict_label,
     "change": change,
+    "move_text": move_text,
+    "chart_text": chart_text,
     "describe": describe,
     "brief": brief,
     "target_clause": target_clause,

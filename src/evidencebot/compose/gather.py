@@ -370,3 +370,128 @@ def external_stories(db: Database) -> list[dict]:
 def story_is_external(row: dict) -> bool:
     """True when the story may appear in an external document (:func:`workflow.is_exportable`)."""
     return workflow.is_exportable(row)
+
+
+# ---------------------------------------------------------------- contract review: activity, waits, actions
+
+
+@dataclass
+class Activity:
+    caseload_start: int = 0
+    caseload_end: int = 0
+    referrals: int = 0
+    discharges: int = 0
+    contacts_attended: int = 0
+    contacts_planned: int = 0
+    """Planned and review contacts booked (attended, late, did not attend), cancellations left out."""
+    unplanned: int = 0
+    plan: dict = field(default_factory=dict)
+    """measure -> planned value for the period, from ``activity_plan`` (empty when not held)."""
+
+
+ACTIVITY_MEASURES = ("referrals", "caseload_end", "contacts_attended")
+"""activity_plan measure codes the review compares with (others are listed as they are)."""
+
+
+def _table_rows(db: Database, table: str, sql: str, params: dict) -> list[dict] | None:
+    """Rows of an optional table; None when the table does not exist."""
+    if not db[table].exists():
+        return None
+    return list(db.query(sql, params))
+
+
+def activity(db: Database, p) -> Activity:
+    """Referrals, caseload, discharges and contacts in the period, and the plan when held."""
+    start, end = _bounds(p)
+    one = lambda sql: db.execute(sql, {"s": start, "e": end}).fetchone()[0] or 0  # noqa: E731
+    out = Activity(
+        caseload_start=one("select count(*) from people where referral_date <= :s and "
+                           "(discharge_date is null or discharge_date = '' or discharge_date >= :s)"),
+        caseload_end=one("select count(*) from people where referral_date <= :e and "
+                         "(discharge_date is null or discharge_date = '' or discharge_date > :e)"),
+        referrals=one("select count(*) from people where referral_date between :s and :e"),
+        discharges=one("select count(*) from people where discharge_date between :s and :e"),
+        contacts_attended=one("select count(*) from contacts where substr(contact_at,1,10) between :s and :e "
+                              "and attendance in ('attended','late')"),
+        contacts_planned=one("select count(*) from contacts where substr(contact_at,1,10) between :s and :e "
+                             "and kind in ('planned','review') and attendance in ('attended','late','dna')"),
+        unplanned=one("select count(*) from contacts where substr(contact_at,1,10) between :s and :e "
+                      "and kind = 'unplanned' and attendance in ('attended','late')"),
+    )
+    rows = _table_rows(db, "activity_plan", "select measure, planned from activity_plan where period = :p",
+                       {"p": getattr(p, "label", str(p))})
+    out.plan = {r["measure"]: r["planned"] for r in rows or []}
+    return out
+
+
+@dataclass
+class Waits:
+    referrals: int = 0
+    seen: int = 0
+    median_days: float | None = None
+    within_14: int = 0
+    waiting: int = 0
+    """Referred in the period and not yet seen by the latest data date."""
+
+
+def waiting_times(db: Database, p, latest: _dt.date | None = None) -> Waits:
+    """Referral to first attended contact, for people referred in the period."""
+    start, end = _bounds(p)
+    rows = db.execute(
+        "select p.referral_date, (select min(substr(c.contact_at,1,10)) from contacts c "
+        "where c.person_id = p.person_id and c.attendance in ('attended','late') "
+        "and substr(c.contact_at,1,10) >= p.referral_date) from people p "
+        "where p.referral_date between :s and :e", {"s": start, "e": end}).fetchall()
+    out = Waits(referrals=len(rows))
+    days = []
+    for referred, first in rows:
+        if not first:
+            out.waiting += 1
+            continue
+        gap = (_dt.date.fromisoformat(first[:10]) - _dt.date.fromisoformat(referred[:10])).days
+        days.append(gap)
+    out.seen = len(days)
+    out.within_14 = sum(1 for d in days if d <= 14)
+    out.median_days = statistics.median(days) if days else None
+    return out
+
+
+def action_status(row: dict, as_of: _dt.date) -> str:
+    """The one status of an incident action as of a date: closed on time / closed late /
+    overdue / open. Every table in a review uses this, so they cannot disagree."""
+    closed, due = (row.get("closed_on") or "")[:10], (row.get("due_on") or "")[:10]
+    day = as_of.isoformat()
+    if closed and closed <= day:
+        if due and closed > due:
+            return f"closed late ({closed})"
+        return f"closed on time ({closed})" if due else f"closed ({closed})"
+    if due and due < day:
+        return f"overdue (due {due})"
+    return f"open (due {due})" if due else "open (no due date)"
+
+
+def review_actions(db: Database, p, as_of: _dt.date) -> list[dict]:
+    """Incident actions that fell due in the period or were still open at its end,
+    each with its status as of ``as_of`` (the latest data date)."""
+    start, end = _bounds(p)
+    rows = list(db.query(
+        "select * from incidents where coalesce(trim(action),'') != '' and occurred_on <= :e and ("
+        "(due_on between :s and :e) or closed_on is null or closed_on = '' or closed_on > :e) "
+        "order by due_on, incident_id", {"s": start, "e": end}))
+    for r in rows:
+        r["status"] = action_status(r, as_of)
+        r["due_in_period"] = bool(r.get("due_on")) and start <= r["due_on"][:10] <= end
+    return rows
+
+
+def workforce(db: Database, p) -> list[dict] | None:
+    """Workforce and supervision figures for the period (None when the table is not there)."""
+    return _table_rows(db, "workforce", "select measure, value, note from workforce where period = :p "
+                       "order by measure", {"p": getattr(p, "label", str(p))})
+
+
+def requests(db: Database, p) -> list[dict] | None:
+    """Requests to the commissioner raised up to the end of the period and not closed."""
+    return _table_rows(db, "requests", "select * from requests where raised_on <= :e and "
+                       "coalesce(status,'') not in ('closed','withdrawn') order by raised_on",
+                       {"e": p.end.isoformat()})

@@ -117,78 +117,190 @@ def variance_notes(db: Database, period_label: str) -> dict[str, dict]:
 
 # ---------------------------------------------------------------- assembling
 
+STATUS_WORDS = {"met": "met", "not_met": "not met", "not_assessable": "not assessable (too few cases)"}
+
 
 def _target_text(result, target: float) -> str:
     return filters.rate(target, result.unit)
 
 
-def _row(result, target, external: bool) -> dict:
+def _target_words(result) -> str:
+    """'at least 80%' from the target stored with the result."""
+    t = result.target or {}
+    return f"{t.get('words', '')} {filters.rate(t.get('value'), result.unit)}".strip()
+
+
+def _side_words(result, *, figure: bool = True) -> str:
+    """'below the 80% target' (at least), 'above the 15% target' (at most), 'not below the
+    15% target' (less than), 'not above the 80% target' (more than): a target not met."""
+    t = result.target or {}
+    side = {">=": "below", ">": "not above", "<=": "above", "<": "not below"}.get(t.get("comparison"), "short of")
+    if not figure:
+        return f"{side} its target"
+    return f"{side} the {filters.rate(t.get('value'), result.unit)} target"
+
+
+def target_cell(result, rolling=None) -> tuple[str, str, str]:
+    """(target, met if, status): the target, the contract's comparison in words, and its
+    status on the unsuppressed figure, with the rolling 12 months beside a quarter too
+    small to publish or to assess. The comparison has a column of its own so that no
+    cell reads as a claim ('at least 80%')."""
+    t = result.target
+    if not t:
+        return "none", "", ""
+    status = STATUS_WORDS[t["status"]]
+    if t["status"] == "not_met" and result.value is None:
+        status = f"not met ({_side_words(result, figure=False)}; numbers too small to publish)"
+    if rolling is not None and (result.value is None or t["status"] == "not_assessable"):
+        rt = rolling.target or {}
+        end = (rolling.extra.get("period_end") or "")[:7]
+        status += f"; rolling 12 months to {filters.fmt_month(end) if end else 'the period end'}: " \
+                  f"{STATUS_WORDS.get(rt.get('status'), 'not assessed')}"
+    return filters.rate(t.get("value"), result.unit), t.get("words", ""), status
+
+
+def _row(result, rolling, external: bool) -> dict:
     hidden = result.value is None and result.suppressed
-    met = ""
-    if target is not None and result.value is not None:
-        met = " (missed)" if gather.missed_target(result, target) else " (met)"
-    elif target is not None:
-        met = " (not assessed)"
+    target, met_if, status = target_cell(result, rolling)
     return {
         "domain": result.domain,
         "title": result.title,
-        "value": "<5 / hidden" if hidden else filters.value(result),
-        "compare": filters.compare_value(result) if result.compare_value is not None else ("hidden" if result.compare_period else "n/a"),
+        "value": "not published (<5)" if hidden else filters.value(result),
+        "compare": filters.compare_value(result) if result.compare_value is not None else ("not published" if result.compare_period else "n/a"),
         "ci": (filters.ci(result) or "n/a").replace("95% CI ", ""),
-        "target": (_target_text(result, target) + met) if target is not None else "none",
+        "target": target,
+        "met_if": met_if,
+        "status": status,
         "verdict": filters.verdict_label(result),
     }
 
 
-def _verdict_counts(results) -> dict[str, int]:
-    counts = {v: 0 for v in filters.VERDICTS}
+def interval_excludes(result) -> int:
+    """+1 / -1 when this period's 95% interval lies wholly above / below the comparison
+    value, 0 when it includes it (or there is nothing to compare)."""
+    low, high, before = result.ci_low, result.ci_high, result.compare_value
+    if low is None or high is None or before is None:
+        return 0
+    return 1 if low > before else (-1 if high < before else 0)
+
+
+def worse_side(result) -> int:
+    """+1 when a higher value is worse, -1 when a lower value is, 0 for neutral."""
+    lower = filters.lower_is_better(result.direction)
+    return 0 if lower is None else (1 if lower else -1)
+
+
+def disagreement(result, period_text: str, compare_text: str) -> str:
+    """Plain words when the interval test and the chart disagree ('' when they agree).
+    No figure is repeated: they are in the table."""
+    side = interval_excludes(result)
+    v = filters.verdict(result)
+    if side and v == "common_cause":
+        return (f"The 95% CI for {period_text} does not include the {compare_text} figure, so the difference "
+                "between the two periods is larger than chance alone would usually give; the monthly chart, "
+                "which looks at every month, shows common-cause variation only, so it is not yet evidence of "
+                "a lasting change.")
+    if not side and v in ("improvement", "concern") and result.compare_value is not None and result.ci_low is not None:
+        return (f"The monthly chart shows special-cause {v} over the longer run, while the 95% CI for "
+                f"{period_text} still includes the {compare_text} figure, so the difference between the two "
+                "periods alone could be chance.")
+    return ""
+
+
+def deterioration_reasons(result, period_text: str, compare_text: str) -> list[str]:
+    """Why an indicator needs a variance note: a missed target, an SPC concern, or an
+    interval that excludes last period's value in the worse direction."""
+    reasons = []
+    t = result.target or {}
+    if t.get("status") == "not_met":
+        hidden = "; numbers too small to publish" if result.value is None else ""
+        reasons.append(f"{_side_words(result, figure=False)} in {period_text}{hidden} (the target is in the table)")
+    if filters.verdict(result) == "concern":
+        reasons.append(f"special-cause concern on the monthly chart ({filters.rule_words((result.spc or {}).get('rule'))})")
+    side = interval_excludes(result)
+    if side and side == worse_side(result):
+        reasons.append(f"the 95% CI for {period_text} excludes the {compare_text} figure on the worse side")
+    return reasons
+
+
+def _verdict_names(results) -> dict[str, list[str]]:
+    names = {v: [] for v in filters.VERDICTS}
     for r in results:
-        counts[filters.verdict(r)] += 1
-    return counts
+        names[filters.verdict(r)].append(filters.title_lower(r.title))
+    return names
 
 
 def _change_effects(changes, results_by_id, period_text, compare_text, external) -> dict:
+    """For each service change, what the charts of the indicators it names show since it."""
     effects = {}
     for c in changes:
         named = [i.strip() for i in (c.get("indicators") or "").split(";") if i.strip()]
         lines = []
         for ident in gather.expand_ids(named) if named else []:
             r = results_by_id.get(ident)
-            if r is not None:
-                lines.append(filters.describe(r, period_text, compare_text, external))
+            if r is None:
+                continue
+            step = (r.spc or {}).get("step_change") or {}
+            name = filters.sentence_case(filters.title_lower(r.title))
+            if r.suppressed and r.value is None:
+                lines.append(f"{name}: numbers too small to publish.")
+            elif step.get("post_mean") is not None:
+                where = ("beyond the limits before the change (a step change)" if step.get("level_shift")
+                         else "within the limits before the change (no step change)")
+                label = filters.verdict_label(r)
+                lines.append(f"{name}: the level of the monthly chart since the change lies {where}; on the "
+                             f"limits recalculated at the change the chart shows {label[:1].lower() + label[1:]}.")
         effects[c["change_id"]] = lines
     return effects
 
 
-def _actions(db, p, missed, results, notes) -> list[dict]:
+def _actions(p, notes_needed, incident_actions, as_of) -> list[dict]:
+    """Every action in one list, each with one status from one source."""
     actions = []
-    for m in missed:
-        note = notes.get(m["id"])
-        actions.append({
-            "action": f"Bring {filters.title_lower(m['title'])} back to target" + (f": {note['reason']}" if note else ""),
-            "owner": note["owner"] if note else "not yet assigned",
-            "due": filters.fmt_date(note["due_on"]) if note else "not set",
-            "overdue": bool(note) and note["due_on"] < p.end.isoformat(),
-            "source": "missed target",
-        })
-    for r in results:
-        if filters.verdict(r) == "concern" and not any(m["id"] == r.id for m in missed):
+    for n in notes_needed:
+        if n["note"] and n["note"]["reason"].lower().startswith("no action"):
+            continue  # a recorded decision not to act is not an action
+        if n["note"]:
             actions.append({
-                "action": f"Review the cause of the concern signal in {filters.title_lower(r.title)}",
+                "action": f"{n['title']}: {n['note']['reason']}",
+                "owner": n["note"]["owner"],
+                "due": filters.fmt_date(n["note"]["due_on"]),
+                "status": "overdue" if n["note"]["due_on"] < as_of.isoformat() else "open",
+                "source": "variance note",
+            })
+        else:
+            actions.append({
+                "action": f"Agree the cause and the action for {filters.title_lower(n['title'])}",
                 "owner": "not yet assigned",
                 "due": "not set",
-                "overdue": False,
-                "source": "SPC concern",
+                "status": "not yet agreed",
+                "source": "variance note needed",
             })
-    for row in gather.open_actions(db, p):
+    for row in incident_actions:
         actions.append({
             "action": row["action"],
             "owner": row.get("owner") or "not assigned",
             "due": filters.fmt_date(row["due_on"]) if row.get("due_on") else "not set",
-            "overdue": bool(row.get("due_on")) and row["due_on"] < p.end.isoformat(),
+            "status": row["status"],
             "source": f"{row['type'].replace('_', ' ')} {row['occurred_on'][:7]}",
         })
     return actions
+
+
+def _rolling(db, results, p, coverage, external) -> dict:
+    """The rolling 12 months to the end of the counted period, for indicators with a
+    target whose figure is hidden or cannot be assessed in the period."""
+    from evidencebot.metrics import periods as _periods
+
+    wanted = [r.id for r in results if r.target and (r.value is None or r.target["status"] == "not_assessable")]
+    if not wanted:
+        return {}
+    end = (coverage.covered.end.year, coverage.covered.end.month)
+    first = _periods.add_months(*end, -11)
+    window = _periods.range_period(first, end)
+    from evidencebot.metrics.indicators import compute_all
+
+    return {r.id: r for r in compute_all(db, window, ids=wanted, external=external)}
 
 
 def assemble_review(
@@ -203,47 +315,56 @@ def assemble_review(
 ) -> ContractReview:
     """Build the contract review for ``period`` (default: the last complete financial quarter)."""
     from evidencebot.compose.env import make_env, render
+    from evidencebot.metrics import periods as _periods
 
     env = env or make_env()
     p = period if hasattr(period, "start") else gather.parse(db, period, default="review")
-    c = p.previous() if compare is None else (compare if hasattr(compare, "start") else gather.parse(db, compare))
+    latest = gather.latest_data_date(db)
+    coverage = _periods.cover(p, latest)  # refuses a period after the data
+    if compare is None:  # a partial period is compared with the same months a year earlier
+        c = _periods.year_earlier(coverage.covered) if coverage.partial else p.previous()
+    else:
+        c = compare if hasattr(compare, "start") else gather.parse(db, compare)
+        if coverage.partial:
+            c = _periods.clip_months(c, coverage.months_covered)
     external = suppress
     period_text, compare_text = gather.prose_period(p), gather.prose_period(c)
+    counted = coverage.covered
+    if coverage.partial:
+        period_text = f"{period_text} ({coverage.text()})"
 
     results_by_id = gather.indicators(db, p, c, None, external=external)
     cat = gather.catalogue()
     order = {k: i for i, k in enumerate(cat)}
     results = sorted(results_by_id.values(), key=lambda r: (filters_domain_order(r.domain), order.get(r.id, 999)))
-    targets = gather.targets(db)
     notes = variance_notes(db, p.label)
+    rolling = _rolling(db, results, p, coverage, external)
 
-    rows, missed = [], []
-    targets_total = targets_hidden = 0
+    rows = [_row(r, rolling.get(r.id), external) for r in results]
+    with_target = [r for r in results if r.target]
+    by_status = {k: [filters.title_lower(r.title) for r in with_target if r.target["status"] == k]
+                 for k in STATUS_WORDS}
+    notes_needed, disagreements = [], []
     for r in results:
-        t = targets.get(r.id)
-        rows.append(_row(r, t, external))
-        if t is not None and r.value is not None:
-            targets_total += 1
-        elif t is not None:
-            targets_hidden += 1
-        if gather.missed_target(r, t):
-            note = notes.get(r.id)
-            missed.append({
-                "id": r.id,
-                "title": r.title,
-                "sentence": filters.describe(r, period_text, compare_text, external),
-                "assurance": filters.assurance(r),
-                "target": _target_text(r, t),
-                "reason": note["reason"] if note else NOT_RECORDED,
-                "owner": note["owner"] if note else "not yet assigned",
-                "due": filters.fmt_date(note["due_on"]) if note else "not set",
+        reasons = deterioration_reasons(r, period_text, compare_text)
+        if reasons:
+            notes_needed.append({
+                "id": r.id, "title": r.title, "reasons": reasons, "note": notes.get(r.id),
+                "assurance": filters.assurance(r) if r.target else "",
+                "chart": filters.sentence_case(filters.chart_text(r)) if not (r.suppressed and r.value is None) else "",
             })
+        words = disagreement(r, period_text, compare_text) if not (r.suppressed and r.value is None) else ""
+        if words:
+            disagreements.append({"title": r.title, "text": words})
 
     changes = gather.service_changes(db, p)
-    esc = gather.escalations(db, p)
+    esc = gather.escalations(db, counted)
     esc.top_triggers = [gather.trigger_words(t) for t, _ in esc.triggers if t != "other"][:2]
     esc.levels = list(esc.by_level.items())
-    incidents = gather.incidents(db, p)
+    incidents = gather.incidents(db, counted)
+    as_of = latest or counted.end
+    incident_actions = gather.review_actions(db, counted, as_of)
+    due = [a for a in incident_actions if a["due_in_period"]]
     story_rows = gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
                                 domains=["safety", "stability", "experience"], limit=1)
     story = story_rows[0] if story_rows else None
@@ -251,30 +372,41 @@ def assemble_review(
     for s in ([story] if story else []) + adapted:
         if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
+    series_end = max((r.spc or {}).get("series", [[None]])[-1][0] or "" for r in results) if results else ""
 
     context = {
         "period_text": period_text,
         "compare_text": compare_text,
+        "period_label": p.label,
+        "partial": coverage.partial,
+        "coverage_text": coverage.text(),
         "external": external,
-        "caseload": gather.caseload(db, p),
+        "activity": gather.activity(db, counted),
+        "activity_previous": gather.activity(db, c),
+        "waits": gather.waiting_times(db, counted, latest),
         "rows": rows,
-        "counts": _verdict_counts(results),
-        "missed": missed,
-        "targets_total": targets_total,
-        "targets_hidden": targets_hidden,
+        "names": _verdict_names(results),
+        "series_end": series_end,
+        "with_target": with_target,
+        "by_status": by_status,
+        "notes_needed": notes_needed,
+        "disagreements": disagreements,
         "changes": changes,
         "change_effects": _change_effects(changes, results_by_id, period_text, compare_text, external),
         "adapted": adapted,
         "incidents": incidents,
         "incident_types": gather.incident_types(incidents),
-        "partners": gather.partner_comms(db, p),
-        "partner_results": [results_by_id[i] for i in PARTNER_IDS if i in results_by_id],
-        "actions": _actions(db, p, missed, results, notes),
+        "partners": gather.partner_comms(db, counted),
+        "actions": _actions(p, notes_needed, incident_actions, as_of),
+        "as_of": as_of,
+        "due_actions": len(due),
+        "due_on_time": sum(1 for a in due if a["status"].startswith("closed on time")),
+        "due_pending": sum(1 for a in due if a["status"].startswith("open")),
         "story": story,
-        "pathway": [results_by_id[i] for i in PATHWAY_IDS if i in results_by_id],
         "esc": esc,
-        "safeguarding": gather.safeguarding(db, p),
-        "governance_results": [results_by_id[i] for i in GOVERNANCE_IDS if i in results_by_id],
+        "safeguarding": gather.safeguarding(db, counted),
+        "workforce": gather.workforce(db, p),
+        "requests": gather.requests(db, counted),
     }
     text = render("contract_review.md.j2", context, env=env)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -300,7 +432,10 @@ def assemble_review(
         sources.append({"kind": "service change", "id": str(ch["change_id"]), "title": ch["title"],
                         "detail": f"from {ch['changed_on']}"})
     chart_results = [r for r in results if filters.verdict(r) in ("improvement", "concern")]
-    chart_results += [r for r in results if any(m["id"] == r.id for m in missed) and r not in chart_results]
+    chart_results += [r for r in results if any(n["id"] == r.id for n in notes_needed) and r not in chart_results]
+    changed = set(gather.expand_ids([i.strip() for c in changes for i in (c.get("indicators") or "").split(";")
+                                     if i.strip()]))
+    chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
         edits=edits, external=external, charts=chart_results[:MAX_CHARTS],
@@ -326,8 +461,14 @@ def clean_markdown(text: str, checker, *, rounds: int = 6) -> tuple[str, list]:
     "- **Field:** value" line or a heading only the matched text is replaced
     by "[removed]".
     """
-    from evidencebot.compose.tender import Edit, must_fix
+    from evidencebot.compose.tender import Edit
     from evidencebot.compose.words import split_sentences
+
+    def must_fix(f) -> bool:
+        # every privacy and over-claiming finding; from the evidence family only
+        # errors (a warning such as "8 weeks needs a period" inside an indicator's
+        # title in the table is not a figure to remove)
+        return f.family != "evidence" or f.severity == "error"
 
     edits: list = []
     rewritten: set[str] = set()

@@ -139,7 +139,8 @@ def _template_error(path: Path, exc: Exception) -> ConfigError:
     where = ""
     around = list(getattr(exc, "docx_context", None) or [])
     if line:
-        text = " ".join(around[3].split()) if len(around) > 3 else ""
+        k = line - 1 - max(line - 4, 0)  # docxtpl keeps the lines from line - 4 on, tags stripped
+        text = " ".join(around[k].split()) if 0 <= k < len(around) else ""
         where = f" at line {line}" + (f" (“{text[:60]}”)" if text else "")
     message = getattr(exc, "message", None) or str(exc)
     return ConfigError(f"{path}: Word template error{where}: {' '.join(str(message).split())}")

@@ -264,6 +264,12 @@ class EvidenceChecker:
         detail = f"{true_text} ({counts}, {where})" if counts else f"{true_text} ({where})"
 
         ok = self._figure_matches(fig, result)
+        if ok is False and fig.kind in ("change", "multiple", "from_to") and result.compare_value \
+                and result.value is not None:
+            # a claimed change is answered with the change the data show, not the level
+            moved = 100 * (result.value - result.compare_value) / abs(result.compare_value)
+            detail = (f"{_from_to(result)} ({'a fall' if moved < 0 else 'a rise'} of {abs(moved):.0f}%; "
+                      f"{ind.title})")
         if ok is False:
             report.findings.append(self._finding(
                 claim, fig, "figure-mismatch", "error",
@@ -294,7 +300,8 @@ class EvidenceChecker:
                     [f"{fig.text} ({counts})"],
                 ))
 
-        if claim.direction and fig.kind in ("change", "from_to", "multiple"):
+        if claim.direction and fig.kind in ("change", "from_to", "multiple") and ok is not False:
+            # a wrong figure is an error on its own: never "supported" beside it
             self._check_change(claim, fig, result, report)
 
     def _figure_matches(self, fig: Figure, result) -> bool | None:
@@ -343,6 +350,15 @@ class EvidenceChecker:
             return _from_to(result)
         return _fmt(result.value, result.unit, max(fig.decimals, 0 if result.unit == "percent" else 1))
 
+    @staticmethod
+    def _straddles(result, step: dict) -> bool:
+        """True when the comparison period ends before the service change and the
+        period ends after it (the claim compares the levels either side)."""
+        change = _month_of(step.get("change"))
+        extra = getattr(result, "extra", None) or {}
+        before, now = _month_of(extra.get("compare_end")), _month_of(extra.get("period_end"))
+        return bool(change and before and now) and before < change <= now
+
     def _check_change(self, claim: Claim, fig: Figure, result, report: EvidenceReport) -> None:
         spc = result.spc or {}
         verdict = spc.get("verdict")
@@ -353,6 +369,18 @@ class EvidenceChecker:
         )
         points = spc.get("points")
         span = _from_to(result) if result.compare_value is not None and result.value is not None else ""
+        step = spc.get("step_change") or {}
+        stepped = step.get("level_shift_type") if self._straddles(result, step) else None
+        if stepped == "improvement" and claimed_good and verdict in ("common_cause", "too_few_points"):
+            report.findings.append(self._finding(
+                claim, fig, "change-supported", "suggestion",
+                f"Supported (a step improvement at a recorded change): since the service change on "
+                f"{step.get('change')} the monthly mean of "
+                f"{result.title} has been {_fmt(step.get('post_mean'), result.unit, 1)}, beyond the limits "
+                f"before it (mean {_fmt(step.get('pre_mean'), result.unit, 1)}); the chart was recalculated "
+                f"at the change. {span + '. ' if span else ''}Definition: {result.definition}",
+            ))
+            return
         if verdict in ("common_cause", "too_few_points"):
             why = ("shows only common-cause variation" if verdict == "common_cause"
                    else "has too few monthly points to tell")
@@ -378,6 +406,10 @@ class EvidenceChecker:
                 f"the opposite of the claimed {'fall' if claim.direction == 'fall' else 'rise'}.",
                 [span] if span else [],
             ))
+
+
+def _month_of(label) -> str:
+    return str(label or "")[:7]
 
 
 def check_evidence(db, text: str, *, external: bool = False, today: dt.date | None = None) -> EvidenceReport:

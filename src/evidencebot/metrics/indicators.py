@@ -68,6 +68,8 @@ SERIES_MONTHS = 24
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12
 RHO = 0.3
 FOLLOWUP_MIN_DAYS = 28
+TARGET_COMPARISONS = (">=", ">", "<=", "<")
+TARGET_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than"}
 
 _SQL_ATTENDED = "('attended','late')"
 _SQL_NOT_CANCELLED = "('attended','late','dna')"
@@ -367,12 +369,27 @@ class _Context:
 
         return any(cols[: len(columns)] == columns for cols in self.cached(("indexes", table), build))
 
+    def _targets(self) -> dict:
+        def build():
+            has_comparison = any(r[1] == "comparison" for r in self.rows("PRAGMA table_info(targets)"))
+            column = "comparison" if has_comparison else "null"
+            return {i: (t, c) for i, t, c in self.rows(f"select indicator_id, target, {column} from targets")}
+
+        return self.cached("targets", build)
+
     def target(self, ind: Indicator) -> float | None:
-        targets = self.cached(
-            "targets", lambda: {i: t for i, t in self.rows("select indicator_id, target from targets")}
-        )
-        value = targets.get(ind.id, targets.get(ind.family))
+        targets = self._targets()
+        value, _ = targets.get(ind.id, targets.get(ind.family, (None, None)))
         return float(value) if isinstance(value, (int, float)) else None
+
+    def target_comparison(self, ind: Indicator) -> str | None:
+        """'>=', '>', '<=' or '<' as stored with the target, else from the direction."""
+        targets = self._targets()
+        _, stored = targets.get(ind.id, targets.get(ind.family, (None, None)))
+        stored = (stored or "").strip()
+        if stored in TARGET_COMPARISONS:
+            return stored
+        return {"increase": ">=", "decrease": "<="}.get(ind.direction)
 
 
 def data_version(db) -> tuple[int, int]:
@@ -496,18 +513,43 @@ def _crisis_rate(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measu
     return [_rate(c["events"], people.caseload(s)) for s, c in zip(spans, counts)]
 
 
+EPISODE_GAP_DAYS = 7
+"""A crisis event starting more than this many days after the end of the person's
+previous crisis episode starts a new episode (metrics note s7, repeat crisis use)."""
+
+
+def _episodes(events: list[tuple[str, str | None]]) -> int:
+    """Crisis episodes among one person's events ((started_on, ended_on), by start):
+    an event more than EPISODE_GAP_DAYS after the episode's last day starts a new one."""
+    count, until = 0, None
+    for started, ended in events:
+        start = dt.date.fromisoformat(started[:10])
+        try:
+            end = max(start, dt.date.fromisoformat(ended[:10])) if ended else start
+        except ValueError:
+            end = start
+        if until is None or (start - until).days > EPISODE_GAP_DAYS:
+            count += 1
+            until = end
+        else:
+            until = max(until, end)
+    return count
+
+
 def _repeat_crisis(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
     rows, keys = _dated_rows(
         ctx, "crisis_people", spans,
         lambda a, b: ctx.rows(
-            "select started_on, person_id, event_id from crisis_events "
+            "select started_on, person_id, event_id, ended_on from crisis_events "
             "where started_on >= ? and started_on < ? order by started_on", (a, b)
         ),
     )
     out = []
     for lo, hi in _spans_rows(spans, keys):
-        per_person = Counter(r[1] for r in rows[lo:hi])
-        repeat = sum(1 for n in per_person.values() if n >= 2)
+        per_person: dict[str, list] = defaultdict(list)
+        for started, pid, _, ended in rows[lo:hi]:
+            per_person[pid].append((started, ended))
+        repeat = sum(1 for events in per_person.values() if len(events) >= 2 and _episodes(events) >= 2)
         out.append(_proportion(repeat, len(per_person)))
     return out
 
@@ -725,14 +767,24 @@ def _crisis_plan_current(ctx: _Context, ind: Indicator, spans: list[Span]) -> li
                 if m is not None:
                     lo, hi = m, m + 5
 
-        for pid, created, reviewed, first_m, last_m in ctx.rows(f"""
-            select c.person_id, {_SQL_MONTH.format("c.created_on")}, {_SQL_MONTH.format("c.reviewed_on")},
-                   {_SQL_MONTH.format("p.referral_date")},
-                   {_SQL_MONTH.format("p.discharge_date")} - (date(p.discharge_date, '+1 day') not like '%-01')
-            from crisis_plans c join people p on p.person_id = c.person_id
+        # every review in the history table (crisis_plan_reviews), not only each
+        # plan's latest review date: a plan is judged as it stood at each month end
+        history = ctx.cached("plan_history", lambda: bool(ctx.rows(
+            "select 1 from sqlite_master where type = 'table' and name = 'crisis_plan_reviews'")))
+        caseload = """
+            from {table} c join people p on p.person_id = c.person_id
             where p.referral_date <= ? and (p.discharge_date is null or p.discharge_date = ''
-                                            or p.discharge_date >= ?)
-            order by c.person_id""", (last_end, first_end)):
+                                            or p.discharge_date >= ?)"""
+        person = (f"{_SQL_MONTH.format('p.referral_date')}, {_SQL_MONTH.format('p.discharge_date')}"
+                  " - (date(p.discharge_date, '+1 day') not like '%-01')")
+        sql = (f"select c.person_id, {_SQL_MONTH.format('c.created_on')}, "
+               f"{_SQL_MONTH.format('c.reviewed_on')}, {person} " + caseload.format(table="crisis_plans"))
+        params: tuple = (last_end, first_end)
+        if history:
+            sql += (f" union all select c.person_id, null, {_SQL_MONTH.format('c.reviewed_on')}, {person} "
+                    + caseload.format(table="crisis_plan_reviews"))
+            params += (last_end, first_end)
+        for pid, created, reviewed, first_m, last_m in ctx.rows(sql + " order by 1", params):
             if pid != current_pid:
                 if current_pid is not None:
                     close()
@@ -833,10 +885,17 @@ def _discharges(ctx: _Context, spans: list[Span], condition: str, window_days: i
 
 def _followup(days: int):
     def compute(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+        # the earliest of first_followup_at and any attended contact after the
+        # discharge: days 1..N (MHSDS MHS79), or 0..N with [metrics] followup_day0
+        first = 0 if getattr(ctx, "followup_day0", False) else 1
         condition = (
-            "a.first_followup_at is not null and a.first_followup_at <> '' and "
+            "(a.first_followup_at is not null and a.first_followup_at <> '' and "
             "julianday(substr(a.first_followup_at,1,10)) - julianday(a.discharged_on) "
-            f"between 0 and {days}"
+            f"between {first} and {days}) or exists (select 1 from contacts c "
+            "where c.person_id = a.person_id "
+            f"and c.contact_at >= date(a.discharged_on, '+{first} days') "
+            f"and c.contact_at < date(a.discharged_on, '+{days + 1} days') "
+            f"and c.attendance in {_SQL_ATTENDED})"
         )
         return _discharges(ctx, spans, condition, days)
 
@@ -1009,7 +1068,8 @@ def _gas_t(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
             for _, group in groupby(ordered, key=person_of.__getitem__)
         ]
         scores = [x for x in scores if x == x]  # drop nan
-        out.append(_mean(scores, len(latest), {"n_goals": len(latest), "rho": RHO}))
+        # a mean over people: n = people with a score (the goals behind them are n_goals)
+        out.append(_mean(scores, len(scores), {"n_goals": len(latest), "rho": RHO}))
     return out
 
 
@@ -1283,26 +1343,84 @@ def _change_positions(days, spans: list[Span]) -> list[int]:
     return sorted(set(positions))
 
 
+WARMUP_MONTHS = {
+    "gas_t": 6,
+    "goals_met": 6,
+    "reliable_improvement": 9,
+    "crisis_plan_current": 8,
+    "disengagement": 2,
+}
+"""Indicators that need time on the caseload: the first months of the data are
+left out of their SPC series (goal reviews, follow-up scores and plan reviews of
+the people already on the caseload when the data start are not yet typical; a
+plan counts as current for six months, and the plans of people already on the
+caseload are all written in the first two; the 8-week disengagement window needs
+two months of contacts)."""
+
+MIN_MONTHLY_CASES = 5
+"""A monthly percentage from fewer cases than this is left out of the SPC chart:
+one or two discharges make 0% or 100% months that signal by chance."""
+
+
+def _small_months(measures: list[Measure], minimum: int) -> tuple[list[Measure], str | None]:
+    kept, dropped = [], 0
+    for m in measures:
+        if m.method == "wilson" and m.value is not None and (m.denominator or 0) < minimum:
+            kept.append(Measure(None, None, None))
+            dropped += 1
+        else:
+            kept.append(m)
+    if not dropped:
+        return measures, None
+    return kept, (f"{dropped} month{'s' if dropped != 1 else ''} with fewer than {minimum} cases left out of "
+                  "the chart (a percentage of so few cases is not a meaningful monthly point)")
+
+
+def _warm_up(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure]) -> tuple[list[Measure], str | None]:
+    months = WARMUP_MONTHS.get(ind.family or ind.id, 0)
+    if not months or ctx.earliest is None:
+        return measures, None
+    first = _mi(ctx.earliest) + months
+    if not any(s.first < first for s in spans):
+        return measures, None
+    kept = [m if s.first >= first else Measure(None, None, None) for s, m in zip(spans, measures)]
+    note = (f"warm-up: the first {months} months of the data (to {month_label(first - 1)}) are left out "
+            "of the chart, because this indicator needs time on the caseload")
+    return kept, note
+
+
 def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure], settings, hide) -> dict:
     from evidencebot.metrics import spc
 
+    measures, warm_note = _warm_up(ctx, ind, spans, measures)
+    shown = measures  # the series keeps months of few cases (drawn, not judged)
+    measures, small_note = _small_months(measures, MIN_MONTHLY_CASES)
     values = [m.value for m in measures]
     labels = [month_label(s.first) for s in spans]
-    result = spc.xmr(
-        values,
+    common = dict(
         improvement=ind.direction,
-        target=ctx.target(ind),
         rebase_at=_rebase_positions(ctx, ind, spans),
         shift=settings.spc.shift_length,
-        trend=settings.spc.trend_length,
-        screen=settings.spc.screen_moving_ranges,
         baseline_points=settings.spc.baseline_points,
         labels=labels,
     )
+    if spc.tied_integers(values):
+        result = spc.run_chart(values, **common)  # ties would make XmR signals, not the process
+    else:
+        result = spc.xmr(
+            values,
+            target=ctx.target(ind),
+            trend=settings.spc.trend_length,
+            screen=settings.spc.screen_moving_ranges,
+            **common,
+        )
+    for note in (warm_note, small_note):
+        if note:
+            result.notes.append(note)
     summary = result.to_dict()
     summary.pop("point_list", None)
     summary["series"] = [
-        [label, None if (m.value is None or hide(m)) else m.value] for label, m in zip(labels, measures)
+        [label, None if (m.value is None or hide(m)) else m.value] for label, m in zip(labels, shown)
     ]
     summary["target"] = ctx.target(ind)
     summary["special_months"] = [p.label for p in result.special_points]
@@ -1311,20 +1429,63 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
     return summary
 
 
+def _last_complete_month(latest: dt.date) -> int:
+    """The month index of the last complete month of data."""
+    last = _mi(latest)
+    return last if latest == _month_end(last) else last - 1
+
+
 def _until_latest(ctx: _Context, spans: list[Span], measures: list[Measure]) -> list[Measure]:
-    """Months after the month of the latest data have no value (not a zero)."""
+    """Months after the last complete month of data have no value (not a zero): an
+    incomplete month is left out of the SPC series."""
     if ctx.latest is None:
         return measures
-    last = _mi(ctx.latest)
+    last = _last_complete_month(ctx.latest)
     return [m if s.first <= last else Measure(None, None, None) for s, m in zip(spans, measures)]
 
 
-def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings) -> IndicatorResult:
+def target_status(value, denominator, target, comparison, minimum: int) -> dict | None:
+    """Met, not met or not assessable, decided on the unsuppressed figure.
+
+    Not assessable when there is no figure or fewer than ``minimum`` cases
+    (the denominator) stand behind it. ``comparison`` is the target's own
+    wording: '>=' at least, '>' more than, '<=' at most, '<' less than.
+    """
+    if target is None or comparison not in TARGET_COMPARISONS:
+        return None
+    out = {"value": target, "comparison": comparison, "words": TARGET_WORDS[comparison]}
+    if value is None or denominator is None or (isinstance(denominator, int) and denominator < minimum):
+        n = denominator if isinstance(denominator, int) else 0
+        out.update(status="not_assessable",
+                   reason=f"too few cases ({'none' if not n else f'{n}, fewer than {minimum}'})")
+        return out
+    met = {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}[comparison]
+    out.update(status="met" if met else "not_met", reason="")
+    return out
+
+
+def _coverage(ctx: _Context, period, compare):
+    """(coverage, counted period, comparison): a partial period counts its months
+    with data and is compared with the same months a year earlier by default; an
+    explicit comparison is cut to the same number of months."""
+    from evidencebot.metrics import periods
+
+    cov = periods.cover(period, ctx.latest)
+    if compare is None:
+        compare = periods.year_earlier(cov.covered) if cov.partial else period.previous()
+    elif cov.partial:
+        compare = periods.clip_months(compare, cov.months_covered)
+    return cov, cov.covered, compare
+
+
+def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings,
+             coverage=None) -> IndicatorResult:
     from evidencebot.metrics import suppression
 
     family = ind.family or ind.id
     if family not in COMPUTE:
         raise InputError(f"indicator '{ind.id}' has no computation (catalogue and code disagree)")
+    ctx.followup_day0 = bool(getattr(getattr(settings, "metrics", None), "followup_day0", False))
     end_mi = _mi(period.end)
     main = Span(_mi(period.start), end_mi, detail=True)
     other = Span(_mi(compare.start), _mi(compare.end), detail=True)
@@ -1340,6 +1501,8 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
 
     spc_summary = _spc(ctx, ind, series, monthly, settings, hide)
     suppressed = hide(now)
+    minimum = getattr(getattr(settings, "metrics", None), "target_min_cases", 1)
+    target = target_status(now.value, now.denominator, ctx.target(ind), ctx.target_comparison(ind), minimum)
     extra = {
         "period_start": _iso(period.start),
         "period_end": _iso(period.end),
@@ -1400,6 +1563,9 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
         spc=spc_summary,
         definition=ind.definition,
         extra=extra,
+        partial=bool(coverage and coverage.partial),
+        coverage=coverage.to_dict() if coverage is not None else None,
+        target=target,
     )
 
 
@@ -1407,6 +1573,8 @@ def _settings_key(settings) -> tuple:
     return (
         settings.spc.shift_length, settings.spc.trend_length, settings.spc.screen_moving_ranges,
         settings.spc.baseline_points, settings.suppression.threshold, settings.suppression.rounding,
+        bool(getattr(getattr(settings, "metrics", None), "followup_day0", False)),
+        getattr(getattr(settings, "metrics", None), "target_min_cases", 1),
     )
 
 
@@ -1417,11 +1585,12 @@ def _result_key(ind: Indicator, period, compare, external: bool, settings) -> tu
     )
 
 
-def _cached_compute(state: dict, ind: Indicator, period, compare, external: bool, settings) -> IndicatorResult:
+def _cached_compute(state: dict, ind: Indicator, period, compare, external: bool, settings,
+                    coverage=None) -> IndicatorResult:
     key = _result_key(ind, period, compare, external, settings)
     hit = state["results"].get(key)
     if hit is None:
-        hit = _compute(state["ctx"], ind, period, compare, external, settings)
+        hit = _compute(state["ctx"], ind, period, compare, external, settings, coverage)
         state["results"][key] = hit
     return hit.copy()
 
@@ -1438,8 +1607,9 @@ def compute(db, indicator_id: str, period=None, *, compare=None, external: bool 
     state = _state(db)
     ctx = state["ctx"]
     period = _resolve_period(period, ctx)
-    compare = _resolve_period(compare, ctx) if compare is not None else period.previous()
-    return _cached_compute(state, ind, period, compare, external, settings)
+    compare = _resolve_period(compare, ctx) if compare is not None else None
+    coverage, period, compare = _coverage(ctx, period, compare)
+    return _cached_compute(state, ind, period, compare, external, settings, coverage)
 
 
 def _canonical(indicator: Indicator) -> str:
@@ -1467,7 +1637,7 @@ def _database_file(db) -> str | None:
     return row[2] if row and row[2] else None
 
 
-def _worker(path: str, version, jobs, period, compare, external, settings, timings) -> dict:
+def _worker(path: str, version, jobs, period, compare, external, settings, timings, coverage=None) -> dict:
     """Compute ``jobs`` on a read-only connection of its own (run in a worker thread)."""
     import sqlite3
     from urllib.parse import quote
@@ -1481,7 +1651,7 @@ def _worker(path: str, version, jobs, period, compare, external, settings, timin
         done = {}
         for key, ind in jobs:
             started = time.perf_counter()
-            done[key] = _compute(ctx, ind, period, compare, external, settings)
+            done[key] = _compute(ctx, ind, period, compare, external, settings, coverage)
             timings[ind.id] = time.perf_counter() - started
         return done
     finally:
@@ -1515,7 +1685,8 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         present = set(_instrument_names(ctx))
         indicators = [i for i in catalogue.values() if i.instrument is None or _canonical(i) in present]
     period = _resolve_period(period, ctx)
-    compare = _resolve_period(compare, ctx) if compare is not None else period.previous()
+    compare = _resolve_period(compare, ctx) if compare is not None else None
+    coverage, period, compare = _coverage(ctx, period, compare)
     timings = {} if timings is None else timings
 
     keys = {ind.id: _result_key(ind, period, compare, external, settings) for ind in indicators}
@@ -1533,7 +1704,7 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidencebot-metrics")
         worker_timings: dict[str, float] = {}
         future = pool.submit(_worker, path, state["version"], jobs, period, compare, external, settings,
-                             worker_timings)
+                             worker_timings, coverage)
         pool.shutdown(wait=False)
         handed = {key for key, _ in jobs}
     else:
@@ -1542,7 +1713,7 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         if keys[ind.id] in handed:
             continue
         started = time.perf_counter()
-        state["results"][keys[ind.id]] = _compute(ctx, ind, period, compare, external, settings)
+        state["results"][keys[ind.id]] = _compute(ctx, ind, period, compare, external, settings, coverage)
         timings[ind.id] = time.perf_counter() - started
     if future is not None:
         import sqlite3
@@ -1553,12 +1724,12 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         except (sqlite3.Error, OSError):  # no second connection here (e.g. a read-only folder)
             for key, ind in jobs:
                 started = time.perf_counter()
-                state["results"][key] = _compute(ctx, ind, period, compare, external, settings)
+                state["results"][key] = _compute(ctx, ind, period, compare, external, settings, coverage)
                 timings[ind.id] = time.perf_counter() - started
     results = []
     for ind in indicators:
         started = time.perf_counter()
-        results.append(_cached_compute(state, ind, period, compare, external, settings))
+        results.append(_cached_compute(state, ind, period, compare, external, settings, coverage))
         timings.setdefault(ind.id, time.perf_counter() - started)
     return results
 

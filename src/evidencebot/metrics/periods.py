@@ -28,20 +28,31 @@ Relative forms are resolved against ``latest``, the date of the latest data,
 treating it as "today":
 
 - ``this month``: the month containing ``latest`` (it may be incomplete).
-- ``last month`` / ``previous month``: the last complete calendar month: the
-  month of ``latest`` when ``latest`` is its last day, else the month before.
+- ``last month``: the last complete calendar month: the month of ``latest``
+  when ``latest`` is its last day, else the month before.
+- ``previous month``: the month before ``this month``, always (so it is never
+  the same month as ``this month``).
 - ``last N months`` / ``past N months``: the N months ending with the month of
   ``latest``, that month included (complete or current). Kind ``relative``.
 - ``last year`` / ``past year`` / ``last 12 months``: the 12 months ending with
   the month of ``latest`` (a rolling year, not a calendar year). Kind ``relative``.
 - ``this quarter``: the calendar quarter containing ``latest``.
-- ``last quarter`` / ``previous quarter``: the last complete calendar quarter:
-  the quarter of ``latest`` when ``latest`` is its last day (data extracted on
-  30 September cover July to September), else the quarter before.
+- ``last quarter``: the last complete calendar quarter: the quarter of
+  ``latest`` when ``latest`` is its last day (data extracted on 30 September
+  cover July to September), else the quarter before.
+- ``previous quarter``: the quarter before ``this quarter``, always.
 - ``this financial year`` / ``this FY``: the financial year containing
   ``latest`` (1 April to 31 March, even if the data stop earlier).
-- ``last financial year`` / ``last FY`` / ``previous financial year``: the last
-  complete one (the financial year of ``latest`` when ``latest`` is 31 March).
+- ``last financial year`` / ``last FY``: the last complete one (the financial
+  year of ``latest`` when ``latest`` is 31 March).
+- ``previous financial year`` / ``previous FY``: the one before ``this financial
+  year``, always.
+
+Periods and the data (:func:`cover`): a period that runs past the latest data
+is *partial*: only its months with data are counted (complete months; the month
+of ``latest`` too when no complete month is left), it is compared with the same
+months a year earlier (:func:`year_earlier`), and every output says so. A
+period that starts after the latest data is refused.
 
 Relative forms other than rolling windows resolve to the concrete period they
 name (``last quarter`` on 2026-03-15 is the period ``2025-Q4`` of kind
@@ -336,6 +347,12 @@ def _relative(text: str, latest: datetime.date | None, original: str) -> Period 
     # final day (data extracted at a quarter end cover that quarter), else the one before
     if text == "this month":
         return month_period(year, month)
+    if text.startswith("previous"):  # the one before "this ...", never the same
+        if text.endswith("month"):
+            return month_period(year, month).previous()
+        if text.endswith("quarter"):
+            return quarter_period(year, (month - 1) // 3 + 1).previous()
+        return fy_period((year if month >= 4 else year - 1) - 1)
     if text.endswith("month"):
         this_month = month_period(year, month)
         return this_month if latest == this_month.end else this_month.previous()
@@ -394,3 +411,94 @@ def _parse_period(text: str, *, latest: datetime.date | None = None) -> Period:
             f"{_fy_label(year)} (or {_fy_label(year - 1)})",
         )
     raise _bad(original)
+
+
+# ---------------------------------------------------------------- periods and the data
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a period the data cover.
+
+    ``covered`` has the asked period's label and kind, but ends with the last
+    month counted; ``partial`` is True when that is before the period's end.
+    """
+
+    asked: Period
+    covered: Period
+    partial: bool
+    latest: datetime.date | None
+    complete_last_month: bool = True
+    """False when the last month counted is itself incomplete (no complete month was left)."""
+
+    @property
+    def months_covered(self) -> int:
+        return self.covered.n_months
+
+    @property
+    def months_in_period(self) -> int:
+        return self.asked.n_months
+
+    def span_text(self) -> str:
+        """'Apr-Sep 2026' for the months counted."""
+        return range_period((self.covered.start.year, self.covered.start.month),
+                            (self.covered.end.year, self.covered.end.month)).describe()
+
+    def text(self) -> str:
+        """'Apr-Sep 2026, to date: 6 of 12 months' ('' for a complete period)."""
+        if not self.partial:
+            return ""
+        if not self.complete_last_month:
+            return (f"{self.span_text()}, to date: data to {self.latest.day} "
+                    f"{calendar.month_name[self.latest.month]} {self.latest.year} only")
+        return f"{self.span_text()}, to date: {self.months_covered} of {self.months_in_period} months"
+
+    def to_dict(self) -> dict:
+        return {
+            "partial": self.partial,
+            "months_covered": self.months_covered,
+            "months_in_period": self.months_in_period,
+            "first_month": _ym(self.covered.start.year, self.covered.start.month),
+            "last_month": _ym(self.covered.end.year, self.covered.end.month),
+            "complete_last_month": self.complete_last_month,
+            "text": self.text(),
+        }
+
+
+def cover(period: Period, latest: datetime.date | None) -> Coverage:
+    """The part of ``period`` that the data reach (see the module docstring).
+
+    Raises :class:`InputError` when the period starts after ``latest``.
+    """
+    if isinstance(latest, datetime.datetime):
+        latest = latest.date()
+    if latest is None or period.end <= latest:
+        return Coverage(period, period, False, latest)
+    if period.start > latest:
+        raise InputError(
+            f"{period.label} starts after the latest data ({latest.isoformat()}): there is nothing "
+            f"to report for it; choose a period up to {_ym(latest.year, latest.month)}"
+        )
+    last = (latest.year, latest.month)
+    complete = latest == _month_end(*last)
+    if not complete:
+        before = _add_months(*last, -1)
+        if before >= (period.start.year, period.start.month):
+            last, complete = before, True
+    end = _month_end(*last)
+    return Coverage(period, Period(period.label, period.start, end, period.kind), True, latest, complete)
+
+
+def year_earlier(period: Period) -> Period:
+    """The same months one year earlier, as a range ('2025-04..2025-09')."""
+    first = (period.start.year - 1, period.start.month)
+    last = (period.end.year - 1, period.end.month)
+    return range_period(first, last)
+
+
+def clip_months(period: Period, months: int) -> Period:
+    """The first ``months`` months of ``period`` (the period itself when it is no longer)."""
+    if period.n_months <= months:
+        return period
+    last = _add_months(period.start.year, period.start.month, months - 1)
+    return range_period((period.start.year, period.start.month), last)

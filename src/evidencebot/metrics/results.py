@@ -29,17 +29,20 @@ UNIT_SUFFIX = {
 }
 
 VERDICT_MARK = {
-    "improvement": "▲ improvement",
-    "concern": "▼ concern",
+    "improvement": "✓ improvement",
+    "concern": "! concern",
     "neutral": "◆ special cause",
-    "common_cause": "· common cause",
+    "common_cause": "~ common cause",
     "too_few_points": "? too few points",
 }
+"""Variation marks in words and symbols that cannot be read as a direction (the
+verdict is what the chart shows, not whether the value went up or down)."""
 
 CSV_FIELDS = (
     "id", "title", "domain", "period", "value", "unit", "numerator", "denominator",
     "ci_low", "ci_high", "compare_period", "compare_value", "direction", "suppressed",
     "spc_verdict", "spc_rule", "spc_points", "spc_mean", "spc_lower", "spc_upper",
+    "partial", "months_covered", "target", "target_comparison", "target_status",
 )
 
 
@@ -81,6 +84,15 @@ class IndicatorResult:
     extra: dict = field(default_factory=dict)
     """Indicator-specific detail: method, pending, pairing_rate, n_goals,
     threshold, period dates, the comparison's counts..."""
+    partial: bool = False
+    """The period runs past the latest data: only ``coverage`` months are counted."""
+    coverage: dict | None = None
+    """months_covered, months_in_period, first_month, last_month, text ('Apr-Sep 2026,
+    to date: 6 of 12 months'); see :class:`evidencebot.metrics.periods.Coverage`."""
+    target: dict | None = None
+    """The contract target and whether it was met, decided on the unsuppressed
+    figure: value, comparison ('>=', '>', '<=', '<'), status ('met', 'not_met',
+    'not_assessable'), reason; None when the indicator has no target."""
 
     @property
     def verdict(self) -> str | None:
@@ -99,6 +111,11 @@ class IndicatorResult:
         spc = self.to_dict()["spc"] or {}
         for key in ("verdict", "rule", "points", "mean", "lower", "upper"):
             row[f"spc_{key}"] = spc.get(key)
+        row["months_covered"] = (self.coverage or {}).get("months_covered")
+        target = self.target or {}
+        row["target"] = target.get("value")
+        row["target_comparison"] = target.get("comparison")
+        row["target_status"] = target.get("status")
         return {k: ("" if row.get(k) is None else row.get(k)) for k in CSV_FIELDS}
 
     def copy(self) -> "IndicatorResult":
@@ -111,9 +128,12 @@ class IndicatorResult:
         return format_value(self.value, self.unit, decimals, hidden=self.suppressed)
 
     def counts_text(self) -> str:
-        """'n/N' for the value's numerator and denominator ('' when there are none)."""
+        """'n/N' for the value's numerator and denominator ('' when there are none;
+        '*' when the value is suppressed, so the counts cannot give it away)."""
         if self.numerator is None and self.denominator is None:
             return ""
+        if self.suppressed:
+            return "*"
         return f"{_count(self.numerator)}/{_count(self.denominator)}"
 
     def ci_text(self, decimals: int | None = None) -> str:

@@ -47,22 +47,26 @@ higher is better), and likewise below the lower limit; otherwise the target
 will be hit and missed (``inconsistent``).
 
 **Dated service changes** (``rebase_at``: positions in ``values`` where a
-documented service change took effect) are how evidencebot says that a change
-is real:
+documented service change took effect), as NHS practice does it:
 
-- A service change starts a new group with its own limits only once it has at
-  least ``baseline_points`` points since the change. Until then it is not yet
-  the "new normal": its points are judged against the limits of the group
-  before it (limits from the earlier points only), and runs carry on across
-  the change. A note says so.
-- When the new group has its own limits and its last point is common cause
-  there, evidencebot also runs a *step-change check*: the points since the
-  change, on their own, are judged against the *pre-change* limits with the
-  same rules. If the last of them is special cause, the verdict is that
-  improvement or concern, and the rule text names the service change
-  (``"shift since service change on 2025-07-01: 9 of 9 points below the
-  pre-change mean"``). The change is named by the label at its position
-  (callers pass the change date there), else by its point number.
+- Every recorded change starts a new *segment* with its own mean and limits,
+  and the special-cause rules are applied to each segment's own points only.
+  New points are never judged against the limits from before the change (that
+  over-signals: about 7% of series with no change gave a signal at 9 points
+  before and 15 after; see ``bench/spc_false_alarm.py``).
+- A segment with fewer than ``baseline_points`` points (12 by default,
+  ``[spc] baseline_points``) has *trial* limits, and a note says so.
+- A segment with fewer than ``min_points`` points is not judged: when it is the
+  latest, the verdict is ``too_few_points``.
+- :attr:`SPCResult.segments` lists every segment with its own limits, and
+  :attr:`SPCResult.step_change` gives the means before and after the latest
+  change (a description, never a verdict). The change is named by the label at
+  its position (callers pass the change date there), else by its point number.
+
+**Run charts** (:func:`run_chart`): for series of whole numbers with many ties
+(monthly medians of days) XmR limits and runs are driven by the ties, so those
+get a run chart around the median instead: only the shift rule, with points on
+the median neither counting nor breaking a run.
 
 Values that are ``None`` (or nan) are months without data: they are left out of
 the chart (and their labels with them), but positions, ``rebase_at`` and
@@ -135,7 +139,12 @@ class SPCResult:
     notes: list[str] = field(default_factory=list)
     """Plain-language caveats: trial limits, service changes not yet rebased."""
     step_change: dict | None = None
-    """The step-change check against pre-change limits, when one was run."""
+    """Means before and after the latest service change (description only, no verdict)."""
+    segments: list[dict] = field(default_factory=list)
+    """One entry per service-change segment, oldest first: first/last (positions),
+    first_label/last_label, change (its name, None for the first), points, mean,
+    lower, upper, near_lower, near_upper, trial (fewer than baseline_points) and
+    judged (at least min_points, so the rules were applied)."""
 
     @property
     def special_points(self) -> list[SPCPoint]:
@@ -156,6 +165,7 @@ class SPCResult:
                 "settings": self.settings,
                 "notes": list(self.notes),
                 "step_change": self.step_change,
+                "segments": self.segments,
                 "point_list": [asdict(p) for p in self.point_list],
             }
         )
@@ -430,36 +440,27 @@ def xmr(
             notes=notes,
         )
 
-    # segments: a group gets its own limits when it is the first, or has enough points
-    segments: list[dict] = []  # {"basis": [k...], "judged": [k...], "change": position|None}
-    pending: list[tuple[int, int]] = []  # (change position, points since) not yet rebased
+    # segments: every recorded service change starts a new segment with its own
+    # limits, judged by the rules on its own points only (never new points against
+    # old limits). A segment of fewer than baseline_points has trial limits; one of
+    # fewer than min_points is not judged at all.
+    segments: list[dict] = []
     for g in range(len(changes) + 1):
         members = [k for k, grp in enumerate(groups) if grp == g]
         if not members:
             continue
-        change = changes[g - 1] if g > 0 else None
-        if not segments or len(members) >= baseline_points:
-            segments.append(
-                {"basis": members, "judged": list(members), "change": change, "pending": []}
-            )
-        else:
-            segments[-1]["judged"].extend(members)
-            segments[-1]["pending"].append(change)
-            pending.append((change, len(members)))
-    for change, count in pending:
-        notes.append(
-            f"service change on {name_of(change)}: {count} point{'s' if count != 1 else ''} since; "
-            f"fewer than {baseline_points}, so they are judged against the limits before the change"
-        )
+        segments.append({"members": members, "change": changes[g - 1] if g > 0 else None})
 
     point_list: list[SPCPoint | None] = [None] * len(data)
     flags: list[_Flag | None] = [None] * len(data)
     seg_limits = []
     for seg in segments:
-        lim = limits([ys[k] for k in seg["basis"]], screen=screen)
+        members = seg["members"]
+        lim = limits([ys[k] for k in members], screen=screen)
         seg_limits.append(lim)
-        seg_flags = _flag([ys[k] for k in seg["judged"]], lim, shift, trend)
-        for k, f in zip(seg["judged"], seg_flags):
+        judged = len(members) >= min_points
+        seg_flags = _flag([ys[k] for k in members], lim, shift, trend) if judged else [_Flag() for _ in members]
+        for k, f in zip(members, seg_flags):
             i = data[k][0]
             flags[k] = f
             point_list[k] = SPCPoint(
@@ -467,64 +468,84 @@ def xmr(
                 lim.near_lower, lim.near_upper, f.rule, f.direction,
                 _point_type(f.direction, improving),
             )
-        # run positions inside the segment -> positions in data
-        for f in seg_flags:
-            f.run_start = seg["judged"][f.run_start] if f.rule else f.run_start
+        for f in seg_flags:  # run positions inside the segment -> positions in data
+            f.run_start = members[f.run_start] if f.rule else f.run_start
+        seg["limits"] = lim
+        seg["judged"] = judged
 
-    last_lim = seg_limits[-1]
+    last_seg, last_lim = segments[-1], seg_limits[-1]
     trial = last_lim.n < baseline_points
-    if trial:
+    last = point_list[-1]
+    last_flag = flags[-1]
+    verdict = _verdict(last.type)
+    rule = _describe(last_flag) if last_flag.rule else None
+    if last_seg["change"] is not None:
+        name = name_of(last_seg["change"])
+        count = len(last_seg["members"])
+        plural = "s" if count != 1 else ""
+        if not last_seg["judged"]:
+            verdict = "too_few_points"
+            rule = (f"only {count} point{plural} since the service change on {name}; at least "
+                    f"{min_points} are needed to judge change")
+            notes.append(f"service change on {name}: limits recalculated from that month; {count} "
+                         f"point{plural} since, too few to judge (at least {min_points} needed)")
+        elif trial:
+            notes.append(f"service change on {name}: limits recalculated from that month; {count} "
+                         f"point{plural} since, so these are trial limits (fewer than {baseline_points})")
+        else:
+            notes.append(f"service change on {name}: limits recalculated from that month ({count} points since)")
+        if rule and last_seg["judged"]:
+            rule = f"{rule}, since the service change on {name}"
+    if trial and last_seg["judged"]:
         notes.insert(
             0,
             f"trial limits: calculated from {last_lim.n} points (fewer than {baseline_points}); "
             "they will move as data are added",
         )
-    last = point_list[-1]
-    last_flag = flags[-1]
-    verdict = _verdict(last.type)
-    rule = _describe(last_flag) if last_flag.rule else None
-    if rule and segments[-1]["pending"]:
-        change_pos = segments[-1]["pending"][-1]
-        first_after = next(k for k, (i, _) in enumerate(data) if i >= change_pos)
-        if last_flag.run_start >= first_after:
-            rule = f"{rule}, since service change on {name_of(change_pos)} (limits not yet rebased)"
 
     step_change = None
-    if len(segments) > 1 and last.type == "common_cause":
-        seg, pre = segments[-1], seg_limits[-2]
-        after = seg["judged"]
-        step_flags = _flag([ys[k] for k in after], pre, shift, trend)
-        above = sum(1 for k in after if _side(ys[k], pre) > 0)
-        below = sum(1 for k in after if _side(ys[k], pre) < 0)
-        final = step_flags[-1]
-        step_type = _point_type(final.direction, improving)
-        change_name = name_of(seg["change"])
-        step_rule = None
-        if final.rule:
-            side = "above" if final.direction > 0 else "below"
-            count = above if final.direction > 0 else below
-            tally = f"{count} of {len(after)} points {side} the pre-change mean"
-            if final.rule == "shift":
-                step_rule = f"shift since service change on {change_name}: {tally}"
-            else:
-                step_rule = (
-                    f"{_describe(final)} since service change on {change_name}, judged against "
-                    f"the pre-change limits ({tally})"
-                )
-            verdict, rule = _verdict(step_type), step_rule
+    if len(segments) > 1:
+        pre, post = seg_limits[-2], last_lim
+        # a level shift: the whole new segment's mean lies beyond the old process
+        # limits (both segments long enough to judge); a description of the step,
+        # not the variation verdict (the mean of 7+ points beyond 3-sigma limits
+        # almost never happens by chance: see bench/spc_false_alarm.py)
+        level_shift = 0
+        if segments[-2]["judged"] and last_seg["judged"] and math.isfinite(pre.upper):
+            level_shift = 1 if post.mean > pre.upper else (-1 if post.mean < pre.lower else 0)
         step_change = {
-            "change": change_name,
-            "change_index": seg["change"],
+            "change": name_of(last_seg["change"]),
+            "change_index": last_seg["change"],
             "pre_mean": pre.mean,
             "pre_lower": pre.lower,
             "pre_upper": pre.upper,
-            "points": len(after),
-            "above": above,
-            "below": below,
-            "verdict": _verdict(step_type),
-            "rule": step_rule,
-            "flagged": [data[k][0] for k, f in zip(after, step_flags) if f.rule],
+            "pre_points": pre.n,
+            "post_mean": post.mean,
+            "points": post.n,
+            "trial": trial,
+            "level_shift": level_shift,
+            "level_shift_type": _point_type(level_shift, improving),
+            "note": "means before and after the change, for description only: the verdict comes "
+                    "from the rules applied to the points since the change",
         }
+    segment_list = [
+        {
+            "first": data[seg["members"][0]][0],
+            "last": data[seg["members"][-1]][0],
+            "first_label": label_at(data[seg["members"][0]][0]),
+            "last_label": label_at(data[seg["members"][-1]][0]),
+            "change": name_of(seg["change"]) if seg["change"] is not None else None,
+            "points": len(seg["members"]),
+            "mean": seg["limits"].mean,
+            "lower": seg["limits"].lower,
+            "upper": seg["limits"].upper,
+            "near_lower": seg["limits"].near_lower,
+            "near_upper": seg["limits"].near_upper,
+            "trial": len(seg["members"]) < baseline_points,
+            "judged": seg["judged"],
+        }
+        for seg in segments
+    ]
 
     assurance = None
     if target is not None and improving != 0 and math.isfinite(last_lim.upper):
@@ -548,7 +569,88 @@ def xmr(
         settings=settings,
         notes=notes,
         step_change=step_change,
+        segments=segment_list,
     )
+
+
+def tied_integers(values: Sequence[float | None], *, share: float = 1 / 3) -> bool:
+    """True for whole-number values where at least ``share`` of the moving ranges
+    are zero (ties), or any values where half of them are: such a series gets a
+    run chart, not XmR signals."""
+    ys = [v for _, v in _clean_values(values)]
+    if len(ys) < 3:
+        return False
+    ties = sum(1 for a, b in zip(ys, ys[1:]) if a == b)
+    if any(not float(v).is_integer() for v in ys):
+        return ties >= 0.5 * (len(ys) - 1)  # mostly one repeated value (0% month after month)
+    return ties >= share * (len(ys) - 1)
+
+
+def run_chart(
+    values: Sequence[float | None],
+    *,
+    improvement: str = "decrease",
+    rebase_at: Sequence[int] = (),
+    shift: int = 7,
+    min_points: int = 7,
+    baseline_points: int = 12,
+    labels: Sequence[str | None] | None = None,
+) -> SPCResult:
+    """A run chart around the median of each segment: the shift rule only, with
+    points on the median skipped (they neither count nor break a run); no limits."""
+    base = xmr(values, improvement=improvement, rebase_at=rebase_at, shift=shift, trend=max(shift, 3),
+               baseline_points=baseline_points, min_points=min_points, labels=labels)
+    improving = _DIRECTIONS[str(improvement).strip().lower()]
+    note = ("whole-number monthly values with many ties: a run chart around the median is used "
+            "(no process limits; only runs of points on one side of the median count)")
+    base.settings["chart"] = "run"
+    base.notes = [n for n in base.notes if not n.startswith("trial limits")] + [note]
+    base.assurance = None
+    if base.verdict == "too_few_points":
+        return base
+    by_segment: dict[int, list[SPCPoint]] = {}
+    for p in base.point_list:
+        by_segment.setdefault(p.group, []).append(p)
+    for seg_points in by_segment.values():
+        ordered = sorted(p.value for p in seg_points)
+        n = len(ordered)
+        median = ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+        judged = n >= min_points
+        run: list[SPCPoint] = []
+        side_of_run = 0
+        for p in seg_points:
+            p.mean, p.lower, p.upper, p.near_lower, p.near_upper = median, math.nan, math.nan, math.nan, math.nan
+            p.special, p.direction, p.type = None, 0, "common_cause"
+            side = 0 if p.value == median else (1 if p.value > median else -1)
+            if side == 0:
+                continue
+            if side != side_of_run:
+                run, side_of_run = [], side
+            run.append(p)
+            if judged and len(run) >= shift:
+                for q in run:
+                    q.special, q.direction, q.type = "shift", side, _point_type(side, improving)
+    for seg in base.segments:
+        members = [p for p in base.point_list if seg["first"] <= p.index <= seg["last"]]
+        if members:
+            seg["mean"] = members[0].mean
+        seg.update(lower=math.nan, upper=math.nan, near_lower=math.nan, near_upper=math.nan)
+    last = base.point_list[-1]
+    base.mean, base.lower, base.upper = last.mean, math.nan, math.nan
+    if base.segments and not base.segments[-1]["judged"]:
+        return base
+    base.verdict = _verdict(last.type)
+    if last.special:
+        count = 0
+        for p in reversed(base.point_list):
+            if p.special and p.direction == last.direction:
+                count += 1
+            elif p.value != last.mean or p.group != last.group:
+                break
+        base.rule = f"{count} points {'above' if last.direction > 0 else 'below'} the median (run chart)"
+    else:
+        base.rule = None
+    return base
 
 
 VERDICT_TEXT = {

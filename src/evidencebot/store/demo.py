@@ -59,6 +59,7 @@ DEMO_TABLES = (
     "escalations",
     "crisis_events",
     "admissions",
+    "crisis_plan_reviews",
     "crisis_plans",
     "measures",
     "safeguarding",
@@ -66,6 +67,7 @@ DEMO_TABLES = (
     "incidents",
     "service_changes",
     "targets",
+    "variance_notes",
     "people",
 )
 
@@ -85,6 +87,7 @@ COLUMNS = {
         "first_followup_at", "housing_confirmed", "engaged_within_14_days", "handover_complete",
     ),
     "crisis_plans": ("person_id", "created_on", "reviewed_on", "easy_read"),
+    "crisis_plan_reviews": ("person_id", "created_on", "reviewed_on"),
     "goals": ("goal_id", "person_id", "domain", "description", "set_on", "baseline_level", "weight"),
     "goal_reviews": ("goal_id", "reviewed_on", "level"),
     "measures": ("person_id", "instrument", "measured_on", "score"),
@@ -98,7 +101,7 @@ COLUMNS = {
 # People first, so every child row's person exists when it is inserted.
 INSERT_ORDER = (
     "people", "contacts", "escalations", "crisis_events", "admissions", "crisis_plans",
-    "goals", "goal_reviews", "measures", "safeguarding", "incidents", "partner_comms",
+    "crisis_plan_reviews", "goals", "goal_reviews", "measures", "safeguarding", "incidents", "partner_comms",
 )
 
 
@@ -477,7 +480,9 @@ class _Generator:
             if not rows:
                 continue
             cols = COLUMNS[table]
-            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            # a plan's latest review is copied into crisis_plan_reviews by a trigger (m010)
+            verb = "INSERT OR IGNORE" if table == "crisis_plan_reviews" else "INSERT"
+            sql = f"{verb} INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
             self.conn.executemany(sql, rows)
             self.counts[table] += len(rows)
             self.buffers[table] = []
@@ -489,10 +494,19 @@ class _Generator:
             "VALUES (?, ?, ?, ?, ?)",
             (1, self.change.isoformat(), sc["title"], " ".join(sc["description"].split()), sc["indicators"]),
         )
+        end = self.last.isoformat()[:7]  # the demo's last month
+        notes = [n for n in self.r.get("variance_notes", []) if n.get("for_end") in (None, end)]
         self.conn.executemany(
-            "INSERT INTO targets (indicator_id, target, set_on, source) VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO variance_notes (indicator_id, period, reason, owner, due_on, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(n["indicator"], n["period"], " ".join(n["reason"].split()), n["owner"], n["due_on"],
+              self.last.isoformat()) for n in notes],
+        )
+        comparisons = self.r.get("target_comparisons", {})
+        self.conn.executemany(
+            "INSERT INTO targets (indicator_id, target, set_on, source, comparison) VALUES (?, ?, ?, ?, ?)",
             [
-                (key, float(value), self.start.isoformat(), "Contract schedule (demo)")
+                (key, float(value), self.start.isoformat(), "Contract schedule (demo)", comparisons.get(key))
                 for key, value in self.r["targets"].items()
             ],
         )
@@ -899,17 +913,22 @@ class _Generator:
         for j, created in enumerate(plan_days):
             until = plan_days[j + 1] - 1 if j + 1 < len(plan_days) else last
             latest = None
+            reviews = set()  # every review, kept as history (crisis_plan_reviews)
             if not never:
                 rv_d = created + rlo + int(rnd() * (rhi - rlo + 1))
                 while rv_d <= until:
                     latest = rv_d
+                    reviews.add(rv_d)
                     rv_d += rlo + int(rnd() * (rhi - rlo + 1))
                 for ev in events:
                     if created < ev <= until and rnd() < cp["p_review_after_crisis"]:
                         rv_e = min(ev + int(rnd() * 8), until)
+                        if rv_e > created:
+                            reviews.add(rv_e)
                         if rv_e > created and (latest is None or rv_e > latest):
                             latest = rv_e
             B["crisis_plans"].append((pid, DAY[created], DAY[latest] if latest is not None else None, easy))
+            B["crisis_plan_reviews"].extend((pid, DAY[created], DAY[d]) for d in sorted(reviews))
 
         # ---- goals and goal reviews (GAS)
         g = r["goals"]

@@ -278,6 +278,11 @@ PARTNERS = V.Codes(
     },
 )
 
+TARGET_COMPARISONS = V.Codes(
+    [">=", ">", "<=", "<"],
+    {"at_least": ">=", "more_than": ">", "at_most": "<=", "less_than": "<", "=>": ">=", "=<": "<="},
+)
+
 PERSON = ("person_id", "people", "person")
 
 TABLES: dict[str, TableSpec] = {}
@@ -474,8 +479,44 @@ _table(TableSpec(
         Column("target", V.number(), required=True),
         Column("set_on", V.parse_date),
         Column("source"),
+        Column("comparison", TARGET_COMPARISONS),
     ),
     key=("indicator_id",),
+))
+
+# Contract-review inputs the service records do not hold (migration m011).
+# measure codes are free text; the review names the ones it knows.
+_table(TableSpec(
+    "activity_plan",
+    (
+        Column("period", required=True),
+        Column("measure", required=True),
+        Column("planned", V.number(lo=0), required=True),
+        Column("source"),
+    ),
+    key=("period", "measure"),
+))
+_table(TableSpec(
+    "workforce",
+    (
+        Column("period", required=True),
+        Column("measure", required=True),
+        Column("value", V.number(lo=0), required=True),
+        Column("note"),
+    ),
+    key=("period", "measure"),
+))
+_table(TableSpec(
+    "requests",
+    (
+        Column("request_id", required=True),
+        Column("raised_on", V.parse_date, required=True),
+        Column("request", required=True),
+        Column("background"),
+        Column("owner"),
+        Column("status"),
+    ),
+    key=("request_id",),
 ))
 
 # Stories: a CSV/XLSX with the front-matter fields and the four sections, or

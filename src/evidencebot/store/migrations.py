@@ -406,6 +406,77 @@ def m008_indicator_indexes(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations()
+def m009_target_comparison(db: Database) -> None:
+    # How a figure meets its target, as the contract words it: '>=' (at least),
+    # '>' (more than), '<=' (at most) or '<' (less than). Empty: from the
+    # indicator's direction ('>=' when higher is better, '<=' when lower is).
+    db["targets"].add_column("comparison", str)
+
+
+PLAN_REVIEW_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS crisis_plans_review_insert AFTER INSERT ON crisis_plans
+       WHEN coalesce(NEW.reviewed_on, '') <> ''
+       BEGIN
+         INSERT OR IGNORE INTO crisis_plan_reviews (person_id, created_on, reviewed_on)
+         VALUES (NEW.person_id, NEW.created_on, NEW.reviewed_on);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS crisis_plans_review_update AFTER UPDATE OF reviewed_on ON crisis_plans
+       WHEN coalesce(NEW.reviewed_on, '') <> ''
+       BEGIN
+         INSERT OR IGNORE INTO crisis_plan_reviews (person_id, created_on, reviewed_on)
+         VALUES (NEW.person_id, NEW.created_on, NEW.reviewed_on);
+       END""",
+)
+"""Every review date written to ``crisis_plans.reviewed_on`` (by an import or by
+hand) is also kept in ``crisis_plan_reviews``, so the history is never lost."""
+
+
+@migrations()
+def m010_crisis_plan_reviews(db: Database) -> None:
+    # crisis_plans keeps only a plan's latest review date; indicators that ask
+    # "was the plan current at the end of month M" need every review. Each
+    # existing plan's review date becomes its first history row.
+    db["crisis_plan_reviews"].create(
+        {"person_id": str, "created_on": str, "reviewed_on": str},
+        pk=("person_id", "created_on", "reviewed_on"),
+        not_null={"person_id", "created_on", "reviewed_on"},
+        foreign_keys=PEOPLE_FK,
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO crisis_plan_reviews (person_id, created_on, reviewed_on) "
+        "SELECT person_id, created_on, reviewed_on FROM crisis_plans "
+        "WHERE coalesce(reviewed_on, '') <> '' AND created_on IS NOT NULL"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_crisis_plan_reviews_reviewed "
+               "ON crisis_plan_reviews(reviewed_on, person_id)")
+    for sql in PLAN_REVIEW_TRIGGERS:
+        db.execute(sql)
+
+
+@migrations()
+def m011_contract_review_inputs(db: Database) -> None:
+    # What a contract review needs that the service records do not hold:
+    # planned activity (contracted volumes), workforce and supervision figures,
+    # and requests to the commissioner. Each row names its period by label
+    # ('2026/27 Q2'); imported with `evidencebot import activity_plan|workforce|requests`.
+    db["activity_plan"].create(
+        {"period": str, "measure": str, "planned": float, "source": str},
+        pk=("period", "measure"),
+        not_null={"planned"},
+    )
+    db["workforce"].create(
+        {"period": str, "measure": str, "value": float, "note": str},
+        pk=("period", "measure"),
+        not_null={"value"},
+    )
+    db["requests"].create(
+        {"request_id": str, "raised_on": str, "request": str, "background": str, "owner": str,
+         "status": str},
+        pk="request_id",
+        not_null={"raised_on", "request"},
+    )
+
 
 BLOCK_TEXT_FIELDS = ("title", "body", "means", "tags")
 

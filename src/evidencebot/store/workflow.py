@@ -38,7 +38,8 @@ Exports
 -------
 Exports choose stories with :func:`exportable_stories` (or the SQL condition
 :data:`EXPORTABLE_SQL`): consent ``external`` AND status ``approved`` AND an
-approver named AND consent not withdrawn. Every export calls
+approver named AND consent not withdrawn AND none of the four parts empty (a
+story with an empty part is never featured in a document). Every export calls
 :func:`record_export` with the stories it used, before writing; it refuses
 (:class:`ExportNotAllowed`, an ``InputError``) when one of them may not be
 exported, and writes ``document_stories`` rows plus one audit entry.
@@ -63,6 +64,7 @@ PLACEHOLDER_TITLES = ("", "untitled story")
 EXPORTABLE_SQL = (
     "s.consent = 'external' AND s.status = 'approved' AND s.consent_withdrawn_at IS NULL "
     "AND coalesce(trim(s.approved_by), '') <> ''"
+    + "".join(f" AND trim(coalesce(s.[{key}], ''), char(32, 9, 10, 13)) <> ''" for key in SECTIONS)
 )
 """The condition (on ``stories s``) every export must use to pick stories."""
 
@@ -206,6 +208,9 @@ def story_blockers(row: dict) -> list[str]:
     if consent != "external" and not row.get("consent_withdrawn_at"):
         reasons.append("no consent for external use" if consent == "none"
                        else f"consent is '{consent}' only, not external")
+    empty = [heading for key, heading in SECTIONS.items() if not (row.get(key) or "").strip()]
+    if empty:
+        reasons.append(f"'{', '.join(empty)}' {'is' if len(empty) == 1 else 'are'} empty")
     status = row.get("status") or "draft"
     if status != "approved" and (row.get("approved_elsewhere_by") or "").strip():
         reasons.append(f"approved elsewhere by {row['approved_elsewhere_by']}: a colleague other than the author "

@@ -192,6 +192,12 @@ class EvidencebotApp(App[None], inherit_bindings=False):
     def action_ask(self, text: str) -> None:
         self.ask(text)
 
+    def action_export_here(self) -> None:
+        """Export the document in front of you (remembered before the chat takes the request)."""
+        if self.current_mode in ("editor", "story"):
+            self.conversation.state.front = self.current_mode
+        self.ask("export")
+
     def action_help(self) -> None:
         self.ask("/help")
 

@@ -9,7 +9,8 @@ SCREEN_KEYS = [
      "The draft editor: live checking, word count, one-key fixes."),
     ("f3", "app.open_mode('evidence')", "Evidence", "open-evidence", "Indicators with SPC charts, and story search."),
     ("f4", "app.new_story", "New story", "new-story", "Capture an outcome story, saved as you type."),
-    ("f5", "app.ask('export')", "Export", "open-export", "Export the draft or a story."),
+    ("f5", "app.export_here", "Export", "open-export",
+     "Export what is in front of you: the draft in the editor, the story in the story form."),
 ]
 
 

@@ -89,6 +89,7 @@ class EditorScreen(SubScreen):
         self.watch(self.app, "language_text", lambda _text: self._show_status())
 
     def on_screen_resume(self) -> None:
+        self.app.conversation.state.front = "editor"
         doc = self.app.conversation.state.draft
         if doc is None:
             from evidencebot.assistant.editing import DraftDoc

@@ -1,4 +1,11 @@
-"""Export: choose what, the format and the file; refusals say why."""
+"""Export: choose what, the format and the file; refusals say why.
+
+What is preselected is the document in front of you: the draft when you came
+from the editor, the story when you came from the story form. Files go to the
+documents folder (``[documents] folder``, else ``documents`` in the data
+directory), shown under the path and changeable by editing it; an existing file
+is replaced only after you confirm it by name.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +17,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     Button,
-    Checkbox,
     Footer,
     Header,
     Input,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -22,6 +27,8 @@ from textual.widgets import (
 
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import ExportChoices, ExportFinished
+from evidencebot.tui.widgets.toggles import GlyphCheckbox as Checkbox
+from evidencebot.tui.widgets.toggles import GlyphRadioButton as RadioButton
 
 FORMATS = (("docx", "Word"), ("html", "HTML"), ("md", "Markdown"))
 
@@ -35,6 +42,8 @@ class ExportScreen(SubScreen):
         super().__init__()
         self._stories: list = []
         self._has_draft = False
+        self._shown_story: str | None = None
+        self._asking = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,6 +59,7 @@ class ExportScreen(SubScreen):
                     yield RadioButton(label, id=f"fmt-{key}", value=key == "docx")
             yield Static("File", classes="form-label")
             yield Input(id="ex-path")
+            yield Static("", id="ex-folder", classes="hint", markup=False)
             with Horizontal(id="ex-actions"):
                 yield Checkbox("Replace the file if it exists", id="ex-force")
                 yield Button("Export", id="ex-go", variant="primary")
@@ -57,6 +67,9 @@ class ExportScreen(SubScreen):
         yield Footer()
 
     def on_screen_resume(self) -> None:
+        if self._asking:  # back from "replace the file?": keep the choices as they are
+            self._asking = False
+            return
         fmt = self.app.conversation.state.export_format or "docx"
         self.query_one(f"#fmt-{fmt}", RadioButton).value = True
         self._choices()
@@ -83,14 +96,20 @@ class ExportScreen(SubScreen):
             [(f"{sid} {title[:40]}" + ("" if not reasons else f" — ✗ {reasons[0]}"), sid)
              for sid, title, reasons in message.stories]
         )
-        current = self.app.conversation.state.story_id
+        state = self.app.conversation.state
+        current = state.story_id
         if current and any(sid == current for sid, _t, _r in message.stories):
+            self._shown_story = current  # showing the story in the list is not choosing to export a story
             select.value = current
         draft_button = self.query_one("#what-draft", RadioButton)
         draft_button.label = f"The open draft: {message.draft_title}" if message.has_draft else "The open draft (none open)"
-        if not message.has_draft:
+        story_in_front = state.front == "story" and current is not None
+        if story_in_front or not message.has_draft:
             self.query_one("#what-story", RadioButton).value = True
+        else:
+            self.query_one("#what-draft", RadioButton).value = True
         self._suggest_path()
+
 
     def _format(self) -> str:
         pressed = self.query_one("#ex-format", RadioSet).pressed_button
@@ -109,8 +128,14 @@ class ExportScreen(SubScreen):
         else:
             doc = self.app.conversation.state.draft
             name = (doc.title if doc is not None and doc.title else "draft")
+        from evidencebot.assistant.exporting import documents_folder, shown_folder
+
+        folder = documents_folder()
         path = self.query_one("#ex-path", Input)
-        path.value = str(default_path(Path.cwd(), name, self._format()))
+        path.value = str(default_path(folder, name, self._format()))
+        self.query_one("#ex-folder", Static).update(
+            f"Documents folder: {shown_folder(folder)} (edit the path to write elsewhere; [documents] folder in config.toml "
+            "changes the default)")
 
     @on(RadioSet.Changed)
     def _option_changed(self, event: RadioSet.Changed) -> None:
@@ -120,7 +145,9 @@ class ExportScreen(SubScreen):
 
     @on(Select.Changed, "#ex-story")
     def _story_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
+        if isinstance(event.value, str) and event.value == self._shown_story:
+            self._shown_story = None
+        elif isinstance(event.value, str):
             self.query_one("#what-story", RadioButton).value = True
         self._suggest_path()
 
@@ -138,9 +165,28 @@ class ExportScreen(SubScreen):
         if not path:
             self._result(False, "Give a file name to write to.")
             return
+        target = Path(path).expanduser()
+        force = self.query_one("#ex-force", Checkbox).value
+        if target.exists() and not force:
+            from evidencebot.tui.screens.confirm import ConfirmChange
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._start_export(what, story, str(target), True)
+                else:
+                    self._result(False, f"Not exported: {target.name} is still as it was. Change the file name "
+                                        "to keep both.")
+
+            self._asking = True
+            self.app.push_screen(ConfirmChange(
+                f"**{target.name}** already exists in {target.parent}. Replace it with "
+                f"{'story ' + str(story) if what == 'story' else 'the draft'}?", "Replace"), answered)
+            return
+        self._start_export(what, story, str(target), force)
+
+    def _start_export(self, what: str, story, path: str, force: bool) -> None:
         self.query_one("#ex-result", Static).update("exporting…")
-        self._export(what, story if what == "story" else None, self._format(), path,
-                     self.query_one("#ex-force", Checkbox).value)
+        self._export(what, story if what == "story" else None, self._format(), path, force)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export", description="Exporting")
     def _export(self, what: str, story_id: str | None, fmt: str, path: str, force: bool) -> None:

@@ -145,6 +145,7 @@ class StoryScreen(SubScreen):
         self.query_one("#consent-undo").display = False
 
     def on_screen_resume(self) -> None:
+        self.app.conversation.state.front = "story"
         wanted = self.app.conversation.state.story_id
         if wanted is None:
             self.query_one("#story-heading", Static).update("No story is open: type `new story` in the chat.")

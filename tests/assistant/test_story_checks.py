@@ -1,0 +1,123 @@
+"""A story is checked as `evidencebot check` checks a file (both families); personal data or an
+empty part blocks submit and approve (chat and command line); the approver sees every finding;
+a story with an empty part is never featured; consent changes are confirmed and undoable."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from evidencebot.assistant.conversation import Conversation
+from evidencebot.assistant.stories import check_story, submit_problems
+from evidencebot.store import workflow
+from evidencebot.store.db import connect
+from evidencebot.store.search import save_story_draft
+
+PARTS = {
+    "title": "Back to the allotment",
+    "context": "She moved to 14 Elm Road, Leeds LS6 2AB in March and stopped going out.",
+    "support_approach": "A weekly plan agreed with her, with early warning signs written down.",
+    "delivery": "Weekly visits; a check-in call after each GP appointment.",
+    "evidence": "Our support eliminated her crisis admissions.",
+}
+
+
+def act_as(home, name: str) -> None:
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.toml").write_text(f'[user]\nname = "{name}"\n', encoding="utf-8")
+
+
+@pytest.fixture
+def story(evidence_db_path, isolated_home):
+    act_as(isolated_home, "Ana Writer")
+    db = connect(evidence_db_path)
+    save_story_draft(db, "S0100", PARTS)
+    db.close()
+    return "S0100"
+
+
+def test_the_story_checks_find_both_families_as_check_does():
+    found = check_story(PARTS)
+    privacy = {f.match for f in found["context"] if f.family == "privacy"}
+    assert privacy == {"14 Elm Road", "LS6 2AB"}
+    assert any(f.family == "overclaim" and f.match == "eliminated" for f in found["evidence"])
+    problems = submit_problems({**PARTS, "delivery": " "})
+    assert "Day-to-day delivery is empty" in problems
+    assert any("“LS6 2AB” — personal data" in p for p in problems)
+
+
+def test_personal_data_blocks_submit_in_the_chat_and_the_command_line(story, evidence_db_path):
+    from evidencebot.cli import cli
+
+    conversation = Conversation(evidence_db_path)
+    reply = conversation.respond(f"/submit {story}")
+    assert not reply.ok and "cannot be submitted yet" in reply.markdown and "14 Elm Road" in reply.markdown
+    result = CliRunner().invoke(cli, ["stories", "submit", story, "--db", str(evidence_db_path)])
+    assert result.exit_code == 2 and "LS6 2AB" in result.output
+    db = connect(evidence_db_path)
+    assert workflow.get_story(db, story)["status"] == "draft"
+    save_story_draft(db, story, {"context": "She had stopped going out after a move in March."})
+    db.close()
+    assert conversation.respond(f"/submit {story}").ok
+
+
+def test_the_approver_sees_every_finding_and_personal_data_blocks_approval(story, evidence_db_path, isolated_home):
+    conversation = Conversation(evidence_db_path)
+    db = connect(evidence_db_path)
+    save_story_draft(db, story, {"context": "She had stopped going out after a move in March."})
+    db.close()
+    assert conversation.respond(f"/submit {story}").ok
+    act_as(isolated_home, "Ben Approver")
+    asked = conversation.respond(f"/approve {story}")
+    assert asked.payload["confirm"]["command"] == f"/approve {story} confirm"
+    assert "**The checker found" in asked.markdown and "“eliminated” — over-claiming" in asked.markdown
+    # personal data added after submission: the text change resets it to draft, and approval is refused
+    db = connect(evidence_db_path)
+    db.execute("update stories set status = 'submitted', submitted_by = 'Ana Writer' where story_id = ?", [story])
+    db.execute("update stories set delivery = 'Visits to 14 Elm Road' where story_id = ?", [story])
+    db.execute("update stories set status = 'submitted', submitted_by = 'Ana Writer' where story_id = ?", [story])
+    db.conn.commit()
+    db.close()
+    refused = conversation.respond(f"/approve {story} confirm")
+    assert not refused.ok and "cannot be approved while it has" in refused.markdown and "14 Elm Road" in refused.markdown
+
+
+def test_consent_needs_confirmation_and_undo_puts_it_back(evidence_db_path, isolated_home):
+    act_as(isolated_home, "Ana Writer")
+    conversation = Conversation(evidence_db_path)
+    asked = conversation.respond("set consent for T06 to external")
+    assert asked.markdown.startswith("Change the consent of story T06 “Stories without consent stay in the service” "
+                                     "from none to external?")
+    other = conversation.respond("/audit")  # any other message drops the question
+    assert other.ok
+    assert not conversation.respond("yes").ok
+    conversation.respond("/consent T06 external")
+    done = conversation.respond("yes")
+    assert done.ok and "is now **external** (was none)" in done.markdown and "/undo" in done.markdown
+    db = connect(evidence_db_path)
+    assert workflow.get_story(db, "T06")["consent"] == "external"
+    db.close()
+    undone = conversation.respond("/undo")
+    assert undone.ok and "back to none" in undone.markdown
+    db = connect(evidence_db_path)
+    assert workflow.get_story(db, "T06")["consent"] == "none"
+    actions = [r[0] for r in db.execute("select action from audit_log where row_key = 'T06' order by audit_id")]
+    db.close()
+    assert actions[-1] == "undo"
+    assert not conversation.respond("/undo").ok  # nothing left to undo
+
+
+def test_a_story_with_an_empty_part_is_never_featured(evidence_db_path):
+    from evidencebot.compose.gather import external_stories as exportable_stories
+
+    db = connect(evidence_db_path)
+    try:
+        assert "T02" in [r["story_id"] for r in exportable_stories(db)]
+        db.execute("update stories set context = '' where story_id = 'T02'")
+        db.execute("update stories set status = 'approved', approved_by = 'Service manager', "
+                   "approved_at = '2026-01-01' where story_id = 'T02'")
+        db.conn.commit()
+        assert "T02" not in [r["story_id"] for r in exportable_stories(db)]
+        assert "'Context' is empty" in workflow.story_blockers(workflow.get_story(db, "T02"))
+    finally:
+        db.close()

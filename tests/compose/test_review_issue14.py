@@ -1,0 +1,149 @@
+"""The contract review as a commissioner uses it (issue 14): targets judged on the
+unpublished figure, no verdict read against the numbers, variance notes for every
+deterioration, one status per action, sections for data not held, partial periods."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencebot.compose import filters
+from evidencebot.compose import review as R
+from evidencebot.compose.words import split_sentences
+from evidencebot.metrics.indicators import compute_all
+
+UP = ("up from", "rose", "increased", "higher than", "rising")
+DOWN = ("down from", "fell", "decreased", "lower than", "falling")
+DEMO_QUARTERS = [f"{fy} Q{q}" for fy in ("2024/25", "2025/26", "2026/27") for q in (1, 2, 3, 4)]
+
+
+@pytest.fixture(scope="module")
+def full_demo(tmp_path_factory):
+    """The default demo (400 people, 24 months to September 2026)."""
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    db = connect(tmp_path_factory.mktemp("demo14") / "demo.db")
+    build_demo(db)
+    yield db
+    db.close()
+
+
+def contradictions(text: str, result) -> list[str]:
+    """Sentences that pair a direction word with a verdict that contradicts it."""
+    lower = filters.lower_is_better(result.direction)
+    if lower is None:
+        return []
+    good, bad = (DOWN, UP) if lower else (UP, DOWN)
+    found = []
+    for sentence in split_sentences(text):
+        s = sentence.lower()
+        if re.search(r"special[- ]cause improvement", s) and any(w in s for w in bad):
+            found.append(sentence)
+        if re.search(r"special[- ]cause (variation of )?concern", s) and any(w in s for w in good):
+            found.append(sentence)
+    return found
+
+
+def test_no_sentence_pairs_a_direction_with_a_contradicting_verdict(full_demo):
+    checked = 0
+    for quarter in DEMO_QUARTERS:
+        if quarter in ("2024/25 Q1", "2024/25 Q2", "2026/27 Q3", "2026/27 Q4"):  # outside the data
+            continue
+        for external in (True, False):
+            for r in compute_all(full_demo, quarter, external=external):
+                for text in (filters.describe(r, external=external), filters.brief(r, external=external)):
+                    assert not contradictions(text, r), (quarter, r.id, text)
+                    checked += 1
+    assert checked > 400
+
+
+def test_a_movement_against_the_verdict_says_still(full_demo):
+    # a made-up result: higher is better, the figure went down, the chart shows improvement
+    r = compute_all(full_demo, "2026/27 Q1", ids=["rationale_recorded"])[0]
+    r.value, r.compare_value = 94.0, 95.0
+    r.spc = dict(r.spc, verdict="improvement", rule="12 points above the mean (shift)", step_change=None)
+    text = filters.describe(r, external=False)
+    first, second = split_sentences(text)[:2]
+    assert "down from 95%" in first and "improvement" not in first
+    assert second.startswith("The monthly chart still shows special-cause improvement")
+
+
+def test_q1_review_names_72_hour_follow_up_as_below_target(full_demo):
+    review = R.assemble_review(full_demo, "2026/27 Q1", check=False)
+    text = review.markdown
+    summary = text.split("## Activity against plan")[0]
+    assert re.search(r"not met 1 \(discharges followed up within 72 hours\)", summary)
+    assert "No target was missed" not in text and "Every target was assessed and met" not in text
+    row = next(line for line in text.splitlines() if line.startswith("| stability | Discharges followed up within 72"))
+    assert "not met (below its target; numbers too small to publish)" in row
+    assert "rolling 12 months to June 2026" in row
+    notes = text.split("## Variance notes")[1].split("## What changed")[0]
+    assert "### Discharges followed up within 72 hours" in notes and "below its target" in notes
+
+
+def test_every_deterioration_has_a_variance_note(full_demo):
+    for quarter in ("2026/27 Q1", "2026/27 Q2", "2025/26 Q3"):
+        review = R.assemble_review(full_demo, quarter, check=False)
+        notes = review.markdown.split("## Variance notes")[1].split("## What changed")[0]
+        for r in review.results:
+            worse = R.interval_excludes(r) and R.interval_excludes(r) == R.worse_side(r)
+            if filters.verdict(r) == "concern" or worse or (r.target or {}).get("status") == "not_met":
+                assert f"### {r.title}" in notes, (quarter, r.id)
+
+
+def test_one_status_per_action_and_the_headline_agrees(full_demo):
+    review = R.assemble_review(full_demo, "2026/27 Q1", check=False)
+    plan = review.markdown.split("## Action plan")[1].split("## Requests")[0]
+    rows = [line for line in plan.splitlines() if line.startswith("| ") and not line.startswith("| action")]
+    actions = [line.split(" | ")[0] + line.split(" | ")[2] for line in rows]
+    assert len(actions) == len(set(actions))  # no action twice (so never two statuses)
+    assert "Incidents, near misses" not in review.markdown  # the old second table of statuses
+    indicator = next(r for r in review.results if r.id == "actions_closed_on_time")
+    internal = compute_all(full_demo, "2026/27 Q1", ids=["actions_closed_on_time"])[0]
+    m = re.search(r"Of the incident actions due in 2026/27 Q1, (\S+ \S+) of (\S+ \S+) were closed", plan)
+    assert m, plan
+    assert m.group(1) == filters.count_prose(internal.numerator) and m.group(2) == filters.count_prose(internal.denominator)
+    assert indicator.value is None or indicator.value == pytest.approx(internal.value)
+
+
+def test_sections_for_data_not_held_name_the_import(full_demo):
+    text = R.assemble_review(full_demo, "2026/27 Q2", check=False).markdown
+    assert "evidencebot import activity_plan" in text
+    assert "evidencebot import workforce" in text
+    assert "No open requests to the commissioner are recorded." in text  # the table exists, empty
+
+
+def test_imported_plan_and_workforce_are_used(demo_copy):
+    demo_copy["activity_plan"].insert({"period": "2026/27 Q2", "measure": "referrals", "planned": 40})
+    demo_copy["workforce"].insert({"period": "2026/27 Q2", "measure": "supervision_held_percent", "value": 92})
+    demo_copy["requests"].insert({"request_id": "R1", "raised_on": "2026-08-01",
+                                  "request": "Agree a shared crisis-line protocol", "status": "open"})
+    text = R.assemble_review(demo_copy, "2026/27 Q2", check=False).markdown
+    referrals = next(line for line in text.splitlines() if line.startswith("| referrals received"))
+    assert referrals.rstrip().endswith("| 40 |")
+    assert "supervision held percent" in text and "Agree a shared crisis-line protocol" in text
+
+
+def test_each_indicator_figure_appears_once(full_demo):
+    review = R.assemble_review(full_demo, "2026/27 Q2", check=False)
+    prose = [line for line in review.markdown.splitlines() if not line.startswith("|")]
+    assert not any("the figure for" in line for line in prose)  # figures live in the table only
+    table = [line for line in review.markdown.splitlines() if line.startswith("| ")]
+    for r in review.results:
+        rows = [line for line in table if f"| {r.title} |" in line]
+        assert len(rows) == 1, r.id
+
+
+def test_a_partial_year_is_marked_and_compared_like_with_like(full_demo):
+    review = R.assemble_review(full_demo, "2026/27", check=False)
+    assert review.compare.label == "2025-04..2025-09"
+    assert "This is a partial period: Apr-Sep 2026, to date: 6 of 12 months" in review.markdown
+
+
+def test_a_review_after_the_data_is_refused(full_demo):
+    from evidencebot.errors import InputError
+
+    with pytest.raises(InputError, match="after the latest data"):
+        R.assemble_review(full_demo, "2026/27 Q3", check=False)
