@@ -111,6 +111,20 @@ def diagnose(path: str | Path) -> list[Check]:
     return checks
 
 
+def _app_folders() -> list[tuple[str, Path]]:
+    """The config, data and cache folders in use (not created here)."""
+    import platformdirs
+
+    from evidencebot import locations
+
+    home = locations._home()
+    if home is not None:
+        return [(n, home / n) for n in ("config", "data", "cache")]
+    return [("config", Path(platformdirs.user_config_dir(locations.APP_NAME))),
+            ("data", Path(platformdirs.user_data_dir(locations.APP_NAME))),
+            ("cache", Path(platformdirs.user_cache_dir(locations.APP_NAME)))]
+
+
 def _permissions(path: Path) -> Check:
     loose = []
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -130,6 +144,10 @@ def _permissions(path: Path) -> Check:
                 loose.append(f"backup {p.name} is {oct(mode)[2:]}")
     except OSError:
         pass
+    for label, folder in _app_folders():
+        mode = _mode(folder)
+        if mode is not None and mode & 0o077:
+            loose.append(f"{label} folder {folder} is {oct(mode)[2:]}")
     if loose:
         return Check("permissions", False, "other users can read health data: " + "; ".join(loose[:6]),
                      "run 'evidencebot doctor --fix' to make them readable by you only (600; folders 700)",
@@ -389,7 +407,10 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
             os.chmod(folder, 0o700)
             for p in folder.glob("*.db"):
                 os.chmod(p, 0o600)
-        done.append("made the database and backups readable by you only")
+        for _label, app_folder in _app_folders():
+            if app_folder.is_dir():
+                os.chmod(app_folder, 0o700)
+        done.append("made the database, backups and evidencebot's folders readable by you only")
     if "partials" in wanted:
         found = stale_partials(path)
         for p in found:
