@@ -67,7 +67,9 @@ rules:
       verbs: $claim_verbs
       result_verbs: [lead, result, cause, produce, yield]
       efficacy: $claim_efficacy_adjectives
-    skip_when: [negated, hedged, aim, conditional, question]
+      effect_verbs: $claim_effect_verbs
+      effect_nouns: $claim_effect_nouns
+    skip_when: [negated, speculative, aim, conditional, question]
     examples:
       flag: [Regular exercise reduces anxiety in older adults.]
       pass: [Regular exercise may reduce anxiety in older adults.]

@@ -140,6 +140,7 @@ def test_a_partial_year_is_marked_and_compared_like_with_like(full_demo):
     review = R.assemble_review(full_demo, "2026/27", check=False)
     assert review.compare.label == "2025-04..2025-09"
     assert "This is a partial period: Apr-Sep 2026, to date: 6 of 12 months" in review.markdown
+    assert ("Period", "2026/27 (Apr-Sep 2026, to date: 6 of 12 months)") in review.to_export().context
 
 
 def test_a_review_after_the_data_is_refused(full_demo):

@@ -168,6 +168,33 @@ def test_an_edited_draft_goes_back_to_word_with_its_findings_as_comments(tmp_pat
     assert sorted(anchors[c.comment_id] for c in copy.comments) == sorted(r["match"] for r in rows)
 
 
+def test_an_edited_markdown_draft_becomes_a_word_copy_with_one_comment_per_finding():
+    """annotated_markdown: the editor's Markdown, in house style, each finding a comment on its words."""
+    import io
+
+    import docx
+
+    from evidencebot.language.checker import Checker
+
+    md = ("# Crisis support\n\nOur team reduced A&E attendances by a quarter.\n\n"
+          "| Contact | Notes |\n|---|---|\n| Ring the office. | Weekly review. |\n")
+    rows, data = wordcheck.annotated_markdown(md, Checker(families=["overclaim"]), title="bid.docx",
+                                              organisation="Test Trust")
+    copy = docx.Document(io.BytesIO(data))
+    body = [p.text for p in copy.paragraphs]
+    assert "Our team reduced A&E attendances by a quarter." in body
+    assert [[c.text for c in r.cells] for r in copy.tables[0].rows] == [["Contact", "Notes"],
+                                                                       ["Ring the office.", "Weekly review."]]
+    assert not any("Evidence appendix" in t for t in body)  # a checked copy, not a submission
+    anchors = wordcheck.comment_anchors(copy)
+    comments = list(copy.comments)
+    assert rows and len(comments) == len(rows)
+    assert sorted(anchors[c.comment_id] for c in comments) == sorted(r["match"] for r in rows)
+    assert any("reduced" in r["match"] and r["where"].startswith("paragraph") for r in rows)
+    assert all(r["message"] in c.text for r, c in zip(sorted(rows, key=lambda r: r["match"]),
+                                                       sorted(comments, key=lambda c: anchors[c.comment_id])))
+
+
 def test_provenance_of_a_word_draft_is_by_paragraph(tmp_path, demo_path, demo_db):
     import docx
 

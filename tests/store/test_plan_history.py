@@ -50,3 +50,18 @@ def test_the_plan_is_read_as_it_stood_at_each_month_end(db):
     for month in ("2025-06", "2025-09", "2025-11", "2025-12"):
         r = ind.compute(db, "crisis_plan_current", month)
         assert (r.numerator, r.denominator) == (1, 1), month
+
+
+def test_case_review_prompt_reads_the_plan_history(db):
+    from evidencebot.metrics.patterns import find_patterns
+
+    # reviewed in August 2025 and again in February 2026: at the end of 2025-Q4 the plan
+    # was current (August is inside the six months), though its latest review is later
+    db["people"].insert({"person_id": "A", "referral_date": "2025-01-01"})
+    db["crisis_plans"].insert({"person_id": "A", "created_on": "2025-01-05", "reviewed_on": "2025-08-10"})
+    db["crisis_plans"].update(("A", "2025-01-05"), {"reviewed_on": "2026-02-10"})
+    db["crisis_events"].insert({"event_id": "E1", "person_id": "A", "started_on": "2025-11-03",
+                                "ended_on": "2025-11-03", "setting": "a_and_e"})
+    report = find_patterns(db, "2025-Q4")
+    codes = [r.code for p in report.people if p.person_id == "A" for r in p.reasons]
+    assert "crisis_no_plan" not in codes

@@ -74,6 +74,8 @@ EXAMPLES = [
     ("contract review for 2025/26 Q3", "review narrative with variance notes and actions"),
     ("new story", "capture an outcome story in four parts, saved as you type"),
     ("export to Word", "export the draft or a story"),
+    ("open ~/bids/answer.docx", "a Word (or Markdown) draft in the editor, checked; export puts the findings "
+                                "back as Word comments"),
     ("approve story S0001", "approve a story a colleague submitted (`submit story S0001` first)"),
     ("withdraw consent for S0001: phoned the team", "keep it out of exports; lists the documents that used it"),
     ("show the audit log", "who changed what, newest first (`/audit S0001` for one story)"),
@@ -408,6 +410,12 @@ def undo(ctx: Context, intent: Intent) -> Reply:
     return governance.undo(ctx, intent)
 
 
+def open_file(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import opening
+
+    return opening.open_file(ctx, intent)
+
+
 def confirm(ctx: Context, intent: Intent) -> Reply:
     from evidencebot.assistant import governance
 
@@ -433,6 +441,7 @@ ACTIONS = {
     "consent": consent,
     "undo": undo,
     "confirm": confirm,
+    "open_file": open_file,
 }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from evidencebot.errors import InputError
@@ -87,6 +88,22 @@ def _evidence_checker(db_path):
         hit = (threading.Lock(), Checker(extra={"evidence": EvidenceFamily(connect(db_path))}))
         _evidence[key] = hit
     return hit
+
+
+@contextmanager
+def checker_for(db_path=None):
+    """The checker :func:`check` uses (with the evidence family when ``db_path`` is given),
+    held for the caller's use; :class:`InputError` when the checker is not part of this build."""
+    checker = _get_checker()
+    if checker is None:
+        raise InputError("the over-claiming checker is not part of this build, so there are no findings "
+                         "to put in the document")
+    if db_path is None:
+        yield checker
+        return
+    lock, bound = _evidence_checker(db_path)
+    with lock:  # one connection per database: one check at a time
+        yield bound
 
 
 def check(text: str, db_path=None) -> CheckReport:

@@ -50,6 +50,11 @@ class DraftDoc:
     assembled: object | None = field(default=None, repr=False)
     """The :class:`~evidencebot.compose.tender.TenderAnswer` it came from, if any
     (its figure provenance goes into the export's evidence appendix)."""
+    source: str | None = None
+    """The file it was opened from (``/open draft.docx``), if any: a draft from Word can be
+    exported back to Word with its findings as comments (the file itself is never written)."""
+    privacy_warned: bool = field(default=False, repr=False)
+    """The editor has said once that this draft holds personal data."""
 
     def ensure_plan(self):
         """Plan the question's sub-points (once); None when there is no question."""
@@ -208,6 +213,7 @@ def save_version(db: Database, doc: DraftDoc, *, author: str | None = None) -> i
         version = (row[0] or 0) + 1
         db["draft_versions"].insert({"draft_id": draft_id, "version": version, "body": doc.text,
                                      "saved_at": _now(), "saved_by": author})
+    prune_versions(db)  # the retention setting, applied whenever a version is added
     return version
 
 
@@ -223,3 +229,29 @@ def load_draft(db: Database, draft_id: int) -> DraftDoc:
 def latest_draft(db: Database) -> DraftDoc | None:
     row = db.execute("select draft_id from drafts order by updated_at desc, draft_id desc limit 1").fetchone()
     return load_draft(db, row[0]) if row else None
+
+
+# ---------------------------------------------------------------- personal data and retention
+
+REDACTED = "[removed]"
+
+
+def redact(text: str, findings) -> str:
+    """``text`` with the span of every privacy finding replaced by ``[removed]`` (overlaps merged)."""
+    spans = sorted((f.start, f.end) for f in findings if f.family == "privacy" and f.end > f.start)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + REDACTED + text[end:]
+    return text
+
+
+def prune_versions(db: Database, days: int | None = None) -> int:
+    """Apply the draft-version retention setting (:func:`evidencebot.store.retention.prune_versions`)."""
+    from evidencebot.store.retention import prune_versions as prune
+
+    return prune(db, days)

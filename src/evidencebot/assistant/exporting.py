@@ -24,7 +24,10 @@ from evidencebot.errors import InputError
 from evidencebot.store.search import export_blockers
 from evidencebot.store.stories import SECTIONS
 
-FORMAT_LABELS = {"docx": "Word (.docx)", "html": "HTML (.html)", "md": "Markdown (.md)"}
+FORMAT_LABELS = {"docx": "Word (.docx)", "html": "HTML (.html)", "md": "Markdown (.md)",
+                 "comments": "Word with findings as comments (.docx)"}
+COMMENTS = "comments"
+"""The export format of a draft opened from Word: a Word copy with each finding as a comment."""
 
 
 class ExportRefused(InputError):
@@ -199,6 +202,57 @@ def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
             used.append(source["id"])
     written = _write_and_record(db, draft_document(doc), path, fmt, doc.kind or "draft", used, force, "The draft")
     return ExportResult(written, fmt, "the draft")
+
+
+def from_word(doc) -> bool:
+    """True when the draft was opened from a Word file (it can go back to Word with its findings as comments)."""
+    source = getattr(doc, "source", None)
+    return bool(source) and str(source).lower().endswith(".docx")
+
+
+def comments_path(folder: Path, doc) -> Path:
+    """The default file for a draft's Word copy with comments: ``<name>-with-comments.docx``."""
+    stem = Path(doc.source).stem if getattr(doc, "source", None) else (doc.title or "draft")
+    return default_path(folder, f"{stem} with comments", "docx")
+
+
+def export_draft_with_comments(db: Database, doc, path: str | Path, *, db_path=None,
+                               force: bool = False) -> ExportResult:
+    """Write the draft as it stands as a Word copy with each checker finding as a comment.
+
+    The same refusals as :func:`export_draft` (quoted stories, personal data);
+    the file the draft came from is never written (refused even with
+    ``force``), nor the database; an existing file only with ``force``; the
+    export is recorded like any other (:func:`evidencebot.compose.export.recorded`).
+    """
+    from evidencebot.assistant.checking import checker_for
+    from evidencebot.compose import export
+    from evidencebot.compose.wordcheck import annotated_markdown
+    from evidencebot.outputs import check_output
+    from evidencebot.store.backup import main_file
+    from evidencebot.store.workflow import ExportNotAllowed
+
+    if doc is None or not doc.text.strip():
+        raise InputError("there is no draft to export: open a Word draft with /open first")
+    reasons = draft_blockers(db, doc.text)
+    if reasons:
+        raise ExportRefused("The draft", reasons)
+    target = Path(str(path)).expanduser()
+    if target.suffix.lower() != ".docx":
+        raise InputError(f"{target}: the copy with comments is a Word file; end the name with .docx")
+    sources = [doc.source] if getattr(doc, "source", None) else []
+    target = check_output(target, force=force, protect=[main_file(db.conn)], inputs=sources, what="document")
+    with checker_for(db_path) as checker:
+        rows, data = annotated_markdown(doc.text, checker, title=doc.title or "Draft", name=target.name)
+    used = [row["story_id"] for row in quoted_stories(db, doc.text)]
+    try:
+        with export.recorded(db, target.absolute(), doc.kind or "draft", used):
+            export.place_file(target, data)
+    except ExportNotAllowed as exc:
+        raise ExportRefused("The draft", exc.reasons) from None
+    n = len(rows)
+    return ExportResult(target, FORMAT_LABELS[COMMENTS],
+                        f"the draft with {n} finding{'' if n == 1 else 's'} as Word comments")
 
 
 def story_choices(db: Database) -> list[tuple[str, str, list[str]]]:

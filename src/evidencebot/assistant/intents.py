@@ -31,7 +31,7 @@ INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
     "submit_story", "approve_story", "withdraw_consent", "audit",
-    "consent", "undo", "confirm",
+    "consent", "undo", "confirm", "open_file",
 )
 DOMAINS = ("safety", "stability", "experience")
 EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
@@ -127,6 +127,18 @@ _DRAFT_RE = re.compile(
     r"(?:\s+(?:this|the\s+following|the)\s+(?:tender\s+)?question)?\s*(?::|-\s|\n)\s*(?P<q>.+)$",
     re.I | re.S,
 )
+_OPEN_FILE_RE = re.compile(
+    rf"^\s*{_POLITE}(?:open|load|import|edit|check|proof-?read|review)\s+(?:up\s+)?"
+    r"(?:(?:my|the|this|our|a)\s+)?(?:(?:word|markdown|text)\s+)?(?:(?:draft|document|doc|file|answer)\s+)?"
+    r"(?:(?:at|from|in|called|named)\s+)?:?\s*"
+    r"(?P<path>[\"'“‘][^\"'”’\n]+\.(?:docx|md|markdown|txt)[\"'”’]|(?:~|\.{0,2}/)[^\n\"“”]*?\.(?:docx|md|markdown|txt)"
+    r"|(?:\\ |[^\s\"'“‘])+\.(?:docx|md|markdown|txt))"
+    r"\s*[.!]*\s*$",
+    re.I,
+)
+"""A draft file to open: "open draft.docx", "check my Word draft ~/bids/q3.docx" (a path with
+spaces is quoted, starts with ``/`` or ``~``, or has its spaces escaped as a terminal does when
+a file is dropped in)."""
 _DRAFT_LOOSE_RE = re.compile(
     rf"^\s*{_POLITE}(?:draft|write|prepare)\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:(?:tender|bid)\s+)?(?:answer|response)\s+(?:to|for)\s+(?P<q>.+)$",
     re.I | re.S,
@@ -312,11 +324,16 @@ def _fill_indicators(intent: Intent, text: str, ids=None, topics=None) -> Intent
 def _fill_export(intent: Intent, text: str) -> Intent:
     m = _FORMAT_RE.search(text)
     intent.format = EXPORT_FORMATS[m.group(1).lower()] if m else None
+    if intent.format in (None, "docx") and re.search(r"\bcomments?\b", text, re.I):
+        intent.format = "comments"  # a draft opened from Word, back to Word with its findings as comments
     return intent
 
 
 def _body_intent(text: str) -> Intent | None:
     """Check and draft requests carry text of their own: read them first."""
+    m = _OPEN_FILE_RE.match(text)
+    if m:
+        return Intent("open_file", text, argument=m.group("path"))
     m = _CHECK_RE.match(text)
     if m and not _REVIEW_RE.match(text.split(":", 1)[0]):
         return Intent("check", text, body=m.group("body").strip())
@@ -423,6 +440,8 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "audit": ("audit", "[story id/table/action] [N]", "the audit log: who changed what, newest first"),
     "evidence": ("evidence", "", "open the evidence browser: indicators, SPC charts, stories"),
     "editor": ("editor", "", "open the draft editor"),
+    "open": ("open_file", "<file.docx/.md/.txt>",
+             "open a Word, Markdown or text draft in the editor, checked (the file is not changed)"),
     "clear": ("clear", "", "clear the conversation"),
 }
 SLASH_ALIASES = {"h": "help", "?": "help", "ind": "indicators", "i": "indicators", "s": "stories",

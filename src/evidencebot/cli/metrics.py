@@ -160,8 +160,8 @@ def table_lines(results, *, external: bool = False, latest: str | None = None) -
     lines = [_fit(f"{first.period}, compared with {first.compare_period}"
                   + (f" (data to {latest})" if latest else ""), WIDTH)]
     if first.partial:
-        lines.append(_fit(f"PARTIAL PERIOD: {(first.coverage or {}).get('text', '')}; compared with "
-                          "the same months a year earlier", WIDTH))
+        lines.append(_fit(f"PARTIAL PERIOD: {(first.coverage or {}).get('text', '')}", WIDTH))
+        lines.append("(compared with the same months a year earlier)")
     if external:
         lines.append("External view: counts under 5 hidden, others rounded to 5; * = suppressed.")
     header = _fit(heads[1], widths[1]).ljust(widths[1]) + "".join(

@@ -919,7 +919,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
         if both and both.group(2).lower() not in _NOT_VERBS | _END_BAD and _looks_like_verb(both.group(2)):
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
-        rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b",
+        rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)",
                       lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)
         t = gerund(m.group("verb")) + rest
     else:

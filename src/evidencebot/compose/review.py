@@ -51,6 +51,8 @@ class ContractReview:
     edits: list = field(default_factory=list)
     external: bool = True
     charts: list = field(default_factory=list)
+    period_text: str = ""
+    """The period as the document names it ('2026/27 (Apr-Sep 2026, to date: 6 of 12 months)')."""
 
     def to_export(self, *, charts: bool = True):
         from evidencebot.compose.export import Chart, ExportDoc
@@ -68,7 +70,7 @@ class ContractReview:
             title=f"Contract review: {gather.prose_period(self.period)}",
             body=self.markdown,
             kind="review",
-            context=[("Period", gather.prose_period(self.period)),
+            context=[("Period", self.period_text or gather.prose_period(self.period)),
                      ("Compared with", gather.prose_period(self.compare))],
             counted=self.markdown,
             figures=self.figures,
@@ -245,7 +247,9 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
             if r.suppressed and r.value is None:
                 lines.append(f"{name}: numbers too small to publish.")
             elif step.get("post_mean") is not None:
-                where = ("beyond the limits before the change (a step change)" if step.get("level_shift")
+                better = {"improvement": " for the better", "concern": " for the worse"}.get(
+                    step.get("level_shift_type"), "")
+                where = (f"beyond the limits before the change (a step change{better})" if step.get("level_shift")
                          else "within the limits before the change (no step change)")
                 label = filters.verdict_label(r)
                 lines.append(f"{name}: the level of the monthly chart since the change lies {where}; on the "
@@ -438,7 +442,7 @@ def assemble_review(
     chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
-        edits=edits, external=external, charts=chart_results[:MAX_CHARTS],
+        edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
     )
 
 

@@ -399,7 +399,9 @@ class _Evidence:
                 self.indicator_plan[p.key] = ids[:1]
                 shown.update(ids[:1])
 
-    def for_point(self, point: SubPoint) -> dict:
+    def for_point(self, point: SubPoint, *, logs: bool = True) -> dict:
+        """The evidence for one sub-point (``logs``: also the record counts the template
+        prints only for a part without method text; they are slow on a large service)."""
         topics = self.plan.topic_list(point)
         # one instrument per family is plenty in a word-limited answer: the published
         # one with the largest base; published figures before suppressed ones
@@ -418,7 +420,8 @@ class _Evidence:
         chosen = (published + [i for i in chosen if i not in published])[:self.max_figures.get(point.key, 2)]
         results = [self.results[i] for i in chosen]
         repeats = {i for i in chosen if i.split(".")[0] in {r.split(".")[0] for r in self.repeats[point.key]}}
-        learning = self.learning_plan[point.key]
+        learning = self.learning_plan[point.key] if logs else [
+            x for x in self.learning_plan[point.key] if x in ("incidents", "service_changes")]
         ev: dict = {
             "indicators": results, "repeats": repeats, "esc": None, "plans": None, "safeguarding": None,
             "partners": None, "incidents": [], "changes": [], "story": None,
@@ -746,11 +749,19 @@ def assemble_tender(
     sections: list[Section] = []
     used_leads: set[str] = set()
     shape = 0
+    cited: set[str] = set()
+    open_actions = _open_actions(db)
     for point in plan.points:
-        ev = evidence.for_point(point)
+        ev = evidence.for_point(point, logs=not methods[point.key].units)
+        if ev.get("story") and any(_contradicts(t, open_actions) for t in _split_sentences(
+                " ".join(str(ev["story"].get(k) or "") for k in ("context", "support_approach", "delivery", "evidence")))):
+            ev["story"] = None  # the story tells as practice an action the incident log still has open
         shapes = {}
         kept = []
         for r in ev["indicators"]:
+            if r.id in cited:
+                continue  # each figure is said once in an answer
+            cited.add(r.id)
             if shape >= FIGURE_SHAPES:
                 break  # every figure sentence shape is used once: no more figures
             shapes[r.id] = shape
@@ -762,7 +773,7 @@ def assemble_tender(
         lead = "" if chosen.units else _choose_lead(point, topics, used_leads, evidence.period_text)
         context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
                        compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
-                       shapes=shapes, asks_example=bool(re.search(r"\b(?:example|case stud)", point.text, re.I)),
+                       shapes=shapes, asks_example=asks_example(point.text),
                        system=any(t.system for t in topics) and any(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
@@ -912,7 +923,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None) -> dict[str,
             if scored:
                 picks = [scored[0][1]]
                 # a second block only when it is about the sub-point itself, and the share allows it
-                seconds[point.key] = [b for key, b in scored[1:] if point.budget >= 150 and key[0] >= 2 and key[1] >= 3]
+                seconds[point.key] = [b for key, b in scored[1:] if point.budget >= 150 and key[0] >= 2 and key[1] >= 4]
                 break
         used.update(b.block_id for b in picks)
         method.blocks = picks
@@ -943,6 +954,11 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None) -> dict[str,
                 method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
     return out
+
+
+def asks_example(text: str) -> bool:
+    """True when a sub-point asks for an example or case study ('for example ...' inside it does not)."""
+    return bool(re.search(r"(?<!for )\bexamples?\b|\bcase stud(?:y|ies)\b|\binstance where\b", text, re.I))
 
 
 def _split_sentences(text: str) -> list[str]:
@@ -984,7 +1000,8 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
                                                               "delivery", "evidence")))
         shared = len(want & have)
         # a sub-point that asks for an example takes a story that shares one of its words
-        if shared >= (1 if re.search(r"\b(?:example|case stud)", text, re.I) else STORY_MIN_SHARED):
+        if shared >= (1 if asks_example(text) else STORY_MIN_SHARED) and \
+                (shared >= 3 or asks_example(text)):
             scored.append((-shared, r["rank"], r["story_id"], r))
     return [r for *_, r in sorted(scored, key=lambda x: x[:3])]
 

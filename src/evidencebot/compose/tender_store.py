@@ -136,23 +136,27 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         if not rows:
             raise InputError(f"tender {t['tender_id']} has no question {ref!r}")
     results = []
+    # every answer first, then one write: a write changes the data version, which would
+    # empty the indicator and checker caches before the next question
     for r in rows:
         text = "\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x)
         if not (r["word_limit"] or r["char_limit"] or r["page_limit"]):
             raise InputError(f"question {r['ref']} has no limit: add one to the questionnaire and import it again")
         answer = assemble_tender(db, text, None, period=period, checker=checker, story=story)
-        status = "checked" if not answer.findings else "needs work"
-        if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
-            status += "; parts to write"
-        coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
-                    "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
-                    "blocks": answer.blocks}
-        with db.atomic():
+        results.append({"ref": r["ref"], "row": r, "answer": answer})
+    with db.atomic():
+        for item in results:
+            r, answer = item["row"], item["answer"]
+            status = "checked" if not answer.findings else "needs work"
+            if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
+                status += "; parts to write"
+            coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
+                        "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
+                        "blocks": answer.blocks}
             db["tender_questions"].update(r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
             library.record_use(db, answer.blocks, f"tender {t['tender_id']} question {r['ref']}", r["question"])
-        results.append({"ref": r["ref"], "answer": answer})
     return results
 
 

@@ -428,3 +428,23 @@ def annotated_copy(data: bytes, checker, name: str = "draft.docx") -> tuple[list
     draft = read_docx(name, data)
     rows = check_docx(draft, checker)
     return rows, annotate(draft, rows)
+
+
+def annotated_markdown(markdown: str, checker, *, title: str = "Draft", name: str = "draft.docx",
+                       organisation: str | None = None) -> tuple[list[dict], bytes]:
+    """(findings, a Word file of the draft with each finding as a Word comment) for a draft in Markdown.
+
+    How the app exports an edited draft that came from Word: the Markdown is
+    rendered as the app's Word export renders any draft (the house-style
+    template, :func:`evidencebot.compose.word.render_docx`, without an
+    appendix), then checked and annotated as ``check --annotate`` annotates a
+    Word file (:func:`annotated_copy`), so every finding is one comment on the
+    words concerned. ``name`` labels errors only; nothing is read from or
+    written to a file.
+    """
+    from evidencebot.compose.export import from_draft
+    from evidencebot.compose.word import render_docx
+
+    data = render_docx(from_draft(markdown, kind="text", title=title), appendix=False, charts=False,
+                       organisation=organisation)
+    return annotated_copy(data, checker, name)

@@ -46,7 +46,7 @@ RULE_KEYS = {
 }
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
-SKIP_WHEN = ("negated", "hedged", "aim", "conditional", "question", "future")
+SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future")
 #: Where a context record's trigger stands relative to its target.
 DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).

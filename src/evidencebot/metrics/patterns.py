@@ -294,6 +294,10 @@ def _plan_window_start(end: dt.date) -> dt.date:
 
 def _crisis_no_plan(db, period, add) -> None:
     end, window = _iso(period.end), _iso(_plan_window_start(period.end))
+    # every review in the plan history counts (migration m010), not only the latest
+    history = ("and not exists (select 1 from crisis_plan_reviews r where r.person_id = e.person_id "
+               "and r.reviewed_on >= ? and r.reviewed_on <= ?)"
+               if db.execute("select 1 from sqlite_master where name = 'crisis_plan_reviews'").fetchone() else "")
     rows = db.execute(
         f"""select e.person_id, count(*), max(e.started_on) from crisis_events e
             join people p on p.person_id = e.person_id
@@ -303,8 +307,10 @@ def _crisis_no_plan(db, period, add) -> None:
               and not exists (select 1 from crisis_plans c where c.person_id = e.person_id
                               and ((c.created_on >= ? and c.created_on <= ?)
                                    or (c.reviewed_on >= ? and c.reviewed_on <= ?)))
+              {history}
             group by e.person_id""",
-        (_iso(period.start), _after(period.end), end, end, window, end, window, end),
+        (_iso(period.start), _after(period.end), end, end, window, end, window, end,
+         *((window, end) if history else ())),
     ).fetchall()
     for pid, n, last in rows:
         add(pid, "crisis_no_plan",

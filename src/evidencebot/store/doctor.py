@@ -106,6 +106,7 @@ def diagnose(path: str | Path) -> list[Check]:
         checks.append(_migrations(conn))
         checks.append(_triggers(conn))
         checks.extend(_governance(conn))
+        checks.append(_draft_retention(conn))
     finally:
         conn.close()
     return checks
@@ -380,6 +381,16 @@ def _governance(conn: sqlite3.Connection) -> list[Check]:
     return out
 
 
+def _draft_retention(conn: sqlite3.Connection) -> Check:
+    from evidencebot.store import retention
+
+    text = retention.describe(conn)
+    if retention.versions_due(conn):
+        return Check("draft retention", False, text, "'evidencebot doctor --fix' prunes them",
+                     repair="prune-drafts", warning=True)
+    return Check("draft retention", True, text)
+
+
 # --------------------------------------------------------------------------
 # Repairs
 # --------------------------------------------------------------------------
@@ -391,7 +402,7 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
     checks = checks if checks is not None else diagnose(path)
     wanted = []
     for c in checks:
-        if c.problem and c.repair and c.repair not in wanted:
+        if (c.problem or c.repair == "prune-drafts") and c.repair and c.repair not in wanted:
             wanted.append(c.repair)
     if not wanted:
         return []
@@ -432,6 +443,10 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
 
             applied = migrate(db)
             done.append(f"applied migrations: {', '.join(applied)}" if applied else "no migrations were pending")
+        if "prune-drafts" in wanted:
+            from evidencebot.store.retention import prune_versions
+
+            done.append(f"pruned {prune_versions(db)} saved draft versions past the retention period")
         if "reindex" in wanted:
             db.execute("REINDEX")
             done.append("rebuilt every index (REINDEX)")

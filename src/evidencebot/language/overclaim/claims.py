@@ -51,13 +51,29 @@ def _settings(rule: Rule) -> dict:
             outcomes=[] if o.get("outcomes") == "any" else list(o.get("outcomes") or []),
             cues=o.get("cues"),
             vague=_words(o.get("vague_words")),
+            effect_verbs=_words(o.get("effect_verbs")),
+            effect_nouns=_words(o.get("effect_nouns")),
         )
     return cache
 
 
 def _blocked(ctx: Context, tok, future_ok: bool = False) -> bool:
-    return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok) or ctx.hedged(tok) or ctx.aim(tok)
+    """Questions, negations, conditionals, aims and (for statements) futures never claim; the
+    rule's own ``skip_when`` decides about hedges (``hedged``, or only ``speculative``)."""
+    return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok) or ctx.aim(tok)
             or (not future_ok and ctx.future(tok)))
+
+
+def _subject(tok):
+    """The subject of a claim verb: through a relative pronoun to its antecedent ("our café,
+    which prevents admissions"), and the subject of the verb of finding ("our model has been
+    shown to reduce relapse")."""
+    subj = subject_of(tok)
+    if subj is None and _reported_as_fact(tok):
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ in W.relative_tags and tok.dep_ == "relcl":
+        return tok.head
+    return subj
 
 
 def _is_agent(np, s: dict) -> bool:
@@ -65,7 +81,7 @@ def _is_agent(np, s: dict) -> bool:
     if np is None:
         return False
     if s["any_agent"]:
-        return np.lower_ not in W.expletive_subjects and np.dep_ != "expl"
+        return np.dep_ != "expl" and np.tag_ not in W.relative_tags
     if np.lower_ in W.provider_pronouns_short:
         return True
     if np.lemma_.lower() in s["agents"] or np.lower_ in s["agents"]:
@@ -83,9 +99,20 @@ def _outcome_in(terms: Terms, s: dict, toks) -> tuple[int, int] | None:
         return None
     for t in toks:
         for name in s["outcomes"]:
-            if terms.covers(name, t.i):
+            if terms.covers(name, t.i) and not _modifier_only(t, terms, s):
                 return t.i, t.i + 1
     return None
+
+
+def _modifier_only(t, terms: Terms, s: dict) -> bool:
+    """An outcome word that only names the kind of a noun that is not an outcome: "recovery"
+    in "recovery workers", "crisis" in "the crisis team", "housing" in "housing officer"."""
+    if t.dep_ not in W.compound_amod_nmod or t.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = t.head
+    if head.lemma_.lower() in W.measure_nouns or head.lower_ in W.measure_nouns:
+        return False  # "homelessness figures", "readmission rates" measure the outcome
+    return not any(terms.covers(name, head.i) for name in s["outcomes"])
 
 
 def _object_tokens(verb):
@@ -95,6 +122,13 @@ def _object_tokens(verb):
         if c.dep_ in W.claim_object_deps and c.i > verb.i:
             out.extend(c.subtree)
     return out
+
+
+def _reported_as_fact(tok) -> bool:
+    """An infinitive that a verb of finding or proof states as fact: "was shown to reduce",
+    "has been found to improve", "proved to prevent"."""
+    return (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and tok.head.lemma_.lower() in W.finding_verbs)
 
 
 def _changed(np_tokens, s: dict, terms: Terms) -> bool:
@@ -114,22 +148,49 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     verbs, results, efficacy = s["verbs"], s["result_verbs"], s["efficacy"]
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
-        if lemma in efficacy and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
-            verb = tok.head
-            obj = _outcome_in(terms, s, [t for c in tok.children if c.dep_ == "prep" for t in c.subtree])
+        if lemma in efficacy and tok.pos_ == "ADJ" and (
+                tok.dep_ in ("acomp", "attr") or (tok.dep_ == "amod" and tok.head.dep_ == "attr")):
+            # "X is effective in reducing Y"; "X is an effective treatment for Y"
+            verb = tok.head if tok.dep_ != "amod" else tok.head.head
+            holder = tok if tok.dep_ != "amod" else tok.head
+            obj = _outcome_in(terms, s, [t for c in holder.children if c.dep_ == "prep" for t in c.subtree])
+            if s["any_outcome"]:
+                obj = obj or (tok.i, tok.i + 1)  # "X is effective": the outcome is left implicit
             if obj is not None and _is_agent(subject_of(verb), s) and not _blocked(ctx, verb):
                 out.append(Candidate(rule, tok.i, tok.i + 1, verb.i))
             continue
-        if lemma not in verbs and lemma not in results:
+        if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.tag_ not in W.claim_finite_tags:
+        needs = W.result_preps.get(lemma) if lemma not in verbs else None
+        if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children):
+            continue  # "lead" and "result" claim a result only with "to" and "in"
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok):
             continue
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             continue
+        if lemma in s["effect_verbs"]:
+            # "has a beneficial effect on relapse", "had a positive impact on housing"
+            noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in s["effect_nouns"]), None)
+            if noun is None or any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in noun.children):
+                continue
+            obj = _outcome_in(terms, s, [t for c in noun.children if c.dep_ == "prep" for t in c.subtree])
+            if obj is not None and _is_agent(subject_of(tok), s) and not _blocked(ctx, tok):
+                out.append(Candidate(rule, tok.i, noun.i + 1, tok.i))
+            continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         if passive:
-            continue  # the passive frame is the attribution rule's
-        if not _is_agent(subject_of(tok), s):
+            # "relapse was prevented by our team"; with any agent, also "relapse was prevented"
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if subj is None or not (_is_agent(agent, s) or (s["any_agent"] and agent is None)):
+                continue
+            if _outcome_in(terms, s, list(subj.subtree)) is None or _blocked(ctx, tok):
+                continue
+            out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            continue
+        if not _is_agent(_subject(tok), s):
             continue
         obj = _outcome_in(terms, s, _object_tokens(tok))
         if obj is None or _blocked(ctx, tok):

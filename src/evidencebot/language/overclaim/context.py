@@ -135,6 +135,9 @@ class Context:
     def hedged(self, tok) -> bool:
         return self.is_in("hedged", tok)
 
+    def speculative(self, tok) -> bool:
+        return self.is_in("speculative", tok)
+
     def aim(self, tok) -> bool:
         return self.is_in("aim", tok)
 

@@ -51,6 +51,8 @@ class EditorScreen(SubScreen):
         Binding("ctrl+l", "recheck", "Check now", id="recheck", tooltip="Check the whole text again now."),
         Binding("ctrl+s", "save_version", "Save version", id="save-version",
                 tooltip="Save the draft as a new numbered version."),
+        Binding("f9", "remove_personal_data", "Remove personal data", id="remove-personal-data", show=False,
+                tooltip="Replace every piece of personal data the checker found with “[removed]”."),
     ]
 
     def __init__(self) -> None:
@@ -205,6 +207,36 @@ class EditorScreen(SubScreen):
         self._fill_findings(message.report.note)
         self._status = message.status
         self._show_status()
+        self._warn_personal_data()
+
+    def _warn_personal_data(self) -> None:
+        """Drafts are saved as you type: the first time one holds personal data, say so once and offer
+        to take it out."""
+        personal = [f for f in self.findings if f.family == "privacy"]
+        doc = self.doc
+        if not personal or doc is None or getattr(doc, "privacy_warned", False):
+            return
+        doc.privacy_warned = True
+        listed = ", ".join(f"“{f.match}”" for f in personal[:3]) + (" …" if len(personal) > 3 else "")
+        self.notify(f"This draft holds personal data ({listed}) and drafts are saved as you type. "
+                    "F9 replaces each with “[removed]”.", title="Personal data", severity="warning",
+                    timeout=12, markup=False)
+
+    def action_remove_personal_data(self) -> None:
+        personal = [f for f in self.findings if f.family == "privacy"]
+        if not personal:
+            self.notify("No personal data found in the draft.", timeout=4)
+            return
+        self._redact(personal)
+
+    def _redact(self, personal) -> None:
+        from evidencebot.assistant.editing import redact
+
+        text = self.text_area.text
+        cleaned = redact(text, personal)
+        if cleaned != text:
+            self.text_area.load_text(cleaned)  # a Changed event follows: journalled, saved and checked again
+            self.notify(f"Removed {len(personal)} piece(s) of personal data from the draft.", timeout=5)
 
     def _fill_findings(self, note: str = "") -> None:
         options = self.query_one("#findings", OptionList)

@@ -4,7 +4,10 @@ What is preselected is the document in front of you: the draft when you came
 from the editor, the story when you came from the story form. Files go to the
 documents folder (``[documents] folder``, else ``documents`` in the data
 directory), shown under the path and changeable by editing it; an existing file
-is replaced only after you confirm it by name.
+is replaced only after you confirm it by name. A draft opened from a Word file
+(``/open draft.docx``) is also offered as "Word with findings as comments" (and
+that is preselected): a copy of the draft as it stands with each finding as a
+Word comment; the file it came from is never written.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ class ExportScreen(SubScreen):
             with RadioSet(id="ex-format"):
                 for key, label in FORMATS:
                     yield RadioButton(label, id=f"fmt-{key}", value=key == "docx")
+                yield RadioButton("Word with findings as comments", id="fmt-comments")
             yield Static("File", classes="form-label")
             yield Input(id="ex-path")
             yield Static("", id="ex-folder", classes="hint", markup=False)
@@ -70,7 +74,16 @@ class ExportScreen(SubScreen):
         if self._asking:  # back from "replace the file?": keep the choices as they are
             self._asking = False
             return
+        from evidencebot.assistant.exporting import COMMENTS, from_word
+
+        word = from_word(self.app.conversation.state.draft)
         fmt = self.app.conversation.state.export_format or "docx"
+        if fmt == COMMENTS and not word:
+            fmt = "docx"
+        elif fmt == "docx" and word:
+            fmt = COMMENTS  # a draft opened from Word goes back with its findings, unless you choose otherwise
+        comments = self.query_one(f"#fmt-{COMMENTS}", RadioButton)
+        comments.display = word
         self.query_one(f"#fmt-{fmt}", RadioButton).value = True
         self._choices()
 
@@ -120,19 +133,25 @@ class ExportScreen(SubScreen):
         return "story" if pressed is not None and pressed.id == "what-story" else "draft"
 
     def _suggest_path(self) -> None:
-        from evidencebot.assistant.exporting import default_path
+        from evidencebot.assistant.exporting import COMMENTS, comments_path, default_path, documents_folder
 
+        fmt = self._format()
+        if fmt == COMMENTS and self._what() == "draft" and self.app.conversation.state.draft is not None:
+            self._show_path(comments_path(documents_folder(), self.app.conversation.state.draft))
+            return
         if self._what() == "story":
             value = self.query_one("#ex-story", Select).value
             name = f"story-{value}" if isinstance(value, str) else "story"
         else:
             doc = self.app.conversation.state.draft
             name = (doc.title if doc is not None and doc.title else "draft")
-        from evidencebot.assistant.exporting import documents_folder, shown_folder
+        self._show_path(default_path(documents_folder(), name, "docx" if fmt == COMMENTS else fmt))
 
-        folder = documents_folder()
-        path = self.query_one("#ex-path", Input)
-        path.value = str(default_path(folder, name, self._format()))
+    def _show_path(self, value: Path) -> None:
+        from evidencebot.assistant.exporting import shown_folder
+
+        folder = value.parent
+        self.query_one("#ex-path", Input).value = str(value)
         self.query_one("#ex-folder", Static).update(
             f"Documents folder: {shown_folder(folder)} (edit the path to write elsewhere; [documents] folder in config.toml "
             "changes the default)")
@@ -160,6 +179,9 @@ class ExportScreen(SubScreen):
         story = self.query_one("#ex-story", Select).value
         if what == "story" and not isinstance(story, str):
             self._result(False, "Choose a story to export first.")
+            return
+        if what == "story" and self._format() == "comments":
+            self._result(False, "Findings as comments are for a draft opened from Word: choose Word for a story.")
             return
         path = self.query_one("#ex-path", Input).value.strip()
         if not path:
@@ -197,6 +219,9 @@ class ExportScreen(SubScreen):
         try:
             if what == "story":
                 result = exporting.export_story(db, story_id, path, fmt, force=force)
+            elif fmt == exporting.COMMENTS:
+                result = exporting.export_draft_with_comments(db, self.app.conversation.state.draft, path,
+                                                              db_path=self.app.db_path, force=force)
             else:
                 result = exporting.export_draft(db, self.app.conversation.state.draft, path, fmt, force=force)
         except exporting.ExportRefused as exc:
