@@ -100,7 +100,21 @@ class EditorScreen(SubScreen):
             self.app.conversation.state.draft = doc
         if doc is not self.doc:
             self._load(doc)
+        if self.app.conversation.state.insert:
+            self._insert_at_sub_point(self.app.conversation.state.insert)
+            self.app.conversation.state.insert = None
         self.text_area.focus()
+
+    def _insert_at_sub_point(self, excerpt: str) -> None:
+        """Put ``excerpt`` at the end of the sub-point (heading section) the cursor is in."""
+        from evidencebot.assistant.editing import current_heading, insert_under
+
+        text = self.text_area.text
+        row = self.text_area.cursor_location[0]
+        self.text_area.load_text(insert_under(text, excerpt, current_heading(text, row)))
+        start = self.text_area.text.find(excerpt)
+        if start >= 0:
+            self._select_span(start, start + len(excerpt))
 
     def _load(self, doc) -> None:
         self.doc = doc
