@@ -131,7 +131,7 @@ def _score(title, rows, results, wanted) -> None:
     by_label = Counter()
     hits_by_label = Counter()
     rule_hits = Counter()
-    for (text, label), findings in zip(rows, results):
+    for (_text, label), findings in zip(rows, results):
         mine = [f for f in findings if (wanted is None and f.rule != STRUCTURE_RULE) or (wanted and f.rule in wanted)]
         predicted = bool(mine)
         gold = label == 3

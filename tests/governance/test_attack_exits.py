@@ -5,7 +5,6 @@ echoed raw. Each test failed on the code before the fix."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 

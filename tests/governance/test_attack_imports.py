@@ -5,7 +5,6 @@ Each test failed on the code before the fix."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import zipfile

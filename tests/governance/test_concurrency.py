@@ -69,7 +69,7 @@ def _run_together(tmp_path, procs):
             if p.poll() is None:
                 p.kill()
                 p.wait()
-    for p, (out, err) in zip(procs, results):
+    for p, (_out, err) in zip(procs, results):
         assert p.returncode == 0, f"a writer failed: {err[-2000:]}"
     return [out for out, _err in results]
 

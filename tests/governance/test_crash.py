@@ -120,7 +120,7 @@ def test_killed_autosave_keeps_the_last_saved_text(tmp_path):
     connect(path).close()
     rnd = random.Random(7)
     start = 0
-    for round_ in range(3):
+    for _round in range(3):
         proc = subprocess.Popen([sys.executable, "-c", AUTOSAVE, str(path), str(start)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
         last = None

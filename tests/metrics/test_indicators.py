@@ -577,9 +577,9 @@ def test_external_suppression_leaves_constants_alone(demo_factory):
     db = connect(demo_factory())
     ids = [i for i in load_catalogue() if i.startswith("reliable_improvement.")]
     assert ids
-    for ind in ids:
-        inside = compute(db, ind, "2026-Q2")
-        outside = compute(db, ind, "2026-Q2", external=True)
+    for indicator_id in ids:
+        inside = compute(db, indicator_id, "2026-Q2")
+        outside = compute(db, indicator_id, "2026-Q2", external=True)
         assert outside.extra["threshold"] == inside.extra["threshold"]
         assert not isinstance(outside.extra["threshold"], str)
 

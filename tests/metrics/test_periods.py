@@ -291,7 +291,9 @@ def test_str_is_the_label_and_periods_are_values():
     assert parse_period("2025/26") == fy_period(2025)
     assert parse_period("2025/26 Q2") == fy_quarter_period(2025, 2)
     assert len({parse_period("2026-03"), parse_period("March 2026")}) == 1
-    with pytest.raises(Exception):
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
         parse_period("2026-03").label = "x"  # frozen
 
 

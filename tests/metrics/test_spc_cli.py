@@ -115,7 +115,7 @@ def test_rebase_at_names_the_service_change(tmp_path):
     labels = [f"m{i}" for i in range(27)]
     labels[14] = "2025-07-01"
     path = tmp_path / "change.csv"
-    path.write_text("when,value\n" + "".join(f"{l},{v}\n" for l, v in zip(labels, pre + post)))
+    path.write_text("when,value\n" + "".join(f"{label},{v}\n" for label, v in zip(labels, pre + post)))
     result = run([str(path), "--column", "value", "--label-column", "when", "--rebase-at", "15",
                   "--improvement", "decrease"])
     assert result.exit_code == 0, result.output

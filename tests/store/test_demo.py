@@ -12,7 +12,6 @@ import re
 import sqlite3
 import statistics
 import tomllib
-from datetime import date
 from pathlib import Path
 
 import pytest

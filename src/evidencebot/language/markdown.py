@@ -215,7 +215,6 @@ def split_chunks(text: str) -> list[tuple[int, str]]:
             start = front
             first = False
         first = False
-        stripped = line.strip()
         blank = _blank(line)
         if fence is None and not in_comment and prev_blank and not blank and line[:1] not in " \t" and pos > start:
             chunks.append((start, text[start:pos]))

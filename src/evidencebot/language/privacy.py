@@ -362,7 +362,7 @@ def _parse_files(files: list[tuple[int, Path]], folders: list[Path], deps: list[
     defines: dict[str, str] = {}
     entries = []
     index: dict[int, int] = {}
-    for rank, path in sorted(files, key=lambda f: -f[0]):  # the shipped folder first: users' defines win
+    for _rank, path in sorted(files, key=lambda f: -f[0]):  # the shipped folder first: users' defines win
         file_defines, records = _read_file(path)
         defines.update(file_defines)
     for rank, path in files:

@@ -29,13 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evidencebot.errors import InputError
+from evidencebot.outputs import OutputExists as _Exists  # the destination exists (or appeared while copying)
 
 KEEP_AUTOMATIC = 5
 AUTO_MARK = "-before-"
 SUFFIX = ".db"
 
-
-from evidencebot.outputs import OutputExists as _Exists  # the destination exists (or appeared while copying)
 
 
 @dataclass

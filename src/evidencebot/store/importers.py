@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime

@@ -279,7 +279,7 @@ def _has_caveat(doc, tok, caveats) -> bool:
 
 def _plainly_negated(ctx: Context, verb) -> bool:
     """Negated by "not"/"n't" on the verb or a governor ("we cannot promise that everyone...")."""
-    for t, lexical in ctx.chain(verb):
+    for t, _lexical in ctx.chain(verb):
         if any(c.dep_ == "neg" and c.lower_ in W.negation_particles for c in t.children):
             return True
     return False
