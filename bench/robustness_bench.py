@@ -22,6 +22,13 @@ concurrency  two story editors saving at once (default 500 saves each, plus a
 kill         an autosave loop killed with SIGKILL (default 10 times): integrity,
              the last saved text kept, nothing half-written.
 audit        the cost of the audit and workflow triggers per story save.
+attack       hostile inputs from the issue 18 attack run (rejects paths onto the
+             database, its side files, the input and links; personal data in
+             Markdown alt text, links, code, comments and front matter, in
+             unusual digits and words; remote images in HTML; template time and
+             size budgets; a story save while an import holds the write lock):
+             counts tried, handled, lost (data destroyed or typed text not kept),
+             leaked (personal data past the checker or off the machine).
 """
 
 from __future__ import annotations
@@ -325,16 +332,138 @@ def bench_audit(tmp: Path, home: Path, saves: int) -> None:
     print(f"per save: {with_t['per_save_ms']:.2f} ms with triggers, {without['per_save_ms']:.2f} ms without; "
           f"audit rows written: {with_t['audit_rows']:,}")
 
+ATTACK = textwrap.dedent("""
+    import json, os, sqlite3, sys, time
+    from pathlib import Path
+    tmp = Path(sys.argv[1])
+    tally = {"tried": 0, "handled": 0, "lost": 0, "leaked": 0, "unhandled": []}
+
+    def case(name, outcome):
+        tally["tried"] += 1
+        if outcome == "handled":
+            tally["handled"] += 1
+        else:
+            tally[outcome] += 1
+            tally["unhandled"].append(f"{name}: {outcome}")
+
+    from evidencebot.errors import EvidencebotError
+    from evidencebot.store.db import connect
+    from evidencebot.store.importers import import_file
+
+    # --- rejects paths: never the database, its side files, the input or a link's target
+    db_path = tmp / "svc.db"
+    db = connect(db_path)
+    db["people"].insert({"person_id": "P0", "referral_date": "2025-01-01"})
+    people = tmp / "people.csv"
+    people.write_text("person_id,referral_date\\nP1,2025-01-01\\nP2,not a date\\n", encoding="utf-8")
+    victim = tmp / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    (tmp / "hard.csv").unlink(missing_ok=True)
+    os.link(people, tmp / "hard.csv")
+    (tmp / "to-db.csv").symlink_to(db_path)
+    (tmp / "to-victim.csv").symlink_to(victim)
+    targets = [(str(db_path), True), (f"{db_path}-wal", True), (f"{db_path}-shm", True),
+               (f"{db_path}-journal", True), (tmp / "hard.csv", True), (tmp / "to-db.csv", True),
+               (tmp / "to-victim.csv", True), (tmp / "to-victim.csv", False), (tmp / "missing" / "r.csv", False)]
+    for target, force in targets:
+        before = people.read_bytes()
+        try:
+            import_file(db, "people", people, partial=True, rejects_path=target, force=force)
+            refused = False
+        except EvidencebotError:
+            refused = True
+        check = sqlite3.connect(db_path)
+        intact = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        check.close()
+        safe = intact and people.read_bytes() == before and victim.read_text(encoding="utf-8") == "keep"
+        case(f"rejects {Path(str(target)).name} force={force}",
+             "handled" if safe and (refused or str(target).endswith("to-victim.csv")) else "lost")
+    db.close()
+
+    # --- personal data the checker must see
+    from evidencebot.language.checker import Checker
+    checker = Checker(families=["privacy"])
+    nhs = "943 476 5919"
+    texts = [f"![Jane Smith {nhs}](x.png)", f"[notes](https://x.example/?n={nhs.replace(' ', '')})",
+             f'[notes](n.md "{nhs}")', f"id `{nhs}`", f"```\\n{nhs}\\n```", f"<!-- {nhs} -->",
+             f"---\\nnhs: {nhs}\\n---\\n\\nText.", f"    {nhs}", f'<img alt="{nhs}" src="p.png">',
+             "NHS 943.476.5919", "NHS \\uff19\\uff14\\uff13 \\uff14\\uff17\\uff16 \\uff15\\uff19\\uff11\\uff19",
+             "NHS \\u0669\\u0664\\u0663 \\u0664\\u0667\\u0666 \\u0665\\u0669\\u0661\\u0669",
+             "NHS 943\\u200b476\\u200b5919", "nine four three four seven six five nine one nine",
+             "NI AB 12 34 56 C", "write to jane dot smith at example dot com"]
+    for text in texts:
+        found = [f for f in checker.check_text(text + "\\n", path="draft.md") if f.severity == "error"]
+        case(f"privacy {text[:30]!r}", "handled" if found else "leaked")
+
+    from evidencebot.compose.export import ExportDoc, to_html
+    html = to_html(ExportDoc(title="T", body="![c](https://tracker.example/p.png?nhs=9434765919)\\n")).lower()
+    case("remote image in HTML", "leaked" if 'src="http' in html or "9434765919" in html else "handled")
+
+    # --- template budgets (a user template: sandboxed)
+    from evidencebot.compose import env
+    attacks = ["{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+               "{{ lipsum(1000000) }}", "{{ 'x'|center(1000000000) }}", "{{ 'x'.ljust(1000000000) }}",
+               "{{ '{:>1000000000}'.format(1) }}", "{% set s = 'x' * 600000 %}{{ s ~ s }}",
+               "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}"]
+    for source in attacks:
+        started = time.perf_counter()
+        try:
+            env.render_string(source, {})
+            outcome = "unhandled"
+        except EvidencebotError:
+            outcome = "handled" if time.perf_counter() - started < 30 else "unhandled"
+        tally["tried"] += 1
+        if outcome == "handled":
+            tally["handled"] += 1
+        else:
+            tally["unhandled"].append(f"template {source[:30]!r}")
+
+    # --- a story save while another connection holds the write lock (i16's journal)
+    try:
+        from evidencebot.assistant.journal import Journal
+    except ImportError:
+        Journal = None
+    if Journal is not None:
+        story_db = tmp / "stories.db"
+        connect(story_db).close()
+        holder = sqlite3.connect(story_db, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            journal = Journal.for_database(story_db)
+            journal.add("story", "S1", {"title": "Locked", "context": "typed while locked"})
+            kept = any(e.key == "S1" for e in Journal.for_database(story_db).entries())  # as after a kill
+        except Exception as exc:  # an API this bench does not know: count it as not tried
+            kept = None
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        if kept is not None:
+            case("story text typed while the database is locked", "handled" if kept else "lost")
+    print(json.dumps(tally))
+""")
+
+
+def bench_attack(tmp: Path, home: Path) -> None:
+    folder = tmp / "attack"
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    r = child(ATTACK, folder, home=home, timeout=600)
+    print("\n## Attack cases (issue 18)")
+    print(f"tried {r['tried']}, handled {r['handled']}, lost {r['lost']}, leaked {r['leaked']} "
+          f"({time.perf_counter() - started:.1f} s)")
+    for line in r["unhandled"]:
+        print(f"  not handled: {line}")
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (about a minute)")
-    ap.add_argument("--only", help="comma-separated sections: import,checker,concurrency,kill,audit")
+    ap.add_argument("--only", help="comma-separated sections: import,checker,concurrency,kill,audit,attack")
     ap.add_argument("--bad-rows", type=int)
     ap.add_argument("--draft-mb", type=float)
     args = ap.parse_args()
     quick = args.quick
-    sections = set((args.only or "import,checker,concurrency,kill,audit").split(","))
+    sections = set((args.only or "import,checker,concurrency,kill,audit,attack").split(","))
     tmp = Path(tempfile.mkdtemp(prefix="evidencebot-robustness-"))
     home = tmp / "home"
     try:
@@ -350,6 +479,8 @@ def main() -> None:
             bench_kill(tmp, home, 3 if quick else 10)
         if "audit" in sections:
             bench_audit(tmp, home, 300 if quick else 2_000)
+        if "attack" in sections:
+            bench_attack(tmp, home)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

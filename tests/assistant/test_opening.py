@@ -79,7 +79,7 @@ def test_a_word_draft_goes_back_to_word_with_comments_and_never_over_its_source(
     assert exporting.comments_path(tmp_path, doc) == tmp_path / "bid-with-comments.docx"
     out = tmp_path / "bid-with-comments.docx"
     result = exporting.export_draft_with_comments(evidence_db, doc, out)
-    assert result.path == out and "as Word comments" in result.what
+    assert result.path == out and result.what.endswith("as comments)")
     copy = docx.Document(io.BytesIO(out.read_bytes()))
     anchors = comment_anchors(copy)
     assert any("reduced" in anchors[c.comment_id] for c in copy.comments)
@@ -93,3 +93,14 @@ def test_a_word_draft_goes_back_to_word_with_comments_and_never_over_its_source(
     with pytest.raises(exporting.ExportRefused, match="NHS number"):
         exporting.export_draft_with_comments(evidence_db, personal, tmp_path / "p.docx")
     assert not (tmp_path / "p.docx").exists() and source.read_bytes() == before
+
+
+def test_export_says_which_format_the_screen_preselects(evidence_db):
+    from evidencebot.assistant import actions
+    from evidencebot.assistant.actions import Context, State
+
+    state = State(draft=DraftDoc(text="Our team helps.", source="/tmp/bid.docx"))
+    ctx = Context(db=evidence_db, db_path="x.db", state=state, language=None)
+    assert "(Word with findings as comments preselected)" in actions.export(ctx, parse("export")).markdown
+    state.draft = DraftDoc(text="Our team helps.")
+    assert "(docx preselected)" in actions.export(ctx, parse("export to Word with comments")).markdown

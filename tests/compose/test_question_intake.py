@@ -82,6 +82,7 @@ def test_guidance_after_a_list_adds_only_what_it_asks_for():
     ("Q4.6 (Weighting – 5 per cent)\nDescribe X.", None, None, None, 5),
     ("Describe X. (500 words, 10%)", 500, None, None, 10),
     ("4.3\tDescribe X.\t750 words\t7.5%", 750, None, None, 7.5),
+    ("What will you do when someone deteriorates? 350 words", 350, None, None, None),
 ])
 def test_limits_and_weighting(text, words, chars, pages, weighting):
     q = parse_question(text)

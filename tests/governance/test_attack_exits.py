@@ -104,3 +104,22 @@ def test_words_1_is_refused_not_an_empty_answer(demo_db):
                 "--db", demo_db, timeout=300)
     assert r.returncode == 2 and "unexpected" not in r.stderr, (r.returncode, r.stdout[-300:], r.stderr[-300:])
     assert r.stdout.strip() == ""
+
+
+def test_spc_refuses_values_that_overflow_the_limits(tmp_path):
+    series = tmp_path / "s.txt"
+    series.write_text("1e308\n-1e308\n1e308\n-1e308\n1e308\n1\n2\n", encoding="utf-8")
+    one_line_exit_2(run_cli("spc", series), "too large")
+
+
+def test_a_fresh_backup_passes_doctor(tmp_path):
+    from evidencebot.store import doctor
+    from evidencebot.store.backup import backup_database
+    from evidencebot.store.db import connect
+
+    db = connect(tmp_path / "live.db")
+    db["people"].insert({"person_id": "P1", "referral_date": "2025-01-01"})
+    copy = backup_database(db, tmp_path / "copy.db").path
+    db.close()
+    problems = [c for c in doctor.diagnose(copy) if c.problem]
+    assert problems == [], [(c.name, c.detail) for c in problems]

@@ -230,3 +230,61 @@ def test_a_planted_link_at_the_temporary_name_makes_the_write_fail_not_follow(tm
     finally:
         outputs._temp_name = real
     assert victim.read_text(encoding="utf-8") == "keep" and not target.exists()
+
+
+# ------------------------------------------------------------------ permissions (defect 10)
+
+UMASK_0 = """
+import os, sys
+os.umask(0)
+from evidencebot import locations
+print(locations.config_dir(), locations.data_dir(), locations.cache_dir())
+from evidencebot.compose.export import ExportDoc, write
+write(ExportDoc(title="T", body="Body."), sys.argv[1])
+"""
+
+
+def test_folders_and_exports_are_private_at_umask_0_and_doctor_checks_folders(tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import child_env
+
+    home = tmp_path / "home"
+    out = tmp_path / "export.md"
+    r = subprocess.run([sys.executable, "-c", UMASK_0, str(out)], capture_output=True, text=True,
+                       env=child_env(EVIDENCEBOT_HOME=home), timeout=120)
+    assert r.returncode == 0, r.stderr
+    for name in ("config", "data", "cache"):
+        assert mode(home / name) == 0o700, name
+    assert mode(out) == 0o600
+    # a folder opened up afterwards is a doctor problem, and --fix closes it
+    os.chmod(home / "config", 0o777)
+    db = tmp_path / "d.db"
+    assert run_cli("import", "people", _people_csv(tmp_path), "--db", db, home=home).returncode == 0
+    r = run_cli("doctor", "--db", db, home=home)
+    assert r.returncode != 0 and "config folder" in (r.stdout + r.stderr)
+    r = run_cli("doctor", "--fix", "--db", db, home=home)
+    assert mode(home / "config") == 0o700, r.stdout + r.stderr
+
+
+def _people_csv(folder):
+    path = folder / "people_ok.csv"
+    path.write_text("person_id,referral_date\nP1,2025-01-01\n", encoding="utf-8")
+    return path
+
+
+def test_the_crash_log_is_private(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVIDENCEBOT_HOME", str(tmp_path / "home"))
+    old = os.umask(0)
+    try:
+        from evidencebot.tui.app import make_app
+
+        app = make_app(":memory:", load_language=False)
+        app._exception = RuntimeError("boom")
+        app._close_messages_no_wait = lambda: None
+        app._fatal_error()
+    finally:
+        os.umask(old)
+    log = tmp_path / "home" / "cache" / "crash.log"
+    assert log.exists() and mode(log) == 0o600 and "RuntimeError" in log.read_text(encoding="utf-8")

@@ -108,7 +108,7 @@ def test_search_index_stays_consistent_through_approval_resets(story_db):
     assert list(story_db["stories"].search("tenancy3")) == []
 
 
-def test_reimported_story_file_with_a_new_approval_keeps_it(story_db, tmp_path):
+def test_reimported_story_file_with_a_new_approval_is_approved_elsewhere(story_db, tmp_path):
     from evidencebot.store.importers import import_file
     from evidencebot.store.stories import story_markdown
 
@@ -120,7 +120,9 @@ def test_reimported_story_file_with_a_new_approval_keeps_it(story_db, tmp_path):
     report = import_file(story_db, "stories", path)
     assert report.committed and report.updated == 1
     row = workflow.get_story(story_db, "S0001")
-    assert row["status"] == "approved" and row["approved_at"] == "2099-01-01"
+    # issue 18: an approval named in a file is "approved elsewhere" until confirmed here
+    assert row["status"] == "submitted" and row["approved_elsewhere_by"] == "Ben Approver"
+    assert row["approved_elsewhere_at"] == "2099-01-01" and not workflow.is_exportable(row)
     # the same edit without a new approval date: back to draft
     path.write_text(story_markdown({**row, "context": "Edited again", "approved_at": "2099-01-01"})
                     .replace("approved_by:", "approved_at: '2099-01-01'\napproved_by:"), encoding="utf-8")

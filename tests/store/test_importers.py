@@ -163,8 +163,9 @@ GOOD = {
     }),
     "stories": ("story_id", 2, {
         "ST1": {"title": "Keeping a tenancy", "domains": "stability;safety", "goal_ids": "G1",
-                "consent": "external", "consent_date": "2025-11-02", "status": "approved",
-                "approved_by": "Service manager", "story_date": "2025-11-20",
+                # issue 18: an approval named in a file waits to be confirmed here
+                "consent": "external", "consent_date": "2025-11-02", "status": "submitted",
+                "approved_by": None, "approved_elsewhere_by": "Service manager", "story_date": "2025-11-20",
                 "evidence": "Crisis contacts fell from 4 to 1 over six months."},
         "ST2": {"consent": "internal", "status": "draft", "approved_by": None, "story_date": None,
                 "goal_ids": ""},
@@ -563,7 +564,8 @@ def test_story_folder(seeded, tmp_path):
     report = import_file(seeded, "stories", folder, partial=True)
     assert report.inserted == 1 and report.rejects_path == str(tmp_path / "stories.rejected.csv")
     story = seeded["stories"].get("tenancy")
-    assert story["story_date"] == "2025-11-20" and story["approved_at"] == "2025-11-20"
+    assert story["story_date"] == "2025-11-20" and story["approved_elsewhere_at"] == "2025-11-20"
+    assert story["status"] == "submitted" and story["approved_elsewhere_by"] == "Service manager"
     assert story["consent"] == "external" and story["domains"] == "stability;safety"
     assert story["created_at"] and story["created_at"] == story["updated_at"]
     assert seeded.execute("select count(*) from stories_fts where stories_fts match 'arrears'").fetchone()[0] == 1

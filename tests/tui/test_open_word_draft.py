@@ -84,7 +84,7 @@ def test_open_a_word_draft_edit_it_and_export_it_with_findings_as_comments(make,
             await pilot.press("ctrl+s")
             await settle(pilot)
             result = str(screen.query_one("#ex-result").render())
-            assert "as Word comments" in result and str(out) in result, result
+            assert "Exported the draft (" in result and "as comments) as Word (.docx)" in result and str(out) in result, result
             copy = docx.Document(io.BytesIO(out.read_bytes()))
             anchors = comment_anchors(copy)
             comments = {anchors[c.comment_id]: c.text for c in copy.comments}

@@ -13,6 +13,7 @@ capability whose core module has not landed says so; nothing is invented.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -55,6 +56,8 @@ class State:
     period: str | None = None
     first_run: bool = False
     export_format: str = "docx"
+    insert: str | None = None
+    """Text for the editor to put in at the sub-point the cursor is in (``/use story ID``)."""
     front: str | None = None
     """The document the user last worked on: ``editor`` (the draft) or ``story`` (the story form)."""
     pending: str | None = None
@@ -97,11 +100,40 @@ def help_markdown() -> str:
     return "\n".join(lines)
 
 
+_CLOSE_STOP = frozenset("""a an the and or of to for in on at me my our we you i it this that with can could would
+please make do get give show want need what how is are be some""".split())
+_CLOSE_ALIASES = {"email": "export", "send": "export", "print": "export", "file": "export", "word": "export",
+                  "pdf": "export", "chart": "indicators", "graph": "indicators", "plot": "indicators",
+                  "report": "review", "quarterly": "review", "board": "board", "case": "stories",
+                  "delete": "withdraw", "remove": "withdraw", "publish": "approve", "sign": "approve",
+                  "write": "draft", "tender": "draft", "bid": "draft", "proofread": "check", "spell": "check",
+                  "history": "audit", "changes": "audit", "consent": "consent", "undo": "undo"}
+
+
+def closest_commands(text: str, n: int = 3) -> list[str]:
+    """The slash commands whose name or description shares most words with ``text``."""
+    words = {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _CLOSE_STOP}
+    scores: dict[str, int] = {}
+    for order, (name, (_intent, _args, what)) in enumerate(SLASH_COMMANDS.items()):
+        vocab = {w.rstrip("s") for w in re.findall(r"[a-z]+", f"{name} {what}".lower()) if w not in _CLOSE_STOP}
+        hits = sum(1 for w in words if w.rstrip("s") in vocab) + sum(2 for w in words if _CLOSE_ALIASES.get(w) == name)
+        if hits:
+            scores[name] = hits * 100 - order
+    return sorted(scores, key=lambda k: -scores[k])[:n]
+
+
 def can_do_instead(text: str) -> str:
+    """A short, specific reply to a request the assistant cannot do: what it can do that comes closest."""
     shown = text if len(text) <= 60 else text[:57] + "…"
-    lines = [f"I'm not sure what you mean by “{shown}”, so I won't guess. I can:", ""]
-    lines += [f"- `{q}`" for q, _ in EXAMPLES[:6]]
-    lines += ["", "Type `/help` for everything, with the periods and domains I understand."]
+    close = closest_commands(text)
+    lines = [f"I can't do “{shown}” here, and I won't guess. I can:", ""]
+    if close:
+        for name in close:
+            _intent, args, what = SLASH_COMMANDS[name]
+            lines.append(f"- `/{name}{(' ' + args) if args else ''}`: {what}")
+    else:
+        lines += [f"- `{q}`: {what}" for q, what in EXAMPLES[:4]]
+    lines += ["", "`/help` lists everything I can do."]
     return "\n".join(lines)
 
 
@@ -164,7 +196,11 @@ def indicators(ctx: Context, intent: Intent) -> Reply:
         return Reply(f"No indicator could be computed for {period.describe()}: the database holds no "
                      "records in that period.", intent="indicators", ok=False)
     cat = evidence.catalogue()
-    md = [f"### {selection.heading} — {period.describe()}", "", evidence.table_markdown(results, cat), ""]
+    md = [f"### {selection.heading} — {period.describe()}", ""]
+    partial = evidence.coverage_note(ctx.db, period)
+    if partial:
+        md += [f"_{partial}_", ""]
+    md += [evidence.table_markdown(results, cat), ""]
     notable = [r for r in results if r.verdict in ("improvement", "concern")]
     if notable:
         md.append("Special cause: " + "; ".join(
@@ -319,6 +355,50 @@ def review(ctx: Context, intent: Intent) -> Reply:
                  intent="review", open="editor", payload={"draft": doc})
 
 
+def board(ctx: Context, intent: Intent) -> Reply:
+    from evidencebot.assistant import evidence
+    from evidencebot.assistant.board import board_summary
+
+    evidence.optional_module("evidencebot.compose.review", "The board summary")
+    period = evidence.resolve_period(ctx.db, intent.period or intent.argument or None)
+    _wait_for_language(ctx, "the summary is checked before you see it")
+    ctx.progress(f"assembling the board summary for {period.label}…")
+    summary = board_summary(ctx.db, period)
+    doc = DraftDoc(text=summary.markdown, kind="review", title=f"Board summary {period.label}", period=period.label)
+    ctx.state.draft = doc
+    return Reply(summary.markdown + "\n\n_It is now the open draft: **F2** to edit and check it, **F5** to export it._",
+                 intent="board", payload={"draft": doc, "period": period.label})
+
+
+def use_story(ctx: Context, intent: Intent) -> Reply:
+    """``/use story ID``: an excerpt of an approved, consented story into the open draft (the editor puts it
+    under the sub-point the cursor is in); refused, with the reasons, for a story that may not leave the service."""
+    from evidencebot.assistant.stories import story_excerpt
+    from evidencebot.store.search import export_blockers, load_story
+
+    story_id = intent.argument.strip()
+    if not story_id:
+        return Reply("Which story? Type `/use story ID`, e.g. `/use story S0001`; `find stories about …` "
+                     "lists them, and the evidence browser (F3, Stories) has **Use in draft**.",
+                     intent="use_story", ok=False)
+    row = load_story(ctx.db, story_id)
+    blockers = export_blockers(row)
+    if blockers:
+        return Reply(f"Story `{story_id}` “{row.get('title')}” cannot go into a draft that may leave the service: "
+                     + "; ".join(blockers) + ".", intent="use_story", ok=False)
+    excerpt = story_excerpt(row)
+    doc = ctx.state.draft
+    if doc is None:
+        doc = DraftDoc(kind="tender", title="New draft")
+        ctx.state.draft = doc
+    if story_id not in doc.used_stories:
+        doc.used_stories.append(story_id)
+    ctx.state.insert = excerpt
+    return Reply(f"Putting an excerpt of story `{story_id}` “{row.get('title')}” into the draft, under the "
+                 f"sub-point you were in:\n\n> {excerpt}\n\nIt is listed with the document when you export it.",
+                 intent="use_story", open="editor", payload={"story_id": story_id, "excerpt": excerpt})
+
+
 # ---------------------------------------------------------------- screens
 
 
@@ -352,7 +432,13 @@ def export(ctx: Context, intent: Intent) -> Reply:
     ctx.state.export_format = fmt
     has_draft = ctx.state.draft is not None and bool(ctx.state.draft.text.strip())
     what = "the open draft" if has_draft else "a story"
-    return Reply(f"Choose the format and file to export {what} ({fmt} preselected).", intent="export",
+    from evidencebot.assistant.exporting import COMMENTS, FORMAT_LABELS, from_word
+
+    word = has_draft and from_word(ctx.state.draft)
+    if fmt in ("docx", COMMENTS):  # as the export screen preselects: comments for a draft opened from Word
+        fmt = COMMENTS if word else "docx"
+    shown = FORMAT_LABELS[COMMENTS].split(" (")[0] if fmt == COMMENTS else fmt
+    return Reply(f"Choose the format and file to export {what} ({shown} preselected).", intent="export",
                  open="export", payload={"format": fmt, "draft": ctx.state.draft, "story_id": ctx.state.story_id})
 
 
@@ -441,7 +527,9 @@ ACTIONS = {
     "consent": consent,
     "undo": undo,
     "confirm": confirm,
+    "board": board,
     "open_file": open_file,
+    "use_story": use_story,
 }
 
 
@@ -459,7 +547,7 @@ def run(ctx: Context, intent: Intent) -> Reply:
         return Reply("", intent="clear")
     if intent.name == "unknown":
         if intent.source == "slash":
-            return Reply(f"There is no command `/{intent.argument}`. " + can_do_instead(intent.text).split("\n", 1)[1],
+            return Reply(f"There is no command `/{intent.argument}`. I can:" + can_do_instead(intent.text).split("\n", 1)[1],
                          intent="unknown", ok=False)
         return Reply(can_do_instead(intent.text), intent="unknown", ok=False)
     action = ACTIONS[intent.name]

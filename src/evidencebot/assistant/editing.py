@@ -53,6 +53,8 @@ class DraftDoc:
     source: str | None = None
     """The file it was opened from (``/open draft.docx``), if any: a draft from Word can be
     exported back to Word with its findings as comments (the file itself is never written)."""
+    used_stories: list = field(default_factory=list, repr=False)
+    """Stories put into the draft with ``/use story ID`` (listed with the document when it is exported)."""
     privacy_warned: bool = field(default=False, repr=False)
     """The editor has said once that this draft holds personal data."""
 
@@ -255,3 +257,28 @@ def prune_versions(db: Database, days: int | None = None) -> int:
     from evidencebot.store.retention import prune_versions as prune
 
     return prune(db, days)
+
+
+def insert_under(text: str, excerpt: str, heading_line: int | None) -> str:
+    """``text`` with ``excerpt`` as a paragraph at the end of the section that starts at line
+    ``heading_line`` (0-based; None: at the end of the text)."""
+    lines = text.split("\n")
+    if heading_line is None or heading_line >= len(lines):
+        return (text.rstrip() + "\n\n" if text.strip() else "") + excerpt + "\n"
+    end = len(lines)
+    for i in range(heading_line + 1, len(lines)):
+        if lines[i].lstrip().startswith("#"):
+            end = i
+            break
+    before = "\n".join(lines[:end]).rstrip()
+    after = "\n".join(lines[end:])
+    return before + "\n\n" + excerpt + ("\n\n" + after if after.strip() else "\n")
+
+
+def current_heading(text: str, line: int) -> int | None:
+    """The line of the heading above ``line`` (the sub-point the cursor is in), or None."""
+    lines = text.split("\n")
+    for i in range(min(line, len(lines) - 1), -1, -1):
+        if lines[i].lstrip().startswith("#"):
+            return i
+    return None

@@ -89,11 +89,30 @@ def latest_date(db: Database):
     return latest_data_date(db)
 
 
+CHAT_PERIODS = {"last quarter": "previous quarter", "last month": "previous month"}
+"""In the conversation "last quarter" is the one before "this quarter" (the quarter holding the latest
+data, partial if it is not over), so the two never name the same quarter."""
+
+
 def resolve_period(db: Database, text: str | None):
     """The period a request names, or the last complete financial quarter."""
     from evidencebot.compose.gather import parse
 
+    if text:
+        text = CHAT_PERIODS.get(" ".join(text.lower().split()), text)
     return parse(db, text, default="review")
+
+
+def coverage_note(db: Database, period) -> str:
+    """'' for a complete period; else a sentence saying the period is partial and what it covers."""
+    from evidencebot.compose.gather import latest_data_date
+    from evidencebot.metrics import periods
+
+    try:
+        coverage = periods.cover(period, latest_data_date(db))
+    except Exception:  # noqa: BLE001 - a period the data do not reach is refused where it is computed
+        return ""
+    return f"{period.label} is not over: the figures cover {coverage.text()}." if coverage.partial else ""
 
 
 def compute(db: Database, period, *, ids: list[str] | None = None, compare=None, external: bool = False) -> list:

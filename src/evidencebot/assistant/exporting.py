@@ -200,6 +200,9 @@ def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
     for source in getattr(assembled, "sources", None) or []:
         if source.get("kind") == "story" and source.get("id") not in used:
             used.append(source["id"])
+    for story_id in getattr(doc, "used_stories", None) or []:  # put in with /use story
+        if story_id not in used:
+            used.append(story_id)
     written = _write_and_record(db, draft_document(doc), path, fmt, doc.kind or "draft", used, force, "The draft")
     return ExportResult(written, fmt, "the draft")
 
@@ -251,8 +254,7 @@ def export_draft_with_comments(db: Database, doc, path: str | Path, *, db_path=N
     except ExportNotAllowed as exc:
         raise ExportRefused("The draft", exc.reasons) from None
     n = len(rows)
-    return ExportResult(target, FORMAT_LABELS[COMMENTS],
-                        f"the draft with {n} finding{'' if n == 1 else 's'} as Word comments")
+    return ExportResult(target, FORMAT_LABELS["docx"], f"the draft ({n} finding{'' if n == 1 else 's'} as comments)")
 
 
 def story_choices(db: Database) -> list[tuple[str, str, list[str]]]:

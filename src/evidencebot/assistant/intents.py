@@ -31,7 +31,7 @@ INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
     "submit_story", "approve_story", "withdraw_consent", "audit",
-    "consent", "undo", "confirm", "open_file",
+    "consent", "undo", "confirm", "board", "open_file", "use_story",
 )
 DOMAINS = ("safety", "stability", "experience")
 EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
@@ -329,6 +329,19 @@ def _fill_export(intent: Intent, text: str) -> Intent:
     return intent
 
 
+_BOARD_RE = re.compile(
+    r"\b(?:for|to)\s+(?:the\s+)?(?:trust\s+|management\s+)?board\b|\bboard\s+(?:summary|report|paper|pack|update)\b",
+    re.I,
+)
+
+
+def _board_intent(text: str) -> Intent | None:
+    """A summary for the board: read first, whichever reader is active ("summary" alone means the database)."""
+    if _BOARD_RE.search(text):
+        return _fill_common(Intent("board", text), text)
+    return None
+
+
 def _body_intent(text: str) -> Intent | None:
     """Check and draft requests carry text of their own: read them first."""
     m = _OPEN_FILE_RE.match(text)
@@ -393,6 +406,10 @@ def _governance_intent(text: str) -> Intent | None:
         return Intent("confirm", text)
     if _UNDO_RE.match(text):
         return Intent("undo", text)
+    m = re.match(rf"^\s*{_POLITE}use\s+(?:the\s+)?story\s+{_STORY_ID}(?:\s+in\s+(?:the|my)\s+(?:draft|answer))?\s*[.!]*\s*$",
+                 text, re.I)
+    if m:
+        return Intent("use_story", text, argument=m.group("id"))
     m = _CONSENT_RE.match(text)
     if m:
         return Intent("consent", text, argument=m.group("id"), consent=m.group("consent").lower())
@@ -428,6 +445,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "draft": ("draft", "<question> [in N words]", "plan and assemble a tender answer"),
     "check": ("check", "[text]", "check text (or the open draft) for over-claiming and personal data"),
     "review": ("review", "[period]", "contract-review narrative for a period"),
+    "board": ("board", "[period]", "one-page board summary: key indicators, missed targets, risks, actions"),
     "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
     "export": ("export", "[md/html/docx]", "export the draft or a story"),
     "submit": ("submit_story", "[story id]", "submit a finished story for approval"),
@@ -437,6 +455,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "consent": ("consent", "[story id] [external/internal/none]",
                 "record the consent the person gave (asks you to confirm)"),
     "undo": ("undo", "", "undo the last consent or approval change (until the next export)"),
+    "use": ("use_story", "story <id>", "put an excerpt of an approved story into the draft, at the sub-point you are in"),
     "audit": ("audit", "[story id/table/action] [N]", "the audit log: who changed what, newest first"),
     "evidence": ("evidence", "", "open the evidence browser: indicators, SPC charts, stories"),
     "editor": ("editor", "", "open the draft editor"),
@@ -472,8 +491,11 @@ def parse_slash(text: str) -> Intent:
         intent.question = intent.question.strip()
     elif name == "check":
         intent.body = rest
-    elif name == "review":
+    elif name in ("review", "board"):
         intent.period = rest or None
+    elif name == "use_story":
+        words = rest.split()
+        intent.argument = words[-1] if words else ""
     elif name == "export":
         _fill_export(intent, rest)
     elif name in ("submit_story", "approve_story", "withdraw_consent", "consent"):
@@ -532,6 +554,10 @@ def parse(text: str, matcher: "IntentMatcher | None" = None) -> Intent:
     if governance is not None:
         governance.source = "spacy" if matcher is not None else "regex"
         return governance
+    board = _board_intent(text)
+    if board is not None:
+        board.source = "spacy" if matcher is not None else "regex"
+        return board
     body = _body_intent(text)
     if body is not None:
         body.source = "spacy" if matcher is not None else "regex"

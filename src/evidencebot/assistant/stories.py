@@ -145,3 +145,27 @@ def submit_problems(row: dict) -> list[str]:
     problems = [f"{s.heading} is empty" for s in STEPS if s.kind == "text" and not (row.get(s.field) or "").strip()]
     problems += privacy_blockers(row)
     return problems
+
+
+# ---------------------------------------------------------------- using a story in a draft
+
+EXCERPT_WORDS = 70
+
+
+def story_excerpt(row: dict, words: int = EXCERPT_WORDS) -> str:
+    """A short excerpt for a tender answer: what the service did and how change is evidenced,
+    cut at a sentence end within ``words`` words, introduced by the story's title."""
+    import re
+
+    sentences = []
+    for key in ("support_approach", "evidence"):
+        sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", (row.get(key) or "").strip()) if s.strip()]
+    kept, count = [], 0
+    for sentence in sentences:
+        n = len(sentence.split())
+        if kept and count + n > words:
+            break
+        kept.append(sentence)
+        count += n
+    title = (row.get("title") or "").strip()
+    return (f"*Example: {title}.* " if title else "") + " ".join(kept)

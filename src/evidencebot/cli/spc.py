@@ -113,6 +113,10 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
         click.echo(line)
 
 
+MAX_VALUE = 1e15
+"""Larger values make the limits overflow (1e308 gave limits of -inf..inf and 'common cause')."""
+
+
 def _number(cell: str, where: str):
     import math
 
@@ -122,6 +126,8 @@ def _number(cell: str, where: str):
         value = float(cell)
     except ValueError:
         value = None
+    if value is not None and math.isfinite(value) and abs(value) > MAX_VALUE:
+        raise InputError(f"{where}: {value:g} is too large for SPC limits (at most {MAX_VALUE:g} either side of 0)")
     if value is None or not math.isfinite(value):
         from evidencebot.inputs import short
 

@@ -81,6 +81,9 @@ def show_cmd(ctx, story_id, db):
     click.echo(f"status:     {row.get('status') or 'draft'}")
     if row.get("submitted_by"):
         click.echo(f"submitted:  {row['submitted_at']} by {row['submitted_by']}")
+    if row.get("approved_elsewhere_by"):
+        click.echo(f"approved elsewhere by {row['approved_elsewhere_by']} (imported; "
+                   f"{'confirmed here' if row.get('status') == 'approved' else 'not exportable until confirmed here'})")
     if row.get("approved_by") or row.get("approved_at"):
         click.echo(f"approved:   {row.get('approved_at') or '?'} by {row.get('approved_by') or 'nobody named'}")
     click.echo(f"consent:    {_consent_label(row)}"

@@ -65,8 +65,163 @@ def _sandbox():
                                             f"bits; the limit is {MAX_POWER_BITS:,}")
             return super().call_binop(context, operator, left, right)
 
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+            _budget.tick()
+            _check_growth(__obj, args, kwargs)
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def getattr(self, obj, attribute):
+            _budget.tick()
+            return super().getattr(obj, attribute)
+
+        def getitem(self, obj, argument):
+            _budget.tick()
+            return super().getitem(obj, argument)
+
+    from jinja2.compiler import CodeGenerator
+
+    class BoundedCodeGenerator(CodeGenerator):
+        """``a ~ b`` goes through :func:`_bounded_text` (the sandbox cannot intercept it otherwise)."""
+
+        def visit_Concat(self, node, frame):
+            self.write("environment.bounded_text(")
+            super().visit_Concat(node, frame)
+            self.write(")")
+
+    BoundedSandbox.code_generator_class = BoundedCodeGenerator
+    BoundedSandbox.bounded_text = staticmethod(_bounded_text)
     _sandbox_class = BoundedSandbox
     return BoundedSandbox
+
+
+# --- the time and size budget of a sandboxed render ---------------------------------
+
+TIME_BUDGET_S = 10.0
+"""A user template that renders longer than this is stopped (checked on every call,
+attribute, item and loop step over ``range``)."""
+MAX_WIDTH = MAX_BUILT
+"""Widest padding or wrapping a filter or string method may be asked for."""
+
+
+class _Budget:
+    """The deadline of the render running on this thread (none outside a sandboxed render)."""
+
+    def __init__(self):
+        import threading
+
+        self.local = threading.local()
+
+    def start(self, seconds: float):
+        import time
+
+        self.local.deadline = time.monotonic() + seconds
+        self.local.count = 0
+
+    def stop(self):
+        self.local.deadline = None
+
+    def tick(self):
+        deadline = getattr(self.local, "deadline", None)
+        if deadline is None:
+            return
+        self.local.count += 1
+        if self.local.count % 256 == 0:
+            import time
+
+            if time.monotonic() > deadline:
+                from jinja2.exceptions import SecurityError
+
+                raise SecurityError(f"the template ran for more than {TIME_BUDGET_S:g} seconds")
+
+
+_budget = _Budget()
+
+
+def _too_wide(size, what: str):
+    from jinja2.exceptions import SecurityError
+
+    return SecurityError(f"{what} would build {size:,} characters; the limit is {MAX_BUILT:,}")
+
+
+def _bounded_text(text):
+    if len(text) > MAX_BUILT:
+        raise _too_wide(len(text), "'~'")
+    return text
+
+
+_WIDTH_METHODS = {"ljust", "rjust", "center", "zfill", "expandtabs"}
+_FORMAT_WIDTH = re.compile(r"\d{7,}")
+
+
+def _check_growth(obj, args, kwargs) -> None:
+    """Refuse str methods that would build a huge string (``'x'.ljust(10**9)``)."""
+    obj = getattr(obj, "__wrapped__", obj)  # the sandbox wraps str.format
+    owner = getattr(obj, "__self__", None)
+    name = getattr(obj, "__name__", "")
+    if not isinstance(owner, (str, bytes)):
+        return
+    if name in _WIDTH_METHODS:
+        for a in (*args, *kwargs.values()):
+            if isinstance(a, int) and a > MAX_WIDTH:
+                raise _too_wide(a, f"'{name}'")
+    elif name in ("format", "format_map") and _FORMAT_WIDTH.search(owner if isinstance(owner, str) else ""):
+        from jinja2.exceptions import SecurityError
+
+        raise SecurityError("'format' with a width of a million or more characters is not allowed")
+    elif name == "join":
+        items = args[0] if args else ()
+        if isinstance(items, (list, tuple)):
+            size = sum(len(i) for i in items if isinstance(i, (str, bytes))) + len(owner) * max(len(items) - 1, 0)
+            if size > MAX_BUILT:
+                raise _too_wide(size, "'join'")
+    elif name == "replace" and len(args) >= 2 and isinstance(args[1], str) and isinstance(args[0], str) and args[0]:
+        size = len(owner) + owner.count(args[0]) * max(len(args[1]) - len(args[0]), 0)
+        if size > MAX_BUILT:
+            raise _too_wide(size, "'replace'")
+
+
+def _install_bounded_globals(env) -> None:
+    """Budgeted ``range`` and ``lipsum``, and filters that cannot build huge strings."""
+    from jinja2 import filters as jf
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import safe_range
+
+    def budget_range(*args):
+        for i in safe_range(*args):
+            _budget.tick()
+            yield i
+
+    def lipsum(n=5, html=True, min=20, max=100):  # noqa: A002 - Jinja's names
+        if n > 50 or max > 1000:
+            raise SecurityError("lipsum() is limited to 50 paragraphs of at most 1,000 words")
+        from jinja2.utils import generate_lorem_ipsum
+
+        return generate_lorem_ipsum(n=n, html=html, min=min, max=max)
+
+    def width_filter(original, name):
+        def bounded(value, *args, **kwargs):
+            for a in (*args, *kwargs.values()):
+                if isinstance(a, int) and a > MAX_WIDTH:
+                    raise _too_wide(a, f"'{name}'")
+            if name == "format" and isinstance(value, str) and _FORMAT_WIDTH.search(value):
+                raise SecurityError("'format' with a width of a million or more characters is not allowed")
+            result = original(value, *args, **kwargs)
+            if isinstance(result, str) and len(result) > MAX_BUILT:
+                raise _too_wide(len(result), f"'{name}'")
+            return result
+
+        bounded.__name__ = original.__name__
+        for attr in ("jinja_pass_arg",):
+            if hasattr(original, attr):
+                setattr(bounded, attr, getattr(original, attr))
+        return bounded
+
+    env.globals["range"] = budget_range
+    env.globals["lipsum"] = lipsum
+    for name in ("center", "indent", "wordwrap", "format", "join", "replace", "truncate"):
+        original = env.filters.get(name) or getattr(jf, f"do_{name}", None)
+        if original is not None:
+            env.filters[name] = width_filter(original, name)
 
 
 def _autoescape(name: str | None) -> bool:
@@ -122,6 +277,8 @@ def make_env(*, sandboxed: bool | None = None, extra_dirs: list[Path] | None = N
     from evidencebot.compose import filters
 
     filters.install(env)
+    if sandboxed:
+        _install_bounded_globals(env)
     _ENVS[key] = env
     return env
 
@@ -184,6 +341,9 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
         raise ConfigError(
             f"template {exc.filename or exc.name or name}, line {exc.lineno}: {exc.message}"
         ) from None
+    sandboxed = getattr(env, "bounded_text", None) is not None
+    if sandboxed:
+        _budget.start(TIME_BUDGET_S)
     try:
         return template.render(values)
     except jinja2.UndefinedError as exc:
@@ -208,6 +368,9 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
     except _TOO_LARGE as exc:
         filename, line = _template_frame(exc, {template.filename or ""})
         raise ConfigError(f"template {filename or name}, line {line or '?'}: {_too_large(exc)}") from None
+    finally:
+        if sandboxed:
+            _budget.stop()
 
 
 def render_string(source: str, context: dict | None = None, *, name: str = "<string>", **kwargs) -> str:
@@ -227,6 +390,7 @@ def render_string(source: str, context: dict | None = None, *, name: str = "<str
 def _render_template(template, values: dict, name: str) -> str:
     import jinja2
 
+    _budget.start(TIME_BUDGET_S)  # render_string is always sandboxed
     try:
         return template.render(values)
     except jinja2.UndefinedError as exc:
@@ -242,6 +406,8 @@ def _render_template(template, values: dict, name: str) -> str:
     except _TOO_LARGE as exc:
         _, line = _template_frame(exc, {"<template>"})
         raise ConfigError(f"template {name}, line {line or '?'}: {_too_large(exc)}") from None
+    finally:
+        _budget.stop()
 
 
 def _searched() -> list[Path]:

@@ -386,7 +386,9 @@ def stem(word: str) -> str:
     """A rough stem for matching words across forms (engage/engagement/engaging)."""
     w = word.lower().strip("'-")
     if len(w) > 5:
-        w = _STEM_END.sub("", w)
+        cut = _STEM_END.sub("", w)
+        w = cut if len(cut) >= 4 else w  # 'action' stays 'action', not 'act'
+
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
         w = w[:-1]  # stepp(ing) -> step
     return w.rstrip("e") if len(w) > 4 else w

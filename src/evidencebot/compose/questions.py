@@ -211,6 +211,7 @@ _WORD_LIMITS = [
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
     re.compile(rf"\(\s*{_N}\s*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}\s*words?\.?\s*$", re.I | re.M),
+    re.compile(rf"(?<=[.?!)])\s+{_N}\s*words?\.?\s*$", re.I | re.M),
 ]
 _CHAR_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}\s*char(?:acter)?s?\b", re.I),
@@ -682,7 +683,9 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     original = (question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n").strip()
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
-    original = _drop_title(original)
+    titled = _drop_title(original)
+    title = original[: len(original) - len(titled)].strip() if original.endswith(titled) else ""
+    original = titled
     original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
                       original, flags=re.I)
     lines = original.split("\n")
@@ -732,6 +735,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             for part in _asks(s)[0]:
                 points.append((f"p{len(points) + 1}", part))
         context = " ".join(s for s in stem_sentences if s not in extra and not _COVER_LEADIN.search(s))
+        context = _with_title(title, context)
         if not points:
             points = [("p1", s) for s in stem_sentences] or [("p1", _clean(stem_text))]
         return context, _renumber(points)
@@ -757,7 +761,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             parts = []
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
-    context = " ".join(context_parts)
+    context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
 
 
@@ -785,6 +789,16 @@ def _drop_title(text: str) -> str:
             continue
         break
     return "\n".join(lines).strip() or text
+
+
+def _with_title(title: str, context: str) -> str:
+    """The question's title line ('Mobilisation', '3.4 Crisis planning') kept as context:
+    it names the topic the sub-points belong to."""
+    title = _clean(_strip_limits(re.sub(r"^\s*(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\b[.:)]?\s*[–—:-]?\s*", "",
+                                       title, flags=re.I)))
+    if not title or not re.search(r"[A-Za-z]{3,}", title):
+        return context
+    return f"{title}. {context}".strip() if context else title
 
 
 def _is_cover_list(sentence: str) -> bool:

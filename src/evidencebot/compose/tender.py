@@ -875,9 +875,11 @@ def _stems(text: str) -> set[str]:
 
 
 def _block_score(block, want: set[str]) -> tuple[int, int]:
-    head = _stems(" ".join([block.title, " ".join(block.tags)]))
+    """(words shared with the title and tags, title words counting twice; words shared anywhere)."""
+    title = _stems(block.title)
+    head = title | _stems(" ".join(block.tags))
     body = _stems(block.body)
-    return len(want & head), len(want & (head | body))
+    return len(want & head) + len(want & title), len(want & (head | body))
 
 
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, Method]:

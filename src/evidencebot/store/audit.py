@@ -29,6 +29,17 @@ show that the text changed, and to match it against a copy, but not the text.
 
 The log is append-only: triggers refuse ``UPDATE`` and ``DELETE`` on it.
 Times are UTC, ``YYYY-MM-DDTHH:MM:SS.sssZ``.
+
+It is also **hash-chained** (migration ``m016_audit_chain``): a trigger gives
+every new entry, in ``audit_chain``, the SHA-256 of the previous entry's hash
+and its own fields. :func:`verify_chain` (run by ``evidencebot doctor``)
+reports the first entry that was edited, added or removed outside
+evidencebot, or back-dated; :func:`untraced_changes` reports stories whose
+approval differs from what the log last recorded. What this does not stop:
+someone who can write the database file (a local administrator) can drop the
+triggers, change rows and recompute the whole chain with the published
+algorithm; the chain makes such an edit detectable only against a copy made
+before it (a backup) or a chain head noted elsewhere.
 """
 
 from __future__ import annotations
@@ -162,11 +173,19 @@ def _sql_diff(table, old_json, new_json):
     return json.dumps(changes, ensure_ascii=False, sort_keys=True)
 
 
+def chain_hash(prev: str | None, audit_id, at, user, table, key, action, changes) -> str:
+    """The hash of one audit entry, chained to the hash of the entry before it."""
+    text = json.dumps([prev or "", audit_id, at, user, table, key, action, changes], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def register_functions(conn: sqlite3.Connection, user: str | None = None) -> None:
-    """Register ``evidencebot_user()`` and ``evidencebot_audit_diff()`` on ``conn``."""
+    """Register ``evidencebot_user()``, ``evidencebot_audit_diff()`` and
+    ``evidencebot_audit_hash()`` on ``conn``."""
     holder = _User(user)
     conn.create_function("evidencebot_user", 0, holder)
     conn.create_function("evidencebot_audit_diff", 3, _sql_diff)
+    conn.create_function("evidencebot_audit_hash", 8, chain_hash, deterministic=True)
     try:
         conn._evidencebot_user = holder  # type: ignore[attr-defined]
     except AttributeError:  # a plain sqlite3.Connection has no attributes
@@ -246,8 +265,124 @@ def trigger_names(table: str) -> list[str]:
     return [f"{TRIGGER_PREFIX}{table}_{op}" for op in ("insert", "update", "delete")]
 
 
+CHAIN_TRIGGERS = ["audit_log_chain", "audit_chain_no_update", "audit_chain_no_delete"]
+
+
+def install_chain(db: Database, *, backfill: bool = True) -> int:
+    """The hash chain (migration m016): every audit entry gets, in ``audit_chain``,
+    ``sha256(previous hash, the entry's fields)``, written by a trigger on
+    ``audit_log`` in the same transaction. Entries already in the log are chained
+    in order. Returns how many were chained now."""
+    conn = db.conn
+    conn.execute("CREATE TABLE IF NOT EXISTS audit_chain (audit_id INTEGER PRIMARY KEY, hash TEXT NOT NULL)")
+    conn.execute("DROP TRIGGER IF EXISTS audit_log_chain")
+    conn.execute(
+        "CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log BEGIN "
+        "INSERT INTO audit_chain (audit_id, hash) VALUES (NEW.audit_id, evidencebot_audit_hash("
+        "(SELECT hash FROM audit_chain ORDER BY audit_id DESC LIMIT 1), NEW.audit_id, NEW.at, NEW.user, "
+        "NEW.table_name, NEW.row_key, NEW.action, NEW.changes)); END"
+    )
+    for op in ("UPDATE", "DELETE"):
+        conn.execute(
+            f"CREATE TRIGGER IF NOT EXISTS audit_chain_no_{op.lower()} BEFORE {op} ON audit_chain "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be changed or removed'); END"
+        )
+    if not backfill:  # doctor --fix puts the trigger back: it never blesses entries added meanwhile
+        return 0
+    last = conn.execute("SELECT hash FROM audit_chain ORDER BY audit_id DESC LIMIT 1").fetchone()
+    prev = last[0] if last else None
+    rows = conn.execute(
+        "SELECT audit_id, at, user, table_name, row_key, action, changes FROM audit_log "
+        "WHERE audit_id NOT IN (SELECT audit_id FROM audit_chain) ORDER BY audit_id").fetchall()
+    for row in rows:
+        prev = chain_hash(prev, *row)
+        conn.execute("INSERT INTO audit_chain (audit_id, hash) VALUES (?, ?)", [row[0], prev])
+    return len(rows)
+
+
+BACKDATED_SECONDS = 300
+"""An entry dated this much before the one logged before it is reported as back-dated."""
+
+
+def verify_chain(conn: sqlite3.Connection) -> tuple[int, str | None]:
+    """Walk the log in order: ``(entries checked, first problem or None)``.
+
+    Finds an entry edited or added outside evidencebot (its hash does not follow
+    from the one before), an entry removed (its chain hash is left over), and an
+    entry dated well before the one logged before it (back-dated).
+    """
+    import datetime as _dt
+
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "audit_chain" not in names:
+        return 0, "the audit log has no hash chain (the schema is older than m016)"
+    prev = None
+    prev_at = None
+    n = 0
+    rows = conn.execute(
+        "SELECT l.audit_id, l.at, l.user, l.table_name, l.row_key, l.action, l.changes, c.hash "
+        "FROM audit_log l LEFT JOIN audit_chain c ON c.audit_id = l.audit_id ORDER BY l.audit_id")
+    for audit_id, at, user, table, key, action, changes, stored in rows:
+        n += 1
+        expected = chain_hash(prev, audit_id, at, user, table, key, action, changes)
+        if stored != expected:
+            why = "has no chain hash (added outside evidencebot)" if stored is None else \
+                "does not match its chain hash (edited, or written outside evidencebot)"
+            return n, f"entry {audit_id} ({at}, {user}, {table} {key or ''} {action}) {why}"
+        try:
+            when = _dt.datetime.fromisoformat(str(at).replace("Z", "+00:00"))
+        except ValueError:
+            return n, f"entry {audit_id} has an unreadable time {str(at)[:40]!r}"
+        if prev_at is not None and (prev_at - when).total_seconds() > BACKDATED_SECONDS:
+            return n, f"entry {audit_id} is dated {at}, before the entry logged before it (back-dated)"
+        prev, prev_at = stored, when
+    orphan = conn.execute("SELECT min(audit_id) FROM audit_chain WHERE audit_id NOT IN "
+                          "(SELECT audit_id FROM audit_log)").fetchone()[0]
+    if orphan is not None:
+        return n, f"entry {orphan} was removed from the log (its chain hash is still there)"
+    return n, None
+
+
+def untraced_changes(conn: sqlite3.Connection, limit: int = 5) -> list[str]:
+    """Stories whose status or approver differ from what the log last recorded for them
+    (changed with the triggers dropped, or through stub SQL functions)."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"audit_log", "stories"} <= names:
+        return []
+    last: dict[str, dict] = {}
+    for key, action, changes in conn.execute(
+            "SELECT row_key, action, changes FROM audit_log WHERE table_name = 'stories' "
+            "AND action IN ('insert', 'update', 'delete') ORDER BY audit_id"):
+        if action == "delete":
+            last.pop(key, None)
+            continue
+        try:
+            data = json.loads(changes) if changes else {}
+        except ValueError:
+            continue
+        seen = last.setdefault(key, {})
+        for field_name in ("status", "approved_by"):
+            if isinstance(data.get(field_name), list) and len(data[field_name]) == 2:
+                seen[field_name] = data[field_name][1]
+    out = []
+    for story_id, status, approved_by in conn.execute("SELECT story_id, status, approved_by FROM stories"):
+        seen = last.get(str(story_id))
+        if not seen:
+            continue  # never logged (older than the log)
+        for field_name, value in (("status", status), ("approved_by", approved_by)):
+            if field_name in seen and seen[field_name] != value:
+                out.append(f"story {story_id}: {field_name} is {value!r} but the log last recorded "
+                           f"{seen[field_name]!r}")
+                break
+        if len(out) >= limit:
+            break
+    return out
+
+
 def expected_triggers(db: Database) -> list[str]:
     names = ["audit_log_no_update", "audit_log_no_delete"]
+    if db["audit_chain"].exists():
+        names += CHAIN_TRIGGERS
     for table in AUDITED:
         if db[table].exists():
             names += trigger_names(table)

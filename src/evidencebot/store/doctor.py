@@ -112,6 +112,20 @@ def diagnose(path: str | Path) -> list[Check]:
     return checks
 
 
+def _app_folders() -> list[tuple[str, Path]]:
+    """The config, data and cache folders in use (not created here)."""
+    import platformdirs
+
+    from evidencebot import locations
+
+    home = locations._home()
+    if home is not None:
+        return [(n, home / n) for n in ("config", "data", "cache")]
+    return [("config", Path(platformdirs.user_config_dir(locations.APP_NAME))),
+            ("data", Path(platformdirs.user_data_dir(locations.APP_NAME))),
+            ("cache", Path(platformdirs.user_cache_dir(locations.APP_NAME)))]
+
+
 def _permissions(path: Path) -> Check:
     loose = []
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -131,6 +145,10 @@ def _permissions(path: Path) -> Check:
                 loose.append(f"backup {p.name} is {oct(mode)[2:]}")
     except OSError:
         pass
+    for label, folder in _app_folders():
+        mode = _mode(folder)
+        if mode is not None and mode & 0o077:
+            loose.append(f"{label} folder {folder} is {oct(mode)[2:]}")
     if loose:
         return Check("permissions", False, "other users can read health data: " + "; ".join(loose[:6]),
                      "run 'evidencebot doctor --fix' to make them readable by you only (600; folders 700)",
@@ -324,8 +342,25 @@ def _triggers(conn: sqlite3.Connection) -> Check:
         return Check("audit", False, f"{len(missing)} audit or workflow trigger(s) missing: {', '.join(missing[:6])}; "
                      "changes are not being recorded",
                      "run 'evidencebot doctor --fix' to put them back", repair="triggers", items=missing)
-    n = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    return Check("audit", True, f"{n:,} entries; every audit and workflow trigger in place")
+    n, broken = audit.verify_chain(conn)
+    if broken:
+        return Check("audit", False, f"the audit log's hash chain is broken: {broken}",
+                     "the log was changed outside evidencebot: compare with a backup "
+                     f"({_latest_backup_hint(_db_file(conn))}) and find out who had access to the file")
+    untraced = audit.untraced_changes(conn)
+    if untraced:
+        return Check("audit", False, f"{len(untraced)} story approval(s) changed without an audit entry: "
+                     f"{'; '.join(untraced[:3])}",
+                     "the database was changed outside evidencebot: check these stories against a backup",
+                     items=untraced)
+    return Check("audit", True, f"{n:,} entries, hash chain intact; every audit and workflow trigger in place")
+
+
+def _db_file(conn: sqlite3.Connection) -> Path:
+    for _seq, name, file in conn.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file)
+    return Path("evidencebot.db")
 
 
 def _governance(conn: sqlite3.Connection) -> list[Check]:
@@ -383,7 +418,10 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
             os.chmod(folder, 0o700)
             for p in folder.glob("*.db"):
                 os.chmod(p, 0o600)
-        done.append("made the database and backups readable by you only")
+        for _label, app_folder in _app_folders():
+            if app_folder.is_dir():
+                os.chmod(app_folder, 0o700)
+        done.append("made the database, backups and evidencebot's folders readable by you only")
     if "partials" in wanted:
         found = stale_partials(path)
         for p in found:
@@ -434,6 +472,8 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
             with db.atomic():
                 workflow.install_triggers(db)
                 audit.install_triggers(db)
+                if db["audit_chain"].exists():
+                    audit.install_chain(db, backfill=False)
             if "triggers" in wanted:
                 done.append("put back the audit and workflow triggers")
     finally:

@@ -556,12 +556,13 @@ _table(TableSpec(
 STORY_COLUMNS = (
     "story_id", "title", "person_id", "domains", "goal_ids", "consent", "consent_date", "author",
     "approved_by", "approved_at", "status", "story_date", *STORY_SECTIONS, "source", "submitted_by",
+    "approved_elsewhere_by", "approved_elsewhere_at",
 )
 APPROVAL_WARNINGS_SHOWN = 20
 """Stories imported as submitted instead of approved: how many are named one by one in the warnings."""
 
 
-def _story_approval(record: dict, on_record: str | None) -> tuple[str, str, str] | None:
+def _story_approval(record: dict, on_record: str | None, existing: tuple | None = None) -> tuple[str, str, str] | None:
     """Apply the four-eyes rule to an imported story (changes ``record``).
 
     A story marked approved keeps its approval only when an approver is named
@@ -587,6 +588,22 @@ def _story_approval(record: dict, on_record: str | None) -> tuple[str, str, str]
             found = (column, value, f"{why}; imported as submitted, for a colleague to approve")
             record.update(status="submitted", approved_by=None, approved_at=None)
             status = "submitted"
+        else:
+            # Two different people *recorded by this app*: an approval named in a file
+            # is kept as "approved elsewhere by NAME" and the story waits, submitted,
+            # until someone other than the author confirms it here (approve_story).
+            name = str(record.get("approved_by")).strip()
+            elsewhere_at = record.get("approved_at")
+            if existing and existing[1] == "approved" and existing[2] and existing[3] == name:
+                # confirmed here already: a re-import of the same file keeps that approval
+                record.update(approved_by=existing[2], approved_at=existing[4], approved_elsewhere_by=name,
+                              approved_elsewhere_at=existing[5] or elsewhere_at)
+            else:
+                record.update(status="submitted", approved_by=None, approved_at=None,
+                              approved_elsewhere_by=name, approved_elsewhere_at=elsewhere_at)
+                status = "submitted"
+                found = ("approved_by", name, f"approved elsewhere by {name}: not exportable until a colleague "
+                         "other than the author confirms it here ('evidencebot stories approve')")
     record["submitted_by"] = submitter if status in ("submitted", "approved") else None
     return found
 
@@ -1306,6 +1323,11 @@ def _run(db, spec, items, columns, report, rejects_path, header, total, position
                 for col, table, _ in refs
             }
             before = db.conn.execute(f"SELECT count(*) FROM [{spec.name}]").fetchone()[0]
+            has_elsewhere = stories and any(r[1] == "approved_elsewhere_by" for r in
+                                            db.conn.execute("PRAGMA table_info(stories)"))
+            existing_rows = {r[0]: r for r in db.conn.execute(
+                "SELECT story_id, status, approved_by, approved_elsewhere_by, approved_at, approved_elsewhere_at "
+                "FROM stories")} if has_elsewhere else {}
             submitters = dict(db.conn.execute("SELECT story_id, submitted_by FROM stories")) if stories else {}
             downgraded: list[RowProblem] = []
             writer = _Writer(db, spec, write_columns, compare=compare)
@@ -1343,7 +1365,8 @@ def _run(db, spec, items, columns, report, rejects_path, header, total, position
                         writer.discard()
                 elif not failed:
                     if stories:
-                        found = _story_approval(rec, submitters.get(rec.get("story_id")))
+                        found = _story_approval(rec, submitters.get(rec.get("story_id")),
+                                                existing_rows.get(rec.get("story_id")))
                         if found is not None:
                             downgraded.append(RowProblem(cells[0] if rownum is None else label, rownum, *found))
                         writer.add((*[rec.get(c) for c in columns], now, now))

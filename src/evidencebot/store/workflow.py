@@ -212,7 +212,10 @@ def story_blockers(row: dict) -> list[str]:
     if empty:
         reasons.append(f"'{', '.join(empty)}' {'is' if len(empty) == 1 else 'are'} empty")
     status = row.get("status") or "draft"
-    if status != "approved":
+    if status != "approved" and (row.get("approved_elsewhere_by") or "").strip():
+        reasons.append(f"approved elsewhere by {row['approved_elsewhere_by']}: a colleague other than the author "
+                       "must confirm the approval here")
+    elif status != "approved":
         reasons.append(f"not approved (status: {status})")
     elif not (row.get("approved_by") or "").strip():
         reasons.append("approved, but nobody is named as the approver")

@@ -225,8 +225,11 @@ class EvidencebotApp(App[None], inherit_bindings=False):
         try:
             from evidencebot import locations
 
-            log = locations.cache_dir() / "crash.log"
-            log.write_text("".join(traceback.format_exception(error)) if error else "", encoding="utf-8")
+            from evidencebot.outputs import write_output
+
+            log = locations.cache_dir() / "crash.log"  # owner-only (0600), written whole (docs/governance.md)
+            write_output(log, ("".join(traceback.format_exception(error)) if error else "").encode("utf-8"),
+                         force=True, checked=True)
             where = f" (details in {log})"
         except Exception:  # the report itself must never fail loudly
             pass

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, MarkdownViewer, OptionList, Static, TextArea
 from rich.text import Text
 from textual.widgets.option_list import Option
 
@@ -51,6 +51,8 @@ class EditorScreen(SubScreen):
         Binding("ctrl+l", "recheck", "Check now", id="recheck", tooltip="Check the whole text again now."),
         Binding("ctrl+s", "save_version", "Save version", id="save-version",
                 tooltip="Save the draft as a new numbered version."),
+        Binding("ctrl+o", "toggle_preview", "Read/Edit", id="toggle-preview",
+                tooltip="Switch between the draft as a document (tables rendered) and the text to edit."),
         Binding("f9", "remove_personal_data", "Remove personal data", id="remove-personal-data", show=False,
                 tooltip="Replace every piece of personal data the checker found with “[removed]”."),
     ]
@@ -76,6 +78,7 @@ class EditorScreen(SubScreen):
         yield Static("", id="editor-question", classes="question", markup=False)
         with Horizontal(id="editor-body"):
             yield CheckedTextArea(id="draft", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+            yield MarkdownViewer(id="draft-preview", show_table_of_contents=False)
             with Vertical(id="editor-side"):
                 yield Static("Findings", id="findings-title", classes="side-title")
                 yield OptionList(id="findings")
@@ -89,6 +92,24 @@ class EditorScreen(SubScreen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "language_text", lambda _text: self._show_status())
+        self.query_one("#draft-preview").display = False
+
+    @property
+    def previewing(self) -> bool:
+        return bool(self.query_one("#draft-preview").display)
+
+    def action_toggle_preview(self) -> None:
+        self._preview(not self.previewing)
+
+    def _preview(self, on: bool) -> None:
+        """Show the draft as a document (Markdown rendered: headings, tables) or as text to edit."""
+        viewer = self.query_one("#draft-preview", MarkdownViewer)
+        if on:
+            viewer.document.update(self.text_area.text)
+        viewer.display = on
+        self.text_area.display = not on
+        (viewer if on else self.text_area).focus()
+        self._show_status()
 
     def on_screen_resume(self) -> None:
         self.app.conversation.state.front = "editor"
@@ -100,7 +121,23 @@ class EditorScreen(SubScreen):
             self.app.conversation.state.draft = doc
         if doc is not self.doc:
             self._load(doc)
-        self.text_area.focus()
+        if self.app.conversation.state.insert:
+            self._insert_at_sub_point(self.app.conversation.state.insert)
+            self.app.conversation.state.insert = None
+            self._preview(False)
+        if not self.previewing:
+            self.text_area.focus()
+
+    def _insert_at_sub_point(self, excerpt: str) -> None:
+        """Put ``excerpt`` at the end of the sub-point (heading section) the cursor is in."""
+        from evidencebot.assistant.editing import current_heading, insert_under
+
+        text = self.text_area.text
+        row = self.text_area.cursor_location[0]
+        self.text_area.load_text(insert_under(text, excerpt, current_heading(text, row)))
+        start = self.text_area.text.find(excerpt)
+        if start >= 0:
+            self._select_span(start, start + len(excerpt))
 
     def _load(self, doc) -> None:
         self.doc = doc
@@ -123,6 +160,7 @@ class EditorScreen(SubScreen):
             question.display = False
         self.sub_title = doc.title or "Draft"
         self.text_area.load_text(doc.text)
+        self._preview(doc.kind == "review")  # a review reads as a document first; Ctrl+O to edit it
         self.text_area.set_findings([])
         self._fill_findings()
         self._status = None
@@ -270,6 +308,8 @@ class EditorScreen(SubScreen):
                 parts.append("not saved yet")
             else:
                 parts.append("✓ saved")
+        if self.previewing:
+            parts.append("reading: Ctrl+O to edit")
         if extra:
             parts.append(extra)
         elif self.app.conversation.language.state == "loading":

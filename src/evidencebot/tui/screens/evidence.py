@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.lazy import Lazy
 from textual.widgets import (
+    Button,
     DataTable,
     Footer,
     Header,
@@ -52,6 +53,7 @@ class EvidenceScreen(SubScreen):
                         Markdown("", id="story-preview"),
                         id="story-panes",
                     ),
+                    Button("Use in draft", id="story-use", variant="primary"),
                     id="story-browser",
                 ))
         yield Footer()
@@ -170,6 +172,22 @@ class EvidenceScreen(SubScreen):
             options.highlighted = 0
         else:
             self.query_one("#story-preview", Markdown).update("_No stories match._")
+
+    @on(Button.Pressed, "#story-use")
+    def _use_in_draft(self, event: Button.Pressed) -> None:
+        self._use_highlighted()
+
+    @on(OptionList.OptionSelected, "#story-hits")
+    def _story_chosen(self, event: OptionList.OptionSelected) -> None:
+        self._use_highlighted()
+
+    def _use_highlighted(self) -> None:
+        options = self.query_one("#story-hits", OptionList)
+        if options.highlighted is None:
+            self.notify("Search for a story first.", severity="warning", timeout=4)
+            return
+        story_id = options.get_option_at_index(options.highlighted).id
+        self.app.ask(f"/use story {story_id}")
 
     @on(OptionList.OptionHighlighted, "#story-hits")
     def _preview_story(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,0 +1,67 @@
+"""A chat that knows what it can do: closest commands for what it cannot, the board summary,
+'this quarter' and 'last quarter' never the same quarter."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.assistant.actions import can_do_instead, closest_commands, help_markdown
+from evidencebot.assistant.conversation import Conversation
+from evidencebot.assistant.intents import parse
+
+
+@pytest.mark.parametrize("text, first", [
+    ("email the review to the commissioner", "export"),
+    ("plot a graph of admissions", "indicators"),
+    ("who changed this record", "audit"),
+])
+def test_an_unfulfillable_request_gets_the_closest_commands(text, first):
+    assert closest_commands(text)[0] == first
+    reply = can_do_instead(text)
+    assert reply.startswith(f"I can't do “{text}” here") and f"`/{first}" in reply
+
+
+@pytest.mark.parametrize("text", [
+    "Write a one-page summary of this quarter for the board",
+    "board summary for 2025/26 Q3",
+    "/board last quarter",
+])
+def test_board_requests_are_read_as_the_board_summary(text):
+    assert parse(text).name == "board"
+
+
+def test_a_summary_without_the_board_is_still_the_database_summary():
+    assert parse("summary").name == "summary"
+
+
+def test_help_has_no_pipe_inside_a_table_cell():
+    for line in help_markdown().splitlines():
+        if line.startswith("| `/"):
+            assert line.count("|") == 3, line  # two cells: the command, what it does
+
+
+def test_this_quarter_and_last_quarter_are_different_quarters(evidence_db_path):
+    conversation = Conversation(evidence_db_path)
+    this = conversation.respond("how are we doing on crisis escalation this quarter?")
+    last = conversation.respond("how are we doing on crisis escalation last quarter?")
+    assert this.payload["period"] != last.payload["period"]
+    from evidencebot.metrics.periods import parse_period
+
+    assert parse_period(last.payload["period"]) == parse_period(this.payload["period"]).previous()
+
+
+def test_the_board_summary_is_one_page_built_from_the_review(evidence_db_path):
+    conversation = Conversation(evidence_db_path)
+    reply = conversation.respond("Write a one-page summary of this quarter for the board")
+    md = reply.markdown
+    assert reply.ok and reply.intent == "board"
+    for heading in ("## Board summary", "### Key indicators", "### Targets not met", "### Top risks", "### Actions"):
+        assert heading in md
+    assert "| target | variation | assurance |" in md
+    assert "| rows |" not in md  # never the table row counts
+    assert len(md.splitlines()) <= 60
+    assert conversation.state.draft is not None and md.startswith(conversation.state.draft.text)
+    from evidencebot.assistant import checking
+
+    errors = [f for f in checking.check(md, db_path=evidence_db_path).findings if f.severity == "error"]
+    assert errors == []
