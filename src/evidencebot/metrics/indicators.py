@@ -1444,6 +1444,17 @@ def _until_latest(ctx: _Context, spans: list[Span], measures: list[Measure]) -> 
     return [m if s.first <= last else Measure(None, None, None) for s, m in zip(spans, measures)]
 
 
+def share_word(m, unit: str) -> str | None:
+    """'all', 'none' or 'some' of the cases had the outcome (percentages only; None when
+    there are no cases): a published word for a figure too small to publish, so a
+    suppressed indicator still has a verdict without its number."""
+    if unit != "percent" or not isinstance(m.numerator, int) or not isinstance(m.denominator, int):
+        return None
+    if m.denominator <= 0:
+        return "no_cases"
+    return "none" if m.numerator == 0 else ("all" if m.numerator == m.denominator else "some")
+
+
 def target_status(value, denominator, target, comparison, minimum: int) -> dict | None:
     """Met, not met or not assessable, decided on the unsuppressed figure.
 
@@ -1518,7 +1529,11 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
             "ci_low": before.ci_low,
             "ci_high": before.ci_high,
             "suppressed": hide(before),
+            "share": share_word(before, ind.unit),
+            "target_status": (target_status(before.value, before.denominator, ctx.target(ind),
+                                            ctx.target_comparison(ind), minimum) or {}).get("status"),
         },
+        "share": share_word(now, ind.unit),
     }
     numerator, denominator = now.numerator, now.denominator
     value, low, high = now.value, now.ci_low, now.ci_high
