@@ -29,7 +29,6 @@ def _read_question(question: str | None, question_file: str | None) -> tuple[str
     if question:
         return question, None
     import re
-    from pathlib import Path
 
     from evidencebot.inputs import check_input, load_yaml
 

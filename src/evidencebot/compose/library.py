@@ -405,7 +405,7 @@ def search_blocks(db: Database, text: str, *, limit: int = 10, approved_only: bo
     if not words or not db["answer_blocks"].exists():
         return []
     match = " OR ".join(f'"{w}"' for w in words)
-    where = f"and b.status = 'approved' and coalesce(trim(b.approved_by), '') <> ''" if approved_only else ""
+    where = "and b.status = 'approved' and coalesce(trim(b.approved_by), '') <> ''" if approved_only else ""
     rows = db.query(
         f"""
         select b.*, bm25(answer_blocks_fts, 4.0, 3.0, 1.0) as rank

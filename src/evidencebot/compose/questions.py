@@ -489,8 +489,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     base = indent(marks[0][0])
     top_kind = _kind(marks[0][1])
     nested: set[int] = set()
-    for n, (i, k, t) in enumerate(marks[1:], 1):
-        parent_open = any(not (j in nested) for j, _, _ in marks[:n])
+    for n, (i, k, _t) in enumerate(marks[1:], 1):
+        parent_open = any(j not in nested for j, _, _ in marks[:n])
         if parent_open and (indent(i) > base + 1 or (_kind(k) != top_kind and indent(i) >= base and
                                                         marks[n - 1][2].rstrip().endswith(":"))):
             nested.add(i)

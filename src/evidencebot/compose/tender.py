@@ -154,7 +154,7 @@ class Section:
         if not unit.kept:
             return
         unit.kept, unit.why = False, why
-        for j, other in enumerate(self.units):
+        for other in self.units:
             if other.parent == index and other.kept:
                 other.kept, other.why = False, why
 
@@ -378,9 +378,9 @@ class _Evidence:
                     key = (rank_topic, pos, pi)
                     if src not in best_src or key < best_src[src][0]:
                         best_src[src] = (key, p.key)
-        for i, (key, owner) in sorted(best_ind.items(), key=lambda kv: kv[1][0]):
+        for i, (_key, owner) in sorted(best_ind.items(), key=lambda kv: kv[1][0]):
             self.indicator_plan[owner].append(i)
-        for src, (key, owner) in sorted(best_src.items(), key=lambda kv: kv[1][0]):
+        for src, (_key, owner) in sorted(best_src.items(), key=lambda kv: kv[1][0]):
             self.learning_plan[owner].append(src)
         # a sub-point that names an indicator gets it even when another sub-point has it
         # too; there it is given in its brief form, so no sentence is repeated
@@ -402,7 +402,6 @@ class _Evidence:
     def for_point(self, point: SubPoint, *, logs: bool = True) -> dict:
         """The evidence for one sub-point (``logs``: also the record counts the template
         prints only for a part without method text; they are slow on a large service)."""
-        topics = self.plan.topic_list(point)
         # one instrument per family is plenty in a word-limited answer: the published
         # one with the largest base; published figures before suppressed ones
         planned = self.indicator_plan[point.key]
@@ -679,7 +678,7 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
     handled: set[tuple[int, int]] = set()
     for f in sorted(errors, key=lambda f: -f.start):
         hits = [s for s in spans if s[0] < max(f.end, f.start + 1) and f.start < s[1]]
-        for start, end, si, ui in hits:
+        for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
                 sec.heading_kept = False
@@ -1163,7 +1162,6 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
 
 
 def _figures(sections: list[Section], evidence: _Evidence) -> list[dict]:
-    from evidencebot.compose import filters
 
     seen, out = set(), []
     for sec in sections:

@@ -495,7 +495,7 @@ def _dated_rows(ctx: _Context, key, spans: list[Span], fetch: Callable[[str, str
     rows: list[tuple] = []
     for lo, hi in runs:  # runs are disjoint and in date order, so rows stay sorted
         start, end = _range(lo, hi)
-        rows.extend(ctx.cached((key, lo, hi), lambda: fetch(start, end)))
+        rows.extend(ctx.cached((key, lo, hi), lambda start=start, end=end: fetch(start, end)))
     keys = [r[0] for r in rows]  # ISO dates or date-times: they sort and bisect as text
     return rows, keys
 
