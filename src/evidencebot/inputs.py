@@ -39,7 +39,8 @@ def limit_bytes(name: str) -> int:
     return int(value * MB)
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a named pipe", "a device", ...)."""
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISSOCK(mode):
@@ -69,7 +70,7 @@ def check_input(path, *, max_bytes: int | None = None, limit: str | None = None,
     if stat.S_ISDIR(st.st_mode) and folder_ok:
         return path
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{path}: is {_kind(st.st_mode)}, not a file; give a regular file")
+        raise InputError(f"{path}: is {file_kind(st.st_mode)}, not a file; give a regular file")
     if max_bytes is None and limit is not None:
         max_bytes = limit_bytes(limit)
     if max_bytes is not None and st.st_size > max_bytes:

@@ -29,6 +29,7 @@ import stat
 from pathlib import Path
 
 from evidencebot.errors import InputError
+from evidencebot.inputs import file_kind as _kind
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -58,16 +59,6 @@ def _protected(paths) -> list[tuple[Path, tuple[int, int] | None]]:
         for candidate in (p, *(Path(f"{p}{s}") for s in SIDE_SUFFIXES)):
             out.append((candidate.resolve(), _identity(candidate)))
     return out
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def _is_sqlite(path: Path) -> bool:
