@@ -245,8 +245,14 @@ def deterioration_reasons(result, period_text: str, compare_text: str) -> list[s
     reasons = []
     t = result.target or {}
     if t.get("status") == "not_met":
-        hidden = "; numbers too small to publish" if result.value is None else ""
-        reasons.append(f"{_side_words(result, figure=False)} in {period_text}{hidden} (the target is in the table)")
+        if result.value is None:
+            text = f"{_side_words(result)} in {period_text} (numbers too small to publish)"
+        else:
+            text = f"{filters.value(result)} in {period_text}, {_side_words(result)}"
+        before = ((result.extra or {}).get("compare") or {}).get("target_status")
+        if before in STATUS_WORDS:
+            text += f"; in {compare_text} the target was {STATUS_WORDS[before]}"
+        reasons.append(text)
     if filters.verdict(result) == "concern":
         reasons.append(f"special-cause concern on the monthly chart ({filters.rule_words((result.spc or {}).get('rule'))})")
     side = interval_excludes(result)
@@ -335,6 +341,21 @@ def incident_summary(rows: list[dict], external: bool) -> dict:
                                           "learning": r.get("learning"), "entries": 0})
         entry["entries"] += 1
     return {"by_type": by_type, "absent": absent, "serious": serious, "learning": list(learning.values())}
+
+
+_NOT_KEYWORDS = {"within", "people", "period", "followed", "contacts", "recorded", "review", "reviewed"}
+
+
+def related_actions(title: str, actions: list[dict]) -> list[dict]:
+    """Actions in the plan about the same thing as an indicator (a shared word stem of six
+    letters or more, e.g. 'discharge'), so a variance note can point to them."""
+    stems = {w[:6] for w in re.findall(r"[a-z]+", title.lower()) if len(w) >= 6 and w not in _NOT_KEYWORDS}
+    out = []
+    for a in actions:
+        words = {w[:6] for w in re.findall(r"[a-z]+", a["action"].lower()) if len(w) >= 6}
+        if stems & words:
+            out.append(a)
+    return out
 
 
 def _status_words(status: str) -> str:
@@ -436,15 +457,25 @@ def assemble_review(
                  for k in STATUS_WORDS}
     notes_needed, disagreements = [], []
     for r in results:
+        hidden = r.suppressed and r.value is None
         reasons = deterioration_reasons(r, period_text, compare_text)
+        words = disagreement(r, period_text, compare_text) if not hidden else ""
         if reasons:
+            chart = "" if hidden else filters.sentence_case(filters.chart_text(r))
+            if words:
+                # the interval and the chart disagree: the note says it in the words of the
+                # list below (once, here), and names the direction of any step
+                way = "rose" if interval_excludes(r) > 0 else "fell"
+                reasons = [x for x in reasons if "95% CI" not in x] + [
+                    f"{filters.title_lower(r.title)} {way} since {compare_text}, the worse direction for this measure"]
+                step = filters.step_text(r)
+                chart = words.rstrip(".") + (f". {step}" if step else "")
             notes_needed.append({
                 "id": r.id, "title": r.title, "reasons": reasons, "note": notes.get(r.id),
                 "assurance": filters.assurance(r) if r.target else "",
-                "chart": filters.sentence_case(filters.chart_text(r)) if not (r.suppressed and r.value is None) else "",
+                "chart": chart,
             })
-        words = disagreement(r, period_text, compare_text) if not (r.suppressed and r.value is None) else ""
-        if words:
+        elif words:
             disagreements.append({"title": r.title, "text": words})
 
     changes = gather.service_changes(db, p)
@@ -455,6 +486,8 @@ def assemble_review(
     as_of = latest or counted.end
     incident_actions = gather.review_actions(db, counted, as_of)
     actions = _actions(p, notes_needed, incident_actions, as_of)
+    for n in notes_needed:
+        n["related"] = related_actions(n["title"], [a for a in actions if not a["source"].startswith("variance note")])
     start_iso, end_iso = counted.start.isoformat(), counted.end.isoformat()
     due_rows = [a for a in actions if a.get("due_on") and start_iso <= a["due_on"] <= end_iso]
     due_tally = {"total": len(due_rows)}
