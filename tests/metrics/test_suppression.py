@@ -66,7 +66,8 @@ def test_bad_settings(threshold, rounding):
         (55.5, 5, 4, True),    # denominator under 5 (cannot really happen for a %, but a rate can)
         (100.0, 5, 5, False),
         (33.3, 5, 15, False),
-        (0.0, 0, 20, True),    # a zero numerator is under 5
+        (0.0, 0, 20, False),   # a true zero is shown as 0%, not hidden as if 1-4 had the outcome
+        (0.0, 0, 4, True),     # ... but not over a denominator under 5
         (None, 10, 20, True),
         (float("nan"), 10, 20, True),
         (50.0, None, 20, True),
@@ -75,6 +76,11 @@ def test_bad_settings(threshold, rounding):
 )
 def test_rates_are_hidden_when_numerator_or_denominator_is_small(value, numerator, denominator, hide):
     assert suppress_rate(value, numerator, denominator) is hide
+
+
+def test_a_zero_rate_can_still_be_hidden_on_request():
+    assert suppress_rate(0.0, 0, 20, suppress_zero=True) is True
+    assert suppress_rate(0.0, 0, 20) is False
 
 
 def test_format_suppressed():

@@ -198,6 +198,8 @@ def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts,
                        err=True)
         for edit in review.edits:
             click.echo(f"checker: {edit.action} text ({edit.rule})", err=True)
+        for hint in review.hints:
+            click.echo(f"hint: {hint}", err=True)
 
 
 @assemble.command("note")

@@ -36,11 +36,13 @@ FORMATS = ("md", "html", "docx")
 SUBMITTED_KINDS = ("tender", "tender_response", "response")
 """Documents a bidder submits: the answer(s) only (see :attr:`ExportDoc.submitted`)."""
 APPENDIX_TITLE = "Evidence appendix"
-APPENDIX_NOTE = (
-    "Every figure in this document, traced to the data it was computed from. "
-    "Counts are rounded to the nearest 5 and counts of 1 to 4 are shown as <5; "
-    "rates and percentages are calculated from the unrounded counts."
+SUPPRESSION_RULE = (
+    "Counts are rounded to the nearest 5 (\"about 10\") and counts of 1 to 4 are shown as <5; "
+    "a rate or percentage is calculated from the unrounded counts, and it is not published "
+    "when its numerator or denominator is shown as <5."
 )
+"""The one small-number rule, in the words every document states it (once)."""
+APPENDIX_NOTE = "Every figure in this document, traced to the data it was computed from. " + SUPPRESSION_RULE
 
 
 @dataclass
@@ -58,6 +60,8 @@ class ExportDoc:
     sources: list[dict] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    appendix_note: str | None = None
+    """The appendix's opening note when the document states the rounding rule elsewhere."""
     quote: str | None = None
     """Text quoted as it was given (the tender question), shown as a blockquote."""
     compliance: list[dict] = field(default_factory=list)
@@ -128,7 +132,7 @@ def appendix_markdown(doc: ExportDoc, *, heading: bool = True) -> str:
     """The evidence appendix as Markdown: for each figure a heading, one line of numbers
     (period, value, numerator, denominator, interval, SPC verdict) and its definition as a
     paragraph (never a narrow table column); then the other evidence used. No internal ids."""
-    lines = ([f"## {APPENDIX_TITLE}", ""] if heading else []) + [APPENDIX_NOTE, ""]
+    lines = ([f"## {APPENDIX_TITLE}", ""] if heading else []) + [doc.appendix_note or APPENDIX_NOTE, ""]
     level = "###" if heading else "##"
     if not doc.figures:
         lines += ["No computed figures are used.", ""]

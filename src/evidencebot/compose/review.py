@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.compose import filters, gather
+from evidencebot.compose.export import SUPPRESSION_RULE
 from evidencebot.errors import InputError
 from evidencebot.store import workflow
 
@@ -37,7 +38,7 @@ GOVERNANCE_IDS = ["escalation_review_hours", "rationale_recorded", "safeguarding
 ADAPTED_TERMS = ["adapted", "adjusted", "changed approach", "relapse", "stalled", "increased contact",
                  "re-engage", "step-up", "tried again", "different approach"]
 MAX_CHARTS = 8
-NOT_RECORDED = "not yet recorded (add it with 'evidencebot assemble note')"
+NOT_RECORDED = "not yet recorded"
 
 
 @dataclass
@@ -53,6 +54,9 @@ class ContractReview:
     charts: list = field(default_factory=list)
     period_text: str = ""
     """The period as the document names it ('2026/27 (Apr-Sep 2026, to date: 6 of 12 months)')."""
+    hints: list[str] = field(default_factory=list)
+    """What the user could import or record to fill the gaps the document names in plain
+    words; the CLI prints them on stderr (tool notes never go in the document)."""
 
     def to_export(self, *, charts: bool = True):
         from evidencebot.compose.export import Chart, ExportDoc
@@ -77,6 +81,8 @@ class ContractReview:
             sources=self.sources,
             charts=chart_list,
             notes=notes,
+            appendix_note=("Every figure in this document, traced to the data it was computed from, "
+                           "with counts rounded as the summary says." if self.external else None),
         )
 
 
@@ -161,14 +167,38 @@ def target_cell(result, rolling=None) -> tuple[str, str, str]:
     return filters.rate(t.get("value"), result.unit), t.get("words", ""), status
 
 
+SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all"}
+HIDDEN = "not published (small numbers)"
+
+
+def hidden_words(share: str | None, target_status: str | None = None) -> str:
+    """A figure too small to publish, with its verdict in words and no number:
+    'not published (small numbers); target not met' or '...; some but not all'."""
+    if share == "no_cases":
+        return "no cases"
+    if target_status in ("met", "not_met"):
+        return f"{HIDDEN}; target {STATUS_WORDS[target_status]}"
+    if share in SHARE_WORDS:
+        return f"{HIDDEN}; {SHARE_WORDS[share]}"
+    return HIDDEN
+
+
 def _row(result, rolling, external: bool) -> dict:
     hidden = result.value is None and result.suppressed
     target, met_if, status = target_cell(result, rolling)
+    extra = result.extra or {}
+    before = extra.get("compare") or {}
+    if result.compare_value is not None:
+        compare = filters.compare_value(result)
+    elif result.compare_period and before.get("suppressed"):
+        compare = hidden_words(before.get("share"), before.get("target_status"))
+    else:
+        compare = "n/a"
     return {
         "domain": result.domain,
         "title": result.title,
-        "value": "not published (<5)" if hidden else filters.value(result),
-        "compare": filters.compare_value(result) if result.compare_value is not None else ("not published" if result.compare_period else "n/a"),
+        "value": hidden_words(extra.get("share")) if hidden else filters.value(result),
+        "compare": compare,
         "ci": (filters.ci(result) or "n/a").replace("95% CI ", ""),
         "target": target,
         "met_if": met_if,
@@ -215,8 +245,14 @@ def deterioration_reasons(result, period_text: str, compare_text: str) -> list[s
     reasons = []
     t = result.target or {}
     if t.get("status") == "not_met":
-        hidden = "; numbers too small to publish" if result.value is None else ""
-        reasons.append(f"{_side_words(result, figure=False)} in {period_text}{hidden} (the target is in the table)")
+        if result.value is None:
+            text = f"{_side_words(result)} in {period_text} (numbers too small to publish)"
+        else:
+            text = f"{filters.value(result)} in {period_text}, {_side_words(result)}"
+        before = ((result.extra or {}).get("compare") or {}).get("target_status")
+        if before in STATUS_WORDS:
+            text += f"; in {compare_text} the target was {STATUS_WORDS[before]}"
+        reasons.append(text)
     if filters.verdict(result) == "concern":
         reasons.append(f"special-cause concern on the monthly chart ({filters.rule_words((result.spc or {}).get('rule'))})")
     side = interval_excludes(result)
@@ -280,15 +316,86 @@ def _actions(p, notes_needed, incident_actions, as_of) -> list[dict]:
                 "status": "not yet agreed",
                 "source": "variance note needed",
             })
-    for row in incident_actions:
-        actions.append({
-            "action": row["action"],
-            "owner": row.get("owner") or "not assigned",
-            "due": filters.fmt_date(row["due_on"]) if row.get("due_on") else "not set",
-            "status": row["status"],
-            "source": f"{row['type'].replace('_', ' ')} {row['occurred_on'][:7]}",
-        })
+    actions += group_actions(incident_actions)
     return actions
+
+
+TYPE_PLURALS = {"incident": "incidents", "near_miss": "near misses", "complaint": "complaints",
+                "compliment": "compliments"}
+SERIOUS = ("serious", "severe", "major", "high", "catastrophic")
+
+
+def incident_summary(rows: list[dict], external: bool) -> dict:
+    """The log by type (compliments are counted as compliments, never as incidents), the
+    number recorded as serious, and the learning with repeated entries shown once."""
+    counts = dict(gather.incident_types(rows))
+    by_type = [(TYPE_PLURALS.get(t, t.replace("_", " ")), filters.count_prose(n, external))
+               for t, n in counts.items()]
+    absent = [TYPE_PLURALS[t] for t in ("incident", "near_miss", "complaint") if t not in counts]
+    serious = sum(1 for r in rows if r["type"] in ("incident", "near_miss")
+                  and (r.get("severity") or "").lower() in SERIOUS)
+    learning: dict[tuple, dict] = {}
+    for r in rows:
+        key = (r["occurred_on"][:7], r["type"], (r.get("learning") or "").strip())
+        entry = learning.setdefault(key, {"occurred_on": r["occurred_on"], "type": r["type"],
+                                          "learning": r.get("learning"), "entries": 0})
+        entry["entries"] += 1
+    return {"by_type": by_type, "absent": absent, "serious": serious, "learning": list(learning.values())}
+
+
+_NOT_KEYWORDS = {"within", "people", "period", "followed", "contacts", "recorded", "review", "reviewed"}
+
+
+def related_actions(title: str, actions: list[dict]) -> list[dict]:
+    """Actions in the plan about the same thing as an indicator (a shared word stem of six
+    letters or more, e.g. 'discharge'), so a variance note can point to them."""
+    stems = {w[:6] for w in re.findall(r"[a-z]+", title.lower()) if len(w) >= 6 and w not in _NOT_KEYWORDS}
+    out = []
+    for a in actions:
+        words = {w[:6] for w in re.findall(r"[a-z]+", a["action"].lower()) if len(w) >= 6}
+        if stems & words:
+            out.append(a)
+    return out
+
+
+def _status_words(status: str) -> str:
+    """'closed late (2026-08-19)' -> 'closed late (19 August 2026)'; 'overdue (due ...)' alike."""
+    return re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: filters.fmt_date(m.group(0)), status)
+
+
+def group_actions(rows: list[dict]) -> list[dict]:
+    """One row per action: the same action raised by several incidents is listed once,
+    with the status of its latest instance (by due date), 'reopened' once when an
+    earlier instance was closed and a later one is not, the first due date when an
+    earlier instance was never closed, and every source."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(" ".join(row["action"].split()).lower(), []).append(row)
+    out = []
+    for items in groups.values():
+        items.sort(key=lambda r: ((r.get("due_on") or "9999")[:10], r.get("incident_id") or ""))
+        last = items[-1]
+        status = _status_words(last["status"])
+        done = last["status"].startswith("closed")
+        earlier = items[:-1]
+        closed_before = [r for r in earlier if r["status"].startswith("closed")]
+        if not done and closed_before:
+            when = filters.fmt_date(max(r["closed_on"][:10] for r in closed_before))
+            status = f"reopened after a later {last['type'].replace('_', ' ')} (last closed {when}); {status}"
+        elif done and any(r["status"].startswith("overdue") for r in earlier):
+            status += f"; first due {filters.fmt_date(earlier[0]['due_on'])}"
+        sources = [f"{r['type'].replace('_', ' ')} {filters.fmt_month(r['occurred_on'][:7])}" for r in items]
+        out.append({
+            "action": last["action"],
+            "owner": last.get("owner") or "not assigned",
+            "due": filters.fmt_date(last["due_on"]) if last.get("due_on") else "not set",
+            "due_on": (last.get("due_on") or "")[:10],
+            "status": status,
+            "kind": last["status"].split(" (")[0],
+            "source": ", ".join(dict.fromkeys(sources)),
+        })
+    out.sort(key=lambda a: (a["due_on"] or "9999", a["action"]))
+    return out
 
 
 def _rolling(db, results, p, coverage, external) -> dict:
@@ -350,15 +457,25 @@ def assemble_review(
                  for k in STATUS_WORDS}
     notes_needed, disagreements = [], []
     for r in results:
+        hidden = r.suppressed and r.value is None
         reasons = deterioration_reasons(r, period_text, compare_text)
+        words = disagreement(r, period_text, compare_text) if not hidden else ""
         if reasons:
+            chart = "" if hidden else filters.sentence_case(filters.chart_text(r))
+            if words:
+                # the interval and the chart disagree: the note says it in the words of the
+                # list below (once, here), and names the direction of any step
+                way = "rose" if interval_excludes(r) > 0 else "fell"
+                reasons = [x for x in reasons if "95% CI" not in x] + [
+                    f"{filters.title_lower(r.title)} {way} since {compare_text}, the worse direction for this measure"]
+                step = filters.step_text(r)
+                chart = words.rstrip(".") + (f". {step}" if step else "")
             notes_needed.append({
                 "id": r.id, "title": r.title, "reasons": reasons, "note": notes.get(r.id),
                 "assurance": filters.assurance(r) if r.target else "",
-                "chart": filters.sentence_case(filters.chart_text(r)) if not (r.suppressed and r.value is None) else "",
+                "chart": chart,
             })
-        words = disagreement(r, period_text, compare_text) if not (r.suppressed and r.value is None) else ""
-        if words:
+        elif words:
             disagreements.append({"title": r.title, "text": words})
 
     changes = gather.service_changes(db, p)
@@ -368,7 +485,14 @@ def assemble_review(
     incidents = gather.incidents(db, counted)
     as_of = latest or counted.end
     incident_actions = gather.review_actions(db, counted, as_of)
-    due = [a for a in incident_actions if a["due_in_period"]]
+    actions = _actions(p, notes_needed, incident_actions, as_of)
+    for n in notes_needed:
+        n["related"] = related_actions(n["title"], [a for a in actions if not a["source"].startswith("variance note")])
+    start_iso, end_iso = counted.start.isoformat(), counted.end.isoformat()
+    due_rows = [a for a in actions if a.get("due_on") and start_iso <= a["due_on"] <= end_iso]
+    due_tally = {"total": len(due_rows)}
+    for kind in ("closed on time", "closed late", "overdue", "open"):
+        due_tally[kind.replace(" ", "_")] = sum(1 for a in due_rows if a.get("kind") == kind)
     story_rows = gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
                                 domains=["safety", "stability", "experience"], limit=1)
     story = story_rows[0] if story_rows else None
@@ -385,6 +509,7 @@ def assemble_review(
         "partial": coverage.partial,
         "coverage_text": coverage.text(),
         "external": external,
+        "suppression_rule": SUPPRESSION_RULE,
         "activity": gather.activity(db, counted),
         "activity_previous": gather.activity(db, c),
         "waits": gather.waiting_times(db, counted, latest),
@@ -400,12 +525,11 @@ def assemble_review(
         "adapted": adapted,
         "incidents": incidents,
         "incident_types": gather.incident_types(incidents),
+        "log": incident_summary(incidents, external),
         "partners": gather.partner_comms(db, counted),
-        "actions": _actions(p, notes_needed, incident_actions, as_of),
+        "actions": actions,
         "as_of": as_of,
-        "due_actions": len(due),
-        "due_on_time": sum(1 for a in due if a["status"].startswith("closed on time")),
-        "due_pending": sum(1 for a in due if a["status"].startswith("open")),
+        "due_in_period": due_tally,
         "story": story,
         "esc": esc,
         "safeguarding": gather.safeguarding(db, counted),
@@ -413,6 +537,7 @@ def assemble_review(
         "requests": gather.requests(db, counted),
     }
     text = render("contract_review.md.j2", context, env=env)
+    hints = _hints(context, p.label)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
     edits: list = []
@@ -423,8 +548,9 @@ def assemble_review(
 
     from evidencebot.compose.tender import provenance
 
-    # every indicator in the table is a figure in the document
-    figures = [provenance(r, external=external) for r in results]
+    # every indicator in the table is a figure in the document; a rounded count beside a
+    # published rate says it is rounded ("about 10"), so 89% beside it does not read as 10 of 10
+    figures = [_about_counts(provenance(r, external=external), external) for r in results]
     sources = []
     if story:
         sources.append({"kind": "story", "id": story["story_id"], "title": story["title"],
@@ -443,7 +569,38 @@ def assemble_review(
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
         edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
+        hints=hints,
     )
+
+
+def _hints(context: dict, label: str) -> list[str]:
+    """Tool notes for the person assembling the review (never in the document)."""
+    out = []
+    if not context["with_target"]:
+        out.append("no contract targets: import them with 'evidencebot import targets FILE'")
+    if not context["activity"].plan:
+        out.append(f"no activity plan for {label}: import it with 'evidencebot import activity_plan FILE' "
+                   "(columns period, measure, planned)")
+    if not context["workforce"]:
+        out.append(f"no workforce figures for {label}: import them with 'evidencebot import workforce FILE' "
+                   "(columns period, measure, value, note)")
+    if context["requests"] is None:
+        out.append("no requests to the commissioner: import them with 'evidencebot import requests FILE'")
+    for n in context["notes_needed"]:
+        if not n["note"]:
+            out.append(f"no variance note for {n['id']}: record one with 'evidencebot assemble note "
+                       f"{n['id']} --period \"{label}\" --reason ... --owner ... --due YYYY-MM-DD'")
+    return out
+
+
+def _about_counts(fig: dict, external: bool) -> dict:
+    if not external:
+        return fig
+    for key in ("numerator", "denominator"):
+        v = str(fig.get(key) or "")
+        if v and v[0].isdigit() and v != "0":
+            fig[key] = f"about {v}"
+    return fig
 
 
 def filters_domain_order(domain: str) -> int:

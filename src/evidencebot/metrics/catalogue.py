@@ -26,7 +26,7 @@ REQUIRED = (
     "id", "title", "domain", "definition", "numerator", "denominator",
     "direction", "unit", "statistic", "source",
 )
-OPTIONAL = ("short_title", "instruments")
+OPTIONAL = ("short_title", "instruments", "instrument_notes")
 SHORT_TITLE_MAX = 24
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -125,10 +125,17 @@ def parse_catalogue(data: object) -> dict[str, Indicator]:
                 if not isinstance(name, str) or not name.strip():
                     raise _fail(where, f"field 'instruments': {suffix} needs a display name")
                 variants.append((f"{ident}.{suffix}", name.strip()))
+        notes = entry.get("instrument_notes") or {}
+        if not isinstance(notes, dict):
+            raise _fail(where, "field 'instrument_notes' must map id suffixes to a sentence")
         for full_id, instrument in variants:
             texts = dict(base)
             if instrument is not None:
                 texts = {k: v.replace("{instrument}", instrument) for k, v in texts.items()}
+                # a sentence that applies to one instrument only (SWEMWBS raw totals)
+                note = notes.get(full_id.rsplit(".", 1)[-1])
+                if note:
+                    texts["definition"] = f"{texts['definition']} {str(note).strip()}"
             if len(texts["short_title"]) > SHORT_TITLE_MAX:
                 raise _fail(
                     where,

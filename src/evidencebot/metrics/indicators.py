@@ -1419,6 +1419,14 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
             result.notes.append(note)
     summary = result.to_dict()
     summary.pop("point_list", None)
+    if summary.get("trial") and summary.get("verdict") != "too_few_points":
+        # No verdict or assurance on trial limits: with fewer points than the baseline
+        # (12 by default; NHS guidance asks for about 12-15) the chart is shown, not judged.
+        # (A step at a service change is still described: see spc.xmr.)
+        n = ((summary.get("segments") or [{}])[-1] or {}).get("points") or summary.get("points") or 0
+        summary.update(verdict="too_few_points", assurance=None,
+                       rule=f"only {n} points on the current limits; at least "
+                            f"{settings.spc.baseline_points} are needed for a verdict")
     summary["series"] = [
         [label, None if (m.value is None or hide(m)) else m.value] for label, m in zip(labels, shown)
     ]
@@ -1442,6 +1450,17 @@ def _until_latest(ctx: _Context, spans: list[Span], measures: list[Measure]) -> 
         return measures
     last = _last_complete_month(ctx.latest)
     return [m if s.first <= last else Measure(None, None, None) for s, m in zip(spans, measures)]
+
+
+def share_word(m, unit: str) -> str | None:
+    """'all', 'none' or 'some' of the cases had the outcome (percentages only; None when
+    there are no cases): a published word for a figure too small to publish, so a
+    suppressed indicator still has a verdict without its number."""
+    if unit != "percent" or not isinstance(m.numerator, int) or not isinstance(m.denominator, int):
+        return None
+    if m.denominator <= 0:
+        return "no_cases"
+    return "none" if m.numerator == 0 else ("all" if m.numerator == m.denominator else "some")
 
 
 def target_status(value, denominator, target, comparison, minimum: int) -> dict | None:
@@ -1518,7 +1537,11 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
             "ci_low": before.ci_low,
             "ci_high": before.ci_high,
             "suppressed": hide(before),
+            "share": share_word(before, ind.unit),
+            "target_status": (target_status(before.value, before.denominator, ctx.target(ind),
+                                            ctx.target_comparison(ind), minimum) or {}).get("status"),
         },
+        "share": share_word(now, ind.unit),
     }
     numerator, denominator = now.numerator, now.denominator
     value, low, high = now.value, now.ci_low, now.ci_high

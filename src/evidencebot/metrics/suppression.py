@@ -5,8 +5,8 @@ The default follows NHS Digital's Mental Health Services Monthly Statistics
 
 - counts of 1-4 are shown as "<5"; every other count is rounded to the nearest 5
   (halves round up);
-- a rate or percentage is shown only when its numerator and denominator are
-  both at least 5; it is calculated from the unrounded numbers.
+- a rate or percentage is shown only when its denominator is at least 5 and
+  its numerator is 0 or at least 5; it is calculated from the unrounded numbers.
 
 Zero is shown as "0" by default. A zero can be disclosive too (everyone in a
 small group had the outcome); pass ``suppress_zero=True`` to hide it as well.
@@ -70,11 +70,15 @@ def suppress_count(
     return f"{round_count(n, rounding):,}"
 
 
-def suppress_rate(value, numerator: int | None, denominator: int | None, threshold: int = 5) -> bool:
+def suppress_rate(value, numerator: int | None, denominator: int | None, threshold: int = 5,
+                  *, suppress_zero: bool = False) -> bool:
     """True when a rate or percentage must be hidden.
 
-    Hidden when the value is missing, or the numerator or denominator is
-    missing or below ``threshold``.
+    Hidden when the value is missing, the numerator or denominator is missing,
+    the denominator is below ``threshold``, or the numerator is 1 to
+    ``threshold - 1``. A true zero over a publishable denominator is shown (0%),
+    as a zero count is, unless ``suppress_zero``: hiding it as "<5" would tell a
+    reader that a few people had the outcome when none did.
     """
     _check_settings(threshold, 1)
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -83,6 +87,8 @@ def suppress_rate(value, numerator: int | None, denominator: int | None, thresho
         return True
     _check_count(numerator, "numerator")
     _check_count(denominator, "denominator")
+    if numerator == 0 and not suppress_zero:
+        return denominator < threshold
     return numerator < threshold or denominator < threshold
 
 

@@ -1,0 +1,222 @@
+"""The contract review as an independent commissioner-reader marked it down (issue 14,
+second reading): no tool notes in the document, suppression that cannot mislead,
+definitions that promise only what is reported."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencebot.compose import export as X
+from evidencebot.compose import review as R
+from evidencebot.metrics.catalogue import load_catalogue
+
+PERIODS = ["2026/27 Q2", "2026/27 Q1", "2025/26 Q4"]
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+@pytest.fixture(scope="module")
+def documents(demo_db, checker):
+    out = {}
+    for period in PERIODS:
+        review = R.assemble_review(demo_db, period, checker=checker)
+        out[period] = (review, X.to_markdown(review.to_export(charts=False)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def full_demo_q2(tmp_path_factory):
+    """The default demo (400 people, 24 months to September 2026): the one the reader scored."""
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    db = connect(tmp_path_factory.mktemp("demo14b") / "demo.db")
+    build_demo(db)
+    review = R.assemble_review(db, "2026/27 Q2")
+    yield review, X.to_markdown(review.to_export(charts=False))
+    db.close()
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_no_tool_commands_config_keys_or_field_names_in_the_document(documents, period):
+    _, text = documents[period]
+    assert "`" not in text
+    assert "evidencebot" not in text.lower()
+    assert SNAKE.findall(text) == []
+    assert "[metrics]" not in text and "MHSDS code" not in text
+
+
+def test_data_not_held_is_one_plain_line_and_the_tool_hint_goes_to_the_user(documents):
+    review, text = documents["2026/27 Q2"]
+    assert ("Workforce and supervision figures (posts funded and filled, vacancies, sickness, supervision "
+            "held against due) were not provided for 2026/27 Q2.") in text
+    assert "The contracted activity plan was not provided for 2026/27 Q2, so activity cannot be compared " \
+           "with plan." in text
+    assert any("evidencebot import workforce" in h for h in review.hints)
+    assert any("evidencebot import activity_plan" in h for h in review.hints)
+
+
+def test_the_rounding_rule_is_stated_once_in_the_same_words(documents):
+    for _, text in documents.values():
+        assert text.count(X.SUPPRESSION_RULE) == 1
+        assert text.count("rounded to the nearest 5") == 1
+        assert "counts below 5" not in text
+
+
+def test_a_hidden_figure_still_has_its_verdict_in_words():
+    assert R.hidden_words("some") == "not published (small numbers); some but not all"
+    assert R.hidden_words("all") == "not published (small numbers); all of them"
+    assert R.hidden_words(None, "not_met") == "not published (small numbers); target not met"
+    assert R.hidden_words("all", "met") == "not published (small numbers); target met"
+    assert R.hidden_words("no_cases") == "no cases"
+
+
+def test_every_hidden_percentage_in_the_table_says_what_it_hides(documents):
+    review, text = documents["2026/27 Q2"]
+    rows = [ln for ln in text.splitlines() if ln.startswith("| ") and "not published" in ln]
+    assert rows
+    for r in review.results:
+        if r.unit != "percent" or not (r.suppressed and r.value is None):
+            continue
+        line = next(ln for ln in rows if f"| {r.title} |" in ln)
+        cell = line.split("|")[3].strip()
+        assert cell == "no cases" or re.fullmatch(
+            r"not published \(small numbers\); (all of them|none of them|some but not all|target met|target not met)",
+            cell), (r.id, cell)
+
+
+def test_a_true_zero_is_shown_as_zero_not_as_fewer_than_5(demo_db):
+    from evidencebot.metrics.indicators import compute_all
+
+    zeros = [r for q in PERIODS for r in compute_all(demo_db, q, external=True)
+             if r.numerator == "0" and r.denominator not in ("<5", "0", None)]
+    assert zeros, "the demo should have at least one true zero over five or more cases"
+    for r in zeros:
+        assert r.value == 0 and not r.suppressed, r.id
+    row = R._row(zeros[0], None, True)
+    assert row["value"].startswith("0")
+
+
+def test_rounded_counts_beside_a_published_rate_say_they_are_rounded(documents):
+    _, text = documents["2026/27 Q2"]
+    appendix = text.split("## Evidence appendix", 1)[1]
+    for line in appendix.splitlines():
+        m = re.search(r"\*\*\d+%\*\* \(numerator ([^;]+); denominator ([^;)]+)", line)
+        if m:
+            for count in m.groups():
+                assert count == "0" or count.startswith("about ") or count == "<5", line
+
+
+def test_definitions_promise_only_what_is_reported():
+    cat = load_catalogue()
+    for ident, ind in cat.items():
+        assert "reported beside" not in ind.definition, ident
+        assert "given with the result" not in ind.definition, ident
+        assert SNAKE.findall(ind.definition) == [], (ident, SNAKE.findall(ind.definition))
+    swemwbs = "SWEMWBS scores that are whole numbers are read as raw totals"
+    assert swemwbs in cat["reliable_improvement.swemwbs"].definition
+    for other in ("reliable_improvement.reqol10", "reliable_improvement.core10"):
+        assert swemwbs not in cat[other].definition
+        assert cat[other].definition.endswith("the percentage of pairs that show reliable improvement.")
+
+
+def _action(ident, action, occurred, due, closed, kind="incident"):
+    from evidencebot.compose.gather import action_status
+    import datetime as dt
+
+    row = {"incident_id": ident, "action": action, "type": kind, "occurred_on": occurred,
+           "due_on": due, "closed_on": closed, "owner": "Team leader"}
+    row["status"] = action_status(row, dt.date(2026, 9, 30))
+    return row
+
+
+def test_an_action_raised_again_is_listed_once_with_one_status():
+    rows = [
+        _action("A1", "Introduce a welfare check rule.", "2026-06-11", "2026-08-06", "2026-07-10"),
+        _action("A2", "Introduce a welfare check rule.", "2026-08-28", "2026-10-23", None),
+        _action("B1", "Set up daily checks of the inbox.", "2025-06-29", "2025-07-27", None, "near_miss"),
+        _action("B2", "Set up daily checks of the inbox.", "2026-06-19", "2026-08-14", "2026-09-07", "near_miss"),
+    ]
+    out = {a["action"]: a for a in R.group_actions(rows)}
+    assert len(out) == 2
+    assert out["Introduce a welfare check rule."]["status"] == (
+        "reopened after a later incident (last closed 10 July 2026); open (due 23 October 2026)")
+    assert out["Set up daily checks of the inbox."]["status"] == (
+        "closed late (7 September 2026); first due 27 July 2025")
+    assert out["Set up daily checks of the inbox."]["source"] == "near miss June 2025, near miss June 2026"
+
+
+def test_the_incident_log_counts_by_type_and_never_calls_a_compliment_an_incident(documents):
+    _, text = documents["2026/27 Q2"]
+    risks = text.split("## Risks and issues")[1].split("## Action plan")[0]
+    assert "incidents and near misses occurred" not in risks
+    first = risks.strip().splitlines()[0]
+    if "compliments (" in first:
+        assert "Compliments are listed with the learning they gave; they are not incidents." in first
+    assert re.search(r"No incident was recorded as serious\.|Incidents recorded as serious: [^.]+\.", first)
+    learning = [ln for ln in risks.splitlines() if ln.startswith("| ") and not ln.startswith("| month")]
+    keys = [tuple(c.strip() for c in ln.split("|")[1:4]) for ln in learning]
+    assert len(set(keys)) == len(keys)  # a repeated entry is one row, marked as repeated
+
+
+def test_incident_summary_counts_types_apart_and_merges_repeated_learning():
+    rows = [{"occurred_on": "2026-08-03", "type": "incident", "severity": "low", "learning": "Two DNAs."},
+            {"occurred_on": "2026-08-20", "type": "incident", "severity": "moderate", "learning": "Two DNAs."},
+            {"occurred_on": "2026-08-21", "type": "compliment", "severity": None, "learning": "Good."},
+            {"occurred_on": "2026-07-01", "type": "near_miss", "severity": "serious", "learning": "Inbox."}]
+    out = R.incident_summary(rows, external=False)
+    assert dict(out["by_type"]) == {"incidents": "2", "compliments": "1", "near misses": "1"}
+    assert out["absent"] == ["complaints"] and out["serious"] == 1
+    assert [e["entries"] for e in out["learning"]] == [2, 1, 1]
+
+
+def test_no_chart_verdict_or_assurance_on_trial_limits(documents):
+    from evidencebot.compose import filters
+
+    for period, (review, text) in documents.items():
+        too_few = 0
+        for r in review.results:
+            info = r.spc or {}
+            if info.get("trial"):
+                assert filters.verdict(r) == "too_few_points", (period, r.id)
+                assert not info.get("assurance"), (period, r.id)
+            too_few += filters.verdict(r) == "too_few_points"
+        assert f"too few points to judge in {too_few}" in text
+        assert "(trial limits)" not in text
+
+
+def test_a_variance_note_says_the_interval_and_the_chart_in_the_words_of_the_interval_list(full_demo_q2):
+    review, text = full_demo_q2
+    notes = text.split("## Variance notes")[1].split("## What changed")[0]
+    listed = text.split("## Variance notes")[0]
+    disagreements = 0
+    for r in review.results:
+        words = R.disagreement(r, "2026/27 Q2", "2026/27 Q1")
+        if not words or f"### {r.title}" not in notes:
+            continue
+        disagreements += 1
+        note = notes.split(f"### {r.title}")[1].split("###")[0]
+        assert words.rstrip(".") in note
+        assert "is not evidence of a change" not in note
+        assert f"- **{r.title}.**" not in listed  # said once, in the note
+    assert disagreements  # the escalation-to-review median on the full demo
+    for m in re.finditer(r"\(a step change([^)]*)\)", text):
+        assert m.group(1) in (" for the better", " for the worse"), m.group(0)
+
+
+def test_a_missed_target_note_gives_the_figure_the_last_quarter_and_the_related_action(full_demo_q2):
+    review, text = full_demo_q2
+    note = text.split("### Discharges followed up within 72 hours")[1].split("###")[0]
+    r = next(x for x in review.results if x.id == "followup_72h")
+    assert f"Why this note: {R.filters.value(r)} in 2026/27 Q2, below the 80% target; in 2026/27 Q1 the target " \
+           "was not met." in note
+    assert 'Related action in the action plan: "Set up daily checks of the discharge inbox"' in note
+
+
+def test_related_actions_share_a_word_stem_with_the_indicator():
+    actions = [{"action": "Set up daily checks of the discharge inbox.", "source": "near miss"},
+               {"action": "Share at team meeting and in supervision.", "source": "compliment"}]
+    assert [a["action"] for a in R.related_actions("Discharges followed up within 72 hours", actions)] == [
+        "Set up daily checks of the discharge inbox."]
+    assert R.related_actions("Goals met or exceeded at review", actions) == []
