@@ -248,10 +248,10 @@ def deterioration_reasons(result, period_text: str, compare_text: str) -> list[s
     reasons = []
     t = result.target or {}
     if t.get("status") == "not_met":
+        # the figure itself is in the summary and the table (each figure once)
+        text = f"{_side_words(result)} in {period_text}"
         if result.value is None:
-            text = f"{_side_words(result)} in {period_text} (numbers too small to publish)"
-        else:
-            text = f"{filters.value(result)} in {period_text}, {_side_words(result)}"
+            text += " (numbers too small to publish)"
         before = ((result.extra or {}).get("compare") or {}).get("target_status")
         if before in STATUS_WORDS:
             text += f"; in {compare_text} the target was {STATUS_WORDS[before]}"
