@@ -182,7 +182,7 @@ def test_no_chart_verdict_or_assurance_on_trial_limits(documents):
                 assert filters.verdict(r) == "too_few_points", (period, r.id)
                 assert not info.get("assurance"), (period, r.id)
             too_few += filters.verdict(r) == "too_few_points"
-        assert f"too few points to judge in {too_few}" in text
+        assert f"{too_few} indicators have too few points to judge" in text
         assert "(trial limits)" not in text
 
 
@@ -220,3 +220,25 @@ def test_related_actions_share_a_word_stem_with_the_indicator():
     assert [a["action"] for a in R.related_actions("Discharges followed up within 72 hours", actions)] == [
         "Set up daily checks of the discharge inbox."]
     assert R.related_actions("Goals met or exceeded at review", actions) == []
+
+
+def test_the_summary_reads_as_a_person_would_write_it(full_demo_q2):
+    review, text = full_demo_q2
+    summary = text.split("## Summary")[1].split("## Activity against plan")[0]
+    paragraphs = [p for p in summary.split("\n\n") if p.strip()]
+    assert 5 <= len(paragraphs) <= 8
+    r = next(x for x in review.results if x.id == "followup_72h")
+    assert (f"**Targets.** Contract targets: 3 met in 2026/27 Q2, 1 not met. Discharges followed up within 72 hours "
+            f"were {R.filters.value(r)} in 2026/27 Q2. The contract target is at least 80%") in summary
+    assert "People on the caseload fell from about 130 to about 115 at the quarter end; discharges rose from " \
+           "about 25 to about 45" in summary
+    assert "**Asks of the commissioner.** We ask the commissioner to confirm the contracted activity plan for " \
+           "2026/27" in summary
+    assert "too few cases 0" not in summary
+
+
+def test_the_header_names_the_provider_the_service_and_the_date_the_data_run_to(full_demo_q2):
+    _, text = full_demo_q2
+    head = text.split("## Summary")[0]
+    assert "**Provider:** Harbour Lane Trust, Riverside Community Wellbeing Service" in head
+    assert "**Data to:** 30 September 2026" in head

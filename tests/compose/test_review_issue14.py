@@ -74,7 +74,8 @@ def test_q1_review_names_72_hour_follow_up_as_below_target(full_demo):
     review = R.assemble_review(full_demo, "2026/27 Q1", check=False)
     text = review.markdown
     summary = text.split("## Activity against plan")[0]
-    assert re.search(r"not met 1 \(discharges followed up within 72 hours\)", summary)
+    assert re.search(r"Contract targets: \d+ met in 2026/27 Q1, 1 not met\. Discharges followed up within 72 hours "
+                     r"were below the target in 2026/27 Q1 \(numbers too small to publish\)\.", summary)
     assert "No target was missed" not in text and "Every target was assessed and met" not in text
     row = next(line for line in text.splitlines() if line.startswith("| stability | Discharges followed up within 72"))
     assert "not met (below its target; numbers too small to publish)" in row

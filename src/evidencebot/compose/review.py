@@ -54,6 +54,8 @@ class ContractReview:
     charts: list = field(default_factory=list)
     period_text: str = ""
     """The period as the document names it ('2026/27 (Apr-Sep 2026, to date: 6 of 12 months)')."""
+    header: list = field(default_factory=list)
+    """(label, value) lines naming the provider, service, commissioner and the date the data run to."""
     hints: list[str] = field(default_factory=list)
     """What the user could import or record to fill the gaps the document names in plain
     words; the CLI prints them on stderr (tool notes never go in the document)."""
@@ -74,8 +76,9 @@ class ContractReview:
             title=f"Contract review: {gather.prose_period(self.period)}",
             body=self.markdown,
             kind="review",
-            context=[("Period", self.period_text or gather.prose_period(self.period)),
-                     ("Compared with", gather.prose_period(self.compare))],
+            context=[*self.header[:2],
+                     ("Period", self.period_text or gather.prose_period(self.period)),
+                     ("Compared with", gather.prose_period(self.compare)), *self.header[2:]],
             counted=self.markdown,
             figures=self.figures,
             sources=self.sources,
@@ -536,6 +539,7 @@ def assemble_review(
         "workforce": gather.workforce(db, p),
         "requests": gather.requests(db, counted),
     }
+    context["summary_lines"] = summary_lines(context, results, external)
     text = render("contract_review.md.j2", context, env=env)
     hints = _hints(context, p.label)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -569,8 +573,97 @@ def assemble_review(
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
         edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
-        hints=hints,
+        hints=hints, header=_header(db, as_of),
     )
+
+
+def _header(db: Database, as_of) -> list[tuple[str, str]]:
+    """Provider and service (from the service profile, else the organisation in the config),
+    the commissioner, and the date the data run to."""
+    profile = {}
+    if db["service_profile"].exists():
+        profile = {r["field"]: (r["value"] or "").strip() for r in db.query("select field, value from service_profile")}
+    provider = profile.get("provider")
+    if not provider:
+        from evidencebot.config import load_settings
+
+        provider = (getattr(getattr(load_settings(), "documents", None), "organisation", "") or "").strip()
+    who = ", ".join(x for x in (provider, profile.get("service")) if x)
+    out = [("Provider", who)] if who else []
+    if profile.get("commissioner"):
+        out.append(("Commissioner", profile["commissioner"]))
+    out.append(("Data to", filters.fmt_date(as_of)))
+    return out
+
+
+def _move(now, before, external: bool) -> str:
+    """'fell from about 130 to about 115', 'rose from ...', 'stayed at about 25'."""
+    n, b = filters.count_prose(now, external), filters.count_prose(before, external)
+    if n == b:
+        return f"were {n} in both quarters" if now != before else f"stayed at {n}"
+    return f"{'rose' if now > before else 'fell'} from {b} to {n}"
+
+
+def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
+    """The summary a manager would write: targets with their figures and what is being
+    done, the main movements, the charts in one line, the action plan, and the asks of
+    the commissioner. Every line is about this review's own figures."""
+    period, compare = ctx["period_text"], ctx["compare_text"]
+    lines = []
+    targets = [r for r in results if r.target]
+    if targets:
+        met = [r for r in targets if r.target["status"] == "met"]
+        missed = [r for r in targets if r.target["status"] == "not_met"]
+        unknown = [r for r in targets if r.target["status"] == "not_assessable"]
+        line = f"**Targets.** Contract targets: {len(met)} met in {period}, {len(missed)} not met"
+        line += f", {len(unknown)} not assessable (too few cases)." if unknown else "."
+        for r in missed:
+            name = filters.sentence_case(filters.title_lower(r.title))
+            if r.value is not None:
+                line += f" {name} were {filters.value(r)} in {period}."
+            else:
+                line += f" {name} were {_side_words(r, figure=False).replace('its', 'the')} in {period} (numbers too small to publish)."
+            before = ((r.extra or {}).get("compare") or {}).get("target_status")
+            t = r.target
+            line += f" The contract target is {t.get('words', '')} {filters.rate(t.get('value'), r.unit)}"
+            line += f", and it was also not met in {compare}." if before == "not_met" else "."
+            note = next((n for n in ctx["notes_needed"] if n["id"] == r.id), None)
+            if note and note["note"]:
+                line += f" The cause and the action are in the variance note, due {filters.fmt_date(note['note']['due_on'])}."
+            else:
+                line += " The cause and the action are not yet agreed."
+        lines.append(line)
+    a, b = ctx["activity"], ctx["activity_previous"]
+    lines.append(
+        f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external)} at the "
+        f"quarter end; discharges {_move(a.discharges, b.discharges, external)}; referrals received "
+        f"{_move(a.referrals, b.referrals, external)} (compared with {compare}).")
+    names = ctx["names"]
+    chart = []
+    if names["improvement"]:
+        chart.append(f"special-cause improvement in {filters.join_and(names['improvement'])}")
+    chart.append(f"special-cause concern in {filters.join_and(names['concern'])}" if names["concern"]
+                 else "no special-cause concern")
+    lines.append(f"**Charts.** Over 24 months, {'; '.join(chart)}; {len(names['too_few_points'])} indicators have too few "
+                 "points to judge.")
+    tally = ctx["due_in_period"]
+    if tally["total"]:
+        overdue_all = [x for x in ctx["actions"] if x.get("kind") == "overdue"]
+        line = (f"**Actions.** Actions due in {period}: {tally['total']}; closed by their due date: "
+                f"{tally['closed_on_time']}")
+        if overdue_all:
+            line += f"; overdue now: {len(overdue_all)} (the oldest was due {overdue_all[0]['due']})"
+        lines.append(line + ".")
+    asks = [q["request"].rstrip(".") for q in ctx["requests"] or []]
+    if not ctx["activity"].plan:
+        asks.append(f"confirm the contracted activity plan for {ctx['period_label'].split(' ')[0]}, so that "
+                    "activity can be reported against it")
+    if asks:
+        lines.append("**Asks of the commissioner.** We ask the commissioner to " + "; and to ".join(x[:1].lower() + x[1:] if not x[:2].isupper()
+                                                                   else x for x in asks) + ".")
+    else:
+        lines.append("**Asks of the commissioner.** None this quarter.")
+    return lines
 
 
 def _hints(context: dict, label: str) -> list[str]:
