@@ -230,8 +230,8 @@ def test_the_summary_reads_as_a_person_would_write_it(full_demo_q2):
     r = next(x for x in review.results if x.id == "followup_72h")
     assert (f"**Targets.** Contract targets: 3 met in 2026/27 Q2, 1 not met. Discharges followed up within 72 hours "
             f"were {R.filters.value(r)} in 2026/27 Q2. The contract target is at least 80%") in summary
-    assert "People on the caseload fell from about 130 to about 115 at the quarter end; discharges rose from " \
-           "about 25 to about 45" in summary
+    assert "People on the caseload fell from about 130 to about 115 at the quarter end; people discharged from " \
+           "the caseload rose from about 25 to about 45" in summary
     assert "**Asks of the commissioner.** We ask the commissioner to confirm the contracted activity plan for " \
            "2026/27" in summary
     assert "too few cases 0" not in summary
@@ -242,3 +242,20 @@ def test_the_header_names_the_provider_the_service_and_the_date_the_data_run_to(
     head = text.split("## Summary")[0]
     assert "**Provider:** Harbour Lane Trust, Riverside Community Wellbeing Service" in head
     assert "**Data to:** 30 September 2026" in head
+
+
+def test_waiting_times_give_a_share_within_14_days_and_the_longest_wait():
+    from evidencebot.compose.gather import Waits
+
+    assert R.within_14_words(Waits(referrals=30, seen=25, within_14=22), True) == \
+        "88% of those seen were seen within 14 days"
+    # 3 of 4 may not be published: said in words
+    assert R.within_14_words(Waits(referrals=5, seen=4, within_14=3), True) == \
+        "some but not all of those seen were seen within 14 days"
+    assert R.within_14_words(Waits(referrals=0), True) == ""
+
+
+def test_the_waiting_times_paragraph_is_not_three_rounded_counts(full_demo_q2):
+    _, text = full_demo_q2
+    waits = text.split("## Waiting times")[1].split("##")[0]
+    assert "of those seen were seen within 14 days, and the longest wait was" in waits

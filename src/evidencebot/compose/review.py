@@ -540,6 +540,7 @@ def assemble_review(
         "requests": gather.requests(db, counted),
     }
     context["summary_lines"] = summary_lines(context, results, external)
+    context["within_14_words"] = within_14_words(context["waits"], external)
     text = render("contract_review.md.j2", context, env=env)
     hints = _hints(context, p.label)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -636,7 +637,7 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     a, b = ctx["activity"], ctx["activity_previous"]
     lines.append(
         f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external)} at the "
-        f"quarter end; discharges {_move(a.discharges, b.discharges, external)}; referrals received "
+        f"quarter end; people discharged from the caseload {_move(a.discharges, b.discharges, external)}; referrals received "
         f"{_move(a.referrals, b.referrals, external)} (compared with {compare}).")
     names = ctx["names"]
     chart = []
@@ -664,6 +665,20 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     else:
         lines.append("**Asks of the commissioner.** None this quarter.")
     return lines
+
+
+def within_14_words(waits, external: bool) -> str:
+    """'92% of those seen were seen within 14 days' (from the unrounded counts), or the
+    same in words when the rate may not be published."""
+    from evidencebot.metrics import suppression
+
+    if not waits.seen:
+        return ""
+    share = waits.within_14 / waits.seen * 100
+    if not external or not suppression.suppress_rate(share, waits.within_14, waits.seen):
+        return f"{filters.rate(share, 'percent')} of those seen were seen within 14 days"
+    words = ("all" if waits.within_14 == waits.seen else "none" if waits.within_14 == 0 else "some but not all")
+    return f"{words} of those seen were seen within 14 days"
 
 
 def _hints(context: dict, label: str) -> list[str]:
