@@ -25,6 +25,19 @@ def documents(demo_db, checker):
     return out
 
 
+@pytest.fixture(scope="module")
+def full_demo_q2(tmp_path_factory):
+    """The default demo (400 people, 24 months to September 2026): the one the reader scored."""
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    db = connect(tmp_path_factory.mktemp("demo14b") / "demo.db")
+    build_demo(db)
+    review = R.assemble_review(db, "2026/27 Q2")
+    yield review, X.to_markdown(review.to_export(charts=False))
+    db.close()
+
+
 @pytest.mark.parametrize("period", PERIODS)
 def test_no_tool_commands_config_keys_or_field_names_in_the_document(documents, period):
     _, text = documents[period]
@@ -156,3 +169,93 @@ def test_incident_summary_counts_types_apart_and_merges_repeated_learning():
     assert dict(out["by_type"]) == {"incidents": "2", "compliments": "1", "near misses": "1"}
     assert out["absent"] == ["complaints"] and out["serious"] == 1
     assert [e["entries"] for e in out["learning"]] == [2, 1, 1]
+
+
+def test_no_chart_verdict_or_assurance_on_trial_limits(documents):
+    from evidencebot.compose import filters
+
+    for period, (review, text) in documents.items():
+        too_few = 0
+        for r in review.results:
+            info = r.spc or {}
+            if info.get("trial"):
+                assert filters.verdict(r) == "too_few_points", (period, r.id)
+                assert not info.get("assurance"), (period, r.id)
+            too_few += filters.verdict(r) == "too_few_points"
+        assert f"{too_few} indicators have too few points to judge" in text
+        assert "(trial limits)" not in text
+
+
+def test_a_variance_note_says_the_interval_and_the_chart_in_the_words_of_the_interval_list(full_demo_q2):
+    review, text = full_demo_q2
+    notes = text.split("## Variance notes")[1].split("## What changed")[0]
+    listed = text.split("## Variance notes")[0]
+    disagreements = 0
+    for r in review.results:
+        words = R.disagreement(r, "2026/27 Q2", "2026/27 Q1")
+        if not words or f"### {r.title}" not in notes:
+            continue
+        disagreements += 1
+        note = notes.split(f"### {r.title}")[1].split("###")[0]
+        assert words.rstrip(".") in note
+        assert "is not evidence of a change" not in note
+        assert f"- **{r.title}.**" not in listed  # said once, in the note
+    assert disagreements  # the escalation-to-review median on the full demo
+    for m in re.finditer(r"\(a step change([^)]*)\)", text):
+        assert m.group(1) in (" for the better", " for the worse"), m.group(0)
+
+
+def test_a_missed_target_note_gives_the_figure_the_last_quarter_and_the_related_action(full_demo_q2):
+    review, text = full_demo_q2
+    note = text.split("### Discharges followed up within 72 hours")[1].split("###")[0]
+    r = next(x for x in review.results if x.id == "followup_72h")
+    assert "Why this note: below the 80% target in 2026/27 Q2; in 2026/27 Q1 the target was not met." in note
+    assert R.filters.value(r) not in note  # the figure is in the summary and the table, once each
+    assert 'Related action in the action plan: "Set up daily checks of the discharge inbox"' in note
+
+
+def test_related_actions_share_a_word_stem_with_the_indicator():
+    actions = [{"action": "Set up daily checks of the discharge inbox.", "source": "near miss"},
+               {"action": "Share at team meeting and in supervision.", "source": "compliment"}]
+    assert [a["action"] for a in R.related_actions("Discharges followed up within 72 hours", actions)] == [
+        "Set up daily checks of the discharge inbox."]
+    assert R.related_actions("Goals met or exceeded at review", actions) == []
+
+
+def test_the_summary_reads_as_a_person_would_write_it(full_demo_q2):
+    review, text = full_demo_q2
+    summary = text.split("## Summary")[1].split("## Activity against plan")[0]
+    paragraphs = [p for p in summary.split("\n\n") if p.strip()]
+    assert 5 <= len(paragraphs) <= 8
+    r = next(x for x in review.results if x.id == "followup_72h")
+    assert (f"**Targets.** Contract targets: 3 met in 2026/27 Q2, 1 not met. Discharges followed up within 72 hours "
+            f"were {R.filters.value(r)} in 2026/27 Q2. The contract target is at least 80%") in summary
+    assert "People on the caseload fell from about 130 to about 115 at the quarter end; people discharged from " \
+           "the caseload rose from about 25 to about 45" in summary
+    assert "**Asks of the commissioner.** We ask the commissioner to confirm the contracted activity plan for " \
+           "2026/27" in summary
+    assert "too few cases 0" not in summary
+
+
+def test_the_header_names_the_provider_the_service_and_the_date_the_data_run_to(full_demo_q2):
+    _, text = full_demo_q2
+    head = text.split("## Summary")[0]
+    assert "**Provider:** Harbour Lane Trust, Riverside Community Wellbeing Service" in head
+    assert "**Data to:** 30 September 2026" in head
+
+
+def test_waiting_times_give_a_share_within_14_days_and_the_longest_wait():
+    from evidencebot.compose.gather import Waits
+
+    assert R.within_14_words(Waits(referrals=30, seen=25, within_14=22), True) == \
+        "88% of those seen were seen within 14 days"
+    # 3 of 4 may not be published: said in words
+    assert R.within_14_words(Waits(referrals=5, seen=4, within_14=3), True) == \
+        "some but not all of those seen were seen within 14 days"
+    assert R.within_14_words(Waits(referrals=0), True) == ""
+
+
+def test_the_waiting_times_paragraph_is_not_three_rounded_counts(full_demo_q2):
+    _, text = full_demo_q2
+    waits = text.split("## Waiting times")[1].split("##")[0]
+    assert "of those seen were seen within 14 days, and the longest wait was" in waits

@@ -74,13 +74,15 @@ def test_q1_review_names_72_hour_follow_up_as_below_target(full_demo):
     review = R.assemble_review(full_demo, "2026/27 Q1", check=False)
     text = review.markdown
     summary = text.split("## Activity against plan")[0]
-    assert re.search(r"not met 1 \(discharges followed up within 72 hours\)", summary)
+    assert re.search(r"Contract targets: \d+ met in 2026/27 Q1, 1 not met\. Discharges followed up within 72 hours "
+                     r"were below the target in 2026/27 Q1 \(numbers too small to publish\)\.", summary)
     assert "No target was missed" not in text and "Every target was assessed and met" not in text
     row = next(line for line in text.splitlines() if line.startswith("| stability | Discharges followed up within 72"))
     assert "not met (below its target; numbers too small to publish)" in row
     assert "rolling 12 months to June 2026" in row
     notes = text.split("## Variance notes")[1].split("## What changed")[0]
-    assert "### Discharges followed up within 72 hours" in notes and "below its target" in notes
+    assert "### Discharges followed up within 72 hours" in notes
+    assert "Why this note: below the 80% target in 2026/27 Q1 (numbers too small to publish)" in notes
 
 
 def test_every_deterioration_has_a_variance_note(full_demo):

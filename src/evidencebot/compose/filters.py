@@ -291,7 +291,7 @@ def verdict_label(result) -> str:
         rule = _get(spc(result), "rule")
         if rule:
             text = f"{text}; {rule_words(rule)}"
-    if _get(spc(result), "trial"):
+    if _get(spc(result), "trial") and v != "too_few_points":
         text += " (trial limits)"
     return text
 
@@ -371,15 +371,25 @@ def chart_text(result) -> str:
     )
     if _get(info, "trial") and v != "too_few_points" and phrases.get("trial"):
         text += "; " + phrases["trial"]
-    step = _get(info, "step_change") or {}
-    if step.get("level_shift") and phrases.get("step"):
-        unit = _get(result, "unit", "percent")
-        text += ". " + sentence_case(phrases["step"]).format(
-            change=fmt_month(step.get("change")) if re.match(r"\d{4}-\d{2}", str(step.get("change") or ""))
-            else str(step.get("change")),
-            post=rate(step.get("post_mean"), unit), pre=rate(step.get("pre_mean"), unit),
-        )
-    return text
+    step = step_text(result)
+    return f"{text}. {step}" if step else text
+
+
+def step_text(result) -> str:
+    """The step at a recorded service change, with its direction ('' when the level
+    since the change lies within the limits before it)."""
+    phrases = change_phrases()
+    step = _get(spc(result), "step_change") or {}
+    if not (step.get("level_shift") and phrases.get("step")):
+        return ""
+    unit = _get(result, "unit", "percent")
+    return sentence_case(phrases["step"]).format(
+        change=fmt_month(step.get("change")) if re.match(r"\d{4}-\d{2}", str(step.get("change") or ""))
+        else str(step.get("change")),
+        post=rate(step.get("post_mean"), unit), pre=rate(step.get("pre_mean"), unit),
+        better={"improvement": " for the better", "concern": " for the worse"}.get(
+            step.get("level_shift_type"), ""),
+    )
 
 
 def change(result, external: bool = True, period_text: str | None = None,

@@ -432,6 +432,8 @@ class Waits:
     within_14: int = 0
     waiting: int = 0
     """Referred in the period and not yet seen by the latest data date."""
+    longest_days: int | None = None
+    """The longest wait from referral to first attended contact among those seen."""
 
 
 def waiting_times(db: Database, p, latest: _dt.date | None = None) -> Waits:
@@ -453,6 +455,7 @@ def waiting_times(db: Database, p, latest: _dt.date | None = None) -> Waits:
     out.seen = len(days)
     out.within_14 = sum(1 for d in days if d <= 14)
     out.median_days = statistics.median(days) if days else None
+    out.longest_days = max(days) if days else None
     return out
 
 

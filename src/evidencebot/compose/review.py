@@ -54,6 +54,8 @@ class ContractReview:
     charts: list = field(default_factory=list)
     period_text: str = ""
     """The period as the document names it ('2026/27 (Apr-Sep 2026, to date: 6 of 12 months)')."""
+    header: list = field(default_factory=list)
+    """(label, value) lines naming the provider, service, commissioner and the date the data run to."""
     hints: list[str] = field(default_factory=list)
     """What the user could import or record to fill the gaps the document names in plain
     words; the CLI prints them on stderr (tool notes never go in the document)."""
@@ -74,8 +76,9 @@ class ContractReview:
             title=f"Contract review: {gather.prose_period(self.period)}",
             body=self.markdown,
             kind="review",
-            context=[("Period", self.period_text or gather.prose_period(self.period)),
-                     ("Compared with", gather.prose_period(self.compare))],
+            context=[*self.header[:2],
+                     ("Period", self.period_text or gather.prose_period(self.period)),
+                     ("Compared with", gather.prose_period(self.compare)), *self.header[2:]],
             counted=self.markdown,
             figures=self.figures,
             sources=self.sources,
@@ -245,8 +248,14 @@ def deterioration_reasons(result, period_text: str, compare_text: str) -> list[s
     reasons = []
     t = result.target or {}
     if t.get("status") == "not_met":
-        hidden = "; numbers too small to publish" if result.value is None else ""
-        reasons.append(f"{_side_words(result, figure=False)} in {period_text}{hidden} (the target is in the table)")
+        # the figure itself is in the summary and the table (each figure once)
+        text = f"{_side_words(result)} in {period_text}"
+        if result.value is None:
+            text += " (numbers too small to publish)"
+        before = ((result.extra or {}).get("compare") or {}).get("target_status")
+        if before in STATUS_WORDS:
+            text += f"; in {compare_text} the target was {STATUS_WORDS[before]}"
+        reasons.append(text)
     if filters.verdict(result) == "concern":
         reasons.append(f"special-cause concern on the monthly chart ({filters.rule_words((result.spc or {}).get('rule'))})")
     side = interval_excludes(result)
@@ -335,6 +344,21 @@ def incident_summary(rows: list[dict], external: bool) -> dict:
                                           "learning": r.get("learning"), "entries": 0})
         entry["entries"] += 1
     return {"by_type": by_type, "absent": absent, "serious": serious, "learning": list(learning.values())}
+
+
+_NOT_KEYWORDS = {"within", "people", "period", "followed", "contacts", "recorded", "review", "reviewed"}
+
+
+def related_actions(title: str, actions: list[dict]) -> list[dict]:
+    """Actions in the plan about the same thing as an indicator (a shared word stem of six
+    letters or more, e.g. 'discharge'), so a variance note can point to them."""
+    stems = {w[:6] for w in re.findall(r"[a-z]+", title.lower()) if len(w) >= 6 and w not in _NOT_KEYWORDS}
+    out = []
+    for a in actions:
+        words = {w[:6] for w in re.findall(r"[a-z]+", a["action"].lower()) if len(w) >= 6}
+        if stems & words:
+            out.append(a)
+    return out
 
 
 def _status_words(status: str) -> str:
@@ -436,15 +460,25 @@ def assemble_review(
                  for k in STATUS_WORDS}
     notes_needed, disagreements = [], []
     for r in results:
+        hidden = r.suppressed and r.value is None
         reasons = deterioration_reasons(r, period_text, compare_text)
+        words = disagreement(r, period_text, compare_text) if not hidden else ""
         if reasons:
+            chart = "" if hidden else filters.sentence_case(filters.chart_text(r))
+            if words:
+                # the interval and the chart disagree: the note says it in the words of the
+                # list below (once, here), and names the direction of any step
+                way = "rose" if interval_excludes(r) > 0 else "fell"
+                reasons = [x for x in reasons if "95% CI" not in x] + [
+                    f"{filters.title_lower(r.title)} {way} since {compare_text}, the worse direction for this measure"]
+                step = filters.step_text(r)
+                chart = words.rstrip(".") + (f". {step}" if step else "")
             notes_needed.append({
                 "id": r.id, "title": r.title, "reasons": reasons, "note": notes.get(r.id),
                 "assurance": filters.assurance(r) if r.target else "",
-                "chart": filters.sentence_case(filters.chart_text(r)) if not (r.suppressed and r.value is None) else "",
+                "chart": chart,
             })
-        words = disagreement(r, period_text, compare_text) if not (r.suppressed and r.value is None) else ""
-        if words:
+        elif words:
             disagreements.append({"title": r.title, "text": words})
 
     changes = gather.service_changes(db, p)
@@ -455,6 +489,8 @@ def assemble_review(
     as_of = latest or counted.end
     incident_actions = gather.review_actions(db, counted, as_of)
     actions = _actions(p, notes_needed, incident_actions, as_of)
+    for n in notes_needed:
+        n["related"] = related_actions(n["title"], [a for a in actions if not a["source"].startswith("variance note")])
     start_iso, end_iso = counted.start.isoformat(), counted.end.isoformat()
     due_rows = [a for a in actions if a.get("due_on") and start_iso <= a["due_on"] <= end_iso]
     due_tally = {"total": len(due_rows)}
@@ -503,6 +539,8 @@ def assemble_review(
         "workforce": gather.workforce(db, p),
         "requests": gather.requests(db, counted),
     }
+    context["summary_lines"] = summary_lines(context, results, external)
+    context["within_14_words"] = within_14_words(context["waits"], external)
     text = render("contract_review.md.j2", context, env=env)
     hints = _hints(context, p.label)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -536,8 +574,111 @@ def assemble_review(
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
         edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
-        hints=hints,
+        hints=hints, header=_header(db, as_of),
     )
+
+
+def _header(db: Database, as_of) -> list[tuple[str, str]]:
+    """Provider and service (from the service profile, else the organisation in the config),
+    the commissioner, and the date the data run to."""
+    profile = {}
+    if db["service_profile"].exists():
+        profile = {r["field"]: (r["value"] or "").strip() for r in db.query("select field, value from service_profile")}
+    provider = profile.get("provider")
+    if not provider:
+        from evidencebot.config import load_settings
+
+        provider = (getattr(getattr(load_settings(), "documents", None), "organisation", "") or "").strip()
+    who = ", ".join(x for x in (provider, profile.get("service")) if x)
+    out = [("Provider", who)] if who else []
+    if profile.get("commissioner"):
+        out.append(("Commissioner", profile["commissioner"]))
+    out.append(("Data to", filters.fmt_date(as_of)))
+    return out
+
+
+def _move(now, before, external: bool) -> str:
+    """'fell from about 130 to about 115', 'rose from ...', 'stayed at about 25'."""
+    n, b = filters.count_prose(now, external), filters.count_prose(before, external)
+    if n == b:
+        return f"were {n} in both quarters" if now != before else f"stayed at {n}"
+    return f"{'rose' if now > before else 'fell'} from {b} to {n}"
+
+
+def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
+    """The summary a manager would write: targets with their figures and what is being
+    done, the main movements, the charts in one line, the action plan, and the asks of
+    the commissioner. Every line is about this review's own figures."""
+    period, compare = ctx["period_text"], ctx["compare_text"]
+    lines = []
+    targets = [r for r in results if r.target]
+    if targets:
+        met = [r for r in targets if r.target["status"] == "met"]
+        missed = [r for r in targets if r.target["status"] == "not_met"]
+        unknown = [r for r in targets if r.target["status"] == "not_assessable"]
+        line = f"**Targets.** Contract targets: {len(met)} met in {period}, {len(missed)} not met"
+        line += f", {len(unknown)} not assessable (too few cases)." if unknown else "."
+        for r in missed:
+            name = filters.sentence_case(filters.title_lower(r.title))
+            if r.value is not None:
+                line += f" {name} were {filters.value(r)} in {period}."
+            else:
+                line += f" {name} were {_side_words(r, figure=False).replace('its', 'the')} in {period} (numbers too small to publish)."
+            before = ((r.extra or {}).get("compare") or {}).get("target_status")
+            t = r.target
+            line += f" The contract target is {t.get('words', '')} {filters.rate(t.get('value'), r.unit)}"
+            line += f", and it was also not met in {compare}." if before == "not_met" else "."
+            note = next((n for n in ctx["notes_needed"] if n["id"] == r.id), None)
+            if note and note["note"]:
+                line += f" The cause and the action are in the variance note, due {filters.fmt_date(note['note']['due_on'])}."
+            else:
+                line += " The cause and the action are not yet agreed."
+        lines.append(line)
+    a, b = ctx["activity"], ctx["activity_previous"]
+    lines.append(
+        f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external)} at the "
+        f"quarter end; people discharged from the caseload {_move(a.discharges, b.discharges, external)}; referrals received "
+        f"{_move(a.referrals, b.referrals, external)} (compared with {compare}).")
+    names = ctx["names"]
+    chart = []
+    if names["improvement"]:
+        chart.append(f"special-cause improvement in {filters.join_and(names['improvement'])}")
+    chart.append(f"special-cause concern in {filters.join_and(names['concern'])}" if names["concern"]
+                 else "no special-cause concern")
+    lines.append(f"**Charts.** Over 24 months, {'; '.join(chart)}; {len(names['too_few_points'])} indicators have too few "
+                 "points to judge.")
+    tally = ctx["due_in_period"]
+    if tally["total"]:
+        overdue_all = [x for x in ctx["actions"] if x.get("kind") == "overdue"]
+        line = (f"**Actions.** Actions due in {period}: {tally['total']}; closed by their due date: "
+                f"{tally['closed_on_time']}")
+        if overdue_all:
+            line += f"; overdue now: {len(overdue_all)} (the oldest was due {overdue_all[0]['due']})"
+        lines.append(line + ".")
+    asks = [q["request"].rstrip(".") for q in ctx["requests"] or []]
+    if not ctx["activity"].plan:
+        asks.append(f"confirm the contracted activity plan for {ctx['period_label'].split(' ')[0]}, so that "
+                    "activity can be reported against it")
+    if asks:
+        lines.append("**Asks of the commissioner.** We ask the commissioner to " + "; and to ".join(x[:1].lower() + x[1:] if not x[:2].isupper()
+                                                                   else x for x in asks) + ".")
+    else:
+        lines.append("**Asks of the commissioner.** None this quarter.")
+    return lines
+
+
+def within_14_words(waits, external: bool) -> str:
+    """'92% of those seen were seen within 14 days' (from the unrounded counts), or the
+    same in words when the rate may not be published."""
+    from evidencebot.metrics import suppression
+
+    if not waits.seen:
+        return ""
+    share = waits.within_14 / waits.seen * 100
+    if not external or not suppression.suppress_rate(share, waits.within_14, waits.seen):
+        return f"{filters.rate(share, 'percent')} of those seen were seen within 14 days"
+    words = ("all" if waits.within_14 == waits.seen else "none" if waits.within_14 == 0 else "some but not all")
+    return f"{words} of those seen were seen within 14 days"
 
 
 def _hints(context: dict, label: str) -> list[str]:

@@ -1419,6 +1419,14 @@ def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measur
             result.notes.append(note)
     summary = result.to_dict()
     summary.pop("point_list", None)
+    if summary.get("trial") and summary.get("verdict") != "too_few_points":
+        # No verdict or assurance on trial limits: with fewer points than the baseline
+        # (12 by default; NHS guidance asks for about 12-15) the chart is shown, not judged.
+        # (A step at a service change is still described: see spc.xmr.)
+        n = ((summary.get("segments") or [{}])[-1] or {}).get("points") or summary.get("points") or 0
+        summary.update(verdict="too_few_points", assurance=None,
+                       rule=f"only {n} points on the current limits; at least "
+                            f"{settings.spc.baseline_points} are needed for a verdict")
     summary["series"] = [
         [label, None if (m.value is None or hide(m)) else m.value] for label, m in zip(labels, shown)
     ]

@@ -67,6 +67,7 @@ class EditorScreen(SubScreen):
         self._save_timer: Timer | None = None
         self._queued_text: str | None = None
         """The text last handed to the writer."""
+        self._shown_unsaved = False
         self._busy = False
         self._journal_key: str | None = None
         import threading
@@ -181,6 +182,9 @@ class EditorScreen(SubScreen):
             self._journal()
             if self._save_timer is None:  # at most SAVE_DELAY after the first unsaved change
                 self._save_timer = self.set_timer(SAVE_DELAY, self._save_now)
+            if self._save_timer is not None and not self._shown_unsaved:
+                self._shown_unsaved = True
+                self._show_status()  # "not saved yet" from the first unsaved key
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(CHECK_DELAY, self._check_now)
@@ -450,6 +454,7 @@ class EditorScreen(SubScreen):
 
     @on(DraftSaved)
     def _saved(self, message: DraftSaved) -> None:
+        self._shown_unsaved = False
         if self.doc is not None:
             self._saved_text = message.text
             self._journal_key = journal_key(self.doc)

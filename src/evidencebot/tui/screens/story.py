@@ -154,6 +154,9 @@ class StoryScreen(SubScreen):
             self._flush()
             self.story_id = wanted
             self._loading = True
+            # Nothing can be typed until the story is loaded: loading fills every field, and would
+            # otherwise overwrite what was typed meanwhile.
+            self.query_one("#story-form").disabled = True
             self.query_one("#story-status", Static).update("opening…")
             self._read(wanted)
         else:
@@ -225,6 +228,7 @@ class StoryScreen(SubScreen):
         new = "created_at" not in row
         self._heading(row, new=new)
         self._loading = False
+        self.query_one("#story-form").disabled = False
         if unsaved:
             # Text kept from a write that never landed: it goes to the database now.
             self._pending.update(unsaved)
