@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from evidencebot.assistant.editing import DraftDoc
-from evidencebot.assistant.evidence import ChartData, Unavailable
+from evidencebot.assistant.evidence import ChartData
 from evidencebot.assistant.intents import SLASH_COMMANDS, Intent
 from evidencebot.errors import EvidencebotError, InputError
 
@@ -337,16 +337,13 @@ def check(ctx: Context, intent: Intent) -> Reply:
 
 
 def review(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.assistant.evidence import optional_module
-
-    module = optional_module("evidencebot.compose.review", "The contract-review narrative")
     from evidencebot.assistant import evidence
+    from evidencebot.compose.review import assemble_review
 
     period = evidence.resolve_period(ctx.db, intent.period or intent.argument or None)
     _wait_for_language(ctx, "the narrative is checked before you see it")
     ctx.progress(f"assembling the contract review for {period.label}…")
-    build = getattr(module, "assemble_review", None) or getattr(module, "build_review")
-    result = build(ctx.db, period)
+    result = assemble_review(ctx.db, period)
     text = getattr(result, "markdown", result)
     doc = DraftDoc(text=str(text), kind="review", title=f"Contract review {period.label}", period=period.label,
                    assembled=result if hasattr(result, "to_export") else None)  # exported as the CLI does
@@ -359,7 +356,6 @@ def board(ctx: Context, intent: Intent) -> Reply:
     from evidencebot.assistant import evidence
     from evidencebot.assistant.board import board_summary
 
-    evidence.optional_module("evidencebot.compose.review", "The board summary")
     period = evidence.resolve_period(ctx.db, intent.period or intent.argument or None)
     _wait_for_language(ctx, "the summary is checked before you see it")
     ctx.progress(f"assembling the board summary for {period.label}…")
@@ -553,9 +549,6 @@ def run(ctx: Context, intent: Intent) -> Reply:
     action = ACTIONS[intent.name]
     try:
         return action(ctx, intent)
-    except Unavailable as exc:
-        return Reply(f"{exc}. I won't make figures up; ask me again once it is installed.",
-                     intent=intent.name, ok=False)
     except InputError as exc:
         return Reply(f"I couldn't do that: {exc}", intent=intent.name, ok=False)
     except EvidencebotError as exc:

@@ -3,32 +3,15 @@
 Everything the screens show about indicators is prepared here: which
 indicators a request means, the period it speaks of, the results with their
 SPC verdicts, table rows and chart series. The computations themselves are
-:mod:`evidencebot.metrics.indicators`; when that module is not part of this
-build :class:`Unavailable` says so, and nothing is made up.
+:mod:`evidencebot.metrics.indicators`.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from evidencebot.errors import EvidencebotError
-
-
-class Unavailable(EvidencebotError):
-    """A capability whose core module is not installed in this build yet."""
-
-
-def optional_module(name: str, what: str):
-    """Import a core module, or raise :class:`Unavailable` naming the capability."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and (exc.name == name or name.startswith(exc.name + ".")):
-            raise Unavailable(f"{what} is not available in this build yet ({name} is missing)") from None
-        raise
 
 
 def catalogue() -> dict:
@@ -116,14 +99,16 @@ def coverage_note(db: Database, period) -> str:
 
 
 def compute(db: Database, period, *, ids: list[str] | None = None, compare=None, external: bool = False) -> list:
-    engine = optional_module("evidencebot.metrics.indicators", "Computing indicators")
+    from evidencebot.metrics import indicators as engine
+
     if compare is None:
         compare = period.previous()
     return list(engine.compute_all(db, period, compare=compare, ids=ids, external=external))
 
 
 def monthly_series(db: Database, ident: str, end_period, months: int = 24):
-    engine = optional_module("evidencebot.metrics.indicators", "Computing indicators")
+    from evidencebot.metrics import indicators as engine
+
     return engine.monthly_series(db, ident, end_period, months=months)
 
 

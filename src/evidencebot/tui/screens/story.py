@@ -353,7 +353,7 @@ class StoryScreen(SubScreen):
                         self._busy = True
                         self.post_message(StoryBusy(sid, attempt))
 
-                    row = write_with_retry(lambda: save_story_draft(db, story_id, fields),
+                    row = write_with_retry(lambda sid=story_id, values=fields: save_story_draft(db, sid, values),
                                            cancelled=lambda: worker.is_cancelled, waiting=busy)
                     if row is None:
                         return  # the journal keeps the text for next time
@@ -405,9 +405,9 @@ class StoryScreen(SubScreen):
         self._show_privacy(current)
 
     def _show_privacy(self, findings: dict) -> None:
-        for field, found in findings.items():
+        for part, found in findings.items():
             try:
-                panel = self.query_one(f"#privacy-{field}", Static)
+                panel = self.query_one(f"#privacy-{part}", Static)
             except Exception:
                 continue
             if found:
