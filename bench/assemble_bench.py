@@ -41,18 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="use this database instead of building the demo")
     args = parser.parse_args(argv)
 
-    from evidencebot.store.db import connect
+    from _demo import bench_database
 
     tmp = tempfile.TemporaryDirectory()
-    if args.db:
-        db = connect(args.db)
-    else:
-        from evidencebot.store.demo import build_demo
-
-        started = time.perf_counter()
-        db = connect(Path(tmp.name) / "bench.db")
-        summary = build_demo(db, people=args.people)
-        print(f"demo built in {time.perf_counter() - started:.2f} s: {summary}")
+    db = bench_database(args.db, Path(tmp.name), args.people)
 
     from evidencebot.compose import export, review, tender
 
