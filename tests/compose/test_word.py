@@ -258,3 +258,24 @@ def test_the_app_exports_a_review_as_the_command_line_does(demo_db, home):
                                       period="2026/27 Q2", assembled=review))
     assert X.to_markdown(app_doc) == X.to_markdown(cli_doc)  # same period wording, appendix and summary
     assert len(app_doc.charts) == len(cli_doc.charts) >= 1  # charts in both
+
+
+def test_without_a_configured_organisation_the_header_names_the_service_profiles_provider(demo_db):
+    """A demo or a new install has no [documents] organisation: the header still says who the document is from."""
+    import io
+
+    import docx
+
+    from evidencebot.compose.review import assemble_review
+    from evidencebot.compose.tender import assemble_tender
+    from evidencebot.compose.word import organisation_name, render_docx
+    from evidencebot.store.blocks import get_profile
+
+    assert organisation_name() == ""  # the isolated home has no config
+    provider = get_profile(demo_db)["provider"]
+    review = assemble_review(demo_db, "2026/27 Q2")
+    answer = assemble_tender(demo_db, "How will you keep crisis plans current?", 200)
+    for assembled in (review, answer):
+        data = render_docx(assembled.to_export(charts=False), appendix=False)
+        header = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).sections[0].header.paragraphs)
+        assert provider in header, header

@@ -53,6 +53,9 @@ class ExportDoc:
     kind: str = "document"
     context: list[tuple[str, str]] = field(default_factory=list)
     """(label, value) lines shown under the title: period, question, word limit."""
+    organisation: str = ""
+    """Who the document is from: the service profile's provider. The Word header names the
+    config's ``[documents] organisation`` when set, else this."""
     counted: str | None = None
     """The text whose words and characters are counted (a tender answer)."""
     word_limit: int | None = None

@@ -28,6 +28,7 @@ from evidencebot.compose import filters, gather
 from evidencebot.compose.export import SUPPRESSION_RULE
 from evidencebot.errors import InputError
 from evidencebot.store import workflow
+from evidencebot.store.blocks import get_profile
 
 PATHWAY_IDS = ["crisis_rate", "repeat_crisis", "step_up_rate", "review_72h", "crisis_episode_days",
                "followup_48h", "followup_72h", "readmission_30d", "transition_completed",
@@ -55,6 +56,8 @@ class ContractReview:
     period_text: str = ""
     """The period as the document names it ('2026/27 (Apr-Sep 2026, to date: 6 of 12 months)')."""
     header: list = field(default_factory=list)
+    provider: str = ""
+    """The service profile's provider (for the Word header)."""
     """(label, value) lines naming the provider, service, commissioner and the date the data run to."""
     hints: list[str] = field(default_factory=list)
     """What the user could import or record to fill the gaps the document names in plain
@@ -76,6 +79,7 @@ class ContractReview:
             title=f"Contract review: {gather.prose_period(self.period)}",
             body=self.markdown,
             kind="review",
+            organisation=self.provider,
             context=[*self.header[:2],
                      ("Period", self.period_text or gather.prose_period(self.period)),
                      ("Compared with", gather.prose_period(self.compare)), *self.header[2:]],
@@ -574,16 +578,14 @@ def assemble_review(
     return ContractReview(
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
         edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
-        hints=hints, header=_header(db, as_of),
+        hints=hints, header=_header(db, as_of), provider=get_profile(db).get("provider", ""),
     )
 
 
 def _header(db: Database, as_of) -> list[tuple[str, str]]:
     """Provider and service (from the service profile, else the organisation in the config),
     the commissioner, and the date the data run to."""
-    profile = {}
-    if db["service_profile"].exists():
-        profile = {r["field"]: (r["value"] or "").strip() for r in db.query("select field, value from service_profile")}
+    profile = get_profile(db)
     provider = profile.get("provider")
     if not provider:
         from evidencebot.config import load_settings

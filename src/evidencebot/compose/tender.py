@@ -38,6 +38,7 @@ from evidencebot.compose import gather
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
 from evidencebot.store import workflow
+from evidencebot.store.blocks import get_profile
 
 HEADING_MIN_WORDS = 60
 """Sub-point headings are used only when every sub-point has at least this many words."""
@@ -198,6 +199,8 @@ class TenderAnswer:
     word_rule: str = WORD_RULE
     results: list = field(default_factory=list)
     """Indicator results cited in the answer (for charts)."""
+    provider: str = ""
+    """The service profile's provider (for the Word header)."""
     blocks: list[str] = field(default_factory=list)
     """Ids of the method blocks the answer uses (record them with library.record_use)."""
     stale: list = field(default_factory=list)
@@ -239,6 +242,7 @@ class TenderAnswer:
             title="Tender answer",
             body=self.markdown,
             kind="tender",
+            organisation=self.provider,
             quote=self.question,
             context=[
                 ("Word limit", f"{self.word_limit:,}"),
@@ -812,6 +816,7 @@ def assemble_tender(
     figures_cited = _figures(sections, evidence)
     method_words, body_words = _method_words(sections)
     return TenderAnswer(
+        provider=get_profile(db).get("provider", ""),
         method_words=method_words,
         body_words=body_words,
         question=question.strip(),
@@ -895,9 +900,9 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None) -> dict[str,
     in the incident log are left out (the answer would contradict the log).
     """
     from evidencebot.compose import library
-    from evidencebot.compose.library import fill, get_profile
+    from evidencebot.compose.library import fill
 
-    profile = get_profile(db) if db["service_profile"].exists() else {}
+    profile = get_profile(db)
     open_actions = _open_actions(db)
     used: set[str] = set()
     out: dict[str, Method] = {}

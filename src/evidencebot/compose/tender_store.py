@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store.blocks import get_profile
 
 
 def _now() -> str:
@@ -178,7 +179,8 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
         parts.append(f"## {r['ref']} {first}" if len(first) <= 120 else f"## Question {r['ref']}")
         parts.append(_demote(r["answer"]))
         stories += json.loads(r["coverage"] or "{}").get("stories", [])
-    doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response")
+    doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
+                       organisation=get_profile(db).get("provider", ""))
     files = [(path, ex.render(doc, fmt))]
     if t["source_kind"] == "xlsx":
         source = Path(t["source_file"])

@@ -201,7 +201,8 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
 
     values = {
         "title": title,
-        "organisation": organisation if organisation is not None else organisation_name(),
+        "organisation": (organisation if organisation is not None
+                         else organisation_name() or getattr(document, "organisation", "")),
         "kind": kind,
         "context": [(str(k), str(v)) for k, v in context],
         "date": dt.date.today().isoformat(),
