@@ -149,7 +149,7 @@ def test_contract_review_opens_in_the_editor(conversation):
 
 
 def test_chart_range_stays_within_what_the_unit_can_hold():
-    from evidencebot.assistant.evidence import ChartData
+    from evidencebot.assistant.indicator_views import ChartData
 
     chart = ChartData(id="x", title="X", unit="percent", labels=["2025-01", "2025-02"], values=[40.0, 90.0],
                       mean=65.0, lower=-20.0, upper=150.0, verdict="", direction="increase")
@@ -163,7 +163,7 @@ def test_chart_range_stays_within_what_the_unit_can_hold():
 def test_requests_that_need_the_model_wait_for_it(evidence_db_path):
     import threading
 
-    from evidencebot.assistant.language import LanguageModel
+    from evidencebot.assistant.model_loader import LanguageModel
 
     language = LanguageModel()
     conversation = Conversation(evidence_db_path, language=language)

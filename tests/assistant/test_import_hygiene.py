@@ -8,8 +8,8 @@ import sys
 CORE = [
     "evidencebot.assistant", "evidencebot.assistant.intents", "evidencebot.assistant.actions",
     "evidencebot.assistant.conversation", "evidencebot.assistant.editing", "evidencebot.assistant.checking",
-    "evidencebot.assistant.evidence", "evidencebot.assistant.exporting", "evidencebot.assistant.stories",
-    "evidencebot.assistant.language", "evidencebot.assistant.shell", "evidencebot.store.search",
+    "evidencebot.assistant.indicator_views", "evidencebot.assistant.exporting", "evidencebot.assistant.story_capture",
+    "evidencebot.assistant.model_loader", "evidencebot.assistant.shell", "evidencebot.store.search",
     "evidencebot.assistant.governance", "evidencebot.assistant.layout",
 ]
 

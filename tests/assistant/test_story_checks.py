@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from evidencebot.assistant.conversation import Conversation
-from evidencebot.assistant.stories import check_story, submit_problems
+from evidencebot.assistant.story_capture import check_story, submit_problems
 from evidencebot.store import workflow
 from evidencebot.store.db import connect
 from evidencebot.store.search import save_story_draft

@@ -7,7 +7,7 @@
 * :mod:`~evidencebot.assistant.conversation`: the session object the terminal
   app talks to;
 * :mod:`~evidencebot.assistant.editing`, :mod:`~evidencebot.assistant.checking`,
-  :mod:`~evidencebot.assistant.evidence`, :mod:`~evidencebot.assistant.stories`
+  :mod:`~evidencebot.assistant.indicator_views`, :mod:`~evidencebot.assistant.story_capture`
   and :mod:`~evidencebot.assistant.exporting`: what the editor, story-capture,
   evidence and export screens show, computed here rather than in widgets.
 """

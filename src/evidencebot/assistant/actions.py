@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Callable
 
 from evidencebot.assistant.editing import DraftDoc
-from evidencebot.assistant.evidence import ChartData
+from evidencebot.assistant import indicator_views as views
+from evidencebot.assistant.indicator_views import ChartData
 from evidencebot.assistant.intents import SLASH_COMMANDS, Intent
 from evidencebot.errors import EvidencebotError, InputError
 
@@ -185,27 +186,26 @@ def welcome(ctx: Context) -> Reply:
 
 
 def indicators(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.assistant import evidence
 
-    period = evidence.resolve_period(ctx.db, intent.period or ctx.state.period)
-    selection = evidence.select_indicators(ids=intent.indicators, domains=intent.domains, topics=intent.topics)
+    period = views.resolve_period(ctx.db, intent.period or ctx.state.period)
+    selection = views.select_indicators(ids=intent.indicators, domains=intent.domains, topics=intent.topics)
     ctx.progress(f"computing {len(selection.ids) if selection.ids else 'all'} indicators for {period.label}…")
-    results = evidence.compute(ctx.db, period, ids=selection.ids)
+    results = views.compute(ctx.db, period, ids=selection.ids)
     ctx.state.period = period.label
     compare = period.previous()
     if not results:
         return Reply(f"No indicator could be computed for {period.describe()}: the database holds no "
                      "records in that period.", intent="indicators", ok=False)
-    cat = evidence.catalogue()
+    cat = views.catalogue()
     md = [f"### {selection.heading} — {period.describe()}", ""]
-    partial = evidence.coverage_note(ctx.db, period)
+    partial = views.coverage_note(ctx.db, period)
     if partial:
         md += [f"_{partial}_", ""]
-    md += [evidence.table_markdown(results, cat), ""]
+    md += [views.table_markdown(results, cat), ""]
     notable = [r for r in results if r.verdict in ("improvement", "concern")]
     if notable:
         md.append("Special cause: " + "; ".join(
-            f"**{evidence.short_title(r, cat)}** {r.verdict_text().split(' ', 1)[-1]}"
+            f"**{views.short_title(r, cat)}** {r.verdict_text().split(' ', 1)[-1]}"
             + (f" ({r.spc.get('rule')})" if r.spc.get("rule") else "") for r in notable) + ".")
     else:
         md.append("No special-cause change: every series is within normal variation "
@@ -213,9 +213,9 @@ def indicators(ctx: Context, intent: Intent) -> Reply:
     md += ["", f"_Value with count (n/N) and 95% interval for {period.label}; “before” is {compare.label}. "
                "Verdicts from the monthly series (NHS Making Data Count rules)._"]
     if len(results) <= 2:
-        charts = [evidence.chart_data(r, cat) for r in results]
+        charts = [views.chart_data(r, cat) for r in results]
     else:  # one chart: the first special-cause signal, else the first indicator
-        charts = [evidence.chart_data((notable or results)[0], cat)]
+        charts = [views.chart_data((notable or results)[0], cat)]
         md.append(f"_The chart below is {charts[0].title}; press F3 for the evidence browser with an "
                   "SPC chart of each indicator._")
     return Reply("\n".join(md), intent="indicators", charts=[c for c in charts if c.plottable],
@@ -338,10 +338,9 @@ def check(ctx: Context, intent: Intent) -> Reply:
 
 
 def review(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.assistant import evidence
     from evidencebot.compose.review import assemble_review
 
-    period = evidence.resolve_period(ctx.db, intent.period or intent.argument or None)
+    period = views.resolve_period(ctx.db, intent.period or intent.argument or None)
     _wait_for_language(ctx, "the narrative is checked before you see it")
     ctx.progress(f"assembling the contract review for {period.label}…")
     result = assemble_review(ctx.db, period)
@@ -354,10 +353,9 @@ def review(ctx: Context, intent: Intent) -> Reply:
 
 
 def board(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.assistant import evidence
     from evidencebot.assistant.board import board_summary
 
-    period = evidence.resolve_period(ctx.db, intent.period or intent.argument or None)
+    period = views.resolve_period(ctx.db, intent.period or intent.argument or None)
     _wait_for_language(ctx, "the summary is checked before you see it")
     ctx.progress(f"assembling the board summary for {period.label}…")
     summary = board_summary(ctx.db, period)
@@ -370,7 +368,7 @@ def board(ctx: Context, intent: Intent) -> Reply:
 def use_story(ctx: Context, intent: Intent) -> Reply:
     """``/use story ID``: an excerpt of an approved, consented story into the open draft (the editor puts it
     under the sub-point the cursor is in); refused, with the reasons, for a story that may not leave the service."""
-    from evidencebot.assistant.stories import story_excerpt
+    from evidencebot.assistant.story_capture import story_excerpt
     from evidencebot.store.search import export_blockers, load_story
 
     story_id = intent.argument.strip()

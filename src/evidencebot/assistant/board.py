@@ -27,7 +27,7 @@ def _cell(text: str) -> str:
 
 
 def board_summary(db, period) -> BoardSummary:
-    from evidencebot.assistant.evidence import short_title, value_cell
+    from evidencebot.assistant.indicator_views import short_title, value_cell
     from evidencebot.compose import filters, gather
     from evidencebot.compose.review import STATUS_WORDS, assemble_review
     from evidencebot.metrics import periods as _periods

@@ -14,7 +14,7 @@ from typing import Callable
 from evidencebot.assistant import actions
 from evidencebot.assistant.actions import Context, Reply, State
 from evidencebot.assistant.intents import Intent, parse
-from evidencebot.assistant.language import LanguageModel
+from evidencebot.assistant.model_loader import LanguageModel
 
 
 class Conversation:

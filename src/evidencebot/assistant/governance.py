@@ -95,7 +95,7 @@ def submit(ctx: Context, intent: Intent) -> Reply:
 def submit_story_checked(db, story_id: str) -> dict:
     """Submit a story once nothing stands in the way: no empty part, no personal data left in it
     (checked as ``evidencebot check`` checks), then the workflow's own rules."""
-    from evidencebot.assistant.stories import submit_problems
+    from evidencebot.assistant.story_capture import submit_problems
     from evidencebot.store import workflow
 
     problems = submit_problems(workflow.get_story(db, story_id))
@@ -106,7 +106,7 @@ def submit_story_checked(db, story_id: str) -> dict:
 
 def approve_problems(db, story_id: str) -> list[str]:
     """What stops an approval beyond the workflow's rules: empty parts, personal data still in the story."""
-    from evidencebot.assistant.stories import submit_problems
+    from evidencebot.assistant.story_capture import submit_problems
     from evidencebot.store import workflow
 
     return submit_problems(workflow.get_story(db, story_id))
@@ -188,8 +188,8 @@ def _approval_question(ctx: Context, story_id: str) -> str:
 
 
 def story_findings(row: dict) -> list[str]:
-    """Every checker finding in a story, one line each (both families; see :mod:`evidencebot.assistant.stories`)."""
-    from evidencebot.assistant.stories import check_story, findings_lines
+    """Every checker finding in a story, one line each (both families; see :mod:`evidencebot.assistant.story_capture`)."""
+    from evidencebot.assistant.story_capture import check_story, findings_lines
 
     return findings_lines(check_story(row))
 

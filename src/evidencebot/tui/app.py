@@ -83,7 +83,7 @@ class EvidencebotApp(App[None], inherit_bindings=False):
                  theme: str = DARK_THEME) -> None:
         super().__init__()
         from evidencebot.assistant.conversation import Conversation
-        from evidencebot.assistant.language import LanguageModel
+        from evidencebot.assistant.model_loader import LanguageModel
 
         self.db_path = db_path
         self.db_label = Path(db_path).name if db_path else "in-memory database"

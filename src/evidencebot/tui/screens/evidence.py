@@ -86,18 +86,18 @@ class EvidenceScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="indicators", description="Computing indicators")
     def _load(self, period_text: str | None, domain: str) -> None:
-        from evidencebot.assistant import evidence
+        from evidencebot.assistant import indicator_views as views
 
         db = self.app.conversation.connect()
         try:
-            period = evidence.resolve_period(db, period_text)
-            selection = evidence.select_indicators(domains=[domain] if domain else [])
-            results = evidence.compute(db, period, ids=selection.ids)
+            period = views.resolve_period(db, period_text)
+            selection = views.select_indicators(domains=[domain] if domain else [])
+            results = views.compute(db, period, ids=selection.ids)
         finally:
             db.close()
-        cat = evidence.catalogue()
-        rows = evidence.rows(results, cat)
-        charts = {r.id: evidence.chart_data(r, cat) for r in results}
+        cat = views.catalogue()
+        rows = views.rows(results, cat)
+        charts = {r.id: views.chart_data(r, cat) for r in results}
         caption = f"{selection.heading} · {period.describe()} · before: {period.previous().label}"
         self.post_message(IndicatorsLoaded(period.label, caption, rows, charts))
 
@@ -196,7 +196,7 @@ class EvidenceScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-reader", description="Opening the story")
     def _preview(self, story_id: str) -> None:
-        from evidencebot.assistant.stories import story_markdown_preview
+        from evidencebot.assistant.story_capture import story_markdown_preview
         from evidencebot.store.search import load_story
 
         db = self.app.conversation.connect()

@@ -10,7 +10,7 @@ retried until it lands, and the status line says "not saved yet" until then;
 the journal entry is removed only once the database holds the text.
 
 Each saved part is checked as ``evidencebot check`` checks a file (over-claiming
-and personal data, :func:`evidencebot.assistant.stories.check_part`) and the
+and personal data, :func:`evidencebot.assistant.story_capture.check_part`) and the
 findings are shown under it. Consent is never a field you can arrow through:
 it changes only with **Change consent…**, a confirmation naming the story and
 the change, an announcement, an audit entry, and **Undo** until the next export.
@@ -38,7 +38,7 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
-from evidencebot.assistant.stories import STEPS
+from evidencebot.assistant.story_capture import STEPS
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import StoryLoaded, StorySaved
 from evidencebot.tui.widgets.toggles import GlyphSelectionList
@@ -180,7 +180,7 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-reader", description="Opening the story")
     def _read(self, story_id: str) -> None:
-        from evidencebot.assistant.stories import privacy_findings
+        from evidencebot.assistant.story_capture import privacy_findings
         from evidencebot.errors import InputError
         from evidencebot.store.search import load_story
 
@@ -316,7 +316,7 @@ class StoryScreen(SubScreen):
     def _writer(self) -> None:
         """Drain the queue in order until the screen goes; one connection, one writer."""
         from evidencebot.assistant.journal import write_with_retry
-        from evidencebot.assistant.stories import completeness, privacy_findings
+        from evidencebot.assistant.story_capture import completeness, privacy_findings
         from evidencebot.store.search import save_story_draft
 
         worker = get_current_worker()
@@ -390,7 +390,7 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="story-checker", description="Checking the story")
     def _check_parts(self, story_id: str, texts: dict) -> None:
-        from evidencebot.assistant.stories import check_part
+        from evidencebot.assistant.story_capture import check_part
 
         if not texts:
             return

@@ -1,6 +1,6 @@
 """An SPC (XmR) chart in the terminal, drawn with textual-plotext.
 
-The widget only draws a :class:`~evidencebot.assistant.evidence.ChartData`
+The widget only draws a :class:`~evidencebot.assistant.indicator_views.ChartData`
 prepared by the core: the monthly values, the mean and the process limits.
 """
 
