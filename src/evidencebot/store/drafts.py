@@ -37,6 +37,7 @@ def write_draft(db: Database, draft_id: int | None, fields: dict, *, kind: str, 
             values["title"] = title_if_new
         table.insert({"kind": kind, **values, "status": "draft", "created_by": author,
                       "created_at": now, "updated_at": now})
+        assert table.last_pk is not None  # an insert always has a key
         return int(table.last_pk)
 
 

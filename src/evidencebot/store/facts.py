@@ -35,7 +35,8 @@ def insert_fact(db: Database, row: dict) -> Fact:
     """Store one validated fact row; returns it with its new id."""
     with db.atomic():
         fact_id = db.table("facts").insert(row).last_pk
-    return Fact(fact_id=fact_id, **row)
+    assert fact_id is not None  # an insert always has a key
+    return Fact(fact_id=int(fact_id), **row)
 
 
 def list_facts(db: Database) -> list[Fact]:
