@@ -113,8 +113,6 @@ def sentences(text: str) -> list[str]:
 
 #: A word: letters or digits, with inner apostrophes or hyphens ("don't", "step-down", "24-48").
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-#: A word made of letters (ASCII), at least ``n`` long, with inner apostrophes or hyphens allowed.
-_LETTER_WORDS: dict[int, re.Pattern] = {}
 
 
 def words(text: str) -> list[str]:
@@ -127,14 +125,17 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in WORD.finditer(text or "")]
 
 
+@lru_cache(maxsize=None)
+def letter_word_pattern(min_len: int = 2) -> re.Pattern:
+    """The pattern of :func:`letter_words` (ASCII letters, inner ' and -, at least ``min_len`` long)."""
+    return re.compile(rf"[A-Za-z][A-Za-z'-]{{{max(min_len - 1, 0)},}}")
+
+
 def letter_words(text: str, min_len: int = 2) -> list[str]:
     """Words that start with a letter and hold only letters, apostrophes and
     hyphens, at least ``min_len`` characters long ("step-down", "don't"; not
     "24" or "Q4"). For keyword matching, where numbers are noise."""
-    pattern = _LETTER_WORDS.get(min_len)
-    if pattern is None:
-        pattern = _LETTER_WORDS[min_len] = re.compile(rf"[A-Za-z][A-Za-z'-]{{{max(min_len - 1, 0)},}}")
-    return pattern.findall(text or "")
+    return letter_word_pattern(min_len).findall(text or "")
 
 
 def lower_words(text: str) -> list[str]:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot.errors import ConfigError, InputError
+from evidencebot.text import NUMBER_WORDS
 from evidencebot.text import sentences as text_sentences
 
 MIN_WORDS_PER_POINT = 25
@@ -229,8 +230,7 @@ _PAGE_LIMITS = [
     re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
     re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
 ]
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1,
-                 "single": 1, "half a": 0.5, "a half": 0.5}
+_NUMBER_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "half a": 0.5, "a half": 0.5}
 _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*%", re.I),
     re.compile(rf"{_N}\s*%\s*(?:weighting|weight\b|of\s+(?:the\s+)?(?:total\s+|overall\s+|quality\s+|technical\s+)?(?:score|marks?|evaluation))", re.I),
