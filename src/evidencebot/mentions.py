@@ -134,6 +134,11 @@ def _num(text: str | None) -> float | None:
     return float(text.replace(",", ""))
 
 
+def _value(text: str) -> float:
+    """A number the pattern always captures ("1,200" -> 1200.0)."""
+    return float(text.replace(",", ""))
+
+
 def _decimals(text: str) -> int:
     text = text.replace(",", "")
     return len(text.split(".")[1]) if "." in text else 0
@@ -167,9 +172,10 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
             g = m.groupdict()
             fig = Figure(kind=kind, start=offset + a, end=offset + b, text=m.group())
             if kind == "from_to":
-                fig.baseline, fig.value = _num(g["a"]), _num(g["b"])
+                base, value = _value(g["a"]), _value(g["b"])
+                fig.baseline, fig.value = base, value
                 fig.unit = _unit_of(g["bpct"] or g["apct"], g["bunit"] or g["aunit"])
-                fig.direction = "fall" if fig.value < fig.baseline else "rise" if fig.value > fig.baseline else None
+                fig.direction = "fall" if value < base else "rise" if value > base else None
                 fig.decimals = _decimals(g["b"])
             elif kind == "change":
                 verb = g["verb"].lower()
@@ -183,9 +189,10 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
                 fig.direction, fig.value = _MULTIPLES[g["word"].lower()]
                 fig.unit = "percent"
             elif kind == "fraction":
-                fig.numerator, fig.denominator = _num(g["a"]), _num(g["b"])
-                if fig.denominator and fig.numerator <= fig.denominator:
-                    fig.value, fig.unit = 100 * fig.numerator / fig.denominator, "percent"
+                k, n = _value(g["a"]), _value(g["b"])
+                fig.numerator, fig.denominator = k, n
+                if n and k <= n:
+                    fig.value, fig.unit = 100 * k / n, "percent"
                 else:
                     continue
             elif kind == "rate":

@@ -129,9 +129,9 @@ def extract_claims(text: str) -> list[Claim]:
             claim.period_text = first.text
             claim.compare_text = None
         for f in figures:
-            m = figure_period(sentence, a, f, mentions)
-            if m is not None:
-                f.period_text, f.period_from = m.text, m.other
+            said = figure_period(sentence, a, f, mentions)
+            if said is not None:
+                f.period_text, f.period_from = said.text, said.other
         claim.direction = next((f.direction for f in figures if f.direction), None) or direction_word(sentence)
         claim.denominator = denominator(sentence, figures)
         claims.append(claim)
