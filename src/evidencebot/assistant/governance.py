@@ -241,6 +241,8 @@ def undo(ctx: Context, intent: Intent) -> Reply:
 
 def _document_line(d: dict) -> str:
     where = d["document"]
+    if d.get("found"):  # a library entry, draft or tender answer holding the text
+        return f"- **{where}** · {d['kind']}: holds {d['found']}"
     done = f"{d['kind']}, exported {_when(d['exported_at'])} by {d.get('exported_by') or '?'}"
     if where == "stdout":
         return f"- **printed to the screen** (not saved by evidencebot) · {done}"

@@ -160,7 +160,11 @@ def _print_documents(change) -> None:
     if change.documents:
         click.echo(f"It was already used in {len(change.documents)} document(s); recall or correct them:")
         for d in change.documents:
-            click.echo(f"  - {d['document']} ({d['kind']}, exported {d['exported_at']} by {d.get('exported_by') or '?'})")
+            if d.get("found"):  # a library entry, draft or tender answer holding the text
+                click.echo(f"  - {d['document']} ({d['kind']}: holds {d['found']})")
+            else:
+                click.echo(f"  - {d['document']} ({d['kind']}, exported {d['exported_at']} by "
+                           f"{d.get('exported_by') or '?'})")
     else:
         click.echo("No document has used it.")
 

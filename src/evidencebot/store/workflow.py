@@ -29,8 +29,11 @@ with who recorded it and when.
 
 :func:`withdraw_consent` sets consent to ``none``, stamps
 ``consent_withdrawn_at`` / ``consent_withdrawn_by``, and returns the documents
-that already used the story (from ``document_stories``) so that the person can
-be told and the documents recalled. A withdrawn story never reaches a new
+that already used the story (from ``document_stories``) and the library
+entries, drafts and tender answers that hold its text, verbatim or nearly
+(:mod:`evidencebot.store.reach`), so that the person can be told and the
+documents recalled. A library entry holding a withdrawn story is shown with
+its text hidden. A withdrawn story never reaches a new
 export, even if its consent column is later set to ``external`` by an edit:
 only :func:`record_consent` (a deliberate new consent) clears the withdrawal.
 
@@ -384,7 +387,7 @@ def record_consent(db: Database, story_id: str, consent: str, *, date: str | Non
             [consent, day, withdrawn[0], withdrawn[1], story_id],
         )
         _note_last_consent(db, story_id, note)
-        docs = documents_using(db, story_id) if previous == "external" and consent != "external" else []
+        docs = documents_reached(db, story_id) if previous == "external" and consent != "external" else []
         if docs or (previous == "external" and consent != "external"):
             audit.record(db, table="stories", action="consent-withdrawn", key=story_id,
                          changes={"consent": [previous, consent], "documents": len(docs)})
@@ -410,7 +413,7 @@ def withdraw_consent(db: Database, story_id: str, *, note: str | None = None,
             [dt.date.today().isoformat(), _now(), who, story_id],
         )
         _note_last_consent(db, story_id, note)
-        docs = documents_using(db, story_id)
+        docs = documents_reached(db, story_id)
         audit.record(db, table="stories", action="consent-withdrawn", key=story_id,
                      changes={"consent": [previous, "none"], "documents": len(docs)})
     return ConsentChange(get_story(db, story_id), previous, docs)
@@ -480,6 +483,16 @@ def record_export(db: Database, document: str | Path, kind: str, story_ids) -> i
         audit.record(db, table="document_stories", action="export", key=Path(document).name,
                      changes={"kind": kind, "stories": ids})
     return len(ids)
+
+
+def documents_reached(db: Database, story_id: str) -> list[dict]:
+    """Everything a withdrawal reaches: the documents exported with the story
+    (:func:`documents_using`), then the library entries, drafts and tender
+    answers that hold its text, verbatim or nearly
+    (:func:`evidencebot.store.reach.holders`; these rows have ``found``)."""
+    from evidencebot.store import reach
+
+    return documents_using(db, story_id) + reach.holders(db, story_id)
 
 
 def documents_using(db: Database, story_id: str) -> list[dict]:
