@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from evidencebot.text import MONTH_PATTERN
+
 INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
@@ -72,8 +74,7 @@ class Intent:
 
 # --------------------------------------------------------------------- periods
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = MONTH_PATTERN
 _FY = r"(?:fy\s?)?\d{4}\s?[/-]\s?(?:\d{4}|\d{2})"
 _ATOM = (
     rf"(?:{_FY}\s*,?\s*q[1-4]|q[1-4]\s*(?:of\s+)?{_FY}|{_FY}"
