@@ -119,3 +119,43 @@ def run_go(go) -> None:
     from helpers import run
 
     run(go())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_keys_typed_while_a_story_loads_are_kept(make, evidence_db_path, size, monkeypatch):
+    async def go():
+        import threading
+
+        from evidencebot.store import search
+
+        original = search.load_story
+        release = threading.Event()
+
+        def slow_load(db, story_id):
+            release.wait(10)  # a slow disk, a busy machine: loading ends when the test says so
+            return original(db, story_id)
+
+        monkeypatch.setattr(search, "load_story", slow_load)
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            for _ in range(200):
+                await pilot.pause(0.01)
+                if app.current_mode == "story" and app.screen._loading:
+                    break
+            screen = app.screen
+            assert screen._loading  # the story is still loading while we type
+            await type_text(pilot, "Kept")
+            await pilot.press("tab")
+            await type_text(pilot, "Typed early.")
+            assert screen._loading
+            release.set()
+            await settle(pilot)
+            await settle(pilot)
+            assert screen.query_one("#field-title").value == "Kept"
+            assert screen.query_one("#field-context").text == "Typed early."
+            await settle(pilot, 0.6)
+        row = stored(evidence_db_path, "S0001")
+        assert (row["title"], row["context"]) == ("Kept", "Typed early.")
+    run_go(go)
