@@ -618,6 +618,14 @@ def m016_audit_chain(db: Database) -> None:
     audit.install_chain(db)
 
 
+@migrations()
+def m018_draft_privacy_warnings(db: Database) -> None:
+    # The editor says once that a draft holds personal data: recorded per draft, so "once" holds across
+    # sessions (no text is kept here, only when the warning was given).
+    db.execute("CREATE TABLE IF NOT EXISTS draft_privacy_warnings ("
+               "draft_id INTEGER PRIMARY KEY REFERENCES drafts(draft_id) ON DELETE CASCADE, warned_at TEXT NOT NULL)")
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 
