@@ -159,3 +159,24 @@ def test_keys_typed_while_a_story_loads_are_kept(make, evidence_db_path, size, m
         row = stored(evidence_db_path, "S0001")
         assert (row["title"], row["context"]) == ("Kept", "Typed early.")
     run_go(go)
+
+
+def test_text_typed_straight_after_tab_goes_into_the_next_part(make, evidence_db_path):
+    """A burst of keys (a fast typist, a paste, a busy machine): Tab is read as it arrives, so the text after
+    it is not sent to the part being left."""
+    async def go():
+        app = make()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            screen = app.screen  # the keys below go in one burst, without waiting between them
+            for key in [*"Title", "tab", *"Ctx", "tab", *"Sup", "ctrl+down", *"Del"]:
+                app.simulate_key(key)
+            await settle(pilot)
+            await settle(pilot, 0.5)
+            assert screen.query_one("#field-title").value == "Title"
+            assert screen.query_one("#field-context").text == "Ctx"
+            assert screen.query_one("#field-support_approach").text == "Sup"
+            assert screen.query_one("#field-delivery").text == "Del"
+    run_go(go)

@@ -90,10 +90,17 @@ def consent_glyphs(consent: str) -> str:
 
 
 class StoryScreen(SubScreen):
+    AUTO_FOCUS = None  # nothing takes keys before a story is loaded: they are kept for it (on_key)
     BINDINGS = SubScreen.BINDINGS + [
-        Binding("ctrl+down", "next_part", "Next part", id="story-next", tooltip="Go to the next question."),
+        # Priority: read when the key arrives, so text typed straight after Tab or Ctrl+Down (fast typing,
+        # a paste, a busy machine) goes into the next part, not the one being left.
+        Binding("tab", "app.focus_next", "Next field", id="story-tab", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", id="story-shift-tab", show=False,
+                priority=True),
+        Binding("ctrl+down", "next_part", "Next part", id="story-next", tooltip="Go to the next question.",
+                priority=True),
         Binding("ctrl+up", "previous_part", "Previous part", id="story-previous",
-                tooltip="Go back to the previous question."),
+                tooltip="Go back to the previous question.", priority=True),
         Binding("f6", "submit", "Submit", id="story-submit-key", priority=True,  # the text areas' F6 selects a line
                 tooltip="Submit the story for approval (asks first; what you typed is saved before)."),
     ]
@@ -108,7 +115,7 @@ class StoryScreen(SubScreen):
         self._pending: dict[str, object] = {}
         self._timer: Timer | None = None
         self._queue: queue.Queue = queue.Queue()
-        self._loading = False
+        self._loading = True  # until the first story is in place (keys typed meanwhile are kept)
         self._busy = False
         self._typed_while_loading: list[tuple[str, str | None]] = []
 
@@ -153,6 +160,8 @@ class StoryScreen(SubScreen):
         self.app.conversation.state.front = "story"
         wanted = self.app.conversation.state.story_id
         if wanted is None:
+            self._loading = False
+            self._typed_while_loading.clear()
             self.query_one("#story-heading", Static).update("No story is open: type `new story` in the chat.")
             return
         if wanted != self.story_id:
@@ -677,5 +686,5 @@ class StoryScreen(SubScreen):
         focused = self.focused
         index = next((i for i, w in enumerate(fields) if w is focused), -1)
         target = fields[max(0, min(len(fields) - 1, index + step))]
-        target.focus()
+        self.set_focus(target)  # at once (not after a refresh): the next key typed goes to it
         target.scroll_visible()
