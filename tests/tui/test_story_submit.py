@@ -149,12 +149,15 @@ def test_keys_typed_while_a_story_loads_are_kept(make, evidence_db_path, size, m
             await type_text(pilot, "Kept")
             await pilot.press("tab")
             await type_text(pilot, "Typed early.")
+            await pilot.press("ctrl+down")
+            await type_text(pilot, "Third.")
             assert screen._loading
             release.set()
             await settle(pilot)
             await settle(pilot)
             assert screen.query_one("#field-title").value == "Kept"
             assert screen.query_one("#field-context").text == "Typed early."
+            assert screen.query_one("#field-support_approach").text == "Third."
             await settle(pilot, 0.6)
         row = stored(evidence_db_path, "S0001")
         assert (row["title"], row["context"]) == ("Kept", "Typed early.")

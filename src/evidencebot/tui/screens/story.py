@@ -51,7 +51,7 @@ DRAIN_ON_CLOSE = 3.0
 CONSENTS = ("external", "internal", "none")
 DOMAINS = ("safety", "stability", "experience")
 CHECKED = tuple(s.field for s in STEPS if s.kind in ("text", "line"))
-TYPING_KEYS = frozenset({"enter", "backspace", "delete", "tab", "shift+tab", "space"})
+TYPING_KEYS = frozenset({"enter", "backspace", "delete", "tab", "shift+tab", "space", "ctrl+down", "ctrl+up"})
 """Keys that are typing, kept while a story loads and replayed once it is in place (others act at once)."""
 
 
@@ -94,8 +94,8 @@ class StoryScreen(SubScreen):
     BINDINGS = SubScreen.BINDINGS + [
         # Priority: read when the key arrives, so text typed straight after Tab or Ctrl+Down (fast typing,
         # a paste, a busy machine) goes into the next part, not the one being left.
-        Binding("tab", "app.focus_next", "Next field", id="story-tab", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", id="story-shift-tab", show=False,
+        Binding("tab", "move('tab')", "Next field", id="story-tab", show=False, priority=True),
+        Binding("shift+tab", "move('shift+tab')", "Previous field", id="story-shift-tab", show=False,
                 priority=True),
         Binding("ctrl+down", "next_part", "Next part", id="story-next", tooltip="Go to the next question.",
                 priority=True),
@@ -274,8 +274,8 @@ class StoryScreen(SubScreen):
             self.set_focus(self._first_empty())
         for key, character in typed:
             widget = self.focused
-            if key in ("tab", "shift+tab"):
-                self.focus_next() if key == "tab" else self.focus_previous()
+            if key in ("tab", "shift+tab", "ctrl+down", "ctrl+up"):
+                self.action_move(key)
             elif isinstance(widget, (TextArea, Input)) and key in ("backspace", "delete"):
                 widget.action_delete_left() if key == "backspace" else widget.action_delete_right()
             elif isinstance(widget, TextArea) and (character or key == "enter"):
@@ -676,10 +676,24 @@ class StoryScreen(SubScreen):
                 for s in STEPS] + [self.query_one("#story-submit")]
 
     def action_next_part(self) -> None:
-        self._move(1)
+        self.action_move("ctrl+down")
 
     def action_previous_part(self) -> None:
-        self._move(-1)
+        self.action_move("ctrl+up")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # While a story loads, moving keys are not bindings: they reach on_key and are kept in order
+        # with the characters typed around them.
+        if action in ("move", "next_part", "previous_part") and self._loading:
+            return False
+        return True
+
+    def action_move(self, key: str) -> None:
+        """Tab, Shift+Tab, Ctrl+Down/Up."""
+        if key in ("tab", "shift+tab"):
+            self.focus_next() if key == "tab" else self.focus_previous()
+        else:
+            self._move(1 if key == "ctrl+down" else -1)
 
     def _move(self, step: int) -> None:
         fields = self._fields()
