@@ -94,9 +94,10 @@ class StoryScreen(SubScreen):
     BINDINGS = SubScreen.BINDINGS + [
         # Priority: read when the key arrives, so text typed straight after Tab or Ctrl+Down (fast typing,
         # a paste, a busy machine) goes into the next part, not the one being left.
-        Binding("tab", "move('tab')", "Next field", id="story-tab", show=False, priority=True),
+        Binding("tab", "move('tab')", "Next field", id="story-tab", show=False, priority=True,
+                tooltip="Go to the next field."),
         Binding("shift+tab", "move('shift+tab')", "Previous field", id="story-shift-tab", show=False,
-                priority=True),
+                priority=True, tooltip="Go back to the previous field."),
         Binding("ctrl+down", "next_part", "Next part", id="story-next", tooltip="Go to the next question.",
                 priority=True),
         Binding("ctrl+up", "previous_part", "Previous part", id="story-previous",
