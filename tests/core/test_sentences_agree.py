@@ -94,3 +94,17 @@ def test_the_checker_cuts_long_text_where_the_others_see_a_sentence_start():
                 assert cut in starts, (limit, whole[cut - 20:cut + 20])
                 checked += 1
     assert checked > 50
+
+
+def test_the_checkers_parse_has_the_same_sentences():
+    """The spaCy pipeline marks text.py's sentence starts before the parser, which keeps them:
+    the over-claim rules' ``doc.sents`` are the sentences above (spaCy alone split the last two
+    paragraphs into 6 and 6)."""
+    nlp = pipeline.get_nlp()
+    assert pipeline.SENTENCES in nlp.pipe_names
+    assert nlp.pipe_names.index(pipeline.SENTENCES) < nlp.pipe_names.index("parser")
+    for paragraph, doc in zip(PARAGRAPHS, pipeline.pipe(PARAGRAPHS)):
+        assert [s.text.strip() for s in doc.sents] == text.sentences(paragraph)
+    wrapped = "Outcomes\n\n" + PARAGRAPHS[0].replace(". ", ".\n")
+    doc = pipeline.parse(wrapped, disable=["ner"])
+    assert [" ".join(s.text.split()) for s in doc.sents] == [" ".join(s.split()) for s in text.sentences(wrapped)]
