@@ -108,3 +108,21 @@ def test_the_checkers_parse_has_the_same_sentences():
     wrapped = "Outcomes\n\n" + PARAGRAPHS[0].replace(". ", ".\n")
     doc = pipeline.parse(wrapped, disable=["ner"])
     assert [" ".join(s.text.split()) for s in doc.sents] == [" ".join(s.split()) for s in text.sentences(wrapped)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Follow-up within 72 hours was 73% (numerator about 160; denominator about 220).",
+    "Follow-up within 72 hours was 73% (base about 220).",
+    "Follow-up within 72 hours was 73% (n=220).",
+])
+def test_the_checker_reads_the_base_the_claims_reader_reads(sentence, checker_factory):
+    """A figure whose base evidencebot.mentions reads is not "without context" to the checker
+    (the appendix's "numerator about N; denominator about D" was flagged before)."""
+    from evidencebot import mentions
+
+    assert mentions.denominator(sentence) == 220
+    bare = sentence[: sentence.index(" (")] + "."
+    assert mentions.denominator(bare) is None
+    checker = checker_factory("overclaim")
+    assert "overclaim.unsupported-change" in {f.rule for f in checker.check_text(bare)}
+    assert "overclaim.unsupported-change" not in {f.rule for f in checker.check_text(sentence)}
