@@ -624,11 +624,12 @@ def m021_work_accounts(db: Database) -> None:
     # and drafts, so that renaming yourself in config.toml does not make you a second person.
     from evidencebot.store import audit, workflow
 
-    db["work_accounts"].create(
+    table = db.table("work_accounts")
+    table.create(
         {"id": int, "table_name": str, "row_key": str, "role": str, "account": str, "user": str, "at": str},
         pk="id", not_null={"table_name", "row_key", "role", "account"},
     )
-    db["work_accounts"].create_index(["table_name", "row_key"])
+    table.create_index(["table_name", "row_key"])
     audit.ensure_functions(db)
     workflow.install_account_triggers(db)
 
