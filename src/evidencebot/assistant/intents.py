@@ -449,7 +449,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "board": ("board", "[period]", "one-page board summary: key indicators, missed targets, risks, actions"),
     "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
     "export": ("export", "[md/html/docx]", "export the draft or a story"),
-    "submit": ("submit_story", "[story id]", "submit a finished story for approval"),
+    "submit": ("submit_story", "[story id]", "submit a finished story for approval (asks you to confirm)"),
     "approve": ("approve_story", "[story id]", "approve a story someone else submitted"),
     "withdraw": ("withdraw_consent", "[story id] [note]",
                  "consent withdrawn: keep the story out of exports, list the documents that used it"),
@@ -503,7 +503,7 @@ def parse_slash(text: str) -> Intent:
         ident, _, note = rest.partition(" ")
         intent.argument = ident.strip()
         note = note.strip()
-        if name != "submit_story" and re.match(r"(?i)confirm(?:ed)?\b", note):
+        if re.match(r"(?i)confirm(?:ed)?\b", note):
             intent.confirmed = True
             note = note.split(None, 1)[1] if len(note.split(None, 1)) > 1 else ""
         if name == "withdraw_consent":
