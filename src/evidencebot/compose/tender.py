@@ -1024,7 +1024,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 method.stale.append(b)
             body, missing = fill(b.body, profile)
             method.missing_profile += missing
-            for i, sentence in enumerate(_split_sentences(body)):
+            for sentence in _split_sentences(body):
                 if _contradicts(sentence, open_actions):
                     method.dropped_open_actions.append(sentence)
                     continue
