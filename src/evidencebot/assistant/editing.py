@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from evidencebot.errors import InputError
 from evidencebot.store import drafts
 from evidencebot.store.retention import prune_versions as _prune
+from evidencebot.text import letter_word_pattern
 
 _STOP = set(
     """a about above across after all also an and any are as at be been being both but by can could
@@ -32,7 +33,7 @@ _STOP = set(
     through to under up use using we what when where which while who will with within would you
     your service services support supports answer cover give tell us""".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_WORD = letter_word_pattern(3)
 
 
 @dataclass

@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from evidencebot.text import MONTH_PATTERN
+
 INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
@@ -72,8 +74,7 @@ class Intent:
 
 # --------------------------------------------------------------------- periods
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = MONTH_PATTERN
 _FY = r"(?:fy\s?)?\d{4}\s?[/-]\s?(?:\d{4}|\d{2})"
 _ATOM = (
     rf"(?:{_FY}\s*,?\s*q[1-4]|q[1-4]\s*(?:of\s+)?{_FY}|{_FY}"
@@ -448,7 +449,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "board": ("board", "[period]", "one-page board summary: key indicators, missed targets, risks, actions"),
     "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
     "export": ("export", "[md/html/docx]", "export the draft or a story"),
-    "submit": ("submit_story", "[story id]", "submit a finished story for approval"),
+    "submit": ("submit_story", "[story id]", "submit a finished story for approval (asks you to confirm)"),
     "approve": ("approve_story", "[story id]", "approve a story someone else submitted"),
     "withdraw": ("withdraw_consent", "[story id] [note]",
                  "consent withdrawn: keep the story out of exports, list the documents that used it"),
@@ -502,7 +503,7 @@ def parse_slash(text: str) -> Intent:
         ident, _, note = rest.partition(" ")
         intent.argument = ident.strip()
         note = note.strip()
-        if name != "submit_story" and re.match(r"(?i)confirm(?:ed)?\b", note):
+        if re.match(r"(?i)confirm(?:ed)?\b", note):
             intent.confirmed = True
             note = note.split(None, 1)[1] if len(note.split(None, 1)) > 1 else ""
         if name == "withdraw_consent":

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.text import letter_words
 
 REVIEW_MONTHS = 12
 OUTCOMES = ("pending", "won", "lost", "withdrawn")
@@ -162,7 +163,7 @@ def search(db: Database, text: str, limit: int = 20) -> list[dict]:
 def terms(text: str) -> list[str]:
     """The content words of a question (lower case, de-duplicated, in order)."""
     seen: list[str] = []
-    for word in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", text or ""):
+    for word in letter_words(text, 3):
         w = word.lower().strip("'-")
         if w not in _STOP and w not in seen:
             seen.append(w)

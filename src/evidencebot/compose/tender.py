@@ -39,6 +39,7 @@ from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, Sub
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
 from evidencebot.store import workflow
 from evidencebot.store.blocks import get_profile
+from evidencebot.text import sentences
 
 HEADING_MIN_WORDS = 60
 """Sub-point headings are used only when every sub-point has at least this many words."""
@@ -1091,8 +1092,7 @@ def asks_example(text: str) -> bool:
 
 
 def _split_sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z{])", " ".join((text or "").split()))
-    return [p.strip() for p in parts if p.strip()]
+    return sentences(" ".join((text or "").split()))
 
 
 def _open_actions(db: Database) -> list[set[str]]:

@@ -618,6 +618,22 @@ def m016_audit_chain(db: Database) -> None:
     audit.install_chain(db)
 
 
+@migrations()
+def m021_work_accounts(db: Database) -> None:
+    # The computer account behind each writing, submitting and approving action on stories
+    # and drafts, so that renaming yourself in config.toml does not make you a second person.
+    from evidencebot.store import audit, workflow
+
+    table = db.table("work_accounts")
+    table.create(
+        {"id": int, "table_name": str, "row_key": str, "role": str, "account": str, "user": str, "at": str},
+        pk="id", not_null={"table_name", "row_key", "role", "account"},
+    )
+    table.create_index(["table_name", "row_key"])
+    audit.ensure_functions(db)
+    workflow.install_account_triggers(db)
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 
