@@ -127,7 +127,8 @@ def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
         return []
     hits = []
     for t in topics if topics is not None else load_topics():
-        best, used = None, set()
+        best: tuple[int, str] | None = None
+        used: set[str] = set()
         for cue, toks in t.cues:
             if toks <= have:
                 used |= toks  # every matched cue's words are this topic's

@@ -113,12 +113,10 @@ def normalise(value: str) -> tuple | None:
         m2 = re.match(r"^(\d+|[a-z]+) (weekly|monthly)$", v)
         if not m2:
             return None
-        n = _count(m2.group(1))
+        count = _count(m2.group(1))
         unit = "week" if m2.group(2) == "weekly" else "month"
-        return None if n is None else (round(n * _DAYS[unit], 1),)
-    n = _count(m.group(1)) if m.group(1) else 1
-    if n is None:
-        n = 1  # 'every quarter', 'every month'
+        return None if count is None else (round(count * _DAYS[unit], 1),)
+    n = (_count(m.group(1)) if m.group(1) else 1) or 1  # 'every quarter', 'every month': one
     return (round(n * _DAYS[m.group(2)], 1),)
 
 

@@ -827,7 +827,7 @@ def assemble_tender(
             told = u.text in shared.sentences
             if told and (u is means or not any(r.startswith("block:") for r in u.refs)):
                 u.kept, u.why = False, "said in another answer"
-        for i, u in enumerate(sec.units):  # a continuation goes with its head
+        for u in sec.units:  # a continuation goes with its head
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
     for sec in sections:
@@ -1069,7 +1069,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 method.stale.append(b)
             body, missing = fill(b.body, profile)
             method.missing_profile += missing
-            for i, sentence in enumerate(_split_sentences(body)):
+            for sentence in _split_sentences(body):
                 if _contradicts(sentence, open_actions):
                     method.dropped_open_actions.append(sentence)
                     continue
