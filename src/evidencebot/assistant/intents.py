@@ -217,33 +217,28 @@ _ALIAS_RES = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), ids) for p, ids
 # --------------------------------------------------------------------- vocabulary
 
 
+# A broken phrasebank or catalogue raises ConfigError (naming the file) to the conversation, which answers
+# with it; nothing is cached until the files load, so a fix takes effect with the next message.
+
+
 @lru_cache(maxsize=1)
 def _topics():
-    try:
-        from evidencebot.compose.questions import load_topics
+    from evidencebot.compose.questions import load_topics
 
-        return load_topics()
-    except Exception:  # a broken phrasebank must not stop the conversation
-        return {}
+    return load_topics()
 
 
 def _indicator_term_patterns():
-    try:
-        from evidencebot.evidence.extract import indicator_terms
+    from evidencebot.evidence.extract import indicator_terms
 
-        return indicator_terms()
-    except Exception:
-        return []
+    return indicator_terms()
 
 
 @lru_cache(maxsize=1)
 def _catalogue_ids() -> tuple[str, ...]:
-    try:
-        from evidencebot.metrics.catalogue import load_catalogue
+    from evidencebot.metrics.catalogue import load_catalogue
 
-        return tuple(load_catalogue())
-    except Exception:
-        return ()
+    return tuple(load_catalogue())
 
 
 def _ordered(items) -> list[str]:
