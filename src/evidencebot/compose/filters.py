@@ -315,6 +315,8 @@ def rule_words(rule) -> str:
     text = _RULE_TAIL.sub("", key)
     text = _STEP.sub(lambda m: f"since the service change in {fmt_month(m.group(1))}", text)
     text = text.replace(", judged against the pre-change limits", "")
+    # "8 points below the mean" reads as a fall of 8 units: the points are months
+    text = re.sub(r"\b(\d+) points (below|above) the mean", r"\1 months in a row \2 the mean", text)
     text = re.sub(r"\s*\(([^()]*)\)", r", \1", text)
     return text.strip()
 
