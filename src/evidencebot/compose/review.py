@@ -1001,7 +1001,7 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     if a.plan:
         if off:
             line += " Well off the contracted plan (by more than a tenth): " + "; ".join(
-                f"{o['name']}, {o['words']}" for o in off) + " (causes and actions under Activity against plan)."
+                f"{o['name']}, {o['words']}" for o in off) + " (see Activity against plan)."
         else:
             line += " All activity was within a tenth of the contracted plan."
     else:
@@ -1040,7 +1040,7 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
         if tally["total"]:
             line += (f"Of the {tally['total']} action{'s' if tally['total'] != 1 else ''} due in {period}, "
                      f"{tally['closed_on_time']} closed by {'its' if tally['closed_on_time'] == 1 else 'their'} "
-                     f"due date, {tally['closed_late']} closed late")
+                     f"due date, {tally['closed_late'] or 'none'} closed late")
             if tally["overdue"]:
                 line += f", {tally['overdue']} {'is' if tally['overdue'] == 1 else 'are'} overdue"
             if tally["open"]:
