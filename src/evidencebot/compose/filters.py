@@ -435,7 +435,7 @@ def brief(result, period_text: str | None = None, external: bool = True) -> str:
     name = sentence_case(title(result))
     when = period_text or period(_get(result, "period"))
     if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
-        return f"{name}: fewer than 5 cases in {when}, so not published."
+        return f"{name}: numbers in {when} too small to publish."
     words = (change_phrases().get("brief") or {}).get(verdict(result), "")
     short = _get(result, "unit") == "per_100"
     # a percentage keeps its base even when words are short: a reader must be able to check it
