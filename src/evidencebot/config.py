@@ -26,6 +26,9 @@ Every field has a default, so the file is optional. Example::
     [drafts]
     keep_versions_days = 90      # saved draft versions older than this are pruned (0: keep all)
 
+    [governance]
+    shared_account = false       # true: the team shares one computer login (approvals marked "same account")
+
     [limits]
     check_mb = 5                 # larger drafts are refused by `check`
     import_mb = 2048             # larger files are refused by `import`
@@ -113,6 +116,14 @@ class DraftSettings:
 
 
 @dataclass
+class GovernanceSettings:
+    shared_account: bool = False
+    """True when colleagues share one computer login: an approval from the account that wrote or
+    submitted the item is then allowed, recorded as "same account" in the audit log and reported
+    by ``doctor``. False (the default): such an approval is refused, whatever ``[user] name`` says."""
+
+
+@dataclass
 class Settings:
     user: UserSettings = field(default_factory=UserSettings)
     spc: SPCSettings = field(default_factory=SPCSettings)
@@ -122,6 +133,7 @@ class Settings:
     limits: LimitSettings = field(default_factory=LimitSettings)
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     drafts: DraftSettings = field(default_factory=DraftSettings)
+    governance: GovernanceSettings = field(default_factory=GovernanceSettings)
 
 
 def _whoami() -> str:

@@ -14,6 +14,15 @@
   program run out of memory with a huge ``range()`` (Jinja's own limit), a
   ``'a' * 10**10``, a long ``+`` or a huge ``**``: each is a
   :class:`~evidencebot.errors.ConfigError` naming the template and the line.
+* **Counts are published before a template sees them.** Unless the context
+  says ``external = False`` (an internal review, ``--no-suppress``), the count
+  summaries in it (:data:`COUNT_SUMMARIES`: activity, waits, escalations,
+  safeguarding, partner communications, crisis plans, incident types) hold
+  :class:`PublishedCount` values: "<5", a multiple of 5 or "0", the same text
+  the shipped filters print. A template, the user's or ours, cannot print a
+  raw count of 1-4 in an external document, and arithmetic or comparisons on
+  a published count are refused (a ConfigError naming the template), so a
+  loop of ``if count > i`` cannot recover it either.
 """
 
 from __future__ import annotations
@@ -224,6 +233,84 @@ def _install_bounded_globals(env) -> None:
             env.filters[name] = width_filter(original, name)
 
 
+# --- published counts ------------------------------------------------------------------
+
+COUNT_SUMMARIES = ("activity", "activity_previous", "waits", "esc", "safeguarding", "partners", "plans",
+                   "incident_types", "log")
+"""Context entries that hold counts of people or events (whole numbers inside them are counts)."""
+NOT_COUNTS = frozenset({"plan", "median_days", "longest_days", "median_hours_to_review", "learning"})
+"""Names inside those entries that are not counts (contracted plan figures, days, hours, the learning table)."""
+
+
+def _refuse(self, *args):
+    from jinja2.exceptions import SecurityError
+
+    raise SecurityError(f"a published count ({str.__str__(self)!r}) is text for an external document: it cannot "
+                        "be added, multiplied or compared; print it as it is")
+
+
+class PublishedCount(str):
+    """A count as an external document may show it: "<5", a multiple of 5, or "0".
+
+    It prints as that text and is false only when zero; it refuses arithmetic
+    and ordering (``+ - * / % < > <= >=``, ``float()``, ``int()``), so the exact
+    count cannot be worked out inside a template.
+    """
+
+    def __new__(cls, n: int):
+        from evidencebot.compose.filters import suppress
+
+        return super().__new__(cls, suppress(n))
+
+    def __bool__(self):
+        return str.__str__(self) != "0"
+
+    def __eq__(self, other):
+        return str.__eq__(self, str(other) if isinstance(other, int) and not isinstance(other, bool) else other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    __hash__ = str.__hash__
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _refuse
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = __pow__ = _refuse
+    __lt__ = __le__ = __gt__ = __ge__ = __int__ = __float__ = __index__ = _refuse
+
+
+def _published(value, depth: int = 0):
+    import dataclasses
+
+    if depth > 8 or isinstance(value, (bool, float, str)) or value is None:
+        return value
+    if isinstance(value, int):
+        return PublishedCount(value)
+    if isinstance(value, dict):
+        return {k: v if k in NOT_COUNTS else _published(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_published(v, depth + 1) for v in value]
+    if isinstance(value, tuple):  # (label, count) pairs: the first item is a label
+        return value[:1] + tuple(_published(v, depth + 1) for v in value[1:]) if len(value) > 1 else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        import copy
+
+        out = copy.copy(value)
+        for f in dataclasses.fields(value):
+            if f.name not in NOT_COUNTS:
+                object.__setattr__(out, f.name, _published(getattr(value, f.name), depth + 1))
+        for name, v in vars(value).items():  # attributes set after construction (esc.levels)
+            if name not in NOT_COUNTS and name not in {f.name for f in dataclasses.fields(value)}:
+                object.__setattr__(out, name, _published(v, depth + 1))
+        return out
+    return value
+
+
+def publish_counts(values: dict) -> dict:
+    """The context a template may see: count summaries published unless ``external`` is False."""
+    if values.get("external", True) is False or not any(k in values for k in COUNT_SUMMARIES):
+        return values
+    return {k: _published(v) if k in COUNT_SUMMARIES else v for k, v in values.items()}
+
+
 def _autoescape(name: str | None) -> bool:
     if not name:
         return False
@@ -329,7 +416,7 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
     from jinja2.exceptions import SecurityError
 
     env = env or make_env()
-    values = dict(context or {}, **kwargs)
+    values = publish_counts(dict(context or {}, **kwargs))
     try:
         template = env.get_template(name)
     except _TOO_LARGE + (SyntaxError,) as exc:  # 5,000 '(' or 3,000 nested ifs: the parser recurses
@@ -368,6 +455,12 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
     except _TOO_LARGE as exc:
         filename, line = _template_frame(exc, {template.filename or ""})
         raise ConfigError(f"template {filename or name}, line {line or '?'}: {_too_large(exc)}") from None
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        if not sandboxed:  # our own templates: a real bug
+            raise
+        filename, line = _template_frame(exc, {template.filename or ""})
+        raise ConfigError(f"template {filename or name}, line {line or '?'}: {type(exc).__name__}: "
+                          f"{str(exc)[:200]}") from None
     finally:
         if sandboxed:
             _budget.stop()
@@ -384,7 +477,7 @@ def render_string(source: str, context: dict | None = None, *, name: str = "<str
         raise ConfigError(f"template {name}, line {exc.lineno}: {exc.message}") from None
     except _TOO_LARGE + (SyntaxError,) as exc:
         raise ConfigError(f"template {name}: {_too_large_source(exc)}") from None
-    return _render_template(template, dict(context or {}, **kwargs), name)
+    return _render_template(template, publish_counts(dict(context or {}, **kwargs)), name)
 
 
 def _render_template(template, values: dict, name: str) -> str:

