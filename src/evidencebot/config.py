@@ -33,6 +33,8 @@ Every field has a default, so the file is optional. Example::
     check_mb = 5                 # larger drafts are refused by `check`
     import_mb = 2048             # larger files are refused by `import`
     xlsx_unpacked_mb = 1024      # one part of a workbook, unpacked
+    template_seconds = 10        # a template of your own is stopped after this long
+    template_mb = 512            # ... or when it needs more memory than this
 """
 
 from __future__ import annotations
@@ -99,6 +101,10 @@ class LimitSettings:
     """A CSV, XLSX or Markdown file given to ``evidencebot import``."""
     xlsx_unpacked_mb: int = 1024
     """The unpacked size of one part of an XLSX workbook (its shared strings, its sheet)."""
+    template_seconds: int = 10
+    """A narrative template of your own is stopped after this long (it renders in a child process)."""
+    template_mb: int = 512
+    """...and may not take more memory than this (the child's address space is capped)."""
 
 
 @dataclass

@@ -22,6 +22,12 @@ from dataclasses import dataclass
 
 from evidencebot.text import MONTH_PATTERN, NUMBER_WORDS, lower_words, number_word_pattern
 
+
+def _pattern(*parts: str) -> re.Pattern:
+    """One case-blind pattern from its parts, written one alternative a line."""
+    return re.compile("".join(parts), re.I)
+
+
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b)"
 _WORD_FRACTIONS = {
@@ -79,33 +85,29 @@ _PERIOD_ATOM = (
     rf"|\d{{4}}-q[1-4]|q[1-4]\s+\d{{4}}|\d{{4}}-\d{{2}}\.\.\d{{4}}-\d{{2}}|\d{{4}}-(?:0[1-9]|1[0-2])(?!\d)"
     rf"|{MONTH_PATTERN}\s+\d{{4}}|q[1-4])"
 )
-_PERIOD_RANGE = re.compile(
+_PERIOD_RANGE = _pattern(
     rf"\b(?:(?:between|from)\s+)?(?P<a>{_PERIOD_ATOM})\s*(?:\s(?:and|to|until)\s|–|—|\s-\s)\s*(?P<b>{_PERIOD_ATOM})\b",
-    re.I,
 )
 # "95% CI 53% to 82%", "(95% confidence interval 1.8 to 17.1)": statistics about a
 # figure, not figures of their own.
-_CI = re.compile(
+_CI = _pattern(
     rf"\b\d{{2}}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b[:\s]*(?:{_NUM}\s?%?\s*(?:to|-|–)\s*{_NUM}\s?%?"
     r"(?:\s*(?:per\s100|hours|days))?)?",
-    re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;,()]|\bcompared\b|\bagainst\b|\bversus\b|\bvs\.?\b", re.I)
 _PERIOD = re.compile(rf"\b(?P<p>{_PERIOD_ATOM})\b", re.I)
-_RELATIVE = re.compile(
+_RELATIVE = _pattern(
     r"\b(?P<p>(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous|this)\s+"
     rf"(?:(?:\d+|{number_word_pattern()})\s+months?|quarter|month|year|"
     r"financial\s+year))\b",
-    re.I,
 )
 _NUMBER_WORD = re.compile(rf"\b{number_word_pattern()}\b", re.I)
 # "n=45", "(n ≈ 45)", "base of about 40", "denominator about 220", "of 45 people": the base a figure is out of.
 _ABOUT = r"(?:about|around|roughly|approximately|approx\.?|some|~)"
-_DENOMINATOR = re.compile(
+_DENOMINATOR = _pattern(
     rf"\(?\bn\s?[=≈]\s?(?P<n>{_NUM})\)?"
     rf"|\b(?:base|denominator)\s+(?:of\s+|was\s+|is\s+)?(?:{_ABOUT}\s+)?(?P<k>{_NUM})\b"
     rf"|\b(?:of|out of)\s+(?P<m>{_NUM})\s+(?:people|service users|discharges|contacts|clients|referrals)\b",
-    re.I,
 )
 
 
@@ -297,11 +299,10 @@ def denominator(sentence: str, found: list[Figure] | None = None) -> float | Non
 
 
 # Words that set a figure against another: "compared with", "up from", "against 2024/25".
-_COMPARISON = re.compile(
+_COMPARISON = _pattern(
     r"\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\.?(?=\s)|\bbaseline\b|\b(?:up|down)\s+from\b"
     r"|\bagainst\s+(?:the\s+)?(?:\d|q[1-4]\b|last\b|previous\b|the\s+year\s+before\b|a\s+baseline\b)"
     r"|\bthan\s+(?:in|at|last|before|\d)\b|\bthe\s+(?:year|quarter|month)\s+before\b",
-    re.I,
 )
 
 
