@@ -405,7 +405,9 @@ class _Evidence:
             families.add(fam)
             chosen.append(i)
         published = [i for i in chosen if not self.results[i].suppressed]
-        chosen = (published + [i for i in chosen if i not in published])[:self.max_figures.get(point.key, 2)]
+        # a figure too small to publish is said only when the sub-point has no published one:
+        # in a word-limited answer it would take the words a method or an example needs
+        chosen = (published or chosen[:1])[:self.max_figures.get(point.key, 2)]
         results = [self.results[i] for i in chosen]
         repeats = {i for i in chosen if i.split(".")[0] in {r.split(".")[0] for r in self.repeats[point.key]}}
         learning = self.learning_plan[point.key] if logs else [
