@@ -94,3 +94,35 @@ def test_the_checker_cuts_long_text_where_the_others_see_a_sentence_start():
                 assert cut in starts, (limit, whole[cut - 20:cut + 20])
                 checked += 1
     assert checked > 50
+
+
+def test_the_checkers_parse_has_the_same_sentences():
+    """The spaCy pipeline marks text.py's sentence starts before the parser, which keeps them:
+    the over-claim rules' ``doc.sents`` are the sentences above (spaCy alone split the last two
+    paragraphs into 6 and 6)."""
+    nlp = pipeline.get_nlp()
+    assert pipeline.SENTENCES in nlp.pipe_names
+    assert nlp.pipe_names.index(pipeline.SENTENCES) < nlp.pipe_names.index("parser")
+    for paragraph, doc in zip(PARAGRAPHS, pipeline.pipe(PARAGRAPHS)):
+        assert [s.text.strip() for s in doc.sents] == text.sentences(paragraph)
+    wrapped = "Outcomes\n\n" + PARAGRAPHS[0].replace(". ", ".\n")
+    doc = pipeline.parse(wrapped, disable=["ner"])
+    assert [" ".join(s.text.split()) for s in doc.sents] == [" ".join(s.split()) for s in text.sentences(wrapped)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Follow-up within 72 hours was 73% (numerator about 160; denominator about 220).",
+    "Follow-up within 72 hours was 73% (base about 220).",
+    "Follow-up within 72 hours was 73% (n=220).",
+])
+def test_the_checker_reads_the_base_the_claims_reader_reads(sentence, checker_factory):
+    """A figure whose base evidencebot.mentions reads is not "without context" to the checker
+    (the appendix's "numerator about N; denominator about D" was flagged before)."""
+    from evidencebot import mentions
+
+    assert mentions.denominator(sentence) == 220
+    bare = sentence[: sentence.index(" (")] + "."
+    assert mentions.denominator(bare) is None
+    checker = checker_factory("overclaim")
+    assert "overclaim.unsupported-change" in {f.rule for f in checker.check_text(bare)}
+    assert "overclaim.unsupported-change" not in {f.rule for f in checker.check_text(sentence)}

@@ -25,7 +25,7 @@ from evidencebot.errors import ConfigError
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'/-]*")
 # words that never decide what a sub-point is about
 _NOISE = {
-    "person", "provide", "ensure", "approach", "will", "using", "make", "sure", "also", "deliver", "delivery",
+    "person", "staff", "provide", "ensure", "approach", "will", "using", "make", "sure", "also", "deliver", "delivery",
     "bidder", "bidders", "new", "you", "your", "our", "we", "they", "their", "them",
     "how", "what", "when", "who", "which", "why", "where", "whether", "describe", "explain", "set", "out",
     "please", "include", "including", "details", "detail", "evidence", "example", "examples", "outline",
@@ -127,12 +127,15 @@ def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
         return []
     hits = []
     for t in topics if topics is not None else load_topics():
-        best = None
+        best: tuple[int, str] | None = None
+        used: set[str] = set()
         for cue, toks in t.cues:
-            if toks <= have and (best is None or len(toks) > best[0]):
-                best = (len(toks), cue, toks)
+            if toks <= have:
+                used |= toks  # every matched cue's words are this topic's
+                if best is None or len(toks) > best[0]:
+                    best = (len(toks), cue)
         if best is not None:
-            hits.append(TopicHit(t, best[0], best[1], best[2]))
+            hits.append(TopicHit(t, best[0], best[1], frozenset(used)))
     hits.sort(key=lambda h: -h.weight)
     kept: list[TopicHit] = []
     claimed: set[str] = set()
@@ -179,7 +182,8 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
         for pos, bid in enumerate(listed + extra):
             b = by_id[bid]
             shared = len(want & set(tokens(" ".join([b.title] + list(b.tags)))))
-            score = h.weight * 100 - rank * 5 - pos * 12 + shared * 4
+            # the first block of every matched topic before the second of any
+            score = h.weight * 100 - min(rank, 5) * 5 - pos * 30 + shared * 4
             if h.topic.name in context_topics:
                 score += 6
             if bid not in scored or score > scored[bid]:

@@ -124,6 +124,7 @@ class _Budget:
         import time
 
         self.local.deadline = time.monotonic() + seconds
+        self.local.seconds = seconds
         self.local.count = 0
 
     def stop(self):
@@ -140,10 +141,125 @@ class _Budget:
             if time.monotonic() > deadline:
                 from jinja2.exceptions import SecurityError
 
-                raise SecurityError(f"the template ran for more than {TIME_BUDGET_S:g} seconds")
+                raise SecurityError(f"the template ran for more than {self.local.seconds:g} seconds")
 
 
 _budget = _Budget()
+
+MEMORY_BUDGET_MB = 512
+"""The most memory a user template's render may add (the child's address space is capped)."""
+MAX_OUTPUT_MB = 64
+"""The largest rendered text a child may send back."""
+
+
+def budgets() -> tuple[float, int]:
+    """(seconds, MB) for one user template: ``[limits] template_seconds`` and ``template_mb``."""
+    from evidencebot.config import load_settings
+
+    try:
+        limits = load_settings().limits
+        return float(limits.template_seconds), int(limits.template_mb)
+    except ConfigError:
+        return TIME_BUDGET_S, MEMORY_BUDGET_MB
+
+
+def _cap_memory(mb: int) -> None:
+    """In the child: no more than ``mb`` MB beyond what the process already maps."""
+    import os
+    import resource
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        mapped = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    limit = mapped + mb * 1_048_576
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _in_child(work, name: str, seconds: float, mb: int) -> str:
+    """Run ``work()`` (a render returning text or raising ConfigError) in a forked child with
+    an address-space cap of ``mb`` MB more than now, and stop it after ``seconds`` (plus one
+    second for the render's own budget to report first). Any way the child fails is a
+    one-line ConfigError naming the template; a bug inside it stays a bug (RuntimeError)."""
+    import os
+    import pickle
+    import select
+    import signal
+    import time
+
+    if not hasattr(os, "fork"):  # no fork (Windows): the in-process budget only
+        return work()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: render, send (kind, value) back, leave without running any clean-up
+        code = 0
+        try:
+            os.close(read_end)
+            try:
+                _cap_memory(mb)
+                result = ("ok", work())
+            except ConfigError as exc:
+                result = ("config", str(exc))
+            except MemoryError:
+                result = ("config", f"template {name}: too large to render (more than its {mb} MB of memory)")
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent as a bug
+                result = ("bug", f"{type(exc).__name__}: {exc}"[:2000])
+            data = pickle.dumps(result)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write_end, view):]
+        except BaseException:  # noqa: BLE001 - nothing can be reported; the parent sees no answer
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + seconds + 1.0
+    stopped = None
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                stopped = (f"template {name}: stopped after {seconds:g} second{'' if seconds == 1 else 's'} "
+                           "(the limit for a template; [limits] template_seconds in config.toml)")
+                break
+            ready, _, _ = select.select([read_end], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_OUTPUT_MB * 1_048_576:
+                stopped = f"template {name}: stopped: it produced more than {MAX_OUTPUT_MB} MB of text"
+                break
+    finally:
+        os.close(read_end)
+        if stopped:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _, status = os.waitpid(pid, 0)
+    if stopped:
+        raise ConfigError(stopped)
+    try:
+        kind, value = pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - no (complete) answer: the child died
+        how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
+        raise ConfigError(f"template {name}: stopped ({how}): it needed more than its {mb} MB of memory "
+                          "or crashed; [limits] template_mb in config.toml") from None
+    if kind == "ok":
+        return value
+    if kind == "config":
+        raise ConfigError(value)
+    raise RuntimeError(f"template {name}: {value}")
 
 
 def _too_wide(size, what: str):
@@ -411,9 +527,12 @@ def _too_large_source(exc: BaseException) -> str:
 
 
 def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str:
-    """Render template ``name`` with ``context``; every failure is a ConfigError."""
+    """Render template ``name`` with ``context``; every failure is a ConfigError.
+
+    When the user has templates of their own (the environment is sandboxed) the render runs
+    in a child process, stopped after ``[limits] template_seconds`` and capped at
+    ``template_mb`` of memory (:func:`_in_child`); our own templates render in-process."""
     import jinja2
-    from jinja2.exceptions import SecurityError
 
     env = env or make_env()
     values = publish_counts(dict(context or {}, **kwargs))
@@ -429,8 +548,20 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
             f"template {exc.filename or exc.name or name}, line {exc.lineno}: {exc.message}"
         ) from None
     sandboxed = getattr(env, "bounded_text", None) is not None
+    if sandboxed:  # a user template may be in play: render in a child with a time and memory budget
+        seconds, mb = budgets()
+        return _in_child(lambda: _render_loaded(template, values, name, seconds), name, seconds, mb)
+    return _render_loaded(template, values, name, None)
+
+
+def _render_loaded(template, values: dict, name: str, seconds: float | None) -> str:
+    """Render a loaded template; every failure is a ConfigError naming the template and line."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    sandboxed = seconds is not None
     if sandboxed:
-        _budget.start(TIME_BUDGET_S)
+        _budget.start(seconds)
     try:
         return template.render(values)
     except jinja2.UndefinedError as exc:
@@ -477,13 +608,15 @@ def render_string(source: str, context: dict | None = None, *, name: str = "<str
         raise ConfigError(f"template {name}, line {exc.lineno}: {exc.message}") from None
     except _TOO_LARGE + (SyntaxError,) as exc:
         raise ConfigError(f"template {name}: {_too_large_source(exc)}") from None
-    return _render_template(template, publish_counts(dict(context or {}, **kwargs)), name)
+    values = publish_counts(dict(context or {}, **kwargs))
+    seconds, mb = budgets()
+    return _in_child(lambda: _render_template(template, values, name, seconds), name, seconds, mb)
 
 
-def _render_template(template, values: dict, name: str) -> str:
+def _render_template(template, values: dict, name: str, seconds: float = TIME_BUDGET_S) -> str:
     import jinja2
 
-    _budget.start(TIME_BUDGET_S)  # render_string is always sandboxed
+    _budget.start(seconds)  # render_string is always sandboxed
     try:
         return template.render(values)
     except jinja2.UndefinedError as exc:

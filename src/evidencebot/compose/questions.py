@@ -623,12 +623,46 @@ def _split_sentence(sentence: str) -> list[str]:
         items = _split_series(m.group("list"))
         if len(items) >= 2:
             return items  # the head ('your approach to X') frames the items
+        loose = _loose_series(m.group("list"))
+        if len(loose) >= 3 and _WH.match(loose[-1]) and _WH_HEAD.match(m.group("head")):
+            # '... how you will X, including A, B and how you will C': the list adds asks
+            # beside the head's own, so the head is a sub-point too
+            return [m.group("head")] + loose
     m = re.match(r"^(?P<head>.+?)\s*:\s*(?P<list>.+)$", s)
     if m and _COVER_LEADIN.search(m.group("head") + ":"):
         items = _split_series(m.group("list"))
         items = [re.sub(r"^\(?(?:[a-h]|i{1,3}|iv|\d{1,2})\)\s+", "", i) for i in items]
         return [i for i in items if i] or [s]
+    if m and _ASK_HEAD.match(m.group("head")):
+        # 'Tell us how you will manage the contract: the KPIs you propose, your reporting
+        # and how you will respond ...': three or more elements after an ask are its sub-points
+        items = _loose_series(m.group("list"))
+        if len(items) >= 3:
+            return items
     return [s]
+
+
+_WH_HEAD = re.compile(r"^(?:please\s+)?(?:explain|describe|set\s+out|tell\s+us|outline)?\s*(?:how|what)\b", re.I)
+
+
+def _loose_series(text: str) -> list[str]:
+    """'A, B and how C' into A, B, C: a comma list whose last item may be a clause
+    (used only after an ask that introduces a list)."""
+    text = _clean(text).rstrip(".")
+    if ";" in text:
+        return _split_series(text)
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    pieces = [p.strip() for p in re.split(r",\s*", protected) if p.strip()]
+    if len(pieces) < 2:
+        return [text]
+    last = re.sub(r"^(?:and|or)\s+", "", pieces[-1], flags=re.I)
+    tail = _AND_SPLIT.split(" " + last)
+    pieces[-1:] = [t.strip() for t in tail if t.strip()] if len(tail) == 2 else [last]
+    items = [p.replace("\x00", ",").replace("\x01", "and").strip() for p in pieces]
+    return items if all(len(i.split()) >= 2 for i in items) else [text]
+
+
+_ASK_HEAD = re.compile(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline|how\b|what\b)", re.I)
 
 
 _ALSO_ASK = re.compile(

@@ -405,7 +405,9 @@ class _Evidence:
             families.add(fam)
             chosen.append(i)
         published = [i for i in chosen if not self.results[i].suppressed]
-        chosen = (published + [i for i in chosen if i not in published])[:self.max_figures.get(point.key, 2)]
+        # a figure too small to publish is said only when the sub-point has no published one:
+        # in a word-limited answer it would take the words a method or an example needs
+        chosen = (published or chosen[:1])[:self.max_figures.get(point.key, 2)]
         results = [self.results[i] for i in chosen]
         repeats = {i for i in chosen if i.split(".")[0] in {r.split(".")[0] for r in self.repeats[point.key]}}
         learning = self.learning_plan[point.key] if logs else [
@@ -749,8 +751,14 @@ def assemble_tender(
     env=None,
     story: str | None = None,
     today=None,
+    shared: "TenderShared | None" = None,
 ) -> TenderAnswer:
     """Plan, gather, render, trim and check an answer to ``question``.
+
+    ``shared`` carries what earlier answers of the same tender used: their
+    blocks are avoided where another fits, their stories, incident learning
+    and service changes are not told again, and no sentence of theirs that is
+    not method text (a figure sentence, a 'what it means' line) is repeated.
 
     Each sub-point gets its own part: the best-matching approved method
     block(s) adapted with the service profile, one or two figures (each in a
@@ -768,7 +776,11 @@ def assemble_tender(
     else:
         c = compare if hasattr(compare, "start") else gather.parse(db, compare)
     evidence = _Evidence(db, plan, p, c)
-    methods = choose_methods(db, plan, today=today)
+    shared = shared if shared is not None else TenderShared()
+    evidence.used_stories |= shared.stories
+    evidence.used_incidents |= shared.incidents
+    evidence.used_changes |= shared.changes
+    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -812,6 +824,15 @@ def assemble_tender(
                                 heading_kept=use_headings, evidence=dict(ev, blocks=chosen)))
 
     for sec in sections:
+        means = _means_unit(sec)
+        for u in sec.units:
+            told = u.text in shared.sentences
+            if told and (u is means or not any(r.startswith("block:") for r in u.refs)):
+                u.kept, u.why = False, "said in another answer"
+        for u in sec.units:  # a continuation goes with its head
+            if u.parent is not None and not sec.units[u.parent].kept and u.kept:
+                u.kept, u.why = False, "said in another answer"
+    for sec in sections:
         _fit_section(sec, sec.point.budget)
     _refill(sections, plan.word_limit)
     _keep_method_half(sections)
@@ -840,6 +861,19 @@ def assemble_tender(
                     break
 
     figures_cited = _figures(sections, evidence)
+    for sec in sections:
+        for u in sec.kept_units():
+            shared.sentences.add(u.text)
+            for ref in u.refs:
+                kind, _, ident = ref.partition(":")
+                if kind == "story":
+                    shared.stories.add(ident)
+                elif kind == "incident":
+                    shared.incidents.add(ident)
+                elif kind == "change":
+                    shared.changes.add(int(ident) if ident.isdigit() else ident)
+                elif kind == "block":
+                    shared.blocks.add(ident)
     method_words, body_words = _method_words(sections)
     return TenderAnswer(
         provider=get_profile(db).get("provider", ""),
@@ -872,6 +906,17 @@ GENERIC = {"people", "person", "service", "support", "provide", "ensure", "appro
 STORY_MIN_SHARED = 2
 _WEAK = {"introduc", "updat", "add", "agre", "set", "show", "offer", "archiv", "report", "review", "every", "each",
          "all", "brief", "refresh", "session", "check", "new", "weekly", "monthly", "daily", "rule"}
+
+
+@dataclass
+class TenderShared:
+    """What the answers of one tender have used so far (see :func:`assemble_tender`)."""
+
+    blocks: set = field(default_factory=set)
+    stories: set = field(default_factory=set)
+    incidents: set = field(default_factory=set)
+    changes: set = field(default_factory=set)
+    sentences: set = field(default_factory=set)
 
 
 @dataclass
@@ -940,7 +985,9 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
     return []
 
 
-MAX_BLOCKS_PER_POINT = 3
+MAX_BLOCKS_PER_POINT = 5
+BLOCK_WORDS = 120
+"""A part takes at most 1 + budget // BLOCK_WORDS blocks (2 to MAX_BLOCKS_PER_POINT)."""
 FILL_SHARE = 0.75
 """Another method block is added to a part while its blocks' words are under this share of its budget."""
 
@@ -957,8 +1004,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     shares a word. Each sub-point first gets its best block; when two want the
     same block, the better match keeps it and the other takes its next best.
     Then each part adds further blocks of its topics, best first, while its
-    blocks' words are under :data:`FILL_SHARE` of its budget (at most
-    :data:`MAX_BLOCKS_PER_POINT`). A sub-point that matches no topic falls back
+    blocks' words are under :data:`FILL_SHARE` of its budget (at most one per
+    :data:`BLOCK_WORDS` of budget, two to :data:`MAX_BLOCKS_PER_POINT`). A sub-point that matches no topic falls back
     to word overlap (:func:`_lexical_candidates`). ``avoid_blocks`` (used by
     other answers of the same tender) are taken only when nothing else fits.
     Sentences that describe as current practice an action that is still open
@@ -1005,7 +1052,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
             have = chosen[point.key]
-            if not have or len(have) >= MAX_BLOCKS_PER_POINT:
+            if not have or len(have) >= min(MAX_BLOCKS_PER_POINT, max(2, 1 + point.budget // BLOCK_WORDS)):
                 continue
             words = sum(_block_words(b) for b in have)
             for b in cands[point.key]:
@@ -1024,7 +1071,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 method.stale.append(b)
             body, missing = fill(b.body, profile)
             method.missing_profile += missing
-            for i, sentence in enumerate(_split_sentences(body)):
+            for sentence in _split_sentences(body):
                 if _contradicts(sentence, open_actions):
                     method.dropped_open_actions.append(sentence)
                     continue
@@ -1064,8 +1111,9 @@ def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
 
 
 def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
-    """Exportable stories ranked by how many of ``text``'s content words they share (at least
-    :data:`STORY_MIN_SHARED`), then by BM25."""
+    """Exportable stories about one of ``text``'s topics (its title, context and approach match
+    a topic ``text`` matches, when ``text`` matches any), ranked by how many of ``text``'s content
+    words they share (at least :data:`STORY_MIN_SHARED`), then by BM25."""
     from evidencebot.compose.library import terms
 
     want = _stems(text)
@@ -1076,12 +1124,20 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     rows = db.query(
         f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
         f"where stories_fts match :q and {workflow.EXPORTABLE_SQL} order by rank, s.story_id", {"q": query})
+    from evidencebot.compose import blockmatch
+
+    # a story must be about what the sub-point is about (its topics), not merely share words
+    point_topics = {h.topic.name for h in blockmatch.topic_hits(text)}
     scored = []
     for r in rows:
         if r["story_id"] in exclude:
             continue
-        have = _stems(" ".join(str(r.get(k) or "") for k in ("title", "domains", "context", "support_approach",
-                                                              "delivery", "evidence")))
+        story_text = " ".join(str(r.get(k) or "") for k in ("title", "domains", "context", "support_approach",
+                                                             "delivery", "evidence"))
+        if point_topics and not point_topics & {h.topic.name for h in blockmatch.topic_hits(
+                " ".join(str(r.get(k) or "") for k in ("title", "context", "support_approach")))}:
+            continue
+        have = _stems(story_text)
         shared = len(want & have)
         # a sub-point that asks for an example takes a story that shares one of its words
         if shared >= (1 if asks_example(text) else STORY_MIN_SHARED) and \

@@ -15,11 +15,12 @@ import functools
 @functools.lru_cache(maxsize=1)
 def own_names() -> tuple[str, ...]:
     """The catalogue's indicator titles, short titles and definitions (lower case, longest first)."""
-    try:
-        from evidencebot.metrics.catalogue import load_catalogue
+    from evidencebot.errors import ConfigError
+    from evidencebot.metrics.catalogue import load_catalogue
 
+    try:
         cat = load_catalogue()
-    except Exception:  # noqa: BLE001 - no catalogue: nothing to exempt
+    except ConfigError:  # no readable catalogue: nothing to exempt (the catalogue's own error is shown elsewhere)
         return ()
     names = set()
     for ind in cat.values():

@@ -95,6 +95,33 @@ def _adjust_tokenizer(nlp) -> None:
         nlp.tokenizer.add_special_case(word + ".", [{ORTH: word}, {ORTH: "."}])
 
 
+#: The component that gives the parser the sentences every other part of evidencebot sees.
+SENTENCES = "evidencebot_sentences"
+
+
+def set_sentence_starts(doc):
+    """Mark the sentence starts of :func:`evidencebot.text.sentence_spans` on ``doc``
+    (before the parser, which keeps them: ``doc.sents`` are then the same sentences
+    that the claims reader and the composer see)."""
+    if not len(doc):
+        return doc
+    starts = {a for a, _ in sentence_spans(doc.text)}
+    for tok in doc:
+        tok.is_sent_start = tok.idx in starts
+    doc[0].is_sent_start = True
+    return doc
+
+
+def _align_sentences(nlp) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCES):
+        Language.component(SENTENCES, func=set_sentence_starts)
+    if SENTENCES not in nlp.pipe_names:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(SENTENCES, **where)
+
+
 def get_nlp():
     """The shared spaCy ``Language`` (loaded on first call, thread-safe)."""
     global _nlp, _model_name
@@ -103,6 +130,7 @@ def get_nlp():
             if _nlp is None:
                 nlp, name = _load()
                 _adjust_tokenizer(nlp)
+                _align_sentences(nlp)
                 _model_name = name
                 _nlp = nlp
     return _nlp

@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import sqlite3
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -1093,7 +1094,7 @@ def _instrument_names(ctx: _Context) -> dict[str, list[str]]:
         for (stored,) in ctx.rows("select distinct instrument from measures"):
             try:
                 found[outcomes.canonical_instrument(stored)].append(stored)
-            except Exception:
+            except InputError:  # an instrument the outcomes table does not know: not this indicator's
                 continue
         return dict(found)
 
@@ -1188,7 +1189,7 @@ def _reliable_improvement(ctx: _Context, ind: Indicator, spans: list[Span]) -> l
             if verdict is None:
                 try:
                     verdict = outcomes.classify_change(canonical, _score(canonical, key[0]), _score(canonical, key[1]))
-                except Exception:
+                except (InputError, ValueError, TypeError):  # a stored score off the instrument's scale
                     verdict = "invalid"
                 classified[key] = verdict
             tally[verdict] += 1
@@ -1452,15 +1453,30 @@ def _until_latest(ctx: _Context, spans: list[Span], measures: list[Measure]) -> 
     return [m if s.first <= last else Measure(None, None, None) for s, m in zip(spans, measures)]
 
 
-def share_word(m, unit: str) -> str | None:
-    """'all', 'none' or 'some' of the cases had the outcome (percentages only; None when
-    there are no cases): a published word for a figure too small to publish, so a
-    suppressed indicator still has a verdict without its number."""
+def share_word(m, unit: str, threshold: int = 5, rounding: int = 5) -> str | None:
+    """'all', 'none', 'few' (1 to threshold-1 had it), 'all_but_few' (1 to threshold-1
+    did not) or 'some' of the cases had the outcome (percentages only; None when there
+    are no cases): a published word for a figure too small to publish, so a suppressed
+    indicator still has a verdict without its number."""
     if unit != "percent" or not isinstance(m.numerator, int) or not isinstance(m.denominator, int):
         return None
     if m.denominator <= 0:
         return "no_cases"
-    return "none" if m.numerator == 0 else ("all" if m.numerator == m.denominator else "some")
+    if m.numerator == 0:
+        return "none"
+    if m.numerator == m.denominator:
+        return "all"
+    if m.denominator >= threshold:
+        if m.numerator < threshold <= m.denominator - m.numerator:
+            return "few"
+        if m.denominator - m.numerator < threshold <= m.numerator:
+            # "about 5 of about 10" says more than "all but fewer than 5" (5 of 9), unless
+            # the two round to the same number ("about 10 of about 10" for 8 of 9)
+            from evidencebot.metrics.suppression import round_count
+
+            if round_count(m.numerator, rounding) == round_count(m.denominator, rounding):
+                return "all_but_few"
+    return "some"
 
 
 def target_status(value, denominator, target, comparison, minimum: int) -> dict | None:
@@ -1516,7 +1532,12 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
     rounding = settings.suppression.rounding
 
     def hide(m: Measure) -> bool:
-        return external and suppression.suppress_rate(m.value, m.numerator, m.denominator, threshold)
+        # a percentage hides its complement too (the people without the outcome are a
+        # count) and is given in counts on a small base (suppression.SMALL_BASE)
+        percent = ind.unit == "percent"
+        return external and suppression.suppress_rate(
+            m.value, m.numerator, m.denominator, threshold, complement=percent,
+            small_base=suppression.SMALL_BASE if percent else 0)
 
     spc_summary = _spc(ctx, ind, series, monthly, settings, hide)
     suppressed = hide(now)
@@ -1537,11 +1558,11 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
             "ci_low": before.ci_low,
             "ci_high": before.ci_high,
             "suppressed": hide(before),
-            "share": share_word(before, ind.unit),
+            "share": share_word(before, ind.unit, threshold, rounding),
             "target_status": (target_status(before.value, before.denominator, ctx.target(ind),
                                             ctx.target_comparison(ind), minimum) or {}).get("status"),
         },
-        "share": share_word(now, ind.unit),
+        "share": share_word(now, ind.unit, threshold, rounding),
     }
     numerator, denominator = now.numerator, now.denominator
     value, low, high = now.value, now.ci_low, now.ci_high
@@ -1655,14 +1676,13 @@ PARALLEL_MIN = 8
 def _database_file(db) -> str | None:
     try:
         row = db.execute("PRAGMA database_list").fetchone()
-    except Exception:
+    except sqlite3.Error:
         return None
     return row[2] if row and row[2] else None
 
 
 def _worker(path: str, version, jobs, period, compare, external, settings, timings, coverage=None) -> dict:
     """Compute ``jobs`` on a read-only connection of its own (run in a worker thread)."""
-    import sqlite3
     from urllib.parse import quote
 
     from sqlite_utils import Database
@@ -1739,8 +1759,6 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         state["results"][keys[ind.id]] = _compute(ctx, ind, period, compare, external, settings, coverage)
         timings[ind.id] = time.perf_counter() - started
     if future is not None:
-        import sqlite3
-
         try:
             state["results"].update(future.result())
             timings.update(worker_timings)

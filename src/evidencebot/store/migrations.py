@@ -626,6 +626,32 @@ def m018_draft_privacy_warnings(db: Database) -> None:
                "draft_id INTEGER PRIMARY KEY REFERENCES drafts(draft_id) ON DELETE CASCADE, warned_at TEXT NOT NULL)")
 
 
+@migrations()
+def m021_work_accounts(db: Database) -> None:
+    # The computer account behind each writing, submitting and approving action on stories
+    # and drafts, so that renaming yourself in config.toml does not make you a second person.
+    from evidencebot.store import audit, workflow
+
+    table = db.table("work_accounts")
+    table.create(
+        {"id": int, "table_name": str, "row_key": str, "role": str, "account": str, "user": str, "at": str},
+        pk="id", not_null={"table_name", "row_key", "role", "account"},
+    )
+    table.create_index(["table_name", "row_key"])
+    audit.ensure_functions(db)
+    workflow.install_account_triggers(db)
+
+
+@migrations()
+def m023_variance_note_action(db: Database) -> None:
+    # A variance note says the cause (``reason``), the action and when the measure
+    # is expected to be back on target, separately, so the review can say which of
+    # them is known. Existing notes keep their text as the reason.
+    notes = db.table("variance_notes")
+    notes.add_column("action", str)
+    notes.add_column("recovery_on", str)
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 

@@ -95,7 +95,7 @@ def _exportable_shingles(db: Database, exclude: str | None = None) -> set:
     return {r for r, n in counts.items() if n - (r in own) > 0}
 
 
-def holds(story: dict, text: str, *, common: set = frozenset()) -> Holding | None:
+def holds(story: dict, text: str, *, common: set | frozenset = frozenset()) -> Holding | None:
     """Whether ``text`` holds ``story`` (see the module's rules); None when it does not.
 
     ``common``: runs that do not count (those other exportable stories hold).
@@ -110,7 +110,7 @@ def _index(db: Database, only: str | None) -> list[tuple[dict, set]]:
     Kept on the connection until the data change (the checker calls this once per paragraph).
     """
     version = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
-    cache = getattr(db, "_evidencebot_reach", None)
+    cache: tuple[tuple, dict[str | None, list]] | None = getattr(db, "_evidencebot_reach", None)
     if cache is None or cache[0] != version:
         cache = (version, {})
     if only in cache[1]:
@@ -124,7 +124,7 @@ def _index(db: Database, only: str | None) -> list[tuple[dict, set]]:
         out.append((row, {r for r in runs if counts.get(r, 0) - (r in mine) <= 0}))
     cache[1][only] = out
     try:
-        db._evidencebot_reach = cache
+        db._evidencebot_reach = cache  # type: ignore[attr-defined]
     except AttributeError:  # an object that takes no attributes: no caching
         pass
     return out
@@ -163,7 +163,8 @@ def span(story_runs: set, text: str) -> tuple[int, int] | None:
     """Character offsets in ``text`` from the first to the last word of the runs it shares with a story."""
     found = list(_WORD.finditer(text or ""))
     spots = [(m.start(), m.end(), w) for m, w in zip(found, words(text))]
-    first = last = None
+    first: int | None = None
+    last = 0
     for i in range(len(spots) - SHINGLE + 1):
         if tuple(w for _, _, w in spots[i:i + SHINGLE]) in story_runs:
             first = spots[i][0] if first is None else first
