@@ -334,7 +334,14 @@ class EvidenceChecker:
                     "so that a commissioner can check it.",
                 ))
             return
-        result = self._compute(indicator_id, period, compare)
+        try:
+            result = self._compute(indicator_id, period, compare)
+        except InputError as exc:  # a period the data do not reach: nothing to check the figure against
+            report.findings.append(self._finding(
+                claim, fig, "figure-unsupported", "warning",
+                f"'{fig.text}' ({ind.title}) is about {period.label}, which the data do not cover: {exc}.",
+            ))
+            return
         where = f"{ind.title}, {result.period}"
         counts = _counts(result)
         true_text = _fmt(result.value, result.unit)
