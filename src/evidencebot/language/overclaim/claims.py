@@ -130,9 +130,9 @@ def _people_outcome(verb, s: dict):
             for c in list(verb.children) + list(d.children):
                 if c.i <= d.i:
                     continue
-                if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in W.result_particles:
+                if c.dep_ in W.result_particle_deps and c.lower_ in W.result_particles:
                     return d.i, c.i + 1
-                if c.dep_ in ("xcomp", "ccomp", "oprd", "acl") and c.tag_ == "VBG":
+                if c.dep_ in W.result_clause_deps and c.tag_ == "VBG":
                     return d.i, c.i + 1
             continue
         if d.pos_ != "NOUN" or _not_outcome(d, s):
@@ -220,7 +220,7 @@ def _changed_outcome(terms: Terms, s: dict, toks):
                     for g in c.children:
                         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not _not_outcome(g, s):
                             return g.i, g.i + 1
-        elif t.dep_ in ("amod", "advmod", "compound") and t.head.pos_ == "NOUN" and not _not_outcome(t.head, s):
+        elif t.dep_ in W.change_modifier_deps and t.head.pos_ == "NOUN" and not _not_outcome(t.head, s):
             return t.head.i, t.head.i + 1
     return None
 
