@@ -1154,8 +1154,11 @@ class _NameFinder:
         lower_first = {w.casefold() for w in n.first_names} - {w.casefold() for w in n.ambiguous}
         for i, tok in enumerate(self.toks):
             word = tok.text
-            if not word.isalpha() or not word.islower():
-                continue
+            if not word.isalpha() or not word.islower() or tok.token is None:
+                continue  # (without the parse, a lower-case word is only a word)
+            around = self.text[max(0, tok.start - 1):tok.start] + self.text[tok.end:tok.end + 1]
+            if any(ch in ".@_/\\-" for ch in around if ch):
+                continue  # part of an e-mail address, a file name or a hyphenated word
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             close = nxt is not None and self.text[tok.end:nxt.start] in (" ", "\u00a0")
             if word in titles and word not in ("sir", "dame") and close and nxt.text.isalpha() and nxt.text.islower() \
