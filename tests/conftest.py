@@ -29,6 +29,20 @@ def isolated_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def accounts_follow_names(monkeypatch):
+    """Each declared user name acts from a computer account of its own.
+
+    evidencebot refuses an approval from the computer account that wrote or
+    submitted the item (issue 18, defect 6). Tests play several people in one
+    process, so here every name gets its own pretend account;
+    tests/governance/test_attack_name_change.py puts the real account back.
+    """
+    from evidencebot.store import audit
+
+    monkeypatch.setattr(audit, "account_of", lambda user: f"test account of {user}")
+
+
 @pytest.fixture
 def db(tmp_path):
     """A migrated, empty database file in a temporary folder."""

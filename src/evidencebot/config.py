@@ -26,10 +26,15 @@ Every field has a default, so the file is optional. Example::
     [drafts]
     keep_versions_days = 90      # saved draft versions older than this are pruned (0: keep all)
 
+    [governance]
+    shared_account = false       # true: the team shares one computer login (approvals marked "same account")
+
     [limits]
     check_mb = 5                 # larger drafts are refused by `check`
     import_mb = 2048             # larger files are refused by `import`
     xlsx_unpacked_mb = 1024      # one part of a workbook, unpacked
+    template_seconds = 10        # a template of your own is stopped after this long
+    template_mb = 512            # ... or when it needs more memory than this
 """
 
 from __future__ import annotations
@@ -96,6 +101,10 @@ class LimitSettings:
     """A CSV, XLSX or Markdown file given to ``evidencebot import``."""
     xlsx_unpacked_mb: int = 1024
     """The unpacked size of one part of an XLSX workbook (its shared strings, its sheet)."""
+    template_seconds: int = 10
+    """A narrative template of your own is stopped after this long (it renders in a child process)."""
+    template_mb: int = 512
+    """...and may not take more memory than this (the child's address space is capped)."""
 
 
 @dataclass
@@ -113,6 +122,14 @@ class DraftSettings:
 
 
 @dataclass
+class GovernanceSettings:
+    shared_account: bool = False
+    """True when colleagues share one computer login: an approval from the account that wrote or
+    submitted the item is then allowed, recorded as "same account" in the audit log and reported
+    by ``doctor``. False (the default): such an approval is refused, whatever ``[user] name`` says."""
+
+
+@dataclass
 class Settings:
     user: UserSettings = field(default_factory=UserSettings)
     spc: SPCSettings = field(default_factory=SPCSettings)
@@ -122,6 +139,7 @@ class Settings:
     limits: LimitSettings = field(default_factory=LimitSettings)
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     drafts: DraftSettings = field(default_factory=DraftSettings)
+    governance: GovernanceSettings = field(default_factory=GovernanceSettings)
 
 
 def _whoami() -> str:

@@ -179,3 +179,24 @@ def test_requests_that_need_the_model_wait_for_it(evidence_db_path):
     worker.join(timeout=60)
     assert replies and "943 476 5919" in replies[0].markdown
     assert conversation.understand("find stories about sleep").source == "spacy"
+
+
+def test_a_broken_phrasebank_file_is_named_in_the_reply_and_not_remembered(conversation, isolated_home):
+    """A YAML error in the user's copy of the intent vocabulary is a ConfigError naming the file, given as the
+    reply; once the file is fixed the next message is understood (the failure was not cached as 'no topics')."""
+    from evidencebot.assistant import intents
+
+    folder = isolated_home / "config" / "phrasebank"
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = folder / "question_terms.yaml"
+    broken.write_text("topics: [unclosed\n", encoding="utf-8")
+    intents._topics.cache_clear()
+    try:
+        reply = conversation.respond("show me the indicators about crisis for last quarter")
+        assert not reply.ok
+        assert "question_terms.yaml" in reply.markdown
+        broken.unlink()
+        reply = conversation.respond("show me the indicators about crisis for last quarter")
+        assert reply.ok and reply.intent == "indicators", reply.markdown
+    finally:
+        intents._topics.cache_clear()

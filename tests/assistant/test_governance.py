@@ -74,7 +74,13 @@ def test_help_lists_the_new_commands():
 
 
 def test_submit_then_approve_needs_a_second_person(conversation, evidence_db_path, isolated_home):
-    reply = conversation.respond("/submit T04")
+    asked = conversation.respond("/submit T04")
+    assert asked.ok and asked.payload["confirm"]["command"] == "/submit T04 confirm"
+    assert asked.markdown.startswith("Submit story `T04` “A step-down that was not yet approved” for approval?")
+    db = connect(evidence_db_path)
+    assert workflow.get_story(db, "T04")["status"] == "draft"  # nothing changes until confirmed
+    db.close()
+    reply = conversation.respond("yes")
     assert reply.ok and "is **submitted** by **Ana Writer**" in reply.markdown
     refused = conversation.respond("/approve T04")
     assert not refused.ok and "approval needs a second person" in refused.markdown
@@ -99,7 +105,7 @@ def test_submit_then_approve_needs_a_second_person(conversation, evidence_db_pat
 
 
 def test_approving_a_story_without_external_consent_says_it_still_cannot_be_used(conversation, isolated_home):
-    conversation.respond("/submit T06")
+    conversation.respond("/submit T06 confirm")
     act_as(isolated_home, "Ben Approver")
     reply = conversation.respond("/approve T06 confirm")
     assert reply.ok and "still may not be used externally: no consent for external use" in reply.markdown
@@ -149,7 +155,7 @@ def test_withdrawing_an_unused_story_says_no_document_used_it(conversation):
 
 
 def test_the_audit_log_in_the_chat(conversation):
-    conversation.respond("/submit T04")
+    conversation.respond("/submit T04 confirm")
     conversation.respond("/withdraw T02 confirm form returned")
     reply = conversation.respond("show the audit log")
     assert reply.ok and reply.intent == "audit"

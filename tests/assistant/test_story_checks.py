@@ -58,7 +58,8 @@ def test_personal_data_blocks_submit_in_the_chat_and_the_command_line(story, evi
     assert workflow.get_story(db, story)["status"] == "draft"
     save_story_draft(db, story, {"context": "She had stopped going out after a move in March."})
     db.close()
-    assert conversation.respond(f"/submit {story}").ok
+    assert conversation.respond(f"/submit {story}").payload["confirm"]["command"] == f"/submit {story} confirm"
+    assert conversation.respond("yes").ok
 
 
 def test_the_approver_sees_every_finding_and_personal_data_blocks_approval(story, evidence_db_path, isolated_home):
@@ -66,7 +67,7 @@ def test_the_approver_sees_every_finding_and_personal_data_blocks_approval(story
     db = connect(evidence_db_path)
     save_story_draft(db, story, {"context": "She had stopped going out after a move in March."})
     db.close()
-    assert conversation.respond(f"/submit {story}").ok
+    assert conversation.respond(f"/submit {story} confirm").ok
     act_as(isolated_home, "Ben Approver")
     asked = conversation.respond(f"/approve {story}")
     assert asked.payload["confirm"]["command"] == f"/approve {story} confirm"

@@ -174,8 +174,8 @@ def test_figure_shapes_are_used_once_per_answer(demo_db, questions):
 def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
     from evidencebot.compose.tender import assemble_tender
 
-    answer = assemble_tender(demo_db, "Your answer should cover: how you will reduce the carbon footprint of your "
-                                      "vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
+    answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
+                                      "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
     first, second = answer.coverage
     assert first.status.startswith(("nothing in the library", "evidence only"))
     assert "[To write] No approved method block" in answer.markdown

@@ -153,7 +153,8 @@ def test_only_approved_stories_with_external_consent(demo_copy, checker):
     db.execute("update stories set status = 'submitted' where story_id = 'st02-step-down-housing'")
     db.conn.commit()
     # stories go only where they fit a sub-point: these two ask for examples
-    q = "Cover:\n- an example of a visit within two days of discharge\n- an example of leaving hospital with a key already in hand"
+    q = ("Cover:\n- an example of a visit within two days of discharge\n- an example of leaving hospital with a key "
+         "already in hand\n- an example of a crisis plan rehearsed with the person")
     answer = T.assemble_tender(db, q, 800, period=PERIOD, checker=checker)
     used = {s["id"] for s in answer.sources if s["kind"] == "story"}
     allowed = {r["story_id"] for r in db.query(

@@ -105,6 +105,8 @@ def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_work
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 0, drafted.output
     assert "4.1: checked: no finding" in drafted.stderr and "4.2: checked: no finding" in drafted.stderr
+    # the two answers are read together, as a panel reads them
+    assert "consistency: 0 contradictions across 2 drafted answers" in drafted.stderr
     rows = list(demo_copy.query("select * from tender_questions order by position"))
     assert all(r["status"].startswith("checked") and r["words"] <= r["word_limit"] for r in rows)
     uses = demo_copy.execute("select count(*) from block_uses where used_in like 'tender %'").fetchone()[0]

@@ -3,11 +3,15 @@
 The core never imports the faces (``cli``, ``tui``); ``store`` does not import ``metrics``;
 ``language`` does not import ``store``; ``metrics`` does not import ``language``. A rule is a
 pair (importing layer, forbidden layer); a layer is a subpackage or module of ``evidencebot``.
+
+The leaves (``text``, ``mentions``) import only the standard library and, of evidencebot, only
+the leaves listed for them (``mentions`` may import ``text``), so every layer can use them.
 """
 
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,8 @@ FORBIDDEN = [(core, face) for core in CORE for face in FACES] + [
     ("language", "store"),
     ("metrics", "language"),
 ]
+LEAVES = {"text": (), "mentions": ("text",)}
+"""Leaf modules and the only evidencebot modules each may import."""
 
 
 def _layer(module: str) -> str | None:
@@ -63,6 +69,14 @@ def violations(source: str, module: str, *, is_package: bool = False) -> list[st
         theirs = _layer(name)
         if theirs and theirs != mine and (mine, theirs) in FORBIDDEN:
             bad.append(f"{module}:{line} imports {name} ({mine} must not import {theirs})")
+        if mine in LEAVES:
+            if theirs is None and name.split(".")[0] == "evidencebot":
+                theirs = "evidencebot"
+            if theirs is not None and theirs != mine and theirs not in LEAVES[mine]:
+                bad.append(f"{module}:{line} imports {name} (the leaf {mine} imports only "
+                           f"{', '.join(LEAVES[mine]) or 'the standard library'} of evidencebot)")
+            elif theirs is None and name.split(".")[0] not in sys.stdlib_module_names:
+                bad.append(f"{module}:{line} imports {name} (the leaf {mine} imports only the standard library)")
     return bad
 
 
@@ -84,6 +98,12 @@ def test_the_package_keeps_the_layer_rules():
     ("from evidencebot.store.db import connect\n", "evidencebot.language.checker"),
     ("from ..language import checker\n", "evidencebot.metrics.spc"),
     ("from evidencebot.language.pipeline import get_nlp\n", "evidencebot.metrics.indicators"),
+    ("from evidencebot.errors import InputError\n", "evidencebot.text"),
+    ("def f():\n    from evidencebot.mentions import figures\n", "evidencebot.text"),
+    ("import yaml\n", "evidencebot.text"),
+    ("from evidencebot.metrics.periods import parse_period\n", "evidencebot.mentions"),
+    ("from evidencebot import config\n", "evidencebot.mentions"),
+    ("def f():\n    import spacy\n", "evidencebot.mentions"),
 ])
 def test_a_forbidden_import_is_caught(source, module):
     assert violations(source, module)
@@ -94,6 +114,10 @@ def test_a_forbidden_import_is_caught(source, module):
     ("from evidencebot.compose import review\n", "evidencebot.tui.screens.export"),
     ("from . import stats\n", "evidencebot.metrics.spc"),
     ("import textual\n", "evidencebot.tui.app"),
+    ("import re\nfrom functools import lru_cache\n", "evidencebot.text"),
+    ("from __future__ import annotations\nfrom evidencebot.text import MONTH_PATTERN\n", "evidencebot.mentions"),
+    ("from evidencebot.text import sentence_spans\n", "evidencebot.language.pipeline"),
+    ("from evidencebot.mentions import figures\n", "evidencebot.store.values"),
 ])
 def test_an_allowed_import_passes(source, module):
     assert not violations(source, module)

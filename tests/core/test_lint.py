@@ -1,4 +1,4 @@
-"""Static checks that run with the test suite (so CI runs them through README's one test command).
+"""Static checks that run with the test suite (so CI runs them through README's one test command): ruff and mypy.
 
 ruff with the project's settings (pyproject ``[tool.ruff]``: pyflakes, pycodestyle errors,
 bugbear) over the package and the tests: an unused import, an undefined name or a closure
@@ -27,4 +27,15 @@ def _ruff() -> list[str]:
 def test_ruff_finds_nothing():
     proc = subprocess.run([*_ruff(), "check", "--no-cache", "--output-format", "concise", "src", "tests", "bench"],
                           cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy_finds_nothing_outside_the_listed_type_debt():
+    """mypy over the package with pyproject ``[tool.mypy]``: modules on the debt list are skipped, every
+    other module (and any new one) must type-check."""
+    cache = ROOT / ".mypy_cache"
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(cache)], cwd=ROOT,
+                          capture_output=True, text=True)
+    if "No module named mypy" in proc.stderr:
+        pytest.fail("mypy is not installed: it is part of the [test] extras (pip install '.[test]')")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -34,3 +34,70 @@ def test_ordinary_templates_still_render():
     out = env.render_string("{% for i in range(3) %}{{ i }}{% endfor %} {{ 'ab'|center(6) }} {{ 'a' ~ 'b' }} "
                             "{{ ['a', 'b']|join(', ') }} {{ '%05d'|format(42) }}", {})
     assert out == "012   ab   ab a, b 00042"
+
+
+# Issue 18, defect 9 (second part): the budget above is checked on calls, attribute and
+# item look-ups and range steps, so a loop that makes none of them ran unbounded, and
+# nothing capped memory. A user template now renders in a child process that is stopped
+# after the time budget and cannot take more than the memory budget. Both tests ran
+# unbounded (or until the test's own limit) before.
+
+CALL_FREE_LOOP = "{% for a in 'x' * 1000000 %}{% for b in 'x' * 1000000 %}{% endfor %}{% endfor %}done"
+MEMORY_HOG = ("{% set s = 'ab ' * 333333 %}"  # each split() holds 333,333 new strings: about 20 MB
+              + "".join("{% set l" + str(i) + " = s.split() %}" for i in range(12)) + "{{ l11 | length }}")
+
+
+def limits(home, **values) -> None:
+    """``[limits]`` in the test's config.toml (template_seconds, template_mb)."""
+    folder = home / "config"
+    folder.mkdir(parents=True, exist_ok=True)
+    body = "".join(f"{k} = {v}\n" for k, v in values.items())
+    (folder / "config.toml").write_text(f"[limits]\n{body}", encoding="utf-8")
+
+
+def test_a_call_free_loop_is_stopped_at_the_time_budget(isolated_home):
+    limits(isolated_home, template_seconds=1)
+    with pytest.raises(ConfigError, match=r"template loop\.md\.j2: .*stopped after 1 second"):
+        env.render_string(CALL_FREE_LOOP, {}, name="loop.md.j2")
+
+
+def test_a_template_cannot_take_more_than_the_memory_budget(isolated_home):
+    limits(isolated_home, template_mb=64)
+    with pytest.raises(ConfigError, match=r"template hog\.md\.j2.*(memory|too large)"):
+        env.render_string(MEMORY_HOG, {}, name="hog.md.j2")
+
+
+def test_a_user_template_file_is_stopped_too(isolated_home):
+    folder = isolated_home / "config" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "loop.md.j2").write_text(CALL_FREE_LOOP, encoding="utf-8")
+    limits(isolated_home, template_seconds=1)
+    env.clear_cache()
+    try:
+        with pytest.raises(ConfigError, match=r"loop\.md\.j2.*stopped after 1 second"):
+            env.render("loop.md.j2", {})
+    finally:
+        env.clear_cache()
+
+
+def test_the_command_line_says_one_line_and_exits_2(tmp_path, isolated_home, demo_factory):
+    """A review with a user template that never ends: one line naming the template, exit 2."""
+    import subprocess
+    import sys
+
+    from .conftest import child_env
+
+    folder = isolated_home / "config" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "contract_review.md.j2").write_text(CALL_FREE_LOOP, encoding="utf-8")
+    limits(isolated_home, template_seconds=1)
+    r = subprocess.run([sys.executable, "-m", "evidencebot", "assemble", "review", "--db", str(demo_factory())],
+                       capture_output=True, text=True, timeout=120, env=child_env(EVIDENCEBOT_HOME=isolated_home))
+    assert r.returncode == 2, r.stderr
+    lines = [x for x in r.stderr.splitlines() if x.strip()]
+    assert len(lines) == 1 and "contract_review.md.j2" in lines[0] and "stopped" in lines[0], r.stderr
+
+
+def test_ordinary_user_templates_render_the_same_in_the_child():
+    source = "{% for i in range(3) %}{{ i }}{% endfor %} {{ n }} {{ items | join(', ') }}"
+    assert env.render_string(source, {"n": 7, "items": ["a", "b"]}) == "012 7 a, b"

@@ -110,9 +110,15 @@ def test_split_long_prefers_a_line_break_then_a_sentence_end():
     assert pipeline.split_long("short", 10) == [(0, "short")]
     text = "a" * 600 + ". " + "b" * 200 + "\n" + "c" * 500
     assert [p[-1] for _, p in pipeline.split_long(text, 1000)[:1]] == ["\n"]
-    text = "a" * 600 + ". " + "b" * 200 + " " + "c" * 500
+    # a sentence end is where the next sentence starts (evidencebot.text): a capital follows
+    text = "a" * 600 + ". " + "B" + "b" * 199 + " " + "c" * 500
     first = pipeline.split_long(text, 1000)[0][1]
     assert first.endswith(". ") and len(first) == 602
+    # "e.g. " before a capital, or ". " before a small letter, ends no sentence: the last space wins
+    for stop in (" e.g. B", ". b"):
+        text = "a" * 600 + stop + "b" * 200 + " " + "c" * 500
+        first = pipeline.split_long(text, 1000)[0][1]
+        assert len(first) == 600 + len(stop) + 201 and first.endswith("b ")
 
 
 def test_parse_refuses_an_over_long_text_with_a_message():

@@ -28,6 +28,11 @@ def test_submit_then_a_colleague_approves(make, evidence_db_path, isolated_home)
         async with app.run_test(size=SMALL) as pilot:
             await settle(pilot)
             await ask(pilot, "/submit T04")
+            from evidencebot.tui.screens.confirm import ConfirmChange
+
+            assert isinstance(app.screen, ConfirmChange) and "Submit story `T04`" in app.screen.question
+            await pilot.press("y")
+            await settle(pilot)
             reply = chat_replies(app)[-1]
             assert "is **submitted** by **Ana Writer**" in reply.markdown and not reply.has_class("-warning")
             await ask(pilot, "/approve T04")
@@ -35,8 +40,6 @@ def test_submit_then_a_colleague_approves(make, evidence_db_path, isolated_home)
             assert refused.has_class("-warning") and "approval needs a second person" in refused.markdown
             act_as(isolated_home, "Ben Approver")  # a colleague, at their own desk
             await ask(pilot, "approve story T04")
-            from evidencebot.tui.screens.confirm import ConfirmChange
-
             assert isinstance(app.screen, ConfirmChange)  # the dialog names the story and the change
             assert "Approve story `T04`" in app.screen.question and "submitted to **approved**" in app.screen.question
             await pilot.press("enter")  # Cancel has the focus: Enter alone changes nothing
@@ -87,7 +90,7 @@ def test_the_audit_log_at_80_columns_is_a_list_and_at_120_a_table(make):
         app = make()
         async with app.run_test(size=SMALL) as pilot:
             await settle(pilot)
-            await ask(pilot, "/submit T04")
+            await ask(pilot, "/submit T04 confirm")
             await ask(pilot, "show the audit log")
             reply = chat_replies(app)[-1]
             assert reply.markdown.startswith("### Audit log")

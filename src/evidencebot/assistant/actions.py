@@ -249,7 +249,9 @@ def stories(ctx: Context, intent: Intent) -> Reply:
         tags = ", ".join(h.domains) or "no domain"
         lines.append(f"{i}. **{h.title}** `{h.story_id}` · {tags} · {ok}")
         lines.append(f"   {h.snippet}")
-    return Reply("\n".join(lines), intent="stories", payload={"ids": [h.story_id for h in hits]})
+    picks = [{"story_id": h.story_id, "title": h.title, "usable": h.external_ok,
+              "why": "" if h.external_ok else h.blockers[0]} for h in hits]
+    return Reply("\n".join(lines), intent="stories", payload={"ids": [h.story_id for h in hits], "hits": picks})
 
 
 # ---------------------------------------------------------------- drafting

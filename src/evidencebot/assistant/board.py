@@ -5,7 +5,9 @@
 variation verdicts, the target assurance and the suppression are the review's
 own) and keeps what a board reads first: a few key indicators with their
 variation and assurance, the targets not met, the top risks and the open
-actions. Nothing here computes a figure.
+actions. Nothing here computes a figure. The page's own text is checked as the
+review's is (:func:`~evidencebot.compose.review.clean_markdown`); the full
+review's prose is not assembled-and-checked for it (bench/board_bench.py).
 """
 
 from __future__ import annotations
@@ -29,10 +31,13 @@ def _cell(text: str) -> str:
 def board_summary(db, period) -> BoardSummary:
     from evidencebot.assistant.indicator_views import short_title, value_cell
     from evidencebot.compose import filters, gather
-    from evidencebot.compose.review import STATUS_WORDS, assemble_review
+    from evidencebot.compose.review import STATUS_WORDS, assemble_review, clean_markdown
+    from evidencebot.compose.tender import get_checker
     from evidencebot.metrics import periods as _periods
 
-    review = assemble_review(db, period)
+    # The board page needs the review's figures, not its prose: the review's text is not checked here
+    # (that was nearly all of the time); the page's own text is, below.
+    review = assemble_review(db, period, check=False)
     p = review.period
     coverage = _periods.cover(p, gather.latest_data_date(db))
     results = [r for r in review.results if not (r.suppressed and r.value is None)]
@@ -84,4 +89,5 @@ def board_summary(db, period) -> BoardSummary:
         lines.append("- No incident action is open.")
     lines += ["", f"_From the contract review for {when}: figures with intervals, variance notes and sources are "
                   "in the full review (`/review`)._"]
-    return BoardSummary("\n".join(lines), review)
+    markdown, _edits = clean_markdown("\n".join(lines), get_checker(db, external=True))
+    return BoardSummary(markdown, review)

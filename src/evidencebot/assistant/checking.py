@@ -20,7 +20,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from evidencebot.errors import InputError
+from evidencebot.errors import ConfigError, InputError
 from evidencebot.language.findings import SEVERITY_RANK, Finding, locate
 
 _lock = threading.Lock()
@@ -114,7 +114,7 @@ def _own_names() -> tuple[str, ...]:
         from evidencebot.metrics.catalogue import load_catalogue
 
         cat = load_catalogue()
-    except Exception:  # noqa: BLE001 - no catalogue: nothing to exempt
+    except ConfigError:  # no readable catalogue: nothing to exempt (the catalogue's own error is shown elsewhere)
         return ()
     names = set()
     for ind in cat.values():

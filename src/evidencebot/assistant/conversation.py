@@ -15,6 +15,7 @@ from evidencebot.assistant import actions
 from evidencebot.assistant.actions import Context, Reply, State
 from evidencebot.assistant.intents import Intent, parse
 from evidencebot.assistant.model_loader import LanguageModel
+from evidencebot.errors import ConfigError
 
 
 class Conversation:
@@ -47,7 +48,14 @@ class Conversation:
     def respond(self, text: str, progress: Callable[[str], None] | None = None) -> Reply:
         """Answer one message (blocking: call it from a worker)."""
         with self._lock:
-            intent = self.understand(text)
+            try:
+                intent = self.understand(text)
+            except ConfigError as exc:  # a broken phrasebank file: say which, keep the conversation going
+                reply = Reply(f"I cannot read my own vocabulary files: {exc}. Fix the file (or remove your copy "
+                              "from the config folder) and send the message again.", intent="error", ok=False)
+                self.history.append(("user", text))
+                self.history.append(("assistant", reply.markdown))
+                return reply
             db = self.connect()
             try:
                 reply = actions.run(self._context(db, progress), intent)

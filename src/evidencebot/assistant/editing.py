@@ -15,13 +15,15 @@ it is (the editor calls it, debounced, as the user types) and
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store import drafts
+from evidencebot.store.retention import prune_versions as _prune
+from evidencebot.text import letter_word_pattern
 
 _STOP = set(
     """a about above across after all also an and any are as at be been being both but by can could
@@ -31,7 +33,7 @@ _STOP = set(
     through to under up use using we what when where which while who will with within would you
     your service services support supports answer cover give tell us""".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_WORD = letter_word_pattern(3)
 
 
 @dataclass
@@ -180,57 +182,32 @@ def status(doc: DraftDoc, text: str) -> EditorStatus:
 # ---------------------------------------------------------------- storage
 
 
-def _now() -> str:
-    return _dt.datetime.now().replace(microsecond=0).isoformat()
-
-
 def save_draft(db: Database, doc: DraftDoc, *, author: str | None = None) -> int:
     """Write the draft's body (creating the row the first time); return its id."""
-    now = _now()
-    with db.atomic():
-        if doc.draft_id is not None and db.execute(
-            "select 1 from drafts where draft_id = ?", [doc.draft_id]
-        ).fetchone():
-            db.execute(
-                "update drafts set body = ?, question = ?, word_limit = ?, title = ?, period = ?, updated_at = ? "
-                "where draft_id = ?",
-                [doc.text, doc.question, doc.word_limit, doc.title, doc.period, now, doc.draft_id],
-            )
-        else:
-            table = db["drafts"]
-            table.insert({
-                "kind": doc.kind, "title": doc.title or (doc.question[:80] if doc.question else "Untitled draft"),
-                "question": doc.question, "word_limit": doc.word_limit, "period": doc.period,
-                "body": doc.text, "status": "draft", "created_by": author, "created_at": now, "updated_at": now,
-            })
-            doc.draft_id = table.last_pk
+    title = doc.title or (doc.question[:80] if doc.question else "Untitled draft")
+    fields = {"body": doc.text, "question": doc.question, "word_limit": doc.word_limit, "title": doc.title,
+              "period": doc.period}
+    doc.draft_id = drafts.write_draft(db, doc.draft_id, fields, kind=doc.kind, author=author, title_if_new=title)
     return int(doc.draft_id)
 
 
 def save_version(db: Database, doc: DraftDoc, *, author: str | None = None) -> int:
     """Save the body and add it as the next numbered version; return the version."""
     draft_id = save_draft(db, doc, author=author)
-    with db.atomic():
-        row = db.execute("select max(version) from draft_versions where draft_id = ?", [draft_id]).fetchone()
-        version = (row[0] or 0) + 1
-        db["draft_versions"].insert({"draft_id": draft_id, "version": version, "body": doc.text,
-                                     "saved_at": _now(), "saved_by": author})
-    prune_versions(db)  # the retention setting, applied whenever a version is added
-    return version
+    return drafts.add_version(db, draft_id, doc.text, author=author)
 
 
 def load_draft(db: Database, draft_id: int) -> DraftDoc:
-    rows = list(db.query("select * from drafts where draft_id = ?", [draft_id]))
-    if not rows:
+    r = drafts.draft_row(db, draft_id)
+    if r is None:
         raise InputError(f"no draft number {draft_id}")
-    r = rows[0]
     return DraftDoc(text=r["body"] or "", question=r["question"] or "", word_limit=r["word_limit"],
                     kind=r["kind"] or "tender", title=r["title"] or "", draft_id=r["draft_id"], period=r["period"])
 
 
 def latest_draft(db: Database) -> DraftDoc | None:
-    row = db.execute("select draft_id from drafts order by updated_at desc, draft_id desc limit 1").fetchone()
-    return load_draft(db, row[0]) if row else None
+    draft_id = drafts.latest_draft_id(db)
+    return load_draft(db, draft_id) if draft_id is not None else None
 
 
 # ---------------------------------------------------------------- personal data and retention
@@ -254,9 +231,7 @@ def redact(text: str, findings) -> str:
 
 def prune_versions(db: Database, days: int | None = None) -> int:
     """Apply the draft-version retention setting (:func:`evidencebot.store.retention.prune_versions`)."""
-    from evidencebot.store.retention import prune_versions as prune
-
-    return prune(db, days)
+    return _prune(db, days)
 
 
 def insert_under(text: str, excerpt: str, heading_line: int | None) -> str:

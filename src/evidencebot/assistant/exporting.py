@@ -80,38 +80,24 @@ def default_path(folder: Path, name: str, fmt: str) -> Path:
     return folder / f"{stem}.{fmt}"
 
 
-def _story_passages(row: dict) -> list[str]:
-    """Distinctive runs of words from a story (to spot it quoted in a draft)."""
-    passages = []
-    for key in SECTIONS:
-        words = (row.get(key) or "").split()
-        for i in range(0, max(0, len(words) - 11), 12):
-            passages.append(" ".join(words[i:i + 12]))
-    return passages
-
-
 def quoted_stories(db: Database, text: str) -> list[dict]:
-    """Stories whose title or a passage of their text appears in ``text``."""
-    if not db["stories"].exists():
-        return []
-    squashed = " ".join(text.split()).lower()
-    found = []
-    for row in db.query("select * from stories order by story_id"):
-        title = (row.get("title") or "").strip()
-        quoted = len(title) > 12 and title.lower() in squashed
-        if quoted or any(p.lower() in squashed for p in _story_passages(row)):
-            found.append(row)
-    return found
+    """Stories whose title or text the draft holds, verbatim or nearly (a lightly edited copy,
+    a short quote): :func:`evidencebot.store.reach.stories_in`."""
+    from evidencebot.store.reach import stories_in
+
+    return [row for row, _ in stories_in(db, text)]
 
 
 def draft_blockers(db: Database, text: str) -> list[str]:
     """Why a draft may not leave the service (empty when it may)."""
     reasons: list[str] = []
-    for row in quoted_stories(db, text):
+    from evidencebot.store.reach import stories_in
+
+    for row, held in stories_in(db, text):
         why = export_blockers(row)
         if why:
-            reasons.append(f"it quotes story {row['story_id']} “{row.get('title')}”, which may not be used "
-                           f"externally ({'; '.join(why)})")
+            reasons.append(f"it quotes story {row['story_id']} “{row.get('title')}” ({held.describe()}), which "
+                           f"may not be used externally ({'; '.join(why)})")
     from evidencebot.language.findings import locate
     from evidencebot.language.privacy import find_privacy
 

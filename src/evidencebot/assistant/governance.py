@@ -80,6 +80,9 @@ def submit(ctx: Context, intent: Intent) -> Reply:
         else:
             lines += ["", "There are no draft stories."]
         return Reply("\n".join(lines), intent="submit_story", ok=False)
+    if not intent.confirmed:
+        return _ask_to_confirm(ctx, intent, "submit_story", "Submit", lambda: submit_question(ctx.db, story_id),
+                               f"/submit {story_id} confirm")
     try:
         row = submit_story_checked(ctx.db, story_id)
     except InputError as exc:
@@ -90,6 +93,26 @@ def submit(ctx: Context, intent: Intent) -> Reply:
         f"someone else: a colleague types `/approve {row['story_id']}` (or runs "
         f"`evidencebot stories approve {row['story_id']}`).",
         intent="submit_story", payload={"story_id": row["story_id"], "status": row["status"]})
+
+
+def submit_question(db, story_id: str) -> str:
+    """The question asked before a story is submitted, naming it and the change; ``InputError`` when it
+    cannot be submitted (already submitted or approved, an empty part, personal data left in it)."""
+    from evidencebot.assistant.story_capture import submit_problems
+    from evidencebot.store import workflow
+
+    row = workflow.get_story(db, story_id)
+    status = row.get("status") or "draft"
+    if status == "submitted":
+        raise InputError(f"story {story_id} is already submitted (by {row.get('submitted_by') or 'someone'}); "
+                         "it now needs approval by someone else")
+    if status == "approved":
+        raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
+    problems = submit_problems(row)
+    if problems:
+        raise InputError(f"story {story_id} cannot be submitted yet: " + " | ".join(problems))
+    return (f"Submit story {_title(row)} for approval? Its status goes from draft to **submitted**, by you; "
+            "a colleague then approves it.")
 
 
 def submit_story_checked(db, story_id: str) -> dict:
@@ -213,10 +236,12 @@ def confirm(ctx: Context, intent: Intent) -> Reply:
     command = ctx.state.pending
     ctx.state.pending = None
     if not command:
-        return Reply("Nothing is waiting for a yes. I ask before changing a story's consent or approval "
-                     "(`/approve ID`, `/consent ID external`, `/withdraw ID`).", intent="confirm", ok=False)
+        return Reply("Nothing is waiting for a yes. I ask before submitting a story or changing its consent or "
+                     "approval (`/submit ID`, `/approve ID`, `/consent ID external`, `/withdraw ID`).",
+                     intent="confirm", ok=False)
     again = parse(command)
-    handler = {"approve_story": approve, "withdraw_consent": withdraw, "consent": consent}[again.name]
+    handler = {"approve_story": approve, "withdraw_consent": withdraw, "consent": consent,
+               "submit_story": submit}[again.name]
     return handler(ctx, again)
 
 
@@ -241,6 +266,8 @@ def undo(ctx: Context, intent: Intent) -> Reply:
 
 def _document_line(d: dict) -> str:
     where = d["document"]
+    if d.get("found"):  # a library entry, draft or tender answer holding the text
+        return f"- **{where}** · {d['kind']}: holds {d['found']}"
     done = f"{d['kind']}, exported {_when(d['exported_at'])} by {d.get('exported_by') or '?'}"
     if where == "stdout":
         return f"- **printed to the screen** (not saved by evidencebot) · {done}"

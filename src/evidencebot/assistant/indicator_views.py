@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from evidencebot.errors import InputError
 
 
 def catalogue() -> dict:
@@ -93,7 +94,7 @@ def coverage_note(db: Database, period) -> str:
 
     try:
         coverage = periods.cover(period, latest_data_date(db))
-    except Exception:  # noqa: BLE001 - a period the data do not reach is refused where it is computed
+    except InputError:  # a period the data do not reach is refused where it is computed
         return ""
     return f"{period.label} is not over: the figures cover {coverage.text()}." if coverage.partial else ""
 

@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from evidencebot.text import MONTH_PATTERN
+
 INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
@@ -72,8 +74,7 @@ class Intent:
 
 # --------------------------------------------------------------------- periods
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = MONTH_PATTERN
 _FY = r"(?:fy\s?)?\d{4}\s?[/-]\s?(?:\d{4}|\d{2})"
 _ATOM = (
     rf"(?:{_FY}\s*,?\s*q[1-4]|q[1-4]\s*(?:of\s+)?{_FY}|{_FY}"
@@ -216,33 +217,28 @@ _ALIAS_RES = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), ids) for p, ids
 # --------------------------------------------------------------------- vocabulary
 
 
+# A broken phrasebank or catalogue raises ConfigError (naming the file) to the conversation, which answers
+# with it; nothing is cached until the files load, so a fix takes effect with the next message.
+
+
 @lru_cache(maxsize=1)
 def _topics():
-    try:
-        from evidencebot.compose.questions import load_topics
+    from evidencebot.compose.questions import load_topics
 
-        return load_topics()
-    except Exception:  # a broken phrasebank must not stop the conversation
-        return {}
+    return load_topics()
 
 
 def _indicator_term_patterns():
-    try:
-        from evidencebot.evidence.extract import indicator_terms
+    from evidencebot.evidence.extract import indicator_terms
 
-        return indicator_terms()
-    except Exception:
-        return []
+    return indicator_terms()
 
 
 @lru_cache(maxsize=1)
 def _catalogue_ids() -> tuple[str, ...]:
-    try:
-        from evidencebot.metrics.catalogue import load_catalogue
+    from evidencebot.metrics.catalogue import load_catalogue
 
-        return tuple(load_catalogue())
-    except Exception:
-        return ()
+    return tuple(load_catalogue())
 
 
 def _ordered(items) -> list[str]:
@@ -448,7 +444,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "board": ("board", "[period]", "one-page board summary: key indicators, missed targets, risks, actions"),
     "story": ("new_story", "[id]", "capture an outcome story (saved as you type)"),
     "export": ("export", "[md/html/docx]", "export the draft or a story"),
-    "submit": ("submit_story", "[story id]", "submit a finished story for approval"),
+    "submit": ("submit_story", "[story id]", "submit a finished story for approval (asks you to confirm)"),
     "approve": ("approve_story", "[story id]", "approve a story someone else submitted"),
     "withdraw": ("withdraw_consent", "[story id] [note]",
                  "consent withdrawn: keep the story out of exports, list the documents that used it"),
@@ -502,7 +498,7 @@ def parse_slash(text: str) -> Intent:
         ident, _, note = rest.partition(" ")
         intent.argument = ident.strip()
         note = note.strip()
-        if name != "submit_story" and re.match(r"(?i)confirm(?:ed)?\b", note):
+        if re.match(r"(?i)confirm(?:ed)?\b", note):
             intent.confirmed = True
             note = note.split(None, 1)[1] if len(note.split(None, 1)) > 1 else ""
         if name == "withdraw_consent":

@@ -240,19 +240,31 @@ def library_list(ctx, db):
         if not rows:
             click.echo("the bid library is empty (save answers with 'evidencebot assemble tender --save')")
         for r in rows:
-            click.echo(_line(r))
+            click.echo(_line(r, database))
 
 
-def _line(r: dict) -> str:
+def _withdrawn_note(database, r: dict) -> str:
+    """``withdrawn story S0001 (consent withdrawn 2026-12-01)`` when the entry holds a withdrawn story, else ""."""
+    from evidencebot.store import reach
+
+    held = reach.hidden_entry(database, r)
+    return "; ".join(f"withdrawn story {row['story_id']} (consent withdrawn {str(row['consent_withdrawn_at'])[:10]})"
+                     for row, _ in held)
+
+
+def _line(r: dict, database=None) -> str:
     import datetime as dt
 
     score = f"{r['score']:g}/{r['max_score']:g}" if r.get("score") is not None else "unscored"
     overdue = ""
     if r.get("review_date") and r["review_date"] < dt.date.today().isoformat():
         overdue = "  [past review date]"
-    question = " ".join(r["question"].split())
+    withdrawn = _withdrawn_note(database, r) if database is not None else ""
+    question = "(question hidden)" if withdrawn else " ".join(r["question"].split())
     if len(question) > 70:
         question = question[:67] + "..."
+    if withdrawn:
+        overdue += f"  [holds {withdrawn}: text hidden]"
     return f"#{r['bid_id']:<4} {r['created_at']}  {r['words'] or 0:>5} words  {score:<9} {question}{overdue}"
 
 
@@ -269,7 +281,7 @@ def library_search(ctx, text, db):
         if not rows:
             click.echo("no saved answer matches")
         for r in rows:
-            click.echo(_line(r))
+            click.echo(_line(r, database))
 
 
 @library.command("show")
@@ -282,12 +294,18 @@ def library_show(ctx, bid_id, db):
 
     with open_db(ctx, db) as database:
         r = lib.get(database, bid_id)
+        withdrawn = _withdrawn_note(database, r)
         click.echo(f"# Library entry {r['bid_id']}\n")
-        click.echo(f"**Question:** {r['question']}\n")
+        if not withdrawn:
+            click.echo(f"**Question:** {r['question']}\n")
         click.echo(f"**Saved:** {r['created_at']}; **review by:** {r['review_date']}; "
                    f"**words:** {r['words']} of {r['word_limit'] or 'no limit'}\n")
         if r.get("score") is not None:
             click.echo(f"**Score:** {r['score']:g} out of {r['max_score']:g} ({r['outcome']})\n")
+        if withdrawn:  # consent withdrawn: none of the entry's own words are shown
+            click.echo(f"**Withdrawn:** this entry holds the text of {withdrawn}; its question, feedback and "
+                       "answer are hidden and it must not be reused while consent stays withdrawn.")
+            return
         if r.get("feedback"):
             click.echo(f"**Feedback:** {r['feedback']}\n")
         click.echo(r["answer"])

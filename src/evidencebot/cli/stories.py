@@ -137,7 +137,12 @@ def approve_cmd(ctx, story_id, db):
         if problems:
             raise InputError(f"story {story_id} cannot be approved while it has: " + " | ".join(problems))
         row = workflow.approve_story(database, story_id)
+        same = workflow.approved_from_same_account(database, "stories", story_id)
     click.echo(f"story {story_id} approved by {row['approved_by']} at {row['approved_at']}")
+    if same:
+        click.echo("note: approved from the same computer account that wrote or submitted it "
+                   "([governance] shared_account = true); the audit log marks it and 'evidencebot doctor' lists it",
+                   err=True)
     blockers = workflow.story_blockers(row)
     if blockers:
         click.echo(f"note: it still may not be used externally: {'; '.join(blockers)}", err=True)
@@ -160,7 +165,11 @@ def _print_documents(change) -> None:
     if change.documents:
         click.echo(f"It was already used in {len(change.documents)} document(s); recall or correct them:")
         for d in change.documents:
-            click.echo(f"  - {d['document']} ({d['kind']}, exported {d['exported_at']} by {d.get('exported_by') or '?'})")
+            if d.get("found"):  # a library entry, draft or tender answer holding the text
+                click.echo(f"  - {d['document']} ({d['kind']}: holds {d['found']})")
+            else:
+                click.echo(f"  - {d['document']} ({d['kind']}, exported {d['exported_at']} by "
+                           f"{d.get('exported_by') or '?'})")
     else:
         click.echo("No document has used it.")
 
@@ -251,4 +260,9 @@ def drafts_approve(ctx, draft_id, db):
 
     with open_existing(ctx, db) as database:
         row = workflow.approve_draft(database, draft_id)
+        same = workflow.approved_from_same_account(database, "drafts", draft_id)
     click.echo(f"draft {draft_id} approved by {row['approved_by']} at {row['approved_at']}")
+    if same:
+        click.echo("note: approved from the same computer account that wrote or submitted it "
+                   "([governance] shared_account = true); the audit log marks it and 'evidencebot doctor' lists it",
+                   err=True)

@@ -84,7 +84,8 @@ def assign_cmd(ctx, ref, owner, due, tender_id, db):
 @db_option
 @click.pass_context
 def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
-    """Draft and check answers (one REF, or --all). Exit 1 if a checker finding remains in any."""
+    """Draft and check answers (one REF, or --all), then read every drafted answer of the tender
+    together for contradictions. Exit 1 if a checker finding remains in any, or answers contradict."""
     from evidencebot.compose import tender_store
     from evidencebot.errors import InputError
 
@@ -111,7 +112,14 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
                 click.echo(f"{r['ref']}: NOT checked clean: {len(answer.findings)} finding(s) remain", err=True)
             else:
                 click.echo(f"{r['ref']}: checked: no finding from the checker with the database", err=True)
-        if failed:
+        # the answers of one tender are read together, as a panel reads them
+        clashes = tender_store.contradictions(database, tender_id)
+        for c in clashes:
+            click.echo(f"consistency: {c.describe()}", err=True)
+        drafted = len([r for r in tender_store.questions(database, tender_id)[1] if (r["answer"] or "").strip()])
+        click.echo(f"consistency: {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} across "
+                   f"{drafted} drafted answer{'s' if drafted != 1 else ''}", err=True)
+        if failed or clashes:
             ctx.exit(1)
 
 

@@ -14,6 +14,15 @@
   program run out of memory with a huge ``range()`` (Jinja's own limit), a
   ``'a' * 10**10``, a long ``+`` or a huge ``**``: each is a
   :class:`~evidencebot.errors.ConfigError` naming the template and the line.
+* **Counts are published before a template sees them.** Unless the context
+  says ``external = False`` (an internal review, ``--no-suppress``), the count
+  summaries in it (:data:`COUNT_SUMMARIES`: activity, waits, escalations,
+  safeguarding, partner communications, crisis plans, incident types) hold
+  :class:`PublishedCount` values: "<5", a multiple of 5 or "0", the same text
+  the shipped filters print. A template, the user's or ours, cannot print a
+  raw count of 1-4 in an external document, and arithmetic or comparisons on
+  a published count are refused (a ConfigError naming the template), so a
+  loop of ``if count > i`` cannot recover it either.
 """
 
 from __future__ import annotations
@@ -115,6 +124,7 @@ class _Budget:
         import time
 
         self.local.deadline = time.monotonic() + seconds
+        self.local.seconds = seconds
         self.local.count = 0
 
     def stop(self):
@@ -131,10 +141,125 @@ class _Budget:
             if time.monotonic() > deadline:
                 from jinja2.exceptions import SecurityError
 
-                raise SecurityError(f"the template ran for more than {TIME_BUDGET_S:g} seconds")
+                raise SecurityError(f"the template ran for more than {self.local.seconds:g} seconds")
 
 
 _budget = _Budget()
+
+MEMORY_BUDGET_MB = 512
+"""The most memory a user template's render may add (the child's address space is capped)."""
+MAX_OUTPUT_MB = 64
+"""The largest rendered text a child may send back."""
+
+
+def budgets() -> tuple[float, int]:
+    """(seconds, MB) for one user template: ``[limits] template_seconds`` and ``template_mb``."""
+    from evidencebot.config import load_settings
+
+    try:
+        limits = load_settings().limits
+        return float(limits.template_seconds), int(limits.template_mb)
+    except ConfigError:
+        return TIME_BUDGET_S, MEMORY_BUDGET_MB
+
+
+def _cap_memory(mb: int) -> None:
+    """In the child: no more than ``mb`` MB beyond what the process already maps."""
+    import os
+    import resource
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        mapped = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    limit = mapped + mb * 1_048_576
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _in_child(work, name: str, seconds: float, mb: int) -> str:
+    """Run ``work()`` (a render returning text or raising ConfigError) in a forked child with
+    an address-space cap of ``mb`` MB more than now, and stop it after ``seconds`` (plus one
+    second for the render's own budget to report first). Any way the child fails is a
+    one-line ConfigError naming the template; a bug inside it stays a bug (RuntimeError)."""
+    import os
+    import pickle
+    import select
+    import signal
+    import time
+
+    if not hasattr(os, "fork"):  # no fork (Windows): the in-process budget only
+        return work()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: render, send (kind, value) back, leave without running any clean-up
+        code = 0
+        try:
+            os.close(read_end)
+            try:
+                _cap_memory(mb)
+                result = ("ok", work())
+            except ConfigError as exc:
+                result = ("config", str(exc))
+            except MemoryError:
+                result = ("config", f"template {name}: too large to render (more than its {mb} MB of memory)")
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent as a bug
+                result = ("bug", f"{type(exc).__name__}: {exc}"[:2000])
+            data = pickle.dumps(result)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write_end, view):]
+        except BaseException:  # noqa: BLE001 - nothing can be reported; the parent sees no answer
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + seconds + 1.0
+    stopped = None
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                stopped = (f"template {name}: stopped after {seconds:g} second{'' if seconds == 1 else 's'} "
+                           "(the limit for a template; [limits] template_seconds in config.toml)")
+                break
+            ready, _, _ = select.select([read_end], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_OUTPUT_MB * 1_048_576:
+                stopped = f"template {name}: stopped: it produced more than {MAX_OUTPUT_MB} MB of text"
+                break
+    finally:
+        os.close(read_end)
+        if stopped:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _, status = os.waitpid(pid, 0)
+    if stopped:
+        raise ConfigError(stopped)
+    try:
+        kind, value = pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - no (complete) answer: the child died
+        how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
+        raise ConfigError(f"template {name}: stopped ({how}): it needed more than its {mb} MB of memory "
+                          "or crashed; [limits] template_mb in config.toml") from None
+    if kind == "ok":
+        return value
+    if kind == "config":
+        raise ConfigError(value)
+    raise RuntimeError(f"template {name}: {value}")
 
 
 def _too_wide(size, what: str):
@@ -222,6 +347,84 @@ def _install_bounded_globals(env) -> None:
         original = env.filters.get(name) or getattr(jf, f"do_{name}", None)
         if original is not None:
             env.filters[name] = width_filter(original, name)
+
+
+# --- published counts ------------------------------------------------------------------
+
+COUNT_SUMMARIES = ("activity", "activity_previous", "waits", "esc", "safeguarding", "partners", "plans",
+                   "incident_types", "log")
+"""Context entries that hold counts of people or events (whole numbers inside them are counts)."""
+NOT_COUNTS = frozenset({"plan", "median_days", "longest_days", "median_hours_to_review", "learning"})
+"""Names inside those entries that are not counts (contracted plan figures, days, hours, the learning table)."""
+
+
+def _refuse(self, *args):
+    from jinja2.exceptions import SecurityError
+
+    raise SecurityError(f"a published count ({str.__str__(self)!r}) is text for an external document: it cannot "
+                        "be added, multiplied or compared; print it as it is")
+
+
+class PublishedCount(str):
+    """A count as an external document may show it: "<5", a multiple of 5, or "0".
+
+    It prints as that text and is false only when zero; it refuses arithmetic
+    and ordering (``+ - * / % < > <= >=``, ``float()``, ``int()``), so the exact
+    count cannot be worked out inside a template.
+    """
+
+    def __new__(cls, n: int):
+        from evidencebot.compose.filters import suppress
+
+        return super().__new__(cls, suppress(n))
+
+    def __bool__(self):
+        return str.__str__(self) != "0"
+
+    def __eq__(self, other):
+        return str.__eq__(self, str(other) if isinstance(other, int) and not isinstance(other, bool) else other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    __hash__ = str.__hash__
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _refuse
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = __pow__ = _refuse
+    __lt__ = __le__ = __gt__ = __ge__ = __int__ = __float__ = __index__ = _refuse
+
+
+def _published(value, depth: int = 0):
+    import dataclasses
+
+    if depth > 8 or isinstance(value, (bool, float, str)) or value is None:
+        return value
+    if isinstance(value, int):
+        return PublishedCount(value)
+    if isinstance(value, dict):
+        return {k: v if k in NOT_COUNTS else _published(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_published(v, depth + 1) for v in value]
+    if isinstance(value, tuple):  # (label, count) pairs: the first item is a label
+        return value[:1] + tuple(_published(v, depth + 1) for v in value[1:]) if len(value) > 1 else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        import copy
+
+        out = copy.copy(value)
+        for f in dataclasses.fields(value):
+            if f.name not in NOT_COUNTS:
+                object.__setattr__(out, f.name, _published(getattr(value, f.name), depth + 1))
+        for name, v in vars(value).items():  # attributes set after construction (esc.levels)
+            if name not in NOT_COUNTS and name not in {f.name for f in dataclasses.fields(value)}:
+                object.__setattr__(out, name, _published(v, depth + 1))
+        return out
+    return value
+
+
+def publish_counts(values: dict) -> dict:
+    """The context a template may see: count summaries published unless ``external`` is False."""
+    if values.get("external", True) is False or not any(k in values for k in COUNT_SUMMARIES):
+        return values
+    return {k: _published(v) if k in COUNT_SUMMARIES else v for k, v in values.items()}
 
 
 def _autoescape(name: str | None) -> bool:
@@ -324,12 +527,15 @@ def _too_large_source(exc: BaseException) -> str:
 
 
 def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str:
-    """Render template ``name`` with ``context``; every failure is a ConfigError."""
+    """Render template ``name`` with ``context``; every failure is a ConfigError.
+
+    When the user has templates of their own (the environment is sandboxed) the render runs
+    in a child process, stopped after ``[limits] template_seconds`` and capped at
+    ``template_mb`` of memory (:func:`_in_child`); our own templates render in-process."""
     import jinja2
-    from jinja2.exceptions import SecurityError
 
     env = env or make_env()
-    values = dict(context or {}, **kwargs)
+    values = publish_counts(dict(context or {}, **kwargs))
     try:
         template = env.get_template(name)
     except _TOO_LARGE + (SyntaxError,) as exc:  # 5,000 '(' or 3,000 nested ifs: the parser recurses
@@ -342,8 +548,20 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
             f"template {exc.filename or exc.name or name}, line {exc.lineno}: {exc.message}"
         ) from None
     sandboxed = getattr(env, "bounded_text", None) is not None
+    if sandboxed:  # a user template may be in play: render in a child with a time and memory budget
+        seconds, mb = budgets()
+        return _in_child(lambda: _render_loaded(template, values, name, seconds), name, seconds, mb)
+    return _render_loaded(template, values, name, None)
+
+
+def _render_loaded(template, values: dict, name: str, seconds: float | None) -> str:
+    """Render a loaded template; every failure is a ConfigError naming the template and line."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    sandboxed = seconds is not None
     if sandboxed:
-        _budget.start(TIME_BUDGET_S)
+        _budget.start(seconds)
     try:
         return template.render(values)
     except jinja2.UndefinedError as exc:
@@ -368,6 +586,12 @@ def render(name: str, context: dict | None = None, *, env=None, **kwargs) -> str
     except _TOO_LARGE as exc:
         filename, line = _template_frame(exc, {template.filename or ""})
         raise ConfigError(f"template {filename or name}, line {line or '?'}: {_too_large(exc)}") from None
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        if not sandboxed:  # our own templates: a real bug
+            raise
+        filename, line = _template_frame(exc, {template.filename or ""})
+        raise ConfigError(f"template {filename or name}, line {line or '?'}: {type(exc).__name__}: "
+                          f"{str(exc)[:200]}") from None
     finally:
         if sandboxed:
             _budget.stop()
@@ -384,13 +608,15 @@ def render_string(source: str, context: dict | None = None, *, name: str = "<str
         raise ConfigError(f"template {name}, line {exc.lineno}: {exc.message}") from None
     except _TOO_LARGE + (SyntaxError,) as exc:
         raise ConfigError(f"template {name}: {_too_large_source(exc)}") from None
-    return _render_template(template, dict(context or {}, **kwargs), name)
+    values = publish_counts(dict(context or {}, **kwargs))
+    seconds, mb = budgets()
+    return _in_child(lambda: _render_template(template, values, name, seconds), name, seconds, mb)
 
 
-def _render_template(template, values: dict, name: str) -> str:
+def _render_template(template, values: dict, name: str, seconds: float = TIME_BUDGET_S) -> str:
     import jinja2
 
-    _budget.start(TIME_BUDGET_S)  # render_string is always sandboxed
+    _budget.start(seconds)  # render_string is always sandboxed
     try:
         return template.render(values)
     except jinja2.UndefinedError as exc:

@@ -15,11 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from evidencebot.errors import ConfigError
+from evidencebot.text import MONTH_NAMES
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
+MONTHS = MONTH_NAMES
 UNIT_WORDS = {"hours": ("hour", "hours"), "days": ("day", "days")}
 
 

@@ -12,7 +12,6 @@ status ``approved``, an approver named and consent not withdrawn.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from sqlite_utils import Database
 
 from evidencebot.errors import InputError
 from evidencebot.store import workflow
+from evidencebot.text import letter_word_pattern
 
 EXTERNAL_STORY_SQL = workflow.EXPORTABLE_SQL
 """Another name of :data:`evidencebot.store.workflow.EXPORTABLE_SQL`; nothing in the package uses it."""
@@ -324,7 +324,7 @@ def changes_for(changes: list[dict], indicator_ids: list[str]) -> list[dict]:
 
 # ---------------------------------------------------------------- stories
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_WORD = letter_word_pattern(2)
 
 
 def _fts_query(terms: list[str]) -> str:

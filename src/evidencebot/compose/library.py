@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.text import letter_words
 
 REVIEW_MONTHS = 12
 OUTCOMES = ("pending", "won", "lost", "withdrawn")
@@ -162,7 +163,7 @@ def search(db: Database, text: str, limit: int = 20) -> list[dict]:
 def terms(text: str) -> list[str]:
     """The content words of a question (lower case, de-duplicated, in order)."""
     seen: list[str] = []
-    for word in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", text or ""):
+    for word in letter_words(text, 3):
         w = word.lower().strip("'-")
         if w not in _STOP and w not in seen:
             seen.append(w)
@@ -379,12 +380,18 @@ def uses(db: Database, block_id: str) -> list[dict]:
 
 # ---------------------------------------------------------------- search
 
-_STEM_END = re.compile(r"(?:ing|ed|es|s|ly|ment|ments|ion|ions|ation|ations)$")
+_STEM_END = re.compile(r"(?:ing|ed|es|s|ly|ment|ments|ion|ions|ation|ations|abilit(?:y|ies)|ibilit(?:y|ies)|able|ible"
+                       r"|ity|ities|ate|ates|ated|ating)$")
 
 
 def stem(word: str) -> str:
-    """A rough stem for matching words across forms (engage/engagement/engaging)."""
+    """A rough stem for matching words across forms (engage/engagement/engaging,
+    accountable/accountability, deteriorate/deterioration, family/families)."""
     w = word.lower().strip("'-")
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) in (4, 5) and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]  # hours, risks, needs, gaps
     if len(w) > 5:
         cut = _STEM_END.sub("", w)
         w = cut if len(cut) >= 4 else w  # 'action' stays 'action', not 'act'

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot.errors import ConfigError, InputError
+from evidencebot.text import NUMBER_WORDS
+from evidencebot.text import sentences as text_sentences
 
 MIN_WORDS_PER_POINT = 25
 """Below this budget a sub-point cannot be answered in a sentence: it is squeezed."""
@@ -228,8 +230,7 @@ _PAGE_LIMITS = [
     re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
     re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
 ]
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1,
-                 "single": 1, "half a": 0.5, "a half": 0.5}
+_NUMBER_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "half a": 0.5, "a half": 0.5}
 _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*%", re.I),
     re.compile(rf"{_N}\s*%\s*(?:weighting|weight\b|of\s+(?:the\s+)?(?:total\s+|overall\s+|quality\s+|technical\s+)?(?:score|marks?|evaluation))", re.I),
@@ -390,7 +391,6 @@ _COVER_LEADIN = re.compile(
     r")\s*(?:the\s+following\s*)?:?\s*$",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.?!])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])")
 _WH = re.compile(r"^(?:how|what|when|who|whom|where|why|which|whether)\b", re.I)
 _CONTEXT = re.compile(
     r"^(?:the\s+(?:service|contract|lot|provider|commissioner|council|authority|icb|trust)\b(?!\s+(?:you|will\s+you))"
@@ -429,7 +429,7 @@ def _weight(text: str) -> tuple[str, float | None]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in (_clean(p) for p in _SENTENCE.split(_clean(text))) if s]
+    return [s for s in (_clean(p) for p in text_sentences(_clean(text))) if s]
 
 
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
@@ -555,9 +555,9 @@ def _split_tail(chunk: str) -> tuple[str, str]:
     if "\n\n" in chunk:
         head, rest = chunk.split("\n\n", 1)
         return head, rest
-    sentences = _SENTENCE.split(chunk.strip())
-    if len(sentences) > 1:
-        return sentences[0], " ".join(sentences[1:])
+    parts = text_sentences(chunk.strip())
+    if len(parts) > 1:
+        return parts[0], " ".join(parts[1:])
     return chunk, ""
 
 
@@ -623,12 +623,46 @@ def _split_sentence(sentence: str) -> list[str]:
         items = _split_series(m.group("list"))
         if len(items) >= 2:
             return items  # the head ('your approach to X') frames the items
+        loose = _loose_series(m.group("list"))
+        if len(loose) >= 3 and _WH.match(loose[-1]) and _WH_HEAD.match(m.group("head")):
+            # '... how you will X, including A, B and how you will C': the list adds asks
+            # beside the head's own, so the head is a sub-point too
+            return [m.group("head")] + loose
     m = re.match(r"^(?P<head>.+?)\s*:\s*(?P<list>.+)$", s)
     if m and _COVER_LEADIN.search(m.group("head") + ":"):
         items = _split_series(m.group("list"))
         items = [re.sub(r"^\(?(?:[a-h]|i{1,3}|iv|\d{1,2})\)\s+", "", i) for i in items]
         return [i for i in items if i] or [s]
+    if m and _ASK_HEAD.match(m.group("head")):
+        # 'Tell us how you will manage the contract: the KPIs you propose, your reporting
+        # and how you will respond ...': three or more elements after an ask are its sub-points
+        items = _loose_series(m.group("list"))
+        if len(items) >= 3:
+            return items
     return [s]
+
+
+_WH_HEAD = re.compile(r"^(?:please\s+)?(?:explain|describe|set\s+out|tell\s+us|outline)?\s*(?:how|what)\b", re.I)
+
+
+def _loose_series(text: str) -> list[str]:
+    """'A, B and how C' into A, B, C: a comma list whose last item may be a clause
+    (used only after an ask that introduces a list)."""
+    text = _clean(text).rstrip(".")
+    if ";" in text:
+        return _split_series(text)
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    pieces = [p.strip() for p in re.split(r",\s*", protected) if p.strip()]
+    if len(pieces) < 2:
+        return [text]
+    last = re.sub(r"^(?:and|or)\s+", "", pieces[-1], flags=re.I)
+    tail = _AND_SPLIT.split(" " + last)
+    pieces[-1:] = [t.strip() for t in tail if t.strip()] if len(tail) == 2 else [last]
+    items = [p.replace("\x00", ",").replace("\x01", "and").strip() for p in pieces]
+    return items if all(len(i.split()) >= 2 for i in items) else [text]
+
+
+_ASK_HEAD = re.compile(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline|how\b|what\b)", re.I)
 
 
 _ALSO_ASK = re.compile(

@@ -29,6 +29,7 @@ from evidencebot.compose.export import SUPPRESSION_RULE
 from evidencebot.errors import InputError
 from evidencebot.store import workflow
 from evidencebot.store.blocks import get_profile
+from evidencebot.text import lower_words
 
 PATHWAY_IDS = ["crisis_rate", "repeat_crisis", "step_up_rate", "review_72h", "crisis_episode_days",
                "followup_48h", "followup_72h", "readmission_30d", "transition_completed",
@@ -356,10 +357,10 @@ _NOT_KEYWORDS = {"within", "people", "period", "followed", "contacts", "recorded
 def related_actions(title: str, actions: list[dict]) -> list[dict]:
     """Actions in the plan about the same thing as an indicator (a shared word stem of six
     letters or more, e.g. 'discharge'), so a variance note can point to them."""
-    stems = {w[:6] for w in re.findall(r"[a-z]+", title.lower()) if len(w) >= 6 and w not in _NOT_KEYWORDS}
+    stems = {w[:6] for w in lower_words(title) if len(w) >= 6 and w not in _NOT_KEYWORDS}
     out = []
     for a in actions:
-        words = {w[:6] for w in re.findall(r"[a-z]+", a["action"].lower()) if len(w) >= 6}
+        words = {w[:6] for w in lower_words(a["action"]) if len(w) >= 6}
         if stems & words:
             out.append(a)
     return out

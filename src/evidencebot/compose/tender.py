@@ -39,6 +39,7 @@ from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, Sub
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
 from evidencebot.store import workflow
 from evidencebot.store.blocks import get_profile
+from evidencebot.text import sentences
 
 HEADING_MIN_WORDS = 60
 """Sub-point headings are used only when every sub-point has at least this many words."""
@@ -342,13 +343,20 @@ class _Evidence:
     def __init__(self, db: Database, plan: QuestionPlan, period, compare, *, external: bool = True):
         self.db, self.plan, self.period, self.compare = db, plan, period, compare
         self.external = external
+        from evidencebot.compose import blockmatch
+
+        # figures and records are chosen by what each sub-point is about (the topic
+        # table), not by the question's topic as a whole: a part about training gets
+        # no crisis figure, and a part with no fitting figure gets none
+        own_ids = {p.key: gather.expand_ids(blockmatch.indicators_for(p.text)) for p in plan.points}
+        direct = {p.key: gather.expand_ids(p.direct) for p in plan.points}
         wanted: list[str] = []
         for p in plan.points:
-            for t in plan.topic_list(p):
-                for i in t.indicators:
-                    if i not in wanted:
-                        wanted.append(i)
+            for i in direct[p.key] + own_ids[p.key]:
+                if i not in wanted:
+                    wanted.append(i)
         self.results = gather.indicators(db, period, compare, wanted, external=external) if wanted else {}
+        self.notes = _action_notes(db, [i for i in self.results if _worse(self.results[i])])
         self.changes = gather.service_changes(db, period)
         self.period_text = gather.prose_period(period)
         self.compare_text = gather.prose_period(compare) if compare is not None else None
@@ -360,48 +368,25 @@ class _Evidence:
         self.used_changes: set[int] = set()
         self.used_incidents: set[str] = set()
         self.indicator_plan: dict[str, list[str]] = {p.key: [] for p in plan.points}
-        self.learning_plan: dict[str, list[str]] = {p.key: [] for p in plan.points}
-        # each item goes to the sub-point that ranks it best: main topic first,
-        # then its place in the topic's list, then the earlier sub-point
+        self.learning_plan: dict[str, list[str]] = {p.key: blockmatch.learning_for(p.text) for p in plan.points}
+        # each figure goes to the sub-point that names it, else to the one whose most
+        # specific topic lists it earliest, else the earlier sub-point
         best_ind: dict[str, tuple] = {}
-        best_src: dict[str, tuple] = {}
         for pi, p in enumerate(plan.points):
-            for pos, i in enumerate(gather.expand_ids(p.direct)):
-                if i in self.results:
-                    key = (-1, pos, pi)
-                    if i not in best_ind or key < best_ind[i][0]:
-                        best_ind[i] = (key, p.key)
-            for ti, t in enumerate(plan.topic_list(p)):
-                rank_topic = 0 if ti == 0 else 1
-                for pos, i in enumerate(gather.expand_ids(t.indicators)):
-                    if i in self.results:
-                        key = (rank_topic, pos, pi)
-                        if i not in best_ind or key < best_ind[i][0]:
-                            best_ind[i] = (key, p.key)
-                for pos, src in enumerate(t.learning):
-                    key = (rank_topic, pos, pi)
-                    if src not in best_src or key < best_src[src][0]:
-                        best_src[src] = (key, p.key)
+            for pos, i in enumerate(direct[p.key]):
+                key = (-1, pos, pi)
+                if i in self.results and (i not in best_ind or key < best_ind[i][0]):
+                    best_ind[i] = (key, p.key)
+            for pos, i in enumerate(own_ids[p.key]):
+                key = (0, pos, pi)
+                if i in self.results and (i not in best_ind or key < best_ind[i][0]):
+                    best_ind[i] = (key, p.key)
         for i, (_key, owner) in sorted(best_ind.items(), key=lambda kv: kv[1][0]):
             self.indicator_plan[owner].append(i)
-        for src, (_key, owner) in sorted(best_src.items(), key=lambda kv: kv[1][0]):
-            self.learning_plan[owner].append(src)
-        # a sub-point that names an indicator gets it even when another sub-point has it
-        # too; there it is given in its brief form, so no sentence is repeated
+        # a figure that got worse is used only with what the service is doing about it
+        for key, ids in self.indicator_plan.items():
+            self.indicator_plan[key] = [i for i in ids if not _worse(self.results[i]) or i in self.notes]
         self.repeats: dict[str, set[str]] = {p.key: set() for p in plan.points}
-        for p in plan.points:
-            for i in reversed(gather.expand_ids(p.direct)):
-                if i in self.results and i not in self.indicator_plan[p.key]:
-                    self.indicator_plan[p.key].insert(0, i)
-                    self.repeats[p.key].add(i)
-        shown = {i for ids in self.indicator_plan.values() for i in ids}
-        for p in plan.points:
-            if not self.indicator_plan[p.key]:
-                # borrow a figure no other sub-point shows; never repeat one just to fill space
-                ids = [i for t in plan.topic_list(p) for i in gather.expand_ids(t.indicators)
-                       if i in self.results and i not in shown and not self.results[i].suppressed]
-                self.indicator_plan[p.key] = ids[:1]
-                shown.update(ids[:1])
 
     def for_point(self, point: SubPoint, *, logs: bool = True) -> dict:
         """The evidence for one sub-point (``logs``: also the record counts the template
@@ -466,6 +451,47 @@ class _Evidence:
             ev["story"] = story
             self.used_stories.add(story["story_id"])
         return ev
+
+
+def _worse(result) -> bool:
+    """True when a figure moved the worse way since the comparison period, or misses its target."""
+    if (result.target or {}).get("status") == "not_met":
+        return True
+    if result.value is None or result.compare_value is None:
+        return False
+    if result.direction == "increase":
+        return result.value < result.compare_value
+    if result.direction == "decrease":
+        return result.value > result.compare_value
+    return False
+
+
+def _action_notes(db: Database, ids: list[str]) -> dict[str, str]:
+    """For each figure that got worse, what the service is doing about it: the action of
+    its latest variance note (the notes the contract review uses), with owner and date."""
+    from evidencebot.compose.filters import fmt_month as month
+
+    if not ids or not db["variance_notes"].exists():
+        return {}
+    out = {}
+    for i in ids:
+        rows = list(db.query("select * from variance_notes where indicator_id = ? order by coalesce(due_on, '') desc, "
+                             "period desc limit 1", [i]))
+        if not rows:
+            continue
+        row = rows[0]
+        reason = " ".join((row.get("reason") or "").split())
+        m = re.search(r"\baction:\s*(.+)", reason, re.I)
+        action = (m.group(1) if m else "").strip().rstrip(".")
+        if not action or re.match(r"(?i)no action\b", reason):
+            continue
+        owner = (row.get("owner") or "").strip()
+        due = month(row["due_on"]) if row.get("due_on") else ""
+        who = f"led by the {owner[:1].lower() + owner[1:]}" if owner else ""
+        when = f"due {due}" if due else ""
+        tail = ", ".join(x for x in (who, when) if x)
+        out[i] = f"We are acting on this: we will {action[:1].lower() + action[1:]}" + (f" ({tail})." if tail else ".")
+    return out
 
 
 # ---------------------------------------------------------------- trimming
@@ -723,8 +749,14 @@ def assemble_tender(
     env=None,
     story: str | None = None,
     today=None,
+    shared: "TenderShared | None" = None,
 ) -> TenderAnswer:
     """Plan, gather, render, trim and check an answer to ``question``.
+
+    ``shared`` carries what earlier answers of the same tender used: their
+    blocks are avoided where another fits, their stories, incident learning
+    and service changes are not told again, and no sentence of theirs that is
+    not method text (a figure sentence, a 'what it means' line) is repeated.
 
     Each sub-point gets its own part: the best-matching approved method
     block(s) adapted with the service profile, one or two figures (each in a
@@ -742,7 +774,11 @@ def assemble_tender(
     else:
         c = compare if hasattr(compare, "start") else gather.parse(db, compare)
     evidence = _Evidence(db, plan, p, c)
-    methods = choose_methods(db, plan, today=today)
+    shared = shared if shared is not None else TenderShared()
+    evidence.used_stories |= shared.stories
+    evidence.used_incidents |= shared.incidents
+    evidence.used_changes |= shared.changes
+    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -776,7 +812,7 @@ def assemble_tender(
         lead = "" if chosen.units else _choose_lead(point, topics, used_leads, evidence.period_text)
         context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
                        compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
-                       shapes=shapes, asks_example=asks_example(point.text),
+                       shapes=shapes, asks_example=asks_example(point.text), notes=evidence.notes,
                        system=any(t.system for t in topics) and any(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
@@ -785,6 +821,15 @@ def assemble_tender(
         sections.append(Section(point=point, units=units, heading=heading,
                                 heading_kept=use_headings, evidence=dict(ev, blocks=chosen)))
 
+    for sec in sections:
+        means = _means_unit(sec)
+        for u in sec.units:
+            told = u.text in shared.sentences
+            if told and (u is means or not any(r.startswith("block:") for r in u.refs)):
+                u.kept, u.why = False, "said in another answer"
+        for u in sec.units:  # a continuation goes with its head
+            if u.parent is not None and not sec.units[u.parent].kept and u.kept:
+                u.kept, u.why = False, "said in another answer"
     for sec in sections:
         _fit_section(sec, sec.point.budget)
     _refill(sections, plan.word_limit)
@@ -814,6 +859,19 @@ def assemble_tender(
                     break
 
     figures_cited = _figures(sections, evidence)
+    for sec in sections:
+        for u in sec.kept_units():
+            shared.sentences.add(u.text)
+            for ref in u.refs:
+                kind, _, ident = ref.partition(":")
+                if kind == "story":
+                    shared.stories.add(ident)
+                elif kind == "incident":
+                    shared.incidents.add(ident)
+                elif kind == "change":
+                    shared.changes.add(int(ident) if ident.isdigit() else ident)
+                elif kind == "block":
+                    shared.blocks.add(ident)
     method_words, body_words = _method_words(sections)
     return TenderAnswer(
         provider=get_profile(db).get("provider", ""),
@@ -846,6 +904,17 @@ GENERIC = {"people", "person", "service", "support", "provide", "ensure", "appro
 STORY_MIN_SHARED = 2
 _WEAK = {"introduc", "updat", "add", "agre", "set", "show", "offer", "archiv", "report", "review", "every", "each",
          "all", "brief", "refresh", "session", "check", "new", "weekly", "monthly", "daily", "rule"}
+
+
+@dataclass
+class TenderShared:
+    """What the answers of one tender have used so far (see :func:`assemble_tender`)."""
+
+    blocks: set = field(default_factory=set)
+    stories: set = field(default_factory=set)
+    incidents: set = field(default_factory=set)
+    changes: set = field(default_factory=set)
+    sentences: set = field(default_factory=set)
 
 
 @dataclass
@@ -886,74 +955,129 @@ def _block_score(block, want: set[str]) -> tuple[int, int]:
     return len(want & head) + len(want & title), len(want & (head | body))
 
 
-def choose_methods(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, Method]:
-    """For each sub-point, the best-matching approved blocks (each block used once per answer).
+def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclude, today) -> list:
+    """The old word-overlap match, for a sub-point that matches no topic of the table.
 
-    A block matches a sub-point when it shares at least two of the sub-point's
-    content words (stems, generic words such as 'people' or 'service' left
-    out) in its title, tags or text, at least one of them in its title or
-    tags; a sub-point of one or two content words needs one shared in the
-    title or tags. When the sub-point's own words find nothing, the question's
-    stem is added to the search, but a shared word must still come from the
-    sub-point. A second block is added when the share is 150 words or more.
+    A block qualifies when it shares at least two of the sub-point's content
+    words (stems) in its title, tags or text, one of them in its title or tags;
+    a sub-point of one or two content words needs one in the title or tags.
+    """
+    from evidencebot.compose import library
+
+    own = _stems(point.text)
+    for query, need_own in ((point.text + " " + point.label, False), (point.text + " " + plan.stem, True)):
+        found = library.search_blocks(db, query, limit=12, exclude=exclude, today=today)
+        want = _stems(query)
+        scored = []
+        for b in found:
+            in_head, total = _block_score(b, want)
+            own_head, own_total = _block_score(b, own)
+            ok = (total >= 2 and in_head >= 1) or (len(own) <= 2 and own_head >= 1)
+            if need_own:
+                ok = ok and own_total >= 1
+            if ok:
+                scored.append(((own_head, own_total, in_head, total, -b.rank, 0 if b.stale else 1), b))
+        scored.sort(key=lambda x: x[0], reverse=True)
+        if scored:
+            return [b for _, b in scored[:1]]
+    return []
+
+
+MAX_BLOCKS_PER_POINT = 5
+BLOCK_WORDS = 120
+"""A part takes at most 1 + budget // BLOCK_WORDS blocks (2 to MAX_BLOCKS_PER_POINT)."""
+FILL_SHARE = 0.75
+"""Another method block is added to a part while its blocks' words are under this share of its budget."""
+
+
+def _block_words(b) -> int:
+    return count_words(b.body) + count_words(b.means or "")
+
+
+def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=()) -> dict[str, Method]:
+    """For each sub-point, the approved blocks that answer it (each block used once per answer).
+
+    Blocks are matched by topic (:mod:`evidencebot.compose.blockmatch`): only
+    blocks of the topics a sub-point is about qualify, never one that merely
+    shares a word. Each sub-point first gets its best block; when two want the
+    same block, the better match keeps it and the other takes its next best.
+    Then each part adds further blocks of its topics, best first, while its
+    blocks' words are under :data:`FILL_SHARE` of its budget (at most one per
+    :data:`BLOCK_WORDS` of budget, two to :data:`MAX_BLOCKS_PER_POINT`). A sub-point that matches no topic falls back
+    to word overlap (:func:`_lexical_candidates`). ``avoid_blocks`` (used by
+    other answers of the same tender) are taken only when nothing else fits.
     Sentences that describe as current practice an action that is still open
     in the incident log are left out (the answer would contradict the log).
     """
-    from evidencebot.compose import library
+    from evidencebot.compose import blockmatch, library
     from evidencebot.compose.library import fill
 
     profile = get_profile(db)
     open_actions = _open_actions(db)
+    approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    avoid = set(avoid_blocks)
+    cands: dict[str, list] = {}
+    for point in plan.points:
+        found = blockmatch.candidates(point.text, approved, context=plan.stem)
+        fresh = [b for _, b in found if b.block_id not in avoid]
+        cands[point.key] = fresh or [b for _, b in found][:1]
     used: set[str] = set()
+    chosen: dict[str, list] = {p.key: [] for p in plan.points}
+    # first blocks: the strongest claims first, so a later sub-point is not robbed by a weaker one
+    pending = [p for p in plan.points if cands[p.key]]
+    while pending:
+        best = None
+        for p in pending:
+            options = [b for b in cands[p.key] if b.block_id not in used]
+            if not options:
+                continue
+            rank = cands[p.key].index(options[0])
+            key = (rank, len(options), plan.points.index(p))
+            if best is None or key < best[0]:
+                best = (key, p, options[0])
+        if best is None:
+            break
+        _, p, b = best
+        chosen[p.key].append(b)
+        used.add(b.block_id)
+        pending.remove(p)
+    for point in plan.points:
+        if not chosen[point.key] and not cands[point.key]:
+            picks = _lexical_candidates(db, plan, point, used, today)
+            chosen[point.key] = picks
+            used.update(b.block_id for b in picks)
+    # further blocks, taking turns across the sub-points
+    for _ in range(MAX_BLOCKS_PER_POINT - 1):
+        for point in plan.points:
+            have = chosen[point.key]
+            if not have or len(have) >= min(MAX_BLOCKS_PER_POINT, max(2, 1 + point.budget // BLOCK_WORDS)):
+                continue
+            words = sum(_block_words(b) for b in have)
+            for b in cands[point.key]:
+                if b.block_id in used:
+                    continue
+                if words < point.budget * FILL_SHARE:
+                    have.append(b)  # the trimmer cuts its later sentences if the part runs over
+                    used.add(b.block_id)
+                break
     out: dict[str, Method] = {}
-    seconds: dict[str, list] = {}
-    for point in plan.points:  # first pass: the best block for each sub-point
+    for point in plan.points:
         method = Method()
-        own = _stems(point.text)
-        picks = []
-        for query, need_own in ((point.text + " " + point.label, False), (point.text + " " + plan.stem, True)):
-            if not db["answer_blocks"].exists():
-                break
-            found = library.search_blocks(db, query, limit=12, exclude=used, today=today)
-            want = _stems(query)
-            scored = []
-            for b in found:
-                in_head, total = _block_score(b, want)
-                own_head, own_total = _block_score(b, own)
-                ok = (total >= 2 and in_head >= 1) or (len(own) <= 2 and own_head >= 1)
-                if need_own:
-                    ok = ok and own_total >= 1
-                if ok:
-                    scored.append(((own_head, own_total, in_head, total, -b.rank, 0 if b.stale else 1), b))
-            scored.sort(key=lambda x: x[0], reverse=True)
-            if scored:
-                picks = [scored[0][1]]
-                # a second block only when it is about the sub-point itself, and the share allows it
-                seconds[point.key] = [b for key, b in scored[1:] if point.budget >= 150 and key[0] >= 2 and key[1] >= 4]
-                break
-        used.update(b.block_id for b in picks)
-        method.blocks = picks
-        out[point.key] = method
-    for point in plan.points:  # second pass: a second block from those nobody else took
-        method = out[point.key]
-        extra = next((b for b in seconds.get(point.key, []) if b.block_id not in used), None)
-        if extra is not None:
-            used.add(extra.block_id)
-            method.blocks.append(extra)
-        picks, method.blocks = method.blocks, []
-        for n, b in enumerate(picks):
-            used.add(b.block_id)
+        for n, b in enumerate(chosen[point.key]):
             method.blocks.append(b)
             if b.stale:
                 method.stale.append(b)
             body, missing = fill(b.body, profile)
             method.missing_profile += missing
-            for i, sentence in enumerate(_split_sentences(body)):
+            for sentence in _split_sentences(body):
                 if _contradicts(sentence, open_actions):
                     method.dropped_open_actions.append(sentence)
                     continue
-                priority = 1 if (n == 0 and i < 2) else 2
-                method.units.append({"text": sentence, "priority": priority, "block": b.block_id})
+                # a block's later sentences continue its first ('Each has ...', 'It reports ...'):
+                # they may be trimmed, but never kept without it
+                first = not any(u["block"] == b.block_id for u in method.units)
+                priority = (1 if n == 0 else 2) if first else (2 if n == 0 else 3)
+                method.units.append({"text": sentence, "priority": priority, "block": b.block_id, "cont": not first})
             if n == 0 and b.means:
                 means, missing = fill(b.means, profile)
                 method.missing_profile += missing
@@ -968,8 +1092,7 @@ def asks_example(text: str) -> bool:
 
 
 def _split_sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z{])", " ".join((text or "").split()))
-    return [p.strip() for p in parts if p.strip()]
+    return sentences(" ".join((text or "").split()))
 
 
 def _open_actions(db: Database) -> list[set[str]]:

@@ -129,7 +129,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
           story: str | None = None, checker=None) -> list[dict]:
     """Draft answers (one ``ref``, or all when None); store them with words, coverage and status."""
     from evidencebot.compose import library
-    from evidencebot.compose.tender import assemble_tender
+    from evidencebot.compose.tender import TenderShared, assemble_tender
 
     t, rows = questions(db, tender_id)
     if ref is not None:
@@ -137,13 +137,25 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         if not rows:
             raise InputError(f"tender {t['tender_id']} has no question {ref!r}")
     results = []
+    shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
+    drafting = {r["ref"] for r in rows}
+    for other in questions(db, t["tender_id"])[1]:
+        if other["ref"] in drafting or not (other["answer"] or "").strip():
+            continue
+        # answers drafted earlier count too: their sentences and blocks are not repeated
+        from evidencebot.compose.consistency import _sentences
+
+        shared.sentences.update(_sentences(other["answer"]))
+        cov = json.loads(other["coverage"] or "{}")
+        shared.blocks.update(cov.get("blocks", []))
+        shared.stories.update(cov.get("stories", []))
     # every answer first, then one write: a write changes the data version, which would
     # empty the indicator and checker caches before the next question
     for r in rows:
         text = "\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x)
         if not (r["word_limit"] or r["char_limit"] or r["page_limit"]):
             raise InputError(f"question {r['ref']} has no limit: add one to the questionnaire and import it again")
-        answer = assemble_tender(db, text, None, period=period, checker=checker, story=story)
+        answer = assemble_tender(db, text, None, period=period, checker=checker, story=story, shared=shared)
         results.append({"ref": r["ref"], "row": r, "answer": answer})
     with db.atomic():
         for item in results:
@@ -159,6 +171,15 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
             library.record_use(db, answer.blocks, f"tender {t['tender_id']} question {r['ref']}", r["question"])
     return results
+
+
+def contradictions(db: Database, tender_id: int | None = None) -> list:
+    """Every drafted answer of the tender read together (:mod:`evidencebot.compose.consistency`):
+    facts stated with different values, open incident actions told as current practice."""
+    from evidencebot.compose.consistency import check_answers
+
+    _, rows = questions(db, tender_id)
+    return check_answers([(r["ref"], r["answer"]) for r in rows if (r["answer"] or "").strip()], db=db)
 
 
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:

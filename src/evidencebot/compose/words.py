@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evidencebot.text import sentences
+
 WORD_RULE = (
     "words counted as tender portals do: whitespace-separated pieces that contain "
     "a letter or digit; hyphenated words and numbers count once, punctuation alone "
@@ -71,38 +73,9 @@ def counts(text: str) -> Counts:
     return Counts(count_words(text), count_chars(text), count_chars(text, spaces=False))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])")
-_ABBREVIATIONS = {"e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "approx", "no", "vs", "cf", "st"}
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the '.' at ``dot`` ends an initial ("S.") or a known abbreviation."""
-    if text[dot] != ".":
-        return False
-    start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'“‘":
-        start -= 1
-    word = text[start:dot]
-    if len(word) == 1 and word.isupper():
-        return True
-    return word.lower() in _ABBREVIATIONS
-
-
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences at ., ! or ? followed by space and a capital or digit.
-
-    Good enough for text this project writes itself. A decimal point ("12.5")
-    never splits, because no space follows it; nor does an initial ("S. said")
-    or a common abbreviation ("e.g. Housing").
-    """
-    text = (text or "").strip()
-    if not text:
-        return []
-    parts, last = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if _is_abbreviation(text, m.start() - 1):
-            continue
-        parts.append(text[last:m.end()].rstrip())
-        last = m.end()
-    parts.append(text[last:].strip())
-    return [p for p in parts if p]
+    """The sentences of ``text`` (:func:`evidencebot.text.sentences`: the same
+    sentences the claims reader and the checker see). A decimal point ("12.5")
+    never splits, nor does an initial ("S. said") or a common abbreviation
+    ("e.g. Housing")."""
+    return sentences(text)

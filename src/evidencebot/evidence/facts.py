@@ -10,38 +10,22 @@ date); after that it is *stale* and the checker says so.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.metrics.catalogue import load_catalogue
+from evidencebot.metrics.periods import parse_period
+from evidencebot.store.facts import Fact, delete_fact, get_fact, insert_fact, list_facts
+from evidencebot.store.values import ValueProblem, parse_date
+
+__all__ = ["Fact", "add_fact", "list_facts", "matching_fact", "remove_fact"]
 
 UNITS = ("percent", "per_100", "count", "hours", "days", "score", "text")
 DEFAULT_REVIEW_DAYS = 365
 
 
-@dataclass
-class Fact:
-    fact_id: int
-    statement: str
-    value: float | None
-    unit: str | None
-    indicator_id: str | None
-    period: str | None
-    source: str
-    source_date: str
-    review_by: str
-    created_at: str | None = None
-    created_by: str | None = None
-
-    def is_stale(self, today: dt.date | None = None) -> bool:
-        today = today or dt.date.today()
-        return dt.date.fromisoformat(self.review_by) < today
-
-
 def _date(text: str, field: str) -> dt.date:
-    from evidencebot.store.values import ValueProblem, parse_date
-
     try:
         return dt.date.fromisoformat(parse_date(str(text).strip()))
     except ValueProblem as exc:
@@ -75,13 +59,9 @@ def add_fact(
     if review < start:
         raise InputError(f"review date {review} is before the source date {start}")
     if indicator_id:
-        from evidencebot.metrics.catalogue import load_catalogue
-
         if indicator_id not in load_catalogue():
             raise InputError(f"unknown indicator {indicator_id!r} (see 'evidencebot metrics --list')")
     if period:
-        from evidencebot.metrics.periods import parse_period
-
         period = parse_period(period).label
     row = {
         "statement": statement.strip(),
@@ -95,22 +75,15 @@ def add_fact(
         "created_at": dt.datetime.now().isoformat(timespec="seconds"),
         "created_by": created_by,
     }
-    with db.atomic():
-        fact_id = db["facts"].insert(row).last_pk
-    return Fact(fact_id=fact_id, **row)
-
-
-def list_facts(db: Database) -> list[Fact]:
-    return [Fact(**row) for row in db["facts"].rows_where(order_by="fact_id")]
+    return insert_fact(db, row)
 
 
 def remove_fact(db: Database, fact_id: int) -> Fact:
-    rows = list(db["facts"].rows_where("fact_id = ?", [fact_id]))
-    if not rows:
+    fact = get_fact(db, fact_id)
+    if fact is None:
         raise InputError(f"no fact with id {fact_id} (see 'evidencebot facts list')")
-    with db.atomic():
-        db["facts"].delete(fact_id)
-    return Fact(**rows[0])
+    delete_fact(db, fact_id)
+    return fact
 
 
 def matching_fact(facts: list[Fact], value: float, unit: str | None, decimals: int,

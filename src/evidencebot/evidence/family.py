@@ -39,7 +39,34 @@ class EvidenceFamily:
         return self._checker
 
     def __call__(self, text: str, doc=None):
-        return self.checker().check(text).findings
+        return self.checker().check(text).findings + self.story_findings(text)
+
+    def story_findings(self, text: str) -> list:
+        """``evidence.story-not-cleared``: the text holds a story (verbatim or nearly, see
+        :mod:`evidencebot.store.reach`) whose consent was withdrawn, or, in a draft for outside
+        the service (``external``), one that may not leave it. An export of the draft is refused
+        for the same reason; this finding says so while the draft is written."""
+        from evidencebot.language.findings import Finding
+        from evidencebot.store import reach
+        from evidencebot.store.workflow import story_blockers
+
+        out = []
+        for row, held in reach.stories_in(self.db, text):
+            why = story_blockers(row)
+            if not why or not (row.get("consent_withdrawn_at") or self.external):
+                continue
+            where = reach.span(reach.own_runs(self.db, row["story_id"]), text)
+            if where is None:  # found by its title
+                at = " ".join(text.split()).casefold().find(" ".join(str(row.get("title") or "").split()).casefold())
+                where = (max(at, 0), max(at, 0) + len(str(row.get("title") or ""))) if at >= 0 else (0, len(text))
+            start, end = where
+            out.append(Finding(
+                rule="evidence.story-not-cleared", family="evidence", severity="error",
+                message=(f"This holds story {row['story_id']} “{row.get('title')}” ({held.describe()}), which may "
+                         f"not be used outside the service: {'; '.join(why)}. An export of this draft is refused; "
+                         "take the story's words out."),
+                start=start, end=end, match=text[start:end][:200]))
+        return out
 
     def provenance(self, text: str, *, path: str = "-") -> list[Provenance]:
         """Every supported figure in a document (prose only), with offsets into ``text``."""

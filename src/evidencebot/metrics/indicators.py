@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import sqlite3
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -1093,7 +1094,7 @@ def _instrument_names(ctx: _Context) -> dict[str, list[str]]:
         for (stored,) in ctx.rows("select distinct instrument from measures"):
             try:
                 found[outcomes.canonical_instrument(stored)].append(stored)
-            except Exception:
+            except InputError:  # an instrument the outcomes table does not know: not this indicator's
                 continue
         return dict(found)
 
@@ -1188,7 +1189,7 @@ def _reliable_improvement(ctx: _Context, ind: Indicator, spans: list[Span]) -> l
             if verdict is None:
                 try:
                     verdict = outcomes.classify_change(canonical, _score(canonical, key[0]), _score(canonical, key[1]))
-                except Exception:
+                except (InputError, ValueError, TypeError):  # a stored score off the instrument's scale
                     verdict = "invalid"
                 classified[key] = verdict
             tally[verdict] += 1
@@ -1655,14 +1656,13 @@ PARALLEL_MIN = 8
 def _database_file(db) -> str | None:
     try:
         row = db.execute("PRAGMA database_list").fetchone()
-    except Exception:
+    except sqlite3.Error:
         return None
     return row[2] if row and row[2] else None
 
 
 def _worker(path: str, version, jobs, period, compare, external, settings, timings, coverage=None) -> dict:
     """Compute ``jobs`` on a read-only connection of its own (run in a worker thread)."""
-    import sqlite3
     from urllib.parse import quote
 
     from sqlite_utils import Database
@@ -1739,8 +1739,6 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         state["results"][keys[ind.id]] = _compute(ctx, ind, period, compare, external, settings, coverage)
         timings[ind.id] = time.perf_counter() - started
     if future is not None:
-        import sqlite3
-
         try:
             state["results"].update(future.result())
             timings.update(worker_timings)

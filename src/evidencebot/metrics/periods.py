@@ -67,6 +67,7 @@ import re
 from dataclasses import dataclass
 
 from evidencebot.errors import InputError
+from evidencebot.text import MONTHS
 
 ACCEPTED_FORMS = """\
 Accepted periods (case and spacing do not matter):
@@ -81,12 +82,7 @@ Accepted periods (case and spacing do not matter):
 
 KINDS = ("month", "quarter", "fy", "fy_quarter", "range", "relative")
 
-_MONTH_NAMES = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-_MONTH_NAMES["sept"] = 9
+_MONTH_NAMES = MONTHS  # every spelling, lower case, to its number (evidencebot.text)
 
 
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:

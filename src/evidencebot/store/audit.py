@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -89,7 +90,7 @@ AUDITED: dict[str, frozenset[str]] = {
 IGNORED = frozenset({"updated_at"})
 TRIGGER_PREFIX = "audit_"
 ACTIONS = ("insert", "update", "delete", "import", "import-rejected", "export", "backup",
-           "migrate", "consent-withdrawn")
+           "migrate", "consent-withdrawn", "same-account")
 
 
 # --------------------------------------------------------------------------
@@ -108,6 +109,32 @@ def default_user() -> str:
         return f"{_whoami()} (settings unreadable)"
     name = " ".join(str(name).split())
     return name or _whoami()
+
+
+def os_account() -> str:
+    """The computer account running evidencebot, as the operating system knows it:
+    ``name (uid N)`` from the process's real user id (not from $USER or $LOGNAME, which
+    anyone can set). On a system without user ids: the login name."""
+    try:
+        import pwd
+
+        uid = os.getuid()
+        try:
+            name = pwd.getpwuid(uid).pw_name
+        except KeyError:  # a uid with no entry (containers)
+            name = "?"
+        return f"{name} (uid {uid})"
+    except (ImportError, AttributeError):
+        import getpass
+
+        return getpass.getuser()
+
+
+def account_of(user: str) -> str:
+    """The computer account acting for the declared ``user``: always the real account
+    (:func:`os_account`); the name is what a person can change, the account is not.
+    (The test suite replaces this to act as several people in one process.)"""
+    return os_account()
 
 
 class _User:
@@ -184,6 +211,7 @@ def register_functions(conn: sqlite3.Connection, user: str | None = None) -> Non
     ``evidencebot_audit_hash()`` on ``conn``."""
     holder = _User(user)
     conn.create_function("evidencebot_user", 0, holder)
+    conn.create_function("evidencebot_account", 0, lambda: account_of(holder()))
     conn.create_function("evidencebot_audit_diff", 3, _sql_diff)
     conn.create_function("evidencebot_audit_hash", 8, chain_hash, deterministic=True)
     try:

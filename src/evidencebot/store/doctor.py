@@ -337,6 +337,8 @@ def _triggers(conn: sqlite3.Connection) -> Check:
                      "run 'evidencebot doctor --fix' to upgrade the schema", repair="migrate")
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     wanted = audit.expected_triggers(Database(conn)) + list(workflow.EXPECTED_TRIGGERS)
+    if _exists(conn, "work_accounts"):
+        wanted += list(workflow.ACCOUNT_TRIGGERS)
     missing = [t for t in wanted if t not in have]
     if missing:
         return Check("audit", False, f"{len(missing)} audit or workflow trigger(s) missing: {', '.join(missing[:6])}; "
@@ -378,6 +380,16 @@ def _governance(conn: sqlite3.Connection) -> list[Check]:
                              f"{' ...' if len(ids) > 5 else ''}); they are kept out of exports",
                              "submit and approve them again with 'evidencebot stories submit/approve'",
                              warning=True, items=ids))
+    if _exists(conn, "audit_log"):
+        same = [f"{'story' if t == 'stories' else 'draft'} {k}" for t, k in conn.execute(
+            "SELECT table_name, row_key FROM audit_log WHERE action = 'same-account' ORDER BY audit_id")]
+        if same:
+            out.append(Check("approvals", False,
+                             f"{len(same)} approval(s) made from the same account that wrote or submitted the item "
+                             f"([governance] shared_account = true): {', '.join(same[:5])}"
+                             f"{' ...' if len(same) > 5 else ''}",
+                             "four eyes rests on the names people typed: confirm these approvals with the approvers",
+                             warning=True, items=same))
     return out
 
 

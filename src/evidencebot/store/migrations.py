@@ -18,7 +18,7 @@ PEOPLE_FK = [("person_id", "people", "person_id")]
 
 @migrations()
 def m001_service_tables(db: Database) -> None:
-    db["people"].create(
+    db.table("people").create(
         {
             "person_id": str,
             "service": str,
@@ -31,7 +31,7 @@ def m001_service_tables(db: Database) -> None:
         pk="person_id",
         not_null={"referral_date"},
     )
-    db["contacts"].create(
+    db.table("contacts").create(
         {
             "contact_id": str,
             "person_id": str,
@@ -44,7 +44,7 @@ def m001_service_tables(db: Database) -> None:
         not_null={"person_id", "contact_at", "kind", "attendance"},
         foreign_keys=PEOPLE_FK,
     )
-    db["escalations"].create(
+    db.table("escalations").create(
         {
             "escalation_id": str,
             "person_id": str,
@@ -61,7 +61,7 @@ def m001_service_tables(db: Database) -> None:
         not_null={"person_id", "raised_at", "level"},
         foreign_keys=PEOPLE_FK,
     )
-    db["crisis_events"].create(
+    db.table("crisis_events").create(
         {
             "event_id": str,
             "person_id": str,
@@ -73,7 +73,7 @@ def m001_service_tables(db: Database) -> None:
         not_null={"person_id", "started_on", "setting"},
         foreign_keys=PEOPLE_FK,
     )
-    db["admissions"].create(
+    db.table("admissions").create(
         {
             "spell_id": str,
             "person_id": str,
@@ -89,7 +89,7 @@ def m001_service_tables(db: Database) -> None:
         not_null={"person_id", "admitted_on"},
         foreign_keys=PEOPLE_FK,
     )
-    db["crisis_plans"].create(
+    db.table("crisis_plans").create(
         {
             "person_id": str,
             "created_on": str,
@@ -99,7 +99,7 @@ def m001_service_tables(db: Database) -> None:
         pk=("person_id", "created_on"),
         foreign_keys=PEOPLE_FK,
     )
-    db["goals"].create(
+    db.table("goals").create(
         {
             "goal_id": str,
             "person_id": str,
@@ -114,19 +114,19 @@ def m001_service_tables(db: Database) -> None:
         defaults={"baseline_level": -1, "weight": 1.0},
         foreign_keys=PEOPLE_FK,
     )
-    db["goal_reviews"].create(
+    db.table("goal_reviews").create(
         {"goal_id": str, "reviewed_on": str, "level": int},
         pk=("goal_id", "reviewed_on"),
         not_null={"level"},
         foreign_keys=[("goal_id", "goals", "goal_id")],
     )
-    db["measures"].create(
+    db.table("measures").create(
         {"person_id": str, "instrument": str, "measured_on": str, "score": float},
         pk=("person_id", "instrument", "measured_on"),
         not_null={"score"},
         foreign_keys=PEOPLE_FK,
     )
-    db["safeguarding"].create(
+    db.table("safeguarding").create(
         {
             "concern_id": str,
             "person_id": str,
@@ -139,7 +139,7 @@ def m001_service_tables(db: Database) -> None:
         not_null={"concern_on"},
         foreign_keys=PEOPLE_FK,
     )
-    db["incidents"].create(
+    db.table("incidents").create(
         {
             "incident_id": str,
             "occurred_on": str,
@@ -155,7 +155,7 @@ def m001_service_tables(db: Database) -> None:
         pk="incident_id",
         not_null={"occurred_on", "type"},
     )
-    db["partner_comms"].create(
+    db.table("partner_comms").create(
         {
             "comm_id": str,
             "sent_on": str,
@@ -172,7 +172,7 @@ def m001_service_tables(db: Database) -> None:
 
 @migrations()
 def m002_stories_and_drafts(db: Database) -> None:
-    db["stories"].create(
+    db.table("stories").create(
         {
             "story_id": str,
             "title": str,
@@ -199,12 +199,12 @@ def m002_stories_and_drafts(db: Database) -> None:
         defaults={"consent": "none", "status": "draft"},
         foreign_keys=PEOPLE_FK,
     )
-    db["stories"].enable_fts(
+    db.table("stories").enable_fts(
         ["title", "domains", "context", "support_approach", "delivery", "evidence"],
         create_triggers=True,
         tokenize="porter",
     )
-    db["drafts"].create(
+    db.table("drafts").create(
         {
             "draft_id": int,
             "kind": str,
@@ -222,7 +222,7 @@ def m002_stories_and_drafts(db: Database) -> None:
         not_null={"kind"},
         defaults={"status": "draft"},
     )
-    db["draft_versions"].create(
+    db.table("draft_versions").create(
         {"draft_id": int, "version": int, "body": str, "saved_at": str, "saved_by": str},
         pk=("draft_id", "version"),
         foreign_keys=[("draft_id", "drafts", "draft_id")],
@@ -232,7 +232,7 @@ def m002_stories_and_drafts(db: Database) -> None:
 @migrations()
 def m003_service_context(db: Database) -> None:
     # A dated change to how the service works: SPC limits are recalculated here.
-    db["service_changes"].create(
+    db.table("service_changes").create(
         {
             "change_id": int,
             "changed_on": str,
@@ -243,7 +243,7 @@ def m003_service_context(db: Database) -> None:
         pk="change_id",
         not_null={"changed_on", "title"},
     )
-    db["targets"].create(
+    db.table("targets").create(
         {"indicator_id": str, "target": float, "set_on": str, "source": str},
         pk="indicator_id",
         not_null={"target"},
@@ -269,13 +269,13 @@ def m004_indexes(db: Database) -> None:
         ("people", ["referral_date"]),
         ("stories", ["person_id"]),
     ]:
-        db[table].create_index(columns, if_not_exists=True)
+        db.table(table).create_index(columns, if_not_exists=True)
 
 
 @migrations()
 def m005_bid_library(db: Database) -> None:
     # The bid library: earlier tender answers with how they scored.
-    db["bids"].create(
+    db.table("bids").create(
         {
             "bid_id": int,
             "question": str,
@@ -293,9 +293,9 @@ def m005_bid_library(db: Database) -> None:
         pk="bid_id",
         not_null={"question", "answer"},
     )
-    db["bids"].enable_fts(["question", "answer"], create_triggers=True, tokenize="porter")
+    db.table("bids").enable_fts(["question", "answer"], create_triggers=True, tokenize="porter")
     # Contract-review variance notes: why a target was missed, who acts, by when.
-    db["variance_notes"].create(
+    db.table("variance_notes").create(
         {
             "indicator_id": str,
             "period": str,
@@ -312,7 +312,7 @@ def m005_bid_library(db: Database) -> None:
 def m006_facts(db: Database) -> None:
     # Figures from outside the database (an ICB dashboard, a CQC rating) that a
     # bid may quote: a matching figure in a draft then counts as supported.
-    db["facts"].create(
+    db.table("facts").create(
         {
             "fact_id": int,
             "statement": str,
@@ -335,16 +335,16 @@ def m006_facts(db: Database) -> None:
 def m007_governance(db: Database) -> None:
     # Approval, consent history, export records and the audit log
     # (store/workflow.py and store/audit.py say how they are used).
-    stories = db["stories"]
+    stories = db.table("stories")
     for column in ("submitted_by", "submitted_at", "consent_withdrawn_at", "consent_withdrawn_by"):
         if column not in stories.columns_dict:
             stories.add_column(column, str)
-    drafts = db["drafts"]
+    drafts = db.table("drafts")
     for column in ("submitted_by", "submitted_at", "approved_by", "approved_at"):
         if column not in drafts.columns_dict:
             drafts.add_column(column, str)
     # Every consent given, changed or withdrawn, with who recorded it.
-    db["story_consents"].create(
+    db.table("story_consents").create(
         {
             "consent_id": int,
             "story_id": str,
@@ -358,7 +358,7 @@ def m007_governance(db: Database) -> None:
         pk="consent_id",
         not_null={"story_id", "consent", "event", "recorded_at"},
     )
-    db["story_consents"].create_index(["story_id"])
+    db.table("story_consents").create_index(["story_id"])
     db.execute(
         "INSERT INTO story_consents (story_id, consent, consent_date, event, recorded_at, recorded_by, note) "
         "SELECT story_id, coalesce(consent, 'none'), consent_date, 'recorded', "
@@ -366,7 +366,7 @@ def m007_governance(db: Database) -> None:
         "'consent as held when the consent history began' FROM stories"
     )
     # Which documents used which stories (filled by every export).
-    db["document_stories"].create(
+    db.table("document_stories").create(
         {
             "id": int,
             "document": str,  # path or id of the exported document
@@ -378,7 +378,7 @@ def m007_governance(db: Database) -> None:
         pk="id",
         not_null={"document", "kind", "story_id", "exported_at"},
     )
-    db["document_stories"].create_index(["story_id"])
+    db.table("document_stories").create_index(["story_id"])
     from evidencebot.store import audit, workflow
 
     audit.create_log_table(db)
@@ -411,7 +411,7 @@ def m009_target_comparison(db: Database) -> None:
     # How a figure meets its target, as the contract words it: '>=' (at least),
     # '>' (more than), '<=' (at most) or '<' (less than). Empty: from the
     # indicator's direction ('>=' when higher is better, '<=' when lower is).
-    db["targets"].add_column("comparison", str)
+    db.table("targets").add_column("comparison", str)
 
 
 PLAN_REVIEW_TRIGGERS = (
@@ -437,7 +437,7 @@ def m010_crisis_plan_reviews(db: Database) -> None:
     # crisis_plans keeps only a plan's latest review date; indicators that ask
     # "was the plan current at the end of month M" need every review. Each
     # existing plan's review date becomes its first history row.
-    db["crisis_plan_reviews"].create(
+    db.table("crisis_plan_reviews").create(
         {"person_id": str, "created_on": str, "reviewed_on": str},
         pk=("person_id", "created_on", "reviewed_on"),
         not_null={"person_id", "created_on", "reviewed_on"},
@@ -460,17 +460,17 @@ def m011_contract_review_inputs(db: Database) -> None:
     # planned activity (contracted volumes), workforce and supervision figures,
     # and requests to the commissioner. Each row names its period by label
     # ('2026/27 Q2'); imported with `evidencebot import activity_plan|workforce|requests`.
-    db["activity_plan"].create(
+    db.table("activity_plan").create(
         {"period": str, "measure": str, "planned": float, "source": str},
         pk=("period", "measure"),
         not_null={"planned"},
     )
-    db["workforce"].create(
+    db.table("workforce").create(
         {"period": str, "measure": str, "value": float, "note": str},
         pk=("period", "measure"),
         not_null={"value"},
     )
-    db["requests"].create(
+    db.table("requests").create(
         {"request_id": str, "raised_on": str, "request": str, "background": str, "owner": str,
          "status": str},
         pk="request_id",
@@ -486,7 +486,7 @@ def m012_answer_blocks(db: Database) -> None:
     # The approved method library: reusable answer blocks (compose/library.py),
     # with the four-eyes approval stories have, review dates and where used;
     # and the service profile that fills the blocks' placeholders.
-    db["answer_blocks"].create(
+    db.table("answer_blocks").create(
         {
             "block_id": str,
             "title": str,
@@ -541,13 +541,13 @@ def m012_answer_blocks(db: Database) -> None:
         "BEGIN UPDATE answer_blocks SET status = 'draft', submitted_by = NULL, submitted_at = NULL, "
         "approved_by = NULL, approved_at = NULL WHERE rowid = new.rowid; END"
     )
-    db["block_uses"].create(
+    db.table("block_uses").create(
         {"use_id": int, "block_id": str, "used_in": str, "question": str, "used_at": str, "used_by": str},
         pk="use_id",
         not_null={"block_id", "used_in", "used_at"},
     )
-    db["block_uses"].create_index(["block_id"])
-    db["service_profile"].create({"field": str, "value": str, "updated_at": str}, pk="field")
+    db.table("block_uses").create_index(["block_id"])
+    db.table("service_profile").create({"field": str, "value": str, "updated_at": str}, pk="field")
     from evidencebot.store import audit
 
     audit.install_triggers(db)
@@ -557,7 +557,7 @@ def m012_answer_blocks(db: Database) -> None:
 def m013_tenders(db: Database) -> None:
     # Tenders imported from a buyer's questionnaire (cli/tender.py): the
     # compliance matrix is one row per question.
-    db["tenders"].create(
+    db.table("tenders").create(
         {
             "tender_id": int,
             "title": str,
@@ -571,7 +571,7 @@ def m013_tenders(db: Database) -> None:
         pk="tender_id",
         not_null={"title", "source_file", "source_kind", "imported_at"},
     )
-    db["tender_questions"].create(
+    db.table("tender_questions").create(
         {
             "id": int,
             "tender_id": int,
@@ -598,15 +598,15 @@ def m013_tenders(db: Database) -> None:
         defaults={"status": "not started"},
         foreign_keys=[("tender_id", "tenders", "tender_id")],
     )
-    db["tender_questions"].create_index(["tender_id", "position"], unique=True)
+    db.table("tender_questions").create_index(["tender_id", "position"], unique=True)
 
 
 @migrations()
 def m015_approved_elsewhere(db: Database) -> None:
     # An approval named in an imported story file was not recorded by this app:
     # kept as "approved elsewhere by NAME" until a colleague confirms it here.
-    db["stories"].add_column("approved_elsewhere_by", str)
-    db["stories"].add_column("approved_elsewhere_at", str)
+    db.table("stories").add_column("approved_elsewhere_by", str)
+    db.table("stories").add_column("approved_elsewhere_at", str)
 
 
 @migrations()
@@ -616,6 +616,22 @@ def m016_audit_chain(db: Database) -> None:
 
     audit.ensure_functions(db)
     audit.install_chain(db)
+
+
+@migrations()
+def m021_work_accounts(db: Database) -> None:
+    # The computer account behind each writing, submitting and approving action on stories
+    # and drafts, so that renaming yourself in config.toml does not make you a second person.
+    from evidencebot.store import audit, workflow
+
+    table = db.table("work_accounts")
+    table.create(
+        {"id": int, "table_name": str, "row_key": str, "role": str, "account": str, "user": str, "at": str},
+        pk="id", not_null={"table_name", "row_key", "role", "account"},
+    )
+    table.create_index(["table_name", "row_key"])
+    audit.ensure_functions(db)
+    workflow.install_account_triggers(db)
 
 
 def migrate(db: Database, *, backup: bool = True) -> list[str]:

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from evidencebot.errors import InputError
 from evidencebot.store.stories import CONSENT_VALUES, DOMAINS, SECTIONS, STATUSES
+from evidencebot.text import WORD
 
 #: Fields the capture screen may write, in the order it asks for them.
 EDITABLE_FIELDS = (
@@ -40,7 +41,7 @@ EDITABLE_FIELDS = (
 LIST_FIELDS = ("domains", "goal_ids")
 UNTITLED = "Untitled story"
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+_WORD = WORD  # evidencebot.text: letters or digits with inner apostrophes or hyphens
 _ID = re.compile(r"^S(\d+)$")
 
 

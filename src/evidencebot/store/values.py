@@ -25,6 +25,8 @@ import math
 import re
 from typing import Iterable, Mapping
 
+from evidencebot.text import MONTHS
+
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
@@ -140,11 +142,7 @@ _NAMED = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,\-]*(\d{4})" + _TIME.rep
 _ZONE = re.compile(r".*\d(?:Z|[+-]\d{2}:?\d{2})")
 _TWO_DIGIT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\D.*)?")
 
-_MONTHS = {}
-for _i in range(1, 13):
-    _MONTHS[calendar.month_name[_i].lower()] = _i
-    _MONTHS[calendar.month_abbr[_i].lower()] = _i
-_MONTHS["sept"] = 9
+_MONTHS = MONTHS  # every spelling, lower case, to its number (evidencebot.text)
 
 _DATE_CACHE: dict[tuple[str, str, str], str] = {}
 

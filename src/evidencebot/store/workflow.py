@@ -29,8 +29,11 @@ with who recorded it and when.
 
 :func:`withdraw_consent` sets consent to ``none``, stamps
 ``consent_withdrawn_at`` / ``consent_withdrawn_by``, and returns the documents
-that already used the story (from ``document_stories``) so that the person can
-be told and the documents recalled. A withdrawn story never reaches a new
+that already used the story (from ``document_stories``) and the library
+entries, drafts and tender answers that hold its text, verbatim or nearly
+(:mod:`evidencebot.store.reach`), so that the person can be told and the
+documents recalled. A library entry holding a withdrawn story is shown with
+its text hidden. A withdrawn story never reaches a new
 export, even if its consent column is later set to ``external`` by an edit:
 only :func:`record_consent` (a deliberate new consent) clears the withdrawal.
 
@@ -153,6 +156,8 @@ def install_triggers(db: Database) -> list[str]:
         "BEGIN UPDATE drafts SET status = 'draft', submitted_by = NULL, submitted_at = NULL, "
         "approved_by = NULL, approved_at = NULL WHERE rowid = new.rowid; END",
     )
+    if db["work_accounts"].exists():
+        names += install_account_triggers(db)
     return names
 
 
@@ -163,6 +168,96 @@ EXPECTED_TRIGGERS = (
     "workflow_story_text_changed",
     "workflow_draft_text_changed",
 )
+ACCOUNT_TRIGGERS = ("account_stories_insert", "account_stories_text", "account_stories_status",
+                    "account_drafts_insert", "account_drafts_text", "account_drafts_status")
+"""Triggers that record the computer account behind each writing, submitting and approving
+action (migration m021); doctor expects them once ``work_accounts`` exists."""
+
+
+QUOTED_WROTE = "'wrote'"
+
+
+def install_account_triggers(db: Database) -> list[str]:
+    """(Re)create the triggers filling ``work_accounts``: who (the computer account, see
+    :func:`evidencebot.store.audit.os_account`, and the declared name) wrote, submitted and
+    approved each story and draft, whichever code path made the change."""
+    conn = db.conn
+    now = audit.NOW_SQL
+    names = []
+
+    into = "INSERT INTO work_accounts (table_name, row_key, role, account, user, at)"
+
+    def values(table: str, key: str, role: str) -> str:
+        return f"'{table}', CAST({key} AS TEXT), {role}, evidencebot_account(), evidencebot_user(), {now}"
+
+    for table, key, fields in (("stories", "new.story_id", STORY_TEXT_FIELDS),
+                               ("drafts", "new.draft_id", DRAFT_TEXT_FIELDS)):
+        changed = " OR ".join(f"old.[{c}] IS NOT new.[{c}]" for c in fields)
+        sqls = {
+            f"account_{table}_insert": (
+                f"AFTER INSERT ON {table} BEGIN {into} VALUES ({values(table, key, QUOTED_WROTE)}); "
+                f"{into} SELECT {values(table, key, 'new.status')} WHERE new.status IN ('submitted', 'approved'); "
+                "END"),
+            f"account_{table}_text": (
+                f"AFTER UPDATE OF {', '.join(fields)} ON {table} WHEN {changed} "
+                f"BEGIN {into} VALUES ({values(table, key, QUOTED_WROTE)}); END"),
+            f"account_{table}_status": (
+                f"AFTER UPDATE OF status ON {table} WHEN new.status IN ('submitted', 'approved') "
+                f"AND old.status IS NOT new.status BEGIN {into} VALUES ({values(table, key, 'new.status')}); END"),
+        }
+        for name, body in sqls.items():
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            conn.execute(f"CREATE TRIGGER {name} {body}")
+            names.append(name)
+    return names
+
+
+def _shared_account() -> bool:
+    from evidencebot.config import load_settings
+    from evidencebot.errors import ConfigError
+
+    try:
+        return bool(load_settings().governance.shared_account)
+    except ConfigError:
+        return False
+
+
+def same_account_approval(db: Database, table: str, key, what: str, who: str) -> str | None:
+    """Check, before an approval, that the computer account approving did not write or submit
+    the item under another name. Raises :class:`InputError` (one line, saying why) when it did,
+    unless ``[governance] shared_account = true``: then returns the account, and the caller
+    records the approval as ``same-account`` in the audit log. None when the accounts differ
+    (or, for an item written before migration m021, when nothing is known)."""
+    if not db["work_accounts"].exists():
+        return None
+    account = audit.account_of(who)
+    names = [r[0] for r in db.execute(
+        "SELECT DISTINCT user FROM work_accounts WHERE table_name = ? AND row_key = ? "
+        "AND role IN ('wrote', 'submitted') AND account = ? ORDER BY user", [table, str(key), account])
+        if not same_person(r[0], who)]  # under your own name the names rule applies (submitter != approver)
+    if not names:
+        return None
+    if _shared_account():
+        return account
+    raise InputError(
+        f"{what} was written or submitted from this same computer account ({account}) under the name "
+        f"{', '.join(n or '?' for n in names)}: approval needs a second person on their own account, whatever "
+        "[user] name says (if your team shares one login, set [governance] shared_account = true in config.toml; "
+        "such approvals are then marked in the audit log)")
+
+
+def _note_same_account(db: Database, table: str, key, account: str | None, who: str) -> None:
+    if account:
+        audit.record(db, table=table, action="same-account", key=str(key),
+                     changes={"approved_by": who, "account": account})
+
+
+def approved_from_same_account(db: Database, table: str, key) -> bool:
+    """True when the item's approval was recorded as made from the account that wrote or submitted it."""
+    if not db["audit_log"].exists():
+        return False
+    return bool(db.execute("SELECT 1 FROM audit_log WHERE action = 'same-account' AND table_name = ? "
+                           "AND row_key = ? LIMIT 1", [table, str(key)]).fetchone())
 
 
 # --------------------------------------------------------------------------
@@ -308,10 +403,12 @@ def approve_story(db: Database, story_id: str, *, user: str | None = None) -> di
         missing = missing_parts(row)
         if missing:
             raise InputError(f"story {story_id} cannot be approved: it needs {', '.join(missing)}")
+        shared = same_account_approval(db, "stories", story_id, f"story {story_id}", who)
         db.execute(
             "UPDATE stories SET status = 'approved', approved_by = ?, approved_at = ? WHERE story_id = ?",
             [who, _now(), story_id],
         )
+        _note_same_account(db, "stories", story_id, shared, who)
     return get_story(db, story_id)
 
 
@@ -384,7 +481,7 @@ def record_consent(db: Database, story_id: str, consent: str, *, date: str | Non
             [consent, day, withdrawn[0], withdrawn[1], story_id],
         )
         _note_last_consent(db, story_id, note)
-        docs = documents_using(db, story_id) if previous == "external" and consent != "external" else []
+        docs = documents_reached(db, story_id) if previous == "external" and consent != "external" else []
         if docs or (previous == "external" and consent != "external"):
             audit.record(db, table="stories", action="consent-withdrawn", key=story_id,
                          changes={"consent": [previous, consent], "documents": len(docs)})
@@ -410,7 +507,7 @@ def withdraw_consent(db: Database, story_id: str, *, note: str | None = None,
             [dt.date.today().isoformat(), _now(), who, story_id],
         )
         _note_last_consent(db, story_id, note)
-        docs = documents_using(db, story_id)
+        docs = documents_reached(db, story_id)
         audit.record(db, table="stories", action="consent-withdrawn", key=story_id,
                      changes={"consent": [previous, "none"], "documents": len(docs)})
     return ConsentChange(get_story(db, story_id), previous, docs)
@@ -482,6 +579,16 @@ def record_export(db: Database, document: str | Path, kind: str, story_ids) -> i
     return len(ids)
 
 
+def documents_reached(db: Database, story_id: str) -> list[dict]:
+    """Everything a withdrawal reaches: the documents exported with the story
+    (:func:`documents_using`), then the library entries, drafts and tender
+    answers that hold its text, verbatim or nearly
+    (:func:`evidencebot.store.reach.holders`; these rows have ``found``)."""
+    from evidencebot.store import reach
+
+    return documents_using(db, story_id) + reach.holders(db, story_id)
+
+
 def documents_using(db: Database, story_id: str) -> list[dict]:
     """Documents that used a story, oldest first."""
     if not db["document_stories"].exists():
@@ -528,8 +635,10 @@ def approve_draft(db: Database, draft_id: int, *, user: str | None = None) -> di
             raise InputError(f"draft {draft_id} is a draft: submit it first")
         if same_person(row.get("submitted_by"), who):
             raise InputError(f"draft {draft_id} was submitted by {who}: approval needs a second person")
+        shared = same_account_approval(db, "drafts", int(draft_id), f"draft {draft_id}", who)
         db.execute("UPDATE drafts SET status = 'approved', approved_by = ?, approved_at = ? WHERE draft_id = ?",
                    [who, _now(), int(draft_id)])
+        _note_same_account(db, "drafts", int(draft_id), shared, who)
     return get_draft(db, draft_id)
 
 

@@ -69,6 +69,8 @@ class StorySaved(Message):
     fields: list[str]
     findings: dict = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    status: str | None = None
+    """The story's status after the write (a save never changes it)."""
 
 
 @dataclass

@@ -18,6 +18,7 @@ from evidencebot.language.overclaim.common import (
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
+from evidencebot.mentions import denominator, has_baseline, has_period
 
 
 @check("number_context")
@@ -279,9 +280,12 @@ def _from_to_spans(doc, sent) -> list[tuple[int, int]]:
 
 
 def _figure_context(doc, sent) -> dict[str, bool]:
+    """What the sentence gives its figures: the phrasebank's patterns, or what the claims
+    reader finds (evidencebot.mentions: "(base about 40)", "numerator about 160;
+    denominator about 220", "up from 40%", "the last six months")."""
     text = sent.text
     return {
-        "baseline": bool(_from_to_spans(doc, sent)) or bool(W.baseline_re.search(text)),
-        "period": bool(W.period_re.search(text)),
-        "denominator": bool(W.denom_re.search(text)),
+        "baseline": bool(_from_to_spans(doc, sent)) or bool(W.baseline_re.search(text)) or has_baseline(text),
+        "period": bool(W.period_re.search(text)) or has_period(text),
+        "denominator": bool(W.denom_re.search(text)) or denominator(text) is not None,
     }

@@ -12,6 +12,7 @@ from collections import deque
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Input, Static
 
@@ -24,13 +25,19 @@ WELCOME = object()
 
 
 class ChatScreen(BaseScreen):
-    BINDINGS = screen_bindings(show=True)
+    BINDINGS = screen_bindings(show=True) + [
+        Binding("f7", "pick_story", "Pick a story", id="pick-story",
+                tooltip="Pick one of the stories the last search found: use it in the draft, or open it."),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
         self._queue: deque = deque()
         self._busy = False
         self._pending: PendingReply | None = None
+        self._story_hits: list[dict] = []
+        """The last story search's hits (F7 picks one)."""
+        self._story_about = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,6 +111,14 @@ class ChatScreen(BaseScreen):
         elif reply.markdown:
             chat.mount(AssistantMessage(reply.markdown, charts=reply.charts, ok=reply.ok))
         self._busy = False
+        hits = reply.payload.get("hits") if isinstance(reply.payload, dict) and reply.intent == "stories" else None
+        if hits:
+            self._story_hits = list(hits)
+            query = str(message.text).strip()
+            self._story_about = f" for “{query[:40]}”" if query else ""
+            chat.mount(Static("F7: pick one of these stories, to use it in the draft or open it.",
+                              classes="hint", markup=False))
+            self.refresh_bindings()
         if reply.open:
             self.app.open_mode(reply.open)
         confirm = reply.payload.get("confirm") if isinstance(reply.payload, dict) else None
@@ -125,6 +140,27 @@ class ChatScreen(BaseScreen):
                     AssistantMessage("Left as it was: nothing changed.", ok=True))
 
         self.app.push_screen(ConfirmChange(confirm["question"], confirm.get("label") or "Confirm"), answered)
+
+    # ------------------------------------------------------------ picking a story from a search
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "pick_story":
+            return bool(self._story_hits)  # shown in the footer once a search found stories
+        return True
+
+    def action_pick_story(self) -> None:
+        from evidencebot.tui.screens.story_picker import StoryPicker
+
+        if not self._story_hits:
+            return
+
+        def picked(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            what, story_id = choice
+            self.ask(f"/use story {story_id}" if what == "use" else f"/story {story_id}")
+
+        self.app.push_screen(StoryPicker(self._story_about, self._story_hits), picked)
 
     def _clear_pending(self) -> None:
         if self._pending is not None:

@@ -92,6 +92,8 @@ class StoryScreen(SubScreen):
         Binding("ctrl+down", "next_part", "Next part", id="story-next", tooltip="Go to the next question."),
         Binding("ctrl+up", "previous_part", "Previous part", id="story-previous",
                 tooltip="Go back to the previous question."),
+        Binding("f6", "submit", "Submit", id="story-submit-key", priority=True,  # the text areas' F6 selects a line
+                tooltip="Submit the story for approval (asks first; what you typed is saved before)."),
     ]
 
     def __init__(self) -> None:
@@ -134,7 +136,7 @@ class StoryScreen(SubScreen):
                 if step.kind in ("text", "line"):
                     yield Static("", id=f"privacy-{step.field}", classes="privacy", markup=False)
             with Horizontal(id="story-actions"):
-                yield Button("Submit for approval", id="story-submit", variant="primary")
+                yield Button("Submit for approval (F6)", id="story-submit", variant="primary")
         yield Static("", id="story-status", classes="status-line", markup=False)
         yield Footer()
 
@@ -360,7 +362,8 @@ class StoryScreen(SubScreen):
                     self._busy = False
                     journal.landed("story", story_id, fields)
                     findings = {f: privacy_findings(row.get(f) or "") for f in fields if f in CHECKED}
-                    self.post_message(StorySaved(story_id, sorted(fields), findings, completeness(row)))
+                    self.post_message(StorySaved(story_id, sorted(fields), findings, completeness(row),
+                                                 row.get("status")))
                 finally:
                     for _ in range(taken):
                         self._queue.task_done()
@@ -383,7 +386,8 @@ class StoryScreen(SubScreen):
             return
         missing = f" · still to write: {', '.join(message.missing)}" if message.missing else " · all four parts written"
         self.query_one("#story-status", Static).update(f"✓ saved{missing}")
-        self._row["status"] = "draft"
+        if message.status:
+            self._row["status"] = message.status  # a save never changes the status: show what the database holds
         self._heading(self._row)
 
     # ------------------------------------------------------------ checking as `check` does
@@ -540,20 +544,72 @@ class StoryScreen(SubScreen):
 
     @on(Button.Pressed, "#story-submit")
     def _submit_pressed(self, event: Button.Pressed) -> None:
-        if self.story_id is None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        """Submit by button or F6: what is on screen is saved first, then a confirmation names the story."""
+        if self.story_id is None or self._loading:
             return
+        self._take_widgets()
         self._flush()
-        self._submit(self.story_id)
+        self.query_one("#story-status", Static).update("saving what you typed before submitting…")
+        self._prepare_submit(self.story_id)
+
+    def _take_widgets(self) -> None:
+        """Queue what the widgets show now, even if their change messages have not arrived yet (a key
+        bound to an action can run before the text area's Changed message reaches the screen)."""
+        for step in STEPS:
+            if step.kind in ("text", "line"):
+                self._changed_value(step.field, self._text_of(step.field))
+            elif step.kind == "domains":
+                chosen = self.query_one(f"#field-{step.field}", GlyphSelectionList).selected
+                self._changed_value(step.field, [d for d in DOMAINS if d in chosen])
+
+    def _drained(self, seconds: float = 15) -> bool:
+        """Wait (in a worker) until every queued save has landed; False if the database stayed busy."""
+        deadline = time.monotonic() + seconds
+        while self._queue.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not self._queue.unfinished_tasks
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Submitting")
+    def _prepare_submit(self, story_id: str) -> None:
+        from evidencebot.assistant.governance import submit_question
+        from evidencebot.errors import InputError
+
+        if not self._drained():
+            self.post_message(StoryGovernance(story_id, False, "Not submitted: the last changes are not saved yet "
+                                              "(the database is busy). Try again in a moment."))
+            return
+        db = self.app.conversation.connect()
+        try:
+            question = submit_question(db, story_id)
+        except InputError as exc:
+            self.post_message(StoryGovernance(story_id, False, f"Not submitted: {exc}"))
+            return
+        finally:
+            db.close()
+        self.app.call_from_thread(self._confirm_submit, story_id, question)
+
+    def _confirm_submit(self, story_id: str, question: str) -> None:
+        from evidencebot.tui.screens.confirm import ConfirmChange
+
+        def answered(yes: bool | None) -> None:
+            if yes and story_id == self.story_id:
+                self._take_widgets()
+                self._flush()
+                self._submit(story_id)
+            else:
+                self._announce(True, "Not submitted: the story stays a draft.")
+
+        self.app.push_screen(ConfirmChange(question, "Submit"), answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Submitting")
     def _submit(self, story_id: str) -> None:
         from evidencebot.assistant.governance import submit_story_checked
         from evidencebot.errors import InputError
 
-        deadline = time.monotonic() + 15
-        while self._queue.unfinished_tasks and time.monotonic() < deadline:
-            time.sleep(0.05)  # what was typed lands first
-        if self._queue.unfinished_tasks:
+        if not self._drained():  # what was typed lands first, so a save never follows the submission
             self.post_message(StoryGovernance(story_id, False, "Not submitted: the last changes are not saved yet "
                                               "(the database is busy). Try again in a moment."))
             return
@@ -571,8 +627,9 @@ class StoryScreen(SubScreen):
     # ------------------------------------------------------------ moving between parts
 
     def _fields(self):
+        """Ctrl+Down/Up stops: each part, the consent button, then Submit."""
         return [self.query_one(f"#field-{s.field}") if s.kind != "consent" else self.query_one("#consent-change")
-                for s in STEPS]
+                for s in STEPS] + [self.query_one("#story-submit")]
 
     def action_next_part(self) -> None:
         self._move(1)

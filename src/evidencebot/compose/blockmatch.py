@@ -1,0 +1,210 @@
+"""Which method blocks answer a sub-point: matching by topic, not by a shared word.
+
+The topic table (``corpus/library/topics.yaml``, a user copy in the config
+dir first) lists for each topic its *cues* (words and phrases a buyer uses for
+it), the blocks that answer it (best first) and the figures that can show the
+method works. A sub-point's words are stemmed (:func:`tokens`) and compared
+with every cue: a cue matches when all its words are in the sub-point, and a
+cue of more words counts for more. A topic whose match is wholly explained by
+a more specific cue of another topic is dropped: in "families in incident
+reviews" the word 'families' was used by the incident-review topic, so the
+carers topic does not match; in "consent to treatment" the word 'consent'
+belongs to consent to treatment, not to consent to share.
+
+Only blocks of the topics that remain may answer the sub-point, so a block is
+never used because it shares a word with a sub-point about something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evidencebot.errors import ConfigError
+
+_WORD = re.compile(r"[a-z0-9&][a-z0-9&'/-]*")
+# words that never decide what a sub-point is about
+_NOISE = {
+    "person", "staff", "provide", "ensure", "approach", "will", "using", "make", "sure", "also", "deliver", "delivery",
+    "bidder", "bidders", "new", "you", "your", "our", "we", "they", "their", "them",
+    "how", "what", "when", "who", "which", "why", "where", "whether", "describe", "explain", "set", "out",
+    "please", "include", "including", "details", "detail", "evidence", "example", "examples", "outline",
+    "demonstrate", "answer", "cover", "should", "would", "could", "can", "may", "must", "need", "needs", "any",
+    "all", "each", "every", "other", "such", "this", "that", "these", "those", "the", "a", "an", "and", "or", "of",
+    "to", "in", "on", "for", "with", "by", "from", "at", "as", "is", "are", "be", "been", "being", "it", "its",
+    "into", "about", "after", "before", "during", "while", "within", "between", "over", "under", "up", "do",
+    "does", "if", "not", "no", "than", "then", "there", "so", "more", "most", "some", "has", "have", "had",
+    "i", "ii", "iii", "iv", "v", "vi", "b", "c", "d", "e", "own",
+}
+
+
+def stem(word: str) -> str:
+    from evidencebot.compose.library import stem as _stem
+
+    return _stem(word)
+
+
+def tokens(text: str) -> list[str]:
+    """Stems of the content words of ``text``, in order (digits kept: '72 hours')."""
+    out = []
+    for raw in _WORD.findall((text or "").lower().replace("’", "'")):
+        w = raw.strip("'-/")
+        if not w or w in _NOISE:
+            continue
+        if "-" in w and not w.replace("-", "").isalpha():
+            w = w.replace("-", "")
+        for part in (w.split("-") if "-" in w else [w]):
+            if part and part not in _NOISE:
+                out.append(stem(part))
+    return out
+
+
+@dataclass
+class Topic:
+    name: str
+    cues: list[tuple[str, frozenset[str]]]
+    blocks: list[str]
+    indicators: list[str] = field(default_factory=list)
+    learning: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TopicHit:
+    topic: Topic
+    weight: int
+    cue: str
+    used: frozenset[str]
+
+
+_CACHE: dict = {}
+
+
+def load_topics() -> list[Topic]:
+    """The topic table (user copy first); read once per file version."""
+    from evidencebot import locations
+
+    path = None
+    for folder in locations.search_path("corpus"):
+        candidate = folder / "library" / "topics.yaml"
+        if candidate.is_file():
+            path = candidate
+            break
+    if path is None:
+        return []
+    key = (str(path), path.stat().st_mtime)
+    if key in _CACHE:
+        return _CACHE[key]
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+    raw = data.get("topics")
+    if not isinstance(raw, dict) or not raw:
+        raise ConfigError(f"{path}: 'topics' is missing or empty")
+    out = []
+    for name, spec in raw.items():
+        if not isinstance(spec, dict) or not spec.get("cues") or not isinstance(spec.get("blocks", []), list):
+            raise ConfigError(f"{path}: topic {name} needs 'cues' and a list of 'blocks'")
+        cues = []
+        for cue in spec["cues"]:
+            toks = frozenset(tokens(str(cue)))
+            if toks:
+                cues.append((str(cue), toks))
+        out.append(Topic(name=str(name), cues=cues, blocks=[str(b) for b in spec.get("blocks") or []],
+                         indicators=[str(i) for i in spec.get("indicators") or []],
+                         learning=[str(x) for x in spec.get("learning") or []]))
+    _CACHE.clear()
+    _CACHE[key] = out
+    return out
+
+
+def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
+    """The topics ``text`` is about, most specific first (see the module's header)."""
+    have = set(tokens(text))
+    if not have:
+        return []
+    hits = []
+    for t in topics if topics is not None else load_topics():
+        best: tuple[int, str] | None = None
+        used: set[str] = set()
+        for cue, toks in t.cues:
+            if toks <= have:
+                used |= toks  # every matched cue's words are this topic's
+                if best is None or len(toks) > best[0]:
+                    best = (len(toks), cue)
+        if best is not None:
+            hits.append(TopicHit(t, best[0], best[1], frozenset(used)))
+    hits.sort(key=lambda h: -h.weight)
+    kept: list[TopicHit] = []
+    claimed: set[str] = set()
+    for h in hits:
+        # a match wholly explained by a longer cue already kept is that cue's, not this topic's
+        if any(k.weight > h.weight for k in kept) and h.used <= claimed:
+            continue
+        kept.append(h)
+        claimed |= h.used
+    return kept
+
+
+def block_topics(block, topics: list[Topic]) -> set[str]:
+    """Topics a block answers: those that list it, and those with a cue in its title or tags."""
+    names = {t.name for t in topics if block.block_id in t.blocks}
+    if names:
+        return names  # a block the table places is placed by the table alone
+    head = set(tokens(" ".join([block.title] + list(block.tags))))
+    for t in topics:
+        if any(len(toks) >= 1 and toks <= head for _, toks in t.cues):
+            names.add(t.name)
+    return names
+
+
+def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic] | None = None) -> list[tuple[float, object]]:
+    """Blocks that may answer ``text``, best first, each with a score.
+
+    Only blocks of the topics ``text`` matches qualify. Within them: the more
+    specific the topic's cue, the earlier the block in the topic's list, the
+    more words shared with the text, and a topic shared with ``context`` (the
+    question's stem) rank higher. Empty when ``text`` matches no topic.
+    """
+    topics = load_topics() if topics is None else topics
+    hits = topic_hits(text, topics)
+    if not hits:
+        return []
+    context_topics = {h.topic.name for h in topic_hits(context, topics)} if context else set()
+    by_id = {b.block_id: b for b in blocks}
+    want = set(tokens(text))
+    scored: dict[str, float] = {}
+    for rank, h in enumerate(hits):
+        listed = [b for b in h.topic.blocks if b in by_id]
+        extra = [b.block_id for b in blocks if b.block_id not in listed and h.topic.name in block_topics(b, topics)]
+        for pos, bid in enumerate(listed + extra):
+            b = by_id[bid]
+            shared = len(want & set(tokens(" ".join([b.title] + list(b.tags)))))
+            # the first block of every matched topic before the second of any
+            score = h.weight * 100 - min(rank, 5) * 5 - pos * 30 + shared * 4
+            if h.topic.name in context_topics:
+                score += 6
+            if bid not in scored or score > scored[bid]:
+                scored[bid] = score
+    return sorted(((s, by_id[b]) for b, s in scored.items()), key=lambda x: (-x[0], x[1].block_id))
+
+
+def indicators_for(text: str, topics: list[Topic] | None = None) -> list[str]:
+    """The figures that fit ``text``: those of its topics, most specific topic first."""
+    out: list[str] = []
+    for h in topic_hits(text, topics):
+        for i in h.topic.indicators:
+            if i not in out:
+                out.append(i)
+    return out
+
+
+def learning_for(text: str, topics: list[Topic] | None = None) -> list[str]:
+    out: list[str] = []
+    for h in topic_hits(text, topics):
+        for x in h.topic.learning:
+            if x not in out:
+                out.append(x)
+    return out

@@ -1,0 +1,65 @@
+"""Answers of one tender read together: one fact, one value; open actions never told as practice."""
+
+from __future__ import annotations
+
+from evidencebot.compose import consistency as C
+from evidencebot.compose import library as lib
+
+
+def test_two_blocks_stating_different_review_intervals_are_flagged():
+    found = C.check_answers([
+        ("1.1", "The worker reviews the plan with the person at every 12-weekly review."),
+        ("2.3", "Measures are completed at the start of support, at each three-monthly review and at discharge."),
+    ])
+    assert len(found) == 1 and found[0].kind == "fact"
+    text = found[0].describe()
+    assert "1.1: '12-weekly'" in text and "2.3: 'three-monthly'" in text
+    assert text.startswith("how often each person's support is reviewed stated differently")
+
+
+def test_the_same_interval_in_other_words_is_not_a_contradiction():
+    assert not C.check_answers([
+        ("1", "Goals are reviewed with the person every 12 weeks, and sooner when things change."),
+        ("2", "Housing status is recorded at referral and at every 12-weekly review."),
+        ("3", "A monthly quality and safety meeting reviews incidents."),
+        ("4", "Training completion is reported to the monthly quality and safety meeting."),
+    ])
+
+
+def test_response_times_that_disagree_are_flagged_with_both_sentences():
+    found = C.check_answers([
+        ("A", "Out of hours, the crisis team shares any contact with us by the next working morning."),
+        ("B", "The crisis team tells us the same day when someone we support contacts them."),
+    ])
+    assert [c.label for c in found] == ["when the crisis team tells us about a contact"]
+    assert {s.ref for s in found[0].statements} == {"A", "B"}
+
+
+def test_normalise_reads_timescales_in_one_unit():
+    assert C.normalise("12-weekly") == C.normalise("every 12 weeks") == (84.0,)
+    assert C.normalise("three-monthly") != C.normalise("12-weekly")
+    assert C.normalise("quarterly") == C.normalise("every quarter")
+    assert C.normalise("the same day") == (0.0,)
+    assert C.normalise("two working days") < C.normalise("ten working days")
+
+
+def test_an_open_action_told_as_current_practice_is_flagged_but_not_when_said_to_be_open(demo_copy):
+    db = demo_copy
+    db["incidents"].insert({"incident_id": "INC-T1", "type": "incident", "occurred_on": "2026-08-01",
+                            "action": "Introduce a weekly welfare call for everyone on the waiting list.",
+                            "due_on": "2026-12-01", "closed_on": None}, alter=True)
+    db.conn.commit()
+    found = C.check_answers([
+        ("5.1", "Every week we make a welfare call to everyone on the waiting list."),
+        ("5.2", "Agreed action: introduce a weekly welfare call for everyone on the waiting list (open, due December 2026)."),
+    ], db=db)
+    assert [(c.kind, c.statements[0].ref) for c in found] == [("open action", "5.1")]
+    assert "still open" in found[0].describe()
+
+
+def test_the_shipped_library_states_each_fact_one_way(demo_db):
+    profile = lib.get_profile(demo_db)
+    answers = [(b.block_id, lib.fill(b.body + " " + b.means, profile)[0]) for b in lib.list_blocks(demo_db)]
+    said = C.statements(answers)
+    assert {"care_review", "safeguarding_referral", "crisis_team_notice", "complaint_reply"} <= set(said)
+    assert not C.check_answers(answers), [c.describe() for c in C.check_answers(answers)]
