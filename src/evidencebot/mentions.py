@@ -102,12 +102,14 @@ _RELATIVE = _pattern(
     r"financial\s+year))\b",
 )
 _NUMBER_WORD = re.compile(rf"\b{number_word_pattern()}\b", re.I)
-# "n=45", "(n ≈ 45)", "base of about 40", "denominator about 220", "of 45 people": the base a figure is out of.
+# "n=45", "(n ≈ 45)", "base of about 40", "denominator about 220", "denominator: 97", "of 45 people",
+# "12 of about 95" (a rounded count is a base too): the base a figure is out of.
 _ABOUT = r"(?:about|around|roughly|approximately|approx\.?|some|~)"
 _DENOMINATOR = _pattern(
     rf"\(?\bn\s?[=≈]\s?(?P<n>{_NUM})\)?"
-    rf"|\b(?:base|denominator)\s+(?:of\s+|was\s+|is\s+)?(?:{_ABOUT}\s+)?(?P<k>{_NUM})\b"
-    rf"|\b(?:of|out of)\s+(?P<m>{_NUM})\s+(?:people|service users|discharges|contacts|clients|referrals)\b",
+    rf"|\b(?:base|denominator):?\s+(?:of\s+|was\s+|is\s+)?(?:{_ABOUT}\s+)?(?P<k>{_NUM})\b"
+    rf"|\b(?:of|out of)\s+(?P<m>{_NUM})\s+(?:people|service users|discharges|contacts|clients|referrals)\b"
+    rf"|\bof\s+(?:about|approximately)\s+(?P<r>{_NUM})\b",
 )
 
 
@@ -288,12 +290,13 @@ def direction_word(sentence: str) -> str | None:
 
 def denominator(sentence: str, found: list[Figure] | None = None) -> float | None:
     """The base the sentence states for its figures ("n=45", "(base about 40)",
-    "numerator about 160; denominator about 220" -> 220, "of 45 people"), else
+    "numerator about 160; denominator about 220" -> 220, "of 45 people", "12 of about
+    95"), else
     the denominator of a fraction such as "37 of 45"; None when it states none.
     ``found``: the sentence's :func:`figures`, when the caller has them already."""
     d = _DENOMINATOR.search(sentence)
     if d:
-        return _num(d.group("n") or d.group("k") or d.group("m"))
+        return _num(d.group("n") or d.group("k") or d.group("m") or d.group("r"))
     found = figures(sentence) if found is None else found
     return next((f.denominator for f in found if f.denominator), None)
 

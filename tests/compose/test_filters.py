@@ -47,7 +47,7 @@ def test_count_prose_and_counts_already_published():
 @pytest.mark.parametrize(
     "verdict, must, must_not",
     [
-        ("improvement", ["special-cause improvement", "3 points"], ["normal variation"]),
+        ("improvement", ["special-cause improvement", "3 months in a row above the mean"], ["normal variation", "3 points"]),
         ("concern", ["special-cause concern"], ["improvement"]),
         ("common_cause", ["common-cause variation only"], ["improv", "reduc", "increas"]),
         ("too_few_points", ["too few points on its current limits to judge change"], ["improv", "normal variation"]),
@@ -77,8 +77,10 @@ def test_describe_gives_direction_and_verdict_in_separate_sentences():
 def test_suppressed_figure_is_not_shown():
     r = result(value=None, ci_low=None, ci_high=None, suppressed=True, numerator="<5", denominator="<5")
     text = F.describe(r, "Q3")
-    assert "too few cases" in text and "%" not in text.replace("95%", "")
-    assert "fewer than 5" in F.brief(r, "Q3")
+    assert "too small to publish" in text and "%" not in text.replace("95%", "")
+    # hidden for a small complement or a small base too, so it never claims "fewer than 5 cases"
+    assert "too small to publish" in F.brief(r, "Q3")
+    assert "fewer than 5 cases" not in F.brief(r, "Q3")
 
 
 def test_trial_limits_and_change_rules_read_plainly():

@@ -56,15 +56,32 @@ def test_every_missed_target_has_a_variance_note(demo_copy, checker):
     r = R.assemble_review(db, PERIOD, checker=checker)
     section = r.markdown.split("## Variance notes")[1].split("## What changed")[0]
     assert "### Goals met or exceeded at review" in section
-    assert "not yet recorded" in section and "not yet agreed" in section
+    note = section.split("### Goals met or exceeded at review")[1].split("###")[0]
+    # nothing recorded: said plainly, as a gap for the meeting, and no made-up action in the plan
+    assert "- **Cause:** not yet known (none is recorded)." in note
+    assert "- **Action:** no action is recorded in the data. This is a gap for the meeting" in note
+    assert "Goals met or exceeded at review:" not in r.markdown.split("## Action plan")[1]
+    # a cause alone is not an action: the gap stays
     R.save_variance_note(db, "goals_met", "2026/27 Q2", "Reviews slipped during a vacancy.",
                          "Service manager", "2026-12-31")
     r = R.assemble_review(db, PERIOD, checker=checker)
-    section = r.markdown.split("## Variance notes")[1].split("## What changed")[0]
-    assert "Reviews slipped during a vacancy." in section
-    assert "Service manager" in section and "31 December 2026" in section
+    note = r.markdown.split("### Goals met or exceeded at review")[1].split("###")[0]
+    assert "- **Cause:** Reviews slipped during a vacancy." in note
+    assert "no action is recorded in the data" in note
+    # cause, action, owner, date and recovery: each said, and the action is in the plan
+    R.save_variance_note(db, "goals_met", "2026/27 Q2", "Reviews slipped during a vacancy.",
+                         "Service manager", "2026-12-31", action="Book every overdue goal review.",
+                         recovery_on="2027-03-31")
+    r = R.assemble_review(db, PERIOD, checker=checker)
+    note = r.markdown.split("### Goals met or exceeded at review")[1].split("###")[0]
+    assert "- **Action:** Book every overdue goal review." in note
+    assert "- **Owner:** Service manager" in note and "- **By:** 31 December 2026" in note
+    assert "- **Expected back on target by:** 31 March 2027" in note
     plan = r.markdown.split("## Action plan")[1].split("## Requests to the commissioner")[0]
-    assert "Service manager" in plan
+    assert "Goals met or exceeded at review: Book every overdue goal review." in plan
+    summary = r.markdown.split("## Activity against plan")[0]
+    assert ("Its variance note gives the cause and the action (Service manager, by 31 December 2026), and "
+            "expects the target to be met again by 31 March 2027.") in summary
 
 
 def test_variance_note_checks_its_input(demo_copy):

@@ -87,6 +87,8 @@ def test_figure_period_prefers_the_period_after_the_figure_in_its_clause():
     ("82% were seen (base of 40).", 40),
     ("73% (numerator about 160; denominator about 220).", 220),
     ("73%; the denominator was 220.", 220),
+    ("73% (numerator: 160; denominator: 220)", 220),
+    ("It was 73%: 160 of about 220.", 220),
     ("Most of 45 people were seen.", 45),
     ("37 of 45 met a goal.", 45),
     ("82% were seen.", None),

@@ -98,3 +98,31 @@ def test_secondary_suppression():
     # two hidden cells already protect each other
     assert secondary_suppression({"a": 3, "b": 2, "c": 20}) == {"a", "b"}
     assert secondary_suppression({"a": 10, "b": 20}) == set()
+
+
+def test_a_percentage_hides_its_complement_and_needs_a_base_of_ten():
+    from evidencebot.metrics.suppression import SMALL_BASE
+
+    assert SMALL_BASE == 10
+    # 90 of 92: 98% would tell a reader that 2 were missed
+    assert suppress_rate(97.8, 90, 92) is False
+    assert suppress_rate(97.8, 90, 92, complement=True) is True
+    assert suppress_rate(90.0, 90, 100, complement=True) is False  # 10 missed: a count that may be shown
+    assert suppress_rate(100.0, 92, 92, complement=True) is False  # none missed
+    # 9 of 9 on a base under 10: given in counts, not as a percentage
+    assert suppress_rate(100.0, 9, 9, small_base=SMALL_BASE) is True
+    assert suppress_rate(100.0, 10, 10, small_base=SMALL_BASE) is False
+
+
+def test_share_words_say_how_many_without_a_small_count():
+    from evidencebot.metrics.indicators import Measure, share_word
+
+    def word(n, d):
+        return share_word(Measure(100 * n / d if d else None, n, d), "percent")
+
+    assert word(0, 20) == "none" and word(20, 20) == "all"
+    assert word(2, 30) == "few"          # fewer than 5 had it
+    assert word(88, 90) == "all_but_few"  # all but fewer than 5 (both round to 90)
+    assert word(5, 9) == "some"          # "about 5 of about 10" says more than "all but fewer than 5"
+    assert word(8, 9) == "all_but_few"    # 8 and 9 both round to 10
+    assert word(3, 4) == "some"

@@ -204,19 +204,23 @@ def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts,
 @assemble.command("note")
 @click.argument("indicator")
 @click.option("--period", required=True, metavar="P", help="The review period the note belongs to.")
-@click.option("--reason", required=True, help="Why the target was missed.")
+@click.option("--reason", required=True, help="The cause: why the target was missed (or the measure moved).")
+@click.option("--action", default=None, help="What will be done about it.")
 @click.option("--owner", required=True, help="Who will act (a role, not a person's name).")
 @click.option("--due", required=True, metavar="YYYY-MM-DD", help="When the action is due.")
+@click.option("--recovery", default=None, metavar="YYYY-MM-DD",
+              help="When the measure is expected back on target.")
 @db_option
 @click.pass_context
-def note_cmd(ctx, indicator, period, reason, owner, due, db):
-    """Record a variance note for a missed target (shown in the contract review)."""
+def note_cmd(ctx, indicator, period, reason, action, owner, due, recovery, db):
+    """Record a variance note for a missed target or an activity measure off plan
+    ('activity.referrals'), shown in the contract review."""
     from evidencebot.compose import gather
     from evidencebot.compose.review import save_variance_note
 
     with open_db(ctx, db) as database:
         p = gather.parse(database, period)
-        save_variance_note(database, indicator, p.label, reason, owner, due)
+        save_variance_note(database, indicator, p.label, reason, owner, due, action=action, recovery_on=recovery)
         click.echo(f"variance note saved for {indicator} in {p.label}")
 
 

@@ -30,7 +30,7 @@ def doctor_command(ctx, fix, db):
 
     path = db_path(ctx, db)
     checks = diagnose(path)
-    if fix and any(c.problem and c.repair for c in checks):
+    if fix and any(c.problem and c.repair for c in checks):  # a damaged file: repair() refuses, exit 2
         for line in repair(path, checks):
             click.echo(f"fixed: {line}")
         checks = diagnose(path)

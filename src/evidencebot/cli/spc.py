@@ -12,7 +12,7 @@ def register(group: click.Group) -> None:
 
 
 @click.command()
-@click.argument("source", metavar="[FILE|-]", type=click.File("r", encoding="utf-8-sig"), default="-")
+@click.argument("source", metavar="[FILE|-]", type=click.Path(dir_okay=False, allow_dash=True), default="-")
 @click.option("--column", help="Read this CSV column (header name, any case) instead of one number a line.")
 @click.option("--label-column", help="With --column: a CSV column of point labels (e.g. the month).")
 @click.option(
@@ -62,10 +62,19 @@ def spc(source, column, label_column, improvement, target, shift, trend, screen,
     from evidencebot.errors import InputError
     from evidencebot.metrics.spc import xmr
 
-    name = getattr(source, "name", "-")
-    name = "standard input" if name in ("-", "<stdin>") else name
+    import sys
+
+    from evidencebot.inputs import check_input
+
+    name = "standard input" if source == "-" else source
     try:
-        text = source.read()
+        if source == "-":
+            data = sys.stdin.buffer.read()
+        else:  # a regular file only (a named pipe would hang), within the size limit for a draft
+            data = check_input(source, limit="check_mb", what="series").read_bytes()
+        text = data.decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start:,}); "
                          "give numbers one per line, or a CSV file") from None

@@ -313,6 +313,8 @@ def rule_words(rule) -> str:
     text = _RULE_TAIL.sub("", key)
     text = _STEP.sub(lambda m: f"since the service change in {fmt_month(m.group(1))}", text)
     text = text.replace(", judged against the pre-change limits", "")
+    # "8 points below the mean" reads as a fall of 8 units: the points are months
+    text = re.sub(r"\b(\d+) points (below|above) the mean", r"\1 months in a row \2 the mean", text)
     text = re.sub(r"\s*\(([^()]*)\)", r", \1", text)
     return text.strip()
 
@@ -431,7 +433,7 @@ def brief(result, period_text: str | None = None, external: bool = True) -> str:
     name = sentence_case(title(result))
     when = period_text or period(_get(result, "period"))
     if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
-        return f"{name}: fewer than 5 cases in {when}, so not published."
+        return f"{name}: numbers in {when} too small to publish."
     words = (change_phrases().get("brief") or {}).get(verdict(result), "")
     short = _get(result, "unit") == "per_100"
     # a percentage keeps its base even when words are short: a reader must be able to check it

@@ -97,20 +97,35 @@ class ContractReview:
 # ---------------------------------------------------------------- variance notes
 
 
-def save_variance_note(db: Database, indicator_id: str, period: str, reason: str, owner: str,
-                       due_on: str, *, today=None) -> dict:
-    """Record (or replace) why a target was missed, who acts and by when."""
-    cat = gather.catalogue()
-    if indicator_id not in cat:
-        from evidencebot.metrics.catalogue import get_indicator
+ACTIVITY_NOTE = "activity."
+"""Variance notes about activity against plan use ids 'activity.<measure>' (e.g.
+'activity.referrals'): one notes table for indicators and activity."""
 
-        get_indicator(indicator_id, cat)  # raises InputError naming close matches
+
+def save_variance_note(db: Database, indicator_id: str, period: str, reason: str, owner: str,
+                       due_on: str, *, action: str | None = None, recovery_on: str | None = None,
+                       today=None) -> dict:
+    """Record (or replace) a variance note: the cause (``reason``), the action, who acts
+    and by when, and when the measure is expected back on target (``recovery_on``)."""
+    if indicator_id.startswith(ACTIVITY_NOTE):
+        if indicator_id[len(ACTIVITY_NOTE):] not in ACTIVITY_LABELS:
+            raise InputError(f"'{indicator_id}' is not an activity measure (one of: "
+                             f"{', '.join(ACTIVITY_NOTE + k for k in ACTIVITY_LABELS)})")
+    else:
+        cat = gather.catalogue()
+        if indicator_id not in cat:
+            from evidencebot.metrics.catalogue import get_indicator
+
+            get_indicator(indicator_id, cat)  # raises InputError naming close matches
     if not (reason or "").strip() or not (owner or "").strip():
         raise InputError("a variance note needs a reason and an owner")
-    try:
-        _dt.date.fromisoformat(due_on)
-    except (TypeError, ValueError):
-        raise InputError(f"due date {due_on!r} is not a date (use YYYY-MM-DD)") from None
+    for what, day in (("due date", due_on), ("recovery date", recovery_on)):
+        if day is None and what == "recovery date":
+            continue
+        try:
+            _dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            raise InputError(f"{what} {day!r} is not a date (use YYYY-MM-DD)") from None
     row = {
         "indicator_id": indicator_id,
         "period": period,
@@ -118,9 +133,11 @@ def save_variance_note(db: Database, indicator_id: str, period: str, reason: str
         "owner": owner.strip(),
         "due_on": due_on,
         "created_at": (today or _dt.date.today()).isoformat(),
+        "action": (action or "").strip() or None,
+        "recovery_on": recovery_on,
     }
     with db.atomic():
-        db["variance_notes"].upsert(row, pk=("indicator_id", "period"))
+        db["variance_notes"].upsert(row, pk=("indicator_id", "period"), alter=False)
     return row
 
 
@@ -175,20 +192,48 @@ def target_cell(result, rolling=None) -> tuple[str, str, str]:
     return filters.rate(t.get("value"), result.unit), t.get("words", ""), status
 
 
-SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all"}
+SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all",
+               "few": "fewer than 5", "all_but_few": "all but fewer than 5"}
 HIDDEN = "not published (small numbers)"
 
 
-def hidden_words(share: str | None, target_status: str | None = None) -> str:
+def _count_text(n) -> str:
+    """A published count in words ('about 10', 'fewer than 5', '0'); '' when unknown."""
+    if n is None or n == "" or n == "n/a":
+        return ""
+    return filters.count_prose(n, True)
+
+
+def share_text(share: str | None, numerator=None, denominator=None) -> str:
+    """How many of the cases had the outcome, in words that publish no small count:
+    'all of about 10', 'fewer than 5 of about 90', 'all but fewer than 5 of about 90',
+    'about 5 of about 10' (a base too small for a percentage); without the counts,
+    'all of them', 'some but not all'."""
+    d, n = _count_text(denominator), _count_text(numerator)
+    if not d or d.startswith("fewer"):
+        words = SHARE_WORDS.get(share or "", "")
+        return f"{words} of {d}" if words and d and share not in ("all", "none") else words
+    if share == "all":
+        return f"all of {d}"
+    if share == "none":
+        return f"none of {d}"
+    if share in ("few", "all_but_few"):
+        return f"{SHARE_WORDS[share]} of {d}"
+    if share == "some" and n and not n.startswith("fewer"):
+        return f"{n} of {d}"
+    return f"{SHARE_WORDS.get(share or '', 'some but not all')} of {d}"
+
+
+def hidden_words(share: str | None, target_status: str | None = None, numerator=None, denominator=None) -> str:
     """A figure too small to publish, with its verdict in words and no number:
-    'not published (small numbers); target not met' or '...; some but not all'."""
+    'not published (small numbers); fewer than 5 of about 90; target met'."""
     if share == "no_cases":
         return "no cases"
+    words = share_text(share, numerator, denominator)
+    out = f"{HIDDEN}; {words}" if words else HIDDEN
     if target_status in ("met", "not_met"):
-        return f"{HIDDEN}; target {STATUS_WORDS[target_status]}"
-    if share in SHARE_WORDS:
-        return f"{HIDDEN}; {SHARE_WORDS[share]}"
-    return HIDDEN
+        out += f"; target {STATUS_WORDS[target_status]}"
+    return out
 
 
 def _row(result, rolling, external: bool) -> dict:
@@ -199,13 +244,15 @@ def _row(result, rolling, external: bool) -> dict:
     if result.compare_value is not None:
         compare = filters.compare_value(result)
     elif result.compare_period and before.get("suppressed"):
-        compare = hidden_words(before.get("share"), before.get("target_status"))
+        compare = hidden_words(before.get("share"), before.get("target_status"),
+                               before.get("numerator"), before.get("denominator"))
     else:
         compare = "n/a"
     return {
         "domain": result.domain,
         "title": result.title,
-        "value": hidden_words(extra.get("share")) if hidden else filters.value(result),
+        "value": (hidden_words(extra.get("share"), None, result.numerator, result.denominator) if hidden
+                  else filters.value(result)),
         "compare": compare,
         "ci": (filters.ci(result) or "n/a").replace("95% CI ", ""),
         "target": target,
@@ -303,29 +350,230 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
 
 
 def _actions(p, notes_needed, incident_actions, as_of) -> list[dict]:
-    """Every action in one list, each with one status from one source."""
+    """Every action in one list, each with one status from one source. A variance note's
+    action is listed when one is recorded; a note with no action adds nothing (the note
+    says plainly that no action is recorded)."""
     actions = []
     for n in notes_needed:
-        if n["note"] and n["note"]["reason"].lower().startswith("no action"):
-            continue  # a recorded decision not to act is not an action
-        if n["note"]:
-            actions.append({
-                "action": f"{n['title']}: {n['note']['reason']}",
-                "owner": n["note"]["owner"],
-                "due": filters.fmt_date(n["note"]["due_on"]),
-                "status": "overdue" if n["note"]["due_on"] < as_of.isoformat() else "open",
-                "source": "variance note",
-            })
-        else:
-            actions.append({
-                "action": f"Agree the cause and the action for {filters.title_lower(n['title'])}",
-                "owner": "not yet assigned",
-                "due": "not set",
-                "status": "not yet agreed",
-                "source": "variance note needed",
-            })
+        note = n["note"] or {}
+        text = note_action(note)
+        if not text:
+            continue
+        actions.append({
+            "action": f"{n['title']}: {text}",
+            "owner": note["owner"],
+            "due": filters.fmt_date(note["due_on"]),
+            "due_on": note["due_on"][:10],
+            "status": (f"overdue (due {filters.fmt_date(note['due_on'])})" if note["due_on"] < as_of.isoformat()
+                       else f"open (due {filters.fmt_date(note['due_on'])})"),
+            "kind": "overdue" if note["due_on"] < as_of.isoformat() else "open",
+            "source": "variance note",
+            "note_for": n["id"],
+        })
     actions += group_actions(incident_actions)
     return actions
+
+
+def note_action(note: dict) -> str:
+    """The action a variance note records ('' when none): its action field, else the part
+    of an older one-text note after 'Action:'. A reason alone is a cause, not an action;
+    'No action: ...' is a decision not to act."""
+    if not note:
+        return ""
+    if (note.get("action") or "").strip():
+        return str(note["action"]).strip()
+    parts = re.split(r"\bAction:\s*", note.get("reason") or "", maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+def note_cause(note: dict) -> str:
+    """The cause a variance note records ('' when none or not yet known)."""
+    reason = (note or {}).get("reason") or ""
+    if not note or not note.get("action"):
+        # an older note holds the cause and the action in one text: the part before 'Action:'
+        reason = re.split(r"\bAction:", reason)[0]
+    reason = reason.strip()
+    if re.match(r"(cause )?(not yet known|unknown|not known)", reason, re.I) or reason.lower().startswith("no action"):
+        return ""
+    return reason
+
+
+# ---------------------------------------------------------------- activity, workforce, asks
+
+ACTIVITY_LABELS = {
+    "referrals": "referrals received",
+    "caseload_start": "people on the caseload at the start",
+    "caseload_end": "people on the caseload at the end",
+    "discharges": "people whose support ended (left the caseload)",
+    "contacts_attended": "contacts attended (all kinds)",
+    "contacts_planned": "planned and review contacts booked (attended or not attended; cancellations left out)",
+    "unplanned": "unplanned contacts attended",
+}
+PLAN_TOLERANCE = 10.0
+"""Activity more than this many percent off plan is named, with its reason or the lack of one."""
+
+
+def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict], list[dict]]:
+    """The activity table (this period, the one before, plan, difference from plan) and
+    the measures more than PLAN_TOLERANCE percent off plan, each with its variance note."""
+    rows, off = [], []
+    for key, label in ACTIVITY_LABELS.items():
+        value, previous = getattr(now, key), getattr(before, key)
+        planned = (now.plan or {}).get(key)
+        diff = None if not planned else 100 * (value - planned) / planned
+        row = {"key": key, "label": label, "now": filters.count(value, external),
+               "before": filters.count(previous, external),
+               "plan": (filters.number(planned) if planned is not None
+                        else "" if now.plan else "not held"),
+               "vs_plan": "" if diff is None else f"{diff:+.0f}%"}
+        rows.append(row)
+        if diff is not None and abs(diff) > PLAN_TOLERANCE:
+            note = notes.get(ACTIVITY_NOTE + key) or {}
+            cause, action = note_cause(note), note_action(note)
+            text = f"Cause: {_stop(cause)}" if cause else "No cause is recorded."
+            if action:
+                text += f" Action: {_stop(action)} ({note['owner']}, by {filters.fmt_date(note['due_on'])})"
+            else:
+                text += " No action is recorded: a gap for the meeting."
+            off.append({**row, "name": label, "direction": "above" if diff > 0 else "below",
+                        "words": (f"{filters.count_prose(value, external)} against {filters.number(planned)} "
+                                  "planned"), "text": text})
+    return rows, off
+
+
+def _stop(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if text[-1:] in ".!?" else text + "."
+
+
+WORKFORCE_LABELS = {
+    "posts_funded_wte": "posts funded (whole-time equivalent)",
+    "posts_filled_wte": "posts filled (whole-time equivalent)",
+    "vacancies_wte": "vacancies (whole-time equivalent)",
+    "agency_wte": "agency and bank cover (whole-time equivalent)",
+    "sickness_absence_pct": "sickness absence (% of working days)",
+    "supervision_due": "supervision sessions due",
+    "supervision_held": "supervision sessions held",
+    "caseload_per_worker": "people on the caseload per filled post",
+}
+
+
+def workforce_rows(now: list[dict] | None, before: list[dict] | None) -> list[dict]:
+    """Workforce measures for the period beside the one before, in a fixed order, with
+    plain labels (unknown measure codes are listed after, as written)."""
+    if not now:
+        return []
+    prev = {r["measure"]: r["value"] for r in before or []}
+    order = {k: i for i, k in enumerate(WORKFORCE_LABELS)}
+    out = []
+    for r in sorted(now, key=lambda r: (order.get(r["measure"], 99), r["measure"])):
+        label = WORKFORCE_LABELS.get(r["measure"], r["measure"].replace("_", " "))
+        one = 1 if r["measure"].endswith(("_wte", "_pct", "_worker")) else 0
+        out.append({"measure": r["measure"], "label": label, "value": filters.number(r["value"], one),
+                    "before": filters.number(prev[r["measure"]], one) if r["measure"] in prev else "not held",
+                    "note": r.get("note") or "", "raw": r["value"]})
+    return out
+
+
+def review_asks(requests: list[dict] | None, activity_plan: dict, year: str) -> list[dict]:
+    """Every request to the commissioner, from one list: the open requests recorded in the
+    data and the ones this review itself raises (an activity plan that is not held). The
+    summary and the requests section both read this list, so they cannot disagree."""
+    asks = [{"request": q["request"].strip(), "background": (q.get("background") or "").strip(),
+             "owner": (q.get("owner") or "").strip(), "raised": filters.fmt_date(q["raised_on"]),
+             "status": (q.get("status") or "open").strip()} for q in requests or []]
+    if not activity_plan:
+        asks.append({"request": f"Confirm the contracted activity plan for {year}, so that activity can be "
+                                "reported against it.",
+                     "background": "The activity plan is not held, so activity is not compared with plan.",
+                     "owner": "", "raised": "in this review", "status": "open"})
+    return asks
+
+
+# ---------------------------------------------------------------- safety signals
+
+def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str, external: bool) -> list[str]:
+    """What a commissioner would want named even when the figure is small or has no
+    target: a safeguarding concern not referred by the next working day, escalations with
+    no recorded clinical review (left out of the median review time), readmissions
+    within 30 days. Each is said in words that publish no small count."""
+    out = []
+    r = results_by_id.get("safeguarding_timely")
+    if r is not None:
+        share = (r.extra or {}).get("share")
+        late = share in ("some", "few", "all_but_few", "none") if r.value is None else (r.value < 100)
+        if late:
+            out.append(f"at least one safeguarding concern raised in {period_text} was not referred by the next "
+                       "working day")
+    if esc is not None and esc.total:
+        missing = esc.total - esc.reviewed
+        if missing:
+            out.append(f"{filters.count_prose(missing, external)} escalation{'s' if missing != 1 else ''} raised in "
+                       f"{period_text} {'have' if missing != 1 else 'has'} no recorded clinical review; "
+                       f"{'they are' if missing != 1 else 'it is'} left out of the median hours to review and "
+                       "need checking")
+    r = results_by_id.get("readmission_30d")
+    if r is not None:
+        extra = r.extra or {}
+        before = extra.get("compare") or {}
+        now_any = (r.value or 0) > 0 if r.value is not None else extra.get("share") not in (None, "none", "no_cases")
+        before_none = (r.compare_value == 0) if r.compare_value is not None else before.get("share") == "none"
+        if now_any:
+            text = f"at least one discharge in {period_text} was followed by a readmission within 30 days"
+            if before_none:
+                text += f" (none in {compare_text})"
+            out.append(text)
+    return out
+
+
+# ---------------------------------------------------------------- the outcome story
+
+_VARIATION_CLAIMS = (
+    (re.compile(r"within (?:normal|the usual|expected) (?:limits|variation|range)|common[- ]cause|"
+                r"no (?:special[- ]cause )?signal|stable|steady", re.I), "common_cause"),
+    (re.compile(r"special[- ]cause improvement|(?:has|have) (?:fallen|fell|improved|reduced|dropped)", re.I),
+     "improvement"),
+    (re.compile(r"special[- ]cause concern|(?:has|have) (?:risen|rose|worsened|increased)", re.I), "concern"),
+)
+
+
+def frame_story(text: str, results_by_id: dict) -> tuple[str, list[str]]:
+    """Keep a featured story's framing in line with the indicator table: a clause that
+    says how an indicator has varied ('the rate has varied within normal limits') is kept
+    only when the table's chart verdict for that indicator says the same; otherwise the
+    clause (or, when it is the whole sentence, the sentence) is taken out. Returns the
+    text and the clauses removed."""
+    from evidencebot.compose.words import split_sentences
+    from evidencebot.evidence.extract import indicator_terms
+
+    terms = indicator_terms()
+    removed = []
+    out = text
+    for sentence in split_sentences(text):
+        claims = [(m, v) for pattern, v in _VARIATION_CLAIMS for m in [pattern.search(sentence)] if m]
+        if not claims:
+            continue
+        named = None
+        for pattern, ind, _term in terms:
+            if pattern.search(sentence):
+                named = ind
+                break
+        if named is None:
+            continue
+        ids = [named] if named in results_by_id else [k for k in results_by_id if k.startswith(named + ".")]
+        verdicts = {filters.verdict(results_by_id[k]) for k in ids}
+        if not verdicts or all(v in verdicts for _, v in claims):
+            continue
+        # the clause holding the claim: from the last ', ' or '; ' before it to the end
+        at = claims[0][0].start()
+        cut = max(sentence.rfind(", ", 0, at), sentence.rfind("; ", 0, at))
+        if cut > 0:
+            new = sentence[:cut].rstrip(" ,;") + "."
+        else:
+            new = ""
+        removed.append(sentence[cut + 2 if cut > 0 else 0:])
+        out = out.replace(sentence, new).replace("  ", " ").strip()
+    return out, removed
 
 
 TYPE_PLURALS = {"incident": "incidents", "near_miss": "near misses", "complaint": "complaints",
@@ -387,11 +635,16 @@ def group_actions(rows: list[dict]) -> list[dict]:
         done = last["status"].startswith("closed")
         earlier = items[:-1]
         closed_before = [r for r in earlier if r["status"].startswith("closed")]
+        # an earlier instance never closed and the action raised again with a later due
+        # date: the due date was moved, and the document says so with both dates
+        never_closed = [r for r in earlier if r["status"].startswith("overdue") and r.get("due_on")]
+        moved_from = never_closed[0]["due_on"][:10] if never_closed and last.get("due_on") else None
         if not done and closed_before:
             when = filters.fmt_date(max(r["closed_on"][:10] for r in closed_before))
             status = f"reopened after a later {last['type'].replace('_', ' ')} (last closed {when}); {status}"
-        elif done and any(r["status"].startswith("overdue") for r in earlier):
-            status += f"; first due {filters.fmt_date(earlier[0]['due_on'])}"
+        elif moved_from:
+            status += (f"; due date moved from {filters.fmt_date(moved_from)} to "
+                       f"{filters.fmt_date(last['due_on'][:10])}")
         sources = [f"{r['type'].replace('_', ' ')} {filters.fmt_month(r['occurred_on'][:7])}" for r in items]
         out.append({
             "action": last["action"],
@@ -400,6 +653,7 @@ def group_actions(rows: list[dict]) -> list[dict]:
             "due_on": (last.get("due_on") or "")[:10],
             "status": status,
             "kind": last["status"].split(" (")[0],
+            "moved_from": moved_from,
             "source": ", ".join(dict.fromkeys(sources)),
         })
     out.sort(key=lambda a: (a["due_on"] or "9999", a["action"]))
@@ -496,18 +750,27 @@ def assemble_review(
     actions = _actions(p, notes_needed, incident_actions, as_of)
     for n in notes_needed:
         n["related"] = related_actions(n["title"], [a for a in actions if not a["source"].startswith("variance note")])
+        n["detail"] = note_details(n, results_by_id[n["id"]], actions, period_text, compare_text, external)
     start_iso, end_iso = counted.start.isoformat(), counted.end.isoformat()
-    due_rows = [a for a in actions if a.get("due_on") and start_iso <= a["due_on"] <= end_iso]
+    due_rows = [a for a in actions if a.get("due_on") and start_iso <= a["due_on"] <= end_iso
+                and a["source"] != "variance note"]
     due_tally = {"total": len(due_rows)}
     for kind in ("closed on time", "closed late", "overdue", "open"):
         due_tally[kind.replace(" ", "_")] = sum(1 for a in due_rows if a.get("kind") == kind)
+    due_tally["moved"] = [f"first due {filters.fmt_date(a['moved_from'])}" for a in due_rows if a.get("moved_from")]
     story_rows = gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
                                 domains=["safety", "stability", "experience"], limit=1)
     story = story_rows[0] if story_rows else None
+    if story:
+        # the story's framing agrees with the table, or it makes no claim about an indicator
+        story = dict(story)
+        story["evidence"], _ = frame_story(story.get("evidence") or "", results_by_id)
     adapted = gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=2)
     for s in ([story] if story else []) + adapted:
         if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
+    activity_now, activity_before = gather.activity(db, counted), gather.activity(db, c)
+    activity_table, activity_off = activity_rows(activity_now, activity_before, notes, external)
     series_end = max((r.spc or {}).get("series", [[None]])[-1][0] or "" for r in results) if results else ""
 
     context = {
@@ -518,8 +781,16 @@ def assemble_review(
         "coverage_text": coverage.text(),
         "external": external,
         "suppression_rule": SUPPRESSION_RULE,
-        "activity": gather.activity(db, counted),
-        "activity_previous": gather.activity(db, c),
+        "activity": activity_now,
+        "activity_previous": activity_before,
+        "activity_rows": activity_table,
+        "activity_off_plan": activity_off,
+        "rolling": rolling,
+        "safety": safety_signals(results_by_id, esc, period_text, compare_text, external),
+        "workforce_rows": workforce_rows(gather.workforce(db, p), gather.workforce(db, c)),
+        "asks": review_asks(gather.requests(db, counted), activity_now.plan, p.label.split(" ")[0]),
+        "period_start": start_iso,
+        "period_end": end_iso,
         "waits": gather.waiting_times(db, counted, latest),
         "rows": rows,
         "names": _verdict_names(results),
@@ -544,6 +815,8 @@ def assemble_review(
         "workforce": gather.workforce(db, p),
         "requests": gather.requests(db, counted),
     }
+    context["plan_tolerance"] = f"{PLAN_TOLERANCE:.0f}"
+    context["wait_ask"] = any("waiting" in a["request"].lower() for a in context["asks"])
     context["summary_lines"] = summary_lines(context, results, external)
     context["within_14_words"] = within_14_words(context["waits"], external)
     text = render("contract_review.md.j2", context, env=env)
@@ -608,63 +881,184 @@ def _move(now, before, external: bool) -> str:
     return f"{'rose' if now > before else 'fell'} from {b} to {n}"
 
 
+TERMS = ("**Terms.** A *discharge* in this review is a person on our caseload leaving a hospital ward or a "
+         "crisis house (an admission spell; transfers and deaths are not counted): the follow-up, readmission, "
+         "housing, handover and engagement measures count these. People whose support from this service ended "
+         "are counted separately as *support ended*; they are not called discharges.")
+
+
+def _den_phrase(r, period_text: str) -> str:
+    ind = gather.catalogue().get(r.id)
+    den = re.sub(r"\s*\([^)]*\)", "", ind.denominator) if ind else "cases"
+    return den.replace("in the period", f"in {period_text}").replace("the period", period_text)
+
+
+def base_words(r, period_text: str, external: bool) -> str:
+    """The base of an indicator's figure in words that publish no small count:
+    'about 5 of about 10 eligible discharges in 2026/27 Q2'; for a median, the cases it
+    is taken over and those left out."""
+    ind = gather.catalogue().get(r.id)
+    n, d = filters.count_prose(r.numerator, external), filters.count_prose(r.denominator, external)
+    if n in ("", "n/a") or d in ("", "n/a"):
+        return ""
+    den = _den_phrase(r, period_text)
+    if ind is not None and ind.statistic in ("median", "mean"):
+        return f"the {ind.statistic} is taken over the {den} that have the time recorded: {n} of {d}"
+    if r.value is None:
+        words = share_text((r.extra or {}).get("share"), r.numerator, r.denominator)
+        return f"{words} {den}" if words else f"{n} of {d} {den}"
+    return f"{n} of {d} {den}"
+
+
+def note_details(n: dict, r, actions: list[dict], period_text: str, compare_text: str, external: bool) -> dict:
+    """What a variance note says beyond why it is there: the base, the cause, what happens
+    next (the note's action, else an open related action in the plan, else plainly that
+    no action is recorded: a gap for the meeting), who and by when, and when the measure
+    is expected back."""
+    note = n["note"] or {}
+    cause = note_cause(note)
+    action = note_action(note)
+    no_action = (note.get("reason") or "").strip() if (note.get("reason") or "").lower().startswith("no action") else ""
+    owner = note.get("owner") if action or no_action else ""
+    due = filters.fmt_date(note["due_on"]) if (action or no_action) and note.get("due_on") else ""
+    if not action and not no_action:
+        open_related = [a for a in n.get("related", []) if a.get("kind") in ("open", "overdue")]
+        if open_related:
+            a = open_related[0]
+            action, owner, due = f'"{a["action"].rstrip(".")}" (in the action plan)', a["owner"], a["due"]
+    recovery = filters.fmt_date(note["recovery_on"]) if note.get("recovery_on") else ""
+    return {
+        "base": base_words(r, period_text, external),
+        "cause": cause,
+        "action": action,
+        "no_action": no_action,
+        "owner": owner,
+        "due": due,
+        "recovery": recovery,
+        "recovery_words": ("back on target by" if (r.target or {}).get("status") == "not_met"
+                           else f"back to its {compare_text} level by"),
+        "gap": not action and not no_action,
+    }
+
+
+def _join(items: list[str]) -> str:
+    return filters.join_and(items) if items else ""
+
+
 def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
-    """The summary a manager would write: targets with their figures and what is being
-    done, the main movements, the charts in one line, the action plan, and the asks of
-    the commissioner. Every line is about this review's own figures."""
+    """The summary a manager would write: the terms used, targets with their figures, base
+    and what happens next, safety signals, activity against plan, workforce, the charts in
+    one line, the action plan (late closures and moved due dates said as such), and the
+    asks of the commissioner (from the same list as the requests section). Every line is
+    about this review's own figures, and each agrees with the section it summarises."""
     period, compare = ctx["period_text"], ctx["compare_text"]
-    lines = []
+    lines = [TERMS]
     targets = [r for r in results if r.target]
     if targets:
         met = [r for r in targets if r.target["status"] == "met"]
         missed = [r for r in targets if r.target["status"] == "not_met"]
         unknown = [r for r in targets if r.target["status"] == "not_assessable"]
-        line = f"**Targets.** Contract targets: {len(met)} met in {period}, {len(missed)} not met"
+        line = f"**Targets.** Contract targets in {period}: {len(met)} met"
+        if met:
+            line += f" ({_join([filters.title_lower(r.title) for r in met])})"
+        line += f", {len(missed)} not met"
         line += f", {len(unknown)} not assessable (too few cases)." if unknown else "."
         for r in missed:
             name = filters.sentence_case(filters.title_lower(r.title))
+            line += f" {name}: {_side_words(r)} in {period}"
             if r.value is not None:
-                line += f" {name} were {filters.value(r)} in {period}."
+                line += f" at {filters.value(r)}"
             else:
-                line += f" {name} were {_side_words(r, figure=False).replace('its', 'the')} in {period} (numbers too small to publish)."
+                base = base_words(r, period, external)
+                line += f" ({base}; too few to publish as a percentage)" if base else " (numbers too small to publish)"
             before = ((r.extra or {}).get("compare") or {}).get("target_status")
-            t = r.target
-            line += f" The contract target is {t.get('words', '')} {filters.rate(t.get('value'), r.unit)}"
-            line += f", and it was also not met in {compare}." if before == "not_met" else "."
+            line += f", and also not met in {compare}." if before == "not_met" else "."
+            roll = ctx["rolling"].get(r.id)
+            if roll is not None and r.value is None and (roll.target or {}).get("status") in ("met", "not_met"):
+                end = (roll.extra.get("period_end") or "")[:7]
+                line += (f" Over the 12 months to {filters.fmt_month(end)} the target was "
+                         f"{STATUS_WORDS[roll.target['status']]}.")
             note = next((n for n in ctx["notes_needed"] if n["id"] == r.id), None)
-            if note and note["note"]:
-                line += f" The cause and the action are in the variance note, due {filters.fmt_date(note['note']['due_on'])}."
+            d = (note or {}).get("detail") or {}
+            if d.get("cause") and d.get("action"):
+                line += f" Its variance note gives the cause and the action ({d['owner']}, by {d['due']})"
+            elif d.get("action"):
+                line += (f" The cause is not yet known; the variance note gives the action "
+                         f"({d['owner']}, by {d['due']})")
+            elif d.get("cause"):
+                line += " Its variance note gives the cause, but no action is recorded: a gap for the meeting"
             else:
-                line += " The cause and the action are not yet agreed."
+                line += " No cause or action is recorded: a gap for the meeting"
+            line += f", and expects the target to be met again by {d['recovery']}." if d.get("recovery") else "."
         lines.append(line)
+    signals = ctx["safety"]
+    if signals:
+        lines.append("**Safety.** " + "; ".join(filters.sentence_case(x) if i == 0 else x
+                                                  for i, x in enumerate(signals)) + ".")
     a, b = ctx["activity"], ctx["activity_previous"]
-    lines.append(
-        f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external)} at the "
-        f"quarter end; people discharged from the caseload {_move(a.discharges, b.discharges, external)}; referrals received "
-        f"{_move(a.referrals, b.referrals, external)} (compared with {compare}).")
+    line = (f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external)} over "
+            f"{period}.")
+    off = ctx["activity_off_plan"]
+    if a.plan:
+        if off:
+            line += " Well off the contracted plan (by more than a tenth): " + "; ".join(
+                f"{o['name']}, {o['words']}" for o in off) + " (see Activity against plan)."
+        else:
+            line += " All activity was within a tenth of the contracted plan."
+    else:
+        line += (f" Support ended for {filters.count_prose(a.discharges, external)} people and "
+                 f"{filters.count_prose(a.referrals, external)} were referred; the contracted activity plan "
+                 "is not held, so activity is not compared with plan.")
+    lines.append(line)
+    work = {w["measure"]: w for w in ctx["workforce_rows"]}
+    if work:
+        parts = []
+        if "posts_filled_wte" in work and "posts_funded_wte" in work:
+            parts.append(f"{work['posts_filled_wte']['value']} of {work['posts_funded_wte']['value']} funded posts "
+                         "filled (whole-time equivalent)")
+        if "sickness_absence_pct" in work:
+            parts.append(f"sickness absence {work['sickness_absence_pct']['value']}% of working days")
+        if "supervision_held" in work and "supervision_due" in work:
+            parts.append(f"{work['supervision_held']['value']} of {work['supervision_due']['value']} supervision "
+                         "sessions held")
+        if parts:
+            lines.append(f"**Workforce.** At the end of {period}: " + "; ".join(parts) + ".")
     names = ctx["names"]
     chart = []
     if names["improvement"]:
         chart.append(f"special-cause improvement in {filters.join_and(names['improvement'])}")
     chart.append(f"special-cause concern in {filters.join_and(names['concern'])}" if names["concern"]
                  else "no special-cause concern")
-    lines.append(f"**Charts.** Over 24 months, {'; '.join(chart)}; {len(names['too_few_points'])} indicators have too few "
-                 "points to judge.")
+    few = len(names["too_few_points"])
+    lines.append(f"**Charts.** On the monthly charts (up to 24 months), {'; '.join(chart)}; "
+                 f"{few} indicator{'s have' if few != 1 else ' has'} too few months with enough cases, or too few "
+                 "months since the last recalculation of the limits, for a verdict.")
     tally = ctx["due_in_period"]
-    if tally["total"]:
-        overdue_all = [x for x in ctx["actions"] if x.get("kind") == "overdue"]
-        line = (f"**Actions.** Actions due in {period}: {tally['total']}; closed by their due date: "
-                f"{tally['closed_on_time']}")
-        if overdue_all:
-            line += f"; overdue now: {len(overdue_all)} (the oldest was due {overdue_all[0]['due']})"
-        lines.append(line + ".")
-    asks = [q["request"].rstrip(".") for q in ctx["requests"] or []]
-    if not ctx["activity"].plan:
-        asks.append(f"confirm the contracted activity plan for {ctx['period_label'].split(' ')[0]}, so that "
-                    "activity can be reported against it")
+    overdue_old = [x for x in ctx["actions"] if x.get("kind") == "overdue"
+                   and not (x.get("due_on") and ctx["period_start"] <= x["due_on"] <= ctx["period_end"])]
+    if tally["total"] or overdue_old:
+        line = "**Actions.** "
+        if tally["total"]:
+            line += (f"Of the {tally['total']} action{'s' if tally['total'] != 1 else ''} due in {period}, "
+                     f"{tally['closed_on_time']} closed by {'its' if tally['closed_on_time'] == 1 else 'their'} "
+                     f"due date, {tally['closed_late'] or 'none'} closed late")
+            if tally["overdue"]:
+                line += f", {tally['overdue']} {'is' if tally['overdue'] == 1 else 'are'} overdue"
+            if tally["open"]:
+                line += f", {tally['open']} still open"
+            line += "."
+            moved = tally["moved"]
+            if moved:
+                line += (f" {len(moved)} of {'them' if tally['total'] != 1 else 'it'} had {'its' if len(moved) == 1 else 'their'} "
+                         f"due date moved from an earlier one ({_join(moved)}).")
+        if overdue_old:
+            line += (f" {len(overdue_old)} older action{'s are' if len(overdue_old) != 1 else ' is'} overdue "
+                     f"(the oldest was due {overdue_old[0]['due']}).")
+        lines.append(line.replace("**Actions.**  ", "**Actions.** "))
+    asks = [x["request"].rstrip(".") for x in ctx["asks"]]
     if asks:
-        lines.append("**Asks of the commissioner.** We ask the commissioner to " + "; and to ".join(x[:1].lower() + x[1:] if not x[:2].isupper()
-                                                                   else x for x in asks) + ".")
+        asks = [asks[0]] + [x[:1].lower() + x[1:] if not x[:2].isupper() else x for x in asks[1:]]
+        lines.append("**Asks of the commissioner.** " + "; and ".join(asks) + " (see Requests to the commissioner).")
     else:
         lines.append("**Asks of the commissioner.** None this quarter.")
     return lines
@@ -672,16 +1066,26 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
 
 def within_14_words(waits, external: bool) -> str:
     """'92% of those seen were seen within 14 days' (from the unrounded counts), or the
-    same in words when the rate may not be published."""
+    same in words when the percentage may not be published (the same rules as an
+    indicator's: small counts, a small complement, a small base)."""
     from evidencebot.metrics import suppression
 
     if not waits.seen:
         return ""
     share = waits.within_14 / waits.seen * 100
-    if not external or not suppression.suppress_rate(share, waits.within_14, waits.seen):
+    if not external or not suppression.suppress_rate(share, waits.within_14, waits.seen, complement=True,
+                                                     small_base=suppression.SMALL_BASE):
         return f"{filters.rate(share, 'percent')} of those seen were seen within 14 days"
-    words = ("all" if waits.within_14 == waits.seen else "none" if waits.within_14 == 0 else "some but not all")
-    return f"{words} of those seen were seen within 14 days"
+    late = waits.seen - waits.within_14
+    if waits.within_14 == waits.seen:
+        return "all of those seen were seen within 14 days"
+    if waits.within_14 == 0:
+        return "none of those seen was seen within 14 days"
+    if 0 < late < 5 <= waits.within_14:
+        return "all but fewer than 5 of those seen were seen within 14 days"
+    if 0 < waits.within_14 < 5 <= late:
+        return "fewer than 5 of those seen were seen within 14 days"
+    return "some but not all of those seen were seen within 14 days"
 
 
 def _hints(context: dict, label: str) -> list[str]:

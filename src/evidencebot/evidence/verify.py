@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 
 from evidencebot.errors import InputError
 from evidencebot.evidence.extract import Claim, Figure, extract_claims
 from evidencebot.language.findings import Finding
+from evidencebot.mentions import denominator
 
 FAMILY = "evidence"
 SMALL_DENOMINATOR = 10
@@ -122,6 +124,9 @@ class EvidenceChecker:
         self.catalogue = load_catalogue()
         self.latest = latest_data_date(db)
         self.facts = list_facts(db) if db["facts"].exists() else []
+        self.targets = _contract_targets(db, self.catalogue)
+        self.recorded = _recorded_figures(db)
+        self.definitions = [_norm(ind.definition) for ind in self.catalogue.values()]
 
     # -- helpers -------------------------------------------------------------
 
@@ -179,7 +184,11 @@ class EvidenceChecker:
         return report
 
     def _check_claim(self, claim: Claim, report: EvidenceReport) -> None:
-        figures = [f for f in claim.figures if f.kind != "standard"]
+        if self._is_definition(claim.sentence):
+            return  # an indicator's own definition ("more than 7 days later") states no result
+        figures = [f for f in claim.figures if f.kind != "standard" and not _in_name(claim, f)]
+        if claim.denominator is None:
+            claim.denominator = stated_base(claim.sentence)
         if self.external:
             for fig in figures:
                 for n in (fig.numerator, fig.denominator, fig.value if fig.kind == "count" else None):
@@ -193,6 +202,24 @@ class EvidenceChecker:
                         break
         for fig in figures:
             indicator_id = self._indicator_id(claim, fig)
+            target = self._target_for(claim, fig, indicator_id)
+            if target is not None:
+                # "below the 80% target", "the contract target is at least 80%": the
+                # contract's own figure, from the targets table, not a result to compare
+                report.provenance.append(Provenance(
+                    figure=fig.text, indicator=target["indicator_id"], title=target["title"], period=None,
+                    value=target["value"], unit=target["unit"], definition="contract target",
+                    source=target["source"], start=fig.start, end=fig.end,
+                ))
+                continue
+            recorded = self._recorded_for(fig) if indicator_id is None else None
+            if recorded is not None:
+                report.provenance.append(Provenance(
+                    figure=fig.text, indicator=None, title=recorded["title"], period=recorded["period"],
+                    value=fig.value, unit=fig.unit, definition="recorded figure",
+                    source=recorded["source"], start=fig.start, end=fig.end,
+                ))
+                continue
             fact = self._fact_for(fig, indicator_id)
             if fact is not None:
                 self._fact_note(claim, fig, fact, report)
@@ -209,6 +236,56 @@ class EvidenceChecker:
                     ))
                 continue
             self._check_against_indicator(claim, fig, indicator_id, report)
+
+    def _target_for(self, claim: Claim, fig: Figure, indicator_id: str | None) -> dict | None:
+        """The contract target a figure quotes: its value equals a stored target (of the
+        indicator the sentence names, else of any indicator in the same unit) and the word
+        'target' stands next to it in the same clause ('the 80% target', 'target is at
+        least 80%', 'target of 48 hours')."""
+        if fig.value is None or fig.kind not in ("percent", "rate", "time", "standard") or not self.targets:
+            return None
+        a, b = fig.start - claim.start, fig.end - claim.start
+        before, after = claim.sentence[max(0, a - 40):a], claim.sentence[b:b + 25]
+        near_before = re.search(r"\btargets?\b(?:\s+(?:is|was|of|set at|at))?(?:\s+(?:at least|at most|"
+                                r"less than|more than|under|over|above|below))?\s*$", before, re.I)
+        near_after = re.match(r"\s*(?:-\s*)?(?:hour\s+|day\s+)?targets?\b", after, re.I)
+        if not (near_before or near_after):
+            return None
+        unit = fig.unit
+        candidates = [t for t in self.targets if t["unit"] == unit or (unit == "hours" and t["unit"] == "hours")]
+        if indicator_id is not None and any(t["indicator_id"] == indicator_id for t in candidates):
+            candidates = [t for t in candidates if t["indicator_id"] == indicator_id]
+        tol = _tolerance(fig)
+        for t in candidates:
+            if abs(fig.value - t["value"]) <= tol:
+                return t
+        return None
+
+    def _is_definition(self, sentence: str) -> bool:
+        """True when the sentence is (part of) a catalogue definition, as the evidence
+        appendix quotes them."""
+        text = _norm(re.sub(r"^\W*definition\W*", "", sentence, flags=re.I))
+        return len(text) > 20 and any(text in d for d in self.definitions)
+
+    def _recorded_for(self, fig: Figure) -> dict | None:
+        """A figure the service recorded rather than computed (workforce and supervision,
+        the contracted activity plan): a percentage equal to a recorded percentage, or
+        "12.6 of 14" whose two numbers are recorded for the same period."""
+        if not self.recorded:
+            return None
+        if fig.kind == "fraction":
+            for a in self.recorded:
+                if a["value"] == fig.numerator:
+                    for b in self.recorded:
+                        if b["period"] == a["period"] and b["value"] == fig.denominator and b is not a:
+                            return {"title": f"{a['title']} of {b['title']}", "period": a["period"],
+                                    "source": a["source"]}
+            return None
+        if fig.kind == "percent":
+            tol = _tolerance(fig)
+            return next((r for r in self.recorded if r["unit"] == "percent" and abs(r["value"] - fig.value) <= tol),
+                        None)
+        return None
 
     def _fact_note(self, claim: Claim, fig: Figure, fact, report: EvidenceReport) -> None:
         if fact.is_stale(self.today):
@@ -406,6 +483,68 @@ class EvidenceChecker:
                 f"the opposite of the claimed {'fall' if claim.direction == 'fall' else 'rise'}.",
                 [span] if span else [],
             ))
+
+
+def _contract_targets(db, catalogue: dict) -> list[dict]:
+    """The contract targets stored with the data (``targets``), with each indicator's unit."""
+    if not db["targets"].exists():
+        return []
+    out = []
+    for row in db.query("select * from targets"):
+        ind = catalogue.get(row["indicator_id"])
+        if ind is None or row.get("target") is None:
+            continue
+        out.append({"indicator_id": row["indicator_id"], "title": f"{ind.title}: contract target",
+                    "value": float(row["target"]), "unit": ind.unit,
+                    "source": row.get("source") or "contract targets"})
+    return out
+
+
+def stated_base(sentence: str) -> float | None:
+    """The base a sentence states in the words our documents use: "numerator about 90;
+    denominator about 95", "denominator 97", "12 of about 95" (rounded counts are a base
+    too: the reader knows how many cases stand behind the figure): :func:`evidencebot.mentions.denominator`."""
+    return denominator(sentence)
+
+
+def _in_name(claim: Claim, fig: Figure) -> bool:
+    """True when a figure is part of the indicator name the sentence uses ("People with
+    no attended contact in the last 8 weeks", "Transitions completed with planned support
+    (12 weeks)"): a duration in a name is a definition, not a result."""
+    term = claim.indicator_term
+    if not term or fig.kind not in ("time",):
+        return False
+    lowered = claim.sentence.lower()
+    at = lowered.find(term.lower())
+    while at >= 0:
+        a, b = claim.start + at, claim.start + at + len(term)
+        if a <= fig.start and fig.end <= b + 1:
+            return True
+        at = lowered.find(term.lower(), at + 1)
+    # a title whose bracketed part is the duration: "... support (12 weeks)"
+    tail = claim.sentence[fig.end - claim.start:fig.end - claim.start + 1]
+    head = claim.sentence[max(0, fig.start - claim.start - 1):fig.start - claim.start]
+    return head == "(" and tail == ")" and lowered.find(term.lower()) >= 0
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text or "").lower().split()).rstrip(".")
+
+
+def _recorded_figures(db) -> list[dict]:
+    """Figures the service records for a contract review (migration m011): workforce and
+    supervision, and the contracted activity plan, each with its period."""
+    out = []
+    if db["workforce"].exists():
+        for r in db.query("select period, measure, value from workforce"):
+            out.append({"value": float(r["value"]), "period": r["period"],
+                        "unit": "percent" if r["measure"].endswith("_pct") else None,
+                        "title": r["measure"].replace("_", " "), "source": "workforce figures"})
+    if db["activity_plan"].exists():
+        for r in db.query("select period, measure, planned from activity_plan"):
+            out.append({"value": float(r["planned"]), "period": r["period"], "unit": None,
+                        "title": f"planned {r['measure'].replace('_', ' ')}", "source": "contracted activity plan"})
+    return out
 
 
 def _month_of(label) -> str:

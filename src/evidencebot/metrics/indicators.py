@@ -1453,15 +1453,30 @@ def _until_latest(ctx: _Context, spans: list[Span], measures: list[Measure]) -> 
     return [m if s.first <= last else Measure(None, None, None) for s, m in zip(spans, measures)]
 
 
-def share_word(m, unit: str) -> str | None:
-    """'all', 'none' or 'some' of the cases had the outcome (percentages only; None when
-    there are no cases): a published word for a figure too small to publish, so a
-    suppressed indicator still has a verdict without its number."""
+def share_word(m, unit: str, threshold: int = 5, rounding: int = 5) -> str | None:
+    """'all', 'none', 'few' (1 to threshold-1 had it), 'all_but_few' (1 to threshold-1
+    did not) or 'some' of the cases had the outcome (percentages only; None when there
+    are no cases): a published word for a figure too small to publish, so a suppressed
+    indicator still has a verdict without its number."""
     if unit != "percent" or not isinstance(m.numerator, int) or not isinstance(m.denominator, int):
         return None
     if m.denominator <= 0:
         return "no_cases"
-    return "none" if m.numerator == 0 else ("all" if m.numerator == m.denominator else "some")
+    if m.numerator == 0:
+        return "none"
+    if m.numerator == m.denominator:
+        return "all"
+    if m.denominator >= threshold:
+        if m.numerator < threshold <= m.denominator - m.numerator:
+            return "few"
+        if m.denominator - m.numerator < threshold <= m.numerator:
+            # "about 5 of about 10" says more than "all but fewer than 5" (5 of 9), unless
+            # the two round to the same number ("about 10 of about 10" for 8 of 9)
+            from evidencebot.metrics.suppression import round_count
+
+            if round_count(m.numerator, rounding) == round_count(m.denominator, rounding):
+                return "all_but_few"
+    return "some"
 
 
 def target_status(value, denominator, target, comparison, minimum: int) -> dict | None:
@@ -1517,7 +1532,12 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
     rounding = settings.suppression.rounding
 
     def hide(m: Measure) -> bool:
-        return external and suppression.suppress_rate(m.value, m.numerator, m.denominator, threshold)
+        # a percentage hides its complement too (the people without the outcome are a
+        # count) and is given in counts on a small base (suppression.SMALL_BASE)
+        percent = ind.unit == "percent"
+        return external and suppression.suppress_rate(
+            m.value, m.numerator, m.denominator, threshold, complement=percent,
+            small_base=suppression.SMALL_BASE if percent else 0)
 
     spc_summary = _spc(ctx, ind, series, monthly, settings, hide)
     suppressed = hide(now)
@@ -1538,11 +1558,11 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
             "ci_low": before.ci_low,
             "ci_high": before.ci_high,
             "suppressed": hide(before),
-            "share": share_word(before, ind.unit),
+            "share": share_word(before, ind.unit, threshold, rounding),
             "target_status": (target_status(before.value, before.denominator, ctx.target(ind),
                                             ctx.target_comparison(ind), minimum) or {}).get("status"),
         },
-        "share": share_word(now, ind.unit),
+        "share": share_word(now, ind.unit, threshold, rounding),
     }
     numerator, denominator = now.numerator, now.denominator
     value, low, high = now.value, now.ci_low, now.ci_high

@@ -8,6 +8,13 @@ The default follows NHS Digital's Mental Health Services Monthly Statistics
 - a rate or percentage is shown only when its denominator is at least 5 and
   its numerator is 0 or at least 5; it is calculated from the unrounded numbers.
 
+A percentage is also hidden when the cases *without* the outcome (the
+denominator minus the numerator) are 1-4 (``complement=True``): "89% of about
+10" would give away that one person was missed, which is a count the rules hide.
+A percentage on fewer than :data:`SMALL_BASE` cases is not published as a
+percentage either: a percentage of so few misleads (the checker's
+``small-denominator`` rule uses the same number); it is given in counts.
+
 Zero is shown as "0" by default. A zero can be disclosive too (everyone in a
 small group had the outcome); pass ``suppress_zero=True`` to hide it as well.
 Secondary suppression (:func:`secondary_suppression`) hides one more cell when
@@ -29,6 +36,8 @@ MISSING = "n/a"
 """Shown for a count or rate that is unknown (None)."""
 HIDDEN = "*"
 """Shown for a rate or percentage that is suppressed."""
+SMALL_BASE = 10
+"""A percentage on fewer cases than this is given as counts, not as a percentage."""
 
 
 def _check_settings(threshold: int, rounding: int) -> None:
@@ -71,7 +80,8 @@ def suppress_count(
 
 
 def suppress_rate(value, numerator: int | None, denominator: int | None, threshold: int = 5,
-                  *, suppress_zero: bool = False) -> bool:
+                  *, suppress_zero: bool = False, complement: bool = False,
+                  small_base: int = 0) -> bool:
     """True when a rate or percentage must be hidden.
 
     Hidden when the value is missing, the numerator or denominator is missing,
@@ -79,6 +89,10 @@ def suppress_rate(value, numerator: int | None, denominator: int | None, thresho
     ``threshold - 1``. A true zero over a publishable denominator is shown (0%),
     as a zero count is, unless ``suppress_zero``: hiding it as "<5" would tell a
     reader that a few people had the outcome when none did.
+
+    With ``complement`` (percentages: the cases without the outcome are a count
+    too) it is also hidden when the denominator minus the numerator is 1 to
+    ``threshold - 1``; with ``small_base`` when the denominator is below it.
     """
     _check_settings(threshold, 1)
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -87,6 +101,10 @@ def suppress_rate(value, numerator: int | None, denominator: int | None, thresho
         return True
     _check_count(numerator, "numerator")
     _check_count(denominator, "denominator")
+    if denominator < small_base:
+        return True
+    if complement and 0 < denominator - numerator < threshold:
+        return True
     if numerator == 0 and not suppress_zero:
         return denominator < threshold
     return numerator < threshold or denominator < threshold

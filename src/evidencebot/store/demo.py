@@ -68,6 +68,9 @@ DEMO_TABLES = (
     "service_changes",
     "targets",
     "variance_notes",
+    "activity_plan",
+    "workforce",
+    "requests",
     "people",
 )
 
@@ -497,11 +500,13 @@ class _Generator:
         end = self.last.isoformat()[:7]  # the demo's last month
         notes = [n for n in self.r.get("variance_notes", []) if n.get("for_end") in (None, end)]
         self.conn.executemany(
-            "INSERT OR REPLACE INTO variance_notes (indicator_id, period, reason, owner, due_on, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO variance_notes (indicator_id, period, reason, owner, due_on, created_at, "
+            "action, recovery_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(n["indicator"], n["period"], " ".join(n["reason"].split()), n["owner"], n["due_on"],
-              self.last.isoformat()) for n in notes],
+              self.last.isoformat(), " ".join(n["action"].split()) if n.get("action") else None,
+              n.get("recovery_on")) for n in notes],
         )
+        self._contract_inputs(end)
         comparisons = self.r.get("target_comparisons", {})
         self.conn.executemany(
             "INSERT INTO targets (indicator_id, target, set_on, source, comparison) VALUES (?, ?, ?, ?, ?)",
@@ -509,6 +514,41 @@ class _Generator:
                 (key, float(value), self.start.isoformat(), "Contract schedule (demo)", comparisons.get(key))
                 for key, value in self.r["targets"].items()
             ],
+        )
+
+    def _contract_inputs(self, end: str) -> None:
+        """What a contract review needs beyond the service records (m011): the activity
+        plan for every financial quarter the window touches, and, for the demo ending in
+        a recipe entry's ``for_end``, workforce figures and open requests to the
+        commissioner. No random numbers are drawn, so the service data do not change."""
+        plan = dict(self.r.get("activity_plan", {}))
+        source = plan.pop("source", "Contract activity schedule (demo)")
+        quarters = []
+        y, m = self.start.year, self.start.month
+        while (y, m) <= (self.last.year, self.last.month):
+            fy = y if m >= 4 else y - 1
+            label = f"{fy}/{(fy + 1) % 100:02d} Q{(m - 4) % 12 // 3 + 1}"
+            if label not in quarters:
+                quarters.append(label)
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO activity_plan (period, measure, planned, source) VALUES (?, ?, ?, ?)",
+            [(q, measure, float(value), source) for q in quarters for measure, value in plan.items()],
+        )
+        rows = []
+        for w in self.r.get("workforce", []):
+            if w.get("for_end") not in (None, end):
+                continue
+            notes = w.get("notes", {})
+            rows += [(w["period"], k, float(v), notes.get(k)) for k, v in w.items()
+                     if k not in ("for_end", "period", "notes")]
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO workforce (period, measure, value, note) VALUES (?, ?, ?, ?)", rows)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO requests (request_id, raised_on, request, background, owner, status) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(q["request_id"], q["raised_on"], q["request"], q.get("background"), q.get("owner"),
+              q.get("status", "open")) for q in self.r.get("requests", []) if q.get("for_end") in (None, end)],
         )
 
     # ----------------------------------------------------------------- one person

@@ -94,22 +94,43 @@ def diagnose(path: str | Path) -> list[Check]:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         return [Check("file", False, f"not a readable SQLite database ({exc})", _latest_backup_hint(path))]
+    def guarded(name: str, check, *args) -> list[Check]:
+        """A check that cannot even read what it checks reports the file as damaged (no traceback)."""
+        try:
+            found = check(*args)
+        except sqlite3.DatabaseError as exc:
+            return [Check(name, False, f"could not be read: {exc}; the file is damaged", _latest_backup_hint(path),
+                          repair=DAMAGED)]
+        return found if isinstance(found, list) else [found]
+
     try:
         checks.append(Check("file", True, f"{path} ({path.stat().st_size / 1_048_576:.1f} MB)"))
         checks.append(_permissions(path))
         checks.append(_leftovers(path))
-        checks.append(_integrity(conn, path))
-        checks.append(_foreign_keys(conn))
+        checks += guarded("integrity", _integrity, conn, path)
+        checks += guarded("foreign keys", _foreign_keys, conn)
         for fts, (base, label) in FTS_TABLES.items():
-            checks.append(_fts(conn, fts, base, label))
-        checks.append(_wal(conn))
-        checks.append(_migrations(conn))
-        checks.append(_triggers(conn))
-        checks.extend(_governance(conn))
-        checks.append(_draft_retention(conn))
+            checks += guarded(label, _fts, conn, fts, base, label)
+        checks += guarded("journal", _wal, conn)
+        checks += guarded("schema", _migrations, conn)
+        checks += guarded("audit", _triggers, conn)
+        checks += guarded("approvals", _governance, conn)
+        checks += guarded("draft retention", _draft_retention, conn)
     finally:
         conn.close()
     return checks
+
+
+DAMAGED = "damaged"
+"""The ``repair`` key of a check that found the file itself damaged: nothing is repaired then."""
+
+
+def damage(checks: list[Check]) -> Check | None:
+    """The first check saying the file itself is damaged (None when it is not)."""
+    for c in checks:
+        if c.repair == DAMAGED:
+            return c
+    return None
 
 
 def _app_folders() -> list[tuple[str, Path]]:
@@ -203,7 +224,7 @@ def _integrity(conn: sqlite3.Connection, path: Path) -> Check:
         return Check("integrity", False, f"damaged indexes: {rows[0]}" + (f" (and {len(rows) - 1} more)" if len(rows) > 1 else ""),
                      "run 'evidencebot doctor --fix' to rebuild the indexes (REINDEX)", repair="reindex", items=rows)
     return Check("integrity", False, f"the file is damaged: {rows[0]}" + (f" (and {len(rows) - 1} more)" if len(rows) > 1 else ""),
-                 _latest_backup_hint(path), items=rows)
+                 _latest_backup_hint(path), repair=DAMAGED, items=rows)
 
 
 def _foreign_keys(conn: sqlite3.Connection) -> Check:
@@ -412,6 +433,12 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
     """Run the automatic repairs the checks call for; return what was done."""
     path = Path(path).expanduser()
     checks = checks if checks is not None else diagnose(path)
+    broken = damage(checks)
+    if broken is not None:  # repairs would write to a file SQLite cannot read: change nothing
+        from evidencebot.errors import InputError
+
+        raise InputError(f"{path}: the database file is damaged ({broken.name}: {broken.detail}); "
+                         f"doctor --fix changed nothing; {broken.fix}")
     wanted = []
     for c in checks:
         if (c.problem or c.repair == "prune-drafts") and c.repair and c.repair not in wanted:

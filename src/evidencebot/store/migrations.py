@@ -634,6 +634,16 @@ def m021_work_accounts(db: Database) -> None:
     workflow.install_account_triggers(db)
 
 
+@migrations()
+def m023_variance_note_action(db: Database) -> None:
+    # A variance note says the cause (``reason``), the action and when the measure
+    # is expected to be back on target, separately, so the review can say which of
+    # them is known. Existing notes keep their text as the reason.
+    notes = db.table("variance_notes")
+    notes.add_column("action", str)
+    notes.add_column("recovery_on", str)
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 
