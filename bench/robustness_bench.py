@@ -25,8 +25,14 @@ audit        the cost of the audit and workflow triggers per story save.
 attack       hostile inputs from the issue 18 attack run (rejects paths onto the
              database, its side files, the input and links; personal data in
              Markdown alt text, links, code, comments and front matter, in
-             unusual digits and words; remote images in HTML; template time and
-             size budgets; a story save while an import holds the write lock):
+             unusual digits and words; remote images in HTML; template time,
+             memory and size budgets (a call-free loop, 800 MB of lists); a story
+             save while an import holds the write lock; withdrawal reaching
+             library entries, drafts and near-copies (verbatim, every 8th word
+             changed, a 20-word quote) of each demo story; raw counts printed or
+             worked out by a user template of an external review; approval
+             after renaming yourself in config.toml; the story form driven while
+             another connection holds the write lock for 11 s):
              counts tried, handled, lost (data destroyed or typed text not kept),
              leaked (personal data past the checker or off the machine).
 """
@@ -404,7 +410,12 @@ ATTACK = textwrap.dedent("""
     attacks = ["{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
                "{{ lipsum(1000000) }}", "{{ 'x'|center(1000000000) }}", "{{ 'x'.ljust(1000000000) }}",
                "{{ '{:>1000000000}'.format(1) }}", "{% set s = 'x' * 600000 %}{{ s ~ s }}",
-               "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}"]
+               "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+               # a loop that makes no call (only the child's time limit stops it)
+               "{% for a in 'x' * 1000000 %}{% for b in 'x' * 1000000 %}{% endfor %}{% endfor %}",
+               # about 800 MB held in lists (only the child's memory cap stops it)
+               "{% set s = 'ab ' * 333333 %}" + "".join("{% set l" + str(i) + " = s.split() %}" for i in range(40))
+               + "{{ l39 | length }}"]
     for source in attacks:
         started = time.perf_counter()
         try:
@@ -439,6 +450,194 @@ ATTACK = textwrap.dedent("""
             holder.close()
         if kept is not None:
             case("story text typed while the database is locked", "handled" if kept else "lost")
+
+    # --- withdrawal reaches near-copies: every exportable demo story, withdrawn in turn
+    from evidencebot.assistant.exporting import ExportRefused, export_draft
+    from evidencebot.compose import library
+    from evidencebot.store import audit, reach, workflow
+    from evidencebot.store.demo import build_demo
+
+    demo_path = tmp / "demo.db"
+    demo = connect(demo_path)
+    build_demo(demo, people=120)
+
+    class Doc:
+        kind, title, question, word_limit, period = "tender", "Answer", "A question", None, None
+
+        def __init__(self, text):
+            self.text = text
+
+    def story_words(row):
+        return " ".join(str(row.get(k) or "") for k in ("context", "support_approach", "delivery", "evidence")).split()
+
+    variants = {
+        "verbatim": lambda w: " ".join(w),
+        "every 8th word changed": lambda w: " ".join("altered" if i % 8 == 7 else x for i, x in enumerate(w)),
+        "20-word quote": lambda w: "As one person put it, " + " ".join(w[2:22]) + " and that was that.",
+    }
+    stories = workflow.exportable_stories(demo)
+    false_refusals = 0
+    for row in stories:
+        sid = row["story_id"]
+        words = story_words(row)
+        bid = library.save(demo, "How do you support people?", "We plan with each person. " + " ".join(words[10:60]))
+        demo["drafts"].insert({"kind": "tender", "title": f"uses {sid}", "body": variants["every 8th word changed"](words),
+                               "created_by": "bench", "created_at": "2026-01-01", "updated_at": "2026-01-01"})
+        draft_name = f"draft #{demo.execute('select max(draft_id) from drafts').fetchone()[0]}"
+        audit.set_user(demo, "Bench Manager")
+        change = workflow.withdraw_consent(demo, sid)
+        names = [d["document"] for d in change.documents]
+        case(f"withdrawal of {sid} lists its library entry", "handled" if f"library entry #{bid}" in names else "leaked")
+        case(f"withdrawal of {sid} lists the draft holding a near-copy",
+             "handled" if any(n.startswith(draft_name) for n in names) else "leaked")
+        case(f"library entry holding {sid} is hidden", "handled" if reach.hidden_entry(demo, demo["bids"].get(bid))
+             else "leaked")
+        for label, make in variants.items():
+            out = tmp / f"{sid}-{label.replace(' ', '-')}.md"
+            try:
+                export_draft(demo, Doc(make(words)), out)
+                outcome = "leaked"
+            except ExportRefused:
+                outcome = "handled" if not out.exists() else "leaked"
+            case(f"{label} of withdrawn {sid} at export", outcome)
+    # text about the same work that copies no story is still exported (false refusals)
+    plain = ("We agree a plan with each person, review it every month with them and their family, and keep in touch "
+             "with their GP and housing officer until the goals they set are met.")
+    try:
+        export_draft(demo, Doc(plain), tmp / "plain.md")
+    except ExportRefused:
+        false_refusals += 1
+    tally["false_refusals"] = false_refusals
+    demo.close()
+
+    # --- raw counts in a user template of an external review
+    import re
+    from evidencebot.compose.review import assemble_review
+    from evidencebot.errors import ConfigError
+    from evidencebot import locations
+    counts_db = tmp / "counts.db"
+    cdb = connect(counts_db)
+    build_demo(cdb, people=120)
+    folder = locations.user_dir("templates")
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = {
+        "safeguarding.total": "{{ safeguarding.total }}", "safeguarding.referred": "{{ safeguarding.referred }}",
+        "safeguarding.multi_agency": "{{ safeguarding.multi_agency }}", "activity.referrals": "{{ activity.referrals }}",
+        "activity.discharges": "{{ activity.discharges }}", "waits.seen": "{{ waits.seen }}",
+        "waits.waiting": "{{ waits.waiting }}", "waits.within_14": "{{ waits.within_14 }}",
+        "esc.total": "{{ esc.total }}", "esc.by_level": "{% for l, n in esc.levels %}{{ n }};{% endfor %}",
+        "partners": "{% for p, n in partners.partners %}{{ n }};{% endfor %}",
+        "incident_types": "{% for t, n in incident_types %}{{ n }};{% endfor %}",
+    }
+    exact = {}
+    for name, source in probe.items():
+        (folder / "contract_review.md.j2").write_text(f"[[{source}]]\\n", encoding="utf-8")
+        env.clear_cache()
+        exact[name] = re.search(r"\\[\\[(.*?)\\]\\]", assemble_review(cdb, None, None, suppress=False,
+                                                                check=False).markdown).group(1)
+        shown = re.search(r"\\[\\[(.*?)\\]\\]", assemble_review(cdb, None, None, suppress=True,
+                                                                check=False).markdown).group(1)
+        values = [v for v in shown.split(";") if v]
+        tally["small_raw"] = tally.get("small_raw", 0) + sum(1 for v in exact[name].split(";") if v in "1234" and v)
+        ok = all(v in ("0", "<5") or (v.isdigit() and int(v) % 5 == 0) for v in values)
+        case(f"template prints {name} in an external review", "handled" if ok else "leaked")
+    for source in ["{{ safeguarding.total + 0 }}", "{{ safeguarding.total * 1 }}",
+                   "{% for i in range(10) %}{% if safeguarding.total > i %}x{% endif %}{% endfor %}",
+                   "{{ [safeguarding.total] | sum }}", "{{ '%d' | format(safeguarding.total) }}"]:
+        (folder / "contract_review.md.j2").write_text(f"[[{source}]]\\n", encoding="utf-8")
+        env.clear_cache()
+        try:
+            text = assemble_review(cdb, None, None, suppress=True, check=False).markdown
+            shown = re.search(r"\\[\\[(.*?)\\]\\]", text).group(1)
+            outcome = "handled" if shown in ("", "<5", "0") or (shown.isdigit() and int(shown) % 5 == 0) else "leaked"
+        except ConfigError:
+            outcome = "handled"
+        case(f"template works out a count: {source[:40]}", outcome)
+    (folder / "contract_review.md.j2").unlink()
+    env.clear_cache()
+    cdb.close()
+
+    # --- a new name in config.toml is not a second person (the real computer account)
+    from evidencebot.store.search import save_story_draft
+    config_file = locations.config_file()
+
+    def act_as(name, shared=False):
+        text = f'[user]\\nname = "{name}"\\n'
+        if shared:
+            text += "[governance]\\nshared_account = true\\n"
+        config_file.write_text(text, encoding="utf-8")
+
+    parts = {"title": "A story", "context": "Context words here.", "support_approach": "Support words here.",
+             "delivery": "Delivery words here.", "evidence": "Evidence words here."}
+    for n, (renamed, shared) in enumerate([("Ben Approver", False), ("ana writer 2", False), ("Ben Approver", True)]):
+        path = tmp / f"names{n}.db"
+        act_as("Ana Writer")
+        sdb = connect(path)
+        save_story_draft(sdb, "S1", parts)
+        workflow.submit_story(sdb, "S1")
+        sdb.close()
+        act_as(renamed, shared)
+        sdb = connect(path)
+        try:
+            workflow.approve_story(sdb, "S1")
+            approved = True
+        except EvidencebotError:
+            approved = False
+        marked = workflow.approved_from_same_account(sdb, "stories", "S1")
+        sdb.close()
+        if shared:
+            case("shared-account approval is marked in the audit log", "handled" if approved and marked else "leaked")
+        else:
+            case(f"approval after renaming to {renamed!r}", "handled" if not approved else "leaked")
+    config_file.unlink()
+
+    # --- a story typed in the app while an import holds the write lock (the story form, driven)
+    import asyncio
+
+    async def typed_while_locked():
+        from evidencebot.assistant.journal import journal_path
+        from evidencebot.tui.app import make_app
+
+        app = make_app(demo_path, load_language=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(5):
+                await pilot.pause(0.2)
+            await pilot.press("f4")
+            await pilot.pause(0.5)
+            await pilot.press("tab")
+            for ch in "FIRSTTEXT":
+                await pilot.press(ch)
+            await pilot.pause(1.0)
+            holder = sqlite3.connect(demo_path, timeout=30, isolation_level=None)
+            holder.execute("BEGIN IMMEDIATE")
+            try:
+                for ch in " SECONDTEXT":
+                    await pilot.press(ch)
+                await pilot.pause(11.0)  # longer than the 10 s busy timeout
+                status = str(app.screen.query_one("#story-status").render())
+                journal = journal_path(demo_path)
+                kept = journal.exists() and "FIRSTTEXT SECONDTEXT" in journal.read_text(encoding="utf-8")
+                honest = "not saved yet" in status
+            finally:
+                holder.execute("ROLLBACK")
+                holder.close()
+            for _ in range(60):
+                await pilot.pause(0.25)
+                if str(app.screen.query_one("#story-status").render()).startswith("✓ saved"):
+                    break
+        check = sqlite3.connect(demo_path)
+        landed = check.execute("SELECT count(*) FROM stories WHERE context = 'FIRSTTEXT SECONDTEXT'").fetchone()[0]
+        check.close()
+        return kept, honest, landed == 1
+
+    try:
+        kept, honest, landed = asyncio.run(typed_while_locked())
+    except Exception as exc:  # the app could not be driven here: reported, not counted
+        tally["unhandled"].append(f"story form under a held lock not driven: {type(exc).__name__}: {exc}")
+    else:
+        case("story form: typed text kept in the journal while locked", "handled" if kept else "lost")
+        case("story form: status says 'not saved yet' while locked", "handled" if honest else "lost")
+        case("story form: typed text lands once the lock is released", "handled" if landed else "lost")
     print(json.dumps(tally))
 """)
 
@@ -453,6 +652,10 @@ def bench_attack(tmp: Path, home: Path) -> None:
           f"({time.perf_counter() - started:.1f} s)")
     for line in r["unhandled"]:
         print(f"  not handled: {line}")
+    if "small_raw" in r:
+        print(f"raw counts of 1-4 in the probed review context (internal render): {r['small_raw']}")
+    if "false_refusals" in r:
+        print(f"false refusals: {r['false_refusals']} (a draft about the same work that copies no story)")
 
 
 def main() -> None:

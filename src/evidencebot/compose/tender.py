@@ -1111,8 +1111,9 @@ def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
 
 
 def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
-    """Exportable stories ranked by how many of ``text``'s content words they share (at least
-    :data:`STORY_MIN_SHARED`), then by BM25."""
+    """Exportable stories about one of ``text``'s topics (its title, context and approach match
+    a topic ``text`` matches, when ``text`` matches any), ranked by how many of ``text``'s content
+    words they share (at least :data:`STORY_MIN_SHARED`), then by BM25."""
     from evidencebot.compose.library import terms
 
     want = _stems(text)
@@ -1123,12 +1124,20 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     rows = db.query(
         f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
         f"where stories_fts match :q and {workflow.EXPORTABLE_SQL} order by rank, s.story_id", {"q": query})
+    from evidencebot.compose import blockmatch
+
+    # a story must be about what the sub-point is about (its topics), not merely share words
+    point_topics = {h.topic.name for h in blockmatch.topic_hits(text)}
     scored = []
     for r in rows:
         if r["story_id"] in exclude:
             continue
-        have = _stems(" ".join(str(r.get(k) or "") for k in ("title", "domains", "context", "support_approach",
-                                                              "delivery", "evidence")))
+        story_text = " ".join(str(r.get(k) or "") for k in ("title", "domains", "context", "support_approach",
+                                                             "delivery", "evidence"))
+        if point_topics and not point_topics & {h.topic.name for h in blockmatch.topic_hits(
+                " ".join(str(r.get(k) or "") for k in ("title", "context", "support_approach")))}:
+            continue
+        have = _stems(story_text)
         shared = len(want & have)
         # a sub-point that asks for an example takes a story that shares one of its words
         if shared >= (1 if asks_example(text) else STORY_MIN_SHARED) and \

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from evidencebot.errors import InputError
 from evidencebot.evidence.extract import Claim, Figure, extract_claims
 from evidencebot.language.findings import Finding
+from evidencebot.mentions import denominator
 
 FAMILY = "evidence"
 SMALL_DENOMINATOR = 10
@@ -499,18 +500,11 @@ def _contract_targets(db, catalogue: dict) -> list[dict]:
     return out
 
 
-_BASE = re.compile(r"\bdenominator:?\s+(?:about\s+|approximately\s+)?(?P<n>\d[\d,]*)\b"
-                   r"|\bof\s+about\s+(?P<m>\d[\d,]*)\b", re.I)
-
-
 def stated_base(sentence: str) -> float | None:
     """The base a sentence states in the words our documents use: "numerator about 90;
     denominator about 95", "denominator 97", "12 of about 95" (rounded counts are a base
-    too: the reader knows how many cases stand behind the figure)."""
-    m = _BASE.search(sentence)
-    if not m:
-        return None
-    return float((m.group("n") or m.group("m")).replace(",", ""))
+    too: the reader knows how many cases stand behind the figure): :func:`evidencebot.mentions.denominator`."""
+    return denominator(sentence)
 
 
 def _in_name(claim: Claim, fig: Figure) -> bool:

@@ -639,8 +639,9 @@ def m023_variance_note_action(db: Database) -> None:
     # A variance note says the cause (``reason``), the action and when the measure
     # is expected to be back on target, separately, so the review can say which of
     # them is known. Existing notes keep their text as the reason.
-    db["variance_notes"].add_column("action", str)
-    db["variance_notes"].add_column("recovery_on", str)
+    notes = db.table("variance_notes")
+    notes.add_column("action", str)
+    notes.add_column("recovery_on", str)
 
 
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
