@@ -127,7 +127,7 @@ def test_no_published_percentage_gives_away_a_small_count(full):
         assert raw.denominator >= 10, r.id
         assert missed == 0 or missed >= 5, (r.id, raw.numerator, raw.denominator)
     row = next(ln for ln in full.text.splitlines() if ln.startswith("| stability | Discharges followed up within 72"))
-    assert "| not published (small numbers); about 5 of about 10 |" in row
+    assert "| not published: about 5 of about 10 |" in row
 
 
 def test_discharge_is_defined_once_and_support_ended_is_not_called_a_discharge(full):

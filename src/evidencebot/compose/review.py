@@ -194,7 +194,7 @@ def target_cell(result, rolling=None) -> tuple[str, str, str]:
 
 SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all",
                "few": "fewer than 5", "all_but_few": "all but fewer than 5"}
-HIDDEN = "not published (small numbers)"
+HIDDEN = "not published"
 
 
 def _count_text(n) -> str:
@@ -226,14 +226,15 @@ def share_text(share: str | None, numerator=None, denominator=None) -> str:
 
 def hidden_words(share: str | None, target_status: str | None = None, numerator=None, denominator=None) -> str:
     """A figure too small to publish, with its verdict in words and no number:
-    'not published (small numbers); fewer than 5 of about 90; target met'."""
+    'not published: fewer than 5 of about 90; target met' (the rule is stated once, in the
+    summary, so a cell need not repeat why)."""
     if share == "no_cases":
         return "no cases"
     words = share_text(share, numerator, denominator)
-    out = f"{HIDDEN}; {words}" if words else HIDDEN
+    parts = [words] if words else []
     if target_status in ("met", "not_met"):
-        out += f"; target {STATUS_WORDS[target_status]}"
-    return out
+        parts.append(f"target {STATUS_WORDS[target_status]}")
+    return f"{HIDDEN}: {'; '.join(parts)}" if parts else HIDDEN
 
 
 def _row(result, rolling, external: bool) -> dict:
