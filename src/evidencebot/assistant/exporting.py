@@ -235,7 +235,7 @@ def export_draft_with_comments(db: Database, doc, path: str | Path, *, db_path=N
         rows, data = annotated_markdown(doc.text, checker, title=doc.title or "Draft", name=target.name)
     used = [row["story_id"] for row in quoted_stories(db, doc.text)]
     try:
-        with export.recorded(db, target.absolute(), doc.kind or "draft", used):
+        with export.recorded(db, target.absolute(), doc.kind or "draft", used, text=doc.text):
             export.place_file(target, data)
     except ExportNotAllowed as exc:
         raise ExportRefused("The draft", exc.reasons) from None
