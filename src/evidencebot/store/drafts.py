@@ -60,3 +60,8 @@ def draft_row(db: Database, draft_id: int) -> dict | None:
 def latest_draft_id(db: Database) -> int | None:
     row = db.execute("select draft_id from drafts order by updated_at desc, draft_id desc limit 1").fetchone()
     return int(row[0]) if row else None
+
+
+def list_drafts(db: Database) -> list[dict]:
+    """Every draft row, oldest first."""
+    return list(db.query("select * from drafts order by draft_id"))
