@@ -13,6 +13,8 @@ and the composer. Imports only :mod:`evidencebot.text` and the standard library.
   "of 45 people", "numerator about 160; denominator about 220".
 * :func:`has_baseline` -- whether the sentence gives something to compare with
   ("from 19% to 13%", "up from", "compared with", "against 2024/25").
+* :func:`find_period` -- the period a request asks for ("indicators for fy 2025-26 q3",
+  "last 6 months"), in the words :func:`evidencebot.metrics.periods.parse_period` reads.
 """
 
 from __future__ import annotations
@@ -102,6 +104,8 @@ _RELATIVE = _pattern(
     r"financial\s+year))\b",
 )
 _NUMBER_WORD = re.compile(rf"\b{number_word_pattern()}\b", re.I)
+_FROM_TO = dict(_PATTERNS)["from_to"]
+_FRACTION = dict(_PATTERNS)["fraction"]
 # "n=45", "(n ≈ 45)", "base of about 40", "denominator about 220", "denominator: 97", "of 45 people",
 # "12 of about 95" (a rounded count is a base too): the base a figure is out of.
 _ABOUT = r"(?:about|around|roughly|approximately|approx\.?|some|~)"
@@ -297,7 +301,12 @@ def denominator(sentence: str, found: list[Figure] | None = None) -> float | Non
     d = _DENOMINATOR.search(sentence)
     if d:
         return _num(d.group("n") or d.group("k") or d.group("m") or d.group("r"))
-    found = figures(sentence) if found is None else found
+    if found is None:  # only a fraction can give one: no need to find every figure
+        for m in _FRACTION.finditer(sentence):
+            k, n = _value(m.group("a")), _value(m.group("b"))
+            if n and k <= n:
+                return n
+        return None
     return next((f.denominator for f in found if f.denominator), None)
 
 
@@ -313,13 +322,41 @@ def has_baseline(sentence: str) -> bool:
     """True when the sentence gives its figure something to compare with: a
     "from X to Y" figure, a pair of periods ("between Q1 and Q4 2025/26"), or a
     comparison ("up from 40%", "compared with 2024/25", "against a baseline")."""
-    if any(f.baseline is not None for f in figures(sentence)):
+    if _COMPARISON.search(sentence) or _FROM_TO.search(sentence):
         return True
-    if any(m.other for m in period_mentions(sentence)):
-        return True
-    return bool(_COMPARISON.search(sentence))
+    return bool(_PERIOD_RANGE.search(sentence)) and any(m.other for m in period_mentions(sentence))
 
 
 def has_period(sentence: str) -> bool:
     """True when the sentence names a period ("in 2025/26 Q3", "the last six months")."""
-    return bool(period_mentions(sentence))
+    return bool((_PERIOD.search(sentence) or _RELATIVE.search(sentence)) and period_mentions(sentence))
+
+
+# ------------------------------------------------------------- periods asked for
+
+# A request names a period more loosely than prose does ("fy 2025-26", "2025 q3", "2025/2026",
+# "this fy"), and in the words evidencebot.metrics.periods.parse_period reads.
+_FY = r"(?:fy\s?)?\d{4}\s?[/-]\s?(?:\d{4}|\d{2})"
+_REQUEST_ATOM = (
+    rf"(?:{_FY}\s*,?\s*q[1-4]|q[1-4]\s*(?:of\s+)?{_FY}|{_FY}"
+    rf"|\d{{4}}\s?-?\s?q[1-4]|q[1-4]\s+\d{{4}}|{MONTH_PATTERN}\.?\s+\d{{4}}|\d{{4}}-\d{{2}}(?!\d))"
+)
+_REQUEST_RELATIVE = (
+    r"(?:this|last|previous|past|the\s+last|the\s+past|current)\s+"
+    r"(?:\d{1,3}\s+months?|month|quarter|year|financial\s+year|fy)"
+)
+REQUEST_PERIOD = _pattern(
+    rf"(?<![\w/])(?P<p>{_REQUEST_ATOM}\s*(?:\.\.|\bto\b|–|-(?=\s))\s*{_REQUEST_ATOM}"
+    rf"|{_REQUEST_RELATIVE}|{_REQUEST_ATOM})(?![\w/])",
+)
+
+
+def find_period(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The first period a request names ("2025/26 Q3", "Oct 2025 to Sep 2026", "last 6
+    months"), as ``parse_period`` reads it, and where it is; (None, None) when none."""
+    for m in REQUEST_PERIOD.finditer(text):
+        found = " ".join(m.group("p").split())
+        found = re.sub(r"\s*–\s*|\s+-\s+", " to ", found)
+        found = re.sub(r"^(?:the|current)\s+", lambda g: "this " if g.group(0).strip() == "current" else "", found, flags=re.I)
+        return found, m.span("p")
+    return None, None

@@ -126,3 +126,34 @@ def test_has_baseline(sentence, has):
 ])
 def test_direction_word(sentence, direction):
     assert M.direction_word(sentence) == direction
+
+
+# ------------------------------------------------------------ periods asked for
+
+@pytest.mark.parametrize("request_text, period", [
+    ("show indicators for 2025/26 Q3", "2025/26 Q3"),
+    ("indicators fy 2025-26, q2 please", "fy 2025-26, q2"),
+    ("waits from Oct 2025 – Sep 2026", "Oct 2025 to Sep 2026"),
+    ("how did we do over the last 6 months?", "last 6 months"),
+    ("the current quarter", "this quarter"),
+    ("may we see the figures", None),
+])
+def test_find_period_reads_a_request(request_text, period):
+    found, span = M.find_period(request_text)
+    assert found == period
+    if period is not None:
+        assert span is not None and " ".join(request_text[span[0]:span[1]].split()).lower().endswith(period.split()[-1].lower())
+    else:
+        assert span is None
+
+
+def test_find_period_and_parse_period_agree():
+    import datetime
+
+    from evidencebot.metrics.periods import parse_period
+
+    for request_text in ("indicators for 2025/26 Q3", "show Oct 2025 to Sep 2026", "last 6 months", "this quarter"):
+        found, _ = M.find_period(request_text)
+        assert found is not None
+        period = parse_period(found, latest=datetime.date(2026, 11, 30))
+        assert period.start <= period.end

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from evidencebot.text import MONTH_PATTERN
+from evidencebot.mentions import find_period
 
 INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
@@ -74,31 +74,7 @@ class Intent:
 
 # --------------------------------------------------------------------- periods
 
-_MONTH = MONTH_PATTERN
-_FY = r"(?:fy\s?)?\d{4}\s?[/-]\s?(?:\d{4}|\d{2})"
-_ATOM = (
-    rf"(?:{_FY}\s*,?\s*q[1-4]|q[1-4]\s*(?:of\s+)?{_FY}|{_FY}"
-    rf"|\d{{4}}\s?-?\s?q[1-4]|q[1-4]\s+\d{{4}}|{_MONTH}\.?\s+\d{{4}}|\d{{4}}-\d{{2}}(?!\d))"
-)
-_RELATIVE = (
-    r"(?:this|last|previous|past|the\s+last|the\s+past|current)\s+"
-    r"(?:\d{1,3}\s+months?|month|quarter|year|financial\s+year|fy)"
-)
-PERIOD_RE = re.compile(
-    rf"(?<![\w/])(?P<p>{_ATOM}\s*(?:\.\.|\bto\b|–|-(?=\s))\s*{_ATOM}|{_RELATIVE}|{_ATOM})(?![\w/])",
-    re.I,
-)
-
-
-def find_period(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The first period expression in ``text`` and where it is."""
-    for m in PERIOD_RE.finditer(text):
-        found = " ".join(m.group("p").split())
-        found = re.sub(r"\s*–\s*|\s+-\s+", " to ", found)
-        found = re.sub(r"^(?:the|current)\s+", lambda g: "this " if g.group(0).strip() == "current" else "", found, flags=re.I)
-        return found, m.span("p")
-    return None, None
-
+# A period asked for ("indicators for 2025/26 Q3", "last 6 months"): evidencebot.mentions.find_period.
 
 # --------------------------------------------------------------------- words
 

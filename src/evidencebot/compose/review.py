@@ -758,14 +758,27 @@ def assemble_review(
     for kind in ("closed on time", "closed late", "overdue", "open"):
         due_tally[kind.replace(" ", "_")] = sum(1 for a in due_rows if a.get("kind") == kind)
     due_tally["moved"] = [f"first due {filters.fmt_date(a['moved_from'])}" for a in due_rows if a.get("moved_from")]
-    story_rows = gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
-                                domains=["safety", "stability", "experience"], limit=1)
+    # a story that tells as practice an action the incident log still has open (a rule
+    # that is being introduced again after an incident) is not used: the action plan says
+    # otherwise (the same test the tender answer applies)
+    from evidencebot.compose.tender import _contradicts, _open_actions, _split_sentences
+
+    open_now = _open_actions(db)
+
+    def contradicts_plan(s: dict) -> bool:
+        return any(_contradicts(t, open_now) for t in _split_sentences(
+            " ".join(str(s.get(k) or "") for k in ("context", "support_approach", "delivery", "evidence"))))
+
+    story_rows = [s for s in gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
+                                            domains=["safety", "stability", "experience"], limit=3)
+                  if not contradicts_plan(s)]
     story = story_rows[0] if story_rows else None
     if story:
         # the story's framing agrees with the table, or it makes no claim about an indicator
         story = dict(story)
         story["evidence"], _ = frame_story(story.get("evidence") or "", results_by_id)
-    adapted = gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=2)
+    adapted = [s for s in gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=5)
+               if not contradicts_plan(s)][:2]
     for s in ([story] if story else []) + adapted:
         if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
@@ -846,6 +859,8 @@ def assemble_review(
                         "detail": f"from {ch['changed_on']}"})
     chart_results = [r for r in results if filters.verdict(r) in ("improvement", "concern")]
     chart_results += [r for r in results if any(n["id"] == r.id for n in notes_needed) and r not in chart_results]
+    # every published indicator with a contract target has its assurance in the summary table
+    chart_results += [r for r in results if r.target and r not in chart_results and not r.suppressed]
     changed = set(gather.expand_ids([i.strip() for c in changes for i in (c.get("indicators") or "").split(";")
                                      if i.strip()]))
     chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
