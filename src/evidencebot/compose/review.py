@@ -336,9 +336,9 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
                 continue
             step = (r.spc or {}).get("step_change") or {}
             name = filters.sentence_case(filters.title_lower(r.title))
-            if r.suppressed and r.value is None:
-                lines.append(f"{name}: numbers too small to publish.")
-            elif step.get("post_mean") is not None:
+            if step.get("post_mean") is not None:
+                # the chart's words carry no figure, so a quarter too small to publish
+                # still has them (the table gives the same verdict)
                 better = {"improvement": " for the better", "concern": " for the worse"}.get(
                     step.get("level_shift_type"), "")
                 where = (f"beyond the limits before the change (a step change{better})" if step.get("level_shift")
@@ -346,6 +346,8 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
                 label = filters.verdict_label(r)
                 lines.append(f"{name}: the level of the monthly chart since the change lies {where}; on the "
                              f"limits recalculated at the change the chart shows {label[:1].lower() + label[1:]}.")
+            elif r.suppressed and r.value is None:
+                lines.append(f"{name}: numbers too small to publish, and no chart of the change.")
         effects[c["change_id"]] = lines
     return effects
 
