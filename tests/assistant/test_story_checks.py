@@ -39,11 +39,12 @@ def story(evidence_db_path, isolated_home):
 def test_the_story_checks_find_both_families_as_check_does():
     found = check_story(PARTS)
     privacy = {f.match for f in found["context"] if f.family == "privacy"}
-    assert privacy == {"14 Elm Road", "LS6 2AB"}
+    # an address with its postcode is one finding (privacy.full-address)
+    assert privacy == {"14 Elm Road, Leeds LS6 2AB"}
     assert any(f.family == "overclaim" and f.match == "eliminated" for f in found["evidence"])
     problems = submit_problems({**PARTS, "delivery": " "})
     assert "Day-to-day delivery is empty" in problems
-    assert any("“LS6 2AB” — personal data" in p for p in problems)
+    assert any("“14 Elm Road, Leeds LS6 2AB” — personal data" in p for p in problems)
 
 
 def test_personal_data_blocks_submit_in_the_chat_and_the_command_line(story, evidence_db_path):

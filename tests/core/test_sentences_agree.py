@@ -2,7 +2,8 @@
 
 Before ``evidencebot.text`` the claims reader (evidence/extract.py), the composer
 (compose/words.py), the question reader (compose/questions.py), the tender
-drafter (compose/tender.py) and the checker's long-text cutter (language/pipeline.py)
+drafter (compose/tender.py), the story excerpt (assistant/story_capture.py) and the
+checker (language/pipeline.py: its long-text cutter and spaCy's own sentences)
 each split sentences their own way: on the first paragraph below they returned 6, 4,
 6 and 5 pieces. Now they all call :func:`evidencebot.text.sentence_spans`.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from evidencebot import text
+from evidencebot.assistant import story_capture
 from evidencebot.compose import questions, tender, words
 from evidencebot.evidence import extract
 from evidencebot.language import pipeline
@@ -65,6 +67,10 @@ def test_every_caller_sees_the_same_sentences(paragraph):
     assert words.split_sentences(paragraph) == want
     assert questions._sentences(paragraph) == [questions._clean(s) for s in want]  # its own tidy-up ("..." -> ".")
     assert tender._split_sentences(paragraph) == _flat(want)
+    assert story_capture.story_excerpt({"support_approach": paragraph}, words=1000) == " ".join(want)
+    # cut within a word budget: whole sentences only
+    first_two = len(" ".join(want[:2]).split())
+    assert story_capture.story_excerpt({"evidence": paragraph}, words=first_two) == " ".join(want[:2])
 
 
 @pytest.mark.parametrize("paragraph", PARAGRAPHS)

@@ -150,3 +150,40 @@ def test_check_with_the_database_says_why(withdrawn_db, tmp_path):
     result = CliRunner().invoke(cli, ["check", str(draft), "--db", str(path), "--family", "evidence"])
     assert result.exit_code == 1, result.output
     assert "S0001" in result.output and "withdrawn" in result.output
+
+
+@pytest.mark.parametrize("make", [
+    lambda: every_8th_changed(story_text()),
+    quote_20_words,
+], ids=["every-8th-word-changed", "20-word-quote"])
+def test_every_export_path_refuses_a_near_copy(withdrawn_db, tmp_path, make):
+    """The one core export step (files and stdout; used by assemble, tender export and the app)
+    reads the document's text, not only the stories it says it used."""
+    from evidencebot.compose.export import ExportDoc, recorded, write_recorded
+    from evidencebot.store.workflow import ExportNotAllowed
+
+    db, _, _ = withdrawn_db
+    workflow.withdraw_consent(db, "S0001")
+    doc = ExportDoc(title="Answer", body=make() + "\n", kind="tender")
+    out = tmp_path / "answer.md"
+    with pytest.raises(ExportNotAllowed, match="S0001"):
+        write_recorded(db, doc, out, kind="tender")
+    assert not out.exists()
+    with pytest.raises(ExportNotAllowed, match="S0001"):
+        with recorded(db, "stdout", "tender", [], text=doc.body):
+            pass
+    assert workflow.documents_using(db, "S0001") == []
+
+
+def test_the_apps_draft_check_says_why(withdrawn_db):
+    """The editor's check (the same core the app runs on every pause) names the withdrawn story."""
+    from evidencebot.assistant.checking import check
+
+    db, path, _ = withdrawn_db
+    text = every_8th_changed(story_text()) + "\n"
+    before = [f.rule for f in check(text, db_path=path).findings]
+    assert "evidence.story-not-cleared" not in before  # consent stands: quoting it is fine
+    workflow.withdraw_consent(db, "S0001")
+    report = check(text, db_path=path)
+    found = [f for f in report.findings if f.rule == "evidence.story-not-cleared"]
+    assert found and "S0001" in found[0].message and "withdrawn" in found[0].message

@@ -37,6 +37,11 @@ CASES.append(("overclaim", "tuning2"))
 # whole-system transformation; local patient identifiers, titles before things that are not people,
 # capitalised population groups) with hard near-misses on both sides
 CASES += [("overclaim", "dev2"), ("privacy", "dev2")]
+# third development sets, written for issue 15 in session 4 (many shapes per weak kind: attribution
+# in words, proof framing of before/after figures, causal verbs on individual outcomes, vague
+# magnitude, money and return, absolutes, guarantees, base-less proportions; addresses with postcodes,
+# lower-case names, labelled local patient ids; titled things and public figures that must pass)
+CASES += [("overclaim", "dev3"), ("privacy", "dev3")]
 
 
 def _load(path: Path) -> list[dict]:

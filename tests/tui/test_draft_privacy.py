@@ -23,7 +23,7 @@ def test_the_editor_warns_once_and_removes_personal_data(make, evidence_db_path,
             await settle(pilot, 1.0)
             await settle(pilot)
             warnings = [n for n in app._notifications if n.title == "Personal data"]
-            assert len(warnings) == 1 and "“14 Elm Road”" in warnings[0].message and "F9" in warnings[0].message
+            assert len(warnings) == 1 and "“14 Elm Road, Leeds LS6 2AB”" in warnings[0].message and "F9" in warnings[0].message
             await type_text(pilot, " Her number is 943 476 5919.")
             await settle(pilot, 1.0)
             await settle(pilot)

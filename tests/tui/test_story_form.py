@@ -184,7 +184,7 @@ def test_the_form_flags_personal_data_inline_and_submit_names_what_is_missing(ma
             await settle(pilot, 0.6)
             await settle(pilot)
             panel = app.screen.query_one("#privacy-context")
-            assert panel.display and "personal data: “14 Elm Road”" in str(panel.render())
+            assert panel.display and "personal data: “14 Elm Road, Leeds LS6 2AB”" in str(panel.render())
             assert "LS6 2AB" in str(panel.render())
             app.screen.query_one("#story-submit").focus()
             await pilot.press("enter")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evidencebot.language.findings import Finding
+from evidencebot.text import sentences as text_sentences
 
 
 @dataclass(frozen=True)
@@ -155,11 +156,9 @@ EXCERPT_WORDS = 70
 def story_excerpt(row: dict, words: int = EXCERPT_WORDS) -> str:
     """A short excerpt for a tender answer: what the service did and how change is evidenced,
     cut at a sentence end within ``words`` words, introduced by the story's title."""
-    import re
-
     sentences = []
     for key in ("support_approach", "evidence"):
-        sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", (row.get(key) or "").strip()) if s.strip()]
+        sentences += text_sentences(row.get(key) or "")
     kept, count = [], 0
     for sentence in sentences:
         n = len(sentence.split())

@@ -81,7 +81,7 @@ def _emit(db, doc, fmt: str, output: str | None, force: bool, kind: str,
         raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")
     text = export.to_html(doc) if fmt == "html" else (
         plain_markdown if plain_markdown is not None else export.to_markdown(doc))
-    with export.recorded(db, "stdout", kind, export.used_story_ids(doc)):
+    with export.recorded(db, "stdout", kind, export.used_story_ids(doc), text=export.document_text(doc)):
         click.echo(text, nl=False)
 
 

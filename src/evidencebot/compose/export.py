@@ -39,7 +39,9 @@ APPENDIX_TITLE = "Evidence appendix"
 SUPPRESSION_RULE = (
     "Counts are rounded to the nearest 5 (\"about 10\") and counts of 1 to 4 are shown as <5; "
     "a rate or percentage is calculated from the unrounded counts, and it is not published "
-    "when its numerator or denominator is shown as <5."
+    "when its numerator or denominator is shown as <5. A percentage is also not published when "
+    "the cases without the outcome number 1 to 4 (it would give that count away) or when its "
+    "denominator is below 10; the counts are then given in words."
 )
 """The one small-number rule, in the words every document states it (once)."""
 APPENDIX_NOTE = "Every figure in this document, traced to the data it was computed from. " + SUPPRESSION_RULE
@@ -612,13 +614,19 @@ def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bo
 # ---------------------------------------------------------------- recorded exports
 
 
+def document_text(doc: ExportDoc) -> str:
+    """What a reader of the document reads (title, question, body, notes), for finding stories it holds."""
+    return "\n\n".join(str(x) for x in (doc.title, getattr(doc, "quote", None), doc.body,
+                                         *(getattr(doc, "notes", None) or [])) if x)
+
+
 def used_story_ids(doc: ExportDoc) -> list[str]:
     """The stories a document uses: its sources of kind ``story``, in order."""
     return list(dict.fromkeys(str(s["id"]) for s in doc.sources if s.get("kind") == "story" and s.get("id")))
 
 
 @contextmanager
-def recorded(db, document: str | Path, kind: str, story_ids):
+def recorded(db, document: str | Path, kind: str, story_ids, *, text: str | None = None):
     """Record an export (:func:`evidencebot.store.workflow.record_export`)
     *before* the body writes or prints it, in one transaction.
 
@@ -630,7 +638,7 @@ def recorded(db, document: str | Path, kind: str, story_ids):
     from evidencebot.store.workflow import record_export
 
     with db.atomic():
-        record_export(db, document, kind, story_ids)
+        record_export(db, document, kind, story_ids, text=text)  # text: stories it holds count as used
         yield
 
 
@@ -660,7 +668,7 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     existed = {p: p.exists() for p, _ in files}
     placed = False
     try:
-        with recorded(db, path.absolute(), kind, ids):
+        with recorded(db, path.absolute(), kind, ids, text=document_text(doc)):
             place_all(files)
             placed = True
     except BaseException:

@@ -217,7 +217,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
 
     with db.atomic():  # recorded and written together: a failed write takes the record back
         for p, _ in files:
-            workflow.record_export(db, str(p.absolute()), "tender", sorted(set(stories)))
+            workflow.record_export(db, str(p.absolute()), "tender", sorted(set(stories)), text=doc.body)
         ex.place_all(files)
     return [p for p, _ in files]
 

@@ -39,10 +39,7 @@ class EvidenceFamily:
         return self._checker
 
     def __call__(self, text: str, doc=None):
-        from evidencebot.evidence.own_names import in_own_name
-
-        findings = [f for f in self.checker().check(text).findings if not in_own_name(f, text)]
-        return findings + self.story_findings(text)
+        return self.checker().check(text).findings + self.story_findings(text)
 
     def story_findings(self, text: str) -> list:
         """``evidence.story-not-cleared``: the text holds a story (verbatim or nearly, see

@@ -229,6 +229,14 @@ class NameLists:
     """Nouns right after a titled name that show it is not a person: "the Mr Men books"."""
     not_person_context: frozenset = frozenset()
     """Nouns a few words after a titled name that show it is not a person: "Mr Tickle as their character"."""
+    honour_titles: frozenset = frozenset()
+    """Titles of public honour ("Sir", "Dame", "Lord"): a person in a public role, not a person we support."""
+    public_roles: frozenset = frozenset()
+    """Words of a public office next to a name ("the Health Secretary, Wes Streeting", "... MP")."""
+    work_nouns: frozenset = frozenset()
+    """Published work after a possessive name: "Dr Chris Whitty's report"."""
+    work_verbs: frozenset = frozenset()
+    """Verbs whose object is a work, not a person: "watched Mrs Doubtfire"."""
 
 
 @dataclass
@@ -561,6 +569,10 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         title_re=title_re,
         not_person_nouns=frozenset(w.casefold() for w in words("not_person_nouns")),
         not_person_context=frozenset(w.casefold() for w in words("not_person_context")),
+        honour_titles=frozenset(words("honour_titles")),
+        public_roles=frozenset(w.casefold() for w in words("public_roles")),
+        work_nouns=frozenset(w.casefold() for w in words("work_nouns")),
+        work_verbs=frozenset(w.casefold() for w in words("work_verbs")),
     )
 
 
@@ -1011,6 +1023,8 @@ class _NameFinder:
         n = self.names
         for m in n.title_re.finditer(self.text):
             words = m.group("name").split()
+            if any(_POSSESSIVE.search(w) for w in words[:-1]):
+                continue  # "Mrs Brown's Boys": a title of a work
             clean = [_POSSESSIVE.sub("", w) for w in words]
             if any(w in n.veto_words for w in clean):
                 continue
@@ -1030,7 +1044,9 @@ class _NameFinder:
             possessive = _POSSESSIVE.search(words[-1])
             if possessive:
                 end -= len(possessive.group())
-            if self.acceptable(m.start(), end) and not self.titled_thing(m.start(), end):
+            title = m.group().split()[0].rstrip(".")
+            if self.acceptable(m.start(), end) and not self.titled_thing(m.start(), end) \
+                    and not self.public_role(m.start(), end, title):
                 out.append((m.start(), end))
         return out
 
@@ -1045,7 +1061,119 @@ class _NameFinder:
         words = [w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:6]]
         if words and not after[:1].isalpha() and words[0] in self.names.not_person_nouns:
             return True
-        return any(w in self.names.not_person_context for w in words)
+        if any(w in self.names.not_person_context for w in words):
+            return True
+        return self.thing_by_parse(start, end)
+
+    def _tok_at(self, offset: int):
+        for t in self.toks:
+            if t.start <= offset < t.end:
+                return t
+        return None
+
+    def thing_by_parse(self, start: int, end: int) -> bool:
+        """The parse says the titled name is a thing: it modifies a common noun that follows it
+        ("Dr Martens boots", "Mr Kipling cakes"), it owns a capitalised title ("Mrs Brown's
+        Boys"), or it is the object of a verb of watching, reading, eating ("watched Mrs
+        Doubtfire")."""
+        m = re.match(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z][A-Za-z\-]*)", self.text[end:end + 40])
+        if m:
+            nxt = self._tok_at(end + m.start(1))
+            possessive = self.text[end:end + 1] in ("'", "’")
+            if nxt is not None and nxt.token is not None:
+                last = self._tok_at(end - 1)
+                modifies = (last is not None and last.token is not None and last.token.head.i == nxt.token.i
+                            and last.token.dep_ in ("compound", "amod", "nmod"))
+                if not possessive and nxt.text[:1].islower() and (modifies or (
+                        nxt.pos == "NOUN" and nxt.token.tag_ in ("NN", "NNS") and nxt.token.dep_ != "npadvmod")):
+                    return True
+                if possessive and nxt.text[:1].isupper() and nxt.pos in ("PROPN", "NOUN") \
+                        and nxt.text not in self.names.first_names:
+                    return True
+        last = self._tok_at(end - 1)
+        t = last.token if last is not None else None
+        if t is not None:
+            while t.dep_ in ("compound", "flat") and t.head is not t:
+                t = t.head
+            if t.dep_ in ("dobj", "attr", "pobj") and t.head.lemma_.lower() in self.names.work_verbs:
+                return True
+            if t.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in self.names.not_person_nouns
+                                        for c in t.head.children):
+                return True  # "her favourite drink is Dr Pepper"
+        return False
+
+    def public_role(self, start: int, end: int, title: str = "") -> bool:
+        """A person named in a public role, not someone we support: a title of honour ("Sir
+        Michael Marmot"), an office next to the name ("the Prime Minister, Keir Starmer",
+        "Andy Burnham, the Mayor of ...", "... MP"), or the author of a published work ("Dr
+        Chris Whitty's report")."""
+        n = self.names
+        if title and title in n.honour_titles:
+            return True
+        if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
+            return True
+        prev = re.search(r"([A-Z][a-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
+        if prev and prev.group(1) in n.honour_titles:
+            return True
+        after = self.text[end:end + 80]
+        m = re.match(r"['’]s[ \t\u00a0]+([a-z]+)(?:[ \t\u00a0]+([a-z]+))?", after)
+        if m and (m.group(1) in n.work_nouns or m.group(2) in n.work_nouns):
+            return True
+        # an office right after the name: "Rosena Allin-Khan MP", ", the Mayor of ...,"
+        tail = re.split(r"[.;:!?()]", after, maxsplit=1)[0]
+        first = re.match(r"[ \t\u00a0]+([A-Za-z]+)", tail)
+        if first and first.group(1).casefold() in n.public_roles and first.group(1)[:1].isupper():
+            return True
+        if tail.startswith(","):
+            appos = tail[1:].split(",")[0]
+            if self._office(appos):
+                return True
+        # an office right before the name: "The Health Secretary, Wes Streeting", "Prime Minister Keir Starmer"
+        before = self.text[max(0, start - 60):start]
+        line = re.split(r"[.;:!?()\n]", before)[-1].rstrip()
+        if line.endswith(","):
+            seg = line[:-1].split(",")[-1]
+            if self._office(seg) and len(seg.split()) <= 6:
+                return True
+        last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", line)
+        return bool(last) and last[-1][:1].isupper() and last[-1].casefold() in n.public_roles
+
+    def _office(self, phrase: str) -> bool:
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase)
+        return 0 < len(words) <= 9 and any(w.casefold() in self.names.public_roles for w in words)
+
+    def lower_case(self) -> list[tuple[int, int]]:
+        """Names typed in lower case ("spoke to john smith", "mrs okafor rang"): a lower-case
+        title and the word after it, or a listed first name (not one that is also an
+        ordinary word) that the parse reads as a noun, with a following lower-case surname."""
+        out = []
+        n = self.names
+        titles = {t.casefold() for t in n.titles}
+        lower_first = {w.casefold() for w in n.first_names} - {w.casefold() for w in n.ambiguous}
+        for i, tok in enumerate(self.toks):
+            word = tok.text
+            if not word.isalpha() or not word.islower() or tok.token is None:
+                continue  # (without the parse, a lower-case word is only a word)
+            around = self.text[max(0, tok.start - 1):tok.start] + self.text[tok.end:tok.end + 1]
+            if any(ch in ".@_/\\-" for ch in around if ch):
+                continue  # part of an e-mail address, a file name or a hyphenated word
+            nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+            close = nxt is not None and self.text[tok.end:nxt.start] in (" ", "\u00a0")
+            if word in titles and word not in ("sir", "dame") and close and nxt.text.isalpha() and nxt.text.islower() \
+                    and nxt.pos in ("PROPN", "NOUN", "ADJ", "VERB") and nxt.token is not None \
+                    and nxt.token.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+                out.append((tok.start, nxt.end))
+                continue
+            if word not in lower_first or tok.pos not in ("PROPN", "NOUN", ""):
+                continue
+            end = tok.end
+            if close and nxt.text.isalpha() and nxt.text.islower() and nxt.pos in ("PROPN", "NOUN") \
+                    and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "dobj", "pobj",
+                                                                      "appos", "npadvmod", "ROOT") \
+                    and (tok.token is not None and (tok.token.head.i == nxt.token.i or nxt.token.head.i == tok.token.i)):
+                end = nxt.end
+            out.append((tok.start, end))
+        return out
 
     def entities(self) -> list[tuple[int, int]]:
         """The model's PERSON entities, less the model's usual mistakes."""
@@ -1062,6 +1190,14 @@ class _NameFinder:
             core = [w for w in words if w.text not in titles]
             if not core:
                 continue
+            if words[-1].text[:1].islower() or any(w.text in ("'s", "’s") for w in words[:-1]):
+                continue  # "Whippy van", "Mrs Brown's Boys": a brand or a title, not a person
+            # a title just before the entity ("Mr [Kipling] cakes", "Sir [Michael Marmot]")
+            lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, words[0].start - 12):words[0].start])
+            if lead and (lead.group(1) in titles or lead.group(1) in self.names.honour_titles):
+                tstart = words[0].start - len(lead.group(0))
+                if self.titled_thing(tstart, words[-1].end) or self.public_role(tstart, words[-1].end, lead.group(1)):
+                    continue
             texts = [w.text for w in core]
             value = self.text[words[0].start:words[-1].end]
             if any(ch.isdigit() for ch in value):
@@ -1096,7 +1232,8 @@ class _NameFinder:
                     continue  # "Refresher session on ...", "Outreach visits": a capitalised first word
                 if (word in MONTHS or word in self.names.ambiguous) and not self.personal_context(tok):
                     continue
-            if self.acceptable(words[0].start, words[-1].end):
+            if self.acceptable(words[0].start, words[-1].end) and not self.public_role(words[0].start, words[-1].end) \
+                    and not (len(core) < len(words) and self.titled_thing(words[0].start, words[-1].end)):
                 out.append((words[0].start, words[-1].end))
         return out
 
@@ -1120,6 +1257,8 @@ class _NameFinder:
             if ambiguous and (heading or end == tok.end) and not (
                 self.personal_context(tok) or self.conjunct_of_name(tok)
             ):
+                continue
+            if self.public_role(tok.start, end):
                 continue
             if self.acceptable(tok.start, end):
                 # in a Title Case heading the next capitalised words need not
@@ -1161,7 +1300,7 @@ class _NameFinder:
 
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
-    return finder.titles() + finder.entities() + finder.first_names() + finder.in_context()
+    return finder.titles() + finder.entities() + finder.first_names() + finder.in_context() + finder.lower_case()
 
 
 def _span_of_words(group: str, count: int) -> int:

@@ -20,10 +20,8 @@ def _now() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat()
 
 
-def write_draft(db: Database, draft_id: int | None, fields: dict, *, kind: str, author: str | None = None,
-                title_if_new: str | None = None) -> int:
-    """Update draft ``draft_id`` with ``fields`` (see :data:`FIELDS`), or create it when there is none (titled
-    ``title_if_new`` when given); its id."""
+def write_draft(db: Database, draft_id: int | None, fields: dict, *, kind: str, author: str | None = None) -> int:
+    """Update draft ``draft_id`` with ``fields`` (see :data:`FIELDS`), or create it when there is none; its id."""
     now = _now()
     values = {k: fields.get(k) for k in FIELDS}
     with db.atomic():
@@ -33,8 +31,6 @@ def write_draft(db: Database, draft_id: int | None, fields: dict, *, kind: str, 
                 "where draft_id = ?", [*(values[k] for k in FIELDS), now, draft_id])
             return int(draft_id)
         table = db.table("drafts")
-        if title_if_new:
-            values["title"] = title_if_new
         table.insert({"kind": kind, **values, "status": "draft", "created_by": author,
                       "created_at": now, "updated_at": now})
         assert table.last_pk is not None  # an insert always has a key
@@ -74,3 +70,8 @@ def privacy_warned(db: Database, draft_id: int | None) -> bool:
     if draft_id is None or not db["draft_privacy_warnings"].exists():
         return False
     return db.execute("select 1 from draft_privacy_warnings where draft_id = ?", [int(draft_id)]).fetchone() is not None
+
+
+def list_drafts(db: Database) -> list[dict]:
+    """Every draft row, oldest first."""
+    return list(db.query("select * from drafts order by draft_id"))

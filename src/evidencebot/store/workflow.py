@@ -543,8 +543,13 @@ class ExportNotAllowed(InputError):
         super().__init__(f"{what}: it would use stories that may not leave the service: " + " | ".join(reasons))
 
 
-def record_export(db: Database, document: str | Path, kind: str, story_ids) -> int:
+def record_export(db: Database, document: str | Path, kind: str, story_ids, *, text: str | None = None) -> int:
     """Record that ``document`` (a path, an id or ``stdout``) of ``kind`` used ``story_ids``.
+
+    ``text``: the document's text. Stories it holds, verbatim or nearly
+    (:func:`evidencebot.store.reach.stories_in`), count as used too, so a pasted
+    or lightly edited copy of a story that may not leave the service is refused
+    like a named one (and a later withdrawal lists the document).
 
     Call it **before** writing the document. Refuses with
     :class:`ExportNotAllowed` (an :class:`InputError`; nothing recorded) when
@@ -556,6 +561,10 @@ def record_export(db: Database, document: str | Path, kind: str, story_ids) -> i
     if not document.strip():
         raise InputError("record_export needs the document's path or id")
     ids = list(dict.fromkeys(str(s) for s in (story_ids or [])))
+    if text:
+        from evidencebot.store.reach import stories_in
+
+        ids += [row["story_id"] for row, _ in stories_in(db, text) if row["story_id"] not in ids]
     who = audit.current_user(db)
     now = _now()
     with db.atomic():

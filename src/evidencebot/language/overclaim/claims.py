@@ -53,6 +53,13 @@ def _settings(rule: Rule) -> dict:
             vague=_words(o.get("vague_words")),
             effect_verbs=_words(o.get("effect_verbs")),
             effect_nouns=_words(o.get("effect_nouns")),
+            people=_words(o.get("people")),
+            strong=_words(o.get("strong_verbs")),
+            not_outcomes=_words(o.get("not_outcomes")),
+            changed_any=bool(o.get("changed_any")),
+            vague_verbs=_words(o.get("vague_verbs")),
+            change_verbs=_words(o.get("change_verbs")),
+            external=_words(o.get("external")),
         )
     return cache
 
@@ -86,9 +93,79 @@ def _is_agent(np, s: dict) -> bool:
         return True
     if np.lemma_.lower() in s["agents"] or np.lower_ in s["agents"]:
         if np.pos_ in W.noun_propn_pron:
-            return any(t.lower_ in W.provider_pronouns_short or t.lower_ in W.articles
-                       for t in np.subtree) or np.lower_ in W.provider_pronouns_short
+            if any(t.lower_ in W.provider_pronouns_short or t.lower_ in W.articles
+                   for t in np.subtree) or np.lower_ in W.provider_pronouns_short:
+                return True
+    return bool(s["people"]) and _ours(np, s)
+
+
+def _ours(np, s: dict) -> bool:
+    """Anything of ours that is not the people we support: "our peer mentors", "our
+    counselling", "weekly walks with our volunteers", "attending our groups" (a gerund)."""
+    if np.tag_ == "VBG" or np.dep_ == "csubj":
+        return any(t.lower_ in W.provider_pronouns_short for t in np.subtree)
+    if np.pos_ not in ("NOUN", "PROPN") or _is_people(np, s):
+        return False
+    for c in np.children:
+        if c.dep_ == "poss" and c.lower_ in W.provider_pronouns_short:
+            return True
+        if c.dep_ == "prep" and c.lower_ in W.agent_link_preps:
+            for g in c.children:
+                if g.dep_ == "pobj" and not _is_people(g, s) and any(
+                        x.dep_ == "poss" and x.lower_ in W.provider_pronouns_short for x in g.children):
+                    return True
     return False
+
+
+def _is_people(tok, s: dict) -> bool:
+    return tok.lemma_.lower() in s["people"] or tok.lower_ in s["people"]
+
+
+def _people_outcome(verb, s: dict):
+    """An outcome read from the structure rather than a word list: something that belongs to
+    the people we support ("people's quality of life", "the job prospects of everyone", "school
+    attendance for the pupils") or the people themselves moved somewhere by the verb
+    ("lifted families out of poverty", "stops older people becoming lonely")."""
+    for c in verb.children:
+        if c.dep_ in W.result_clause_deps and c.tag_ == "VBG" and c.i > verb.i and any(
+                g.dep_ == "nsubj" and (_is_people(g, s) or g.lower_ in W.people_pronouns) for g in c.children):
+            return c.i, c.i + 1
+    for d in verb.children:
+        if d.dep_ not in ("dobj", "nsubjpass") or d.i < verb.i and d.dep_ == "dobj":
+            continue
+        if _is_people(d, s) or d.lower_ in W.people_pronouns:
+            for c in list(verb.children) + list(d.children):
+                if c.i <= d.i:
+                    continue
+                if c.dep_ in W.result_particle_deps and c.lower_ in W.result_particles:
+                    return d.i, c.i + 1
+                if c.dep_ in W.result_clause_deps and c.tag_ == "VBG":
+                    return d.i, c.i + 1
+            continue
+        if d.pos_ != "NOUN" or _not_outcome(d, s):
+            continue
+        for c in d.children:
+            if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in W.people_possessives):
+                return d.i, d.i + 1
+            if c.dep_ == "prep" and c.lower_ in W.belonging_preps:
+                if any(g.dep_ == "pobj" and (_is_people(g, s) or g.lower_ in W.people_pronouns) for g in c.children):
+                    return d.i, d.i + 1
+    return None
+
+
+def _not_outcome(t, s: dict, measures: bool = False) -> bool:
+    low, lemma = t.lower_, t.lemma_.lower()
+    return (low in s["not_outcomes"] or lemma in s["not_outcomes"] or (low in W.measure_nouns and not measures)
+            or _is_people(t, s) or lemma in s["agents"])
+
+
+def _open_object(verb, s: dict):
+    """The object of a strong causal verb ("cure", "eliminate", "prevent") is an outcome unless
+    it is our own process or output ("stopped the session", "ended the contract")."""
+    for d in verb.children:
+        if d.dep_ == "dobj" and d.pos_ == "NOUN" and not _not_outcome(d, s):
+            return d.i, d.i + 1
+    return None
 
 
 def _outcome_in(terms: Terms, s: dict, toks) -> tuple[int, int] | None:
@@ -135,10 +212,35 @@ def _changed(np_tokens, s: dict, terms: Terms) -> bool:
     return any(t.lower_ in s["change"] or t.lemma_.lower() in s["change"] for t in np_tokens)
 
 
+def _changed_outcome(terms: Terms, s: dict, toks):
+    """An outcome from the list, or (with ``changed_any``) whatever a change word is about: "the
+    halving of crisis referrals", "shorter waits", "the drop in police time"."""
+    hit = _outcome_in(terms, s, toks)
+    if hit is not None or not s["changed_any"]:
+        return hit
+    for t in toks:
+        if t.lower_ not in s["change"] and t.lemma_.lower() not in s["change"]:
+            continue
+        if t.pos_ == "NOUN":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in W.belonging_preps:
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not _not_outcome(g, s, True):
+                            return g.i, g.i + 1
+        elif t.dep_ in W.change_modifier_deps and t.head.pos_ == "NOUN" and not _not_outcome(t.head, s, True):
+            return t.head.i, t.head.i + 1
+        elif t.lower_ in W.comparatives and t.i + 1 < len(t.doc):
+            nxt = t.doc[t.i + 1]  # "Shorter waits" read as a name and a verb
+            if nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not _not_outcome(nxt, s, True):
+                return nxt.i, nxt.i + 1
+    return None
+
+
 @check("causal_claim")
 def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not s["any_outcome"] and not any(terms.any(n) for n in s["outcomes"]):
+    if (not s["any_outcome"] and not s["people"] and not s["strong"] and not s["changed_any"]
+            and not any(terms.any(n) for n in s["outcomes"])):
         return []
     if s["frame"] == "attribution":
         return _attribution(rule, doc, ctx, terms, s)
@@ -166,7 +268,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue  # "lead" and "result" claim a result only with "to" and "in"
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok):
+        progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in W.be_forms for c in tok.children)
+        if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok) and not progressive:
             continue
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             continue
@@ -193,6 +296,10 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if not _is_agent(_subject(tok), s):
             continue
         obj = _outcome_in(terms, s, _object_tokens(tok))
+        if obj is None and s["people"]:
+            obj = _people_outcome(tok, s)
+        if obj is None and lemma in s["strong"]:
+            obj = _open_object(tok, s)
         if obj is None or _blocked(ctx, tok):
             continue
         out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
@@ -211,7 +318,9 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
         if subj is None or agent is None or not _is_agent(agent, s):
             continue
         np = list(subj.subtree)
-        if _outcome_in(terms, s, np) is None or not _changed(np, s, terms) or _blocked(ctx, tok):
+        if _changed_outcome(terms, s, np) is None or not _changed(np, s, terms) or _blocked(ctx, tok):
+            continue
+        if ctx.hedged(tok) and not _only_can(T, tok.sent, ctx):
             continue
         out.append(Candidate(rule, tok.i, agent.i + 1, tok.i))
     # copular and fronted frames around a cue phrase: "is down to our team", "Thanks to our support, ..."
@@ -226,10 +335,12 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
                 if not any(_is_agent(t, s) for t in before):
                     continue
                 rest = T[ce:sent.end]
-                if _outcome_in(terms, s, rest) is None or not _changed(rest, s, terms):
+                if _changed_outcome(terms, s, rest) is None or not _changed(rest, s, terms):
                     continue
             else:
-                after = T[ce:min(sent.end, ce + 6)]
+                if any(t.lower_ in W.shared_credit_words for t in T[max(sent.start, cs - 2):cs]):
+                    continue  # "alongside the work of our team": shared, not sole, credit
+                after = T[ce:min(sent.end, ce + 8)]
                 heads = [t for t in after if t.pos_ in W.noun_propn_pron]
                 if not any(_is_agent(t, s) for t in heads):
                     continue
@@ -244,13 +355,24 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
                         continue
                 else:
                     clause = T[sent.start:cs]
-                    if _outcome_in(terms, s, clause) is None or not _changed(clause, s, terms):
+                    if _changed_outcome(terms, s, clause) is None or not _changed(clause, s, terms):
                         continue
             anchor = next((t for t in T[sent.start:sent.end] if t.dep_ == "ROOT"), T[cs])
-            if _blocked(ctx, anchor) or ctx.negated(T[cs]) or ctx.hedged(T[cs]):
+            if _blocked(ctx, anchor) or ctx.negated(T[cs]) or (
+                    (ctx.hedged(T[cs]) or ctx.hedged(anchor)) and not _only_can(T, sent, ctx)):
                 continue
             out.append(Candidate(rule, cs, ce, anchor.i))
     return out
+
+
+def _only_can(T, sent, ctx: Context) -> bool:
+    """"can be traced to our team", "can be credited to": the modal states a capability, and
+    with no other hedge in the sentence the attribution stands."""
+    words = T[sent.start:sent.end]
+    if not any(t.lower_ in W.capability_modals and t.dep_ in ("aux", "auxpass") for t in words):
+        return False
+    hedges = ctx.v.set("hedge_adverbs") | ctx.v.set("hedge_modals")
+    return not any(t.lower_ in hedges and t.lower_ not in W.capability_modals for t in words)
 
 
 def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Candidate]:
@@ -277,4 +399,49 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
             claimed = any(t.lower_ in W.provider_pronouns_short for t in T[noun.i:sent.end])
         if claimed and not _blocked(ctx, verb):
             out.append(Candidate(rule, tok.i, noun.i + 1, verb.i))
+    if s["vague_verbs"] or s["change_verbs"]:
+        out.extend(_vague_change(rule, T, ctx, s))
+    return out
+
+
+def _ours_in(sent, s: dict) -> bool:
+    """The sentence is about us: "our", "we", "us", or a provider noun with an article
+    ("since the groups began")."""
+    return any(t.lower_ in W.provider_pronouns_short or (
+        t.pos_ == "NOUN" and t.lemma_.lower() in s["agents"] and any(c.lower_ in W.articles for c in t.children))
+        for t in sent)
+
+
+def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
+    """A change verb or comparative sized by a vague word ("greatly reduced", "dropped
+    sharply", "much lower", "vastly better"), or a verb that is itself a vague size
+    ("plummeted", "soared"), in a sentence about us whose changing thing is not an outside
+    force ("demand has grown hugely across the country" is not about us)."""
+    out: list[Candidate] = []
+    external = s["external"]
+    for tok in T:
+        lemma = tok.lemma_.lower()
+        head = None
+        if tok.pos_ == "VERB" and lemma in s["vague_verbs"]:
+            head, start, end = tok, tok.i, tok.i + 1
+        elif tok.lower_ in s["vague"] and tok.dep_ in W.vague_degree_deps:
+            h = tok.head
+            if (h.pos_ == "VERB" and h.lemma_.lower() in s["change_verbs"]) or (
+                    h.lower_ in W.comparatives or h.lemma_.lower() in s["change_verbs"]):
+                head, start, end = h, min(tok.i, h.i), max(tok.i, h.i) + 1
+        if head is None:
+            continue
+        verb = head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        subj = subject_of(verb)
+        if subj is not None and (subj.lemma_.lower() in external or subj.lower_ in external):
+            continue
+        if not (_is_agent(subj, s) or _ours_in(tok.sent, s)):
+            continue
+        if _blocked(ctx, verb) or ctx.hedged(verb):
+            continue
+        out.append(Candidate(rule, start, end, verb.i))
     return out

@@ -16,6 +16,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     claims,
     guarantee,
     numbers,
+    proof,
     puffery,
     small_numbers,
 )

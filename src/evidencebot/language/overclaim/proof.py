@@ -1,0 +1,102 @@
+"""Check ``proof_frame``: a before/after observation offered as proof that the service works.
+
+Read from the clause, not a phrase list: a word of proof (a verb such as "prove", "show",
+"demonstrate", "confirm", or a noun such as "proof", "evidence") whose claim (its clause
+complement, object or "of"/"that" phrase) says that something works or caused an outcome,
+and whose basis is an observation in the same sentence: the proof word hangs off a
+preceding clause (", which shows ...", ", proving ...", ", proof that ...") or its subject
+is that observation ("the change in scores confirms ..."). Hedged, negated, conditional
+and question contexts pass ("which is encouraging but does not show cause and effect").
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, subject_of
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _words(value) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (value or []))
+
+
+def _settings(rule: Rule) -> dict:
+    cache = rule.__dict__.setdefault("_derived", {})
+    if not cache:
+        o = rule.options
+        cache.update(
+            verbs=_words(o.get("proof_verbs")),
+            nouns=_words(o.get("proof_nouns")),
+            efficacy=_words(o.get("efficacy")),
+            causal=_words(o.get("causal_verbs")) | _words(o.get("result_verbs")),
+            basis=_words(o.get("basis_words")),
+        )
+    return cache
+
+
+def _claim_tokens(tok) -> list:
+    """What the proof word says is proven: its clause complement, object or prepositional
+    phrase (for a noun: "proof that ...", "evidence of ...")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in W.proof_claim_deps and c.i > tok.i:
+            out.extend(c.subtree)
+    return out
+
+
+def _says_it_works(toks, s: dict) -> bool:
+    for t in toks:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if low in s["efficacy"] or lemma in s["efficacy"]:
+            return True
+        if t.pos_ in ("VERB", "AUX") and lemma in s["causal"] and any(c.dep_ == "dobj" for c in t.children):
+            return True  # "tenancy support prevents homelessness" (transitive: an agent causes it)
+    return False
+
+
+def _observed(tok, s: dict) -> bool:
+    """The proof word rests on an observation in the sentence: it hangs off a preceding clause
+    or its subject is a change, a figure or "this"/"which"."""
+    sent = tok.sent
+    before = [t for t in sent if t.i < tok.i]
+    if not before:
+        return False
+    attached = tok.dep_ in W.proof_attached_deps or (tok.pos_ == "NOUN" and tok.dep_ in W.proof_noun_deps)
+    if tok.pos_ in ("VERB", "AUX"):
+        subj = subject_of(tok)
+    else:  # "which is clear evidence that ...": the subject of the copula
+        subj = subject_of(tok.head) if tok.dep_ in W.proof_predicate_deps else None
+    if subj is not None and (subj.tag_ in W.relative_tags or subj.lower_ in W.proof_pointers):
+        attached = True
+    if subj is not None and any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] for t in subj.subtree):
+        return True  # "the change in scores confirms ..." (not "our results show ...": a report of data)
+    if not attached:
+        return False
+    return any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] or t.like_num for t in before)
+
+
+@check("proof_frame")
+def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _settings(rule)
+    out: list[Candidate] = []
+    for tok in _toks(doc):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in s["verbs"]:
+            pass
+        elif tok.pos_ == "NOUN" and tok.lower_ in s["nouns"]:
+            pass
+        else:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue  # "too small a group to show an effect": an infinitive asserts nothing
+        claim = _claim_tokens(tok)
+        if not claim or not _says_it_works(claim, s) or not _observed(tok, s):
+            continue
+        anchor = tok if tok.pos_ != "NOUN" else tok.head
+        if ctx.negated(tok) or ctx.negated(anchor) or ctx.hedged(tok) or ctx.question(tok) or ctx.conditional(tok):
+            continue
+        if any(c.dep_ == "neg" or c.lower_ in W.no_one_words for c in tok.children):
+            continue
+        out.append(Candidate(rule, tok.i, tok.i + 1, anchor.i))
+    return out
