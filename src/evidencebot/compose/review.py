@@ -194,7 +194,7 @@ def target_cell(result, rolling=None) -> tuple[str, str, str]:
 
 SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all",
                "few": "fewer than 5", "all_but_few": "all but fewer than 5"}
-HIDDEN = "not published (small numbers)"
+HIDDEN = "not published"
 
 
 def _count_text(n) -> str:
@@ -226,14 +226,15 @@ def share_text(share: str | None, numerator=None, denominator=None) -> str:
 
 def hidden_words(share: str | None, target_status: str | None = None, numerator=None, denominator=None) -> str:
     """A figure too small to publish, with its verdict in words and no number:
-    'not published (small numbers); fewer than 5 of about 90; target met'."""
+    'not published: fewer than 5 of about 90; target met' (the rule is stated once, in the
+    summary, so a cell need not repeat why)."""
     if share == "no_cases":
         return "no cases"
     words = share_text(share, numerator, denominator)
-    out = f"{HIDDEN}; {words}" if words else HIDDEN
+    parts = [words] if words else []
     if target_status in ("met", "not_met"):
-        out += f"; target {STATUS_WORDS[target_status]}"
-    return out
+        parts.append(f"target {STATUS_WORDS[target_status]}")
+    return f"{HIDDEN}: {'; '.join(parts)}" if parts else HIDDEN
 
 
 def _row(result, rolling, external: bool) -> dict:
@@ -335,9 +336,9 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
                 continue
             step = (r.spc or {}).get("step_change") or {}
             name = filters.sentence_case(filters.title_lower(r.title))
-            if r.suppressed and r.value is None:
-                lines.append(f"{name}: numbers too small to publish.")
-            elif step.get("post_mean") is not None:
+            if step.get("post_mean") is not None:
+                # the chart's words carry no figure, so a quarter too small to publish
+                # still has them (the table gives the same verdict)
                 better = {"improvement": " for the better", "concern": " for the worse"}.get(
                     step.get("level_shift_type"), "")
                 where = (f"beyond the limits before the change (a step change{better})" if step.get("level_shift")
@@ -345,6 +346,8 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
                 label = filters.verdict_label(r)
                 lines.append(f"{name}: the level of the monthly chart since the change lies {where}; on the "
                              f"limits recalculated at the change the chart shows {label[:1].lower() + label[1:]}.")
+            elif r.suppressed and r.value is None:
+                lines.append(f"{name}: numbers too small to publish, and no chart of the change.")
         effects[c["change_id"]] = lines
     return effects
 
@@ -828,6 +831,11 @@ def assemble_review(
         "workforce": gather.workforce(db, p),
         "requests": gather.requests(db, counted),
     }
+    # cohorts whose window had not closed by the data date are pending: the table counts
+    # only the closed ones, and says so beside it (a partial cohort, not a partial period)
+    context["pending"] = [
+        {"title": filters.title_lower(r.title), "n": filters.count_prose((r.extra or {}).get("pending"), external)}
+        for r in results if str((r.extra or {}).get("pending", 0) or 0) not in ("0", "None", "")]
     context["plan_tolerance"] = f"{PLAN_TOLERANCE:.0f}"
     context["wait_ask"] = any("waiting" in a["request"].lower() for a in context["asks"])
     context["summary_lines"] = summary_lines(context, results, external)
