@@ -396,7 +396,8 @@ ATTACK = textwrap.dedent("""
              "NHS 943.476.5919", "NHS \\uff19\\uff14\\uff13 \\uff14\\uff17\\uff16 \\uff15\\uff19\\uff11\\uff19",
              "NHS \\u0669\\u0664\\u0663 \\u0664\\u0667\\u0666 \\u0665\\u0669\\u0661\\u0669",
              "NHS 943\\u200b476\\u200b5919", "nine four three four seven six five nine one nine",
-             "NI AB 12 34 56 C", "write to jane dot smith at example dot com"]
+             "NI AB 12 34 56 C", "write to jane dot smith at example dot com",
+             "We met jane smith at the clinic on Tuesday."]
     for text in texts:
         found = [f for f in checker.check_text(text + "\\n", path="draft.md") if f.severity == "error"]
         case(f"privacy {text[:30]!r}", "handled" if found else "leaked")

@@ -104,6 +104,8 @@ _RELATIVE = _pattern(
     r"financial\s+year))\b",
 )
 _NUMBER_WORD = re.compile(rf"\b{number_word_pattern()}\b", re.I)
+_FROM_TO = dict(_PATTERNS)["from_to"]
+_FRACTION = dict(_PATTERNS)["fraction"]
 # "n=45", "(n ≈ 45)", "base of about 40", "denominator about 220", "denominator: 97", "of 45 people",
 # "12 of about 95" (a rounded count is a base too): the base a figure is out of.
 _ABOUT = r"(?:about|around|roughly|approximately|approx\.?|some|~)"
@@ -299,7 +301,12 @@ def denominator(sentence: str, found: list[Figure] | None = None) -> float | Non
     d = _DENOMINATOR.search(sentence)
     if d:
         return _num(d.group("n") or d.group("k") or d.group("m") or d.group("r"))
-    found = figures(sentence) if found is None else found
+    if found is None:  # only a fraction can give one: no need to find every figure
+        for m in _FRACTION.finditer(sentence):
+            k, n = _value(m.group("a")), _value(m.group("b"))
+            if n and k <= n:
+                return n
+        return None
     return next((f.denominator for f in found if f.denominator), None)
 
 
@@ -315,16 +322,14 @@ def has_baseline(sentence: str) -> bool:
     """True when the sentence gives its figure something to compare with: a
     "from X to Y" figure, a pair of periods ("between Q1 and Q4 2025/26"), or a
     comparison ("up from 40%", "compared with 2024/25", "against a baseline")."""
-    if any(f.baseline is not None for f in figures(sentence)):
+    if _COMPARISON.search(sentence) or _FROM_TO.search(sentence):
         return True
-    if any(m.other for m in period_mentions(sentence)):
-        return True
-    return bool(_COMPARISON.search(sentence))
+    return bool(_PERIOD_RANGE.search(sentence)) and any(m.other for m in period_mentions(sentence))
 
 
 def has_period(sentence: str) -> bool:
     """True when the sentence names a period ("in 2025/26 Q3", "the last six months")."""
-    return bool(period_mentions(sentence))
+    return bool((_PERIOD.search(sentence) or _RELATIVE.search(sentence)) and period_mentions(sentence))
 
 
 # ------------------------------------------------------------- periods asked for

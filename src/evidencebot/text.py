@@ -43,7 +43,7 @@ BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "para", "paras", "fig", "figs
 
 _OPEN = "\"'“‘([{"
 _CLOSE = "\"'”’)]"
-_BLOCK = re.compile(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*\Z)", re.S)
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _END = re.compile(r"(?:[.!?…]+)[\"'”’)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9]|£|\{)")
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
@@ -87,6 +87,22 @@ def _ends_in(text: str, start: int, end: int):
         yield m.end(), nxt.end()
 
 
+def _blocks(text: str):
+    """``(start, end)`` of each paragraph (text between blank lines), white space trimmed."""
+    pos = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        a, b = pos, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            yield a, b
+        if brk:
+            pos = brk.end()
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The sentences of ``text`` as ``(start, end)`` character offsets.
 
@@ -95,12 +111,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     sentences belongs to none. See the module docstring for the rule."""
     text = text or ""
     spans: list[tuple[int, int]] = []
-    for block in _BLOCK.finditer(text):
-        start = block.start()
-        for end, nxt in _ends_in(text, block.start(), block.end()):
+    for a, b in _blocks(text):
+        start = a
+        for end, nxt in _ends_in(text, a, b):
             spans.append((start, end))
             start = nxt
-        spans.append((start, block.end()))
+        spans.append((start, b))
     return spans
 
 
@@ -110,6 +126,8 @@ def sentences(text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------- words
+# Counting words against a tender limit follows the portals' rule (white-space pieces
+# holding a letter or digit) in evidencebot.compose.words; these are words for matching.
 
 #: A word: letters or digits, with inner apostrophes or hyphens ("don't", "step-down", "24-48").
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -76,17 +76,17 @@ def test_the_rounding_rule_is_stated_once_in_the_same_words(documents):
 
 
 def test_a_hidden_figure_still_has_its_verdict_in_words():
-    assert R.hidden_words("some") == "not published (small numbers); some but not all"
-    assert R.hidden_words("all") == "not published (small numbers); all of them"
-    assert R.hidden_words(None, "not_met") == "not published (small numbers); target not met"
-    assert R.hidden_words("all", "met") == "not published (small numbers); all of them; target met"
+    assert R.hidden_words("some") == "not published: some but not all"
+    assert R.hidden_words("all") == "not published: all of them"
+    assert R.hidden_words(None, "not_met") == "not published: target not met"
+    assert R.hidden_words("all", "met") == "not published: all of them; target met"
     assert R.hidden_words("no_cases") == "no cases"
     # with the published counts: how many, in words that give away no small count
-    assert R.hidden_words("some", None, "5", "10") == "not published (small numbers); about 5 of about 10"
+    assert R.hidden_words("some", None, "5", "10") == "not published: about 5 of about 10"
     assert R.hidden_words("all_but_few", None, "90", "90") == \
-        "not published (small numbers); all but fewer than 5 of about 90"
-    assert R.hidden_words("few", None, "<5", "30") == "not published (small numbers); fewer than 5 of about 30"
-    assert R.hidden_words("none", "not_met", "0", "5") == "not published (small numbers); none of about 5; target not met"
+        "not published: all but fewer than 5 of about 90"
+    assert R.hidden_words("few", None, "<5", "30") == "not published: fewer than 5 of about 30"
+    assert R.hidden_words("none", "not_met", "0", "5") == "not published: none of about 5; target not met"
 
 
 def test_every_hidden_percentage_in_the_table_says_what_it_hides(documents):
@@ -99,7 +99,7 @@ def test_every_hidden_percentage_in_the_table_says_what_it_hides(documents):
         line = next(ln for ln in rows if f"| {r.title} |" in ln)
         cell = line.split("|")[3].strip()
         assert cell == "no cases" or re.fullmatch(
-            r"not published \(small numbers\); (all of them|none of them|some but not all|all|none|"
+            r"not published: (all of them|none of them|some but not all|all|none|"
             r"all but fewer than 5|fewer than 5|about \d+)( of (about \d+|fewer than 5))?", cell), (r.id, cell)
 
 

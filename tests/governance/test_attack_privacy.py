@@ -108,3 +108,13 @@ def test_html_exports_never_reference_remote_resources():
     for marker in ("src=\"http", "src='http", "src=http", "url(http", "@import", "srcset"):
         assert marker not in html, marker
     assert "9434765919" not in html
+
+
+@pytest.mark.parametrize("text", [
+    "We met jane smith at the clinic on Tuesday.\n",
+    "Later that week mohammed ali phoned the team to say he had moved.\n",
+], ids=["jane-smith", "mohammed-ali"])
+def test_lower_case_names_are_found(privacy, text):
+    """The attack run's lower-case names (fixed by issue 15's privacy work; kept here as a regression)."""
+    found = [rule for rule, _ in privacy(text)]
+    assert "privacy.person-name" in found, found

@@ -101,3 +101,23 @@ def test_the_command_line_says_one_line_and_exits_2(tmp_path, isolated_home, dem
 def test_ordinary_user_templates_render_the_same_in_the_child():
     source = "{% for i in range(3) %}{{ i }}{% endfor %} {{ n }} {{ items | join(', ') }}"
     assert env.render_string(source, {"n": 7, "items": ["a", "b"]}) == "012 7 a, b"
+
+
+@pytest.mark.parametrize("tags", [
+    "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+    CALL_FREE_LOOP,
+], ids=["nested-range", "call-free-loop"])
+def test_a_user_word_template_is_bounded_too(tmp_path, isolated_home, tags):
+    """A Word template (docxtpl: Jinja tags inside a .docx) of the user's ran with no time budget at all."""
+    from docx import Document
+
+    from evidencebot.compose.export import ExportDoc
+    from evidencebot.compose.word import render_docx
+
+    limits(isolated_home, template_seconds=1)
+    path = tmp_path / "loop.docx"
+    word = Document()
+    word.add_paragraph("{{ title }} " + tags)
+    word.save(path)
+    with pytest.raises(ConfigError, match=r"loop\.docx"):
+        render_docx(ExportDoc(title="T", body="A paragraph.", kind="document"), path)

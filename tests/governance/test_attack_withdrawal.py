@@ -173,3 +173,17 @@ def test_every_export_path_refuses_a_near_copy(withdrawn_db, tmp_path, make):
         with recorded(db, "stdout", "tender", [], text=doc.body):
             pass
     assert workflow.documents_using(db, "S0001") == []
+
+
+def test_the_apps_draft_check_says_why(withdrawn_db):
+    """The editor's check (the same core the app runs on every pause) names the withdrawn story."""
+    from evidencebot.assistant.checking import check
+
+    db, path, _ = withdrawn_db
+    text = every_8th_changed(story_text()) + "\n"
+    before = [f.rule for f in check(text, db_path=path).findings]
+    assert "evidence.story-not-cleared" not in before  # consent stands: quoting it is fine
+    workflow.withdraw_consent(db, "S0001")
+    report = check(text, db_path=path)
+    found = [f for f in report.findings if f.rule == "evidence.story-not-cleared"]
+    assert found and "S0001" in found[0].message and "withdrawn" in found[0].message

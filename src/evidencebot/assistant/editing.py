@@ -183,11 +183,12 @@ def status(doc: DraftDoc, text: str) -> EditorStatus:
 
 
 def save_draft(db: Database, doc: DraftDoc, *, author: str | None = None) -> int:
-    """Write the draft's body (creating the row the first time); return its id."""
+    """Write the draft's body (creating the row the first time); return its id. A draft with no title of its
+    own is titled from its question ("Untitled draft" without one), also when saved again."""
     title = doc.title or (doc.question[:80] if doc.question else "Untitled draft")
-    fields = {"body": doc.text, "question": doc.question, "word_limit": doc.word_limit, "title": doc.title,
+    fields = {"body": doc.text, "question": doc.question, "word_limit": doc.word_limit, "title": title,
               "period": doc.period}
-    doc.draft_id = drafts.write_draft(db, doc.draft_id, fields, kind=doc.kind, author=author, title_if_new=title)
+    doc.draft_id = drafts.write_draft(db, doc.draft_id, fields, kind=doc.kind, author=author)
     return int(doc.draft_id)
 
 

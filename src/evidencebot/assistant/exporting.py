@@ -22,7 +22,9 @@ from sqlite_utils import Database
 
 from evidencebot.errors import InputError
 from evidencebot.store.search import export_blockers
+from evidencebot.store import workflow
 from evidencebot.store.stories import SECTIONS
+from evidencebot.store.workflow import ExportNotAllowed
 
 FORMAT_LABELS = {"docx": "Word (.docx)", "html": "HTML (.html)", "md": "Markdown (.md)",
                  "comments": "Word with findings as comments (.docx)"}
@@ -118,8 +120,6 @@ def _write_and_record(db: Database, document, path, fmt: str, kind: str, story_i
     checks above) refuses the export before anything is written.
     """
     from evidencebot.compose import export
-    from evidencebot.store.workflow import ExportNotAllowed
-
     try:
         return export.write_recorded(db, document, path, fmt, kind=kind, story_ids=story_ids, force=force)
     except ExportNotAllowed as exc:
@@ -219,8 +219,6 @@ def export_draft_with_comments(db: Database, doc, path: str | Path, *, db_path=N
     from evidencebot.compose.wordcheck import annotated_markdown
     from evidencebot.outputs import check_output
     from evidencebot.store.backup import main_file
-    from evidencebot.store.workflow import ExportNotAllowed
-
     if doc is None or not doc.text.strip():
         raise InputError("there is no draft to export: open a Word draft with /open first")
     reasons = draft_blockers(db, doc.text)
@@ -247,5 +245,4 @@ def story_choices(db: Database) -> list[tuple[str, str, list[str]]]:
     """(story id, title, reasons it may not be exported) for every story."""
     if not db["stories"].exists():
         return []
-    return [(r["story_id"], r["title"], export_blockers(r))
-            for r in db.query("select * from stories order by story_id")]
+    return [(r["story_id"], r["title"], export_blockers(r)) for r in workflow.list_stories(db)]

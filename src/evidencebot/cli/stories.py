@@ -226,8 +226,10 @@ def drafts() -> None:
 @click.pass_context
 def drafts_list(ctx, db):
     """List drafts with their status."""
+    from evidencebot.store.drafts import list_drafts
+
     with open_existing(ctx, db) as database:
-        rows = list(database.query("SELECT * FROM drafts ORDER BY draft_id"))
+        rows = list_drafts(database)
     if not rows:
         click.echo("no drafts yet")
         return

@@ -122,7 +122,8 @@ def load_topics() -> list[Topic]:
 
 def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
     """The topics ``text`` is about, most specific first (see the module's header)."""
-    have = set(tokens(text))
+    seq = tokens(text)
+    have = set(seq)
     if not have:
         return []
     hits = []
@@ -130,7 +131,7 @@ def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
         best: tuple[int, str] | None = None
         used: set[str] = set()
         for cue, toks in t.cues:
-            if toks <= have:
+            if toks <= have and _near(toks, seq):
                 used |= toks  # every matched cue's words are this topic's
                 if best is None or len(toks) > best[0]:
                     best = (len(toks), cue)
@@ -146,6 +147,20 @@ def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
         kept.append(h)
         claimed |= h.used
     return kept
+
+
+def _near(toks: frozenset[str], seq: list[str]) -> bool:
+    """True when a cue's words stand close together in the text: within a window of the
+    cue's length plus two content words ('families in serious incident reviews' holds
+    'families ... reviews'; 'support people ... to use their crisis plans' does not hold
+    'support plan')."""
+    if len(toks) == 1:
+        return True
+    width = len(toks) + 2
+    for start, word in enumerate(seq):
+        if word in toks and toks <= set(seq[start:start + width]):
+            return True
+    return False
 
 
 def block_topics(block, topics: list[Topic]) -> set[str]:

@@ -28,7 +28,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from evidencebot.errors import ConfigError
 
@@ -180,7 +182,10 @@ def _cap_memory(mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _in_child(work, name: str, seconds: float, mb: int) -> str:
+_T = TypeVar("_T")
+
+
+def _in_child(work: Callable[[], _T], name: str, seconds: float, mb: int) -> _T:
     """Run ``work()`` (a render returning text or raising ConfigError) in a forked child with
     an address-space cap of ``mb`` MB more than now, and stop it after ``seconds`` (plus one
     second for the render's own budget to report first). Any way the child fails is a

@@ -39,7 +39,9 @@ APPENDIX_TITLE = "Evidence appendix"
 SUPPRESSION_RULE = (
     "Counts are rounded to the nearest 5 (\"about 10\") and counts of 1 to 4 are shown as <5; "
     "a rate or percentage is calculated from the unrounded counts, and it is not published "
-    "when its numerator or denominator is shown as <5."
+    "when its numerator or denominator is shown as <5. A percentage is also not published when "
+    "the cases without the outcome number 1 to 4 (it would give that count away) or when its "
+    "denominator is below 10; the counts are then given in words."
 )
 """The one small-number rule, in the words every document states it (once)."""
 APPENDIX_NOTE = "Every figure in this document, traced to the data it was computed from. " + SUPPRESSION_RULE

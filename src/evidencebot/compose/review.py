@@ -194,7 +194,7 @@ def target_cell(result, rolling=None) -> tuple[str, str, str]:
 
 SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all",
                "few": "fewer than 5", "all_but_few": "all but fewer than 5"}
-HIDDEN = "not published (small numbers)"
+HIDDEN = "not published"
 
 
 def _count_text(n) -> str:
@@ -226,14 +226,15 @@ def share_text(share: str | None, numerator=None, denominator=None) -> str:
 
 def hidden_words(share: str | None, target_status: str | None = None, numerator=None, denominator=None) -> str:
     """A figure too small to publish, with its verdict in words and no number:
-    'not published (small numbers); fewer than 5 of about 90; target met'."""
+    'not published: fewer than 5 of about 90; target met' (the rule is stated once, in the
+    summary, so a cell need not repeat why)."""
     if share == "no_cases":
         return "no cases"
     words = share_text(share, numerator, denominator)
-    out = f"{HIDDEN}; {words}" if words else HIDDEN
+    parts = [words] if words else []
     if target_status in ("met", "not_met"):
-        out += f"; target {STATUS_WORDS[target_status]}"
-    return out
+        parts.append(f"target {STATUS_WORDS[target_status]}")
+    return f"{HIDDEN}: {'; '.join(parts)}" if parts else HIDDEN
 
 
 def _row(result, rolling, external: bool) -> dict:
@@ -335,9 +336,9 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
                 continue
             step = (r.spc or {}).get("step_change") or {}
             name = filters.sentence_case(filters.title_lower(r.title))
-            if r.suppressed and r.value is None:
-                lines.append(f"{name}: numbers too small to publish.")
-            elif step.get("post_mean") is not None:
+            if step.get("post_mean") is not None:
+                # the chart's words carry no figure, so a quarter too small to publish
+                # still has them (the table gives the same verdict)
                 better = {"improvement": " for the better", "concern": " for the worse"}.get(
                     step.get("level_shift_type"), "")
                 where = (f"beyond the limits before the change (a step change{better})" if step.get("level_shift")
@@ -345,6 +346,8 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
                 label = filters.verdict_label(r)
                 lines.append(f"{name}: the level of the monthly chart since the change lies {where}; on the "
                              f"limits recalculated at the change the chart shows {label[:1].lower() + label[1:]}.")
+            elif r.suppressed and r.value is None:
+                lines.append(f"{name}: numbers too small to publish, and no chart of the change.")
         effects[c["change_id"]] = lines
     return effects
 
@@ -758,14 +761,27 @@ def assemble_review(
     for kind in ("closed on time", "closed late", "overdue", "open"):
         due_tally[kind.replace(" ", "_")] = sum(1 for a in due_rows if a.get("kind") == kind)
     due_tally["moved"] = [f"first due {filters.fmt_date(a['moved_from'])}" for a in due_rows if a.get("moved_from")]
-    story_rows = gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
-                                domains=["safety", "stability", "experience"], limit=1)
+    # a story that tells as practice an action the incident log still has open (a rule
+    # that is being introduced again after an incident) is not used: the action plan says
+    # otherwise (the same test the tender answer applies)
+    from evidencebot.compose.tender import _contradicts, _open_actions, _split_sentences
+
+    open_now = _open_actions(db)
+
+    def contradicts_plan(s: dict) -> bool:
+        return any(_contradicts(t, open_now) for t in _split_sentences(
+            " ".join(str(s.get(k) or "") for k in ("context", "support_approach", "delivery", "evidence"))))
+
+    story_rows = [s for s in gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
+                                            domains=["safety", "stability", "experience"], limit=3)
+                  if not contradicts_plan(s)]
     story = story_rows[0] if story_rows else None
     if story:
         # the story's framing agrees with the table, or it makes no claim about an indicator
         story = dict(story)
         story["evidence"], _ = frame_story(story.get("evidence") or "", results_by_id)
-    adapted = gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=2)
+    adapted = [s for s in gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=5)
+               if not contradicts_plan(s)][:2]
     for s in ([story] if story else []) + adapted:
         if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
@@ -846,6 +862,8 @@ def assemble_review(
                         "detail": f"from {ch['changed_on']}"})
     chart_results = [r for r in results if filters.verdict(r) in ("improvement", "concern")]
     chart_results += [r for r in results if any(n["id"] == r.id for n in notes_needed) and r not in chart_results]
+    # every published indicator with a contract target has its assurance in the summary table
+    chart_results += [r for r in results if r.target and r not in chart_results and not r.suppressed]
     changed = set(gather.expand_ids([i.strip() for c in changes for i in (c.get("indicators") or "").split(";")
                                      if i.strip()]))
     chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]

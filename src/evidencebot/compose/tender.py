@@ -1019,10 +1019,19 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
+    lead = plan.stem
+    for point in plan.points:  # the question's own words, without its sub-points
+        lead = lead.replace(point.text, " ")
     for point in plan.points:
-        found = blockmatch.candidates(point.text, approved, context=plan.stem)
-        fresh = [b for _, b in found if b.block_id not in avoid]
-        cands[point.key] = fresh or [b for _, b in found][:1]
+        found = [b for _, b in blockmatch.candidates(point.text, approved, context=plan.stem)]
+        if not found and lead.strip():
+            # the sub-point names no topic ('working with prescribers'): the question's own
+            # topics decide, and among their blocks those sharing the sub-point's words come first
+            want = set(blockmatch.tokens(point.text))
+            inside = [b for _, b in blockmatch.candidates(lead, approved)]
+            found = sorted(inside, key=lambda b: -len(want & set(blockmatch.tokens(b.title + " " + b.body))))
+        fresh = [b for b in found if b.block_id not in avoid]
+        cands[point.key] = fresh or found[:1]
     used: set[str] = set()
     chosen: dict[str, list] = {p.key: [] for p in plan.points}
     # first blocks: the strongest claims first, so a later sub-point is not robbed by a weaker one

@@ -208,22 +208,40 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
         "date": dt.date.today().isoformat(),
         "body": body,
     }
-    try:
-        tpl.render(values, jinja_env=_jinja_env(users), autoescape=True)
-    except Exception as exc:
-        import jinja2
 
-        if isinstance(exc, (jinja2.TemplateError, TypeError, ValueError, AttributeError)):
-            raise _template_error(path, exc) from None
-        raise
-    out = tpl.docx  # (get_docx() would reload the template after rendering)
-    props = out.core_properties
-    props.title = title
-    props.author = values["organisation"] or "evidencebot"
-    props.comments = ""
-    buf = io.BytesIO()
-    tpl.save(buf)
-    return buf.getvalue()
+    def fill() -> bytes:
+        try:
+            tpl.render(values, jinja_env=_jinja_env(users), autoescape=True)
+        except Exception as exc:
+            import jinja2
+
+            if isinstance(exc, (jinja2.TemplateError, TypeError, ValueError, AttributeError)):
+                raise _template_error(path, exc) from None
+            raise
+        out = tpl.docx  # (get_docx() would reload the template after rendering)
+        props = out.core_properties
+        props.title = title
+        props.author = values["organisation"] or "evidencebot"
+        props.comments = ""
+        buf = io.BytesIO()
+        tpl.save(buf)
+        return buf.getvalue()
+
+    if not users:
+        return fill()
+    # the user's own Word template: the same child process, time and memory budget as a narrative template
+    from evidencebot.compose import env as compose_env
+
+    seconds, mb = compose_env.budgets()
+
+    def bounded() -> bytes:
+        compose_env._budget.start(seconds)
+        try:
+            return fill()
+        finally:
+            compose_env._budget.stop()
+
+    return compose_env._in_child(bounded, path.name, seconds, mb)
 
 
 def check_template(path: str | Path) -> None:

@@ -246,7 +246,7 @@ class EvidenceChecker:
             return None
         a, b = fig.start - claim.start, fig.end - claim.start
         before, after = claim.sentence[max(0, a - 40):a], claim.sentence[b:b + 25]
-        near_before = re.search(r"\btargets?\b(?:\s+(?:is|was|of|set at|at))?(?:\s+(?:at least|at most|"
+        near_before = re.search(r"\btargets?\b:?(?:\s+(?:is|was|of|set at|at))?(?:\s+(?:at least|at most|"
                                 r"less than|more than|under|over|above|below))?\s*$", before, re.I)
         near_after = re.match(r"\s*(?:-\s*)?(?:hour\s+|day\s+)?targets?\b", after, re.I)
         if not (near_before or near_after):

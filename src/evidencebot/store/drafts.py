@@ -20,10 +20,8 @@ def _now() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat()
 
 
-def write_draft(db: Database, draft_id: int | None, fields: dict, *, kind: str, author: str | None = None,
-                title_if_new: str | None = None) -> int:
-    """Update draft ``draft_id`` with ``fields`` (see :data:`FIELDS`), or create it when there is none (titled
-    ``title_if_new`` when given); its id."""
+def write_draft(db: Database, draft_id: int | None, fields: dict, *, kind: str, author: str | None = None) -> int:
+    """Update draft ``draft_id`` with ``fields`` (see :data:`FIELDS`), or create it when there is none; its id."""
     now = _now()
     values = {k: fields.get(k) for k in FIELDS}
     with db.atomic():
@@ -33,8 +31,6 @@ def write_draft(db: Database, draft_id: int | None, fields: dict, *, kind: str, 
                 "where draft_id = ?", [*(values[k] for k in FIELDS), now, draft_id])
             return int(draft_id)
         table = db.table("drafts")
-        if title_if_new:
-            values["title"] = title_if_new
         table.insert({"kind": kind, **values, "status": "draft", "created_by": author,
                       "created_at": now, "updated_at": now})
         assert table.last_pk is not None  # an insert always has a key
@@ -60,3 +56,8 @@ def draft_row(db: Database, draft_id: int) -> dict | None:
 def latest_draft_id(db: Database) -> int | None:
     row = db.execute("select draft_id from drafts order by updated_at desc, draft_id desc limit 1").fetchone()
     return int(row[0]) if row else None
+
+
+def list_drafts(db: Database) -> list[dict]:
+    """Every draft row, oldest first."""
+    return list(db.query("select * from drafts order by draft_id"))
