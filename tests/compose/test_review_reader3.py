@@ -193,3 +193,13 @@ def test_our_own_review_and_answer_appendix_pass_our_own_checker(full, tmp_path,
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--db", str(full.path), str(path)])
     assert "0 errors, 0 warnings, 0 suggestions" in result.output, result.output[-3000:]
+
+
+def test_cohorts_still_inside_their_window_are_said_beside_the_table(full):
+    table = section(full.text, "Indicators, targets and charts")
+    line = next(ln for ln in table.splitlines() if ln.startswith("Not yet counted:"))
+    assert "had not reached the end of their window by 30 September 2026" in line
+    assert "transitions completed with planned support (12 weeks): " in line
+    for r in full.review.results:
+        if str((r.extra or {}).get("pending", 0)) in ("0", "None"):
+            assert R.filters.title_lower(r.title) + ":" not in line, r.id

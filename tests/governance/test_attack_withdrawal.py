@@ -187,3 +187,26 @@ def test_the_apps_draft_check_says_why(withdrawn_db):
     report = check(text, db_path=path)
     found = [f for f in report.findings if f.rule == "evidence.story-not-cleared"]
     assert found and "S0001" in found[0].message and "withdrawn" in found[0].message
+
+
+def test_stories_show_lists_the_library_entry_and_draft_holding_the_story(withdrawn_db):
+    from evidencebot.cli import cli
+
+    _, path, bid = withdrawn_db
+    result = CliRunner().invoke(cli, ["stories", "show", "S0001", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"library entry #{bid} (library: holds" in result.output and "draft #1" in result.output
+
+
+def test_the_apps_withdrawal_lists_the_library_entry_and_draft(withdrawn_db, isolated_home):
+    from evidencebot.assistant.conversation import Conversation
+
+    db, path, bid = withdrawn_db
+    db.close()
+    conversation = Conversation(path)
+    asked = conversation.respond("/withdraw S0001")
+    assert "it was used in 2 documents" in asked.markdown, asked.markdown
+    reply = conversation.respond("/withdraw S0001 confirm")
+    assert reply.ok, reply.markdown
+    assert f"**library entry #{bid}** · library: holds" in reply.markdown
+    assert "**draft #1 “Education answer”** · draft: holds" in reply.markdown

@@ -309,7 +309,7 @@ def withdraw(ctx: Context, intent: Intent) -> Reply:
             if row.get("consent_withdrawn_at") and (row.get("consent") or "none") == "none":
                 raise InputError(f"consent for story {story_id} was already withdrawn on "
                                  f"{str(row['consent_withdrawn_at'])[:10]}")
-            used = len(workflow.documents_using(ctx.db, story_id))
+            used = len(workflow.documents_reached(ctx.db, story_id))  # exports, library entries, drafts
             return (f"Record that consent was **withdrawn** for story {_title(row)}? Consent goes from "
                     f"{row.get('consent') or 'none'} to none and the story leaves every future export"
                     + (f"; it was used in {used} document{'s' if used != 1 else ''}, which I will list." if used

@@ -76,7 +76,7 @@ def show_cmd(ctx, story_id, db):
     with open_existing(ctx, db) as database:
         row = workflow.get_story(database, story_id)
         history = workflow.consent_history(database, story_id)
-        documents = workflow.documents_using(database, story_id)
+        documents = workflow.documents_reached(database, story_id)
     click.echo(f"# {row.get('title')}  [{row['story_id']}]\n")
     click.echo(f"status:     {row.get('status') or 'draft'}")
     if row.get("submitted_by"):
@@ -105,7 +105,10 @@ def show_cmd(ctx, story_id, db):
     if documents:
         click.echo("\n## Used in\n")
         for d in documents:
-            click.echo(f"- {d['document']} ({d['kind']}, {d['exported_at']} by {d.get('exported_by') or '?'})")
+            if d.get("found"):  # a library entry, draft or tender answer holding the text
+                click.echo(f"- {d['document']} ({d['kind']}: holds {d['found']})")
+            else:
+                click.echo(f"- {d['document']} ({d['kind']}, {d['exported_at']} by {d.get('exported_by') or '?'})")
 
 
 @stories.command("submit")

@@ -831,6 +831,11 @@ def assemble_review(
         "workforce": gather.workforce(db, p),
         "requests": gather.requests(db, counted),
     }
+    # cohorts whose window had not closed by the data date are pending: the table counts
+    # only the closed ones, and says so beside it (a partial cohort, not a partial period)
+    context["pending"] = [
+        {"title": filters.title_lower(r.title), "n": filters.count_prose((r.extra or {}).get("pending"), external)}
+        for r in results if str((r.extra or {}).get("pending", 0) or 0) not in ("0", "None", "")]
     context["plan_tolerance"] = f"{PLAN_TOLERANCE:.0f}"
     context["wait_ask"] = any("waiting" in a["request"].lower() for a in context["asks"])
     context["summary_lines"] = summary_lines(context, results, external)

@@ -212,6 +212,10 @@ class EvidenceChecker:
                     source=target["source"], start=fig.start, end=fig.end,
                 ))
                 continue
+            derived = self._derived_for(claim, fig)
+            if derived is not None:
+                report.provenance.append(derived)
+                continue
             recorded = self._recorded_for(fig) if indicator_id is None else None
             if recorded is not None:
                 report.provenance.append(Provenance(
@@ -266,6 +270,35 @@ class EvidenceChecker:
         appendix quotes them."""
         text = _norm(re.sub(r"^\W*definition\W*", "", sentence, flags=re.I))
         return len(text) > 20 and any(text in d for d in self.definitions)
+
+    def _derived_for(self, claim: Claim, fig: Figure) -> Provenance | None:
+        """A figure the contract review derives from the records beside the indicators: the
+        share of people referred in a period who were seen within 14 days of referral, of
+        those seen ("88% of those seen were seen within 14 days"). Matched when the figure
+        equals it for the period the sentence names; a different value is left to the
+        other rules (it is not this figure)."""
+        if fig.kind != "percent" or not _WAITS.search(claim.sentence):
+            return None
+        # the cohort's period: "people referred in 2026/27 Q2", else the sentence's first period
+        named = re.search(r"\breferred in\s+(?:the\s+)?(\d{4}/\d{2}(?:\s+Q[1-4])?|\d{4}-Q[1-4]|"
+                          r"[A-Z][a-z]+ \d{4})", claim.sentence)
+        period = self._period(named.group(1) if named else claim.period_text)
+        if period is None:
+            return None
+        from evidencebot.compose.gather import waiting_times
+
+        waits = waiting_times(self.db, period, self.latest)
+        if not waits.seen:
+            return None
+        share = 100 * waits.within_14 / waits.seen
+        if abs(fig.value - share) > _tolerance(fig):
+            return None
+        return Provenance(
+            figure=fig.text, indicator=None, title="People referred who were seen within 14 days (of those seen)",
+            period=period.label, value=share, unit="percent", numerator=waits.within_14, denominator=waits.seen,
+            definition="referral to first attended contact of any kind, for people referred in the period",
+            source="derived from the service's records", start=fig.start, end=fig.end,
+        )
 
     def _recorded_for(self, fig: Figure) -> dict | None:
         """A figure the service recorded rather than computed (workforce and supervision,
@@ -529,6 +562,9 @@ def _in_name(claim: Claim, fig: Figure) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(str(text or "").lower().split()).rstrip(".")
+
+
+_WAITS = re.compile(r"\bseen within 14 days\b", re.I)
 
 
 def _recorded_figures(db) -> list[dict]:
