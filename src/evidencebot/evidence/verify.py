@@ -277,7 +277,7 @@ class EvidenceChecker:
         those seen ("88% of those seen were seen within 14 days"). Matched when the figure
         equals it for the period the sentence names; a different value is left to the
         other rules (it is not this figure)."""
-        if fig.kind != "percent" or not _WAITS.search(claim.sentence):
+        if fig.kind != "percent" or fig.value is None or not _WAITS.search(claim.sentence):
             return None
         # the cohort's period: "people referred in 2026/27 Q2", else the sentence's first period
         named = re.search(r"\breferred in\s+(?:the\s+)?(\d{4}/\d{2}(?:\s+Q[1-4])?|\d{4}-Q[1-4]|"
