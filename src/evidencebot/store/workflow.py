@@ -340,17 +340,22 @@ def missing_parts(row: dict) -> list[str]:
     return missing
 
 
+def refuse_resubmission(row: dict) -> None:
+    """``InputError`` when the story is already submitted or approved (only a draft can be submitted)."""
+    status = row.get("status") or "draft"
+    if status == "submitted":
+        raise InputError(f"story {row['story_id']} is already submitted (by {row.get('submitted_by') or 'someone'}); "
+                         "it now needs approval by someone else")
+    if status == "approved":
+        raise InputError(f"story {row['story_id']} is already approved (by {row.get('approved_by')})")
+
+
 def submit_story(db: Database, story_id: str, *, user: str | None = None) -> dict:
     """draft -> submitted. Needs a title and all four parts."""
     who = _user(db, user)
     with db.atomic():
         row = get_story(db, story_id)
-        status = row.get("status") or "draft"
-        if status == "submitted":
-            raise InputError(f"story {story_id} is already submitted (by {row.get('submitted_by') or 'someone'}); "
-                             "it now needs approval by someone else")
-        if status == "approved":
-            raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
+        refuse_resubmission(row)
         missing = missing_parts(row)
         if missing:
             raise InputError(f"story {story_id} cannot be submitted yet: it needs {', '.join(missing)}")
