@@ -47,7 +47,9 @@ def stem(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """Stems of the content words of ``text``, in order (digits kept: '72 hours')."""
     out = []
-    for raw in _WORD.findall((text or "").lower().replace("’", "'")):
+    # 'GP practice' is a place, not practice: one word, so 'changed GP practice' is not 'changes in practice'
+    text = re.sub(r"\bgp\s+practices?\b", "gppractice", (text or "").lower().replace("’", "'"))
+    for raw in _WORD.findall(text):
         w = raw.strip("'-/")
         if not w or w in _NOISE:
             continue

@@ -814,7 +814,8 @@ def assemble_tender(
         lead = "" if chosen.units else _choose_lead(point, topics, used_leads, evidence.period_text)
         context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
                        compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
-                       shapes=shapes, asks_example=asks_example(point.text), notes=evidence.notes,
+                       shapes=shapes, notes=evidence.notes,
+                       asks_example=asks_example(point.text) or (bool(story) and point.key == evidence.pinned_point),
                        system=any(t.system for t in topics) and any(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
@@ -1136,21 +1137,27 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     from evidencebot.compose import blockmatch
 
     # a story must be about what the sub-point is about (its topics), not merely share words
-    point_topics = {h.topic.name for h in blockmatch.topic_hits(text)}
+    hits = blockmatch.topic_hits(text)
+    point_topics = {h.topic.name for h in hits}
     scored = []
     for r in rows:
         if r["story_id"] in exclude:
             continue
         story_text = " ".join(str(r.get(k) or "") for k in ("title", "domains", "context", "support_approach",
                                                              "delivery", "evidence"))
-        if point_topics and not point_topics & {h.topic.name for h in blockmatch.topic_hits(
-                " ".join(str(r.get(k) or "") for k in ("title", "context", "support_approach")))}:
+        # what a story is about: its title and the first sentence of its context
+        about = " ".join([str(r.get("title") or ""), _split_sentences(str(r.get("context") or ""))[:1][0]
+                          if (r.get("context") or "").strip() else ""])
+        if point_topics and not point_topics & {h.topic.name for h in blockmatch.topic_hits(about)}:
             continue
         have = _stems(story_text)
         shared = len(want & have)
         # a sub-point that asks for an example takes a story that shares one of its words
-        if shared >= (1 if asks_example(text) else STORY_MIN_SHARED) and \
-                (shared >= 3 or asks_example(text)):
+        # a story whose title is about the sub-point's main topic needs one shared word, one
+        # about any of its topics two; otherwise three
+        titled = bool(hits) and hits[0].topic.name in {h.topic.name for h in blockmatch.topic_hits(r.get("title") or "")}
+        enough = 1 if (asks_example(text) or titled) else (STORY_MIN_SHARED if point_topics else 3)
+        if shared >= enough:
             scored.append((-shared, r["rank"], r["story_id"], r))
     return [r for *_, r in sorted(scored, key=lambda x: x[:3])]
 
