@@ -102,11 +102,11 @@ def test_late_closures_and_moved_due_dates_are_said(full):
 
 def test_safety_signals_are_called_out_in_the_summary(full):
     line = next(p for p in full.summary.split("\n\n") if p.startswith("**Safety.**"))
-    assert "At least one safeguarding concern raised in 2026/27 Q2 was not referred by the next working day" in line
-    assert re.search(r"(about \d+|fewer than 5) escalations raised in 2026/27 Q2 have no recorded clinical review; "
-                     r"they are left out of the median hours to review", line)
-    assert "at least one discharge in 2026/27 Q2 was followed by a readmission within 30 days (none in " \
-           "2026/27 Q1)" in line
+    assert "At least one safeguarding concern raised in 2026/27 Q2 was not referred by the next working day." in line
+    assert re.search(r"(About \d+|Fewer than 5) escalations raised in 2026/27 Q2 have no recorded clinical review, "
+                     r"so they are left out of the median hours to review; each needs checking\.", line)
+    assert "At least one discharge in 2026/27 Q2 was followed by a readmission within 30 days (none in " \
+           "2026/27 Q1)." in line
 
 
 def test_safety_signals_say_nothing_when_there_is_nothing(full):

@@ -42,6 +42,9 @@ CASES += [("overclaim", "dev2"), ("privacy", "dev2")]
 # magnitude, money and return, absolutes, guarantees, base-less proportions; addresses with postcodes,
 # lower-case names, labelled local patient ids; titled things and public figures that must pass)
 CASES += [("overclaim", "dev3"), ("privacy", "dev3")]
+# a fourth over-claim set written after tuning on dev3 (fresh shapes; measured before tuning on it:
+# P 0.972 R 0.761), then used for development too
+CASES += [("overclaim", "dev4")]
 
 
 def _load(path: Path) -> list[dict]:

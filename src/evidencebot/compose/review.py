@@ -512,9 +512,9 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
         missing = esc.total - esc.reviewed
         if missing:
             out.append(f"{filters.count_prose(missing, external)} escalation{'s' if missing != 1 else ''} raised in "
-                       f"{period_text} {'have' if missing != 1 else 'has'} no recorded clinical review; "
-                       f"{'they are' if missing != 1 else 'it is'} left out of the median hours to review and "
-                       "need checking")
+                       f"{period_text} {'have' if missing != 1 else 'has'} no recorded clinical review, so "
+                       f"{'they are' if missing != 1 else 'it is'} left out of the median hours to review; "
+                       f"{'each needs' if missing != 1 else 'it needs'} checking")
     r = results_by_id.get("readmission_30d")
     if r is not None:
         extra = r.extra or {}
@@ -964,6 +964,11 @@ def note_details(n: dict, r, actions: list[dict], period_text: str, compare_text
     }
 
 
+def _bare(title: str) -> str:
+    """A title without its closing bracket ('... (median)', '... (DNA)'), for a list in brackets."""
+    return re.sub(r"\s*\([^)]*\)$", "", title)
+
+
 def _join(items: list[str]) -> str:
     return filters.join_and(items) if items else ""
 
@@ -983,7 +988,7 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
         unknown = [r for r in targets if r.target["status"] == "not_assessable"]
         line = f"**Targets.** Contract targets in {period}: {len(met)} met"
         if met:
-            line += f" ({_join([filters.title_lower(r.title) for r in met])})"
+            line += f" ({_join([_bare(filters.title_lower(r.title)) for r in met])})"
         line += f", {len(missed)} not met"
         line += f", {len(unknown)} not assessable (too few cases)." if unknown else "."
         for r in missed:
@@ -1016,8 +1021,7 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
         lines.append(line)
     signals = ctx["safety"]
     if signals:
-        lines.append("**Safety.** " + "; ".join(filters.sentence_case(x) if i == 0 else x
-                                                  for i, x in enumerate(signals)) + ".")
+        lines.append("**Safety.** " + " ".join(filters.sentence_case(x) + "." for x in signals))
     a, b = ctx["activity"], ctx["activity_previous"]
     line = (f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external)} over "
             f"{period}.")

@@ -94,7 +94,12 @@ class Block:
     def shifted(self, by: int) -> "Block":
         if not by:
             return self
-        return replace(self, runs=tuple((p, o + by) for p, o in self.runs))
+        # a copy of the fields (and of the cached prose starts, which a shift leaves alone):
+        # dataclasses.replace is several times slower, and a long document shifts every block
+        new = object.__new__(Block)
+        new.__dict__.update(self.__dict__)
+        new.__dict__["runs"] = tuple((p, o + by) for p, o in self.runs)
+        return new
 
 
 @dataclass(frozen=True)
@@ -713,6 +718,48 @@ _HIDDEN_RES = [
     re.compile(r"<([A-Za-z][A-Za-z0-9-]*\b[^<>]*)>"),                            # HTML tags and their attributes
     URL_RE,                                                                     # bare URLs (left out of the prose)
 ]
+# Text each pattern cannot match without (a fast substring test that skips a whole-document
+# regex scan: most documents have no code, comments or URLs).
+_HIDDEN_NEEDS = [("<!--",), ("```", "~~~"), ("    ", "\t"), ("`",), ("![",), ("](",), ("]:",),
+                 ("<",), ("://", "www.", "WWW.", "Www.")]
+# Patterns from this index on never match across a blank line (code spans, links, tags,
+# URLs stay inside a paragraph): they run per paragraph, cached by the paragraph's text, so
+# re-checking a long document after a small edit rescans only the edited paragraph.
+_LOCAL_FROM = 3
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_PARA_CACHE: "OrderedDict[str, tuple[tuple[int, int], ...]]" = OrderedDict()
+_PARA_CACHE_SIZE = 8192
+
+
+def _pattern_spans(pattern: re.Pattern, text: str, base: int, spans: list) -> None:
+    for m in pattern.finditer(text):
+        groups = [g for g in range(1, (pattern.groups or 0) + 1) if m.group(g)]
+        if not pattern.groups:
+            spans.append((base + m.start(), base + m.end()))
+        for g in groups:
+            if pattern.pattern.startswith("^[ \\t]{0,3}(`") and g == 1:
+                continue  # the fence itself
+            if pattern.pattern.startswith("(?<!`)(`+)") and g == 1:
+                continue  # the backticks
+            spans.append((base + m.start(g), base + m.end(g)))
+
+
+def _paragraph_spans(para: str) -> tuple[tuple[int, int], ...]:
+    with _cache_lock:
+        hit = _PARA_CACHE.get(para)
+        if hit is not None:
+            _PARA_CACHE.move_to_end(para)
+            return hit
+    spans: list[tuple[int, int]] = []
+    for pattern, needs in zip(_HIDDEN_RES[_LOCAL_FROM:], _HIDDEN_NEEDS[_LOCAL_FROM:]):
+        if any(n in para for n in needs):
+            _pattern_spans(pattern, para, 0, spans)
+    result = tuple(spans)
+    with _cache_lock:
+        _PARA_CACHE[para] = result
+        if len(_PARA_CACHE) > _PARA_CACHE_SIZE:
+            _PARA_CACHE.popitem(last=False)
+    return result
 
 
 def hidden_blocks(text: str) -> list[Block]:
@@ -728,17 +775,14 @@ def hidden_blocks(text: str) -> list[Block]:
     front = _front_matter_end(text)
     if front:
         spans.append((0, front))
-    for pattern in _HIDDEN_RES:
-        for m in pattern.finditer(text):
-            groups = [g for g in range(1, (pattern.groups or 0) + 1) if m.group(g)]
-            if not pattern.groups:
-                spans.append(m.span())
-            for g in groups:
-                if pattern.pattern.startswith("^[ \\t]{0,3}(`") and g == 1:
-                    continue  # the fence itself
-                if pattern.pattern.startswith("(?<!`)(`+)") and g == 1:
-                    continue  # the backticks
-                spans.append(m.span(g))
+    for pattern, needs in zip(_HIDDEN_RES[:_LOCAL_FROM], _HIDDEN_NEEDS[:_LOCAL_FROM]):
+        if any(n in text for n in needs):
+            _pattern_spans(pattern, text, 0, spans)
+    pos = 0
+    for m in _BLANK_LINE_RE.finditer(text):
+        spans.extend((pos + a, pos + b) for a, b in _paragraph_spans(text[pos:m.start()]))
+        pos = m.start()
+    spans.extend((pos + a, pos + b) for a, b in _paragraph_spans(text[pos:]))
     out = []
     for start, end in sorted(set(spans)):
         piece = text[start:end]
@@ -803,3 +847,4 @@ def _apply_switches(blocks: list[Block], switches: list[Switch]) -> list[Block]:
 def clear_cache() -> None:
     with _cache_lock:
         _CHUNK_CACHE.clear()
+        _PARA_CACHE.clear()

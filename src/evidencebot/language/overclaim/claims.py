@@ -153,6 +153,36 @@ def _people_outcome(verb, s: dict):
     return None
 
 
+def _misread_claim(tok, s: dict, terms: Terms):
+    """A causal verb the small model read as a plural noun ("The programme eradicates
+    loneliness", "Our benefits advice lifts households out of debt"): read from the surface.
+    The words before it (in its clause) must be ours, the words after it an outcome."""
+    doc = tok.doc
+    low = tok.lower_
+    if not low.endswith("s") or tok.i == tok.sent.start or low in W.noun_verb_homographs:
+        return None
+    prev = doc[tok.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or tok.i + 1 >= tok.sent.end:
+        return None
+    start = tok.i - 1
+    while start > tok.sent.start and doc[start - 1].pos_ in W.misread_subject_pos:
+        start -= 1
+    before = doc[start:tok.i]
+    if not (any(t.lower_ in W.provider_pronouns_short for t in before) or (
+            prev.lemma_.lower() in s["agents"] and any(t.lower_ in W.articles for t in before))):
+        return None
+    end = tok.i + 1
+    while end < tok.sent.end and not doc[end].is_punct:
+        end += 1
+    after = list(doc[tok.i + 1:end])
+    hit = _outcome_in(terms, s, after)
+    if hit is None and after and _is_people(after[0], s) or (
+            len(after) > 1 and after[0].pos_ == "ADJ" and _is_people(after[1], s)):
+        if any(t.lower_ in W.result_particles for t in after[1:4]):
+            hit = (tok.i + 1, end)
+    return hit
+
+
 def _not_outcome(t, s: dict, measures: bool = False) -> bool:
     low, lemma = t.lower_, t.lemma_.lower()
     return (low in s["not_outcomes"] or lemma in s["not_outcomes"] or (low in W.measure_nouns and not measures)
@@ -227,8 +257,9 @@ def _changed_outcome(terms: Terms, s: dict, toks):
                     for g in c.children:
                         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not _not_outcome(g, s, True):
                             return g.i, g.i + 1
-        elif t.dep_ in W.change_modifier_deps and t.head.pos_ == "NOUN" and not _not_outcome(t.head, s, True):
-            return t.head.i, t.head.i + 1
+        elif t.dep_ in W.change_modifier_deps and t.head.pos_ == "NOUN" and (
+                not _not_outcome(t.head, s, True) or _is_people(t.head, s)):
+            return t.head.i, t.head.i + 1  # "shorter waits", "fewer people (were sent out of area)"
         elif t.lower_ in W.comparatives and t.i + 1 < len(t.doc):
             nxt = t.doc[t.i + 1]  # "Shorter waits" read as a name and a verb
             if nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not _not_outcome(nxt, s, True):
@@ -262,6 +293,11 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 out.append(Candidate(rule, tok.i, tok.i + 1, verb.i))
             continue
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
+            continue
+        if s["people"] and tok.tag_ in W.misread_verb_tags:
+            hit = _misread_claim(tok, s, terms)
+            if hit is not None and not _blocked(ctx, tok):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
         needs = W.result_preps.get(lemma) if lemma not in verbs else None
         if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children):

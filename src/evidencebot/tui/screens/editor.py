@@ -262,10 +262,23 @@ class EditorScreen(SubScreen):
         if not personal or doc is None or getattr(doc, "privacy_warned", False):
             return
         doc.privacy_warned = True
+        if doc.draft_id is not None:
+            self._record_warning(doc.draft_id)  # (a new draft records it with its first save)
         listed = ", ".join(f"“{f.match}”" for f in personal[:3]) + (" …" if len(personal) > 3 else "")
         self.notify(f"This draft holds personal data ({listed}) and drafts are saved as you type. "
                     "F9 replaces each with “[removed]”.", title="Personal data", severity="warning",
                     timeout=12, markup=False)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="draft-writer", description="Saving the draft")
+    def _record_warning(self, draft_id: int) -> None:
+        from evidencebot.assistant.journal import write_with_retry
+        from evidencebot.store import drafts
+
+        db = self.app.conversation.connect()
+        try:
+            write_with_retry(lambda: drafts.mark_privacy_warned(db, draft_id))
+        finally:
+            db.close()
 
     def action_remove_personal_data(self) -> None:
         personal = [f for f in self.findings if f.family == "privacy"]
@@ -474,6 +487,7 @@ class EditorScreen(SubScreen):
     def _save(self, text: str, version: bool = False) -> None:
         from evidencebot.assistant import editing
         from evidencebot.assistant.journal import write_with_retry
+        from evidencebot.store import drafts
 
         doc = self.doc
         key = self._journal_key
@@ -499,6 +513,8 @@ class EditorScreen(SubScreen):
 
             try:
                 number, draft_id = write_with_retry(write, waiting=busy)
+                if doc.privacy_warned:  # "once" holds across sessions for this draft
+                    write_with_retry(lambda: drafts.mark_privacy_warned(db, draft_id), waiting=busy)
             finally:
                 db.close()
             self._busy = False
