@@ -628,8 +628,10 @@ def m018_draft_privacy_warnings(db: Database) -> None:
 
 @migrations()
 def m021_work_accounts(db: Database) -> None:
-    # The computer account behind each writing, submitting and approving action on stories
-    # and drafts, so that renaming yourself in config.toml does not make you a second person.
+    # The computer account behind each writing, submitting and approving action on stories,
+    # drafts and answer blocks, so that renaming yourself in config.toml does not make you a
+    # second person. (A database that ran this before blocks were included: doctor --fix adds
+    # their three triggers.)
     from evidencebot.store import audit, workflow
 
     table = db.table("work_accounts")
