@@ -558,7 +558,9 @@ def _refill(sections: list[Section], limit: int) -> None:
             nth = 0
             for ui, u in enumerate(sec.units):
                 if u.kept and u.full:
-                    candidates.append((u.priority, 0, nth, si, ui))
+                    # a figure's long wording (its SPC detail) comes back after the method text
+                    later = 3 if any(r.startswith("ind:") for r in u.refs) else u.priority
+                    candidates.append((later, 0, nth, si, ui))
                     nth += 1
                 elif not u.kept and u.why in ("budget", "method share"):
                     candidates.append((u.priority, 1, nth, si, ui))
