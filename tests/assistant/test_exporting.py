@@ -63,6 +63,17 @@ def test_a_clean_draft_is_exported_with_its_word_count(evidence_db, tmp_path):
     sheet = load_workbook(tmp_path / "answer-compliance.xlsx")["Compliance"]
     labels = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r and r[0]}
     assert labels["Words used"] == 7 and labels["Word limit"] == 100
+    assert result.what == "the draft"  # within its limit: nothing to say
+
+
+def test_a_draft_over_its_word_limit_is_exported_with_the_overrun_said(evidence_db, tmp_path):
+    """Seen in tmux: an excerpt put in with /use story took a 278-word answer to 327 of 300, and the export
+    said nothing. The export still writes the file (the writer may want to cut it in Word) but says so."""
+    doc = DraftDoc(text="We follow up discharges within 72 hours. " * 3, question="How?", word_limit=10,
+                   kind="tender", title="Answer")
+    result = exporting.export_draft(evidence_db, doc, tmp_path / "answer.md")
+    assert result.path.exists()
+    assert "21 words: over its 10-word limit by 11" in result.what
 
 
 def test_nothing_to_export(evidence_db, tmp_path):

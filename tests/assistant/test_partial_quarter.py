@@ -53,3 +53,23 @@ def test_the_board_summary_of_this_quarter_says_it_is_partial(mid_quarter):
     assert last.ok and last.markdown.startswith("## Board summary: Jul-Sep 2026")
     assert "to date" not in last.markdown
     assert parse_period(last.payload["period"]) == parse_period(this.payload["period"]).previous()
+
+
+def test_a_figure_about_a_month_after_the_data_is_a_finding_not_a_failure(mid_quarter):
+    from evidencebot.evidence.verify import check_evidence
+    from evidencebot.store.db import connect
+
+    db = connect(mid_quarter)
+    try:
+        report = check_evidence(db, "Planned and review contacts not attended (DNA) were 19% in Dec 2026.")
+    finally:
+        db.close()
+    [finding] = [f for f in report.findings if f.match == "19%" and f.rule.endswith("figure-unsupported")]
+    assert finding.severity == "warning" and "2026-12" in finding.message
+
+
+def test_the_review_of_this_quarter_mid_quarter_is_assembled_and_says_it_is_partial(mid_quarter):
+    conversation = Conversation(mid_quarter)
+    reply = conversation.respond("/review this quarter")
+    assert reply.ok and reply.intent == "review", reply.markdown
+    assert "to date: 2 of 3 months" in reply.markdown

@@ -121,3 +121,22 @@ def test_answers_of_one_tender_do_not_repeat_each_other(demo_db, checker):
     three = T.assemble_tender(demo_db, "How will you work with the crisis team out of hours? (250 words)",
                               period=PERIOD, checker=checker, shared=shared)
     assert set(three.blocks).isdisjoint(set(one.blocks) | set(two.blocks))
+
+
+def test_the_writer_can_swap_a_parts_block_for_another_match(demo_db, checker):
+    q = "Your answer should cover: (a) safeguarding adults at risk; (b) responding to domestic abuse. (400 words)"
+    answer = T.assemble_tender(demo_db, q, period=PERIOD, checker=checker)
+    assert "parts: ✓" in T.coverage_brief(answer)
+    choices = T.swap_choices(demo_db, answer)
+    mine = [(key, b) for key, line, b in choices if key == "a"]
+    assert mine and all(b.block_id not in answer.blocks for _, b in mine)
+    assert all("[method" in line for key, line, _ in choices)
+    new_block = mine[0][1]
+    swapped = T.swap_block(demo_db, answer, "a", new_block.block_id, checker=checker)
+    first = _section(swapped.markdown, "a)")
+    opening = lib.fill(new_block.body, lib.get_profile(demo_db))[0].split(".")[0][:40]
+    assert opening in first  # the chosen block now opens part (a)
+    assert swapped.pins == {"a": new_block.block_id} and new_block.block_id in swapped.blocks
+    assert swapped.counts.words <= 400 and not swapped.findings
+    with pytest.raises(Exception, match="no part"):
+        T.swap_block(demo_db, answer, "z", new_block.block_id, checker=checker)

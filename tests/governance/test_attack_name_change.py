@@ -132,3 +132,19 @@ def test_the_account_is_the_kernel_uid_not_the_environment(monkeypatch):
     assert audit.os_account() == before
     if hasattr(os, "getuid"):
         assert f"uid {os.getuid()}" in before
+
+
+def test_answer_blocks_follow_the_same_rule(tmp_path, isolated_home, real_account):
+    """The method library's four eyes: a block submitted as Ana cannot be approved by the same account as Ben."""
+    from evidencebot.compose import library
+    from evidencebot.errors import InputError
+    from evidencebot.store.db import connect
+
+    db = connect(tmp_path / "b.db", user="Ana Writer")
+    block = library.add_block(db, "Weekly visits", "We visit each person every week and agree the next step.")
+    library.submit_block(db, block)
+    audit.set_user(db, "Ben Approver")
+    with pytest.raises(InputError, match="same computer account"):
+        library.approve_block(db, block)
+    assert library.get_block(db, block).status == "submitted"
+    db.close()

@@ -52,3 +52,9 @@ def chat_replies(app) -> list:
     from evidencebot.tui.widgets.chat import AssistantMessage
 
     return list(app.screen.query(AssistantMessage)) if app.current_mode == "chat" else []
+
+
+def act_as(home, name: str) -> None:
+    """Be ``name`` from now on (``[user] name`` in the test's config.toml): a colleague at their own desk."""
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.toml").write_text(f'[user]\nname = "{name}"\n', encoding="utf-8")

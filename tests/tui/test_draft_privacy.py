@@ -71,3 +71,43 @@ def test_draft_versions_past_the_retention_period_are_pruned_and_doctor_says_so(
     assert versions == [2] and body == "second"
     result = CliRunner().invoke(cli, ["doctor", "--db", str(evidence_db_path)])
     assert "kept 30 days ([drafts] keep_versions_days); none older" in result.output
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_warning_is_given_once_per_draft_across_sessions(make, evidence_db_path, size):
+    from evidencebot.store.db import connect
+
+    async def first_session():
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("f2")
+            await settle(pilot)
+            await type_text(pilot, "We met at 14 Elm Road.")
+            await settle(pilot, 1.0)
+            await settle(pilot)
+            assert len([n for n in app._notifications if n.title == "Personal data"]) == 1
+            await settle(pilot, 0.6)
+
+    async def next_session():
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await type_text(pilot, "/editor")  # the latest draft, opened from the database
+            await pilot.press("enter")
+            await settle(pilot)
+            await settle(pilot)
+            assert "14 Elm Road" in app.screen.text_area.text
+            app.screen.text_area.move_cursor(app.screen.text_area.document.end)
+            await type_text(pilot, " Then 22 Oak Street.")
+            await settle(pilot, 1.0)
+            await settle(pilot)
+            assert any(f.family == "privacy" for f in app.screen.findings)  # found, shown in the list ...
+            assert not [n for n in app._notifications if n.title == "Personal data"]  # ... but not warned again
+
+    run(first_session())
+    db = connect(evidence_db_path)
+    recorded = [r["draft_id"] for r in db.query("select draft_id from draft_privacy_warnings")]
+    db.close()
+    assert len(recorded) == 1
+    run(next_session())

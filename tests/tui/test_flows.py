@@ -323,11 +323,12 @@ def test_every_binding_has_an_id_and_a_tooltip():
     from evidencebot.tui.screens.evidence import EvidenceScreen
     from evidencebot.tui.screens.export import ExportScreen
     from evidencebot.tui.screens.story import StoryScreen
+    from evidencebot.tui.screens.story_picker import StoryPicker
     from evidencebot.tui.screens.suggestions import SuggestionPicker
     from evidencebot.tui.widgets.chat import PromptInput
 
     for owner in (EvidencebotApp, ChatScreen, EditorScreen, StoryScreen, EvidenceScreen, ExportScreen, PromptInput,
-                  SuggestionPicker):
+                  SuggestionPicker, StoryPicker):
         for binding in owner.BINDINGS:
             assert binding.id and binding.tooltip, (owner.__name__, binding.key)
 

@@ -119,3 +119,67 @@ def run_go(go) -> None:
     from helpers import run
 
     run(go())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_keys_typed_while_a_story_loads_are_kept(make, evidence_db_path, size, monkeypatch):
+    async def go():
+        import threading
+
+        from evidencebot.store import search
+
+        original = search.load_story
+        release = threading.Event()
+
+        def slow_load(db, story_id):
+            release.wait(10)  # a slow disk, a busy machine: loading ends when the test says so
+            return original(db, story_id)
+
+        monkeypatch.setattr(search, "load_story", slow_load)
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            for _ in range(200):
+                await pilot.pause(0.01)
+                if app.current_mode == "story" and app.screen._loading:
+                    break
+            screen = app.screen
+            assert screen._loading  # the story is still loading while we type
+            await type_text(pilot, "Kept")
+            await pilot.press("tab")
+            await type_text(pilot, "Typed early.")
+            await pilot.press("ctrl+down")
+            await type_text(pilot, "Third.")
+            assert screen._loading
+            release.set()
+            await settle(pilot)
+            await settle(pilot)
+            assert screen.query_one("#field-title").value == "Kept"
+            assert screen.query_one("#field-context").text == "Typed early."
+            assert screen.query_one("#field-support_approach").text == "Third."
+            await settle(pilot, 0.6)
+        row = stored(evidence_db_path, "S0001")
+        assert (row["title"], row["context"]) == ("Kept", "Typed early.")
+    run_go(go)
+
+
+def test_text_typed_straight_after_tab_goes_into_the_next_part(make, evidence_db_path):
+    """A burst of keys (a fast typist, a paste, a busy machine): Tab is read as it arrives, so the text after
+    it is not sent to the part being left."""
+    async def go():
+        app = make()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            screen = app.screen  # the keys below go in one burst, without waiting between them
+            for key in [*"Title", "tab", *"Ctx", "tab", *"Sup", "ctrl+down", *"Del"]:
+                app.simulate_key(key)
+            await settle(pilot)
+            await settle(pilot, 0.5)
+            assert screen.query_one("#field-title").value == "Title"
+            assert screen.query_one("#field-context").text == "Ctx"
+            assert screen.query_one("#field-support_approach").text == "Sup"
+            assert screen.query_one("#field-delivery").text == "Del"
+    run_go(go)

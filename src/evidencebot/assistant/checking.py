@@ -14,13 +14,12 @@ refused with a reason.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from evidencebot.errors import ConfigError, InputError
+from evidencebot.errors import InputError
 from evidencebot.language.findings import SEVERITY_RANK, Finding, locate
 
 _lock = threading.Lock()
@@ -107,39 +106,6 @@ def checker_for(db_path=None):
         yield bound
 
 
-@functools.lru_cache(maxsize=1)
-def _own_names() -> tuple[str, ...]:
-    """The product's own indicator titles, short titles and definitions (as written in its documents)."""
-    try:
-        from evidencebot.metrics.catalogue import load_catalogue
-
-        cat = load_catalogue()
-    except ConfigError:  # no readable catalogue: nothing to exempt (the catalogue's own error is shown elsewhere)
-        return ()
-    names = set()
-    for ind in cat.values():
-        for attr in ("title", "short_title", "definition"):
-            value = " ".join(str(getattr(ind, attr, "") or "").split())
-            if len(value) > 12:
-                names.add(value.lower())
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def _in_own_name(finding, text: str) -> bool:
-    """An evidence finding on words inside one of the product's own indicator names or definitions
-    ('12 weeks' in 'Transitions completed with planned support (12 weeks)') is not a claim."""
-    if finding.family != "evidence":
-        return False
-    low = text.lower()
-    for name in _own_names():
-        start = low.find(name, max(0, finding.start - len(name)))
-        while start != -1 and start <= finding.start:
-            if start + len(name) >= finding.end:
-                return True
-            start = low.find(name, start + 1)
-    return False
-
-
 def check(text: str, db_path=None) -> CheckReport:
     """Findings in ``text``, most severe first, then in order of position.
 
@@ -166,7 +132,6 @@ def check(text: str, db_path=None) -> CheckReport:
                 "privacy rules were run.")
     if findings and not findings[0].line:
         locate(findings, text)
-    findings = [f for f in findings if not _in_own_name(f, text)]
     findings.sort(key=lambda f: (f.start, SEVERITY_RANK.get(f.severity, 9)))
     counts: dict = {}
     for f in findings:

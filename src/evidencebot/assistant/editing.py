@@ -203,7 +203,8 @@ def load_draft(db: Database, draft_id: int) -> DraftDoc:
     if r is None:
         raise InputError(f"no draft number {draft_id}")
     return DraftDoc(text=r["body"] or "", question=r["question"] or "", word_limit=r["word_limit"],
-                    kind=r["kind"] or "tender", title=r["title"] or "", draft_id=r["draft_id"], period=r["period"])
+                    kind=r["kind"] or "tender", title=r["title"] or "", draft_id=r["draft_id"], period=r["period"],
+                    privacy_warned=drafts.privacy_warned(db, r["draft_id"]))
 
 
 def latest_draft(db: Database) -> DraftDoc | None:

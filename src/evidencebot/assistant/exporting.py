@@ -190,7 +190,21 @@ def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
         if story_id not in used:
             used.append(story_id)
     written = _write_and_record(db, draft_document(doc), path, fmt, doc.kind or "draft", used, force, "The draft")
-    return ExportResult(written, fmt, "the draft")
+    return ExportResult(written, fmt, "the draft" + _over_limit(doc))
+
+
+def _over_limit(doc) -> str:
+    """`` (327 words: over its 300-word limit …)`` for a draft longer than its word limit, else ""."""
+    from evidencebot.compose.words import count_words
+
+    limit = getattr(doc, "word_limit", None)
+    if not limit:
+        return ""
+    words = count_words(doc.text)
+    if words <= limit:
+        return ""
+    return (f" ({words:,} words: over its {limit:,}-word limit by {words - limit:,}; a buyer may not read "
+            "beyond the limit, so cut it before you submit)")
 
 
 def from_word(doc) -> bool:

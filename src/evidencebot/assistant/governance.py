@@ -102,12 +102,7 @@ def submit_question(db, story_id: str) -> str:
     from evidencebot.store import workflow
 
     row = workflow.get_story(db, story_id)
-    status = row.get("status") or "draft"
-    if status == "submitted":
-        raise InputError(f"story {story_id} is already submitted (by {row.get('submitted_by') or 'someone'}); "
-                         "it now needs approval by someone else")
-    if status == "approved":
-        raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
+    workflow.refuse_resubmission(row)
     problems = submit_problems(row)
     if problems:
         raise InputError(f"story {story_id} cannot be submitted yet: " + " | ".join(problems))

@@ -179,6 +179,37 @@ class Journal:
             return bool(self._data)
 
 
+def draft_from_fields(fields: dict):
+    """The editor's document for a journalled draft (its fields as the editor keeps them)."""
+    from evidencebot.assistant.editing import DraftDoc
+
+    return DraftDoc(text=fields.get("text") or "", question=fields.get("question") or "",
+                    word_limit=fields.get("word_limit"), kind=fields.get("kind") or "text",
+                    title=fields.get("title") or "Restored draft", draft_id=fields.get("draft_id"),
+                    period=fields.get("period"))
+
+
+def restore_entries(db, journal: Journal, entries: list[Entry]) -> list[str]:
+    """Write each journalled story and draft to the database (a story's fields as typed; a draft's text into
+    its draft row, or a new one), then drop it from the journal; what was restored, one line each."""
+    from evidencebot.assistant.editing import save_draft
+    from evidencebot.store.search import save_story_draft
+
+    restored = []
+    for entry in entries:
+        if entry.kind == "story":
+            write_with_retry(lambda e=entry: save_story_draft(db, e.key, e.fields))
+            journal.landed("story", entry.key, entry.fields)
+        elif entry.kind == "draft":
+            doc = draft_from_fields(entry.fields)
+            write_with_retry(lambda d=doc: save_draft(db, d))
+            journal.discard("draft", entry.key)
+        else:
+            continue
+        restored.append(entry.describe())
+    return restored
+
+
 def write_with_retry(write, *, cancelled=lambda: False, waiting=lambda attempt, exc: None):
     """Call ``write()`` until it lands; a busy database is retried (``waiting`` is told each time).
 

@@ -346,8 +346,10 @@ def approve_block(db: Database, block_id: str, *, user: str | None = None) -> Bl
             raise InputError(f"block {block_id} is a draft: submit it first ('evidencebot library submit {block_id}')")
         if workflow.same_person(row.get("submitted_by"), who):
             raise InputError(f"block {block_id} was submitted by {who}: approval needs a second person")
+        shared = workflow.same_account_approval(db, "answer_blocks", block_id, f"block {block_id}", who)
         db.execute("update answer_blocks set status = 'approved', approved_by = ?, approved_at = ? where block_id = ?",
                    [who, workflow._now(), block_id])
+        workflow._note_same_account(db, "answer_blocks", block_id, shared, who)
     return get_block(db, block_id)
 
 

@@ -671,7 +671,8 @@ _ALSO_ASK = re.compile(
     r"demonstrate|detail|identify|say)\s+",
     re.I,
 )
-_WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)", re.I)
+_WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
+                     r"|,\s*(?=how\s+(?:will|would|do|does|are|is|can)\s+you\b)", re.I)
 _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
 
 

@@ -210,6 +210,8 @@ class TenderAnswer:
     """Words of method text from the library (and its 'what it means' lines) in the answer."""
     body_words: int = 0
     """Words of the answer's sentences (headings not counted)."""
+    pins: dict = field(default_factory=dict)
+    """Blocks the writer chose for a part ({sub-point key: block id}); see :func:`swap_block`."""
 
     @property
     def word_limit(self) -> int:
@@ -556,7 +558,9 @@ def _refill(sections: list[Section], limit: int) -> None:
             nth = 0
             for ui, u in enumerate(sec.units):
                 if u.kept and u.full:
-                    candidates.append((u.priority, 0, nth, si, ui))
+                    # a figure's long wording (its SPC detail) comes back after the method text
+                    later = 3 if any(r.startswith("ind:") for r in u.refs) else u.priority
+                    candidates.append((later, 0, nth, si, ui))
                     nth += 1
                 elif not u.kept and u.why in ("budget", "method share"):
                     candidates.append((u.priority, 1, nth, si, ui))
@@ -752,6 +756,7 @@ def assemble_tender(
     story: str | None = None,
     today=None,
     shared: "TenderShared | None" = None,
+    pins: dict[str, str] | None = None,
 ) -> TenderAnswer:
     """Plan, gather, render, trim and check an answer to ``question``.
 
@@ -780,7 +785,7 @@ def assemble_tender(
     evidence.used_stories |= shared.stories
     evidence.used_incidents |= shared.incidents
     evidence.used_changes |= shared.changes
-    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks)
+    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -877,6 +882,7 @@ def assemble_tender(
                     shared.blocks.add(ident)
     method_words, body_words = _method_words(sections)
     return TenderAnswer(
+        pins=dict(pins or {}),
         provider=get_profile(db).get("provider", ""),
         method_words=method_words,
         body_words=body_words,
@@ -997,7 +1003,29 @@ def _block_words(b) -> int:
     return count_words(b.body) + count_words(b.means or "")
 
 
-def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=()) -> dict[str, Method]:
+def block_options(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, list]:
+    """For each sub-point, the approved blocks that may answer it, best first (what the
+    editor offers when the writer swaps a part's block)."""
+    from evidencebot.compose import blockmatch, library
+
+    approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    lead = plan.stem
+    for point in plan.points:  # the question's own words, without its sub-points
+        lead = lead.replace(point.text, " ")
+    out: dict[str, list] = {}
+    for point in plan.points:
+        found = [b for _, b in blockmatch.candidates(point.text, approved, context=plan.stem)]
+        if not found and lead.strip():
+            # the sub-point names no topic ('working with prescribers'): the question's own
+            # topics decide, and among their blocks those sharing the sub-point's words come first
+            want = set(blockmatch.tokens(point.text))
+            inside = [b for _, b in blockmatch.candidates(lead, approved)]
+            found = sorted(inside, key=lambda b: -len(want & set(blockmatch.tokens(b.title + " " + b.body))))
+        out[point.key] = found
+    return out
+
+
+def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None) -> dict[str, Method]:
     """For each sub-point, the approved blocks that answer it (each block used once per answer).
 
     Blocks are matched by topic (:mod:`evidencebot.compose.blockmatch`): only
@@ -1009,34 +1037,41 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     :data:`BLOCK_WORDS` of budget, two to :data:`MAX_BLOCKS_PER_POINT`). A sub-point that matches no topic falls back
     to word overlap (:func:`_lexical_candidates`). ``avoid_blocks`` (used by
     other answers of the same tender) are taken only when nothing else fits.
+    ``pins`` ({sub-point key: block id}, the writer's choice in the editor)
+    puts that block first in its part, before any other claim.
     Sentences that describe as current practice an action that is still open
     in the incident log are left out (the answer would contradict the log).
     """
-    from evidencebot.compose import blockmatch, library
+    from evidencebot.compose import library
     from evidencebot.compose.library import fill
+    from evidencebot.errors import InputError
 
     profile = get_profile(db)
     open_actions = _open_actions(db)
     approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
-    lead = plan.stem
-    for point in plan.points:  # the question's own words, without its sub-points
-        lead = lead.replace(point.text, " ")
+    offered = block_options(db, plan, today=today)
+    pins = dict(pins or {})
+    by_id = {b.block_id: b for b in approved}
+    for bid in pins.values():
+        if bid not in by_id:
+            raise InputError(f"block {bid!r} is not an approved block (see 'evidencebot library blocks')")
     for point in plan.points:
-        found = [b for _, b in blockmatch.candidates(point.text, approved, context=plan.stem)]
-        if not found and lead.strip():
-            # the sub-point names no topic ('working with prescribers'): the question's own
-            # topics decide, and among their blocks those sharing the sub-point's words come first
-            want = set(blockmatch.tokens(point.text))
-            inside = [b for _, b in blockmatch.candidates(lead, approved)]
-            found = sorted(inside, key=lambda b: -len(want & set(blockmatch.tokens(b.title + " " + b.body))))
+        found = offered[point.key]
+        if point.key in pins:  # the writer chose this block for this part: it comes first
+            found = [by_id[pins[point.key]]] + [b for b in found if b.block_id != pins[point.key]]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
     chosen: dict[str, list] = {p.key: [] for p in plan.points}
     # first blocks: the strongest claims first, so a later sub-point is not robbed by a weaker one
     pending = [p for p in plan.points if cands[p.key]]
+    for p in list(pending):  # a block the writer chose is placed before any other claim
+        if p.key in pins and pins[p.key] not in used:
+            chosen[p.key].append(cands[p.key][0])
+            used.add(pins[p.key])
+            pending.remove(p)
     while pending:
         best = None
         for p in pending:
@@ -1379,3 +1414,45 @@ def _sources(sections: list[Section], evidence: _Evidence) -> list[dict]:
                         out.append({"kind": "service change", "id": ident, "title": row["title"],
                                     "detail": f"from {row['changed_on']}"})
     return out
+
+
+# ---------------------------------------------------------------- the writer's choices (the editor)
+
+
+def coverage_brief(answer: TenderAnswer) -> str:
+    """One line for a status bar: each part's label (shortened) and its coverage status."""
+    marks = []
+    for row in answer.coverage:
+        ok = row.status.startswith("method")
+        label = row.label if len(row.label) <= 28 else row.label[:27] + "…"
+        marks.append(f"{'✓' if ok else '✗'} {label}: {row.status.split(';')[0]}")
+    return "parts: " + " | ".join(marks)
+
+
+def swap_choices(db: Database, answer: TenderAnswer, *, limit: int = 4) -> list[tuple[str, str, object]]:
+    """Blocks the writer may put in place of a part's first block: (sub-point key, a line
+    naming the part, its coverage status and the block offered, the block), best first,
+    at most ``limit`` per part; blocks the answer already uses are not offered."""
+    options = block_options(db, answer.plan)
+    in_use = set(answer.blocks)
+    status = {row.key: row.status.split(";")[0] for row in answer.coverage}
+    out = []
+    for point in answer.plan.points:
+        offered = [b for b in options.get(point.key, []) if b.block_id not in in_use][:limit]
+        for b in offered:
+            line = f"{point.label} [{status.get(point.key, '')}] → {b.title} ({b.block_id})"
+            out.append((point.key, line, b))
+    return out
+
+
+def swap_block(db: Database, answer: TenderAnswer, point_key: str, block_id: str, **kwargs) -> TenderAnswer:
+    """The answer assembled again with ``block_id`` as the first block of part ``point_key``
+    (earlier choices kept), checked as any answer is."""
+    from evidencebot.errors import InputError
+
+    if point_key not in {p.key for p in answer.plan.points}:
+        raise InputError(f"the answer has no part {point_key!r}")
+    pins = dict(answer.pins)
+    pins[point_key] = block_id
+    return assemble_tender(db, answer.question, answer.word_limit, period=answer.period, compare=answer.compare,
+                           pins=pins, **kwargs)

@@ -277,7 +277,7 @@ class EvidenceChecker:
         those seen ("88% of those seen were seen within 14 days"). Matched when the figure
         equals it for the period the sentence names; a different value is left to the
         other rules (it is not this figure)."""
-        if fig.kind != "percent" or not _WAITS.search(claim.sentence):
+        if fig.kind != "percent" or fig.value is None or not _WAITS.search(claim.sentence):
             return None
         # the cohort's period: "people referred in 2026/27 Q2", else the sentence's first period
         named = re.search(r"\breferred in\s+(?:the\s+)?(\d{4}/\d{2}(?:\s+Q[1-4])?|\d{4}-Q[1-4]|"
@@ -367,7 +367,14 @@ class EvidenceChecker:
                     "so that a commissioner can check it.",
                 ))
             return
-        result = self._compute(indicator_id, period, compare)
+        try:
+            result = self._compute(indicator_id, period, compare)
+        except InputError as exc:  # a period the data do not reach: nothing to check the figure against
+            report.findings.append(self._finding(
+                claim, fig, "figure-unsupported", "warning",
+                f"'{fig.text}' ({ind.title}) is about {period.label}, which the data do not cover: {exc}.",
+            ))
+            return
         where = f"{ind.title}, {result.period}"
         counts = _counts(result)
         true_text = _fmt(result.value, result.unit)

@@ -402,7 +402,8 @@ def _governance(conn: sqlite3.Connection) -> list[Check]:
                              "submit and approve them again with 'evidencebot stories submit/approve'",
                              warning=True, items=ids))
     if _exists(conn, "audit_log"):
-        same = [f"{'story' if t == 'stories' else 'draft'} {k}" for t, k in conn.execute(
+        kinds = {"stories": "story", "drafts": "draft", "answer_blocks": "block"}
+        same = [f"{kinds.get(t, t)} {k}" for t, k in conn.execute(
             "SELECT table_name, row_key FROM audit_log WHERE action = 'same-account' ORDER BY audit_id")]
         if same:
             out.append(Check("approvals", False,

@@ -58,6 +58,20 @@ def latest_draft_id(db: Database) -> int | None:
     return int(row[0]) if row else None
 
 
+def mark_privacy_warned(db: Database, draft_id: int) -> None:
+    """Record that the user was told draft ``draft_id`` holds personal data (the first time only)."""
+    with db.atomic():
+        db.execute("insert or ignore into draft_privacy_warnings (draft_id, warned_at) values (?, ?)",
+                   [int(draft_id), _now()])
+
+
+def privacy_warned(db: Database, draft_id: int | None) -> bool:
+    """True once the user was told draft ``draft_id`` holds personal data (in this session or an earlier one)."""
+    if draft_id is None or not db["draft_privacy_warnings"].exists():
+        return False
+    return db.execute("select 1 from draft_privacy_warnings where draft_id = ?", [int(draft_id)]).fetchone() is not None
+
+
 def list_drafts(db: Database) -> list[dict]:
     """Every draft row, oldest first."""
     return list(db.query("select * from drafts order by draft_id"))

@@ -619,9 +619,19 @@ def m016_audit_chain(db: Database) -> None:
 
 
 @migrations()
+def m018_draft_privacy_warnings(db: Database) -> None:
+    # The editor says once that a draft holds personal data: recorded per draft, so "once" holds across
+    # sessions (no text is kept here, only when the warning was given).
+    db.execute("CREATE TABLE IF NOT EXISTS draft_privacy_warnings ("
+               "draft_id INTEGER PRIMARY KEY REFERENCES drafts(draft_id) ON DELETE CASCADE, warned_at TEXT NOT NULL)")
+
+
+@migrations()
 def m021_work_accounts(db: Database) -> None:
-    # The computer account behind each writing, submitting and approving action on stories
-    # and drafts, so that renaming yourself in config.toml does not make you a second person.
+    # The computer account behind each writing, submitting and approving action on stories,
+    # drafts and answer blocks, so that renaming yourself in config.toml does not make you a
+    # second person. (A database that ran this before blocks were included: doctor --fix adds
+    # their three triggers.)
     from evidencebot.store import audit, workflow
 
     table = db.table("work_accounts")

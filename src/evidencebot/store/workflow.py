@@ -62,6 +62,7 @@ from evidencebot.store.stories import CONSENT_VALUES, SECTIONS, STATUSES
 
 STORY_TEXT_FIELDS = ("title", *SECTIONS, "person_id")
 DRAFT_TEXT_FIELDS = ("title", "question", "body")
+BLOCK_TEXT_FIELDS = ("title", "body", "means", "tags")
 PLACEHOLDER_TITLES = ("", "untitled story")
 
 EXPORTABLE_SQL = (
@@ -169,7 +170,8 @@ EXPECTED_TRIGGERS = (
     "workflow_draft_text_changed",
 )
 ACCOUNT_TRIGGERS = ("account_stories_insert", "account_stories_text", "account_stories_status",
-                    "account_drafts_insert", "account_drafts_text", "account_drafts_status")
+                    "account_drafts_insert", "account_drafts_text", "account_drafts_status",
+                    "account_answer_blocks_insert", "account_answer_blocks_text", "account_answer_blocks_status")
 """Triggers that record the computer account behind each writing, submitting and approving
 action (migration m021); doctor expects them once ``work_accounts`` exists."""
 
@@ -190,8 +192,10 @@ def install_account_triggers(db: Database) -> list[str]:
     def values(table: str, key: str, role: str) -> str:
         return f"'{table}', CAST({key} AS TEXT), {role}, evidencebot_account(), evidencebot_user(), {now}"
 
-    for table, key, fields in (("stories", "new.story_id", STORY_TEXT_FIELDS),
-                               ("drafts", "new.draft_id", DRAFT_TEXT_FIELDS)):
+    tables = [("stories", "new.story_id", STORY_TEXT_FIELDS), ("drafts", "new.draft_id", DRAFT_TEXT_FIELDS)]
+    if db["answer_blocks"].exists():
+        tables.append(("answer_blocks", "new.block_id", BLOCK_TEXT_FIELDS))
+    for table, key, fields in tables:
         changed = " OR ".join(f"old.[{c}] IS NOT new.[{c}]" for c in fields)
         sqls = {
             f"account_{table}_insert": (
@@ -340,17 +344,22 @@ def missing_parts(row: dict) -> list[str]:
     return missing
 
 
+def refuse_resubmission(row: dict) -> None:
+    """``InputError`` when the story is already submitted or approved (only a draft can be submitted)."""
+    status = row.get("status") or "draft"
+    if status == "submitted":
+        raise InputError(f"story {row['story_id']} is already submitted (by {row.get('submitted_by') or 'someone'}); "
+                         "it now needs approval by someone else")
+    if status == "approved":
+        raise InputError(f"story {row['story_id']} is already approved (by {row.get('approved_by')})")
+
+
 def submit_story(db: Database, story_id: str, *, user: str | None = None) -> dict:
     """draft -> submitted. Needs a title and all four parts."""
     who = _user(db, user)
     with db.atomic():
         row = get_story(db, story_id)
-        status = row.get("status") or "draft"
-        if status == "submitted":
-            raise InputError(f"story {story_id} is already submitted (by {row.get('submitted_by') or 'someone'}); "
-                             "it now needs approval by someone else")
-        if status == "approved":
-            raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
+        refuse_resubmission(row)
         missing = missing_parts(row)
         if missing:
             raise InputError(f"story {story_id} cannot be submitted yet: it needs {', '.join(missing)}")

@@ -112,9 +112,10 @@ class EvidencebotApp(App[None], inherit_bindings=False):
             return
         from evidencebot.tui.screens.confirm import ConfirmChange
 
-        listed = "\n".join(f"- {e.describe()}" for e in entries[:6])
+        listed = "\n".join(f"- {e.describe()}" for e in entries)  # every one (the dialog scrolls)
         question = (f"**Text you typed last time was not saved to the database:**\n\n{listed}\n\n"
-                    "Restore it now? (Cancel keeps it, and I ask again next time.)")
+                    "Restore it now? The newest story and draft open; the others are written to the database "
+                    "as they were. (Cancel keeps it all, and I ask again next time.)")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -125,17 +126,18 @@ class EvidencebotApp(App[None], inherit_bindings=False):
         self.push_screen(ConfirmChange(question, "Restore"), answered)
 
     def restore_unsaved(self, entries) -> None:
-        from evidencebot.assistant.editing import DraftDoc
+        """The newest story and draft open (their screens write them); every other entry is written to the
+        database now."""
+        from evidencebot.assistant.journal import draft_from_fields
 
         state = self.conversation.state
         drafts = [e for e in entries if e.kind == "draft"]
         stories = [e for e in entries if e.kind == "story"]
+        others = stories[1:] + drafts[1:]
+        if others:
+            self._restore_others(others)
         if drafts:
-            f = drafts[0].fields
-            state.draft = DraftDoc(text=f.get("text") or "", question=f.get("question") or "",
-                                   word_limit=f.get("word_limit"), kind=f.get("kind") or "text",
-                                   title=f.get("title") or "Restored draft", draft_id=f.get("draft_id"),
-                                   period=f.get("period"))
+            state.draft = draft_from_fields(drafts[0].fields)
             if drafts[0].key.startswith("new-"):  # file it under the new document's key
                 from evidencebot.tui.screens.editor import journal_key
 
@@ -145,6 +147,18 @@ class EvidencebotApp(App[None], inherit_bindings=False):
             self.open_mode("story")
         elif drafts:
             self.open_mode("editor")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="restore", description="Restoring unsaved text")
+    def _restore_others(self, entries) -> None:
+        from evidencebot.assistant.journal import restore_entries
+
+        db = self.conversation.connect()
+        try:
+            restored = restore_entries(db, self.conversation.journal, entries)
+        finally:
+            db.close()
+        text = "Restored to the database: " + "; ".join(restored) + "."
+        self.call_from_thread(self.notify, text, timeout=10, markup=False)
 
     def on_ready(self) -> None:
         self.first_paint_ms = (time.perf_counter() - START_TIME) * 1000

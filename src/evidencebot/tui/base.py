@@ -18,6 +18,7 @@ GROUP_NAMES = {
     "indicators": "Computing indicators",
     "story-search": "Searching stories",
     "export": "Exporting",
+    "restore": "Restoring unsaved text",
 }
 
 

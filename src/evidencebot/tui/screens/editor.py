@@ -53,6 +53,9 @@ class EditorScreen(SubScreen):
                 tooltip="Save the draft as a new numbered version."),
         Binding("ctrl+o", "toggle_preview", "Read/Edit", id="toggle-preview",
                 tooltip="Switch between the draft as a document (tables rendered) and the text to edit."),
+        Binding("ctrl+b", "swap_block", "Swap block", id="swap-block",
+                tooltip="An assembled tender answer: put another matching method block in one of its parts "
+                        "(the answer is assembled and checked again)."),
         Binding("f9", "remove_personal_data", "Remove personal data", id="remove-personal-data", show=False,
                 tooltip="Replace every piece of personal data the checker found with “[removed]”."),
     ]
@@ -259,10 +262,23 @@ class EditorScreen(SubScreen):
         if not personal or doc is None or getattr(doc, "privacy_warned", False):
             return
         doc.privacy_warned = True
+        if doc.draft_id is not None:
+            self._record_warning(doc.draft_id)  # (a new draft records it with its first save)
         listed = ", ".join(f"“{f.match}”" for f in personal[:3]) + (" …" if len(personal) > 3 else "")
         self.notify(f"This draft holds personal data ({listed}) and drafts are saved as you type. "
                     "F9 replaces each with “[removed]”.", title="Personal data", severity="warning",
                     timeout=12, markup=False)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="draft-writer", description="Saving the draft")
+    def _record_warning(self, draft_id: int) -> None:
+        from evidencebot.assistant.journal import write_with_retry
+        from evidencebot.store import drafts
+
+        db = self.app.conversation.connect()
+        try:
+            write_with_retry(lambda: drafts.mark_privacy_warned(db, draft_id))
+        finally:
+            db.close()
 
     def action_remove_personal_data(self) -> None:
         personal = [f for f in self.findings if f.family == "privacy"]
@@ -302,6 +318,11 @@ class EditorScreen(SubScreen):
             parts.append(status.words_text())
             if status.coverage:
                 parts.append(status.coverage_text())
+        assembled = getattr(self.doc, "assembled", None) if self.doc is not None else None
+        if getattr(assembled, "coverage", None):
+            from evidencebot.compose.tender import coverage_brief
+
+            parts.append(coverage_brief(assembled))  # each part and its coverage status
         if self.findings:
             errors = sum(1 for f in self.findings if f.severity == "error")
             parts.append(f"{len(self.findings)} findings" + (f" ({errors} errors)" if errors else ""))
@@ -412,12 +433,61 @@ class EditorScreen(SubScreen):
         self._fill_findings()
         self.notify(f"Replaced “{f.match}” with “{new}”.", timeout=4, markup=False)
 
+    # ------------------------------------------------------------ swapping a part's method block
+
+    def action_swap_block(self) -> None:
+        """List other matching blocks for the parts of an assembled answer; the chosen one is put in."""
+        from evidencebot.compose.tender import swap_choices
+
+        answer = getattr(self.doc, "assembled", None) if self.doc is not None else None
+        if answer is None or not hasattr(answer, "plan"):
+            self.notify("Swapping a block works on an answer the assistant assembled "
+                        "(ask: draft an answer to …).", severity="warning", timeout=5)
+            return
+        db = self.app.conversation.connect()
+        try:
+            choices = swap_choices(db, answer)
+        finally:
+            db.close()
+        if not choices:
+            self.notify("No other approved block matches these parts.", severity="warning", timeout=5)
+            return
+        from evidencebot.tui.screens.suggestions import SuggestionPicker
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                key, _line, block = choices[index]
+                self.notify(f"Putting “{block.title}” in the part and checking the answer again…", timeout=4,
+                            markup=False)
+                self._swap(answer, key, block.block_id)
+            self.text_area.focus()
+
+        self.app.push_screen(SuggestionPicker("a part's method block",
+                                              [(i, line) for i, (_k, line, _b) in enumerate(choices)]), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="swap-block", description="Swapping a block")
+    def _swap(self, answer, key: str, block_id: str) -> None:
+        from evidencebot.compose.tender import swap_block
+
+        db = self.app.conversation.connect()
+        try:
+            new = swap_block(db, answer, key, block_id)
+        finally:
+            db.close()
+        self.app.call_from_thread(self._swapped, new)
+
+    def _swapped(self, new) -> None:
+        self.doc.assembled = new
+        self.text_area.load_text(new.markdown)  # a Changed event follows: journalled, saved and checked again
+        self._show_status()
+
     # ------------------------------------------------------------ saving
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="draft-writer", description="Saving the draft")
     def _save(self, text: str, version: bool = False) -> None:
         from evidencebot.assistant import editing
         from evidencebot.assistant.journal import write_with_retry
+        from evidencebot.store import drafts
 
         doc = self.doc
         key = self._journal_key
@@ -443,6 +513,8 @@ class EditorScreen(SubScreen):
 
             try:
                 number, draft_id = write_with_retry(write, waiting=busy)
+                if doc.privacy_warned:  # "once" holds across sessions for this draft
+                    write_with_retry(lambda: drafts.mark_privacy_warned(db, draft_id), waiting=busy)
             finally:
                 db.close()
             self._busy = False

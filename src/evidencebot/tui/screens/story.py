@@ -22,7 +22,7 @@ import queue
 import time
 from dataclasses import dataclass, field
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -51,6 +51,8 @@ DRAIN_ON_CLOSE = 3.0
 CONSENTS = ("external", "internal", "none")
 DOMAINS = ("safety", "stability", "experience")
 CHECKED = tuple(s.field for s in STEPS if s.kind in ("text", "line"))
+TYPING_KEYS = frozenset({"enter", "backspace", "delete", "tab", "shift+tab", "space", "ctrl+down", "ctrl+up"})
+"""Keys that are typing, kept while a story loads and replayed once it is in place (others act at once)."""
 
 
 @dataclass
@@ -88,10 +90,18 @@ def consent_glyphs(consent: str) -> str:
 
 
 class StoryScreen(SubScreen):
+    AUTO_FOCUS = None  # nothing takes keys before a story is loaded: they are kept for it (on_key)
     BINDINGS = SubScreen.BINDINGS + [
-        Binding("ctrl+down", "next_part", "Next part", id="story-next", tooltip="Go to the next question."),
+        # Priority: read when the key arrives, so text typed straight after Tab or Ctrl+Down (fast typing,
+        # a paste, a busy machine) goes into the next part, not the one being left.
+        Binding("tab", "move('tab')", "Next field", id="story-tab", show=False, priority=True,
+                tooltip="Go to the next field."),
+        Binding("shift+tab", "move('shift+tab')", "Previous field", id="story-shift-tab", show=False,
+                priority=True, tooltip="Go back to the previous field."),
+        Binding("ctrl+down", "next_part", "Next part", id="story-next", tooltip="Go to the next question.",
+                priority=True),
         Binding("ctrl+up", "previous_part", "Previous part", id="story-previous",
-                tooltip="Go back to the previous question."),
+                tooltip="Go back to the previous question.", priority=True),
         Binding("f6", "submit", "Submit", id="story-submit-key", priority=True,  # the text areas' F6 selects a line
                 tooltip="Submit the story for approval (asks first; what you typed is saved before)."),
     ]
@@ -106,8 +116,9 @@ class StoryScreen(SubScreen):
         self._pending: dict[str, object] = {}
         self._timer: Timer | None = None
         self._queue: queue.Queue = queue.Queue()
-        self._loading = False
+        self._loading = True  # until the first story is in place (keys typed meanwhile are kept)
         self._busy = False
+        self._typed_while_loading: list[tuple[str, str | None]] = []
 
     @property
     def journal(self):
@@ -150,6 +161,8 @@ class StoryScreen(SubScreen):
         self.app.conversation.state.front = "story"
         wanted = self.app.conversation.state.story_id
         if wanted is None:
+            self._loading = False
+            self._typed_while_loading.clear()
             self.query_one("#story-heading", Static).update("No story is open: type `new story` in the chat.")
             return
         if wanted != self.story_id:
@@ -242,6 +255,36 @@ class StoryScreen(SubScreen):
                 "Everything you type is saved." if new else "Opened. Everything you type is saved.")
         self._check_parts(self.story_id, {f: self._text_of(f) for f in CHECKED if self._text_of(f).strip()})
         self._focus_first_empty()
+        if self._typed_while_loading:
+            self.call_after_refresh(self._replay_typing)  # once the focus is on the first empty part
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the story loads (the form is locked: loading fills every field) is kept, not dropped."""
+        if self._loading and (event.is_printable or event.key in TYPING_KEYS):
+            self._typed_while_loading.append((event.key, event.character))
+            event.stop()
+            event.prevent_default()
+
+    def _replay_typing(self) -> None:
+        """The keys typed while loading, in order, into the field that now has the focus (Tab moves on).
+
+        Applied here, one after another, rather than posted as key events: a posted key goes to the
+        widget focused when it is read, so text after a Tab would land in the field before it."""
+        typed, self._typed_while_loading = self._typed_while_loading, []
+        if self.focused is None:
+            self.set_focus(self._first_empty())
+        for key, character in typed:
+            widget = self.focused
+            if key in ("tab", "shift+tab", "ctrl+down", "ctrl+up"):
+                self.action_move(key)
+            elif isinstance(widget, (TextArea, Input)) and key in ("backspace", "delete"):
+                widget.action_delete_left() if key == "backspace" else widget.action_delete_right()
+            elif isinstance(widget, TextArea) and (character or key == "enter"):
+                widget.insert("\n" if key == "enter" else character)
+            elif isinstance(widget, Input) and character and key != "enter":
+                widget.insert_text_at_cursor(character)
+            elif widget is not None:
+                widget.post_message(events.Key(key, character))  # e.g. Space on the domain list
 
     def _heading(self, row: dict, *, new: bool = False) -> None:
         status = "new, saved as you type" if new else (row.get("status") or "draft")
@@ -255,15 +298,17 @@ class StoryScreen(SubScreen):
         widget = self.query_one(f"#field-{field}")
         return widget.text if isinstance(widget, TextArea) else widget.value
 
-    def _focus_first_empty(self) -> None:
+    def _first_empty(self):
+        """The first part not written yet (the title when all are)."""
         for step in STEPS:
             if step.kind in ("text", "line"):
                 widget = self.query_one(f"#field-{step.field}")
-                value = widget.text if step.kind == "text" else widget.value
-                if not value:
-                    widget.focus()
-                    return
-        self.query_one("#field-title").focus()
+                if not (widget.text if step.kind == "text" else widget.value):
+                    return widget
+        return self.query_one("#field-title")
+
+    def _focus_first_empty(self) -> None:
+        self._first_empty().focus()
 
     # ------------------------------------------------------------ typing
 
@@ -632,15 +677,29 @@ class StoryScreen(SubScreen):
                 for s in STEPS] + [self.query_one("#story-submit")]
 
     def action_next_part(self) -> None:
-        self._move(1)
+        self.action_move("ctrl+down")
 
     def action_previous_part(self) -> None:
-        self._move(-1)
+        self.action_move("ctrl+up")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # While a story loads, moving keys are not bindings: they reach on_key and are kept in order
+        # with the characters typed around them.
+        if action in ("move", "next_part", "previous_part") and self._loading:
+            return False
+        return True
+
+    def action_move(self, key: str) -> None:
+        """Tab, Shift+Tab, Ctrl+Down/Up."""
+        if key in ("tab", "shift+tab"):
+            self.focus_next() if key == "tab" else self.focus_previous()
+        else:
+            self._move(1 if key == "ctrl+down" else -1)
 
     def _move(self, step: int) -> None:
         fields = self._fields()
         focused = self.focused
         index = next((i for i, w in enumerate(fields) if w is focused), -1)
         target = fields[max(0, min(len(fields) - 1, index + step))]
-        target.focus()
+        self.set_focus(target)  # at once (not after a refresh): the next key typed goes to it
         target.scroll_visible()
