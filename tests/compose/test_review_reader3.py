@@ -94,7 +94,8 @@ def test_late_closures_and_moved_due_dates_are_said(full):
     assert "Of the 4 actions due in 2026/27 Q2, 1 closed by its due date, 3 closed late." in line
     assert "3 of them had their due date moved from an earlier one (first due 11 August 2026, first due " \
            "27 July 2025 and first due 9 July 2025)." in line
-    assert "1 older action is overdue (the oldest was due 28 November 2025)." in line
+    assert ('1 action due before 2026/27 Q2 is still overdue: "Review consent-to-share at every care review" '
+            "(due 28 November 2025).") in line
     plan = section(full.text, "Action plan")
     assert ("| Set up daily checks of the discharge inbox. | Team leader South | 14 August 2026 | closed late "
             "(7 September 2026); due date moved from 27 July 2025 to 14 August 2026 |") in plan

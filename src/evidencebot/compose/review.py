@@ -444,6 +444,29 @@ def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict],
     return rows, off
 
 
+def activity_note(now, external: bool) -> str:
+    """One sentence under the activity table: the counts are rounded separately, the
+    against-plan column is from the unrounded counts, and whether the unrounded caseload
+    at the start plus referrals less endings gives the caseload at the end."""
+    if not external:
+        return ""
+    text = ("The counts in this table are each rounded on their own (the rule is in the summary), so they may "
+            "not add up; "
+            "the against-plan column is computed from the unrounded counts.")
+    start, end = getattr(now, "caseload_start", None), getattr(now, "caseload_end", None)
+    refs, ended = getattr(now, "referrals", None), getattr(now, "discharges", None)
+    if None not in (start, end, refs, ended):
+        if start + refs - ended == end:
+            text += (" Before rounding, the caseload at the start plus referrals received less support ended "
+                     "equals the caseload at the end.")
+        else:
+            gap = end - (start + refs - ended)
+            text += (f" Before rounding, the caseload at the start plus referrals received less support ended "
+                     f"differs from the caseload at the end by {abs(gap)} (people who came back to the caseload "
+                     "without a new referral, or left it without a recorded ending).")
+    return text
+
+
 def _stop(text: str) -> str:
     text = " ".join(str(text).split())
     return text if text[-1:] in ".!?" else text + "."
@@ -761,6 +784,9 @@ def assemble_review(
     for kind in ("closed on time", "closed late", "overdue", "open"):
         due_tally[kind.replace(" ", "_")] = sum(1 for a in due_rows if a.get("kind") == kind)
     due_tally["moved"] = [f"first due {filters.fmt_date(a['moved_from'])}" for a in due_rows if a.get("moved_from")]
+    # actions due before the period and still not closed: counted here, once, for the
+    # summary and the action plan alike
+    due_tally["overdue_older"] = [a for a in actions if a.get("kind") == "overdue" and a not in due_rows]
     # a story that tells as practice an action the incident log still has open (a rule
     # that is being introduced again after an incident) is not used: the action plan says
     # otherwise (the same test the tender answer applies)
@@ -801,6 +827,7 @@ def assemble_review(
         "activity_previous": activity_before,
         "activity_rows": activity_table,
         "activity_off_plan": activity_off,
+        "activity_note": activity_note(activity_now, external),
         "rolling": rolling,
         "safety": safety_signals(results_by_id, esc, period_text, compare_text, external),
         "workforce_rows": workforce_rows(gather.workforce(db, p), gather.workforce(db, c)),
@@ -838,6 +865,7 @@ def assemble_review(
         for r in results if str((r.extra or {}).get("pending", 0) or 0) not in ("0", "None", "")]
     context["plan_tolerance"] = f"{PLAN_TOLERANCE:.0f}"
     context["wait_ask"] = any("waiting" in a["request"].lower() for a in context["asks"])
+    context["actions_text"] = actions_text(due_tally, period_text)
     context["summary_lines"] = summary_lines(context, results, external)
     context["within_14_words"] = within_14_words(context["waits"], external)
     text = render("contract_review.md.j2", context, env=env)
@@ -1060,28 +1088,9 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     lines.append(f"**Charts.** On the monthly charts (up to 24 months), {'; '.join(chart)}; "
                  f"{few} indicator{'s have' if few != 1 else ' has'} too few months with enough cases, or too few "
                  "months since the last recalculation of the limits, for a verdict.")
-    tally = ctx["due_in_period"]
-    overdue_old = [x for x in ctx["actions"] if x.get("kind") == "overdue"
-                   and not (x.get("due_on") and ctx["period_start"] <= x["due_on"] <= ctx["period_end"])]
-    if tally["total"] or overdue_old:
-        line = "**Actions.** "
-        if tally["total"]:
-            line += (f"Of the {tally['total']} action{'s' if tally['total'] != 1 else ''} due in {period}, "
-                     f"{tally['closed_on_time']} closed by {'its' if tally['closed_on_time'] == 1 else 'their'} "
-                     f"due date, {tally['closed_late'] or 'none'} closed late")
-            if tally["overdue"]:
-                line += f", {tally['overdue']} {'is' if tally['overdue'] == 1 else 'are'} overdue"
-            if tally["open"]:
-                line += f", {tally['open']} still open"
-            line += "."
-            moved = tally["moved"]
-            if moved:
-                line += (f" {len(moved)} of {'them' if tally['total'] != 1 else 'it'} had {'its' if len(moved) == 1 else 'their'} "
-                         f"due date moved from an earlier one ({_join(moved)}).")
-        if overdue_old:
-            line += (f" {len(overdue_old)} older action{'s are' if len(overdue_old) != 1 else ' is'} overdue "
-                     f"(the oldest was due {overdue_old[0]['due']}).")
-        lines.append(line.replace("**Actions.**  ", "**Actions.** "))
+    text = actions_text(ctx["due_in_period"], period)
+    if text:
+        lines.append("**Actions.** " + text)
     asks = [x["request"].rstrip(".") for x in ctx["asks"]]
     if asks:
         asks = [asks[0]] + [x[:1].lower() + x[1:] if not x[:2].isupper() else x for x in asks[1:]]
@@ -1089,6 +1098,35 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     else:
         lines.append("**Asks of the commissioner.** None this quarter.")
     return lines
+
+
+def actions_text(tally: dict, period: str) -> str:
+    """The action counts in words, from the one tally the summary and the action plan
+    share: the actions due in the period by status, then the older actions still overdue,
+    each with its reason and new date or the plain statement that none is recorded."""
+    parts = []
+    if tally["total"]:
+        line = (f"Of the {tally['total']} action{'s' if tally['total'] != 1 else ''} due in {period}, "
+                f"{tally['closed_on_time']} closed by {'its' if tally['closed_on_time'] == 1 else 'their'} "
+                f"due date, {tally['closed_late'] or 'none'} closed late")
+        if tally["overdue"]:
+            line += f", {tally['overdue']} {'is' if tally['overdue'] == 1 else 'are'} overdue"
+        if tally["open"]:
+            line += f", {tally['open']} still open"
+        parts.append(line + ".")
+        moved = tally["moved"]
+        if moved:
+            parts.append(f"{len(moved)} of {'them' if tally['total'] != 1 else 'it'} had "
+                         f"{'its' if len(moved) == 1 else 'their'} due date moved from an earlier one "
+                         f"({_join(moved)}).")
+    older = tally.get("overdue_older") or []
+    if older:
+        n = len(older)
+        named = _join([f'"{a["action"].rstrip(".")}" (due {a["due"]})' for a in older])
+        parts.append(f"{n} action{'s' if n != 1 else ''} due before {period} {'are' if n != 1 else 'is'} "
+                     f"still overdue: {named}. Neither a reason for the delay nor a new due date is recorded "
+                     f"for {'them' if n != 1 else 'it'}, a gap to take up at the meeting.")
+    return " ".join(parts)
 
 
 def within_14_words(waits, external: bool) -> str:

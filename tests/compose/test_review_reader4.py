@@ -1,0 +1,89 @@
+"""The contract review after the fourth commissioner reading (issue 14, score sheet s4a):
+the reader's contradictions, each fixed at the cause. One count from one source for the
+actions; an overdue action says whether a reason and a new date are recorded. Each test
+reads the sentence, not only the value."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from evidencebot.compose import export as X
+from evidencebot.compose import review as R
+
+PERIOD = "2026/27 Q2"
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory):
+    """The default demo (400 people, 24 months to September 2026): the review the reader scores."""
+    from evidencebot.store.db import connect
+    from evidencebot.store.demo import build_demo
+
+    path = tmp_path_factory.mktemp("reader4") / "demo.db"
+    db = connect(path)
+    build_demo(db)
+    review = R.assemble_review(db, PERIOD)
+    text = X.to_markdown(review.to_export(charts=False))
+    yield SimpleNamespace(db=db, path=path, review=review, text=text,
+                          summary=text.split("## Summary")[1].split("## Activity against plan")[0])
+    db.close()
+
+
+def section(text: str, heading: str) -> str:
+    return text.split(f"## {heading}")[1].split("\n## ")[0]
+
+
+def _rows(table_text: str) -> list[list[str]]:
+    return [[c.strip() for c in ln.strip().strip("|").split(" | ")] for ln in table_text.splitlines()
+            if ln.startswith("| ") and not ln.startswith("|---")]
+
+
+def test_action_counts_agree_between_summary_plan_and_table(full):
+    """The reader saw '0 are overdue' under a table with an action 10 months overdue."""
+    plan = section(full.text, "Action plan")
+    overdue_in_table = [r for r in _rows(plan) if r[3].startswith("overdue")]
+    assert overdue_in_table, "the demo has an overdue action"
+    summary = next(p for p in full.summary.split("\n\n") if p.startswith("**Actions.**"))
+    footnote = next(p for p in plan.split("\n\n") if p.startswith("Of the "))
+    for text in (summary, footnote):
+        assert "0 are overdue" not in text
+        for r in overdue_in_table:
+            assert f'"{r[0].rstrip(".")}" (due {r[2]})' in text
+        assert ("Neither a reason for the delay nor a new due date is recorded for it, a gap to take up at the "
+                "meeting.") in text
+    # the same sentence in both places: one count from one source
+    assert summary.removeprefix("**Actions.** ") in footnote
+
+
+def test_actions_text_counts_and_words():
+    tally = {"total": 2, "closed_on_time": 1, "closed_late": 0, "overdue": 1, "open": 0, "moved": [],
+             "overdue_older": [{"action": "Fix the rota.", "due": "1 May 2026"},
+                               {"action": "Train staff", "due": "2 June 2026"}]}
+    text = R.actions_text(tally, "Q2")
+    assert text.startswith("Of the 2 actions due in Q2, 1 closed by its due date, none closed late, 1 is overdue.")
+    assert ('2 actions due before Q2 are still overdue: "Fix the rota" (due 1 May 2026) and "Train staff" '
+            "(due 2 June 2026). Neither a reason for the delay nor a new due date is recorded for them") in text
+    assert R.actions_text({"total": 0, "moved": [], "overdue_older": []}, "Q2") == ""
+
+
+def test_rounded_counts_are_said_to_be_rounded_separately(full):
+    """The reader found 130 + 25 - 45 = 110 against 115 printed, and -16% against 25 vs 32."""
+    summary = full.summary
+    assert ("Each count is rounded on its own, so rounded counts may not add up and the difference between two "
+            "of them may be off by up to 5; every percentage, rate and variance against plan is computed from the "
+            "unrounded counts.") in summary
+    activity = section(full.text, "Activity against plan")
+    assert ("The counts in this table are each rounded on their own (the rule is in the summary), so they may not "
+            "add up; the against-plan column is computed from the unrounded counts.") in activity
+
+
+def test_activity_note_says_whether_the_unrounded_caseload_reconciles():
+    adds_up = SimpleNamespace(caseload_start=130, caseload_end=113, referrals=27, discharges=44)
+    text = R.activity_note(adds_up, True)
+    assert text.endswith("Before rounding, the caseload at the start plus referrals received less support ended "
+                         "equals the caseload at the end.")
+    off = SimpleNamespace(caseload_start=130, caseload_end=115, referrals=27, discharges=44)
+    assert "differs from the caseload at the end by 2 (" in R.activity_note(off, True)
+    assert R.activity_note(adds_up, False) == ""
