@@ -65,8 +65,8 @@ rules:
       agents: any
       outcomes: any
       verbs: $claim_verbs
-      result_verbs: [lead, result, cause, produce, yield]
-      efficacy: $claim_efficacy_adjectives
+      result_verbs: $research_result_verbs
+      efficacy: $research_efficacy_adjectives
       effect_verbs: $claim_effect_verbs
       effect_nouns: $claim_effect_nouns
     skip_when: [negated, speculative, aim, conditional, question]

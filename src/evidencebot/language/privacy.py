@@ -1148,8 +1148,12 @@ class _NameFinder:
         ordinary word) that the parse reads as a noun, with a following lower-case surname."""
         out = []
         n = self.names
-        titles = {t.casefold() for t in n.titles}
-        lower_first = {w.casefold() for w in n.first_names} - {w.casefold() for w in n.ambiguous}
+        cached = _LOWER_NAMES.get(id(n))
+        if cached is None or cached[0] is not n:
+            cached = (n, frozenset(t.casefold() for t in n.titles),
+                      frozenset(w.casefold() for w in n.first_names) - {w.casefold() for w in n.ambiguous})
+            _LOWER_NAMES[id(n)] = cached
+        _, titles, lower_first = cached
         for i, tok in enumerate(self.toks):
             word = tok.text
             if not word.isalpha() or not word.islower() or tok.token is None:
@@ -1296,6 +1300,10 @@ class _NameFinder:
             if self.acceptable(start, end):
                 out.append((start, end))
         return out
+
+
+# lower-cased titles and first names per loaded word lists (made once, not per block)
+_LOWER_NAMES: dict[int, tuple] = {}
 
 
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:

@@ -276,7 +276,12 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     if s["frame"] == "attribution":
         return _attribution(rule, doc, ctx, terms, s)
     if s["frame"] == "magnitude":
+        if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verbs"]):
+            return []
         return _magnitude(rule, doc, ctx, terms, s)
+    trigger = s.setdefault("_trigger", s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"])
+    if not ctx.lemma_set & trigger:
+        return []  # no verb or predicate of the classes in the text: nothing to read
     out: list[Candidate] = []
     verbs, results, efficacy = s["verbs"], s["result_verbs"], s["efficacy"]
     for tok in _toks(doc):

@@ -79,6 +79,8 @@ def _observed(tok, s: dict) -> bool:
 @check("proof_frame")
 def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
+    if not (ctx.lemma_set & s["verbs"] or ctx.lower_set & s["nouns"]):
+        return []
     out: list[Candidate] = []
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
