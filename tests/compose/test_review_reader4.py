@@ -87,3 +87,13 @@ def test_activity_note_says_whether_the_unrounded_caseload_reconciles():
     off = SimpleNamespace(caseload_start=130, caseload_end=115, referrals=27, discharges=44)
     assert "differs from the caseload at the end by 2 (" in R.activity_note(off, True)
     assert R.activity_note(adds_up, False) == ""
+
+
+def test_discharge_keeps_its_defined_meaning(full):
+    """The Terms paragraph says people whose support ended are not called discharges; the
+    caseload definition used to say 'not discharged before the period start' for them."""
+    assert "they are not called discharges" in full.summary
+    assert "not discharged" not in full.text
+    crisis = full.text.split("### Crisis events per 100 people on the caseload")[1].split("\n### ")[0]
+    assert ("per 100 people on the caseload at any time in the period (referred on or before the period end, and "
+            "support from this service not ended before the period start)") in crisis
