@@ -110,3 +110,28 @@ def test_featured_story_dates_and_facts_agree(full):
     assert "(story dated August 2025; shared with the person's consent; approved 18 August 2025)" in head
     assert "the day after discharge" in story and "within 24 hours" not in story
     assert "admission record" not in story
+
+
+def test_each_safety_signal_has_its_action_or_says_none_is_recorded(full):
+    """The reader: a late safeguarding referral and a new 30-day readmission with no action,
+    owner or date."""
+    line = next(p for p in full.summary.split("\n\n") if p.startswith("**Safety.**"))
+    gap = "No action, owner or date is recorded for this: a gap for the meeting."
+    assert ("At least one safeguarding concern raised in 2026/27 Q2 was not referred by the next working day. "
+            + gap) in line
+    assert ("At least one discharge in 2026/27 Q2 was followed by a readmission within 30 days (none in 2026/27 "
+            "Q1). " + gap) in line
+    assert ("each needs checking. The variance note on hours from escalation to clinical review (median) gives "
+            "the action: Clinical lead, by 31 October 2026.") in line
+
+
+def test_a_safety_signal_with_a_variance_note_names_its_owner_and_date():
+    notes = {"safeguarding_timely": {"action": "Audit every late referral.", "owner": "Safeguarding lead",
+                                     "due_on": "2026-11-15", "reason": "Cover gaps."}}
+    title = SimpleNamespace(title="Safeguarding concerns referred by the next working day")
+    assert R.signal_action("safeguarding_timely", notes, {"safeguarding_timely": title}) == (
+        "the variance note on safeguarding concerns referred by the next working day gives the action: "
+        "Safeguarding lead, by 15 November 2026")
+    # a cause alone is not an action
+    notes["safeguarding_timely"] = {"reason": "Cover gaps.", "owner": "Safeguarding lead", "due_on": "2026-11-15"}
+    assert R.signal_action("safeguarding_timely", notes, {}).startswith("no action, owner or date is recorded")

@@ -518,11 +518,27 @@ def review_asks(requests: list[dict] | None, activity_plan: dict, year: str) -> 
 
 # ---------------------------------------------------------------- safety signals
 
-def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str, external: bool) -> list[str]:
+def signal_action(indicator_id: str, notes: dict | None, results_by_id: dict) -> str:
+    """What is being done about a safety signal, as a variance note says it: the action
+    with its owner and date from the note on the indicator, or plainly that none is
+    recorded (a gap for the meeting), as for an activity line off plan."""
+    note = (notes or {}).get(indicator_id) or {}
+    action = note_action(note)
+    if action and note.get("owner") and note.get("due_on"):
+        r = results_by_id.get(indicator_id)
+        name = filters.title_lower(r.title) if r is not None else indicator_id.replace("_", " ")
+        return f"the variance note on {name} gives the action: {note['owner']}, by {filters.fmt_date(note['due_on'])}"
+    return "no action, owner or date is recorded for this: a gap for the meeting"
+
+
+def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str, external: bool,
+                   notes: dict | None = None) -> list[str]:
     """What a commissioner would want named even when the figure is small or has no
     target: a safeguarding concern not referred by the next working day, escalations with
     no recorded clinical review (left out of the median review time), readmissions
-    within 30 days. Each is said in words that publish no small count."""
+    within 30 days. Each is said in words that publish no small count, and each is
+    followed by its action with owner and date, or by the plain statement that none is
+    recorded."""
     out = []
     r = results_by_id.get("safeguarding_timely")
     if r is not None:
@@ -531,6 +547,7 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
         if late:
             out.append(f"at least one safeguarding concern raised in {period_text} was not referred by the next "
                        "working day")
+            out.append(signal_action("safeguarding_timely", notes, results_by_id))
     if esc is not None and esc.total:
         missing = esc.total - esc.reviewed
         if missing:
@@ -538,6 +555,7 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
                        f"{period_text} {'have' if missing != 1 else 'has'} no recorded clinical review, so "
                        f"{'they are' if missing != 1 else 'it is'} left out of the median hours to review; "
                        f"{'each needs' if missing != 1 else 'it needs'} checking")
+            out.append(signal_action("escalation_review_hours", notes, results_by_id))
     r = results_by_id.get("readmission_30d")
     if r is not None:
         extra = r.extra or {}
@@ -549,6 +567,7 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
             if before_none:
                 text += f" (none in {compare_text})"
             out.append(text)
+            out.append(signal_action("readmission_30d", notes, results_by_id))
     return out
 
 
@@ -829,7 +848,7 @@ def assemble_review(
         "activity_off_plan": activity_off,
         "activity_note": activity_note(activity_now, external),
         "rolling": rolling,
-        "safety": safety_signals(results_by_id, esc, period_text, compare_text, external),
+        "safety": safety_signals(results_by_id, esc, period_text, compare_text, external, notes),
         "workforce_rows": workforce_rows(gather.workforce(db, p), gather.workforce(db, c)),
         "asks": review_asks(gather.requests(db, counted), activity_now.plan, p.label.split(" ")[0]),
         "period_start": start_iso,
