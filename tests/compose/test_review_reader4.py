@@ -97,3 +97,16 @@ def test_discharge_keeps_its_defined_meaning(full):
     crisis = full.text.split("### Crisis events per 100 people on the caseload")[1].split("\n### ")[0]
     assert ("per 100 people on the caseload at any time in the period (referred on or before the period end, and "
             "support from this service not ended before the period start)") in crisis
+
+
+def test_featured_story_dates_and_facts_agree(full):
+    """The reader found 'support in August 2025; approved 18 August 2025' beside two weeks of
+    contact and no readmission within 30 days, a title 'within two days' beside evidence
+    'within 24 hours', and 'the admission record' cited for a discharge."""
+    story = section(full.text, "Outcome story")
+    head = story.strip().splitlines()[0]
+    assert "support in " not in head  # the story's date is its own date, not the date support began
+    assert head.startswith("**A visit the day after discharge**")  # the demo's featured story
+    assert "(story dated August 2025; shared with the person's consent; approved 18 August 2025)" in head
+    assert "the day after discharge" in story and "within 24 hours" not in story
+    assert "admission record" not in story
