@@ -792,6 +792,26 @@ def hidden_blocks(text: str) -> list[Block]:
     return out
 
 
+_SHIFT_CACHE: "OrderedDict[tuple[int, int], tuple[list[Block], tuple[Block, ...]]]" = OrderedDict()
+
+
+def _shifted_cached(blocks: list[Block], offset: int) -> tuple[Block, ...]:
+    """A chunk's blocks moved to ``offset``, kept while the chunk stays where it is (a re-check
+    after an edit rebuilds only the chunks that moved). Keyed by the cached block list itself."""
+    key = (id(blocks), offset)
+    with _cache_lock:
+        hit = _SHIFT_CACHE.get(key)
+        if hit is not None and hit[0] is blocks:
+            _SHIFT_CACHE.move_to_end(key)
+            return hit[1]
+    moved = tuple(b.shifted(offset) for b in blocks)
+    with _cache_lock:
+        _SHIFT_CACHE[key] = (blocks, moved)
+        if len(_SHIFT_CACHE) > _CHUNK_CACHE_SIZE:
+            _SHIFT_CACHE.popitem(last=False)
+    return moved
+
+
 def _prose_blocks(text: str, markup: str) -> list[Block]:
     if markup not in ("markdown", "text"):
         raise ValueError(f"unknown markup {markup!r}")
@@ -803,7 +823,7 @@ def _prose_blocks(text: str, markup: str) -> list[Block]:
     switches: list[Switch] = []
     for offset, chunk in chunks:
         bl, sw = _parse_chunk_cached(chunk, markup)
-        blocks.extend(b.shifted(offset) for b in bl)
+        blocks.extend(_shifted_cached(bl, offset) if offset else bl)
         switches.extend(Switch(s.offset + offset, s.action, s.target) for s in sw)
     if not switches:
         return blocks
@@ -848,3 +868,4 @@ def clear_cache() -> None:
     with _cache_lock:
         _CHUNK_CACHE.clear()
         _PARA_CACHE.clear()
+        _SHIFT_CACHE.clear()
