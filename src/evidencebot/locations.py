@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 APP_NAME = "evidencebot"
 DATA_FOLDERS = ("phrasebank", "templates", "corpus")
@@ -108,3 +111,29 @@ def search_path(name: str) -> list[Path]:
         dirs.append(user)
     dirs.append(packaged_dir(name))
     return dirs
+
+
+_READ_CACHE: dict[tuple[str, str, float], object] = {}
+
+
+def read_data_yaml(name: str, relative: str, build: Callable[[Path, dict], T]) -> T | None:
+    """``build(path, data)`` for the first ``<folder>/relative`` on :func:`search_path` (the user's copy
+    first), read once per file version; None when no folder holds the file. A YAML error is a
+    :class:`~evidencebot.errors.ConfigError` naming the file (``build`` raises its own for bad content)."""
+    path = next((f / relative for f in search_path(name) if (f / relative).is_file()), None)
+    if path is None:
+        return None
+    key = (getattr(build, "__qualname__", repr(build)), str(path), path.stat().st_mtime)
+    if key not in _READ_CACHE:
+        import yaml
+
+        from evidencebot.errors import ConfigError
+
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+        for old in [k for k in _READ_CACHE if k[:2] == key[:2]]:
+            del _READ_CACHE[old]  # an earlier version of the same file
+        _READ_CACHE[key] = build(path, data if isinstance(data, dict) else {})
+    return _READ_CACHE[key]  # type: ignore[return-value]

@@ -52,3 +52,35 @@ def test_settings_file_is_read_and_checked(isolated_home):
     path.write_text("[spc\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         config.load_settings()
+
+
+def test_read_data_yaml_prefers_the_users_copy_reads_each_version_once_and_names_a_broken_file(isolated_home):
+    """The one reader behind corpus/library/topics.yaml and facts.yaml: the user's copy first, built once per
+    file version (an edit is seen at once), a YAML error a ConfigError naming the file."""
+    import os
+
+    from evidencebot import locations
+    from evidencebot.errors import ConfigError
+
+    calls = []
+
+    def build(path, data):
+        calls.append(path)
+        return sorted(data)
+
+    shipped = locations.read_data_yaml("corpus", "library/topics.yaml", build)
+    assert shipped == ["topics"] and calls[-1] == locations.packaged_dir("corpus") / "library" / "topics.yaml"
+    assert locations.read_data_yaml("corpus", "library/topics.yaml", build) == shipped and len(calls) == 1
+    assert locations.read_data_yaml("corpus", "library/no-such.yaml", build) is None
+
+    mine = isolated_home / "config" / "corpus" / "library" / "topics.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("mine: 1\n", encoding="utf-8")
+    assert locations.read_data_yaml("corpus", "library/topics.yaml", build) == ["mine"] and calls[-1] == mine
+    mine.write_text("mine: 1\nalso: 2\n", encoding="utf-8")
+    os.utime(mine, (1, 1))  # a new version even within the file system's time resolution
+    assert locations.read_data_yaml("corpus", "library/topics.yaml", build) == ["also", "mine"]
+    mine.write_text("mine: [unclosed\n", encoding="utf-8")
+    os.utime(mine, (2, 2))
+    with pytest.raises(ConfigError, match="topics.yaml: not valid YAML"):
+        locations.read_data_yaml("corpus", "library/topics.yaml", build)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from evidencebot import locations
 from evidencebot.errors import ConfigError
 
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'/-]*")
@@ -78,30 +79,12 @@ class TopicHit:
     used: frozenset[str]
 
 
-_CACHE: dict = {}
-
-
 def load_topics() -> list[Topic]:
     """The topic table (user copy first); read once per file version."""
-    from evidencebot import locations
+    return locations.read_data_yaml("corpus", "library/topics.yaml", _build_topics) or []
 
-    path = None
-    for folder in locations.search_path("corpus"):
-        candidate = folder / "library" / "topics.yaml"
-        if candidate.is_file():
-            path = candidate
-            break
-    if path is None:
-        return []
-    key = (str(path), path.stat().st_mtime)
-    if key in _CACHE:
-        return _CACHE[key]
-    import yaml
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+def _build_topics(path, data: dict) -> list[Topic]:
     raw = data.get("topics")
     if not isinstance(raw, dict) or not raw:
         raise ConfigError(f"{path}: 'topics' is missing or empty")
@@ -117,8 +100,6 @@ def load_topics() -> list[Topic]:
         out.append(Topic(name=str(name), cues=cues, blocks=[str(b) for b in spec.get("blocks") or []],
                          indicators=[str(i) for i in spec.get("indicators") or []],
                          learning=[str(x) for x in spec.get("learning") or []]))
-    _CACHE.clear()
-    _CACHE[key] = out
     return out
 
 

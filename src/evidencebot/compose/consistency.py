@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from evidencebot import locations
 from evidencebot.errors import ConfigError
 
 _NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -55,26 +56,15 @@ class Contradiction:
         return f"{self.label} stated differently: {parts}"
 
 
-_CACHE: dict = {}
 _SAYS_OPEN = re.compile(r"\(open\b|\bstill open\b|\bwe will\b|\bwe plan to\b|\bdue (?:in|by)\b", re.I)
 
 
 def load_facts() -> list[Fact]:
-    from evidencebot import locations
+    """The facts answers must state one way (``corpus/library/facts.yaml``, user copy first)."""
+    return locations.read_data_yaml("corpus", "library/facts.yaml", _build_facts) or []
 
-    path = next((f / "library" / "facts.yaml" for f in locations.search_path("corpus")
-                 if (f / "library" / "facts.yaml").is_file()), None)
-    if path is None:
-        return []
-    key = (str(path), path.stat().st_mtime)
-    if key in _CACHE:
-        return _CACHE[key]
-    import yaml
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+def _build_facts(path, data: dict) -> list[Fact]:
     out = []
     for name, spec in (data.get("facts") or {}).items():
         if not isinstance(spec, dict) or not spec.get("patterns"):
@@ -89,8 +79,6 @@ def load_facts() -> list[Fact]:
                 raise ConfigError(f"{path}: fact {name}: pattern {p!r} has no group named v")
             pats.append(pat)
         out.append(Fact(str(name), str(spec.get("label") or name), pats, str(spec.get("needs") or "")))
-    _CACHE.clear()
-    _CACHE[key] = out
     return out
 
 
