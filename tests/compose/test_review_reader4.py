@@ -156,3 +156,12 @@ def test_changes_text_when_the_log_has_a_change_in_the_period():
     acts = [{"action": "Fix the rota.", "closed_on": "2026-08-03", "source": "incident July 2026"}]
     text = R.changes_in_period_text(changes, acts, "2026-07-01", "2026-09-30", "Q2")
     assert text.startswith('Actions from the action plan put in place in Q2: "Fix the rota" (3 August 2026).')
+
+
+def test_charts_line_names_earlier_concern_points(full):
+    """The reader: the crisis-events chart shows concern points in 2024-25 while the summary
+    said 'no special-cause concern'."""
+    line = next(p for p in full.summary.split("\n\n") if p.startswith("**Charts.**"))
+    assert "no special-cause concern in the latest months (earlier months do show concern points: " in line
+    assert "crisis events per 100 people on the caseload, between October 2024 and April 2025" in line
+    assert "no special-cause concern;" not in line

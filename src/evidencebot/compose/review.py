@@ -317,6 +317,26 @@ def deterioration_reasons(result, period_text: str, compare_text: str) -> list[s
     return reasons
 
 
+def earlier_concern(results) -> list[str]:
+    """Charts whose verdict is not concern but which mark earlier points as special-cause
+    concern: 'crisis events per 100 people on the caseload, October 2024 to April 2025'.
+    A reader who sees orange points on a chart the summary calls free of concern is told
+    which months they are."""
+    out = []
+    for r in results:
+        spc = r.spc or {}
+        if filters.verdict(r) == "concern":
+            continue
+        series = spc.get("series") or []
+        months = [series[c[0]][0] for c in spc.get("chart_points") or []
+                  if len(c) > 1 and c[1] == "concern" and c[0] < len(series)]
+        if months:
+            first, last = filters.fmt_month(months[0]), filters.fmt_month(months[-1])
+            span = first if first == last else f"between {first} and {last}"
+            out.append(f"{filters.title_lower(r.title)}, {span}")
+    return out
+
+
 def _verdict_names(results) -> dict[str, list[str]]:
     names = {v: [] for v in filters.VERDICTS}
     for r in results:
@@ -1125,8 +1145,10 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     chart = []
     if names["improvement"]:
         chart.append(f"special-cause improvement in {filters.join_and(names['improvement'])}")
+    earlier = earlier_concern(results)
     chart.append(f"special-cause concern in {filters.join_and(names['concern'])}" if names["concern"]
-                 else "no special-cause concern")
+                 else "no special-cause concern in the latest months" + (
+                     f" (earlier months do show concern points: {'; '.join(earlier)})" if earlier else ""))
     few = len(names["too_few_points"])
     lines.append(f"**Charts.** On the monthly charts (up to 24 months), {'; '.join(chart)}; "
                  f"{few} indicator{'s have' if few != 1 else ' has'} too few months with enough cases, or too few "
