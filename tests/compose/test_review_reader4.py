@@ -135,3 +135,24 @@ def test_a_safety_signal_with_a_variance_note_names_its_owner_and_date():
     # a cause alone is not an action
     notes["safeguarding_timely"] = {"reason": "Cover gaps.", "owner": "Safeguarding lead", "due_on": "2026-11-15"}
     assert R.signal_action("safeguarding_timely", notes, {}).startswith("no action, owner or date is recorded")
+
+
+def test_what_changed_says_what_it_covers_and_lists_actions_put_in_place(full):
+    """The reader: the section listed only the July 2025 change while the quarter had others."""
+    changed = section(full.text, "What changed and why")
+    assert changed.strip().startswith("The service-change log records no change starting in 2026/27 Q2; the "
+                                      "changes it records earlier are listed here because the charts are judged "
+                                      "from them.")
+    assert ('Actions from the action plan put in place in 2026/27 Q2: ' in changed
+            and '"Set up daily checks of the discharge inbox" (7 September 2026).' in changed)
+    assert "example of good practice" not in changed  # a compliment's action is not a service change
+    assert ("Other changes in 2026/27 Q2 are described where they explain a figure (see Activity against plan "
+            "and Variance notes); only the log's changes recalculate the charts.") in changed
+
+
+def test_changes_text_when_the_log_has_a_change_in_the_period():
+    changes = [{"changed_on": "2026-08-01", "title": "New rota"}]
+    assert R.changes_in_period_text(changes, [], "2026-07-01", "2026-09-30", "Q2") == ""
+    acts = [{"action": "Fix the rota.", "closed_on": "2026-08-03", "source": "incident July 2026"}]
+    text = R.changes_in_period_text(changes, acts, "2026-07-01", "2026-09-30", "Q2")
+    assert text.startswith('Actions from the action plan put in place in Q2: "Fix the rota" (3 August 2026).')

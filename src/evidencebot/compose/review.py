@@ -444,6 +444,28 @@ def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict],
     return rows, off
 
 
+def changes_in_period_text(changes: list[dict], actions: list[dict], start: str, end: str, period: str) -> str:
+    """What 'What changed and why' covers: whether the service-change log holds a change
+    starting in the period, and the actions from the action plan completed in it (a
+    change put in place, with its date), so the section never reads as the whole list of
+    what changed in the quarter when it is not."""
+    logged = [c for c in changes if start <= (c.get("changed_on") or "")[:10] <= end]
+    done = sorted((a for a in actions if a.get("closed_on") and start <= a["closed_on"] <= end
+                   and not a.get("source", "").startswith("compliment")),
+                  key=lambda a: a["closed_on"])
+    parts = []
+    if not logged:
+        parts.append(f"The service-change log records no change starting in {period}; the changes it records "
+                     "earlier are listed here because the charts are judged from them.")
+    if done:
+        named = _join([f'"{a["action"].rstrip(".")}" ({filters.fmt_date(a["closed_on"])})' for a in done])
+        parts.append(f"Actions from the action plan put in place in {period}: {named}.")
+    if parts:
+        parts.append(f"Other changes in {period} are described where they explain a figure (see Activity "
+                     "against plan and Variance notes); only the log's changes recalculate the charts.")
+    return " ".join(parts)
+
+
 def activity_note(now, external: bool) -> str:
     """One sentence under the activity table: the counts are rounded separately, the
     against-plan column is from the unrounded counts, and whether the unrounded caseload
@@ -699,6 +721,7 @@ def group_actions(rows: list[dict]) -> list[dict]:
             "status": status,
             "kind": last["status"].split(" (")[0],
             "moved_from": moved_from,
+            "closed_on": (last.get("closed_on") or "")[:10] if done else "",
             "source": ", ".join(dict.fromkeys(sources)),
         })
     out.sort(key=lambda a: (a["due_on"] or "9999", a["action"]))
@@ -883,6 +906,7 @@ def assemble_review(
         {"title": filters.title_lower(r.title), "n": filters.count_prose((r.extra or {}).get("pending"), external)}
         for r in results if str((r.extra or {}).get("pending", 0) or 0) not in ("0", "None", "")]
     context["plan_tolerance"] = f"{PLAN_TOLERANCE:.0f}"
+    context["changes_text"] = changes_in_period_text(changes, actions, start_iso, end_iso, period_text)
     context["wait_ask"] = any("waiting" in a["request"].lower() for a in context["asks"])
     context["actions_text"] = actions_text(due_tally, period_text)
     context["summary_lines"] = summary_lines(context, results, external)
