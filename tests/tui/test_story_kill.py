@@ -106,11 +106,23 @@ def test_draft_typed_without_a_pause_is_offered_back_after_kill_9(make, evidence
 
     async def reopen():
         app = make()
+        from evidencebot.tui.screens.confirm import ConfirmChange
+
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
+            for _ in range(100):  # the offer comes after the first refresh: wait for it, not for a fixed time
+                if isinstance(app.screen, ConfirmChange):
+                    break
+                await pilot.pause(0.1)
+            assert isinstance(app.screen, ConfirmChange), "the restore offer never appeared"
             await pilot.press("y")
+            for _ in range(100):
+                await settle(pilot)
+                if app.current_mode == "editor" and getattr(app.screen, "text_area", None) is not None \
+                        and app.screen.text_area.text == DRAFT:
+                    break
+                await pilot.pause(0.1)
             await settle(pilot, 0.8)
-            await settle(pilot)
             assert app.current_mode == "editor"
             assert app.screen.text_area.text == DRAFT
             assert "✓ saved" in str(app.screen.query_one("#editor-status").render())
