@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass, field
 
 GREY, BLUE, ORANGE, PURPLE = "#a6a6a6", "#00b0f0", "#e46c0a", "#490092"
@@ -46,6 +47,9 @@ class Segment:
     mean: float | None
     lower: float | None
     upper: float | None
+
+CAPTION_UNIT = {"percent": "a percentage", "per_100": "a rate per 100 people", "days": "days", "hours": "hours",
+                "score": "a score", "count": "a count"}
 
 
 @dataclass
@@ -96,8 +100,32 @@ class Chart:
         return self.verdict_key not in ("", "too_few_points") and self.points >= 2
 
     @property
+    def monthly(self) -> bool:
+        """One point per calendar month (labels 'YYYY-MM')."""
+        return self.x_title == "Month" and bool(self.labels) and all(
+            re.fullmatch(r"\d{4}-\d{2}", str(x)) for x in self.labels)
+
+    @property
     def y_title(self) -> str:
-        return UNIT_AXIS.get(self.unit, self.unit.replace("_", " ").capitalize() or "Value")
+        base = UNIT_AXIS.get(self.unit, self.unit.replace("_", " ").capitalize() or "Value")
+        return f"{base}, per month" if self.monthly else base
+
+    @property
+    def scale_words(self) -> str:
+        """What a point is, for the caption: 'each point is one month's rate per 100 people,
+        October 2024 to September 2026' and, for a rate, that a longer period's rate in a
+        table is larger (it counts the events of all its months)."""
+        if not self.monthly:
+            return ""
+        from evidencebot.compose import filters
+
+        unit = CAPTION_UNIT.get(self.unit, self.unit.replace("_", " ") or "a value")
+        shown = [m for m, v in zip(self.labels, self.values) if v is not None] or self.labels
+        text = (f"Each point is one month's figure ({unit}), {filters.fmt_month(shown[0])} to "
+                f"{filters.fmt_month(shown[-1])}; a table's figure covers its whole period")
+        if self.unit == "per_100":
+            text += ", so a quarter's rate there is usually larger than a month's rate here"
+        return text + "."
 
     # -- builders ------------------------------------------------------------------
     @classmethod

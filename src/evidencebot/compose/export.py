@@ -205,6 +205,9 @@ def summary_markdown(charts: list[Chart]) -> str:
     lines = ["## Variation and assurance", "", "| indicator | variation | assurance |", "|---|---|---|"]
     for chart in charts:
         lines.append(f"| {_cell(chart.title)} | {C.variation_words(chart)} | {C.assurance_words(chart)} |")
+    if any(chart.monthly for chart in charts):
+        lines += ["", "The variation and assurance come from charts of one value per month; the tables above give "
+                  "the figure for each whole period, so a rate per 100 people there is usually larger than a month's."]
     return "\n".join(lines)
 
 
@@ -305,7 +308,9 @@ def _figure_html(chart: Chart) -> str:
 def _caption(chart: Chart) -> str:
     from evidencebot.compose import charts as C
 
-    return f"{chart.title}: {chart.verdict if chart.enough else C.NOT_ENOUGH}"
+    caption = f"{chart.title}: {chart.verdict if chart.enough else C.NOT_ENOUGH}"
+    scale = chart.scale_words
+    return f"{caption.rstrip('.')}. {scale}" if scale else caption
 
 
 _ICONS: dict[str, bytes] = {}
