@@ -183,3 +183,12 @@ def test_chart_captions_give_the_unit_and_the_months():
     md = X.summary_markdown([chart])
     assert ("The variation and assurance come from charts of one value per month; the tables above give the figure "
             "for each whole period, so a rate per 100 people there is usually larger than a month's.") in md
+
+
+def test_one_escalation_without_review_is_said_in_plural_when_hidden():
+    esc = SimpleNamespace(total=40, reviewed=39)
+    hidden = R.safety_signals({}, esc, "Q2", "Q1", True)
+    assert hidden[0] == ("fewer than 5 escalations raised in Q2 have no recorded clinical review, so they are "
+                         "left out of the median hours to review; each needs checking")
+    shown = R.safety_signals({}, esc, "Q2", "Q1", False)
+    assert shown[0].startswith("1 escalation raised in Q2 has no recorded clinical review, so it is left out")

@@ -593,10 +593,12 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
     if esc is not None and esc.total:
         missing = esc.total - esc.reviewed
         if missing:
-            out.append(f"{filters.count_prose(missing, external)} escalation{'s' if missing != 1 else ''} raised in "
-                       f"{period_text} {'have' if missing != 1 else 'has'} no recorded clinical review, so "
-                       f"{'they are' if missing != 1 else 'it is'} left out of the median hours to review; "
-                       f"{'each needs' if missing != 1 else 'it needs'} checking")
+            words = filters.count_prose(missing, external)
+            one = words == "1"  # 'fewer than 5' is plural even when the count is 1
+            out.append(f"{words} escalation{'' if one else 's'} raised in "
+                       f"{period_text} {'has' if one else 'have'} no recorded clinical review, so "
+                       f"{'it is' if one else 'they are'} left out of the median hours to review; "
+                       f"{'it needs' if one else 'each needs'} checking")
             out.append(signal_action("escalation_review_hours", notes, results_by_id))
     r = results_by_id.get("readmission_30d")
     if r is not None:
