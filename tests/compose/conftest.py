@@ -61,3 +61,27 @@ def questions():
         body = re.sub(r"\A---.*?---\n", "", text, flags=re.S)
         out[path.stem] = (body, limit)
     return out
+
+
+@pytest.fixture(scope="module")
+def q2_review(demo_factory, tmp_path_factory):
+    """The default demo (400 people, 24 months to September 2026; built once per run by ``demo_factory``, a
+    private copy per test module) and its 2026/27 Q2 review: the document the commissioner-readers score.
+    ``.db``/``.path``, ``.review``, ``.text`` (Markdown without charts) and ``.summary``."""
+    import shutil
+    from types import SimpleNamespace
+
+    from evidencebot.compose import export as X
+    from evidencebot.compose import review as R
+    from evidencebot.store import demo
+    from evidencebot.store.db import connect
+
+    built = demo_factory(people=demo.DEFAULT_PEOPLE, months=demo.DEFAULT_MONTHS, end=demo.DEFAULT_END,
+                         seed=demo.DEFAULT_SEED)
+    path = shutil.copyfile(built, tmp_path_factory.mktemp("q2-review") / "demo.db")
+    db = connect(path)
+    review = R.assemble_review(db, "2026/27 Q2")
+    text = X.to_markdown(review.to_export(charts=False))
+    yield SimpleNamespace(db=db, path=path, review=review, text=text,
+                          summary=text.split("## Summary")[1].split("## Activity against plan")[0])
+    db.close()

@@ -21,19 +21,9 @@ PERIOD = "2026/27 Q2"
 
 
 @pytest.fixture(scope="module")
-def full(tmp_path_factory):
-    """The default demo (400 people, 24 months to September 2026): the review the reader scores."""
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
-
-    path = tmp_path_factory.mktemp("reader3") / "demo.db"
-    db = connect(path)
-    build_demo(db)
-    review = R.assemble_review(db, PERIOD)
-    text = X.to_markdown(review.to_export(charts=False))
-    yield SimpleNamespace(db=db, path=path, review=review, text=text,
-                          summary=text.split("## Summary")[1].split("## Activity against plan")[0])
-    db.close()
+def full(q2_review):
+    """The review the reader scores (tests/compose/conftest.py)."""
+    return q2_review
 
 
 def section(text: str, heading: str) -> str:
