@@ -620,21 +620,28 @@ class StoryScreen(SubScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Submitting")
     def _prepare_submit(self, story_id: str) -> None:
         from evidencebot.assistant.governance import submit_question
+
+        question = self._submit_step(story_id, submit_question)
+        if question is not None:
+            self.app.call_from_thread(self._confirm_submit, story_id, question)
+
+    def _submit_step(self, story_id: str, call):
+        """``call(db, story_id)`` once every queued save has landed (so a save never follows the submission);
+        None, with the reason announced, when the saves have not landed or the story cannot be submitted."""
         from evidencebot.errors import InputError
 
         if not self._drained():
             self.post_message(StoryGovernance(story_id, False, "Not submitted: the last changes are not saved yet "
                                               "(the database is busy). Try again in a moment."))
-            return
+            return None
         db = self.app.conversation.connect()
         try:
-            question = submit_question(db, story_id)
+            return call(db, story_id)
         except InputError as exc:
             self.post_message(StoryGovernance(story_id, False, f"Not submitted: {exc}"))
-            return
+            return None
         finally:
             db.close()
-        self.app.call_from_thread(self._confirm_submit, story_id, question)
 
     def _confirm_submit(self, story_id: str, question: str) -> None:
         from evidencebot.tui.screens.confirm import ConfirmChange
@@ -652,20 +659,10 @@ class StoryScreen(SubScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Submitting")
     def _submit(self, story_id: str) -> None:
         from evidencebot.assistant.governance import submit_story_checked
-        from evidencebot.errors import InputError
 
-        if not self._drained():  # what was typed lands first, so a save never follows the submission
-            self.post_message(StoryGovernance(story_id, False, "Not submitted: the last changes are not saved yet "
-                                              "(the database is busy). Try again in a moment."))
+        row = self._submit_step(story_id, submit_story_checked)
+        if row is None:
             return
-        db = self.app.conversation.connect()
-        try:
-            row = submit_story_checked(db, story_id)
-        except InputError as exc:
-            self.post_message(StoryGovernance(story_id, False, f"Not submitted: {exc}"))
-            return
-        finally:
-            db.close()
         self.post_message(StoryGovernance(story_id, True, f"Submitted story {story_id} by {row['submitted_by']}: "
                                           "it now needs approval by a colleague.", row, None))
 
