@@ -229,6 +229,9 @@ class TenderAnswer:
             lines.append(
                 f"| {_cell(label)} | {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
             )
+        if self.plan.instructions:
+            lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
+            lines += [f"- {i}" for i in self.plan.instructions]
         return "\n".join(lines)
 
     def summary_line(self) -> str:
