@@ -37,7 +37,7 @@ from sqlite_utils import Database
 from evidencebot.compose import gather
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
-from evidencebot.store import workflow
+from evidencebot.store import variance, workflow
 from evidencebot.store.blocks import get_profile
 from evidencebot.text import sentences
 
@@ -478,15 +478,12 @@ def _action_notes(db: Database, ids: list[str]) -> dict[str, str]:
     its latest variance note (the notes the contract review uses), with owner and date."""
     from evidencebot.compose.filters import fmt_month as month
 
-    if not ids or not db["variance_notes"].exists():
-        return {}
+    latest = variance.latest_notes(db, ids)
     out = {}
     for i in ids:
-        rows = list(db.query("select * from variance_notes where indicator_id = ? order by coalesce(due_on, '') desc, "
-                             "period desc limit 1", [i]))
-        if not rows:
+        row = latest.get(i)
+        if row is None:
             continue
-        row = rows[0]
         reason = " ".join((row.get("reason") or "").split())
         m = re.search(r"\baction:\s*(.+)", reason, re.I)
         action = (m.group(1) if m else "").strip().rstrip(".")
