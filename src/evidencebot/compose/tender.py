@@ -37,7 +37,8 @@ from sqlite_utils import Database
 from evidencebot.compose import gather
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
-from evidencebot.store import variance, workflow
+from evidencebot.store import records, variance, workflow
+from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
 from evidencebot.text import sentences
 
@@ -1243,10 +1244,7 @@ def _split_sentences(text: str) -> list[str]:
 
 
 def _open_actions(db: Database) -> list[set[str]]:
-    if not db["incidents"].exists() or "action" not in db["incidents"].columns_dict:
-        return []
-    rows = db.query("select distinct action from incidents where closed_on is null and coalesce(trim(action), '') <> ''")
-    return [st for st in (_stems(r["action"]) - _WEAK for r in rows) if len(st) >= 3]
+    return [st for st in (_stems(action) - _WEAK for action in records.open_action_texts(db)) if len(st) >= 3]
 
 
 def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
@@ -1263,12 +1261,9 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
 
     want = _stems(text)
     words = [w for w in terms(text) if w not in GENERIC]
-    if not words or not db["stories_fts"].exists():
+    if not words:
         return []
-    query = " OR ".join(f'"{w}"' for w in words)
-    rows = db.query(
-        f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
-        f"where stories_fts match :q and {workflow.EXPORTABLE_SQL} order by rank, s.story_id", {"q": query})
+    rows = workflow.match_exportable_stories(db, " OR ".join(f'"{w}"' for w in words))
     from evidencebot.compose import blockmatch
 
     # a story must be about what the sub-point is about (its topics), not merely share words
@@ -1299,12 +1294,11 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
 
 def _pin_story(db: Database, story_id: str, plan: QuestionPlan) -> tuple[dict, str]:
     """The pinned story and the sub-point it fits best (refused unless it may be used externally)."""
-    rows = list(db.query("select * from stories where story_id = ?", [story_id]))
-    if not rows:
+    row = story_row(db, story_id)
+    if row is None:
         from evidencebot.errors import InputError
 
         raise InputError(f"no story with id '{story_id}' (see 'evidencebot stories list')")
-    row = rows[0]
     if not workflow.is_exportable(row):
         from evidencebot.errors import InputError
 
