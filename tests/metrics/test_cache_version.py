@@ -136,3 +136,29 @@ def test_the_evidence_checker_keeps_its_cache_over_a_draft_save(demo):
     assert family.checker() is checker
     _contact(db, 4)
     assert family.checker() is not checker
+
+
+def test_a_span_measures_the_same_alone_as_asked_with_others(demo):
+    """What lets each span be cached on its own: for every indicator, the period, the comparison
+    and the 24 months of the series give the same measures asked together, one by one, or
+    with a different set of spans."""
+    from evidencebot.metrics.catalogue import load_catalogue
+
+    db, _ = demo
+    checked = 0
+    for ind in load_catalogue().values():
+        fresh = [indicators._Context(db, None) for _ in range(3)]
+        for ctx in fresh:
+            ctx.followup_day0 = False
+        period = indicators._resolve_period(PERIOD, fresh[0])
+        compare = period.previous()
+        main = indicators.Span(indicators._mi(period.start), indicators._mi(period.end), detail=True)
+        other = indicators.Span(indicators._mi(compare.start), indicators._mi(compare.end), detail=True)
+        series = indicators._series_spans(fresh[0], main.last, indicators.SERIES_MONTHS)
+        compute = indicators.COMPUTE[ind.family or ind.id]
+        together = compute(fresh[0], ind, [main, other, *series])
+        alone = [compute(fresh[1], ind, [span])[0] for span in [main, other, *series]]
+        assert together == alone, ind.id
+        assert compute(fresh[2], ind, [other, *series[::3]]) == [together[1], *together[2::3]], ind.id
+        checked += 1
+    assert checked >= 20

@@ -1517,18 +1517,17 @@ def _coverage(ctx: _Context, period, compare):
     return cov, cov.covered, compare
 
 
-def _measures(ctx: _Context, ind: Indicator, main: Span, other: Span, series: list[Span]) -> list[Measure]:
-    """The period's and comparison's measures (with their intervals) and the series', computed
-    once per data version whoever asks (inside or outside the service, any settings of SPC or
-    suppression): copies, so a caller may change them."""
-    key = ("measures", ind.id, ctx.followup_day0, (main.first, main.last), (other.first, other.last),
-           tuple((s.first, s.last) for s in series))
-
-    def build() -> list[Measure]:
-        found = COMPUTE[ind.family or ind.id](ctx, ind, [main, other, *series])
-        return [_add_ci(found[0]), _add_ci(found[1]), *found[2:]]
-
-    return [replace(m, extra=dict(m.extra)) for m in ctx.cached(key, build)]
+def _measures(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    """The indicator's measure for each span (a reported span's with its interval), each span
+    worked out once per data version whoever asks (inside or outside the service, any SPC or
+    suppression settings, as a period, a comparison or a month of a series): a span's measure
+    does not depend on the other spans asked with it. Copies, so a caller may change them."""
+    memo = ctx.cached(("span_measures", ind.id, getattr(ctx, "followup_day0", False)), dict)
+    missing = [s for s in dict.fromkeys(spans) if s not in memo]
+    if missing:
+        for span, m in zip(missing, COMPUTE[ind.family or ind.id](ctx, ind, missing)):
+            memo[span] = _add_ci(m) if span.detail else m
+    return [replace(memo[s], extra=dict(memo[s].extra)) for s in spans]
 
 
 def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings,
@@ -1543,7 +1542,7 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
     main = Span(_mi(period.start), end_mi, detail=True)
     other = Span(_mi(compare.start), _mi(compare.end), detail=True)
     series = _series_spans(ctx, end_mi, SERIES_MONTHS)
-    measures = _measures(ctx, ind, main, other, series)
+    measures = _measures(ctx, ind, [main, other, *series])
     now, before, monthly = measures[0], measures[1], _until_latest(ctx, series, measures[2:])
 
     threshold = settings.suppression.threshold
@@ -1716,7 +1715,7 @@ def _worker(path: str, version, jobs, period, compare, external, settings, timin
             started = time.perf_counter()
             done[key] = _compute(ctx, ind, period, compare, external, settings, coverage)
             timings[ind.id] = time.perf_counter() - started
-        return done, {k: v for k, v in ctx.memo.items() if isinstance(k, tuple) and k[0] == "measures"}
+        return done, {k: v for k, v in ctx.memo.items() if isinstance(k, tuple) and k[0] == "span_measures"}
     finally:
         conn.close()
 
@@ -1782,8 +1781,10 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         try:
             done, measures = future.result()
             state["results"].update(done)
-            for key, value in measures.items():
-                ctx.memo.setdefault(key, value)
+            for key, spans in measures.items():
+                mine = ctx.memo.setdefault(key, {})
+                for span, m in spans.items():
+                    mine.setdefault(span, m)
             timings.update(worker_timings)
         except (sqlite3.Error, OSError):  # no second connection here (e.g. a read-only folder)
             for key, ind in jobs:
@@ -1810,5 +1811,5 @@ def monthly_series(db, indicator_id: str, end_period=None, months: int = SERIES_
     spans = _series_spans(ctx, _mi(period.end), months)
     if not spans:
         return []
-    measures = _until_latest(ctx, spans, COMPUTE[ind.family or ind.id](ctx, ind, spans))
+    measures = _until_latest(ctx, spans, _measures(ctx, ind, spans))
     return [(month_label(s.first), m.value) for s, m in zip(spans, measures)]
