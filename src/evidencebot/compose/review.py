@@ -148,6 +148,53 @@ def variance_notes(db: Database, period_label: str) -> dict[str, dict]:
         "select * from variance_notes where period = :p", {"p": period_label})}
 
 
+def _rolling_end(rolling: dict) -> str:
+    """'September 2026': the month the rolling 12 months end ('' without any)."""
+    for r in rolling.values():
+        end = ((r.extra or {}).get("period_end") or "")[:7]
+        if end:
+            return filters.fmt_month(end)
+    return ""
+
+
+def target_notes(results: list, rolling: dict, period_text: str, external: bool) -> list[str]:
+    """What a target's status needs said beside it: a median judged again with the cases
+    it leaves out counted as the longest, and a target the monthly chart's limits
+    straddle (hit and miss: met this quarter, but months that miss it are to be
+    expected) or lie beyond (consistently failing)."""
+    out = []
+    for r in results:
+        t = r.target or {}
+        if not t:
+            continue
+        name = filters.sentence_case(filters.title_lower(r.title))
+        target = filters.rate(t.get("value"), r.unit)
+        if t.get("worst_case"):
+            left = filters.count_prose((r.extra or {}).get("unreviewed"), external)
+            if t["worst_case"] == "met" and t["status"] == "met":
+                out.append(f"{name}: the median leaves out the escalations with no recorded clinical review "
+                           f"({left}). Even with those escalations counted as the slowest of the quarter, the "
+                           f"median stays within the target of {target}, so the target is met either way.")
+            else:
+                out.append(f"{name}: the median leaves out the escalations with no recorded clinical review "
+                           f"({left}). With those escalations counted as the slowest of the quarter, the median "
+                           "would be past the target, so the target cannot be judged until they are checked.")
+        key = (r.spc or {}).get("assurance")
+        if filters.verdict(r) == "too_few_points":
+            continue
+        if key == "inconsistent":
+            now = {"met": f"met in {period_text}", "not_met": f"not met in {period_text}"}.get(
+                t.get("status"), f"not assessable in {period_text}")
+            out.append(f"{name}: {now}, but the monthly chart's process limits lie on both sides of the {target} "
+                       "target (hit and miss), so months that miss it are to be expected while the service "
+                       "works as it does now.")
+        elif key == "consistent_fail":
+            out.append(f"{name}: the monthly chart's process limits lie wholly on the failing side of the {target} "
+                       "target (consistently failing), so it will not be met without a change to how the "
+                       "service works.")
+    return out
+
+
 # ---------------------------------------------------------------- assembling
 
 STATUS_WORDS = {"met": "met", "not_met": "not met", "not_assessable": "not assessable (too few cases)"}
@@ -237,7 +284,25 @@ def hidden_words(share: str | None, target_status: str | None = None, numerator=
     return f"{HIDDEN}: {'; '.join(parts)}" if parts else HIDDEN
 
 
+HIDDEN_MARK = "†"
+"""Marks a table cell whose figure is not published; one footnote under the table says why."""
+
+
+def short_hidden(share: str | None, numerator=None, denominator=None) -> str:
+    """A table cell for a figure too small to publish, short enough for a narrow column:
+    '<5 of 30 †', 'all but <5 of 90 †', '5 of 10 †', 'all †'. The counts are rounded as
+    everywhere else (the footnote under the table says so)."""
+    if share == "no_cases":
+        return "no cases"
+    words = share_text(share, numerator, denominator)
+    words = words.replace("fewer than 5", "<5").replace(" of them", "")
+    return f"{words or HIDDEN} {HIDDEN_MARK}"
+
+
 def _row(result, rolling, external: bool) -> dict:
+    """One indicator's row: the figure for the period and the one before (a figure too
+    small to publish in counts, marked), the interval and the chart's verdict. Targets
+    have a table of their own (:func:`target_rows`)."""
     hidden = result.value is None and result.suppressed
     target, met_if, status = target_cell(result, rolling)
     extra = result.extra or {}
@@ -245,15 +310,15 @@ def _row(result, rolling, external: bool) -> dict:
     if result.compare_value is not None:
         compare = filters.compare_value(result)
     elif result.compare_period and before.get("suppressed"):
-        compare = hidden_words(before.get("share"), before.get("target_status"),
-                               before.get("numerator"), before.get("denominator"))
+        compare = short_hidden(before.get("share"), before.get("numerator"), before.get("denominator"))
     else:
         compare = "n/a"
     return {
         "domain": result.domain,
         "title": result.title,
-        "value": (hidden_words(extra.get("share"), None, result.numerator, result.denominator) if hidden
+        "value": (short_hidden(extra.get("share"), result.numerator, result.denominator) if hidden
                   else filters.value(result)),
+        "hidden": hidden or compare.endswith(HIDDEN_MARK),
         "compare": compare,
         "ci": (filters.ci(result) or "n/a").replace("95% CI ", ""),
         "target": target,
@@ -261,6 +326,65 @@ def _row(result, rolling, external: bool) -> dict:
         "status": status,
         "verdict": filters.verdict_label(result),
     }
+
+
+DOMAIN_TITLES = {"safety": "Safety", "stability": "Stability after discharge", "experience": "Experience and outcomes"}
+
+
+def row_groups(rows: list[dict]) -> list[dict]:
+    """The indicator rows in one table per domain, in the table's order."""
+    groups: list[dict] = []
+    for row in rows:
+        if not groups or groups[-1]["domain"] != row["domain"]:
+            groups.append({"domain": row["domain"],
+                           "title": DOMAIN_TITLES.get(row["domain"], str(row["domain"]).capitalize()),
+                           "rows": []})
+        groups[-1]["rows"].append(row)
+    return groups
+
+
+ASSURANCE_SHORT = {"consistent_pass": "consistently passing", "consistent_fail": "consistently failing",
+                   "inconsistent": "hit and miss"}
+
+
+def assurance_short(result) -> str:
+    """The chart against the target in two or three words (the Terms section defines them)."""
+    if filters.verdict(result) == "too_few_points":
+        return "too few points to judge"
+    return ASSURANCE_SHORT.get(str((result.spc or {}).get("assurance") or ""), "not judged")
+
+
+def _status_short(status: str | None, hidden: bool) -> str:
+    if status == "not_met" and hidden:
+        return "not met (numbers too small to publish)"
+    return STATUS_WORDS.get(status or "", "not assessed")
+
+
+def target_rows(results: list, rolling: dict, period_text: str) -> list[dict]:
+    """The contract targets table: each target with its status in the period, the period
+    before and the rolling 12 months, and what the monthly chart says against it."""
+    out = []
+    for r in results:
+        t = r.target
+        if not t:
+            continue
+        before = (r.extra or {}).get("compare") or {}
+        roll = rolling.get(r.id)
+        status = _status_short(t["status"], r.value is None)
+        if t.get("worst_case") == "met" and t["status"] == "met":
+            status = "met (see the note below)"
+        out.append({
+            "id": r.id,
+            "title": r.title,
+            "target": filters.rate(t.get("value"), r.unit),
+            "met_if": t.get("words", ""),
+            "status": status,
+            "before": _status_short(before.get("target_status"), r.compare_value is None),
+            "rolling": _status_short((roll.target or {}).get("status"), roll.value is None) if roll is not None
+            else "not assessed",
+            "assurance": assurance_short(r),
+        })
+    return out
 
 
 def interval_excludes(result) -> int:
@@ -665,6 +789,28 @@ def frame_story(text: str, results_by_id: dict) -> tuple[str, list[str]]:
     return out, removed
 
 
+STORY_PARTS = ("title", "context", "support_approach", "delivery", "evidence")
+
+
+def pseudonym(story: dict) -> str:
+    """The initial a story calls its person by ('T.'), '' when it uses none."""
+    m = re.match(r"\s*([A-Z])\.\s", str(story.get("context") or ""))
+    return m.group(1) if m else ""
+
+
+def story_cuts(story: dict, checker, *, excerpt: bool = False) -> list:
+    """The findings that would make the checker cut or reword the story text the review
+    prints (the whole story, or with ``excerpt`` the title and the first sentence of
+    three parts, as "Examples of adapted support" prints it): the same test
+    :func:`clean_markdown` applies to the document. A story with any is not used."""
+    if excerpt:
+        text = " ".join([str(story.get("title") or "")] + [
+            filters.first_sentence(story.get(k) or "") for k in ("context", "support_approach", "delivery")])
+    else:
+        text = "\n\n".join(" ".join(str(story.get(k) or "").split()) for k in STORY_PARTS)
+    return [f for f in checker.check_text(text) if f.family != "evidence" or f.severity == "error"]
+
+
 TYPE_PLURALS = {"incident": "incidents", "near_miss": "near misses", "complaint": "complaints",
                 "compliment": "compliments"}
 SERIOUS = ("serious", "severe", "major", "high", "catastrophic")
@@ -751,11 +897,12 @@ def group_actions(rows: list[dict]) -> list[dict]:
 
 
 def _rolling(db, results, p, coverage, external) -> dict:
-    """The rolling 12 months to the end of the counted period, for indicators with a
-    target whose figure is hidden or cannot be assessed in the period."""
+    """The rolling 12 months to the end of the counted period, for every indicator with a
+    target (the targets table has a column for it; a quarter too small to publish or to
+    assess can still be judged over the year)."""
     from evidencebot.metrics import periods as _periods
 
-    wanted = [r.id for r in results if r.target and (r.value is None or r.target["status"] == "not_assessable")]
+    wanted = [r.id for r in results if r.target]
     if not wanted:
         return {}
     end = (coverage.covered.end.year, coverage.covered.end.month)
@@ -804,6 +951,7 @@ def assemble_review(
     rolling = _rolling(db, results, p, coverage, external)
 
     rows = [_row(r, rolling.get(r.id), external) for r in results]
+    targets_table = target_rows(results, rolling, period_text)
     with_target = [r for r in results if r.target]
     by_status = {k: [filters.title_lower(r.title) for r in with_target if r.target["status"] == k]
                  for k in STATUS_WORDS}
@@ -862,16 +1010,31 @@ def assemble_review(
         return any(_contradicts(t, open_now) for t in _split_sentences(
             " ".join(str(s.get(k) or "") for k in ("context", "support_approach", "delivery", "evidence"))))
 
+    # a story is printed whole or not at all: one that the checker would cut (a postcode,
+    # a name, a claim it would rewrite) is passed over, so no excerpt reads as broken
+    story_checker = None
+    if check:
+        from evidencebot.compose.tender import get_checker
+
+        story_checker = checker = checker or get_checker(db, external=external)
+
+    def needs_cutting(s: dict, excerpt: bool = False) -> bool:
+        return story_checker is not None and bool(story_cuts(s, story_checker, excerpt=excerpt))
+
     story_rows = [s for s in gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
-                                            domains=["safety", "stability", "experience"], limit=3)
-                  if not contradicts_plan(s)]
+                                            domains=["safety", "stability", "experience"], limit=8)
+                  if not contradicts_plan(s) and not needs_cutting(s)][:3]
     story = story_rows[0] if story_rows else None
     if story:
         # the story's framing agrees with the table, or it makes no claim about an indicator
         story = dict(story)
         story["evidence"], _ = frame_story(story.get("evidence") or "", results_by_id)
-    adapted = [s for s in gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=5)
-               if not contradicts_plan(s)][:2]
+    adapted = []
+    for s in gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=8):
+        # two people called 'T.' in one document read as one person: one initial each
+        taken = {pseudonym(x) for x in ([story] if story else []) + adapted} - {""}
+        if not contradicts_plan(s) and not needs_cutting(s, True) and pseudonym(s) not in taken and len(adapted) < 2:
+            adapted.append(s)
     for s in ([story] if story else []) + adapted:
         if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
@@ -900,6 +1063,13 @@ def assemble_review(
         "period_end": end_iso,
         "waits": gather.waiting_times(db, counted, latest),
         "rows": rows,
+        "glossary": glossary(results, bool(gather.workforce(db, p))),
+        "row_groups": row_groups(rows),
+        "hidden_cells": any(r["hidden"] for r in rows),
+        "hidden_mark": HIDDEN_MARK,
+        "targets_table": targets_table,
+        "target_notes": target_notes(results, rolling, period_text, external),
+        "rolling_end": _rolling_end(rolling),
         "names": _verdict_names(results),
         "series_end": series_end,
         "with_target": with_target,
@@ -1003,6 +1173,68 @@ TERMS = ("**Terms.** A *discharge* in this review is a person on our caseload le
          "are counted separately as *support ended*; they are not called discharges.")
 
 
+GLOSSARY: tuple[tuple[str, str, str], ...] = (
+    # (term, definition, when it is needed: 'always', an indicator title word, or a rule word)
+    ("SWEMWBS", "the Short Warwick-Edinburgh Mental Wellbeing Scale: seven questions about how a person has "
+     "felt over the last two weeks; a higher score means better wellbeing.", "SWEMWBS"),
+    ("ReQoL-10", "Recovering Quality of Life, the 10-question version: a questionnaire about quality of life "
+     "written with people who use mental health services; a higher score is better.", "ReQoL"),
+    ("CORE-10", "Clinical Outcomes in Routine Evaluation, the 10-question version: a short questionnaire "
+     "about psychological distress; a lower score means less distress.", "CORE-10"),
+    ("Reliable improvement", "a change between a person's first and latest score on a questionnaire that is "
+     "larger than the questionnaire's own measurement error (its published reliable-change threshold), so it "
+     "is unlikely to be noise.", "Reliable improvement"),
+    ("GAS (goal attainment scaling)", "each personal goal is rated at review from -2 (much less than expected) "
+     "to +2 (much more than expected), 0 being the expected outcome; the ratings are combined into a T-score "
+     "on which 50 means goals met as expected and a higher score is better.", "GAS"),
+    ("DNA", "did not attend: a booked contact the person missed.", "DNA"),
+    ("Step-up", "extra contact arranged at short notice because a person's early warning signs or crisis "
+     "plan called for it.", "Step-up"),
+    ("Escalation", "a concern about a person's safety or wellbeing recorded in the escalation log for a "
+     "clinician to review. Its level says how serious it was: 1 increased distress, 2 risk indicators, 3 "
+     "urgent support needed, 4 a referral to the crisis team.", "always"),
+    ("95% confidence interval (CI)", "the range within which the true figure for the period very probably "
+     "lies, given how many cases stand behind it; a wide interval means few cases. When it leaves out last "
+     "period's figure, the difference is larger than chance alone would usually give.", "always"),
+    ("Monthly chart (SPC chart)", "a statistical process control chart: one point a month over up to 24 "
+     "months, with the mean as a solid line and the process limits as dashed lines.", "always"),
+    ("Process limits", "also called control limits: the band within which a process that is working in a "
+     "steady way keeps its monthly points nearly always (three standard deviations either side of the mean, "
+     "estimated from the month-to-month changes).", "always"),
+    ("Common cause", "the ordinary month-to-month ups and downs of a steady process: no signal that anything "
+     "has changed, whichever way the latest figure moved.", "always"),
+    ("Special cause", "a pattern unlikely to arise by chance in a steady process: a point outside the process "
+     "limits, a shift (7 or more months in a row on one side of the mean), a trend (7 or more months in a row "
+     "each higher, or each lower, than the last) or two of three months close to a limit. It is an "
+     "improvement or a concern depending on which direction is better for the measure.", "always"),
+    ("Step change and recalculated limits", "when a dated service change is recorded, the chart's mean and "
+     "limits are worked out again from the months after it, once there are 12 of them; with fewer, the new "
+     "limits are shown as trial limits and no verdict rests on them.", "always"),
+    ("Assurance", "what the process limits say about a target: consistently passing (both limits on the "
+     "passing side, so the target will nearly always be met), consistently failing (both on the failing "
+     "side) or hit and miss (the target lies between the limits, so it will be met in some months and "
+     "missed in others).", "target"),
+    ("Variance note", "the provider's note on a figure that needs one (a missed target, a special-cause "
+     "concern, or a change the interval shows is for the worse): its cause, the action, who owns it and by "
+     "when.", "always"),
+    ("WTE", "whole-time equivalent: posts counted as full-time jobs, so two half-time posts are 1 WTE.",
+     "workforce"),
+)
+
+
+def glossary(results: list, has_workforce: bool) -> list[tuple[str, str]]:
+    """The terms this review uses, each with a plain definition: the measures' names,
+    the chart and interval words, and the target words (only those that appear)."""
+    titles = " ".join(r.title for r in results)
+    has_target = any(r.target for r in results)
+    out = []
+    for term, definition, need in GLOSSARY:
+        if need == "always" or (need == "target" and has_target) or (need == "workforce" and has_workforce) \
+                or (need not in ("target", "workforce") and need.lower() in titles.lower()):
+            out.append((term, definition))
+    return out
+
+
 def _den_phrase(r, period_text: str) -> str:
     ind = gather.catalogue().get(r.id)
     den = re.sub(r"\s*\([^)]*\)", "", ind.denominator) if ind else "cases"
@@ -1084,6 +1316,15 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
             line += f" ({_join([_bare(filters.title_lower(r.title)) for r in met])})"
         line += f", {len(missed)} not met"
         line += f", {len(unknown)} not assessable (too few cases)." if unknown else "."
+        for r in met:
+            name = filters.sentence_case(_bare(filters.title_lower(r.title)))
+            target = filters.rate(r.target.get("value"), r.unit)
+            if (r.spc or {}).get("assurance") == "inconsistent" and filters.verdict(r) != "too_few_points":
+                line += (f" {name} met the target this quarter, but it is hit and miss: the monthly chart's "
+                         f"process limits lie on both sides of the {target} target, so some months will miss it.")
+            if r.target.get("worst_case") == "met":
+                line += (f" {name} stays within the target of {target} even with the escalations that have no "
+                         "recorded review counted as the slowest.")
         for r in missed:
             name = filters.sentence_case(filters.title_lower(r.title))
             line += f" {name}: {_side_words(r)} in {period}"
