@@ -60,6 +60,8 @@ class ContractReview:
     provider: str = ""
     """The service profile's provider (for the Word header)."""
     """(label, value) lines naming the provider, service, commissioner and the date the data run to."""
+    chart_notes: list[str] = field(default_factory=list)
+    """Under the variation and assurance table: the indicators with a target that have no chart."""
     hints: list[str] = field(default_factory=list)
     """What the user could import or record to fill the gaps the document names in plain
     words; the CLI prints them on stderr (tool notes never go in the document)."""
@@ -89,6 +91,7 @@ class ContractReview:
             sources=self.sources,
             charts=chart_list,
             notes=notes,
+            chart_notes=self.chart_notes,
             appendix_note=("Every figure in this document, traced to the data it was computed from, "
                            "with counts rounded as the summary says." if self.external else None),
         )
@@ -1135,9 +1138,20 @@ def assemble_review(
     changed = set(gather.expand_ids([i.strip() for c in changes for i in (c.get("indicators") or "").split(";")
                                      if i.strip()]))
     chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
+    charted = chart_results[:MAX_CHARTS]
+    from evidencebot.compose.charts import Chart
+
+    drawn = {r.id for r in charted if Chart.from_result(r) is not None}
+    uncharted = [t for t in targets_table if t["id"] not in drawn]
+    chart_notes = []
+    if uncharted:
+        named = _join([f"{filters.title_lower(t['title'])} (assurance: {t['assurance']})" for t in uncharted])
+        chart_notes.append(f"Not charted here, because their monthly numbers are too small to publish: {named}. "
+                           "Their target status is in the Contract targets table.")
     return ContractReview(
+        chart_notes=chart_notes,
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
-        edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
+        edits=edits, external=external, charts=charted, period_text=period_text,
         hints=hints, header=_header(db, as_of), provider=get_profile(db).get("provider", ""),
     )
 
