@@ -560,7 +560,7 @@ ACTIVITY_LABELS = {
     "unplanned": "unplanned contacts attended",
 }
 PLAN_TOLERANCE = 10.0
-"""Activity more than this many percent off plan is named, with its reason or the lack of one."""
+"""Activity this many percent or more off plan (as the table rounds it) is named, with its reason or the lack of one."""
 
 
 def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict], list[dict]]:
@@ -577,10 +577,17 @@ def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict],
                         else "" if now.plan else "not held"),
                "vs_plan": "" if diff is None else f"{diff:+.0f}%"}
         rows.append(row)
-        if diff is not None and abs(diff) > PLAN_TOLERANCE:
+        # judged on the percentage as the table prints it, so a row shown as -10% is on the
+        # list that says "a tenth or more" (never left off by an unrounded -9.6%)
+        if diff is not None and abs(round(diff)) >= PLAN_TOLERANCE:
             note = notes.get(ACTIVITY_NOTE + key) or {}
             cause, action = note_cause(note), note_action(note)
-            text = f"Cause: {_stop(cause)}" if cause else "No cause is recorded."
+            clash = cause_clash(cause, value, previous)
+            if cause and clash:
+                text = (f"The recorded cause speaks of a {clash}, but the figure {_move_words(value, previous)} "
+                        "since the previous quarter, so the cause is not given here: it needs agreeing at the meeting.")
+            else:
+                text = f"Cause: {_stop(cause)}" if cause else "No cause is recorded."
             if action:
                 text += f" Action: {_stop(action)} ({note['owner']}, by {filters.fmt_date(note['due_on'])})"
             else:
@@ -589,6 +596,32 @@ def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict],
                         "words": (f"{filters.count_prose(value, external)} against {filters.number(planned)} "
                                   "planned"), "text": text})
     return rows, off
+
+
+# "the endings fell in this quarter" is a date, not a movement: a verb followed by 'in',
+# 'on' or 'within' is not read as one
+_NOT_MOVE = r"(?!\s+(?:in|on|within|into|due)\b)"
+_FALL = re.compile(rf"\b(fell|fallen|dropped|declined|decreased|reduced|went down){_NOT_MOVE}", re.I)
+_RISE = re.compile(rf"\b(rose|risen|grew|increased|went up|climbed){_NOT_MOVE}", re.I)
+
+
+def cause_clash(cause: str, now, before) -> str:
+    """'fall' or 'rise' when a recorded cause tells of a movement the figures do not show
+    (a fall of referrals when they stayed level or rose): such a cause explains nothing
+    the reader can see. '' when the cause fits, or says nothing of a movement."""
+    if not cause or now is None or not before:
+        return ""
+    change = (now - before) / before
+    if _FALL.search(cause) and change > -0.05:
+        return "fall"
+    if _RISE.search(cause) and change < 0.05:
+        return "rise"
+    return ""
+
+
+def _move_words(now, before) -> str:
+    change = (now - before) / before if before else 0
+    return "stayed about level" if abs(change) <= 0.05 else ("rose" if change > 0 else "fell")
 
 
 def changes_in_period_text(changes: list[dict], actions: list[dict], start: str, end: str, period: str) -> str:
@@ -714,8 +747,14 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
         share = (r.extra or {}).get("share")
         late = share in ("some", "few", "all_but_few", "none") if r.value is None else (r.value < 100)
         if late:
+            before = (r.extra or {}).get("compare") or {}
+            late_before = (before.get("share") in ("some", "few", "all_but_few", "none") if r.compare_value is None
+                           else r.compare_value < 100)
+            when = (f" (as in {compare_text})" if late_before
+                    else f" (none in {compare_text})" if before.get("share") == "all" or r.compare_value == 100
+                    else "")
             out.append(f"at least one safeguarding concern raised in {period_text} was not referred by the next "
-                       "working day")
+                       f"working day{when}")
             out.append(signal_action("safeguarding_timely", notes, results_by_id))
     if esc is not None and esc.total:
         missing = esc.total - esc.reviewed
@@ -973,6 +1012,8 @@ def assemble_review(
                     f"{filters.title_lower(r.title)} {way} since {compare_text}, the worse direction for this measure"]
                 step = filters.step_text(r)
                 chart = words.rstrip(".") + (f". {step}" if step else "")
+                # the list of disagreements is complete: this one is there too, pointing here
+                disagreements.append({"title": r.title, "text": words.rstrip(".") + " (see its variance note)."})
             notes_needed.append({
                 "id": r.id, "title": r.title, "reasons": reasons, "note": notes.get(r.id),
                 "assurance": filters.assurance(r) if r.target else "",
@@ -1265,6 +1306,13 @@ def base_words(r, period_text: str, external: bool) -> str:
         return ""
     den = _den_phrase(r, period_text)
     if ind is not None and ind.statistic in ("median", "mean"):
+        extra = r.extra or {}
+        left = extra.get("unreviewed")
+        if left not in (None, 0, "0") and extra.get("invalid") in (None, 0, "0"):
+            # the cases left out, counted once and rounded once, so that the safety line's
+            # "about 5 ... no recorded review" and this base say the same
+            return (f"the {ind.statistic} is taken over the {den} that have the time recorded: all but "
+                    f"{filters.count_prose(left, external)} of {d}")
         return f"the {ind.statistic} is taken over the {den} that have the time recorded: {n} of {d}"
     if r.value is None:
         words = share_text((r.extra or {}).get("share"), r.numerator, r.denominator)
@@ -1376,10 +1424,10 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     off = ctx["activity_off_plan"]
     if a.plan:
         if off:
-            line += " Well off the contracted plan (by more than a tenth): " + "; ".join(
+            line += " A tenth or more off the contracted plan: " + "; ".join(
                 f"{o['name']}, {o['words']}" for o in off) + " (see Activity against plan)."
         else:
-            line += " All activity was within a tenth of the contracted plan."
+            line += " All activity was less than a tenth off the contracted plan."
     else:
         line += (f" Support ended for {filters.count_prose(a.discharges, external)} people and "
                  f"{filters.count_prose(a.referrals, external)} were referred; the contracted activity plan "
