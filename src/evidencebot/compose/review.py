@@ -1146,6 +1146,7 @@ def assemble_review(
     context["wait_ask"] = any("waiting" in a["request"].lower() for a in context["asks"])
     context["actions_text"] = actions_text(due_tally, period_text)
     context["summary_lines"] = summary_lines(context, results, external)
+    context["register"] = risk_register(context, results, results_by_id, notes, external)
     context["within_14_words"] = within_14_words(context["waits"], external)
     text = render("contract_review.md.j2", context, env=env)
     hints = _hints(context, p.label)
@@ -1287,6 +1288,70 @@ def glossary(results: list, has_workforce: bool) -> list[tuple[str, str]]:
         if need == "always" or (need == "target" and has_target) or (need == "workforce" and has_workforce) \
                 or (need not in ("target", "workforce") and need.lower() in titles.lower()):
             out.append((term, definition))
+    return out
+
+
+NO_OWNER = "none recorded: to agree at the meeting"
+
+
+def _owned(note: dict | None) -> tuple[str, str]:
+    """(owner, action and date) from a variance note, or the plain gap."""
+    note = note or {}
+    action = note_action(note)
+    if action and note.get("owner"):
+        due = f" (by {filters.fmt_date(note['due_on'])})" if note.get("due_on") else ""
+        return note["owner"], _stop(action)[:-1] + due + "."
+    return NO_OWNER, NO_OWNER
+
+
+def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, external: bool) -> list[dict]:
+    """The risks and issues this review's own data show, each with an owner and an
+    action from the note or action that covers it, or the plain statement that none is
+    recorded: targets missed or hit and miss, safety signals, overdue actions, activity
+    off plan, vacancies, and indicators with too few cases to watch month by month.
+    'Issue' is happening now; 'risk' could happen."""
+    period = ctx["period_text"]
+    out: list[dict] = []
+
+    def add(what: str, kind: str, note: dict | None = None, owner_action: tuple[str, str] | None = None):
+        owner, action = owner_action or _owned(note)
+        out.append({"what": what, "kind": kind, "owner": owner, "action": action})
+
+    for r in results:
+        t = r.target or {}
+        name = filters.sentence_case(_bare(filters.title_lower(r.title)))
+        target = filters.rate(t.get("value"), r.unit)
+        if t.get("status") == "not_met":
+            add(f"{name} missed its {target} target in {period}.", "issue", notes.get(r.id))
+        elif t.get("status") == "not_assessable":
+            add(f"{name}: too few cases in {period} to judge the {target} target.", "risk", notes.get(r.id))
+        if (r.spc or {}).get("assurance") == "inconsistent" and filters.verdict(r) != "too_few_points":
+            add(f"{name} is hit and miss against its {target} target: some months will miss it.", "risk",
+                notes.get(r.id))
+    signals = ctx["safety"]
+    for text, action in zip(signals[::2], signals[1::2]):
+        indicator = ("safeguarding_timely" if "safeguarding" in text else
+                     "escalation_review_hours" if "escalation" in text else
+                     "readmission_30d" if "readmission" in text else "")
+        add(filters.sentence_case(text) + ".", "issue", notes.get(indicator))
+    for a in ctx["due_in_period"].get("overdue_older") or []:
+        add(f'Action overdue since {a["due"]}: "{a["action"].rstrip(".")}".', "issue",
+            owner_action=(a["owner"], "no reason for the delay and no new date are recorded."))
+    for o in ctx["activity_off_plan"]:
+        key = o["key"]
+        # the figures are in the activity table and list (each figure once)
+        add(f"{filters.sentence_case(o['name'])} a tenth or more {o['direction']} plan (see Activity against "
+            "plan).", "issue", notes.get(ACTIVITY_NOTE + key))
+    work = {w["measure"]: w for w in ctx["workforce_rows"]}
+    vac = work.get("vacancies_wte")
+    if vac and vac.get("raw"):
+        add(f"Posts vacant at the end of {period} (see Workforce and supervision).", "issue",
+            owner_action=(NO_OWNER, _stop(work.get("posts_filled_wte", {}).get("note") or NO_OWNER)))
+    few = [filters.title_lower(r.title) for r in results if filters.verdict(r) == "too_few_points"]
+    if few:
+        add(f"{len(few)} indicators have too few cases a month for a chart verdict, so a change in them would "
+            "be slow to show; the tables give their counts and the contract targets table their 12-month status.",
+            "risk", owner_action=(NO_OWNER, NO_OWNER))
     return out
 
 
