@@ -376,6 +376,8 @@ def target_rows(results: list, rolling: dict, period_text: str) -> list[dict]:
         status = _status_short(t["status"], r.value is None)
         if t.get("worst_case") == "met" and t["status"] == "met":
             status = "met (see the note below)"
+        elif t.get("worst_case") and t["status"] == "not_assessable" and r.value is not None:
+            status = "cannot be judged (see the note below)"
         out.append({
             "id": r.id,
             "title": r.title,
@@ -1442,7 +1444,12 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
         if met:
             line += f" ({_join([_bare(filters.title_lower(r.title)) for r in met])})"
         line += f", {len(missed)} not met"
-        line += f", {len(unknown)} not assessable (too few cases)." if unknown else "."
+        if unknown:
+            why = ("too few cases, or cases left out of a median" if any(r.target.get("worst_case") for r in unknown)
+                   else "too few cases")
+            line += f", {len(unknown)} not assessable ({why}; see Contract targets)."
+        else:
+            line += "."
         for r in met:
             name = filters.sentence_case(_bare(filters.title_lower(r.title)))
             target = filters.rate(r.target.get("value"), r.unit)
