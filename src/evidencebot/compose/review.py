@@ -1331,7 +1331,7 @@ def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, ex
             add(f"{name} is hit and miss against its {target} target: some months will miss it.", "risk",
                 notes.get(r.id))
     signals = ctx["safety"]
-    for text, action in zip(signals[::2], signals[1::2]):
+    for text in signals[::2]:  # each signal is followed by its action line
         indicator = ("safeguarding_timely" if "safeguarding" in text else
                      "escalation_review_hours" if "escalation" in text else
                      "readmission_30d" if "readmission" in text else "")
