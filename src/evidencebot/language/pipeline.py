@@ -271,7 +271,7 @@ def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size
     window: list[tuple[str, list[str]]] = []
     chars = 0
 
-    def flush():
+    def flush() -> Iterator[list[tuple[int, str, object]]]:
         local: dict[str, object] = {}
         missing: dict[str, None] = {}
         with _sentence_lock:
@@ -295,7 +295,8 @@ def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size
                     _sentence_docs.popitem(last=False)
         for text, pieces in window:
             out: list[tuple[int, str, object]] = []
-            offset, group, size = 0, [], 0
+            offset, size = 0, 0
+            group: list[str] = []
             for p in pieces:
                 if group and size + len(p) > limit:
                     out.append((offset, text[offset:offset + size], _join([local[x] for x in group], Doc)))
@@ -307,7 +308,7 @@ def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size
             yield out
 
     for text in texts:
-        pieces = sentence_pieces(text, limit) if text else [text]
+        pieces: list[str] = sentence_pieces(text, limit) if text else [text]
         window.append((text, pieces))
         chars += len(text)
         if chars >= BATCH_CHARS or len(window) >= batch_size * 4:
