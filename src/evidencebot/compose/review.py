@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from evidencebot.compose import filters, gather
 from evidencebot.compose.export import SUPPRESSION_RULE
 from evidencebot.errors import InputError
-from evidencebot.store import workflow
+from evidencebot.store import variance, workflow
 from evidencebot.store.blocks import get_profile
 from evidencebot.text import lower_words
 
@@ -139,16 +139,12 @@ def save_variance_note(db: Database, indicator_id: str, period: str, reason: str
         "action": (action or "").strip() or None,
         "recovery_on": recovery_on,
     }
-    with db.atomic():
-        db["variance_notes"].upsert(row, pk=("indicator_id", "period"), alter=False)
+    variance.save_note(db, row)
     return row
 
 
 def variance_notes(db: Database, period_label: str) -> dict[str, dict]:
-    if not db["variance_notes"].exists():
-        return {}
-    return {r["indicator_id"]: r for r in db.query(
-        "select * from variance_notes where period = :p", {"p": period_label})}
+    return variance.notes_for(db, period_label)
 
 
 def _rolling_end(rolling: dict) -> str:
