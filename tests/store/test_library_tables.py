@@ -100,3 +100,36 @@ def test_a_failed_question_insert_leaves_no_tender(db):
     with pytest.raises(sqlite3.Error):
         tenders.insert_tender(db, tender, [{"position": 1, "ref": "Q1", "no_such_column": 1}])
     assert not tenders.has_tenders(db)
+
+
+def _note(indicator_id: str, period: str, due_on: str | None, reason: str = "Cause.") -> dict:
+    return {"indicator_id": indicator_id, "period": period, "reason": reason, "owner": "Team leader",
+            "due_on": due_on, "created_at": "2026-01-01", "action": None, "recovery_on": None}
+
+
+def test_variance_notes_are_replaced_per_period_and_the_latest_found_in_one_read(db):
+    from evidencebot.store import variance
+
+    assert variance.notes_for(db, "2026/27 Q1") == {} and variance.latest_notes(db, ["a"]) == {}
+    variance.save_note(db, _note("a", "2026/27 Q1", "2026-09-01"))
+    variance.save_note(db, _note("a", "2026/27 Q1", "2026-10-01", "Replaced."))  # same indicator and period
+    variance.save_note(db, _note("a", "2026/27 Q2", "2026-12-01", "Later."))
+    variance.save_note(db, _note("b", "2026/27 Q1", None))
+    variance.save_note(db, _note("b", "2026/27 Q2", None, "Later period, no due date."))
+    q1 = variance.notes_for(db, "2026/27 Q1")
+    assert set(q1) == {"a", "b"} and q1["a"]["reason"] == "Replaced."
+    latest = variance.latest_notes(db, ["a", "b", "c", "a"])
+    assert set(latest) == {"a", "b"}  # no note for c
+    assert latest["a"]["reason"] == "Later." and latest["b"]["reason"] == "Later period, no due date."
+    assert "latest_rank" not in latest["a"] and set(latest["a"]) == set(_note("a", "x", None))
+
+
+def test_a_tender_answer_takes_the_action_of_each_figures_latest_variance_note(db):
+    from evidencebot.compose.tender import _action_notes
+    from evidencebot.store import variance
+
+    variance.save_note(db, _note("a", "2026/27 Q1", "2026-09-01", "Vacancy. Action: recruit two workers."))
+    variance.save_note(db, _note("a", "2026/27 Q2", "2026-12-01", "Sickness. Action: cover the rota from the bank."))
+    variance.save_note(db, _note("b", "2026/27 Q2", "2026-12-01", "No action needed: a one-off."))
+    assert _action_notes(db, ["a", "b", "c"]) == {
+        "a": "We are acting on this: we will cover the rota from the bank (led by the team leader, due December 2026)."}

@@ -94,6 +94,7 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
     lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})", "",
              "| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
              "|---|---|---|---|---:|---:|---|---|---|"]
+    rules: list[str] = []
     for r in rows:
         pq = parse_question("\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x))
         short = r["question"].split("\n")[0]
@@ -102,6 +103,10 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
         lines.append(f"| {_cell(r['ref'])} | {_cell(short)} | {len(pq.points)}: {_cell('; '.join(pq.headings))} | "
                      f"{_cell(_limit_label(r) or 'none')} | {weight} | {r['words'] if r['words'] is not None else '-'} | "
                      f"{_cell(r['status'])} | {_cell(r['owner'] or '-')} | {_cell(r['due_on'] or '-')} |")
+        if pq.instructions:
+            rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
+    if rules:  # the buyer's format, scoring and attachment rules: for the bid team, not sub-points
+        lines += ["", "Instructions from the buyer (not sub-points):"] + rules
     return "\n".join(lines)
 
 
