@@ -1129,6 +1129,20 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             nxt = [b for b in approved if b.block_id not in used and _names_terms(point.text, b)]
         chosen[point.key] = nxt[:1]
         used.update(b.block_id for b in nxt[:1])
+    # a framework or act the question names in its stem ('in line with PCREF') is echoed: when no
+    # chosen block names it, the block that does joins the part with the most words to spare
+    told = " ".join(b.title + " " + b.body for bl in chosen.values() for b in bl).lower()
+    for term in named_terms(plan.stem):
+        bare = re.sub(r"\s+\d{4}$", "", term)
+        if bare.lower() in told or not [p for p in plan.points if chosen[p.key]]:
+            continue
+        naming = [b for b in approved if b.block_id not in used and bare.lower() in (b.title + " " + b.body).lower()]
+        if naming:
+            roomy = max((p for p in plan.points if chosen[p.key]),
+                        key=lambda p: p.budget - sum(_block_words(b) for b in chosen[p.key]))
+            chosen[roomy.key].append(naming[0])
+            used.add(naming[0].block_id)
+            told += " " + (naming[0].title + " " + naming[0].body).lower()
     # further blocks, taking turns across the sub-points
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
