@@ -60,7 +60,10 @@ def _settings(rule: Rule) -> dict:
             vague_verbs=_words(o.get("vague_verbs")),
             change_verbs=_words(o.get("change_verbs")),
             external=_words(o.get("external")),
+            scope=_words(o.get("scope_words")),
         )
+        # verbs with a particle ("turn around"): the first word triggers, the particle decides
+        cache["particle_heads"] = frozenset(v.split()[0] for v in cache["verbs"] if " " in v)
     return cache
 
 
@@ -198,6 +201,21 @@ def _open_object(verb, s: dict):
     return None
 
 
+def _scoped_object(verb, s: dict) -> tuple[int, int] | None:
+    """The verb's object when its clause reaches a whole area or system ("mental health support
+    in the borough", "community mental health for the entire region", "the way the local
+    system responds"): the object, else the first noun after the verb."""
+    subj = subject_of(verb)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    after = [t for t in verb.subtree if t.i > verb.i and t.i not in skip]
+    if not any(t.lower_ in s["scope"] or t.lemma_.lower() in s["scope"] for t in after):
+        return None
+    for t in after:
+        if t.pos_ in ("NOUN", "PROPN") and not _not_outcome(t, s):
+            return t.i, t.i + 1
+    return None
+
+
 def _outcome_in(terms: Terms, s: dict, toks) -> tuple[int, int] | None:
     if s["any_outcome"]:
         for t in toks:
@@ -271,7 +289,7 @@ def _changed_outcome(terms: Terms, s: dict, toks):
 def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
     if (not s["any_outcome"] and not s["people"] and not s["strong"] and not s["changed_any"]
-            and not any(terms.any(n) for n in s["outcomes"])):
+            and not any(terms.any(n) for n in s["outcomes"]) and not ctx.lower_set & s["scope"]):
         return []
     if s["frame"] == "attribution":
         return _attribution(rule, doc, ctx, terms, s)
@@ -279,7 +297,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verbs"]):
             return []
         return _magnitude(rule, doc, ctx, terms, s)
-    trigger = s.setdefault("_trigger", s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"])
+    trigger = s.setdefault("_trigger", s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"]
+                           | s["particle_heads"])
     if not ctx.lemma_set & trigger:
         return []  # no verb or predicate of the classes in the text: nothing to read
     out: list[Candidate] = []
@@ -297,6 +316,10 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if obj is not None and _is_agent(subject_of(verb), s) and not _blocked(ctx, verb):
                 out.append(Candidate(rule, tok.i, tok.i + 1, verb.i))
             continue
+        if lemma in s["particle_heads"]:
+            prt = next((c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)), None)
+            if prt is not None and f"{lemma} {prt.lower_}" in verbs:
+                lemma = f"{lemma} {prt.lower_}"
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
         if s["people"] and tok.tag_ in W.misread_verb_tags:
@@ -341,6 +364,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             obj = _people_outcome(tok, s)
         if obj is None and lemma in s["strong"]:
             obj = _open_object(tok, s)
+        if obj is None and s["scope"]:
+            obj = _scoped_object(tok, s)
         if obj is None or _blocked(ctx, tok):
             continue
         out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
