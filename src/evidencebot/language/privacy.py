@@ -617,7 +617,8 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     """
     if rules is None:
         rules = load_privacy_rules()
-    if doc is not None and doc.text != text:
+    if doc is not None and (len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text)
+                            or doc[:1].text != text[:len(doc[:1].text)]):
         raise ValueError("doc must be a spaCy Doc of exactly this text")
     hits: list[_Hit] = []
     view = normalised_view(text)
