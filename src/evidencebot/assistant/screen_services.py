@@ -164,6 +164,8 @@ def export(conversation, what: str, story_id: str | None, fmt: str, path: str, *
     draft = conversation.state.draft
     with _connection(conversation) as db:
         if what == "story":
+            if not story_id:
+                raise InputError("choose a story to export")
             return exporting.export_story(db, story_id, path, fmt, force=force)
         if fmt == exporting.COMMENTS:
             return exporting.export_draft_with_comments(db, draft, path, db_path=db_path, force=force)
