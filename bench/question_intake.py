@@ -37,6 +37,10 @@ BAD_END = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on",
            "our", "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "such", "including"}
 
 
+LIMIT_WORDS = set("""max maximum words word limit characters character including spaces sides side pages page
+    weighting weight total marks count response answer not exceed more than one two three four five six""".split())
+
+
 def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in STOP}
 
@@ -73,6 +77,7 @@ def measure(rows: list[dict], show: bool = False) -> dict:
     tp = fp = fn = 0
     right = {"word_limit": 0, "char_limit": 0, "page_limit": 0, "weighting": 0}
     headings = cut = close = 0
+    rules = rules_as_points = rules_kept = 0
     for r in rows:
         try:
             q = parse_question(r["text"])
@@ -80,11 +85,24 @@ def measure(rows: list[dict], show: bool = False) -> dict:
             got = {"word_limit": q.word_limit, "char_limit": q.char_limit, "page_limit": q.page_limit,
                    "weighting": q.weighting}
         except Exception as exc:  # noqa: BLE001 - a crash counts as nothing found
+            q = None
             pred, heads, got = [], [], {k: None for k in right}
             if show:
                 print(f"{r['id']}: ERROR {exc}")
         exp = list(r["subpoints"])
         pairs = match(pred, exp)
+        # the buyer's instructions (format, scoring, attachments): never a sub-point, kept as instructions
+        kept_rules = getattr(q, "instructions", []) if pred else []
+        for rule in r.get("instructions") or []:
+            if not words(rule) - LIMIT_WORDS:
+                continue  # a limit or weighting alone is read as a limit
+            rules += 1
+            taken = any(overlap(p, rule) >= 0.6 and overlap(p, rule) > max((overlap(p, e) for e in exp), default=0)
+                        for p in pred)
+            rules_as_points += taken
+            rules_kept += any(overlap(k, rule) >= 0.6 for k in kept_rules)
+            if show and taken:
+                print(f"{r['id']}: instruction taken as a sub-point: {rule}")
         tp += len(pairs)
         fp += len(pred) - len(pairs)
         fn += len(exp) - len(pairs)
@@ -114,6 +132,7 @@ def measure(rows: list[dict], show: bool = False) -> dict:
         "recall": tp / (tp + fn) if tp + fn else 0.0,
         **{f"{k}_right": v for k, v in right.items()},
         "headings": headings, "headings_cut": cut, "headings_close": close,
+        "instructions": rules, "instructions_as_points": rules_as_points, "instructions_kept": rules_kept,
     }
 
 
@@ -130,6 +149,9 @@ def main(argv: list[str]) -> int:
           f"page limit {m['page_limit_right']}/{n}, weighting {m['weighting_right']}/{n}")
     print(f"headings: {m['headings']}, cut mid-phrase {m['headings_cut']}, "
           f"close to the labelled heading {m['headings_close']} of {m['tp']} matched")
+    if m["instructions"]:
+        print(f"instruction lines (format, scoring, attachments): {m['instructions']}, taken as sub-points "
+              f"{m['instructions_as_points']}, kept as instructions {m['instructions_kept']}")
     return 0
 
 

@@ -83,5 +83,5 @@ def q2_review(demo_factory, tmp_path_factory):
     review = R.assemble_review(db, "2026/27 Q2")
     text = X.to_markdown(review.to_export(charts=False))
     yield SimpleNamespace(db=db, path=path, review=review, text=text,
-                          summary=text.split("## Summary")[1].split("## Activity against plan")[0])
+                          summary=text.split("## Summary")[1].split("## Terms used")[0])
     db.close()

@@ -140,3 +140,31 @@ def test_the_writer_can_swap_a_parts_block_for_another_match(demo_db, checker):
     assert swapped.counts.words <= 400 and not swapped.findings
     with pytest.raises(Exception, match="no part"):
         T.swap_block(demo_db, answer, "z", new_block.block_id, checker=checker)
+
+
+def test_a_part_no_block_answers_is_an_honest_gap(demo_db):
+    """A part the library does not answer gets the marked placeholder and says so in the coverage
+    report, never a block about something else that shares a word (session 5, panel reason 1);
+    a part about a named framework gets the block that names it."""
+    q = ("Describe how you will keep people safe. Your answer should address:\n"
+         "a) how staff will recognise and report safeguarding concerns;\n"
+         "b) how you will apply Making Safeguarding Personal;\n"
+         "c) how you will meet the Armed Forces Covenant.\nMaximum 500 words.")
+    answer = T.assemble_tender(demo_db, q)
+    rows = {r.key: r for r in answer.coverage}
+    assert "method" in rows["a"].evidence
+    assert rows["b"].evidence.startswith("method: making-safeguarding-personal")
+    assert "method:" not in rows["c"].evidence
+    assert "write" in rows["c"].status  # 'nothing in the library: write this part' or 'evidence only: write the method'
+    assert "[To write]" in answer.markdown and "Armed Forces Covenant" in answer.markdown
+
+
+def test_a_block_that_names_the_buyers_term_answers_it(demo_db):
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question("Describe how you apply the Mental Capacity Act 2005 in day-to-day practice. Maximum 200 words.")
+    point = plan.points[0]
+    blocks = [b for b in lib.list_blocks(demo_db, status="approved") if b.approved]
+    naming = [b for b in blocks if "mental capacity act" in b.body.lower()]
+    assert naming and all(T.answers_point(point, b) for b in naming)
+    assert not any(T.answers_point(point, b) for b in blocks if "mental capacity" not in (b.body + b.title).lower())

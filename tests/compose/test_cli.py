@@ -80,7 +80,7 @@ def test_tender_save_then_library_commands(run):
 def test_review_and_variance_note(run, tmp_path):
     result = run("assemble", "review", "--period", "2026/27 Q2")
     assert result.exit_code == 0, result.stderr
-    assert "## Indicators, targets and charts" in result.stdout and "## Evidence appendix" in result.stdout
+    assert "## Indicators" in result.stdout and "## Evidence appendix" in result.stdout
     note = run("assemble", "note", "dna_rate", "--period", "2026/27 Q2", "--reason", "Two staff vacancies.",
                "--owner", "Service manager", "--due", "2026-12-01")
     assert note.exit_code == 0 and "saved" in note.stdout

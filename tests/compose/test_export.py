@@ -98,12 +98,15 @@ def test_word_file_reopens_with_real_headings_tables_and_charts(tender_doc, revi
     assert len(document.inline_shapes) == 0 and "Evidence appendix" not in text
     document, _ = docx_text(X.to_docx_bytes(review))
     heading2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    for h in ("Summary", "Indicators, targets and charts", "Action plan", "Outcome story", "Risks and issues"):
+    for h in ("Summary", "Indicators", "Action plan", "Outcome story", "Risks and issues"):
         assert h in heading2
     heading3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
     assert "Context" in heading3 and "How change is evidenced" in heading3
-    indicator_table = next(t for t in document.tables if t.rows[0].cells[1].text.strip() == "indicator")
-    assert len(indicator_table.rows) > 20
+    # one indicator table per domain, five columns each (portrait-friendly), and the targets table
+    tables = [t for t in document.tables if t.rows[0].cells[0].text.strip() == "indicator"
+              and t.rows[0].cells[-1].text.strip() == "monthly chart"]
+    assert len(tables) == 3 and all(len(t.columns) == 5 for t in tables)
+    assert sum(len(t.rows) - 1 for t in tables) == len(review.figures)
 
 
 def test_tender_sub_point_headings_become_heading_2(tender_doc):

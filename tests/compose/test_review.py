@@ -11,7 +11,7 @@ from evidencebot.compose.tender import must_fix
 
 PERIOD = "2026/27 Q2"
 SECTIONS = [
-    "## Summary", "## Activity against plan", "## Waiting times", "## Indicators, targets and charts",
+    "## Summary", "## Terms used", "## Activity against plan", "## Waiting times", "## Indicators",
     "## Variance notes", "## What changed and why", "## Workforce and supervision", "## Risks and issues",
     "## Action plan", "## Requests to the commissioner", "## Partner coordination",
     "## Examples of adapted support", "## Outcome story",

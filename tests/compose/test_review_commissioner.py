@@ -91,16 +91,17 @@ def test_a_hidden_figure_still_has_its_verdict_in_words():
 
 def test_every_hidden_percentage_in_the_table_says_what_it_hides(documents):
     review, text = documents["2026/27 Q2"]
-    rows = [ln for ln in text.splitlines() if ln.startswith("| ") and "not published" in ln]
+    rows = [ln for ln in text.splitlines() if ln.startswith("| ") and R.HIDDEN_MARK in ln]
     assert rows
+    # one footnote says what the mark means, once
+    assert text.count(f"A cell marked {R.HIDDEN_MARK} is not published because the numbers are small") == 1
     for r in review.results:
         if r.unit != "percent" or not (r.suppressed and r.value is None):
             continue
-        line = next(ln for ln in rows if f"| {r.title} |" in ln)
-        cell = line.split("|")[3].strip()
+        line = next(ln for ln in rows if ln.startswith(f"| {r.title} |"))
+        cell = line.split("|")[2].strip()
         assert cell == "no cases" or re.fullmatch(
-            r"not published: (all of them|none of them|some but not all|all|none|"
-            r"all but fewer than 5|fewer than 5|about \d+)( of (about \d+|fewer than 5))?", cell), (r.id, cell)
+            r"(all|none|some but not all|all but <5|<5|about \d+)( of (about \d+|<5))? †", cell), (r.id, cell)
 
 
 def test_a_true_zero_is_shown_as_zero_not_as_fewer_than_5(demo_db):
@@ -173,7 +174,7 @@ def test_an_action_raised_again_is_listed_once_with_one_status():
 
 def test_the_incident_log_counts_by_type_and_never_calls_a_compliment_an_incident(documents):
     _, text = documents["2026/27 Q2"]
-    risks = text.split("## Risks and issues")[1].split("## Action plan")[0]
+    risks = text.split("### Incidents and learning")[1].split("## Action plan")[0]
     assert "incidents and near misses occurred" not in risks
     first = risks.strip().splitlines()[0]
     if "compliments (" in first:
@@ -224,7 +225,8 @@ def test_a_variance_note_says_the_interval_and_the_chart_in_the_words_of_the_int
         note = notes.split(f"### {r.title}")[1].split("###")[0]
         assert words.rstrip(".") in note
         assert "is not evidence of a change" not in note
-        assert f"- **{r.title}.**" not in listed  # said once, in the note
+        # the list of disagreements is complete, and points to the note
+        assert f"- **{r.title}.** {words.rstrip('.')} (see its variance note)." in listed
     assert disagreements  # the escalation-to-review median on the full demo
     for m in re.finditer(r"\(a step change([^)]*)\)", text):
         assert m.group(1) in (" for the better", " for the worse"), m.group(0)
@@ -254,12 +256,12 @@ def test_related_actions_share_a_word_stem_with_the_indicator():
 
 def test_the_summary_reads_as_a_person_would_write_it(full_demo_q2):
     review, text = full_demo_q2
-    summary = text.split("## Summary")[1].split("## Activity against plan")[0]
+    summary = text.split("## Summary")[1].split("## Terms used")[0]
     paragraphs = [p for p in summary.split("\n\n") if p.strip()]
     assert 6 <= len(paragraphs) <= 12
     assert ("**Targets.** Contract targets in 2026/27 Q2: 3 met (hours from escalation to clinical review, "
-            "step-ups reviewed within 72 hours and planned and review contacts not attended), 1 not met. "
-            "Discharges followed up within 72 hours: below the 80% target in 2026/27 Q2 (about 5 of about 10 "
+            "step-ups reviewed within 72 hours and planned and review contacts not attended), 1 not met.") in summary
+    assert ("Discharges followed up within 72 hours: below the 80% target in 2026/27 Q2 (about 5 of about 10 "
             "eligible discharges in 2026/27 Q2; too few to publish as a percentage), and also not met in "
             "2026/27 Q1.") in summary
     assert "People on the caseload fell from about 130 to about 115 over 2026/27 Q2" in summary

@@ -5,6 +5,8 @@ reads the sentence, not only the value."""
 
 from __future__ import annotations
 
+import re
+
 from types import SimpleNamespace
 
 import pytest
@@ -96,10 +98,11 @@ def test_featured_story_dates_and_facts_agree(full):
     story = section(full.text, "Outcome story")
     head = story.strip().splitlines()[0]
     assert "support in " not in head  # the story's date is its own date, not the date support began
-    assert head.startswith("**A visit the day after discharge**")  # the demo's featured story
-    assert "(story dated August 2025; shared with the person's consent; approved 18 August 2025)" in head
-    assert "the day after discharge" in story and "within 24 hours" not in story
-    assert "admission record" not in story
+    # "A visit the day after discharge" holds a planted postcode the checker would cut, so
+    # it is passed over (s5 reader point 4): the featured story is one printed whole
+    assert not head.startswith("**A visit the day after discharge**")
+    assert re.search(r"\(story dated \w+ \d{4}; shared with the person's consent; approved \d+ \w+ \d{4}\)", head)
+    assert "within 24 hours" not in story and "admission record" not in story
 
 
 def test_each_safety_signal_has_its_action_or_says_none_is_recorded(full):
@@ -107,8 +110,8 @@ def test_each_safety_signal_has_its_action_or_says_none_is_recorded(full):
     owner or date."""
     line = next(p for p in full.summary.split("\n\n") if p.startswith("**Safety.**"))
     gap = "No action, owner or date is recorded for this: a gap for the meeting."
-    assert ("At least one safeguarding concern raised in 2026/27 Q2 was not referred by the next working day. "
-            + gap) in line
+    assert ("At least one safeguarding concern raised in 2026/27 Q2 was not referred by the next working day (as in "
+            "2026/27 Q1). " + gap) in line
     assert ("At least one discharge in 2026/27 Q2 was followed by a readmission within 30 days (none in 2026/27 "
             "Q1). " + gap) in line
     assert ("each needs checking. The variance note on hours from escalation to clinical review (median) gives "

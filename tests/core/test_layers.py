@@ -11,6 +11,7 @@ the leaves listed for them (``mentions`` may import ``text``), so every layer ca
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -121,3 +122,120 @@ def test_a_forbidden_import_is_caught(source, module):
 ])
 def test_an_allowed_import_passes(source, module):
     assert not violations(source, module)
+
+
+# ---------------------------------------------------------------- Store owns persistence
+#
+# Nothing outside ``store`` changes data: no data-changing SQL statement (INSERT, UPDATE, DELETE,
+# REPLACE, CREATE, DROP, ALTER) handed to execute(), and no sqlite-utils write method (.insert,
+# .upsert, .update, .delete, .create ...) called on a table (``db["name"]``, ``db.table(...)``, or a
+# name bound to one). Reads outside store go through its named queries (checked by review, not here).
+
+WRITE_SQL = re.compile(r"^\s*(?:WITH\b.*?\)\s*)?(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.I | re.S)
+EXECUTE = {"execute", "executemany", "executescript"}
+TABLE_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "update", "delete", "delete_where", "create",
+                "drop", "add_column", "transform", "create_index", "enable_fts", "disable_fts", "rebuild_fts",
+                "populate_fts", "add_foreign_key", "create_table", "create_view", "vacuum", "add_foreign_keys"}
+DB_NAMES = {"db", "database", "conn", "connection"}
+"""Names (or attributes such as ``self.db``) that hold a connection in this package."""
+
+
+def _literal_text(node: ast.AST, strings: dict[str, str]) -> str | None:
+    """The text of a string literal, f-string (its literal parts), concatenation, or a name bound to one."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else " x " for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = _literal_text(node.left, strings)
+        return left if left is not None else _literal_text(node.right, strings)
+    if isinstance(node, ast.Name):
+        return strings.get(node.id)
+    return None
+
+
+def _holds_db(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in DB_NAMES
+    if isinstance(node, ast.Attribute):
+        return node.attr in DB_NAMES
+    return False
+
+
+def _is_table(node: ast.AST, tables: set[str]) -> bool:
+    """``db["name"]``, ``db.table(...)``/``db.table(...)``, or a name bound to one of them."""
+    if isinstance(node, ast.Subscript):
+        return _holds_db(node.value)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr in ("table", "view") and _holds_db(node.func.value)
+    return isinstance(node, ast.Name) and node.id in tables
+
+
+def data_writes(source: str, module: str) -> list[str]:
+    """Every place in ``source`` that changes data without going through store."""
+    tree = ast.parse(source)
+    strings: dict[str, str] = {}
+    tables: set[str] = set()
+    for node in ast.walk(tree):  # names bound to SQL text or to a table, anywhere in the module
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            text = _literal_text(node.value, {})
+            if text is not None:
+                strings[node.targets[0].id] = text
+            if _is_table(node.value, set()):
+                tables.add(node.targets[0].id)
+    bad = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        name = node.func.attr
+        if name in EXECUTE and node.args:
+            text = _literal_text(node.args[0], strings)
+            if text is not None and WRITE_SQL.match(text):
+                bad.append(f"{module}:{node.lineno} runs {' '.join(text.split())[:40]!r}… (data changes belong in store)")
+        elif name in TABLE_WRITES and _is_table(node.func.value, tables):
+            bad.append(f"{module}:{node.lineno} calls .{name}() on a table (data changes belong in store)")
+    return bad
+
+
+def test_nothing_outside_store_changes_data():
+    bad = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module_name(path)
+        if _layer(module) == "store":
+            continue
+        bad += data_writes(path.read_text(encoding="utf-8"), module)
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("source", [
+    'db.execute("delete from stories where story_id = ?", [sid])\n',
+    'def f(db):\n    db.execute("""\n        UPDATE drafts SET body = ? WHERE draft_id = ?""", [b, i])\n',
+    'def f(self):\n    self.db.execute(f"insert into {table} values (?)", [v])\n',
+    'SQL = "replace into settings values (?, ?)"\ndef f(conn):\n    conn.execute(SQL, [k, v])\n',
+    'db.executescript("create table x (a); drop table y")\n',
+    'db.execute("with t as (select 1) insert into x select * from t")\n',
+    'db["bids"].insert({"question": q})\n',
+    'def f(database):\n    database["tender_questions"].update(3, {"owner": "Jo"})\n',
+    'db.table("facts").delete(4)\n',
+    'def f(db):\n    table = db["answer_blocks"]\n    table.upsert(row, pk="block_id")\n',
+    'db["block_uses"].insert_all(rows)\n',
+    'self.db["stories"].delete_where("status = ?", ["draft"])\n',
+])
+def test_a_data_change_outside_store_is_caught(source):
+    assert data_writes(source, "evidencebot.compose.example")
+
+
+@pytest.mark.parametrize("source", [
+    'db.execute("select * from stories where story_id = ?", [sid])\n',
+    'db.execute("PRAGMA busy_timeout = 5000")\n',
+    'rows = db.query("select count(*) from bids")\n',
+    'extra["compare"].update(ci_low=None)\n',
+    'state["results"].update(found)\n',
+    'fields.update(more)\n',
+    'out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table}{columns}")\n',
+    'notes.insert(0, "a note")\n',
+    'db["bids"].exists()\n',
+    'with db.atomic():\n    bids.insert_bid(db, row)\n',
+])
+def test_reads_and_ordinary_calls_pass(source):
+    assert not data_writes(source, "evidencebot.compose.example")

@@ -144,3 +144,56 @@ def test_pipe_batches_by_characters(monkeypatch):
     docs = list(pipeline.pipe(texts, disable=["ner"], max_chars=5000))
     assert [d.text for d in docs] == texts
     assert max(sizes) <= 5000 and sum(sizes) == 40 * 1050
+
+
+def test_sentence_pieces_join_up_and_start_at_each_sentence():
+    text = "Our team visits people at home.  She said it helped.\nWe review plans every week. "
+    pieces = pipeline.sentence_pieces(text)
+    assert "".join(pieces) == text
+    assert [p.strip() for p in pieces] == ["Our team visits people at home.", "She said it helped.",
+                                           "We review plans every week."]
+    assert pipeline.sentence_pieces("") == [""]
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.text, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i - t.sent.start, t.lemma_, t.ent_type_, t.is_sent_start)
+            for t in doc]
+
+
+def test_pipe_blocks_joins_the_sentences_into_one_doc_of_the_block():
+    pipeline.clear_sentence_cache()
+    blocks = ["Our team reduced admissions. Jo Bloggs said the café helped her a lot.",
+              "Jo Bloggs said the café helped her a lot. We meet on Mondays."]
+    out = list(pipeline.pipe_blocks(blocks))
+    assert [len(pieces) for pieces in out] == [1, 1]
+    for block, [(offset, text, doc)] in zip(blocks, out):
+        assert offset == 0 and text == block and doc.text == block
+        assert len(list(doc.sents)) == 2
+    # a sentence's parse does not depend on the paragraph around it
+    alone = list(pipeline.pipe(["Jo Bloggs said the café helped her a lot."]))[0]
+    first, second = out[0][0][2], out[1][0][2]
+    assert _annotations(first[5:])[:-1] == _annotations(alone)[:-1]
+    assert [t.text for t in second[:10]] == [t.text for t in alone]
+
+
+def test_pipe_blocks_parses_a_sentence_once_and_cuts_long_blocks(monkeypatch):
+    pipeline.clear_sentence_cache()
+    calls: list[list[str]] = []
+    real = pipeline.pipe
+
+    def counting(texts, **kwargs):
+        texts = list(texts)
+        calls.append(texts)
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(pipeline, "pipe", counting)
+    block = " ".join(f"We met {i} carers in week {i}." for i in range(30))
+    list(pipeline.pipe_blocks([block, block + " We added a group."]))
+    parsed = [t for call in calls for t in call]
+    assert len(parsed) == len(set(parsed)) == 32  # 30 sentences, the last again with a space after it, the new one
+    calls.clear()
+    [pieces] = list(pipeline.pipe_blocks([block], limit=200))
+    assert calls == []  # every sentence came from the cache
+    assert len(pieces) > 3 and all(len(text) <= 200 + 40 for _, text, _ in pieces)
+    assert "".join(text for _, text, _ in pieces) == block
+    assert all(block[off:off + len(text)] == text == doc.text for off, text, doc in pieces)

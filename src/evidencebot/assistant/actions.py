@@ -23,6 +23,7 @@ from evidencebot.assistant.editing import DraftDoc
 from evidencebot.assistant import indicator_views as views
 from evidencebot.assistant.indicator_views import ChartData
 from evidencebot.assistant.intents import SLASH_COMMANDS, Intent
+from evidencebot.compose.filters import rule_words
 from evidencebot.errors import EvidencebotError, InputError
 
 
@@ -206,7 +207,7 @@ def indicators(ctx: Context, intent: Intent) -> Reply:
     if notable:
         md.append("Special cause: " + "; ".join(
             f"**{views.short_title(r, cat)}** {r.verdict_text().split(' ', 1)[-1]}"
-            + (f" ({r.spc.get('rule')})" if r.spc.get("rule") else "") for r in notable) + ".")
+            + (f" ({rule_words(r.spc.get('rule'))})" if r.spc.get("rule") else "") for r in notable) + ".")
     else:
         md.append("No special-cause change: every series is within normal variation "
                   "(or has too few points to judge). Describe figures as similar, not improved.")
@@ -283,7 +284,13 @@ def draft(ctx: Context, intent: Intent) -> Reply:
 
         _wait_for_language(ctx, "the answer is checked before you see it")
         ctx.progress("planning, gathering evidence and checking the answer…")
-        answer = assemble_tender(ctx.db, question, limit, period=intent.period)
+        if ctx.db_path == ":memory:":
+            answer = assemble_tender(ctx.db, question, limit, period=intent.period)
+        else:
+            from evidencebot.assistant.checking import shared_database
+
+            with shared_database(ctx.db_path) as db:  # its indicators stay cached for the editor's checks
+                answer = assemble_tender(db, question, limit, period=intent.period)
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("evidencebot"):
             raise

@@ -65,6 +65,9 @@ class ExportDoc:
     sources: list[dict] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    chart_notes: list[str] = field(default_factory=list)
+    """Sentences shown under the variation and assurance table (in every format), e.g.
+    which indicators with a target have no chart and where their status is."""
     appendix_note: str | None = None
     """The appendix's opening note when the document states the rounding rule elsewhere."""
     quote: str | None = None
@@ -191,24 +194,80 @@ def to_markdown(doc: ExportDoc, *, part: str = "document", summary: bool = True)
     parts.append(doc.body.strip())
     if not doc.submitted:
         if doc.charts and summary:
-            parts += ["", summary_markdown(doc.charts)]
+            parts += ["", summary_markdown(doc.charts, doc.chart_notes)]
         for note in doc.notes:
             parts += ["", note]
         parts += ["", "---", "", appendix_markdown(doc)]
     return "\n".join(parts).rstrip() + "\n"
 
 
-def summary_markdown(charts: list[Chart]) -> str:
+def summary_markdown(charts: list[Chart], notes: list[str] | None = None) -> str:
     """The variation and assurance summary in words (the Word and HTML copies show the icons)."""
     from evidencebot.compose import charts as C
 
     lines = ["## Variation and assurance", "", "| indicator | variation | assurance |", "|---|---|---|"]
     for chart in charts:
         lines.append(f"| {_cell(chart.title)} | {C.variation_words(chart)} | {C.assurance_words(chart)} |")
+    for note in notes or []:
+        lines += ["", note]
     if any(chart.monthly for chart in charts):
         lines += ["", "The variation and assurance come from charts of one value per month; the tables above give "
                   "the figure for each whole period, so a rate per 100 people there is usually larger than a month's."]
+    lines += ["", "### The charts in words", "",
+              "The Word and HTML copies of this document draw these charts; this Markdown copy cannot hold "
+              "pictures, so it says what each chart shows.", ""]
+    lines += [f"- {chart_words(chart)}" for chart in charts]
     return "\n".join(lines)
+
+
+def _month_runs(labels: list[str], flags: list[bool]) -> list[str]:
+    """'January 2026 to September 2026', 'March 2026': the runs of flagged months."""
+    from evidencebot.compose import filters
+
+    runs, start = [], None
+    for i, flag in enumerate(flags + [False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            first, last = filters.fmt_month(labels[start]), filters.fmt_month(labels[i - 1])
+            runs.append(first if first == last else f"{first} to {last}")
+            start = None
+    return runs
+
+
+def chart_words(chart: Chart) -> str:
+    """What a chart shows, in words and without figures (for a copy that cannot hold the
+    picture): its verdict, the months it covers, where limits were recalculated, which
+    months are marked as special cause, where the latest month sits against the mean,
+    and where the target line lies against the limits."""
+    from evidencebot.compose import charts as C
+    from evidencebot.compose import filters
+
+    shown = [m for m, v in zip(chart.labels, chart.values) if v is not None]
+    if not shown:
+        return f"**{chart.title}**: no months to draw."
+    monthly = chart.monthly
+    span = (f"{filters.fmt_month(shown[0])} to {filters.fmt_month(shown[-1])}" if monthly
+            else f"{shown[0]} to {shown[-1]}")
+    parts = [f"**{chart.title}** ({len(shown)} {'months' if monthly else 'points'}, {span}): "
+             f"{(chart.verdict if chart.enough else C.NOT_ENOUGH).rstrip('.')}."]
+    if not chart.enough:
+        return " ".join(parts + ["It is drawn as a run chart, without limits."])
+    for at in chart.changes:
+        if 0 <= at < len(chart.labels):
+            parts.append(f"The mean and limits are recalculated from {filters.fmt_month(chart.labels[at])}, "
+                         "after a recorded service change.")
+    for kind, colour in (("improvement", "blue"), ("concern", "orange")):
+        runs = _month_runs(chart.labels, [t == kind for t in chart.point_types])
+        if runs:
+            parts.append(f"Months marked as special-cause {kind} ({colour}): {'; '.join(runs)}.")
+    last = next((v for v in reversed(chart.values) if v is not None), None)
+    if last is not None and chart.mean is not None:
+        side = "above" if last > chart.mean else "below" if last < chart.mean else "on"
+        parts.append(f"The latest month is {side} the mean.")
+    if chart.target is not None:
+        parts.append(f"Target line: {C.assurance_words(chart)}.")
+    return " ".join(parts)
 
 
 # ---------------------------------------------------------------- HTML
@@ -262,7 +321,7 @@ def to_html(doc: ExportDoc, *, charts: bool = True, part: str = "document") -> s
     md = _markdown_it()
     body = md.render(to_markdown(doc, part=part, summary=False))
     if part == "document" and not doc.submitted and doc.charts:
-        extra = _summary_html(doc.charts)
+        extra = _summary_html(doc.charts) + "".join(f"\n<p>{html.escape(n)}</p>" for n in doc.chart_notes)
         if charts:
             extra += "\n<h2>SPC charts</h2>\n" + "\n".join(_figure_html(c) for c in doc.charts)
         marker = f"<h2>{html.escape(APPENDIX_TITLE)}</h2>"
@@ -450,7 +509,7 @@ def markdown_to_docx(document, markdown: str, *, width: float | None = None) -> 
         i += 1
 
 
-def charts_to_docx(document, charts_: list[Chart], *, width: float) -> None:
+def charts_to_docx(document, charts_: list[Chart], *, width: float, notes: list[str] | None = None) -> None:
     """The variation and assurance summary (icons and words) and one picture per chart."""
     from docx.shared import Pt
 
@@ -484,6 +543,8 @@ def charts_to_docx(document, charts_: list[Chart], *, width: float) -> None:
                 para.add_run(" ")
             para.add_run(text)
     size_table(table, texts, width)
+    for note in notes or []:
+        document.add_paragraph(note)
     document.add_heading("SPC charts", level=2)
     for chart in charts_:
         document.add_picture(io.BytesIO(chart_png(chart)), width=Pt(min(width, 468)))

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
-from evidencebot.store import workflow
+from evidencebot.metrics.indicators import latest_data_date as engine_latest
+from evidencebot.store import records, workflow
 from evidencebot.text import letter_word_pattern
 
 EXTERNAL_STORY_SQL = workflow.EXPORTABLE_SQL
@@ -34,23 +35,8 @@ TRIGGER_WORDS = {
 
 
 def latest_data_date(db: Database) -> _dt.date | None:
-    try:
-        from evidencebot.metrics.indicators import latest_data_date as engine_latest
-    except ImportError:
-        engine_latest = None
-    if engine_latest is not None:
-        value = engine_latest(db)
-        if value is None:
-            return None
-        return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
-    best = None
-    for table, column in (("contacts", "contact_at"), ("escalations", "raised_at"),
-                          ("crisis_events", "started_on"), ("admissions", "discharged_on")):
-        if db[table].exists():
-            row = db.execute(f"select max(substr({column},1,10)) from {table}").fetchone()
-            if row and row[0] and (best is None or row[0] > best):
-                best = row[0]
-    return _dt.date.fromisoformat(best) if best else None
+    """The latest date in the service's records (the indicator engine's :func:`latest_data_date`)."""
+    return engine_latest(db)
 
 
 def parse(db: Database, text: str | None, *, default: str = "review"):
@@ -136,9 +122,7 @@ def indicators(db: Database, period, compare=None, ids: list[str] | None = None,
 
 
 def targets(db: Database) -> dict[str, float]:
-    if not db["targets"].exists():
-        return {}
-    return {r["indicator_id"]: r["target"] for r in db.query("select indicator_id, target from targets")}
+    return records.targets(db)
 
 
 def missed_target(result, target: float | None) -> bool:
@@ -168,10 +152,7 @@ class EscalationSummary:
 
 
 def escalations(db: Database, p) -> EscalationSummary:
-    start, end = _bounds(p)
-    rows = list(db.query(
-        "select level, triggers, raised_at, reviewed_at, rationale, outcome from escalations "
-        "where substr(raised_at,1,10) between :s and :e", {"s": start, "e": end}))
+    rows = records.escalations_raised(db, *_bounds(p))
     summary = EscalationSummary(total=len(rows))
     if not rows:
         return summary
@@ -206,11 +187,7 @@ def trigger_words(name: str) -> str:
 
 def incidents(db: Database, p, *, with_learning: bool = False, limit: int | None = None) -> list[dict]:
     """Incidents and near misses that occurred in the period, newest first."""
-    start, end = _bounds(p)
-    sql = ("select * from incidents where occurred_on between :s and :e"
-           + (" and coalesce(trim(learning),'') != ''" if with_learning else "")
-           + " order by occurred_on desc, incident_id")
-    rows = list(db.query(sql, {"s": start, "e": end}))
+    rows = records.incidents(db, *_bounds(p), with_learning=with_learning)
     return rows[:limit] if limit else rows
 
 
@@ -220,11 +197,7 @@ def incident_types(rows: list[dict]) -> list[tuple[str, int]]:
 
 def open_actions(db: Database, p) -> list[dict]:
     """Incident actions not closed by the end of the period (any age)."""
-    end = p.end.isoformat()
-    return list(db.query(
-        "select * from incidents where coalesce(trim(action),'') != '' and occurred_on <= :e "
-        "and (closed_on is null or closed_on = '' or closed_on > :e) order by due_on, incident_id",
-        {"e": end}))
+    return records.actions_open_at(db, p.end.isoformat())
 
 
 @dataclass
@@ -236,8 +209,7 @@ class SafeguardingSummary:
 
 
 def safeguarding(db: Database, p) -> SafeguardingSummary:
-    start, end = _bounds(p)
-    rows = list(db.query("select * from safeguarding where concern_on between :s and :e", {"s": start, "e": end}))
+    rows = records.safeguarding_concerns(db, *_bounds(p))
     s = SafeguardingSummary(total=len(rows))
     for r in rows:
         if r["referred_on"]:
@@ -263,8 +235,7 @@ class PartnerSummary:
 
 
 def partner_comms(db: Database, p, on_time_days: int = 2) -> PartnerSummary:
-    start, end = _bounds(p)
-    rows = list(db.query("select * from partner_comms where sent_on between :s and :e", {"s": start, "e": end}))
+    rows = records.partner_messages(db, *_bounds(p))
     s = PartnerSummary(total=len(rows))
     if not rows:
         return s
@@ -284,31 +255,18 @@ class CrisisPlanSummary:
 
 
 def crisis_plans(db: Database, p) -> CrisisPlanSummary:
-    start, end = _bounds(p)
-    row = db.execute(
-        "select count(distinct person_id), "
-        "count(distinct case when coalesce(reviewed_on, created_on) between :s and :e then person_id end), "
-        "count(distinct case when easy_read = 1 then person_id end) "
-        "from crisis_plans where created_on <= :e", {"s": start, "e": end}).fetchone()
-    return CrisisPlanSummary(*(row or (0, 0, 0)))
+    return CrisisPlanSummary(*records.crisis_plan_counts(db, *_bounds(p)))
 
 
 def caseload(db: Database, p) -> int:
-    start, end = _bounds(p)
-    return db.execute(
-        "select count(*) from people where referral_date <= :e and (discharge_date is null "
-        "or discharge_date = '' or discharge_date >= :s)", {"s": start, "e": end}).fetchone()[0]
+    return records.caseload(db, *_bounds(p))
 
 
 def service_changes(db: Database, until, *, since=None) -> list[dict]:
     """Dated service changes up to the end of ``until`` (a Period or date), oldest first."""
     end = until.end.isoformat() if hasattr(until, "end") else str(until)
-    params = {"e": end}
-    sql = "select * from service_changes where changed_on <= :e"
-    if since is not None:
-        params["s"] = since.start.isoformat() if hasattr(since, "start") else str(since)
-        sql += " and changed_on >= :s"
-    return list(db.query(sql + " order by changed_on, change_id", params))
+    start = None if since is None else since.start.isoformat() if hasattr(since, "start") else str(since)
+    return records.service_changes(db, end, start)
 
 
 def changes_for(changes: list[dict], indicator_ids: list[str]) -> list[dict]:
@@ -347,15 +305,10 @@ def stories(db: Database, terms: list[str], *, domains: list[str] | None = None,
     exclude = exclude or set()
     out: list[dict] = []
     query = _fts_query(terms)
-    if query and db["stories_fts"].exists():
-        rows = db.query(
-            f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
-            f"where stories_fts match :q and {workflow.EXPORTABLE_SQL} order by rank, s.story_id",
-            {"q": query})
-        out = [r for r in rows if r["story_id"] not in exclude]
+    if query:
+        out = [r for r in workflow.match_exportable_stories(db, query) if r["story_id"] not in exclude]
     if not out and domains:
-        rows = db.query(
-            f"select s.* from stories s where {workflow.EXPORTABLE_SQL} order by s.story_date desc, s.story_id")
+        rows = workflow.exportable_stories(db)
         wanted = set(domains)
         out = [r for r in rows if r["story_id"] not in exclude
                and wanted & {d for d in (r["domains"] or "").split(";") if d}]
@@ -393,34 +346,10 @@ ACTIVITY_MEASURES = ("referrals", "caseload_end", "contacts_attended")
 """activity_plan measure codes the review compares with (others are listed as they are)."""
 
 
-def _table_rows(db: Database, table: str, sql: str, params: dict) -> list[dict] | None:
-    """Rows of an optional table; None when the table does not exist."""
-    if not db[table].exists():
-        return None
-    return list(db.query(sql, params))
-
-
 def activity(db: Database, p) -> Activity:
     """Referrals, caseload, discharges and contacts in the period, and the plan when held."""
-    start, end = _bounds(p)
-    one = lambda sql: db.execute(sql, {"s": start, "e": end}).fetchone()[0] or 0  # noqa: E731
-    out = Activity(
-        caseload_start=one("select count(*) from people where referral_date <= :s and "
-                           "(discharge_date is null or discharge_date = '' or discharge_date >= :s)"),
-        caseload_end=one("select count(*) from people where referral_date <= :e and "
-                         "(discharge_date is null or discharge_date = '' or discharge_date > :e)"),
-        referrals=one("select count(*) from people where referral_date between :s and :e"),
-        discharges=one("select count(*) from people where discharge_date between :s and :e"),
-        contacts_attended=one("select count(*) from contacts where substr(contact_at,1,10) between :s and :e "
-                              "and attendance in ('attended','late')"),
-        contacts_planned=one("select count(*) from contacts where substr(contact_at,1,10) between :s and :e "
-                             "and kind in ('planned','review') and attendance in ('attended','late','dna')"),
-        unplanned=one("select count(*) from contacts where substr(contact_at,1,10) between :s and :e "
-                      "and kind = 'unplanned' and attendance in ('attended','late')"),
-    )
-    rows = _table_rows(db, "activity_plan", "select measure, planned from activity_plan where period = :p",
-                       {"p": getattr(p, "label", str(p))})
-    out.plan = {r["measure"]: r["planned"] for r in rows or []}
+    out = Activity(**records.activity_counts(db, *_bounds(p)))
+    out.plan = records.activity_plan(db, getattr(p, "label", str(p))) or {}
     return out
 
 
@@ -438,12 +367,7 @@ class Waits:
 
 def waiting_times(db: Database, p, latest: _dt.date | None = None) -> Waits:
     """Referral to first attended contact, for people referred in the period."""
-    start, end = _bounds(p)
-    rows = db.execute(
-        "select p.referral_date, (select min(substr(c.contact_at,1,10)) from contacts c "
-        "where c.person_id = p.person_id and c.attendance in ('attended','late') "
-        "and substr(c.contact_at,1,10) >= p.referral_date) from people p "
-        "where p.referral_date between :s and :e", {"s": start, "e": end}).fetchall()
+    rows = records.first_contacts(db, *_bounds(p))
     out = Waits(referrals=len(rows))
     days = []
     for referred, first in rows:
@@ -477,10 +401,7 @@ def review_actions(db: Database, p, as_of: _dt.date) -> list[dict]:
     """Incident actions that fell due in the period or were still open at its end,
     each with its status as of ``as_of`` (the latest data date)."""
     start, end = _bounds(p)
-    rows = list(db.query(
-        "select * from incidents where coalesce(trim(action),'') != '' and occurred_on <= :e and ("
-        "(due_on between :s and :e) or closed_on is null or closed_on = '' or closed_on > :e) "
-        "order by due_on, incident_id", {"s": start, "e": end}))
+    rows = records.actions_due_or_open(db, start, end)
     for r in rows:
         r["status"] = action_status(r, as_of)
         r["due_in_period"] = bool(r.get("due_on")) and start <= r["due_on"][:10] <= end
@@ -489,12 +410,9 @@ def review_actions(db: Database, p, as_of: _dt.date) -> list[dict]:
 
 def workforce(db: Database, p) -> list[dict] | None:
     """Workforce and supervision figures for the period (None when the table is not there)."""
-    return _table_rows(db, "workforce", "select measure, value, note from workforce where period = :p "
-                       "order by measure", {"p": getattr(p, "label", str(p))})
+    return records.workforce(db, getattr(p, "label", str(p)))
 
 
 def requests(db: Database, p) -> list[dict] | None:
     """Requests to the commissioner raised up to the end of the period and not closed."""
-    return _table_rows(db, "requests", "select * from requests where raised_on <= :e and "
-                       "coalesce(status,'') not in ('closed','withdrawn') order by raised_on",
-                       {"e": p.end.isoformat()})
+    return records.open_requests(db, p.end.isoformat())

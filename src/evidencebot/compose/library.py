@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlite_utils import Database
 
+from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
+from evidencebot.store import bids as bid_rows
+from evidencebot.store import blocks as block_store
+from evidencebot.store import workflow
+from evidencebot.store.blocks import PROFILE_FIELDS, get_profile, load_demo_library, set_profile  # noqa: F401
 from evidencebot.text import letter_words
 
 REVIEW_MONTHS = 12
@@ -54,14 +60,6 @@ def _today(today=None) -> _dt.date:
     return today
 
 
-def _add_months(day: _dt.date, months: int) -> _dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    import calendar
-
-    return _dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def save(
     db: Database,
     question: str,
@@ -77,8 +75,6 @@ def save(
     today=None,
 ) -> int:
     """Store an answer; returns its ``bid_id``. Review date defaults to a year on."""
-    from evidencebot.compose.words import count_words
-
     if not (question or "").strip() or not (answer or "").strip():
         raise InputError("a library entry needs both a question and an answer")
     if outcome not in OUTCOMES:
@@ -94,15 +90,13 @@ def save(
         "words": count_words(answer),
         "period": period,
         "created_at": now.isoformat(),
-        "review_date": review_date or _add_months(now, REVIEW_MONTHS).isoformat(),
+        "review_date": review_date or block_store.add_months(now, REVIEW_MONTHS).isoformat(),
         "score": score,
         "max_score": max_score,
         "feedback": feedback,
         "outcome": outcome,
     }
-    with db.atomic():
-        table = db["bids"].insert(row)
-    return table.last_pk
+    return bid_rows.insert_bid(db, row)
 
 
 def _parse_date(text: str, what: str) -> _dt.date:
@@ -122,12 +116,13 @@ def _check_score(score, max_score) -> None:
 
 
 def get(db: Database, bid_id: int) -> dict:
-    from sqlite_utils.db import NotFoundError
-
     try:
-        return db["bids"].get(int(bid_id))
-    except (NotFoundError, ValueError):
-        raise InputError(f"no library entry {bid_id} (see 'evidencebot library list')") from None
+        row = bid_rows.bid_row(db, int(bid_id))
+    except ValueError:
+        row = None
+    if row is None:
+        raise InputError(f"no library entry {bid_id} (see 'evidencebot library list')")
+    return row
 
 
 def record_score(
@@ -144,20 +139,19 @@ def record_score(
         if outcome not in OUTCOMES:
             raise InputError(f"unknown outcome {outcome!r} (allowed: {', '.join(OUTCOMES)})")
         update["outcome"] = outcome
-    with db.atomic():
-        db["bids"].update(int(bid_id), update)
+    bid_rows.update_bid(db, int(bid_id), update)
     return get(db, bid_id)
 
 
 def all_bids(db: Database) -> list[dict]:
-    return list(db.query("select * from bids order by created_at desc, bid_id desc"))
+    return bid_rows.list_bids(db)
 
 
 def search(db: Database, text: str, limit: int = 20) -> list[dict]:
     """Full-text search over questions and answers, best match first."""
     if not (text or "").strip():
         raise InputError("give some words to search for")
-    return list(db["bids"].search(text, quote=True, limit=limit))
+    return bid_rows.search_bids(db, text, limit)
 
 
 def terms(text: str) -> list[str]:
@@ -170,6 +164,11 @@ def terms(text: str) -> list[str]:
     return seen
 
 
+def _any_of(words: list[str]) -> str:
+    """An FTS5 expression matching any of ``words``."""
+    return " OR ".join(f'"{w}"' for w in words)
+
+
 def similar(db: Database, question: str, *, limit: int = 5, today=None) -> list[SimilarBid]:
     """Earlier answers ranked against ``question``.
 
@@ -178,19 +177,9 @@ def similar(db: Database, question: str, *, limit: int = 5, today=None) -> list[
     past their review date are still listed, flagged ``overdue``.
     """
     words = terms(question)
-    if not words or not db["bids"].exists() or db["bids"].count == 0:
+    if not words or not bid_rows.has_bids(db):
         return []
-    match = " OR ".join(f'"{w}"' for w in words)
-    rows = db.query(
-        """
-        select bids.*, bm25(bids_fts, 3.0, 1.0) as rank
-        from bids_fts join bids on bids.rowid = bids_fts.rowid
-        where bids_fts match :match
-        order by rank, coalesce(bids.score * 1.0 / nullif(bids.max_score, 0), 0) desc, bids.bid_id desc
-        limit :limit
-        """,
-        {"match": match, "limit": limit},
-    )
+    rows = bid_rows.match_bids(db, _any_of(words), limit)
     now = _today(today)
     out = []
     for row in rows:
@@ -222,7 +211,6 @@ def similar(db: Database, question: str, *, limit: int = 5, today=None) -> list[
 # is *stale*: it is still found, flagged, and used only with a warning.
 
 BLOCK_STATUSES = ("draft", "submitted", "approved")
-from evidencebot.store.blocks import PROFILE_FIELDS, get_profile, load_demo_library, set_profile  # noqa: E402,F401
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _BLOCK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
 
@@ -242,7 +230,7 @@ class Block:
     review_due: str | None
     stale: bool
     rank: float = 0.0
-    matched: list[str] = None  # the query's content words the block shares
+    matched: list[str] = field(default_factory=list)  # the query's content words the block shares
 
     @property
     def approved(self) -> bool:
@@ -266,7 +254,7 @@ def _slug(text: str) -> str:
 
 def _unique_id(db: Database, base: str) -> str:
     ident, n = base, 1
-    while db["answer_blocks"].count_where("block_id = ?", [ident]):
+    while block_store.block_exists(db, ident):
         n += 1
         ident = f"{base}-{n}"
     return ident
@@ -276,8 +264,6 @@ def add_block(db: Database, title: str, body: str, *, tags=(), owner: str | None
               means: str = "", block_id: str | None = None, last_reviewed: str | None = None,
               review_due: str | None = None, today=None) -> str:
     """Add a draft block; returns its id. It must be submitted and approved before answers use it."""
-    from evidencebot.store import workflow
-
     title, body = " ".join((title or "").split()), " ".join((body or "").split())
     if not title or not body:
         raise InputError("an answer block needs a title and some method text")
@@ -285,59 +271,49 @@ def add_block(db: Database, title: str, body: str, *, tags=(), owner: str | None
         raise InputError(f"block id {block_id!r}: use lower-case letters, digits and hyphens")
     now = _today(today)
     reviewed = _parse_date(last_reviewed, "last reviewed date") if last_reviewed else now
-    due = _parse_date(review_due, "review due date") if review_due else _add_months(reviewed, REVIEW_MONTHS)
+    due = _parse_date(review_due, "review due date") if review_due else block_store.add_months(reviewed, REVIEW_MONTHS)
     ident = block_id or _unique_id(db, _slug(title))
-    if db["answer_blocks"].count_where("block_id = ?", [ident]):
+    if block_store.block_exists(db, ident):
         raise InputError(f"there is already a block {ident!r}")
     stamp = _dt.datetime.now().replace(microsecond=0).isoformat()
-    with db.atomic():
-        db["answer_blocks"].insert({
-            "block_id": ident, "title": title, "body": body, "means": " ".join((means or "").split()),
-            "tags": ";".join(t.strip() for t in tags if t and t.strip()),
-            "owner": owner or workflow._user(db, None), "source": source, "status": "draft",
-            "last_reviewed": reviewed.isoformat(), "review_due": due.isoformat(),
-            "created_at": stamp, "updated_at": stamp,
-        })
+    block_store.insert_block(db, {
+        "block_id": ident, "title": title, "body": body, "means": " ".join((means or "").split()),
+        "tags": ";".join(t.strip() for t in tags if t and t.strip()),
+        "owner": owner or workflow._user(db, None), "source": source, "status": "draft",
+        "last_reviewed": reviewed.isoformat(), "review_due": due.isoformat(),
+        "created_at": stamp, "updated_at": stamp,
+    })
     return ident
 
 
 def get_block(db: Database, block_id: str, today=None) -> Block:
-    rows = list(db.query("select * from answer_blocks where block_id = ?", [block_id]))
-    if not rows:
+    row = block_store.block_row(db, block_id)
+    if row is None:
         raise InputError(f"no answer block {block_id!r} (see 'evidencebot library blocks')")
-    return _block(rows[0], today)
+    return _block(row, today)
 
 
 def list_blocks(db: Database, *, status: str | None = None, stale: bool | None = None, today=None) -> list[Block]:
-    if not db["answer_blocks"].exists():
-        return []
-    rows = db.query("select * from answer_blocks" + (" where status = ?" if status else "") + " order by block_id",
-                    [status] if status else [])
-    out = [_block(r, today) for r in rows]
+    out = [_block(r, today) for r in block_store.block_rows(db, status)]
     return [b for b in out if stale is None or b.stale == stale]
 
 
 def submit_block(db: Database, block_id: str, *, user: str | None = None) -> Block:
     """draft -> submitted."""
-    from evidencebot.store import workflow
-
     who = workflow._user(db, user)
     with db.atomic():
         block = get_block(db, block_id)
         if block.status != "draft":
             raise InputError(f"block {block_id} is already {block.status}")
-        db.execute("update answer_blocks set status = 'submitted', submitted_by = ?, submitted_at = ? where block_id = ?",
-                   [who, workflow._now(), block_id])
+        block_store.mark_block_submitted(db, block_id, who, workflow._now())
     return get_block(db, block_id)
 
 
 def approve_block(db: Database, block_id: str, *, user: str | None = None) -> Block:
     """submitted -> approved, by someone other than the person who submitted it (four eyes)."""
-    from evidencebot.store import workflow
-
     who = workflow._user(db, user)
     with db.atomic():
-        row = db["answer_blocks"].get(block_id) if db["answer_blocks"].count_where("block_id = ?", [block_id]) else None
+        row = block_store.block_row(db, block_id)
         if row is None:
             raise InputError(f"no answer block {block_id!r} (see 'evidencebot library blocks')")
         if row["status"] == "approved":
@@ -347,8 +323,7 @@ def approve_block(db: Database, block_id: str, *, user: str | None = None) -> Bl
         if workflow.same_person(row.get("submitted_by"), who):
             raise InputError(f"block {block_id} was submitted by {who}: approval needs a second person")
         shared = workflow.same_account_approval(db, "answer_blocks", block_id, f"block {block_id}", who)
-        db.execute("update answer_blocks set status = 'approved', approved_by = ?, approved_at = ? where block_id = ?",
-                   [who, workflow._now(), block_id])
+        block_store.mark_block_approved(db, block_id, who, workflow._now())
         workflow._note_same_account(db, "answer_blocks", block_id, shared, who)
     return get_block(db, block_id)
 
@@ -357,27 +332,22 @@ def review_block(db: Database, block_id: str, *, today=None) -> Block:
     """Record that the block was reviewed today: its next review is due a year on."""
     get_block(db, block_id)
     now = _today(today)
-    with db.atomic():
-        db.execute("update answer_blocks set last_reviewed = ?, review_due = ? where block_id = ?",
-                   [now.isoformat(), _add_months(now, REVIEW_MONTHS).isoformat(), block_id])
+    block_store.set_block_review(db, block_id, now.isoformat(), block_store.add_months(now, REVIEW_MONTHS).isoformat())
     return get_block(db, block_id, today)
 
 
 def record_use(db: Database, block_ids, used_in: str, question: str = "", *, user: str | None = None) -> None:
     """Note where blocks were used (an assembled answer, a tender question)."""
-    from evidencebot.store import workflow
-
     ids = [b for b in dict.fromkeys(block_ids) if b]
-    if not ids or not db["block_uses"].exists():
+    if not ids:
         return
     who, now = workflow._user(db, user), workflow._now()
-    with db.atomic():
-        db["block_uses"].insert_all([{"block_id": b, "used_in": used_in, "question": (question or "")[:500],
-                                      "used_at": now, "used_by": who} for b in ids])
+    block_store.insert_uses(db, [{"block_id": b, "used_in": used_in, "question": (question or "")[:500],
+                                  "used_at": now, "used_by": who} for b in ids])
 
 
 def uses(db: Database, block_id: str) -> list[dict]:
-    return list(db.query("select * from block_uses where block_id = ? order by used_at desc", [block_id]))
+    return block_store.use_rows(db, block_id)
 
 
 # ---------------------------------------------------------------- search
@@ -411,19 +381,9 @@ def search_blocks(db: Database, text: str, *, limit: int = 10, approved_only: bo
     it shares (``matched``). Stale blocks are returned too, flagged.
     """
     words = terms(text)
-    if not words or not db["answer_blocks"].exists():
+    if not words:
         return []
-    match = " OR ".join(f'"{w}"' for w in words)
-    where = "and b.status = 'approved' and coalesce(trim(b.approved_by), '') <> ''" if approved_only else ""
-    rows = db.query(
-        f"""
-        select b.*, bm25(answer_blocks_fts, 4.0, 3.0, 1.0) as rank
-        from answer_blocks_fts join answer_blocks b on b.rowid = answer_blocks_fts.rowid
-        where answer_blocks_fts match :match {where}
-        order by rank limit :limit
-        """,
-        {"match": match, "limit": limit + len(exclude)},
-    )
+    rows = block_store.match_blocks(db, _any_of(words), limit + len(exclude), approved_only=approved_only)
     out = []
     for row in rows:
         if row["block_id"] in exclude:
@@ -514,8 +474,6 @@ def docx_to_markdown(path) -> str:
 
 def import_answers(db: Database, path, *, owner: str | None = None, tags=(), today=None) -> list[str]:
     """Split an earlier answer file (.md, .txt or .docx) into draft blocks; all or nothing."""
-    from pathlib import Path
-
     p = Path(path).expanduser()
     if not p.is_file():
         raise InputError(f"{p}: no such file")

@@ -86,6 +86,8 @@ class QuestionPlan:
     limits: "Limits | None" = None
     char_limit: int | None = None
     """A character limit the answer must also fit (spaces included)."""
+    instructions: list[str] = field(default_factory=list)
+    """The buyer's rules for the response (format, scoring, attachments): kept, never answered."""
 
     def topic_list(self, point: SubPoint) -> list[Topic]:
         return [self.topics[t] for t in point.topics if t in self.topics]
@@ -211,6 +213,8 @@ _WORD_LIMITS = [
     re.compile(rf"(?:(?:maximum\s+)?word\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?words)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*words?\b)?(?:\s*(?:maximum|max\b\.?))?(?!\s*(?:char|page|side))", re.I),
     re.compile(rf"\(\s*{_N}\s*words?\s*\)", re.I),
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
+    re.compile(rf"word\s+limit\s+for\s+[^:.\n]{{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
+    re.compile(rf"(?:answers?|responses?|text|submissions?)\s+(?:exceeding|in\s+excess\s+of|longer\s+than|of\s+more\s+than|over)\s+{_N}\s*words?\b", re.I),
     re.compile(rf"\(\s*{_N}\s*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}\s*words?\.?\s*$", re.I | re.M),
     re.compile(rf"(?<=[.?!)])\s+{_N}\s*words?\.?\s*$", re.I | re.M),
@@ -291,6 +295,17 @@ def _number(text: str) -> float:
     return float(key.replace(",", ""))
 
 
+_ATTACHMENT = re.compile(r"\b(?:appendix|appendices|annex(?:es)?|organograms?|charts?|diagrams?|gantt|attach\w*|"
+                         r"supporting\s+documents?|cvs?)\b", re.I)
+
+
+def _about_attachment(text: str, m: re.Match) -> bool:
+    """True when a limit is written for an attachment ('Organograms ... must be no more
+    than 1 side of A4'), not for the answer."""
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    return bool(_ATTACHMENT.search(text[start:m.start()]))  # the attachment is what the limit is about
+
+
 def read_limits(question: str, *, strict: bool = False) -> Limits:
     """Word, character and page limits and the weighting written in a question.
 
@@ -302,7 +317,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
         for pattern in patterns:
-            m = pattern.search(text)
+            m = next((x for x in pattern.finditer(text) if not _about_attachment(text, x)), None)
             if not m:
                 continue
             value = _number(m.group(1))
@@ -408,15 +423,78 @@ def _clean(text: str) -> str:
     return text.strip(" ;,–—-")
 
 
+_FORMAT_RULE = re.compile(
+    # how the response is laid out, counted, attached or scored: a rule for the bidder, never a sub-point
+    r"\b(?:font|arial|calibri|verdana|times\s+new\s+roman|\d+\s*(?:pt|point)\b|point\s+size|typed|single[- ]spac\w*|"
+    r"margins?\b|hyperlinks?|marketing\s+material|word\s+count|page\s+limit|character\s+count|"
+    r"(?:will|shall)\s+not\s+be\s+(?:evaluated|read|scored|considered|marked|followed|opened|taken\s+into\s+account|counted)|"
+    r"(?:be|is|are)\s+(?:disregarded|ignored)|not\s+(?:count|be\s+counted|included)\s+(?:towards|in)\b|"
+    r"(?:will|shall|to)\s+be\s+(?:scored|evaluated|marked|assessed)\b|scor(?:e|es|ed|ing)\s+(?:poorly|well|highly|low|zero|0)\b|"
+    r"\bscoring\b|evaluation\s+(?:criteria|methodology|guidance)|score\s+of\s+\d|"
+    r"\battach(?:ed|ing|ment)?\b|\bappend(?:ed|ix|ices)\b|\bannex\b|"
+    r"(?:use|using|follow)\s+the\s+(?:headings?|numbering|structure|template)\b|"
+    r"answer\s+(?:all|each|every)\s+(?:parts?|elements?|sub-?questions?)|do\s+not\s+repeat|must\s+be\s+(?:written\s+)?in\s+english|"
+    r"(?:form|forms)\s+part\s+of\s+the\s+contract|will\s+be\s+monitored|"
+    r"per\s+cent\s+of\s+the\s+(?:total|overall|quality)|worth\s+\d)",
+    re.I,
+)
+_ASK_WORDS = re.compile(
+    r"(?:^|[.;:]\s+)(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
+    r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
+    r"how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
+    r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
+    r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
+    r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state)\b|\?",
+    re.I,
+)
+
+
+_LIMIT_LEFTOVER = set("""answer answers response responses your the a this question text must should will be is are not
+    please note limit limited including incl spaces in total maximum max of to up no more than""".split())
+
+
+def is_instruction(text: str) -> bool:
+    """True when ``text`` is a rule for the bidder (a limit, weighting, format, scoring or
+    attachment line: "Text beyond 2 sides will not be evaluated", "Response to be, minimum font
+    size Arial 11", "Generic statements ... will score poorly", "Attach ... as Appendix 3"),
+    not something the answer has to cover."""
+    return _is_instruction(text)
+
+
+def read_instructions(question: str) -> list[str]:
+    """The rules a question gives the bidder, in its own words: format, scoring, attachment
+    and 'will not be evaluated' lines (limit and weighting alone are read by :func:`read_limits`)."""
+    out: list[str] = []
+    text = (question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n")
+    for line in text.split("\n"):
+        m = _LIST_LINE.match(line)
+        for sentence in _sentences(m.group("text") if m else line):
+            if not _is_instruction(sentence):
+                continue
+            rest = set(re.findall(r"[a-z]+", _clean(_strip_limits(_WEIGHT.sub(" ", sentence))).lower()))
+            if re.match(r"^\s*(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*\.?\s*$", sentence, re.I) or not (
+                    rest - _LIMIT_LEFTOVER - {"weighting", "weight", "words", "word", "characters", "sides", "side",
+                                              "pages", "page", "or", "fewer", "less", "total", "score", "marks"}):
+                continue
+            if sentence not in out:
+                out.append(sentence)
+    return out
+
+
 def _is_instruction(text: str) -> bool:
     t = _clean(text)
     if not t or not re.search(r"[^\W_]", t):
         return True
     if _INSTRUCTION.match(t):
         return True
+    if _FORMAT_RULE.search(t) and (not _ASK_WORDS.search(t) or re.match(
+            r"^(?:please\s+)?(?:attach|append|use\s+the|follow\s+the|complete\s+the|do\s+not)\b", t, re.I)):
+        return True
     stripped = _clean(_strip_limits(t))
     if not re.search(r"[A-Za-z]{3,}", _WEIGHT.sub("", stripped)):
         return True
+    if stripped != t and not (set(re.findall(r"[a-z]+", stripped.lower())) - _LIMIT_LEFTOVER):
+        return True  # 'Answers must not exceed 400 words' once the limit is read: 'Answers must'
     return bool(_WEIGHT.fullmatch(t.rstrip(".")))
 
 
@@ -459,8 +537,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         m = _LIST_LINE.match(line)
         if not m:
             continue
-        if m.group("dotted") and i == 0:
-            continue  # a question reference such as '3.4 Crisis planning', not an item
+        if i == 0 and (m.group("dotted") or (m.group("num") and len(lines) > 1 and not lines[1].strip())):
+            continue  # a question reference such as '3.4 Crisis planning' or '7. Equality', not an item
         if m.group("bullet"):
             key = "-"
         elif m.group("dotted"):
@@ -473,14 +551,6 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         marks.append((i, key, m.group("text")))
     if len(marks) < 2:
         return None
-    # a roman numeral that is really a letter (i after h) keeps the letter reading
-    keys = [k for _, k, _ in marks]
-    if not all(k == "-" for k in keys):
-        lettered = [k for k in keys if k != "-"]
-        if not (_key_order(lettered) or all("." in k or k.isdigit() for k in lettered)):
-            letters = [k for k in lettered if len(k) == 1 and k.isalpha()]
-            if not _key_order(letters) and not all(k.isdigit() for k in lettered):
-                return None
     # a nested list (indented deeper than the first item, under an item that ends with ':'
     # or of another kind of marker) belongs to the item above it
     def indent(i: int) -> int:
@@ -495,15 +565,35 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
                                                         marks[n - 1][2].rstrip().endswith(":"))):
             nested.add(i)
     marks_top = [m for m in marks if m[0] not in nested]
+    # a roman numeral that is really a letter (i after h) keeps the letter reading
+    keys = [k for _, k, _ in marks_top]
+    if not all(k == "-" for k in keys):
+        lettered = [k for k in keys if k != "-"]
+        if not (_key_order(lettered) or all("." in k or k.isdigit() for k in lettered)):
+            letters = [k for k in lettered if len(k) == 1 and k.isalpha()]
+            if not _key_order(letters) and not all(k.isdigit() for k in lettered):
+                return None
     if len(marks_top) < 2:
         return None
     items: list[tuple[str, str]] = []
     first, last = marks[0][0], marks[-1][0]
     by_line = {i: (k, t) for i, k, t in marks_top}
+    # nested items written as the elements of a list ('(i) ...;' each ending in a semicolon)
+    # are sub-points of their own, after their parent; short aspects without one stay in it
+    own = {i for i, _k, t in marks if i in nested and t.rstrip().endswith(";")}
+    parent_key = ""
     for i in range(first, len(lines)):
         if i in by_line:
             k, t = by_line[i]
             items.append((f"p{len(items) + 1}" if k == "-" else k, t))
+            parent_key = k if k != "-" else ""
+            last = i
+        elif i in own and items:
+            m = _LIST_LINE.match(lines[i])
+            ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
+                                   m.group("letter"), m.group("letter2")) if g), "")
+            key = f"{parent_key}.{ck.lower()}" if parent_key and ck else f"p{len(items) + 1}"
+            items.append((key, m.group("text").strip()))
             last = i
         elif i in nested and items:
             child = _LIST_LINE.match(lines[i]).group("text").strip()
@@ -604,7 +694,7 @@ _INCLUDING = re.compile(
     re.I,
 )
 _INCLUDE_LEAD = re.compile(
-    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?(?:include|cover|address)\s*:?\s+(?P<list>.+)$",
+    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)\s*:?\s+(?P<list>.+)$",
     re.I,
 )
 
@@ -662,6 +752,11 @@ def _loose_series(text: str) -> list[str]:
     return items if all(len(i.split()) >= 2 for i in items) else [text]
 
 
+_OWN_ASK = re.compile(
+    r"^(?:please\s+)?(?:give|provide|describe|explain|tell\s+us|set\s+out|outline|confirm|state|list|identify)\b"
+    r"|^(?:how|what|when|who|where|why|which)\s+(?:will|would|do|does|did|can|is|are|have|has)\b.*\?\s*$",
+    re.I,
+)
 _ASK_HEAD = re.compile(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline|how\b|what\b)", re.I)
 
 
@@ -681,6 +776,8 @@ def _wh_split(text: str) -> list[str]:
     parts = _WH_AND.split(text)
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
+    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those|they)\b", p, re.I) for p in parts[1:]):
+        return [text]  # 'the risks and how you will manage them': one ask about the risks
     return [_clean(p).rstrip("?.") for p in parts]
 
 
@@ -749,6 +846,9 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         points = []
         for key, text in items:
             text = _clean(_strip_limits(text)).rstrip(";,")
+            # a parent whose elements follow as sub-points of their own: 'X, including:' -> 'X'
+            text = re.sub(r"[,;]?\s*(?:including|covering|such\s+as|in\s+particular|as\s+follows)?\s*:$", "", text,
+                          flags=re.I).strip()
             text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
             if text and not _is_instruction(text):
                 points.append((key, text))
@@ -769,15 +869,28 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         for s in extra:
             for part in _asks(s)[0]:
                 points.append((f"p{len(points) + 1}", part))
+        # 'Explain how X.' + bullets that are questions of their own ('Give an example ...',
+        # 'How will you ...?'): the stem's ask is the first sub-point, not their frame
+        if lead and points and not lead.rstrip().endswith(":") and not _COVER_LEADIN.search(lead) \
+                and not _CONTEXT.match(lead) and _ASK_WORDS.match(lead) and lead not in extra \
+                and all(_OWN_ASK.match(t) for _, t in points) and any(not _WH.match(t) for _, t in points):
+            points = [("p0", _asks(lead)[0][0] if len(_asks(lead)[0]) == 1 else lead)] + points
+            stem_sentences = stem_sentences[:-1]
+            points = _renumber([(k if not k.startswith("p") else "p", t) for k, t in points])
         context = " ".join(s for s in stem_sentences if s not in extra and not _COVER_LEADIN.search(s))
         context = _with_title(title, context)
         if not points:
             points = [("p1", s) for s in stem_sentences] or [("p1", _clean(stem_text))]
         return context, _renumber(points)
 
-    # no list: the sentences, with inline series split
-    sentences = stem_sentences + trail_sentences
+    # no list: the sentences, with inline series split ('Part A: How will you ...?' loses its label)
+    sentences = [re.sub(r"^part\s+[a-z0-9]{1,2}\s*[:.–—-]\s*", "", x, flags=re.I) for x in stem_sentences + trail_sentences]
     asks = [s for s in sentences if not _CONTEXT.match(s)] or sentences
+    # a statement that asks nothing ('Many people referred have unstable housing.', 'Figures
+    # quoted must state their source.') is context or a rule, when other sentences do ask
+    asking = [s for s in asks if _ASK_WORDS.search(s) or _COVER_LEADIN.search(s)]
+    if asking and len(asking) < len(asks):
+        asks = asking
     if not asks:
         raise InputError("the question holds only instructions (a word limit or weighting), nothing to answer")
     parts: list[str] = []
@@ -790,7 +903,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         split, series = _asks(s)
         if pending_leadin and len(split) == 1:
             split = _split_series(s) if ";" in s else split
-        if series:
+        if series and not re.match(r"^(?:please\s+)?refer\s+to\b", s, re.I):
             # 'Describe X. Your answer should cover: a; b; c': the sentences before the list are its context
             context_parts += parts
             parts = []
@@ -1005,6 +1118,8 @@ class ParsedQuestion:
     points: list[tuple[str, str]]
     headings: list[str]
     limits: Limits
+    instructions: list[str] = field(default_factory=list)
+    """The buyer's rules for the response (format, scoring, attachments), never sub-points."""
 
     @property
     def word_limit(self) -> int | None:
@@ -1028,7 +1143,8 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
     limits = read_limits(text, strict=strict)
     stem, points = split_question(text)
     return ParsedQuestion(text=text, stem=stem, points=points,
-                          headings=[make_heading(_weight(t)[0]) for _, t in points], limits=limits)
+                          headings=[make_heading(_weight(t)[0]) for _, t in points], limits=limits,
+                          instructions=read_instructions(text))
 
 
 # ---------------------------------------------------------------- budgets
@@ -1081,5 +1197,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     for p, budget in zip(points, allocate([p.weight for p in points], limit)):
         p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
-                        stated_limit=stated, topics=topics, limits=limits,
+                        stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
                         char_limit=limits.chars if word_limit is None else None)

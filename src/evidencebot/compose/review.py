@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from evidencebot.compose import filters, gather
 from evidencebot.compose.export import SUPPRESSION_RULE
 from evidencebot.errors import InputError
-from evidencebot.store import workflow
+from evidencebot.store import variance, workflow
 from evidencebot.store.blocks import get_profile
 from evidencebot.text import lower_words
 
@@ -60,6 +60,8 @@ class ContractReview:
     provider: str = ""
     """The service profile's provider (for the Word header)."""
     """(label, value) lines naming the provider, service, commissioner and the date the data run to."""
+    chart_notes: list[str] = field(default_factory=list)
+    """Under the variation and assurance table: the indicators with a target that have no chart."""
     hints: list[str] = field(default_factory=list)
     """What the user could import or record to fill the gaps the document names in plain
     words; the CLI prints them on stderr (tool notes never go in the document)."""
@@ -89,6 +91,7 @@ class ContractReview:
             sources=self.sources,
             charts=chart_list,
             notes=notes,
+            chart_notes=self.chart_notes,
             appendix_note=("Every figure in this document, traced to the data it was computed from, "
                            "with counts rounded as the summary says." if self.external else None),
         )
@@ -136,16 +139,59 @@ def save_variance_note(db: Database, indicator_id: str, period: str, reason: str
         "action": (action or "").strip() or None,
         "recovery_on": recovery_on,
     }
-    with db.atomic():
-        db["variance_notes"].upsert(row, pk=("indicator_id", "period"), alter=False)
+    variance.save_note(db, row)
     return row
 
 
 def variance_notes(db: Database, period_label: str) -> dict[str, dict]:
-    if not db["variance_notes"].exists():
-        return {}
-    return {r["indicator_id"]: r for r in db.query(
-        "select * from variance_notes where period = :p", {"p": period_label})}
+    return variance.notes_for(db, period_label)
+
+
+def _rolling_end(rolling: dict) -> str:
+    """'September 2026': the month the rolling 12 months end ('' without any)."""
+    for r in rolling.values():
+        end = ((r.extra or {}).get("period_end") or "")[:7]
+        if end:
+            return filters.fmt_month(end)
+    return ""
+
+
+def target_notes(results: list, rolling: dict, period_text: str, external: bool) -> list[str]:
+    """What a target's status needs said beside it: a median judged again with the cases
+    it leaves out counted as the longest, and a target the monthly chart's limits
+    straddle (hit and miss: met this quarter, but months that miss it are to be
+    expected) or lie beyond (consistently failing)."""
+    out = []
+    for r in results:
+        t = r.target or {}
+        if not t:
+            continue
+        name = filters.sentence_case(filters.title_lower(r.title))
+        target = filters.rate(t.get("value"), r.unit)
+        if t.get("worst_case"):
+            left = filters.count_prose((r.extra or {}).get("unreviewed"), external)
+            if t["worst_case"] == "met" and t["status"] == "met":
+                out.append(f"{name}: the median leaves out the escalations with no recorded clinical review "
+                           f"({left}). Even with those escalations counted as the slowest of the quarter, the "
+                           f"median stays within the target of {target}, so the target is met either way.")
+            else:
+                out.append(f"{name}: the median leaves out the escalations with no recorded clinical review "
+                           f"({left}). With those escalations counted as the slowest of the quarter, the median "
+                           "would be past the target, so the target cannot be judged until they are checked.")
+        key = (r.spc or {}).get("assurance")
+        if filters.verdict(r) == "too_few_points":
+            continue
+        if key == "inconsistent":
+            now = {"met": f"met in {period_text}", "not_met": f"not met in {period_text}"}.get(
+                t.get("status"), f"not assessable in {period_text}")
+            out.append(f"{name}: {now}, but the monthly chart's process limits lie on both sides of the {target} "
+                       "target (hit and miss), so months that miss it are to be expected while the service "
+                       "works as it does now.")
+        elif key == "consistent_fail":
+            out.append(f"{name}: the monthly chart's process limits lie wholly on the failing side of the {target} "
+                       "target (consistently failing), so it will not be met without a change to how the "
+                       "service works.")
+    return out
 
 
 # ---------------------------------------------------------------- assembling
@@ -237,7 +283,25 @@ def hidden_words(share: str | None, target_status: str | None = None, numerator=
     return f"{HIDDEN}: {'; '.join(parts)}" if parts else HIDDEN
 
 
+HIDDEN_MARK = "†"
+"""Marks a table cell whose figure is not published; one footnote under the table says why."""
+
+
+def short_hidden(share: str | None, numerator=None, denominator=None) -> str:
+    """A table cell for a figure too small to publish, short enough for a narrow column:
+    '<5 of 30 †', 'all but <5 of 90 †', '5 of 10 †', 'all †'. The counts are rounded as
+    everywhere else (the footnote under the table says so)."""
+    if share == "no_cases":
+        return "no cases"
+    words = share_text(share, numerator, denominator)
+    words = words.replace("fewer than 5", "<5").replace(" of them", "")
+    return f"{words or HIDDEN} {HIDDEN_MARK}"
+
+
 def _row(result, rolling, external: bool) -> dict:
+    """One indicator's row: the figure for the period and the one before (a figure too
+    small to publish in counts, marked), the interval and the chart's verdict. Targets
+    have a table of their own (:func:`target_rows`)."""
     hidden = result.value is None and result.suppressed
     target, met_if, status = target_cell(result, rolling)
     extra = result.extra or {}
@@ -245,15 +309,15 @@ def _row(result, rolling, external: bool) -> dict:
     if result.compare_value is not None:
         compare = filters.compare_value(result)
     elif result.compare_period and before.get("suppressed"):
-        compare = hidden_words(before.get("share"), before.get("target_status"),
-                               before.get("numerator"), before.get("denominator"))
+        compare = short_hidden(before.get("share"), before.get("numerator"), before.get("denominator"))
     else:
         compare = "n/a"
     return {
         "domain": result.domain,
         "title": result.title,
-        "value": (hidden_words(extra.get("share"), None, result.numerator, result.denominator) if hidden
+        "value": (short_hidden(extra.get("share"), result.numerator, result.denominator) if hidden
                   else filters.value(result)),
+        "hidden": hidden or compare.endswith(HIDDEN_MARK),
         "compare": compare,
         "ci": (filters.ci(result) or "n/a").replace("95% CI ", ""),
         "target": target,
@@ -261,6 +325,67 @@ def _row(result, rolling, external: bool) -> dict:
         "status": status,
         "verdict": filters.verdict_label(result),
     }
+
+
+DOMAIN_TITLES = {"safety": "Safety", "stability": "Stability after discharge", "experience": "Experience and outcomes"}
+
+
+def row_groups(rows: list[dict]) -> list[dict]:
+    """The indicator rows in one table per domain, in the table's order."""
+    groups: list[dict] = []
+    for row in rows:
+        if not groups or groups[-1]["domain"] != row["domain"]:
+            groups.append({"domain": row["domain"],
+                           "title": DOMAIN_TITLES.get(row["domain"], str(row["domain"]).capitalize()),
+                           "rows": []})
+        groups[-1]["rows"].append(row)
+    return groups
+
+
+ASSURANCE_SHORT = {"consistent_pass": "consistently passing", "consistent_fail": "consistently failing",
+                   "inconsistent": "hit and miss"}
+
+
+def assurance_short(result) -> str:
+    """The chart against the target in two or three words (the Terms section defines them)."""
+    if filters.verdict(result) == "too_few_points":
+        return "too few points to judge"
+    return ASSURANCE_SHORT.get(str((result.spc or {}).get("assurance") or ""), "not judged")
+
+
+def _status_short(status: str | None, hidden: bool) -> str:
+    if status == "not_met" and hidden:
+        return "not met (numbers too small to publish)"
+    return STATUS_WORDS.get(status or "", "not assessed")
+
+
+def target_rows(results: list, rolling: dict, period_text: str) -> list[dict]:
+    """The contract targets table: each target with its status in the period, the period
+    before and the rolling 12 months, and what the monthly chart says against it."""
+    out = []
+    for r in results:
+        t = r.target
+        if not t:
+            continue
+        before = (r.extra or {}).get("compare") or {}
+        roll = rolling.get(r.id)
+        status = _status_short(t["status"], r.value is None)
+        if t.get("worst_case") == "met" and t["status"] == "met":
+            status = "met (see the note below)"
+        elif t.get("worst_case") and t["status"] == "not_assessable" and r.value is not None:
+            status = "cannot be judged (see the note below)"
+        out.append({
+            "id": r.id,
+            "title": r.title,
+            "target": filters.rate(t.get("value"), r.unit),
+            "met_if": t.get("words", ""),
+            "status": status,
+            "before": _status_short(before.get("target_status"), r.compare_value is None),
+            "rolling": _status_short((roll.target or {}).get("status"), roll.value is None) if roll is not None
+            else "not assessed",
+            "assurance": assurance_short(r),
+        })
+    return out
 
 
 def interval_excludes(result) -> int:
@@ -433,7 +558,7 @@ ACTIVITY_LABELS = {
     "unplanned": "unplanned contacts attended",
 }
 PLAN_TOLERANCE = 10.0
-"""Activity more than this many percent off plan is named, with its reason or the lack of one."""
+"""Activity this many percent or more off plan (as the table rounds it) is named, with its reason or the lack of one."""
 
 
 def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict], list[dict]]:
@@ -450,10 +575,17 @@ def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict],
                         else "" if now.plan else "not held"),
                "vs_plan": "" if diff is None else f"{diff:+.0f}%"}
         rows.append(row)
-        if diff is not None and abs(diff) > PLAN_TOLERANCE:
+        # judged on the percentage as the table prints it, so a row shown as -10% is on the
+        # list that says "a tenth or more" (never left off by an unrounded -9.6%)
+        if diff is not None and abs(round(diff)) >= PLAN_TOLERANCE:
             note = notes.get(ACTIVITY_NOTE + key) or {}
             cause, action = note_cause(note), note_action(note)
-            text = f"Cause: {_stop(cause)}" if cause else "No cause is recorded."
+            clash = cause_clash(cause, value, previous)
+            if cause and clash:
+                text = (f"The recorded cause speaks of a {clash}, but the figure {_move_words(value, previous)} "
+                        "since the previous quarter, so the cause is not given here: it needs agreeing at the meeting.")
+            else:
+                text = f"Cause: {_stop(cause)}" if cause else "No cause is recorded."
             if action:
                 text += f" Action: {_stop(action)} ({note['owner']}, by {filters.fmt_date(note['due_on'])})"
             else:
@@ -462,6 +594,32 @@ def activity_rows(now, before, notes: dict, external: bool) -> tuple[list[dict],
                         "words": (f"{filters.count_prose(value, external)} against {filters.number(planned)} "
                                   "planned"), "text": text})
     return rows, off
+
+
+# "the endings fell in this quarter" is a date, not a movement: a verb followed by 'in',
+# 'on' or 'within' is not read as one
+_NOT_MOVE = r"(?!\s+(?:in|on|within|into|due)\b)"
+_FALL = re.compile(rf"\b(fell|fallen|dropped|declined|decreased|reduced|went down){_NOT_MOVE}", re.I)
+_RISE = re.compile(rf"\b(rose|risen|grew|increased|went up|climbed){_NOT_MOVE}", re.I)
+
+
+def cause_clash(cause: str, now, before) -> str:
+    """'fall' or 'rise' when a recorded cause tells of a movement the figures do not show
+    (a fall of referrals when they stayed level or rose): such a cause explains nothing
+    the reader can see. '' when the cause fits, or says nothing of a movement."""
+    if not cause or now is None or not before:
+        return ""
+    change = (now - before) / before
+    if _FALL.search(cause) and change > -0.05:
+        return "fall"
+    if _RISE.search(cause) and change < 0.05:
+        return "rise"
+    return ""
+
+
+def _move_words(now, before) -> str:
+    change = (now - before) / before if before else 0
+    return "stayed about level" if abs(change) <= 0.05 else ("rose" if change > 0 else "fell")
 
 
 def changes_in_period_text(changes: list[dict], actions: list[dict], start: str, end: str, period: str) -> str:
@@ -587,8 +745,14 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
         share = (r.extra or {}).get("share")
         late = share in ("some", "few", "all_but_few", "none") if r.value is None else (r.value < 100)
         if late:
+            before = (r.extra or {}).get("compare") or {}
+            late_before = (before.get("share") in ("some", "few", "all_but_few", "none") if r.compare_value is None
+                           else r.compare_value < 100)
+            when = (f" (as in {compare_text})" if late_before
+                    else f" (none in {compare_text})" if before.get("share") == "all" or r.compare_value == 100
+                    else "")
             out.append(f"at least one safeguarding concern raised in {period_text} was not referred by the next "
-                       "working day")
+                       f"working day{when}")
             out.append(signal_action("safeguarding_timely", notes, results_by_id))
     if esc is not None and esc.total:
         missing = esc.total - esc.reviewed
@@ -663,6 +827,28 @@ def frame_story(text: str, results_by_id: dict) -> tuple[str, list[str]]:
         removed.append(sentence[cut + 2 if cut > 0 else 0:])
         out = out.replace(sentence, new).replace("  ", " ").strip()
     return out, removed
+
+
+STORY_PARTS = ("title", "context", "support_approach", "delivery", "evidence")
+
+
+def pseudonym(story: dict) -> str:
+    """The initial a story calls its person by ('T.'), '' when it uses none."""
+    m = re.match(r"\s*([A-Z])\.\s", str(story.get("context") or ""))
+    return m.group(1) if m else ""
+
+
+def story_cuts(story: dict, checker, *, excerpt: bool = False) -> list:
+    """The findings that would make the checker cut or reword the story text the review
+    prints (the whole story, or with ``excerpt`` the title and the first sentence of
+    three parts, as "Examples of adapted support" prints it): the same test
+    :func:`clean_markdown` applies to the document. A story with any is not used."""
+    if excerpt:
+        text = " ".join([str(story.get("title") or "")] + [
+            filters.first_sentence(story.get(k) or "") for k in ("context", "support_approach", "delivery")])
+    else:
+        text = "\n\n".join(" ".join(str(story.get(k) or "").split()) for k in STORY_PARTS)
+    return [f for f in checker.check_text(text) if f.family != "evidence" or f.severity == "error"]
 
 
 TYPE_PLURALS = {"incident": "incidents", "near_miss": "near misses", "complaint": "complaints",
@@ -751,11 +937,12 @@ def group_actions(rows: list[dict]) -> list[dict]:
 
 
 def _rolling(db, results, p, coverage, external) -> dict:
-    """The rolling 12 months to the end of the counted period, for indicators with a
-    target whose figure is hidden or cannot be assessed in the period."""
+    """The rolling 12 months to the end of the counted period, for every indicator with a
+    target (the targets table has a column for it; a quarter too small to publish or to
+    assess can still be judged over the year)."""
     from evidencebot.metrics import periods as _periods
 
-    wanted = [r.id for r in results if r.target and (r.value is None or r.target["status"] == "not_assessable")]
+    wanted = [r.id for r in results if r.target]
     if not wanted:
         return {}
     end = (coverage.covered.end.year, coverage.covered.end.month)
@@ -804,6 +991,7 @@ def assemble_review(
     rolling = _rolling(db, results, p, coverage, external)
 
     rows = [_row(r, rolling.get(r.id), external) for r in results]
+    targets_table = target_rows(results, rolling, period_text)
     with_target = [r for r in results if r.target]
     by_status = {k: [filters.title_lower(r.title) for r in with_target if r.target["status"] == k]
                  for k in STATUS_WORDS}
@@ -822,6 +1010,8 @@ def assemble_review(
                     f"{filters.title_lower(r.title)} {way} since {compare_text}, the worse direction for this measure"]
                 step = filters.step_text(r)
                 chart = words.rstrip(".") + (f". {step}" if step else "")
+                # the list of disagreements is complete: this one is there too, pointing here
+                disagreements.append({"title": r.title, "text": words.rstrip(".") + " (see its variance note)."})
             notes_needed.append({
                 "id": r.id, "title": r.title, "reasons": reasons, "note": notes.get(r.id),
                 "assurance": filters.assurance(r) if r.target else "",
@@ -862,16 +1052,31 @@ def assemble_review(
         return any(_contradicts(t, open_now) for t in _split_sentences(
             " ".join(str(s.get(k) or "") for k in ("context", "support_approach", "delivery", "evidence"))))
 
+    # a story is printed whole or not at all: one that the checker would cut (a postcode,
+    # a name, a claim it would rewrite) is passed over, so no excerpt reads as broken
+    story_checker = None
+    if check:
+        from evidencebot.compose.tender import get_checker
+
+        story_checker = checker = checker or get_checker(db, external=external)
+
+    def needs_cutting(s: dict, excerpt: bool = False) -> bool:
+        return story_checker is not None and bool(story_cuts(s, story_checker, excerpt=excerpt))
+
     story_rows = [s for s in gather.stories(db, ["outcome", "recovery", "goal", "crisis", "step-down"],
-                                            domains=["safety", "stability", "experience"], limit=3)
-                  if not contradicts_plan(s)]
+                                            domains=["safety", "stability", "experience"], limit=8)
+                  if not contradicts_plan(s) and not needs_cutting(s)][:3]
     story = story_rows[0] if story_rows else None
     if story:
         # the story's framing agrees with the table, or it makes no claim about an indicator
         story = dict(story)
         story["evidence"], _ = frame_story(story.get("evidence") or "", results_by_id)
-    adapted = [s for s in gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=5)
-               if not contradicts_plan(s)][:2]
+    adapted = []
+    for s in gather.stories(db, ADAPTED_TERMS, exclude={story["story_id"]} if story else set(), limit=8):
+        # two people called 'T.' in one document read as one person: one initial each
+        taken = {pseudonym(x) for x in ([story] if story else []) + adapted} - {""}
+        if not contradicts_plan(s) and not needs_cutting(s, True) and pseudonym(s) not in taken and len(adapted) < 2:
+            adapted.append(s)
     for s in ([story] if story else []) + adapted:
         if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
@@ -900,6 +1105,13 @@ def assemble_review(
         "period_end": end_iso,
         "waits": gather.waiting_times(db, counted, latest),
         "rows": rows,
+        "glossary": glossary(results, bool(gather.workforce(db, p))),
+        "row_groups": row_groups(rows),
+        "hidden_cells": any(r["hidden"] for r in rows),
+        "hidden_mark": HIDDEN_MARK,
+        "targets_table": targets_table,
+        "target_notes": target_notes(results, rolling, period_text, external),
+        "rolling_end": _rolling_end(rolling),
         "names": _verdict_names(results),
         "series_end": series_end,
         "with_target": with_target,
@@ -932,6 +1144,7 @@ def assemble_review(
     context["wait_ask"] = any("waiting" in a["request"].lower() for a in context["asks"])
     context["actions_text"] = actions_text(due_tally, period_text)
     context["summary_lines"] = summary_lines(context, results, external)
+    context["register"] = risk_register(context, results, results_by_id, notes, external)
     context["within_14_words"] = within_14_words(context["waits"], external)
     text = render("contract_review.md.j2", context, env=env)
     hints = _hints(context, p.label)
@@ -965,9 +1178,20 @@ def assemble_review(
     changed = set(gather.expand_ids([i.strip() for c in changes for i in (c.get("indicators") or "").split(";")
                                      if i.strip()]))
     chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
+    charted = chart_results[:MAX_CHARTS]
+    from evidencebot.compose.charts import Chart
+
+    drawn = {r.id for r in charted if Chart.from_result(r) is not None}
+    uncharted = [t for t in targets_table if t["id"] not in drawn]
+    chart_notes = []
+    if uncharted:
+        named = _join([f"{filters.title_lower(t['title'])} (assurance: {t['assurance']})" for t in uncharted])
+        chart_notes.append(f"Not charted here, because their monthly numbers are too small to publish: {named}. "
+                           "Their target status is in the Contract targets table.")
     return ContractReview(
+        chart_notes=chart_notes,
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
-        edits=edits, external=external, charts=chart_results[:MAX_CHARTS], period_text=period_text,
+        edits=edits, external=external, charts=charted, period_text=period_text,
         hints=hints, header=_header(db, as_of), provider=get_profile(db).get("provider", ""),
     )
 
@@ -1003,6 +1227,132 @@ TERMS = ("**Terms.** A *discharge* in this review is a person on our caseload le
          "are counted separately as *support ended*; they are not called discharges.")
 
 
+GLOSSARY: tuple[tuple[str, str, str], ...] = (
+    # (term, definition, when it is needed: 'always', an indicator title word, or a rule word)
+    ("SWEMWBS", "the Short Warwick-Edinburgh Mental Wellbeing Scale: seven questions about how a person has "
+     "felt over the last two weeks; a higher score means better wellbeing.", "SWEMWBS"),
+    ("ReQoL-10", "Recovering Quality of Life, the 10-question version: a questionnaire about quality of life "
+     "written with people who use mental health services; a higher score is better.", "ReQoL"),
+    ("CORE-10", "Clinical Outcomes in Routine Evaluation, the 10-question version: a short questionnaire "
+     "about psychological distress; a lower score means less distress.", "CORE-10"),
+    ("Reliable improvement", "a change between a person's first and latest score on a questionnaire that is "
+     "larger than the questionnaire's own measurement error (its published reliable-change threshold), so it "
+     "is unlikely to be noise.", "Reliable improvement"),
+    ("GAS (goal attainment scaling)", "each personal goal is rated at review from -2 (much less than expected) "
+     "to +2 (much more than expected), 0 being the expected outcome; the ratings are combined into a T-score "
+     "on which 50 means goals met as expected and a higher score is better.", "GAS"),
+    ("DNA", "did not attend: a booked contact the person missed.", "DNA"),
+    ("Step-up", "extra contact arranged at short notice because a person's early warning signs or crisis "
+     "plan called for it.", "Step-up"),
+    ("Escalation", "a concern about a person's safety or wellbeing recorded in the escalation log for a "
+     "clinician to review. Its level says how serious it was: 1 increased distress, 2 risk indicators, 3 "
+     "urgent support needed, 4 a referral to the crisis team.", "always"),
+    ("95% confidence interval (CI)", "the range within which the true figure for the period very probably "
+     "lies, given how many cases stand behind it; a wide interval means few cases. When it leaves out last "
+     "period's figure, the difference is larger than chance alone would usually give.", "always"),
+    ("Monthly chart (SPC chart)", "a statistical process control chart: one point a month over up to 24 "
+     "months, with the mean as a solid line and the process limits as dashed lines.", "always"),
+    ("Process limits", "also called control limits: the band within which a process that is working in a "
+     "steady way keeps its monthly points nearly always (three standard deviations either side of the mean, "
+     "estimated from the month-to-month changes).", "always"),
+    ("Common cause", "the ordinary month-to-month ups and downs of a steady process: no signal that anything "
+     "has changed, whichever way the latest figure moved.", "always"),
+    ("Special cause", "a pattern unlikely to arise by chance in a steady process: a point outside the process "
+     "limits, a shift (7 or more months in a row on one side of the mean), a trend (7 or more months in a row "
+     "each higher, or each lower, than the last) or two of three months close to a limit. It is an "
+     "improvement or a concern depending on which direction is better for the measure.", "always"),
+    ("Step change and recalculated limits", "when a dated service change is recorded, the chart's mean and "
+     "limits are worked out again from the months after it, once there are 12 of them; with fewer, the new "
+     "limits are shown as trial limits and no verdict rests on them.", "always"),
+    ("Assurance", "what the process limits say about a target: consistently passing (both limits on the "
+     "passing side, so the target will nearly always be met), consistently failing (both on the failing "
+     "side) or hit and miss (the target lies between the limits, so it will be met in some months and "
+     "missed in others).", "target"),
+    ("Variance note", "the provider's note on a figure that needs one (a missed target, a special-cause "
+     "concern, or a change the interval shows is for the worse): its cause, the action, who owns it and by "
+     "when.", "always"),
+    ("WTE", "whole-time equivalent: posts counted as full-time jobs, so two half-time posts are 1 WTE.",
+     "workforce"),
+)
+
+
+def glossary(results: list, has_workforce: bool) -> list[tuple[str, str]]:
+    """The terms this review uses, each with a plain definition: the measures' names,
+    the chart and interval words, and the target words (only those that appear)."""
+    titles = " ".join(r.title for r in results)
+    has_target = any(r.target for r in results)
+    out = []
+    for term, definition, need in GLOSSARY:
+        if need == "always" or (need == "target" and has_target) or (need == "workforce" and has_workforce) \
+                or (need not in ("target", "workforce") and need.lower() in titles.lower()):
+            out.append((term, definition))
+    return out
+
+
+NO_OWNER = "none recorded: to agree at the meeting"
+
+
+def _owned(note: dict | None) -> tuple[str, str]:
+    """(owner, action and date) from a variance note, or the plain gap."""
+    note = note or {}
+    action = note_action(note)
+    if action and note.get("owner"):
+        due = f" (by {filters.fmt_date(note['due_on'])})" if note.get("due_on") else ""
+        return note["owner"], _stop(action)[:-1] + due + "."
+    return NO_OWNER, NO_OWNER
+
+
+def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, external: bool) -> list[dict]:
+    """The risks and issues this review's own data show, each with an owner and an
+    action from the note or action that covers it, or the plain statement that none is
+    recorded: targets missed or hit and miss, safety signals, overdue actions, activity
+    off plan, vacancies, and indicators with too few cases to watch month by month.
+    'Issue' is happening now; 'risk' could happen."""
+    period = ctx["period_text"]
+    out: list[dict] = []
+
+    def add(what: str, kind: str, note: dict | None = None, owner_action: tuple[str, str] | None = None):
+        owner, action = owner_action or _owned(note)
+        out.append({"what": what, "kind": kind, "owner": owner, "action": action})
+
+    for r in results:
+        t = r.target or {}
+        name = filters.sentence_case(_bare(filters.title_lower(r.title)))
+        target = filters.rate(t.get("value"), r.unit)
+        if t.get("status") == "not_met":
+            add(f"{name} missed its {target} target in {period}.", "issue", notes.get(r.id))
+        elif t.get("status") == "not_assessable":
+            add(f"{name}: too few cases in {period} to judge the {target} target.", "risk", notes.get(r.id))
+        if (r.spc or {}).get("assurance") == "inconsistent" and filters.verdict(r) != "too_few_points":
+            add(f"{name} is hit and miss against its {target} target: some months will miss it.", "risk",
+                notes.get(r.id))
+    signals = ctx["safety"]
+    for text in signals[::2]:  # each signal is followed by its action line
+        indicator = ("safeguarding_timely" if "safeguarding" in text else
+                     "escalation_review_hours" if "escalation" in text else
+                     "readmission_30d" if "readmission" in text else "")
+        add(filters.sentence_case(text) + ".", "issue", notes.get(indicator))
+    for a in ctx["due_in_period"].get("overdue_older") or []:
+        add(f'Action overdue since {a["due"]}: "{a["action"].rstrip(".")}".', "issue",
+            owner_action=(a["owner"], "no reason for the delay and no new date are recorded."))
+    for o in ctx["activity_off_plan"]:
+        key = o["key"]
+        # the figures are in the activity table and list (each figure once)
+        add(f"{filters.sentence_case(o['name'])} a tenth or more {o['direction']} plan (see Activity against "
+            "plan).", "issue", notes.get(ACTIVITY_NOTE + key))
+    work = {w["measure"]: w for w in ctx["workforce_rows"]}
+    vac = work.get("vacancies_wte")
+    if vac and vac.get("raw"):
+        add(f"Posts vacant at the end of {period} (see Workforce and supervision).", "issue",
+            owner_action=(NO_OWNER, _stop(work.get("posts_filled_wte", {}).get("note") or NO_OWNER)))
+    few = [filters.title_lower(r.title) for r in results if filters.verdict(r) == "too_few_points"]
+    if few:
+        add(f"{len(few)} indicators have too few cases a month for a chart verdict, so a change in them would "
+            "be slow to show; the tables give their counts and the contract targets table their 12-month status.",
+            "risk", owner_action=(NO_OWNER, NO_OWNER))
+    return out
+
+
 def _den_phrase(r, period_text: str) -> str:
     ind = gather.catalogue().get(r.id)
     den = re.sub(r"\s*\([^)]*\)", "", ind.denominator) if ind else "cases"
@@ -1019,6 +1369,13 @@ def base_words(r, period_text: str, external: bool) -> str:
         return ""
     den = _den_phrase(r, period_text)
     if ind is not None and ind.statistic in ("median", "mean"):
+        extra = r.extra or {}
+        left = extra.get("unreviewed")
+        if left not in (None, 0, "0") and extra.get("invalid") in (None, 0, "0"):
+            # the cases left out, counted once and rounded once, so that the safety line's
+            # "about 5 ... no recorded review" and this base say the same
+            return (f"the {ind.statistic} is taken over the {den} that have the time recorded: all but "
+                    f"{filters.count_prose(left, external)} of {d}")
         return f"the {ind.statistic} is taken over the {den} that have the time recorded: {n} of {d}"
     if r.value is None:
         words = share_text((r.extra or {}).get("share"), r.numerator, r.denominator)
@@ -1083,7 +1440,21 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
         if met:
             line += f" ({_join([_bare(filters.title_lower(r.title)) for r in met])})"
         line += f", {len(missed)} not met"
-        line += f", {len(unknown)} not assessable (too few cases)." if unknown else "."
+        if unknown:
+            why = ("too few cases, or cases left out of a median" if any(r.target.get("worst_case") for r in unknown)
+                   else "too few cases")
+            line += f", {len(unknown)} not assessable ({why}; see Contract targets)."
+        else:
+            line += "."
+        for r in met:
+            name = filters.sentence_case(_bare(filters.title_lower(r.title)))
+            target = filters.rate(r.target.get("value"), r.unit)
+            if (r.spc or {}).get("assurance") == "inconsistent" and filters.verdict(r) != "too_few_points":
+                line += (f" {name} met the target this quarter, but it is hit and miss: the monthly chart's "
+                         f"process limits lie on both sides of the {target} target, so some months will miss it.")
+            if r.target.get("worst_case") == "met":
+                line += (f" {name} stays within the target of {target} even with the escalations that have no "
+                         "recorded review counted as the slowest.")
         for r in missed:
             name = filters.sentence_case(filters.title_lower(r.title))
             line += f" {name}: {_side_words(r)} in {period}"
@@ -1121,10 +1492,10 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     off = ctx["activity_off_plan"]
     if a.plan:
         if off:
-            line += " Well off the contracted plan (by more than a tenth): " + "; ".join(
+            line += " A tenth or more off the contracted plan: " + "; ".join(
                 f"{o['name']}, {o['words']}" for o in off) + " (see Activity against plan)."
         else:
-            line += " All activity was within a tenth of the contracted plan."
+            line += " All activity was less than a tenth off the contracted plan."
     else:
         line += (f" Support ended for {filters.count_prose(a.discharges, external)} people and "
                  f"{filters.count_prose(a.referrals, external)} were referred; the contracted activity plan "

@@ -37,7 +37,8 @@ from sqlite_utils import Database
 from evidencebot.compose import gather
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
-from evidencebot.store import workflow
+from evidencebot.store import records, variance, workflow
+from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
 from evidencebot.text import sentences
 
@@ -79,7 +80,10 @@ def get_checker(db=None, *, external: bool = True):
             from evidencebot.evidence.family import EvidenceFamily
             from evidencebot.language.checker import Checker
 
-            hit = (db, Checker(extra={"evidence": EvidenceFamily(db, external=external)}))
+            from evidencebot.compose.personnel import with_staff_names
+
+            # the profile's named staff (key personnel) are named on purpose; any other name is still flagged
+            hit = (db, with_staff_names(Checker(extra={"evidence": EvidenceFamily(db, external=external)}), db))
             _BOUND[key] = hit
         return hit[1]
     if _CHECKER is None:
@@ -229,6 +233,9 @@ class TenderAnswer:
             lines.append(
                 f"| {_cell(label)} | {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
             )
+        if self.plan.instructions:
+            lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
+            lines += [f"- {i}" for i in self.plan.instructions]
         return "\n".join(lines)
 
     def summary_line(self) -> str:
@@ -475,15 +482,12 @@ def _action_notes(db: Database, ids: list[str]) -> dict[str, str]:
     its latest variance note (the notes the contract review uses), with owner and date."""
     from evidencebot.compose.filters import fmt_month as month
 
-    if not ids or not db["variance_notes"].exists():
-        return {}
+    latest = variance.latest_notes(db, ids)
     out = {}
     for i in ids:
-        rows = list(db.query("select * from variance_notes where indicator_id = ? order by coalesce(due_on, '') desc, "
-                             "period desc limit 1", [i]))
-        if not rows:
+        row = latest.get(i)
+        if row is None:
             continue
-        row = rows[0]
         reason = " ".join((row.get("reason") or "").split())
         m = re.search(r"\baction:\s*(.+)", reason, re.I)
         action = (m.group(1) if m else "").strip().rstrip(".")
@@ -793,7 +797,6 @@ def assemble_tender(
 
     use_headings = len(plan.points) > 1 and all(pt.budget >= HEADING_MIN_WORDS for pt in plan.points)
     sections: list[Section] = []
-    used_leads: set[str] = set()
     shape = 0
     cited: set[str] = set()
     open_actions = _open_actions(db)
@@ -816,7 +819,9 @@ def assemble_tender(
         ev["indicators"] = kept
         topics = plan.topic_list(point)
         chosen = methods[point.key]
-        lead = "" if chosen.units else _choose_lead(point, topics, used_leads, evidence.period_text)
+        # a part with no method block that answers it gets the marked placeholder alone, never a
+        # loosely related sentence in its place
+        lead = ""
         context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
                        compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
                        shapes=shapes, notes=evidence.notes,
@@ -975,7 +980,7 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
 
     own = _stems(point.text)
     for query, need_own in ((point.text + " " + point.label, False), (point.text + " " + plan.stem, True)):
-        found = library.search_blocks(db, query, limit=12, exclude=exclude, today=today)
+        found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), get_profile(db))
         want = _stems(query)
         scored = []
         for b in found:
@@ -999,6 +1004,16 @@ FILL_SHARE = 0.75
 """Another method block is added to a part while its blocks' words are under this share of its budget."""
 
 
+def fits_provider(blocks: list, profile: dict) -> list:
+    """The blocks written for the provider the profile describes: a block tagged 'provider new'
+    (written as the incoming provider: TUPE from the outgoing one, a change of provider) is left
+    out when ``provider_status`` is 'incumbent', and one tagged 'provider incumbent' when it is
+    not, so no two answers speak as different providers."""
+    incumbent = (profile.get("provider_status") or "").strip().lower() == "incumbent"
+    skip = "provider new" if incumbent else "provider incumbent"
+    return [b for b in blocks if skip not in {t.strip().lower() for t in b.tags}]
+
+
 def _block_words(b) -> int:
     return count_words(b.body) + count_words(b.means or "")
 
@@ -1008,7 +1023,8 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, 
     editor offers when the writer swaps a part's block)."""
     from evidencebot.compose import blockmatch, library
 
-    approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
+                             get_profile(db))
     lead = plan.stem
     for point in plan.points:  # the question's own words, without its sub-points
         lead = lead.replace(point.text, " ")
@@ -1048,7 +1064,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
 
     profile = get_profile(db)
     open_actions = _open_actions(db)
-    approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
+                             get_profile(db))
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
     offered = block_options(db, plan, today=today)
@@ -1093,6 +1110,20 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             picks = _lexical_candidates(db, plan, point, used, today)
             chosen[point.key] = picks
             used.update(b.block_id for b in picks)
+    # an honest gap beats a loosely related block: a part keeps only blocks that answer what
+    # the sub-point asks (its next candidate that does, or a block naming the buyer's term), or none
+    for point in plan.points:
+        cands[point.key] = [b for b in cands[point.key] if point.key in pins and b.block_id == pins[point.key]
+                            or answers_point(point, b)]
+        if point.key in pins or not chosen[point.key] or answers_point(point, chosen[point.key][0]):
+            continue
+        for b in chosen[point.key]:
+            used.discard(b.block_id)
+        nxt = [b for b in cands[point.key] if b.block_id not in used]
+        if not nxt:
+            nxt = [b for b in approved if b.block_id not in used and _names_terms(point.text, b)]
+        chosen[point.key] = nxt[:1]
+        used.update(b.block_id for b in nxt[:1])
     # further blocks, taking turns across the sub-points
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
@@ -1133,6 +1164,91 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     return out
 
 
+_NAMED = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to)?\s*(?:[A-Z][a-z]+|[A-Z]{2,}s?|\d{4}))+\b"
+                    r"|\b[A-Z]{3,}s?\b")
+_NOT_NAMED = {"how", "what", "when", "who", "where", "why", "which", "describe", "explain", "please", "your", "the",
+              "nhs", "gp", "gps", "uk", "and", "a", "an", "in", "our", "give", "provide", "set", "tell"}
+
+
+def named_terms(text: str) -> list[str]:
+    """The buyer's named things in a sub-point: acts, frameworks, roles and acronyms
+    ('Making Safeguarding Personal', 'Care Act 2014', 'Caldicott Guardian', 'DSPT')."""
+    out = []
+    for m in _NAMED.finditer(text or ""):
+        words = m.group(0).split()
+        while words and words[0].lower() in _NOT_NAMED:
+            words = words[1:]
+        term = " ".join(words)
+        if term and (len(words) >= 2 or re.fullmatch(r"[A-Z]{3,}s?", term)) and term.lower() not in _NOT_NAMED:
+            out.append(term)
+    return out
+
+
+def _names_terms(text: str, block) -> bool:
+    """True when the block names the sub-point's central named term (or its acronym)."""
+    terms = _central_terms(text)
+    if not terms:
+        return False
+    hay = " ".join([block.title, " ".join(block.tags), block.body]).lower()
+    for term in terms:
+        term = re.sub(r"\s+\d{4}$", "", term)  # 'Mental Capacity Act 2005': the act, with or without its year
+        acronym = "".join(w[0] for w in term.split() if w[0].isupper()) if " " in term else ""
+        if term.lower().rstrip("s") in hay or (len(acronym) >= 3 and re.search(rf"\b{acronym.lower()}\b", hay)):
+            return True
+    return False
+
+
+def _central_terms(text: str) -> list[str]:
+    """Named terms that are what the sub-point is about: once they are taken out, at most one
+    content word is left ('how you will apply Making Safeguarding Personal')."""
+    from evidencebot.compose import blockmatch
+
+    terms = named_terms(text)
+    if not terms:
+        return []
+    rest = text
+    for t in terms:
+        rest = rest.replace(t, " ")
+    left = [w for w in blockmatch.tokens(rest) if w not in _GAP_GENERIC]
+    return terms if len(left) <= 1 else []
+
+
+_GAP_GENERIC = {"appli", "apply", "use", "current", "status", "who", "work", "servic", "service", "support", "peopl",
+                "people", "team", "staff", "practic", "practice", "day", "implement", "approach", "make", "way"}
+
+
+def answers_point(point: SubPoint, block) -> bool:
+    """Whether ``block`` answers the sub-point, not only its neighbourhood.
+
+    A sub-point about a named thing ('Making Safeguarding Personal', 'your DSPT status',
+    'who your Caldicott Guardian is') is answered only by a block that names it. A
+    sub-point that matches no topic of its own (its block came from the question's
+    stem or from shared words) needs a block sharing one of its own content words in
+    the title or tags, or two in the text.
+    """
+    from evidencebot.compose import blockmatch
+
+    if _central_terms(point.text):
+        return _names_terms(point.text, block)
+    own = set(blockmatch.tokens(point.text)) - _GAP_GENERIC
+    if not own:
+        return True
+    topics = blockmatch.load_topics()
+    for h in blockmatch.topic_hits(point.text, topics):
+        # a cue of two or more words ('team structure', 'did not attend') names what is asked
+        if h.weight >= 2 and (block.block_id in h.topic.blocks or h.topic.name in blockmatch.block_topics(block, topics)):
+            return True
+    head = set(blockmatch.tokens(" ".join([block.title] + list(block.tags))))
+    body = set(blockmatch.tokens(block.body))
+    shared = own & (head | body)
+    return len(shared) >= max(1, round(ANSWER_SHARE * len(own))) and bool(own & head or len(shared) >= 2)
+
+
+ANSWER_SHARE = 0.34
+"""A block answers a sub-point when it holds at least this share of the sub-point's content words
+(tuned on the session-5 dev questions: below it the blocks answered something else)."""
+
+
 def asks_example(text: str) -> bool:
     """True when a sub-point asks for an example or case study ('for example ...' inside it does not)."""
     return bool(re.search(r"(?<!for )\bexamples?\b|\bcase stud(?:y|ies)\b|\binstance where\b", text, re.I))
@@ -1143,10 +1259,7 @@ def _split_sentences(text: str) -> list[str]:
 
 
 def _open_actions(db: Database) -> list[set[str]]:
-    if not db["incidents"].exists() or "action" not in db["incidents"].columns_dict:
-        return []
-    rows = db.query("select distinct action from incidents where closed_on is null and coalesce(trim(action), '') <> ''")
-    return [st for st in (_stems(r["action"]) - _WEAK for r in rows) if len(st) >= 3]
+    return [st for st in (_stems(action) - _WEAK for action in records.open_action_texts(db)) if len(st) >= 3]
 
 
 def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
@@ -1163,12 +1276,9 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
 
     want = _stems(text)
     words = [w for w in terms(text) if w not in GENERIC]
-    if not words or not db["stories_fts"].exists():
+    if not words:
         return []
-    query = " OR ".join(f'"{w}"' for w in words)
-    rows = db.query(
-        f"select s.*, bm25(stories_fts) as rank from stories_fts join stories s on s.rowid = stories_fts.rowid "
-        f"where stories_fts match :q and {workflow.EXPORTABLE_SQL} order by rank, s.story_id", {"q": query})
+    rows = workflow.match_exportable_stories(db, " OR ".join(f'"{w}"' for w in words))
     from evidencebot.compose import blockmatch
 
     # a story must be about what the sub-point is about (its topics), not merely share words
@@ -1199,12 +1309,11 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
 
 def _pin_story(db: Database, story_id: str, plan: QuestionPlan) -> tuple[dict, str]:
     """The pinned story and the sub-point it fits best (refused unless it may be used externally)."""
-    rows = list(db.query("select * from stories where story_id = ?", [story_id]))
-    if not rows:
+    row = story_row(db, story_id)
+    if row is None:
         from evidencebot.errors import InputError
 
         raise InputError(f"no story with id '{story_id}' (see 'evidencebot stories list')")
-    row = rows[0]
     if not workflow.is_exportable(row):
         from evidencebot.errors import InputError
 
@@ -1251,25 +1360,6 @@ def _keep_method_half(sections: list[Section]) -> None:
         if worst is None:
             return
         sections[worst[1]].drop(worst[2], "method share")
-
-
-def _choose_lead(point: SubPoint, topics, used: set[str], period_text: str) -> str:
-    """The first unused lead that fits the sub-point's wording, else the first unused one."""
-    choices = []
-    for ti, t in enumerate(topics):
-        for li, text in enumerate(t.leads):
-            if text in used:
-                continue
-            when = t.lead_when[li] if li < len(t.lead_when) else []
-            fits = any(p.search(point.text) for p in when)
-            if when and not fits:
-                continue
-            choices.append((0 if fits else 1, ti, li, text))
-    if not choices:
-        return ""
-    text = min(choices)[3]
-    used.add(text)
-    return text.format(period=period_text)
 
 
 class _Fixed:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store import tenders as tender_rows
 from evidencebot.store.blocks import get_profile
 
 
@@ -51,37 +52,34 @@ def import_questionnaire(db: Database, path, *, title: str | None = None) -> tup
         except InputError as exc:
             raise InputError(f"{q.path}: question {item.ref}: {exc}") from None
         parsed.append((item, pq))
-    out = []
-    with db.atomic():
-        tid = db["tenders"].insert({
-            "title": title or q.title, "source_file": str(Path(q.path).resolve()), "source_kind": q.kind,
-            "answer_column": q.answer_column, "sheet": q.sheet, "imported_at": _now(),
-            "imported_by": workflow._user(db, None),
-        }).last_pk
-        for n, (item, pq) in enumerate(parsed, 1):
-            row = {"tender_id": tid, "position": n, "ref": item.ref, "question": item.question,
-                   "guidance": item.guidance, "word_limit": item.word_limit, "char_limit": item.char_limit,
-                   "page_limit": item.page_limit, "limit_text": item.limit_text, "weighting": item.weighting,
-                   "status": "not started", "row": item.row}
-            db["tender_questions"].insert(row)
-            out.append({"ref": item.ref, "points": pq.points, "limit": _limit_label(row), "weighting": item.weighting})
+    out, rows = [], []
+    for n, (item, pq) in enumerate(parsed, 1):
+        row = {"position": n, "ref": item.ref, "question": item.question,
+               "guidance": item.guidance, "word_limit": item.word_limit, "char_limit": item.char_limit,
+               "page_limit": item.page_limit, "limit_text": item.limit_text, "weighting": item.weighting,
+               "status": "not started", "row": item.row}
+        rows.append(row)
+        out.append({"ref": item.ref, "points": pq.points, "limit": _limit_label(row), "weighting": item.weighting})
+    tid = tender_rows.insert_tender(db, {
+        "title": title or q.title, "source_file": str(Path(q.path).resolve()), "source_kind": q.kind,
+        "answer_column": q.answer_column, "sheet": q.sheet, "imported_at": _now(),
+        "imported_by": workflow._user(db, None),
+    }, rows)
     return tid, out
 
 
 def _tender(db: Database, tender_id: int | None) -> dict:
-    if not db["tenders"].exists() or not db["tenders"].count:
+    if not tender_rows.has_tenders(db):
         raise InputError("no tender imported yet (use 'evidencebot tender import FILE')")
-    if tender_id is None:
-        return next(db.query("select * from tenders order by tender_id desc limit 1"))
-    rows = list(db.query("select * from tenders where tender_id = ?", [tender_id]))
-    if not rows:
+    row = tender_rows.tender_row(db, tender_id)
+    if row is None:
         raise InputError(f"no tender {tender_id} (see 'evidencebot tender status')")
-    return rows[0]
+    return row
 
 
 def questions(db: Database, tender_id: int | None = None) -> tuple[dict, list[dict]]:
     t = _tender(db, tender_id)
-    return t, list(db.query("select * from tender_questions where tender_id = ? order by position", [t["tender_id"]]))
+    return t, tender_rows.question_rows(db, t["tender_id"])
 
 
 def _cell(text) -> str:
@@ -96,6 +94,7 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
     lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})", "",
              "| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
              "|---|---|---|---|---:|---:|---|---|---|"]
+    rules: list[str] = []
     for r in rows:
         pq = parse_question("\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x))
         short = r["question"].split("\n")[0]
@@ -104,6 +103,10 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
         lines.append(f"| {_cell(r['ref'])} | {_cell(short)} | {len(pq.points)}: {_cell('; '.join(pq.headings))} | "
                      f"{_cell(_limit_label(r) or 'none')} | {weight} | {r['words'] if r['words'] is not None else '-'} | "
                      f"{_cell(r['status'])} | {_cell(r['owner'] or '-')} | {_cell(r['due_on'] or '-')} |")
+        if pq.instructions:
+            rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
+    if rules:  # the buyer's format, scoring and attachment rules: for the bid team, not sub-points
+        lines += ["", "Instructions from the buyer (not sub-points):"] + rules
     return "\n".join(lines)
 
 
@@ -121,8 +124,7 @@ def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender
         except ValueError:
             raise InputError(f"due date {due!r} is not a date (use YYYY-MM-DD)") from None
         update["due_on"] = due
-    with db.atomic():
-        db["tender_questions"].update(row["id"], update)
+    tender_rows.update_question(db, row["id"], update)
 
 
 def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period: str | None = None,
@@ -166,7 +168,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
             coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
                         "blocks": answer.blocks}
-            db["tender_questions"].update(r["id"], {
+            tender_rows.update_question(db, r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
             library.record_use(db, answer.blocks, f"tender {t['tender_id']} question {r['ref']}", r["question"])

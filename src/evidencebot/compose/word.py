@@ -187,7 +187,8 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
         export.markdown_to_docx(body, export.demote(document.body), width=width)
         if not submitted:
             if charts and document.charts:
-                export.charts_to_docx(body, document.charts, width=width)
+                export.charts_to_docx(body, document.charts, width=width,
+                                      notes=getattr(document, "chart_notes", None))
             for note in document.notes:
                 export.markdown_to_docx(body, note, width=width)
             if appendix is None or appendix:

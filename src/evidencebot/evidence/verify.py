@@ -38,6 +38,7 @@ from evidencebot.errors import InputError
 from evidencebot.evidence.extract import Claim, Figure, extract_claims
 from evidencebot.language.findings import Finding
 from evidencebot.mentions import denominator
+from evidencebot.store import records
 
 FAMILY = "evidence"
 SMALL_DENOMINATOR = 10
@@ -123,7 +124,7 @@ class EvidenceChecker:
         self.today = today or dt.date.today()
         self.catalogue = load_catalogue()
         self.latest = latest_data_date(db)
-        self.facts = list_facts(db) if db["facts"].exists() else []
+        self.facts = list_facts(db)
         self.targets = _contract_targets(db, self.catalogue)
         self.recorded = _recorded_figures(db)
         self.definitions = [_norm(ind.definition) for ind in self.catalogue.values()]
@@ -527,10 +528,8 @@ class EvidenceChecker:
 
 def _contract_targets(db, catalogue: dict) -> list[dict]:
     """The contract targets stored with the data (``targets``), with each indicator's unit."""
-    if not db["targets"].exists():
-        return []
     out = []
-    for row in db.query("select * from targets"):
+    for row in records.target_rows(db):
         ind = catalogue.get(row["indicator_id"])
         if ind is None or row.get("target") is None:
             continue
@@ -578,15 +577,13 @@ def _recorded_figures(db) -> list[dict]:
     """Figures the service records for a contract review (migration m011): workforce and
     supervision, and the contracted activity plan, each with its period."""
     out = []
-    if db["workforce"].exists():
-        for r in db.query("select period, measure, value from workforce"):
-            out.append({"value": float(r["value"]), "period": r["period"],
-                        "unit": "percent" if r["measure"].endswith("_pct") else None,
-                        "title": r["measure"].replace("_", " "), "source": "workforce figures"})
-    if db["activity_plan"].exists():
-        for r in db.query("select period, measure, planned from activity_plan"):
-            out.append({"value": float(r["planned"]), "period": r["period"], "unit": None,
-                        "title": f"planned {r['measure'].replace('_', ' ')}", "source": "contracted activity plan"})
+    for r in records.workforce_rows(db):
+        out.append({"value": float(r["value"]), "period": r["period"],
+                    "unit": "percent" if r["measure"].endswith("_pct") else None,
+                    "title": r["measure"].replace("_", " "), "source": "workforce figures"})
+    for r in records.activity_plan_rows(db):
+        out.append({"value": float(r["planned"]), "period": r["period"], "unit": None,
+                    "title": f"planned {r['measure'].replace('_', ' ')}", "source": "contracted activity plan"})
     return out
 
 

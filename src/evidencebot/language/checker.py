@@ -17,7 +17,10 @@ How a check runs:
 1. :func:`evidencebot.language.markdown.extract_blocks` finds the prose blocks
    (chunk-cached, so an unchanged part of a document is not re-parsed);
 2. blocks whose text is not in the paragraph cache are parsed together with
-   ``nlp.pipe`` and every family runs on each new doc;
+   ``nlp.pipe`` a sentence at a time (:func:`~evidencebot.language.pipeline.pipe_blocks`:
+   a sentence parsed before, in this document or an earlier check, is taken from a
+   cache, so a re-check after an edit parses only the changed sentences), the
+   sentences are joined back into one doc per block and every family runs on it;
 3. findings are cached per (family, block text) with offsets relative to the
    block, then filtered (quotes, inline switches, disabled rules) and mapped
    back to offsets in the original document. A check keeps its own blocks'
@@ -25,10 +28,10 @@ How a check runs:
    holds is still parsed once, in batches (the cache then keeps the last
    :data:`CACHE_SIZE` entries).
 
-Very long blocks (a whole draft with no blank line in it) are parsed in pieces
-of at most :data:`evidencebot.language.pipeline.MAX_PIECE` characters, cut at a
-line break, a sentence end or a space (:func:`~evidencebot.language.pipeline.split_long`);
-each family runs on each piece and the findings are shifted back to offsets in
+Very long blocks (a whole draft with no blank line in it) are joined into pieces
+of at most :data:`evidencebot.language.pipeline.MAX_PIECE` characters (a sentence
+longer than that is cut at a line break or a space by
+:func:`~evidencebot.language.pipeline.split_long`); each family runs on each piece and the findings are shifted back to offsets in
 the block, so the cache and everything after it see one block as before. This
 keeps the parser's memory bounded (it needs about 3.5 KB per character parsed
 at once) and avoids spaCy's refusal of texts over 1,000,000 characters.
@@ -223,9 +226,12 @@ def _cache_put(key, value):
 def clear_cache() -> None:
     from evidencebot.language import markdown
 
+    from evidencebot.language import pipeline
+
     with _cache_lock:
         _CACHE.clear()
     markdown.clear_cache()
+    pipeline.clear_sentence_cache()
 
 
 # --- the checker ------------------------------------------------------------------------------------
@@ -367,29 +373,24 @@ class Checker:
     def _fill(self, texts: list[str], specs, versions, known: dict) -> None:
         """Parse ``texts`` (in batches), run every family and cache the findings per
         block, also putting them in ``known`` (keyed like the cache)."""
-        from evidencebot.language.pipeline import BATCH_SIZE, MAX_PIECE, disabled_for, pipe, split_long
+        from evidencebot.language.pipeline import BATCH_SIZE, disabled_for, pipe_blocks
 
         disable = disabled_for(any(s.needs_ner for s, _ in specs))
-        # (index of the block, offset of the piece in it, piece); a block of up to
-        # MAX_PIECE characters is one piece, the block itself
-        jobs = [(k, offset, piece) for k, text in enumerate(texts) for offset, piece in split_long(text, MAX_PIECE)]
-        docs = pipe((piece for _, _, piece in jobs), disable=disable, batch_size=self.batch_size or BATCH_SIZE)
-        current = -1
-        found: list[list] = []
-        for (k, offset, piece), doc in zip(jobs, docs):
-            if k != current:
-                if current >= 0:
-                    self._store(texts[current], found, specs, versions, known)
-                current, found = k, [[] for _ in specs]
-            for j, (_, func) in enumerate(specs):
-                for f in func(piece, doc) or []:
-                    if offset:
-                        f = copy.copy(f)
-                        f.start += offset
-                        f.end += offset
-                    found[j].append(f)
-        if current >= 0:
-            self._store(texts[current], found, specs, versions, known)
+        # each block is parsed a sentence at a time (a sentence already parsed, in this
+        # document or an earlier check, is not parsed again) and joined back into one doc
+        # (or, past MAX_PIECE characters, into pieces with their offsets in the block)
+        parsed = pipe_blocks(texts, disable=disable, batch_size=self.batch_size or BATCH_SIZE)
+        for text, pieces in zip(texts, parsed):
+            found: list[list] = [[] for _ in specs]
+            for offset, piece, doc in pieces:
+                for j, (_, func) in enumerate(specs):
+                    for f in func(piece, doc) or []:
+                        if offset:
+                            f = copy.copy(f)
+                            f.start += offset
+                            f.end += offset
+                        found[j].append(f)
+            self._store(text, found, specs, versions, known)
 
     @staticmethod
     def _store(text: str, found: list[list], specs, versions, known: dict) -> None:

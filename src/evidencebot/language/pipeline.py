@@ -28,6 +28,7 @@ count (:data:`BATCH_CHARS`).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Iterable, Iterator
 
 from evidencebot.errors import ConfigError, InputError
@@ -225,8 +226,117 @@ def _cut(text: str, start: int, end: int) -> int:
     return end
 
 
+# --- parsing blocks a sentence at a time ------------------------------------------------
+
+#: Sentences whose parses are kept (about 10-20 MB): a re-check after an edit parses only
+#: the sentences that changed, and a sentence repeated in a document is parsed once.
+SENTENCE_CACHE = 4000
+_sentence_docs: "OrderedDict[tuple, object]" = OrderedDict()
+_sentence_lock = threading.Lock()
+
+
+def sentence_pieces(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut before each sentence start (:func:`evidencebot.text.sentence_spans`,
+    the same starts the parser is given), a sentence longer than ``limit`` (default
+    :data:`MAX_PIECE`) cut further by :func:`split_long`. The pieces join up to
+    ``text`` exactly: the white space after a sentence stays with it."""
+    limit = limit or MAX_PIECE
+    spans = sentence_spans(text)
+    if len(spans) <= 1:
+        pieces = [text]
+    else:
+        starts = [0] + [a for a, _ in spans[1:]]
+        pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    if all(len(p) <= limit for p in pieces):
+        return pieces
+    return [part for p in pieces for _, part in split_long(p, limit)]
+
+
+def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size: int = BATCH_SIZE,
+                limit: int | None = None) -> Iterator[list[tuple[int, str, object]]]:
+    """Parse each text a sentence at a time: for each text, ``[(offset, piece, doc)]``.
+
+    Each sentence (:func:`sentence_pieces`) is parsed on its own, so its parse does not
+    depend on its neighbours: a sentence keeps its parse when the paragraph around it
+    is edited, and its parse is taken from a cache of :data:`SENTENCE_CACHE` sentences
+    instead of being parsed again. The sentences of a text are joined back into one
+    ``Doc`` (``Doc.from_docs``) whose text is the text itself; a text longer than
+    ``limit`` characters gives several docs of at most ``limit`` characters each
+    (plus one sentence), with their offsets and texts (``doc.text`` is rebuilt from
+    the tokens on every call: use the piece)."""
+    from spacy.tokens import Doc
+
+    disable = tuple(disable)
+    limit = limit or MAX_PIECE
+    window: list[tuple[str, list[str]]] = []
+    chars = 0
+
+    def flush() -> Iterator[list[tuple[int, str, object]]]:
+        local: dict[str, object] = {}
+        missing: dict[str, None] = {}
+        with _sentence_lock:
+            for _, pieces in window:
+                for p in pieces:
+                    if p in local or p in missing:
+                        continue
+                    doc = _sentence_docs.get((disable, p))
+                    if doc is None:
+                        missing[p] = None
+                    else:
+                        _sentence_docs.move_to_end((disable, p))
+                        local[p] = doc
+        if missing:
+            parsed = list(zip(missing, pipe(missing, disable=disable, batch_size=batch_size)))
+            with _sentence_lock:
+                for p, doc in parsed:
+                    local[p] = doc
+                    _sentence_docs[(disable, p)] = doc
+                while len(_sentence_docs) > SENTENCE_CACHE:
+                    _sentence_docs.popitem(last=False)
+        for text, pieces in window:
+            out: list[tuple[int, str, object]] = []
+            offset, size = 0, 0
+            group: list[str] = []
+            for p in pieces:
+                if group and size + len(p) > limit:
+                    out.append((offset, text[offset:offset + size], _join([local[x] for x in group], Doc)))
+                    offset += size
+                    group, size = [], 0
+                group.append(p)
+                size += len(p)
+            out.append((offset, text[offset:offset + size], _join([local[x] for x in group], Doc)))
+            yield out
+
+    for text in texts:
+        pieces: list[str] = sentence_pieces(text, limit) if text else [text]
+        window.append((text, pieces))
+        chars += len(text)
+        if chars >= BATCH_CHARS or len(window) >= batch_size * 4:
+            yield from flush()
+            window, chars = [], 0
+    if window:
+        yield from flush()
+
+
+def _join(docs: list, Doc):
+    if len(docs) == 1:
+        return docs[0]
+    import warnings
+
+    with warnings.catch_warnings():
+        # the checks keep token lists in a doc's user_data; the joined doc builds its own
+        warnings.filterwarnings("ignore", message=r".*\[W102\]")
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def clear_sentence_cache() -> None:
+    with _sentence_lock:
+        _sentence_docs.clear()
+
+
 def _reset_for_tests() -> None:  # pragma: no cover - used by tests only
     global _nlp, _model_name
     with _lock:
         _nlp = None
         _model_name = None
+    clear_sentence_cache()

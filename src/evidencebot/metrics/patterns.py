@@ -44,6 +44,21 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
+from evidencebot.metrics import spc
+from evidencebot.metrics.indicators import (
+    DAYS_PER_MONTH,
+    SERIES_MONTHS,
+    _change_positions,
+    _mi,
+    _month_start,
+    _resolve_period,
+    _series_spans,
+    _settings,
+    _state,
+    month_label,
+)
+from evidencebot.store import case_review
+
 REPEAT_DAYS = 30
 SURGE_MIN = 3
 SURGE_FACTOR = 2.0
@@ -127,9 +142,6 @@ def _split(triggers: str | None) -> list[str]:
 
 
 def _trigger_trends(ctx, period, compare, settings) -> tuple[list[TriggerTrend], int, int]:
-    from evidencebot.metrics import spc
-    from evidencebot.metrics.indicators import SERIES_MONTHS, _change_positions, _mi, _series_spans, month_label
-
     db, latest = ctx.db, ctx.latest
     spans = _series_spans(ctx, _mi(period.end), SERIES_MONTHS)
     months = [month_label(s.first) for s in spans]
@@ -142,11 +154,7 @@ def _trigger_trends(ctx, period, compare, settings) -> tuple[list[TriggerTrend],
     n_now = n_before = 0
     p0, p1 = _iso(period.start), _after(period.end)
     c0, c1 = _iso(compare.start), _after(compare.end)
-    for raised, triggers, n in db.execute(
-        "select substr(raised_at,1,10), triggers, count(*) from escalations "
-        "where raised_at >= ? and raised_at < ? group by 1, 2",
-        (lo, p1),
-    ).fetchall():
+    for raised, triggers, n in case_review.trigger_counts(db, lo, p1):
         parts = _split(triggers)
         if p0 <= raised < p1:
             n_now += n
@@ -185,20 +193,12 @@ def _trigger_trends(ctx, period, compare, settings) -> tuple[list[TriggerTrend],
 
 
 def _people_in_period(db, period) -> dict[str, tuple[str, str | None, float | None]]:
-    rows = db.execute(
-        "select person_id, referral_date, discharge_date, baseline_escalations_per_month from people "
-        "where referral_date <= ? and (discharge_date is null or discharge_date = '' or discharge_date >= ?)",
-        (_iso(period.end), _iso(period.start)),
-    ).fetchall()
+    rows = case_review.people_on_caseload(db, _iso(period.start), _iso(period.end))
     return {pid: (ref, dis or None, base) for pid, ref, dis, base in rows}
 
 
 def _repeat_crisis(db, period, people, add) -> None:
-    rows = db.execute(
-        "select person_id, started_on from crisis_events where started_on >= ? and started_on < ? "
-        "order by person_id, started_on",
-        (_iso(period.start - dt.timedelta(days=REPEAT_DAYS)), _after(period.end)),
-    ).fetchall()
+    rows = case_review.crisis_starts(db, _iso(period.start - dt.timedelta(days=REPEAT_DAYS)), _after(period.end))
     by_person: dict[str, list[str]] = defaultdict(list)
     for pid, day in rows:
         by_person[pid].append(day[:10])
@@ -221,12 +221,7 @@ def _repeat_crisis(db, period, people, add) -> None:
 def _unplanned_surge(db, period, people, add) -> None:
     recent_start = period.end - dt.timedelta(days=27)
     before_start = recent_start - dt.timedelta(days=84)
-    rows = db.execute(
-        "select person_id, sum(contact_at >= ?), sum(contact_at < ?) from contacts "
-        "where kind = 'unplanned' and attendance in ('attended','late','dna') "
-        "and contact_at >= ? and contact_at < ? group by person_id",
-        (_iso(recent_start), _iso(recent_start), _iso(before_start), _after(period.end)),
-    ).fetchall()
+    rows = case_review.unplanned_contacts(db, _iso(before_start), _iso(recent_start), _after(period.end))
     for pid, recent, earlier in rows:
         if pid not in people:
             continue
@@ -238,12 +233,7 @@ def _unplanned_surge(db, period, people, add) -> None:
 
 
 def _above_baseline(db, period, people, add) -> None:
-    from evidencebot.metrics.indicators import DAYS_PER_MONTH
-
-    rows = db.execute(
-        "select person_id, count(*) from escalations where raised_at >= ? and raised_at < ? group by person_id",
-        (_iso(period.start), _after(period.end)),
-    ).fetchall()
+    rows = case_review.escalations_by_person(db, _iso(period.start), _after(period.end))
     for pid, n in rows:
         if pid not in people or n < ABOVE_BASELINE_MIN:
             continue
@@ -263,12 +253,7 @@ def _above_baseline(db, period, people, add) -> None:
 
 
 def _no_followup(db, period, people, add, latest) -> None:
-    rows = db.execute(
-        "select person_id, spell_id, discharged_on, first_followup_at from admissions "
-        "where discharged_on >= ? and discharged_on < ? "
-        "and coalesce(discharge_type,'') not in ('transfer','death') order by discharged_on",
-        (_iso(period.start), _after(period.end)),
-    ).fetchall()
+    rows = case_review.discharges_to_follow_up(db, _iso(period.start), _after(period.end))
     for pid, spell, discharged, followup in rows:
         if pid not in people:
             continue
@@ -287,31 +272,13 @@ def _no_followup(db, period, people, add, latest) -> None:
 
 def _plan_window_start(end: dt.date) -> dt.date:
     """First day of the six calendar months ending on ``end`` (a month end)."""
-    from evidencebot.metrics.indicators import _mi, _month_start
-
     return _month_start(_mi(end) - 5)
 
 
 def _crisis_no_plan(db, period, add) -> None:
     end, window = _iso(period.end), _iso(_plan_window_start(period.end))
     # every review in the plan history counts (migration m010), not only the latest
-    history = ("and not exists (select 1 from crisis_plan_reviews r where r.person_id = e.person_id "
-               "and r.reviewed_on >= ? and r.reviewed_on <= ?)"
-               if db.execute("select 1 from sqlite_master where name = 'crisis_plan_reviews'").fetchone() else "")
-    rows = db.execute(
-        f"""select e.person_id, count(*), max(e.started_on) from crisis_events e
-            join people p on p.person_id = e.person_id
-            where e.started_on >= ? and e.started_on < ?
-              and p.referral_date <= ? and (p.discharge_date is null or p.discharge_date = ''
-                                            or p.discharge_date >= ?)
-              and not exists (select 1 from crisis_plans c where c.person_id = e.person_id
-                              and ((c.created_on >= ? and c.created_on <= ?)
-                                   or (c.reviewed_on >= ? and c.reviewed_on <= ?)))
-              {history}
-            group by e.person_id""",
-        (_iso(period.start), _after(period.end), end, end, window, end, window, end,
-         *((window, end) if history else ())),
-    ).fetchall()
+    rows = case_review.crisis_without_plan(db, _iso(period.start), _after(period.end), end, window)
     for pid, n, last in rows:
         add(pid, "crisis_no_plan",
             f"{n} crisis event{'s' if n != 1 else ''} in the period (latest {last[:10]}); no crisis plan "
@@ -321,16 +288,7 @@ def _crisis_no_plan(db, period, add) -> None:
 def _disengaged(db, period, add) -> None:
     end = period.end
     window = end - dt.timedelta(days=55)
-    rows = db.execute(
-        """select p.person_id, (select max(c.contact_at) from contacts c where c.person_id = p.person_id
-                                 and c.contact_at < ? and c.attendance in ('attended','late'))
-           from people p
-           where p.referral_date <= ? and (p.discharge_date is null or p.discharge_date = ''
-                                           or p.discharge_date >= ?)
-             and not exists (select 1 from contacts c where c.person_id = p.person_id
-                             and c.contact_at >= ? and c.contact_at < ? and c.attendance in ('attended','late'))""",
-        (_after(end), _iso(window), _iso(end), _iso(window), _after(end)),
-    ).fetchall()
+    rows = case_review.without_attended_contact(db, _iso(window), _iso(end), _after(end))
     for pid, last in rows:
         seen = f"last attended contact {last[:10]}" if last else "no attended contact recorded"
         add(pid, "disengaged", f"no attended contact {_iso(window)} to {_iso(end)}; {seen}")
@@ -338,8 +296,6 @@ def _disengaged(db, period, add) -> None:
 
 def find_patterns(db, period=None, *, compare=None, settings=None) -> PatternsReport:
     """Trigger trends and case-review prompts for ``period`` (default: the last quarter)."""
-    from evidencebot.metrics.indicators import _resolve_period, _settings, _state
-
     settings = _settings(settings)
     ctx = _state(db)["ctx"]
     period = _resolve_period(period, ctx)

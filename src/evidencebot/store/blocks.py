@@ -1,6 +1,8 @@
-"""The method library's data that the demo needs: the service profile and the
-shipped answer blocks (corpus/library). The blocks' search, approval and use
-in answers live in :mod:`evidencebot.compose.library`."""
+"""The method library's tables: ``answer_blocks`` (with full-text search), ``block_uses`` and
+``service_profile`` (migration m012), and the shipped blocks the demo loads (corpus/library).
+
+The rules (the four-eyes approval, review dates, ranking, filling the profile into a block)
+live in :mod:`evidencebot.compose.library`; this module only reads and writes rows."""
 
 from __future__ import annotations
 
@@ -10,12 +12,16 @@ import datetime as dt
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store.facts import insert_fact
 
-PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways")
+PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways",
+                  "team_wte", "provider_status", "contract_start", "service_manager", "clinical_lead",
+                  "safeguarding_lead", "caldicott_guardian", "siro", "dspt_status", "staff_turnover")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved on by whole ``months`` (the 31st becomes the month's last day)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
@@ -66,7 +72,7 @@ def load_demo_library(db: Database) -> int:
         if not spec.get("id") or not spec.get("title") or not spec.get("body"):
             raise ConfigError(f"{folder / 'blocks.yaml'}: every block needs id, title and body")
         last = dt.date.fromisoformat(str(spec.get("reviewed") or reviewed))
-        due = dt.date.fromisoformat(str(spec["due"])) if spec.get("due") else _add_months(last, 12)
+        due = dt.date.fromisoformat(str(spec["due"])) if spec.get("due") else add_months(last, 12)
         rows.append({
             "block_id": spec["id"], "title": spec["title"], "body": " ".join(str(spec["body"]).split()),
             "means": " ".join(str(spec.get("means") or "").split()), "tags": ";".join(spec.get("tags") or []),
@@ -77,8 +83,95 @@ def load_demo_library(db: Database) -> int:
             "review_due": due.isoformat(), "created_at": f"{last.isoformat()}T09:00:00",
             "updated_at": f"{last.isoformat()}T15:00:00",
         })
+    facts = []
+    for spec in profile.get("facts") or []:  # the profile's figures from outside the data, with their source
+        if not spec.get("statement") or not spec.get("source") or not spec.get("source_date"):
+            raise ConfigError(f"{folder / 'profile.yaml'}: every fact needs statement, source and source_date")
+        start = dt.date.fromisoformat(str(spec["source_date"]))
+        facts.append({"statement": str(spec["statement"]), "value": spec.get("value"), "unit": spec.get("unit"),
+                      "indicator_id": None, "period": None, "source": str(spec["source"]),
+                      "source_date": start.isoformat(), "review_by": add_months(start, 12).isoformat(),
+                      "created_at": f"{start.isoformat()}T09:00:00", "created_by": "corpus/library/profile.yaml"})
     with db.atomic():
         db.execute("delete from answer_blocks where source = 'corpus/library/blocks.yaml'")
         db["answer_blocks"].insert_all(rows)
         set_profile(db, {k: v for k, v in profile.items() if k in PROFILE_FIELDS})
+        if facts:
+            if db["facts"].exists():
+                db.execute("delete from facts where created_by = 'corpus/library/profile.yaml'")
+            for row in facts:
+                insert_fact(db, row)
     return len(rows)
+
+
+# ---------------------------------------------------------------- answer blocks and their uses
+
+
+def block_exists(db: Database, block_id: str) -> bool:
+    return db.execute("select 1 from answer_blocks where block_id = ?", [block_id]).fetchone() is not None
+
+
+def insert_block(db: Database, row: dict) -> None:
+    with db.atomic():
+        db.table("answer_blocks").insert(row)
+
+
+def block_row(db: Database, block_id: str) -> dict | None:
+    rows = list(db.query("select * from answer_blocks where block_id = ?", [block_id]))
+    return rows[0] if rows else None
+
+
+def block_rows(db: Database, status: str | None = None) -> list[dict]:
+    """Every block (or those with ``status``) by id; none when the table is missing."""
+    if not db["answer_blocks"].exists():
+        return []
+    return list(db.query("select * from answer_blocks" + (" where status = ?" if status else "") + " order by block_id",
+                         [status] if status else []))
+
+
+def mark_block_submitted(db: Database, block_id: str, who: str, at: str) -> None:
+    with db.atomic():
+        db.execute("update answer_blocks set status = 'submitted', submitted_by = ?, submitted_at = ? where block_id = ?",
+                   [who, at, block_id])
+
+
+def mark_block_approved(db: Database, block_id: str, who: str, at: str) -> None:
+    with db.atomic():
+        db.execute("update answer_blocks set status = 'approved', approved_by = ?, approved_at = ? where block_id = ?",
+                   [who, at, block_id])
+
+
+def set_block_review(db: Database, block_id: str, last_reviewed: str, review_due: str) -> None:
+    with db.atomic():
+        db.execute("update answer_blocks set last_reviewed = ?, review_due = ? where block_id = ?",
+                   [last_reviewed, review_due, block_id])
+
+
+def match_blocks(db: Database, match: str, limit: int, *, approved_only: bool = True) -> list[dict]:
+    """Blocks matching the FTS5 expression ``match`` ranked by bm25 (title weighted 4, tags 3, body 1),
+    each with its ``rank``; with ``approved_only`` only blocks approved by someone. None when the table is missing."""
+    if not db["answer_blocks"].exists():
+        return []
+    where = "and b.status = 'approved' and coalesce(trim(b.approved_by), '') <> ''" if approved_only else ""
+    return list(db.query(
+        f"""
+        select b.*, bm25(answer_blocks_fts, 4.0, 3.0, 1.0) as rank
+        from answer_blocks_fts join answer_blocks b on b.rowid = answer_blocks_fts.rowid
+        where answer_blocks_fts match :match {where}
+        order by rank limit :limit
+        """,
+        {"match": match, "limit": limit},
+    ))
+
+
+def insert_uses(db: Database, rows: list[dict]) -> None:
+    """Note block uses (``block_id``, ``used_in``, ``question``, ``used_at``, ``used_by``); nothing when the
+    table is missing (a database before m012)."""
+    if not rows or not db["block_uses"].exists():
+        return
+    with db.atomic():
+        db.table("block_uses").insert_all(rows)
+
+
+def use_rows(db: Database, block_id: str) -> list[dict]:
+    return list(db.query("select * from block_uses where block_id = ? order by used_at desc", [block_id]))

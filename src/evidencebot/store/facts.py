@@ -40,6 +40,9 @@ def insert_fact(db: Database, row: dict) -> Fact:
 
 
 def list_facts(db: Database) -> list[Fact]:
+    """Every fact, oldest first (none when the table is missing)."""
+    if not db["facts"].exists():
+        return []
     return [Fact(**row) for row in db.table("facts").rows_where(order_by="fact_id")]
 
 

@@ -298,12 +298,18 @@ def _current_user(db: Database) -> str | None:
         return None
 
 
+def story_row(db: Database, story_id: str) -> dict | None:
+    """The stored row of one story, or None."""
+    rows = list(db.query("select * from stories where story_id = ?", [story_id]))
+    return rows[0] if rows else None
+
+
 def load_story(db: Database, story_id: str) -> dict:
     """The stored row of one story (``InputError`` when there is none)."""
-    rows = list(db.query("select * from stories where story_id = ?", [story_id]))
-    if not rows:
+    row = story_row(db, story_id)
+    if row is None:
         raise InputError(f"no story with id '{story_id}'")
-    return rows[0]
+    return row
 
 
 def latest_draft_story(db: Database) -> dict | None:

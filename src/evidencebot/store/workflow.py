@@ -333,6 +333,16 @@ def exportable_stories(db: Database) -> list[dict]:
     ))
 
 
+def match_exportable_stories(db: Database, match: str) -> list[dict]:
+    """Stories that may appear in an external document matching the FTS5 expression ``match``, best
+    first (bm25, then id), each with its ``rank``; none when there is no story search index."""
+    if not db["stories_fts"].exists():
+        return []
+    return list(db.query(
+        f"SELECT s.*, bm25(stories_fts) AS rank FROM stories_fts JOIN stories s ON s.rowid = stories_fts.rowid "
+        f"WHERE stories_fts MATCH :q AND {EXPORTABLE_SQL} ORDER BY rank, s.story_id", {"q": match}))
+
+
 def missing_parts(row: dict) -> list[str]:
     """What a story still needs before it can be submitted ("a title", "'Context'" ...)."""
     missing = []

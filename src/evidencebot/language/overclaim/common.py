@@ -54,6 +54,15 @@ def _toks(doc) -> list:
     return cached
 
 
+def _text(doc) -> str:
+    """``doc.text``, made once per doc (spaCy joins the tokens' texts on every call)."""
+    cached = doc.user_data.get("_evidencebot_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["_evidencebot_text"] = cached
+    return cached
+
+
 def _sents(doc) -> list:
     cached = doc.user_data.get("_evidencebot_sents")
     if cached is None:

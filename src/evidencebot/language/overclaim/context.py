@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from evidencebot.language.overclaim.common import Vocab, _toks
+from evidencebot.language.overclaim.common import Vocab, _text, _toks
 from evidencebot.language.overclaim.words import W
 
 
@@ -213,7 +213,7 @@ class Context:
         """Character spans of the record's triggers in the doc (word-bounded), once per doc."""
         hits = self._hits.get(id(rec))
         if hits is None:
-            text = self.doc.text.lower().replace("\u2019", "'")
+            text = _text(self.doc).lower().replace("\u2019", "'")
             hits = []
             for phrase in rec.trigger:
                 start = 0

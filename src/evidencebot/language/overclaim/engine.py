@@ -15,6 +15,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     causal,
     claims,
     guarantee,
+    money,
     numbers,
     proof,
     puffery,
@@ -55,10 +56,15 @@ class OverclaimRules:
         self.token = Matcher(nlp.vocab, validate=True)
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # token patterns that need some word (a LOWER, ORTH or LEMMA value on a token that
+        # is not optional) each get a matcher of their own, run only on a doc that has one
+        # of those words: the Matcher tries every pattern at every token otherwise
+        self.gated: list[tuple[str, frozenset[str], object]] = []
         self.by_key: dict[str, Rule] = {}
         self.checks: list[tuple[Rule, Callable]] = []
         self._has = {"phrase": False, "token": False, "dependency": False}
         make_doc = nlp.make_doc
+        gates: dict[tuple[str, frozenset[str]], object] = {}  # patterns needing the same words share one
         term_lists: set[str] = set()
         for rule in self.rules:
             key = rule.id
@@ -80,9 +86,17 @@ class OverclaimRules:
 
                         self.phrase.add(key, [Doc(nlp.vocab, words=w) for w in exact])
                         self._has["phrase"] = True
-                    if general:
-                        self.token.add(key, general)
-                    self._has["token"] = True
+                    for pat in general:
+                        need = _required_words(pat)
+                        if need is None:
+                            self.token.add(key, _expand_small_first(pat))
+                            self._has["token"] = True
+                        else:
+                            gated = gates.get(need)
+                            if gated is None:
+                                gated = gates[need] = Matcher(nlp.vocab, validate=True)
+                                self.gated.append((need[0], need[1], gated))
+                            gated.add(key, _expand_small_first(pat))
                 elif rule.kind == "dependency":
                     self.dependency.add(key, rule.patterns)
                     self._has["dependency"] = True
@@ -129,8 +143,13 @@ class OverclaimRules:
             for key, s, e in self.phrase(doc):
                 rule = self.by_key[strings[key]]
                 cands.append(Candidate(rule, s, e, _anchor(doc, s, e)))
-        if self._has["token"]:
-            for key, s, e in self.token(doc):
+        matchers = [self.token] if self._has["token"] else []
+        for attr, words, gated in self.gated:
+            if not words.isdisjoint(ctx.lower_set if attr == "lower" else ctx.lemma_set):
+                matchers.append(gated)
+        for matcher in matchers:
+            # (the annotations the patterns read were checked when the rules were compiled)
+            for key, s, e in matcher(doc, allow_missing=True):
                 rule = self.by_key[strings[key]]
                 cands.append(Candidate(rule, s, e, _anchor(doc, s, e)))
         if self._has["dependency"]:
@@ -235,6 +254,33 @@ def _exact_words(pattern: list, limit: int = 400) -> list[list[str]] | None:
         if len(seqs) > limit:
             return None
     return seqs
+
+
+def _required_words(pattern: list) -> tuple[str, frozenset[str]] | None:
+    """The words a token pattern cannot match without, as ``("lower" | "lemma", words)``
+    (lower-cased: the doc's lower-case words or lemmas must include one of them), taken
+    from the pattern's rarest-looking token that is not optional; None when every
+    required token is open (a part of speech, a number, a shape)."""
+    best: tuple[tuple, tuple[str, frozenset[str]]] | None = None
+    for tok in pattern:
+        if tok.get("OP") not in (None, "+", "1"):
+            continue
+        for attr, kind in (("LOWER", "lower"), ("ORTH", "lower"), ("LEMMA", "lemma")):
+            value = tok.get(attr)
+            if isinstance(value, str):
+                words = frozenset([value.lower()])
+            elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+                words = frozenset(str(v).lower() for v in value["IN"])
+            else:
+                continue
+            if not words or any(" " in w for w in words):
+                continue
+            # the rarest-looking words: a lemma such as "be" or a short word such as "the"
+            # is in most sentences, so prefer exact words, then the longest shortest word
+            score = (kind == "lower", min(map(len, words)), -len(words))
+            if best is None or score > best[0]:
+                best = (score, (kind, words))
+    return best[1] if best is not None else None
 
 
 def _expand_small_first(pattern: list, limit: int = 6) -> list[list]:

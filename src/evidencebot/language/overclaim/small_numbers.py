@@ -11,6 +11,7 @@ from evidencebot.language.overclaim.common import (
     _has_signal,
     _number,
     _sents,
+    _text,
     _toks,
     _words_in,
     check,
@@ -47,7 +48,7 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     out: list[Candidate] = []
     if not any(t.like_num or t.text.endswith("%") for t in _toks(doc)) and not ctx.lower_set & W.small_group_words:
         return out
-    text = doc.text
+    text = _text(doc)
     quotes = quote_spans(text)
 
     def quoted(t) -> bool:
