@@ -284,7 +284,13 @@ def draft(ctx: Context, intent: Intent) -> Reply:
 
         _wait_for_language(ctx, "the answer is checked before you see it")
         ctx.progress("planning, gathering evidence and checking the answer…")
-        answer = assemble_tender(ctx.db, question, limit, period=intent.period)
+        if ctx.db_path == ":memory:":
+            answer = assemble_tender(ctx.db, question, limit, period=intent.period)
+        else:
+            from evidencebot.assistant.checking import shared_database
+
+            with shared_database(ctx.db_path) as db:  # its indicators stay cached for the editor's checks
+                answer = assemble_tender(db, question, limit, period=intent.period)
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("evidencebot"):
             raise

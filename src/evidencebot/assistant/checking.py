@@ -106,6 +106,19 @@ def checker_for(db_path=None):
         yield bound
 
 
+@contextmanager
+def shared_database(db_path):
+    """The long-lived connection the evidence checker uses for ``db_path``, held for the caller.
+
+    Work done on it stays cached on it until the outcome data change (see
+    :mod:`evidencebot.store.dataversion`): an answer drafted in the chat computes its indicators
+    here, so the next draft and the editor's checks of it reuse them instead of working them
+    out again on a connection of their own."""
+    lock, bound = _evidence_checker(db_path)
+    with lock:  # one connection per database: one user at a time
+        yield bound.extra["evidence"].db
+
+
 def check(text: str, db_path=None) -> CheckReport:
     """Findings in ``text``, most severe first, then in order of position.
 

@@ -470,7 +470,9 @@ def library_reviewed(ctx, block_id, db):
 
 @library.command("profile")
 @click.option("--set", "values", multiple=True, metavar="FIELD=VALUE",
-              help="Set a profile field (service, provider, area, commissioner, hours, team, caseload, partners, pathways).")
+              help="Set a profile field (service, provider, area, commissioner, hours, team, team_wte, caseload, partners, "
+                   "pathways, provider_status, contract_start, service_manager, clinical_lead, safeguarding_lead, "
+                   "caldicott_guardian, siro, dspt_status, staff_turnover).")
 @db_option
 @click.pass_context
 def library_profile(ctx, values, db):

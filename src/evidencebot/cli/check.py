@@ -146,6 +146,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         raise InputError("--provenance needs a database: add --db PATH")
     registered = [f for f in wanted if f != "evidence"]
     checker = Checker(families=registered or (None if not wanted else []), extra=extra)
+    if family is not None:
+        from evidencebot.compose.personnel import with_staff_names
+
+        checker = with_staff_names(checker, family.db)  # the service profile's named staff are not flagged
     results = _check_all(checker, texts, words)
     for name, why in checker.unavailable.items():
         click.echo(f"note: {name} checks skipped: {why}", err=True)

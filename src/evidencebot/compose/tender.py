@@ -80,7 +80,10 @@ def get_checker(db=None, *, external: bool = True):
             from evidencebot.evidence.family import EvidenceFamily
             from evidencebot.language.checker import Checker
 
-            hit = (db, Checker(extra={"evidence": EvidenceFamily(db, external=external)}))
+            from evidencebot.compose.personnel import with_staff_names
+
+            # the profile's named staff (key personnel) are named on purpose; any other name is still flagged
+            hit = (db, with_staff_names(Checker(extra={"evidence": EvidenceFamily(db, external=external)}), db))
             _BOUND[key] = hit
         return hit[1]
     if _CHECKER is None:
@@ -977,7 +980,7 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
 
     own = _stems(point.text)
     for query, need_own in ((point.text + " " + point.label, False), (point.text + " " + plan.stem, True)):
-        found = library.search_blocks(db, query, limit=12, exclude=exclude, today=today)
+        found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), get_profile(db))
         want = _stems(query)
         scored = []
         for b in found:
@@ -1001,6 +1004,16 @@ FILL_SHARE = 0.75
 """Another method block is added to a part while its blocks' words are under this share of its budget."""
 
 
+def fits_provider(blocks: list, profile: dict) -> list:
+    """The blocks written for the provider the profile describes: a block tagged 'provider new'
+    (written as the incoming provider: TUPE from the outgoing one, a change of provider) is left
+    out when ``provider_status`` is 'incumbent', and one tagged 'provider incumbent' when it is
+    not, so no two answers speak as different providers."""
+    incumbent = (profile.get("provider_status") or "").strip().lower() == "incumbent"
+    skip = "provider new" if incumbent else "provider incumbent"
+    return [b for b in blocks if skip not in {t.strip().lower() for t in b.tags}]
+
+
 def _block_words(b) -> int:
     return count_words(b.body) + count_words(b.means or "")
 
@@ -1010,7 +1023,8 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, 
     editor offers when the writer swaps a part's block)."""
     from evidencebot.compose import blockmatch, library
 
-    approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
+                             get_profile(db))
     lead = plan.stem
     for point in plan.points:  # the question's own words, without its sub-points
         lead = lead.replace(point.text, " ")
@@ -1050,7 +1064,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
 
     profile = get_profile(db)
     open_actions = _open_actions(db)
-    approved = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
+                             get_profile(db))
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
     offered = block_options(db, plan, today=today)

@@ -36,11 +36,13 @@ The cache
 ---------
 Results are kept in memory, on the ``Database`` object, keyed by indicator,
 period, comparison period, external flag and SPC/suppression settings, and
-are valid for one *data version*: ``PRAGMA data_version`` (changes when
-another connection commits) together with the connection's
-``total_changes`` (changes when this connection writes). Any write through
-either route empties the cache; reading costs two trivial calls. (A write to
-a table no indicator reads, e.g. drafts, also empties it: harmless.)
+are valid for one *data version* (:mod:`evidencebot.store.dataversion`): a commit
+by another connection, a schema change or a write on this connection to a data
+table empties the cache; saving drafts, tender answers, library blocks and the
+audit trail they write does not. Reading the version costs two trivial calls.
+The raw measures behind a result (before suppression) are kept on the context
+too, so an indicator computed for inside and for outside the service (the
+evidence check and the document) is worked out once.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ import math
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from typing import Callable
 
@@ -393,9 +395,11 @@ class _Context:
         return {"increase": ">=", "decrease": "<="}.get(ind.direction)
 
 
-def data_version(db) -> tuple[int, int]:
-    """(PRAGMA data_version, total_changes): changes whenever the data may have changed."""
-    return (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+def data_version(db) -> tuple:
+    """Changes whenever the data may have changed (:func:`evidencebot.store.dataversion.data_version`)."""
+    from evidencebot.store.dataversion import data_version as version
+
+    return version(db)
 
 
 def _state(db) -> dict:
@@ -1518,6 +1522,19 @@ def _coverage(ctx: _Context, period, compare):
     return cov, cov.covered, compare
 
 
+def _measures(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
+    """The indicator's measure for each span (a reported span's with its interval), each span
+    worked out once per data version whoever asks (inside or outside the service, any SPC or
+    suppression settings, as a period, a comparison or a month of a series): a span's measure
+    does not depend on the other spans asked with it. Copies, so a caller may change them."""
+    memo = ctx.cached(("span_measures", ind.id, getattr(ctx, "followup_day0", False)), dict)
+    missing = [s for s in dict.fromkeys(spans) if s not in memo]
+    if missing:
+        for span, m in zip(missing, COMPUTE[ind.family or ind.id](ctx, ind, missing)):
+            memo[span] = _add_ci(m) if span.detail else m
+    return [replace(memo[s], extra=dict(memo[s].extra)) for s in spans]
+
+
 def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings,
              coverage=None) -> IndicatorResult:
     from evidencebot.metrics import suppression
@@ -1530,8 +1547,8 @@ def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, set
     main = Span(_mi(period.start), end_mi, detail=True)
     other = Span(_mi(compare.start), _mi(compare.end), detail=True)
     series = _series_spans(ctx, end_mi, SERIES_MONTHS)
-    measures = COMPUTE[family](ctx, ind, [main, other, *series])
-    now, before, monthly = _add_ci(measures[0]), _add_ci(measures[1]), _until_latest(ctx, series, measures[2:])
+    measures = _measures(ctx, ind, [main, other, *series])
+    now, before, monthly = measures[0], measures[1], _until_latest(ctx, series, measures[2:])
 
     threshold = settings.suppression.threshold
     rounding = settings.suppression.rounding
@@ -1695,8 +1712,10 @@ def _database_file(db) -> str | None:
     return row[2] if row and row[2] else None
 
 
-def _worker(path: str, version, jobs, period, compare, external, settings, timings, coverage=None) -> dict:
-    """Compute ``jobs`` on a read-only connection of its own (run in a worker thread)."""
+def _worker(path: str, version, jobs, period, compare, external, settings, timings,
+            coverage=None) -> tuple[dict, dict]:
+    """Compute ``jobs`` on a read-only connection of its own (run in a worker thread); the
+    results and the raw measures behind them (for the calling connection's context)."""
     from urllib.parse import quote
 
     from sqlite_utils import Database
@@ -1710,7 +1729,7 @@ def _worker(path: str, version, jobs, period, compare, external, settings, timin
             started = time.perf_counter()
             done[key] = _compute(ctx, ind, period, compare, external, settings, coverage)
             timings[ind.id] = time.perf_counter() - started
-        return done
+        return done, {k: v for k, v in ctx.memo.items() if isinstance(k, tuple) and k[0] == "span_measures"}
     finally:
         conn.close()
 
@@ -1774,7 +1793,12 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
         timings[ind.id] = time.perf_counter() - started
     if future is not None:
         try:
-            state["results"].update(future.result())
+            done, measures = future.result()
+            state["results"].update(done)
+            for key, spans in measures.items():
+                mine = ctx.memo.setdefault(key, {})
+                for span, m in spans.items():
+                    mine.setdefault(span, m)
             timings.update(worker_timings)
         except (sqlite3.Error, OSError):  # no second connection here (e.g. a read-only folder)
             for key, ind in jobs:
@@ -1801,5 +1825,5 @@ def monthly_series(db, indicator_id: str, end_period=None, months: int = SERIES_
     spans = _series_spans(ctx, _mi(period.end), months)
     if not spans:
         return []
-    measures = _until_latest(ctx, spans, COMPUTE[ind.family or ind.id](ctx, ind, spans))
+    measures = _until_latest(ctx, spans, _measures(ctx, ind, spans))
     return [(month_label(s.first), m.value) for s, m in zip(spans, measures)]

@@ -261,6 +261,10 @@ def rate_ci(x: float, n: float, multiplier: float = 100, conf: float = 0.95) -> 
 
 
 def _clean(values: Iterable) -> list[float]:
+    values = list(values)
+    kinds = set(map(type, values))
+    if kinds <= {int, float}:  # plain numbers (the usual case, checked at C speed): drop nan only
+        return [v for v in values if v == v] if float in kinds else values
     result = []
     for value in values:
         if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -12,8 +12,11 @@ import datetime as dt
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store.facts import insert_fact
 
-PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways")
+PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways",
+                  "team_wte", "provider_status", "contract_start", "service_manager", "clinical_lead",
+                  "safeguarding_lead", "caldicott_guardian", "siro", "dspt_status", "staff_turnover")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
 
 
@@ -80,10 +83,24 @@ def load_demo_library(db: Database) -> int:
             "review_due": due.isoformat(), "created_at": f"{last.isoformat()}T09:00:00",
             "updated_at": f"{last.isoformat()}T15:00:00",
         })
+    facts = []
+    for spec in profile.get("facts") or []:  # the profile's figures from outside the data, with their source
+        if not spec.get("statement") or not spec.get("source") or not spec.get("source_date"):
+            raise ConfigError(f"{folder / 'profile.yaml'}: every fact needs statement, source and source_date")
+        start = dt.date.fromisoformat(str(spec["source_date"]))
+        facts.append({"statement": str(spec["statement"]), "value": spec.get("value"), "unit": spec.get("unit"),
+                      "indicator_id": None, "period": None, "source": str(spec["source"]),
+                      "source_date": start.isoformat(), "review_by": add_months(start, 12).isoformat(),
+                      "created_at": f"{start.isoformat()}T09:00:00", "created_by": "corpus/library/profile.yaml"})
     with db.atomic():
         db.execute("delete from answer_blocks where source = 'corpus/library/blocks.yaml'")
         db["answer_blocks"].insert_all(rows)
         set_profile(db, {k: v for k, v in profile.items() if k in PROFILE_FIELDS})
+        if facts:
+            if db["facts"].exists():
+                db.execute("delete from facts where created_by = 'corpus/library/profile.yaml'")
+            for row in facts:
+                insert_fact(db, row)
     return len(rows)
 
 

@@ -109,7 +109,9 @@ def _index(db: Database, only: str | None) -> list[tuple[dict, set]]:
 
     Kept on the connection until the data change (the checker calls this once per paragraph).
     """
-    version = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    from evidencebot.store.dataversion import data_version
+
+    version = data_version(db)
     cache: tuple[tuple, dict[str | None, list]] | None = getattr(db, "_evidencebot_reach", None)
     if cache is None or cache[0] != version:
         cache = (version, {})

@@ -150,13 +150,9 @@ class EvidencebotApp(App[None], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="restore", description="Restoring unsaved text")
     def _restore_others(self, entries) -> None:
-        from evidencebot.assistant.journal import restore_entries
+        from evidencebot.assistant.screen_services import restore_unsaved
 
-        db = self.conversation.connect()
-        try:
-            restored = restore_entries(db, self.conversation.journal, entries)
-        finally:
-            db.close()
+        restored = restore_unsaved(self.conversation, entries)
         text = "Restored to the database: " + "; ".join(restored) + "."
         self.call_from_thread(self.notify, text, timeout=10, markup=False)
 

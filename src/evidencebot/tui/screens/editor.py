@@ -28,7 +28,6 @@ from evidencebot.tui.widgets.checked_text_area import CheckedTextArea
 CHECK_DELAY = 0.6
 SAVE_DELAY = 0.5
 """The longest a change waits before it is written to the database (typing on does not delay it)."""
-WRITER_BUSY_TIMEOUT_MS = 1000
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "suggestion": "·"}
 
 
@@ -271,14 +270,9 @@ class EditorScreen(SubScreen):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="draft-writer", description="Saving the draft")
     def _record_warning(self, draft_id: int) -> None:
-        from evidencebot.assistant.journal import write_with_retry
-        from evidencebot.store import drafts
+        from evidencebot.assistant.screen_services import mark_privacy_warned
 
-        db = self.app.conversation.connect()
-        try:
-            write_with_retry(lambda: drafts.mark_privacy_warned(db, draft_id))
-        finally:
-            db.close()
+        mark_privacy_warned(self.app.conversation, draft_id)
 
     def action_remove_personal_data(self) -> None:
         personal = [f for f in self.findings if f.family == "privacy"]
@@ -437,18 +431,14 @@ class EditorScreen(SubScreen):
 
     def action_swap_block(self) -> None:
         """List other matching blocks for the parts of an assembled answer; the chosen one is put in."""
-        from evidencebot.compose.tender import swap_choices
+        from evidencebot.assistant.screen_services import block_swap_choices
 
         answer = getattr(self.doc, "assembled", None) if self.doc is not None else None
         if answer is None or not hasattr(answer, "plan"):
             self.notify("Swapping a block works on an answer the assistant assembled "
                         "(ask: draft an answer to …).", severity="warning", timeout=5)
             return
-        db = self.app.conversation.connect()
-        try:
-            choices = swap_choices(db, answer)
-        finally:
-            db.close()
+        choices = block_swap_choices(self.app.conversation, answer)
         if not choices:
             self.notify("No other approved block matches these parts.", severity="warning", timeout=5)
             return
@@ -467,13 +457,9 @@ class EditorScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="swap-block", description="Swapping a block")
     def _swap(self, answer, key: str, block_id: str) -> None:
-        from evidencebot.compose.tender import swap_block
+        from evidencebot.assistant.screen_services import swap_block
 
-        db = self.app.conversation.connect()
-        try:
-            new = swap_block(db, answer, key, block_id)
-        finally:
-            db.close()
+        new = swap_block(self.app.conversation, answer, key, block_id)
         self.app.call_from_thread(self._swapped, new)
 
     def _swapped(self, new) -> None:
@@ -485,38 +471,19 @@ class EditorScreen(SubScreen):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="draft-writer", description="Saving the draft")
     def _save(self, text: str, version: bool = False) -> None:
-        from evidencebot.assistant import editing
-        from evidencebot.assistant.journal import write_with_retry
-        from evidencebot.store import drafts
+        from evidencebot.assistant.screen_services import save_draft_text
 
         doc = self.doc
         key = self._journal_key
         conversation = self.app.conversation
         with self._write_lock:  # one write at a time, in order
-            db = conversation.connect()
-            db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
             fields = journal_fields(doc, text)
-
-            def write():
-                snapshot = editing.DraftDoc(**{**vars(doc), "text": text})
-                if version:
-                    number = editing.save_version(db, snapshot)
-                else:
-                    number = None
-                    editing.save_draft(db, snapshot)
-                doc.draft_id = snapshot.draft_id
-                return number, snapshot.draft_id
 
             def busy(attempt, _exc):
                 self._busy = True
                 self.post_message(DraftBusy(attempt))
 
-            try:
-                number, draft_id = write_with_retry(write, waiting=busy)
-                if doc.privacy_warned:  # "once" holds across sessions for this draft
-                    write_with_retry(lambda: drafts.mark_privacy_warned(db, draft_id), waiting=busy)
-            finally:
-                db.close()
+            number, draft_id = save_draft_text(conversation, doc, text, version=version, waiting=busy)
             self._busy = False
             new_key = journal_key(doc)
             if new_key != key:

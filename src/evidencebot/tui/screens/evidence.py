@@ -87,14 +87,10 @@ class EvidenceScreen(SubScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="indicators", description="Computing indicators")
     def _load(self, period_text: str | None, domain: str) -> None:
         from evidencebot.assistant import indicator_views as views
+        from evidencebot.assistant.screen_services import indicator_table
 
-        db = self.app.conversation.connect()
-        try:
-            period = views.resolve_period(db, period_text)
-            selection = views.select_indicators(domains=[domain] if domain else [])
-            results = views.compute(db, period, ids=selection.ids)
-        finally:
-            db.close()
+        table = indicator_table(self.app.conversation, period_text, domain)
+        period, selection, results = table.period, table.selection, table.results
         cat = views.catalogue()
         rows = views.rows(results, cat)
         charts = {r.id: views.chart_data(r, cat) for r in results}
@@ -149,13 +145,9 @@ class EvidenceScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-search", description="Searching stories")
     def _search(self, query: str) -> None:
-        from evidencebot.store.search import search_stories
+        from evidencebot.assistant.screen_services import find_stories
 
-        db = self.app.conversation.connect()
-        try:
-            hits = search_stories(db, query, limit=30)
-        finally:
-            db.close()
+        hits = find_stories(self.app.conversation, query, limit=30)
         self.post_message(StoriesFound(query, hits))
 
     @on(StoriesFound)
@@ -196,15 +188,9 @@ class EvidenceScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-reader", description="Opening the story")
     def _preview(self, story_id: str) -> None:
-        from evidencebot.assistant.story_capture import story_markdown_preview
-        from evidencebot.store.search import load_story
+        from evidencebot.assistant.screen_services import story_preview
 
-        db = self.app.conversation.connect()
-        try:
-            row = load_story(db, story_id)
-        finally:
-            db.close()
-        self.post_message(StoryPreview(story_id, story_markdown_preview(row)))
+        self.post_message(StoryPreview(story_id, story_preview(self.app.conversation, story_id)))
 
     @on(StoryPreview)
     def _show_preview(self, message: StoryPreview) -> None:

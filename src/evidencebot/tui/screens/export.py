@@ -89,13 +89,9 @@ class ExportScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-reader", description="Listing stories")
     def _choices(self) -> None:
-        from evidencebot.assistant.exporting import story_choices
+        from evidencebot.assistant.screen_services import export_choices
 
-        db = self.app.conversation.connect()
-        try:
-            stories = story_choices(db)
-        finally:
-            db.close()
+        stories = export_choices(self.app.conversation)
         doc = self.app.conversation.state.draft
         has_draft = doc is not None and bool(doc.text.strip())
         self.post_message(ExportChoices(stories, has_draft, (doc.title if doc else "") or "Draft"))
@@ -213,25 +209,17 @@ class ExportScreen(SubScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export", description="Exporting")
     def _export(self, what: str, story_id: str | None, fmt: str, path: str, force: bool) -> None:
         from evidencebot.assistant import exporting
+        from evidencebot.assistant.screen_services import export
         from evidencebot.errors import InputError
 
-        db = self.app.conversation.connect()
         try:
-            if what == "story":
-                result = exporting.export_story(db, story_id, path, fmt, force=force)
-            elif fmt == exporting.COMMENTS:
-                result = exporting.export_draft_with_comments(db, self.app.conversation.state.draft, path,
-                                                              db_path=self.app.db_path, force=force)
-            else:
-                result = exporting.export_draft(db, self.app.conversation.state.draft, path, fmt, force=force)
+            result = export(self.app.conversation, what, story_id, fmt, path, force=force, db_path=self.app.db_path)
         except exporting.ExportRefused as exc:
             self.post_message(ExportFinished(False, str(exc).split(":")[0] + ":", exc.reasons))
             return
         except InputError as exc:
             self.post_message(ExportFinished(False, str(exc)))
             return
-        finally:
-            db.close()
         self.post_message(ExportFinished(True, f"Exported {result.what} as {result.format} to {result.path}",
                                          path=str(result.path)))
 

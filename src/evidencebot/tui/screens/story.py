@@ -45,8 +45,6 @@ from evidencebot.tui.widgets.toggles import GlyphSelectionList
 
 SAVE_DELAY = 0.3
 """The longest a typed change waits before it is journalled and queued (typing on does not delay it)."""
-WRITER_BUSY_TIMEOUT_MS = 1000
-"""The write worker's wait for the lock per attempt (it retries for ever; the status says so)."""
 DRAIN_ON_CLOSE = 3.0
 CONSENTS = ("external", "internal", "none")
 DOMAINS = ("safety", "stability", "experience")
@@ -195,18 +193,10 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-reader", description="Opening the story")
     def _read(self, story_id: str) -> None:
+        from evidencebot.assistant.screen_services import read_story
         from evidencebot.assistant.story_capture import privacy_findings
-        from evidencebot.errors import InputError
-        from evidencebot.store.search import load_story
 
-        db = self.app.conversation.connect()
-        try:
-            try:
-                row = load_story(db, story_id)
-            except InputError:
-                row = {"story_id": story_id}
-        finally:
-            db.close()
+        row = read_story(self.app.conversation, story_id)
         findings = {f: privacy_findings(row.get(f) or "") for f in CHECKED}
         self.post_message(StoryLoaded(story_id, row, findings))
 
@@ -362,15 +352,12 @@ class StoryScreen(SubScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-writer", description="Saving the story")
     def _writer(self) -> None:
         """Drain the queue in order until the screen goes; one connection, one writer."""
-        from evidencebot.assistant.journal import write_with_retry
+        from evidencebot.assistant.screen_services import StoryWriter
         from evidencebot.assistant.story_capture import completeness, privacy_findings
-        from evidencebot.store.search import save_story_draft
 
         worker = get_current_worker()
         journal = self.journal
-        db = self.app.conversation.connect()
-        db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
-        try:
+        with StoryWriter(self.app.conversation) as writer:
             while True:
                 try:
                     item = self._queue.get(timeout=0.1)
@@ -400,8 +387,7 @@ class StoryScreen(SubScreen):
                         self._busy = True
                         self.post_message(StoryBusy(sid, attempt))
 
-                    row = write_with_retry(lambda sid=story_id, values=fields: save_story_draft(db, sid, values),
-                                           cancelled=lambda: worker.is_cancelled, waiting=busy)
+                    row = writer.save(story_id, fields, cancelled=lambda: worker.is_cancelled, waiting=busy)
                     if row is None:
                         return  # the journal keeps the text for next time
                     self._busy = False
@@ -412,8 +398,6 @@ class StoryScreen(SubScreen):
                 finally:
                     for _ in range(taken):
                         self._queue.task_done()
-        finally:
-            db.close()
 
     @on(StoryBusy)
     def _busy_now(self, message: StoryBusy) -> None:
@@ -498,17 +482,14 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Changing consent")
     def _preview_consent(self, story_id: str, consent: str) -> None:
+        from evidencebot.assistant.screen_services import preview_consent
         from evidencebot.errors import InputError
-        from evidencebot.store import changes
 
-        db = self.app.conversation.connect()
         try:
-            question = changes.preview_consent(db, story_id, consent)
+            question = preview_consent(self.app.conversation, story_id, consent)
         except InputError as exc:
             self.post_message(StoryGovernance(story_id, False, f"Consent not changed: {exc}."))
             return
-        finally:
-            db.close()
         self.app.call_from_thread(self._confirm_consent, story_id, consent, question)
 
     def _confirm_consent(self, story_id: str, consent: str, question: str) -> None:
@@ -524,18 +505,14 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Changing consent")
     def _set_consent(self, story_id: str, consent: str) -> None:
+        from evidencebot.assistant.screen_services import change_consent
         from evidencebot.errors import InputError
-        from evidencebot.store import changes
 
-        db = self.app.conversation.connect()
         try:
-            change = changes.change_consent(db, story_id, consent)
-            row = changes.workflow.get_story(db, story_id)
+            change, row = change_consent(self.app.conversation, story_id, consent)
         except InputError as exc:
             self.post_message(StoryGovernance(story_id, False, f"Consent not changed: {exc}."))
             return
-        finally:
-            db.close()
         used = f" It was already used in {len(change.documents)} document(s): `/withdraw` lists them." \
             if change.documents else ""
         self.post_message(StoryGovernance(
@@ -550,17 +527,15 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Undoing")
     def _undo(self, change) -> None:
+        from evidencebot.assistant.screen_services import undo_change
         from evidencebot.errors import InputError
         from evidencebot.store import changes
 
-        db = self.app.conversation.connect()
         try:
-            row = changes.undo(db, change)
+            row = undo_change(self.app.conversation, change)
         except InputError as exc:
             self.post_message(StoryGovernance(change.story_id, False, f"Not undone: {exc}."))
             return
-        finally:
-            db.close()
         self.post_message(StoryGovernance(change.story_id, True,
                                           f"Undone: {changes.WHAT[change.what]} of story {change.story_id} is back to "
                                           f"{row.get('consent') if change.what != 'approval' else row.get('status')}.",
@@ -619,14 +594,14 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Submitting")
     def _prepare_submit(self, story_id: str) -> None:
-        from evidencebot.assistant.governance import submit_question
+        from evidencebot.assistant.screen_services import submit_question
 
         question = self._submit_step(story_id, submit_question)
         if question is not None:
             self.app.call_from_thread(self._confirm_submit, story_id, question)
 
     def _submit_step(self, story_id: str, call):
-        """``call(db, story_id)`` once every queued save has landed (so a save never follows the submission);
+        """``call(conversation, story_id)`` once every queued save has landed (so a save never follows the submission);
         None, with the reason announced, when the saves have not landed or the story cannot be submitted."""
         from evidencebot.errors import InputError
 
@@ -634,14 +609,11 @@ class StoryScreen(SubScreen):
             self.post_message(StoryGovernance(story_id, False, "Not submitted: the last changes are not saved yet "
                                               "(the database is busy). Try again in a moment."))
             return None
-        db = self.app.conversation.connect()
         try:
-            return call(db, story_id)
+            return call(self.app.conversation, story_id)
         except InputError as exc:
             self.post_message(StoryGovernance(story_id, False, f"Not submitted: {exc}"))
             return None
-        finally:
-            db.close()
 
     def _confirm_submit(self, story_id: str, question: str) -> None:
         from evidencebot.tui.screens.confirm import ConfirmChange
@@ -658,9 +630,9 @@ class StoryScreen(SubScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-consent", description="Submitting")
     def _submit(self, story_id: str) -> None:
-        from evidencebot.assistant.governance import submit_story_checked
+        from evidencebot.assistant.screen_services import submit_story
 
-        row = self._submit_step(story_id, submit_story_checked)
+        row = self._submit_step(story_id, submit_story)
         if row is None:
             return
         self.post_message(StoryGovernance(story_id, True, f"Submitted story {story_id} by {row['submitted_by']}: "

@@ -1,0 +1,32 @@
+"""A chat draft computes its indicators on the connection the editor's checks use, so checking
+the draft (and drafting again) reuses them (:func:`evidencebot.assistant.checking.shared_database`)."""
+
+from __future__ import annotations
+
+from evidencebot.assistant import checking
+from evidencebot.assistant.conversation import Conversation
+from evidencebot.metrics import indicators
+
+
+def test_the_editor_check_of_a_chat_draft_reuses_its_indicators(demo_copy_factory, monkeypatch):
+    path = demo_copy_factory()
+    calls: list[str] = []
+    for family, func in list(indicators.COMPUTE.items()):
+        def counting(ctx, ind, spans, func=func):
+            calls.append(ind.id)
+            return func(ctx, ind, spans)
+        monkeypatch.setitem(indicators.COMPUTE, family, counting)
+    conversation = Conversation(path)
+    reply = conversation.respond("draft an answer to: How will you reduce crisis escalation? in 300 words")
+    assert reply.ok, reply.markdown
+    drafted = len(calls)
+    assert drafted > 0
+    text = conversation.state.draft.text
+    assert any(ch.isdigit() for ch in text)  # the answer states figures the check verifies
+    report = checking.check(text, db_path=path)
+    assert "evidence" in report.families
+    assert len(calls) == drafted  # checked against the indicators the draft computed
+    again = conversation.respond("draft an answer to: How will you reduce crisis escalation? in 300 words")
+    assert again.ok
+    assert len(calls) == drafted
+    assert conversation.state.draft.text == text
