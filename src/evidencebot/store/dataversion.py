@@ -17,6 +17,11 @@ same value. It moves when
   again when the transaction ends: a result read from uncommitted rows is never
   reused after a commit or a rollback.
 
+The triggers are made the first time a connection's version is read, so an import or a
+demo build on a connection of its own pays nothing; on a watched connection each row written
+to a data table costs about 1.6 microseconds more (500,000 inserts into an in-memory table:
+1.3 s of CPU without the triggers, 2.1 s with them).
+
 A connection that cannot take the triggers (one that accepts no attributes, or
 a first call inside a transaction) falls back to counting every write on it,
 as before: slower, never stale.
