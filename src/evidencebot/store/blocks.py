@@ -11,7 +11,8 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from evidencebot.errors import InputError
+from evidencebot import locations
+from evidencebot.errors import ConfigError, InputError
 from evidencebot.store.facts import insert_fact
 
 PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways",
@@ -56,9 +57,6 @@ def load_demo_library(db: Database) -> int:
     by users are never touched. Returns the number of blocks loaded.
     """
     import yaml
-
-    from evidencebot import locations
-    from evidencebot.errors import ConfigError
 
     folder = locations.packaged_dir("corpus") / "library"
     try:

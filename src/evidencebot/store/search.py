@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from evidencebot.errors import InputError
 from evidencebot.store.stories import CONSENT_VALUES, DOMAINS, SECTIONS, STATUSES
+from evidencebot.store.workflow import story_blockers
 from evidencebot.text import WORD
 
 #: Fields the capture screen may write, in the order it asks for them.
@@ -329,6 +330,4 @@ def export_blockers(row: dict) -> list[str]:
     The rules are :func:`evidencebot.store.workflow.story_blockers` (consent
     for external use, approval with a named approver, consent not withdrawn).
     """
-    from evidencebot.store.workflow import story_blockers
-
     return story_blockers(row)

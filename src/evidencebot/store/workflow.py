@@ -56,9 +56,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from evidencebot.errors import InputError
+from evidencebot.config import load_settings
+from evidencebot.errors import ConfigError, InputError
 from evidencebot.store import audit
 from evidencebot.store.stories import CONSENT_VALUES, SECTIONS, STATUSES
+from evidencebot.store.values import ValueProblem, parse_date
 
 STORY_TEXT_FIELDS = ("title", *SECTIONS, "person_id")
 DRAFT_TEXT_FIELDS = ("title", "question", "body")
@@ -217,9 +219,6 @@ def install_account_triggers(db: Database) -> list[str]:
 
 
 def _shared_account() -> bool:
-    from evidencebot.config import load_settings
-    from evidencebot.errors import ConfigError
-
     try:
         return bool(load_settings().governance.shared_account)
     except ConfigError:
@@ -449,7 +448,6 @@ def return_story(db: Database, story_id: str, *, user: str | None = None) -> dic
 def _consent_date(text: str | None) -> str:
     if text is None or not str(text).strip():
         return dt.date.today().isoformat()
-    from evidencebot.store.values import ValueProblem, parse_date
 
     try:
         day = parse_date(str(text).strip())
