@@ -133,12 +133,6 @@ def mark_block_submitted(db: Database, block_id: str, who: str, at: str) -> None
                    [who, at, block_id])
 
 
-def mark_block_approved(db: Database, block_id: str, who: str, at: str) -> None:
-    with db.atomic():
-        db.execute("update answer_blocks set status = 'approved', approved_by = ?, approved_at = ? where block_id = ?",
-                   [who, at, block_id])
-
-
 def set_block_review(db: Database, block_id: str, last_reviewed: str, review_due: str) -> None:
     with db.atomic():
         db.execute("update answer_blocks set last_reviewed = ?, review_due = ? where block_id = ?",
