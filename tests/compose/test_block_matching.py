@@ -168,3 +168,28 @@ def test_a_block_that_names_the_buyers_term_answers_it(demo_db):
     naming = [b for b in blocks if "mental capacity act" in b.body.lower()]
     assert naming and all(T.answers_point(point, b) for b in naming)
     assert not any(T.answers_point(point, b) for b in blocks if "mental capacity" not in (b.body + b.title).lower())
+
+
+def test_a_one_word_side_match_brings_no_figure():
+    # 'manage risk' once named the individual-risk topic here, and its escalation figures came with it
+    assert blockmatch.indicators_for("the risks to mobilisation and how you will manage them") == []
+    assert "partner_comms_timely" in blockmatch.indicators_for("how you will share information with partners")
+
+
+def test_the_buyers_appendix_numbers_are_echoed_as_notes_for_the_writer():
+    notes = T.attachment_notes(["Attach your organisational chart as Appendix 3.",
+                                "A Gantt chart may be attached as Appendix 2 and will not count towards the page limit.",
+                                "Please complete the social value commitments table in Appendix 5 in addition to this response.",
+                                "Text beyond 2 sides of A4 will not be evaluated."])
+    assert notes == ["[To attach] Organisational chart as Appendix 3.", "[To attach] Gantt chart as Appendix 2.",
+                     "[To complete] Social value commitments table in Appendix 5."]
+
+
+def test_a_chart_verdict_is_said_once_after_a_recorded_change(demo_db):
+    q = "How will you make sure escalations get a timely clinical review? (Maximum 300 words)"
+    answer = T.assemble_tender(demo_db, q, period=PERIOD)
+    for r in answer.results:
+        if ((r.spc or {}).get("step_change") or {}).get("level_shift"):
+            text = answer.markdown
+            assert "on those limits the monthly chart shows" in text
+            assert "not evidence of a change" not in text.split("on those limits")[0].rsplit(".", 3)[-1]

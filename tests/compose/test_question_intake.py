@@ -78,6 +78,15 @@ def test_nested_elements_ending_in_semicolons_are_sub_points_of_their_own():
     assert [k for k, _ in q.points] == ["a", "a.i", "a.ii", "b"]
 
 
+@pytest.mark.parametrize("text, heading", [
+    ("how you will assess, document and review risk", "Assessing, documenting and reviewing risk"),
+    ("how you will recruit, develop, supervise and retain staff", "Recruiting, developing, supervising and retaining staff"),
+    ("how you will work with GPs, the crisis team and housing", "Working with GPs, the crisis team and housing"),
+])
+def test_a_run_of_verbs_reads_as_one_heading(text, heading):
+    assert make_heading(text) == heading
+
+
 def test_the_matching_rule_is_one_to_one():
     b = _bench()
     assert b.match(["crisis plans and housing"], ["crisis plans", "housing support"]) == [(0, 0)]

@@ -80,8 +80,7 @@ def test_q1_review_names_72_hour_follow_up_as_below_target(full_demo):
     assert "No target was missed" not in text and "Every target was assessed and met" not in text
     # the contract targets table: target, comparison, this quarter, the one before, 12 months, chart
     row = next(line for line in text.splitlines() if line.startswith("| Discharges followed up within 72 hours | 80% |"))
-    assert row.startswith("| Discharges followed up within 72 hours | 80% | at least | not met (numbers too small to "
-                          "publish) |")
+    assert row.startswith("| Discharges followed up within 72 hours | 80% | at least | not met (too few to publish) |")
     assert "| 12 months to June 2026 |" in text
     notes = text.split("## Variance notes")[1].split("## What changed")[0]
     assert "### Discharges followed up within 72 hours" in notes

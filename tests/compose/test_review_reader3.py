@@ -48,7 +48,9 @@ def test_a_summary_never_promises_a_cause_the_note_does_not_give(demo_copy, chec
     note = text.split("### Discharges followed up within 72 hours")[1].split("###")[0]
     assert "The cause is not yet known; the variance note gives the action (Team leader South, by " \
            "30 November 2026)" in summary
-    assert "gives the cause" not in summary
+    followup = summary.split("Discharges followed up within 72 hours: ")[1].split("\n")[0].split(
+        "Planned and review contacts not attended")[0]  # the next missed target on this smaller demo
+    assert "gives the cause" not in followup
     assert "- **Cause:** not yet known (none is recorded)." in note
     assert "- **Action:** Audit every discharge not seen by day 3." in note
 
@@ -120,7 +122,7 @@ def test_no_published_percentage_gives_away_a_small_count(full):
         assert missed == 0 or missed >= 5, (r.id, raw.numerator, raw.denominator)
     row = next(ln for ln in full.text.splitlines() if ln.startswith("| Discharges followed up within 72 hours | ")
                and ln.count(" | ") == 4)
-    assert row.startswith(f"| Discharges followed up within 72 hours | about 5 of about 10 {R.HIDDEN_MARK} |")
+    assert row.startswith(f"| Discharges followed up within 72 hours | about 5 of about 10\u00a0{R.HIDDEN_MARK} |")
 
 
 def test_discharge_is_defined_once_and_support_ended_is_not_called_a_discharge(full):

@@ -107,13 +107,19 @@ def test_featured_story_dates_and_facts_agree(full):
 
 def test_each_safety_signal_has_its_action_or_says_none_is_recorded(full):
     """The reader: a late safeguarding referral and a new 30-day readmission with no action,
-    owner or date."""
+    owner or date. The demo now records an action for each (session 5); one with no
+    variance-note section of its own is said in full, with owner and date."""
     line = next(p for p in full.summary.split("\n\n") if p.startswith("**Safety.**"))
-    gap = "No action, owner or date is recorded for this: a gap for the meeting."
     assert ("At least one safeguarding concern raised in 2026/27 Q2 was not referred by the next working day (as in "
-            "2026/27 Q1). " + gap) in line
+            "2026/27 Q1). The action recorded for it: name a safeguarding lead on every weekend cover rota, and audit "
+            "each late referral with the worker in supervision (Safeguarding lead, by 15 November 2026).") in line
     assert ("At least one discharge in 2026/27 Q2 was followed by a readmission within 30 days (none in 2026/27 "
-            "Q1). " + gap) in line
+            "Q1). The action recorded for it: finish the joint review with the ward and bring what it finds to the "
+            "Q3 meeting (Team leader South, by 30 November 2026).") in line
+    assert "gap for the meeting" not in line
+    # and in the action plan, once each
+    plan = section(full.text, "Action plan")
+    assert plan.count("| Safeguarding concerns referred by the next working day: Name a safeguarding lead") == 1
     assert ("each needs checking. The variance note on hours from escalation to clinical review (median) gives "
             "the action: Clinical lead, by 31 October 2026.") in line
 

@@ -63,22 +63,23 @@ def test_indicators_are_one_five_column_table_per_domain_with_short_marked_cells
 
 
 def test_short_hidden_cells_keep_the_words_the_checker_reads_as_a_base():
-    assert R.short_hidden("few", "<5", "30") == "<5 of about 30 †"
-    assert R.short_hidden("all_but_few", "90", "90") == "all but <5 of about 90 †"
-    assert R.short_hidden("some", "5", "10") == "about 5 of about 10 †"
-    assert R.short_hidden("all") == "all †"
+    # a no-break space before the mark, so it never wraps onto a line of its own
+    assert R.short_hidden("few", "<5", "30") == "<5 of about 30\u00a0†"
+    assert R.short_hidden("all_but_few", "90", "90") == "all but <5 of about 90\u00a0†"
+    assert R.short_hidden("some", "5", "10") == "about 5 of about 10\u00a0†"
+    assert R.short_hidden("all") == "all\u00a0†"
     assert R.short_hidden("no_cases") == "no cases"
 
 
 def test_targets_have_their_own_table_with_the_year_and_the_chart_against_the_target(full):
     table = section(section(full.text, "Indicators"), "Contract targets", "### ")
     rows = table_rows(table)
-    assert rows[0] == ["indicator", "target", "met if the figure is", PERIOD, "2026/27 Q1",
+    assert rows[0] == ["indicator", "target", "met if", PERIOD, "2026/27 Q1",
                        "12 months to September 2026", "monthly chart against the target"]
     by_title = {r[0]: r for r in rows[1:]}
     assert len(by_title) == sum(1 for r in full.review.results if r.target)
     assert by_title["Discharges followed up within 72 hours"][1:] == [
-        "80%", "at least", "not met (numbers too small to publish)", "not met (numbers too small to publish)",
+        "80%", "at least", "not met (too few to publish)", "not met (too few to publish)",
         "not met", "too few points to judge"]
     assert by_title["Step-ups reviewed within 72 hours"][3] == "met"
 
@@ -314,3 +315,22 @@ def test_a_complete_handover_and_late_ward_notice_are_told_apart(full):
     note = full.text.split("### Discharges followed up within 72 hours")[1].split("###")[0]
     assert ("(The ward's handover record was complete each time, which is what the handover measure counts; it "
             "was its late arrival that delayed the visit.)") in note
+
+
+def test_a_signal_action_with_no_note_section_is_said_in_full_and_listed_in_the_plan(full):
+    notes = {"safeguarding_timely": {"action": "Audit every late referral.", "owner": "Safeguarding lead",
+                                     "due_on": "2026-11-15", "reason": "Cover gaps."}}
+    title = {"safeguarding_timely": SimpleNamespace(title="Safeguarding concerns referred by the next working day")}
+    # a note that has its own section under "Variance notes" is pointed to ...
+    assert R.signal_action("safeguarding_timely", notes, title, {"safeguarding_timely"}).startswith(
+        "the variance note on safeguarding concerns referred by the next working day gives the action")
+    # ... one that has none is said in full, so the reader never looks for a note that is not there
+    assert R.signal_action("safeguarding_timely", notes, title, set()) == (
+        "the action recorded for it: audit every late referral (Safeguarding lead, by 15 November 2026)")
+    plan = section(full.text, "Action plan")
+    rows = table_rows(plan)
+    sources = {r[0].split(":")[0]: r[4] for r in rows[1:]}
+    assert sources["Readmissions within 30 days of discharge"] == "risks and issues"
+    assert sources["Referrals received"] == "activity against plan"
+    assert not any(r[0].startswith("Unplanned contacts attended") for r in rows)  # "none needed" is no action
+    assert "(Actions from notes on indicators and activity are not in these counts.)" in plan

@@ -190,9 +190,12 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
 
 
 def indicators_for(text: str, topics: list[Topic] | None = None) -> list[str]:
-    """The figures that fit ``text``: those of its topics, most specific topic first."""
+    """The figures that fit ``text``: those of its main topic and of any topic it names with a cue
+    of two or more words, most specific first (a one-word side match proves nothing for the part)."""
     out: list[str] = []
-    for h in topic_hits(text, topics):
+    for n, h in enumerate(topic_hits(text, topics)):
+        if n and h.weight < 2:
+            continue
         for i in h.topic.indicators:
             if i not in out:
                 out.append(i)

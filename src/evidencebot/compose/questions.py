@@ -1078,6 +1078,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     if m and m.group("verb").lower() not in _NOT_VERBS and not (
             re.search(r"(?:ed|s)$", m.group("verb").lower()) and m.group("verb").lower() not in _COMMON_VERBS):
         rest = t[m.end():]
+        # 'assess, document and review risk': every verb of the run becomes a gerund
+        run = re.match(r"^((?:,\s*[a-z]+)+)(?=,?\s+(?:and|or)\s+[a-z]+\b)", rest)
+        if run and all(_looks_like_verb(v) for v in re.findall(r"[a-z]+", run.group(1))):
+            rest = re.sub(r"[a-z]+", lambda x: gerund(x.group(0)), run.group(1)) + rest[run.end():]
         both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
         if both and both.group(2).lower() not in _NOT_VERBS | _END_BAD and _looks_like_verb(both.group(2)):
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]

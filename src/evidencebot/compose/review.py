@@ -295,7 +295,7 @@ def short_hidden(share: str | None, numerator=None, denominator=None) -> str:
         return "no cases"
     words = share_text(share, numerator, denominator)
     words = words.replace("fewer than 5", "<5").replace(" of them", "")
-    return f"{words or HIDDEN} {HIDDEN_MARK}"
+    return f"{words or HIDDEN}\u00a0{HIDDEN_MARK}"  # a no-break space: the mark never wraps alone
 
 
 def _row(result, rolling, external: bool) -> dict:
@@ -355,7 +355,7 @@ def assurance_short(result) -> str:
 
 def _status_short(status: str | None, hidden: bool) -> str:
     if status == "not_met" and hidden:
-        return "not met (numbers too small to publish)"
+        return "not met (too few to publish)"
     return STATUS_WORDS.get(status or "", "not assessed")
 
 
@@ -497,12 +497,19 @@ def _change_effects(changes, results_by_id, period_text, compare_text, external)
     return effects
 
 
-def _actions(p, notes_needed, incident_actions, as_of) -> list[dict]:
+NOTE_SOURCES = ("variance note", "risks and issues", "activity against plan")
+"""Where an action from a note is given (the action plan's source column); note actions are
+counted with their notes, not in the plan's tally of incident actions."""
+
+
+def _actions(p, notes_needed, incident_actions, as_of, other_notes: list[dict] | None = None) -> list[dict]:
     """Every action in one list, each with one status from one source. A variance note's
     action is listed when one is recorded; a note with no action adds nothing (the note
-    says plainly that no action is recorded)."""
+    says plainly that no action is recorded). ``other_notes`` are the period's other
+    notes with an action (on a safety signal, a target that is hit and miss, activity
+    off plan): their actions are in the plan too, with the section that gives them."""
     actions = []
-    for n in notes_needed:
+    for n in [*notes_needed, *(other_notes or [])]:
         note = n["note"] or {}
         text = note_action(note)
         if not text:
@@ -515,7 +522,7 @@ def _actions(p, notes_needed, incident_actions, as_of) -> list[dict]:
             "status": (f"overdue (due {filters.fmt_date(note['due_on'])})" if note["due_on"] < as_of.isoformat()
                        else f"open (due {filters.fmt_date(note['due_on'])})"),
             "kind": "overdue" if note["due_on"] < as_of.isoformat() else "open",
-            "source": "variance note",
+            "source": n.get("source", "variance note"),
             "note_for": n["id"],
         })
     actions += group_actions(incident_actions)
@@ -718,12 +725,16 @@ def review_asks(requests: list[dict] | None, activity_plan: dict, year: str) -> 
 
 # ---------------------------------------------------------------- safety signals
 
-def signal_action(indicator_id: str, notes: dict | None, results_by_id: dict) -> str:
+def signal_action(indicator_id: str, notes: dict | None, results_by_id: dict, noted: set | None = None) -> str:
     """What is being done about a safety signal, as a variance note says it: the action
     with its owner and date from the note on the indicator, or plainly that none is
     recorded (a gap for the meeting), as for an activity line off plan."""
     note = (notes or {}).get(indicator_id) or {}
     action = note_action(note)
+    if action and note.get("owner") and note.get("due_on") and noted is not None and indicator_id not in noted:
+        # no section of its own under "Variance notes": the action is said here in full
+        return (f"the action recorded for it: {_stop(action)[:-1][:1].lower() + _stop(action)[:-1][1:]} "
+                f"({note['owner']}, by {filters.fmt_date(note['due_on'])})")
     if action and note.get("owner") and note.get("due_on"):
         r = results_by_id.get(indicator_id)
         name = filters.title_lower(r.title) if r is not None else indicator_id.replace("_", " ")
@@ -732,7 +743,7 @@ def signal_action(indicator_id: str, notes: dict | None, results_by_id: dict) ->
 
 
 def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str, external: bool,
-                   notes: dict | None = None) -> list[str]:
+                   notes: dict | None = None, noted: set | None = None) -> list[str]:
     """What a commissioner would want named even when the figure is small or has no
     target: a safeguarding concern not referred by the next working day, escalations with
     no recorded clinical review (left out of the median review time), readmissions
@@ -753,7 +764,7 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
                     else "")
             out.append(f"at least one safeguarding concern raised in {period_text} was not referred by the next "
                        f"working day{when}")
-            out.append(signal_action("safeguarding_timely", notes, results_by_id))
+            out.append(signal_action("safeguarding_timely", notes, results_by_id, noted))
     if esc is not None and esc.total:
         missing = esc.total - esc.reviewed
         if missing:
@@ -763,7 +774,7 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
                        f"{period_text} {'has' if one else 'have'} no recorded clinical review, so "
                        f"{'it is' if one else 'they are'} left out of the median hours to review; "
                        f"{'it needs' if one else 'each needs'} checking")
-            out.append(signal_action("escalation_review_hours", notes, results_by_id))
+            out.append(signal_action("escalation_review_hours", notes, results_by_id, noted))
     r = results_by_id.get("readmission_30d")
     if r is not None:
         extra = r.extra or {}
@@ -775,7 +786,7 @@ def safety_signals(results_by_id: dict, esc, period_text: str, compare_text: str
             if before_none:
                 text += f" (none in {compare_text})"
             out.append(text)
-            out.append(signal_action("readmission_30d", notes, results_by_id))
+            out.append(signal_action("readmission_30d", notes, results_by_id, noted))
     return out
 
 
@@ -1027,13 +1038,28 @@ def assemble_review(
     incidents = gather.incidents(db, counted)
     as_of = latest or counted.end
     incident_actions = gather.review_actions(db, counted, as_of)
-    actions = _actions(p, notes_needed, incident_actions, as_of)
+    noted_ids = {n["id"] for n in notes_needed}
+    other_notes = []
+    for key, note in notes.items():
+        if key in noted_ids or not note_action(note) or not note.get("owner") or not note.get("due_on"):
+            continue
+        if re.match(r"(none needed|no action)", note_action(note), re.I):
+            continue  # a decision not to act is said beside its figure, not listed as an action
+        if key.startswith(ACTIVITY_NOTE):
+            label = ACTIVITY_LABELS.get(key[len(ACTIVITY_NOTE):])
+            if label:
+                other_notes.append({"id": key, "title": filters.sentence_case(label), "note": note,
+                                    "source": "activity against plan"})
+        elif key in results_by_id:
+            other_notes.append({"id": key, "title": results_by_id[key].title, "note": note,
+                                "source": "risks and issues"})
+    actions = _actions(p, notes_needed, incident_actions, as_of, other_notes)
     for n in notes_needed:
-        n["related"] = related_actions(n["title"], [a for a in actions if not a["source"].startswith("variance note")])
+        n["related"] = related_actions(n["title"], [a for a in actions if a["source"] not in NOTE_SOURCES])
         n["detail"] = note_details(n, results_by_id[n["id"]], actions, period_text, compare_text, external)
     start_iso, end_iso = counted.start.isoformat(), counted.end.isoformat()
     due_rows = [a for a in actions if a.get("due_on") and start_iso <= a["due_on"] <= end_iso
-                and a["source"] != "variance note"]
+                and a["source"] not in NOTE_SOURCES]
     due_tally = {"total": len(due_rows)}
     for kind in ("closed on time", "closed late", "overdue", "open"):
         due_tally[kind.replace(" ", "_")] = sum(1 for a in due_rows if a.get("kind") == kind)
@@ -1098,7 +1124,8 @@ def assemble_review(
         "activity_off_plan": activity_off,
         "activity_note": activity_note(activity_now, external),
         "rolling": rolling,
-        "safety": safety_signals(results_by_id, esc, period_text, compare_text, external, notes),
+        "safety": safety_signals(results_by_id, esc, period_text, compare_text, external, notes,
+                                 {n["id"] for n in notes_needed}),
         "workforce_rows": workforce_rows(gather.workforce(db, p), gather.workforce(db, c)),
         "asks": review_asks(gather.requests(db, counted), activity_now.plan, p.label.split(" ")[0]),
         "period_start": start_iso,
@@ -1289,17 +1316,23 @@ def glossary(results: list, has_workforce: bool) -> list[tuple[str, str]]:
     return out
 
 
-NO_OWNER = "none recorded: to agree at the meeting"
+NO_OWNER = "none recorded"
+NO_ACTION = "none recorded: to agree at the meeting"
 
 
-def _owned(note: dict | None) -> tuple[str, str]:
-    """(owner, action and date) from a variance note, or the plain gap."""
+def _owned(note: dict | None, indicator: bool = False) -> tuple[str, str]:
+    """(owner, action and date) from a variance note, or the plain gap. An indicator's note
+    is given by its first step only, pointing to the note (its action is said in full
+    there, once)."""
     note = note or {}
     action = note_action(note)
     if action and note.get("owner"):
-        due = f" (by {filters.fmt_date(note['due_on'])})" if note.get("due_on") else ""
-        return note["owner"], _stop(action)[:-1] + due + "."
-    return NO_OWNER, NO_OWNER
+        due = filters.fmt_date(note["due_on"]) if note.get("due_on") else ""
+        if indicator:
+            first = re.split(r";\s", action)[0].rstrip(". ")
+            return note["owner"], f"{first}; see its variance note{' (by ' + due + ')' if due else ''}."
+        return note["owner"], _stop(action)[:-1] + (f" (by {due})" if due else "") + "."
+    return NO_OWNER, NO_ACTION
 
 
 def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, external: bool) -> list[dict]:
@@ -1309,10 +1342,12 @@ def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, ex
     off plan, vacancies, and indicators with too few cases to watch month by month.
     'Issue' is happening now; 'risk' could happen."""
     period = ctx["period_text"]
+    noted = {n["id"] for n in ctx["notes_needed"]}
     out: list[dict] = []
 
-    def add(what: str, kind: str, note: dict | None = None, owner_action: tuple[str, str] | None = None):
-        owner, action = owner_action or _owned(note)
+    def add(what: str, kind: str, note_id: str = "", owner_action: tuple[str, str] | None = None):
+        # an action said in full in a variance note is pointed to, not repeated
+        owner, action = owner_action or _owned(notes.get(note_id), note_id in noted)
         out.append({"what": what, "kind": kind, "owner": owner, "action": action})
 
     for r in results:
@@ -1320,18 +1355,17 @@ def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, ex
         name = filters.sentence_case(_bare(filters.title_lower(r.title)))
         target = filters.rate(t.get("value"), r.unit)
         if t.get("status") == "not_met":
-            add(f"{name} missed its {target} target in {period}.", "issue", notes.get(r.id))
+            add(f"{name} missed its {target} target in {period}.", "issue", r.id)
         elif t.get("status") == "not_assessable":
-            add(f"{name}: too few cases in {period} to judge the {target} target.", "risk", notes.get(r.id))
+            add(f"{name}: too few cases in {period} to judge the {target} target.", "risk", r.id)
         if (r.spc or {}).get("assurance") == "inconsistent" and filters.verdict(r) != "too_few_points":
-            add(f"{name} is hit and miss against its {target} target: some months will miss it.", "risk",
-                notes.get(r.id))
+            add(f"{name} is hit and miss against its {target} target: some months will miss it.", "risk", r.id)
     signals = ctx["safety"]
     for text in signals[::2]:  # each signal is followed by its action line
         indicator = ("safeguarding_timely" if "safeguarding" in text else
                      "escalation_review_hours" if "escalation" in text else
                      "readmission_30d" if "readmission" in text else "")
-        add(filters.sentence_case(text) + ".", "issue", notes.get(indicator))
+        add(filters.sentence_case(text) + ".", "issue", indicator)
     for a in ctx["due_in_period"].get("overdue_older") or []:
         add(f'Action overdue since {a["due"]}: "{a["action"].rstrip(".")}".', "issue",
             owner_action=(a["owner"], "no reason for the delay and no new date are recorded."))
@@ -1339,17 +1373,17 @@ def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, ex
         key = o["key"]
         # the figures are in the activity table and list (each figure once)
         add(f"{filters.sentence_case(o['name'])} a tenth or more {o['direction']} plan (see Activity against "
-            "plan).", "issue", notes.get(ACTIVITY_NOTE + key))
+            "plan).", "issue", ACTIVITY_NOTE + key)
     work = {w["measure"]: w for w in ctx["workforce_rows"]}
     vac = work.get("vacancies_wte")
     if vac and vac.get("raw"):
         add(f"Posts vacant at the end of {period} (see Workforce and supervision).", "issue",
-            owner_action=(NO_OWNER, _stop(work.get("posts_filled_wte", {}).get("note") or NO_OWNER)))
+            owner_action=(NO_OWNER, _stop(work.get("posts_filled_wte", {}).get("note") or NO_ACTION)))
     few = [filters.title_lower(r.title) for r in results if filters.verdict(r) == "too_few_points"]
     if few:
         add(f"{len(few)} indicators have too few cases a month for a chart verdict, so a change in them would "
             "be slow to show; the tables give their counts and the contract targets table their 12-month status.",
-            "risk", owner_action=(NO_OWNER, NO_OWNER))
+            "risk", owner_action=(NO_OWNER, NO_ACTION))
     return out
 
 
@@ -1453,8 +1487,8 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
                 line += (f" {name} met the target this quarter, but it is hit and miss: the monthly chart's "
                          f"process limits lie on both sides of the {target} target, so some months will miss it.")
             if r.target.get("worst_case") == "met":
-                line += (f" {name} stays within the target of {target} even with the escalations that have no "
-                         "recorded review counted as the slowest.")
+                line += (f" {name} meets the {target} target even when the escalations with no recorded review "
+                         "are counted as the slowest of the quarter.")
         for r in missed:
             name = filters.sentence_case(filters.title_lower(r.title))
             line += f" {name}: {_side_words(r)} in {period}"

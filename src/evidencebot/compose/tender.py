@@ -834,6 +834,11 @@ def assemble_tender(
         sections.append(Section(point=point, units=units, heading=heading,
                                 heading_kept=use_headings, evidence=dict(ev, blocks=chosen)))
 
+    notes = attachment_notes(plan.instructions)
+    if notes and sections:  # the buyer's appendix numbers, echoed as a marked note for the writer
+        last = sections[-1]
+        para = max((u.paragraph for u in last.units), default=0) + 1
+        last.units += [Unit(text=n, priority=1, refs=["todo:attach"], paragraph=para) for n in notes]
     for sec in sections:
         means = _means_unit(sec)
         for u in sec.units:
@@ -1004,6 +1009,19 @@ FILL_SHARE = 0.75
 """Another method block is added to a part while its blocks' words are under this share of its budget."""
 
 
+def _claim(text: str, block) -> int:
+    """How specifically ``text`` names a topic that lists ``block``: its longest cue's word count."""
+    from evidencebot.compose import blockmatch
+
+    hay = (block.title + " " + " ".join(block.tags) + " " + block.body).lower()
+    if any(re.sub(r"\s+\d{4}$", "", t).lower() in hay for t in named_terms(text)):
+        return 100  # the block names the buyer's act, framework or role ('Implementing PCREF')
+    topics = blockmatch.load_topics()
+    return max((h.weight for h in blockmatch.topic_hits(text, topics)
+                if block.block_id in h.topic.blocks or h.topic.name in blockmatch.block_topics(block, topics)),
+               default=0)
+
+
 def fits_provider(blocks: list, profile: dict) -> list:
     """The blocks written for the provider the profile describes: a block tagged 'provider new'
     (written as the incoming provider: TUPE from the outgoing one, a change of provider) is left
@@ -1078,6 +1096,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         found = offered[point.key]
         if point.key in pins:  # the writer chose this block for this part: it comes first
             found = [by_id[pins[point.key]]] + [b for b in found if b.block_id != pins[point.key]]
+        # only blocks that answer the sub-point compete for it (an honest gap beats a loose block)
+        found = [b for b in found if (point.key in pins and b.block_id == pins[point.key]) or answers_point(point, b)]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
@@ -1096,7 +1116,9 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if not options:
                 continue
             rank = cands[p.key].index(options[0])
-            key = (rank, len(options), plan.points.index(p))
+            # on equal rank the sub-point that names the block's topic more specifically keeps it
+            # ('annual SMI physical health check' before a bare 'smoking cessation')
+            key = (rank, -_claim(p.text, options[0]), len(options), plan.points.index(p))
             if best is None or key < best[0]:
                 best = (key, p, options[0])
         if best is None:
@@ -1124,6 +1146,20 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             nxt = [b for b in approved if b.block_id not in used and _names_terms(point.text, b)]
         chosen[point.key] = nxt[:1]
         used.update(b.block_id for b in nxt[:1])
+    # a framework or act the question names in its stem ('in line with PCREF') is echoed: when no
+    # chosen block names it, the block that does joins the part with the most words to spare
+    told = " ".join(b.title + " " + b.body for bl in chosen.values() for b in bl).lower()
+    for term in named_terms(plan.stem):
+        bare = re.sub(r"\s+\d{4}$", "", term)
+        if bare.lower() in told or not [p for p in plan.points if chosen[p.key]]:
+            continue
+        naming = [b for b in approved if b.block_id not in used and bare.lower() in (b.title + " " + b.body).lower()]
+        if naming:
+            roomy = max((p for p in plan.points if chosen[p.key]),
+                        key=lambda p: p.budget - sum(_block_words(b) for b in chosen[p.key]))
+            chosen[roomy.key].append(naming[0])
+            used.add(naming[0].block_id)
+            told += " " + (naming[0].title + " " + naming[0].body).lower()
     # further blocks, taking turns across the sub-points
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
@@ -1240,13 +1276,65 @@ def answers_point(point: SubPoint, block) -> bool:
             return True
     head = set(blockmatch.tokens(" ".join([block.title] + list(block.tags))))
     body = set(blockmatch.tokens(block.body))
+    if not blockmatch.topic_hits(point.text, topics):
+        # no topic of its own: words most blocks use ('review', 'risk', 'plan') prove nothing
+        own -= _common_words()
+        if not own:
+            return False
     shared = own & (head | body)
     return len(shared) >= max(1, round(ANSWER_SHARE * len(own))) and bool(own & head or len(shared) >= 2)
+
+
+COMMON_SHARE = 0.15
+"""A word in more than this share of the shipped blocks is common: it cannot show on its own that a
+block answers a sub-point that names no topic."""
+
+
+def _common_words() -> set[str]:
+    from evidencebot import locations
+    from evidencebot.compose import blockmatch
+
+    def build(_path, data: dict) -> set[str]:
+        blocks = data.get("blocks") or []
+        counts: dict[str, int] = {}
+        for b in blocks:
+            for w in set(blockmatch.tokens(" ".join([str(b.get("title", "")), " ".join(b.get("tags") or []),
+                                                     str(b.get("body", ""))]))):
+                counts[w] = counts.get(w, 0) + 1
+        return {w for w, n in counts.items() if n > COMMON_SHARE * max(1, len(blocks))}
+
+    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
 
 
 ANSWER_SHARE = 0.34
 """A block answers a sub-point when it holds at least this share of the sub-point's content words
 (tuned on the session-5 dev questions: below it the blocks answered something else)."""
+
+
+_ATTACH_NOTE = re.compile(
+    r"(?:(?P<verb>attach|provide|complete|include|submit|enclose)\w*\s+(?P<thing1>(?:your|the|a|an)\s+[^.;]*?)\s+"
+    r"|(?P<thing2>(?:your|the|a|an)\s+[^.;]*?)\s+(?:may|must|should|can)\s+be\s+(?:attached|provided|included|submitted)\s+)"
+    r"(?P<prep>as|in|at)\s+(?P<ref>(?:appendix|annex|attachment|schedule)\s+[\w.]+)",
+    re.I,
+)
+
+
+def attachment_notes(instructions: list[str]) -> list[str]:
+    """A marked note for each attachment the buyer asks for by number ('Attach your organisational chart
+    as Appendix 3' -> '[To attach] Organisational chart as Appendix 3.'): the answer uses the buyer's
+    own numbering, and the writer sees what still has to go with it."""
+    out = []
+    for line in instructions:
+        for m in _ATTACH_NOTE.finditer(line):
+            thing = re.sub(r"^(?:your|the|a|an)\s+", "", (m.group("thing1") or m.group("thing2")).strip(), flags=re.I)
+            ref = m.group("ref").rstrip(".")
+            ref = ref[:1].upper() + ref[1:]
+            verb = "[To complete]" if (m.group("verb") or "").lower() == "complete" else "[To attach]"
+            prep = "in" if verb == "[To complete]" else "as"
+            note = f"{verb} {thing[:1].upper() + thing[1:]} {prep} {ref}."
+            if note not in out:
+                out.append(note)
+    return out
 
 
 def asks_example(text: str) -> bool:
@@ -1283,7 +1371,9 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
 
     # a story must be about what the sub-point is about (its topics), not merely share words
     hits = blockmatch.topic_hits(text)
-    point_topics = {h.topic.name for h in hits}
+    # its main topic, and any named by a cue of two or more words: a one-word side match
+    # ('assess' in 'assess and review risk') does not make a benefits story about risk
+    point_topics = {h.topic.name for n, h in enumerate(hits) if n == 0 or h.weight >= 2}
     scored = []
     for r in rows:
         if r["story_id"] in exclude:

@@ -1094,9 +1094,14 @@ class _NameFinder:
         last = self._tok_at(end - 1)
         t = last.token if last is not None else None
         if t is not None:
+            if t.pos_ in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "AUX"):
+                return True  # the "surname" is a word of grammar ("Dr Who"): a character, not a person
             while t.dep_ in ("compound", "flat") and t.head is not t:
                 t = t.head
-            if t.dep_ in ("dobj", "attr", "pobj") and t.head.lemma_.lower() in self.names.work_verbs:
+            verb = t.head
+            if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.head is not verb:
+                verb = verb.head  # "sang along to ...", "listened to ..."
+            if t.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in self.names.work_verbs:
                 return True
             if t.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in self.names.not_person_nouns
                                         for c in t.head.children):
@@ -1173,11 +1178,14 @@ class _NameFinder:
                 continue
             end = tok.end
             if close and nxt.text.isalpha() and nxt.text.islower() and nxt.pos in ("PROPN", "NOUN") \
-                    and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "dobj", "pobj",
-                                                                      "appos", "npadvmod", "ROOT") \
+                    and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj",
+                                                                      "pobj", "appos", "npadvmod", "attr", "conj", "ROOT") \
                     and (tok.token is not None and (tok.token.head.i == nxt.token.i or nxt.token.head.i == tok.token.i)):
                 end = nxt.end
-            out.append((tok.start, end))
+            if out and out[-1][1] < tok.start and self.text[out[-1][1]:tok.start] in (" ", "\u00a0"):
+                out[-1] = (out[-1][0], end)  # a first name then a surname that is also one ("nadia ahmed")
+            else:
+                out.append((tok.start, end))
         return out
 
     def entities(self) -> list[tuple[int, int]]:

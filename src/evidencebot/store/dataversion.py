@@ -17,6 +17,11 @@ same value. It moves when
   again when the transaction ends: a result read from uncommitted rows is never
   reused after a commit or a rollback.
 
+The triggers are made the first time a connection's version is read, so an import or a
+demo build on a connection of its own pays nothing; on a watched connection each row written
+to a data table costs about 1.6 microseconds more (500,000 inserts into an in-memory table:
+1.3 s of CPU without the triggers, 2.1 s with them).
+
 A connection that cannot take the triggers (one that accepts no attributes, or
 a first call inside a transaction) falls back to counting every write on it,
 as before: slower, never stale.
@@ -46,6 +51,8 @@ class _Watch:
     def __init__(self) -> None:
         self.writes = 0
         self.schema: int | None = None
+        self.failed: int | None = None
+        """The schema version the triggers could not be made for (not tried again for it)."""
 
     def __call__(self) -> None:
         self.writes += 1
@@ -78,8 +85,8 @@ def _watch(conn: sqlite3.Connection, schema: int) -> _Watch | None:
     watch = getattr(conn, "_evidencebot_data_watch", None)
     if watch is not None and watch.schema == schema:
         return watch
-    if conn.in_transaction:
-        return None  # triggers made now would go with a rollback: count every write this time
+    if conn.in_transaction or (watch is not None and watch.failed == schema):
+        return None  # triggers made in a transaction would go with a rollback: count every write this time
     try:
         if watch is None:
             watch = _Watch()
@@ -87,6 +94,8 @@ def _watch(conn: sqlite3.Connection, schema: int) -> _Watch | None:
             conn.create_function(_FUNCTION, 0, watch)
         _install(conn, watch, schema)
     except (AttributeError, sqlite3.Error):
+        if watch is not None:
+            watch.schema, watch.failed = None, schema
         return None
     return watch
 

@@ -60,7 +60,11 @@ def _settings(rule: Rule) -> dict:
             vague_verbs=_words(o.get("vague_verbs")),
             change_verbs=_words(o.get("change_verbs")),
             external=_words(o.get("external")),
+            scope=_words(o.get("scope_words")),
+            future_only=o.get("tense") == "future",
         )
+        # verbs with a particle ("turn around"): the first word triggers, the particle decides
+        cache["particle_heads"] = frozenset(v.split()[0] for v in cache["verbs"] if " " in v)
     return cache
 
 
@@ -69,6 +73,26 @@ def _blocked(ctx: Context, tok, future_ok: bool = False) -> bool:
     rule's own ``skip_when`` decides about hedges (``hedged``, or only ``speculative``)."""
     return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok) or ctx.aim(tok)
             or (not future_ok and ctx.future(tok)))
+
+
+def _promised(ctx: Context, tok) -> bool:
+    """A promise: the verb is future ("will get"), the infinitive of an adjective of certainty
+    ("is sure to reduce", "is certain to") or of a verb of commitment ("we undertake to
+    deliver", "we pledge to end"); not an aim ("sets out to get")."""
+    if any(c.dep_ == "aux" and c.lower_ in W.future_aux for c in tok.children):
+        return not _process_object(tok)
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return tok.head.lemma_.lower() in W.promise_verbs or tok.head.lower_ in W.promise_adjectives
+
+
+def _process_object(tok) -> bool:
+    """"will improve how we record outcomes", "will keep waiting times under review": a promise
+    about our own process (a clause of ours, or a process word after a preposition)."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and any(t.lower_ in W.provider_pronouns_short for t in c.subtree):
+            return True
+    return any(t.dep_ == "pobj" and t.i > tok.i and t.lemma_.lower() in W.process_pobjs for t in tok.subtree)
 
 
 def _subject(tok):
@@ -198,6 +222,21 @@ def _open_object(verb, s: dict):
     return None
 
 
+def _scoped_object(verb, s: dict) -> tuple[int, int] | None:
+    """The verb's object when its clause reaches a whole area or system ("mental health support
+    in the borough", "community mental health for the entire region", "the way the local
+    system responds"): the object, else the first noun after the verb."""
+    subj = subject_of(verb)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    after = [t for t in verb.subtree if t.i > verb.i and t.i not in skip]
+    if not any(t.lower_ in s["scope"] or t.lemma_.lower() in s["scope"] for t in after):
+        return None
+    for t in after:
+        if t.pos_ in ("NOUN", "PROPN") and not _not_outcome(t, s):
+            return t.i, t.i + 1
+    return None
+
+
 def _outcome_in(terms: Terms, s: dict, toks) -> tuple[int, int] | None:
     if s["any_outcome"]:
         for t in toks:
@@ -271,7 +310,7 @@ def _changed_outcome(terms: Terms, s: dict, toks):
 def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
     if (not s["any_outcome"] and not s["people"] and not s["strong"] and not s["changed_any"]
-            and not any(terms.any(n) for n in s["outcomes"])):
+            and not any(terms.any(n) for n in s["outcomes"]) and not ctx.lower_set & s["scope"]):
         return []
     if s["frame"] == "attribution":
         return _attribution(rule, doc, ctx, terms, s)
@@ -279,11 +318,24 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verbs"]):
             return []
         return _magnitude(rule, doc, ctx, terms, s)
-    trigger = s.setdefault("_trigger", s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"])
+    trigger = s.setdefault("_trigger", s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"]
+                           | s["particle_heads"])
     if not ctx.lemma_set & trigger:
         return []  # no verb or predicate of the classes in the text: nothing to read
     out: list[Candidate] = []
     verbs, results, efficacy = s["verbs"], s["result_verbs"], s["efficacy"]
+    promise = s["future_only"]
+
+    def blocked(tok) -> bool:
+        # a rule with ``tense: future`` reads promises ("will get people back into work", "is
+        # sure to reduce demand", "we undertake to deliver a fall in ..."): only those
+        if promise:
+            if not _promised(ctx, tok):
+                return True
+            pledged = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in W.promise_verbs
+            return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok)
+                    or (ctx.aim(tok) and not pledged) or (pledged and ctx.negated(tok.head)))
+        return _blocked(ctx, tok)
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
         if lemma in efficacy and tok.pos_ == "ADJ" and (
@@ -294,14 +346,18 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             obj = _outcome_in(terms, s, [t for c in holder.children if c.dep_ == "prep" for t in c.subtree])
             if s["any_outcome"]:
                 obj = obj or (tok.i, tok.i + 1)  # "X is effective": the outcome is left implicit
-            if obj is not None and _is_agent(subject_of(verb), s) and not _blocked(ctx, verb):
+            if obj is not None and _is_agent(subject_of(verb), s) and not blocked(verb):
                 out.append(Candidate(rule, tok.i, tok.i + 1, verb.i))
             continue
+        if lemma in s["particle_heads"]:
+            prt = next((c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)), None)
+            if prt is not None and f"{lemma} {prt.lower_}" in verbs:
+                lemma = f"{lemma} {prt.lower_}"
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
         if s["people"] and tok.tag_ in W.misread_verb_tags:
             hit = _misread_claim(tok, s, terms)
-            if hit is not None and not _blocked(ctx, tok):
+            if hit is not None and not blocked(tok):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
         needs = W.result_preps.get(lemma) if lemma not in verbs else None
@@ -310,7 +366,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in W.be_forms for c in tok.children)
-        if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok) and not progressive:
+        if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok) and not progressive and not (
+                promise and tok.tag_ == "VB"):
             continue
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             continue
@@ -320,7 +377,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if noun is None or any(c.dep_ == "det" and c.lower_ in W.no_one_words for c in noun.children):
                 continue
             obj = _outcome_in(terms, s, [t for c in noun.children if c.dep_ == "prep" for t in c.subtree])
-            if obj is not None and _is_agent(subject_of(tok), s) and not _blocked(ctx, tok):
+            if obj is not None and _is_agent(subject_of(tok), s) and not blocked(tok):
                 out.append(Candidate(rule, tok.i, noun.i + 1, tok.i))
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -330,7 +387,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if subj is None or not (_is_agent(agent, s) or (s["any_agent"] and agent is None)):
                 continue
-            if _outcome_in(terms, s, list(subj.subtree)) is None or _blocked(ctx, tok):
+            if _outcome_in(terms, s, list(subj.subtree)) is None or blocked(tok):
                 continue
             out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
@@ -341,7 +398,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             obj = _people_outcome(tok, s)
         if obj is None and lemma in s["strong"]:
             obj = _open_object(tok, s)
-        if obj is None or _blocked(ctx, tok):
+        if obj is None and s["scope"]:
+            obj = _scoped_object(tok, s)
+        if obj is None or blocked(tok):
             continue
         out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
     return out

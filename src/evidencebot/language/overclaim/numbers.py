@@ -68,11 +68,45 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 continue
             if any(t.lower_ in v.set("hedge_modals") for t in doc[sent.start:s]):
                 continue
+            if _sourced(a):
+                continue
             names = [" or ".join(group) for group in missing]
             message = rule.message.replace("{missing}", _and_list(["a " + n for n in names]))
             out.append(Candidate(rule, s, e, anchor, message=message))
             break
     return out
+
+
+def _sourced(tok) -> bool:
+    """The figure is reported from a source that is not us: it sits under a verb of reporting
+    whose subject is someone else ("CQC's survey found that 68% ...", "the ONS reports ..."),
+    or after "according to" with no "our" in the source."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in W.source_report_verbs:
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not any(t.i == tok.i for t in subj.subtree) and _named_source(subj):
+                return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    sent = tok.sent
+    low = [t.lower_ for t in sent]
+    for i in range(len(low) - 1):
+        if low[i] == "according" and low[i + 1] == "to":
+            source = low[i + 2:i + 8]
+            return not any(w in W.provider_pronouns_short for w in source)
+    return False
+
+
+def _named_source(subj) -> bool:
+    """A named source that is not us: a proper name in it ("CQC's survey", "the ONS") or an
+    owner that is not ours ("the council's cost model"); not people ("carers say")."""
+    toks = list(subj.subtree)
+    if any(t.lower_ in W.provider_pronouns_short for t in toks):
+        return False
+    return any(t.pos_ == "PROPN" for t in toks) or any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in subj.children)
 
 
 def _and_list(items):

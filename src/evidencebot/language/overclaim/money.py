@@ -1,0 +1,112 @@
+"""Check ``money_claim``: money saved, released or returned, stated with no source or method.
+
+Read from the parse, not a phrase list: an amount of money (a currency sign, a number with
+a money unit after it, or a money noun such as "savings" or "money") whose governing verb
+(climbing through its number, preposition and object) is a verb of financial benefit
+("save", "release", "generate", "avoid", "return") or a verb of paying back with a multiple
+("pays back three times over"), in a sentence about the provider (an agent of ours as the
+subject, or "we"/"our" in the sentence). The engine's ``exceptions`` (a named source or
+method in the sentence) and ``skip_when`` contexts (hedged, conditional, aims, negated,
+questions) apply; our own costs ("we cut our printing costs by £2,000") are a process.
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, subject_of
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _words(value) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (value or []))
+
+
+def _settings(rule: Rule) -> dict:
+    cache = rule.__dict__.setdefault("_derived", {})
+    if not cache:
+        o = rule.options
+        cache.update(
+            verbs=_words(o.get("verbs")),
+            payback=_words(o.get("payback_verbs")),
+            multiples=_words(o.get("multiples")),
+            signs=_words(o.get("currency_signs")),
+            units=_words(o.get("money_units")),
+            nouns=_words(o.get("money_nouns")),
+            agents=_words(o.get("agents")),
+        )
+    return cache
+
+
+def _is_money(tok, s: dict, toks) -> bool:
+    if tok.text in s["signs"] or tok.lower_ in s["nouns"]:
+        return True
+    if tok.like_num and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ in s["units"]:
+        return True
+    return False
+
+
+def _governing_verb(tok):
+    """The verb an amount belongs to: up through numbers, prepositions, objects and nouns."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in W.amod_acl_relcl:
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _lemma(verb) -> str:
+    lemma = verb.lemma_.lower()
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma} {prt.lower_}" if prt is not None else lemma
+
+
+def _ours(verb, s: dict, sent_toks) -> bool:
+    subj = subject_of(verb)
+    if subj is not None and (subj.lower_ in W.provider_pronouns_short or subj.lemma_.lower() in s["agents"]
+                             or subj.lower_ in s["agents"]
+                             or (subj.tag_ == "VBG" or subj.dep_ == "csubj")):
+        return True
+    return any(t.lower_ in W.provider_pronouns_short for t in sent_toks)
+
+
+def _own_cost(verb) -> bool:
+    """"cut our printing costs", "reduced our spending on agency staff": our own budget."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and any(
+                g.dep_ == "poss" and g.lower_ in W.provider_pronouns_short for g in c.children):
+            return True
+    return False
+
+
+@check("money_claim")
+def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _settings(rule)
+    if not (ctx.lower_set & (s["signs"] | s["units"] | s["nouns"] | s["multiples"])):
+        return []
+    toks = _toks(doc)
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    for tok in toks:
+        multiple = tok.lower_ in s["multiples"]
+        if not multiple and not _is_money(tok, s, toks):
+            continue
+        verb = _governing_verb(tok)
+        if verb is None or verb.i in seen:
+            continue
+        lemma = _lemma(verb)
+        if multiple:
+            if lemma not in s["payback"]:
+                continue
+        elif lemma not in s["verbs"] and verb.lemma_.lower() not in s["verbs"]:
+            continue
+        sent = toks[verb.sent.start:verb.sent.end]
+        if _own_cost(verb) or not _ours(verb, s, sent):
+            continue
+        seen.add(verb.i)
+        start, end = min(verb.i, tok.i), max(verb.i, tok.i) + 1
+        out.append(Candidate(rule, start, end, verb.i))
+    return out
