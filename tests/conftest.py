@@ -2,6 +2,10 @@
 
 * Every test runs with its own ``EVIDENCEBOT_HOME``, so no test reads or writes
   the developer's real config, data or database.
+* A new, empty database is migrated by copying a template that the real
+  migrations built once per worker (per user name, which the migration's audit
+  entry records): 0.1 s of CPU per database otherwise. Tests marked
+  ``real_migrations`` (tests/store/test_migrations.py) migrate from nothing.
 * ``demo_factory`` builds each demo layout (people, months, end, seed) once per
   test run and hands out its path; under pytest-xdist the workers share one
   build per layout through a lock file. Tests read that file only; a test that
@@ -13,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -41,6 +46,53 @@ def accounts_follow_names(monkeypatch):
     from evidencebot.store import audit
 
     monkeypatch.setattr(audit, "account_of", lambda user: f"test account of {user}")
+
+
+_REAL_MIGRATIONS = {"on": False}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_templates():
+    """Migrating an empty database copies a template built by the real migrations (see the module docstring).
+
+    Only a database with nothing in it is copied into; one with any table goes through the real
+    ``migrate`` (upgrades, the pre-migration backup). The copy holds exactly what migrating would
+    write: the tables, triggers and indexes, the applied-migrations list and the audit entry naming
+    the connection's user (only its time is the template's).
+    """
+    from evidencebot.store import audit, migrations
+
+    real = migrations.migrate
+    templates: dict[str, tuple[sqlite3.Connection, list[str]]] = {}
+
+    def migrate(db, *, backup: bool = True) -> list[str]:
+        if _REAL_MIGRATIONS["on"] or db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return real(db, backup=backup)
+        user = audit.current_user(db)
+        if user not in templates:
+            from evidencebot.store.db import connect
+
+            template = connect(None, migrate=False, user=user)
+            templates[user] = (template.conn, real(template))
+        conn, names = templates[user]
+        conn.backup(db.conn)
+        assert real(db, backup=backup) == [], "the migrated template left a migration pending"
+        return list(names)
+
+    migrations.migrate = migrate
+    yield
+    migrations.migrate = real
+
+
+@pytest.fixture(autouse=True)
+def real_migrations(request):
+    """``@pytest.mark.real_migrations``: every database in the test is migrated from nothing."""
+    if request.node.get_closest_marker("real_migrations") is None:
+        yield
+        return
+    _REAL_MIGRATIONS["on"] = True
+    yield
+    _REAL_MIGRATIONS["on"] = False
 
 
 @pytest.fixture

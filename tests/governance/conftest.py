@@ -38,9 +38,26 @@ def child_env(**extra) -> dict:
 
 
 def run_cli(*args, home: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """``evidencebot ARGS`` in a child process: for tests about the process (exit codes, hangs, signals)."""
     extra = {"EVIDENCEBOT_HOME": str(home)} if home else {}
     return subprocess.run([sys.executable, "-m", "evidencebot", *map(str, args)], capture_output=True,
                           text=True, env=child_env(**extra), timeout=timeout)
+
+
+def invoke_cli(*args, home: Path | None = None) -> subprocess.CompletedProcess:
+    """``evidencebot ARGS`` in this process (click's runner), answered like ``run_cli``: exit code, stdout and
+    stderr apart. For tests about what a command writes or refuses, not about the process: a child costs
+    about half a second of start-up. Every command family keeps a ``run_cli`` test somewhere."""
+    from click.testing import CliRunner
+
+    from evidencebot.cli import cli
+
+    argv = [str(a) for a in args]
+    result = CliRunner().invoke(cli, argv, prog_name="evidencebot",
+                                env={"EVIDENCEBOT_HOME": str(home)} if home else None)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # the process would have said "unexpected" and exited 70
+    return subprocess.CompletedProcess(argv, result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture

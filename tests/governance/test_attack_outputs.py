@@ -2,7 +2,10 @@
 destroy the database, the input, a link's target or an existing file.
 
 Each test here failed on the code before the shared output module
-(``evidencebot.outputs``) was used by rejects, exports and backups."""
+(``evidencebot.outputs``) was used by rejects, exports and backups. The commands
+run in this process (``invoke_cli``): these tests are about the files, not the
+process. A named pipe as the output goes to a child (``run_cli``), whose timeout
+turns a regression into a failure instead of a hang."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_cli
+from .conftest import invoke_cli, run_cli
 
 BAD_PEOPLE = "person_id,referral_date\nP1,2025-01-01\nP2,not a date\n"
 
@@ -28,7 +31,7 @@ def svc(tmp_path):
     db = tmp_path / "svc.db"
     first = tmp_path / "first.csv"
     first.write_text("person_id,referral_date\nP0,2024-12-01\n", encoding="utf-8")
-    r = run_cli("import", "people", first, "--db", db)
+    r = invoke_cli("import", "people", first, "--db", db)
     assert r.returncode == 0, r.stderr
     people = tmp_path / "people.csv"
     people.write_text(BAD_PEOPLE, encoding="utf-8")
@@ -50,7 +53,7 @@ def test_rejects_never_the_database_or_its_side_files(svc, suffix, force):
     db, people = svc
     target = f"{db}{suffix}"
     args = ["import", "people", people, "--db", db, "--partial", "--rejects", target]
-    r = run_cli(*args, *(["--force"] if force else []))
+    r = invoke_cli(*args, *(["--force"] if force else []))
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert len(r.stderr.strip().splitlines()) == 1 and "choose another name" in r.stderr
     assert db.exists() and _people(db) == 1  # nothing imported, nothing damaged
@@ -60,7 +63,7 @@ def test_rejects_through_a_hard_link_to_the_input_is_refused(svc, tmp_path):
     db, people = svc
     link = tmp_path / "rejects.csv"
     os.link(people, link)
-    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
+    r = invoke_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
     assert r.returncode == 2 and "is the input file" in r.stderr, r.stderr
     assert people.read_text(encoding="utf-8") == BAD_PEOPLE
 
@@ -69,7 +72,7 @@ def test_rejects_through_a_symlink_to_the_database_is_refused(svc, tmp_path):
     db, people = svc
     link = tmp_path / "rejects.csv"
     link.symlink_to(db)
-    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
+    r = invoke_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
     assert r.returncode == 2 and "database" in r.stderr, r.stderr
     assert _people(db) == 1
 
@@ -80,9 +83,9 @@ def test_rejects_never_writes_through_a_symlink(svc, tmp_path):
     victim.write_text("keep me", encoding="utf-8")
     link = tmp_path / "rejects.csv"
     link.symlink_to(victim)
-    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link)
+    r = invoke_cli("import", "people", people, "--db", db, "--partial", "--rejects", link)
     assert r.returncode == 2 and "--force" in r.stderr  # exists: not replaced unasked
-    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
+    r = invoke_cli("import", "people", people, "--db", db, "--partial", "--rejects", link, "--force")
     assert r.returncode == 1, r.stderr  # one row rejected, one imported
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert not link.is_symlink() and "not a date" in link.read_text(encoding="utf-8-sig")
@@ -94,10 +97,10 @@ def test_an_existing_rejects_file_is_kept_without_force_and_private_with_it(svc,
     old = tmp_path / "old.csv"
     old.write_text("earlier rejects\n", encoding="utf-8")
     os.chmod(old, 0o644)
-    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", old)
+    r = invoke_cli("import", "people", people, "--db", db, "--partial", "--rejects", old)
     assert r.returncode == 2 and "already exists" in r.stderr
     assert old.read_text(encoding="utf-8") == "earlier rejects\n" and _people(db) == 1
-    r = run_cli("import", "people", people, "--db", db, "--partial", "--rejects", old, "--force")
+    r = invoke_cli("import", "people", people, "--db", db, "--partial", "--rejects", old, "--force")
     assert r.returncode == 1, r.stderr
     assert mode(old) == 0o600 and "not a date" in old.read_text(encoding="utf-8-sig")
 
@@ -141,58 +144,58 @@ def test_the_rejects_path_is_checked_before_anything_is_imported(tmp_path):
 
 
 @pytest.fixture
-def demo_db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("demo")
-    db = folder / "demo.db"
-    r = run_cli("demo", "--db", db, timeout=300)
-    assert r.returncode == 0, r.stderr
-    return db
+def demo_db(demo_copy_factory):
+    """A private copy of the demo ``evidencebot demo`` builds (its default layout), from the run's demo builds."""
+    from evidencebot.store import demo
+
+    return demo_copy_factory(people=demo.DEFAULT_PEOPLE, months=demo.DEFAULT_MONTHS, end=demo.DEFAULT_END,
+                             seed=demo.DEFAULT_SEED)
 
 
 def test_export_output_paths(demo_db, tmp_path):
     base = ["assemble", "review", "--period", "2025/26 Q3", "--db", demo_db]
     # -o "" is an error, not stdout
-    r = run_cli(*base, "-o", "")
+    r = invoke_cli(*base, "-o", "")
     assert r.returncode == 2 and "empty file name" in r.stderr and not r.stdout
     # a FIFO is never replaced, even with --force
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
-    r = run_cli(*base, "-o", fifo, "--force")
+    r = run_cli(*base, "-o", fifo, "--force")  # a child with a timeout: a regression would hang, not fail
     assert r.returncode == 2 and "named pipe" in r.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     # never the database, whatever the name or the link
     link = tmp_path / "review.md"
     link.symlink_to(demo_db)
-    r = run_cli(*base, "-o", link, "--force")
+    r = invoke_cli(*base, "-o", link, "--force")
     assert r.returncode == 2 and "database" in r.stderr
-    r = run_cli(*base, "-o", f"{demo_db}-wal", "--force")
+    r = invoke_cli(*base, "-o", f"{demo_db}-wal", "--force")
     assert r.returncode == 2
     # a planted symbolic link at every temporary name cannot be followed: exports are 0600
     out = tmp_path / "ok.md"
-    r = run_cli(*base, "-o", out)
+    r = invoke_cli(*base, "-o", out)
     assert r.returncode == 0, r.stderr
     assert mode(out) == 0o600
     assert _people(demo_db) > 0
 
 
 def test_backup_output_paths(demo_db, tmp_path):
-    r = run_cli("backup", "--db", demo_db, "-o", f"{demo_db}-wal", "--force")
+    r = invoke_cli("backup", "--db", demo_db, "-o", f"{demo_db}-wal", "--force")
     assert r.returncode == 2 and "choose another name" in r.stderr
-    r = run_cli("backup", "--db", demo_db, "-o", "")
+    r = invoke_cli("backup", "--db", demo_db, "-o", "")
     assert r.returncode == 2 and "empty file name" in r.stderr
     fifo = tmp_path / "pipe.db"
     os.mkfifo(fifo)
-    r = run_cli("backup", "--db", demo_db, "-o", fifo, "--force")
+    r = run_cli("backup", "--db", demo_db, "-o", fifo, "--force")  # a child with a timeout, as above
     assert r.returncode == 2 and stat.S_ISFIFO(os.lstat(fifo).st_mode)
     link = tmp_path / "copy.db"
     link.symlink_to(demo_db)
-    r = run_cli("backup", "--db", demo_db, "-o", link, "--force")
+    r = invoke_cli("backup", "--db", demo_db, "-o", link, "--force")
     assert r.returncode == 2 and "database" in r.stderr
     assert _people(demo_db) > 0
     # an older backup may be replaced with --force
     older = tmp_path / "older.db"
-    assert run_cli("backup", "--db", demo_db, "-o", older).returncode == 0
-    r = run_cli("backup", "--db", demo_db, "-o", older, "--force")
+    assert invoke_cli("backup", "--db", demo_db, "-o", older).returncode == 0
+    r = invoke_cli("backup", "--db", demo_db, "-o", older, "--force")
     assert r.returncode == 0, r.stderr
     assert mode(older) == 0o600
 

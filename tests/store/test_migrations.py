@@ -11,6 +11,8 @@ from sqlite_utils import Database
 from evidencebot.store.db import connect
 from evidencebot.store.migrations import migrations
 
+pytestmark = pytest.mark.real_migrations  # these tests are about migrating: no template copy (tests/conftest.py)
+
 EXPECTED_TABLES = {
     "people", "contacts", "escalations", "crisis_events", "admissions", "crisis_plans",
     "goals", "goal_reviews", "measures", "safeguarding", "incidents", "partner_comms",
