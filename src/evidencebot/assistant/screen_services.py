@@ -212,10 +212,16 @@ def block_swap_choices(conversation, answer) -> list:
 
 
 def swap_block(conversation, answer, key: str, block_id: str):
-    """The answer with block ``block_id`` in part ``key``, checked again (:func:`evidencebot.compose.tender.swap_block`)."""
+    """The answer with block ``block_id`` in part ``key``, checked again (:func:`evidencebot.compose.tender.swap_block`),
+    on the connection the chat drafted it on, so its figures are not worked out again
+    (:func:`evidencebot.assistant.checking.shared_database`)."""
+    from evidencebot.assistant.checking import shared_database
     from evidencebot.compose.tender import swap_block as swap  # as above
 
-    with _connection(conversation) as db:
+    if conversation.db_path in (None, ":memory:"):
+        with _connection(conversation) as db:
+            return swap(db, answer, key, block_id)
+    with shared_database(conversation.db_path) as db:
         return swap(db, answer, key, block_id)
 
 
