@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from evidencebot.assistant import editing, exporting, governance
 from evidencebot.assistant import indicator_views as views
+from evidencebot.assistant.checking import shared_database
 from evidencebot.assistant.journal import Entry, restore_entries, write_with_retry
 from evidencebot.assistant.story_capture import story_markdown_preview
 from evidencebot.compose.tender import swap_block as swap
@@ -212,8 +213,13 @@ def block_swap_choices(conversation, answer) -> list:
 
 
 def swap_block(conversation, answer, key: str, block_id: str):
-    """The answer with block ``block_id`` in part ``key``, checked again (:func:`evidencebot.compose.tender.swap_block`)."""
-    with _connection(conversation) as db:
+    """The answer with block ``block_id`` in part ``key``, checked again (:func:`evidencebot.compose.tender.swap_block`),
+    on the connection the chat drafted it on, so its figures are not worked out again
+    (:func:`evidencebot.assistant.checking.shared_database`)."""
+    if conversation.db_path in (None, ":memory:"):
+        with _connection(conversation) as db:
+            return swap(db, answer, key, block_id)
+    with shared_database(conversation.db_path) as db:
         return swap(db, answer, key, block_id)
 
 
