@@ -79,7 +79,7 @@ def _present_read_as_base(tok) -> bool:
     """A present-tense verb the tagger read as a base form ("Statins reduce ...", "our groups
     cut ..." tagged VB): a main, complement or conjoined verb with a subject of its own and
     no auxiliary, "to" or modal before it (nor on the verb it is conjoined to)."""
-    if tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+    if tok.tag_ != "VB" or tok.dep_ not in W.base_read_deps:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return False
