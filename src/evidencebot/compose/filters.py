@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from evidencebot import locations
 from evidencebot.errors import ConfigError
 from evidencebot.text import MONTH_NAMES
 
@@ -26,8 +27,6 @@ UNIT_WORDS = {"hours": ("hour", "hours"), "days": ("day", "days")}
 
 def phrasebank_file(name: str) -> Path:
     """The first ``name`` found in the phrasebank search path (user copy first)."""
-    from evidencebot import locations
-
     for folder in locations.search_path("phrasebank"):
         path = folder / name
         if path.is_file():
