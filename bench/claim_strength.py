@@ -14,9 +14,10 @@ Two figures are printed:
 * **as shipped**: the domain rules, whose agent must be the provider ("we", "our
   team") and whose outcome must be a health, social, system or financial one;
   research prose has neither, so this mostly shows the rules stay quiet;
-* **structure**: the same ``causal_claim`` check, loaded as a user rule with
-  ``agents: any`` and ``outcomes: any`` (any subject, any object), which measures
-  the structure itself: a causal verb from the shipped verb classes with a subject
+* **structure**: the same ``causal_claim`` check with ``agents: any`` and
+  ``outcomes: any`` (any subject, any object): the shipped opt-in rule
+  ``overclaim.research-causal-claim`` (``phrasebank/overclaim-research.yaml``),
+  switched on for this run, which measures the structure itself: a causal verb from the shipped verb classes with a subject
   and an object, not hedged, negated, conditional, an aim or a question.
 
 Positive class: label 3 (an unhedged, direct causal claim). A sentence is predicted
@@ -50,30 +51,9 @@ def _default_csv() -> Path:
 
 
 DEFAULT_CSV = _default_csv()
-STRUCTURE_RULE = "overclaim.bench-causal-structure"
-# The structure rule: the shipped causal_claim check with any agent and any outcome.
-STRUCTURE_YAML = """
-family: overclaim
-rules:
-  - id: overclaim.bench-causal-structure
-    severity: suggestion
-    kind: check
-    check: causal_claim
-    message: "'{match}' states a cause."
-    options:
-      frame: active
-      agents: any
-      outcomes: any
-      verbs: $claim_verbs
-      result_verbs: $research_result_verbs
-      efficacy: $research_efficacy_adjectives
-      effect_verbs: $claim_effect_verbs
-      effect_nouns: $claim_effect_nouns
-    skip_when: [negated, speculative, aim, conditional, question]
-    examples:
-      flag: [Regular exercise reduces anxiety in older adults.]
-      pass: [Regular exercise may reduce anxiety in older adults.]
-"""
+# The structure rule: the shipped opt-in rule (phrasebank/overclaim-research.yaml), the
+# causal_claim check with any agent and any outcome, switched on for this run.
+STRUCTURE_RULE = "overclaim.research-causal-claim"
 
 CAUSAL_RULES = (
     "overclaim.causal-system-outcome",
@@ -97,11 +77,6 @@ def main(argv=None) -> None:
         sys.exit(f"error: {args.csv}: not found (give --csv PATH)")
     home = Path(tempfile.mkdtemp(prefix="evidencebot-bench-"))
     os.environ["EVIDENCEBOT_HOME"] = str(home)
-    from evidencebot import locations
-
-    folder = locations.user_dir("phrasebank")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "overclaim-bench.yaml").write_text(STRUCTURE_YAML, encoding="utf-8")
 
     from evidencebot.config import CheckerSettings
     from evidencebot.language.checker import Checker
@@ -114,7 +89,7 @@ def main(argv=None) -> None:
         wanted = set(CAUSAL_RULES)
     else:
         wanted = {r.strip() for r in args.rules.split(",") if r.strip()}
-    checker = Checker(settings=CheckerSettings(), families=["overclaim"])
+    checker = Checker(settings=CheckerSettings(enabled_rules=[STRUCTURE_RULE]), families=["overclaim"])
     t = time.perf_counter()
     results = checker.check_many([(text, "sentence.txt") for text, _ in rows])
     elapsed = time.perf_counter() - t

@@ -12,6 +12,7 @@ Every field has a default, so the file is optional. Example::
 
     [checker]
     disabled_rules = ["overclaim.superlative"]
+    enabled_rules = ["overclaim.research-causal-claim"]   # opt-in rules (shipped off)
 
     [suppression]
     threshold = 5                # counts below this are shown as "<5"
@@ -81,6 +82,8 @@ class MetricsSettings:
 class CheckerSettings:
     disabled_rules: list[str] = field(default_factory=list)
     """Rule ids (or whole families) that are switched off."""
+    enabled_rules: list[str] = field(default_factory=list)
+    """Ids of opt-in rules (``opt_in: true``: shipped off) that are switched on."""
 
 
 @dataclass

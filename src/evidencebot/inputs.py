@@ -20,6 +20,7 @@ import re
 import stat
 from pathlib import Path
 
+from evidencebot.config import LimitSettings, load_settings
 from evidencebot.errors import InputError
 
 FRONT_MATTER_MAX_CHARS = 64_000
@@ -30,8 +31,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 
 def limit_bytes(name: str) -> int:
     """A size limit in bytes from ``[limits]`` (the default when settings cannot be read)."""
-    from evidencebot.config import LimitSettings, load_settings
-
     try:
         value = getattr(load_settings().limits, name)
     except Exception:  # a broken config file is reported elsewhere; keep the default here

@@ -20,6 +20,8 @@ import os
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from evidencebot.errors import ConfigError
+
 T = TypeVar("T")
 
 APP_NAME = "evidencebot"
@@ -126,8 +128,6 @@ def read_data_yaml(name: str, relative: str, build: Callable[[Path, dict], T]) -
     key = (getattr(build, "__qualname__", repr(build)), str(path), path.stat().st_mtime)
     if key not in _READ_CACHE:
         import yaml
-
-        from evidencebot.errors import ConfigError
 
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

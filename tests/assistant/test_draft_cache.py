@@ -30,3 +30,24 @@ def test_the_editor_check_of_a_chat_draft_reuses_its_indicators(demo_copy_factor
     assert again.ok
     assert len(calls) == drafted
     assert conversation.state.draft.text == text
+
+
+def test_swapping_a_block_reuses_the_drafts_indicators(demo_copy_factory, monkeypatch):
+    from evidencebot.assistant import screen_services
+
+    path = demo_copy_factory()
+    conversation = Conversation(path)
+    assert conversation.respond("draft an answer to: How will you reduce crisis escalation? in 300 words").ok
+    answer = conversation.state.draft.assembled
+    choices = screen_services.block_swap_choices(conversation, answer)
+    assert choices
+    key, _line, block = choices[0]
+    calls: list[str] = []
+    for family, func in list(indicators.COMPUTE.items()):
+        def counting(ctx, ind, spans, func=func):
+            calls.append(ind.id)
+            return func(ctx, ind, spans)
+        monkeypatch.setitem(indicators.COMPUTE, family, counting)
+    swapped = screen_services.swap_block(conversation, answer, key, block.block_id)
+    assert block.block_id in swapped.blocks
+    assert calls == []  # the figures the chat draft computed, not worked out again

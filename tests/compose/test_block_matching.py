@@ -183,3 +183,13 @@ def test_the_buyers_appendix_numbers_are_echoed_as_notes_for_the_writer():
                                 "Text beyond 2 sides of A4 will not be evaluated."])
     assert notes == ["[To attach] Organisational chart as Appendix 3.", "[To attach] Gantt chart as Appendix 2.",
                      "[To complete] Social value commitments table in Appendix 5."]
+
+
+def test_a_chart_verdict_is_said_once_after_a_recorded_change(demo_db):
+    q = "How will you make sure escalations get a timely clinical review? (Maximum 300 words)"
+    answer = T.assemble_tender(demo_db, q, period=PERIOD)
+    for r in answer.results:
+        if ((r.spc or {}).get("step_change") or {}).get("level_shift"):
+            text = answer.markdown
+            assert "on those limits the monthly chart shows" in text
+            assert "not evidence of a change" not in text.split("on those limits")[0].rsplit(".", 3)[-1]

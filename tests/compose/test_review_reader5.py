@@ -173,7 +173,7 @@ def test_escalation_review_is_met_also_with_the_unreviewed_escalations(full):
     assert row[3] == "met (see the note below)"
     assert re.search(r"- Hours from escalation to clinical review \(median\): the median leaves out the escalations "
                      r"with no recorded clinical review \((about \d+|fewer than 5)\)\. Even with those escalations "
-                     r"counted as the slowest of the quarter, the median stays within the target of 48 hours, so "
+                     r"counted as the slowest of the period, the median stays within the target of 48 hours, so "
                      r"the target is met either way\.", targets)
 
 
@@ -192,7 +192,7 @@ def test_a_median_target_that_unreviewed_escalations_could_break_cannot_be_judge
     targets = section(section(text, "Indicators"), "Contract targets", "### ")
     row = next(x for x in table_rows(targets) if x[0] == r.title)
     assert row[3] == "cannot be judged (see the note below)"
-    assert ("With those escalations counted as the slowest of the quarter, the median would be past the target, so "
+    assert ("With those escalations counted as the slowest of the period, the median would be past the target, so "
             "the target cannot be judged until they are checked.") in targets
     assert "not assessable (too few cases, or cases left out of a median; see Contract targets)" in text
 
@@ -202,7 +202,7 @@ def test_a_median_target_that_unreviewed_escalations_could_break_cannot_be_judge
 
 def test_a_met_target_the_limits_straddle_is_called_hit_and_miss(full):
     line = next(p for p in full.summary.split("\n\n") if p.startswith("**Targets.**"))
-    assert ("Planned and review contacts not attended met the target this quarter, but it is hit and miss: the "
+    assert ("Planned and review contacts not attended met the target in 2026/27 Q2, but it is hit and miss: the "
             "monthly chart's process limits lie on both sides of the 15% target, so some months will miss it.") in line
     targets = section(section(full.text, "Indicators"), "Contract targets", "### ")
     row = next(x for x in table_rows(targets) if x[0].startswith("Planned and review contacts not attended"))
@@ -334,3 +334,16 @@ def test_a_signal_action_with_no_note_section_is_said_in_full_and_listed_in_the_
     assert sources["Referrals received"] == "activity against plan"
     assert not any(r[0].startswith("Unplanned contacts attended") for r in rows)  # "none needed" is no action
     assert "(Actions from notes on indicators and activity are not in these counts.)" in plan
+
+
+def test_a_partial_year_names_its_missed_target_with_its_base_and_the_checker_keeps_it(full, checker):
+    """Sentences say '2026/27 to date' (the banner and header give the months): a month
+    range inside a sentence was read by the checker as a period of its own, and the
+    sentence naming the missed target was dropped as a mismatch."""
+    review = R.assemble_review(full.db, "2026/27", checker=checker)
+    assert not [e for e in review.edits if e.rule == "evidence.figure-mismatch"]
+    assert review.period_text == "2026/27 (Apr-Sep 2026, to date: 6 of 12 months)"  # the header keeps the months
+    line = next(p for p in review.markdown.split("\n\n") if p.startswith("**Targets.**"))
+    assert re.search(r"Discharges followed up within 72 hours: below the 80% target in 2026/27 to date (at \d+% "
+                     r"\(about \d+ of about \d+ eligible discharges in 2026/27 to date\)|\([^)]*too few to publish)",
+                     line), line

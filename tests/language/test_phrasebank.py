@@ -170,8 +170,10 @@ def test_user_file_in_a_family_folder_adds_rules(user_dir):
 
 def test_user_file_with_the_shipped_name_replaces_it(user_dir):
     _write(user_dir, "overclaim.yaml", GOOD)
-    ids = [r.id for r in load_phrasebank(["overclaim"]).rules]
-    assert ids == ["overclaim.test-rule"]
+    rules = load_phrasebank(["overclaim"]).rules
+    assert [r.id for r in rules if not r.source.endswith("overclaim-research.yaml")] == ["overclaim.test-rule"]
+    # the shipped file of another name (the opt-in set) still loads
+    assert [r.id for r in rules if r.opt_in] == ["overclaim.research-causal-claim"]
 
 
 def test_user_rule_with_a_shipped_id_replaces_that_rule(user_dir):

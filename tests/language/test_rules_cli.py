@@ -122,3 +122,46 @@ def test_the_readme_rule_table_matches_the_shipped_rules(isolated_home):
     expected = markdown_table(loaded_rules())
     assert table == expected, "phrasebank/README.md is out of date: paste `evidencebot rules list --markdown`"
     assert "`overclaim.attribution`" in table and "`privacy.local-patient-id`" in table
+
+
+# --- opt-in rules: shipped off, switched on in config.toml -------------------------------------
+
+RESEARCH = "overclaim.research-causal-claim"
+RESEARCH_FLAG = "Regular exercise reduces anxiety in older adults."
+
+
+def test_an_opt_in_rule_is_off_until_enabled_in_config(user_dir):
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    off = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(RESEARCH_FLAG)
+    assert RESEARCH not in {f.rule for f in off}
+    on = Checker(settings=CheckerSettings(enabled_rules=[RESEARCH]), families=["overclaim"]).check_text(RESEARCH_FLAG)
+    assert RESEARCH in {f.rule for f in on}
+    # through config.toml, as a user switches it on
+    (locations.config_dir() / "config.toml").write_text(f'[checker]\nenabled_rules = ["{RESEARCH}"]\n', encoding="utf-8")
+    from_config = Checker(families=["overclaim"]).check_text(RESEARCH_FLAG)
+    assert RESEARCH in {f.rule for f in from_config}
+
+
+def test_rules_list_marks_an_opt_in_rule_and_rules_test_runs_its_examples(user_dir):
+    listed = run("list")
+    line = next(x for x in listed.output.splitlines() if x.startswith(RESEARCH))
+    assert "[opt-in, off]" in line
+    # a wrong example in a user copy of an opt-in rule is still caught (it is switched on for the test)
+    (user_dir / "overclaim-research.yaml").write_text(
+        (locations.packaged_dir("phrasebank") / "overclaim-research.yaml").read_text(encoding="utf-8").replace(
+            "- Higher income was associated with better self-rated health.",
+            "- Walking groups reduce loneliness in older people."),
+        encoding="utf-8")
+    result = run("test")
+    assert result.exit_code == 1, result.output
+    assert RESEARCH in result.output and "Walking groups reduce loneliness in older people." in result.output
+
+
+def test_opt_in_must_be_true_or_false(user_dir):
+    (user_dir / "overclaim-local.yaml").write_text(USER_RULE.replace("    severity: warning", "    opt_in: maybe\n    severity: warning"),
+                                                   encoding="utf-8")
+    result = run("list")
+    assert result.exit_code == 2
+    assert "overclaim-local.yaml" in result.output and "opt_in" in result.output and len(result.output.strip().splitlines()) == 1

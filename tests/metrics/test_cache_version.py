@@ -162,3 +162,19 @@ def test_a_span_measures_the_same_alone_as_asked_with_others(demo):
         assert compute(fresh[2], ind, [other, *series[::3]]) == [together[1], *together[2::3]], ind.id
         checked += 1
     assert checked >= 20
+
+
+def test_a_connection_without_the_triggers_counts_every_write():
+    """A plain sqlite3 connection takes no attributes, so no triggers: every write moves the version."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from evidencebot.store.dataversion import data_version
+
+    db = Database(sqlite3.connect(":memory:"))
+    db["drafts"].insert({"body": "x"})
+    start = data_version(db)
+    assert start[0] == "every write"
+    db["drafts"].insert({"body": "y"})  # even a bookkeeping table
+    assert data_version(db) != start

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from evidencebot.store import bids, blocks, tenders
+from evidencebot.store import bids, blocks, tenders, workflow
 
 
 def _bid(question: str, answer: str, created: str, score=None, max_score=None) -> dict:
@@ -52,7 +52,7 @@ def test_blocks_move_through_review_and_record_their_uses(db):
     blocks.mark_block_submitted(db, "crisis-plan", "Asha", "2026-02-01T10:00:00")
     row = blocks.block_row(db, "crisis-plan")
     assert (row["status"], row["submitted_by"], row["submitted_at"]) == ("submitted", "Asha", "2026-02-01T10:00:00")
-    blocks.mark_block_approved(db, "crisis-plan", "Ben", "2026-02-02T10:00:00")
+    workflow.record_approval(db, "answer_blocks", "crisis-plan", "block crisis-plan", "Ben")
     assert blocks.block_row(db, "crisis-plan")["approved_by"] == "Ben"
     assert [r["block_id"] for r in blocks.block_rows(db, "approved")] == ["crisis-plan"]
     assert [r["block_id"] for r in blocks.match_blocks(db, '"crisis"', 5)] == ["crisis-plan"]

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from evidencebot.assistant.editing import DraftDoc
 from evidencebot.assistant import indicator_views as views
+from evidencebot.assistant.editing import DraftDoc, latest_draft
 from evidencebot.assistant.indicator_views import ChartData
 from evidencebot.assistant.intents import SLASH_COMMANDS, Intent
 from evidencebot.compose.filters import rule_words
 from evidencebot.errors import EvidencebotError, InputError
+from evidencebot.store.summary import data_range, table_counts
 
 
 @dataclass
@@ -144,8 +145,6 @@ def can_do_instead(text: str) -> str:
 
 
 def summary(ctx: Context) -> str:
-    from evidencebot.store.summary import data_range, table_counts
-
     counts = table_counts(ctx.db)
     first, last = data_range(ctx.db)
     if not counts.get("people"):
@@ -158,8 +157,6 @@ def summary(ctx: Context) -> str:
 
 def holdings(ctx: Context) -> str:
     """One sentence: what the database holds and the dates it covers."""
-    from evidencebot.store.summary import data_range, table_counts
-
     counts = table_counts(ctx.db)
     if not counts.get("people"):
         return (f"`{ctx.db_path}` holds no service data yet: import exports with `evidencebot import`, "
@@ -452,8 +449,6 @@ def evidence_screen(ctx: Context, intent: Intent) -> Reply:
 
 
 def editor(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.assistant.editing import latest_draft
-
     doc = ctx.state.draft
     if doc is None:
         doc = latest_draft(ctx.db) or DraftDoc(kind="text", title="New draft")

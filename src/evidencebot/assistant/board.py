@@ -14,6 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evidencebot.assistant.indicator_views import short_title, value_cell
+from evidencebot.compose import filters, gather
+from evidencebot.compose.review import STATUS_WORDS, assemble_review, clean_markdown
+from evidencebot.compose.tender import get_checker
+from evidencebot.metrics import periods as _periods
+
 KEY_INDICATORS = 8
 TOP = 3
 
@@ -29,12 +35,6 @@ def _cell(text: str) -> str:
 
 
 def board_summary(db, period) -> BoardSummary:
-    from evidencebot.assistant.indicator_views import short_title, value_cell
-    from evidencebot.compose import filters, gather
-    from evidencebot.compose.review import STATUS_WORDS, assemble_review, clean_markdown
-    from evidencebot.compose.tender import get_checker
-    from evidencebot.metrics import periods as _periods
-
     # The board page needs the review's figures, not its prose: the review's text is not checked here
     # (that was nearly all of the time); the page's own text is, below.
     review = assemble_review(db, period, check=False)

@@ -20,7 +20,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from evidencebot.errors import InputError
+from evidencebot.evidence.family import EvidenceFamily
+from evidencebot.language.checker import Checker
 from evidencebot.language.findings import SEVERITY_RANK, Finding, locate
+from evidencebot.language.privacy import find_privacy
+from evidencebot.store.db import connect
 
 _lock = threading.Lock()
 _checker = None
@@ -81,10 +85,6 @@ def _evidence_checker(db_path):
     key = str(db_path)
     hit = _evidence.get(key)
     if hit is None:
-        from evidencebot.evidence.family import EvidenceFamily
-        from evidencebot.language.checker import Checker
-        from evidencebot.store.db import connect
-
         hit = (threading.Lock(), Checker(extra={"evidence": EvidenceFamily(connect(db_path))}))
         _evidence[key] = hit
     return hit
@@ -137,8 +137,6 @@ def check(text: str, db_path=None) -> CheckReport:
         families = list(checker.families)
         note = " ".join(f"{why}." for why in checker.unavailable.values())
     else:
-        from evidencebot.language.privacy import find_privacy
-
         findings = find_privacy(text)
         families = ["privacy"]
         note = ("The over-claiming checker is not part of this build yet: only the "

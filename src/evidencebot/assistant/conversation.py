@@ -14,8 +14,10 @@ from typing import Callable
 from evidencebot.assistant import actions
 from evidencebot.assistant.actions import Context, Reply, State
 from evidencebot.assistant.intents import Intent, parse
+from evidencebot.assistant.journal import Journal
 from evidencebot.assistant.model_loader import LanguageModel
 from evidencebot.errors import ConfigError
+from evidencebot.store.db import connect
 
 
 class Conversation:
@@ -25,15 +27,12 @@ class Conversation:
         self.language = language if language is not None else LanguageModel(enabled=False)
         self.state = State(first_run=first_run)
         self.history: list[tuple[str, str]] = []
-        from evidencebot.assistant.journal import Journal
 
         self.journal = Journal.for_database(self.db_path)
         """Typed story and draft text not yet in the database (see :mod:`evidencebot.assistant.journal`)."""
         self._lock = threading.Lock()
 
     def connect(self):
-        from evidencebot.store.db import connect
-
         return connect(self.db_path)
 
     def understand(self, text: str) -> Intent:

@@ -20,9 +20,20 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from evidencebot.errors import InputError
-from evidencebot.store.search import export_blockers
+from evidencebot import locations
+from evidencebot.assistant.checking import checker_for
+from evidencebot.compose import export
+from evidencebot.compose.export import ExportDoc, from_draft
+from evidencebot.compose.wordcheck import annotated_markdown
+from evidencebot.compose.words import count_words
+from evidencebot.errors import ConfigError, InputError
+from evidencebot.language.findings import locate
+from evidencebot.language.privacy import find_privacy
+from evidencebot.outputs import check_output
 from evidencebot.store import workflow
+from evidencebot.store.backup import main_file
+from evidencebot.store.reach import stories_in
+from evidencebot.store.search import export_blockers, load_story
 from evidencebot.store.stories import SECTIONS
 from evidencebot.store.workflow import ExportNotAllowed
 
@@ -50,9 +61,6 @@ class ExportResult:
 def documents_folder() -> Path:
     """Where the app exports to: ``[documents] folder`` in config.toml, else ``documents`` in the data
     directory (created, readable only by you), never the working directory."""
-    from evidencebot import locations
-    from evidencebot.errors import ConfigError
-
     try:
         from evidencebot.config import load_settings
 
@@ -85,23 +93,18 @@ def default_path(folder: Path, name: str, fmt: str) -> Path:
 def quoted_stories(db: Database, text: str) -> list[dict]:
     """Stories whose title or text the draft holds, verbatim or nearly (a lightly edited copy,
     a short quote): :func:`evidencebot.store.reach.stories_in`."""
-    from evidencebot.store.reach import stories_in
-
     return [row for row, _ in stories_in(db, text)]
 
 
 def draft_blockers(db: Database, text: str) -> list[str]:
     """Why a draft may not leave the service (empty when it may)."""
     reasons: list[str] = []
-    from evidencebot.store.reach import stories_in
 
     for row, held in stories_in(db, text):
         why = export_blockers(row)
         if why:
             reasons.append(f"it quotes story {row['story_id']} “{row.get('title')}” ({held.describe()}), which "
                            f"may not be used externally ({'; '.join(why)})")
-    from evidencebot.language.findings import locate
-    from evidencebot.language.privacy import find_privacy
 
     personal = [f for f in locate(find_privacy(text), text) if f.severity == "error"]
     for f in personal[:5]:
@@ -119,7 +122,6 @@ def _write_and_record(db: Database, document, path, fmt: str, kind: str, story_i
     a story that may not leave the service (it changed status since the
     checks above) refuses the export before anything is written.
     """
-    from evidencebot.compose import export
     try:
         return export.write_recorded(db, document, path, fmt, kind=kind, story_ids=story_ids, force=force)
     except ExportNotAllowed as exc:
@@ -128,8 +130,6 @@ def _write_and_record(db: Database, document, path, fmt: str, kind: str, story_i
 
 def story_document(row: dict):
     """An export document for one story: title, the four parts, no personal ids."""
-    from evidencebot.compose.export import ExportDoc
-
     body = []
     for key, heading in SECTIONS.items():
         body += [f"## {heading}", "", (row.get(key) or "").strip(), ""]
@@ -144,20 +144,14 @@ def story_document(row: dict):
 
 def draft_document(doc):
     """An export document for the open draft: the same core function as the command line's."""
-    from evidencebot.compose.export import from_draft
-
     return from_draft(doc.text, kind=doc.kind, title=doc.title, question=doc.question, word_limit=doc.word_limit,
                       period=doc.period, assembled=getattr(doc, "assembled", None))
 
 
 def export_story(db: Database, story_id: str, path: str | Path, fmt: str | None = None, *,
                  force: bool = False) -> ExportResult:
-    from evidencebot.compose import export
-    from evidencebot.store.search import load_story
-
     row = load_story(db, story_id)
     reasons = export_blockers(row)
-    from evidencebot.language.privacy import find_privacy
 
     text = "\n".join(row.get(k) or "" for k in SECTIONS)
     personal = [f for f in find_privacy(text) if f.severity == "error"]
@@ -173,8 +167,6 @@ def export_story(db: Database, story_id: str, path: str | Path, fmt: str | None 
 
 def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
                  force: bool = False) -> ExportResult:
-    from evidencebot.compose import export
-
     if doc is None or not doc.text.strip():
         raise InputError("there is no draft to export: draft an answer or open the editor first")
     reasons = draft_blockers(db, doc.text)
@@ -195,8 +187,6 @@ def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
 
 def _over_limit(doc) -> str:
     """`` (327 words: over its 300-word limit …)`` for a draft longer than its word limit, else ""."""
-    from evidencebot.compose.words import count_words
-
     limit = getattr(doc, "word_limit", None)
     if not limit:
         return ""
@@ -228,11 +218,6 @@ def export_draft_with_comments(db: Database, doc, path: str | Path, *, db_path=N
     ``force``), nor the database; an existing file only with ``force``; the
     export is recorded like any other (:func:`evidencebot.compose.export.recorded`).
     """
-    from evidencebot.assistant.checking import checker_for
-    from evidencebot.compose import export
-    from evidencebot.compose.wordcheck import annotated_markdown
-    from evidencebot.outputs import check_output
-    from evidencebot.store.backup import main_file
     if doc is None or not doc.text.strip():
         raise InputError("there is no draft to export: open a Word draft with /open first")
     reasons = draft_blockers(db, doc.text)

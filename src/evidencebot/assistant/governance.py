@@ -24,8 +24,10 @@ import re
 from pathlib import Path
 
 from evidencebot.assistant.actions import Context, Reply
-from evidencebot.assistant.intents import Intent
+from evidencebot.assistant.intents import Intent, parse
+from evidencebot.assistant.story_capture import check_story, findings_lines, submit_problems
 from evidencebot.errors import InputError
+from evidencebot.store import audit, changes, workflow
 
 AUDIT_LIMIT = 20
 LISTED = 10
@@ -56,14 +58,10 @@ def _second_person_hint(exc: InputError, story_id: str) -> str:
 
 
 def _waiting(ctx: Context, status: str) -> list[dict]:
-    from evidencebot.store import workflow
-
     return workflow.list_stories(ctx.db, status=status)
 
 
 def submit(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.store import workflow
-
     story_id = intent.argument.strip()
     if not story_id:
         drafts = _waiting(ctx, "draft")
@@ -98,9 +96,6 @@ def submit(ctx: Context, intent: Intent) -> Reply:
 def submit_question(db, story_id: str) -> str:
     """The question asked before a story is submitted, naming it and the change; ``InputError`` when it
     cannot be submitted (already submitted or approved, an empty part, personal data left in it)."""
-    from evidencebot.assistant.story_capture import submit_problems
-    from evidencebot.store import workflow
-
     row = workflow.get_story(db, story_id)
     workflow.refuse_resubmission(row)
     problems = submit_problems(row)
@@ -113,9 +108,6 @@ def submit_question(db, story_id: str) -> str:
 def submit_story_checked(db, story_id: str) -> dict:
     """Submit a story once nothing stands in the way: no empty part, no personal data left in it
     (checked as ``evidencebot check`` checks), then the workflow's own rules."""
-    from evidencebot.assistant.story_capture import submit_problems
-    from evidencebot.store import workflow
-
     problems = submit_problems(workflow.get_story(db, story_id))
     if problems:
         raise InputError(f"story {story_id} cannot be submitted yet: " + " | ".join(problems))
@@ -124,15 +116,10 @@ def submit_story_checked(db, story_id: str) -> dict:
 
 def approve_problems(db, story_id: str) -> list[str]:
     """What stops an approval beyond the workflow's rules: empty parts, personal data still in the story."""
-    from evidencebot.assistant.story_capture import submit_problems
-    from evidencebot.store import workflow
-
     return submit_problems(workflow.get_story(db, story_id))
 
 
 def approve(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.store import audit, workflow
-
     story_id = intent.argument.strip()
     if not story_id:
         waiting = _waiting(ctx, "submitted")
@@ -153,7 +140,6 @@ def approve(ctx: Context, intent: Intent) -> Reply:
     if not intent.confirmed:
         return _ask_to_confirm(ctx, intent, "approve_story", "Approve", lambda: _approval_question(ctx, story_id),
                                f"/approve {story_id} confirm")
-    from evidencebot.store import changes
 
     try:
         problems = approve_problems(ctx.db, story_id)
@@ -179,15 +165,12 @@ UNDO_HINT = "`/undo` puts it back until the next export."
 
 
 def _approval_question(ctx: Context, story_id: str) -> str:
-    from evidencebot.store import workflow
-
     row = workflow.get_story(ctx.db, story_id)
     status = row.get("status") or "draft"
     if status == "approved":
         raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
     if status != "submitted":
         raise InputError(f"story {story_id} is a draft: submit it first (`/submit {story_id}`)")
-    from evidencebot.store import audit
 
     me = audit.current_user(ctx.db)
     if workflow.same_person(row.get("submitted_by"), me):
@@ -207,8 +190,6 @@ def _approval_question(ctx: Context, story_id: str) -> str:
 
 def story_findings(row: dict) -> list[str]:
     """Every checker finding in a story, one line each (both families; see :mod:`evidencebot.assistant.story_capture`)."""
-    from evidencebot.assistant.story_capture import check_story, findings_lines
-
     return findings_lines(check_story(row))
 
 
@@ -226,8 +207,6 @@ def _ask_to_confirm(ctx: Context, intent: Intent, name: str, label: str, questio
 
 def confirm(ctx: Context, intent: Intent) -> Reply:
     """"yes" to the last question: run the change it named."""
-    from evidencebot.assistant.intents import parse
-
     command = ctx.state.pending
     ctx.state.pending = None
     if not command:
@@ -241,8 +220,6 @@ def confirm(ctx: Context, intent: Intent) -> Reply:
 
 
 def undo(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.store import changes
-
     change = ctx.state.last_change
     if change is None:
         return Reply("There is no consent or approval change to undo in this session.", intent="undo", ok=False)
@@ -281,8 +258,6 @@ def documents_markdown(documents: list[dict]) -> str:
 
 
 def withdraw(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.store import workflow
-
     story_id = intent.argument.strip()
     if not story_id:
         rows = [r for r in workflow.list_stories(ctx.db) if (r.get("consent") or "none") != "none"
@@ -311,7 +286,6 @@ def withdraw(ctx: Context, intent: Intent) -> Reply:
                        else "."))
         command = f"/withdraw {story_id} confirm" + (f" {intent.body}" if intent.body else "")
         return _ask_to_confirm(ctx, intent, "withdraw_consent", "Withdraw consent", question, command)
-    from evidencebot.store import changes
 
     try:
         change = changes.withdraw(ctx.db, story_id, note=intent.body or None)
@@ -338,8 +312,6 @@ def withdraw(ctx: Context, intent: Intent) -> Reply:
 
 def consent(ctx: Context, intent: Intent) -> Reply:
     """``/consent ID external|internal|none``: record the consent the person gave, once confirmed."""
-    from evidencebot.store import changes, workflow
-
     story_id = intent.argument.strip()
     wanted = (intent.consent or "").strip().lower()
     if not story_id or wanted not in ("external", "internal", "none"):
@@ -375,8 +347,6 @@ def audit_filters(text: str, tables=()) -> dict:
     """``recent()`` arguments from what was typed: a number is the limit, a date
     (or ``since DATE``) the start, a table or action name filters by it, and
     anything else is a row key (a story id)."""
-    from evidencebot.store import audit
-
     out: dict = {"limit": AUDIT_LIMIT}
     known_tables = set(audit.AUDITED) | set(tables) | {"document_stories"}
     for word in text.replace(",", " ").split():
@@ -407,8 +377,6 @@ def _cell(text: str) -> str:
 
 
 def audit_log(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.store import audit
-
     try:
         filters = audit_filters(intent.argument, audit.tables_logged(ctx.db))
         entries = audit.recent(ctx.db, **filters)

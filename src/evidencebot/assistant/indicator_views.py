@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from evidencebot.assistant.intents import _topics
 from evidencebot.errors import InputError
 
 
@@ -51,8 +52,6 @@ def select_indicators(*, ids: list[str] = (), domains: list[str] = (), topics: l
         wanted = [k for k, ind in cat.items() if ind.domain in domains]
         return Selection(wanted, " and ".join(d.capitalize() for d in domains) + " indicators")
     if topics:
-        from evidencebot.assistant.intents import _topics
-
         table = _topics()
         wanted: list[str] = []
         labels = []

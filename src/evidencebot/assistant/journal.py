@@ -23,6 +23,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidencebot import locations
+from evidencebot.assistant.editing import DraftDoc, save_draft
+
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
 """Seconds between attempts at a write that could not get the lock (then every 4 s, for ever)."""
 
@@ -53,8 +56,6 @@ class Entry:
 
 
 def journal_path(db_path) -> Path:
-    from evidencebot import locations
-
     digest = hashlib.sha1(str(Path(str(db_path)).resolve()).encode("utf-8")).hexdigest()[:12]
     return locations.data_dir() / f"unsaved-{digest}.json"
 
@@ -181,8 +182,6 @@ class Journal:
 
 def draft_from_fields(fields: dict):
     """The editor's document for a journalled draft (its fields as the editor keeps them)."""
-    from evidencebot.assistant.editing import DraftDoc
-
     return DraftDoc(text=fields.get("text") or "", question=fields.get("question") or "",
                     word_limit=fields.get("word_limit"), kind=fields.get("kind") or "text",
                     title=fields.get("title") or "Restored draft", draft_id=fields.get("draft_id"),
@@ -192,7 +191,6 @@ def draft_from_fields(fields: dict):
 def restore_entries(db, journal: Journal, entries: list[Entry]) -> list[str]:
     """Write each journalled story and draft to the database (a story's fields as typed; a draft's text into
     its draft row, or a new one), then drop it from the journal; what was restored, one line each."""
-    from evidencebot.assistant.editing import save_draft
     from evidencebot.store.search import save_story_draft
 
     restored = []

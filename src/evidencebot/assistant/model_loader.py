@@ -12,6 +12,8 @@ from __future__ import annotations
 import threading
 import time
 
+from evidencebot.assistant.intents import IntentMatcher
+
 STATES = ("idle", "loading", "ready", "failed", "off")
 
 _matchers: dict = {}
@@ -20,8 +22,6 @@ _matchers_lock = threading.Lock()
 
 def _matcher_for(nlp):
     """One set of intent matchers per loaded pipeline (building them takes most of a second)."""
-    from evidencebot.assistant.intents import IntentMatcher
-
     with _matchers_lock:
         if id(nlp) not in _matchers:
             _matchers[id(nlp)] = (nlp, IntentMatcher(nlp))

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evidencebot.assistant.actions import Reply, _wait_for_language
+from evidencebot.assistant.checking import check, findings_markdown
+from evidencebot.assistant.editing import DraftDoc, save_draft
+from evidencebot.compose.wordcheck import docx_to_markdown
+from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
+from evidencebot.inputs import check_input
 
 SUFFIXES = {".docx": "Word", ".md": "Markdown", ".markdown": "Markdown", ".txt": "text"}
 
@@ -29,8 +35,6 @@ def clean_path(text: str) -> str:
 
 def read_draft_file(path: str | Path) -> str:
     """The file's text as Markdown for the editor (see the module docstring)."""
-    from evidencebot.inputs import check_input
-
     path = Path(path).expanduser()
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -42,8 +46,6 @@ def read_draft_file(path: str | Path) -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if kind == "Word":
-        from evidencebot.compose.wordcheck import docx_to_markdown
-
         text = docx_to_markdown(path, data)
     else:
         try:
@@ -58,11 +60,6 @@ def read_draft_file(path: str | Path) -> str:
 
 def open_file(ctx, intent):
     """The ``open_file`` action: the file in the editor as a saved draft, with its findings."""
-    from evidencebot.assistant.actions import Reply, _wait_for_language
-    from evidencebot.assistant.checking import check, findings_markdown
-    from evidencebot.assistant.editing import DraftDoc, save_draft
-    from evidencebot.compose.words import count_words
-
     typed = clean_path(intent.argument)
     if not typed:
         return Reply("Which file? For example `/open ~/Documents/bid-answer.docx` (Word, Markdown or text).",

@@ -19,8 +19,11 @@ from sqlite_utils import Database
 
 from evidencebot.assistant import editing, exporting, governance
 from evidencebot.assistant import indicator_views as views
+from evidencebot.assistant.checking import shared_database
 from evidencebot.assistant.journal import Entry, restore_entries, write_with_retry
 from evidencebot.assistant.story_capture import story_markdown_preview
+from evidencebot.compose.tender import swap_block as swap
+from evidencebot.compose.tender import swap_choices
 from evidencebot.errors import InputError
 from evidencebot.store import changes, drafts, search, workflow
 from evidencebot.store.search import StoryHit
@@ -205,17 +208,18 @@ def mark_privacy_warned(conversation, draft_id: int) -> None:
 
 def block_swap_choices(conversation, answer) -> list:
     """Other approved blocks for the parts of an assembled answer (:func:`evidencebot.compose.tender.swap_choices`)."""
-    from evidencebot.compose.tender import swap_choices  # the drafting engine loads only when a block is swapped
-
     with _connection(conversation) as db:
         return swap_choices(db, answer)
 
 
 def swap_block(conversation, answer, key: str, block_id: str):
-    """The answer with block ``block_id`` in part ``key``, checked again (:func:`evidencebot.compose.tender.swap_block`)."""
-    from evidencebot.compose.tender import swap_block as swap  # as above
-
-    with _connection(conversation) as db:
+    """The answer with block ``block_id`` in part ``key``, checked again (:func:`evidencebot.compose.tender.swap_block`),
+    on the connection the chat drafted it on, so its figures are not worked out again
+    (:func:`evidencebot.assistant.checking.shared_database`)."""
+    if conversation.db_path in (None, ":memory:"):
+        with _connection(conversation) as db:
+            return swap(db, answer, key, block_id)
+    with shared_database(conversation.db_path) as db:
         return swap(db, answer, key, block_id)
 
 

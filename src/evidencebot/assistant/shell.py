@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evidencebot.assistant.conversation import Conversation
+
 
 def reply(text: str, db_path: Path | str | None) -> str:
-    from evidencebot.assistant.conversation import Conversation
-
     conversation = Conversation(db_path)
     if text.strip().lower() == "/welcome":
         return conversation.welcome().markdown

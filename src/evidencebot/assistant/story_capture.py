@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evidencebot.language.findings import Finding
+from evidencebot.assistant.checking import check
+from evidencebot.language.findings import Finding, locate
+from evidencebot.language.privacy import find_privacy
+from evidencebot.store.search import export_blockers
+from evidencebot.store.stories import SECTIONS
 from evidencebot.text import sentences as text_sentences
 
 
@@ -65,9 +69,6 @@ def step(field: str) -> Step:
 
 def privacy_findings(text: str) -> list[Finding]:
     """Personal data in one part of a story (the privacy rules need no language model)."""
-    from evidencebot.language.findings import locate
-    from evidencebot.language.privacy import find_privacy
-
     if not text.strip():
         return []
     return locate(find_privacy(text), text)
@@ -92,9 +93,6 @@ def completeness(row: dict) -> list[str]:
 
 def story_markdown_preview(row: dict) -> str:
     """A story as Markdown for reading on screen: title, tags, use, the four parts."""
-    from evidencebot.store.search import export_blockers
-    from evidencebot.store.stories import SECTIONS
-
     blockers = export_blockers(row)
     use = "✓ may be used in tenders and reviews" if not blockers else "✗ internal only: " + "; ".join(blockers)
     tags = ", ".join(d for d in (row.get("domains") or "").split(";") if d) or "no domain"
@@ -111,8 +109,6 @@ def story_markdown_preview(row: dict) -> str:
 def check_part(text: str) -> list[Finding]:
     """Every finding in one part of a story: the same checker, families and rules as ``evidencebot check``
     (over-claiming and personal data; the over-claiming rules need the language model)."""
-    from evidencebot.assistant.checking import check
-
     if not (text or "").strip():
         return []
     return list(check(text).findings)

@@ -47,7 +47,7 @@ def list_rules(family: str | None, markdown: bool) -> None:
     width = max((len(r.id) for r in found), default=10)
     for r in found:
         kind = r.kind if "check" not in r.details else f"check ({r.details['check']})"
-        flag = "  [off]" if r.disabled else ""
+        flag = ("  [opt-in, off]" if r.disabled else "  [opt-in, on]") if r.opt_in else ("  [off]" if r.disabled else "")
         extra = f" (+ {', '.join(r.extended_by)})" if r.extended_by else ""
         click.echo(f"{r.id:<{width}}  {r.severity:<10}  {kind:<28}  {r.source}{extra}{flag}")
     click.echo(f"{len(found)} rules", err=True)
@@ -66,7 +66,9 @@ def explain(rule_id: str) -> None:
         close = [r.id for r in known if rule_id.split(".")[-1] in r.id][:5]
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see `evidencebot rules list`)"
         raise InputError(f"no rule {rule_id!r} is loaded{hint}")
-    click.echo(f"{rule.id}  ({rule.family}, {rule.severity}, {rule.kind}){'  [off]' if rule.disabled else ''}")
+    state = ("  [opt-in, off: add it to [checker] enabled_rules]" if rule.disabled else "  [opt-in, on]") if rule.opt_in \
+        else ("  [off]" if rule.disabled else "")
+    click.echo(f"{rule.id}  ({rule.family}, {rule.severity}, {rule.kind}){state}")
     click.echo(f"file: {rule.source}")
     for path in rule.extended_by:
         click.echo(f"extended by: {path}")

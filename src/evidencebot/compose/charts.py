@@ -24,6 +24,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose import filters
+from evidencebot.metrics.spc import VERDICT_TEXT
+
 GREY, BLUE, ORANGE, PURPLE = "#a6a6a6", "#00b0f0", "#e46c0a", "#490092"
 MEAN, LIMITS, TARGET = "#000000", "#7f7f7f", "#de1b1b"
 COLOURS = {"common_cause": GREY, "improvement": BLUE, "concern": ORANGE,
@@ -117,7 +120,6 @@ class Chart:
         table is larger (it counts the events of all its months)."""
         if not self.monthly:
             return ""
-        from evidencebot.compose import filters
 
         unit = CAPTION_UNIT.get(self.unit, self.unit.replace("_", " ") or "a value")
         shown = [m for m, v in zip(self.labels, self.values) if v is not None] or self.labels
@@ -131,8 +133,6 @@ class Chart:
     @classmethod
     def from_result(cls, result) -> "Chart | None":
         """A chart from an indicator result (its ``spc`` summary); None without a series to draw."""
-        from evidencebot.compose import filters
-
         spc = getattr(result, "spc", None) or {}
         series = spc.get("series") or []
         if len(series) < 2:
@@ -199,8 +199,6 @@ class Chart:
     def from_xmr(cls, result, values, labels=None, *, title: str = "SPC chart", unit: str = "",
                  target: float | None = None) -> "Chart":
         """A chart from :func:`evidencebot.metrics.spc.xmr`'s result (``evidencebot spc --chart``)."""
-        from evidencebot.metrics.spc import VERDICT_TEXT
-
         n = len(values)
         labels = [str(x) if x not in (None, "") else str(i + 1) for i, x in enumerate(labels or range(1, n + 1))]
         summary = {

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 
+from evidencebot.compose.words import WORD_RULE, counts
+
 COVERAGE_COLUMNS = ("sub-point", "word budget", "words used", "paragraphs", "evidence", "status")
 FIGURE_COLUMNS = ("indicator id", "indicator", "period", "value", "numerator", "denominator", "95% CI",
                   "SPC verdict", "definition")
@@ -20,8 +22,6 @@ def compliance_xlsx(doc) -> bytes:
     """The workbook for an :class:`~evidencebot.compose.export.ExportDoc` (sheets: Compliance, Figures)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
-
-    from evidencebot.compose.words import WORD_RULE, counts
 
     wb = Workbook()
     ws = wb.active

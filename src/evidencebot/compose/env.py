@@ -32,6 +32,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from evidencebot import locations
+from evidencebot.compose import filters
+from evidencebot.compose.filters import suppress
+from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError
 
 _ENVS: dict = {}
@@ -156,8 +160,6 @@ MAX_OUTPUT_MB = 64
 
 def budgets() -> tuple[float, int]:
     """(seconds, MB) for one user template: ``[limits] template_seconds`` and ``template_mb``."""
-    from evidencebot.config import load_settings
-
     try:
         limits = load_settings().limits
         return float(limits.template_seconds), int(limits.template_mb)
@@ -379,8 +381,6 @@ class PublishedCount(str):
     """
 
     def __new__(cls, n: int):
-        from evidencebot.compose.filters import suppress
-
         return super().__new__(cls, suppress(n))
 
     def __bool__(self):
@@ -441,8 +441,6 @@ def _autoescape(name: str | None) -> bool:
 
 def user_templates() -> list[Path]:
     """Template files the user has placed in their config folder."""
-    from evidencebot import locations
-
     folder = locations.user_dir("templates")
     if not folder.is_dir():
         return []
@@ -456,8 +454,6 @@ def make_env(*, sandboxed: bool | None = None, extra_dirs: list[Path] | None = N
     ``extra_dirs`` are searched before everything else (used by tests).
     """
     import jinja2
-
-    from evidencebot import locations
 
     dirs = [Path(d) for d in (extra_dirs or [])] + locations.search_path("templates")
     packaged = locations.packaged_dir("templates")
@@ -482,7 +478,6 @@ def make_env(*, sandboxed: bool | None = None, extra_dirs: list[Path] | None = N
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    from evidencebot.compose import filters
 
     filters.install(env)
     if sandboxed:
@@ -642,6 +637,4 @@ def _render_template(template, values: dict, name: str, seconds: float = TIME_BU
 
 
 def _searched() -> list[Path]:
-    from evidencebot import locations
-
     return locations.search_path("templates")

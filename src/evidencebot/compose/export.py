@@ -29,8 +29,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evidencebot.compose.charts import Chart, chart_png  # noqa: F401  (one chart module for every face)
+from evidencebot.compose import charts as C
+from evidencebot.compose import filters
+from evidencebot.compose.charts import Chart, chart_png, icon_png  # noqa: F401  (one chart module for every face)
+from evidencebot.compose.compliance import compliance_xlsx as build
+from evidencebot.compose.word import render_docx, size_table
+from evidencebot.compose.words import WORD_RULE, counts
 from evidencebot.errors import InputError
+from evidencebot.outputs import check_output, write_output
+from evidencebot.store.backup import main_file
+from evidencebot.store.workflow import record_export
 
 FORMATS = ("md", "html", "docx")
 SUBMITTED_KINDS = ("tender", "tender_response", "response")
@@ -83,8 +91,6 @@ class ExportDoc:
         return self.kind in SUBMITTED_KINDS
 
     def counts_line(self) -> str:
-        from evidencebot.compose.words import WORD_RULE, counts
-
         if self.counted is None:
             return ""
         c = counts(self.counted)
@@ -203,8 +209,6 @@ def to_markdown(doc: ExportDoc, *, part: str = "document", summary: bool = True)
 
 def summary_markdown(charts: list[Chart], notes: list[str] | None = None) -> str:
     """The variation and assurance summary in words (the Word and HTML copies show the icons)."""
-    from evidencebot.compose import charts as C
-
     lines = ["## Variation and assurance", "", "| indicator | variation | assurance |", "|---|---|---|"]
     for chart in charts:
         lines.append(f"| {_cell(chart.title)} | {C.variation_words(chart)} | {C.assurance_words(chart)} |")
@@ -222,8 +226,6 @@ def summary_markdown(charts: list[Chart], notes: list[str] | None = None) -> str
 
 def _month_runs(labels: list[str], flags: list[bool]) -> list[str]:
     """'January 2026 to September 2026', 'March 2026': the runs of flagged months."""
-    from evidencebot.compose import filters
-
     runs, start = [], None
     for i, flag in enumerate(flags + [False]):
         if flag and start is None:
@@ -240,9 +242,6 @@ def chart_words(chart: Chart) -> str:
     picture): its verdict, the months it covers, where limits were recalculated, which
     months are marked as special cause, where the latest month sits against the mean,
     and where the target line lies against the limits."""
-    from evidencebot.compose import charts as C
-    from evidencebot.compose import filters
-
     shown = [m for m, v in zip(chart.labels, chart.values) if v is not None]
     if not shown:
         return f"**{chart.title}**: no months to draw."
@@ -339,8 +338,6 @@ def _data_uri(png: bytes) -> str:
 def _summary_html(charts_: list[Chart]) -> str:
     import html
 
-    from evidencebot.compose import charts as C
-
     rows = ["<h2>Variation and assurance</h2>",
             "<table><thead><tr><th>indicator</th><th>variation</th><th>assurance</th></tr></thead><tbody>"]
     for chart in charts_:
@@ -365,8 +362,6 @@ def _figure_html(chart: Chart) -> str:
 
 
 def _caption(chart: Chart) -> str:
-    from evidencebot.compose import charts as C
-
     caption = f"{chart.title}: {chart.verdict if chart.enough else C.NOT_ENOUGH}"
     scale = chart.scale_words
     return f"{caption.rstrip('.')}. {scale}" if scale else caption
@@ -377,8 +372,6 @@ _ICONS: dict[str, bytes] = {}
 
 def _icon(key: str) -> bytes:
     if key not in _ICONS:
-        from evidencebot.compose.charts import icon_png
-
         _ICONS[key] = icon_png(key)
     return _ICONS[key]
 
@@ -445,8 +438,6 @@ def _add_table(document, rows: list[list[tuple[str, list]]], header: bool, width
                 for run in para.runs:
                     run.bold = True
     if width:
-        from evidencebot.compose.word import size_table
-
         size_table(table, [[c[0] for c in r] for r in rows], width)
 
 
@@ -513,9 +504,6 @@ def charts_to_docx(document, charts_: list[Chart], *, width: float, notes: list[
     """The variation and assurance summary (icons and words) and one picture per chart."""
     from docx.shared import Pt
 
-    from evidencebot.compose import charts as C
-    from evidencebot.compose.word import size_table
-
     document.add_heading("Variation and assurance", level=2)
     table = document.add_table(rows=len(charts_) + 1, cols=3)
     try:
@@ -563,8 +551,6 @@ def demote(markdown: str) -> str:
 
 def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document", template=None) -> bytes:
     """The Word file (see :func:`evidencebot.compose.word.render_docx`)."""
-    from evidencebot.compose.word import render_docx
-
     return render_docx(doc, template, part=part, charts=charts)
 
 
@@ -573,8 +559,6 @@ def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document"
 
 def compliance_xlsx(doc: ExportDoc) -> bytes:
     """The bid team's compliance sheet for a tender answer (see :mod:`evidencebot.compose.compliance`)."""
-    from evidencebot.compose.compliance import compliance_xlsx as build
-
     return build(doc)
 
 
@@ -648,8 +632,6 @@ def check_target(path: str | Path, *, force: bool = False, protect=()) -> Path:
     when it is empty, a folder, a pipe or device, a database or one of its side
     files (``protect``), its folder is missing, or it exists and ``force`` is not
     given (files are never overwritten unasked)."""
-    from evidencebot.outputs import check_output
-
     return check_output(path, force=force, protect=protect, what="document")
 
 
@@ -657,8 +639,6 @@ def place_file(path: Path, data: bytes, *, force: bool = True) -> None:
     """Write ``data`` to a private (0600) temporary file beside ``path``, created with
     O_EXCL|O_NOFOLLOW, then move it into place (a failure leaves what was there
     before). The path must already have been checked (:func:`check_target`)."""
-    from evidencebot.outputs import write_output
-
     write_output(path, data, force=force, checked=True)
 
 
@@ -701,8 +681,6 @@ def recorded(db, document: str | Path, kind: str, story_ids, *, text: str | None
     is written; if the body fails, the record is rolled back. Used for files
     (:func:`write_recorded`) and for documents printed to stdout.
     """
-    from evidencebot.store.workflow import record_export
-
     with db.atomic():
         record_export(db, document, kind, story_ids, text=text)  # text: stories it holds count as used
         yield
@@ -722,8 +700,6 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     transaction. The recorded path is absolute, so
     :func:`~evidencebot.store.workflow.documents_using` can say where it is.
     """
-    from evidencebot.store.backup import main_file
-
     protect = [main_file(db.conn)]
     path = check_target(path, force=force, protect=protect)
     for extra in companion_paths(doc, path).values():

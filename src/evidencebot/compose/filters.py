@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from evidencebot import locations
 from evidencebot.errors import ConfigError
 from evidencebot.text import MONTH_NAMES
 
@@ -26,8 +27,6 @@ UNIT_WORDS = {"hours": ("hour", "hours"), "days": ("day", "days")}
 
 def phrasebank_file(name: str) -> Path:
     """The first ``name`` found in the phrasebank search path (user copy first)."""
-    from evidencebot import locations
-
     for folder in locations.search_path("phrasebank"):
         path = folder / name
         if path.is_file():
@@ -401,6 +400,22 @@ def change(result, external: bool = True, period_text: str | None = None,
     return f"{moved}. {sentence_case(chart)}" if moved else chart
 
 
+def change_once(result, external: bool = True, period_text: str | None = None,
+                compare_text: str | None = None) -> str:
+    """:func:`change`, with the chart's verdict said once when a recorded service change
+    recalculated its limits: the step first, then what the chart shows on the new limits
+    (not "common-cause only ... not evidence of a change" next to "a step change for the
+    better", which reads as two verdicts)."""
+    step = step_text(result)
+    if not step:
+        return change(result, external, period_text, compare_text)
+    moved = move_text(result, period_text, compare_text)
+    v = verdict(result)
+    label = "common-cause variation only" if v == "common_cause" else verdict_label(result)[:1].lower() + verdict_label(result)[1:]
+    tail = f"{sentence_case(step)}; on those limits the monthly chart shows {label}"
+    return f"{moved}. {tail}" if moved else tail[:1].lower() + tail[1:]
+
+
 def title(result) -> str:
     return str(_get(result, "title") or _get(result, "id") or "")
 
@@ -538,6 +553,7 @@ def md_cell(text) -> str:
 
 
 FILTERS = {
+    "change_once": change_once,
     "number": number,
     "percent": percent,
     "rate": rate,

@@ -18,7 +18,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from evidencebot.compose.filters import lower_is_better
 from evidencebot.errors import InputError
+from evidencebot.metrics import periods
+from evidencebot.metrics.catalogue import load_catalogue
+from evidencebot.metrics.indicators import compute_all
 from evidencebot.metrics.indicators import latest_data_date as engine_latest
 from evidencebot.store import records, workflow
 from evidencebot.text import letter_word_pattern
@@ -45,8 +49,6 @@ def parse(db: Database, text: str | None, *, default: str = "review"):
     Defaults: a review covers the last complete financial-year quarter; a
     tender the 12 complete months up to the latest data.
     """
-    from evidencebot.metrics import periods
-
     latest = latest_data_date(db)
     if text:
         return periods.parse_period(text, latest=latest)
@@ -85,8 +87,6 @@ def _bounds(p) -> tuple[str, str]:
 
 
 def catalogue() -> dict:
-    from evidencebot.metrics.catalogue import load_catalogue
-
     return load_catalogue()
 
 
@@ -107,8 +107,6 @@ def expand_ids(ids: list[str], cat: dict | None = None) -> list[str]:
 
 def indicators(db: Database, period, compare=None, ids: list[str] | None = None, *, external: bool = True) -> dict:
     """Indicator results by id (only those with a value or a suppressed value)."""
-    from evidencebot.metrics.indicators import compute_all
-
     wanted = expand_ids(ids) if ids is not None else None
     if wanted is not None and not wanted:
         return {}
@@ -127,8 +125,6 @@ def targets(db: Database) -> dict[str, float]:
 
 def missed_target(result, target: float | None) -> bool:
     """True when a value is on the wrong side of its target."""
-    from evidencebot.compose.filters import lower_is_better
-
     if target is None or result.value is None:
         return False
     lower = lower_is_better(result.direction)

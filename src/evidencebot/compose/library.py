@@ -316,15 +316,9 @@ def approve_block(db: Database, block_id: str, *, user: str | None = None) -> Bl
         row = block_store.block_row(db, block_id)
         if row is None:
             raise InputError(f"no answer block {block_id!r} (see 'evidencebot library blocks')")
-        if row["status"] == "approved":
-            raise InputError(f"block {block_id} is already approved (by {row['approved_by']})")
-        if row["status"] != "submitted":
-            raise InputError(f"block {block_id} is a draft: submit it first ('evidencebot library submit {block_id}')")
-        if workflow.same_person(row.get("submitted_by"), who):
-            raise InputError(f"block {block_id} was submitted by {who}: approval needs a second person")
-        shared = workflow.same_account_approval(db, "answer_blocks", block_id, f"block {block_id}", who)
-        block_store.mark_block_approved(db, block_id, who, workflow._now())
-        workflow._note_same_account(db, "answer_blocks", block_id, shared, who)
+        workflow.refuse_approval(row, f"block {block_id}", who,
+                                 submit_hint=f" ('evidencebot library submit {block_id}')")
+        workflow.record_approval(db, "answer_blocks", block_id, f"block {block_id}", who)
     return get_block(db, block_id)
 
 

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evidencebot.compose.questions import read_limits
 from evidencebot.errors import InputError
 
 
@@ -121,8 +122,6 @@ def read_questionnaire(path) -> Questionnaire:
 
 
 def _read_limits(q: Questionnaire) -> None:
-    from evidencebot.compose.questions import read_limits
-
     seen: set[str] = set()
     for n, item in enumerate(q.questions, 1):
         if not item.ref:

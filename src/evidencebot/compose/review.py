@@ -172,11 +172,11 @@ def target_notes(results: list, rolling: dict, period_text: str, external: bool)
             left = filters.count_prose((r.extra or {}).get("unreviewed"), external)
             if t["worst_case"] == "met" and t["status"] == "met":
                 out.append(f"{name}: the median leaves out the escalations with no recorded clinical review "
-                           f"({left}). Even with those escalations counted as the slowest of the quarter, the "
+                           f"({left}). Even with those escalations counted as the slowest of the period, the "
                            f"median stays within the target of {target}, so the target is met either way.")
             else:
                 out.append(f"{name}: the median leaves out the escalations with no recorded clinical review "
-                           f"({left}). With those escalations counted as the slowest of the quarter, the median "
+                           f"({left}). With those escalations counted as the slowest of the period, the median "
                            "would be past the target, so the target cannot be judged until they are checked.")
         key = (r.spc or {}).get("assurance")
         if filters.verdict(r) == "too_few_points":
@@ -991,8 +991,12 @@ def assemble_review(
     external = suppress
     period_text, compare_text = gather.prose_period(p), gather.prose_period(c)
     counted = coverage.covered
+    document_period = period_text
     if coverage.partial:
-        period_text = f"{period_text} ({coverage.text()})"
+        # the header and the banner at the top give the months covered; sentences say
+        # "2026/27 to date" (a month range inside every sentence reads as a period of its own)
+        document_period = f"{period_text} ({coverage.text()})"
+        period_text = f"{period_text} to date"
 
     results_by_id = gather.indicators(db, p, c, None, external=external)
     cat = gather.catalogue()
@@ -1218,7 +1222,7 @@ def assemble_review(
     return ContractReview(
         chart_notes=chart_notes,
         period=p, compare=c, markdown=text, results=results, figures=figures, sources=sources,
-        edits=edits, external=external, charts=charted, period_text=period_text,
+        edits=edits, external=external, charts=charted, period_text=document_period,
         hints=hints, header=_header(db, as_of), provider=get_profile(db).get("provider", ""),
     )
 
@@ -1390,6 +1394,7 @@ def risk_register(ctx: dict, results: list, results_by_id: dict, notes: dict, ex
 def _den_phrase(r, period_text: str) -> str:
     ind = gather.catalogue().get(r.id)
     den = re.sub(r"\s*\([^)]*\)", "", ind.denominator) if ind else "cases"
+    den = re.sub(r"\bdna\b", "not attended", den, flags=re.I)
     return den.replace("in the period", f"in {period_text}").replace("the period", period_text)
 
 
@@ -1413,6 +1418,8 @@ def base_words(r, period_text: str, external: bool) -> str:
         return f"the {ind.statistic} is taken over the {den} that have the time recorded: {n} of {d}"
     if r.value is None:
         words = share_text((r.extra or {}).get("share"), r.numerator, r.denominator)
+        if words.endswith(" of them"):  # 'none of them' with a base too small to give: name the base
+            return f"{words[:-len(' of them')]} of the {den} ({d})"
         return f"{words} {den}" if words else f"{n} of {d} {den}"
     return f"{n} of {d} {den}"
 
@@ -1484,16 +1491,19 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
             name = filters.sentence_case(_bare(filters.title_lower(r.title)))
             target = filters.rate(r.target.get("value"), r.unit)
             if (r.spc or {}).get("assurance") == "inconsistent" and filters.verdict(r) != "too_few_points":
-                line += (f" {name} met the target this quarter, but it is hit and miss: the monthly chart's "
+                line += (f" {name} met the target in {period}, but it is hit and miss: the monthly chart's "
                          f"process limits lie on both sides of the {target} target, so some months will miss it.")
             if r.target.get("worst_case") == "met":
                 line += (f" {name} meets the {target} target even when the escalations with no recorded review "
-                         "are counted as the slowest of the quarter.")
+                         "are counted as the slowest.")
         for r in missed:
             name = filters.sentence_case(filters.title_lower(r.title))
             line += f" {name}: {_side_words(r)} in {period}"
             if r.value is not None:
                 line += f" at {filters.value(r)}"
+                base = base_words(r, period, external)
+                if base:
+                    line += f" ({base})"
             else:
                 base = base_words(r, period, external)
                 line += f" ({base}; too few to publish as a percentage)" if base else " (numbers too small to publish)"

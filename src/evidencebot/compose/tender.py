@@ -1009,6 +1009,19 @@ FILL_SHARE = 0.75
 """Another method block is added to a part while its blocks' words are under this share of its budget."""
 
 
+def _claim(text: str, block) -> int:
+    """How specifically ``text`` names a topic that lists ``block``: its longest cue's word count."""
+    from evidencebot.compose import blockmatch
+
+    hay = (block.title + " " + " ".join(block.tags) + " " + block.body).lower()
+    if any(re.sub(r"\s+\d{4}$", "", t).lower() in hay for t in named_terms(text)):
+        return 100  # the block names the buyer's act, framework or role ('Implementing PCREF')
+    topics = blockmatch.load_topics()
+    return max((h.weight for h in blockmatch.topic_hits(text, topics)
+                if block.block_id in h.topic.blocks or h.topic.name in blockmatch.block_topics(block, topics)),
+               default=0)
+
+
 def fits_provider(blocks: list, profile: dict) -> list:
     """The blocks written for the provider the profile describes: a block tagged 'provider new'
     (written as the incoming provider: TUPE from the outgoing one, a change of provider) is left
@@ -1083,6 +1096,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         found = offered[point.key]
         if point.key in pins:  # the writer chose this block for this part: it comes first
             found = [by_id[pins[point.key]]] + [b for b in found if b.block_id != pins[point.key]]
+        # only blocks that answer the sub-point compete for it (an honest gap beats a loose block)
+        found = [b for b in found if (point.key in pins and b.block_id == pins[point.key]) or answers_point(point, b)]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
@@ -1101,7 +1116,9 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if not options:
                 continue
             rank = cands[p.key].index(options[0])
-            key = (rank, len(options), plan.points.index(p))
+            # on equal rank the sub-point that names the block's topic more specifically keeps it
+            # ('annual SMI physical health check' before a bare 'smoking cessation')
+            key = (rank, -_claim(p.text, options[0]), len(options), plan.points.index(p))
             if best is None or key < best[0]:
                 best = (key, p, options[0])
         if best is None:

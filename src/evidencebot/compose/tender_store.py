@@ -16,8 +16,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from evidencebot.compose import export as ex
+from evidencebot.compose import library
+from evidencebot.compose.consistency import _sentences, check_answers
+from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
+from evidencebot.compose.questions import parse_question
+from evidencebot.compose.tender import TenderShared, assemble_tender
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
+from evidencebot.store import workflow
 from evidencebot.store.blocks import get_profile
 
 
@@ -40,10 +47,6 @@ def _limit_label(row: dict) -> str:
 def import_questionnaire(db: Database, path, *, title: str | None = None) -> tuple[int, list[dict]]:
     """Read and store a questionnaire; returns the tender id and, per question, its ref,
     sub-points, limit and weighting."""
-    from evidencebot.compose.questionnaire import read_questionnaire
-    from evidencebot.compose.questions import parse_question
-    from evidencebot.store import workflow
-
     q = read_questionnaire(path)
     parsed = []
     for item in q.questions:
@@ -88,8 +91,6 @@ def _cell(text) -> str:
 
 def status_table(db: Database, tender_id: int | None = None) -> str:
     """The compliance matrix as Markdown."""
-    from evidencebot.compose.questions import parse_question
-
     t, rows = questions(db, tender_id)
     lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})", "",
              "| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
@@ -130,9 +131,6 @@ def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender
 def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period: str | None = None,
           story: str | None = None, checker=None) -> list[dict]:
     """Draft answers (one ``ref``, or all when None); store them with words, coverage and status."""
-    from evidencebot.compose import library
-    from evidencebot.compose.tender import TenderShared, assemble_tender
-
     t, rows = questions(db, tender_id)
     if ref is not None:
         rows = [r for r in rows if r["ref"] == ref]
@@ -145,8 +143,6 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         if other["ref"] in drafting or not (other["answer"] or "").strip():
             continue
         # answers drafted earlier count too: their sentences and blocks are not repeated
-        from evidencebot.compose.consistency import _sentences
-
         shared.sentences.update(_sentences(other["answer"]))
         cov = json.loads(other["coverage"] or "{}")
         shared.blocks.update(cov.get("blocks", []))
@@ -178,8 +174,6 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
 def contradictions(db: Database, tender_id: int | None = None) -> list:
     """Every drafted answer of the tender read together (:mod:`evidencebot.compose.consistency`):
     facts stated with different values, open incident actions told as current practice."""
-    from evidencebot.compose.consistency import check_answers
-
     _, rows = questions(db, tender_id)
     return check_answers([(r["ref"], r["answer"]) for r in rows if (r["answer"] or "").strip()], db=db)
 
@@ -187,9 +181,6 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
     """The response document under the buyer's numbering, and for an Excel questionnaire a
     copy of the buyer's workbook with the answers filled in. All files or none."""
-    from evidencebot.compose import export as ex
-    from evidencebot.compose.questionnaire import write_answers_xlsx
-
     t, rows = questions(db, tender_id)
     missing = [r["ref"] for r in rows if not (r["answer"] or "").strip()]
     if missing:
@@ -215,7 +206,6 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
         ex.check_target(copy, force=force)
         answers = {r["row"]: r["answer"] for r in rows if r["row"]}
         files.append((copy, write_answers_xlsx(source, copy, t["sheet"], t["answer_column"], answers)))
-    from evidencebot.store import workflow
 
     with db.atomic():  # recorded and written together: a failed write takes the record back
         for p, _ in files:

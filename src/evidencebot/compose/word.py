@@ -24,6 +24,10 @@ import io
 import re
 from pathlib import Path
 
+from evidencebot import locations
+from evidencebot.compose import env as compose_env
+from evidencebot.compose.env import _sandbox
+from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError
 
 DEFAULT_TEMPLATE = "document.docx"
@@ -36,8 +40,6 @@ CHAR_EM = 0.6
 
 def template_for(kind: str, template: str | Path | None = None) -> tuple[Path, bool]:
     """The Word template to use and whether it is the user's own (sandboxed)."""
-    from evidencebot import locations
-
     if template is not None:
         return Path(template).expanduser(), True
     names = [f"{kind}.docx", DEFAULT_TEMPLATE] if kind else [DEFAULT_TEMPLATE]
@@ -54,8 +56,6 @@ def template_for(kind: str, template: str | Path | None = None) -> tuple[Path, b
 
 def organisation_name() -> str:
     """The organisation named in document headers (``[documents] organisation`` in config.toml)."""
-    from evidencebot.config import load_settings
-
     return load_settings().documents.organisation
 
 
@@ -128,8 +128,6 @@ def _jinja_env(sandboxed: bool):
     import jinja2
 
     if sandboxed:
-        from evidencebot.compose.env import _sandbox
-
         return _sandbox()(undefined=jinja2.StrictUndefined, autoescape=True)
     return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
 
@@ -231,8 +229,6 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
     if not users:
         return fill()
     # the user's own Word template: the same child process, time and memory budget as a narrative template
-    from evidencebot.compose import env as compose_env
-
     seconds, mb = compose_env.budgets()
 
     def bounded() -> bytes:

@@ -27,6 +27,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evidencebot.compose.export import from_draft
+from evidencebot.compose.word import render_docx
 from evidencebot.errors import InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -442,9 +444,6 @@ def annotated_markdown(markdown: str, checker, *, title: str = "Draft", name: st
     words concerned. ``name`` labels errors only; nothing is read from or
     written to a file.
     """
-    from evidencebot.compose.export import from_draft
-    from evidencebot.compose.word import render_docx
-
     data = render_docx(from_draft(markdown, kind="text", title=title), appendix=False, charts=False,
                        organisation=organisation)
     return annotated_copy(data, checker, name)

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from evidencebot.locations import search_path
 from evidencebot.mentions import Figure, denominator, direction_word, figure_period, period_mentions
 from evidencebot.mentions import figures as figures_in
+from evidencebot.metrics.catalogue import load_catalogue
 from evidencebot.text import sentence_spans
 
 __all__ = ["Claim", "Figure", "extract_claims", "indicator_terms", "period_mentions", "sentences"]
@@ -76,8 +78,6 @@ def _terms_from(path_key: tuple[str, float]) -> list[tuple[re.Pattern, str, str]
 def _catalogue_terms() -> dict[str, list[str]]:
     """Each indicator's own title and short title, as the catalogue words them
     (so prose that names an indicator by its title is linked to it)."""
-    from evidencebot.metrics.catalogue import load_catalogue
-
     terms: dict[str, list[str]] = {}
     for ind in load_catalogue().values():
         names = {ind.title, getattr(ind, "short_title", None) or ind.title}
@@ -91,8 +91,6 @@ def _catalogue_terms() -> dict[str, list[str]]:
 def indicator_terms() -> list[tuple[re.Pattern, str, str]]:
     """Compiled (pattern, indicator id, term), longest terms first: the
     vocabulary in ``indicator_terms.yaml`` plus every catalogue title."""
-    from evidencebot.locations import search_path
-
     for folder in search_path("phrasebank"):
         path = folder / "indicator_terms.yaml"
         if path.exists():

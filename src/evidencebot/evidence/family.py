@@ -14,6 +14,11 @@ do not (re-checking an unchanged draft costs nothing).
 from __future__ import annotations
 
 from evidencebot.evidence.verify import EvidenceChecker, Provenance
+from evidencebot.language.findings import Finding
+from evidencebot.language.markdown import extract_blocks, markup_for
+from evidencebot.metrics.indicators import data_version
+from evidencebot.store import reach
+from evidencebot.store.workflow import story_blockers
 
 
 class EvidenceFamily:
@@ -26,8 +31,6 @@ class EvidenceFamily:
 
     @property
     def version(self):
-        from evidencebot.metrics.indicators import data_version
-
         return ("evidence", id(self.db), data_version(self.db), self.external, self.today)
 
     def checker(self) -> EvidenceChecker:
@@ -46,10 +49,6 @@ class EvidenceFamily:
         :mod:`evidencebot.store.reach`) whose consent was withdrawn, or, in a draft for outside
         the service (``external``), one that may not leave it. An export of the draft is refused
         for the same reason; this finding says so while the draft is written."""
-        from evidencebot.language.findings import Finding
-        from evidencebot.store import reach
-        from evidencebot.store.workflow import story_blockers
-
         out = []
         for row, held in reach.stories_in(self.db, text):
             why = story_blockers(row)
@@ -70,8 +69,6 @@ class EvidenceFamily:
 
     def provenance(self, text: str, *, path: str = "-") -> list[Provenance]:
         """Every supported figure in a document (prose only), with offsets into ``text``."""
-        from evidencebot.language.markdown import extract_blocks, markup_for
-
         out: list[Provenance] = []
         checker = self.checker()
         for block in extract_blocks(text, markup=markup_for(path)):

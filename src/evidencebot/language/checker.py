@@ -133,16 +133,19 @@ def family_spec(name: str) -> FamilySpec:
 # --- built-in families ---------------------------------------------------------------------
 
 
-def _overclaim_factory():
+def _overclaim_factory(enabled: Iterable[str] = ()):
     from evidencebot.language.overclaim import load_overclaim_rules
 
-    rules = load_overclaim_rules()
+    rules = load_overclaim_rules(enabled=sorted(enabled))
 
     def run(text, doc):
         return rules.find(doc)
 
     run.version = ("overclaim", id(rules))  # type: ignore[attr-defined]
     return run
+
+
+_overclaim_factory.takes_enabled = True  # type: ignore[attr-defined]
 
 
 def _privacy_factory():
@@ -264,6 +267,7 @@ class Checker:
         self.extra = dict(extra or {})
         checker_settings = _settings_checker(settings)
         self.disabled = frozenset(getattr(checker_settings, "disabled_rules", []) or [])
+        self.enabled = frozenset(getattr(checker_settings, "enabled_rules", []) or [])
         if families is None:
             names = [n for n, spec in _REGISTRY.items() if spec.default]
         else:
@@ -283,7 +287,10 @@ class Checker:
             specs = []
             for name in self.requested:
                 spec = family_spec(name)
-                func = spec.factory()
+                if self.enabled and getattr(spec.factory, "takes_enabled", False):
+                    func = spec.factory(enabled=self.enabled)  # type: ignore[call-arg]
+                else:
+                    func = spec.factory()
                 if func is None:
                     self.unavailable[name] = spec.unavailable or f"the {name} family is not available"
                     continue

@@ -42,7 +42,7 @@ KINDS = ("phrase", "token", "dependency", "check")
 RULE_KEYS = {
     "id", "family", "severity", "message", "kind", "check", "patterns", "exceptions",
     "suggestions", "examples", "options", "skip_when", "disabled", "description", "link",
-    "note", "defer_to",
+    "note", "defer_to", "opt_in",
 }
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
@@ -69,6 +69,8 @@ class Rule:
     options: dict = field(default_factory=dict)
     skip_when: list[str] = field(default_factory=list)
     disabled: bool = False
+    opt_in: bool = False
+    """Off unless ``[checker] enabled_rules`` names it (a rule set for other kinds of text)."""
     description: str = ""
     link: str = ""
     note: str = ""
@@ -92,11 +94,15 @@ class Phrasebank:
     files: list[Path]
     disabled: frozenset[str] = frozenset()
     grammar: dict[str, Any] = field(default_factory=dict)
+    enabled_ids: frozenset[str] = frozenset()
+    """Opt-in rules switched on (``[checker] enabled_rules``)."""
     context: list = field(default_factory=list)
     """The context records of the ``skip_when`` filters (``context.yaml``)."""
     """The grammar words of the parse-aware checks (``grammar.yaml``), compiled."""
 
     def enabled(self, rule: Rule) -> bool:
+        if rule.opt_in and rule.id not in self.enabled_ids:
+            return False
         return not (rule.disabled or rule.id in self.disabled or rule.family in self.disabled)
 
     @property
@@ -524,6 +530,9 @@ def _rule_from_dict(data, path: Path, default_family: str | None, vocab, checks:
     disabled = data.get("disabled", False)
     if not isinstance(disabled, bool):
         _fail(path, rid, "disabled", "should be true or false")
+    opt_in = data.get("opt_in", False)
+    if not isinstance(opt_in, bool):
+        _fail(path, rid, "opt_in", "should be true or false")
     for key in ("description", "link", "note"):
         if key in data and not isinstance(data[key], str):
             _fail(path, rid, key, "should be text")
@@ -531,7 +540,7 @@ def _rule_from_dict(data, path: Path, default_family: str | None, vocab, checks:
         id=rid, family=family, severity=severity, message=data["message"].strip(), kind=kind,
         check=check, patterns=patterns, exceptions=exceptions,
         suggestions=[s.strip() for s in suggestions], examples=examples, options=options,
-        skip_when=list(skip_when), disabled=disabled, description=data.get("description", ""),
+        skip_when=list(skip_when), disabled=disabled, opt_in=opt_in, description=data.get("description", ""),
         link=data.get("link", ""), note=data.get("note", ""), source=str(path),
         defer_to=list(defer_to) + [d for d in (options.get("defer_to") or []) if d not in defer_to],
     )
@@ -688,12 +697,14 @@ def load_phrasebank(
     families: Iterable[str] | None = None,
     *,
     disabled: Iterable[str] = (),
+    enabled: Iterable[str] = (),
     dirs: Iterable[Path] | None = None,
     checks: dict[str, Iterable[str]] | None = None,
 ) -> Phrasebank:
     """Load the rules of ``families`` (every rule file when None).
 
-    ``disabled`` lists rule ids or family names switched off (from settings).
+    ``disabled`` lists rule ids or family names switched off (from settings);
+    ``enabled`` the opt-in rules switched on.
     ``checks`` maps a family to the names of the Python checks it implements,
     so an unknown ``check:`` is reported at load time.
 
@@ -716,6 +727,7 @@ def load_phrasebank(
     return Phrasebank(
         rules=cached.rules, vocabulary=cached.vocabulary, files=cached.files,
         disabled=frozenset(disabled), grammar=cached.grammar, context=cached.context,
+        enabled_ids=frozenset(enabled),
     )
 
 

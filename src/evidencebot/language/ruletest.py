@@ -27,6 +27,8 @@ class RuleInfo:
     details: dict
     extended_by: list[str]
     disabled: bool = False
+    opt_in: bool = False
+    """An opt-in rule (shipped off; ``[checker] enabled_rules`` switches it on)."""
 
 
 @dataclass
@@ -51,7 +53,8 @@ def loaded_rules(settings=None) -> list[RuleInfo]:
     from evidencebot.language.phrasebank import load_phrasebank
 
     disabled = list(getattr(settings, "disabled_rules", []) or []) if settings is not None else []
-    bank = load_phrasebank(["overclaim"], disabled=disabled)
+    enabled = list(getattr(settings, "enabled_rules", []) or []) if settings is not None else []
+    bank = load_phrasebank(["overclaim"], disabled=disabled, enabled=enabled)
     out = []
     for r in bank.rules:
         details = {k: v for k, v in {
@@ -60,7 +63,7 @@ def loaded_rules(settings=None) -> list[RuleInfo]:
             "description": r.description,
         }.items() if v}
         out.append(RuleInfo(r.id, r.family, r.severity, r.kind, r.message, r.source, r.examples, details,
-                            list(r.extended_by), disabled=not bank.enabled(r)))
+                            list(r.extended_by), disabled=not bank.enabled(r), opt_in=r.opt_in))
     try:
         from evidencebot.language.privacy import load_privacy_rules
 
@@ -93,7 +96,10 @@ def run_examples(files: Iterable[str] = (), settings=None) -> tuple[int, int, li
     from evidencebot.language.checker import Checker
     from evidencebot.language.privacy import example_spans
 
-    rules = [r for r in loaded_rules(settings) if not r.disabled]
+    # opt-in rules are tested too (switched on for the test), unless switched off by name
+    switched_off = set(getattr(settings, "disabled_rules", []) or []) if settings is not None else set()
+    rules = [r for r in loaded_rules(settings) if not r.disabled or (
+        r.opt_in and r.id not in switched_off and r.family not in switched_off)]
     files = [Path(f) for f in files]
     if files:
         for f in files:
@@ -105,7 +111,13 @@ def run_examples(files: Iterable[str] = (), settings=None) -> tuple[int, int, li
             raise InputError(f"{missing[0]}: no rules from this file are loaded (put it in the phrasebank "
                              "folder shown by `evidencebot info`, named for its family, e.g. overclaim-local.yaml)")
         rules = [r for r in rules if _matches(r, files)]
-    checker = Checker(settings=settings or CheckerSettings(),
+    base = settings or CheckerSettings()
+    opt_ins = [r.id for r in rules if r.opt_in]
+    if opt_ins:
+        from dataclasses import replace
+
+        base = replace(base, enabled_rules=sorted({*(getattr(base, "enabled_rules", []) or []), *opt_ins}))
+    checker = Checker(settings=base,
                       families=sorted({r.family for r in rules} & {"overclaim", "privacy"}) or ["overclaim"])
     jobs = []
     for r in rules:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from evidencebot.errors import ConfigError
+from evidencebot.errors import ConfigError, InputError
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.yaml")
 
@@ -181,8 +181,6 @@ def close_matches(ident: str, catalogue: dict[str, Indicator] | None = None, n: 
 
 def get_indicator(ident: str, catalogue: dict[str, Indicator] | None = None) -> Indicator:
     """The indicator with this id, or an :class:`InputError` naming close matches."""
-    from evidencebot.errors import InputError
-
     catalogue = catalogue or load_catalogue()
     key = ident.strip()
     if key in catalogue:

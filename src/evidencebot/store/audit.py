@@ -54,7 +54,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from evidencebot.errors import InputError
+from evidencebot.errors import ConfigError, InputError
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -101,7 +101,6 @@ ACTIONS = ("insert", "update", "delete", "import", "import-rejected", "export", 
 def default_user() -> str:
     """The settings user name (``[user] name`` in config.toml, else the login name)."""
     from evidencebot.config import _whoami, load_settings
-    from evidencebot.errors import ConfigError
 
     try:
         name = load_settings().user.name

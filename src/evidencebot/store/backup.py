@@ -28,8 +28,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidencebot import locations
 from evidencebot.errors import InputError
 from evidencebot.outputs import OutputExists as _Exists  # the destination exists (or appeared while copying)
+from evidencebot.outputs import check_output, place, temp_beside
 
 KEEP_AUTOMATIC = 5
 AUTO_MARK = "-before-"
@@ -50,8 +52,6 @@ class BackupResult:
 
 def backup_dir(*, create: bool = True) -> Path:
     """``<data dir>/backups``, created owner-only (0700) unless ``create=False``."""
-    from evidencebot import locations
-
     folder = locations.data_dir() / "backups"
     if create:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -93,8 +93,6 @@ def _copy(source: sqlite3.Connection, dest, *, force: bool) -> BackupResult:
     """Copy to ``dest``: checked first (:func:`evidencebot.outputs.check_output`: never the
     database or its side files, never a pipe; an older backup replaced only with ``force``),
     written to a private temporary file beside it, checked, then renamed into place."""
-    from evidencebot.outputs import check_output, place, temp_beside
-
     started = time.perf_counter()
     dest = check_output(dest, force=force, protect=[main_file(source)], what="backup", allow_database=True)
     tmp = temp_beside(dest)

@@ -11,7 +11,8 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from evidencebot.errors import InputError
+from evidencebot import locations
+from evidencebot.errors import ConfigError, InputError
 from evidencebot.store.facts import insert_fact
 
 PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways",
@@ -56,9 +57,6 @@ def load_demo_library(db: Database) -> int:
     by users are never touched. Returns the number of blocks loaded.
     """
     import yaml
-
-    from evidencebot import locations
-    from evidencebot.errors import ConfigError
 
     folder = locations.packaged_dir("corpus") / "library"
     try:
@@ -132,12 +130,6 @@ def block_rows(db: Database, status: str | None = None) -> list[dict]:
 def mark_block_submitted(db: Database, block_id: str, who: str, at: str) -> None:
     with db.atomic():
         db.execute("update answer_blocks set status = 'submitted', submitted_by = ?, submitted_at = ? where block_id = ?",
-                   [who, at, block_id])
-
-
-def mark_block_approved(db: Database, block_id: str, who: str, at: str) -> None:
-    with db.atomic():
-        db.execute("update answer_blocks set status = 'approved', approved_by = ?, approved_at = ? where block_id = ?",
                    [who, at, block_id])
 
 

@@ -51,6 +51,8 @@ class _Watch:
     def __init__(self) -> None:
         self.writes = 0
         self.schema: int | None = None
+        self.failed: int | None = None
+        """The schema version the triggers could not be made for (not tried again for it)."""
 
     def __call__(self) -> None:
         self.writes += 1
@@ -83,8 +85,8 @@ def _watch(conn: sqlite3.Connection, schema: int) -> _Watch | None:
     watch = getattr(conn, "_evidencebot_data_watch", None)
     if watch is not None and watch.schema == schema:
         return watch
-    if conn.in_transaction:
-        return None  # triggers made now would go with a rollback: count every write this time
+    if conn.in_transaction or (watch is not None and watch.failed == schema):
+        return None  # triggers made in a transaction would go with a rollback: count every write this time
     try:
         if watch is None:
             watch = _Watch()
@@ -92,6 +94,8 @@ def _watch(conn: sqlite3.Connection, schema: int) -> _Watch | None:
             conn.create_function(_FUNCTION, 0, watch)
         _install(conn, watch, schema)
     except (AttributeError, sqlite3.Error):
+        if watch is not None:
+            watch.schema, watch.failed = None, schema
         return None
     return watch
 

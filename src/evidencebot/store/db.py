@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store.audit import register_functions
+from evidencebot.store.migrations import migrate as apply_migrations
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -66,7 +68,6 @@ def connect(path: str | Path | None = None, *, migrate: bool = True, user: str |
             _create_private(path)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
                                factory=_Connection)
-    from evidencebot.store.audit import register_functions
 
     # evidencebot_user() and evidencebot_audit_diff(), used by the audit triggers
     register_functions(conn, user)
@@ -81,8 +82,6 @@ def connect(path: str | Path | None = None, *, migrate: bool = True, user: str |
         conn.close()
         raise InputError(f"{path}: not an evidencebot database ({exc})") from None
     if migrate:
-        from evidencebot.store.migrations import migrate as apply_migrations
-
         apply_migrations(db)
     return db
 

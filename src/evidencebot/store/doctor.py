@@ -31,6 +31,13 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evidencebot import locations
+from evidencebot.errors import InputError
+from evidencebot.store import audit, retention, workflow
+from evidencebot.store.backup import backup_dir
+from evidencebot.store.db import connect
+from evidencebot.store.migrations import migrations
+
 FTS_COLUMNS = {
     "stories": ["title", "domains", "context", "support_approach", "delivery", "evidence"],
     "bids": ["question", "answer"],
@@ -137,8 +144,6 @@ def _app_folders() -> list[tuple[str, Path]]:
     """The config, data and cache folders in use (not created here)."""
     import platformdirs
 
-    from evidencebot import locations
-
     home = locations._home()
     if home is not None:
         return [(n, home / n) for n in ("config", "data", "cache")]
@@ -189,8 +194,6 @@ def _pid_alive(pid: int) -> bool:
 
 def stale_partials(db_path: Path) -> list[Path]:
     """Half-made copies left by a backup that was killed (their process is gone)."""
-    from evidencebot.store.backup import backup_dir
-
     found = []
     for folder in {backup_dir(create=False), db_path.parent}:
         if not folder.is_dir():
@@ -338,8 +341,6 @@ def _wal(conn: sqlite3.Connection) -> Check:
 def _migrations(conn: sqlite3.Connection) -> Check:
     from sqlite_utils import Database
 
-    from evidencebot.store.migrations import migrations
-
     pending = [m.name for m in migrations.pending(Database(conn))]
     if pending:
         return Check("schema", False, f"{len(pending)} pending migration(s): {', '.join(pending)}",
@@ -350,8 +351,6 @@ def _migrations(conn: sqlite3.Connection) -> Check:
 
 def _triggers(conn: sqlite3.Connection) -> Check:
     from sqlite_utils import Database
-
-    from evidencebot.store import audit, workflow
 
     if not _exists(conn, "audit_log"):
         return Check("audit", False, "no audit log (the schema is older than m007_governance)",
@@ -416,8 +415,6 @@ def _governance(conn: sqlite3.Connection) -> list[Check]:
 
 
 def _draft_retention(conn: sqlite3.Connection) -> Check:
-    from evidencebot.store import retention
-
     text = retention.describe(conn)
     if retention.versions_due(conn):
         return Check("draft retention", False, text, "'evidencebot doctor --fix' prunes them",
@@ -436,7 +433,6 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
     checks = checks if checks is not None else diagnose(path)
     broken = damage(checks)
     if broken is not None:  # repairs would write to a file SQLite cannot read: change nothing
-        from evidencebot.errors import InputError
 
         raise InputError(f"{path}: the database file is damaged ({broken.name}: {broken.detail}); "
                          f"doctor --fix changed nothing; {broken.fix}")
@@ -451,7 +447,6 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
         for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             if p.exists():
                 os.chmod(p, 0o600)
-        from evidencebot.store.backup import backup_dir
 
         folder = backup_dir(create=False)
         if folder.is_dir():
@@ -467,7 +462,6 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
         for p in found:
             p.unlink(missing_ok=True)
         done.append(f"deleted {len(found)} unfinished backup copies")
-    from evidencebot.store.db import connect
 
     if "wal" in wanted:
         conn = _open(path)

@@ -40,8 +40,14 @@ from typing import Callable, Iterator, Mapping
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.inputs import MB, check_input, limit_bytes
+from evidencebot.outputs import AtomicOutput, check_output
 from evidencebot.store import values as V
+from evidencebot.store.audit import record
+from evidencebot.store.backup import main_file
 from evidencebot.store.stories import SECTIONS as STORY_HEADINGS
+from evidencebot.store.stories import read_story_file, story_record
+from evidencebot.store.workflow import imported_approval_problem
 
 BATCH_ROWS = 5_000
 PROBLEMS_KEPT = 1_000  # RowProblems kept in the report; all are counted and written to the rejects file
@@ -573,8 +579,6 @@ def _story_approval(record: dict, on_record: str | None, existing: tuple | None 
     submitter on record) for submitted and approved stories, so a later
     approval in the app is refused to that person too.
     """
-    from evidencebot.store.workflow import imported_approval_problem
-
     found = None
     status = record.get("status") or "draft"
     submitter = record.get("author") or on_record
@@ -767,8 +771,6 @@ def _check_workbook_size(path: Path) -> None:
     declared size).
     """
     import zipfile
-
-    from evidencebot.inputs import MB, limit_bytes
 
     limit = limit_bytes("xlsx_unpacked_mb")
     try:
@@ -1005,8 +1007,6 @@ _SECTION_KEYS = {heading: key for key, heading in STORY_HEADINGS.items()}
 
 def _story_rows(source: _Source, spec: TableSpec, where: dict[str, int]):
     """Stories from a CSV/XLSX: each row goes through ``story_record``."""
-    from evidencebot.store.stories import story_record
-
     for rownum, cells, rec, problems in _parse_rows(source, spec, where):
         front = {k: v for k, v in rec.items() if k not in STORY_SECTIONS and v is not None}
         if "story_date" in front:
@@ -1110,8 +1110,6 @@ class _Rejects:
     """
 
     def __init__(self, path: Path, header: list[str], *, force: bool = False):
-        from evidencebot.outputs import AtomicOutput
-
         self.path = path
         self.header = list(header)
         reason = "reason"
@@ -1177,7 +1175,6 @@ def _audit_import(db: Database, report: ImportReport) -> None:
     """One audit entry for the whole import, in its transaction: counts and the file name only."""
     if not db["audit_log"].exists():
         return  # a database from before migration m007
-    from evidencebot.store.audit import record
 
     record(db, table=report.table, action="import", key=Path(report.path).name, changes={
         "rows_read": report.rows_read, "inserted": report.inserted, "updated": report.updated,
@@ -1206,8 +1203,6 @@ def import_file(
     with the file as a whole. Rows with problems never raise: they are in the
     report (and, with ``partial`` or ``rejects_path``, in the rejects file).
     """
-    from evidencebot.inputs import check_input
-
     spec = get_spec(table)
     path = check_input(path, limit="import_mb", what="file to import", folder_ok=spec.name == "stories")
     markdown = spec.name == "stories" and (path.is_dir() or path.suffix.lower() in (".md", ".markdown"))
@@ -1219,9 +1214,6 @@ def import_file(
     if rejects is not None:
         # checked before anything is read or written (evidencebot.outputs): never the
         # database or its side files, never the input, replaced only with ``force``
-        from evidencebot.outputs import check_output
-        from evidencebot.store.backup import main_file
-
         rejects = check_output(rejects, force=force, protect=[main_file(db.conn)], inputs=[path],
                                what="rejects file")
 
@@ -1268,8 +1260,6 @@ def _markdown_items(path: Path):
     state = {"done": 0}
 
     def items():
-        from evidencebot.store.stories import read_story_file
-
         for file in files:
             state["done"] += 1
             try:

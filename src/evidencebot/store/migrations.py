@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from evidencebot.store import audit
+
 migrations = Migrations("evidencebot")
 
 PEOPLE_FK = [("person_id", "people", "person_id")]
@@ -548,7 +550,6 @@ def m012_answer_blocks(db: Database) -> None:
     )
     db.table("block_uses").create_index(["block_id"])
     db.table("service_profile").create({"field": str, "value": str, "updated_at": str}, pk="field")
-    from evidencebot.store import audit
 
     audit.install_triggers(db)
 
@@ -612,8 +613,6 @@ def m015_approved_elsewhere(db: Database) -> None:
 @migrations()
 def m016_audit_chain(db: Database) -> None:
     # The audit log becomes tamper-evident: each entry's hash chains to the one before.
-    from evidencebot.store import audit
-
     audit.ensure_functions(db)
     audit.install_chain(db)
 

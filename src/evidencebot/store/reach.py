@@ -39,6 +39,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from evidencebot.store.dataversion import data_version
+from evidencebot.store.workflow import EXPORTABLE_SQL
+
 SHINGLE = 5
 MIN_SHARED = 8
 SHORT_SHARE = 1 / 3
@@ -78,8 +81,6 @@ class Holding:
 
 def _exportable_counts(db: Database) -> tuple[Counter, dict]:
     """How many exportable stories hold each run, and each exportable story's runs."""
-    from evidencebot.store.workflow import EXPORTABLE_SQL
-
     counts: Counter = Counter()
     runs_of = {}
     for row in db.query(f"SELECT s.* FROM stories s WHERE {EXPORTABLE_SQL}"):
@@ -109,8 +110,6 @@ def _index(db: Database, only: str | None) -> list[tuple[dict, set]]:
 
     Kept on the connection until the data change (the checker calls this once per paragraph).
     """
-    from evidencebot.store.dataversion import data_version
-
     version = data_version(db)
     cache: tuple[tuple, dict[str | None, list]] | None = getattr(db, "_evidencebot_reach", None)
     if cache is None or cache[0] != version:

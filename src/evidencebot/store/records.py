@@ -12,21 +12,25 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+def _optional(db: Database, table: str, sql: str, params: dict | None = None) -> list[dict] | None:
+    """Rows of a table older databases may not hold; None when it is missing."""
+    if not db[table].exists():
+        return None
+    return list(db.query(sql, params or {}))
+
+
 _ACTIVE = "(discharge_date is null or discharge_date = '' or discharge_date {op} :{day})"
 
 
 def targets(db: Database) -> dict[str, float]:
     """Indicator id -> target (empty when the table is missing)."""
-    if not db["targets"].exists():
-        return {}
-    return {r["indicator_id"]: r["target"] for r in db.query("select indicator_id, target from targets")}
+    rows = _optional(db, "targets", "select indicator_id, target from targets") or []
+    return {r["indicator_id"]: r["target"] for r in rows}
 
 
 def target_rows(db: Database) -> list[dict]:
     """Every stored target row (empty when the table is missing)."""
-    if not db["targets"].exists():
-        return []
-    return list(db.query("select * from targets"))
+    return _optional(db, "targets", "select * from targets") or []
 
 
 def escalations_raised(db: Database, start: str, end: str) -> list[dict]:
@@ -133,37 +137,27 @@ def service_changes(db: Database, end: str, since: str | None = None) -> list[di
 
 def activity_plan(db: Database, period: str) -> dict[str, float] | None:
     """Measure -> planned value for the period label; None when the table is missing."""
-    if not db["activity_plan"].exists():
-        return None
-    return {r["measure"]: r["planned"] for r in db.query(
-        "select measure, planned from activity_plan where period = :p", {"p": period})}
+    rows = _optional(db, "activity_plan", "select measure, planned from activity_plan where period = :p", {"p": period})
+    return None if rows is None else {r["measure"]: r["planned"] for r in rows}
 
 
 def activity_plan_rows(db: Database) -> list[dict]:
     """Every planned value (period, measure, planned); empty when the table is missing."""
-    if not db["activity_plan"].exists():
-        return []
-    return list(db.query("select period, measure, planned from activity_plan"))
+    return _optional(db, "activity_plan", "select period, measure, planned from activity_plan") or []
 
 
 def workforce(db: Database, period: str) -> list[dict] | None:
     """Workforce and supervision figures for the period label; None when the table is missing."""
-    if not db["workforce"].exists():
-        return None
-    return list(db.query("select measure, value, note from workforce where period = :p order by measure",
-                         {"p": period}))
+    return _optional(db, "workforce", "select measure, value, note from workforce where period = :p order by measure",
+                     {"p": period})
 
 
 def workforce_rows(db: Database) -> list[dict]:
     """Every workforce figure (period, measure, value); empty when the table is missing."""
-    if not db["workforce"].exists():
-        return []
-    return list(db.query("select period, measure, value from workforce"))
+    return _optional(db, "workforce", "select period, measure, value from workforce") or []
 
 
 def open_requests(db: Database, end: str) -> list[dict] | None:
     """Requests to the commissioner raised by ``end`` and not closed or withdrawn; None when the table is missing."""
-    if not db["requests"].exists():
-        return None
-    return list(db.query("select * from requests where raised_on <= :e and "
-                         "coalesce(status,'') not in ('closed','withdrawn') order by raised_on", {"e": end}))
+    return _optional(db, "requests", "select * from requests where raised_on <= :e and "
+                     "coalesce(status,'') not in ('closed','withdrawn') order by raised_on", {"e": end})

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from evidencebot.errors import InputError
 from evidencebot.store.stories import CONSENT_VALUES, DOMAINS, SECTIONS, STATUSES
+from evidencebot.store.workflow import story_blockers
 from evidencebot.text import WORD
 
 #: Fields the capture screen may write, in the order it asks for them.
@@ -127,20 +128,15 @@ def _filters(domains, consent, status) -> tuple[list[str], dict]:
             args[f"d{i}"] = f"%;{d};%"
             ors.append(f"(';' || coalesce(s.domains, '') || ';') like :d{i}")
         where.append("(" + " or ".join(ors) + ")")
-    if consent:
-        consent = [consent] if isinstance(consent, str) else list(consent)
-        bad = [c for c in consent if c not in CONSENT_VALUES]
+    for column, wanted, known, prefix in (("consent", consent, CONSENT_VALUES, "c"), ("status", status, STATUSES, "st")):
+        if not wanted:
+            continue
+        values = [wanted] if isinstance(wanted, str) else list(wanted)
+        bad = [v for v in values if v not in known]
         if bad:
-            raise InputError(f"unknown consent {', '.join(bad)} (known: {', '.join(CONSENT_VALUES)})")
-        where.append("s.consent in (" + ", ".join(f":c{i}" for i in range(len(consent))) + ")")
-        args.update({f"c{i}": c for i, c in enumerate(consent)})
-    if status:
-        status = [status] if isinstance(status, str) else list(status)
-        bad = [s for s in status if s not in STATUSES]
-        if bad:
-            raise InputError(f"unknown status {', '.join(bad)} (known: {', '.join(STATUSES)})")
-        where.append("s.status in (" + ", ".join(f":st{i}" for i in range(len(status))) + ")")
-        args.update({f"st{i}": s for i, s in enumerate(status)})
+            raise InputError(f"unknown {column} {', '.join(bad)} (known: {', '.join(known)})")
+        where.append(f"s.{column} in (" + ", ".join(f":{prefix}{i}" for i in range(len(values))) + ")")
+        args.update({f"{prefix}{i}": v for i, v in enumerate(values)})
     return where, args
 
 
@@ -329,6 +325,4 @@ def export_blockers(row: dict) -> list[str]:
     The rules are :func:`evidencebot.store.workflow.story_blockers` (consent
     for external use, approval with a named approver, consent not withdrawn).
     """
-    from evidencebot.store.workflow import story_blockers
-
     return story_blockers(row)

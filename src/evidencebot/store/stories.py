@@ -30,6 +30,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidencebot.errors import InputError
+from evidencebot.inputs import load_yaml
+
 SECTIONS = {
     "context": "Context",
     "support_approach": "Support approach",
@@ -74,9 +77,6 @@ def _as_list(value) -> list[str]:
 
 def split_story_markdown(text: str) -> tuple[dict, dict[str, str], list[StoryProblem]]:
     """Split a story file into front matter, the four sections and problems found."""
-    from evidencebot.errors import InputError
-    from evidencebot.inputs import load_yaml
-
     problems: list[StoryProblem] = []
     front: dict = {}
     body = text

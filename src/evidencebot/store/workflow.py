@@ -56,9 +56,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from evidencebot.errors import InputError
+from evidencebot.config import load_settings
+from evidencebot.errors import ConfigError, InputError
 from evidencebot.store import audit
 from evidencebot.store.stories import CONSENT_VALUES, SECTIONS, STATUSES
+from evidencebot.store.values import ValueProblem, parse_date
 
 STORY_TEXT_FIELDS = ("title", *SECTIONS, "person_id")
 DRAFT_TEXT_FIELDS = ("title", "question", "body")
@@ -217,9 +219,6 @@ def install_account_triggers(db: Database) -> list[str]:
 
 
 def _shared_account() -> bool:
-    from evidencebot.config import load_settings
-    from evidencebot.errors import ConfigError
-
     try:
         return bool(load_settings().governance.shared_account)
     except ConfigError:
@@ -405,29 +404,41 @@ def imported_approval_problem(approved_by: str | None, *, author: str | None = N
     return None
 
 
+def refuse_approval(row: dict, what: str, who: str, *, submit_hint: str = "", second_hint: str = "") -> None:
+    """The four-eyes rule every approval (story, draft, answer block) shares: refuse one already approved,
+    one not submitted, and one submitted by ``who``. ``what`` names the item ("story S0001")."""
+    status = row.get("status") or "draft"
+    if status == "approved":
+        raise InputError(f"{what} is already approved (by {row.get('approved_by')})")
+    if status != "submitted":
+        raise InputError(f"{what} is a draft: submit it first{submit_hint}")
+    if same_person(row.get("submitted_by"), who):
+        raise InputError(f"{what} was submitted by {who}: approval needs a second person{second_hint}")
+
+
+_KEYS = {"stories": "story_id", "drafts": "draft_id", "answer_blocks": "block_id"}
+
+
+def record_approval(db: Database, table: str, key, what: str, who: str) -> None:
+    """Mark the item approved by ``who`` now, after the computer-account check (:func:`same_account_approval`),
+    noting in the audit log an approval from a shared account. Call inside the caller's transaction."""
+    shared = same_account_approval(db, table, key, what, who)
+    db.execute(f"UPDATE {table} SET status = 'approved', approved_by = ?, approved_at = ? WHERE {_KEYS[table]} = ?",
+               [who, _now(), key])
+    _note_same_account(db, table, key, shared, who)
+
+
 def approve_story(db: Database, story_id: str, *, user: str | None = None) -> dict:
     """submitted -> approved, by someone other than the person who submitted it."""
     who = _user(db, user)
     with db.atomic():
         row = get_story(db, story_id)
-        status = row.get("status") or "draft"
-        if status == "approved":
-            raise InputError(f"story {story_id} is already approved (by {row.get('approved_by')})")
-        if status != "submitted":
-            raise InputError(f"story {story_id} is a draft: submit it first "
-                             f"('evidencebot stories submit {story_id}')")
-        if same_person(row.get("submitted_by"), who):
-            raise InputError(f"story {story_id} was submitted by {who}: approval needs a second person "
-                             "(a colleague runs 'evidencebot stories approve')")
+        refuse_approval(row, f"story {story_id}", who, submit_hint=f" ('evidencebot stories submit {story_id}')",
+                        second_hint=" (a colleague runs 'evidencebot stories approve')")
         missing = missing_parts(row)
         if missing:
             raise InputError(f"story {story_id} cannot be approved: it needs {', '.join(missing)}")
-        shared = same_account_approval(db, "stories", story_id, f"story {story_id}", who)
-        db.execute(
-            "UPDATE stories SET status = 'approved', approved_by = ?, approved_at = ? WHERE story_id = ?",
-            [who, _now(), story_id],
-        )
-        _note_same_account(db, "stories", story_id, shared, who)
+        record_approval(db, "stories", story_id, f"story {story_id}", who)
     return get_story(db, story_id)
 
 
@@ -449,7 +460,6 @@ def return_story(db: Database, story_id: str, *, user: str | None = None) -> dic
 def _consent_date(text: str | None) -> str:
     if text is None or not str(text).strip():
         return dt.date.today().isoformat()
-    from evidencebot.store.values import ValueProblem, parse_date
 
     try:
         day = parse_date(str(text).strip())
@@ -656,17 +666,8 @@ def approve_draft(db: Database, draft_id: int, *, user: str | None = None) -> di
     who = _user(db, user)
     with db.atomic():
         row = get_draft(db, draft_id)
-        status = row.get("status") or "draft"
-        if status == "approved":
-            raise InputError(f"draft {draft_id} is already approved (by {row.get('approved_by')})")
-        if status != "submitted":
-            raise InputError(f"draft {draft_id} is a draft: submit it first")
-        if same_person(row.get("submitted_by"), who):
-            raise InputError(f"draft {draft_id} was submitted by {who}: approval needs a second person")
-        shared = same_account_approval(db, "drafts", int(draft_id), f"draft {draft_id}", who)
-        db.execute("UPDATE drafts SET status = 'approved', approved_by = ?, approved_at = ? WHERE draft_id = ?",
-                   [who, _now(), int(draft_id)])
-        _note_same_account(db, "drafts", int(draft_id), shared, who)
+        refuse_approval(row, f"draft {draft_id}", who)
+        record_approval(db, "drafts", int(draft_id), f"draft {draft_id}", who)
     return get_draft(db, draft_id)
 
 

@@ -387,12 +387,13 @@ def check_names() -> list[str]:
     return sorted(CHECKS)
 
 
-def load_overclaim_rules(*, disabled: Iterable[str] = (), nlp=None) -> OverclaimRules:
-    """Load and compile the over-claim rules (cached while the files are unchanged)."""
+def load_overclaim_rules(*, disabled: Iterable[str] = (), enabled: Iterable[str] = (), nlp=None) -> OverclaimRules:
+    """Load and compile the over-claim rules (cached while the files are unchanged);
+    ``enabled`` switches on opt-in rules."""
     from evidencebot.language.pipeline import get_nlp
 
     nlp = nlp or get_nlp()
-    bank = load_phrasebank([FAMILY], disabled=disabled, checks={FAMILY: CHECKS})
+    bank = load_phrasebank([FAMILY], disabled=disabled, enabled=enabled, checks={FAMILY: CHECKS})
     key = (id(nlp), tuple(id(r) for r in bank.active))
     with _lock:
         compiled = _compiled.get(key)
