@@ -65,6 +65,8 @@ CAUSAL_RULES = (
     "overclaim.sole-credit",
     "overclaim.causal-outcome",
     "overclaim.attribution",
+    "overclaim.promised-person-outcome",
+    "overclaim.makes-people-better",
 )
 
 

@@ -75,6 +75,20 @@ def _blocked(ctx: Context, tok, future_ok: bool = False) -> bool:
             or (not future_ok and ctx.future(tok)))
 
 
+def _present_read_as_base(tok) -> bool:
+    """A present-tense verb the tagger read as a base form ("Statins reduce ...", "our groups
+    cut ..." tagged VB): a main, complement or conjoined verb with a subject of its own and
+    no auxiliary, "to" or modal before it (nor on the verb it is conjoined to)."""
+    if tok.tag_ != "VB" or tok.dep_ not in W.base_read_deps:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    if tok.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in tok.head.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or (
+        tok.dep_ == "conj" and tok.head.tag_ in W.claim_finite_tags)
+
+
 def _promised(ctx: Context, tok) -> bool:
     """A promise: the verb is future ("will get"), the infinitive of an adjective of certainty
     ("is sure to reduce", "is certain to") or of a verb of commitment ("we undertake to
@@ -367,7 +381,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in W.be_forms for c in tok.children)
         if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok) and not progressive and not (
-                promise and tok.tag_ == "VB"):
+                promise and tok.tag_ == "VB") and not (not promise and _present_read_as_base(tok)):
             continue
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             continue

@@ -60,6 +60,7 @@ class OverclaimRules:
         # is not optional) each get a matcher of their own, run only on a doc that has one
         # of those words: the Matcher tries every pattern at every token otherwise
         self.gated: list[tuple[str, frozenset[str], object]] = []
+        self.dependency_needs: list[tuple[str, frozenset[str]] | None] = []
         self.by_key: dict[str, Rule] = {}
         self.checks: list[tuple[Rule, Callable]] = []
         self._has = {"phrase": False, "token": False, "dependency": False}
@@ -100,6 +101,11 @@ class OverclaimRules:
                 elif rule.kind == "dependency":
                     self.dependency.add(key, rule.patterns)
                     self._has["dependency"] = True
+                    for pat in rule.patterns:
+                        # the words the anchor node needs ({LEMMA: make}): the matcher is run
+                        # only on a doc that has one (it costs a pass over the parse otherwise)
+                        need = _required_words([pat[0].get("RIGHT_ATTRS", {})]) if pat else None
+                        self.dependency_needs.append(need)
                 else:
                     fn = CHECKS[rule.check]
                     self.checks.append((rule, fn))
@@ -152,7 +158,9 @@ class OverclaimRules:
             for key, s, e in matcher(doc, allow_missing=True):
                 rule = self.by_key[strings[key]]
                 cands.append(Candidate(rule, s, e, _anchor(doc, s, e)))
-        if self._has["dependency"]:
+        if self._has["dependency"] and any(
+                need is None or not need[1].isdisjoint(ctx.lower_set if need[0] == "lower" else ctx.lemma_set)
+                for need in self.dependency_needs):
             for key, toks in self.dependency(doc):
                 rule = self.by_key[strings[key]]
                 s, e = min(toks), max(toks) + 1
