@@ -226,6 +226,16 @@ def checker_factory():
     return make
 
 
+@pytest.fixture(scope="session")
+def default_demo(demo_factory) -> Path:
+    """The demo ``evidencebot demo`` builds (store.demo's defaults: 400 people, 24 months to 2026-09), built
+    once per run. Read only: copy it (``copy_database``) to change it or to hold it open for a module."""
+    from evidencebot.store import demo
+
+    return demo_factory(people=demo.DEFAULT_PEOPLE, months=demo.DEFAULT_MONTHS, end=demo.DEFAULT_END,
+                        seed=demo.DEFAULT_SEED)
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """A private copy of a (checkpointed) database file."""
     shutil.copyfile(source, target)
