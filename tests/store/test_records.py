@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from evidencebot.store import records
 
 Q = ("2026-07-01", "2026-09-30")
@@ -65,3 +67,22 @@ def test_optional_tables_read_as_none_or_empty_when_missing(db):
     assert records.open_requests(db, Q[1]) is None
     assert records.targets(db) == {} and records.target_rows(db) == []
     assert records.workforce_rows(db) == [] and records.activity_plan_rows(db) == []
+
+
+def test_the_engines_shared_reads(db):
+    from evidencebot.store import indicator_reads as reads
+
+    assert reads.latest_record_day(db) is None and reads.earliest_record_day(db) is None
+    _people_and_contacts(db)
+    db["escalations"].insert({"person_id": "P1", "raised_at": "2026-10-02T09:00", "level": 1})
+    db["contacts"].insert({"person_id": "P1", "contact_at": "0026-08-02T10:00", "kind": "planned",
+                           "attendance": "attended"})  # a typing slip in the year: not the first day
+    assert reads.latest_record_day(db) == "2026-10-02" and reads.earliest_record_day(db) == "2026-07-09"
+    days = {pid: (ref, out) for pid, ref, out, _ in reads.people_days(db)}
+    assert days["P1"] == (dt.date(2026, 5, 1).toordinal(), None)
+    assert days["P4"] == (dt.date(2026, 6, 1).toordinal(), dt.date(2026, 6, 30).toordinal())
+    assert days["P3"][1] is None  # a blank discharge date is no discharge
+    # the indicator queries are written for this one (created by a migration)
+    assert ("kind", "attendance", "contact_at", "person_id") in reads.index_columns(db, "contacts")
+    db["targets"].insert({"indicator_id": "followup_72h", "target": 80, "comparison": ">="})
+    assert reads.targets_with_comparison(db) == {"followup_72h": (80, ">=")}

@@ -1116,9 +1116,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if not options:
                 continue
             rank = cands[p.key].index(options[0])
-            # on equal rank the sub-point that names the block's topic more specifically keeps it
-            # ('annual SMI physical health check' before a bare 'smoking cessation')
-            key = (rank, -_claim(p.text, options[0]), len(options), plan.points.index(p))
+            # on equal rank the sub-point naming the buyer's act or framework the block names keeps it
+            key = (rank, -(_claim(p.text, options[0]) >= 100), len(options), plan.points.index(p))
             if best is None or key < best[0]:
                 best = (key, p, options[0])
         if best is None:
@@ -1167,9 +1166,16 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if not have or len(have) >= min(MAX_BLOCKS_PER_POINT, max(2, 1 + point.budget // BLOCK_WORDS)):
                 continue
             words = sum(_block_words(b) for b in have)
+            outside = re.sub(r"\([^()]*\)", " ", point.text)
             for b in cands[point.key]:
                 if b.block_id in used:
                     continue
+                if outside != point.text and not _claim(outside, b):
+                    continue  # matched only by words in brackets ('(..., safeguarding lead)'): no padding from it
+                mine = cands[point.key].index(b)
+                if any(q.key != point.key and b in cands[q.key] and cands[q.key].index(b) < mine
+                       and _claim(q.text, b) >= _claim(point.text, b) for q in plan.points):
+                    continue  # padding never takes a block another part wants more ('paired measures')
                 if words < point.budget * FILL_SHARE:
                     have.append(b)  # the trimmer cuts its later sentences if the part runs over
                     used.add(b.block_id)

@@ -60,6 +60,7 @@ from typing import Callable
 from evidencebot.errors import InputError
 from evidencebot.metrics.catalogue import Indicator, get_indicator, load_catalogue
 from evidencebot.metrics.results import IndicatorResult
+from evidencebot.store import indicator_reads as reads
 
 ATTENDED = ("attended", "late")
 """Attendance codes that mean the person was seen ('late' = arrived late but seen)."""
@@ -328,14 +329,7 @@ class _Context:
     @property
     def people(self) -> _People:
         def build():
-            # day ordinals (date.toordinal) straight from SQLite: julianday - 1721424.5
-            return _People(self.rows(
-                "select person_id, cast(julianday(referral_date) - 1721424.5 as integer), "
-                "case when discharge_date is null or discharge_date = '' then null "
-                "else cast(julianday(discharge_date) - 1721424.5 as integer) end, "
-                "baseline_escalations_per_month from people "
-                "where julianday(referral_date) is not null"
-            ))
+            return _People(reads.people_days(self.db))
 
         return self.cached("people", build)
 
@@ -350,7 +344,7 @@ class _Context:
     def service_changes(self) -> list[tuple[dt.date, set[str]]]:
         def build():
             found = []
-            for changed_on, indicators in self.rows("select changed_on, indicators from service_changes"):
+            for changed_on, indicators in reads.service_change_dates(self.db):
                 try:
                     day = dt.date.fromisoformat(str(changed_on)[:10])
                 except ValueError:
@@ -363,22 +357,11 @@ class _Context:
 
     def has_index(self, table: str, columns: tuple[str, ...]) -> bool:
         """Whether some index on ``table`` starts with exactly these columns."""
-        def build():
-            found = []
-            for row in self.rows(f"PRAGMA index_list({table})"):
-                names = tuple(r[2] for r in self.rows(f"PRAGMA index_info({row[1]})"))
-                found.append(names)
-            return found
-
-        return any(cols[: len(columns)] == columns for cols in self.cached(("indexes", table), build))
+        indexes = self.cached(("indexes", table), lambda: reads.index_columns(self.db, table))
+        return any(cols[: len(columns)] == columns for cols in indexes)
 
     def _targets(self) -> dict:
-        def build():
-            has_comparison = any(r[1] == "comparison" for r in self.rows("PRAGMA table_info(targets)"))
-            column = "comparison" if has_comparison else "null"
-            return {i: (t, c) for i, t, c in self.rows(f"select indicator_id, target, {column} from targets")}
-
-        return self.cached("targets", build)
+        return self.cached("targets", lambda: reads.targets_with_comparison(self.db))
 
     def target(self, ind: Indicator) -> float | None:
         targets = self._targets()
@@ -417,36 +400,20 @@ def _state(db) -> dict:
     return state
 
 
-def _date_of(sql: str, db) -> str | None:
-    row = db.execute(sql).fetchone()
-    return row[0] if row and row[0] else None
-
-
-_DATE_SOURCES = (
-    ("contacts", "contact_at"),
-    ("escalations", "raised_at"),
-    ("crisis_events", "started_on"),
-    ("admissions", "admitted_on"),
-    ("admissions", "discharged_on"),
-)
-
-
 NOT_COUNTS = frozenset({"threshold"})
 """Integer ``extra`` fields that are not counts of people or records (never suppressed)."""
 
 
 def latest_data_date(db) -> dt.date | None:
     """The latest date in contacts, escalations, crisis events and admissions (None if empty)."""
-    found = [_date_of(f"select max({col}) from {table}", db) for table, col in _DATE_SOURCES]
-    days = [d[:10] for d in found if d]
-    return dt.date.fromisoformat(max(days)) if days else None
+    day = reads.latest_record_day(db)
+    return dt.date.fromisoformat(day) if day else None
 
 
 def earliest_data_date(db) -> dt.date | None:
     """The earliest date in the same tables as :func:`latest_data_date`."""
-    found = [_date_of(f"select min({col}) from {table} where {col} >= '1000'", db) for table, col in _DATE_SOURCES]
-    days = [d[:10] for d in found if d]
-    return dt.date.fromisoformat(min(days)) if days else None
+    day = reads.earliest_record_day(db)
+    return dt.date.fromisoformat(day) if day else None
 
 
 # ------------------------------------------------------------------ helpers for spans
