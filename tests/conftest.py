@@ -48,6 +48,64 @@ def accounts_follow_names(monkeypatch):
     monkeypatch.setattr(audit, "account_of", lambda user: f"test account of {user}")
 
 
+# The files that take the most CPU, longest first (seconds of CPU on 2026-12-02, clean clone; the rest are
+# shorter). pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the two
+# workers in collection order, one at a time, so putting the long files first leaves short ones for the end
+# and both workers finish together (xdist's own order, most tests first, left the few-test, long TUI files
+# to the end and one worker idle for the last minute or two). Only the order changes; a file not listed
+# keeps its place after these.
+LONGEST_FIRST = (
+    "tui/test_story_form.py",  # 32
+    "tui/test_user_jobs.py",  # 31
+    "tui/test_story_submit.py",  # 30
+    "tui/test_story_kill.py",  # 27
+    "tui/test_flows.py",  # 25
+    "governance/test_large.py",  # 22
+    "governance/test_crash.py",  # 21
+    "compose/test_word.py",  # 20
+    "tui/test_snapshots.py",  # 19
+    "tui/test_open_word_draft.py",  # 18
+    "core/test_lint.py",  # 15
+    "language/test_rule_examples.py",  # 14
+    "tui/test_partial_quarter.py",  # 13
+    "compose/test_export.py",  # 13
+    "tui/test_use_story.py",  # 11
+    "tui/test_story_picker.py",  # 11
+    "tui/test_draft_privacy.py",  # 10
+    "tui/test_export_screen.py",  # 10
+    "compose/test_method_library.py",  # 9
+    "governance/test_attack_exits.py",  # 8
+    "compose/test_cli.py",  # 8
+    "language/test_quality.py",  # 8
+    "tui/test_governance_flows.py",  # 8
+    "governance/test_fuzz.py",  # 8
+    "tui/test_autosave_lock.py",  # 8
+    "store/test_demo.py",  # 8
+    "store/test_importers.py",  # 7
+    "language/test_privacy.py",  # 7
+    "language/test_checker.py",  # 7
+    "governance/test_attack_templates.py",  # 7
+    "governance/test_attack_outputs.py",  # 7
+    "compose/test_review_commissioner.py",  # 6
+    "governance/test_file_safety.py",  # 6
+    "compose/test_review_reader3.py",  # 6
+    "compose/test_tender.py",  # 6
+    "compose/test_cli_exports.py",  # 6
+    "tui/test_suggestion_choice.py",  # 6
+    "tui/test_restore_all.py",  # 6
+    "governance/test_templates.py",  # 5
+    "tui/test_chat_capabilities.py",  # 5
+    "metrics/test_indicators.py",  # 5
+    "governance/test_concurrency.py",  # 5
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Long files first (see LONGEST_FIRST); a stable sort, so tests keep their order inside a file."""
+    rank = {f"tests/{name}": i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
+
+
 _REAL_MIGRATIONS = {"on": False}
 
 
@@ -166,6 +224,16 @@ def checker_factory():
         return made[families]
 
     return make
+
+
+@pytest.fixture(scope="session")
+def default_demo(demo_factory) -> Path:
+    """The demo ``evidencebot demo`` builds (store.demo's defaults: 400 people, 24 months to 2026-09), built
+    once per run. Read only: copy it (``copy_database``) to change it or to hold it open for a module."""
+    from evidencebot.store import demo
+
+    return demo_factory(people=demo.DEFAULT_PEOPLE, months=demo.DEFAULT_MONTHS, end=demo.DEFAULT_END,
+                        seed=demo.DEFAULT_SEED)
 
 
 def copy_database(source: Path, target: Path) -> Path:

@@ -26,13 +26,14 @@ def documents(demo_db, checker):
 
 
 @pytest.fixture(scope="module")
-def full_demo_q2(tmp_path_factory):
-    """The default demo (400 people, 24 months to September 2026): the one the reader scored."""
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
+def full_demo_q2(tmp_path_factory, default_demo):
+    """The default demo (400 people, 24 months to September 2026): the one the reader scored (a copy of the
+    run's build)."""
+    import shutil
 
-    db = connect(tmp_path_factory.mktemp("demo14b") / "demo.db")
-    build_demo(db)
+    from evidencebot.store.db import connect
+
+    db = connect(shutil.copyfile(default_demo, tmp_path_factory.mktemp("demo14b") / "demo.db"))
     review = R.assemble_review(db, "2026/27 Q2")
     yield review, X.to_markdown(review.to_export(charts=False))
     db.close()

@@ -19,13 +19,13 @@ DEMO_QUARTERS = [f"{fy} Q{q}" for fy in ("2024/25", "2025/26", "2026/27") for q 
 
 
 @pytest.fixture(scope="module")
-def full_demo(tmp_path_factory):
-    """The default demo (400 people, 24 months to September 2026)."""
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
+def full_demo(tmp_path_factory, default_demo):
+    """The default demo (400 people, 24 months to September 2026): a copy of the run's build."""
+    import shutil
 
-    db = connect(tmp_path_factory.mktemp("demo14") / "demo.db")
-    build_demo(db)
+    from evidencebot.store.db import connect
+
+    db = connect(shutil.copyfile(default_demo, tmp_path_factory.mktemp("demo14") / "demo.db"))
     yield db
     db.close()
 

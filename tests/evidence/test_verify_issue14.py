@@ -10,12 +10,12 @@ from evidencebot.evidence.verify import check_evidence
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
+def demo(tmp_path_factory, default_demo):
+    import shutil
 
-    db = connect(tmp_path_factory.mktemp("verify14") / "demo.db")
-    build_demo(db)
+    from evidencebot.store.db import connect
+
+    db = connect(shutil.copyfile(default_demo, tmp_path_factory.mktemp("verify14") / "demo.db"))  # the run's build
     yield db
     db.close()
 

@@ -144,12 +144,12 @@ def test_run_chart_still_sees_a_long_run_off_the_median():
     assert run.verdict == "improvement" and "below the median" in run.rule
 
 
-def test_crisis_episode_days_on_the_demo_is_a_run_chart(tmp_path):
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
+def test_crisis_episode_days_on_the_demo_is_a_run_chart(tmp_path, default_demo):
+    import shutil
 
-    db = connect(tmp_path / "demo.db")
-    build_demo(db)
+    from evidencebot.store.db import connect
+
+    db = connect(shutil.copyfile(default_demo, tmp_path / "demo.db"))  # the default demo, the run's build
     r = ind.compute(db, "crisis_episode_days", "2026/27 Q2")
     assert r.spc["settings"]["chart"] == "run"
     assert r.verdict in ("common_cause", "too_few_points") or "median" in (r.spc["rule"] or "")

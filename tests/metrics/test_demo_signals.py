@@ -20,12 +20,12 @@ FALSE_ALARMS_ALLOWED = 5
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory):
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
+def results(tmp_path_factory, default_demo):
+    import shutil
 
-    db = connect(tmp_path_factory.mktemp("signals") / "demo.db")
-    build_demo(db)
+    from evidencebot.store.db import connect
+
+    db = connect(shutil.copyfile(default_demo, tmp_path_factory.mktemp("signals") / "demo.db"))  # the run's build
     yield compute_all(db, "2026/27 Q2")
     db.close()
 

@@ -17,13 +17,14 @@ from evidencebot.metrics.periods import cover, parse_period, year_earlier
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from evidencebot.store.db import connect
-    from evidencebot.store.demo import build_demo
+def demo(tmp_path_factory, default_demo):
+    import shutil
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    from evidencebot.store.db import connect
+
+    # the default demo, 400 people, 24 months to 2026-09 (data to 30 September 2026): a copy of the run's build
+    path = shutil.copyfile(default_demo, tmp_path_factory.mktemp("demo") / "demo.db")
     database = connect(path)
-    build_demo(database)  # 400 people, 24 months to 2026-09 (data to 30 September 2026)
     yield database, str(path)
     database.close()
 

@@ -89,7 +89,9 @@ class OverclaimRules:
                         self._has["phrase"] = True
                     for pat in general:
                         need = _required_words(pat)
-                        if need is None:
+                        if need is None or min(map(len, need[1])) <= 3:
+                            # (a gate on a short word such as "the" or "in" opens on most docs:
+                            # another matcher call would cost more than it saves)
                             self.token.add(key, _expand_small_first(pat))
                             self._has["token"] = True
                         else:
@@ -283,9 +285,9 @@ def _required_words(pattern: list) -> tuple[str, frozenset[str]] | None:
                 continue
             if not words or any(" " in w for w in words):
                 continue
-            # the rarest-looking words: a lemma such as "be" or a short word such as "the"
-            # is in most sentences, so prefer exact words, then the longest shortest word
-            score = (kind == "lower", min(map(len, words)), -len(words))
+            # the rarest-looking words: a short word such as "the" or "be" is in most
+            # sentences, so prefer the longest shortest word, then exact words over lemmas
+            score = (min(map(len, words)), kind == "lower", -len(words))
             if best is None or score > best[0]:
                 best = (score, (kind, words))
     return best[1] if best is not None else None
