@@ -93,13 +93,13 @@ def test_the_shipped_review_reads_the_same_from_published_counts(demo):
     assert published == before
 
 
-def test_the_review_command_with_a_user_template(demo_factory, user_template, isolated_home):
+def test_the_review_command_with_a_user_template(demo_copy_factory, user_template, isolated_home):
     from click.testing import CliRunner
 
     from evidencebot.cli import cli
 
     user_template("multi={{ safeguarding.multi_agency }} total={{ safeguarding.total }}\n")
-    path = str(demo_factory())
+    path = str(demo_copy_factory())  # the command records its export: never in the shared demo
     runner = CliRunner()
     exact = runner.invoke(cli, ["assemble", "review", "--no-suppress", "--db", path])
     assert exact.exit_code == 0, exact.output
