@@ -23,49 +23,44 @@ itself on research prose).
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, subject_of
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 
-def _words(value) -> frozenset[str]:
-    if value in (None, "any"):
-        return frozenset()
-    return frozenset(str(v).lower() for v in value)
+def _build(o: dict) -> dict:
+    s = dict(
+        frame=o.get("frame", "active"),
+        any_agent=o.get("agents") == "any",
+        agents=option_words(o.get("agents")),
+        verbs=option_words(o.get("verbs")),
+        result_verbs=option_words(o.get("result_verbs")),
+        efficacy=option_words(o.get("efficacy")),
+        change=option_words(o.get("change_words")),
+        any_outcome=o.get("outcomes") == "any",
+        outcomes=[] if o.get("outcomes") == "any" else list(o.get("outcomes") or []),
+        cues=o.get("cues"),
+        vague=option_words(o.get("vague_words")),
+        effect_verbs=option_words(o.get("effect_verbs")),
+        effect_nouns=option_words(o.get("effect_nouns")),
+        people=option_words(o.get("people")),
+        strong=option_words(o.get("strong_verbs")),
+        not_outcomes=option_words(o.get("not_outcomes")),
+        changed_any=bool(o.get("changed_any")),
+        vague_verbs=option_words(o.get("vague_verbs")),
+        change_verbs=option_words(o.get("change_verbs")),
+        external=option_words(o.get("external")),
+        scope=option_words(o.get("scope_words")),
+        future_only=o.get("tense") == "future",
+    )
+    # verbs with a particle ("turn around"): the first word triggers, the particle decides
+    s["particle_heads"] = frozenset(v.split()[0] for v in s["verbs"] if " " in v)
+    return s
 
 
 def _settings(rule: Rule) -> dict:
-    cache = rule.__dict__.setdefault("_derived", {})
-    if not cache:
-        o = rule.options
-        cache.update(
-            frame=o.get("frame", "active"),
-            any_agent=o.get("agents") == "any",
-            agents=_words(o.get("agents")),
-            verbs=_words(o.get("verbs")),
-            result_verbs=_words(o.get("result_verbs")),
-            efficacy=_words(o.get("efficacy")),
-            change=_words(o.get("change_words")),
-            any_outcome=o.get("outcomes") == "any",
-            outcomes=[] if o.get("outcomes") == "any" else list(o.get("outcomes") or []),
-            cues=o.get("cues"),
-            vague=_words(o.get("vague_words")),
-            effect_verbs=_words(o.get("effect_verbs")),
-            effect_nouns=_words(o.get("effect_nouns")),
-            people=_words(o.get("people")),
-            strong=_words(o.get("strong_verbs")),
-            not_outcomes=_words(o.get("not_outcomes")),
-            changed_any=bool(o.get("changed_any")),
-            vague_verbs=_words(o.get("vague_verbs")),
-            change_verbs=_words(o.get("change_verbs")),
-            external=_words(o.get("external")),
-            scope=_words(o.get("scope_words")),
-            future_only=o.get("tense") == "future",
-        )
-        # verbs with a particle ("turn around"): the first word triggers, the particle decides
-        cache["particle_heads"] = frozenset(v.split()[0] for v in cache["verbs"] if " " in v)
-    return cache
+    return derived(rule, _build)
 
 
 def _blocked(ctx: Context, tok, future_ok: bool = False) -> bool:

@@ -384,3 +384,18 @@ def _number(tok) -> int | None:
         except ValueError:
             return None
     return W.number_words.get(low)
+
+
+def option_words(value) -> frozenset[str]:
+    """A rule option's word list, lower-cased ("any" or nothing: no words)."""
+    if value in (None, "any"):
+        return frozenset()
+    return frozenset(str(v).lower() for v in value)
+
+
+def derived(rule, build) -> dict:
+    """Data a check derives from its rule's options, built once per rule and kept on the rule."""
+    cache = rule.__dict__.setdefault("_derived", {})
+    if not cache:
+        cache.update(build(rule.options))
+    return cache

@@ -12,30 +12,22 @@ questions) apply; our own costs ("we cut our printing costs by £2,000") are a p
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, subject_of
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 
-def _words(value) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in (value or []))
-
-
 def _settings(rule: Rule) -> dict:
-    cache = rule.__dict__.setdefault("_derived", {})
-    if not cache:
-        o = rule.options
-        cache.update(
-            verbs=_words(o.get("verbs")),
-            payback=_words(o.get("payback_verbs")),
-            multiples=_words(o.get("multiples")),
-            signs=_words(o.get("currency_signs")),
-            units=_words(o.get("money_units")),
-            nouns=_words(o.get("money_nouns")),
-            agents=_words(o.get("agents")),
-        )
-    return cache
+    return derived(rule, lambda o: dict(
+        verbs=option_words(o.get("verbs")),
+        payback=option_words(o.get("payback_verbs")),
+        multiples=option_words(o.get("multiples")),
+        signs=option_words(o.get("currency_signs")),
+        units=option_words(o.get("money_units")),
+        nouns=option_words(o.get("money_nouns")),
+        agents=option_words(o.get("agents")),
+    ))
 
 
 def _is_money(tok, s: dict, toks) -> bool:

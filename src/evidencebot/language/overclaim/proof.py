@@ -11,28 +11,20 @@ and question contexts pass ("which is encouraging but does not show cause and ef
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, subject_of
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 
-def _words(value) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in (value or []))
-
-
 def _settings(rule: Rule) -> dict:
-    cache = rule.__dict__.setdefault("_derived", {})
-    if not cache:
-        o = rule.options
-        cache.update(
-            verbs=_words(o.get("proof_verbs")),
-            nouns=_words(o.get("proof_nouns")),
-            efficacy=_words(o.get("efficacy")),
-            causal=_words(o.get("causal_verbs")) | _words(o.get("result_verbs")),
-            basis=_words(o.get("basis_words")),
-        )
-    return cache
+    return derived(rule, lambda o: dict(
+        verbs=option_words(o.get("proof_verbs")),
+        nouns=option_words(o.get("proof_nouns")),
+        efficacy=option_words(o.get("efficacy")),
+        causal=option_words(o.get("causal_verbs")) | option_words(o.get("result_verbs")),
+        basis=option_words(o.get("basis_words")),
+    ))
 
 
 def _claim_tokens(tok) -> list:
