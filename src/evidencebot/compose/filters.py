@@ -411,7 +411,11 @@ def change_once(result, external: bool = True, period_text: str | None = None,
         return change(result, external, period_text, compare_text)
     moved = move_text(result, period_text, compare_text)
     v = verdict(result)
-    label = "common-cause variation only" if v == "common_cause" else verdict_label(result)[:1].lower() + verdict_label(result)[1:]
+    if v == "common_cause":
+        label = "common-cause variation only"
+    else:
+        label = verdict_label(result)
+        label = label[:1].lower() + label[1:]
     tail = f"{sentence_case(step)}; on those limits the monthly chart shows {label}"
     return f"{moved}. {tail}" if moved else tail[:1].lower() + tail[1:]
 

@@ -733,7 +733,8 @@ def signal_action(indicator_id: str, notes: dict | None, results_by_id: dict, no
     action = note_action(note)
     if action and note.get("owner") and note.get("due_on") and noted is not None and indicator_id not in noted:
         # no section of its own under "Variance notes": the action is said here in full
-        return (f"the action recorded for it: {_stop(action)[:-1][:1].lower() + _stop(action)[:-1][1:]} "
+        said = _stop(action)[:-1]
+        return (f"the action recorded for it: {said[:1].lower() + said[1:]} "
                 f"({note['owner']}, by {filters.fmt_date(note['due_on'])})")
     if action and note.get("owner") and note.get("due_on"):
         r = results_by_id.get(indicator_id)
@@ -1111,6 +1112,7 @@ def assemble_review(
         if not workflow.is_exportable(s):
             raise AssertionError(f"story {s['story_id']} lacks external consent or approval")
     activity_now, activity_before = gather.activity(db, counted), gather.activity(db, c)
+    work_now, requests_open = gather.workforce(db, p), gather.requests(db, counted)
     activity_table, activity_off = activity_rows(activity_now, activity_before, notes, external)
     series_end = max((r.spc or {}).get("series", [[None]])[-1][0] or "" for r in results) if results else ""
 
@@ -1130,13 +1132,13 @@ def assemble_review(
         "rolling": rolling,
         "safety": safety_signals(results_by_id, esc, period_text, compare_text, external, notes,
                                  {n["id"] for n in notes_needed}),
-        "workforce_rows": workforce_rows(gather.workforce(db, p), gather.workforce(db, c)),
-        "asks": review_asks(gather.requests(db, counted), activity_now.plan, p.label.split(" ")[0]),
+        "workforce_rows": workforce_rows(work_now, gather.workforce(db, c)),
+        "asks": review_asks(requests_open, activity_now.plan, p.label.split(" ")[0]),
         "period_start": start_iso,
         "period_end": end_iso,
         "waits": gather.waiting_times(db, counted, latest),
         "rows": rows,
-        "glossary": glossary(results, bool(gather.workforce(db, p))),
+        "glossary": glossary(results, bool(work_now)),
         "row_groups": row_groups(rows),
         "hidden_cells": any(r["hidden"] for r in rows),
         "hidden_mark": HIDDEN_MARK,
@@ -1162,8 +1164,8 @@ def assemble_review(
         "story": story,
         "esc": esc,
         "safeguarding": gather.safeguarding(db, counted),
-        "workforce": gather.workforce(db, p),
-        "requests": gather.requests(db, counted),
+        "workforce": work_now,
+        "requests": requests_open,
     }
     # cohorts whose window had not closed by the data date are pending: the table counts
     # only the closed ones, and says so beside it (a partial cohort, not a partial period)

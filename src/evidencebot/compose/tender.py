@@ -1134,8 +1134,6 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     # an honest gap beats a loosely related block: a part keeps only blocks that answer what
     # the sub-point asks (its next candidate that does, or a block naming the buyer's term), or none
     for point in plan.points:
-        cands[point.key] = [b for b in cands[point.key] if point.key in pins and b.block_id == pins[point.key]
-                            or answers_point(point, b)]
         if point.key in pins or not chosen[point.key] or answers_point(point, chosen[point.key][0]):
             continue
         for b in chosen[point.key]:
@@ -1276,13 +1274,14 @@ def answers_point(point: SubPoint, block) -> bool:
     if not own:
         return True
     topics = blockmatch.load_topics()
-    for h in blockmatch.topic_hits(point.text, topics):
+    hits = blockmatch.topic_hits(point.text, topics)
+    for h in hits:
         # a cue of two or more words ('team structure', 'did not attend') names what is asked
         if h.weight >= 2 and (block.block_id in h.topic.blocks or h.topic.name in blockmatch.block_topics(block, topics)):
             return True
     head = set(blockmatch.tokens(" ".join([block.title] + list(block.tags))))
     body = set(blockmatch.tokens(block.body))
-    if not blockmatch.topic_hits(point.text, topics):
+    if not hits:
         # no topic of its own: words most blocks use ('review', 'risk', 'plan') prove nothing
         own -= _common_words()
         if not own:

@@ -23,7 +23,7 @@ itself on research prose).
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, governing_verb, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -56,6 +56,8 @@ def _build(o: dict) -> dict:
     )
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
     s["particle_heads"] = frozenset(v.split()[0] for v in s["verbs"] if " " in v)
+    # the verb classes whose lemma must be in a text for the structure check to read it
+    s["trigger"] = s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
     return s
 
 
@@ -327,9 +329,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verbs"]):
             return []
         return _magnitude(rule, doc, ctx, terms, s)
-    trigger = s.setdefault("_trigger", s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"]
-                           | s["particle_heads"])
-    if not ctx.lemma_set & trigger:
+    if not ctx.lemma_set & s["trigger"]:
         return []  # no verb or predicate of the classes in the text: nothing to read
     out: list[Candidate] = []
     verbs, results, efficacy = s["verbs"], s["result_verbs"], s["efficacy"]
@@ -496,11 +496,7 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
         noun = tok.head
         if noun.lemma_.lower() not in s["change"] and noun.lower_ not in s["change"]:
             continue
-        verb = noun
-        for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
+        verb = governing_verb(noun)
         subj = subject_of(verb)
         claimed = _is_agent(subj, s)
         if not claimed and subj is not None and subj.dep_ == "expl":
@@ -540,11 +536,7 @@ def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
                 head, start, end = h, min(tok.i, h.i), max(tok.i, h.i) + 1
         if head is None:
             continue
-        verb = head
-        for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
+        verb = governing_verb(head, steps=3)
         subj = subject_of(verb)
         if subj is not None and (subj.lemma_.lower() in external or subj.lower_ in external):
             continue

@@ -365,13 +365,18 @@ def _ci_level(doc, end: int) -> bool:
     return end < len(doc) and T[end].lower_ in W.interval_words
 
 
-def _anchor_verb(tok):
+def governing_verb(tok, steps: int = 4):
+    """The nearest verb at or above ``tok`` (at most ``steps`` heads up; the last token reached otherwise)."""
     cur = tok
-    for _ in range(4):
+    for _ in range(steps):
         if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
-            return cur.i
+            return cur
         cur = cur.head
-    return cur.i
+    return cur
+
+
+def _anchor_verb(tok):
+    return governing_verb(tok).i
 
 
 def _number(tok) -> int | None:

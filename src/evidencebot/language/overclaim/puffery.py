@@ -7,6 +7,7 @@ from evidencebot.language.overclaim.common import (
     _plainly_negated,
     _toks,
     check,
+    governing_verb,
     subject_of,
 )
 from evidencebot.language.overclaim.context import Context
@@ -159,7 +160,7 @@ def puffery(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                     continue
                 target = target_noun(last)
                 if target is not None and not (is_noun and last.dep_ not in W.compound_amod_nmod):
-                    gov = _governing(target)
+                    gov = governing_verb(target)
                     subj = subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
                     if subj is not None and subj.i < target.i and not any(t.lower_ in W.provider_pronouns_short for t in target.subtree) and (
                             subj.lower_ in external or subj.lemma_.lower() in external or subj.pos_ == "PROPN"):
@@ -195,10 +196,3 @@ def puffery(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     return out
 
 
-def _governing(tok):
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
-            return cur
-        cur = cur.head
-    return cur
