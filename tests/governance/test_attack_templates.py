@@ -43,8 +43,22 @@ def test_ordinary_templates_still_render():
 # unbounded (or until the test's own limit) before.
 
 CALL_FREE_LOOP = "{% for a in 'x' * 1000000 %}{% for b in 'x' * 1000000 %}{% endfor %}{% endfor %}done"
-MEMORY_HOG = ("{% set s = 'ab ' * 333333 %}"  # each split() holds 333,333 new strings: about 20 MB
-              + "".join("{% set l" + str(i) + " = s.split() %}" for i in range(12)) + "{{ l11 | length }}")
+
+
+def memory_hog(budget_mb: int) -> str:
+    """A template that keeps about 20 MB per ``split()`` until it holds more than this process
+    already maps plus the budget. The cap is "``template_mb`` beyond what the process maps",
+    and a forked child can first fill memory its parent mapped and freed (a pytest worker late
+    in a run has hundreds of MB of it), so a fixed 240 MB hog fitted inside that on CI once
+    and was never stopped. Sized from the mapped total, the hog cannot fit."""
+    import os
+
+    with open("/proc/self/statm", encoding="ascii") as f:
+        mapped_mb = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE") // 1_048_576
+    splits = (mapped_mb + budget_mb) // 20 + 4
+    return ("{% set s = 'ab ' * 333333 %}"  # each split() holds 333,333 new strings: about 20 MB
+            + "".join("{% set l" + str(i) + " = s.split() %}" for i in range(splits))
+            + "{{ l" + str(splits - 1) + " | length }}")
 
 
 def limits(home, **values) -> None:
@@ -62,9 +76,9 @@ def test_a_call_free_loop_is_stopped_at_the_time_budget(isolated_home):
 
 
 def test_a_template_cannot_take_more_than_the_memory_budget(isolated_home):
-    limits(isolated_home, template_mb=64)
+    limits(isolated_home, template_mb=64, template_seconds=120)
     with pytest.raises(ConfigError, match=r"template hog\.md\.j2.*(memory|too large)"):
-        env.render_string(MEMORY_HOG, {}, name="hog.md.j2")
+        env.render_string(memory_hog(64), {}, name="hog.md.j2")
 
 
 def test_a_user_template_file_is_stopped_too(isolated_home):
