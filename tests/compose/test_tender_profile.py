@@ -191,3 +191,21 @@ def test_tender_draft_uses_the_tenders_facts_and_finds_no_contradiction(run, dem
                       ["\n\nAs the current provider, we report to Riverside Integrated Care Board."])
     labels = {c.label for c in tender_store.contradictions(demo_copy)}
     assert {"the tender's provider (we would be new)", "the tender's buyer"} <= labels
+
+
+def test_an_excel_questionnaire_states_its_facts_above_the_header(run, demo_copy, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Dene County Council: community recovery service. Contract start date: 1 October 2026."])
+    ws.append([])
+    ws.append(["Ref", "Question", "Word count", "Weighting %", "Bidder response"])
+    ws.append(["4.1", "How will you keep the commissioner informed of performance?", "250", "10"])
+    wb.save(tmp_path / "itt.xlsx")
+    imported = run("tender", "import", str(tmp_path / "itt.xlsx"))
+    assert imported.exit_code == 0, imported.output
+    assert "buyer: Dene County Council (read from the questionnaire" in imported.output
+    assert "contract start: 1 October 2026" in imported.output
+    # another buyer that does not say whether there is a provider now: not known, not our profile's 'incumbent'
+    assert "incumbent or new provider: - (not known: set it with --incumbent / --new)" in imported.output
