@@ -1,0 +1,345 @@
+"""Check ``effect_claim``: a clause-level reading of "our effect on an outcome".
+
+The other structure checks read one frame each (an agent as the subject of a causal
+verb, a copular attribution cue, a vague size). This one reads the three parts of a
+claim wherever the clause chain puts them, so that wording none of those frames
+models is still read:
+
+* **an outcome**: a noun of the rule's outcome term lists, or of an outcome word
+  family (a noun ending in one of ``outcome_suffixes``: "loneliness",
+  "homelessness", "absenteeism"), or the people we support as the ones who changed
+  ("fewer people ended up in hospital", "got families back on their feet");
+* **a change** of it: a verb of the rule's change classes governing the outcome
+  (object, subject, passive subject, prepositional object, result phrase), a change
+  noun whose "in"/"of" phrase is the outcome ("the fall in arrears"), or a
+  comparative on it ("fewer evictions", "people are less isolated");
+* **our agency**: a provider mention (we, our, us, the team's work, our
+  programme...) that is the subject or by-agent of the change, or of a clause that
+  governs it (a cleft "it was our team who ...", a relative clause on our noun, a
+  "which"-clause about our work), or that follows a causal link
+  ("thanks to", "down to", "because of", "the result of", "through") in the same
+  clause chain as the change.
+
+The careful-language exits are read at the clause that carries the claim (the change
+word and each verb above it up to the provider): negated, hedged, an aim, a
+conditional, a question, a future (unless the rule reads promises), and the
+sentence exits of the rule's options (a named source, a small-number caution).
+
+Every word comes from the rule's options (``$lists`` in ``vocabulary.yaml``) and
+``grammar.yaml``; ``evidencebot rules explain`` shows which parts were found.
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _build(o: dict) -> dict:
+    s = dict(
+        agents=option_words(o.get("agents")),
+        people=option_words(o.get("people")),
+        change_verbs=option_words(o.get("change_verbs")),
+        change_nouns=option_words(o.get("change_nouns")),
+        change_adjectives=option_words(o.get("change_adjectives")),
+        links=option_words(o.get("links")),
+        result_verbs=option_words(o.get("result_verbs")),
+        particles=option_words(o.get("change_particles")),
+        people_words=option_words(o.get("people_words")),
+        link_verbs=option_words(o.get("link_verbs")),
+        frame_verbs=option_words(o.get("frame_verbs")),
+        outcomes=list(o.get("outcomes") or []),
+        suffixes=tuple(str(x).lower() for x in (o.get("outcome_suffixes") or [])),
+        not_outcomes=option_words(o.get("not_outcomes")),
+        exits=option_words(o.get("sentence_exits")),
+    )
+    s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"]
+                    | {v.split()[0] for v in s["change_verbs"] if " " in v})
+    return s
+
+
+def _settings(rule: Rule) -> dict:
+    return derived(rule, _build)
+
+
+# --- the three parts -------------------------------------------------------------------
+
+
+def _is_people(tok, s: dict) -> bool:
+    return tok.lemma_.lower() in s["people"] or tok.lower_ in s["people"]
+
+
+def _outcome(tok, s: dict, terms: Terms, modifier: bool = False) -> bool:
+    """Is this token an outcome (a noun of the outcome lists or word families)? A term that
+    only modifies another noun ("crisis" in "crisis team") is not, unless ``modifier`` (the
+    noun it modifies is a change: "attendance rise")."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and not tok.lower_.endswith(s["suffixes"] or ("\0",)):
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in s["not_outcomes"] or lemma in s["not_outcomes"] or lemma in s["agents"]:
+        return False
+    if any(terms.covers(name, tok.i) for name in s["outcomes"]):
+        return modifier or tok.dep_ not in W.compound_amod_nmod or tok.head.pos_ not in ("NOUN", "PROPN") or any(
+            terms.covers(name, tok.head.i) for name in s["outcomes"]) or tok.head.lower_ in W.measure_nouns
+    return tok.pos_ == "NOUN" and bool(s["suffixes"]) and low.endswith(s["suffixes"]) and len(low) > 7
+
+
+def _ours(tok, s: dict) -> bool:
+    """A provider mention: "we"/"us", or a noun phrase of ours ("our team", "the team's
+    work", "the programme") that is not the people we support."""
+    low = tok.lower_
+    if low in W.provider_pronouns_short and low != "our":
+        return tok.dep_ not in ("relcl",) and not _inside_people(tok, s)
+    if tok.pos_ not in ("NOUN", "PROPN") or _is_people(tok, s):
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" and (c.lower_ in W.provider_pronouns_short or (
+                c.lemma_.lower() in s["agents"] and not _is_people(c, s))):
+            return True
+        if c.dep_ == "prep" and c.lower_ in W.belonging_preps:
+            for g in c.children:
+                if g.dep_ == "pobj" and not _is_people(g, s) and _ours(g, s):
+                    return True
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "we" for g in c.children):
+            return True  # "the crisis plan we wrote", "the triage car we staff"
+    if tok.lemma_.lower() in s["agents"] or low in s["agents"]:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    return False
+
+
+def _inside_people(tok, s: dict) -> bool:
+    """"we" in "the people we support": a relative clause on the people."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "relcl" and _is_people(cur.head, s):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _change_of(tok, s: dict, terms: Terms):
+    """The outcome this change word changes, or None.
+
+    verb: its object, its subject (intransitive "admissions fell"), its passive subject, a
+    prepositional object, or the people moved by a result phrase ("got people into work");
+    noun: its "in"/"of" phrase ("the fall in arrears"); adjective: the noun it modifies or
+    the subject of its copula ("fewer evictions", "people are less isolated")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and _change_verb(tok, s):
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and _outcome_np(c, s, terms):
+                return c
+            if c.dep_ == "ccomp" and c.i > tok.i and not any(
+                    g.dep_ == "nsubj" and g.lower_ in W.provider_pronouns_short for g in c.children):
+                hit = next((t for t in c.subtree if _outcome(t, s, terms)), None)
+                if hit is not None:
+                    return hit  # "overhauled how every school responds to self-harm"
+            if c.dep_ in ("prep", "dative") and c.lower_ in W.effect_preps:
+                for g in c.children:
+                    if g.dep_ == "pobj" and _outcome_np(g, s, terms):
+                        return g
+            if c.dep_ == "dobj" and (_is_people(c, s) or c.lower_ in W.individuals) and _moved(tok, c):
+                return c
+        return None
+    if tok.pos_ == "NOUN" and (lemma in s["change_nouns"] or tok.lower_ in s["change_nouns"]):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in W.effect_preps:
+                for g in c.children:
+                    if g.dep_ == "pobj" and _outcome_np(g, s, terms):
+                        return g
+            if c.dep_ in ("compound", "amod", "nmod") and _outcome(c, s, terms, modifier=True):
+                return c
+        return None
+    if tok.lower_ in s["change_adjectives"] or lemma in s["change_adjectives"]:
+        if tok.dep_ == "amod" and (_outcome_np(tok.head, s, terms) or _is_people(tok.head, s)):
+            return tok.head
+        if tok.dep_ in ("acomp", "advmod") or tok.head.dep_ == "acomp":
+            verb = tok.head if tok.dep_ != "advmod" else tok.head.head
+            subj = subject_of(verb)
+            if subj is not None and (_outcome_np(subj, s, terms) or _is_people(subj, s)):
+                return subj
+    return None
+
+
+def _change_verb(tok, s: dict) -> bool:
+    """A verb of the change class, or a verb with a change particle ("pushed down", "gave up",
+    "brought down"): the particle makes the change."""
+    lemma = tok.lemma_.lower()
+    if lemma in s["change_verbs"] or tok.lower_ in s["change_verbs"]:
+        return True
+    return any(c.dep_ == "prt" and (c.lower_ in s["particles"] or f"{lemma} {c.lower_}" in s["change_verbs"])
+               for c in tok.children)
+
+
+def _outcome_np(np, s: dict, terms: Terms) -> bool:
+    """The head of this noun phrase, or a noun in its "of"/"in" phrase, is an outcome
+    ("the rate of evictions", "levels of loneliness among older men")."""
+    if _outcome(np, s, terms):
+        return True
+    if np.lower_ in W.measure_nouns or np.lemma_.lower() in W.measure_nouns:
+        # "the rate of evictions", "the number of people claiming sickness benefits"
+        if any(t is not np and _outcome(t, s, terms) for t in np.subtree):
+            return True
+    return any(c.dep_ in ("compound", "amod") and _outcome(c, s, terms) for c in np.children) and (
+        np.lower_ in W.measure_nouns)
+
+
+def _moved(verb, people) -> bool:
+    """The people are moved by the verb's result phrase ("got people into work", "kept
+    families in their homes", "helped tenants off the streets")."""
+    return any(c.i > people.i and (c.dep_ in ("prep", "prt", "advmod") and c.lower_ in W.result_particles)
+               for c in list(verb.children) + list(people.children))
+
+
+def _agency(tok, s: dict, ctx: Context, steps: int = 6):
+    """The provider mention that claims the change ``tok``, and the verbs between: up the
+    parse from the change word, at each step reading the subject, by-agent and causal links of
+    the clause reached; a relative clause hands over to its antecedent, a cleft ("it was our
+    team who ...") or a "means" clause ("choosing us means ...") to its focus. A clause with a
+    subject of its own that is the complement of a verb of saying, knowing or treating ("we
+    treat this as ...", "we know that admissions fell") is not claimed by that verb's subject."""
+    path = []
+    cur = tok
+    for _ in range(steps):
+        verbal = cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"
+        if verbal:
+            path.append(cur)
+            found = _agent_of_clause(cur, s)
+            if found is not None:
+                return found, path
+        link = _link_in(cur, s)
+        if link is not None:
+            return link, path
+        if cur.dep_ == "relcl" and _ours(cur.head, s):
+            return cur.head, path
+        if cur.head is cur:
+            break
+        if verbal and cur.dep_ in W.clause_deps and any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cur.children):
+            head = cur.head
+            if cur.dep_ == "ccomp" and head.lemma_.lower() in s["frame_verbs"]:
+                found = _agent_of_clause(head, s)
+                if found is not None:
+                    path.append(head)
+                    return found, path
+            break
+        cur = cur.head
+    return None, path
+
+
+def _credited_in(np, s: dict):
+    """A relative clause inside the changed outcome's phrase whose subject is ours and whose
+    verb claims a result ("the lower readmission rate, which our coaching delivered")."""
+    for t in np.subtree:
+        if t.dep_ == "relcl" and (t.lemma_.lower() in s["change_verbs"] or t.lemma_.lower() in s["result_verbs"]):
+            subj = next((g for g in t.children if g.dep_ == "nsubj"), None)
+            if subj is not None and _ours(subj, s):
+                return subj
+    return None
+
+
+def _agent_of_clause(verb, s: dict):
+    if verb.lemma_.lower() in s["link_verbs"]:
+        for c in verb.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                found = next((t for t in c.subtree if t is not c and _ours(t, s)), None)
+                if found is not None:
+                    return found
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj") and (_ours(c, s) or _ours_gerund(c, s) or _ours_users(c, s)):
+            return c
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj" and _ours(g, s):
+                    return g
+        link = _link_child(c, s)
+        if link is not None:
+            return link
+        if c.dep_ in ("attr",) and _ours(c, s):
+            return c  # "it was our team who ..." (the cleft's focus)
+    return None
+
+
+def _ours_gerund(c, s: dict) -> bool:
+    """"Joining our groups", "Working with our advisers" as a subject."""
+    return c.tag_ == "VBG" and any(_ours(t, s) for t in c.subtree)
+
+
+def _link_child(c, s: dict):
+    """A causal link among a word's dependents: "thanks to our team", "down to the work of our
+    volunteers", "because of us", "the direct product of our flats", "through our programme",
+    or a clause of cause whose subject is ours ("because our mentor showed him ...")."""
+    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in s["links"] for m in c.children):
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (_ours(subj, s) or _ours_users(subj, s)):
+            return subj
+        return None
+    if c.lower_ not in s["links"] or c.dep_ in ("nsubj", "dobj", "mark"):
+        return None
+    for t in c.subtree:
+        if t.i > c.i and t.i - c.i <= 8 and _ours(t, s):
+            return t
+    return None
+
+
+def _ours_users(np, s: dict) -> bool:
+    """The people who use our service as the ones a result is claimed for: "families who join
+    the programme", "anyone who rings our crisis line" (a relative clause on the people with
+    something of ours in it)."""
+    if not (_is_people(np, s) or np.lower_ in W.people_pronouns or np.lower_ in s["people_words"]):
+        return False
+    for c in np.children:
+        if c.dep_ in ("relcl", "acl"):
+            if any(t is not np and (_ours(t, s) or t.lower_ in W.provider_pronouns_short) for t in c.subtree):
+                return True
+    return False
+
+
+def _link_in(tok, s: dict):
+    for c in tok.children:
+        found = _link_child(c, s)
+        if found is not None:
+            return found
+    return None
+
+
+def _blocked(ctx: Context, toks) -> bool:
+    return any(ctx.question(t) or ctx.negated(t) or ctx.conditional(t) or ctx.aim(t) or ctx.hedged(t)
+               for t in toks)
+
+
+@check("effect_claim")
+def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    """Our agency over a change in an outcome, anywhere in the clause chain (module docstring)."""
+    s = _settings(rule)
+    if not (ctx.lemma_set & s["trigger"] or ctx.lower_set & s["trigger"] or ctx.lower_set & s["particles"]):
+        return []
+    if not ctx.lower_set & W.provider_pronouns_short and not ctx.lemma_set & s["agents"]:
+        return []
+    out: list[Candidate] = []
+    exits = s["exits"]
+    for tok in _toks(doc):
+        if tok.lemma_.lower() not in s["trigger"] and tok.lower_ not in s["trigger"] and not (
+                s["particles"] and tok.pos_ == "VERB" and _change_verb(tok, s)):
+            continue
+        outcome = _change_of(tok, s, terms)
+        if outcome is None:
+            continue
+        agent, path = _agency(tok, s, ctx)
+        if agent is None:
+            agent = _credited_in(outcome if tok.dep_ != "amod" else tok.head, s)
+            path = [agent.head] if agent is not None else path
+        if agent is None:
+            continue
+        if _blocked(ctx, [tok, *path]):
+            continue
+        sent = tok.sent
+        if exits and any(t.lower_ in exits for t in sent):
+            continue
+        start, end = min(tok.i, outcome.i), max(tok.i, outcome.i) + 1
+        out.append(Candidate(rule, start, end, tok.i))
+    return out
