@@ -31,6 +31,7 @@ Every word comes from the rule's options (``$lists`` in ``vocabulary.yaml``) and
 
 from __future__ import annotations
 
+from evidencebot.language.overclaim.claims import _only_can
 from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
@@ -50,12 +51,18 @@ def _build(o: dict) -> dict:
         people_words=option_words(o.get("people_words")),
         link_verbs=option_words(o.get("link_verbs")),
         frame_verbs=option_words(o.get("frame_verbs")),
+        light_verbs=option_words(o.get("light_verbs")),
+        not_agents=option_words(o.get("not_agents")),
         outcomes=list(o.get("outcomes") or []),
         suffixes=tuple(str(x).lower() for x in (o.get("outcome_suffixes") or [])),
         not_outcomes=option_words(o.get("not_outcomes")),
         exits=option_words(o.get("sentence_exits")),
+        heads=option_words(o.get("outcome_heads")),
+        achieve=option_words(o.get("achieve_verbs")),
+        quantities=option_words(o.get("quantities")),
+        people_possessives=option_words(o.get("people_possessives")),
     )
-    s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"]
+    s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"] | s["result_verbs"]
                     | {v.split()[0] for v in s["change_verbs"] if " " in v})
     return s
 
@@ -79,10 +86,13 @@ def _outcome(tok, s: dict, terms: Terms, modifier: bool = False) -> bool:
         return False
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in s["not_outcomes"] or lemma in s["not_outcomes"] or lemma in s["agents"]:
-        return False
+        # "referrals" and "visits" are ours, "crisis referrals" and "GP visits" outcomes
+        return any(e - st > 1 and st <= tok.i < e for name in s["outcomes"] for st, e in terms.spans(name))
     if any(terms.covers(name, tok.i) for name in s["outcomes"]):
         return modifier or tok.dep_ not in W.compound_amod_nmod or tok.head.pos_ not in ("NOUN", "PROPN") or any(
             terms.covers(name, tok.head.i) for name in s["outcomes"]) or tok.head.lower_ in W.measure_nouns
+    if tok.pos_ == "NOUN" and (lemma in s["heads"] or low in s["heads"]):
+        return modifier or tok.dep_ not in W.compound_amod_nmod or tok.head.lower_ in W.measure_nouns
     return tok.pos_ == "NOUN" and bool(s["suffixes"]) and low.endswith(s["suffixes"]) and len(low) > 7
 
 
@@ -92,20 +102,20 @@ def _ours(tok, s: dict) -> bool:
     low = tok.lower_
     if low in W.provider_pronouns_short and low != "our":
         return tok.dep_ not in ("relcl",) and not _inside_people(tok, s)
-    if tok.pos_ not in ("NOUN", "PROPN") or _is_people(tok, s):
+    if tok.pos_ not in ("NOUN", "PROPN") or _is_people(tok, s) or tok.lemma_.lower() in s["not_agents"]:
         return False
     for c in tok.children:
         if c.dep_ == "poss" and (c.lower_ in W.provider_pronouns_short or (
                 c.lemma_.lower() in s["agents"] and not _is_people(c, s))):
             return True
-        if c.dep_ == "prep" and c.lower_ in W.belonging_preps:
+        if c.dep_ == "prep" and (c.lower_ in W.belonging_preps or c.lower_ in W.agent_link_preps):
             for g in c.children:
                 if g.dep_ == "pobj" and not _is_people(g, s) and _ours(g, s):
                     return True
         if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "we" for g in c.children):
             return True  # "the crisis plan we wrote", "the triage car we staff"
-    if tok.lemma_.lower() in s["agents"] or low in s["agents"]:
-        return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    if tok.lemma_.lower() in s["agents"] or low in s["agents"] or (tok.pos_ == "PROPN" and tok.is_title):
+        return any(c.dep_ == "det" and c.lower_ in W.definite_dets for c in tok.children)
     return False
 
 
@@ -115,7 +125,7 @@ def _inside_people(tok, s: dict) -> bool:
     for _ in range(4):
         if cur.dep_ == "relcl" and _is_people(cur.head, s):
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -125,32 +135,51 @@ def _change_of(tok, s: dict, terms: Terms):
     """The outcome this change word changes, or None.
 
     verb: its object, its subject (intransitive "admissions fell"), its passive subject, a
-    prepositional object, or the people moved by a result phrase ("got people into work");
-    noun: its "in"/"of" phrase ("the fall in arrears"); adjective: the noun it modifies or
-    the subject of its copula ("fewer evictions", "people are less isolated")."""
+    prepositional object, a complement clause ("overhauled how schools respond to self-harm"),
+    or the people moved or stopped by it ("got people into work", "stops young people
+    reoffending"); a participle on an outcome ("the falling suicide rate"); noun: its
+    "in"/"of" phrase ("the fall in arrears"); adjective: the noun it modifies or the subject of
+    its copula ("fewer evictions", "people are less isolated")."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and _change_verb(tok, s):
+    if tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN") and _change_verb(tok, s) and _outcome_np(tok.head, s, terms):
+        return tok.head  # "the falling suicide rate", "improved wellbeing scores"
+    if tok.pos_ in ("VERB", "AUX") and (_change_verb(tok, s) or lemma in s["result_verbs"]):
+        change = _change_verb(tok, s)
+        transitive = any(c.dep_ == "dobj" for c in tok.children)
         for c in tok.children:
-            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and _outcome_np(c, s, terms):
+            if c.dep_ == "nsubj" and transitive:
+                continue  # the subject of "prevents suicide" is the cause, not the outcome
+            if change and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and _outcome_np(
+                    c, s, terms, owned=c.dep_ == "dobj"):
                 return c
-            if c.dep_ == "ccomp" and c.i > tok.i and not any(
+            if change and c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and any(
+                    g.dep_ == "nsubj" and (_is_people(g, s) or g.lower_ in W.individuals) for g in c.children):
+                return c  # "stops young people reoffending"
+            if change and c.dep_ == "ccomp" and c.i > tok.i and not any(
                     g.dep_ == "nsubj" and g.lower_ in W.provider_pronouns_short for g in c.children):
                 hit = next((t for t in c.subtree if _outcome(t, s, terms)), None)
                 if hit is not None:
                     return hit  # "overhauled how every school responds to self-harm"
-            if c.dep_ in ("prep", "dative") and c.lower_ in W.effect_preps:
-                for g in c.children:
-                    if g.dep_ == "pobj" and _outcome_np(g, s, terms):
-                        return g
-            if c.dep_ == "dobj" and (_is_people(c, s) or c.lower_ in W.individuals) and _moved(tok, c):
-                return c
+            if change and c.dep_ in ("prep", "dative") and c.lower_ in W.effect_preps:
+                hit = _prep_outcome(c, s, terms)
+                if hit is not None:
+                    return hit
+            if c.dep_ in ("dobj", "nsubjpass") and (_is_people(c, s) or c.lower_ in W.individuals
+                                                     or c.lower_ in W.people_pronouns):
+                if _moved(tok, c) or _stopped(c):
+                    return c
         return None
     if tok.pos_ == "NOUN" and (lemma in s["change_nouns"] or tok.lower_ in s["change_nouns"]):
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        if tok.dep_ == "dobj":
+            # a light verb's preposition: "put an end to rough sleeping", "made a dent in arrears"
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
+        for c in preps:
+            if c.lower_ in W.effect_preps:
+                hit = _prep_outcome(c, s, terms)
+                if hit is not None:
+                    return hit
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in W.effect_preps:
-                for g in c.children:
-                    if g.dep_ == "pobj" and _outcome_np(g, s, terms):
-                        return g
             if c.dep_ in ("compound", "amod", "nmod") and _outcome(c, s, terms, modifier=True):
                 return c
         return None
@@ -165,6 +194,52 @@ def _change_of(tok, s: dict, terms: Terms):
     return None
 
 
+def _achieved(verb, s: dict, terms: Terms):
+    """The people we support as the subject of a verb of attaining, with an outcome as its
+    object ("participants found stable jobs", "families kept their homes"): a result, when
+    a link gives us as its cause."""
+    if verb.lemma_.lower() not in s["achieve"]:
+        return None
+    subj = subject_of(verb)
+    if subj is None or not (_is_people(subj, s) or subj.lower_ in W.individuals or subj.pos_ == "PROPN"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and _outcome_np(c, s, terms):
+            return c
+        if c.dep_ in ("prep", "prt") and c.lower_ in W.result_particles:
+            for g in c.subtree:
+                if g.dep_ == "pobj" and _outcome_np(g, s, terms):
+                    return g
+    return None
+
+
+def _stopped(people) -> bool:
+    """The people with a verbal complement: "stops young people reoffending", "stopped people
+    being readmitted", "kept them from drinking"."""
+    return any(c.i > people.i and c.tag_ == "VBG" for c in people.children) or any(
+        c.i > people.i and c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp", "advcl") for c in people.head.children)
+
+
+def _prep_outcome(prep, s: dict, terms: Terms):
+    """The outcome a preposition introduces: its object (or the object of its clause, "in
+    waiting times"), else, when the parse left it without one, a noun in the next few words."""
+    for g in prep.children:
+        if g.dep_ in ("pobj", "pcomp") and _outcome_np(g, s, terms):
+            return g
+        if g.dep_ == "pcomp":
+            for x in g.children:
+                if x.dep_ == "dobj" and _outcome_np(x, s, terms):
+                    return x
+    if not any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+        doc = prep.doc
+        for t in doc[prep.i + 1:min(prep.i + 5, prep.sent.end)]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            if _outcome(t, s, terms, modifier=True):
+                return t
+    return None
+
+
 def _change_verb(tok, s: dict) -> bool:
     """A verb of the change class, or a verb with a change particle ("pushed down", "gave up",
     "brought down"): the particle makes the change."""
@@ -175,17 +250,32 @@ def _change_verb(tok, s: dict) -> bool:
                for c in tok.children)
 
 
-def _outcome_np(np, s: dict, terms: Terms) -> bool:
-    """The head of this noun phrase, or a noun in its "of"/"in" phrase, is an outcome
-    ("the rate of evictions", "levels of loneliness among older men")."""
+def _outcome_np(np, s: dict, terms: Terms, owned: bool = False) -> bool:
+    """The head of this noun phrase is an outcome; or the head is a measure or a quantity
+    ("the rate of evictions", "dozens of detentions", "the number of people claiming sickness
+    benefits", "use of restraint") with an outcome, or anything, in its "of" phrase; or it is
+    something of the people we support ("people's relationships", "their tenancy")."""
     if _outcome(np, s, terms):
-        return True
-    if np.lower_ in W.measure_nouns or np.lemma_.lower() in W.measure_nouns:
-        # "the rate of evictions", "the number of people claiming sickness benefits"
-        if any(t is not np and _outcome(t, s, terms) for t in np.subtree):
+        # "the wait for a callback" is our process, not an outcome
+        return not any(c.dep_ == "prep" and any(g.dep_ == "pobj" and _not_outcome(g, s) for g in c.children)
+                       for c in np.children if c.lower_ == "for")
+    measure = np.lower_ in W.measure_nouns or np.lemma_.lower() in W.measure_nouns
+    if measure or np.lower_ in s["quantities"] or np.pos_ == "NUM":
+        if any(t.i != np.i and _outcome(t, s, terms, modifier=True) for t in np.subtree):
             return True
-    return any(c.dep_ in ("compound", "amod") and _outcome(c, s, terms) for c in np.children) and (
-        np.lower_ in W.measure_nouns)
+        if measure and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
+                           and not _not_outcome(g, s) for g in c.children) for c in np.children):
+            return True
+    if owned and np.pos_ == "NOUN" and not _not_outcome(np, s) and not _is_people(np, s):
+        for c in np.children:
+            if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in s["people_possessives"]):
+                return True
+    return False
+
+
+def _not_outcome(t, s: dict) -> bool:
+    return (t.lower_ in s["not_outcomes"] or t.lemma_.lower() in s["not_outcomes"]
+            or t.lemma_.lower() in s["agents"])
 
 
 def _moved(verb, people) -> bool:
@@ -216,8 +306,11 @@ def _agency(tok, s: dict, ctx: Context, steps: int = 6):
             return link, path
         if cur.dep_ == "relcl" and _ours(cur.head, s):
             return cur.head, path
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
+        if cur.dep_ == "dobj" and cur.pos_ == "NOUN" and cur.head.lemma_.lower() not in s["light_verbs"] and not (
+                _change_verb(cur.head, s)):
+            break  # "we treat the fall in arrears as ...", "we measure the drop in ..."
         if verbal and cur.dep_ in W.clause_deps and any(
                 c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cur.children):
             head = cur.head
@@ -244,9 +337,10 @@ def _credited_in(np, s: dict):
 
 def _agent_of_clause(verb, s: dict):
     if verb.lemma_.lower() in s["link_verbs"]:
+        # "can be credited to our team", "stems from our scheme", "reflects the work of our line"
         for c in verb.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ == "to":
-                found = next((t for t in c.subtree if t is not c and _ours(t, s)), None)
+            if c.dep_ in ("prep", "dative", "dobj", "attr", "advmod") and c.i > verb.i:
+                found = next((t for t in c.subtree if t.i - verb.i <= 10 and _ours(t, s)), None)
                 if found is not None:
                     return found
     for c in verb.children:
@@ -294,7 +388,7 @@ def _ours_users(np, s: dict) -> bool:
         return False
     for c in np.children:
         if c.dep_ in ("relcl", "acl"):
-            if any(t is not np and (_ours(t, s) or t.lower_ in W.provider_pronouns_short) for t in c.subtree):
+            if any(t.i != np.i and (_ours(t, s) or t.lower_ in W.provider_pronouns_short) for t in c.subtree):
                 return True
     return False
 
@@ -308,8 +402,14 @@ def _link_in(tok, s: dict):
 
 
 def _blocked(ctx: Context, toks) -> bool:
-    return any(ctx.question(t) or ctx.negated(t) or ctx.conditional(t) or ctx.aim(t) or ctx.hedged(t)
-               for t in toks)
+    """Questions, negations, conditionals, aims and hedges claim nothing; "can" alone ("can be
+    credited to our team") states a capability, not a doubt."""
+    if any(ctx.question(t) or ctx.negated(t) or ctx.conditional(t) or ctx.aim(t) for t in toks):
+        return True
+    if any(ctx.hedged(t) for t in toks):
+        sent = toks[0].sent
+        return not _only_can(_toks(toks[0].doc), sent, ctx)
+    return False
 
 
 @check("effect_claim")
@@ -323,6 +423,13 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     out: list[Candidate] = []
     exits = s["exits"]
     for tok in _toks(doc):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in s["achieve"]:
+            got = _achieved(tok, s, terms)
+            if got is not None:
+                link = _link_in(tok, s)
+                if link is not None and not _blocked(ctx, [tok]):
+                    out.append(Candidate(rule, min(tok.i, got.i), max(tok.i, got.i) + 1, tok.i))
+                    continue
         if tok.lemma_.lower() not in s["trigger"] and tok.lower_ not in s["trigger"] and not (
                 s["particles"] and tok.pos_ == "VERB" and _change_verb(tok, s)):
             continue
