@@ -39,7 +39,7 @@ from evidencebot.language.phrasebank import Rule
 
 
 def _build(o: dict) -> dict:
-    s = dict(
+    s: dict = dict(
         agents=option_words(o.get("agents")),
         people=option_words(o.get("people")),
         change_verbs=option_words(o.get("change_verbs")),
@@ -60,9 +60,15 @@ def _build(o: dict) -> dict:
         heads=option_words(o.get("outcome_heads")),
         achieve=option_words(o.get("achieve_verbs")),
         quantities=option_words(o.get("quantities")),
+        enabling_verbs=option_words(o.get("enabling_verbs")),
+        enabling_words=option_words(o.get("enabling_words")),
+        counter_outcomes=option_words(o.get("counterfactual_outcomes")),
+        counter_preps=option_words(o.get("counterfactual_preps")),
+        counter_modals=option_words(o.get("counterfactual_modals")),
         people_possessives=option_words(o.get("people_possessives")),
     )
     s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"] | s["result_verbs"]
+                    | s["enabling_verbs"]
                     | {v.split()[0] for v in s["change_verbs"] if " " in v})
     return s
 
@@ -82,7 +88,7 @@ def _outcome(tok, s: dict, terms: Terms, modifier: bool = False) -> bool:
     """Is this token an outcome (a noun of the outcome lists or word families)? A term that
     only modifies another noun ("crisis" in "crisis team") is not, unless ``modifier`` (the
     noun it modifies is a change: "attendance rise")."""
-    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and not tok.lower_.endswith(s["suffixes"] or ("\0",)):
+    if tok.pos_ not in W.effect_outcome_pos and tok.tag_ != "VBG" and not tok.lower_.endswith(s["suffixes"] or ("\0",)):
         return False
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in s["not_outcomes"] or lemma in s["not_outcomes"] or lemma in s["agents"]:
@@ -143,15 +149,24 @@ def _change_of(tok, s: dict, terms: Terms):
     lemma = tok.lemma_.lower()
     if tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN") and _change_verb(tok, s) and _outcome_np(tok.head, s, terms):
         return tok.head  # "the falling suicide rate", "improved wellbeing scores"
+    if tok.pos_ == "VERB" and lemma in s["enabling_verbs"] and any(
+            c.dep_ in W.effect_enabling_deps and c.lower_ in s["enabling_words"] for c in tok.children):
+        # "her return to college was made possible by ...", "our team made his recovery possible"
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN" and _outcome_np(c, s, terms, owned=True):
+                return c
+        return None
     if tok.pos_ in ("VERB", "AUX") and (_change_verb(tok, s) or lemma in s["result_verbs"]):
         change = _change_verb(tok, s)
         transitive = any(c.dep_ == "dobj" for c in tok.children)
         for c in tok.children:
             if c.dep_ == "nsubj" and transitive:
                 continue  # the subject of "prevents suicide" is the cause, not the outcome
-            if change and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and _outcome_np(
+            if change and c.dep_ in W.effect_changed_deps and _outcome_np(
                     c, s, terms, owned=c.dep_ == "dobj"):
                 return c
+            if change and c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and _outcome(c, s, terms, modifier=True):
+                return c  # "has stopped drinking", "gave up self-harming"
             if change and c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and any(
                     g.dep_ == "nsubj" and (_is_people(g, s) or g.lower_ in W.individuals) for g in c.children):
                 return c  # "stops young people reoffending"
@@ -165,7 +180,7 @@ def _change_of(tok, s: dict, terms: Terms):
                 if hit is not None:
                     return hit
             if c.dep_ in ("dobj", "nsubjpass") and (_is_people(c, s) or c.lower_ in W.individuals
-                                                     or c.lower_ in W.people_pronouns):
+                                                     or c.lower_ in W.people_pronouns or c.pos_ == "PROPN"):
                 if _moved(tok, c) or _stopped(c):
                     return c
         return None
@@ -180,7 +195,7 @@ def _change_of(tok, s: dict, terms: Terms):
                 if hit is not None:
                     return hit
         for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod") and _outcome(c, s, terms, modifier=True):
+            if c.dep_ in W.compound_amod_nmod and _outcome(c, s, terms, modifier=True):
                 return c
         return None
     if tok.lower_ in s["change_adjectives"] or lemma in s["change_adjectives"]:
@@ -217,7 +232,7 @@ def _stopped(people) -> bool:
     """The people with a verbal complement: "stops young people reoffending", "stopped people
     being readmitted", "kept them from drinking"."""
     return any(c.i > people.i and c.tag_ == "VBG" for c in people.children) or any(
-        c.i > people.i and c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp", "advcl") for c in people.head.children)
+        c.i > people.i and c.tag_ == "VBG" and c.dep_ in W.effect_clause_comp_deps for c in people.head.children)
 
 
 def _prep_outcome(prep, s: dict, terms: Terms):
@@ -268,7 +283,8 @@ def _outcome_np(np, s: dict, terms: Terms, owned: bool = False) -> bool:
             return True
     if owned and np.pos_ == "NOUN" and not _not_outcome(np, s) and not _is_people(np, s):
         for c in np.children:
-            if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in s["people_possessives"]):
+            if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in s["people_possessives"]
+                                     or c.lower_ in W.individuals or c.pos_ == "PROPN"):
                 return True
     return False
 
@@ -281,7 +297,7 @@ def _not_outcome(t, s: dict) -> bool:
 def _moved(verb, people) -> bool:
     """The people are moved by the verb's result phrase ("got people into work", "kept
     families in their homes", "helped tenants off the streets")."""
-    return any(c.i > people.i and (c.dep_ in ("prep", "prt", "advmod") and c.lower_ in W.result_particles)
+    return any(c.i > people.i and (c.dep_ in W.effect_moved_deps and c.lower_ in W.result_particles)
                for c in list(verb.children) + list(people.children))
 
 
@@ -312,7 +328,7 @@ def _agency(tok, s: dict, ctx: Context, steps: int = 6):
                 _change_verb(cur.head, s)):
             break  # "we treat the fall in arrears as ...", "we measure the drop in ..."
         if verbal and cur.dep_ in W.clause_deps and any(
-                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cur.children):
+                c.dep_ in W.nsubj_nsubjpass_csubj_expl for c in cur.children):
             head = cur.head
             if cur.dep_ == "ccomp" and head.lemma_.lower() in s["frame_verbs"]:
                 found = _agent_of_clause(head, s)
@@ -339,7 +355,7 @@ def _agent_of_clause(verb, s: dict):
     if verb.lemma_.lower() in s["link_verbs"]:
         # "can be credited to our team", "stems from our scheme", "reflects the work of our line"
         for c in verb.children:
-            if c.dep_ in ("prep", "dative", "dobj", "attr", "advmod") and c.i > verb.i:
+            if c.dep_ in W.effect_complement_deps and c.i > verb.i:
                 found = next((t for t in c.subtree if t.i - verb.i <= 10 and _ours(t, s)), None)
                 if found is not None:
                     return found
@@ -372,7 +388,7 @@ def _link_child(c, s: dict):
         if subj is not None and (_ours(subj, s) or _ours_users(subj, s)):
             return subj
         return None
-    if c.lower_ not in s["links"] or c.dep_ in ("nsubj", "dobj", "mark"):
+    if c.lower_ not in s["links"] or c.dep_ in W.effect_not_link_deps:
         return None
     for t in c.subtree:
         if t.i > c.i and t.i - c.i <= 8 and _ours(t, s):
@@ -406,22 +422,80 @@ def _blocked(ctx: Context, toks) -> bool:
     credited to our team") states a capability, not a doubt."""
     if any(ctx.question(t) or ctx.negated(t) or ctx.conditional(t) or ctx.aim(t) for t in toks):
         return True
+    governors = ctx.v.forms("hedge_governors")
+    if any(t.lower_ in governors and t.lower_ not in ctx.v.set("assertive_governors") for t in toks[1:]):
+        return True  # "contributed to a reduction in ...", "helped bring down ..." (on the way up)
     if any(ctx.hedged(t) for t in toks):
         sent = toks[0].sent
         return not _only_can(_toks(toks[0].doc), sent, ctx)
     return False
 
 
+def _counterfactual_cause(tok, s: dict):
+    """``tok`` opens a counterfactual cause of ours: "without our link worker", "but for the
+    team", "had we not stepped in", "if it were not for our navigators", "if we had not ..."."""
+    low = tok.lower_
+    if low in s["counter_preps"] and tok.dep_ == "prep":
+        return next((t for t in tok.subtree if t.i != tok.i and _ours(t, s)), None)
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" and any(c.dep_ == "neg" for c in tok.children):
+        inverted = any(c.lower_ == "had" and c.i < tok.i and c.i == tok.left_edge.i for c in tok.children)
+        iffed = any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
+        if inverted or iffed:
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and _ours(subj, s):
+                return subj
+            if subj is not None and subj.lower_ == "it":  # "if it were not for our team"
+                return next((t for t in tok.subtree if t.i > tok.i and _ours(t, s)), None)
+    return None
+
+
+def _counterfactuals(doc, s: dict, ctx: Context, terms: Terms, rule: Rule) -> list[Candidate]:
+    """Our help claimed through what would have happened without it: a counterfactual cause of
+    ours (``_counterfactual_cause``) and a main clause with "would" about an outcome ("Tom
+    would be sleeping on the streets", "Denise would certainly have been readmitted")."""
+    out: list[Candidate] = []
+    hedges = ctx.v.set("hedge_adverbs")
+    for tok in _toks(doc):
+        if tok.lower_ not in s["counter_preps"] and not (tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX")):
+            continue
+        agent = _counterfactual_cause(tok, s)
+        if agent is None:
+            continue
+        verb = tok.head
+        if not any(c.dep_ == "aux" and c.lower_ in s["counter_modals"] for c in verb.children):
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ in hedges for c in verb.children) or ctx.question(verb):
+            continue
+        cause = {t.i for t in tok.subtree}
+        hit = next((t for t in verb.subtree if t.i not in cause and (
+            _outcome(t, s, terms, modifier=True) or t.lower_ in s["counter_outcomes"]
+            or t.lemma_.lower() in s["counter_outcomes"])), None)
+        if hit is None or (s["exits"] and _has_phrase(verb.sent, s["exits"])):
+            continue
+        out.append(Candidate(rule, min(tok.i, verb.i), max(tok.i, verb.i) + 1, verb.i))
+    return out
+
+
+def _has_phrase(sent, phrases) -> bool:
+    """Does the sentence hold one of the phrases (word-bounded), before or after the claim?
+    ("Admissions fell after the service opened; ... we cannot attribute this to us")"""
+    text = " " + W.non_word_re.sub(" ", sent.text.lower().replace("\u2019", "'")) + " "
+    return any(f" {p} " in text for p in phrases)
+
+
 @check("effect_claim")
 def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """Our agency over a change in an outcome, anywhere in the clause chain (module docstring)."""
     s = _settings(rule)
-    if not (ctx.lemma_set & s["trigger"] or ctx.lower_set & s["trigger"] or ctx.lower_set & s["particles"]):
-        return []
     if not ctx.lower_set & W.provider_pronouns_short and not ctx.lemma_set & s["agents"]:
         return []
     out: list[Candidate] = []
     exits = s["exits"]
+    if ctx.lower_set & s["counter_modals"] and (ctx.lower_set & s["counter_preps"] or "not" in ctx.lower_set):
+        out.extend(_counterfactuals(doc, s, ctx, terms, rule))
+    if not (ctx.lemma_set & s["trigger"] or ctx.lower_set & s["trigger"] or ctx.lower_set & s["particles"]
+            or ctx.lemma_set & s["achieve"]):
+        return out
     for tok in _toks(doc):
         if tok.pos_ == "VERB" and tok.lemma_.lower() in s["achieve"]:
             got = _achieved(tok, s, terms)
@@ -444,8 +518,7 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         if _blocked(ctx, [tok, *path]):
             continue
-        sent = tok.sent
-        if exits and any(t.lower_ in exits for t in sent):
+        if exits and _has_phrase(tok.sent, exits):
             continue
         start, end = min(tok.i, outcome.i), max(tok.i, outcome.i) + 1
         out.append(Candidate(rule, start, end, tok.i))
