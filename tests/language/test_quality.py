@@ -56,7 +56,7 @@ SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
-    "dev6-tune": {"precision": 0.95, "recall": 0.83},
+    "dev6-tune": {"precision": 0.95, "recall": 0.86},
     "dev6-check": {"precision": 0.95, "recall": 0.69},
 }
 # parts whose misses are never printed (rule writers do not read them)

@@ -52,6 +52,9 @@ def _build(o: dict) -> dict:
         link_verbs=option_words(o.get("link_verbs")),
         frame_verbs=option_words(o.get("frame_verbs")),
         light_verbs=option_words(o.get("light_verbs")),
+        assured_verbs=option_words(o.get("assured_verbs")),
+        states=option_words(o.get("well_states")),
+        result_governors=option_words(o.get("result_governors")),
         not_agents=option_words(o.get("not_agents")),
         outcomes=list(o.get("outcomes") or []),
         suffixes=tuple(str(x).lower() for x in (o.get("outcome_suffixes") or [])),
@@ -181,7 +184,7 @@ def _change_of(tok, s: dict, terms: Terms):
                     return hit
             if c.dep_ in ("dobj", "nsubjpass") and (_is_people(c, s) or c.lower_ in W.individuals
                                                      or c.lower_ in W.people_pronouns or c.pos_ == "PROPN"):
-                if _moved(tok, c) or _stopped(c):
+                if _moved(tok, c) or _stopped(c, s):
                     return c
         return None
     if tok.pos_ == "NOUN" and (lemma in s["change_nouns"] or tok.lower_ in s["change_nouns"]):
@@ -219,7 +222,9 @@ def _achieved(verb, s: dict, terms: Terms):
     if subj is None or not (_is_people(subj, s) or subj.lower_ in W.individuals or subj.pos_ == "PROPN"):
         return None
     for c in verb.children:
-        if c.dep_ == "dobj" and _outcome_np(c, s, terms):
+        # "found work": a listed outcome as the object of attaining, even one that is also a
+        # word for our own activity ("work")
+        if c.dep_ == "dobj" and (_outcome_np(c, s, terms) or any(terms.covers(n, c.i) for n in s["outcomes"])):
             return c
         if c.dep_ in ("prep", "prt") and c.lower_ in W.result_particles:
             for g in c.subtree:
@@ -228,11 +233,12 @@ def _achieved(verb, s: dict, terms: Terms):
     return None
 
 
-def _stopped(people) -> bool:
-    """The people with a verbal complement: "stops young people reoffending", "stopped people
-    being readmitted", "kept them from drinking"."""
+def _stopped(people, s: dict) -> bool:
+    """The people with a verbal complement or a state of wellbeing: "stops young people
+    reoffending", "stopped people being readmitted", "keeps young people safe"."""
     return any(c.i > people.i and c.tag_ == "VBG" for c in people.children) or any(
-        c.i > people.i and c.tag_ == "VBG" and c.dep_ in W.effect_clause_comp_deps for c in people.head.children)
+        c.i > people.i and (c.tag_ == "VBG" or c.lower_ in s["states"]) and c.dep_ in W.effect_clause_comp_deps
+        for c in people.head.children)
 
 
 def _prep_outcome(prep, s: dict, terms: Terms):
@@ -322,6 +328,8 @@ def _agency(tok, s: dict, ctx: Context, steps: int = 6):
             return link, path
         if cur.dep_ == "relcl" and _ours(cur.head, s):
             return cur.head, path
+        if verbal and cur.lemma_.lower() in s["assured_verbs"] and tok.i > cur.i:
+            return cur, path  # "commissioners can count on a fall in ...": we are the one promising
         if cur.head.i == cur.i:
             break
         if cur.dep_ == "dobj" and cur.pos_ == "NOUN" and cur.head.lemma_.lower() not in s["light_verbs"] and not (
@@ -417,10 +425,13 @@ def _link_in(tok, s: dict):
     return None
 
 
-def _blocked(ctx: Context, toks) -> bool:
+def _blocked(ctx: Context, toks, s: dict | None = None) -> bool:
     """Questions, negations, conditionals, aims and hedges claim nothing; "can" alone ("can be
-    credited to our team") states a capability, not a doubt."""
-    if any(ctx.question(t) or ctx.negated(t) or ctx.conditional(t) or ctx.aim(t) for t in toks):
+    credited to our team") states a capability, not a doubt; "go on to find work" is a result,
+    not a purpose."""
+    if any(ctx.question(t) or ctx.negated(t) or ctx.conditional(t) for t in toks):
+        return True
+    if any(ctx.aim(t) and not (s and _resultative(t, s)) for t in toks):
         return True
     governors = ctx.v.forms("hedge_governors")
     if any(t.lower_ in governors and t.lower_ not in ctx.v.set("assertive_governors") for t in toks[1:]):
@@ -476,6 +487,13 @@ def _counterfactuals(doc, s: dict, ctx: Context, terms: Terms, rule: Rule) -> li
     return out
 
 
+def _resultative(tok, s: dict) -> bool:
+    """An infinitive of result: "go on to find work", "went on to keep their tenancy"."""
+    head = tok.head
+    prt = next((c.lower_ for c in head.children if c.dep_ == "prt"), "")
+    return f"{head.lemma_.lower()} {prt}".strip() in s["result_governors"]
+
+
 def _has_phrase(sent, phrases) -> bool:
     """Does the sentence hold one of the phrases (word-bounded), before or after the claim?
     ("Admissions fell after the service opened; ... we cannot attribute this to us")"""
@@ -487,7 +505,8 @@ def _has_phrase(sent, phrases) -> bool:
 def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """Our agency over a change in an outcome, anywhere in the clause chain (module docstring)."""
     s = _settings(rule)
-    if not ctx.lower_set & W.provider_pronouns_short and not ctx.lemma_set & s["agents"]:
+    if not (ctx.lower_set & W.provider_pronouns_short or ctx.lemma_set & s["agents"]
+            or ctx.lemma_set & s["assured_verbs"]):
         return []
     out: list[Candidate] = []
     exits = s["exits"]
@@ -500,8 +519,9 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if tok.pos_ == "VERB" and tok.lemma_.lower() in s["achieve"]:
             got = _achieved(tok, s, terms)
             if got is not None:
-                link = _link_in(tok, s)
-                if link is not None and not _blocked(ctx, [tok]):
+                # "thanks to our coach, Priya has a job"; "most people who finish our course find work"
+                agent, path = _agency(tok, s, ctx)
+                if agent is not None and not _blocked(ctx, [tok, *path], s) and not (exits and _has_phrase(tok.sent, exits)):
                     out.append(Candidate(rule, min(tok.i, got.i), max(tok.i, got.i) + 1, tok.i))
                     continue
         if tok.lemma_.lower() not in s["trigger"] and tok.lower_ not in s["trigger"] and not (
@@ -516,7 +536,7 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             path = [agent.head] if agent is not None else path
         if agent is None:
             continue
-        if _blocked(ctx, [tok, *path]):
+        if _blocked(ctx, [tok, *path], s):
             continue
         if exits and _has_phrase(tok.sent, exits):
             continue
