@@ -63,10 +63,21 @@ def accounts_follow_names(monkeypatch):
     monkeypatch.setattr(audit, "account_of", lambda user: f"test account of {user}")
 
 
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (pyproject's addopts): one worker more than the CPUs this process may use. A worker is
+    not busy all the time (the app pilots wait for the app to go idle and for its timers, child processes
+    start up, time budgets run out), so with one worker per core part of the machine sat idle: the
+    clean-clone run of session 5 used 115% of one core on 2 cores."""
+    import os
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cpus + 1
+
+
 # The files that take the most CPU, longest first (seconds of CPU on 2026-12-02, clean clone; the rest are
-# shorter). pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the two
+# shorter). pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the
 # workers in collection order, one at a time, so putting the long files first leaves short ones for the end
-# and both workers finish together (xdist's own order, most tests first, left the few-test, long TUI files
+# and the workers finish together (xdist's own order, most tests first, left the few-test, long TUI files
 # to the end and one worker idle for the last minute or two). Only the order changes; a file not listed
 # keeps its place after these.
 LONGEST_FIRST = (
