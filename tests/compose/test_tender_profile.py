@@ -66,6 +66,8 @@ def test_another_buyers_tender_never_inherits_our_services_buyer_specific_facts(
     assert r.other_buyer and r.profile["area"] == "Dene" and r.profile["provider"] == "Harbour Lane Trust"
     assert r.incumbent is None and "contract_start" not in r.profile and "service" not in r.profile
     assert {"contract_start", "provider_status", "service"} <= set(r.unknown)
+    joint = tp.resolve(ours, {"commissioner": "NHS Halbrook and Dene ICB and Halbrook Borough Council"})
+    assert joint.profile["area"] == "Halbrook and Dene"  # the place in the first buyer's name
     same = tp.resolve(ours, {"contract_start": "1 May 2027"})  # our own buyer: the profile fills the rest
     assert not same.other_buyer and same.incumbent is True and same.profile["contract_start"] == "1 May 2027"
 

@@ -500,7 +500,7 @@ _ASK_WORDS = re.compile(
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
-    r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
+    r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state)\b|\?",
     re.I,
 )
@@ -753,7 +753,8 @@ _INCLUDING = re.compile(
     re.I,
 )
 _INCLUDE_LEAD = re.compile(
-    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)\s*:?\s+(?P<list>.+)$",
+    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to|might)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)\s*:?\s+"
+    r"(?:(?:a\s+)?references?\s+to\s+|details\s+of\s+)?(?P<list>.+)$",
     re.I,
 )
 
@@ -788,7 +789,7 @@ def _split_sentence(sentence: str) -> list[str]:
             return items
     m = _INCLUDE_LEAD.match(s)
     if m:
-        items = _split_series(m.group("list"))
+        items = _share_lead(_split_series(m.group("list")))
         if len(items) >= 2:
             return items
         loose = _loose_series(m.group("list"))
@@ -836,6 +837,22 @@ def _split_sentence(sentence: str) -> list[str]:
         if len(items) >= 3:
             return items
     return [s]
+
+
+_SHARED_LEAD = re.compile(r"^(?:how|when|where)\s+(?:you|we)\s+(?:will|would|plan\s+to|intend\s+to)\s+", re.I)
+
+
+def _share_lead(items: list[str]) -> list[str]:
+    """'how you will prioritise referrals, keep people informed and monitor waits': the later
+    items share the first one's 'how you will' ('how you will keep people informed')."""
+    m = _SHARED_LEAD.match(items[0]) if items else None
+    if not m:
+        return items
+    out = [items[0]]
+    for item in items[1:]:
+        first = item.split()[0] if item.split() else ""
+        out.append(m.group(0) + item if first.islower() and _looks_like_verb(first) else item)
+    return out
 
 
 _WH_HEAD = re.compile(r"^(?:please\s+)?(?:explain|describe|set\s+out|tell\s+us|outline)?\s*(?:how|what)\b", re.I)

@@ -346,8 +346,12 @@ def resolve(service_profile: dict[str, str], facts: dict[str, str] | None) -> Re
         for k in BUYER_SPECIFIC:
             profile.pop(k, None)
         if "area" not in facts:
-            place = " ".join(w for w in (buyer or "").split() if w.lower() not in _ORG_WORDS - {"and"})
-            if place and place.lower() not in ("and",):
+            # the place in the (first) buyer's name: 'Dene County Council', 'NHS Halbrook and Dene ICB and ...'
+            m = re.search(r"\b(?:Council|Board|ICB)\b", buyer or "")
+            first = (buyer or "")[:m.end()] if m else (buyer or "")
+            place = " ".join(w for w in first.split() if w.lower() not in _ORG_WORDS - {"and"}).strip()
+            place = re.sub(r"^(?:and\s+)+|(?:\s+and)+$", "", place)
+            if place:
                 facts["area"] = place
     profile.update(facts)
     return Resolved(profile=profile, facts=facts, other_buyer=other)
