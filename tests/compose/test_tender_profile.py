@@ -31,7 +31,7 @@ def test_the_buyers_facts_are_read_with_the_words_they_come_from():
         "Halbrook Borough Council and NHS Halbrook ICB jointly commission the service. The contract is for an "
         "initial period of three (3) years with an option to extend for a further two years. Bids must be "
         "submitted by 5 January 2026. Go-live: 01/04/2026. Staff of the current provider may transfer under TUPE.")
-    assert facts["commissioner"].value == "Halbrook Borough Council and NHS Halbrook ICB"
+    assert facts["commissioner"].value == "Halbrook Borough Council and NHS Halbrook ICB"  # named together: joint
     assert facts["area"].value == "Halbrook"
     assert facts["contract_start"].value == "1 April 2026"  # not the submission date
     assert "01/04/2026" in facts["contract_start"].quote
@@ -44,6 +44,7 @@ def test_the_buyers_facts_are_read_with_the_words_they_come_from():
     "If you are the incumbent provider, describe how you will move to the new specification.",
     "Describe how you will build on existing providers in the area.",
     "Tenders must be submitted by 1 April 2026.",
+    "Describe how you will work with Dene County Council's adult social care team.",  # a partner, not the buyer
 ])
 def test_what_the_buyer_does_not_state_is_not_read(text):
     facts = tp.read_facts(text)
@@ -65,6 +66,8 @@ def test_another_buyers_tender_never_inherits_our_services_buyer_specific_facts(
     assert r.other_buyer and r.profile["area"] == "Dene" and r.profile["provider"] == "Harbour Lane Trust"
     assert r.incumbent is None and "contract_start" not in r.profile and "service" not in r.profile
     assert {"contract_start", "provider_status", "service"} <= set(r.unknown)
+    joint = tp.resolve(ours, {"commissioner": "NHS Halbrook and Dene ICB and Halbrook Borough Council"})
+    assert joint.profile["area"] == "Halbrook and Dene"  # the place in the first buyer's name
     same = tp.resolve(ours, {"contract_start": "1 May 2027"})  # our own buyer: the profile fills the rest
     assert not same.other_buyer and same.incumbent is True and same.profile["contract_start"] == "1 May 2027"
 
