@@ -178,9 +178,13 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
 @click.pass_context
 def export_cmd(ctx, output, force, tender_id, db):
     """Write every answer under the buyer's numbering; for an Excel questionnaire also a
-    copy of the buyer's workbook with the answers in the answer column (never the original)."""
-    from evidencebot.compose import tender_store
+    copy of the buyer's workbook with the answers in the answer column (never the original).
+    Parts still marked [To write] or [To attach] are listed on one line first (a warning)."""
+    from evidencebot.compose import gaps, tender_store
 
     with open_db(ctx, db) as database:
+        left = gaps.tender_gaps(tender_store.questions(database, tender_id)[1])
+        if left:  # said before anything is written, so the writer sees what still scores as no answer
+            click.echo(f"warning: {gaps.gaps_line(left)}", err=True)
         for path in tender_store.export(database, output, tender_id=tender_id, force=force):
             click.echo(f"written: {path}", err=True)

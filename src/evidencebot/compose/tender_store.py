@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import library, tender_profile
+from evidencebot.compose import gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import parse_question
@@ -159,6 +159,10 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
             rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
     if rules:  # the buyer's format, scoring and attachment rules: for the bid team, not sub-points
         lines += ["", "Instructions from the buyer (not sub-points):"] + rules
+    left = gaps.tender_gaps(rows)
+    if left:  # what the writer still has to write or attach: each scores as no answer if submitted
+        lines += ["", f"Gaps to fill before export ({len(left)}; a placeholder scores as no answer):"]
+        lines += gaps.gaps_by_question(left)
     return "\n".join(lines)
 
 
