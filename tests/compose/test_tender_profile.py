@@ -174,6 +174,8 @@ def test_tender_import_reads_the_facts_and_tender_profile_shows_and_sets_them(ru
     rows = {r["field"]: r for r in demo_copy.query("select * from tender_facts")}
     assert rows["contract_start"]["value"] == "1 May 2026" and rows["contract_start"]["source"] == "set"
     assert "contract_length" not in rows
+    status = run("tender", "status").output
+    assert "Not known for this tender (answers leave out what needs it): contract length" in status
     bad = run("tender", "profile", "--start", "next spring")
     assert bad.exit_code == 2 and "is not a date" in bad.output
     assert demo_copy.execute("select value from tender_facts where field = 'contract_start'").fetchone()[0] == "1 May 2026"
