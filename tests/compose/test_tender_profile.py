@@ -174,6 +174,8 @@ def test_tender_import_reads_the_facts_and_tender_profile_shows_and_sets_them(ru
     rows = {r["field"]: r for r in demo_copy.query("select * from tender_facts")}
     assert rows["contract_start"]["value"] == "1 May 2026" and rows["contract_start"]["source"] == "set"
     assert "contract_length" not in rows
+    status = run("tender", "status").output
+    assert "Not known for this tender (answers leave out what needs it): contract length" in status
     bad = run("tender", "profile", "--start", "next spring")
     assert bad.exit_code == 2 and "is not a date" in bad.output
     assert demo_copy.execute("select value from tender_facts where field = 'contract_start'").fetchone()[0] == "1 May 2026"
@@ -212,3 +214,16 @@ def test_an_excel_questionnaire_states_its_facts_above_the_header(run, demo_copy
     assert "contract start: 1 October 2026" in imported.output
     # another buyer that does not say whether there is a provider now: not known, not our profile's 'incumbent'
     assert "incumbent or new provider: - (not known: set it with --incumbent / --new)" in imported.output
+
+
+def test_our_current_premises_are_not_offered_to_another_buyer(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+    from evidencebot.store.blocks import get_profile
+
+    question = "Describe the premises from which you will deliver the service and how people will reach them. (300 words)"
+    ours = get_profile(demo_db)["premises"]
+    same = assemble_tender(demo_db, question, period=PERIOD)
+    other = assemble_tender(demo_db, question, period=PERIOD, tender={"commissioner": "Dene County Council"})
+    assert ours.split(",")[0] in same.markdown  # our own buyer: the profile's premises
+    assert ours.split(",")[0] not in other.markdown and "premises" in other.tender_unknown
+    assert "premises" in other.coverage_table()

@@ -31,10 +31,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "contract_start": ("contract start", "--start"),
     "contract_length": ("contract length", "--length"),
     "provider_status": ("incumbent or new provider", "--incumbent / --new"),
+    "premises": ("premises", "--premises"),
 }
 """The tender's facts: profile field -> (label, the ``evidencebot tender profile`` option that sets it)."""
 
-BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status")
+BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status", "premises")
 """Service-profile facts that hold for our current buyer only: never carried over to another buyer."""
 
 PLAIN = {"service": "the service", "area": "the area", "commissioner": "the commissioner"}

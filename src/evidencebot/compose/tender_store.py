@@ -163,6 +163,10 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
     if left:  # what the writer still has to write or attach: each scores as no answer if submitted
         lines += ["", f"Gaps to fill before export ({len(left)}; a placeholder scores as no answer):"]
         lines += gaps.gaps_by_question(left)
+    unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1] if not r["value"]]
+    if unknown:  # the tender's own facts nobody gave: answers leave out what needs them
+        lines += ["", "Not known for this tender (answers leave out what needs it): "
+                  + tender_profile.describe_unknown([r["field"] for r in unknown])]
     return "\n".join(lines)
 
 

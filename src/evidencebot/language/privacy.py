@@ -196,6 +196,9 @@ VALIDATORS: dict[str, Callable[[str, dict], bool]] = {
 class CompiledPattern:
     regex: re.Pattern
     severity: str | None = None
+    requires: re.Pattern | None = None
+    """Searched first (ignoring case): the pattern runs only on a text where it is found.
+    A cheap test for a word the pattern cannot match without (its ``requires`` field)."""
 
 
 @dataclass
@@ -508,7 +511,11 @@ def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPat
         if sev is not None and sev not in SEVERITIES:
             raise _err(path, rule_id, f"{fieldname}.severity", f"must be one of {', '.join(SEVERITIES)}")
         source = _expand(path, rule_id, f"{fieldname}.pattern", item["pattern"], defines)
-        out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev))
+        requires = item.get("requires")
+        if requires is not None and (not isinstance(requires, str) or not requires.strip()):
+            raise _err(path, rule_id, f"{fieldname}.requires", "must be a regular expression (a string)")
+        gate = _compile(path, rule_id, f"{fieldname}.requires", requires, re.IGNORECASE) if requires else None
+        out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev, gate))
     return out
 
 
@@ -732,6 +739,8 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     hook = VALIDATORS.get(rule.validate) if rule.validate else None
     out = []
     for pat in rule.patterns:
+        if pat.requires is not None and not pat.requires.search(text):
+            continue
         has_value = "value" in pat.regex.groupindex
         for m in pat.regex.finditer(text):
             if has_value and m.start("value") >= 0:
