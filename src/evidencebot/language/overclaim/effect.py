@@ -252,10 +252,10 @@ def _achieved(verb, s: dict, terms: Terms):
 def _relieved(verb, s: dict, terms: Terms, ctx: Context):
     """A bad outcome said not to happen to the people we support ("Jo has not self-harmed since
     ...", "Mrs K never went back into hospital", "no longer sleeps rough"): the outcome word."""
-    if not ctx.negated(verb):
-        return None
-    subj = subject_of(verb)
+    subj = subject_of(verb)  # (the cheap test first: the negation is read from the context records)
     if subj is None or not (_is_people(subj, s) or subj.lower_ in W.individuals or subj.pos_ == "PROPN"):
+        return None
+    if not ctx.negated(verb):
         return None
     if verb.lower_ in s["counter_outcomes"] or verb.lemma_.lower() in s["counter_outcomes"]:
         return verb
