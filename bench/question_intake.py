@@ -19,7 +19,12 @@ Headings: a heading is *cut mid-phrase* when it has an unclosed bracket, or it
 ends on a word that cannot end a phrase (a preposition, article, conjunction,
 pronoun or auxiliary: 'of', 'the', 'and', 'your', 'will', ...) while the
 sub-point's own wording goes on after that word ('Organisations you already
-work with' is whole when the buyer's words end there too). The script
+work with' is whole when the buyer's words end there too). A heading *starts
+mid-phrase* when its first word can only continue a phrase (a preposition or
+conjunction: 'of', 'to', 'with', 'and', 'but', ...) and in the sub-point's own
+wording that word follows another word: 'Of existing relationships' cut from
+'evidence of existing relationships', 'But not limited to' from 'including but
+not limited to' ('At referral' is whole when the buyer's item starts there). The script
 also reports how many headings share at least half of their content words
 with the labelled heading (a guide, not a target: headings may be worded
 differently and still be right).
@@ -35,6 +40,10 @@ STOP = set("the and you your for with how will what are this that from which who
 BAD_END = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
            "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
            "our", "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "such", "including"}
+
+
+BAD_START = {"of", "to", "for", "with", "in", "on", "at", "by", "from", "about", "and", "or", "but", "nor", "than",
+             "as", "between", "into", "onto", "upon", "including", "within", "without", "via", "per"}
 
 
 LIMIT_WORDS = set("""max maximum words word limit characters character including spaces sides side pages page
@@ -71,12 +80,28 @@ def cut_mid_phrase(heading: str, source: str = "") -> bool:
     return not (tail and tail[-1] == last)
 
 
+def starts_mid_phrase(heading: str, source: str = "", question: str = "") -> bool:
+    """True when the heading's first word continues a phrase whose head the heading lost: the
+    word is a preposition or conjunction and, where the buyer wrote it (in the question, else
+    in the sub-point), another word runs into it ('evidence | of existing ...')."""
+    words = re.findall(r"[a-z0-9'-]+", heading.lower())
+    if not words or words[0] not in BAD_START:
+        return False
+    pattern = r"\b" + r"\W+".join(re.escape(w) for w in words[:3]) + r"\b"
+    for text in (question, source):
+        m = re.search(pattern, text or "", re.I)
+        if m:
+            before = (text or "")[:m.start()].rstrip()
+            return bool(before) and (before[-1].isalnum() or before[-1] in "'-")
+    return True  # not the buyer's wording at all: it cannot be vouched for
+
+
 def measure(rows: list[dict], show: bool = False) -> dict:
     from evidencebot.compose.questions import parse_question
 
     tp = fp = fn = 0
     right = {"word_limit": 0, "char_limit": 0, "page_limit": 0, "weighting": 0}
-    headings = cut = close = 0
+    headings = cut = cut_start = close = 0
     rules = rules_as_points = rules_kept = 0
     for r in rows:
         try:
@@ -116,6 +141,9 @@ def measure(rows: list[dict], show: bool = False) -> dict:
         for h, t in zip(heads, pred):
             headings += 1
             cut += cut_mid_phrase(h, t)
+            cut_start += starts_mid_phrase(h, t, r["text"])
+            if show and (cut_mid_phrase(h, t) or starts_mid_phrase(h, t, r["text"])):
+                print(f"{r['id']}: heading cut mid-phrase: {h!r} (from {t!r})")
         for i, j in pairs:
             if j < len(r.get("headings") or []) and overlap(heads[i], r["headings"][j]) >= 0.5:
                 close += 1
@@ -131,7 +159,7 @@ def measure(rows: list[dict], show: bool = False) -> dict:
         "precision": tp / (tp + fp) if tp + fp else 0.0,
         "recall": tp / (tp + fn) if tp + fn else 0.0,
         **{f"{k}_right": v for k, v in right.items()},
-        "headings": headings, "headings_cut": cut, "headings_close": close,
+        "headings": headings, "headings_cut": cut, "headings_cut_start": cut_start, "headings_close": close,
         "instructions": rules, "instructions_as_points": rules_as_points, "instructions_kept": rules_kept,
     }
 
@@ -147,7 +175,7 @@ def main(argv: list[str]) -> int:
     print(f"sub-points: P={m['precision']:.3f} R={m['recall']:.3f} (tp={m['tp']} fp={m['fp']} fn={m['fn']})")
     print(f"word limit {m['word_limit_right']}/{n}, character limit {m['char_limit_right']}/{n}, "
           f"page limit {m['page_limit_right']}/{n}, weighting {m['weighting_right']}/{n}")
-    print(f"headings: {m['headings']}, cut mid-phrase {m['headings_cut']}, "
+    print(f"headings: {m['headings']}, cut mid-phrase {m['headings_cut']} at the end, {m['headings_cut_start']} at the start, "
           f"close to the labelled heading {m['headings_close']} of {m['tp']} matched")
     if m["instructions"]:
         print(f"instruction lines (format, scoring, attachments): {m['instructions']}, taken as sub-points "

@@ -48,6 +48,39 @@ CASES += [("overclaim", "dev4")]
 # fifth over-claim and fourth privacy sets, written in session 5 before any tuning on them
 # (measured then: over-claim P 0.943 R 0.702, privacy P 0.897 R 0.897), then used for development
 CASES += [("overclaim", "dev5"), ("privacy", "dev4")]
+# sixth over-claim set (session 6), written by a helper who read neither the code nor the phrasebank.
+# It is split by id BEFORE anyone reads it (``split_half``): the "tune" half may be read and tuned on;
+# the "check" half is scored like a held-out set (aggregates only) and tells whether the rules generalise
+CASES += [("overclaim", "dev6-tune"), ("overclaim", "dev6-check")]
+SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
+# dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
+# hold what has been reached, so a change cannot lose it, and rise as the rules improve
+PART_THRESHOLDS = {
+    "dev6-tune": {"precision": 0.95, "recall": 0.86},
+    "dev6-check": {"precision": 0.95, "recall": 0.69},
+}
+# parts whose misses are never printed (rule writers do not read them)
+UNSHOWN = {"heldout", "dev6-check"}
+
+
+def split_half(rows: list[dict], seed: str = SPLIT_SEED) -> tuple[list[dict], list[dict]]:
+    """(tune, check): a seeded split by id, stratified by (label, kind), decided without the text.
+
+    Within each (label, kind) group the rows are ordered by a hash of seed + id and dealt
+    alternately, tune first, so each kind is in both halves and an odd one out goes to tune."""
+    import hashlib
+
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in rows:
+        groups.setdefault((row["label"], row.get("kind", "")), []).append(row)
+    tune: list[dict] = []
+    check: list[dict] = []
+    for key in sorted(groups):
+        ordered = sorted(groups[key], key=lambda r: hashlib.sha256(f"{seed}:{r['id']}".encode()).hexdigest())
+        for n, row in enumerate(ordered):
+            (tune if n % 2 == 0 else check).append(row)
+    order = {row["id"]: n for n, row in enumerate(rows)}
+    return sorted(tune, key=lambda r: order[r["id"]]), sorted(check, key=lambda r: order[r["id"]])
 
 
 def _load(path: Path) -> list[dict]:
@@ -113,20 +146,23 @@ def checker(checker_factory):
 
 @pytest.mark.parametrize("family, part", CASES, ids=[f"{f}-{p}" for f, p in CASES])
 def test_quality(checker, family, part):
-    path = LABELLED / f"{family}_{part}.jsonl"
+    base, _, half = part.partition("-")
+    path = LABELLED / f"{family}_{base}.jsonl"
     if not path.exists():
         pytest.skip(f"{path.relative_to(LABELLED.parents[2])} is not there yet (the labelled set is written separately)")
     if family == "privacy" and "privacy" not in checker.families:
         pytest.skip(f"the privacy family is not available: {checker.unavailable.get('privacy')}")
     rows = _load(path)
+    if half:
+        rows = split_half(rows)[0 if half == "tune" else 1]
     result = score(family, rows, checker)
     print(f"\n{family} {part}: n={len(rows)} precision={result['precision']:.3f} recall={result['recall']:.3f} "
           f"f1={result['f1']:.3f} (tp={result['tp']} fp={result['fp']} fn={result['fn']} tn={result['tn']})")
     print("  recall per kind: " + ", ".join(f"{k} {v:.2f}" for k, v in result["per_kind"].items()))
-    if part != "heldout" and result["wrong"]:
+    if part not in UNSHOWN and result["wrong"]:
         # development sentences may be looked at; held-out ones are never shown
         print("  dev ids wrong: " + ", ".join(f"{why} {i}" for why, i in result["wrong"]))
-    limits = THRESHOLDS[family]
+    limits = PART_THRESHOLDS.get(part, THRESHOLDS[family])
     assert result["precision"] >= limits["precision"], (
         f"{family} {part} precision {result['precision']:.3f} < {limits['precision']}")
     assert result["recall"] >= limits["recall"], (

@@ -119,7 +119,8 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
     -o FILE; the coverage table, the word count and how words were counted go
     to stderr. Exit 1 when a finding of the checker (run with the database,
     any severity) remains in the answer: it is printed, and the answer is not
-    called checked.
+    called checked; or when the answer states something the question's own
+    facts contradict (its buyer, contract start, incumbent or new provider).
     """
     from evidencebot.compose.tender import assemble_tender
     from evidencebot.errors import InputError
@@ -168,7 +169,9 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
             bid_id = library.save(database, answer.question, answer.markdown,
                                   word_limit=answer.word_limit, period=answer.period.label)
             click.echo(f"saved in the bid library as #{bid_id}", err=True)
-        if answer.findings:
+        for clash in answer.tender_clashes:  # the tender's own facts, read from the question
+            click.echo(f"consistency: {clash.describe()}", err=True)
+        if answer.findings or answer.tender_clashes:
             ctx.exit(1)
 
 

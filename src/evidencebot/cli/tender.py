@@ -1,6 +1,7 @@
 """``evidencebot tender``: a buyer's questionnaire in, checked answers and a response out.
 
     evidencebot tender import FILE            read a Word or Excel questionnaire
+    evidencebot tender profile [--buyer ...]  the tender's own facts (buyer, area, start, incumbent or new)
     evidencebot tender status                 the compliance matrix
     evidencebot tender assign REF --owner --due
     evidencebot tender draft REF | --all      draft (and check) answers
@@ -45,6 +46,50 @@ def import_cmd(ctx, file, title, db):
         for q in questions:
             click.echo(f"  {q['ref']}: {len(q['points'])} sub-point{'s' if len(q['points']) != 1 else ''}, "
                        f"{q['limit'] or 'no limit'}, weighting {q['weighting'] if q['weighting'] is not None else '-'}")
+        _echo_profile(database, tid)
+
+
+def _echo_profile(database, tender_id) -> None:
+    from evidencebot.compose import tender_store
+
+    t, rows = tender_store.tender_profile_rows(database, tender_id)
+    click.echo(f"tender {t['tender_id']}'s own facts (the answers use these over the service profile):")
+    for r in rows:
+        click.echo(f"  {r['label']}: {r['value'] or '-'} ({r['source']})")
+
+
+@tender.command("profile")
+@click.option("--buyer", help="The buyer (commissioner) as the answers should name it.")
+@click.option("--area", help="The area the service covers.")
+@click.option("--service", help="The service as the buyer names it.")
+@click.option("--start", metavar="DATE", help="When the contract starts (e.g. '1 April 2026' or 2026-04-01).")
+@click.option("--length", help="How long the contract runs (e.g. 'three years, with an option to extend by two').")
+@click.option("--incumbent/--new", "incumbent", default=None,
+              help="Whether we run the service now (--incumbent) or would be a new provider (--new).")
+@click.option("--clear", "clear", multiple=True, metavar="FIELD",
+              type=click.Choice(["buyer", "area", "service", "start", "length", "provider"]),
+              help="Forget a fact (it is then taken from the service profile for our own buyer, or not known).")
+@_tender_option
+@db_option
+@click.pass_context
+def profile_cmd(ctx, buyer, area, service, start, length, incumbent, clear, tender_id, db):
+    """The tender's own facts: show them (no options), or set them. Answers use them over the
+    service profile's, and leave out a fact the tender needs but nobody gave."""
+    from evidencebot.compose import tender_store
+
+    names = {"buyer": "commissioner", "area": "area", "service": "service", "start": "contract_start",
+             "length": "contract_length", "provider": "provider_status"}
+    values: dict = {names[c]: None for c in clear}
+    for key, value in (("commissioner", buyer), ("area", area), ("service", service), ("contract_start", start),
+                       ("contract_length", length)):
+        if value is not None:
+            values[key] = value
+    if incumbent is not None:
+        values["provider_status"] = "incumbent" if incumbent else "new"
+    with open_db(ctx, db) as database:
+        if values:
+            tender_store.set_tender_profile(database, values, tender_id)
+        _echo_profile(database, tender_id)
 
 
 @tender.command("status")

@@ -39,6 +39,9 @@ _NOISE = {
 }
 
 
+_JOINED = re.compile(r"\b(staff|agency)\s+(wellbeing|well-being|absence|absences|sickness|morale|staff|workers)\b")
+
+
 def stem(word: str) -> str:
     from evidencebot.compose.library import stem as _stem
 
@@ -50,6 +53,9 @@ def tokens(text: str) -> list[str]:
     out = []
     # 'GP practice' is a place, not practice: one word, so 'changed GP practice' is not 'changes in practice'
     text = re.sub(r"\bgp\s+practices?\b", "gppractice", (text or "").lower().replace("’", "'"))
+    # 'staff' is noise on its own ('how staff will...'), but 'staff wellbeing' is not people's wellbeing
+    # and 'agency staff' is not 'multi-agency': such pairs are one word
+    text = _JOINED.sub(lambda m: m.group(1) + m.group(2).replace("-", ""), text)
     for raw in _WORD.findall(text):
         w = raw.strip("'-/")
         if not w or w in _NOISE:

@@ -62,6 +62,14 @@ class Questionnaire:
     sheet: str | None = None
     answer_column: str | None = None
     """Excel: the header of the answer column (its letter is found again on export)."""
+    preamble: str = ""
+    """The buyer's text outside the questions (a Word document's paragraphs, the rows above an
+    Excel header): where the buyer, the contract start and the incumbent are often stated."""
+
+    @property
+    def text(self) -> str:
+        """Everything the buyer wrote: the title, the preamble and every question."""
+        return "\n".join([self.title, self.preamble] + [q.full_text for q in self.questions])
 
 
 _HEAD = {
@@ -180,7 +188,8 @@ def _cell_text(cell) -> str:
 def _read_docx(p: Path) -> Questionnaire:
     doc = _open_docx(p)
     title = next((par.text.strip() for par in doc.paragraphs if par.text.strip()), p.stem)
-    q = Questionnaire(path=p, kind="docx", title=title[:200])
+    q = Questionnaire(path=p, kind="docx", title=title[:200],
+                      preamble="\n".join(par.text for par in doc.paragraphs if par.text.strip()))
     for table in doc.tables:
         rows = [[_cell_text(c) for c in row.cells] for row in table.rows]
         if not rows:
@@ -293,8 +302,11 @@ def _read_xlsx(p: Path) -> Questionnaire:
             header_row, cols = found
             headers = [_cell_str(v) for v in next(ws.iter_rows(min_row=header_row, max_row=header_row,
                                                                values_only=True))]
+            above = [" ".join(_cell_str(v) for v in row if v is not None)
+                     for row in ws.iter_rows(min_row=1, max_row=header_row - 1, values_only=True)] if header_row > 1 else []
             q = Questionnaire(path=p, kind="xlsx", title=f"{p.stem}: {ws.title}", sheet=ws.title,
-                              answer_column=headers[cols["answer"]] if "answer" in cols else None)
+                              answer_column=headers[cols["answer"]] if "answer" in cols else None,
+                              preamble="\n".join(t for t in above if t.strip()))
             for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
                 item = _row_question([_cell_str(v) for v in row], cols, row=r)
                 if item:

@@ -306,13 +306,68 @@ def _about_attachment(text: str, m: re.Match) -> bool:
     return bool(_ATTACHMENT.search(text[start:m.start()]))  # the attachment is what the limit is about
 
 
+_CELLS = re.compile(r"\s*\|\s*|\t")
+
+
+def unpack_row(question: str) -> str:
+    """A spreadsheet row pasted with its header ('Ref | Question | Guidance | Max words | Weighting'
+    over '5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs) written out as a question:
+    the question, its guidance, 'Maximum 500 words', 'Weighting: 7.5%' (the header says what a
+    bare number in a cell is). Any other text is returned as it is."""
+    text = (question or "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines or not ("|" in lines[0] or "\t" in lines[0]):
+        return question
+    from evidencebot.compose.questionnaire import _columns
+
+    header = [c.strip() for c in _CELLS.split(lines[0].strip().strip("|"))]
+    cols = _columns(header) if len(lines) >= 2 else {}
+    if len(header) < 3:
+        return question
+    if not cols:
+        # a row without its header: a bare percentage is the weighting, a bare number the word limit
+        out = []
+        for n, c in enumerate(header):
+            if n == 0 and re.fullmatch(r"(?i)(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?", c):
+                continue  # the reference
+            if re.fullmatch(r"\d+(?:\.\d+)?\s*%", c):
+                out.append(f"Weighting: {c}")
+            elif re.fullmatch(r"\d[\d,]*", c):
+                out.append(f"Maximum {c} words")
+            elif c:
+                out.append(c)
+        return "\n".join(out + [line.strip() for line in lines[1:]])
+    out = []
+    for line in lines[1:]:
+        cells = [c.strip() for c in _CELLS.split(line.strip().strip("|"))]
+        if len(cells) < 2:
+            out.append(line.strip())
+            continue
+
+        def cell(kind: str, cells: list[str] = cells) -> str:
+            i = cols.get(kind)
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        out.append(cell("question"))
+        if cell("guidance"):
+            out.append(cell("guidance"))
+        limit, weight = cell("limit"), cell("weighting")
+        if limit:
+            name = header[cols["limit"]].lower()
+            unit = "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
+            out.append(f"Maximum {limit} {unit}" if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", limit) else limit)
+        if weight:
+            out.append(f"Weighting: {weight}%" if re.fullmatch(r"[\d.]+", weight) else f"Weighting: {weight}")
+    return "\n".join(t for t in out if t)
+
+
 def read_limits(question: str, *, strict: bool = False) -> Limits:
     """Word, character and page limits and the weighting written in a question.
 
     With ``strict``, a limit named but not given as a number ("Word limit: TBC")
     is an error: a budget cannot be guessed.
     """
-    text = (question or "").replace("\t", "\n")
+    text = unpack_row(question or "").replace("\t", "\n")
     out = Limits()
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
@@ -441,7 +496,7 @@ _FORMAT_RULE = re.compile(
 _ASK_WORDS = re.compile(
     r"(?:^|[.;:]\s+)(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
-    r"how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
+    r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
     r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state)\b|\?",
@@ -465,7 +520,7 @@ def read_instructions(question: str) -> list[str]:
     """The rules a question gives the bidder, in its own words: format, scoring, attachment
     and 'will not be evaluated' lines (limit and weighting alone are read by :func:`read_limits`)."""
     out: list[str] = []
-    text = (question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n")
+    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n")
     for line in text.split("\n"):
         m = _LIST_LINE.match(line)
         for sentence in _sentences(m.group("text") if m else line):
@@ -589,6 +644,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             parent_key = k if k != "-" else ""
             last = i
         elif i in own and items:
+            if items[-1][0] == parent_key and items[-1][1].rstrip().endswith(":") and not _WH.match(items[-1][1]):
+                items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
             m = _LIST_LINE.match(lines[i])
             ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
                                    m.group("letter"), m.group("letter2")) if g), "")
@@ -699,18 +756,58 @@ _INCLUDE_LEAD = re.compile(
 )
 
 
+_COVER_SENTENCE = re.compile(
+    r"^(?:(?:bidders|providers|applicants|suppliers|tenderers|you)\s+(?:should|must|are\s+(?:asked|expected|invited)\s+to|"
+    r"will\s+need\s+to|need\s+to)\s+(?:also\s+)?|(?:your|the)\s+(?:answer|response|submission)s?\s+(?:should|must)\s+(?:also\s+)?)"
+    r"(?:set\s+out|cover|address|include|describe|explain|outline|detail)\s+(?P<list>[^:]+)$",
+    re.I,
+)
+_LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?|notes?(?:\s+for\s+bidders)?)\s*[:–—-]\s*(?P<rest>\S.*)$",
+                    re.I)
+
+
+def _unlabel(sentence: str) -> str:
+    """'Guidance: Bidders should set out A, B and C' -> the ask without its label (a label over
+    anything else, such as a scoring note, is kept)."""
+    m = _LABEL.match(sentence)
+    if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))):
+        return m.group("rest")
+    return sentence
+
+
 def _split_sentence(sentence: str) -> list[str]:
     """One sentence's sub-points: 'Include A, B and C' and '..., including A and B' are split."""
     s = _clean(sentence)
+    m = _COVER_SENTENCE.match(s)
+    if m:
+        # 'Bidders should set out the measures they will use, how often ... and how ...'
+        items = _loose_series(m.group("list"))
+        if len(items) >= 2:
+            return items
     m = _INCLUDE_LEAD.match(s)
     if m:
         items = _split_series(m.group("list"))
         if len(items) >= 2:
             return items
+        loose = _loose_series(m.group("list"))
+        if len(loose) >= 3 and _WH.match(loose[-1]):
+            return loose  # 'Please refer to A, B, and how you will C': elements, the last a clause
         return [s]
     m = _INCLUDING.match(s)
+    if m and _is_cover_list(m.group("head")):
+        m = None  # 'Your response should include: A, including ...; B; C': the colon's list comes first
+    if m and re.match(r"(?:in|with|for|by|at|on|from|during|through|when|where|while|out\s+of)\b", m.group("list"), re.I):
+        return [s]  # 'raise a concern, including in accessible formats': the manner of the ask, not a list of asks
     if m and not re.search(r"\bsuch\s+as\s*$", m.group("head"), re.I):
         items = _split_series(m.group("list"))
+        wh = [bool(_WH.match(i)) for i in items]
+        if len(items) >= 2 and _WH_HEAD.match(m.group("head")) and not wh[0] and wh[-1]:
+            # 'how you will recruit staff, including peer workers and X, and how you will support them':
+            # the 'including' names qualify the head's ask; the clause after them is an ask of its own
+            names = [i for i, w in zip(items, wh) if not w]
+            head = m.group("head") + ", including " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
+                                                       else names[0])
+            return [head] + [i for i, w in zip(items, wh) if w]
         if len(items) >= 2:
             return items  # the head ('your approach to X') frames the items
         loose = _loose_series(m.group("list"))
@@ -767,7 +864,9 @@ _ALSO_ASK = re.compile(
     re.I,
 )
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
-                     r"|,\s*(?=how\s+(?:will|would|do|does|are|is|can)\s+you\b)", re.I)
+                     r"|,\s*(?=how\s+(?:will|would|do|does|are|is|can)\s+you\b)"
+                     r"|,\s*and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|tell\s+us|confirm|show)\s+(?:how|what|who|when|where|why|whether|your)\b)",
+                     re.I)
 _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
 
 
@@ -812,7 +911,10 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     its own only when it asks a question and the list is introduced as
     "including"/"in particular" items of it.
     """
-    original = (question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n").strip()
+    original = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n").strip()
+    # 'including, but not limited to:' lists as 'including:' does
+    original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
+                      flags=re.I)
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
     titled = _drop_title(original)
@@ -839,8 +941,8 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 chunk, trailing = _split_tail(chunk)
             items.append((key, chunk))
 
-    stem_sentences = [s for s in _sentences(_strip_limits(stem_text)) if not _is_instruction(s)]
-    trail_sentences = [s for s in _sentences(_strip_limits(trailing)) if not _is_instruction(s)]
+    stem_sentences = [_unlabel(s) for s in _sentences(_strip_limits(stem_text)) if not _is_instruction(s)]
+    trail_sentences = [_unlabel(s) for s in _sentences(_strip_limits(trailing)) if not _is_instruction(s)]
 
     if items:
         points = []
@@ -928,7 +1030,9 @@ def _drop_title(text: str) -> str:
         m = _TITLE.match(first)
         rest = _strip_limits(m.group("rest")).strip() if m else first
         has_ref = bool(re.match(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\b", first, re.I))
-        short = len(rest.split()) <= 8 and not re.search(r"[.?!:;]\s*$", rest) and not _LIST_LINE.match(lines[0])
+        # '2.3 Service user involvement' reads as a list line, but is a title when no other line is numbered so
+        alone = has_ref and not any(re.match(r"^\s*\d+\.\d+", line) for line in lines[1:])
+        short = len(rest.split()) <= 8 and not re.search(r"[.?!:;]\s*$", rest) and (alone or not _LIST_LINE.match(lines[0]))
         if (has_ref and (not rest or short or re.match(r"^[A-Z][^.?!]*[.?!]", rest))) or short:
             if has_ref and rest and not short:
                 lines[0] = rest  # 'Q2.7 Describe how ...': keep the question, drop its number
@@ -1004,6 +1108,10 @@ _BOUNDARIES = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"\s(?:that|which|who)\s", re.I)
+_CONTINUES = re.compile(r"^(?:of|to|for|with|in|on|at|by|from|about|and|or|but|than|as|between|into)\b", re.I)
+"""A heading starting with one of these continues a phrase whose head was cut off ('Of existing ...')."""
+_BARE_SUBJECT = re.compile(r"^(?:how|what|when|where|why|which|whether)\s+(?:(?:will|would|do|does|can|could|is|are)\s+)?\S+$",
+                           re.I)
 MAX_HEADING_WORDS = 10
 _END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
             "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
@@ -1037,6 +1145,8 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         return before[-1].lower().strip(",") not in _END_BAD and not (
             len(before) >= 2 and before[-2].lower() in ("and", "or"))
 
+    # never right after a question's subject, before its verb ('How will people | who use ...')
+    cuts = [c for c in cuts if not _BARE_SUBJECT.match(text[:c].strip())]
     good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words and whole(c)]
     if good:
         return text[:max(good)].rstrip(" ,;:")
@@ -1066,10 +1176,14 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     bracket, a dash, ', such as', ' and how', a relative clause): never after a
     fixed number of words.
     """
-    t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text))).rstrip(".?!:;")
+    t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
+    t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")  # the first sentence names it
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
     for _ in range(2):
-        t = _LEADING.sub("", t)
+        rest = _LEADING.sub("", t)
+        if _CONTINUES.match(rest):
+            break  # 'evidence of existing relationships': 'evidence' is the head of the phrase, not an ask
+        t = rest
     t = re.sub(r"^(?:to\s+us\s+)?(?:about\s+)?", "", t, flags=re.I)
     t = re.sub(r"^what\s+is\s+(?:your|the)\s+(approach|plan|model|policy|process)\b", lambda m: m.group(1), t, flags=re.I)
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
@@ -1097,7 +1211,8 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = _cut_at_boundary(t, max_words)
     # a trailing 'you will use' / 'you propose' adds nothing to a heading
     if not _WH.match(t):
-        t = re.sub(r"\s+(?:that\s+)?you\s+(?:will|would|)\s*(?:use|take|propose|apply|adopt|put in place|have)$", "", t, flags=re.I)
+        t = re.sub(r"\s+(?:that\s+)?(?:you|they)\s+(?:will|would|)\s*(?:use|take|propose|apply|adopt|put in place|have)$", "", t,
+                   flags=re.I)
     t = re.sub(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)$", "", t.rstrip(" ,;:"), flags=re.I)
     t = t.strip(" ,;:–—-")
     if not t:

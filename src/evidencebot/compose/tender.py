@@ -35,7 +35,10 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.compose import gather
+from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
+from evidencebot.compose.tender_profile import FIELDS as _TENDER_FIELDS
+from evidencebot.compose.tender_profile import PLAIN
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
 from evidencebot.store import records, variance, workflow
 from evidencebot.store.search import story_row
@@ -216,6 +219,14 @@ class TenderAnswer:
     """Words of the answer's sentences (headings not counted)."""
     pins: dict = field(default_factory=dict)
     """Blocks the writer chose for a part ({sub-point key: block id}); see :func:`swap_block`."""
+    tender: dict = field(default_factory=dict)
+    """The tender's facts as given to :func:`assemble_tender` (kept for :func:`swap_block`)."""
+    tender_facts: dict = field(default_factory=dict)
+    """The tender's facts the answer used: given, or read from the question."""
+    tender_unknown: list = field(default_factory=list)
+    """Tender facts the answer needed but nothing gave (left out, and said in the coverage)."""
+    tender_clashes: list = field(default_factory=list)
+    """Sentences of the answer that the tender's facts contradict (:func:`tender_profile.check_against`)."""
 
     @property
     def word_limit(self) -> int:
@@ -236,6 +247,10 @@ class TenderAnswer:
         if self.plan.instructions:
             lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
             lines += [f"- {i}" for i in self.plan.instructions]
+        if self.tender_unknown:
+            from evidencebot.compose.tender_profile import describe_unknown
+
+            lines += ["", "Not known for this tender, so not stated: " + describe_unknown(self.tender_unknown)]
         return "\n".join(lines)
 
     def summary_line(self) -> str:
@@ -761,6 +776,7 @@ def assemble_tender(
     today=None,
     shared: "TenderShared | None" = None,
     pins: dict[str, str] | None = None,
+    tender: dict[str, str] | None = None,
 ) -> TenderAnswer:
     """Plan, gather, render, trim and check an answer to ``question``.
 
@@ -774,7 +790,15 @@ def assemble_tender(
     sentence shape used once in the answer), a story only where it fits the
     sub-point (``story`` pins one to the sub-point it fits best), and what it
     means. At least half of the answer is method text.
+
+    ``tender`` holds the tender's own facts (buyer, area, service name, contract start and
+    length, incumbent or new: :mod:`evidencebot.compose.tender_profile`), stored with an
+    imported tender or set by the bid team; facts the question's own text states are read
+    too. They fill the blocks' placeholders over the service profile, decide which
+    mobilisation blocks ('provider new' / 'provider incumbent') may be used, and a fact the
+    answer needs that neither gives is left out and named in the coverage.
     """
+    from evidencebot.compose import tender_profile
     from evidencebot.compose.env import make_env, render
 
     env = env or make_env()
@@ -789,7 +813,10 @@ def assemble_tender(
     evidence.used_stories |= shared.stories
     evidence.used_incidents |= shared.incidents
     evidence.used_changes |= shared.changes
-    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins)
+    service_profile = get_profile(db)
+    given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender).items()}
+    resolved = tender_profile.resolve(service_profile, given)
+    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=resolved.profile)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -891,9 +918,17 @@ def assemble_tender(
                 elif kind == "block":
                     shared.blocks.add(ident)
     method_words, body_words = _method_words(sections)
+    needed = sorted({f for sec in sections for f in sec.evidence["blocks"].missing_profile
+                     if f in tender_profile.FIELDS and f not in PLAIN}
+                    | ({"provider_status"} if any(m.provider_unknown for m in methods.values()) else set()),
+                    key=list(tender_profile.FIELDS).index)
     return TenderAnswer(
         pins=dict(pins or {}),
-        provider=get_profile(db).get("provider", ""),
+        tender=dict(tender or {}),
+        tender_facts=dict(resolved.facts),
+        tender_unknown=needed,
+        tender_clashes=tender_profile.check_against(resolved, [("answer", text)], service_profile),
+        provider=service_profile.get("provider", ""),
         method_words=method_words,
         body_words=body_words,
         question=question.strip(),
@@ -946,6 +981,9 @@ class Method:
     stale: list = field(default_factory=list)
     missing_profile: list[str] = field(default_factory=list)
     dropped_open_actions: list[str] = field(default_factory=list)
+    provider_unknown: bool = False
+    """A block written for the incumbent or for a new provider would have answered this part,
+    but the tender does not say which we would be."""
 
     def used_ids(self, sec: "Section") -> list[str]:
         refs = {r for u in sec.kept_units() for r in u.refs}
@@ -974,7 +1012,7 @@ def _block_score(block, want: set[str]) -> tuple[int, int]:
     return len(want & head) + len(want & title), len(want & (head | body))
 
 
-def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclude, today) -> list:
+def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclude, today, profile: dict) -> list:
     """The old word-overlap match, for a sub-point that matches no topic of the table.
 
     A block qualifies when it shares at least two of the sub-point's content
@@ -985,7 +1023,7 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
 
     own = _stems(point.text)
     for query, need_own in ((point.text + " " + point.label, False), (point.text + " " + plan.stem, True)):
-        found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), get_profile(db))
+        found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), profile)
         want = _stems(query)
         scored = []
         for b in found:
@@ -1026,23 +1064,47 @@ def fits_provider(blocks: list, profile: dict) -> list:
     """The blocks written for the provider the profile describes: a block tagged 'provider new'
     (written as the incoming provider: TUPE from the outgoing one, a change of provider) is left
     out when ``provider_status`` is 'incumbent', and one tagged 'provider incumbent' when it is
-    not, so no two answers speak as different providers."""
-    incumbent = (profile.get("provider_status") or "").strip().lower() == "incumbent"
-    skip = "provider new" if incumbent else "provider incumbent"
-    return [b for b in blocks if skip not in {t.strip().lower() for t in b.tags}]
+    'new', so no two answers speak as different providers. When it is neither (a tender that
+    does not say, for another buyer), both kinds are left out: the answer does not guess."""
+    status = (profile.get("provider_status") or "").strip().lower()
+    skip = {"incumbent": {"provider new"}, "new": {"provider incumbent"}}.get(status, {"provider new", "provider incumbent"})
+    return [b for b in blocks if not skip & {t.strip().lower() for t in b.tags}]
+
+
+def _fill(text: str, profile: dict) -> tuple[str, list[str]]:
+    """:func:`library.fill`, with a fact nobody gave named plainly where that names no one
+    ('the service', 'the area', 'the commissioner'); the fields missing are still returned."""
+    from evidencebot.compose.library import fill
+
+    out, missing = fill(text, profile)
+    # a tender's fact the service profile has no field for ('{contract_length}') is missing too
+    missing += [k for k in _PLACEHOLDER.findall(text or "") if k in _TENDER_FIELDS and not profile.get(k)
+                and k not in missing]
+    plain = {k: v for k, v in PLAIN.items() if k in missing}
+    if plain:
+        out, _ = fill(text, {**plain, **profile})
+    return out, missing
+
+
+def _for_a_provider(block) -> bool:
+    return bool({"provider new", "provider incumbent"} & {t.strip().lower() for t in block.tags})
 
 
 def _block_words(b) -> int:
     return count_words(b.body) + count_words(b.means or "")
 
 
-def block_options(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, list]:
+def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict | None = None,
+                  approved: list | None = None) -> dict[str, list]:
     """For each sub-point, the approved blocks that may answer it, best first (what the
-    editor offers when the writer swaps a part's block)."""
+    editor offers when the writer swaps a part's block). ``profile``: the one the answer
+    fills its blocks from (default: the service profile); ``approved``: the blocks to
+    choose from (default: every approved block written for that profile's provider)."""
     from evidencebot.compose import blockmatch, library
 
-    approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
-                             get_profile(db))
+    if approved is None:
+        approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
+                                 get_profile(db) if profile is None else profile)
     lead = plan.stem
     for point in plan.points:  # the question's own words, without its sub-points
         lead = lead.replace(point.text, " ")
@@ -1059,7 +1121,8 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None) -> dict[str, 
     return out
 
 
-def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None) -> dict[str, Method]:
+def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
+                   profile: dict | None = None) -> dict[str, Method]:
     """For each sub-point, the approved blocks that answer it (each block used once per answer).
 
     Blocks are matched by topic (:mod:`evidencebot.compose.blockmatch`): only
@@ -1075,18 +1138,26 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     puts that block first in its part, before any other claim.
     Sentences that describe as current practice an action that is still open
     in the incident log are left out (the answer would contradict the log).
+
+    ``profile`` (default: the service profile) fills the blocks' placeholders; a
+    placeholder it cannot fill is named plainly where that names no one ('the
+    service'), otherwise the sentence is left out; either way the field is listed
+    in ``Method.missing_profile``.
     """
     from evidencebot.compose import library
-    from evidencebot.compose.library import fill
     from evidencebot.errors import InputError
 
-    profile = get_profile(db)
+    profile = get_profile(db) if profile is None else profile
     open_actions = _open_actions(db)
-    approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
-                             get_profile(db))
+    every = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    approved = fits_provider(every, profile)
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
-    offered = block_options(db, plan, today=today)
+    offered = block_options(db, plan, today=today, profile=profile, approved=approved)
+    unsure = None  # incumbent or new not known: the parts a block written for either would have answered
+    if len(approved) < len(every) and not (profile.get("provider_status") or "").strip():
+        unsure = {k for k, bl in block_options(db, plan, today=today, approved=every).items()
+                  if bl and _for_a_provider(bl[0])}
     pins = dict(pins or {})
     by_id = {b.block_id: b for b in approved}
     for bid in pins.values():
@@ -1128,7 +1199,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         pending.remove(p)
     for point in plan.points:
         if not chosen[point.key] and not cands[point.key]:
-            picks = _lexical_candidates(db, plan, point, used, today)
+            picks = _lexical_candidates(db, plan, point, used, today, profile)
             chosen[point.key] = picks
             used.update(b.block_id for b in picks)
     # an honest gap beats a loosely related block: a part keeps only blocks that answer what
@@ -1180,14 +1251,16 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 break
     out: dict[str, Method] = {}
     for point in plan.points:
-        method = Method()
+        method = Method(provider_unknown=bool(unsure and point.key in unsure))
         for n, b in enumerate(chosen[point.key]):
             method.blocks.append(b)
             if b.stale:
                 method.stale.append(b)
-            body, missing = fill(b.body, profile)
+            body, missing = _fill(b.body, profile)
             method.missing_profile += missing
             for sentence in _split_sentences(body):
+                if _PLACEHOLDER.search(sentence):
+                    continue  # a fact nobody gave ('{contract_start}'): not stated, and said in the coverage
                 if _contradicts(sentence, open_actions):
                     method.dropped_open_actions.append(sentence)
                     continue
@@ -1197,9 +1270,10 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 priority = (1 if n == 0 else 2) if first else (2 if n == 0 else 3)
                 method.units.append({"text": sentence, "priority": priority, "block": b.block_id, "cont": not first})
             if n == 0 and b.means:
-                means, missing = fill(b.means, profile)
+                means, missing = _fill(b.means, profile)
                 method.missing_profile += missing
-                method.means = {"text": means, "block": b.block_id}
+                if not _PLACEHOLDER.search(means):
+                    method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
     return out
 
@@ -1525,8 +1599,13 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             stale = [b.block_id for b in method.stale if b.block_id in blocks]
             if stale:
                 status += f"; stale block used ({', '.join(stale)}: past its review date)"
-            if method.missing_profile:
-                status += f"; service profile lacks {', '.join(sorted(set(method.missing_profile)))}"
+            own = sorted(set(f for f in method.missing_profile if f not in _TENDER_FIELDS))
+            if own:
+                status += f"; service profile lacks {', '.join(own)}"
+            told = [f for f in _TENDER_FIELDS if f in method.missing_profile and f not in PLAIN] + \
+                (["provider_status"] if method.provider_unknown else [])
+            if told:
+                status += "; not known for this tender, left out: " + ", ".join(_TENDER_FIELDS[f][0] for f in told)
             if method.dropped_open_actions:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
         if any(u.why.startswith("checker") for u in sec.units):
@@ -1640,4 +1719,4 @@ def swap_block(db: Database, answer: TenderAnswer, point_key: str, block_id: str
     pins = dict(answer.pins)
     pins[point_key] = block_id
     return assemble_tender(db, answer.question, answer.word_limit, period=answer.period, compare=answer.compare,
-                           pins=pins, **kwargs)
+                           pins=pins, tender=kwargs.pop("tender", answer.tender), **kwargs)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import library
+from evidencebot.compose import library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import parse_question
@@ -45,8 +45,9 @@ def _limit_label(row: dict) -> str:
 
 
 def import_questionnaire(db: Database, path, *, title: str | None = None) -> tuple[int, list[dict]]:
-    """Read and store a questionnaire; returns the tender id and, per question, its ref,
-    sub-points, limit and weighting."""
+    """Read and store a questionnaire with the tender's own facts the buyer states in it
+    (:mod:`evidencebot.compose.tender_profile`); returns the tender id and, per question, its
+    ref, sub-points, limit and weighting."""
     q = read_questionnaire(path)
     parsed = []
     for item in q.questions:
@@ -63,12 +64,62 @@ def import_questionnaire(db: Database, path, *, title: str | None = None) -> tup
                "status": "not started", "row": item.row}
         rows.append(row)
         out.append({"ref": item.ref, "points": pq.points, "limit": _limit_label(row), "weighting": item.weighting})
+    who, now = workflow._user(db, None), _now()
+    facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
+              "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
     tid = tender_rows.insert_tender(db, {
         "title": title or q.title, "source_file": str(Path(q.path).resolve()), "source_kind": q.kind,
-        "answer_column": q.answer_column, "sheet": q.sheet, "imported_at": _now(),
-        "imported_by": workflow._user(db, None),
-    }, rows)
+        "answer_column": q.answer_column, "sheet": q.sheet, "imported_at": now,
+        "imported_by": who,
+    }, rows, facts)
     return tid, out
+
+
+def tender_facts(db: Database, tender_id: int | None = None) -> dict[str, str]:
+    """The tender's own facts ({field: value}), as read at import or set since."""
+    return {r["field"]: r["value"] for r in tender_rows.fact_rows(db, _tender(db, tender_id)["tender_id"])}
+
+
+def tender_profile_rows(db: Database, tender_id: int | None = None) -> tuple[dict, list[dict]]:
+    """The tender and, for every field of :data:`tender_profile.FIELDS`, its value as the answers use
+    it and where it comes from: 'questionnaire' (with the buyer's words), 'set' (by whom), 'service
+    profile' (the same buyer, not stated by the tender) or 'not known'."""
+    t = _tender(db, tender_id)
+    rows = {r["field"]: r for r in tender_rows.fact_rows(db, t["tender_id"])}
+    resolved = tender_profile.resolve(get_profile(db), {k: r["value"] for k, r in rows.items()})
+    out = []
+    for f, (label, option) in tender_profile.FIELDS.items():
+        value = resolved.profile.get(f, "")
+        r = rows.get(f)
+        if r is not None:
+            source = f"read from the questionnaire: \"{r['quote']}\"" if r["source"] == "questionnaire" else \
+                f"set by {r['updated_by'] or 'the bid team'} on {str(r['updated_at'])[:10]}"
+        elif value and f in resolved.facts:
+            source = "from the buyer's name"
+        elif value:
+            source = "service profile (the tender does not say)"
+        else:
+            source = f"not known: set it with {option}"
+        out.append({"field": f, "label": label, "value": value, "source": source})
+    return t, out
+
+
+def set_tender_profile(db: Database, values: dict[str, str | None], tender_id: int | None = None) -> None:
+    """Set the tender's facts (``values``: field -> value; an empty value clears the field)."""
+    t = _tender(db, tender_id)
+    rows, clear = [], []
+    who, now = workflow._user(db, None), _now()
+    for k, v in values.items():
+        if k not in tender_profile.FIELDS:
+            raise InputError(f"unknown tender fact {k!r} (known: {', '.join(tender_profile.FIELDS)})")
+        text = " ".join(str(v or "").split())
+        if k == "contract_start" and text:
+            text = tender_profile.read_date(text)
+        if text:
+            rows.append({"field": k, "value": text, "source": "set", "quote": None, "updated_at": now, "updated_by": who})
+        else:
+            clear.append(k)
+    tender_rows.set_facts(db, t["tender_id"], rows, clear)
 
 
 def _tender(db: Database, tender_id: int | None) -> dict:
@@ -139,6 +190,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
     results = []
     shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
     drafting = {r["ref"] for r in rows}
+    facts = {r["field"]: r["value"] for r in tender_rows.fact_rows(db, t["tender_id"])}
     for other in questions(db, t["tender_id"])[1]:
         if other["ref"] in drafting or not (other["answer"] or "").strip():
             continue
@@ -153,7 +205,8 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         text = "\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x)
         if not (r["word_limit"] or r["char_limit"] or r["page_limit"]):
             raise InputError(f"question {r['ref']} has no limit: add one to the questionnaire and import it again")
-        answer = assemble_tender(db, text, None, period=period, checker=checker, story=story, shared=shared)
+        answer = assemble_tender(db, text, None, period=period, checker=checker, story=story, shared=shared,
+                                 tender=facts)
         results.append({"ref": r["ref"], "row": r, "answer": answer})
     with db.atomic():
         for item in results:
@@ -174,8 +227,13 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
 def contradictions(db: Database, tender_id: int | None = None) -> list:
     """Every drafted answer of the tender read together (:mod:`evidencebot.compose.consistency`):
     facts stated with different values, open incident actions told as current practice."""
-    _, rows = questions(db, tender_id)
-    return check_answers([(r["ref"], r["answer"]) for r in rows if (r["answer"] or "").strip()], db=db)
+    t, rows = questions(db, tender_id)
+    answers = [(r["ref"], r["answer"]) for r in rows if (r["answer"] or "").strip()]
+    facts = {r["field"]: r["value"] for r in tender_rows.fact_rows(db, t["tender_id"])}
+    service = get_profile(db)
+    # and each answer against the tender's own facts (another buyer, start date or provider status)
+    return check_answers(answers, db=db) + tender_profile.check_against(tender_profile.resolve(service, facts),
+                                                                        answers, service)
 
 
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:

@@ -17,7 +17,7 @@ from evidencebot.store.facts import insert_fact
 
 PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways",
                   "team_wte", "provider_status", "contract_start", "service_manager", "clinical_lead",
-                  "safeguarding_lead", "caldicott_guardian", "siro", "dspt_status", "staff_turnover")
+                  "safeguarding_lead", "caldicott_guardian", "siro", "dspt_status", "staff_turnover", "premises")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
 
 

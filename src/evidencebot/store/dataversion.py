@@ -33,12 +33,13 @@ import sqlite3
 
 BOOKKEEPING = frozenset({
     "drafts", "draft_versions", "draft_privacy_warnings", "document_stories",
-    "tenders", "tender_questions", "answer_blocks", "block_uses", "bids", "service_profile",
+    "tenders", "tender_questions", "tender_facts", "answer_blocks", "block_uses", "bids", "service_profile",
     "audit_log", "audit_chain", "work_accounts",
 })
 """Tables no cached result reads: what the writer drafts and the records of it (drafts and
-their versions, tender answers, the method and bid library, where blocks were used, the
-service profile that fills block placeholders, the audit trail and whose account wrote).
+their versions, tender answers and each tender's own facts, the method and bid library, where
+blocks were used, the service profile that fills block placeholders, the audit trail and whose
+account wrote).
 Every other table, including one added later, counts as data."""
 
 _PREFIX = "evidencebot_dv_"

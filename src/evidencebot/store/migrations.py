@@ -653,6 +653,21 @@ def m023_variance_note_action(db: Database) -> None:
     notes.add_column("recovery_on", str)
 
 
+@migrations()
+def m026_tender_facts(db: Database) -> None:
+    # A tender's own facts (issue 12): the buyer, the area, the service as the buyer names it,
+    # the contract start and length, and whether we are the incumbent or a new provider. Read
+    # from the questionnaire at import (``quote``: the buyer's words it was read from) or set by
+    # the bid team (``source`` 'set'); they fill the answers' placeholders over the service profile.
+    db.table("tender_facts").create(
+        {"tender_id": int, "field": str, "value": str, "source": str, "quote": str,
+         "updated_at": str, "updated_by": str},
+        pk=("tender_id", "field"),
+        not_null={"tender_id", "field", "value", "source"},
+        foreign_keys=[("tender_id", "tenders", "tender_id")],
+    )
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 

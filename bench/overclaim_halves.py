@@ -1,0 +1,52 @@
+"""The over-claim family on a development set split into a tuning half and a check half.
+
+    python bench/overclaim_halves.py [tests/data/labelled/overclaim_dev6.jsonl]
+
+The split is tests/language/test_quality.py's ``split_half`` (seeded by id, stratified by label
+and kind, decided without reading the text). The tuning half prints the ids it gets wrong; the
+check half prints aggregates only (precision, recall, recall per flag kind, false alarms per pass
+kind), so it can tell whether a change generalises without being tuned on.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def _quality_module():
+    spec = importlib.util.spec_from_file_location("test_quality", ROOT / "tests" / "language" / "test_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str]) -> None:
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    quality = _quality_module()
+    path = Path(argv[0]) if argv else ROOT / "tests" / "data" / "labelled" / "overclaim_dev6.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    checker = Checker(settings=CheckerSettings(), families=["overclaim"])
+    for name, half in zip(("tune", "check"), quality.split_half(rows)):
+        r = quality.score("overclaim", half, checker)
+        kinds = {row["id"]: row["kind"] for row in half}
+        false_alarms = Counter(kinds[i] for why, i in r["wrong"] if why == "false alarm")
+        print(f"{path.name} {name}: n={len(half)} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
+              f"(tp={r['tp']} fp={r['fp']} fn={r['fn']} tn={r['tn']})")
+        print("  recall per flag kind: " + ", ".join(f"{k} {v:.2f}" for k, v in r["per_kind"].items()))
+        print("  false alarms per pass kind: " + (", ".join(f"{k} {n}" for k, n in sorted(false_alarms.items()))
+                                                   or "none"))
+        if name == "tune" and r["wrong"]:
+            print("  ids wrong: " + ", ".join(f"{why} {i}" for why, i in r["wrong"]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

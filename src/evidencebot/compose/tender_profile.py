@@ -1,0 +1,413 @@
+"""A tender's own facts: who the buyer is, the area, the service as the buyer names it, when the
+contract starts and for how long, and whether we would be the incumbent or a new provider.
+
+The service profile (:mod:`evidencebot.store.blocks`) describes the service we run now. A tender
+may be for another buyer, another area or another start date, and the answers must say what the
+buyer's questionnaire says, never what our own service's profile says. So:
+
+* :func:`read_facts` reads these facts from the buyer's text where it states them ("the contract
+  will commence on 1 April 2026", "NHS Halbrook Integrated Care Board", "staff of the incumbent
+  provider may transfer under TUPE"), each with the words it was read from;
+* :func:`resolve` lays the tender's facts over the service profile. When the tender's buyer is not
+  the profile's commissioner, the profile's buyer-specific facts (area, service name, contract
+  start and length, incumbent or new) are dropped rather than carried over to another buyer: what
+  the tender does not state is *unknown*, and an answer leaves it out or names it plainly
+  ("the service") and says so in its coverage, rather than guessing;
+* :func:`check_against` reads drafted answers for anything the tender's facts contradict: another
+  buyer or area, another contract start, writing as the incumbent to a buyer who has one, or as
+  an incoming provider when we run the service.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+FIELDS: dict[str, tuple[str, str]] = {
+    "commissioner": ("buyer", "--buyer"),
+    "area": ("area", "--area"),
+    "service": ("service name", "--service"),
+    "contract_start": ("contract start", "--start"),
+    "contract_length": ("contract length", "--length"),
+    "provider_status": ("incumbent or new provider", "--incumbent / --new"),
+}
+"""The tender's facts: profile field -> (label, the ``evidencebot tender profile`` option that sets it)."""
+
+BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status")
+"""Service-profile facts that hold for our current buyer only: never carried over to another buyer."""
+
+PLAIN = {"service": "the service", "area": "the area", "commissioner": "the commissioner"}
+"""How an answer names a fact it does not know (not a guess: it names no one)."""
+
+_MONTHS = ("January February March April May June July August September October November December").split()
+_MONTH = "|".join(_MONTHS)
+_DATE = re.compile(rf"\b(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{_MONTH})\s+(?P<y>20\d\d)\b"
+                   rf"|\b(?P<dd>\d{{1,2}})/(?P<mm>\d{{1,2}})/(?P<yy>20\d\d)\b", re.I)
+_START = re.compile(r"\b(?:commenc\w*|start(?:s|ing)?|start date|begin(?:s|ning)?|go[- ]live|goes live|"
+                    r"live (?:on|from)|in place (?:on|from)|effective from|operational (?:on|from)|contract (?:\w+ )?(?:on|from))\b",
+                    re.I)
+_NOT_START = re.compile(r"\b(?:submi\w+|deadline|clarification\w*|closing|returned|received|evaluat\w+|"
+                        r"presentation\w*|interview\w*|award\w*|notif\w+|standstill|ends?|expir\w+)\b", re.I)
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four|thirty-six)"
+_LENGTH = [
+    re.compile(rf"\b(?:period|term|duration|length)\s+(?:of\s+|will be\s+|is\s+)(?:an?\s+)?(?:initial\s+)?"
+               rf"(?P<n>{_NUMBER})\s*(?:\(\d+\)\s*)?(?P<u>years?|months?)\b", re.I),
+    re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>year|month)\s+(?:initial\s+)?(?:contract|term|agreement)\b", re.I),
+    re.compile(rf"\bcontract\b[^.\n]{{0,60}}?\bfor\s+(?:an?\s+)?(?:initial\s+)?(?:period\s+of\s+)?"
+               rf"(?P<n>{_NUMBER})\s*(?:\(\d+\)\s*)?(?P<u>years?|months?)\b", re.I),
+]
+_EXTEND = re.compile(rf"\bextend\w*\s+(?:the\s+contract\s+)?(?:for|by)\s+(?:a\s+further\s+|up\s+to\s+(?:a\s+further\s+)?"
+                     rf"|an?\s+(?:additional|further)\s+)?(?P<n>{_NUMBER})\s*(?:\(\d+\)\s*)?(?P<u>years?|months?)\b", re.I)
+_PLUS = re.compile(r"\b(?P<a>\d)\s*\+\s*(?P<b>\d)\s*(?:\+\s*(?P<c>\d)\s*)?years?\b", re.I)
+_OTHER_PROVIDER = re.compile(
+    r"\b(?:the|from the|by the|with the|of the)\s+(?:current|incumbent|existing|outgoing|previous)\s+"
+    r"(?:service\s+)?provider(?:'s|’s)?(?!s)\b|\bthe incumbent\b|\bnewly commissioned\b"
+    r"|\bno (?:current|incumbent|existing) provider\b|\btransfer(?:ring)? (?:to you )?from the (?:current|existing)\b", re.I)
+_IF_YOU = re.compile(r"\b(?:if|where|whether) (?:you are|you're|your organisation is|the bidder is)\b[^.]*$", re.I)
+_ICB = re.compile(r"\b(?:Integrated Care Board|ICB)\b")
+_COUNCIL = re.compile(r"\b(?:(?:Metropolitan\s+)?Borough|City|County|District|Town)?\s*Council\b")
+_BOROUGH_OF = re.compile(r"\b(?:London|Royal)\s+Borough\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})")
+_SERVICE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]*\s+){1,6}Service)\b")
+_AREA_OF = re.compile(r"\b(?:borough|county|city|district|residents|people) of (?P<a>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})")
+_LEAD = {"the", "this", "that", "each", "every", "our", "your", "a", "an", "local", "partner", "lead", "host", "any",
+         "all", "both", "their", "its", "with", "and", "of", "for", "by", "in", "on", "to", "from", "as", "at",
+         "describe", "explain", "outline", "please", "how", "what", "which", "who", "commissioner", "commissioners",
+         "contracting", "authority", "relevant", "respective", "q", "question", "section", "lot", "part"}
+_ORG_WORDS = {"nhs", "integrated", "care", "board", "icb", "council", "borough", "metropolitan", "city", "county",
+              "district", "town", "london", "royal", "and", "of", "the", "service", "community", "mental", "health",
+              "wellbeing", "recovery", "support", "team"}
+_COMPASS = {"north", "south", "east", "west", "central", "inner", "outer", "greater"}
+_GENERIC_SERVICE = {"health service", "national health service", "the service", "service", "nhs service"}
+
+
+@dataclass
+class ReadFact:
+    value: str
+    quote: str = ""
+    """The buyer's words the value was read from."""
+
+
+@dataclass
+class Resolved:
+    """The profile an answer fills its placeholders from, and what it does not know."""
+
+    profile: dict[str, str]
+    facts: dict[str, str] = field(default_factory=dict)
+    """The tender's own facts (read or set), as given."""
+    other_buyer: bool = False
+    """The tender's buyer is not the service profile's commissioner."""
+
+    @property
+    def unknown(self) -> list[str]:
+        """Tender facts neither the tender nor (for the same buyer) the service profile gives."""
+        return [f for f in FIELDS if not self.profile.get(f)]
+
+    @property
+    def incumbent(self) -> bool | None:
+        status = (self.profile.get("provider_status") or "").strip().lower()
+        return True if status == "incumbent" else False if status == "new" else None
+
+
+# ---------------------------------------------------------------- reading the buyer's text
+
+
+def _clip(text: str, start: int, end: int, width: int = 150) -> str:
+    """The sentence around ``start``..``end``, at most ``width`` characters."""
+    left = max(text.rfind(c, 0, start) for c in ".\n") + 1
+    right = min([i for i in (text.find(c, end) for c in ".\n") if i >= 0] or [len(text)])
+    quote = " ".join(text[left:right + 1].split())
+    return quote if len(quote) <= width else quote[:width - 1].rsplit(" ", 1)[0] + " …"
+
+
+def format_date(m: re.Match) -> str:
+    if m.group("m"):
+        month = next(x for x in _MONTHS if x.lower() == m.group("m").lower())
+        return f"{int(m.group('d'))} {month} {m.group('y')}" if m.group("d") else f"{month} {m.group('y')}"
+    month_no = int(m.group("mm"))
+    if not 1 <= month_no <= 12:
+        return ""
+    return f"{int(m.group('dd'))} {_MONTHS[month_no - 1]} {m.group('yy')}"
+
+
+def read_date(text: str) -> str:
+    """A contract start as the bid team types it ('1 April 2026', '2026-04-01', '01/04/2026',
+    'April 2026'), written as the answers write it ('1 April 2026')."""
+    from evidencebot.errors import InputError
+
+    t = " ".join((text or "").split())
+    iso = re.fullmatch(r"(20\d\d)-(\d\d)-(\d\d)", t)
+    if iso:
+        t = f"{iso.group(3)}/{iso.group(2)}/{iso.group(1)}"
+    m = _DATE.fullmatch(t)
+    value = format_date(m) if m else ""
+    if not value:
+        raise InputError(f"contract start {text!r} is not a date (use e.g. '1 April 2026' or 2026-04-01)")
+    return value
+
+
+def _name_before(text: str, end: int) -> list[str]:
+    """The run of capitalised words (with 'and'/'&' between them) just before ``end``, on its line."""
+    left = max(text.rfind(c, 0, end) for c in ".\n:;,()\"“”") + 1
+    words = text[left:end].split()
+    out: list[str] = []
+    for w in reversed(words):
+        if w in ("Board", "ICB", "Council", "Trust", "Partnership"):
+            break  # the end of another organisation's name ('... ICB and Halbrook Borough Council')
+        if re.fullmatch(r"[A-Z][\w'’-]*", w) or (w in ("and", "&") and out):
+            out.insert(0, w)
+        else:
+            break
+    while out and (out[0].lower() in _LEAD or out[0] in ("and", "&")):
+        out = out[1:]
+    return out
+
+
+def _buyers(text: str) -> list[tuple[str, str, str]]:
+    """Every buyer named in the text, in the order named: (name as written, area, quote)."""
+    out = []
+    starts: list[int] = []
+    for m in _ICB.finditer(text):
+        words = _name_before(text, m.start())
+        place = [w for w in words if w != "NHS"]
+        if not place:
+            continue
+        nhs = "NHS " if words and words[0] == "NHS" else ""
+        name = f"{nhs}{' '.join(place)} {m.group(0)}"
+        out.append((name, " ".join(place), _clip(text, m.start(), m.end())))
+        starts.append(m.start())
+    for m in _COUNCIL.finditer(text):
+        kind = " ".join(m.group(0).split())
+        words = _name_before(text, m.start() + (len(m.group(0)) - len(m.group(0).lstrip())))
+        if kind != "Council" or not words:
+            place = words
+        else:
+            place = [w for w in words if w not in ("Borough", "City", "County", "District", "Metropolitan")]
+        if not place:
+            continue
+        out.append((f"{' '.join(words)} {kind}" if kind != "Council" else f"{' '.join(words)} Council",
+                    " ".join(place), _clip(text, m.start(), m.end())))
+        starts.append(m.start())
+    for m in _BOROUGH_OF.finditer(text):
+        name = m.group(0).strip()
+        if re.match(r"\s*Council\b", text[m.end():]):
+            name += " Council"
+        out.append((name, m.group("a"), _clip(text, m.start(), m.end())))
+        starts.append(m.start())
+    return [b for _, b in sorted(zip(starts, out), key=lambda x: x[0])]
+
+
+def _start_dates(text: str) -> list[tuple[str, str]]:
+    """Dates the text gives as a start ('commence on 1 April 2026', 'go-live: April 2026'), in
+    order, with their sentence; dates of the tender process (submission, award) are not starts."""
+    out = []
+    for s in _START.finditer(text):
+        line_end = min([i for i in (text.find(c, s.end()) for c in ".\n;") if i >= 0] or [len(text)])
+        d = _DATE.search(text, s.end(), min(line_end, s.end() + 60))
+        if d is None:
+            continue
+        left = max(text.rfind(c, 0, s.start()) for c in ".\n") + 1
+        if _NOT_START.search(text[left:d.start()]):
+            continue
+        value = format_date(d)
+        if value:
+            out.append((value, _clip(text, s.start(), d.end())))
+    return out
+
+
+def same_date(a: str, b: str) -> bool:
+    """'1 April 2026' and '1 April 2026', or 'April 2026' and '1 April 2026' (one gives no day)."""
+    wa, wb = a.split(), b.split()
+    return wa == wb or (min(len(wa), len(wb)) == 2 and wa[-2:] == wb[-2:])
+
+
+def key_words(name: str) -> set[str]:
+    """The distinctive words of a buyer's, area's or service's name ('NHS Halbrook ICB': {'halbrook'})."""
+    return {w for w in re.findall(r"[a-z][a-z'’-]+", (name or "").lower()) if w not in _ORG_WORDS and len(w) > 2}
+
+
+def same_buyer(a: str, b: str) -> bool:
+    ka, kb = key_words(a), key_words(b)
+    return bool(ka and kb and ka & kb)
+
+
+def read_facts(text: str) -> dict[str, ReadFact]:
+    """The tender's facts the buyer's ``text`` states (fields of :data:`FIELDS`; absent when not stated).
+
+    ``provider_status`` is read as 'new' when the text speaks of another provider running the
+    service now ("the incumbent provider", "the current provider's staff may transfer"), unless
+    it only does so conditionally ("if you are the incumbent ..."). The caller decides whether
+    that incumbent is us (see :func:`facts_for_import`).
+    """
+    text = text or ""
+    out: dict[str, ReadFact] = {}
+    buyers = _buyers(text)
+    if buyers:
+        # one name per buyer: the longest way the text writes it ('London Borough of Dene Council')
+        def kind(name: str) -> tuple:
+            return frozenset(key_words(name)), "Council" in name
+
+        longest: dict[tuple, str] = {}
+        for name, _, _ in buyers:
+            if len(name) > len(longest.get(kind(name), "")):
+                longest[kind(name)] = name
+        buyers = [(longest[kind(n)], a, q) for n, a, q in buyers]
+        counts = Counter(name for name, _, _ in buyers)
+        first: dict[str, tuple[str, str]] = {}
+        for name, area, quote in buyers:
+            first.setdefault(name, (area, quote))
+        names = sorted(counts, key=lambda n: (-counts[n], list(first).index(n)))
+        # one buyer, or a joint one (an ICB and a council) when both kinds are named
+        chosen = [names[0]]
+        for n in names[1:]:
+            if ("Council" in n) != ("Council" in names[0]):
+                chosen.append(n)
+                break
+        out["commissioner"] = ReadFact(" and ".join(chosen), first[chosen[0]][1])
+        out["area"] = ReadFact(first[chosen[0]][0], first[chosen[0]][1])
+    else:
+        m = _AREA_OF.search(text)
+        if m and m.group("a").split()[0].lower() not in _LEAD:
+            out["area"] = ReadFact(m.group("a"), _clip(text, m.start(), m.end()))
+    # the contract start: the first date just after a start word, in a sentence about starting
+    for value, quote in _start_dates(text):
+        out["contract_start"] = ReadFact(value, quote)
+        break
+    length = None
+    for pat in _LENGTH:
+        m = pat.search(text)
+        if m:
+            length = (f"{m.group('n')} {m.group('u')}", m)
+            break
+    plus = _PLUS.search(text)
+    if length is None and plus:
+        extra = f", with an option to extend by {plus.group('b')} year{'s' if plus.group('b') != '1' else ''}"
+        length = (f"{plus.group('a')} year{'s' if plus.group('a') != '1' else ''}{extra}", plus)
+    elif length is not None:
+        ext = _EXTEND.search(text)
+        if ext:
+            length = (f"{length[0]}, with an option to extend by {ext.group('n')} {ext.group('u')}", length[1])
+    if length is not None:
+        value, m = length
+        out["contract_length"] = ReadFact(value.lower(), _clip(text, m.start(), m.end()))
+    for m in _OTHER_PROVIDER.finditer(text):
+        before = text[max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1: m.start()]
+        if _IF_YOU.search(before):
+            continue  # "if you are the incumbent provider, ...": said to every bidder alike
+        out["provider_status"] = ReadFact("new", _clip(text, m.start(), m.end()))
+        break
+    services = Counter(" ".join(m.group("name").split()) for m in _SERVICE.finditer(text))
+    for name, _ in services.most_common():
+        words = name.split()
+        while words and words[0].lower() in _LEAD:
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) >= 2 and name.lower() not in _GENERIC_SERVICE and not name.startswith("NHS "):
+            where = text.find(name)
+            out["service"] = ReadFact(name, _clip(text, where, where + len(name)))
+            break
+    return out
+
+
+def facts_for(text: str, service_profile: dict[str, str], given: dict[str, str] | None = None) -> dict[str, ReadFact]:
+    """The tender's facts: those ``given`` (stored with the tender, or set by the bid team) over
+    those :func:`read_facts` finds in ``text``. 'The incumbent provider' is read against the
+    profile: when the buyer is our own commissioner and the profile says we run the service now,
+    the incumbent the buyer speaks of is us, so nothing is concluded from it."""
+    facts = read_facts(text)
+    for k, v in (given or {}).items():
+        if k in FIELDS and str(v or "").strip():
+            facts[k] = ReadFact(" ".join(str(v).split()), "set for the tender")
+    status = facts.get("provider_status")
+    if status is not None and status.value == "new" and "provider_status" not in (given or {}):
+        buyer = facts.get("commissioner")
+        if (buyer is None or same_buyer(buyer.value, service_profile.get("commissioner", ""))) and \
+                (service_profile.get("provider_status") or "").lower() == "incumbent":
+            del facts["provider_status"]
+    return facts
+
+
+# ---------------------------------------------------------------- the profile an answer uses
+
+
+def resolve(service_profile: dict[str, str], facts: dict[str, str] | None) -> Resolved:
+    """The service profile with the tender's ``facts`` over it (see the module's docstring)."""
+    facts = {k: " ".join(str(v).split()) for k, v in (facts or {}).items() if k in FIELDS and str(v or "").strip()}
+    profile = dict(service_profile)
+    buyer = facts.get("commissioner")
+    other = bool(buyer) and not same_buyer(buyer or "", service_profile.get("commissioner", ""))
+    if other:
+        for k in BUYER_SPECIFIC:
+            profile.pop(k, None)
+        if "area" not in facts:
+            place = " ".join(w for w in (buyer or "").split() if w.lower() not in _ORG_WORDS - {"and"})
+            if place and place.lower() not in ("and",):
+                facts["area"] = place
+    profile.update(facts)
+    return Resolved(profile=profile, facts=facts, other_buyer=other)
+
+
+def describe_unknown(fields: list[str]) -> str:
+    """'contract start, incumbent or new provider (set with evidencebot tender profile --start, --incumbent / --new)'."""
+    labels = ", ".join(FIELDS[f][0] for f in fields)
+    options = ", ".join(FIELDS[f][1] for f in fields)
+    return f"{labels} (set with 'evidencebot tender profile {options}')"
+
+
+# ---------------------------------------------------------------- answers against the tender's facts
+
+
+_AS_INCUMBENT = re.compile(r"\bas the (?:current|existing|incumbent) provider\b|\bwe run the service now\b|"
+                           r"\bour staff already work for\b|\bbecause we run the service\b", re.I)
+_AS_NEW = re.compile(r"\b(?:from|with|asks?|of) the (?:outgoing|current|incumbent|existing) provider\b|"
+                     r"\bas the (?:new|incoming) provider\b", re.I)
+
+
+def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_profile: dict[str, str] | None = None):
+    """Sentences of the answers ((ref, text) pairs) that state something the tender's facts
+    contradict, as :class:`evidencebot.compose.consistency.Contradiction` (kind 'tender fact'):
+    another buyer named, our current service's area or name under another buyer, another contract
+    start, or writing as the incumbent to a tender where we would be new (and the reverse)."""
+    from evidencebot.compose.consistency import Contradiction, Statement, _sentences
+
+    facts = resolved.profile
+    out: list = []
+    found: dict[str, list] = {}
+
+    def add(label: str, ref: str, value: str, sentence: str) -> None:
+        found.setdefault(label, []).append(Statement(ref, value, sentence))
+
+    foreign: set[str] = set()
+    if resolved.other_buyer and service_profile:
+        # the proper names of our current buyer, area and service ('Riverside'), not said to another buyer
+        mine = key_words(" ".join(resolved.facts.get(k, "") for k in ("commissioner", "area", "service")))
+        for k in ("commissioner", "area", "service"):
+            foreign |= {w.lower() for w in re.findall(r"\b[A-Z][a-z'’-]{2,}", service_profile.get(k, ""))
+                        if w.lower() in key_words(w) and w.lower() not in _COMPASS} - mine
+    buyer = facts.get("commissioner", "")
+    start = facts.get("contract_start", "")
+    status = resolved.incumbent
+    for ref, text in answers:
+        for sentence in _sentences(text):
+            for name, _, _ in _buyers(sentence):
+                if buyer and not same_buyer(name, buyer) and not any(same_buyer(name, b) for b in buyer.split(" and ")):
+                    add("buyer", ref, name, sentence)
+            said = key_words(sentence) & foreign
+            if said:
+                add("area or service", ref, ", ".join(sorted(said)), sentence)
+            if start:
+                for value, _ in _start_dates(sentence):
+                    if not same_date(value, start):
+                        add("contract start", ref, value, sentence)
+            wrong = _AS_INCUMBENT.search(sentence) if status is False else _AS_NEW.search(sentence) if status else None
+            if wrong is not None:
+                add("provider (we would be new)" if status is False else "provider (we run the service now)",
+                    ref, wrong.group(0), sentence)
+    named = ", ".join(resolved.facts[k] for k in ("commissioner", "area", "service") if resolved.facts.get(k))
+    told = {"buyer": buyer, "area or service": named,
+            "contract start": start, "provider (we would be new)": "new provider",
+            "provider (we run the service now)": "incumbent"}
+    for label, stated in found.items():
+        out.append(Contradiction("tender fact", f"the tender's {label}",
+                                 [Statement("tender", told.get(label, ""), "the tender's facts")] + stated))
+    return out

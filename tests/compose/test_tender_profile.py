@@ -1,0 +1,211 @@
+"""A tender's own facts (issue 12): the buyer, area, service name, contract start and length, and
+whether we would be the incumbent or a new provider, read from the buyer's text or set with
+``evidencebot tender profile``, used by the answers over the service profile (which describes
+the service we run now, for another buyer), and never contradicted by them."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from evidencebot.cli import cli
+from evidencebot.compose import tender_profile as tp
+from evidencebot.compose.consistency import check_answers
+
+PERIOD = "2025-10..2026-09"
+
+HALBROOK = (
+    "Q1 Mobilisation (Weighting 10%)\n"
+    "NHS Halbrook Integrated Care Board intends that the Halbrook Community Recovery Service will commence on "
+    "1 April 2026. Staff employed by the incumbent provider may transfer to you under TUPE.\n"
+    "Describe your plan for mobilising the service. Your answer should cover:\n"
+    "a) your mobilisation plan and key milestones to the start date;\n"
+    "b) how you will manage the transfer of staff under TUPE;\n"
+    "c) how people already supported will experience no gap in support.\n"
+    "(Maximum 600 words)"
+)
+
+
+def test_the_buyers_facts_are_read_with_the_words_they_come_from():
+    facts = tp.read_facts(
+        "Halbrook Borough Council and NHS Halbrook ICB jointly commission the service. The contract is for an "
+        "initial period of three (3) years with an option to extend for a further two years. Bids must be "
+        "submitted by 5 January 2026. Go-live: 01/04/2026. Staff of the current provider may transfer under TUPE.")
+    assert facts["commissioner"].value == "Halbrook Borough Council and NHS Halbrook ICB"
+    assert facts["area"].value == "Halbrook"
+    assert facts["contract_start"].value == "1 April 2026"  # not the submission date
+    assert "01/04/2026" in facts["contract_start"].quote
+    assert facts["contract_length"].value == "three years, with an option to extend by two years"
+    assert facts["provider_status"].value == "new"
+    assert "current provider" in facts["provider_status"].quote
+
+
+@pytest.mark.parametrize("text", [
+    "If you are the incumbent provider, describe how you will move to the new specification.",
+    "Describe how you will build on existing providers in the area.",
+    "Tenders must be submitted by 1 April 2026.",
+])
+def test_what_the_buyer_does_not_state_is_not_read(text):
+    facts = tp.read_facts(text)
+    assert "provider_status" not in facts and "contract_start" not in facts and "commissioner" not in facts
+
+
+def test_the_incumbent_the_buyer_speaks_of_is_us_when_the_buyer_is_ours():
+    ours = {"commissioner": "Riverside Integrated Care Board", "provider_status": "incumbent"}
+    text = "Riverside Integrated Care Board: staff of the incumbent provider may transfer under TUPE."
+    assert "provider_status" not in tp.facts_for(text, ours)
+    assert tp.facts_for(text.replace("Riverside", "Halbrook"), ours)["provider_status"].value == "new"
+
+
+def test_another_buyers_tender_never_inherits_our_services_buyer_specific_facts():
+    ours = {"commissioner": "Riverside Integrated Care Board", "area": "the Riverside borough",
+            "service": "Riverside Community Wellbeing Service", "provider_status": "incumbent",
+            "contract_start": "1 April 2027", "provider": "Harbour Lane Trust", "hours": "8am to 8pm"}
+    r = tp.resolve(ours, {"commissioner": "Dene County Council"})
+    assert r.other_buyer and r.profile["area"] == "Dene" and r.profile["provider"] == "Harbour Lane Trust"
+    assert r.incumbent is None and "contract_start" not in r.profile and "service" not in r.profile
+    assert {"contract_start", "provider_status", "service"} <= set(r.unknown)
+    same = tp.resolve(ours, {"contract_start": "1 May 2027"})  # our own buyer: the profile fills the rest
+    assert not same.other_buyer and same.incumbent is True and same.profile["contract_start"] == "1 May 2027"
+
+
+def test_answers_are_read_against_the_tenders_facts():
+    ours = {"commissioner": "Riverside Integrated Care Board", "service": "Riverside Community Wellbeing Service"}
+    r = tp.resolve(ours, {"commissioner": "NHS Halbrook ICB", "contract_start": "1 April 2026",
+                          "provider_status": "new"})
+    clashes = tp.check_against(r, [
+        ("Q1", "As the current provider, our staff already work for us. We report to Riverside Integrated Care Board."),
+        ("Q2", "Our transition plan works back from the contract start on 1 April 2027."),
+        ("Q3", "We report to NHS Halbrook ICB every quarter, from the contract start on 1 April 2026."),
+    ], ours)
+    said = {c.label: [s.ref for s in c.statements[1:]] for c in clashes}
+    assert said == {"the tender's provider (we would be new)": ["Q1"], "the tender's buyer": ["Q1"],
+                    "the tender's area or service": ["Q1"], "the tender's contract start": ["Q2"]}
+    assert all(c.statements[0].ref == "tender" for c in clashes)
+
+
+def test_an_answer_to_another_buyer_names_that_buyer_and_writes_as_a_new_provider(demo_db):
+    from evidencebot.compose.library import list_blocks
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, HALBROOK, period=PERIOD)
+    assert not answer.findings
+    text = answer.markdown
+    assert "NHS Halbrook Integrated Care Board" in text
+    assert "Riverside" not in text and "2027" not in text and "current provider" not in text
+    tags = {b.block_id: {t.lower() for t in b.tags} for b in list_blocks(demo_db, status="approved")}
+    used = [tags[b] for b in answer.blocks]
+    assert any("provider new" in t for t in used)
+    assert not any("provider incumbent" in t for t in used)
+    assert answer.tender_facts["contract_start"] == "1 April 2026" and answer.tender_clashes == []
+    assert check_answers([("Q1", text)], db=demo_db) == []
+
+
+def test_as_incumbent_for_another_buyer_the_answer_gives_the_tenders_start_date(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    question = ("Describe how you will move to the new contract without a gap in support, with the key dates "
+                "of your transition plan. (400 words)")
+    facts = {"commissioner": "NHS Halbrook ICB", "contract_start": "1 April 2026", "provider_status": "incumbent"}
+    answer = assemble_tender(demo_db, question, period=PERIOD, tender=facts)
+    assert "1 April 2026" in answer.markdown and "2027" not in answer.markdown
+    assert "Riverside" not in answer.markdown
+    assert answer.tender_clashes == [] and not answer.findings
+
+
+def test_an_unknown_fact_is_left_out_and_said_in_the_coverage(demo_db):
+    from evidencebot.compose.library import list_blocks
+    from evidencebot.compose.tender import assemble_tender
+
+    question = ("Describe how you will move to the new contract without a gap in support, with the key dates "
+                "of your transition plan. (400 words)")
+    # another buyer who says neither when the contract starts nor whether there is a provider now
+    answer = assemble_tender(demo_db, question, period=PERIOD, tender={"commissioner": "Dene County Council"})
+    tags = {b.block_id: {t.lower() for t in b.tags} for b in list_blocks(demo_db, status="approved")}
+    assert not any({"provider new", "provider incumbent"} & tags[b] for b in answer.blocks)
+    assert "2027" not in answer.markdown and "Riverside" not in answer.markdown
+    assert "provider_status" in answer.tender_unknown
+    assert "incumbent or new provider" in answer.coverage_table()
+    assert "evidencebot tender profile" in answer.coverage_table()
+    assert any("not known for this tender" in row.status for row in answer.coverage)
+
+
+@pytest.fixture
+def run(demo_copy):
+    path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
+
+    return invoke
+
+
+def halbrook_docx(path):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Halbrook Community Recovery Service: Invitation to Tender")
+    d.add_paragraph("NHS Halbrook Integrated Care Board invites bids. The contract will commence on 1 April 2026 "
+                    "for an initial period of three years. Staff employed by the incumbent provider may transfer "
+                    "under TUPE.")
+    d.add_paragraph("1.1 Describe how you will mobilise the service, with your plan and milestones to the start "
+                    "date. (400 words)")
+    d.add_paragraph("1.2 How will you keep the commissioner informed of performance? (250 words)")
+    d.save(path)
+    return path
+
+
+def test_tender_import_reads_the_facts_and_tender_profile_shows_and_sets_them(run, demo_copy, tmp_path):
+    imported = run("tender", "import", str(halbrook_docx(tmp_path / "itt.docx")))
+    assert imported.exit_code == 0, imported.output
+    assert "buyer: NHS Halbrook Integrated Care Board (read from the questionnaire" in imported.output
+    assert "contract start: 1 April 2026" in imported.output
+    assert "incumbent or new provider: new" in imported.output
+    shown = run("tender", "profile")
+    assert shown.exit_code == 0 and "contract length: three years" in shown.output
+    changed = run("tender", "profile", "--start", "2026-05-01", "--incumbent", "--clear", "length")
+    assert changed.exit_code == 0, changed.output
+    assert "contract start: 1 May 2026 (set by" in changed.output
+    assert "incumbent or new provider: incumbent (set by" in changed.output
+    assert "contract length: - (not known: set it with --length)" in changed.output
+    rows = {r["field"]: r for r in demo_copy.query("select * from tender_facts")}
+    assert rows["contract_start"]["value"] == "1 May 2026" and rows["contract_start"]["source"] == "set"
+    assert "contract_length" not in rows
+    bad = run("tender", "profile", "--start", "next spring")
+    assert bad.exit_code == 2 and "is not a date" in bad.output
+    assert demo_copy.execute("select value from tender_facts where field = 'contract_start'").fetchone()[0] == "1 May 2026"
+
+
+def test_tender_draft_uses_the_tenders_facts_and_finds_no_contradiction(run, demo_copy, tmp_path):
+    assert run("tender", "import", str(halbrook_docx(tmp_path / "itt.docx"))).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 0, drafted.output
+    assert "consistency: 0 contradictions across 2 drafted answers" in drafted.stderr
+    answers = [r["answer"] for r in demo_copy.query("select answer from tender_questions order by position")]
+    assert any("NHS Halbrook Integrated Care Board" in a for a in answers)
+    assert not any("Riverside" in a or "2027" in a or "current provider" in a for a in answers)
+    # a contradiction planted in a stored answer is found by the tender's read-through
+    from evidencebot.compose import tender_store
+
+    demo_copy.execute("update tender_questions set answer = answer || ? where ref = '1.2'",
+                      ["\n\nAs the current provider, we report to Riverside Integrated Care Board."])
+    labels = {c.label for c in tender_store.contradictions(demo_copy)}
+    assert {"the tender's provider (we would be new)", "the tender's buyer"} <= labels
+
+
+def test_an_excel_questionnaire_states_its_facts_above_the_header(run, demo_copy, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Dene County Council: community recovery service. Contract start date: 1 October 2026."])
+    ws.append([])
+    ws.append(["Ref", "Question", "Word count", "Weighting %", "Bidder response"])
+    ws.append(["4.1", "How will you keep the commissioner informed of performance?", "250", "10"])
+    wb.save(tmp_path / "itt.xlsx")
+    imported = run("tender", "import", str(tmp_path / "itt.xlsx"))
+    assert imported.exit_code == 0, imported.output
+    assert "buyer: Dene County Council (read from the questionnaire" in imported.output
+    assert "contract start: 1 October 2026" in imported.output
+    # another buyer that does not say whether there is a provider now: not known, not our profile's 'incumbent'
+    assert "incumbent or new provider: - (not known: set it with --incumbent / --new)" in imported.output
