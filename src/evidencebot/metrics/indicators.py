@@ -404,12 +404,20 @@ def _range(lo: int, hi: int) -> tuple[str, str]:
     return _iso(_month_start(lo)), _iso(_month_start(hi + 1))
 
 
-def _grouped(fetch: Callable[[str, str], list[tuple]], lo: int, hi: int, names: tuple[str, ...]) -> dict[int, Counter]:
-    """Rows of ``fetch(start, end)`` for months lo..hi whose first column is 'YYYY-MM' and the rest are
-    counts named ``names``, by month."""
+def _monthly(ctx: _Context, spans: list[Span], names: tuple[str, ...], read: Callable[..., list[tuple]],
+             *args, **kwargs) -> list[Counter]:
+    """Counts named ``names`` for each span, added up from a Store read that counts by month:
+    ``read(db, *args, start, end, **kwargs)`` returns rows of ('YYYY-MM', count, ...) and runs once
+    per run of months."""
+    return _by_month(ctx, spans, lambda lo, hi: _grouped(ctx, lo, hi, names, read, *args, **kwargs))
+
+
+def _grouped(ctx: _Context, lo: int, hi: int, names: tuple[str, ...], read: Callable[..., list[tuple]],
+             *args, **kwargs) -> dict[int, Counter]:
+    """The rows of ``read`` (see :func:`_monthly`) for months lo..hi, by month."""
     start, end = _range(lo, hi)
     out: dict[int, Counter] = {}
-    for row in fetch(start, end):
+    for row in read(ctx.db, *args, start, end, **kwargs):
         if not row[0]:
             continue
         out[_label_mi(row[0])] = Counter({k: (v or 0) for k, v in zip(names, row[1:])})
@@ -426,13 +434,14 @@ def _spans_rows(spans: list[Span], keys: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _dated_rows(ctx: _Context, key, spans: list[Span], fetch: Callable[[str, str], list[tuple]]):
-    """Rows whose first column is a date, fetched over the union of the spans and sorted."""
+def _dated_rows(ctx: _Context, key, spans: list[Span], read: Callable[..., list[tuple]]):
+    """Rows whose first column is a date, read (``read(db, start, end)``, a Store read) over the union
+    of the spans, and sorted."""
     runs = _runs(sorted({m for s in spans for m in s.months}))
     rows: list[tuple] = []
     for lo, hi in runs:  # runs are disjoint and in date order, so rows stay sorted
         start, end = _range(lo, hi)
-        rows.extend(ctx.cached((key, lo, hi), lambda start=start, end=end: fetch(start, end)))
+        rows.extend(ctx.cached((key, lo, hi), lambda start=start, end=end: read(ctx.db, start, end)))
     keys = [r[0] for r in rows]  # ISO dates or date-times: they sort and bisect as text
     return rows, keys
 
@@ -441,10 +450,7 @@ def _dated_rows(ctx: _Context, key, spans: list[Span], fetch: Callable[[str, str
 
 
 def _crisis_rate(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    def fetch(start: str, end: str) -> list[tuple]:
-        return reads.crisis_events_by_month(ctx.db, start, end)
-
-    counts = _by_month(ctx, spans, lambda lo, hi: _grouped(fetch, lo, hi, ("events",)))
+    counts = _monthly(ctx, spans, ("events",), reads.crisis_events_by_month)
     people = ctx.people
     return [_rate(c["events"], people.caseload(s)) for s, c in zip(spans, counts)]
 
@@ -473,10 +479,7 @@ def _episodes(events: list[tuple[str, str | None]]) -> int:
 
 
 def _repeat_crisis(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    rows, keys = _dated_rows(
-        ctx, "crisis_people", spans,
-        lambda a, b: reads.crisis_events_started(ctx.db, a, b),
-    )
+    rows, keys = _dated_rows(ctx, "crisis_people", spans, reads.crisis_events_started)
     out = []
     for lo, hi in _spans_rows(spans, keys):
         per_person: dict[str, list] = defaultdict(list)
@@ -578,18 +581,13 @@ def _review_72h(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measur
     pending_from = _iso(ctx.latest - dt.timedelta(days=2)) if ctx.latest else "9999"
     by_kind = ctx.has_index("contacts", ("kind", "attendance", "contact_at"))
 
-    def fetch(start: str, end: str) -> list[tuple]:
-        return reads.step_up_reviews_by_month(ctx.db, pending_from, start, end, by_kind_index=by_kind)
-
-    counts = _by_month(ctx, spans, lambda lo, hi: _grouped(fetch, lo, hi, ("den", "num", "pending")))
+    counts = _monthly(ctx, spans, ("den", "num", "pending"), reads.step_up_reviews_by_month, pending_from,
+                      by_kind_index=by_kind)
     return [_proportion(c["num"], c["den"], {"pending": c["pending"]}) for c in counts]
 
 
 def _crisis_episode_days(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    rows, keys = _dated_rows(
-        ctx, "crisis_days", spans,
-        lambda a, b: reads.crisis_events_ended(ctx.db, a, b),
-    )
+    rows, keys = _dated_rows(ctx, "crisis_days", spans, reads.crisis_events_ended)
     out = []
     for lo, hi in _spans_rows(spans, keys):
         days = [round(d) for _, _, d in rows[lo:hi] if d is not None and d >= 0]
@@ -724,13 +722,8 @@ def _discharges(ctx: _Context, spans: list[Span], outcome: reads.DischargeOutcom
     An outcome read from a recorded flag reports the discharges without it (not_recorded).
     """
 
-    def fetch(start: str, end: str) -> list[tuple]:
-        return reads.discharges_by_month(ctx.db, outcome, window_days, ctx.latest_iso, start, end)
-
-    counts = _by_month(
-        ctx, spans,
-        lambda lo, hi: _grouped(fetch, lo, hi, ("den", "num", "pending", "excluded", "missing")),
-    )
+    counts = _monthly(ctx, spans, ("den", "num", "pending", "excluded", "missing"), reads.discharges_by_month,
+                      outcome, window_days, ctx.latest_iso)
     out = []
     for c in counts:
         extra = {"excluded_transfer_death": c["excluded"]}
@@ -829,10 +822,7 @@ def _disengagement(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Mea
 
 def _goal_reviews(ctx: _Context, spans: list[Span]):
     """Goal reviews in the spans, by date: (reviewed_on, goal_id, person_id, weight, level)."""
-    return _dated_rows(
-        ctx, "goal_reviews", spans,
-        lambda a, b: reads.goal_reviews(ctx.db, a, b),
-    )
+    return _dated_rows(ctx, "goal_reviews", spans, reads.goal_reviews)
 
 
 def _gas_t(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
@@ -1017,10 +1007,7 @@ def _partner_comms_timely(ctx: _Context, ind: Indicator, spans: list[Span]) -> l
 
 
 def _actions_closed_on_time(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    def fetch(start: str, end: str) -> list[tuple]:
-        return reads.actions_by_due_month(ctx.db, ctx.latest_iso, start, end)
-
-    counts = _by_month(ctx, spans, lambda lo, hi: _grouped(fetch, lo, hi, ("den", "num", "pending", "open")))
+    counts = _monthly(ctx, spans, ("den", "num", "pending", "open"), reads.actions_by_due_month, ctx.latest_iso)
     return [_proportion(c["num"], c["den"], {"pending": c["pending"], "still_open": c["open"]}) for c in counts]
 
 
