@@ -57,9 +57,14 @@ from dataclasses import dataclass, field, replace
 from itertools import compress
 from typing import Callable
 
+from evidencebot.config import load_settings
 from evidencebot.errors import InputError
+from evidencebot.metrics import outcomes, periods, spc, stats, suppression
 from evidencebot.metrics.catalogue import Indicator, get_indicator, load_catalogue
+from evidencebot.metrics.periods import Period, parse_period
 from evidencebot.metrics.results import IndicatorResult
+from evidencebot.metrics.suppression import round_count
+from evidencebot.store import dataversion
 from evidencebot.store import indicator_reads as reads
 
 ATTENDED, DNA, CANCELLED = reads.ATTENDED, reads.DNA, reads.CANCELLED
@@ -196,16 +201,12 @@ def _mean(scores: list[float], numerator: int, extra: dict | None = None) -> Mea
 
 
 def _median_ci(ordered: list[float]) -> tuple[float | None, float | None]:
-    from evidencebot.metrics import stats
-
     low, high = stats.median_ci(ordered)
     return _finite(low), _finite(high)
 
 
 def _add_ci(m: Measure) -> Measure:
     """Fill in the 95% interval (and name its method) for a reported measure."""
-    from evidencebot.metrics import stats
-
     if m.value is None:
         return m
     if m.method == "wilson":
@@ -344,9 +345,7 @@ class _Context:
 
 def data_version(db) -> tuple:
     """Changes whenever the data may have changed (:func:`evidencebot.store.dataversion.data_version`)."""
-    from evidencebot.store.dataversion import data_version as version
-
-    return version(db)
+    return dataversion.data_version(db)
 
 
 def _state(db) -> dict:
@@ -828,8 +827,6 @@ def _goal_reviews(ctx: _Context, spans: list[Span]):
 def _gas_t(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
     from itertools import groupby
 
-    from evidencebot.metrics import outcomes
-
     rows, keys = _goal_reviews(ctx, spans)
     goal_ids = [r[1] for r in rows]
     person_of = [r[2] for r in rows]
@@ -869,8 +866,6 @@ def _goals_met(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure
 
 def _instrument_names(ctx: _Context) -> dict[str, list[str]]:
     """Canonical instrument -> every spelling of it found in measures.instrument."""
-    from evidencebot.metrics import outcomes
-
     def build():
         found: dict[str, list[str]] = defaultdict(list)
         for stored in reads.measure_instruments(ctx.db):
@@ -926,16 +921,12 @@ def _first_dates(ctx: _Context, canonical: str) -> dict[str, str]:
 
 def _score(canonical: str, value: float) -> float:
     """A stored score on the scale the threshold applies to (SWEMWBS raw totals -> metric)."""
-    from evidencebot.metrics import outcomes
-
     if canonical == "SWEMWBS" and float(value).is_integer() and 7 <= value <= 35:
         return outcomes.swemwbs_metric(int(value))
     return float(value)
 
 
 def _reliable_improvement(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    from evidencebot.metrics import outcomes
-
     canonical = outcomes.canonical_instrument(ind.instrument or "")
     spec = outcomes.RELIABLE_CHANGE[canonical]
     base_extra = {"threshold": spec.threshold, "threshold_source": spec.source, "instrument": canonical}
@@ -1044,8 +1035,6 @@ COMPUTE: dict[str, Callable[[_Context, Indicator, list[Span]], list[Measure]]] =
 
 
 def _resolve_period(period, ctx: _Context):
-    from evidencebot.metrics.periods import Period, parse_period
-
     if isinstance(period, Period):
         return period
     if period is None:
@@ -1062,7 +1051,6 @@ def _resolve_period(period, ctx: _Context):
 def _settings(settings):
     if settings is not None:
         return settings
-    from evidencebot.config import load_settings
 
     return load_settings()
 
@@ -1140,8 +1128,6 @@ def _warm_up(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Me
 
 
 def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure], settings, hide) -> dict:
-    from evidencebot.metrics import spc
-
     measures, warm_note = _warm_up(ctx, ind, spans, measures)
     shown = measures  # the series keeps months of few cases (drawn, not judged)
     measures, small_note = _small_months(measures, MIN_MONTHLY_CASES)
@@ -1221,8 +1207,6 @@ def share_word(m, unit: str, threshold: int = 5, rounding: int = 5) -> str | Non
         if m.denominator - m.numerator < threshold <= m.numerator:
             # "about 5 of about 10" says more than "all but fewer than 5" (5 of 9), unless
             # the two round to the same number ("about 10 of about 10" for 8 of 9)
-            from evidencebot.metrics.suppression import round_count
-
             if round_count(m.numerator, rounding) == round_count(m.denominator, rounding):
                 return "all_but_few"
     return "some"
@@ -1252,8 +1236,6 @@ def _coverage(ctx: _Context, period, compare):
     """(coverage, counted period, comparison): a partial period counts its months
     with data and is compared with the same months a year earlier by default; an
     explicit comparison is cut to the same number of months."""
-    from evidencebot.metrics import periods
-
     cov = periods.cover(period, ctx.latest)
     if compare is None:
         compare = periods.year_earlier(cov.covered) if cov.partial else period.previous()
@@ -1277,8 +1259,6 @@ def _measures(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]
 
 def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings,
              coverage=None) -> IndicatorResult:
-    from evidencebot.metrics import suppression
-
     family = ind.family or ind.id
     if family not in COMPUTE:
         raise InputError(f"indicator '{ind.id}' has no computation (catalogue and code disagree)")
@@ -1428,8 +1408,6 @@ def compute(db, indicator_id: str, period=None, *, compare=None, external: bool 
 
 
 def _canonical(indicator: Indicator) -> str:
-    from evidencebot.metrics import outcomes
-
     return outcomes.canonical_instrument(indicator.instrument or "")
 
 
