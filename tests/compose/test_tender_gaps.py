@@ -3,10 +3,6 @@ so ``tender status`` lists them per question and part and ``tender export`` warn
 
 from __future__ import annotations
 
-import pytest
-from click.testing import CliRunner
-
-from evidencebot.cli import cli
 from evidencebot.compose.gaps import find_gaps, gaps_line, tender_gaps
 
 
@@ -25,16 +21,6 @@ def test_markers_are_found_with_the_part_they_sit_in():
     line = gaps_line(tender_gaps([{"ref": "2.1", "answer": md}, {"ref": "2.2", "answer": "Done."}]))
     assert line.startswith("2 gaps left") and "2.1 Meeting the Armed Forces Covenant (to write)" in line
     assert "\n" not in line and "2.2" not in line
-
-
-@pytest.fixture
-def run(demo_copy):
-    path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
-
-    def invoke(*args):
-        return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
-
-    return invoke
 
 
 def _questionnaire(path):

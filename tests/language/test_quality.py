@@ -57,7 +57,7 @@ SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
     "dev6-tune": {"precision": 0.95, "recall": 0.86},
-    "dev6-check": {"precision": 0.95, "recall": 0.72},
+    "dev6-check": {"precision": 0.95, "recall": 0.74},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check"}
