@@ -178,7 +178,7 @@ class Context:
 
     def _scope_governors(self, rec, tok) -> bool:
         for t, lexical in self.chain(tok):
-            if t is tok or not (lexical or rec.nonlexical):
+            if t.i == tok.i or not (lexical or rec.nonlexical):
                 continue
             if rec.exclude and (_norm(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
                 continue

@@ -20,6 +20,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     numbers,
     proof,
     puffery,
+    share,
     small_numbers,
 )
 from evidencebot.language.overclaim.common import (
