@@ -36,6 +36,7 @@ from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
+from evidencebot.text import has_phrase
 
 
 def _build(o: dict) -> dict:
@@ -542,8 +543,8 @@ def _resultative(tok, s: dict) -> bool:
 def _has_phrase(sent, phrases) -> bool:
     """Does the sentence hold one of the phrases (word-bounded), before or after the claim?
     ("Admissions fell after the service opened; ... we cannot attribute this to us")"""
-    text = " " + W.non_word_re.sub(" ", sent.text.lower().replace("\u2019", "'")) + " "
-    return any(f" {p} " in text for p in phrases)
+    text = sent.text.lower().replace("\u2019", "'")
+    return any(has_phrase(text, p) for p in phrases)
 
 
 @check("effect_claim")
