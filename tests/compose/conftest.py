@@ -85,3 +85,18 @@ def q2_review(demo_factory, tmp_path_factory):
     yield SimpleNamespace(db=db, path=path, review=review, text=text,
                           summary=text.split("## Summary")[1].split("## Terms used")[0])
     db.close()
+
+
+@pytest.fixture
+def run(demo_copy):
+    """The CLI on a private demo copy: ``run("tender", "status")`` appends ``--db`` to the arguments."""
+    from click.testing import CliRunner
+
+    from evidencebot.cli import cli
+
+    path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
+
+    return invoke

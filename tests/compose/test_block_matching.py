@@ -269,3 +269,18 @@ def test_new_method_blocks_are_placed_in_the_topic_table():
     assert len(ids) == len(set(ids))
     new = ids[ids.index("exit-data-return"):]
     assert len(new) >= 30 and set(new) <= listed, set(new) - listed
+
+
+def test_a_sub_point_that_asks_two_things_answers_both(demo_db, checker):
+    """'handle complaints and learn from them', '..., and how will you pay them?': the part keeps the
+    first sentence of a block for each ask, even when one block would fill its budget (session 6)."""
+    q = ("a. How will you handle complaints and learn from them?\n"
+         "b. Where will people with lived experience sit in your governance, and how will you pay them for "
+         "their involvement?\n300 words maximum")
+    answer = T.assemble_tender(demo_db, q, period=PERIOD, checker=checker)
+    rows = {r.key: r.evidence for r in answer.coverage}
+    assert "complaints-handling" in rows["a"] and "complaints-learning" in rows["a"]
+    assert "lived-experience-governance" in rows["b"] and "involvement-payment" in rows["b"]
+    b = _section(answer.markdown, "b)")
+    assert "seat at each level of our governance" in b and "are paid for the time" in b
+    assert not answer.findings

@@ -42,7 +42,7 @@ def test_session6_dev_set_in_shapes_the_other_sets_lack():
     inside a sentence, 'including but not limited to'."""
     rows = [json.loads(line) for line in (ROOT / "tests/data/labelled/questions_dev_s6i.jsonl").open(encoding="utf-8")
             if line.strip()]
-    assert len(rows) == 12 and all(r["split"] == "dev" for r in rows)
+    assert len(rows) >= 12 and all(r["split"] == "dev" for r in rows)
     m = _bench().measure(rows)
     assert m["precision"] >= 0.95 and m["recall"] >= 0.95, m
     assert m["headings_cut"] == 0 and m["headings_cut_start"] == 0, m

@@ -6,9 +6,6 @@ the service we run now, for another buyer), and never contradicted by them."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-
-from evidencebot.cli import cli
 from evidencebot.compose import tender_profile as tp
 from evidencebot.compose.consistency import check_answers
 
@@ -31,7 +28,7 @@ def test_the_buyers_facts_are_read_with_the_words_they_come_from():
         "Halbrook Borough Council and NHS Halbrook ICB jointly commission the service. The contract is for an "
         "initial period of three (3) years with an option to extend for a further two years. Bids must be "
         "submitted by 5 January 2026. Go-live: 01/04/2026. Staff of the current provider may transfer under TUPE.")
-    assert facts["commissioner"].value == "Halbrook Borough Council and NHS Halbrook ICB"
+    assert facts["commissioner"].value == "Halbrook Borough Council and NHS Halbrook ICB"  # named together: joint
     assert facts["area"].value == "Halbrook"
     assert facts["contract_start"].value == "1 April 2026"  # not the submission date
     assert "01/04/2026" in facts["contract_start"].quote
@@ -44,6 +41,7 @@ def test_the_buyers_facts_are_read_with_the_words_they_come_from():
     "If you are the incumbent provider, describe how you will move to the new specification.",
     "Describe how you will build on existing providers in the area.",
     "Tenders must be submitted by 1 April 2026.",
+    "Describe how you will work with Dene County Council's adult social care team.",  # a partner, not the buyer
 ])
 def test_what_the_buyer_does_not_state_is_not_read(text):
     facts = tp.read_facts(text)
@@ -65,6 +63,8 @@ def test_another_buyers_tender_never_inherits_our_services_buyer_specific_facts(
     assert r.other_buyer and r.profile["area"] == "Dene" and r.profile["provider"] == "Harbour Lane Trust"
     assert r.incumbent is None and "contract_start" not in r.profile and "service" not in r.profile
     assert {"contract_start", "provider_status", "service"} <= set(r.unknown)
+    joint = tp.resolve(ours, {"commissioner": "NHS Halbrook and Dene ICB and Halbrook Borough Council"})
+    assert joint.profile["area"] == "Halbrook and Dene"  # the place in the first buyer's name
     same = tp.resolve(ours, {"contract_start": "1 May 2027"})  # our own buyer: the profile fills the rest
     assert not same.other_buyer and same.incumbent is True and same.profile["contract_start"] == "1 May 2027"
 
@@ -130,16 +130,6 @@ def test_an_unknown_fact_is_left_out_and_said_in_the_coverage(demo_db):
     assert any("not known for this tender" in row.status for row in answer.coverage)
 
 
-@pytest.fixture
-def run(demo_copy):
-    path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
-
-    def invoke(*args):
-        return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
-
-    return invoke
-
-
 def halbrook_docx(path):
     from docx import Document
 
@@ -171,6 +161,8 @@ def test_tender_import_reads_the_facts_and_tender_profile_shows_and_sets_them(ru
     rows = {r["field"]: r for r in demo_copy.query("select * from tender_facts")}
     assert rows["contract_start"]["value"] == "1 May 2026" and rows["contract_start"]["source"] == "set"
     assert "contract_length" not in rows
+    status = run("tender", "status").output
+    assert "Not known for this tender (answers leave out what needs it): contract length" in status
     bad = run("tender", "profile", "--start", "next spring")
     assert bad.exit_code == 2 and "is not a date" in bad.output
     assert demo_copy.execute("select value from tender_facts where field = 'contract_start'").fetchone()[0] == "1 May 2026"
@@ -209,3 +201,16 @@ def test_an_excel_questionnaire_states_its_facts_above_the_header(run, demo_copy
     assert "contract start: 1 October 2026" in imported.output
     # another buyer that does not say whether there is a provider now: not known, not our profile's 'incumbent'
     assert "incumbent or new provider: - (not known: set it with --incumbent / --new)" in imported.output
+
+
+def test_our_current_premises_are_not_offered_to_another_buyer(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+    from evidencebot.store.blocks import get_profile
+
+    question = "Describe the premises from which you will deliver the service and how people will reach them. (300 words)"
+    ours = get_profile(demo_db)["premises"]
+    same = assemble_tender(demo_db, question, period=PERIOD)
+    other = assemble_tender(demo_db, question, period=PERIOD, tender={"commissioner": "Dene County Council"})
+    assert ours.split(",")[0] in same.markdown  # our own buyer: the profile's premises
+    assert ours.split(",")[0] not in other.markdown and "premises" in other.tender_unknown
+    assert "premises" in other.coverage_table()

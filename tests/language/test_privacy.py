@@ -9,9 +9,11 @@ before the rules were tuned on DEV, and not used for tuning since).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -362,6 +364,8 @@ def test_broken_yaml_names_the_file(tmp_path):
         (("    examples:", "    validate: luhn\n    examples:"), "validate"),
         (("pass: [\"No code here.\"]", "pass: []"), "examples.pass"),
         (("'\\bSTF-\\d{4}\\b'", "'<<nowhere>>'"), "patterns[0].pattern"),
+        (("      - pattern: ", "      - requires: '(stf'\n        pattern: "), "patterns[0].requires"),
+        (("      - pattern: ", "      - requires: []\n        pattern: "), "patterns[0].requires"),
     ],
 )
 def test_invalid_rule_names_file_rule_and_field(tmp_path, change, field):
@@ -376,6 +380,38 @@ def test_invalid_rule_names_file_rule_and_field(tmp_path, change, field):
     assert f"'{field}'" in message
     if field != "rules[0].id":
         assert "privacy.staff-code" in message
+
+
+def test_a_pattern_runs_only_where_its_requires_is_found(tmp_path):
+    path = tmp_path / "privacy.yaml"
+    path.write_text(MINIMAL.replace("      - pattern: ", "      - requires: staff\n        pattern: "), encoding="utf-8")
+    [rule] = load_privacy_rules([tmp_path])
+    assert rule.patterns[0].requires is not None
+    assert find_privacy("Code STF-1234 was used.", rules=[rule]) == []
+    assert [f.match for f in find_privacy("Staff code STF-1234 was used.", rules=[rule])] == ["STF-1234"]
+
+
+def _gate_texts() -> list[str]:
+    texts = [example_spans(e)[0] for r in load_privacy_rules([SHIPPED]) for k in ("flag", "pass") for e in r.examples[k]]
+    labelled = Path(__file__).resolve().parents[1] / "data" / "labelled"
+    for path in sorted(labelled.glob("privacy_*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_requires_never_hides_a_match(rules):
+    """A pattern's ``requires`` is only a speed-up: on every example and labelled sentence
+    where the pattern matches, its ``requires`` is found too (so the findings are the same
+    with and without it)."""
+    texts = _gate_texts()
+    assert len(texts) > 300
+    gated = [(r.id, n, pat) for r in rules for n, pat in enumerate(r.patterns) if pat.requires is not None]
+    assert gated, "no shipped pattern has a requires gate"
+    for rule_id, n, pat in gated:
+        matched = [t for t in texts if pat.regex.search(t)]
+        assert matched, f"{rule_id} pattern {n} matches none of the texts: the check says nothing"
+        hidden = [t for t in matched if not pat.requires.search(t)]
+        assert not hidden, f"{rule_id} pattern {n}: requires {pat.requires.pattern!r} hides a match in {hidden[0]!r}"
 
 
 def test_missing_first_names_file_is_a_config_error(tmp_path):

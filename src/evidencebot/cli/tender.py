@@ -64,24 +64,25 @@ def _echo_profile(database, tender_id) -> None:
 @click.option("--service", help="The service as the buyer names it.")
 @click.option("--start", metavar="DATE", help="When the contract starts (e.g. '1 April 2026' or 2026-04-01).")
 @click.option("--length", help="How long the contract runs (e.g. 'three years, with an option to extend by two').")
+@click.option("--premises", help="Where the service will be delivered from (e.g. 'two bases, one in each locality').")
 @click.option("--incumbent/--new", "incumbent", default=None,
               help="Whether we run the service now (--incumbent) or would be a new provider (--new).")
 @click.option("--clear", "clear", multiple=True, metavar="FIELD",
-              type=click.Choice(["buyer", "area", "service", "start", "length", "provider"]),
+              type=click.Choice(["buyer", "area", "service", "start", "length", "provider", "premises"]),
               help="Forget a fact (it is then taken from the service profile for our own buyer, or not known).")
 @_tender_option
 @db_option
 @click.pass_context
-def profile_cmd(ctx, buyer, area, service, start, length, incumbent, clear, tender_id, db):
+def profile_cmd(ctx, buyer, area, service, start, length, premises, incumbent, clear, tender_id, db):
     """The tender's own facts: show them (no options), or set them. Answers use them over the
     service profile's, and leave out a fact the tender needs but nobody gave."""
     from evidencebot.compose import tender_store
 
     names = {"buyer": "commissioner", "area": "area", "service": "service", "start": "contract_start",
-             "length": "contract_length", "provider": "provider_status"}
+             "length": "contract_length", "provider": "provider_status", "premises": "premises"}
     values: dict = {names[c]: None for c in clear}
     for key, value in (("commissioner", buyer), ("area", area), ("service", service), ("contract_start", start),
-                       ("contract_length", length)):
+                       ("contract_length", length), ("premises", premises)):
         if value is not None:
             values[key] = value
     if incumbent is not None:
@@ -177,9 +178,13 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
 @click.pass_context
 def export_cmd(ctx, output, force, tender_id, db):
     """Write every answer under the buyer's numbering; for an Excel questionnaire also a
-    copy of the buyer's workbook with the answers in the answer column (never the original)."""
-    from evidencebot.compose import tender_store
+    copy of the buyer's workbook with the answers in the answer column (never the original).
+    Parts still marked [To write] or [To attach] are listed on one line first (a warning)."""
+    from evidencebot.compose import gaps, tender_store
 
     with open_db(ctx, db) as database:
+        left = gaps.tender_gaps(tender_store.questions(database, tender_id)[1])
+        if left:  # said before anything is written, so the writer sees what still scores as no answer
+            click.echo(f"warning: {gaps.gaps_line(left)}", err=True)
         for path in tender_store.export(database, output, tender_id=tender_id, force=force):
             click.echo(f"written: {path}", err=True)

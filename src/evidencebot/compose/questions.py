@@ -213,6 +213,7 @@ _WORD_LIMITS = [
     re.compile(rf"(?:(?:maximum\s+)?word\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?words)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*words?\b)?(?:\s*(?:maximum|max\b\.?))?(?!\s*(?:char|page|side))", re.I),
     re.compile(rf"\(\s*{_N}\s*words?\s*\)", re.I),
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
+    re.compile(rf"\btotal(?:\s+of)?\s*:?\s*{_N}\s*words?\b", re.I),
     re.compile(rf"word\s+limit\s+for\s+[^:.\n]{{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
     re.compile(rf"(?:answers?|responses?|text|submissions?)\s+(?:exceeding|in\s+excess\s+of|longer\s+than|of\s+more\s+than|over)\s+{_N}\s*words?\b", re.I),
     re.compile(rf"\(\s*{_N}\s*words?\s*(?=[,;])", re.I),
@@ -455,7 +456,8 @@ _COVER_LEADIN = re.compile(
     r"(?:cover|address|include|set\s+out|describe|explain|demonstrate|detail|consider|outline)(?:\s+the\s+following)?"
     r"|(?:please\s+)?(?:cover|address|include|consider)(?:\s+the\s+following(?:\s+\w+)?)?"
     r"|in\s+(?:particular|your\s+(?:answer|response))(?:,?\s+(?:please|you\s+should)\s+\w+)?"
-    r"|(?:the\s+)?following(?:\s+(?:points|areas|elements|aspects|topics|questions))?"
+    r"|(?:the\s+)?following(?:\s+(?:points|areas|elements|aspects|topics|questions|themes|headings|criteria|issues|"
+    r"requirements|outcomes|priorities|stages|scenarios|risks|groups))?"
     r"|as\s+a\s+minimum|(?:we|the\s+(?:panel|commissioner|evaluators?|authority|council|buyer))\s+(?:would\s+like|want|expects?|will\s+look\s+for)(?:\s+to\s+(?:see|know|understand))?"
     r"|(?:things|areas|points|elements)\s+to\s+(?:cover|address|include)|(?:please\s+)?(?:tell\s+us|explain|describe|set\s+out)(?:\s+about)?"
     r")\s*(?:the\s+following\s*)?:?\s*$",
@@ -498,7 +500,7 @@ _ASK_WORDS = re.compile(
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
-    r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
+    r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state)\b|\?",
     re.I,
 )
@@ -751,7 +753,8 @@ _INCLUDING = re.compile(
     re.I,
 )
 _INCLUDE_LEAD = re.compile(
-    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)\s*:?\s+(?P<list>.+)$",
+    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to|might)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)\s*:?\s+"
+    r"(?:(?:a\s+)?references?\s+to\s+|details\s+of\s+)?(?P<list>.+)$",
     re.I,
 )
 
@@ -786,7 +789,7 @@ def _split_sentence(sentence: str) -> list[str]:
             return items
     m = _INCLUDE_LEAD.match(s)
     if m:
-        items = _split_series(m.group("list"))
+        items = _share_lead(_split_series(m.group("list")))
         if len(items) >= 2:
             return items
         loose = _loose_series(m.group("list"))
@@ -796,6 +799,13 @@ def _split_sentence(sentence: str) -> list[str]:
     m = _INCLUDING.match(s)
     if m and _is_cover_list(m.group("head")):
         m = None  # 'Your response should include: A, including ...; B; C': the colon's list comes first
+    if m and ":" in m.group("list"):
+        # '..., including how you would respond to: a cyber attack; severe weather; and ...'
+        lead, _, rest = m.group("list").partition(":")
+        items = _split_series(rest)
+        if len(items) >= 2:
+            lead = _clean(lead)
+            return [f"{lead} {i}" for i in items] if _WH.match(lead) else items
     if m and re.match(r"(?:in|with|for|by|at|on|from|during|through|when|where|while|out\s+of)\b", m.group("list"), re.I):
         return [s]  # 'raise a concern, including in accessible formats': the manner of the ask, not a list of asks
     if m and not re.search(r"\bsuch\s+as\s*$", m.group("head"), re.I):
@@ -815,6 +825,8 @@ def _split_sentence(sentence: str) -> list[str]:
             # '... how you will X, including A, B and how you will C': the list adds asks
             # beside the head's own, so the head is a sub-point too
             return [m.group("head")] + loose
+        if len(loose) >= 3 and _WH.match(loose[-1]):
+            return loose  # 'Describe your workforce plan, including A, B, C and how you will D': the head frames them
     m = re.match(r"^(?P<head>.+?)\s*:\s*(?P<list>.+)$", s)
     if m and _COVER_LEADIN.search(m.group("head") + ":"):
         items = _split_series(m.group("list"))
@@ -827,6 +839,22 @@ def _split_sentence(sentence: str) -> list[str]:
         if len(items) >= 3:
             return items
     return [s]
+
+
+_SHARED_LEAD = re.compile(r"^(?:how|when|where)\s+(?:you|we)\s+(?:will|would|plan\s+to|intend\s+to)\s+", re.I)
+
+
+def _share_lead(items: list[str]) -> list[str]:
+    """'how you will prioritise referrals, keep people informed and monitor waits': the later
+    items share the first one's 'how you will' ('how you will keep people informed')."""
+    m = _SHARED_LEAD.match(items[0]) if items else None
+    if not m:
+        return items
+    out = [items[0]]
+    for item in items[1:]:
+        first = item.split()[0] if item.split() else ""
+        out.append(m.group(0) + item if first.islower() and _looks_like_verb(first) else item)
+    return out
 
 
 _WH_HEAD = re.compile(r"^(?:please\s+)?(?:explain|describe|set\s+out|tell\s+us|outline)?\s*(?:how|what)\b", re.I)
@@ -865,6 +893,7 @@ _ALSO_ASK = re.compile(
 )
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
                      r"|,\s*(?=how\s+(?:will|would|do|does|are|is|can)\s+you\b)"
+                     r"|,\s*(?=how\s+you\s+(?:will|would|plan\s+to|intend\s+to)\b)"
                      r"|,\s*and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|tell\s+us|confirm|show)\s+(?:how|what|who|when|where|why|whether|your)\b)",
                      re.I)
 _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
@@ -890,6 +919,8 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     out = []
     for part in parts:
         out.extend(_wh_split(part))
+    if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s):
+        series = True  # 'Tell us how you will A, how you will B, and what C': the elements of what came before
     return out, series
 
 
@@ -912,6 +943,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     "including"/"in particular" items of it.
     """
     original = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n").strip()
+    original = _sub_question_refs(original)
     # 'including, but not limited to:' lists as 'including:' does
     original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
                       flags=re.I)
@@ -990,7 +1022,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     asks = [s for s in sentences if not _CONTEXT.match(s)] or sentences
     # a statement that asks nothing ('Many people referred have unstable housing.', 'Figures
     # quoted must state their source.') is context or a rule, when other sentences do ask
-    asking = [s for s in asks if _ASK_WORDS.search(s) or _COVER_LEADIN.search(s)]
+    asking = [s for s in asks if _ASK_WORDS.search(s) or _COVER_LEADIN.search(s) or _is_cover_list(s)]
     if asking and len(asking) < len(asks):
         asks = asking
     if not asks:
@@ -1013,6 +1045,23 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
+
+
+_SUB_REF = re.compile(r"^\s*(?:q(?:uestion)?\.?\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\s*\(?(?P<k>[a-h])\)?[.):]?\s+(?=\S)", re.I)
+
+
+def _sub_question_refs(text: str) -> str:
+    """'Q5a How ...' / 'Q5b What ...' on lines of their own (two or more, one number): written as 'a) ...'."""
+    lines = text.split("\n")
+    hits = [(i, _SUB_REF.match(line)) for i, line in enumerate(lines)]
+    found = [(i, m) for i, m in hits if m]
+    if len(found) < 2 or len({m.group("n") for _, m in found}) != 1:
+        return text
+    if not _key_order([m.group("k").lower() for _, m in found]):
+        return text
+    for i, m in found:
+        lines[i] = f"{m.group('k').lower()}) " + lines[i][m.end():]
+    return "\n".join(lines)
 
 
 _TITLE = re.compile(r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\b[.:)]?\s*[–—:-]?\s*)?(?P<rest>[^\n]*)$", re.I)

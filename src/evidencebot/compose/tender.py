@@ -1040,6 +1040,9 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
     return []
 
 
+_SECOND_ASK = re.compile(r",?\s+and\s+(?=(?:how|what|when|where|who|whether|why|learn|pay|report)\b)", re.I)
+"""Where a sub-point starts its second ask ('..., and how will you pay them', '... and learn from them')."""
+
 MAX_BLOCKS_PER_POINT = 5
 BLOCK_WORDS = 120
 """A part takes at most 1 + budget // BLOCK_WORDS blocks (2 to MAX_BLOCKS_PER_POINT)."""
@@ -1144,9 +1147,10 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     service'), otherwise the sentence is left out; either way the field is listed
     in ``Method.missing_profile``.
     """
-    from evidencebot.compose import library
+    from evidencebot.compose import blockmatch, library
     from evidencebot.errors import InputError
 
+    topics = blockmatch.load_topics()
     profile = get_profile(db) if profile is None else profile
     open_actions = _open_actions(db)
     every = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
@@ -1228,6 +1232,27 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             chosen[roomy.key].append(naming[0])
             used.add(naming[0].block_id)
             told += " " + (naming[0].title + " " + naming[0].body).lower()
+    # a sub-point that asks two things in two clauses ('... sit in your governance, and how will you pay
+    # them?', 'handle complaints and learn from them') gets, for each later clause, the first block of
+    # that clause's own topic among the part's candidates, past FILL_SHARE: its first sentence is kept
+    # as firmly as the part's first ('asks'), and its later sentences are trimmed first
+    asks: dict[str, set[str]] = {p.key: set() for p in plan.points}
+    for point in plan.points:
+        have = chosen[point.key]
+        if not have or point.key in pins:
+            continue
+        for clause in _SECOND_ASK.split(point.text)[1:]:
+            if len(have) >= min(MAX_BLOCKS_PER_POINT, max(2, 1 + point.budget // BLOCK_WORDS)):
+                break
+            hits = blockmatch.topic_hits(clause, topics)[:1]  # the clause's own topic, if a chosen block has not answered it
+            if not hits or any(b.block_id in hits[0].topic.blocks for b in have):
+                continue
+            mine = {b.block_id: b for b in cands[point.key] if b.block_id not in used}
+            nxt = next((mine[bid] for bid in hits[0].topic.blocks if bid in mine), None)
+            if nxt is not None:
+                have.append(nxt)
+                used.add(nxt.block_id)
+                asks[point.key].add(nxt.block_id)
     # further blocks, taking turns across the sub-points
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
@@ -1267,7 +1292,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 # a block's later sentences continue its first ('Each has ...', 'It reports ...'):
                 # they may be trimmed, but never kept without it
                 first = not any(u["block"] == b.block_id for u in method.units)
-                priority = (1 if n == 0 else 2) if first else (2 if n == 0 else 3)
+                lead = n == 0 or b.block_id in asks[point.key]
+                priority = (1 if lead else 2) if first else (2 if n == 0 else 3)
                 method.units.append({"text": sentence, "priority": priority, "block": b.block_id, "cont": not first})
             if n == 0 and b.means:
                 means, missing = _fill(b.means, profile)

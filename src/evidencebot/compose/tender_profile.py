@@ -31,10 +31,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "contract_start": ("contract start", "--start"),
     "contract_length": ("contract length", "--length"),
     "provider_status": ("incumbent or new provider", "--incumbent / --new"),
+    "premises": ("premises", "--premises"),
 }
 """The tender's facts: profile field -> (label, the ``evidencebot tender profile`` option that sets it)."""
 
-BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status")
+BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status", "premises")
 """Service-profile facts that hold for our current buyer only: never carried over to another buyer."""
 
 PLAIN = {"service": "the service", "area": "the area", "commissioner": "the commissioner"}
@@ -65,6 +66,8 @@ _OTHER_PROVIDER = re.compile(
     r"(?:service\s+)?provider(?:'s|’s)?(?!s)\b|\bthe incumbent\b|\bnewly commissioned\b"
     r"|\bno (?:current|incumbent|existing) provider\b|\btransfer(?:ring)? (?:to you )?from the (?:current|existing)\b", re.I)
 _IF_YOU = re.compile(r"\b(?:if|where|whether) (?:you are|you're|your organisation is|the bidder is)\b[^.]*$", re.I)
+_PARTNER = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,3}(?:teams?|services?|departments?|officers?|staff|colleagues|"
+                      r"workers?|hubs?|directorate)\b")
 _ICB = re.compile(r"\b(?:Integrated Care Board|ICB)\b")
 _COUNCIL = re.compile(r"\b(?:(?:Metropolitan\s+)?Borough|City|County|District|Town)?\s*Council\b")
 _BOROUGH_OF = re.compile(r"\b(?:London|Royal)\s+Borough\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})")
@@ -194,7 +197,9 @@ def _buyers(text: str) -> list[tuple[str, str, str]]:
             name += " Council"
         out.append((name, m.group("a"), _clip(text, m.start(), m.end())))
         starts.append(m.start())
-    return [b for _, b in sorted(zip(starts, out), key=lambda x: x[0])]
+    found = sorted(zip(starts, out), key=lambda x: x[0])
+    # 'Halbrook Borough Council's housing team': a partner the service works with, not the buyer
+    return [b for at, b in found if not _PARTNER.match(text, at + text[at:].find(b[0].split()[-1]) + len(b[0].split()[-1]))]
 
 
 def _start_dates(text: str) -> list[tuple[str, str]]:
@@ -260,7 +265,9 @@ def read_facts(text: str) -> dict[str, ReadFact]:
         # one buyer, or a joint one (an ICB and a council) when both kinds are named
         chosen = [names[0]]
         for n in names[1:]:
-            if ("Council" in n) != ("Council" in names[0]):
+            # a council and an ICB named in one sentence ('X ICB and Y Council jointly commission')
+            if ("Council" in n) != ("Council" in names[0]) and any(
+                    names[0] in q and n in q for _, _, q in buyers):
                 chosen.append(n)
                 break
         out["commissioner"] = ReadFact(" and ".join(chosen), first[chosen[0]][1])
@@ -340,8 +347,12 @@ def resolve(service_profile: dict[str, str], facts: dict[str, str] | None) -> Re
         for k in BUYER_SPECIFIC:
             profile.pop(k, None)
         if "area" not in facts:
-            place = " ".join(w for w in (buyer or "").split() if w.lower() not in _ORG_WORDS - {"and"})
-            if place and place.lower() not in ("and",):
+            # the place in the (first) buyer's name: 'Dene County Council', 'NHS Halbrook and Dene ICB and ...'
+            m = re.search(r"\b(?:Council|Board|ICB)\b", buyer or "")
+            first = (buyer or "")[:m.end()] if m else (buyer or "")
+            place = " ".join(w for w in first.split() if w.lower() not in _ORG_WORDS - {"and"}).strip()
+            place = re.sub(r"^(?:and\s+)+|(?:\s+and)+$", "", place)
+            if place:
                 facts["area"] = place
     profile.update(facts)
     return Resolved(profile=profile, facts=facts, other_buyer=other)

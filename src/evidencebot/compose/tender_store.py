@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import library, tender_profile
+from evidencebot.compose import gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import parse_question
@@ -159,6 +159,14 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
             rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
     if rules:  # the buyer's format, scoring and attachment rules: for the bid team, not sub-points
         lines += ["", "Instructions from the buyer (not sub-points):"] + rules
+    left = gaps.tender_gaps(rows)
+    if left:  # what the writer still has to write or attach: each scores as no answer if submitted
+        lines += ["", f"Gaps to fill before export ({len(left)}; a placeholder scores as no answer):"]
+        lines += gaps.gaps_by_question(left)
+    unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1] if not r["value"]]
+    if unknown:  # the tender's own facts nobody gave: answers leave out what needs them
+        lines += ["", "Not known for this tender (answers leave out what needs it): "
+                  + tender_profile.describe_unknown([r["field"] for r in unknown])]
     return "\n".join(lines)
 
 

@@ -380,13 +380,13 @@ class Checker:
     def _fill(self, texts: list[str], specs, versions, known: dict) -> None:
         """Parse ``texts`` (in batches), run every family and cache the findings per
         block, also putting them in ``known`` (keyed like the cache)."""
-        from evidencebot.language.pipeline import BATCH_SIZE, disabled_for, pipe_blocks
+        from evidencebot.language.pipeline import SENTENCE_BATCH_SIZE, disabled_for, pipe_blocks
 
         disable = disabled_for(any(s.needs_ner for s, _ in specs))
         # each block is parsed a sentence at a time (a sentence already parsed, in this
         # document or an earlier check, is not parsed again) and joined back into one doc
         # (or, past MAX_PIECE characters, into pieces with their offsets in the block)
-        parsed = pipe_blocks(texts, disable=disable, batch_size=self.batch_size or BATCH_SIZE)
+        parsed = pipe_blocks(texts, disable=disable, batch_size=self.batch_size or SENTENCE_BATCH_SIZE)
         for text, pieces in zip(texts, parsed):
             found: list[list] = [[] for _ in specs]
             for offset, piece, doc in pieces:

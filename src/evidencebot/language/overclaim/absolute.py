@@ -116,8 +116,8 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
 
     T = _toks(doc)
     caveats = v.set("small_number_caveats")
-    triggers = (dets | pronouns | v.set("absolute_adverbs") | {p.split()[0] for p in phrases}
-                | W.absolute_markers)
+    triggers = v.memo("absolute_triggers", lambda: frozenset(
+        dets | pronouns | v.set("absolute_adverbs") | {p.split()[0] for p in phrases} | W.absolute_markers))
     trigger_lemmas = W.benefit_verbs | W.achieve_verbs
     if not (ctx.lower_set & triggers or ctx.lemma_set & trigger_lemmas):
         return []

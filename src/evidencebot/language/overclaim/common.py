@@ -26,7 +26,7 @@ def verb_forms(lemma: str) -> list[str]:
         forms += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
     elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         forms += [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
-    elif lemma.endswith(W.sibilant_endings):
+    elif lemma.endswith(tuple(W.sibilant_endings)):
         forms += [lemma + "es", lemma + "ed", lemma + "ing"]
     else:
         forms += [lemma + "s", lemma + "ed", lemma + "ing"]
@@ -97,6 +97,13 @@ class Vocab:
                 value = list(value)
             cache[name] = frozenset(v.lower() for v in value)
         return cache[name]
+
+    def memo(self, key: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
+        """A set a check builds from these lists (and the grammar words), built once per vocabulary."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = build()
+        return cache[key]
 
     def forms(self, name: str) -> dict[str, str]:
         """Inflected form -> lemma for a list of verb lemmas."""

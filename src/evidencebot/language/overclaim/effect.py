@@ -36,6 +36,7 @@ from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
+from evidencebot.text import has_phrase
 
 
 def _build(o: dict) -> dict:
@@ -55,6 +56,10 @@ def _build(o: dict) -> dict:
         assured_verbs=option_words(o.get("assured_verbs")),
         states=option_words(o.get("well_states")),
         result_governors=option_words(o.get("result_governors")),
+        results=option_words(o.get("result_nouns")),
+        transform_words=option_words(o.get("transform_words")),
+        scopes=list(o.get("scope_terms") or []),
+        areas=option_words(o.get("area_words")),
         not_agents=option_words(o.get("not_agents")),
         outcomes=list(o.get("outcomes") or []),
         suffixes=tuple(str(x).lower() for x in (o.get("outcome_suffixes") or [])),
@@ -70,7 +75,8 @@ def _build(o: dict) -> dict:
         counter_modals=option_words(o.get("counterfactual_modals")),
         people_possessives=option_words(o.get("people_possessives")),
     )
-    s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"] | s["result_verbs"]
+    s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"] | s["result_verbs"] | s["results"]
+                    | s["transform_words"]
                     | s["enabling_verbs"]
                     | {v.split()[0] for v in s["change_verbs"] if " " in v})
     return s
@@ -187,6 +193,14 @@ def _change_of(tok, s: dict, terms: Terms):
                 if _moved(tok, c) or _stopped(c, s):
                     return c
         return None
+    if (lemma in s["transform_words"] or tok.lower_ in s["transform_words"]) and _area_wide(tok.sent, s):
+        # "crisis care in the county looks completely different", "transformed care across the borough"
+        subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+        for c in ([subj] if subj is not None else []) + [c for c in tok.children if c.dep_ in W.effect_changed_deps]:
+            if any(terms.covers(n, t.i) for t in c.subtree for n in s["scopes"]):
+                return c
+    if tok.pos_ == "NOUN" and lemma in s["results"] and tok.dep_ in W.nsubj_nsubjpass_csubj_expl:
+        return tok  # "her recovery is down to our staff": a result, given a cause of ours
     if tok.pos_ == "NOUN" and (lemma in s["change_nouns"] or tok.lower_ in s["change_nouns"]):
         preps = [c for c in tok.children if c.dep_ == "prep"]
         if tok.dep_ == "dobj":
@@ -205,7 +219,7 @@ def _change_of(tok, s: dict, terms: Terms):
         if tok.dep_ == "amod" and (_outcome_np(tok.head, s, terms) or _is_people(tok.head, s)):
             return tok.head
         if tok.dep_ in ("acomp", "advmod") or tok.head.dep_ == "acomp":
-            verb = tok.head if tok.dep_ != "advmod" else tok.head.head
+            verb = tok.head if tok.dep_ != "advmod" or tok.head.pos_ in ("VERB", "AUX") else tok.head.head
             subj = subject_of(verb)
             if subj is not None and (_outcome_np(subj, s, terms) or _is_people(subj, s)):
                 return subj
@@ -214,8 +228,9 @@ def _change_of(tok, s: dict, terms: Terms):
 
 def _achieved(verb, s: dict, terms: Terms):
     """The people we support as the subject of a verb of attaining, with an outcome as its
-    object ("participants found stable jobs", "families kept their homes"): a result, when
-    a link gives us as its cause."""
+    object or destination, or a state of wellbeing ("participants found stable jobs", "Sara
+    kept her flat", "Kai went back to school", "Tom is now in his own flat", "Dev is sober"):
+    a result, when something of ours is given as its cause."""
     if verb.lemma_.lower() not in s["achieve"]:
         return None
     subj = subject_of(verb)
@@ -224,12 +239,30 @@ def _achieved(verb, s: dict, terms: Terms):
     for c in verb.children:
         # "found work": a listed outcome as the object of attaining, even one that is also a
         # word for our own activity ("work")
-        if c.dep_ == "dobj" and (_outcome_np(c, s, terms) or any(terms.covers(n, c.i) for n in s["outcomes"])):
+        if c.dep_ == "dobj" and (_outcome_np(c, s, terms, owned=True) or any(terms.covers(n, c.i) for n in s["outcomes"])):
             return c
-        if c.dep_ in ("prep", "prt") and c.lower_ in W.result_particles:
+        if c.dep_ in W.effect_destination_deps:
             for g in c.subtree:
-                if g.dep_ == "pobj" and _outcome_np(g, s, terms):
+                if g.dep_ == "pobj" and (_outcome_np(g, s, terms) or any(terms.covers(n, g.i) for n in s["outcomes"])):
                     return g
+        if c.dep_ in W.effect_state_deps and c.lower_ in s["states"]:
+            return c
+    return None
+
+
+def _relieved(verb, s: dict, terms: Terms, ctx: Context):
+    """A bad outcome said not to happen to the people we support ("Jo has not self-harmed since
+    ...", "Mrs K never went back into hospital", "no longer sleeps rough"): the outcome word."""
+    subj = subject_of(verb)
+    if subj is None or not (_is_people(subj, s) or subj.lower_ in W.individuals or subj.pos_ == "PROPN"):
+        return None
+    if not ctx.negated(verb):
+        return None
+    if verb.lower_ in s["counter_outcomes"] or verb.lemma_.lower() in s["counter_outcomes"]:
+        return verb
+    for t in verb.subtree:
+        if t.i > verb.i and (t.lower_ in s["counter_outcomes"] or _outcome(t, s, terms)):
+            return t
     return None
 
 
@@ -259,6 +292,10 @@ def _prep_outcome(prep, s: dict, terms: Terms):
             if _outcome(t, s, terms, modifier=True):
                 return t
     return None
+
+
+def _area_wide(sent, s: dict) -> bool:
+    return any(t.lower_ in s["areas"] for t in sent)
 
 
 def _change_verb(tok, s: dict) -> bool:
@@ -307,7 +344,7 @@ def _moved(verb, people) -> bool:
                for c in list(verb.children) + list(people.children))
 
 
-def _agency(tok, s: dict, ctx: Context, steps: int = 6):
+def _agency(tok, s: dict, ctx: Context, steps: int = 8):
     """The provider mention that claims the change ``tok``, and the verbs between: up the
     parse from the change word, at each step reading the subject, by-agent and causal links of
     the clause reached; a relative clause hands over to its antecedent, a cleft ("it was our
@@ -333,7 +370,7 @@ def _agency(tok, s: dict, ctx: Context, steps: int = 6):
         if cur.head.i == cur.i:
             break
         if cur.dep_ == "dobj" and cur.pos_ == "NOUN" and cur.head.lemma_.lower() not in s["light_verbs"] and not (
-                _change_verb(cur.head, s)):
+                _change_verb(cur.head, s)) and any(c.dep_ == "nsubj" and _ours(c, s) for c in cur.head.children):
             break  # "we treat the fall in arrears as ...", "we measure the drop in ..."
         if verbal and cur.dep_ in W.clause_deps and any(
                 c.dep_ in W.nsubj_nsubjpass_csubj_expl for c in cur.children):
@@ -379,6 +416,14 @@ def _agent_of_clause(verb, s: dict):
             return link
         if c.dep_ in ("attr",) and _ours(c, s):
             return c  # "it was our team who ..." (the cleft's focus)
+    for t in verb.subtree:
+        # "..., which is testament to our team", "..., which is down to our navigators": a
+        # which-clause on the clause (or on its last word) that gives its cause as ours
+        if t.dep_ in W.relcl_acl and t.i > verb.i and any(g.dep_ == "nsubj" and g.tag_ == "WDT" for g in t.children):
+            for c in t.children:
+                link = _link_child(c, s)
+                if link is not None:
+                    return link
     return None
 
 
@@ -392,10 +437,11 @@ def _link_child(c, s: dict):
     volunteers", "because of us", "the direct product of our flats", "through our programme",
     or a clause of cause whose subject is ours ("because our mentor showed him ...")."""
     if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in s["links"] for m in c.children):
+        # "because our mentor showed him ...", "since she started seeing our counsellor"
         subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and (_ours(subj, s) or _ours_users(subj, s)):
             return subj
-        return None
+        return next((t for t in c.subtree if t.i - c.left_edge.i <= 8 and _ours(t, s)), None)
     if c.lower_ not in s["links"] or c.dep_ in W.effect_not_link_deps:
         return None
     for t in c.subtree:
@@ -497,8 +543,8 @@ def _resultative(tok, s: dict) -> bool:
 def _has_phrase(sent, phrases) -> bool:
     """Does the sentence hold one of the phrases (word-bounded), before or after the claim?
     ("Admissions fell after the service opened; ... we cannot attribute this to us")"""
-    text = " " + W.non_word_re.sub(" ", sent.text.lower().replace("\u2019", "'")) + " "
-    return any(f" {p} " in text for p in phrases)
+    text = sent.text.lower().replace("\u2019", "'")
+    return any(has_phrase(text, p) for p in phrases)
 
 
 @check("effect_claim")
@@ -513,16 +559,28 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     if ctx.lower_set & s["counter_modals"] and (ctx.lower_set & s["counter_preps"] or "not" in ctx.lower_set):
         out.extend(_counterfactuals(doc, s, ctx, terms, rule))
     if not (ctx.lemma_set & s["trigger"] or ctx.lower_set & s["trigger"] or ctx.lower_set & s["particles"]
-            or ctx.lemma_set & s["achieve"]):
+            or ctx.lemma_set & s["achieve"] or ctx.lower_set & s["links"]):
         return out
+    negation = bool(ctx.lower_set & ctx.v.set("negators"))  # (the relieved-outcome reading needs one)
     for tok in _toks(doc):
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in s["achieve"]:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in s["achieve"]:
             got = _achieved(tok, s, terms)
             if got is not None:
                 # "thanks to our coach, Priya has a job"; "most people who finish our course find work"
                 agent, path = _agency(tok, s, ctx)
                 if agent is not None and not _blocked(ctx, [tok, *path], s) and not (exits and _has_phrase(tok.sent, exits)):
                     out.append(Candidate(rule, min(tok.i, got.i), max(tok.i, got.i) + 1, tok.i))
+                    continue
+        if negation and tok.pos_ == "VERB" and tok.dep_ not in W.relcl_acl:
+            bad = _relieved(tok, s, terms, ctx)
+            if bad is not None:
+                # only a cause of ours given by a link or a clause of cause claims it ("since she
+                # started seeing our counsellor"); "we have not reduced ..." is a plain finding
+                agent, path = _agency(tok, s, ctx)
+                if agent is not None and agent.i not in {c.i for c in tok.children} and not (
+                        ctx.question(tok) or ctx.conditional(tok) or ctx.aim(tok) or ctx.hedged(tok)) and not (
+                        exits and _has_phrase(tok.sent, exits)):
+                    out.append(Candidate(rule, min(tok.i, bad.i), max(tok.i, bad.i) + 1, tok.i))
                     continue
         if tok.lemma_.lower() not in s["trigger"] and tok.lower_ not in s["trigger"] and not (
                 s["particles"] and tok.pos_ == "VERB" and _change_verb(tok, s)):
@@ -540,6 +598,6 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         if exits and _has_phrase(tok.sent, exits):
             continue
-        start, end = min(tok.i, outcome.i), max(tok.i, outcome.i) + 1
+        start, end = min(tok.i, outcome.i, agent.left_edge.i), max(tok.i, outcome.i, agent.i) + 1
         out.append(Candidate(rule, start, end, tok.i))
     return out

@@ -7,12 +7,24 @@ from evidencebot.language.overclaim.common import (
     _plainly_negated,
     _toks,
     check,
+    derived,
     governing_verb,
     subject_of,
 )
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
+
+
+def _settings(rule: Rule) -> dict:
+    def build(o: dict) -> dict:
+        out = {name: frozenset(w.lower() for w in o.get(key, [])) for name, key in (
+            ("adjs", "adjectives"), ("advs", "adverbs"), ("nouns", "nouns"), ("targets", "targets"),
+            ("not_quality", "not_quality"))}
+        out["firsts"] = frozenset({w.split("-")[0] for w in out["adjs"] | out["nouns"]} | out["advs"])
+        return out
+
+    return derived(rule, build)
 
 
 @check("puffery")
@@ -37,17 +49,13 @@ def puffery(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     ("carers described the support as excellent") pass. A hedge does not rescue puffery.
     """
     v = ctx.v
-    opts = rule.options
-    adjs = frozenset(w.lower() for w in opts.get("adjectives", []))
-    advs = frozenset(w.lower() for w in opts.get("adverbs", []))
-    nouns = frozenset(w.lower() for w in opts.get("nouns", []))
-    targets = frozenset(w.lower() for w in opts.get("targets", []))
-    not_quality = frozenset(w.lower() for w in opts.get("not_quality", []))
+    st = _settings(rule)
+    adjs, advs, nouns, targets, not_quality = st["adjs"], st["advs"], st["nouns"], st["targets"], st["not_quality"]
+    own_firsts, top = st["firsts"], W.top_superlatives
     people = v.set("people_nouns")
     external = v.set("external_agents")
     T = _toks(doc)
-    firsts = {w.split("-")[0] for w in adjs | nouns} | advs | W.top_superlatives
-    if not (ctx.lower_set & firsts or any(t.tag_ == "JJS" for t in T)):
+    if not (ctx.lower_set & own_firsts or ctx.lower_set & top or any(t.tag_ == "JJS" for t in T)):
         return []
     out: list[Candidate] = []
     taken: set[int] = set()
@@ -134,7 +142,8 @@ def puffery(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             continue
         low = tok.lower_
         # -- praise words and puffery nouns (hyphenated ones too)
-        if low.split("-")[0] in firsts or low in advs:
+        first = low.split("-")[0]
+        if first in own_firsts or first in top or low in advs:
             parts, j = compound_at(i)
             word = None
             for k in range(len(parts), 0, -2):

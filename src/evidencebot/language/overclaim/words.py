@@ -3,8 +3,8 @@
 The checks hold no word lists of their own (a test reads their source to make
 sure). Every list of words, parse labels, verb inflections and trigger
 patterns they use lives in ``grammar.yaml`` and is read here into ``W``:
-``W.be_forms`` is a :class:`WordList` (a tuple in file order that tests
-membership by hash), ``W.irregular_verbs`` a mapping, ``W.period_re`` a compiled
+``W.be_forms`` is a :class:`WordList` (a frozenset that iterates in file
+order), ``W.irregular_verbs`` a mapping, ``W.period_re`` a compiled
 regular expression.
 
 ``W`` is filled from the phrasebank the engine was compiled with
@@ -21,38 +21,29 @@ from typing import Any
 SECTIONS = ("words", "labels", "maps", "regexes")
 
 
-class WordList(tuple):
-    """A tuple of words (kept in file order, usable with ``str.endswith``) whose
-    ``in`` is a set lookup, and which combines with sets."""
+class WordList(frozenset):
+    """A set of words that iterates in file order (``tuple(words)`` for ``str.endswith``).
 
-    _set: frozenset
+    ``in`` is the frozenset's own lookup, in C: the checks test membership about
+    200,000 times on a 20,000-word document, and a Python ``__contains__`` (as when
+    this was a tuple that looked words up in a set) cost a fifth of their time."""
+
+    _items: tuple
 
     def __new__(cls, items):
+        items = tuple(items)
         self = super().__new__(cls, items)
-        self._set = frozenset(items)
+        self._items = items
         return self
 
-    def __contains__(self, item) -> bool:
-        try:
-            return item in self._set
-        except TypeError:
-            return False
+    def __iter__(self):
+        return iter(self._items)
 
-    def __or__(self, other):
-        return self._set | frozenset(other)
+    def __getitem__(self, index):
+        return self._items[index]
 
-    __ror__ = __or__
-
-    def __and__(self, other):
-        return self._set & frozenset(other)
-
-    __rand__ = __and__
-
-    def __sub__(self, other):
-        return self._set - frozenset(other)
-
-    def __rsub__(self, other):
-        return frozenset(other) - self._set
+    def __repr__(self) -> str:
+        return f"WordList({list(self._items)!r})"
 
 
 def compile_grammar(data: dict[str, Any], where: str = "grammar.yaml") -> dict[str, Any]:

@@ -1,0 +1,77 @@
+"""Gaps left in drafted answers, listed for the writer before anything is exported.
+
+An assembled answer marks what it could not write: ``[To write]`` for a part
+no approved method block answers, ``[To attach]`` or ``[To complete]`` for a
+document the buyer asks for by number. A marker scores as no answer for that
+part, so ``evidencebot tender status`` lists the gaps per question and part,
+and ``evidencebot tender export`` warns with a one-line list before it writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MARKERS = ("To write", "To attach", "To complete")
+_MARKER = re.compile(r"\[(To write|To attach|To complete)\]\s*(?P<rest>[^\n]*)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
+
+
+@dataclass(frozen=True)
+class Gap:
+    ref: str
+    """The question's reference ('' for a single answer)."""
+    part: str
+    """The part the marker sits in: its heading, the sub-point it names, or the attachment."""
+    marker: str
+    """'To write', 'To attach' or 'To complete'."""
+    text: str
+    """The marked line, without the marker."""
+
+    def brief(self) -> str:
+        where = f"{self.ref} {self.part}".strip() if self.part else (self.ref or "answer")
+        return f"{where} ({self.marker.lower()})"
+
+
+def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
+    """Every marker in ``markdown``, with the part it belongs to, in reading order."""
+    out: list[Gap] = []
+    heading = ""
+    for line in (markdown or "").splitlines():
+        head = _HEADING.match(line)
+        if head:
+            heading = head.group(1).strip()
+            continue
+        for m in _MARKER.finditer(line):
+            marker, rest = m.group(1), m.group("rest").strip()
+            if marker == "To write":
+                named = _MATCHES.search(rest)
+                part = heading or (named.group("label") if named else "")
+            else:  # an attachment is its own item, whatever part the note sits in
+                part = rest.rstrip(".")
+            out.append(Gap(ref=ref, part=part, marker=marker, text=rest))
+    return out
+
+
+def tender_gaps(rows: list[dict]) -> list[Gap]:
+    """The gaps in a tender's drafted answers (rows with 'ref' and 'answer'), question by question."""
+    out: list[Gap] = []
+    for r in rows:
+        out += find_gaps(r.get("answer") or "", str(r.get("ref") or ""))
+    return out
+
+
+def gaps_line(gaps: list[Gap]) -> str:
+    """One line for the writer: how many gaps, then each as 'ref part (kind)'."""
+    n = len(gaps)
+    return f"{n} gap{'s' if n != 1 else ''} left (a placeholder scores as no answer): " + "; ".join(g.brief() for g in gaps)
+
+
+def gaps_by_question(gaps: list[Gap]) -> list[str]:
+    """One Markdown list line per question that still has gaps."""
+    order: dict[str, list[Gap]] = {}
+    for g in gaps:
+        order.setdefault(g.ref, []).append(g)
+    return [f"- {ref}: " + "; ".join(f"{g.part or 'answer'} ({g.marker.lower()})" for g in items)
+            for ref, items in order.items()]

@@ -1,0 +1,57 @@
+"""Gaps listed before export: a part still marked [To write] or [To attach] scores as no answer,
+so ``tender status`` lists them per question and part and ``tender export`` warns first (session 6)."""
+
+from __future__ import annotations
+
+from evidencebot.compose.gaps import find_gaps, gaps_line, tender_gaps
+
+
+def test_markers_are_found_with_the_part_they_sit_in():
+    md = ("# Tender answer\n\n## Severe weather\n\nThe team leaders act on weather warnings.\n\n"
+          "## Meeting the Armed Forces Covenant\n\n[To write] No approved method block in the library matches "
+          "\"Meeting the Armed Forces Covenant\" yet.\n\n[To attach] Organisational chart as Appendix 3.\n")
+    gaps = find_gaps(md, "2.1")
+    assert [(g.ref, g.part, g.marker) for g in gaps] == [
+        ("2.1", "Meeting the Armed Forces Covenant", "To write"),
+        ("2.1", "Organisational chart as Appendix 3", "To attach")]
+    # an answer without headings still names the part, from the marker's own words
+    flat = find_gaps('[To write] No approved method block in the library matches "Severe weather" yet.')
+    assert flat[0].part == "Severe weather"
+    assert find_gaps("## Severe weather\n\nStaff call everyone on the higher-risk list.") == []
+    line = gaps_line(tender_gaps([{"ref": "2.1", "answer": md}, {"ref": "2.2", "answer": "Done."}]))
+    assert line.startswith("2 gaps left") and "2.1 Meeting the Armed Forces Covenant (to write)" in line
+    assert "\n" not in line and "2.2" not in line
+
+
+def _questionnaire(path):
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Quality questions", 0)
+    d.add_heading("1.1 Business continuity", 1)
+    d.add_paragraph("Describe how you will keep the service running. Your answer should cover:\n"
+                    "a) severe weather;\nb) how you will meet the Armed Forces Covenant.\n"
+                    "Attach your business continuity plan as Appendix 4.")
+    d.add_paragraph("Maximum 400 words.")
+    d.add_heading("1.2 Information governance", 1)
+    d.add_paragraph("How will you report a personal data breach? (200 words)")
+    d.save(path)
+    return path
+
+
+def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
+    assert run("tender", "import", str(_questionnaire(tmp_path / "itt.docx"))).exit_code == 0
+    assert run("tender", "draft", "--all").exit_code in (0, 1)
+    status = run("tender", "status").output
+    listed = status.split("Gaps to fill before export", 1)
+    assert len(listed) == 2, status
+    assert "1.1: " in listed[1] and "Armed Forces Covenant (to write)" in listed[1]
+    assert "Appendix 4 (to attach)" in listed[1]
+    assert "1.2:" not in listed[1]  # the data breach part is answered by a block
+    out = tmp_path / "response.docx"
+    result = run("tender", "export", "-o", str(out))
+    assert result.exit_code == 0 and out.exists()
+    warning = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warning) == 1 and "1.1" in warning[0] and "Armed Forces Covenant (to write)" in warning[0]
+    assert result.stderr.index("warning:") < result.stderr.index("written:")
+
