@@ -29,6 +29,7 @@ caller can point back at the exact place. The rule:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 # ------------------------------------------------------------------ sentences
@@ -154,6 +155,26 @@ def letter_words(text: str, min_len: int = 2) -> list[str]:
     hyphens, at least ``min_len`` characters long ("step-down", "don't"; not
     "24" or "Q4"). For keyword matching, where numbers are noise."""
     return letter_word_pattern(min_len).findall(text or "")
+
+
+def phrase_spans(text: str, phrase: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each occurrence of ``phrase`` in ``text`` that is not part of a longer
+    word (the characters either side are not letters or digits), in order, overlapping ones too.
+    Case as given: lower both for a case-blind search."""
+    start = 0
+    while True:
+        i = text.find(phrase, start)
+        if i == -1:
+            return
+        j = i + len(phrase)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            yield i, j
+        start = i + 1
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` as whole words (see :func:`phrase_spans`)."""
+    return next(phrase_spans(text, phrase), None) is not None
 
 
 def lower_words(text: str) -> list[str]:

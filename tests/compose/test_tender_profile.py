@@ -6,9 +6,6 @@ the service we run now, for another buyer), and never contradicted by them."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-
-from evidencebot.cli import cli
 from evidencebot.compose import tender_profile as tp
 from evidencebot.compose.consistency import check_answers
 
@@ -131,16 +128,6 @@ def test_an_unknown_fact_is_left_out_and_said_in_the_coverage(demo_db):
     assert "incumbent or new provider" in answer.coverage_table()
     assert "evidencebot tender profile" in answer.coverage_table()
     assert any("not known for this tender" in row.status for row in answer.coverage)
-
-
-@pytest.fixture
-def run(demo_copy):
-    path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
-
-    def invoke(*args):
-        return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
-
-    return invoke
 
 
 def halbrook_docx(path):

@@ -129,7 +129,7 @@ def test_an_allowed_import_passes(source, module):
 # Nothing outside ``store`` changes data: no data-changing SQL statement (INSERT, UPDATE, DELETE,
 # REPLACE, CREATE, DROP, ALTER) handed to execute(), and no sqlite-utils write method (.insert,
 # .upsert, .update, .delete, .create ...) called on a table (``db["name"]``, ``db.table(...)``, or a
-# name bound to one). Reads outside store go through its named queries (checked by review, not here).
+# name bound to one). Reads outside store go through its named queries: see the read contract below.
 
 WRITE_SQL = re.compile(r"^\s*(?:WITH\b.*?\)\s*)?(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.I | re.S)
 EXECUTE = {"execute", "executemany", "executescript"}
@@ -239,3 +239,111 @@ def test_a_data_change_outside_store_is_caught(source):
 ])
 def test_reads_and_ordinary_calls_pass(source):
     assert not data_writes(source, "evidencebot.compose.example")
+
+
+# ---------------------------------------------------------------- Store owns reads too
+#
+# Outside ``store`` no SQL is written or run at all: no text that reads as an SQL read (``select ... from
+# table``, ``with name as (``, ``pragma name``, in lower or upper case, not in a docstring),
+# whatever it is handed to (``execute``, a helper such as ``ctx.rows``, a name bound to it); no
+# execute()/query() on a connection (``db``, ``self.db``, ``db.conn``, whatever the SQL: it may be built
+# elsewhere); and no sqlite-utils read on a table (``db["x"].count``, ``.exists()``, ``.rows_where(...)``,
+# ``.get(...)`` ...) or on the database (``db.table_names()`` ...). Code outside store calls Store's
+# named reads (store/indicator_reads.py, records.py, case_review.py, search.py ...), handing them the
+# connection.
+
+READ_SQL = re.compile(
+    r"^\s*(?:(?:select|SELECT)\s.+?\s(?:from|FROM)\s+[\w.\"]+"
+    r"|(?:with|WITH)\s+\w+(?:\s*\([^)]*\))?\s+(?:as|AS)\s+(?:(?:materialized|MATERIALIZED)\s+)?\("
+    r"|(?:pragma|PRAGMA)\s+\w+)", re.S)
+RUNS_SQL = EXECUTE | {"query"}
+TABLE_READS = {"rows", "rows_where", "count", "count_where", "exists", "get", "columns", "columns_dict", "pks",
+               "search", "search_sql", "schema", "indexes", "xindexes", "foreign_keys", "triggers", "detect_fts",
+               "lookup", "pks_and_rows_where", "use_rowid", "has_counts_triggers", "strict"}
+DB_READS = {"table_names", "view_names", "tables", "views", "triggers", "schema", "supports_strict",
+            "sqlite_version", "journal_mode", "attached_databases"}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """ids of the string constants that are docstrings (a statement that is only a string)."""
+    return {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)}
+
+
+def data_reads(source: str, module: str) -> list[str]:
+    """Every place in ``source`` that reads the database without going through store."""
+    tree = ast.parse(source)
+    docstrings = _docstrings(tree)
+    tables = {node.targets[0].id for node in ast.walk(tree)
+              if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+              and _is_table(node.value, set())}
+    parts = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    bad = []
+    for node in ast.walk(tree):
+        text = None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings | parts:
+            text = node.value
+        elif isinstance(node, ast.JoinedStr):
+            text = _literal_text(node, {})
+        if text is not None and READ_SQL.match(text):
+            bad.append(f"{module}:{node.lineno} holds the SQL {' '.join(text.split())[:40]!r}… "
+                       "(reads go through store's named queries)")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RUNS_SQL
+              and _holds_db(node.func.value)):
+            bad.append(f"{module}:{node.lineno} runs SQL on the connection (reads go through store's named queries)")
+        elif isinstance(node, ast.Attribute) and node.attr in TABLE_READS and _is_table(node.value, tables):
+            bad.append(f"{module}:{node.lineno} reads .{node.attr} of a table (reads go through store)")
+        elif isinstance(node, ast.Attribute) and node.attr in DB_READS and _holds_db(node.value):
+            bad.append(f"{module}:{node.lineno} reads .{node.attr} of the database (reads go through store)")
+    return bad
+
+
+def test_nothing_outside_store_reads_data():
+    bad = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module_name(path)
+        if _layer(module) == "store":
+            continue
+        bad += data_reads(path.read_text(encoding="utf-8"), module)
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("source", [
+    'db.execute("select * from stories where story_id = ?", [sid])\n',
+    'def f(ctx):\n    return ctx.rows("select count(*) from contacts")\n',
+    'def f(self):\n    return self.db.execute(sql, params).fetchall()\n',
+    'def f(database):\n    database.conn.execute("PRAGMA database_list").fetchone()\n',
+    'SQL = "with t as (select 1) select * from t"\ndef f(cur):\n    cur.execute(SQL)\n',
+    'rows = db.query("select count(*) from bids")\n',
+    'def f(conn):\n    conn.execute(f"select {col} from people")\n',
+    'SQL = (\n    "select person_id, count(*) "\n    "from escalations group by 1"\n)\n',
+    'def f(ctx, lo, hi):\n    return _grouped(ctx, "SELECT m, sum(x) FROM incidents GROUP BY 1", lo, hi)\n',
+    'sql = f"""\n    with s as materialized (select * from {table})\n    select count(*) from s"""\n',
+    'rows = run("pragma index_list(escalations)")\n',
+    'if not db["stories"].exists():\n    pass\n',
+    'n = db["people"].count\n',
+    'def f(db):\n    table = db["measures"]\n    return list(table.rows_where("score > ?", [3]))\n',
+    'row = db.table("facts").get(4)\n',
+    'names = db.table_names()\n',
+])
+def test_a_read_outside_store_is_caught(source):
+    assert data_reads(source, "evidencebot.compose.example")
+
+
+@pytest.mark.parametrize("source", [
+    'rows = reads.goal_reviews(ctx.db, start, end)\n',
+    'with db.atomic():\n    bids.insert_bid(db, row)\n',
+    'file = main_file(db.conn)\n',
+    'db.close()\n',
+    'for widget in self.query(".privacy"):\n    widget.refresh()\n',
+    'value = ctx["rolling"].get(r.id)\n',
+    'extra["compare"].update(ci_low=None)\n',
+    'counts = Counter(words)\nn = counts.get("the")\n',
+    'label = Static("Select a story from the list, then press Enter.")\n',
+    'def f():\n    """select rows from the table the caller names."""\n',
+    'HELP = "With a period: the indicators as they stood then."\n',
+    'note = f"values ({n}) were left out"\n',
+])
+def test_store_calls_and_ordinary_reads_pass(source):
+    assert not data_reads(source, "evidencebot.compose.example")

@@ -109,6 +109,17 @@ def test_sentences_are_the_span_texts():
 
 # ---------------------------------------------------------------------- words
 
+def test_a_phrase_is_found_only_as_whole_words():
+    text = "we cannot attribute this; cannot attribute. uncannot attribute-d, cannot attributed"
+    assert list(T.phrase_spans(text, "cannot attribute")) == [(3, 19), (26, 42)]
+    assert list(T.phrase_spans("a-b xa-b a-b-c", "a-b")) == [(0, 3), (9, 12)]  # a hyphen is a word's edge
+    assert list(T.phrase_spans("aa aaa", "aa")) == [(0, 2)]
+    assert list(T.phrase_spans("a a a", "a a")) == [(0, 3), (2, 5)]  # overlapping ones too
+    assert T.has_phrase("the 24 hour line", "24 hour")
+    assert not T.has_phrase("the 240 hours", "24 hour")
+    assert not T.has_phrase("", "x")
+
+
 def test_words_keep_inner_apostrophes_and_hyphens():
     assert T.words("Don't step-down 24-48 hours, A&E; 63% (n=45) café") == [
         "Don't", "step-down", "24-48", "hours", "A", "E", "63", "n", "45", "café"]

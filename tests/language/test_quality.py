@@ -6,7 +6,7 @@ needs a finding covering every listed span. Precision and recall are printed
 (run with ``-s`` to see them) and the test fails below the thresholds:
 
 * over-claiming: precision 0.95, recall 0.90;
-* privacy: recall 0.97, precision 0.90;
+* privacy: recall 0.97, precision 0.95;
 
 on the development part and on the held-out part each (and on the second
 over-claim tuning set, ``overclaim_tuning2.jsonl``, and the second development
@@ -27,7 +27,7 @@ import pytest
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
 THRESHOLDS = {
     "overclaim": {"precision": 0.95, "recall": 0.90},
-    "privacy": {"precision": 0.90, "recall": 0.97},
+    "privacy": {"precision": 0.95, "recall": 0.97},
 }
 CASES = [(family, part) for family in ("overclaim", "privacy") for part in ("dev", "heldout")]
 # a second tuning set of over-claim sentences written while generalising the rules
@@ -52,12 +52,15 @@ CASES += [("overclaim", "dev5"), ("privacy", "dev4")]
 # It is split by id BEFORE anyone reads it (``split_half``): the "tune" half may be read and tuned on;
 # the "check" half is scored like a held-out set (aggregates only) and tells whether the rules generalise
 CASES += [("overclaim", "dev6-tune"), ("overclaim", "dev6-check")]
+# a sixth privacy set (session 6: case notes, texts, minutes, stories, bids), written before any
+# code change and measured then (P 0.886 R 0.816), then used for development
+CASES += [("privacy", "dev6")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
     "dev6-tune": {"precision": 0.95, "recall": 0.86},
-    "dev6-check": {"precision": 0.95, "recall": 0.72},
+    "dev6-check": {"precision": 0.95, "recall": 0.74},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check"}

@@ -32,6 +32,7 @@ from evidencebot.language.privacy import find_privacy
 from evidencebot.outputs import check_output
 from evidencebot.store import workflow
 from evidencebot.store.backup import main_file
+from evidencebot.store.db import has_table
 from evidencebot.store.reach import stories_in
 from evidencebot.store.search import export_blockers, load_story
 from evidencebot.store.stories import SECTIONS
@@ -242,6 +243,6 @@ def export_draft_with_comments(db: Database, doc, path: str | Path, *, db_path=N
 
 def story_choices(db: Database) -> list[tuple[str, str, list[str]]]:
     """(story id, title, reasons it may not be exported) for every story."""
-    if not db["stories"].exists():
+    if not has_table(db, "stories"):
         return []
     return [(r["story_id"], r["title"], export_blockers(r)) for r in workflow.list_stories(db)]

@@ -26,6 +26,7 @@ from evidencebot.compose.tender import swap_block as swap
 from evidencebot.compose.tender import swap_choices
 from evidencebot.errors import InputError
 from evidencebot.store import changes, drafts, search, workflow
+from evidencebot.store.db import set_busy_timeout
 from evidencebot.store.search import StoryHit
 
 WRITER_BUSY_TIMEOUT_MS = 1000
@@ -43,7 +44,7 @@ def _connection(conversation, *, busy_ms: int | None = None) -> Iterator[Databas
     db = conversation.connect()
     try:
         if busy_ms is not None:
-            db.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+            set_busy_timeout(db, busy_ms)
         yield db
     finally:
         db.close()
@@ -98,7 +99,7 @@ class StoryWriter:
     def __init__(self, conversation) -> None:
         self._db = conversation.connect()
         try:
-            self._db.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_TIMEOUT_MS}")
+            set_busy_timeout(self._db, WRITER_BUSY_TIMEOUT_MS)
         except BaseException:
             self._db.close()
             raise

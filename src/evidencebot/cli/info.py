@@ -17,11 +17,12 @@ def register(group: click.Group) -> None:
 def info(ctx: click.Context, db: str | None) -> None:
     """Show the folders in use and how many rows each table holds."""
     from evidencebot import locations
+    from evidencebot.store.backup import main_file
     from evidencebot.store.summary import table_counts
 
     click.echo(f"config dir: {locations.config_dir()}")
     click.echo(f"data dir:   {locations.data_dir()}")
     with open_db(ctx, db) as database:  # a missing database is an error here: info never builds one
-        click.echo(f"database:   {database.conn.execute('PRAGMA database_list').fetchone()[2]}")
+        click.echo(f"database:   {main_file(database.conn)}")
         for table, count in table_counts(database).items():
             click.echo(f"  {table:<16} {count:>9,}")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from evidencebot.store.blocks import get_profile
+
 STAFF_FIELDS = ("service_manager", "clinical_lead", "safeguarding_lead", "caldicott_guardian", "siro")
 """Profile fields that hold the name of a member of staff."""
 NAME_RULE = "privacy.person-name"
@@ -63,7 +65,5 @@ class StaffAwareChecker:
 
 def with_staff_names(checker, db):
     """``checker`` accepting the named staff of the service profile in ``db`` (unchanged when none)."""
-    from evidencebot.store.blocks import get_profile
-
     names = staff_names(get_profile(db))
     return StaffAwareChecker(checker, names) if names else checker

@@ -825,6 +825,8 @@ def _split_sentence(sentence: str) -> list[str]:
             # '... how you will X, including A, B and how you will C': the list adds asks
             # beside the head's own, so the head is a sub-point too
             return [m.group("head")] + loose
+        if len(loose) >= 3 and _WH.match(loose[-1]):
+            return loose  # 'Describe your workforce plan, including A, B, C and how you will D': the head frames them
     m = re.match(r"^(?P<head>.+?)\s*:\s*(?P<list>.+)$", s)
     if m and _COVER_LEADIN.search(m.group("head") + ":"):
         items = _split_series(m.group("list"))

@@ -25,8 +25,17 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.compose import filters, gather
-from evidencebot.compose.export import SUPPRESSION_RULE
+from evidencebot.compose.env import make_env, render
+from evidencebot.compose.export import SUPPRESSION_RULE, Chart, ExportDoc
+from evidencebot.compose.tender import Edit, _contradicts, _open_actions, _split_sentences, get_checker, provenance
+from evidencebot.compose.words import split_sentences
+from evidencebot.config import load_settings
 from evidencebot.errors import InputError
+from evidencebot.evidence.extract import indicator_terms
+from evidencebot.metrics import periods as _periods
+from evidencebot.metrics import suppression
+from evidencebot.metrics.catalogue import get_indicator
+from evidencebot.metrics.indicators import compute_all
 from evidencebot.store import variance, workflow
 from evidencebot.store.blocks import get_profile
 from evidencebot.text import lower_words
@@ -67,8 +76,6 @@ class ContractReview:
     words; the CLI prints them on stderr (tool notes never go in the document)."""
 
     def to_export(self, *, charts: bool = True):
-        from evidencebot.compose.export import Chart, ExportDoc
-
         chart_list = []
         if charts:
             for r in self.charts:
@@ -117,8 +124,6 @@ def save_variance_note(db: Database, indicator_id: str, period: str, reason: str
     else:
         cat = gather.catalogue()
         if indicator_id not in cat:
-            from evidencebot.metrics.catalogue import get_indicator
-
             get_indicator(indicator_id, cat)  # raises InputError naming close matches
     if not (reason or "").strip() or not (owner or "").strip():
         raise InputError("a variance note needs a reason and an owner")
@@ -808,9 +813,6 @@ def frame_story(text: str, results_by_id: dict) -> tuple[str, list[str]]:
     only when the table's chart verdict for that indicator says the same; otherwise the
     clause (or, when it is the whole sentence, the sentence) is taken out. Returns the
     text and the clauses removed."""
-    from evidencebot.compose.words import split_sentences
-    from evidencebot.evidence.extract import indicator_terms
-
     terms = indicator_terms()
     removed = []
     out = text
@@ -952,15 +954,12 @@ def _rolling(db, results, p, coverage, external) -> dict:
     """The rolling 12 months to the end of the counted period, for every indicator with a
     target (the targets table has a column for it; a quarter too small to publish or to
     assess can still be judged over the year)."""
-    from evidencebot.metrics import periods as _periods
-
     wanted = [r.id for r in results if r.target]
     if not wanted:
         return {}
     end = (coverage.covered.end.year, coverage.covered.end.month)
     first = _periods.add_months(*end, -11)
     window = _periods.range_period(first, end)
-    from evidencebot.metrics.indicators import compute_all
 
     return {r.id: r for r in compute_all(db, window, ids=wanted, external=external)}
 
@@ -976,9 +975,6 @@ def assemble_review(
     env=None,
 ) -> ContractReview:
     """Build the contract review for ``period`` (default: the last complete financial quarter)."""
-    from evidencebot.compose.env import make_env, render
-    from evidencebot.metrics import periods as _periods
-
     env = env or make_env()
     p = period if hasattr(period, "start") else gather.parse(db, period, default="review")
     latest = gather.latest_data_date(db)
@@ -1075,8 +1071,6 @@ def assemble_review(
     # a story that tells as practice an action the incident log still has open (a rule
     # that is being introduced again after an incident) is not used: the action plan says
     # otherwise (the same test the tender answer applies)
-    from evidencebot.compose.tender import _contradicts, _open_actions, _split_sentences
-
     open_now = _open_actions(db)
 
     def contradicts_plan(s: dict) -> bool:
@@ -1087,8 +1081,6 @@ def assemble_review(
     # a name, a claim it would rewrite) is passed over, so no excerpt reads as broken
     story_checker = None
     if check:
-        from evidencebot.compose.tender import get_checker
-
         story_checker = checker = checker or get_checker(db, external=external)
 
     def needs_cutting(s: dict, excerpt: bool = False) -> bool:
@@ -1185,11 +1177,7 @@ def assemble_review(
 
     edits: list = []
     if check:
-        from evidencebot.compose.tender import get_checker
-
         text, edits = clean_markdown(text, checker or get_checker(db, external=external))
-
-    from evidencebot.compose.tender import provenance
 
     # every indicator in the table is a figure in the document; a rounded count beside a
     # published rate says it is rounded ("about 10"), so 89% beside it does not read as 10 of 10
@@ -1235,8 +1223,6 @@ def _header(db: Database, as_of) -> list[tuple[str, str]]:
     profile = get_profile(db)
     provider = profile.get("provider")
     if not provider:
-        from evidencebot.config import load_settings
-
         provider = (getattr(getattr(load_settings(), "documents", None), "organisation", "") or "").strip()
     who = ", ".join(x for x in (provider, profile.get("service")) if x)
     out = [("Provider", who)] if who else []
@@ -1617,8 +1603,6 @@ def within_14_words(waits, external: bool) -> str:
     """'92% of those seen were seen within 14 days' (from the unrounded counts), or the
     same in words when the percentage may not be published (the same rules as an
     indicator's: small counts, a small complement, a small base)."""
-    from evidencebot.metrics import suppression
-
     if not waits.seen:
         return ""
     share = waits.within_14 / waits.seen * 100
@@ -1686,9 +1670,6 @@ def clean_markdown(text: str, checker, *, rounds: int = 6) -> tuple[str, list]:
     "- **Field:** value" line or a heading only the matched text is replaced
     by "[removed]".
     """
-    from evidencebot.compose.tender import Edit
-    from evidencebot.compose.words import split_sentences
-
     def must_fix(f) -> bool:
         # every privacy and over-claiming finding; from the evidence family only
         # errors (a warning such as "8 weeks needs a period" inside an indicator's

@@ -34,10 +34,15 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose.gather import waiting_times
 from evidencebot.errors import InputError
 from evidencebot.evidence.extract import Claim, Figure, extract_claims
+from evidencebot.evidence.facts import list_facts, matching_fact
 from evidencebot.language.findings import Finding
 from evidencebot.mentions import denominator
+from evidencebot.metrics.catalogue import load_catalogue
+from evidencebot.metrics.indicators import compute, latest_data_date
+from evidencebot.metrics.periods import parse_period, range_period
 from evidencebot.store import records
 
 FAMILY = "evidence"
@@ -115,10 +120,6 @@ class EvidenceChecker:
     indicator module while the data are unchanged, so re-checking is cheap."""
 
     def __init__(self, db, *, external: bool = False, today: dt.date | None = None):
-        from evidencebot.evidence.facts import list_facts
-        from evidencebot.metrics.catalogue import load_catalogue
-        from evidencebot.metrics.indicators import latest_data_date
-
         self.db = db
         self.external = external
         self.today = today or dt.date.today()
@@ -140,8 +141,6 @@ class EvidenceChecker:
         )
 
     def _period(self, text: str | None):
-        from evidencebot.metrics.periods import parse_period
-
         if not text:
             return None
         try:
@@ -164,13 +163,9 @@ class EvidenceChecker:
         return options[0] if len(options) == 1 else None
 
     def _compute(self, indicator_id: str, period, compare):
-        from evidencebot.metrics.indicators import compute
-
         return compute(self.db, indicator_id, period, compare=compare, external=False)
 
     def _fact_for(self, fig: Figure, indicator_id: str | None):
-        from evidencebot.evidence.facts import matching_fact
-
         if fig.value is None:
             return None
         return matching_fact(self.facts, fig.value, fig.unit, fig.decimals, indicator_id)
@@ -286,7 +281,6 @@ class EvidenceChecker:
         period = self._period(named.group(1) if named else claim.period_text)
         if period is None:
             return None
-        from evidencebot.compose.gather import waiting_times
 
         waits = waiting_times(self.db, period, self.latest)
         if not waits.seen:
@@ -350,8 +344,6 @@ class EvidenceChecker:
         if period is not None and fig.period_from:
             first = self._period(fig.period_from)
             if first is not None and first.start <= period.end:
-                from evidencebot.metrics.periods import range_period
-
                 period = range_period((first.start.year, first.start.month), (period.end.year, period.end.month))
         return period, None
 

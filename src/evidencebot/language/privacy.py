@@ -24,6 +24,7 @@ reported once, as an NHS number.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,6 +241,16 @@ class NameLists:
     """Published work after a possessive name: "Dr Chris Whitty's report"."""
     work_verbs: frozenset = frozenset()
     """Verbs whose object is a work, not a person: "watched Mrs Doubtfire"."""
+
+    def lower_case_words(self) -> tuple[frozenset, frozenset]:
+        """(titles, first names that are not also everyday words), lower-cased: made once
+        per loaded word lists and kept on them."""
+        cached = self.__dict__.get("_lower_case_words")
+        if cached is None:
+            cached = (frozenset(t.casefold() for t in self.titles),
+                      frozenset(w.casefold() for w in self.first_names) - {w.casefold() for w in self.ambiguous})
+            self.__dict__["_lower_case_words"] = cached
+        return cached
 
 
 @dataclass
@@ -818,6 +829,8 @@ class _Tok:
 
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
+# a surname typed in lower case: "smith", "o'neill", "smith-jones"
+_LOWER_SURNAME = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 def _tokens(text: str, doc) -> tuple[list[_Tok], list[tuple[str, list[int]]]]:
@@ -861,6 +874,7 @@ class _NameFinder:
         self.rule, self.names, self.text = rule, rule.names, text
         self.toks, self.ents = _tokens(text, doc)
         self.context = rule.names.context
+        self._starts: list[int] | None = None
 
     # -- shared filters ------------------------------------------------------
 
@@ -884,6 +898,9 @@ class _NameFinder:
         value = self.text[start:end]
         if not value or self.rule.exceptions.match(value):
             return False
+        lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
+        if lead and lead.group(1) in self.names.titles and self.rule.exceptions.match(f"{lead.group(1)} {value}"):
+            return False  # an exception written with its title ("Mr Blobby")
         return not (self.followed_by_place(end) or self.preceded_by_saint(start))
 
     def in_place_entity(self, tok: _Tok) -> bool:
@@ -1076,16 +1093,30 @@ class _NameFinder:
         return self.thing_by_parse(start, end)
 
     def _tok_at(self, offset: int):
-        for t in self.toks:
-            if t.start <= offset < t.end:
-                return t
+        """The token covering character ``offset`` (a binary search: tokens are in order)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [t.start for t in self.toks]
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < self.toks[k].end:
+            return self.toks[k]
         return None
 
     def thing_by_parse(self, start: int, end: int) -> bool:
         """The parse says the titled name is a thing: it modifies a common noun that follows it
         ("Dr Martens boots", "Mr Kipling cakes"), it owns a capitalised title ("Mrs Brown's
         Boys"), or it is the object of a verb of watching, reading, eating ("watched Mrs
-        Doubtfire")."""
+        Doubtfire"), or a word of the name is a capitalised finite verb ("Mrs Harris Goes to Paris":
+        the title of a film, not a person)."""
+        first = self._tok_at(start)
+        if first is not None:
+            k = self.toks.index(first)
+            for t in self.toks[k + 1:]:
+                if t.start > end + 1 or t.start > end and self.text[end:t.start] != " ":
+                    break  # (the word right after the name counts: "Mrs Harris Goes to Paris")
+                if t.token is not None and t.token.tag_ in ("VBZ", "VBD", "VBP") and t.text[:1].isupper() \
+                        and t.text not in self.names.first_names:
+                    return True
         m = re.match(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z][A-Za-z\-]*)", self.text[end:end + 40])
         if m:
             nxt = self._tok_at(end + m.start(1))
@@ -1148,7 +1179,10 @@ class _NameFinder:
         line = re.split(r"[.;:!?()\n]", before)[-1].rstrip()
         if line.endswith(","):
             seg = line[:-1].split(",")[-1]
-            if self._office(seg) and len(seg.split()) <= 6:
+            # a long phrase only when it is an office's capitalised title ("The CQC's Chief
+            # Inspector of Mental Health, Dr ..."), not a clause that mentions a role
+            if self._office(seg) and (len(seg.split()) <= 6 or any(
+                    w[:1].isupper() and w.casefold() in n.public_roles for w in seg.split())):
                 return True
         last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", line)
         return bool(last) and last[-1][:1].isupper() and last[-1].casefold() in n.public_roles
@@ -1163,33 +1197,37 @@ class _NameFinder:
         ordinary word) that the parse reads as a noun, with a following lower-case surname."""
         out = []
         n = self.names
-        cached = _LOWER_NAMES.get(id(n))
-        if cached is None or cached[0] is not n:
-            cached = (n, frozenset(t.casefold() for t in n.titles),
-                      frozenset(w.casefold() for w in n.first_names) - {w.casefold() for w in n.ambiguous})
-            _LOWER_NAMES[id(n)] = cached
-        _, titles, lower_first = cached
-        for i, tok in enumerate(self.toks):
+        titles, lower_first = n.lower_case_words()
+        toks = self.toks
+        for i, tok in enumerate(toks):
             word = tok.text
             if not word.isalpha() or not word.islower() or tok.token is None:
                 continue  # (without the parse, a lower-case word is only a word)
-            around = self.text[max(0, tok.start - 1):tok.start] + self.text[tok.end:tok.end + 1]
+            last, j = tok, i  # the last word of the first name ("hannah-jane": "jane") and its index
+            before = self.text[max(0, tok.start - 1):tok.start]
+            if word in lower_first and i + 2 < len(toks) and toks[i + 1].text == "-" \
+                    and toks[i + 1].start == tok.end and toks[i + 2].start == toks[i + 1].end \
+                    and toks[i + 2].text in lower_first and toks[i + 2].token is not None \
+                    and not (before and before in ".@_/\\-"):
+                last, j = toks[i + 2], i + 2  # a double first name joined by a hyphen
+            around = before + self.text[last.end:last.end + 1]
             if any(ch in ".@_/\\-" for ch in around if ch):
                 continue  # part of an e-mail address, a file name or a hyphenated word
-            nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-            close = nxt is not None and self.text[tok.end:nxt.start] in (" ", "\u00a0")
-            if word in titles and word not in ("sir", "dame") and close and nxt.text.isalpha() and nxt.text.islower() \
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            close = nxt is not None and self.text[last.end:nxt.start] in (" ", "\u00a0")
+            surname = close and nxt.text.islower() and _LOWER_SURNAME.fullmatch(nxt.text) is not None
+            if word in titles and word not in ("sir", "dame") and surname \
                     and nxt.pos in ("PROPN", "NOUN", "ADJ", "VERB") and nxt.token is not None \
                     and nxt.token.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
                 out.append((tok.start, nxt.end))
                 continue
             if word not in lower_first or tok.pos not in ("PROPN", "NOUN", ""):
                 continue
-            end = tok.end
-            if close and nxt.text.isalpha() and nxt.text.islower() and nxt.pos in ("PROPN", "NOUN") \
+            end = last.end
+            if surname and nxt.pos in ("PROPN", "NOUN") \
                     and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj",
                                                                       "pobj", "appos", "npadvmod", "attr", "conj", "ROOT") \
-                    and (tok.token is not None and (tok.token.head.i == nxt.token.i or nxt.token.head.i == tok.token.i)):
+                    and (last.token is not None and (last.token.head.i == nxt.token.i or nxt.token.head.i == last.token.i)):
                 end = nxt.end
             if out and out[-1][1] < tok.start and self.text[out[-1][1]:tok.start] in (" ", "\u00a0"):
                 out[-1] = (out[-1][0], end)  # a first name then a surname that is also one ("nadia ahmed")
@@ -1318,10 +1356,6 @@ class _NameFinder:
             if self.acceptable(start, end):
                 out.append((start, end))
         return out
-
-
-# lower-cased titles and first names per loaded word lists (made once, not per block)
-_LOWER_NAMES: dict[int, tuple] = {}
 
 
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:

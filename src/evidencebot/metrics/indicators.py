@@ -57,17 +57,19 @@ from dataclasses import dataclass, field, replace
 from itertools import compress
 from typing import Callable
 
+from evidencebot.config import load_settings
 from evidencebot.errors import InputError
+from evidencebot.metrics import outcomes, periods, spc, stats, suppression
 from evidencebot.metrics.catalogue import Indicator, get_indicator, load_catalogue
+from evidencebot.metrics.periods import Period, parse_period
 from evidencebot.metrics.results import IndicatorResult
+from evidencebot.metrics.suppression import round_count
+from evidencebot.store import dataversion
 from evidencebot.store import indicator_reads as reads
 
-ATTENDED = ("attended", "late")
-"""Attendance codes that mean the person was seen ('late' = arrived late but seen)."""
-DNA = ("dna",)
-"""Did not attend (the importer also files 'arrived late and could not be seen' here)."""
-CANCELLED = ("cancelled_by_person", "cancelled_by_service")
-NOT_ELIGIBLE_DISCHARGE = ("transfer", "death")
+ATTENDED, DNA, CANCELLED = reads.ATTENDED, reads.DNA, reads.CANCELLED
+"""Attendance codes: seen ('late' = arrived late but seen), did not attend, cancelled."""
+NOT_ELIGIBLE_DISCHARGE = reads.NOT_ELIGIBLE_DISCHARGE
 SERIES_MONTHS = 24
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12
 RHO = 0.3
@@ -75,41 +77,11 @@ FOLLOWUP_MIN_DAYS = 28
 TARGET_COMPARISONS = (">=", ">", "<=", "<")
 TARGET_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than"}
 
-_SQL_ATTENDED = "('attended','late')"
-_SQL_NOT_CANCELLED = "('attended','late','dna')"
-_SQL_ELIGIBLE = "coalesce(a.discharge_type,'') not in ({})".format(
-    ",".join(f"'{t}'" for t in NOT_ELIGIBLE_DISCHARGE)
-)
-_SQL_MONTH = (
-    "(case when {0} is null or {0} = '' then null "
-    "else cast(substr({0},1,4) as integer) * 12 + cast(substr({0},6,2) as integer) - 1 end)"
-)
-"""SQL for the month index (year * 12 + month - 1) of a date column, null when empty."""
-NO_RATIONALE = "(rationale is null or trim(rationale) = '')"
-"""SQL for an escalation without a rationale (the partial index below uses the same text)."""
-
-RECOMMENDED_INDEXES = (
-    ("contacts", "idx_contacts_kind_attendance_at", "(kind, attendance, contact_at, person_id)", None),
-    ("contacts", "idx_contacts_person_at_kind", "(person_id, contact_at, kind, attendance)", None),
-    ("escalations", "idx_escalations_raised_reviewed", "(raised_at, reviewed_at, person_id)", None),
-    ("escalations", "idx_escalations_person_reviewed", "(person_id, reviewed_at)", None),
-    ("escalations", "idx_escalations_no_rationale", "(raised_at)", NO_RATIONALE),
-    ("goal_reviews", "idx_goal_reviews_reviewed_on", "(reviewed_on, goal_id, level)", None),
-    ("partner_comms", "idx_partner_comms_sent_days", "(sent_on, days_to_send)", None),
-)
-"""Indexes the indicator queries are written for (table, name, columns, partial-index WHERE).
-
-They are not created here (the schema belongs to store/migrations.py); without
-them every result is the same, only slower. See :func:`index_sql`."""
-
-
-def index_sql() -> list[str]:
-    """CREATE INDEX statements for :data:`RECOMMENDED_INDEXES`."""
-    out = []
-    for table, name, columns, where in RECOMMENDED_INDEXES:
-        tail = f" WHERE {where}" if where else ""
-        out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table}{columns}{tail}")
-    return out
+NO_RATIONALE = reads.NO_RATIONALE
+RECOMMENDED_INDEXES = reads.RECOMMENDED_INDEXES
+"""Indexes the indicator queries are written for (:data:`evidencebot.store.indicator_reads.RECOMMENDED_INDEXES`);
+without them every result is the same, only slower."""
+index_sql = reads.index_sql
 
 
 # ------------------------------------------------------------------ months and spans
@@ -229,16 +201,12 @@ def _mean(scores: list[float], numerator: int, extra: dict | None = None) -> Mea
 
 
 def _median_ci(ordered: list[float]) -> tuple[float | None, float | None]:
-    from evidencebot.metrics import stats
-
     low, high = stats.median_ci(ordered)
     return _finite(low), _finite(high)
 
 
 def _add_ci(m: Measure) -> Measure:
     """Fill in the 95% interval (and name its method) for a reported measure."""
-    from evidencebot.metrics import stats
-
     if m.value is None:
         return m
     if m.method == "wilson":
@@ -318,9 +286,6 @@ class _Context:
         self.earliest = earliest_data_date(db)
         self.latest_iso = _iso(self.latest) if self.latest else "0000-00-00"
 
-    def rows(self, sql: str, params=()) -> list[tuple]:
-        return self.db.execute(sql, params).fetchall()
-
     def cached(self, key, build: Callable):
         if key not in self.memo:
             self.memo[key] = build()
@@ -380,9 +345,7 @@ class _Context:
 
 def data_version(db) -> tuple:
     """Changes whenever the data may have changed (:func:`evidencebot.store.dataversion.data_version`)."""
-    from evidencebot.store.dataversion import data_version as version
-
-    return version(db)
+    return dataversion.data_version(db)
 
 
 def _state(db) -> dict:
@@ -440,11 +403,20 @@ def _range(lo: int, hi: int) -> tuple[str, str]:
     return _iso(_month_start(lo)), _iso(_month_start(hi + 1))
 
 
-def _grouped(ctx: _Context, sql: str, lo: int, hi: int, names: tuple[str, ...], extra_params=()) -> dict[int, Counter]:
-    """Run a query whose first column is 'YYYY-MM' and the rest are counts named ``names``."""
+def _monthly(ctx: _Context, spans: list[Span], names: tuple[str, ...], read: Callable[..., list[tuple]],
+             *args, **kwargs) -> list[Counter]:
+    """Counts named ``names`` for each span, added up from a Store read that counts by month:
+    ``read(db, *args, start, end, **kwargs)`` returns rows of ('YYYY-MM', count, ...) and runs once
+    per run of months."""
+    return _by_month(ctx, spans, lambda lo, hi: _grouped(ctx, lo, hi, names, read, *args, **kwargs))
+
+
+def _grouped(ctx: _Context, lo: int, hi: int, names: tuple[str, ...], read: Callable[..., list[tuple]],
+             *args, **kwargs) -> dict[int, Counter]:
+    """The rows of ``read`` (see :func:`_monthly`) for months lo..hi, by month."""
     start, end = _range(lo, hi)
     out: dict[int, Counter] = {}
-    for row in ctx.rows(sql, (*extra_params, start, end)):
+    for row in read(ctx.db, *args, start, end, **kwargs):
         if not row[0]:
             continue
         out[_label_mi(row[0])] = Counter({k: (v or 0) for k, v in zip(names, row[1:])})
@@ -461,13 +433,14 @@ def _spans_rows(spans: list[Span], keys: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _dated_rows(ctx: _Context, key, spans: list[Span], fetch: Callable[[str, str], list[tuple]]):
-    """Rows whose first column is a date, fetched over the union of the spans and sorted."""
+def _dated_rows(ctx: _Context, key, spans: list[Span], read: Callable[..., list[tuple]]):
+    """Rows whose first column is a date, read (``read(db, start, end)``, a Store read) over the union
+    of the spans, and sorted."""
     runs = _runs(sorted({m for s in spans for m in s.months}))
     rows: list[tuple] = []
     for lo, hi in runs:  # runs are disjoint and in date order, so rows stay sorted
         start, end = _range(lo, hi)
-        rows.extend(ctx.cached((key, lo, hi), lambda start=start, end=end: fetch(start, end)))
+        rows.extend(ctx.cached((key, lo, hi), lambda start=start, end=end: read(ctx.db, start, end)))
     keys = [r[0] for r in rows]  # ISO dates or date-times: they sort and bisect as text
     return rows, keys
 
@@ -476,11 +449,7 @@ def _dated_rows(ctx: _Context, key, spans: list[Span], fetch: Callable[[str, str
 
 
 def _crisis_rate(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    sql = (
-        "select substr(started_on,1,7), count(*) from crisis_events "
-        "where started_on >= ? and started_on < ? group by 1"
-    )
-    counts = _by_month(ctx, spans, lambda lo, hi: _grouped(ctx, sql, lo, hi, ("events",)))
+    counts = _monthly(ctx, spans, ("events",), reads.crisis_events_by_month)
     people = ctx.people
     return [_rate(c["events"], people.caseload(s)) for s, c in zip(spans, counts)]
 
@@ -509,13 +478,7 @@ def _episodes(events: list[tuple[str, str | None]]) -> int:
 
 
 def _repeat_crisis(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    rows, keys = _dated_rows(
-        ctx, "crisis_people", spans,
-        lambda a, b: ctx.rows(
-            "select started_on, person_id, event_id, ended_on from crisis_events "
-            "where started_on >= ? and started_on < ? order by started_on", (a, b)
-        ),
-    )
+    rows, keys = _dated_rows(ctx, "crisis_people", spans, reads.crisis_events_started)
     out = []
     for lo, hi in _spans_rows(spans, keys):
         per_person: dict[str, list] = defaultdict(list)
@@ -540,25 +503,13 @@ def _contact_months(ctx: _Context, lo: int, hi: int) -> dict[int, Counter]:
             # without that index, one pass over the whole table beats a range of the
             # contact_at index with a table lookup for every contact
             start, end = _range(lo, hi)
-            for month, kind, attendance, n in ctx.rows(
-                "select substr(contact_at,1,7), kind, attendance, count(*) from contacts not indexed "
-                "where contact_at >= ? and contact_at < ? group by 1, 2, 3", (start, end)
-            ):
+            for month, kind, attendance, n in reads.contact_counts_by_month(ctx.db, start, end):
                 out.setdefault(_label_mi(month), Counter())[(kind, attendance)] += n
             return out
         for m in range(lo, hi + 1):
             start, end = _range(m, m)
             out[m] = Counter(
-                {
-                    (kind, attendance): n
-                    for kind, attendance, n in ctx.rows(
-                        "select kind, attendance, count(*) from contacts "
-                        "where kind in ('planned','review','step_up') and attendance in "
-                        "('attended','late','dna','cancelled_by_person','cancelled_by_service') "
-                        "and contact_at >= ? and contact_at < ? group by kind, attendance",
-                        (start, end),
-                    )
-                }
+                {(kind, attendance): n for kind, attendance, n in reads.indicator_contact_counts(ctx.db, start, end)}
             )
         return out
 
@@ -580,24 +531,19 @@ def _escalation_review_hours(ctx: _Context, ind: Indicator, spans: list[Span]) -
     # NULL = not reviewed yet. With an index on (raised_at, reviewed_at) the
     # query reads the index alone; without it a scan of the table beats the
     # raised_at index plus a table lookup for every escalation.
-    at = "raised_at" if ctx.has_index("escalations", ("raised_at", "reviewed_at")) else "+raised_at"
+    indexed = ctx.has_index("escalations", ("raised_at", "reviewed_at"))
 
     def run_hours(lo: int, hi: int) -> dict[int, list]:
         def build():
-            if at == "raised_at":  # index only: one query a month, no sorting or splitting
+            if indexed:  # index only: one query a month, no sorting or splitting
                 out = {}
                 for m in range(lo, hi + 1):
                     start, end = _range(m, m)
-                    out[m] = [h for (h,) in ctx.rows(
-                        "select (julianday(reviewed_at) - julianday(raised_at)) * 24 from escalations "
-                        "where raised_at >= ? and raised_at < ?", (start, end))]
+                    out[m] = reads.escalation_review_hours(ctx.db, start, end)
                 return out
             start, end = _range(lo, hi)
             by_month: dict[int, list] = defaultdict(list)
-            for month, h in ctx.rows(
-                "select substr(raised_at,1,7), (julianday(reviewed_at) - julianday(raised_at)) * 24 "
-                f"from escalations where {at} >= ? and {at} < ?", (start, end)
-            ):
+            for month, h in reads.escalation_review_hours_by_month(ctx.db, start, end):
                 by_month[_label_mi(month)].append(h)
             return dict(by_month)
 
@@ -632,43 +578,15 @@ def _review_72h(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measur
     # pending: the 72 hours end after the latest data date, i.e. the step-up is
     # dated on or after latest - 2 days. CASE stops at the first review found.
     pending_from = _iso(ctx.latest - dt.timedelta(days=2)) if ctx.latest else "9999"
-    # without an index led by kind, scanning the table beats the contact_at index
-    # (which needs a table lookup per contact to read its kind)
-    at = "contact_at" if ctx.has_index("contacts", ("kind", "attendance", "contact_at")) else "+contact_at"
-    sql = f"""
-        with s as materialized (
-          select person_id, contact_at, substr(contact_at,1,7) as m, contact_at >= ? as pending,
-                 strftime('%Y-%m-%dT%H:%M:%S', contact_at, '+72 hours') as until
-          from contacts
-          where kind = 'step_up' and attendance in {_SQL_NOT_CANCELLED}
-            and {at} >= ? and {at} < ?)
-        select m, sum(not pending), sum(not pending and case
-            when exists (select 1 from contacts r
-                         where r.person_id = s.person_id and r.contact_at >= s.contact_at
-                           and r.contact_at <= s.until and r.kind = 'review'
-                           and r.attendance in {_SQL_ATTENDED}) then 1
-            when exists (select 1 from escalations e
-                         where e.person_id = s.person_id and e.reviewed_at >= s.contact_at
-                           and e.reviewed_at <= s.until) then 1
-            else 0 end),
-          sum(pending)
-        from s group by m
-    """
-    counts = _by_month(
-        ctx, spans,
-        lambda lo, hi: _grouped(ctx, sql, lo, hi, ("den", "num", "pending"), (pending_from,)),
-    )
+    by_kind = ctx.has_index("contacts", ("kind", "attendance", "contact_at"))
+
+    counts = _monthly(ctx, spans, ("den", "num", "pending"), reads.step_up_reviews_by_month, pending_from,
+                      by_kind_index=by_kind)
     return [_proportion(c["num"], c["den"], {"pending": c["pending"]}) for c in counts]
 
 
 def _crisis_episode_days(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    rows, keys = _dated_rows(
-        ctx, "crisis_days", spans,
-        lambda a, b: ctx.rows(
-            "select ended_on, event_id, julianday(ended_on) - julianday(started_on) from crisis_events "
-            "where ended_on >= ? and ended_on < ? order by ended_on", (a, b)
-        ),
-    )
+    rows, keys = _dated_rows(ctx, "crisis_days", spans, reads.crisis_events_ended)
     out = []
     for lo, hi in _spans_rows(spans, keys):
         days = [round(d) for _, _, d in rows[lo:hi] if d is not None and d >= 0]
@@ -690,10 +608,7 @@ def _safeguarding_timely(ctx: _Context, ind: Indicator, spans: list[Span]) -> li
     def query(lo: int, hi: int) -> dict[int, Counter]:
         start, end = _range(lo, hi)
         out: dict[int, Counter] = defaultdict(Counter)
-        for concern_on, referred_on in ctx.rows(
-            "select concern_on, referred_on from safeguarding where concern_on >= ? and concern_on < ?",
-            (start, end),
-        ):
+        for concern_on, referred_on in reads.safeguarding_concerns(ctx.db, start, end):
             day = dt.date.fromisoformat(concern_on[:10])
             deadline = _next_working_day(day)
             c = out[_mi(day)]
@@ -746,22 +661,9 @@ def _crisis_plan_current(ctx: _Context, ind: Indicator, spans: list[Span]) -> li
 
         # every review in the history table (crisis_plan_reviews), not only each
         # plan's latest review date: a plan is judged as it stood at each month end
-        history = ctx.cached("plan_history", lambda: bool(ctx.rows(
-            "select 1 from sqlite_master where type = 'table' and name = 'crisis_plan_reviews'")))
-        caseload = """
-            from {table} c join people p on p.person_id = c.person_id
-            where p.referral_date <= ? and (p.discharge_date is null or p.discharge_date = ''
-                                            or p.discharge_date >= ?)"""
-        person = (f"{_SQL_MONTH.format('p.referral_date')}, {_SQL_MONTH.format('p.discharge_date')}"
-                  " - (date(p.discharge_date, '+1 day') not like '%-01')")
-        sql = (f"select c.person_id, {_SQL_MONTH.format('c.created_on')}, "
-               f"{_SQL_MONTH.format('c.reviewed_on')}, {person} " + caseload.format(table="crisis_plans"))
-        params: tuple = (last_end, first_end)
-        if history:
-            sql += (f" union all select c.person_id, null, {_SQL_MONTH.format('c.reviewed_on')}, {person} "
-                    + caseload.format(table="crisis_plan_reviews"))
-            params += (last_end, first_end)
-        for pid, created, reviewed, first_m, last_m in ctx.rows(sql + " order by 1", params):
+        history = ctx.cached("plan_history", lambda: reads.has_crisis_plan_history(ctx.db))
+        for pid, created, reviewed, first_m, last_m in reads.crisis_plan_months(ctx.db, first_end, last_end,
+                                                                                 history=history):
             if pid != current_pid:
                 if current_pid is not None:
                     close()
@@ -785,33 +687,21 @@ def _crisis_plan_current(ctx: _Context, ind: Indicator, spans: list[Span]) -> li
 def _rationale_recorded(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
     # With the partial index on raised_at WHERE there is no rationale: two index
     # counts per month. Without it: one grouped pass over the table.
-    partial = ctx.cached("no_rationale_index", lambda: any(
-        (row[4] or 0) and "rationale" in (ctx.rows(
-            "select sql from sqlite_master where type = 'index' and name = ?", (row[1],))[0][0] or "")
-        for row in ctx.rows("PRAGMA index_list(escalations)")
-    ))
+    partial = ctx.cached("no_rationale_index", lambda: reads.has_no_rationale_index(ctx.db))
 
     def query(lo: int, hi: int) -> dict[int, Counter]:
         out = {}
         if not partial:
             start, end = _range(lo, hi)
-            for month, total, missing in ctx.rows(
-                f"select substr(raised_at,1,7), count(*), sum({NO_RATIONALE}) from escalations "
-                "where +raised_at >= ? and +raised_at < ? group by 1", (start, end)
-            ):
+            for month, total, missing in reads.rationale_by_month(ctx.db, start, end):
                 out[_label_mi(month)] = Counter(den=total, num=total - (missing or 0))
             return out
         for m in range(lo, hi + 1):
             start, end = _range(m, m)
-            total = ctx.rows(
-                "select count(*) from escalations where raised_at >= ? and raised_at < ?", (start, end)
-            )[0][0]
+            total = reads.escalations_raised(ctx.db, start, end)
             if not total:
                 continue
-            missing = ctx.rows(
-                f"select count(*) from escalations where raised_at >= ? and raised_at < ? and {NO_RATIONALE}",
-                (start, end),
-            )[0][0]
+            missing = reads.escalations_without_rationale(ctx.db, start, end)
             out[m] = Counter(den=total, num=total - missing)
         return out
 
@@ -822,39 +712,23 @@ def _rationale_recorded(ctx: _Context, ind: Indicator, spans: list[Span]) -> lis
 # ------------------------------------------------------------------ stability (discharges)
 
 
-def _discharges(ctx: _Context, spans: list[Span], condition: str, window_days: int | None,
-                missing: str = "0") -> list[Measure]:
-    """Eligible discharges in each span meeting ``condition`` (SQL over admissions ``a``).
+def _discharges(ctx: _Context, spans: list[Span], outcome: reads.DischargeOutcome,
+                window_days: int | None) -> list[Measure]:
+    """Eligible discharges in each span meeting ``outcome``.
 
     ``window_days``: the last day of the window counted from the discharge date
     (day 0); discharges whose window ends after the latest data date are pending.
-    ``missing``: SQL true when the recorded flag is missing (reported as not_recorded).
+    An outcome read from a recorded flag reports the discharges without it (not_recorded).
     """
-    pending = "0" if window_days is None else f"date(a.discharged_on, '+{window_days} days') > ?"
-    params = () if window_days is None else (ctx.latest_iso,)
-    sql = f"""
-        select m, sum(elig and not pend), sum(elig and not pend and ok), sum(elig and pend),
-               sum(not elig), sum(elig and not pend and miss)
-        from (
-          select substr(a.discharged_on,1,7) as m,
-                 {_SQL_ELIGIBLE} as elig,
-                 {pending} as pend,
-                 ({condition}) as ok,
-                 ({missing}) as miss
-          from admissions a
-          where a.discharged_on >= ? and a.discharged_on < ?
-        ) group by m
-    """
-    counts = _by_month(
-        ctx, spans,
-        lambda lo, hi: _grouped(ctx, sql, lo, hi, ("den", "num", "pending", "excluded", "missing"), params),
-    )
+
+    counts = _monthly(ctx, spans, ("den", "num", "pending", "excluded", "missing"), reads.discharges_by_month,
+                      outcome, window_days, ctx.latest_iso)
     out = []
     for c in counts:
         extra = {"excluded_transfer_death": c["excluded"]}
         if window_days is not None:
             extra["pending"] = c["pending"]
-        if missing != "0":
+        if outcome.flag:
             extra["not_recorded"] = c["missing"]
         out.append(_proportion(c["num"], c["den"], extra))
     return out
@@ -865,47 +739,22 @@ def _followup(days: int):
         # the earliest of first_followup_at and any attended contact after the
         # discharge: days 1..N (MHSDS MHS79), or 0..N with [metrics] followup_day0
         first = 0 if getattr(ctx, "followup_day0", False) else 1
-        condition = (
-            "(a.first_followup_at is not null and a.first_followup_at <> '' and "
-            "julianday(substr(a.first_followup_at,1,10)) - julianday(a.discharged_on) "
-            f"between {first} and {days}) or exists (select 1 from contacts c "
-            "where c.person_id = a.person_id "
-            f"and c.contact_at >= date(a.discharged_on, '+{first} days') "
-            f"and c.contact_at < date(a.discharged_on, '+{days + 1} days') "
-            f"and c.attendance in {_SQL_ATTENDED})"
-        )
-        return _discharges(ctx, spans, condition, days)
+        return _discharges(ctx, spans, reads.followed_up(first, days), days)
 
     return compute
 
 
 def _readmission_30d(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    condition = (
-        "exists (select 1 from admissions b where b.person_id = a.person_id "
-        "and b.spell_id <> a.spell_id and b.admitted_on >= a.discharged_on "
-        "and b.admitted_on <= date(a.discharged_on, '+29 days'))"
-    )
-    return _discharges(ctx, spans, condition, 29)
+    return _discharges(ctx, spans, reads.readmitted(29), 29)
 
 
 def _transition_completed(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    blocks = []
-    for k in range(3):
-        lo = f"date(a.discharged_on, '+{28 * k} days')"
-        hi = f"date(a.discharged_on, '+{28 * (k + 1)} days')"
-        blocks.append(
-            "exists (select 1 from contacts c where c.person_id = a.person_id "
-            f"and c.contact_at >= {lo} and c.contact_at < {hi} "
-            f"and c.kind in ('planned','review') and c.attendance in {_SQL_ATTENDED})"
-        )
-    return _discharges(ctx, spans, " and ".join(blocks), 83)
+    return _discharges(ctx, spans, reads.seen_every_four_weeks(3), 83)
 
 
 def _flag(column: str, window_days: int | None = None):
     def compute(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-        return _discharges(
-            ctx, spans, f"coalesce(a.{column}, 0) = 1", window_days, missing=f"a.{column} is null"
-        )
+        return _discharges(ctx, spans, reads.flag_set(column), window_days)
 
     return compute
 
@@ -925,31 +774,8 @@ def _below_baseline(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Me
     for k, span in enumerate(spans):
         rows.append((k, _iso(span.start), _iso(span.end + dt.timedelta(days=1)), _iso(span.end),
                      _iso(_baseline_ref_max(span)), (span.end - span.start).days + 1))
-    values = ",".join("(?,?,?,?,?,?)" for _ in rows)
-    # exposure: the span's length for people on the caseload all through it (most
-    # of them: no date arithmetic), else from their referral or to their discharge
-    sql = f"""
-        with spans(k, start, after, last_day, ref_max, days) as (values {values}),
-        g as (
-          select s.k, e.person_id, count(*) as n
-          from spans s join escalations e on e.raised_at >= s.start and e.raised_at < s.after
-          group by s.k, e.person_id)
-        select g.k, count(*)
-        from g join spans s on s.k = g.k join people p on p.person_id = g.person_id
-        where p.baseline_escalations_per_month > 0
-          and p.referral_date <= s.ref_max
-          and (p.discharge_date is null or p.discharge_date = '' or p.discharge_date >= s.start)
-          and g.n * {DAYS_PER_MONTH} >= p.baseline_escalations_per_month * (
-              case when p.referral_date <= s.start and (p.discharge_date is null or p.discharge_date = ''
-                                                        or p.discharge_date >= s.last_day) then s.days
-              else julianday(case when p.discharge_date is null or p.discharge_date = ''
-                                  or p.discharge_date > s.last_day then s.last_day else p.discharge_date end)
-                 - julianday(case when p.referral_date > s.start then p.referral_date else s.start end) + 1
-              end)
-        group by g.k
-    """
     key = ("at_or_above_baseline", tuple(rows))
-    at_or_above = ctx.cached(key, lambda: dict(ctx.rows(sql, [x for r in rows for x in r])))
+    at_or_above = ctx.cached(key, lambda: reads.people_at_or_above_baseline(ctx.db, rows, DAYS_PER_MONTH))
     zero_people = ctx.cached(
         "zero_baseline_people",
         lambda: _People([(pid, r, o, b) for pid, (r, o, b) in ctx.people.by_id.items() if b == 0]),
@@ -985,21 +811,7 @@ def _disengagement(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Mea
     for m in ends:
         e = _month_end(m)
         triples.append((_iso(e), _iso(e - dt.timedelta(days=55)), _iso(e + dt.timedelta(days=1))))
-    values = ",".join("(?,?,?)" for _ in triples)
-    sql = f"""
-        with ends(e, w, e1) as (values {values}),
-        p as materialized (
-          select person_id, referral_date, discharge_date from people
-          where referral_date <= ? and (discharge_date is null or discharge_date = '' or discharge_date >= ?))
-        select e, count(*), sum(not exists (
-            select 1 from contacts c where c.person_id = p.person_id
-              and c.contact_at >= ends.w and c.contact_at < ends.e1 and c.attendance in {_SQL_ATTENDED}))
-        from ends join p on p.referral_date <= ends.w
-          and (p.discharge_date is null or p.discharge_date = '' or p.discharge_date >= ends.e)
-        group by e
-    """
-    params = [x for t in triples for x in t] + [max(t[1] for t in triples), min(t[0] for t in triples)]
-    found = {e: (n, gone) for e, n, gone in ctx.rows(sql, params)}
+    found = reads.disengaged_at(ctx.db, triples)
     out = []
     for span in spans:
         n, gone = found.get(_iso(span.end), (0, 0))
@@ -1009,20 +821,11 @@ def _disengagement(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Mea
 
 def _goal_reviews(ctx: _Context, spans: list[Span]):
     """Goal reviews in the spans, by date: (reviewed_on, goal_id, person_id, weight, level)."""
-    return _dated_rows(
-        ctx, "goal_reviews", spans,
-        lambda a, b: ctx.rows(
-            "select r.reviewed_on, r.goal_id, g.person_id, coalesce(g.weight, 1.0), r.level "
-            "from goal_reviews r join goals g on g.goal_id = r.goal_id "
-            "where r.reviewed_on >= ? and r.reviewed_on < ? order by r.reviewed_on, r.goal_id", (a, b)
-        ),
-    )
+    return _dated_rows(ctx, "goal_reviews", spans, reads.goal_reviews)
 
 
 def _gas_t(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
     from itertools import groupby
-
-    from evidencebot.metrics import outcomes
 
     rows, keys = _goal_reviews(ctx, spans)
     goal_ids = [r[1] for r in rows]
@@ -1063,11 +866,9 @@ def _goals_met(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure
 
 def _instrument_names(ctx: _Context) -> dict[str, list[str]]:
     """Canonical instrument -> every spelling of it found in measures.instrument."""
-    from evidencebot.metrics import outcomes
-
     def build():
         found: dict[str, list[str]] = defaultdict(list)
-        for (stored,) in ctx.rows("select distinct instrument from measures"):
+        for stored in reads.measure_instruments(ctx.db):
             try:
                 found[outcomes.canonical_instrument(stored)].append(stored)
             except InputError:  # an instrument the outcomes table does not know: not this indicator's
@@ -1088,24 +889,12 @@ def _measures_in(ctx: _Context, canonical: str, spans: list[Span]) -> tuple | No
     hi_day = _iso(max(s.end for s in spans) + dt.timedelta(days=1))
 
     def build():
-        marks = ",".join("?" * len(names))
-        rows = ctx.rows(
-            f"select measured_on, person_id, score from measures where instrument in ({marks}) "
-            "and measured_on >= ? and measured_on < ? and score is not null order by measured_on, person_id",
-            (*names, lo_day, hi_day),
-        )
+        rows = reads.scores_between(ctx.db, names, lo_day, hi_day)
         # the first score of each of those people (dates from the index; then one lookup each)
         first_day = _first_dates(ctx, canonical)
         wanted = {pid for pid in set(r[1] for r in rows)}
         first = {}
-        for pid, day, score in ctx.rows(
-            f"select m.person_id, m.measured_on, m.score from measures m join (select person_id, "
-            f"min(measured_on) as first from measures where instrument in ({marks}) and person_id in "
-            f"(select person_id from measures where instrument in ({marks}) and measured_on >= ? "
-            f"and measured_on < ?) group by person_id) f on m.person_id = f.person_id "
-            f"and m.measured_on = f.first and m.instrument in ({marks})",
-            (*names, *names, lo_day, hi_day, *names),
-        ):
+        for pid, day, score in reads.first_scores(ctx.db, names, lo_day, hi_day):
             if pid in wanted and first_day.get(pid) == day:
                 first[pid] = (day, score)
         cutoffs: dict[str, str] = {}
@@ -1127,25 +916,17 @@ def _measures_in(ctx: _Context, canonical: str, spans: list[Span]) -> tuple | No
 def _first_dates(ctx: _Context, canonical: str) -> dict[str, str]:
     """Each person's first score date for an instrument (answered from the index alone)."""
     names = _instrument_names(ctx).get(canonical, [])
-    marks = ",".join("?" * len(names))
-    return ctx.cached(("first_dates", canonical), lambda: dict(ctx.rows(
-        f"select person_id, min(measured_on) from measures where instrument in ({marks}) group by person_id",
-        names,
-    )))
+    return ctx.cached(("first_dates", canonical), lambda: reads.first_score_dates(ctx.db, names))
 
 
 def _score(canonical: str, value: float) -> float:
     """A stored score on the scale the threshold applies to (SWEMWBS raw totals -> metric)."""
-    from evidencebot.metrics import outcomes
-
     if canonical == "SWEMWBS" and float(value).is_integer() and 7 <= value <= 35:
         return outcomes.swemwbs_metric(int(value))
     return float(value)
 
 
 def _reliable_improvement(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    from evidencebot.metrics import outcomes
-
     canonical = outcomes.canonical_instrument(ind.instrument or "")
     spec = outcomes.RELIABLE_CHANGE[canonical]
     base_extra = {"threshold": spec.threshold, "threshold_source": spec.source, "instrument": canonical}
@@ -1207,10 +988,7 @@ def _partner_comms_timely(ctx: _Context, ind: Indicator, spans: list[Span]) -> l
         out = {}
         for m in range(lo, hi + 1):
             start, end = _range(m, m)
-            total, timely, missing = ctx.rows(
-                "select count(*), sum(days_to_send <= 2), sum(days_to_send is null) from partner_comms "
-                "where sent_on >= ? and sent_on < ?", (start, end),
-            )[0]
+            total, timely, missing = reads.partner_comms_sent(ctx.db, start, end)
             if total:
                 out[m] = Counter(den=total, num=timely or 0, missing=missing or 0)
         return out
@@ -1220,21 +998,7 @@ def _partner_comms_timely(ctx: _Context, ind: Indicator, spans: list[Span]) -> l
 
 
 def _actions_closed_on_time(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]:
-    sql = """
-        select substr(due_on,1,7),
-          sum(not pending), sum(not pending and ok), sum(pending), sum(not pending and open)
-        from (
-          select due_on,
-            (closed_on is not null and closed_on <> '' and closed_on <= due_on) as ok,
-            (closed_on is null or closed_on = '') as open,
-            ((closed_on is null or closed_on = '') and due_on > ?) as pending
-          from incidents where due_on >= ? and due_on < ?
-        ) group by 1
-    """
-    counts = _by_month(
-        ctx, spans,
-        lambda lo, hi: _grouped(ctx, sql, lo, hi, ("den", "num", "pending", "open"), (ctx.latest_iso,)),
-    )
+    counts = _monthly(ctx, spans, ("den", "num", "pending", "open"), reads.actions_by_due_month, ctx.latest_iso)
     return [_proportion(c["num"], c["den"], {"pending": c["pending"], "still_open": c["open"]}) for c in counts]
 
 
@@ -1271,8 +1035,6 @@ COMPUTE: dict[str, Callable[[_Context, Indicator, list[Span]], list[Measure]]] =
 
 
 def _resolve_period(period, ctx: _Context):
-    from evidencebot.metrics.periods import Period, parse_period
-
     if isinstance(period, Period):
         return period
     if period is None:
@@ -1289,7 +1051,6 @@ def _resolve_period(period, ctx: _Context):
 def _settings(settings):
     if settings is not None:
         return settings
-    from evidencebot.config import load_settings
 
     return load_settings()
 
@@ -1367,8 +1128,6 @@ def _warm_up(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Me
 
 
 def _spc(ctx: _Context, ind: Indicator, spans: list[Span], measures: list[Measure], settings, hide) -> dict:
-    from evidencebot.metrics import spc
-
     measures, warm_note = _warm_up(ctx, ind, spans, measures)
     shown = measures  # the series keeps months of few cases (drawn, not judged)
     measures, small_note = _small_months(measures, MIN_MONTHLY_CASES)
@@ -1448,8 +1207,6 @@ def share_word(m, unit: str, threshold: int = 5, rounding: int = 5) -> str | Non
         if m.denominator - m.numerator < threshold <= m.numerator:
             # "about 5 of about 10" says more than "all but fewer than 5" (5 of 9), unless
             # the two round to the same number ("about 10 of about 10" for 8 of 9)
-            from evidencebot.metrics.suppression import round_count
-
             if round_count(m.numerator, rounding) == round_count(m.denominator, rounding):
                 return "all_but_few"
     return "some"
@@ -1479,8 +1236,6 @@ def _coverage(ctx: _Context, period, compare):
     """(coverage, counted period, comparison): a partial period counts its months
     with data and is compared with the same months a year earlier by default; an
     explicit comparison is cut to the same number of months."""
-    from evidencebot.metrics import periods
-
     cov = periods.cover(period, ctx.latest)
     if compare is None:
         compare = periods.year_earlier(cov.covered) if cov.partial else period.previous()
@@ -1504,8 +1259,6 @@ def _measures(ctx: _Context, ind: Indicator, spans: list[Span]) -> list[Measure]
 
 def _compute(ctx: _Context, ind: Indicator, period, compare, external: bool, settings,
              coverage=None) -> IndicatorResult:
-    from evidencebot.metrics import suppression
-
     family = ind.family or ind.id
     if family not in COMPUTE:
         raise InputError(f"indicator '{ind.id}' has no computation (catalogue and code disagree)")
@@ -1655,8 +1408,6 @@ def compute(db, indicator_id: str, period=None, *, compare=None, external: bool 
 
 
 def _canonical(indicator: Indicator) -> str:
-    from evidencebot.metrics import outcomes
-
     return outcomes.canonical_instrument(indicator.instrument or "")
 
 
@@ -1671,26 +1422,13 @@ PARALLEL_MIN = 8
 """Fewest uncached indicators worth a second thread."""
 
 
-def _database_file(db) -> str | None:
-    try:
-        row = db.execute("PRAGMA database_list").fetchone()
-    except sqlite3.Error:
-        return None
-    return row[2] if row and row[2] else None
-
-
 def _worker(path: str, version, jobs, period, compare, external, settings, timings,
             coverage=None) -> tuple[dict, dict]:
     """Compute ``jobs`` on a read-only connection of its own (run in a worker thread); the
     results and the raw measures behind them (for the calling connection's context)."""
-    from urllib.parse import quote
-
-    from sqlite_utils import Database
-
-    conn = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, check_same_thread=False)
+    db = reads.open_read_only(path)
     try:
-        conn.execute("PRAGMA busy_timeout = 10000")
-        ctx = _Context(Database(conn), version)
+        ctx = _Context(db, version)
         done = {}
         for key, ind in jobs:
             started = time.perf_counter()
@@ -1698,7 +1436,7 @@ def _worker(path: str, version, jobs, period, compare, external, settings, timin
             timings[ind.id] = time.perf_counter() - started
         return done, {k: v for k, v in ctx.memo.items() if isinstance(k, tuple) and k[0] == "span_measures"}
     finally:
-        conn.close()
+        db.close()
 
 
 def compute_all(db, period=None, *, compare=None, ids=None, external: bool = False, settings=None,
@@ -1735,7 +1473,7 @@ def compute_all(db, period=None, *, compare=None, ids=None, external: bool = Fal
     keys = {ind.id: _result_key(ind, period, compare, external, settings) for ind in indicators}
     missing = [ind for ind in indicators if keys[ind.id] not in state["results"]]
     jobs = [(keys[i.id], i) for i in missing if (i.family or i.id) in WORKER_FAMILIES]
-    path = _database_file(db) if jobs else None
+    path = reads.database_file(db) if jobs else None
     if parallel is None:
         parallel = len(missing) >= PARALLEL_MIN
     if getattr(db.conn, "in_transaction", False):

@@ -42,6 +42,11 @@ class _Connection(sqlite3.Connection):
         return super().execute(sql, parameters)
 
 
+def set_busy_timeout(db: Database | sqlite3.Connection, ms: int = BUSY_TIMEOUT_MS) -> None:
+    """How long the connection waits for another writer's lock before it says the database is busy."""
+    db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
+
 def _create_private(path: Path) -> None:
     """Create an empty database file readable only by its owner."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +79,7 @@ def connect(path: str | Path | None = None, *, migrate: bool = True, user: str |
     db = Database(conn)
     try:
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        set_busy_timeout(db)
         if path is not None and str(path) != ":memory:":
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
@@ -84,6 +89,11 @@ def connect(path: str | Path | None = None, *, migrate: bool = True, user: str |
     if migrate:
         apply_migrations(db)
     return db
+
+
+def has_table(db: Database, name: str) -> bool:
+    """Whether the database has the table ``name`` (a database made before its migration has not)."""
+    return db[name].exists()
 
 
 def is_empty(db: Database) -> bool:

@@ -38,6 +38,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.errors import ConfigError, InputError
+from evidencebot.locations import packaged_dir
+from evidencebot.store.stories import read_story_file
 
 DEFAULT_PEOPLE = 400
 DEFAULT_MONTHS = 24
@@ -112,14 +114,10 @@ INSERT_ORDER = (
 
 
 def recipe_path() -> Path:
-    from evidencebot.locations import packaged_dir
-
     return packaged_dir("corpus") / "demo_recipe.toml"
 
 
 def stories_dir() -> Path:
-    from evidencebot.locations import packaged_dir
-
     return packaged_dir("corpus") / "stories"
 
 
@@ -287,8 +285,6 @@ def build_demo(
 
 
 def _read_stories() -> list[dict]:
-    from evidencebot.store.stories import read_story_file
-
     folder = stories_dir()
     records = []
     for path in sorted(folder.glob("*.md")):

@@ -35,7 +35,7 @@ from evidencebot import locations
 from evidencebot.errors import InputError
 from evidencebot.store import audit, retention, workflow
 from evidencebot.store.backup import backup_dir
-from evidencebot.store.db import connect
+from evidencebot.store.db import BUSY_TIMEOUT_MS, connect, set_busy_timeout
 from evidencebot.store.migrations import migrations
 
 FTS_COLUMNS = {
@@ -82,8 +82,8 @@ def _latest_backup_hint(db_path: Path) -> str:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=10)
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    set_busy_timeout(conn)
     return conn
 
 

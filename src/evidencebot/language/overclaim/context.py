@@ -15,6 +15,7 @@ from typing import Iterable
 
 from evidencebot.language.overclaim.common import Vocab, _text, _toks
 from evidencebot.language.overclaim.words import W
+from evidencebot.text import phrase_spans
 
 
 def _norm(word: str) -> str:
@@ -214,17 +215,7 @@ class Context:
         hits = self._hits.get(id(rec))
         if hits is None:
             text = _text(self.doc).lower().replace("\u2019", "'")
-            hits = []
-            for phrase in rec.trigger:
-                start = 0
-                while True:
-                    i = text.find(phrase, start)
-                    if i == -1:
-                        break
-                    j = i + len(phrase)
-                    if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-                        hits.append((i, j))
-                    start = i + 1
+            hits = [span for phrase in rec.trigger for span in phrase_spans(text, phrase)]
             self._hits[id(rec)] = hits
         return hits
 

@@ -56,6 +56,9 @@ def _build(o: dict) -> dict:
         states=option_words(o.get("well_states")),
         result_governors=option_words(o.get("result_governors")),
         results=option_words(o.get("result_nouns")),
+        transform_words=option_words(o.get("transform_words")),
+        scopes=list(o.get("scope_terms") or []),
+        areas=option_words(o.get("area_words")),
         not_agents=option_words(o.get("not_agents")),
         outcomes=list(o.get("outcomes") or []),
         suffixes=tuple(str(x).lower() for x in (o.get("outcome_suffixes") or [])),
@@ -72,6 +75,7 @@ def _build(o: dict) -> dict:
         people_possessives=option_words(o.get("people_possessives")),
     )
     s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"] | s["result_verbs"] | s["results"]
+                    | s["transform_words"]
                     | s["enabling_verbs"]
                     | {v.split()[0] for v in s["change_verbs"] if " " in v})
     return s
@@ -188,6 +192,12 @@ def _change_of(tok, s: dict, terms: Terms):
                 if _moved(tok, c) or _stopped(c, s):
                     return c
         return None
+    if (lemma in s["transform_words"] or tok.lower_ in s["transform_words"]) and _area_wide(tok.sent, s):
+        # "crisis care in the county looks completely different", "transformed care across the borough"
+        subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+        for c in ([subj] if subj is not None else []) + [c for c in tok.children if c.dep_ in W.effect_changed_deps]:
+            if any(terms.covers(n, t.i) for t in c.subtree for n in s["scopes"]):
+                return c
     if tok.pos_ == "NOUN" and lemma in s["results"] and tok.dep_ in W.nsubj_nsubjpass_csubj_expl:
         return tok  # "her recovery is down to our staff": a result, given a cause of ours
     if tok.pos_ == "NOUN" and (lemma in s["change_nouns"] or tok.lower_ in s["change_nouns"]):
@@ -208,7 +218,7 @@ def _change_of(tok, s: dict, terms: Terms):
         if tok.dep_ == "amod" and (_outcome_np(tok.head, s, terms) or _is_people(tok.head, s)):
             return tok.head
         if tok.dep_ in ("acomp", "advmod") or tok.head.dep_ == "acomp":
-            verb = tok.head if tok.dep_ != "advmod" else tok.head.head
+            verb = tok.head if tok.dep_ != "advmod" or tok.head.pos_ in ("VERB", "AUX") else tok.head.head
             subj = subject_of(verb)
             if subj is not None and (_outcome_np(subj, s, terms) or _is_people(subj, s)):
                 return subj
@@ -283,6 +293,10 @@ def _prep_outcome(prep, s: dict, terms: Terms):
     return None
 
 
+def _area_wide(sent, s: dict) -> bool:
+    return any(t.lower_ in s["areas"] for t in sent)
+
+
 def _change_verb(tok, s: dict) -> bool:
     """A verb of the change class, or a verb with a change particle ("pushed down", "gave up",
     "brought down"): the particle makes the change."""
@@ -329,7 +343,7 @@ def _moved(verb, people) -> bool:
                for c in list(verb.children) + list(people.children))
 
 
-def _agency(tok, s: dict, ctx: Context, steps: int = 6):
+def _agency(tok, s: dict, ctx: Context, steps: int = 8):
     """The provider mention that claims the change ``tok``, and the verbs between: up the
     parse from the change word, at each step reading the subject, by-agent and causal links of
     the clause reached; a relative clause hands over to its antecedent, a cleft ("it was our
@@ -355,7 +369,7 @@ def _agency(tok, s: dict, ctx: Context, steps: int = 6):
         if cur.head.i == cur.i:
             break
         if cur.dep_ == "dobj" and cur.pos_ == "NOUN" and cur.head.lemma_.lower() not in s["light_verbs"] and not (
-                _change_verb(cur.head, s)):
+                _change_verb(cur.head, s)) and any(c.dep_ == "nsubj" and _ours(c, s) for c in cur.head.children):
             break  # "we treat the fall in arrears as ...", "we measure the drop in ..."
         if verbal and cur.dep_ in W.clause_deps and any(
                 c.dep_ in W.nsubj_nsubjpass_csubj_expl for c in cur.children):
@@ -401,6 +415,14 @@ def _agent_of_clause(verb, s: dict):
             return link
         if c.dep_ in ("attr",) and _ours(c, s):
             return c  # "it was our team who ..." (the cleft's focus)
+    for t in verb.subtree:
+        # "..., which is testament to our team", "..., which is down to our navigators": a
+        # which-clause on the clause (or on its last word) that gives its cause as ours
+        if t.dep_ in W.relcl_acl and t.i > verb.i and any(g.dep_ == "nsubj" and g.tag_ == "WDT" for g in t.children):
+            for c in t.children:
+                link = _link_child(c, s)
+                if link is not None:
+                    return link
     return None
 
 

@@ -36,6 +36,7 @@ from evidencebot.language.overclaim.common import (
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Phrasebank, Rule, load_phrasebank
+from evidencebot.text import has_phrase, phrase_spans
 
 FAMILY = "overclaim"
 
@@ -336,24 +337,15 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
     root = span.root
     for exc in rule.exceptions:
         if isinstance(exc, str):
-            phrase = exc.lower()
-            start = 0
-            while True:
-                i = text.find(phrase, start)
-                if i == -1:
-                    break
-                j = i + len(phrase)
-                bounded = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
-                if bounded and i < me and ms < j:
-                    return True
-                start = i + 1
+            if any(i < me and ms < j for i, j in phrase_spans(text, exc.lower())):
+                return True
             continue
         key, words = next(iter(exc.items()))
         if key == "in_sentence":
-            if any(_has_phrase(text, w.lower()) for w in words):
+            if any(has_phrase(text, w.lower()) for w in words):
                 return True
         elif key == "unless_in_sentence":
-            if not any(_has_phrase(text, w.lower()) for w in words):
+            if not any(has_phrase(text, w.lower()) for w in words):
                 return True
         elif key == "head":
             head = root.head
@@ -375,18 +367,6 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
             if re.search(words, sent.text, re.IGNORECASE):
                 return True
     return False
-
-
-def _has_phrase(text: str, phrase: str) -> bool:
-    start = 0
-    while True:
-        i = text.find(phrase, start)
-        if i == -1:
-            return False
-        j = i + len(phrase)
-        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-            return True
-        start = i + 1
 
 
 # --- entry points ----------------------------------------------------------------------------
