@@ -272,3 +272,44 @@ def test_a_base_is_a_denominator(checker):
     assert "overclaim.unsupported-change" in [f.rule for f in checker.check_text("Our goal completion rate is 81%.")]
     assert checker.check_text("Our goal completion rate is 81% (base about 40).") == []
     assert checker.check_text("Our goal completion rate is 81% (base 40).") == []
+
+
+def test_a_context_answer_does_not_depend_on_which_check_asked_first():
+    """A governor chain cached from one Token object for a word is used for another object of the
+    same word: "feel" must not count as its own hedging governor (it did when another check had
+    walked the parse first, so "Nine out of ten people who use our service feel better" lost its
+    finding once the effect reading ran before the proportion rule)."""
+    from evidencebot.language.overclaim.engine import load_overclaim_rules
+    from evidencebot.language.overclaim.context import Context
+    from evidencebot.language.pipeline import parse
+
+    rules = load_overclaim_rules()
+    doc = parse("Nine out of ten people who use our service feel better.", disable=["ner"])
+    fresh = Context(doc, rules.vocab, rules.bank.context)
+    first = fresh.hedged(doc[9])
+    walked = Context(doc, rules.vocab, rules.bank.context)
+    walked.chain(doc[9])  # another Token object for "feel" fills the chain cache first
+    assert walked.hedged(doc[9]) == first
+    assert any(f.rule == "overclaim.baseless-proportion" for f in rules.find(doc))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Had our team not stepped in, Mo would have been back in hospital within the week.",
+    "The lower rate of evictions on the estate, which our tenancy advisers achieved, speaks for itself.",
+    "Because our peer worker rang him every evening, Lee never went back into crisis.",
+    "The majority of people we support move on to paid work.",
+])
+def test_the_clause_level_readings_flag_claims_in_unmodelled_shapes(checker, sentence):
+    rules = {f.rule for f in checker.check_text(sentence) if f.family == "overclaim"}
+    assert rules & {"overclaim.effect-claim", "overclaim.baseless-share"}, rules
+
+
+@pytest.mark.parametrize("sentence", [
+    "Had the grant not come through, we would have closed the café on Sundays.",
+    "The fall in evictions on the estate coincided with our advisers' first year; we cannot say they caused it.",
+    "Most of the people we support are referred by their GP.",
+    "We treat the drop in arrears as a reason to keep measuring, not as a result.",
+])
+def test_the_clause_level_readings_leave_careful_text_alone(checker, sentence):
+    rules = {f.rule for f in checker.check_text(sentence) if f.family == "overclaim"}
+    assert not rules & {"overclaim.effect-claim", "overclaim.baseless-share"}, rules

@@ -36,6 +36,7 @@ from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
+from evidencebot.text import has_phrase
 
 
 def _build(o: dict) -> dict:
@@ -252,10 +253,10 @@ def _achieved(verb, s: dict, terms: Terms):
 def _relieved(verb, s: dict, terms: Terms, ctx: Context):
     """A bad outcome said not to happen to the people we support ("Jo has not self-harmed since
     ...", "Mrs K never went back into hospital", "no longer sleeps rough"): the outcome word."""
-    if not ctx.negated(verb):
-        return None
     subj = subject_of(verb)
     if subj is None or not (_is_people(subj, s) or subj.lower_ in W.individuals or subj.pos_ == "PROPN"):
+        return None
+    if not ctx.negated(verb):
         return None
     if verb.lower_ in s["counter_outcomes"] or verb.lemma_.lower() in s["counter_outcomes"]:
         return verb
@@ -542,8 +543,8 @@ def _resultative(tok, s: dict) -> bool:
 def _has_phrase(sent, phrases) -> bool:
     """Does the sentence hold one of the phrases (word-bounded), before or after the claim?
     ("Admissions fell after the service opened; ... we cannot attribute this to us")"""
-    text = " " + W.non_word_re.sub(" ", sent.text.lower().replace("\u2019", "'")) + " "
-    return any(f" {p} " in text for p in phrases)
+    text = sent.text.lower().replace("\u2019", "'")
+    return any(has_phrase(text, p) for p in phrases)
 
 
 @check("effect_claim")
@@ -560,6 +561,7 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     if not (ctx.lemma_set & s["trigger"] or ctx.lower_set & s["trigger"] or ctx.lower_set & s["particles"]
             or ctx.lemma_set & s["achieve"] or ctx.lower_set & s["links"]):
         return out
+    negation = bool(ctx.lower_set & ctx.v.set("negators"))  # (the relieved-outcome reading needs one)
     for tok in _toks(doc):
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in s["achieve"]:
             got = _achieved(tok, s, terms)
@@ -569,7 +571,7 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 if agent is not None and not _blocked(ctx, [tok, *path], s) and not (exits and _has_phrase(tok.sent, exits)):
                     out.append(Candidate(rule, min(tok.i, got.i), max(tok.i, got.i) + 1, tok.i))
                     continue
-        if tok.pos_ == "VERB" and tok.dep_ not in W.relcl_acl:
+        if negation and tok.pos_ == "VERB" and tok.dep_ not in W.relcl_acl:
             bad = _relieved(tok, s, terms, ctx)
             if bad is not None:
                 # only a cause of ours given by a link or a clause of cause claims it ("since she
