@@ -151,6 +151,7 @@ def test_narrative_contexts_hold_data_not_the_database(demo_copy_factory, monkey
     so the contexts the narratives pass must hold no database, connection or file."""
     from sqlite_utils import Database
 
+    from evidencebot.compose import review as review_module
     from evidencebot.compose.review import assemble_review
     from evidencebot.compose.tender import assemble_tender
     from evidencebot.store.db import connect
@@ -163,7 +164,8 @@ def test_narrative_contexts_hold_data_not_the_database(demo_copy_factory, monkey
         captured.append((name, dict(context or {})))
         return real(name, context, **kw)
 
-    monkeypatch.setattr(env_module, "render", spy)
+    monkeypatch.setattr(env_module, "render", spy)  # the tender imports it when it renders
+    monkeypatch.setattr(review_module, "render", spy)  # the review imports it at the top (c3ee6e4)
     try:
         assemble_review(db, None, None)
         assemble_tender(db, "How do you manage crisis escalation and step-down from hospital?", 400)
