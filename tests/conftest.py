@@ -15,12 +15,27 @@
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+
+# Garbage collection: a worker holds a large, long-lived heap (Textual, spaCy's model, the package) that
+# CPython's default thresholds (700, 10, 10) walk again and again while the app pilots allocate: 3.4 s of
+# 16.1 s CPU in tests/tui/test_story_picker.py. Fewer young collections, and the heap that collection
+# leaves frozen out of the full ones (pytest_collection_finish below): 0.8 s of 13.5 s. Only when the
+# collector runs changes; every cycle is still collected.
+gc.set_threshold(50_000, 20, 20)
+
+
+def pytest_collection_finish(session):
+    """What exists once the tests are collected lives for the whole run: keep it out of full collections."""
+    gc.collect()
+    gc.freeze()
+
 
 # The layout most tests use: small enough to build in seconds, long enough for 24-month SPC charts.
 DEMO_LAYOUT = {"people": 120, "months": 24, "end": "2026-09", "seed": 20260924}
@@ -48,10 +63,21 @@ def accounts_follow_names(monkeypatch):
     monkeypatch.setattr(audit, "account_of", lambda user: f"test account of {user}")
 
 
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (pyproject's addopts): one worker more than the CPUs this process may use. A worker is
+    not busy all the time (the app pilots wait for the app to go idle and for its timers, child processes
+    start up, time budgets run out), so with one worker per core part of the machine sat idle: the
+    clean-clone run of session 5 used 115% of one core on 2 cores."""
+    import os
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cpus + 1
+
+
 # The files that take the most CPU, longest first (seconds of CPU on 2026-12-02, clean clone; the rest are
-# shorter). pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the two
+# shorter). pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the
 # workers in collection order, one at a time, so putting the long files first leaves short ones for the end
-# and both workers finish together (xdist's own order, most tests first, left the few-test, long TUI files
+# and the workers finish together (xdist's own order, most tests first, left the few-test, long TUI files
 # to the end and one worker idle for the last minute or two). Only the order changes; a file not listed
 # keeps its place after these.
 LONGEST_FIRST = (

@@ -21,6 +21,21 @@ def evidence_db_path(evidence_template, tmp_path) -> Path:
     return fixture_db.copy_of(evidence_template, tmp_path)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def quicker_idle_checks():
+    """Textual's pilot waits for the app to go idle after every key and pause: it sleeps 20 ms at a time
+    until a slice passes with under 1 ms of CPU. With 5 ms slices (under 0.25 ms of CPU: the same 5%)
+    the pilot still waits for the same quiet, but stops sleeping sooner once it is there. Measured: the
+    pilots slept about as long as they computed (610 slices, 12 s asleep, in a story-form test that
+    used 8 s of CPU)."""
+    from textual import _wait
+
+    saved = _wait.SLEEP_GRANULARITY, _wait.SLEEP_IDLE
+    _wait.SLEEP_GRANULARITY, _wait.SLEEP_IDLE = 1 / 200, 1 / 200 / 20
+    yield
+    _wait.SLEEP_GRANULARITY, _wait.SLEEP_IDLE = saved
+
+
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch):
     """Cursors stay still, so screenshots do not depend on timing (as Harlequin does)."""
