@@ -149,7 +149,10 @@ def main(argv=None) -> None:
 
     # re-check after one paragraph changed
     paragraphs = text.split("\n\n")
-    k = len(paragraphs) // 2
+    # the prose paragraph nearest the middle (text added after a code fence or a table row
+    # would change the Markdown around it, not one paragraph)
+    prose = [i for i, p in enumerate(paragraphs) if p.strip() and not p.lstrip().startswith(("```", "|", "#", "-", ">"))]
+    k = min(prose, key=lambda i: abs(i - len(paragraphs) // 2))
     times, cpus = [], []
     for attempt in range(5):
         changed = paragraphs[:]
