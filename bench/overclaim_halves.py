@@ -10,7 +10,6 @@ kind), so it can tell whether a change generalises without being tuned on.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -20,18 +19,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def _quality_module():
-    spec = importlib.util.spec_from_file_location("test_quality", ROOT / "tests" / "language" / "test_quality.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main(argv: list[str]) -> None:
     from evidencebot.config import CheckerSettings
     from evidencebot.language.checker import Checker
 
-    quality = _quality_module()
+    from heldout import quality_module  # bench/heldout.py, beside this script
+
+    quality = quality_module()
     path = Path(argv[0]) if argv else ROOT / "tests" / "data" / "labelled" / "overclaim_dev6.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     checker = Checker(settings=CheckerSettings(), families=["overclaim"])

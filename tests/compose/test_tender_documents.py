@@ -4,21 +4,10 @@ headings, an Excel sheet), the compliance matrix, drafting, export, and bad inpu
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-
-from evidencebot.cli import cli
 
 PERIOD = "2025-10..2026-09"
 
-
-@pytest.fixture
-def run(demo_copy):
-    path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
-
-    def invoke(*args):
-        return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
-
-    return invoke
+# ``run``: the CLI on a private demo copy, from tests/compose/conftest.py.
 
 
 def word_table(path):
