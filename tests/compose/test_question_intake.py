@@ -241,3 +241,34 @@ def test_an_unreadable_limit_is_an_error_when_strict():
 ])
 def test_headings(text, heading):
     assert make_heading(text) == heading
+
+
+def test_bullets_pasted_from_word_with_a_tab_are_a_list():
+    """Word's bullets and numbers pasted as text keep a tab after the marker ('•\\tthe first
+    thing'). The tab was read as a cell break (and turned into a new line), so the list was
+    lost and the question came back with one sub-point taken from its last instruction."""
+    from evidencebot.compose.questions import parse_question
+
+    question = ("Describe your approach to supporting carers. Your answer should address:\n\n"
+                "•\thow you identify carers at first contact\n"
+                "•\thow you involve families in care planning while respecting confidentiality\n"
+                "•\thow carers can get their own assessment\n\n"
+                "(max. 400 words)\n\nPlease do not attach your carers policy.\n")
+    tabbed = parse_question(question)
+    spaced = parse_question(question.replace("•\t", "• "))
+    assert [p for _, p in tabbed.points] == [p for _, p in spaced.points]
+    assert len(tabbed.points) == 3
+    assert tabbed.points[0][1].startswith("how you identify carers")
+    assert tabbed.limits.words == 400
+    numbered = parse_question(question.replace("•\t", "1.\t", 1).replace("•\t", "2.\t", 1).replace("•\t", "3.\t", 1))
+    assert len(numbered.points) == 3
+
+
+def test_a_row_pasted_with_tabs_is_still_a_row():
+    """The tab rule above leaves a spreadsheet row alone: its tabs are cells."""
+    from evidencebot.compose.questions import parse_question
+
+    row = "4.2\tDescribe how you will recruit and retain staff, including supervision and training.\t\t600\t8%"
+    parsed = parse_question(row)
+    assert parsed.limits.words == 600
+    assert parsed.limits.weighting == 8

@@ -308,6 +308,17 @@ def _about_attachment(text: str, m: re.Match) -> bool:
 
 
 _CELLS = re.compile(r"\s*\|\s*|\t")
+_MARKER_TAB = re.compile(
+    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
+    r"|\((?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)))(\t+)(?=[^\t\n]*$)"
+)
+"""A list marker followed by tabs and then one cell of text: Word's bullets and numbers pasted
+as text ('•\tyour safeguarding leadership'). Those tabs are the marker's spacing, not cells."""
+
+
+def _marker_spacing(text: str) -> str:
+    """Tabs after a list marker as spaces (the same length, so offsets hold); other tabs kept."""
+    return _MARKER_TAB.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
 def unpack_row(question: str) -> str:
@@ -315,16 +326,16 @@ def unpack_row(question: str) -> str:
     over '5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs) written out as a question:
     the question, its guidance, 'Maximum 500 words', 'Weighting: 7.5%' (the header says what a
     bare number in a cell is). Any other text is returned as it is."""
-    text = (question or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines or not ("|" in lines[0] or "\t" in lines[0]):
-        return question
+        return text
     from evidencebot.compose.questionnaire import _columns
 
     header = [c.strip() for c in _CELLS.split(lines[0].strip().strip("|"))]
     cols = _columns(header) if len(lines) >= 2 else {}
     if len(header) < 3:
-        return question
+        return text
     if not cols:
         # a row without its header: a bare percentage is the weighting, a bare number the word limit
         out = []
