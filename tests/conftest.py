@@ -275,3 +275,21 @@ def demo_copy_factory(demo_factory, tmp_path):
         return copy_database(demo_factory(**layout), tmp_path / name)
 
     return make
+
+
+@pytest.fixture
+def count_computations(monkeypatch):
+    """``start() -> list``: from the call on, the ids of indicators whose measures are worked out
+    (not taken from a cache), in order."""
+    from evidencebot.metrics import indicators
+
+    def start() -> list[str]:
+        calls: list[str] = []
+        for family, func in list(indicators.COMPUTE.items()):
+            def counting(ctx, ind, spans, func=func):
+                calls.append(ind.id)
+                return func(ctx, ind, spans)
+            monkeypatch.setitem(indicators.COMPUTE, family, counting)
+        return calls
+
+    return start

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from evidencebot.assistant import checking
 from evidencebot.assistant.conversation import Conversation
-from evidencebot.metrics import indicators
 
 
-def test_the_editor_check_of_a_chat_draft_reuses_its_indicators(demo_copy_factory, monkeypatch):
+def test_the_editor_check_of_a_chat_draft_reuses_its_indicators(demo_copy_factory, count_computations):
     path = demo_copy_factory()
-    calls: list[str] = []
-    for family, func in list(indicators.COMPUTE.items()):
-        def counting(ctx, ind, spans, func=func):
-            calls.append(ind.id)
-            return func(ctx, ind, spans)
-        monkeypatch.setitem(indicators.COMPUTE, family, counting)
+    calls = count_computations()
     conversation = Conversation(path)
     reply = conversation.respond("draft an answer to: How will you reduce crisis escalation? in 300 words")
     assert reply.ok, reply.markdown
@@ -32,7 +26,7 @@ def test_the_editor_check_of_a_chat_draft_reuses_its_indicators(demo_copy_factor
     assert conversation.state.draft.text == text
 
 
-def test_swapping_a_block_reuses_the_drafts_indicators(demo_copy_factory, monkeypatch):
+def test_swapping_a_block_reuses_the_drafts_indicators(demo_copy_factory, count_computations):
     from evidencebot.assistant import screen_services
 
     path = demo_copy_factory()
@@ -42,12 +36,7 @@ def test_swapping_a_block_reuses_the_drafts_indicators(demo_copy_factory, monkey
     choices = screen_services.block_swap_choices(conversation, answer)
     assert choices
     key, _line, block = choices[0]
-    calls: list[str] = []
-    for family, func in list(indicators.COMPUTE.items()):
-        def counting(ctx, ind, spans, func=func):
-            calls.append(ind.id)
-            return func(ctx, ind, spans)
-        monkeypatch.setitem(indicators.COMPUTE, family, counting)
+    calls = count_computations()
     swapped = screen_services.swap_block(conversation, answer, key, block.block_id)
     assert block.block_id in swapped.blocks
     assert calls == []  # the figures the chat draft computed, not worked out again

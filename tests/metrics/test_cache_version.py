@@ -21,15 +21,9 @@ def demo(demo_copy_factory):
 
 
 @pytest.fixture
-def computed(monkeypatch):
+def computed(count_computations):
     """Indicator ids in the order their measures were worked out (not taken from the cache)."""
-    calls: list[str] = []
-    for family, func in list(indicators.COMPUTE.items()):
-        def counting(ctx, ind, spans, func=func):
-            calls.append(ind.id)
-            return func(ctx, ind, spans)
-        monkeypatch.setitem(indicators.COMPUTE, family, counting)
-    return calls
+    return count_computations()
 
 
 def _contact(db, n: int, *, attendance: str = "dna", day: str = "2026-08-12T10:00") -> None:
