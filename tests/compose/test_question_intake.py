@@ -272,3 +272,11 @@ def test_a_row_pasted_with_tabs_is_still_a_row():
     parsed = parse_question(row)
     assert parsed.limits.words == 600
     assert parsed.limits.weighting == 8
+
+
+def test_headings_double_the_last_consonant_where_english_does():
+    """'embed that learning' made the heading 'embeding that learning' (seen on a rendered answer)."""
+    from evidencebot.compose.questions import gerund
+
+    assert [gerund(v) for v in ("embed", "plan", "flag", "swap", "review", "make", "visit")] == [
+        "embedding", "planning", "flagging", "swapping", "reviewing", "making", "visiting"]

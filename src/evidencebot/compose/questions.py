@@ -1157,7 +1157,8 @@ _HOW_WILL_YOU = re.compile(
 _NOT_VERBS = {"are", "is", "have", "has", "will", "would", "the", "a", "an", "your", "their", "not", "be"}
 _DOUBLE = {"plan", "stop", "run", "get", "set", "put", "map", "step", "refer", "admit", "commit", "submit",
            "transfer", "control", "prefer", "occur", "equip", "drop", "chat", "shop", "begin", "cut", "let", "sit",
-           "rebut", "dip", "slip", "tap", "pin", "jog", "bid", "forget", "omit", "regret", "permit", "upset"}
+           "rebut", "dip", "slip", "tap", "pin", "jog", "bid", "forget", "omit", "regret", "permit", "upset",
+           "embed", "compel", "propel", "expel", "dispel", "fit", "swap", "trim", "log", "tag", "flag", "skim", "scan"}
 _IRREGULAR = {"be": "being", "see": "seeing", "agree": "agreeing", "guarantee": "guaranteeing", "die": "dying",
               "lie": "lying", "tie": "tying", "ensure": "ensuring"}
 _BOUNDARIES = re.compile(
