@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 MARKERS = ("To write", "To attach", "To complete")
-_MARKER = re.compile(r"\[(To write|To attach|To complete)\]\s*(?P<rest>[^\n]*)")
+_MARKER = re.compile(r"\[(" + "|".join(map(re.escape, MARKERS)) + r")\]\s*(?P<rest>[^\n]*)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
 

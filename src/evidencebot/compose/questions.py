@@ -333,9 +333,9 @@ def unpack_row(question: str) -> str:
     from evidencebot.compose.questionnaire import _columns
 
     header = [c.strip() for c in _CELLS.split(lines[0].strip().strip("|"))]
-    cols = _columns(header) if len(lines) >= 2 else {}
     if len(header) < 3:
         return text
+    cols = _columns(header) if len(lines) >= 2 else {}
     if not cols:
         # a row without its header: a bare percentage is the weighting, a bare number the word limit
         out = []

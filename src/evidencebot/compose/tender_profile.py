@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from evidencebot.text import MONTH_NAMES, month_number
+
 FIELDS: dict[str, tuple[str, str]] = {
     "commissioner": ("buyer", "--buyer"),
     "area": ("area", "--area"),
@@ -41,8 +43,7 @@ BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provi
 PLAIN = {"service": "the service", "area": "the area", "commissioner": "the commissioner"}
 """How an answer names a fact it does not know (not a guess: it names no one)."""
 
-_MONTHS = ("January February March April May June July August September October November December").split()
-_MONTH = "|".join(_MONTHS)
+_MONTH = "|".join(MONTH_NAMES)  # full names only: a contract date is written out
 _DATE = re.compile(rf"\b(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{_MONTH})\s+(?P<y>20\d\d)\b"
                    rf"|\b(?P<dd>\d{{1,2}})/(?P<mm>\d{{1,2}})/(?P<yy>20\d\d)\b", re.I)
 _START = re.compile(r"\b(?:commenc\w*|start(?:s|ing)?|start date|begin(?:s|ning)?|go[- ]live|goes live|"
@@ -125,12 +126,12 @@ def _clip(text: str, start: int, end: int, width: int = 150) -> str:
 
 def format_date(m: re.Match) -> str:
     if m.group("m"):
-        month = next(x for x in _MONTHS if x.lower() == m.group("m").lower())
+        month = MONTH_NAMES[(month_number(m.group("m")) or 1) - 1]
         return f"{int(m.group('d'))} {month} {m.group('y')}" if m.group("d") else f"{month} {m.group('y')}"
     month_no = int(m.group("mm"))
     if not 1 <= month_no <= 12:
         return ""
-    return f"{int(m.group('dd'))} {_MONTHS[month_no - 1]} {m.group('yy')}"
+    return f"{int(m.group('dd'))} {MONTH_NAMES[month_no - 1]} {m.group('yy')}"
 
 
 def read_date(text: str) -> str:

@@ -198,7 +198,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
     results = []
     shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
     drafting = {r["ref"] for r in rows}
-    facts = {r["field"]: r["value"] for r in tender_rows.fact_rows(db, t["tender_id"])}
+    facts = tender_facts(db, t["tender_id"])
     for other in questions(db, t["tender_id"])[1]:
         if other["ref"] in drafting or not (other["answer"] or "").strip():
             continue
@@ -237,7 +237,7 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
     facts stated with different values, open incident actions told as current practice."""
     t, rows = questions(db, tender_id)
     answers = [(r["ref"], r["answer"]) for r in rows if (r["answer"] or "").strip()]
-    facts = {r["field"]: r["value"] for r in tender_rows.fact_rows(db, t["tender_id"])}
+    facts = tender_facts(db, t["tender_id"])
     service = get_profile(db)
     # and each answer against the tender's own facts (another buyer, start date or provider status)
     return check_answers(answers, db=db) + tender_profile.check_against(tender_profile.resolve(service, facts),

@@ -376,7 +376,7 @@ def governing_verb(tok, steps: int = 4):
     """The nearest verb at or above ``tok`` (at most ``steps`` heads up; the last token reached otherwise)."""
     cur = tok
     for _ in range(steps):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:  # a verb, or the root
             return cur
         cur = cur.head
     return cur

@@ -31,6 +31,7 @@ from evidencebot.language.overclaim.common import (
     _sents,
     _split_hyphens,
     _toks,
+    governing_verb,
     verb_forms,
 )
 from evidencebot.language.overclaim.context import Context
@@ -317,15 +318,8 @@ def _anchor(doc, s: int, e: int) -> int:
     for t in doc[s:e]:
         if t.pos_ in ("VERB", "AUX"):
             return t.i
-    span = doc[s:e]
-    root = span.root
     # climb to the governing verb (a booster's verb, an adjective's copula)
-    cur = root
-    for _ in range(3):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
-            break
-        cur = cur.head
-    return cur.i
+    return governing_verb(doc[s:e].root, steps=3).i
 
 
 def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:

@@ -43,7 +43,7 @@ def _build(o: dict) -> dict:
 
 @check("share_claim")
 def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
-    s = e = derived(rule, _build)
+    s = derived(rule, _build)
     if not ctx.lower_set & s["shares"]:
         return []
     out: list[Candidate] = []
@@ -56,11 +56,11 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         if q is None:
             continue
         people = next((t for t in T[q.i + 1:min(sent.end, q.i + 1 + s["window"])]
-                       if t.lemma_.lower() in e["people"] or t.lower_ in e["people"] or t.lower_ in W.people_pronouns
+                       if t.lemma_.lower() in s["people"] or t.lower_ in s["people"] or t.lower_ in W.people_pronouns
                        or t.lower_ in s["users"]), None)
         if people is None or any(t.lower_ in W.measure_nouns for t in T[q.i + 1:people.i]):
             continue  # "half of the number of people ..." counts, it is not a share of people
-        ours = any(t.lower_ in W.provider_pronouns or _ours(t, e) for t in words) or people.lower_ in s["users"] or (
+        ours = any(t.lower_ in W.provider_pronouns or _ours(t, s) for t in words) or people.lower_ in s["users"] or (
             people.lemma_.lower() in s["users"])
         if not ours:
             continue
@@ -68,14 +68,14 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         hit = None
         for t in rest:
             low, lemma = t.lower_, t.lemma_.lower()
-            if (t.tag_ == "JJR" or low in e["change_adjectives"] or low in e["states"]) and t.i > people.i + 1:
+            if (t.tag_ == "JJR" or low in s["change_adjectives"] or low in s["states"]) and t.i > people.i + 1:
                 hit = t  # "feel less anxious", "feel calmer", "report better sleep"
-            elif lemma in e["change_verbs"] and t.pos_ == "VERB" and lemma not in s["attain"]:
+            elif lemma in s["change_verbs"] and t.pos_ == "VERB" and lemma not in s["attain"]:
                 hit = t  # "see their mood improve", "stop drinking"
             elif lemma in s["attain"] or low in s["attain"]:
                 # "move into settled housing", "return to education", "keep their homes"
-                hit = next((x for x in T[t.i + 1:min(sent.end, t.i + 6)] if _outcome(x, e, terms, modifier=True)
-                            or any(terms.covers(n, x.i) for n in e["outcomes"])), None)
+                hit = next((x for x in T[t.i + 1:min(sent.end, t.i + 6)] if _outcome(x, s, terms, modifier=True)
+                            or any(terms.covers(n, x.i) for n in s["outcomes"])), None)
             if hit is not None:
                 break
         if hit is None:
@@ -84,7 +84,7 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         if ctx.question(anchor) or ctx.negated(anchor) or ctx.conditional(anchor) or ctx.aim(anchor) or (
                 ctx.hedged(anchor) and anchor.lemma_.lower() not in s["attain"]):
             continue
-        if e["exits"] and _has_phrase(sent, e["exits"]):
+        if s["exits"] and _has_phrase(sent, s["exits"]):
             continue
         out.append(Candidate(rule, q.i, people.i + 1, anchor.i))
     return out
