@@ -109,3 +109,24 @@ def test_story_with_impossible_front_matter_date_is_a_problem_not_a_crash(tmp_pa
     path.write_text("---\ntitle: x\ndate: 2025-13-45\n---\n## Context\nx\n")
     record, problems = read_story_file(path)
     assert any("front matter" == p.column and "YAML" in p.reason for p in problems)
+
+
+def test_connect_migrates_through_the_module(monkeypatch):
+    """``connect`` looks ``migrations.migrate`` up when it runs, so the test suite's migrated
+    template (tests/conftest.py) is used; bound at import, it was silently bypassed."""
+    from evidencebot.store import db as store_db
+    from evidencebot.store import migrations
+
+    seen = []
+    real = migrations.migrate
+
+    def spy(database, **kwargs):
+        seen.append(database)
+        return real(database, **kwargs)
+
+    monkeypatch.setattr(migrations, "migrate", spy)
+    database = store_db.connect(None)
+    try:
+        assert len(seen) == 1 and "people" in database.table_names()
+    finally:
+        database.close()

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from evidencebot.errors import InputError
 from evidencebot.store.audit import register_functions
-from evidencebot.store.migrations import migrate as apply_migrations
+from evidencebot.store import migrations  # called through the module: tests swap in a migrated template
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -87,7 +87,7 @@ def connect(path: str | Path | None = None, *, migrate: bool = True, user: str |
         conn.close()
         raise InputError(f"{path}: not an evidencebot database ({exc})") from None
     if migrate:
-        apply_migrations(db)
+        migrations.migrate(db)
     return db
 
 
