@@ -208,8 +208,9 @@ _N = r"(\d[\d,]*(?:\.\d+)?)"
 _CAP = r"(?:maximum|max\.?|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}\s*words?\b", re.I),
-    re.compile(rf"{_N}\s*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
-    re.compile(rf"{_N}[-\s]word\s+(?:limit|maximum|max\b|answer|response|count)", re.I),
+    # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
+    re.compile(rf"{_N}[^\S\n]*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
+    re.compile(rf"{_N}(?:-|[^\S\n])word\s+(?:limit|maximum|max\b|answer|response|count)", re.I),
     re.compile(rf"(?:(?:maximum\s+)?word\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?words)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*words?\b)?(?:\s*(?:maximum|max\b\.?))?(?!\s*(?:char|page|side))", re.I),
     re.compile(rf"\(\s*{_N}\s*words?\s*\)", re.I),
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
@@ -242,7 +243,7 @@ _WEIGHTINGS = [
     re.compile(rf"(?:carries|worth|accounts\s+for)\s+{_N}\s*%", re.I),
     re.compile(rf"^\s*[\(\[]?\s*{_N}\s*%\s*[\)\]]?\s*\.?\s*$", re.I | re.M),
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*(?:per\s*cent|percent)\b", re.I),
-    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?!\s*(?:words?|char|pages?|sides?|marks?))", re.I),
+    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
 ]
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
