@@ -348,7 +348,7 @@ def test_such_as_belongs_to_the_item_before_it():
 
 
 def test_an_include_list_mixing_noun_phrases_and_how_clauses_is_split():
-    q = ("Explain how you will make the service fair for everyone. Include your approach to the Accessible "
+    q = ("Explain how you will make the service fair for people from every community in the borough. Include your approach to the Accessible "
          "Information Standard, how you will use your monitoring data to find and close gaps, and the adjustments "
          "you will make for people with sensory impairments. Maximum 700 words.")
     pts = _points(q)
@@ -396,3 +396,22 @@ def test_headings_never_end_on_a_subject_without_its_verb(text):
     h = make_heading(text)
     assert not h.lower().endswith(("make sure", "sure", "that people", "sure that people")), h
     assert len(h.split()) >= 4, h
+
+
+def test_session7_dev_set_the_s6_held_out_questions_now_spent():
+    """The 14 session-6 held-out ITT questions (measured twice in session 6, now dev): before this
+    session's changes P 0.918 R 0.931, word limit and weighting 13/14, a heading 'Managing demand so'."""
+    rows = [json.loads(line) for line in (ROOT / "tests/data/labelled/questions_dev_s7.jsonl").open(encoding="utf-8")
+            if line.strip()]
+    m = _bench().measure(rows)
+    assert m["precision"] >= 0.97 and m["recall"] >= 0.97, m
+    for key in ("word_limit_right", "char_limit_right", "page_limit_right", "weighting_right"):
+        assert m[key] == m["n"], (key, m)
+    assert m["headings_cut"] == 0 and m["headings_cut_start"] == 0, m
+    heads = [h for r in rows for h in parse_question(r["text"]).headings]
+    assert not any(h.lower().endswith((" so", " sure", "that people")) or "will not be read" in h for h in heads), heads
+
+
+def test_a_passive_pair_of_verbs_reads_as_two_gerunds():
+    assert make_heading("how risk will be assessed and formulated, including safety planning").startswith(
+        "Assessing and formulating risk")

@@ -769,7 +769,7 @@ def _split_series(text: str) -> list[str]:
         return [p for p in parts if p]
     # do not split inside brackets
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
-    pieces = [p.strip() for p in re.split(r",\s*", protected) if p.strip()]
+    pieces = _attach_examples([p.strip() for p in re.split(r",\s*", protected) if p.strip()])
     if len(pieces) >= 2:
         last = pieces[-1]
         tail = _AND_SPLIT.split(" " + re.sub(r"^(?:and|or)\s+", "", last, flags=re.I))
@@ -783,10 +783,14 @@ def _split_series(text: str) -> list[str]:
         wh = [bool(_WH.match(i)) for i in items]
         if wh[0] and not all(wh) and any(len(i.split()) <= 2 for i in items[1:]):
             return [text]
-        if not wh[0] and any(wh[1:]) and not all(wh[1:]):
-            return [text]
+        if not wh[0] and any(wh[1:]) and not all(wh[1:]) and not (
+                len(items) >= 3 and m is not None and all(len(i.split()) >= 3 for i in items)):
+            return [text]  # ('A, B and C' where each is an element of its own, ending 'and the ...', is a list)
         return items
     parts = _AND_SPLIT.split(protected)
+    if len(parts) > 2:
+        # 'your DSPT status and how you will comply with UK GDPR and the DPA 2018': split before the clause
+        parts = re.split(r"\s+and\s+(?=(?:how|what|who|when|where|whether)\b)", protected, maxsplit=1, flags=re.I)
     if len(parts) == 2:
         a, b = (p.replace("\x00", ",").replace("\x01", "and").strip() for p in parts)
         if (_WH.match(a) and _WH.match(b) and len(b.split()) >= 3) or (_WH.match(b) and len(a.split()) >= 3
@@ -794,6 +798,21 @@ def _split_series(text: str) -> list[str]:
                 (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)):
             return [a, b]
     return [text.replace("\x00", ",").replace("\x01", "and")]
+
+
+_EXAMPLE_LEAD = re.compile(r"^(?:such\s+as|including|for\s+example|for\s+instance|e\.g\.|in\s+particular|especially|particularly)\b",
+                           re.I)
+
+
+def _attach_examples(pieces: list[str]) -> list[str]:
+    """', such as people leaving prison,' names examples of the item before it: not an item."""
+    out: list[str] = []
+    for p in pieces:
+        if out and _EXAMPLE_LEAD.match(p):
+            out[-1] = out[-1] + ", " + p
+        else:
+            out.append(p)
+    return out
 
 
 _INCLUDING = re.compile(
@@ -952,6 +971,12 @@ def _wh_split(text: str) -> list[str]:
     parts = _WH_AND.split(text)
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
+    if len(parts) == 2 and not _WH.match(parts[0]) and _OWN_ASK.match(parts[0]):
+        # 'Describe one innovation you would introduce, the benefit you expect it to deliver and how you
+        # would evaluate it': a list of things about one thing, each an element of its own
+        nouns = [_clean(p) for p in re.split(r",\s+(?=(?:the|your|its|their|any)\s)", parts[0])]
+        if len(nouns) >= 2 and all(len(n.split()) >= 3 for n in nouns):
+            return nouns + [_clean(parts[1]).rstrip("?.")]
     if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those|they)\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     return [_clean(p).rstrip("?.") for p in parts]
@@ -967,9 +992,17 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     out = []
     for part in parts:
         out.extend(_wh_split(part))
-    if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s):
+    own_object = not _WH.match(re.sub(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline)\s+", "", s, flags=re.I))
+    if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s) and not own_object:
         series = True  # 'Tell us how you will A, how you will B, and what C': the elements of what came before
     return out, series
+
+
+def _own_ask(sentence: str) -> bool:
+    """'Explain how you will reduce inequalities in access ... for the groups identified above': an
+    ask of its own beside an 'Include ...' list, not the list's frame ('Describe your approach to risk')."""
+    t = re.sub(r"^(?:please\s+)?(?:explain|describe|set\s+out|outline|tell\s+us)\s+", "", _clean(sentence), flags=re.I)
+    return bool(re.match(r"^how\s+(?:you|we)\s+(?:will|would)\s+", t, re.I)) and len(t.split()) >= 10
 
 
 def _is_ask(sentence: str) -> bool:
@@ -1078,6 +1111,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     parts: list[str] = []
     context_parts = [s for s in sentences if s not in asks]
     pending_leadin = False
+    listed: set[str] = set()
     for s in asks:
         if _COVER_LEADIN.search(s) and s.rstrip().endswith(":"):
             pending_leadin = True
@@ -1087,8 +1121,16 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             split = _split_series(s) if ";" in s else split
         if series and not re.match(r"^(?:please\s+)?refer\s+to\b", s, re.I):
             # 'Describe X. Your answer should cover: a; b; c': the sentences before the list are its context
-            context_parts += parts
-            parts = []
+            # ('Explain how X. Include A, B and C': the list adds to the ask, which stays a sub-point;
+            # a sentence split into elements of its own ('..., including A and B') stays too)
+            include = bool(re.match(r"^(?:please\s+)?(?:also\s+)?include\b", s, re.I))
+            mixed = not all(_WH.match(x) for x in split)  # 'Include how you will A, B and C' details the stem
+            keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))]
+            context_parts += [p for p in parts if p not in keep]
+            parts = keep
+        if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline)\s+)?"
+                                   r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
+            listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
     context = _with_title(title, " ".join(context_parts))
@@ -1263,7 +1305,7 @@ _COMMON_VERBS = set("""
     plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
     respond retain review share sign-post signpost staff supervise support sustain tailor track train use
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
-    contact assess""".split())
+    contact assess avoid formulate evaluate""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -1313,7 +1355,13 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     passive = _PASSIVE.match(t)
     if passive and _base_verb(passive.group("verb")):
         # 'How will people who use the service be involved in its governance' -> 'Involving people who use ...'
-        t = gerund(_base_verb(passive.group("verb"))) + " " + _passive_subject(passive) + passive.group("rest")
+        rest = passive.group("rest")
+        both = re.match(r"^\s+and\s+([a-z]+ed)\b", rest)
+        verbs = gerund(_base_verb(passive.group("verb")))
+        if both and _base_verb(both.group(1)):  # 'how risk will be assessed and formulated'
+            verbs += " and " + gerund(_base_verb(both.group(1)))
+            rest = rest[both.end():]
+        t = verbs + " " + _passive_subject(passive) + rest
     m = _HOW_WILL_YOU.match(t) or _HOW_YOU.match(t)
     if m and m.group("verb").lower() not in _NOT_VERBS and not (
             re.search(r"(?:ed|s)$", m.group("verb").lower()) and m.group("verb").lower() not in _COMMON_VERBS):
