@@ -208,6 +208,7 @@ _N = r"(\d[\d,]*(?:\.\d+)?)"
 _CAP = r"(?:maximum|max\.?|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
+    # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
     re.compile(rf"{_N}[^\S\n]*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
     re.compile(rf"{_N}[- \t]word\s+(?:limit|maximum|max\b|answer|response|count)", re.I),
     re.compile(rf"(?:(?:maximum\s+)?word\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?words)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*words?\b)?(?:\s*(?:maximum|max\b\.?))?(?!\s*(?:char|page|side))", re.I),
