@@ -147,3 +147,65 @@ def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothi
     assert "\n" not in line and str(path) in line and message in line
     assert not demo_copy["tenders"].exists() or demo_copy["tenders"].count == 0
     assert not demo_copy["tender_questions"].exists() or demo_copy["tender_questions"].count == 0
+
+
+def no_limit_docx(path):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Quality questions")
+    d.add_paragraph("Q1 Engagement (Weighting 10%)")
+    d.add_paragraph("Describe how you will keep people engaged when they miss appointments.")
+    d.add_paragraph("Q2 Crisis")
+    d.add_paragraph("How will you work with the crisis team? (250 words)")
+    d.save(path)
+    return path
+
+
+def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_command_that_fixes_each(run, demo_copy,
+                                                                                                   tmp_path):
+    assert run("tender", "import", str(no_limit_docx(tmp_path / "q.docx"))).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 1
+    assert "Q2: checked: no finding" in drafted.stderr
+    tail = drafted.stderr.strip().splitlines()[-2:]  # last, where the writer looks
+    assert tail == ["Not drafted (1 of 2):", "  Q1: no limit: set the buyer's limit with "
+                    "'evidencebot tender limit Q1 --words N' (or --chars N, --pages N)"]
+    rows = {r["ref"]: r for r in demo_copy.query("select * from tender_questions")}
+    assert rows["Q2"]["answer"] and not rows["Q1"]["answer"]
+    assert rows["Q1"]["status"] == "not drafted: no limit"
+    # one question alone: refused with the same command, nothing drafted
+    alone = run("tender", "draft", "q1")
+    assert alone.exit_code == 2 and "evidencebot tender limit Q1 --words N" in alone.output
+    # the fix, without importing again; the buyer's reference is found however it is typed
+    fixed = run("tender", "limit", "1", "--words", "300")
+    assert fixed.exit_code == 0 and "Q1: limit 300 words, weighting 10%, status not started" in fixed.output
+    again = run("tender", "draft", "Q1", "--period", PERIOD)
+    assert again.exit_code == 0, again.output
+    row = demo_copy.execute("select words, status from tender_questions where ref = 'Q1'").fetchone()
+    assert 0 < row[0] <= 300 and row[1].startswith("checked")
+    out = tmp_path / "response.docx"
+    assert run("tender", "export", "-o", str(out)).exit_code == 0
+    from docx import Document
+
+    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    # under the buyer's numbering and title; the weighting in the title is for the bid team
+    assert "Q1 Engagement" in headings and "Q2 Crisis" in headings
+
+
+def test_a_limit_set_by_the_bid_team_replaces_the_one_read_and_drops_an_answer_drafted_for_it(run, demo_copy,
+                                                                                             tmp_path):
+    assert run("tender", "import", str(excel_sheet(tmp_path / "buyer.xlsx"))).exit_code == 0
+    assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
+    changed = run("tender", "limit", "4.2", "--chars", "900")
+    assert changed.exit_code == 0 and "4.2: limit 900 characters" in changed.output
+    row = next(demo_copy.query("select * from tender_questions where ref = '4.2'"))
+    assert row["answer"] is None and row["status"] == "not started"
+    assert (row["word_limit"], row["char_limit"]) == (None, 900)
+    assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
+    answer = demo_copy.execute("select answer from tender_questions where ref = '4.2'").fetchone()[0]
+    assert len(answer) <= 900
+    bad = run("tender", "limit", "4.2", "--words", "0")
+    assert bad.exit_code == 2 and "--words 0 is not a limit" in bad.output
+    unknown = run("tender", "limit", "9.9", "--words", "100")
+    assert unknown.exit_code == 2 and "no question '9.9' (its questions: 4.1, 4.2)" in unknown.output
