@@ -1,8 +1,10 @@
 """The over-claim family on a development set split into a tuning half and a check half.
 
     python bench/overclaim_halves.py [tests/data/labelled/overclaim_dev6.jsonl]
+    python bench/overclaim_halves.py tests/data/labelled/overclaim_s6.jsonl
 
-The split is tests/language/test_quality.py's ``split_half`` (seeded by id, stratified by label
+The split is tests/language/test_quality.py's ``split_half`` (seeded by id, with the set's own seed
+from its ``SPLIT_SEEDS``, stratified by label
 and kind, decided without reading the text). The tuning half prints the ids it gets wrong; the
 check half prints aggregates only (precision, recall, recall per flag kind, false alarms per pass
 kind), so it can tell whether a change generalises without being tuned on.
@@ -31,7 +33,9 @@ def main(argv: list[str]) -> None:
     path = Path(argv[0]) if argv else ROOT / "tests" / "data" / "labelled" / "overclaim_dev6.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     checker = Checker(settings=CheckerSettings(), families=["overclaim"])
-    for name, half in zip(("tune", "check"), quality.split_half(rows)):
+    base = path.stem.partition("_")[2]
+    seed = quality.SPLIT_SEEDS.get(base, quality.SPLIT_SEED)
+    for name, half in zip(("tune", "check"), quality.split_half(rows, seed)):
         r = quality.score("overclaim", half, checker)
         kinds = {row["id"]: row["kind"] for row in half}
         false_alarms = Counter(kinds[i] for why, i in r["wrong"] if why == "false alarm")

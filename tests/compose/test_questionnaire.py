@@ -190,3 +190,26 @@ def test_bad_word_questionnaires_name_the_file_and_what_was_not_understood(tmp_p
     with pytest.raises(InputError) as err:
         read_questionnaire(path)
     assert str(path) in str(err.value) and message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_spreadsheet_row_pasted_with_its_header_is_one_question_under_that_header(tmp_path):
+    text = ("Q3.6 Health inequalities\nDescribe how you will reduce inequalities in access. Maximum 500 words.\n"
+            "Ref | Question | Guidance | Word limit | Weighting | Bidder response\n"
+            "Q3.7 | Describe how you will work with GP practices. | Responses should explain: how you join "
+            "practice meetings; and how you share information. | 600 words | 7% | [Bidder to complete]\n")
+    q = read_questionnaire(plain_docx(tmp_path / "q.docx", text))
+    assert [(x.ref, x.word_limit, x.weighting) for x in q.questions] == [("Q3.6", 500, None), ("Q3.7", 600, 7)]
+    assert "Ref | Question" not in q.questions[0].question  # the header went with its row
+
+
+def test_sentences_about_the_limit_are_not_an_unreadable_limit(tmp_path):
+    text = ("Question 3.4 – Outcomes\nDescribe how you will measure outcomes.\nMax. 4,000 characters including "
+            "spaces.\nCharacter counts will be checked using the counter in the portal.\n"
+            "Question 4.2 – Mobilisation\nDescribe your mobilisation plan. Maximum 1,000 words.\nThe plan at "
+            "Appendix 3 is not included in the word limit and should be no more than 4 sides of A4.\n")
+    q = read_questionnaire(plain_docx(tmp_path / "q.docx", text))
+    assert [(x.ref, x.char_limit, x.word_limit) for x in q.questions] == [("Question 3.4", 4000, None),
+                                                                         ("Question 4.2", None, 1000)]
+    for unreadable in ("Word limit TBC", "Word count - see guidance", "word limit is to be confirmed"):
+        with pytest.raises(InputError, match="is not a number"):
+            read_limits(f"Describe X. {unreadable}", strict=True)

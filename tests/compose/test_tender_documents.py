@@ -73,18 +73,27 @@ def test_three_layouts_import_with_refs_limits_and_sub_points(run, demo_copy, tm
     rows = list(demo_copy.query("select * from tender_questions order by position"))
     assert [r["ref"] for r in rows] == refs
     assert [(r["word_limit"], r["char_limit"]) for r in rows] == limits
-    status = run("tender", "status")
+    status = run("tender", "status", "--markdown")
     assert status.exit_code == 0
     for ref in refs:
         assert f"| {ref} |" in status.output
     assert "| ref | question | sub-points | limit | weighting | words used | status | owner | due |" in status.output
+    # for the terminal: one aligned line per question, the sub-points listed under the table
+    text = run("tender", "status").output.splitlines()
+    header = next(line for line in text if line.startswith("ref "))
+    assert header.split() == ["ref", "question", "sub-points", "limit", "weighting", "words", "used", "status",
+                              "owner", "due"]
+    rows = [line for line in text if line.split()[:1] and line.split()[0] in refs and "not started" in line]
+    assert len(rows) == len(refs) and len({line.index("not started") for line in rows}) == 1  # aligned
 
 
 def test_word_table_sub_points_and_weighting(run, demo_copy, tmp_path):
     run("tender", "import", str(word_table(tmp_path / "q.docx")))
-    status = run("tender", "status").output
+    status = run("tender", "status", "--markdown").output
     assert "3: Identifying early warning signs; Stepping up support; Working with the crisis team" in status
     assert "15%" in status and "5%" in status
+    text = run("tender", "status").output
+    assert "\n  1. Identifying early warning signs\n  2. Stepping up support\n  3. Working with the crisis team\n" in text
 
 
 def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_workbook_copy(run, demo_copy, tmp_path):
@@ -174,6 +183,11 @@ def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_comm
     rows = {r["ref"]: r for r in demo_copy.query("select * from tender_questions")}
     assert rows["Q2"]["answer"] and not rows["Q1"]["answer"]
     assert rows["Q1"]["status"] == "not drafted: no limit"
+    status = run("tender", "status").output
+    assert "2 questions: 1 checked, 1 not drafted: no limit" in status
+    assert "Not drafted for want of a limit (1):\n- Q1: set the buyer's limit with 'evidencebot tender limit Q1" in status
+    part = status.split("Q2 Crisis\n", 1)[1].splitlines()[0]  # the drafted part: its words and what it holds
+    assert part.startswith("  1. Working with the crisis team (") and " words; method" in part
     # one question alone: refused with the same command, nothing drafted
     alone = run("tender", "draft", "q1")
     assert alone.exit_code == 2 and "evidencebot tender limit Q1 --words N" in alone.output

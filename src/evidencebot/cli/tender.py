@@ -97,15 +97,17 @@ def profile_cmd(ctx, buyer, area, service, start, length, premises, incumbent, c
 
 
 @tender.command("status")
+@click.option("--markdown", is_flag=True, help="One Markdown table (sub-points in it), to paste into a document.")
 @_tender_option
 @db_option
 @click.pass_context
-def status_cmd(ctx, tender_id, db):
-    """The compliance matrix: reference, question, sub-points, limit, weighting, words used, status, owner, due."""
+def status_cmd(ctx, markdown, tender_id, db):
+    """The compliance matrix: reference, question, sub-points, limit, weighting, words used, status, owner, due;
+    then each question's sub-points, the buyer's instructions and what is left to do."""
     from evidencebot.compose import tender_store
 
     with open_db(ctx, db) as database:
-        click.echo(tender_store.status_table(database, tender_id))
+        click.echo(tender_store.status_table(database, tender_id, markdown=markdown))
 
 
 @tender.command("assign")

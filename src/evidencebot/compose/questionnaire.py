@@ -271,6 +271,15 @@ _ASKS = re.compile(r"\?|\b(?:describe|explain|set\s+out|outline|provide|tell\s+u
                    r"show|how|what|which|why|when|who|where|please)\b", re.I)
 
 
+_CELL = re.compile(r"\s\|\s|\t")
+
+
+def _is_header_row(text: str) -> bool:
+    """A spreadsheet header pasted as text: 'Ref | Question | Guidance | Word limit | Weighting'."""
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", text.strip().strip("|"))]
+    return len(cells) >= 3 and bool(_columns(cells))
+
+
 @dataclass
 class _Line:
     text: str
@@ -364,10 +373,20 @@ def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
     for n, line in enumerate(lines):
         if n in starts:
             blocks.append((line, []))
+            if _CELL.search(line.text) and n and _is_header_row(lines[n - 1].text):
+                # a spreadsheet row pasted as text ('Q3.7 | Describe ... | 600 words | 7%') with its
+                # header line above it: the header belongs to this question, not the one before
+                if len(blocks) > 1 and blocks[-2][1] and blocks[-2][1][-1] == lines[n - 1].text:
+                    blocks[-2][1].pop()
+                blocks[-1][1].append(lines[n - 1].text)
         elif blocks:
             blocks[-1][1].append(line.text)
     out = []
     for head, body in blocks:
+        if _CELL.search(head.text):  # a pasted row is read whole, under its header: the intake unpacks it
+            body = [t for t in body if _is_header_row(t)][:1] + [head.text] + [t for t in body if not _is_header_row(t)]
+            out.append(BuyerQuestion(ref=head.ref, question="\n".join(body)))
+            continue
         title = head.rest if head.shape else head.text
         if not body and not (len(title.split()) >= 6 or _ASKS.search(title)):
             continue  # a section title ('Section 3: Quality', '4.2 Mobilisation' with nothing under it)
