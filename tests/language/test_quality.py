@@ -55,15 +55,24 @@ CASES += [("overclaim", "dev6-tune"), ("overclaim", "dev6-check")]
 # a sixth privacy set (session 6: case notes, texts, minutes, stories, bids), written before any
 # code change and measured then (P 0.886 R 0.816), then used for development
 CASES += [("privacy", "dev6")]
+# a seventh privacy set: session 6's held-out privacy set (140 sentences by a helper who read no code;
+# measured there once before and once after: P 0.914 R 0.800 -> P 0.928 R 0.800), spent and given to
+# session 7 as development data. Split like dev6 (its own seed) before it was read: the tune half is read
+# and tuned on, the check half is scored like a held-out set and never printed
+CASES += [("privacy", "dev7-tune"), ("privacy", "dev7-check")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
+SPLIT_SEEDS = {"dev6": SPLIT_SEED, "dev7": "evidencebot-dev7-privacy-split-2026-12-02"}
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
     "dev6-tune": {"precision": 0.95, "recall": 0.86},
     "dev6-check": {"precision": 0.95, "recall": 0.74},
+    # privacy dev7 measured before any change (rules at f1a3868): tune P 0.974 R 0.864, check P 0.867 R 0.722
+    "dev7-tune": {"precision": 0.97, "recall": 0.86},
+    "dev7-check": {"precision": 0.86, "recall": 0.72},
 }
 # parts whose misses are never printed (rule writers do not read them)
-UNSHOWN = {"heldout", "dev6-check"}
+UNSHOWN = {"heldout", "dev6-check", "dev7-check"}
 
 
 def split_half(rows: list[dict], seed: str = SPLIT_SEED) -> tuple[list[dict], list[dict]]:
@@ -157,7 +166,7 @@ def test_quality(checker, family, part):
         pytest.skip(f"the privacy family is not available: {checker.unavailable.get('privacy')}")
     rows = _load(path)
     if half:
-        rows = split_half(rows)[0 if half == "tune" else 1]
+        rows = split_half(rows, SPLIT_SEEDS[base])[0 if half == "tune" else 1]
     result = score(family, rows, checker)
     print(f"\n{family} {part}: n={len(rows)} precision={result['precision']:.3f} recall={result['recall']:.3f} "
           f"f1={result['f1']:.3f} (tp={result['tp']} fp={result['fp']} fn={result['fn']} tn={result['tn']})")
