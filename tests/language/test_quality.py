@@ -60,6 +60,10 @@ CASES += [("privacy", "dev6")]
 # session 7 as development data. Split like dev6 (its own seed) before it was read: the tune half is read
 # and tuned on, the check half is scored like a held-out set and never printed
 CASES += [("privacy", "dev7-tune"), ("privacy", "dev7-check")]
+# an eighth privacy set written by the rule writer in session 7 before any change, for kinds the other
+# sets lack (NHS numbers with a wrong check digit, addresses with no postcode, unlisted first names,
+# rare combinations; officials, switchboards and 3-3-4 order numbers that pass): P 0.556 R 0.400 before
+CASES += [("privacy", "dev8")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "dev7": "evidencebot-dev7-privacy-split-2026-12-02"}
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
@@ -67,9 +71,10 @@ SPLIT_SEEDS = {"dev6": SPLIT_SEED, "dev7": "evidencebot-dev7-privacy-split-2026-
 PART_THRESHOLDS = {
     "dev6-tune": {"precision": 0.95, "recall": 0.86},
     "dev6-check": {"precision": 0.95, "recall": 0.74},
-    # privacy dev7 measured before any change (rules at f1a3868): tune P 0.974 R 0.864, check P 0.867 R 0.722
-    "dev7-tune": {"precision": 0.97, "recall": 0.86},
-    "dev7-check": {"precision": 0.86, "recall": 0.72},
+    # privacy dev7 measured before any change (rules at f1a3868): tune P 0.974 R 0.864, check P 0.867 R 0.722;
+    # after session 7's privacy work: tune 1.000 / 1.000, check 0.939 / 0.861
+    "dev7-tune": {"precision": 0.95, "recall": 0.97},
+    "dev7-check": {"precision": 0.93, "recall": 0.86},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "dev7-check"}
