@@ -1,12 +1,13 @@
 """A checker family on a development set split into a tuning half and a check half.
 
     python bench/overclaim_halves.py [tests/data/labelled/overclaim_dev6.jsonl]
+    python bench/overclaim_halves.py tests/data/labelled/overclaim_s6.jsonl
     python bench/overclaim_halves.py tests/data/labelled/privacy_dev7.jsonl
 
-The family is the file name's prefix (``overclaim_`` or ``privacy_``) and the split's seed the one
-tests/language/test_quality.py gives that set (``SPLIT_SEEDS``).
+The family is the file name's prefix (``overclaim_`` or ``privacy_``).
 
-The split is tests/language/test_quality.py's ``split_half`` (seeded by id, stratified by label
+The split is tests/language/test_quality.py's ``split_half`` (seeded by id, with the set's own seed
+from its ``SPLIT_SEEDS``, stratified by label
 and kind, decided without reading the text). The tuning half prints the ids it gets wrong; the
 check half prints aggregates only (precision, recall, recall per flag kind, false alarms per pass
 kind), so it can tell whether a change generalises without being tuned on.

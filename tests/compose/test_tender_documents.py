@@ -73,18 +73,27 @@ def test_three_layouts_import_with_refs_limits_and_sub_points(run, demo_copy, tm
     rows = list(demo_copy.query("select * from tender_questions order by position"))
     assert [r["ref"] for r in rows] == refs
     assert [(r["word_limit"], r["char_limit"]) for r in rows] == limits
-    status = run("tender", "status")
+    status = run("tender", "status", "--markdown")
     assert status.exit_code == 0
     for ref in refs:
         assert f"| {ref} |" in status.output
     assert "| ref | question | sub-points | limit | weighting | words used | status | owner | due |" in status.output
+    # for the terminal: one aligned line per question, the sub-points listed under the table
+    text = run("tender", "status").output.splitlines()
+    header = next(line for line in text if line.startswith("ref "))
+    assert header.split() == ["ref", "question", "sub-points", "limit", "weighting", "words", "used", "status",
+                              "owner", "due"]
+    rows = [line for line in text if line.split()[:1] and line.split()[0] in refs and "not started" in line]
+    assert len(rows) == len(refs) and len({line.index("not started") for line in rows}) == 1  # aligned
 
 
 def test_word_table_sub_points_and_weighting(run, demo_copy, tmp_path):
     run("tender", "import", str(word_table(tmp_path / "q.docx")))
-    status = run("tender", "status").output
+    status = run("tender", "status", "--markdown").output
     assert "3: Identifying early warning signs; Stepping up support; Working with the crisis team" in status
     assert "15%" in status and "5%" in status
+    text = run("tender", "status").output
+    assert "\n  1. Identifying early warning signs\n  2. Stepping up support\n  3. Working with the crisis team\n" in text
 
 
 def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_workbook_copy(run, demo_copy, tmp_path):
@@ -147,3 +156,70 @@ def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothi
     assert "\n" not in line and str(path) in line and message in line
     assert not demo_copy["tenders"].exists() or demo_copy["tenders"].count == 0
     assert not demo_copy["tender_questions"].exists() or demo_copy["tender_questions"].count == 0
+
+
+def no_limit_docx(path):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Quality questions")
+    d.add_paragraph("Q1 Engagement (Weighting 10%)")
+    d.add_paragraph("Describe how you will keep people engaged when they miss appointments.")
+    d.add_paragraph("Q2 Crisis")
+    d.add_paragraph("How will you work with the crisis team? (250 words)")
+    d.save(path)
+    return path
+
+
+def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_command_that_fixes_each(run, demo_copy,
+                                                                                                   tmp_path):
+    assert run("tender", "import", str(no_limit_docx(tmp_path / "q.docx"))).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 1
+    assert "Q2: checked: no finding" in drafted.stderr
+    tail = drafted.stderr.strip().splitlines()[-2:]  # last, where the writer looks
+    assert tail == ["Not drafted (1 of 2):", "  Q1: no limit: set the buyer's limit with "
+                    "'evidencebot tender limit Q1 --words N' (or --chars N, --pages N)"]
+    rows = {r["ref"]: r for r in demo_copy.query("select * from tender_questions")}
+    assert rows["Q2"]["answer"] and not rows["Q1"]["answer"]
+    assert rows["Q1"]["status"] == "not drafted: no limit"
+    status = run("tender", "status").output
+    assert "2 questions: 1 checked, 1 not drafted: no limit" in status
+    assert "Not drafted for want of a limit (1):\n- Q1: set the buyer's limit with 'evidencebot tender limit Q1" in status
+    part = status.split("Q2 Crisis\n", 1)[1].splitlines()[0]  # the drafted part: its words and what it holds
+    assert part.startswith("  1. Working with the crisis team (") and " words; method" in part
+    # one question alone: refused with the same command, nothing drafted
+    alone = run("tender", "draft", "q1")
+    assert alone.exit_code == 2 and "evidencebot tender limit Q1 --words N" in alone.output
+    # the fix, without importing again; the buyer's reference is found however it is typed
+    fixed = run("tender", "limit", "1", "--words", "300")
+    assert fixed.exit_code == 0 and "Q1: limit 300 words, weighting 10%, status not started" in fixed.output
+    again = run("tender", "draft", "Q1", "--period", PERIOD)
+    assert again.exit_code == 0, again.output
+    row = demo_copy.execute("select words, status from tender_questions where ref = 'Q1'").fetchone()
+    assert 0 < row[0] <= 300 and row[1].startswith("checked")
+    out = tmp_path / "response.docx"
+    assert run("tender", "export", "-o", str(out)).exit_code == 0
+    from docx import Document
+
+    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    # under the buyer's numbering and title; the weighting in the title is for the bid team
+    assert "Q1 Engagement" in headings and "Q2 Crisis" in headings
+
+
+def test_a_limit_set_by_the_bid_team_replaces_the_one_read_and_drops_an_answer_drafted_for_it(run, demo_copy,
+                                                                                             tmp_path):
+    assert run("tender", "import", str(excel_sheet(tmp_path / "buyer.xlsx"))).exit_code == 0
+    assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
+    changed = run("tender", "limit", "4.2", "--chars", "900")
+    assert changed.exit_code == 0 and "4.2: limit 900 characters" in changed.output
+    row = next(demo_copy.query("select * from tender_questions where ref = '4.2'"))
+    assert row["answer"] is None and row["status"] == "not started"
+    assert (row["word_limit"], row["char_limit"]) == (None, 900)
+    assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
+    answer = demo_copy.execute("select answer from tender_questions where ref = '4.2'").fetchone()[0]
+    assert len(answer) <= 900
+    bad = run("tender", "limit", "4.2", "--words", "0")
+    assert bad.exit_code == 2 and "--words 0 is not a limit" in bad.output
+    unknown = run("tender", "limit", "9.9", "--words", "100")
+    assert unknown.exit_code == 2 and "no question '9.9' (its questions: 4.1, 4.2)" in unknown.output

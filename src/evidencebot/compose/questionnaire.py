@@ -9,9 +9,15 @@ Reading (:func:`read_questionnaire`):
   "Limit", "Max words", "Characters", "Pages"), weighting ("Weighting",
   "Weight", "%"). A two-column table whose left cells are labels ("Question",
   "Guidance", "Word limit", "Weighting", "Ref") holds one question.
-* **Word, numbered headings.** Without such tables, a paragraph in a Heading
-  style, or starting with a question number ("1.", "2.3", "Q4", "Question 5"),
-  starts a question; the paragraphs after it, up to the next one, are its text.
+* **Word, paragraphs.** Without such tables, the document's paragraphs in order
+  (with or without Heading styles: many buyers' documents have none). A question
+  starts at a reference or title line: a Heading paragraph, "Q3.2 ...",
+  "Question 5", "4.1 ..." (or "1." when the document has no other references),
+  and runs to the next one. A numbered list inside a question (after a lead-in
+  ending with ":", numbered on from it, or "3.1" under "3.") and the buyer's
+  scoring scale ("5 – Excellent: ...") belong to the question they sit in; a
+  title with nothing under it is a section title, not a question. A small table
+  under a question ("Word limit | 500", "Weighting | 10%") is read as its lines.
 * **Excel.** The first sheet with a header row (in its first ten rows) that
   names a question column; one row per question below it. The answer column is
   the one headed "Answer", "Response", "Bidder response" or "Your response".
@@ -197,62 +203,235 @@ def _read_docx(p: Path) -> Questionnaire:
         cols = _columns(rows[0])
         if cols:
             for r in rows[1:]:
-                item = _row_question(r, cols)
+                item = _row_question(r, cols, headers=rows[0])
                 if item:
                     q.questions.append(item)
             continue
         # a label/value table for one question
-        labels = {}
-        for r in rows:
-            if len(r) >= 2:
-                kind = _classify(r[0])
-                if kind and kind not in labels and r[1].strip():
-                    labels[kind] = r[1]
+        labels = _label_cells(rows)
         if "question" in labels:
             q.questions.append(BuyerQuestion(ref=labels.get("ref", "").strip(), question=labels["question"],
                                              guidance=labels.get("guidance", ""), limit_text=labels.get("limit", ""),
                                              weighting_text=labels.get("weighting", "")))
     if q.questions:
         return q
-    # numbered headings
-    current: BuyerQuestion | None = None
-    number = re.compile(r"^\s*(?:q(?:uestion)?\s*)?(\d+(?:\.\d+)*[a-z]?)[.):]?\s+(.*)$", re.I)
-    for par in doc.paragraphs:
-        text = par.text.strip()
-        if not text:
-            continue
-        style = (par.style.name if par.style is not None else "") or ""
-        m = number.match(text)
-        heading = style.lower().startswith("heading")
-        if heading or (m and (m.group(2) or "").strip()):
-            if m:
-                ref, rest = m.group(1), m.group(2).strip()
-            else:
-                ref, rest = "", text
-            if heading and not m and current is None and not q.questions and par is doc.paragraphs[0]:
-                continue  # the document title
-            current = BuyerQuestion(ref=ref, question=rest if not heading else "")
-            if heading:
-                current.question = ""
-                current.guidance = ""
-                current.limit_text = ""
-                current.ref = ref
-                current._title = rest  # type: ignore[attr-defined]
-            q.questions.append(current)
-        elif current is not None:
-            current.question = (current.question + "\n" + text).strip()
-    out = []
-    for item in q.questions:
-        title = getattr(item, "_title", "")
-        if not item.question and title:
-            item.question = title
-        if item.question and re.search(r"[A-Za-z]{3,}", item.question):
-            out.append(item)
-    q.questions = out
+    q.questions = _paragraph_questions(_docx_lines(doc))
     return q
 
 
-def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None) -> BuyerQuestion | None:
+def _label_cells(rows: list[list[str]]) -> dict[str, str]:
+    """A table that labels its cells: 'Question | text' / 'Word limit | 500' one pair a row, or
+    a header row over one row of values ('Word limit | Weighting' over '500 | 10%')."""
+    return {kind: value for kind, (_, value) in _labelled(rows).items()}
+
+
+def _labelled(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
+    """{kind: (label, value)} of a table that labels its cells (see :func:`_label_cells`)."""
+    labels: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        if len(r) >= 2:
+            kind = _classify(r[0])
+            if kind and kind not in labels and r[1].strip():
+                labels[kind] = (r[0], r[1])
+    if not labels and len(rows) >= 2:
+        for head, value in zip(rows[0], rows[1]):
+            kind = _classify(head)
+            if kind and kind not in labels and value.strip():
+                labels[kind] = (head, value)
+    return labels
+
+
+def _limit_with_unit(limit: str, header: str) -> str:
+    """A bare number in a limit cell with the unit its label or header names ('Max characters',
+    'Pages'; words otherwise): '2000' under 'Character limit' is '2000 characters'."""
+    if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", limit.strip()):
+        return limit
+    name = header.lower()
+    unit = "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
+    return f"{limit.strip()} {unit}"
+
+
+# ------------------------------------------------ Word: questions written as paragraphs
+
+_REF_LINE = re.compile(
+    r"^\s*(?P<ref>(?P<prefix>q(?:uestion)?\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
+    r"(?![\d,%/])(?P<sep>\s*[.):–—-](?!\d))?\s*(?P<rest>.*)$", re.I | re.S)
+_SCORES = (r"excellent|outstanding|very\s+good|good|strong|satisfactory|adequate|acceptable|fair|moderate|partial|"
+           r"limited|minimal|weak|poor|very\s+poor|unacceptable|unsatisfactory|inadequate|insufficient|fail(?:ed)?|"
+           r"pass(?:ed)?|no\s+(?:response|answer|evidence)|not\s+(?:answered|addressed|met)|nil|none|"
+           r"(?:major|minor|serious|some|significant)\s+(?:concerns?|reservations?|gaps?|weakness(?:es)?)")
+_SCALE_LINE = re.compile(rf"^\s*\(?\d{{1,2}}\)?\s*(?:marks?|points?)?\s*[-–—=:.)]?\s*\(?(?:{_SCORES})\b\s*(?:[-–—:=,.)(]|$)",
+                         re.I)
+"""A line of the buyer's scoring scale ('5 – Excellent: fully addresses ...', '0 = No response'):
+part of the question it sits in, never a question of its own."""
+_UNIT_WORDS = re.compile(r"^(?:words?|characters?|chars?|pages?|sides?|marks?|points?|per\s*cent|percent|hours?|"
+                         r"days?|weeks?|months?|years?|people|staff|wte|january|february|march|april|may|june|july|"
+                         r"august|september|october|november|december)\b", re.I)
+_ASKS = re.compile(r"\?|\b(?:describe|explain|set\s+out|outline|provide|tell\s+us|give|demonstrate|detail|confirm|"
+                   r"show|how|what|which|why|when|who|where|please)\b", re.I)
+
+
+_CELL = re.compile(r"\s\|\s|\t")
+
+
+def _is_header_row(text: str) -> bool:
+    """A spreadsheet header pasted as text: 'Ref | Question | Guidance | Word limit | Weighting'."""
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", text.strip().strip("|"))]
+    return len(cells) >= 3 and bool(_columns(cells))
+
+
+@dataclass
+class _Line:
+    text: str
+    heading: bool = False
+    shape: str = ""
+    """'' (not numbered), 'prefixed' (Q3.2, Question 5), 'dotted' (4.1) or 'single' (1.)."""
+    ref: str = ""
+    number: tuple[int, ...] = ()
+    rest: str = ""
+
+
+def _docx_lines(doc) -> list[_Line]:
+    """The document's body in order: each paragraph (its soft line breaks as lines) and, for a
+    table that is not a question table, its labelled cells as 'Label: value' lines (a 'Word
+    limit | 500' table under a numbered question). The document's title is left out."""
+    from docx.table import Table
+
+    out: list[_Line] = []
+    first = True
+    for block in doc.iter_inner_content():
+        if isinstance(block, Table):
+            rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
+            labels = _labelled(rows)
+            if "limit" in labels:
+                label, value = labels["limit"]
+                if re.search(r"\d", value):  # 'Word limit | TBC' is read, and refused, as written
+                    value = _limit_with_unit(value, label)
+                out.append(_Line(text=f"Maximum {value.strip()}" if re.match(r"\d", value.strip()) else
+                                 f"{label.strip().rstrip(':')}: {value.strip()}"))
+            if "weighting" in labels and re.search(r"\d", labels["weighting"][1]):
+                value = labels["weighting"][1].strip()  # not a scoring table ('Score | Description')
+                out.append(_Line(text=f"Weighting: {value}%" if re.fullmatch(r"[\d.]+", value) else f"Weighting: {value}"))
+            if "guidance" in labels:
+                out += [_Line(text=t.strip()) for t in labels["guidance"][1].split("\n") if t.strip()]
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        style = ((block.style.name if block.style is not None else "") or "").lower()
+        if first and style == "title":
+            first = False
+            continue  # the document's title (kept in the preamble)
+        first = False
+        if style.startswith("heading"):
+            out.append(_numbered(_Line(text=" ".join(text.split()), heading=True)))
+        else:
+            out += [_numbered(_Line(text=t.strip())) for t in text.split("\n") if t.strip()]
+    return out
+
+
+def _numbered(line: _Line) -> _Line:
+    """Read a line's question reference, if it starts with one."""
+    m = _REF_LINE.match(line.text)
+    if not m or _SCALE_LINE.match(line.text):
+        return line
+    rest = m.group("rest").strip()
+    prefixed, dotted = bool(m.group("prefix")), "." in m.group("num")
+    if not prefixed and (_UNIT_WORDS.match(rest) or (rest[:1].islower() and dotted)):
+        return line  # '500 words', '1.5 million', a date
+    if not prefixed and not dotted and not m.group("sep") and not line.heading:
+        return line  # a bare number ('3 sides of A4', '2 Safeguarding' is read only as a heading)
+    if not rest and not (prefixed or dotted or line.heading):
+        return line
+    line.shape = "prefixed" if prefixed else "dotted" if dotted else "single"
+    line.ref = " ".join(m.group("ref").split()).rstrip(".")
+    line.number = tuple(int(n) for n in m.group("num").split("."))
+    line.rest = rest
+    return line
+
+
+def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
+    """Questions written as paragraphs, as many buyers' documents are (often without Heading
+    styles). A question starts at a reference or title line ('Q3.2 Safeguarding', '4.1
+    Workforce', 'Question 5', a Heading paragraph), not at every numbered line: a numbered
+    list after a lead-in ('... should address the following:'), its continuation and the
+    buyer's scoring scale ('5 – Excellent: ...') belong to the question they sit in.
+
+    Which numbered lines start questions: references (Q3.2, Question 5, 4.1) and headings
+    when there are any; else headings when a heading is followed by the question's text;
+    else single numbers ('1.', '2)') that are not list items."""
+    items = _list_items(lines)
+    strong = [n for n, line in enumerate(lines) if line.shape in ("prefixed", "dotted") and n not in items]
+    headed = any(line.heading and n + 1 < len(lines) and not lines[n + 1].heading and not lines[n + 1].shape
+                 for n, line in enumerate(lines))
+    starts = {n for n, line in enumerate(lines) if line.heading}
+    if strong:
+        starts |= set(strong)
+    elif not headed:
+        starts |= {n for n, line in enumerate(lines) if line.shape == "single" and n not in items}
+    blocks: list[tuple[_Line, list[str]]] = []
+    for n, line in enumerate(lines):
+        if n in starts:
+            blocks.append((line, []))
+            if _CELL.search(line.text) and n and _is_header_row(lines[n - 1].text):
+                # a spreadsheet row pasted as text ('Q3.7 | Describe ... | 600 words | 7%') with its
+                # header line above it: the header belongs to this question, not the one before
+                if len(blocks) > 1 and blocks[-2][1] and blocks[-2][1][-1] == lines[n - 1].text:
+                    blocks[-2][1].pop()
+                blocks[-1][1].append(lines[n - 1].text)
+        elif blocks:
+            blocks[-1][1].append(line.text)
+    out = []
+    for head, body in blocks:
+        if _CELL.search(head.text):  # a pasted row is read whole, under its header: the intake unpacks it
+            body = [t for t in body if _is_header_row(t)][:1] + [head.text] + [t for t in body if not _is_header_row(t)]
+            out.append(BuyerQuestion(ref=head.ref, question="\n".join(body)))
+            continue
+        title = head.rest if head.shape else head.text
+        if not body and not (len(title.split()) >= 6 or _ASKS.search(title)):
+            continue  # a section title ('Section 3: Quality', '4.2 Mobilisation' with nothing under it)
+        text = "\n".join(t for t in [title] + body if t.strip())
+        if strong and not head.shape and "?" not in text and not read_limits(text).word_budget:
+            continue  # among numbered questions, an unnumbered heading ('Instructions to bidders') is the buyer's notes
+        if not re.search(r"[A-Za-z]{3,}", text):
+            continue
+        out.append(BuyerQuestion(ref=head.ref, question=text))
+    return out
+
+
+def _list_items(lines: list[_Line]) -> set[int]:
+    """Numbered lines that are items of a list inside a question: the first after a line ending
+    with ':' and each one numbered next after it (1., 2., 3. or 3.1, 3.2); a '3.1' under '3.'
+    (a sub-number of the numbered line before it)."""
+    items: set[int] = set()
+    run: tuple[str, tuple[int, ...]] | None = None  # the list's shape and the number expected next
+    parent: tuple[int, ...] | None = None  # the last numbered line that may have sub-numbered items
+    parent_text = False  # whether the question's own text came after that line
+    for n, line in enumerate(lines):
+        if not line.shape or line.heading:
+            if line.heading or not re.match(r"^\s*(?:[-*•·▪◦–—‣○●■□➢➤►✓]|\(?[a-z]{1,4}[.)])\s", line.text, re.I):
+                run = None  # a paragraph that is not a list line ends the list
+            if line.heading:
+                parent = None
+            parent_text = not line.heading
+            continue
+        after_colon = n > 0 and lines[n - 1].text.rstrip().endswith(":") and not lines[n - 1].heading
+        continues = run is not None and run == (line.shape, line.number)
+        child = (parent is not None and parent_text and line.shape == "dotted"
+                 and len(line.number) == len(parent) + 1 and line.number[:-1] == parent)
+        if after_colon or continues or child:
+            items.add(n)
+            run = (line.shape, line.number[:-1] + (line.number[-1] + 1,))
+        else:
+            run = None
+            # '3.1' straight under '3. Quality questions' is a question: '3.' was a section title
+            parent = None if line.shape == "dotted" else line.number
+            parent_text = False
+    return items
+
+
+def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None,
+                  headers: list[str] | None = None) -> BuyerQuestion | None:
     def get(kind: str) -> str:
         i = cols.get(kind)
         return str(cells[i]).strip() if i is not None and i < len(cells) and cells[i] is not None else ""
@@ -260,7 +439,12 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     text = get("question")
     if not text or not re.search(r"[A-Za-z]{3,}", text):
         return None
-    return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=get("limit"),
+    if not (get("ref") or get("limit") or get("weighting")) and len(text.split()) <= 8 and not _ASKS.search(text):
+        return None  # a section row ('Section B: Social value'), not a question
+    limit = get("limit")
+    if headers and limit:  # a bare number: the column's header says what it counts ('Max characters', 'Pages')
+        limit = _limit_with_unit(limit, headers[cols["limit"]])
+    return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=limit,
                          weighting_text=get("weighting"), row=row)
 
 
@@ -308,7 +492,7 @@ def _read_xlsx(p: Path) -> Questionnaire:
                               answer_column=headers[cols["answer"]] if "answer" in cols else None,
                               preamble="\n".join(t for t in above if t.strip()))
             for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
-                item = _row_question([_cell_str(v) for v in row], cols, row=r)
+                item = _row_question([_cell_str(v) for v in row], cols, row=r, headers=headers)
                 if item:
                     q.questions.append(item)
             if q.questions:
