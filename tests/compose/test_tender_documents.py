@@ -119,8 +119,10 @@ def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_work
     assert "4.1 Describe how you will learn from incidents" in text and "4.2 How will you support" in text
     copy = tmp_path / "response-buyer.xlsx"
     ws = load_workbook(str(copy))["Quality"]
-    assert ws.cell(row=4, column=6).value == rows[0]["answer"]
-    assert ws.cell(row=5, column=6).value == rows[1]["answer"]
+    from evidencebot.compose.tender_store import cell_text
+
+    assert ws.cell(row=4, column=6).value == cell_text(rows[0]["answer"])
+    assert ws.cell(row=5, column=6).value == cell_text(rows[1]["answer"])
     assert source.read_bytes() == before  # the buyer's original is never written
 
 
@@ -223,3 +225,11 @@ def test_a_limit_set_by_the_bid_team_replaces_the_one_read_and_drops_an_answer_d
     assert bad.exit_code == 2 and "--words 0 is not a limit" in bad.output
     unknown = run("tender", "limit", "9.9", "--words", "100")
     assert unknown.exit_code == 2 and "no question '9.9' (its questions: 4.1, 4.2)" in unknown.output
+
+
+def test_an_answer_in_a_workbook_cell_is_plain_text():
+    from evidencebot.compose.tender_store import cell_text
+
+    markdown = "## Early warning signs\n\nWe write them into the plan at the **first visit**.\n\n- sleep\n- appetite"
+    assert cell_text(markdown) == ("Early warning signs\n\nWe write them into the plan at the first visit.\n\n"
+                                   "• sleep\n• appetite")

@@ -399,7 +399,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
         if copy.resolve() == source.resolve():
             raise InputError(f"{copy}: that is the buyer's original workbook; choose another output name")
         ex.check_target(copy, force=force)
-        answers = {r["row"]: r["answer"] for r in rows if r["row"]}
+        answers = {r["row"]: cell_text(r["answer"]) for r in rows if r["row"]}
         files.append((copy, write_answers_xlsx(source, copy, t["sheet"], t["answer_column"], answers)))
 
     with db.atomic():  # recorded and written together: a failed write takes the record back
@@ -407,6 +407,19 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             workflow.record_export(db, str(p.absolute()), "tender", sorted(set(stories)), text=doc.body)
         ex.place_all(files)
     return [p for p, _ in files]
+
+
+def cell_text(markdown: str) -> str:
+    """An answer as a spreadsheet cell shows it: plain text, each part's heading a line of its own
+    (no '##' or '**'), list items with a bullet, paragraphs apart."""
+    out = []
+    for line in (markdown or "").strip().splitlines():
+        line = re.sub(r"^#{1,6}\s+", "", line)
+        line = re.sub(r"^(\s*)[-*+]\s+", r"\1• ", line)
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", line)
+        out.append(line.rstrip())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
 
 
 def _demote(markdown: str) -> str:
