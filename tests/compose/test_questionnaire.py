@@ -213,3 +213,54 @@ def test_sentences_about_the_limit_are_not_an_unreadable_limit(tmp_path):
     for unreadable in ("Word limit TBC", "Word count - see guidance", "word limit is to be confirmed"):
         with pytest.raises(InputError, match="is not a number"):
             read_limits(f"Describe X. {unreadable}", strict=True)
+
+
+def _word_list(doc, levels):
+    """Add a list definition to ``doc``'s numbering: ``levels`` is [(format, text, start), ...] by
+    level ('decimal', '%1.%2', 1); returns its numId, as Word writes it."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    root = doc.part.numbering_part.element
+    ids = [int(n.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numId")) for n in root.num_lst]
+    new = max(ids + [0]) + 100
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/>'
+                   f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                   for i, (fmt, text, start) in enumerate(levels))
+    root.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{new}">{lvls}</w:abstractNum>'))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{new}"><w:abstractNumId w:val="{new}"/></w:num>'))
+    return new
+
+
+def _number(par, num_id, level=0):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    par._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return par
+
+
+def test_word_automatic_numbering_gives_the_references_and_the_list_markers(tmp_path):
+    """Word keeps a numbered heading's '3.1' and a list's '(i)' out of the paragraph's text."""
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Quality questions", 0)
+    headings = _word_list(d, [("decimal", "%1.", 3), ("decimal", "%1.%2", 1)])  # section 3 of the ITT
+    items = _word_list(d, [("lowerRoman", "(%1)", 1), ("lowerLetter", "%2)", 1)])
+    _number(d.add_heading("Service delivery", 1), headings, 0)
+    _number(d.add_heading("Risk management", 2), headings, 1)
+    d.add_paragraph("Describe how you will manage risk. Set out:")
+    for text, level in (("how risk is assessed;", 0), ("how often plans are reviewed, including:", 0),
+                        ("after an incident", 1), ("at discharge", 1), ("how staff spot early warning signs.", 0)):
+        _number(d.add_paragraph(text), items, level)
+    d.add_paragraph("Maximum 750 words. Weighting: 10%")
+    _number(d.add_heading("Carers", 2), headings, 1)
+    d.add_paragraph("How will you involve carers? (300 words)")
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("3.1", 750), ("3.2", 300)]
+    assert "(ii) how often plans are reviewed, including:\n    a) after an incident\n    b) at discharge\n(iii) how" \
+        in q.questions[0].question
+    assert len(parse_question(q.questions[0].full_text).points) >= 3

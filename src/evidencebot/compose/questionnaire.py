@@ -299,6 +299,7 @@ def _docx_lines(doc) -> list[_Line]:
 
     out: list[_Line] = []
     first = True
+    numbers = _Numbering(doc)
     for block in doc.iter_inner_content():
         if isinstance(block, Table):
             rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
@@ -315,9 +316,12 @@ def _docx_lines(doc) -> list[_Line]:
             if "guidance" in labels:
                 out += [_Line(text=t.strip()) for t in labels["guidance"][1].split("\n") if t.strip()]
             continue
-        text = block.text.strip()
-        if not text:
+        marker, level = numbers.marker(block)
+        text = block.text.rstrip()  # an indent typed before a nested item is kept
+        if not text.strip():
             continue
+        if marker:  # Word's own numbering or bullets: not in the paragraph's text, written out as the buyer sees it
+            text = "    " * level + f"{marker} {text.strip()}"
         style = ((block.style.name if block.style is not None else "") or "").lower()
         if first and style == "title":
             first = False
@@ -325,9 +329,103 @@ def _docx_lines(doc) -> list[_Line]:
         first = False
         if style.startswith("heading"):
             out.append(_numbered(_Line(text=" ".join(text.split()), heading=True)))
-        else:
-            out += [_numbered(_Line(text=t.strip())) for t in text.split("\n") if t.strip()]
+        else:  # a nested item keeps its indent (the intake reads it as a sub-list)
+            out += [_numbered(_Line(text=t.rstrip())) for t in text.split("\n") if t.strip()]
     return out
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            letters = chr(97 + r) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        out = ""
+        for value, numeral in _ROMAN:
+            while n >= value:
+                out, n = out + numeral, n - value
+        return out.upper() if fmt == "upperRoman" else out
+    if fmt == "bullet":
+        return "•"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering, worked out as Word shows it: a paragraph (or its style) names
+    a list and a level; the list's level says the format ('%1.%2', '(%1)', a bullet) and where it
+    starts. Without this, a questionnaire numbered by Word ('3.2 Safeguarding' as a numbered
+    Heading, '(a)' items) reads with no references and no list markers."""
+
+    def __init__(self, doc) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = doc.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt, text, start = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+                    text.get(qn("w:val"), "") if text is not None else "",
+                    int(start.get(qn("w:val"), "1")) if start is not None else 1)
+            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(qn("w:numId"), "")] = abstract.get(ref.get(qn("w:val"), ""), {})
+
+    def _num_pr(self, par) -> tuple[str, int] | None:
+        qn = self.qn
+        found = par._p.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        style = par.style
+        while found is None and style is not None:  # numbering given by the style (a numbered Heading 2)
+            found = style.element.find(qn("w:pPr") + "/" + qn("w:numPr"))
+            style = style.base_style
+        if found is None:
+            return None
+        num_id, ilvl = found.find(qn("w:numId")), found.find(qn("w:ilvl"))
+        if num_id is None or num_id.get(qn("w:val")) in (None, "0"):
+            return None
+        return str(num_id.get(qn("w:val"))), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+
+    def marker(self, par) -> tuple[str, int]:
+        """The number or bullet Word shows before the paragraph ('' if none) and its level."""
+        if not self.levels:
+            return "", 0
+        found = self._num_pr(par)
+        if found is None or found[0] not in self.levels or not par.text.strip():
+            return "", 0
+        num_id, level = found
+        levels = self.levels[num_id]
+        counters = self.counters.setdefault(num_id, {})
+        fmt, text, start = levels.get(level, ("decimal", f"%{level + 1}.", 1))
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]  # a new item restarts the levels under it
+        if fmt == "bullet":
+            return "•", level
+
+        def value(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            kfmt, _, kstart = levels.get(k, ("decimal", "", 1))
+            return _format_number(counters.get(k, kstart), kfmt)
+
+        return re.sub(r"%(\d)", value, text).strip(), level
 
 
 def _numbered(line: _Line) -> _Line:
