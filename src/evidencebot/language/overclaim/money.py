@@ -28,6 +28,7 @@ def _settings(rule: Rule) -> dict:
         nouns=option_words(o.get("money_nouns")),
         agents=option_words(o.get("agents")),
         funding=option_words(o.get("funding_nouns")),
+        earn_back=option_words(o.get("earn_back_verbs")),
     ))
 
 
@@ -78,9 +79,9 @@ def _own_cost(verb) -> bool:
 def _paid_back(verb, s: dict):
     """The funding a verb of paying back says it has earned back ("has repaid its grant",
     "recoups the cost of the post"): the funding word, or None."""
-    if _lemma(verb) not in s["payback"] and verb.lemma_.lower() not in s["payback"]:
-        return None
-    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+    if _lemma(verb) not in s["earn_back"] and verb.lemma_.lower() not in s["earn_back"]:
+        return None  # ("paid travel costs" is spending, not paying back)
+    if any(c.dep_ in ("prep", "dative") and c.lower_ in W.money_handover_preps for c in verb.children):
         return None  # "repaid the grant to the funder": money handed back, not earned back
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in s["funding"] or c.lower_ in s["funding"]):
@@ -91,7 +92,7 @@ def _paid_back(verb, s: dict):
 @check("money_claim")
 def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    funded = bool(s["funding"] and ctx.lemma_set & s["payback"] and ctx.lemma_set & s["funding"])
+    funded = bool(s["funding"] and ctx.lemma_set & s["earn_back"] and ctx.lemma_set & s["funding"])
     if not (ctx.lower_set & (s["signs"] | s["units"] | s["nouns"] | s["multiples"]) or funded):
         return []
     toks = _toks(doc)
