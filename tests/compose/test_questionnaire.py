@@ -169,6 +169,8 @@ def test_excel_limit_column_names_its_unit_and_a_notes_sheet_comes_first(tmp_pat
     notes.title = "Instructions"
     notes.append(["Complete the Quality sheet. Do not change the column order."])
     ws = wb.create_sheet("Quality")
+    for n in range(15):  # a block of instructions above the question table
+        ws.append([f"Instruction {n + 1}: answer in the Response column only."])
     ws.append(["Ref", "Question", "Max characters (incl. spaces)", "Weighting", "Response"])
     ws.append(["Q1", "Describe how you will learn from incidents.", 2000, 0.15])
     ws.append([None, "Section B: Social value"])  # a section row: no reference, no limit
@@ -178,7 +180,8 @@ def test_excel_limit_column_names_its_unit_and_a_notes_sheet_comes_first(tmp_pat
     assert q.sheet == "Quality" and q.answer_column == "Response"
     assert [(x.ref, x.char_limit, x.word_limit, x.weighting) for x in q.questions] == [
         ("Q1", 2000, None, 15), ("Q2", 1500, None, 10)]
-    assert [x.row for x in q.questions] == [2, 4]
+    assert [x.row for x in q.questions] == [17, 19]
+    assert "Instruction 15" in q.preamble
 
 
 @pytest.mark.parametrize("text, message", [
@@ -264,3 +267,35 @@ def test_word_automatic_numbering_gives_the_references_and_the_list_markers(tmp_
     assert "(ii) how often plans are reviewed, including:\n    a) after an incident\n    b) at discharge\n(iii) how" \
         in q.questions[0].question
     assert len(parse_question(q.questions[0].full_text).points) >= 3
+
+
+def test_word_tables_with_a_title_row_and_one_table_per_question_keep_the_buyers_references(tmp_path):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Part A")
+    t = d.add_table(rows=2, cols=4)
+    t.rows[0].cells[0].merge(t.rows[0].cells[3]).text = "Section 2: Service delivery"  # a title row over the header
+    for c, text in zip(t.rows[1].cells, ["Ref", "Question", "Word limit", "Weighting"]):
+        c.text = text
+    for c, text in zip(t.add_row().cells, ["2.1", "How will you keep people engaged?", "300", "10%"]):
+        c.text = text
+    d.add_paragraph("3.1 Safeguarding")  # the buyer's number and title over the question's own table
+    one = d.add_table(rows=3, cols=2)
+    for row, (a, b) in zip(one.rows, (("Question", "Describe how you will safeguard adults at risk."),
+                                      ("Word limit", "500"), ("Response", ""))):
+        row.cells[0].text, row.cells[1].text = a, b
+    two = d.add_table(rows=4, cols=2)
+    two.rows[0].cells[0].merge(two.rows[0].cells[1]).text = "3.2 Carers"  # merged across the table's top row
+    for row, (a, b) in zip(two.rows[1:], (("Question", "How will you support carers?"), ("Word limit", "250"),
+                                          ("Weighting", "5%"))):
+        row.cells[0].text, row.cells[1].text = a, b
+    three = d.add_table(rows=2, cols=2)
+    for row, (a, b) in zip(three.rows, (("Question 3.3", "How will you measure outcomes?"),
+                                        ("Max characters", "2,000"))):
+        row.cells[0].text, row.cells[1].text = a, b
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit, x.char_limit, x.weighting) for x in q.questions] == [
+        ("2.1", 300, None, 10), ("3.1", 500, None, None), ("3.2", 250, None, 5), ("Question 3.3", None, 2000, None)]
+    assert q.questions[1].question.split("\n")[0] == "Safeguarding"  # the title the response is headed with

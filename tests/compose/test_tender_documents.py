@@ -155,6 +155,8 @@ def test_export_before_drafting_is_refused_and_writes_nothing(run, demo_copy, tm
     ("empty.docx", None, "no recognisable questions"),
     ("tbc.xlsx", lambda p: excel_sheet(p, limit="TBC"), "the limit 'TBC' cannot be read"),
     ("notes.txt", lambda p: p.write_text("hello"), "give a Word (.docx) or Excel (.xlsx)"),
+    ("itt.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), "not .doc (open it in Word and save it as .docx)"),
+    ("itt.docx", lambda p: p.write_text("[tool.mypy]"), "not a readable Word document"),
 ])
 def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothing(run, demo_copy, tmp_path,
                                                                                   name, make, message):
