@@ -198,6 +198,11 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
         click.echo(f"consistency: {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} across "
                    f"{drafted} drafted answer{'s' if drafted != 1 else ''}", err=True)
         left = [r for r in results if r["answer"] is None]
+        done = len(results) - len(left)
+        click.echo(f"drafted {done} of {len(results)}: {done - failed} checked clean"
+                   + (f", {failed} with findings left (above)" if failed else "")
+                   + (f"; {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} (above)" if clashes else ""),
+                   err=True)
         if left:  # last, where the writer looks: what was not drafted, why, and the command that fixes it
             click.echo(f"Not drafted ({len(left)} of {len(results)}):", err=True)
             for r in left:

@@ -275,7 +275,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                 status += "; parts to write"
             coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
-                        "blocks": answer.blocks}
+                        "blocks": answer.blocks,
+                        # for the response's evidence appendix: every figure traceable after export
+                        "figures": answer.figures, "sources": answer.sources}
             tender_rows.update_question(db, r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
@@ -374,23 +376,42 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
 
 
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
-    """The response document under the buyer's numbering, and for an Excel questionnaire a
-    copy of the buyer's workbook with the answers filled in. All files or none."""
+    """The response document under the buyer's numbering, its evidence appendix
+    (``<output>-evidence``) and the bid team's compliance sheet (``<output>-compliance.xlsx``), and
+    for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
+    files or none."""
     t, rows = questions(db, tender_id)
     missing = [r["ref"] for r in rows if not (r["answer"] or "").strip()]
     if missing:
         raise InputError(f"no answer drafted yet for {', '.join(missing)} (use 'evidencebot tender draft --all')")
+    unrecorded = [r["ref"] for r in rows if "figures" not in json.loads(r["coverage"] or "{}")]
+    if unrecorded:  # the evidence appendix would leave their figures untraced
+        raise InputError(f"the answers to {', '.join(unrecorded)} were drafted before their figures were recorded "
+                         "for the evidence appendix: draft them again ('evidencebot tender draft --all')")
     path = ex.check_target(output, force=force)
     fmt = ex.guess_format(path, None)
-    parts, stories = [], []
+    parts, stories, figures, sources, compliance = [], [], {}, {}, []
     for r in rows:
         first = question_title(r)  # the limit or weighting written in the title is for the bid team
         parts.append(f"## {r['ref']} {first}" if first and len(first) <= 120 else f"## Question {r['ref']}")
         parts.append(_demote(r["answer"]))
-        stories += json.loads(r["coverage"] or "{}").get("stories", [])
+        coverage = json.loads(r["coverage"] or "{}")
+        stories += coverage.get("stories", [])
+        for f in coverage.get("figures", []):
+            figures.setdefault((f.get("id"), f.get("period")), f)
+        for src in coverage.get("sources", []):
+            sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
+        compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
+                        "evidence": "", "status": part.get("status")} for part in coverage.get("rows", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
-                       organisation=get_profile(db).get("provider", ""))
-    files = [(path, ex.render(doc, fmt))]
+                       organisation=get_profile(db).get("provider", ""),
+                       context=[("Questionnaire", Path(t["source_file"]).name), ("Questions", str(len(rows)))],
+                       figures=list(figures.values()), sources=list(sources.values()), compliance=compliance)
+    # beside the response, as for one answer: its evidence appendix (each figure's period, base,
+    # interval and definition) and the bid team's compliance sheet (the sub-points, words, status)
+    files = ex.render_all(doc, path, fmt)
+    for extra, _ in files[1:]:
+        ex.check_target(extra, force=force)
     if t["source_kind"] == "xlsx":
         source = Path(t["source_file"])
         if not source.is_file():
@@ -399,7 +420,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
         if copy.resolve() == source.resolve():
             raise InputError(f"{copy}: that is the buyer's original workbook; choose another output name")
         ex.check_target(copy, force=force)
-        answers = {r["row"]: r["answer"] for r in rows if r["row"]}
+        answers = {r["row"]: cell_text(r["answer"]) for r in rows if r["row"]}
         files.append((copy, write_answers_xlsx(source, copy, t["sheet"], t["answer_column"], answers)))
 
     with db.atomic():  # recorded and written together: a failed write takes the record back
@@ -407,6 +428,19 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             workflow.record_export(db, str(p.absolute()), "tender", sorted(set(stories)), text=doc.body)
         ex.place_all(files)
     return [p for p, _ in files]
+
+
+def cell_text(markdown: str) -> str:
+    """An answer as a spreadsheet cell shows it: plain text, each part's heading a line of its own
+    (no '##' or '**'), list items with a bullet, paragraphs apart."""
+    out = []
+    for line in (markdown or "").strip().splitlines():
+        line = re.sub(r"^#{1,6}\s+", "", line)
+        line = re.sub(r"^(\s*)[-*+]\s+", r"\1• ", line)
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", line)
+        out.append(line.rstrip())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
 
 
 def _demote(markdown: str) -> str:
