@@ -360,7 +360,7 @@ def _docx_lines(doc) -> list[_Line]:
             continue
         if marker:  # Word's own numbering or bullets: not in the paragraph's text, written out as the buyer sees it
             text = "    " * level + f"{marker} {text.strip()}"
-        style = ((block.style.name if block.style is not None else "") or "").lower()
+        style = _style_name(block)
         if first and style == "title":
             first = False
             continue  # the document's title (kept in the preamble)
