@@ -325,3 +325,24 @@ def test_questions_inside_content_controls_are_read(tmp_path):
     d.save(tmp_path / "q.docx")
     q = read_questionnaire(tmp_path / "q.docx")
     assert [(x.ref, x.word_limit) for x in q.questions] == [("Q1", 300), ("Q2", 250)]
+
+
+def test_fourteen_buyer_questions_pasted_into_one_document_come_back_as_fourteen(tmp_path):
+    """The s7 dev questions (written by someone who never read the code: context preambles,
+    lettered/roman/numbered lists, scoring scales, spreadsheet rows pasted with their header)
+    pasted one after another as plain paragraphs, as the lead's bid-writer run did: one question
+    each, with the buyer's limit and weighting."""
+    import json
+    from pathlib import Path
+
+    labels = [json.loads(line) for line in
+              (Path(__file__).parents[1] / "data/labelled/questions_dev_s7.jsonl").read_text().splitlines()]
+    path = plain_docx(tmp_path / "itt.docx", "\n".join(x["text"] for x in labels), title="Riverside ICB: ITT")
+    q = read_questionnaire(path)
+    assert len(q.questions) == len(labels)
+    assert [(x.word_limit, x.char_limit, x.page_limit, x.weighting) for x in q.questions] == [
+        (x["word_limit"], x["char_limit"], x["page_limit"], x["weighting"]) for x in labels]
+    assert all(x.ref and x.ref[-1].isdigit() for x in q.questions)
+    for got, label in zip(q.questions, labels):  # each question whole: its last line is still in it
+        last = [line.strip() for line in label["text"].splitlines() if line.strip()][-1]
+        assert last in got.full_text, (got.ref, last)
