@@ -264,7 +264,7 @@ class TenderAnswer:
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
         return ExportDoc(
-            title="Tender answer",
+            title=self.plan.title or "Tender answer",
             body=self.markdown,
             kind="tender",
             organisation=self.provider,
