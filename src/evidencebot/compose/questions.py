@@ -1487,6 +1487,14 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
 # ---------------------------------------------------------------- budgets
 
 
+def question_focus(plan: "QuestionPlan") -> str:
+    """What the whole question is about: the buyer's title and the stem's own asks (not its context
+    facts, not its sub-points), so a sub-point is read as part of this question."""
+    asks = [x for x in _sentences(plan.stem or "") if _ASK_WORDS.search(x) and not _CONTEXT.match(x)
+            and not any(p.text and p.text in x for p in plan.points)]
+    return " ".join([plan.title] + asks).strip()
+
+
 def allocate(weights: list[float], total: int) -> list[int]:
     """Split ``total`` in proportion to ``weights`` (largest remainder)."""
     if not weights:
