@@ -169,6 +169,8 @@ def test_excel_limit_column_names_its_unit_and_a_notes_sheet_comes_first(tmp_pat
     notes.title = "Instructions"
     notes.append(["Complete the Quality sheet. Do not change the column order."])
     ws = wb.create_sheet("Quality")
+    for n in range(15):  # a block of instructions above the question table
+        ws.append([f"Instruction {n + 1}: answer in the Response column only."])
     ws.append(["Ref", "Question", "Max characters (incl. spaces)", "Weighting", "Response"])
     ws.append(["Q1", "Describe how you will learn from incidents.", 2000, 0.15])
     ws.append([None, "Section B: Social value"])  # a section row: no reference, no limit
@@ -178,7 +180,8 @@ def test_excel_limit_column_names_its_unit_and_a_notes_sheet_comes_first(tmp_pat
     assert q.sheet == "Quality" and q.answer_column == "Response"
     assert [(x.ref, x.char_limit, x.word_limit, x.weighting) for x in q.questions] == [
         ("Q1", 2000, None, 15), ("Q2", 1500, None, 10)]
-    assert [x.row for x in q.questions] == [2, 4]
+    assert [x.row for x in q.questions] == [17, 19]
+    assert "Instruction 15" in q.preamble
 
 
 @pytest.mark.parametrize("text, message", [
@@ -190,3 +193,109 @@ def test_bad_word_questionnaires_name_the_file_and_what_was_not_understood(tmp_p
     with pytest.raises(InputError) as err:
         read_questionnaire(path)
     assert str(path) in str(err.value) and message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_spreadsheet_row_pasted_with_its_header_is_one_question_under_that_header(tmp_path):
+    text = ("Q3.6 Health inequalities\nDescribe how you will reduce inequalities in access. Maximum 500 words.\n"
+            "Ref | Question | Guidance | Word limit | Weighting | Bidder response\n"
+            "Q3.7 | Describe how you will work with GP practices. | Responses should explain: how you join "
+            "practice meetings; and how you share information. | 600 words | 7% | [Bidder to complete]\n")
+    q = read_questionnaire(plain_docx(tmp_path / "q.docx", text))
+    assert [(x.ref, x.word_limit, x.weighting) for x in q.questions] == [("Q3.6", 500, None), ("Q3.7", 600, 7)]
+    assert "Ref | Question" not in q.questions[0].question  # the header went with its row
+
+
+def test_sentences_about_the_limit_are_not_an_unreadable_limit(tmp_path):
+    text = ("Question 3.4 – Outcomes\nDescribe how you will measure outcomes.\nMax. 4,000 characters including "
+            "spaces.\nCharacter counts will be checked using the counter in the portal.\n"
+            "Question 4.2 – Mobilisation\nDescribe your mobilisation plan. Maximum 1,000 words.\nThe plan at "
+            "Appendix 3 is not included in the word limit and should be no more than 4 sides of A4.\n")
+    q = read_questionnaire(plain_docx(tmp_path / "q.docx", text))
+    assert [(x.ref, x.char_limit, x.word_limit) for x in q.questions] == [("Question 3.4", 4000, None),
+                                                                         ("Question 4.2", None, 1000)]
+    for unreadable in ("Word limit TBC", "Word count - see guidance", "word limit is to be confirmed"):
+        with pytest.raises(InputError, match="is not a number"):
+            read_limits(f"Describe X. {unreadable}", strict=True)
+
+
+def _word_list(doc, levels):
+    """Add a list definition to ``doc``'s numbering: ``levels`` is [(format, text, start), ...] by
+    level ('decimal', '%1.%2', 1); returns its numId, as Word writes it."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    root = doc.part.numbering_part.element
+    ids = [int(n.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numId")) for n in root.num_lst]
+    new = max(ids + [0]) + 100
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/>'
+                   f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                   for i, (fmt, text, start) in enumerate(levels))
+    root.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{new}">{lvls}</w:abstractNum>'))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{new}"><w:abstractNumId w:val="{new}"/></w:num>'))
+    return new
+
+
+def _number(par, num_id, level=0):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    par._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return par
+
+
+def test_word_automatic_numbering_gives_the_references_and_the_list_markers(tmp_path):
+    """Word keeps a numbered heading's '3.1' and a list's '(i)' out of the paragraph's text."""
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Quality questions", 0)
+    headings = _word_list(d, [("decimal", "%1.", 3), ("decimal", "%1.%2", 1)])  # section 3 of the ITT
+    items = _word_list(d, [("lowerRoman", "(%1)", 1), ("lowerLetter", "%2)", 1)])
+    _number(d.add_heading("Service delivery", 1), headings, 0)
+    _number(d.add_heading("Risk management", 2), headings, 1)
+    d.add_paragraph("Describe how you will manage risk. Set out:")
+    for text, level in (("how risk is assessed;", 0), ("how often plans are reviewed, including:", 0),
+                        ("after an incident", 1), ("at discharge", 1), ("how staff spot early warning signs.", 0)):
+        _number(d.add_paragraph(text), items, level)
+    d.add_paragraph("Maximum 750 words. Weighting: 10%")
+    _number(d.add_heading("Carers", 2), headings, 1)
+    d.add_paragraph("How will you involve carers? (300 words)")
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("3.1", 750), ("3.2", 300)]
+    assert "(ii) how often plans are reviewed, including:\n    a) after an incident\n    b) at discharge\n(iii) how" \
+        in q.questions[0].question
+    assert len(parse_question(q.questions[0].full_text).points) >= 3
+
+
+def test_word_tables_with_a_title_row_and_one_table_per_question_keep_the_buyers_references(tmp_path):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Part A")
+    t = d.add_table(rows=2, cols=4)
+    t.rows[0].cells[0].merge(t.rows[0].cells[3]).text = "Section 2: Service delivery"  # a title row over the header
+    for c, text in zip(t.rows[1].cells, ["Ref", "Question", "Word limit", "Weighting"]):
+        c.text = text
+    for c, text in zip(t.add_row().cells, ["2.1", "How will you keep people engaged?", "300", "10%"]):
+        c.text = text
+    d.add_paragraph("3.1 Safeguarding")  # the buyer's number and title over the question's own table
+    one = d.add_table(rows=3, cols=2)
+    for row, (a, b) in zip(one.rows, (("Question", "Describe how you will safeguard adults at risk."),
+                                      ("Word limit", "500"), ("Response", ""))):
+        row.cells[0].text, row.cells[1].text = a, b
+    two = d.add_table(rows=4, cols=2)
+    two.rows[0].cells[0].merge(two.rows[0].cells[1]).text = "3.2 Carers"  # merged across the table's top row
+    for row, (a, b) in zip(two.rows[1:], (("Question", "How will you support carers?"), ("Word limit", "250"),
+                                          ("Weighting", "5%"))):
+        row.cells[0].text, row.cells[1].text = a, b
+    three = d.add_table(rows=2, cols=2)
+    for row, (a, b) in zip(three.rows, (("Question 3.3", "How will you measure outcomes?"),
+                                        ("Max characters", "2,000"))):
+        row.cells[0].text, row.cells[1].text = a, b
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit, x.char_limit, x.weighting) for x in q.questions] == [
+        ("2.1", 300, None, 10), ("3.1", 500, None, None), ("3.2", 250, None, 5), ("Question 3.3", None, 2000, None)]
+    assert q.questions[1].question.split("\n")[0] == "Safeguarding"  # the title the response is headed with

@@ -97,15 +97,17 @@ def profile_cmd(ctx, buyer, area, service, start, length, premises, incumbent, c
 
 
 @tender.command("status")
+@click.option("--markdown", is_flag=True, help="One Markdown table (sub-points in it), to paste into a document.")
 @_tender_option
 @db_option
 @click.pass_context
-def status_cmd(ctx, tender_id, db):
-    """The compliance matrix: reference, question, sub-points, limit, weighting, words used, status, owner, due."""
+def status_cmd(ctx, markdown, tender_id, db):
+    """The compliance matrix: reference, question, sub-points, limit, weighting, words used, status, owner, due;
+    then each question's sub-points, the buyer's instructions and what is left to do."""
     from evidencebot.compose import tender_store
 
     with open_db(ctx, db) as database:
-        click.echo(tender_store.status_table(database, tender_id))
+        click.echo(tender_store.status_table(database, tender_id, markdown=markdown))
 
 
 @tender.command("assign")
@@ -196,6 +198,11 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
         click.echo(f"consistency: {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} across "
                    f"{drafted} drafted answer{'s' if drafted != 1 else ''}", err=True)
         left = [r for r in results if r["answer"] is None]
+        done = len(results) - len(left)
+        click.echo(f"drafted {done} of {len(results)}: {done - failed} checked clean"
+                   + (f", {failed} with findings left (above)" if failed else "")
+                   + (f"; {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} (above)" if clashes else ""),
+                   err=True)
         if left:  # last, where the writer looks: what was not drafted, why, and the command that fixes it
             click.echo(f"Not drafted ({len(left)} of {len(results)}):", err=True)
             for r in left:

@@ -18,7 +18,7 @@ Reading (:func:`read_questionnaire`):
   scoring scale ("5 – Excellent: ...") belong to the question they sit in; a
   title with nothing under it is a section title, not a question. A small table
   under a question ("Word limit | 500", "Weighting | 10%") is read as its lines.
-* **Excel.** The first sheet with a header row (in its first ten rows) that
+* **Excel.** The first sheet with a header row (in its first 40 rows) that
   names a question column; one row per question below it. The answer column is
   the one headed "Answer", "Response", "Bidder response" or "Your response".
 
@@ -127,7 +127,12 @@ def read_questionnaire(path) -> Questionnaire:
     elif suffix in (".xlsx", ".xlsm"):
         q = _read_xlsx(p)
     else:
-        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, not {suffix or 'a file without a suffix'}")
+        hint = {".doc": " (open it in Word and save it as .docx)", ".xls": " (open it in Excel and save it as .xlsx)",
+                ".odt": " (save it as .docx)", ".ods": " (save it as .xlsx)",
+                ".pdf": " (ask the buyer for the Word or Excel version, or paste a question into "
+                        "'evidencebot assemble tender --question-file')"}.get(suffix, "")
+        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, not "
+                         f"{suffix or 'a file without a suffix'}{hint}")
     if not q.questions:
         raise InputError(f"{p}: no recognisable questions (looked for a table or sheet with a 'Question' column, "
                          "and for numbered questions or question headings)")
@@ -192,31 +197,64 @@ def _cell_text(cell) -> str:
 
 
 def _read_docx(p: Path) -> Questionnaire:
+    from docx.table import Table
+
     doc = _open_docx(p)
     title = next((par.text.strip() for par in doc.paragraphs if par.text.strip()), p.stem)
     q = Questionnaire(path=p, kind="docx", title=title[:200],
                       preamble="\n".join(par.text for par in doc.paragraphs if par.text.strip()))
-    for table in doc.tables:
-        rows = [[_cell_text(c) for c in row.cells] for row in table.rows]
+    numbers = _Numbering(doc)
+    heading: _Line | None = None  # the numbered title paragraph over a question's table, if any
+    for block in doc.iter_inner_content():
+        if not isinstance(block, Table):
+            marker, _ = numbers.marker(block)
+            text = " ".join(f"{marker} {block.text}".split())
+            if text:
+                line = _numbered(_Line(text=text, heading=_style_name(block).startswith("heading")))
+                # a reference ('3.1', 'Q3.1', a numbered Heading), not a list item's '1.'
+                heading = line if line.shape in ("prefixed", "dotted") or (line.heading and line.shape) else heading
+            continue
+        rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
         if not rows:
             continue
-        cols = _columns(rows[0])
-        if cols:
-            for r in rows[1:]:
-                item = _row_question(r, cols, headers=rows[0])
+        # the header row, under a title row or two merged across the table ('Section 3: Quality'); it
+        # names two columns at least ('Question | Describe how ...' is a label and its question)
+        found = next(((n, _columns(r)) for n, r in enumerate(rows[:3]) if len(_columns(r)) >= 2), None)
+        if found:
+            n, cols = found
+            for r in rows[n + 1:]:
+                item = _row_question(r, cols, headers=rows[n])
                 if item:
                     q.questions.append(item)
             continue
         # a label/value table for one question
-        labels = _label_cells(rows)
-        if "question" in labels:
-            q.questions.append(BuyerQuestion(ref=labels.get("ref", "").strip(), question=labels["question"],
-                                             guidance=labels.get("guidance", ""), limit_text=labels.get("limit", ""),
-                                             weighting_text=labels.get("weighting", "")))
+        labelled = _labelled(rows)
+        if "question" not in labelled:
+            continue
+        labels = {kind: value for kind, (_, value) in labelled.items()}
+        ref, question = labels.get("ref", "").strip(), labels["question"]
+        top = _numbered(_Line(text=" ".join(rows[0][0].split()))) if len(set(rows[0])) == 1 else None
+        named = re.match(r"(?i)\s*(q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?)\b", labelled["question"][0])
+        for source in (top if top is not None and top.shape else None, heading):
+            if source is not None and not ref:
+                # '3.1 Safeguarding' over the table (merged across its top row, or the paragraph before it)
+                ref = source.ref
+                if source.rest and source.rest not in question:
+                    question = f"{source.rest}\n{question}"
+        if not ref and named:
+            ref = " ".join(named.group(1).split())  # 'Question 3.1 | Describe ...'
+        heading = None
+        limit = _limit_with_unit(*reversed(labelled["limit"])) if "limit" in labelled else ""
+        q.questions.append(BuyerQuestion(ref=ref, question=question, guidance=labels.get("guidance", ""),
+                                         limit_text=limit, weighting_text=labels.get("weighting", "")))
     if q.questions:
         return q
     q.questions = _paragraph_questions(_docx_lines(doc))
     return q
+
+
+def _style_name(par) -> str:
+    return ((par.style.name if par.style is not None else "") or "").lower()
 
 
 def _label_cells(rows: list[list[str]]) -> dict[str, str]:
@@ -271,6 +309,15 @@ _ASKS = re.compile(r"\?|\b(?:describe|explain|set\s+out|outline|provide|tell\s+u
                    r"show|how|what|which|why|when|who|where|please)\b", re.I)
 
 
+_CELL = re.compile(r"\s\|\s|\t")
+
+
+def _is_header_row(text: str) -> bool:
+    """A spreadsheet header pasted as text: 'Ref | Question | Guidance | Word limit | Weighting'."""
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", text.strip().strip("|"))]
+    return len(cells) >= 3 and bool(_columns(cells))
+
+
 @dataclass
 class _Line:
     text: str
@@ -290,6 +337,7 @@ def _docx_lines(doc) -> list[_Line]:
 
     out: list[_Line] = []
     first = True
+    numbers = _Numbering(doc)
     for block in doc.iter_inner_content():
         if isinstance(block, Table):
             rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
@@ -306,9 +354,12 @@ def _docx_lines(doc) -> list[_Line]:
             if "guidance" in labels:
                 out += [_Line(text=t.strip()) for t in labels["guidance"][1].split("\n") if t.strip()]
             continue
-        text = block.text.strip()
-        if not text:
+        marker, level = numbers.marker(block)
+        text = block.text.rstrip()  # an indent typed before a nested item is kept
+        if not text.strip():
             continue
+        if marker:  # Word's own numbering or bullets: not in the paragraph's text, written out as the buyer sees it
+            text = "    " * level + f"{marker} {text.strip()}"
         style = ((block.style.name if block.style is not None else "") or "").lower()
         if first and style == "title":
             first = False
@@ -316,9 +367,103 @@ def _docx_lines(doc) -> list[_Line]:
         first = False
         if style.startswith("heading"):
             out.append(_numbered(_Line(text=" ".join(text.split()), heading=True)))
-        else:
-            out += [_numbered(_Line(text=t.strip())) for t in text.split("\n") if t.strip()]
+        else:  # a nested item keeps its indent (the intake reads it as a sub-list)
+            out += [_numbered(_Line(text=t.rstrip())) for t in text.split("\n") if t.strip()]
     return out
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            letters = chr(97 + r) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        out = ""
+        for value, numeral in _ROMAN:
+            while n >= value:
+                out, n = out + numeral, n - value
+        return out.upper() if fmt == "upperRoman" else out
+    if fmt == "bullet":
+        return "•"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering, worked out as Word shows it: a paragraph (or its style) names
+    a list and a level; the list's level says the format ('%1.%2', '(%1)', a bullet) and where it
+    starts. Without this, a questionnaire numbered by Word ('3.2 Safeguarding' as a numbered
+    Heading, '(a)' items) reads with no references and no list markers."""
+
+    def __init__(self, doc) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = doc.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt, text, start = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+                    text.get(qn("w:val"), "") if text is not None else "",
+                    int(start.get(qn("w:val"), "1")) if start is not None else 1)
+            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(qn("w:numId"), "")] = abstract.get(ref.get(qn("w:val"), ""), {})
+
+    def _num_pr(self, par) -> tuple[str, int] | None:
+        qn = self.qn
+        found = par._p.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        style = par.style
+        while found is None and style is not None:  # numbering given by the style (a numbered Heading 2)
+            found = style.element.find(qn("w:pPr") + "/" + qn("w:numPr"))
+            style = style.base_style
+        if found is None:
+            return None
+        num_id, ilvl = found.find(qn("w:numId")), found.find(qn("w:ilvl"))
+        if num_id is None or num_id.get(qn("w:val")) in (None, "0"):
+            return None
+        return str(num_id.get(qn("w:val"))), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+
+    def marker(self, par) -> tuple[str, int]:
+        """The number or bullet Word shows before the paragraph ('' if none) and its level."""
+        if not self.levels:
+            return "", 0
+        found = self._num_pr(par)
+        if found is None or found[0] not in self.levels or not par.text.strip():
+            return "", 0
+        num_id, level = found
+        levels = self.levels[num_id]
+        counters = self.counters.setdefault(num_id, {})
+        fmt, text, start = levels.get(level, ("decimal", f"%{level + 1}.", 1))
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]  # a new item restarts the levels under it
+        if fmt == "bullet":
+            return "•", level
+
+        def value(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            kfmt, _, kstart = levels.get(k, ("decimal", "", 1))
+            return _format_number(counters.get(k, kstart), kfmt)
+
+        return re.sub(r"%(\d)", value, text).strip(), level
 
 
 def _numbered(line: _Line) -> _Line:
@@ -364,10 +509,20 @@ def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
     for n, line in enumerate(lines):
         if n in starts:
             blocks.append((line, []))
+            if _CELL.search(line.text) and n and _is_header_row(lines[n - 1].text):
+                # a spreadsheet row pasted as text ('Q3.7 | Describe ... | 600 words | 7%') with its
+                # header line above it: the header belongs to this question, not the one before
+                if len(blocks) > 1 and blocks[-2][1] and blocks[-2][1][-1] == lines[n - 1].text:
+                    blocks[-2][1].pop()
+                blocks[-1][1].append(lines[n - 1].text)
         elif blocks:
             blocks[-1][1].append(line.text)
     out = []
     for head, body in blocks:
+        if _CELL.search(head.text):  # a pasted row is read whole, under its header: the intake unpacks it
+            body = [t for t in body if _is_header_row(t)][:1] + [head.text] + [t for t in body if not _is_header_row(t)]
+            out.append(BuyerQuestion(ref=head.ref, question="\n".join(body)))
+            continue
         title = head.rest if head.shape else head.text
         if not body and not (len(title.split()) >= 6 or _ASKS.search(title)):
             continue  # a section title ('Section 3: Quality', '4.2 Mobilisation' with nothing under it)
@@ -450,7 +605,8 @@ def _cell_str(value) -> str:
 
 
 def _find_header(ws) -> tuple[int, dict[str, int]] | None:
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=10, values_only=True), 1):
+    # buyers' workbooks often open with a block of instructions above the question table
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=40, values_only=True), 1):
         cols = _columns([_cell_str(v) for v in row])
         if cols:
             return r, cols

@@ -250,8 +250,11 @@ _WEIGHTINGS = [
 ]
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
 _UNREADABLE = re.compile(
-    r"\b(?:(?:word|character|page)\s+(?:limit|count)|max(?:imum)?\.?\s+(?:words|characters|pages))\s*(?:is)?\s*[:=–-]?\s*"
-    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:one|two|three|four|five|six|half)\b)([A-Za-z][\w/ ]{0,20})", re.I)
+    r"\b(?:(?:word|character|page)\s+(?:limit|count)|max(?:imum)?\.?\s+(?:words|characters|pages))\b"
+    # a limit given as something other than a number: after ':' / '=' / a dash, or a placeholder ('Word
+    # limit TBC'); not a sentence about the limit ('Character counts will be checked', 'the word limit and ...')
+    r"(?:\s*(?:is|of)?\s*[:=–-]\s*|\s+(?:is\s+)?(?=(?:tbc|tba|tbd|to\s+be\b|n/?a\b|x{2,}|\?)))"
+    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:one|two|three|four|five|six|half)\b)([A-Za-z?][\w/ ]{0,20})", re.I)
 
 
 @dataclass

@@ -141,29 +141,76 @@ def _cell(text) -> str:
     return " ".join(str(text if text is not None else "").split()).replace("|", "/")
 
 
-def status_table(db: Database, tender_id: int | None = None) -> str:
-    """The compliance matrix as Markdown."""
+def question_title(row: dict) -> str:
+    """The question's first line as the buyer wrote it, without the limit or weighting written
+    in it ('Safeguarding (10% of the quality score)' -> 'Safeguarding')."""
+    return " ".join(_strip_limits(row["question"].strip().split("\n")[0]).split()).strip(" –—-:;,")
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def status_table(db: Database, tender_id: int | None = None, *, markdown: bool = False) -> str:
+    """The compliance matrix: one line per question (reference, question, sub-points, limit,
+    weighting, words used, status, owner, due), then each question's sub-points as the answer's
+    headings, the buyer's instructions, the gaps left and the tender's facts nobody gave.
+    Aligned columns for a terminal; ``markdown``: one Markdown table with the sub-points in it."""
     t, rows = questions(db, tender_id)
-    lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})", "",
-             "| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
-             "|---|---|---|---|---:|---:|---|---|---|"]
     rules: list[str] = []
+    table = []
     for r in rows:
         pq = parse_question(draft_text(r))
-        short = r["question"].split("\n")[0]
-        short = short if len(short) <= 70 else short[:67].rsplit(" ", 1)[0] + " …"
-        weight = f"{r['weighting']:g}%" if r["weighting"] is not None else "-"
-        lines.append(f"| {_cell(r['ref'])} | {_cell(short)} | {len(pq.points)}: {_cell('; '.join(pq.headings))} | "
-                     f"{_cell(limit_label(r) or 'none')} | {weight} | {r['words'] if r['words'] is not None else '-'} | "
-                     f"{_cell(r['status'])} | {_cell(r['owner'] or '-')} | {_cell(r['due_on'] or '-')} |")
+        table.append({"ref": r["ref"], "question": question_title(r) or r["question"].split("\n")[0],
+                      "points": pq.headings, "limit": limit_label(r) or "none",
+                      "weighting": f"{r['weighting']:g}%" if r["weighting"] is not None else "-",
+                      "words": f"{r['words']:,}" if r["words"] is not None else "-", "status": r["status"] or "-",
+                      "owner": r["owner"] or "-", "due": r["due_on"] or "-"})
         if pq.instructions:
             rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
+    counts: dict[str, int] = {}
+    for row in table:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})",
+             f"{len(rows)} question{'s' if len(rows) != 1 else ''}: "
+             + ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))), ""]
+    if markdown:
+        lines += ["| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
+                  "|---|---|---|---|---:|---:|---|---|---|"]
+        for row in table:
+            lines.append(f"| {_cell(row['ref'])} | {_cell(_short(row['question'], 70))} | "
+                         f"{len(row['points'])}: {_cell('; '.join(row['points']))} | {_cell(row['limit'])} | "
+                         f"{row['weighting']} | {row['words']} | {_cell(row['status'])} | {_cell(row['owner'])} | "
+                         f"{_cell(row['due'])} |")
+    else:
+        cols = [("ref", "ref", 14, "<"), ("question", "question", 44, "<"), ("parts", "sub-points", 10, ">"),
+                ("limit", "limit", 22, "<"), ("weighting", "weighting", 9, ">"), ("words", "words used", 10, ">"),
+                ("status", "status", 26, "<"), ("owner", "owner", 16, "<"), ("due", "due", 10, "<")]
+        cells = [{**{k: _short(" ".join(str(row.get(k, "")).split()), w) for k, _, w, _ in cols},
+                  "parts": str(len(row["points"]))} for row in table]
+        widths = {k: max([len(head)] + [len(c[k]) for c in cells]) for k, head, _, _ in cols}
+        lines.append("  ".join(f"{head:{align}{widths[k]}}" for k, head, _, align in cols).rstrip())
+        for c in cells:
+            lines.append("  ".join(f"{c[k]:{align}{widths[k]}}" for k, _, _, align in cols).rstrip())
+        lines += ["", "Sub-points (each answer's headings; once drafted, the words and what each part holds):"]
+        for row, r in zip(table, rows):
+            lines.append(f"{row['ref']} {_short(row['question'], 70)}")
+            parts = json.loads(r["coverage"] or "{}").get("rows", []) if (r["answer"] or "").strip() else []
+            drafted = {p["label"]: p for p in parts}
+            for n, heading in enumerate(row["points"], 1):
+                part = drafted.get(heading)
+                said = f" ({part['words']} words; {part['status']})" if part else ""
+                lines.append(f"  {n}. {heading}{said}")
     if rules:  # the buyer's format, scoring and attachment rules: for the bid team, not sub-points
         lines += ["", "Instructions from the buyer (not sub-points):"] + rules
     left = gaps.tender_gaps(rows)
     if left:  # what the writer still has to write or attach: each scores as no answer if submitted
         lines += ["", f"Gaps to fill before export ({len(left)}; a placeholder scores as no answer):"]
         lines += gaps.gaps_by_question(left)
+    undrafted = [r for r in rows if str(r["status"] or "").startswith("not drafted") and not _has_limit(r)]
+    if undrafted:  # what stops 'tender draft --all', and the command that fixes each
+        lines += ["", f"Not drafted for want of a limit ({len(undrafted)}):"]
+        lines += [f"- {r['ref']}: {no_limit_fix(r['ref'])}" for r in undrafted]
     unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1] if not r["value"]]
     if unknown:  # the tender's own facts nobody gave: answers leave out what needs them
         lines += ["", "Not known for this tender (answers leave out what needs it): "
@@ -228,7 +275,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                 status += "; parts to write"
             coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
-                        "blocks": answer.blocks}
+                        "blocks": answer.blocks,
+                        # for the response's evidence appendix: every figure traceable after export
+                        "figures": answer.figures, "sources": answer.sources}
             tender_rows.update_question(db, r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
@@ -327,24 +376,42 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
 
 
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
-    """The response document under the buyer's numbering, and for an Excel questionnaire a
-    copy of the buyer's workbook with the answers filled in. All files or none."""
+    """The response document under the buyer's numbering, its evidence appendix
+    (``<output>-evidence``) and the bid team's compliance sheet (``<output>-compliance.xlsx``), and
+    for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
+    files or none."""
     t, rows = questions(db, tender_id)
     missing = [r["ref"] for r in rows if not (r["answer"] or "").strip()]
     if missing:
         raise InputError(f"no answer drafted yet for {', '.join(missing)} (use 'evidencebot tender draft --all')")
+    unrecorded = [r["ref"] for r in rows if "figures" not in json.loads(r["coverage"] or "{}")]
+    if unrecorded:  # the evidence appendix would leave their figures untraced
+        raise InputError(f"the answers to {', '.join(unrecorded)} were drafted before their figures were recorded "
+                         "for the evidence appendix: draft them again ('evidencebot tender draft --all')")
     path = ex.check_target(output, force=force)
     fmt = ex.guess_format(path, None)
-    parts, stories = [], []
+    parts, stories, figures, sources, compliance = [], [], {}, {}, []
     for r in rows:
-        # the buyer's number and title; the limit or weighting written in the title is for the bid team
-        first = " ".join(_strip_limits(r["question"].strip().split("\n")[0]).split()).strip(" –—-:;,")
+        first = question_title(r)  # the limit or weighting written in the title is for the bid team
         parts.append(f"## {r['ref']} {first}" if first and len(first) <= 120 else f"## Question {r['ref']}")
         parts.append(_demote(r["answer"]))
-        stories += json.loads(r["coverage"] or "{}").get("stories", [])
+        coverage = json.loads(r["coverage"] or "{}")
+        stories += coverage.get("stories", [])
+        for f in coverage.get("figures", []):
+            figures.setdefault((f.get("id"), f.get("period")), f)
+        for src in coverage.get("sources", []):
+            sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
+        compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
+                        "evidence": "", "status": part.get("status")} for part in coverage.get("rows", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
-                       organisation=get_profile(db).get("provider", ""))
-    files = [(path, ex.render(doc, fmt))]
+                       organisation=get_profile(db).get("provider", ""),
+                       context=[("Questionnaire", Path(t["source_file"]).name), ("Questions", str(len(rows)))],
+                       figures=list(figures.values()), sources=list(sources.values()), compliance=compliance)
+    # beside the response, as for one answer: its evidence appendix (each figure's period, base,
+    # interval and definition) and the bid team's compliance sheet (the sub-points, words, status)
+    files = ex.render_all(doc, path, fmt)
+    for extra, _ in files[1:]:
+        ex.check_target(extra, force=force)
     if t["source_kind"] == "xlsx":
         source = Path(t["source_file"])
         if not source.is_file():
@@ -353,7 +420,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
         if copy.resolve() == source.resolve():
             raise InputError(f"{copy}: that is the buyer's original workbook; choose another output name")
         ex.check_target(copy, force=force)
-        answers = {r["row"]: r["answer"] for r in rows if r["row"]}
+        answers = {r["row"]: cell_text(r["answer"]) for r in rows if r["row"]}
         files.append((copy, write_answers_xlsx(source, copy, t["sheet"], t["answer_column"], answers)))
 
     with db.atomic():  # recorded and written together: a failed write takes the record back
@@ -361,6 +428,19 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             workflow.record_export(db, str(p.absolute()), "tender", sorted(set(stories)), text=doc.body)
         ex.place_all(files)
     return [p for p, _ in files]
+
+
+def cell_text(markdown: str) -> str:
+    """An answer as a spreadsheet cell shows it: plain text, each part's heading a line of its own
+    (no '##' or '**'), list items with a bullet, paragraphs apart."""
+    out = []
+    for line in (markdown or "").strip().splitlines():
+        line = re.sub(r"^#{1,6}\s+", "", line)
+        line = re.sub(r"^(\s*)[-*+]\s+", r"\1• ", line)
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", line)
+        out.append(line.rstrip())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
 
 
 def _demote(markdown: str) -> str:
