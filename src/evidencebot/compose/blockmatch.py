@@ -335,13 +335,3 @@ def fits_heading(heading: str, block, *, strict: bool = True) -> bool:
     if not head:
         return True
     return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), block.body]))))
-
-
-_ABOUT_THE_BID = re.compile(r"\b(?:developing|develop|writing|write|preparing|prepare|shaping|shape|design(?:ing)?)\s+"
-                            r"(?:your|this|the|our)\s+(?:bid|tender|submission|response|proposal)\b", re.I)
-
-
-def about_the_bid(text: str) -> bool:
-    """True when a sub-point asks about the bid itself ('involved in developing your bid'): what was done
-    for this tender, which no method block can say; the writer answers it."""
-    return bool(_ABOUT_THE_BID.search(text or ""))

@@ -534,8 +534,7 @@ def _fit_section(sec: Section, budget: int) -> None:
             sec.heading_kept = False
             return
         if len(kept) == 1 and sec.heading_kept:
-            sec.heading_kept = False
-            continue
+            return  # one heading per sub-point: the part keeps its heading and one sentence; the limit is enforced over the whole answer
         level = max(sec.units[i].priority for i in kept)
         shorter = [i for i in kept if sec.units[i].short and sec.units[i].priority == level]
         if shorter and level <= 2:
@@ -724,6 +723,23 @@ def must_fix(finding) -> bool:
     return True
 
 
+_HEADING_END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
+                    "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "their", "its", "our",
+                    "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "so", "including"}
+
+
+def _heading_before(heading: str, offset: int) -> str:
+    """The heading cut before the words a finding covers ('... the diversity of Riverside's population' ->
+    '... the diversity'), ending on a word that can end a phrase; '' when too little is left."""
+    prefix = re.sub(r"^#+\s*", "", heading[:max(0, offset)]) if heading.startswith("#") else heading[:max(0, offset)]
+    words = prefix.split()
+    if words and not heading[:max(0, offset)].endswith((" ", "\t")):
+        words = words[:-1]  # the flagged word itself
+    while words and words[-1].lower().strip(",;:") in _HEADING_END_BAD:
+        words.pop()
+    return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
+
+
 def _check_round(text: str, sections: list[Section], checker, edits: list[Edit]) -> list:
     """Fix the findings ``must_fix`` selects; return them."""
     errors = [f for f in checker.check_text(text) if must_fix(f)]
@@ -736,8 +752,14 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
-                sec.heading_kept = False
-                edits.append(Edit(sec.point.key, sec.heading or "", "dropped", f.rule))
+                # the buyer's words carry a finding: the heading is cut before them, else dropped
+                shorter = _heading_before(sec.heading or "", f.start - start)
+                edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
+                                  shorter))
+                if shorter:
+                    sec.heading = shorter
+                else:
+                    sec.heading_kept = False
                 continue
             if (si, ui) in handled:
                 continue
@@ -1127,7 +1149,7 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
                 # none is of the question's topic: 'raise concerns' in a safeguarding question is a
                 # safeguarding concern, not a complaint; that topic's blocks naming two of its words come first
                 known = {b.block_id for b in found}
-                def named(b) -> int:
+                def named(b, want: set[str] = want) -> int:
                     return len(want & set(blockmatch.tokens(b.title + " " + " ".join(b.tags))))
 
                 joined = sorted((b for b in approved if b.block_id not in known
@@ -1434,8 +1456,6 @@ def answers_point(point: SubPoint, block, *, strict: bool = True) -> bool:
     """
     from evidencebot.compose import blockmatch
 
-    if blockmatch.about_the_bid(point.text):
-        return False  # what was done for this bid: no method block can say it
     if not blockmatch.fits_heading(point.label, block, strict=strict):
         return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
