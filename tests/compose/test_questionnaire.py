@@ -299,3 +299,29 @@ def test_word_tables_with_a_title_row_and_one_table_per_question_keep_the_buyers
     assert [(x.ref, x.word_limit, x.char_limit, x.weighting) for x in q.questions] == [
         ("2.1", 300, None, 10), ("3.1", 500, None, None), ("3.2", 250, None, 5), ("Question 3.3", None, 2000, None)]
     assert q.questions[1].question.split("\n")[0] == "Safeguarding"  # the title the response is headed with
+
+
+def test_questions_inside_content_controls_are_read(tmp_path):
+    """Buyers' forms wrap questions and cells in content controls; python-docx's lists skip them."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def control(xml):
+        return parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent>{xml}</w:sdtContent></w:sdt>')
+
+    def para(text):
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    d = Document()
+    d.add_paragraph("Quality questions")
+    body = d.element.body
+    body.insert(1, control(para("Q1 Safeguarding") + para("Describe how you will keep people safe. (300 words)")))
+    body.insert(2, control(para("Q2 Carers")))
+    d.add_paragraph("How will you support carers?")
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text = "Word limit"
+    t.rows[0].cells[1]._tc.append(control(para("250")))  # the cell's value in a control of its own
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("Q1", 300), ("Q2", 250)]

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from evidencebot.compose import gather
+from evidencebot.compose import consistency, gather
 from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question, question_focus
 from evidencebot.compose.tender_profile import FIELDS as _TENDER_FIELDS
@@ -1305,18 +1305,27 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         used.update(b.block_id for b in nxt[:1])
     # a framework or act the question names in its stem ('in line with PCREF') is echoed: when no
     # chosen block names it, the block that does joins the part with the most words to spare
+    # (session 7: only into a part the block is a candidate for, so an echo is never a loose block
+    # - 'KPIs' brought the KPI block under 'supporting VCSE organisations' - and never for a
+    # heading in capitals ('SECTION 6 - SOCIAL VALUE' brought a block that says 'consent section')
     told = " ".join(b.title + " " + b.body for bl in chosen.values() for b in bl).lower()
     for term in named_terms(question_focus(plan)):  # the question's own asks, not the facts it gives as context
         bare = re.sub(r"\s+\d{4}$", "", term)
-        if bare.lower() in told or not [p for p in plan.points if chosen[p.key]]:
+        if bare.isupper() and (" " in bare or len(bare) > 5):
+            continue  # a heading in capitals, not a named framework
+        said = re.compile(r"\b" + re.escape(bare.lower()) + r"\b")
+        if said.search(told) or not [p for p in plan.points if chosen[p.key]]:
             continue
-        naming = [b for b in approved if b.block_id not in used and bare.lower() in (b.title + " " + b.body).lower()]
-        if naming:
-            roomy = max((p for p in plan.points if chosen[p.key]),
-                        key=lambda p: p.budget - sum(_block_words(b) for b in chosen[p.key]))
-            chosen[roomy.key].append(naming[0])
-            used.add(naming[0].block_id)
-            told += " " + (naming[0].title + " " + naming[0].body).lower()
+        naming = [b for b in approved if b.block_id not in used and said.search((b.title + " " + b.body).lower())]
+        for b in naming:
+            homes = [p for p in plan.points if chosen[p.key] and b in offered[p.key]]
+            if not homes:
+                continue
+            roomy = max(homes, key=lambda p: p.budget - sum(_block_words(x) for x in chosen[p.key]))
+            chosen[roomy.key].append(b)
+            used.add(b.block_id)
+            told += " " + (b.title + " " + b.body).lower()
+            break
     # a sub-point that asks two things in two clauses ('... sit in your governance, and how will you pay
     # them?', 'handle complaints and learn from them') gets, for each later clause, the first block of
     # that clause's own topic among the part's candidates, past FILL_SHARE: its first sentence is kept
@@ -1374,8 +1383,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             for sentence in _split_sentences(body):
                 if _PLACEHOLDER.search(sentence):
                     continue  # a fact nobody gave ('{contract_start}'): not stated, and said in the coverage
-                if _contradicts(sentence, open_actions):
-                    method.dropped_open_actions.append(sentence)
+                if _contradicts(sentence, open_actions) and not consistency.SAYS_OPEN.search(sentence):
+                    method.dropped_open_actions.append(sentence)  # (a sentence in the future tense is a plan, not practice)
                     continue
                 # a block's later sentences continue its first ('Each has ...', 'It reports ...'):
                 # they may be trimmed, but never kept without it
@@ -1753,8 +1762,12 @@ def provenance(r, *, external: bool = True) -> dict:
         "id": r.id,
         "title": r.title,
         "period": r.period,
-        "value": "suppressed" if r.suppressed and r.value is None else filters.value(r),
-        "numerator": filters.count(r.numerator, external) if r.numerator is not None else "n/a",
+        # a figure not published reads as the answer says it (filters.hidden_figure), and its rounded
+        # numerator is left out: 'numerator 35; denominator 35' beside it would read as all of them
+        "value": (("not published: " + filters.hidden_figure(r)) if filters.hidden_figure(r) else "suppressed")
+        if r.suppressed and r.value is None else filters.value(r),
+        "numerator": "-" if r.suppressed and r.value is None and filters.hidden_figure(r)
+        else filters.count(r.numerator, external) if r.numerator is not None else "n/a",
         "denominator": filters.count(r.denominator, external) if r.denominator is not None else "n/a",
         "ci": filters.ci(r) or "n/a",
         "compare": f"{filters.compare_value(r)} in {r.compare_period}" if r.compare_period and r.compare_value is not None else "n/a",

@@ -77,6 +77,13 @@ def _ours_proven(tok, s: dict) -> bool:
     return False
 
 
+def _efficacy_object(tok, s: dict) -> bool:
+    """The proof verb's object names efficacy ("demonstrate the impact of the service", "prove
+    the effectiveness of peer support")."""
+    return any(c.dep_ == "dobj" and (c.lower_ in s["efficacy"] or c.lemma_.lower() in s["efficacy"])
+               for c in tok.children)
+
+
 def _evidence_subject(tok, s: dict) -> bool:
     """The proof verb's subject is a body of evidence ("six months of feedback forms", "the
     pilot", "comparing scores at the first and last session")."""
@@ -131,7 +138,7 @@ def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             # shows the course works" (a strong proof verb, or a claim of cause or efficacy)
             strong = lemma in s["strong"]
             if not (_evidence_subject(tok, s) and (
-                    _causal_claim(claim, s) or (strong and _ours_proven(tok, s)))):
+                    _causal_claim(claim, s) or (strong and (_ours_proven(tok, s) or _efficacy_object(tok, s))))):
                 continue
         anchor = tok if tok.pos_ != "NOUN" else tok.head
         if ctx.negated(tok) or ctx.negated(anchor) or ctx.hedged(tok) or ctx.question(tok) or ctx.conditional(tok):
