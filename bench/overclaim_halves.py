@@ -1,8 +1,13 @@
-"""The over-claim family on a development set split into a tuning half and a check half.
+"""A checker family on a development set split into a tuning half and a check half.
 
     python bench/overclaim_halves.py [tests/data/labelled/overclaim_dev6.jsonl]
+    python bench/overclaim_halves.py tests/data/labelled/overclaim_s6.jsonl
+    python bench/overclaim_halves.py tests/data/labelled/privacy_dev7.jsonl
 
-The split is tests/language/test_quality.py's ``split_half`` (seeded by id, stratified by label
+The family is the file name's prefix (``overclaim_`` or ``privacy_``).
+
+The split is tests/language/test_quality.py's ``split_half`` (seeded by id, with the set's own seed
+from its ``SPLIT_SEEDS``, stratified by label
 and kind, decided without reading the text). The tuning half prints the ids it gets wrong; the
 check half prints aggregates only (precision, recall, recall per flag kind, false alarms per pass
 kind), so it can tell whether a change generalises without being tuned on.
@@ -19,8 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 
-
-
 def main(argv: list[str]) -> None:
     from evidencebot.config import CheckerSettings
     from evidencebot.language.checker import Checker
@@ -30,9 +33,11 @@ def main(argv: list[str]) -> None:
     quality = quality_module()
     path = Path(argv[0]) if argv else ROOT / "tests" / "data" / "labelled" / "overclaim_dev6.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    checker = Checker(settings=CheckerSettings(), families=["overclaim"])
-    for name, half in zip(("tune", "check"), quality.split_half(rows)):
-        r = quality.score("overclaim", half, checker)
+    family, _, base = path.stem.partition("_")
+    checker = Checker(settings=CheckerSettings(), families=[family])
+    seed = quality.SPLIT_SEEDS.get(base, quality.SPLIT_SEED)
+    for name, half in zip(("tune", "check"), quality.split_half(rows, seed)):
+        r = quality.score(family, half, checker)
         kinds = {row["id"]: row["kind"] for row in half}
         false_alarms = Counter(kinds[i] for why, i in r["wrong"] if why == "false alarm")
         print(f"{path.name} {name}: n={len(half)} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "

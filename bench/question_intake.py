@@ -39,7 +39,7 @@ import sys
 STOP = set("the and you your for with how will what are this that from which who when our their its into been has have".split())
 BAD_END = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
            "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
-           "our", "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "such", "including"}
+           "our", "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "such", "including", "so"}
 
 
 BAD_START = {"of", "to", "for", "with", "in", "on", "at", "by", "from", "about", "and", "or", "but", "nor", "than",

@@ -65,7 +65,7 @@ def test_each_part_reads_about_its_own_sub_point(demo_db, checker):
     a, b, c = (_section(text, h) for h in ("a)", "b)", "c)"))
     assert "Mental Capacity Act" in a and "outcome stories" not in a and "story" not in a
     assert "duty of candour" in b and "carers' centre" not in b
-    assert "clinical lead reviews the escalation within 24 hours" in c and "of discharge" not in c
+    assert "clinical lead reviews the escalation within 72 hours of the step-up" in c and "of discharge" not in c
     assert "[To write]" not in text
 
 

@@ -280,3 +280,161 @@ def test_headings_double_the_last_consonant_where_english_does():
 
     assert [gerund(v) for v in ("embed", "plan", "flag", "swap", "review", "make", "visit")] == [
         "embedding", "planning", "flagging", "swapping", "reviewing", "making", "visiting"]
+
+
+
+# ---------------------------------------------------------------- session 7 (issue 12, i12m): shapes the s6 questions tripped on
+
+
+def _points(text):
+    return [t for _, t in parse_question(text).points]
+
+
+def test_a_parent_item_that_only_frames_its_children_is_not_a_sub_point():
+    q = ("Describe how people will find and use the service. Please set out:\n\n"
+         "(a) how people will get into the service:\n"
+         "    (i) the routes by which people may be referred, including by themselves;\n"
+         "    (ii) how quickly you will see them after referral;\n"
+         "(b) how you will plan support with each person; and\n"
+         "(c) how people leave the service.\n\nMaximum 800 words.")
+    pts = _points(q)
+    assert len(pts) == 4, pts
+    assert not any(p.startswith("how people will get into") for p in pts), pts
+
+
+def test_facts_listed_before_the_asks_are_context_not_sub_points():
+    q = ("Mobilisation\n\n"
+         "- The contract is expected to be awarded in May 2026.\n"
+         "- About 12 staff may transfer to the new provider.\n"
+         "- The service has 300 people on its caseload.\n\n"
+         "Please set out how you will mobilise the service. Please address:\n\n"
+         "1. Your mobilisation plan and who leads it.\n"
+         "2. How you will keep people safe during the change.\n"
+         "3. The main risks and how you will reduce them.\n\nMaximum 600 words.")
+    pts = _points(q)
+    assert len(pts) == 3, pts
+    assert not any("awarded" in p or "caseload" in p for p in pts), pts
+
+
+def test_a_limit_sentence_after_the_asks_leaves_nothing_behind():
+    q = ("How will you involve people in running the service? How will you thank and reward them? "
+         "Give an example of something that changed because of them.\n\n"
+         "Answers longer than 600 words will not be read past that point.\nWeighting: 5%")
+    pts = _points(q)
+    assert len(pts) == 3, pts
+    assert not any("read" in p for p in pts), pts
+    assert all("read past" not in h and "will not" not in h for h in parse_question(q).headings)
+
+
+def test_weighting_and_word_limit_on_separate_lines_without_units():
+    q = "2.2 Staffing\n\nWeighting 6\nWord limit: 900\n\nDescribe your staffing model."
+    lim = read_limits(q)
+    assert lim.words == 900 and lim.weighting == 6
+
+
+def test_a_character_cell_with_a_note_is_read_as_characters():
+    q = ("Ref | Question | Guidance | Max characters | Weighting\n"
+         "Q2.4 | Describe how you will keep records safe. | Cover training and audits. | 2,500 (including spaces) | 5%")
+    lim = read_limits(q)
+    assert lim.chars == 2500 and lim.words is None
+
+
+def test_such_as_belongs_to_the_item_before_it():
+    q = ("Describe the social value you will add, including how you will create jobs for local people who are out of "
+         "work, such as people leaving prison, and how you will buy from local suppliers. Maximum 500 words.")
+    pts = _points(q)
+    assert len(pts) == 2, pts
+    assert "such as people leaving prison" in pts[0]
+
+
+def test_an_include_list_mixing_noun_phrases_and_how_clauses_is_split():
+    q = ("Explain how you will make the service fair for people from every community in the borough. Include your approach to the Accessible "
+         "Information Standard, how you will use your monitoring data to find and close gaps, and the adjustments "
+         "you will make for people with sensory impairments. Maximum 700 words.")
+    pts = _points(q)
+    assert len(pts) == 4, pts
+    assert any(p.startswith("the adjustments") for p in pts), pts
+
+
+def test_an_including_list_in_the_question_cell_survives_a_cover_list_in_the_guidance():
+    q = ("Ref | Question | Guidance | Max words | Weighting\n"
+         "Q4.4 | Describe how you will keep personal data safe, including your Cyber Essentials certification and "
+         "how you will meet the data protection law. | Your response should cover: who is responsible for records; "
+         "how staff are trained; and how you will handle a lost laptop. | 500 | 5%")
+    pts = _points(q)
+    assert len(pts) == 5, pts
+    assert any("Cyber Essentials" in p for p in pts)
+
+
+def test_one_thing_its_benefit_and_how_it_is_evaluated_are_three_asks():
+    q = ("Describe one change you would test in the first year, the difference you expect it to make and how you "
+         "would know whether it worked. Word limit: 400 words.")
+    pts = _points(q)
+    assert len(pts) == 3, pts
+
+
+@pytest.mark.parametrize("text, want", [
+    ("How will people who use the service be involved in its governance throughout the contract?",
+     "Involving people who use the service in its governance"),
+    ("How will you recognise and reward their contribution?", "Recognising and rewarding their contribution"),
+    ("How staff will be trained in data security", "Training staff in data security"),
+])
+def test_headings_read_as_headings(text, want):
+    assert make_heading(text) == want
+
+
+def test_a_heading_never_ends_on_so():
+    h = make_heading("how you will manage demand so that waiting times are brought within the specification standard")
+    assert h.startswith("Managing demand") and not h.endswith(" so"), h
+
+
+@pytest.mark.parametrize("text", [
+    "What will you do to make sure that those involved reflect the diversity of the local population?",
+    "How will you make sure that people who cannot, or do not want to, use digital channels are not disadvantaged?",
+])
+def test_headings_never_end_on_a_subject_without_its_verb(text):
+    h = make_heading(text)
+    assert not h.lower().endswith(("make sure", "sure", "that people", "sure that people")), h
+    assert len(h.split()) >= 4, h
+
+
+def test_session7_dev_set_the_s6_held_out_questions_now_spent():
+    """The 14 session-6 held-out ITT questions (measured twice in session 6, now dev): before this
+    session's changes P 0.918 R 0.931, word limit and weighting 13/14, a heading 'Managing demand so'."""
+    rows = [json.loads(line) for line in (ROOT / "tests/data/labelled/questions_dev_s7.jsonl").open(encoding="utf-8")
+            if line.strip()]
+    m = _bench().measure(rows)
+    assert m["precision"] >= 0.97 and m["recall"] >= 0.97, m
+    for key in ("word_limit_right", "char_limit_right", "page_limit_right", "weighting_right"):
+        assert m[key] == m["n"], (key, m)
+    assert m["headings_cut"] == 0 and m["headings_cut_start"] == 0, m
+    heads = [h for r in rows for h in parse_question(r["text"]).headings]
+    assert not any(h.lower().endswith((" so", " sure", "that people")) or "will not be read" in h for h in heads), heads
+
+
+def test_a_passive_pair_of_verbs_reads_as_two_gerunds():
+    assert make_heading("how risk will be assessed and formulated, including safety planning").startswith(
+        "Assessing and formulating risk")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("SECTION 3 – QUALITY\n\nQ3.1 Service model and pathway\n\nDescribe the model. Maximum 500 words.",
+     "Q3.1 Service model and pathway"),
+    ("Q3.2 Safeguarding (10% of the quality score)\n\nPlease describe how you will safeguard adults.", "Q3.2 Safeguarding"),
+    ("5.3 Business continuity and emergency planning (Pass/Fail)\n\nDescribe your plan.",
+     "5.3 Business continuity and emergency planning"),
+    ("Q6.1 Social value (Weighting: 10%)\nDescribe the social value you will add.", "Q6.1 Social value"),
+    ("Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | Cover MDTs. | 600 | 7%",
+     "Q3.7"),
+    ("Question 4: Staff wellbeing\nHow will you support staff?", "Question 4: Staff wellbeing"),
+])
+def test_the_answer_is_titled_with_the_buyers_reference_and_title(text, title):
+    from evidencebot.compose.questions import question_title
+
+    assert question_title(text) == title
+
+
+def test_a_question_without_a_title_has_none():
+    from evidencebot.compose.questions import question_title
+
+    assert question_title("Describe how you will support carers. Maximum 300 words.") == ""

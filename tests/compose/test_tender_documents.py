@@ -3,6 +3,8 @@ headings, an Excel sheet), the compliance matrix, drafting, export, and bad inpu
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 PERIOD = "2025-10..2026-09"
@@ -73,18 +75,27 @@ def test_three_layouts_import_with_refs_limits_and_sub_points(run, demo_copy, tm
     rows = list(demo_copy.query("select * from tender_questions order by position"))
     assert [r["ref"] for r in rows] == refs
     assert [(r["word_limit"], r["char_limit"]) for r in rows] == limits
-    status = run("tender", "status")
+    status = run("tender", "status", "--markdown")
     assert status.exit_code == 0
     for ref in refs:
         assert f"| {ref} |" in status.output
     assert "| ref | question | sub-points | limit | weighting | words used | status | owner | due |" in status.output
+    # for the terminal: one aligned line per question, the sub-points listed under the table
+    text = run("tender", "status").output.splitlines()
+    header = next(line for line in text if line.startswith("ref "))
+    assert header.split() == ["ref", "question", "sub-points", "limit", "weighting", "words", "used", "status",
+                              "owner", "due"]
+    rows = [line for line in text if line.split()[:1] and line.split()[0] in refs and "not started" in line]
+    assert len(rows) == len(refs) and len({line.index("not started") for line in rows}) == 1  # aligned
 
 
 def test_word_table_sub_points_and_weighting(run, demo_copy, tmp_path):
     run("tender", "import", str(word_table(tmp_path / "q.docx")))
-    status = run("tender", "status").output
+    status = run("tender", "status", "--markdown").output
     assert "3: Identifying early warning signs; Stepping up support; Working with the crisis team" in status
     assert "15%" in status and "5%" in status
+    text = run("tender", "status").output
+    assert "\n  1. Identifying early warning signs\n  2. Stepping up support\n  3. Working with the crisis team\n" in text
 
 
 def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_workbook_copy(run, demo_copy, tmp_path):
@@ -108,19 +119,34 @@ def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_work
 
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "4.1 Describe how you will learn from incidents" in text and "4.2 How will you support" in text
+    # beside the response: the evidence appendix (every figure traceable) and the bid team's compliance sheet
+    figures = [f for r in rows for f in json.loads(r["coverage"])["figures"]]
+    appendix = "\n".join(p.text for p in Document(str(tmp_path / "response-evidence.docx")).paragraphs)
+    assert figures and all(f["title"] in appendix for f in figures)
+    sheet = load_workbook(str(tmp_path / "response-compliance.xlsx"))["Compliance"]
+    labels = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert any(str(x).startswith("4.1: ") for x in labels) and any(str(x).startswith("4.2: ") for x in labels)
+    assert not any(f["id"] in text for f in figures)  # no internal ids in the submitted document
     copy = tmp_path / "response-buyer.xlsx"
     ws = load_workbook(str(copy))["Quality"]
-    assert ws.cell(row=4, column=6).value == rows[0]["answer"]
-    assert ws.cell(row=5, column=6).value == rows[1]["answer"]
+    from evidencebot.compose.tender_store import cell_text
+
+    assert ws.cell(row=4, column=6).value == cell_text(rows[0]["answer"])
+    assert ws.cell(row=5, column=6).value == cell_text(rows[1]["answer"])
     assert source.read_bytes() == before  # the buyer's original is never written
 
 
-def test_export_before_drafting_is_refused_and_writes_nothing(run, tmp_path):
+def test_export_before_drafting_is_refused_and_writes_nothing(run, demo_copy, tmp_path):
     run("tender", "import", str(word_headings(tmp_path / "q.docx")))
     out = tmp_path / "response.docx"
     result = run("tender", "export", "-o", str(out))
     assert result.exit_code == 2 and "no answer drafted yet" in result.output
     assert not out.exists()
+    # an answer stored without its figures (drafted by an earlier version) would leave them untraced
+    demo_copy.execute("update tender_questions set answer = 'We do this.', coverage = '{\"rows\": []}'")
+    demo_copy.conn.commit()
+    result = run("tender", "export", "-o", str(out))
+    assert result.exit_code == 2 and "draft them again" in result.output and not out.exists()
 
 
 @pytest.mark.parametrize("name, make, message", [
@@ -129,6 +155,8 @@ def test_export_before_drafting_is_refused_and_writes_nothing(run, tmp_path):
     ("empty.docx", None, "no recognisable questions"),
     ("tbc.xlsx", lambda p: excel_sheet(p, limit="TBC"), "the limit 'TBC' cannot be read"),
     ("notes.txt", lambda p: p.write_text("hello"), "give a Word (.docx) or Excel (.xlsx)"),
+    ("itt.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), "not .doc (open it in Word and save it as .docx)"),
+    ("itt.docx", lambda p: p.write_text("[tool.mypy]"), "not a readable Word document"),
 ])
 def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothing(run, demo_copy, tmp_path,
                                                                                   name, make, message):
@@ -147,3 +175,84 @@ def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothi
     assert "\n" not in line and str(path) in line and message in line
     assert not demo_copy["tenders"].exists() or demo_copy["tenders"].count == 0
     assert not demo_copy["tender_questions"].exists() or demo_copy["tender_questions"].count == 0
+
+
+def no_limit_docx(path):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Quality questions")
+    d.add_paragraph("Q1 Engagement (Weighting 10%)")
+    d.add_paragraph("Describe how you will keep people engaged when they miss appointments.")
+    d.add_paragraph("Q2 Crisis")
+    d.add_paragraph("How will you work with the crisis team? (250 words)")
+    d.save(path)
+    return path
+
+
+def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_command_that_fixes_each(run, demo_copy,
+                                                                                                   tmp_path):
+    assert run("tender", "import", str(no_limit_docx(tmp_path / "q.docx"))).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 1
+    assert "Q2: checked: no finding" in drafted.stderr
+    assert "drafting Q1 (1 of 2)\ndrafting Q2 (2 of 2)\n" in drafted.stderr  # where a long run is
+    tail = drafted.stderr.strip().splitlines()[-3:]  # last, where the writer looks
+    assert tail == ["drafted 1 of 2: 1 checked clean", "Not drafted (1 of 2):", "  Q1: no limit: set the buyer's "
+                    "limit with 'evidencebot tender limit Q1 --words N' (or --chars N, --pages N)"]
+    rows = {r["ref"]: r for r in demo_copy.query("select * from tender_questions")}
+    assert rows["Q2"]["answer"] and not rows["Q1"]["answer"]
+    assert rows["Q1"]["status"] == "not drafted: no limit"
+    status = run("tender", "status").output
+    assert "2 questions: 1 checked, 1 not drafted: no limit" in status
+    assert "Not drafted for want of a limit (1):\n- Q1: set the buyer's limit with 'evidencebot tender limit Q1" in status
+    part = status.split("Q2 Crisis\n", 1)[1].splitlines()[0]  # the drafted part: its words and what it holds
+    assert part.startswith("  1. Working with the crisis team (") and " words; method" in part
+    early = run("tender", "export", "-o", str(tmp_path / "early.docx"))  # not yet: says what to do first
+    assert early.exit_code == 2 and "no answer drafted yet for Q1" in early.output
+    assert "'evidencebot tender limit REF --words N'" in early.output and not (tmp_path / "early.docx").exists()
+    # one question alone: refused with the same command, nothing drafted
+    alone = run("tender", "draft", "q1")
+    assert alone.exit_code == 2 and "evidencebot tender limit Q1 --words N" in alone.output
+    # the fix, without importing again; the buyer's reference is found however it is typed
+    fixed = run("tender", "limit", "1", "--words", "300")
+    assert fixed.exit_code == 0 and "Q1: limit 300 words, weighting 10%, status not started" in fixed.output
+    again = run("tender", "draft", "Q1", "--period", PERIOD)
+    assert again.exit_code == 0, again.output
+    row = demo_copy.execute("select words, status from tender_questions where ref = 'Q1'").fetchone()
+    assert 0 < row[0] <= 300 and row[1].startswith("checked")
+    out = tmp_path / "response.docx"
+    assert run("tender", "export", "-o", str(out)).exit_code == 0
+    from docx import Document
+
+    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    # under the buyer's numbering and title; the weighting in the title is for the bid team
+    assert "Q1 Engagement" in headings and "Q2 Crisis" in headings
+
+
+def test_a_limit_set_by_the_bid_team_replaces_the_one_read_and_drops_an_answer_drafted_for_it(run, demo_copy,
+                                                                                             tmp_path):
+    assert run("tender", "import", str(excel_sheet(tmp_path / "buyer.xlsx"))).exit_code == 0
+    assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
+    changed = run("tender", "limit", "4.2", "--chars", "900")
+    assert changed.exit_code == 0 and "4.2: limit 900 characters" in changed.output
+    row = next(demo_copy.query("select * from tender_questions where ref = '4.2'"))
+    assert row["answer"] is None and row["status"] == "not started"
+    assert (row["word_limit"], row["char_limit"]) == (None, 900)
+    assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
+    answer = demo_copy.execute("select answer from tender_questions where ref = '4.2'").fetchone()[0]
+    assert len(answer) <= 900
+    line = next(x for x in run("tender", "status").output.splitlines() if x.startswith("4.2 "))
+    assert f"({len(answer):,} chars)" in line  # what the buyer's portal counts, beside the words
+    bad = run("tender", "limit", "4.2", "--words", "0")
+    assert bad.exit_code == 2 and "--words 0 is not a limit" in bad.output
+    unknown = run("tender", "limit", "9.9", "--words", "100")
+    assert unknown.exit_code == 2 and "no question '9.9' (its questions: 4.1, 4.2)" in unknown.output
+
+
+def test_an_answer_in_a_workbook_cell_is_plain_text():
+    from evidencebot.compose.tender_store import cell_text
+
+    markdown = "## Early warning signs\n\nWe write them into the plan at the **first visit**.\n\n- sleep\n- appetite"
+    assert cell_text(markdown) == ("Early warning signs\n\nWe write them into the plan at the first visit.\n\n"
+                                   "• sleep\n• appetite")

@@ -52,6 +52,8 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
     ids = {r.id for r in rules}
     assert ids == {
         "privacy.nhs-number",
+        "privacy.nhs-number-unchecked",
+        "privacy.identifying-combination",
         "privacy.ni-number",
         "privacy.local-patient-id",
         "privacy.date-of-birth",
@@ -366,6 +368,9 @@ def test_broken_yaml_names_the_file(tmp_path):
         (("'\\bSTF-\\d{4}\\b'", "'<<nowhere>>'"), "patterns[0].pattern"),
         (("      - pattern: ", "      - requires: '(stf'\n        pattern: "), "patterns[0].requires"),
         (("      - pattern: ", "      - requires: []\n        pattern: "), "patterns[0].requires"),
+        (("kind: regex", "kind: combination"), "patterns"),
+        (("kind: regex", "kind: combination\n    window: wide"), "patterns"),
+        (("    examples:", "    exceptions: [{before: '(oops'}]\n    examples:"), "exceptions[0].before"),
     ],
 )
 def test_invalid_rule_names_file_rule_and_field(tmp_path, change, field):
@@ -389,6 +394,87 @@ def test_a_pattern_runs_only_where_its_requires_is_found(tmp_path):
     assert rule.patterns[0].requires is not None
     assert find_privacy("Code STF-1234 was used.", rules=[rule]) == []
     assert [f.match for f in find_privacy("Staff code STF-1234 was used.", rules=[rule])] == ["STF-1234"]
+
+
+COMBINATION = """
+rules:
+  - id: privacy.two-details
+    family: privacy
+    severity: warning
+    kind: combination
+    window: 40
+    message: Two details together.
+    suggestions: ["generalise one"]
+    patterns:
+      - part: age
+        pattern: '\\b\\d+-year-old\\b'
+      - part: place
+        pattern: '\\bfrom (?P<value>[A-Z][a-z]+)'
+    examples:
+      flag: ["A [[30-year-old from Tenby]] rang."]
+      pass: ["A 30-year-old rang."]
+"""
+
+
+def test_a_combination_reports_all_its_parts_in_one_sentence_as_one_finding(tmp_path):
+    (tmp_path / "privacy.yaml").write_text(COMBINATION, encoding="utf-8")
+    [rule] = load_privacy_rules([tmp_path])
+    assert rule.kind == "combination" and rule.window == 40
+    [found] = find_privacy("Note: a 30-year-old from Tenby rang twice.", rules=[rule])
+    assert found.match == "30-year-old from Tenby"
+    # one part alone, the parts in different sentences, or further apart than the window: nothing
+    assert find_privacy("A 30-year-old rang twice.", rules=[rule]) == []
+    assert find_privacy("A 30-year-old rang. She is from Tenby.", rules=[rule]) == []
+    assert find_privacy("A 30-year-old, who rang us twice last week, is from Tenby.", rules=[rule]) == []
+
+
+def test_an_exception_before_the_match_names_another_kind_of_number(tmp_path):
+    (tmp_path / "privacy.yaml").write_text(MINIMAL.replace(
+        "    examples:", "    exceptions: [{before: 'locker[ ]number'}]\n    examples:"), encoding="utf-8")
+    [rule] = load_privacy_rules([tmp_path])
+    assert find_privacy("Locker number: STF-1234 is free.", rules=[rule]) == []
+    assert [f.match for f in find_privacy("Staff STF-1234 is free.", rules=[rule])] == ["STF-1234"]
+    # only right before the match, on its line
+    assert [f.match for f in find_privacy("Locker number 3.\nSTF-1234 is free.", rules=[rule])] == ["STF-1234"]
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Her NHS number is 997 800 0073 on the referral.", "997 800 0073"),   # labelled, invalid check digit
+    ("The discharge letter for 712 448 9031 came today.", "712 448 9031"),  # 3-3-4, invalid check digit
+])
+def test_an_nhs_number_with_a_wrong_check_digit_is_still_reported(rules, text, number):
+    assert not nhs_number_valid(number)
+    found = [f for f in find_privacy(text, rules=rules)]
+    assert [(f.rule, f.match) for f in found] == [("privacy.nhs-number-unchecked", number)]
+
+
+def test_a_valid_nhs_number_is_reported_once_as_an_nhs_number(rules):
+    found = find_privacy("NHS number 943 476 5919 on file.", rules=rules)
+    assert [(f.rule, f.match) for f in found] == [("privacy.nhs-number", "943 476 5919")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Zenaida, one of the women in the perinatal group, asked for a counsellor.", "Zenaida"),
+    ("Perpetua, a mum of two from the group, asked for help.", "Perpetua"),
+    ("Ottoline missed her appointment again.", "Ottoline"),
+])
+def test_an_unlisted_first_name_is_a_person_by_how_the_sentence_describes_it(rules, nlp, text, name):
+    person = next(r for r in rules if r.id == "privacy.person-name")
+    assert name not in person.names.first_names  # found from the sentence, not the list
+    assert [f.match for f in find_privacy(text, doc=nlp(text), rules=rules)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Councillor Mariam Hussain, cabinet member for adult social care, opened the new hub.",
+    "The Director of Public Health, Dr Felix Obi, presented the suicide audit.",
+    "We met Chief Constable Rebecca Ford to discuss Right Care, Right Person.",
+    "The Lord Mayor, Councillor Tom Akinola, visited the crisis café in June.",
+    "In this story, 'Jo' is a pseudonym chosen by the person, not their real name.",
+    "Purchase order 450 118 2290 covers the laptops.",
+    "Switchboard: 0113 496 0555.",
+])
+def test_public_offices_pseudonyms_and_other_numbers_pass(rules, nlp, text):
+    assert [f.match for f in find_privacy(text, doc=nlp(text), rules=rules)] == []
 
 
 def _gate_texts() -> list[str]:

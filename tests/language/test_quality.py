@@ -55,15 +55,38 @@ CASES += [("overclaim", "dev6-tune"), ("overclaim", "dev6-check")]
 # a sixth privacy set (session 6: case notes, texts, minutes, stories, bids), written before any
 # code change and measured then (P 0.886 R 0.816), then used for development
 CASES += [("privacy", "dev6")]
+# session 6's fresh held-out over-claim set (320 sentences by a helper who read neither the code nor
+# the phrasebank; measured there once before and once after: R 0.619 -> 0.669), spent and handed over
+# as a development set in session 7. Split like dev6 (its own seed) before anyone read it: the tune
+# half may be read; the check half is scored like a held-out set (aggregates only)
+CASES += [("overclaim", "s6-tune"), ("overclaim", "s6-check")]
+# a seventh privacy set: session 6's held-out privacy set (140 sentences by a helper who read no code;
+# measured there once before and once after: P 0.914 R 0.800 -> P 0.928 R 0.800), spent and given to
+# session 7 as development data. Split like dev6 (its own seed) before it was read: the tune half is read
+# and tuned on, the check half is scored like a held-out set and never printed
+CASES += [("privacy", "dev7-tune"), ("privacy", "dev7-check")]
+# an eighth privacy set written by the rule writer in session 7 before any change, for kinds the other
+# sets lack (NHS numbers with a wrong check digit, addresses with no postcode, unlisted first names,
+# rare combinations; officials, switchboards and 3-3-4 order numbers that pass): P 0.556 R 0.400 before
+CASES += [("privacy", "dev8")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
+SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
+               "dev7": "evidencebot-dev7-privacy-split-2026-12-02"}
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
     "dev6-tune": {"precision": 0.95, "recall": 0.86},
-    "dev6-check": {"precision": 0.95, "recall": 0.74},
+    "dev6-check": {"precision": 0.95, "recall": 0.79},
+    # s6 measured at session 7's start: tune P 0.967 R 0.720, check P 0.960 R 0.615
+    "s6-tune": {"precision": 0.95, "recall": 0.88},
+    "s6-check": {"precision": 0.95, "recall": 0.62},
+    # privacy dev7 measured before any change (rules at f1a3868): tune P 0.974 R 0.864, check P 0.867 R 0.722;
+    # after session 7's privacy work: tune 1.000 / 1.000, check 0.939 / 0.861
+    "dev7-tune": {"precision": 0.95, "recall": 0.97},
+    "dev7-check": {"precision": 0.93, "recall": 0.86},
 }
 # parts whose misses are never printed (rule writers do not read them)
-UNSHOWN = {"heldout", "dev6-check"}
+UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check"}
 
 
 def split_half(rows: list[dict], seed: str = SPLIT_SEED) -> tuple[list[dict], list[dict]]:
@@ -157,7 +180,7 @@ def test_quality(checker, family, part):
         pytest.skip(f"the privacy family is not available: {checker.unavailable.get('privacy')}")
     rows = _load(path)
     if half:
-        rows = split_half(rows)[0 if half == "tune" else 1]
+        rows = split_half(rows, SPLIT_SEEDS[base])[0 if half == "tune" else 1]
     result = score(family, rows, checker)
     print(f"\n{family} {part}: n={len(rows)} precision={result['precision']:.3f} recall={result['recall']:.3f} "
           f"f1={result['f1']:.3f} (tp={result['tp']} fp={result['fp']} fn={result['fn']} tn={result['tn']})")

@@ -4,6 +4,7 @@
     evidencebot tender profile [--buyer ...]  the tender's own facts (buyer, area, start, incumbent or new)
     evidencebot tender status                 the compliance matrix
     evidencebot tender assign REF --owner --due
+    evidencebot tender limit REF --words N    the buyer's limit, where the document's could not be read
     evidencebot tender draft REF | --all      draft (and check) answers
     evidencebot tender export -o response.docx
 
@@ -44,8 +45,10 @@ def import_cmd(ctx, file, title, db):
         tid, questions = tender_store.import_questionnaire(database, file, title=title)
         click.echo(f"imported tender {tid}: {len(questions)} question{'s' if len(questions) != 1 else ''} from {file}")
         for q in questions:
-            click.echo(f"  {q['ref']}: {len(q['points'])} sub-point{'s' if len(q['points']) != 1 else ''}, "
-                       f"{q['limit'] or 'no limit'}, weighting {q['weighting'] if q['weighting'] is not None else '-'}")
+            points = len(q["points"])
+            weight = f"{q['weighting']:g}%" if q["weighting"] is not None else "-"
+            click.echo(f"  {q['ref']}: {points} sub-point{'s' if points != 1 else ''}, "
+                       f"{q['limit'] or 'no limit'}, weighting {weight}")
         _echo_profile(database, tid)
 
 
@@ -94,15 +97,17 @@ def profile_cmd(ctx, buyer, area, service, start, length, premises, incumbent, c
 
 
 @tender.command("status")
+@click.option("--markdown", is_flag=True, help="One Markdown table (sub-points in it), to paste into a document.")
 @_tender_option
 @db_option
 @click.pass_context
-def status_cmd(ctx, tender_id, db):
-    """The compliance matrix: reference, question, sub-points, limit, weighting, words used, status, owner, due."""
+def status_cmd(ctx, markdown, tender_id, db):
+    """The compliance matrix: reference, question, sub-points, limit, weighting, words used, status, owner, due;
+    then each question's sub-points, the buyer's instructions and what is left to do."""
     from evidencebot.compose import tender_store
 
     with open_db(ctx, db) as database:
-        click.echo(tender_store.status_table(database, tender_id))
+        click.echo(tender_store.status_table(database, tender_id, markdown=markdown))
 
 
 @tender.command("assign")
@@ -121,6 +126,29 @@ def assign_cmd(ctx, ref, owner, due, tender_id, db):
         click.echo(f"{ref}: owner {owner or '-'}, due {due or '-'}")
 
 
+@tender.command("limit")
+@click.argument("ref")
+@click.option("--words", type=int, metavar="N", help="The word limit.")
+@click.option("--chars", type=int, metavar="N", help="The character limit (spaces included).")
+@click.option("--pages", type=float, metavar="N", help="The limit in sides of A4.")
+@click.option("--weighting", type=float, metavar="PERCENT", help="The question's weighting (e.g. 10 for 10%).")
+@_tender_option
+@db_option
+@click.pass_context
+def limit_cmd(ctx, ref, words, chars, pages, weighting, tender_id, db):
+    """Set a question's limit (and weighting) as the buyer gives it, without importing again: for a
+    question whose limit the document does not state, or states in words the import could not read.
+    It replaces the limit read from the document; an answer drafted for another limit is dropped."""
+    from evidencebot.compose import tender_store
+
+    with open_db(ctx, db) as database:
+        row = tender_store.set_limit(database, ref, words=words, chars=chars, pages=pages, weighting=weighting,
+                                     tender_id=tender_id)
+        weight = f"{row['weighting']:g}%" if row["weighting"] is not None else "-"
+        click.echo(f"{row['ref']}: limit {tender_store.limit_label(row) or 'none'}, weighting {weight}, "
+                   f"status {row['status']}")
+
+
 @tender.command("draft")
 @click.argument("ref", required=False)
 @click.option("--all", "all_", is_flag=True, help="Draft every question.")
@@ -131,7 +159,9 @@ def assign_cmd(ctx, ref, owner, due, tender_id, db):
 @click.pass_context
 def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
     """Draft and check answers (one REF, or --all), then read every drafted answer of the tender
-    together for contradictions. Exit 1 if a checker finding remains in any, or answers contradict."""
+    together for contradictions. With --all, a question that cannot be drafted (no limit) is
+    left and listed at the end with the command that fixes it; the others are drafted. Exit 1
+    if a checker finding remains in any answer, answers contradict, or a question was left."""
     from evidencebot.compose import tender_store
     from evidencebot.errors import InputError
 
@@ -140,10 +170,17 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
     if story and all_:
         raise InputError("--story pins a story to one answer: give a question reference")
     with open_db(ctx, db) as database:
-        results = tender_store.draft(database, None if all_ else ref, tender_id=tender_id, period=period, story=story)
+        def progress(n: int, total: int, ref: str) -> None:
+            if total > 1:  # a long run says where it is (the answers follow once all are drafted)
+                click.echo(f"drafting {ref} ({n} of {total})", err=True)
+
+        results = tender_store.draft(database, None if all_ else ref, tender_id=tender_id, period=period,
+                                     story=story, progress=progress)
         failed = 0
         for r in results:
             answer = r["answer"]
+            if answer is None:
+                continue  # listed at the end, with what to do
             click.echo(f"## {r['ref']}\n")
             click.echo(answer.markdown)
             click.echo(answer.coverage_table(), err=True)
@@ -165,7 +202,17 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
         drafted = len([r for r in tender_store.questions(database, tender_id)[1] if (r["answer"] or "").strip()])
         click.echo(f"consistency: {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} across "
                    f"{drafted} drafted answer{'s' if drafted != 1 else ''}", err=True)
-        if failed or clashes:
+        left = [r for r in results if r["answer"] is None]
+        done = len(results) - len(left)
+        click.echo(f"drafted {done} of {len(results)}: {done - failed} checked clean"
+                   + (f", {failed} with findings left (above)" if failed else "")
+                   + (f"; {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} (above)" if clashes else ""),
+                   err=True)
+        if left:  # last, where the writer looks: what was not drafted, why, and the command that fixes it
+            click.echo(f"Not drafted ({len(left)} of {len(results)}):", err=True)
+            for r in left:
+                click.echo(f"  {r['ref']}: {r['reason']}: {r['fix']}", err=True)
+        if failed or clashes or left:
             ctx.exit(1)
 
 

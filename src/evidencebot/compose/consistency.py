@@ -1,11 +1,16 @@
 """Reading the answers of one tender together: facts stated differently, open
-actions told as current practice.
+actions told as current practice, roles the team does not have.
 
 A panel reads every answer of a bid side by side. :func:`check_answers` finds
 the facts of ``corpus/library/facts.yaml`` (review intervals, response times,
-meeting frequencies) in every sentence, converts each value to one unit and
-reports a fact stated with two different values. It also reports any sentence
-that describes as current practice an incident action the log still has open.
+meeting frequencies, caseload limits, who carries out a carer's assessment,
+how vacancies are covered) in every sentence, converts each value to one unit
+and reports a fact stated with two different values. It also reports any
+sentence that describes as current practice an incident action the log still
+has open, and, given the service profile, any role the answer names that is
+neither in the profile's team nor among the provider's roles
+(:func:`unknown_roles`: "the peer support lead" in a team of peer support
+workers).
 """
 
 from __future__ import annotations
@@ -30,6 +35,19 @@ class Fact:
     label: str
     patterns: list[re.Pattern]
     needs: str = ""
+    kind: str = "time"
+    """'time' (a timescale or frequency, compared in days), 'count' (a number) or 'choice'
+    (words, compared after ``values`` maps synonyms to one name)."""
+    values: dict[str, str] = field(default_factory=dict)
+
+    def key(self, value: str) -> tuple | None:
+        if self.kind == "count":
+            n = _count(value.lower().strip())
+            return None if n is None else (n,)
+        if self.kind == "choice":
+            v = " ".join(value.lower().replace("’", "'").split())
+            return (self.values.get(v, v),)
+        return normalise(value)
 
 
 @dataclass
@@ -43,7 +61,8 @@ class Statement:
 @dataclass
 class Contradiction:
     kind: str
-    """'fact' (one fact, two values) or 'open action' (an open action told as practice)."""
+    """'fact' (one fact, two values), 'open action' (an open action told as practice) or 'role'
+    (a role that is not in the team)."""
     label: str
     statements: list[Statement] = field(default_factory=list)
 
@@ -51,12 +70,16 @@ class Contradiction:
         if self.kind == "open action":
             s = self.statements[0]
             return f"{s.ref}: describes as current practice an incident action that is still open ({self.label}): {s.sentence!r}"
+        if self.kind == "role":
+            s = self.statements[0]
+            return f"{s.ref}: names {s.value!r}, a role not in the service profile's team ({self.label}): {s.sentence!r}"
         parts = "; ".join(f"{s.ref}: {s.value!r} ({s.sentence[:90]}{'...' if len(s.sentence) > 90 else ''})"
                           for s in self.statements)
         return f"{self.label} stated differently: {parts}"
 
 
-_SAYS_OPEN = re.compile(r"\(open\b|\bstill open\b|\bwe will\b|\bwe plan to\b|\bdue (?:in|by)\b", re.I)
+SAYS_OPEN = re.compile(r"\(open\b|\bstill open\b|\bwe will\b|\bwe would\b|\bwe plan to\b|\bdue (?:in|by)\b", re.I)
+"""A sentence that says its action is still to come (open, planned, proposed) is not told as current practice."""
 
 
 def load_facts() -> list[Fact]:
@@ -78,7 +101,11 @@ def _build_facts(path, data: dict) -> list[Fact]:
             if "v" not in pat.groupindex:
                 raise ConfigError(f"{path}: fact {name}: pattern {p!r} has no group named v")
             pats.append(pat)
-        out.append(Fact(str(name), str(spec.get("label") or name), pats, str(spec.get("needs") or "")))
+        kind = str(spec.get("kind") or "time")
+        if kind not in ("time", "count", "choice"):
+            raise ConfigError(f"{path}: fact {name}: kind {kind!r} is not time, count or choice")
+        values = {" ".join(str(k).lower().split()): str(v) for k, v in (spec.get("values") or {}).items()}
+        out.append(Fact(str(name), str(spec.get("label") or name), pats, str(spec.get("needs") or ""), kind, values))
     return out
 
 
@@ -137,15 +164,17 @@ def statements(answers: list[tuple[str, str]], facts: list[Fact] | None = None) 
                     continue
                 for pat in fact.patterns:
                     for m in pat.finditer(sentence):
-                        key = normalise(m.group("v"))
+                        key = fact.key(m.group("v"))
                         if key is None:
                             continue
                         found.setdefault(fact.name, []).append(Statement(ref, m.group("v"), sentence, key))
     return found
 
 
-def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] | None = None) -> list[Contradiction]:
-    """Contradictions across (and within) the answers of one tender, given as (ref, text) pairs."""
+def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] | None = None,
+                  profile: dict | None = None) -> list[Contradiction]:
+    """Contradictions across (and within) the answers of one tender, given as (ref, text) pairs;
+    with ``profile`` (the service profile), also each role an answer names that its team lacks."""
     facts = load_facts() if facts is None else facts
     labels = {f.name: f.label for f in facts}
     out: list[Contradiction] = []
@@ -164,8 +193,107 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
         if actions:
             for ref, text in answers:
                 for sentence in _sentences(text):
-                    if _SAYS_OPEN.search(sentence):
+                    if SAYS_OPEN.search(sentence):
                         continue  # the sentence itself says the action is still to be done
                     if _contradicts(sentence, actions):
                         out.append(Contradiction("open action", "see the incident log", [Statement(ref, "", sentence)]))
+    if profile is not None:
+        known = known_roles(profile)
+        for ref, text in answers:
+            for sentence in _sentences(text):
+                for role in unknown_roles(sentence, profile, known=known):
+                    out.append(Contradiction("role", "the team is: " + (profile.get("team") or "not given"),
+                                             [Statement(ref, role, sentence)]))
+    return out
+
+
+# ---------------------------------------------------------------- roles the answers name
+
+# the last word of a role ('clinical lead', 'recovery workers', 'head of people' is read apart)
+_ROLE_HEAD = re.compile(r"\b(leads?|leaders?|managers?|workers?|officers?|advis[eo]rs?|co-?ordinators?|champions?"
+                        r"|specialists?|clinicians?|practitioners?|directors?|guardians?|owners?|supervisors?)\b", re.I)
+_HEAD_OF = re.compile(r"\bhead of ([a-z]+(?: governance)?)\b", re.I)
+# words that end the phrase before a role's head: determiners, possessives, numbers, prepositions
+# words that may stand before a role's head inside its name; any other word ends the name
+_ROLE_WORDS = set("""
+    peer support recovery clinical team leader service housing and money data quality safeguarding
+    information governance protection risk senior deputy assistant principal lead specialist nurse care
+    mental health community crisis outreach family carers wellbeing employment debt benefits practice
+    primary network neighbourhood transition mobilisation exit link emergency accountable caldicott
+    occupational therapy social prescribing ips personal project volunteer volunteers trainee apprentice
+    """.split())
+_ROLE_STOP = {
+    "a", "an", "the", "their", "our", "his", "her", "its", "your", "my", "each", "every", "any", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "with", "by", "to", "from", "for", "of",
+    "at", "in", "on", "as", "is", "are", "was", "who", "which", "that", "this", "these", "those", "or", "than",
+    "both", "all", "other", "another", "same", "new", "named", "duty", "senior", "current", "previous",
+    "allocated", "usual", "own", "first", "next", "last", "relief", "agency", "bank", "temporary", "single",
+    "locality", "trained", "experienced", "north", "south", "more", "most", "no", "not", "many",
+    "whole-time", "full-time", "part-time",
+}
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _role_phrases(text: str) -> list[str]:
+    """Role names in ``text``, singular and without their determiners: 'clinical lead', 'worker',
+    'housing and money adviser', 'head of information governance'."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*|[,;:.()]", text or "")
+    out = []
+    for i, w in enumerate(words):
+        if not _ROLE_HEAD.fullmatch(w):
+            continue
+        if i + 1 < len(words) and words[i + 1].lower() in ("of",) and w.lower().startswith("head"):
+            continue
+        if w.lower() in ("lead", "leads") and i + 1 < len(words) and words[i + 1].lower() in ("to", "the", "a", "an", "on", "by", "and", "in", "with"):
+            continue  # a verb ('leads to', 'lead the review'), not a role
+        phrase = [_singular(w)]
+        j = i - 1
+        while j >= 0 and len(phrase) < 5:
+            prev = words[j]
+            low = prev.lower().replace("’", "'")
+            if low == "lead" and len(phrase) == 1 and phrase[0] != "lead":
+                phrase.insert(0, low)  # 'lead clinician', 'lead nurse': a role of its own
+                j -= 1
+                continue
+            if not prev[0].isalpha() or low in _ROLE_STOP or low.endswith("'s") or _ROLE_HEAD.fullmatch(prev):
+                break
+            if low not in _ROLE_WORDS and not ("-" in low and not low.endswith("ly")):
+                break
+            phrase.insert(0, low)
+            j -= 1
+        while phrase and phrase[0] == "and":
+            phrase = phrase[1:]
+        out.append(" ".join(phrase))
+    out += ["head of " + m.group(1).lower() for m in _HEAD_OF.finditer(text or "")]
+    return out
+
+
+def known_roles(profile: dict) -> set[str]:
+    """The roles an answer may name: the profile's team and provider roles, and the duties and
+    partners' roles listed under ``roles`` in ``corpus/library/facts.yaml``."""
+    known = {"worker", "lead", "leader", "manager", "officer", "practitioner", "clinician", "specialist",
+             "director", "champion", "supervisor", "adviser", "coordinator", "owner"}  # a role named by its head alone
+    for field_name in ("team", "provider_roles"):
+        for part in re.split(r",|\band\b(?![^()]*\))", re.sub(r"\([^()]*\)", " ", profile.get(field_name) or "")):
+            known.update(_role_phrases(part))
+    known.update(_role_phrases(profile.get("team") or ""))
+    listed = locations.read_data_yaml("corpus", "library/facts.yaml", lambda path, data: data.get("roles") or {}) or {}
+    for group in listed.values():
+        for role in group or []:
+            known.update(_role_phrases(str(role)) or [str(role).lower()])
+    return known
+
+
+def unknown_roles(text: str, profile: dict, *, known: set[str] | None = None) -> list[str]:
+    """Roles ``text`` names that neither the profile's team nor its provider roles hold, nor a
+    duty or partner role listed in facts.yaml ('peer support lead', 'lead clinician')."""
+    known = known_roles(profile) if known is None else known
+    out = []
+    for role in _role_phrases(text):
+        if role not in known and role not in out:
+            out.append(role)
     return out

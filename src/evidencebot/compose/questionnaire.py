@@ -9,10 +9,16 @@ Reading (:func:`read_questionnaire`):
   "Limit", "Max words", "Characters", "Pages"), weighting ("Weighting",
   "Weight", "%"). A two-column table whose left cells are labels ("Question",
   "Guidance", "Word limit", "Weighting", "Ref") holds one question.
-* **Word, numbered headings.** Without such tables, a paragraph in a Heading
-  style, or starting with a question number ("1.", "2.3", "Q4", "Question 5"),
-  starts a question; the paragraphs after it, up to the next one, are its text.
-* **Excel.** The first sheet with a header row (in its first ten rows) that
+* **Word, paragraphs.** Without such tables, the document's paragraphs in order
+  (with or without Heading styles: many buyers' documents have none). A question
+  starts at a reference or title line: a Heading paragraph, "Q3.2 ...",
+  "Question 5", "4.1 ..." (or "1." when the document has no other references),
+  and runs to the next one. A numbered list inside a question (after a lead-in
+  ending with ":", numbered on from it, or "3.1" under "3.") and the buyer's
+  scoring scale ("5 – Excellent: ...") belong to the question they sit in; a
+  title with nothing under it is a section title, not a question. A small table
+  under a question ("Word limit | 500", "Weighting | 10%") is read as its lines.
+* **Excel.** The first sheet with a header row (in its first 40 rows) that
   names a question column; one row per question below it. The answer column is
   the one headed "Answer", "Response", "Bidder response" or "Your response".
 
@@ -121,7 +127,12 @@ def read_questionnaire(path) -> Questionnaire:
     elif suffix in (".xlsx", ".xlsm"):
         q = _read_xlsx(p)
     else:
-        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, not {suffix or 'a file without a suffix'}")
+        hint = {".doc": " (open it in Word and save it as .docx)", ".xls": " (open it in Excel and save it as .xlsx)",
+                ".odt": " (save it as .docx)", ".ods": " (save it as .xlsx)",
+                ".pdf": " (ask the buyer for the Word or Excel version, or paste a question into "
+                        "'evidencebot assemble tender --question-file')"}.get(suffix, "")
+        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, not "
+                         f"{suffix or 'a file without a suffix'}{hint}")
     if not q.questions:
         raise InputError(f"{p}: no recognisable questions (looked for a table or sheet with a 'Question' column, "
                          "and for numbered questions or question headings)")
@@ -182,77 +193,406 @@ def _open_docx(p: Path):
 
 
 def _cell_text(cell) -> str:
-    return "\n".join(par.text for par in cell.paragraphs).strip()
+    """Every paragraph in the cell, those inside a content control or a nested table too."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    return "\n".join(Paragraph(p, cell).text for p in cell._tc.iter(qn("w:p"))).strip()
+
+
+def _blocks(doc):
+    """The body's paragraphs and tables in order, those inside content controls too (buyers' forms
+    often wrap questions in them, and python-docx's own list skips them)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(element):
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                yield Paragraph(child, doc._body)
+            elif child.tag == qn("w:tbl"):
+                yield Table(child, doc._body)
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from walk(content)
+
+    yield from walk(doc.element.body)
 
 
 def _read_docx(p: Path) -> Questionnaire:
+    from docx.table import Table
+
     doc = _open_docx(p)
     title = next((par.text.strip() for par in doc.paragraphs if par.text.strip()), p.stem)
     q = Questionnaire(path=p, kind="docx", title=title[:200],
                       preamble="\n".join(par.text for par in doc.paragraphs if par.text.strip()))
-    for table in doc.tables:
-        rows = [[_cell_text(c) for c in row.cells] for row in table.rows]
+    numbers = _Numbering(doc)
+    heading: _Line | None = None  # the numbered title paragraph over a question's table, if any
+    for block in _blocks(doc):
+        if not isinstance(block, Table):
+            marker, _ = numbers.marker(block)
+            text = " ".join(f"{marker} {block.text}".split())
+            if text:
+                line = _numbered(_Line(text=text, heading=_style_name(block).startswith("heading")))
+                # a reference ('3.1', 'Q3.1', a numbered Heading), not a list item's '1.'
+                heading = line if line.shape in ("prefixed", "dotted") or (line.heading and line.shape) else heading
+            continue
+        rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
         if not rows:
             continue
-        cols = _columns(rows[0])
-        if cols:
-            for r in rows[1:]:
-                item = _row_question(r, cols)
+        # the header row, under a title row or two merged across the table ('Section 3: Quality'); it
+        # names two columns at least ('Question | Describe how ...' is a label and its question)
+        found = next(((n, _columns(r)) for n, r in enumerate(rows[:3]) if len(_columns(r)) >= 2), None)
+        if found:
+            n, cols = found
+            for r in rows[n + 1:]:
+                item = _row_question(r, cols, headers=rows[n])
                 if item:
                     q.questions.append(item)
             continue
         # a label/value table for one question
-        labels = {}
-        for r in rows:
-            if len(r) >= 2:
-                kind = _classify(r[0])
-                if kind and kind not in labels and r[1].strip():
-                    labels[kind] = r[1]
-        if "question" in labels:
-            q.questions.append(BuyerQuestion(ref=labels.get("ref", "").strip(), question=labels["question"],
-                                             guidance=labels.get("guidance", ""), limit_text=labels.get("limit", ""),
-                                             weighting_text=labels.get("weighting", "")))
+        labelled = _labelled(rows)
+        if "question" not in labelled:
+            continue
+        labels = {kind: value for kind, (_, value) in labelled.items()}
+        ref, question = labels.get("ref", "").strip(), labels["question"]
+        top = _numbered(_Line(text=" ".join(rows[0][0].split()))) if len(set(rows[0])) == 1 else None
+        named = re.match(r"(?i)\s*(q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?)\b", labelled["question"][0])
+        for source in (top if top is not None and top.shape else None, heading):
+            if source is not None and not ref:
+                # '3.1 Safeguarding' over the table (merged across its top row, or the paragraph before it)
+                ref = source.ref
+                if source.rest and source.rest not in question:
+                    question = f"{source.rest}\n{question}"
+        if not ref and named:
+            ref = " ".join(named.group(1).split())  # 'Question 3.1 | Describe ...'
+        heading = None
+        limit = _limit_with_unit(*reversed(labelled["limit"])) if "limit" in labelled else ""
+        q.questions.append(BuyerQuestion(ref=ref, question=question, guidance=labels.get("guidance", ""),
+                                         limit_text=limit, weighting_text=labels.get("weighting", "")))
     if q.questions:
         return q
-    # numbered headings
-    current: BuyerQuestion | None = None
-    number = re.compile(r"^\s*(?:q(?:uestion)?\s*)?(\d+(?:\.\d+)*[a-z]?)[.):]?\s+(.*)$", re.I)
-    for par in doc.paragraphs:
-        text = par.text.strip()
-        if not text:
-            continue
-        style = (par.style.name if par.style is not None else "") or ""
-        m = number.match(text)
-        heading = style.lower().startswith("heading")
-        if heading or (m and (m.group(2) or "").strip()):
-            if m:
-                ref, rest = m.group(1), m.group(2).strip()
-            else:
-                ref, rest = "", text
-            if heading and not m and current is None and not q.questions and par is doc.paragraphs[0]:
-                continue  # the document title
-            current = BuyerQuestion(ref=ref, question=rest if not heading else "")
-            if heading:
-                current.question = ""
-                current.guidance = ""
-                current.limit_text = ""
-                current.ref = ref
-                current._title = rest  # type: ignore[attr-defined]
-            q.questions.append(current)
-        elif current is not None:
-            current.question = (current.question + "\n" + text).strip()
-    out = []
-    for item in q.questions:
-        title = getattr(item, "_title", "")
-        if not item.question and title:
-            item.question = title
-        if item.question and re.search(r"[A-Za-z]{3,}", item.question):
-            out.append(item)
-    q.questions = out
+    q.questions = _paragraph_questions(_docx_lines(doc))
     return q
 
 
-def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None) -> BuyerQuestion | None:
+def _style_name(par) -> str:
+    return ((par.style.name if par.style is not None else "") or "").lower()
+
+
+def _label_cells(rows: list[list[str]]) -> dict[str, str]:
+    """A table that labels its cells: 'Question | text' / 'Word limit | 500' one pair a row, or
+    a header row over one row of values ('Word limit | Weighting' over '500 | 10%')."""
+    return {kind: value for kind, (_, value) in _labelled(rows).items()}
+
+
+def _labelled(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
+    """{kind: (label, value)} of a table that labels its cells (see :func:`_label_cells`)."""
+    labels: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        if len(r) >= 2:
+            kind = _classify(r[0])
+            if kind and kind not in labels and r[1].strip():
+                labels[kind] = (r[0], r[1])
+    if not labels and len(rows) >= 2:
+        for head, value in zip(rows[0], rows[1]):
+            kind = _classify(head)
+            if kind and kind not in labels and value.strip():
+                labels[kind] = (head, value)
+    return labels
+
+
+def _limit_with_unit(limit: str, header: str) -> str:
+    """A bare number in a limit cell with the unit its label or header names ('Max characters',
+    'Pages'; words otherwise): '2000' under 'Character limit' is '2000 characters'."""
+    if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", limit.strip()):
+        return limit
+    name = header.lower()
+    unit = "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
+    return f"{limit.strip()} {unit}"
+
+
+# ------------------------------------------------ Word: questions written as paragraphs
+
+_REF_LINE = re.compile(
+    r"^\s*(?P<ref>(?P<prefix>q(?:uestion)?\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
+    r"(?![\d,%/])(?P<sep>\s*[.):–—-](?!\d))?\s*(?P<rest>.*)$", re.I | re.S)
+_SCORES = (r"excellent|outstanding|very\s+good|good|strong|satisfactory|adequate|acceptable|fair|moderate|partial|"
+           r"limited|minimal|weak|poor|very\s+poor|unacceptable|unsatisfactory|inadequate|insufficient|fail(?:ed)?|"
+           r"pass(?:ed)?|no\s+(?:response|answer|evidence)|not\s+(?:answered|addressed|met)|nil|none|"
+           r"(?:major|minor|serious|some|significant)\s+(?:concerns?|reservations?|gaps?|weakness(?:es)?)")
+_SCALE_LINE = re.compile(rf"^\s*\(?\d{{1,2}}\)?\s*(?:marks?|points?)?\s*[-–—=:.)]?\s*\(?(?:{_SCORES})\b\s*(?:[-–—:=,.)(]|$)",
+                         re.I)
+"""A line of the buyer's scoring scale ('5 – Excellent: fully addresses ...', '0 = No response'):
+part of the question it sits in, never a question of its own."""
+_UNIT_WORDS = re.compile(r"^(?:words?|characters?|chars?|pages?|sides?|marks?|points?|per\s*cent|percent|hours?|"
+                         r"days?|weeks?|months?|years?|people|staff|wte|january|february|march|april|may|june|july|"
+                         r"august|september|october|november|december)\b", re.I)
+_ASKS = re.compile(r"\?|\b(?:describe|explain|set\s+out|outline|provide|tell\s+us|give|demonstrate|detail|confirm|"
+                   r"show|how|what|which|why|when|who|where|please)\b", re.I)
+
+
+_CELL = re.compile(r"\s\|\s|\t")
+
+
+def _is_header_row(text: str) -> bool:
+    """A spreadsheet header pasted as text: 'Ref | Question | Guidance | Word limit | Weighting'."""
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", text.strip().strip("|"))]
+    return len(cells) >= 3 and bool(_columns(cells))
+
+
+@dataclass
+class _Line:
+    text: str
+    heading: bool = False
+    shape: str = ""
+    """'' (not numbered), 'prefixed' (Q3.2, Question 5), 'dotted' (4.1) or 'single' (1.)."""
+    ref: str = ""
+    number: tuple[int, ...] = ()
+    rest: str = ""
+
+
+def _docx_lines(doc) -> list[_Line]:
+    """The document's body in order: each paragraph (its soft line breaks as lines) and, for a
+    table that is not a question table, its labelled cells as 'Label: value' lines (a 'Word
+    limit | 500' table under a numbered question). The document's title is left out."""
+    from docx.table import Table
+
+    out: list[_Line] = []
+    first = True
+    numbers = _Numbering(doc)
+    for block in _blocks(doc):
+        if isinstance(block, Table):
+            rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
+            labels = _labelled(rows)
+            if "limit" in labels:
+                label, value = labels["limit"]
+                if re.search(r"\d", value):  # 'Word limit | TBC' is read, and refused, as written
+                    value = _limit_with_unit(value, label)
+                out.append(_Line(text=f"Maximum {value.strip()}" if re.match(r"\d", value.strip()) else
+                                 f"{label.strip().rstrip(':')}: {value.strip()}"))
+            if "weighting" in labels and re.search(r"\d", labels["weighting"][1]):
+                value = labels["weighting"][1].strip()  # not a scoring table ('Score | Description')
+                out.append(_Line(text=f"Weighting: {value}%" if re.fullmatch(r"[\d.]+", value) else f"Weighting: {value}"))
+            if "guidance" in labels:
+                out += [_Line(text=t.strip()) for t in labels["guidance"][1].split("\n") if t.strip()]
+            continue
+        marker, level = numbers.marker(block)
+        text = block.text.rstrip()  # an indent typed before a nested item is kept
+        if not text.strip():
+            continue
+        if marker:  # Word's own numbering or bullets: not in the paragraph's text, written out as the buyer sees it
+            text = "    " * level + f"{marker} {text.strip()}"
+        style = _style_name(block)
+        if first and style == "title":
+            first = False
+            continue  # the document's title (kept in the preamble)
+        first = False
+        if style.startswith("heading"):
+            out.append(_numbered(_Line(text=" ".join(text.split()), heading=True)))
+        else:  # a nested item keeps its indent (the intake reads it as a sub-list)
+            out += [_numbered(_Line(text=t.rstrip())) for t in text.split("\n") if t.strip()]
+    return out
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            letters = chr(97 + r) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        out = ""
+        for value, numeral in _ROMAN:
+            while n >= value:
+                out, n = out + numeral, n - value
+        return out.upper() if fmt == "upperRoman" else out
+    if fmt == "bullet":
+        return "•"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering, worked out as Word shows it: a paragraph (or its style) names
+    a list and a level; the list's level says the format ('%1.%2', '(%1)', a bullet) and where it
+    starts. Without this, a questionnaire numbered by Word ('3.2 Safeguarding' as a numbered
+    Heading, '(a)' items) reads with no references and no list markers."""
+
+    def __init__(self, doc) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = doc.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt, text, start = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+                    text.get(qn("w:val"), "") if text is not None else "",
+                    int(start.get(qn("w:val"), "1")) if start is not None else 1)
+            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(qn("w:numId"), "")] = abstract.get(ref.get(qn("w:val"), ""), {})
+
+    def _num_pr(self, par) -> tuple[str, int] | None:
+        qn = self.qn
+        found = par._p.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        style = par.style
+        while found is None and style is not None:  # numbering given by the style (a numbered Heading 2)
+            found = style.element.find(qn("w:pPr") + "/" + qn("w:numPr"))
+            style = style.base_style
+        if found is None:
+            return None
+        num_id, ilvl = found.find(qn("w:numId")), found.find(qn("w:ilvl"))
+        if num_id is None or num_id.get(qn("w:val")) in (None, "0"):
+            return None
+        return str(num_id.get(qn("w:val"))), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+
+    def marker(self, par) -> tuple[str, int]:
+        """The number or bullet Word shows before the paragraph ('' if none) and its level."""
+        if not self.levels:
+            return "", 0
+        found = self._num_pr(par)
+        if found is None or found[0] not in self.levels or not par.text.strip():
+            return "", 0
+        num_id, level = found
+        levels = self.levels[num_id]
+        counters = self.counters.setdefault(num_id, {})
+        fmt, text, start = levels.get(level, ("decimal", f"%{level + 1}.", 1))
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]  # a new item restarts the levels under it
+        if fmt == "bullet":
+            return "•", level
+
+        def value(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            kfmt, _, kstart = levels.get(k, ("decimal", "", 1))
+            return _format_number(counters.get(k, kstart), kfmt)
+
+        return re.sub(r"%(\d)", value, text).strip(), level
+
+
+def _numbered(line: _Line) -> _Line:
+    """Read a line's question reference, if it starts with one."""
+    m = _REF_LINE.match(line.text)
+    if not m or _SCALE_LINE.match(line.text):
+        return line
+    rest = m.group("rest").strip()
+    prefixed, dotted = bool(m.group("prefix")), "." in m.group("num")
+    if not prefixed and (_UNIT_WORDS.match(rest) or (rest[:1].islower() and dotted)):
+        return line  # '500 words', '1.5 million', a date
+    if not prefixed and not dotted and not m.group("sep") and not line.heading:
+        return line  # a bare number ('3 sides of A4', '2 Safeguarding' is read only as a heading)
+    if not rest and not (prefixed or dotted or line.heading):
+        return line
+    line.shape = "prefixed" if prefixed else "dotted" if dotted else "single"
+    line.ref = " ".join(m.group("ref").split()).rstrip(".")
+    line.number = tuple(int(n) for n in m.group("num").split("."))
+    line.rest = rest
+    return line
+
+
+def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
+    """Questions written as paragraphs, as many buyers' documents are (often without Heading
+    styles). A question starts at a reference or title line ('Q3.2 Safeguarding', '4.1
+    Workforce', 'Question 5', a Heading paragraph), not at every numbered line: a numbered
+    list after a lead-in ('... should address the following:'), its continuation and the
+    buyer's scoring scale ('5 – Excellent: ...') belong to the question they sit in.
+
+    Which numbered lines start questions: references (Q3.2, Question 5, 4.1) and headings
+    when there are any; else headings when a heading is followed by the question's text;
+    else single numbers ('1.', '2)') that are not list items."""
+    items = _list_items(lines)
+    strong = [n for n, line in enumerate(lines) if line.shape in ("prefixed", "dotted") and n not in items]
+    headed = any(line.heading and n + 1 < len(lines) and not lines[n + 1].heading and not lines[n + 1].shape
+                 for n, line in enumerate(lines))
+    starts = {n for n, line in enumerate(lines) if line.heading}
+    if strong:
+        starts |= set(strong)
+    elif not headed:
+        starts |= {n for n, line in enumerate(lines) if line.shape == "single" and n not in items}
+    blocks: list[tuple[_Line, list[str]]] = []
+    for n, line in enumerate(lines):
+        if n in starts:
+            blocks.append((line, []))
+            if _CELL.search(line.text) and n and _is_header_row(lines[n - 1].text):
+                # a spreadsheet row pasted as text ('Q3.7 | Describe ... | 600 words | 7%') with its
+                # header line above it: the header belongs to this question, not the one before
+                if len(blocks) > 1 and blocks[-2][1] and blocks[-2][1][-1] == lines[n - 1].text:
+                    blocks[-2][1].pop()
+                blocks[-1][1].append(lines[n - 1].text)
+        elif blocks:
+            blocks[-1][1].append(line.text)
+    out = []
+    for head, body in blocks:
+        if _CELL.search(head.text):  # a pasted row is read whole, under its header: the intake unpacks it
+            body = [t for t in body if _is_header_row(t)][:1] + [head.text] + [t for t in body if not _is_header_row(t)]
+            out.append(BuyerQuestion(ref=head.ref, question="\n".join(body)))
+            continue
+        title = head.rest if head.shape else head.text
+        if not body and not (len(title.split()) >= 6 or _ASKS.search(title)):
+            continue  # a section title ('Section 3: Quality', '4.2 Mobilisation' with nothing under it)
+        text = "\n".join(t for t in [title] + body if t.strip())
+        if strong and not head.shape and "?" not in text and not read_limits(text).word_budget:
+            continue  # among numbered questions, an unnumbered heading ('Instructions to bidders') is the buyer's notes
+        if not re.search(r"[A-Za-z]{3,}", text):
+            continue
+        out.append(BuyerQuestion(ref=head.ref, question=text))
+    return out
+
+
+def _list_items(lines: list[_Line]) -> set[int]:
+    """Numbered lines that are items of a list inside a question: the first after a line ending
+    with ':' and each one numbered next after it (1., 2., 3. or 3.1, 3.2); a '3.1' under '3.'
+    (a sub-number of the numbered line before it)."""
+    items: set[int] = set()
+    run: tuple[str, tuple[int, ...]] | None = None  # the list's shape and the number expected next
+    parent: tuple[int, ...] | None = None  # the last numbered line that may have sub-numbered items
+    parent_text = False  # whether the question's own text came after that line
+    for n, line in enumerate(lines):
+        if not line.shape or line.heading:
+            if line.heading or not re.match(r"^\s*(?:[-*•·▪◦–—‣○●■□➢➤►✓]|\(?[a-z]{1,4}[.)])\s", line.text, re.I):
+                run = None  # a paragraph that is not a list line ends the list
+            if line.heading:
+                parent = None
+            parent_text = not line.heading
+            continue
+        after_colon = n > 0 and lines[n - 1].text.rstrip().endswith(":") and not lines[n - 1].heading
+        continues = run is not None and run == (line.shape, line.number)
+        child = (parent is not None and parent_text and line.shape == "dotted"
+                 and len(line.number) == len(parent) + 1 and line.number[:-1] == parent)
+        if after_colon or continues or child:
+            items.add(n)
+            run = (line.shape, line.number[:-1] + (line.number[-1] + 1,))
+        else:
+            run = None
+            # '3.1' straight under '3. Quality questions' is a question: '3.' was a section title
+            parent = None if line.shape == "dotted" else line.number
+            parent_text = False
+    return items
+
+
+def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None,
+                  headers: list[str] | None = None) -> BuyerQuestion | None:
     def get(kind: str) -> str:
         i = cols.get(kind)
         return str(cells[i]).strip() if i is not None and i < len(cells) and cells[i] is not None else ""
@@ -260,7 +600,12 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     text = get("question")
     if not text or not re.search(r"[A-Za-z]{3,}", text):
         return None
-    return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=get("limit"),
+    if not (get("ref") or get("limit") or get("weighting")) and len(text.split()) <= 8 and not _ASKS.search(text):
+        return None  # a section row ('Section B: Social value'), not a question
+    limit = get("limit")
+    if headers and limit:  # a bare number: the column's header says what it counts ('Max characters', 'Pages')
+        limit = _limit_with_unit(limit, headers[cols["limit"]])
+    return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=limit,
                          weighting_text=get("weighting"), row=row)
 
 
@@ -285,7 +630,8 @@ def _cell_str(value) -> str:
 
 
 def _find_header(ws) -> tuple[int, dict[str, int]] | None:
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=10, values_only=True), 1):
+    # buyers' workbooks often open with a block of instructions above the question table
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=40, values_only=True), 1):
         cols = _columns([_cell_str(v) for v in row])
         if cols:
             return r, cols
@@ -308,7 +654,7 @@ def _read_xlsx(p: Path) -> Questionnaire:
                               answer_column=headers[cols["answer"]] if "answer" in cols else None,
                               preamble="\n".join(t for t in above if t.strip()))
             for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
-                item = _row_question([_cell_str(v) for v in row], cols, row=r)
+                item = _row_question([_cell_str(v) for v in row], cols, row=r, headers=headers)
                 if item:
                     q.questions.append(item)
             if q.questions:

@@ -86,6 +86,8 @@ class QuestionPlan:
     limits: "Limits | None" = None
     char_limit: int | None = None
     """A character limit the answer must also fit (spaces included)."""
+    title: str = ""
+    """The buyer's reference and title ('Q3.2 Safeguarding'), '' when the question has none."""
     instructions: list[str] = field(default_factory=list)
     """The buyer's rules for the response (format, scoring, attachments): kept, never answered."""
 
@@ -207,25 +209,26 @@ until its characters, spaces included, fit)."""
 _N = r"(\d[\d,]*(?:\.\d+)?)"
 _CAP = r"(?:maximum|max\.?|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}\s*words?\b", re.I),
-    re.compile(rf"{_N}\s*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
-    re.compile(rf"{_N}[-\s]word\s+(?:limit|maximum|max\b|answer|response|count)", re.I),
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
+    # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
+    re.compile(rf"{_N}[^\S\n]*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
+    re.compile(rf"{_N}[- \t]word\s+(?:limit|maximum|max\b|answer|response|count)", re.I),
     re.compile(rf"(?:(?:maximum\s+)?word\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?words)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*words?\b)?(?:\s*(?:maximum|max\b\.?))?(?!\s*(?:char|page|side))", re.I),
-    re.compile(rf"\(\s*{_N}\s*words?\s*\)", re.I),
+    re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*\)", re.I),
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
-    re.compile(rf"\btotal(?:\s+of)?\s*:?\s*{_N}\s*words?\b", re.I),
+    re.compile(rf"\btotal(?:\s+of)?\s*:?\s*{_N}[^\S\n]*words?\b", re.I),
     re.compile(rf"word\s+limit\s+for\s+[^:.\n]{{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
-    re.compile(rf"(?:answers?|responses?|text|submissions?)\s+(?:exceeding|in\s+excess\s+of|longer\s+than|of\s+more\s+than|over)\s+{_N}\s*words?\b", re.I),
-    re.compile(rf"\(\s*{_N}\s*words?\s*(?=[,;])", re.I),
-    re.compile(rf"^\s*{_N}\s*words?\.?\s*$", re.I | re.M),
-    re.compile(rf"(?<=[.?!)])\s+{_N}\s*words?\.?\s*$", re.I | re.M),
+    re.compile(rf"(?:answers?|responses?|text|submissions?)\s+(?:exceeding|in\s+excess\s+of|longer\s+than|of\s+more\s+than|over)\s+{_N}[^\S\n]*words?\b", re.I),
+    re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*(?=[,;])", re.I),
+    re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
+    re.compile(rf"(?<=[.?!)])\s+{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
 ]
 _CHAR_LIMITS = [
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}\s*char(?:acter)?s?\b", re.I),
-    re.compile(rf"{_N}\s*char(?:acter)?s?\s*(?:\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?\s*)?(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
-    re.compile(rf"{_N}[-\s]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I),
+    re.compile(rf"{_N}[^\S\n]*char(?:acter)?s?\s*(?:\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?\s*)?(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
+    re.compile(rf"{_N}[- \t]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
     re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
-    re.compile(rf"\(\s*{_N}\s*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
+    re.compile(rf"\(\s*{_N}[^\S\n]*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
 ]
 _PAGE_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|half\s+a|a\s+half|a|an|single)"
 _PAGE_LIMITS = [
@@ -242,13 +245,16 @@ _WEIGHTINGS = [
     re.compile(rf"(?:carries|worth|accounts\s+for)\s+{_N}\s*%", re.I),
     re.compile(rf"^\s*[\(\[]?\s*{_N}\s*%\s*[\)\]]?\s*\.?\s*$", re.I | re.M),
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*(?:per\s*cent|percent)\b", re.I),
-    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?!\s*(?:words?|char|pages?|sides?|marks?))", re.I),
+    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
 ]
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
 _UNREADABLE = re.compile(
-    r"\b(?:(?:word|character|page)\s+(?:limit|count)|max(?:imum)?\.?\s+(?:words|characters|pages))\s*(?:is)?\s*[:=–-]?\s*"
-    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:one|two|three|four|five|six|half)\b)([A-Za-z][\w/ ]{0,20})", re.I)
+    r"\b(?:(?:word|character|page)\s+(?:limit|count)|max(?:imum)?\.?\s+(?:words|characters|pages))\b"
+    # a limit given as something other than a number: after ':' / '=' / a dash, or a placeholder ('Word
+    # limit TBC'); not a sentence about the limit ('Character counts will be checked', 'the word limit and ...')
+    r"(?:\s*(?:is|of)?\s*[:=–-]\s*|\s+(?:is\s+)?(?=(?:tbc|tba|tbd|to\s+be\b|n/?a\b|x{2,}|\?)))"
+    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:one|two|three|four|five|six|half)\b)([A-Za-z?][\w/ ]{0,20})", re.I)
 
 
 @dataclass
@@ -367,7 +373,10 @@ def unpack_row(question: str) -> str:
         if limit:
             name = header[cols["limit"]].lower()
             unit = "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
-            out.append(f"Maximum {limit} {unit}" if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", limit) else limit)
+            num = re.match(r"\d[\d,]*(?:\.\d+)?(?=\s*(?:\(|$))", limit)
+            # '3,000 (including spaces)' under 'Max characters': the header names the unit
+            out.append(f"Maximum {num.group(0)} {unit}{limit[num.end():]}" if num and not re.search(
+                r"word|char|page|side", limit, re.I) else limit)
         if weight:
             out.append(f"Weighting: {weight}%" if re.fullmatch(r"[\d.]+", weight) else f"Weighting: {weight}")
     return "\n".join(t for t in out if t)
@@ -574,6 +583,13 @@ def _weight(text: str) -> tuple[str, float | None]:
     return cleaned, float(m.group(1))
 
 
+def _paragraph_sentences(text: str) -> list[str]:
+    """The sentences of each paragraph, limits read out paragraph by paragraph: 'Responses exceeding
+    800 words will not be read beyond that point.' in a paragraph of its own leaves 'will not be read
+    ...', a rule, not the tail of the last ask."""
+    return [s for para in re.split(r"\n[ \t]*\n", text or "") for s in _sentences(_strip_limits(para))]
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in (_clean(p) for p in text_sentences(_clean(text))) if s]
 
@@ -619,6 +635,9 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         marks.append((i, key, m.group("text")))
     if len(marks) < 2:
         return None
+    marks = _asked_list(lines, marks)
+    if len(marks) < 2:
+        return None
     # a nested list (indented deeper than the first item, under an item that ends with ':'
     # or of another kind of marker) belongs to the item above it
     def indent(i: int) -> int:
@@ -657,7 +676,11 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             parent_key = k if k != "-" else ""
             last = i
         elif i in own and items:
-            if items[-1][0] == parent_key and items[-1][1].rstrip().endswith(":") and not _WH.match(items[-1][1]):
+            head_text = items[-1][1].rstrip()
+            # 'how people will access the service:' is split exactly by its items; 'how staff will
+            # support X, covering:' keeps its own ask, the items are aspects of it
+            if items[-1][0] == parent_key and head_text.endswith(":") and (not _WH.match(head_text) or not re.search(
+                    r"\b(?:including|covering|such\s+as|in\s+particular|as\s+follows|for\s+example)\s*:$", head_text, re.I)):
                 items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
             m = _LIST_LINE.match(lines[i])
             ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
@@ -678,6 +701,26 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         elif i > marks[-1][0]:
             break
     return first, last, items
+
+
+def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Two lists of different kinds with prose between them ('- Contract award is expected in
+    October.' facts, then 'Please address:' and '1. ... 2. ...'): the list the buyer asks for is
+    the one after a lead-in ending with ':' (else the last one); the other is context."""
+    groups: list[list[tuple[int, str, str]]] = [[marks[0]]]
+    for prev, cur in zip(marks, marks[1:]):
+        between = [ln for ln in lines[prev[0] + 1:cur[0]] if ln.strip() and not ln[:1].isspace()]
+        if between:
+            groups.append([cur])
+        else:
+            groups[-1].append(cur)
+    if len(groups) < 2 or len({_kind(g[0][1]) for g in groups}) < 2:
+        return marks
+    def led(g: list[tuple[int, str, str]]) -> bool:
+        before = [ln for ln in lines[:g[0][0]] if ln.strip()]
+        return bool(before) and before[-1].rstrip().endswith(":")
+    chosen = [g for g in groups if led(g)] or [groups[-1]]
+    return chosen[-1] if len(chosen[-1]) >= 2 else marks
 
 
 def _kind(key: str) -> str:
@@ -732,7 +775,7 @@ def _split_series(text: str) -> list[str]:
         return [p for p in parts if p]
     # do not split inside brackets
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
-    pieces = [p.strip() for p in re.split(r",\s*", protected) if p.strip()]
+    pieces = _attach_examples([p.strip() for p in re.split(r",\s*", protected) if p.strip()])
     if len(pieces) >= 2:
         last = pieces[-1]
         tail = _AND_SPLIT.split(" " + re.sub(r"^(?:and|or)\s+", "", last, flags=re.I))
@@ -746,10 +789,14 @@ def _split_series(text: str) -> list[str]:
         wh = [bool(_WH.match(i)) for i in items]
         if wh[0] and not all(wh) and any(len(i.split()) <= 2 for i in items[1:]):
             return [text]
-        if not wh[0] and any(wh[1:]) and not all(wh[1:]):
-            return [text]
+        if not wh[0] and any(wh[1:]) and not all(wh[1:]) and not (
+                len(items) >= 3 and m is not None and all(len(i.split()) >= 3 for i in items)):
+            return [text]  # ('A, B and C' where each is an element of its own, ending 'and the ...', is a list)
         return items
     parts = _AND_SPLIT.split(protected)
+    if len(parts) > 2:
+        # 'your DSPT status and how you will comply with UK GDPR and the DPA 2018': split before the clause
+        parts = re.split(r"\s+and\s+(?=(?:how|what|who|when|where|whether)\b)", protected, maxsplit=1, flags=re.I)
     if len(parts) == 2:
         a, b = (p.replace("\x00", ",").replace("\x01", "and").strip() for p in parts)
         if (_WH.match(a) and _WH.match(b) and len(b.split()) >= 3) or (_WH.match(b) and len(a.split()) >= 3
@@ -757,6 +804,21 @@ def _split_series(text: str) -> list[str]:
                 (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)):
             return [a, b]
     return [text.replace("\x00", ",").replace("\x01", "and")]
+
+
+_EXAMPLE_LEAD = re.compile(r"^(?:such\s+as|including|for\s+example|for\s+instance|e\.g\.|in\s+particular|especially|particularly)\b",
+                           re.I)
+
+
+def _attach_examples(pieces: list[str]) -> list[str]:
+    """', such as people leaving prison,' names examples of the item before it: not an item."""
+    out: list[str] = []
+    for p in pieces:
+        if out and _EXAMPLE_LEAD.match(p):
+            out[-1] = out[-1] + ", " + p
+        else:
+            out.append(p)
+    return out
 
 
 _INCLUDING = re.compile(
@@ -915,6 +977,12 @@ def _wh_split(text: str) -> list[str]:
     parts = _WH_AND.split(text)
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
+    if len(parts) == 2 and not _WH.match(parts[0]) and _OWN_ASK.match(parts[0]):
+        # 'Describe one innovation you would introduce, the benefit you expect it to deliver and how you
+        # would evaluate it': a list of things about one thing, each an element of its own
+        nouns = [_clean(p) for p in re.split(r",\s+(?=(?:the|your|its|their|any)\s)", parts[0])]
+        if len(nouns) >= 2 and all(len(n.split()) >= 3 for n in nouns):
+            return nouns + [_clean(parts[1]).rstrip("?.")]
     if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those|they)\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     return [_clean(p).rstrip("?.") for p in parts]
@@ -930,9 +998,17 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     out = []
     for part in parts:
         out.extend(_wh_split(part))
-    if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s):
+    own_object = not _WH.match(re.sub(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline)\s+", "", s, flags=re.I))
+    if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s) and not own_object:
         series = True  # 'Tell us how you will A, how you will B, and what C': the elements of what came before
     return out, series
+
+
+def _own_ask(sentence: str) -> bool:
+    """'Explain how you will reduce inequalities in access ... for the groups identified above': an
+    ask of its own beside an 'Include ...' list, not the list's frame ('Describe your approach to risk')."""
+    t = re.sub(r"^(?:please\s+)?(?:explain|describe|set\s+out|outline|tell\s+us)\s+", "", _clean(sentence), flags=re.I)
+    return bool(re.match(r"^how\s+(?:you|we)\s+(?:will|would)\s+", t, re.I)) and len(t.split()) >= 10
 
 
 def _is_ask(sentence: str) -> bool:
@@ -984,8 +1060,8 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 chunk, trailing = _split_tail(chunk)
             items.append((key, chunk))
 
-    stem_sentences = [_unlabel(s) for s in _sentences(_strip_limits(stem_text)) if not _is_instruction(s)]
-    trail_sentences = [_unlabel(s) for s in _sentences(_strip_limits(trailing)) if not _is_instruction(s)]
+    stem_sentences = [_unlabel(s) for s in _paragraph_sentences(stem_text) if not _is_instruction(s)]
+    trail_sentences = [_unlabel(s) for s in _paragraph_sentences(trailing) if not _is_instruction(s)]
 
     if items:
         points = []
@@ -1041,6 +1117,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     parts: list[str] = []
     context_parts = [s for s in sentences if s not in asks]
     pending_leadin = False
+    listed: set[str] = set()
     for s in asks:
         if _COVER_LEADIN.search(s) and s.rstrip().endswith(":"):
             pending_leadin = True
@@ -1050,8 +1127,16 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             split = _split_series(s) if ";" in s else split
         if series and not re.match(r"^(?:please\s+)?refer\s+to\b", s, re.I):
             # 'Describe X. Your answer should cover: a; b; c': the sentences before the list are its context
-            context_parts += parts
-            parts = []
+            # ('Explain how X. Include A, B and C': the list adds to the ask, which stays a sub-point;
+            # a sentence split into elements of its own ('..., including A and B') stays too)
+            include = bool(re.match(r"^(?:please\s+)?(?:also\s+)?include\b", s, re.I))
+            mixed = not all(_WH.match(x) for x in split)  # 'Include how you will A, B and C' details the stem
+            keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))]
+            context_parts += [p for p in parts if p not in keep]
+            parts = keep
+        if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline)\s+)?"
+                                   r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
+            listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
     context = _with_title(title, " ".join(context_parts))
@@ -1101,6 +1186,47 @@ def _drop_title(text: str) -> str:
             continue
         break
     return "\n".join(lines).strip() or text
+
+
+_REF = re.compile(r"^\s*(?P<ref>(?:q(?:uestion)?\.?\s*)\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+[a-z]?|\d+\.?(?=\s+[A-Z]))"
+                  r"\s*[.:)–—-]?\s*(?P<rest>.*)$", re.I)
+_TITLE_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*(?:%|weight|pass|fail|marks?|points?|score|words?|characters?|sides?|pages?)"
+                         r"[^()\[\]]*[\)\]]", re.I)
+
+
+def question_title(question: str) -> str:
+    """The buyer's reference and title for the answer's heading ('Q3.2 Safeguarding'), without the
+    weighting, limit or pass/fail note written beside it; the reference alone when the question
+    follows it on the same line or sits in a spreadsheet row; '' when the question has neither."""
+    text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return ""
+    if len(lines) >= 2 and ("|" in lines[0] or "\t" in lines[0]):
+        header = [c.strip().lower() for c in _CELLS.split(lines[0].strip().strip("|"))]
+        cells = [c.strip() for c in _CELLS.split(lines[1].strip().strip("|"))]
+        ref = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:ref|no\b|number|id\b|q\b)", h)), "")
+        name = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:title|topic|heading)", h)), "")
+        asked = next((cells[i] for i, h in enumerate(header) if i < len(cells) and h.startswith("question")), "")
+        label = re.match(r"^([A-Z][^:.?!]{3,60}):\s+\S", asked)
+        if not name and label and len(label.group(1).split()) <= 8:
+            name = label.group(1)  # 'Information governance and data security: describe how ...'
+        return " ".join(x for x in (ref, name) if x)
+    for line in lines[:4]:
+        if re.match(r"^(?:section|part|lot|schedule)\b", line, re.I) and not _REF.match(line):
+            continue  # 'SECTION 3 – QUALITY QUESTIONS': the section, not this question
+        m = _REF.match(line)
+        ref, rest = (m.group("ref").strip(), m.group("rest")) if m else ("", line)
+        rest = _clean(_TITLE_NOTE.sub("", rest))
+        sentence = bool(re.search(r"[.?!]$", rest)) or len(rest.split()) > 12 or bool(
+            re.match(r"^(?:please|describe|explain|how|what|set out|tell us|outline|provide|give)\b", rest, re.I))
+        if ref and (not rest or sentence):
+            return ref
+        if sentence:
+            return ""
+        if ref or (len(lines) > 1 and line is not lines[-1]):
+            return _clean(f"{line[:m.start('rest')].strip()} {rest}") if m and ref else rest
+    return ""
 
 
 def _with_title(title: str, context: str) -> str:
@@ -1165,10 +1291,14 @@ _BOUNDARIES = re.compile(
     r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
     r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is)\b"
     r"|\s(?:such\s+as|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|and\s+(?:how|what|when|why|who|where|whether)|"
-    r"to\s+ensure|ensuring|including|in\s+line\s+with|in\s+accordance\s+with)\b)",
+    r"to\s+ensure|ensuring|including|in\s+line\s+with|in\s+accordance\s+with|throughout)\b)",
     re.I,
 )
-_RELATIVE = re.compile(r"\s(?:that|which|who)\s", re.I)
+_RELATIVE = re.compile(r"(?<!\bso)(?<!\bsure)(?<!\bsuch)(?<!\bnow)(?<!\bgiven)\s(?:that|which|who)\s", re.I)
+"""A relative clause ('people | who use the service'); 'so that', 'make sure that' are not one."""
+_SUBJECT_ONLY = re.compile(r"\b(?:sure|ensure|that|whether)\s+(?:(?:the|those|all|any|people|staff|each|every|\w+)\s+){0,2}\S+$",
+                           re.I)
+"""A cut that leaves a clause's subject without its verb ('Making sure that people | who ...')."""
 _CONTINUES = re.compile(r"^(?:of|to|for|with|in|on|at|by|from|about|and|or|but|than|as|between|into)\b", re.I)
 """A heading starting with one of these continues a phrase whose head was cut off ('Of existing ...')."""
 _BARE_SUBJECT = re.compile(r"^(?:how|what|when|where|why|which|whether)\s+(?:(?:will|would|do|does|can|could|is|are)\s+)?\S+$",
@@ -1176,7 +1306,7 @@ _BARE_SUBJECT = re.compile(r"^(?:how|what|when|where|why|which|whether)\s+(?:(?:
 MAX_HEADING_WORDS = 10
 _END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
             "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
-            "our", "as", "any", "each", "every", "this", "these", "those", "who", "where", "about", "between"}
+            "our", "as", "any", "each", "every", "this", "these", "those", "who", "where", "about", "between", "so"}
 
 
 def gerund(verb: str) -> str:
@@ -1207,7 +1337,7 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
             len(before) >= 2 and before[-2].lower() in ("and", "or"))
 
     # never right after a question's subject, before its verb ('How will people | who use ...')
-    cuts = [c for c in cuts if not _BARE_SUBJECT.match(text[:c].strip())]
+    cuts = [c for c in cuts if not _BARE_SUBJECT.match(text[:c].strip()) and not _SUBJECT_ONLY.search(text[:c].strip())]
     good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words and whole(c)]
     if good:
         return text[:max(good)].rstrip(" ,;:")
@@ -1221,11 +1351,29 @@ _COMMON_VERBS = set("""
     identify implement improve inform involve keep learn listen maintain manage measure meet minimise monitor
     plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
     respond retain review share sign-post signpost staff supervise support sustain tailor track train use
-    work""".split())
+    work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
+    contact assess avoid formulate evaluate""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
     return word.lower() in _COMMON_VERBS
+
+
+_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>.+?)\s+(?:will|would|can)\s+be)\s+"
+                      r"(?P<verb>[a-z]+ed)\b(?P<rest>.*)$", re.I)
+
+
+def _passive_subject(m: re.Match) -> str:
+    return m.group("s1") or m.group("s2") or ""
+
+
+def _base_verb(word: str) -> str:
+    """'involved' -> 'involve', 'trained' -> 'train', 'supported' -> 'support' ('' when not a known verb)."""
+    w = word.lower()
+    for cand in (w[:-1], w[:-2], w[:-3] if len(w) > 5 and w[-3] == w[-4] else ""):
+        if cand and cand in _COMMON_VERBS:
+            return cand
+    return ""
 
 
 def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
@@ -1249,6 +1397,18 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = re.sub(r"^what\s+is\s+(?:your|the)\s+(approach|plan|model|policy|process)\b", lambda m: m.group(1), t, flags=re.I)
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
                "how you will ", t, flags=re.I)
+    t = re.sub(r"^what\s+(?:else\s+)?(?:will|would)\s+you\s+do\s+to\s+", "how you will ", t, flags=re.I)
+    t = re.sub(r"^(how\s+you\s+will\s+(?:make\s+sure|ensure))\s+that\s+", r"\1 ", t, flags=re.I)
+    passive = _PASSIVE.match(t)
+    if passive and _base_verb(passive.group("verb")):
+        # 'How will people who use the service be involved in its governance' -> 'Involving people who use ...'
+        rest = passive.group("rest")
+        both = re.match(r"^\s+and\s+([a-z]+ed)\b", rest)
+        verbs = gerund(_base_verb(passive.group("verb")))
+        if both and _base_verb(both.group(1)):  # 'how risk will be assessed and formulated'
+            verbs += " and " + gerund(_base_verb(both.group(1)))
+            rest = rest[both.end():]
+        t = verbs + " " + _passive_subject(passive) + rest
     m = _HOW_WILL_YOU.match(t) or _HOW_YOU.match(t)
     if m and m.group("verb").lower() not in _NOT_VERBS and not (
             re.search(r"(?:ed|s)$", m.group("verb").lower()) and m.group("verb").lower() not in _COMMON_VERBS):
@@ -1330,6 +1490,14 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
 # ---------------------------------------------------------------- budgets
 
 
+def question_focus(plan: "QuestionPlan") -> str:
+    """What the whole question is about: the buyer's title and the stem's own asks (not its context
+    facts, not its sub-points), so a sub-point is read as part of this question."""
+    asks = [x for x in _sentences(plan.stem or "") if _ASK_WORDS.search(x) and not _CONTEXT.match(x)
+            and not any(p.text and p.text in x for p in plan.points)]
+    return " ".join([plan.title] + asks).strip()
+
+
 def allocate(weights: list[float], total: int) -> list[int]:
     """Split ``total`` in proportion to ``weights`` (largest remainder)."""
     if not weights:
@@ -1378,4 +1546,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
+                        title=question_title(question),
                         char_limit=limits.chars if word_limit is None else None)

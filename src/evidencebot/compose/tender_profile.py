@@ -37,7 +37,7 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 """The tender's facts: profile field -> (label, the ``evidencebot tender profile`` option that sets it)."""
 
-BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status", "premises")
+BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status", "premises", "team_by_locality")
 """Service-profile facts that hold for our current buyer only: never carried over to another buyer."""
 
 PLAIN = {"service": "the service", "area": "the area", "commissioner": "the commissioner"}

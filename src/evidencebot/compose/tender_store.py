@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -20,8 +21,9 @@ from evidencebot.compose import export as ex
 from evidencebot.compose import gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
-from evidencebot.compose.questions import parse_question
+from evidencebot.compose.questions import _strip_limits, parse_question, read_limits
 from evidencebot.compose.tender import TenderShared, assemble_tender
+from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
 from evidencebot.store import workflow
@@ -32,7 +34,7 @@ def _now() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat()
 
 
-def _limit_label(row: dict) -> str:
+def limit_label(row: dict) -> str:
     parts = []
     if row.get("word_limit"):
         parts.append(f"{row['word_limit']:,} words")
@@ -63,7 +65,7 @@ def import_questionnaire(db: Database, path, *, title: str | None = None) -> tup
                "page_limit": item.page_limit, "limit_text": item.limit_text, "weighting": item.weighting,
                "status": "not started", "row": item.row}
         rows.append(row)
-        out.append({"ref": item.ref, "points": pq.points, "limit": _limit_label(row), "weighting": item.weighting})
+        out.append({"ref": item.ref, "points": pq.points, "limit": limit_label(row), "weighting": item.weighting})
     who, now = workflow._user(db, None), _now()
     facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
               "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
@@ -140,29 +142,85 @@ def _cell(text) -> str:
     return " ".join(str(text if text is not None else "").split()).replace("|", "/")
 
 
-def status_table(db: Database, tender_id: int | None = None) -> str:
-    """The compliance matrix as Markdown."""
+def question_title(row: dict) -> str:
+    """The question's first line as the buyer wrote it, without the limit or weighting written
+    in it ('Safeguarding (10% of the quality score)' -> 'Safeguarding')."""
+    return " ".join(_strip_limits(row["question"].strip().split("\n")[0]).split()).strip(" –—-:;,")
+
+
+def _used(row: dict) -> str:
+    """Words used; for a character limit, the characters too (what the buyer's portal counts)."""
+    if row["words"] is None or not (row["answer"] or "").strip():
+        return "-"
+    if row["char_limit"]:
+        return f"{row['words']:,} ({counts(row['answer']).chars:,} chars)"
+    return f"{row['words']:,}"
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def status_table(db: Database, tender_id: int | None = None, *, markdown: bool = False) -> str:
+    """The compliance matrix: one line per question (reference, question, sub-points, limit,
+    weighting, words used, status, owner, due), then each question's sub-points as the answer's
+    headings, the buyer's instructions, the gaps left and the tender's facts nobody gave.
+    Aligned columns for a terminal; ``markdown``: one Markdown table with the sub-points in it."""
     t, rows = questions(db, tender_id)
-    lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})", "",
-             "| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
-             "|---|---|---|---|---:|---:|---|---|---|"]
     rules: list[str] = []
+    table = []
     for r in rows:
-        pq = parse_question("\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x))
-        short = r["question"].split("\n")[0]
-        short = short if len(short) <= 70 else short[:67].rsplit(" ", 1)[0] + " …"
-        weight = f"{r['weighting']:g}%" if r["weighting"] is not None else "-"
-        lines.append(f"| {_cell(r['ref'])} | {_cell(short)} | {len(pq.points)}: {_cell('; '.join(pq.headings))} | "
-                     f"{_cell(_limit_label(r) or 'none')} | {weight} | {r['words'] if r['words'] is not None else '-'} | "
-                     f"{_cell(r['status'])} | {_cell(r['owner'] or '-')} | {_cell(r['due_on'] or '-')} |")
+        pq = parse_question(draft_text(r))
+        table.append({"ref": r["ref"], "question": question_title(r) or r["question"].split("\n")[0],
+                      "points": pq.headings, "limit": limit_label(r) or "none",
+                      "weighting": f"{r['weighting']:g}%" if r["weighting"] is not None else "-",
+                      "words": _used(r), "status": r["status"] or "-",
+                      "owner": r["owner"] or "-", "due": r["due_on"] or "-"})
         if pq.instructions:
             rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
+    counts: dict[str, int] = {}
+    for row in table:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})",
+             f"{len(rows)} question{'s' if len(rows) != 1 else ''}: "
+             + ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))), ""]
+    if markdown:
+        lines += ["| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
+                  "|---|---|---|---|---:|---:|---|---|---|"]
+        for row in table:
+            lines.append(f"| {_cell(row['ref'])} | {_cell(_short(row['question'], 70))} | "
+                         f"{len(row['points'])}: {_cell('; '.join(row['points']))} | {_cell(row['limit'])} | "
+                         f"{row['weighting']} | {row['words']} | {_cell(row['status'])} | {_cell(row['owner'])} | "
+                         f"{_cell(row['due'])} |")
+    else:
+        cols = [("ref", "ref", 14, "<"), ("question", "question", 44, "<"), ("parts", "sub-points", 10, ">"),
+                ("limit", "limit", 22, "<"), ("weighting", "weighting", 9, ">"), ("words", "words used", 22, ">"),
+                ("status", "status", 26, "<"), ("owner", "owner", 16, "<"), ("due", "due", 10, "<")]
+        cells = [{**{k: _short(" ".join(str(row.get(k, "")).split()), w) for k, _, w, _ in cols},
+                  "parts": str(len(row["points"]))} for row in table]
+        widths = {k: max([len(head)] + [len(c[k]) for c in cells]) for k, head, _, _ in cols}
+        lines.append("  ".join(f"{head:{align}{widths[k]}}" for k, head, _, align in cols).rstrip())
+        for c in cells:
+            lines.append("  ".join(f"{c[k]:{align}{widths[k]}}" for k, _, _, align in cols).rstrip())
+        lines += ["", "Sub-points (each answer's headings; once drafted, the words and what each part holds):"]
+        for row, r in zip(table, rows):
+            lines.append(f"{row['ref']} {_short(row['question'], 70)}")
+            parts = json.loads(r["coverage"] or "{}").get("rows", []) if (r["answer"] or "").strip() else []
+            drafted = {p["label"]: p for p in parts}
+            for n, heading in enumerate(row["points"], 1):
+                part = drafted.get(heading)
+                said = f" ({part['words']} words; {part['status']})" if part else ""
+                lines.append(f"  {n}. {heading}{said}")
     if rules:  # the buyer's format, scoring and attachment rules: for the bid team, not sub-points
         lines += ["", "Instructions from the buyer (not sub-points):"] + rules
     left = gaps.tender_gaps(rows)
     if left:  # what the writer still has to write or attach: each scores as no answer if submitted
         lines += ["", f"Gaps to fill before export ({len(left)}; a placeholder scores as no answer):"]
         lines += gaps.gaps_by_question(left)
+    undrafted = [r for r in rows if str(r["status"] or "").startswith("not drafted") and not _has_limit(r)]
+    if undrafted:  # what stops 'tender draft --all', and the command that fixes each
+        lines += ["", f"Not drafted for want of a limit ({len(undrafted)}):"]
+        lines += [f"- {r['ref']}: {no_limit_fix(r['ref'])}" for r in undrafted]
     unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1] if not r["value"]]
     if unknown:  # the tender's own facts nobody gave: answers leave out what needs them
         lines += ["", "Not known for this tender (answers leave out what needs it): "
@@ -171,10 +229,7 @@ def status_table(db: Database, tender_id: int | None = None) -> str:
 
 
 def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender_id: int | None = None) -> None:
-    t, rows = questions(db, tender_id)
-    row = next((r for r in rows if r["ref"] == ref), None)
-    if row is None:
-        raise InputError(f"tender {t['tender_id']} has no question {ref!r}")
+    row = find_question(db, ref, tender_id)
     update = {}
     if owner is not None:
         update["owner"] = " ".join(owner.split()) or None
@@ -188,13 +243,15 @@ def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender
 
 
 def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period: str | None = None,
-          story: str | None = None, checker=None) -> list[dict]:
-    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status."""
+          story: str | None = None, checker=None, progress=None) -> list[dict]:
+    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status.
+    A question without a limit is left (its result has ``answer`` None, a ``reason`` and the
+    command that fixes it, ``fix``). ``progress(n, total, ref)`` is called before each answer."""
     t, rows = questions(db, tender_id)
     if ref is not None:
-        rows = [r for r in rows if r["ref"] == ref]
-        if not rows:
-            raise InputError(f"tender {t['tender_id']} has no question {ref!r}")
+        rows = [find_question(db, ref, t["tender_id"])]
+        if not _has_limit(rows[0]):
+            raise InputError(f"question {rows[0]['ref']} has no limit: {no_limit_fix(rows[0]['ref'])}")
     results = []
     shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
     drafting = {r["ref"] for r in rows}
@@ -209,27 +266,115 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         shared.stories.update(cov.get("stories", []))
     # every answer first, then one write: a write changes the data version, which would
     # empty the indicator and checker caches before the next question
-    for r in rows:
-        text = "\n".join(x for x in (r["question"], r["guidance"] or "", r["limit_text"] or "") if x)
-        if not (r["word_limit"] or r["char_limit"] or r["page_limit"]):
-            raise InputError(f"question {r['ref']} has no limit: add one to the questionnaire and import it again")
-        answer = assemble_tender(db, text, None, period=period, checker=checker, story=story, shared=shared,
-                                 tender=facts)
+    for n, r in enumerate(rows, 1):
+        if progress is not None:
+            progress(n, len(rows), r["ref"])
+        if not _has_limit(r):
+            # drafted without a budget an answer could run past what the panel reads: left for the
+            # bid team to set, the other questions drafted
+            results.append({"ref": r["ref"], "row": r, "answer": None, "reason": "no limit",
+                            "fix": no_limit_fix(r["ref"])})
+            continue
+        answer = assemble_tender(db, draft_text(r), None, period=period, checker=checker, story=story,
+                                 shared=shared, tender=facts)
         results.append({"ref": r["ref"], "row": r, "answer": answer})
     with db.atomic():
         for item in results:
             r, answer = item["row"], item["answer"]
+            if answer is None:
+                tender_rows.update_question(db, r["id"], {"status": f"not drafted: {item['reason']}"})
+                continue
             status = "checked" if not answer.findings else "needs work"
             if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
                 status += "; parts to write"
             coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
-                        "blocks": answer.blocks}
+                        "blocks": answer.blocks,
+                        # for the response's evidence appendix: every figure traceable after export
+                        "figures": answer.figures, "sources": answer.sources}
             tender_rows.update_question(db, r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
             library.record_use(db, answer.blocks, f"tender {t['tender_id']} question {r['ref']}", r["question"])
     return results
+
+
+def _has_limit(row: dict) -> bool:
+    return bool(row["word_limit"] or row["char_limit"] or row["page_limit"])
+
+
+def no_limit_fix(ref: str) -> str:
+    """The command that gives question ``ref`` a limit (the buyer's, from the questionnaire)."""
+    quoted = ref if re.fullmatch(r"[\w.-]+", ref) else f"'{ref}'"
+    return f"set the buyer's limit with 'evidencebot tender limit {quoted} --words N' (or --chars N, --pages N)"
+
+
+def find_question(db: Database, ref: str, tender_id: int | None = None) -> dict:
+    """The tender's question ``ref``, as the buyer numbers it; 'q3.2', '3.2' and 'Question 3.2'
+    all find 'Q3.2'."""
+    t, rows = questions(db, tender_id)
+
+    def key(text: str) -> str:
+        return re.sub(r"^(?:q(?:uestion)?\.?)\s*(?=\d)", "", " ".join(str(text).lower().split()))
+
+    for match in (lambda r: r["ref"] == ref, lambda r: key(r["ref"]) == key(ref)):
+        found = [r for r in rows if match(r)]
+        if len(found) == 1:
+            return found[0]
+    refs = ", ".join(r["ref"] for r in rows)
+    raise InputError(f"tender {t['tender_id']} has no question {ref!r} (its questions: {refs})")
+
+
+def draft_text(row: dict) -> str:
+    """The question as drafting reads it: the buyer's question, guidance and limit. A limit the
+    bid team set (:func:`set_limit`) stands in for the one the buyer's text states, if any."""
+    text = "\n".join(x for x in (row["question"], row["guidance"] or "", row["limit_text"] or "") if x)
+    stated = read_limits(text)
+    if (stated.words, stated.chars, stated.pages) == (row["word_limit"], row["char_limit"], row["page_limit"]):
+        return text
+    body = "\n".join(x for x in (row["question"], row["guidance"] or "") if x)
+    return "\n".join(x for x in (_strip_limits(body).strip(), _limit_sentence(row)) if x)
+
+
+def _limit_sentence(row: dict) -> str:
+    parts = []
+    if row["word_limit"]:
+        parts.append(f"Maximum {row['word_limit']:,} words.")
+    if row["char_limit"]:
+        parts.append(f"Maximum {row['char_limit']:,} characters.")
+    if row["page_limit"]:
+        pages = row["page_limit"]
+        parts.append(f"No more than {pages:g} side{'s' if pages != 1 else ''} of A4.")
+    return " ".join(parts)
+
+
+def set_limit(db: Database, ref: str, *, words: int | None = None, chars: int | None = None,
+              pages: float | None = None, weighting: float | None = None,
+              tender_id: int | None = None) -> dict:
+    """Give question ``ref`` the buyer's limit (and weighting) without importing the questionnaire
+    again: what it says replaces the limit read from the document; a drafted answer goes back to
+    'not started' (and is dropped) when its limit changes: it was budgeted for the old one.
+    Returns the row as it now is."""
+    row = find_question(db, ref, tender_id)
+    given = [v for v in (words, chars, pages) if v is not None]
+    if not given and weighting is None:
+        raise InputError("give the limit: --words N, --chars N or --pages N (and --weighting W if you want)")
+    for name, value in (("--words", words), ("--chars", chars), ("--pages", pages), ("--weighting", weighting)):
+        if value is not None and value <= 0:
+            raise InputError(f"{name} {value:g} is not a limit (give a number above 0)")
+    update: dict = {}
+    if given:
+        update = {"word_limit": words, "char_limit": chars, "page_limit": pages}
+        update["limit_text"] = _limit_sentence({**row, **update})
+        if (words, chars, pages) != (row["word_limit"], row["char_limit"], row["page_limit"]) or \
+                str(row["status"] or "").startswith("not drafted"):
+            # an answer budgeted for another limit is not kept: draft it again
+            update.update({"status": "not started", "answer": None, "words": None, "coverage": None,
+                           "drafted_at": None})
+    if weighting is not None:
+        update["weighting"] = weighting
+    tender_rows.update_question(db, row["id"], update)
+    return {**row, **update}
 
 
 def contradictions(db: Database, tender_id: int | None = None) -> list:
@@ -245,23 +390,45 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
 
 
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
-    """The response document under the buyer's numbering, and for an Excel questionnaire a
-    copy of the buyer's workbook with the answers filled in. All files or none."""
+    """The response document under the buyer's numbering, its evidence appendix
+    (``<output>-evidence``) and the bid team's compliance sheet (``<output>-compliance.xlsx``), and
+    for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
+    files or none."""
     t, rows = questions(db, tender_id)
-    missing = [r["ref"] for r in rows if not (r["answer"] or "").strip()]
+    missing = [r for r in rows if not (r["answer"] or "").strip()]
     if missing:
-        raise InputError(f"no answer drafted yet for {', '.join(missing)} (use 'evidencebot tender draft --all')")
+        fix = "use 'evidencebot tender draft --all'"
+        if any(not _has_limit(r) for r in missing):
+            fix += "; a question without a limit first needs 'evidencebot tender limit REF --words N'"
+        raise InputError(f"no answer drafted yet for {', '.join(r['ref'] for r in missing)} ({fix})")
+    unrecorded = [r["ref"] for r in rows if "figures" not in json.loads(r["coverage"] or "{}")]
+    if unrecorded:  # the evidence appendix would leave their figures untraced
+        raise InputError(f"the answers to {', '.join(unrecorded)} were drafted before their figures were recorded "
+                         "for the evidence appendix: draft them again ('evidencebot tender draft --all')")
     path = ex.check_target(output, force=force)
     fmt = ex.guess_format(path, None)
-    parts, stories = [], []
+    parts, stories, figures, sources, compliance = [], [], {}, {}, []
     for r in rows:
-        first = r["question"].strip().split("\n")[0]
-        parts.append(f"## {r['ref']} {first}" if len(first) <= 120 else f"## Question {r['ref']}")
+        first = question_title(r)  # the limit or weighting written in the title is for the bid team
+        parts.append(f"## {r['ref']} {first}" if first and len(first) <= 120 else f"## Question {r['ref']}")
         parts.append(_demote(r["answer"]))
-        stories += json.loads(r["coverage"] or "{}").get("stories", [])
+        coverage = json.loads(r["coverage"] or "{}")
+        stories += coverage.get("stories", [])
+        for f in coverage.get("figures", []):
+            figures.setdefault((f.get("id"), f.get("period")), f)
+        for src in coverage.get("sources", []):
+            sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
+        compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
+                        "evidence": "", "status": part.get("status")} for part in coverage.get("rows", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
-                       organisation=get_profile(db).get("provider", ""))
-    files = [(path, ex.render(doc, fmt))]
+                       organisation=get_profile(db).get("provider", ""),
+                       context=[("Questionnaire", Path(t["source_file"]).name), ("Questions", str(len(rows)))],
+                       figures=list(figures.values()), sources=list(sources.values()), compliance=compliance)
+    # beside the response, as for one answer: its evidence appendix (each figure's period, base,
+    # interval and definition) and the bid team's compliance sheet (the sub-points, words, status)
+    files = ex.render_all(doc, path, fmt)
+    for extra, _ in files[1:]:
+        ex.check_target(extra, force=force)
     if t["source_kind"] == "xlsx":
         source = Path(t["source_file"])
         if not source.is_file():
@@ -270,7 +437,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
         if copy.resolve() == source.resolve():
             raise InputError(f"{copy}: that is the buyer's original workbook; choose another output name")
         ex.check_target(copy, force=force)
-        answers = {r["row"]: r["answer"] for r in rows if r["row"]}
+        answers = {r["row"]: cell_text(r["answer"]) for r in rows if r["row"]}
         files.append((copy, write_answers_xlsx(source, copy, t["sheet"], t["answer_column"], answers)))
 
     with db.atomic():  # recorded and written together: a failed write takes the record back
@@ -280,8 +447,19 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     return [p for p, _ in files]
 
 
+def cell_text(markdown: str) -> str:
+    """An answer as a spreadsheet cell shows it: plain text, each part's heading a line of its own
+    (no '##' or '**'), list items with a bullet, paragraphs apart."""
+    out = []
+    for line in (markdown or "").strip().splitlines():
+        line = re.sub(r"^#{1,6}\s+", "", line)
+        line = re.sub(r"^(\s*)[-*+]\s+", r"\1• ", line)
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", line)
+        out.append(line.rstrip())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+
+
 def _demote(markdown: str) -> str:
     """Sub-point headings inside an answer go one level down (the question is level 2)."""
-    import re
-
     return re.sub(r"^(#{2,5}) ", lambda m: "#" + m.group(1) + " ", markdown or "", flags=re.M)

@@ -48,7 +48,7 @@ __all__ = [
 
 RULES_FILE = "privacy.yaml"
 FAMILY = "privacy"
-KINDS = ("regex", "entity")
+KINDS = ("regex", "entity", "combination")
 FLAG_NAMES = {
     "IGNORECASE": re.IGNORECASE,
     "VERBOSE": re.VERBOSE,
@@ -200,6 +200,8 @@ class CompiledPattern:
     requires: re.Pattern | None = None
     """Searched first (ignoring case): the pattern runs only on a text where it is found.
     A cheap test for a word the pattern cannot match without (its ``requires`` field)."""
+    part: str | None = None
+    """(combination rules) The piece of the combination this pattern finds ("age", "place", ...)."""
 
 
 @dataclass
@@ -208,11 +210,22 @@ class Exceptions:
     """Case-folded strings compared with the whole reported text."""
     regexes: list = field(default_factory=list)
     """Compiled patterns searched in the reported text."""
+    before: list = field(default_factory=list)
+    """Compiled patterns that end right before the match, on its line ("Purchase order 450 118 2290")."""
 
     def match(self, text: str) -> bool:
         if text.casefold() in self.literals:
             return True
         return any(r.search(text) for r in self.regexes)
+
+    def before_match(self, text: str, start: int) -> bool:
+        """One of the ``before`` patterns ends where the match starts (spaces and ``:#=.,(-``
+        between them allowed), within 60 characters on the same line."""
+        if not self.before:
+            return False
+        prefix = text[max(0, start - 60):start]
+        prefix = prefix[prefix.rfind("\n") + 1:]
+        return any(r.search(prefix) for r in self.before)
 
 
 @dataclass
@@ -241,6 +254,8 @@ class NameLists:
     """Published work after a possessive name: "Dr Chris Whitty's report"."""
     work_verbs: frozenset = frozenset()
     """Verbs whose object is a work, not a person: "watched Mrs Doubtfire"."""
+    pseudonym_cues: tuple = ()
+    """Phrases that declare a name in the same sentence a pseudonym: "'Jo' is a pseudonym", "(name changed)"."""
 
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
         """(titles, first names that are not also everyday words), lower-cased: made once
@@ -272,6 +287,8 @@ class PrivacyRule:
     family: str = FAMILY
     defer_to: list[str] = field(default_factory=list)
     """Rule ids: a match overlapping one of their matches is left to them."""
+    window: int = 200
+    """(combination rules) The longest span, in characters, one finding may cover."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -457,7 +474,15 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
     if not isinstance(priority, int) or isinstance(priority, bool):
         raise _err(path, rule_id, "priority", "must be a whole number")
 
-    patterns = _parse_patterns(path, rule_id, record.get("patterns"), defines, required=kind == "regex")
+    patterns = _parse_patterns(path, rule_id, record.get("patterns"), defines, required=kind != "entity")
+    window = record.get("window", 200)
+    if kind == "combination":
+        parts = {p.part for p in patterns}
+        if None in parts or len(parts) < 2:
+            raise _err(path, rule_id, "patterns",
+                       "a combination rule needs a 'part' name on every pattern, and at least two parts")
+        if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+            raise _err(path, rule_id, "window", "must be a whole number of characters")
 
     validate, params = record.get("validate"), {}
     if isinstance(validate, dict):
@@ -498,6 +523,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
         exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
+        window=window,
     )
 
 
@@ -526,7 +552,10 @@ def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPat
         if requires is not None and (not isinstance(requires, str) or not requires.strip()):
             raise _err(path, rule_id, f"{fieldname}.requires", "must be a regular expression (a string)")
         gate = _compile(path, rule_id, f"{fieldname}.requires", requires, re.IGNORECASE) if requires else None
-        out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev, gate))
+        part = item.get("part")
+        if part is not None and (not isinstance(part, str) or not part.strip()):
+            raise _err(path, rule_id, f"{fieldname}.part", "must be a name (a string)")
+        out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev, gate, part))
     return out
 
 
@@ -535,15 +564,20 @@ def _parse_exceptions(path, rule_id, value) -> Exceptions:
         return Exceptions()
     if not isinstance(value, list):
         raise _err(path, rule_id, "exceptions", "must be a list of strings or {regex: ...}")
-    literals, regexes = set(), []
+    literals, regexes, before = set(), [], []
     for i, item in enumerate(value):
         if isinstance(item, str) and item.strip():
             literals.add(item.strip().casefold())
         elif isinstance(item, dict) and isinstance(item.get("regex"), str):
             regexes.append(_compile(path, rule_id, f"exceptions[{i}].regex", item["regex"]))
+        elif isinstance(item, dict) and isinstance(item.get("before"), str):
+            # ends where the match starts: spaces and ":#=.,(-" between them are allowed; read
+            # ignoring case and in verbose mode (write a space as [ ] or [ \t])
+            source = rf"(?:{item['before']})[ \t\u00a0:#=.,(\-]*\Z"
+            before.append(_compile(path, rule_id, f"exceptions[{i}].before", source, re.IGNORECASE | re.VERBOSE))
         else:
-            raise _err(path, rule_id, f"exceptions[{i}]", "must be a string or {regex: ...}")
-    return Exceptions(frozenset(literals), regexes)
+            raise _err(path, rule_id, f"exceptions[{i}]", "must be a string, {regex: ...} or {before: ...}")
+    return Exceptions(frozenset(literals), regexes, before)
 
 
 def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
@@ -591,11 +625,13 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         public_roles=frozenset(w.casefold() for w in words("public_roles")),
         work_nouns=frozenset(w.casefold() for w in words("work_nouns")),
         work_verbs=frozenset(w.casefold() for w in words("work_verbs")),
+        pseudonym_cues=tuple(w.casefold() for w in words("pseudonym_cues")),
     )
 
 
 CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
+    "person_nouns", "own_pronouns",
 )
 
 
@@ -641,7 +677,9 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     hits: list[_Hit] = []
     view = normalised_view(text)
     for rule in rules:
-        if rule.kind == "regex":
+        if rule.kind == "combination":
+            spans = _combination_spans(rule, text)
+        elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
             if view is not None:  # the same rule on the normalised digits, mapped back
                 norm, starts, ends = view
@@ -761,9 +799,43 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
             value = text[start:end]
             if start == end or (hook and not hook(value, rule.validate_params)):
                 continue
-            if rule.exceptions.match(value):
+            if rule.exceptions.match(value) or rule.exceptions.before_match(text, start):
                 continue
             out.append((start, end, pat.severity or rule.severity))
+    return out
+
+
+_SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
+
+
+def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
+    """One finding where every part of the combination is found in one sentence (a clause
+    ended by ``.;!?`` or a line break), from the first part's start to the last part's end,
+    when that is at most ``window`` characters."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for pat in rule.patterns:
+        if pat.requires is not None and not pat.requires.search(text):
+            continue
+        has_value = "value" in pat.regex.groupindex
+        for m in pat.regex.finditer(text):
+            start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
+            if start < end and not rule.exceptions.match(text[start:end]):
+                found.setdefault(str(pat.part), []).append((start, end))
+    parts = {p.part for p in rule.patterns}
+    if len(found) < len(parts):
+        return []
+    out = []
+    for sent in _SENTENCE_RANGE.finditer(text):
+        firsts = []
+        for part in parts:
+            inside = [m for m in found[str(part)] if sent.start() <= m[0] and m[1] <= sent.end()]
+            if not inside:
+                break
+            firsts.append(min(inside))
+        else:
+            start, end = min(s for s, _ in firsts), max(e for _, e in firsts)
+            if end - start <= rule.window:
+                out.append((start, end, rule.severity))
     return out
 
 
@@ -901,6 +973,12 @@ class _NameFinder:
         lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
         if lead and lead.group(1) in self.names.titles and self.rule.exceptions.match(f"{lead.group(1)} {value}"):
             return False  # an exception written with its title ("Mr Blobby")
+        if self.names.pseudonym_cues:
+            sent_start = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
+            ends = [i for i in (self.text.find(c, end) for c in ".!?\n") if i >= 0]
+            sentence = self.text[sent_start:min(ends) if ends else len(self.text)].casefold()
+            if any(cue in sentence for cue in self.names.pseudonym_cues):
+                return False  # "'Jo' is a pseudonym chosen by the person"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start))
 
     def in_place_entity(self, tok: _Tok) -> bool:
@@ -958,10 +1036,11 @@ class _NameFinder:
         if t.dep_ in _SUBJECT_DEPS:
             if head in ctx["subject_verbs"]:
                 return True
-            if head in ctx["speech_verbs"]:
-                # "Okafor said ..." (not an entity at all) or "Kemi said her ..."
-                # but not "Shelter said its ..." (tagged as an organisation)
-                return not tok.ent or any(w.lower_ in ctx["pronouns"] for w in _sentence(t) if w.i != t.i)
+            if head in ctx["speech_verbs"] and (
+                    # "Okafor said ..." (not an entity at all) or "Kemi said her ..."
+                    # but not "Shelter said its ..." (tagged as an organisation)
+                    not tok.ent or any(w.lower_ in ctx["pronouns"] for w in _sentence(t) if w.i != t.i)):
+                return True
         if t.dep_ in ("dobj", "dative") and head in ctx["object_verbs"]:
             return True
         if (
@@ -971,6 +1050,41 @@ class _NameFinder:
             return True  # "met with Oluwadamilare"
         if t.dep_ == "poss" and head in ctx["possessed_nouns"]:
             return True
+        if self.described_as_person(t) or (t.dep_ in _SUBJECT_DEPS and self.own_pronoun_in_clause(t)):
+            return True
+        return False
+
+    def described_as_person(self, t) -> bool:
+        """An apposition that says what person the word is: "Ioana, one of the women in the
+        group, ...", "Aurelia, a mum of two, ...", "our tenant Radu"."""
+        nouns = self.context.get("person_nouns", ())
+        if not nouns:
+            return False
+        if t.dep_ == "appos" and t.head.lemma_.lower() in nouns and t.head.i < t.i:
+            return True
+        for c in t.children:
+            if c.dep_ != "appos":
+                continue
+            if c.lemma_.lower() in nouns or c.lower_ in nouns:
+                return True
+            if c.lower_ in ("one", "some") and any(
+                    p.lower_ == "of" and any(o.lemma_.lower() in nouns or o.lower_ in nouns for o in p.children)
+                    for p in c.children):
+                return True
+        return False
+
+    def own_pronoun_in_clause(self, t) -> bool:
+        """The subject of a clause that goes on to say "his" or "her" ("Catalina missed her
+        appointment"): an organisation says "its" or "their"."""
+        own = self.context.get("own_pronouns", ())
+        if not own:
+            return False
+        verb = t.head
+        for c in verb.children:
+            if c.i == t.i or c.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis", "punct"):
+                continue
+            if c.lower_ in own and c.dep_ != "nsubj" or any(g.lower_ in own and g.dep_ == "poss" for g in c.children):
+                return True
         return False
 
     def heading_like(self, tok: _Tok) -> bool:
@@ -1176,7 +1290,13 @@ class _NameFinder:
                 return True
         # an office right before the name: "The Health Secretary, Wes Streeting", "Prime Minister Keir Starmer"
         before = self.text[max(0, start - 60):start]
-        line = re.split(r"[.;:!?()\n]", before)[-1].rstrip()
+        line = re.split(r"[;:!?()\n]|\.(?=\s)", before)[-1].rstrip()
+        for _ in range(3):  # a title and first names before this word: "the Director of Public Health, Dr Felix Obi"
+            word_before = re.search(r"(?<![\w.])([A-Z][a-z'’\-]+)\.?\Z", line)
+            if not word_before or not (word_before.group(1) in n.titles or _is_name_word(word_before.group(1))
+                                       and word_before.group(1).casefold() not in n.public_roles):
+                break
+            line = line[:word_before.start()].rstrip()
         if line.endswith(","):
             seg = line[:-1].split(",")[-1]
             # a long phrase only when it is an office's capitalised title ("The CQC's Chief
@@ -1353,7 +1473,7 @@ class _NameFinder:
                     and not self.blocked_word(self.toks[j].text) \
                     and self.text[self.toks[j].end:start] in (" ", "\u00a0"):
                 start, j = self.toks[j].start, j - 1
-            if self.acceptable(start, end):
+            if self.acceptable(start, end) and not self.public_role(start, end):
                 out.append((start, end))
         return out
 

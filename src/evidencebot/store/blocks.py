@@ -17,7 +17,11 @@ from evidencebot.store.facts import insert_fact
 
 PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways",
                   "team_wte", "provider_status", "contract_start", "service_manager", "clinical_lead",
-                  "safeguarding_lead", "caldicott_guardian", "siro", "dspt_status", "staff_turnover", "premises")
+                  "safeguarding_lead", "caldicott_guardian", "siro", "dspt_status", "staff_turnover", "premises",
+                  # service standards and the team's shape (session 7): each stated once, here, so that
+                  # no two blocks can state it differently
+                  "capacity", "team_by_locality", "provider_roles", "first_contact_standard",
+                  "escalation_review_standard", "supervision_standard", "vacancy_cover", "carers_assessment", "prom")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
 
 

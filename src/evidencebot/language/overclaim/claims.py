@@ -51,6 +51,13 @@ def _build(o: dict) -> dict:
         vague_verbs=option_words(o.get("vague_verbs")),
         change_verbs=option_words(o.get("change_verbs")),
         external=option_words(o.get("external")),
+        users=option_words(o.get("user_nouns")),
+        use_verbs=option_words(o.get("use_verbs")),
+        degree_phrases=list(o.get("degree_phrases") or []),
+        vanish_verbs=option_words(o.get("vanish_verbs")),
+        vague_changes=list(o.get("vague_changes") or []),
+        vanish_subjects=option_words(o.get("vanish_subjects")),
+        vanish_suffixes=tuple(str(x).lower() for x in (o.get("vanish_suffixes") or [])),
         scope=option_words(o.get("scope_words")),
         future_only=o.get("tense") == "future",
     )
@@ -240,8 +247,9 @@ def _scoped_object(verb, s: dict) -> tuple[int, int] | None:
     subj = subject_of(verb)
     skip = {t.i for t in subj.subtree} if subj is not None else set()
     after = [t for t in verb.subtree if t.i > verb.i and t.i not in skip]
-    if not any(t.lower_ in s["scope"] or t.lemma_.lower() in s["scope"] for t in after):
-        return None
+    if not any((t.lower_ in s["scope"] or t.lemma_.lower() in s["scope"]) and (
+            t.lower_ not in W.scope_modifiers or t.head.lower_ in s["scope"]) for t in after):
+        return None  # ("the whole county", not "the whole building")
     for t in after:
         if t.pos_ in ("NOUN", "PROPN") and not _not_outcome(t, s):
             return t.i, t.i + 1
@@ -326,7 +334,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     if s["frame"] == "attribution":
         return _attribution(rule, doc, ctx, terms, s)
     if s["frame"] == "magnitude":
-        if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verbs"]):
+        if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verbs"] or ctx.lemma_set & s["vanish_verbs"]
+                or any(p in doc.text.lower() for p in s["vague_changes"]) or (
+                s["degree_phrases"] and _has_degree_phrase(doc, s))):
             return []
         return _magnitude(rule, doc, ctx, terms, s)
     if not ctx.lemma_set & s["trigger"]:
@@ -362,6 +372,10 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             prt = next((c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)), None)
             if prt is not None and f"{lemma} {prt.lower_}" in verbs:
                 lemma = f"{lemma} {prt.lower_}"
+            else:  # a verb with its preposition ("turned those services into one system")
+                prep = next((c for c in tok.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in verbs), None)
+                if prep is not None:
+                    lemma = f"{lemma} {prep.lower_}"
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
         if s["people"] and tok.tag_ in W.misread_verb_tags:
@@ -491,6 +505,16 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
     out: list[Candidate] = []
     T = _toks(doc)
     for tok in T:
+        if tok.lower_ in s["vague"] and tok.dep_ == "acomp" and tok.head.pos_ == "AUX":
+            # "the improvement in members' mood has been remarkable": a change as the subject of a
+            # vague predicate, in a sentence about us or the people who use the service
+            verb = tok.head
+            subj = subject_of(verb)
+            if subj is not None and (subj.lemma_.lower() in s["change"] or subj.lower_ in s["change"]) and (
+                    _is_agent(subj, s) or _ours_in(tok.sent, s) or _users_own(subj, s)) and not (
+                    _blocked(ctx, verb) or ctx.hedged(verb)):
+                out.append(Candidate(rule, subj.i, tok.i + 1, verb.i))
+            continue
         if tok.lower_ not in s["vague"] or tok.dep_ not in ("amod", "advmod"):
             continue
         noun = tok.head
@@ -506,6 +530,30 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
             out.append(Candidate(rule, tok.i, noun.i + 1, verb.i))
     if s["vague_verbs"] or s["change_verbs"]:
         out.extend(_vague_change(rule, T, ctx, s))
+    if s["vague_changes"]:
+        out.extend(_vague_change_nouns(rule, doc, T, ctx, s))
+    return out
+
+
+def _vague_change_nouns(rule: Rule, doc, T, ctx: Context, s: dict) -> list[Candidate]:
+    """A change named with its size built in and no figure ("a step change in how quickly
+    people are seen", "a world of difference to carers"), in a sentence about us or the
+    people who use the service."""
+    out: list[Candidate] = []
+    text = doc.text.lower()
+    for phrase in s["vague_changes"]:
+        k = text.find(phrase)
+        while k != -1:
+            if k == 0 or not text[k - 1].isalnum():
+                first = next((t for t in T if t.idx >= k), None)
+                last = next((t for t in reversed(T) if t.idx < k + len(phrase)), None)
+                if first is not None and last is not None:
+                    verb = governing_verb(last)
+                    subj = subject_of(verb)
+                    if (_is_agent(subj, s) or _ours_in(first.sent, s) or _users_own(subj, s)) and not (
+                            _blocked(ctx, verb) or ctx.hedged(verb)):
+                        out.append(Candidate(rule, first.i, last.i + 1, verb.i))
+            k = text.find(phrase, k + 1)
     return out
 
 
@@ -517,10 +565,68 @@ def _ours_in(sent, s: dict) -> bool:
         for t in sent)
 
 
+def _users_own(subj, s: dict) -> bool:
+    """The changing thing belongs to the people who use our service ("wellbeing among
+    participants", "tenants' confidence", "our members' debts"): a claim about our own
+    people's outcome, not a description of the population ("anxiety among young people")."""
+    if subj is None or not s["users"] or subj.lemma_.lower() in W.number_nouns:
+        return False  # "the number of callers has risen": a count of use, not their outcome
+    if (subj.lower_ in s["users"] or subj.lemma_.lower() in s["users"]) and (
+            subj.head.lemma_.lower() not in s["change_verbs"] and subj.head.lemma_.lower() not in s["vague_verbs"]):
+        return True  # "members report far fewer panic attacks" (not "callers have risen sharply")
+    for t in subj.subtree:
+        if t.i == subj.i or t.dep_ not in W.owner_deps:
+            continue
+        if t.lower_ in s["users"] or t.lemma_.lower() in s["users"]:
+            return True
+        if _is_people(t, s) and any(c.dep_ == "relcl" and c.lemma_.lower() in s["use_verbs"] for c in t.children):
+            return True  # "isolation among the older men who come to the shed"
+    return False
+
+
+def _bad_subject(verb, s: dict) -> bool:
+    """The subject of a verb of vanishing is a bad outcome ("evictions", "rough sleeping",
+    "loneliness"): a word of the lists or a word ending in one of its suffixes."""
+    subj = subject_of(verb)
+    if subj is None:
+        return False
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if low in s["vanish_subjects"] or lemma in s["vanish_subjects"]:
+        return True
+    if any(t.lower_ in s["vanish_subjects"] for t in subj.children if t.dep_ == "compound"):
+        return True  # "rough sleeping"
+    return bool(s["vanish_suffixes"]) and len(low) > 7 and low.endswith(s["vanish_suffixes"])
+
+
+def _has_degree_phrase(doc, s: dict) -> bool:
+    text = doc.text.lower()
+    return any(phrase in text for phrase in s["degree_phrases"])
+
+
+def _degree_phrase(verb, s: dict):
+    """A change verb sized by a vague phrase after it ("grown beyond all recognition", "improved
+    in leaps and bounds", "gone through the roof"): the end of the phrase, or None."""
+    if not s["degree_phrases"]:
+        return None
+    after = [t for t in verb.subtree if t.i > verb.i]
+    if not after:
+        return None
+    doc = verb.doc
+    start = after[0].idx
+    text = doc.text[start:after[-1].idx + len(after[-1])].lower()
+    for phrase in s["degree_phrases"]:
+        k = text.find(phrase)
+        if k != -1 and (k == 0 or not text[k - 1].isalnum()):
+            end_char = start + k + len(phrase)
+            return max(t.i for t in after if t.idx < end_char) + 1
+    return None
+
+
 def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
     """A change verb or comparative sized by a vague word ("greatly reduced", "dropped
-    sharply", "much lower", "vastly better"), or a verb that is itself a vague size
-    ("plummeted", "soared"), in a sentence about us whose changing thing is not an outside
+    sharply", "much lower", "vastly better") or phrase ("grown beyond recognition"), or a
+    verb that is itself a vague size ("plummeted", "soared"), in a sentence about us (or about
+    an outcome of the people who use our service) whose changing thing is not an outside
     force ("demand has grown hugely across the country" is not about us)."""
     out: list[Candidate] = []
     external = s["external"]
@@ -534,13 +640,19 @@ def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
             if (h.pos_ == "VERB" and h.lemma_.lower() in s["change_verbs"]) or (
                     h.lower_ in W.comparatives or h.lemma_.lower() in s["change_verbs"]):
                 head, start, end = h, min(tok.i, h.i), max(tok.i, h.i) + 1
+        elif tok.pos_ == "VERB" and lemma in s["vanish_verbs"] and _bad_subject(tok, s):
+            head, start, end = tok, tok.i, tok.i + 1
+        elif tok.pos_ == "VERB" and lemma in s["change_verbs"] and s["degree_phrases"]:
+            phrase_end = _degree_phrase(tok, s)
+            if phrase_end is not None:
+                head, start, end = tok, tok.i, phrase_end
         if head is None:
             continue
         verb = governing_verb(head, steps=3)
         subj = subject_of(verb)
         if subj is not None and (subj.lemma_.lower() in external or subj.lower_ in external):
             continue
-        if not (_is_agent(subj, s) or _ours_in(tok.sent, s)):
+        if not (_is_agent(subj, s) or _ours_in(tok.sent, s) or _users_own(subj, s)):
             continue
         if _blocked(ctx, verb) or ctx.hedged(verb):
             continue

@@ -108,10 +108,21 @@ class Context:
                 lexical = False
             elif dep not in W.climb_deps:
                 break
+            if dep == "ccomp" and self._presented(cur, head):
+                break
             out.append((head, lexical))
             cur = head
         self._chains[tok.i] = out
         return out
+
+    @staticmethod
+    def _presented(clause, verb) -> bool:
+        """A clause with its own subject that a verb of presenting puts to the reader ("is asked
+        to note that our team ...", "we would highlight that ..."): a statement of its own, not
+        under the presenting verb's modality, unless that verb is negated."""
+        return (verb.lemma_.lower() in W.presenting_verbs
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+                and not any(c.dep_ == "neg" for c in verb.children))
 
     @staticmethod
     def infinitive(tok) -> bool:

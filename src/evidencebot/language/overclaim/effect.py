@@ -74,6 +74,8 @@ def _build(o: dict) -> dict:
         counter_preps=option_words(o.get("counterfactual_preps")),
         counter_modals=option_words(o.get("counterfactual_modals")),
         people_possessives=option_words(o.get("people_possessives")),
+        interventions=option_words(o.get("intervention_nouns")),
+        provision_verbs=option_words(o.get("provision_verbs")),
     )
     s["trigger"] = (s["change_verbs"] | s["change_nouns"] | s["change_adjectives"] | s["result_verbs"] | s["results"]
                     | s["transform_words"]
@@ -127,6 +129,9 @@ def _ours(tok, s: dict) -> bool:
             for g in c.children:
                 if g.dep_ == "pobj" and not _is_people(g, s) and _ours(g, s):
                     return True
+                if (c.lower_ in W.agent_link_preps and g.dep_ == "pobj" and _delivered(tok, s)
+                        and (g.lemma_.lower() in s["agents"] or g.lower_ in s["agents"]) and not _is_people(g, s)):
+                    return True  # "weekly visits from a support worker", "sessions with a coach"
         if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "we" for g in c.children):
             return True  # "the crisis plan we wrote", "the triage car we staff"
     if tok.lemma_.lower() in s["agents"] or low in s["agents"] or (tok.pos_ == "PROPN" and tok.is_title):
@@ -177,7 +182,8 @@ def _change_of(tok, s: dict, terms: Terms):
             if change and c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and _outcome(c, s, terms, modifier=True):
                 return c  # "has stopped drinking", "gave up self-harming"
             if change and c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and any(
-                    g.dep_ == "nsubj" and (_is_people(g, s) or g.lower_ in W.individuals) for g in c.children):
+                    g.dep_ == "nsubj" and (_is_people(g, s) or g.lower_ in W.individuals or g.lower_ in W.people_pronouns)
+                    for g in c.children):
                 return c  # "stops young people reoffending"
             if change and c.dep_ == "ccomp" and c.i > tok.i and not any(
                     g.dep_ == "nsubj" and g.lower_ in W.provider_pronouns_short for g in c.children):
@@ -427,9 +433,31 @@ def _agent_of_clause(verb, s: dict):
     return None
 
 
+def _delivered(tok, s: dict) -> bool:
+    """A piece of help given to people: an intervention noun ("visits", "sessions", "a course")."""
+    return tok.lemma_.lower() in s["interventions"] or tok.lower_ in s["interventions"]
+
+
 def _ours_gerund(c, s: dict) -> bool:
-    """"Joining our groups", "Working with our advisers" as a subject."""
-    return c.tag_ == "VBG" and any(_ours(t, s) for t in c.subtree)
+    """Taking part in, or being given, help as a subject: "Joining our groups", "Working with
+    our advisers", "Completing a recovery college course", "Adopting the model", "Giving him a
+    daily routine"."""
+    if c.tag_ != "VBG":
+        return False
+    if any(_ours(t, s) for t in c.subtree):
+        return True
+    for g in c.children:
+        if g.dep_ in ("dobj", "prep") and (_delivered(g, s) or g.lemma_.lower() in s["agents"]) and not _is_people(g, s):
+            return True  # (a preposition: "working with a coach")
+        if g.dep_ == "prep":
+            if any(x.dep_ == "pobj" and (_delivered(x, s) or x.lemma_.lower() in s["agents"]) and not _is_people(x, s)
+                   for x in g.children):
+                return True
+    if c.lemma_.lower() in s["provision_verbs"]:
+        # "Giving him a routine", "offering people a named worker": help given to someone
+        return any(g.dep_ in ("dative", "dobj") and (_is_people(g, s) or g.lower_ in W.individuals
+                                                   or g.lower_ in W.people_pronouns) for g in c.children)
+    return False
 
 
 def _link_child(c, s: dict):
@@ -552,7 +580,8 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     """Our agency over a change in an outcome, anywhere in the clause chain (module docstring)."""
     s = _settings(rule)
     if not (ctx.lower_set & W.provider_pronouns_short or ctx.lemma_set & s["agents"]
-            or ctx.lemma_set & s["assured_verbs"]):
+            or ctx.lemma_set & s["assured_verbs"] or ctx.lemma_set & s["interventions"]
+            or ctx.lemma_set & s["provision_verbs"]):
         return []
     out: list[Candidate] = []
     exits = s["exits"]

@@ -24,6 +24,10 @@ def _settings(rule: Rule) -> dict:
         efficacy=option_words(o.get("efficacy")),
         causal=option_words(o.get("causal_verbs")) | option_words(o.get("result_verbs")),
         basis=option_words(o.get("basis_words")),
+        strong=option_words(o.get("strong_verbs")),
+        evidence=option_words(o.get("evidence_words")),
+        agents=option_words(o.get("agents")),
+        works=option_words(o.get("works_verbs")),
     ))
 
 
@@ -45,6 +49,47 @@ def _says_it_works(toks, s: dict) -> bool:
         if t.pos_ in ("VERB", "AUX") and lemma in s["causal"] and any(c.dep_ == "dobj" for c in t.children):
             return True  # "tenancy support prevents homelessness" (transitive: an agent causes it)
     return False
+
+
+def _causal_claim(toks, s: dict) -> bool:
+    """A claim of cause or efficacy in the clause (not a word that only names a value): a
+    causal verb with an object ("peer support is what drives recovery") or a verb of working
+    with a subject ("the course works")."""
+    for t in toks:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in s["causal"] and any(c.dep_ == "dobj" for c in t.children):
+            return True
+        if lemma in s["works"] and any(c.dep_ in ("nsubj", "csubj") for c in t.children):
+            return True
+    return False
+
+
+def _ours_proven(tok, s: dict) -> bool:
+    """A strong proof verb whose object is our service or way of working ("the pilot has
+    validated our model", "the figures vindicate the approach")."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and (c.lemma_.lower() in s["agents"] or c.lower_ in s["agents"]) and any(
+                g.dep_ in ("poss", "det") and (g.lower_ in W.provider_pronouns_short or g.lower_ in W.definite_dets)
+                for g in c.children):
+            return True
+    return False
+
+
+def _efficacy_object(tok, s: dict) -> bool:
+    """The proof verb's object names efficacy ("demonstrate the impact of the service", "prove
+    the effectiveness of peer support")."""
+    return any(c.dep_ == "dobj" and (c.lower_ in s["efficacy"] or c.lemma_.lower() in s["efficacy"])
+               for c in tok.children)
+
+
+def _evidence_subject(tok, s: dict) -> bool:
+    """The proof verb's subject is a body of evidence ("six months of feedback forms", "the
+    pilot", "comparing scores at the first and last session")."""
+    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    return subj is not None and any(t.lower_ in s["evidence"] or t.lemma_.lower() in s["evidence"]
+                                    for t in subj.subtree)
 
 
 def _observed(tok, s: dict) -> bool:
@@ -85,8 +130,16 @@ def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "too small a group to show an effect": an infinitive asserts nothing
         claim = _claim_tokens(tok)
-        if not claim or not _says_it_works(claim, s) or not _observed(tok, s):
+        if not claim:
             continue
+        if not (_says_it_works(claim, s) and _observed(tok, s)):
+            # evidence offered as proof of a cause: "six months of feedback demonstrate that peer
+            # support drives recovery", "the pilot has validated our model", "comparing scores
+            # shows the course works" (a strong proof verb, or a claim of cause or efficacy)
+            strong = lemma in s["strong"]
+            if not (_evidence_subject(tok, s) and (
+                    _causal_claim(claim, s) or (strong and (_ours_proven(tok, s) or _efficacy_object(tok, s))))):
+                continue
         anchor = tok if tok.pos_ != "NOUN" else tok.head
         if ctx.negated(tok) or ctx.negated(anchor) or ctx.hedged(tok) or ctx.question(tok) or ctx.conditional(tok):
             continue
