@@ -196,6 +196,7 @@ def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_comm
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 1
     assert "Q2: checked: no finding" in drafted.stderr
+    assert "drafting Q1 (1 of 2)\ndrafting Q2 (2 of 2)\n" in drafted.stderr  # where a long run is
     tail = drafted.stderr.strip().splitlines()[-3:]  # last, where the writer looks
     assert tail == ["drafted 1 of 2: 1 checked clean", "Not drafted (1 of 2):", "  Q1: no limit: set the buyer's "
                     "limit with 'evidencebot tender limit Q1 --words N' (or --chars N, --pages N)"]
@@ -207,6 +208,9 @@ def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_comm
     assert "Not drafted for want of a limit (1):\n- Q1: set the buyer's limit with 'evidencebot tender limit Q1" in status
     part = status.split("Q2 Crisis\n", 1)[1].splitlines()[0]  # the drafted part: its words and what it holds
     assert part.startswith("  1. Working with the crisis team (") and " words; method" in part
+    early = run("tender", "export", "-o", str(tmp_path / "early.docx"))  # not yet: says what to do first
+    assert early.exit_code == 2 and "no answer drafted yet for Q1" in early.output
+    assert "'evidencebot tender limit REF --words N'" in early.output and not (tmp_path / "early.docx").exists()
     # one question alone: refused with the same command, nothing drafted
     alone = run("tender", "draft", "q1")
     assert alone.exit_code == 2 and "evidencebot tender limit Q1 --words N" in alone.output
@@ -238,6 +242,8 @@ def test_a_limit_set_by_the_bid_team_replaces_the_one_read_and_drops_an_answer_d
     assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
     answer = demo_copy.execute("select answer from tender_questions where ref = '4.2'").fetchone()[0]
     assert len(answer) <= 900
+    line = next(x for x in run("tender", "status").output.splitlines() if x.startswith("4.2 "))
+    assert f"({len(answer):,} chars)" in line  # what the buyer's portal counts, beside the words
     bad = run("tender", "limit", "4.2", "--words", "0")
     assert bad.exit_code == 2 and "--words 0 is not a limit" in bad.output
     unknown = run("tender", "limit", "9.9", "--words", "100")

@@ -23,6 +23,7 @@ from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, read_limits
 from evidencebot.compose.tender import TenderShared, assemble_tender
+from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
 from evidencebot.store import workflow
@@ -147,6 +148,15 @@ def question_title(row: dict) -> str:
     return " ".join(_strip_limits(row["question"].strip().split("\n")[0]).split()).strip(" –—-:;,")
 
 
+def _used(row: dict) -> str:
+    """Words used; for a character limit, the characters too (what the buyer's portal counts)."""
+    if row["words"] is None or not (row["answer"] or "").strip():
+        return "-"
+    if row["char_limit"]:
+        return f"{row['words']:,} ({counts(row['answer']).chars:,} chars)"
+    return f"{row['words']:,}"
+
+
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
 
@@ -164,7 +174,7 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
         table.append({"ref": r["ref"], "question": question_title(r) or r["question"].split("\n")[0],
                       "points": pq.headings, "limit": limit_label(r) or "none",
                       "weighting": f"{r['weighting']:g}%" if r["weighting"] is not None else "-",
-                      "words": f"{r['words']:,}" if r["words"] is not None else "-", "status": r["status"] or "-",
+                      "words": _used(r), "status": r["status"] or "-",
                       "owner": r["owner"] or "-", "due": r["due_on"] or "-"})
         if pq.instructions:
             rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
@@ -184,7 +194,7 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
                          f"{_cell(row['due'])} |")
     else:
         cols = [("ref", "ref", 14, "<"), ("question", "question", 44, "<"), ("parts", "sub-points", 10, ">"),
-                ("limit", "limit", 22, "<"), ("weighting", "weighting", 9, ">"), ("words", "words used", 10, ">"),
+                ("limit", "limit", 22, "<"), ("weighting", "weighting", 9, ">"), ("words", "words used", 22, ">"),
                 ("status", "status", 26, "<"), ("owner", "owner", 16, "<"), ("due", "due", 10, "<")]
         cells = [{**{k: _short(" ".join(str(row.get(k, "")).split()), w) for k, _, w, _ in cols},
                   "parts": str(len(row["points"]))} for row in table]
@@ -233,8 +243,10 @@ def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender
 
 
 def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period: str | None = None,
-          story: str | None = None, checker=None) -> list[dict]:
-    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status."""
+          story: str | None = None, checker=None, progress=None) -> list[dict]:
+    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status.
+    A question without a limit is left (its result has ``answer`` None, a ``reason`` and the
+    command that fixes it, ``fix``). ``progress(n, total, ref)`` is called before each answer."""
     t, rows = questions(db, tender_id)
     if ref is not None:
         rows = [find_question(db, ref, t["tender_id"])]
@@ -254,7 +266,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         shared.stories.update(cov.get("stories", []))
     # every answer first, then one write: a write changes the data version, which would
     # empty the indicator and checker caches before the next question
-    for r in rows:
+    for n, r in enumerate(rows, 1):
+        if progress is not None:
+            progress(n, len(rows), r["ref"])
         if not _has_limit(r):
             # drafted without a budget an answer could run past what the panel reads: left for the
             # bid team to set, the other questions drafted
@@ -381,9 +395,12 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
     files or none."""
     t, rows = questions(db, tender_id)
-    missing = [r["ref"] for r in rows if not (r["answer"] or "").strip()]
+    missing = [r for r in rows if not (r["answer"] or "").strip()]
     if missing:
-        raise InputError(f"no answer drafted yet for {', '.join(missing)} (use 'evidencebot tender draft --all')")
+        fix = "use 'evidencebot tender draft --all'"
+        if any(not _has_limit(r) for r in missing):
+            fix += "; a question without a limit first needs 'evidencebot tender limit REF --words N'"
+        raise InputError(f"no answer drafted yet for {', '.join(r['ref'] for r in missing)} ({fix})")
     unrecorded = [r["ref"] for r in rows if "figures" not in json.loads(r["coverage"] or "{}")]
     if unrecorded:  # the evidence appendix would leave their figures untraced
         raise InputError(f"the answers to {', '.join(unrecorded)} were drafted before their figures were recorded "
