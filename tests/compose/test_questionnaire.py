@@ -369,3 +369,7 @@ def test_a_limit_in_the_answer_columns_header_is_every_rows_limit(tmp_path):
     d.save(tmp_path / "q.docx")
     q = read_questionnaire(tmp_path / "q.docx")
     assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 500), ("2", 500)]
+    t.rows[0].cells[1].text, t.rows[0].cells[2].text = "Question (maximum 300 words)", "Bidder response"
+    d.save(tmp_path / "q2.docx")
+    q = read_questionnaire(tmp_path / "q2.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 300), ("2", 300)]

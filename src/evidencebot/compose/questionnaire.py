@@ -92,6 +92,8 @@ _ORDER = ("answer", "ref", "weighting", "limit", "guidance", "question")
 
 def _classify(header: str) -> str | None:
     text = " ".join(str(header or "").split())
+    # a note in brackets does not name the column: 'Question (max 500 words)' is the question
+    text = " ".join(re.sub(r"\([^)]*\)", " ", text).split()) or text
     if not text:
         return None
     if _HEAD["ref"].match(text):
@@ -605,8 +607,9 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     limit = get("limit")
     if headers and limit:  # a bare number: the column's header says what it counts ('Max characters', 'Pages')
         limit = _limit_with_unit(limit, headers[cols["limit"]])
-    elif headers and "answer" in cols and read_limits(headers[cols["answer"]]).word_budget:
-        limit = headers[cols["answer"]]  # one limit for every row, in the answer column's header: 'Response (max 500 words)'
+    elif headers:  # one limit for every row, in the answer's or question's header: 'Response (max 500 words)'
+        limit = next((headers[cols[k]] for k in ("answer", "question") if k in cols
+                      and cols[k] < len(headers) and read_limits(headers[cols[k]]).word_budget), "")
     return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=limit,
                          weighting_text=get("weighting"), row=row)
 
