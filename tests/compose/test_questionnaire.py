@@ -299,3 +299,50 @@ def test_word_tables_with_a_title_row_and_one_table_per_question_keep_the_buyers
     assert [(x.ref, x.word_limit, x.char_limit, x.weighting) for x in q.questions] == [
         ("2.1", 300, None, 10), ("3.1", 500, None, None), ("3.2", 250, None, 5), ("Question 3.3", None, 2000, None)]
     assert q.questions[1].question.split("\n")[0] == "Safeguarding"  # the title the response is headed with
+
+
+def test_questions_inside_content_controls_are_read(tmp_path):
+    """Buyers' forms wrap questions and cells in content controls; python-docx's lists skip them."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def control(xml):
+        return parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent>{xml}</w:sdtContent></w:sdt>')
+
+    def para(text):
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    d = Document()
+    d.add_paragraph("Quality questions")
+    body = d.element.body
+    body.insert(1, control(para("Q1 Safeguarding") + para("Describe how you will keep people safe. (300 words)")))
+    body.insert(2, control(para("Q2 Carers")))
+    d.add_paragraph("How will you support carers?")
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text = "Word limit"
+    t.rows[0].cells[1]._tc.append(control(para("250")))  # the cell's value in a control of its own
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("Q1", 300), ("Q2", 250)]
+
+
+def test_fourteen_buyer_questions_pasted_into_one_document_come_back_as_fourteen(tmp_path):
+    """The s7 dev questions (written by someone who never read the code: context preambles,
+    lettered/roman/numbered lists, scoring scales, spreadsheet rows pasted with their header)
+    pasted one after another as plain paragraphs, as the lead's bid-writer run did: one question
+    each, with the buyer's limit and weighting."""
+    import json
+    from pathlib import Path
+
+    labels = [json.loads(line) for line in
+              (Path(__file__).parents[1] / "data/labelled/questions_dev_s7.jsonl").read_text().splitlines()]
+    path = plain_docx(tmp_path / "itt.docx", "\n".join(x["text"] for x in labels), title="Riverside ICB: ITT")
+    q = read_questionnaire(path)
+    assert len(q.questions) == len(labels)
+    assert [(x.word_limit, x.char_limit, x.page_limit, x.weighting) for x in q.questions] == [
+        (x["word_limit"], x["char_limit"], x["page_limit"], x["weighting"]) for x in labels]
+    assert all(x.ref and x.ref[-1].isdigit() for x in q.questions)
+    for got, label in zip(q.questions, labels):  # each question whole: its last line is still in it
+        last = [line.strip() for line in label["text"].splitlines() if line.strip()][-1]
+        assert last in got.full_text, (got.ref, last)

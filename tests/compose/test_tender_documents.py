@@ -196,6 +196,7 @@ def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_comm
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 1
     assert "Q2: checked: no finding" in drafted.stderr
+    assert "drafting Q1 (1 of 2)\ndrafting Q2 (2 of 2)\n" in drafted.stderr  # where a long run is
     tail = drafted.stderr.strip().splitlines()[-3:]  # last, where the writer looks
     assert tail == ["drafted 1 of 2: 1 checked clean", "Not drafted (1 of 2):", "  Q1: no limit: set the buyer's "
                     "limit with 'evidencebot tender limit Q1 --words N' (or --chars N, --pages N)"]

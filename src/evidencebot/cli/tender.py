@@ -170,7 +170,12 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
     if story and all_:
         raise InputError("--story pins a story to one answer: give a question reference")
     with open_db(ctx, db) as database:
-        results = tender_store.draft(database, None if all_ else ref, tender_id=tender_id, period=period, story=story)
+        def progress(n: int, total: int, ref: str) -> None:
+            if total > 1:  # a long run says where it is (the answers follow once all are drafted)
+                click.echo(f"drafting {ref} ({n} of {total})", err=True)
+
+        results = tender_store.draft(database, None if all_ else ref, tender_id=tender_id, period=period,
+                                     story=story, progress=progress)
         failed = 0
         for r in results:
             answer = r["answer"]

@@ -193,7 +193,32 @@ def _open_docx(p: Path):
 
 
 def _cell_text(cell) -> str:
-    return "\n".join(par.text for par in cell.paragraphs).strip()
+    """Every paragraph in the cell, those inside a content control or a nested table too."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    return "\n".join(Paragraph(p, cell).text for p in cell._tc.iter(qn("w:p"))).strip()
+
+
+def _blocks(doc):
+    """The body's paragraphs and tables in order, those inside content controls too (buyers' forms
+    often wrap questions in them, and python-docx's own list skips them)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(element):
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                yield Paragraph(child, doc._body)
+            elif child.tag == qn("w:tbl"):
+                yield Table(child, doc._body)
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from walk(content)
+
+    yield from walk(doc.element.body)
 
 
 def _read_docx(p: Path) -> Questionnaire:
@@ -205,7 +230,7 @@ def _read_docx(p: Path) -> Questionnaire:
                       preamble="\n".join(par.text for par in doc.paragraphs if par.text.strip()))
     numbers = _Numbering(doc)
     heading: _Line | None = None  # the numbered title paragraph over a question's table, if any
-    for block in doc.iter_inner_content():
+    for block in _blocks(doc):
         if not isinstance(block, Table):
             marker, _ = numbers.marker(block)
             text = " ".join(f"{marker} {block.text}".split())
@@ -338,7 +363,7 @@ def _docx_lines(doc) -> list[_Line]:
     out: list[_Line] = []
     first = True
     numbers = _Numbering(doc)
-    for block in doc.iter_inner_content():
+    for block in _blocks(doc):
         if isinstance(block, Table):
             rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
             labels = _labelled(rows)

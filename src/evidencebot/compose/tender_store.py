@@ -243,8 +243,10 @@ def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender
 
 
 def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period: str | None = None,
-          story: str | None = None, checker=None) -> list[dict]:
-    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status."""
+          story: str | None = None, checker=None, progress=None) -> list[dict]:
+    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status.
+    A question without a limit is left (its result has ``answer`` None, a ``reason`` and the
+    command that fixes it, ``fix``). ``progress(n, total, ref)`` is called before each answer."""
     t, rows = questions(db, tender_id)
     if ref is not None:
         rows = [find_question(db, ref, t["tender_id"])]
@@ -264,7 +266,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         shared.stories.update(cov.get("stories", []))
     # every answer first, then one write: a write changes the data version, which would
     # empty the indicator and checker caches before the next question
-    for r in rows:
+    for n, r in enumerate(rows, 1):
+        if progress is not None:
+            progress(n, len(rows), r["ref"])
         if not _has_limit(r):
             # drafted without a budget an answer could run past what the panel reads: left for the
             # bid team to set, the other questions drafted
