@@ -114,6 +114,14 @@ def test_a_numbered_section_title_over_its_questions_is_not_a_question(tmp_path)
     assert "noon" not in q.questions[1].question  # the buyer's notes under an unnumbered heading stay out
 
 
+def test_technical_question_references_are_references(tmp_path):
+    text = ("TQ1 Service model\nDescribe your service model. (500 words)\n"
+            "TQ2 Safeguarding\nHow will you keep people safe? Your answer should cover:\n1. your lead;\n"
+            "2. training.\nMaximum 300 words.\n")
+    q = read_questionnaire(plain_docx(tmp_path / "q.docx", text))
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("TQ1", 500), ("TQ2", 300)]
+
+
 def test_sub_numbered_items_under_a_numbered_question_stay_in_it(tmp_path):
     text = ("Q3 Safeguarding\nDescribe how you will keep people safe, covering the following.\n"
             "3.1 Your safeguarding lead and governance\n3.2 How staff raise concerns\nMaximum 500 words.\n"

@@ -256,3 +256,11 @@ def test_an_answer_in_a_workbook_cell_is_plain_text():
     markdown = "## Early warning signs\n\nWe write them into the plan at the **first visit**.\n\n- sleep\n- appetite"
     assert cell_text(markdown) == ("Early warning signs\n\nWe write them into the plan at the first visit.\n\n"
                                    "• sleep\n• appetite")
+
+
+def test_a_questions_title_is_the_buyers_words_without_limits_or_a_pasted_header():
+    from evidencebot.compose.tender_store import question_title
+
+    assert question_title({"question": "Safeguarding (10% of the quality score)\nPlease describe ..."}) == "Safeguarding"
+    pasted = "Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | | 600 | 7%"
+    assert question_title({"question": pasted}) == "Describe how you will work with GPs."

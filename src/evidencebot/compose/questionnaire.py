@@ -317,7 +317,7 @@ def _limit_with_unit(limit: str, header: str) -> str:
 # ------------------------------------------------ Word: questions written as paragraphs
 
 _REF_LINE = re.compile(
-    r"^\s*(?P<ref>(?P<prefix>q(?:uestion)?\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
+    r"^\s*(?P<ref>(?P<prefix>(?:[a-z]?q|question)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
     r"(?![\d,%/])(?P<sep>\s*[.):–—-](?!\d))?\s*(?P<rest>.*)$", re.I | re.S)
 _SCORES = (r"excellent|outstanding|very\s+good|good|strong|satisfactory|adequate|acceptable|fair|moderate|partial|"
            r"limited|minimal|weak|poor|very\s+poor|unacceptable|unsatisfactory|inadequate|insufficient|fail(?:ed)?|"
