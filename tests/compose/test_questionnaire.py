@@ -354,3 +354,18 @@ def test_fourteen_buyer_questions_pasted_into_one_document_come_back_as_fourteen
     for got, label in zip(q.questions, labels):  # each question whole: its last line is still in it
         last = [line.strip() for line in label["text"].splitlines() if line.strip()][-1]
         assert last in got.full_text, (got.ref, last)
+
+
+def test_a_limit_in_the_answer_columns_header_is_every_rows_limit(tmp_path):
+    from docx import Document
+
+    d = Document()
+    t = d.add_table(rows=1, cols=3)
+    for c, text in zip(t.rows[0].cells, ["No.", "Question", "Response (max 500 words per question)"]):
+        c.text = text
+    for ref, question in (("1", "How will you keep people engaged?"), ("2", "How will you support carers?")):
+        for c, text in zip(t.add_row().cells, [ref, question, ""]):
+            c.text = text
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 500), ("2", 500)]

@@ -605,6 +605,8 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     limit = get("limit")
     if headers and limit:  # a bare number: the column's header says what it counts ('Max characters', 'Pages')
         limit = _limit_with_unit(limit, headers[cols["limit"]])
+    elif headers and "answer" in cols and read_limits(headers[cols["answer"]]).word_budget:
+        limit = headers[cols["answer"]]  # one limit for every row, in the answer column's header: 'Response (max 500 words)'
     return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=limit,
                          weighting_text=get("weighting"), row=row)
 
