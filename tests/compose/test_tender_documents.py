@@ -192,7 +192,8 @@ def no_limit_docx(path):
 
 def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_command_that_fixes_each(run, demo_copy,
                                                                                                    tmp_path):
-    assert run("tender", "import", str(no_limit_docx(tmp_path / "q.docx"))).exit_code == 0
+    imported = run("tender", "import", str(no_limit_docx(tmp_path / "q.docx")))
+    assert imported.exit_code == 0 and "no limit stated for Q1: give the buyer's with" in imported.output
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 1
     assert "Q2: checked: no finding" in drafted.stderr
