@@ -192,7 +192,8 @@ def no_limit_docx(path):
 
 def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_command_that_fixes_each(run, demo_copy,
                                                                                                    tmp_path):
-    assert run("tender", "import", str(no_limit_docx(tmp_path / "q.docx"))).exit_code == 0
+    imported = run("tender", "import", str(no_limit_docx(tmp_path / "q.docx")))
+    assert imported.exit_code == 0 and "no limit stated for Q1: give the buyer's with" in imported.output
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 1
     assert "Q2: checked: no finding" in drafted.stderr
@@ -256,3 +257,11 @@ def test_an_answer_in_a_workbook_cell_is_plain_text():
     markdown = "## Early warning signs\n\nWe write them into the plan at the **first visit**.\n\n- sleep\n- appetite"
     assert cell_text(markdown) == ("Early warning signs\n\nWe write them into the plan at the first visit.\n\n"
                                    "• sleep\n• appetite")
+
+
+def test_a_questions_title_is_the_buyers_words_without_limits_or_a_pasted_header():
+    from evidencebot.compose.tender_store import question_title
+
+    assert question_title({"question": "Safeguarding (10% of the quality score)\nPlease describe ..."}) == "Safeguarding"
+    pasted = "Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | | 600 | 7%"
+    assert question_title({"question": pasted}) == "Describe how you will work with GPs."
