@@ -128,18 +128,21 @@ def main(argv: list[str] | None = None) -> int:
         db, None, tender_id=tid, checker=checker))
     results, warm = _run("warm: 20 answers drafted and checked", lambda: tender_store.draft(
         db, None, tender_id=tid, checker=checker), target=True)
-    words = sum(r["answer"].counts.words for r in results)
-    clean = sum(1 for r in results if not r["answer"].findings)
-    within = sum(1 for r in results if r["answer"].counts.words <= r["answer"].word_limit)
-    method = sum(1 for r in results if all(c.status.startswith("method") for c in r["answer"].coverage))
-    print(f"  {words:,} words; checked clean {clean}/20; within limit {within}/20; "
+    answers = [r["answer"] for r in results if r["answer"] is not None]  # None: not drafted (no limit)
+    words = sum(a.counts.words for a in answers)
+    clean = sum(1 for a in answers if not a.findings)
+    within = sum(1 for a in answers if a.counts.words <= a.word_limit)
+    method = sum(1 for a in answers if all(c.status.startswith("method") for c in a.coverage))
+    print(f"  {len(answers)}/20 drafted; {words:,} words; checked clean {clean}/20; within limit {within}/20; "
           f"every part with library method {method}/20")
     fresh = bench_database(db_file(db), Path(tmp.name), args.people)
     fresh_checker = get_checker(fresh, external=True)
     again, _ = _run("fresh connection (model loaded, no indicator or checker cache)", lambda: tender_store.draft(
         fresh, None, tender_id=tid, checker=fresh_checker))
-    texts = [r["answer"].markdown for r in results]
-    same = [r["answer"].markdown for r in first] == texts == [r["answer"].markdown for r in again]
+    def texts(run):
+        return [r["answer"].markdown if r["answer"] is not None else None for r in run]
+
+    same = texts(first) == texts(results) == texts(again)
     print(f"  the same 20 answers in all three runs: {'yes' if same else 'NO'}")
     tmp.cleanup()
     return 0 if warm <= TARGET_SECONDS else 1

@@ -415,3 +415,26 @@ def test_session7_dev_set_the_s6_held_out_questions_now_spent():
 def test_a_passive_pair_of_verbs_reads_as_two_gerunds():
     assert make_heading("how risk will be assessed and formulated, including safety planning").startswith(
         "Assessing and formulating risk")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("SECTION 3 – QUALITY\n\nQ3.1 Service model and pathway\n\nDescribe the model. Maximum 500 words.",
+     "Q3.1 Service model and pathway"),
+    ("Q3.2 Safeguarding (10% of the quality score)\n\nPlease describe how you will safeguard adults.", "Q3.2 Safeguarding"),
+    ("5.3 Business continuity and emergency planning (Pass/Fail)\n\nDescribe your plan.",
+     "5.3 Business continuity and emergency planning"),
+    ("Q6.1 Social value (Weighting: 10%)\nDescribe the social value you will add.", "Q6.1 Social value"),
+    ("Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | Cover MDTs. | 600 | 7%",
+     "Q3.7"),
+    ("Question 4: Staff wellbeing\nHow will you support staff?", "Question 4: Staff wellbeing"),
+])
+def test_the_answer_is_titled_with_the_buyers_reference_and_title(text, title):
+    from evidencebot.compose.questions import question_title
+
+    assert question_title(text) == title
+
+
+def test_a_question_without_a_title_has_none():
+    from evidencebot.compose.questions import question_title
+
+    assert question_title("Describe how you will support carers. Maximum 300 words.") == ""

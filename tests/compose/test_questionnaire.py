@@ -114,6 +114,14 @@ def test_a_numbered_section_title_over_its_questions_is_not_a_question(tmp_path)
     assert "noon" not in q.questions[1].question  # the buyer's notes under an unnumbered heading stay out
 
 
+def test_technical_question_references_are_references(tmp_path):
+    text = ("TQ1 Service model\nDescribe your service model. (500 words)\n"
+            "TQ2 Safeguarding\nHow will you keep people safe? Your answer should cover:\n1. your lead;\n"
+            "2. training.\nMaximum 300 words.\n")
+    q = read_questionnaire(plain_docx(tmp_path / "q.docx", text))
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("TQ1", 500), ("TQ2", 300)]
+
+
 def test_sub_numbered_items_under_a_numbered_question_stay_in_it(tmp_path):
     text = ("Q3 Safeguarding\nDescribe how you will keep people safe, covering the following.\n"
             "3.1 Your safeguarding lead and governance\n3.2 How staff raise concerns\nMaximum 500 words.\n"
@@ -169,6 +177,8 @@ def test_excel_limit_column_names_its_unit_and_a_notes_sheet_comes_first(tmp_pat
     notes.title = "Instructions"
     notes.append(["Complete the Quality sheet. Do not change the column order."])
     ws = wb.create_sheet("Quality")
+    for n in range(15):  # a block of instructions above the question table
+        ws.append([f"Instruction {n + 1}: answer in the Response column only."])
     ws.append(["Ref", "Question", "Max characters (incl. spaces)", "Weighting", "Response"])
     ws.append(["Q1", "Describe how you will learn from incidents.", 2000, 0.15])
     ws.append([None, "Section B: Social value"])  # a section row: no reference, no limit
@@ -178,7 +188,8 @@ def test_excel_limit_column_names_its_unit_and_a_notes_sheet_comes_first(tmp_pat
     assert q.sheet == "Quality" and q.answer_column == "Response"
     assert [(x.ref, x.char_limit, x.word_limit, x.weighting) for x in q.questions] == [
         ("Q1", 2000, None, 15), ("Q2", 1500, None, 10)]
-    assert [x.row for x in q.questions] == [2, 4]
+    assert [x.row for x in q.questions] == [17, 19]
+    assert "Instruction 15" in q.preamble
 
 
 @pytest.mark.parametrize("text, message", [
@@ -264,3 +275,101 @@ def test_word_automatic_numbering_gives_the_references_and_the_list_markers(tmp_
     assert "(ii) how often plans are reviewed, including:\n    a) after an incident\n    b) at discharge\n(iii) how" \
         in q.questions[0].question
     assert len(parse_question(q.questions[0].full_text).points) >= 3
+
+
+def test_word_tables_with_a_title_row_and_one_table_per_question_keep_the_buyers_references(tmp_path):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Part A")
+    t = d.add_table(rows=2, cols=4)
+    t.rows[0].cells[0].merge(t.rows[0].cells[3]).text = "Section 2: Service delivery"  # a title row over the header
+    for c, text in zip(t.rows[1].cells, ["Ref", "Question", "Word limit", "Weighting"]):
+        c.text = text
+    for c, text in zip(t.add_row().cells, ["2.1", "How will you keep people engaged?", "300", "10%"]):
+        c.text = text
+    d.add_paragraph("3.1 Safeguarding")  # the buyer's number and title over the question's own table
+    one = d.add_table(rows=3, cols=2)
+    for row, (a, b) in zip(one.rows, (("Question", "Describe how you will safeguard adults at risk."),
+                                      ("Word limit", "500"), ("Response", ""))):
+        row.cells[0].text, row.cells[1].text = a, b
+    two = d.add_table(rows=4, cols=2)
+    two.rows[0].cells[0].merge(two.rows[0].cells[1]).text = "3.2 Carers"  # merged across the table's top row
+    for row, (a, b) in zip(two.rows[1:], (("Question", "How will you support carers?"), ("Word limit", "250"),
+                                          ("Weighting", "5%"))):
+        row.cells[0].text, row.cells[1].text = a, b
+    three = d.add_table(rows=2, cols=2)
+    for row, (a, b) in zip(three.rows, (("Question 3.3", "How will you measure outcomes?"),
+                                        ("Max characters", "2,000"))):
+        row.cells[0].text, row.cells[1].text = a, b
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit, x.char_limit, x.weighting) for x in q.questions] == [
+        ("2.1", 300, None, 10), ("3.1", 500, None, None), ("3.2", 250, None, 5), ("Question 3.3", None, 2000, None)]
+    assert q.questions[1].question.split("\n")[0] == "Safeguarding"  # the title the response is headed with
+
+
+def test_questions_inside_content_controls_are_read(tmp_path):
+    """Buyers' forms wrap questions and cells in content controls; python-docx's lists skip them."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def control(xml):
+        return parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent>{xml}</w:sdtContent></w:sdt>')
+
+    def para(text):
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    d = Document()
+    d.add_paragraph("Quality questions")
+    body = d.element.body
+    body.insert(1, control(para("Q1 Safeguarding") + para("Describe how you will keep people safe. (300 words)")))
+    body.insert(2, control(para("Q2 Carers")))
+    d.add_paragraph("How will you support carers?")
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text = "Word limit"
+    t.rows[0].cells[1]._tc.append(control(para("250")))  # the cell's value in a control of its own
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("Q1", 300), ("Q2", 250)]
+
+
+def test_fourteen_buyer_questions_pasted_into_one_document_come_back_as_fourteen(tmp_path):
+    """The s7 dev questions (written by someone who never read the code: context preambles,
+    lettered/roman/numbered lists, scoring scales, spreadsheet rows pasted with their header)
+    pasted one after another as plain paragraphs, as the lead's bid-writer run did: one question
+    each, with the buyer's limit and weighting."""
+    import json
+    from pathlib import Path
+
+    labels = [json.loads(line) for line in
+              (Path(__file__).parents[1] / "data/labelled/questions_dev_s7.jsonl").read_text().splitlines()]
+    path = plain_docx(tmp_path / "itt.docx", "\n".join(x["text"] for x in labels), title="Riverside ICB: ITT")
+    q = read_questionnaire(path)
+    assert len(q.questions) == len(labels)
+    assert [(x.word_limit, x.char_limit, x.page_limit, x.weighting) for x in q.questions] == [
+        (x["word_limit"], x["char_limit"], x["page_limit"], x["weighting"]) for x in labels]
+    assert all(x.ref and x.ref[-1].isdigit() for x in q.questions)
+    for got, label in zip(q.questions, labels):  # each question whole: its last line is still in it
+        last = [line.strip() for line in label["text"].splitlines() if line.strip()][-1]
+        assert last in got.full_text, (got.ref, last)
+
+
+def test_a_limit_in_the_answer_columns_header_is_every_rows_limit(tmp_path):
+    from docx import Document
+
+    d = Document()
+    t = d.add_table(rows=1, cols=3)
+    for c, text in zip(t.rows[0].cells, ["No.", "Question", "Response (max 500 words per question)"]):
+        c.text = text
+    for ref, question in (("1", "How will you keep people engaged?"), ("2", "How will you support carers?")):
+        for c, text in zip(t.add_row().cells, [ref, question, ""]):
+            c.text = text
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 500), ("2", 500)]
+    t.rows[0].cells[1].text, t.rows[0].cells[2].text = "Question (maximum 300 words)", "Bidder response"
+    d.save(tmp_path / "q2.docx")
+    q = read_questionnaire(tmp_path / "q2.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 300), ("2", 300)]

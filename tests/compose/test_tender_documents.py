@@ -3,6 +3,8 @@ headings, an Excel sheet), the compliance matrix, drafting, export, and bad inpu
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 PERIOD = "2025-10..2026-09"
@@ -117,6 +119,14 @@ def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_work
 
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "4.1 Describe how you will learn from incidents" in text and "4.2 How will you support" in text
+    # beside the response: the evidence appendix (every figure traceable) and the bid team's compliance sheet
+    figures = [f for r in rows for f in json.loads(r["coverage"])["figures"]]
+    appendix = "\n".join(p.text for p in Document(str(tmp_path / "response-evidence.docx")).paragraphs)
+    assert figures and all(f["title"] in appendix for f in figures)
+    sheet = load_workbook(str(tmp_path / "response-compliance.xlsx"))["Compliance"]
+    labels = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert any(str(x).startswith("4.1: ") for x in labels) and any(str(x).startswith("4.2: ") for x in labels)
+    assert not any(f["id"] in text for f in figures)  # no internal ids in the submitted document
     copy = tmp_path / "response-buyer.xlsx"
     ws = load_workbook(str(copy))["Quality"]
     from evidencebot.compose.tender_store import cell_text
@@ -126,12 +136,17 @@ def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_work
     assert source.read_bytes() == before  # the buyer's original is never written
 
 
-def test_export_before_drafting_is_refused_and_writes_nothing(run, tmp_path):
+def test_export_before_drafting_is_refused_and_writes_nothing(run, demo_copy, tmp_path):
     run("tender", "import", str(word_headings(tmp_path / "q.docx")))
     out = tmp_path / "response.docx"
     result = run("tender", "export", "-o", str(out))
     assert result.exit_code == 2 and "no answer drafted yet" in result.output
     assert not out.exists()
+    # an answer stored without its figures (drafted by an earlier version) would leave them untraced
+    demo_copy.execute("update tender_questions set answer = 'We do this.', coverage = '{\"rows\": []}'")
+    demo_copy.conn.commit()
+    result = run("tender", "export", "-o", str(out))
+    assert result.exit_code == 2 and "draft them again" in result.output and not out.exists()
 
 
 @pytest.mark.parametrize("name, make, message", [
@@ -140,6 +155,8 @@ def test_export_before_drafting_is_refused_and_writes_nothing(run, tmp_path):
     ("empty.docx", None, "no recognisable questions"),
     ("tbc.xlsx", lambda p: excel_sheet(p, limit="TBC"), "the limit 'TBC' cannot be read"),
     ("notes.txt", lambda p: p.write_text("hello"), "give a Word (.docx) or Excel (.xlsx)"),
+    ("itt.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), "not .doc (open it in Word and save it as .docx)"),
+    ("itt.docx", lambda p: p.write_text("[tool.mypy]"), "not a readable Word document"),
 ])
 def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothing(run, demo_copy, tmp_path,
                                                                                   name, make, message):
@@ -179,9 +196,10 @@ def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_comm
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 1
     assert "Q2: checked: no finding" in drafted.stderr
-    tail = drafted.stderr.strip().splitlines()[-2:]  # last, where the writer looks
-    assert tail == ["Not drafted (1 of 2):", "  Q1: no limit: set the buyer's limit with "
-                    "'evidencebot tender limit Q1 --words N' (or --chars N, --pages N)"]
+    assert "drafting Q1 (1 of 2)\ndrafting Q2 (2 of 2)\n" in drafted.stderr  # where a long run is
+    tail = drafted.stderr.strip().splitlines()[-3:]  # last, where the writer looks
+    assert tail == ["drafted 1 of 2: 1 checked clean", "Not drafted (1 of 2):", "  Q1: no limit: set the buyer's "
+                    "limit with 'evidencebot tender limit Q1 --words N' (or --chars N, --pages N)"]
     rows = {r["ref"]: r for r in demo_copy.query("select * from tender_questions")}
     assert rows["Q2"]["answer"] and not rows["Q1"]["answer"]
     assert rows["Q1"]["status"] == "not drafted: no limit"
@@ -190,6 +208,9 @@ def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_comm
     assert "Not drafted for want of a limit (1):\n- Q1: set the buyer's limit with 'evidencebot tender limit Q1" in status
     part = status.split("Q2 Crisis\n", 1)[1].splitlines()[0]  # the drafted part: its words and what it holds
     assert part.startswith("  1. Working with the crisis team (") and " words; method" in part
+    early = run("tender", "export", "-o", str(tmp_path / "early.docx"))  # not yet: says what to do first
+    assert early.exit_code == 2 and "no answer drafted yet for Q1" in early.output
+    assert "'evidencebot tender limit REF --words N'" in early.output and not (tmp_path / "early.docx").exists()
     # one question alone: refused with the same command, nothing drafted
     alone = run("tender", "draft", "q1")
     assert alone.exit_code == 2 and "evidencebot tender limit Q1 --words N" in alone.output
@@ -221,6 +242,8 @@ def test_a_limit_set_by_the_bid_team_replaces_the_one_read_and_drops_an_answer_d
     assert run("tender", "draft", "4.2", "--period", PERIOD).exit_code == 0
     answer = demo_copy.execute("select answer from tender_questions where ref = '4.2'").fetchone()[0]
     assert len(answer) <= 900
+    line = next(x for x in run("tender", "status").output.splitlines() if x.startswith("4.2 "))
+    assert f"({len(answer):,} chars)" in line  # what the buyer's portal counts, beside the words
     bad = run("tender", "limit", "4.2", "--words", "0")
     assert bad.exit_code == 2 and "--words 0 is not a limit" in bad.output
     unknown = run("tender", "limit", "9.9", "--words", "100")
@@ -233,3 +256,11 @@ def test_an_answer_in_a_workbook_cell_is_plain_text():
     markdown = "## Early warning signs\n\nWe write them into the plan at the **first visit**.\n\n- sleep\n- appetite"
     assert cell_text(markdown) == ("Early warning signs\n\nWe write them into the plan at the first visit.\n\n"
                                    "• sleep\n• appetite")
+
+
+def test_a_questions_title_is_the_buyers_words_without_limits_or_a_pasted_header():
+    from evidencebot.compose.tender_store import question_title
+
+    assert question_title({"question": "Safeguarding (10% of the quality score)\nPlease describe ..."}) == "Safeguarding"
+    pasted = "Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | | 600 | 7%"
+    assert question_title({"question": pasted}) == "Describe how you will work with GPs."

@@ -275,7 +275,7 @@ def draft(ctx: Context, intent: Intent) -> Reply:
         return Reply("How many words may the answer use? Add it at the end, e.g. `… in 500 words`.",
                      intent="draft", ok=False)
     plan = plan_question(question, limit)
-    doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title="Tender answer")
+    doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title=plan.title or "Tender answer")
     try:
         from evidencebot.compose.tender import assemble_tender
 

@@ -170,7 +170,12 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
     if story and all_:
         raise InputError("--story pins a story to one answer: give a question reference")
     with open_db(ctx, db) as database:
-        results = tender_store.draft(database, None if all_ else ref, tender_id=tender_id, period=period, story=story)
+        def progress(n: int, total: int, ref: str) -> None:
+            if total > 1:  # a long run says where it is (the answers follow once all are drafted)
+                click.echo(f"drafting {ref} ({n} of {total})", err=True)
+
+        results = tender_store.draft(database, None if all_ else ref, tender_id=tender_id, period=period,
+                                     story=story, progress=progress)
         failed = 0
         for r in results:
             answer = r["answer"]
@@ -198,6 +203,11 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
         click.echo(f"consistency: {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} across "
                    f"{drafted} drafted answer{'s' if drafted != 1 else ''}", err=True)
         left = [r for r in results if r["answer"] is None]
+        done = len(results) - len(left)
+        click.echo(f"drafted {done} of {len(results)}: {done - failed} checked clean"
+                   + (f", {failed} with findings left (above)" if failed else "")
+                   + (f"; {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} (above)" if clashes else ""),
+                   err=True)
         if left:  # last, where the writer looks: what was not drafted, why, and the command that fixes it
             click.echo(f"Not drafted ({len(left)} of {len(results)}):", err=True)
             for r in left:

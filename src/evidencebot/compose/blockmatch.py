@@ -215,3 +215,123 @@ def learning_for(text: str, topics: list[Topic] | None = None) -> list[str]:
             if x not in out:
                 out.append(x)
     return out
+
+
+# ---------------------------------------------------------------- does this block answer this heading
+
+_AMBIGUOUS = {
+    # an acronym that means different things in different questions: read in the question's context
+    "SAR": [(re.compile(r"safeguard|abuse|neglect|adults at risk|domestic", re.I), "Safeguarding Adults Review"),
+            (re.compile(r"information governance|data|records|GDPR|privacy|confidential", re.I), "subject access request")],
+    "DHR": [(re.compile(r".", re.S), "Domestic Homicide Review")],
+}
+
+
+def expand_acronyms(text: str, context: str = "") -> str:
+    """``text`` with each ambiguous acronym written out as the question means it: 'SAR' is a
+    Safeguarding Adults Review in a safeguarding question and a subject access request in an
+    information governance one (the sub-point's own words first, then the question's)."""
+    def spell(m: re.Match) -> str:
+        acronym, plural = m.group(1), m.group(2) or ""
+        for where in (text, context):
+            for cue, meaning in _AMBIGUOUS[acronym]:
+                if cue.search(re.sub(rf"\b{acronym}s?\b", " ", where or "")):
+                    return meaning + plural
+        return m.group(0)
+
+    return re.sub(r"\b(" + "|".join(_AMBIGUOUS) + r")(s)?\b", spell, text or "")
+
+
+_HEAD_GENERIC_WORDS = """make making sure ensure ensuring manage managing provide providing deliver delivering work working
+    use using way ways approach arrangements arrangement create creating carry carrying undertake take taking put place do
+    how what who when where which staff people person service services support supporting current key first each own
+    local new proposed overall specific clear one expect describe explain set give include detail details level levels
+    process frequency format type types number numbers kind nature scope range role roles against""".split()
+METHOD_VERBS = {
+    # a heading that starts with one of these asks for that kind of method whatever its object: 'Learning
+    # from Safeguarding Adults Reviews' is answered by how we learn, not by the law on reviews
+    "learn": "learn learning lessons", "train": "train training trained", "recruit": "recruit recruitment recruiting",
+    "retain": "retain retention retaining", "supervise": "supervise supervision", "evaluate": "evaluate evaluation",
+    "reward": "reward pay paid payment payments", "recognise": "recognise pay paid payment payments thank",
+    "communicate": "communicate communication tell tells told inform informed message contact",
+    "prioritise": "prioritise priority highest", "involve": "involve involvement involving involved",
+    "test": "test testing tested exercise", "pay": "pay paid payment",
+}
+_HEAD_SPLIT = re.compile(r"\s(?:from|of|to|in|for|with|within|after|before|during|by|at|on|about|across|through|"
+                         r"between|including|when|where|if|so|according|that|who|which)\b|[,;:(]", re.I)
+
+
+def _stems(words) -> set[str]:
+    return {stem(w) for w in words}
+
+
+HEAD_GENERIC = _stems(_HEAD_GENERIC_WORDS) | set(_NOISE)
+"""Words that never say what a heading is about ('approach', 'people', 'service', 'support')."""
+
+
+_VERB_WORDS = """recognise record report identify respond follow maintain comply communicate achieve tell establish avoid
+    keep measure share ensure develop reduce improve monitor review assess prevent protect act handle become choose
+    implement meet engage embed escalate involve learn train recruit retain supervise evaluate reward pay test
+    prioritise transfer mobilise mitigate submit return delete introduce evaluate happen happens go get mean look
+    need want know see""".split()
+
+
+def head_terms(heading: str, *, strict: bool = True) -> set[str]:
+    """What a heading is about, as the stems a block must use (any one of them): for a heading that
+    starts with a method verb ('Learning from ...', 'Recognising and rewarding ...') that verb and
+    its near words; otherwise the content words of its first phrase that says something
+    ('Frequency and format of clinical supervision' -> supervision; 'Feedback from carers' ->
+    feedback); empty when nothing does."""
+    generic = set(HEAD_GENERIC)
+    verbs = {stem(v): v for v in METHOD_VERBS}
+    heading = (heading or "").replace("/", " ")  # 'clinical/professional supervision'
+    lead = re.findall(r"[A-Za-z][A-Za-z'-]*", heading)
+    run = []
+    for w in lead:
+        if w.lower() in ("and", "or"):
+            continue
+        if not w.lower().endswith("ing"):
+            break
+        run.append(w)
+    method = [verbs[t] for w in run for t in tokens(w) if t in verbs]
+    if method:
+        return {t for v in method for t in tokens(METHOD_VERBS[v])}
+    def nouns(text: str) -> set[str]:
+        # the verbs of a heading ('How staff will recognise, record and report ...') say what is done, not
+        # what about; their nouns ('Recruitment', 'records') do
+        kept = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if not _is_verb_form(w)]
+        return {t for t in tokens(" ".join(kept)) if t not in generic and not t.endswith("ing")}
+
+    if not strict:  # every content word of the heading ('Who ... is accountable for information governance')
+        return nouns(heading)
+    for seg in _HEAD_SPLIT.split(heading):
+        found = nouns(seg)
+        if found:
+            return found
+    return set()
+
+
+def _is_verb_form(word: str) -> bool:
+    w = word.lower()
+    # the base form and the past participle ('be trained'); '-s' is left alone ('measures' is a noun)
+    return any(w in (v, v + "d", v + "ed") for v in _VERB_WORDS)
+
+
+def in_question_topic(block, focus: set[str], topics: list[Topic]) -> bool:
+    """True when the block belongs to a topic the whole question is about: the topic table places
+    it there, or its title or tags hold one of that topic's cues ('Business continuity: losing a base'
+    in a business continuity question)."""
+    if block_topics(block, topics) & focus:
+        return True
+    head = set(tokens(" ".join([block.title] + list(block.tags))))
+    return any(toks <= head for t in topics if t.name in focus for _, toks in t.cues)
+
+
+def fits_heading(heading: str, block, *, strict: bool = True) -> bool:
+    """True when the block speaks of what the heading is about (:func:`head_terms`; not ``strict``:
+    of anything the heading names, used when no candidate speaks of its first phrase; a method verb
+    is required either way)."""
+    head = head_terms(heading, strict=strict)
+    if not head:
+        return True
+    return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), block.body]))))

@@ -78,7 +78,8 @@ class Contradiction:
         return f"{self.label} stated differently: {parts}"
 
 
-_SAYS_OPEN = re.compile(r"\(open\b|\bstill open\b|\bwe will\b|\bwe plan to\b|\bdue (?:in|by)\b", re.I)
+SAYS_OPEN = re.compile(r"\(open\b|\bstill open\b|\bwe will\b|\bwe would\b|\bwe plan to\b|\bdue (?:in|by)\b", re.I)
+"""A sentence that says its action is still to come (open, planned, proposed) is not told as current practice."""
 
 
 def load_facts() -> list[Fact]:
@@ -192,7 +193,7 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
         if actions:
             for ref, text in answers:
                 for sentence in _sentences(text):
-                    if _SAYS_OPEN.search(sentence):
+                    if SAYS_OPEN.search(sentence):
                         continue  # the sentence itself says the action is still to be done
                     if _contradicts(sentence, actions):
                         out.append(Contradiction("open action", "see the incident log", [Statement(ref, "", sentence)]))

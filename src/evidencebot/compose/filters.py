@@ -435,6 +435,9 @@ def describe(result, period_text: str | None = None, compare_text: str | None = 
     name = title_lower(title(result))
     when = period_text or period(_get(result, "period"))
     if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
+        words = hidden_figure(result)
+        if words:
+            return f"For {name}, the figure for {when} was {words}, given in words so that no small count can be worked out."
         text = change_phrases().get("suppressed", "too few cases to publish the figure for {period}")
         return f"For {name}, there were {text.format(period=when)}."
     short = _get(result, "unit") == "per_100"
@@ -447,11 +450,57 @@ def describe(result, period_text: str | None = None, compare_text: str | None = 
     return f"{head}, {change(result, external, when, compare_text)}."
 
 
+SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all",
+               "few": "fewer than 5", "all_but_few": "all but fewer than 5"}
+
+
+def _count_text(n) -> str:
+    """A published count in words ('about 10', 'fewer than 5', '0'); '' when unknown."""
+    if n is None or n == "" or n == "n/a":
+        return ""
+    return count_prose(n, True)
+
+
+def share_text(share: str | None, numerator=None, denominator=None) -> str:
+    """How many of the cases had the outcome, in words that publish no small count:
+    'all of about 10', 'fewer than 5 of about 90', 'all but fewer than 5 of about 90',
+    'about 5 of about 10' (a base too small for a percentage); without the counts,
+    'all of them', 'some but not all'."""
+    d, n = _count_text(denominator), _count_text(numerator)
+    if not d or d.startswith("fewer"):
+        words = SHARE_WORDS.get(share or "", "")
+        return f"{words} of {d}" if words and d and share not in ("all", "none") else words
+    if share == "all":
+        return f"all of {d}"
+    if share == "none":
+        return f"none of {d}"
+    if share in ("few", "all_but_few"):
+        return f"{SHARE_WORDS[share]} of {d}"
+    if share == "some" and n and not n.startswith("fewer"):
+        return f"{n} of {d}"
+    return f"{SHARE_WORDS.get(share or '', 'some but not all')} of {d}"
+
+
+def hidden_figure(result) -> str:
+    """A percentage not published, in words that publish no small count ('all but fewer than 5 of
+    about 35'; '' when the result holds no share word). The answer's sentence (:func:`brief`,
+    :func:`describe`) and the evidence appendix (``tender.provenance``) both use it, so that a
+    figure is never 'too small to publish' in the answer while its appendix gives its base."""
+    extra = _get(result, "extra") or {}
+    share = _get(extra, "share")
+    if not share or share == "no_cases":
+        return ""
+    return share_text(share, _get(result, "numerator"), _get(result, "denominator"))
+
+
 def brief(result, period_text: str | None = None, external: bool = True) -> str:
     """A short sentence for tight word limits: the figure and the verdict in a few words."""
     name = sentence_case(title(result))
     when = period_text or period(_get(result, "period"))
     if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
+        words = hidden_figure(result)
+        if words:
+            return f"{name}: {words} in {when}, given in words so that no small count can be worked out."
         return f"{name}: numbers in {when} too small to publish."
     words = (change_phrases().get("brief") or {}).get(verdict(result), "")
     short = _get(result, "unit") == "per_100"

@@ -18,7 +18,7 @@ Reading (:func:`read_questionnaire`):
   scoring scale ("5 – Excellent: ...") belong to the question they sit in; a
   title with nothing under it is a section title, not a question. A small table
   under a question ("Word limit | 500", "Weighting | 10%") is read as its lines.
-* **Excel.** The first sheet with a header row (in its first ten rows) that
+* **Excel.** The first sheet with a header row (in its first 40 rows) that
   names a question column; one row per question below it. The answer column is
   the one headed "Answer", "Response", "Bidder response" or "Your response".
 
@@ -92,6 +92,8 @@ _ORDER = ("answer", "ref", "weighting", "limit", "guidance", "question")
 
 def _classify(header: str) -> str | None:
     text = " ".join(str(header or "").split())
+    # a note in brackets does not name the column: 'Question (max 500 words)' is the question
+    text = " ".join(re.sub(r"\([^)]*\)", " ", text).split()) or text
     if not text:
         return None
     if _HEAD["ref"].match(text):
@@ -127,7 +129,12 @@ def read_questionnaire(path) -> Questionnaire:
     elif suffix in (".xlsx", ".xlsm"):
         q = _read_xlsx(p)
     else:
-        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, not {suffix or 'a file without a suffix'}")
+        hint = {".doc": " (open it in Word and save it as .docx)", ".xls": " (open it in Excel and save it as .xlsx)",
+                ".odt": " (save it as .docx)", ".ods": " (save it as .xlsx)",
+                ".pdf": " (ask the buyer for the Word or Excel version, or paste a question into "
+                        "'evidencebot assemble tender --question-file')"}.get(suffix, "")
+        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, not "
+                         f"{suffix or 'a file without a suffix'}{hint}")
     if not q.questions:
         raise InputError(f"{p}: no recognisable questions (looked for a table or sheet with a 'Question' column, "
                          "and for numbered questions or question headings)")
@@ -188,35 +195,93 @@ def _open_docx(p: Path):
 
 
 def _cell_text(cell) -> str:
-    return "\n".join(par.text for par in cell.paragraphs).strip()
+    """Every paragraph in the cell, those inside a content control or a nested table too."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    return "\n".join(Paragraph(p, cell).text for p in cell._tc.iter(qn("w:p"))).strip()
+
+
+def _blocks(doc):
+    """The body's paragraphs and tables in order, those inside content controls too (buyers' forms
+    often wrap questions in them, and python-docx's own list skips them)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(element):
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                yield Paragraph(child, doc._body)
+            elif child.tag == qn("w:tbl"):
+                yield Table(child, doc._body)
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from walk(content)
+
+    yield from walk(doc.element.body)
 
 
 def _read_docx(p: Path) -> Questionnaire:
+    from docx.table import Table
+
     doc = _open_docx(p)
     title = next((par.text.strip() for par in doc.paragraphs if par.text.strip()), p.stem)
     q = Questionnaire(path=p, kind="docx", title=title[:200],
                       preamble="\n".join(par.text for par in doc.paragraphs if par.text.strip()))
-    for table in doc.tables:
-        rows = [[_cell_text(c) for c in row.cells] for row in table.rows]
+    numbers = _Numbering(doc)
+    heading: _Line | None = None  # the numbered title paragraph over a question's table, if any
+    for block in _blocks(doc):
+        if not isinstance(block, Table):
+            marker, _ = numbers.marker(block)
+            text = " ".join(f"{marker} {block.text}".split())
+            if text:
+                line = _numbered(_Line(text=text, heading=_style_name(block).startswith("heading")))
+                # a reference ('3.1', 'Q3.1', a numbered Heading), not a list item's '1.'
+                heading = line if line.shape in ("prefixed", "dotted") or (line.heading and line.shape) else heading
+            continue
+        rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
         if not rows:
             continue
-        cols = _columns(rows[0])
-        if cols:
-            for r in rows[1:]:
-                item = _row_question(r, cols, headers=rows[0])
+        # the header row, under a title row or two merged across the table ('Section 3: Quality'); it
+        # names two columns at least ('Question | Describe how ...' is a label and its question)
+        found = next(((n, _columns(r)) for n, r in enumerate(rows[:3]) if len(_columns(r)) >= 2), None)
+        if found:
+            n, cols = found
+            for r in rows[n + 1:]:
+                item = _row_question(r, cols, headers=rows[n])
                 if item:
                     q.questions.append(item)
             continue
         # a label/value table for one question
-        labels = _label_cells(rows)
-        if "question" in labels:
-            q.questions.append(BuyerQuestion(ref=labels.get("ref", "").strip(), question=labels["question"],
-                                             guidance=labels.get("guidance", ""), limit_text=labels.get("limit", ""),
-                                             weighting_text=labels.get("weighting", "")))
+        labelled = _labelled(rows)
+        if "question" not in labelled:
+            continue
+        labels = {kind: value for kind, (_, value) in labelled.items()}
+        ref, question = labels.get("ref", "").strip(), labels["question"]
+        top = _numbered(_Line(text=" ".join(rows[0][0].split()))) if len(set(rows[0])) == 1 else None
+        named = re.match(r"(?i)\s*(q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?)\b", labelled["question"][0])
+        for source in (top if top is not None and top.shape else None, heading):
+            if source is not None and not ref:
+                # '3.1 Safeguarding' over the table (merged across its top row, or the paragraph before it)
+                ref = source.ref
+                if source.rest and source.rest not in question:
+                    question = f"{source.rest}\n{question}"
+        if not ref and named:
+            ref = " ".join(named.group(1).split())  # 'Question 3.1 | Describe ...'
+        heading = None
+        limit = _limit_with_unit(*reversed(labelled["limit"])) if "limit" in labelled else ""
+        q.questions.append(BuyerQuestion(ref=ref, question=question, guidance=labels.get("guidance", ""),
+                                         limit_text=limit, weighting_text=labels.get("weighting", "")))
     if q.questions:
         return q
     q.questions = _paragraph_questions(_docx_lines(doc))
     return q
+
+
+def _style_name(par) -> str:
+    return ((par.style.name if par.style is not None else "") or "").lower()
 
 
 def _label_cells(rows: list[list[str]]) -> dict[str, str]:
@@ -254,7 +319,7 @@ def _limit_with_unit(limit: str, header: str) -> str:
 # ------------------------------------------------ Word: questions written as paragraphs
 
 _REF_LINE = re.compile(
-    r"^\s*(?P<ref>(?P<prefix>q(?:uestion)?\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
+    r"^\s*(?P<ref>(?P<prefix>(?:[a-z]?q|question)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
     r"(?![\d,%/])(?P<sep>\s*[.):–—-](?!\d))?\s*(?P<rest>.*)$", re.I | re.S)
 _SCORES = (r"excellent|outstanding|very\s+good|good|strong|satisfactory|adequate|acceptable|fair|moderate|partial|"
            r"limited|minimal|weak|poor|very\s+poor|unacceptable|unsatisfactory|inadequate|insufficient|fail(?:ed)?|"
@@ -300,7 +365,7 @@ def _docx_lines(doc) -> list[_Line]:
     out: list[_Line] = []
     first = True
     numbers = _Numbering(doc)
-    for block in doc.iter_inner_content():
+    for block in _blocks(doc):
         if isinstance(block, Table):
             rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
             labels = _labelled(rows)
@@ -322,7 +387,7 @@ def _docx_lines(doc) -> list[_Line]:
             continue
         if marker:  # Word's own numbering or bullets: not in the paragraph's text, written out as the buyer sees it
             text = "    " * level + f"{marker} {text.strip()}"
-        style = ((block.style.name if block.style is not None else "") or "").lower()
+        style = _style_name(block)
         if first and style == "title":
             first = False
             continue  # the document's title (kept in the preamble)
@@ -542,6 +607,9 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     limit = get("limit")
     if headers and limit:  # a bare number: the column's header says what it counts ('Max characters', 'Pages')
         limit = _limit_with_unit(limit, headers[cols["limit"]])
+    elif headers:  # one limit for every row, in the answer's or question's header: 'Response (max 500 words)'
+        limit = next((headers[cols[k]] for k in ("answer", "question") if k in cols
+                      and cols[k] < len(headers) and read_limits(headers[cols[k]]).word_budget), "")
     return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=limit,
                          weighting_text=get("weighting"), row=row)
 
@@ -567,7 +635,8 @@ def _cell_str(value) -> str:
 
 
 def _find_header(ws) -> tuple[int, dict[str, int]] | None:
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=10, values_only=True), 1):
+    # buyers' workbooks often open with a block of instructions above the question table
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=40, values_only=True), 1):
         cols = _columns([_cell_str(v) for v in row])
         if cols:
             return r, cols

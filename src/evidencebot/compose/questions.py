@@ -86,6 +86,8 @@ class QuestionPlan:
     limits: "Limits | None" = None
     char_limit: int | None = None
     """A character limit the answer must also fit (spaces included)."""
+    title: str = ""
+    """The buyer's reference and title ('Q3.2 Safeguarding'), '' when the question has none."""
     instructions: list[str] = field(default_factory=list)
     """The buyer's rules for the response (format, scoring, attachments): kept, never answered."""
 
@@ -1186,6 +1188,47 @@ def _drop_title(text: str) -> str:
     return "\n".join(lines).strip() or text
 
 
+_REF = re.compile(r"^\s*(?P<ref>(?:q(?:uestion)?\.?\s*)\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+[a-z]?|\d+\.?(?=\s+[A-Z]))"
+                  r"\s*[.:)–—-]?\s*(?P<rest>.*)$", re.I)
+_TITLE_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*(?:%|weight|pass|fail|marks?|points?|score|words?|characters?|sides?|pages?)"
+                         r"[^()\[\]]*[\)\]]", re.I)
+
+
+def question_title(question: str) -> str:
+    """The buyer's reference and title for the answer's heading ('Q3.2 Safeguarding'), without the
+    weighting, limit or pass/fail note written beside it; the reference alone when the question
+    follows it on the same line or sits in a spreadsheet row; '' when the question has neither."""
+    text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return ""
+    if len(lines) >= 2 and ("|" in lines[0] or "\t" in lines[0]):
+        header = [c.strip().lower() for c in _CELLS.split(lines[0].strip().strip("|"))]
+        cells = [c.strip() for c in _CELLS.split(lines[1].strip().strip("|"))]
+        ref = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:ref|no\b|number|id\b|q\b)", h)), "")
+        name = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:title|topic|heading)", h)), "")
+        asked = next((cells[i] for i, h in enumerate(header) if i < len(cells) and h.startswith("question")), "")
+        label = re.match(r"^([A-Z][^:.?!]{3,60}):\s+\S", asked)
+        if not name and label and len(label.group(1).split()) <= 8:
+            name = label.group(1)  # 'Information governance and data security: describe how ...'
+        return " ".join(x for x in (ref, name) if x)
+    for line in lines[:4]:
+        if re.match(r"^(?:section|part|lot|schedule)\b", line, re.I) and not _REF.match(line):
+            continue  # 'SECTION 3 – QUALITY QUESTIONS': the section, not this question
+        m = _REF.match(line)
+        ref, rest = (m.group("ref").strip(), m.group("rest")) if m else ("", line)
+        rest = _clean(_TITLE_NOTE.sub("", rest))
+        sentence = bool(re.search(r"[.?!]$", rest)) or len(rest.split()) > 12 or bool(
+            re.match(r"^(?:please|describe|explain|how|what|set out|tell us|outline|provide|give)\b", rest, re.I))
+        if ref and (not rest or sentence):
+            return ref
+        if sentence:
+            return ""
+        if ref or (len(lines) > 1 and line is not lines[-1]):
+            return _clean(f"{line[:m.start('rest')].strip()} {rest}") if m and ref else rest
+    return ""
+
+
 def _with_title(title: str, context: str) -> str:
     """The question's title line ('Mobilisation', '3.4 Crisis planning') kept as context:
     it names the topic the sub-points belong to."""
@@ -1447,6 +1490,14 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
 # ---------------------------------------------------------------- budgets
 
 
+def question_focus(plan: "QuestionPlan") -> str:
+    """What the whole question is about: the buyer's title and the stem's own asks (not its context
+    facts, not its sub-points), so a sub-point is read as part of this question."""
+    asks = [x for x in _sentences(plan.stem or "") if _ASK_WORDS.search(x) and not _CONTEXT.match(x)
+            and not any(p.text and p.text in x for p in plan.points)]
+    return " ".join([plan.title] + asks).strip()
+
+
 def allocate(weights: list[float], total: int) -> list[int]:
     """Split ``total`` in proportion to ``weights`` (largest remainder)."""
     if not weights:
@@ -1495,4 +1546,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
+                        title=question_title(question),
                         char_limit=limits.chars if word_limit is None else None)

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from evidencebot.compose import filters, gather
 from evidencebot.compose.env import make_env, render
+from evidencebot.compose.filters import SHARE_WORDS, share_text  # noqa: F401 (review's names; the answers use them too)
 from evidencebot.compose.export import SUPPRESSION_RULE, Chart, ExportDoc
 from evidencebot.compose.tender import Edit, _contradicts, _open_actions, _split_sentences, get_checker, provenance
 from evidencebot.compose.words import split_sentences
@@ -243,36 +244,7 @@ def target_cell(result, rolling=None) -> tuple[str, str, str]:
     return filters.rate(t.get("value"), result.unit), t.get("words", ""), status
 
 
-SHARE_WORDS = {"all": "all of them", "none": "none of them", "some": "some but not all",
-               "few": "fewer than 5", "all_but_few": "all but fewer than 5"}
 HIDDEN = "not published"
-
-
-def _count_text(n) -> str:
-    """A published count in words ('about 10', 'fewer than 5', '0'); '' when unknown."""
-    if n is None or n == "" or n == "n/a":
-        return ""
-    return filters.count_prose(n, True)
-
-
-def share_text(share: str | None, numerator=None, denominator=None) -> str:
-    """How many of the cases had the outcome, in words that publish no small count:
-    'all of about 10', 'fewer than 5 of about 90', 'all but fewer than 5 of about 90',
-    'about 5 of about 10' (a base too small for a percentage); without the counts,
-    'all of them', 'some but not all'."""
-    d, n = _count_text(denominator), _count_text(numerator)
-    if not d or d.startswith("fewer"):
-        words = SHARE_WORDS.get(share or "", "")
-        return f"{words} of {d}" if words and d and share not in ("all", "none") else words
-    if share == "all":
-        return f"all of {d}"
-    if share == "none":
-        return f"none of {d}"
-    if share in ("few", "all_but_few"):
-        return f"{SHARE_WORDS[share]} of {d}"
-    if share == "some" and n and not n.startswith("fewer"):
-        return f"{n} of {d}"
-    return f"{SHARE_WORDS.get(share or '', 'some but not all')} of {d}"
 
 
 def hidden_words(share: str | None, target_status: str | None = None, numerator=None, denominator=None) -> str:

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from evidencebot.compose import gather
+from evidencebot.compose import consistency, gather
 from evidencebot.compose.library import _PLACEHOLDER
-from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question
+from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question, question_focus
 from evidencebot.compose.tender_profile import FIELDS as _TENDER_FIELDS
 from evidencebot.compose.tender_profile import PLAIN
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
@@ -264,7 +264,7 @@ class TenderAnswer:
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
         return ExportDoc(
-            title="Tender answer",
+            title=self.plan.title or "Tender answer",
             body=self.markdown,
             kind="tender",
             organisation=self.provider,
@@ -534,8 +534,7 @@ def _fit_section(sec: Section, budget: int) -> None:
             sec.heading_kept = False
             return
         if len(kept) == 1 and sec.heading_kept:
-            sec.heading_kept = False
-            continue
+            return  # one heading per sub-point: the part keeps its heading and one sentence; the limit is enforced over the whole answer
         level = max(sec.units[i].priority for i in kept)
         shorter = [i for i in kept if sec.units[i].short and sec.units[i].priority == level]
         if shorter and level <= 2:
@@ -724,6 +723,23 @@ def must_fix(finding) -> bool:
     return True
 
 
+_HEADING_END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
+                    "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "their", "its", "our",
+                    "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "so", "including"}
+
+
+def _heading_before(heading: str, offset: int) -> str:
+    """The heading cut before the words a finding covers ('... the diversity of Riverside's population' ->
+    '... the diversity'), ending on a word that can end a phrase; '' when too little is left."""
+    prefix = re.sub(r"^#+\s*", "", heading[:max(0, offset)]) if heading.startswith("#") else heading[:max(0, offset)]
+    words = prefix.split()
+    if words and not heading[:max(0, offset)].endswith((" ", "\t")):
+        words = words[:-1]  # the flagged word itself
+    while words and words[-1].lower().strip(",;:") in _HEADING_END_BAD:
+        words.pop()
+    return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
+
+
 def _check_round(text: str, sections: list[Section], checker, edits: list[Edit]) -> list:
     """Fix the findings ``must_fix`` selects; return them."""
     errors = [f for f in checker.check_text(text) if must_fix(f)]
@@ -736,8 +752,14 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
-                sec.heading_kept = False
-                edits.append(Edit(sec.point.key, sec.heading or "", "dropped", f.rule))
+                # the buyer's words carry a finding: the heading is cut before them, else dropped
+                shorter = _heading_before(sec.heading or "", f.start - start)
+                edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
+                                  shorter))
+                if shorter:
+                    sec.heading = shorter
+                else:
+                    sec.heading_kept = False
                 continue
             if (si, ui) in handled:
                 continue
@@ -1108,12 +1130,32 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
     if approved is None:
         approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
                                  get_profile(db) if profile is None else profile)
+    plan = _read_in_context(plan)
     lead = plan.stem
     for point in plan.points:  # the question's own words, without its sub-points
         lead = lead.replace(point.text, " ")
+    topics = blockmatch.load_topics()
+    focus = _question_topics(plan, topics)
     out: dict[str, list] = {}
     for point in plan.points:
         found = [b for _, b in blockmatch.candidates(point.text, approved, context=plan.stem)]
+        if focus:
+            # a block of another topic, matched by one word only ('benefit' in an innovation question), is
+            # not this question's: dropped (an honest gap beats it), unless its title and tags name two of
+            # the sub-point's words ('Feedback from people and carers')
+            want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
+            found = [b for b in found if _of_this_question(point, b, focus, topics)]
+            if not any(blockmatch.in_question_topic(b, focus, topics) for b in found):
+                # none is of the question's topic: 'raise concerns' in a safeguarding question is a
+                # safeguarding concern, not a complaint; that topic's blocks naming two of its words come first
+                known = {b.block_id for b in found}
+                def named(b, want: set[str] = want) -> int:
+                    return len(want & set(blockmatch.tokens(b.title + " " + " ".join(b.tags))))
+
+                joined = sorted((b for b in approved if b.block_id not in known
+                                 and blockmatch.in_question_topic(b, focus, topics) and named(b) >= 2), key=lambda b: -named(b))
+                if joined and (not found or named(joined[0]) > named(found[0])):
+                    found = joined[:1] + found  # it names more of the sub-point than the best of another topic
         if not found and lead.strip():
             # the sub-point names no topic ('working with prescribers'): the question's own
             # topics decide, and among their blocks those sharing the sub-point's words come first
@@ -1122,6 +1164,39 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             found = sorted(inside, key=lambda b: -len(want & set(blockmatch.tokens(b.title + " " + b.body))))
         out[point.key] = found
     return out
+
+
+def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> bool:
+    """Whether a block may answer a part of this question: it is of a topic the whole question is
+    about, or the sub-point names its topic with a cue of two or more words, or the block's title and
+    tags name two of the sub-point's words. A block of another topic matched by one word ('benefit' in
+    an innovation question: money and benefits) is not."""
+    from evidencebot.compose import blockmatch
+
+    if not focus or blockmatch.in_question_topic(block, focus, topics) or _claim(point.text, block) >= 2:
+        return True
+    want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
+    return len(want & set(blockmatch.tokens(block.title + " " + " ".join(block.tags)))) >= 2
+
+
+def _question_topics(plan: QuestionPlan, topics: list) -> set[str]:
+    from evidencebot.compose import blockmatch
+
+    return {h.topic.name for h in blockmatch.topic_hits(question_focus(plan), topics)}
+
+
+def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
+    """The plan with each sub-point's ambiguous acronyms written out as this question means them
+    ('SARs' in a safeguarding question: Safeguarding Adults Reviews), for matching only."""
+    import dataclasses
+
+    from evidencebot.compose import blockmatch
+
+    context = question_focus(plan) + " " + plan.stem
+    points = [dataclasses.replace(p, text=blockmatch.expand_acronyms(p.text, context)) for p in plan.points]
+    if all(a.text == b.text for a, b in zip(points, plan.points)):
+        return plan
+    return dataclasses.replace(plan, points=points)
 
 
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
@@ -1151,6 +1226,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     from evidencebot.errors import InputError
 
     topics = blockmatch.load_topics()
+    plan = _read_in_context(plan)
+    focus = _question_topics(plan, topics)
     profile = get_profile(db) if profile is None else profile
     open_actions = _open_actions(db)
     every = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
@@ -1164,6 +1241,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                   if bl and _for_a_provider(bl[0])}
     pins = dict(pins or {})
     by_id = {b.block_id: b for b in approved}
+    strict_of: dict[str, bool] = {}
     for bid in pins.values():
         if bid not in by_id:
             raise InputError(f"block {bid!r} is not an approved block (see 'evidencebot library blocks')")
@@ -1171,8 +1249,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         found = offered[point.key]
         if point.key in pins:  # the writer chose this block for this part: it comes first
             found = [by_id[pins[point.key]]] + [b for b in found if b.block_id != pins[point.key]]
-        # only blocks that answer the sub-point compete for it (an honest gap beats a loose block)
-        found = [b for b in found if (point.key in pins and b.block_id == pins[point.key]) or answers_point(point, b)]
+        # only blocks that answer the sub-point compete for it (an honest gap beats a loose block); the
+        # heading's first phrase decides when some candidate speaks of it, else anything the heading names
+        strict = any(blockmatch.fits_heading(point.label, b) for b in found)
+        strict_of[point.key] = strict
+        found = [b for b in found if (point.key in pins and b.block_id == pins[point.key])
+                 or answers_point(point, b, strict=strict)]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
@@ -1203,35 +1285,47 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         pending.remove(p)
     for point in plan.points:
         if not chosen[point.key] and not cands[point.key]:
-            picks = _lexical_candidates(db, plan, point, used, today, profile)
+            picks = [b for b in _lexical_candidates(db, plan, point, used, today, profile)
+                     if _of_this_question(point, b, focus, topics)]
             chosen[point.key] = picks
             used.update(b.block_id for b in picks)
     # an honest gap beats a loosely related block: a part keeps only blocks that answer what
     # the sub-point asks (its next candidate that does, or a block naming the buyer's term), or none
     for point in plan.points:
-        if point.key in pins or not chosen[point.key] or answers_point(point, chosen[point.key][0]):
+        if point.key in pins or not chosen[point.key] or answers_point(point, chosen[point.key][0],
+                                                                       strict=strict_of.get(point.key, True)):
             continue
         for b in chosen[point.key]:
             used.discard(b.block_id)
         nxt = [b for b in cands[point.key] if b.block_id not in used]
         if not nxt:
-            nxt = [b for b in approved if b.block_id not in used and _names_terms(point.text, b)]
+            nxt = [b for b in approved if b.block_id not in used and _names_terms(point.text, b)
+                   and blockmatch.fits_heading(point.label, b, strict=False)]
         chosen[point.key] = nxt[:1]
         used.update(b.block_id for b in nxt[:1])
     # a framework or act the question names in its stem ('in line with PCREF') is echoed: when no
     # chosen block names it, the block that does joins the part with the most words to spare
+    # (session 7: only into a part the block is a candidate for, so an echo is never a loose block
+    # - 'KPIs' brought the KPI block under 'supporting VCSE organisations' - and never for a
+    # heading in capitals ('SECTION 6 - SOCIAL VALUE' brought a block that says 'consent section')
     told = " ".join(b.title + " " + b.body for bl in chosen.values() for b in bl).lower()
-    for term in named_terms(plan.stem):
+    for term in named_terms(question_focus(plan)):  # the question's own asks, not the facts it gives as context
         bare = re.sub(r"\s+\d{4}$", "", term)
-        if bare.lower() in told or not [p for p in plan.points if chosen[p.key]]:
+        if bare.isupper() and (" " in bare or len(bare) > 5):
+            continue  # a heading in capitals, not a named framework
+        said = re.compile(r"\b" + re.escape(bare.lower()) + r"\b")
+        if said.search(told) or not [p for p in plan.points if chosen[p.key]]:
             continue
-        naming = [b for b in approved if b.block_id not in used and bare.lower() in (b.title + " " + b.body).lower()]
-        if naming:
-            roomy = max((p for p in plan.points if chosen[p.key]),
-                        key=lambda p: p.budget - sum(_block_words(b) for b in chosen[p.key]))
-            chosen[roomy.key].append(naming[0])
-            used.add(naming[0].block_id)
-            told += " " + (naming[0].title + " " + naming[0].body).lower()
+        naming = [b for b in approved if b.block_id not in used and said.search((b.title + " " + b.body).lower())]
+        for b in naming:
+            homes = [p for p in plan.points if chosen[p.key] and b in offered[p.key]]
+            if not homes:
+                continue
+            roomy = max(homes, key=lambda p: p.budget - sum(_block_words(x) for x in chosen[p.key]))
+            chosen[roomy.key].append(b)
+            used.add(b.block_id)
+            told += " " + (b.title + " " + b.body).lower()
+            break
     # a sub-point that asks two things in two clauses ('... sit in your governance, and how will you pay
     # them?', 'handle complaints and learn from them') gets, for each later clause, the first block of
     # that clause's own topic among the part's candidates, past FILL_SHARE: its first sentence is kept
@@ -1267,6 +1361,9 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 if outside != point.text and not _claim(outside, b):
                     continue  # matched only by words in brackets ('(..., safeguarding lead)'): no padding from it
                 mine = cands[point.key].index(b)
+                if focus and not blockmatch.in_question_topic(b, focus, topics) and not (
+                        blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics)):
+                    continue  # padding stays with the question's topic or the part's own ('raise concerns': no complaints)
                 if any(q.key != point.key and b in cands[q.key] and cands[q.key].index(b) < mine
                        and _claim(q.text, b) >= _claim(point.text, b) for q in plan.points):
                     continue  # padding never takes a block another part wants more ('paired measures')
@@ -1286,8 +1383,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             for sentence in _split_sentences(body):
                 if _PLACEHOLDER.search(sentence):
                     continue  # a fact nobody gave ('{contract_start}'): not stated, and said in the coverage
-                if _contradicts(sentence, open_actions):
-                    method.dropped_open_actions.append(sentence)
+                if _contradicts(sentence, open_actions) and not consistency.SAYS_OPEN.search(sentence):
+                    method.dropped_open_actions.append(sentence)  # (a sentence in the future tense is a plan, not practice)
                     continue
                 # a block's later sentences continue its first ('Each has ...', 'It reports ...'):
                 # they may be trimmed, but never kept without it
@@ -1357,7 +1454,7 @@ _GAP_GENERIC = {"appli", "apply", "use", "current", "status", "who", "work", "se
                 "people", "team", "staff", "practic", "practice", "day", "implement", "approach", "make", "way"}
 
 
-def answers_point(point: SubPoint, block) -> bool:
+def answers_point(point: SubPoint, block, *, strict: bool = True) -> bool:
     """Whether ``block`` answers the sub-point, not only its neighbourhood.
 
     A sub-point about a named thing ('Making Safeguarding Personal', 'your DSPT status',
@@ -1368,6 +1465,8 @@ def answers_point(point: SubPoint, block) -> bool:
     """
     from evidencebot.compose import blockmatch
 
+    if not blockmatch.fits_heading(point.label, block, strict=strict):
+        return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
         return _names_terms(point.text, block)
     own = set(blockmatch.tokens(point.text)) - _GAP_GENERIC
@@ -1663,8 +1762,12 @@ def provenance(r, *, external: bool = True) -> dict:
         "id": r.id,
         "title": r.title,
         "period": r.period,
-        "value": "suppressed" if r.suppressed and r.value is None else filters.value(r),
-        "numerator": filters.count(r.numerator, external) if r.numerator is not None else "n/a",
+        # a figure not published reads as the answer says it (filters.hidden_figure), and its rounded
+        # numerator is left out: 'numerator 35; denominator 35' beside it would read as all of them
+        "value": (("not published: " + filters.hidden_figure(r)) if filters.hidden_figure(r) else "suppressed")
+        if r.suppressed and r.value is None else filters.value(r),
+        "numerator": "-" if r.suppressed and r.value is None and filters.hidden_figure(r)
+        else filters.count(r.numerator, external) if r.numerator is not None else "n/a",
         "denominator": filters.count(r.denominator, external) if r.denominator is not None else "n/a",
         "ci": filters.ci(r) or "n/a",
         "compare": f"{filters.compare_value(r)} in {r.compare_period}" if r.compare_period and r.compare_value is not None else "n/a",

@@ -21,8 +21,9 @@ from evidencebot.compose import export as ex
 from evidencebot.compose import gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
-from evidencebot.compose.questions import _strip_limits, parse_question, read_limits
+from evidencebot.compose.questions import _strip_limits, parse_question, read_limits, unpack_row
 from evidencebot.compose.tender import TenderShared, assemble_tender
+from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
 from evidencebot.store import workflow
@@ -144,7 +145,19 @@ def _cell(text) -> str:
 def question_title(row: dict) -> str:
     """The question's first line as the buyer wrote it, without the limit or weighting written
     in it ('Safeguarding (10% of the quality score)' -> 'Safeguarding')."""
-    return " ".join(_strip_limits(row["question"].strip().split("\n")[0]).split()).strip(" –—-:;,")
+    text = row["question"].strip()
+    if re.search(r"\s\|\s|\t", text.split("\n")[0]):  # a spreadsheet row pasted as text: its question cell
+        text = unpack_row(text).strip()
+    return " ".join(_strip_limits(text.split("\n")[0]).split()).strip(" –—-:;,")
+
+
+def _used(row: dict) -> str:
+    """Words used; for a character limit, the characters too (what the buyer's portal counts)."""
+    if row["words"] is None or not (row["answer"] or "").strip():
+        return "-"
+    if row["char_limit"]:
+        return f"{row['words']:,} ({counts(row['answer']).chars:,} chars)"
+    return f"{row['words']:,}"
 
 
 def _short(text: str, width: int) -> str:
@@ -164,7 +177,7 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
         table.append({"ref": r["ref"], "question": question_title(r) or r["question"].split("\n")[0],
                       "points": pq.headings, "limit": limit_label(r) or "none",
                       "weighting": f"{r['weighting']:g}%" if r["weighting"] is not None else "-",
-                      "words": f"{r['words']:,}" if r["words"] is not None else "-", "status": r["status"] or "-",
+                      "words": _used(r), "status": r["status"] or "-",
                       "owner": r["owner"] or "-", "due": r["due_on"] or "-"})
         if pq.instructions:
             rules.append(f"- {r['ref']}: " + " / ".join(pq.instructions))
@@ -184,7 +197,7 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
                          f"{_cell(row['due'])} |")
     else:
         cols = [("ref", "ref", 14, "<"), ("question", "question", 44, "<"), ("parts", "sub-points", 10, ">"),
-                ("limit", "limit", 22, "<"), ("weighting", "weighting", 9, ">"), ("words", "words used", 10, ">"),
+                ("limit", "limit", 22, "<"), ("weighting", "weighting", 9, ">"), ("words", "words used", 22, ">"),
                 ("status", "status", 26, "<"), ("owner", "owner", 16, "<"), ("due", "due", 10, "<")]
         cells = [{**{k: _short(" ".join(str(row.get(k, "")).split()), w) for k, _, w, _ in cols},
                   "parts": str(len(row["points"]))} for row in table]
@@ -233,8 +246,10 @@ def assign(db: Database, ref: str, *, owner: str | None, due: str | None, tender
 
 
 def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period: str | None = None,
-          story: str | None = None, checker=None) -> list[dict]:
-    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status."""
+          story: str | None = None, checker=None, progress=None) -> list[dict]:
+    """Draft answers (one ``ref``, or all when None); store them with words, coverage and status.
+    A question without a limit is left (its result has ``answer`` None, a ``reason`` and the
+    command that fixes it, ``fix``). ``progress(n, total, ref)`` is called before each answer."""
     t, rows = questions(db, tender_id)
     if ref is not None:
         rows = [find_question(db, ref, t["tender_id"])]
@@ -254,7 +269,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         shared.stories.update(cov.get("stories", []))
     # every answer first, then one write: a write changes the data version, which would
     # empty the indicator and checker caches before the next question
-    for r in rows:
+    for n, r in enumerate(rows, 1):
+        if progress is not None:
+            progress(n, len(rows), r["ref"])
         if not _has_limit(r):
             # drafted without a budget an answer could run past what the panel reads: left for the
             # bid team to set, the other questions drafted
@@ -275,7 +292,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                 status += "; parts to write"
             coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
-                        "blocks": answer.blocks}
+                        "blocks": answer.blocks,
+                        # for the response's evidence appendix: every figure traceable after export
+                        "figures": answer.figures, "sources": answer.sources}
             tender_rows.update_question(db, r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
@@ -374,23 +393,48 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
 
 
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
-    """The response document under the buyer's numbering, and for an Excel questionnaire a
-    copy of the buyer's workbook with the answers filled in. All files or none."""
+    """The response document under the buyer's numbering, its evidence appendix
+    (``<output>-evidence``) and the bid team's compliance sheet (``<output>-compliance.xlsx``), and
+    for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
+    files or none."""
     t, rows = questions(db, tender_id)
-    missing = [r["ref"] for r in rows if not (r["answer"] or "").strip()]
+    missing = [r for r in rows if not (r["answer"] or "").strip()]
     if missing:
-        raise InputError(f"no answer drafted yet for {', '.join(missing)} (use 'evidencebot tender draft --all')")
+        fix = "use 'evidencebot tender draft --all'"
+        if any(not _has_limit(r) for r in missing):
+            fix += "; a question without a limit first needs 'evidencebot tender limit REF --words N'"
+        raise InputError(f"no answer drafted yet for {', '.join(r['ref'] for r in missing)} ({fix})")
+    unrecorded = [r["ref"] for r in rows if "figures" not in json.loads(r["coverage"] or "{}")]
+    if unrecorded:  # the evidence appendix would leave their figures untraced
+        raise InputError(f"the answers to {', '.join(unrecorded)} were drafted before their figures were recorded "
+                         "for the evidence appendix: draft them again ('evidencebot tender draft --all')")
     path = ex.check_target(output, force=force)
     fmt = ex.guess_format(path, None)
-    parts, stories = [], []
+    parts, stories, figures, sources, compliance = [], [], {}, {}, []
     for r in rows:
         first = question_title(r)  # the limit or weighting written in the title is for the bid team
-        parts.append(f"## {r['ref']} {first}" if first and len(first) <= 120 else f"## Question {r['ref']}")
+        if first and len(first) <= 120:
+            parts.append(f"## {r['ref']} {first}")
+        else:  # a long question is not a heading: the buyer's reference alone
+            parts.append(f"## {r['ref']}" if re.match(r"(?i)q", r["ref"]) else f"## Question {r['ref']}")
         parts.append(_demote(r["answer"]))
-        stories += json.loads(r["coverage"] or "{}").get("stories", [])
+        coverage = json.loads(r["coverage"] or "{}")
+        stories += coverage.get("stories", [])
+        for f in coverage.get("figures", []):
+            figures.setdefault((f.get("id"), f.get("period")), f)
+        for src in coverage.get("sources", []):
+            sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
+        compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
+                        "evidence": "", "status": part.get("status")} for part in coverage.get("rows", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
-                       organisation=get_profile(db).get("provider", ""))
-    files = [(path, ex.render(doc, fmt))]
+                       organisation=get_profile(db).get("provider", ""),
+                       context=[("Questionnaire", Path(t["source_file"]).name), ("Questions", str(len(rows)))],
+                       figures=list(figures.values()), sources=list(sources.values()), compliance=compliance)
+    # beside the response, as for one answer: its evidence appendix (each figure's period, base,
+    # interval and definition) and the bid team's compliance sheet (the sub-points, words, status)
+    files = ex.render_all(doc, path, fmt)
+    for extra, _ in files[1:]:
+        ex.check_target(extra, force=force)
     if t["source_kind"] == "xlsx":
         source = Path(t["source_file"])
         if not source.is_file():

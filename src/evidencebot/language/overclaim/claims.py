@@ -53,10 +53,16 @@ def _build(o: dict) -> dict:
         change_verbs=option_words(o.get("change_verbs")),
         external=option_words(o.get("external")),
         users=option_words(o.get("user_nouns")),
+        use_verbs=option_words(o.get("use_verbs")),
         degree_phrases=list(o.get("degree_phrases") or []),
+        vanish_verbs=option_words(o.get("vanish_verbs")),
+        vague_changes=list(o.get("vague_changes") or []),
+        vanish_subjects=option_words(o.get("vanish_subjects")),
+        vanish_suffixes=tuple(str(x).lower() for x in (o.get("vanish_suffixes") or [])),
         scope=option_words(o.get("scope_words")),
         future_only=o.get("tense") == "future",
     )
+    s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
     s["particle_heads"] = frozenset(v.split()[0] for v in s["verbs"] if " " in v)
     # the verb classes whose lemma must be in a text for the structure check to read it
@@ -181,8 +187,8 @@ def _people_outcome(verb, s: dict):
                 if c.dep_ in W.result_clause_deps and c.tag_ == "VBG":
                     return d.i, c.i + 1
             continue
-        if d.pos_ != "NOUN" or _not_outcome(d, s):
-            continue
+        if not (d.pos_ == "NOUN" or (d.pos_ == "PROPN" and d.is_lower)) or _not_outcome(d, s):
+            continue  # (a lower-case word the small model calls a name: "my client's agoraphobia")
         for c in d.children:
             if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in W.people_possessives):
                 return d.i, d.i + 1
@@ -331,7 +337,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     if s["frame"] == "attribution":
         return _attribution(rule, doc, ctx, terms, s)
     if s["frame"] == "magnitude":
-        if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verbs"] or (
+        if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verb_heads"] or ctx.lemma_set & s["vanish_verbs"]
+                or any(p in doc.text.lower() for p in s["vague_changes"]) or (
                 s["degree_phrases"] and _has_degree_phrase(doc, s))):
             return []
         return _magnitude(rule, doc, ctx, terms, s)
@@ -509,6 +516,16 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
     out: list[Candidate] = []
     T = _toks(doc)
     for tok in T:
+        if tok.lower_ in s["vague"] and tok.dep_ == "acomp" and tok.head.pos_ == "AUX":
+            # "the improvement in members' mood has been remarkable": a change as the subject of a
+            # vague predicate, in a sentence about us or the people who use the service
+            verb = tok.head
+            subj = subject_of(verb)
+            if subj is not None and (subj.lemma_.lower() in s["change"] or subj.lower_ in s["change"]) and (
+                    _is_agent(subj, s) or _ours_in(tok.sent, s) or _users_own(subj, s)) and not (
+                    _blocked(ctx, verb) or ctx.hedged(verb)):
+                out.append(Candidate(rule, subj.i, tok.i + 1, verb.i))
+            continue
         if tok.lower_ not in s["vague"] or tok.dep_ not in ("amod", "advmod"):
             continue
         noun = tok.head
@@ -520,10 +537,38 @@ def _magnitude(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Can
         if not claimed and subj is not None and subj.dep_ == "expl":
             sent = tok.sent
             claimed = any(t.lower_ in W.provider_pronouns_short for t in T[noun.i:sent.end])
+        if not claimed and verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "ROOT":
+            # a headline with no verb ("Huge improvements all round for the families on our
+            # programme!"): about us when it names us or the people who use the service
+            claimed = _ours_in(tok.sent, s) or _users_own(noun, s)
         if claimed and not _blocked(ctx, verb):
             out.append(Candidate(rule, tok.i, noun.i + 1, verb.i))
     if s["vague_verbs"] or s["change_verbs"]:
         out.extend(_vague_change(rule, T, ctx, s))
+    if s["vague_changes"]:
+        out.extend(_vague_change_nouns(rule, doc, T, ctx, s))
+    return out
+
+
+def _vague_change_nouns(rule: Rule, doc, T, ctx: Context, s: dict) -> list[Candidate]:
+    """A change named with its size built in and no figure ("a step change in how quickly
+    people are seen", "a world of difference to carers"), in a sentence about us or the
+    people who use the service."""
+    out: list[Candidate] = []
+    text = doc.text.lower()
+    for phrase in s["vague_changes"]:
+        k = text.find(phrase)
+        while k != -1:
+            if k == 0 or not text[k - 1].isalnum():
+                first = next((t for t in T if t.idx >= k), None)
+                last = next((t for t in reversed(T) if t.idx < k + len(phrase)), None)
+                if first is not None and last is not None:
+                    verb = governing_verb(last)
+                    subj = subject_of(verb)
+                    if (_is_agent(subj, s) or _ours_in(first.sent, s) or _users_own(subj, s)) and not (
+                            _blocked(ctx, verb) or ctx.hedged(verb)):
+                        out.append(Candidate(rule, first.i, last.i + 1, verb.i))
+            k = text.find(phrase, k + 1)
     return out
 
 
@@ -541,8 +586,31 @@ def _users_own(subj, s: dict) -> bool:
     people's outcome, not a description of the population ("anxiety among young people")."""
     if subj is None or not s["users"] or subj.lemma_.lower() in W.number_nouns:
         return False  # "the number of callers has risen": a count of use, not their outcome
-    return any(t.i != subj.i and (t.lower_ in s["users"] or t.lemma_.lower() in s["users"])
-               and t.dep_ in W.owner_deps for t in subj.subtree)
+    if (subj.lower_ in s["users"] or subj.lemma_.lower() in s["users"]) and (
+            subj.head.lemma_.lower() not in s["change_verbs"] and subj.head.lemma_.lower() not in s["vague_verbs"]):
+        return True  # "members report far fewer panic attacks" (not "callers have risen sharply")
+    for t in subj.subtree:
+        if t.i == subj.i or t.dep_ not in W.owner_deps:
+            continue
+        if t.lower_ in s["users"] or t.lemma_.lower() in s["users"]:
+            return True
+        if _is_people(t, s) and any(c.dep_ == "relcl" and c.lemma_.lower() in s["use_verbs"] for c in t.children):
+            return True  # "isolation among the older men who come to the shed"
+    return False
+
+
+def _bad_subject(verb, s: dict) -> bool:
+    """The subject of a verb of vanishing is a bad outcome ("evictions", "rough sleeping",
+    "loneliness"): a word of the lists or a word ending in one of its suffixes."""
+    subj = subject_of(verb)
+    if subj is None:
+        return False
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if low in s["vanish_subjects"] or lemma in s["vanish_subjects"]:
+        return True
+    if any(t.lower_ in s["vanish_subjects"] for t in subj.children if t.dep_ == "compound"):
+        return True  # "rough sleeping"
+    return bool(s["vanish_suffixes"]) and len(low) > 7 and low.endswith(s["vanish_suffixes"])
 
 
 def _has_degree_phrase(doc, s: dict) -> bool:
@@ -580,13 +648,17 @@ def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
     for tok in T:
         lemma = tok.lemma_.lower()
         head = None
-        if tok.pos_ == "VERB" and lemma in s["vague_verbs"]:
-            head, start, end = tok, tok.i, tok.i + 1
+        prt = next((c for c in tok.children if c.dep_ == "prt"), None) if tok.pos_ == "VERB" else None
+        if tok.pos_ == "VERB" and (lemma in s["vague_verbs"] or (
+                prt is not None and f"{lemma} {prt.lower_}" in s["vague_verbs"])):
+            head, start, end = tok, tok.i, (prt.i if prt is not None and prt.i > tok.i else tok.i) + 1
         elif tok.lower_ in s["vague"] and tok.dep_ in W.vague_degree_deps:
             h = tok.head
             if (h.pos_ == "VERB" and h.lemma_.lower() in s["change_verbs"]) or (
                     h.lower_ in W.comparatives or h.lemma_.lower() in s["change_verbs"]):
                 head, start, end = h, min(tok.i, h.i), max(tok.i, h.i) + 1
+        elif tok.pos_ == "VERB" and lemma in s["vanish_verbs"] and _bad_subject(tok, s):
+            head, start, end = tok, tok.i, tok.i + 1
         elif tok.pos_ == "VERB" and lemma in s["change_verbs"] and s["degree_phrases"]:
             phrase_end = _degree_phrase(tok, s)
             if phrase_end is not None:

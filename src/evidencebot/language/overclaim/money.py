@@ -27,12 +27,14 @@ def _settings(rule: Rule) -> dict:
         units=option_words(o.get("money_units")),
         nouns=option_words(o.get("money_nouns")),
         agents=option_words(o.get("agents")),
+        funding=option_words(o.get("funding_nouns")),
+        earn_back=option_words(o.get("earn_back_verbs")),
     ))
 
 
 def _is_money(tok, s: dict, toks) -> bool:
-    if tok.text in s["signs"] or tok.lower_ in s["nouns"]:
-        return True
+    if tok.text in s["signs"] or (tok.lower_ in s["nouns"] and tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "compound"):
+        return True  # ("a return", not "people return to work" nor "money advice")
     if tok.like_num and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ in s["units"]:
         return True
     return False
@@ -74,14 +76,39 @@ def _own_cost(verb) -> bool:
     return False
 
 
+def _paid_back(verb, s: dict):
+    """The funding a verb of paying back says it has earned back ("has repaid its grant",
+    "recoups the cost of the post"): the funding word, or None."""
+    if _lemma(verb) not in s["earn_back"] and verb.lemma_.lower() not in s["earn_back"]:
+        return None  # ("paid travel costs" is spending, not paying back)
+    if any(c.dep_ in ("prep", "dative") and c.lower_ in W.money_handover_preps for c in verb.children):
+        return None  # "repaid the grant to the funder": money handed back, not earned back
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in s["funding"] or c.lower_ in s["funding"]):
+            return c
+    return None
+
+
 @check("money_claim")
 def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lower_set & (s["signs"] | s["units"] | s["nouns"] | s["multiples"])):
+    funded = bool(s["funding"] and ctx.lemma_set & s["earn_back"] and ctx.lemma_set & s["funding"])
+    if not (ctx.lower_set & (s["signs"] | s["units"] | s["nouns"] | s["multiples"]) or funded):
         return []
     toks = _toks(doc)
     out: list[Candidate] = []
     seen: set[int] = set()
+    if funded:
+        for verb in toks:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            paid = _paid_back(verb, s)
+            if paid is None or _own_cost(verb) and paid.lemma_.lower() not in s["funding"]:
+                continue
+            if not _ours(verb, s, toks[verb.sent.start:verb.sent.end]):
+                continue
+            seen.add(verb.i)
+            out.append(Candidate(rule, verb.i, paid.i + 1, verb.i))
     for tok in toks:
         multiple = tok.lower_ in s["multiples"]
         if not multiple and not _is_money(tok, s, toks):

@@ -14,12 +14,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from evidencebot.tui.base import BaseScreen
 from evidencebot.tui.keys import screen_bindings
 from evidencebot.tui.messages import AssistantProgress, ReplyReady
 from evidencebot.tui.widgets.chat import AssistantMessage, PendingReply, PromptInput, UserMessage
+from evidencebot.tui.widgets.footer import Footer
 
 WELCOME = object()
 

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, MarkdownViewer, OptionList, Static, TextArea
+from textual.widgets import Header, MarkdownViewer, OptionList, Static, TextArea
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import CheckFinished, DraftBusy, DraftSaved
 from evidencebot.tui.widgets.checked_text_area import CheckedTextArea
+from evidencebot.tui.widgets.footer import Footer
 
 CHECK_DELAY = 0.6
 SAVE_DELAY = 0.5

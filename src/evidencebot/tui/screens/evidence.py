@@ -9,7 +9,6 @@ from textual.lazy import Lazy
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Header,
     Input,
     Markdown,
@@ -25,6 +24,7 @@ from textual.widgets.option_list import Option
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import IndicatorsLoaded, StoriesFound, StoryPreview
 from evidencebot.tui.widgets.spc_chart import SPCChart
+from evidencebot.tui.widgets.footer import Footer
 
 DOMAIN_CHOICES = [("All domains", ""), ("Safety", "safety"), ("Stability", "stability"), ("Experience", "experience")]
 

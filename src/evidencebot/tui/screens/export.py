@@ -20,7 +20,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     RadioSet,
@@ -30,6 +29,7 @@ from textual.widgets import (
 
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import ExportChoices, ExportFinished
+from evidencebot.tui.widgets.footer import Footer
 from evidencebot.tui.widgets.toggles import GlyphCheckbox as Checkbox
 from evidencebot.tui.widgets.toggles import GlyphRadioButton as RadioButton
 

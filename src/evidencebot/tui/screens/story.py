@@ -30,7 +30,6 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Static,
@@ -41,6 +40,7 @@ from textual.worker import get_current_worker
 from evidencebot.assistant.story_capture import STEPS
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import StoryLoaded, StorySaved
+from evidencebot.tui.widgets.footer import Footer
 from evidencebot.tui.widgets.toggles import GlyphSelectionList
 
 SAVE_DELAY = 0.3

@@ -1,0 +1,134 @@
+"""Does this block answer this heading (issue 12, session 7): the heading's object, acronyms read in
+the question's context, the topic of the whole question; an honest gap beats a wrong block."""
+
+from __future__ import annotations
+
+from evidencebot.compose import tender as T
+from evidencebot.compose.questions import plan_question
+
+
+def _first_blocks(db, question: str) -> list[str | None]:
+    plan = plan_question(question, 600)
+    methods = T.choose_methods(db, plan)
+    return [(methods[p.key].blocks[0].block_id if methods[p.key].blocks else None) for p in plan.points]
+
+
+def _all_blocks(db, question: str) -> list[list[str]]:
+    plan = plan_question(question, 600)
+    methods = T.choose_methods(db, plan)
+    return [[b.block_id for b in methods[p.key].blocks] for p in plan.points]
+
+
+LEARNING = {"sar-learning", "incident-learning", "serious-incident-review", "learning-into-practice", "psirf-response"}
+
+
+def test_learning_from_safeguarding_reviews_is_a_learning_block_not_the_law(demo_db):
+    q = ("Q2.1 Safeguarding\n\nPlease describe how you will safeguard adults at risk. Your answer should address:\n"
+         "- how staff will raise a safeguarding concern\n"
+         "- how you will learn from Safeguarding Adults Reviews and incidents and embed that learning in practice")
+    first = _first_blocks(demo_db, q)
+    assert first[1] in LEARNING, first
+
+
+def test_sar_in_a_safeguarding_question_is_not_a_subject_access_request(demo_db):
+    q = "Q2.1 Safeguarding\n\nPlease describe:\n(a) how you will raise concerns;\n(b) how you will learn from SARs.\nMaximum 400 words."
+    placed = _all_blocks(demo_db, q)
+    assert "subject-access" not in placed[1], placed
+    # 'raise concerns' in a safeguarding question is a safeguarding concern, not a complaint
+    assert "complaints-handling" not in placed[0], placed
+
+
+def test_sar_in_an_information_governance_question_is_a_subject_access_request(demo_db):
+    q = ("Q5.1 Information governance\n\nDescribe how you will handle SARs from people who use the service. "
+         "Maximum 300 words.")
+    assert _first_blocks(demo_db, q)[0] == "subject-access"
+
+
+def test_feedback_from_carers_is_answered_by_a_feedback_block(demo_db):
+    q = ("3.9 Carers and families\n\nUse the following headings:\n- Identifying carers\n"
+         "- Feedback from carers and families and how it will be used\nMaximum 500 words.")
+    first = _first_blocks(demo_db, q)
+    assert first[1] in {"carers-feedback", "feedback", "carers-concerns", "triangle-of-care"}, first
+
+
+def test_reward_is_never_answered_by_an_outcome_reporting_block(demo_db):
+    q = ("3.5 Co-production\n\nHow will people who use the service be involved in its governance? "
+         "How will you recognise and reward their contribution? Maximum 500 words.")
+    placed = _all_blocks(demo_db, q)
+    assert "contribution-not-attribution" not in placed[1], placed
+    assert placed[1][:1] in ([], ["involvement-payment"]), placed
+
+
+def test_the_bid_is_answered_by_the_bid_block_or_left_as_a_gap_never_by_carers(demo_db):
+    q = ("3.5 Co-production\n\nDescribe how people with lived experience, and carers, have been involved in "
+         "developing your bid. How will people who use the service be involved in its governance? Maximum 500 words.")
+    placed = _all_blocks(demo_db, q)
+    assert placed[0][:1] in ([], ["bid-coproduction"]), placed
+    assert not {"carers", "carers-support", "early-warning-signs"} & set(placed[0]), placed
+    assert placed[1], placed
+
+
+def test_the_benefit_of_an_innovation_is_not_money_and_benefits(demo_db):
+    q = ("Q3.8 Digital and innovation\n\nDescribe one innovation you would introduce in the first two years, the "
+         "benefit you expect it to deliver and how you would evaluate it. Word limit: 600 words.")
+    placed = [b for bl in _all_blocks(demo_db, q) for b in bl]
+    assert "money-and-benefits" not in placed and "debt-advice" not in placed, placed
+
+
+def test_prioritising_by_risk_in_a_continuity_question_is_not_the_risk_register(demo_db):
+    q = ("5.3 Business continuity\n\nPlease describe:\n(a) how you will maintain critical services during a disruption;\n"
+         "(b) how you will prioritise people according to risk if the service has to run at reduced capacity.\n"
+         "(max. 500 words)")
+    first = _first_blocks(demo_db, q)
+    assert first[1] != "service-risk-register", first
+
+
+def test_jobs_for_people_facing_barriers_to_work_is_social_value_not_access(demo_db):
+    q = ("Q6.1 Social value\n\nDescribe the social value you will deliver, including how you will create employment "
+         "and training opportunities for local people who face barriers to work, and how you will support local "
+         "VCSE organisations. 750 words maximum.")
+    first = _first_blocks(demo_db, q)
+    assert first[0] not in {"access-barriers", "accessible-contacts"}, first
+
+
+# ---------------------------------------------------------------- answer shape: one heading per sub-point
+
+SIX_PARTS = ("Ref | Question | Guidance | Max characters | Weighting\n"
+             "Q5.1 | Information governance: describe how you will protect personal data, including your current DSPT "
+             "status and how you will comply with UK GDPR and the Data Protection Act 2018. | Your response should cover: "
+             "who is accountable for information governance; how you will share information lawfully with partners; "
+             "how staff will be trained in data security; and how you will manage data breaches. | 3,000 | 4%")
+
+
+def test_a_tight_limit_keeps_one_heading_per_sub_point(demo_db, checker):
+    a = T.assemble_tender(demo_db, SIX_PARTS, period="2025-10..2026-09", checker=checker)
+    headings = [ln for ln in a.markdown.splitlines() if ln.startswith("## ")]
+    answered = [s for s in a.coverage if s.words]
+    assert len(headings) == len(answered) == len(a.plan.points), (headings, [s.label for s in a.coverage])
+    assert len(a.markdown.rstrip()) <= 3000
+
+
+class _FlagsAWordInHeadings:
+    """A checker that flags one word wherever it stands, as the real one might flag a buyer's place name."""
+
+    def __init__(self, word: str):
+        self.word = word
+
+    def check_text(self, text):
+        from evidencebot.language.findings import Finding
+
+        out = []
+        for m in __import__("re").finditer(self.word, text):
+            out.append(Finding(rule="privacy.person-name", family="privacy", severity="warning", message="a name",
+                               start=m.start(), end=m.end(), match=m.group(0)))
+        return out
+
+
+def test_a_heading_the_checker_flags_is_shortened_not_dropped(demo_db):
+    q = ("3.5 Co-production\n\nHow will people who use the service be involved in its governance? What will you do to "
+         "make sure that those involved reflect the diversity of Riverside's population? Maximum 500 words.")
+    a = T.assemble_tender(demo_db, q, period="2025-10..2026-09", checker=_FlagsAWordInHeadings("Riverside"))
+    headings = [ln for ln in a.markdown.splitlines() if ln.startswith("## ")]
+    assert len(headings) == 2, a.markdown
+    assert "Riverside" not in a.markdown
+    assert headings[1].startswith("## Making sure those involved reflect the diversity"), headings
