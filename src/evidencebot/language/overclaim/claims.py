@@ -37,6 +37,7 @@ def _build(o: dict) -> dict:
         verbs=option_words(o.get("verbs")),
         result_verbs=option_words(o.get("result_verbs")),
         efficacy=option_words(o.get("efficacy")),
+        cause_nouns=option_words(o.get("cause_nouns")),
         change=option_words(o.get("change_words")),
         any_outcome=o.get("outcomes") == "any",
         outcomes=[] if o.get("outcomes") == "any" else list(o.get("outcomes") or []),
@@ -66,7 +67,8 @@ def _build(o: dict) -> dict:
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
     s["particle_heads"] = frozenset(v.split()[0] for v in s["verbs"] if " " in v)
     # the verb classes whose lemma must be in a text for the structure check to read it
-    s["trigger"] = s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
+    s["trigger"] = (s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
+                    | s["cause_nouns"])
     return s
 
 
@@ -360,10 +362,18 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         return _blocked(ctx, tok)
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
+        if lemma in s["cause_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "attr" and any(
+                c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+            # "X is a risk factor for Y", "X is a key driver of Y" (the copula's subject as the cause)
+            if _is_agent(subject_of(tok.head), s) and not blocked(tok.head):
+                out.append(Candidate(rule, tok.i, tok.i + 1, tok.head.i))
+            continue
+        conj_of_predicate = tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")  # "was safe and effective"
         if lemma in efficacy and tok.pos_ == "ADJ" and (
-                tok.dep_ in ("acomp", "attr") or (tok.dep_ == "amod" and tok.head.dep_ == "attr")):
+                tok.dep_ in ("acomp", "attr") or conj_of_predicate
+                or (tok.dep_ == "amod" and tok.head.dep_ == "attr")):
             # "X is effective in reducing Y"; "X is an effective treatment for Y"
-            verb = tok.head if tok.dep_ != "amod" else tok.head.head
+            verb = tok.head.head if tok.dep_ == "amod" or conj_of_predicate else tok.head
             holder = tok if tok.dep_ != "amod" else tok.head
             obj = _outcome_in(terms, s, [t for c in holder.children if c.dep_ == "prep" for t in c.subtree])
             if s["any_outcome"]:
