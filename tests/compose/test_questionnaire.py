@@ -114,6 +114,14 @@ def test_a_numbered_section_title_over_its_questions_is_not_a_question(tmp_path)
     assert "noon" not in q.questions[1].question  # the buyer's notes under an unnumbered heading stay out
 
 
+def test_technical_question_references_are_references(tmp_path):
+    text = ("TQ1 Service model\nDescribe your service model. (500 words)\n"
+            "TQ2 Safeguarding\nHow will you keep people safe? Your answer should cover:\n1. your lead;\n"
+            "2. training.\nMaximum 300 words.\n")
+    q = read_questionnaire(plain_docx(tmp_path / "q.docx", text))
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("TQ1", 500), ("TQ2", 300)]
+
+
 def test_sub_numbered_items_under_a_numbered_question_stay_in_it(tmp_path):
     text = ("Q3 Safeguarding\nDescribe how you will keep people safe, covering the following.\n"
             "3.1 Your safeguarding lead and governance\n3.2 How staff raise concerns\nMaximum 500 words.\n"
@@ -346,3 +354,22 @@ def test_fourteen_buyer_questions_pasted_into_one_document_come_back_as_fourteen
     for got, label in zip(q.questions, labels):  # each question whole: its last line is still in it
         last = [line.strip() for line in label["text"].splitlines() if line.strip()][-1]
         assert last in got.full_text, (got.ref, last)
+
+
+def test_a_limit_in_the_answer_columns_header_is_every_rows_limit(tmp_path):
+    from docx import Document
+
+    d = Document()
+    t = d.add_table(rows=1, cols=3)
+    for c, text in zip(t.rows[0].cells, ["No.", "Question", "Response (max 500 words per question)"]):
+        c.text = text
+    for ref, question in (("1", "How will you keep people engaged?"), ("2", "How will you support carers?")):
+        for c, text in zip(t.add_row().cells, [ref, question, ""]):
+            c.text = text
+    d.save(tmp_path / "q.docx")
+    q = read_questionnaire(tmp_path / "q.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 500), ("2", 500)]
+    t.rows[0].cells[1].text, t.rows[0].cells[2].text = "Question (maximum 300 words)", "Bidder response"
+    d.save(tmp_path / "q2.docx")
+    q = read_questionnaire(tmp_path / "q2.docx")
+    assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 300), ("2", 300)]

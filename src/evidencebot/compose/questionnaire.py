@@ -92,6 +92,8 @@ _ORDER = ("answer", "ref", "weighting", "limit", "guidance", "question")
 
 def _classify(header: str) -> str | None:
     text = " ".join(str(header or "").split())
+    # a note in brackets does not name the column: 'Question (max 500 words)' is the question
+    text = " ".join(re.sub(r"\([^)]*\)", " ", text).split()) or text
     if not text:
         return None
     if _HEAD["ref"].match(text):
@@ -317,7 +319,7 @@ def _limit_with_unit(limit: str, header: str) -> str:
 # ------------------------------------------------ Word: questions written as paragraphs
 
 _REF_LINE = re.compile(
-    r"^\s*(?P<ref>(?P<prefix>q(?:uestion)?\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
+    r"^\s*(?P<ref>(?P<prefix>(?:[a-z]?q|question)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<letter>[a-z](?![a-z]))?)"
     r"(?![\d,%/])(?P<sep>\s*[.):–—-](?!\d))?\s*(?P<rest>.*)$", re.I | re.S)
 _SCORES = (r"excellent|outstanding|very\s+good|good|strong|satisfactory|adequate|acceptable|fair|moderate|partial|"
            r"limited|minimal|weak|poor|very\s+poor|unacceptable|unsatisfactory|inadequate|insufficient|fail(?:ed)?|"
@@ -605,6 +607,9 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     limit = get("limit")
     if headers and limit:  # a bare number: the column's header says what it counts ('Max characters', 'Pages')
         limit = _limit_with_unit(limit, headers[cols["limit"]])
+    elif headers:  # one limit for every row, in the answer's or question's header: 'Response (max 500 words)'
+        limit = next((headers[cols[k]] for k in ("answer", "question") if k in cols
+                      and cols[k] < len(headers) and read_limits(headers[cols[k]]).word_budget), "")
     return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=limit,
                          weighting_text=get("weighting"), row=row)
 

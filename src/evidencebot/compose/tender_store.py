@@ -21,7 +21,7 @@ from evidencebot.compose import export as ex
 from evidencebot.compose import gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
-from evidencebot.compose.questions import _strip_limits, parse_question, read_limits
+from evidencebot.compose.questions import _strip_limits, parse_question, read_limits, unpack_row
 from evidencebot.compose.tender import TenderShared, assemble_tender
 from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
@@ -145,7 +145,10 @@ def _cell(text) -> str:
 def question_title(row: dict) -> str:
     """The question's first line as the buyer wrote it, without the limit or weighting written
     in it ('Safeguarding (10% of the quality score)' -> 'Safeguarding')."""
-    return " ".join(_strip_limits(row["question"].strip().split("\n")[0]).split()).strip(" –—-:;,")
+    text = row["question"].strip()
+    if re.search(r"\s\|\s|\t", text.split("\n")[0]):  # a spreadsheet row pasted as text: its question cell
+        text = unpack_row(text).strip()
+    return " ".join(_strip_limits(text.split("\n")[0]).split()).strip(" –—-:;,")
 
 
 def _used(row: dict) -> str:
@@ -410,7 +413,10 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     parts, stories, figures, sources, compliance = [], [], {}, {}, []
     for r in rows:
         first = question_title(r)  # the limit or weighting written in the title is for the bid team
-        parts.append(f"## {r['ref']} {first}" if first and len(first) <= 120 else f"## Question {r['ref']}")
+        if first and len(first) <= 120:
+            parts.append(f"## {r['ref']} {first}")
+        else:  # a long question is not a heading: the buyer's reference alone
+            parts.append(f"## {r['ref']}" if re.match(r"(?i)q", r["ref"]) else f"## Question {r['ref']}")
         parts.append(_demote(r["answer"]))
         coverage = json.loads(r["coverage"] or "{}")
         stories += coverage.get("stories", [])

@@ -54,6 +54,8 @@ def _build(o: dict) -> dict:
         frame_verbs=option_words(o.get("frame_verbs")),
         light_verbs=option_words(o.get("light_verbs")),
         assured_verbs=option_words(o.get("assured_verbs")),
+        assured_adjectives=option_words(o.get("assured_adjectives")),
+        credit_nouns=option_words(o.get("credit_nouns")),
         states=option_words(o.get("well_states")),
         result_governors=option_words(o.get("result_governors")),
         results=option_words(o.get("result_nouns")),
@@ -195,7 +197,8 @@ def _change_of(tok, s: dict, terms: Terms):
                 if hit is not None:
                     return hit
             if c.dep_ in ("dobj", "nsubjpass") and (_is_people(c, s) or c.lower_ in W.individuals
-                                                     or c.lower_ in W.people_pronouns or c.pos_ == "PROPN"):
+                                                     or c.lower_ in W.people_pronouns or c.pos_ == "PROPN"
+                                                     or _people_counted(c, s)):
                 if _moved(tok, c) or _stopped(c, s):
                     return c
         return None
@@ -343,6 +346,13 @@ def _not_outcome(t, s: dict) -> bool:
             or t.lemma_.lower() in s["agents"])
 
 
+def _people_counted(tok, s: dict) -> bool:
+    """A count of people with no figure: "hundreds of people", "dozens of families"."""
+    return tok.lower_ in s["quantities"] and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _is_people(g, s) for g in c.children)
+        for c in tok.children)
+
+
 def _moved(verb, people) -> bool:
     """The people are moved by the verb's result phrase ("got people into work", "kept
     families in their homes", "helped tenants off the streets")."""
@@ -381,6 +391,14 @@ def _agency(tok, s: dict, ctx: Context, steps: int = 8):
         if verbal and cur.dep_ in W.clause_deps and any(
                 c.dep_ in W.nsubj_nsubjpass_csubj_expl for c in cur.children):
             head = cur.head
+            assured = head if head.lower_ in s["assured_adjectives"] else next(
+                (c for c in head.children if c.dep_ == "acomp" and c.lower_ in s["assured_adjectives"]), None)
+            if cur.dep_ == "ccomp" and assured is not None:
+                # ("can be certain that ...": the clause hangs off the adjective or its copula)
+                reader = subject_of(assured.head if assured.dep_ == "acomp" else assured)
+                if reader is not None and reader.lower_ not in W.provider_pronouns_short and reader.lower_ != "i":
+                    path.append(assured)
+                    return assured, path  # "commissioners can be certain that readmissions will fall"
             if cur.dep_ == "ccomp" and head.lemma_.lower() in s["frame_verbs"]:
                 found = _agent_of_clause(head, s)
                 if found is not None:
@@ -403,7 +421,9 @@ def _credited_in(np, s: dict):
 
 
 def _agent_of_clause(verb, s: dict):
-    if verb.lemma_.lower() in s["link_verbs"]:
+    credited = any(c.dep_ == "nsubj" and c.lemma_.lower() in s["credit_nouns"] for c in verb.children)
+    if verb.lemma_.lower() in s["link_verbs"] or credited:
+        # (and "the credit for ... goes to our team": a verb whose subject is the credit)
         # "can be credited to our team", "stems from our scheme", "reflects the work of our line"
         for c in verb.children:
             if c.dep_ in W.effect_complement_deps and c.i > verb.i:
@@ -581,6 +601,7 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     s = _settings(rule)
     if not (ctx.lower_set & W.provider_pronouns_short or ctx.lemma_set & s["agents"]
             or ctx.lemma_set & s["assured_verbs"] or ctx.lemma_set & s["interventions"]
+            or ctx.lower_set & s["assured_adjectives"]
             or ctx.lemma_set & s["provision_verbs"]):
         return []
     out: list[Candidate] = []
@@ -623,7 +644,10 @@ def effect_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             path = [agent.head] if agent is not None else path
         if agent is None:
             continue
-        if _blocked(ctx, [tok, *path], s):
+        # an adverb of manner ("works differently") is read at its verb: its own governors are not
+        # aims ("work" governs "to reduce", not "differently")
+        own = [] if tok.dep_ == "advmod" and tok.pos_ == "ADV" and path and path[0].i == tok.head.i else [tok]
+        if _blocked(ctx, [*own, *path], s):
             continue
         if exits and _has_phrase(tok.sent, exits):
             continue

@@ -28,6 +28,7 @@ def _settings(rule: Rule) -> dict:
         evidence=option_words(o.get("evidence_words")),
         agents=option_words(o.get("agents")),
         works=option_words(o.get("works_verbs")),
+        particle_heads=frozenset(v.split()[0] for v in option_words(o.get("proof_verbs")) if " " in v),
     ))
 
 
@@ -38,6 +39,9 @@ def _claim_tokens(tok) -> list:
     for c in tok.children:
         if c.dep_ in W.proof_claim_deps and c.i > tok.i:
             out.extend(c.subtree)
+        elif c.dep_ == "amod" and c.i > tok.i:
+            # "proof positive that ...": the clause hangs off the adjective after the noun
+            out.extend(t for g in c.children if g.dep_ in W.proof_claim_deps for t in g.subtree)
     return out
 
 
@@ -61,8 +65,9 @@ def _causal_claim(toks, s: dict) -> bool:
         lemma = t.lemma_.lower()
         if lemma in s["causal"] and any(c.dep_ == "dobj" for c in t.children):
             return True
-        if lemma in s["works"] and any(c.dep_ in ("nsubj", "csubj") for c in t.children):
-            return True
+        if lemma in s["works"] and any(c.i < t.i and (c.dep_ in ("nsubj", "csubj") or c.pos_ in ("NOUN", "PROPN"))
+                                       for c in t.children):
+            return True  # (a subject, or a noun the small model hung on it: "peer support works")
     return False
 
 
@@ -70,10 +75,14 @@ def _ours_proven(tok, s: dict) -> bool:
     """A strong proof verb whose object is our service or way of working ("the pilot has
     validated our model", "the figures vindicate the approach")."""
     for c in tok.children:
-        if c.dep_ == "dobj" and (c.lemma_.lower() in s["agents"] or c.lower_ in s["agents"]) and any(
+        if c.dep_ != "dobj":
+            continue
+        if (c.lemma_.lower() in s["agents"] or c.lower_ in s["agents"]) and any(
                 g.dep_ in ("poss", "det") and (g.lower_ in W.provider_pronouns_short or g.lower_ in W.definite_dets)
                 for g in c.children):
             return True
+        if any(g.lower_ in W.provider_pronouns_short and g.lower_ != "our" for g in c.subtree):
+            return True  # "vindicate the decision to fund us"
     return False
 
 
@@ -87,7 +96,10 @@ def _efficacy_object(tok, s: dict) -> bool:
 def _evidence_subject(tok, s: dict) -> bool:
     """The proof verb's subject is a body of evidence ("six months of feedback forms", "the
     pilot", "comparing scores at the first and last session")."""
-    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if tok.pos_ in ("VERB", "AUX"):
+        subj = subject_of(tok)
+    else:  # "the results are proof that ...": the subject of the copula
+        subj = subject_of(tok.head) if tok.dep_ in W.proof_predicate_deps else None
     return subj is not None and any(t.lower_ in s["evidence"] or t.lemma_.lower() in s["evidence"]
                                     for t in subj.subtree)
 
@@ -116,15 +128,19 @@ def _observed(tok, s: dict) -> bool:
 @check("proof_frame")
 def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lemma_set & s["verbs"] or ctx.lower_set & s["nouns"]):
+    if not (ctx.lemma_set & s["verbs"] or ctx.lower_set & s["nouns"] or ctx.lemma_set & s["particle_heads"]):
         return []
     out: list[Candidate] = []
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
+        if lemma in s["particle_heads"]:
+            prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+            if prt is not None:
+                lemma = f"{lemma} {prt.lower_}"  # "the figures bear out ..."
         if tok.pos_ in ("VERB", "AUX") and lemma in s["verbs"]:
             pass
-        elif tok.pos_ == "NOUN" and tok.lower_ in s["nouns"]:
-            pass
+        elif tok.lower_ in s["nouns"] and (tok.pos_ == "NOUN" or tok.dep_ == "attr"):
+            pass  # ("are proof positive that ...": the small model reads "proof" as an adjective)
         else:
             continue
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

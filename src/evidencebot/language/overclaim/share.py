@@ -37,6 +37,7 @@ def _build(o: dict) -> dict:
         users=option_words(o.get("user_nouns")),
         attain=option_words(o.get("attain_verbs")),
         window=int(o.get("window", 6)),
+        relief=option_words(o.get("relief_negators")),
     )
     return s
 
@@ -66,7 +67,16 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             continue
         rest = T[people.i + 1:sent.end]
         hit = None
+        relieved = False
         for t in rest:
+            if t.lower_ in s["relief"]:
+                # "never go back to hospital", "no longer self-harm": a bad outcome said to stop,
+                # which is the claim, not a negation of it
+                hit = next((x for x in T[t.i + 1:min(sent.end, t.i + 6)] if x.lower_ in s["counter_outcomes"]
+                            or x.lemma_.lower() in s["counter_outcomes"]), None)
+                relieved = hit is not None
+                break
+        for t in ([] if relieved else rest):
             low, lemma = t.lower_, t.lemma_.lower()
             if (t.tag_ == "JJR" or low in s["change_adjectives"] or low in s["states"]) and t.i > people.i + 1:
                 hit = t  # "feel less anxious", "feel calmer", "report better sleep"
@@ -81,7 +91,7 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         if hit is None:
             continue
         anchor = governing_verb(people)
-        if ctx.question(anchor) or ctx.negated(anchor) or ctx.conditional(anchor) or ctx.aim(anchor) or (
+        if ctx.question(anchor) or (ctx.negated(anchor) and not relieved) or ctx.conditional(anchor) or ctx.aim(anchor) or (
                 ctx.hedged(anchor) and anchor.lemma_.lower() not in s["attain"]):
             continue
         if s["exits"] and _has_phrase(sent, s["exits"]):
