@@ -20,11 +20,30 @@ async def wait_for_workers(app) -> None:
             await app.workers.wait_for_complete(workers)
 
 
+def pending_timers(app) -> list:
+    """One-shot timers (``set_timer``: the debounced checks and saves) still to fire on any screen of any mode."""
+    screens = [screen for stack in app._screen_stacks.values() for screen in stack]
+    return [timer for screen in screens for timer in list(screen._timers)
+            if timer._repeat == 0 and timer._task is not None and not timer._task.done()]
+
+
 async def settle(pilot, delay: float = 0.0) -> None:
-    """Let timers fire, workers finish and their messages be handled."""
+    """Let timers fire, workers finish and their messages be handled.
+
+    With ``delay`` (the longest debounce the step waits out), wait until no screen has a one-shot timer
+    left to fire and no worker is running, however long that takes up to ``max(5 * delay, 5)`` seconds,
+    instead of sleeping ``delay``: a debounced save or check has then run, and one that would land late
+    has nothing left to start it."""
     app = pilot.app
     if delay:
-        await pilot.pause(delay)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + max(5 * delay, 5.0)
+        while True:
+            await pilot.pause()
+            await wait_for_workers(app)
+            if not pending_timers(app) or loop.time() > deadline:
+                break
+            await pilot.pause(0.02)
     for _ in range(3):
         await pilot.pause()
         await wait_for_workers(app)
