@@ -149,6 +149,16 @@ def test_export_before_drafting_is_refused_and_writes_nothing(run, demo_copy, tm
     assert result.exit_code == 2 and "draft them again" in result.output and not out.exists()
 
 
+def paragraphs_docx(path, lines):
+    from docx import Document
+
+    d = Document()
+    for line in lines:
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
 @pytest.mark.parametrize("name, make, message", [
     ("corrupt.docx", lambda p: p.write_bytes(b"PK\x03\x04 not a zip"), "not a readable Word document"),
     ("corrupt.xlsx", lambda p: p.write_bytes(b"garbage"), "not a readable Excel workbook"),
@@ -157,6 +167,8 @@ def test_export_before_drafting_is_refused_and_writes_nothing(run, demo_copy, tm
     ("notes.txt", lambda p: p.write_text("hello"), "give a Word (.docx) or Excel (.xlsx)"),
     ("itt.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), "not .doc (open it in Word and save it as .docx)"),
     ("itt.docx", lambda p: p.write_text("[tool.mypy]"), "not a readable Word document"),
+    ("tbc.docx", lambda p: paragraphs_docx(p, ["Q1 Safeguarding", "Describe your approach.", "Word limit: TBC"]),
+     "question Q1: the limit 'Word limit: TBC' is not a number"),
 ])
 def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothing(run, demo_copy, tmp_path,
                                                                                   name, make, message):
@@ -192,7 +204,8 @@ def no_limit_docx(path):
 
 def test_draft_all_drafts_every_question_it_can_and_lists_the_rest_with_the_command_that_fixes_each(run, demo_copy,
                                                                                                    tmp_path):
-    assert run("tender", "import", str(no_limit_docx(tmp_path / "q.docx"))).exit_code == 0
+    imported = run("tender", "import", str(no_limit_docx(tmp_path / "q.docx")))
+    assert imported.exit_code == 0 and "no limit stated for Q1: give the buyer's with" in imported.output
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 1
     assert "Q2: checked: no finding" in drafted.stderr

@@ -49,6 +49,10 @@ def import_cmd(ctx, file, title, db):
             weight = f"{q['weighting']:g}%" if q["weighting"] is not None else "-"
             click.echo(f"  {q['ref']}: {points} sub-point{'s' if points != 1 else ''}, "
                        f"{q['limit'] or 'no limit'}, weighting {weight}")
+        unlimited = [q["ref"] for q in questions if not q["limit"]]
+        if unlimited:  # said now, not when drafting stops short
+            click.echo(f"no limit stated for {', '.join(unlimited)}: give the buyer's with "
+                       f"'evidencebot tender limit REF --words N' (or --chars N, --pages N) before drafting")
         _echo_profile(database, tid)
 
 

@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from evidencebot.compose import consistency, gather
 from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question, question_focus
+from evidencebot.compose.requirements import Requirement, mentions, named_terms, read_requirements
 from evidencebot.compose.tender_profile import FIELDS as _TENDER_FIELDS
 from evidencebot.compose.tender_profile import PLAIN
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
@@ -225,6 +226,9 @@ class TenderAnswer:
     """The tender's facts the answer used: given, or read from the question."""
     tender_unknown: list = field(default_factory=list)
     """Tender facts the answer needed but nothing gave (left out, and said in the coverage)."""
+    requirements: list = field(default_factory=list)
+    """The buyer's named requirements ({name, kind, part, in_library}): the part of the answer that mentions
+    each ('' when none does) and whether any approved block names it."""
     tender_clashes: list = field(default_factory=list)
     """Sentences of the answer that the tender's facts contradict (:func:`tender_profile.check_against`)."""
 
@@ -244,6 +248,16 @@ class TenderAnswer:
             lines.append(
                 f"| {_cell(label)} | {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
             )
+        if self.requirements:
+            lines += ["", "The buyer names (a panel will look for each):"]
+            for r in self.requirements:
+                if r["part"]:
+                    where = f"in '{r['part']}'"
+                elif r["in_library"]:
+                    where = "not in this answer; an approved block names it (swap it in, or write it)"
+                else:
+                    where = "not in this answer; no block mentions it: write it, or add an approved block"
+                lines.append(f"- {r['name']}: {where}")
         if self.plan.instructions:
             lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
             lines += [f"- {i}" for i in self.plan.instructions]
@@ -839,6 +853,12 @@ def assemble_tender(
     given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender).items()}
     resolved = tender_profile.resolve(service_profile, given)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=resolved.profile)
+    from evidencebot.compose import library as _library
+
+    reqs = read_requirements(question, known=_parties(service_profile, given))
+    library_text = [_block_text(b, resolved.profile) for b in fits_provider(
+        [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved], resolved.profile)]
+    unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -874,6 +894,7 @@ def assemble_tender(
         context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
                        compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
                        shapes=shapes, notes=evidence.notes,
+                       named_missing=gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed]),
                        asks_example=asks_example(point.text) or (bool(story) and point.key == evidence.pinned_point),
                        system=any(t.system for t in topics) and any(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
@@ -944,7 +965,18 @@ def assemble_tender(
                      if f in tender_profile.FIELDS and f not in PLAIN}
                     | ({"provider_status"} if any(m.provider_unknown for m in methods.values()) else set()),
                     key=list(tender_profile.FIELDS).index)
+    listed = []
+    for r in reqs:
+        part = next((sec.point.label for sec in sections if any(mentions(r, u.text) for u in sec.kept_units())), "")
+        listed.append({"name": r.name, "kind": r.kind, "part": part, "in_library": r not in unnamed})
+    rows = _coverage(sections, text)
+    for row, sec in zip(rows, sections):
+        said = " ".join(u.text for u in sec.kept_units())
+        lacking = [r.name for r in reqs if mentions(r, sec.point.text) and not mentions(r, said)]
+        if lacking:
+            row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
     return TenderAnswer(
+        requirements=listed,
         pins=dict(pins or {}),
         tender=dict(tender or {}),
         tender_facts=dict(resolved.facts),
@@ -959,7 +991,7 @@ def assemble_tender(
         compare=c,
         markdown=text,
         counts=counts(text),
-        coverage=_coverage(sections, text),
+        coverage=rows,
         figures=figures_cited,
         sources=_sources(sections, evidence),
         edits=edits,
@@ -1131,6 +1163,8 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
         approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
                                  get_profile(db) if profile is None else profile)
     plan = _read_in_context(plan)
+    prof = get_profile(db) if profile is None else profile
+    reqs = read_requirements(plan.question, known=_parties(prof))
     lead = plan.stem
     for point in plan.points:  # the question's own words, without its sub-points
         lead = lead.replace(point.text, " ")
@@ -1156,6 +1190,15 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
                                  and blockmatch.in_question_topic(b, focus, topics) and named(b) >= 2), key=lambda b: -named(b))
                 if joined and (not found or named(joined[0]) > named(found[0])):
                     found = joined[:1] + found  # it names more of the sub-point than the best of another topic
+        head = re.split(r",?\s+(?:including|such\s+as|for\s+example|e\.g\.)\b", point.text, maxsplit=1)[0]
+        named = [r for r in reqs if r.kind == "name" and mentions(r, head)]  # what the part is about, not a detail
+        if named and found:
+            # among the closest matches (as strong a claim as the best), a block that names what the buyer asks
+            # for (DIALOG, NHS 111 option 2) comes before one that does not
+            best = _claim(point.text, found[0])
+            top = sorted(found[:3], key=lambda b: not (_claim(point.text, b) >= best and blockmatch.fits_heading(point.label, b)
+                                                       and any(mentions(r, _block_text(b, prof)) for r in named)))
+            found = top + found[3:]
         if not found and lead.strip():
             # the sub-point names no topic ('working with prescribers'): the question's own
             # topics decide, and among their blocks those sharing the sub-point's words come first
@@ -1164,6 +1207,38 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             found = sorted(inside, key=lambda b: -len(want & set(blockmatch.tokens(b.title + " " + b.body))))
         out[point.key] = found
     return out
+
+
+def gap_note(missing: list[Requirement]) -> str:
+    """What a gap says about the buyer's named requirements no approved block mentions."""
+    if not missing:
+        return ""
+    names = [r.name for r in missing]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"The buyer names {listed}; no block mentions {'it' if len(names) == 1 else 'them'}."
+
+
+def _parties(profile: dict, facts: dict | None = None) -> list[str]:
+    """Names that are parties to the tender, not requirements of the answer (buyer, provider, service)."""
+    keys = ("service", "provider", "commissioner", "buyer")
+    return [str(v) for src in (profile, facts or {}) for k, v in src.items() if k in keys and v]
+
+
+def _block_text(block, profile: dict) -> str:
+    return " ".join([block.title, " ".join(block.tags), _fill(block.body, profile)[0]])
+
+
+def _named_here(point: SubPoint, plan: QuestionPlan, reqs: list[Requirement]) -> list[Requirement]:
+    """The requirements a part should carry: those named in its own words, and those the buyer names
+    outside every sub-point (stem and guidance) whose words the part shares."""
+    from evidencebot.compose import blockmatch
+
+    own = [r for r in reqs if mentions(r, point.text)]
+    others = [p.text for p in plan.points if p.key != point.key]
+    want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
+    loose = [r for r in reqs if r not in own and not any(mentions(r, t) for t in others)
+             and len(want & set(blockmatch.tokens(r.sentence))) >= 2]
+    return own + loose
 
 
 def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> bool:
@@ -1398,26 +1473,6 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 if not _PLACEHOLDER.search(means):
                     method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
-    return out
-
-
-_NAMED = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to)?\s*(?:[A-Z][a-z]+|[A-Z]{2,}s?|\d{4}))+\b"
-                    r"|\b[A-Z]{3,}s?\b")
-_NOT_NAMED = {"how", "what", "when", "who", "where", "why", "which", "describe", "explain", "please", "your", "the",
-              "nhs", "gp", "gps", "uk", "and", "a", "an", "in", "our", "give", "provide", "set", "tell"}
-
-
-def named_terms(text: str) -> list[str]:
-    """The buyer's named things in a sub-point: acts, frameworks, roles and acronyms
-    ('Making Safeguarding Personal', 'Care Act 2014', 'Caldicott Guardian', 'DSPT')."""
-    out = []
-    for m in _NAMED.finditer(text or ""):
-        words = m.group(0).split()
-        while words and words[0].lower() in _NOT_NAMED:
-            words = words[1:]
-        term = " ".join(words)
-        if term and (len(words) >= 2 or re.fullmatch(r"[A-Z]{3,}s?", term)) and term.lower() not in _NOT_NAMED:
-            out.append(term)
     return out
 
 

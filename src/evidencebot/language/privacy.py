@@ -811,19 +811,21 @@ _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     """One finding where every part of the combination is found in one sentence (a clause
     ended by ``.;!?`` or a line break), from the first part's start to the last part's end,
-    when that is at most ``window`` characters."""
+    when that is at most ``window`` characters. Parts are searched in the order they are
+    first written, and the search stops at the first part not found (write the rarest first)."""
     found: dict[str, list[tuple[int, int]]] = {}
-    for pat in rule.patterns:
-        if pat.requires is not None and not pat.requires.search(text):
-            continue
-        has_value = "value" in pat.regex.groupindex
-        for m in pat.regex.finditer(text):
-            start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
-            if start < end and not rule.exceptions.match(text[start:end]):
-                found.setdefault(str(pat.part), []).append((start, end))
-    parts = {p.part for p in rule.patterns}
-    if len(found) < len(parts):
-        return []
+    parts = list(dict.fromkeys(p.part for p in rule.patterns))
+    for part in parts:
+        for pat in rule.patterns:
+            if pat.part != part or pat.requires is not None and not pat.requires.search(text):
+                continue
+            has_value = "value" in pat.regex.groupindex
+            for m in pat.regex.finditer(text):
+                start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
+                if start < end and not rule.exceptions.match(text[start:end]):
+                    found.setdefault(str(pat.part), []).append((start, end))
+        if str(part) not in found:
+            return []
     out = []
     for sent in _SENTENCE_RANGE.finditer(text):
         firsts = []
@@ -887,17 +889,21 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
-@dataclass
 class _Tok:
-    text: str
-    start: int
-    end: int
-    ent: str = ""
-    """NER label of the entity the token is in ("" when none or no parse)."""
-    ent_index: int = -1
-    pos: str = ""
-    token: Any = None
-    """The spaCy token, when a parse was given."""
+    """A word: its text and offsets, NER label of the entity it is in ("" when none or no
+    parse), its part of speech and (``token``) the spaCy token, when a parse was given."""
+
+    __slots__ = ("text", "start", "end", "ent", "ent_index", "pos", "_doc", "_i")
+
+    def __init__(self, text: str, start: int, end: int, ent: str = "", ent_index: int = -1, pos: str = "",
+                 doc: Any = None, i: int = -1):
+        self.text, self.start, self.end, self.ent, self.ent_index, self.pos = text, start, end, ent, ent_index, pos
+        self._doc, self._i = doc, i
+
+    @property
+    def token(self) -> Any:
+        """The spaCy token (made when asked for: most words are never looked at this closely)."""
+        return self._doc[self._i] if self._doc is not None else None
 
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
@@ -919,12 +925,35 @@ def _tokens(text: str, doc) -> tuple[list[_Tok], list[tuple[str, list[int]]]]:
             else:
                 toks.append(_Tok(word, start, m.end()))
         return toks, []
-    toks = [_Tok(t.text, t.idx, t.idx + len(t.text), t.ent_type_, -1, t.pos_, t) for t in doc]
-    ents = []
-    for n, ent in enumerate(doc.ents):
-        for i in range(ent.start, ent.end):
-            toks[i].ent_index = n
-        ents.append((ent.label_, list(range(ent.start, ent.end))))
+    # from the doc's arrays: making a spaCy Token for every word (as iterating the doc, or its
+    # ``ents``, does) costs more than the rest of this rule
+    from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, POS
+
+    strings = doc.vocab.strings
+    names: dict[int, str] = {0: ""}
+    text_of = text  # (the doc's text: find_privacy checked; Doc.text would make every Token)
+    toks = []
+    ents: list[tuple[str, list[int]]] = []
+    current: list[int] | None = None  # the token indexes of the entity being read
+    for i, (idx, length, iob, ent, pos) in enumerate(doc.to_array([IDX, LENGTH, ENT_IOB, ENT_TYPE, POS]).tolist()):
+        ent_name = names.get(ent)
+        if ent_name is None:
+            ent_name = names[ent] = strings[ent]
+        pos_name = names.get(pos)
+        if pos_name is None:
+            pos_name = names[pos] = strings[pos]
+        tok = _Tok(text_of[idx:idx + length], idx, idx + length, ent_name, -1, pos_name, doc, i)
+        toks.append(tok)
+        # entities as Doc.ents reads them: B (3) with a label starts one, I (1) continues it
+        if iob == 1 and current is not None:
+            current.append(i)
+        elif iob == 3 and ent:
+            current = [i]
+            ents.append((ent_name, current))
+        else:
+            current = None
+        if current is not None:
+            tok.ent_index = len(ents) - 1
     return toks, ents
 
 
@@ -1321,6 +1350,8 @@ class _NameFinder:
         toks = self.toks
         for i, tok in enumerate(toks):
             word = tok.text
+            if word not in titles and word not in lower_first:
+                continue  # (the only words that can start a lower-case name)
             if not word.isalpha() or not word.islower() or tok.token is None:
                 continue  # (without the parse, a lower-case word is only a word)
             last, j = tok, i  # the last word of the first name ("hannah-jane": "jane") and its index
@@ -1450,7 +1481,7 @@ class _NameFinder:
         """Names the list does not know, found from how the sentence uses them."""
         out = []
         for i, tok in enumerate(self.toks):
-            if tok.token is None or not _is_name_word(tok.text):
+            if tok._doc is None or not _is_name_word(tok.text):
                 continue
             if tok.pos != "PROPN" and not self.named(tok):
                 continue

@@ -1,0 +1,150 @@
+"""The buyer's named requirements: the measures, frameworks, trainings, routes and targets a
+question names (stem, guidance and context), such as 'DIALOG and/or ReQoL-10', 'NHS 111 option 2',
+'the Oliver McGowan Mandatory Training', 'Think Family', 'MARAC' or 'at least 50% ... paired'.
+
+A panel looks for each of them. They are listed in the coverage report with the part whose
+blocks mention them; a block that names one ranks above one that does not; and when no block
+of the answer mentions one, the coverage and the part's gap say so ('the buyer names X; no block
+mentions it'). Nothing here writes that we do X: only the library's approved blocks say what we do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,}s?|\d{4}))+\b"
+                    r"|\b[A-Z]{3,}s?\b")
+_NOT_NAMED = {"how", "what", "when", "who", "where", "why", "which", "describe", "explain", "please", "your", "the",
+              "nhs", "gp", "gps", "uk", "and", "a", "an", "in", "our", "give", "provide", "set", "tell", "at", "if", "for",
+              "this", "we", "on", "by", "from", "with", "as", "all", "each", "any", "it", "its", "their", "these"}
+
+
+def named_terms(text: str) -> list[str]:
+    """The buyer's named things in a sub-point: acts, frameworks, roles and acronyms
+    ('Making Safeguarding Personal', 'Care Act 2014', 'Caldicott Guardian', 'DSPT')."""
+    out = []
+    for m in _NAMED.finditer(text or ""):
+        words = m.group(0).split()
+        while words and words[0].lower() in _NOT_NAMED:
+            words = words[1:]
+        term = " ".join(words)
+        if term and (len(words) >= 2 or re.fullmatch(r"[A-Z]{3,}s?", term)) and term.lower() not in _NOT_NAMED:
+            out.append(term)
+    return out
+
+
+# what a question names that is not a requirement of the answer: its own furniture, the parties, dates
+_FURNITURE = re.compile(
+    r"^(?:the\s+)?(?:section|appendix|appendices|annex|document|table|part|lot|schedule\s+\d+\s*$|itt|sq|q\d|question|"
+    r"bidder|bidders|provider|providers|commissioners?|council|authority|icb|integrated care board|nhs england|"
+    r"guidance|weighting|word limit|marks?|pass|fail|context|background|specification|response|responses|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|monday|friday|"
+    r"north|south|east|west|year|years|census|a4|arial|wte|fte|vcse|bame|ld|tbc|n/a|yes|no|kpis?|selection\s+questionnaire|"
+    r"evaluators?|the\s+commissioners)\b",
+    re.I)
+_CAMEL = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:-\d+)?\b")
+_NHS_ROUTE = re.compile(r"\bNHS\s*111(?:\s*(?:,\s*)?option\s*\d)?", re.I)
+_TARGET = re.compile(r"(?:(?:at\s+least|a\s+minimum\s+of|no\s+(?:less|fewer)\s+than|above|over)\s+)?\d+(?:\.\d+)?\s*%"
+                     r"(?:\s+of)?[^.;:]{3,80}", re.I)
+_TARGET_CONTEXT = re.compile(r"\b(?:expect|expects|expected|target|must|should|at\s+least|by\s+the\s+end|minimum|achieve)\b",
+                             re.I)
+_WEIGHTING = re.compile(r"weight|\d+\s*%\s+of\s+the\s+(?:quality\s+|overall\s+|total\s+)?(?:score|marks)|marks\s+available|"
+                        r"scoring\s+scale|will\s+be\s+scored", re.I)
+_EXPANSION = re.compile(r"((?:[A-Z][A-Za-z]*[\s,]+(?:(?:and|of|for|the|to|on)\s+)?){2,12})\(([A-Z][A-Za-z]{1,9}(?:-\d+)?)\)")
+"""'the Transfer of Undertakings (Protection of Employment) Regulations 2006 (TUPE)' / 'Mental Health Services Data
+Set (MHSDS)': the acronym is the requirement, its spelled-out name an alternative."""
+
+
+@dataclass
+class Requirement:
+    name: str
+    """As the buyer wrote it ('DIALOG', 'NHS 111 option 2', 'at least 50% of people ... paired')."""
+    kind: str
+    """'name' (a measure, framework, training, route, act) or 'target' (a figure the buyer expects)."""
+    sentence: str
+    """The buyer's sentence it came from."""
+    alternatives: list[str] = field(default_factory=list)
+    """Names any one of which meets it ('DIALOG and/or ReQoL-10': either)."""
+
+    def keys(self) -> list[str]:
+        return [k for k in ([self.name] + self.alternatives) if k]
+
+
+def _sentences(text: str) -> list[str]:
+    flat = re.sub(r"[ \t]*\|[ \t]*", ". ", text or "")
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", flat) if s.strip()]
+
+
+def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ()) -> list[Requirement]:
+    """The named requirements in ``question``, in the buyer's order, each once. ``known``: names that
+    are parties or places rather than requirements (the buyer, the provider, the area, the service)."""
+    parties = [k.lower() for k in known if k]
+    out: list[Requirement] = []
+    seen: set[str] = set()
+
+    def add(name: str, kind: str, sentence: str, alternatives: list[str] | None = None) -> None:
+        name = re.sub(r"\s+", " ", name).strip(" ,;:()")
+        low = name.lower()
+        if not name or low in seen or _FURNITURE.match(name) or any(low in p or p in low for p in parties):
+            return
+        if any(low in s or s in low for s in seen if len(s) > 3):
+            return  # 'Oliver McGowan' within 'Oliver McGowan Mandatory Training'
+        if re.match(r"^\d", name) and kind == "name":
+            return  # '2021 Census'
+        if kind == "name" and len(name.split()) >= 4 and not alternatives:
+            # 'Oliver McGowan Mandatory Training on Learning Disability and Autism': also met by its head
+            head = re.split(r"\s+(?:on|of|for|and|in)\s+", name)[0]
+            alternatives = [head] + ([" ".join(head.split()[:2])] if len(head.split()) > 2 else [])
+        seen.add(low)
+        seen.update(a.lower().strip() for a in alternatives or [])
+        out.append(Requirement(name=name, kind=kind, sentence=sentence, alternatives=alternatives or []))
+
+    for sentence in _sentences(question):
+        if _WEIGHTING.search(sentence) and not _TARGET_CONTEXT.search(sentence):
+            continue  # 'Weighting: 10%', 'Marks available: 20'
+        for m in _NHS_ROUTE.finditer(sentence):
+            add(m.group(0), "name", sentence)
+        # 'DIALOG and/or ReQoL-10': one requirement that either meets
+        pair = re.search(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-\d+)?)\s+(?:and/or|or)\s+([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-\d+)?)\b",
+                         sentence)
+        if pair:
+            add(f"{pair.group(1)} or {pair.group(2)}", "name", sentence, [pair.group(1), pair.group(2)])
+            seen.update({pair.group(1).lower(), pair.group(2).lower()})
+        spelled = []
+        for m in _EXPANSION.finditer(sentence):
+            add(m.group(2), "name", sentence, [m.group(1).strip(" ,")])
+            spelled.append(m.group(1))
+        for term in named_terms(sentence):
+            words = term.split()
+            if len(words) >= 2 and all(w.isupper() for w in words if w.isalpha()):
+                continue  # 'SECTION 3 – QUALITY QUESTIONS': a title in capitals, not a name
+            if any(term in x for x in spelled) or "(" in sentence and re.search(re.escape(term) + r"[^.]{0,60}\([A-Z]", sentence):
+                continue  # the spelled-out name of an acronym the sentence gives (kept with the acronym)
+            if len(words) >= 2 and not _CAMEL.fullmatch(term):
+                add(term, "name", sentence)
+        letters = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 1]
+        shouted = sum(w.isupper() for w in letters) > len(letters) / 2
+        for m in ([] if shouted else _CAMEL.finditer(sentence)):
+            if m.group(0) not in ("NHS", "UK", "GP", "GPs", "ICB", "ICBs", "A&E") and len(m.group(0)) >= 3:
+                add(m.group(0), "name", sentence)
+        if _TARGET_CONTEXT.search(sentence) and not _WEIGHTING.search(sentence):
+            for m in _TARGET.finditer(sentence):
+                add(m.group(0), "target", sentence)
+    return out
+
+
+def mentions(requirement: Requirement, text: str) -> bool:
+    """True when ``text`` names the requirement (any of its alternatives; a target by its figure)."""
+    hay = (text or "").lower()
+    if requirement.kind == "target":
+        figure = re.search(r"\d+(?:\.\d+)?\s*%", requirement.name)
+        return figure is not None and figure.group(0).replace(" ", "") in hay.replace(" ", "")
+    for key in requirement.keys():
+        k = re.sub(r"\s+\d{4}$", "", key.lower())  # 'Care Act 2014': the act, with or without its year
+        if re.search(r"(?<![a-z0-9])" + re.escape(k) + r"(?![a-z0-9])", hay):
+            return True
+        acronym = "".join(w[0] for w in key.split() if w[:1].isupper()) if " " in key else ""
+        if len(acronym) >= 3 and re.search(rf"\b{acronym.lower()}\b", hay):
+            return True
+    return False

@@ -1,0 +1,87 @@
+"""The buyer's named requirements (issue 12, session 7): read from the question, listed in the
+coverage with the part that mentions them or 'no block mentions it', used in matching."""
+
+from __future__ import annotations
+
+from evidencebot.compose import tender as T
+from evidencebot.compose.requirements import mentions, read_requirements
+
+OUTCOMES = (
+    "Question 3.4 – Outcomes\n\nHow will you measure and report outcomes?\n\n"
+    "Your response should cover: the outcome measures you will use; how you will achieve paired scores; and how "
+    "you will submit data to the Mental Health Services Data Set (MHSDS).\n\nMax. 4,000 characters including spaces.\n"
+    "Weighting: 10%\n\nGuidance for bidders: The Commissioners expect DIALOG and/or ReQoL-10 to be used as the primary "
+    "PROM, and a plan to reach at least 50% of people discharged having a paired score by the end of Year 1. "
+    "Evaluators will look for an understanding of the Data Quality Maturity Index.")
+
+
+def _names(question, **kw):
+    return [r.name for r in read_requirements(question, **kw)]
+
+
+def test_measures_targets_and_indices_named_in_the_guidance_are_read():
+    reqs = read_requirements(OUTCOMES)
+    names = [r.name for r in reqs]
+    assert "DIALOG or ReQoL-10" in names and "MHSDS" in names and "Data Quality Maturity Index" in names, names
+    targets = [r for r in reqs if r.kind == "target"]
+    assert len(targets) == 1 and "50%" in targets[0].name, names
+    assert not any("10%" in n or "4,000" in n for n in names), names  # the weighting and the limit are not requirements
+
+
+def test_routes_trainings_and_approaches_are_read_and_furniture_is_not():
+    q = ("SECTION 3 – QUALITY QUESTIONS\n\nQ3.3 Risk\n\nDescribe the escalation process out of hours, including NHS 111 "
+         "option 2. Your training programme should include the Oliver McGowan Mandatory Training on Learning "
+         "Disability and Autism. Explain how you apply Think Family and refer to MARAC. Attach your plan as "
+         "Appendix 4 (see Section 2.4 of the ITT). Maximum 750 words. Weighting: 10%")
+    names = _names(q)
+    assert any(n.startswith("NHS 111") and "2" in n for n in names), names
+    assert any("Oliver McGowan" in n for n in names) and "Think Family" in names and "MARAC" in names, names
+    assert not any(n.upper() == n and " " in n for n in names), names  # no shouted title
+    assert not any(n.startswith(("Appendix", "Section", "ITT")) for n in names), names
+
+
+def test_the_parties_are_not_requirements():
+    q = "Describe how you will work with Riverside Borough Council and Harbour Lane Trust under the Care Act 2014."
+    names = _names(q, known=["Riverside Borough Council", "Harbour Lane Trust"])
+    assert names == ["Care Act 2014"], names
+
+
+def test_either_alternative_meets_a_requirement_and_a_target_needs_its_figure():
+    reqs = {r.name: r for r in read_requirements(OUTCOMES)}
+    assert mentions(reqs["DIALOG or ReQoL-10"], "We use ReQoL-10 at every review.")
+    assert not mentions(reqs["DIALOG or ReQoL-10"], "We use SWEMWBS at every review.")
+    target = next(r for r in reqs.values() if r.kind == "target")
+    assert mentions(target, "We plan for 50% paired by the end of the first year.")
+    assert not mentions(target, "We plan for most people to be paired.")
+    assert mentions(reqs["Data Quality Maturity Index"], "our DQMI score is reviewed monthly")
+
+
+def test_the_answer_lists_each_requirement_with_the_part_that_mentions_it_or_says_none_does(demo_db, checker):
+    a = T.assemble_tender(demo_db, OUTCOMES, period="2025-10..2026-09", checker=checker)
+    listed = {r["name"]: r for r in a.requirements}
+    assert set(listed) >= {"DIALOG or ReQoL-10", "MHSDS"}, listed
+    for name, r in listed.items():
+        req = next(x for x in read_requirements(OUTCOMES) if x.name == name)
+        said = mentions(req, a.markdown)
+        assert bool(r["part"]) == said, (name, r, said)  # never claims a mention the answer does not make
+    table = a.coverage_table()
+    assert "The buyer names" in table
+    for name, r in listed.items():
+        line = next(ln for ln in table.splitlines() if ln.startswith(f"- {name}:"))
+        assert ("not in this answer" in line) == (not r["part"]), line
+
+
+def test_a_block_that_names_the_required_measure_ranks_first(demo_db):
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question(OUTCOMES)
+    first = T.choose_methods(demo_db, plan)[plan.points[0].key].blocks[:1]
+    text = " ".join(b.title + " " + " ".join(b.tags) + " " + b.body for b in first)
+    assert first and ("DIALOG" in text or "ReQoL" in text or "{prom}" in text), [b.block_id for b in first]
+
+
+def test_a_gap_names_what_the_buyer_asked_for():
+    from evidencebot.compose.requirements import Requirement
+
+    line = T.gap_note([Requirement(name="Op COURAGE", kind="name", sentence="")])
+    assert line == "The buyer names Op COURAGE; no block mentions it."
