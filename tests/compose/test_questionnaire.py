@@ -354,6 +354,9 @@ def test_fourteen_buyer_questions_pasted_into_one_document_come_back_as_fourteen
     for got, label in zip(q.questions, labels):  # each question whole: its last line is still in it
         last = [line.strip() for line in label["text"].splitlines() if line.strip()][-1]
         assert last in got.full_text, (got.ref, last)
+        # and read as the buyer's text is: the same sub-points (Word paragraphs kept apart, so 'Responses
+        # exceeding 800 words will not be read beyond that point.' is not glued to the last ask)
+        assert parse_question(got.full_text).headings == parse_question(label["text"]).headings, got.ref
 
 
 def test_a_limit_in_the_answer_columns_header_is_every_rows_limit(tmp_path):

@@ -354,6 +354,23 @@ class _Line:
     ref: str = ""
     number: tuple[int, ...] = ()
     rest: str = ""
+    soft: bool = False
+    """A line after a soft line break: the same Word paragraph as the line before."""
+
+
+_LISTED = re.compile(r"^\s*(?:[-*•·▪◦–—‣○●■□➢➤►✓]|\(?[a-z]{1,4}[.)]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?)\s", re.I)
+
+
+def _join(lines: list[_Line]) -> str:
+    """Lines as the question's text: Word paragraphs apart (a blank line, as the buyer's
+    paragraphs read: 'Responses exceeding 800 words will not be read ...' is a rule of its own,
+    not the end of the last ask); a list's items, and lines of one paragraph, one under another."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if n and not line.soft and not (_LISTED.match(line.text) and _LISTED.match(lines[n - 1].text)):
+            out.append("")
+        out.append(line.text)
+    return "\n".join(out)
 
 
 def _docx_lines(doc) -> list[_Line]:
@@ -395,7 +412,8 @@ def _docx_lines(doc) -> list[_Line]:
         if style.startswith("heading"):
             out.append(_numbered(_Line(text=" ".join(text.split()), heading=True)))
         else:  # a nested item keeps its indent (the intake reads it as a sub-list)
-            out += [_numbered(_Line(text=t.rstrip())) for t in text.split("\n") if t.strip()]
+            out += [_numbered(_Line(text=t.rstrip(), soft=k > 0)) for k, t in enumerate(x for x in text.split("\n")
+                                                                                     if x.strip())]
     return out
 
 
@@ -532,28 +550,29 @@ def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
         starts |= set(strong)
     elif not headed:
         starts |= {n for n, line in enumerate(lines) if line.shape == "single" and n not in items}
-    blocks: list[tuple[_Line, list[str]]] = []
+    blocks: list[tuple[_Line, list[_Line]]] = []
     for n, line in enumerate(lines):
         if n in starts:
             blocks.append((line, []))
             if _CELL.search(line.text) and n and _is_header_row(lines[n - 1].text):
                 # a spreadsheet row pasted as text ('Q3.7 | Describe ... | 600 words | 7%') with its
                 # header line above it: the header belongs to this question, not the one before
-                if len(blocks) > 1 and blocks[-2][1] and blocks[-2][1][-1] == lines[n - 1].text:
+                if len(blocks) > 1 and blocks[-2][1] and blocks[-2][1][-1] is lines[n - 1]:
                     blocks[-2][1].pop()
-                blocks[-1][1].append(lines[n - 1].text)
+                blocks[-1][1].append(lines[n - 1])
         elif blocks:
-            blocks[-1][1].append(line.text)
+            blocks[-1][1].append(line)
     out = []
     for head, body in blocks:
         if _CELL.search(head.text):  # a pasted row is read whole, under its header: the intake unpacks it
-            body = [t for t in body if _is_header_row(t)][:1] + [head.text] + [t for t in body if not _is_header_row(t)]
-            out.append(BuyerQuestion(ref=head.ref, question="\n".join(body)))
+            rows = [x.text for x in body if _is_header_row(x.text)][:1] + [head.text]
+            out.append(BuyerQuestion(ref=head.ref, question="\n".join(rows + [x.text for x in body
+                                                                                if not _is_header_row(x.text)])))
             continue
         title = head.rest if head.shape else head.text
         if not body and not (len(title.split()) >= 6 or _ASKS.search(title)):
             continue  # a section title ('Section 3: Quality', '4.2 Mobilisation' with nothing under it)
-        text = "\n".join(t for t in [title] + body if t.strip())
+        text = _join(([_Line(text=title)] if title.strip() else []) + body)
         if strong and not head.shape and "?" not in text and not read_limits(text).word_budget:
             continue  # among numbered questions, an unnumbered heading ('Instructions to bidders') is the buyer's notes
         if not re.search(r"[A-Za-z]{3,}", text):

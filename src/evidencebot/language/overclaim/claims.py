@@ -57,6 +57,7 @@ def _build(o: dict) -> dict:
         degree_phrases=list(o.get("degree_phrases") or []),
         vanish_verbs=option_words(o.get("vanish_verbs")),
         vague_changes=list(o.get("vague_changes") or []),
+        size_verbs=option_words(o.get("size_verbs")),
         vanish_subjects=option_words(o.get("vanish_subjects")),
         vanish_suffixes=tuple(str(x).lower() for x in (o.get("vanish_suffixes") or [])),
         scope=option_words(o.get("scope_words")),
@@ -338,6 +339,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         return _attribution(rule, doc, ctx, terms, s)
     if s["frame"] == "magnitude":
         if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verb_heads"] or ctx.lemma_set & s["vanish_verbs"]
+                or ctx.lemma_set & s["size_verbs"]
                 or any(p in doc.text.lower() for p in s["vague_changes"]) or (
                 s["degree_phrases"] and _has_degree_phrase(doc, s))):
             return []
@@ -475,6 +477,11 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
                 if any(t.lower_ in W.shared_credit_words for t in T[max(sent.start, cs - 2):cs]):
                     continue  # "alongside the work of our team": shared, not sole, credit
                 after = T[ce:min(sent.end, ce + 8)]
+                if cs == sent.start or (cs == sent.start + 1 and not T[sent.start].is_alpha):
+                    # a fronted cause ends at its comma: "Because only six families took part, we
+                    # treat ..." gives the families, not us, as the cause
+                    comma = next((t.i for t in after if t.text == ","), None)
+                    after = after if comma is None else T[ce:comma]
                 heads = [t for t in after if t.pos_ in W.noun_propn_pron]
                 if not any(_is_agent(t, s) for t in heads):
                     continue
@@ -596,6 +603,11 @@ def _users_own(subj, s: dict) -> bool:
             return True
         if _is_people(t, s) and any(c.dep_ == "relcl" and c.lemma_.lower() in s["use_verbs"] for c in t.children):
             return True  # "isolation among the older men who come to the shed"
+        if _is_people(t, s) and any(c.dep_ == "prep" and any(
+                g.dep_ == "pobj" and (g.lower_ in W.provider_pronouns_short or any(
+                    x.dep_ == "poss" and x.lower_ in W.provider_pronouns_short for x in g.children))
+                for g in c.children) for c in t.children):
+            return True  # "the people on our caseload", "families with us"
     return False
 
 
@@ -658,6 +670,11 @@ def _vague_change(rule: Rule, T, ctx: Context, s: dict) -> list[Candidate]:
                     h.lower_ in W.comparatives or h.lemma_.lower() in s["change_verbs"]):
                 head, start, end = h, min(tok.i, h.i), max(tok.i, h.i) + 1
         elif tok.pos_ == "VERB" and lemma in s["vanish_verbs"] and _bad_subject(tok, s):
+            head, start, end = tok, tok.i, tok.i + 1
+        elif tok.pos_ == "VERB" and lemma in s["size_verbs"] and _users_own(
+                next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or subject_of(tok), s):
+            # "the lives of the people on our caseload have been transformed": a change whose
+            # verb is its size, in an outcome of the people who use the service
             head, start, end = tok, tok.i, tok.i + 1
         elif tok.pos_ == "VERB" and lemma in s["change_verbs"] and s["degree_phrases"]:
             phrase_end = _degree_phrase(tok, s)

@@ -197,7 +197,8 @@ def _change_of(tok, s: dict, terms: Terms):
                 if hit is not None:
                     return hit
             if c.dep_ in ("dobj", "nsubjpass") and (_is_people(c, s) or c.lower_ in W.individuals
-                                                     or c.lower_ in W.people_pronouns or c.pos_ == "PROPN"):
+                                                     or c.lower_ in W.people_pronouns or c.pos_ == "PROPN"
+                                                     or _people_counted(c, s)):
                 if _moved(tok, c) or _stopped(c, s):
                     return c
         return None
@@ -343,6 +344,13 @@ def _outcome_np(np, s: dict, terms: Terms, owned: bool = False) -> bool:
 def _not_outcome(t, s: dict) -> bool:
     return (t.lower_ in s["not_outcomes"] or t.lemma_.lower() in s["not_outcomes"]
             or t.lemma_.lower() in s["agents"])
+
+
+def _people_counted(tok, s: dict) -> bool:
+    """A count of people with no figure: "hundreds of people", "dozens of families"."""
+    return tok.lower_ in s["quantities"] and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _is_people(g, s) for g in c.children)
+        for c in tok.children)
 
 
 def _moved(verb, people) -> bool:

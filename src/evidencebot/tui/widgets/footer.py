@@ -19,15 +19,19 @@ class Footer(TextualFooter):
     _shown: tuple[Any, ...] | None = None
 
     def _keys(self) -> tuple[Any, ...]:
-        """Everything Textual's ``compose`` reads to draw the keys."""
+        """Everything Textual's ``compose`` reads to draw the keys: the bindings it shows (``show``), in
+        order, and the command palette's."""
         app = self.app
+        active = self.screen.active_bindings
+        palette = active.get(app.COMMAND_PALETTE_BINDING)
         return (
             self.show_command_palette,
             app.ENABLE_COMMAND_PALETTE,
-            app.COMMAND_PALETTE_BINDING,
+            palette and (palette.binding, app.get_key_display(palette.binding), palette.enabled, palette.tooltip),
             tuple(
                 (binding, app.get_key_display(binding), enabled, tooltip)
-                for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+                for (_, binding, enabled, tooltip) in active.values()
+                if binding.show
             ),
         )
 
