@@ -132,3 +132,26 @@ def test_a_heading_the_checker_flags_is_shortened_not_dropped(demo_db):
     assert len(headings) == 2, a.markdown
     assert "Riverside" not in a.markdown
     assert headings[1].startswith("## Making sure those involved reflect the diversity"), headings
+
+
+def test_part_coverage_on_the_spent_session6_questions_keeps_its_gains(demo_path, capsys):
+    """bench/part_coverage.py on the 14 session-6 ITT questions (dev since session 7): at the session-7 start
+    code 50 answered, 22 loose, 40 of 101 placed blocks misplaced; the floors below hold what this session won."""
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "part_coverage.py"
+    spec = importlib.util.spec_from_file_location("part_coverage", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--db", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    rows = {m.group(1): m for m in re.finditer(
+        r"^(\w+): (\d+) sub-points: answered (\d+), honest gaps (\d+) .*?loose (\d+) .*?blocks placed (\d+), misplaced (\d+)",
+        out, re.M)}
+    s7 = rows["dev_s7"]
+    assert int(s7.group(3)) >= 66 and int(s7.group(5)) <= 4, out
+    assert int(s7.group(7)) <= 0.1 * int(s7.group(6)), out
+    for name in ("shipped", "dev_s6"):
+        assert rows[name].group(2) == rows[name].group(3), out  # every sub-point answered

@@ -438,3 +438,8 @@ def test_a_question_without_a_title_has_none():
     from evidencebot.compose.questions import question_title
 
     assert question_title("Describe how you will support carers. Maximum 300 words.") == ""
+
+
+def test_what_x_will_you_use_to_y_reads_as_x_to_y():
+    assert make_heading("What digital tools will you use to improve access to the service?") == \
+        "Digital tools to improve access to the service"

@@ -85,3 +85,14 @@ def test_a_gap_names_what_the_buyer_asked_for():
 
     line = T.gap_note([Requirement(name="Op COURAGE", kind="name", sentence="")])
     assert line == "The buyer names Op COURAGE; no block mentions it."
+
+
+def test_a_requirement_is_found_however_the_block_words_it():
+    reqs = {r.name: r for r in read_requirements(
+        "Describe escalation out of hours, including NHS 111 option 2, referrals to MARAC and learning from "
+        "Safeguarding Adults Reviews.")}
+    route = next(r for n, r in reqs.items() if n.startswith("NHS 111"))
+    assert mentions(route, "Out of hours, people call NHS 111 and choose option 2 for the crisis line.")
+    assert not mentions(route, "Out of hours, people call NHS 111.")
+    assert mentions(reqs["MARAC"], "we refer to the multi-agency risk assessment conference")
+    assert mentions(reqs["Safeguarding Adults Reviews"], "the lead reads each Safeguarding Adults Review")

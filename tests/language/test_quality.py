@@ -60,6 +60,9 @@ CASES += [("privacy", "dev6")]
 # as a development set in session 7. Split like dev6 (its own seed) before anyone read it: the tune
 # half may be read; the check half is scored like a held-out set (aggregates only)
 CASES += [("overclaim", "s6-tune"), ("overclaim", "s6-check")]
+# a seventh over-claim set (session 7): the rule writer's own probes in varied frames (195 flag, 30 pass),
+# each batch measured before the rules were tuned to it, then used for development
+CASES += [("overclaim", "dev7")]
 # a seventh privacy set: session 6's held-out privacy set (140 sentences by a helper who read no code;
 # measured there once before and once after: P 0.914 R 0.800 -> P 0.928 R 0.800), spent and given to
 # session 7 as development data. Split like dev6 (its own seed) before it was read: the tune half is read
@@ -80,6 +83,8 @@ PART_THRESHOLDS = {
     # s6 measured at session 7's start: tune P 0.967 R 0.720, check P 0.960 R 0.615
     "s6-tune": {"precision": 0.97, "recall": 0.88},
     "s6-check": {"precision": 0.95, "recall": 0.62},
+    # dev7 after session 7's tuning: P 1.000 R 0.836 (its 30 passes make its precision a weak guard)
+    "dev7": {"precision": 0.95, "recall": 0.83},
     # privacy dev7 measured before any change (rules at f1a3868): tune P 0.974 R 0.864, check P 0.867 R 0.722;
     # after session 7's privacy work: tune 1.000 / 1.000, check 0.939 / 0.861
     "dev7-tune": {"precision": 0.95, "recall": 0.97},

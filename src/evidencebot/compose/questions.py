@@ -1398,6 +1398,9 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
                "how you will ", t, flags=re.I)
     t = re.sub(r"^what\s+(?:else\s+)?(?:will|would)\s+you\s+do\s+to\s+", "how you will ", t, flags=re.I)
+    # 'What digital tools will you use to improve access?' -> 'Digital tools to improve access'
+    t = re.sub(r"^what\s+(?!(?:will|would|do|does|is|are)\b)((?:\w+\s+){0,3}?\w+)\s+(?:will|would)\s+you\s+(?:use|provide|offer|put\s+in\s+place)\s+(?=to\s)",
+               r"\1 ", t, flags=re.I)
     t = re.sub(r"^(how\s+you\s+will\s+(?:make\s+sure|ensure))\s+that\s+", r"\1 ", t, flags=re.I)
     passive = _PASSIVE.match(t)
     if passive and _base_verb(passive.group("verb")):

@@ -92,7 +92,7 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
             return  # 'Oliver McGowan' within 'Oliver McGowan Mandatory Training'
         if re.match(r"^\d", name) and kind == "name":
             return  # '2021 Census'
-        if kind == "name" and len(name.split()) >= 4 and not alternatives:
+        if kind == "name" and len(name.split()) >= 4 and not alternatives and not re.search(r"\d", name):
             # 'Oliver McGowan Mandatory Training on Learning Disability and Autism': also met by its head
             head = re.split(r"\s+(?:on|of|for|and|in)\s+", name)[0]
             alternatives = [head] + ([" ".join(head.split()[:2])] if len(head.split()) > 2 else [])
@@ -147,4 +147,33 @@ def mentions(requirement: Requirement, text: str) -> bool:
         acronym = "".join(w[0] for w in key.split() if w[:1].isupper()) if " " in key else ""
         if len(acronym) >= 3 and re.search(rf"\b{acronym.lower()}\b", hay):
             return True
+        if _spelled_out(key, hay) or _words_near(key, hay):
+            return True
     return False
+
+
+def _words_near(key: str, hay: str) -> bool:
+    """'NHS 111, option 2' in 'call NHS 111 and choose option 2'; 'Safeguarding Adults Reviews' in '...
+    each Safeguarding Adults Review': every word of the name (plural or not) within a few words."""
+    want = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", key.lower()) if w not in _SMALL]
+    if len(want) < 2:
+        return False
+    words = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", hay)]
+    width = len(want) + 4
+    for i, w in enumerate(words):
+        if w == want[0] and set(want) <= set(words[i:i + width]):
+            return True
+    return False
+
+
+_SMALL = {"and", "or", "of", "the", "to", "on", "for", "in", "a", "an"}
+
+
+def _spelled_out(key: str, hay: str) -> bool:
+    """'MARAC' said as 'multi-agency risk assessment conference': words whose initials spell the acronym."""
+    if not re.fullmatch(r"[A-Z]{3,}s?", key):
+        return False
+    letters = key.rstrip("s").lower()
+    words = [w for w in re.findall(r"[a-z]+", hay) if w not in _SMALL]
+    n = len(letters)
+    return any("".join(w[0] for w in words[i:i + n]) == letters for i in range(len(words) - n + 1))

@@ -900,6 +900,11 @@ def assemble_tender(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
         units = parse_units(render("tender_point.md.j2", context, env=env))
+        wanted = _named_here(point, plan, reqs)
+        for u in units:  # a method sentence that names what the buyer asks for is the last to be trimmed
+            if wanted and u.priority > 1 and any(r.startswith("block:") for r in u.refs) \
+                    and any(mentions(r, u.text) for r in wanted):
+                u.priority = 1
         heading = f"{point.key}) {point.label}" if not point.key.startswith("p") else point.label
         sections.append(Section(point=point, units=units, heading=heading,
                                 heading_kept=use_headings, evidence=dict(ev, blocks=chosen)))
