@@ -134,6 +134,17 @@ def test_a_heading_the_checker_flags_is_shortened_not_dropped(demo_db):
     assert headings[1].startswith("## Making sure those involved reflect the diversity"), headings
 
 
+def test_the_title_is_checked_with_the_answer_and_cut_to_the_reference_when_flagged(demo_db):
+    """The buyer's title is part of what we hand in: a finding in it is fixed (the reference alone), never left
+    behind an answer called checked (session 7: 'Annex B' in a title passed assemble, failed check --db)."""
+    q = "Q9.9 Lessons from the Hartley case\n\nDescribe how you will learn from serious incidents. Maximum 300 words."
+    a = T.assemble_tender(demo_db, q, period="2025-10..2026-09", checker=_FlagsAWordInHeadings("Hartley"))
+    assert a.plan.title == "Q9.9"
+    assert a.to_export().title == "Q9.9"
+    assert any(e.point == "title" and e.result == "Q9.9" for e in a.edits), a.edits
+    assert not a.findings
+
+
 def test_part_coverage_on_the_spent_session6_questions_keeps_its_gains(demo_path, capsys):
     """bench/part_coverage.py on the 14 session-6 ITT questions (dev since session 7): at the session-7 start
     code 50 answered, 22 loose, 40 of 101 placed blocks misplaced; the floors below hold what this session won."""

@@ -427,6 +427,12 @@ def test_a_passive_pair_of_verbs_reads_as_two_gerunds():
     ("Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | Cover MDTs. | 600 | 7%",
      "Q3.7"),
     ("Question 4: Staff wellbeing\nHow will you support staff?", "Question 4: Staff wellbeing"),
+    # a specification or annex reference beside the title is the buyer's note, not the title (session 7:
+    # 'Annex B' in the title was read as a person's name by the checker)
+    ("Q4.1  Service model and pathway (Specification ref: 3.1–3.6; Annex B, indicative pathway diagram)\n\nDescribe it.",
+     "Q4.1 Service model and pathway"),
+    ("Q5.1 Housing and money (Spec. ref 6.2)\nDescribe.", "Q5.1 Housing and money"),
+    ("Q2.1 Step-down (adults leaving hospital)\nDescribe.", "Q2.1 Step-down (adults leaving hospital)"),
 ])
 def test_the_answer_is_titled_with_the_buyers_reference_and_title(text, title):
     from evidencebot.compose.questions import question_title

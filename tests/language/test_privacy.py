@@ -801,3 +801,12 @@ def test_precision_and_recall(name, sentences, rules, nlp):
         print("  ", e)
     assert precision >= 0.90, errors
     assert recall >= 0.97, errors
+
+
+@pytest.mark.parametrize("text", [
+    "Q4.1 Service model and pathway (Specification ref: 3.1–3.6; Annex B, indicative pathway diagram)",
+    "Mobilisation plan (see Appendix C, Gantt chart)",
+])
+def test_a_buyers_document_reference_is_not_a_name(checker_factory, text):
+    checker = checker_factory("privacy")
+    assert not [f for f in checker.check_text(text) if f.family == "privacy"], text

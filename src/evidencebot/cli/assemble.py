@@ -146,7 +146,8 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
         click.echo("", err=True)
         click.echo(answer.summary_line(), err=True)
         for edit in answer.edits:
-            click.echo(f"checker: {edit.action} a sentence in {edit.point} ({edit.rule})", err=True)
+            where = "the title" if edit.point == "title" else f"a sentence in {edit.point}"
+            click.echo(f"checker: {edit.action} {where} ({edit.rule})", err=True)
         for b in answer.stale:
             click.echo(f"warning: block {b.block_id} is past its review date ({b.review_due}): "
                        "review it before submitting ('evidencebot library reviewed {b.block_id}')", err=True)

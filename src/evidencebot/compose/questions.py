@@ -1190,8 +1190,8 @@ def _drop_title(text: str) -> str:
 
 _REF = re.compile(r"^\s*(?P<ref>(?:q(?:uestion)?\.?\s*)\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+[a-z]?|\d+\.?(?=\s+[A-Z]))"
                   r"\s*[.:)–—-]?\s*(?P<rest>.*)$", re.I)
-_TITLE_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*(?:%|weight|pass|fail|marks?|points?|score|words?|characters?|sides?|pages?)"
-                         r"[^()\[\]]*[\)\]]", re.I)
+_TITLE_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*(?:%|weight|pass|fail|marks?|points?|score|words?|characters?|sides?|pages?"
+                         r"|spec(?:ification)?\b|ref(?:erence)?\b|annexe?\b|appendix|schedule\b)[^()\[\]]*[\)\]]", re.I)
 
 
 def question_title(question: str) -> str:
@@ -1227,6 +1227,12 @@ def question_title(question: str) -> str:
         if ref or (len(lines) > 1 and line is not lines[-1]):
             return _clean(f"{line[:m.start('rest')].strip()} {rest}") if m and ref else rest
     return ""
+
+
+def title_reference(title: str) -> str:
+    """The buyer's reference at the start of a title ('Q4.1 Service model and pathway' -> 'Q4.1'), '' when none."""
+    m = _REF.match(title or "")
+    return m.group("ref").strip() if m else ""
 
 
 def _with_title(title: str, context: str) -> str:

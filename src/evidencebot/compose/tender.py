@@ -36,7 +36,14 @@ from sqlite_utils import Database
 
 from evidencebot.compose import consistency, gather
 from evidencebot.compose.library import _PLACEHOLDER
-from evidencebot.compose.questions import MIN_WORDS_PER_POINT, QuestionPlan, SubPoint, plan_question, question_focus
+from evidencebot.compose.questions import (
+    MIN_WORDS_PER_POINT,
+    QuestionPlan,
+    SubPoint,
+    plan_question,
+    question_focus,
+    title_reference,
+)
 from evidencebot.compose.requirements import Requirement, mentions, named_terms, read_requirements
 from evidencebot.compose.tender_profile import FIELDS as _TENDER_FIELDS
 from evidencebot.compose.tender_profile import PLAIN
@@ -754,6 +761,18 @@ def _heading_before(heading: str, offset: int) -> str:
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
 
 
+def _checked_title(title: str, checker, edits: list[Edit]) -> str:
+    """The answer's title (the buyer's reference and title) as the checker passes it: when the buyer's
+    words carry a finding ('Annex B' read as a name), the reference alone, else no title of ours."""
+    found = [f for f in checker.check_text(title) if must_fix(f)] if title else []
+    if not found:
+        return title
+    ref = title_reference(title)
+    shorter = ref if ref and not any(must_fix(f) for f in checker.check_text(ref)) else ""
+    edits.append(Edit("title", title, "rewritten" if shorter else "dropped", found[0].rule, shorter))
+    return shorter
+
+
 def _check_round(text: str, sections: list[Section], checker, edits: list[Edit]) -> list:
     """Fix the findings ``must_fix`` selects; return them."""
     errors = [f for f in checker.check_text(text) if must_fix(f)]
@@ -950,6 +969,7 @@ def assemble_tender(
                 remaining = [f for f in checker.check_text(text) if must_fix(f)]
                 if text == before:
                     break
+        plan.title = _checked_title(plan.title, checker, edits)
 
     figures_cited = _figures(sections, evidence)
     for sec in sections:
