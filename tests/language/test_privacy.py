@@ -810,3 +810,30 @@ def test_precision_and_recall(name, sentences, rules, nlp):
 def test_a_buyers_document_reference_is_not_a_name(checker_factory, text):
     checker = checker_factory("privacy")
     assert not [f for f in checker.check_text(text) if f.family == "privacy"], text
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Jo (not her real name) lives with her neighbour Sam Patel on Elm Road.", ["Sam Patel"]),
+    ("'Jo' is a pseudonym, and her sister Priya Sharma came to every session.", ["Priya Sharma"]),
+    ("Jo is a pseudonym; Sam Patel helped her move.", ["Sam Patel"]),
+    ("Jo (a pseudonym), Sam Patel and Priya Sharma met at the hub.", ["Sam Patel", "Priya Sharma"]),
+    ("We call her Rose here, a pseudonym she chose, and her support worker Sam Patel agreed.", ["Sam Patel"]),
+    ("Sam Patel introduced us to a woman we will call by a made-up name, Jo.", ["Sam Patel"]),
+    ("Jo (name changed) and Sam Patel both attended.", ["Sam Patel"]),
+])
+def test_a_pseudonym_cue_clears_only_the_name_it_is_attached_to(rules, nlp, text, flagged):
+    """The cue declares one name a pseudonym; any other name in the sentence is a real
+    person's and is still flagged (review s7 item 3: a cue used to clear the whole sentence)."""
+    assert [f.match for f in find_privacy(text, doc=nlp(text), rules=rules)] == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Jo (not her real name) moved into the step-down flat in July.",
+    "Jo, not her real name, moved into the step-down flat in July.",
+    "In this story, 'Jo' is a pseudonym chosen by the person.",
+    "The person, a made-up name, Jo, kept her tenancy.",
+    "Jo's name has been changed to protect her privacy.",
+    "We call him Tendai here, a pseudonym he chose himself.",
+])
+def test_the_name_a_pseudonym_cue_is_attached_to_passes(rules, nlp, text):
+    assert [f.match for f in find_privacy(text, doc=nlp(text), rules=rules)] == []

@@ -255,7 +255,11 @@ class NameLists:
     work_verbs: frozenset = frozenset()
     """Verbs whose object is a work, not a person: "watched Mrs Doubtfire"."""
     pseudonym_cues: tuple = ()
-    """Phrases that declare a name in the same sentence a pseudonym: "'Jo' is a pseudonym", "(name changed)"."""
+    """Phrases that declare a name a pseudonym: "'Jo' is a pseudonym", "Jo (name changed)"."""
+    pseudonym_links: frozenset = frozenset()
+    """Small words that may stand between a name and its pseudonym cue: "Jo *is a* pseudonym"."""
+    pseudonym_re: re.Pattern | None = None
+    """The cues as one case-blind pattern (made from pseudonym_cues when the rule loads)."""
 
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
         """(titles, first names that are not also everyday words), lower-cased: made once
@@ -626,6 +630,12 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         work_nouns=frozenset(w.casefold() for w in words("work_nouns")),
         work_verbs=frozenset(w.casefold() for w in words("work_verbs")),
         pseudonym_cues=tuple(w.casefold() for w in words("pseudonym_cues")),
+        pseudonym_links=frozenset(w.casefold() for w in words("pseudonym_links")),
+        pseudonym_re=re.compile(
+            "|".join(r"[ \t\u00a0]+".join(map(re.escape, cue.split()))
+                     for cue in sorted(words("pseudonym_cues"), key=len, reverse=True)),
+            re.IGNORECASE,
+        ) if words("pseudonym_cues") else None,
     )
 
 
@@ -1002,13 +1012,42 @@ class _NameFinder:
         lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
         if lead and lead.group(1) in self.names.titles and self.rule.exceptions.match(f"{lead.group(1)} {value}"):
             return False  # an exception written with its title ("Mr Blobby")
-        if self.names.pseudonym_cues:
-            sent_start = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
-            ends = [i for i in (self.text.find(c, end) for c in ".!?\n") if i >= 0]
-            sentence = self.text[sent_start:min(ends) if ends else len(self.text)].casefold()
-            if any(cue in sentence for cue in self.names.pseudonym_cues):
-                return False  # "'Jo' is a pseudonym chosen by the person"
+        if self.declared_pseudonym(start, end):
+            return False  # "'Jo' is a pseudonym chosen by the person"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start))
+
+    def _links_only(self, gap: str) -> bool:
+        """The gap between a name and a cue holds only spaces, quotes, brackets, commas
+        and at most three link words ("is a", "here, a"): no sentence end, no other word."""
+        if re.search(r"[.!?;\n]", gap):
+            return False
+        rest = re.sub(r"[A-Za-z]+", " ", gap)
+        if rest.strip(" \t\u00a0'\"‘’“”()[],:–—-"):
+            return False
+        linked = re.findall(r"[A-Za-z]+", gap)
+        return len(linked) <= 3 and all(w.casefold() in self.names.pseudonym_links for w in linked)
+
+    def declared_pseudonym(self, start: int, end: int) -> bool:
+        """The name the sentence declares a pseudonym, and only that one: the cue right
+        after it ("Jo (not her real name)", "'Jo' is a pseudonym", "Rose here, a pseudonym")
+        or, when the cue is not already attached to a name before it, right before it
+        ("a made-up name, Jo"). Other names in the sentence are still people's names."""
+        cues = self.names.pseudonym_re
+        if cues is None:
+            return False
+        after = self.text[end:end + 60]
+        m = cues.search(after)
+        if m and self._links_only(after[:m.start()]):
+            return True
+        before = self.text[max(0, start - 60):start]
+        found = list(cues.finditer(before))
+        last = found[-1] if found else None
+        if last is None or ")" in before[last.end():] or not self._links_only(before[last.end():]):
+            return False
+        # a cue that follows a name belongs to that name ("Jo (a pseudonym), Sam Patel")
+        ahead = before[:last.start()]
+        word = re.search(r"([A-Za-z][\w'’.\-]*)([^A-Za-z]*(?:[A-Za-z]+[^A-Za-z]+){0,3})\Z", ahead)
+        return not (word and word.group(1)[:1].isupper() and self._links_only(word.group(2)))
 
     def in_place_entity(self, tok: _Tok) -> bool:
         """Inside a non-person entity that names a place or organisation."""
