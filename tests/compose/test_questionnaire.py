@@ -376,3 +376,31 @@ def test_a_limit_in_the_answer_columns_header_is_every_rows_limit(tmp_path):
     d.save(tmp_path / "q2.docx")
     q = read_questionnaire(tmp_path / "q2.docx")
     assert [(x.ref, x.word_limit) for x in q.questions] == [("1", 300), ("2", 300)]
+
+
+ASK_IN_GUIDANCE = [("Safeguarding", "Describe how you will identify and act on risks to the people you support."),
+                   ("Social value", "Set out the local jobs and volunteering you will create."),
+                   ("Carers", "How will you involve carers in planning support?")]
+
+
+def test_rows_whose_ask_is_in_the_guidance_column_are_questions_in_excel_and_word(tmp_path):
+    from docx import Document
+    from openpyxl import Workbook
+
+    header = ["Question", "Guidance", "Response (max 500 words)"]
+    rows = [["Section B: Quality", "", ""]] + [[q, g, ""] for q, g in ASK_IN_GUIDANCE]
+    wb = Workbook()
+    for row in [header] + rows:
+        wb.active.append(row)
+    wb.save(tmp_path / "q.xlsx")
+    d = Document()
+    t = d.add_table(rows=0, cols=3)
+    for row in [header] + rows:
+        for c, text in zip(t.add_row().cells, row):
+            c.text = text
+    d.save(tmp_path / "q.docx")
+    for name in ("q.xlsx", "q.docx"):
+        q = read_questionnaire(tmp_path / name)
+        # every row that asks for something, in its question or its guidance; the section row is not one
+        assert [(x.question, x.guidance, x.word_limit) for x in q.questions] == [
+            (a, g, 500) for a, g in ASK_IN_GUIDANCE], name

@@ -621,7 +621,8 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     text = get("question")
     if not text or not re.search(r"[A-Za-z]{3,}", text):
         return None
-    if not (get("ref") or get("limit") or get("weighting")) and len(text.split()) <= 8 and not _ASKS.search(text):
+    asks = _ASKS.search(text) or _ASKS.search(get("guidance"))  # 'Safeguarding | Describe how you will ...'
+    if not (get("ref") or get("limit") or get("weighting")) and len(text.split()) <= 8 and not asks:
         return None  # a section row ('Section B: Social value'), not a question
     limit = get("limit")
     if headers and limit:  # a bare number: the column's header says what it counts ('Max characters', 'Pages')
