@@ -96,3 +96,42 @@ def test_a_requirement_is_found_however_the_block_words_it():
     assert not mentions(route, "Out of hours, people call NHS 111.")
     assert mentions(reqs["MARAC"], "we refer to the multi-agency risk assessment conference")
     assert mentions(reqs["Safeguarding Adults Reviews"], "the lead reads each Safeguarding Adults Review")
+
+
+def test_an_acronym_is_not_met_by_any_words_that_happen_to_share_its_initials():
+    reqs = {r.name: r for r in read_requirements(
+        "Describe how you will learn from SARs, work with the local PCN and keep your DSPT status. "
+        "Explain how you will report against the WPR.")}
+    assert not mentions(reqs["SARs"], "Staff are required to read every policy.")
+    assert not mentions(reqs["PCN"], "People can now refer themselves.")
+    assert not mentions(reqs["DSPT"], "Data security policies temper every project.")
+    assert not mentions(reqs["WPR"], "We plan reviews with people and their families.")
+    assert mentions(reqs["SARs"], "the lead reads every SAR")  # the acronym itself still counts
+    # the name with its capitals, for an acronym of four letters or more
+    assert mentions(reqs["DSPT"], "Our Data Security and Protection Toolkit return is published each June.")
+    assert not mentions(reqs["DSPT"], "our data security and protection toolkit return")
+
+
+def test_an_acronym_is_met_by_the_expansion_the_buyer_gives():
+    reqs = {r.name: r for r in read_requirements(
+        "Describe how you will learn from Safeguarding Adults Reviews (SARs) and work with the Primary Care "
+        "Network (PCN).")}
+    assert mentions(reqs["SARs"], "the lead reads each safeguarding adults review")
+    assert mentions(reqs["PCN"], "we meet the primary care network monthly")
+    assert not mentions(reqs["PCN"], "People can now refer themselves.")
+
+
+def test_a_target_needs_its_whole_figure_near_what_it_measures():
+    target = next(r for r in read_requirements(OUTCOMES) if r.kind == "target")
+    assert not mentions(target, "Occupancy was 150% of plan.")
+    assert not mentions(target, "Half of staff (50%) are part-time.")
+    assert not mentions(target, "We reached 50.5% paired scores.")
+    assert mentions(target, "By the end of the first year, 50 % of people discharged will have a paired score.")
+
+
+def test_a_possessive_name_is_read_whole_and_a_status_is_not_a_requirement():
+    q = ("How you will respond to risks to children, including referrals to Riverside Children's Services. "
+         "NB: a DSPT status of 'Standards Met' or above is a condition of contract award.")
+    names = _names(q)
+    assert "Riverside Children's Services" in names and "Riverside Children" not in names, names
+    assert "Standards Met" not in names and "DSPT" in names, names

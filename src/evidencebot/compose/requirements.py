@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,}s?|\d{4}))+\b"
+_NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?|\d{4}))+\b"
                     r"|\b[A-Z]{3,}s?\b")
 _NOT_NAMED = {"how", "what", "when", "who", "where", "why", "which", "describe", "explain", "please", "your", "the",
               "nhs", "gp", "gps", "uk", "and", "a", "an", "in", "our", "give", "provide", "set", "tell", "at", "if", "for",
@@ -41,7 +41,8 @@ _FURNITURE = re.compile(
     r"guidance|weighting|word limit|marks?|pass|fail|context|background|specification|response|responses|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|monday|friday|"
     r"north|south|east|west|year|years|census|a4|arial|wte|fte|vcse|bame|ld|tbc|n/a|yes|no|kpis?|selection\s+questionnaire|"
-    r"evaluators?|the\s+commissioners)\b",
+    r"evaluators?|the\s+commissioners|"
+    r"standards\s+(?:not\s+)?met|approaching\s+standards|standards\s+exceeded)\b",  # a DSPT status, not a requirement
     re.I)
 _CAMEL = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:-\d+)?\b")
 _NHS_ROUTE = re.compile(r"\bNHS\s*111(?:\s*(?:,\s*)?option\s*\d)?", re.I)
@@ -138,16 +139,36 @@ def mentions(requirement: Requirement, text: str) -> bool:
     """True when ``text`` names the requirement (any of its alternatives; a target by its figure)."""
     hay = (text or "").lower()
     if requirement.kind == "target":
-        figure = re.search(r"\d+(?:\.\d+)?\s*%", requirement.name)
-        return figure is not None and figure.group(0).replace(" ", "") in hay.replace(" ", "")
+        return _target_met(requirement.name, hay)
     for key in requirement.keys():
         k = re.sub(r"\s+\d{4}$", "", key.lower())  # 'Care Act 2014': the act, with or without its year
-        if re.search(r"(?<![a-z0-9])" + re.escape(k) + r"(?![a-z0-9])", hay):
+        plural = ""
+        if re.fullmatch(r"[A-Z]{3,}s?", key):  # 'SARs' in 'every SAR', 'SAR' in 'SARs'
+            k, plural = (k[:-1] if key.endswith("s") else k), "s?"
+        if re.search(r"(?<![a-z0-9])" + re.escape(k) + plural + r"(?![a-z0-9])", hay):
             return True
         acronym = "".join(w[0] for w in key.split() if w[:1].isupper()) if " " in key else ""
         if len(acronym) >= 3 and re.search(rf"\b{acronym.lower()}\b", hay):
             return True
-        if _spelled_out(key, hay) or _words_near(key, hay):
+        if _words_near(key, hay):
+            return True
+    return _spelled_out(requirement.name, text or "")
+
+
+_TARGET_SMALL = {"at", "least", "minimum", "no", "less", "fewer", "than", "above", "over", "people", "person", "having",
+                 "have", "has", "by", "end", "year", "years", "will", "be", "are", "with", "who", "per", "cent"}
+
+
+def _target_met(target: str, hay: str) -> bool:
+    """'at least 50% of people discharged having a paired score': the figure as a whole number ('150%' and
+    '50.5%' are other figures) with a word of what it measures ('paired', 'discharged') within a few words."""
+    figure = re.search(r"(\d+(?:\.\d+)?)\s*%", target)
+    if figure is None:
+        return False
+    content = {w.rstrip("s") for w in re.findall(r"[a-z]+", target.lower()) if w not in _SMALL | _TARGET_SMALL}
+    for m in re.finditer(r"(?<![\d.])" + re.escape(figure.group(1)) + r"\s*%", hay):
+        near = re.findall(r"[a-z]+", hay[max(0, m.start() - 60):m.end() + 60])
+        if content & {w.rstrip("s") for w in near}:
             return True
     return False
 
@@ -166,14 +187,27 @@ def _words_near(key: str, hay: str) -> bool:
     return False
 
 
-_SMALL = {"and", "or", "of", "the", "to", "on", "for", "in", "a", "an"}
+_SMALL = {"and", "or", "of", "the", "to", "on", "for", "in", "a", "an", "s"}
 
 
-def _spelled_out(key: str, hay: str) -> bool:
-    """'MARAC' said as 'multi-agency risk assessment conference': words whose initials spell the acronym."""
+_KNOWN_EXPANSIONS = {"MARAC": "multi-agency risk assessment conference"}
+"""Acronyms whose written-out name counts in lower case too, though the buyer does not spell it out."""
+
+
+def _spelled_out(key: str, text: str) -> bool:
+    """'MARAC' said as 'multi-agency risk assessment conference' (a known expansion), or an acronym of four
+    letters or more said as words with their capitals whose initials spell it ('Data Security and Protection
+    Toolkit'). Not any words that share its initials: 'Staff are required' is not 'SARs'. The buyer's own
+    expansion ('Safeguarding Adults Reviews (SARs)') is an alternative of the requirement, met as a name."""
     if not re.fullmatch(r"[A-Z]{3,}s?", key):
         return False
-    letters = key.rstrip("s").lower()
-    words = [w for w in re.findall(r"[a-z]+", hay) if w not in _SMALL]
+    letters = key.rstrip("s")
+    known = _KNOWN_EXPANSIONS.get(letters)
+    if known and _words_near(known, text.lower()):
+        return True
+    if len(letters) < 4:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _SMALL]
     n = len(letters)
-    return any("".join(w[0] for w in words[i:i + n]) == letters for i in range(len(words) - n + 1))
+    return any(all(w[0].isupper() for w in words[i:i + n]) and "".join(w[0] for w in words[i:i + n]) == letters
+               for i in range(len(words) - n + 1))
