@@ -51,3 +51,13 @@ def test_a_figure_whose_base_is_too_small_still_says_so():
     assert filters.hidden_figure(r) == ""
     assert "too small to publish" in filters.brief(r, "2026")
     assert provenance(r)["value"] == "suppressed"
+
+
+def test_a_share_word_from_a_base_too_small_to_publish_is_not_used():
+    """3 of 3 carries the share 'all', but 'the figure was all of them' is a 100% with no base (review,
+    session 7): a base of fewer than 5 keeps the 'too small to publish' sentence."""
+    r = _result(3, 3, "all")
+    assert filters.hidden_figure(r) == ""
+    sentence = filters.brief(r, "Oct 2025 to Sep 2026")
+    assert "too small to publish" in sentence and "all of" not in sentence
+    assert "all of" not in filters.describe(r, "Oct 2025 to Sep 2026")

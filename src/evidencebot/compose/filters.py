@@ -483,13 +483,16 @@ def share_text(share: str | None, numerator=None, denominator=None) -> str:
 
 def hidden_figure(result) -> str:
     """A percentage not published, in words that publish no small count ('all but fewer than 5 of
-    about 35'; '' when the result holds no share word). The answer's sentence (:func:`brief`,
+    about 35'; '' when the result holds no share word or its base is too small to publish). The answer's sentence (:func:`brief`,
     :func:`describe`) and the evidence appendix (``tender.provenance``) both use it, so that a
     figure is never 'too small to publish' in the answer while its appendix gives its base."""
     extra = _get(result, "extra") or {}
     share = _get(extra, "share")
     if not share or share == "no_cases":
         return ""
+    base = _count_text(_get(result, "denominator"))
+    if not base or base.startswith("fewer"):
+        return ""  # 'all of them' from a base too small to publish is a 100% with no base: keep 'too small'
     return share_text(share, _get(result, "numerator"), _get(result, "denominator"))
 
 
