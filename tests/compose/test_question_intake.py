@@ -433,6 +433,9 @@ def test_a_passive_pair_of_verbs_reads_as_two_gerunds():
      "Q4.1 Service model and pathway"),
     ("Q5.1 Housing and money (Spec. ref 6.2)\nDescribe.", "Q5.1 Housing and money"),
     ("Q2.1 Step-down (adults leaving hospital)\nDescribe.", "Q2.1 Step-down (adults leaving hospital)"),
+    # the limit beside the title is the buyer's note too, and leaves no stray punctuation (review s7 items 6-7)
+    ("3.1 Workforce – max 500 words\nDescribe your staffing model.", "3.1 Workforce"),
+    ("Social value (Weighting: 10%). Max 300 words\nDescribe the social value you will add.", "Social value"),
 ])
 def test_the_answer_is_titled_with_the_buyers_reference_and_title(text, title):
     from evidencebot.compose.questions import question_title

@@ -271,9 +271,49 @@ def test_an_answer_in_a_workbook_cell_is_plain_text():
                                    "• sleep\n• appetite")
 
 
-def test_a_questions_title_is_the_buyers_words_without_limits_or_a_pasted_header():
-    from evidencebot.compose.tender_store import question_title
+@pytest.mark.parametrize("text, title", [
+    ("Safeguarding (10% of the quality score)\nPlease describe ...", "Safeguarding"),
+    ("Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | | 600 | 7%", "Q3.7"),
+    ("3.1 Workforce – max 500 words\nDescribe your staffing model.", "3.1 Workforce"),
+    ("Social value (Weighting: 10%). Max 300 words\nDescribe the social value you will add.", "Social value"),
+    # a question without a title of its own: its first line, for the response's heading, without the limit
+    ("Describe how you will keep people safe. Maximum 500 words.", "Describe how you will keep people safe."),
+    ("Social value (Weighting: 10%). Max 300 words", "Social value"),
+    ("4.1 Describe how you will learn from incidents. (300 words)", "4.1 Describe how you will learn from incidents."),
+])
+def test_a_questions_heading_is_the_buyers_words_without_limits_notes_or_stray_punctuation(text, title):
+    from evidencebot.compose.questions import question_title
 
-    assert question_title({"question": "Safeguarding (10% of the quality score)\nPlease describe ..."}) == "Safeguarding"
-    pasted = "Ref | Question | Guidance | Word limit | Weighting\nQ3.7 | Describe how you will work with GPs. | | 600 | 7%"
-    assert question_title({"question": pasted}) == "Describe how you will work with GPs."
+    assert question_title(text, or_question=True) == title
+
+
+def test_export_headings_are_the_one_title_checked_like_the_answers_title(demo_copy, tmp_path):
+    from docx import Document
+
+    from evidencebot.compose import tender_store
+    from evidencebot.store import tenders
+
+    d = Document()
+    t = d.add_table(rows=1, cols=3)
+    for c, text in zip(t.rows[0].cells, ["No.", "Question", "Guidance"]):
+        c.text = text
+    rows = [("1", "Describe how you will keep people safe. Maximum 500 words.", ""),
+            ("2", "Social value (Weighting: 10%). Max 300 words", "Describe the social value you will add."),
+            ("3", "Service model and pathway (Specification ref: 3.1; Annex B). Maximum 400 words",
+             "Describe your pathway."),
+            ("4", "Support for Jo Smith and her family. Maximum 400 words", "Describe what you will offer.")]
+    for row in rows:
+        for c, text in zip(t.add_row().cells, row):
+            c.text = text
+    d.save(tmp_path / "q.docx")
+    tid, _ = tender_store.import_questionnaire(demo_copy, tmp_path / "q.docx")
+    for r in tender_store.questions(demo_copy, tid)[1]:  # answers as drafting stores them
+        tenders.update_question(demo_copy, r["id"], {"answer": "We work with local partners.", "words": 5,
+                                                     "coverage": json.dumps({"figures": []})})
+    out = tmp_path / "response.md"
+    tender_store.export(demo_copy, out, tender_id=tid)
+    headings = [line for line in out.read_text().splitlines() if line.startswith("## ")]
+    # the buyer's numbering kept; no limit, weighting or specification note; no stray full stop; the buyer's
+    # words that carry a finding (a person's name) are not in the submitted response: the reference alone
+    assert headings == ["## 1 Describe how you will keep people safe.", "## 2 Social value",
+                        "## 3 Service model and pathway", "## Question 4"]

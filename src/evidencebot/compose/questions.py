@@ -1194,10 +1194,35 @@ _TITLE_NOTE = re.compile(r"\s*[\(\[][^()\[\]]*(?:%|weight|pass|fail|marks?|point
                          r"|spec(?:ification)?\b|ref(?:erence)?\b|annexe?\b|appendix|schedule\b)[^()\[\]]*[\)\]]", re.I)
 
 
-def question_title(question: str) -> str:
+_ASKED = re.compile(r"^(?:please|describe|explain|how|what|set out|tell us|outline|provide|give)\b", re.I)
+
+
+def _title_words(text: str) -> str:
+    """``text`` without the weighting, limit, pass/fail or specification note written in it and without
+    the punctuation those leave ('Social value (Weighting: 10%). Max 300 words' -> 'Social value')."""
+    cleaned = _clean(_strip_limits(_TITLE_NOTE.sub("", text)))
+    if cleaned != _clean(text) and re.fullmatch(r"[^.?!]+\.", cleaned) and not _ASKED.match(cleaned):
+        cleaned = cleaned[:-1]  # a title, not a sentence: the full stop closed the note
+    return cleaned
+
+
+def question_title(question: str, *, or_question: bool = False) -> str:
     """The buyer's reference and title for the answer's heading ('Q3.2 Safeguarding'), without the
     weighting, limit or pass/fail note written beside it; the reference alone when the question
-    follows it on the same line or sits in a spreadsheet row; '' when the question has neither."""
+    follows it on the same line or sits in a spreadsheet row; '' when the question has neither.
+    ``or_question`` (the response document's headings): a question without a title of its own gives
+    its first line instead, its reference kept ('4.1 Describe how you will ...'), when that is short."""
+    title = _question_title(question)
+    if not or_question or (title and title != title_reference(title)):
+        return title
+    first = next((ln.strip() for ln in (question or "").splitlines() if ln.strip()), "")
+    if _CELLS.search(first):  # a spreadsheet row pasted with its header: its reference and title
+        return title
+    line = _title_words(first)
+    return line if line and len(line) <= 120 else title
+
+
+def _question_title(question: str) -> str:
     text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if not lines:
@@ -1217,9 +1242,8 @@ def question_title(question: str) -> str:
             continue  # 'SECTION 3 – QUALITY QUESTIONS': the section, not this question
         m = _REF.match(line)
         ref, rest = (m.group("ref").strip(), m.group("rest")) if m else ("", line)
-        rest = _clean(_TITLE_NOTE.sub("", rest))
-        sentence = bool(re.search(r"[.?!]$", rest)) or len(rest.split()) > 12 or bool(
-            re.match(r"^(?:please|describe|explain|how|what|set out|tell us|outline|provide|give)\b", rest, re.I))
+        rest = _title_words(rest)
+        sentence = bool(re.search(r"[.?!]$", rest)) or len(rest.split()) > 12 or bool(_ASKED.match(rest))
         if ref and (not rest or sentence):
             return ref
         if sentence:

@@ -21,8 +21,8 @@ from evidencebot.compose import export as ex
 from evidencebot.compose import gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
-from evidencebot.compose.questions import _strip_limits, parse_question, read_limits, unpack_row
-from evidencebot.compose.tender import TenderShared, assemble_tender
+from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
+from evidencebot.compose.tender import Edit, TenderShared, _checked_title, assemble_tender, get_checker
 from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
@@ -142,15 +142,6 @@ def _cell(text) -> str:
     return " ".join(str(text if text is not None else "").split()).replace("|", "/")
 
 
-def question_title(row: dict) -> str:
-    """The question's first line as the buyer wrote it, without the limit or weighting written
-    in it ('Safeguarding (10% of the quality score)' -> 'Safeguarding')."""
-    text = row["question"].strip()
-    if re.search(r"\s\|\s|\t", text.split("\n")[0]):  # a spreadsheet row pasted as text: its question cell
-        text = unpack_row(text).strip()
-    return " ".join(_strip_limits(text.split("\n")[0]).split()).strip(" –—-:;,")
-
-
 def _used(row: dict) -> str:
     """Words used; for a character limit, the characters too (what the buyer's portal counts)."""
     if row["words"] is None or not (row["answer"] or "").strip():
@@ -174,7 +165,7 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
     table = []
     for r in rows:
         pq = parse_question(draft_text(r))
-        table.append({"ref": r["ref"], "question": question_title(r) or r["question"].split("\n")[0],
+        table.append({"ref": r["ref"], "question": question_title(draft_text(r), or_question=True) or r["question"].split("\n")[0],
                       "points": pq.headings, "limit": limit_label(r) or "none",
                       "weighting": f"{r['weighting']:g}%" if r["weighting"] is not None else "-",
                       "words": _used(r), "status": r["status"] or "-",
@@ -392,6 +383,21 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
                                                                         answers, service)
 
 
+def _heading(row: dict, checker, edits: list[Edit]) -> str:
+    """The response's heading for a question: the buyer's reference and the title the answer is drafted
+    under (:func:`questions.question_title`; the limit, weighting and specification notes are for the bid
+    team), checked as the answer's title is; the reference alone when there is no title, it is long,
+    or the buyer's words in it carry a finding."""
+    title = question_title(draft_text(row), or_question=True)
+    own = title_reference(title)
+    if own:  # the buyer's numbering is the row's reference
+        title = title[len(own):].strip(" .:)–—-")
+    ref = row["ref"]
+    if title and _checked_title(f"{ref} {title}", checker, edits) == f"{ref} {title}":
+        return f"{ref} {title}"
+    return ref if re.match(r"(?i)q", ref) else f"Question {ref}"
+
+
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
     """The response document under the buyer's numbering, its evidence appendix
     (``<output>-evidence``) and the bid team's compliance sheet (``<output>-compliance.xlsx``), and
@@ -411,12 +417,9 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     path = ex.check_target(output, force=force)
     fmt = ex.guess_format(path, None)
     parts, stories, figures, sources, compliance = [], [], {}, {}, []
+    checker = get_checker(db)
     for r in rows:
-        first = question_title(r)  # the limit or weighting written in the title is for the bid team
-        if first and len(first) <= 120:
-            parts.append(f"## {r['ref']} {first}")
-        else:  # a long question is not a heading: the buyer's reference alone
-            parts.append(f"## {r['ref']}" if re.match(r"(?i)q", r["ref"]) else f"## Question {r['ref']}")
+        parts.append(f"## {_heading(r, checker, [])}")
         parts.append(_demote(r["answer"]))
         coverage = json.loads(r["coverage"] or "{}")
         stories += coverage.get("stories", [])
