@@ -135,3 +135,12 @@ def test_a_possessive_name_is_read_whole_and_a_status_is_not_a_requirement():
     names = _names(q)
     assert "Riverside Children's Services" in names and "Riverside Children" not in names, names
     assert "Standards Met" not in names and "DSPT" in names, names
+
+
+def test_an_ambiguous_acronym_is_met_by_what_it_means_in_this_question():
+    safeguarding = {r.name: r for r in read_requirements("Describe how your safeguarding practice learns from SARs.")}
+    assert mentions(safeguarding["SARs"], "the lead reads each Safeguarding Adults Review")
+    assert not mentions(safeguarding["SARs"], "Staff are required to read every policy.")
+    governance = {r.name: r for r in read_requirements("Describe how you handle each SAR under UK GDPR.")}
+    assert mentions(governance["SAR"], "we answer a subject access request within a month")
+    assert not mentions(governance["SAR"], "the lead reads each Safeguarding Adults Review")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose.blockmatch import expand_acronyms
+
 _NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?|\d{4}))+\b"
                     r"|\b[A-Z]{3,}s?\b")
 _NOT_NAMED = {"how", "what", "when", "who", "where", "why", "which", "describe", "explain", "please", "your", "the",
@@ -128,7 +130,9 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
         shouted = sum(w.isupper() for w in letters) > len(letters) / 2
         for m in ([] if shouted else _CAMEL.finditer(sentence)):
             if m.group(0) not in ("NHS", "UK", "GP", "GPs", "ICB", "ICBs", "A&E") and len(m.group(0)) >= 3:
-                add(m.group(0), "name", sentence)
+                # 'SARs' in a safeguarding question is also met by 'Safeguarding Adults Reviews'
+                meant = expand_acronyms(m.group(0), sentence + " " + question)
+                add(m.group(0), "name", sentence, [meant] if meant != m.group(0) else None)
         if _TARGET_CONTEXT.search(sentence) and not _WEIGHTING.search(sentence):
             for m in _TARGET.finditer(sentence):
                 add(m.group(0), "target", sentence)
