@@ -284,3 +284,19 @@ def test_a_sub_point_that_asks_two_things_answers_both(demo_db, checker):
     b = _section(answer.markdown, "b)")
     assert "seat at each level of our governance" in b and "are paid for the time" in b
     assert not answer.findings
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("SAR learning after a SAR and two SARs", "How do you safeguard adults?",
+     "Safeguarding Adults Review learning after a Safeguarding Adults Review and two Safeguarding Adults Reviews"),
+    ("Answer each SAR within a month; SARs about records go to the DPO.", "",
+     "Answer each subject access request within a month; subject access requests about records go to the DPO."),
+    ("DHR and SAR findings", "", "Domestic Homicide Review and SAR findings"),
+    ("SARAH reviewed the SAR on neglect", "", "SARAH reviewed the Safeguarding Adults Review on neglect"),
+    ("Two SARs", "", "Two SARs"),
+    ("", "data", ""),
+    ("SAR " * 2000, "data protection", "subject access request " * 2000),
+], ids=["context-decides-repeated", "own-words-decide-plural", "dhr-always-sar-unread", "whole-words-only",
+        "no-cue-left-alone", "empty", "two-thousand-repeats"])
+def test_expand_acronyms_writes_out_each_occurrence_as_the_question_means_it(text, context, expected):
+    assert blockmatch.expand_acronyms(text, context) == expected

@@ -231,13 +231,24 @@ def expand_acronyms(text: str, context: str = "") -> str:
     """``text`` with each ambiguous acronym written out as the question means it: 'SAR' is a
     Safeguarding Adults Review in a safeguarding question and a subject access request in an
     information governance one (the sub-point's own words first, then the question's)."""
+    # the meaning depends only on the acronym (not on where it stands), so each is read once: reading
+    # the whole text again for every occurrence made a long text quadratic
+    meanings: dict[str, str | None] = {}
+
+    def meaning_of(acronym: str) -> str | None:
+        if acronym not in meanings:
+            meanings[acronym] = None
+            for where in (text, context):
+                bare = re.sub(rf"\b{acronym}s?\b", " ", where or "")
+                found = next((meaning for cue, meaning in _AMBIGUOUS[acronym] if cue.search(bare)), None)
+                if found is not None:
+                    meanings[acronym] = found
+                    break
+        return meanings[acronym]
+
     def spell(m: re.Match) -> str:
-        acronym, plural = m.group(1), m.group(2) or ""
-        for where in (text, context):
-            for cue, meaning in _AMBIGUOUS[acronym]:
-                if cue.search(re.sub(rf"\b{acronym}s?\b", " ", where or "")):
-                    return meaning + plural
-        return m.group(0)
+        meaning = meaning_of(m.group(1))
+        return m.group(0) if meaning is None else meaning + (m.group(2) or "")
 
     return re.sub(r"\b(" + "|".join(_AMBIGUOUS) + r")(s)?\b", spell, text or "")
 

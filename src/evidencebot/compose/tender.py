@@ -1216,13 +1216,13 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
                 if joined and (not found or named(joined[0]) > named(found[0])):
                     found = joined[:1] + found  # it names more of the sub-point than the best of another topic
         head = re.split(r",?\s+(?:including|such\s+as|for\s+example|e\.g\.)\b", point.text, maxsplit=1)[0]
-        named = [r for r in reqs if r.kind == "name" and mentions(r, head)]  # what the part is about, not a detail
-        if named and found:
+        asked_names = [r for r in reqs if r.kind == "name" and mentions(r, head)]  # what the part is about, not a detail
+        if asked_names and found:
             # among the closest matches (as strong a claim as the best), a block that names what the buyer asks
             # for (DIALOG, NHS 111 option 2) comes before one that does not
             best = _claim(point.text, found[0])
             top = sorted(found[:3], key=lambda b: not (_claim(point.text, b) >= best and blockmatch.fits_heading(point.label, b)
-                                                       and any(mentions(r, _block_text(b, prof)) for r in named)))
+                                                       and any(mentions(r, _block_text(b, prof)) for r in asked_names)))
             found = top + found[3:]
         if not found and lead.strip():
             # the sub-point names no topic ('working with prescribers'): the question's own
