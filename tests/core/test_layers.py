@@ -197,13 +197,18 @@ def data_writes(source: str, module: str) -> list[str]:
     return bad
 
 
-def test_nothing_outside_store_changes_data():
-    bad = []
+def _outside_store(check) -> list[str]:
+    """What ``check(source, module)`` finds in every module of the package outside store/."""
+    bad: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         module = _module_name(path)
-        if _layer(module) == "store":
-            continue
-        bad += data_writes(path.read_text(encoding="utf-8"), module)
+        if _layer(module) != "store":
+            bad += check(path.read_text(encoding="utf-8"), module)
+    return bad
+
+
+def test_nothing_outside_store_changes_data():
+    bad = _outside_store(data_writes)
     assert not bad, "\n".join(bad)
 
 
@@ -300,12 +305,7 @@ def data_reads(source: str, module: str) -> list[str]:
 
 
 def test_nothing_outside_store_reads_data():
-    bad = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        module = _module_name(path)
-        if _layer(module) == "store":
-            continue
-        bad += data_reads(path.read_text(encoding="utf-8"), module)
+    bad = _outside_store(data_reads)
     assert not bad, "\n".join(bad)
 
 

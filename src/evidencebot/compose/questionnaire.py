@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evidencebot.compose.questions import read_limits
+from evidencebot.compose.questions import header_unit, read_limits
 from evidencebot.errors import InputError
 
 
@@ -284,14 +284,9 @@ def _style_name(par) -> str:
     return ((par.style.name if par.style is not None else "") or "").lower()
 
 
-def _label_cells(rows: list[list[str]]) -> dict[str, str]:
-    """A table that labels its cells: 'Question | text' / 'Word limit | 500' one pair a row, or
-    a header row over one row of values ('Word limit | Weighting' over '500 | 10%')."""
-    return {kind: value for kind, (_, value) in _labelled(rows).items()}
-
-
 def _labelled(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
-    """{kind: (label, value)} of a table that labels its cells (see :func:`_label_cells`)."""
+    """{kind: (label, value)} of a table that labels its cells: 'Question | text' / 'Word limit | 500'
+    one pair a row, or a header row over one row of values ('Word limit | Weighting' over '500 | 10%')."""
     labels: dict[str, tuple[str, str]] = {}
     for r in rows:
         if len(r) >= 2:
@@ -311,9 +306,7 @@ def _limit_with_unit(limit: str, header: str) -> str:
     'Pages'; words otherwise): '2000' under 'Character limit' is '2000 characters'."""
     if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", limit.strip()):
         return limit
-    name = header.lower()
-    unit = "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
-    return f"{limit.strip()} {unit}"
+    return f"{limit.strip()} {header_unit(header)}"
 
 
 # ------------------------------------------------ Word: questions written as paragraphs
@@ -358,7 +351,12 @@ class _Line:
     """A line after a soft line break: the same Word paragraph as the line before."""
 
 
-_LISTED = re.compile(r"^\s*(?:[-*•·▪◦–—‣○●■□➢➤►✓]|\(?[a-z]{1,4}[.)]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?)\s", re.I)
+_BULLET_MARK = r"[-*•·▪◦–—‣○●■□➢➤►✓]|\(?[a-z]{1,4}[.)]"
+"""A bullet or a lettered item's mark ('•', '-', 'a)', '(iv)')."""
+_BULLET = re.compile(rf"^\s*(?:{_BULLET_MARK})\s", re.I)
+"""A bullet or lettered list line (not a numbered one)."""
+_LISTED = re.compile(rf"^\s*(?:{_BULLET_MARK}|\(?\d{{1,2}}(?:\.\d{{1,2}})*[.)]?)\s", re.I)
+"""A list line: a bullet, a lettered item or a numbered one ('3.', '2.1', '(4)')."""
 
 
 def _join(lines: list[_Line]) -> str:
@@ -591,7 +589,7 @@ def _list_items(lines: list[_Line]) -> set[int]:
     parent_text = False  # whether the question's own text came after that line
     for n, line in enumerate(lines):
         if not line.shape or line.heading:
-            if line.heading or not re.match(r"^\s*(?:[-*•·▪◦–—‣○●■□➢➤►✓]|\(?[a-z]{1,4}[.)])\s", line.text, re.I):
+            if line.heading or not _BULLET.match(line.text):
                 run = None  # a paragraph that is not a list line ends the list
             if line.heading:
                 parent = None

@@ -371,8 +371,7 @@ def unpack_row(question: str) -> str:
             out.append(cell("guidance"))
         limit, weight = cell("limit"), cell("weighting")
         if limit:
-            name = header[cols["limit"]].lower()
-            unit = "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
+            unit = header_unit(header[cols["limit"]])
             num = re.match(r"\d[\d,]*(?:\.\d+)?(?=\s*(?:\(|$))", limit)
             # '3,000 (including spaces)' under 'Max characters': the header names the unit
             out.append(f"Maximum {num.group(0)} {unit}{limit[num.end():]}" if num and not re.search(
@@ -380,6 +379,13 @@ def unpack_row(question: str) -> str:
         if weight:
             out.append(f"Weighting: {weight}%" if re.fullmatch(r"[\d.]+", weight) else f"Weighting: {weight}")
     return "\n".join(t for t in out if t)
+
+
+def header_unit(header: str) -> str:
+    """The unit a limit's column header or label names: 'Max characters' -> 'characters', 'Pages' ->
+    'sides of A4', and 'words' otherwise."""
+    name = header.lower()
+    return "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
 
 
 def read_limits(question: str, *, strict: bool = False) -> Limits:
@@ -1334,9 +1340,11 @@ _CONTINUES = re.compile(r"^(?:of|to|for|with|in|on|at|by|from|about|and|or|but|t
 _BARE_SUBJECT = re.compile(r"^(?:how|what|when|where|why|which|whether)\s+(?:(?:will|would|do|does|can|could|is|are)\s+)?\S+$",
                            re.I)
 MAX_HEADING_WORDS = 10
-_END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
-            "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
-            "our", "as", "any", "each", "every", "this", "these", "those", "who", "where", "about", "between", "so"}
+END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
+           "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
+           "our", "as", "any", "each", "every", "this", "these", "those", "who", "where", "about", "between", "so",
+           "including"}
+"""Words a phrase cannot end on: a heading or a cut is trimmed back past them (also used by tender.py)."""
 
 
 def gerund(verb: str) -> str:
@@ -1363,7 +1371,7 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     def whole(c: int) -> bool:
         before = text[:c].split()
         # never inside a coordination ('... went well and one | that did not')
-        return before[-1].lower().strip(",") not in _END_BAD and not (
+        return before[-1].lower().strip(",") not in END_BAD and not (
             len(before) >= 2 and before[-2].lower() in ("and", "or"))
 
     # never right after a question's subject, before its verb ('How will people | who use ...')
@@ -1451,7 +1459,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         if run and all(_looks_like_verb(v) for v in re.findall(r"[a-z]+", run.group(1))):
             rest = re.sub(r"[a-z]+", lambda x: gerund(x.group(0)), run.group(1)) + rest[run.end():]
         both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
-        if both and both.group(2).lower() not in _NOT_VERBS | _END_BAD and _looks_like_verb(both.group(2)):
+        if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
         rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)",
                       lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)

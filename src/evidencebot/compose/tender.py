@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from evidencebot.compose import consistency, gather
 from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import (
+    END_BAD,
     MIN_WORDS_PER_POINT,
     QuestionPlan,
     SubPoint,
@@ -744,11 +745,6 @@ def must_fix(finding) -> bool:
     return True
 
 
-_HEADING_END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
-                    "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "their", "its", "our",
-                    "as", "any", "each", "this", "these", "those", "who", "where", "about", "between", "so", "including"}
-
-
 def _heading_before(heading: str, offset: int) -> str:
     """The heading cut before the words a finding covers ('... the diversity of Riverside's population' ->
     '... the diversity'), ending on a word that can end a phrase; '' when too little is left."""
@@ -756,7 +752,7 @@ def _heading_before(heading: str, offset: int) -> str:
     words = prefix.split()
     if words and not heading[:max(0, offset)].endswith((" ", "\t")):
         words = words[:-1]  # the flagged word itself
-    while words and words[-1].lower().strip(",;:") in _HEADING_END_BAD:
+    while words and words[-1].lower().strip(",;:") in END_BAD:
         words.pop()
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
 
