@@ -327,58 +327,206 @@ def _marker_spacing(text: str) -> str:
     return _MARKER_TAB.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
-def unpack_row(question: str) -> str:
-    """A spreadsheet row pasted with its header ('Ref | Question | Guidance | Max words | Weighting'
-    over '5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs) written out as a question:
-    the question, its guidance, 'Maximum 500 words', 'Weighting: 7.5%' (the header says what a
-    bare number in a cell is). Any other text is returned as it is."""
-    text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines or not ("|" in lines[0] or "\t" in lines[0]):
-        return text
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+"""A Markdown table's rule line ('|---|---|'): not a row."""
+_LIMIT_CELL = re.compile(
+    r"(?i)^(?:(?:(?:max(?:imum)?\.?\s+)?(?:word|character|char|page|side)s?\s+(?:limit|count)|limit|length|"
+    r"max(?:imum)?\.?(?:\s+(?:words?|char(?:acter)?s|pages|sides))?|up\s+to|no\s+more\s+than)\s*(?:is|of)?\s*[:=–-]?\s*)?"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)[^\S\n]*-?"
+    r"(?P<unit>words?\b|w\b|char(?:acter)?s?\b|pages?(?:\s+(?:of\s+)?A4)?|(?:x\s*)?(?:A4\s+)?sides?(?:\s+(?:of\s+)?A4)?|"
+    r"A4\s+(?:sides?|pages?))?\.?"
+    r"(?:\s*\(?\s*(?:max(?:imum)?|limit|in\s+total|total)\b\.?\s*\)?)?"
+    r"(?P<rest>\s*(?:[,;(–-]|per\b|excl|incl|not\s+including|including)[^\n]*)?\s*$")
+_ROW_REF = re.compile(r"(?i)^(?:ref(?:erence)?\s*:?\s*)?(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?$")
+_NO_WEIGHT = re.compile(r"(?i)^(?:n/?a|none|-|pass\s*/\s*fail|pass\s+or\s+fail|not\s+scored|unweighted)$")
+
+
+def limit_cell(cell: str, header: str = "") -> str | None:
+    """A spreadsheet or table cell that holds only a limit, written so that :func:`read_limits` reads it:
+    '750' under 'Word limit' -> 'Maximum 750 words', '3,000' under 'Max characters' -> 'Maximum 3,000
+    characters', '750 words (excluding headings)', '1000 (words)', 'Limit: 1000', 'Max 2 sides A4'. The
+    unit is the cell's own, else one named in its note, else the header's (words when none names one);
+    a qualifying note ('(excluding headings)', 'per answer') is left out: it says how to count, it asks
+    nothing. None when the cell is not a limit."""
+    text = " ".join((cell or "").split())
+    m = _LIMIT_CELL.match(text)
+    if not m or "%" in text:
+        return None
+    rest = (m.group("rest") or "").strip()
+    named = m.group("unit") or ""
+    if not named and re.fullmatch(r"(?i)\(?\s*(?:words?|char(?:acter)?s?|pages?|sides?)\s*\)?", rest):
+        named, rest = rest, ""
+    named = named or (m.group(0) if re.search(r"(?i)\b(?:char|page|side)", text[:m.start("n")]) else "") or header
+    unit = header_unit(named) if named.strip().lower() not in ("w",) else "words"
+    return f"Maximum {m.group('n')} {unit}"
+
+
+def _row_cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELLS.split(line.strip().strip("|").strip())]
+
+
+def _unquote(cell: str) -> str:
+    """An Excel cell copied with its line breaks comes quoted ('"Describe ...\n- a"'): the text inside."""
+    c = cell.strip()
+    if len(c) >= 2 and c[0] == '"' and c[-1] == '"':
+        return c[1:-1].replace('""', '"')
+    return c
+
+
+def _is_header(cells: list[str]) -> dict[str, int]:
+    """The columns a header row names ({} when the cells read as a row of a question, not a header)."""
     from evidencebot.compose.questionnaire import _columns
 
-    header = [c.strip() for c in _CELLS.split(lines[0].strip().strip("|"))]
-    if len(header) < 3:
-        return text
-    cols = _columns(header) if len(lines) >= 2 else {}
-    if not cols:
-        # a row without its header: a bare percentage is the weighting, a bare number the word limit
-        out = []
-        for n, c in enumerate(header):
-            if n == 0 and re.fullmatch(r"(?i)(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?", c):
-                continue  # the reference
-            if re.fullmatch(r"\d+(?:\.\d+)?\s*%", c):
-                out.append(f"Weighting: {c}")
-            elif re.fullmatch(r"\d[\d,]*", c):
-                out.append(f"Maximum {c} words")
-            elif c:
-                out.append(c)
-        return "\n".join(out + [line.strip() for line in lines[1:]])
-    out = []
-    for line in lines[1:]:
-        cells = [c.strip() for c in _CELLS.split(line.strip().strip("|"))]
-        if len(cells) < 2:
-            out.append(line.strip())
-            continue
+    if any(len(c.split()) > 6 or re.search(r"[.?!]$|\d", c) for c in cells if c):
+        return {}
+    return _columns(cells)
 
-        def cell(kind: str, cells: list[str] = cells) -> str:
+
+def _gather_rows(lines: list[str], width: int | None) -> tuple[list[list[str]], list[str]]:
+    """The rows in ``lines`` (cells split by bars or tabs), a cell that runs over several lines kept whole
+    (quoted by Excel, or a row shorter than its header), and the lines after the rows."""
+    rows: list[list[str]] = []
+    cur: list[str] | None = None
+    after: list[str] = []
+    open_quote = False
+    for line in lines:
+        if _MD_RULE.match(line) and "-" in line:
+            continue
+        cells = _row_cells(line) if (_CELLS.search(line) or open_quote or cur is not None) else [line.strip()]
+        several = len(cells) >= 2
+        if cur is None:
+            if not line.strip():
+                continue
+            cur = cells
+        elif open_quote or (width and len(cur) < width) or (not width and not several and not _closed(cur)):
+            cur[-1] = f"{cur[-1]}\n{cells[0]}" if cur[-1] else cells[0]
+            cur.extend(cells[1:])
+        elif several:
+            rows.append(cur)
+            cur = cells
+        else:
+            after.append(line)
+            continue
+        open_quote = cur[-1].lstrip().startswith('"') and cur[-1].count('"') % 2 == 1
+    if cur is not None:
+        rows.append(cur)
+    return [[_unquote(c) for c in r] for r in rows], after
+
+
+def _closed(cells: list[str]) -> bool:
+    """A row without a header ends with its limit or weighting cell: what follows is not one of its cells."""
+    last = cells[-1].strip()
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?\s*%", last) or limit_cell(last) or _NO_WEIGHT.match(last))
+
+
+def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list[str]:
+    """One row written out as a question: its question, guidance, limit and weighting lines."""
+    if cols:
+        def cell(kind: str) -> str:
             i = cols.get(kind)
             return cells[i] if i is not None and i < len(cells) else ""
 
-        out.append(cell("question"))
-        if cell("guidance"):
-            out.append(cell("guidance"))
+        out = [cell("question"), cell("guidance")]
         limit, weight = cell("limit"), cell("weighting")
         if limit:
-            unit = header_unit(header[cols["limit"]])
-            num = re.match(r"\d[\d,]*(?:\.\d+)?(?=\s*(?:\(|$))", limit)
-            # '3,000 (including spaces)' under 'Max characters': the header names the unit
-            out.append(f"Maximum {num.group(0)} {unit}{limit[num.end():]}" if num and not re.search(
-                r"word|char|page|side", limit, re.I) else limit)
+            out.append(limit_cell(limit, header[cols["limit"]]) or limit)
         if weight:
             out.append(f"Weighting: {weight}%" if re.fullmatch(r"[\d.]+", weight) else f"Weighting: {weight}")
+        return out
+    # a row without its header: a bare percentage is the weighting, a bare number the word limit (a second,
+    # smaller bare number after it the weighting), 'Label: value' cells go by their label
+    from evidencebot.compose.questionnaire import _classify
+
+    out: list[str] = []
+    limit_seen = False
+    for n, c in enumerate(cells):
+        label = re.match(r"^([A-Za-z][A-Za-z ()%.]{1,30}?)\s*:\s*(\S.*)$", c, re.S)
+        kind = _classify(label.group(1)) if label and len(label.group(1).split()) <= 3 else None
+        kind = kind if kind in ("ref", "question", "guidance", "limit", "weighting") else None
+        value = label.group(2).strip() if kind else c
+        if (n == 0 or kind == "ref") and _ROW_REF.match(value):
+            continue  # the reference
+        if kind == "weighting" or re.fullmatch(r"\d+(?:\.\d+)?\s*%", value):
+            out.append(f"Weighting: {value}%" if re.fullmatch(r"[\d.]+", value) else f"Weighting: {value}")
+        elif _NO_WEIGHT.match(value):
+            continue
+        elif limit_seen and re.fullmatch(r"\d{1,2}(?:\.\d+)?", value):
+            out.append(f"Weighting: {value}%")
+        elif (kind in (None, "limit")) and limit_cell(value, label.group(1) if kind else ""):
+            out.append(limit_cell(value, label.group(1) if kind else ""))
+            limit_seen = True
+        elif value:
+            out.append(value)
+    return out
+
+
+_QUOTED_CELL = re.compile(r'(?m)(?:^|(?<=\t)|(?<=\|))[^\S\n]*"(?:[^"]|"")*\n(?:[^"]|"")*"(?=[^\S\n]*(?:\t|\||$))')
+_KEPT_BREAK = "\ue000"
+
+
+def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], list[list[str]], list[str]] | None:
+    """A spreadsheet row pasted as text, taken apart: (lines before it, its header's cells, the columns
+    the header names, the rows' cells, lines after the rows); None when the text holds no such row."""
+    text = (question or "").replace("\r\n", "\n").replace("\r", "\n")
+    # an Excel cell with line breaks is copied in quotes: its breaks are not the row's end
+    text = _marker_spacing(_QUOTED_CELL.sub(lambda m: m.group(0).replace("\n", _KEPT_BREAK), text))
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if _CELLS.search(line) and not _MD_RULE.match(line)
+                  and len(_row_cells(line)) >= 3 and len([c for c in _row_cells(line) if c]) >= 2), None)
+    if start is None:
+        return None
+    first = _row_cells(lines[start])
+    cols = _is_header(first) if any(ln.strip() and not _MD_RULE.match(ln) for ln in lines[start + 1:]) else {}
+    header = first if cols else []
+    rows, after = _gather_rows(lines[start + 1:] if cols else lines[start:], len(header) if cols else None)
+    if not rows:
+        return None
+    rows = [[c.replace(_KEPT_BREAK, "\n") for c in r] for r in rows]
+    return ([ln.strip() for ln in lines[:start] if ln.strip()], header, cols, rows,
+            [ln.replace(_KEPT_BREAK, "\n") for ln in after])
+
+
+def unpack_row(question: str) -> str:
+    """A spreadsheet row pasted as text ('5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs, with
+    or without its header line 'Ref | Question | Guidance | Max words | Weighting', under a title line or
+    not, as a Markdown table or not) written out as a question: the question, its guidance, 'Maximum 500
+    words', 'Weighting: 7.5%' (the header says what a bare number in a cell is). Any other text is
+    returned as it is (its line breaks made '\\n')."""
+    parts = _row_parts(question)
+    if parts is None:
+        return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
+    before, header, cols, rows, after = parts
+    out = list(before)
+    for cells in rows:
+        out += _row_text(cells, cols, header)
+    out += [ln.strip() for ln in after if ln.strip()]
     return "\n".join(t for t in out if t)
+
+
+def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
+    """A row's reference and title ('Q4.3 Step-down'): from the columns its header names, else from
+    its own cells (a reference first, a short title cell before the question, 'Ref: Q4.3')."""
+    if cols:
+        low = [h.strip().lower() for h in header]
+        ref = next((cells[i] for i, h in enumerate(low) if i < len(cells) and re.match(r"^(?:ref|no\b|number|id\b|q\b)", h)), "")
+        name = next((cells[i] for i, h in enumerate(low) if i < len(cells) and re.match(r"^(?:title|topic|heading)", h)), "")
+        asked = next((cells[i] for i, h in enumerate(low) if i < len(cells) and h.startswith("question")), "")
+        label = re.match(r"^([A-Z][^:.?!]{3,60}):\s+\S", asked)
+        if not name and label and len(label.group(1).split()) <= 8:
+            name = label.group(1)  # 'Information governance and data security: describe how ...'
+        return " ".join(x for x in (ref, name) if x)
+    ref = name = ""
+    for n, c in enumerate(cells):
+        value = re.sub(r"(?i)^(?:ref(?:erence)?|question\s+(?:no\.?|number|ref))\s*:\s*", "", c).strip()
+        if n == 0 and _ROW_REF.match(value):
+            ref = value
+            continue
+        short = len(value.split()) <= 8 and not re.search(r"[.?!:;]$", value) and not _ASKED.match(value)
+        if short and value and not limit_cell(value) and not re.search(r"\d\s*%|^\d", value) \
+                and not _NO_WEIGHT.match(value):
+            name = _title_words(value)
+        break  # the title, if any, comes before the question
+    return " ".join(x for x in (ref, name) if x)
 
 
 def header_unit(header: str) -> str:
@@ -1222,27 +1370,21 @@ def question_title(question: str, *, or_question: bool = False) -> str:
     if not or_question or (title and title != title_reference(title)):
         return title
     first = next((ln.strip() for ln in (question or "").splitlines() if ln.strip()), "")
-    if _CELLS.search(first):  # a spreadsheet row pasted with its header: its reference and title
+    if _CELLS.search(first) or _row_parts(question) is not None:  # a spreadsheet row: its reference and title
         return title
     line = _title_words(first)
     return line if line and len(line) <= 120 else title
 
 
 def _question_title(question: str) -> str:
+    parts = _row_parts(question)
+    if parts is not None:  # a spreadsheet row: a title line above it, else the row's own reference and title
+        before, header, cols, rows, _ = parts
+        return (_question_title("\n".join(before + [""])) if before else "") or _row_title(header, cols, rows[0])
     text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if not lines:
         return ""
-    if len(lines) >= 2 and ("|" in lines[0] or "\t" in lines[0]):
-        header = [c.strip().lower() for c in _CELLS.split(lines[0].strip().strip("|"))]
-        cells = [c.strip() for c in _CELLS.split(lines[1].strip().strip("|"))]
-        ref = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:ref|no\b|number|id\b|q\b)", h)), "")
-        name = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:title|topic|heading)", h)), "")
-        asked = next((cells[i] for i, h in enumerate(header) if i < len(cells) and h.startswith("question")), "")
-        label = re.match(r"^([A-Z][^:.?!]{3,60}):\s+\S", asked)
-        if not name and label and len(label.group(1).split()) <= 8:
-            name = label.group(1)  # 'Information governance and data security: describe how ...'
-        return " ".join(x for x in (ref, name) if x)
     for line in lines[:4]:
         if re.match(r"^(?:section|part|lot|schedule)\b", line, re.I) and not _REF.match(line):
             continue  # 'SECTION 3 – QUALITY QUESTIONS': the section, not this question
