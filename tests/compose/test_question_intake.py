@@ -527,3 +527,51 @@ def test_limit_cell(cell, header, expected):
     from evidencebot.compose.questions import limit_cell
 
     assert limit_cell(cell, header) == expected
+
+
+def test_word_bullets_pasted_as_text_nest_by_their_glyph():
+    # Word pastes '•', 'o', '▪' with tabs and no indent: 'o' and '▪' items belong to the '•' item above
+    text = ("Describe how you will improve physical health. Your answer should address:\n"
+            "•\tannual physical health checks:\no\thow people receive all six elements of the check\n"
+            "o\thow results are followed up with the GP practice\n•\tsmoking cessation support\n"
+            "•\tinvolving families, including:\n▪\tsharing crisis plans with a named carer\n"
+            "▪\tagreeing what is shared\nMaximum 900 words")
+    points = [t for _, t in parse_question(text).points]
+    assert "how people receive all six elements of the check" in points  # a topic's items are asked for
+    assert "how results are followed up with the GP practice" in points
+    assert "smoking cessation support" in points
+    assert not any(t.startswith("sharing crisis plans") for t in points)  # 'including:' items detail their parent
+    assert any(t.startswith("involving families") and "named carer" in t for t in points)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("How will you involve the wider system? In your answer cover 1. the VCSE partners you will work with, "
+     "2. your role in the local Mental Health Alliance, and 3. how you will share information with GP practices. "
+     "600 words",
+     ["the VCSE partners you will work with", "your role in the local Mental Health Alliance",
+      "how you will share information with GP practices"]),
+    ("What outcome measures will you use, how often will they be completed, and how will you report outcomes "
+     "to commissioners? Max 500 words",
+     ["What outcome measures will you use", "how often will they be completed",
+      "how will you report outcomes to commissioners"]),
+    ("Provide your organisation chart for the service and describe the lines of clinical accountability. "
+     "Max 500 words",
+     ["Provide your organisation chart for the service", "describe the lines of clinical accountability"]),
+    ("Please confirm that you will meet the requirements in Schedule 8 and describe how you will: (a) complete "
+     "the Data Security and Protection Toolkit each year; (b) report and learn from data breaches. Max 500 words",
+     ["confirm that you will meet the requirements in Schedule 8",
+      "complete the Data Security and Protection Toolkit each year", "report and learn from data breaches"]),
+    ("Describe the social value you will deliver.\nYou must use the following headings in your response:\n"
+     "Local employment\nVolunteering and lived experience roles\nEnvironmental sustainability\n"
+     "Commitments will be reported quarterly.\nResponse limit: 4 pages of A4.",
+     ["Local employment", "Volunteering and lived experience roles", "Environmental sustainability"]),
+])
+def test_asks_written_in_less_usual_shapes(text, expected):
+    assert [t.rstrip(".") for _, t in parse_question(text).points] == expected
+
+
+def test_a_sentence_with_a_numbered_figure_is_not_an_inline_list():
+    # '2. ...' without a '1.' is not a list; nor a section number
+    q = parse_question("Describe how you will meet the standard in section 2. the panel will read Annex 3. "
+                       "Max 300 words")
+    assert len(q.points) == 1

@@ -315,7 +315,7 @@ def _about_attachment(text: str, m: re.Match) -> bool:
 
 _CELLS = re.compile(r"\s*\|\s*|\t")
 _MARKER_TAB = re.compile(
-    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
+    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
     r"|\((?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)))(\t+)(?=[^\t\n]*$)"
 )
 """A list marker followed by tabs and then one cell of text: Word's bullets and numbers pasted
@@ -603,7 +603,7 @@ _INSTRUCTION = re.compile(
 )
 _LIST_LINE = re.compile(
     r"^\s*(?:"
-    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o])"
+    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o§])"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
     r"|\(?(?P<num>\d{1,2})\s*[.):]"
     r"|\((?P<num2>\d{1,2})\)"
@@ -614,9 +614,12 @@ _LIST_LINE = re.compile(
     r")\s+(?P<text>\S.*)$"
 )
 _INLINE_KEY = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[:;,.]))(?:\((?P<k1>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)|(?P<k2>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\))\s+",
+    r"(?:(?<=\s)|(?<=^)|(?<=[:;,.]))(?:\((?P<k1>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)|(?P<k2>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)"
+    r"|(?<![\d.,])(?P<k3>\d)\.(?=\s+[a-z]))\s+",
     re.I,
 )
+"""Inline keys: '(a)', 'b)', '(ii)', '3)'; and '1.' '2.' before a lower-case word ('cover 1. the partners, 2. your
+role'), which must run from 1."""
 _INCLUDE = re.compile(
     r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?"
     r"(?:include|including|provide examples?|give examples?|tell us about|evidence)\b",
@@ -768,6 +771,11 @@ def _key_order(keys: list[str]) -> bool:
     return False
 
 
+_GLYPH_LEVEL = {"o": 2, "◦": 2, "○": 2, "▪": 3, "§": 3, "■": 3, "□": 3}
+"""The list level Word's bullet glyphs stand for when a list is pasted as text (its indents lost)."""
+_DETAIL_LEAD = re.compile(r"\b(?:including|covering|such\s+as|in\s+particular|as\s+follows|for\s+example)\s*:$", re.I)
+
+
 def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | None:
     """Items of a list written one per line: (first line, last line, [(key, text)])."""
     marks = []
@@ -797,13 +805,18 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     def indent(i: int) -> int:
         return len(lines[i].expandtabs(4)) - len(lines[i].expandtabs(4).lstrip())
 
+    def level(i: int) -> int:  # Word's bullets pasted as text: '•' then 'o' then '▪' / '§', often not indented
+        return _GLYPH_LEVEL.get(_LIST_LINE.match(lines[i]).group("bullet") or "", 1)
+
     base = indent(marks[0][0])
     top_kind = _kind(marks[0][1])
+    top_level = level(marks[0][0])
     nested: set[int] = set()
     for n, (i, k, _t) in enumerate(marks[1:], 1):
         parent_open = any(j not in nested for j, _, _ in marks[:n])
         if parent_open and (indent(i) > base + 1 or (_kind(k) != top_kind and indent(i) >= base and
-                                                        marks[n - 1][2].rstrip().endswith(":"))):
+                                                        marks[n - 1][2].rstrip().endswith(":"))
+                            or (k == "-" and level(i) > top_level and indent(i) >= base)):
             nested.add(i)
     marks_top = [m for m in marks if m[0] not in nested]
     # a roman numeral that is really a letter (i after h) keeps the letter reading
@@ -821,7 +834,15 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     by_line = {i: (k, t) for i, k, t in marks_top}
     # nested items written as the elements of a list ('(i) ...;' each ending in a semicolon)
     # are sub-points of their own, after their parent; short aspects without one stay in it
-    own = {i for i, _k, t in marks if i in nested and t.rstrip().endswith(";")}
+    # so are the items under a topic that ends with ':' ('annual physical health checks:'), which they split
+    tops = [i for i, _, _ in marks_top]
+
+    def topic_parent(i: int) -> bool:
+        above = [j for j in tops if j < i]
+        head = by_line[above[-1]][1].rstrip() if above else ""
+        return head.endswith(":") and not _WH.match(head) and len(head.split()) <= 6 and not _DETAIL_LEAD.search(head)
+
+    own = {i for i, _k, t in marks if i in nested and (t.rstrip().endswith(";") or topic_parent(i))}
     parent_key = ""
     for i in range(first, len(lines)):
         if i in by_line:
@@ -833,8 +854,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             head_text = items[-1][1].rstrip()
             # 'how people will access the service:' is split exactly by its items; 'how staff will
             # support X, covering:' keeps its own ask, the items are aspects of it
-            if items[-1][0] == parent_key and head_text.endswith(":") and (not _WH.match(head_text) or not re.search(
-                    r"\b(?:including|covering|such\s+as|in\s+particular|as\s+follows|for\s+example)\s*:$", head_text, re.I)):
+            if items[-1][0] == parent_key and head_text.endswith(":") and (not _WH.match(head_text) or not _DETAIL_LEAD.search(
+                    head_text)):
                 items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
             m = _LIST_LINE.match(lines[i])
             ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
@@ -893,9 +914,11 @@ def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | No
     for s in range(len(hits)):
         run = [hits[s]]
         for h in hits[s + 1:]:
-            keys = [(x.group("k1") or x.group("k2")).lower() for x in run + [h]]
+            keys = [(x.group("k1") or x.group("k2") or x.group("k3")).lower() for x in run + [h]]
             if _key_order(keys):
                 run.append(h)
+        if run[0].group("k3") and (run[0].group("k3") != "1" or any(not x.group("k3") for x in run)):
+            continue  # '2. ...' keys are a list only from '1.', and never mixed with 'a)' keys
         if len(run) >= 2 and (best is None or len(run) > len(best)):
             best = run
     if not best:
@@ -903,7 +926,7 @@ def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | No
     out = []
     for n, m in enumerate(best):
         end = best[n + 1].start() if n + 1 < len(best) else len(text)
-        out.append(((m.group("k1") or m.group("k2")).lower(), text[m.end():end], m.start(), end))
+        out.append(((m.group("k1") or m.group("k2") or m.group("k3")).lower(), text[m.end():end], m.start(), end))
     return best[0].start(), out
 
 
@@ -1119,15 +1142,26 @@ _ALSO_ASK = re.compile(
     re.I,
 )
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
-                     r"|,\s*(?=how\s+(?:will|would|do|does|are|is|can)\s+you\b)"
+                     r"|,\s*(?=how\s+(?:(?:often|much|many|long|soon|quickly)\s+)?(?:will|would|do|does|are|is|can)\s+(?:you|they)\b)"
                      r"|,\s*(?=how\s+you\s+(?:will|would|plan\s+to|intend\s+to)\b)"
                      r"|,\s*and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|tell\s+us|confirm|show)\s+(?:how|what|who|when|where|why|whether|your)\b)",
                      re.I)
 _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
 
 
+_AND_ASK = re.compile(r"\s+and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|confirm|provide|state|give)\s+"
+                      r"(?:the|your|how|what|who|when|where|why|whether|any|each|an?)\b)", re.I)
+_IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s+out|outline|confirm|state|list|"
+                         r"identify|submit|attach)\s+\S", re.I)
+
+
 def _wh_split(text: str) -> list[str]:
-    """'..., and who makes that decision?' -> two asks (each side three words or more)."""
+    """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
+    organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
+    if _IMPERATIVE.match(text):
+        both = _AND_ASK.split(text, maxsplit=1)
+        if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
+            return [x for p in both for x in _wh_split(_clean(p).rstrip("?."))]
     parts = _WH_AND.split(text)
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
@@ -1169,6 +1203,32 @@ def _is_ask(sentence: str) -> bool:
     return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence))
 
 
+_HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|include)\b[^:\n]*:\s*$", re.I)
+
+
+def _unmarked_list(lines: list[str]) -> list[str]:
+    """Headings the buyer lists one a line without a marker, after a lead-in ending with ':' ('You must use
+    the following headings:' over 'Local employment' / 'Environmental sustainability'): marked as a list.
+    Two or more short lines (eight words or fewer, no sentence punctuation, no limit) make the list."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not _HEADINGS_LEAD.search(line) or _LIST_LINE.match(line):
+            continue
+        run = []
+        for j in range(i + 1, len(lines)):
+            t = lines[j].strip()
+            if not t and not run:
+                continue
+            if not t or _LIST_LINE.match(lines[j]) or len(t.split()) > 8 or re.search(r"[.?!:;]$", t) \
+                    or read_limits(t).spans or not re.match(r"[A-Za-z]", t):
+                break
+            run.append(j)
+        if len(run) >= 2:
+            for j in run:
+                out[j] = "- " + lines[j].strip()
+    return out
+
+
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]).
 
@@ -1195,7 +1255,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     original = titled
     original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
                       original, flags=re.I)
-    lines = original.split("\n")
+    lines = _unmarked_list(original.split("\n"))
     items: list[tuple[str, str]] = []
     stem_text, trailing = original, ""
 
@@ -1229,6 +1289,11 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 points.append((key, text))
         extra = [s for s in stem_sentences + trail_sentences
                  if _is_ask(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
+        # 'Please confirm that you will meet X and describe how you will: (a) ...': the confirmation is asked too
+        for s in stem_sentences:
+            both = _AND_ASK.split(_clean(s), maxsplit=1) if s.rstrip().endswith(":") and _IMPERATIVE.match(s) else []
+            if len(both) == 2 and len(both[0].split()) >= 4 and not _COVER_LEADIN.search(both[0]):
+                points.insert(0, ("p0", re.sub(r"^please\s+", "", both[0], flags=re.I)))
         # 'Who ...? How ...? Please also describe X, including:' + a list: the list details X
         lead = stem_sentences[-1] if stem_sentences else ""
         others = [s for s in stem_sentences[:-1] if not _CONTEXT.match(s) and (s.endswith("?") or _is_ask(s))]
