@@ -921,6 +921,9 @@ def _escalate(hits: list[_Hit]) -> None:
 # "Will Daniel" -> "Daniel").
 _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "PUNCT", "SYM"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "is the show", "was a favourite film": the complement of a copula right after a titled name
+_IS_THE = re.compile(r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:the|a|an|our|their|her|his)[ \t\u00a0]+(?:[A-Za-z\-]+[ \t\u00a0]+){0,2}?([A-Za-z]+)\b")
+_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "npadvmod", "attr"})
@@ -1078,6 +1081,8 @@ class _NameFinder:
         value = self.text[start:end]
         if not value or self.rule.exceptions.match(value):
             return False
+        if self.text[end:end + 2] in ("'s", "’s") and self.rule.exceptions.match(value + "'s"):
+            return False  # an exception written with its possessive ("Barnardo's", "St Mungo's")
         lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
         if lead and lead.group(1) in self.names.titles and self.rule.exceptions.match(f"{lead.group(1)} {value}"):
             return False  # an exception written with its title ("Mr Blobby")
@@ -1182,6 +1187,8 @@ class _NameFinder:
                 return True
         if t.dep_ in ("dobj", "dative") and head in ctx["object_verbs"]:
             return True
+        if t.dep_ == "dative" and tok.ent not in _ORG_LABELS:
+            return True  # the one something is given to: "gave Tyrese a lift" (not "gave Shelter a grant")
         if (
             t.dep_ == "pobj" and t.head.lower_ == "with"
             and t.head.head.lemma_.lower() in ctx["with_verbs"]
@@ -1351,6 +1358,9 @@ class _NameFinder:
             return True
         if any(w in self.names.not_person_context for w in words):
             return True
+        copula = _IS_THE.match(after)
+        if copula and copula.group(1).casefold() in self.names.not_person_nouns:
+            return True  # "Miss Saigon was the show chosen for the outing" (with or without the parse)
         return self.thing_by_parse(start, end)
 
     def _tok_at(self, offset: int):
