@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import itertools
 import json
 import shutil
 import sqlite3
@@ -41,9 +42,23 @@ def pytest_collection_finish(session):
 DEMO_LAYOUT = {"people": 120, "months": 24, "end": "2026-09", "seed": 20260924}
 
 
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory) -> Path:
+    """The folder that holds every test's home (one per worker)."""
+    return tmp_path_factory.mktemp("evidencebot-homes")
+
+
+_HOME_NUMBERS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory, monkeypatch):
-    home = tmp_path_factory.mktemp("evidencebot-home")
+def isolated_home(_homes, monkeypatch):
+    # A numbered folder of our own, not ``tmp_path_factory.mktemp``: that lists the whole base temp folder
+    # to find the next free number (and relinks "...current"), so with a home per test (thousands per
+    # worker, beside every tmp_path) each call got slower than the last. 1,500 empty tests, -n 0:
+    # 8.0 s of CPU before, 5.0 s after (and every tmp_path lists a folder half the size).
+    home = _homes / str(next(_HOME_NUMBERS))
+    home.mkdir()
     monkeypatch.setenv("EVIDENCEBOT_HOME", str(home))
     monkeypatch.delenv("EVIDENCEBOT_DB", raising=False)
     return home
