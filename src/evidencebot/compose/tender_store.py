@@ -250,6 +250,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
     shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
     drafting = {r["ref"] for r in rows}
     facts = tender_facts(db, t["tender_id"])
+    # the buyer's figures (a first-contact standard, a minimum workforce) are read from the whole
+    # questionnaire, so that every answer of the tender sets the same figures against ours
+    whole = "\n".join(draft_text(q) for q in questions(db, t["tender_id"])[1])
     for other in questions(db, t["tender_id"])[1]:
         if other["ref"] in drafting or not (other["answer"] or "").strip():
             continue
@@ -270,7 +273,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                             "fix": no_limit_fix(r["ref"])})
             continue
         answer = assemble_tender(db, draft_text(r), None, period=period, checker=checker, story=story,
-                                 shared=shared, tender=facts)
+                                 shared=shared, tender=facts, buyer_context=whole)
         results.append({"ref": r["ref"], "row": r, "answer": answer})
     with db.atomic():
         for item in results:
