@@ -38,6 +38,11 @@ def test_the_buyers_figures_are_read_and_a_baseline_is_not_a_standard():
     assert got["peer_workforce"] == (7.0, "7 WTE peer support workers")
     assert got["open"] == (700.0, "700 people")
     assert B.read_figures("The median wait to first contact is currently 14 working days.") == []
+    # the routine standard, not the urgent one, nor a follow-up after discharge
+    got = B.read_figures("Providers must offer a first appointment within 48 hours for urgent referrals and "
+                         "within 10 working days for routine referrals.")
+    assert [(f.what, f.text) for f in got] == [("first_contact", "10 working days of referral")]
+    assert B.read_figures("People leaving hospital must be offered a first contact within 72 hours of discharge.") == []
 
 
 def test_the_buyers_figures_against_the_shipped_profile_are_each_short():
@@ -60,11 +65,12 @@ def test_the_buyers_figures_against_the_shipped_profile_are_each_short():
     ("Trusted Assessor", "work with the Hub and its Trusted Assessor model;", ("protocol", "Trusted Assessor model")),
     ("Riverside ICB Involvement Payment Policy", "", ("policy", "Riverside ICB Involvement Payment Policy")),
     ("Riverside Zero Suicide Pledge", "", ("pledge", "Riverside Zero Suicide Pledge")),
+    ("Armed Forces Covenant", "", None),  # a national pledge is the provider's own to answer
     ("Care Act", "", None),
     ("DIALOG", "", None),
 ])
 def test_the_kind_of_a_named_local_thing(name, sentence, expected):
-    assert B.local_kind(name, sentence) == expected
+    assert B.local_kind(name, sentence, {"riverside"}) == expected
 
 
 @pytest.fixture(scope="module")

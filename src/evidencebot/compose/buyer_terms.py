@@ -78,22 +78,29 @@ sentence: 'the Trusted Assessor model'). The kinds are the ``buyer named <kind>`
 _HEAD_OF = {w: kind for kind, words in KINDS.items() for w in words}
 
 
-def local_kind(name: str, sentence: str = "") -> tuple[str, str] | None:
+def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(kind, the name as the answer writes it) for a buyer's named local thing, or None.
 
     'Riverside Joint Crisis Protocol' -> ('protocol', 'Riverside Joint Crisis Protocol');
     'Trusted Assessor' in '... and its Trusted Assessor model' -> ('protocol', 'Trusted Assessor model').
-    A name of one word, an acronym alone or a name without such a head noun is not one."""
+    A name of one word, an acronym alone or a name without such a head noun is not one. A pledge or
+    charter is an organisation's own commitment: only one that names the buyer's place (``local``: the
+    distinctive words of the buyer's and area's names) is the buyer's local one; a national one (the
+    Armed Forces Covenant) is the provider's to answer, and stays a part to write."""
     words = name.split()
     if len(words) < 2 or not any(w[:1].isupper() for w in words):
         return None
     after = re.search(re.escape(name) + r"\s+([a-z]+)\b", sentence or "")
     if after and after.group(1) in _HEAD_OF:
-        return _HEAD_OF[after.group(1)], f"{name} {after.group(1)}"
-    head = words[-1].lower().strip(".,;:")
-    if head in _HEAD_OF:
-        return _HEAD_OF[head], name
-    return None
+        kind, name = _HEAD_OF[after.group(1)], f"{name} {after.group(1)}"
+    else:
+        head = words[-1].lower().strip(".,;:")
+        if head not in _HEAD_OF:
+            return None
+        kind = _HEAD_OF[head]
+    if kind == "pledge" and not {w.lower() for w in re.findall(r"[A-Za-z'’-]+", name)} & set(local):
+        return None
+    return kind, name
 
 
 def with_article(name: str) -> str:
@@ -157,8 +164,14 @@ _WITHIN = re.compile(rf"\bwithin\s+(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\
                      rf"hours?)(?P<of>\s+of\s+(?:the\s+)?(?:referral|receipt\s+of\s+(?:the\s+)?referral|being\s+referred))?",
                      re.I)
 _AT_LEAST = r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
+_URGENT = re.compile(r"\b(?:urgent|emergency|crisis|high[- ]risk|same[- ]day)\b[^.;]*$", re.I)
+_URGENT_AFTER = re.compile(r"[^.;,]{0,20}?\b(?:for|of|when|where|if)\s+(?:an?\s+|the\s+)?(?:urgent|emergency|crisis|"
+                           r"high[- ]risk)\b", re.I)
+_AFTER_DISCHARGE = re.compile(r"\s*(?:of|after|following|from)\s+(?:their\s+|the\s+)?(?:discharge|leaving|release)", re.I)
 _WTE = re.compile(rf"{_AT_LEAST}\s+(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE|whole[- ]time[- ]equivalents?(?:\s+posts)?)"
-                  rf"(?P<rest>[^.;,:()]{{0,50}})", re.I)
+                  rf"(?P<rest>(?:(?!\b(?:and|or|plus)\b)[^.;,:()]){{0,50}})", re.I)
+_ROLE = re.compile(r"\b(?:nurs\w*|psycholog\w*|therap\w*|workers?|practitioners?|clinicians?|managers?|leads?|doctors?|"
+                   r"psychiatr\w*|social|advisers?|coordinators?|administrat\w*|navigators?|consultants?)\b", re.I)
 _OPEN = re.compile(r"\b(?:around|about|approximately|roughly|some|over|more\s+than|nearly|almost)?\s*(?P<n>\d[\d,]*)\s+"
                    r"(?:people|adults|service\s+users|clients|cases)\s+(?:open|on\s+(?:the\s+|its\s+)?caseload|"
                    r"(?:supported|open|on\s+caseload)\s+at\s+any\s+(?:one\s+)?time)", re.I)
@@ -177,7 +190,10 @@ def read_figures(text: str) -> list[BuyerFigure]:
         if not s:
             continue
         if "first_contact" not in seen and _FIRST.search(s) and _ASKS.search(s) and not _NOW.search(s):
-            m = _WITHIN.search(s)
+            # the routine standard: not one for urgent referrals, nor a follow-up after discharge
+            m = next((w for w in _WITHIN.finditer(s) if not _URGENT.search(
+                          re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])
+                      and not _URGENT_AFTER.match(s, w.end()) and not _AFTER_DISCHARGE.match(s, w.end())), None)
             n = _number(m.group("n")) if m else None
             if n:
                 unit = " ".join(m.group("u").lower().split())
@@ -188,9 +204,7 @@ def read_figures(text: str) -> list[BuyerFigure]:
         for m in _WTE.finditer(s):
             n = float(m.group("n"))
             what = "peer_workforce" if re.search(r"\bpeer\b", m.group("rest"), re.I) else (
-                "workforce" if not re.search(r"[a-z]{4,}", re.sub(r"\b(?:staff|posts?|in\s+total|overall|across|"
-                                                                    r"the|service|workforce|including)\b", "",
-                                                                    m.group("rest"), flags=re.I)) else "")
+                "" if _ROLE.search(m.group("rest")) else "workforce")
             if what and what not in seen and not _NOW.search(s):
                 label = f"{m.group('n')} WTE" + (" peer support workers" if what == "peer_workforce" else "")
                 out.append(BuyerFigure(what, n, label, s))

@@ -111,7 +111,10 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
             alternatives = [head] + ([" ".join(head.split()[:2])] if len(head.split()) > 2 else [])
             # never a part of a party's name: 'Riverside Integrated' (of 'Riverside Integrated Discharge Hub') is
             # said by every sentence naming Riverside Integrated Care Board
-            alternatives = [a for a in alternatives if not any(a.lower() in p for p in parties)]
+            # nor a place's name and one more word ('Northfield Lived', of 'Northfield Lived Experience Charter')
+            places = {p.split()[0] for p in parties if p.split()}
+            alternatives = [a for a in alternatives if not any(a.lower() in p for p in parties)
+                            and not (len(a.split()) == 2 and a.split()[0].lower() in places)]
         seen.add(low)
         seen.update(a.lower().strip() for a in alternatives or [])
         out.append(Requirement(name=name, kind=kind, sentence=sentence, alternatives=alternatives or []))

@@ -1102,8 +1102,10 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     buyer names that no approved block names, the template of its kind goes into the part that names it
     (leading it when the part asks about it). Returns {figure: part key, figure + ':block': block id}."""
     from evidencebot.compose import blockmatch, buyer_terms
+    from evidencebot.compose.tender_profile import key_words
 
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
+    local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area")))
     placed: dict[str, str] = {}
     values = dict(fill_profile, **buyer_terms.template_values(comparisons, figures, profile, profile))
     done: set[str] = set()
@@ -1124,7 +1126,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
-        found = buyer_terms.local_kind(r.name, r.sentence)
+        found = buyer_terms.local_kind(r.name, r.sentence, local)
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue

@@ -219,9 +219,6 @@ class OverclaimRules:
         return out
 
 
-_NAME_OPENERS = {"the", "its", "their", "our", "your", "this", "that"}
-
-
 def _titled_names(doc) -> list[tuple[int, int]]:
     """Token spans of names written in capitals after 'the' (or 'its', 'their' ...): three or more
     capitalised words in a row, not at the start of a sentence ('the Riverside Zero Suicide Pledge',
@@ -232,9 +229,9 @@ def _titled_names(doc) -> list[tuple[int, int]]:
     for sent in _sents(doc):
         i = sent.start + 1
         while i < sent.end:
-            if toks[i - 1].lower_ in _NAME_OPENERS and toks[i].text[:1].isupper():
+            if toks[i - 1].lower_ in W.name_openers and toks[i].text[:1].isupper():
                 j = i
-                while j < sent.end and (toks[j].text[:1].isupper() or toks[j].lower_ in ("and", "of", "for")
+                while j < sent.end and (toks[j].text[:1].isupper() or toks[j].lower_ in W.name_joiners
                                         and j + 1 < sent.end and toks[j + 1].text[:1].isupper()):
                     j += 1
                 if sum(t.text[:1].isupper() for t in toks[i:j]) >= 3:
