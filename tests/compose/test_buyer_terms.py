@@ -132,3 +132,39 @@ def test_a_titled_name_after_the_is_not_a_claim_and_a_pledge_still_is():
                           families=["overclaim"])
     assert check_text("We pledge a 20% fall in crisis admissions.", families=["overclaim"])
     assert check_text("Our approach guarantees better outcomes for every client.", families=["overclaim"])
+
+
+def test_a_questionnaires_figures_reach_every_answer_of_the_tender(demo_copy, tmp_path):
+    """The buyer's figures stated once, before the questions, are kept with the imported tender: the
+    access answer commits to the buyer's 5 working days as the workforce answer does, the shortfall is
+    named once in the tender, and no answer states our ten working days as the standard for the contract."""
+    from docx import Document
+
+    from evidencebot.compose import tender_store
+
+    d = Document()
+    d.add_heading("Invitation to Tender", 0)
+    d.add_paragraph("Halbrook Integrated Care Board is commissioning the Halbrook Recovery Service. Providers must "
+                    "offer first contact within 5 working days of referral.")
+    d.add_heading("1.1 Access and referral", 1)
+    d.add_paragraph("Describe how people will be referred to the service and how you will meet the first-contact "
+                    "standard.")
+    d.add_paragraph("Maximum 400 words.")
+    d.add_heading("1.2 Referral routes", 1)
+    d.add_paragraph("Describe how people will be referred to and access the service.")
+    d.add_paragraph("Maximum 300 words.")
+    d.save(tmp_path / "itt.docx")
+    tender_store.import_questionnaire(demo_copy, tmp_path / "itt.docx")
+    assert "5 working days" in tender_store.tender_facts(demo_copy)[B.FACT]
+    results = tender_store.draft(demo_copy, None)
+    answers = [r["answer"] for r in results]
+    assert all(a is not None and not a.findings for a in answers)
+    text = "\n".join(a.markdown for a in answers)
+    ten = [s for s in re.split(r"(?<=\.)\s+", text) if "ten working days" in s]
+    assert ten and all("current service" in s for s in ten), ten
+    assert len(ten) == 1  # the shortfall is named once in the tender, not in every answer
+    for a in answers:
+        if "referr" in a.markdown:
+            assert "5 working days" in a.markdown
+    statuses = [c["status"] for a in answers for c in a.comparisons]
+    assert statuses[0].startswith("planned: in ") and "planned: said in another answer of this tender" in statuses[1:]

@@ -110,6 +110,10 @@ def with_article(name: str) -> str:
 
 # ---------------------------------------------------------------- the buyer's figures
 
+FACT = "buyer_figures"
+"""The tender fact that keeps, from an imported questionnaire, the buyer's sentences stating its figures
+(an introduction before the questions included), so that every answer of the tender reads them."""
+
 
 @dataclass
 class BuyerFigure:
@@ -330,9 +334,9 @@ TEMPLATE_OF = {"first_contact": "first contact", "workforce": "workforce", "peer
 
 WHERE = {
     "first_contact": re.compile(r"\bfirst[- ]contact|\breferr|\bwait|\baccess|\bfirst\s+appointment|\bassess", re.I),
-    "workforce": re.compile(r"\bworkforce|\bstaff|\bwte\b|\brecruit|\bteam\b|\bskill\s+mix|\bpeer", re.I),
-    "peer_workforce": re.compile(r"\bworkforce|\bstaff|\bwte\b|\brecruit|\bteam\b|\bpeer", re.I),
+    "workforce": re.compile(r"\bworkforce|\bstaff(?:ing|ed)?\b|\bwte\b|\brecruit|\bskill\s+mix|\bpeer|\bestablishment", re.I),
+    "peer_workforce": re.compile(r"\bworkforce|\bstaff(?:ing|ed)?\b|\bwte\b|\brecruit|\bpeer|\bestablishment", re.I),
     "open": re.compile(r"\bcaseload|\bcapacity|\bdemand|\bservice\s+model|\bvolume|\bpeople\s+open|\bworkforce|"
-                       r"\bstaff|\bwte\b|\brecruit", re.I),
+                       r"\bstaff(?:ing|ed)?\b|\bwte\b|\brecruit", re.I),
 }
 """The part a figure's template goes in: the first whose own words speak of it."""

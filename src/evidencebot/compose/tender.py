@@ -884,7 +884,7 @@ def assemble_tender(
     service_profile = get_profile(db)
     given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender).items()}
     resolved = tender_profile.resolve(service_profile, given)
-    figures = buyer_terms.read_figures(question + "\n" + (buyer_context or ""))
+    figures = buyer_terms.read_figures("\n".join([question, buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")]))
     comparisons = buyer_terms.compare(figures, resolved.profile)
     fill_profile = buyer_terms.adapt_profile(resolved.profile, comparisons, figures)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
@@ -895,7 +895,7 @@ def assemble_tender(
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
     placed = _buyer_templates(plan, methods, reqs, unnamed, comparisons, figures, buyer_terms.templates(today), fill_profile,
-                              resolved.profile)
+                              resolved.profile, told=shared.blocks)
     withheld = {k for k in resolved.profile if k not in fill_profile}  # on purpose: not 'the profile lacks it'
     for m in methods.values():
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
@@ -1017,11 +1017,17 @@ def assemble_tender(
         part = next((sec.point.label for sec in sections if any(mentions(r, u.text) for u in sec.kept_units())), "")
         listed.append({"name": r.name, "kind": r.kind, "part": part, "in_library": r not in unnamed})
     compared = []
+    asked_here = " ".join([plan.stem] + [pt.text for pt in plan.points])
     for c in comparisons:
         where = placed.get(c.what, "")
+        if not c.short and not buyer_terms.WHERE[c.what].search(asked_here) and c.sentence not in question:
+            continue
+        if c.short and not where and not buyer_terms.WHERE[c.what].search(asked_here) and c.sentence not in question:
+            continue  # another question's figure, on a subject this question does not ask about
         sec = next((x for x in sections if x.point.key == where), None)
         said = sec is not None and any(u.kept and f"block:{placed.get(c.what + ':block')}" in u.refs for u in sec.units)
         status = "met" if not c.short else (f"planned: in '{sec.point.label}'" if said else
+                                            "planned: said in another answer of this tender" if where == "told" else
                                             "not met: not in this answer (write how it will be met)")
         compared.append({"label": c.label, "buyer": c.buyer, "ours": c.ours, "status": status})
     rows = _coverage(sections, text)
@@ -1096,11 +1102,14 @@ def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool
 
 
 def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
-                     comparisons: list, figures: list, approved: list, fill_profile: dict, profile: dict) -> dict:
+                     comparisons: list, figures: list, approved: list, fill_profile: dict, profile: dict,
+                     told=frozenset()) -> dict:
     """Fill the buyer templates (:mod:`buyer_terms`) into the parts that need them: for each buyer figure
     ours falls short of, its template leads the first part that speaks of it; for each local thing the
     buyer names that no approved block names, the template of its kind goes into the part that names it
-    (leading it when the part asks about it). Returns {figure: part key, figure + ':block': block id}."""
+    (leading it when the part asks about it). A figure's template another answer of the tender has used
+    (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
+    said. Returns {figure: part key or 'told', figure + ':block': block id}."""
     from evidencebot.compose import blockmatch, buyer_terms
     from evidencebot.compose.tender_profile import key_words
 
@@ -1116,6 +1125,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             continue
         point = next((p for p in plan.points if buyer_terms.WHERE[c.what].search(p.text)), None)
         if point is None:
+            continue
+        if block.block_id in told:
+            placed[c.what] = "told"
             continue
         placed[c.what], placed[c.what + ":block"] = point.key, block.block_id
         if name in done:
