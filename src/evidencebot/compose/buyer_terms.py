@@ -199,7 +199,7 @@ def read_figures(text: str) -> list[BuyerFigure]:
                           re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])
                       and not _URGENT_AFTER.match(s, w.end()) and not _AFTER_DISCHARGE.match(s, w.end())), None)
             n = _number(m.group("n")) if m else None
-            if n:
+            if m and n:
                 unit = " ".join(m.group("u").lower().split())
                 unit = unit if n != 1 else unit.rstrip("s")
                 figure = f"{m.group('n')} {unit}" + (" of referral" if m.group("of") or "referr" in s.lower() else "")
@@ -226,7 +226,9 @@ def read_figures(text: str) -> list[BuyerFigure]:
 def _ours_first_contact(profile: dict) -> tuple[float | None, str]:
     text = profile.get("first_contact_standard") or ""
     m = re.search(rf"(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|hours?)", text, re.I)
-    n = _number(m.group("n")) if m else None
+    if m is None:
+        return None, text
+    n = _number(m.group("n"))
     return (_days(n, " ".join(m.group("u").split())) if n else None), text
 
 
@@ -297,7 +299,6 @@ def template_values(comparisons: list[Comparison], figures: list[BuyerFigure], p
                     resolved: dict) -> dict[str, str]:
     """The values the ``buyer figure`` templates are filled with."""
     buyer = {f.what: f for f in figures}
-    ours = {c.what: c for c in comparisons}
     values = {"buyer": resolved.get("commissioner") or "the commissioner",
               "our_standard": profile.get("first_contact_standard", "")}
     if "first_contact" in buyer:
@@ -315,16 +316,15 @@ def template_values(comparisons: list[Comparison], figures: list[BuyerFigure], p
             values["short_wte"] = _wte(gap) + (f" in all and {_wte(max(peer.value - our_peer, 0.0))} of peer support"
                                                if peer and our_peer is not None else "")
     elif "peer_workforce" in buyer:
-        peer = buyer["peer_workforce"].value
+        peer_wte = buyer["peer_workforce"].value
         our_peer = _ours_wte(profile, True)
-        values["buyer_wte"] = f"{peer:g} WTE peer support workers"
+        values["buyer_wte"] = f"{peer_wte:g} WTE peer support workers"
         if our_peer is not None:
             values["our_wte"] = f"{_wte(our_peer)} of peer support workers"
-            values["short_wte"] = _wte(max(peer - our_peer, 0.0))
+            values["short_wte"] = _wte(max(peer_wte - our_peer, 0.0))
     if "open" in buyer:
         values["buyer_open"] = f"{int(buyer['open'].value):,}"
         values["our_capacity"] = _ours_capacity(profile)[1]
-    _ = ours
     return values
 
 
