@@ -575,3 +575,18 @@ def test_a_sentence_with_a_numbered_figure_is_not_an_inline_list():
     q = parse_question("Describe how you will meet the standard in section 2. the panel will read Annex 3. "
                        "Max 300 words")
     assert len(q.points) == 1
+
+
+@pytest.mark.parametrize("text,limits", [
+    ("Describe how you will help people into work.\nLimit: 500 words", (500, None)),
+    ("Q7 Employment (Weighting 10%, 700 words)\nDescribe how you will help people into work.", (700, 10)),
+    ("Q7 Employment (10%, 700 words)\nDescribe how you will help people into work.", (700, 10)),
+])
+def test_limits_written_beside_a_label_or_in_a_title_note(text, limits):
+    q = parse_question(text)
+    assert (q.word_limit, q.weighting) == limits
+
+
+def test_a_heading_is_not_cut_to_two_words_that_name_nothing():
+    assert make_heading("how you will support people who want to get into or stay in work, including links "
+                        "with IPS") == "Supporting people who want to get into or stay in work"

@@ -222,6 +222,9 @@ _WORD_LIMITS = [
     re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
     re.compile(rf"(?<=[.?!)])\s+{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
+    # 'Limit: 500 words' on its own line; '(Weighting 10%, 700 words)' beside a title
+    re.compile(rf"^\s*limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
+    re.compile(rf"[,;]\s*{_N}[^\S\n]*words?\s*\)", re.I),
 ]
 _CHAR_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I),
@@ -247,6 +250,7 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*(?:per\s*cent|percent)\b", re.I),
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
+    re.compile(rf"\(\s*{_N}\s*%\s*[,;]", re.I),
 ]
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
 _UNREADABLE = re.compile(
@@ -1584,6 +1588,12 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     # never right after a question's subject, before its verb ('How will people | who use ...')
     cuts = [c for c in cuts if not _BARE_SUBJECT.match(text[:c].strip()) and not _SUBJECT_ONLY.search(text[:c].strip())]
     good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words and whole(c)]
+    if good and len(text[:max(good)].split()) <= 2:
+        # 'Supporting people | who want to get into or stay in work, including ...': two words name nothing;
+        # a cut a few words past the limit keeps what the heading is about
+        longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
+        if longer:
+            return text[:min(longer)].rstrip(" ,;:")
     if good:
         return text[:max(good)].rstrip(" ,;:")
     firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))

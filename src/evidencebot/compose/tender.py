@@ -757,6 +757,23 @@ def _heading_before(heading: str, offset: int) -> str:
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
 
 
+def _heading_after(heading: str, offset: int, checker) -> str:
+    """The heading from just after the words a finding covers, when the finding opens it ('Making sure no
+    young person falls between services' -> 'No young person falls between services'): three words or more
+    that the checker passes; '' otherwise. A part keeps a heading the evaluator can tick."""
+    key = re.match(r"^\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]\s+", heading, re.I)  # the buyer's '(b)' stays
+    words = heading[max(0, offset, key.end() if key else 0):].split()
+    while words and (words[0].lower().strip(",;:") in END_BAD or words[0].lower() in ("sure", "certain")):
+        words.pop(0)
+    while words and words[-1].lower().strip(",;:") in END_BAD:
+        words.pop()
+    if len(words) < 3:
+        return ""
+    out = " ".join(words).strip(" ,;:")
+    out = (key.group(0) if key else "") + out[:1].upper() + out[1:]
+    return "" if any(must_fix(f) for f in checker.check_text(out)) else out
+
+
 def _checked_title(title: str, checker, edits: list[Edit]) -> str:
     """The answer's title (the buyer's reference and title) as the checker passes it: when the buyer's
     words carry a finding ('Annex B' read as a name), the reference alone, else no title of ours."""
@@ -781,8 +798,9 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
-                # the buyer's words carry a finding: the heading is cut before them, else dropped
-                shorter = _heading_before(sec.heading or "", f.start - start)
+                # the buyer's words carry a finding: the heading is cut before them, else after them, else dropped
+                shorter = _heading_before(sec.heading or "", f.start - start) or _heading_after(
+                    sec.heading or "", max(f.end, f.start + 1) - start, checker)
                 edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
                                   shorter))
                 if shorter:
