@@ -146,18 +146,19 @@ def test_a_part_no_block_answers_is_an_honest_gap(demo_db):
     """A part the library does not answer gets the marked placeholder and says so in the coverage
     report, never a block about something else that shares a word (session 5, panel reason 1);
     a part about a named framework gets the block that names it. (The example gap was the Armed Forces
-    Covenant until session 8 added blocks for veterans.)"""
+    Covenant until session 8 added blocks for veterans, and a named guidance now gets the buyer-named
+    template: the gap is a topic no block is about.)"""
     q = ("Describe how you will keep people safe. Your answer should address:\n"
          "a) how staff will recognise and report safeguarding concerns;\n"
          "b) how you will apply Making Safeguarding Personal;\n"
-         "c) how you will meet the Freedom to Speak Up guidance.\nMaximum 500 words.")
+         "c) how you will support people with gambling harms.\nMaximum 500 words.")
     answer = T.assemble_tender(demo_db, q)
     rows = {r.key: r for r in answer.coverage}
     assert "method" in rows["a"].evidence
     assert rows["b"].evidence.startswith("method: making-safeguarding-personal")
     assert "method:" not in rows["c"].evidence
     assert "write" in rows["c"].status  # 'nothing in the library: write this part' or 'evidence only: write the method'
-    assert "[To write]" in answer.markdown and "Freedom to Speak Up guidance" in answer.markdown
+    assert "[To write]" in answer.markdown and "gambling harms" in answer.markdown
 
 
 def test_a_block_that_names_the_buyers_term_answers_it(demo_db):
