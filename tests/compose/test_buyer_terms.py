@@ -168,3 +168,14 @@ def test_a_questionnaires_figures_reach_every_answer_of_the_tender(demo_copy, tm
             assert "5 working days" in a.markdown
     statuses = [c["status"] for a in answers for c in a.comparisons]
     assert statuses[0].startswith("planned: in ") and "planned: said in another answer of this tender" in statuses[1:]
+
+
+def test_the_buyers_named_policy_is_followed_and_ours_is_not_set_against_it(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    a = assemble_tender(demo_db, "Describe how you will pay people with lived experience for their involvement in line "
+                                 "with the Riverside ICB Involvement Payment Policy. Maximum 250 words.",
+                        period=PERIOD, check=False)
+    assert "We will follow the Riverside ICB Involvement Payment Policy" in a.markdown
+    assert "Harbour Lane Trust involvement payment policy" not in a.markdown, a.markdown
+    assert "[To write]" not in a.markdown
