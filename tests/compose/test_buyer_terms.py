@@ -179,3 +179,13 @@ def test_the_buyers_named_policy_is_followed_and_ours_is_not_set_against_it(demo
     assert "We will follow the Riverside ICB Involvement Payment Policy" in a.markdown
     assert "Harbour Lane Trust involvement payment policy" not in a.markdown, a.markdown
     assert "[To write]" not in a.markdown
+
+
+def test_a_service_name_with_and_inside_is_read_whole():
+    from evidencebot.compose.tender_profile import read_facts
+
+    got = read_facts("Riverside Integrated Care Board and Riverside Borough Council are jointly commissioning the "
+                     "Community Recovery and Step-Down Service.")
+    assert got["service"].value == "Community Recovery and Step-Down Service"  # was 'Step-Down Service'
+    assert read_facts("NHS Halbrook ICB and Halbrook Council commission the Halbrook Wellbeing Service.")[
+        "service"].value == "Halbrook Wellbeing Service"
