@@ -1158,7 +1158,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # the buyer's policy is the one followed: a sentence setting the matter by our own policy goes
             # ('The rate is set in the Harbour Lane Trust involvement payment policy')
             ours = re.compile(re.escape(fill_profile["provider"]) + r"[^.]*\bpolic(?:y|ies)\b", re.I)
-            _drop_units(method, lambda u: bool(ours.search(u["text"])))
+            _drop_units(method, lambda u, ours=ours: bool(ours.search(u["text"])))
         _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
     return placed
 
