@@ -19,7 +19,8 @@ figure) labels each sub-point with the blocks that answer it.
 
 ``part_blocks_s7.jsonl`` (the 14 session-6 held-out ITT questions, spent, now
 dev) also labels sub-points no shipped block answers (an empty list: the honest
-answer is a gap). For every set the script also prints *misplaced blocks*: of
+answer is a gap); so does ``part_blocks_s8.jsonl`` (session 8's 18 intake dev questions,
+labelled by i12m before the placement was run on them). For every set the script also prints *misplaced blocks*: of
 all the blocks placed in the parts (not only the first), those that are not
 among the sub-point's acceptable ids (a block placed where a gap was right
 counts); and *honest gaps* split into right (nothing acceptable in the
@@ -38,7 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "labelled"
 SETS = {"shipped": LABELLED / "part_blocks_shipped.jsonl", "dev_s6": LABELLED / "questions_dev_s6.jsonl",
-        "dev_s7": LABELLED / "part_blocks_s7.jsonl", "lots_s8": LABELLED / "part_blocks_lots_s8.jsonl"}
+        "dev_s7": LABELLED / "part_blocks_s7.jsonl", "dev_s8": LABELLED / "part_blocks_s8.jsonl",
+        "lots_s8": LABELLED / "part_blocks_lots_s8.jsonl"}
 
 
 def main(argv=None) -> int:

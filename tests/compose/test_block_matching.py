@@ -330,3 +330,39 @@ def test_a_sub_point_that_asks_two_things_answers_both(demo_db, checker):
         "no-cue-left-alone", "empty", "two-thousand-repeats"])
 def test_expand_acronyms_writes_out_each_occurrence_as_the_question_means_it(text, context, expected):
     assert blockmatch.expand_acronyms(text, context) == expected
+
+
+def _firsts(db, text):
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question(text, 800)
+    chosen = T.choose_methods(db, plan)
+    return [[b.block_id for b in chosen[p.key].blocks] for p in plan.points]
+
+
+def test_a_sub_point_that_refers_back_is_read_with_what_it_refers_to(demo_db):
+    # 'they' are the outcome measures of the sub-point before: not the risk review frequency
+    got = _firsts(demo_db, "What outcome measures will you use, how often will they be completed, and how will you "
+                           "report outcomes to commissioners?")
+    assert got[1] and got[1][0] in {"paired-measures", "outcome-measures", "prom-primary", "paired-scores-plan"}, got
+
+
+def test_a_block_of_another_topic_sharing_one_word_does_not_fill_a_part(demo_db):
+    # an organisation chart is not the SPC charts block; a gap ('[To write]') is honest
+    got = _firsts(demo_db, "Provide your organisation chart for the service and describe the lines of clinical "
+                           "accountability.")
+    assert "honest-change-over-time" not in got[0], got
+
+
+def test_a_local_body_of_a_kind_every_area_has_is_answered_by_the_block_naming_the_kind(demo_db):
+    got = _firsts(demo_db, "Describe your approach to safeguarding adults at risk. Answers should set out: how staff "
+                           "recognise and report concerns; how you will work with the Kestrel Vale Safeguarding Adults "
+                           "Board; and how learning from Safeguarding Adults Reviews will change practice.")
+    assert got[1] and got[1][0] in {"safeguarding-multi-agency", "safeguarding-leadership", "safeguarding-law"}, got
+
+
+def test_paying_people_for_their_time_is_the_involvement_payment_block(demo_db):
+    got = _firsts(demo_db, "How will people with lived experience shape the service? Bidders should describe the "
+                           "involvement structures, how people will be paid for their time, and one example of a "
+                           "decision that co-production has changed in a service you run.")
+    assert ["involvement-payment"] == got[1][:1], got

@@ -575,3 +575,44 @@ def test_a_sentence_with_a_numbered_figure_is_not_an_inline_list():
     q = parse_question("Describe how you will meet the standard in section 2. the panel will read Annex 3. "
                        "Max 300 words")
     assert len(q.points) == 1
+
+
+@pytest.mark.parametrize("text,limits", [
+    ("Describe how you will help people into work.\nLimit: 500 words", (500, None)),
+    ("Q7 Employment (Weighting 10%, 700 words)\nDescribe how you will help people into work.", (700, 10)),
+    ("Q7 Employment (10%, 700 words)\nDescribe how you will help people into work.", (700, 10)),
+])
+def test_limits_written_beside_a_label_or_in_a_title_note(text, limits):
+    q = parse_question(text)
+    assert (q.word_limit, q.weighting) == limits
+
+
+def test_a_heading_is_not_cut_to_two_words_that_name_nothing():
+    assert make_heading("how you will support people who want to get into or stay in work, including links "
+                        "with IPS") == "Supporting people who want to get into or stay in work"
+
+
+def test_a_character_limit_s_spaces_note_is_not_left_in_a_sub_point():
+    q = parse_question("Who will people contact at weekends? How will contacts be passed to the team the next "
+                       "working day? Max. 2000 chars incl. spaces.")
+    assert q.char_limit == 2000
+    assert not any("spaces" in t for _, t in q.points), q.points
+
+
+@pytest.mark.parametrize("text,heading", [
+    ("one example of a decision that co-production has changed in a service you run",
+     "One example of a decision that co-production has changed in a service you run"),
+    ("how you will support people who use drugs or alcohol alongside their mental health needs",
+     "Supporting people who use drugs or alcohol alongside their mental health needs"),
+])
+def test_a_heading_keeps_what_a_short_head_is_about(text, heading):
+    assert make_heading(text) == heading
+
+
+def test_a_response_limit_and_its_counting_note():
+    q = parse_question("Describe how people can give feedback.\nResponse limit: 750 words. Weighting 6%.")
+    assert (q.word_limit, q.weighting) == (750, 6)
+    q = parse_question("Please give the targets you will commit to and explain how progress will be reported.\n"
+                       "Word limit 500 (headings and tables are included in the count)\nWeighting 3%")
+    assert q.word_limit == 500
+    assert not any("count" in t for _, t in q.points), q.points

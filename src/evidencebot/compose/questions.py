@@ -222,9 +222,12 @@ _WORD_LIMITS = [
     re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
     re.compile(rf"(?<=[.?!)])\s+{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
+    # 'Limit: 500 words' on its own line; '(Weighting 10%, 700 words)' beside a title
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
+    re.compile(rf"[,;]\s*{_N}[^\S\n]*words?\s*\)", re.I),
 ]
 _CHAR_LIMITS = [
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I),
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b(?:\.?\s*\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?)?", re.I),
     re.compile(rf"{_N}[^\S\n]*char(?:acter)?s?\s*(?:\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?\s*)?(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
     re.compile(rf"{_N}[- \t]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
     re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
@@ -247,7 +250,10 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*(?:per\s*cent|percent)\b", re.I),
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
+    re.compile(rf"\(\s*{_N}\s*%\s*[,;]", re.I),
 ]
+_COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
+                         r"appendi\w+|bibliography)\b[^()\n]*\)")
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
 _UNREADABLE = re.compile(
     r"\b(?:(?:word|character|page)\s+(?:limit|count)|max(?:imum)?\.?\s+(?:words|characters|pages))\b"
@@ -556,6 +562,9 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
             out.spans.append(m.span())
             for more in pattern.finditer(text):
                 out.spans.append(more.span())
+                note = _COUNT_NOTE.match(text, more.end())
+                if note:  # '(headings and tables are included in the count)': how to count, not an ask
+                    out.spans.append(note.span())
     brackets = list(_BRACKET_PERCENT.finditer(text))
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
@@ -1584,6 +1593,21 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     # never right after a question's subject, before its verb ('How will people | who use ...')
     cuts = [c for c in cuts if not _BARE_SUBJECT.match(text[:c].strip()) and not _SUBJECT_ONLY.search(text[:c].strip())]
     good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words and whole(c)]
+    # 'One example of a decision | that co-production has changed': what the example is about follows
+    if good and re.match(r"(?i)^(?:(?:an?|one|two|some)\s+)?examples?\s+of\s+(?:\w+\s+){0,2}\w+$", text[:max(good)].strip()):
+        good = [c for c in good if c != max(good)]
+        if not good:
+            longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
+            return text[:min(longer)].rstrip(" ,;:") if longer else text
+    if good and len(text[:max(good)].split()) <= 2 and len(text.split()) <= max_words + 4 and not [
+            c for c in cuts if len(text[:c].split()) > 2]:
+        return text  # 'Supporting people | who use drugs or alcohol alongside their mental health needs'
+    if good and len(text[:max(good)].split()) <= 2:
+        # 'Supporting people | who want to get into or stay in work, including ...': two words name nothing;
+        # a cut a few words past the limit keeps what the heading is about
+        longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
+        if longer:
+            return text[:min(longer)].rstrip(" ,;:")
     if good:
         return text[:max(good)].rstrip(" ,;:")
     firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))

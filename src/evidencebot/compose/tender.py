@@ -765,6 +765,23 @@ def _heading_before(heading: str, offset: int) -> str:
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
 
 
+def _heading_after(heading: str, offset: int, checker) -> str:
+    """The heading from just after the words a finding covers, when the finding opens it ('Making sure no
+    young person falls between services' -> 'No young person falls between services'): three words or more
+    that the checker passes; '' otherwise. A part keeps a heading the evaluator can tick."""
+    key = re.match(r"^\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]\s+", heading, re.I)  # the buyer's '(b)' stays
+    words = heading[max(0, offset, key.end() if key else 0):].split()
+    while words and (words[0].lower().strip(",;:") in END_BAD or words[0].lower() in ("sure", "certain")):
+        words.pop(0)
+    while words and words[-1].lower().strip(",;:") in END_BAD:
+        words.pop()
+    if len(words) < 3:
+        return ""
+    out = " ".join(words).strip(" ,;:")
+    out = (key.group(0) if key else "") + out[:1].upper() + out[1:]
+    return "" if any(must_fix(f) for f in checker.check_text(out)) else out
+
+
 def _checked_title(title: str, checker, edits: list[Edit]) -> str:
     """The answer's title (the buyer's reference and title) as the checker passes it: when the buyer's
     words carry a finding ('Annex B' read as a name), the reference alone, else no title of ours."""
@@ -789,8 +806,9 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
-                # the buyer's words carry a finding: the heading is cut before them, else dropped
-                shorter = _heading_before(sec.heading or "", f.start - start)
+                # the buyer's words carry a finding: the heading is cut before them, else after them, else dropped
+                shorter = _heading_before(sec.heading or "", f.start - start) or _heading_after(
+                    sec.heading or "", max(f.end, f.start + 1) - start, checker)
                 edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
                                   shorter))
                 if shorter:
@@ -1457,6 +1475,28 @@ def _question_topics(plan: QuestionPlan, topics: list) -> set[str]:
     return {h.topic.name for h in blockmatch.topic_hits(question_focus(plan), topics)}
 
 
+_ANAPHOR = re.compile(r"\b(?:(?P<pron>they|them|it)|(?:these|those|such)\s+(?P<noun>[a-z]+))\b", re.I)
+
+
+def _referent(text: str, stem: str, before: list[str], topics: list) -> str:
+    """What a sub-point that names no topic of its own refers back to: 'how often will they be completed'
+    after 'What outcome measures will you use' (the sub-point before), 'how you will identify these problems
+    early' after 'People ... often have problems with housing, debt and benefits' (the sentence of the stem
+    or the sub-point before that holds the noun); '' when it names a topic or refers to nothing."""
+    from evidencebot.compose import blockmatch
+
+    m = _ANAPHOR.search(text or "")
+    if not m or blockmatch.topic_hits(text, topics):
+        return ""
+    if m.group("pron"):
+        return before[-1] if before else ""
+    noun = m.group("noun").lower().rstrip("s")
+    for sentence in reversed(before + sentences(stem or "")):
+        if re.search(rf"\b{re.escape(noun)}", sentence, re.I) and sentence.strip() != text.strip():
+            return sentence
+    return ""
+
+
 def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     """The plan with each sub-point's ambiguous acronyms written out as this question means them
     ('SARs' in a safeguarding question: Safeguarding Adults Reviews), for matching only."""
@@ -1466,6 +1506,11 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
 
     context = question_focus(plan) + " " + plan.stem
     points = [dataclasses.replace(p, text=blockmatch.expand_acronyms(p.text, context)) for p in plan.points]
+    topics = blockmatch.load_topics()
+    for n, p in enumerate(points):
+        ref = _referent(p.text, plan.stem, [q.text for q in plan.points[:n]], topics)
+        if ref:
+            points[n] = dataclasses.replace(p, text=f"{p.text} ({ref})")
     if all(a.text == b.text for a, b in zip(points, plan.points)):
         return plan
     return dataclasses.replace(plan, points=points)
@@ -1557,8 +1602,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         pending.remove(p)
     for point in plan.points:
         if not chosen[point.key] and not cands[point.key]:
+            # a sub-point that names a topic whose blocks do not answer its heading is a gap, not a block of
+            # another topic sharing a word ('organisation chart' is not the SPC 'charts' block)
+            own = {h.topic.name for h in blockmatch.topic_hits(point.text, topics)}
             picks = [b for b in _lexical_candidates(db, plan, point, used, today, profile)
-                     if _of_this_question(point, b, focus, topics)]
+                     if _of_this_question(point, b, focus, topics)
+                     and (not own or own & blockmatch.block_topics(b, topics))]
             chosen[point.key] = picks
             used.update(b.block_id for b in picks)
     # an honest gap beats a loosely related block: a part keeps only blocks that answer what
@@ -1683,6 +1732,11 @@ def _names_terms(text: str, block) -> bool:
         term = re.sub(r"\s+\d{4}$", "", term)  # 'Mental Capacity Act 2005': the act, with or without its year
         acronym = "".join(w[0] for w in term.split() if w[0].isupper()) if " " in term else ""
         if term.lower().rstrip("s") in hay or (len(acronym) >= 3 and re.search(rf"\b{acronym.lower()}\b", hay)):
+            return True
+        # a local body of a kind every area has ('Kestrel Vale Safeguarding Adults Board'): the block that
+        # names the kind (three words or more, the place's name left off) names it
+        words = term.split()
+        if any(" ".join(words[i:]).lower().rstrip("s") in hay for i in range(1, len(words) - 2)):
             return True
     return False
 

@@ -655,7 +655,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
 
 CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
-    "person_nouns", "own_pronouns", "group_nouns", "name_prefixes",
+    "person_nouns", "own_pronouns", "group_nouns", "name_prefixes", "place_prepositions",
 )
 
 
@@ -923,6 +923,11 @@ _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "P
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "is the show", "was a favourite film": the complement of a copula right after a titled name
 _IS_THE = re.compile(r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:the|a|an|our|their|her|his)[ \t\u00a0]+(?:[A-Za-z\-]+[ \t\u00a0]+){0,2}?([A-Za-z]+)\b")
+# a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen"
+_PLACED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
+# "and" or a comma, then capitalised words, the last one read: "[Harold Wood] and Gidea Park"
+_AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}([A-Z][\w'’\-]*)\b")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
@@ -1089,7 +1094,35 @@ class _NameFinder:
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(end)
-                    or self.names_a_thing(end))
+                    or self.names_a_thing(end) or self.placed(start, end))
+
+    def placed(self, start: int, end: int) -> bool:
+        """After a word that places things ("in", "near", "across": ``place_prepositions``), over any
+        capitalised words before it, a name is a place's ("groups in Shelley", "a site in Kirkby
+        Stephen"); or it is joined to a place ("Harold Wood and Gidea Park"). Not a possessive
+        ("in Sarah's flat")."""
+        if self.text[end:end + 2] in ("'s", "’s"):
+            return False
+        preps = self.context.get("place_prepositions", ())
+        m = _PLACED.search(self.text, max(0, start - 60), start)
+        if preps and m and m.group(1).casefold() in preps:
+            return True
+        tok = self._tok_at(start)
+        if tok is None or tok.token is None:
+            # without the parse: "Harold Wood and Gidea Park", a place word of its own joined to a place
+            m = _AND_PLACE.match(self.text, end)
+            last = self.text[start:end].split()[-1]
+            return bool(m and m.group(1) in self.names.place_words and last in self.names.surname_words)
+        t = tok.token
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i <= self._tok_at(end - 1).token.i:
+            t = t.head
+        if t.dep_ not in ("conj", "nsubj", "pobj", "dobj", "nsubjpass"):
+            return False
+        joined = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
+        # (the model tags unknown names as places too: "Kemi and Blessing" are both GPE; a listed first
+        # name is never the place)
+        return any((c.ent_type_ in _PLACE_LABELS or c.text in self.names.place_words)
+                   and c.text not in self.names.first_names and c.text not in self.names.ambiguous for c in joined)
 
     def _links_only(self, gap: str) -> bool:
         """The gap between a name and a cue holds only spaces, quotes, brackets, commas
