@@ -79,13 +79,24 @@ def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
     toks = list(span)
     keys: list[tuple[str, ...]] = []
     lowers = [t.lower_ for t in toks]
-    for t, lower in zip(toks, lowers):
-        lemma = t.lemma_.lower()
-        cls = _classes(index, lower, lemma)
+    start = toks[0].i if toks else 0
+    lemmas = [t.lemma_.lower() for t in toks]
+    classes = [_classes(index, lower, lemma) for lower, lemma in zip(lowers, lemmas)]
+    agents = spec.get("agent_lists")
+    named: set[int] = set()
+    if agents:
+        # a word that names one of us ("recovery college", "crisis team", "wellbeing hub") is a
+        # name, not an outcome: a compound before an agent word keeps only its part of speech
+        for j, t in enumerate(toks):
+            hj = t.head.i - start
+            if t.dep_ == "compound" and 0 <= hj < len(toks) and any(c in agents for c in classes[hj]):
+                classes[j] = ()
+                named.add(j)
+    for j, (t, lower, lemma, cls) in enumerate(zip(toks, lowers, lemmas, classes)):
         keys.append(cls if cls else (f"p:{t.pos_}",))
         for c in cls:
             out[f"c:{c}"] = 1.0
-        if t.pos_ in lemma_pos:
+        if t.pos_ in lemma_pos and j not in named:
             out[f"w:{lemma}"] = 1.0
         if t.like_num:
             out["m:number"] = 1.0
@@ -97,18 +108,20 @@ def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
             if cls:
                 for c in cls:
                     out[f"c:{c}"] = 1.0
-    start = toks[0].i if toks else 0
     for j, t in enumerate(toks):
         dep = t.dep_
         if dep == "ROOT":
             for k in keys[j]:
                 out[f"r:{k}"] = 1.0
             out[f"r:tag:{t.tag_}"] = 1.0
+            subj: tuple[str, ...] = ()
+            objs: tuple[str, ...] = ()
             for ch in t.children:
                 cj = ch.i - start
                 if not 0 <= cj < len(toks):
                     continue
                 if ch.dep_ in subject_deps:
+                    subj = keys[cj]
                     for k in keys[cj]:
                         out[f"s:{k}"] = 1.0
                     if ch.dep_ == "nsubjpass":
@@ -117,6 +130,14 @@ def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
                     out["r:negated"] = 1.0
                 elif ch.tag_ in spec["modal_tags"]:
                     out[f"r:modal:{ch.lower_}"] = 1.0
+                elif ch.dep_ in spec.get("object_deps", ()):
+                    objs = keys[cj]
+            if spec.get("triples"):
+                # who did what to what: the subject's, the main verb's and the object's classes
+                for sk in subj or ("-",):
+                    for rk in keys[j]:
+                        for ok in objs or ("-",):
+                            out[f"t:{sk}|{rk}|{ok}"] = 1.0
             continue
         if dep not in arc_deps:
             continue
@@ -146,12 +167,35 @@ def load_model(dirs=None) -> dict | None:
                         model = json.loads(path.read_text(encoding="utf-8"))
                     except (OSError, ValueError) as exc:
                         raise ConfigError(f"{path}: not a readable weights file ({exc})") from None
-                    for field in ("weights", "bias", "threshold", "features"):
-                        if field not in model:
-                            raise ConfigError(f"{path}: field {field!r} is missing")
+                    _validate(model, path)
                     _models[key] = model
             return model
     return None
+
+
+def _validate(model, path: Path) -> None:
+    from evidencebot.errors import ConfigError
+
+    def need(field: str, ok: bool, what: str) -> None:
+        if not ok:
+            raise ConfigError(f"{path}: field {field!r}: should be {what}")
+
+    need("model", isinstance(model, dict), "a mapping (the whole file)")
+    need("weights", isinstance(model.get("weights"), dict)
+         and all(isinstance(v, (int, float)) for v in model["weights"].values()), "a mapping of feature names to numbers")
+    need("bias", isinstance(model.get("bias"), (int, float)), "a number")
+    need("threshold", isinstance(model.get("threshold"), (int, float)) and 0 < model["threshold"] < 1,
+         "a number between 0 and 1")
+    need("features", isinstance(model.get("features"), dict), "a mapping (the feature settings)")
+    spec = model["features"]
+    for field, value in spec.items():
+        need(f"features.{field}", isinstance(value, (list, bool)), "a list of words or labels, or true/false")
+    need("features.lemma_pos", "lemma_pos" in spec, "given")
+    need("features.arc_deps", "arc_deps" in spec, "given")
+    need("features.subject_deps", "subject_deps" in spec, "given")
+    need("features.neg_deps", "neg_deps" in spec, "given")
+    need("features.modal_tags", "modal_tags" in spec, "given")
+    need("features.marks", "marks" in spec, "given")
 
 
 def probability(model: dict, feats: dict[str, float]) -> float:
@@ -173,6 +217,19 @@ def _reasons(model: dict, feats: dict[str, float], n: int = 3) -> list[str]:
     return [f for w, f in reversed(top[-n:]) if w > 0]
 
 
+def _is_clause(root, finite: frozenset[str], subject_deps: frozenset[str]) -> bool:
+    """A main verb that is finite itself or through its auxiliary, or a base form with a subject
+    (the tagger reads "families stop arguing" as base "stop")."""
+    if root.tag_ in finite:
+        return True
+    has_subject = False
+    for c in root.children:
+        if c.dep_ in ("aux", "auxpass") and c.tag_ in finite:
+            return True
+        has_subject = has_subject or c.dep_ in subject_deps
+    return has_subject and root.tag_ == "VB"
+
+
 @check("learned_claim")
 def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     model = load_model()
@@ -181,15 +238,18 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     threshold = float(rule.options.get("threshold", model["threshold"]))
     index = _index(model, ctx.v.data)
     out: list[Candidate] = []
+    finite = frozenset(model["features"].get("finite_tags", ()))
+    subject_deps = frozenset(model["features"]["subject_deps"])
     for sent in doc.sents:
         if len(sent) < 4:
             continue
+        if finite and not _is_clause(sent.root, finite, subject_deps):
+            continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
         feats = features(sent, index, model["features"])
         p = probability(model, feats)
         if p < threshold:
             continue
-        root = sent.root
         why = ", ".join(_reasons(model, feats))
         message = rule.message.replace("{score}", f"{p:.2f}").replace("{why}", why)
-        out.append(Candidate(rule, sent.start, sent.end, root.i, message=message))
+        out.append(Candidate(rule, sent.start, sent.end, sent.root.i, message=message))
     return out
