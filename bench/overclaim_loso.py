@@ -64,7 +64,8 @@ def main(argv: list[str]) -> None:
     import train_overclaim_scorer as train  # bench/, beside this script
 
     sets = train.writer_sets()  # {writer: {"train": rows, "check": rows}}
-    checker = Checker(settings=CheckerSettings(), families=["overclaim"])
+    # the scorer's rule is opt-in (shipped off): switched on here
+    checker = Checker(settings=CheckerSettings(enabled_rules=[train.SCORER_RULE]), families=["overclaim"])
     rule_off = train.SCORER_RULE
 
     def flagged(rows, model):

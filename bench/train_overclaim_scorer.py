@@ -55,7 +55,7 @@ SPEC = {
 L2 = 1.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.01  # smaller weights are left out of the file (they move no sentence's score much)
-MAX_FALSE_ALARM_RATE = 0.02
+MAX_FALSE_ALARM_RATE = 0.01
 USE_CORPUS = True
 
 

@@ -8,8 +8,8 @@ import math
 import pytest
 
 RULE = "overclaim.learned-claim"
-# a claim on individual outcomes (the rule's own first flag example) that no hand-written rule reports
-SCORED = "Families who come to our parenting group stop arguing and start enjoying each other again."
+# a claim on individual outcomes (the rule's own flag example) that no hand-written rule reports
+SCORED = "Every young person we mentor goes on to college or a job."
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,8 @@ def _overclaim(text: str):
     from evidencebot.config import CheckerSettings
     from evidencebot.language.checker import Checker
 
-    return [f for f in Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(text)
+    settings = CheckerSettings(enabled_rules=[RULE])  # the rule is opt-in (shipped off)
+    return [f for f in Checker(settings=settings, families=["overclaim"]).check_text(text)
             if f.family == "overclaim"]
 
 
@@ -94,12 +95,20 @@ def test_the_scorer_reports_only_what_the_other_rules_do_not(nlp):
     assert found and RULE not in {f.rule for f in found}
 
 
+def test_the_rule_is_shipped_switched_off():
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    found = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(SCORED)
+    assert RULE not in {f.rule for f in found}
+    assert RULE in {f.rule for f in _overclaim(SCORED)}
+
+
 def test_a_negated_or_hedged_sentence_is_never_reported_by_the_scorer():
     text = SCORED
     assert RULE in {f.rule for f in _overclaim(text)}
-    for careful in ("We cannot say that families who come to our parenting group stop arguing and start enjoying "
-                    "each other again.",
-                    "Families who come to our parenting group may stop arguing and start enjoying each other again."):
+    for careful in ("We cannot say that every young person we mentor goes on to college or a job.",
+                    "Every young person we mentor may go on to college or a job."):
         assert RULE not in {f.rule for f in _overclaim(careful)}, careful
 
 
@@ -108,7 +117,7 @@ def test_the_message_says_it_is_a_learned_score_and_why(shipped):
     found = [f for f in _overclaim(text) if f.rule == RULE]
     assert found
     msg = found[0].message
-    assert "learned score of 0." in msg and "what weighed most: " in msg and "{" not in msg
+    assert "learned score of " in msg and "what weighed most: c:" in msg and "{" not in msg
     score = float(msg.split("learned score of ")[1][:4])
     assert score >= shipped["threshold"]
 

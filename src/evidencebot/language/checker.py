@@ -141,7 +141,10 @@ def _overclaim_factory(enabled: Iterable[str] = ()):
     def run(text, doc):
         return rules.find(doc)
 
-    run.version = ("overclaim", id(rules))  # type: ignore[attr-defined]
+    from evidencebot.language.overclaim.learned import model_key
+
+    # (the learned scorer's weights file is data too: a new file is a new version)
+    run.version = ("overclaim", id(rules), model_key())  # type: ignore[attr-defined]
     return run
 
 

@@ -150,6 +150,17 @@ def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
     return out
 
 
+def model_key(dirs=None) -> tuple | None:
+    """Which weights file :func:`load_model` reads, and its version (path, modification time)."""
+    from evidencebot.locations import search_path
+
+    for folder in (dirs if dirs is not None else search_path("phrasebank")):
+        path = Path(folder) / WEIGHTS_FILE
+        if path.is_file():
+            return (str(path), path.stat().st_mtime_ns)
+    return None
+
+
 def load_model(dirs=None) -> dict | None:
     """The weights file from the phrasebank search path (a user's file first), or None."""
     from evidencebot.locations import search_path
