@@ -1,6 +1,6 @@
 """Over-claim on "a writer we have not seen": every development set scored, the learned scorer left-one-set-out.
 
-    python bench/overclaim_loso.py [--no-scorer] [--threshold P]
+    python bench/overclaim_loso.py [--no-scorer] [--threshold P] [--kinds] [--only s6,dev6]
 
 The over-claim development sets in ``tests/data/labelled/overclaim_*.jsonl`` were written by
 different writers in different sessions. The rules were tuned on all of them (except the check
@@ -54,6 +54,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--no-scorer", action="store_true", help="rules only (the figure before the scorer)")
     ap.add_argument("--threshold", type=float, default=None, help="the scorer's threshold (default: the shipped one)")
     ap.add_argument("--kinds", action="store_true", help="recall per flag kind, false alarms per pass kind")
+    ap.add_argument("--only", default="", help="score only these writers' sets (comma-separated, e.g. s6,dev6)")
     args = ap.parse_args(argv)
 
     from evidencebot.config import CheckerSettings
@@ -80,7 +81,10 @@ def main(argv: list[str]) -> None:
 
     feats = None if args.no_scorer else train.parse_rows(all_rows)
     totals: dict[str, list] = {"rules": [], "both": []}
+    only = {w for w in args.only.split(",") if w}
     for writer, parts in sets.items():
+        if only and writer not in only:
+            continue
         model = None
         if feats is not None:
             train_rows = [dict(r, _writer=w) for w, s in sets.items() if w != writer for r in s["train"]]
