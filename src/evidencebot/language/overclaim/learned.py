@@ -104,10 +104,8 @@ def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
             out[f"m:{lower}"] = 1.0
     for n in (2, 3):
         for i in range(len(lowers) - n + 1):
-            cls = index.phrases.get(" ".join(lowers[i:i + n]))
-            if cls:
-                for c in cls:
-                    out[f"c:{c}"] = 1.0
+            for c in index.phrases.get(" ".join(lowers[i:i + n]), ()):
+                out[f"c:{c}"] = 1.0
     for j, t in enumerate(toks):
         dep = t.dep_
         if dep == "ROOT":
