@@ -12,9 +12,15 @@ when its part has no block ("[To write]"), and *loose* when the first block is
 another one. Sub-points that share a part with another (the intake merged them)
 are counted too, and reported. Builds a small demo unless --db names one.
 
+``part_blocks_lots_s8.jsonl`` (session 8: 12 questions for lots the library
+answered generically, written by the engineer who then wrote the blocks for
+them, so tuned on both sides: a measure of library breadth, not a held-out
+figure) labels each sub-point with the blocks that answer it.
+
 ``part_blocks_s7.jsonl`` (the 14 session-6 held-out ITT questions, spent, now
 dev) also labels sub-points no shipped block answers (an empty list: the honest
-answer is a gap). For every set the script also prints *misplaced blocks*: of
+answer is a gap); so does ``part_blocks_s8.jsonl`` (session 8's 18 intake dev questions,
+labelled by i12m before the placement was run on them). For every set the script also prints *misplaced blocks*: of
 all the blocks placed in the parts (not only the first), those that are not
 among the sub-point's acceptable ids (a block placed where a gap was right
 counts); and *honest gaps* split into right (nothing acceptable in the
@@ -33,7 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "labelled"
 SETS = {"shipped": LABELLED / "part_blocks_shipped.jsonl", "dev_s6": LABELLED / "questions_dev_s6.jsonl",
-        "dev_s7": LABELLED / "part_blocks_s7.jsonl"}
+        "dev_s7": LABELLED / "part_blocks_s7.jsonl", "dev_s8": LABELLED / "part_blocks_s8.jsonl",
+        "lots_s8": LABELLED / "part_blocks_lots_s8.jsonl"}
 
 
 def main(argv=None) -> int:

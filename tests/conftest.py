@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import itertools
 import json
 import shutil
 import sqlite3
@@ -41,9 +42,23 @@ def pytest_collection_finish(session):
 DEMO_LAYOUT = {"people": 120, "months": 24, "end": "2026-09", "seed": 20260924}
 
 
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory) -> Path:
+    """The folder that holds every test's home (one per worker)."""
+    return tmp_path_factory.mktemp("evidencebot-homes")
+
+
+_HOME_NUMBERS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory, monkeypatch):
-    home = tmp_path_factory.mktemp("evidencebot-home")
+def isolated_home(_homes, monkeypatch):
+    # A numbered folder of our own, not ``tmp_path_factory.mktemp``: that lists the whole base temp folder
+    # to find the next free number (and relinks "...current"), so with a home per test (thousands per
+    # worker, beside every tmp_path) each call got slower than the last. 1,500 empty tests, -n 0:
+    # 8.0 s of CPU before, 5.0 s after (and every tmp_path lists a folder half the size).
+    home = _homes / str(next(_HOME_NUMBERS))
+    home.mkdir()
     monkeypatch.setenv("EVIDENCEBOT_HOME", str(home))
     monkeypatch.delenv("EVIDENCEBOT_DB", raising=False)
     return home
@@ -74,55 +89,59 @@ def pytest_xdist_auto_num_workers(config):
     return cpus + 1
 
 
-# The files that take the most CPU, longest first (seconds of CPU on 2026-12-02, clean clone; the rest are
-# shorter). pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the
-# workers in collection order, one at a time, so putting the long files first leaves short ones for the end
-# and the workers finish together (xdist's own order, most tests first, left the few-test, long TUI files
-# to the end and one worker idle for the last minute or two). Only the order changes; a file not listed
-# keeps its place after these.
+# The files that take the most CPU, longest first (seconds of CPU, the worker's own and its child processes',
+# measured per file on 2026-12-02 in a whole run, -n 3, with a per-file timing plugin; the rest are shorter).
+# pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the workers in
+# collection order, one at a time, so putting the long files first leaves short ones for the end and the
+# workers finish together (xdist's own order, most tests first, left the few-test, long TUI files to the end
+# and one worker idle for the last minute or two). Only the order changes; a file not listed keeps its place
+# after these. Measure again when a file's cost changes a lot (the list went stale once already).
 LONGEST_FIRST = (
-    "tui/test_story_form.py",  # 32
-    "tui/test_user_jobs.py",  # 31
-    "tui/test_story_submit.py",  # 30
-    "tui/test_story_kill.py",  # 27
-    "tui/test_flows.py",  # 25
-    "governance/test_large.py",  # 22
-    "governance/test_crash.py",  # 21
-    "compose/test_word.py",  # 20
-    "tui/test_snapshots.py",  # 19
-    "tui/test_open_word_draft.py",  # 18
-    "core/test_lint.py",  # 15
-    "language/test_rule_examples.py",  # 14
-    "tui/test_partial_quarter.py",  # 13
+    "tui/test_story_kill.py",  # 29
+    "governance/test_large.py",  # 26
+    "governance/test_crash.py",  # 26
+    "tui/test_user_jobs.py",  # 24
+    "compose/test_word.py",  # 22
+    "tui/test_story_form.py",  # 21
+    "tui/test_flows.py",  # 19
+    "language/test_quality.py",  # 18
+    "tui/test_story_submit.py",  # 18
+    "compose/test_method_library.py",  # 16
+    "core/test_lint.py",  # 16
+    "language/test_rule_examples.py",  # 15
+    "tui/test_open_word_draft.py",  # 15
+    "tui/test_snapshots.py",  # 14
+    "compose/test_tender.py",  # 14
     "compose/test_export.py",  # 13
-    "tui/test_use_story.py",  # 11
-    "tui/test_story_picker.py",  # 11
+    "tui/test_partial_quarter.py",  # 12
+    "governance/test_attack_templates.py",  # 11
+    "store/test_demo.py",  # 10
     "tui/test_draft_privacy.py",  # 10
-    "tui/test_export_screen.py",  # 10
-    "compose/test_method_library.py",  # 9
-    "governance/test_attack_exits.py",  # 8
-    "compose/test_cli.py",  # 8
-    "language/test_quality.py",  # 8
-    "tui/test_governance_flows.py",  # 8
+    "governance/test_attack_outputs.py",  # 10
+    "language/test_privacy.py",  # 10
     "governance/test_fuzz.py",  # 8
-    "tui/test_autosave_lock.py",  # 8
-    "store/test_demo.py",  # 8
-    "store/test_importers.py",  # 7
-    "language/test_privacy.py",  # 7
-    "language/test_checker.py",  # 7
-    "governance/test_attack_templates.py",  # 7
-    "governance/test_attack_outputs.py",  # 7
-    "compose/test_review_commissioner.py",  # 6
+    "language/test_rules_cli.py",  # 7
+    "tui/test_use_story.py",  # 7
+    "tui/test_governance_flows.py",  # 7
+    "compose/test_block_matching.py",  # 7
+    "compose/test_answer_fit.py",  # 6
     "governance/test_file_safety.py",  # 6
-    "compose/test_review_reader3.py",  # 6
-    "compose/test_tender.py",  # 6
-    "compose/test_cli_exports.py",  # 6
-    "tui/test_suggestion_choice.py",  # 6
-    "tui/test_restore_all.py",  # 6
-    "governance/test_templates.py",  # 5
+    "tui/test_export_screen.py",  # 6
+    "compose/test_cli.py",  # 6
+    "store/test_importers.py",  # 6
+    "governance/test_templates.py",  # 6
+    "tui/test_story_picker.py",  # 6
+    "core/test_layers.py",  # 6
+    "tui/test_suggestion_choice.py",  # 5
     "tui/test_chat_capabilities.py",  # 5
-    "metrics/test_indicators.py",  # 5
-    "governance/test_concurrency.py",  # 5
+    "governance/test_attack_exits.py",  # 5
+    "language/test_checker.py",  # 5
+    "compose/test_cli_exports.py",  # 5
+    "compose/test_review_commissioner.py",  # 4
+    "compose/test_review_reader5.py",  # 4
+    "compose/test_review_reader3.py",  # 4
+    "tui/test_autosave_lock.py",  # 4
+    "language/test_check_cli.py",  # 4
 )
 
 

@@ -123,3 +123,38 @@ def test_a_story_with_an_empty_part_is_never_featured(evidence_db_path):
         assert "'Context' is empty" in workflow.story_blockers(workflow.get_story(db, "T02"))
     finally:
         db.close()
+
+
+# Names the rules find only with the language model's parse (a lower-case first name, an unusual
+# full name): the story gate used the rules without the model and let them through.
+NEEDS_THE_MODEL = ["i visited sarah at home and she seemed brighter.",
+                   "emma williams has missed three sessions in a row."]
+
+
+@pytest.mark.parametrize("sentence", NEEDS_THE_MODEL)
+def test_the_story_gate_reports_the_personal_data_check_reports(sentence):
+    from evidencebot.assistant.checking import check
+    from evidencebot.assistant.story_capture import privacy_findings
+
+    by_check = [(f.rule, f.start, f.end) for f in check(sentence).findings if f.family == "privacy"]
+    assert by_check, "the sentence should hold a name check finds"
+    assert [(f.rule, f.start, f.end) for f in privacy_findings(sentence)] == by_check
+    problems = submit_problems({**PARTS, "context": sentence})
+    assert any("personal data" in p and check(sentence).findings[0].match in p for p in problems)
+
+
+def test_a_lower_case_name_blocks_submit_and_approval(story, evidence_db_path, isolated_home):
+    from evidencebot.cli import cli
+
+    db = connect(evidence_db_path)
+    save_story_draft(db, story, {"context": "i visited sarah at home and she seemed brighter."})
+    db.close()
+    result = CliRunner().invoke(cli, ["stories", "submit", story, "--db", str(evidence_db_path)])
+    assert result.exit_code == 2 and "sarah" in result.output
+    db = connect(evidence_db_path)
+    db.execute("update stories set status = 'submitted', submitted_by = 'Ana Writer' where story_id = ?", [story])
+    db.conn.commit()
+    db.close()
+    act_as(isolated_home, "Ben Approver")
+    refused = Conversation(evidence_db_path).respond(f"/approve {story} confirm")
+    assert not refused.ok and "cannot be approved while it has" in refused.markdown and "sarah" in refused.markdown

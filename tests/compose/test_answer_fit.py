@@ -166,3 +166,7 @@ def test_part_coverage_on_the_spent_session6_questions_keeps_its_gains(demo_path
     assert int(s7.group(7)) <= 0.1 * int(s7.group(6)), out
     for name in ("shipped", "dev_s6"):
         assert rows[name].group(2) == rows[name].group(3), out  # every sub-point answered
+    # session 8's intake dev questions (labelled before the placement ran on them; i12c's 23 new blocks added
+    # where they answer): at the session-8 start code 37 answered, 15 loose, 19 of 67 placed blocks misplaced
+    s8 = rows["dev_s8"]
+    assert int(s8.group(3)) >= 45 and int(s8.group(5)) <= 7 and int(s8.group(7)) <= 14, out

@@ -238,6 +238,36 @@ def test_each_part_of_the_shipped_examples_gets_a_block_that_answers_it(demo_db,
         assert all(f in ok for f, ok in zip(firsts, row["ok_blocks"])), (row["id"], firsts)
 
 
+def test_the_library_answers_the_lots_of_session_8(demo_db):
+    """Twelve questions for lots a community mental health provider bids for (housing and work, TUPE,
+    social value, digital and IG, premises, carers, transitions at 18, substance use, physical health,
+    peer support, crisis alternatives, out of hours), planned as 'assemble tender' plans them: each
+    labelled sub-point's part must open with a block that answers it. The library of session 7 answered
+    31 of 54 (7 '[To write]' parts, 16 opened by a block about something else)."""
+    from evidencebot.compose.questions import plan_question
+    from evidencebot.errors import InputError
+
+    root = Path(__file__).parents[2]
+    total, misses = 0, []
+    for row in _rows("part_blocks_lots_s8.jsonl"):
+        text = (root / row["file"]).read_text(encoding="utf-8")
+        try:
+            plan = plan_question(text)
+        except InputError:  # a limit the intake does not read: given as a user would, with --words
+            plan = plan_question(text, 600)
+        chosen = T.choose_methods(demo_db, plan)
+        parts = [(p, set(blockmatch.tokens(p.text))) for p in plan.points]
+        for sub, ok in zip(row["subpoints"], row["ok_blocks"]):
+            want = set(blockmatch.tokens(sub))
+            point = max(parts, key=lambda x: len(want & x[1]) / max(1, len(want | x[1])))[0]
+            first = [b.block_id for b in chosen[point.key].blocks][:1]
+            total += 1
+            if not first or first[0] not in ok:
+                misses.append((row["id"], sub[:60], first))
+    assert total == 54
+    assert len(misses) <= 4, misses
+
+
 def test_a_new_provider_gets_the_incoming_mobilisation_blocks(demo_copy):
     from evidencebot.store.blocks import set_profile
 
@@ -300,3 +330,39 @@ def test_a_sub_point_that_asks_two_things_answers_both(demo_db, checker):
         "no-cue-left-alone", "empty", "two-thousand-repeats"])
 def test_expand_acronyms_writes_out_each_occurrence_as_the_question_means_it(text, context, expected):
     assert blockmatch.expand_acronyms(text, context) == expected
+
+
+def _firsts(db, text):
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question(text, 800)
+    chosen = T.choose_methods(db, plan)
+    return [[b.block_id for b in chosen[p.key].blocks] for p in plan.points]
+
+
+def test_a_sub_point_that_refers_back_is_read_with_what_it_refers_to(demo_db):
+    # 'they' are the outcome measures of the sub-point before: not the risk review frequency
+    got = _firsts(demo_db, "What outcome measures will you use, how often will they be completed, and how will you "
+                           "report outcomes to commissioners?")
+    assert got[1] and got[1][0] in {"paired-measures", "outcome-measures", "prom-primary", "paired-scores-plan"}, got
+
+
+def test_a_block_of_another_topic_sharing_one_word_does_not_fill_a_part(demo_db):
+    # an organisation chart is not the SPC charts block; a gap ('[To write]') is honest
+    got = _firsts(demo_db, "Provide your organisation chart for the service and describe the lines of clinical "
+                           "accountability.")
+    assert "honest-change-over-time" not in got[0], got
+
+
+def test_a_local_body_of_a_kind_every_area_has_is_answered_by_the_block_naming_the_kind(demo_db):
+    got = _firsts(demo_db, "Describe your approach to safeguarding adults at risk. Answers should set out: how staff "
+                           "recognise and report concerns; how you will work with the Kestrel Vale Safeguarding Adults "
+                           "Board; and how learning from Safeguarding Adults Reviews will change practice.")
+    assert got[1] and got[1][0] in {"safeguarding-multi-agency", "safeguarding-leadership", "safeguarding-law"}, got
+
+
+def test_paying_people_for_their_time_is_the_involvement_payment_block(demo_db):
+    got = _firsts(demo_db, "How will people with lived experience shape the service? Bidders should describe the "
+                           "involvement structures, how people will be paid for their time, and one example of a "
+                           "decision that co-production has changed in a service you run.")
+    assert ["involvement-payment"] == got[1][:1], got

@@ -452,3 +452,158 @@ def test_a_question_without_a_title_has_none():
 def test_what_x_will_you_use_to_y_reads_as_x_to_y():
     assert make_heading("What digital tools will you use to improve access to the service?") == \
         "Digital tools to improve access to the service"
+
+
+_ASK = "Describe how you will step people down."
+
+
+@pytest.mark.parametrize("text,limits", [
+    # a title line above the row (the row was not read at all: its cells became one sub-point)
+    (f"Q4.3 Step-down\nQ4.3 | {_ASK} | 750 | 10%", (750, None, None, 10)),
+    (f"Section 4\n\nQ4.3 | {_ASK} | 750 words | 10%", (750, None, None, 10)),
+    # a Markdown table: its rule line is not a row
+    (f"| Ref | Question | Word limit | Weighting |\n|---|---|---|---|\n| Q4.3 | {_ASK} | 750 | 10% |", (750, None, None, 10)),
+    # limit cells the word patterns did not read on their own
+    (f"Q4.3 | {_ASK} | 750 words (excluding headings) | 10%", (750, None, None, 10)),
+    (f"Q4.3 | {_ASK} | 750 words per answer | 10%", (750, None, None, 10)),
+    (f"Q4.3 | {_ASK} | 1000 (words) | 10%", (1000, None, None, 10)),
+    (f"Q4.3 | {_ASK} | 1000w | 10%", (1000, None, None, 10)),
+    (f"Q4.3 | {_ASK} | 750 max | 10%", (750, None, None, 10)),
+    (f"Q4.3 | {_ASK} | Max. 750 | 10%", (750, None, None, 10)),
+    (f"Q4.3 | {_ASK} | 3000 characters | 10%", (None, 3000, None, 10)),
+    (f"Q4.3 | {_ASK} | 2 pages | 10%", (None, None, 2, 10)),
+    (f"7.2 | {_ASK} | Max 2 sides A4 | N/A", (None, None, 2, None)),
+    (f"Ref: Q4.3 | Question: {_ASK} | Limit: 1000 | Weighting: 10%", (1000, None, None, 10)),
+    # a bare number after the limit is the weighting
+    (f"Q4.3 | Step-down | {_ASK} | 1000 | 15", (1000, None, None, 15)),
+    (f"Q4.3\tStep-down\t{_ASK}\t\t750\t10%", (750, None, None, 10)),
+])
+def test_a_pasted_row_s_limit_and_weighting_cells_are_read(text, limits):
+    q = parse_question(text)
+    assert (q.word_limit, q.char_limit, q.page_limit, q.weighting) == limits
+    assert [t for _, t in q.points] == [_ASK]  # no cell, bar or rule line left in the sub-point
+
+
+def test_a_row_under_a_title_line_or_in_a_markdown_table_keeps_its_reference_as_the_title():
+    from evidencebot.compose.questions import question_title
+
+    assert question_title(f"Q4.3 Step-down\nQ4.3 | {_ASK} | 750 | 10%") == "Q4.3 Step-down"
+    md = f"| Ref | Question | Word limit | Weighting |\n|---|---|---|---|\n| Q4.3 | {_ASK} | 750 | 10% |"
+    assert question_title(md) == question_title(md, or_question=True) == "Q4.3"
+    assert question_title(f"Q4.3 | {_ASK} | 750 | 10%", or_question=True) == "Q4.3"  # not the question's words
+    assert question_title(f"Q4.3 | Step-down | {_ASK} | 1000 | 15") == "Q4.3 Step-down"
+    assert question_title(f"Section 4\n\nQ4.3 | {_ASK} | 750 | 10%", or_question=True) == "Q4.3"
+
+
+def test_an_excel_cell_copied_with_line_breaks_stays_one_cell():
+    text = ('5.2\t"Describe how you will reduce disengagement.\n- how you will contact people who miss appointments\n'
+            '- when you would close a case\n- how risk is reviewed before closure"\t\t1000 words\t10%')
+    q = parse_question(text)
+    assert [t for _, t in q.points] == ["how you will contact people who miss appointments",
+                                        "when you would close a case", "how risk is reviewed before closure"]
+    assert (q.word_limit, q.weighting) == (1000, 10)
+
+
+def test_a_header_row_with_a_question_cell_over_two_lines():
+    text = (f"Ref | Question | Guidance | Word limit | Weighting\nQ4.3 | {_ASK}\nInclude: how you plan it; how you "
+            "review it. | Evaluators want named roles. | 750 | 10%")
+    q = parse_question(text)
+    assert [t for _, t in q.points] == ["how you plan it", "how you review it"]
+    assert (q.word_limit, q.weighting) == (750, 10)
+
+
+@pytest.mark.parametrize("cell,header,expected", [
+    ("750", "Word limit", "Maximum 750 words"),
+    ("3,000", "Max characters", "Maximum 3,000 characters"),
+    ("2", "Pages", "Maximum 2 sides of A4"),
+    ("1,000-word limit", "", "Maximum 1,000 words"),
+    ("Max 2 sides A4", "", "Maximum 2 sides of A4"),
+    ("Character limit: 2000", "", "Maximum 2000 characters"),
+    ("10%", "Weighting", None),
+    ("Describe how you will work with 3 partners", "", None),
+    ("TBC", "Word limit", None),
+])
+def test_limit_cell(cell, header, expected):
+    from evidencebot.compose.questions import limit_cell
+
+    assert limit_cell(cell, header) == expected
+
+
+def test_word_bullets_pasted_as_text_nest_by_their_glyph():
+    # Word pastes '•', 'o', '▪' with tabs and no indent: 'o' and '▪' items belong to the '•' item above
+    text = ("Describe how you will improve physical health. Your answer should address:\n"
+            "•\tannual physical health checks:\no\thow people receive all six elements of the check\n"
+            "o\thow results are followed up with the GP practice\n•\tsmoking cessation support\n"
+            "•\tinvolving families, including:\n▪\tsharing crisis plans with a named carer\n"
+            "▪\tagreeing what is shared\nMaximum 900 words")
+    points = [t for _, t in parse_question(text).points]
+    assert "how people receive all six elements of the check" in points  # a topic's items are asked for
+    assert "how results are followed up with the GP practice" in points
+    assert "smoking cessation support" in points
+    assert not any(t.startswith("sharing crisis plans") for t in points)  # 'including:' items detail their parent
+    assert any(t.startswith("involving families") and "named carer" in t for t in points)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("How will you involve the wider system? In your answer cover 1. the VCSE partners you will work with, "
+     "2. your role in the local Mental Health Alliance, and 3. how you will share information with GP practices. "
+     "600 words",
+     ["the VCSE partners you will work with", "your role in the local Mental Health Alliance",
+      "how you will share information with GP practices"]),
+    ("What outcome measures will you use, how often will they be completed, and how will you report outcomes "
+     "to commissioners? Max 500 words",
+     ["What outcome measures will you use", "how often will they be completed",
+      "how will you report outcomes to commissioners"]),
+    ("Provide your organisation chart for the service and describe the lines of clinical accountability. "
+     "Max 500 words",
+     ["Provide your organisation chart for the service", "describe the lines of clinical accountability"]),
+    ("Please confirm that you will meet the requirements in Schedule 8 and describe how you will: (a) complete "
+     "the Data Security and Protection Toolkit each year; (b) report and learn from data breaches. Max 500 words",
+     ["confirm that you will meet the requirements in Schedule 8",
+      "complete the Data Security and Protection Toolkit each year", "report and learn from data breaches"]),
+    ("Describe the social value you will deliver.\nYou must use the following headings in your response:\n"
+     "Local employment\nVolunteering and lived experience roles\nEnvironmental sustainability\n"
+     "Commitments will be reported quarterly.\nResponse limit: 4 pages of A4.",
+     ["Local employment", "Volunteering and lived experience roles", "Environmental sustainability"]),
+])
+def test_asks_written_in_less_usual_shapes(text, expected):
+    assert [t.rstrip(".") for _, t in parse_question(text).points] == expected
+
+
+def test_a_sentence_with_a_numbered_figure_is_not_an_inline_list():
+    # '2. ...' without a '1.' is not a list; nor a section number
+    q = parse_question("Describe how you will meet the standard in section 2. the panel will read Annex 3. "
+                       "Max 300 words")
+    assert len(q.points) == 1
+
+
+@pytest.mark.parametrize("text,limits", [
+    ("Describe how you will help people into work.\nLimit: 500 words", (500, None)),
+    ("Q7 Employment (Weighting 10%, 700 words)\nDescribe how you will help people into work.", (700, 10)),
+    ("Q7 Employment (10%, 700 words)\nDescribe how you will help people into work.", (700, 10)),
+])
+def test_limits_written_beside_a_label_or_in_a_title_note(text, limits):
+    q = parse_question(text)
+    assert (q.word_limit, q.weighting) == limits
+
+
+def test_a_heading_is_not_cut_to_two_words_that_name_nothing():
+    assert make_heading("how you will support people who want to get into or stay in work, including links "
+                        "with IPS") == "Supporting people who want to get into or stay in work"
+
+
+def test_a_character_limit_s_spaces_note_is_not_left_in_a_sub_point():
+    q = parse_question("Who will people contact at weekends? How will contacts be passed to the team the next "
+                       "working day? Max. 2000 chars incl. spaces.")
+    assert q.char_limit == 2000
+    assert not any("spaces" in t for _, t in q.points), q.points
+
+
+@pytest.mark.parametrize("text,heading", [
+    ("one example of a decision that co-production has changed in a service you run",
+     "One example of a decision that co-production has changed in a service you run"),
+    ("how you will support people who use drugs or alcohol alongside their mental health needs",
+     "Supporting people who use drugs or alcohol alongside their mental health needs"),
+])
+def test_a_heading_keeps_what_a_short_head_is_about(text, heading):
+    assert make_heading(text) == heading

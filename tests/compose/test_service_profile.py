@@ -82,3 +82,28 @@ def test_check_with_the_database_accepts_named_staff_and_flags_others(demo_path,
     result = CliRunner().invoke(cli, ["check", "--db", str(demo_path), str(draft)])
     assert "Jo Bloggs" in result.output or "person-name" in result.output
     assert result.output.count("person-name") == 1, result.output
+
+
+def test_the_editor_accepts_named_staff_as_check_with_the_database_does(demo_path, tmp_path):
+    """The draft editor checks through ``assistant.checking.check(text, db_path)``: the same findings as
+    ``evidencebot check --db`` on the same text (it flagged the profile's own staff before)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from evidencebot.assistant.checking import check
+    from evidencebot.cli import cli
+    from evidencebot.store.db import connect
+
+    db = connect(demo_path)
+    manager = get_profile(db)["service_manager"]
+    db.close()
+    text = f"{manager} is the service manager. We visited Jo Bloggs at home.\n"
+    draft = tmp_path / "a.md"
+    draft.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--db", str(demo_path), "--format", "json", str(draft)])
+    by_cli = sorted((row["rule"], row["match"]) for row in json.loads(result.output))
+    in_editor = sorted((f.rule, f.match) for f in check(text, db_path=demo_path).findings)
+    assert in_editor == by_cli
+    assert ("privacy.person-name", "Jo Bloggs") in in_editor
+    assert not any(manager.split()[-1] in match for _, match in in_editor)

@@ -249,3 +249,18 @@ def test_a_brief_figure_keeps_its_base():
          "denominator": 1470, "unit": "percent", "period": "2025/26", "spc": {"verdict": "common_cause"}}
     assert "(base about 1,470)" in F.brief(r, "2025/26")
     assert "238 of 1,470" in F.brief(r, "2025/26", external=False)
+
+
+def test_a_heading_whose_first_words_carry_a_finding_keeps_the_rest_of_the_buyer_s_words():
+    from types import SimpleNamespace
+
+    from evidencebot.compose.tender import _heading_after
+
+    class Checker:  # flags an absolute at the start only, as overclaim.guarantee does on 'Making sure no ...'
+        def check_text(self, text):
+            return [SimpleNamespace(rule="x")] if text.lower().startswith("making") else []
+
+    heading = "b) Making sure no young person falls between services"
+    assert _heading_after(heading, heading.index("Making") + len("Making"), Checker()) == \
+        "b) No young person falls between services"
+    assert _heading_after("Making sure staff", len("Making"), Checker()) == ""  # too little left to name it

@@ -16,7 +16,7 @@ from evidencebot.errors import InputError
 from evidencebot.store.db import connect
 from evidencebot.store.importers import import_file
 
-from .conftest import run_cli
+from .conftest import invoke_cli, run_cli
 
 HEADER = "escalation_id,person_id,raised_at,level,triggers,warning_signs,action_taken,rationale,reviewed_at,outcome\n"
 
@@ -46,7 +46,7 @@ def test_an_unterminated_quote_at_the_end_of_the_file_is_refused(db, tmp_path):
     rows[2] = 'E3,P1,2025-04-13,2,,"went quiet,called,none,,resolved\n'
     path = tmp_path / "esc.csv"
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
-    r = run_cli("import", "escalations", path, "--db", tmp_path / "svc.db")
+    r = invoke_cli("import", "escalations", path, "--db", tmp_path / "svc.db")
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert len(r.stderr.strip().splitlines()) == 1 and "line 4" in r.stderr and "quote" in r.stderr
     assert db["escalations"].count == 0
@@ -169,7 +169,7 @@ def test_import_size_cap_and_non_regular_files(db, tmp_path, isolated_home):
 def test_a_5000_digit_number_is_a_rejected_row_not_a_crash(db, tmp_path):
     path = tmp_path / "targets.csv"
     path.write_text("indicator_id,target\ndna_rate," + "9" * 5000 + "\n", encoding="utf-8")
-    r = run_cli("import", "targets", path, "--db", tmp_path / "svc.db")
+    r = invoke_cli("import", "targets", path, "--db", tmp_path / "svc.db")
     assert r.returncode == 1, (r.returncode, r.stderr[-500:])
     assert "Traceback" not in r.stderr and max(map(len, r.stderr.splitlines())) < 600
     import openpyxl
@@ -180,7 +180,7 @@ def test_a_5000_digit_number_is_a_rejected_row_not_a_crash(db, tmp_path):
     book.active.append(["dna_rate", 1])
     book.save(book_path)
     _rewrite(book_path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace("<v>1</v>", "<v>" + "7" * 5000 + "</v>"))
-    r = run_cli("import", "targets", book_path, "--db", tmp_path / "svc.db")
+    r = invoke_cli("import", "targets", book_path, "--db", tmp_path / "svc.db")
     assert r.returncode in (1, 2) and "Traceback" not in r.stderr and "unexpected" not in r.stderr, r.stderr[-500:]
 
 

@@ -54,6 +54,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
+        "privacy.singular-person",
         "privacy.ni-number",
         "privacy.local-patient-id",
         "privacy.date-of-birth",
@@ -421,11 +422,22 @@ def test_a_combination_reports_all_its_parts_in_one_sentence_as_one_finding(tmp_
     [rule] = load_privacy_rules([tmp_path])
     assert rule.kind == "combination" and rule.window == 40
     [found] = find_privacy("Note: a 30-year-old from Tenby rang twice.", rules=[rule])
-    assert found.match == "30-year-old from Tenby"
+    # from the article of the noun phrase the details describe to the last detail
+    assert found.match == "a 30-year-old from Tenby"
     # one part alone, the parts in different sentences, or further apart than the window: nothing
     assert find_privacy("A 30-year-old rang twice.", rules=[rule]) == []
     assert find_privacy("A 30-year-old rang. She is from Tenby.", rules=[rule]) == []
     assert find_privacy("A 30-year-old, who rang us twice last week, is from Tenby.", rules=[rule]) == []
+
+
+def test_an_exception_after_the_match_names_a_service_line(tmp_path):
+    (tmp_path / "privacy.yaml").write_text(MINIMAL.replace(
+        "    examples:", "    exceptions: [{after: 'open[ ]daily'}]\n    examples:"), encoding="utf-8")
+    [rule] = load_privacy_rules([tmp_path])
+    assert find_privacy("Staff STF-1234, open daily.", rules=[rule]) == []
+    assert [f.match for f in find_privacy("Staff STF-1234 is free, open daily.", rules=[rule])] == ["STF-1234"]
+    # only right after the match, on its line
+    assert [f.match for f in find_privacy("Staff STF-1234\nopen daily.", rules=[rule])] == ["STF-1234"]
 
 
 def test_an_exception_before_the_match_names_another_kind_of_number(tmp_path):

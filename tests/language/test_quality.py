@@ -72,9 +72,19 @@ CASES += [("privacy", "dev7-tune"), ("privacy", "dev7-check")]
 # sets lack (NHS numbers with a wrong check digit, addresses with no postcode, unlisted first names,
 # rare combinations; officials, switchboards and 3-3-4 order numbers that pass): P 0.556 R 0.400 before
 CASES += [("privacy", "dev8")]
+# a ninth privacy set by the rule writer in session 8 (106: names in context, lower-case and unusual names,
+# local ids with varied labels, dates of birth, addresses without a postcode, combinations without a name;
+# officials, organisations named after people, titled things, words that are names, lookalike numbers).
+# Split by its seed before it was measured; measured before any change: tune P 0.808 R 0.636, check
+# P 0.905 R 0.655. The tune half was tuned on; the check half is scored like a held-out set
+CASES += [("privacy", "dev9-tune"), ("privacy", "dev9-check")]
+# a tenth privacy set (58), written by the same writer after tuning on dev9-tune and never tuned on: at the
+# session's start P 0.955 R 0.618, after the dev9 work P 0.962 R 0.735. Its sentences are not printed
+CASES += [("privacy", "dev10")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
-               "dev7": "evidencebot-dev7-privacy-split-2026-12-02"}
+               "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
+               "dev9": "evidencebot-dev9-privacy-split-2026-12-02"}
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
@@ -89,9 +99,13 @@ PART_THRESHOLDS = {
     # after session 7's privacy work: tune 1.000 / 1.000, check 0.939 / 0.861
     "dev7-tune": {"precision": 0.95, "recall": 0.97},
     "dev7-check": {"precision": 0.93, "recall": 0.86},
+    # privacy dev9 and dev10 after session 8's work: tune 1.000 / 0.970, check 0.929 / 0.897; dev10 0.964 / 0.794
+    "dev9-tune": {"precision": 0.95, "recall": 0.95},
+    "dev9-check": {"precision": 0.90, "recall": 0.87},
+    "dev10": {"precision": 0.95, "recall": 0.77},
 }
 # parts whose misses are never printed (rule writers do not read them)
-UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check"}
+UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10"}
 
 
 def split_half(rows: list[dict], seed: str = SPLIT_SEED) -> tuple[list[dict], list[dict]]:

@@ -19,6 +19,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from evidencebot.compose.personnel import with_staff_names
 from evidencebot.errors import InputError
 from evidencebot.evidence.family import EvidenceFamily
 from evidencebot.language.checker import Checker
@@ -129,7 +130,9 @@ def check(text: str, db_path=None) -> CheckReport:
     if checker is not None and db_path is not None:
         lock, bound = _evidence_checker(db_path)
         with lock:  # one connection per database: one check at a time
-            findings = list(bound.check_text(text))
+            # as `evidencebot check --db`: the profile's named staff are named on purpose (read on each
+            # check, so a profile edited during the session counts at once); any other name is flagged
+            findings = list(with_staff_names(bound, bound.extra["evidence"].db).check_text(text))
         families = list(bound.families)
         note = " ".join(f"{why}." for why in bound.unavailable.values())
     elif checker is not None:

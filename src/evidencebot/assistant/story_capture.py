@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evidencebot.assistant.checking import check
-from evidencebot.language.findings import Finding, locate
-from evidencebot.language.privacy import find_privacy
+from evidencebot.language.findings import Finding
 from evidencebot.store.search import export_blockers
 from evidencebot.store.stories import SECTIONS
 from evidencebot.text import sentences as text_sentences
@@ -68,10 +67,12 @@ def step(field: str) -> Step:
 
 
 def privacy_findings(text: str) -> list[Finding]:
-    """Personal data in one part of a story (the privacy rules need no language model)."""
+    """Personal data in one part of a story: the privacy findings of the same checker ``evidencebot check``
+    runs (with the language model's names and parse), so a story cannot be submitted or approved with
+    personal data that ``check`` would report. Without the checker module, the rules alone."""
     if not text.strip():
         return []
-    return locate(find_privacy(text), text)
+    return [f for f in check(text).findings if f.family == "privacy"]
 
 
 def privacy_summary(findings_by_field: dict[str, list[Finding]]) -> str:

@@ -324,8 +324,15 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
 
 def _is_verb_form(word: str) -> bool:
     w = word.lower()
-    # the base form and the past participle ('be trained'); '-s' is left alone ('measures' is a noun)
-    return any(w in (v, v + "d", v + "ed") for v in _VERB_WORDS)
+    # the base form, the past participle ('be trained') and the gerund ('Monitoring of side-effects' is
+    # about the side-effects); '-s' is left alone ('measures' is a noun)
+    return any(w in (v, v + "d", v + "ed") for v in _VERB_WORDS) or (w.endswith("ing") and _gerund_of_verb(w))
+
+
+def _gerund_of_verb(word: str) -> bool:
+    from evidencebot.compose.questions import gerund
+
+    return any(gerund(v) == word for v in _VERB_WORDS)
 
 
 def in_question_topic(block, focus: set[str], topics: list[Topic]) -> bool:

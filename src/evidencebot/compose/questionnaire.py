@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evidencebot.compose.questions import header_unit, read_limits
+from evidencebot.compose.questions import header_unit, limit_cell, read_limits
 from evidencebot.errors import InputError
 
 
@@ -160,8 +160,9 @@ def _read_limits(q: Questionnaire) -> None:
             else:
                 cell = read_limits(limit_text)
                 if not (cell.words or cell.chars or cell.pages):
-                    cell = read_limits("maximum " + limit_text)
-                    item.limit_text = "Maximum " + limit_text
+                    # '1000 (words)', 'Limit: 1000', '750 words (excluding headings)', 'Max 2 sides A4'
+                    item.limit_text = limit_cell(limit_text) or "Maximum " + limit_text
+                    cell = read_limits(item.limit_text)
                 if not (cell.words or cell.chars or cell.pages):
                     raise InputError(f"{where}: the limit {limit_text!r} cannot be read (write it as '500 words', "
                                      "'2,000 characters' or '2 sides of A4')")

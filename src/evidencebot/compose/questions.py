@@ -222,9 +222,12 @@ _WORD_LIMITS = [
     re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
     re.compile(rf"(?<=[.?!)])\s+{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
+    # 'Limit: 500 words' on its own line; '(Weighting 10%, 700 words)' beside a title
+    re.compile(rf"^\s*limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
+    re.compile(rf"[,;]\s*{_N}[^\S\n]*words?\s*\)", re.I),
 ]
 _CHAR_LIMITS = [
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I),
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b(?:\.?\s*\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?)?", re.I),
     re.compile(rf"{_N}[^\S\n]*char(?:acter)?s?\s*(?:\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?\s*)?(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
     re.compile(rf"{_N}[- \t]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
     re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
@@ -247,6 +250,7 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*(?:per\s*cent|percent)\b", re.I),
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
+    re.compile(rf"\(\s*{_N}\s*%\s*[,;]", re.I),
 ]
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
 _UNREADABLE = re.compile(
@@ -315,7 +319,7 @@ def _about_attachment(text: str, m: re.Match) -> bool:
 
 _CELLS = re.compile(r"\s*\|\s*|\t")
 _MARKER_TAB = re.compile(
-    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
+    r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
     r"|\((?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)))(\t+)(?=[^\t\n]*$)"
 )
 """A list marker followed by tabs and then one cell of text: Word's bullets and numbers pasted
@@ -327,58 +331,206 @@ def _marker_spacing(text: str) -> str:
     return _MARKER_TAB.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
-def unpack_row(question: str) -> str:
-    """A spreadsheet row pasted with its header ('Ref | Question | Guidance | Max words | Weighting'
-    over '5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs) written out as a question:
-    the question, its guidance, 'Maximum 500 words', 'Weighting: 7.5%' (the header says what a
-    bare number in a cell is). Any other text is returned as it is."""
-    text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines or not ("|" in lines[0] or "\t" in lines[0]):
-        return text
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+"""A Markdown table's rule line ('|---|---|'): not a row."""
+_LIMIT_CELL = re.compile(
+    r"(?i)^(?:(?:(?:max(?:imum)?\.?\s+)?(?:word|character|char|page|side)s?\s+(?:limit|count)|limit|length|"
+    r"max(?:imum)?\.?(?:\s+(?:words?|char(?:acter)?s|pages|sides))?|up\s+to|no\s+more\s+than)\s*(?:is|of)?\s*[:=–-]?\s*)?"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)[^\S\n]*-?"
+    r"(?P<unit>words?\b|w\b|char(?:acter)?s?\b|pages?(?:\s+(?:of\s+)?A4)?|(?:x\s*)?(?:A4\s+)?sides?(?:\s+(?:of\s+)?A4)?|"
+    r"A4\s+(?:sides?|pages?))?\.?"
+    r"(?:\s*\(?\s*(?:max(?:imum)?|limit|in\s+total|total)\b\.?\s*\)?)?"
+    r"(?P<rest>\s*(?:[,;(–-]|per\b|excl|incl|not\s+including|including)[^\n]*)?\s*$")
+_ROW_REF = re.compile(r"(?i)^(?:ref(?:erence)?\s*:?\s*)?(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?$")
+_NO_WEIGHT = re.compile(r"(?i)^(?:n/?a|none|-|pass\s*/\s*fail|pass\s+or\s+fail|not\s+scored|unweighted)$")
+
+
+def limit_cell(cell: str, header: str = "") -> str | None:
+    """A spreadsheet or table cell that holds only a limit, written so that :func:`read_limits` reads it:
+    '750' under 'Word limit' -> 'Maximum 750 words', '3,000' under 'Max characters' -> 'Maximum 3,000
+    characters', '750 words (excluding headings)', '1000 (words)', 'Limit: 1000', 'Max 2 sides A4'. The
+    unit is the cell's own, else one named in its note, else the header's (words when none names one);
+    a qualifying note ('(excluding headings)', 'per answer') is left out: it says how to count, it asks
+    nothing. None when the cell is not a limit."""
+    text = " ".join((cell or "").split())
+    m = _LIMIT_CELL.match(text)
+    if not m or "%" in text:
+        return None
+    rest = (m.group("rest") or "").strip()
+    named = m.group("unit") or ""
+    if not named and re.fullmatch(r"(?i)\(?\s*(?:words?|char(?:acter)?s?|pages?|sides?)\s*\)?", rest):
+        named, rest = rest, ""
+    named = named or (m.group(0) if re.search(r"(?i)\b(?:char|page|side)", text[:m.start("n")]) else "") or header
+    unit = header_unit(named) if named.strip().lower() not in ("w",) else "words"
+    return f"Maximum {m.group('n')} {unit}"
+
+
+def _row_cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELLS.split(line.strip().strip("|").strip())]
+
+
+def _unquote(cell: str) -> str:
+    """An Excel cell copied with its line breaks comes quoted ('"Describe ...\n- a"'): the text inside."""
+    c = cell.strip()
+    if len(c) >= 2 and c[0] == '"' and c[-1] == '"':
+        return c[1:-1].replace('""', '"')
+    return c
+
+
+def _is_header(cells: list[str]) -> dict[str, int]:
+    """The columns a header row names ({} when the cells read as a row of a question, not a header)."""
     from evidencebot.compose.questionnaire import _columns
 
-    header = [c.strip() for c in _CELLS.split(lines[0].strip().strip("|"))]
-    if len(header) < 3:
-        return text
-    cols = _columns(header) if len(lines) >= 2 else {}
-    if not cols:
-        # a row without its header: a bare percentage is the weighting, a bare number the word limit
-        out = []
-        for n, c in enumerate(header):
-            if n == 0 and re.fullmatch(r"(?i)(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?", c):
-                continue  # the reference
-            if re.fullmatch(r"\d+(?:\.\d+)?\s*%", c):
-                out.append(f"Weighting: {c}")
-            elif re.fullmatch(r"\d[\d,]*", c):
-                out.append(f"Maximum {c} words")
-            elif c:
-                out.append(c)
-        return "\n".join(out + [line.strip() for line in lines[1:]])
-    out = []
-    for line in lines[1:]:
-        cells = [c.strip() for c in _CELLS.split(line.strip().strip("|"))]
-        if len(cells) < 2:
-            out.append(line.strip())
-            continue
+    if any(len(c.split()) > 6 or re.search(r"[.?!]$|\d", c) for c in cells if c):
+        return {}
+    return _columns(cells)
 
-        def cell(kind: str, cells: list[str] = cells) -> str:
+
+def _gather_rows(lines: list[str], width: int | None) -> tuple[list[list[str]], list[str]]:
+    """The rows in ``lines`` (cells split by bars or tabs), a cell that runs over several lines kept whole
+    (quoted by Excel, or a row shorter than its header), and the lines after the rows."""
+    rows: list[list[str]] = []
+    cur: list[str] | None = None
+    after: list[str] = []
+    open_quote = False
+    for line in lines:
+        if _MD_RULE.match(line) and "-" in line:
+            continue
+        cells = _row_cells(line) if (_CELLS.search(line) or open_quote or cur is not None) else [line.strip()]
+        several = len(cells) >= 2
+        if cur is None:
+            if not line.strip():
+                continue
+            cur = cells
+        elif open_quote or (width and len(cur) < width) or (not width and not several and not _closed(cur)):
+            cur[-1] = f"{cur[-1]}\n{cells[0]}" if cur[-1] else cells[0]
+            cur.extend(cells[1:])
+        elif several:
+            rows.append(cur)
+            cur = cells
+        else:
+            after.append(line)
+            continue
+        open_quote = cur[-1].lstrip().startswith('"') and cur[-1].count('"') % 2 == 1
+    if cur is not None:
+        rows.append(cur)
+    return [[_unquote(c) for c in r] for r in rows], after
+
+
+def _closed(cells: list[str]) -> bool:
+    """A row without a header ends with its limit or weighting cell: what follows is not one of its cells."""
+    last = cells[-1].strip()
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?\s*%", last) or limit_cell(last) or _NO_WEIGHT.match(last))
+
+
+def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list[str]:
+    """One row written out as a question: its question, guidance, limit and weighting lines."""
+    if cols:
+        def cell(kind: str) -> str:
             i = cols.get(kind)
             return cells[i] if i is not None and i < len(cells) else ""
 
-        out.append(cell("question"))
-        if cell("guidance"):
-            out.append(cell("guidance"))
+        out = [cell("question"), cell("guidance")]
         limit, weight = cell("limit"), cell("weighting")
         if limit:
-            unit = header_unit(header[cols["limit"]])
-            num = re.match(r"\d[\d,]*(?:\.\d+)?(?=\s*(?:\(|$))", limit)
-            # '3,000 (including spaces)' under 'Max characters': the header names the unit
-            out.append(f"Maximum {num.group(0)} {unit}{limit[num.end():]}" if num and not re.search(
-                r"word|char|page|side", limit, re.I) else limit)
+            out.append(limit_cell(limit, header[cols["limit"]]) or limit)
         if weight:
             out.append(f"Weighting: {weight}%" if re.fullmatch(r"[\d.]+", weight) else f"Weighting: {weight}")
+        return out
+    # a row without its header: a bare percentage is the weighting, a bare number the word limit (a second,
+    # smaller bare number after it the weighting), 'Label: value' cells go by their label
+    from evidencebot.compose.questionnaire import _classify
+
+    out: list[str] = []
+    limit_seen = False
+    for n, c in enumerate(cells):
+        label = re.match(r"^([A-Za-z][A-Za-z ()%.]{1,30}?)\s*:\s*(\S.*)$", c, re.S)
+        kind = _classify(label.group(1)) if label and len(label.group(1).split()) <= 3 else None
+        kind = kind if kind in ("ref", "question", "guidance", "limit", "weighting") else None
+        value = label.group(2).strip() if kind else c
+        if (n == 0 or kind == "ref") and _ROW_REF.match(value):
+            continue  # the reference
+        if kind == "weighting" or re.fullmatch(r"\d+(?:\.\d+)?\s*%", value):
+            out.append(f"Weighting: {value}%" if re.fullmatch(r"[\d.]+", value) else f"Weighting: {value}")
+        elif _NO_WEIGHT.match(value):
+            continue
+        elif limit_seen and re.fullmatch(r"\d{1,2}(?:\.\d+)?", value):
+            out.append(f"Weighting: {value}%")
+        elif (kind in (None, "limit")) and limit_cell(value, label.group(1) if kind else ""):
+            out.append(limit_cell(value, label.group(1) if kind else ""))
+            limit_seen = True
+        elif value:
+            out.append(value)
+    return out
+
+
+_QUOTED_CELL = re.compile(r'(?m)(?:^|(?<=\t)|(?<=\|))[^\S\n]*"(?:[^"]|"")*\n(?:[^"]|"")*"(?=[^\S\n]*(?:\t|\||$))')
+_KEPT_BREAK = "\ue000"
+
+
+def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], list[list[str]], list[str]] | None:
+    """A spreadsheet row pasted as text, taken apart: (lines before it, its header's cells, the columns
+    the header names, the rows' cells, lines after the rows); None when the text holds no such row."""
+    text = (question or "").replace("\r\n", "\n").replace("\r", "\n")
+    # an Excel cell with line breaks is copied in quotes: its breaks are not the row's end
+    text = _marker_spacing(_QUOTED_CELL.sub(lambda m: m.group(0).replace("\n", _KEPT_BREAK), text))
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if _CELLS.search(line) and not _MD_RULE.match(line)
+                  and len(_row_cells(line)) >= 3 and len([c for c in _row_cells(line) if c]) >= 2), None)
+    if start is None:
+        return None
+    first = _row_cells(lines[start])
+    cols = _is_header(first) if any(ln.strip() and not _MD_RULE.match(ln) for ln in lines[start + 1:]) else {}
+    header = first if cols else []
+    rows, after = _gather_rows(lines[start + 1:] if cols else lines[start:], len(header) if cols else None)
+    if not rows:
+        return None
+    rows = [[c.replace(_KEPT_BREAK, "\n") for c in r] for r in rows]
+    return ([ln.strip() for ln in lines[:start] if ln.strip()], header, cols, rows,
+            [ln.replace(_KEPT_BREAK, "\n") for ln in after])
+
+
+def unpack_row(question: str) -> str:
+    """A spreadsheet row pasted as text ('5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs, with
+    or without its header line 'Ref | Question | Guidance | Max words | Weighting', under a title line or
+    not, as a Markdown table or not) written out as a question: the question, its guidance, 'Maximum 500
+    words', 'Weighting: 7.5%' (the header says what a bare number in a cell is). Any other text is
+    returned as it is (its line breaks made '\\n')."""
+    parts = _row_parts(question)
+    if parts is None:
+        return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
+    before, header, cols, rows, after = parts
+    out = list(before)
+    for cells in rows:
+        out += _row_text(cells, cols, header)
+    out += [ln.strip() for ln in after if ln.strip()]
     return "\n".join(t for t in out if t)
+
+
+def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
+    """A row's reference and title ('Q4.3 Step-down'): from the columns its header names, else from
+    its own cells (a reference first, a short title cell before the question, 'Ref: Q4.3')."""
+    if cols:
+        low = [h.strip().lower() for h in header]
+        ref = next((cells[i] for i, h in enumerate(low) if i < len(cells) and re.match(r"^(?:ref|no\b|number|id\b|q\b)", h)), "")
+        name = next((cells[i] for i, h in enumerate(low) if i < len(cells) and re.match(r"^(?:title|topic|heading)", h)), "")
+        asked = next((cells[i] for i, h in enumerate(low) if i < len(cells) and h.startswith("question")), "")
+        label = re.match(r"^([A-Z][^:.?!]{3,60}):\s+\S", asked)
+        if not name and label and len(label.group(1).split()) <= 8:
+            name = label.group(1)  # 'Information governance and data security: describe how ...'
+        return " ".join(x for x in (ref, name) if x)
+    ref = name = ""
+    for n, c in enumerate(cells):
+        value = re.sub(r"(?i)^(?:ref(?:erence)?|question\s+(?:no\.?|number|ref))\s*:\s*", "", c).strip()
+        if n == 0 and _ROW_REF.match(value):
+            ref = value
+            continue
+        short = len(value.split()) <= 8 and not re.search(r"[.?!:;]$", value) and not _ASKED.match(value)
+        if short and value and not limit_cell(value) and not re.search(r"\d\s*%|^\d", value) \
+                and not _NO_WEIGHT.match(value):
+            name = _title_words(value)
+        break  # the title, if any, comes before the question
+    return " ".join(x for x in (ref, name) if x)
 
 
 def header_unit(header: str) -> str:
@@ -455,7 +607,7 @@ _INSTRUCTION = re.compile(
 )
 _LIST_LINE = re.compile(
     r"^\s*(?:"
-    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o])"
+    r"(?P<bullet>[-*•·▪◦–—‣○●■□➢➤►✓o§])"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
     r"|\(?(?P<num>\d{1,2})\s*[.):]"
     r"|\((?P<num2>\d{1,2})\)"
@@ -466,9 +618,12 @@ _LIST_LINE = re.compile(
     r")\s+(?P<text>\S.*)$"
 )
 _INLINE_KEY = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[:;,.]))(?:\((?P<k1>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)|(?P<k2>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\))\s+",
+    r"(?:(?<=\s)|(?<=^)|(?<=[:;,.]))(?:\((?P<k1>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)|(?P<k2>[a-h]|i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)"
+    r"|(?<![\d.,])(?P<k3>\d)\.(?=\s+[a-z]))\s+",
     re.I,
 )
+"""Inline keys: '(a)', 'b)', '(ii)', '3)'; and '1.' '2.' before a lower-case word ('cover 1. the partners, 2. your
+role'), which must run from 1."""
 _INCLUDE = re.compile(
     r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to)\s+)?(?:also\s+)?"
     r"(?:include|including|provide examples?|give examples?|tell us about|evidence)\b",
@@ -620,6 +775,11 @@ def _key_order(keys: list[str]) -> bool:
     return False
 
 
+_GLYPH_LEVEL = {"o": 2, "◦": 2, "○": 2, "▪": 3, "§": 3, "■": 3, "□": 3}
+"""The list level Word's bullet glyphs stand for when a list is pasted as text (its indents lost)."""
+_DETAIL_LEAD = re.compile(r"\b(?:including|covering|such\s+as|in\s+particular|as\s+follows|for\s+example)\s*:$", re.I)
+
+
 def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | None:
     """Items of a list written one per line: (first line, last line, [(key, text)])."""
     marks = []
@@ -649,13 +809,18 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     def indent(i: int) -> int:
         return len(lines[i].expandtabs(4)) - len(lines[i].expandtabs(4).lstrip())
 
+    def level(i: int) -> int:  # Word's bullets pasted as text: '•' then 'o' then '▪' / '§', often not indented
+        return _GLYPH_LEVEL.get(_LIST_LINE.match(lines[i]).group("bullet") or "", 1)
+
     base = indent(marks[0][0])
     top_kind = _kind(marks[0][1])
+    top_level = level(marks[0][0])
     nested: set[int] = set()
     for n, (i, k, _t) in enumerate(marks[1:], 1):
         parent_open = any(j not in nested for j, _, _ in marks[:n])
         if parent_open and (indent(i) > base + 1 or (_kind(k) != top_kind and indent(i) >= base and
-                                                        marks[n - 1][2].rstrip().endswith(":"))):
+                                                        marks[n - 1][2].rstrip().endswith(":"))
+                            or (k == "-" and level(i) > top_level and indent(i) >= base)):
             nested.add(i)
     marks_top = [m for m in marks if m[0] not in nested]
     # a roman numeral that is really a letter (i after h) keeps the letter reading
@@ -673,7 +838,15 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     by_line = {i: (k, t) for i, k, t in marks_top}
     # nested items written as the elements of a list ('(i) ...;' each ending in a semicolon)
     # are sub-points of their own, after their parent; short aspects without one stay in it
-    own = {i for i, _k, t in marks if i in nested and t.rstrip().endswith(";")}
+    # so are the items under a topic that ends with ':' ('annual physical health checks:'), which they split
+    tops = [i for i, _, _ in marks_top]
+
+    def topic_parent(i: int) -> bool:
+        above = [j for j in tops if j < i]
+        head = by_line[above[-1]][1].rstrip() if above else ""
+        return head.endswith(":") and not _WH.match(head) and len(head.split()) <= 6 and not _DETAIL_LEAD.search(head)
+
+    own = {i for i, _k, t in marks if i in nested and (t.rstrip().endswith(";") or topic_parent(i))}
     parent_key = ""
     for i in range(first, len(lines)):
         if i in by_line:
@@ -685,8 +858,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             head_text = items[-1][1].rstrip()
             # 'how people will access the service:' is split exactly by its items; 'how staff will
             # support X, covering:' keeps its own ask, the items are aspects of it
-            if items[-1][0] == parent_key and head_text.endswith(":") and (not _WH.match(head_text) or not re.search(
-                    r"\b(?:including|covering|such\s+as|in\s+particular|as\s+follows|for\s+example)\s*:$", head_text, re.I)):
+            if items[-1][0] == parent_key and head_text.endswith(":") and (not _WH.match(head_text) or not _DETAIL_LEAD.search(
+                    head_text)):
                 items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
             m = _LIST_LINE.match(lines[i])
             ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
@@ -745,9 +918,11 @@ def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | No
     for s in range(len(hits)):
         run = [hits[s]]
         for h in hits[s + 1:]:
-            keys = [(x.group("k1") or x.group("k2")).lower() for x in run + [h]]
+            keys = [(x.group("k1") or x.group("k2") or x.group("k3")).lower() for x in run + [h]]
             if _key_order(keys):
                 run.append(h)
+        if run[0].group("k3") and (run[0].group("k3") != "1" or any(not x.group("k3") for x in run)):
+            continue  # '2. ...' keys are a list only from '1.', and never mixed with 'a)' keys
         if len(run) >= 2 and (best is None or len(run) > len(best)):
             best = run
     if not best:
@@ -755,7 +930,7 @@ def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | No
     out = []
     for n, m in enumerate(best):
         end = best[n + 1].start() if n + 1 < len(best) else len(text)
-        out.append(((m.group("k1") or m.group("k2")).lower(), text[m.end():end], m.start(), end))
+        out.append(((m.group("k1") or m.group("k2") or m.group("k3")).lower(), text[m.end():end], m.start(), end))
     return best[0].start(), out
 
 
@@ -971,15 +1146,26 @@ _ALSO_ASK = re.compile(
     re.I,
 )
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
-                     r"|,\s*(?=how\s+(?:will|would|do|does|are|is|can)\s+you\b)"
+                     r"|,\s*(?=how\s+(?:(?:often|much|many|long|soon|quickly)\s+)?(?:will|would|do|does|are|is|can)\s+(?:you|they)\b)"
                      r"|,\s*(?=how\s+you\s+(?:will|would|plan\s+to|intend\s+to)\b)"
                      r"|,\s*and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|tell\s+us|confirm|show)\s+(?:how|what|who|when|where|why|whether|your)\b)",
                      re.I)
 _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
 
 
+_AND_ASK = re.compile(r"\s+and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|confirm|provide|state|give)\s+"
+                      r"(?:the|your|how|what|who|when|where|why|whether|any|each|an?)\b)", re.I)
+_IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s+out|outline|confirm|state|list|"
+                         r"identify|submit|attach)\s+\S", re.I)
+
+
 def _wh_split(text: str) -> list[str]:
-    """'..., and who makes that decision?' -> two asks (each side three words or more)."""
+    """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
+    organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
+    if _IMPERATIVE.match(text):
+        both = _AND_ASK.split(text, maxsplit=1)
+        if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
+            return [x for p in both for x in _wh_split(_clean(p).rstrip("?."))]
     parts = _WH_AND.split(text)
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
@@ -1021,6 +1207,32 @@ def _is_ask(sentence: str) -> bool:
     return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence))
 
 
+_HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|include)\b[^:\n]*:\s*$", re.I)
+
+
+def _unmarked_list(lines: list[str]) -> list[str]:
+    """Headings the buyer lists one a line without a marker, after a lead-in ending with ':' ('You must use
+    the following headings:' over 'Local employment' / 'Environmental sustainability'): marked as a list.
+    Two or more short lines (eight words or fewer, no sentence punctuation, no limit) make the list."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not _HEADINGS_LEAD.search(line) or _LIST_LINE.match(line):
+            continue
+        run = []
+        for j in range(i + 1, len(lines)):
+            t = lines[j].strip()
+            if not t and not run:
+                continue
+            if not t or _LIST_LINE.match(lines[j]) or len(t.split()) > 8 or re.search(r"[.?!:;]$", t) \
+                    or read_limits(t).spans or not re.match(r"[A-Za-z]", t):
+                break
+            run.append(j)
+        if len(run) >= 2:
+            for j in run:
+                out[j] = "- " + lines[j].strip()
+    return out
+
+
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]).
 
@@ -1047,7 +1259,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     original = titled
     original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
                       original, flags=re.I)
-    lines = original.split("\n")
+    lines = _unmarked_list(original.split("\n"))
     items: list[tuple[str, str]] = []
     stem_text, trailing = original, ""
 
@@ -1081,6 +1293,11 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 points.append((key, text))
         extra = [s for s in stem_sentences + trail_sentences
                  if _is_ask(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
+        # 'Please confirm that you will meet X and describe how you will: (a) ...': the confirmation is asked too
+        for s in stem_sentences:
+            both = _AND_ASK.split(_clean(s), maxsplit=1) if s.rstrip().endswith(":") and _IMPERATIVE.match(s) else []
+            if len(both) == 2 and len(both[0].split()) >= 4 and not _COVER_LEADIN.search(both[0]):
+                points.insert(0, ("p0", re.sub(r"^please\s+", "", both[0], flags=re.I)))
         # 'Who ...? How ...? Please also describe X, including:' + a list: the list details X
         lead = stem_sentences[-1] if stem_sentences else ""
         others = [s for s in stem_sentences[:-1] if not _CONTEXT.match(s) and (s.endswith("?") or _is_ask(s))]
@@ -1222,27 +1439,21 @@ def question_title(question: str, *, or_question: bool = False) -> str:
     if not or_question or (title and title != title_reference(title)):
         return title
     first = next((ln.strip() for ln in (question or "").splitlines() if ln.strip()), "")
-    if _CELLS.search(first):  # a spreadsheet row pasted with its header: its reference and title
+    if _CELLS.search(first) or _row_parts(question) is not None:  # a spreadsheet row: its reference and title
         return title
     line = _title_words(first)
     return line if line and len(line) <= 120 else title
 
 
 def _question_title(question: str) -> str:
+    parts = _row_parts(question)
+    if parts is not None:  # a spreadsheet row: a title line above it, else the row's own reference and title
+        before, header, cols, rows, _ = parts
+        return (_question_title("\n".join(before + [""])) if before else "") or _row_title(header, cols, rows[0])
     text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if not lines:
         return ""
-    if len(lines) >= 2 and ("|" in lines[0] or "\t" in lines[0]):
-        header = [c.strip().lower() for c in _CELLS.split(lines[0].strip().strip("|"))]
-        cells = [c.strip() for c in _CELLS.split(lines[1].strip().strip("|"))]
-        ref = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:ref|no\b|number|id\b|q\b)", h)), "")
-        name = next((cells[i] for i, h in enumerate(header) if i < len(cells) and re.match(r"^(?:title|topic|heading)", h)), "")
-        asked = next((cells[i] for i, h in enumerate(header) if i < len(cells) and h.startswith("question")), "")
-        label = re.match(r"^([A-Z][^:.?!]{3,60}):\s+\S", asked)
-        if not name and label and len(label.group(1).split()) <= 8:
-            name = label.group(1)  # 'Information governance and data security: describe how ...'
-        return " ".join(x for x in (ref, name) if x)
     for line in lines[:4]:
         if re.match(r"^(?:section|part|lot|schedule)\b", line, re.I) and not _REF.match(line):
             continue  # 'SECTION 3 – QUALITY QUESTIONS': the section, not this question
@@ -1377,6 +1588,21 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     # never right after a question's subject, before its verb ('How will people | who use ...')
     cuts = [c for c in cuts if not _BARE_SUBJECT.match(text[:c].strip()) and not _SUBJECT_ONLY.search(text[:c].strip())]
     good = [c for c in cuts if 2 <= len(text[:c].split()) <= max_words and whole(c)]
+    # 'One example of a decision | that co-production has changed': what the example is about follows
+    if good and re.match(r"(?i)^(?:(?:an?|one|two|some)\s+)?examples?\s+of\s+(?:\w+\s+){0,2}\w+$", text[:max(good)].strip()):
+        good = [c for c in good if c != max(good)]
+        if not good:
+            longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
+            return text[:min(longer)].rstrip(" ,;:") if longer else text
+    if good and len(text[:max(good)].split()) <= 2 and len(text.split()) <= max_words + 4 and not [
+            c for c in cuts if len(text[:c].split()) > 2]:
+        return text  # 'Supporting people | who use drugs or alcohol alongside their mental health needs'
+    if good and len(text[:max(good)].split()) <= 2:
+        # 'Supporting people | who want to get into or stay in work, including ...': two words name nothing;
+        # a cut a few words past the limit keeps what the heading is about
+        longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
+        if longer:
+            return text[:min(longer)].rstrip(" ,;:")
     if good:
         return text[:max(good)].rstrip(" ,;:")
     firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))

@@ -50,6 +50,10 @@ _CAMEL = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:-\d+)?\b")
 _NHS_ROUTE = re.compile(r"\bNHS\s*111(?:\s*(?:,\s*)?option\s*\d)?", re.I)
 _TARGET = re.compile(r"(?:(?:at\s+least|a\s+minimum\s+of|no\s+(?:less|fewer)\s+than|above|over)\s+)?\d+(?:\.\d+)?\s*%"
                      r"(?:\s+of)?[^.;:]{3,80}", re.I)
+_FIGURE = re.compile(r"(?:(?:at\s+least|a\s+minimum\s+of|no\s+(?:less|fewer)\s+than|above|over)\s+)?(?<![\d.])\d+(?:\.\d+)?\s*%",
+                     re.I)
+_BASELINE = re.compile(r"\b(?:currently|current\s+(?:figure|rate|level)\s+is|is\s+now|was|baseline(?:\s+is)?|today)\s*(?:is\s+)?$",
+                       re.I)
 _TARGET_CONTEXT = re.compile(r"\b(?:expect|expects|expected|target|must|should|at\s+least|by\s+the\s+end|minimum|achieve)\b",
                              re.I)
 _WEIGHTING = re.compile(r"weight|\d+\s*%\s+of\s+the\s+(?:quality\s+|overall\s+|total\s+)?(?:score|marks)|marks\s+available|"
@@ -57,6 +61,11 @@ _WEIGHTING = re.compile(r"weight|\d+\s*%\s+of\s+the\s+(?:quality\s+|overall\s+|t
 _EXPANSION = re.compile(r"((?:[A-Z][A-Za-z]*[\s,]+(?:(?:and|of|for|the|to|on)\s+)?){2,12})\(([A-Z][A-Za-z]{1,9}(?:-\d+)?)\)")
 """'the Transfer of Undertakings (Protection of Employment) Regulations 2006 (TUPE)' / 'Mental Health Services Data
 Set (MHSDS)': the acronym is the requirement, its spelled-out name an alternative."""
+
+
+_OWN_THING = re.compile(r"\b(?:policy|policies|protocol|procedure|pathway|pledge|charter|strategy|plan|scheme|hub|"
+                        r"framework|agreement|concordat|programme|standards?)$", re.I)
+"""A party's name followed by one of these is a thing of that party a panel looks for, not the party."""
 
 
 @dataclass
@@ -89,9 +98,10 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
     def add(name: str, kind: str, sentence: str, alternatives: list[str] | None = None) -> None:
         name = re.sub(r"\s+", " ", name).strip(" ,;:()")
         low = name.lower()
-        if not name or low in seen or _FURNITURE.match(name) or any(low in p or p in low for p in parties):
-            return
-        if any(low in s or s in low for s in seen if len(s) > 3):
+        if not name or low in seen or _FURNITURE.match(name) or any(low in p or p in low for p in parties
+                                                                        if not _OWN_THING.search(low[len(p):] if low.startswith(p) else "")):
+            return  # a party ('Riverside ICB'), not the thing of a party the buyer names ('Riverside ICB Involvement Payment Policy')
+        if kind == "name" and any(low in s or s in low for s in seen if len(s) > 3):
             return  # 'Oliver McGowan' within 'Oliver McGowan Mandatory Training'
         if re.match(r"^\d", name) and kind == "name":
             return  # '2021 Census'
@@ -99,6 +109,12 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
             # 'Oliver McGowan Mandatory Training on Learning Disability and Autism': also met by its head
             head = re.split(r"\s+(?:on|of|for|and|in)\s+", name)[0]
             alternatives = [head] + ([" ".join(head.split()[:2])] if len(head.split()) > 2 else [])
+            # never a part of a party's name: 'Riverside Integrated' (of 'Riverside Integrated Discharge Hub') is
+            # said by every sentence naming Riverside Integrated Care Board
+            # nor a place's name and one more word ('Northfield Lived', of 'Northfield Lived Experience Charter')
+            places = {p.split()[0] for p in parties if p.split()}
+            alternatives = [a for a in alternatives if not any(a.lower() in p for p in parties)
+                            and not (len(a.split()) == 2 and a.split()[0].lower() in places)]
         seen.add(low)
         seen.update(a.lower().strip() for a in alternatives or [])
         out.append(Requirement(name=name, kind=kind, sentence=sentence, alternatives=alternatives or []))
@@ -120,6 +136,8 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
             spelled.append(m.group(1))
         for term in named_terms(sentence):
             words = term.split()
+            if re.search(r"-\s*" + re.escape(term) + r"|" + re.escape(term) + r"\s*-\w", sentence):
+                continue  # half of a hyphenated name ('the Community Recovery and Step-Down Service')
             if len(words) >= 2 and all(w.isupper() for w in words if w.isalpha()):
                 continue  # 'SECTION 3 – QUALITY QUESTIONS': a title in capitals, not a name
             if any(term in x for x in spelled) or "(" in sentence and re.search(re.escape(term) + r"[^.]{0,60}\([A-Z]", sentence):
@@ -134,8 +152,12 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
                 meant = expand_acronyms(m.group(0), sentence + " " + question)
                 add(m.group(0), "name", sentence, [meant] if meant != m.group(0) else None)
         if _TARGET_CONTEXT.search(sentence) and not _WEIGHTING.search(sentence):
-            for m in _TARGET.finditer(sentence):
-                add(m.group(0), "target", sentence)
+            for m in _FIGURE.finditer(sentence):
+                if _BASELINE.search(sentence[max(0, m.start() - 30):m.start()]):
+                    continue  # 'is currently 64% and must reach at least 80%': the buyer's baseline, not the target
+                target = _TARGET.match(sentence, m.start())
+                if target:
+                    add(re.split(r"\s+(?:and|but)\s+(?:must|should|is|are|was)\b|;", target.group(0))[0], "target", sentence)
     return out
 
 

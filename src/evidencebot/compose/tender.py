@@ -239,6 +239,9 @@ class TenderAnswer:
     each ('' when none does) and whether any approved block names it."""
     tender_clashes: list = field(default_factory=list)
     """Sentences of the answer that the tender's facts contradict (:func:`tender_profile.check_against`)."""
+    comparisons: list = field(default_factory=list)
+    """The buyer's figures against ours ({label, buyer, ours, status}): status 'met', 'planned: in <part>'
+    (ours is short; the part says so and how the buyer's will be met) or 'not met: ...'."""
 
     @property
     def word_limit(self) -> int:
@@ -266,6 +269,11 @@ class TenderAnswer:
                 else:
                     where = "not in this answer; no block mentions it: write it, or add an approved block"
                 lines.append(f"- {r['name']}: {where}")
+        if self.comparisons:
+            lines += ["", "The buyer's figures against ours:"]
+            for c in self.comparisons:
+                lines.append(f"- {c['label']}: the buyer's {c['buyer']}; ours {c['ours'] or 'not in the profile'}: "
+                             f"{c['status']}")
         if self.plan.instructions:
             lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
             lines += [f"- {i}" for i in self.plan.instructions]
@@ -757,6 +765,23 @@ def _heading_before(heading: str, offset: int) -> str:
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
 
 
+def _heading_after(heading: str, offset: int, checker) -> str:
+    """The heading from just after the words a finding covers, when the finding opens it ('Making sure no
+    young person falls between services' -> 'No young person falls between services'): three words or more
+    that the checker passes; '' otherwise. A part keeps a heading the evaluator can tick."""
+    key = re.match(r"^\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]\s+", heading, re.I)  # the buyer's '(b)' stays
+    words = heading[max(0, offset, key.end() if key else 0):].split()
+    while words and (words[0].lower().strip(",;:") in END_BAD or words[0].lower() in ("sure", "certain")):
+        words.pop(0)
+    while words and words[-1].lower().strip(",;:") in END_BAD:
+        words.pop()
+    if len(words) < 3:
+        return ""
+    out = " ".join(words).strip(" ,;:")
+    out = (key.group(0) if key else "") + out[:1].upper() + out[1:]
+    return "" if any(must_fix(f) for f in checker.check_text(out)) else out
+
+
 def _checked_title(title: str, checker, edits: list[Edit]) -> str:
     """The answer's title (the buyer's reference and title) as the checker passes it: when the buyer's
     words carry a finding ('Annex B' read as a name), the reference alone, else no title of ours."""
@@ -781,8 +806,9 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
-                # the buyer's words carry a finding: the heading is cut before them, else dropped
-                shorter = _heading_before(sec.heading or "", f.start - start)
+                # the buyer's words carry a finding: the heading is cut before them, else after them, else dropped
+                shorter = _heading_before(sec.heading or "", f.start - start) or _heading_after(
+                    sec.heading or "", max(f.end, f.start + 1) - start, checker)
                 edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
                                   shorter))
                 if shorter:
@@ -828,6 +854,7 @@ def assemble_tender(
     shared: "TenderShared | None" = None,
     pins: dict[str, str] | None = None,
     tender: dict[str, str] | None = None,
+    buyer_context: str = "",
 ) -> TenderAnswer:
     """Plan, gather, render, trim and check an answer to ``question``.
 
@@ -848,8 +875,16 @@ def assemble_tender(
     too. They fill the blocks' placeholders over the service profile, decide which
     mobilisation blocks ('provider new' / 'provider incumbent') may be used, and a fact the
     answer needs that neither gives is left out and named in the coverage.
+
+    The buyer's figures (:mod:`evidencebot.compose.buyer_terms`: a first-contact standard, a
+    minimum workforce, the people open), read from the question and ``buyer_context`` (the rest of
+    the tender's text, so that every answer of one tender reads the same figures), are set against
+    the service profile: where ours falls short, no block states ours as if it met theirs, and the
+    part that speaks of it says what ours is and how theirs will be met. A local thing the buyer
+    names that no block names (their protocol, hub, policy, pledge) gets the approved template of
+    its kind, filled with the buyer's name for it, rather than a part to write.
     """
-    from evidencebot.compose import tender_profile
+    from evidencebot.compose import buyer_terms, tender_profile
     from evidencebot.compose.env import make_env, render
 
     env = env or make_env()
@@ -867,13 +902,22 @@ def assemble_tender(
     service_profile = get_profile(db)
     given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender).items()}
     resolved = tender_profile.resolve(service_profile, given)
-    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=resolved.profile)
+    figures = buyer_terms.read_figures("\n".join([question, buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")]))
+    comparisons = buyer_terms.compare(figures, resolved.profile)
+    fill_profile = buyer_terms.adapt_profile(resolved.profile, comparisons, figures)
+    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
     from evidencebot.compose import library as _library
 
     reqs = read_requirements(question, known=_parties(service_profile, given))
-    library_text = [_block_text(b, resolved.profile) for b in fits_provider(
-        [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved], resolved.profile)]
+    approved_now = [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved]
+    library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
+    placed = _buyer_templates(plan, methods, reqs, unnamed, comparisons, figures, buyer_terms.templates(today), fill_profile,
+                              resolved.profile, told=shared.blocks)
+    withheld = {k for k in resolved.profile if k not in fill_profile}  # on purpose: not 'the profile lacks it'
+    for m in methods.values():
+        m.missing_profile = [f for f in m.missing_profile if f not in withheld]
+    _standards_once(plan, methods, fill_profile)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -990,6 +1034,20 @@ def assemble_tender(
     for r in reqs:
         part = next((sec.point.label for sec in sections if any(mentions(r, u.text) for u in sec.kept_units())), "")
         listed.append({"name": r.name, "kind": r.kind, "part": part, "in_library": r not in unnamed})
+    compared = []
+    asked_here = " ".join([plan.stem] + [pt.text for pt in plan.points])
+    for c in comparisons:
+        where = placed.get(c.what, "")
+        if not c.short and not buyer_terms.WHERE[c.what].search(asked_here) and c.sentence not in question:
+            continue
+        if c.short and not where and not buyer_terms.WHERE[c.what].search(asked_here) and c.sentence not in question:
+            continue  # another question's figure, on a subject this question does not ask about
+        sec = next((x for x in sections if x.point.key == where), None)
+        said = sec is not None and any(u.kept and f"block:{placed.get(c.what + ':block')}" in u.refs for u in sec.units)
+        status = "met" if not c.short else (f"planned: in '{sec.point.label}'" if said else
+                                            "planned: said in another answer of this tender" if where == "told" else
+                                            "not met: not in this answer (write how it will be met)")
+        compared.append({"label": c.label, "buyer": c.buyer, "ours": c.ours, "status": status})
     rows = _coverage(sections, text)
     for row, sec in zip(rows, sections):
         said = " ".join(u.text for u in sec.kept_units())
@@ -998,6 +1056,7 @@ def assemble_tender(
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
     return TenderAnswer(
         requirements=listed,
+        comparisons=compared,
         pins=dict(pins or {}),
         tender=dict(tender or {}),
         tender_facts=dict(resolved.facts),
@@ -1023,6 +1082,126 @@ def assemble_tender(
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
                sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+def _template_units(block, values: dict, *, lead: bool) -> list[dict]:
+    """A buyer template's sentences as method units (a sentence with a value nobody gave is left out)."""
+    from evidencebot.compose.library import fill
+
+    body, _ = fill(block.body, values)
+    units = []
+    for sentence in _split_sentences(body):
+        if _PLACEHOLDER.search(sentence):
+            continue
+        first = not units
+        units.append({"text": sentence, "priority": 1 if first or (lead and len(units) == 1) else (2 if lead else 3),
+                      "block": block.block_id, "cont": not first, "template": True})
+    return units
+
+
+def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool) -> None:
+    from evidencebot.compose.library import fill
+
+    if not units:
+        return
+    if lead or not method.units:
+        # after the templates placed before it (in the buyer's order), before the library's blocks
+        at = next((i for i, u in enumerate(method.units) if not u.get("template")), len(method.units))
+        method.units[at:at] = units
+    else:
+        method.units += units
+    method.blocks.append(block)
+    if block.stale:
+        method.stale.append(block)
+    if method.means is None and block.means:
+        means, _ = fill(block.means, values)
+        if not _PLACEHOLDER.search(means):
+            method.means = {"text": means, "block": block.block_id}
+
+
+def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
+                     comparisons: list, figures: list, approved: list, fill_profile: dict, profile: dict,
+                     told=frozenset()) -> dict:
+    """Fill the buyer templates (:mod:`buyer_terms`) into the parts that need them: for each buyer figure
+    ours falls short of, its template leads the first part that speaks of it; for each local thing the
+    buyer names that no approved block names, the template of its kind goes into the part that names it
+    (leading it when the part asks about it). A figure's template another answer of the tender has used
+    (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
+    said. Returns {figure: part key or 'told', figure + ':block': block id}."""
+    from evidencebot.compose import blockmatch, buyer_terms
+    from evidencebot.compose.tender_profile import key_words
+
+    templates = {t.strip().lower(): b for b in approved for t in b.tags}
+    local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area")))
+    placed: dict[str, str] = {}
+    values = dict(fill_profile, **buyer_terms.template_values(comparisons, figures, profile, profile))
+    done: set[str] = set()
+    for c in comparisons:
+        name = buyer_terms.TEMPLATE_OF[c.what]
+        block = templates.get(f"buyer figure {name}")
+        if not c.short or block is None:
+            continue
+        point = next((p for p in plan.points if buyer_terms.WHERE[c.what].search(p.text)), None)
+        if point is None:
+            continue
+        if block.block_id in told:
+            placed[c.what] = "told"
+            continue
+        placed[c.what], placed[c.what + ":block"] = point.key, block.block_id
+        if name in done:
+            continue
+        done.add(name)
+        lead = c.what != "open"  # the room we have comes after the team we will have
+        _place(methods[point.key], block, _template_units(block, values, lead=lead), values, lead=lead)
+    for r in reqs:
+        if r.kind != "name" or r not in unnamed:
+            continue
+        found = buyer_terms.local_kind(r.name, r.sentence, local)
+        block = templates.get(f"buyer named {found[0]}") if found else None
+        if block is None:
+            continue
+        asked = [p for p in plan.points if mentions(r, p.text)]
+        near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
+        if not near:
+            want = set(blockmatch.tokens(r.sentence)) - blockmatch.HEAD_GENERIC
+            scored = sorted(plan.points, key=lambda p: -len(want & set(blockmatch.tokens(p.text))))
+            near = scored[:1]
+        if not near:
+            continue
+        point = near[0]
+        named = buyer_terms.with_article(found[1])
+        mine = dict(values, named=named)
+        _place(methods[point.key], block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
+    return placed
+
+
+STANDARD_FIELDS = ("first_contact_standard", "escalation_review_standard", "supervision_standard", "vacancy_cover",
+                   "carers_assessment", "caseload", "capacity")
+"""Service standards filled into blocks from the profile: each is said once per answer."""
+
+
+def _standards_once(plan: QuestionPlan, methods: dict, profile: dict) -> None:
+    """Each service standard once per answer: a later method sentence that states a standard an earlier
+    sentence of the answer stated already (two blocks filling one placeholder, such as the carer's
+    assessment route) is left out; when it opened its block, the block's next sentence opens it instead."""
+    said: set[str] = set()
+    values = {k: profile[k].lower() for k in STANDARD_FIELDS if len(profile.get(k) or "") >= 12}
+    for point in plan.points:
+        method = methods[point.key]
+        kept: list[dict] = []
+        for u in method.units:
+            here = {k for k, v in values.items() if v in u["text"].lower()}
+            if here & said:
+                if not u["cont"]:  # the block's next sentence opens the block
+                    nxt = next((x for x in method.units[method.units.index(u) + 1:]
+                                if x["block"] == u["block"]), None)
+                    if nxt is not None:
+                        nxt["cont"] = False
+                        nxt["priority"] = min(nxt["priority"], u["priority"])
+                continue
+            said |= here
+            kept.append(u)
+        method.units[:] = kept
 
 
 FIGURE_SHAPES = 5
@@ -1281,6 +1460,28 @@ def _question_topics(plan: QuestionPlan, topics: list) -> set[str]:
     return {h.topic.name for h in blockmatch.topic_hits(question_focus(plan), topics)}
 
 
+_ANAPHOR = re.compile(r"\b(?:(?P<pron>they|them|it)|(?:these|those|such)\s+(?P<noun>[a-z]+))\b", re.I)
+
+
+def _referent(text: str, stem: str, before: list[str], topics: list) -> str:
+    """What a sub-point that names no topic of its own refers back to: 'how often will they be completed'
+    after 'What outcome measures will you use' (the sub-point before), 'how you will identify these problems
+    early' after 'People ... often have problems with housing, debt and benefits' (the sentence of the stem
+    or the sub-point before that holds the noun); '' when it names a topic or refers to nothing."""
+    from evidencebot.compose import blockmatch
+
+    m = _ANAPHOR.search(text or "")
+    if not m or blockmatch.topic_hits(text, topics):
+        return ""
+    if m.group("pron"):
+        return before[-1] if before else ""
+    noun = m.group("noun").lower().rstrip("s")
+    for sentence in reversed(before + sentences(stem or "")):
+        if re.search(rf"\b{re.escape(noun)}", sentence, re.I) and sentence.strip() != text.strip():
+            return sentence
+    return ""
+
+
 def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     """The plan with each sub-point's ambiguous acronyms written out as this question means them
     ('SARs' in a safeguarding question: Safeguarding Adults Reviews), for matching only."""
@@ -1290,6 +1491,11 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
 
     context = question_focus(plan) + " " + plan.stem
     points = [dataclasses.replace(p, text=blockmatch.expand_acronyms(p.text, context)) for p in plan.points]
+    topics = blockmatch.load_topics()
+    for n, p in enumerate(points):
+        ref = _referent(p.text, plan.stem, [q.text for q in plan.points[:n]], topics)
+        if ref:
+            points[n] = dataclasses.replace(p, text=f"{p.text} ({ref})")
     if all(a.text == b.text for a, b in zip(points, plan.points)):
         return plan
     return dataclasses.replace(plan, points=points)
@@ -1381,8 +1587,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         pending.remove(p)
     for point in plan.points:
         if not chosen[point.key] and not cands[point.key]:
+            # a sub-point that names a topic whose blocks do not answer its heading is a gap, not a block of
+            # another topic sharing a word ('organisation chart' is not the SPC 'charts' block)
+            own = {h.topic.name for h in blockmatch.topic_hits(point.text, topics)}
             picks = [b for b in _lexical_candidates(db, plan, point, used, today, profile)
-                     if _of_this_question(point, b, focus, topics)]
+                     if _of_this_question(point, b, focus, topics)
+                     and (not own or own & blockmatch.block_topics(b, topics))]
             chosen[point.key] = picks
             used.update(b.block_id for b in picks)
     # an honest gap beats a loosely related block: a part keeps only blocks that answer what
@@ -1507,6 +1717,11 @@ def _names_terms(text: str, block) -> bool:
         term = re.sub(r"\s+\d{4}$", "", term)  # 'Mental Capacity Act 2005': the act, with or without its year
         acronym = "".join(w[0] for w in term.split() if w[0].isupper()) if " " in term else ""
         if term.lower().rstrip("s") in hay or (len(acronym) >= 3 and re.search(rf"\b{acronym.lower()}\b", hay)):
+            return True
+        # a local body of a kind every area has ('Kestrel Vale Safeguarding Adults Board'): the block that
+        # names the kind (three words or more, the place's name left off) names it
+        words = term.split()
+        if any(" ".join(words[i:]).lower().rstrip("s") in hay for i in range(1, len(words) - 2)):
             return True
     return False
 

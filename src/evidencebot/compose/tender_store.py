@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import gaps, library, tender_profile
+from evidencebot.compose import buyer_terms, gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
@@ -69,6 +69,10 @@ def import_questionnaire(db: Database, path, *, title: str | None = None) -> tup
     who, now = workflow._user(db, None), _now()
     facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
               "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
+    stated = " ".join(dict.fromkeys(f.sentence for f in buyer_terms.read_figures(q.text)))
+    if stated:  # the buyer's figures (a first-contact standard, a minimum workforce), wherever the document gives them
+        facts.append({"field": buyer_terms.FACT, "value": stated, "source": "questionnaire", "quote": stated[:300],
+                      "updated_at": now, "updated_by": who})
     tid = tender_rows.insert_tender(db, {
         "title": title or q.title, "source_file": str(Path(q.path).resolve()), "source_kind": q.kind,
         "answer_column": q.answer_column, "sheet": q.sheet, "imported_at": now,
@@ -250,6 +254,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
     shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
     drafting = {r["ref"] for r in rows}
     facts = tender_facts(db, t["tender_id"])
+    # the buyer's figures (a first-contact standard, a minimum workforce) are read from the whole
+    # questionnaire, so that every answer of the tender sets the same figures against ours
+    whole = "\n".join(draft_text(q) for q in questions(db, t["tender_id"])[1])
     for other in questions(db, t["tender_id"])[1]:
         if other["ref"] in drafting or not (other["answer"] or "").strip():
             continue
@@ -270,7 +277,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                             "fix": no_limit_fix(r["ref"])})
             continue
         answer = assemble_tender(db, draft_text(r), None, period=period, checker=checker, story=story,
-                                 shared=shared, tender=facts)
+                                 shared=shared, tender=facts, buyer_context=whole)
         results.append({"ref": r["ref"], "row": r, "answer": answer})
     with db.atomic():
         for item in results:

@@ -212,6 +212,8 @@ class Exceptions:
     """Compiled patterns searched in the reported text."""
     before: list = field(default_factory=list)
     """Compiled patterns that end right before the match, on its line ("Purchase order 450 118 2290")."""
+    after: list = field(default_factory=list)
+    """Compiled patterns that start right after the match, on its line ("0113 496 0550, open 9 to 5")."""
 
     def match(self, text: str) -> bool:
         if text.casefold() in self.literals:
@@ -226,6 +228,14 @@ class Exceptions:
         prefix = text[max(0, start - 60):start]
         prefix = prefix[prefix.rfind("\n") + 1:]
         return any(r.search(prefix) for r in self.before)
+
+    def after_match(self, text: str, end: int) -> bool:
+        """One of the ``after`` patterns starts where the match ends (spaces and ``,;:(-``
+        between them allowed), within 60 characters on the same line."""
+        if not self.after:
+            return False
+        suffix = text[end:end + 60].split("\n", 1)[0]
+        return any(r.match(suffix) for r in self.after)
 
 
 @dataclass
@@ -568,7 +578,7 @@ def _parse_exceptions(path, rule_id, value) -> Exceptions:
         return Exceptions()
     if not isinstance(value, list):
         raise _err(path, rule_id, "exceptions", "must be a list of strings or {regex: ...}")
-    literals, regexes, before = set(), [], []
+    literals, regexes, before, after = set(), [], [], []
     for i, item in enumerate(value):
         if isinstance(item, str) and item.strip():
             literals.add(item.strip().casefold())
@@ -579,9 +589,13 @@ def _parse_exceptions(path, rule_id, value) -> Exceptions:
             # ignoring case and in verbose mode (write a space as [ ] or [ \t])
             source = rf"(?:{item['before']})[ \t\u00a0:#=.,(\-]*\Z"
             before.append(_compile(path, rule_id, f"exceptions[{i}].before", source, re.IGNORECASE | re.VERBOSE))
+        elif isinstance(item, dict) and isinstance(item.get("after"), str):
+            # starts where the match ends: spaces and ",;:(-" between them are allowed
+            source = rf"[ \t\u00a0,;:(\-–—]*(?:{item['after']})"
+            after.append(_compile(path, rule_id, f"exceptions[{i}].after", source, re.IGNORECASE | re.VERBOSE))
         else:
-            raise _err(path, rule_id, f"exceptions[{i}]", "must be a string, {regex: ...} or {before: ...}")
-    return Exceptions(frozenset(literals), regexes, before)
+            raise _err(path, rule_id, f"exceptions[{i}]", "must be a string, {regex: ...}, {before: ...} or {after: ...}")
+    return Exceptions(frozenset(literals), regexes, before, after)
 
 
 def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
@@ -641,7 +655,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
 
 CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
-    "person_nouns", "own_pronouns",
+    "person_nouns", "own_pronouns", "group_nouns", "name_prefixes", "place_prepositions",
 )
 
 
@@ -809,12 +823,15 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
             value = text[start:end]
             if start == end or (hook and not hook(value, rule.validate_params)):
                 continue
-            if rule.exceptions.match(value) or rule.exceptions.before_match(text, start):
+            if rule.exceptions.match(value) or rule.exceptions.before_match(text, start) \
+                    or rule.exceptions.after_match(text, end):
                 continue
             out.append((start, end, pat.severity or rule.severity))
     return out
 
 
+# an article and up to three words ending where a combination starts ("a deaf Romanian [mother of ...]")
+_PHRASE_LEAD = re.compile(r"\b(?i:a|an|the|our|their|one|this|that)[ \t\u00a0]+(?:[\w'’\-]+[ \t\u00a0]+){0,3}\Z")
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
@@ -838,15 +855,24 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
             return []
     out = []
     for sent in _SENTENCE_RANGE.finditer(text):
-        firsts = []
+        firsts, every = [], []
         for part in parts:
             inside = [m for m in found[str(part)] if sent.start() <= m[0] and m[1] <= sent.end()]
             if not inside:
                 break
             firsts.append(min(inside))
+            every += inside
         else:
             start, end = min(s for s, _ in firsts), max(e for _, e in firsts)
             if end - start <= rule.window:
+                # the finding covers every identifying detail the sentence holds within the window,
+                # not only the first of each part ("the rower from Henley who spoke about her illness")
+                start = min([start] + [s for s, e in every if end - s <= rule.window])
+                end = max([end] + [e for s, e in every if e - start <= rule.window])
+                # and the noun phrase the details describe, from its article: "a deaf mother of triplets"
+                lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
+                if lead is not None:
+                    start = lead.start()
                 out.append((start, end, rule.severity))
     return out
 
@@ -895,6 +921,21 @@ def _escalate(hits: list[_Hit]) -> None:
 # "Will Daniel" -> "Daniel").
 _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "PUNCT", "SYM"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "is the show", "was a favourite film": the complement of a copula right after a titled name
+_IS_THE = re.compile(r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:the|a|an|our|their|her|his)[ \t\u00a0]+(?:[A-Za-z\-]+[ \t\u00a0]+){0,2}?([A-Za-z]+)\b")
+# a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen"
+_PLACED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
+# "and" or a comma, then capitalised words, the last one read: "[Harold Wood] and Gidea Park"
+_AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}([A-Z][\w'’\-]*)\b")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
+_HYPHENS = frozenset("-\u2010\u2011")
+# the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "npadvmod", "attr"})
+# after a capitalised word, more capitalised words in a list ("Gypsy, Roma and Traveller") and the next word
+_GROUP_TAIL = re.compile(r"(?:[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0]+[A-Z][\w\-]*)*[ \t\u00a0]+([a-z]+)\b")
+# two capitals in a row after a lower-case letter, or a capital inside a word: "ChatGPT", "TikTok"
+_INNER_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ])[A-ZÀ-ÖØ-Þ]")
 # Labels the small English model often gives to people's names it does not know.
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
@@ -977,6 +1018,22 @@ def _is_name_word(word: str) -> bool:
     return bool(_NAME_WORD_RE.match(word))
 
 
+def _folded(word: str) -> str:
+    """The word without its accents ("Siobhán" -> "Siobhan"), to look it up in the first-name list."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def _camel_word(word: str, prefixes) -> bool:
+    """A word with a capital inside it that no name prefix explains ("ChatGPT", "TikTok", "YouTube";
+    but "McDonald", "MacLeod", "DeShawn" are names)."""
+    inner = _INNER_CAPITAL.search(word)
+    if inner is None:
+        return False
+    return word[:inner.start()].casefold() not in prefixes
+
+
 class _NameFinder:
     """The four sources of names, and the filters they share."""
 
@@ -998,8 +1055,28 @@ class _NameFinder:
         )
 
     def followed_by_place(self, end: int) -> bool:
-        m = re.match(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’\-]*)", self.text[end:])
+        m = re.match(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z][A-Za-z'’\-]*)", self.text[end:])
         return bool(m and _POSSESSIVE.sub("", m.group(1)) in self.names.place_words)
+
+    def names_a_thing(self, end: int) -> bool:
+        """A name right before a noun for a book, film, character or product names that thing:
+        "our Harry Potter book club", "Peppa Pig stickers" (a person's things take "'s")."""
+        m = re.match(r"[ \t\u00a0]+([a-z]+)\b", self.text[end:end + 30])
+        if not (m and m.group(1) in self.names.not_person_nouns):
+            return False
+        last = self._tok_at(end - 1)
+        if last is None or last.token is None:
+            return True
+        # with the parse: only when the name modifies the phrase ("She gave Sarah books": Sarah is a person)
+        t = last.token
+        return t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i
+
+    def names_a_group(self, end: int) -> bool:
+        """Capitalised words before a plural noun for people are a group, not a person: "Gypsy, Roma
+        and Traveller families", "Windrush generation", "Deaf people" (the words in ``group_nouns``)."""
+        nouns = self.context.get("group_nouns", ())
+        m = _GROUP_TAIL.match(self.text, end)
+        return bool(nouns and m and m.group(1) in nouns)
 
     def preceded_by_saint(self, start: int) -> bool:
         m = re.search(r"([A-Za-z]+\.?)[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
@@ -1009,12 +1086,43 @@ class _NameFinder:
         value = self.text[start:end]
         if not value or self.rule.exceptions.match(value):
             return False
+        if self.text[end:end + 2] in ("'s", "’s") and self.rule.exceptions.match(value + "'s"):
+            return False  # an exception written with its possessive ("Barnardo's", "St Mungo's")
         lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
         if lead and lead.group(1) in self.names.titles and self.rule.exceptions.match(f"{lead.group(1)} {value}"):
             return False  # an exception written with its title ("Mr Blobby")
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
-        return not (self.followed_by_place(end) or self.preceded_by_saint(start))
+        return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(end)
+                    or self.names_a_thing(end) or self.placed(start, end))
+
+    def placed(self, start: int, end: int) -> bool:
+        """After a word that places things ("in", "near", "across": ``place_prepositions``), over any
+        capitalised words before it, a name is a place's ("groups in Shelley", "a site in Kirkby
+        Stephen"); or it is joined to a place ("Harold Wood and Gidea Park"). Not a possessive
+        ("in Sarah's flat")."""
+        if self.text[end:end + 2] in ("'s", "’s"):
+            return False
+        preps = self.context.get("place_prepositions", ())
+        m = _PLACED.search(self.text, max(0, start - 60), start)
+        if preps and m and m.group(1).casefold() in preps:
+            return True
+        tok = self._tok_at(start)
+        if tok is None or tok.token is None:
+            # without the parse: "Harold Wood and Gidea Park", a place word of its own joined to a place
+            m = _AND_PLACE.match(self.text, end)
+            last = self.text[start:end].split()[-1]
+            return bool(m and m.group(1) in self.names.place_words and last in self.names.surname_words)
+        t = tok.token
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i <= self._tok_at(end - 1).token.i:
+            t = t.head
+        if t.dep_ not in ("conj", "nsubj", "pobj", "dobj", "nsubjpass"):
+            return False
+        joined = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
+        # (the model tags unknown names as places too: "Kemi and Blessing" are both GPE; a listed first
+        # name is never the place)
+        return any((c.ent_type_ in _PLACE_LABELS or c.text in self.names.place_words)
+                   and c.text not in self.names.first_names and c.text not in self.names.ambiguous for c in joined)
 
     def _links_only(self, gap: str) -> bool:
         """The gap between a name and a cue holds only spaces, quotes, brackets, commas
@@ -1107,10 +1215,13 @@ class _NameFinder:
             if head in ctx["speech_verbs"] and (
                     # "Okafor said ..." (not an entity at all) or "Kemi said her ..."
                     # but not "Shelter said its ..." (tagged as an organisation)
-                    not tok.ent or any(w.lower_ in ctx["pronouns"] for w in _sentence(t) if w.i != t.i)):
+                    not tok.ent or tok.ent in self.names.labels
+                    or any(w.lower_ in ctx["pronouns"] for w in _sentence(t) if w.i != t.i)):
                 return True
         if t.dep_ in ("dobj", "dative") and head in ctx["object_verbs"]:
             return True
+        if t.dep_ == "dative" and tok.ent not in _ORG_LABELS:
+            return True  # the one something is given to: "gave Tyrese a lift" (not "gave Shelter a grant")
         if (
             t.dep_ == "pobj" and t.head.lower_ == "with"
             and t.head.head.lemma_.lower() in ctx["with_verbs"]
@@ -1151,7 +1262,9 @@ class _NameFinder:
         for c in verb.children:
             if c.i == t.i or c.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis", "punct"):
                 continue
-            if c.lower_ in own and c.dep_ != "nsubj" or any(g.lower_ in own and g.dep_ == "poss" for g in c.children):
+            # "her appointment", "hurt herself"; not an object ("Outreach found him": anyone can find him)
+            if c.lower_ in own and (c.dep_ == "poss" or c.lower_.endswith("self")) \
+                    or any(g.lower_ in own and g.dep_ == "poss" for g in c.children):
                 return True
         return False
 
@@ -1209,6 +1322,10 @@ class _NameFinder:
         while j < len(self.toks) and taken < limit:
             nxt = self.toks[j]
             gap = self.text[end:nxt.start]
+            if not gap and nxt.text in _HYPHENS and j + 1 < len(self.toks) and nxt.end == self.toks[j + 1].start \
+                    and _is_name_word(self.toks[j + 1].text) and not self.blocked_word(self.toks[j + 1].text):
+                end, j = self.toks[j + 1].end, j + 2  # a double-barrelled surname: "Adeyemi-Cole"
+                continue
             if not gap or gap.strip(" \t\u00a0") or len(gap) > 2:
                 break
             if not _is_name_word(nxt.text) or nxt.ent in NOT_A_NAME_LABELS:
@@ -1243,6 +1360,8 @@ class _NameFinder:
             # word that cannot be part of a name.
             if first in MONTHS or first in DAYS or first.casefold() in n.role_words or self.rule.exceptions.match(first):
                 continue
+            if _camel_word(first, self.context.get("name_prefixes", ())):
+                continue  # "Dr ChatGPT", "Dr TikTok": a product, not a person
             keep = 1
             for w in clean[1:]:
                 if self.blocked_word(w) and w not in n.surname_words:
@@ -1272,6 +1391,9 @@ class _NameFinder:
             return True
         if any(w in self.names.not_person_context for w in words):
             return True
+        copula = _IS_THE.match(after)
+        if copula and copula.group(1).casefold() in self.names.not_person_nouns:
+            return True  # "Miss Saigon was the show chosen for the outing" (with or without the parse)
         return self.thing_by_parse(start, end)
 
     def _tok_at(self, offset: int):
@@ -1328,6 +1450,9 @@ class _NameFinder:
             if t.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in self.names.not_person_nouns
                                         for c in t.head.children):
                 return True  # "her favourite drink is Dr Pepper"
+            if t.dep_ in _SUBJECT_DEPS and t.head.lemma_ == "be" and any(
+                    c.dep_ == "attr" and c.lemma_.lower() in self.names.not_person_nouns for c in t.head.children):
+                return True  # "Miss Saigon was the show chosen for the outing"
         return False
 
     def public_role(self, start: int, end: int, title: str = "") -> bool:
@@ -1344,9 +1469,9 @@ class _NameFinder:
         if prev and prev.group(1) in n.honour_titles:
             return True
         after = self.text[end:end + 80]
-        m = re.match(r"['’]s[ \t\u00a0]+([a-z]+)(?:[ \t\u00a0]+([a-z]+))?", after)
-        if m and (m.group(1) in n.work_nouns or m.group(2) in n.work_nouns):
-            return True
+        m = re.match(r"['’]s((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after)
+        if m and any(w in n.work_nouns for w in m.group(1).split()):
+            return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
         # an office right after the name: "Rosena Allin-Khan MP", ", the Mayor of ...,"
         tail = re.split(r"[.;:!?()]", after, maxsplit=1)[0]
         first = re.match(r"[ \t\u00a0]+([A-Za-z]+)", tail)
@@ -1411,8 +1536,9 @@ class _NameFinder:
                     and nxt.token.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
                 out.append((tok.start, nxt.end))
                 continue
-            if word not in lower_first or tok.pos not in ("PROPN", "NOUN", ""):
-                continue
+            if word not in lower_first or tok.pos not in ("PROPN", "NOUN", "") and not (
+                    tok.pos == "ADJ" and tok.token.dep_ in _NOUN_DEPS):
+                continue  # ("text from jamal:": an adjective by its tag, a noun by its place in the clause)
             end = last.end
             if surname and nxt.pos in ("PROPN", "NOUN") \
                     and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj",
@@ -1494,7 +1620,7 @@ class _NameFinder:
         for i, tok in enumerate(self.toks):
             word = tok.text
             ambiguous = word in n.ambiguous
-            if not (ambiguous or word in n.first_names):
+            if not (ambiguous or word in n.first_names or (not word.isascii() and _folded(word) in n.first_names)):
                 continue
             if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
                 continue

@@ -182,10 +182,13 @@ class OverclaimRules:
         taken: dict[str, list[tuple[int, int]]] = {}
         cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
         fragments = _figure_fragments(doc, self.vocab.set("figure_fragment_words")) if cands else ()
+        titles = _titled_names(doc) if cands else ()
         for c in cands:
             rule = c.rule
             if fragments and any(s <= c.anchor < e for s, e in fragments):
                 continue
+            if titles and any(s <= c.start and c.end <= e for s, e in titles):
+                continue  # a name: 'the Riverside Zero Suicide Pledge' is a document a buyer names, not our claim
             anchor = doc[c.anchor]
             if rule.exceptions and _excepted(rule, doc, c, ctx):
                 continue
@@ -214,6 +217,29 @@ class OverclaimRules:
                 kept.append(f)
             out = kept
         return out
+
+
+def _titled_names(doc) -> list[tuple[int, int]]:
+    """Token spans of names written in capitals after 'the' (or 'its', 'their' ...): three or more
+    capitalised words in a row, not at the start of a sentence ('the Riverside Zero Suicide Pledge',
+    'the Easthaven Joint Crisis Care Protocol'). Such a name is the title of a document, pledge or
+    service, quoted; the words in it are not a claim the writer makes."""
+    out = []
+    toks = _toks(doc)
+    for sent in _sents(doc):
+        i = sent.start + 1
+        while i < sent.end:
+            if toks[i - 1].lower_ in W.name_openers and toks[i].text[:1].isupper():
+                j = i
+                while j < sent.end and (toks[j].text[:1].isupper() or toks[j].lower_ in W.name_joiners
+                                        and j + 1 < sent.end and toks[j + 1].text[:1].isupper()):
+                    j += 1
+                if sum(t.text[:1].isupper() for t in toks[i:j]) >= 3:
+                    out.append((i, j))
+                i = max(j, i + 1)
+            else:
+                i += 1
+    return out
 
 
 def _figure_fragments(doc, words: frozenset[str]) -> list[tuple[int, int]]:

@@ -1,0 +1,342 @@
+"""What the buyer names that no library can hold, and the buyer's figures against ours.
+
+Two things a panel marks down (session 7 panel, issue 12):
+
+* **The buyer's local, named things** ("the Riverside Joint Crisis Protocol", "the Integrated
+  Discharge Hub", "the ICB Involvement Payment Policy", "the Zero Suicide Pledge"). No shipped block
+  can name them, so a part asking about one was left "[To write]", which scores as no answer.
+  :func:`local_kind` reads what kind of thing a named requirement is (a protocol, a partner
+  service, a policy, a pledge, a strategy) from its head noun, and the approved template of that
+  kind (``corpus/library/buyer_blocks.yaml``, tag ``buyer named <kind>``) is filled with the
+  buyer's own name for it. The template commits to working to it, with a method (who reads it,
+  when staff are briefed, how it is checked); it never says we do it already.
+* **The buyer's figures against ours.** A buyer may ask for first contact within 5 working days
+  when our standard is 10, for at least 45 WTE when our team is 14.0, or describe a service with
+  700 people open when ours has room for about 435. :func:`read_figures` reads those figures,
+  :func:`compare` sets each against the service profile, and for each where ours falls short
+  :func:`adapt_profile` stops the answer stating our figure as if it answered the buyer's (the
+  first-contact standard becomes the buyer's, which the answer commits to; the team's size and
+  capacity are not stated as the team for this contract), while the template of that figure
+  (tag ``buyer figure <what>``) says plainly what ours is and how the buyer's will be met.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+TEMPLATE_FILE = "library/buyer_blocks.yaml"
+"""The approved templates (corpus/): read from the file, never stored with the library's blocks, so they
+never take part in matching a question to blocks (not even in its full-text ranking)."""
+
+
+def templates(today=None) -> list:
+    """The buyer templates as approved :class:`~evidencebot.compose.library.Block` objects (owner,
+    approver and review dates from the file; stale once past review, as any block)."""
+    from evidencebot import locations
+    from evidencebot.compose import library
+
+    def build(path, data: dict) -> list[dict]:
+        reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
+        rows = []
+        for spec in data.get("blocks") or []:
+            last = dt.date.fromisoformat(str(spec.get("reviewed") or reviewed))
+            due = dt.date(last.year + 1, last.month, min(last.day, 28))
+            rows.append({"block_id": spec["id"], "title": spec["title"], "body": " ".join(str(spec["body"]).split()),
+                         "means": " ".join(str(spec.get("means") or "").split()),
+                         "tags": ";".join(spec.get("tags") or []), "owner": spec.get("owner") or data.get("owner"),
+                         "source": f"corpus/{TEMPLATE_FILE}", "status": "approved",
+                         "approved_by": data.get("approver"), "last_reviewed": last.isoformat(),
+                         "review_due": str(spec.get("due") or due.isoformat())})
+        return rows
+
+    rows = locations.read_data_yaml("corpus", TEMPLATE_FILE, build) or []
+    return [library._block(r, today) for r in rows]
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
+                 "twenty-one": 21, "twenty-eight": 28, "thirty": 30}
+_NUM = r"\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0}
+
+# ---------------------------------------------------------------- the buyer's local, named things
+
+KINDS: dict[str, tuple[str, ...]] = {
+    "protocol": ("protocol", "protocols", "procedure", "procedures", "pathway", "pathways", "agreement",
+                 "concordat", "model", "guidance", "standards", "framework", "toolkit", "memorandum"),
+    "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
+                "centre", "center", "alliance", "partnership", "board", "forum", "collaborative", "line", "café",
+                "cafe", "house", "hospital"),
+    "policy": ("policy", "policies", "rules", "scheme of payment"),
+    "pledge": ("pledge", "charter", "commitment", "covenant", "compact", "promise", "mark"),
+    "strategy": ("strategy", "plan", "programme", "program", "scheme", "initiative", "campaign", "approach"),
+}
+"""A named requirement's kind, by its head noun (its last word, or the word that follows it in the buyer's
+sentence: 'the Trusted Assessor model'). The kinds are the ``buyer named <kind>`` templates."""
+
+_HEAD_OF = {w: kind for kind, words in KINDS.items() for w in words}
+
+
+def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(kind, the name as the answer writes it) for a buyer's named local thing, or None.
+
+    'Riverside Joint Crisis Protocol' -> ('protocol', 'Riverside Joint Crisis Protocol');
+    'Trusted Assessor' in '... and its Trusted Assessor model' -> ('protocol', 'Trusted Assessor model').
+    A name of one word, an acronym alone or a name without such a head noun is not one. A pledge or
+    charter is an organisation's own commitment: only one that names the buyer's place (``local``: the
+    distinctive words of the buyer's and area's names) is the buyer's local one; a national one (the
+    Armed Forces Covenant) is the provider's to answer, and stays a part to write."""
+    words = name.split()
+    if len(words) < 2 or not any(w[:1].isupper() for w in words):
+        return None
+    after = re.search(re.escape(name) + r"\s+([a-z]+)\b", sentence or "")
+    if after and after.group(1) in _HEAD_OF:
+        kind, name = _HEAD_OF[after.group(1)], f"{name} {after.group(1)}"
+    else:
+        head = words[-1].lower().strip(".,;:")
+        if head not in _HEAD_OF:
+            return None
+        kind = _HEAD_OF[head]
+    if kind == "pledge" and not {w.lower() for w in re.findall(r"[A-Za-z'’-]+", name)} & set(local):
+        return None
+    return kind, name
+
+
+def with_article(name: str) -> str:
+    """How a template writes the buyer's name after 'the': the name without a leading 'the'."""
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+
+
+# ---------------------------------------------------------------- the buyer's figures
+
+FACT = "buyer_figures"
+"""The tender fact that keeps, from an imported questionnaire, the buyer's sentences stating its figures
+(an introduction before the questions included), so that every answer of the tender reads them."""
+
+
+@dataclass
+class BuyerFigure:
+    what: str
+    """'first_contact', 'workforce', 'peer_workforce' or 'open'."""
+    value: float
+    """In days for a standard, whole-time equivalents for a workforce, people for 'open'."""
+    text: str
+    """As the answer writes the buyer's figure ('5 working days of referral', '45 WTE')."""
+    sentence: str
+
+
+@dataclass
+class Comparison:
+    what: str
+    label: str
+    """What is compared, in words ('first contact after referral')."""
+    buyer: str
+    ours: str
+    """Our figure as the answer writes it ('' when the profile does not give one)."""
+    short: bool
+    """Ours falls short of the buyer's (a longer wait, a smaller team, less room)."""
+    sentence: str
+
+    def describe(self) -> str:
+        ours = self.ours or "not in the service profile"
+        return f"{self.label}: the buyer's {self.buyer}; ours {ours}"
+
+
+def _number(text: str) -> float | None:
+    t = text.lower().strip()
+    if t in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[t])
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _days(n: float, unit: str) -> float:
+    unit = unit.lower().rstrip("s")
+    return n * _UNIT_DAYS.get(unit, 1.0)
+
+
+_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
+_ASKS = re.compile(r"\b(?:must|required?|requires|requirement|expect(?:s|ed)?|standard|will\s+need|need\s+to|should|"
+                   r"minimum|at\s+least|no\s+(?:fewer|less)\s+than|within)\b", re.I)
+_NOW = re.compile(r"\b(?:currently|current(?:ly)?\s+(?:service|provider|figure|wait)|at\s+present|is\s+now|today)\b",
+                  re.I)
+_FIRST = re.compile(r"\bfirst\s+(?:contact|appointment|face[- ]to[- ]face\s+contact|assessment)\b", re.I)
+_WITHIN = re.compile(rf"\bwithin\s+(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
+                     rf"hours?)(?P<of>\s+of\s+(?:the\s+)?(?:referral|receipt\s+of\s+(?:the\s+)?referral|being\s+referred))?",
+                     re.I)
+_AT_LEAST = r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
+_URGENT = re.compile(r"\b(?:urgent|emergency|crisis|high[- ]risk|same[- ]day)\b[^.;]*$", re.I)
+_URGENT_AFTER = re.compile(r"[^.;,]{0,20}?\b(?:for|of|when|where|if)\s+(?:an?\s+|the\s+)?(?:urgent|emergency|crisis|"
+                           r"high[- ]risk)\b", re.I)
+_AFTER_DISCHARGE = re.compile(r"\s*(?:of|after|following|from)\s+(?:their\s+|the\s+)?(?:discharge|leaving|release)", re.I)
+_WTE = re.compile(rf"{_AT_LEAST}\s+(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE|whole[- ]time[- ]equivalents?(?:\s+posts)?)"
+                  rf"(?P<rest>(?:(?!\b(?:and|or|plus)\b)[^.;,:()]){{0,50}})", re.I)
+_ROLE = re.compile(r"\b(?:nurs\w*|psycholog\w*|therap\w*|workers?|practitioners?|clinicians?|managers?|leads?|doctors?|"
+                   r"psychiatr\w*|social|advisers?|coordinators?|administrat\w*|navigators?|consultants?)\b", re.I)
+_OPEN = re.compile(r"\b(?:around|about|approximately|roughly|some|over|more\s+than|nearly|almost)?\s*(?P<n>\d[\d,]*)\s+"
+                   r"(?:people|adults|service\s+users|clients|cases)\s+(?:open|on\s+(?:the\s+|its\s+)?caseload|"
+                   r"(?:supported|open|on\s+caseload)\s+at\s+any\s+(?:one\s+)?time)", re.I)
+_OPEN_CASELOAD = re.compile(r"\bcaseload\s+of\s+(?:around|about|approximately|over|more\s+than)?\s*(?P<n>\d[\d,]*)\b", re.I)
+
+
+def read_figures(text: str) -> list[BuyerFigure]:
+    """The buyer's figures an answer must not contradict: a first-contact standard it asks for, a
+    minimum workforce (and of peer workers), the number of people open in the service it describes.
+    A figure the buyer gives as the current service's ('currently 14 working days') is a baseline,
+    not a standard: it is not read as one."""
+    out: list[BuyerFigure] = []
+    seen: set[str] = set()
+    for sentence in _SENTENCE.split(text or ""):
+        s = " ".join(sentence.split())
+        if not s:
+            continue
+        if "first_contact" not in seen and _FIRST.search(s) and _ASKS.search(s) and not _NOW.search(s):
+            # the routine standard: not one for urgent referrals, nor a follow-up after discharge
+            m = next((w for w in _WITHIN.finditer(s) if not _URGENT.search(
+                          re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])
+                      and not _URGENT_AFTER.match(s, w.end()) and not _AFTER_DISCHARGE.match(s, w.end())), None)
+            n = _number(m.group("n")) if m else None
+            if m and n:
+                unit = " ".join(m.group("u").lower().split())
+                unit = unit if n != 1 else unit.rstrip("s")
+                figure = f"{m.group('n')} {unit}" + (" of referral" if m.group("of") or "referr" in s.lower() else "")
+                out.append(BuyerFigure("first_contact", _days(n, unit), figure, s))
+                seen.add("first_contact")
+        for m in _WTE.finditer(s):
+            n = float(m.group("n"))
+            what = "peer_workforce" if re.search(r"\bpeer\b", m.group("rest"), re.I) else (
+                "" if _ROLE.search(m.group("rest")) else "workforce")
+            if what and what not in seen and not _NOW.search(s):
+                label = f"{m.group('n')} WTE" + (" peer support workers" if what == "peer_workforce" else "")
+                out.append(BuyerFigure(what, n, label, s))
+                seen.add(what)
+        if "open" not in seen:
+            m = _OPEN.search(s) or _OPEN_CASELOAD.search(s)
+            if m:
+                n = _number(m.group("n"))
+                if n and n >= 20:
+                    out.append(BuyerFigure("open", n, f"{int(n):,} people", s))
+                    seen.add("open")
+    return out
+
+
+def _ours_first_contact(profile: dict) -> tuple[float | None, str]:
+    text = profile.get("first_contact_standard") or ""
+    m = re.search(rf"(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|hours?)", text, re.I)
+    if m is None:
+        return None, text
+    n = _number(m.group("n"))
+    return (_days(n, " ".join(m.group("u").split())) if n else None), text
+
+
+def _ours_wte(profile: dict, peer: bool) -> float | None:
+    text = profile.get("team_wte") or ""
+    if peer:
+        m = re.search(r"peer\s+support\s+workers?\s+(\d+(?:\.\d+)?)", text, re.I) or \
+            re.search(r"(\d+(?:\.\d+)?)\s*(?:WTE\s+)?peer\s+support", text, re.I)
+    else:
+        m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(?:WTE|whole[- ]time)", text, re.I)
+    return float(m.group(1)) if m else None
+
+
+def _ours_capacity(profile: dict) -> tuple[float | None, str]:
+    text = profile.get("capacity") or ""
+    m = re.search(r"(?:about\s+|up\s+to\s+)?(\d[\d,]*)\s+people(?:\s+at\s+any\s+one\s+time)?", text, re.I)
+    return (float(m.group(1).replace(",", "")), m.group(0)) if m else (None, "")
+
+
+def _wte(n: float) -> str:
+    return f"{n:.1f} WTE"
+
+
+LABELS = {"first_contact": "first contact after referral", "workforce": "the workforce",
+          "peer_workforce": "peer support workers", "open": "people open at any one time"}
+
+
+def compare(figures: list[BuyerFigure], profile: dict) -> list[Comparison]:
+    """Each buyer figure against the service profile's."""
+    out = []
+    for f in figures:
+        if f.what == "first_contact":
+            ours, said = _ours_first_contact(profile)
+            short = ours is not None and ours > f.value + 1e-9
+        elif f.what in ("workforce", "peer_workforce"):
+            n = _ours_wte(profile, f.what == "peer_workforce")
+            ours, said = n, (_wte(n) if n is not None else "")
+            short = n is not None and n + 1e-9 < f.value
+        else:
+            ours, said = _ours_capacity(profile)
+            short = ours is not None and ours < f.value
+        out.append(Comparison(f.what, LABELS[f.what], f.text, said, short or ours is None, f.sentence))
+    return out
+
+
+SIZE_FIELDS = ("team", "team_wte", "capacity", "team_by_locality")
+"""Profile fields that describe the size of our current team: not stated as the team for a contract
+whose buyer asks for more."""
+
+
+def adapt_profile(profile: dict, comparisons: list[Comparison], figures: list[BuyerFigure]) -> dict:
+    """The profile an answer fills its blocks from, so that no block states our figure as if it met a
+    buyer's figure it falls short of: the buyer's first-contact standard, which the answer commits to
+    (its template names ours plainly), and no team size or capacity when the buyer asks for a bigger team
+    or describes more people open than we have room for."""
+    out = dict(profile)
+    short = {c.what for c in comparisons if c.short}
+    buyer = {f.what: f for f in figures}
+    if "first_contact" in short and profile.get("first_contact_standard"):
+        out["first_contact_standard"] = buyer["first_contact"].text
+    if short & {"workforce", "peer_workforce", "open"}:
+        for k in SIZE_FIELDS:
+            out.pop(k, None)
+    return out
+
+
+def template_values(comparisons: list[Comparison], figures: list[BuyerFigure], profile: dict,
+                    resolved: dict) -> dict[str, str]:
+    """The values the ``buyer figure`` templates are filled with."""
+    buyer = {f.what: f for f in figures}
+    values = {"buyer": resolved.get("commissioner") or "the commissioner",
+              "our_standard": profile.get("first_contact_standard", "")}
+    if "first_contact" in buyer:
+        values["buyer_standard"] = buyer["first_contact"].text
+    if "workforce" in buyer:
+        total = buyer["workforce"].value
+        peer = buyer.get("peer_workforce")
+        values["buyer_wte"] = f"{total:g} WTE" + (f", including at least {peer.value:g} WTE peer support workers" if peer else "")
+        our_total = _ours_wte(profile, False)
+        our_peer = _ours_wte(profile, True)
+        if our_total is not None:
+            values["our_wte"] = _wte(our_total) + (f", including {_wte(our_peer)} peer support workers"
+                                                   if peer and our_peer is not None else "")
+            gap = max(total - our_total, 0.0)
+            values["short_wte"] = _wte(gap) + (f" in all and {_wte(max(peer.value - our_peer, 0.0))} of peer support"
+                                               if peer and our_peer is not None else "")
+    elif "peer_workforce" in buyer:
+        peer_wte = buyer["peer_workforce"].value
+        our_peer = _ours_wte(profile, True)
+        values["buyer_wte"] = f"{peer_wte:g} WTE peer support workers"
+        if our_peer is not None:
+            values["our_wte"] = f"{_wte(our_peer)} of peer support workers"
+            values["short_wte"] = _wte(max(peer_wte - our_peer, 0.0))
+    if "open" in buyer:
+        values["buyer_open"] = f"{int(buyer['open'].value):,}"
+        values["our_capacity"] = _ours_capacity(profile)[1]
+    return values
+
+
+TEMPLATE_OF = {"first_contact": "first contact", "workforce": "workforce", "peer_workforce": "workforce",
+               "open": "caseload"}
+"""The ``buyer figure <what>`` template for each figure."""
+
+WHERE = {
+    "first_contact": re.compile(r"\bfirst[- ]contact|\breferr|\bwait|\baccess|\bfirst\s+appointment|\bassess", re.I),
+    "workforce": re.compile(r"\bworkforce|\bstaff(?:ing|ed)?\b|\bwte\b|\brecruit|\bskill\s+mix|\bpeer|\bestablishment", re.I),
+    "peer_workforce": re.compile(r"\bworkforce|\bstaff(?:ing|ed)?\b|\bwte\b|\brecruit|\bpeer|\bestablishment", re.I),
+    "open": re.compile(r"\bcaseload|\bcapacity|\bdemand|\bservice\s+model|\bvolume|\bpeople\s+open|\bworkforce|"
+                       r"\bstaff(?:ing|ed)?\b|\bwte\b|\brecruit", re.I),
+}
+"""The part a figure's template goes in: the first whose own words speak of it."""
