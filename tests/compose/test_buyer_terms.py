@@ -168,3 +168,24 @@ def test_a_questionnaires_figures_reach_every_answer_of_the_tender(demo_copy, tm
             assert "5 working days" in a.markdown
     statuses = [c["status"] for a in answers for c in a.comparisons]
     assert statuses[0].startswith("planned: in ") and "planned: said in another answer of this tender" in statuses[1:]
+
+
+def test_the_buyers_named_policy_is_followed_and_ours_is_not_set_against_it(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    a = assemble_tender(demo_db, "Describe how you will pay people with lived experience for their involvement in line "
+                                 "with the Riverside ICB Involvement Payment Policy. Maximum 250 words.",
+                        period=PERIOD, check=False)
+    assert "We will follow the Riverside ICB Involvement Payment Policy" in a.markdown
+    assert "Harbour Lane Trust involvement payment policy" not in a.markdown, a.markdown
+    assert "[To write]" not in a.markdown
+
+
+def test_a_service_name_with_and_inside_is_read_whole():
+    from evidencebot.compose.tender_profile import read_facts
+
+    got = read_facts("Riverside Integrated Care Board and Riverside Borough Council are jointly commissioning the "
+                     "Community Recovery and Step-Down Service.")
+    assert got["service"].value == "Community Recovery and Step-Down Service"  # was 'Step-Down Service'
+    assert read_facts("NHS Halbrook ICB and Halbrook Council commission the Halbrook Wellbeing Service.")[
+        "service"].value == "Halbrook Wellbeing Service"

@@ -607,3 +607,12 @@ def test_a_character_limit_s_spaces_note_is_not_left_in_a_sub_point():
 ])
 def test_a_heading_keeps_what_a_short_head_is_about(text, heading):
     assert make_heading(text) == heading
+
+
+def test_a_response_limit_and_its_counting_note():
+    q = parse_question("Describe how people can give feedback.\nResponse limit: 750 words. Weighting 6%.")
+    assert (q.word_limit, q.weighting) == (750, 6)
+    q = parse_question("Please give the targets you will commit to and explain how progress will be reported.\n"
+                       "Word limit 500 (headings and tables are included in the count)\nWeighting 3%")
+    assert q.word_limit == 500
+    assert not any("count" in t for _, t in q.points), q.points

@@ -223,7 +223,7 @@ _WORD_LIMITS = [
     re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
     re.compile(rf"(?<=[.?!)])\s+{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
     # 'Limit: 500 words' on its own line; '(Weighting 10%, 700 words)' beside a title
-    re.compile(rf"^\s*limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
     re.compile(rf"[,;]\s*{_N}[^\S\n]*words?\s*\)", re.I),
 ]
 _CHAR_LIMITS = [
@@ -252,6 +252,8 @@ _WEIGHTINGS = [
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
     re.compile(rf"\(\s*{_N}\s*%\s*[,;]", re.I),
 ]
+_COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
+                         r"appendi\w+|bibliography)\b[^()\n]*\)")
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
 _UNREADABLE = re.compile(
     r"\b(?:(?:word|character|page)\s+(?:limit|count)|max(?:imum)?\.?\s+(?:words|characters|pages))\b"
@@ -560,6 +562,9 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
             out.spans.append(m.span())
             for more in pattern.finditer(text):
                 out.spans.append(more.span())
+                note = _COUNT_NOTE.match(text, more.end())
+                if note:  # '(headings and tables are included in the count)': how to count, not an ask
+                    out.spans.append(note.span())
     brackets = list(_BRACKET_PERCENT.finditer(text))
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points

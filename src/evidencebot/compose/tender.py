@@ -1171,8 +1171,29 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         point = near[0]
         named = buyer_terms.with_article(found[1])
         mine = dict(values, named=named)
-        _place(methods[point.key], block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
+        method = methods[point.key]
+        if found[0] == "policy" and fill_profile.get("provider"):
+            # the buyer's policy is the one followed: a sentence setting the matter by our own policy goes
+            # ('The rate is set in the Harbour Lane Trust involvement payment policy')
+            ours = re.compile(re.escape(fill_profile["provider"]) + r"[^.]*\bpolic(?:y|ies)\b", re.I)
+            _drop_units(method, lambda u, ours=ours: bool(ours.search(u["text"])))
+        _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
     return placed
+
+
+def _drop_units(method: Method, gone) -> None:
+    """Leave out the method units ``gone(unit)`` says; a block's next sentence opens it when its first goes."""
+    kept: list[dict] = []
+    for i, u in enumerate(method.units):
+        if gone(u):
+            if not u["cont"]:
+                nxt = next((x for x in method.units[i + 1:] if x["block"] == u["block"]), None)
+                if nxt is not None:
+                    nxt["cont"] = False
+                    nxt["priority"] = min(nxt["priority"], u["priority"])
+            continue
+        kept.append(u)
+    method.units[:] = kept
 
 
 STANDARD_FIELDS = ("first_contact_standard", "escalation_review_standard", "supervision_standard", "vacancy_cover",
@@ -1186,22 +1207,16 @@ def _standards_once(plan: QuestionPlan, methods: dict, profile: dict) -> None:
     assessment route) is left out; when it opened its block, the block's next sentence opens it instead."""
     said: set[str] = set()
     values = {k: profile[k].lower() for k in STANDARD_FIELDS if len(profile.get(k) or "") >= 12}
+
+    def again(u: dict) -> bool:
+        here = {k for k, v in values.items() if v in u["text"].lower()}
+        if here & said:
+            return True
+        said.update(here)
+        return False
+
     for point in plan.points:
-        method = methods[point.key]
-        kept: list[dict] = []
-        for u in method.units:
-            here = {k for k, v in values.items() if v in u["text"].lower()}
-            if here & said:
-                if not u["cont"]:  # the block's next sentence opens the block
-                    nxt = next((x for x in method.units[method.units.index(u) + 1:]
-                                if x["block"] == u["block"]), None)
-                    if nxt is not None:
-                        nxt["cont"] = False
-                        nxt["priority"] = min(nxt["priority"], u["priority"])
-                continue
-            said |= here
-            kept.append(u)
-        method.units[:] = kept
+        _drop_units(methods[point.key], again)
 
 
 FIGURE_SHAPES = 5

@@ -72,7 +72,8 @@ _PARTNER = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,3}(?:teams?|services?|depa
 _ICB = re.compile(r"\b(?:Integrated Care Board|ICB)\b")
 _COUNCIL = re.compile(r"\b(?:(?:Metropolitan\s+)?Borough|City|County|District|Town)?\s*Council\b")
 _BOROUGH_OF = re.compile(r"\b(?:London|Royal)\s+Borough\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})")
-_SERVICE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]*\s+){1,6}Service)\b")
+_SERVICE = re.compile(r"\b(?P<name>(?:(?!(?:ICB|Council|Board|Trust|NHS)\b)[A-Z][\w'’-]*\s+(?:and\s+(?=[A-Z]))?){1,6}Service)\b")
+"""'the Community Recovery and Step-Down Service' (an 'and' inside the name), not 'Step-Down Service'."""
 _AREA_OF = re.compile(r"\b(?:borough|county|city|district|residents|people) of (?P<a>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})")
 _LEAD = {"the", "this", "that", "each", "every", "our", "your", "a", "an", "local", "partner", "lead", "host", "any",
          "all", "both", "their", "its", "with", "and", "of", "for", "by", "in", "on", "to", "from", "as", "at",
