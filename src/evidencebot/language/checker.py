@@ -280,13 +280,19 @@ class Checker:
         self.requested = [n for n in names if n not in self.disabled]
         self.batch_size = batch_size
         self._specs: list[tuple[FamilySpec, FamilyFunc]] | None = None
+        self._specs_lock = threading.Lock()
         self.unavailable: dict[str, str] = {}
 
     # -- families --------------------------------------------------------------------
 
     def specs(self) -> list[tuple[FamilySpec, FamilyFunc]]:
-        """The families that will run, with their functions (loaded on first call)."""
-        if self._specs is None:
+        """The families that will run, with their functions (loaded on first call; threads that ask
+        while another is loading them wait for it instead of loading them again)."""
+        if self._specs is not None:
+            return self._specs
+        with self._specs_lock:
+            if self._specs is not None:
+                return self._specs
             specs = []
             for name in self.requested:
                 spec = family_spec(name)
