@@ -141,7 +141,10 @@ def _overclaim_factory(enabled: Iterable[str] = ()):
     def run(text, doc):
         return rules.find(doc)
 
-    run.version = ("overclaim", id(rules))  # type: ignore[attr-defined]
+    from evidencebot.language.overclaim.learned import model_key
+
+    # (the learned scorer's weights file is data too: a new file is a new version)
+    run.version = ("overclaim", id(rules), model_key())  # type: ignore[attr-defined]
     return run
 
 
@@ -277,13 +280,19 @@ class Checker:
         self.requested = [n for n in names if n not in self.disabled]
         self.batch_size = batch_size
         self._specs: list[tuple[FamilySpec, FamilyFunc]] | None = None
+        self._specs_lock = threading.Lock()
         self.unavailable: dict[str, str] = {}
 
     # -- families --------------------------------------------------------------------
 
     def specs(self) -> list[tuple[FamilySpec, FamilyFunc]]:
-        """The families that will run, with their functions (loaded on first call)."""
-        if self._specs is None:
+        """The families that will run, with their functions (loaded on first call; threads that ask
+        while another is loading them wait for it instead of loading them again)."""
+        if self._specs is not None:
+            return self._specs
+        with self._specs_lock:
+            if self._specs is not None:
+                return self._specs
             specs = []
             for name in self.requested:
                 spec = family_spec(name)

@@ -525,8 +525,9 @@ def _rule_from_dict(data, path: Path, default_family: str | None, vocab, checks:
     defer_to = data.get("defer_to", [])
     if isinstance(defer_to, str):
         defer_to = [defer_to]
-    if not isinstance(defer_to, list) or not all(isinstance(d, str) and ID_RE.match(d) for d in defer_to):
-        _fail(path, rid, "defer_to", "should be a list of rule ids")
+    if not isinstance(defer_to, list) or not all(
+            isinstance(d, str) and (ID_RE.match(d) or ID_RE.match(d.removesuffix(".*") + ".x")) for d in defer_to):
+        _fail(path, rid, "defer_to", "should be a list of rule ids (or family.* for every other rule of a family)")
     disabled = data.get("disabled", False)
     if not isinstance(disabled, bool):
         _fail(path, rid, "disabled", "should be true or false")
@@ -670,7 +671,7 @@ def check_defer_to(rules: Iterable, known: Iterable[str]) -> None:
     known = set(known)
     for rule in rules:
         for target in getattr(rule, "defer_to", []) or []:
-            if target not in known:
+            if target not in known and not (target.endswith(".*") and target[:-2] == rule.family):
                 raise ConfigError(f"{_where(rule.source, rule.id)}: rule {rule.id}: field 'defer_to': "
                                   f"no rule {target} is loaded")
 

@@ -713,7 +713,8 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     if any(r.defer_to for r in rules):
         hits = [h for h in hits if not h.rule.defer_to or not any(
-            o.rule.id in h.rule.defer_to and o.start < h.end and h.start < o.end for o in hits)]
+            (o.rule.id in h.rule.defer_to or (f"{o.rule.family}.*" in h.rule.defer_to and o.rule.id != h.rule.id))
+            and o.start < h.end and h.start < o.end for o in hits)]
     kept = _resolve_overlaps(hits)
     _escalate(kept)
     findings = [

@@ -13,6 +13,9 @@ Rules live in ``phrasebank/overclaim.yaml``, shared word lists in
   ``phrasebank/context.yaml``;
 * one module per check kind: :mod:`.causal`, :mod:`.absolute`,
   :mod:`.guarantee`, :mod:`.puffery`, :mod:`.numbers`, :mod:`.small_numbers`;
+  :mod:`.learned` is not a pattern but a small learned scorer over the parse
+  (weights in ``phrasebank/overclaim-scorer.json``) that reports what the
+  hand-written checks do not;
 * :mod:`.common` holds the helpers they share, :mod:`.words` the grammar words.
 
 Quoted speech is not handled here: the checker drops over-claim findings inside

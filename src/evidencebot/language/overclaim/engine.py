@@ -16,6 +16,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     claims,
     effect,
     guarantee,
+    learned,
     money,
     numbers,
     proof,
@@ -212,11 +213,16 @@ class OverclaimRules:
             kept = []
             for f in out:
                 defer = self.by_key[f.rule].defer_to
-                if defer and any(g.rule in defer and g.start < f.end and f.start < g.end for g in out):
+                if defer and any(_defers(defer, f, g) and g.start < f.end and f.start < g.end for g in out):
                     continue
                 kept.append(f)
             out = kept
         return out
+
+
+def _defers(defer: list[str], f: Finding, g: Finding) -> bool:
+    """Does ``f`` (whose rule has ``defer``) leave its match to ``g``? ``family.*`` names every other rule."""
+    return g.rule != f.rule and (g.rule in defer or f"{g.family}.*" in defer)
 
 
 def _titled_names(doc) -> list[tuple[int, int]]:

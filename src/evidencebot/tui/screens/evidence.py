@@ -25,6 +25,7 @@ from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import IndicatorsLoaded, StoriesFound, StoryPreview
 from evidencebot.tui.widgets.spc_chart import SPCChart
 from evidencebot.tui.widgets.footer import Footer
+from evidencebot.tui.widgets.line_input import LineInput
 
 DOMAIN_CHOICES = [("All domains", ""), ("Safety", "safety"), ("Stability", "stability"), ("Experience", "experience")]
 
@@ -40,14 +41,14 @@ class EvidenceScreen(SubScreen):
         with TabbedContent(initial="tab-indicators", id="evidence-tabs"):
             with TabPane("Indicators", id="tab-indicators"):
                 with Horizontal(id="ev-controls"):
-                    yield Input(placeholder="period, e.g. 2025/26 Q3 (Enter)", id="ev-period")
+                    yield LineInput(placeholder="period, e.g. 2025/26 Q3 (Enter)", id="ev-period")
                     yield Select(DOMAIN_CHOICES, value="", allow_blank=False, id="ev-domain")
                 yield Static("", id="ev-caption", classes="caption", markup=False)
                 yield DataTable(id="ev-table", cursor_type="row", zebra_stripes=True)
                 yield SPCChart(id="ev-chart")
             with TabPane("Stories", id="tab-stories"):
                 yield Lazy(Vertical(
-                    Input(placeholder="search stories: words, \"a phrase\" (as you type)", id="story-query"),
+                    LineInput(placeholder="search stories: words, \"a phrase\" (as you type)", id="story-query"),
                     Horizontal(
                         OptionList(id="story-hits"),
                         Markdown("", id="story-preview"),

@@ -30,6 +30,7 @@ from textual.widgets import (
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import ExportChoices, ExportFinished
 from evidencebot.tui.widgets.footer import Footer
+from evidencebot.tui.widgets.line_input import LineInput
 from evidencebot.tui.widgets.toggles import GlyphCheckbox as Checkbox
 from evidencebot.tui.widgets.toggles import GlyphRadioButton as RadioButton
 
@@ -62,7 +63,7 @@ class ExportScreen(SubScreen):
                     yield RadioButton(label, id=f"fmt-{key}", value=key == "docx")
                 yield RadioButton("Word with findings as comments", id="fmt-comments")
             yield Static("File", classes="form-label")
-            yield Input(id="ex-path")
+            yield LineInput(id="ex-path")
             yield Static("", id="ex-folder", classes="hint", markup=False)
             with Horizontal(id="ex-actions"):
                 yield Checkbox("Replace the file if it exists", id="ex-force")

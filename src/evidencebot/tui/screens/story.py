@@ -41,6 +41,7 @@ from evidencebot.assistant.story_capture import STEPS
 from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import StoryLoaded, StorySaved
 from evidencebot.tui.widgets.footer import Footer
+from evidencebot.tui.widgets.line_input import LineInput
 from evidencebot.tui.widgets.toggles import GlyphSelectionList
 
 SAVE_DELAY = 0.3
@@ -133,7 +134,7 @@ class StoryScreen(SubScreen):
                     yield TextArea(id=f"field-{step.field}", classes="story-text", soft_wrap=True,
                                    tab_behavior="focus")
                 elif step.kind == "line":
-                    yield Input(id=f"field-{step.field}", classes="story-line")
+                    yield LineInput(id=f"field-{step.field}", classes="story-line")
                 elif step.kind == "domains":
                     yield GlyphSelectionList(*[(d, d) for d in DOMAINS], id=f"field-{step.field}",
                                                   classes="story-choice")

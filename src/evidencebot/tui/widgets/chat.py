@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Markdown, Static
+
+from evidencebot.tui.widgets.line_input import LineInput
 
 
 class UserMessage(Static):
@@ -100,7 +102,7 @@ class PendingReply(Static):
         super().__init__("working…", markup=False)
 
 
-class PromptInput(Input):
+class PromptInput(LineInput):
     """The message box: Enter sends, Up and Down walk through earlier messages."""
 
     BINDINGS = [

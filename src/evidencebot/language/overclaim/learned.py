@@ -1,0 +1,264 @@
+"""Check ``learned_claim``: a small learned scorer over the parse, for claims the hand-written checks miss.
+
+The hand-written checks catch the wording they were written from; a new writer's wording is caught
+at about two thirds. This check reads the same things a reader does, as features of one sentence:
+
+* the **word classes** of the vocabulary (``phrasebank/vocabulary.yaml``: causal verbs, provider
+  agents, outcome terms, hedges, absolutes, money words ...) that its words and short phrases
+  belong to, and its lemmas;
+* the **structure**: every dependency arc as (head's classes, relation, dependent's classes), the
+  main verb's classes, tense and modality, its subject's classes, negation;
+* a few marks of the sentence (a figure, a percentage, a currency sign, "if", a question mark).
+
+A logistic regression over these features gives the probability that the sentence claims more
+than it shows; the weights and the threshold are data (``phrasebank/overclaim-scorer.json``),
+trained by ``bench/train_overclaim_scorer.py`` on the development sets only and measured on each
+writer's set left out (``bench/overclaim_loso.py``). The rule in ``overclaim.yaml``
+(``overclaim.learned-claim``) defers to every other over-claim rule, so it reports only what
+they do not, with its context filters (negated, hedged, aim, conditional, question) applied to
+the sentence's main verb. Its message names the features that weighed most, so a reader can see
+why it fired.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from pathlib import Path
+
+from evidencebot.language.overclaim.common import Candidate, Terms, check
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.phrasebank import Rule
+
+WEIGHTS_FILE = "overclaim-scorer.json"
+_lock = threading.Lock()
+_models: dict[tuple, dict] = {}
+
+
+class ClassIndex:
+    """Word -> the vocabulary lists it is in; two- and three-word phrases -> theirs."""
+
+    def __init__(self, vocabulary: dict, skip: frozenset[str] = frozenset()):
+        words: dict[str, set[str]] = {}
+        phrases: dict[str, set[str]] = {}
+        for name, items in vocabulary.items():
+            if name in skip or not isinstance(items, list):
+                continue
+            for item in items:
+                if not isinstance(item, str):
+                    continue
+                key = item.lower().strip()
+                n = key.count(" ") + 1
+                if n == 1:
+                    words.setdefault(key, set()).add(name)
+                elif n <= 3:
+                    phrases.setdefault(key, set()).add(name)
+        self.words = {w: tuple(sorted(c)) for w, c in words.items()}
+        self.phrases = {p: tuple(sorted(c)) for p, c in phrases.items()}
+
+
+def _classes(index: ClassIndex, lower: str, lemma: str) -> tuple[str, ...]:
+    a = index.words.get(lower, ())
+    b = index.words.get(lemma, ()) if lemma != lower else ()
+    if a and b:
+        return tuple(sorted(set(a) | set(b)))
+    return a or b
+
+
+def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
+    """The features of one sentence (a spaCy Span or Doc) as a name -> value mapping.
+
+    ``spec`` is the ``features`` part of the weights file: which parts of speech give lemma
+    features (``lemma_pos``), which relations give arcs (``arc_deps``), the relations that
+    mark a subject (``subject_deps``), negation (``neg_deps``), modals (``modal_tags``)."""
+    out: dict[str, float] = {}
+    lemma_pos = spec["lemma_pos"]
+    arc_deps = spec["arc_deps"]
+    subject_deps = spec["subject_deps"]
+    toks = list(span)
+    keys: list[tuple[str, ...]] = []
+    lowers = [t.lower_ for t in toks]
+    start = toks[0].i if toks else 0
+    lemmas = [t.lemma_.lower() for t in toks]
+    classes = [_classes(index, lower, lemma) for lower, lemma in zip(lowers, lemmas)]
+    agents = spec.get("agent_lists")
+    named: set[int] = set()
+    if agents:
+        # a word that names one of us ("recovery college", "crisis team", "wellbeing hub") is a
+        # name, not an outcome: a compound before an agent word keeps only its part of speech
+        for j, t in enumerate(toks):
+            hj = t.head.i - start
+            if t.dep_ == "compound" and 0 <= hj < len(toks) and any(c in agents for c in classes[hj]):
+                classes[j] = ()
+                named.add(j)
+    for j, (t, lower, lemma, cls) in enumerate(zip(toks, lowers, lemmas, classes)):
+        keys.append(cls if cls else (f"p:{t.pos_}",))
+        for c in cls:
+            out[f"c:{c}"] = 1.0
+        if t.pos_ in lemma_pos and j not in named:
+            out[f"w:{lemma}"] = 1.0
+        if t.like_num:
+            out["m:number"] = 1.0
+        elif lower in spec["marks"]:
+            out[f"m:{lower}"] = 1.0
+    for n in (2, 3):
+        for i in range(len(lowers) - n + 1):
+            for c in index.phrases.get(" ".join(lowers[i:i + n]), ()):
+                out[f"c:{c}"] = 1.0
+    for j, t in enumerate(toks):
+        dep = t.dep_
+        if dep == "ROOT":
+            for k in keys[j]:
+                out[f"r:{k}"] = 1.0
+            out[f"r:tag:{t.tag_}"] = 1.0
+            subj: tuple[str, ...] = ()
+            objs: tuple[str, ...] = ()
+            for ch in t.children:
+                cj = ch.i - start
+                if not 0 <= cj < len(toks):
+                    continue
+                if ch.dep_ in subject_deps:
+                    subj = keys[cj]
+                    for k in keys[cj]:
+                        out[f"s:{k}"] = 1.0
+                    if ch.dep_ == "nsubjpass":
+                        out["r:passive"] = 1.0
+                elif ch.dep_ in spec["neg_deps"]:
+                    out["r:negated"] = 1.0
+                elif ch.tag_ in spec["modal_tags"]:
+                    out[f"r:modal:{ch.lower_}"] = 1.0
+                elif ch.dep_ in spec.get("object_deps", ()):
+                    objs = keys[cj]
+            if spec.get("triples"):
+                # who did what to what: the subject's, the main verb's and the object's classes
+                for sk in subj or ("-",):
+                    for rk in keys[j]:
+                        for ok in objs or ("-",):
+                            out[f"t:{sk}|{rk}|{ok}"] = 1.0
+            continue
+        if dep not in arc_deps:
+            continue
+        hj = t.head.i - start
+        if not 0 <= hj < len(toks):
+            continue
+        for hk in keys[hj]:
+            for ck in keys[j]:
+                out[f"a:{hk}|{dep}|{ck}"] = 1.0
+    return out
+
+
+def model_key(dirs=None) -> tuple | None:
+    """Which weights file :func:`load_model` reads, and its version (path, modification time)."""
+    from evidencebot.locations import search_path
+
+    for folder in (dirs if dirs is not None else search_path("phrasebank")):
+        path = Path(folder) / WEIGHTS_FILE
+        if path.is_file():
+            return (str(path), path.stat().st_mtime_ns)
+    return None
+
+
+def load_model(dirs=None) -> dict | None:
+    """The weights file from the phrasebank search path (a user's file first), or None."""
+    from evidencebot.locations import search_path
+
+    for folder in (dirs if dirs is not None else search_path("phrasebank")):
+        path = Path(folder) / WEIGHTS_FILE
+        if path.is_file():
+            key = (str(path), path.stat().st_mtime_ns)
+            with _lock:
+                model = _models.get(key)
+                if model is None:
+                    from evidencebot.errors import ConfigError
+
+                    try:
+                        model = json.loads(path.read_text(encoding="utf-8"))
+                    except (OSError, ValueError) as exc:
+                        raise ConfigError(f"{path}: not a readable weights file ({exc})") from None
+                    _validate(model, path)
+                    _models[key] = model
+            return model
+    return None
+
+
+def _validate(model, path: Path) -> None:
+    from evidencebot.errors import ConfigError
+
+    def need(field: str, ok: bool, what: str) -> None:
+        if not ok:
+            raise ConfigError(f"{path}: field {field!r}: should be {what}")
+
+    need("model", isinstance(model, dict), "a mapping (the whole file)")
+    need("weights", isinstance(model.get("weights"), dict)
+         and all(isinstance(v, (int, float)) for v in model["weights"].values()), "a mapping of feature names to numbers")
+    need("bias", isinstance(model.get("bias"), (int, float)), "a number")
+    need("threshold", isinstance(model.get("threshold"), (int, float)) and 0 < model["threshold"] < 1,
+         "a number between 0 and 1")
+    need("features", isinstance(model.get("features"), dict), "a mapping (the feature settings)")
+    spec = model["features"]
+    for field, value in spec.items():
+        need(f"features.{field}", isinstance(value, (list, bool)), "a list of words or labels, or true/false")
+    need("features.lemma_pos", "lemma_pos" in spec, "given")
+    need("features.arc_deps", "arc_deps" in spec, "given")
+    need("features.subject_deps", "subject_deps" in spec, "given")
+    need("features.neg_deps", "neg_deps" in spec, "given")
+    need("features.modal_tags", "modal_tags" in spec, "given")
+    need("features.marks", "marks" in spec, "given")
+
+
+def probability(model: dict, feats: dict[str, float]) -> float:
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(f, 0.0) * v for f, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _index(model: dict, vocabulary: dict) -> ClassIndex:
+    idx = model.get("_index")
+    if idx is None or idx[0] is not vocabulary:
+        idx = model["_index"] = (vocabulary, ClassIndex(vocabulary, frozenset(model["features"].get("skip_lists", ()))))
+    return idx[1]
+
+
+def _reasons(model: dict, feats: dict[str, float], n: int = 3) -> list[str]:
+    weights = model["weights"]
+    top = sorted((weights.get(f, 0.0), f) for f in feats)
+    return [f for w, f in reversed(top[-n:]) if w > 0]
+
+
+def _is_clause(root, finite: frozenset[str], subject_deps: frozenset[str]) -> bool:
+    """A main verb that is finite itself or through its auxiliary, or a base form with a subject
+    (the tagger reads "families stop arguing" as base "stop")."""
+    if root.tag_ in finite:
+        return True
+    has_subject = False
+    for c in root.children:
+        if c.dep_ in ("aux", "auxpass") and c.tag_ in finite:
+            return True
+        has_subject = has_subject or c.dep_ in subject_deps
+    return has_subject and root.tag_ == "VB"
+
+
+@check("learned_claim")
+def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
+    model = load_model()
+    if model is None:
+        return []
+    threshold = float(rule.options.get("threshold", model["threshold"]))
+    index = _index(model, ctx.v.data)
+    out: list[Candidate] = []
+    finite = frozenset(model["features"].get("finite_tags", ()))
+    subject_deps = frozenset(model["features"]["subject_deps"])
+    for sent in doc.sents:
+        if len(sent) < 4:
+            continue
+        if finite and not _is_clause(sent.root, finite, subject_deps):
+            continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
+        feats = features(sent, index, model["features"])
+        p = probability(model, feats)
+        if p < threshold:
+            continue
+        why = ", ".join(_reasons(model, feats))
+        message = rule.message.replace("{score}", f"{p:.2f}").replace("{why}", why)
+        out.append(Candidate(rule, sent.start, sent.end, sent.root.i, message=message))
+    return out

@@ -1,0 +1,175 @@
+"""The over-claim learned scorer (``learned_claim``, ``phrasebank/overclaim-scorer.json``)."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+RULE = "overclaim.learned-claim"
+# a claim on individual outcomes (the rule's own flag example) that no hand-written rule reports
+SCORED = "Every young person we mentor goes on to college or a job."
+
+
+@pytest.fixture(scope="module")
+def index():
+    from evidencebot.language.overclaim.learned import ClassIndex
+    from evidencebot.language.phrasebank import load_vocabulary
+
+    return ClassIndex(load_vocabulary())
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from evidencebot import locations
+
+    path = locations.packaged_dir("phrasebank") / "overclaim-scorer.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def user_phrasebank(isolated_home):
+    from evidencebot import locations
+    from evidencebot.language import checker
+    from evidencebot.language.phrasebank import clear_cache
+
+    clear_cache()
+    checker.clear_cache()
+    folder = locations.user_dir("phrasebank")
+    folder.mkdir(parents=True, exist_ok=True)
+    yield folder
+    clear_cache()
+    checker.clear_cache()
+
+
+def _overclaim(text: str):
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    settings = CheckerSettings(enabled_rules=[RULE])  # the rule is opt-in (shipped off)
+    return [f for f in Checker(settings=settings, families=["overclaim"]).check_text(text)
+            if f.family == "overclaim"]
+
+
+def test_features_read_who_did_what_to_what(nlp, index, shipped):
+    from evidencebot.language.overclaim.learned import features
+
+    feats = features(nlp("Our team ended homelessness in the borough.")[:], index, shipped["features"])
+    # the subject is one of our agents, the main verb a causal verb, and a social outcome is in the sentence
+    assert "s:provider_agents" in feats
+    assert "r:causal_verbs" in feats
+    assert "c:social_outcome_terms" in feats
+    assert any(f.startswith("t:") and "provider_agents" in f.split("|")[0] and "causal_verbs" in f.split("|")[1]
+               for f in feats)
+    assert "r:negated" not in feats
+    negated = features(nlp("Our team did not end homelessness in the borough.")[:], index, shipped["features"])
+    assert "r:negated" in negated
+    modal = features(nlp("Our team could end homelessness in the borough.")[:], index, shipped["features"])
+    assert "r:modal:could" in modal
+
+
+def test_probability_is_the_logistic_of_bias_plus_weights():
+    from evidencebot.language.overclaim.learned import probability
+
+    model = {"bias": -1.0, "weights": {"a": 2.5, "b": -0.5}}
+    assert probability(model, {}) == pytest.approx(1 / (1 + math.e))
+    assert probability(model, {"a": 1.0, "b": 1.0, "unknown": 1.0}) == pytest.approx(1 / (1 + math.exp(-1.0)))
+
+
+def test_the_shipped_weights_are_trained_data_with_a_careful_threshold(shipped):
+    assert 0.5 <= shipped["threshold"] < 1
+    assert shipped["trained_on"] >= 1500
+    assert len(shipped["weights"]) > 500
+    # structure, not just words, carries weight
+    assert any(f.startswith("t:") for f in shipped["weights"]) and any(f.startswith("a:") for f in shipped["weights"])
+
+
+def test_the_scorer_reports_only_what_the_other_rules_do_not(nlp):
+    from evidencebot.language.overclaim.learned import load_model
+
+    model = load_model()
+    assert model is not None
+    # a claim the hand-written rules catch is reported by them alone
+    found = _overclaim("Our team reduced A&E attendances across the whole borough.")
+    assert found and RULE not in {f.rule for f in found}
+
+
+def test_the_rule_is_shipped_switched_off():
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    found = Checker(settings=CheckerSettings(), families=["overclaim"]).check_text(SCORED)
+    assert RULE not in {f.rule for f in found}
+    assert RULE in {f.rule for f in _overclaim(SCORED)}
+
+
+def test_a_negated_or_hedged_sentence_is_never_reported_by_the_scorer():
+    text = SCORED
+    assert RULE in {f.rule for f in _overclaim(text)}
+    for careful in ("We cannot say that every young person we mentor goes on to college or a job.",
+                    "Every young person we mentor may go on to college or a job."):
+        assert RULE not in {f.rule for f in _overclaim(careful)}, careful
+
+
+def test_the_message_says_it_is_a_learned_score_and_why(shipped):
+    text = SCORED
+    found = [f for f in _overclaim(text) if f.rule == RULE]
+    assert found
+    msg = found[0].message
+    assert "learned score of " in msg and "what weighed most: c:" in msg and "{" not in msg
+    score = float(msg.split("learned score of ")[1][:4])
+    assert score >= shipped["threshold"]
+
+
+def test_a_user_weights_file_replaces_the_shipped_one(user_phrasebank, shipped):
+    text = SCORED
+    assert RULE in {f.rule for f in _overclaim(text)}
+    quiet = dict(shipped, bias=-50.0)
+    (user_phrasebank / "overclaim-scorer.json").write_text(json.dumps(quiet), encoding="utf-8")
+    assert RULE not in {f.rule for f in _overclaim(text)}
+
+
+def test_a_broken_user_weights_file_is_an_error_naming_file_and_field(user_phrasebank, shipped):
+    from evidencebot.errors import ConfigError
+    from evidencebot.language.overclaim.learned import load_model
+
+    bad = dict(shipped, threshold=3)
+    (user_phrasebank / "overclaim-scorer.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_model()
+    assert "overclaim-scorer.json" in str(err.value) and "field 'threshold'" in str(err.value)
+
+
+def test_defer_to_a_family_wildcard_is_checked(user_phrasebank):
+    from evidencebot.errors import ConfigError
+    from evidencebot.language.overclaim import load_overclaim_rules
+
+    rule = """rules:
+  - id: overclaim.local-wild
+    severity: warning
+    kind: phrase
+    message: m
+    patterns: [a&e attendances]
+    defer_to: [{target}]
+    examples:
+      flag: [A&E attendances are published monthly.]
+      pass: [Our groups meet on Mondays.]
+"""
+    (user_phrasebank / "overclaim-local.yaml").write_text(rule.format(target="privacy.*"), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_overclaim_rules()
+    assert "overclaim-local.yaml" in str(err.value) and "defer_to" in str(err.value)
+    from evidencebot.language.phrasebank import clear_cache
+
+    clear_cache()
+    (user_phrasebank / "overclaim-local.yaml").write_text(rule.format(target="overclaim.*"), encoding="utf-8")
+    rules = load_overclaim_rules()
+    assert rules.by_key["overclaim.local-wild"].defer_to == ["overclaim.*"]
+    from evidencebot.language.overclaim import find_overclaim
+
+    alone = [f.rule for f in find_overclaim("A&E attendances are published monthly.", rules=rules)]
+    assert alone == ["overclaim.local-wild"]
+    # another over-claim rule's finding over the same words: the wildcard rule leaves it to that rule
+    both = [f.rule for f in find_overclaim("Our team reduced A&E attendances across the borough.", rules=rules)]
+    assert "overclaim.causal-system-outcome" in both and "overclaim.local-wild" not in both
