@@ -214,3 +214,69 @@ def test_our_current_premises_are_not_offered_to_another_buyer(demo_db):
     assert ours.split(",")[0] in same.markdown  # our own buyer: the profile's premises
     assert ours.split(",")[0] not in other.markdown and "premises" in other.tender_unknown
     assert "premises" in other.coverage_table()
+
+
+# ---------------------------------------------------------------- a buyer the text does not name (session 9)
+
+OURS = {"commissioner": "Riverside Integrated Care Board", "area": "the Riverside borough, in two localities (North and South)",
+        "service": "Riverside Community Wellbeing Service", "provider_status": "incumbent", "contract_start": "1 April 2027",
+        "team_by_locality": "North: a team leader; South: a team leader", "provider": "Harbour Lane Trust"}
+
+HARTMOOR = (
+    "4.1 Access and the Hartmoor Wellbeing Hub\n"
+    "The service covers four localities (Hartmoor City, Wendle Vale, Saltby Coast and Northfell). Staff will work "
+    "with the Wendle Safeguarding Children Partnership, Wendle Works and the Saltby Safe Haven.\n"
+    "Describe how people will be referred to the service and how you will work with partners.\n"
+    "(Maximum 500 words)"
+)
+
+
+def test_local_bodies_that_are_not_ours_mean_another_buyer_the_text_does_not_name():
+    assert {w for _, place in tp.local_names(HARTMOOR) for w in place} >= {"hartmoor", "wendle", "saltby", "northfell"}
+    facts = tp.facts_for(HARTMOOR, OURS)
+    assert facts["commissioner"].value == tp.UNNAMED_BUYER
+    r = tp.resolve(OURS, {k: f.value for k, f in facts.items()})
+    assert r.other_buyer and "commissioner" not in r.profile and "commissioner" not in r.facts
+    assert not {"area", "service", "contract_start", "provider_status", "team_by_locality"} & set(r.profile)
+    assert r.profile["provider"] == "Harbour Lane Trust" and r.incumbent is None
+    # the outgoing provider the text speaks of is not us
+    moving = HARTMOOR + "\nThe outgoing provider has indicated that 37 staff may transfer under TUPE."
+    assert tp.facts_for(moving, OURS)["provider_status"].value == "new"
+
+
+@pytest.mark.parametrize("text", [
+    "Describe how you will work with NHS England, the CQC, Samaritans, Mind and Op COURAGE, and apply Right Care "
+    "Right Person and the Care Act 2014. (Maximum 500 words)",
+    "Describe how you will work with the Riverside Safeguarding Adults Board and the Hartmoor Wellbeing Hub.",
+    "The service covers two localities (North and South). Describe how you will work with the Local Safeguarding "
+    "Children Partnership, the Community Mental Health Team and the Suicide Prevention Strategy.",
+    "Describe how you will support the Council's Carers Strategy and the Crisis Resolution and Home Treatment Team.",
+])
+def test_national_bodies_and_our_own_area_do_not_make_another_buyer(text):
+    assert "commissioner" not in tp.facts_for(text, OURS)
+
+
+def test_the_outgoing_provider_in_a_text_naming_no_buyer_is_not_us():
+    text = "The contract starts on 1 October 2027. The outgoing provider has indicated that 37 staff may transfer " \
+           "under TUPE. Describe your mobilisation plan."
+    facts = tp.facts_for(text, OURS)
+    assert facts["provider_status"].value == "new" and facts["commissioner"].value == tp.UNNAMED_BUYER
+    # 'the incumbent provider' with no buyer named may still be us (unchanged)
+    assert "provider_status" not in tp.facts_for(text.replace("outgoing", "incumbent"), OURS)
+    # and our own buyer named: unchanged
+    assert "provider_status" not in tp.facts_for("Riverside Integrated Care Board: " + text, OURS)
+
+
+def test_an_answer_to_an_unnamed_buyer_names_none_of_ours(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    question = ("Question 11 - Mobilisation and TUPE\nThe service includes the Hartmoor Wellbeing Hub and the Saltby "
+                "Safe Haven. The outgoing provider has indicated that 37 staff may transfer under TUPE.\n"
+                "Please provide your mobilisation plan, addressing:\n"
+                "1. Your mobilisation team and governance, and how you will report progress to the ICB\n"
+                "2. How you will manage the TUPE transfer, including consultation with staff and trade unions\n"
+                "Maximum 600 words")
+    answer = assemble_tender(demo_db, question, period=PERIOD)
+    text = answer.markdown
+    assert "Riverside" not in text and "North and South" not in text and "current provider" not in text
+    assert answer.tender_clashes == [] and check_answers([("Q1", text)], db=demo_db) == []

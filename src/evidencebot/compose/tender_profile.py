@@ -318,21 +318,114 @@ def read_facts(text: str) -> dict[str, ReadFact]:
     return out
 
 
+UNNAMED_BUYER = "another buyer (the tender names local bodies, not the buyer)"
+"""The commissioner read from a text that names none, but names local bodies or places that are
+not ours ('Hartmoor Wellbeing Hub', 'four localities (Hartmoor City, ...)'): another buyer, unnamed."""
+
+_LOCAL_SUFFIX = (r"(?:Wellbeing\s+Hub|Hub|Safeguarding\s+(?:Children|Adults)\s+(?:Partnership|Board)|Partnership|Works|"
+                 r"Safe\s+Haven|ICB|Integrated\s+Care\s+Board|Council|Alliance|Collaborative|Team|Protocol|Pledge|Charter|"
+                 r"Meeting|Strategy|Forum|Network|City|Vale|Coast)")
+_LOCAL_NAME = re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:and\s+(?=[A-Z]))?){{1,7}}){_LOCAL_SUFFIX}\b")
+_LOCALITIES = re.compile(r"\blocalit(?:y|ies)\b[^.\n(:]{0,40}[(:]\s*(?P<list>[^)\n.]{3,200})")
+_NOT_PLACE = _LEAD | _ORG_WORDS | _COMPASS | {
+    "safeguarding", "children", "adults", "adult", "crisis", "resolution", "home", "treatment", "shared", "plan",
+    "local", "joint", "multi-agency", "multi", "agency", "provider", "mobilisation", "partnership", "primary",
+    "secondary", "specialist", "voluntary", "sector", "housing", "employment", "work", "works", "safe", "haven",
+    "hub", "early", "intervention", "psychosis", "liaison", "learning", "disability", "disabilities", "autism",
+    "older", "people", "young", "youth", "family", "families", "carers", "carer", "peer", "access", "single",
+    "point", "referral", "assessment", "duty", "out", "hours", "hospital", "discharge", "acute", "inpatient",
+    "recovery", "college", "clinical", "quality", "governance", "contract", "commissioning", "transformation",
+    "programme", "project", "strategic", "system", "place", "neighbourhood", "neighbourhoods", "integrated",
+    "social", "prescribing", "substance", "misuse", "drug", "alcohol", "dual", "diagnosis", "criminal", "justice",
+    "police", "probation", "fire", "rescue", "ambulance", "emergency", "urgent", "digital", "data", "information",
+    "equality", "inclusion", "diversity", "lived", "experience", "expert", "experts", "user", "service", "users",
+    "forum", "board", "group", "steering", "operational", "delivery", "performance", "review", "protocol", "policy",
+    "pathway", "pathways", "step-down", "step", "down", "up", "stepped", "physical", "wellbeing", "money", "debt",
+    "advice", "benefits", "welfare", "veterans", "armed", "forces", "day", "night", "weekend", "new", "existing",
+    "current", "outgoing", "incoming", "incumbent", "named", "lead", "leads", "manager", "managers", "senior",
+    "executive", "management", "my", "we", "you", "our", "your", "its", "if", "where", "when", "please", "annex",
+    "appendix", "schedule", "table", "figure", "note", "notes", "trust", "foundation", "national", "england",
+    "wales", "scotland", "ireland", "british", "uk", "gp", "gps", "cmht", "crhtt", "a&e", "ed", "mash", "nhs",
+    "patient", "race", "involvement", "payment", "bed", "flow", "value", "charter", "pledge", "meeting", "strategy",
+    "network", "suicide", "prevention", "dementia", "perinatal", "eating", "disorder", "disorders", "health", "inner", "outer", "greater", "garden", "old", "market", "central", "university", "royal",
+}
+
+
+def _place_words(name: str) -> list[str]:
+    """The place words leading a local body's name ('Hartmoor and Wendle Crisis ... Team': Hartmoor, Wendle)."""
+    out = []
+    for w in name.split():
+        if w == "and":
+            continue
+        if w.lower() in _NOT_PLACE or not re.fullmatch(r"[A-Z][a-z'’-]{2,}", w) or re.search(r"['’]s?$", w):
+            break
+        out.append(w.lower())
+    return out
+
+
+def local_names(text: str) -> list[tuple[str, list[str]]]:
+    """Local bodies and places the text names, with their place words: '<Place> Wellbeing Hub',
+    '<Place> Safeguarding Children Partnership', '<Place> Works', '<Place> Safe Haven', '<Place>
+    Council', and the localities it lists ('four localities (Hartmoor City, Wendle Vale and Northfell)').
+    National bodies ('NHS England', 'Samaritans', 'Right Care Right Person') name no place."""
+    out = []
+    for m in _LOCAL_NAME.finditer(text or ""):
+        words = m.group("name").split()
+        while words and (words[0].lower() in _LEAD or words[0] in ("and", "NHS")):
+            words = words[1:]
+        place = _place_words(" ".join(words))
+        if place:
+            out.append((" ".join(m.group(0).split()), place))
+    for m in _LOCALITIES.finditer(text or ""):
+        for item in re.split(r",|\band\b|;", m.group("list")):
+            place = _place_words(item.strip())
+            if place and len(item.split()) <= 3:
+                out.append((item.strip(), place))
+    return out
+
+
+def unnamed_other_buyer(text: str, service_profile: dict[str, str]) -> tuple[str, str] | None:
+    """(name, quote) of a local body or place in ``text`` that is none of ours, when every local
+    name the text gives is foreign to the profile's commissioner, area and service (one of ours
+    named means the text is about our own area); None otherwise."""
+    found = local_names(text)
+    if not found:
+        return None
+    mine = key_words(" ".join(service_profile.get(k, "") for k in ("commissioner", "area", "service")))
+    if not mine or any(set(place) & mine for _, place in found):
+        return None
+    name = found[0][0]
+    where = (text or "").find(name)
+    return name, _clip(text, where, where + len(name)) if where >= 0 else name
+
+
 def facts_for(text: str, service_profile: dict[str, str], given: dict[str, str] | None = None) -> dict[str, ReadFact]:
     """The tender's facts: those ``given`` (stored with the tender, or set by the bid team) over
     those :func:`read_facts` finds in ``text``. 'The incumbent provider' is read against the
     profile: when the buyer is our own commissioner and the profile says we run the service now,
-    the incumbent the buyer speaks of is us, so nothing is concluded from it."""
+    the incumbent the buyer speaks of is us, so nothing is concluded from it. A text that names no
+    buyer but names local bodies or places none of which are ours (:func:`unnamed_other_buyer`), or
+    speaks of 'the outgoing provider' while we run our own commissioner's service now, is read as
+    another buyer, unnamed (:data:`UNNAMED_BUYER`)."""
     facts = read_facts(text)
     for k, v in (given or {}).items():
         if k in FIELDS and str(v or "").strip():
             facts[k] = ReadFact(" ".join(str(v).split()), "set for the tender")
+    if "commissioner" not in facts:
+        other = unnamed_other_buyer(text, service_profile)
+        if other is not None:  # local bodies and places that are not ours: another buyer, unnamed
+            facts["commissioner"] = ReadFact(UNNAMED_BUYER, other[1])
     status = facts.get("provider_status")
     if status is not None and status.value == "new" and "provider_status" not in (given or {}):
         buyer = facts.get("commissioner")
-        if (buyer is None or same_buyer(buyer.value, service_profile.get("commissioner", ""))) and \
+        # 'the outgoing provider' in a text that names no buyer: a provider that is leaving, not us
+        outgoing = buyer is None and re.search(r"\b(?:outgoing|previous)\b", status.quote, re.I)
+        if (buyer is None or same_buyer(buyer.value, service_profile.get("commissioner", ""))) and not outgoing and \
                 (service_profile.get("provider_status") or "").lower() == "incumbent":
             del facts["provider_status"]
+        elif outgoing and (service_profile.get("provider_status") or "").lower() == "incumbent":
+            # we run our commissioner's service now, so a service another provider is leaving is another buyer's
+            facts["commissioner"] = ReadFact(UNNAMED_BUYER, status.quote)
     return facts
 
 
@@ -345,10 +438,15 @@ def resolve(service_profile: dict[str, str], facts: dict[str, str] | None) -> Re
     profile = dict(service_profile)
     buyer = facts.get("commissioner")
     other = bool(buyer) and not same_buyer(buyer or "", service_profile.get("commissioner", ""))
+    if buyer == UNNAMED_BUYER:
+        # another buyer the text does not name: named plainly ('the commissioner'), never as ours
+        other = True
+        facts.pop("commissioner")
+        profile.pop("commissioner", None)
     if other:
         for k in BUYER_SPECIFIC:
             profile.pop(k, None)
-        if "area" not in facts:
+        if "area" not in facts and buyer != UNNAMED_BUYER:
             # the place in the (first) buyer's name: 'Dene County Council', 'NHS Halbrook and Dene ICB and ...'
             m = re.search(r"\b(?:Council|Board|ICB)\b", buyer or "")
             first = (buyer or "")[:m.end()] if m else (buyer or "")

@@ -95,8 +95,8 @@ def tender_profile_rows(db: Database, tender_id: int | None = None) -> tuple[dic
     resolved = tender_profile.resolve(get_profile(db), {k: r["value"] for k, r in rows.items()})
     out = []
     for f, (label, option) in tender_profile.FIELDS.items():
-        value = resolved.profile.get(f, "")
         r = rows.get(f)
+        value = resolved.profile.get(f, "") or (r["value"] if r is not None else "")  # 'another buyer (...)'
         if r is not None:
             source = f"read from the questionnaire: \"{r['quote']}\"" if r["source"] == "questionnaire" else \
                 f"set by {r['updated_by'] or 'the bid team'} on {str(r['updated_at'])[:10]}"
