@@ -251,6 +251,7 @@ def test_local_bodies_that_are_not_ours_mean_another_buyer_the_text_does_not_nam
     "The service covers two localities (North and South). Describe how you will work with the Local Safeguarding "
     "Children Partnership, the Community Mental Health Team and the Suicide Prevention Strategy.",
     "Describe how you will support the Council's Carers Strategy and the Crisis Resolution and Home Treatment Team.",
+    "Describe how you will meet the Accessible Information Standard and the Trauma-Informed Practice Standard.",
 ])
 def test_national_bodies_and_our_own_area_do_not_make_another_buyer(text):
     assert "commissioner" not in tp.facts_for(text, OURS)

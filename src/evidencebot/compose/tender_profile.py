@@ -324,7 +324,7 @@ not ours ('Hartmoor Wellbeing Hub', 'four localities (Hartmoor City, ...)'): ano
 
 _LOCAL_SUFFIX = (r"(?:Wellbeing\s+Hub|Hub|Safeguarding\s+(?:Children|Adults)\s+(?:Partnership|Board)|Partnership|Works|"
                  r"Safe\s+Haven|ICB|Integrated\s+Care\s+Board|Council|Alliance|Collaborative|Team|Protocol|Pledge|Charter|"
-                 r"Meeting|Strategy|Forum|Network|City|Vale|Coast)")
+                 r"Meeting|Strategy|Forum|Network|Standard|City|Vale|Coast)")
 _LOCAL_NAME = re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:and\s+(?=[A-Z]))?){{1,7}}){_LOCAL_SUFFIX}\b")
 _LOCALITIES = re.compile(r"\blocalit(?:y|ies)\b[^.\n(:]{0,40}[(:]\s*(?P<list>[^)\n.]{3,200})")
 _NOT_PLACE = _LEAD | _ORG_WORDS | _COMPASS | {
@@ -347,7 +347,10 @@ _NOT_PLACE = _LEAD | _ORG_WORDS | _COMPASS | {
     "appendix", "schedule", "table", "figure", "note", "notes", "trust", "foundation", "national", "england",
     "wales", "scotland", "ireland", "british", "uk", "gp", "gps", "cmht", "crhtt", "a&e", "ed", "mash", "nhs",
     "patient", "race", "involvement", "payment", "bed", "flow", "value", "charter", "pledge", "meeting", "strategy",
-    "network", "suicide", "prevention", "dementia", "perinatal", "eating", "disorder", "disorders", "health", "inner", "outer", "greater", "garden", "old", "market", "central", "university", "royal",
+    "network", "standard", "standards", "accessible", "minimum", "practice", "trauma-informed", "trauma",
+    "informed", "level", "training", "core", "key", "suicide", "prevention", "dementia", "perinatal", "eating",
+    "disorder", "disorders", "health", "inner", "outer", "greater", "garden", "old", "market", "central",
+    "university", "royal",
 }
 
 
