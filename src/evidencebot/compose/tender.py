@@ -1173,12 +1173,33 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         mine = dict(values, named=named)
         method = methods[point.key]
         if found[0] == "policy" and fill_profile.get("provider"):
-            # the buyer's policy is the one followed: a sentence setting the matter by our own policy goes
-            # ('The rate is set in the Harbour Lane Trust involvement payment policy')
-            ours = re.compile(re.escape(fill_profile["provider"]) + r"[^.]*\bpolic(?:y|ies)\b", re.I)
-            _drop_units(method, lambda u, ours=ours: bool(ours.search(u["text"])))
+            # the buyer's policy is the one followed: a sentence setting the same matter by our own policy goes
+            # ('The rate is set in the Harbour Lane Trust involvement payment policy'); our policy on another
+            # matter (safeguarding, lone working) stays (review s8 item 5)
+            same = ours_on_same_matter(named, fill_profile["provider"], local)
+            _drop_units(method, lambda u, same=same: same(u["text"]))
         _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
     return placed
+
+
+def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
+    """``same(sentence)``: the sentence sets a matter by the provider's own policy on the matter of the buyer's
+    ``policy`` ('the Harbour Lane Trust involvement payment policy' beside the 'Riverside ICB Involvement Payment
+    Policy'); our policy on another matter ('the Harbour Lane Trust lone working policy') is not (review s8 item 5).
+    The matter is the distinctive words of the buyer's policy name, without its place (``local``)."""
+    from evidencebot.compose import blockmatch
+    from evidencebot.compose.tender_profile import key_words
+
+    ours = re.compile(re.escape(provider) + r"(?P<of>[^.]*?)\bpolic(?:y|ies)\b(?:\s+(?:on|for|about)\s+(?P<on>[^.,;]*))?",
+                      re.I)
+    matter = set(blockmatch.tokens(" ".join(sorted(key_words(policy) - set(local))))) - set(
+        blockmatch.tokens("policy policies"))
+
+    def same(sentence: str) -> bool:
+        return any(matter & set(blockmatch.tokens(f"{m.group('of')} {m.group('on') or ''}"))
+                   for m in ours.finditer(sentence or ""))
+
+    return same
 
 
 def _drop_units(method: Method, gone) -> None:
