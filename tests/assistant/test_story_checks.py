@@ -158,3 +158,34 @@ def test_a_lower_case_name_blocks_submit_and_approval(story, evidence_db_path, i
     act_as(isolated_home, "Ben Approver")
     refused = Conversation(evidence_db_path).respond(f"/approve {story} confirm")
     assert not refused.ok and "cannot be approved while it has" in refused.markdown and "sarah" in refused.markdown
+
+
+GATED = "I visited Sarah Jones at 12 High Street, her NHS number is 943 476 5919."
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- evidencebot off -->\n\n" + GATED,
+    "<!-- evidencebot privacy=no -->\n\n" + GATED,
+    "<div>" + GATED + "</div>",
+])
+def test_the_story_gate_cannot_be_switched_off_by_the_text(text):
+    """The gate runs every privacy rule on the plain text: an inline switch or HTML around the
+    words does not hide the personal data from it (review s8 item 2)."""
+    from evidencebot.assistant.story_capture import privacy_findings
+
+    rules = {f.rule for f in privacy_findings(text)}
+    assert {"privacy.person-name", "privacy.street-address", "privacy.nhs-number"} <= rules
+    assert any("personal data" in p for p in submit_problems({**PARTS, "context": text}))
+
+
+def test_the_story_gate_ignores_the_users_disabled_rules(monkeypatch):
+    """A user may switch privacy rules off for ``check``, not for the story gate (review s8 item 2)."""
+    from evidencebot.assistant import checking
+    from evidencebot.assistant.story_capture import privacy_findings
+    from evidencebot.config import CheckerSettings
+    from evidencebot.language.checker import Checker
+
+    monkeypatch.setattr(checking, "_checker", Checker(CheckerSettings(disabled_rules=["privacy"])))
+    assert not [f for f in checking.check(GATED).findings if f.family == "privacy"]
+    rules = {f.rule for f in privacy_findings(GATED)}
+    assert {"privacy.person-name", "privacy.street-address", "privacy.nhs-number"} <= rules

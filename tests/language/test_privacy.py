@@ -849,3 +849,44 @@ def test_a_pseudonym_cue_clears_only_the_name_it_is_attached_to(rules, nlp, text
 ])
 def test_the_name_a_pseudonym_cue_is_attached_to_passes(rules, nlp, text):
     assert [f.match for f in find_privacy(text, doc=nlp(text), rules=rules)] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The tenancy is in Sarah Jones' name.", "Sarah Jones"),
+    ("He lives near Sarah Jones and her children.", "Sarah Jones"),
+    ("We gave the support worker role in Tom Hughes' team to a peer.", "Tom Hughes"),
+    ("Around Sarah Jones the family rallied.", "Sarah Jones"),
+])
+@pytest.mark.parametrize("parsed", [True, False], ids=["parse", "rules"])
+def test_a_person_after_a_place_preposition_is_still_a_name(rules, nlp, text, name, parsed):
+    """A listed first name and a surname after in/near/around is a person, and "Jones'" is a
+    possessive (review s8 item 3: every name after these words was read as a place)."""
+    found = find_privacy(text, doc=nlp(text) if parsed else None, rules=rules)
+    assert name in [f.match for f in found if f.rule == "privacy.person-name"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Kemi Adebayo community worker visits on Fridays.",
+    "Kemi Adebayo youth worker came on Monday.",
+])
+@pytest.mark.parametrize("parsed", [True, False], ids=["parse", "rules"])
+def test_a_name_before_a_role_is_not_a_group(rules, nlp, text, parsed):
+    """"community worker" is a job, not a group of people (review s8 item 6)."""
+    found = find_privacy(text, doc=nlp(text) if parsed else None, rules=rules)
+    assert "Kemi Adebayo" in [f.match for f in found if f.rule == "privacy.person-name"], text
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Her mobile is 07700 900123, available after 6pm.", True),
+    ("His mobile is 07700 900123 (available evenings).", True),
+    ("Call Mum on 07700 900123, 9am to 5pm.", True),
+    ("Her mobile is 07700 900123 open to texts only.", True),
+    ("Main reception 0161 496 0200, open 9 to 5.", False),
+    ("The carers' helpline is 0113 496 0550, available 9am to 5pm.", False),
+    ("Ring 0161 496 0990 (Monday to Friday, 9am to 5pm) to book a place.", False),
+])
+def test_opening_hours_clear_only_a_service_line(rules, text, flagged):
+    """Hours after a number make it a service's line only with an organisation's word before it
+    (review s8 item 11: a person's mobile with "available after 6pm" passed)."""
+    found = [f for f in find_privacy(text, rules=rules) if f.rule == "privacy.phone"]
+    assert bool(found) == flagged, text

@@ -8,10 +8,12 @@ shows the privacy findings for each part as the user writes
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from evidencebot.assistant.checking import check
-from evidencebot.language.findings import Finding
+from evidencebot.language.findings import Finding, locate
+from evidencebot.language.privacy import find_privacy
 from evidencebot.store.search import export_blockers
 from evidencebot.store.stories import SECTIONS
 from evidencebot.text import sentences as text_sentences
@@ -66,13 +68,45 @@ def step(field: str) -> Step:
     raise KeyError(field)
 
 
+_gate = None
+_gate_lock = threading.Lock()
+
+
+def _gate_checker():
+    """The privacy checker of the story gate: every privacy rule, on the plain text, whatever the
+    text (inline switches, HTML) or the user's ``disabled_rules`` say; None without the checker module."""
+    global _gate
+    if _gate is None:
+        with _gate_lock:
+            if _gate is None:
+                try:
+                    from evidencebot.config import CheckerSettings
+                    from evidencebot.language.checker import Checker
+                except ModuleNotFoundError as exc:
+                    if exc.name and exc.name.startswith("evidencebot"):
+                        return None
+                    raise
+                _gate = Checker(CheckerSettings(), ["privacy"], honour_switches=False)
+    return _gate
+
+
 def privacy_findings(text: str) -> list[Finding]:
-    """Personal data in one part of a story: the privacy findings of the same checker ``evidencebot check``
-    runs (with the language model's names and parse), so a story cannot be submitted or approved with
-    personal data that ``check`` would report. Without the checker module, the rules alone."""
+    """Personal data in one part of a story: the privacy family of the checker ``evidencebot check``
+    runs (with the language model's names and parse), read as plain text with no switch or disabled
+    rule honoured, joined with the rules alone on the raw text, so a story cannot be submitted or
+    approved with personal data that either finds (review s8 item 2: a comment in the text or a
+    user's config used to turn the gate off)."""
     if not text.strip():
         return []
-    return [f for f in check(text).findings if f.family == "privacy"]
+    checker = _gate_checker()
+    found = list(checker.check_text(text, markup="text")) if checker is not None else []
+    # the rules alone add only what the checker did not find at that place
+    found += [f for f in find_privacy(text)
+              if not any(g.rule == f.rule and g.start < f.end and f.start < g.end for g in found)]
+    if found and not found[0].line:
+        locate(found, text)
+    found.sort(key=lambda f: (f.start, f.end, f.rule))
+    return found
 
 
 def privacy_summary(findings_by_field: dict[str, list[Finding]]) -> str:

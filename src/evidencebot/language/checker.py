@@ -262,12 +262,15 @@ class Checker:
     """
 
     def __init__(self, settings=None, families: Iterable[str] | None = None, *, batch_size: int | None = None,
-                 extra: dict[str, FamilyFunc] | None = None):
+                 extra: dict[str, FamilyFunc] | None = None, honour_switches: bool = True):
         """``extra``: families bound to a context (e.g. the evidence family bound to a
         database), run after the registered ones. A function's ``version``
         attribute, when present, keys the paragraph cache (so results refresh when
-        it changes)."""
+        it changes). ``honour_switches=False``: inline switches in the text
+        (``<!-- evidencebot off -->``, ``privacy=no``) are ignored (a gate the text
+        must not be able to turn off)."""
         self.extra = dict(extra or {})
+        self.honour_switches = honour_switches
         checker_settings = _settings_checker(settings)
         self.disabled = frozenset(getattr(checker_settings, "disabled_rules", []) or [])
         self.enabled = frozenset(getattr(checker_settings, "enabled_rules", []) or [])
@@ -347,7 +350,7 @@ class Checker:
         for _, blocks in docs:
             for b in blocks:
                 wanted, pending = (hidden_specs, todo_hidden) if b.hidden else (list(zip(specs, versions)), todo)
-                if b.off or b.text in pending:
+                if (b.off and self.honour_switches) or b.text in pending:
                     continue
                 for _spec, (name, ver) in wanted:
                     key = (name, ver, b.text)
@@ -364,18 +367,19 @@ class Checker:
         results = []
         for text, blocks in docs:
             out: list[Finding] = []
+            honour = self.honour_switches
             for b in blocks:
-                if b.off:
+                if b.off and honour:
                     continue
                 for (spec, _), (name, ver) in zip(specs, versions):
                     if spec.skip_quotes and b.quote:
                         continue
                     if b.hidden and not spec.reads_hidden:
                         continue
-                    if name in b.disabled:
+                    if name in b.disabled and honour:
                         continue
                     for f in known[(name, ver, b.text)]:
-                        if f.rule in self.disabled or f.rule in b.disabled or f.family in self.disabled:
+                        if f.rule in self.disabled or (f.rule in b.disabled and honour) or f.family in self.disabled:
                             continue
                         s, e = b.span_to_original(f.start, f.end)
                         out.append(Finding(f.rule, f.family, f.severity, f.message, s, e, f.match, list(f.suggestions)))

@@ -213,7 +213,9 @@ class Exceptions:
     before: list = field(default_factory=list)
     """Compiled patterns that end right before the match, on its line ("Purchase order 450 118 2290")."""
     after: list = field(default_factory=list)
-    """Compiled patterns that start right after the match, on its line ("0113 496 0550, open 9 to 5")."""
+    """Compiled patterns that start right after the match, on its line ("0113 496 0550, open 9 to 5"),
+    each with a pattern that must be found before the match on its line (``with_before``: "helpline",
+    "team") and one that must not be (``unless_before``: "her", "mobile"), or None."""
 
     def match(self, text: str) -> bool:
         if text.casefold() in self.literals:
@@ -235,7 +237,10 @@ class Exceptions:
         if not self.after:
             return False
         suffix = text[end:end + 60].split("\n", 1)[0]
-        return any(r.match(suffix) for r in self.after)
+        prefix = text[max(0, end - 100):end]
+        prefix = prefix[prefix.rfind("\n") + 1:]
+        return any(r.match(suffix) and (cue is None or cue.search(prefix)) and not (veto and veto.search(prefix))
+                   for r, cue, veto in self.after)
 
 
 @dataclass
@@ -592,7 +597,11 @@ def _parse_exceptions(path, rule_id, value) -> Exceptions:
         elif isinstance(item, dict) and isinstance(item.get("after"), str):
             # starts where the match ends: spaces and ",;:(-" between them are allowed
             source = rf"[ \t\u00a0,;:(\-–—]*(?:{item['after']})"
-            after.append(_compile(path, rule_id, f"exceptions[{i}].after", source, re.IGNORECASE | re.VERBOSE))
+            # with_before / unless_before: searched in the line up to the end of the match
+            cue, veto = (_compile(path, rule_id, f"exceptions[{i}].{key}", item[key], re.IGNORECASE | re.VERBOSE)
+                         if isinstance(item.get(key), str) else None for key in ("with_before", "unless_before"))
+            after.append((_compile(path, rule_id, f"exceptions[{i}].after", source, re.IGNORECASE | re.VERBOSE),
+                          cue, veto))
         else:
             raise _err(path, rule_id, f"exceptions[{i}]", "must be a string, {regex: ...}, {before: ...} or {after: ...}")
     return Exceptions(frozenset(literals), regexes, before, after)
@@ -655,7 +664,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
 
 CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
-    "person_nouns", "own_pronouns", "group_nouns", "name_prefixes", "place_prepositions",
+    "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
 )
 
 
@@ -1072,12 +1081,22 @@ class _NameFinder:
         t = last.token
         return t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i
 
-    def names_a_group(self, end: int) -> bool:
+    def names_a_group(self, start: int, end: int) -> bool:
         """Capitalised words before a plural noun for people are a group, not a person: "Gypsy, Roma
-        and Traveller families", "Windrush generation", "Deaf people" (the words in ``group_nouns``)."""
+        and Traveller families", "Windrush generation", "Deaf people" (the words in ``group_nouns``).
+        A role after the noun makes it a person's job ("Kemi Adebayo community worker": ``role_nouns``,
+        ``person_nouns``); so does a listed first name before a word that is not plural ("Kemi Adebayo
+        youth")."""
         nouns = self.context.get("group_nouns", ())
         m = _GROUP_TAIL.match(self.text, end)
-        return bool(nouns and m and m.group(1) in nouns)
+        if not (nouns and m and m.group(1) in nouns):
+            return False
+        role = re.match(r"[ \t\u00a0]+([a-z][a-z\-]*)\b", self.text[m.end():m.end() + 30])
+        if role and (role.group(1) in self.context.get("role_nouns", ()) or role.group(1) in self.context.get("person_nouns", ())):
+            return False
+        words = self.text[start:end].split()
+        return not (len(words) > 1 and not m.group(1).endswith("s") and words[0] in self.names.first_names
+                    and words[0] not in self.names.ambiguous)
 
     def preceded_by_saint(self, start: int) -> bool:
         m = re.search(r"([A-Za-z]+\.?)[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
@@ -1094,21 +1113,25 @@ class _NameFinder:
             return False  # an exception written with its title ("Mr Blobby")
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
-        return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(end)
+        return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end))
 
     def placed(self, start: int, end: int) -> bool:
         """After a word that places things ("in", "near", "across": ``place_prepositions``), over any
         capitalised words before it, a name is a place's ("groups in Shelley", "a site in Kirkby
         Stephen"); or it is joined to a place ("Harold Wood and Gidea Park"). Not a possessive
-        ("in Sarah's flat")."""
-        if self.text[end:end + 2] in ("'s", "’s"):
+        ("in Sarah's flat", "in Sarah Jones' name"). A listed first name and a surname after the word
+        are a person's ("near Sarah Jones and her children") unless the model tags them a place."""
+        if self.text[end:end + 2] in ("'s", "’s") or (self.text[end - 1:end] == "s" and self.text[end:end + 1] in ("'", "’")):
             return False
         preps = self.context.get("place_prepositions", ())
         m = _PLACED.search(self.text, max(0, start - 60), start)
-        if preps and m and m.group(1).casefold() in preps:
-            return True
         tok = self._tok_at(start)
+        if preps and m and m.group(1).casefold() in preps:
+            words = self.text[start:end].split()
+            if not (len(words) > 1 and words[0] in self.names.first_names and words[0] not in self.names.ambiguous):
+                return True
+            return bool(tok is not None and tok.token is not None and tok.token.ent_type_ in _PLACE_LABELS)
         if tok is None or tok.token is None:
             # without the parse: "Harold Wood and Gidea Park", a place word of its own joined to a place
             m = _AND_PLACE.match(self.text, end)
