@@ -161,6 +161,24 @@ def test_a_part_no_block_answers_is_an_honest_gap(demo_db):
     assert "[To write]" in answer.markdown and "gambling harms" in answer.markdown
 
 
+def test_a_national_guidance_or_plan_stays_an_honest_gap(demo_db):
+    """A national guidance or plan the question names is not the buyer's own local thing: no buyer template
+    commits us to it "as one of its partners"; the part stays "[To write]" (review s8 item 4; the example
+    the honest-gap tests used before commit 7837671 moved them off it)."""
+    q = ("Describe how you will keep people safe. Your answer should address:\n"
+         "a) how staff will recognise and report safeguarding concerns;\n"
+         "b) how you will meet the Freedom to Speak Up guidance;\n"
+         "c) how you will contribute to the NHS Long Term Plan.\nMaximum 500 words.")
+    answer = T.assemble_tender(demo_db, q)
+    rows = {r.key: r for r in answer.coverage}
+    assert "method" in rows["a"].evidence
+    assert "method:" not in rows["b"].evidence and "write" in rows["b"].status
+    assert "buyer-" not in rows["c"].evidence  # a library block may speak to it; no buyer template does
+    assert "Freedom to Speak Up guidance" in answer.markdown and "[To write]" in answer.markdown
+    assert "as one of its partners" not in answer.markdown
+    assert not re.search(r"(?:work to|named link with) the (?:NHS Long Term Plan|Freedom to Speak Up)", answer.markdown)
+
+
 def test_a_block_that_names_the_buyers_term_answers_it(demo_db):
     from evidencebot.compose.questions import plan_question
 

@@ -43,6 +43,13 @@ def test_the_buyers_figures_are_read_and_a_baseline_is_not_a_standard():
                          "within 10 working days for routine referrals.")
     assert [(f.what, f.text) for f in got] == [("first_contact", "10 working days of referral")]
     assert B.read_figures("People leaving hospital must be offered a first contact within 72 hours of discharge.") == []
+    # past performance is a baseline, not the buyer's standard (review s8 item 10): only a sentence that asks sets it
+    assert B.read_figures("In 2024/25, 62% of people referred had a first contact within 15 working days.") == []
+    assert B.read_figures("Last year the provider offered first contact within 15 working days to most people "
+                          "referred.") == []
+    assert B.read_figures("62% of people referred receive a first contact within 15 working days.") == []
+    asked = B.read_figures("(ii) how you will make first contact within 10 working days of referral;")
+    assert [(f.what, f.text) for f in asked] == [("first_contact", "10 working days of referral")]
 
 
 def test_the_buyers_figures_against_the_shipped_profile_are_each_short():
@@ -68,6 +75,16 @@ def test_the_buyers_figures_against_the_shipped_profile_are_each_short():
     ("Armed Forces Covenant", "", None),  # a national pledge is the provider's own to answer
     ("Care Act", "", None),
     ("DIALOG", "", None),
+    # national things are not the buyer's own (review s8 item 4): no template commits us as "one of its partners"
+    ("NHS Long Term Plan", "", None),
+    ("NHS 111 Service", "", None),
+    ("Suicide Prevention Strategy", "", None),
+    ("Mental Health Crisis Care Concordat", "", None),
+    ("Patient and Carer Race Equality Framework", "", None),
+    ("Freedom to Speak Up guidance", "", None),
+    ("NICE Guideline", "", None),
+    ("NHS 111 Service", "work with the Hub and its NHS 111 Service;", None),
+    ("NHS Riverside Crisis Pathway", "", ("protocol", "NHS Riverside Crisis Pathway")),
 ])
 def test_the_kind_of_a_named_local_thing(name, sentence, expected):
     assert B.local_kind(name, sentence, {"riverside"}) == expected
@@ -179,6 +196,20 @@ def test_the_buyers_named_policy_is_followed_and_ours_is_not_set_against_it(demo
     assert "We will follow the Riverside ICB Involvement Payment Policy" in a.markdown
     assert "Harbour Lane Trust involvement payment policy" not in a.markdown, a.markdown
     assert "[To write]" not in a.markdown
+
+
+def test_our_policy_on_another_matter_stays_beside_the_buyers_policy():
+    """Only our sentence on the same matter as the buyer's named policy goes (review s8 item 5): a provider's
+    library has many '<provider> ... policy' sentences, and one on lone working or safeguarding is not set
+    against the buyer's involvement payment policy."""
+    from evidencebot.compose.tender import ours_on_same_matter
+
+    same = ours_on_same_matter("Riverside ICB Involvement Payment Policy", "Harbour Lane Trust", {"riverside"})
+    assert same("The rate is set in the Harbour Lane Trust involvement payment policy and reviewed every year.")
+    assert same("Payments follow the Harbour Lane Trust policy on involvement payments.")
+    assert not same("Visits to people's homes follow the Harbour Lane Trust lone working policy.")
+    assert not same("Staff follow the Harbour Lane Trust safeguarding policy and the local procedures.")
+    assert not same("The rate of payment is agreed with the panel.")  # not a sentence about our policy
 
 
 def test_a_service_name_with_and_inside_is_read_whole():

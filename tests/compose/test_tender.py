@@ -251,16 +251,24 @@ def test_a_brief_figure_keeps_its_base():
     assert "238 of 1,470" in F.brief(r, "2025/26", external=False)
 
 
-def test_a_heading_whose_first_words_carry_a_finding_keeps_the_rest_of_the_buyer_s_words():
-    from types import SimpleNamespace
+@pytest.mark.parametrize("heading, expected", [
+    ("b) Making sure no young person falls between services", "b)"),
+    ("(b) Making sure no young person falls between services", "(b)"),
+    ("Making sure no young person falls between services", None),
+])
+def test_a_heading_whose_first_words_carry_a_finding_is_cut_to_its_reference_not_to_an_absolute(
+        checker, heading, expected):
+    """Review s8 item 9: dropping the flagged aim ('Making sure', 'Ensuring') from the buyer's heading left
+    an absolute stated as fact ('b) No young person falls between services'), which the checker passes.
+    The heading is cut to the buyer's reference, or dropped when it has none."""
+    from evidencebot.compose.questions import SubPoint
+    from evidencebot.compose.tender import Section, Unit, _check_round
 
-    from evidencebot.compose.tender import _heading_after
-
-    class Checker:  # flags an absolute at the start only, as overclaim.guarantee does on 'Making sure no ...'
-        def check_text(self, text):
-            return [SimpleNamespace(rule="x")] if text.lower().startswith("making") else []
-
-    heading = "b) Making sure no young person falls between services"
-    assert _heading_after(heading, heading.index("Making") + len("Making"), Checker()) == \
-        "b) No young person falls between services"
-    assert _heading_after("Making sure staff", len("Making"), Checker()) == ""  # too little left to name it
+    body = "We will agree a transition plan with each young person six months before their 18th birthday."
+    sec = Section(point=SubPoint(key="b", text=heading, label=heading), units=[Unit(body)], heading=heading,
+                  heading_kept=True)
+    assert [f for f in checker.check_text(heading)], heading  # the buyer's words carry a finding
+    edits: list = []
+    _check_round(f"## {heading}\n\n{body}\n", [sec], checker, edits)
+    assert sec.heading_text() == expected, (sec.heading, sec.heading_kept, edits)
+    assert sec.kept_units()  # the finding was the heading's, not the method's

@@ -313,3 +313,23 @@ def test_the_clause_level_readings_flag_claims_in_unmodelled_shapes(checker, sen
 def test_the_clause_level_readings_leave_careful_text_alone(checker, sentence):
     rules = {f.rule for f in checker.check_text(sentence) if f.family == "overclaim"}
     assert not rules & {"overclaim.effect-claim", "overclaim.baseless-share"}, rules
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our Service Guarantees Zero Harm To Every Client.",
+    "How Our Service Guarantees Zero Harm",
+    "OUR SERVICE GUARANTEES ZERO HARM TO EVERY CLIENT.",
+    "Why The Service Always Prevents Every Crisis",
+])
+def test_a_claim_in_a_title_case_or_capitals_heading_is_still_read(checker, sentence):
+    """Review s8 item 1: a run of capitalised words is a quoted name only when it ends in a name's head
+    noun (Pledge, Protocol ...), holds no verb and is not in capitals throughout."""
+    assert [f for f in checker.check_text(sentence) if f.family == "overclaim"], sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will sign up to the Riverside Zero Suicide Pledge in the first month of the contract.",
+    "Our crisis team will work to the Easthaven Joint Crisis Care Protocol from day one.",
+])
+def test_a_quoted_name_ending_in_its_head_noun_still_passes(checker, sentence):
+    assert not [f for f in checker.check_text(sentence) if f.family == "overclaim"], sentence

@@ -83,10 +83,12 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
 
     'Riverside Joint Crisis Protocol' -> ('protocol', 'Riverside Joint Crisis Protocol');
     'Trusted Assessor' in '... and its Trusted Assessor model' -> ('protocol', 'Trusted Assessor model').
-    A name of one word, an acronym alone or a name without such a head noun is not one. A pledge or
-    charter is an organisation's own commitment: only one that names the buyer's place (``local``: the
-    distinctive words of the buyer's and area's names) is the buyer's local one; a national one (the
-    Armed Forces Covenant) is the provider's to answer, and stays a part to write."""
+    A name of one word, an acronym alone or a name without such a head noun is not one. Only a name
+    that carries the buyer's place (``local``: the distinctive words of the buyer's and area's names,
+    never a national word such as NHS or NICE) is the buyer's local one, or one the buyer's sentence
+    calls a part of its own ('its Trusted Assessor model'); a national or unplaced one (the Armed Forces
+    Covenant, the NHS Long Term Plan, the Freedom to Speak Up guidance) is the provider's to answer, and
+    stays a part to write (review s8 item 4)."""
     words = name.split()
     if len(words) < 2 or not any(w[:1].isupper() for w in words):
         return None
@@ -98,9 +100,21 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
         if head not in _HEAD_OF:
             return None
         kind = _HEAD_OF[head]
-    if kind == "pledge" and not {w.lower() for w in re.findall(r"[A-Za-z'’-]+", name)} & set(local):
-        return None
+    named = {w.lower() for w in re.findall(r"[A-Za-z0-9'’-]+", name)}
+    ours = set(local) - national_words()
+    if not named & ours:
+        # a national thing (the NHS Long Term Plan, NICE guidance, the NHS 111 Service) is not the buyer's own;
+        # nor is an unplaced one, unless the buyer's sentence makes it a part of its own ('its Trusted Assessor model')
+        if named & national_words() or not re.search(r"\bits\s+" + re.escape(words[0]), sentence or ""):
+            return None
     return kind, name
+
+
+def national_words() -> frozenset[str]:
+    """The words that make a name national (``national_names`` in ``phrasebank/question_terms.yaml``)."""
+    from evidencebot.compose.filters import load_phrasebank
+
+    return frozenset(str(w).lower() for w in load_phrasebank("question_terms.yaml").get("national_names") or [])
 
 
 def with_article(name: str) -> str:
@@ -159,8 +173,27 @@ def _days(n: float, unit: str) -> float:
 
 
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
-_ASKS = re.compile(r"\b(?:must|required?|requires|requirement|expect(?:s|ed)?|standard|will\s+need|need\s+to|should|"
-                   r"minimum|at\s+least|no\s+(?:fewer|less)\s+than|within)\b", re.I)
+_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _cue(key: str) -> re.Pattern:
+    """A whole-word regex of the phrases of ``key`` in ``phrasebank/question_terms.yaml``."""
+    from evidencebot.compose.filters import load_phrasebank
+
+    words = [str(w).strip() for w in load_phrasebank("question_terms.yaml").get(key) or [] if str(w).strip()]
+    if not words:
+        return re.compile(r"(?!)")
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b", re.I)
+
+
+def _asks_first_contact(s: str) -> bool:
+    """The sentence asks for its first-contact figure (must, should, required, how you will ...), rather than
+    describing the current or past service (currently, had, was, last year, in 2024/25): review s8 item 10."""
+    return bool(_cue("figure_asks").search(s)) and not (
+        _NOW.search(s) or _YEAR.search(s) or _cue("figure_baselines").search(s))
+
+
 _NOW = re.compile(r"\b(?:currently|current(?:ly)?\s+(?:service|provider|figure|wait)|at\s+present|is\s+now|today)\b",
                   re.I)
 _FIRST = re.compile(r"\bfirst\s+(?:contact|appointment|face[- ]to[- ]face\s+contact|assessment)\b", re.I)
@@ -193,7 +226,7 @@ def read_figures(text: str) -> list[BuyerFigure]:
         s = " ".join(sentence.split())
         if not s:
             continue
-        if "first_contact" not in seen and _FIRST.search(s) and _ASKS.search(s) and not _NOW.search(s):
+        if "first_contact" not in seen and _FIRST.search(s) and _asks_first_contact(s):
             # the routine standard: not one for urgent referrals, nor a follow-up after discharge
             m = next((w for w in _WITHIN.finditer(s) if not _URGENT.search(
                           re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])

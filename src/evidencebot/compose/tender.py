@@ -765,21 +765,14 @@ def _heading_before(heading: str, offset: int) -> str:
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
 
 
-def _heading_after(heading: str, offset: int, checker) -> str:
-    """The heading from just after the words a finding covers, when the finding opens it ('Making sure no
-    young person falls between services' -> 'No young person falls between services'): three words or more
-    that the checker passes; '' otherwise. A part keeps a heading the evaluator can tick."""
-    key = re.match(r"^\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]\s+", heading, re.I)  # the buyer's '(b)' stays
-    words = heading[max(0, offset, key.end() if key else 0):].split()
-    while words and (words[0].lower().strip(",;:") in END_BAD or words[0].lower() in ("sure", "certain")):
-        words.pop(0)
-    while words and words[-1].lower().strip(",;:") in END_BAD:
-        words.pop()
-    if len(words) < 3:
-        return ""
-    out = " ".join(words).strip(" ,;:")
-    out = (key.group(0) if key else "") + out[:1].upper() + out[1:]
-    return "" if any(must_fix(f) for f in checker.check_text(out)) else out
+def _heading_reference(heading: str, checker) -> str:
+    """The buyer's reference alone ('b)') when a finding covers the opening words of a heading ('b) Making
+    sure no young person falls between services'); '' when the heading has none. The rest of the buyer's
+    words are not kept: without the aim that opened them ('Making sure', 'Ensuring') they state an absolute
+    as fact ('No young person falls between services'), which the checker does not catch."""
+    key = re.match(r"^\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]\s+", heading, re.I)
+    out = key.group(0).strip() if key else ""
+    return "" if out and any(must_fix(f) for f in checker.check_text(out)) else out
 
 
 def _checked_title(title: str, checker, edits: list[Edit]) -> str:
@@ -806,9 +799,9 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
-                # the buyer's words carry a finding: the heading is cut before them, else after them, else dropped
-                shorter = _heading_before(sec.heading or "", f.start - start) or _heading_after(
-                    sec.heading or "", max(f.end, f.start + 1) - start, checker)
+                # the buyer's words carry a finding: the heading is cut before them, else to its reference, else dropped
+                shorter = _heading_before(sec.heading or "", f.start - start) or _heading_reference(
+                    sec.heading or "", checker)
                 edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
                                   shorter))
                 if shorter:
@@ -1173,12 +1166,33 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         mine = dict(values, named=named)
         method = methods[point.key]
         if found[0] == "policy" and fill_profile.get("provider"):
-            # the buyer's policy is the one followed: a sentence setting the matter by our own policy goes
-            # ('The rate is set in the Harbour Lane Trust involvement payment policy')
-            ours = re.compile(re.escape(fill_profile["provider"]) + r"[^.]*\bpolic(?:y|ies)\b", re.I)
-            _drop_units(method, lambda u, ours=ours: bool(ours.search(u["text"])))
+            # the buyer's policy is the one followed: a sentence setting the same matter by our own policy goes
+            # ('The rate is set in the Harbour Lane Trust involvement payment policy'); our policy on another
+            # matter (safeguarding, lone working) stays (review s8 item 5)
+            same = ours_on_same_matter(named, fill_profile["provider"], local)
+            _drop_units(method, lambda u, same=same: same(u["text"]))
         _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
     return placed
+
+
+def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
+    """``same(sentence)``: the sentence sets a matter by the provider's own policy on the matter of the buyer's
+    ``policy`` ('the Harbour Lane Trust involvement payment policy' beside the 'Riverside ICB Involvement Payment
+    Policy'); our policy on another matter ('the Harbour Lane Trust lone working policy') is not (review s8 item 5).
+    The matter is the distinctive words of the buyer's policy name, without its place (``local``)."""
+    from evidencebot.compose import blockmatch
+    from evidencebot.compose.tender_profile import key_words
+
+    ours = re.compile(re.escape(provider) + r"(?P<of>[^.]*?)\bpolic(?:y|ies)\b(?:\s+(?:on|for|about)\s+(?P<on>[^.,;]*))?",
+                      re.I)
+    matter = set(blockmatch.tokens(" ".join(sorted(key_words(policy) - set(local))))) - set(
+        blockmatch.tokens("policy policies"))
+
+    def same(sentence: str) -> bool:
+        return any(matter & set(blockmatch.tokens(f"{m.group('of')} {m.group('on') or ''}"))
+                   for m in ours.finditer(sentence or ""))
+
+    return same
 
 
 def _drop_units(method: Method, gone) -> None:

@@ -227,9 +227,11 @@ def _defers(defer: list[str], f: Finding, g: Finding) -> bool:
 
 def _titled_names(doc) -> list[tuple[int, int]]:
     """Token spans of names written in capitals after 'the' (or 'its', 'their' ...): three or more
-    capitalised words in a row, not at the start of a sentence ('the Riverside Zero Suicide Pledge',
-    'the Easthaven Joint Crisis Care Protocol'). Such a name is the title of a document, pledge or
-    service, quoted; the words in it are not a claim the writer makes."""
+    capitalised words in a row, not at the start of a sentence, ending in a head noun such as Pledge or
+    Protocol (``name_heads``) ('the Riverside Zero Suicide Pledge', 'the Easthaven Joint Crisis Care
+    Protocol'). Such a name is the title of a document, pledge or service, quoted; the words in it are not
+    a claim the writer makes. A run with a verb in it ('The Service Always Prevents Every Crisis') or in
+    capitals throughout is a heading, and its words are read."""
     out = []
     toks = _toks(doc)
     for sent in _sents(doc):
@@ -240,8 +242,14 @@ def _titled_names(doc) -> list[tuple[int, int]]:
                 while j < sent.end and (toks[j].text[:1].isupper() or toks[j].lower_ in W.name_joiners
                                         and j + 1 < sent.end and toks[j + 1].text[:1].isupper()):
                     j += 1
-                if sum(t.text[:1].isupper() for t in toks[i:j]) >= 3:
-                    out.append((i, j))
+                end = j
+                while end > i and toks[end - 1].lower_ not in W.name_heads:
+                    end -= 1  # the name ends at its head noun ('... Pledge'); a run without one is no name
+                run = toks[i:end]
+                words = [t.text for t in run if t.text.isalpha() and len(t.text) > 1]
+                if (sum(t.text[:1].isupper() for t in run) >= 3 and not all(w.isupper() for w in words)
+                        and not any(t.pos_ in ("VERB", "AUX") for t in run)):
+                    out.append((i, end))
                 i = max(j, i + 1)
             else:
                 i += 1
