@@ -1,6 +1,7 @@
 """The checker on the held-out sets in tests/data/heldout: aggregates only, never sentences.
 
     python bench/heldout.py            # over-claim and privacy
+    python bench/heldout.py overclaim tests/data/heldout/s8/overclaim_s8.jsonl   # one family, one file
     python bench/question_intake.py tests/data/heldout/questions_heldout.jsonl   # questions
 
 Each sentence is checked on its own, scored exactly as tests/language/test_quality.py scores
@@ -39,8 +40,13 @@ def main() -> None:
 
     score = _score_function()
     checker = Checker(settings=CheckerSettings(), families=["overclaim", "privacy"])
-    for family in ("overclaim", "privacy"):
-        path = ROOT / "tests" / "data" / "heldout" / f"{family}_heldout2.jsonl"
+    args = sys.argv[1:]
+    if len(args) == 2:
+        runs = [(args[0], Path(args[1]))]
+    else:
+        runs = [(family, ROOT / "tests" / "data" / "heldout" / f"{family}_heldout2.jsonl")
+                for family in ("overclaim", "privacy")]
+    for family, path in runs:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         r = score(family, rows, checker)
         kinds = {row["id"]: row["kind"] for row in rows}
