@@ -162,3 +162,13 @@ def test_a_named_local_service_our_method_already_covers_is_not_planned_as_new(d
     assert "Dunmore Works IPS" in text and "the local Individual Placement and Support" not in text
     assert "We will work with the Dunmore Works IPS" not in text
     assert "We will work to the Dunmore Safeguarding Children Partnership" not in text
+
+
+def test_a_part_that_names_the_buyers_body_by_its_short_form_is_where_its_template_goes():
+    from evidencebot.compose.tender import short_mention
+
+    name = "Hartmoor and Wendle Mental Health Partnership Board"
+    place = {"hartmoor", "wendle"}
+    assert short_mention(name, "Reporting KPIs and people's feedback to the Partnership Board", place)
+    assert not short_mention(name, "Reporting KPIs to the board", place)
+    assert not short_mention(name, "Working with the partnership", place)

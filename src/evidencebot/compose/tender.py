@@ -1180,7 +1180,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             continue
         if found[0] in ("base", "run") and block.block_id in told:
             continue  # said once for the tender, in the answer that asks about it first
-        asked = [p for p in plan.points if mentions(r, p.text)]
+        asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
         if not near:
             want = set(blockmatch.tokens(r.sentence)) - blockmatch.HEAD_GENERIC
@@ -1200,6 +1200,18 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             _drop_units(method, lambda u, same=same: same(u["text"]))
         _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
     return placed
+
+
+def short_mention(name: str, text: str, local=frozenset()) -> bool:
+    """``text`` names the buyer's thing by the short form the buyer uses after naming it in full ('the
+    Partnership Board' for 'the Hartmoor and Wendle Mental Health Partnership Board'): the last two words
+    of the name or more, capitalised as in the name, with its place words left out."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in local and w.lower() != "and"]
+    for n in range(2, len(words)):
+        tail = words[-n:]
+        if re.search(r"\b" + r"\s+".join(re.escape(w) for w in tail) + r"\b", text or ""):
+            return True
+    return False
 
 
 _LOCAL_PHRASE = re.compile(r"\b(?:the|a|our)\s+local\s+((?:[\w'’()-]+\s+){0,6}[\w'’()-]+)", re.I)
