@@ -107,7 +107,7 @@ def test_a_baseline_is_answered_with_the_buyers_figures_and_a_plan(demo_db):
     text = a.markdown
     assert "55% in Year 1, 65% in Year 2 and 75% in Year 3" in text and "45% (2025/26)" in text, text
     # we hold no paired-measure figure of the same definition: said plainly, never another measure in its place
-    assert "We do not report people discharged with a paired outcome measure in this form" in text
+    assert "Our current service does not report this measure in the same form" in text
     assert "against the trajectory for the year" in text
     assert not get_checker(demo_db, external=True).check_text(text)
 
@@ -120,3 +120,26 @@ def test_a_figure_said_to_be_the_buyers_is_a_quote_and_ours_is_still_checked(dem
     assert not [f for f in checker.check_text(quoted) if f.rule.endswith("figure-unsupported")]
     ours = "Our pairing rate for people discharged last year was 38%, against the buyer's figure."
     assert [f for f in checker.check_text(ours) if "figure" in f.rule or "unsupported" in f.rule]
+
+
+def test_a_timescale_stated_once_in_a_questionnaire_reaches_every_answer(demo_copy, tmp_path):
+    """The buyer's safeguarding timescale, stated in the introduction only, is kept with the imported tender: an
+    answer about risk and joint working never states our 'within one working day' / 'by the next working day'."""
+    from docx import Document
+
+    from evidencebot.compose import tender_store
+
+    d = Document()
+    d.add_heading("Invitation to Tender", 0)
+    d.add_paragraph("Greyholt Integrated Care Board is commissioning the Greyholt Recovery Service. Providers must "
+                    "report every safeguarding concern to the Council's adult front door on the same working day.")
+    d.add_heading("1.1 Safeguarding", 1)
+    d.add_paragraph("Describe how staff will recognise abuse and neglect and raise a safeguarding concern with adult "
+                    "social care.")
+    d.add_paragraph("Maximum 300 words.")
+    d.save(tmp_path / "itt.docx")
+    tender_store.import_questionnaire(demo_copy, tmp_path / "itt.docx")
+    results = tender_store.draft(demo_copy, None)
+    text = "\n".join(r["answer"].markdown for r in results)
+    assert not re.search(r"within one working day|by the next working day", text), text
+    assert "same working day" in text

@@ -292,10 +292,23 @@ def kpis(text: str) -> list[Standard]:
             spec = measures[key]
             st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
                                               indicator=str(spec.get("indicator") or "")))
-            if not st.baseline:
-                st.baseline, st.baseline_sentence = f"{_PCT.search(s).group('n')}%", s
+            pct = _PCT.search(s)
+            if not st.baseline and pct:
+                st.baseline, st.baseline_sentence = f"{pct.group('n')}%", s
             last = key
     return list(out.values())
+
+
+def agrees_later(sentence: str, standard: Standard) -> bool:
+    """True when ``sentence`` (ours) proposes to agree later a target or trajectory for the measure of a KPI
+    the buyer has set one for already."""
+    if standard.kind != "kpi" or not standard.text:
+        return False
+    data = _data().get("kpi") or {}
+    spec = (data.get("measures") or {}).get(standard.matter) or {}
+    later = re.compile("|".join(data.get("agree_later") or [r"(?!)"]), re.I)
+    return bool(later.search(sentence or "") and _phrases(list(spec.get("any") or []) + ["paired-score"]
+                                                          if standard.matter == "paired_outcome" else spec.get("any")).search(sentence or ""))
 
 
 def baseline_when(sentence: str) -> str:
@@ -317,13 +330,22 @@ def where(standard: Standard, points: list) -> tuple[object | None, bool]:
     from evidencebot.compose import blockmatch
 
     data = _data()
+    if standard.time:
+        # the part that states the buyer's timescale itself ('... to the front door on the same working day')
+        said = re.compile(r"\s+".join(map(re.escape, standard.time.split())), re.I)
+        for p in points:
+            if said.search(p.text):
+                return p, True
     if standard.kind == "timescale":
         spec = (data.get("matters") or {}).get(standard.matter) or {}
         cue = _phrases(spec.get("any"))
+        both = [p for p in points if cue.search(p.text) and _phrases(spec.get("with")).search(p.text)]
+        if both:
+            return both[0], True
     elif standard.kind == "kpi":
         spec = ((data.get("kpi") or {}).get("measures") or {}).get(standard.matter) or {}
-        cue = _phrases(list(spec.get("any") or []) + (["median wait", "wait", "waiting"] if standard.matter ==
-                                                         "median_wait" else []))
+        cue = _phrases(list(spec.get("parts") or []) + list(spec.get("any") or []) + (
+            ["median wait", "wait", "waiting"] if standard.matter == "median_wait" else []))
     elif standard.kind == "training":
         cue = _phrases(["training", "trained", "induction", standard.matter] if standard.matter else ["training", "trained"])
     else:

@@ -1244,7 +1244,7 @@ def _standard_values(db: Database, st, period, env) -> tuple[dict[str, str], str
             ours = (f"In our current service the same measure ({f['title'](r)[:1].lower() + f['title'](r)[1:]}) was "
                     f"{said} in {gather.prose_period(period)}" + (f" ({basis})." if basis else "."))
     if not ours:
-        ours = (f"We do not report {st.label} in this form in our current service, so we will count it to the buyer's "
+        ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
                 "definition from go-live.")
     aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else (
         "the target" if st.text else "the standard the specification sets")
@@ -1264,6 +1264,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
     slow = [st for st in standards if st.kind == "timescale"]
     for method in methods.values():
         _drop_units(method, lambda u: not u.get("template") and any(buyer_standards.weaker(u["text"], st) for st in slow))
+        _drop_units(method, lambda u: not u.get("template") and any(buyer_standards.agrees_later(u["text"], st)
+                                                                    for st in standards))
     out = []
     used: set[str] = set()
     for st in standards:
