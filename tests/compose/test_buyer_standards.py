@@ -143,3 +143,12 @@ def test_a_timescale_stated_once_in_a_questionnaire_reaches_every_answer(demo_co
     text = "\n".join(r["answer"].markdown for r in results)
     assert not re.search(r"within one working day|by the next working day", text), text
     assert "same working day" in text
+
+
+def test_a_minimum_staffing_level_is_the_buyers_workforce_figure():
+    from evidencebot.compose import buyer_terms
+
+    figures = buyer_terms.read_figures(
+        "The Service Specification sets a minimum staffing level of 42 WTE across the Lot, of which no fewer than 6 WTE "
+        "must be peer support workers.")
+    assert {(f.what, f.value) for f in figures} == {("workforce", 42.0), ("peer_workforce", 6.0)}

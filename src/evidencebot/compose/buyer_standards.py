@@ -264,6 +264,7 @@ def kpis(text: str) -> list[Standard]:
     measures = kpi.get("measures") or {}
     out: dict[str, Standard] = {}
     last = None
+    named = None  # the measure whose words the last sentence with a figure named ('29% of adults are from ... groups')
     for s in (part for whole in _sentences(text) for part in re.split(r",\s+and\s+(?=\d+(?:\.\d+)?\s*%)", whole)):
         key = _measure(s, measures)
         wait = re.search(r"\bmedian\s+wait\b[^.]{0,60}?\b(?P<n>\d+)\s+(?P<u>days|weeks)\b", s, re.I) or \
@@ -278,6 +279,10 @@ def kpis(text: str) -> list[Standard]:
         if not _PCT.search(s):
             last = key or last
             continue
+        if key is None and named and re.search(r"\b(?:these|those|this)\s+groups?\b", s, re.I) and all(
+                str(w) in s.lower() for w in measures[named].get("all") or []):
+            key = named  # 'only 8% of referrals ... were for people from these groups'
+        named = next((k for k, spec in measures.items() if _phrases(spec.get("any")).search(s)), named)
         if _targets_in(s, data) and not (_YEAR.search(s) or _PAST.search(s)):
             key = key or last
             if key is None:

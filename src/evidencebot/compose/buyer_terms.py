@@ -200,7 +200,8 @@ _FIRST = re.compile(r"\bfirst\s+(?:contact|appointment|face[- ]to[- ]face\s+cont
 _WITHIN = re.compile(rf"\bwithin\s+(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
                      rf"hours?)(?P<of>\s+of\s+(?:the\s+)?(?:referral|receipt\s+of\s+(?:the\s+)?referral|being\s+referred))?",
                      re.I)
-_AT_LEAST = r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
+_AT_LEAST = (r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
+             r"(?:a\s+)?minimum\s+(?:staffing(?:\s+level)?|establishment|workforce)\s+of)")
 _URGENT = re.compile(r"\b(?:urgent|emergency|crisis|high[- ]risk|same[- ]day)\b[^.;]*$", re.I)
 _URGENT_AFTER = re.compile(r"[^.;,]{0,20}?\b(?:for|of|when|where|if)\s+(?:an?\s+|the\s+)?(?:urgent|emergency|crisis|"
                            r"high[- ]risk)\b", re.I)

@@ -1198,7 +1198,7 @@ _STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "
                    "kpi": "a KPI and its baseline"}
 
 
-def _standard_values(db: Database, st, period, env) -> tuple[dict[str, str], str]:
+def _standard_values(db: Database, st, period, env, timed: bool = False) -> tuple[dict[str, str], str]:
     """The values a ``buyer standard`` template is filled with, and our figure as the coverage states it."""
     from evidencebot.compose import buyer_standards
     from evidencebot.compose.filters import count_prose
@@ -1247,7 +1247,8 @@ def _standard_values(db: Database, st, period, env) -> tuple[dict[str, str], str
         ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
                 "definition from go-live.")
     aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else (
-        "the target" if st.text else "the standard the specification sets")
+        "the target" if st.text else "the standard the specification sets" if timed else
+        f"the buyer's current figure of {st.baseline}")
     return {"kpi_buyer": buyer, "kpi_ours": ours, "kpi_aim": aim}, said or "not reported in this form"
 
 
@@ -1275,7 +1276,7 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         point, asked = buyer_standards.where(st, plan.points)
         if point is None or (not asked and st.sentence not in question and st.baseline_sentence not in question):
             continue
-        mine, ours = _standard_values(db, st, period, env)
+        mine, ours = _standard_values(db, st, period, env, timed=bool(slow))
         mine = dict(values, **mine)
         units = _template_units(block, mine, lead=asked)
         if st.kind == "kpi":
