@@ -152,3 +152,12 @@ def test_a_minimum_staffing_level_is_the_buyers_workforce_figure():
         "The Service Specification sets a minimum staffing level of 42 WTE across the Lot, of which no fewer than 6 WTE "
         "must be peer support workers.")
     assert {(f.what, f.value) for f in figures} == {("workforce", 42.0), ("peer_workforce", 6.0)}
+
+
+def test_the_first_contact_standard_is_not_an_acknowledgement_before_it():
+    from evidencebot.compose import buyer_terms
+
+    figures = buyer_terms.read_figures(
+        "Referrals must be acknowledged within 1 working day, urgent referrals must be contacted within 24 hours and "
+        "routine referrals offered a first appointment within 10 working days.")
+    assert [(f.what, f.text) for f in figures] == [("first_contact", "10 working days of referral")]

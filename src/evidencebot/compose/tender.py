@@ -1056,7 +1056,9 @@ def assemble_tender(
         compared.append({"label": c.label, "buyer": c.buyer, "ours": c.ours, "status": status})
     for st, key, ours in standing:
         sec = next((x for x in sections if x.point.key == key), None)
-        said = sec is not None and any(u.kept and any(r.startswith("block:buyer-standard") for r in u.refs) for u in sec.units)
+        key_text = (st.time or st.text or st.baseline).lower()
+        said = sec is not None and any(u.kept and key_text in u.text.lower() and any(
+            r.startswith("block:buyer-standard") for r in u.refs) for u in sec.units)
         compared.append({"label": _STANDARD_LABEL.get(st.kind, st.kind) + (f" ({st.label})" if st.label else ""),
                          "buyer": st.text or st.baseline, "ours": ours,
                          "status": f"planned: in '{sec.point.label}'" if said else "not met: not in this answer"})
@@ -1248,7 +1250,7 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
                 "definition from go-live.")
     aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else (
         "the target" if st.text else "the standard the specification sets" if timed else
-        f"the buyer's current figure of {st.baseline}")
+        "the buyer's current figure")
     return {"kpi_buyer": buyer, "kpi_ours": ours, "kpi_aim": aim}, said or "not reported in this form"
 
 
