@@ -910,8 +910,12 @@ def assemble_tender(
     approved_now = [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
-    placed = _buyer_templates(plan, methods, reqs, unnamed, comparisons, figures, buyer_terms.templates(today), fill_profile,
-                              resolved.profile, told=shared.blocks)
+    # a figure another question of the tender states belongs to that question's answer (one set of facts:
+    # the plan is written once, where the buyer asks for it), not to the first part here that speaks of staff
+    elsewhere = {c.what for c in comparisons if c.sentence not in question and c.sentence in (buyer_context or "")}
+    placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
+                              buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks)
+    placed.update({what: "asked elsewhere" for what in elsewhere})
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or "the commissioner"),
@@ -1052,6 +1056,8 @@ def assemble_tender(
         said = sec is not None and any(u.kept and f"block:{placed.get(c.what + ':block')}" in u.refs for u in sec.units)
         status = "met" if not c.short else (f"planned: in '{sec.point.label}'" if said else
                                             "planned: said in another answer of this tender" if where == "told" else
+                                            "planned: in the answer to the question that states it"
+                                            if where == "asked elsewhere" else
                                             "not met: not in this answer (write how it will be met)")
         compared.append({"label": c.label, "buyer": c.buyer, "ours": c.ours, "status": status})
     for st, key, ours in standing:
@@ -1143,7 +1149,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
     said. Returns {figure: part key or 'told', figure + ':block': block id}."""
     from evidencebot.compose import blockmatch, buyer_terms
-    from evidencebot.compose.tender_profile import key_words
+    from evidencebot.compose.tender_profile import is_base, key_words
 
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area")))
@@ -1167,13 +1173,21 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         done.add(name)
         lead = c.what != "open"  # the room we have comes after the team we will have
         _place(methods[point.key], block, _template_units(block, values, lead=lead), values, lead=lead)
+    base = profile.get("base") or ""
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
-        found = buyer_terms.local_kind(r.name, r.sentence, local)
+        place = is_base(r.name, base)
+        if place:
+            # the buyer's hub we work from, or a service its Lot includes (a safe haven): ours, never a partner
+            found = ("base" if re.search(r"(?i)\b(?:hub|centre|center|base|building)$", place) else "run", place)
+        else:
+            found = buyer_terms.local_kind(r.name, r.sentence, local)
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue
+        if found[0] in ("base", "run") and block.block_id in told:
+            continue  # said once for the tender, in the answer that asks about it first
         asked = [p for p in plan.points if mentions(r, p.text)]
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
         if not near:
@@ -1475,7 +1489,14 @@ def fits_provider(blocks: list, profile: dict) -> list:
     does not say, for another buyer), both kinds are left out: the answer does not guess."""
     status = (profile.get("provider_status") or "").strip().lower()
     skip = {"incumbent": {"provider new"}, "new": {"provider incumbent"}}.get(status, {"provider new", "provider incumbent"})
-    return [b for b in blocks if not skip & {t.strip().lower() for t in b.tags}]
+    # a block written for a place someone else runs ('run by another: safe haven') is left out when the
+    # tender's places make that kind of place ours ('the Saltby Safe Haven' in the Lot)
+    ours = (profile.get("base") or "").lower()
+
+    def elsewhere(tags: set[str]) -> bool:
+        return any(t.startswith("run by another:") and t.split(":", 1)[1].strip() in ours for t in tags)
+
+    return [b for b in blocks if not skip & (tags := {t.strip().lower() for t in b.tags}) and not elsewhere(tags)]
 
 
 def _fill(text: str, profile: dict) -> tuple[str, list[str]]:
