@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import buyer_terms, gaps, library, tender_profile
+from evidencebot.compose import buyer_standards, buyer_terms, gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
@@ -69,7 +69,8 @@ def import_questionnaire(db: Database, path, *, title: str | None = None) -> tup
     who, now = workflow._user(db, None), _now()
     facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
               "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
-    stated = " ".join(dict.fromkeys(f.sentence for f in buyer_terms.read_figures(q.text)))
+    stated = "\n".join(dict.fromkeys([f.sentence for f in buyer_terms.read_figures(q.text)]
+                                    + [s.sentence for s in buyer_standards.read(q.text) if s.kind != "kpi"]))
     if stated:  # the buyer's figures (a first-contact standard, a minimum workforce), wherever the document gives them
         facts.append({"field": buyer_terms.FACT, "value": stated, "source": "questionnaire", "quote": stated[:300],
                       "updated_at": now, "updated_by": who})
