@@ -933,8 +933,8 @@ _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "P
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "is the show", "was a favourite film": the complement of a copula right after a titled name
 _IS_THE = re.compile(r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:the|a|an|our|their|her|his)[ \t\u00a0]+(?:[A-Za-z\-]+[ \t\u00a0]+){0,2}?([A-Za-z]+)\b")
-# a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen"
-_PLACED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
+# a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen", "in our Brixley group"
+_PLACED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:(?:our|their)[ \t\u00a0]+)?(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
 # "and" or a comma, then capitalised words, the last one read: "[Harold Wood] and Gidea Park"
 _AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}([A-Z][\w'’\-]*)\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
