@@ -667,6 +667,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
 CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
     "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
+    "subject_particle_verbs",
 )
 
 
@@ -1241,6 +1242,8 @@ class _NameFinder:
         if t.dep_ in _SUBJECT_DEPS:
             if head in ctx["subject_verbs"]:
                 return True
+            if any(f"{head} {c.lower_}" in ctx["subject_particle_verbs"] for c in t.head.children if c.dep_ == "prt"):
+                return True  # "Big Dec turned up at the allotment"
             if head in ctx["speech_verbs"] and (
                     # "Okafor said ..." (not an entity at all) or "Kemi said her ..."
                     # but not "Shelter said its ..." (tagged as an organisation)
