@@ -117,3 +117,58 @@ def test_question_files_must_be_text_when_several_are_given(run, tmp_path):
     (tmp_path / "b.docx").write_bytes(b"not a document")
     bad = run("tender", "import", str(tmp_path / "a.md"), str(tmp_path / "b.docx"))
     assert bad.exit_code == 2 and "b.docx" in bad.output and "one question each" in bad.output
+
+
+def test_a_named_thing_our_blocks_speak_of_generically_is_named_as_the_buyer_names_it():
+    from evidencebot.compose.tender import generic_phrase
+
+    place = {"dunmore"}
+    assert generic_phrase("Dunmore Works IPS", "is referred to the local Individual Placement and Support (IPS) "
+                          "service within two weeks", place) == "the local Individual Placement and Support (IPS)"
+    assert generic_phrase("Dunmore Safeguarding Children Partnership",
+                          "following the local safeguarding children partnership's procedures.", place) \
+        == "the local safeguarding children partnership's"
+    # another body in the same phrase is not swallowed into the buyer's name
+    assert generic_phrase("Dunmore Safeguarding Children Partnership", "represent us at the local Safeguarding "
+                          "Adults Board and safeguarding children partnership when asked", place) == ""
+    assert generic_phrase("Dunmore Works IPS", "the local drug and alcohol service", place) == ""
+
+
+def test_a_board_the_buyer_names_is_reported_to_not_treated_as_a_referral_partner():
+    from evidencebot.compose import buyer_terms
+
+    kind, _ = buyer_terms.local_kind("Dunmore Mental Health Partnership Board", "", {"dunmore"})
+    assert kind == "board"
+    board = next(b for b in buyer_terms.templates() if "buyer named board" in b.tags)
+    assert "referrals" not in board.body and "We will report to the {named}" in board.body
+
+
+WORK = (
+    "D5.3 Employment and safeguarding\n"
+    "NHS Dunmore Integrated Care Board commissions this service. Describe:\n"
+    "(a) how you will refer people to, and work jointly with, the Dunmore Works IPS service; and\n"
+    "(b) how you will follow the Dunmore Safeguarding Children Partnership procedures.\n"
+    "Maximum 500 words"
+)
+
+
+def test_a_named_local_service_our_method_already_covers_is_not_planned_as_new(demo_db):
+    """s8 A20/A12: 'We will work with the Wendle Works IPS service from the start of the contract. During
+    mobilisation ...' (a plan) beside 'Anyone who wants paid work is referred to the local IPS service' (current
+    practice). Now the block answers, naming the buyer's service; no plan template for it."""
+    from evidencebot.compose.tender import assemble_tender
+
+    text = assemble_tender(demo_db, WORK, period=PERIOD).markdown
+    assert "Dunmore Works IPS" in text and "the local Individual Placement and Support" not in text
+    assert "We will work with the Dunmore Works IPS" not in text
+    assert "We will work to the Dunmore Safeguarding Children Partnership" not in text
+
+
+def test_a_part_that_names_the_buyers_body_by_its_short_form_is_where_its_template_goes():
+    from evidencebot.compose.tender import short_mention
+
+    name = "Hartmoor and Wendle Mental Health Partnership Board"
+    place = {"hartmoor", "wendle"}
+    assert short_mention(name, "Reporting KPIs and people's feedback to the Partnership Board", place)
+    assert not short_mention(name, "Reporting KPIs to the board", place)
+    assert not short_mention(name, "Working with the partnership", place)

@@ -66,8 +66,10 @@ KINDS: dict[str, tuple[str, ...]] = {
     "protocol": ("protocol", "protocols", "procedure", "procedures", "pathway", "pathways", "agreement",
                  "concordat", "model", "guidance", "standards", "framework", "toolkit", "memorandum"),
     "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
-                "centre", "center", "alliance", "partnership", "board", "forum", "collaborative", "line", "café",
+                "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
                 "cafe", "house", "hospital"),
+    # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
+    "board": ("board", "boards", "forum", "forums"),
     "policy": ("policy", "policies", "rules", "scheme of payment"),
     "pledge": ("pledge", "charter", "commitment", "covenant", "compact", "promise", "mark"),
     "strategy": ("strategy", "plan", "programme", "program", "scheme", "initiative", "campaign", "approach"),

@@ -910,12 +910,25 @@ def assemble_tender(
     approved_now = [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
+    # one set of facts for the bid: a named local thing an approved block already speaks of as ours ('the local
+    # IPS service') is answered by that block under the buyer's name, never planned as new by a template
+    local_words = tender_profile.key_words(" ".join(resolved.profile.get(k) or "" for k in ("commissioner", "area")))
+    covered = _named_by_library(plan, methods, reqs, unnamed, fits_provider(approved_now, resolved.profile),
+                                fill_profile, local_words, told=shared.blocks)
+    unnamed = [r for r in unnamed if r not in covered]
     # a figure another question of the tender states belongs to that question's answer (one set of facts:
     # the plan is written once, where the buyer asks for it), not to the first part here that speaks of staff
     elsewhere = {c.what for c in comparisons if c.sentence not in question and c.sentence in (buyer_context or "")}
     placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
                               buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks)
     placed.update({what: "asked elsewhere" for what in elsewhere})
+    # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
+    # name what this answer's blocks speak of): one name for one thing in every answer
+    tender_names = [r.name for r in reqs + (read_requirements(buyer_context, known=_parties(service_profile, given))
+                                            if buyer_context else [])
+                    if r.kind == "name" and buyer_terms.local_kind(r.name, r.sentence, local_words)]
+    for m in methods.values():
+        _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or "the commissioner"),
@@ -1188,7 +1201,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             continue
         if found[0] in ("base", "run") and block.block_id in told:
             continue  # said once for the tender, in the answer that asks about it first
-        asked = [p for p in plan.points if mentions(r, p.text)]
+        asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
         if not near:
             want = set(blockmatch.tokens(r.sentence)) - blockmatch.HEAD_GENERIC
@@ -1208,6 +1221,97 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             _drop_units(method, lambda u, same=same: same(u["text"]))
         _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
     return placed
+
+
+def short_mention(name: str, text: str, local=frozenset()) -> bool:
+    """``text`` names the buyer's thing by the short form the buyer uses after naming it in full ('the
+    Partnership Board' for 'the Hartmoor and Wendle Mental Health Partnership Board'): the last two words
+    of the name or more, capitalised as in the name, with its place words left out."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in local and w.lower() != "and"]
+    for n in range(2, len(words)):
+        tail = words[-n:]
+        if re.search(r"\b" + r"\s+".join(re.escape(w) for w in tail) + r"\b", text or ""):
+            return True
+    return False
+
+
+_LOCAL_PHRASE = re.compile(r"\b(?:the|a|our)\s+local\s+((?:[\w'’()-]+\s+){0,6}[\w'’()-]+)", re.I)
+_FILLER = {"and", "of", "the", "for", "to", "in", "a", "an", "its", "their"}
+
+
+def _word_key(w: str) -> str:
+    w = re.sub(r"['’]s?$", "", w.lower().strip("()"))
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def generic_phrase(name: str, text: str, local=frozenset()) -> str:
+    """The words in ``text`` that speak of the buyer's named thing generically, as ours everywhere
+    ('the local safeguarding children partnership's procedures' for 'the Wendle Safeguarding Children
+    Partnership procedures'; 'the local Individual Placement and Support (IPS) service' for 'the Wendle
+    Works IPS service'), or ''. The phrase ends in the name's head noun and shares the name's acronym, or
+    all its other words, or at least two of them; the place words (``local``) are left out of the name."""
+    words = re.findall(r"[\w'’-]+", name)
+    keys = [_word_key(w) for w in words if w.lower() not in local and w.lower() not in _FILLER]
+    if len(keys) < 2:
+        return ""
+    head, rest = keys[-1], set(keys[:-1])
+    acronyms = {_word_key(w) for w in words if re.fullmatch(r"[A-Z]{2,6}", w)}
+    for m in _LOCAL_PHRASE.finditer(text or ""):
+        said = m.group(1).split()
+        for end in range(1, len(said) + 1):
+            if _word_key(said[end - 1].rstrip(",.;:")) != head:
+                continue
+            got = {_word_key(w.rstrip(",.;:")) for w in said[:end]} - _FILLER
+            # words that are not the name's speak of something else ('the local Safeguarding Adults Board and
+            # safeguarding children partnership'), unless they spell out the name's acronym ('(IPS)')
+            if (acronyms & got) or (got <= set(keys) and (rest <= got or len(rest & got) >= 2)):
+                return text[m.start():m.start(1)] + " ".join(said[:end]).rstrip(",.;:")
+            break
+    return ""
+
+
+def _name_generic(units: list[dict], names: list[str], local) -> None:
+    """Each method unit that speaks of one of the buyer's named things generically ('the local IPS service')
+    names it as the buyer does ('the Wendle Works IPS service'): one name for one thing in every answer."""
+    from evidencebot.compose import buyer_terms
+
+    for u in units:
+        for name in names:
+            found = generic_phrase(name, u["text"], local)
+            if found:
+                lead = "our" if found.lower().startswith("our") else "the"
+                u["text"] = u["text"].replace(found, f"{lead} {buyer_terms.with_article(name)}", 1)
+
+
+def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
+                      approved: list, values: dict, local, told=frozenset()) -> list[Requirement]:
+    """The buyer's named local things (in ``unnamed``) that an approved block already speaks of as ours,
+    generically ('the local IPS service' for 'the Wendle Works IPS service'): the block, naming the thing as
+    the buyer does, answers the part that asks about it instead of a template that would plan for it as new,
+    so a thing is not planned in one answer and described as current practice in another. A block another
+    answer of the tender has used (``told``) counts too: that answer said it. Returns those things."""
+    from evidencebot.compose import buyer_terms
+
+    covered = []
+    chosen = {b.block_id for m in methods.values() for b in m.blocks}
+    for r in unnamed:
+        if r.kind != "name" or buyer_terms.local_kind(r.name, r.sentence, local) is None:
+            continue
+        block = next((b for b in approved if generic_phrase(r.name, _block_text(b, values), local)), None)
+        if block is None:
+            continue
+        covered.append(r)
+        if block.block_id in chosen or block.block_id in told:
+            continue
+        asked = [p for p in plan.points if mentions(r, p.text)]
+        if not asked:
+            continue
+        units = _template_units(block, values, lead=True)
+        for u in units:
+            u.pop("template", None)
+        _place(methods[asked[0].key], block, units, values, lead=True)
+        chosen.add(block.block_id)
+    return covered
 
 
 _STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "payment": "a payment rate",
