@@ -85,6 +85,9 @@ CASES += [("privacy", "dev10")]
 # partial names, dates of birth, names in person slots, public figures): measured then tune P 0.935 R 0.829,
 # check P 0.880 R 0.710; the check half is never read
 CASES += [("privacy", "dev11-tune"), ("privacy", "dev11-check")]
+# a twelfth (40) by the same writer mid-session 9: 20 unlisted names in person slots, 20 public or fictional
+# figures; measured before the rules changed for it: R 0.70, 10 of 20 passes flagged; then tuned on
+CASES += [("privacy", "dev12")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -112,6 +115,8 @@ PART_THRESHOLDS = {
     # family's precision target: its floor holds what is reached)
     "dev11-tune": {"precision": 0.95, "recall": 0.95},
     "dev11-check": {"precision": 0.88, "recall": 0.74},
+    # dev12 after tuning: P 0.739 R 0.850 (public and fictional figures are still read as people)
+    "dev12": {"precision": 0.73, "recall": 0.85},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check"}
