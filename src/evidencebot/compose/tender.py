@@ -1315,7 +1315,7 @@ def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement]
 
 
 _STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "payment": "a payment rate",
-                   "kpi": "a KPI and its baseline"}
+                   "reporting": "reporting", "kpi": "a KPI and its baseline"}
 
 
 def _standard_values(db: Database, st, period, env, timed: bool = False) -> tuple[dict[str, str], str]:
@@ -1338,6 +1338,10 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
         return {"training_commit": commit, "training_check": check}, ""
     if st.kind == "payment":
         return {"pay_policy": st.matter or "buyer's involvement payment policy", "pay_rate": st.text}, ""
+    if st.kind == "reporting":
+        return {"report_lead": f"We will report to the {st.matter} {st.text}" + (f" against {st.when}" if st.when else ""),
+                "report_figures": "gives each figure with its period and the number of people it covers"
+                + (f", broken down by {st.who}" if st.who else "")}, ""
     when = buyer_standards.baseline_when(st.baseline_sentence)
     base = f"{st.baseline} ({when})" if when and st.baseline else st.baseline
     if st.matter == "median_wait":
