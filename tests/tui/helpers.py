@@ -51,14 +51,49 @@ async def settle(pilot, delay: float = 0.0) -> None:
 
 
 async def type_text(pilot, text: str) -> None:
+    """Type ``text`` one key at a time (``\\n`` is Enter): for the tests that are about typing (the chat
+    prompt, the story form's saving while typing, the editor). Each key is a full round through Textual
+    (5 to 35 ms of CPU a key here); tests that only need text in a field use :func:`paste_text`."""
     for ch in text:
         await pilot.press("enter" if ch == "\n" else ch)
 
 
+async def paste_text(pilot, text: str) -> None:
+    """Put ``text`` into the focused field at its cursor as a terminal paste does, instead of key by key.
+
+    The app gets the same ``Paste`` event a terminal sends and forwards it to the focused widget, whose
+    own code inserts the text (replacing a selection) and posts its ``Changed`` message: one for the whole
+    text instead of one a key, so the screen's handlers (journal, save, check) run as they do for typing.
+    A one-line box takes one line of a paste, so a ``\\n`` there is the Enter key (its ``Submitted``
+    message); a text area takes the new lines as typed Enter would. Fails if nothing took the text."""
+    from textual import events
+    from textual.widgets import Input, TextArea
+
+    await pilot.pause()
+    widget = pilot.app.focused
+    assert isinstance(widget, (Input, TextArea)), f"nothing to paste into: the focus is on {widget!r}"
+    assert not widget.disabled, f"{widget!r} is disabled (still loading?): paste would be lost"
+    pieces = [text] if isinstance(widget, TextArea) else text.split("\n")
+    for n, piece in enumerate(pieces):
+        if n:
+            await pilot.press("enter")
+        if not piece:
+            continue
+        before = widget.text if isinstance(widget, TextArea) else widget.value
+        pilot.app.post_message(events.Paste(piece))
+        for _ in range(100):
+            await pilot.pause()
+            if (widget.text if isinstance(widget, TextArea) else widget.value) != before:
+                break
+        else:
+            raise AssertionError(f"the paste of {piece!r} never reached {widget!r}")
+        await pilot.pause()  # the widget's Changed message reaches the screen
+
+
 async def send(pilot, text: str) -> None:
-    """Type a chat message, press Enter, and wait for the reply."""
+    """Put a chat message in the prompt (pasted), press Enter, and wait for the reply."""
     await settle(pilot)
-    await type_text(pilot, text)
+    await paste_text(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
 
