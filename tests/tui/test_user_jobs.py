@@ -1,7 +1,7 @@
-"""Each user's main job, start to finish, by keys alone (text put into fields as a terminal paste) at 100x30
-(the size the jobs were tried at in tmux): frontline staff write, tag, consent and submit a story; a manager approves it, reads the board summary and
-the review (rendered) and exports the review; a bid writer drafts an answer, puts a story found by search
-into it with the picker, and exports it with the story recorded."""
+"""Each user's main job, start to finish, by keys alone (text put into fields as a terminal paste) at 100x30 (the
+size the jobs were tried at in tmux): frontline staff write, tag, consent and submit a story; a manager
+approves it, reads the board summary and the review (rendered) and exports the review; a bid writer drafts an
+answer, puts a story found by search into it with the picker, and exports it with the story recorded."""
 
 from __future__ import annotations
 
