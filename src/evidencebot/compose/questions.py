@@ -232,6 +232,8 @@ _CHAR_LIMITS = [
     re.compile(rf"{_N}[- \t]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
     re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
     re.compile(rf"\(\s*{_N}[^\S\n]*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
+    # 'Response limit: 4,000 characters' (a workbook's limit cell), as for words
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I | re.M),
 ]
 _PAGE_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|half\s+a|a\s+half|a|an|single)"
 _PAGE_LIMITS = [
@@ -240,6 +242,7 @@ _PAGE_LIMITS = [
     re.compile(rf"(?:page\s+limit|max(?:imum)?\.?\s+(?:number\s+of\s+)?pages)\s*(?:is|of)?\s*[:=–-]?\s*{_PAGE_N}(?:\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?)?", re.I),
     re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
     re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)", re.I | re.M),
 ]
 _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "half a": 0.5, "a half": 0.5}
 _WEIGHTINGS = [
