@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import queue
 from contextlib import suppress
 
 from textual.worker import WorkerCancelled
@@ -27,23 +28,35 @@ def pending_timers(app) -> list:
             if timer._repeat == 0 and timer._task is not None and not timer._task.done()]
 
 
+def queued_saves(app) -> int:
+    """Story saves handed to the story screen's long-lived writer and not landed yet (its StorySaved, which
+    starts the check of the saved parts, is still to come)."""
+    screens = [screen for stack in app._screen_stacks.values() for screen in stack]
+    return sum(screen._queue.unfinished_tasks for screen in screens if isinstance(getattr(screen, "_queue", None),
+                                                                                 queue.Queue))
+
+
 async def settle(pilot, delay: float = 0.0) -> None:
     """Let timers fire, workers finish and their messages be handled.
 
     With ``delay`` (the longest debounce the step waits out), wait until no screen has a one-shot timer
-    left to fire and no worker is running, however long that takes up to ``max(5 * delay, 5)`` seconds,
+    left to fire, no worker is running and no story save is on its way to the database (the save lands,
+    then its parts are checked), however long that takes up to ``max(5 * delay, 5)`` seconds,
     instead of sleeping ``delay``: a debounced save or check has then run, and one that would land late
     has nothing left to start it."""
     app = pilot.app
     if delay:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max(5 * delay, 5.0)
-        while True:
+        quiet = 0  # two quiet looks in a row: a message posted just before the first one is handled by the second
+        while quiet < 2 and loop.time() <= deadline:
             await pilot.pause()
             await wait_for_workers(app)
-            if not pending_timers(app) or loop.time() > deadline:
-                break
-            await pilot.pause(0.02)
+            if pending_timers(app) or queued_saves(app):
+                quiet = 0
+                await pilot.pause(0.02)
+            else:
+                quiet += 1
     for _ in range(3):
         await pilot.pause()
         await wait_for_workers(app)
