@@ -87,6 +87,9 @@ CASES += [("privacy", "dev10")]
 # partial names, dates of birth, names in person slots, public figures): measured then tune P 0.935 R 0.829,
 # check P 0.880 R 0.710; the check half is never read
 CASES += [("privacy", "dev11-tune"), ("privacy", "dev11-check")]
+# a twelfth (40) by the same writer mid-session 9: 20 unlisted names in person slots, 20 public or fictional
+# figures; measured before the rules changed for it: R 0.70, 10 of 20 passes flagged; then tuned on
+CASES += [("privacy", "dev12")]
 # session 8's held-out over-claim set (320 sentences by a helper who read no code; measured there once before
 # and once after: P 0.929 R 0.738 both times), spent and given to session 9 as development data
 # (tests/data/heldout/s8/). Split by its seed before anyone read it: the tune half is read and tuned on,
@@ -121,6 +124,8 @@ PART_THRESHOLDS = {
     # family's precision target: its floor holds what is reached)
     "dev11-tune": {"precision": 0.95, "recall": 0.95},
     "dev11-check": {"precision": 0.88, "recall": 0.74},
+    # dev12 after tuning: P 0.739 R 0.850 (public and fictional figures are still read as people)
+    "dev12": {"precision": 0.73, "recall": 0.85},
     # over-claim s8 at session 9's start (rules at 08e226f): tune P 0.934 R 0.695, check P 0.924 R 0.782;
     # after session 9's rule work (two false alarms of the tune half gone): tune 0.966 / 0.695, check unchanged
     "s8-tune": {"precision": 0.95, "recall": 0.69},
