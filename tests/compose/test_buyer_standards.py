@@ -120,6 +120,11 @@ def test_a_figure_said_to_be_the_buyers_is_a_quote_and_ours_is_still_checked(dem
     assert not [f for f in checker.check_text(quoted) if f.rule.endswith("figure-unsupported")]
     ours = "Our pairing rate for people discharged last year was 38%, against the buyer's figure."
     assert [f for f in checker.check_text(ours) if "figure" in f.rule or "unsupported" in f.rule]
+    # another party's figure in other words is still a fact to register, not a quote from the question
+    other = "The commissioner's dashboard puts the pairing rate for people discharged in 2025/26 at 38%."
+    assert [f for f in checker.check_text(other) if f.rule.endswith("figure-unsupported")]
+    between = "The buyer's current figure is lower than ours, at 38% of people discharged in 2025/26."
+    assert [f for f in checker.check_text(between) if f.rule.endswith("figure-unsupported")]
 
 
 def test_a_timescale_stated_once_in_a_questionnaire_reaches_every_answer(demo_copy, tmp_path):

@@ -909,7 +909,10 @@ def assemble_tender(
     reqs = read_requirements(question, known=_parties(service_profile, given))
     approved_now = [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
-    unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
+    # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
+    # a block about ours of the same kind ('our monthly mobilisation board')
+    unnamed = [r for r in reqs if buyer_terms.owned_by_buyer(r.name, r.sentence)
+               or not any(mentions(r, t) for t in library_text)]
     # one set of facts for the bid: a named local thing an approved block already speaks of as ours ('the local
     # IPS service') is answered by that block under the buyer's name, never planned as new by a template
     local_words = tender_profile.key_words(" ".join(resolved.profile.get(k) or "" for k in ("commissioner", "area")))
@@ -935,6 +938,14 @@ def assemble_tender(
     standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
+    for m in methods.values():
+        # the buyer's reporting standard to a board says how we report to it: the general board template goes
+        said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
+        board = next((u["text"] for u in m.units if u.get("block") == "buyer-board"), "")
+        named = re.match(r"We will report to the (.+?) in the form", board)
+        if named and named.group(1) in said:
+            m.units = [u for u in m.units if u.get("block") != "buyer-board"]
+            m.blocks = [b for b in m.blocks if b.block_id != "buyer-board"]
     withheld = {k for k in resolved.profile if k not in fill_profile}  # on purpose: not 'the profile lacks it'
     for m in methods.values():
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
