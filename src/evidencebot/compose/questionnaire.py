@@ -98,6 +98,8 @@ def _classify(header: str) -> str | None:
         return None
     if _HEAD["ref"].match(text):
         return "ref"
+    if re.match(r"(?i)^(?:bidder\s+|supplier\s+)?(?:guidance|notes?)\b", text):
+        return "guidance"  # 'Guidance for bidders', 'Notes for suppliers': the guidance, not the answer column
     for key in _ORDER:
         if key == "ref":
             continue

@@ -207,7 +207,7 @@ CHARS_PER_WORD = 7
 until its characters, spaces included, fit)."""
 
 _N = r"(\d[\d,]*(?:\.\d+)?)"
-_CAP = r"(?:maximum|max\.?|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
+_CAP = r"(?:maximum|max\.?|up\s+to|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
     # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
@@ -217,7 +217,7 @@ _WORD_LIMITS = [
     re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*\)", re.I),
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
     re.compile(rf"\btotal(?:\s+of)?\s*:?\s*{_N}[^\S\n]*words?\b", re.I),
-    re.compile(rf"word\s+limit\s+for\s+[^:.\n]{{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
+    re.compile(rf"word\s+limit\s+for\s+(?:[^:.\n]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
     re.compile(rf"(?:answers?|responses?|text|submissions?)\s+(?:exceeding|in\s+excess\s+of|longer\s+than|of\s+more\s+than|over)\s+{_N}[^\S\n]*words?\b", re.I),
     re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
@@ -232,6 +232,7 @@ _CHAR_LIMITS = [
     re.compile(rf"{_N}[- \t]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
     re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
     re.compile(rf"\(\s*{_N}[^\S\n]*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I | re.M),
 ]
 _PAGE_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|half\s+a|a\s+half|a|an|single)"
 _PAGE_LIMITS = [
@@ -240,6 +241,7 @@ _PAGE_LIMITS = [
     re.compile(rf"(?:page\s+limit|max(?:imum)?\.?\s+(?:number\s+of\s+)?pages)\s*(?:is|of)?\s*[:=–-]?\s*{_PAGE_N}(?:\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?)?", re.I),
     re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
     re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)\b", re.I | re.M),
 ]
 _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "half a": 0.5, "a half": 0.5}
 _WEIGHTINGS = [
@@ -251,6 +253,11 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
     re.compile(rf"\(\s*{_N}\s*%\s*[,;]", re.I),
+    # the weighting of a named question or part: 'Weighting for Question 7: 12%', 'Weighting: Part A
+    # Pass/Fail; Part B 10%', 'Part B (Scored – 5%)'
+    re.compile(rf"weight(?:ing|ed)?\s+(?:for|of)\s+(?:[^:\n%]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}\s*%", re.I),
+    re.compile(rf"weight(?:ing|ed)?\s*:[^\n%]{{0,40}}?\bpart\s+[a-z0-9]{{1,2}}\s*[:=–-]?\s*{_N}\s*%", re.I),
+    re.compile(rf"[\(\[]\s*scored\s*[,:;–—-]?\s*{_N}\s*%\s*[\)\]]", re.I),
 ]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
                          r"appendi\w+|bibliography)\b[^()\n]*\)")
@@ -336,7 +343,7 @@ def _marker_spacing(text: str) -> str:
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 """A Markdown table's rule line ('|---|---|'): not a row."""
 _LIMIT_CELL = re.compile(
-    r"(?i)^(?:(?:(?:max(?:imum)?\.?\s+)?(?:word|character|char|page|side)s?\s+(?:limit|count)|limit|length|"
+    r"(?i)^(?:(?:(?:max(?:imum)?\.?\s+)?(?:word|character|char|page|side)s?\s+(?:limit|count)|(?:(?:response|answer)\s+)?(?:limit|length)|"
     r"max(?:imum)?\.?(?:\s+(?:words?|char(?:acter)?s|pages|sides))?|up\s+to|no\s+more\s+than)\s*(?:is|of)?\s*[:=–-]?\s*)?"
     r"(?P<n>\d[\d,]*(?:\.\d+)?)[^\S\n]*-?"
     r"(?P<unit>words?\b|w\b|char(?:acter)?s?\b|pages?(?:\s+(?:of\s+)?A4)?|(?:x\s*)?(?:A4\s+)?sides?(?:\s+(?:of\s+)?A4)?|"
