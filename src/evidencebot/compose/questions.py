@@ -799,7 +799,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         m = _LIST_LINE.match(line)
         if not m:
             continue
-        if i == 0 and (m.group("dotted") or (m.group("num") and len(lines) > 1 and not lines[1].strip())):
+        if i == 0 and (m.group("dotted") or (m.group("num") and len(lines) > 1 and not lines[1].strip())) \
+                and not _has_sibling(lines, m):
             continue  # a question reference such as '3.4 Crisis planning' or '7. Equality', not an item
         if m.group("bullet"):
             key = "-"
@@ -858,26 +859,43 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         head = by_line[above[-1]][1].rstrip() if above else ""
         return head.endswith(":") and not _WH.match(head) and len(head.split()) <= 6 and not _DETAIL_LEAD.search(head)
 
-    own = {i for i, _k, t in marks if i in nested and (t.rstrip().endswith(";") or topic_parent(i))}
+    def parent_of(i: int) -> str:
+        above = [j for j in tops if j < i]
+        return by_line[above[-1]][1].rstrip() if above else ""
+
+    def own_child(i: int, t: str) -> bool:
+        head = parent_of(i)
+        # '(i) ...; and' / under 'In relation to the CRHTT, set out:' / under 'how you will work with:'
+        return bool(re.search(r";(?:\s*(?:and|or))?\s*$", t) or topic_parent(i) or _open_end(head) or _ask_lead_end(head))
+
+    own = {i for i, _k, t in marks if i in nested and own_child(i, t)}
     parent_key = ""
+    parent_at: int | None = None
+    parent_text = ""
     for i in range(first, len(lines)):
         if i in by_line:
             k, t = by_line[i]
             items.append((f"p{len(items) + 1}" if k == "-" else k, t))
             parent_key = k if k != "-" else ""
+            parent_at, parent_text = len(items) - 1, t.rstrip()
             last = i
         elif i in own and items:
-            head_text = items[-1][1].rstrip()
             # 'how people will access the service:' is split exactly by its items; 'how staff will
-            # support X, covering:' keeps its own ask, the items are aspects of it
-            if items[-1][0] == parent_key and head_text.endswith(":") and (not _WH.match(head_text) or not _DETAIL_LEAD.search(
-                    head_text)):
+            # support X, covering:' keeps its own ask, the items are aspects of it; 'a) Staffing model'
+            # is a label over its own asks
+            if parent_at is not None and parent_at == len(items) - 1 and (
+                    (parent_key and parent_text.endswith(":") and (not _WH.match(parent_text) or not _DETAIL_LEAD.search(parent_text)))
+                    or _label_head(parent_text) or _open_end(parent_text)):
                 items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
+                parent_at = None
             m = _LIST_LINE.match(lines[i])
             ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
                                    m.group("letter"), m.group("letter2")) if g), "")
             key = f"{parent_key}.{ck.lower()}" if parent_key and ck else f"p{len(items) + 1}"
-            items.append((key, m.group("text").strip()))
+            child = m.group("text").strip()
+            if _open_end(parent_text):  # 'how you will work with:' + 'GPs' -> 'how you will work with GPs'
+                child = _lead_phrase(parent_text) + " " + child
+            items.append((key, child))
             last = i
         elif i in nested and items:
             child = _LIST_LINE.match(lines[i]).group("text").strip()
@@ -894,6 +912,66 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     return first, last, items
 
 
+_OPEN_END = set("to with for about on of from into between in by at will would can should must could may shall "
+                "the your their our a an and or".split())
+_ASK_END = re.compile(r"\b(?:describe|explain|set\s+out|outline|tell\s+us|address|cover|include|confirm|provide|state|"
+                      r"demonstrate|show|detail|evidence)\s*:\s*$", re.I)
+
+
+def _open_end(head: str) -> bool:
+    """A lead-in whose phrase goes on in each item below it: 'how staff will recognise and respond to:',
+    'Describe how peer supporters will:', 'how you will work with:' (its last word cannot end a phrase)."""
+    m = re.search(r"([A-Za-z]+)\s*:\s*$", head or "")
+    return bool(m) and m.group(1).lower() in _OPEN_END
+
+
+_ABOUT_LEAD = re.compile(r"^(?:in\s+relation\s+to|with\s+regard\s+to|regarding|as\s+regards|in\s+respect\s+of|for|on|about)\b"
+                         r"[^,:]{1,80},\s*", re.I)
+
+
+def _ask_lead_end(head: str) -> bool:
+    """A parent that only asks for what follows, with no object of its own: 'In relation to the CRHTT, set
+    out:', 'Your response should address:' (not 'your approach to safety planning, which should include:')."""
+    t = _ABOUT_LEAD.sub("", _clean(head or "")) if (head or "").rstrip().endswith(":") else ""
+    if not t:
+        return False
+    m = _ASK_END.search(t) or _COVER_LEADIN.search(t)
+    return bool(m) and m.start() == 0
+
+
+def _label_head(head: str) -> bool:
+    """A short label over a list of asks ('a) Staffing model', 'Training'): not an ask itself."""
+    t = (head or "").strip()
+    return bool(t) and len(t.split()) <= 5 and not re.search(r"[.?!:;,]$", t) and not _WH.match(t) \
+        and not _IMPERATIVE.match(t) and t[:1].isupper()
+
+
+def _lead_phrase(head: str) -> str:
+    """The ask of a lead-in without its command and colon: 'Describe how staff will recognise and respond to:'
+    -> 'how staff will recognise and respond to'."""
+    t = re.sub(r"\s*:\s*$", "", _clean(head))
+    return re.sub(r"^(?:please\s+)?(?:briefly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|show|confirm|state)\s+"
+                  r"(?=(?:how|what|when|who|where|why|whether|which|that)\b)", "", t, flags=re.I)
+
+
+_GUIDANCE_LEAD = re.compile(
+    r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+(?:for|to)\s+(?:bidders|suppliers|providers|applicants))?|notes?\s+for\s+\w+|"
+    r"evaluation\s+criteria|scoring(?:\s+guidance)?|what\s+good\s+looks\s+like)\s*:?\s*$"
+    r"|^(?:the\s+)?(?:evaluators?|assessors?|evaluation\s+panel|panel|scorers?)\s+(?:will|would)\s+(?:look|be\s+looking)\s+for\b.*:\s*$",
+    re.I)
+"""A line that opens the buyer's guidance on how answers are judged ('Guidance', 'Evaluators will look for:')."""
+
+
+def _has_sibling(lines: list[str], m: re.Match) -> bool:
+    """'7.1 What ...?' followed by '7.2 How ...?': the first of numbered sub-questions, not a reference."""
+    key = m.group("dotted")
+    if not key or not (_ASK_WORDS.match(m.group("text")) or m.group("text").rstrip().endswith("?")):
+        return False  # '5.1 Safeguarding – Part A' over '5.2 ... Part B': section titles
+    head, _, n = key.rpartition(".")
+    nxt = f"{head}.{int(n) + 1}"
+    return any(re.match(rf"^\s*{re.escape(nxt)}\.?\s+\S", ln) for ln in lines[1:])
+
+
 def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Two lists of different kinds with prose between them ('- Contract award is expected in
     October.' facts, then 'Please address:' and '1. ... 2. ...'): the list the buyer asks for is
@@ -905,6 +983,17 @@ def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tup
             groups.append([cur])
         else:
             groups[-1].append(cur)
+    if len(groups) >= 2:
+        # a list under 'Guidance' / 'Evaluators will look for:' says how the answer is judged: with a list
+        # that asks, it is not a list of sub-points
+        def judged(g: list[tuple[int, str, str]], prev_end: int) -> bool:
+            return any(_GUIDANCE_LEAD.search(ln.strip()) for ln in lines[prev_end:g[0][0]] if ln.strip())
+        ends = [0] + [g[-1][0] + 1 for g in groups[:-1]]
+        asked = [g for g, e in zip(groups, ends) if not judged(g, e)]
+        if asked and len(asked) < len(groups):
+            kept = [m for g in asked for m in g]
+            if len(kept) >= 2:
+                return kept
     if len(groups) < 2 or len({_kind(g[0][1]) for g in groups}) < 2:
         return marks
     def led(g: list[tuple[int, str, str]]) -> bool:
@@ -1154,7 +1243,8 @@ _ASK_HEAD = re.compile(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|
 _ALSO_ASK = re.compile(
     r"^(?:please\s+)?(?:(?:you|bidders|providers|applicants|suppliers)\s+(?:should|must|will\s+need\s+to|are\s+asked\s+to)\s+)?"
     r"also\s+(?:briefly\s+)?(?:describe|explain|state|set\s+out|tell\s+us(?:\s+about)?|confirm|show|outline|provide|give|"
-    r"demonstrate|detail|identify|say)\s+",
+    r"demonstrate|detail|identify|say)\s+"
+    r"|^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline|show\s+us)\s+also\s+(?:about\s+)?",
     re.I,
 )
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
@@ -1269,8 +1359,10 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     titled = _drop_title(original)
     title = original[: len(original) - len(titled)].strip() if original.endswith(titled) else ""
     original = titled
-    original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
-                      original, flags=re.I)
+    first_line = _LIST_LINE.match(original.split("\n")[0])
+    if not (first_line and _has_sibling(original.split("\n"), first_line)):
+        original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
+                          original, flags=re.I)
     lines = _unmarked_list(original.split("\n"))
     items: list[tuple[str, str]] = []
     stem_text, trailing = original, ""
@@ -1282,6 +1374,11 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         stem_text = "\n".join(lines[:first])
         trailing = "\n".join(lines[last + 1:])
         items = raw
+        intro = next((ln.strip() for ln in reversed(lines[:first]) if ln.strip()), "")
+        if _open_end(intro) and not _COVER_LEADIN.search(intro):
+            # 'Describe how staff will recognise and respond to:' + '- self-harm' -> each item says the whole ask
+            lead = _lead_phrase(intro.split(". ")[-1])
+            items = [(k, f"{lead} {t.strip()}") for k, t in raw]
     elif inline:
         start, raw = inline
         stem_text = original[:start]
@@ -1407,6 +1504,9 @@ def _drop_title(text: str) -> str:
         if not first:
             lines.pop(0)
             continue
+        listed = _LIST_LINE.match(lines[0])
+        if listed and _has_sibling(lines, listed):
+            break  # '7.1 What ...?' over '7.2 How ...?': the first sub-question, not a title
         m = _TITLE.match(first)
         rest = _strip_limits(m.group("rest")).strip() if m else first
         has_ref = bool(re.match(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\b", first, re.I))
