@@ -1335,6 +1335,35 @@ def _unmarked_list(lines: list[str]) -> list[str]:
     return out
 
 
+_PART_HEAD = re.compile(
+    r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:-]\s*)?"
+    r"part\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,60}$"
+    r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
+    re.I)
+"""The title of a separately scored part of one question: 'Part A (Pass/Fail)', '5.2 Safeguarding – Part B
+(scored)', '4.2 Safeguarding practice (scored, 8%)'."""
+
+
+def _scored_parts(text: str) -> list[str]:
+    """A question made of parts under their own titles, each with its own ask: the parts' texts (an
+    introduction before the first title goes with the first part); [] when it is one question."""
+    lines = text.split("\n")
+    heads = []
+    for i, line in enumerate(lines):
+        t = _TITLE_NOTE.sub("", line).strip() if _PART_HEAD.match(line) else ""
+        if t and len(t.split()) <= 10 and not _ASK_WORDS.match(re.sub(r"^[\d.\s]+", "", t)):
+            heads.append(i)
+    if len(heads) < 2 and not (heads and any(ln.strip() for ln in lines[:heads[0]]) and heads[0] > 0
+                               and re.search(r"(?i)\bpart\s+[b-h2-9]\b", lines[heads[0]])):
+        return []
+    cuts = [0 if n == 0 else h for n, h in enumerate(heads)]
+    parts = ["\n".join(lines[a:b]).strip() for a, b in zip(cuts, cuts[1:] + [len(lines)])]
+    bodies = [[ln for ln in p.split("\n")[1:] if ln.strip()] for p in parts]
+    if len(parts) < 2 or any(not b for b in bodies):
+        return []
+    return parts
+
+
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]).
 
@@ -1356,6 +1385,19 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                       flags=re.I)
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
+    parts = _scored_parts(original)
+    if parts:
+        # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
+        contexts, points = [], []
+        for part in parts:
+            try:
+                context, found = split_question(part)
+            except InputError:
+                continue  # a part that holds only its limit or weighting
+            contexts.append(context)
+            points += found
+        if points:
+            return " ".join(c for c in contexts if c), _renumber(points)
     titled = _drop_title(original)
     title = original[: len(original) - len(titled)].strip() if original.endswith(titled) else ""
     original = titled
