@@ -1124,12 +1124,29 @@ _LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?
                     re.I)
 
 
+_DISCOURSE = re.compile(r"^(?:in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
+                        r"moreover|also|next|then)\s*,\s*(?=\S)", re.I)
+_WANT_TO_KNOW = re.compile(
+    r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:would\s+(?:also\s+)?"
+    r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
+    r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)",
+    re.I)
+
+
 def _unlabel(sentence: str) -> str:
     """'Guidance: Bidders should set out A, B and C' -> the ask without its label (a label over
-    anything else, such as a scoring note, is kept)."""
+    anything else, such as a scoring note, is kept); an ask in the buyer's own voice said plainly:
+    'In particular, we want to understand how you will X' / 'We would also like to know how you will X'
+    / 'Finally, tell us how you will X' -> 'how you will X' / 'tell us how you will X'."""
     m = _LABEL.match(sentence)
     if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))):
         return m.group("rest")
+    plain = _DISCOURSE.sub("", sentence)
+    wanted = _WANT_TO_KNOW.sub("", plain)
+    if wanted != plain and not wanted.rstrip().endswith(":"):
+        return wanted
+    if plain != sentence and (_ASK_WORDS.match(plain) or _IMPERATIVE.match(plain)) and not plain.rstrip().endswith(":"):
+        return plain
     return sentence
 
 
@@ -1271,6 +1288,8 @@ def _wh_split(text: str) -> list[str]:
     parts = _WH_AND.split(text)
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
+    if any(re.search(r"\b(?:who|what|which|where|when|how|whether)\s+(?:is|are|was|were|does|do|has|have|can|will)(?:\s+not)?\s*,?\s*$", p, re.I) for p in parts[:-1]):
+        return [text]  # 'data on who is, and who is not, using the service': one clause set against another
     if len(parts) == 2 and not _WH.match(parts[0]) and _OWN_ASK.match(parts[0]):
         # 'Describe one innovation you would introduce, the benefit you expect it to deliver and how you
         # would evaluate it': a list of things about one thing, each an element of its own
