@@ -1267,6 +1267,8 @@ _ALSO_ASK = re.compile(
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
                      r"|,\s*(?=how\s+(?:(?:often|much|many|long|soon|quickly)\s+)?(?:will|would|do|does|are|is|can)\s+(?:you|they)\b)"
                      r"|,\s*(?=how\s+you\s+(?:will|would|plan\s+to|intend\s+to)\b)"
+                     r"|,\s*(?=how\s+(?:often|much|many|long|soon|quickly)\s+(?:you|they|we|it|people|staff|this|these)\s+"
+                     r"(?:will|would|are|is|can|should)\b)"
                      r"|,\s*and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|tell\s+us|confirm|show)\s+(?:how|what|who|when|where|why|whether|your)\b)",
                      re.I)
 _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
@@ -1296,7 +1298,7 @@ def _wh_split(text: str) -> list[str]:
         nouns = [_clean(p) for p in re.split(r",\s+(?=(?:the|your|its|their|any)\s)", parts[0])]
         if len(nouns) >= 2 and all(len(n.split()) >= 3 for n in nouns):
             return nouns + [_clean(parts[1]).rstrip("?.")]
-    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those|they)\b", p, re.I) for p in parts[1:]):
+    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those)\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     return [_clean(p).rstrip("?.") for p in parts]
 
@@ -1329,6 +1331,23 @@ def _is_ask(sentence: str) -> bool:
 
 
 _HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|include)\b[^:\n]*:\s*$", re.I)
+
+
+_INLINE_HEADINGS = re.compile(
+    r"(?P<lead>\b(?:using|use|under|with|in)\s+(?:the\s+|these\s+)?(?:following\s+)?(?:sub-?)?headings?)\s*:?\s+"
+    r"(?P<list>[\"'‘“]?[A-Z][^.\n:;]*?(?:(?:,|;|\s+and)\s+[\"'‘“]?[A-Z][^.\n:;,]*?)+)\s*(?P<end>\.|$)",
+    re.M)
+
+
+def _inline_headings(text: str) -> str:
+    """Headings the buyer mandates inside a sentence ('Please structure your answer using the headings
+    Access, Assessment, Treatment and Discharge.') written one a line, as a list under its lead-in."""
+    def one_a_line(m: re.Match) -> str:
+        names = [n.strip(" \"'‘’“”") for n in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+", m.group("list"))]
+        if len(names) < 2 or any(not n or len(n.split()) > 6 or not n[:1].isupper() for n in names):
+            return m.group(0)
+        return m.group("lead") + ":\n" + "\n".join(f"- {n}" for n in names) + "\n"
+    return _INLINE_HEADINGS.sub(one_a_line, text)
 
 
 def _unmarked_list(lines: list[str]) -> list[str]:
@@ -1424,6 +1443,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     if not (first_line and _has_sibling(original.split("\n"), first_line)):
         original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
                           original, flags=re.I)
+    original = _inline_headings(original)
     lines = _unmarked_list(original.split("\n"))
     items: list[tuple[str, str]] = []
     stem_text, trailing = original, ""
