@@ -1547,7 +1547,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))]
             context_parts += [p for p in parts if p not in keep]
             parts = keep
-        if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline)\s+)?"
+        if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
                                    r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
