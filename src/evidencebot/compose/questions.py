@@ -1083,9 +1083,23 @@ def _split_series(text: str) -> list[str]:
         a, b = (p.replace("\x00", ",").replace("\x01", "and").strip() for p in parts)
         if (_WH.match(a) and _WH.match(b) and len(b.split()) >= 3) or (_WH.match(b) and len(a.split()) >= 3
                                                                        and len(b.split()) >= 3) or \
-                (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)):
+                (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)) or _parallel(a, b):
             return [a, b]
     return [text.replace("\x00", ",").replace("\x01", "and")]
+
+
+_DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S", re.I)
+
+
+def _parallel(a: str, b: str) -> bool:
+    """'the transfer of staff under TUPE and the transfer of case records', 'the number of local people you
+    will employ and the number of paid roles ...': two noun phrases of the same build, each named whole
+    (three words or more, each opening with a determiner and the same first two words or both naming a
+    thing of their own with 'of')."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) < 3 or len(wb) < 3 or not (_DETERMINER.match(a) and _DETERMINER.match(b)):
+        return False
+    return wa[:2] == wb[:2] or (wa[2:3] == ["of"] and wb[2:3] == ["of"])
 
 
 _EXAMPLE_LEAD = re.compile(r"^(?:such\s+as|including|for\s+example|for\s+instance|e\.g\.|in\s+particular|especially|particularly)\b",
