@@ -1801,6 +1801,9 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         if not good:
             longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
             return text[:min(longer)].rstrip(" ,;:") if longer else text
+    if good and max(good) in {m.start() for m in _RELATIVE.finditer(text)} and len(text[:max(good)].split()) <= 3 \
+            and len(text.split()) <= max_words + 4:
+        return text  # 'Keeping the people | who use the service informed during the change': the clause sits inside
     if good and len(text[:max(good)].split()) <= 2 and len(text.split()) <= max_words + 4 and not [
             c for c in cuts if len(text[:c].split()) > 2]:
         return text  # 'Supporting people | who use drugs or alcohol alongside their mental health needs'
