@@ -1724,7 +1724,9 @@ _LEADING = re.compile(
     re.I,
 )
 _HOW_YOU = re.compile(
-    r"^(?:how|the\s+ways?\s+(?:in\s+which\s+)?|the\s+way\s+)\s*(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider))\s+"
+    r"^(?:how|the\s+ways?\s+(?:in\s+which\s+)?|the\s+way\s+)\s*(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider)|"
+    r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?(?:workers|supporters)|"
+    r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers)(?=\s+(?:will|would|can|could)\b))\s+"
     r"(?:will\s+|would\s+|can\s+|could\s+|do\s+|does\s+|intend\s+to\s+|plan\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?"
     r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+)\b",
     re.I,
@@ -1826,7 +1828,7 @@ _COMMON_VERBS = set("""
     plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
     respond retain review share sign-post signpost staff supervise support sustain tailor track train use
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
-    contact assess avoid formulate evaluate""".split())
+    contact assess avoid formulate evaluate step hand help find make offer run""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
