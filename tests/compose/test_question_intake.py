@@ -616,3 +616,48 @@ def test_a_response_limit_and_its_counting_note():
                        "Word limit 500 (headings and tables are included in the count)\nWeighting 3%")
     assert q.word_limit == 500
     assert not any("count" in t for _, t in q.points), q.points
+
+
+def test_a_workbook_row_with_a_quoted_multi_line_question_reads_its_character_limit_and_guidance():
+    """s8 q09: tab-separated cells, the question cell quoted over several lines, a header 'Guidance for
+    bidders' (help for the bidder, not the answer column) and 'Response limit: 4,000 characters': no limit
+    was read, so the answer could not be drafted, and the guidance cell was dropped."""
+    from evidencebot.compose.questions import parse_question, unpack_row
+
+    row = ("Lot 2 - Quality Response Workbook\n"
+           "Ref\tTheme\tQuestion\tGuidance for bidders\tLimit\tWeighting\n"
+           'Q7\tFeedback\t"Describe how people will give feedback on the service. Address:\n'
+           "▪ how you will collect feedback from people who use the service\n"
+           '▪ how you will tell people what changed as a result"\t'
+           '"Evaluators will look for named roles."\tResponse limit: 3,000 characters\tWeighted 6%')
+    q = parse_question(row)
+    assert q.limits.chars == 3000
+    assert q.weighting == 6
+    assert len(q.points) == 2
+    assert "Evaluators will look for named roles." in unpack_row(row)
+
+
+@pytest.mark.parametrize("text, chars, pages", [
+    ("Response limit: 4,000 characters", 4000, None),
+    ("Answer limit: 2 pages", None, 2.0),
+    ("Limit: 2,500 characters", 2500, None),
+])
+def test_a_limit_cell_named_response_or_answer_limit(text, chars, pages):
+    from evidencebot.compose.questions import read_limits
+
+    got = read_limits(text)
+    assert (got.chars, got.pages) == (chars, pages)
+
+
+@pytest.mark.parametrize("header, kind", [
+    ("Guidance for bidders", "guidance"),
+    ("Notes to suppliers", "guidance"),
+    ("Bidder response", "answer"),
+    ("Your response", "answer"),
+    ("Response limit", "limit"),
+    ("Question", "question"),
+])
+def test_a_header_naming_the_bidder_is_the_answer_column_only_when_it_is_not_guidance(header, kind):
+    from evidencebot.compose.questionnaire import _classify
+
+    assert _classify(header) == kind

@@ -98,12 +98,15 @@ def _classify(header: str) -> str | None:
         return None
     if _HEAD["ref"].match(text):
         return "ref"
-    if re.match(r"(?i)^(?:bidder\s+|supplier\s+)?(?:guidance|notes?)\b", text):
-        return "guidance"  # 'Guidance for bidders', 'Notes for suppliers': the guidance, not the answer column
     for key in _ORDER:
         if key == "ref":
             continue
         if _HEAD[key].search(text):
+            if key == "answer" and _HEAD["limit"].search(text) and not re.search(r"\bto\b", text, re.I):
+                return "limit"  # 'Response limit', 'Max answer length': the limit, not where the answer goes
+            if key == "answer" and _HEAD["guidance"].search(text) and \
+                    not re.match(r"(?i)(?:your\s+|the\s+)?(?:answer|response)", text):
+                return "guidance"  # 'Guidance for bidders', 'Notes to suppliers': help for the bidder
             if key == "question" and re.search(r"\b(?:no\.?|number|ref)\b", text, re.I):
                 return "ref"
             if key == "limit" and _HEAD["question"].search(text) and not re.search(r"limit|max", text, re.I):
