@@ -1348,7 +1348,7 @@ _HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|i
 
 
 _INLINE_HEADINGS = re.compile(
-    r"(?P<lead>\b(?:using|use|under|with|in)\s+(?:the\s+|these\s+)?(?:following\s+)?(?:sub-?)?headings?)\s*:?\s+"
+    r"(?P<lead>\b(?i:(?:using|use|under|with|in)\s+(?:the\s+|these\s+)?(?:following\s+)?(?:sub-?)?headings?))\s*:?\s+"
     r"(?P<list>[\"'‘“]?[A-Z][^.\n:;]*?(?:(?:,|;|\s+and)\s+[\"'‘“]?[A-Z][^.\n:;,]*?)+)\s*(?P<end>\.|$)",
     re.M)
 
