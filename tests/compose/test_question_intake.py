@@ -756,6 +756,15 @@ def test_inline_series(text, want):
     ("Describe X. Your answer must be no longer than 3 pages.", None, 3.0, None),
     ("Part B (Scored – 5%)\nDescribe X.", None, None, 5.0),
     ("Describe X.\nWeighting: Part A Pass/Fail; Part B 12%", None, None, 12.0),
+    ("Describe X. (c. 500 words)", 500, None, None),
+    ("Describe X.\nWord guide: 450", 450, None, None),
+    ("Describe X.\nMaximum response: 800 words", 800, None, None),
+    ("Describe X.\nWords: 800", 800, None, None),
+    ("Describe X. Please answer in under 500 words.", 500, None, None),
+    ("Describe X.\nLength: max 2 x A4", None, 2.0, None),
+    ("Describe X. (5% of total)", None, None, 5.0),
+    ("Describe X.\nWeighting (%): 6", None, None, 6.0),
+    ("Describe how you will see fewer than 10 people a day.", None, None, None),
 ])
 def test_more_limit_and_weighting_wordings(text, words, pages, weighting):
     got = read_limits(text)

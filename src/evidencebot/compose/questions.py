@@ -207,7 +207,7 @@ CHARS_PER_WORD = 7
 until its characters, spaces included, fit)."""
 
 _N = r"(\d[\d,]*(?:\.\d+)?)"
-_CAP = r"(?:maximum|max\.?|up\s+to|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
+_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:in\s+)?(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
     # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
@@ -225,6 +225,10 @@ _WORD_LIMITS = [
     # 'Limit: 500 words' on its own line; '(Weighting 10%, 700 words)' beside a title
     re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
     re.compile(rf"[,;]\s*{_N}[^\S\n]*words?\s*\)", re.I),
+    # a guide is the budget too: '(c. 500 words)', '(approx. 600 words)', 'Word guide: 500', 'Words: 800'
+    re.compile(rf"[\(\[]\s*(?:c\.|ca\.|circa|approx(?:\.|imately)?|about|around)\s*{_N}[^\S\n]*words?\s*[\)\]]", re.I),
+    re.compile(rf"\bword\s+(?:guide|guidance|allowance)\s*[:=–-]?\s*{_N}", re.I),
+    re.compile(rf"^\s*words?\s*[:=]\s*{_N}\s*\.?\s*$", re.I | re.M),
 ]
 _CHAR_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b(?:\.?\s*\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?)?", re.I),
@@ -233,6 +237,7 @@ _CHAR_LIMITS = [
     re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
     re.compile(rf"\(\s*{_N}[^\S\n]*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
     re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I | re.M),
+    re.compile(rf"character\s+(?:limit|count)\s*\([^()\n]*\)\s*[:=–-]?\s*{_N}", re.I),
 ]
 _PAGE_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|half\s+a|a\s+half|a|an|single)"
 _PAGE_LIMITS = [
@@ -241,6 +246,7 @@ _PAGE_LIMITS = [
     re.compile(rf"(?:page\s+limit|max(?:imum)?\.?\s+(?:number\s+of\s+)?pages)\s*(?:is|of)?\s*[:=–-]?\s*{_PAGE_N}(?:\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?)?", re.I),
     re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
     re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_PAGE_N}\s*x\s*A4\b", re.I),
     re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)\b", re.I | re.M),
 ]
 _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "half a": 0.5, "a half": 0.5}
@@ -258,6 +264,8 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s+(?:for|of)\s+(?:[^:\n%]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}\s*%", re.I),
     re.compile(rf"weight(?:ing|ed)?\s*:[^\n%]{{0,40}}?\bpart\s+[a-z0-9]{{1,2}}\s*[:=–-]?\s*{_N}\s*%", re.I),
     re.compile(rf"[\(\[]\s*scored\s*[,:;–—-]?\s*{_N}\s*%\s*[\)\]]", re.I),
+    re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total\b", re.I),
+    re.compile(rf"weight(?:ing)?\s*\(\s*%\s*\)\s*[:=–-]?\s*{_N}\b", re.I),
 ]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
                          r"appendi\w+|bibliography)\b[^()\n]*\)")
