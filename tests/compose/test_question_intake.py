@@ -778,3 +778,22 @@ def test_more_limit_and_weighting_wordings(text, words, pages, weighting):
 ])
 def test_headings_from_other_subjects_and_inner_clauses(text, heading):
     assert make_heading(text) == heading
+
+
+def test_more_session9_shapes():
+    assert _texts("What is your approach to supervision? Include in your answer: how often supervision happens; who "
+                  "provides it; and how you record it.\n(300 words)") == [
+        "how often supervision happens", "who provides it", "how you record it"]
+    q = parse_question("How will you work with the voluntary sector? Please limit your answer to 500 words.")
+    assert q.word_limit == 500
+    assert _texts("Question:\nHow will you reach people in rural areas?\nWord limit:\n400") == [
+        "How will you reach people in rural areas?"]
+    assert _texts("Explain how you will involve carers in (a) recruitment, (b) training staff and (c) service design. "
+                  "400 words.") == ["how you will involve carers in recruitment", "how you will involve carers in training staff",
+                                    "how you will involve carers in service design"]
+    kpis = _texts("Please describe how you will meet the following Key Performance Indicators:\nKPI 1 – 95% of referrals "
+                  "acknowledged within 2 working days\nKPI 2 – 80% of people with a support plan within 4 weeks\n(600 words)")
+    assert kpis == ["95% of referrals acknowledged within 2 working days", "80% of people with a support plan within 4 weeks"]
+    long_lead = _texts("Describe how you will support people who are homeless or at risk of homelessness, with particular "
+                       "reference to:\n- the Duty to Refer;\n- the local Housing First scheme.\nWord limit: 500")
+    assert long_lead == ["the Duty to Refer", "the local Housing First scheme"]

@@ -207,7 +207,7 @@ CHARS_PER_WORD = 7
 until its characters, spaces included, fit)."""
 
 _N = r"(\d[\d,]*(?:\.\d+)?)"
-_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:in\s+)?(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
+_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:in\s+)?(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
     # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
@@ -635,6 +635,9 @@ _LIST_LINE = re.compile(
     r"|\((?P<roman2>i{1,3}|iv|vi{0,3}|ix|x)\)"
     r"|\(?(?P<letter>[a-hA-H])[.)]"
     r"|\((?P<letter2>[a-hA-H])\)"
+    # 'KPI 1 – ...', 'Outcome 2: ...', 'Standard 3. ...': items the buyer numbers under a name
+    r"|(?i:kpi|outcome|standard|requirement|objective|indicator|priority|theme|stage|scenario|step|element)\s*"
+    r"(?P<lab>\d{1,2})\s*[.:)–—-]"
     r")\s+(?P<text>\S.*)$"
 )
 _INLINE_KEY = re.compile(
@@ -816,7 +819,7 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             key = m.group("dotted")
         else:
             key = next(g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
-                                   m.group("letter"), m.group("letter2")) if g).lower()
+                                   m.group("letter"), m.group("letter2"), m.group("lab")) if g).lower()
         if m.group("bullet") == "o" and not re.match(r"^\s*o\s+[a-z]", line):
             continue
         marks.append((i, key, m.group("text")))
@@ -898,10 +901,10 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
                 parent_at = None
             m = _LIST_LINE.match(lines[i])
             ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
-                                   m.group("letter"), m.group("letter2")) if g), "")
+                                   m.group("letter"), m.group("letter2"), m.group("lab")) if g), "")
             key = f"{parent_key}.{ck.lower()}" if parent_key and ck else f"p{len(items) + 1}"
             child = m.group("text").strip()
-            if _open_end(parent_text):  # 'how you will work with:' + 'GPs' -> 'how you will work with GPs'
+            if _open_end(parent_text) and _joinable(_lead_phrase(parent_text)):  # 'how you will work with:' + 'GPs'
                 child = _lead_phrase(parent_text) + " " + child
             items.append((key, child))
             last = i
@@ -952,6 +955,12 @@ def _label_head(head: str) -> bool:
     t = (head or "").strip()
     return bool(t) and len(t.split()) <= 5 and not re.search(r"[.?!:;,]$", t) and not _WH.match(t) \
         and not _IMPERATIVE.match(t) and t[:1].isupper()
+
+
+def _joinable(lead: str) -> bool:
+    """A lead-in short and plain enough to go before each item ('how staff will recognise and respond to'); not a
+    long one with its own clauses ('how you will support people who are homeless ..., with particular reference to')."""
+    return 1 <= len(lead.split()) <= 9 and "," not in lead and ";" not in lead
 
 
 def _lead_phrase(head: str) -> str:
@@ -1130,7 +1139,8 @@ _INCLUDING = re.compile(
     re.I,
 )
 _INCLUDE_LEAD = re.compile(
-    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to|might)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)\s*:?\s+"
+    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to|might)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)"
+    r"(?:\s+(?:in|within)\s+your\s+(?:answer|response))?\s*:?\s+"
     r"(?:(?:a\s+)?references?\s+to\s+|details\s+of\s+)?(?P<list>.+)$",
     re.I,
 )
@@ -1466,6 +1476,8 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
                           original, flags=re.I)
     original = _inline_headings(original)
+    # 'Question:' over the question (a form's label on a line of its own, or before the text)
+    original = re.sub(r"(?im)^[ \t]*(?:the\s+)?question[ \t]*[:–—-][ \t]*(?:\n|(?=\S))", "", original)
     lines = _unmarked_list(original.split("\n"))
     items: list[tuple[str, str]] = []
     stem_text, trailing = original, ""
@@ -1478,7 +1490,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         trailing = "\n".join(lines[last + 1:])
         items = raw
         intro = next((ln.strip() for ln in reversed(lines[:first]) if ln.strip()), "")
-        if _open_end(intro) and not _COVER_LEADIN.search(intro):
+        if _open_end(intro) and not _COVER_LEADIN.search(intro) and _joinable(_lead_phrase(intro.split(". ")[-1])):
             # 'Describe how staff will recognise and respond to:' + '- self-harm' -> each item says the whole ask
             lead = _lead_phrase(intro.split(". ")[-1])
             items = [(k, f"{lead} {t.strip()}") for k, t in raw]
@@ -1489,6 +1501,11 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             if n + 1 == len(raw):
                 chunk, trailing = _split_tail(chunk)
             items.append((key, chunk))
+        lead_words = re.findall(r"[A-Za-z]+", stem_text.split(".")[-1])
+        lead = _lead_phrase(stem_text.split(". ")[-1].strip())
+        if lead_words and lead_words[-1].lower() in _OPEN_END and _joinable(lead):
+            # 'how you will involve people in (a) recruitment, (b) ...' -> 'how you will involve people in recruitment'
+            items = [(k, f"{lead} {_clean(t)}") for k, t in items]
 
     stem_sentences = [_unlabel(s) for s in _paragraph_sentences(stem_text) if not _is_instruction(s)]
     trail_sentences = [_unlabel(s) for s in _paragraph_sentences(trailing) if not _is_instruction(s)]
