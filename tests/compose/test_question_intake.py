@@ -797,3 +797,21 @@ def test_more_session9_shapes():
     long_lead = _texts("Describe how you will support people who are homeless or at risk of homelessness, with particular "
                        "reference to:\n- the Duty to Refer;\n- the local Housing First scheme.\nWord limit: 500")
     assert long_lead == ["the Duty to Refer", "the local Housing First scheme"]
+
+
+def test_parallel_clauses_lists_inside_a_plan_and_an_open_question_lead():
+    assert _texts("A man has missed three visits. Describe what your team would do in the first 48 hours, who would be "
+                  "involved, and how his wishes would be respected.\nMax 400 words") == [
+        "Describe what your team would do in the first 48 hours", "who would be involved",
+        "how his wishes would be respected"]
+    assert _texts("Please provide a mobilisation plan that covers the period from award to go-live, detailing key "
+                  "activities, milestones, owners and risks. Max 2 pages.") == [
+        "key activities", "milestones", "owners", "risks"]
+    assert _texts("How will you make the service accessible to: people who are Deaf, people who do not read English, "
+                  "and people with a learning disability? (350 words)") == [
+        "How will you make the service accessible to people who are Deaf",
+        "How will you make the service accessible to people who do not read English",
+        "How will you make the service accessible to people with a learning disability?"]
+    # a statement of what the provider must do is context: its items are not joined to it
+    assert _texts("The provider will be expected to:\n• attend the monthly flow meeting\n• submit data monthly\n"
+                  "(300 words)")[0] == "attend the monthly flow meeting"

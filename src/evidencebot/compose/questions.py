@@ -1203,6 +1203,12 @@ def _split_sentence(sentence: str) -> list[str]:
     m = _INCLUDING.match(s)
     if m and _is_cover_list(m.group("head")):
         m = None  # 'Your response should include: A, including ...; B; C': the colon's list comes first
+    if m:
+        # 'a plan that covers the period from award to start, detailing key activities, milestones and risks':
+        # the list is what the plan details
+        inner = re.match(r"^.+?,\s*(?:detailing|setting\s+out|showing|listing|including)\s+(?P<list>.+)$", m.group("list"), re.I)
+        if inner and len(_split_series(inner.group("list"))) >= 3:
+            return _split_series(inner.group("list"))
     if m and ":" in m.group("list"):
         # '..., including how you would respond to: a cyber attack; severe weather; and ...'
         lead, _, rest = m.group("list").partition(":")
@@ -1240,6 +1246,9 @@ def _split_sentence(sentence: str) -> list[str]:
         # 'Tell us how you will manage the contract: the KPIs you propose, your reporting
         # and how you will respond ...': three or more elements after an ask are its sub-points
         items = _loose_series(m.group("list"))
+        lead = _lead_phrase(m.group("head") + ":")
+        if len(items) >= 2 and _open_end(m.group("head") + ":") and _joinable(lead):
+            return [f"{lead} {i}" for i in items]  # 'How will you make the service accessible to: A, B and C'
         if len(items) >= 3:
             return items
     return [s]
@@ -1320,6 +1329,12 @@ def _wh_split(text: str) -> list[str]:
         if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
             return [x for p in both for x in _wh_split(_clean(p).rstrip("?."))]
     parts = _WH_AND.split(text)
+    if len(parts) == 2 and _WH.match(re.sub(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", "", parts[0],
+                                             flags=re.I)):
+        # 'Describe what your team would do ..., who would be involved, and how ...': a run of parallel clauses
+        run = re.split(r",\s*(?=(?:who|what|when|where|how|whether)\s+(?:\w+\s+)?(?:would|will|should|could|can)\b)", parts[0])
+        if len(run) > 1 and all(len(p.split()) >= 3 for p in run):
+            parts = run + parts[1:]
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
     if any(re.search(r"\b(?:who|what|which|where|when|how|whether)\s+(?:is|are|was|were|does|do|has|have|can|will)(?:\s+not)?\s*,?\s*$", p, re.I) for p in parts[:-1]):
@@ -1490,7 +1505,8 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         trailing = "\n".join(lines[last + 1:])
         items = raw
         intro = next((ln.strip() for ln in reversed(lines[:first]) if ln.strip()), "")
-        if _open_end(intro) and not _COVER_LEADIN.search(intro) and _joinable(_lead_phrase(intro.split(". ")[-1])):
+        if _open_end(intro) and not _COVER_LEADIN.search(intro) and not _CONTEXT.match(intro.split(". ")[-1]) \
+                and _joinable(_lead_phrase(intro.split(". ")[-1])):
             # 'Describe how staff will recognise and respond to:' + '- self-harm' -> each item says the whole ask
             lead = _lead_phrase(intro.split(". ")[-1])
             items = [(k, f"{lead} {t.strip()}") for k, t in raw]
