@@ -815,3 +815,14 @@ def test_parallel_clauses_lists_inside_a_plan_and_an_open_question_lead():
     # a statement of what the provider must do is context: its items are not joined to it
     assert _texts("The provider will be expected to:\n• attend the monthly flow meeting\n• submit data monthly\n"
                   "(300 words)")[0] == "attend the monthly flow meeting"
+
+
+def test_facts_listed_under_a_statement_are_context_and_form_labels_are_dropped():
+    got = _texts("The current service:\n• receives around 1,200 referrals a year;\n• is based at the Fenmarsh Resource "
+                 "Centre.\nDescribe how you will deliver the service. Your answer should cover:\n• how you will manage "
+                 "referrals;\n• how you will grow the peer workforce.\nMaximum 800 words.")
+    assert got == ["how you will manage referrals", "how you will grow the peer workforce"]
+    q = parse_question("Background\nIn 2025/26, 38% of people had paired outcome measures.\nQuestion\nDescribe how you will "
+                       "raise the share of people with paired measures to 70%.\nWord limit\n600\nWeighting\n8%")
+    assert [t for _, t in q.points] == ["Describe how you will raise the share of people with paired measures to 70%."]
+    assert (q.word_limit, q.weighting) == (600, 8)

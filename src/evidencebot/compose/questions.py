@@ -1011,6 +1011,17 @@ def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tup
             kept = [m for g in asked for m in g]
             if len(kept) >= 2:
                 return kept
+        # facts listed under a statement ('The current service:' + '• receives 1,200 referrals a year'), then
+        # the asks under a lead-in that asks ('Your answer should cover:'): the asked list is the one
+        def lead(g: list[tuple[int, str, str]]) -> str:
+            return next((ln.strip() for ln in reversed(lines[:g[0][0]]) if ln.strip()), "")
+        asking = [g for g in groups if lead(g).endswith(":") and (_ASK_WORDS.search(lead(g)) or _COVER_LEADIN.search(lead(g)))]
+        stated = [g for g in groups if lead(g).endswith(":") and not _ASK_WORDS.search(lead(g))
+                  and not _COVER_LEADIN.search(lead(g))]
+        if asking and stated and len(asking) + len(stated) == len(groups):
+            kept = [m for g in asking for m in g]
+            if len(kept) >= 2:
+                return kept
     if len(groups) < 2 or len({_kind(g[0][1]) for g in groups}) < 2:
         return marks
     def led(g: list[tuple[int, str, str]]) -> bool:
@@ -1492,7 +1503,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                           original, flags=re.I)
     original = _inline_headings(original)
     # 'Question:' over the question (a form's label on a line of its own, or before the text)
-    original = re.sub(r"(?im)^[ \t]*(?:the\s+)?question[ \t]*[:–—-][ \t]*(?:\n|(?=\S))", "", original)
+    original = re.sub(r"(?im)^[ \t]*(?:the\s+)?question(?:\s+text)?[ \t]*(?:[:–—-][ \t]*(?:\n|(?=\S))|\n)", "", original)
     lines = _unmarked_list(original.split("\n"))
     items: list[tuple[str, str]] = []
     stem_text, trailing = original, ""
@@ -1869,7 +1880,7 @@ _COMMON_VERBS = set("""
     plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
     respond retain review share sign-post signpost staff supervise support sustain tailor track train use
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
-    contact assess avoid formulate evaluate step hand help find make offer run""".split())
+    contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
