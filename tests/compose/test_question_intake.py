@@ -826,3 +826,15 @@ def test_facts_listed_under_a_statement_are_context_and_form_labels_are_dropped(
                        "raise the share of people with paired measures to 70%.\nWord limit\n600\nWeighting\n8%")
     assert [t for _, t in q.points] == ["Describe how you will raise the share of people with paired measures to 70%."]
     assert (q.word_limit, q.weighting) == (600, 8)
+
+
+def test_one_line_bullets_limit_scope_and_joined_capitals():
+    assert _texts("Describe your approach to safeguarding: • training • supervision • escalation • learning from reviews "
+                  "(500 words)") == ["training", "supervision", "escalation", "learning from reviews"]
+    assert _texts("Please answer both parts.\nPart 1: How will you involve carers?\nPart 2: How will you support carers' "
+                  "own wellbeing?\nLimit: 600 words across both parts.")[-1] == "How will you support carers' own wellbeing?"
+    got = _texts("Describe how you will:\n1. Identify people at risk of falling through gaps\n2. Work with the Community "
+                 "Mental Health Team to agree who leads\nMax word count: 700")
+    assert got == ["how you will identify people at risk of falling through gaps",
+                   "how you will work with the Community Mental Health Team to agree who leads"]
+    assert make_heading(got[1]) == "Working with the Community Mental Health Team to agree who leads"

@@ -604,8 +604,15 @@ def _strip_limits(text: str) -> str:
         else:
             merged.append([a, b])
     for a, b in reversed(merged):
-        text = text[:a] + " " + text[b:]
+        # what the limit covers goes with it: '600 words across both parts', '... in total', '... per question'
+        scope = _LIMIT_SCOPE.match(text, b)
+        text = text[:a] + " " + text[scope.end() if scope else b:]
     return re.sub(r"[\(\[][\s,;.:–-]*[\)\]]|\(\s*$", " ", text)
+
+
+_LIMIT_SCOPE = re.compile(r"\s*(?:in\s+total|across\s+(?:both|all|the|each\s+of\s+the)\s+(?:\w+\s+)?(?:parts?|sections?|questions?|"
+                          r"elements?)|for\s+(?:this|the\s+(?:whole|entire))\s+(?:question|response|section)|"
+                          r"per\s+(?:question|part|sub-?question|section))\b\.?", re.I)
 
 
 # ---------------------------------------------------------------- splitting
@@ -905,7 +912,7 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             key = f"{parent_key}.{ck.lower()}" if parent_key and ck else f"p{len(items) + 1}"
             child = m.group("text").strip()
             if _open_end(parent_text) and _joinable(_lead_phrase(parent_text)):  # 'how you will work with:' + 'GPs'
-                child = _lead_phrase(parent_text) + " " + child
+                child = _lead_phrase(parent_text) + " " + _lower_first(child)
             items.append((key, child))
             last = i
         elif i in nested and items:
@@ -955,6 +962,16 @@ def _label_head(head: str) -> bool:
     t = (head or "").strip()
     return bool(t) and len(t.split()) <= 5 and not re.search(r"[.?!:;,]$", t) and not _WH.match(t) \
         and not _IMPERATIVE.match(t) and t[:1].isupper()
+
+
+def _lower_first(text: str) -> str:
+    """'Identify people at risk' after 'how you will' -> 'identify people at risk' (names and acronyms kept)."""
+    first = text.split()[0] if text.split() else ""
+    plain = {"the", "a", "an", "your", "their", "our", "any", "each", "all", "every", "people", "staff", "how", "what",
+             "when", "who", "where", "whether", "which"}
+    if first[:1].isupper() and first[1:].islower() and (first.lower() in plain or _looks_like_verb(first)):
+        return first.lower() + text[len(first):]
+    return text
 
 
 def _joinable(lead: str) -> bool:
@@ -1259,7 +1276,7 @@ def _split_sentence(sentence: str) -> list[str]:
         items = _loose_series(m.group("list"))
         lead = _lead_phrase(m.group("head") + ":")
         if len(items) >= 2 and _open_end(m.group("head") + ":") and _joinable(lead):
-            return [f"{lead} {i}" for i in items]  # 'How will you make the service accessible to: A, B and C'
+            return [f"{lead} {_lower_first(i)}" for i in items]  # 'How will you make the service accessible to: A, B and C'
         if len(items) >= 3:
             return items
     return [s]
@@ -1502,6 +1519,9 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
                           original, flags=re.I)
     original = _inline_headings(original)
+    # 'Describe your approach: • training • supervision • escalation' (bullets pasted onto one line)
+    original = "\n".join(re.sub(r"\s+([•●▪])\s+", r"\n\1 ", ln) if len(re.findall(r"\s[•●▪]\s", ln)) >= 2 else ln
+                         for ln in original.split("\n"))
     # 'Question:' over the question (a form's label on a line of its own, or before the text)
     original = re.sub(r"(?im)^[ \t]*(?:the\s+)?question(?:\s+text)?[ \t]*(?:[:–—-][ \t]*(?:\n|(?=\S))|\n)", "", original)
     lines = _unmarked_list(original.split("\n"))
@@ -1520,7 +1540,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 and _joinable(_lead_phrase(intro.split(". ")[-1])):
             # 'Describe how staff will recognise and respond to:' + '- self-harm' -> each item says the whole ask
             lead = _lead_phrase(intro.split(". ")[-1])
-            items = [(k, f"{lead} {t.strip()}") for k, t in raw]
+            items = [(k, f"{lead} {_lower_first(t.strip())}") for k, t in raw]
     elif inline:
         start, raw = inline
         stem_text = original[:start]
@@ -1532,7 +1552,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         lead = _lead_phrase(stem_text.split(". ")[-1].strip())
         if lead_words and lead_words[-1].lower() in _OPEN_END and _joinable(lead):
             # 'how you will involve people in (a) recruitment, (b) ...' -> 'how you will involve people in recruitment'
-            items = [(k, f"{lead} {_clean(t)}") for k, t in items]
+            items = [(k, f"{lead} {_lower_first(_clean(t))}") for k, t in items]
 
     stem_sentences = [_unlabel(s) for s in _paragraph_sentences(stem_text) if not _is_instruction(s)]
     trail_sentences = [_unlabel(s) for s in _paragraph_sentences(trailing) if not _is_instruction(s)]
@@ -1840,8 +1860,12 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     if len(text.split()) <= max_words:
         return text
     cuts = [m.start() for m in _BOUNDARIES.finditer(text)] + [m.start() for m in _RELATIVE.finditer(text)]
+    relative = {m.start() for m in _RELATIVE.finditer(text)}
+
     def whole(c: int) -> bool:
         before = text[:c].split()
+        if c in relative and (_looks_like_verb(before[-1]) or before[-1].lower() in ("decide", "know", "ask", "tell", "see")):
+            return False  # 'agree | who leads': what is agreed, not a relative clause
         # never inside a coordination ('... went well and one | that did not')
         return before[-1].lower().strip(",") not in END_BAD and not (
             len(before) >= 2 and before[-2].lower() in ("and", "or"))
