@@ -838,3 +838,14 @@ def test_one_line_bullets_limit_scope_and_joined_capitals():
     assert got == ["how you will identify people at risk of falling through gaps",
                    "how you will work with the Community Mental Health Team to agree who leads"]
     assert make_heading(got[1]) == "Working with the Community Mental Health Team to agree who leads"
+
+
+def test_sibling_items_are_read_alike_and_in_your_response_is_not_context():
+    got = _texts("(a) how you will work with the two hospitals, in particular:\n    (i) the stroke unit; and\n"
+                 "    (ii) the diabetes service;\n(b) how therapists will be trained.\n800 words")
+    assert got == ["how you will work with the two hospitals", "the stroke unit", "the diabetes service",
+                   "how therapists will be trained"]
+    got = _texts("The Council wants people to stay at home. In your response, explain how you will identify people early, "
+                 "how you will support family carers, and how you will work with the memory service. In particular, "
+                 "describe what happens when a carer can no longer cope. (Maximum 900 words)")
+    assert len(got) == 4 and got[1:3] == ["how you will support family carers", "how you will work with the memory service"]

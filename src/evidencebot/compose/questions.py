@@ -883,10 +883,13 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
 
     def own_child(i: int, t: str) -> bool:
         head = parent_of(i)
-        # '(i) ...; and' / under 'In relation to the CRHTT, set out:' / under 'how you will work with:'
-        return bool(re.search(r";(?:\s*(?:and|or))?\s*$", t) or topic_parent(i) or _open_end(head) or _ask_lead_end(head))
+        # '(i) ...;' / under 'In relation to the CRHTT, set out:' / under 'how you will work with:'
+        return bool(t.rstrip().endswith(";") or topic_parent(i) or _open_end(head) or _ask_lead_end(head))
 
     own = {i for i, _k, t in marks if i in nested and own_child(i, t)}
+    # children written as the elements of one list ('(i) ...; and' / '(ii) ...;') are all its elements or none
+    listed_under = {parent_of(i) for i, _k, t in marks if i in nested and re.search(r";(?:\s*(?:and|or))?\s*$", t)}
+    own |= {i for i, _k, _t in marks if i in nested and parent_of(i) in listed_under}
     parent_key = ""
     parent_at: int | None = None
     parent_text = ""
@@ -1184,7 +1187,7 @@ _LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?
                     re.I)
 
 
-_DISCOURSE = re.compile(r"^(?:in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
+_DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)|in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
                         r"moreover|also|next|then)\s*,\s*(?=\S)", re.I)
 _WANT_TO_KNOW = re.compile(
     r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:would\s+(?:also\s+)?"
