@@ -3,6 +3,9 @@
     python bench/privacy_sets.py            # every tests/data/labelled/privacy_*.jsonl
     python bench/privacy_sets.py --misses   # also the text of misses and false alarms in readable parts
 
+The spent session-8 held-out set (tests/data/heldout/s8/privacy_s8.jsonl) is scored too, split in a
+tune half and a check half that is never printed.
+
 A rule system has no fitted weights, so "leave one set out" here means: each set (and each half of a
 split set) is scored on its own, and the sets the rules were never tuned on are reported apart from the
 pooled rest. A set named in ``UNTUNED`` (or a check half) never prints its sentences; the pooled figure
@@ -21,15 +24,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 LABELLED = ROOT / "tests" / "data" / "labelled"
+# spent held-out sets, now development material: scored like the labelled sets, split in halves
+SPENT = {"s8": ROOT / "tests" / "data" / "heldout" / "s8" / "privacy_s8.jsonl"}
+SPENT_SEEDS = {"s8": "evidencebot-s8-privacy-split-2026-12-02"}
+UNSHOWN_SPENT = {"s8-check"}
 
 
 def parts(quality) -> list[tuple[str, list[dict]]]:
     out = []
-    for path in sorted(LABELLED.glob("privacy_*.jsonl")):
-        base = path.stem.partition("_")[2]
+    paths = [(path.stem.partition("_")[2], path) for path in sorted(LABELLED.glob("privacy_*.jsonl"))]
+    seeds = {**quality.SPLIT_SEEDS, **SPENT_SEEDS}
+    for base, path in paths + sorted(SPENT.items()):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        if base in quality.SPLIT_SEEDS:
-            tune, check = quality.split_half(rows, quality.SPLIT_SEEDS[base])
+        if base in seeds:
+            tune, check = quality.split_half(rows, seeds[base])
             out += [(f"{base}-tune", tune), (f"{base}-check", check)]
         else:
             out.append((base, rows))
@@ -44,7 +52,7 @@ def main(argv: list[str]) -> None:
 
     quality = quality_module()
     checker = Checker(settings=CheckerSettings(), families=["privacy"])
-    unshown = set(quality.UNSHOWN)
+    unshown = set(quality.UNSHOWN) | UNSHOWN_SPENT
     pooled = {"readable": Counter(), "unshown": Counter()}
     for name, rows in parts(quality):
         r = quality.score("privacy", rows, checker)

@@ -83,53 +83,82 @@ def test_an_all_bad_csv_is_reported_with_bounded_memory(tmp_path, mode):
     print(f"\n{mode}: {rows:,} bad rows in {r['seconds']:.1f} s, peak RSS {r['rss_mb']:.0f} MB")
 
 
-CHECK_DRAFT = PEAK + textwrap.dedent("""
-    import json, resource, sys, time
+# One child loads the checker for both drafts below, then forks a process per draft: each fork starts from the
+# same loaded checker, resets its own high-water mark and measures only its own check, as a child of its own
+# did (it saves loading spaCy and the rules a second time).
+CHECK_DRAFTS = PEAK + textwrap.dedent("""
+    import json, os, sys, time
     from evidencebot.language.checker import Checker
 
-    kind, size = sys.argv[1], int(sys.argv[2])
-    max_length = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     checker = Checker()
     checker.check_text("warm up")
-    if max_length:  # a lower spaCy limit: a paragraph parsed whole would raise E088
-        from evidencebot.language.pipeline import get_nlp
-        get_nlp().max_length = max_length
-    base = peak_mb()
-    parts, i = [], 0
-    while sum(map(len, parts)) < size:
-        if kind == "paragraphs":
-            parts.append(f"## Point {i}\\n\\nOur team saw {i} people in March and readmissions fell by "
-                         f"{i % 50} points. The service transformed outcomes for {i + 3} people.\\n\\n")
-        else:  # one paragraph with no blank line in it
-            parts.append(f"Our team saw {i} people in March and readmissions fell by {i % 50} points. ")
-        i += 1
-    text = "".join(parts)
-    start = time.perf_counter()
-    try:
-        findings = checker.check_text(text, path="draft.md")
-        error = None
-    except Exception as exc:
-        findings, error = [], f"{type(exc).__name__}: {str(exc)[:120]}"
-    print(json.dumps({
-        "chars": len(text), "seconds": time.perf_counter() - start, "findings": len(findings),
-        "error": error, "base_mb": base,
-        "rss_mb": peak_mb(),
-        "inside": all(0 <= f.start <= f.end <= len(text) for f in findings),
-    }))
+
+
+    def measure(kind, size, max_length):
+        if max_length:  # a lower spaCy limit: a paragraph parsed whole would raise E088
+            from evidencebot.language.pipeline import get_nlp
+            get_nlp().max_length = max_length
+        base = peak_mb()
+        parts, i = [], 0
+        while sum(map(len, parts)) < size:
+            if kind == "paragraphs":
+                parts.append(f"## Point {i}\\n\\nOur team saw {i} people in March and readmissions fell by "
+                             f"{i % 50} points. The service transformed outcomes for {i + 3} people.\\n\\n")
+            else:  # one paragraph with no blank line in it
+                parts.append(f"Our team saw {i} people in March and readmissions fell by {i % 50} points. ")
+            i += 1
+        text = "".join(parts)
+        start = time.perf_counter()
+        try:
+            findings = checker.check_text(text, path="draft.md")
+            error = None
+        except Exception as exc:
+            findings, error = [], f"{type(exc).__name__}: {str(exc)[:120]}"
+        return {
+            "chars": len(text), "seconds": time.perf_counter() - start, "findings": len(findings),
+            "error": error, "base_mb": base,
+            "rss_mb": peak_mb(),
+            "inside": all(0 <= f.start <= f.end <= len(text) for f in findings),
+        }
+
+
+    for name, kind, size, max_length in json.loads(sys.argv[1]):
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the fork: its own peak, its own check, its answer down the pipe
+            os.close(read)
+            reset_peak()
+            with os.fdopen(write, "w") as out:
+                out.write(json.dumps(measure(kind, size, max_length)))
+            os._exit(0)
+        os.close(write)
+        with os.fdopen(read) as answer:
+            result = answer.read()
+        _, status = os.waitpid(pid, 0)
+        print(json.dumps({"name": name, "status": status, **(json.loads(result) if result else {})}), flush=True)
 """)
 
+DRAFTS = [  # name, kind, size, spaCy max_length (0: the real one)
+    ("long draft", "paragraphs", 60_000, 0),
+    ("huge paragraph", "one-paragraph", 160_000, 60_000),
+]
 
-def _check(kind: str, size: int, max_length: int = 0) -> dict:
-    proc = subprocess.run([sys.executable, "-c", CHECK_DRAFT, kind, str(size), str(max_length)],
-                          capture_output=True, text=True,
-                          env=child_env(), timeout=600)
+
+@pytest.fixture(scope="module")
+def checked_drafts() -> dict:
+    proc = subprocess.run([sys.executable, "-c", CHECK_DRAFTS, json.dumps(DRAFTS)], capture_output=True, text=True,
+                          env=child_env(), timeout=900)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    results = {r["name"]: r for r in map(json.loads, proc.stdout.strip().splitlines())}
+    assert set(results) == {name for name, *_ in DRAFTS}, proc.stdout + proc.stderr[-2000:]
+    for name, r in results.items():
+        assert r["status"] == 0 and "chars" in r, (name, r, proc.stderr[-2000:])
+    return results
 
 
 @pytest.mark.slow
-def test_a_long_draft_is_checked_with_bounded_memory():
-    r = _check("paragraphs", 60_000)
+def test_a_long_draft_is_checked_with_bounded_memory(checked_drafts):
+    r = checked_drafts["long draft"]
     assert r["error"] is None and r["inside"] and r["findings"] > 100
     assert r["rss_mb"] - r["base_mb"] < 300, r
     print(f"\n{r['chars']:,}-character draft: {r['seconds']:.1f} s, peak RSS {r['rss_mb']:.0f} MB "
@@ -137,11 +166,11 @@ def test_a_long_draft_is_checked_with_bounded_memory():
 
 
 @pytest.mark.slow
-def test_one_huge_paragraph_is_checked_not_refused():
+def test_one_huge_paragraph_is_checked_not_refused(checked_drafts):
     """A paragraph over spaCy's length limit (E088) is parsed in pieces, not refused. The limit is lowered
     to 60,000 characters in the child so a 160,000-character paragraph crosses it; the 1,050,000-character
     run against the real limit (about 3.5 GB if parsed whole) is ``bench/robustness_bench.py``."""
-    r = _check("one-paragraph", 160_000, max_length=60_000)
+    r = checked_drafts["huge paragraph"]
     assert r["error"] is None, r["error"]
     assert r["inside"] and r["findings"] > 150
     assert r["rss_mb"] - r["base_mb"] < 300, r

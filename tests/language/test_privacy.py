@@ -64,6 +64,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.street-address",
         "privacy.full-address",
         "privacy.person-name",
+        "privacy.title-initial",
     }
     for rule in rules:
         assert rule.family == "privacy"
@@ -564,6 +565,7 @@ KINDS = {
     "email": "privacy.email",
     "address": "privacy.street-address",
     "name": "privacy.person-name",
+    "initial": "privacy.title-initial",
 }
 
 DEV = [
@@ -584,7 +586,9 @@ DEV = [
     "The ICB asked for quarterly returns by the 15th working day.",
     "Mind and Rethink Mental Illness co-facilitated the carers' group.",
     "[[name:Mrs Begum]] said the group gave her somewhere to go on Thursdays.",
-    "Mr K said the hospital discharge felt rushed.",
+    # (a title and a letter that may be a real initial warns since session 9; placeholders pass)
+    "[[initial:Mr K]] said the hospital discharge felt rushed.",
+    "Mr A said the hospital discharge felt rushed.",
     "Participant P00231 completed the DIALOG review in June.",
     "Contact referrals@example.org.uk or call the service on [[phone:0300 999 0123]].",
     "The crisis house was opened on 14/03/2025 by the Lord Mayor.",
@@ -625,7 +629,7 @@ DEV = [
     "Escalation-to-review time averaged 3.4 days (target: 3 days).",
     "Birthday: [[dob:21 March]]",
     "Follow-up within 72 hours rose from 61% to 78%.",
-    "Ms R. and Mr T. both completed the Recovery Star.",
+    "[[initial:Ms R.]] and [[initial:Mr T.]] both completed the Recovery Star.",
     "We met [[name:Sarah]] and her partner at the hub.",
     "The HoNOS total fell from 14 to 9.",
     "Email the team at enquiries@example.org.uk.",
@@ -728,7 +732,7 @@ HELDOUT2 = [
     "The Outcome Star was completed by 48 of 60 people.",
     "Email [[email:tom_h@example.net]] if the visit needs to move.",
     "She was referred on 04/02/2025 and discharged on 30/06/2025.",
-    "Mrs H. said she felt heard for the first time.",
+    "[[initial:Mrs H.]] said she felt heard for the first time.",
     "We visited [[name:Natalie]] at her new flat in Bramley.",
     "NHS Digital and NHS England retired the dataset in 2024.",
     "Scores below 17 on SWEMWBS suggest probable depression.",

@@ -81,10 +81,15 @@ CASES += [("privacy", "dev9-tune"), ("privacy", "dev9-check")]
 # a tenth privacy set (58), written by the same writer after tuning on dev9-tune and never tuned on: at the
 # session's start P 0.955 R 0.618, after the dev9 work P 0.962 R 0.735. Its sentences are not printed
 CASES += [("privacy", "dev10")]
+# an eleventh privacy set (106) by the session-9 rule writer before any change that session (nicknames,
+# partial names, dates of birth, names in person slots, public figures): measured then tune P 0.935 R 0.829,
+# check P 0.880 R 0.710; the check half is never read
+CASES += [("privacy", "dev11-tune"), ("privacy", "dev11-check")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
-               "dev9": "evidencebot-dev9-privacy-split-2026-12-02"}
+               "dev9": "evidencebot-dev9-privacy-split-2026-12-02",
+               "dev11": "evidencebot-dev11-privacy-split-2026-12-02"}
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
@@ -103,9 +108,13 @@ PART_THRESHOLDS = {
     "dev9-tune": {"precision": 0.95, "recall": 0.95},
     "dev9-check": {"precision": 0.90, "recall": 0.87},
     "dev10": {"precision": 0.95, "recall": 0.77},
+    # privacy dev11 after session 9's work: tune 0.971 / 0.971, check 0.885 / 0.742 (the check half below the
+    # family's precision target: its floor holds what is reached)
+    "dev11-tune": {"precision": 0.95, "recall": 0.95},
+    "dev11-check": {"precision": 0.88, "recall": 0.74},
 }
 # parts whose misses are never printed (rule writers do not read them)
-UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10"}
+UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check"}
 
 
 def split_half(rows: list[dict], seed: str = SPLIT_SEED) -> tuple[list[dict], list[dict]]:
@@ -184,13 +193,11 @@ def score(family: str, rows: list[dict], checker) -> dict:
             "per_kind": per_kind, "wrong": wrong}
 
 
-@pytest.fixture(scope="module")
-def checker(checker_factory):
-    return checker_factory("overclaim", "privacy")
-
-
 @pytest.mark.parametrize("family, part", CASES, ids=[f"{f}-{p}" for f, p in CASES])
-def test_quality(checker, family, part):
+def test_quality(checker_factory, family, part):
+    # a checker of the scored family only: the other family's findings were never counted, and running it
+    # too cost 13.4 s of CPU for all the sets against 10.4 s (identical counts and ids wrong on every set)
+    checker = checker_factory(family)
     base, _, half = part.partition("-")
     path = LABELLED / f"{family}_{base}.jsonl"
     if not path.exists():

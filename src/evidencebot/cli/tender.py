@@ -33,17 +33,21 @@ def _tender_option(func):
 
 
 @tender.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--title", help="A title for the tender (default: from the document).")
 @db_option
 @click.pass_context
-def import_cmd(ctx, file, title, db):
-    """Read a buyer's questionnaire (.docx or .xlsx) into a tender with its questions."""
+def import_cmd(ctx, files, title, db):
+    """Read a buyer's questionnaire (.docx or .xlsx) into a tender with its questions; or several
+    question files (.md or .txt, one question each) as one tender, so that the buyer, its localities
+    and whether we would be new are decided once, from all of them."""
     from evidencebot.compose import tender_store
 
     with open_db(ctx, db) as database:
-        tid, questions = tender_store.import_questionnaire(database, file, title=title)
-        click.echo(f"imported tender {tid}: {len(questions)} question{'s' if len(questions) != 1 else ''} from {file}")
+        source = list(files) if len(files) > 1 else files[0]
+        tid, questions = tender_store.import_questionnaire(database, source, title=title)
+        named = files[0] if len(files) == 1 else f"{len(files)} files"
+        click.echo(f"imported tender {tid}: {len(questions)} question{'s' if len(questions) != 1 else ''} from {named}")
         for q in questions:
             points = len(q["points"])
             weight = f"{q['weighting']:g}%" if q["weighting"] is not None else "-"
@@ -72,24 +76,30 @@ def _echo_profile(database, tender_id) -> None:
 @click.option("--start", metavar="DATE", help="When the contract starts (e.g. '1 April 2026' or 2026-04-01).")
 @click.option("--length", help="How long the contract runs (e.g. 'three years, with an option to extend by two').")
 @click.option("--premises", help="Where the service will be delivered from (e.g. 'two bases, one in each locality').")
+@click.option("--localities", help="The buyer's localities (e.g. 'Hartmoor City, Wendle Vale and Northfell').")
+@click.option("--base", help="The buyer's places the service works from or runs, separated by ';' "
+                             "(e.g. 'the Hartmoor Wellbeing Hub; the Saltby Safe Haven'): ours, never a partner.")
 @click.option("--incumbent/--new", "incumbent", default=None,
               help="Whether we run the service now (--incumbent) or would be a new provider (--new).")
 @click.option("--clear", "clear", multiple=True, metavar="FIELD",
-              type=click.Choice(["buyer", "area", "service", "start", "length", "provider", "premises"]),
+              type=click.Choice(["buyer", "area", "service", "start", "length", "provider", "premises", "localities",
+                                 "base"]),
               help="Forget a fact (it is then taken from the service profile for our own buyer, or not known).")
 @_tender_option
 @db_option
 @click.pass_context
-def profile_cmd(ctx, buyer, area, service, start, length, premises, incumbent, clear, tender_id, db):
+def profile_cmd(ctx, buyer, area, service, start, length, premises, localities, base, incumbent, clear, tender_id, db):
     """The tender's own facts: show them (no options), or set them. Answers use them over the
     service profile's, and leave out a fact the tender needs but nobody gave."""
     from evidencebot.compose import tender_store
 
     names = {"buyer": "commissioner", "area": "area", "service": "service", "start": "contract_start",
-             "length": "contract_length", "provider": "provider_status", "premises": "premises"}
+             "length": "contract_length", "provider": "provider_status", "premises": "premises",
+             "localities": "localities", "base": "base"}
     values: dict = {names[c]: None for c in clear}
     for key, value in (("commissioner", buyer), ("area", area), ("service", service), ("contract_start", start),
-                       ("contract_length", length), ("premises", premises)):
+                       ("contract_length", length), ("premises", premises), ("localities", localities),
+                       ("base", base)):
         if value is not None:
             values[key] = value
     if incumbent is not None:

@@ -66,8 +66,10 @@ KINDS: dict[str, tuple[str, ...]] = {
     "protocol": ("protocol", "protocols", "procedure", "procedures", "pathway", "pathways", "agreement",
                  "concordat", "model", "guidance", "standards", "framework", "toolkit", "memorandum"),
     "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
-                "centre", "center", "alliance", "partnership", "board", "forum", "collaborative", "line", "café",
+                "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
                 "cafe", "house", "hospital"),
+    # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
+    "board": ("board", "boards", "forum", "forums"),
     "policy": ("policy", "policies", "rules", "scheme of payment"),
     "pledge": ("pledge", "charter", "commitment", "covenant", "compact", "promise", "mark"),
     "strategy": ("strategy", "plan", "programme", "program", "scheme", "initiative", "campaign", "approach"),
@@ -200,7 +202,8 @@ _FIRST = re.compile(r"\bfirst\s+(?:contact|appointment|face[- ]to[- ]face\s+cont
 _WITHIN = re.compile(rf"\bwithin\s+(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
                      rf"hours?)(?P<of>\s+of\s+(?:the\s+)?(?:referral|receipt\s+of\s+(?:the\s+)?referral|being\s+referred))?",
                      re.I)
-_AT_LEAST = r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
+_AT_LEAST = (r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
+             r"(?:a\s+)?minimum\s+(?:staffing(?:\s+level)?|establishment|workforce)\s+of)")
 _URGENT = re.compile(r"\b(?:urgent|emergency|crisis|high[- ]risk|same[- ]day)\b[^.;]*$", re.I)
 _URGENT_AFTER = re.compile(r"[^.;,]{0,20}?\b(?:for|of|when|where|if)\s+(?:an?\s+|the\s+)?(?:urgent|emergency|crisis|"
                            r"high[- ]risk)\b", re.I)
@@ -226,11 +229,15 @@ def read_figures(text: str) -> list[BuyerFigure]:
         s = " ".join(sentence.split())
         if not s:
             continue
-        if "first_contact" not in seen and _FIRST.search(s) and _asks_first_contact(s):
-            # the routine standard: not one for urgent referrals, nor a follow-up after discharge
-            m = next((w for w in _WITHIN.finditer(s) if not _URGENT.search(
-                          re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])
-                      and not _URGENT_AFTER.match(s, w.end()) and not _AFTER_DISCHARGE.match(s, w.end())), None)
+        first = _FIRST.search(s)
+        if "first_contact" not in seen and first and _asks_first_contact(s):
+            # the routine standard: not one for urgent referrals, nor a follow-up after discharge; the one after
+            # 'first contact' when there is one ('referrals must be acknowledged within 1 working day ... and routine
+            # referrals offered a first appointment within 10 working days': 10 working days)
+            routine = [w for w in _WITHIN.finditer(s) if not _URGENT.search(
+                           re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])
+                       and not _URGENT_AFTER.match(s, w.end()) and not _AFTER_DISCHARGE.match(s, w.end())]
+            m = next((w for w in routine if w.start() > first.start()), routine[0] if routine else None)
             n = _number(m.group("n")) if m else None
             if m and n:
                 unit = " ".join(m.group("u").lower().split())

@@ -62,7 +62,7 @@ class BuyerQuestion:
 @dataclass
 class Questionnaire:
     path: Path
-    kind: str  # docx | xlsx
+    kind: str  # docx | xlsx | text (question files, one question each)
     title: str
     questions: list[BuyerQuestion] = field(default_factory=list)
     sheet: str | None = None
@@ -124,8 +124,68 @@ def _columns(cells: list[str]) -> dict[str, int]:
     return cols if "question" in cols else {}
 
 
+QUESTION_FILES = (".md", ".txt")
+"""Suffixes read as one question each (the files ``evidencebot assemble tender --question-file`` takes)."""
+
+
+def read_question_files(paths) -> Questionnaire:
+    """Several question files (``.md`` or ``.txt``, one question each, as the bid team pastes them from
+    the buyer's portal) read as one questionnaire, in the order given: a tender assembled from its
+    questions, so that the buyer, the localities and the incumbent are decided once from all of them.
+    A question's reference is the buyer's, read from its title ('C2.1', 'Question 7'), else the file's
+    name; front matter ``word_limit`` is its limit, as for ``assemble tender --question-file``."""
+    from evidencebot.compose.questions import question_title, title_reference
+    from evidencebot.inputs import check_input, load_yaml
+
+    files = [Path(p).expanduser() for p in paths]
+    questions = []
+    for p in files:
+        if p.suffix.lower() not in QUESTION_FILES:
+            raise InputError(f"{p}: several files are read as one question each: give .md or .txt files, "
+                             "or one Word (.docx) or Excel (.xlsx) questionnaire")
+        if not p.is_file():
+            raise InputError(f"{p}: no such file")
+        path = check_input(str(p), limit="check_mb", what="question file")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(f"{p}: not a UTF-8 text file") from None
+        limit_text = ""
+        front = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", text, re.S)
+        if front:
+            meta = load_yaml(front.group(1), str(p)) or {}
+            if isinstance(meta, dict) and meta.get("word_limit") is not None:
+                limit_text = f"{meta['word_limit']} words"
+            text = text[front.end():]
+        text = text.strip()
+        if not text:
+            raise InputError(f"{p}: the question is empty")
+        if not re.search(r"\?|\b(?:describe|explain|how|what|set\s+out|tell\s+us|outline|provide|give|demonstrate|"
+                         r"detail|address|confirm|include)\b", text, re.I):
+            raise InputError(f"{p}: no recognisable question (a .md or .txt file is read as one question; for a "
+                             "whole questionnaire give a Word (.docx) or Excel (.xlsx) file)")
+        title = question_title(text)
+        named = re.search(r"\bQuestion\s+[A-Z]{0,3}\d+(?:\.\d+)*[a-z]?\b", title)
+        lead = re.match(r"[A-Z]{0,3}\d+(?:\.\d+)*[a-z]?(?=$|[\s:.)–—-])", title)  # 'C2.1', 'D1.1 Service model'
+        ref = title_reference(title) or (lead.group(0) if lead else "") or (named.group(0) if named else "") or p.stem
+        questions.append(BuyerQuestion(ref=ref, question=text, limit_text=limit_text))
+    if not questions:
+        raise InputError("give at least one question file")
+    names = [p.name for p in files]
+    title = f"{len(files)} questions ({names[0]} to {names[-1]})" if len(files) > 1 else names[0]
+    q = Questionnaire(path=files[0], kind="text", title=title, questions=questions)
+    _read_limits(q)
+    return q
+
+
 def read_questionnaire(path) -> Questionnaire:
+    if isinstance(path, (list, tuple)):
+        if len(path) != 1 or Path(path[0]).suffix.lower() in QUESTION_FILES:
+            return read_question_files(path)
+        path = path[0]
     p = Path(path).expanduser()
+    if p.suffix.lower() in QUESTION_FILES:
+        return read_question_files([p])
     if not p.is_file():
         raise InputError(f"{p}: no such file")
     suffix = p.suffix.lower()
@@ -138,7 +198,7 @@ def read_questionnaire(path) -> Questionnaire:
                 ".odt": " (save it as .docx)", ".ods": " (save it as .xlsx)",
                 ".pdf": " (ask the buyer for the Word or Excel version, or paste a question into "
                         "'evidencebot assemble tender --question-file')"}.get(suffix, "")
-        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, not "
+        raise InputError(f"{p}: give a Word (.docx) or Excel (.xlsx) questionnaire, or question files (.md, .txt), not "
                          f"{suffix or 'a file without a suffix'}{hint}")
     if not q.questions:
         raise InputError(f"{p}: no recognisable questions (looked for a table or sheet with a 'Question' column, "

@@ -877,7 +877,7 @@ def assemble_tender(
     names that no block names (their protocol, hub, policy, pledge) gets the approved template of
     its kind, filled with the buyer's name for it, rather than a part to write.
     """
-    from evidencebot.compose import buyer_terms, tender_profile
+    from evidencebot.compose import buyer_standards, buyer_terms, tender_profile
     from evidencebot.compose.env import make_env, render
 
     env = env or make_env()
@@ -895,7 +895,12 @@ def assemble_tender(
     service_profile = get_profile(db)
     given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender).items()}
     resolved = tender_profile.resolve(service_profile, given)
-    figures = buyer_terms.read_figures("\n".join([question, buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")]))
+    buyer_text = "\n".join([question, buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")])
+    figures = buyer_terms.read_figures(buyer_text)
+    routine = buyer_standards.routine_contact(buyer_text)
+    if routine and not any(f.what == "first_contact" for f in figures):
+        # 'contact within 4 hours for urgent referrals and 5 working days for routine referrals'
+        figures.append(buyer_terms.BuyerFigure("first_contact", routine[1], routine[0], routine[2]))
     comparisons = buyer_terms.compare(figures, resolved.profile)
     fill_profile = buyer_terms.adapt_profile(resolved.profile, comparisons, figures)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
@@ -905,8 +910,29 @@ def assemble_tender(
     approved_now = [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
-    placed = _buyer_templates(plan, methods, reqs, unnamed, comparisons, figures, buyer_terms.templates(today), fill_profile,
-                              resolved.profile, told=shared.blocks)
+    # one set of facts for the bid: a named local thing an approved block already speaks of as ours ('the local
+    # IPS service') is answered by that block under the buyer's name, never planned as new by a template
+    local_words = tender_profile.key_words(" ".join(resolved.profile.get(k) or "" for k in ("commissioner", "area")))
+    covered = _named_by_library(plan, methods, reqs, unnamed, fits_provider(approved_now, resolved.profile),
+                                fill_profile, local_words, told=shared.blocks)
+    unnamed = [r for r in unnamed if r not in covered]
+    # a figure another question of the tender states belongs to that question's answer (one set of facts:
+    # the plan is written once, where the buyer asks for it), not to the first part here that speaks of staff
+    elsewhere = {c.what for c in comparisons if c.sentence not in question and c.sentence in (buyer_context or "")}
+    placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
+                              buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks)
+    placed.update({what: "asked elsewhere" for what in elsewhere})
+    # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
+    # name what this answer's blocks speak of): one name for one thing in every answer
+    tender_names = [r.name for r in reqs + (read_requirements(buyer_context, known=_parties(service_profile, given))
+                                            if buyer_context else [])
+                    if r.kind == "name" and buyer_terms.local_kind(r.name, r.sentence, local_words)]
+    for m in methods.values():
+        _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
+    standards = buyer_standards.read(buyer_text)
+    standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
+                                   dict(fill_profile, buyer=resolved.profile.get("commissioner") or "the commissioner"),
+                                   p, env, told=shared.blocks)
     withheld = {k for k in resolved.profile if k not in fill_profile}  # on purpose: not 'the profile lacks it'
     for m in methods.values():
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
@@ -923,6 +949,10 @@ def assemble_tender(
     open_actions = _open_actions(db)
     for point in plan.points:
         ev = evidence.for_point(point, logs=not methods[point.key].units)
+        # a figure whose measure states a longer timescale than the buyer's ('referred by the next working day'
+        # beside 'reported on the same working day') is not set beside it
+        ev["indicators"] = [r for r in ev["indicators"] if not any(
+            buyer_standards.weaker(r.title, st) for st in standards if st.kind == "timescale")]
         if ev.get("story") and any(_contradicts(t, open_actions) for t in _split_sentences(
                 " ".join(str(ev["story"].get(k) or "") for k in ("context", "support_approach", "delivery", "evidence")))):
             ev["story"] = None  # the story tells as practice an action the incident log still has open
@@ -1039,8 +1069,18 @@ def assemble_tender(
         said = sec is not None and any(u.kept and f"block:{placed.get(c.what + ':block')}" in u.refs for u in sec.units)
         status = "met" if not c.short else (f"planned: in '{sec.point.label}'" if said else
                                             "planned: said in another answer of this tender" if where == "told" else
+                                            "planned: in the answer to the question that states it"
+                                            if where == "asked elsewhere" else
                                             "not met: not in this answer (write how it will be met)")
         compared.append({"label": c.label, "buyer": c.buyer, "ours": c.ours, "status": status})
+    for st, key, ours in standing:
+        sec = next((x for x in sections if x.point.key == key), None)
+        key_text = (st.time or st.text or st.baseline).lower()
+        said = sec is not None and any(u.kept and key_text in u.text.lower() and any(
+            r.startswith("block:buyer-standard") for r in u.refs) for u in sec.units)
+        compared.append({"label": _STANDARD_LABEL.get(st.kind, st.kind) + (f" ({st.label})" if st.label else ""),
+                         "buyer": st.text or st.baseline, "ours": ours,
+                         "status": f"planned: in '{sec.point.label}'" if said else "not met: not in this answer"})
     rows = _coverage(sections, text)
     for row, sec in zip(rows, sections):
         said = " ".join(u.text for u in sec.kept_units())
@@ -1122,7 +1162,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
     said. Returns {figure: part key or 'told', figure + ':block': block id}."""
     from evidencebot.compose import blockmatch, buyer_terms
-    from evidencebot.compose.tender_profile import key_words
+    from evidencebot.compose.tender_profile import is_base, key_words
 
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area")))
@@ -1146,14 +1186,22 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         done.add(name)
         lead = c.what != "open"  # the room we have comes after the team we will have
         _place(methods[point.key], block, _template_units(block, values, lead=lead), values, lead=lead)
+    base = profile.get("base") or ""
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
-        found = buyer_terms.local_kind(r.name, r.sentence, local)
+        place = is_base(r.name, base)
+        if place:
+            # the buyer's hub we work from, or a service its Lot includes (a safe haven): ours, never a partner
+            found = ("base" if re.search(r"(?i)\b(?:hub|centre|center|base|building)$", place) else "run", place)
+        else:
+            found = buyer_terms.local_kind(r.name, r.sentence, local)
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue
-        asked = [p for p in plan.points if mentions(r, p.text)]
+        if found[0] in ("base", "run") and block.block_id in told:
+            continue  # said once for the tender, in the answer that asks about it first
+        asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
         if not near:
             want = set(blockmatch.tokens(r.sentence)) - blockmatch.HEAD_GENERIC
@@ -1173,6 +1221,197 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             _drop_units(method, lambda u, same=same: same(u["text"]))
         _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
     return placed
+
+
+def short_mention(name: str, text: str, local=frozenset()) -> bool:
+    """``text`` names the buyer's thing by the short form the buyer uses after naming it in full ('the
+    Partnership Board' for 'the Hartmoor and Wendle Mental Health Partnership Board'): the last two words
+    of the name or more, capitalised as in the name, with its place words left out."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in local and w.lower() != "and"]
+    for n in range(2, len(words)):
+        tail = words[-n:]
+        if re.search(r"\b" + r"\s+".join(re.escape(w) for w in tail) + r"\b", text or ""):
+            return True
+    return False
+
+
+_LOCAL_PHRASE = re.compile(r"\b(?:the|a|our)\s+local\s+((?:[\w'’()-]+\s+){0,6}[\w'’()-]+)", re.I)
+_FILLER = {"and", "of", "the", "for", "to", "in", "a", "an", "its", "their"}
+
+
+def _word_key(w: str) -> str:
+    w = re.sub(r"['’]s?$", "", w.lower().strip("()"))
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def generic_phrase(name: str, text: str, local=frozenset()) -> str:
+    """The words in ``text`` that speak of the buyer's named thing generically, as ours everywhere
+    ('the local safeguarding children partnership's procedures' for 'the Wendle Safeguarding Children
+    Partnership procedures'; 'the local Individual Placement and Support (IPS) service' for 'the Wendle
+    Works IPS service'), or ''. The phrase ends in the name's head noun and shares the name's acronym, or
+    all its other words, or at least two of them; the place words (``local``) are left out of the name."""
+    words = re.findall(r"[\w'’-]+", name)
+    keys = [_word_key(w) for w in words if w.lower() not in local and w.lower() not in _FILLER]
+    if len(keys) < 2:
+        return ""
+    head, rest = keys[-1], set(keys[:-1])
+    acronyms = {_word_key(w) for w in words if re.fullmatch(r"[A-Z]{2,6}", w)}
+    for m in _LOCAL_PHRASE.finditer(text or ""):
+        said = m.group(1).split()
+        for end in range(1, len(said) + 1):
+            if _word_key(said[end - 1].rstrip(",.;:")) != head:
+                continue
+            got = {_word_key(w.rstrip(",.;:")) for w in said[:end]} - _FILLER
+            # words that are not the name's speak of something else ('the local Safeguarding Adults Board and
+            # safeguarding children partnership'), unless they spell out the name's acronym ('(IPS)')
+            if (acronyms & got) or (got <= set(keys) and (rest <= got or len(rest & got) >= 2)):
+                return text[m.start():m.start(1)] + " ".join(said[:end]).rstrip(",.;:")
+            break
+    return ""
+
+
+def _name_generic(units: list[dict], names: list[str], local) -> None:
+    """Each method unit that speaks of one of the buyer's named things generically ('the local IPS service')
+    names it as the buyer does ('the Wendle Works IPS service'): one name for one thing in every answer."""
+    from evidencebot.compose import buyer_terms
+
+    for u in units:
+        for name in names:
+            found = generic_phrase(name, u["text"], local)
+            if found:
+                lead = "our" if found.lower().startswith("our") else "the"
+                u["text"] = u["text"].replace(found, f"{lead} {buyer_terms.with_article(name)}", 1)
+
+
+def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
+                      approved: list, values: dict, local, told=frozenset()) -> list[Requirement]:
+    """The buyer's named local things (in ``unnamed``) that an approved block already speaks of as ours,
+    generically ('the local IPS service' for 'the Wendle Works IPS service'): the block, naming the thing as
+    the buyer does, answers the part that asks about it instead of a template that would plan for it as new,
+    so a thing is not planned in one answer and described as current practice in another. A block another
+    answer of the tender has used (``told``) counts too: that answer said it. Returns those things."""
+    from evidencebot.compose import buyer_terms
+
+    covered = []
+    chosen = {b.block_id for m in methods.values() for b in m.blocks}
+    for r in unnamed:
+        if r.kind != "name" or buyer_terms.local_kind(r.name, r.sentence, local) is None:
+            continue
+        block = next((b for b in approved if generic_phrase(r.name, _block_text(b, values), local)), None)
+        if block is None:
+            continue
+        covered.append(r)
+        if block.block_id in chosen or block.block_id in told:
+            continue
+        asked = [p for p in plan.points if mentions(r, p.text)]
+        if not asked:
+            continue
+        units = _template_units(block, values, lead=True)
+        for u in units:
+            u.pop("template", None)
+        _place(methods[asked[0].key], block, units, values, lead=True)
+        chosen.add(block.block_id)
+    return covered
+
+
+_STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "payment": "a payment rate",
+                   "kpi": "a KPI and its baseline"}
+
+
+def _standard_values(db: Database, st, period, env, timed: bool = False) -> tuple[dict[str, str], str]:
+    """The values a ``buyer standard`` template is filled with, and our figure as the coverage states it."""
+    from evidencebot.compose import buyer_standards
+    from evidencebot.compose.filters import count_prose
+
+    if st.kind == "timescale":
+        return {"std_says": st.text}, ""
+    if st.kind == "training":
+        who = st.who[:1].upper() + st.who[1:] if st.who else "All staff"
+        subject = st.matter or "the training"
+        if not re.search(r"\b(?:training|standard|framework|programme|course)\b", subject, re.I):
+            subject += " training"
+        commit = f"{who} will complete {subject} at {st.text}" + (f" {st.when}" if st.when else "")
+        check = ("Each worker's training is booked in their induction plan, and the team leader checks the training "
+                 "record before the worker is put on the rota for work it covers." if st.when.lower().startswith("before")
+                 else "Each worker's training is booked in their induction plan and its progress is checked at monthly "
+                 "supervision until it is complete.")
+        return {"training_commit": commit, "training_check": check}, ""
+    if st.kind == "payment":
+        return {"pay_policy": st.matter or "buyer's involvement payment policy", "pay_rate": st.text}, ""
+    when = buyer_standards.baseline_when(st.baseline_sentence)
+    base = f"{st.baseline} ({when})" if when and st.baseline else st.baseline
+    if st.matter == "median_wait":
+        buyer = f"The buyer's current median wait from referral to first contact is {base}."
+    elif st.text and st.baseline:
+        buyer = f"The buyer's target for {st.label} is {st.text}, from the buyer's current figure of {base}."
+    elif st.text:
+        buyer = f"The buyer's target for {st.label} is {st.text}."
+    else:
+        buyer = f"The buyer's current figure for {st.label} is {base}."
+    ours, said = "", ""
+    if st.matter == "median_wait":
+        waits = gather.waiting_times(db, period)
+        if waits.median_days is not None and waits.seen:
+            said = f"{waits.median_days:g} days"
+            ours = (f"In our current service the median wait from referral to first attended contact was {said} in "
+                    f"{gather.prose_period(period)} ({count_prose(waits.seen, True)} people seen).")
+    elif st.indicator:
+        r = gather.indicators(db, period, None, [st.indicator]).get(st.indicator)
+        if r is not None and r.value is not None:
+            f = env.filters
+            basis = f["fraction"](r)
+            said = f["value"](r)
+            ours = (f"In our current service the same measure ({f['title'](r)[:1].lower() + f['title'](r)[1:]}) was "
+                    f"{said} in {gather.prose_period(period)}" + (f" ({basis})." if basis else "."))
+    if not ours:
+        ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
+                "definition from go-live.")
+    aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else (
+        "the target" if st.text else "the standard the specification sets" if timed else
+        "the buyer's current figure")
+    return {"kpi_buyer": buyer, "kpi_ours": ours, "kpi_aim": aim}, said or "not reported in this form"
+
+
+def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standards: list, question: str,
+                        approved: list, values: dict, period, env, told=frozenset()) -> list[tuple]:
+    """The buyer's standards beyond first contact and workforce (:mod:`buyer_standards`): a method sentence
+    of ours stating a longer timescale than the buyer's on the same matter is left out of every part; each
+    standard's template (``buyer standard <kind>``) goes into the part that asks about it (leading it), or,
+    when the buyer's sentence is this question's, the part sharing most words with it. A template another
+    answer of the tender has used says only its first sentences here. Returns [(standard, part key, ours)]."""
+    from evidencebot.compose import buyer_standards
+
+    templates = {t.strip().lower(): b for b in approved for t in b.tags}
+    slow = [st for st in standards if st.kind == "timescale"]
+    for method in methods.values():
+        _drop_units(method, lambda u: not u.get("template") and any(buyer_standards.weaker(u["text"], st) for st in slow))
+        _drop_units(method, lambda u: not u.get("template") and any(buyer_standards.agrees_later(u["text"], st)
+                                                                    for st in standards))
+    out = []
+    used: set[str] = set()
+    for st in standards:
+        block = templates.get(f"buyer standard {st.kind}")
+        if block is None:
+            continue
+        point, asked = buyer_standards.where(st, plan.points)
+        if point is None or (not asked and st.sentence not in question and st.baseline_sentence not in question):
+            continue
+        mine, ours = _standard_values(db, st, period, env, timed=bool(slow))
+        mine = dict(values, **mine)
+        units = _template_units(block, mine, lead=asked)
+        if st.kind == "kpi":
+            for u in units[:2]:
+                u["priority"] = 1
+        if block.block_id in used or block.block_id in told:
+            units = units[:2] if st.kind == "kpi" else units[:1]  # its method is said once per answer
+        used.add(block.block_id)
+        method = methods[point.key]
+        if st.kind == "payment" and values.get("provider"):
+            same = ours_on_same_matter(mine["pay_policy"], values["provider"])
+            _drop_units(method, lambda u, same=same: same(u["text"]))
+        _place(method, block, units, mine, lead=asked)
+        out.append((st, point.key, ours))
+    return out
 
 
 def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
@@ -1354,7 +1593,14 @@ def fits_provider(blocks: list, profile: dict) -> list:
     does not say, for another buyer), both kinds are left out: the answer does not guess."""
     status = (profile.get("provider_status") or "").strip().lower()
     skip = {"incumbent": {"provider new"}, "new": {"provider incumbent"}}.get(status, {"provider new", "provider incumbent"})
-    return [b for b in blocks if not skip & {t.strip().lower() for t in b.tags}]
+    # a block written for a place someone else runs ('run by another: safe haven') is left out when the
+    # tender's places make that kind of place ours ('the Saltby Safe Haven' in the Lot)
+    ours = (profile.get("base") or "").lower()
+
+    def elsewhere(tags: set[str]) -> bool:
+        return any(t.startswith("run by another:") and t.split(":", 1)[1].strip() in ours for t in tags)
+
+    return [b for b in blocks if not skip & (tags := {t.strip().lower() for t in b.tags}) and not elsewhere(tags)]
 
 
 def _fill(text: str, profile: dict) -> tuple[str, list[str]]:

@@ -34,8 +34,13 @@ FIELDS: dict[str, tuple[str, str]] = {
     "contract_length": ("contract length", "--length"),
     "provider_status": ("incumbent or new provider", "--incumbent / --new"),
     "premises": ("premises", "--premises"),
+    "localities": ("the buyer's localities", "--localities"),
+    "base": ("the buyer's places the service works from or runs", "--base"),
 }
 """The tender's facts: profile field -> (label, the ``evidencebot tender profile`` option that sets it)."""
+
+OPTIONAL = ("localities", "base")
+"""Facts a tender may state and answers use when it does; never reported as missing."""
 
 BUYER_SPECIFIC = ("area", "service", "contract_start", "contract_length", "provider_status", "premises", "team_by_locality")
 """Service-profile facts that hold for our current buyer only: never carried over to another buyer."""
@@ -106,7 +111,7 @@ class Resolved:
     @property
     def unknown(self) -> list[str]:
         """Tender facts neither the tender nor (for the same buyer) the service profile gives."""
-        return [f for f in FIELDS if not self.profile.get(f)]
+        return [f for f in FIELDS if not self.profile.get(f) and f not in OPTIONAL]
 
     @property
     def incumbent(self) -> bool | None:
@@ -305,6 +310,12 @@ def read_facts(text: str) -> dict[str, ReadFact]:
             continue  # "if you are the incumbent provider, ...": said to every bidder alike
         out["provider_status"] = ReadFact("new", _clip(text, m.start(), m.end()))
         break
+    places = localities(text)
+    if places:
+        out["localities"] = places
+    bases = base_names(text)
+    if bases:
+        out["base"] = ReadFact("; ".join(name for name, _ in bases), bases[0][1])
     services = Counter(" ".join(m.group("name").split()) for m in _SERVICE.finditer(text))
     for name, _ in services.most_common():
         words = name.split()
@@ -352,6 +363,59 @@ _NOT_PLACE = _LEAD | _ORG_WORDS | _COMPASS | {
     "disorder", "disorders", "health", "inner", "outer", "greater", "garden", "old", "market", "central",
     "university", "royal",
 }
+
+
+def localities(text: str) -> ReadFact | None:
+    """The localities the buyer lists ('across four localities (Hartmoor City, Wendle Vale, Saltby Coast and
+    Northfell)'), written 'Hartmoor City, Wendle Vale, Saltby Coast and Northfell'; None when it lists none."""
+    for m in _LOCALITIES.finditer(text or ""):
+        items = [" ".join(i.split()) for i in re.split(r",|\band\b|;", m.group("list"))]
+        names = [i for i in items if i and len(i.split()) <= 3 and all(w[:1].isupper() for w in i.split())]
+        if len(names) >= 2 and len(names) == len([i for i in items if i]):
+            value = ", ".join(names[:-1]) + f" and {names[-1]}"
+            return ReadFact(value, _clip(text, m.start(), m.end()))
+    return None
+
+
+_PLACE_HEAD = r"(?:Hub|Centre|Center|House|Base|Building|Safe\s+Haven|Sanctuary|Café|Cafe|Crisis\s+House)"
+_NAMED = rf"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,5}}{_PLACE_HEAD})\b"
+_BASE_OF = [
+    # 'the service will operate from the Hartmoor Wellbeing Hub', 'based at the Dene Centre'
+    re.compile(rf"\b(?:service|you|team|provider|Lot)\s+(?:\w+\s+){{0,3}}?(?:operat\w*|work\w*|run\w*|based|deliver\w*|"
+               rf"provided)\s+(?:\w+\s+){{0,2}}?(?:from|at|out\s+of)\s+{_NAMED}"),
+    # 'The Lot also includes the Saltby Safe Haven', 'how will you staff and run the Saltby Safe Haven'
+    re.compile(rf"\b(?:Lot|service|contract|specification)\s+(?:also\s+)?includes?\s+{_NAMED}"),
+    re.compile(rf"\b(?:(?:you|bidders?|the provider)\s+will|will\s+you)\s+(?:\w+\s+and\s+)?(?:run|staff|operate|manage)\s+{_NAMED}"),
+]
+
+
+def base_names(text: str) -> list[tuple[str, str]]:
+    """(name, quote) of each place the buyer says the service works from or runs as part of the contract
+    ('the Hartmoor Wellbeing Hub', 'the Saltby Safe Haven'): ours to work in and run, not a partner's."""
+    out: dict[str, str] = {}
+    for pat in _BASE_OF:
+        for m in pat.finditer(text or ""):
+            name = " ".join(m.group("name").split())
+            words = name.split()
+            while words and words[0].lower() in _LEAD:
+                words = words[1:]
+            if len(words) >= 2:
+                out.setdefault("the " + " ".join(words), _clip(text, m.start(), m.end()))
+    return list(out.items())
+
+
+def is_base(name: str, base: str) -> str:
+    """The tender's ``base`` place that ``name`` (a thing the buyer names) is, as the tender writes it ('Hartmoor
+    Wellbeing Hub' in 'the Hartmoor Wellbeing Hub; the Saltby Safe Haven'), or ''. A name read short of its
+    last word ('Kelsey Bay Crisis' for 'the Kelsey Bay Crisis Café') is the place when it has three words or
+    more; a locality's own name ('Kelsey Bay') is not."""
+    said = " ".join((name or "").split()).removeprefix("the ").split()
+    for b in (base or "").split(";"):
+        words = " ".join(b.split()).removeprefix("the ").split()
+        low = [w.lower() for w in words]
+        if said and ([w.lower() for w in said] == low or (len(said) >= 3 and [w.lower() for w in said] == low[:len(said)])):
+            return " ".join(words)
+    return ""
 
 
 def _place_words(name: str) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import buyer_terms, gaps, library, tender_profile
+from evidencebot.compose import buyer_standards, buyer_terms, gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, check_answers
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
@@ -69,7 +69,8 @@ def import_questionnaire(db: Database, path, *, title: str | None = None) -> tup
     who, now = workflow._user(db, None), _now()
     facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
               "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
-    stated = " ".join(dict.fromkeys(f.sentence for f in buyer_terms.read_figures(q.text)))
+    stated = "\n".join(dict.fromkeys([f.sentence for f in buyer_terms.read_figures(q.text)]
+                                    + [s.sentence for s in buyer_standards.read(q.text) if s.kind != "kpi"]))
     if stated:  # the buyer's figures (a first-contact standard, a minimum workforce), wherever the document gives them
         facts.append({"field": buyer_terms.FACT, "value": stated, "source": "questionnaire", "quote": stated[:300],
                       "updated_at": now, "updated_by": who})
@@ -108,6 +109,26 @@ def tender_profile_rows(db: Database, tender_id: int | None = None) -> tuple[dic
             source = f"not known: set it with {option}"
         out.append({"field": f, "label": label, "value": value, "source": source})
     return t, out
+
+
+IDENTITY = ("commissioner", "service", "area", "localities", "base", "provider_status")
+"""Who the buyer is, decided once for the whole tender: every answer names the same buyer, service and
+places, and writes as the same provider (new or incumbent)."""
+
+
+def identity_lines(db: Database, tender_id: int | None = None) -> list[str]:
+    """The buyer's identity as every answer of the tender will use it, for the bid team to confirm or
+    correct ('evidencebot tender profile --buyer/--localities/--base/--incumbent/--new'), each with where
+    it comes from."""
+    _, rows = tender_profile_rows(db, tender_id)
+    by = {r["field"]: r for r in rows}
+    out = ["Who the buyer is (every answer uses this; confirm it, or correct it with 'evidencebot tender profile'):"]
+    for f in IDENTITY:
+        r = by[f]
+        source = re.sub(r'^read from the questionnaire: "(.*)"$', lambda m: f'read from: "{_short(m.group(1), 90)}"',
+                        r["source"])
+        out.append(f"  {r['label']}: {r['value'] or '-'} ({source})")
+    return out
 
 
 def set_tender_profile(db: Database, values: dict[str, str | None], tender_id: int | None = None) -> None:
@@ -182,6 +203,7 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
     lines = [f"Tender {t['tender_id']}: {t['title']} ({Path(t['source_file']).name})",
              f"{len(rows)} question{'s' if len(rows) != 1 else ''}: "
              + ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))), ""]
+    lines += identity_lines(db, t["tender_id"]) + [""]
     if markdown:
         lines += ["| ref | question | sub-points | limit | weighting | words used | status | owner | due |",
                   "|---|---|---|---|---:|---:|---|---|---|"]
@@ -219,7 +241,8 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
     if undrafted:  # what stops 'tender draft --all', and the command that fixes each
         lines += ["", f"Not drafted for want of a limit ({len(undrafted)}):"]
         lines += [f"- {r['ref']}: {no_limit_fix(r['ref'])}" for r in undrafted]
-    unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1] if not r["value"]]
+    unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1]
+               if not r["value"] and r["field"] not in tender_profile.OPTIONAL]
     if unknown:  # the tender's own facts nobody gave: answers leave out what needs them
         lines += ["", "Not known for this tender (answers leave out what needs it): "
                   + tender_profile.describe_unknown([r["field"] for r in unknown])]
@@ -400,6 +423,10 @@ def _heading(row: dict, checker, edits: list[Edit]) -> str:
     if own:  # the buyer's numbering is the row's reference
         title = title[len(own):].strip(" .:)–—-")
     ref = row["ref"]
+    if title.startswith(ref):  # 'C2.1' read as both the reference and the title: said once
+        title = title[len(ref):].strip(" .:)–—-")
+    if title and ref in title and _checked_title(title, checker, edits) == title:
+        return title  # 'Quality Question 9 — Co-production', not 'Question 9 Quality Question 9 — ...'
     if title and _checked_title(f"{ref} {title}", checker, edits) == f"{ref} {title}":
         return f"{ref} {title}"
     return ref if re.match(r"(?i)q", ref) else f"Question {ref}"

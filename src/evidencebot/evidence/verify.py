@@ -208,6 +208,15 @@ class EvidenceChecker:
                     source=target["source"], start=fig.start, end=fig.end,
                 ))
                 continue
+            if _quoted_from_buyer(claim, fig):
+                # "the buyer's target ... is 60% in Year 1", "from the buyer's current figure of 38%": the buyer's
+                # own figure, quoted from its question and said to be the buyer's, not a result of ours
+                report.provenance.append(Provenance(
+                    figure=fig.text, indicator=None, title="the buyer's figure", period=None, value=fig.value,
+                    unit=fig.unit, definition="quoted from the buyer's question", source="the buyer",
+                    start=fig.start, end=fig.end,
+                ))
+                continue
             derived = self._derived_for(claim, fig)
             if derived is not None:
                 report.provenance.append(derived)
@@ -563,6 +572,13 @@ def _norm(text: str) -> str:
 
 
 _WAITS = re.compile(r"\bseen within 14 days\b", re.I)
+_BUYERS = re.compile(r"\bthe\s+(?:buyer|commissioner|specification|tender)['’]s\b(?:(?![.;:?!]|\b(?:our|ours|we|us)\b).)*$", re.I)
+
+
+def _quoted_from_buyer(claim: Claim, fig: Figure) -> bool:
+    """True when the figure's clause says it is the buyer's ('the buyer's target for X is 60% in Year 1, rising to
+    70% from Year 2'; 'from the buyer's current figure of 38%'): a figure of the buyer's question, quoted as such."""
+    return bool(_BUYERS.search(claim.sentence[:max(0, fig.start - claim.start)]))
 
 
 def _recorded_figures(db) -> list[dict]:

@@ -633,7 +633,9 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
     if titles:
         alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
         title_re = re.compile(
-            rf"(?<![\w.])(?:{alt})\.?[ \t\u00a0]+(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,2}})"
+            # "Mr & Mrs Adeyemi", "Mr and Mrs Hill": both titles belong to the name
+            rf"(?<![\w.])(?:(?:{alt})\.?[ \t\u00a0]+(?:&|and)[ \t\u00a0]+)?(?:{alt})\.?[ \t\u00a0]+"
+            rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,2}})"
         )
     return NameLists(
         labels=frozenset(words("labels") or ["PERSON"]),
@@ -665,6 +667,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
 CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
     "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
+    "subject_particle_verbs",
 )
 
 
@@ -933,13 +936,15 @@ _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "P
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "is the show", "was a favourite film": the complement of a copula right after a titled name
 _IS_THE = re.compile(r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:the|a|an|our|their|her|his)[ \t\u00a0]+(?:[A-Za-z\-]+[ \t\u00a0]+){0,2}?([A-Za-z]+)\b")
-# a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen"
-_PLACED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
+# a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen", "in our Brixley group"
+_PLACED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:(?:our|their)[ \t\u00a0]+)?(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
 # "and" or a comma, then capitalised words, the last one read: "[Harold Wood] and Gidea Park"
 _AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}([A-Z][\w'’\-]*)\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
+# one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
+_INITIAL_AFTER = re.compile(r"[ \t\u00a0]([A-Z])(?:\.(?=[ \t\u00a0]*[a-z,:;)\"”’]|[ \t\u00a0]*\Z)|(?=[ \t\u00a0]*[,:;)\"”’!?]|[ \t\u00a0]*\Z|[ \t\u00a0]+[a-z]))")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "npadvmod", "attr"})
 # after a capitalised word, more capitalised words in a list ("Gypsy, Roma and Traveller") and the next word
@@ -1146,7 +1151,8 @@ class _NameFinder:
         # (the model tags unknown names as places too: "Kemi and Blessing" are both GPE; a listed first
         # name is never the place)
         return any((c.ent_type_ in _PLACE_LABELS or c.text in self.names.place_words)
-                   and c.text not in self.names.first_names and c.text not in self.names.ambiguous for c in joined)
+                   and c.text not in self.names.first_names and c.text not in self.names.ambiguous
+                   and not start <= c.idx < end for c in joined)  # (not a word of the name: "Mr and Mrs Hill")
 
     def _links_only(self, gap: str) -> bool:
         """The gap between a name and a cue holds only spaces, quotes, brackets, commas
@@ -1236,6 +1242,8 @@ class _NameFinder:
         if t.dep_ in _SUBJECT_DEPS:
             if head in ctx["subject_verbs"]:
                 return True
+            if any(f"{head} {c.lower_}" in ctx["subject_particle_verbs"] for c in t.head.children if c.dep_ == "prt"):
+                return True  # "Big Dec turned up at the allotment"
             if head in ctx["speech_verbs"] and (
                     # "Okafor said ..." (not an entity at all) or "Kemi said her ..."
                     # but not "Shelter said its ..." (tagged as an organisation)
@@ -1362,6 +1370,22 @@ class _NameFinder:
                 break
             end, j, taken = nxt.end, j + 1, taken + 1
         return end
+
+    def bare_subject(self, tok: _Tok) -> bool:
+        """A capitalised word that is a clause's subject with no article, possessive or modifier of
+        its own: a common noun as a subject takes one ("The hope said ..."), a name does not."""
+        t = tok.token
+        return bool(t is not None and tok.text[:1].isupper() and t.dep_ in _SUBJECT_DEPS
+                    and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children))
+
+    def initial_after(self, end: int) -> int:
+        """A first name's surname given as one capital letter ("Leonie W:", "Dylan P. has"): the end
+        after the letter (and its full stop). Not "I" or "A" (a word), not the first letter of a
+        longer capitalised word or an acronym ("Sam B&Q", "Kemi NHS")."""
+        m = _INITIAL_AFTER.match(self.text, end)
+        if m is None or m.group(1) in ("I", "A"):
+            return end
+        return m.end()
 
     # -- sources -------------------------------------------------------------
 
@@ -1648,8 +1672,9 @@ class _NameFinder:
                 continue
             if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
                 continue
-            if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok):
-                continue  # "Will Daniel come?", "Hope grew"
+            if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) \
+                    and not (self.bare_subject(tok) and self.personal_context(tok)):
+                continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
             if i > 0 and self.toks[i - 1].text in SAINTS:
                 continue
             heading = self.heading_like(tok)
@@ -1660,6 +1685,8 @@ class _NameFinder:
                 continue
             if self.public_role(tok.start, end):
                 continue
+            if end == tok.end and not heading:
+                end = self.initial_after(end)  # "Leonie W", "Dylan P."
             if self.acceptable(tok.start, end):
                 # in a Title Case heading the next capitalised words need not
                 # be a surname: report the first name only

@@ -1,0 +1,365 @@
+"""The buyer's standards beyond first contact and workforce, and the buyer's baselines.
+
+A panel marks an answer down when the buyer sets a standard and the answer states a weaker one
+beside it ("every safeguarding concern reported on the same working day" against our block's "within
+one working day"), ignores a training level, a payment policy's rate or a KPI trajectory, or never
+answers the buyer's own baseline ("only 54% of crisis plans shared"). This module reads them:
+
+* **timescales** for the matters in ``phrasebank/buyer_standards.yaml`` (reporting a safeguarding
+  concern, sharing a crisis plan, contact after discharge, urgent contact, acknowledging a referral):
+  :func:`weaker` finds a sentence of ours on the same matter with a longer timescale, which the answer
+  leaves out; the ``buyer standard timescale`` template commits to the buyer's;
+* **training levels** ("registered practitioners and team leaders trained to Level 3, before working
+  unsupervised"), committed to by the roles and the time the buyer sets;
+* **payment rates** for involving people with lived experience ("£20 per hour plus travel costs");
+* **KPIs**: a target (by year: "60% in Year 1, rising to 70% from Year 2") and the buyer's baseline for
+  the same measure ("38% ... had a paired outcome measure"), answered with our figure for the same
+  measure where our records hold it (an indicator id in the phrasebank) and a plan from the baseline.
+
+Nothing here says we already meet a standard: the templates commit to it with a method.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evidencebot.compose.filters import load_phrasebank
+
+PHRASEBANK = "buyer_standards.yaml"
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+                 "twelve": 12, "fourteen": 14, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72}
+_NUM = r"\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_DAYS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0}
+_TIME = re.compile(
+    rf"(?P<within>within\s+(?:the\s+)?(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
+    rf"hours?)(?P<of>\s+(?:of|after|from)\s+[^.,;:()\n]{{3,45}}(?=[.,;:()\n]|$))?)"
+    r"|(?P<same>(?:on\s+)?the\s+same\s+(?:working\s+)?day)"
+    r"|(?P<next>by\s+the\s+next\s+working\s+day|(?:on\s+)?the\s+next\s+working\s+day)", re.I)
+_YEAR = re.compile(r"\b(?:in|during|for|over|to|year\s+to)\s+(?:the\s+)?(?:year\s+(?:to\s+)?)?(?:(?:19|20)\d\d|"
+                   r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\d)",
+                   re.I)
+_PAST = re.compile(r"\b(?:had|has\s+had|was|were|did|reached|currently|at\s+present|last\s+year|only)\b", re.I)
+_PCT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")
+_TRAJECTORY = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%\s+(?P<when>in|from|by\s+the\s+end\s+of)\s+Year\s+(?P<y>\d)", re.I)
+
+
+@dataclass
+class Standard:
+    kind: str
+    """'timescale', 'training', 'payment' or 'kpi'."""
+    matter: str
+    """The matter's key ('safeguarding_report', 'paired_outcome'); for training, the training's subject."""
+    text: str
+    """The buyer's requirement as the answer writes it ('every safeguarding concern to be reported on the same
+    working day'; 'Level 3'; '£20 per hour plus travel costs'; '60% in Year 1, rising to 70% from Year 2')."""
+    sentence: str
+    """The buyer's sentence it came from."""
+    days: float | None = None
+    """A timescale in days (a working day counts 1.4, the same day 0.5)."""
+    time: str = ""
+    """A timescale as the buyer wrote it ('within 2 working days of being agreed or updated')."""
+    who: str = ""
+    """Training: the roles it is for ('registered practitioners and team leaders'), '' for all staff."""
+    when: str = ""
+    """Training: by when ('before working unsupervised')."""
+    baseline: str = ""
+    """KPI: the buyer's current figure ('38%'; '19 days')."""
+    baseline_sentence: str = ""
+    label: str = ""
+    """KPI: the measure in words ('people discharged with a paired outcome measure')."""
+    indicator: str = ""
+    """KPI: our indicator for the same measure, '' when our records hold none."""
+
+
+def _data() -> dict:
+    return load_phrasebank(PHRASEBANK) or {}
+
+
+def _phrases(words) -> re.Pattern:
+    words = [str(w).strip() for w in words or [] if str(w).strip()]
+    if not words:
+        return re.compile(r"(?!)")
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    flat = re.sub(r"[ \t]*\|[ \t]*", ". ", text or "")
+    # a line wrapped inside a sentence goes on; a blank line, a bullet or a list item starts another
+    flat = re.sub(r"(?<=[^\n.?!:;])\n(?![ \t]*(?:\n|[-•▪*]|o\s|\(?[a-z0-9ivx]{1,4}[).]\s|[A-Z][^.]{0,80}$))", " ", flat)
+    out = []
+    for s in re.split(r"(?<=[.?!;])\s+|\n+", flat):
+        s = " ".join(s.split()).strip(" -•▪o\t")
+        if s:
+            out.append(s)
+    return out
+
+
+def _days(m: re.Match) -> float:
+    if m.group("same"):
+        return 0.5
+    if m.group("next"):
+        return 1.4
+    raw = m.group("n").lower()
+    n = float(_WORD_NUMBERS.get(raw, 0) or raw) if raw not in _WORD_NUMBERS else float(_WORD_NUMBERS[raw])
+    unit = " ".join(m.group("u").lower().split()).rstrip("s")
+    return n * _DAYS.get(unit, 1.0)
+
+
+def _matter_at(s: str, m: re.Match, prev_end: int, matters: dict, *, ours: bool) -> str | None:
+    """The matter a timescale in ``s`` is for: named between the previous timescale (or the sentence's start)
+    and it, else in the words after it up to the next comma."""
+    before = s[prev_end:m.start()]
+    after = re.split(r"[,;]|\band\b", s[m.end():], maxsplit=1)[0]
+    for window in (before, after, s):
+        for key, spec in matters.items():
+            cue = _phrases(list(spec.get("any") or []) + (list(spec.get("ours") or []) if ours else []))
+            if cue.search(window) and _phrases(spec.get("with")).search(s) and not _phrases(spec.get("not")).search(s):
+                return key
+        if window is after and not ours:
+            break
+    return None
+
+
+def _asks(s: str, data: dict) -> bool:
+    return bool(_phrases(data.get("asks")).search(s)) and not _YEAR.search(s) and not re.search(
+        r"\b(?:were|was|had|reached)\b", s, re.I)
+
+
+def timescales(text: str) -> list[Standard]:
+    """The buyer's timescale standards in ``text``, one per matter (the first asked)."""
+    data = _data()
+    matters = data.get("matters") or {}
+    out: dict[str, Standard] = {}
+    for s in _sentences(text):
+        if not (_asks(s, data) or _targets_in(s, data)):
+            continue
+        prev = 0
+        for m in _TIME.finditer(s):
+            key = _matter_at(s, m, prev, matters, ours=False)
+            prev = m.end()
+            if key is None or key in out:
+                continue
+            time = " ".join(m.group(0).split())
+            if m.group("same") and not time.lower().startswith("on "):
+                time = "on " + time
+            says = str(matters[key].get("says") or "{time}")
+            out[key] = Standard("timescale", key, says.format(time=time), s, days=_days(m), time=time)
+    return list(out.values())
+
+
+def weaker(sentence: str, standard: Standard) -> bool:
+    """True when ``sentence`` (ours) states a timescale on the standard's matter that is longer than the
+    buyer's ('within one working day' beside 'on the same working day')."""
+    if standard.kind != "timescale" or standard.days is None:
+        return False
+    matters = _data().get("matters") or {}
+    prev = 0
+    for m in _TIME.finditer(sentence or ""):
+        key = _matter_at(sentence, m, prev, matters, ours=True)
+        prev = m.end()
+        if key == standard.matter and _days(m) > standard.days + 1e-9:
+            return True
+    return False
+
+
+def routine_contact(text: str) -> tuple[str, float, str] | None:
+    """A routine first-contact standard written after an urgent one without its own 'within' ('contact within
+    4 hours for urgent referrals and 5 working days for routine referrals'): (as written, days, sentence)."""
+    for s in _sentences(text):
+        m = re.search(rf"(?:within\s+)?(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?)\s+for\s+"
+                      r"(?:all\s+)?routine\b", s, re.I)
+        if m and _asks(s, _data()):
+            n = float(_WORD_NUMBERS.get(m.group("n").lower(), 0) or m.group("n"))
+            unit = " ".join(m.group("u").lower().split())
+            return f"{m.group('n')} {unit} of referral", n * _DAYS.get(unit.rstrip("s"), 1.0), s
+    return None
+
+
+# ---------------------------------------------------------------- training, payment
+
+
+def training(text: str) -> list[Standard]:
+    """The buyer's training levels: 'registered practitioners and team leaders trained to Level 3, before
+    working unsupervised'; 'All staff must complete the ... Standard (Level 2) within six months of starting'."""
+    data = _data().get("training") or {}
+    level = re.compile("|".join(data.get("level") or [r"(?!)"]), re.I)
+    when_re = re.compile("|".join(data.get("when") or [r"(?!)"]), re.I)
+    words = _phrases(data.get("words"))
+    out: list[Standard] = []
+    for s in _sentences(text):
+        m = level.search(s)
+        if not m or not words.search(s) or not _asks(s, _data()) and not re.search(r"\bwill\s+complete\b", s, re.I):
+            continue
+        lvl = f"Level {m.group('n')}"
+        if any(x.text == lvl for x in out):
+            continue
+        who = ""
+        w = re.search(r"\b(?:with|for)\s+(?P<who>[a-z][a-z ,]{3,60}?)\s+(?:being\s+)?trained\s+to\s+level", s, re.I) or \
+            re.search(r"level\s+\d\s+for\s+(?P<who>[a-z][a-z ,]{3,60}?)(?=[.,;(]|\s+(?:within|before|by)\b|$)", s, re.I) or \
+            re.search(r"(?:^|[,;]\s*|\band\s+)(?P<who>(?!all\b)[A-Za-z][a-z]+(?:\s+[a-z]+){0,4}?)\s+(?:must|will|should|are\s+to)\s+"
+                      r"(?:be\s+trained|hold|reach|complete)\b[^.;]{0,40}?level", s, re.I)
+        if w:
+            who = w.group("who").strip(" ,")
+        subject = ""
+        t = re.search(r"\bcomplete\s+(?P<what>(?:the\s+)?[^,;]{3,90}?)\s*(?:\(level\s+\d\)|\bat\s+the\s+level|\bto\s+level|"
+                      r"\bwithin\b|\bbefore\b)", s, re.I)
+        t = t or re.search(r"level\s+\d\s+(?P<what>[a-z][a-z ]{2,40}?)\s+training\b", s, re.I)
+        if t:
+            subject = re.sub(r"\s+training$", "", t.group("what").strip(), flags=re.I)
+        when = when_re.search(s)
+        out.append(Standard("training", subject, lvl, s, who=who, when=when.group(0).strip(" ,") if when else ""))
+    return out
+
+
+def payment(text: str) -> list[Standard]:
+    """The buyer's rate for paying people with lived experience ('£20 per hour plus travel costs')."""
+    data = _data().get("payment") or {}
+    rate = re.compile("|".join(data.get("rate") or [r"(?!)"]), re.I)
+    words = _phrases(data.get("words"))
+    for s in _sentences(text):
+        m = rate.search(s)
+        if m and words.search(s):
+            policy = re.search(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}Polic(?:y|ies))\b", s)
+            name = policy.group(1).strip() if policy else ""
+            name = re.sub(r"^(?:The|the|Its|its|Our|our)\s+", "", name)
+            return [Standard("payment", name, " ".join(m.group(0).split()), s)]
+    return []
+
+
+# ---------------------------------------------------------------- KPIs and baselines
+
+
+def _measure(s: str, measures: dict) -> str | None:
+    low = s.lower()
+    for key, spec in measures.items():
+        if _phrases(spec.get("any")).search(s) and all(str(w) in low for w in spec.get("all") or []):
+            return key
+    return None
+
+
+def _targets_in(s: str, data: dict) -> bool:
+    kpi = data.get("kpi") or {}
+    return bool(_PCT.search(s) and (_phrases(kpi.get("target_words")).search(s) or _TRAJECTORY.search(s)))
+
+
+def _target_text(s: str) -> str:
+    years = list(_TRAJECTORY.finditer(s))
+    if years:
+        return " ".join(s[years[0].start():years[-1].end()].split())
+    m = re.search(r"(?:(?:below|under|above|over|at\s+least|no\s+more\s+than|no\s+less\s+than)\s+)?\d+(?:\.\d+)?\s*%", s,
+                  re.I)
+    return " ".join(m.group(0).split()) if m else ""
+
+
+def kpis(text: str) -> list[Standard]:
+    """The buyer's KPI targets and baselines, one per measure: the target (by year where given) with the
+    buyer's baseline for the same measure; a baseline with no target is kept too (the buyer's figure an
+    answer should meet with ours). A target sentence naming no measure is for the measure of the sentence
+    before it ('The target is 90% by the end of Year 2')."""
+    data = _data()
+    kpi = data.get("kpi") or {}
+    measures = kpi.get("measures") or {}
+    out: dict[str, Standard] = {}
+    last = None
+    named = None  # the measure whose words the last sentence with a figure named ('29% of adults are from ... groups')
+    for s in (part for whole in _sentences(text) for part in re.split(r",\s+and\s+(?=\d+(?:\.\d+)?\s*%)", whole)):
+        key = _measure(s, measures)
+        wait = re.search(r"\bmedian\s+wait\b[^.]{0,60}?\b(?P<n>\d+)\s+(?P<u>days|weeks)\b", s, re.I) or \
+            re.search(r"\b(?P<n>\d+)[- ](?P<u>day|week)s?\s+median\s+wait\b", s, re.I)
+        if wait and not _targets_in(s, data):
+            unit = wait.group("u").lower().rstrip("s") + "s"
+            st = out.setdefault("median_wait", Standard("kpi", "median_wait", "", s, label="the median wait from referral "
+                                                        "to first contact", indicator="median_wait"))
+            st.baseline, st.baseline_sentence = f"{wait.group('n')} {unit}", s
+            last = "median_wait"
+            continue
+        if not _PCT.search(s):
+            last = key or last
+            continue
+        if key is None and named and re.search(r"\b(?:these|those|this)\s+groups?\b", s, re.I) and all(
+                str(w) in s.lower() for w in measures[named].get("all") or []):
+            key = named  # 'only 8% of referrals ... were for people from these groups'
+        named = next((k for k, spec in measures.items() if _phrases(spec.get("any")).search(s)), named)
+        if _targets_in(s, data) and not (_YEAR.search(s) or _PAST.search(s)):
+            key = key or last
+            if key is None:
+                continue
+            spec = measures[key]
+            st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
+                                              indicator=str(spec.get("indicator") or "")))
+            if not st.text:
+                st.text, st.sentence = _target_text(s), s
+            last = key
+        elif key and (_YEAR.search(s) or _PAST.search(s)):
+            spec = measures[key]
+            st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
+                                              indicator=str(spec.get("indicator") or "")))
+            pct = _PCT.search(s)
+            if not st.baseline and pct:
+                st.baseline, st.baseline_sentence = f"{pct.group('n')}%", s
+            last = key
+    return list(out.values())
+
+
+def agrees_later(sentence: str, standard: Standard) -> bool:
+    """True when ``sentence`` (ours) proposes to agree later a target or trajectory for the measure of a KPI
+    the buyer has set one for already."""
+    if standard.kind != "kpi" or not standard.text:
+        return False
+    data = _data().get("kpi") or {}
+    spec = (data.get("measures") or {}).get(standard.matter) or {}
+    later = re.compile("|".join(data.get("agree_later") or [r"(?!)"]), re.I)
+    return bool(later.search(sentence or "") and _phrases(list(spec.get("any") or []) + ["paired-score"]
+                                                          if standard.matter == "paired_outcome" else spec.get("any")).search(sentence or ""))
+
+
+def baseline_when(sentence: str) -> str:
+    """The period the buyer's baseline is for, as the buyer wrote it ('2025/26', 'the year to March 2026')."""
+    m = re.search(r"\b(?:19|20)\d\d/\d\d\b", sentence or "") or re.search(
+        r"\bthe\s+year\s+to\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", sentence or "") or re.search(r"\b(?:19|20)\d\d\b", sentence or "")
+    return m.group(0) if m else ""
+
+
+def read(text: str) -> list[Standard]:
+    """Every buyer standard of this module in ``text``: timescales, training levels, payment rates, KPIs."""
+    return timescales(text) + training(text) + payment(text) + kpis(text)
+
+
+def where(standard: Standard, points: list) -> tuple[object | None, bool]:
+    """(the part a standard's template goes in, whether that part asks about it): the first part whose own
+    words name its matter; else, when the buyer's sentence is the question's, the part sharing most words
+    with it (not asked)."""
+    from evidencebot.compose import blockmatch
+
+    data = _data()
+    if standard.time:
+        # the part that states the buyer's timescale itself ('... to the front door on the same working day')
+        said = re.compile(r"\s+".join(map(re.escape, standard.time.split())), re.I)
+        for p in points:
+            if said.search(p.text):
+                return p, True
+    if standard.kind == "timescale":
+        spec = (data.get("matters") or {}).get(standard.matter) or {}
+        cue = _phrases(spec.get("any"))
+        both = [p for p in points if cue.search(p.text) and _phrases(spec.get("with")).search(p.text)]
+        if both:
+            return both[0], True
+    elif standard.kind == "kpi":
+        spec = ((data.get("kpi") or {}).get("measures") or {}).get(standard.matter) or {}
+        cue = _phrases(list(spec.get("parts") or []) + list(spec.get("any") or []) + (
+            ["median wait", "wait", "waiting"] if standard.matter == "median_wait" else []))
+    elif standard.kind == "training":
+        cue = _phrases(["training", "trained", "induction", standard.matter] if standard.matter else ["training", "trained"])
+    else:
+        cue = _phrases(["pay", "paid", "payment", "reward"])
+    for p in points:
+        if cue.search(p.text):
+            return p, True
+    want = set(blockmatch.tokens(standard.sentence + " " + standard.baseline_sentence)) - blockmatch.HEAD_GENERIC
+    scored = sorted(points, key=lambda p: -len(want & set(blockmatch.tokens(p.text))))
+    if scored and want & set(blockmatch.tokens(scored[0].text)):
+        return scored[0], False
+    return None, False

@@ -1,0 +1,163 @@
+"""The buyer's standards beyond first contact and workforce, and the buyer's baselines (issue 12, session 9).
+
+The session-8 panel marked down answers that set our block's "within one working day" beside the buyer's
+"every safeguarding concern reported on the same working day", ignored a training level, a payment
+policy's rate and a KPI trajectory, and never answered the buyer's baselines. The questions here are
+written for this test in another buyer's words (not the s8 set)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencebot.compose import buyer_standards as S
+
+PERIOD = "2025-10..2026-09"
+
+SAFEGUARDING = """Question 3.4 - Keeping people safe
+
+The Greyholt Safeguarding Adults Board expects every provider to report all safeguarding concerns to the
+Marsden Adult Safeguarding Hub on the same working day. Registered staff must be trained to Level 3 before
+working unsupervised.
+
+Please describe how staff will recognise and report safeguarding concerns, and how you will make sure staff
+are trained to the required level.
+
+Maximum 400 words."""
+
+OUTCOMES = """D1 Outcomes
+
+In 2025/26, 45% of people leaving the current service had a paired outcome measure, and 47% of people on the
+caseload had a crisis plan copied to their GP. The KPI trajectory for paired outcome measures is 55% in Year 1,
+65% in Year 2 and 75% in Year 3.
+
+Explain how you will collect paired outcome measures and reach the KPI from the current baseline.
+
+Maximum 400 words."""
+
+
+def test_timescales_are_read_by_matter_and_a_baseline_is_not_a_standard():
+    text = ("Referrals must be acknowledged within 1 working day, urgent referrals must be contacted within 24 hours "
+            "and routine referrals offered a first appointment within 10 working days. In 2025/26 only 62% of "
+            "concerns reached the Hub within 24 hours. Every crisis plan must be shared with the GP within 2 working "
+            "days of being agreed.")
+    got = {s.matter: (s.time, round(s.days, 2)) for s in S.timescales(text)}
+    assert got == {"acknowledge": ("within 1 working day", 1.4), "urgent_contact": ("within 24 hours", 1.0),
+                   "crisis_plan_share": ("within 2 working days of being agreed", 2.8)}
+
+
+@pytest.mark.parametrize("ours, weaker", [
+    ("Where the concern meets the threshold, we make a referral to adult social care within one working day.", True),
+    ("A concern that meets the threshold is raised with adult social care by the next working day.", True),
+    ("They discuss it with the safeguarding lead the same day.", False),
+    ("A discharge summary goes to the GP within five working days of the last contact.", False),
+])
+def test_a_longer_timescale_of_ours_on_the_same_matter_is_weaker(ours, weaker):
+    standard = S.timescales("You will report every safeguarding concern to the front door on the same working day.")[0]
+    assert S.weaker(ours, standard) is weaker
+
+
+def test_training_payment_and_kpis_are_read():
+    training = S.training("All staff must complete the Marsden Trauma-Informed Standard (Level 2) within six months of "
+                          "starting in post.")[0]
+    assert (training.text, training.matter, training.when) == (
+        "Level 2", "the Marsden Trauma-Informed Standard", "within six months of starting in post")
+    pay = S.payment("The ICB pays experts by experience £18.50 per hour under its Involvement Reward and Recognition "
+                    "Policy.")[0]
+    assert (pay.text, pay.matter) == ("£18.50 per hour", "Involvement Reward and Recognition Policy")
+    kpis = {k.matter: (k.text, k.baseline) for k in S.kpis(OUTCOMES)}
+    assert kpis["paired_outcome"] == ("55% in Year 1, 65% in Year 2 and 75% in Year 3", "45%")
+    assert kpis["crisis_plan_gp"] == ("", "47%")
+    follow = {k.matter: (k.text, k.baseline, k.indicator) for k in S.kpis(
+        "In the year to March 2026, 66% of people were contacted within 48 hours of discharge. The target is 90% by "
+        "the end of Year 2.")}
+    assert follow == {"discharge_followup_48h": ("90% by the end of Year 2", "66%", "followup_48h")}
+
+
+@pytest.fixture(scope="module")
+def safeguarding(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    return assemble_tender(demo_db, SAFEGUARDING, period=PERIOD)
+
+
+def test_the_buyers_timescale_is_committed_to_and_ours_is_not_stated_beside_it(safeguarding):
+    text = safeguarding.markdown
+    assert "every safeguarding concern to be reported on the same working day" in text
+    assert not re.search(r"within one working day|by the next working day", text), text
+    assert "Level 3 before working unsupervised" in text
+    said = [s for s in re.split(r"(?<=\.)\s+", text) if "same working day" in s or "Level 3" in s]
+    assert not any(re.match(r"(?:We|Staff) (?:already )?(?:report|are trained)\b", s) for s in said), said
+    labels = [c["label"] for c in safeguarding.comparisons]
+    assert "a timescale" in labels and "a training level" in labels
+
+
+def test_the_safeguarding_answer_passes_our_own_checker(safeguarding, demo_db):
+    from evidencebot.compose.tender import get_checker
+
+    assert safeguarding.checked and not safeguarding.findings
+    assert not get_checker(demo_db, external=True).check_text(safeguarding.markdown)
+
+
+def test_a_baseline_is_answered_with_the_buyers_figures_and_a_plan(demo_db):
+    from evidencebot.compose.tender import assemble_tender, get_checker
+
+    a = assemble_tender(demo_db, OUTCOMES, period=PERIOD)
+    text = a.markdown
+    assert "55% in Year 1, 65% in Year 2 and 75% in Year 3" in text and "45% (2025/26)" in text, text
+    # we hold no paired-measure figure of the same definition: said plainly, never another measure in its place
+    assert "Our current service does not report this measure in the same form" in text
+    assert "against the trajectory for the year" in text
+    assert not get_checker(demo_db, external=True).check_text(text)
+
+
+def test_a_figure_said_to_be_the_buyers_is_a_quote_and_ours_is_still_checked(demo_db):
+    from evidencebot.compose.tender import get_checker
+
+    checker = get_checker(demo_db, external=True)
+    quoted = "The buyer's target for people with a paired measure is 60% in Year 1, from the buyer's current figure of 38%."
+    assert not [f for f in checker.check_text(quoted) if f.rule.endswith("figure-unsupported")]
+    ours = "Our pairing rate for people discharged last year was 38%, against the buyer's figure."
+    assert [f for f in checker.check_text(ours) if "figure" in f.rule or "unsupported" in f.rule]
+
+
+def test_a_timescale_stated_once_in_a_questionnaire_reaches_every_answer(demo_copy, tmp_path):
+    """The buyer's safeguarding timescale, stated in the introduction only, is kept with the imported tender: an
+    answer about risk and joint working never states our 'within one working day' / 'by the next working day'."""
+    from docx import Document
+
+    from evidencebot.compose import tender_store
+
+    d = Document()
+    d.add_heading("Invitation to Tender", 0)
+    d.add_paragraph("Greyholt Integrated Care Board is commissioning the Greyholt Recovery Service. Providers must "
+                    "report every safeguarding concern to the Council's adult front door on the same working day.")
+    d.add_heading("1.1 Safeguarding", 1)
+    d.add_paragraph("Describe how staff will recognise abuse and neglect and raise a safeguarding concern with adult "
+                    "social care.")
+    d.add_paragraph("Maximum 300 words.")
+    d.save(tmp_path / "itt.docx")
+    tender_store.import_questionnaire(demo_copy, tmp_path / "itt.docx")
+    results = tender_store.draft(demo_copy, None)
+    text = "\n".join(r["answer"].markdown for r in results)
+    assert not re.search(r"within one working day|by the next working day", text), text
+    assert "same working day" in text
+
+
+def test_a_minimum_staffing_level_is_the_buyers_workforce_figure():
+    from evidencebot.compose import buyer_terms
+
+    figures = buyer_terms.read_figures(
+        "The Service Specification sets a minimum staffing level of 42 WTE across the Lot, of which no fewer than 6 WTE "
+        "must be peer support workers.")
+    assert {(f.what, f.value) for f in figures} == {("workforce", 42.0), ("peer_workforce", 6.0)}
+
+
+def test_the_first_contact_standard_is_not_an_acknowledgement_before_it():
+    from evidencebot.compose import buyer_terms
+
+    figures = buyer_terms.read_figures(
+        "Referrals must be acknowledged within 1 working day, urgent referrals must be contacted within 24 hours and "
+        "routine referrals offered a first appointment within 10 working days.")
+    assert [(f.what, f.text) for f in figures] == [("first_contact", "10 working days of referral")]

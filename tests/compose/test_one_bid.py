@@ -1,0 +1,174 @@
+"""One bid, one buyer, one set of facts (issue 12, session 9).
+
+A tender assembled from several question files decides who the buyer is once, from all of them
+(the localities it lists, the places it says the service works from or runs, whether we would be
+new), shows it for the bid team to confirm, and every answer uses it: the buyer's hub is where we
+work, a service its Lot includes is ours to run, never a partner's; a figure the buyer states in
+one question is answered in that question's answer, not in the first part of another answer that
+happens to speak of staff. The questions below are written in another buyer's words (not s8's)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from evidencebot.compose import tender_profile as tp
+
+PERIOD = "2025-10..2026-09"
+
+MODEL = (
+    "D1.1 Service model\n"
+    "The service will support around 400 adults at any one time across three localities (Dunmore Town, "
+    "Kelsey Bay and Ashby Fields). Describe your service model. Your answer should cover: how referrals will "
+    "be received and screened; how the service will operate from the Dunmore Community Hub and across the "
+    "other two localities; and how people will be supported to leave the service well.\n"
+    "Maximum 500 words"
+)
+CRISIS = (
+    "D2.4 Crisis alternatives\n"
+    "The contract also includes the Kelsey Bay Crisis Café, open from 6pm to midnight every day. Describe:\n"
+    "(a) how people will be helped to plan for a crisis with their worker; and\n"
+    "(b) how you will staff and run the Kelsey Bay Crisis Café safely.\n"
+    "Maximum 450 words"
+)
+PEOPLE = (
+    "D3.2 Workforce\n"
+    "Of the workforce, no fewer than 5 WTE must be peer support workers with lived experience. Describe:\n"
+    "(a) the workforce you will put in place, including peer support workers; and\n"
+    "(b) how you will supervise and support staff.\n"
+    "Maximum 450 words"
+)
+START = (
+    "D4.1 Mobilisation\n"
+    "The contract starts on 1 July 2027. The outgoing provider has said that 20 staff may transfer under TUPE. "
+    "Describe your mobilisation plan, including how you will keep people's support going through the change "
+    "of provider.\nMaximum 400 words"
+)
+
+
+def test_localities_and_the_places_we_would_work_from_or_run_are_read():
+    facts = tp.read_facts(MODEL + "\n" + CRISIS)
+    assert facts["localities"].value == "Dunmore Town, Kelsey Bay and Ashby Fields"
+    assert facts["base"].value == "the Dunmore Community Hub; the Kelsey Bay Crisis Café"
+    assert tp.is_base("Kelsey Bay Crisis Café", facts["base"].value) == "Kelsey Bay Crisis Café"
+    assert tp.is_base("Kelsey Bay Crisis", facts["base"].value) == "Kelsey Bay Crisis Café"  # read short of 'Café'
+    assert tp.is_base("Kelsey Bay", facts["base"].value) == ""  # the locality is not the café
+    # a partner's service based at a hub does not make the hub, or the partner's place, ours
+    partner = "The council's housing team, which is provided by another organisation, is based at the Ashby Centre."
+    assert "base" not in tp.read_facts(partner)
+    assert "base" not in tp.read_facts("Housing Options are based at the Dene Centre.")
+
+
+def test_a_block_for_a_place_someone_else_runs_is_left_out_when_the_tender_makes_that_place_ours():
+    from evidencebot.compose.tender import fits_provider
+
+    elsewhere = SimpleNamespace(tags=["crisis café", "run by another: crisis café"])
+    plain = SimpleNamespace(tags=["crisis café"])
+    assert fits_provider([elsewhere, plain], {"provider_status": "new"}) == [elsewhere, plain]
+    assert fits_provider([elsewhere, plain], {"provider_status": "new", "base": "the Kelsey Bay Crisis Café"}) == [plain]
+
+
+def _files(tmp_path, *texts):
+    paths = []
+    for n, text in enumerate(texts, 1):
+        p = tmp_path / f"q{n:02d}.md"
+        p.write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def test_a_tender_from_question_files_decides_the_buyer_once_and_every_answer_uses_it(run, demo_copy, tmp_path):
+    imported = run("tender", "import", *_files(tmp_path, MODEL, CRISIS, PEOPLE, START))
+    assert imported.exit_code == 0, imported.output
+    assert "imported tender 1: 4 questions from 4 files" in imported.output
+    assert "the buyer's localities: Dunmore Town, Kelsey Bay and Ashby Fields (read from the questionnaire" \
+        in imported.output
+    assert "the Dunmore Community Hub; the Kelsey Bay Crisis Café" in imported.output
+    # decided from all the questions: the outgoing provider is in the last file only
+    assert "incumbent or new provider: new" in imported.output
+    status = run("tender", "status").output
+    assert "Who the buyer is (every answer uses this; confirm it" in status
+    assert "D1.1" in status and "D4.1" in status
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 0, drafted.output
+    answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
+    assert set(answers) == {"D1.1", "D2.4", "D3.2", "D4.1"}
+    # the hub is where we work, the café is ours to run: never a partner, never someone else's service
+    assert "based at the Dunmore Community Hub" in answers["D1.1"]
+    assert "We will run the Kelsey Bay Crisis Café" in answers["D2.4"]
+    every = "\n".join(answers.values())
+    assert "We will work with the Dunmore Community Hub" not in every
+    assert "we agree with the local safe haven or crisis café" not in every
+    assert "current provider" not in every and "Riverside" not in every
+    # the peer-worker figure is stated in D3.2: its plan is written there, not in the café's staffing part
+    assert "at least 5 WTE peer support workers" in answers["D3.2"]
+    assert "5 WTE" not in answers["D2.4"]
+    # the bid team can correct what was read; the answers then use the correction
+    changed = run("tender", "profile", "--base", "the Dunmore Community Hub")
+    assert changed.exit_code == 0 and "places the service works from or runs: the Dunmore Community Hub (set by" \
+        in changed.output
+    exported = run("tender", "export", "-o", str(tmp_path / "response.md"))
+    assert exported.exit_code == 0, exported.output
+    headings = [ln for ln in (tmp_path / "response.md").read_text().splitlines() if ln.startswith("## ")]
+    assert len(headings) == 4 and not any(h.count("D1.1") > 1 for h in headings), headings
+
+
+def test_question_files_must_be_text_when_several_are_given(run, tmp_path):
+    (tmp_path / "a.md").write_text(MODEL, encoding="utf-8")
+    (tmp_path / "b.docx").write_bytes(b"not a document")
+    bad = run("tender", "import", str(tmp_path / "a.md"), str(tmp_path / "b.docx"))
+    assert bad.exit_code == 2 and "b.docx" in bad.output and "one question each" in bad.output
+
+
+def test_a_named_thing_our_blocks_speak_of_generically_is_named_as_the_buyer_names_it():
+    from evidencebot.compose.tender import generic_phrase
+
+    place = {"dunmore"}
+    assert generic_phrase("Dunmore Works IPS", "is referred to the local Individual Placement and Support (IPS) "
+                          "service within two weeks", place) == "the local Individual Placement and Support (IPS)"
+    assert generic_phrase("Dunmore Safeguarding Children Partnership",
+                          "following the local safeguarding children partnership's procedures.", place) \
+        == "the local safeguarding children partnership's"
+    # another body in the same phrase is not swallowed into the buyer's name
+    assert generic_phrase("Dunmore Safeguarding Children Partnership", "represent us at the local Safeguarding "
+                          "Adults Board and safeguarding children partnership when asked", place) == ""
+    assert generic_phrase("Dunmore Works IPS", "the local drug and alcohol service", place) == ""
+
+
+def test_a_board_the_buyer_names_is_reported_to_not_treated_as_a_referral_partner():
+    from evidencebot.compose import buyer_terms
+
+    kind, _ = buyer_terms.local_kind("Dunmore Mental Health Partnership Board", "", {"dunmore"})
+    assert kind == "board"
+    board = next(b for b in buyer_terms.templates() if "buyer named board" in b.tags)
+    assert "referrals" not in board.body and "We will report to the {named}" in board.body
+
+
+WORK = (
+    "D5.3 Employment and safeguarding\n"
+    "NHS Dunmore Integrated Care Board commissions this service. Describe:\n"
+    "(a) how you will refer people to, and work jointly with, the Dunmore Works IPS service; and\n"
+    "(b) how you will follow the Dunmore Safeguarding Children Partnership procedures.\n"
+    "Maximum 500 words"
+)
+
+
+def test_a_named_local_service_our_method_already_covers_is_not_planned_as_new(demo_db):
+    """s8 A20/A12: 'We will work with the Wendle Works IPS service from the start of the contract. During
+    mobilisation ...' (a plan) beside 'Anyone who wants paid work is referred to the local IPS service' (current
+    practice). Now the block answers, naming the buyer's service; no plan template for it."""
+    from evidencebot.compose.tender import assemble_tender
+
+    text = assemble_tender(demo_db, WORK, period=PERIOD).markdown
+    assert "Dunmore Works IPS" in text and "the local Individual Placement and Support" not in text
+    assert "We will work with the Dunmore Works IPS" not in text
+    assert "We will work to the Dunmore Safeguarding Children Partnership" not in text
+
+
+def test_a_part_that_names_the_buyers_body_by_its_short_form_is_where_its_template_goes():
+    from evidencebot.compose.tender import short_mention
+
+    name = "Hartmoor and Wendle Mental Health Partnership Board"
+    place = {"hartmoor", "wendle"}
+    assert short_mention(name, "Reporting KPIs and people's feedback to the Partnership Board", place)
+    assert not short_mention(name, "Reporting KPIs to the board", place)
+    assert not short_mention(name, "Working with the partnership", place)
