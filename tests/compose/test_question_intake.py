@@ -849,3 +849,9 @@ def test_sibling_items_are_read_alike_and_in_your_response_is_not_context():
                  "how you will support family carers, and how you will work with the memory service. In particular, "
                  "describe what happens when a carer can no longer cope. (Maximum 900 words)")
     assert len(got) == 4 and got[1:3] == ["how you will support family carers", "how you will work with the memory service"]
+
+
+def test_a_lead_about_another_thing_is_not_carried_into_each_item():
+    got = _texts("Describe:\na. the model of the café;\nb. how the café will work with:\n   i. the NHS 111 mental health "
+                 "option;\n   ii. the police;\nc. how you will know whether it works.\n(800 words)")
+    assert got[1:3] == ["the NHS 111 mental health option", "the police"]

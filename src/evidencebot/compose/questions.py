@@ -980,7 +980,20 @@ def _lower_first(text: str) -> str:
 def _joinable(lead: str) -> bool:
     """A lead-in short and plain enough to go before each item ('how staff will recognise and respond to'); not a
     long one with its own clauses ('how you will support people who are homeless ..., with particular reference to')."""
-    return 1 <= len(lead.split()) <= 9 and "," not in lead and ";" not in lead
+    if not (1 <= len(lead.split()) <= 9 and "," not in lead and ";" not in lead):
+        return False
+    # the lead names the bidder or its people ('how you will work with', 'how staff will recognise and respond
+    # to'); a lead about another thing ('how the safe haven will work with') would carry that thing's words
+    # into every item and pull each part's method towards it
+    m = re.match(r"^(?:how|what|when|where|whether|why)\s+(?P<subject>.+?)\s+(?:will|would|can|could|should|must|shall)\b",
+                 lead, re.I)
+    return not m or bool(_BIDDER.fullmatch(m.group("subject")))
+
+
+_BIDDER = re.compile(r"(?:you|we|your\s+(?:service|organisation|team|staff|\w+\s+)?(?:workers|staff|team)|staff|"
+                     r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?"
+                     r"(?:workers|supporters)|employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers|"
+                     r"team|service|provider))", re.I)
 
 
 def _lead_phrase(head: str) -> str:
