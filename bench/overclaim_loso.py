@@ -55,6 +55,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--threshold", type=float, default=None, help="the scorer's threshold (default: the shipped one)")
     ap.add_argument("--kinds", action="store_true", help="recall per flag kind, false alarms per pass kind")
     ap.add_argument("--only", default="", help="score only these writers' sets (comma-separated, e.g. s6,dev6)")
+    ap.add_argument("--set", action="append", default=[],
+                    help="a feature or training setting for this run, e.g. normalise=false, MIN_WEIGHT=0.03")
     args = ap.parse_args(argv)
 
     from evidencebot.config import CheckerSettings
@@ -64,6 +66,13 @@ def main(argv: list[str]) -> None:
 
     import train_overclaim_scorer as train  # bench/, beside this script
 
+    for setting in args.set:
+        name, _, value = setting.partition("=")
+        parsed = {"true": True, "false": False}.get(value.lower(), value)
+        if name in train.SPEC:
+            train.SPEC[name] = parsed
+        else:
+            setattr(train, name, type(getattr(train, name))(parsed))
     sets = train.writer_sets()  # {writer: {"train": rows, "check": rows}}
     # the scorer's rule is opt-in (shipped off): switched on here
     checker = Checker(settings=CheckerSettings(enabled_rules=[train.SCORER_RULE]), families=["overclaim"])

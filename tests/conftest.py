@@ -82,7 +82,10 @@ def pytest_xdist_auto_num_workers(config):
     """``-n auto`` (pyproject's addopts): one worker more than the CPUs this process may use. A worker is
     not busy all the time (the app pilots wait for the app to go idle and for its timers, child processes
     start up, time budgets run out), so with one worker per core part of the machine sat idle: the
-    clean-clone run of session 5 used 115% of one core on 2 cores."""
+    clean-clone run of session 5 used 115% of one core on 2 cores. Still so in session 9 (the test process's own
+    /proc schedstat, -n 0 on a loaded machine): tests/tui/test_story_form.py ran 16.6 s on a CPU and was blocked
+    22.8 s more (timers, waiting for the app to go idle), tests/compose/test_tender.py ran 11.0 s and was never
+    blocked; so two workers would leave a core idle while an app test waits, and a third one fills it."""
     import os
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -90,7 +93,8 @@ def pytest_xdist_auto_num_workers(config):
 
 
 # The files that take the most CPU, longest first (seconds of CPU, the worker's own and its child processes',
-# measured per file on 2026-12-02 in a whole run, -n 3, with a per-file timing plugin; the rest are shorter).
+# measured per file on 2026-12-02 in a whole run, -n 3, with a per-file timing plugin; the rest are shorter;
+# test_crash, test_large, test_quality and test_lint measured again on their own after session 9's changes).
 # pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the workers in
 # collection order, one at a time, so putting the long files first leaves short ones for the end and the
 # workers finish together (xdist's own order, most tests first, left the few-test, long TUI files to the end
@@ -98,27 +102,27 @@ def pytest_xdist_auto_num_workers(config):
 # after these. Measure again when a file's cost changes a lot (the list went stale once already).
 LONGEST_FIRST = (
     "tui/test_story_kill.py",  # 29
-    "governance/test_large.py",  # 26
-    "governance/test_crash.py",  # 26
     "tui/test_user_jobs.py",  # 24
     "compose/test_word.py",  # 22
     "tui/test_story_form.py",  # 21
+    "governance/test_large.py",  # 19
     "tui/test_flows.py",  # 19
-    "language/test_quality.py",  # 18
     "tui/test_story_submit.py",  # 18
     "compose/test_method_library.py",  # 16
-    "core/test_lint.py",  # 16
     "language/test_rule_examples.py",  # 15
     "tui/test_open_word_draft.py",  # 15
     "tui/test_snapshots.py",  # 14
     "compose/test_tender.py",  # 14
+    "language/test_quality.py",  # 13
     "compose/test_export.py",  # 13
     "tui/test_partial_quarter.py",  # 12
+    "core/test_lint.py",  # 11
     "governance/test_attack_templates.py",  # 11
     "store/test_demo.py",  # 10
     "tui/test_draft_privacy.py",  # 10
     "governance/test_attack_outputs.py",  # 10
     "language/test_privacy.py",  # 10
+    "governance/test_crash.py",  # 9
     "governance/test_fuzz.py",  # 8
     "language/test_rules_cli.py",  # 7
     "tui/test_use_story.py",  # 7

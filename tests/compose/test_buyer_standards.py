@@ -120,6 +120,11 @@ def test_a_figure_said_to_be_the_buyers_is_a_quote_and_ours_is_still_checked(dem
     assert not [f for f in checker.check_text(quoted) if f.rule.endswith("figure-unsupported")]
     ours = "Our pairing rate for people discharged last year was 38%, against the buyer's figure."
     assert [f for f in checker.check_text(ours) if "figure" in f.rule or "unsupported" in f.rule]
+    # another party's figure in other words is still a fact to register, not a quote from the question
+    other = "The commissioner's dashboard puts the pairing rate for people discharged in 2025/26 at 38%."
+    assert [f for f in checker.check_text(other) if f.rule.endswith("figure-unsupported")]
+    between = "The buyer's current figure is lower than ours, at 38% of people discharged in 2025/26."
+    assert [f for f in checker.check_text(between) if f.rule.endswith("figure-unsupported")]
 
 
 def test_a_timescale_stated_once_in_a_questionnaire_reaches_every_answer(demo_copy, tmp_path):
@@ -161,3 +166,21 @@ def test_the_first_contact_standard_is_not_an_acknowledgement_before_it():
         "Referrals must be acknowledged within 1 working day, urgent referrals must be contacted within 24 hours and "
         "routine referrals offered a first appointment within 10 working days.")
     assert [(f.what, f.text) for f in figures] == [("first_contact", "10 working days of referral")]
+
+
+def test_the_buyers_reporting_standard_fills_the_part_that_asks_for_it(demo_db):
+    from evidencebot.compose.tender import assemble_tender, get_checker
+
+    question = ("Question 4: Reporting\n\nThe provider will report quarterly against the outcomes framework in Schedule 3 "
+                "to the Greyholt Mental Health Alliance Board.\n\nPlease set out:\n"
+                "- how you will report outcomes to the Alliance Board, with figures broken down by locality and age\n"
+                "- how you will use the data to improve the service\n\nMaximum 500 words.")
+    reading = S.reporting(question)[0]
+    assert (reading.matter, reading.text, reading.when, reading.who) == (
+        "Greyholt Mental Health Alliance Board", "quarterly", "the outcomes framework in Schedule 3", "locality and age")
+    a = assemble_tender(demo_db, question, period=PERIOD)
+    first = a.markdown.split("\n## ")[0]
+    assert "[To write]" not in first, first
+    assert "We will report to the Greyholt Mental Health Alliance Board quarterly against the outcomes framework" in first
+    assert "broken down by locality and age" in first
+    assert not get_checker(demo_db, external=True).check_text(a.markdown)

@@ -172,3 +172,52 @@ def test_a_part_that_names_the_buyers_body_by_its_short_form_is_where_its_templa
     assert short_mention(name, "Reporting KPIs and people's feedback to the Partnership Board", place)
     assert not short_mention(name, "Reporting KPIs to the board", place)
     assert not short_mention(name, "Working with the partnership", place)
+
+
+SAFE = (
+    "D6.1 Safeguarding\n"
+    "You will report every safeguarding concern raised by the service to the Council's adult social care front door "
+    "on the same working day. Describe:\n"
+    "(a) how staff will recognise and report a safeguarding concern; and\n"
+    "(b) how you will learn from safeguarding reviews.\n"
+    "Maximum 400 words"
+)
+OUTCOMES = (
+    "D7.2 Outcomes\n"
+    "Describe:\n"
+    "(a) the outcome measures you will use and how often; and\n"
+    "(b) how you will report outcomes and use them to improve the service.\n"
+    "Maximum 400 words"
+)
+
+
+def test_a_standard_one_question_states_is_committed_to_in_that_answer_only(run, demo_copy, tmp_path):
+    """After the buyer's standards were read from the whole tender, every answer of a 12-question tender carried
+    'The specification asks for every safeguarding concern to be reported on the same working day.' (35 such
+    lone sentences in the s8 tender). The standard belongs to the answer whose question states it."""
+    assert run("tender", "import", *_files(tmp_path, SAFE, OUTCOMES)).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 0, drafted.output
+    answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
+    assert "same working day" in answers["D6.1"]
+    assert "The specification asks for every safeguarding concern" not in answers["D7.2"]
+
+
+def test_the_buyers_own_board_named_with_its_owner_is_reported_to():
+    """s8 A23: 'report progress to the ICB's Mobilisation Board' was answered by our own mobilisation board with
+    the commissioner invited to it: a block about our board counted as naming the buyer's."""
+    from evidencebot.compose import buyer_terms
+
+    said = "how you will report progress to the Council's Transition Board"
+    assert buyer_terms.local_kind("Transition Board", said, set()) == ("board", "Council's Transition Board")
+    assert buyer_terms.local_kind("Transition Board", "how you will report to a Transition Board", set()) is None
+
+
+def test_a_mobilisation_answer_reports_to_the_buyers_board(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    question = ("D8.1 Mobilisation\nThe contract starts on 1 July 2027. Please set out:\n"
+                "1. Your mobilisation team, and how you will report progress to the ICB's Mobilisation Board\n"
+                "2. How you will manage the transfer of staff under TUPE\nMaximum 500 words")
+    text = assemble_tender(demo_db, question, period=PERIOD).markdown
+    assert "We will report to the ICB's Mobilisation Board" in text

@@ -191,14 +191,19 @@ def _broken_template(home, fault: str):
 
 
 @pytest.mark.parametrize("fault", ["syntax", "undefined", "not-a-docx"])
-def test_a_broken_template_is_one_line_exit_2_and_no_file(home, demo_path, tmp_path, fault):
+def test_a_broken_template_is_one_line_exit_2_and_no_file(home, demo_path, tmp_path, fault, monkeypatch):
     from evidencebot.cli import cli
+    from evidencebot.compose import review
 
     template = _broken_template(home, fault)
     out = tmp_path / "review.docx"
+    assembled = []
+    real = review.assemble_review
+    monkeypatch.setattr(review, "assemble_review", lambda *a, **k: assembled.append(1) or real(*a, **k))
     result = CliRunner().invoke(cli, ["assemble", "review", "--db", str(demo_path), "-o", str(out)],
                                 catch_exceptions=False)
     assert result.exit_code == 2
+    assert not assembled  # the template is refused before the review is assembled
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(template) in lines[0], lines
     if fault == "syntax":

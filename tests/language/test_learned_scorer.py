@@ -69,6 +69,43 @@ def test_features_read_who_did_what_to_what(nlp, index, shipped):
     assert "r:modal:could" in modal
 
 
+def test_a_word_in_many_classes_shares_one_unit_among_them(nlp, index, shipped):
+    from evidencebot.language.overclaim.learned import features
+
+    doc = nlp("Our team ended homelessness in the borough.")
+    plain = features(doc[:], index, dict(shipped["features"], normalise=False))
+    shared = features(doc[:], index, dict(shipped["features"], normalise=True))
+    assert set(plain) == set(shared) and set(plain.values()) == {1.0}
+    root = doc[2]  # "ended"
+    classes = index.words.get(root.lower_, ()) or index.words.get(root.lemma_.lower(), ())
+    assert len(classes) >= 2  # (the example needs a word listed in several classes)
+    for c in classes:
+        assert shared[f"r:{c}"] == pytest.approx(1 / len(classes))
+    # a feature from two words shares by both: an arc's value is the product of its ends' shares
+    assert all(0 < v <= 1 for v in shared.values())
+    assert any(0 < v < 1 / len(classes) for k, v in shared.items() if k.startswith("a:"))
+
+
+def test_each_feature_is_traced_to_the_words_behind_it(nlp, index, shipped):
+    from evidencebot.language.overclaim.learned import features
+
+    doc = nlp("Our team ended homelessness in the borough.")
+    trace: dict = {}
+    feats = features(doc[:], index, shipped["features"], trace)
+    assert set(trace) == set(feats)
+    assert trace["r:negated" if "r:negated" in trace else "r:tag:VBD"] == {2}
+    subject = next(f for f in feats if f.startswith("s:"))
+    assert trace[subject] == {1}
+
+
+def test_calibration_maps_the_score_and_keeps_its_order():
+    from evidencebot.language.overclaim.learned import probability
+
+    model = {"bias": 0.0, "weights": {"a": 1.0, "b": 3.0}, "calibration": [0.5, -2.0]}
+    assert probability(model, {"a": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.5 * 1.0 - 2.0))))
+    assert probability(model, {"a": 1.0}) < probability(model, {"b": 1.0})
+
+
 def test_probability_is_the_logistic_of_bias_plus_weights():
     from evidencebot.language.overclaim.learned import probability
 
@@ -117,7 +154,12 @@ def test_the_message_says_it_is_a_learned_score_and_why(shipped):
     found = [f for f in _overclaim(text) if f.rule == RULE]
     assert found
     msg = found[0].message
-    assert "learned score of " in msg and "what weighed most: c:" in msg and "{" not in msg
+    assert "learned score of " in msg and "the words that weighed most: \u201c" in msg and "{" not in msg
+    # the reasons are the sentence's own words, never the scorer's feature names
+    why = msg.split("weighed most: ")[1].split(")")[0]
+    assert not any(mark in why for mark in ("c:", "a:", "t:", "w:", "|", "_"))
+    words = [w.strip("\u201c\u201d") for w in why.split(", ")]
+    assert words and all(w in text for w in words)
     score = float(msg.split("learned score of ")[1][:4])
     assert score >= shipped["threshold"]
 
@@ -139,6 +181,11 @@ def test_a_broken_user_weights_file_is_an_error_naming_file_and_field(user_phras
     with pytest.raises(ConfigError) as err:
         load_model()
     assert "overclaim-scorer.json" in str(err.value) and "field 'threshold'" in str(err.value)
+    bad = dict(shipped, calibration=[-1.0, 0.0])  # a falling calibration would turn the score around
+    (user_phrasebank / "overclaim-scorer.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_model()
+    assert "overclaim-scorer.json" in str(err.value) and "field 'calibration'" in str(err.value)
 
 
 def test_defer_to_a_family_wildcard_is_checked(user_phrasebank):

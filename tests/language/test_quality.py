@@ -25,6 +25,8 @@ from pathlib import Path
 import pytest
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
+# spent held-out sets, development material once measured (they stay where they were committed)
+SPENT = Path(__file__).resolve().parents[1] / "data" / "heldout" / "s8"
 THRESHOLDS = {
     "overclaim": {"precision": 0.95, "recall": 0.90},
     "privacy": {"precision": 0.95, "recall": 0.97},
@@ -85,11 +87,21 @@ CASES += [("privacy", "dev10")]
 # partial names, dates of birth, names in person slots, public figures): measured then tune P 0.935 R 0.829,
 # check P 0.880 R 0.710; the check half is never read
 CASES += [("privacy", "dev11-tune"), ("privacy", "dev11-check")]
+# a twelfth (40) by the same writer mid-session 9: 20 unlisted names in person slots, 20 public or fictional
+# figures; measured before the rules changed for it: R 0.70, 10 of 20 passes flagged; then tuned on
+CASES += [("privacy", "dev12")]
+# session 8's held-out over-claim set (320 sentences by a helper who read no code; measured there once before
+# and once after: P 0.929 R 0.738 both times), spent and given to session 9 as development data
+# (tests/data/heldout/s8/). Split by its seed before anyone read it: the tune half is read and tuned on,
+# the check half is scored like a held-out set and never printed (the learned scorer's leave-one-set-out
+# run, bench/overclaim_loso.py, trains on neither half when it scores s8)
+CASES += [("overclaim", "s8-tune"), ("overclaim", "s8-check")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
                "dev9": "evidencebot-dev9-privacy-split-2026-12-02",
-               "dev11": "evidencebot-dev11-privacy-split-2026-12-02"}
+               "dev11": "evidencebot-dev11-privacy-split-2026-12-02",
+               "s8": "evidencebot-s8-overclaim-split-2026-12-02"}
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
@@ -112,9 +124,15 @@ PART_THRESHOLDS = {
     # family's precision target: its floor holds what is reached)
     "dev11-tune": {"precision": 0.95, "recall": 0.95},
     "dev11-check": {"precision": 0.88, "recall": 0.74},
+    # dev12 after tuning: P 0.739 R 0.850 (public and fictional figures are still read as people)
+    "dev12": {"precision": 0.73, "recall": 0.85},
+    # over-claim s8 at session 9's start (rules at 08e226f): tune P 0.934 R 0.695, check P 0.924 R 0.782;
+    # after session 9's rule work (two false alarms of the tune half gone): tune 0.966 / 0.695, check unchanged
+    "s8-tune": {"precision": 0.95, "recall": 0.69},
+    "s8-check": {"precision": 0.92, "recall": 0.78},
 }
 # parts whose misses are never printed (rule writers do not read them)
-UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check"}
+UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check"}
 
 
 def split_half(rows: list[dict], seed: str = SPLIT_SEED) -> tuple[list[dict], list[dict]]:
@@ -200,6 +218,8 @@ def test_quality(checker_factory, family, part):
     checker = checker_factory(family)
     base, _, half = part.partition("-")
     path = LABELLED / f"{family}_{base}.jsonl"
+    if not path.exists() and (SPENT / f"{family}_{base}.jsonl").exists():
+        path = SPENT / f"{family}_{base}.jsonl"
     if not path.exists():
         pytest.skip(f"{path.relative_to(LABELLED.parents[2])} is not there yet (the labelled set is written separately)")
     if family == "privacy" and "privacy" not in checker.families:

@@ -113,3 +113,41 @@ def test_a_user_context_record_changes_what_is_skipped(user_phrasebank, nlp):
     clear_cache()
     after = [f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))]
     assert "overclaim.causal-system-outcome" not in after
+
+
+# a claim on a handful of people, then a later clause saying what it shows is limited (written for
+# this test in shapes the phrase list of caveats does not hold)
+CAUTIONED = [
+    "Admissions fell by half, from six to three, but a change of three people tells us little.",
+    "Incidents fell by 50%, from four to two, though this does not show that the groups work.",
+    "Repeat calls halved, from eight to four, which on its own proves nothing.",
+]
+NOT_CAUTIONED = [
+    "Incidents fell by 50%, from four to two.",
+    # the limited clause comes first and its subject is a person: an event, not a caution
+    "The nurses did not tell the family, and incidents fell by 50%, from four to two.",
+    "Nothing shows it more clearly: incidents fell by 50%, from four to two.",
+]
+
+
+@pytest.mark.parametrize("text", CAUTIONED)
+def test_a_later_clause_that_limits_what_the_figures_show_cautions_the_sentence(nlp, text):
+    from evidencebot.language.overclaim import find_overclaim, load_overclaim_rules
+
+    assert find_overclaim(text, rules=load_overclaim_rules(nlp=nlp)) == []
+
+
+@pytest.mark.parametrize("text", NOT_CAUTIONED)
+def test_a_claim_without_such_a_clause_is_still_read(nlp, text):
+    from evidencebot.language.overclaim import find_overclaim, load_overclaim_rules
+
+    rules = {f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))}
+    assert rules & {"overclaim.unsupported-change", "overclaim.small-denominator"}
+
+
+def test_the_cautioned_scope_is_a_record_with_limits(nlp):
+    from evidencebot.language.phrasebank import load_context_records
+
+    limited = [r for r in load_context_records() if r.scope == "limited_clause"]
+    assert limited and all(r.category == "cautioned" and "nothing" in r.limits for r in limited)
+    assert any("prove" in r.trigger for r in limited)  # "$proof_verbs" resolved from the vocabulary

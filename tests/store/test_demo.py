@@ -42,9 +42,10 @@ def _build(path: Path, **kwargs) -> sqlite3.Connection:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> sqlite3.Connection:
-    """The default demo service (400 people, 24 months to 2026-09)."""
-    con = _build(tmp_path_factory.mktemp("demo") / "demo.db")
+def demo(default_demo) -> sqlite3.Connection:
+    """The default demo service (400 people, 24 months to 2026-09): the run's one build of it
+    (tests/conftest.py ``default_demo``, what ``build_demo`` makes with its defaults), opened read only."""
+    con = sqlite3.connect(f"{default_demo.as_uri()}?mode=ro", uri=True)
     yield con
     con.close()
 

@@ -85,15 +85,21 @@ def _emit(db, doc, fmt: str, output: str | None, force: bool, kind: str,
         click.echo(text, nl=False)
 
 
-def _check_output(output: str | None, force: bool, fmt: str | None) -> None:
-    """Refuse an output file that exists (without --force), or Word to stdout, before any slow work."""
-    from evidencebot.compose import export
+def _check_output(output: str | None, force: bool, fmt: str | None, kind: str | None = None) -> None:
+    """Refuse an output file that exists (without --force), Word to stdout, or a broken Word template of the
+    user's own for a document of ``kind``, before any slow work (a review takes seconds to assemble; the
+    template's error was only found after it). The shipped templates are not checked again."""
+    from evidencebot.compose import export, word
     from evidencebot.errors import InputError
 
     if output is not None:
         export.check_target(output, force=force)
     elif export.guess_format(None, fmt) == "docx":
         raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")
+    if kind is not None and export.guess_format(output, fmt) == "docx":
+        template, users = word.template_for(kind)
+        if users:
+            word.check_template(template)
 
 
 @assemble.command("tender")
@@ -131,7 +137,7 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
     limit = words if words is not None else file_limit
     if limit is not None and limit <= 0:
         raise InputError(f"--words must be a positive number, not {limit}")
-    _check_output(output, force, fmt)
+    _check_output(output, force, fmt, "tender")
     with open_db(ctx, db) as database:
         answer = assemble_tender(database, text, limit, period=period, compare=compare, story=story)
         from evidencebot.compose.words import counts
@@ -191,7 +197,7 @@ def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts,
     """Assemble the contract review narrative for a period."""
     from evidencebot.compose.review import assemble_review
 
-    _check_output(output, force, fmt)
+    _check_output(output, force, fmt, "review")
     with open_db(ctx, db) as database:
         review = assemble_review(database, period, compare, suppress=not no_suppress)
         doc = review.to_export(charts=not no_charts)

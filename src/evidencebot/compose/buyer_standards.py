@@ -48,7 +48,7 @@ _TRAJECTORY = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%\s+(?P<when>in|from|by\s+the\
 @dataclass
 class Standard:
     kind: str
-    """'timescale', 'training', 'payment' or 'kpi'."""
+    """'timescale', 'training', 'payment', 'reporting' or 'kpi'."""
     matter: str
     """The matter's key ('safeguarding_report', 'paired_outcome'); for training, the training's subject."""
     text: str
@@ -229,6 +229,35 @@ def payment(text: str) -> list[Standard]:
     return []
 
 
+_REPORT = re.compile(r"\breport(?:s|ing)?\b(?P<body>[^.;]{0,120}?)\b(?P<freq>quarterly|monthly|annually|every\s+(?:month|quarter|"
+                     r"year|six\s+months))\b(?P<rest>[^.;]{0,160})", re.I)
+_REPORT_TO = re.compile(r"\bto\s+(?:the\s+)?(?P<to>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on)\s+)?){0,8}(?:Board|Committee|Group|"
+                        r"Alliance|Partnership|Forum|Panel|Meeting))\b")
+_AGAINST = re.compile(r"\bagainst\s+(?P<against>the\s+[^.,;]{3,50}?)(?=\s+to\s+(?:the\s+)?[A-Z]|[.,;]|$)", re.I)
+_BROKEN_DOWN = re.compile(r"\bbroken\s+down\s+by\s+(?P<by>[a-z][a-z ,]{3,70}?)(?=[.;:]|$|\s+(?:and\s+)?(?:how|with|so)\b)",
+                          re.I | re.M)
+
+
+def reporting(text: str) -> list[Standard]:
+    """The buyer's reporting standard: how often, to which board, against what ('report quarterly against the
+    KPI schedule in Annex E to the Hartmoor and Wendle Mental Health Partnership Board'), with the breakdowns
+    the buyer asks for anywhere in the question ('broken down by locality, ethnicity and deprivation')."""
+    by = _BROKEN_DOWN.search(re.sub(r"[ \t]+", " ", text or ""))
+    for s in _sentences(text):
+        m = _REPORT.search(s)
+        if not m or not _asks(s, _data()) and not re.search(r"\band\s+report\b", s, re.I):
+            continue
+        around = m.group("body") + " " + m.group("rest")
+        to = _REPORT_TO.search(around)
+        if to is None:
+            continue
+        against = _AGAINST.search(around)
+        freq = m.group("freq").lower()
+        return [Standard("reporting", to.group("to").strip(), freq, s, when=against.group("against") if against else "",
+                         who=by.group("by").strip(" ,") if by else "")]
+    return []
+
+
 # ---------------------------------------------------------------- KPIs and baselines
 
 
@@ -325,7 +354,7 @@ def baseline_when(sentence: str) -> str:
 
 def read(text: str) -> list[Standard]:
     """Every buyer standard of this module in ``text``: timescales, training levels, payment rates, KPIs."""
-    return timescales(text) + training(text) + payment(text) + kpis(text)
+    return timescales(text) + training(text) + payment(text) + reporting(text) + kpis(text)
 
 
 def where(standard: Standard, points: list) -> tuple[object | None, bool]:
@@ -351,6 +380,11 @@ def where(standard: Standard, points: list) -> tuple[object | None, bool]:
         spec = ((data.get("kpi") or {}).get("measures") or {}).get(standard.matter) or {}
         cue = _phrases(list(spec.get("parts") or []) + list(spec.get("any") or []) + (
             ["median wait", "wait", "waiting"] if standard.matter == "median_wait" else []))
+    elif standard.kind == "reporting":
+        cue = re.compile(r"\breport", re.I)
+        named = [p for p in points if cue.search(p.text) and (standard.matter.split()[-1].lower() in p.text.lower())]
+        if named:
+            return named[0], True
     elif standard.kind == "training":
         cue = _phrases(["training", "trained", "induction", standard.matter] if standard.matter else ["training", "trained"])
     else:

@@ -106,10 +106,23 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
     ours = set(local) - national_words()
     if not named & ours:
         # a national thing (the NHS Long Term Plan, NICE guidance, the NHS 111 Service) is not the buyer's own;
-        # nor is an unplaced one, unless the buyer's sentence makes it a part of its own ('its Trusted Assessor model')
-        if named & national_words() or not re.search(r"\bits\s+" + re.escape(words[0]), sentence or ""):
+        # nor is an unplaced one, unless the buyer's sentence makes it a part of its own ('its Trusted Assessor
+        # model', 'the ICB's Mobilisation Board': then named as the buyer names it)
+        owner = owned_by_buyer(name, sentence)
+        if named & national_words() or (owner is None and not re.search(r"\bits\s+" + re.escape(words[0]), sentence or "")):
             return None
+        if owner:
+            name = f"{owner}'s {name}"
     return kind, name
+
+
+def owned_by_buyer(name: str, sentence: str) -> str | None:
+    """'ICB' when the buyer's sentence calls ``name`` the buyer's own ('report progress to the ICB's Mobilisation
+    Board'), so that our own board of the same kind ('our monthly mobilisation board') is not it; None otherwise."""
+    words = name.split()
+    m = re.search(r"\bthe\s+(ICB|Council|commissioner|Authority)['’]s\s+" + re.escape(words[0]) if words else r"(?!)",
+                  sentence or "")
+    return m.group(1) if m else None
 
 
 def national_words() -> frozenset[str]:

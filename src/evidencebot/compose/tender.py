@@ -909,7 +909,10 @@ def assemble_tender(
     reqs = read_requirements(question, known=_parties(service_profile, given))
     approved_now = [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
-    unnamed = [r for r in reqs if not any(mentions(r, t) for t in library_text)]  # no approved block names it
+    # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
+    # a block about ours of the same kind ('our monthly mobilisation board')
+    unnamed = [r for r in reqs if buyer_terms.owned_by_buyer(r.name, r.sentence)
+               or not any(mentions(r, t) for t in library_text)]
     # one set of facts for the bid: a named local thing an approved block already speaks of as ours ('the local
     # IPS service') is answered by that block under the buyer's name, never planned as new by a template
     local_words = tender_profile.key_words(" ".join(resolved.profile.get(k) or "" for k in ("commissioner", "area")))
@@ -918,7 +921,9 @@ def assemble_tender(
     unnamed = [r for r in unnamed if r not in covered]
     # a figure another question of the tender states belongs to that question's answer (one set of facts:
     # the plan is written once, where the buyer asks for it), not to the first part here that speaks of staff
-    elsewhere = {c.what for c in comparisons if c.sentence not in question and c.sentence in (buyer_context or "")}
+    own, others = " ".join(question.split()), " ".join((buyer_context or "").split())
+    elsewhere = {c.what for c in comparisons if " ".join(c.sentence.split()) not in own
+                 and " ".join(c.sentence.split()) in others}
     placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
                               buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks)
     placed.update({what: "asked elsewhere" for what in elsewhere})
@@ -932,7 +937,15 @@ def assemble_tender(
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or "the commissioner"),
-                                   p, env, told=shared.blocks)
+                                   p, env, told=shared.blocks, context=buyer_context or "")
+    for m in methods.values():
+        # the buyer's reporting standard to a board says how we report to it: the general board template goes
+        said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
+        board = next((u["text"] for u in m.units if u.get("block") == "buyer-board"), "")
+        named = re.match(r"We will report to the (.+?) in the form", board)
+        if named and named.group(1) in said:
+            m.units = [u for u in m.units if u.get("block") != "buyer-board"]
+            m.blocks = [b for b in m.blocks if b.block_id != "buyer-board"]
     withheld = {k for k in resolved.profile if k not in fill_profile}  # on purpose: not 'the profile lacks it'
     for m in methods.values():
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
@@ -1315,7 +1328,7 @@ def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement]
 
 
 _STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "payment": "a payment rate",
-                   "kpi": "a KPI and its baseline"}
+                   "reporting": "reporting", "kpi": "a KPI and its baseline"}
 
 
 def _standard_values(db: Database, st, period, env, timed: bool = False) -> tuple[dict[str, str], str]:
@@ -1338,6 +1351,10 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
         return {"training_commit": commit, "training_check": check}, ""
     if st.kind == "payment":
         return {"pay_policy": st.matter or "buyer's involvement payment policy", "pay_rate": st.text}, ""
+    if st.kind == "reporting":
+        return {"report_lead": f"We will report to the {st.matter} {st.text}" + (f" against {st.when}" if st.when else ""),
+                "report_figures": "gives each figure with its period and the number of people it covers"
+                + (f", broken down by {st.who}" if st.who else "")}, ""
     when = buyer_standards.baseline_when(st.baseline_sentence)
     base = f"{st.baseline} ({when})" if when and st.baseline else st.baseline
     if st.matter == "median_wait":
@@ -1373,7 +1390,7 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
 
 
 def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standards: list, question: str,
-                        approved: list, values: dict, period, env, told=frozenset()) -> list[tuple]:
+                        approved: list, values: dict, period, env, told=frozenset(), context: str = "") -> list[tuple]:
     """The buyer's standards beyond first contact and workforce (:mod:`buyer_standards`): a method sentence
     of ours stating a longer timescale than the buyer's on the same matter is left out of every part; each
     standard's template (``buyer standard <kind>``) goes into the part that asks about it (leading it), or,
@@ -1389,9 +1406,16 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
                                                                     for st in standards))
     out = []
     used: set[str] = set()
+    own = {(st.kind, st.text) for st in buyer_standards.read(question)}  # what this question itself states
+    # what the tender's other questions state (a standard in the questionnaire's introduction only is in neither)
+    others = {(st.kind, st.text) for st in buyer_standards.read(context)} if context else set()
     for st in standards:
         block = templates.get(f"buyer standard {st.kind}")
         if block is None:
+            continue
+        if (st.kind, st.text) not in own and (st.kind, st.text) in others:
+            # a standard another question of the tender states is that answer's to commit to (one set of facts for
+            # the bid); here our weaker sentence on the matter is still left out, above
             continue
         point, asked = buyer_standards.where(st, plan.points)
         if point is None or (not asked and st.sentence not in question and st.baseline_sentence not in question):

@@ -572,12 +572,16 @@ def _norm(text: str) -> str:
 
 
 _WAITS = re.compile(r"\bseen within 14 days\b", re.I)
-_BUYERS = re.compile(r"\bthe\s+(?:buyer|commissioner|specification|tender)['’]s\b(?:(?![.;:?!]|\b(?:our|ours|we|us)\b).)*$", re.I)
+_BUYERS = re.compile(r"\bthe\s+buyer['’]s\s+(?:target|current\s+figure|current\s+median\s+wait|baseline|figure|standard)\b"
+                     r"(?:(?![.;:?!]|\b(?:our|ours|we|us)\b).)*$", re.I)
+"""The buyer's own figure, quoted from its question: 'the buyer's target' / 'the buyer's current figure'. Another
+party's figure in any other words (the ICB's dashboard, a CQC report) is a registered fact or unsupported."""
 
 
 def _quoted_from_buyer(claim: Claim, fig: Figure) -> bool:
     """True when the figure's clause says it is the buyer's ('the buyer's target for X is 60% in Year 1, rising to
-    70% from Year 2'; 'from the buyer's current figure of 38%'): a figure of the buyer's question, quoted as such."""
+    70% from Year 2'; 'from the buyer's current figure of 38%'), with no 'we'/'our' between: a figure of the
+    buyer's question, quoted as such."""
     return bool(_BUYERS.search(claim.sentence[:max(0, fig.start - claim.start)]))
 
 

@@ -46,7 +46,7 @@ RULE_KEYS = {
 }
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
-SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future")
+SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future", "cautioned")
 #: Where a context record's trigger stands relative to its target.
 DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).
@@ -262,7 +262,7 @@ def load_grammar(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
 
 CONTEXT_FILE = "context.yaml"
 CONTEXT_KEYS = {"trigger", "category", "direction", "scope", "dep", "pos", "not_dep", "exclude", "lexical",
-                "nonlexical", "nonlexical_within", "size", "note"}
+                "nonlexical", "nonlexical_within", "size", "note", "limits"}
 
 
 def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, Any] | None = None) -> list:
@@ -304,7 +304,7 @@ def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, An
                     bad(key, f"should be one of {', '.join(allowed)}, got {value!r}")
             where = f"{path}: context {name}"
             lists = {}
-            for key in ("trigger", "dep", "pos", "not_dep", "exclude"):
+            for key in ("trigger", "dep", "pos", "not_dep", "exclude", "limits"):
                 value = resolve(item.get(key, []), vocab, f"{where}: field '{key}'")
                 if isinstance(value, str):
                     value = [value]
@@ -326,6 +326,7 @@ def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, An
                 trigger=tuple(_norm_word(w) for w in lists["trigger"]),
                 dep=frozenset(lists["dep"]), pos=frozenset(lists["pos"]), not_dep=frozenset(lists["not_dep"]),
                 exclude=frozenset(_norm_word(w) for w in lists["exclude"]),
+                limits=frozenset(_norm_word(w) for w in lists["limits"]),
                 lexical=item.get("lexical", False), nonlexical=item.get("nonlexical", False),
                 nonlexical_within=item.get("nonlexical_within", 0), size=item.get("size", 0),
                 note=item.get("note", ""), source=str(path),

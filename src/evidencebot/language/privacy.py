@@ -943,6 +943,8 @@ _AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
+# right after a name: its age in commas or brackets ("Kayden, 15,", "Kayden (aged 15)"), or ", who"
+_AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b)")
 # one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
 _INITIAL_AFTER = re.compile(r"[ \t\u00a0]([A-Z])(?:\.(?=[ \t\u00a0]*[a-z,:;)\"”’]|[ \t\u00a0]*\Z)|(?=[ \t\u00a0]*[,:;)\"”’!?]|[ \t\u00a0]*\Z|[ \t\u00a0]+[a-z]))")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
@@ -1119,7 +1121,7 @@ class _NameFinder:
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
-                    or self.names_a_thing(end) or self.placed(start, end))
+                    or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False))
 
     def placed(self, start: int, end: int) -> bool:
         """After a word that places things ("in", "near", "across": ``place_prepositions``), over any
@@ -1263,7 +1265,9 @@ class _NameFinder:
             return True
         if self.described_as_person(t) or (t.dep_ in _SUBJECT_DEPS and self.own_pronoun_in_clause(t)):
             return True
-        return False
+        if t.dep_ in ("dobj", "conj") and self.own_pronoun_after_object(t):
+            return True  # "We drove Ezekiel to his tribunal", "Visited Cosmin and his mother"
+        return self.age_or_who_after(tok)
 
     def described_as_person(self, t) -> bool:
         """An apposition that says what person the word is: "Ioana, one of the women in the
@@ -1283,6 +1287,30 @@ class _NameFinder:
                     for p in c.children):
                 return True
         return False
+
+    def own_pronoun_after_object(self, t) -> bool:
+        """The object of a verb (or a word joined to it) followed in the same clause by "his" or
+        "her" that can only be its own: "drove Ezekiel to his tribunal", "Cosmin and his mother".
+        Not when a subject before it could own the pronoun ("she took Kemi to her GP")."""
+        own = self.context.get("own_pronouns", ())
+        if not own:
+            return False
+        verb = t.head
+        while verb.dep_ == "conj" and verb.head is not verb and verb.pos_ != "VERB":
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if any(c.lower_ in ("he", "she", "him", "her") or c.pos_ == "PROPN" or c.lower_ in self.context.get("person_nouns", ())
+               for c in subjects):
+            return False
+        for w in verb.subtree:
+            if w.i > t.i and w.lower_ in ("his", "her") and w.dep_ == "poss":
+                return not any(x.pos_ == "PROPN" and t.i < x.i < w.i and x.dep_ != "compound" for x in verb.subtree)
+        return False
+
+    def age_or_who_after(self, tok: _Tok) -> bool:
+        """An age or "who" right after the name: "Kayden, 15, was excluded", "Kayden (15)",
+        "Mikey, who has lost weight" (an organisation takes "which")."""
+        return bool(_AGE_OR_WHO.match(self.text, tok.end))
 
     def own_pronoun_in_clause(self, t) -> bool:
         """The subject of a clause that goes on to say "his" or "her" ("Catalina missed her
@@ -1485,15 +1513,25 @@ class _NameFinder:
                     return True
         last = self._tok_at(end - 1)
         t = last.token if last is not None else None
+        if t is not None and t.pos_ in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "AUX"):
+            return True  # the "surname" is a word of grammar ("Dr Who"): a character, not a person
+        return self.used_as_work(end)
+
+    def used_as_work(self, end: int, titled: bool = True) -> bool:
+        """The parse uses the name ending at ``end`` as a work or a product: the object of a verb of
+        watching, reading, eating ("watched Mrs Doubtfire", "we watched Paddington 2"), or the
+        subject or complement of "is" with a noun for a work ("Matilda was the school play", "her
+        favourite drink is Dr Pepper"). A name without a title only as a direct object: "listened
+        to Denise" is a person."""
+        last = self._tok_at(end - 1)
+        t = last.token if last is not None else None
         if t is not None:
-            if t.pos_ in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "AUX"):
-                return True  # the "surname" is a word of grammar ("Dr Who"): a character, not a person
             while t.dep_ in ("compound", "flat") and t.head is not t:
                 t = t.head
             verb = t.head
             if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.head is not verb:
                 verb = verb.head  # "sang along to ...", "listened to ..."
-            if t.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in self.names.work_verbs:
+            if t.dep_ in (("dobj", "attr", "pobj") if titled else ("dobj",)) and verb.lemma_.lower() in self.names.work_verbs:
                 return True
             if t.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in self.names.not_person_nouns
                                         for c in t.head.children):
@@ -1517,7 +1555,9 @@ class _NameFinder:
         if prev and prev.group(1) in n.honour_titles:
             return True
         after = self.text[end:end + 80]
-        m = re.match(r"['’]s((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after)
+        m = re.match(r"(?:['’]s|(?<=s)['’])((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after) if after else None
+        if m is None and self.text[end - 1:end] == "s" and after[:1] in ("'", "’"):
+            m = re.match(r"['’]((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after)  # "Serena Williams' book"
         if m and any(w in n.work_nouns for w in m.group(1).split()):
             return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
         # an office right after the name: "Rosena Allin-Khan MP", ", the Mayor of ...,"

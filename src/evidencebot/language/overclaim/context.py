@@ -34,6 +34,7 @@ class ContextRecord:
     pos: frozenset[str] = frozenset()
     not_dep: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
+    limits: frozenset[str] = frozenset()
     lexical: bool = False
     nonlexical: bool = False
     nonlexical_within: int = 0
@@ -162,6 +163,9 @@ class Context:
     def future(self, tok) -> bool:
         return self.is_in("future", tok)
 
+    def cautioned(self, tok) -> bool:
+        return self.is_in("cautioned", tok)
+
     def skip(self, tok, filters: Iterable[str]) -> bool:
         return any(self.is_in(name, tok) for name in filters)
 
@@ -277,6 +281,30 @@ class Context:
                 return False
             if rec.word_hit(subj) or any(c.dep_ in W.subject_negator_deps and rec.word_hit(c) for c in subj.children):
                 return True
+        return False
+
+    def _scope_limited_clause(self, rec, tok) -> bool:
+        """Another clause of the target's sentence says that what it shows is limited: a verb of
+        showing or telling (a trigger) that is negated or whose object or modifier is one of
+        ``limits`` ("a difference of two people tells us very little", "this does not show that
+        the groups work", "which proves nothing"), and whose subject is not one of ``exclude``
+        (people: "staff did not tell the family" is an event, not a caution)."""
+        from evidencebot.language.overclaim.common import subject_of
+
+        sent = tok.sent
+        for t in sent:
+            if t.pos_ not in ("VERB", "AUX") or not rec.word_hit(t):
+                continue
+            if rec.direction == "forward" and t.i > tok.i or rec.direction == "backward" and t.i < tok.i:
+                continue
+            limited = any(c.dep_ == "neg" for c in t.children) or any(
+                _norm(c.text) in rec.limits and c.dep_ not in ("nsubj", "nsubjpass") for c in t.children)
+            if not limited:
+                continue
+            subj = subject_of(t)
+            if subj is not None and (_norm(subj.text) in rec.exclude or subj.lemma_.lower() in rec.exclude):
+                continue
+            return True
         return False
 
     def _scope_gerund(self, rec, tok) -> bool:

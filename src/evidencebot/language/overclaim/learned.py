@@ -66,13 +66,33 @@ def _classes(index: ClassIndex, lower: str, lemma: str) -> tuple[str, ...]:
     return a or b
 
 
-def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
+def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | None = None) -> dict[str, float]:
     """The features of one sentence (a spaCy Span or Doc) as a name -> value mapping.
 
     ``spec`` is the ``features`` part of the weights file: which parts of speech give lemma
     features (``lemma_pos``), which relations give arcs (``arc_deps``), the relations that
-    mark a subject (``subject_deps``), negation (``neg_deps``), modals (``modal_tags``)."""
+    mark a subject (``subject_deps``), negation (``neg_deps``), modals (``modal_tags``).
+    With ``normalise`` true, a word in several vocabulary classes shares one unit among them
+    (a word in k classes gives each 1/k; an arc or a triple, the product over its words), so a
+    word listed in many classes does not outweigh a word listed in one. ``trace``, when given,
+    collects the sentence's word positions (within ``span``) behind each feature."""
     out: dict[str, float] = {}
+    normalise = bool(spec.get("normalise"))
+
+    def put(name: str, value: float, *where: int) -> None:
+        if value > out.get(name, 0.0):
+            out[name] = value
+        if trace is not None:
+            trace.setdefault(name, set()).update(where)
+
+    def share(*groups: tuple[str, ...]) -> float:
+        if not normalise:
+            return 1.0
+        n = 1
+        for g in groups:
+            n *= max(1, len(g))
+        return 1.0 / n
+
     lemma_pos = spec["lemma_pos"]
     arc_deps = spec["arc_deps"]
     subject_deps = spec["subject_deps"]
@@ -95,56 +115,60 @@ def features(span, index: ClassIndex, spec: dict) -> dict[str, float]:
     for j, (t, lower, lemma, cls) in enumerate(zip(toks, lowers, lemmas, classes)):
         keys.append(cls if cls else (f"p:{t.pos_}",))
         for c in cls:
-            out[f"c:{c}"] = 1.0
+            put(f"c:{c}", share(cls), j)
         if t.pos_ in lemma_pos and j not in named:
-            out[f"w:{lemma}"] = 1.0
+            put(f"w:{lemma}", 1.0, j)
         if t.like_num:
-            out["m:number"] = 1.0
+            put("m:number", 1.0, j)
         elif lower in spec["marks"]:
-            out[f"m:{lower}"] = 1.0
+            put(f"m:{lower}", 1.0, j)
     for n in (2, 3):
         for i in range(len(lowers) - n + 1):
-            for c in index.phrases.get(" ".join(lowers[i:i + n]), ()):
-                out[f"c:{c}"] = 1.0
+            cls = index.phrases.get(" ".join(lowers[i:i + n]), ())
+            for c in cls:
+                put(f"c:{c}", share(cls), *range(i, i + n))
     for j, t in enumerate(toks):
         dep = t.dep_
         if dep == "ROOT":
             for k in keys[j]:
-                out[f"r:{k}"] = 1.0
-            out[f"r:tag:{t.tag_}"] = 1.0
+                put(f"r:{k}", share(keys[j]), j)
+            put(f"r:tag:{t.tag_}", 1.0, j)
             subj: tuple[str, ...] = ()
             objs: tuple[str, ...] = ()
+            sj = oj = j
             for ch in t.children:
                 cj = ch.i - start
                 if not 0 <= cj < len(toks):
                     continue
                 if ch.dep_ in subject_deps:
-                    subj = keys[cj]
+                    subj, sj = keys[cj], cj
                     for k in keys[cj]:
-                        out[f"s:{k}"] = 1.0
+                        put(f"s:{k}", share(keys[cj]), cj)
                     if ch.dep_ == "nsubjpass":
-                        out["r:passive"] = 1.0
+                        put("r:passive", 1.0, j)
                 elif ch.dep_ in spec["neg_deps"]:
-                    out["r:negated"] = 1.0
+                    put("r:negated", 1.0, cj)
                 elif ch.tag_ in spec["modal_tags"]:
-                    out[f"r:modal:{ch.lower_}"] = 1.0
+                    put(f"r:modal:{ch.lower_}", 1.0, cj)
                 elif ch.dep_ in spec.get("object_deps", ()):
-                    objs = keys[cj]
+                    objs, oj = keys[cj], cj
             if spec.get("triples"):
                 # who did what to what: the subject's, the main verb's and the object's classes
+                value = share(subj, keys[j], objs)
                 for sk in subj or ("-",):
                     for rk in keys[j]:
                         for ok in objs or ("-",):
-                            out[f"t:{sk}|{rk}|{ok}"] = 1.0
+                            put(f"t:{sk}|{rk}|{ok}", value, sj, j, oj)
             continue
         if dep not in arc_deps:
             continue
         hj = t.head.i - start
         if not 0 <= hj < len(toks):
             continue
+        value = share(keys[hj], keys[j])
         for hk in keys[hj]:
             for ck in keys[j]:
-                out[f"a:{hk}|{dep}|{ck}"] = 1.0
+                put(f"a:{hk}|{dep}|{ck}", value, hj, j)
     return out
 
 
@@ -196,6 +220,10 @@ def _validate(model, path: Path) -> None:
     need("threshold", isinstance(model.get("threshold"), (int, float)) and 0 < model["threshold"] < 1,
          "a number between 0 and 1")
     need("features", isinstance(model.get("features"), dict), "a mapping (the feature settings)")
+    cal = model.get("calibration")
+    need("calibration", cal is None or (isinstance(cal, list) and len(cal) == 2
+                                        and all(isinstance(v, (int, float)) for v in cal) and cal[0] > 0),
+         "two numbers [a, b] with a above 0, or left out")
     spec = model["features"]
     for field, value in spec.items():
         need(f"features.{field}", isinstance(value, (list, bool)), "a list of words or labels, or true/false")
@@ -208,8 +236,14 @@ def _validate(model, path: Path) -> None:
 
 
 def probability(model: dict, feats: dict[str, float]) -> float:
+    """The share of over-claims among sentences scored like this one: the logistic of the bias
+    plus the weights of the sentence's features, through the file's ``calibration`` (a, b) when
+    it has one (fitted on sentences of writers the weights were not trained on)."""
     weights = model["weights"]
     z = model["bias"] + sum(weights.get(f, 0.0) * v for f, v in feats.items())
+    cal = model.get("calibration")
+    if cal:
+        z = cal[0] * z + cal[1]
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -220,10 +254,34 @@ def _index(model: dict, vocabulary: dict) -> ClassIndex:
     return idx[1]
 
 
-def _reasons(model: dict, feats: dict[str, float], n: int = 3) -> list[str]:
+def _reasons(model: dict, sent, index: ClassIndex, n: int = 3) -> list[str]:
+    """The sentence's own words that pushed its score up most, in sentence order (neighbours bound
+    in one phrase, "our team", are shown together): what a reader can look at, not feature names."""
+    trace: dict[str, set[int]] = {}
+    feats = features(sent, index, model["features"], trace)
     weights = model["weights"]
-    top = sorted((weights.get(f, 0.0), f) for f in feats)
-    return [f for w, f in reversed(top[-n:]) if w > 0]
+    weight_of: dict[int, float] = {}
+    for name, value in feats.items():
+        w = weights.get(name, 0.0) * value
+        where = trace.get(name)
+        if w <= 0 or not where:
+            continue
+        for j in where:
+            weight_of[j] = weight_of.get(j, 0.0) + w / len(where)
+    toks = list(sent)
+    # a word bound to its neighbour in one phrase ("our team", "not return", "has cut")
+    bound = frozenset(model["features"].get("phrase_deps", ()))
+    top = sorted(j for j, w in sorted(weight_of.items(), key=lambda jw: -jw[1])[:n]
+                 if not toks[j].is_punct)
+    phrases: list[list[int]] = []
+    for j in top:
+        prev = phrases[-1][-1] if phrases else -2
+        if prev == j - 1 and (toks[j].head.i == toks[prev].i and toks[j].dep_ in bound
+                              or toks[prev].head.i == toks[j].i and toks[prev].dep_ in bound):
+            phrases[-1].append(j)  # "our team", "never returns": one phrase
+        else:
+            phrases.append([j])
+    return ["\u201c" + " ".join(toks[j].text for j in p) + "\u201d" for p in phrases]
 
 
 def _is_clause(root, finite: frozenset[str], subject_deps: frozenset[str]) -> bool:
@@ -258,7 +316,7 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         p = probability(model, feats)
         if p < threshold:
             continue
-        why = ", ".join(_reasons(model, feats))
+        why = ", ".join(_reasons(model, sent, index)) or "the sentence as a whole"
         message = rule.message.replace("{score}", f"{p:.2f}").replace("{why}", why)
         out.append(Candidate(rule, sent.start, sent.end, sent.root.i, message=message))
     return out

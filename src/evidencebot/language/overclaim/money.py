@@ -89,6 +89,18 @@ def _paid_back(verb, s: dict):
     return None
 
 
+def _saved_in_phrase(tok, s: dict):
+    """A verb of financial benefit used as an adjective on a cost or money noun in the amount's own phrase
+    ("£8,000 of **avoided** costs", "£900 per person supported in **avoided** costs"), or None."""
+    head = tok if tok.like_num else tok.head
+    for t in head.subtree:
+        if t.i > head.i and t.dep_ == "amod" and t.lemma_.lower() in s["verbs"] \
+                and t.head.pos_ == "NOUN" and (t.head.lemma_.lower() in s["funding"] | s["nouns"]
+                                               or t.head.lower_ in s["funding"] | s["nouns"]):
+            return t  # (of costs or money: not "£20,000 of reduced-rate office space")
+    return None
+
+
 @check("money_claim")
 def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
@@ -112,6 +124,13 @@ def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     for tok in toks:
         multiple = tok.lower_ in s["multiples"]
         if not multiple and not _is_money(tok, s, toks):
+            continue
+        saved = None if multiple else _saved_in_phrase(tok, s)
+        if saved is not None and saved.i not in seen and _ours(saved, s, toks[saved.sent.start:saved.sent.end]):
+            # "£8,000 of avoided housing costs", "£900 per person in avoided costs": the saving is
+            # named in the amount's own phrase, whatever verb carries it ("represents", "is worth")
+            seen.add(saved.i)
+            out.append(Candidate(rule, min(tok.i, saved.i), max(tok.i, saved.i) + 1, saved.head.i))
             continue
         verb = _governing_verb(tok)
         if verb is None or verb.i in seen:

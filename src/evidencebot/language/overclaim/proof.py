@@ -29,7 +29,16 @@ def _settings(rule: Rule) -> dict:
         agents=option_words(o.get("agents")),
         works=option_words(o.get("works_verbs")),
         particle_heads=frozenset(v.split()[0] for v in option_words(o.get("proof_verbs")) if " " in v),
+        certain=option_words(o.get("certainty_adjectives")),
+        signs=option_words(o.get("sign_nouns")),
     ))
+
+
+def _certain(tok, s: dict) -> bool:
+    """A proof word said to be beyond doubt ("clear proof that ...", "a sure sign that ...",
+    "undeniable evidence of ..."): whatever it says is proven, it is offered as settled."""
+    return any(c.dep_ == "amod" and (c.lower_ in s["certain"] or c.lemma_.lower() in s["certain"])
+               and not any(g.dep_ == "neg" for g in c.children) for c in tok.children)
 
 
 def _claim_tokens(tok) -> list:
@@ -128,7 +137,8 @@ def _observed(tok, s: dict) -> bool:
 @check("proof_frame")
 def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lemma_set & s["verbs"] or ctx.lower_set & s["nouns"] or ctx.lemma_set & s["particle_heads"]):
+    if not (ctx.lemma_set & s["verbs"] or ctx.lower_set & (s["nouns"] | s["signs"])
+            or ctx.lemma_set & s["particle_heads"]):
         return []
     out: list[Candidate] = []
     for tok in _toks(doc):
@@ -141,6 +151,8 @@ def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             pass
         elif tok.lower_ in s["nouns"] and (tok.pos_ == "NOUN" or tok.dep_ == "attr"):
             pass  # ("are proof positive that ...": the small model reads "proof" as an adjective)
+        elif tok.lower_ in s["signs"] and tok.pos_ == "NOUN" and _certain(tok, s):
+            pass  # "a sure sign that ...": a sign only when it is said to be certain
         else:
             continue
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -148,7 +160,9 @@ def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         claim = _claim_tokens(tok)
         if not claim:
             continue
-        if not (_says_it_works(claim, s) and _observed(tok, s)):
+        if tok.pos_ == "NOUN" and _certain(tok, s) and _observed(tok, s):
+            pass  # an observation offered as certain proof of anything: "..., clear proof that families trust us"
+        elif not (_says_it_works(claim, s) and _observed(tok, s)):
             # evidence offered as proof of a cause: "six months of feedback demonstrate that peer
             # support drives recovery", "the pilot has validated our model", "comparing scores
             # shows the course works" (a strong proof verb, or a claim of cause or efficacy)
