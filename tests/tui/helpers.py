@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import queue
 from contextlib import suppress
 
 from textual.worker import WorkerCancelled
@@ -27,23 +28,35 @@ def pending_timers(app) -> list:
             if timer._repeat == 0 and timer._task is not None and not timer._task.done()]
 
 
+def queued_saves(app) -> int:
+    """Story saves handed to the story screen's long-lived writer and not landed yet (its StorySaved, which
+    starts the check of the saved parts, is still to come)."""
+    screens = [screen for stack in app._screen_stacks.values() for screen in stack]
+    return sum(screen._queue.unfinished_tasks for screen in screens if isinstance(getattr(screen, "_queue", None),
+                                                                                 queue.Queue))
+
+
 async def settle(pilot, delay: float = 0.0) -> None:
     """Let timers fire, workers finish and their messages be handled.
 
     With ``delay`` (the longest debounce the step waits out), wait until no screen has a one-shot timer
-    left to fire and no worker is running, however long that takes up to ``max(5 * delay, 5)`` seconds,
+    left to fire, no worker is running and no story save is on its way to the database (the save lands,
+    then its parts are checked), however long that takes up to ``max(5 * delay, 5)`` seconds,
     instead of sleeping ``delay``: a debounced save or check has then run, and one that would land late
     has nothing left to start it."""
     app = pilot.app
     if delay:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max(5 * delay, 5.0)
-        while True:
+        quiet = 0  # two quiet looks in a row: a message posted just before the first one is handled by the second
+        while quiet < 2 and loop.time() <= deadline:
             await pilot.pause()
             await wait_for_workers(app)
-            if not pending_timers(app) or loop.time() > deadline:
-                break
-            await pilot.pause(0.02)
+            if pending_timers(app) or queued_saves(app):
+                quiet = 0
+                await pilot.pause(0.02)
+            else:
+                quiet += 1
     for _ in range(3):
         await pilot.pause()
         await wait_for_workers(app)
@@ -51,14 +64,49 @@ async def settle(pilot, delay: float = 0.0) -> None:
 
 
 async def type_text(pilot, text: str) -> None:
+    """Type ``text`` one key at a time (``\\n`` is Enter): for the tests that are about typing (the chat
+    prompt, the story form's saving while typing, the editor). Each key is a full round through Textual
+    (5 to 35 ms of CPU a key here); tests that only need text in a field use :func:`paste_text`."""
     for ch in text:
         await pilot.press("enter" if ch == "\n" else ch)
 
 
+async def paste_text(pilot, text: str) -> None:
+    """Put ``text`` into the focused field at its cursor as a terminal paste does, instead of key by key.
+
+    The app gets the same ``Paste`` event a terminal sends and forwards it to the focused widget, whose
+    own code inserts the text (replacing a selection) and posts its ``Changed`` message: one for the whole
+    text instead of one a key, so the screen's handlers (journal, save, check) run as they do for typing.
+    A one-line box takes one line of a paste, so a ``\\n`` there is the Enter key (its ``Submitted``
+    message); a text area takes the new lines as typed Enter would. Fails if nothing took the text."""
+    from textual import events
+    from textual.widgets import Input, TextArea
+
+    await pilot.pause()
+    widget = pilot.app.focused
+    assert isinstance(widget, (Input, TextArea)), f"nothing to paste into: the focus is on {widget!r}"
+    assert not widget.disabled, f"{widget!r} is disabled (still loading?): paste would be lost"
+    pieces = [text] if isinstance(widget, TextArea) else text.split("\n")
+    for n, piece in enumerate(pieces):
+        if n:
+            await pilot.press("enter")
+        if not piece:
+            continue
+        before = widget.text if isinstance(widget, TextArea) else widget.value
+        pilot.app.post_message(events.Paste(piece))
+        for _ in range(100):
+            await pilot.pause()
+            if (widget.text if isinstance(widget, TextArea) else widget.value) != before:
+                break
+        else:
+            raise AssertionError(f"the paste of {piece!r} never reached {widget!r}")
+        await pilot.pause()  # the widget's Changed message reaches the screen
+
+
 async def send(pilot, text: str) -> None:
-    """Type a chat message, press Enter, and wait for the reply."""
+    """Put a chat message in the prompt (pasted), press Enter, and wait for the reply."""
     await settle(pilot)
-    await type_text(pilot, text)
+    await paste_text(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import run, settle, type_text
+from helpers import paste_text, run, settle
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -19,12 +19,12 @@ def test_the_editor_warns_once_and_removes_personal_data(make, evidence_db_path,
             await settle(pilot)
             await pilot.press("f2")
             await settle(pilot)
-            await type_text(pilot, "We supported her at 14 Elm Road, Leeds LS6 2AB.")
+            await paste_text(pilot, "We supported her at 14 Elm Road, Leeds LS6 2AB.")
             await settle(pilot, 1.0)
             await settle(pilot)
             warnings = [n for n in app._notifications if n.title == "Personal data"]
             assert len(warnings) == 1 and "“14 Elm Road, Leeds LS6 2AB”" in warnings[0].message and "F9" in warnings[0].message
-            await type_text(pilot, " Her number is 943 476 5919.")
+            await paste_text(pilot, " Her number is 943 476 5919.")
             await settle(pilot, 1.0)
             await settle(pilot)
             assert len([n for n in app._notifications if n.title == "Personal data"]) == 1  # once
@@ -83,7 +83,7 @@ def test_the_warning_is_given_once_per_draft_across_sessions(make, evidence_db_p
             await settle(pilot)
             await pilot.press("f2")
             await settle(pilot)
-            await type_text(pilot, "We met at 14 Elm Road.")
+            await paste_text(pilot, "We met at 14 Elm Road.")
             await settle(pilot, 1.0)
             await settle(pilot)
             assert len([n for n in app._notifications if n.title == "Personal data"]) == 1
@@ -93,13 +93,13 @@ def test_the_warning_is_given_once_per_draft_across_sessions(make, evidence_db_p
         app = make()
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
-            await type_text(pilot, "/editor")  # the latest draft, opened from the database
+            await paste_text(pilot, "/editor")  # the latest draft, opened from the database
             await pilot.press("enter")
             await settle(pilot)
             await settle(pilot)
             assert "14 Elm Road" in app.screen.text_area.text
             app.screen.text_area.move_cursor(app.screen.text_area.document.end)
-            await type_text(pilot, " Then 22 Oak Street.")
+            await paste_text(pilot, " Then 22 Oak Street.")
             await settle(pilot, 1.0)
             await settle(pilot)
             assert any(f.family == "privacy" for f in app.screen.findings)  # found, shown in the list ...

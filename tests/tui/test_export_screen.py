@@ -4,7 +4,7 @@ documents folder in the data directory (shown), and nothing is overwritten witho
 from __future__ import annotations
 
 import pytest
-from helpers import run, settle, type_text
+from helpers import paste_text, run, settle
 
 SIZES = [(80, 24), (120, 40)]
 DRAFT = "We offer weekly contact and review each crisis plan with the person and their GP."
@@ -75,7 +75,7 @@ def test_export_from_the_story_form_preselects_that_story(make, size):
             from evidencebot.assistant.editing import DraftDoc
 
             app.conversation.state.draft = DraftDoc(text=DRAFT, title="Answer Q3", kind="tender")
-            await type_text(pilot, "/story T02")
+            await paste_text(pilot, "/story T02")
             await pilot.press("enter")
             await settle(pilot)
             assert app.current_mode == "story"

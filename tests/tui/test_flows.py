@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from helpers import chat_replies, run, settle, type_text
+from helpers import chat_replies, paste_text, run, settle, type_text
 
 from evidencebot.tui.messages import ReplyReady
 
 
 async def ask(pilot, text: str) -> None:
-    await type_text(pilot, text)
+    await paste_text(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
 
@@ -96,7 +96,7 @@ def test_search_stories_in_chat_and_in_the_evidence_browser(make):
             assert "Leaving hospital with a key already in hand" in chat_replies(app)[-1].markdown
             app.open_mode("evidence", "stories")
             await settle(pilot, 0.2)
-            await type_text(pilot, "sleep")
+            await paste_text(pilot, "sleep")
             await settle(pilot)
             hits = app.screen.query_one("#story-hits", OptionList)
             assert hits.get_option_at_index(0).id == "T03"
@@ -262,7 +262,7 @@ def test_command_palette_reaches_every_action(make):
                 assert needed in names
             await pilot.press("ctrl+p")
             await pilot.pause(0.2)
-            await type_text(pilot, "new story")
+            await paste_text(pilot, "new story")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await settle(pilot, 0.2)

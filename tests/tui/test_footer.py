@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import run, settle, type_text
+from helpers import paste_text, run, settle
 
 
 def shown(screen) -> list[tuple[str, str, bool]]:
@@ -33,7 +33,7 @@ def test_the_key_bar_follows_focus_and_is_not_rebuilt_when_its_keys_stay_the_sam
         app = make()
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
-            await type_text(pilot, "/story T01")
+            await paste_text(pilot, "/story T01")
             await pilot.press("enter")
             await settle(pilot)
             screen = app.screen

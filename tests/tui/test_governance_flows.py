@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import chat_replies, run, settle, type_text
+from helpers import chat_replies, paste_text, run, settle
 
 SMALL = (80, 24)
 
@@ -13,7 +13,7 @@ def act_as(home, name: str) -> None:
 
 
 async def ask(pilot, text: str) -> None:
-    await type_text(pilot, text)
+    await paste_text(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
 
@@ -117,7 +117,7 @@ def test_palette_entries_for_approval_consent_and_the_audit_log(make):
                 assert needed in names
             await pilot.press("ctrl+p")
             await pilot.pause(0.2)
-            await type_text(pilot, "audit log")
+            await paste_text(pilot, "audit log")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await settle(pilot, 0.2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from helpers import chat_replies, run, send, settle, type_text
+from helpers import chat_replies, paste_text, run, send, settle
 
 SIZES = [(80, 24), (120, 40)]
 CLAIM = "Our team reduced A&E attendances by a quarter."
@@ -63,7 +63,7 @@ def test_open_a_word_draft_edit_it_and_export_it_with_findings_as_comments(make,
             assert doc.source == str(source) and doc.draft_id is not None
             # the edit goes into the exported copy
             await pilot.press("ctrl+end")
-            await type_text(pilot, "\n\nWe eliminated waiting lists.")
+            await paste_text(pilot, "\n\nWe eliminated waiting lists.")
             await settle(pilot, 0.8)
             db = app.conversation.connect()
             try:

@@ -9,7 +9,7 @@ checking the new pictures by eye.
 from __future__ import annotations
 
 import pytest
-from helpers import send, settle, type_text
+from helpers import paste_text, send, settle
 
 SMALL = (80, 24)
 LARGE = (120, 36)
@@ -49,9 +49,9 @@ def test_story_capture(make, snap_compare):
         await settle(pilot)
         await pilot.press("f4")
         await settle(pilot)
-        await type_text(pilot, "A winter")
+        await paste_text(pilot, "A winter")
         await pilot.press("tab")
-        await type_text(pilot, "J. told Mrs Okafor about the arrears.")
+        await paste_text(pilot, "J. told Mrs Okafor about the arrears.")
         await settle(pilot, 0.5)
 
     assert snap_compare(app_for(make), terminal_size=SMALL, run_before=run_before)
@@ -71,7 +71,7 @@ def test_evidence_stories(make, snap_compare):
         await settle(pilot)
         pilot.app.open_mode("evidence", "stories")
         await settle(pilot, 0.2)
-        await type_text(pilot, "housing")
+        await paste_text(pilot, "housing")
         await settle(pilot)
         await settle(pilot)
 

@@ -6,7 +6,7 @@ Driven by keys at 80x24 and 120x40.
 from __future__ import annotations
 
 import pytest
-from helpers import chat_replies, run, settle, type_text
+from helpers import chat_replies, paste_text, run, settle
 
 SIZES = [(80, 24), (120, 40)]
 MOVES = ("up", "down", "left", "right", "ctrl+down", "ctrl+up", "pageup", "pagedown", "home", "end")
@@ -28,7 +28,7 @@ def governance(db_path, story_id: str) -> tuple:
 
 async def open_story(pilot, story_id: str) -> None:
     await settle(pilot)
-    await type_text(pilot, f"/story {story_id}")
+    await paste_text(pilot, f"/story {story_id}")
     await pilot.press("enter")
     await settle(pilot)
     await settle(pilot)
@@ -126,7 +126,7 @@ def test_undo_is_refused_after_an_export(make, evidence_db_path, tmp_path):
         app = make()
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
-            await type_text(pilot, "/consent T05 external")
+            await paste_text(pilot, "/consent T05 external")
             await pilot.press("enter")
             await settle(pilot)
             await pilot.press("y")
@@ -135,7 +135,7 @@ def test_undo_is_refused_after_an_export(make, evidence_db_path, tmp_path):
             db = connect(evidence_db_path)
             exporting.export_story(db, "T01", tmp_path / "t01.md", "md")
             db.close()
-            await type_text(pilot, "/undo")
+            await paste_text(pilot, "/undo")
             await pilot.press("enter")
             await settle(pilot)
             reply = chat_replies(app)[-1]
@@ -178,9 +178,9 @@ def test_the_form_flags_personal_data_inline_and_submit_names_what_is_missing(ma
             await settle(pilot)
             await pilot.press("f4")
             await settle(pilot)
-            await type_text(pilot, "Back to the allotment")
+            await paste_text(pilot, "Back to the allotment")
             await pilot.press("tab")
-            await type_text(pilot, "She moved to 14 Elm Road, Leeds LS6 2AB.")
+            await paste_text(pilot, "She moved to 14 Elm Road, Leeds LS6 2AB.")
             await settle(pilot, 0.6)
             await settle(pilot)
             panel = app.screen.query_one("#privacy-context")

@@ -4,7 +4,7 @@ At 80x24 and 120x40."""
 from __future__ import annotations
 
 import pytest
-from helpers import chat_replies, run, settle, type_text
+from helpers import chat_replies, paste_text, run, settle
 
 SIZES = [(80, 24), (120, 40)]
 DRAFT = "## a) Approach\n\nWe agree a plan with each person.\n\n## b) Evidence\n\nWe measure change."
@@ -12,7 +12,7 @@ DRAFT = "## a) Approach\n\nWe agree a plan with each person.\n\n## b) Evidence\n
 
 async def search(pilot, text: str) -> dict:
     await settle(pilot)
-    await type_text(pilot, text)
+    await paste_text(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
     reply = chat_replies(pilot.app)[-1]

@@ -7,7 +7,7 @@ never follows (and never hides) the submitted status. Driven by keys at 80x24 an
 from __future__ import annotations
 
 import pytest
-from helpers import settle, type_text
+from helpers import paste_text, settle, type_text
 
 SIZES = [(80, 24), (120, 40)]
 PARTS = {
@@ -37,7 +37,7 @@ async def write_story(pilot) -> None:
     screen = pilot.app.screen
     for n, field in enumerate(PARTS):
         assert screen.focused.id == f"field-{field}"
-        await type_text(pilot, PARTS[field])
+        await paste_text(pilot, PARTS[field])
         if n < len(PARTS) - 1:
             await pilot.press("tab")
     await pilot.press("tab")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import run, settle, type_text
+from helpers import paste_text, run, settle
 
 from evidencebot.assistant.checking import replacement_choices
 from evidencebot.language.findings import Finding
@@ -23,7 +23,7 @@ def test_replacement_choices_leave_advice_out():
 async def open_editor_on_the_claim(pilot):
     app = pilot.app
     await settle(pilot)
-    await type_text(pilot, f"check this: {TEXT}")
+    await paste_text(pilot, f"check this: {TEXT}")
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("f2")

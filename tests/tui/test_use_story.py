@@ -4,7 +4,7 @@ evidence browser's "Use in draft" does the same, and the exported document lists
 from __future__ import annotations
 
 import pytest
-from helpers import chat_replies, run, settle, type_text
+from helpers import chat_replies, paste_text, run, settle
 
 DRAFT = "## a) Approach\n\nWe agree a plan with each person.\n\n## b) Evidence\n\nWe measure change."
 
@@ -53,7 +53,7 @@ def test_a_story_without_consent_cannot_be_used(make):
         app = make()
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
-            await type_text(pilot, "/use story T06")
+            await paste_text(pilot, "/use story T06")
             await pilot.press("enter")
             await settle(pilot)
             reply = chat_replies(app)[-1]
@@ -74,7 +74,7 @@ def test_use_in_draft_from_the_evidence_browser(make):
             await settle(pilot)
             await settle(pilot)
             app.screen.query_one("#story-query").focus()
-            await type_text(pilot, "tenancy winter")
+            await paste_text(pilot, "tenancy winter")
             await settle(pilot, 0.5)
             await settle(pilot)
             app.screen.query_one("#story-use").press()

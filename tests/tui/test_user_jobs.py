@@ -1,18 +1,18 @@
-"""Each user's main job, start to finish, by keys alone at 100x30 (the size the jobs were tried at in tmux):
-frontline staff write, tag, consent and submit a story; a manager approves it, reads the board summary and
-the review (rendered) and exports the review; a bid writer drafts an answer, puts a story found by search
-into it with the picker, and exports it with the story recorded."""
+"""Each user's main job, start to finish, by keys alone (text put into fields as a terminal paste) at 100x30 (the
+size the jobs were tried at in tmux): frontline staff write, tag, consent and submit a story; a manager
+approves it, reads the board summary and the review (rendered) and exports the review; a bid writer drafts an
+answer, puts a story found by search into it with the picker, and exports it with the story recorded."""
 
 from __future__ import annotations
 
-from helpers import act_as, chat_replies, run, settle, type_text
+from helpers import act_as, chat_replies, paste_text, run, settle
 
 SIZE = (100, 30)
 
 
 async def ask(pilot, text: str) -> None:
     await settle(pilot)
-    await type_text(pilot, text)
+    await paste_text(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
 
@@ -40,7 +40,7 @@ def test_frontline_writes_tags_consents_and_submits_a_story(make, evidence_db_pa
                                       "Two visits a week.", "Goal reviews rose; family helped too."]):
                 if n:
                     await pilot.press("tab")
-                await type_text(pilot, part)
+                await paste_text(pilot, part)
             await pilot.press("tab")
             await pilot.press("space", "down", "space")  # safety and stability
             await pilot.press("tab", "tab")  # past the goals line to Change consent…

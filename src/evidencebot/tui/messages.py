@@ -58,16 +58,14 @@ class DraftBusy(Message):
 class StoryLoaded(Message):
     story_id: str
     row: dict
-    findings: dict = field(default_factory=dict)
 
 
 @dataclass
 class StorySaved(Message):
-    """Fields of a story were written; ``findings`` holds the privacy findings per field."""
+    """Fields of a story were written (the screen checks them once typing pauses)."""
 
     story_id: str
     fields: list[str]
-    findings: dict = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     status: str | None = None
     """The story's status after the write (a save never changes it)."""

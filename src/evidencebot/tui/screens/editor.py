@@ -25,6 +25,7 @@ from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import CheckFinished, DraftBusy, DraftSaved
 from evidencebot.tui.widgets.checked_text_area import CheckedTextArea
 from evidencebot.tui.widgets.footer import Footer
+from evidencebot.tui.widgets.shown_text import show_text
 
 CHECK_DELAY = 0.6
 SAVE_DELAY = 0.5
@@ -298,9 +299,9 @@ class EditorScreen(SubScreen):
             label = f"{SEVERITY_MARK.get(f.severity, '·')} {f.line}:{f.column} {f.match[:24]}"
             options.add_option(Option(Text(label), id=f"finding-{i}"))
         title = self.query_one("#findings-title", Static)
-        title.update(f"Findings ({len(self.findings)})" if self.findings else "Findings: none")
+        show_text(title, f"Findings ({len(self.findings)})" if self.findings else "Findings: none")
         detail = self.query_one("#finding-detail", Static)
-        detail.update(note if not self.findings else "")
+        show_text(detail, note if not self.findings else "")
         if self.findings:
             options.highlighted = 0
 
@@ -334,7 +335,7 @@ class EditorScreen(SubScreen):
             parts.append(extra)
         elif self.app.conversation.language.state == "loading":
             parts.append("loading language model…")
-        self.query_one("#editor-status", Static).update(" · ".join(parts) or "Type or paste your draft.")
+        show_text(self.query_one("#editor-status", Static), " · ".join(parts) or "Type or paste your draft.")
 
     # ------------------------------------------------------------ the findings list
 

@@ -10,7 +10,8 @@ retried until it lands, and the status line says "not saved yet" until then;
 the journal entry is removed only once the database holds the text.
 
 Each saved part is checked as ``evidencebot check`` checks a file (over-claiming
-and personal data, :func:`evidencebot.assistant.story_capture.check_part`) and the
+and personal data, :func:`evidencebot.assistant.story_capture.check_part`) once typing
+pauses (:data:`CHECK_DELAY`) or the part is left, not after every save, and the
 findings are shown under it. Consent is never a field you can arrow through:
 it changes only with **Change consent…**, a confirmation naming the story and
 the change, an announcement, an audit entry, and **Undo** until the next export.
@@ -42,10 +43,13 @@ from evidencebot.tui.base import SubScreen
 from evidencebot.tui.messages import StoryLoaded, StorySaved
 from evidencebot.tui.widgets.footer import Footer
 from evidencebot.tui.widgets.line_input import LineInput
+from evidencebot.tui.widgets.shown_text import show_text
 from evidencebot.tui.widgets.toggles import GlyphSelectionList
 
 SAVE_DELAY = 0.3
 """The longest a typed change waits before it is journalled and queued (typing on does not delay it)."""
+CHECK_DELAY = 0.6
+"""Saved parts are checked once typing has paused this long (at once when the part is left)."""
 DRAIN_ON_CLOSE = 3.0
 CONSENTS = ("external", "internal", "none")
 DOMAINS = ("safety", "stability", "experience")
@@ -118,6 +122,11 @@ class StoryScreen(SubScreen):
         self._loading = True  # until the first story is in place (keys typed meanwhile are kept)
         self._busy = False
         self._typed_while_loading: list[tuple[str, str | None]] = []
+        self._unchecked: set[str] = set()
+        """Parts saved since their last check."""
+        self._check_timer: Timer | None = None
+        self._last_change = 0.0
+        """When a part last changed (``time.monotonic``): a check waits for a pause in typing."""
 
     @property
     def journal(self):
@@ -162,7 +171,7 @@ class StoryScreen(SubScreen):
         if wanted is None:
             self._loading = False
             self._typed_while_loading.clear()
-            self.query_one("#story-heading", Static).update("No story is open: type `new story` in the chat.")
+            show_text(self.query_one("#story-heading", Static), "No story is open: type `new story` in the chat.")
             return
         if wanted != self.story_id:
             self._flush()
@@ -171,7 +180,7 @@ class StoryScreen(SubScreen):
             # Nothing can be typed until the story is loaded: loading fills every field, and would
             # otherwise overwrite what was typed meanwhile.
             self.query_one("#story-form").disabled = True
-            self.query_one("#story-status", Static).update("opening…")
+            show_text(self.query_one("#story-status", Static), "opening…")
             self._read(wanted)
         else:
             self._focus_first_empty()
@@ -188,18 +197,18 @@ class StoryScreen(SubScreen):
         self._queue.put(None)
 
     def on_descendant_blur(self, event) -> None:
+        typed = set(self._pending)
         self._flush()
+        self._check_unchecked(but=typed)  # a part left is checked now (one still being saved, when it lands)
 
     # ------------------------------------------------------------ loading
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story-reader", description="Opening the story")
     def _read(self, story_id: str) -> None:
         from evidencebot.assistant.screen_services import read_story
-        from evidencebot.assistant.story_capture import privacy_findings
 
         row = read_story(self.app.conversation, story_id)
-        findings = {f: privacy_findings(row.get(f) or "") for f in CHECKED}
-        self.post_message(StoryLoaded(story_id, row, findings))
+        self.post_message(StoryLoaded(story_id, row))  # its parts are checked once they are in place
 
     @on(StoryLoaded)
     def _loaded(self, message: StoryLoaded) -> None:
@@ -230,7 +239,8 @@ class StoryScreen(SubScreen):
                 self._values[step.field] = [d for d in (value or "").split(";") if d]
             elif step.kind == "consent":
                 self._show_consent(value or "none")
-        self._show_privacy(message.findings)
+        self._show_privacy({f: [] for f in CHECKED})  # the last story's findings go; this one's are checked below
+        self._unchecked.clear()
         new = "created_at" not in row
         self._heading(row, new=new)
         self._loading = False
@@ -239,10 +249,10 @@ class StoryScreen(SubScreen):
             # Text kept from a write that never landed: it goes to the database now.
             self._pending.update(unsaved)
             self._flush()
-            self.query_one("#story-status", Static).update(
+            show_text(self.query_one("#story-status", Static),
                 "Restored text that was not saved last time: saving it now…")
         else:
-            self.query_one("#story-status", Static).update(
+            show_text(self.query_one("#story-status", Static),
                 "Everything you type is saved." if new else "Opened. Everything you type is saved.")
         self._check_parts(self.story_id, {f: self._text_of(f) for f in CHECKED if self._text_of(f).strip()})
         self._focus_first_empty()
@@ -279,11 +289,11 @@ class StoryScreen(SubScreen):
 
     def _heading(self, row: dict, *, new: bool = False) -> None:
         status = "new, saved as you type" if new else (row.get("status") or "draft")
-        self.query_one("#story-heading", Static).update(f"Story {self.story_id} · {status} · consent {self.consent}")
+        show_text(self.query_one("#story-heading", Static), f"Story {self.story_id} · {status} · consent {self.consent}")
 
     def _show_consent(self, consent: str) -> None:
         self.consent = consent
-        self.query_one("#consent-state", Static).update("Consent: " + consent_glyphs(consent))
+        show_text(self.query_one("#consent-state", Static), "Consent: " + consent_glyphs(consent))
 
     def _text_of(self, field: str) -> str:
         widget = self.query_one(f"#field-{field}")
@@ -309,6 +319,7 @@ class StoryScreen(SubScreen):
         if self._values.get(field) == value and field not in self._pending:
             return
         self._pending[field] = value
+        self._last_change = time.monotonic()
         self.journal.add("story", self.story_id, {field: value})  # at once: a kill now loses nothing
         if self._timer is None:  # typing on does not push the save back: at most SAVE_DELAY later
             self._timer = self.set_timer(SAVE_DELAY, self._flush)
@@ -346,7 +357,7 @@ class StoryScreen(SubScreen):
     def _show_saving(self) -> None:
         text = ("not saved yet: the database is busy (another program is writing); retrying, and your text "
                 "is kept safe meanwhile" if self._busy else "not saved yet…")
-        self.query_one("#story-status", Static).update(text)
+        show_text(self.query_one("#story-status", Static), text)
 
     # ------------------------------------------------------------ the write worker
 
@@ -354,7 +365,7 @@ class StoryScreen(SubScreen):
     def _writer(self) -> None:
         """Drain the queue in order until the screen goes; one connection, one writer."""
         from evidencebot.assistant.screen_services import StoryWriter
-        from evidencebot.assistant.story_capture import completeness, privacy_findings
+        from evidencebot.assistant.story_capture import completeness
 
         worker = get_current_worker()
         journal = self.journal
@@ -393,9 +404,8 @@ class StoryScreen(SubScreen):
                         return  # the journal keeps the text for next time
                     self._busy = False
                     journal.landed("story", story_id, fields)
-                    findings = {f: privacy_findings(row.get(f) or "") for f in fields if f in CHECKED}
-                    self.post_message(StorySaved(story_id, sorted(fields), findings, completeness(row),
-                                                 row.get("status")))
+                    self.post_message(StorySaved(story_id, sorted(fields), missing=completeness(row),
+                                                 status=row.get("status")))
                 finally:
                     for _ in range(taken):
                         self._queue.task_done()
@@ -409,18 +419,43 @@ class StoryScreen(SubScreen):
     def _saved(self, message: StorySaved) -> None:
         if message.story_id != self.story_id:
             return
-        self._show_privacy(message.findings)
-        self._check_parts(message.story_id, {f: self._text_of(f) for f in message.fields if f in CHECKED})
+        self._unchecked.update(f for f in message.fields if f in CHECKED)
+        focused = getattr(self.focused, "id", None) or ""
+        if focused.removeprefix("field-") in self._unchecked:
+            self._check_after_pause()  # still in the part: check when typing pauses
+        else:
+            self._check_unchecked()  # the part was left: check it now
         if self.unsaved():
             self._show_saving()
             return
         missing = f" · still to write: {', '.join(message.missing)}" if message.missing else " · all four parts written"
-        self.query_one("#story-status", Static).update(f"✓ saved{missing}")
+        show_text(self.query_one("#story-status", Static), f"✓ saved{missing}")
         if message.status:
             self._row["status"] = message.status  # a save never changes the status: show what the database holds
         self._heading(self._row)
 
     # ------------------------------------------------------------ checking as `check` does
+
+    def _check_after_pause(self) -> None:
+        """Check the saved parts once typing has paused for :data:`CHECK_DELAY` (one timer, not one a key)."""
+        if self._check_timer is None and self._unchecked:
+            self._check_timer = self.set_timer(CHECK_DELAY, self._check_if_paused)
+
+    def _check_if_paused(self) -> None:
+        self._check_timer = None
+        typing = CHECK_DELAY - (time.monotonic() - self._last_change)
+        if typing > 0.01:  # typed since the timer was set: wait for the pause
+            self._check_timer = self.set_timer(typing, self._check_if_paused)
+            return
+        self._check_unchecked()
+
+    def _check_unchecked(self, but: set[str] | frozenset[str] = frozenset()) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
+        fields, self._unchecked = self._unchecked - but, set()
+        if fields and self.story_id is not None:
+            self._check_parts(self.story_id, {f: self._text_of(f) for f in sorted(fields)})
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="story-checker", description="Checking the story")
     def _check_parts(self, story_id: str, texts: dict) -> None:
@@ -453,15 +488,15 @@ class StoryScreen(SubScreen):
                     lines.append(f"{mark} {what}: “{f.match}”: {f.message.split('. ')[0].rstrip('.')}.")
                 if len(found) > 4:
                     lines.append(f"… and {len(found) - 4} more")
-                panel.update("\n".join(lines))
+                show_text(panel, "\n".join(lines))
                 panel.display = True
             else:
-                panel.update("")
+                show_text(panel, "")
                 panel.display = False
 
     def worker_failed(self, worker) -> None:
         if worker.group == "story-writer":
-            self.query_one("#story-status", Static).update(
+            show_text(self.query_one("#story-status", Static),
                 "✗ not saved yet: see the message; your text is kept and will be offered back")
             self._writer()
 
@@ -558,7 +593,7 @@ class StoryScreen(SubScreen):
         self._announce(message.ok, message.text)
 
     def _announce(self, ok: bool, text: str) -> None:
-        self.query_one("#story-status", Static).update(text)
+        show_text(self.query_one("#story-status", Static), text)
         self.notify(text, severity="information" if ok else "warning", timeout=8, markup=False)
 
     # ------------------------------------------------------------ submitting
@@ -573,7 +608,7 @@ class StoryScreen(SubScreen):
             return
         self._take_widgets()
         self._flush()
-        self.query_one("#story-status", Static).update("saving what you typed before submitting…")
+        show_text(self.query_one("#story-status", Static), "saving what you typed before submitting…")
         self._prepare_submit(self.story_id)
 
     def _take_widgets(self) -> None:
