@@ -775,6 +775,8 @@ def test_more_limit_and_weighting_wordings(text, words, pages, weighting):
     ("how staff will recognise and respond to self-harm", "Recognising and responding to self-harm"),
     ("how you will keep the people who use the service informed during the change",
      "Keeping the people who use the service informed during the change"),
+    ("how you will learn from reviews, and show the ICB that the learning has changed practice",
+     "Learning from reviews, and showing the ICB that the learning has changed practice"),
 ])
 def test_headings_from_other_subjects_and_inner_clauses(text, heading):
     assert make_heading(text) == heading

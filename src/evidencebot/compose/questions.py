@@ -1882,6 +1882,10 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         before = text[:c].split()
         if c in relative and (_looks_like_verb(before[-1]) or before[-1].lower() in ("decide", "know", "ask", "tell", "see")):
             return False  # 'agree | who leads': what is agreed, not a relative clause
+        if c in relative and text[c:].split()[0].lower() == "that" and any(
+                w.lower() in ("show", "showing", "tell", "telling", "assure", "assuring", "convince", "convincing",
+                              "satisfy", "satisfying", "reassure", "reassuring") for w in before[-7:]):
+            return False  # 'show the ICB and the Council | that the learning has changed practice': what is shown
         # never inside a coordination ('... went well and one | that did not')
         return before[-1].lower().strip(",") not in END_BAD and not (
             len(before) >= 2 and before[-2].lower() in ("and", "or"))
@@ -1920,7 +1924,7 @@ _COMMON_VERBS = set("""
     plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
     respond retain review share sign-post signpost staff supervise support sustain tailor track train use
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
-    contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend""".split())
+    contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend show tell assure""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
