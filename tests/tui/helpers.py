@@ -63,6 +63,33 @@ async def settle(pilot, delay: float = 0.0) -> None:
     await pilot.pause()
 
 
+async def wait_until(pilot, ready, what: str, pauses: int = 400) -> None:
+    """Pause until ``ready()`` is true (a screen pushed, a widget focused), then return; fail naming
+    ``what`` if it is still false after ``pauses`` pauses (each waits for the pending messages and for
+    the process to go idle). For a key that only does its job once the app is in a state: Enter on a
+    list the modal has not focused yet is handled by the bare screen and lost."""
+    for _ in range(pauses):
+        if ready():
+            return
+        await pilot.pause()
+    assert ready(), f"still not the case after {pauses} pauses: {what}"
+
+
+def focused_in(app, screen_type, selector: str):
+    """The widget ``selector`` when the active screen is a ``screen_type`` and that widget has the
+    focus (mounted, and the app sends keys to it), else None."""
+    from textual.css.query import NoMatches
+
+    screen = app.screen
+    if not isinstance(screen, screen_type):
+        return None
+    try:
+        widget = screen.query_one(selector)
+    except NoMatches:
+        return None
+    return widget if widget.is_mounted and app.focused is widget else None
+
+
 async def type_text(pilot, text: str) -> None:
     """Type ``text`` one key at a time (``\\n`` is Enter): for the tests that are about typing (the chat
     prompt, the story form's saving while typing, the editor). Each key is a full round through Textual

@@ -6,7 +6,7 @@ Driven by keys at 80x24 and 120x40.
 from __future__ import annotations
 
 import pytest
-from helpers import chat_replies, paste_text, run, settle
+from helpers import chat_replies, focused_in, paste_text, run, settle, wait_until
 
 SIZES = [(80, 24), (120, 40)]
 MOVES = ("up", "down", "left", "right", "ctrl+down", "ctrl+up", "pageup", "pagedown", "home", "end")
@@ -69,18 +69,41 @@ def test_consent_changes_only_after_a_confirmation_naming_the_story_and_is_undoa
         async with app.run_test(size=(80, 24)) as pilot:
             await open_story(pilot, "T06")  # consent none
             screen = app.screen
-            screen.query_one("#consent-change").focus()
-            await pilot.press("enter")
-            await settle(pilot)
+
+            async def focus_and_enter(selector: str) -> None:
+                """Enter on a story-screen button once the focus is on it (``focus()`` lands a moment later) and
+                its last press has stopped showing: Textual's Button ignores Enter while it has ``-active``
+                (0.2 s after a press), so Enter soon after the Escape of the first round was lost."""
+                button = screen.query_one(selector)
+                button.focus()
+                await wait_until(pilot, lambda: focused_in(app, type(screen), selector) is button
+                                 and not button.has_class("-active"),
+                                 f"the story screen active, the focus on {selector}, its last press over")
+                await pilot.press("enter")
+                await settle(pilot)
+
+            async def consent_list_takes_keys() -> None:
+                def ready() -> bool:
+                    options = focused_in(app, ChooseConsent, "#consent-options")
+                    return options is not None and options.highlighted is not None
+                await wait_until(pilot, ready, "the consent list on screen, focused, an option highlighted")
+                assert sum(isinstance(s, ChooseConsent) for s in app.screen_stack) == 1
+
+            async def confirmation_takes_keys() -> None:
+                await wait_until(pilot, lambda: focused_in(app, ConfirmChange, "#confirm-no") is not None,
+                                 "the confirmation on screen, the focus on Cancel")
+
+            await focus_and_enter("#consent-change")
+            await consent_list_takes_keys()
             assert isinstance(app.screen, ChooseConsent)
             await pilot.press("escape")  # cancel: nothing changes
             await settle(pilot)
             assert governance(evidence_db_path, "T06")[0] == "none"
-            screen.query_one("#consent-change").focus()
-            await pilot.press("enter")
-            await settle(pilot)
+            await focus_and_enter("#consent-change")
+            await consent_list_takes_keys()
             await pilot.press("enter")  # the first choice: external
             await settle(pilot)
+            await confirmation_takes_keys()
             assert isinstance(app.screen, ConfirmChange)
             assert app.screen.question == ("Change the consent of story T06 “Stories without consent stay in the "
                                            "service” from none to external?")
@@ -88,11 +111,11 @@ def test_consent_changes_only_after_a_confirmation_naming_the_story_and_is_undoa
             await settle(pilot)
             assert governance(evidence_db_path, "T06")[0] == "none"
             assert "Consent left as it was" in str(screen.query_one("#story-status").render())
-            screen.query_one("#consent-change").focus()
+            await focus_and_enter("#consent-change")
+            await consent_list_takes_keys()
             await pilot.press("enter")
             await settle(pilot)
-            await pilot.press("enter")
-            await settle(pilot)
+            await confirmation_takes_keys()
             await pilot.press("y")
             await settle(pilot)
             assert governance(evidence_db_path, "T06")[0] == "external"
@@ -105,9 +128,7 @@ def test_consent_changes_only_after_a_confirmation_naming_the_story_and_is_undoa
                 "select consent from story_consents where story_id = 'T06' order by consent_id")]
             db.close()
             assert history[-1] == "external"
-            screen.query_one("#consent-undo").focus()
-            await pilot.press("enter")
-            await settle(pilot)
+            await focus_and_enter("#consent-undo")
             assert governance(evidence_db_path, "T06")[0] == "none"
             assert "Undone" in str(screen.query_one("#story-status").render())
             assert "(●) none" in str(screen.query_one("#consent-state").render())
