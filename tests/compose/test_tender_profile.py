@@ -209,9 +209,11 @@ def test_our_current_premises_are_not_offered_to_another_buyer(demo_db):
 
     question = "Describe the premises from which you will deliver the service and how people will reach them. (300 words)"
     ours = get_profile(demo_db)["premises"]
-    same = assemble_tender(demo_db, question, period=PERIOD)
+    same = assemble_tender(demo_db, question, period=PERIOD, tender={"commissioner": "Riverside Integrated Care Board"})
     other = assemble_tender(demo_db, question, period=PERIOD, tender={"commissioner": "Dene County Council"})
+    unsaid = assemble_tender(demo_db, question, period=PERIOD)  # no buyer named or set: not assumed to be ours
     assert ours.split(",")[0] in same.markdown  # our own buyer: the profile's premises
+    assert ours.split(",")[0] not in unsaid.markdown and "premises" in unsaid.tender_unknown
     assert ours.split(",")[0] not in other.markdown and "premises" in other.tender_unknown
     assert "premises" in other.coverage_table()
 
@@ -313,7 +315,7 @@ def test_a_text_naming_our_own_buyer_or_area_keeps_our_buyer(named):
     text = NO_BUYER.replace("the Commissioners", named)
     facts = tp.facts_for(text, OURS, drafting=True)
     r = tp.resolve(OURS, {k: f.value for k, f in facts.items()})
-    assert r.profile["commissioner"] == "Riverside Integrated Care Board" and not r.other_buyer
+    assert tp.same_buyer(r.profile["commissioner"], OURS["commissioner"]) and not r.other_buyer
     assert r.profile["service"] == "Riverside Community Wellbeing Service"
     # the buyer set for the tender: ours, whatever the question says
     given = tp.facts_for(NO_BUYER, OURS, {"commissioner": "Riverside Integrated Care Board"}, drafting=True)
