@@ -332,7 +332,8 @@ def test_an_answer_to_a_question_naming_no_buyer_names_none_of_ours_and_claims_n
     assert "current provider" not in text.lower() and "we run the service now" not in text.lower()
     tags = {b.block_id: {t.lower() for t in b.tags} for b in list_blocks(demo_db, status="approved")}
     assert not any({"provider new", "provider incumbent"} & tags[b] for b in answer.blocks)
-    assert "commissioner" in answer.tender_unknown  # said in the coverage, to be set with 'tender profile --buyer'
+    assert "commissioner" not in answer.tender_facts  # named plainly, as the question does: 'the commissioners'
+    assert "the commissioners" in text
     assert answer.tender_clashes == [] and not answer.findings
     assert check_answers([("Q1", text)], db=demo_db) == []
 
@@ -346,4 +347,4 @@ def test_an_answer_to_our_own_commissioner_is_unchanged(demo_db):
     for answer in (named, given):
         assert "Riverside Integrated Care Board" in answer.markdown
         assert "we run the service now" in answer.markdown.lower() and "1 April 2027" in answer.markdown
-        assert "commissioner" not in answer.tender_unknown and not answer.findings
+        assert not answer.findings

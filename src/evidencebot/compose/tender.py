@@ -1070,8 +1070,7 @@ def assemble_tender(
     method_words, body_words = _method_words(sections)
     needed = sorted({f for sec in sections for f in sec.evidence["blocks"].missing_profile
                      if f in tender_profile.FIELDS and f not in PLAIN}
-                    | ({"provider_status"} if any(m.provider_unknown for m in methods.values()) else set())
-                    | ({"commissioner"} if unstated else set()),
+                    | ({"provider_status"} if any(m.provider_unknown for m in methods.values()) else set()),
                     key=list(tender_profile.FIELDS).index)
     listed = []
     for r in reqs:
