@@ -67,7 +67,7 @@ def main(argv=None) -> int:
         else:
             from evidencebot.store.demo import build_demo
 
-            build_demo(fresh, people=60)
+            build_demo(connect(fresh), people=60)
         path = fresh
     db = connect(path)
     if args.provider:

@@ -101,51 +101,49 @@ def pytest_xdist_auto_num_workers(config):
 # and one worker idle for the last minute or two). Only the order changes; a file not listed keeps its place
 # after these. Measure again when a file's cost changes a lot (the list went stale once already).
 LONGEST_FIRST = (
-    "tui/test_story_kill.py",  # 29
-    "tui/test_user_jobs.py",  # 24
+    "tui/test_story_kill.py",  # 25
     "compose/test_word.py",  # 22
-    "tui/test_story_form.py",  # 21
     "governance/test_large.py",  # 19
-    "tui/test_flows.py",  # 19
-    "tui/test_story_submit.py",  # 18
+    "tui/test_user_jobs.py",  # 18
     "compose/test_method_library.py",  # 16
     "language/test_rule_examples.py",  # 15
-    "tui/test_open_word_draft.py",  # 15
-    "tui/test_snapshots.py",  # 14
+    "tui/test_story_form.py",  # 15
     "compose/test_tender.py",  # 14
     "language/test_quality.py",  # 13
     "compose/test_export.py",  # 13
-    "tui/test_partial_quarter.py",  # 12
+    "tui/test_flows.py",  # 13
     "core/test_lint.py",  # 11
     "governance/test_attack_templates.py",  # 11
+    "tui/test_story_submit.py",  # 11
     "store/test_demo.py",  # 10
-    "tui/test_draft_privacy.py",  # 10
     "governance/test_attack_outputs.py",  # 10
     "language/test_privacy.py",  # 10
     "governance/test_crash.py",  # 9
+    "tui/test_snapshots.py",  # 9
     "governance/test_fuzz.py",  # 8
     "language/test_rules_cli.py",  # 7
-    "tui/test_use_story.py",  # 7
-    "tui/test_governance_flows.py",  # 7
     "compose/test_block_matching.py",  # 7
     "compose/test_answer_fit.py",  # 6
     "governance/test_file_safety.py",  # 6
-    "tui/test_export_screen.py",  # 6
     "compose/test_cli.py",  # 6
     "store/test_importers.py",  # 6
     "governance/test_templates.py",  # 6
-    "tui/test_story_picker.py",  # 6
     "core/test_layers.py",  # 6
-    "tui/test_suggestion_choice.py",  # 5
-    "tui/test_chat_capabilities.py",  # 5
+    "tui/test_open_word_draft.py",  # 6
+    "tui/test_draft_privacy.py",  # 6
     "governance/test_attack_exits.py",  # 5
     "language/test_checker.py",  # 5
     "compose/test_cli_exports.py",  # 5
+    "tui/test_export_screen.py",  # 5
+    "tui/test_story_picker.py",  # 5
     "compose/test_review_commissioner.py",  # 4
     "compose/test_review_reader5.py",  # 4
     "compose/test_review_reader3.py",  # 4
-    "tui/test_autosave_lock.py",  # 4
     "language/test_check_cli.py",  # 4
+    "tui/test_partial_quarter.py",  # 4
+    "tui/test_governance_flows.py",  # 4
+    "tui/test_autosave_lock.py",  # 4
+    "tui/test_use_story.py",  # 4
 )
 
 

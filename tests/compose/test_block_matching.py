@@ -392,3 +392,11 @@ def test_paying_people_for_their_time_is_the_involvement_payment_block(demo_db):
                            "involvement structures, how people will be paid for their time, and one example of a "
                            "decision that co-production has changed in a service you run.")
     assert ["involvement-payment"] == got[1][:1], got
+
+
+def test_recognising_asks_for_thanks_only_when_it_names_people_or_their_contribution():
+    from evidencebot.compose.blockmatch import head_terms
+
+    assert not head_terms("Recognising and responding to self-harm") & {"pay", "paid", "payment", "thank"}
+    assert head_terms("Recognising and responding to self-harm") == {"self", "harm"}
+    assert head_terms("Recognising volunteers' contribution") & {"pay", "thank"}

@@ -127,8 +127,9 @@ PART_THRESHOLDS = {
     # dev12 after tuning: P 0.739 R 0.850 (public and fictional figures are still read as people)
     "dev12": {"precision": 0.73, "recall": 0.85},
     # over-claim s8 at session 9's start (rules at 08e226f): tune P 0.934 R 0.695, check P 0.924 R 0.782;
-    # after session 9's rule work (two false alarms of the tune half gone): tune 0.966 / 0.695, check unchanged
-    "s8-tune": {"precision": 0.95, "recall": 0.69},
+    # after session 9's rule work (three false alarms of the tune half gone, two more caught): tune 0.983 / 0.707,
+    # check unchanged
+    "s8-tune": {"precision": 0.98, "recall": 0.70},
     "s8-check": {"precision": 0.92, "recall": 0.78},
 }
 # parts whose misses are never printed (rule writers do not read them)

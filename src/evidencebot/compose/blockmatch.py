@@ -305,6 +305,10 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
             break
         run.append(w)
     method = [verbs[t] for w in run for t in tokens(w) if t in verbs]
+    if set(method) == {"recognise"} and not re.search(
+            r"\b(?:staff|colleagues|volunteers?|workers?|contributions?|achievements?|involvement|time|experts?|peers?)\b",
+            heading, re.I):
+        method = []  # 'Recognising and responding to self-harm' is about self-harm, not about thanking anyone
     if method:
         return {t for v in method for t in tokens(METHOD_VERBS[v])}
     def nouns(text: str) -> set[str]:

@@ -207,7 +207,7 @@ CHARS_PER_WORD = 7
 until its characters, spaces included, fit)."""
 
 _N = r"(\d[\d,]*(?:\.\d+)?)"
-_CAP = r"(?:maximum|max\.?|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|at\s+most|a\s+limit\s+of)"
+_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:in\s+)?(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
     # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
@@ -217,7 +217,7 @@ _WORD_LIMITS = [
     re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*\)", re.I),
     re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
     re.compile(rf"\btotal(?:\s+of)?\s*:?\s*{_N}[^\S\n]*words?\b", re.I),
-    re.compile(rf"word\s+limit\s+for\s+[^:.\n]{{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
+    re.compile(rf"word\s+limit\s+for\s+(?:[^:.\n]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
     re.compile(rf"(?:answers?|responses?|text|submissions?)\s+(?:exceeding|in\s+excess\s+of|longer\s+than|of\s+more\s+than|over)\s+{_N}[^\S\n]*words?\b", re.I),
     re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*(?=[,;])", re.I),
     re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
@@ -225,6 +225,10 @@ _WORD_LIMITS = [
     # 'Limit: 500 words' on its own line; '(Weighting 10%, 700 words)' beside a title
     re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
     re.compile(rf"[,;]\s*{_N}[^\S\n]*words?\s*\)", re.I),
+    # a guide is the budget too: '(c. 500 words)', '(approx. 600 words)', 'Word guide: 500', 'Words: 800'
+    re.compile(rf"[\(\[]\s*(?:c\.|ca\.|circa|approx(?:\.|imately)?|about|around)\s*{_N}[^\S\n]*words?\s*[\)\]]", re.I),
+    re.compile(rf"\bword\s+(?:guide|guidance|allowance)\s*[:=–-]?\s*{_N}", re.I),
+    re.compile(rf"^\s*words?\s*[:=]\s*{_N}\s*\.?\s*$", re.I | re.M),
 ]
 _CHAR_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b(?:\.?\s*\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?)?", re.I),
@@ -232,8 +236,8 @@ _CHAR_LIMITS = [
     re.compile(rf"{_N}[- \t]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
     re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
     re.compile(rf"\(\s*{_N}[^\S\n]*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
-    # 'Response limit: 4,000 characters' (a workbook's limit cell), as for words
-    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I | re.M),
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I | re.M),
+    re.compile(rf"character\s+(?:limit|count)\s*\([^()\n]*\)\s*[:=–-]?\s*{_N}", re.I),
 ]
 _PAGE_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|half\s+a|a\s+half|a|an|single)"
 _PAGE_LIMITS = [
@@ -242,7 +246,8 @@ _PAGE_LIMITS = [
     re.compile(rf"(?:page\s+limit|max(?:imum)?\.?\s+(?:number\s+of\s+)?pages)\s*(?:is|of)?\s*[:=–-]?\s*{_PAGE_N}(?:\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?)?", re.I),
     re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
     re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
-    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)", re.I | re.M),
+    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_PAGE_N}\s*x\s*A4\b", re.I),
+    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)\b", re.I | re.M),
 ]
 _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "half a": 0.5, "a half": 0.5}
 _WEIGHTINGS = [
@@ -254,6 +259,13 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
     re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
     re.compile(rf"\(\s*{_N}\s*%\s*[,;]", re.I),
+    # the weighting of a named question or part: 'Weighting for Question 7: 12%', 'Weighting: Part A
+    # Pass/Fail; Part B 10%', 'Part B (Scored – 5%)'
+    re.compile(rf"weight(?:ing|ed)?\s+(?:for|of)\s+(?:[^:\n%]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}\s*%", re.I),
+    re.compile(rf"weight(?:ing|ed)?\s*:[^\n%]{{0,40}}?\bpart\s+[a-z0-9]{{1,2}}\s*[:=–-]?\s*{_N}\s*%", re.I),
+    re.compile(rf"[\(\[]\s*scored\s*[,:;–—-]?\s*{_N}\s*%\s*[\)\]]", re.I),
+    re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total\b", re.I),
+    re.compile(rf"weight(?:ing)?\s*\(\s*%\s*\)\s*[:=–-]?\s*{_N}\b", re.I),
 ]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
                          r"appendi\w+|bibliography)\b[^()\n]*\)")
@@ -339,7 +351,7 @@ def _marker_spacing(text: str) -> str:
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 """A Markdown table's rule line ('|---|---|'): not a row."""
 _LIMIT_CELL = re.compile(
-    r"(?i)^(?:(?:(?:max(?:imum)?\.?\s+)?(?:word|character|char|page|side)s?\s+(?:limit|count)|limit|length|"
+    r"(?i)^(?:(?:(?:max(?:imum)?\.?\s+)?(?:word|character|char|page|side)s?\s+(?:limit|count)|(?:(?:response|answer)\s+)?(?:limit|length)|"
     r"max(?:imum)?\.?(?:\s+(?:words?|char(?:acter)?s|pages|sides))?|up\s+to|no\s+more\s+than)\s*(?:is|of)?\s*[:=–-]?\s*)?"
     r"(?P<n>\d[\d,]*(?:\.\d+)?)[^\S\n]*-?"
     r"(?P<unit>words?\b|w\b|char(?:acter)?s?\b|pages?(?:\s+(?:of\s+)?A4)?|(?:x\s*)?(?:A4\s+)?sides?(?:\s+(?:of\s+)?A4)?|"
@@ -592,8 +604,15 @@ def _strip_limits(text: str) -> str:
         else:
             merged.append([a, b])
     for a, b in reversed(merged):
-        text = text[:a] + " " + text[b:]
+        # what the limit covers goes with it: '600 words across both parts', '... in total', '... per question'
+        scope = _LIMIT_SCOPE.match(text, b)
+        text = text[:a] + " " + text[scope.end() if scope else b:]
     return re.sub(r"[\(\[][\s,;.:–-]*[\)\]]|\(\s*$", " ", text)
+
+
+_LIMIT_SCOPE = re.compile(r"\s*(?:in\s+total|across\s+(?:both|all|the|each\s+of\s+the)\s+(?:\w+\s+)?(?:parts?|sections?|questions?|"
+                          r"elements?)|for\s+(?:this|the\s+(?:whole|entire))\s+(?:question|response|section)|"
+                          r"per\s+(?:question|part|sub-?question|section))\b\.?", re.I)
 
 
 # ---------------------------------------------------------------- splitting
@@ -623,6 +642,9 @@ _LIST_LINE = re.compile(
     r"|\((?P<roman2>i{1,3}|iv|vi{0,3}|ix|x)\)"
     r"|\(?(?P<letter>[a-hA-H])[.)]"
     r"|\((?P<letter2>[a-hA-H])\)"
+    # 'KPI 1 – ...', 'Outcome 2: ...', 'Standard 3. ...': items the buyer numbers under a name
+    r"|(?i:kpi|outcome|standard|requirement|objective|indicator|priority|theme|stage|scenario|step|element)\s*"
+    r"(?P<lab>\d{1,2})\s*[.:)–—-]"
     r")\s+(?P<text>\S.*)$"
 )
 _INLINE_KEY = re.compile(
@@ -795,7 +817,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         m = _LIST_LINE.match(line)
         if not m:
             continue
-        if i == 0 and (m.group("dotted") or (m.group("num") and len(lines) > 1 and not lines[1].strip())):
+        if i == 0 and (m.group("dotted") or (m.group("num") and len(lines) > 1 and not lines[1].strip())) \
+                and not _has_sibling(lines, m):
             continue  # a question reference such as '3.4 Crisis planning' or '7. Equality', not an item
         if m.group("bullet"):
             key = "-"
@@ -803,7 +826,7 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             key = m.group("dotted")
         else:
             key = next(g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
-                                   m.group("letter"), m.group("letter2")) if g).lower()
+                                   m.group("letter"), m.group("letter2"), m.group("lab")) if g).lower()
         if m.group("bullet") == "o" and not re.match(r"^\s*o\s+[a-z]", line):
             continue
         marks.append((i, key, m.group("text")))
@@ -854,26 +877,46 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         head = by_line[above[-1]][1].rstrip() if above else ""
         return head.endswith(":") and not _WH.match(head) and len(head.split()) <= 6 and not _DETAIL_LEAD.search(head)
 
-    own = {i for i, _k, t in marks if i in nested and (t.rstrip().endswith(";") or topic_parent(i))}
+    def parent_of(i: int) -> str:
+        above = [j for j in tops if j < i]
+        return by_line[above[-1]][1].rstrip() if above else ""
+
+    def own_child(i: int, t: str) -> bool:
+        head = parent_of(i)
+        # '(i) ...;' / under 'In relation to the CRHTT, set out:' / under 'how you will work with:'
+        return bool(t.rstrip().endswith(";") or topic_parent(i) or _open_end(head) or _ask_lead_end(head))
+
+    own = {i for i, _k, t in marks if i in nested and own_child(i, t)}
+    # children written as the elements of one list ('(i) ...; and' / '(ii) ...;') are all its elements or none
+    listed_under = {parent_of(i) for i, _k, t in marks if i in nested and re.search(r";(?:\s*(?:and|or))?\s*$", t)}
+    own |= {i for i, _k, _t in marks if i in nested and parent_of(i) in listed_under}
     parent_key = ""
+    parent_at: int | None = None
+    parent_text = ""
     for i in range(first, len(lines)):
         if i in by_line:
             k, t = by_line[i]
             items.append((f"p{len(items) + 1}" if k == "-" else k, t))
             parent_key = k if k != "-" else ""
+            parent_at, parent_text = len(items) - 1, t.rstrip()
             last = i
         elif i in own and items:
-            head_text = items[-1][1].rstrip()
             # 'how people will access the service:' is split exactly by its items; 'how staff will
-            # support X, covering:' keeps its own ask, the items are aspects of it
-            if items[-1][0] == parent_key and head_text.endswith(":") and (not _WH.match(head_text) or not _DETAIL_LEAD.search(
-                    head_text)):
+            # support X, covering:' keeps its own ask, the items are aspects of it; 'a) Staffing model'
+            # is a label over its own asks
+            if parent_at is not None and parent_at == len(items) - 1 and (
+                    (parent_key and parent_text.endswith(":") and (not _WH.match(parent_text) or not _DETAIL_LEAD.search(parent_text)))
+                    or _label_head(parent_text) or _open_end(parent_text)):
                 items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
+                parent_at = None
             m = _LIST_LINE.match(lines[i])
             ck = next((g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
-                                   m.group("letter"), m.group("letter2")) if g), "")
+                                   m.group("letter"), m.group("letter2"), m.group("lab")) if g), "")
             key = f"{parent_key}.{ck.lower()}" if parent_key and ck else f"p{len(items) + 1}"
-            items.append((key, m.group("text").strip()))
+            child = m.group("text").strip()
+            if _open_end(parent_text) and _joinable(_lead_phrase(parent_text)):  # 'how you will work with:' + 'GPs'
+                child = _lead_phrase(parent_text) + " " + _lower_first(child)
+            items.append((key, child))
             last = i
         elif i in nested and items:
             child = _LIST_LINE.match(lines[i]).group("text").strip()
@@ -890,6 +933,95 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     return first, last, items
 
 
+_OPEN_END = set("to with for about on of from into between in by at will would can should must could may shall "
+                "the your their our a an and or".split())
+_ASK_END = re.compile(r"\b(?:describe|explain|set\s+out|outline|tell\s+us|address|cover|include|confirm|provide|state|"
+                      r"demonstrate|show|detail|evidence)\s*:\s*$", re.I)
+
+
+def _open_end(head: str) -> bool:
+    """A lead-in whose phrase goes on in each item below it: 'how staff will recognise and respond to:',
+    'Describe how peer supporters will:', 'how you will work with:' (its last word cannot end a phrase)."""
+    m = re.search(r"([A-Za-z]+)\s*:\s*$", head or "")
+    return bool(m) and m.group(1).lower() in _OPEN_END
+
+
+_ABOUT_LEAD = re.compile(r"^(?:in\s+relation\s+to|with\s+regard\s+to|regarding|as\s+regards|in\s+respect\s+of|for|on|about)\b"
+                         r"[^,:]{1,80},\s*", re.I)
+
+
+def _ask_lead_end(head: str) -> bool:
+    """A parent that only asks for what follows, with no object of its own: 'In relation to the CRHTT, set
+    out:', 'Your response should address:' (not 'your approach to safety planning, which should include:')."""
+    t = _ABOUT_LEAD.sub("", _clean(head or "")) if (head or "").rstrip().endswith(":") else ""
+    if not t:
+        return False
+    m = _ASK_END.search(t) or _COVER_LEADIN.search(t)
+    return bool(m) and m.start() == 0
+
+
+def _label_head(head: str) -> bool:
+    """A short label over a list of asks ('a) Staffing model', 'Training'): not an ask itself."""
+    t = (head or "").strip()
+    return bool(t) and len(t.split()) <= 5 and not re.search(r"[.?!:;,]$", t) and not _WH.match(t) \
+        and not _IMPERATIVE.match(t) and t[:1].isupper()
+
+
+def _lower_first(text: str) -> str:
+    """'Identify people at risk' after 'how you will' -> 'identify people at risk' (names and acronyms kept)."""
+    first = text.split()[0] if text.split() else ""
+    plain = {"the", "a", "an", "your", "their", "our", "any", "each", "all", "every", "people", "staff", "how", "what",
+             "when", "who", "where", "whether", "which"}
+    if first[:1].isupper() and first[1:].islower() and (first.lower() in plain or _looks_like_verb(first)):
+        return first.lower() + text[len(first):]
+    return text
+
+
+def _joinable(lead: str) -> bool:
+    """A lead-in short and plain enough to go before each item ('how staff will recognise and respond to'); not a
+    long one with its own clauses ('how you will support people who are homeless ..., with particular reference to')."""
+    if not (1 <= len(lead.split()) <= 9 and "," not in lead and ";" not in lead):
+        return False
+    # the lead names the bidder or its people ('how you will work with', 'how staff will recognise and respond
+    # to'); a lead about another thing ('how the safe haven will work with') would carry that thing's words
+    # into every item and pull each part's method towards it
+    m = re.match(r"^(?:how|what|when|where|whether|why)\s+(?P<subject>.+?)\s+(?:will|would|can|could|should|must|shall)\b",
+                 lead, re.I)
+    return not m or bool(_BIDDER.fullmatch(m.group("subject")))
+
+
+_BIDDER = re.compile(r"(?:you|we|your\s+(?:service|organisation|team|staff|\w+\s+)?(?:workers|staff|team)|staff|"
+                     r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?"
+                     r"(?:workers|supporters)|employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers|"
+                     r"team|service|provider))", re.I)
+
+
+def _lead_phrase(head: str) -> str:
+    """The ask of a lead-in without its command and colon: 'Describe how staff will recognise and respond to:'
+    -> 'how staff will recognise and respond to'."""
+    t = re.sub(r"\s*:\s*$", "", _clean(head))
+    return re.sub(r"^(?:please\s+)?(?:briefly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|show|confirm|state)\s+"
+                  r"(?=(?:how|what|when|who|where|why|whether|which|that)\b)", "", t, flags=re.I)
+
+
+_GUIDANCE_LEAD = re.compile(
+    r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+(?:for|to)\s+(?:bidders|suppliers|providers|applicants))?|notes?\s+for\s+\w+|"
+    r"evaluation\s+criteria|scoring(?:\s+guidance)?|what\s+good\s+looks\s+like)\s*:?\s*$"
+    r"|^(?:the\s+)?(?:evaluators?|assessors?|evaluation\s+panel|panel|scorers?)\s+(?:will|would)\s+(?:look|be\s+looking)\s+for\b.*:\s*$",
+    re.I)
+"""A line that opens the buyer's guidance on how answers are judged ('Guidance', 'Evaluators will look for:')."""
+
+
+def _has_sibling(lines: list[str], m: re.Match) -> bool:
+    """'7.1 What ...?' followed by '7.2 How ...?': the first of numbered sub-questions, not a reference."""
+    key = m.group("dotted")
+    if not key or not (_ASK_WORDS.match(m.group("text")) or m.group("text").rstrip().endswith("?")):
+        return False  # '5.1 Safeguarding – Part A' over '5.2 ... Part B': section titles
+    head, _, n = key.rpartition(".")
+    nxt = f"{head}.{int(n) + 1}"
+    return any(re.match(rf"^\s*{re.escape(nxt)}\.?\s+\S", ln) for ln in lines[1:])
+
+
 def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Two lists of different kinds with prose between them ('- Contract award is expected in
     October.' facts, then 'Please address:' and '1. ... 2. ...'): the list the buyer asks for is
@@ -901,6 +1033,28 @@ def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tup
             groups.append([cur])
         else:
             groups[-1].append(cur)
+    if len(groups) >= 2:
+        # a list under 'Guidance' / 'Evaluators will look for:' says how the answer is judged: with a list
+        # that asks, it is not a list of sub-points
+        def judged(g: list[tuple[int, str, str]], prev_end: int) -> bool:
+            return any(_GUIDANCE_LEAD.search(ln.strip()) for ln in lines[prev_end:g[0][0]] if ln.strip())
+        ends = [0] + [g[-1][0] + 1 for g in groups[:-1]]
+        asked = [g for g, e in zip(groups, ends) if not judged(g, e)]
+        if asked and len(asked) < len(groups):
+            kept = [m for g in asked for m in g]
+            if len(kept) >= 2:
+                return kept
+        # facts listed under a statement ('The current service:' + '• receives 1,200 referrals a year'), then
+        # the asks under a lead-in that asks ('Your answer should cover:'): the asked list is the one
+        def lead(g: list[tuple[int, str, str]]) -> str:
+            return next((ln.strip() for ln in reversed(lines[:g[0][0]]) if ln.strip()), "")
+        asking = [g for g in groups if lead(g).endswith(":") and (_ASK_WORDS.search(lead(g)) or _COVER_LEADIN.search(lead(g)))]
+        stated = [g for g in groups if lead(g).endswith(":") and not _ASK_WORDS.search(lead(g))
+                  and not _COVER_LEADIN.search(lead(g))]
+        if asking and stated and len(asking) + len(stated) == len(groups):
+            kept = [m for g in asking for m in g]
+            if len(kept) >= 2:
+                return kept
     if len(groups) < 2 or len({_kind(g[0][1]) for g in groups}) < 2:
         return marks
     def led(g: list[tuple[int, str, str]]) -> bool:
@@ -990,9 +1144,23 @@ def _split_series(text: str) -> list[str]:
         a, b = (p.replace("\x00", ",").replace("\x01", "and").strip() for p in parts)
         if (_WH.match(a) and _WH.match(b) and len(b.split()) >= 3) or (_WH.match(b) and len(a.split()) >= 3
                                                                        and len(b.split()) >= 3) or \
-                (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)):
+                (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)) or _parallel(a, b):
             return [a, b]
     return [text.replace("\x00", ",").replace("\x01", "and")]
+
+
+_DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S", re.I)
+
+
+def _parallel(a: str, b: str) -> bool:
+    """'the transfer of staff under TUPE and the transfer of case records', 'the number of local people you
+    will employ and the number of paid roles ...': two noun phrases of the same build, each named whole
+    (three words or more, each opening with a determiner and the same first two words or both naming a
+    thing of their own with 'of')."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) < 3 or len(wb) < 3 or not (_DETERMINER.match(a) and _DETERMINER.match(b)):
+        return False
+    return wa[:2] == wb[:2] or (wa[2:3] == ["of"] and wb[2:3] == ["of"])
 
 
 _EXAMPLE_LEAD = re.compile(r"^(?:such\s+as|including|for\s+example|for\s+instance|e\.g\.|in\s+particular|especially|particularly)\b",
@@ -1015,7 +1183,8 @@ _INCLUDING = re.compile(
     re.I,
 )
 _INCLUDE_LEAD = re.compile(
-    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to|might)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)\s*:?\s+"
+    r"^(?:please\s+)?(?:you\s+(?:should|must|may\s+wish\s+to|might)\s+)?(?:also\s+)?(?:include|cover|address|refer\s+to)"
+    r"(?:\s+(?:in|within)\s+your\s+(?:answer|response))?\s*:?\s+"
     r"(?:(?:a\s+)?references?\s+to\s+|details\s+of\s+)?(?P<list>.+)$",
     re.I,
 )
@@ -1031,12 +1200,29 @@ _LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?
                     re.I)
 
 
+_DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)|in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
+                        r"moreover|also|next|then)\s*,\s*(?=\S)", re.I)
+_WANT_TO_KNOW = re.compile(
+    r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:would\s+(?:also\s+)?"
+    r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
+    r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)",
+    re.I)
+
+
 def _unlabel(sentence: str) -> str:
     """'Guidance: Bidders should set out A, B and C' -> the ask without its label (a label over
-    anything else, such as a scoring note, is kept)."""
+    anything else, such as a scoring note, is kept); an ask in the buyer's own voice said plainly:
+    'In particular, we want to understand how you will X' / 'We would also like to know how you will X'
+    / 'Finally, tell us how you will X' -> 'how you will X' / 'tell us how you will X'."""
     m = _LABEL.match(sentence)
     if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))):
         return m.group("rest")
+    plain = _DISCOURSE.sub("", sentence)
+    wanted = _WANT_TO_KNOW.sub("", plain)
+    if wanted != plain and not wanted.rstrip().endswith(":"):
+        return wanted
+    if plain != sentence and (_ASK_WORDS.match(plain) or _IMPERATIVE.match(plain)) and not plain.rstrip().endswith(":"):
+        return plain
     return sentence
 
 
@@ -1061,6 +1247,12 @@ def _split_sentence(sentence: str) -> list[str]:
     m = _INCLUDING.match(s)
     if m and _is_cover_list(m.group("head")):
         m = None  # 'Your response should include: A, including ...; B; C': the colon's list comes first
+    if m:
+        # 'a plan that covers the period from award to start, detailing key activities, milestones and risks':
+        # the list is what the plan details
+        inner = re.match(r"^.+?,\s*(?:detailing|setting\s+out|showing|listing|including)\s+(?P<list>.+)$", m.group("list"), re.I)
+        if inner and len(_split_series(inner.group("list"))) >= 3:
+            return _split_series(inner.group("list"))
     if m and ":" in m.group("list"):
         # '..., including how you would respond to: a cyber attack; severe weather; and ...'
         lead, _, rest = m.group("list").partition(":")
@@ -1098,6 +1290,9 @@ def _split_sentence(sentence: str) -> list[str]:
         # 'Tell us how you will manage the contract: the KPIs you propose, your reporting
         # and how you will respond ...': three or more elements after an ask are its sub-points
         items = _loose_series(m.group("list"))
+        lead = _lead_phrase(m.group("head") + ":")
+        if len(items) >= 2 and _open_end(m.group("head") + ":") and _joinable(lead):
+            return [f"{lead} {_lower_first(i)}" for i in items]  # 'How will you make the service accessible to: A, B and C'
         if len(items) >= 3:
             return items
     return [s]
@@ -1150,12 +1345,15 @@ _ASK_HEAD = re.compile(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|
 _ALSO_ASK = re.compile(
     r"^(?:please\s+)?(?:(?:you|bidders|providers|applicants|suppliers)\s+(?:should|must|will\s+need\s+to|are\s+asked\s+to)\s+)?"
     r"also\s+(?:briefly\s+)?(?:describe|explain|state|set\s+out|tell\s+us(?:\s+about)?|confirm|show|outline|provide|give|"
-    r"demonstrate|detail|identify|say)\s+",
+    r"demonstrate|detail|identify|say)\s+"
+    r"|^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline|show\s+us)\s+also\s+(?:about\s+)?",
     re.I,
 )
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
                      r"|,\s*(?=how\s+(?:(?:often|much|many|long|soon|quickly)\s+)?(?:will|would|do|does|are|is|can)\s+(?:you|they)\b)"
                      r"|,\s*(?=how\s+you\s+(?:will|would|plan\s+to|intend\s+to)\b)"
+                     r"|,\s*(?=how\s+(?:often|much|many|long|soon|quickly)\s+(?:you|they|we|it|people|staff|this|these)\s+"
+                     r"(?:will|would|are|is|can|should)\b)"
                      r"|,\s*and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|tell\s+us|confirm|show)\s+(?:how|what|who|when|where|why|whether|your)\b)",
                      re.I)
 _LEAD_FOR_DETAIL = re.compile(r"(?:,\s*|\s+)(?:including|such\s+as|for\s+example|e\.g\.)\s*:\s*$", re.I)
@@ -1175,15 +1373,23 @@ def _wh_split(text: str) -> list[str]:
         if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
             return [x for p in both for x in _wh_split(_clean(p).rstrip("?."))]
     parts = _WH_AND.split(text)
+    if len(parts) == 2 and _WH.match(re.sub(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", "", parts[0],
+                                             flags=re.I)):
+        # 'Describe what your team would do ..., who would be involved, and how ...': a run of parallel clauses
+        run = re.split(r",\s*(?=(?:who|what|when|where|how|whether)\s+(?:\w+\s+)?(?:would|will|should|could|can)\b)", parts[0])
+        if len(run) > 1 and all(len(p.split()) >= 3 for p in run):
+            parts = run + parts[1:]
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [text]
+    if any(re.search(r"\b(?:who|what|which|where|when|how|whether)\s+(?:is|are|was|were|does|do|has|have|can|will)(?:\s+not)?\s*,?\s*$", p, re.I) for p in parts[:-1]):
+        return [text]  # 'data on who is, and who is not, using the service': one clause set against another
     if len(parts) == 2 and not _WH.match(parts[0]) and _OWN_ASK.match(parts[0]):
         # 'Describe one innovation you would introduce, the benefit you expect it to deliver and how you
         # would evaluate it': a list of things about one thing, each an element of its own
         nouns = [_clean(p) for p in re.split(r",\s+(?=(?:the|your|its|their|any)\s)", parts[0])]
         if len(nouns) >= 2 and all(len(n.split()) >= 3 for n in nouns):
             return nouns + [_clean(parts[1]).rstrip("?.")]
-    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those|they)\b", p, re.I) for p in parts[1:]):
+    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those)\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     return [_clean(p).rstrip("?.") for p in parts]
 
@@ -1218,6 +1424,23 @@ def _is_ask(sentence: str) -> bool:
 _HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|include)\b[^:\n]*:\s*$", re.I)
 
 
+_INLINE_HEADINGS = re.compile(
+    r"(?P<lead>\b(?i:(?:using|use|under|with|in)\s+(?:the\s+|these\s+)?(?:following\s+)?(?:sub-?)?headings?))\s*:?\s+"
+    r"(?P<list>[\"'‘“]?[A-Z][^.\n:;]*?(?:(?:,|;|\s+and)\s+[\"'‘“]?[A-Z][^.\n:;,]*?)+)\s*(?P<end>\.|$)",
+    re.M)
+
+
+def _inline_headings(text: str) -> str:
+    """Headings the buyer mandates inside a sentence ('Please structure your answer using the headings
+    Access, Assessment, Treatment and Discharge.') written one a line, as a list under its lead-in."""
+    def one_a_line(m: re.Match) -> str:
+        names = [n.strip(" \"'‘’“”") for n in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+", m.group("list"))]
+        if len(names) < 2 or any(not n or len(n.split()) > 6 or not n[:1].isupper() for n in names):
+            return m.group(0)
+        return m.group("lead") + ":\n" + "\n".join(f"- {n}" for n in names) + "\n"
+    return _INLINE_HEADINGS.sub(one_a_line, text)
+
+
 def _unmarked_list(lines: list[str]) -> list[str]:
     """Headings the buyer lists one a line without a marker, after a lead-in ending with ':' ('You must use
     the following headings:' over 'Local employment' / 'Environmental sustainability'): marked as a list.
@@ -1241,6 +1464,35 @@ def _unmarked_list(lines: list[str]) -> list[str]:
     return out
 
 
+_PART_HEAD = re.compile(
+    r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:-]\s*)?"
+    r"part\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,60}$"
+    r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
+    re.I)
+"""The title of a separately scored part of one question: 'Part A (Pass/Fail)', '5.2 Safeguarding – Part B
+(scored)', '4.2 Safeguarding practice (scored, 8%)'."""
+
+
+def _scored_parts(text: str) -> list[str]:
+    """A question made of parts under their own titles, each with its own ask: the parts' texts (an
+    introduction before the first title goes with the first part); [] when it is one question."""
+    lines = text.split("\n")
+    heads = []
+    for i, line in enumerate(lines):
+        t = _TITLE_NOTE.sub("", line).strip() if _PART_HEAD.match(line) else ""
+        if t and len(t.split()) <= 10 and not _ASK_WORDS.match(re.sub(r"^[\d.\s]+", "", t)):
+            heads.append(i)
+    if len(heads) < 2 and not (heads and any(ln.strip() for ln in lines[:heads[0]]) and heads[0] > 0
+                               and re.search(r"(?i)\bpart\s+[b-h2-9]\b", lines[heads[0]])):
+        return []
+    cuts = [0 if n == 0 else h for n, h in enumerate(heads)]
+    parts = ["\n".join(lines[a:b]).strip() for a, b in zip(cuts, cuts[1:] + [len(lines)])]
+    bodies = [[ln for ln in p.split("\n")[1:] if ln.strip()] for p in parts]
+    if len(parts) < 2 or any(not b for b in bodies):
+        return []
+    return parts
+
+
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]).
 
@@ -1262,11 +1514,32 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                       flags=re.I)
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
+    parts = _scored_parts(original)
+    if parts:
+        # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
+        contexts, points = [], []
+        for part in parts:
+            try:
+                context, found = split_question(part)
+            except InputError:
+                continue  # a part that holds only its limit or weighting
+            contexts.append(context)
+            points += found
+        if points:
+            return " ".join(c for c in contexts if c), _renumber(points)
     titled = _drop_title(original)
     title = original[: len(original) - len(titled)].strip() if original.endswith(titled) else ""
     original = titled
-    original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
-                      original, flags=re.I)
+    first_line = _LIST_LINE.match(original.split("\n")[0])
+    if not (first_line and _has_sibling(original.split("\n"), first_line)):
+        original = re.sub(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?|\d+\.\d+(?:\.\d+)*)\s*[.:)–—-]?\s+(?=[A-Z])", "",
+                          original, flags=re.I)
+    original = _inline_headings(original)
+    # 'Describe your approach: • training • supervision • escalation' (bullets pasted onto one line)
+    original = "\n".join(re.sub(r"\s+([•●▪])\s+", r"\n\1 ", ln) if len(re.findall(r"\s[•●▪]\s", ln)) >= 2 else ln
+                         for ln in original.split("\n"))
+    # 'Question:' over the question (a form's label on a line of its own, or before the text)
+    original = re.sub(r"(?im)^[ \t]*(?:the\s+)?question(?:\s+text)?[ \t]*(?:[:–—-][ \t]*(?:\n|(?=\S))|\n)", "", original)
     lines = _unmarked_list(original.split("\n"))
     items: list[tuple[str, str]] = []
     stem_text, trailing = original, ""
@@ -1278,6 +1551,12 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         stem_text = "\n".join(lines[:first])
         trailing = "\n".join(lines[last + 1:])
         items = raw
+        intro = next((ln.strip() for ln in reversed(lines[:first]) if ln.strip()), "")
+        if _open_end(intro) and not _COVER_LEADIN.search(intro) and not _CONTEXT.match(intro.split(". ")[-1]) \
+                and _joinable(_lead_phrase(intro.split(". ")[-1])):
+            # 'Describe how staff will recognise and respond to:' + '- self-harm' -> each item says the whole ask
+            lead = _lead_phrase(intro.split(". ")[-1])
+            items = [(k, f"{lead} {_lower_first(t.strip())}") for k, t in raw]
     elif inline:
         start, raw = inline
         stem_text = original[:start]
@@ -1285,6 +1564,11 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             if n + 1 == len(raw):
                 chunk, trailing = _split_tail(chunk)
             items.append((key, chunk))
+        lead_words = re.findall(r"[A-Za-z]+", stem_text.split(".")[-1])
+        lead = _lead_phrase(stem_text.split(". ")[-1].strip())
+        if lead_words and lead_words[-1].lower() in _OPEN_END and _joinable(lead):
+            # 'how you will involve people in (a) recruitment, (b) ...' -> 'how you will involve people in recruitment'
+            items = [(k, f"{lead} {_lower_first(_clean(t))}") for k, t in items]
 
     stem_sentences = [_unlabel(s) for s in _paragraph_sentences(stem_text) if not _is_instruction(s)]
     trail_sentences = [_unlabel(s) for s in _paragraph_sentences(trailing) if not _is_instruction(s)]
@@ -1365,7 +1649,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))]
             context_parts += [p for p in parts if p not in keep]
             parts = keep
-        if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline)\s+)?"
+        if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
                                    r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
@@ -1403,6 +1687,9 @@ def _drop_title(text: str) -> str:
         if not first:
             lines.pop(0)
             continue
+        listed = _LIST_LINE.match(lines[0])
+        if listed and _has_sibling(lines, listed):
+            break  # '7.1 What ...?' over '7.2 How ...?': the first sub-question, not a title
         m = _TITLE.match(first)
         rest = _strip_limits(m.group("rest")).strip() if m else first
         has_ref = bool(re.match(r"^\s*(?:q(?:uestion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\b", first, re.I))
@@ -1525,7 +1812,9 @@ _LEADING = re.compile(
     re.I,
 )
 _HOW_YOU = re.compile(
-    r"^(?:how|the\s+ways?\s+(?:in\s+which\s+)?|the\s+way\s+)\s*(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider))\s+"
+    r"^(?:how|the\s+ways?\s+(?:in\s+which\s+)?|the\s+way\s+)\s*(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider)|"
+    r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?(?:workers|supporters)|"
+    r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers)(?=\s+(?:will|would|can|could)\b))\s+"
     r"(?:will\s+|would\s+|can\s+|could\s+|do\s+|does\s+|intend\s+to\s+|plan\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?"
     r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+)\b",
     re.I,
@@ -1587,8 +1876,16 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     if len(text.split()) <= max_words:
         return text
     cuts = [m.start() for m in _BOUNDARIES.finditer(text)] + [m.start() for m in _RELATIVE.finditer(text)]
+    relative = {m.start() for m in _RELATIVE.finditer(text)}
+
     def whole(c: int) -> bool:
         before = text[:c].split()
+        if c in relative and (_looks_like_verb(before[-1]) or before[-1].lower() in ("decide", "know", "ask", "tell", "see")):
+            return False  # 'agree | who leads': what is agreed, not a relative clause
+        if c in relative and text[c:].split()[0].lower() == "that" and any(
+                w.lower() in ("show", "showing", "tell", "telling", "assure", "assuring", "convince", "convincing",
+                              "satisfy", "satisfying", "reassure", "reassuring") for w in before[-7:]):
+            return False  # 'show the ICB and the Council | that the learning has changed practice': what is shown
         # never inside a coordination ('... went well and one | that did not')
         return before[-1].lower().strip(",") not in END_BAD and not (
             len(before) >= 2 and before[-2].lower() in ("and", "or"))
@@ -1602,6 +1899,9 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         if not good:
             longer = [c for c in cuts if max_words < len(text[:c].split()) <= max_words + 4 and whole(c)]
             return text[:min(longer)].rstrip(" ,;:") if longer else text
+    if good and max(good) in {m.start() for m in _RELATIVE.finditer(text)} and len(text[:max(good)].split()) <= 3 \
+            and len(text.split()) <= max_words + 4:
+        return text  # 'Keeping the people | who use the service informed during the change': the clause sits inside
     if good and len(text[:max(good)].split()) <= 2 and len(text.split()) <= max_words + 4 and not [
             c for c in cuts if len(text[:c].split()) > 2]:
         return text  # 'Supporting people | who use drugs or alcohol alongside their mental health needs'
@@ -1624,7 +1924,7 @@ _COMMON_VERBS = set("""
     plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
     respond retain review share sign-post signpost staff supervise support sustain tailor track train use
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
-    contact assess avoid formulate evaluate""".split())
+    contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend show tell assure""".split())
 
 
 def _looks_like_verb(word: str) -> bool:

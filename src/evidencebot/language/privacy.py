@@ -73,7 +73,10 @@ _NAME_WORD = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}])[{_UPPER}{_LOWER}Ā-ž'
 _NAME_WORD_RE = re.compile(rf"{_NAME_WORD}\Z")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
-_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named)\s+\Z", re.IGNORECASE)
+# "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
+# called Bee", "nicknamed Smudge", "goes by Jaz" (not "known as", which names services: "known as The Bridge")
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|goes\s+by|(?:calls?|called)\s+(?:him|her|them|me)"
+                    r"|(?:to\s+be|being)\s+called)\s+\Z", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------
@@ -1219,7 +1222,7 @@ class _NameFinder:
 
     def named(self, tok: _Tok) -> bool:
         """Right after "my name is" or "named"."""
-        return bool(_NAMED.search(self.text[max(0, tok.start - 20):tok.start]))
+        return bool(_NAMED.search(self.text[max(0, tok.start - 24):tok.start]))
 
     def personal_context(self, tok: _Tok) -> bool:
         """The sentence says this word is a person: "Nkechi felt calmer",

@@ -387,6 +387,10 @@ def _anchor_verb(tok):
 
 
 def _number(tok) -> int | None:
+    """The whole number a token counts ("12", "twelve"); None for other tokens and for a time
+    of day ("8" in "8pm", "from 8 am")."""
+    if tok.lower_.isdecimal() and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in W.clock_words:
+        return None
     low = tok.lower_.replace(",", "")
     # isdecimal(), not isdigit(): superscripts and circled digits ("²", "①") are
     # digits to isdigit() but int() cannot read them.
