@@ -1359,6 +1359,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
         return {"pay_policy": st.matter or "buyer's involvement payment policy", "pay_rate": st.text}, ""
     if st.kind == "reporting":
         return {"report_lead": f"We will report to the {st.matter} {st.text}" + (f" against {st.when}" if st.when else ""),
+                # a mobilisation board meets before the contract starts: the reports start with mobilisation
+                "report_start": "from the start of mobilisation" if buyer_standards.reports_before_start(st)
+                else "from the first full quarter of the contract",
                 "report_figures": "gives each figure with its period and the number of people it covers"
                 + (f", broken down by {st.who}" if st.who else "")}, ""
     when = buyer_standards.baseline_when(st.baseline_sentence)
