@@ -765,6 +765,17 @@ def test_inline_series(text, want):
     ("Describe X. (5% of total)", None, None, 5.0),
     ("Describe X.\nWeighting (%): 6", None, None, 6.0),
     ("Describe how you will see fewer than 10 people a day.", None, None, None),
+    # review s9 item 27: a word or page count in the buyer's content is not the limit
+    ("Describe how you will keep your easy-read leaflets under 300 words.\nMaximum 500 words", 500, None, None),
+    ("Describe how you will support people who read fewer than 100 words a minute.\nMaximum 500 words",
+     500, None, None),
+    ("Explain how you will keep each discharge summary to less than two pages so that GPs read it.\n"
+     "Maximum 500 words", 500, None, None),
+    ("Describe X. Responses must be less than 2 pages.", None, 2.0, None),
+    # review s9 item 13: the buyer's 'N% of the total <thing>' is not the weighting
+    ("Q4 Young people\nAround 12% of the total caseload are aged 18 to 25. Describe how you will support young "
+     "adults moving from children's services.\nMaximum 400 words", 400, None, None),
+    ("Describe X.\nWeighting: 8% of the total", None, None, 8.0),
 ])
 def test_more_limit_and_weighting_wordings(text, words, pages, weighting):
     got = read_limits(text)

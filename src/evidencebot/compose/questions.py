@@ -207,7 +207,9 @@ CHARS_PER_WORD = 7
 until its characters, spaces included, fit)."""
 
 _N = r"(\d[\d,]*(?:\.\d+)?)"
-_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:in\s+)?(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
+# 'under' / 'fewer than' / 'less than' only with the answer as subject ('answer in under 500 words',
+# 'responses must be less than 2 pages'): 'keep your leaflets under 300 words' is the buyer's content
+_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:(?:answers?|responses?|submissions?|repl(?:y|ies))\s+(?:(?:must|should|shall|will|is\s+to|are\s+to)\s+)?(?:be\s+)?(?:kept\s+)?(?:in\s+)?|\bin\s+)(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
     # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
@@ -264,7 +266,9 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s+(?:for|of)\s+(?:[^:\n%]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}\s*%", re.I),
     re.compile(rf"weight(?:ing|ed)?\s*:[^\n%]{{0,40}}?\bpart\s+[a-z0-9]{{1,2}}\s*[:=–-]?\s*{_N}\s*%", re.I),
     re.compile(rf"[\(\[]\s*scored\s*[,:;–—-]?\s*{_N}\s*%\s*[\)\]]", re.I),
-    re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total\b", re.I),
+    # '(5% of total)', '5% of the total weighting', '... 5% of the total' ending a line; not 'Around 12% of the
+    # total caseload are aged 18 to 25' (the buyer's figure)
+    re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total(?=\s*[\)\]]|\s+weight(?:ing)?\b|[^\S\n]*\.?[^\S\n]*$)", re.I | re.M),
     re.compile(rf"weight(?:ing)?\s*\(\s*%\s*\)\s*[:=–-]?\s*{_N}\b", re.I),
 ]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
