@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evidencebot.compose.questions import make_heading, parse_question, read_limits
+from evidencebot.compose.questions import make_heading, parse_question, read_limits, split_question
 from evidencebot.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -868,3 +868,23 @@ def test_a_lead_about_another_thing_is_not_carried_into_each_item():
     got = _texts("Describe:\na. the model of the café;\nb. how the café will work with:\n   i. the NHS 111 mental health "
                  "option;\n   ii. the police;\nc. how you will know whether it works.\n(800 words)")
     assert got[1:3] == ["the NHS 111 mental health option", "the police"]
+
+
+@pytest.mark.parametrize("text, ask", [
+    ("Q8 KPIs\nThe contract has these KPIs:\nKPI 1 - 80% of referrals contacted within 5 working days\n"
+     "KPI 2 - 70% of people with a paired outcome measure\n"
+     "Explain how you will report against these KPIs and act when one is off track.\nMaximum 400 words",
+     "Explain how you will report against these KPIs and act when one is off track"),
+    ("Q9 Outcomes\nThe service has three outcomes:\nOutcome 1: people stay well at home\nOutcome 2: fewer crisis admissions\n"
+     "Outcome 3: people return to work or study\nDescribe how you will measure progress against each outcome.\n"
+     "Maximum 400 words", "Describe how you will measure progress against each outcome"),
+    ("Q8 KPIs\nThe contract has these KPIs:\n- 80% of referrals contacted within 5 working days\n"
+     "- 70% of people with a paired outcome measure\n"
+     "Explain how you will report against these KPIs and act when one is off track.\nMaximum 400 words",
+     "Explain how you will report against these KPIs and act when one is off track"),
+])
+def test_a_list_the_buyer_states_is_context_for_the_ask_after_it(text, ask):
+    # review s9 item 14: the buyer's KPIs under 'The contract has these KPIs:' are not the sub-points
+    stem, points = split_question(text)
+    assert [t.rstrip(".") for _, t in points] == [ask]
+    assert "80% of referrals" in stem or "people stay well at home" in stem

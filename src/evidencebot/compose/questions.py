@@ -1026,6 +1026,16 @@ def _has_sibling(lines: list[str], m: re.Match) -> bool:
     return any(re.match(rf"^\s*{re.escape(nxt)}\.?\s+\S", ln) for ln in lines[1:])
 
 
+def _stated_list(lines: list[str], first: int, last: int) -> bool:
+    """A list under a lead-in that states ('The contract has these KPIs:', 'The service has three outcomes:')
+    followed by a sentence that asks ('Explain how you will report against these KPIs.'): the list is context."""
+    intro = next((ln.strip() for ln in reversed(lines[:first]) if ln.strip()), "")
+    if not intro.endswith(":") or _ASK_WORDS.search(intro) or _COVER_LEADIN.search(intro) or _open_end(intro):
+        return False
+    after = [s for s in _paragraph_sentences("\n".join(lines[last + 1:])) if not _is_instruction(s)]
+    return bool(after) and bool(_ASK_WORDS.match(_unlabel(after[0]))) and not _CONTEXT.match(_unlabel(after[0]))
+
+
 def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Two lists of different kinds with prose between them ('- Contract award is expected in
     October.' facts, then 'Please address:' and '1. ... 2. ...'): the list the buyer asks for is
@@ -1549,7 +1559,13 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     stem_text, trailing = original, ""
 
     found = _line_items(lines)
-    inline = None if found else _inline_items(original)
+    stated = bool(found) and _stated_list(lines, found[0], found[1])
+    if stated:
+        # 'The contract has these KPIs:' + 'KPI 1 - ...' + 'Explain how you will report against these KPIs.': the list
+        # states the buyer's facts, the ask after it is the question (the list is its context)
+        stem_text, trailing = "\n".join(lines[:found[1] + 1]), "\n".join(lines[found[1] + 1:])
+        found = None
+    inline = None if found or stated else _inline_items(original)
     if found:
         first, last, raw = found
         stem_text = "\n".join(lines[:first])
