@@ -747,6 +747,9 @@ def test_asks_in_the_buyers_voice_and_mandated_headings_in_a_sentence():
      ["the handover of open cases", "the handover of records"]),
     ("Explain how you will use data on who is, and who is not, reaching the service.",
      ["Explain how you will use data on who is, and who is not, reaching the service"]),
+    # review s9 item 15: 'they' refers back to the risks the first clause names: one ask
+    ("Describe the main risks to mobilisation and how they will be mitigated.",
+     ["Describe the main risks to mobilisation and how they will be mitigated"]),
 ])
 def test_inline_series(text, want):
     assert _texts(text) == want

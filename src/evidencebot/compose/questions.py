@@ -1379,6 +1379,9 @@ _IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s
                          r"identify|submit|attach)\s+\S", re.I)
 
 
+_ASK_HEAD_VERB = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", re.I)
+
+
 def _wh_split(text: str) -> list[str]:
     """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
     organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
@@ -1387,8 +1390,7 @@ def _wh_split(text: str) -> list[str]:
         if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
             return [x for p in both for x in _wh_split(_clean(p).rstrip("?."))]
     parts = _WH_AND.split(text)
-    if len(parts) == 2 and _WH.match(re.sub(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", "", parts[0],
-                                             flags=re.I)):
+    if len(parts) == 2 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
         # 'Describe what your team would do ..., who would be involved, and how ...': a run of parallel clauses
         run = re.split(r",\s*(?=(?:who|what|when|where|how|whether)\s+(?:\w+\s+)?(?:would|will|should|could|can)\b)", parts[0])
         if len(run) > 1 and all(len(p.split()) >= 3 for p in run):
@@ -1403,7 +1405,11 @@ def _wh_split(text: str) -> list[str]:
         nouns = [_clean(p) for p in re.split(r",\s+(?=(?:the|your|its|their|any)\s)", parts[0])]
         if len(nouns) >= 2 and all(len(n.split()) >= 3 for n in nouns):
             return nouns + [_clean(parts[1]).rstrip("?.")]
-    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those)\b", p, re.I) for p in parts[1:]):
+    # 'they' refers back when the first clause names the thing ('Describe the main risks to mobilisation and how
+    # they will be mitigated'), not when it is a wh-clause of its own ('Tell us which tools you will use, how often
+    # they will be reviewed, ...')
+    back = r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) else r"them|it|these|those|they"
+    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(rf"\b(?:{back})\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     return [_clean(p).rstrip("?.") for p in parts]
 
