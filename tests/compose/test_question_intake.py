@@ -656,6 +656,12 @@ def test_a_limit_cell_named_response_or_answer_limit(text, chars, pages):
     ("Your response", "answer"),
     ("Response limit", "limit"),
     ("Question", "question"),
+    # review s9 item 23: a limit or a note beside the answer noun does not make the answer column another one
+    ("Supplier response - 1000 words max", "answer"),
+    ("Supplier notes / response", "answer"),
+    ("Bidder response (max 500 words)", "answer"),
+    ("Max answer length", "limit"),
+    ("Word limit", "limit"),
 ])
 def test_a_header_naming_the_bidder_is_the_answer_column_only_when_it_is_not_guidance(header, kind):
     from evidencebot.compose.questionnaire import _classify
