@@ -184,3 +184,18 @@ def test_the_buyers_reporting_standard_fills_the_part_that_asks_for_it(demo_db):
     assert "We will report to the Greyholt Mental Health Alliance Board quarterly against the outcomes framework" in first
     assert "broken down by locality and age" in first
     assert not get_checker(demo_db, external=True).check_text(a.markdown)
+
+
+def test_a_standard_only_the_introduction_states_is_not_put_in_a_part_that_does_not_ask_about_it(demo_db):
+    """Review s9 item 12: a timescale the tender's introduction states, with a question about something else,
+    gives no 'The specification asks for ...' sentence in whichever part shares a word with it."""
+    from evidencebot.compose import buyer_terms
+    from evidencebot.compose.tender import assemble_tender
+
+    intro = ("Providers must report every safeguarding concern to the Council's adult front door on the same "
+             "working day.")
+    question = ("Question 6 - Carers\n\nDescribe how you will identify adult carers and work with the Council to "
+                "support them.\n\nMaximum 400 words.")
+    a = assemble_tender(demo_db, question, period=PERIOD, tender={buyer_terms.FACT: intro})
+    assert "The specification asks for" not in a.markdown, a.markdown
+    assert "same working day" not in a.markdown, a.markdown

@@ -1424,7 +1424,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             # the bid); here our weaker sentence on the matter is still left out, above
             continue
         point, asked = buyer_standards.where(st, plan.points)
-        if point is None or (not asked and st.sentence not in question and st.baseline_sentence not in question):
+        if point is None or (not asked and st.sentence not in question
+                             and not (st.baseline_sentence and st.baseline_sentence in question)):
             continue
         mine, ours = _standard_values(db, st, period, env, timed=bool(slow))
         mine = dict(values, **mine)
