@@ -1181,7 +1181,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
     said. Returns {figure: part key or 'told', figure + ':block': block id}."""
     from evidencebot.compose import blockmatch, buyer_terms
-    from evidencebot.compose.tender_profile import is_base, key_words
+    from evidencebot.compose.tender_profile import crisis_place, is_base, key_words, place_kind
 
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area")))
@@ -1212,7 +1212,10 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         place = is_base(r.name, base)
         if place:
             # the buyer's hub we work from, or a service its Lot includes (a safe haven): ours, never a partner
-            found = ("base" if re.search(r"(?i)\b(?:hub|centre|center|base|building)$", place) else "run", place)
+            # by the buyer's verb ('operate from' / 'based at': a base; 'includes' / 'run': a place we run); a place
+            # set without the buyer's sentence is one we run only when it is a crisis place (review s9 item 20)
+            kind = place_kind(place, r.sentence) or ("run" if crisis_place(place) else "base")
+            found = (kind, place)
         else:
             found = buyer_terms.local_kind(r.name, r.sentence, local)
         block = templates.get(f"buyer named {found[0]}") if found else None

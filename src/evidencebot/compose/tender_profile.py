@@ -416,7 +416,9 @@ _PLACE_HEAD = r"(?:Hub|Centre|Center|House|Base|Building|Safe\s+Haven|Sanctuary|
 _NAMED = rf"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,5}}{_PLACE_HEAD})\b"
 _BASE_OF = [
     # 'the service will operate from the Hartmoor Wellbeing Hub', 'based at the Dene Centre'
-    re.compile(rf"\b(?:service|you|team|provider|Lot)\s+(?:\w+\s+){{0,3}}?(?:operat\w*|work\w*|run\w*|based|deliver\w*|"
+    # the subject is the bidder or the contract ('the service', 'the team', 'you'), not another body's team or
+    # service ('the NHS crisis resolution team', 'the local authority Housing Options service')
+    re.compile(rf"(?:\b(?i:the|this|your|our)\s+(?:service|team|provider|Lot)|\byou)\s+(?:\w+\s+){{0,3}}?(?:operat\w*|work\w*|run\w*|based|deliver\w*|"
                rf"provided)\s+(?:\w+\s+){{0,2}}?(?:from|at|out\s+of)\s+{_NAMED}"),
     # 'The Lot also includes the Saltby Safe Haven', 'how will you staff and run the Saltby Safe Haven'
     re.compile(rf"\b(?:Lot|service|contract|specification)\s+(?:also\s+)?includes?\s+{_NAMED}"),
@@ -424,18 +426,53 @@ _BASE_OF = [
 ]
 
 
+def _terms(key: str) -> str:
+    from evidencebot.compose.filters import load_phrasebank
+
+    words = load_phrasebank("question_terms.yaml").get(key) or []
+    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def _run_by_other(text: str, end: int) -> bool:
+    """Whether the place named just before ``end`` is said to be run by someone else ('..., run by the
+    voluntary sector partner'), not by the bidder ('run by the provider')."""
+    return bool(re.match(rf"\s*[,(]?\s*(?:which\s+is\s+|is\s+)?(?i:{_terms('place_run_by_other')})\s+"
+                         rf"(?!(?i:{_terms('place_ours')})\b)", text[end:]))
+
+
+def _places(text: str):
+    """(match, kind) of each place the buyer names as ours: 'base' (the service operates from or is based at
+    it) or 'run' (the Lot includes it, or the bidder will run or staff it)."""
+    for n, pat in enumerate(_BASE_OF):
+        for m in pat.finditer(text or ""):
+            if not _run_by_other(text, m.end()):
+                yield m, "base" if n == 0 else "run"
+
+
+def place_kind(name: str, text: str) -> str:
+    """'base' or 'run' for the place ``name`` as ``text`` (the buyer's sentence naming it) says it is ours, by
+    the buyer's verb; '' when the text does not say."""
+    for m, kind in _places(text):
+        if is_base(name, " ".join(m.group("name").split())):
+            return kind
+    return ""
+
+
+def crisis_place(name: str) -> bool:
+    """Whether a place's name ends with a crisis place's kind ('Safe Haven', 'Crisis House')."""
+    return bool(re.search(rf"(?i)\b(?:{_terms('crisis_places')})$", " ".join(name.split())))
+
+
 def base_names(text: str) -> list[tuple[str, str]]:
     """(name, quote) of each place the buyer says the service works from or runs as part of the contract
     ('the Hartmoor Wellbeing Hub', 'the Saltby Safe Haven'): ours to work in and run, not a partner's."""
     out: dict[str, str] = {}
-    for pat in _BASE_OF:
-        for m in pat.finditer(text or ""):
-            name = " ".join(m.group("name").split())
-            words = name.split()
-            while words and words[0].lower() in _LEAD:
-                words = words[1:]
-            if len(words) >= 2:
-                out.setdefault("the " + " ".join(words), _clip(text, m.start(), m.end()))
+    for m, _ in _places(text):
+        words = m.group("name").split()
+        while words and words[0].lower() in _LEAD:
+            words = words[1:]
+        if len(words) >= 2:
+            out.setdefault("the " + " ".join(words), _clip(text, m.start(), m.end()))
     return list(out.items())
 
 
