@@ -127,6 +127,35 @@ def test_a_figure_said_to_be_the_buyers_is_a_quote_and_ours_is_still_checked(dem
     assert [f for f in checker.check_text(between) if f.rule.endswith("figure-unsupported")]
 
 
+@pytest.mark.parametrize("sentence, ours", [
+    # review s9 item 1: our figure after the buyer's in the same sentence is ours, and still checked
+    ("Against the buyer's baseline of 38%, 61% of people had a paired outcome measure last year.", "61%"),
+    ("Our figure exceeded the buyer's target of 60%, at 75%.", "75%"),
+    ("We beat the buyer's target of 60%, at 75% of people discharged last year.", "75%"),
+    ("The buyer's current figure of 38% compares with 61% of people discharged last year.", "61%"),
+])
+def test_only_the_figure_in_the_buyers_phrase_is_quoted(demo_db, sentence, ours):
+    from evidencebot.compose.tender import get_checker
+
+    found = [f for f in get_checker(demo_db, external=True).check_text(sentence) if f.rule.endswith("figure-unsupported")]
+    assert [f for f in found if ours in f.message], found
+    assert not [f for f in found if ours not in f.message], found  # the buyer's own figure is still a quote
+
+
+@pytest.mark.parametrize("sentence", [
+    "The buyer's target for people with a paired measure is 60% in Year 1, rising to 70% from Year 2.",
+    "The buyer's target for people with a paired measure is 55% in Year 1, 65% in Year 2 and 75% in Year 3, "
+    "from the buyer's current figure of 45% (2025/26).",
+    "The buyer's target for people contacted within 72 hours of discharge is at least 80%, from the buyer's current "
+    "figure of 71% (2025/26).",
+    "The buyer's current median wait from referral to first contact is 19 days.",
+])
+def test_the_buyers_figures_as_the_answer_writes_them_are_quotes(demo_db, sentence):
+    from evidencebot.compose.tender import get_checker
+
+    assert not [f for f in get_checker(demo_db, external=True).check_text(sentence) if f.rule.endswith("figure-unsupported")]
+
+
 def test_a_timescale_stated_once_in_a_questionnaire_reaches_every_answer(demo_copy, tmp_path):
     """The buyer's safeguarding timescale, stated in the introduction only, is kept with the imported tender: an
     answer about risk and joint working never states our 'within one working day' / 'by the next working day'."""
