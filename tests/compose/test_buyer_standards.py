@@ -213,3 +213,32 @@ def test_the_buyers_reporting_standard_fills_the_part_that_asks_for_it(demo_db):
     assert "We will report to the Greyholt Mental Health Alliance Board quarterly against the outcomes framework" in first
     assert "broken down by locality and age" in first
     assert not get_checker(demo_db, external=True).check_text(a.markdown)
+
+
+SAME_DAY = "Providers must report every safeguarding concern to the Council's adult front door on the same working day."
+
+
+def test_a_baseline_with_no_target_is_aimed_at_a_standard_only_when_one_is_set_for_that_measure(demo_db):
+    """Review s9 item 25: a same-day safeguarding standard is no standard for paired outcome measures, so the
+    answer never says the specification sets one for them; a crisis plan timescale is one for crisis plans."""
+    from evidencebot.compose.tender import assemble_tender
+
+    paired = (OUTCOMES.replace("The KPI trajectory for paired outcome measures is 55% in Year 1,\n65% in Year 2 and "
+                               "75% in Year 3.", "")
+              .replace("Explain how", SAME_DAY + "\n\nExplain how"))
+    assert "55% in Year 1" not in paired and SAME_DAY in paired
+    text = assemble_tender(demo_db, paired, period=PERIOD).markdown
+    assert "The buyer's current figure for people discharged with a paired outcome measure is 45%" in text, text
+    assert "the standard the specification sets" not in text, text
+    assert "against the buyer's current figure" in text, text
+
+    plans = """D2 Crisis plans
+
+In 2025/26 only 54% of crisis plans were shared with the crisis team and the person's GP. Every crisis plan must be
+shared with the crisis team and the GP within 2 working days of being agreed.
+
+Explain how you will make sure crisis plans are shared.
+
+Maximum 400 words."""
+    text = assemble_tender(demo_db, plans, period=PERIOD).markdown
+    assert "against the standard the specification sets" in text, text

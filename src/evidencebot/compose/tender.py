@@ -1420,7 +1420,7 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         point, asked = buyer_standards.where(st, plan.points)
         if point is None or (not asked and st.sentence not in question and st.baseline_sentence not in question):
             continue
-        mine, ours = _standard_values(db, st, period, env, timed=bool(slow))
+        mine, ours = _standard_values(db, st, period, env, timed=buyer_standards.sets_standard_for(st, slow))
         mine = dict(values, **mine)
         units = _template_units(block, mine, lead=asked)
         if st.kind == "kpi":
