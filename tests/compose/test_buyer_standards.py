@@ -242,3 +242,33 @@ Explain how you will make sure crisis plans are shared.
 Maximum 400 words."""
     text = assemble_tender(demo_db, plans, period=PERIOD).markdown
     assert "against the standard the specification sets" in text, text
+
+
+FOLLOW_UP = """D3 After discharge
+
+In the year to March 2026, 61% of people discharged from hospital were contacted within 72 hours of discharge. The
+target is 80% of people contacted within 72 hours of discharge.
+
+Explain how you will make sure people leaving hospital are contacted within 72 hours.
+
+Maximum 400 words."""
+
+
+def test_the_incumbent_never_states_a_second_figure_beside_the_buyers_baseline(default_demo):
+    """Review s9 item 11: as the incumbent, the buyer's baseline is for the service we run now; our different
+    figure for the same measure beside it would contradict the commissioner's data with nothing to reconcile them.
+    The default demo (400 people) holds our 72-hour follow-up figure for the period."""
+    from evidencebot.compose.tender import assemble_tender, get_checker
+    from evidencebot.store.db import connect
+
+    demo_db = connect(default_demo)
+
+    new = assemble_tender(demo_db, FOLLOW_UP, period=PERIOD, tender={"provider_status": "new"}).markdown
+    assert "from the buyer's current figure of 61%" in new and "In our current service the same measure" in new, new
+    mine = assemble_tender(demo_db, FOLLOW_UP, period=PERIOD, tender={"provider_status": "incumbent"})
+    text = mine.markdown
+    assert "from the buyer's current figure of 61%" in text, text
+    assert "In our current service the same measure" not in text, text
+    assert "reconcile the two counts with the buyer before go-live" in text, text
+    assert not get_checker(demo_db, external=True).check_text(text)
+    demo_db.close()
