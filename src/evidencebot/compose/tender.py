@@ -893,8 +893,12 @@ def assemble_tender(
     evidence.used_incidents |= shared.incidents
     evidence.used_changes |= shared.changes
     service_profile = get_profile(db)
-    given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender).items()}
+    given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender, drafting=True,
+                                                              context=buyer_context or "").items()}
     resolved = tender_profile.resolve(service_profile, given)
+    unstated = given.get("commissioner") == tender_profile.UNSTATED_BUYER
+    # a buyer the question does not name is named as the question words it ('the ICB'), or plainly
+    worded = tender_profile.buyer_as_worded(f"{question}\n{buyer_context or ''}") if unstated else None
     buyer_text = "\n".join([question, buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")])
     figures = buyer_terms.read_figures(buyer_text)
     routine = buyer_standards.routine_contact(buyer_text)
@@ -903,6 +907,8 @@ def assemble_tender(
         figures.append(buyer_terms.BuyerFigure("first_contact", routine[1], routine[0], routine[2]))
     comparisons = buyer_terms.compare(figures, resolved.profile)
     fill_profile = buyer_terms.adapt_profile(resolved.profile, comparisons, figures)
+    if worded:
+        fill_profile["commissioner"] = worded
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
     from evidencebot.compose import library as _library
 
@@ -936,7 +942,7 @@ def assemble_tender(
         _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
-                                   dict(fill_profile, buyer=resolved.profile.get("commissioner") or "the commissioner"),
+                                   dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
