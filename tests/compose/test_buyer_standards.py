@@ -272,3 +272,18 @@ def test_the_incumbent_never_states_a_second_figure_beside_the_buyers_baseline(d
     assert "reconcile the two counts with the buyer before go-live" in text, text
     assert not get_checker(demo_db, external=True).check_text(text)
     demo_db.close()
+
+
+def test_a_standard_only_the_introduction_states_is_not_put_in_a_part_that_does_not_ask_about_it(demo_db):
+    """Review s9 item 12: a timescale the tender's introduction states, with a question about something else,
+    gives no 'The specification asks for ...' sentence in whichever part shares a word with it."""
+    from evidencebot.compose import buyer_terms
+    from evidencebot.compose.tender import assemble_tender
+
+    intro = ("Providers must report every safeguarding concern to the Council's adult front door on the same "
+             "working day.")
+    question = ("Question 6 - Carers\n\nDescribe how you will identify adult carers and work with the Council to "
+                "support them.\n\nMaximum 400 words.")
+    a = assemble_tender(demo_db, question, period=PERIOD, tender={buyer_terms.FACT: intro})
+    assert "The specification asks for" not in a.markdown, a.markdown
+    assert "same working day" not in a.markdown, a.markdown

@@ -221,3 +221,10 @@ def test_a_mobilisation_answer_reports_to_the_buyers_board(demo_db):
                 "2. How you will manage the transfer of staff under TUPE\nMaximum 500 words")
     text = assemble_tender(demo_db, question, period=PERIOD).markdown
     assert "We will report to the ICB's Mobilisation Board" in text
+    # review s9 item 3: with a frequency the buyer's reporting standard is read, and its template starts the
+    # reports with mobilisation, not after it
+    monthly = assemble_tender(demo_db, question.replace("report progress", "report progress monthly"),
+                              period=PERIOD).markdown
+    assert "We will report to the ICB's Mobilisation Board monthly" in monthly, monthly
+    assert "first full quarter" not in monthly, monthly
+    assert "from the start of mobilisation" in monthly, monthly

@@ -258,6 +258,13 @@ def reporting(text: str) -> list[Standard]:
     return []
 
 
+def reports_before_start(standard: Standard) -> bool:
+    """Whether the board a reporting standard names meets before the contract starts (a mobilisation,
+    transition or implementation board: its name or the buyer's sentence says so)."""
+    cue = _phrases((_data().get("reporting") or {}).get("before_start"))
+    return bool(cue.search(standard.matter) or cue.search(standard.sentence))
+
+
 # ---------------------------------------------------------------- KPIs and baselines
 
 

@@ -1367,6 +1367,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
         return {"pay_policy": st.matter or "buyer's involvement payment policy", "pay_rate": st.text}, ""
     if st.kind == "reporting":
         return {"report_lead": f"We will report to the {st.matter} {st.text}" + (f" against {st.when}" if st.when else ""),
+                # a mobilisation board meets before the contract starts: the reports start with mobilisation
+                "report_start": "from the start of mobilisation" if buyer_standards.reports_before_start(st)
+                else "from the first full quarter of the contract",
                 "report_figures": "gives each figure with its period and the number of people it covers"
                 + (f", broken down by {st.who}" if st.who else "")}, ""
     when = buyer_standards.baseline_when(st.baseline_sentence)
@@ -1438,7 +1441,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             # the bid); here our weaker sentence on the matter is still left out, above
             continue
         point, asked = buyer_standards.where(st, plan.points)
-        if point is None or (not asked and st.sentence not in question and st.baseline_sentence not in question):
+        if point is None or (not asked and st.sentence not in question
+                             and not (st.baseline_sentence and st.baseline_sentence in question)):
             continue
         mine, ours = _standard_values(db, st, period, env, timed=buyer_standards.sets_standard_for(st, slow),
                                       incumbent=(values.get("provider_status") or "").strip().lower() == "incumbent")
