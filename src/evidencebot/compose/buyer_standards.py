@@ -352,6 +352,15 @@ def agrees_later(sentence: str, standard: Standard) -> bool:
                                                           if standard.matter == "paired_outcome" else spec.get("any")).search(sentence or ""))
 
 
+def sets_standard_for(standard: Standard, timescales: list[Standard]) -> bool:
+    """True when one of the buyer's ``timescales`` is a standard for the KPI's measure (a crisis plan timescale
+    for crisis plans shared, not a same-day safeguarding one for paired outcome measures): the measure's
+    ``timescale`` matter in the phrasebank."""
+    spec = ((_data().get("kpi") or {}).get("measures") or {}).get(standard.matter) or {}
+    matter = str(spec.get("timescale") or "")
+    return bool(matter) and any(t.kind == "timescale" and t.matter == matter for t in timescales)
+
+
 def baseline_when(sentence: str) -> str:
     """The period the buyer's baseline is for, as the buyer wrote it ('2025/26', 'the year to March 2026')."""
     m = re.search(r"\b(?:19|20)\d\d/\d\d\b", sentence or "") or re.search(

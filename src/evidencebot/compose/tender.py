@@ -1336,12 +1336,20 @@ def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement]
     return covered
 
 
+def _value_of(text: str) -> float | None:
+    m = re.search(r"\d+(?:\.\d+)?", text or "")
+    return float(m.group(0)) if m else None
+
+
 _STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "payment": "a payment rate",
                    "reporting": "reporting", "kpi": "a KPI and its baseline"}
 
 
-def _standard_values(db: Database, st, period, env, timed: bool = False) -> tuple[dict[str, str], str]:
-    """The values a ``buyer standard`` template is filled with, and our figure as the coverage states it."""
+def _standard_values(db: Database, st, period, env, timed: bool = False,
+                     incumbent: bool = False) -> tuple[dict[str, str], str]:
+    """The values a ``buyer standard`` template is filled with, and our figure as the coverage states it. When
+    we are the incumbent the buyer's baseline is a figure for the service we run now: our own figure for the
+    measure is stated beside it only when it is the same, never a second, different value for one service."""
     from evidencebot.compose import buyer_standards
     from evidencebot.compose.filters import count_prose
 
@@ -1392,6 +1400,12 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
             said = f["value"](r)
             ours = (f"In our current service the same measure ({f['title'](r)[:1].lower() + f['title'](r)[1:]}) was "
                     f"{said} in {gather.prose_period(period)}" + (f" ({basis})." if basis else "."))
+    if ours and incumbent and st.baseline and _value_of(said) != _value_of(st.baseline):
+        # the buyer's baseline is for the service we run now: a different figure of ours beside it would contradict
+        # the commissioner's own data with nothing to reconcile them (review s9 item 11)
+        ours, said = ("Our own records for the service we run now give a different figure for this measure, so we "
+                      "will reconcile the two counts with the buyer before go-live and report one figure, to the "
+                      "buyer's definition."), f"{said} in our records (not stated: we run the service now)"
     if not ours:
         ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
                 "definition from go-live.")
@@ -1433,7 +1447,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         if point is None or (not asked and st.sentence not in question
                              and not (st.baseline_sentence and st.baseline_sentence in question)):
             continue
-        mine, ours = _standard_values(db, st, period, env, timed=bool(slow))
+        mine, ours = _standard_values(db, st, period, env, timed=buyer_standards.sets_standard_for(st, slow),
+                                      incumbent=(values.get("provider_status") or "").strip().lower() == "incumbent")
         mine = dict(values, **mine)
         units = _template_units(block, mine, lead=asked)
         if st.kind == "kpi":
