@@ -86,6 +86,12 @@ def test_a_block_for_a_place_someone_else_runs_is_left_out_when_the_tender_makes
     plain = SimpleNamespace(tags=["crisis café"])
     assert fits_provider([elsewhere, plain], {"provider_status": "new"}) == [elsewhere, plain]
     assert fits_provider([elsewhere, plain], {"provider_status": "new", "base": "the Kelsey Bay Crisis Café"}) == [plain]
+    # review s9 item 10: the same kind of place written without the accent, or as a sanctuary or crisis house
+    for base in ["the Kelsey Bay Crisis Cafe", "the Saltby Crisis Sanctuary", "the Dene Crisis House"]:
+        assert fits_provider([elsewhere, plain], {"provider_status": "new", "base": base}) == [plain], base
+    shipped = SimpleNamespace(tags=["crisis alternatives offer", "run by another: safe haven",
+                                    "run by another: crisis café"])
+    assert fits_provider([shipped], {"provider_status": "new", "base": "the Dene Crisis House"}) == []
 
 
 def _files(tmp_path, *texts):

@@ -30,6 +30,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -1649,8 +1650,18 @@ def fits_provider(blocks: list, profile: dict) -> list:
     # tender's places make that kind of place ours ('the Saltby Safe Haven' in the Lot)
     ours = (profile.get("base") or "").lower()
 
+    def fold(text: str) -> str:  # 'Café' and 'Cafe' are one place
+        return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+    # any crisis place of ours (a sanctuary, a crisis house: phrasebank/question_terms.yaml crisis_places) makes
+    # a block about someone else's crisis place contradict the answer (review s9 item 10)
+    from evidencebot.compose.tender_profile import crisis_place
+
+    runs_one = any(crisis_place(p) for p in ours.split(";"))
+
     def elsewhere(tags: set[str]) -> bool:
-        return any(t.startswith("run by another:") and t.split(":", 1)[1].strip() in ours for t in tags)
+        return any(t.startswith("run by another:") and (runs_one or fold(t.split(":", 1)[1].strip()) in fold(ours))
+                   for t in tags)
 
     return [b for b in blocks if not skip & (tags := {t.strip().lower() for t in b.tags}) and not elsewhere(tags)]
 
