@@ -127,6 +127,35 @@ def test_a_figure_said_to_be_the_buyers_is_a_quote_and_ours_is_still_checked(dem
     assert [f for f in checker.check_text(between) if f.rule.endswith("figure-unsupported")]
 
 
+@pytest.mark.parametrize("sentence, ours", [
+    # review s9 item 1: our figure after the buyer's in the same sentence is ours, and still checked
+    ("Against the buyer's baseline of 38%, 61% of people had a paired outcome measure last year.", "61%"),
+    ("Our figure exceeded the buyer's target of 60%, at 75%.", "75%"),
+    ("We beat the buyer's target of 60%, at 75% of people discharged last year.", "75%"),
+    ("The buyer's current figure of 38% compares with 61% of people discharged last year.", "61%"),
+])
+def test_only_the_figure_in_the_buyers_phrase_is_quoted(demo_db, sentence, ours):
+    from evidencebot.compose.tender import get_checker
+
+    found = [f for f in get_checker(demo_db, external=True).check_text(sentence) if f.rule.endswith("figure-unsupported")]
+    assert [f for f in found if ours in f.message], found
+    assert not [f for f in found if ours not in f.message], found  # the buyer's own figure is still a quote
+
+
+@pytest.mark.parametrize("sentence", [
+    "The buyer's target for people with a paired measure is 60% in Year 1, rising to 70% from Year 2.",
+    "The buyer's target for people with a paired measure is 55% in Year 1, 65% in Year 2 and 75% in Year 3, "
+    "from the buyer's current figure of 45% (2025/26).",
+    "The buyer's target for people contacted within 72 hours of discharge is at least 80%, from the buyer's current "
+    "figure of 71% (2025/26).",
+    "The buyer's current median wait from referral to first contact is 19 days.",
+])
+def test_the_buyers_figures_as_the_answer_writes_them_are_quotes(demo_db, sentence):
+    from evidencebot.compose.tender import get_checker
+
+    assert not [f for f in get_checker(demo_db, external=True).check_text(sentence) if f.rule.endswith("figure-unsupported")]
+
+
 def test_a_timescale_stated_once_in_a_questionnaire_reaches_every_answer(demo_copy, tmp_path):
     """The buyer's safeguarding timescale, stated in the introduction only, is kept with the imported tender: an
     answer about risk and joint working never states our 'within one working day' / 'by the next working day'."""
@@ -184,3 +213,77 @@ def test_the_buyers_reporting_standard_fills_the_part_that_asks_for_it(demo_db):
     assert "We will report to the Greyholt Mental Health Alliance Board quarterly against the outcomes framework" in first
     assert "broken down by locality and age" in first
     assert not get_checker(demo_db, external=True).check_text(a.markdown)
+
+
+SAME_DAY = "Providers must report every safeguarding concern to the Council's adult front door on the same working day."
+
+
+def test_a_baseline_with_no_target_is_aimed_at_a_standard_only_when_one_is_set_for_that_measure(demo_db):
+    """Review s9 item 25: a same-day safeguarding standard is no standard for paired outcome measures, so the
+    answer never says the specification sets one for them; a crisis plan timescale is one for crisis plans."""
+    from evidencebot.compose.tender import assemble_tender
+
+    paired = (OUTCOMES.replace("The KPI trajectory for paired outcome measures is 55% in Year 1,\n65% in Year 2 and "
+                               "75% in Year 3.", "")
+              .replace("Explain how", SAME_DAY + "\n\nExplain how"))
+    assert "55% in Year 1" not in paired and SAME_DAY in paired
+    text = assemble_tender(demo_db, paired, period=PERIOD).markdown
+    assert "The buyer's current figure for people discharged with a paired outcome measure is 45%" in text, text
+    assert "the standard the specification sets" not in text, text
+    assert "against the buyer's current figure" in text, text
+
+    plans = """D2 Crisis plans
+
+In 2025/26 only 54% of crisis plans were shared with the crisis team and the person's GP. Every crisis plan must be
+shared with the crisis team and the GP within 2 working days of being agreed.
+
+Explain how you will make sure crisis plans are shared.
+
+Maximum 400 words."""
+    text = assemble_tender(demo_db, plans, period=PERIOD).markdown
+    assert "against the standard the specification sets" in text, text
+
+
+FOLLOW_UP = """D3 After discharge
+
+In the year to March 2026, 61% of people discharged from hospital were contacted within 72 hours of discharge. The
+target is 80% of people contacted within 72 hours of discharge.
+
+Explain how you will make sure people leaving hospital are contacted within 72 hours.
+
+Maximum 400 words."""
+
+
+def test_the_incumbent_never_states_a_second_figure_beside_the_buyers_baseline(default_demo):
+    """Review s9 item 11: as the incumbent, the buyer's baseline is for the service we run now; our different
+    figure for the same measure beside it would contradict the commissioner's data with nothing to reconcile them.
+    The default demo (400 people) holds our 72-hour follow-up figure for the period."""
+    from evidencebot.compose.tender import assemble_tender, get_checker
+    from evidencebot.store.db import connect
+
+    demo_db = connect(default_demo)
+
+    new = assemble_tender(demo_db, FOLLOW_UP, period=PERIOD, tender={"provider_status": "new"}).markdown
+    assert "from the buyer's current figure of 61%" in new and "In our current service the same measure" in new, new
+    mine = assemble_tender(demo_db, FOLLOW_UP, period=PERIOD, tender={"provider_status": "incumbent"})
+    text = mine.markdown
+    assert "from the buyer's current figure of 61%" in text, text
+    assert "In our current service the same measure" not in text, text
+    assert "reconcile the two counts with the buyer before go-live" in text, text
+    assert not get_checker(demo_db, external=True).check_text(text)
+    demo_db.close()
+
+
+def test_a_standard_only_the_introduction_states_is_not_put_in_a_part_that_does_not_ask_about_it(demo_db):
+    """Review s9 item 12: a timescale the tender's introduction states, with a question about something else,
+    gives no 'The specification asks for ...' sentence in whichever part shares a word with it."""
+    from evidencebot.compose import buyer_terms
+    from evidencebot.compose.tender import assemble_tender
+
+    intro = ("Providers must report every safeguarding concern to the Council's adult front door on the same "
+             "working day.")
+    question = ("Question 6 - Carers\n\nDescribe how you will identify adult carers and work with the Council to "
+                "support them.\n\nMaximum 400 words.")
+    a = assemble_tender(demo_db, question, period=PERIOD, tender={buyer_terms.FACT: intro})
+    assert "The specification asks for" not in a.markdown, a.markdown
+    assert "same working day" not in a.markdown, a.markdown

@@ -56,6 +56,27 @@ def test_localities_and_the_places_we_would_work_from_or_run_are_read():
     partner = "The council's housing team, which is provided by another organisation, is based at the Ashby Centre."
     assert "base" not in tp.read_facts(partner)
     assert "base" not in tp.read_facts("Housing Options are based at the Dene Centre.")
+    # review s9 item 4: another organisation's team or service based at a place, or a place someone else runs
+    for theirs in ["The NHS crisis resolution team is based at the Dene Centre.",
+                   "The local authority Housing Options service is delivered from the Civic Centre.",
+                   "The community mental health team working from the Ashby House sees people weekly.",
+                   "The specification includes the Saltby Safe Haven, run by the voluntary sector partner."]:
+        assert "base" not in tp.read_facts(theirs), theirs
+    assert tp.read_facts("The service will operate from the Dene Centre.")["base"].value == "the Dene Centre"
+
+
+def test_an_office_house_the_service_operates_from_is_a_base_not_a_crisis_place_we_run(demo_db):
+    """Review s9 item 20: 'X House' the buyer says the service operates from or is based at is where we work
+    from; only the buyer's 'includes / run / staff' makes a place one we run."""
+    from evidencebot.compose.tender import assemble_tender
+
+    for where in ["The service will operate from Bridge House, the council offices in Dunmore town centre.",
+                  "The team will be based at Kingsway House in Dunmore."]:
+        question = ("Q5 Service model\n" + where + " Describe how the service will work with the crisis team and "
+                    "where people will be seen.\nMaximum 400 words")
+        text = assemble_tender(demo_db, question, period=PERIOD).markdown
+        assert "We will run the" not in text, text
+        assert "staffed place to go" not in text, text
 
 
 def test_a_block_for_a_place_someone_else_runs_is_left_out_when_the_tender_makes_that_place_ours():
@@ -65,6 +86,12 @@ def test_a_block_for_a_place_someone_else_runs_is_left_out_when_the_tender_makes
     plain = SimpleNamespace(tags=["crisis café"])
     assert fits_provider([elsewhere, plain], {"provider_status": "new"}) == [elsewhere, plain]
     assert fits_provider([elsewhere, plain], {"provider_status": "new", "base": "the Kelsey Bay Crisis Café"}) == [plain]
+    # review s9 item 10: the same kind of place written without the accent, or as a sanctuary or crisis house
+    for base in ["the Kelsey Bay Crisis Cafe", "the Saltby Crisis Sanctuary", "the Dene Crisis House"]:
+        assert fits_provider([elsewhere, plain], {"provider_status": "new", "base": base}) == [plain], base
+    shipped = SimpleNamespace(tags=["crisis alternatives offer", "run by another: safe haven",
+                                    "run by another: crisis café"])
+    assert fits_provider([shipped], {"provider_status": "new", "base": "the Dene Crisis House"}) == []
 
 
 def _files(tmp_path, *texts):
@@ -221,3 +248,10 @@ def test_a_mobilisation_answer_reports_to_the_buyers_board(demo_db):
                 "2. How you will manage the transfer of staff under TUPE\nMaximum 500 words")
     text = assemble_tender(demo_db, question, period=PERIOD).markdown
     assert "We will report to the ICB's Mobilisation Board" in text
+    # review s9 item 3: with a frequency the buyer's reporting standard is read, and its template starts the
+    # reports with mobilisation, not after it
+    monthly = assemble_tender(demo_db, question.replace("report progress", "report progress monthly"),
+                              period=PERIOD).markdown
+    assert "We will report to the ICB's Mobilisation Board monthly" in monthly, monthly
+    assert "first full quarter" not in monthly, monthly
+    assert "from the start of mobilisation" in monthly, monthly

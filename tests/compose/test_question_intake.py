@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evidencebot.compose.questions import make_heading, parse_question, read_limits
+from evidencebot.compose.questions import make_heading, parse_question, read_limits, split_question
 from evidencebot.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -656,6 +656,12 @@ def test_a_limit_cell_named_response_or_answer_limit(text, chars, pages):
     ("Your response", "answer"),
     ("Response limit", "limit"),
     ("Question", "question"),
+    # review s9 item 23: a limit or a note beside the answer noun does not make the answer column another one
+    ("Supplier response - 1000 words max", "answer"),
+    ("Supplier notes / response", "answer"),
+    ("Bidder response (max 500 words)", "answer"),
+    ("Max answer length", "limit"),
+    ("Word limit", "limit"),
 ])
 def test_a_header_naming_the_bidder_is_the_answer_column_only_when_it_is_not_guidance(header, kind):
     from evidencebot.compose.questionnaire import _classify
@@ -747,6 +753,9 @@ def test_asks_in_the_buyers_voice_and_mandated_headings_in_a_sentence():
      ["the handover of open cases", "the handover of records"]),
     ("Explain how you will use data on who is, and who is not, reaching the service.",
      ["Explain how you will use data on who is, and who is not, reaching the service"]),
+    # review s9 item 15: 'they' refers back to the risks the first clause names: one ask
+    ("Describe the main risks to mobilisation and how they will be mitigated.",
+     ["Describe the main risks to mobilisation and how they will be mitigated"]),
 ])
 def test_inline_series(text, want):
     assert _texts(text) == want
@@ -765,6 +774,17 @@ def test_inline_series(text, want):
     ("Describe X. (5% of total)", None, None, 5.0),
     ("Describe X.\nWeighting (%): 6", None, None, 6.0),
     ("Describe how you will see fewer than 10 people a day.", None, None, None),
+    # review s9 item 27: a word or page count in the buyer's content is not the limit
+    ("Describe how you will keep your easy-read leaflets under 300 words.\nMaximum 500 words", 500, None, None),
+    ("Describe how you will support people who read fewer than 100 words a minute.\nMaximum 500 words",
+     500, None, None),
+    ("Explain how you will keep each discharge summary to less than two pages so that GPs read it.\n"
+     "Maximum 500 words", 500, None, None),
+    ("Describe X. Responses must be less than 2 pages.", None, 2.0, None),
+    # review s9 item 13: the buyer's 'N% of the total <thing>' is not the weighting
+    ("Q4 Young people\nAround 12% of the total caseload are aged 18 to 25. Describe how you will support young "
+     "adults moving from children's services.\nMaximum 400 words", 400, None, None),
+    ("Describe X.\nWeighting: 8% of the total", None, None, 8.0),
 ])
 def test_more_limit_and_weighting_wordings(text, words, pages, weighting):
     got = read_limits(text)
@@ -857,3 +877,23 @@ def test_a_lead_about_another_thing_is_not_carried_into_each_item():
     got = _texts("Describe:\na. the model of the café;\nb. how the café will work with:\n   i. the NHS 111 mental health "
                  "option;\n   ii. the police;\nc. how you will know whether it works.\n(800 words)")
     assert got[1:3] == ["the NHS 111 mental health option", "the police"]
+
+
+@pytest.mark.parametrize("text, ask", [
+    ("Q8 KPIs\nThe contract has these KPIs:\nKPI 1 - 80% of referrals contacted within 5 working days\n"
+     "KPI 2 - 70% of people with a paired outcome measure\n"
+     "Explain how you will report against these KPIs and act when one is off track.\nMaximum 400 words",
+     "Explain how you will report against these KPIs and act when one is off track"),
+    ("Q9 Outcomes\nThe service has three outcomes:\nOutcome 1: people stay well at home\nOutcome 2: fewer crisis admissions\n"
+     "Outcome 3: people return to work or study\nDescribe how you will measure progress against each outcome.\n"
+     "Maximum 400 words", "Describe how you will measure progress against each outcome"),
+    ("Q8 KPIs\nThe contract has these KPIs:\n- 80% of referrals contacted within 5 working days\n"
+     "- 70% of people with a paired outcome measure\n"
+     "Explain how you will report against these KPIs and act when one is off track.\nMaximum 400 words",
+     "Explain how you will report against these KPIs and act when one is off track"),
+])
+def test_a_list_the_buyer_states_is_context_for_the_ask_after_it(text, ask):
+    # review s9 item 14: the buyer's KPIs under 'The contract has these KPIs:' are not the sub-points
+    stem, points = split_question(text)
+    assert [t.rstrip(".") for _, t in points] == [ask]
+    assert "80% of referrals" in stem or "people stay well at home" in stem

@@ -317,3 +317,20 @@ def test_export_headings_are_the_one_title_checked_like_the_answers_title(demo_c
     # words that carry a finding (a person's name) are not in the submitted response: the reference alone
     assert headings == ["## 1 Describe how you will keep people safe.", "## 2 Social value",
                         "## 3 Service model and pathway", "## Question 4"]
+
+
+@pytest.mark.parametrize("ref, question, heading", [
+    ("1", "Mobilisation in the first 100 days\nDescribe your plan.", "1 Mobilisation in the first 100 days"),
+    ("2", "24/7 crisis support\nDescribe your plan.", "2 24/7 crisis support"),
+    ("C2.1", "C2.1 Safeguarding\nDescribe your approach.", "C2.1 Safeguarding"),
+])
+def test_a_heading_keeps_the_buyers_number_when_the_title_holds_the_same_digits(ref, question, heading):
+    from evidencebot.compose.tender_store import _heading
+
+    class Passes:  # a checker that finds nothing: the heading is the buyer's words as read
+        def check_text(self, text):
+            return []
+
+    row = {"ref": ref, "question": question, "guidance": "", "limit_text": "", "word_limit": None,
+           "char_limit": None, "page_limit": None}
+    assert _heading(row, Passes(), []) == heading

@@ -209,9 +209,11 @@ def test_our_current_premises_are_not_offered_to_another_buyer(demo_db):
 
     question = "Describe the premises from which you will deliver the service and how people will reach them. (300 words)"
     ours = get_profile(demo_db)["premises"]
-    same = assemble_tender(demo_db, question, period=PERIOD)
+    same = assemble_tender(demo_db, question, period=PERIOD, tender={"commissioner": "Riverside Integrated Care Board"})
     other = assemble_tender(demo_db, question, period=PERIOD, tender={"commissioner": "Dene County Council"})
+    unsaid = assemble_tender(demo_db, question, period=PERIOD)  # no buyer named or set: not assumed to be ours
     assert ours.split(",")[0] in same.markdown  # our own buyer: the profile's premises
+    assert ours.split(",")[0] not in unsaid.markdown and "premises" in unsaid.tender_unknown
     assert ours.split(",")[0] not in other.markdown and "premises" in other.tender_unknown
     assert "premises" in other.coverage_table()
 
@@ -281,3 +283,68 @@ def test_an_answer_to_an_unnamed_buyer_names_none_of_ours(demo_db):
     text = answer.markdown
     assert "Riverside" not in text and "North and South" not in text and "current provider" not in text
     assert answer.tender_clashes == [] and check_answers([("Q1", text)], db=demo_db) == []
+
+
+# ---------------------------------------------------------------- a question that names no buyer at all (issue 12)
+
+NO_BUYER = (
+    "Partnership working and mobilisation (maximum 500 words). Please set out how you will work with the "
+    "Commissioners and partner agencies from the start of the contract. Your response should include: how you will "
+    "report performance and quality to the ICB each quarter; how risks to delivery will be escalated; how people "
+    "currently supported will move to the new contract without a break in their care; and your key milestones."
+)
+
+
+def test_a_text_naming_no_buyer_leaves_the_buyer_unknown_when_drafting():
+    facts = tp.facts_for(NO_BUYER, OURS, drafting=True)
+    assert facts["commissioner"].value == tp.UNSTATED_BUYER
+    r = tp.resolve(OURS, {k: f.value for k, f in facts.items()})
+    assert "commissioner" not in r.profile and "commissioner" not in r.facts
+    assert not {"area", "service", "provider_status", "contract_start"} & set(r.profile)
+    assert r.incumbent is None and r.profile["provider"] == "Harbour Lane Trust"
+    assert tp.buyer_as_worded(NO_BUYER) == "the commissioners"
+    assert tp.buyer_as_worded("Describe how you will report to the ICB and Council.") == "the ICB and council"
+    assert tp.buyer_as_worded("Describe your approach.") is None
+    # read at import (no drafting) nothing is concluded: the rest of the tender may name the buyer
+    assert "commissioner" not in tp.facts_for(NO_BUYER, OURS)
+
+
+@pytest.mark.parametrize("named", [
+    "Riverside Integrated Care Board", "the Riverside ICB", "people living in Riverside"])
+def test_a_text_naming_our_own_buyer_or_area_keeps_our_buyer(named):
+    text = NO_BUYER.replace("the Commissioners", named)
+    facts = tp.facts_for(text, OURS, drafting=True)
+    r = tp.resolve(OURS, {k: f.value for k, f in facts.items()})
+    assert tp.same_buyer(r.profile["commissioner"], OURS["commissioner"]) and not r.other_buyer
+    assert r.profile["service"] == "Riverside Community Wellbeing Service"
+    # the buyer set for the tender: ours, whatever the question says
+    given = tp.facts_for(NO_BUYER, OURS, {"commissioner": "Riverside Integrated Care Board"}, drafting=True)
+    assert tp.resolve(OURS, {k: f.value for k, f in given.items()}).profile["service"] == OURS["service"]
+
+
+def test_an_answer_to_a_question_naming_no_buyer_names_none_of_ours_and_claims_no_incumbency(demo_db):
+    from evidencebot.compose.library import list_blocks
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, NO_BUYER, period=PERIOD)
+    text = answer.markdown
+    assert "Riverside" not in text and "North and South" not in text
+    assert "current provider" not in text.lower() and "we run the service now" not in text.lower()
+    tags = {b.block_id: {t.lower() for t in b.tags} for b in list_blocks(demo_db, status="approved")}
+    assert not any({"provider new", "provider incumbent"} & tags[b] for b in answer.blocks)
+    assert "commissioner" not in answer.tender_facts  # named plainly, as the question does: 'the commissioners'
+    assert "the commissioners" in text
+    assert answer.tender_clashes == [] and not answer.findings
+    assert check_answers([("Q1", text)], db=demo_db) == []
+
+
+def test_an_answer_to_our_own_commissioner_is_unchanged(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    ours = NO_BUYER.replace("the Commissioners", "Riverside Integrated Care Board")
+    named = assemble_tender(demo_db, ours, period=PERIOD)
+    given = assemble_tender(demo_db, NO_BUYER, period=PERIOD, tender={"commissioner": "Riverside Integrated Care Board"})
+    for answer in (named, given):
+        assert "Riverside Integrated Care Board" in answer.markdown
+        assert "we run the service now" in answer.markdown.lower() and "1 April 2027" in answer.markdown
+        assert not answer.findings

@@ -213,6 +213,36 @@ def test_a_broken_template_is_one_line_exit_2_and_no_file(home, demo_path, tmp_p
     assert not out.exists() and list(tmp_path.glob("*.docx")) == []
 
 
+def test_a_template_that_reads_the_documents_own_rows_is_not_refused(home, demo_path, tmp_path):
+    """The up-front template check uses samples: a working template that reads the real document's
+    context rows (``context[0][1]``) or branches on its kind is not refused for what the samples lack."""
+    import docx
+
+    from evidencebot import locations
+    from evidencebot.cli import cli
+
+    shipped = (locations.packaged_dir("templates") / "word" / "document.docx").read_bytes()
+    folder = home / "templates" / "word"
+    folder.mkdir(parents=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(shipped)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"{{ title }}", b"{{ title }} / {{ context[0][1] }}"
+                                    b"{% if kind == 'review' %} / REVIEW{% endif %}")
+            dst.writestr(info, data)
+    (folder / "review.docx").write_bytes(out.getvalue())
+    target = tmp_path / "review.docx"
+    result = CliRunner().invoke(cli, ["assemble", "review", "--db", str(demo_path), "-o", str(target)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert " / REVIEW" in text  # the kind the real document has, not the check's sample kind
+    first_row = re.search(r" / (.+?) / REVIEW", text)
+    assert first_row and first_row.group(1).strip()  # the document's own first context value
+
+
 def test_an_organisation_template_is_used(home, docs):
     """A branded template in the config folder wins over the shipped one."""
     import docx

@@ -99,7 +99,7 @@ def _check_output(output: str | None, force: bool, fmt: str | None, kind: str | 
     if kind is not None and export.guess_format(output, fmt) == "docx":
         template, users = word.template_for(kind)
         if users:
-            word.check_template(template)
+            word.check_template(template, kind)
 
 
 @assemble.command("tender")

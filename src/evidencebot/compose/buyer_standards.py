@@ -258,6 +258,13 @@ def reporting(text: str) -> list[Standard]:
     return []
 
 
+def reports_before_start(standard: Standard) -> bool:
+    """Whether the board a reporting standard names meets before the contract starts (a mobilisation,
+    transition or implementation board: its name or the buyer's sentence says so)."""
+    cue = _phrases((_data().get("reporting") or {}).get("before_start"))
+    return bool(cue.search(standard.matter) or cue.search(standard.sentence))
+
+
 # ---------------------------------------------------------------- KPIs and baselines
 
 
@@ -343,6 +350,15 @@ def agrees_later(sentence: str, standard: Standard) -> bool:
     later = re.compile("|".join(data.get("agree_later") or [r"(?!)"]), re.I)
     return bool(later.search(sentence or "") and _phrases(list(spec.get("any") or []) + ["paired-score"]
                                                           if standard.matter == "paired_outcome" else spec.get("any")).search(sentence or ""))
+
+
+def sets_standard_for(standard: Standard, timescales: list[Standard]) -> bool:
+    """True when one of the buyer's ``timescales`` is a standard for the KPI's measure (a crisis plan timescale
+    for crisis plans shared, not a same-day safeguarding one for paired outcome measures): the measure's
+    ``timescale`` matter in the phrasebank."""
+    spec = ((_data().get("kpi") or {}).get("measures") or {}).get(standard.matter) or {}
+    matter = str(spec.get("timescale") or "")
+    return bool(matter) and any(t.kind == "timescale" and t.matter == matter for t in timescales)
 
 
 def baseline_when(sentence: str) -> str:

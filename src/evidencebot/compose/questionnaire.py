@@ -102,10 +102,15 @@ def _classify(header: str) -> str | None:
         if key == "ref":
             continue
         if _HEAD[key].search(text):
-            if key == "answer" and _HEAD["limit"].search(text) and not re.search(r"\bto\b", text, re.I):
+            # the word after the answer noun says what the column holds ('Response limit', 'Response guidance');
+            # a limit or note after that ('Supplier response - 1000 words max', 'Supplier notes / response') does not
+            noun = re.search(r"\b(?:answer|response)s?\b\s*", text, re.I)
+            if key == "answer" and not re.search(r"\bto\b", text, re.I) and (
+                    _HEAD["limit"].match(text) or noun and _HEAD["limit"].match(text, noun.end())):
                 return "limit"  # 'Response limit', 'Max answer length': the limit, not where the answer goes
             if key == "answer" and _HEAD["guidance"].search(text) and \
-                    not re.match(r"(?i)(?:your\s+|the\s+)?(?:answer|response)", text):
+                    not re.match(r"(?i)(?:your\s+|the\s+)?(?:answer|response)", text) and \
+                    (not noun or _HEAD["guidance"].match(text, noun.end())):
                 return "guidance"  # 'Guidance for bidders', 'Notes to suppliers': help for the bidder
             if key == "question" and re.search(r"\b(?:no\.?|number|ref)\b", text, re.I):
                 return "ref"

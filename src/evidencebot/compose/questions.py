@@ -207,7 +207,9 @@ CHARS_PER_WORD = 7
 until its characters, spaces included, fit)."""
 
 _N = r"(\d[\d,]*(?:\.\d+)?)"
-_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:in\s+)?(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
+# 'under' / 'fewer than' / 'less than' only with the answer as subject ('answer in under 500 words',
+# 'responses must be less than 2 pages'): 'keep your leaflets under 300 words' is the buyer's content
+_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:(?:answers?|responses?|submissions?|repl(?:y|ies))\s+(?:(?:must|should|shall|will|is\s+to|are\s+to)\s+)?(?:be\s+)?(?:kept\s+)?(?:in\s+)?|\bin\s+)(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
     # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
@@ -264,7 +266,9 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing|ed)?\s+(?:for|of)\s+(?:[^:\n%]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}\s*%", re.I),
     re.compile(rf"weight(?:ing|ed)?\s*:[^\n%]{{0,40}}?\bpart\s+[a-z0-9]{{1,2}}\s*[:=–-]?\s*{_N}\s*%", re.I),
     re.compile(rf"[\(\[]\s*scored\s*[,:;–—-]?\s*{_N}\s*%\s*[\)\]]", re.I),
-    re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total\b", re.I),
+    # '(5% of total)', '5% of the total weighting', '... 5% of the total' ending a line; not 'Around 12% of the
+    # total caseload are aged 18 to 25' (the buyer's figure)
+    re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total(?=\s*[\)\]]|\s+weight(?:ing)?\b|[^\S\n]*\.?[^\S\n]*$)", re.I | re.M),
     re.compile(rf"weight(?:ing)?\s*\(\s*%\s*\)\s*[:=–-]?\s*{_N}\b", re.I),
 ]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
@@ -1022,6 +1026,16 @@ def _has_sibling(lines: list[str], m: re.Match) -> bool:
     return any(re.match(rf"^\s*{re.escape(nxt)}\.?\s+\S", ln) for ln in lines[1:])
 
 
+def _stated_list(lines: list[str], first: int, last: int) -> bool:
+    """A list under a lead-in that states ('The contract has these KPIs:', 'The service has three outcomes:')
+    followed by a sentence that asks ('Explain how you will report against these KPIs.'): the list is context."""
+    intro = next((ln.strip() for ln in reversed(lines[:first]) if ln.strip()), "")
+    if not intro.endswith(":") or _ASK_WORDS.search(intro) or _COVER_LEADIN.search(intro) or _open_end(intro):
+        return False
+    after = [s for s in _paragraph_sentences("\n".join(lines[last + 1:])) if not _is_instruction(s)]
+    return bool(after) and bool(_ASK_WORDS.match(_unlabel(after[0]))) and not _CONTEXT.match(_unlabel(after[0]))
+
+
 def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Two lists of different kinds with prose between them ('- Contract award is expected in
     October.' facts, then 'Please address:' and '1. ... 2. ...'): the list the buyer asks for is
@@ -1365,6 +1379,9 @@ _IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s
                          r"identify|submit|attach)\s+\S", re.I)
 
 
+_ASK_HEAD_VERB = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", re.I)
+
+
 def _wh_split(text: str) -> list[str]:
     """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
     organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
@@ -1373,8 +1390,7 @@ def _wh_split(text: str) -> list[str]:
         if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
             return [x for p in both for x in _wh_split(_clean(p).rstrip("?."))]
     parts = _WH_AND.split(text)
-    if len(parts) == 2 and _WH.match(re.sub(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", "", parts[0],
-                                             flags=re.I)):
+    if len(parts) == 2 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
         # 'Describe what your team would do ..., who would be involved, and how ...': a run of parallel clauses
         run = re.split(r",\s*(?=(?:who|what|when|where|how|whether)\s+(?:\w+\s+)?(?:would|will|should|could|can)\b)", parts[0])
         if len(run) > 1 and all(len(p.split()) >= 3 for p in run):
@@ -1389,7 +1405,11 @@ def _wh_split(text: str) -> list[str]:
         nouns = [_clean(p) for p in re.split(r",\s+(?=(?:the|your|its|their|any)\s)", parts[0])]
         if len(nouns) >= 2 and all(len(n.split()) >= 3 for n in nouns):
             return nouns + [_clean(parts[1]).rstrip("?.")]
-    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(r"\b(?:them|it|these|those)\b", p, re.I) for p in parts[1:]):
+    # 'they' refers back when the first clause names the thing ('Describe the main risks to mobilisation and how
+    # they will be mitigated'), not when it is a wh-clause of its own ('Tell us which tools you will use, how often
+    # they will be reviewed, ...')
+    back = r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) else r"them|it|these|those|they"
+    if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(rf"\b(?:{back})\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     return [_clean(p).rstrip("?.") for p in parts]
 
@@ -1545,7 +1565,13 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     stem_text, trailing = original, ""
 
     found = _line_items(lines)
-    inline = None if found else _inline_items(original)
+    stated = bool(found) and _stated_list(lines, found[0], found[1])
+    if stated:
+        # 'The contract has these KPIs:' + 'KPI 1 - ...' + 'Explain how you will report against these KPIs.': the list
+        # states the buyer's facts, the ask after it is the question (the list is its context)
+        stem_text, trailing = "\n".join(lines[:found[1] + 1]), "\n".join(lines[found[1] + 1:])
+        found = None
+    inline = None if found or stated else _inline_items(original)
     if found:
         first, last, raw = found
         stem_text = "\n".join(lines[:first])

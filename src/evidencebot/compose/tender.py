@@ -30,6 +30,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -893,8 +894,12 @@ def assemble_tender(
     evidence.used_incidents |= shared.incidents
     evidence.used_changes |= shared.changes
     service_profile = get_profile(db)
-    given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender).items()}
+    given = {k: f.value for k, f in tender_profile.facts_for(question, service_profile, tender, drafting=True,
+                                                              context=buyer_context or "").items()}
     resolved = tender_profile.resolve(service_profile, given)
+    unstated = given.get("commissioner") == tender_profile.UNSTATED_BUYER
+    # a buyer the question does not name is named as the question words it ('the ICB'), or plainly
+    worded = tender_profile.buyer_as_worded(f"{question}\n{buyer_context or ''}") if unstated else None
     buyer_text = "\n".join([question, buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")])
     figures = buyer_terms.read_figures(buyer_text)
     routine = buyer_standards.routine_contact(buyer_text)
@@ -903,6 +908,8 @@ def assemble_tender(
         figures.append(buyer_terms.BuyerFigure("first_contact", routine[1], routine[0], routine[2]))
     comparisons = buyer_terms.compare(figures, resolved.profile)
     fill_profile = buyer_terms.adapt_profile(resolved.profile, comparisons, figures)
+    if worded:
+        fill_profile["commissioner"] = worded
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
     from evidencebot.compose import library as _library
 
@@ -936,7 +943,7 @@ def assemble_tender(
         _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
-                                   dict(fill_profile, buyer=resolved.profile.get("commissioner") or "the commissioner"),
+                                   dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
@@ -1175,7 +1182,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
     said. Returns {figure: part key or 'told', figure + ':block': block id}."""
     from evidencebot.compose import blockmatch, buyer_terms
-    from evidencebot.compose.tender_profile import is_base, key_words
+    from evidencebot.compose.tender_profile import crisis_place, is_base, key_words, place_kind
 
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area")))
@@ -1206,7 +1213,10 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         place = is_base(r.name, base)
         if place:
             # the buyer's hub we work from, or a service its Lot includes (a safe haven): ours, never a partner
-            found = ("base" if re.search(r"(?i)\b(?:hub|centre|center|base|building)$", place) else "run", place)
+            # by the buyer's verb ('operate from' / 'based at': a base; 'includes' / 'run': a place we run); a place
+            # set without the buyer's sentence is one we run only when it is a crisis place (review s9 item 20)
+            kind = place_kind(place, r.sentence) or ("run" if crisis_place(place) else "base")
+            found = (kind, place)
         else:
             found = buyer_terms.local_kind(r.name, r.sentence, local)
         block = templates.get(f"buyer named {found[0]}") if found else None
@@ -1327,12 +1337,20 @@ def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement]
     return covered
 
 
+def _value_of(text: str) -> float | None:
+    m = re.search(r"\d+(?:\.\d+)?", text or "")
+    return float(m.group(0)) if m else None
+
+
 _STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "payment": "a payment rate",
                    "reporting": "reporting", "kpi": "a KPI and its baseline"}
 
 
-def _standard_values(db: Database, st, period, env, timed: bool = False) -> tuple[dict[str, str], str]:
-    """The values a ``buyer standard`` template is filled with, and our figure as the coverage states it."""
+def _standard_values(db: Database, st, period, env, timed: bool = False,
+                     incumbent: bool = False) -> tuple[dict[str, str], str]:
+    """The values a ``buyer standard`` template is filled with, and our figure as the coverage states it. When
+    we are the incumbent the buyer's baseline is a figure for the service we run now: our own figure for the
+    measure is stated beside it only when it is the same, never a second, different value for one service."""
     from evidencebot.compose import buyer_standards
     from evidencebot.compose.filters import count_prose
 
@@ -1353,6 +1371,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
         return {"pay_policy": st.matter or "buyer's involvement payment policy", "pay_rate": st.text}, ""
     if st.kind == "reporting":
         return {"report_lead": f"We will report to the {st.matter} {st.text}" + (f" against {st.when}" if st.when else ""),
+                # a mobilisation board meets before the contract starts: the reports start with mobilisation
+                "report_start": "from the start of mobilisation" if buyer_standards.reports_before_start(st)
+                else "from the first full quarter of the contract",
                 "report_figures": "gives each figure with its period and the number of people it covers"
                 + (f", broken down by {st.who}" if st.who else "")}, ""
     when = buyer_standards.baseline_when(st.baseline_sentence)
@@ -1380,6 +1401,12 @@ def _standard_values(db: Database, st, period, env, timed: bool = False) -> tupl
             said = f["value"](r)
             ours = (f"In our current service the same measure ({f['title'](r)[:1].lower() + f['title'](r)[1:]}) was "
                     f"{said} in {gather.prose_period(period)}" + (f" ({basis})." if basis else "."))
+    if ours and incumbent and st.baseline and _value_of(said) != _value_of(st.baseline):
+        # the buyer's baseline is for the service we run now: a different figure of ours beside it would contradict
+        # the commissioner's own data with nothing to reconcile them (review s9 item 11)
+        ours, said = ("Our own records for the service we run now give a different figure for this measure, so we "
+                      "will reconcile the two counts with the buyer before go-live and report one figure, to the "
+                      "buyer's definition."), f"{said} in our records (not stated: we run the service now)"
     if not ours:
         ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
                 "definition from go-live.")
@@ -1418,9 +1445,11 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             # the bid); here our weaker sentence on the matter is still left out, above
             continue
         point, asked = buyer_standards.where(st, plan.points)
-        if point is None or (not asked and st.sentence not in question and st.baseline_sentence not in question):
+        if point is None or (not asked and st.sentence not in question
+                             and not (st.baseline_sentence and st.baseline_sentence in question)):
             continue
-        mine, ours = _standard_values(db, st, period, env, timed=bool(slow))
+        mine, ours = _standard_values(db, st, period, env, timed=buyer_standards.sets_standard_for(st, slow),
+                                      incumbent=(values.get("provider_status") or "").strip().lower() == "incumbent")
         mine = dict(values, **mine)
         units = _template_units(block, mine, lead=asked)
         if st.kind == "kpi":
@@ -1621,8 +1650,18 @@ def fits_provider(blocks: list, profile: dict) -> list:
     # tender's places make that kind of place ours ('the Saltby Safe Haven' in the Lot)
     ours = (profile.get("base") or "").lower()
 
+    def fold(text: str) -> str:  # 'Café' and 'Cafe' are one place
+        return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+    # any crisis place of ours (a sanctuary, a crisis house: phrasebank/question_terms.yaml crisis_places) makes
+    # a block about someone else's crisis place contradict the answer (review s9 item 10)
+    from evidencebot.compose.tender_profile import crisis_place
+
+    runs_one = any(crisis_place(p) for p in ours.split(";"))
+
     def elsewhere(tags: set[str]) -> bool:
-        return any(t.startswith("run by another:") and t.split(":", 1)[1].strip() in ours for t in tags)
+        return any(t.startswith("run by another:") and (runs_one or fold(t.split(":", 1)[1].strip()) in fold(ours))
+                   for t in tags)
 
     return [b for b in blocks if not skip & (tags := {t.strip().lower() for t in b.tags}) and not elsewhere(tags)]
 

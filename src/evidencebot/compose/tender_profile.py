@@ -333,6 +333,41 @@ UNNAMED_BUYER = "another buyer (the tender names local bodies, not the buyer)"
 """The commissioner read from a text that names none, but names local bodies or places that are
 not ours ('Hartmoor Wellbeing Hub', 'four localities (Hartmoor City, ...)'): another buyer, unnamed."""
 
+UNSTATED_BUYER = "not named (the question does not say who the buyer is)"
+"""The commissioner when drafting for a text that names no buyer, none of our own names and no local body
+('report to the ICB', 'the Commissioners'), with no buyer set for the tender: it may be anyone's, so
+answers name it plainly and neither name our commissioner as the buyer nor write as its current provider."""
+
+_WORDED = re.compile(r"\bthe\s+(?P<who>ICB\s+and\s+(?:the\s+)?(?:local\s+)?(?:council|authority)|(?:ICB|council)\s+and\s+"
+                     r"(?:the\s+)?ICB|commissioners|commissioning\s+partners|commissioner|ICB)\b(?!['’])", re.I)
+
+
+def buyer_as_worded(text: str) -> str | None:
+    """How the buyer's ``text`` refers to a buyer it does not name ('the Commissioners': 'the commissioners',
+    'the ICB and the Council': 'the ICB and council', 'the ICB'), for answers to name it the same way; None
+    when it does not refer to one."""
+    m = _WORDED.search(text or "")
+    if m is None:
+        return None
+    words = [w if w.upper() == "ICB" else w.lower() for w in m.group("who").split() if w.lower() != "the"]
+    return "the " + " ".join(words)
+
+
+def own_names(service_profile: dict[str, str]) -> set[str]:
+    """The proper names of our current buyer, area and service ('riverside'): not compass words or generic ones."""
+    out: set[str] = set()
+    for k in ("commissioner", "area", "service"):
+        out |= {w.lower() for w in re.findall(r"\b[A-Z][a-z'’-]{2,}", service_profile.get(k) or "")
+                if w.lower() in key_words(w) and w.lower() not in _COMPASS}
+    return out
+
+
+def names_ours(text: str, service_profile: dict[str, str]) -> bool:
+    """Whether ``text`` names our current buyer, area or service by its proper name ('Riverside')."""
+    said = {w.lower() for w in re.findall(r"\b[A-Z][a-z'’-]{2,}", text or "")}
+    return bool(said & own_names(service_profile))
+
+
 _LOCAL_SUFFIX = (r"(?:Wellbeing\s+Hub|Hub|Safeguarding\s+(?:Children|Adults)\s+(?:Partnership|Board)|Partnership|Works|"
                  r"Safe\s+Haven|ICB|Integrated\s+Care\s+Board|Council|Alliance|Collaborative|Team|Protocol|Pledge|Charter|"
                  r"Meeting|Strategy|Forum|Network|Standard|City|Vale|Coast)")
@@ -381,7 +416,9 @@ _PLACE_HEAD = r"(?:Hub|Centre|Center|House|Base|Building|Safe\s+Haven|Sanctuary|
 _NAMED = rf"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,5}}{_PLACE_HEAD})\b"
 _BASE_OF = [
     # 'the service will operate from the Hartmoor Wellbeing Hub', 'based at the Dene Centre'
-    re.compile(rf"\b(?:service|you|team|provider|Lot)\s+(?:\w+\s+){{0,3}}?(?:operat\w*|work\w*|run\w*|based|deliver\w*|"
+    # the subject is the bidder or the contract ('the service', 'the team', 'you'), not another body's team or
+    # service ('the NHS crisis resolution team', 'the local authority Housing Options service')
+    re.compile(rf"(?:\b(?i:the|this|your|our)\s+(?:service|team|provider|Lot)|\byou)\s+(?:\w+\s+){{0,3}}?(?:operat\w*|work\w*|run\w*|based|deliver\w*|"
                rf"provided)\s+(?:\w+\s+){{0,2}}?(?:from|at|out\s+of)\s+{_NAMED}"),
     # 'The Lot also includes the Saltby Safe Haven', 'how will you staff and run the Saltby Safe Haven'
     re.compile(rf"\b(?:Lot|service|contract|specification)\s+(?:also\s+)?includes?\s+{_NAMED}"),
@@ -389,18 +426,53 @@ _BASE_OF = [
 ]
 
 
+def _terms(key: str) -> str:
+    from evidencebot.compose.filters import load_phrasebank
+
+    words = load_phrasebank("question_terms.yaml").get(key) or []
+    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def _run_by_other(text: str, end: int) -> bool:
+    """Whether the place named just before ``end`` is said to be run by someone else ('..., run by the
+    voluntary sector partner'), not by the bidder ('run by the provider')."""
+    return bool(re.match(rf"\s*[,(]?\s*(?:which\s+is\s+|is\s+)?(?i:{_terms('place_run_by_other')})\s+"
+                         rf"(?!(?i:{_terms('place_ours')})\b)", text[end:]))
+
+
+def _places(text: str):
+    """(match, kind) of each place the buyer names as ours: 'base' (the service operates from or is based at
+    it) or 'run' (the Lot includes it, or the bidder will run or staff it)."""
+    for n, pat in enumerate(_BASE_OF):
+        for m in pat.finditer(text or ""):
+            if not _run_by_other(text, m.end()):
+                yield m, "base" if n == 0 else "run"
+
+
+def place_kind(name: str, text: str) -> str:
+    """'base' or 'run' for the place ``name`` as ``text`` (the buyer's sentence naming it) says it is ours, by
+    the buyer's verb; '' when the text does not say."""
+    for m, kind in _places(text):
+        if is_base(name, " ".join(m.group("name").split())):
+            return kind
+    return ""
+
+
+def crisis_place(name: str) -> bool:
+    """Whether a place's name ends with a crisis place's kind ('Safe Haven', 'Crisis House')."""
+    return bool(re.search(rf"(?i)\b(?:{_terms('crisis_places')})$", " ".join(name.split())))
+
+
 def base_names(text: str) -> list[tuple[str, str]]:
     """(name, quote) of each place the buyer says the service works from or runs as part of the contract
     ('the Hartmoor Wellbeing Hub', 'the Saltby Safe Haven'): ours to work in and run, not a partner's."""
     out: dict[str, str] = {}
-    for pat in _BASE_OF:
-        for m in pat.finditer(text or ""):
-            name = " ".join(m.group("name").split())
-            words = name.split()
-            while words and words[0].lower() in _LEAD:
-                words = words[1:]
-            if len(words) >= 2:
-                out.setdefault("the " + " ".join(words), _clip(text, m.start(), m.end()))
+    for m, _ in _places(text):
+        words = m.group("name").split()
+        while words and words[0].lower() in _LEAD:
+            words = words[1:]
+        if len(words) >= 2:
+            out.setdefault("the " + " ".join(words), _clip(text, m.start(), m.end()))
     return list(out.items())
 
 
@@ -466,14 +538,20 @@ def unnamed_other_buyer(text: str, service_profile: dict[str, str]) -> tuple[str
     return name, _clip(text, where, where + len(name)) if where >= 0 else name
 
 
-def facts_for(text: str, service_profile: dict[str, str], given: dict[str, str] | None = None) -> dict[str, ReadFact]:
+def facts_for(text: str, service_profile: dict[str, str], given: dict[str, str] | None = None, *,
+              drafting: bool = False, context: str = "") -> dict[str, ReadFact]:
     """The tender's facts: those ``given`` (stored with the tender, or set by the bid team) over
     those :func:`read_facts` finds in ``text``. 'The incumbent provider' is read against the
     profile: when the buyer is our own commissioner and the profile says we run the service now,
     the incumbent the buyer speaks of is us, so nothing is concluded from it. A text that names no
     buyer but names local bodies or places none of which are ours (:func:`unnamed_other_buyer`), or
     speaks of 'the outgoing provider' while we run our own commissioner's service now, is read as
-    another buyer, unnamed (:data:`UNNAMED_BUYER`)."""
+    another buyer, unnamed (:data:`UNNAMED_BUYER`).
+
+    ``drafting``: the facts an answer is drafted with. Then a text (with ``context``, the rest of the
+    tender) that names no buyer at all and none of our own names, with no buyer ``given``, has its
+    buyer unknown (:data:`UNSTATED_BUYER`): our commissioner is not assumed to be the buyer. At import
+    nothing is concluded, so that 'tender status' still shows what the text says."""
     facts = read_facts(text)
     for k, v in (given or {}).items():
         if k in FIELDS and str(v or "").strip():
@@ -493,6 +571,9 @@ def facts_for(text: str, service_profile: dict[str, str], given: dict[str, str] 
         elif outgoing and (service_profile.get("provider_status") or "").lower() == "incumbent":
             # we run our commissioner's service now, so a service another provider is leaving is another buyer's
             facts["commissioner"] = ReadFact(UNNAMED_BUYER, status.quote)
+    if drafting and "commissioner" not in facts and service_profile.get("commissioner") \
+            and not names_ours(f"{text}\n{context}", service_profile):
+        facts["commissioner"] = ReadFact(UNSTATED_BUYER, "the question names no buyer")
     return facts
 
 
@@ -505,15 +586,16 @@ def resolve(service_profile: dict[str, str], facts: dict[str, str] | None) -> Re
     profile = dict(service_profile)
     buyer = facts.get("commissioner")
     other = bool(buyer) and not same_buyer(buyer or "", service_profile.get("commissioner", ""))
-    if buyer == UNNAMED_BUYER:
-        # another buyer the text does not name: named plainly ('the commissioner'), never as ours
+    if buyer in (UNNAMED_BUYER, UNSTATED_BUYER):
+        # another buyer the text does not name, or a buyer it does not say: named plainly ('the commissioner'),
+        # never as ours
         other = True
         facts.pop("commissioner")
         profile.pop("commissioner", None)
     if other:
         for k in BUYER_SPECIFIC:
             profile.pop(k, None)
-        if "area" not in facts and buyer != UNNAMED_BUYER:
+        if "area" not in facts and buyer not in (UNNAMED_BUYER, UNSTATED_BUYER):
             # the place in the (first) buyer's name: 'Dene County Council', 'NHS Halbrook and Dene ICB and ...'
             m = re.search(r"\b(?:Council|Board|ICB)\b", buyer or "")
             first = (buyer or "")[:m.end()] if m else (buyer or "")
@@ -559,9 +641,7 @@ def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_pr
     if resolved.other_buyer and service_profile:
         # the proper names of our current buyer, area and service ('Riverside'), not said to another buyer
         mine = key_words(" ".join(resolved.facts.get(k, "") for k in ("commissioner", "area", "service")))
-        for k in ("commissioner", "area", "service"):
-            foreign |= {w.lower() for w in re.findall(r"\b[A-Z][a-z'’-]{2,}", service_profile.get(k, ""))
-                        if w.lower() in key_words(w) and w.lower() not in _COMPASS} - mine
+        foreign = own_names(service_profile) - mine
     buyer = facts.get("commissioner", "")
     start = facts.get("contract_start", "")
     status = resolved.incumbent

@@ -423,9 +423,11 @@ def _heading(row: dict, checker, edits: list[Edit]) -> str:
     if own:  # the buyer's numbering is the row's reference
         title = title[len(own):].strip(" .:)–—-")
     ref = row["ref"]
-    if title.startswith(ref):  # 'C2.1' read as both the reference and the title: said once
+    # the reference as a whole token: ref '1' is not in 'the first 100 days', '2' does not start '24/7'
+    if re.match(rf"{re.escape(ref)}(?=$|[\s:)–—-]|\.(?!\w))", title):  # 'C2.1' as reference and title: once
         title = title[len(ref):].strip(" .:)–—-")
-    if title and ref in title and _checked_title(title, checker, edits) == title:
+    if title and re.search(rf"(?<![\w./]){re.escape(ref)}(?![\w/]|\.\w)", title) \
+            and _checked_title(title, checker, edits) == title:
         return title  # 'Quality Question 9 — Co-production', not 'Question 9 Quality Question 9 — ...'
     if title and _checked_title(f"{ref} {title}", checker, edits) == f"{ref} {title}":
         return f"{ref} {title}"

@@ -124,12 +124,44 @@ def available_width_pt(document) -> float:
 # ---------------------------------------------------------------- rendering
 
 
-def _jinja_env(sandboxed: bool):
+def _jinja_env(sandboxed: bool, undefined=None):
     import jinja2
 
+    undefined = undefined or jinja2.StrictUndefined
     if sandboxed:
-        return _sandbox()(undefined=jinja2.StrictUndefined, autoescape=True)
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+        return _sandbox()(undefined=undefined, autoescape=True)
+    return jinja2.Environment(undefined=undefined, autoescape=True)
+
+
+def _sample_undefined():
+    """For checking a template on sample values: a name the template uses that no document
+    gives (``{{ titel }}``) is an error; an item or attribute the sample values lack
+    (``{{ context[0][1] }}`` with no rows) is empty, as a real document may have it."""
+    import jinja2
+    from jinja2.utils import missing
+
+    class SampleUndefined(jinja2.ChainableUndefined):
+        def _strict(self) -> None:
+            if self._undefined_obj is missing:
+                self._fail_with_undefined_error()
+
+        def __str__(self) -> str:
+            self._strict()
+            return ""
+
+        def __iter__(self):
+            self._strict()
+            return iter(())
+
+        def __bool__(self) -> bool:
+            self._strict()
+            return False
+
+        def __len__(self) -> int:
+            self._strict()
+            return 0
+
+    return SampleUndefined
 
 
 def _template_error(path: Path, exc: Exception) -> ConfigError:
@@ -145,7 +177,7 @@ def _template_error(path: Path, exc: Exception) -> ConfigError:
 
 
 def render_docx(document, template: str | Path | None = None, *, part: str = "document", charts: bool = True,
-                appendix: bool | None = None, organisation: str | None = None) -> bytes:
+                appendix: bool | None = None, organisation: str | None = None, sample: bool = False) -> bytes:
     """The Word file for an :class:`~evidencebot.compose.export.ExportDoc`, as bytes.
 
     ``part``: ``document`` (what the reader gets: a submitted tender answer is
@@ -153,7 +185,8 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
     ``appendix``: put the evidence appendix at the end of the document
     (default: yes, except for a submitted answer, whose appendix is a separate
     document). ``template``: a Word template file (default: see the module
-    docstring). Raises :class:`ConfigError` for a broken template.
+    docstring). ``sample``: the values are samples (a template check), so an item
+    they lack renders empty. Raises :class:`ConfigError` for a broken template.
     """
     from evidencebot.compose import export
 
@@ -210,7 +243,7 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
 
     def fill() -> bytes:
         try:
-            tpl.render(values, jinja_env=_jinja_env(users), autoescape=True)
+            tpl.render(values, jinja_env=_jinja_env(users, _sample_undefined() if sample else None), autoescape=True)
         except Exception as exc:
             import jinja2
 
@@ -241,12 +274,14 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
     return compose_env._in_child(bounded, path.name, seconds, mb)
 
 
-def check_template(path: str | Path) -> None:
-    """Render a Word template with sample values: a broken one raises :class:`ConfigError`."""
+def check_template(path: str | Path, kind: str = "document") -> None:
+    """Render a Word template for a document of ``kind`` with sample values: a broken one raises
+    :class:`ConfigError` (bad syntax, not a Word file, a name no document gives); what only the
+    real document holds (its context rows) is not required of the samples."""
     from evidencebot.compose.export import ExportDoc
 
-    render_docx(ExportDoc(title="Template check", body="A paragraph.", kind="document"), path,
-                organisation="Template check")
+    render_docx(ExportDoc(title="Template check", body="A paragraph.", kind=kind), path,
+                organisation="Template check", sample=True)
 
 
 _ID_RE = re.compile(r"\(([a-z][a-z0-9]*_[a-z0-9_]+)\)")

@@ -33,7 +33,9 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.gather import waiting_times
 from evidencebot.errors import InputError
 from evidencebot.evidence.extract import Claim, Figure, extract_claims
@@ -572,17 +574,46 @@ def _norm(text: str) -> str:
 
 
 _WAITS = re.compile(r"\bseen within 14 days\b", re.I)
-_BUYERS = re.compile(r"\bthe\s+buyer['’]s\s+(?:target|current\s+figure|current\s+median\s+wait|baseline|figure|standard)\b"
-                     r"(?:(?![.;:?!]|\b(?:our|ours|we|us)\b).)*$", re.I)
-"""The buyer's own figure, quoted from its question: 'the buyer's target' / 'the buyer's current figure'. Another
-party's figure in any other words (the ICB's dashboard, a CQC report) is a registered fact or unsupported."""
+def _words(items) -> str:
+    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(items or [], key=len, reverse=True)
+                    if str(w).strip()) or r"(?!)"
+
+
+@lru_cache(maxsize=4)
+def _buyer_phrase_re(nouns: tuple, verbs: tuple, qualifiers: tuple, steps: tuple, stops: tuple) -> tuple:
+    value = (rf"(?:(?:{_words(qualifiers)})\s+)?\d+(?:[.,]\d+)*\s*(?:%|per\s*cent\b|(?:working\s+|calendar\s+)?days?\b|"
+             r"weeks?\b|hours?\b)?")
+    year = r"\s+(?:in|from|by(?:\s+the\s+end\s+of)?)\s+Year\s+\d+"
+    head = re.compile(rf"\bthe\s+buyer['’]s\s+(?:{_words(nouns)})\b", re.I)
+    body = re.compile(
+        rf"(?:(?!\b(?:{_words(stops)})\b)[^.;:?!])*?\s*\b(?:{_words(verbs)})\s+{value}(?:{year})?"
+        rf"(?:(?:\s*,\s*(?:(?:{_words(steps)})\s+)?|\s+(?:{_words(steps)})\s+){value}{year})*(?:\s*\([^()]*\))?", re.I)
+    return head, body
+
+
+def _buyer_phrases(sentence: str) -> list[tuple[int, int]]:
+    """The spans of ``sentence`` that are the buyer's own phrase with its figure: 'the buyer's target for X is 55% in
+    Year 1, 65% in Year 2 and 75% in Year 3'; 'the buyer's current figure of 45% (2025/26)'. The words come from
+    ``quoted`` in phrasebank/buyer_standards.yaml."""
+    data = (load_phrasebank("buyer_standards.yaml") or {}).get("quoted") or {}
+    head, body = _buyer_phrase_re(*(tuple(data.get(k) or ()) for k in ("nouns", "verbs", "qualifiers", "steps",
+                                                                         "measure_stops")))
+    out = []
+    for m in head.finditer(sentence):
+        b = body.match(sentence, m.end())
+        if b:
+            out.append((m.start(), b.end()))
+    return out
 
 
 def _quoted_from_buyer(claim: Claim, fig: Figure) -> bool:
-    """True when the figure's clause says it is the buyer's ('the buyer's target for X is 60% in Year 1, rising to
-    70% from Year 2'; 'from the buyer's current figure of 38%'), with no 'we'/'our' between: a figure of the
-    buyer's question, quoted as such."""
-    return bool(_BUYERS.search(claim.sentence[:max(0, fig.start - claim.start)]))
+    """True when the figure is inside the buyer's own phrase ('the buyer's target for X is 60% in Year 1, rising to
+    70% from Year 2'; 'from the buyer's current figure of 38%'): a figure of the buyer's question, quoted as such.
+    A figure after it in the same sentence is ours ('Against the buyer's baseline of 38%, 61% of people ...'; 'the
+    buyer's target of 60%, at 75%'), and another party's figure in any other words (the ICB's dashboard, a CQC
+    report) is a registered fact or unsupported."""
+    a, b = fig.start - claim.start, fig.end - claim.start
+    return any(s <= a and b <= e for s, e in _buyer_phrases(claim.sentence))
 
 
 def _recorded_figures(db) -> list[dict]:

@@ -74,9 +74,11 @@ _NAME_WORD_RE = re.compile(rf"{_NAME_WORD}\Z")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
 # "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
-# called Bee", "nicknamed Smudge", "goes by Jaz" (not "known as", which names services: "known as The Bridge")
-_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|goes\s+by|(?:calls?|called)\s+(?:him|her|them|me)"
+# called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called)\s+\Z", re.IGNORECASE)
+# "goes by Jaz": a nickname only when a person goes by it ("she goes by Jaz"), not "the bus goes by Asda"
+_GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------
@@ -946,6 +948,7 @@ _AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 # right after a name: its age in commas or brackets ("Kayden, 15,", "Kayden (aged 15)"), or ", who"
 _AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b)")
 # one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
@@ -1124,7 +1127,7 @@ class _NameFinder:
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
-                    or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False))
+                    or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start))
 
     def placed(self, start: int, end: int) -> bool:
         """After a word that places things ("in", "near", "across": ``place_prepositions``), over any
@@ -1221,8 +1224,34 @@ class _NameFinder:
         return nxt not in self.context.get("family_nouns", ())
 
     def named(self, tok: _Tok) -> bool:
-        """Right after "my name is" or "named"."""
-        return bool(_NAMED.search(self.text[max(0, tok.start - 24):tok.start]))
+        """Right after "my name is" or "named", or "goes by" said of a person."""
+        if _NAMED.search(self.text[max(0, tok.start - 24):tok.start]):
+            return True
+        m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
+        return bool(m) and self.person_subject(m.start())
+
+    def person_subject(self, offset: int) -> bool:
+        """The verb at ``offset`` has a person as its subject: a personal pronoun other than
+        "it" ("she goes by", "I go by"), "who", a person noun ("the young man goes by") or a
+        name ("Jasmine goes by"). Without a parse: the word before is a person pronoun or noun."""
+        ctx = self.context
+        people = ctx.get("pronouns", frozenset()) | ctx.get("person_nouns", frozenset())
+        verb = self._tok_at(offset)
+        if verb is None or verb.token is None:
+            before = re.search(r"([A-Za-z]+)[ \t\u00a0]+\Z", self.text[max(0, offset - 30):offset])
+            return bool(before and before.group(1).lower() in people)
+        v = verb.token
+        while v.dep_ in ("xcomp", "conj") and v.head is not v:
+            v = v.head  # "prefers to go by", "is 19 and goes by"
+        for c in v.children:
+            if c.dep_ not in _SUBJECT_DEPS:
+                continue
+            if c.lower_ in people or c.pos_ == "PROPN":
+                return True
+            if c.pos_ == "PRON" and ("Prs" in c.morph.get("PronType") and "Neut" not in c.morph.get("Gender")
+                                     or c.tag_ == "WP"):
+                return True  # "I go by", "they go by", "who goes by" (not "it", "which", "that")
+        return False
 
     def personal_context(self, tok: _Tok) -> bool:
         """The sentence says this word is a person: "Nkechi felt calmer",
@@ -1312,8 +1341,26 @@ class _NameFinder:
 
     def age_or_who_after(self, tok: _Tok) -> bool:
         """An age or "who" right after the name: "Kayden, 15, was excluded", "Kayden (15)",
-        "Mikey, who has lost weight" (an organisation takes "which")."""
-        return bool(_AGE_OR_WHO.match(self.text, tok.end))
+        "Mikey, who has lost weight". Organisations take "who" too in British usage ("Sanctuary,
+        who run the night service"), so "who" counts only with a sign of one person as well: a
+        listed first name, a singular verb in the clause ("who has", "who was") or a person
+        pronoun in it ("who ... her sister")."""
+        m = _AGE_OR_WHO.match(self.text, tok.end)
+        if not m:
+            return False
+        if not m.group().endswith("who"):
+            return True  # an age
+        if tok.text in self.names.first_names and tok.text not in self.names.ambiguous:
+            return True
+        who = self._tok_at(m.end() - 1)
+        if who is None or who.token is None:
+            return False
+        verb = who.token.head
+        if any("Sing" in w.morph.get("Number") and w.pos_ in ("VERB", "AUX")
+               for w in (verb, *verb.children) if w.dep_ in ("relcl", "aux", "auxpass") or w is verb):
+            return True
+        pronouns = self.context.get("pronouns", ())
+        return any(w.lower_ in pronouns for w in verb.subtree if w.i > who.token.i)
 
     def own_pronoun_in_clause(self, t) -> bool:
         """The subject of a clause that goes on to say "his" or "her" ("Catalina missed her
@@ -1520,12 +1567,13 @@ class _NameFinder:
             return True  # the "surname" is a word of grammar ("Dr Who"): a character, not a person
         return self.used_as_work(end)
 
-    def used_as_work(self, end: int, titled: bool = True) -> bool:
+    def used_as_work(self, end: int, titled: bool = True, start: int = -1) -> bool:
         """The parse uses the name ending at ``end`` as a work or a product: the object of a verb of
         watching, reading, eating ("watched Mrs Doubtfire", "we watched Paddington 2"), or the
         subject or complement of "is" with a noun for a work ("Matilda was the school play", "her
-        favourite drink is Dr Pepper"). A name without a title only as a direct object: "listened
-        to Denise" is a person."""
+        favourite drink is Dr Pepper"). A name without a title only as a direct object, and only
+        with a sign of a work as well (:meth:`work_signal`): "listened to Denise" and "staff
+        watched Kayden closely" are people."""
         last = self._tok_at(end - 1)
         t = last.token if last is not None else None
         if t is not None:
@@ -1535,7 +1583,8 @@ class _NameFinder:
             if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.head is not verb:
                 verb = verb.head  # "sang along to ...", "listened to ..."
             if t.dep_ in (("dobj", "attr", "pobj") if titled else ("dobj",)) and verb.lemma_.lower() in self.names.work_verbs:
-                return True
+                if titled or t.idx >= end or self.work_signal(start, end):
+                    return True  # (t after the name: the name modifies the object, "played Vera Lynn songs")
             if t.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in self.names.not_person_nouns
                                         for c in t.head.children):
                 return True  # "her favourite drink is Dr Pepper"
@@ -1543,6 +1592,23 @@ class _NameFinder:
                     c.dep_ == "attr" and c.lemma_.lower() in self.names.not_person_nouns for c in t.head.children):
                 return True  # "Miss Saigon was the show chosen for the outing"
         return False
+
+    def work_signal(self, start: int, end: int) -> bool:
+        """Something besides the verb that marks an untitled name as a work: a number after it
+        ("Paddington 2"), quotation marks round it ("watched 'Encanto'"), or a word for a work
+        or a place to see one right before it ("the film Encanto") or in its sentence ("at the
+        cinema"), with no person pronoun in the sentence."""
+        if re.match(r"[ \t\u00a0]+(?:\d{1,2}|[IVX]{1,4})\b", self.text[end:end + 8]):
+            return True
+        if start >= 1 and self.text[start - 1:start] in _QUOTES and self.text[end:end + 1] in _QUOTES:
+            return True
+        last = self._tok_at(end - 1)
+        if last is None or last.token is None:
+            return False
+        n, pronouns = self.names, self.context.get("pronouns", ())
+        sent = _sentence(last.token)
+        words = {w.lower_ for w in sent if w.idx < start or w.idx >= end}
+        return bool(words & (n.not_person_nouns | n.not_person_context)) and not words & set(pronouns)
 
     def public_role(self, start: int, end: int, title: str = "") -> bool:
         """A person named in a public role, not someone we support: a title of honour ("Sir

@@ -304,7 +304,23 @@ class Context:
             subj = subject_of(t)
             if subj is not None and (_norm(subj.text) in rec.exclude or subj.lemma_.lower() in rec.exclude):
                 continue
+            if self._clause_about_us(t):
+                continue  # "..., but that does not mean we are complacent": about us, not the evidence
             return True
+        return False
+
+    @staticmethod
+    def _clause_about_us(verb) -> bool:
+        """The clause the verb says or shows is about the writer or reader: its subject is, or is
+        owned by, a first- or second-person pronoun ("does not mean we are complacent", "does
+        not mean our work is finished")."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for w in (subj, *(c for c in subj.children if c.dep_ == "poss")):
+                    if w.pos_ == "PRON" and set(w.morph.get("Person")) & {"1", "2"}:
+                        return True
         return False
 
     def _scope_gerund(self, rec, tok) -> bool:
