@@ -223,6 +223,19 @@ def test_a_suggestion_is_not_put_where_it_would_not_read():
     assert unit.text == "Our team contributed to a reduction in readmissions."
 
 
+def test_a_suggestion_does_not_repeat_the_words_before_it():
+    """'We will follow …' flagged on 'will follow' with the suggestion 'we will work towards' gave
+    'We we will work towards …' in a drafted answer: the words already there are said once."""
+    text = "We will follow the county's Social Value Policy for the life of the contract."
+    unit = T.Unit(text=text)
+    assert T._rewrite(unit, _finding(text, "will follow", "we will work towards"), 0)
+    assert unit.text == "We will work towards the county's Social Value Policy for the life of the contract."
+    text = "In year one we will guarantee two apprenticeships."
+    unit = T.Unit(text=text)
+    assert T._rewrite(unit, _finding(text, "will guarantee", "we will work towards"), 0)
+    assert unit.text == "In year one we will work towards two apprenticeships."
+
+
 def test_a_story_sentence_is_never_reworded():
     text = "Since then she has never returned to A&E."
     unit = T.Unit(text=text, refs=["story:st01"])

@@ -742,6 +742,12 @@ def _rewrite(unit: Unit, finding, offset: int) -> bool:
         following = re.match(r"\s*([\w'’-]+)", unit.text[end:])
         if following is None or following.group(1).lower() in _NOT_OBJECT:
             return False
+    before = unit.text[:start].split()
+    said = suggestion.split()
+    for k in range(min(len(before), len(said) - 1), 0, -1):  # "We" + "we will work towards": say "We" once
+        if [w.lower() for w in before[-k:]] == [w.lower() for w in said[:k]]:
+            suggestion = " ".join(said[k:])
+            break
     if start == 0:
         suggestion = suggestion[:1].upper() + suggestion[1:]
     unit.text = unit.text[:start] + suggestion + unit.text[end:]
