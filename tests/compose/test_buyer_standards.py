@@ -47,6 +47,17 @@ def test_timescales_are_read_by_matter_and_a_baseline_is_not_a_standard():
                    "crisis_plan_share": ("within 2 working days of being agreed", 2.8)}
 
 
+def test_a_timescale_written_in_words_is_read_as_one_in_figures():
+    """Review s9 item 8: the module had a number-word table of its own with no 'eight' or 'seventy two'."""
+    text = ("Every crisis plan must be shared with the GP within eight working days of being agreed. Urgent "
+            "referrals must be contacted within seventy two hours.")
+    got = {s.matter: round(s.days, 2) for s in S.timescales(text)}
+    assert got == {"crisis_plan_share": round(8 * 1.4, 2), "urgent_contact": 3.0}
+    standard = S.timescales("You will report every safeguarding concern to the front door within two working days.")[0]
+    assert S.weaker("We refer a concern to adult social care within twenty-eight days.", standard)
+    assert not S.weaker("We refer a concern to adult social care within one working day.", standard)
+
+
 @pytest.mark.parametrize("ours, weaker", [
     ("Where the concern meets the threshold, we make a referral to adult social care within one working day.", True),
     ("A concern that meets the threshold is raised with adult social care by the next working day.", True),

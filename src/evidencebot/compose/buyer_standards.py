@@ -25,12 +25,13 @@ import re
 from dataclasses import dataclass
 
 from evidencebot.compose.filters import load_phrasebank
+from evidencebot.text import NUMBER_WORDS
 
 PHRASEBANK = "buyer_standards.yaml"
 
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
-                 "twelve": 12, "fourteen": 14, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72}
-_NUM = r"\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+# the project's one number-word table (one to ninety-nine); "seventy two" is read as "seventy-two"
+_WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 0 < n < 100}
+_NUM = r"\d+(?:\.\d+)?|" + "|".join(w.replace("-", r"[-\s]") for w in sorted(_WORD_NUMBERS, key=len, reverse=True))
 _DAYS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0}
 _TIME = re.compile(
     rf"(?P<within>within\s+(?:the\s+)?(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
@@ -97,13 +98,18 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+def _value(raw: str) -> float:
+    """A number as the buyer wrote it: "8", "eight", "seventy-two" or "seventy two"."""
+    word = "-".join(raw.lower().split())
+    return float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else float(raw)
+
+
 def _days(m: re.Match) -> float:
     if m.group("same"):
         return 0.5
     if m.group("next"):
         return 1.4
-    raw = m.group("n").lower()
-    n = float(_WORD_NUMBERS.get(raw, 0) or raw) if raw not in _WORD_NUMBERS else float(_WORD_NUMBERS[raw])
+    n = _value(m.group("n"))
     unit = " ".join(m.group("u").lower().split()).rstrip("s")
     return n * _DAYS.get(unit, 1.0)
 
@@ -172,7 +178,7 @@ def routine_contact(text: str) -> tuple[str, float, str] | None:
         m = re.search(rf"(?:within\s+)?(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?)\s+for\s+"
                       r"(?:all\s+)?routine\b", s, re.I)
         if m and _asks(s, _data()):
-            n = float(_WORD_NUMBERS.get(m.group("n").lower(), 0) or m.group("n"))
+            n = _value(m.group("n"))
             unit = " ".join(m.group("u").lower().split())
             return f"{m.group('n')} {unit} of referral", n * _DAYS.get(unit.rstrip("s"), 1.0), s
     return None
