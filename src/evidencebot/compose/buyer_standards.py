@@ -25,14 +25,11 @@ import re
 from dataclasses import dataclass
 
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.text import NUMBER_WORDS
+from evidencebot.compose.buyer_terms import _NUM, _number
+from evidencebot.compose.buyer_terms import _days as _in_days
 
 PHRASEBANK = "buyer_standards.yaml"
 
-# the project's one number-word table (one to ninety-nine); "seventy two" is read as "seventy-two"
-_WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 0 < n < 100}
-_NUM = r"\d+(?:\.\d+)?|" + "|".join(w.replace("-", r"[-\s]") for w in sorted(_WORD_NUMBERS, key=len, reverse=True))
-_DAYS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0}
 _TIME = re.compile(
     rf"(?P<within>within\s+(?:the\s+)?(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
     rf"hours?)(?P<of>\s+(?:of|after|from)\s+[^.,;:()\n]{{3,45}}(?=[.,;:()\n]|$))?)"
@@ -98,20 +95,12 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def _value(raw: str) -> float:
-    """A number as the buyer wrote it: "8", "eight", "seventy-two" or "seventy two"."""
-    word = "-".join(raw.lower().split())
-    return float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else float(raw)
-
-
 def _days(m: re.Match) -> float:
     if m.group("same"):
         return 0.5
     if m.group("next"):
         return 1.4
-    n = _value(m.group("n"))
-    unit = " ".join(m.group("u").lower().split()).rstrip("s")
-    return n * _DAYS.get(unit, 1.0)
+    return _in_days(_number(m.group("n")) or 0.0, m.group("u"))
 
 
 def _matter_at(s: str, m: re.Match, prev_end: int, matters: dict, *, ours: bool) -> str | None:
@@ -178,9 +167,8 @@ def routine_contact(text: str) -> tuple[str, float, str] | None:
         m = re.search(rf"(?:within\s+)?(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?)\s+for\s+"
                       r"(?:all\s+)?routine\b", s, re.I)
         if m and _asks(s, _data()):
-            n = _value(m.group("n"))
             unit = " ".join(m.group("u").lower().split())
-            return f"{m.group('n')} {unit} of referral", n * _DAYS.get(unit.rstrip("s"), 1.0), s
+            return f"{m.group('n')} {unit} of referral", _in_days(_number(m.group("n")) or 0.0, unit), s
     return None
 
 

@@ -26,6 +26,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from evidencebot.text import NUMBER_WORDS
+
 TEMPLATE_FILE = "library/buyer_blocks.yaml"
 """The approved templates (corpus/): read from the file, never stored with the library's blocks, so they
 never take part in matching a question to blocks (not even in its full-text ranking)."""
@@ -54,10 +56,9 @@ def templates(today=None) -> list:
     rows = locations.read_data_yaml("corpus", TEMPLATE_FILE, build) or []
     return [library._block(r, today) for r in rows]
 
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
-                 "twenty-one": 21, "twenty-eight": 28, "thirty": 30}
-_NUM = r"\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+# the project's one number-word table (one to ninety-nine); "seventy two" is read as "seventy-two"
+_WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 0 < n < 100}
+_NUM = r"\d+(?:\.\d+)?|" + "|".join(w.replace("-", r"[-\s]") for w in sorted(_WORD_NUMBERS, key=len, reverse=True))
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0}
 
 # ---------------------------------------------------------------- the buyer's local, named things
@@ -174,6 +175,7 @@ class Comparison:
 
 def _number(text: str) -> float | None:
     t = text.lower().strip()
+    t = "-".join(t.split()) if "-".join(t.split()) in _WORD_NUMBERS else t
     if t in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[t])
     try:
@@ -183,7 +185,7 @@ def _number(text: str) -> float | None:
 
 
 def _days(n: float, unit: str) -> float:
-    unit = unit.lower().rstrip("s")
+    unit = " ".join(unit.lower().split()).rstrip("s")
     return n * _UNIT_DAYS.get(unit, 1.0)
 
 
