@@ -897,3 +897,18 @@ def test_a_list_the_buyer_states_is_context_for_the_ask_after_it(text, ask):
     stem, points = split_question(text)
     assert [t.rstrip(".") for _, t in points] == [ask]
     assert "80% of referrals" in stem or "people stay well at home" in stem
+
+
+@pytest.mark.parametrize("tail", [
+    "In addition, please explain how you will escalate concerns where housing is behind a crisis.",
+    "In your response you should also describe how you will escalate concerns where housing is behind a crisis.",
+])
+def test_an_ask_added_after_a_list_is_a_sub_point_of_its_own(tail):
+    """Session 1's writer added an ask after the lettered items ('In addition, please explain how ...',
+    'In your response you should also describe how ...'); it was dropped as context."""
+    text = ("Describe how you will work with housing providers.\n"
+            "a) how you will identify people at risk of eviction early\n"
+            "b) how you will support people to keep tenancies after a hospital stay\n" + tail + "\n(750 words maximum)")
+    _, points = split_question(text)
+    assert len(points) == 3, points
+    assert points[-1][1].rstrip(".") == "how you will escalate concerns where housing is behind a crisis"

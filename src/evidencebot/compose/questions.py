@@ -1236,8 +1236,14 @@ def _unlabel(sentence: str) -> str:
     if wanted != plain and not wanted.rstrip().endswith(":"):
         return wanted
     if plain != sentence and (_ASK_WORDS.match(plain) or _IMPERATIVE.match(plain)) and not plain.rstrip().endswith(":"):
+        if _ADDITIVE.match(sentence) and _IMPERATIVE.match(plain) and not _ALSO_ASK.match(plain):
+            # 'In addition, please explain how X' after a list: an ask of its own, as 'Please also explain how X' is
+            return re.sub(r"^(please\s+)?", lambda m: (m.group(1) or "") + "also ", plain, count=1, flags=re.I)
         return plain
     return sentence
+
+
+_ADDITIVE = re.compile(r"^(?:in\s+addition|additionally|finally|lastly|furthermore|moreover|also)\s*,", re.I)
 
 
 def _split_sentence(sentence: str) -> list[str]:
@@ -1418,7 +1424,7 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     """A sentence's sub-points, and whether they came from a list it introduces
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
     sentences before it only frame the list."""
-    s = _ALSO_ASK.sub("", _clean(sentence))
+    s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
     parts = _split_sentence(s)
     series = len(parts) > 1 or (_is_cover_list(s) and parts != [s])
     out = []
@@ -1437,8 +1443,32 @@ def _own_ask(sentence: str) -> bool:
     return bool(re.match(r"^how\s+(?:you|we)\s+(?:will|would)\s+", t, re.I)) and len(t.split()) >= 10
 
 
+_ADDED = re.compile(
+    r"^(?:in\s+addition(?:\s+to\s+this)?|additionally|further(?:more)?|finally|lastly|separately|as\s+well\s+as\s+this|"
+    r"in\s+your\s+(?:response|answer|submission))\s*,?\s*",
+    re.I)
+"""A sentence that adds to what came before: 'In addition, please explain how ...', 'In your response you
+should also describe how ...' (after a list, an ask of its own; the words before the ask go)."""
+
+
+def _added_ask(sentence: str) -> str | None:
+    """The ask of a sentence that adds one after a list ('In addition, please explain how X' -> 'please explain
+    how X'), or None. An additive opening ('in addition', 'finally') makes any imperative or question an added
+    ask; 'In your response' only frames one that says 'also' or 'include'."""
+    m = _ADDED.match(_clean(sentence))
+    if not m:
+        return None
+    rest = _clean(sentence)[m.end():]
+    rest = rest[:1].upper() + rest[1:]
+    if _INCLUDE.match(rest) or _ALSO_ASK.match(rest):
+        return rest
+    if not re.match(r"(?i)in\s+your", m.group(0)) and (_IMPERATIVE.match(rest) or _OWN_ASK.match(rest)):
+        return rest
+    return None
+
+
 def _is_ask(sentence: str) -> bool:
-    return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence))
+    return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence))
 
 
 _HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|include)\b[^:\n]*:\s*$", re.I)
