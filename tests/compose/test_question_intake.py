@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -912,3 +913,21 @@ def test_an_ask_added_after_a_list_is_a_sub_point_of_its_own(tail):
     _, points = split_question(text)
     assert len(points) == 3, points
     assert points[-1][1].rstrip(".") == "how you will escalate concerns where housing is behind a crisis"
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Set out: your mobilisation plan with key milestones and who is responsible for each; how you will manage "
+     "the TUPE transfer; and the main risks to mobilisation.",
+     "your mobilisation plan with key milestones and who is responsible for each"),
+    ("Describe your mobilisation plan for the first 100 days, with the key milestones and who will lead each one.",
+     "with the key milestones and who will lead each one"),
+    ("Describe how you will work with partners. Please include at least one example of a partnership you have "
+     "built elsewhere and what changed as a result.",
+     "at least one example of a partnership you have built elsewhere and what changed as a result"),
+])
+def test_a_clause_that_only_points_back_is_not_an_ask_of_its_own(text, whole):
+    """'... and who is responsible for each', '... and what changed as a result' (s9 blind writer q11, the
+    s10 questions): the clause is about the thing before it, not a second sub-point."""
+    _, points = split_question(text)
+    assert any(whole in t for _, t in points), points
+    assert not any(re.match(r"^(?:who|what)\b", t) for _, t in points), points

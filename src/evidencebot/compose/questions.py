@@ -1156,6 +1156,8 @@ def _split_series(text: str) -> list[str]:
         parts = re.split(r"\s+and\s+(?=(?:how|what|who|when|where|whether)\b)", protected, maxsplit=1, flags=re.I)
     if len(parts) == 2:
         a, b = (p.replace("\x00", ",").replace("\x01", "and").strip() for p in parts)
+        if not _WH.match(a) and len(b.split()) <= 7 and _POINTS_BACK.search(b):
+            return [text.replace("\x00", ",").replace("\x01", "and")]  # 'an example and what changed as a result'
         if (_WH.match(a) and _WH.match(b) and len(b.split()) >= 3) or (_WH.match(b) and len(a.split()) >= 3
                                                                        and len(b.split()) >= 3) or \
                 (len(a.split()) <= 3 and len(b.split()) <= 3 and not _WH.match(a)) or _parallel(a, b):
@@ -1388,6 +1390,12 @@ _IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s
 _ASK_HEAD_VERB = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", re.I)
 
 
+_POINTS_BACK = re.compile(r"\b(?:(?:for|of|on|to|in)\s+)?each(?:\s+(?:one|of\s+(?:them|these|those)))?[.?]?$|\bas\s+a\s+result(?:\s+of\s+it)?[.?]?$",
+                          re.I)
+"""A short clause that only points back at the thing before it ('who is responsible for each', 'who will lead
+each one', 'what changed as a result'): not an ask of its own."""
+
+
 def _wh_split(text: str) -> list[str]:
     """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
     organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
@@ -1417,6 +1425,9 @@ def _wh_split(text: str) -> list[str]:
     back = r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) else r"them|it|these|those|they"
     if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(rf"\b(?:{back})\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
+    if not _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) and any(
+            len(p.split()) <= 7 and _POINTS_BACK.search(_clean(p)) for p in parts[1:]):
+        return [text]  # 'your plan with key milestones and who is responsible for each': one ask about the plan
     return [_clean(p).rstrip("?.") for p in parts]
 
 
