@@ -931,3 +931,23 @@ def test_a_clause_that_only_points_back_is_not_an_ask_of_its_own(text, whole):
     _, points = split_question(text)
     assert any(whole in t for _, t in points), points
     assert not any(re.match(r"^(?:who|what)\b", t) for _, t in points), points
+
+
+def test_facts_listed_under_background_are_context_and_asks_keep_the_buyers_order():
+    """s9 blind writer q06: four facts bulleted under 'Background', then a paragraph with 'Include A, B,
+    and C', then 'In particular, tell us about:' and three dash items. The facts were taken as sub-points
+    and the paragraph was glued to the last fact; the Include items came after the list."""
+    text = ("Q3.6 Housing and money\n\nBackground\n"
+            "▪ 23% of people open to the service were living in temporary or insecure accommodation.\n"
+            "▪ 11% were in paid work; a further 6% were in education or volunteering.\n\n"
+            "The Commissioners want practical support. Describe how you will deliver this with partners. Include "
+            "the partners you will work with, how referrals between you and them will be made, and how you will "
+            "know whether the support has made a difference.\n\n"
+            "In particular, tell us about:\n"
+            "– preventing homelessness, including the Duty to Refer;\n"
+            "– benefits, debt and money advice.\n\nWeighted 7%")
+    _, points = split_question(text)
+    got = [t.rstrip(".") for _, t in points]
+    assert got == ["the partners you will work with", "how referrals between you and them will be made",
+                   "how you will know whether the support has made a difference",
+                   "preventing homelessness, including the Duty to Refer", "benefits, debt and money advice"], got

@@ -1036,6 +1036,20 @@ def _stated_list(lines: list[str], first: int, last: int) -> bool:
     return bool(after) and bool(_ASK_WORDS.match(_unlabel(after[0]))) and not _CONTEXT.match(_unlabel(after[0]))
 
 
+_CONTEXT_LABEL = re.compile(r"^(?:background|context|key\s+facts|the\s+current\s+(?:service|position)|current\s+position|"
+                            r"(?:local\s+)?information|facts\s+and\s+figures)\b[^.?!]{0,40}:?$", re.I)
+
+
+def _fact_list(lines: list[str], group: list[tuple[int, str, str]]) -> bool:
+    """A list that states facts, not asks: under a label such as 'Background' or 'Context', or every item a
+    statement of its own (a full sentence, no ask word: '11% were in paid work.')."""
+    intro = next((ln.strip() for ln in reversed(lines[:group[0][0]]) if ln.strip()), "")
+    if _CONTEXT_LABEL.match(intro):
+        return True
+    return all(t.rstrip().endswith(".") and len(t.split()) >= 6 and not _ASK_WORDS.search(t) and not _IMPERATIVE.match(t)
+               and not _WH.match(t) for _, _, t in group)
+
+
 def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Two lists of different kinds with prose between them ('- Contract award is expected in
     October.' facts, then 'Please address:' and '1. ... 2. ...'): the list the buyer asks for is
@@ -1048,6 +1062,13 @@ def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tup
         else:
             groups[-1].append(cur)
     if len(groups) >= 2:
+        # facts listed under 'Background' / 'Context', or written as statements ('23% of people ... were living in
+        # temporary accommodation.'), beside a list that asks: context, not sub-points
+        facts = [g for g in groups if _fact_list(lines, g)]
+        if facts and len(facts) < len(groups):
+            kept = [m for g in groups if g not in facts for m in g]
+            if len(kept) >= 2:
+                return kept
         # a list under 'Guidance' / 'Evaluators will look for:' says how the answer is judged: with a list
         # that asks, it is not a list of sub-points
         def judged(g: list[tuple[int, str, str]], prev_end: int) -> bool:
@@ -1669,9 +1690,15 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 points = [(f"p{n + 1}", t) for n, t in enumerate(merged)]
                 extra = [s for s in extra if s not in stem_sentences]
                 stem_sentences = []
+        before = []
         for s in extra:
             for part in _asks(s)[0]:
-                points.append((f"p{len(points) + 1}", part))
+                if s in stem_sentences and s not in trail_sentences:
+                    before.append(("p", part))  # asked before the list: in the buyer's order
+                else:
+                    points.append((f"p{len(points) + 1}", part))
+        if before:
+            points = _renumber(before + [(k if not k.startswith("p") else "p", t) for k, t in points])
         # 'Explain how X.' + bullets that are questions of their own ('Give an example ...',
         # 'How will you ...?'): the stem's ask is the first sub-point, not their frame
         if lead and points and not lead.rstrip().endswith(":") and not _COVER_LEADIN.search(lead) \
