@@ -53,6 +53,11 @@ def tokens(text: str) -> list[str]:
     out = []
     # 'GP practice' is a place, not practice: one word, so 'changed GP practice' is not 'changes in practice'
     text = re.sub(r"\bgp\s+practices?\b", "gppractice", (text or "").lower().replace("’", "'"))
+    # 'step-up', 'stepping support up and down': one word per direction ('up' alone is noise, so 'step up'
+    # was only 'step' and the step-down cue, one word longer, took 'stepping support up and down')
+    from evidencebot.compose.askfit import normalise
+
+    text = normalise(text)
     # 'staff' is noise on its own ('how staff will...'), but 'staff wellbeing' is not people's wellbeing
     # and 'agency staff' is not 'multi-agency': such pairs are one word
     text = _JOINED.sub(lambda m: m.group(1) + m.group(2).replace("-", ""), text)

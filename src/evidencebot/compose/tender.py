@@ -187,6 +187,10 @@ class CoverageRow:
     paragraphs: list[int]
     evidence: str
     status: str
+    why: str = ""
+    """Why each block used is in this part: the words of the ask it answers (askfit.why)."""
+    left_out: str = ""
+    """Blocks the part's words matched but that were written for another situation, and why."""
 
 
 @dataclass
@@ -278,6 +282,12 @@ class TenderAnswer:
         if self.plan.instructions:
             lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
             lines += [f"- {i}" for i in self.plan.instructions]
+        placed = [r for r in self.coverage if r.why or r.left_out]
+        if placed:
+            lines += ["", "Why each block is where it is:"]
+            for r in placed:
+                said = "; ".join(x for x in (r.why, f"left out {r.left_out}" if r.left_out else "") if x)
+                lines.append(f"- {r.label}: {said}")
         if self.tender_unknown:
             from evidencebot.compose.tender_profile import describe_unknown
 
@@ -403,8 +413,14 @@ class _Evidence:
         # figures and records are chosen by what each sub-point is about (the topic
         # table), not by the question's topic as a whole: a part about training gets
         # no crisis figure, and a part with no fitting figure gets none
-        own_ids = {p.key: gather.expand_ids(blockmatch.indicators_for(p.text)) for p in plan.points}
-        direct = {p.key: gather.expand_ids(p.direct) for p in plan.points}
+        from evidencebot.compose import askfit
+
+        # ... and by the situation it asks about: a discharge measure is not a figure for 'complete the
+        # Core Competency Standard within 12 weeks of starting', though both say '12 weeks' (askfit)
+        own_ids = {p.key: [i for i in gather.expand_ids(blockmatch.indicators_for(p.text))
+                           if not askfit.figure_misfit(p.text, i)] for p in plan.points}
+        direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)]
+                  for p in plan.points}
         wanted: list[str] = []
         for p in plan.points:
             for i in direct[p.key] + own_ids[p.key]:
@@ -1565,6 +1581,10 @@ class Method:
     provider_unknown: bool = False
     """A block written for the incumbent or for a new provider would have answered this part,
     but the tender does not say which we would be."""
+    left_out: list[str] = field(default_factory=list)
+    """Blocks matched by the part's words but written for another situation, each with why (askfit)."""
+    why: list[str] = field(default_factory=list)
+    """For each block placed, the words of the ask it answers (askfit.why)."""
 
     def used_ids(self, sec: "Section") -> list[str]:
         refs = {r for u in sec.kept_units() for r in u.refs}
@@ -1868,7 +1888,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     service'), otherwise the sentence is left out; either way the field is listed
     in ``Method.missing_profile``.
     """
-    from evidencebot.compose import blockmatch, library
+    from evidencebot.compose import askfit, blockmatch, library
     from evidencebot.errors import InputError
 
     topics = blockmatch.load_topics()
@@ -2021,9 +2041,32 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     have.append(b)  # the trimmer cuts its later sentences if the part runs over
                     used.add(b.block_id)
                 break
+    # a block must answer the ask, not only share its words: one written for another situation (business
+    # continuity under 'Core Competency Standard', becoming unwell under 'the first 72 hours after discharge')
+    # is left out, and the part takes its next candidate that fits, or is an honest gap (askfit)
+    left_out: dict[str, list[str]] = {p.key: [] for p in plan.points}
+    for point in plan.points:
+        if point.key in pins:
+            continue
+        have = chosen[point.key]
+        wrong = [(b, askfit.misfit(point.text, b)) for b in have]
+        wrong = [(b, why) for b, why in wrong if why]
+        if not wrong:
+            continue
+        for b, why in wrong:
+            have.remove(b)
+            used.discard(b.block_id)
+            left_out[point.key].append(why)
+        if not have:
+            # the one that takes its place must be written for the situation asked about (not merely not against it)
+            nxt = next((b for b in cands[point.key] if b.block_id not in used and askfit.fits(point.text, b)), None)
+            if nxt is not None:
+                have.append(nxt)
+                used.add(nxt.block_id)
     out: dict[str, Method] = {}
     for point in plan.points:
-        method = Method(provider_unknown=bool(unsure and point.key in unsure))
+        method = Method(provider_unknown=bool(unsure and point.key in unsure), left_out=left_out[point.key],
+                        why=[askfit.why(point.text, b) for b in chosen[point.key]])
         for n, b in enumerate(chosen[point.key]):
             method.blocks.append(b)
             if b.stale:
@@ -2206,7 +2249,7 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     if not words:
         return []
     rows = workflow.match_exportable_stories(db, " OR ".join(f'"{w}"' for w in words))
-    from evidencebot.compose import blockmatch
+    from evidencebot.compose import askfit, blockmatch
 
     # a story must be about what the sub-point is about (its topics), not merely share words
     hits = blockmatch.topic_hits(text)
@@ -2224,6 +2267,8 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
                           if (r.get("context") or "").strip() else ""])
         if point_topics and not point_topics & {h.topic.name for h in blockmatch.topic_hits(about)}:
             continue
+        if askfit.text_misfit(text, about + " " + str(r.get("title") or "")):
+            continue  # a story set in another situation (an escalation told under 'first contact and assessment')
         have = _stems(story_text)
         shared = len(want & have)
         # a sub-point that asks for an example takes a story that shares one of its words
@@ -2370,8 +2415,12 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
         if any(u.why.startswith("checker") for u in sec.units):
             status += "; checker removed text"
+        why = left = ""
+        if method is not None:
+            why = "; ".join(w for w, b in zip(method.why, method.blocks) if b.block_id in blocks)
+            left = "; ".join(method.left_out)
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
-                                numbers.get(sec.point.key, []), ", ".join(parts) or "none", status))
+                                numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left))
     return rows
 
 

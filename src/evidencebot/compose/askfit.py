@@ -1,0 +1,158 @@
+"""Does a block answer what a sub-point asks, or only share its topic words?
+
+A topic cue can match a sub-point that asks about something else: 'Core Competency
+Standard' holds the cue 'core standards' (of the business continuity test), 'the first
+72 hours ... after discharge' holds 'first 72 hours' (of becoming unwell), 'Covering
+absence and vacancies' holds 'vacancies' (of recruiting). What tells them apart is the
+*situation* the ask is set in and the one the block was written for.
+
+Each block's title says the situation it was written for (:data:`SCENES`: business
+continuity, a discharge from hospital, someone becoming unwell, mobilisation, training,
+recruiting, cover for absence, ...). A sub-point's own words say the situation it asks
+about. When both name situations and they share none, the block does not answer the ask:
+it is left out of the part (an honest gap beats it), and the coverage says why. A block
+whose title names no situation, or an ask that names none, is not judged here.
+
+:func:`why` gives, for a block that is placed, the words of the ask it answers (for the
+coverage report and ``tender status``), and :func:`misfit` the reason one was left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+SCENES: dict[str, tuple[str, ...]] = {
+    "business continuity": ("business continuity", "continuity plan", "EPRR", "emergency preparedness",
+                            "cyber attack", "severe weather", "pandemic", "losing a base", "loss of premises"),
+    "a discharge from hospital or crisis care": ("discharge", "discharged", "ward", "wards", "hospital", "inpatient",
+                                                 "bed flow", "crisis house"),
+    "someone becoming unwell": ("unwell", "deterioration", "deteriorates", "deteriorating", "relapse", "escalation",
+                                "escalate", "escalating", "stepup", "rising risk", "risk is rising"),
+    "spotting the signs early": ("early warning signs", "warning signs", "relapse signature", "baseline",
+                                 "recognise early", "notice early", "spot early", "spotting"),
+    "mobilisation": ("mobilisation", "mobilise", "mobilising", "go-live", "go live", "TUPE", "transition milestones",
+                     "start of the contract", "contract start"),
+    "the end of the contract": ("exit", "end of the contract", "successor provider", "change of provider"),
+    "training": ("training", "train", "trained", "induction", "competence", "competency"),
+    "recruiting": ("recruit", "recruiting", "recruitment"),
+    "cover for absence": ("absence", "absences", "sickness", "staff shortages", "agency staff", "cover for vacancies"),
+    "supervision": ("supervision", "supervising", "reflective practice"),
+    "housing": ("housing", "tenancy", "tenancies", "homelessness", "homeless", "eviction"),
+    "money": ("money", "debt", "debts", "benefits", "arrears", "universal credit", "PIP"),
+    "employment": ("employment", "IPS", "Individual Placement and Support", "paid work", "job", "jobs", "employers"),
+    "first contact": ("first contact", "first appointment", "referral", "referrals", "waiting list", "waiting times",
+                      "response standard", "urgent referrals"),
+    "the localities": ("locality", "localities", "hub", "bases"),
+    "incidents": ("incident", "incidents", "near miss", "near misses", "serious incident", "PSIRF"),
+}
+"""Situations a block is written for, each with the words that name it (in a block's title, in a sub-point)."""
+
+_STEP = re.compile(r"\bstep(?:s|ped|ping)?(?:\s+(?P<what>[a-z]+(?:\s+[a-z]+)?))?[\s-]+(?P<dir>up|down)\b"
+                   r"(?:\s+(?:and|or)\s+(?P<dir2>up|down)\b)?", re.I)
+
+
+def normalise(text: str) -> str:
+    """'stepping support up and down' -> 'step stepup step stepdown'; 'step-up', 'stepped down' -> 'step stepup',
+    'step stepdown' (the direction is a word of its own: 'up' alone is noise to the matcher)."""
+    def one(m: re.Match) -> str:
+        words = [f"step step{m.group('dir').lower()}"]
+        if m.group("dir2"):
+            words.append(f"step step{m.group('dir2').lower()}")
+        return " ".join(words)
+
+    return _STEP.sub(one, text or "")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> list[tuple[str, frozenset[str], int]]:
+    from evidencebot.compose import blockmatch
+
+    out = []
+    for scene, phrases in SCENES.items():
+        for phrase in phrases:
+            toks = frozenset(blockmatch.tokens(normalise(phrase)))
+            if toks:
+                out.append((scene, toks, len(toks)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def scenes(text: str) -> frozenset[str]:
+    """The situations ``text`` names."""
+    from evidencebot.compose import blockmatch
+
+    seq = blockmatch.tokens(normalise(text))
+    have = set(seq)
+    found = set()
+    for scene, toks, n in _cues():
+        if toks <= have and (n == 1 or blockmatch._near(toks, seq)):
+            found.add(scene)
+    return frozenset(found)
+
+
+def block_scenes(block) -> frozenset[str]:
+    """The situations a block was written for: those its title names."""
+    return scenes(block.title)
+
+
+def misfit(ask: str, block) -> str | None:
+    """Why ``block`` does not answer ``ask`` (the sub-point's text), or None when it may."""
+    why = text_misfit(ask, block.title)
+    return f"{block.block_id} {why}" if why else None
+
+
+def text_misfit(ask: str, about: str) -> str | None:
+    """Why something that is ``about`` one situation (a block's title, a figure's title and definition, a
+    story's title and opening) does not fit ``ask``: 'is about X; the ask is about Y', or None."""
+    mine = scenes(about)
+    if not mine:
+        return None
+    asked = scenes(ask)
+    if not asked or asked & mine:
+        return None
+    return f"is about {_list(mine)}; the ask is about {_list(asked)}"
+
+
+def figure_misfit(ask: str, indicator_id: str) -> str | None:
+    """Why the catalogue figure ``indicator_id`` does not fit ``ask`` (its title and definition name
+    another situation: 'Transitions completed with planned support (12 weeks)', a discharge measure, under
+    'complete the Core Competency Standard within 12 weeks of starting'), or None."""
+    from evidencebot.compose import gather
+
+    ind = gather.catalogue().get(indicator_id)
+    if ind is None:
+        return None
+    about = " ".join(str(getattr(ind, k, "") or "") for k in ("title", "definition", "numerator", "denominator"))
+    why = text_misfit(ask, about)
+    return f"{indicator_id} {why}" if why else None
+
+
+def fits(ask: str, block) -> bool:
+    """True when the block's title names a situation the ask names (or the ask names none and the block
+    is not against it): the test for a block that replaces one left out."""
+    asked = scenes(ask)
+    if not asked:
+        return misfit(ask, block) is None
+    return bool(asked & block_scenes(block))
+
+
+def why(ask: str, block) -> str:
+    """The words of the ask that the block's title, tags or topic cue answers ('' when none is shared)."""
+    from evidencebot.compose import blockmatch
+
+    hits = blockmatch.topic_hits(normalise(ask))
+    own = {h.topic.name: h for h in hits}
+    for name in blockmatch.block_topics(block, blockmatch.load_topics()):
+        if name in own:
+            return f"{block.block_id} for '{own[name].cue}'"
+    shared = set(blockmatch.tokens(ask)) & set(blockmatch.tokens(block.title + " " + " ".join(block.tags)))
+    shared -= blockmatch.HEAD_GENERIC
+    if shared:
+        return f"{block.block_id} for {', '.join(sorted(shared))}"
+    return f"{block.block_id} (from the question's topic)"
+
+
+def _list(names) -> str:
+    names = sorted(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
