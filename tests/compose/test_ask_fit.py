@@ -87,3 +87,17 @@ def test_no_block_stands_in_two_parts_and_every_part_says_why_its_blocks_are_the
         assert all(w.startswith(b.block_id) for w, b in zip(m.why, m.blocks)), m.why
     absence = next(p for p in plan.points if "absence" in p.text)
     assert "safer-recruitment" not in [b.block_id for b in methods[absence.key].blocks]
+
+
+def test_the_assembled_answer_says_why_each_block_is_there_and_what_was_left_out(demo_db, checker):
+    q = ("Workforce. Your answer should cover: your staffing structure and skill mix; how all staff will complete the "
+         "Esk Marches Core Competency Standard within 12 weeks of starting.")
+    answer = T.assemble_tender(demo_db, q, 500, checker=checker)
+    notes = answer.placement_notes()
+    assert "Why each block is where it is:" in notes
+    assert "left out bc-testing-eprr is about business continuity; the ask is about training" in notes, notes
+    row = next(r for r in answer.coverage if "Competency" in r.label)
+    assert row.why and not row.why.startswith("bc-testing-eprr")
+    # no discharge figure under a part about training within 12 weeks of starting
+    assert "Transitions completed" not in answer.markdown
+    assert "| sub-point |" in answer.coverage_table() and "Why each block" not in answer.coverage_table()

@@ -149,6 +149,9 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
         _emit(database, doc, fmt, output, force, "tender", plain_markdown=answer.markdown)
         click.echo("", err=True)
         click.echo(answer.coverage_table(), err=True)
+        if answer.placement_notes():
+            click.echo("", err=True)
+            click.echo(answer.placement_notes(), err=True)
         click.echo("", err=True)
         click.echo(answer.summary_line(), err=True)
         for edit in answer.edits:

@@ -198,6 +198,8 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
             click.echo(f"## {r['ref']}\n")
             click.echo(answer.markdown)
             click.echo(answer.coverage_table(), err=True)
+            if answer.placement_notes():
+                click.echo(answer.placement_notes(), err=True)
             click.echo(f"{r['ref']}: {answer.summary_line()}", err=True)
             for b in answer.stale:
                 click.echo(f"warning: {r['ref']} uses block {b.block_id}, past its review date ({b.review_due}): "

@@ -262,7 +262,7 @@ _HEAD_GENERIC_WORDS = """make making sure ensure ensuring manage managing provid
     use using way ways approach arrangements arrangement create creating carry carrying undertake take taking put place do
     how what who when where which staff people person service services support supporting current key first each own
     local new proposed overall specific clear one expect describe explain set give include detail details level levels
-    process frequency format type types number numbers kind nature scope range role roles against""".split()
+    process frequency format type types number numbers kind nature scope range role roles against model""".split()
 METHOD_VERBS = {
     # a heading that starts with one of these asks for that kind of method whatever its object: 'Learning
     # from Safeguarding Adults Reviews' is answered by how we learn, not by the law on reviews

@@ -282,16 +282,22 @@ class TenderAnswer:
         if self.plan.instructions:
             lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
             lines += [f"- {i}" for i in self.plan.instructions]
-        placed = [r for r in self.coverage if r.why or r.left_out]
-        if placed:
-            lines += ["", "Why each block is where it is:"]
-            for r in placed:
-                said = "; ".join(x for x in (r.why, f"left out {r.left_out}" if r.left_out else "") if x)
-                lines.append(f"- {r.label}: {said}")
         if self.tender_unknown:
             from evidencebot.compose.tender_profile import describe_unknown
 
             lines += ["", "Not known for this tender, so not stated: " + describe_unknown(self.tender_unknown)]
+        return "\n".join(lines)
+
+    def placement_notes(self) -> str:
+        """Why each block is where it is: for each part, the words of the ask each block answers, and the
+        blocks its words matched that were left out as written for another situation ('' when none)."""
+        placed = [r for r in self.coverage if r.why or r.left_out]
+        if not placed:
+            return ""
+        lines = ["Why each block is where it is:"]
+        for r in placed:
+            said = "; ".join(x for x in (r.why, f"left out {r.left_out}" if r.left_out else "") if x)
+            lines.append(f"- {r.label}: {said}")
         return "\n".join(lines)
 
     def summary_line(self) -> str:
@@ -2147,7 +2153,9 @@ def answers_point(point: SubPoint, block, *, strict: bool = True) -> bool:
         return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
         return _names_terms(point.text, block)
-    own = set(blockmatch.tokens(point.text)) - _GAP_GENERIC
+    # words no shipped block uses (the buyer's place names: 'Upper Esk and Haldon Coast') cannot show
+    # whether a block answers: they only made every block's share of the sub-point's words too small
+    own = (set(blockmatch.tokens(point.text)) - _GAP_GENERIC) & (_library_words() or set(blockmatch.tokens(point.text)))
     if not own:
         return True
     topics = blockmatch.load_topics()
@@ -2184,6 +2192,21 @@ def _common_words() -> set[str]:
                                                      str(b.get("body", ""))]))):
                 counts[w] = counts.get(w, 0) + 1
         return {w for w, n in counts.items() if n > COMMON_SHARE * max(1, len(blocks))}
+
+    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
+
+
+def _library_words() -> set[str]:
+    """Every word (stem) the shipped blocks use, in title, tags or text."""
+    from evidencebot import locations
+    from evidencebot.compose import blockmatch
+
+    def build(_path, data: dict) -> set[str]:
+        out: set[str] = set()
+        for b in data.get("blocks") or []:
+            out |= set(blockmatch.tokens(" ".join([str(b.get("title", "")), " ".join(b.get("tags") or []),
+                                                   str(b.get("body", ""))])))
+        return out
 
     return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
 
