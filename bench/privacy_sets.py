@@ -25,16 +25,20 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 LABELLED = ROOT / "tests" / "data" / "labelled"
 # spent held-out sets, now development material: scored like the labelled sets, split in halves
-SPENT = {"s8": ROOT / "tests" / "data" / "heldout" / "s8" / "privacy_s8.jsonl"}
-SPENT_SEEDS = {"s8": "evidencebot-s8-privacy-split-2026-12-02"}
-UNSHOWN_SPENT = {"s8-check"}
+SPENT = {"s8": ROOT / "tests" / "data" / "heldout" / "s8" / "privacy_s8.jsonl",
+         "s9": ROOT / "tests" / "data" / "heldout" / "s9" / "privacy_s9.jsonl"}
+# the held-out sets written by people who had not read the rules (never tuned on in full)
+HELDOUT = {"heldout2": ROOT / "tests" / "data" / "heldout" / "privacy_heldout2.jsonl"}
+SPENT_SEEDS = {"s8": "evidencebot-s8-privacy-split-2026-12-02",
+               "s9": "evidencebot-s9-privacy-split-2026-12-03"}
+UNSHOWN_SPENT = {"s8-check", "s9-check", "heldout2"}
 
 
 def parts(quality) -> list[tuple[str, list[dict]]]:
     out = []
     paths = [(path.stem.partition("_")[2], path) for path in sorted(LABELLED.glob("privacy_*.jsonl"))]
     seeds = {**quality.SPLIT_SEEDS, **SPENT_SEEDS}
-    for base, path in paths + sorted(SPENT.items()):
+    for base, path in paths + sorted(SPENT.items()) + sorted(HELDOUT.items()):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         if base in seeds:
             tune, check = quality.split_half(rows, seeds[base])
