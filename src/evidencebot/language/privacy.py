@@ -640,6 +640,8 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         title_re = re.compile(
             # "Mr & Mrs Adeyemi", "Mr and Mrs Hill": both titles belong to the name
             rf"(?<![\w.])(?:(?:{alt})\.?[ \t\u00a0]+(?:&|and)[ \t\u00a0]+)?(?:{alt})\.?[ \t\u00a0]+"
+            # initials between the title and the surname belong to the name: "Mr T Haldane", "Dr J. R. Obi"
+            rf"(?:[A-Z]\.?[ \t\u00a0]+){{0,2}}"
             rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,2}})"
         )
     return NameLists(
@@ -1301,6 +1303,23 @@ class _NameFinder:
             return True  # "We drove Ezekiel to his tribunal", "Visited Cosmin and his mother"
         return self.age_or_who_after(tok)
 
+    def person_by_grammar(self, tok: _Tok) -> bool:
+        """Grammar that only a person fits, strong enough for a name that is also an everyday word
+        typed in lower case: the owner of a relative, a worker or a person's things ("grace's mum",
+        "summer's CPN"), or the one asked or told something whose next clause has "he" or "she" as
+        its subject ("asked grace if she wanted her sister there")."""
+        t = tok.token
+        ctx = self.context
+        if t is None or not ctx:
+            return False
+        head = t.head.lemma_.lower()
+        if t.dep_ == "poss" and (head in ctx["possessed_nouns"] or head in ctx["person_nouns"]):
+            return True
+        if t.dep_ in ("dobj", "dative") and (head in ctx["speech_verbs"] or head in ctx["object_verbs"]):
+            return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
+        return False
+
     def described_as_person(self, t) -> bool:
         """An apposition that says what person the word is: "Ioana, one of the women in the
         group, ...", "Aurelia, a mum of two, ...", "our tenant Radu"."""
@@ -1669,8 +1688,12 @@ class _NameFinder:
         n = self.names
         titles, lower_first = n.lower_case_words()
         toks = self.toks
+        ambiguous = {w.casefold() for w in n.ambiguous}
         for i, tok in enumerate(toks):
             word = tok.text
+            if word in ambiguous and word.isalpha() and word.islower() and self.person_by_grammar(tok):
+                out.append((tok.start, tok.end))  # "asked grace if she wanted ...", "hope's mum rang"
+                continue
             if word not in titles and word not in lower_first:
                 continue  # (the only words that can start a lower-case name)
             if not word.isalpha() or not word.islower() or tok.token is None:
@@ -1699,7 +1722,8 @@ class _NameFinder:
             end = last.end
             if surname and nxt.pos in ("PROPN", "NOUN") \
                     and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj",
-                                                                      "pobj", "appos", "npadvmod", "attr", "conj", "ROOT") \
+                                                                      "pobj", "appos", "npadvmod", "attr", "conj", "ROOT",
+                                                                      "poss") \
                     and (last.token is not None and (last.token.head.i == nxt.token.i or nxt.token.head.i == last.token.i)):
                 end = nxt.end
             if out and out[-1][1] < tok.start and self.text[out[-1][1]:tok.start] in (" ", "\u00a0"):
@@ -1782,14 +1806,14 @@ class _NameFinder:
             if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
                 continue
             if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) \
-                    and not (self.bare_subject(tok) and self.personal_context(tok)):
+                    and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok):
                 continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
             if i > 0 and self.toks[i - 1].text in SAINTS:
                 continue
             heading = self.heading_like(tok)
             end = self.extend(i, surnames=not ambiguous)
             if ambiguous and (heading or end == tok.end) and not (
-                self.personal_context(tok) or self.conjunct_of_name(tok)
+                self.personal_context(tok) or self.conjunct_of_name(tok) or self.person_by_grammar(tok)
             ):
                 continue
             if self.public_role(tok.start, end):
