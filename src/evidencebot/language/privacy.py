@@ -674,7 +674,8 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
 CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
     "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
-    "subject_particle_verbs",
+    "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
+    "title_verbs", "simile_words",
 )
 
 
@@ -1129,7 +1130,81 @@ class _NameFinder:
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
-                    or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start))
+                    or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
+                    or self.not_private_person(start, end))
+
+    def _name_head(self, start: int, end: int):
+        """The parse token heading the name between ``start`` and ``end`` (its last word, up over
+        compounds), or None without the parse."""
+        last = self._tok_at(end - 1)
+        t = last.token if last is not None else None
+        if t is None:
+            return None
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.idx < end:
+            t = t.head
+        return t
+
+    def not_private_person(self, start: int, end: int) -> bool:
+        """The sentence uses the name as something other than a private person we support (issue 15):
+
+        * the source of a piece of media, named in full: "a clip of David Attenborough", "a quote from
+          Winston Churchill", "a speech by ..." (``media_nouns``; a photo or video of someone stays theirs);
+        * a measure of a product: "a pair of Dr Martens", "a bottle of Dr Pepper" (``measure_nouns``);
+        * a comparison at the head of the sentence, named in full: "Like Sherlock Holmes, our data lead ...";
+        * a public speaker named in full: the subject of a verb of speaking at an event ("spoke about
+          resilience at the conference": ``event_nouns``), or with a piece of media of theirs in the
+          sentence ("has spoken about his illness and we used his interview");
+        * a work or its characters in a sentence about a reading, film or drama group that names a work
+          ("The book club chose Jane Eyre", "The reading group finished Great Expectations and argued about
+          whether Pip deserved his luck"): not the group member who reads it (the subject of the verb);
+        * a place: joined in a list to a place ("St Helens, Mary Tavy and ...").
+        A name with an age or "who" after it is a person whatever the frame ("a quote from Jade Smith, 19, ...")."""
+        words = self.text[start:end].split()
+        t = self._name_head(start, end)
+        ctx = self.context
+        if t is None or not ctx:
+            return False
+        members = [t.head] if t.dep_ == "conj" else []
+        members += [c for c in t.children if c.dep_ == "conj"]
+        listed = any(w in self.names.first_names for w in words)
+        if any(any(c.dep_ == "compound" and c.text in SAINTS for c in m.children) or not listed and
+               m.ent_type_ in _PLACE_LABELS and m.text not in self.names.first_names for m in members):
+            return True  # in a list of places: "St Helens, Mary Tavy and Ashby de la Zouch"
+        full = len(self.text[start:end].split()) >= 2 or any(
+            c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < t.i for c in t.children)
+        first = self._tok_at(start)
+        if first is not None and self.age_or_who_after(self._tok_at(end - 1) or first):
+            return False
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and prep.head is not prep:
+            owner = prep.head.lemma_.lower()
+            if prep.lower_ == "of" and owner in ctx.get("measure_nouns", ()):
+                return True
+            if full and prep.lower_ in ("of", "from", "by", "with", "featuring") and owner in ctx.get("media_nouns", ()):
+                return True
+            if full and prep.lower_ in ctx.get("simile_words", ()) and prep.i == prep.sent.start:
+                return True
+        if full and t.dep_ in _SUBJECT_DEPS and t.head.lemma_.lower() in ctx.get("public_speech_verbs", ()):
+            sent = t.sent
+            if any(w.lemma_.lower() in ctx.get("event_nouns", ()) and w.dep_ == "pobj" and w.head.lower_ in ("at", "on")
+                   for w in sent):
+                return True  # "spoke about resilience at the conference we attended"
+            if any(w.lemma_.lower() in ctx.get("media_nouns", ()) and any(
+                    c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in w.children) for w in sent):
+                return True  # "... has spoken about his disorder and we used his interview in training"
+        sent = t.sent
+        low = sent.text.casefold()
+        if any(g in low for g in ctx.get("work_groups", ())):
+            for v in sent:
+                if v.lemma_.lower() not in ctx.get("title_verbs", ()) or v.i + 1 >= sent.end:
+                    continue
+                nxt = v.doc[v.i + 1]
+                if not nxt.text[:1].isupper():
+                    continue  # a verb with a work after it: "finished Great Expectations", "chose Jane Eyre"
+                if any(c.i == t.i or t.i in {x.i for x in c.subtree} for c in v.children if c.dep_ in _SUBJECT_DEPS):
+                    return False  # the reader: "At book club Sarah read Jane Eyre"
+                return True
+        return False
 
     def placed(self, start: int, end: int) -> bool:
         """After a word that places things ("in", "near", "across": ``place_prepositions``), over any
