@@ -963,6 +963,8 @@ _GROUP_TAIL = re.compile(r"(?:[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u
 # two capitals in a row after a lower-case letter, or a capital inside a word: "ChatGPT", "TikTok"
 _INNER_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ])[A-ZÀ-ÖØ-Þ]")
 # Labels the small English model often gives to people's names it does not know.
+# a record system's name before the word for its number: "Carefirst number", "Paris ID:"
+_ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|identifier)(?:[ \t\u00a0]*[:#]|[ \t\u00a0]+(?:is|was)\b|[ \t\u00a0]*\d)")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
@@ -1158,8 +1160,11 @@ class _NameFinder:
           ("The book club chose Jane Eyre", "The reading group finished Great Expectations and argued about
           whether Pip deserved his luck"): not the group member who reads it (the subject of the verb);
         * a place: joined in a list to a place ("St Helens, Mary Tavy and ...").
+        * the name of a record system, before the word for its number ("Her Carefirst number is ...").
         A name with an age or "who" after it is a person whatever the frame ("a quote from Jade Smith, 19, ...")."""
         words = self.text[start:end].split()
+        if _ID_LABEL_AFTER.match(self.text, end):
+            return True  # the label of a record system's number: "Her Carefirst number is ..."
         t = self._name_head(start, end)
         ctx = self.context
         if t is None or not ctx:
