@@ -101,3 +101,17 @@ def test_the_assembled_answer_says_why_each_block_is_there_and_what_was_left_out
     # no discharge figure under a part about training within 12 weeks of starting
     assert "Transitions completed" not in answer.markdown
     assert "| sub-point |" in answer.coverage_table() and "Why each block" not in answer.coverage_table()
+
+
+def test_a_block_naming_the_asks_key_object_comes_before_one_that_mentions_it_in_passing(demo_db):
+    q = ("Question 11 - Mobilisation and TUPE\n\nThe contract starts on 1 October 2027. Please provide your mobilisation "
+         "plan, covering:\n- Your mobilisation team and governance, including the named lead and how you will report "
+         "progress to the ICB's Mobilisation Board\n- Key milestones from contract award to go-live and for the first 90 "
+         "days after it\n- the main risks with their mitigations\n(1,000 words)")
+    plan = plan_question(q)
+    methods = T.choose_methods(demo_db, plan)
+    part = next(p for p in plan.points if "milestones" in p.text.lower())
+    ids = [b.block_id for b in methods[part.key].blocks]
+    assert ids and ids[0] in {"milestones-incumbent", "milestones-new", "mobilisation-timeline"}, ids
+    team = next(p for p in plan.points if "team and governance" in p.text)
+    assert not {"milestones-incumbent", "milestones-new"} & {b.block_id for b in methods[team.key].blocks}

@@ -1775,6 +1775,14 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             want = set(blockmatch.tokens(point.text))
             inside = [b for _, b in blockmatch.candidates(lead, approved)]
             found = sorted(inside, key=lambda b: -len(want & set(blockmatch.tokens(b.title + " " + b.body))))
+        # the ask's key object ('Key milestones ...', 'the main risks ...'): a block whose title or tags name it
+        # comes before one that only mentions it in passing ('Keeping the commissioner involved during
+        # mobilisation' holds milestones and risks in its text)
+        key = blockmatch.head_terms(point.label)
+        if key and found:
+            named = [b for b in found if key & set(blockmatch.tokens(b.title + " " + " ".join(b.tags)))]
+            if named and found[0] not in named:
+                found = named + [b for b in found if b not in named]
         out[point.key] = found
     return out
 
