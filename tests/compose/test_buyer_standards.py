@@ -298,3 +298,64 @@ def test_a_standard_only_the_introduction_states_is_not_put_in_a_part_that_does_
     a = assemble_tender(demo_db, question, period=PERIOD, tender={buyer_terms.FACT: intro})
     assert "The specification asks for" not in a.markdown, a.markdown
     assert "same working day" not in a.markdown, a.markdown
+
+
+# ---------------------------------------------------------------- session 10: the other named requirements
+
+NAMED = """Q2.3 Workforce and access
+
+Apart from self-referrals, all referrals will reach the service through the Tollbridge Single Point of Access.
+No support worker may hold a caseload of more than 18 people. Annex C requires monthly one-to-one supervision of
+at least 45 minutes, and group reflective practice at least every eight weeks. The Tollbridge Recovery
+Partnership Board will review the provider's workforce plan every three months. Everyone working on the
+contract must be paid at least the Real Living Wage. Care plans must be reviewed at least every 10 weeks.
+
+Describe how you will recruit, supervise and retain the workforce, and how referrals will reach the service.
+
+Maximum 600 words."""
+
+CHILDREN = """Concerns about a child must be reported to the Tollbridge Children's Hub by telephone immediately and
+confirmed in writing within 48 hours. Information requested for a section 42 enquiry must be provided within
+5 working days.
+
+Describe how you will meet these reporting timescales. Maximum 300 words."""
+
+
+def test_named_requirements_are_read_in_the_buyers_figures_as_commitments():
+    said = {st.matter: st.text for st in S.requirements(NAMED)}
+    assert said["referral_route"] == ("Apart from self-referrals, all referrals will reach us through the Tollbridge "
+                                      "Single Point of Access")
+    assert said["caseload_ceiling"] == "No support worker will hold a caseload of more than 18 people"
+    assert said["supervision"] == "Every worker will have monthly one-to-one supervision of at least 45 minutes"
+    assert said["reflective_practice"] == "Every team will have group reflective practice at least every eight weeks"
+    assert said["board_review"].endswith("workforce plan to the Tollbridge Recovery Partnership Board for review "
+                                         "every three months")
+    assert said["living_wage"].startswith("Everyone working on the contract will be paid at least the Real Living Wage")
+    assert said["plan_review"].startswith("Each care plan will be reviewed with the person at least every 10 weeks")
+    assert all(st.who for st in S.requirements(NAMED))  # each says how we check it
+    # the buyer's account of the past is not a requirement
+    assert not S.requirements("In 2025/26 no support worker was allowed to hold a caseload of more than 18 people.")
+
+
+def test_child_concern_and_section_42_timescales_are_their_own_matters():
+    got = {st.matter: st.time for st in S.timescales(CHILDREN)}
+    assert got == {"child_concern": "immediately", "child_concern_written": "within 48 hours",
+                   "s42_information": "within 5 working days"}
+
+
+def test_a_part_that_asks_about_timescales_gets_them(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    text = assemble_tender(demo_db, CHILDREN).markdown
+    assert "within 48 hours" in text and "within 5 working days" in text and "immediately" in text
+
+
+def test_named_requirements_are_committed_to_in_the_answer(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, NAMED)
+    text = " ".join(answer.markdown.split())
+    for words in ("Tollbridge Single Point of Access", "caseload of more than 18 people", "at least 45 minutes",
+                  "at least every eight weeks", "Real Living Wage"):
+        assert words in text, words
+    assert not answer.findings

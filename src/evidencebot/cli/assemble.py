@@ -481,6 +481,52 @@ def library_reviewed(ctx, block_id, db):
         click.echo(f"block {block_id} reviewed; next review due {b.review_due}")
 
 
+@library.command("declare")
+@click.argument("topic", required=False)
+@click.option("--statement", help="What we confirm, in our words ('a Safeguarding Adults Policy approved by our board').")
+@click.option("--evidence", default="", help="The evidence a panel is given ('the Trust Board approved it on 2 July 2026').")
+@click.option("--approved-by", default="", help="Who approved it ('the Trust Board').")
+@click.option("--approved-on", default="", metavar="YYYY-MM-DD", help="When it was approved.")
+@click.option("--reviewed-on", default="", metavar="YYYY-MM-DD", help="When it was last reviewed.")
+@click.option("--remove", is_flag=True, help="Remove the declaration for TOPIC.")
+@db_option
+@click.pass_context
+def library_declare(ctx, topic, statement, evidence, approved_by, approved_on, reviewed_on, remove, db):
+    """The organisation's declarations for Pass/Fail statements: with no TOPIC, list them and the topics.
+
+    A Pass/Fail or yes/no statement in a question ("Do you have a safeguarding adults policy approved by your board
+    and reviewed within the last 12 months?") is answered "Yes." only from a declaration recorded here for each
+    topic it names (topics: phrasebank/confirmations.yaml), and only when the record meets what the buyer sets (a
+    review date within the months asked, a training level); otherwise the part says "[To confirm]"."""
+    from evidencebot.compose import confirmations
+    from evidencebot.errors import InputError
+    from evidencebot.store import declarations as D
+
+    topics = list((confirmations._data().get("topics") or {}))
+    with open_db(ctx, db) as database:
+        if topic:
+            if topic not in topics:
+                raise InputError(f"unknown declaration topic {topic!r} (known: {', '.join(topics)})")
+            if remove:
+                if not D.remove_declaration(database, topic):
+                    raise InputError(f"no declaration is recorded for {topic!r}")
+                click.echo(f"removed: {topic}")
+                return
+            if not statement:
+                raise InputError("--statement is needed: what we confirm, in our words")
+            D.set_declaration(database, topic, statement=statement, evidence=evidence, approved_by=approved_by,
+                              approved_on=approved_on, reviewed_on=reviewed_on)
+        held = D.get_declarations(database)
+        for key in topics:
+            d = held.get(key)
+            if d is None:
+                click.echo(f"{key}: (none recorded: a statement on {confirmations.topic_label(key)} gets [To confirm])")
+                continue
+            dates = ", ".join(x for x in (f"approved {d['approved_on']}" if d.get("approved_on") else "",
+                                          f"reviewed {d['reviewed_on']}" if d.get("reviewed_on") else "") if x)
+            click.echo(f"{key}: {d['statement']}" + (f" ({dates})" if dates else ""))
+
+
 @library.command("profile")
 @click.option("--set", "values", multiple=True, metavar="FIELD=VALUE",
               help="Set a profile field (service, provider, area, commissioner, hours, team, team_wte, caseload, partners, "

@@ -34,7 +34,8 @@ _TIME = re.compile(
     rf"(?P<within>within\s+(?:the\s+)?(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
     rf"hours?)(?P<of>\s+(?:of|after|from)\s+[^.,;:()\n]{{3,45}}(?=[.,;:()\n]|$))?)"
     r"|(?P<same>(?:on\s+)?the\s+same\s+(?:working\s+)?day)"
-    r"|(?P<next>by\s+the\s+next\s+working\s+day|(?:on\s+)?the\s+next\s+working\s+day)", re.I)
+    r"|(?P<next>by\s+the\s+next\s+working\s+day|(?:on\s+)?the\s+next\s+working\s+day)"
+    r"|(?P<now>\bimmediately\b)", re.I)
 _YEAR = re.compile(r"\b(?:in|during|for|over|to|year\s+to)\s+(?:the\s+)?(?:year\s+(?:to\s+)?)?(?:(?:19|20)\d\d|"
                    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\d)",
                    re.I)
@@ -96,6 +97,8 @@ def _sentences(text: str) -> list[str]:
 
 
 def _days(m: re.Match) -> float:
+    if m.group("now"):
+        return 0.1
     if m.group("same"):
         return 0.5
     if m.group("next"):
@@ -203,6 +206,7 @@ def training(text: str) -> list[Standard]:
         t = t or re.search(r"level\s+\d\s+(?P<what>[a-z][a-z ]{2,40}?)\s+training\b", s, re.I)
         if t:
             subject = re.sub(r"\s+training$", "", t.group("what").strip(), flags=re.I)
+            subject = re.sub(r"^level\s+\d\s+", "", subject, flags=re.I)  # the level is said once, after it
         when = when_re.search(s)
         out.append(Standard("training", subject, lvl, s, who=who, when=when.group(0).strip(" ,") if when else ""))
     return out
@@ -362,9 +366,36 @@ def baseline_when(sentence: str) -> str:
     return m.group(0) if m else ""
 
 
+def requirements(text: str) -> list[Standard]:
+    """The buyer's other named requirements in ``text`` (``requirements`` in the phrasebank: a referral route, a
+    caseload ceiling, supervision and reflective practice, a plan's review, a board's review, a meeting, a date,
+    a policy's rules, a pay floor), one per kind: ``text`` is our commitment in the buyer's own figures and names
+    ('No recovery practitioner will hold a caseload of more than 22 people'), ``who`` how we check it."""
+    specs = _data().get("requirements") or {}
+    out: dict[str, Standard] = {}
+    for s in _sentences(text):
+        if _YEAR.search(s) and re.search(r"\b(?:were|was|had)\b", s, re.I):
+            continue  # the buyer's account of the past, not a requirement
+        for key, spec in specs.items():
+            if key in out or not spec.get("pattern"):
+                continue
+            m = re.search(str(spec["pattern"]), s, re.I)
+            if not m:
+                continue
+            groups = {k: re.sub(r"^The\b", "the", re.sub(r"\s+", " ", v or "")) for k, v in m.groupdict().items()}
+            for k in spec.get("lower") or []:
+                groups[k] = groups.get(k, "").lower()
+            said = str(spec.get("says") or "{0}").format(**groups) if groups else m.group(0)
+            said = " ".join(said.split()).rstrip(" .,;")
+            out[key] = Standard("requirement", key, said[:1].upper() + said[1:], s,
+                                who=str(spec.get("check") or "").rstrip(". "))
+    return list(out.values())
+
+
 def read(text: str) -> list[Standard]:
-    """Every buyer standard of this module in ``text``: timescales, training levels, payment rates, KPIs."""
-    return timescales(text) + training(text) + payment(text) + reporting(text) + kpis(text)
+    """Every buyer standard of this module in ``text``: timescales, training levels, payment rates, KPIs and the
+    other named requirements."""
+    return timescales(text) + training(text) + payment(text) + reporting(text) + kpis(text) + requirements(text)
 
 
 def where(standard: Standard, points: list) -> tuple[object | None, bool]:
@@ -381,6 +412,11 @@ def where(standard: Standard, points: list) -> tuple[object | None, bool]:
             if said.search(p.text):
                 return p, True
     if standard.kind == "timescale":
+        # a part that asks about the buyer's timescales as such ('how you will meet the local reporting timescales
+        # set out above') is where each of them is committed to
+        asks_times = [p for p in points if _phrases(data.get("timescale_parts")).search(p.text)]
+        if asks_times:
+            return asks_times[0], True
         spec = (data.get("matters") or {}).get(standard.matter) or {}
         cue = _phrases(spec.get("any"))
         both = [p for p in points if cue.search(p.text) and _phrases(spec.get("with")).search(p.text)]
@@ -395,6 +431,9 @@ def where(standard: Standard, points: list) -> tuple[object | None, bool]:
         named = [p for p in points if cue.search(p.text) and (standard.matter.split()[-1].lower() in p.text.lower())]
         if named:
             return named[0], True
+    elif standard.kind == "requirement":
+        spec = (data.get("requirements") or {}).get(standard.matter) or {}
+        cue = _phrases(spec.get("parts"))
     elif standard.kind == "training":
         cue = _phrases(["training", "trained", "induction", standard.matter] if standard.matter else ["training", "trained"])
     else:

@@ -2,7 +2,8 @@
 
 An assembled answer marks what it could not write: ``[To write]`` for a part
 no approved method block answers, ``[To attach]`` or ``[To complete]`` for a
-document the buyer asks for by number. A marker scores as no answer for that
+document the buyer asks for by number, ``[To confirm]`` for a Pass/Fail statement
+the organisation has recorded no declaration for (a "confirmation needed"). A marker scores as no answer for that
 part, so ``evidencebot tender status`` lists the gaps per question and part,
 and ``evidencebot tender export`` warns with a one-line list before it writes.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARKERS = ("To write", "To attach", "To complete")
+MARKERS = ("To write", "To attach", "To complete", "To confirm")
 _MARKER = re.compile(r"\[(" + "|".join(map(re.escape, MARKERS)) + r")\]\s*(?P<rest>[^\n]*)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
@@ -31,7 +32,12 @@ class Gap:
 
     def brief(self) -> str:
         where = f"{self.ref} {self.part}".strip() if self.part else (self.ref or "answer")
-        return f"{where} ({self.marker.lower()})"
+        return f"{where} ({self.kind})"
+
+    @property
+    def kind(self) -> str:
+        """How the gap is named to the writer ('to write', 'confirmation needed')."""
+        return "confirmation needed" if self.marker == "To confirm" else self.marker.lower()
 
 
 def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
@@ -45,7 +51,7 @@ def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
             continue
         for m in _MARKER.finditer(line):
             marker, rest = m.group(1), m.group("rest").strip()
-            if marker == "To write":
+            if marker in ("To write", "To confirm"):
                 named = _MATCHES.search(rest)
                 part = heading or (named.group("label") if named else "")
             else:  # an attachment is its own item, whatever part the note sits in
@@ -73,5 +79,5 @@ def gaps_by_question(gaps: list[Gap]) -> list[str]:
     order: dict[str, list[Gap]] = {}
     for g in gaps:
         order.setdefault(g.ref, []).append(g)
-    return [f"- {ref}: " + "; ".join(f"{g.part or 'answer'} ({g.marker.lower()})" for g in items)
+    return [f"- {ref}: " + "; ".join(f"{g.part or 'answer'} ({g.kind})" for g in items)
             for ref, items in order.items()]

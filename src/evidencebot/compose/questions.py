@@ -68,6 +68,8 @@ class SubPoint:
     budget: int = 0
     direct: list[str] = field(default_factory=list)
     """Indicator ids the wording names directly (``indicator_terms``), best first."""
+    kind: str = ""
+    """'confirm' for a Pass/Fail or yes/no statement answered Yes or No (:mod:`confirmations`), else ''."""
 
     @property
     def ref(self) -> str:
@@ -2183,6 +2185,32 @@ def allocate(weights: list[float], total: int) -> list[int]:
     return base
 
 
+def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> None:
+    """Mark the Pass/Fail and yes/no statements (:func:`confirmations.is_confirmation`): each keeps its own words
+    only (not the scored part's text after it), is headed by the buyer's statement, and takes the words of a
+    confirmation from the limit, none when the limit is for the scored part only."""
+    from evidencebot.compose import confirmations
+
+    flat = " ".join(question.split())
+    scored_at = confirmations.scored_start(flat)
+    outside = confirmations.limit_excludes(question)
+    for p in points:
+        where = flat.find(" ".join(p.text.split())[:40])
+        before = scored_at is None or where < 0 or where < scored_at
+        if not confirmations.is_confirmation(p.text, question, before_scored=before):
+            continue
+        p.kind = "confirm"
+        p.text = confirmations.trim(p.text)
+        said = confirmations.statement(p.text)
+        p.label = said if len(said.split()) <= MAX_CONFIRM_HEADING_WORDS else make_heading(said)
+        p.topics, p.borrowed, p.direct = [], False, []
+        p.budget = 0 if outside else min(confirmations.CONFIRM_WORDS + len(p.label.split()), limit // 4)
+
+
+MAX_CONFIRM_HEADING_WORDS = 32
+"""A Pass/Fail statement is its part's heading in the buyer's words, cut only past this length."""
+
+
 def plan_question(question: str, word_limit: int | None = None, *, topics: dict[str, Topic] | None = None) -> QuestionPlan:
     """Split, map and budget a tender question."""
     limits = read_limits(question)
@@ -2211,7 +2239,9 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             SubPoint(key=key, text=cleaned, label=make_heading(cleaned), weight=weight or default_weight,
                      topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms))
         )
-    for p, budget in zip(points, allocate([p.weight for p in points], limit)):
+    _mark_confirmations(question, points, limit)
+    scored = [p for p in points if p.kind != "confirm"]
+    for p, budget in zip(scored, allocate([p.weight for p in scored], max(limit - sum(p.budget for p in points), len(scored)))):
         p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),

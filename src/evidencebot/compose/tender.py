@@ -938,6 +938,9 @@ def assemble_tender(
     fill_profile = buyer_terms.adapt_profile(resolved.profile, comparisons, figures)
     if worded:
         fill_profile["commissioner"] = worded
+    # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
+    # the blocks, the buyer's templates and standards go to the scored sub-points only
+    full_plan, plan = plan, _scored_plan(plan)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
     from evidencebot.compose import library as _library
 
@@ -981,6 +984,9 @@ def assemble_tender(
         if named and named.group(1) in said:
             m.units = [u for u in m.units if u.get("block") != "buyer-board"]
             m.blocks = [b for b in m.blocks if b.block_id != "buyer-board"]
+    plan = full_plan
+    for point in plan.points:
+        methods.setdefault(point.key, Method())
     withheld = {k for k in resolved.profile if k not in fill_profile}  # on purpose: not 'the profile lacks it'
     for m in methods.values():
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
@@ -990,12 +996,17 @@ def assemble_tender(
     if story:
         evidence.pinned, evidence.pinned_point = _pin_story(db, story, plan)
 
-    use_headings = len(plan.points) > 1 and all(pt.budget >= HEADING_MIN_WORDS for pt in plan.points)
+    use_headings = len(plan.points) > 1 and all(pt.budget >= HEADING_MIN_WORDS for pt in plan.points
+                                                if pt.kind != "confirm")
     sections: list[Section] = []
     shape = 0
     cited: set[str] = set()
     open_actions = _open_actions(db)
+    declared = _declarations(db) if any(pt.kind == "confirm" for pt in plan.points) else {}
     for point in plan.points:
+        if point.kind == "confirm":
+            sections.append(_confirmation_section(point, declared, today, methods[point.key], use_headings))
+            continue
         ev = evidence.for_point(point, logs=not methods[point.key].units)
         # a figure whose measure states a longer timescale than the buyer's ('referred by the next working day'
         # beside 'reported on the same working day') is not set beside it
@@ -1053,11 +1064,17 @@ def assemble_tender(
         for u in sec.units:  # a continuation goes with its head
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
-    for sec in sections:
+    scored = [sec for sec in sections if sec.point.kind != "confirm"]
+    for sec in scored:
         _fit_section(sec, sec.point.budget)
-    _refill(sections, plan.word_limit)
-    _keep_method_half(sections)
-    text = _enforce_limit(sections, plan.word_limit, env, plan.char_limit)
+
+    def limit() -> int:  # the words the layout may hold: the confirmations' own on top when outside the limit
+        extra = sum(sec.words() for sec in sections if sec.point.kind == "confirm" and not sec.point.budget)
+        return plan.word_limit + extra
+
+    _refill(scored, plan.word_limit)
+    _keep_method_half(scored)
+    text = _enforce_limit(sections, limit(), env, plan.char_limit)
 
     edits: list[Edit] = []
     remaining: list = []
@@ -1068,15 +1085,15 @@ def assemble_tender(
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits):
                 break
-            _refill(sections, plan.word_limit)  # words the checker freed go back to what was trimmed
-            _keep_method_half(sections)
-            text = _enforce_limit(sections, plan.word_limit, env, plan.char_limit)
+            _refill(scored, plan.word_limit)  # words the checker freed go back to what was trimmed
+            _keep_method_half(scored)
+            text = _enforce_limit(sections, limit(), env, plan.char_limit)
         else:
             remaining = [f for f in checker.check_text(text) if must_fix(f)]
             # last resort: drop every unit that still carries a finding
             while remaining:
                 _check_round(text, sections, _Fixed(remaining), edits)
-                before, text = text, _enforce_limit(sections, plan.word_limit, env, plan.char_limit)
+                before, text = text, _enforce_limit(sections, limit(), env, plan.char_limit)
                 remaining = [f for f in checker.check_text(text) if must_fix(f)]
                 if text == before:
                     break
@@ -1096,7 +1113,7 @@ def assemble_tender(
                     shared.changes.add(int(ident) if ident.isdigit() else ident)
                 elif kind == "block":
                     shared.blocks.add(ident)
-    method_words, body_words = _method_words(sections)
+    method_words, body_words = _method_words(scored)
     needed = sorted({f for sec in sections for f in sec.evidence["blocks"].missing_profile
                      if f in tender_profile.FIELDS and f not in PLAIN}
                     | ({"provider_status"} if any(m.provider_unknown for m in methods.values()) else set()),
@@ -1151,7 +1168,7 @@ def assemble_tender(
         period=p,
         compare=c,
         markdown=text,
-        counts=counts(text),
+        counts=counts(text) if limit() == plan.word_limit else counts(_layout(scored, env)),
         coverage=rows,
         figures=figures_cited,
         sources=_sources(sections, evidence),
@@ -1163,6 +1180,36 @@ def assemble_tender(
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
                sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+def _scored_plan(plan: QuestionPlan) -> QuestionPlan:
+    """The plan without its confirmation sub-points (the ones method text never answers)."""
+    import dataclasses
+
+    if not any(pt.kind == "confirm" for pt in plan.points):
+        return plan
+    return dataclasses.replace(plan, points=[pt for pt in plan.points if pt.kind != "confirm"])
+
+
+def _declarations(db: Database) -> dict:
+    from evidencebot.store.declarations import get_declarations
+
+    return get_declarations(db)
+
+
+def _confirmation_section(point: SubPoint, declared: dict, today, method: "Method", headings: bool) -> Section:
+    """A Pass/Fail statement's part: 'Yes.', the statement restated and its evidence, from the declarations;
+    or the '[To confirm]' line (:mod:`confirmations`). Never trimmed: a confirmation is whole or it fails."""
+    import datetime as _dt
+
+    from evidencebot.compose import confirmations
+
+    day = today if isinstance(today, _dt.date) else _dt.date.fromisoformat(str(today)) if today else None
+    conf = confirmations.answer(point.text, declared, day)
+    refs = [f"confirm:{t}" for t in conf.topics] if conf.status == "confirmed" else ["todo:confirm"]
+    units = [Unit(text=line, priority=0, refs=list(refs), paragraph=0) for line in conf.lines]
+    return Section(point=point, units=units, heading=point.label, heading_kept=headings,
+                   evidence={"blocks": method, "confirmation": conf})
 
 
 def _template_units(block, values: dict, *, lead: bool) -> list[dict]:
@@ -1371,6 +1418,7 @@ def _value_of(text: str) -> float | None:
 
 
 _STANDARD_LABEL = {"timescale": "a timescale", "training": "a training level", "payment": "a payment rate",
+                   "requirement": "a named requirement",
                    "reporting": "reporting", "kpi": "a KPI and its baseline"}
 
 
@@ -1384,6 +1432,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
 
     if st.kind == "timescale":
         return {"std_says": st.text}, ""
+    if st.kind == "requirement":
+        check = st.who[:1].upper() + st.who[1:] + "." if st.who else ""
+        return {"req_commit": st.text, "req_check": check}, ""
     if st.kind == "training":
         who = st.who[:1].upper() + st.who[1:] if st.who else "All staff"
         subject = st.matter or "the training"
@@ -1473,8 +1524,9 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             # the bid); here our weaker sentence on the matter is still left out, above
             continue
         point, asked = buyer_standards.where(st, plan.points)
-        if point is None or (not asked and st.sentence not in question
-                             and not (st.baseline_sentence and st.baseline_sentence in question)):
+        flat = " ".join(question.split())  # the buyer's sentence as read, its wrapped lines joined
+        if point is None or (not asked and " ".join(st.sentence.split()) not in flat
+                             and not (st.baseline_sentence and " ".join(st.baseline_sentence.split()) in flat)):
             continue
         mine, ours = _standard_values(db, st, period, env, timed=buyer_standards.sets_standard_for(st, slow),
                                       incumbent=(values.get("provider_status") or "").strip().lower() == "incumbent")
@@ -1483,8 +1535,9 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         if st.kind == "kpi":
             for u in units[:2]:
                 u["priority"] = 1
-        if block.block_id in used or block.block_id in told:
-            units = units[:2] if st.kind == "kpi" else units[:1]  # its method is said once per answer
+        if (block.block_id in used or block.block_id in told) and st.kind != "requirement":
+            # its method is said once per answer (a named requirement's check is its own: each keeps it)
+            units = units[:2] if st.kind == "kpi" else units[:1]
         used.add(block.block_id)
         method = methods[point.key]
         if st.kind == "payment" and values.get("provider"):
@@ -2419,6 +2472,12 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             parts.append("case-review learning")
         evidence = any(kinds.get(k) for k in ("ind", "story", "incident", "change", "log"))
         budget = sec.point.budget
+        if sec.point.kind == "confirm":
+            conf = sec.evidence.get("confirmation")
+            rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(), numbers.get(sec.point.key, []),
+                                    "declaration: " + ", ".join(conf.topics) if conf and conf.status == "confirmed"
+                                    else "none", conf.coverage if conf else "confirmation needed"))
+            continue
         if not kept:
             status = (f"squeezed: {budget}-word share is below {MIN_WORDS_PER_POINT}"
                       if budget < MIN_WORDS_PER_POINT else "squeezed: nothing fitted")

@@ -85,6 +85,7 @@ AUDITED: dict[str, frozenset[str]] = {
         "last_reviewed", "review_due", "created_at",
     }),
     "service_profile": frozenset({"field", "value"}),
+    "declarations": frozenset({"topic", "approved_by", "approved_on", "reviewed_on"}),
 }
 #: Columns never compared: touching ``updated_at`` alone is not a change.
 IGNORED = frozenset({"updated_at"})

@@ -98,12 +98,33 @@ def load_demo_library(db: Database) -> int:
         db.execute("delete from answer_blocks where source = 'corpus/library/blocks.yaml'")
         db["answer_blocks"].insert_all(rows)
         set_profile(db, {k: v for k, v in profile.items() if k in PROFILE_FIELDS})
+        _load_declarations(db, folder / "declarations.yaml")
         if facts:
             if db["facts"].exists():
                 db.execute("delete from facts where created_by = 'corpus/library/profile.yaml'")
             for row in facts:
                 insert_fact(db, row)
     return len(rows)
+
+
+def _load_declarations(db: Database, path) -> None:
+    """The demo provider's declarations (corpus/library/declarations.yaml), replacing earlier copies."""
+    import yaml
+
+    from evidencebot.store.declarations import set_declaration
+
+    if not path.exists() or not db["declarations"].exists():
+        return
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: the demo declarations cannot be read ({exc})") from None
+    for spec in data.get("declarations") or []:
+        if not spec.get("topic") or not spec.get("statement"):
+            raise ConfigError(f"{path}: every declaration needs topic and statement")
+        set_declaration(db, spec["topic"], statement=spec["statement"], evidence=spec.get("evidence") or "",
+                        approved_by=spec.get("approved_by") or "", approved_on=str(spec.get("approved_on") or ""),
+                        reviewed_on=str(spec.get("reviewed_on") or ""), user=str(path.name))
 
 
 # ---------------------------------------------------------------- answer blocks and their uses

@@ -33,7 +33,7 @@ import sqlite3
 
 BOOKKEEPING = frozenset({
     "drafts", "draft_versions", "draft_privacy_warnings", "document_stories",
-    "tenders", "tender_questions", "tender_facts", "answer_blocks", "block_uses", "bids", "service_profile",
+    "tenders", "tender_questions", "tender_facts", "answer_blocks", "block_uses", "bids", "service_profile", "declarations",
     "audit_log", "audit_chain", "work_accounts",
 })
 """Tables no cached result reads: what the writer drafts and the records of it (drafts and

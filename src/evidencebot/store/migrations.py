@@ -668,6 +668,23 @@ def m026_tender_facts(db: Database) -> None:
     )
 
 
+@migrations()
+def m027_declarations(db: Database) -> None:
+    # The organisation's declarations (issue 12): what the provider has recorded it can confirm in a
+    # buyer's Pass/Fail part (its safeguarding policies and their approval and review dates, its named
+    # safeguarding leads and their training levels, DBS checks before starting work, ...), one row per
+    # topic of phrasebank/confirmations.yaml. A "Yes" is given only from a row here.
+    from evidencebot.store import audit
+
+    db.table("declarations").create(
+        {"topic": str, "statement": str, "evidence": str, "approved_by": str, "approved_on": str,
+         "reviewed_on": str, "updated_at": str, "updated_by": str},
+        pk="topic",
+        not_null={"topic", "statement"},
+    )
+    audit.install_triggers(db)
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 

@@ -1,0 +1,89 @@
+"""The buyer's named requirements and Pass/Fail statements, against drafted answers.
+
+    python bench/named_requirements.py tests/data/labelled/named_requirements_s8s9.jsonl ANSWERS_DIR
+
+ANSWERS_DIR holds ``s8/qNN.md`` and ``s9/qNN.md`` drafted from ``tests/data/heldout/s8|s9/questions/qNN.md``
+(``evidencebot assemble tender --question-file ... -o ANSWERS_DIR/s9/q04.md``). The labelled list (written from
+each set's ``questions/facts.md``, not from the code) gives per question:
+
+* each named requirement (a protocol, a route, a threshold, a minimum, a meeting and its frequency, a timescale,
+  a KPI, a date) with the words an answer committing to it must hold: ``keys`` is a list of groups, each a list
+  of alternatives; the requirement counts as committed to when every group has one alternative in the answer's
+  body (headings and "[To write]"/"[To confirm]"/"[To attach]" lines do not count);
+* each Pass/Fail statement (``kind: confirmation``) with words of its heading: it counts as *confirmed* when the
+  paragraph after that heading starts "Yes.", *needed* when it is a "[To confirm]" line, else *not answered*.
+
+Prints the misses per question and the totals.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("–", "-").split()).lower()
+
+
+def _body(answer: str) -> str:
+    return _norm("\n".join(line for line in answer.splitlines() if not line.lstrip().startswith("#")
+                           and not re.search(r"\[To (?:write|confirm|attach|complete)\]", line)))
+
+
+def _confirmation(answer: str, heading: str) -> str:
+    lines = answer.splitlines()
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("#") and _norm(heading) in _norm(line):
+            nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+            if nxt.startswith("Yes."):
+                return "confirmed"
+            if nxt.startswith("[To confirm]"):
+                return "needed"
+            return "not answered"
+    return "not answered"
+
+
+def main(labels: str, adir: str) -> int:
+    rows = [json.loads(x) for x in Path(labels).read_text(encoding="utf-8").splitlines() if x.strip()]
+    tot = {"named": 0, "committed": 0, "confirm": 0, "confirmed": 0, "needed": 0}
+    by_q: dict[tuple, list] = {}
+    for r in rows:
+        by_q.setdefault((r["set"], r["q"]), []).append(r)
+    for (s, q), items in sorted(by_q.items()):
+        path = Path(adir) / s / f"{q}.md"
+        answer = path.read_text(encoding="utf-8") if path.exists() else ""
+        body = _body(answer)
+        got, misses = 0, []
+        for r in items:
+            if r["kind"] == "confirmation":
+                state = _confirmation(answer, r["heading"])
+                tot["confirm"] += 1
+                tot["confirmed"] += state == "confirmed"
+                tot["needed"] += state == "needed"
+                if state != "confirmed":
+                    misses.append(f"Pass/Fail {r['id']}: {state}")
+                continue
+            tot["named"] += 1
+            ok = all(any(_norm(k) in body for k in group) for group in r["keys"])
+            got += ok
+            if not ok:
+                misses.append(f"MISSED {r['kind']} {r['id']}: {r['requirement']}")
+        tot["committed"] += got
+        named = sum(1 for r in items if r["kind"] != "confirmation")
+        print(f"{s} {q}: {got} of {named} named requirements committed to")
+        for m in misses:
+            print("   ", m)
+    print(f"total: {tot['committed']} of {tot['named']} named requirements committed to; Pass/Fail statements "
+          f"{tot['confirmed']} of {tot['confirm']} confirmed (Yes + evidence), {tot['needed']} marked "
+          f"'confirmation needed', {tot['confirm'] - tot['confirmed'] - tot['needed']} not answered")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        print(__doc__)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1], sys.argv[2]))
