@@ -1545,7 +1545,28 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             _drop_units(method, lambda u, same=same: same(u["text"]))
         _place(method, block, units, mine, lead=asked)
         out.append((st, point.key, ours))
+    for method in methods.values():
+        _join_timescales(method)
     return out
+
+
+_ASKS_FOR = "The specification asks for "
+
+
+def _join_timescales(method: Method) -> None:
+    """Several of the buyer's timescales in one part are said in one sentence ('The specification asks for A; B;
+    and C.'), with the method once, not as a run of sentences of one shape."""
+    heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith(_ASKS_FOR)]
+    if len(heads) < 2:
+        return
+    asks = [h["text"][len(_ASKS_FOR):].rstrip(". ") for h in heads]
+    heads[0]["text"] = _ASKS_FOR + "; ".join(asks[:-1]) + "; and " + asks[-1] + "."
+    gone = {id(h) for h in heads[1:]}
+    method.units[:] = [u for u in method.units if id(u) not in gone]
+    for u in method.units:
+        if u.get("block") == "buyer-standard-timescale":
+            u["text"] = u["text"].replace("to that timescale", "to these timescales").replace(
+                "writes it into our procedure", "writes them into our procedure")
 
 
 def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
