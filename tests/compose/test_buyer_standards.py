@@ -359,3 +359,23 @@ def test_named_requirements_are_committed_to_in_the_answer(demo_db):
                   "at least every eight weeks", "Real Living Wage"):
         assert words in text, words
     assert not answer.findings
+
+
+MONTHS = """Q6 Outcomes
+
+In 2025/26, 22% of people discharged had a paired outcome measure. The KPI for paired outcome measures is 45% by
+Month 12 and 60% by Month 24. The DQMI target is 90% or above from Month 9. The KPI for first appointments is a DNA rate
+of 14% or lower by Month 12.
+
+Describe how you will measure outcomes. Maximum 400 words."""
+
+
+def test_kpi_trajectories_by_month_are_read_and_quoted_as_the_buyers():
+    from evidencebot.evidence.verify import _buyer_phrases
+
+    got = {st.matter: st.text for st in S.kpis(MONTHS)}
+    assert got["paired_outcome"] == "45% by Month 12 and 60% by Month 24"
+    assert got["dqmi"] == "90% or above from Month 9"
+    assert got["first_dna"] == "14% or lower by Month 12"
+    said = "The buyer's target for people discharged with a paired outcome measure is 45% by Month 12 and 60% by Month 24."
+    assert _buyer_phrases(said) and _buyer_phrases(said)[0][1] >= said.index("Month 24")

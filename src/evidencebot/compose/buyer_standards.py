@@ -41,7 +41,8 @@ _YEAR = re.compile(r"\b(?:in|during|for|over|to|year\s+to)\s+(?:the\s+)?(?:year\
                    re.I)
 _PAST = re.compile(r"\b(?:had|has\s+had|was|were|did|reached|currently|at\s+present|last\s+year|only)\b", re.I)
 _PCT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")
-_TRAJECTORY = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%\s+(?P<when>in|from|by\s+the\s+end\s+of)\s+Year\s+(?P<y>\d)", re.I)
+_TRAJECTORY = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%(?:\s+or\s+(?:above|below|lower|higher|more|less|over|under))?\s+"
+                         r"(?P<when>in|from|by(?:\s+the\s+end\s+of)?)\s+(?:Year|Month)\s+(?P<y>\d+)", re.I)
 
 
 @dataclass
@@ -282,7 +283,13 @@ def _targets_in(s: str, data: dict) -> bool:
 def _target_text(s: str) -> str:
     years = list(_TRAJECTORY.finditer(s))
     if years:
-        return " ".join(s[years[0].start():years[-1].end()].split())
+        # the steps of one trajectory: joined by ', ', 'and', 'rising to' (not a second measure's target after it)
+        last = years[0]
+        for m in years[1:]:
+            if not re.fullmatch(r"\s*,?\s*(?:(?:rising|falling)\s+to\s+|and\s+|then\s+)?", s[last.end():m.start()], re.I):
+                break
+            last = m
+        return " ".join(s[years[0].start():last.end()].split())
     m = re.search(r"(?:(?:below|under|above|over|at\s+least|no\s+more\s+than|no\s+less\s+than)\s+)?\d+(?:\.\d+)?\s*%", s,
                   re.I)
     return " ".join(m.group(0).split()) if m else ""

@@ -1489,7 +1489,8 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
     if not ours:
         ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
                 "definition from go-live.")
-    aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else (
+    aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else \
+        "the trajectory for the month" if re.search(r"\bMonth\s+\d", st.text) else (
         "the target" if st.text else "the standard the specification sets" if timed else
         "the buyer's current figure")
     return {"kpi_buyer": buyer, "kpi_ours": ours, "kpi_aim": aim}, said or "not reported in this form"

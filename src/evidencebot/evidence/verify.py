@@ -583,7 +583,9 @@ def _words(items) -> str:
 def _buyer_phrase_re(nouns: tuple, verbs: tuple, qualifiers: tuple, steps: tuple, stops: tuple) -> tuple:
     value = (rf"(?:(?:{_words(qualifiers)})\s+)?\d+(?:[.,]\d+)*\s*(?:%|per\s*cent\b|(?:working\s+|calendar\s+)?days?\b|"
              r"weeks?\b|hours?\b)?")
-    year = r"\s+(?:in|from|by(?:\s+the\s+end\s+of)?)\s+Year\s+\d+"
+    # a step of the buyer's trajectory: 'in Year 1', 'by Month 12', '95% or above from Month 6'
+    year = (r"(?:\s+or\s+(?:above|below|lower|higher|more|less|over|under))?\s+(?:in|from|by(?:\s+the\s+end\s+of)?)\s+"
+            r"(?:Year|Month)\s+\d+")
     head = re.compile(rf"\bthe\s+buyer['’]s\s+(?:{_words(nouns)})\b", re.I)
     body = re.compile(
         rf"(?:(?!\b(?:{_words(stops)})\b)[^.;:?!])*?\s*\b(?:{_words(verbs)})\s+{value}(?:{year})?"
