@@ -55,6 +55,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
         "privacy.singular-person",
+        "privacy.attribute-combination",
         "privacy.ni-number",
         "privacy.local-patient-id",
         "privacy.date-of-birth",
@@ -429,6 +430,25 @@ def test_a_combination_reports_all_its_parts_in_one_sentence_as_one_finding(tmp_
     assert find_privacy("A 30-year-old rang twice.", rules=[rule]) == []
     assert find_privacy("A 30-year-old rang. She is from Tenby.", rules=[rule]) == []
     assert find_privacy("A 30-year-old, who rang us twice last week, is from Tenby.", rules=[rule]) == []
+
+
+def test_a_combination_with_min_parts_needs_that_many_of_any_parts(tmp_path):
+    """``min_parts``: any N of the parts in one sentence (issue 15: several attributes of one person)."""
+    text = COMBINATION.replace("    window: 40", "    window: 80\n    min_parts: 2").replace(
+        "    examples:", "      - part: job\n        pattern: '\\bretired (?:nurse|miner)\\b'\n    examples:")
+    (tmp_path / "privacy.yaml").write_text(text, encoding="utf-8")
+    [rule] = load_privacy_rules([tmp_path])
+    assert rule.min_parts == 2
+    assert [f.match for f in find_privacy("Note: a retired miner from Tenby rang.", rules=[rule])] == [
+        "a retired miner from Tenby"]  # no age: two of three parts are enough
+    assert [f.match for f in find_privacy("A 70-year-old retired nurse rang.", rules=[rule])] == [
+        "A 70-year-old retired nurse"]
+    assert find_privacy("A retired nurse rang. She is from Tenby.", rules=[rule]) == []
+    # more parts than the rule has: an error naming the field
+    (tmp_path / "privacy.yaml").write_text(text.replace("min_parts: 2", "min_parts: 4"), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_privacy_rules([tmp_path])
+    assert "'min_parts'" in str(err.value) and "privacy.two-details" in str(err.value)
 
 
 def test_an_exception_after_the_match_names_a_service_line(tmp_path):

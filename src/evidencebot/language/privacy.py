@@ -313,6 +313,8 @@ class PrivacyRule:
     """Rule ids: a match overlapping one of their matches is left to them."""
     window: int = 200
     """(combination rules) The longest span, in characters, one finding may cover."""
+    min_parts: int | None = None
+    """(combination rules) How many of the parts one sentence needs (all of them when None)."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -507,6 +509,11 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
                        "a combination rule needs a 'part' name on every pattern, and at least two parts")
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
             raise _err(path, rule_id, "window", "must be a whole number of characters")
+    min_parts = record.get("min_parts")
+    if min_parts is not None and (kind != "combination" or not isinstance(min_parts, int) or isinstance(min_parts, bool)
+                                  or not 2 <= min_parts <= len({p.part for p in patterns})):
+        raise _err(path, rule_id, "min_parts",
+                   "a combination rule's number of parts one sentence needs: from 2 to the number of parts")
 
     validate, params = record.get("validate"), {}
     if isinstance(validate, dict):
@@ -547,7 +554,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
         exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
-        window=window,
+        window=window, min_parts=min_parts,
     )
 
 
@@ -860,9 +867,12 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
     """One finding where every part of the combination is found in one sentence (a clause
     ended by ``.;!?`` or a line break), from the first part's start to the last part's end,
     when that is at most ``window`` characters. Parts are searched in the order they are
-    first written, and the search stops at the first part not found (write the rarest first)."""
+    first written, and the search stops at the first part not found (write the rarest first).
+    With ``min_parts`` a sentence needs only that many of the parts (any of them)."""
     found: dict[str, list[tuple[int, int]]] = {}
     parts = list(dict.fromkeys(p.part for p in rule.patterns))
+    if rule.min_parts:
+        return _some_parts_spans(rule, text, parts)
     for part in parts:
         for pat in rule.patterns:
             if pat.part != part or pat.requires is not None and not pat.requires.search(text):
@@ -895,6 +905,37 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
                 if lead is not None:
                     start = lead.start()
                 out.append((start, end, rule.severity))
+    return out
+
+
+def _some_parts_spans(rule: PrivacyRule, text: str, parts: list) -> list[tuple[int, int, str]]:
+    """One finding where at least ``rule.min_parts`` of the parts are found in one sentence, from the
+    first detail's start to the last one's end (within ``window``), with the noun phrase's article."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for pat in rule.patterns:
+        if pat.requires is not None and not pat.requires.search(text):
+            continue
+        has_value = "value" in pat.regex.groupindex
+        for m in pat.regex.finditer(text):
+            start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
+            if start < end and not rule.exceptions.match(text[start:end]):
+                found.setdefault(str(pat.part), []).append((start, end))
+    if len(found) < (rule.min_parts or 0):
+        return []
+    out = []
+    for sent in _SENTENCE_RANGE.finditer(text):
+        inside = {part: sorted(m for m in found.get(str(part), ()) if sent.start() <= m[0] and m[1] <= sent.end())
+                  for part in parts}
+        spans = [ms[0] for ms in inside.values() if ms]
+        if len(spans) < (rule.min_parts or 0):
+            continue
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        if end - start > rule.window:
+            continue
+        lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
+        if lead is not None:
+            start = lead.start()
+        out.append((start, end, rule.severity))
     return out
 
 
