@@ -54,8 +54,22 @@ def docs(demo_db, questions):
     }
 
 
-def rendered(docs, home):
-    """(name, doc, python-docx Document) for every Word document the exports write."""
+@pytest.fixture(scope="module")
+def rendered(docs, tmp_path_factory):
+    """(name, doc, python-docx Document) for every Word document the exports write, with a config naming
+    the organisation (as ``home`` writes it). Rendered once for the tests that read them (each rendering
+    took about 2 s of CPU, the review's charts most of it); the tests only read the documents."""
+    home = tmp_path_factory.mktemp("word-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EVIDENCEBOT_HOME", str(home))
+        from evidencebot import locations
+
+        (locations.config_dir() / "config.toml").write_text(f'[documents]\norganisation = "{ORG}"\n',
+                                                             encoding="utf-8")
+        return _render(docs)
+
+
+def _render(docs):
     import docx
 
     out = []
@@ -74,8 +88,8 @@ def all_text(document) -> str:
     return "\n".join(parts)
 
 
-def test_every_document_is_a4_with_header_footer_and_headings(docs, home):
-    for name, _doc, document in rendered(docs, home):
+def test_every_document_is_a4_with_header_footer_and_headings(rendered):
+    for name, _doc, document in rendered:
         for section in document.sections:
             assert abs(section.page_width.cm - 21.0) < 0.05 and abs(section.page_height.cm - 29.7) < 0.05, name
             header = " ".join(p.text for p in section.header.paragraphs)
@@ -98,9 +112,9 @@ def _column_widths_pt(table) -> list[float]:
     return [int(g.get(f"{W}w")) / 20 for g in grid]
 
 
-def test_tables_fit_their_longest_word_and_repeat_their_header_row(docs, home):
+def test_tables_fit_their_longest_word_and_repeat_their_header_row(rendered):
     seen = 0
-    for name, _, document in rendered(docs, home):
+    for name, _, document in rendered:
         for table in document.tables:
             seen += 1
             widths = _column_widths_pt(table)
@@ -116,7 +130,7 @@ def test_tables_fit_their_longest_word_and_repeat_their_header_row(docs, home):
     assert seen >= 3
 
 
-def test_a_submitted_answer_holds_the_answer_only(docs, home, demo_db):
+def test_a_submitted_answer_holds_the_answer_only(docs, home, rendered):
     from evidencebot.metrics.catalogue import load_catalogue
 
     ids = list(load_catalogue())
@@ -128,7 +142,7 @@ def test_a_submitted_answer_holds_the_answer_only(docs, home, demo_db):
     assert not document.tables  # no coverage table, no appendix table
     for internal in ("sub-point", "budget", "Word count", "Words counted", "Evidence appendix", "Word limit"):
         assert internal not in text
-    for name, _, d in rendered(docs, home):
+    for name, _, d in rendered:
         text = all_text(d)
         assert not [i for i in ids if f"({i})" in text], name  # never "(gas_t)"
         # nor bare, outside the catalogue's definitions (which name the data fields they count)
