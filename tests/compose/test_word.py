@@ -227,9 +227,10 @@ def test_a_broken_template_is_one_line_exit_2_and_no_file(home, demo_path, tmp_p
     assert not out.exists() and list(tmp_path.glob("*.docx")) == []
 
 
-def test_a_template_that_reads_the_documents_own_rows_is_not_refused(home, demo_path, tmp_path):
+def test_a_template_that_reads_the_documents_own_rows_is_not_refused(home, demo_copy_factory, tmp_path):
     """The up-front template check uses samples: a working template that reads the real document's
-    context rows (``context[0][1]``) or branches on its kind is not refused for what the samples lack."""
+    context rows (``context[0][1]``) or branches on its kind is not refused for what the samples lack.
+    (On a private copy: writing the review records the export in the database.)"""
     import docx
 
     from evidencebot import locations
@@ -247,6 +248,7 @@ def test_a_template_that_reads_the_documents_own_rows_is_not_refused(home, demo_
                                     b"{% if kind == 'review' %} / REVIEW{% endif %}")
             dst.writestr(info, data)
     (folder / "review.docx").write_bytes(out.getvalue())
+    demo_path = demo_copy_factory()
     target = tmp_path / "review.docx"
     result = CliRunner().invoke(cli, ["assemble", "review", "--db", str(demo_path), "-o", str(target)],
                                 catch_exceptions=False)
