@@ -113,10 +113,10 @@ def normalise(value: str) -> tuple | None:
     """A timescale or frequency as a length in days (rounded), or None when unreadable.
 
     '12-weekly' -> 84, 'three-monthly' -> 91, 'every quarter' -> 91, 'the same day' -> 0,
-    'by the next working morning' -> 1, 'within two working days' -> 2.8.
+    'by the next working morning' -> 1, 'within two working days' -> 2.8, 'straight away' -> 0.
     """
     v = " ".join(value.lower().replace("-", " ").split())
-    if "same" in v:
+    if "same" in v or v in ("straight away", "immediately", "at once"):
         return (0.0,)
     if "next working" in v:
         return (1.0,)

@@ -21,7 +21,10 @@ PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team"
                   # service standards and the team's shape (session 7): each stated once, here, so that
                   # no two blocks can state it differently
                   "capacity", "team_by_locality", "provider_roles", "first_contact_standard",
-                  "escalation_review_standard", "supervision_standard", "vacancy_cover", "carers_assessment", "prom")
+                  "escalation_review_standard", "supervision_standard", "vacancy_cover", "carers_assessment", "prom",
+                  # session 10: timescales and frequencies the s9 panel found stated two ways across answers
+                  "governance_board_frequency", "safeguarding_adult_standard", "safeguarding_child_standard",
+                  "discharge_summary_standard", "discharge_follow_up_standard")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
 
 
