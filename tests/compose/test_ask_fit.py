@@ -115,3 +115,27 @@ def test_a_block_naming_the_asks_key_object_comes_before_one_that_mentions_it_in
     assert ids and ids[0] in {"milestones-incumbent", "milestones-new", "mobilisation-timeline"}, ids
     team = next(p for p in plan.points if "team and governance" in p.text)
     assert not {"milestones-incumbent", "milestones-new"} & {b.block_id for b in methods[team.key].blocks}
+
+
+def test_a_method_sentence_that_says_again_what_another_block_said_is_left_out():
+    said = "Our standard for the new contract is a first contact within ten working days of referral."
+    plan = plan_question("Cover:\n- referral and triage\n- first contact and assessment\n(400 words)")
+    first, second = plan.points[0].key, plan.points[1].key
+    methods = {
+        first: T.Method(units=[{"text": said, "priority": 1, "block": "first-contact-standard", "cont": False},
+                               {"text": "Referrals come from GPs, the crisis team and people themselves.",
+                                "priority": 2, "block": "first-contact-standard", "cont": True}]),
+        second: T.Method(units=[{"text": "At the first visit the worker and the person talk through what matters "
+                                 "to them, their risks and what has helped before.", "priority": 1,
+                                 "block": "assessment-and-planning", "cont": False},
+                                {"text": said.replace("Our standard", "Our own standard"), "priority": 1,
+                                 "block": "referral-and-access", "cont": False}]),
+    }
+    T.said_once(plan, methods)
+    assert [u["text"] for u in methods[first].units][0] == said  # said first: kept
+    assert all("ten working days" not in u["text"] for u in methods[second].units), methods[second].units
+    # a part never loses its last sentence to a repeat
+    only = {first: T.Method(units=[dict(methods[first].units[0])]),
+            second: T.Method(units=[{"text": said, "priority": 1, "block": "referral-and-access", "cont": False}])}
+    T.said_once(plan, only)
+    assert len(only[second].units) == 1

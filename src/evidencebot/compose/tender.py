@@ -991,6 +991,7 @@ def assemble_tender(
     for m in methods.values():
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
     _standards_once(plan, methods, fill_profile)
+    said_once(plan, methods)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -1626,6 +1627,58 @@ def _standards_once(plan: QuestionPlan, methods: dict, profile: dict) -> None:
 
     for point in plan.points:
         _drop_units(methods[point.key], again)
+
+
+REPEAT_SHARE = 0.85
+"""A method sentence whose content words (weighted by how rare they are in the shipped blocks) are at least
+this share in the answer's earlier method text, from another block, says nothing new: it is left out."""
+
+
+def said_once(plan: QuestionPlan, methods: dict) -> None:
+    """Each thing said once per answer: a method sentence whose rare words the answer's earlier method
+    sentences (of other blocks) already hold is left out ('Our standard ... is a first contact within ten
+    working days of referral' under both 'Referral' and 'First contact'; two blocks that each say 'we publish a
+    "you said, we did" summary every quarter'). A part never loses its last sentence this way."""
+    weight = _rarity()
+    by_block: dict[str, set[str]] = {}
+    for point in plan.points:
+        method = methods[point.key]
+
+        def again(u: dict, method=method) -> bool:
+            have = _stems(u["text"])
+            earlier = set().union(*(w for b, w in by_block.items() if b != u.get("block")))
+            total = sum(weight(t) for t in have)
+            if len(have) < 4 or total <= 0 or len(method.units) <= 1:
+                return False
+            return sum(weight(t) for t in have & earlier) / total >= REPEAT_SHARE
+
+        kept_before = list(method.units)
+        _drop_units(method, again)
+        if not method.units and kept_before:
+            method.units[:] = kept_before[:1]
+        for u in method.units:
+            by_block.setdefault(u.get("block"), set()).update(_stems(u["text"]))
+
+
+def _rarity():
+    """weight(stem): log-inverse of the share of shipped block sentences that use the stem."""
+    import math
+
+    from evidencebot import locations
+
+    def build(_path, data: dict) -> dict:
+        counts: dict[str, int] = {}
+        n = 0
+        for b in data.get("blocks") or []:
+            for sentence in _split_sentences(str(b.get("body", ""))):
+                n += 1
+                for t in _stems(sentence):
+                    counts[t] = counts.get(t, 0) + 1
+        return {"n": n, "counts": counts}
+
+    table = locations.read_data_yaml("corpus", "library/blocks.yaml", build) or {"n": 0, "counts": {}}
+    n, counts = table["n"], table["counts"]
+    return lambda t: math.log((n + 1) / (counts.get(t, 0) + 1))
 
 
 FIGURE_SHAPES = 5
