@@ -77,6 +77,12 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
 _NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called)\s+\Z", re.IGNORECASE)
+# the nickname said after the name: "Pops (as everyone calls him)", "Smudge, as the lads call him,"
+_NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,3}?"
+                          r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b", re.IGNORECASE)
+# a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
+# misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
+_OWNER_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])[ \t\u00a0]+([A-Za-z\-]+)(?:[ \t\u00a0]+([A-Za-z\-]+))?")
 # "goes by Jaz": a nickname only when a person goes by it ("she goes by Jaz"), not "the bus goes by Asda"
 _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 
@@ -1348,7 +1354,7 @@ class _NameFinder:
 
     def named(self, tok: _Tok) -> bool:
         """Right after "my name is" or "named", or "goes by" said of a person."""
-        if _NAMED.search(self.text[max(0, tok.start - 24):tok.start]):
+        if _NAMED.search(self.text[max(0, tok.start - 24):tok.start]) or _NAMED_AFTER.match(self.text, tok.end):
             return True
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
         return bool(m) and self.person_subject(m.start())
@@ -1422,7 +1428,28 @@ class _NameFinder:
             return True
         if t.dep_ in ("dobj", "conj") and self.own_pronoun_after_object(t):
             return True  # "We drove Ezekiel to his tribunal", "Visited Cosmin and his mother"
+        if self.referred_to_as_he_or_she(t):
+            return True  # "Big Dec turned up ... and by spring he was running the seed swap"
         return self.age_or_who_after(tok)
+
+    def referred_to_as_he_or_she(self, t) -> bool:
+        """A proper noun as a bare subject that the sentence goes on to call "he" or "she" (as a
+        subject or an owner: "... and by spring he was running the seed swap", "... when her
+        benefits stopped"), with no other name or person noun in between that the pronoun could
+        stand for. Organisations and places are "it" or "they"."""
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" or t.ent_type_ in _ORG_LABELS \
+                or any(c.dep_ in ("det", "poss") for c in t.children):
+            return False
+        nouns = self.context.get("person_nouns", ())
+        sent = t.sent
+        for w in sent:
+            if w.i <= t.i or w.head.i == t.i and w.dep_ in ("compound", "flat"):
+                continue
+            if w.pos_ == "PROPN" and w.dep_ not in ("compound", "flat") or w.lemma_.lower() in nouns:
+                return False  # someone else the pronoun could be
+            if w.lower_ in ("he", "she") and w.dep_ in _SUBJECT_DEPS or w.lower_ in ("his", "her") and w.dep_ == "poss":
+                return True
+        return False
 
     def person_by_grammar(self, tok: _Tok) -> bool:
         """Grammar that only a person fits, strong enough for a name that is also an everyday word
@@ -1440,6 +1467,14 @@ class _NameFinder:
             return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
         return False
+
+    def owner_by_words(self, tok: _Tok) -> bool:
+        """A possessive right after the name and, in the next two words, a relative, a worker or a
+        person's thing ("Precious' foster carer", "Hope's OT visited"): read from the words, for
+        where the parse reads the name as an adjective."""
+        m = _OWNER_AFTER.match(self.text, tok.end)
+        owned = self.context.get("possessed_nouns", ())
+        return bool(m and any(w and w.lower() in owned for w in m.groups()))
 
     def described_as_person(self, t) -> bool:
         """An apposition that says what person the word is: "Ioana, one of the women in the
@@ -1927,7 +1962,8 @@ class _NameFinder:
             if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
                 continue
             if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) \
-                    and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok):
+                    and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok) \
+                    and not self.owner_by_words(tok):
                 continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
             if i > 0 and self.toks[i - 1].text in SAINTS:
                 continue
@@ -1935,6 +1971,7 @@ class _NameFinder:
             end = self.extend(i, surnames=not ambiguous)
             if ambiguous and (heading or end == tok.end) and not (
                 self.personal_context(tok) or self.conjunct_of_name(tok) or self.person_by_grammar(tok)
+                or self.owner_by_words(tok)
             ):
                 continue
             if self.public_role(tok.start, end):
@@ -1955,8 +1992,9 @@ class _NameFinder:
                 continue
             if tok.pos != "PROPN" and not self.named(tok):
                 continue
-            if tok.text in self.names.titles or self.blocked_word(tok.text) or tok.text in SAINTS:
-                continue
+            if tok.text in self.names.titles or self.blocked_word(tok.text) or tok.text in SAINTS \
+                    or tok.text.casefold() in self.names.public_roles:
+                continue  # (a public office before a name is not part of it: "Prince Harry")
             if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
                 continue
             if tok.ent_index >= 0:
@@ -1972,6 +2010,7 @@ class _NameFinder:
             j = i - 1
             while j >= 0 and self.toks[j].pos == "PROPN" and _is_name_word(self.toks[j].text) \
                     and not self.blocked_word(self.toks[j].text) \
+                    and self.toks[j].text.casefold() not in self.names.public_roles \
                     and self.text[self.toks[j].end:start] in (" ", "\u00a0"):
                 start, j = self.toks[j].start, j - 1
             if self.acceptable(start, end) and not self.public_role(start, end):
