@@ -27,6 +27,7 @@ import pytest
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
 # spent held-out sets, development material once measured (they stay where they were committed)
 SPENT = Path(__file__).resolve().parents[1] / "data" / "heldout" / "s8"
+SPENT_DIRS = [SPENT, SPENT.parent / "s9"]
 THRESHOLDS = {
     "overclaim": {"precision": 0.95, "recall": 0.90},
     "privacy": {"precision": 0.95, "recall": 0.97},
@@ -96,12 +97,18 @@ CASES += [("privacy", "dev12")]
 # the check half is scored like a held-out set and never printed (the learned scorer's leave-one-set-out
 # run, bench/overclaim_loso.py, trains on neither half when it scores s8)
 CASES += [("overclaim", "s8-tune"), ("overclaim", "s8-check")]
+# session 9's held-out privacy set (140 by a helper who read no code; measured there P 0.849 R 0.775 before and
+# after), spent and given to session 10. Split by its own seed before anyone read it (bench/privacy_sets.py): the
+# tune half is read and tuned on, the check half is scored like a held-out set and never printed
+CASES += [("privacy", "s9-tune"), ("privacy", "s9-check")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
                "dev9": "evidencebot-dev9-privacy-split-2026-12-02",
                "dev11": "evidencebot-dev11-privacy-split-2026-12-02",
                "s8": "evidencebot-s8-overclaim-split-2026-12-02"}
+# a split seed for one family's set where another family's set of the same name has its own
+FAMILY_SPLIT_SEEDS = {("privacy", "s9"): "evidencebot-s9-privacy-split-2026-12-03"}
 # dev6 is below the family targets (measured before tuning: tune R 0.677, check R 0.636): its floors
 # hold what has been reached, so a change cannot lose it, and rise as the rules improve
 PART_THRESHOLDS = {
@@ -123,9 +130,13 @@ PART_THRESHOLDS = {
     # privacy dev11 after session 9's work: tune 0.971 / 0.971, check 0.885 / 0.742 (the check half below the
     # family's precision target: its floor holds what is reached)
     "dev11-tune": {"precision": 0.95, "recall": 0.95},
-    "dev11-check": {"precision": 0.88, "recall": 0.74},
-    # dev12 after tuning: P 0.739 R 0.850 (public and fictional figures are still read as people)
-    "dev12": {"precision": 0.73, "recall": 0.85},
+    "dev11-check": {"precision": 0.88, "recall": 0.83},  # session 10: 0.897 / 0.839
+    # privacy s9 at session 10's start (509f81f): tune P 0.861 R 0.775, check P 0.838 R 0.775; after session 10's
+    # work: tune 0.975 / 0.975, check 0.861 / 0.775 (the check half below the family targets: its floor holds it)
+    "s9-check": {"precision": 0.86, "recall": 0.77},
+    # dev12 after tuning: P 0.739 R 0.850 (public and fictional figures are still read as people); after session
+    # 10 (names by the frame they are named in, nicknames by grammar): 0.950 / 0.950
+    "dev12": {"precision": 0.95, "recall": 0.95},
     # over-claim s8 at session 9's start (rules at 08e226f): tune P 0.934 R 0.695, check P 0.924 R 0.782;
     # after session 9's rule work (three false alarms of the tune half gone, two more caught): tune 0.983 / 0.707,
     # check unchanged
@@ -133,7 +144,8 @@ PART_THRESHOLDS = {
     "s8-check": {"precision": 0.92, "recall": 0.78},
 }
 # parts whose misses are never printed (rule writers do not read them)
-UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check"}
+UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",
+           "s9-check"}
 
 
 def split_half(rows: list[dict], seed: str = SPLIT_SEED) -> tuple[list[dict], list[dict]]:
@@ -219,15 +231,16 @@ def test_quality(checker_factory, family, part):
     checker = checker_factory(family)
     base, _, half = part.partition("-")
     path = LABELLED / f"{family}_{base}.jsonl"
-    if not path.exists() and (SPENT / f"{family}_{base}.jsonl").exists():
-        path = SPENT / f"{family}_{base}.jsonl"
+    for spent in SPENT_DIRS:
+        if not path.exists() and (spent / f"{family}_{base}.jsonl").exists():
+            path = spent / f"{family}_{base}.jsonl"
     if not path.exists():
         pytest.skip(f"{path.relative_to(LABELLED.parents[2])} is not there yet (the labelled set is written separately)")
     if family == "privacy" and "privacy" not in checker.families:
         pytest.skip(f"the privacy family is not available: {checker.unavailable.get('privacy')}")
     rows = _load(path)
     if half:
-        rows = split_half(rows, SPLIT_SEEDS[base])[0 if half == "tune" else 1]
+        rows = split_half(rows, FAMILY_SPLIT_SEEDS.get((family, base)) or SPLIT_SEEDS[base])[0 if half == "tune" else 1]
     result = score(family, rows, checker)
     print(f"\n{family} {part}: n={len(rows)} precision={result['precision']:.3f} recall={result['recall']:.3f} "
           f"f1={result['f1']:.3f} (tp={result['tp']} fp={result['fp']} fn={result['fn']} tn={result['tn']})")
