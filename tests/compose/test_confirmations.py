@@ -74,7 +74,7 @@ def test_pass_fail_statements_are_their_own_kind_of_sub_point():
      "We will name a safeguarding lead for this service before the start date."),
     ("Do you confirm that all staff will hold an enhanced DBS check before they start work?",
      "We confirm that all staff will hold an enhanced DBS check before they start work."),
-    ("You will follow the Ashby procedures.", "We will follow the Ashby procedures."),
+    ("You will follow the Ashby procedures.", "We will work to the Ashby procedures."),
     ("All staff will complete Level 3 training before working unsupervised.",
      "We confirm that all staff will complete Level 3 training before working unsupervised."),
 ])
@@ -167,3 +167,22 @@ def test_tender_status_names_a_confirmation_needed():
     gaps = find_gaps("## Do you hold a Real Living Wage accreditation\n\n[To confirm] Answer Yes or No to: ...\n", "Q4.2")
     assert gaps_by_question(gaps) == ["- Q4.2: Do you hold a Real Living Wage accreditation (confirmation needed)"]
     assert "Q4.2 Do you hold a Real Living Wage accreditation (confirmation needed)" in gaps_line(gaps)
+
+
+def test_a_statement_to_follow_procedures_is_confirmed_without_a_hedge(demo_db):
+    # s8 q04: the checker read 'We will follow ...' as a guarantee and rewrote the Yes to 'We will work towards ...'
+    from evidencebot.compose.tender import _unconfirm_changed, assemble_tender
+
+    answer = assemble_tender(demo_db, STATEMENTS, today="2026-12-02")
+    assert "Yes. We will work to the Ashby Safeguarding Adults Board Multi-Agency Policy and Procedures." in answer.markdown
+    assert "work towards" not in answer.markdown and not answer.findings
+    # a confirmation the checker changed anyway is no Yes
+    from evidencebot.compose.tender import Section, Unit
+    from evidencebot.compose.questions import plan_question as plan
+
+    point = plan(STATEMENTS).points[0]
+    conf = C.answer(point.text, {"local_safeguarding_procedures": {"topic": "local_safeguarding_procedures",
+                                                                   "statement": "x", "evidence": "y"}})
+    sec = Section(point=point, units=[Unit(text=t, priority=0) for t in conf.lines], evidence={"confirmation": conf})
+    sec.units[1].rewritten = True
+    assert _unconfirm_changed([sec]) and sec.units[0].text.startswith("[To confirm]") and conf.status == "needed"

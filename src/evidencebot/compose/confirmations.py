@@ -102,6 +102,8 @@ def _ours(text: str) -> str:
     text = re.sub(r"\byou\b", "we", text)
     text = re.sub(r"\bYou\b", "We", text)
     text = re.sub(r"\bwe\s+has\b", "we have", text)
+    for theirs, ours in ((_data().get("our_words") or {}).items()):
+        text = re.sub(rf"\b{re.escape(str(theirs))}\b", str(ours), text, flags=re.I)
     return text
 
 

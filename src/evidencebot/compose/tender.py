@@ -1099,6 +1099,8 @@ def assemble_tender(
                 if text == before:
                     break
         plan.title = _checked_title(plan.title, checker, edits)
+        if _unconfirm_changed(sections):  # a Yes the checker reworded or cut is no Yes: say what must be confirmed
+            text = _enforce_limit(sections, limit(), env, plan.char_limit)
 
     figures_cited = _figures(sections, evidence)
     for sec in sections:
@@ -1211,6 +1213,26 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
     units = [Unit(text=line, priority=0, refs=list(refs), paragraph=0) for line in conf.lines]
     return Section(point=point, units=units, heading=point.label, heading_kept=headings,
                    evidence={"blocks": method, "confirmation": conf})
+
+
+def _unconfirm_changed(sections: list[Section]) -> bool:
+    """A confirmation the checker rewrote ('will work towards' for 'will') or cut is not the statement the buyer
+    asked about: its part becomes the '[To confirm]' line, so that no hedged or partial Yes goes out."""
+    from evidencebot.compose import confirmations
+
+    changed = False
+    for sec in sections:
+        conf = sec.evidence.get("confirmation")
+        if sec.point.kind != "confirm" or conf is None or conf.status != "confirmed":
+            continue
+        if not any(u.rewritten or (not u.kept and u.why.startswith("checker")) for u in sec.units):
+            continue
+        line = (f"{confirmations.MARKER} Answer Yes or No to: \"{confirmations.statement(sec.point.text)}\". This draft "
+                f"does not say Yes because the checker changed the confirmation; confirm it in the buyer's words.")
+        sec.units = [Unit(text=line, priority=0, refs=["todo:confirm"], paragraph=0)]
+        conf.status, conf.reason = "needed", "the checker changed the confirmation"
+        changed = True
+    return changed
 
 
 def _template_units(block, values: dict, *, lead: bool) -> list[dict]:
