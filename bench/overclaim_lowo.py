@@ -3,6 +3,7 @@
     python bench/overclaim_lowo.py                 # rules, and rules + the learned scorer (LOWO)
     python bench/overclaim_lowo.py --no-scorer     # rules only (fast)
     python bench/overclaim_lowo.py --fa-rate 0.02  # the scorer's false-alarm budget inside the training folds
+    python bench/overclaim_lowo.py --no-scorer --enable overclaim.vague-size --enable overclaim.universal-outcome
 
 The writers are the labelled over-claim sets, each written by a different writer or session:
 ``tests/data/labelled/overclaim_*.jsonl`` (``overclaim_heldout.jsonl`` is the same writer as
@@ -143,6 +144,8 @@ def main(argv: list[str]) -> None:
                     help="the scorer's false-alarm budget on training writers' passes (default: the trainer's)")
     ap.add_argument("--kinds", action="store_true", help="missed per flag kind, false alarms per pass kind")
     ap.add_argument("--only", default="", help="leave out only these writers (comma-separated)")
+    ap.add_argument("--enable", action="append", default=[],
+                    help="an opt-in rule to switch on for both figures (e.g. overclaim.vague-size)")
     ap.add_argument("--inner", type=int, default=3,
                     help="folds of the training writers for the threshold (0: one per writer, as the trainer)")
     args = ap.parse_args(argv)
@@ -157,9 +160,9 @@ def main(argv: list[str]) -> None:
     if args.fa_rate is not None:
         train.MAX_FALSE_ALARM_RATE = args.fa_rate
     sets = writer_sets()
-    corpus = train.corpus_rows()
+    corpus = {} if args.no_scorer else train.corpus_rows()
     rule_off = train.SCORER_RULE
-    checker = Checker(settings=CheckerSettings(enabled_rules=[rule_off]), families=["overclaim"])
+    checker = Checker(settings=CheckerSettings(enabled_rules=[rule_off, *args.enable]), families=["overclaim"])
     real_load = learned.load_model
 
     def findings(rows, model):

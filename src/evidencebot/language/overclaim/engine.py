@@ -23,6 +23,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     puffery,
     share,
     small_numbers,
+    structure,
 )
 from evidencebot.language.overclaim.common import (
     CHECKS,

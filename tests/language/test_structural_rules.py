@@ -1,0 +1,45 @@
+"""The structural over-claim rules (opt-in): read by grammar, not by a list of the words.
+
+``overclaim.vague-size``: any adjective on a noun of change, or degree adverb on a verb of change,
+with no figure in the sentence, whatever the word is (words no list holds are read like "huge").
+``overclaim.universal-outcome``: a universal quantifier over people as the subject of an active,
+finite verb that is not the service's own process, being or having. Sentences written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.config import CheckerSettings
+from evidencebot.language.checker import Checker
+
+RULES = ["overclaim.vague-size", "overclaim.universal-outcome"]
+CASES = [
+    ("overclaim.vague-size", True, "Engagement has shown a phenomenal rise since the redesign."),
+    ("overclaim.vague-size", True, "Feedback shows a seismic shift in how carers see the service."),
+    ("overclaim.vague-size", True, "Participants make whopping gains in confidence."),
+    ("overclaim.vague-size", False, "There has been a slight drop in missed appointments."),
+    ("overclaim.vague-size", False, "Missed appointments fell from 14% to 9% between Q1 and Q3, a marked drop."),
+    ("overclaim.vague-size", False, "Anxiety among young people has risen sharply across the country."),
+    ("overclaim.universal-outcome", True, "Every young person who completes the course returns to education or training."),
+    ("overclaim.universal-outcome", True, "Everyone who uses the service settles into a routine."),
+    ("overclaim.universal-outcome", False, "All staff complete safeguarding training every year."),
+    ("overclaim.universal-outcome", False, "Every tenant has a named worker."),
+    ("overclaim.universal-outcome", False, "Every client can ask for a different worker."),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(settings=CheckerSettings(enabled_rules=RULES), families=["overclaim"])
+
+
+@pytest.mark.parametrize("rule, flagged, sentence", CASES, ids=[c[2][:40] for c in CASES])
+def test_structural_rule(checker, rule, flagged, sentence):
+    rules = {f.rule for f in checker.check_text(sentence) if f.family == "overclaim"}
+    assert (rule in rules) is flagged, (rule, sorted(rules))
+
+
+def test_structural_rules_are_off_unless_enabled(checker_factory):
+    found = checker_factory("overclaim").check_text("Engagement has shown a phenomenal rise since the redesign.")
+    assert not {f.rule for f in found} & set(RULES)
