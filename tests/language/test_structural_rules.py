@@ -40,6 +40,12 @@ def test_structural_rule(checker, rule, flagged, sentence):
     assert (rule in rules) is flagged, (rule, sorted(rules))
 
 
+def test_a_heading_with_no_verb_is_read_and_flagged(checker):
+    # the climb from the noun to its verb stops at the root (it looped for ever on a verbless heading)
+    rules = {f.rule for f in checker.check_text("A massive drop in missed appointments") if f.family == "overclaim"}
+    assert "overclaim.vague-size" in rules
+
+
 def test_structural_rules_are_off_unless_enabled(checker_factory):
     found = checker_factory("overclaim").check_text("Engagement has shown a phenomenal rise since the redesign.")
     assert not {f.rule for f in found} & set(RULES)

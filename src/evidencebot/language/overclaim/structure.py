@@ -93,7 +93,7 @@ def vague_size(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candi
             else:
                 continue
             verb = head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (spaCy makes a new Token each time)
                 verb = verb.head
             subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
             if subj is not None and (subj.lower_ in s["external"] or subj.lemma_.lower() in s["external"]):
@@ -141,7 +141,7 @@ def universal_outcome(rule: Rule, doc, ctx: Context, terms: Terms | None) -> lis
         if tok.dep_ not in s["subject_deps"]:
             continue
         verb = tok.head
-        if verb.pos_ != "VERB" or verb is tok:
+        if verb.pos_ != "VERB" or verb.i == tok.i:
             continue
         lemma = verb.lemma_.lower()
         if lemma in s["process"] and lemma not in s["outcome"] or lemma in s["plain"]:
