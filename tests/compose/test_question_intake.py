@@ -951,3 +951,15 @@ def test_facts_listed_under_background_are_context_and_asks_keep_the_buyers_orde
     assert got == ["the partners you will work with", "how referrals between you and them will be made",
                    "how you will know whether the support has made a difference",
                    "preventing homelessness, including the Duty to Refer", "benefits, debt and money advice"], got
+
+
+def test_the_sentence_after_an_inline_list_is_not_part_of_its_last_item():
+    """'(iii) how you will report waiting times each month. Please also tell us how ...' followed by a limit
+    paragraph: the last item took the next sentence with it (s10 f10-08)."""
+    text = ("Explain how you will manage demand, including (i) how you will prioritise referrals when waits are long, "
+            "(ii) how you will signpost people elsewhere, and (iii) how you will report waiting times each month. "
+            "Please also tell us how you will plan staffing for the winter months.\n\nLimit: 700 words | Weighting: 9%")
+    _, points = split_question(text)
+    got = [t.rstrip(".") for _, t in points]
+    assert got[-2:] == ["how you will report waiting times each month",
+                        "how you will plan staffing for the winter months"], got

@@ -1135,13 +1135,13 @@ def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | No
 
 def _split_tail(chunk: str) -> tuple[str, str]:
     """Split the last list item from sentences that follow it."""
-    if "\n\n" in chunk:
-        head, rest = chunk.split("\n\n", 1)
-        return head, rest
+    chunk, _, after = chunk.partition("\n\n")
     parts = text_sentences(chunk.strip())
     if len(parts) > 1:
-        return parts[0], " ".join(parts[1:])
-    return chunk, ""
+        # '(iii) how you will report waiting times. Please also tell us how ...': the next sentence is not the item
+        chunk, more = parts[0], " ".join(parts[1:])
+        return chunk, more + ("\n\n" + after if after else "")
+    return chunk, after
 
 
 _AND_SPLIT = re.compile(r",?\s+(?:and|or|as\s+well\s+as|plus)\s+(?=\S)", re.I)
