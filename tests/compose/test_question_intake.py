@@ -963,3 +963,18 @@ def test_the_sentence_after_an_inline_list_is_not_part_of_its_last_item():
     got = [t.rstrip(".") for _, t in points]
     assert got[-2:] == ["how you will report waiting times each month",
                         "how you will plan staffing for the winter months"], got
+
+
+def test_a_question_including_two_actions_keeps_the_question_and_splits_the_actions():
+    """s9 blind writer q05: 'How will you work with ward staff ..., including attending discharge planning
+    meetings and agreeing who does what in the first week?' was one sub-point; the question is asked and
+    each action is an element beside it ('housing and funding' are not actions)."""
+    _, points = split_question("How will you work with ward staff before a person is discharged, including attending "
+                               "discharge planning meetings and agreeing who does what in the first week? What will "
+                               "happen in the first 72 hours?")
+    assert [t for _, t in points] == [
+        "How will you work with ward staff before a person is discharged?", "attending discharge planning meetings",
+        "agreeing who does what in the first week", "What will happen in the first 72 hours?"]
+    _, points = split_question("Describe how you will work with partners, including housing providers in the borough "
+                               "and funding bodies for the voluntary sector.")
+    assert len(points) == 1, points

@@ -1191,12 +1191,26 @@ def _split_series(text: str) -> list[str]:
 _DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S", re.I)
 
 
+_NOT_GERUNDS = {"during", "including", "according", "regarding", "concerning", "following", "nothing", "something",
+                "anything", "everything", "morning", "evening", "housing", "funding", "building", "buildings", "meeting",
+                "meetings", "setting", "settings", "wellbeing", "being", "ongoing", "outgoing", "existing", "remaining",
+                "bring", "thing", "things", "king", "spring", "string", "ring", "sibling", "siblings", "training"}
+
+
+def _gerund_word(word: str) -> bool:
+    """'attending', 'agreeing': a verb's -ing form opening a phrase (not 'housing', 'during', 'training')."""
+    w = word.strip(",.;:?").lower()
+    return len(w) > 5 and w.endswith("ing") and w not in _NOT_GERUNDS
+
+
 def _parallel(a: str, b: str) -> bool:
     """'the transfer of staff under TUPE and the transfer of case records', 'the number of local people you
     will employ and the number of paid roles ...': two noun phrases of the same build, each named whole
     (three words or more, each opening with a determiner and the same first two words or both naming a
     thing of their own with 'of')."""
     wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) >= 3 and len(wb) >= 3 and _gerund_word(wa[0]) and _gerund_word(wb[0]):
+        return True  # 'attending discharge planning meetings and agreeing who does what': two actions
     if len(wa) < 3 or len(wb) < 3 or not (_DETERMINER.match(a) and _DETERMINER.match(b)):
         return False
     return wa[:2] == wb[:2] or (wa[2:3] == ["of"] and wb[2:3] == ["of"])
@@ -1317,6 +1331,10 @@ def _split_sentence(sentence: str) -> list[str]:
             head = m.group("head") + ", including " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
                                                        else names[0])
             return [head] + [i for i, w in zip(items, wh) if w]
+        if len(items) >= 2 and s.rstrip().endswith("?") and _OWN_ASK.match(m.group("head") + "?"):
+            # 'How will you work with ward staff before discharge, including attending X and agreeing Y?': the
+            # question is asked, its elements beside it
+            return [m.group("head") + "?"] + [i.rstrip("?") for i in items]
         if len(items) >= 2:
             return items  # the head ('your approach to X') frames the items
         loose = _loose_series(m.group("list"))
