@@ -978,3 +978,18 @@ def test_a_question_including_two_actions_keeps_the_question_and_splits_the_acti
     _, points = split_question("Describe how you will work with partners, including housing providers in the borough "
                                "and funding bodies for the voluntary sector.")
     assert len(points) == 1, points
+
+
+def test_what_evaluators_look_for_adds_only_an_ask_of_its_own():
+    """s9 blind writer q07: 'Evaluators will look for a clear method, realistic timescales, and an explanation of
+    how you will treat small numbers ...' names a part of the answer the numbered asks do not; qualities
+    ('a clear method', 'named roles') and what the asks already name are not sub-points."""
+    base = "Please explain:\n1. How you will record data.\n2. How you will report it each quarter.\n\n"
+    _, points = split_question(base + "Guidance: Do not list the KPIs in Annex D. Evaluators will look for a clear "
+                               "method, realistic timescales, and an explanation of how you will treat small numbers "
+                               "and data you do not control (for example, readmission data held by the Trust).")
+    assert [t for _, t in points][-1] == "how you will treat small numbers and data you do not control", points
+    for guidance in ("Evaluators will look for named roles and clear timescales.",
+                     "Evaluators will look for an explanation of how you will report it each quarter."):
+        _, points = split_question(base + guidance)
+        assert len(points) == 2, points

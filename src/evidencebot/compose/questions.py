@@ -1595,6 +1595,38 @@ def _scored_parts(text: str) -> list[str]:
     return parts
 
 
+_LOOKED_FOR = re.compile(r"^(?:guidance\s*:\s*)?(?:the\s+)?(?:evaluators?|assessors?|(?:evaluation\s+)?panel|scorers?|commissioners?)\s+"
+                         r"(?:will|would)\s+(?:(?:look|be\s+looking)\s+for|expect\s+to\s+see|want\s+to\s+see)\s+(?P<list>[^:]+)$", re.I)
+_HOW_YOU_WILL = re.compile(r"(?:^|,\s*|\s+and\s+)(?:(?:an?\s+)?(?:clear\s+)?(?:explanation|description|account)\s+of\s+)?"
+                           r"(?P<ask>how\s+you\s+(?:will|would|plan\s+to)\s+.+)$", re.I)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2} - {"the", "and", "you", "your", "for", "with",
+                                                                                 "how", "will", "what", "are", "this", "that"}
+
+
+def _looked_for(text: str, points: list[str]) -> list[str]:
+    """What the buyer's guidance says evaluators look for that is an ask of its own: 'Evaluators will look for
+    a clear method, realistic timescales, and an explanation of how you will treat small numbers' -> 'how you
+    will treat small numbers' (a quality such as 'a clear method' or 'named roles' is how the answer is judged,
+    not a part of it; an element the sub-points already name is not added twice)."""
+    out: list[str] = []
+    for para in re.split(r"\n", text or ""):
+        for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", _clean(para)):
+            m = _LOOKED_FOR.match(re.sub(r"^guidance\s*:\s*", "", sentence, flags=re.I))
+            if not m:
+                continue
+            listed = re.sub(r"\s*\((?:for\s+example|e\.g\.)[^)]*\)", "", m.group("list")).rstrip(".")
+            for h in _HOW_YOU_WILL.finditer(listed):
+                ask = _clean(h.group("ask")).rstrip(".")
+                words = _content_words(ask)
+                if words and not any(len(words & _content_words(p)) >= 0.6 * min(len(words), len(_content_words(p)) or 1)
+                                     for p in points + out):
+                    out.append(ask)
+    return out
+
+
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]).
 
@@ -1727,6 +1759,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             points = [("p0", _asks(lead)[0][0] if len(_asks(lead)[0]) == 1 else lead)] + points
             stem_sentences = stem_sentences[:-1]
             points = _renumber([(k if not k.startswith("p") else "p", t) for k, t in points])
+        points = _renumber(points + [("p", t) for t in _looked_for(original, [t for _, t in points])])
         context = " ".join(s for s in stem_sentences if s not in extra and not _COVER_LEADIN.search(s))
         context = _with_title(title, context)
         if not points:
@@ -1768,6 +1801,7 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
+    parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
 
