@@ -993,3 +993,22 @@ def test_what_evaluators_look_for_adds_only_an_ask_of_its_own():
                      "Evaluators will look for an explanation of how you will report it each quarter."):
         _, points = split_question(base + guidance)
         assert len(points) == 2, points
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("How you will record and submit data to the MHSDS, and check its quality before submission.",
+     "Recording and submitting data to the MHSDS, and checking its quality before submission"),
+    ("how you will manage the performance of subcontractors and hold them to account",
+     "Managing the performance of subcontractors and holding them to account"),
+    ("How will you ensure staff recognise and report concerns?", "Ensuring staff recognise and report concerns"),
+    ("How and when DIALOG (and any other measures you propose) will be completed with people, and how you will "
+     "reach the paired outcome measure trajectory.", "How and when DIALOG will be completed with people"),
+    ("How staff, people who use the service and the Commissioners will use the results to improve the service.",
+     "Using the results to improve the service"),
+])
+def test_headings_keep_the_grammar_of_the_buyers_phrase(text, heading):
+    """Headings from the s9 and s1 questions that broke the buyer's phrase: a second verb left ungerunded
+    ('Recording and submit data'), a verb after 'ensure staff' gerunded ('recognise and reporting'), a
+    'How and when X will be done' read as a passive ('Completing and when DIALOG'), a heading cut after
+    a list of subjects ('How staff, people')."""
+    assert make_heading(text) == heading

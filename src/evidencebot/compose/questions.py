@@ -2072,7 +2072,9 @@ _COMMON_VERBS = set("""
     plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
     respond retain review share sign-post signpost staff supervise support sustain tailor track train use
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
-    contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend show tell assure""".split())
+    contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend show tell assure
+    submit hold treat present reach achieve adapt apply publish promote resolve establish enable encourage capture analyse
+    align adjust approve update induct attend""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -2123,6 +2125,13 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
                r"\1 ", t, flags=re.I)
     t = re.sub(r"^(how\s+you\s+will\s+(?:make\s+sure|ensure))\s+that\s+", r"\1 ", t, flags=re.I)
     passive = _PASSIVE.match(t)
+    if passive and re.match(r"(?i)(?:and|or)\s", _passive_subject(passive)):
+        passive = None  # 'How and when DIALOG will be completed': the buyer's two questions stay as written
+    part = r"(?:(?!\b(?:will|would|can|how|you|we|including|and\s+how)\b)[^,?;:])+"
+    many = re.match(rf"^how\s+(?P<subject>{part}(?:,\s*{part})+)\s+will\s+(?P<verb>[a-z]+)\b", t, re.I)
+    if many and _looks_like_verb(many.group("verb")) and not passive:
+        # 'How staff, people who use the service and the Commissioners will use the results to ...': what they do
+        t = gerund(many.group("verb").lower()) + t[many.end():]
     if passive and _base_verb(passive.group("verb")):
         # 'How will people who use the service be involved in its governance' -> 'Involving people who use ...'
         rest = passive.group("rest")
@@ -2143,8 +2152,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
         if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
-        rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)",
-                      lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)
+        if not (m.group("verb").lower() == "ensure" or re.match(r"^\s+sure\b", rest)):
+            # ('ensure staff recognise and report concerns': the verbs after the subject are not the heading's)
+            rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)",
+                          lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)
         t = gerund(m.group("verb")) + rest
     else:
         t = re.sub(r"^(?:your|the|an?|any|our)\s+(?=\S)", "", t, flags=re.I)
