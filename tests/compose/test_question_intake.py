@@ -1012,3 +1012,13 @@ def test_headings_keep_the_grammar_of_the_buyers_phrase(text, heading):
     'How and when X will be done' read as a passive ('Completing and when DIALOG'), a heading cut after
     a list of subjects ('How staff, people')."""
     assert make_heading(text) == heading
+
+
+def test_a_cover_list_ending_on_a_clause_is_split_into_its_elements():
+    """s1 writer q-030: 'Your answer should include: annual physical health checks, support to stop smoking and
+    how you will work with GP practices ...' gave 'annual physical health checks, support to stop smoking' as one."""
+    _, points = split_question("Explain how the service will support physical health. Your answer should include: annual "
+                               "physical health checks, support to stop smoking and how you will work with GP practices "
+                               "to follow up abnormal results. Maximum 500 words.")
+    assert [t for _, t in points] == ["annual physical health checks", "support to stop smoking",
+                                      "how you will work with GP practices to follow up abnormal results"], points

@@ -1347,6 +1347,10 @@ def _split_sentence(sentence: str) -> list[str]:
     m = re.match(r"^(?P<head>.+?)\s*:\s*(?P<list>.+)$", s)
     if m and _COVER_LEADIN.search(m.group("head") + ":"):
         items = _split_series(m.group("list"))
+        if len(items) == 1:
+            # 'Your answer should include: A, B and how you will C': after the buyer's lead-in, a list ending on a clause
+            loose = _loose_series(m.group("list"))
+            items = loose if len(loose) >= 3 and _WH.match(loose[-1]) else items
         items = [re.sub(r"^\(?(?:[a-h]|i{1,3}|iv|\d{1,2})\)\s+", "", i) for i in items]
         return [i for i in items if i] or [s]
     if m and _ASK_HEAD.match(m.group("head")):
