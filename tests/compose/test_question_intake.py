@@ -1022,3 +1022,15 @@ def test_a_cover_list_ending_on_a_clause_is_split_into_its_elements():
                                "to follow up abnormal results. Maximum 500 words.")
     assert [t for _, t in points] == ["annual physical health checks", "support to stop smoking",
                                       "how you will work with GP practices to follow up abnormal results"], points
+
+
+def test_a_question_before_a_list_with_a_lead_in_of_its_own_is_asked_too():
+    """s1 writer q-081: 'How will people ... access recovery education? Describe your recovery college offer:'
+    + (i)-(iii): the question was dropped as the list's frame. Under 'Your answer should cover:' it still is."""
+    items = "\n(i) the courses offered\n(ii) who can attend\n(iii) how you will measure the impact of courses"
+    _, points = split_question("How will people be able to access recovery education? Describe your recovery "
+                               "college offer:" + items)
+    assert [t for _, t in points][0] == "How will people be able to access recovery education?", points
+    assert len(points) == 4
+    _, points = split_question("How will people be able to access recovery education? Your answer should cover:" + items)
+    assert len(points) == 3, points

@@ -1729,6 +1729,13 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 points.append((key, text))
         extra = [s for s in stem_sentences + trail_sentences
                  if _is_ask(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
+        # 'How will people be able to access recovery education? Describe your recovery college offer:' + items:
+        # the question is asked as well when the list has a lead-in of its own that names another thing
+        lead_in = stem_sentences[-1] if stem_sentences else ""
+        if lead_in.rstrip().endswith(":") and _IMPERATIVE.match(lead_in) and not _COVER_LEADIN.search(lead_in) \
+                and not _open_end(lead_in) and not _ask_lead_end(lead_in) and not _WH.match(_ASK_HEAD_VERB.sub("", lead_in)):
+            extra = [s for s in stem_sentences[:-1] if s.rstrip().endswith("?") and _OWN_ASK.match(s)
+                     and not _CONTEXT.match(s)] + extra
         # 'Please confirm that you will meet X and describe how you will: (a) ...': the confirmation is asked too
         for s in stem_sentences:
             both = _AND_ASK.split(_clean(s), maxsplit=1) if s.rstrip().endswith(":") and _IMPERATIVE.match(s) else []
