@@ -1034,3 +1034,13 @@ def test_a_question_before_a_list_with_a_lead_in_of_its_own_is_asked_too():
     assert len(points) == 4
     _, points = split_question("How will people be able to access recovery education? Your answer should cover:" + items)
     assert len(points) == 3, points
+
+
+def test_a_total_limit_over_parts_with_their_own_limits_is_the_answer_limit():
+    """s10 f10-07: 'B1 ... (300 words)' / 'B2 ... (200 words)' / 'Total for B1 and B2: 500 words.' read 300 and
+    left 'Total for B1 and B2:' as a sub-point."""
+    text = ("B1 Describe your mobilisation plan for the first 100 days. (300 words)\n"
+            "B2 Explain how you will keep the service running while the contract changes hands. (200 words)\n\n"
+            "Total for B1 and B2: 500 words. Weighting for Section B: 7.5%")
+    assert read_limits(text).words == 500
+    assert len(parse_question(text).points) == 2

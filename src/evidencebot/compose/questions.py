@@ -213,6 +213,9 @@ _N = r"(\d[\d,]*(?:\.\d+)?)"
 # 'responses must be less than 2 pages'): 'keep your leaflets under 300 words' is the buyer's content
 _CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:(?:answers?|responses?|submissions?|repl(?:y|ies))\s+(?:(?:must|should|shall|will|is\s+to|are\s+to)\s+)?(?:be\s+)?(?:kept\s+)?(?:in\s+)?|\bin\s+)(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
 _WORD_LIMITS = [
+    # a total over parts with limits of their own comes first: 'Total for B1 and B2: 500 words' over '(300 words)'
+    re.compile(rf"\btotal\s+(?:word\s+(?:limit|count)\s+)?(?:for|across)\s+(?:[^:.\n]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}[^\S\n]*words?\b",
+               re.I),
     re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
     # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
     re.compile(rf"{_N}[^\S\n]*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
