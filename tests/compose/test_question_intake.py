@@ -1044,3 +1044,13 @@ def test_a_total_limit_over_parts_with_their_own_limits_is_the_answer_limit():
             "Total for B1 and B2: 500 words. Weighting for Section B: 7.5%")
     assert read_limits(text).words == 500
     assert len(parse_question(text).points) == 2
+
+
+def test_sub_questions_keyed_letter_and_number_lose_their_keys():
+    """'B1 Describe ...' / 'B2 Explain ...' (s10 f10-07): the keys stayed in the sub-points and the headings."""
+    q = parse_question("Section B: Mobilisation\n\nB1 Describe your mobilisation plan for the first 100 days. (300 words)\n"
+                       "B2 Explain how you will keep the service running during the change. (200 words)\n\n"
+                       "Total for B1 and B2: 500 words.")
+    assert [t for _, t in q.points] == ["Describe your mobilisation plan for the first 100 days.",
+                                        "Explain how you will keep the service running during the change."], q.points
+    assert not any(h.startswith("B") for h in q.headings), q.headings

@@ -1823,9 +1823,20 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
 _SUB_REF = re.compile(r"^\s*(?:q(?:uestion)?\.?\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\s*\(?(?P<k>[a-h])\)?[.):]?\s+(?=\S)", re.I)
 
 
+_LETTER_REF = re.compile(r"^\s*(?P<k>[A-H])(?P<n>\d{1,2})\s*[.):]?\s+(?=[A-Z][a-z])")
+
+
 def _sub_question_refs(text: str) -> str:
     """'Q5a How ...' / 'Q5b What ...' on lines of their own (two or more, one number): written as 'a) ...'."""
     lines = text.split("\n")
+    # 'B1 Describe ...' / 'B2 Explain ...': one letter, numbered from 1, a sentence after each: written as '1) ...'
+    lettered = [(i, _LETTER_REF.match(line)) for i, line in enumerate(lines)]
+    lettered = [(i, m) for i, m in lettered if m]
+    if len(lettered) >= 2 and len({m.group("k").upper() for _, m in lettered}) == 1 \
+            and _key_order([m.group("n") for _, m in lettered]) and lettered[0][1].group("n") == "1":
+        for i, m in lettered:
+            lines[i] = f"{m.group('n')}) " + lines[i][m.end():]
+        return "\n".join(lines)
     hits = [(i, _SUB_REF.match(line)) for i, line in enumerate(lines)]
     found = [(i, m) for i, m in hits if m]
     if len(found) < 2 or len({m.group("n") for _, m in found}) != 1:
