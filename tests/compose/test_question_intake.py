@@ -1054,3 +1054,17 @@ def test_sub_questions_keyed_letter_and_number_lose_their_keys():
     assert [t for _, t in q.points] == ["Describe your mobilisation plan for the first 100 days.",
                                         "Explain how you will keep the service running during the change."], q.points
     assert not any(h.startswith("B") for h in q.headings), q.headings
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("How will you recognise early that a person is becoming unwell again and arrange a quick return to more "
+     "intensive support?", "Recognising early that a person is becoming unwell again"),
+    ("how you will meet the sharing and review timescales in the Shared Safety Plan Protocol",
+     "Meeting the sharing and review timescales in the Shared Safety Plan Protocol"),
+    ("How will you review the death of any person using the service, and share the learning with partners?",
+     "Reviewing the death of any person using the service, and sharing the learning with partners"),
+])
+def test_headings_of_long_asks_name_what_is_asked(text, heading):
+    """s9 blind writer q05 gave 'Recognising early' (cut before what is recognised); q03 gave 'Meeting the
+    sharing and reviewing timescales' ('review' names the timescales)."""
+    assert make_heading(text) == heading

@@ -2050,11 +2050,18 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         return text
     cuts = [m.start() for m in _BOUNDARIES.finditer(text)] + [m.start() for m in _RELATIVE.finditer(text)]
     relative = {m.start() for m in _RELATIVE.finditer(text)}
+    # between two actions: 'Recognising early that a person is unwell again | and arranging a quick return ...'
+    # (only in a heading far over the limit, when nothing else cuts it)
+    actions = [m.start() for m in re.finditer(r"\s+and\s+(?=([a-z]+ing)\b)", text) if _gerund_word(m.group(1))
+               and text.split()[0].lower().endswith("ing") and len(text[:m.start()].split()) >= 3]
+    actions = actions if len(text.split()) > max_words + 6 else []
 
     def whole(c: int) -> bool:
         before = text[:c].split()
         if c in relative and (_looks_like_verb(before[-1]) or before[-1].lower() in ("decide", "know", "ask", "tell", "see")):
             return False  # 'agree | who leads': what is agreed, not a relative clause
+        if c in relative and before[-1].lower() in ("early", "quickly", "promptly", "soon", "clearly", "first"):
+            return False  # 'recognise early | that a person is unwell': what is recognised
         if c in relative and text[c:].split()[0].lower() == "that" and any(
                 w.lower() in ("show", "showing", "tell", "telling", "assure", "assuring", "convince", "convincing",
                               "satisfy", "satisfying", "reassure", "reassuring") for w in before[-7:]):
@@ -2087,6 +2094,8 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     if good:
         return text[:max(good)].rstrip(" ,;:")
     firsts = sorted(c for c in cuts if len(text[:c].split()) >= 2 and whole(c))
+    if not firsts and actions:
+        return text[:actions[0]].rstrip(" ,;:")
     return text[:firsts[0]].rstrip(" ,;:") if firsts else text
 
 
@@ -2180,7 +2189,9 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         if not (m.group("verb").lower() == "ensure" or re.match(r"^\s+sure\b", rest)):
             # ('ensure staff recognise and report concerns': the verbs after the subject are not the heading's)
             rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)",
-                          lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)
+                          lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) and ("," in x.group(1) or not re.search(
+                              r"\b(?:the|a|an|your|their|its|our)\s+[a-z]+$", x.string[:x.start()])) else x.group(2)), rest)
+            # ('meet the sharing and review timescales': 'review' names the timescales, it is not a second verb)
         t = gerund(m.group("verb")) + rest
     else:
         t = re.sub(r"^(?:your|the|an?|any|our)\s+(?=\S)", "", t, flags=re.I)
