@@ -1005,6 +1005,10 @@ def test_what_evaluators_look_for_adds_only_an_ask_of_its_own():
      "reach the paired outcome measure trajectory.", "How and when DIALOG will be completed with people"),
     ("How staff, people who use the service and the Commissioners will use the results to improve the service.",
      "Using the results to improve the service"),
+    ("how outcome stories will be captured, consented and used alongside the data",
+     "How outcome stories will be captured, consented and used alongside the data"),
+    ("how incidents will be reported, investigated and learned from",
+     "How incidents will be reported, investigated and learned from"),
 ])
 def test_headings_keep_the_grammar_of_the_buyers_phrase(text, heading):
     """Headings from the s9 and s1 questions that broke the buyer's phrase: a second verb left ungerunded

@@ -2159,8 +2159,9 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
                r"\1 ", t, flags=re.I)
     t = re.sub(r"^(how\s+you\s+will\s+(?:make\s+sure|ensure))\s+that\s+", r"\1 ", t, flags=re.I)
     passive = _PASSIVE.match(t)
-    if passive and re.match(r"(?i)(?:and|or)\s", _passive_subject(passive)):
-        passive = None  # 'How and when DIALOG will be completed': the buyer's two questions stay as written
+    if passive and (re.match(r"(?i)(?:and|or)\s", _passive_subject(passive)) or re.match(r",\s*[a-z]+(?:ed|nt)\b", passive.group("rest"))):
+        # 'How and when DIALOG will be completed', 'how stories will be captured, consented and used': as written
+        passive = None
     part = r"(?:(?!\b(?:will|would|can|how|you|we|including|and\s+how)\b)[^,?;:])+"
     many = re.match(rf"^how\s+(?P<subject>{part}(?:,\s*{part})+)\s+will\s+(?P<verb>[a-z]+)\b", t, re.I)
     if many and _looks_like_verb(many.group("verb")) and not passive:
