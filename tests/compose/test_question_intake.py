@@ -1072,3 +1072,21 @@ def test_headings_of_long_asks_name_what_is_asked(text, heading):
     """s9 blind writer q05 gave 'Recognising early' (cut before what is recognised); q03 gave 'Meeting the
     sharing and reviewing timescales' ('review' names the timescales)."""
     assert make_heading(text) == heading
+
+
+def test_facts_opening_a_question_are_context_but_statements_the_answer_must_show_are_asks():
+    """Statements under 'Your response should demonstrate that:' are what the answer must show, even beside a
+    list of the contract's targets (the fact-list rule must not take them); facts bulleted under 'Context' at
+    the top of a question, with the asks in prose after them, are context."""
+    _, points = split_question(
+        "Describe how you will meet the service standards. Your response should demonstrate that:\n"
+        "• Every person referred is contacted within five working days.\n"
+        "• Every person has a co-produced support plan within four weeks.\n\n"
+        "The contract also sets these targets:\n- 80% of people seen within 28 days\n- 90% of plans reviewed every 12 weeks")
+    assert [t for _, t in points] == ["Every person referred is contacted within five working days.",
+                                      "Every person has a co-produced support plan within four weeks."], points
+    _, points = split_question(
+        "Context\n- The service runs from two hubs in the borough and is open six days a week.\n"
+        "- About 40% of referrals come from GPs and 20% are self-referrals.\n\n"
+        "Describe your approach to access. Include your triage process and how you will keep in touch with people who wait.")
+    assert [t for _, t in points] == ["your triage process", "how you will keep in touch with people who wait"], points

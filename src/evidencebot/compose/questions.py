@@ -1035,7 +1035,14 @@ def _stated_list(lines: list[str], first: int, last: int) -> bool:
     """A list under a lead-in that states ('The contract has these KPIs:', 'The service has three outcomes:')
     followed by a sentence that asks ('Explain how you will report against these KPIs.'): the list is context."""
     intro = next((ln.strip() for ln in reversed(lines[:first]) if ln.strip()), "")
-    if not intro.endswith(":") or _ASK_WORDS.search(intro) or _COVER_LEADIN.search(intro) or _open_end(intro):
+    # 'Context' / 'Background' over facts (or facts that open the question, their label taken as its title),
+    # the asks after them
+    items = [m.group("text") for m in (_LIST_LINE.match(ln) for ln in lines[first:last + 1]) if m]
+    labelled = bool(_CONTEXT_LABEL.match(intro)) or (not intro and len(items) >= 2 and all(
+        t.rstrip().endswith(".") and len(t.split()) >= 6 and not _ASK_WORDS.search(t) and not _IMPERATIVE.match(t)
+        and not _WH.match(t) for t in items))
+    if not labelled and (not intro.endswith(":") or _ASK_WORDS.search(intro) or _COVER_LEADIN.search(intro)
+                         or _open_end(intro)):
         return False
     after = [s for s in _paragraph_sentences("\n".join(lines[last + 1:])) if not _is_instruction(s)]
     return bool(after) and bool(_ASK_WORDS.match(_unlabel(after[0]))) and not _CONTEXT.match(_unlabel(after[0]))
@@ -1051,6 +1058,8 @@ def _fact_list(lines: list[str], group: list[tuple[int, str, str]]) -> bool:
     intro = next((ln.strip() for ln in reversed(lines[:group[0][0]]) if ln.strip()), "")
     if _CONTEXT_LABEL.match(intro):
         return True
+    if intro.endswith(":") and (_ASK_WORDS.search(intro) or _COVER_LEADIN.search(intro)):
+        return False  # 'Your response should demonstrate that:' + statements: what the answer must show
     return all(t.rstrip().endswith(".") and len(t.split()) >= 6 and not _ASK_WORDS.search(t) and not _IMPERATIVE.match(t)
                and not _WH.match(t) for _, _, t in group)
 
