@@ -379,3 +379,15 @@ def test_kpi_trajectories_by_month_are_read_and_quoted_as_the_buyers():
     assert got["first_dna"] == "14% or lower by Month 12"
     said = "The buyer's target for people discharged with a paired outcome measure is 45% by Month 12 and 60% by Month 24."
     assert _buyer_phrases(said) and _buyer_phrases(said)[0][1] >= said.index("Month 24")
+
+
+def test_the_duty_to_refer_is_committed_to_and_passes_our_checker(demo_db):
+    # s8 q10, s9 q06: 'under the Duty to Refer' at a sentence's end was read by the privacy rule as a person's name,
+    # and the commitment was dropped
+    from evidencebot.compose.tender import assemble_tender
+
+    question = ("Q3 Housing\n\nThe Council expects providers to work under its Duty to Refer protocol.\n\nDescribe how you "
+                "will help people keep their homes and avoid homelessness.\n\nMaximum 300 words.")
+    answer = assemble_tender(demo_db, question)
+    assert "under the Duty to Refer in the Homelessness Reduction Act 2017" in " ".join(answer.markdown.split())
+    assert not answer.findings
