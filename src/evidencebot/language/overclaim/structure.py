@@ -24,7 +24,7 @@ from evidencebot.language.phrasebank import Rule
 def _settings(rule: Rule) -> dict:
     return derived(rule, lambda o: dict(
         nouns=option_words(o.get("change_nouns")),
-        verbs=option_words(o.get("change_verbs")),
+        verbs=option_words(o.get("change_verbs")) - option_words(o.get("not_change_verbs")),
         comparatives=option_words(o.get("comparatives")),
         modest=option_words(o.get("modest_words")),
         process=option_words(o.get("process_nouns")),
@@ -96,8 +96,9 @@ def vague_size(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candi
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (spaCy makes a new Token each time)
                 verb = verb.head
             subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-            if subj is not None and (subj.lower_ in s["external"] or subj.lemma_.lower() in s["external"]):
-                continue
+            if subj is not None and any(t.lower_ in s["external"] or t.lemma_.lower() in s["external"]
+                                        for t in subj.subtree):
+                continue  # "the cost of living crisis has had a dramatic effect", "demand has grown enormously"
             start, end = sorted((word.i, head.i))
             out.append(Candidate(rule, start, end + 1, verb.i))
     return out
