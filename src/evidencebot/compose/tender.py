@@ -1930,9 +1930,11 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
         # mobilisation' holds milestones and risks in its text)
         key = blockmatch.head_terms(point.label)
         if key and found:
-            named = [b for b in found if key & set(blockmatch.tokens(b.title + " " + " ".join(b.tags)))]
-            if named and found[0] not in named:
-                found = named + [b for b in found if b not in named]
+            def naming(b, key=key) -> int:
+                return len(key & set(blockmatch.tokens(b.title + " " + " ".join(b.tags))))
+
+            if max(naming(b) for b in found) > naming(found[0]):  # those naming the most of it first, else as ranked
+                found = sorted(found, key=lambda b: -naming(b))
         out[point.key] = found
     return out
 
