@@ -1660,7 +1660,8 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
     """Each thing said once per answer: a method sentence whose rare words the answer's earlier method
     sentences (of other blocks) already hold is left out ('Our standard ... is a first contact within ten
     working days of referral' under both 'Referral' and 'First contact'; two blocks that each say 'we publish a
-    "you said, we did" summary every quarter'). A part never loses its last sentence this way."""
+    "you said, we did" summary every quarter'). Only a block's later sentences go (its first opens it, and what
+    follows leans on it: 'Together they ...'); a part never loses its last sentence this way."""
     weight = _rarity()
     by_block: dict[str, set[str]] = {}
     for point in plan.points:
@@ -1670,8 +1671,8 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
             have = _stems(u["text"])
             earlier = set().union(*(w for b, w in by_block.items() if b != u.get("block")))
             total = sum(weight(t) for t in have)
-            if len(have) < 4 or total <= 0 or len(method.units) <= 1:
-                return False
+            if len(have) < 4 or total <= 0 or len(method.units) <= 1 or not u.get("cont"):
+                return False  # a block's first sentence stays: what follows it leans on it ('Together they ...')
             return sum(weight(t) for t in have & earlier) / total >= REPEAT_SHARE
 
         kept_before = list(method.units)
@@ -1933,7 +1934,7 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             def naming(b, key=key) -> int:
                 return len(key & set(blockmatch.tokens(b.title + " " + " ".join(b.tags))))
 
-            if max(naming(b) for b in found) > naming(found[0]):  # those naming the most of it first, else as ranked
+            if not naming(found[0]) and max(naming(b) for b in found):  # those naming the most of it first
                 found = sorted(found, key=lambda b: -naming(b))
         out[point.key] = found
     return out
