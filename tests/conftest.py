@@ -224,9 +224,49 @@ def worker_id(request) -> str:
     return getattr(request.config, "workerinput", {}).get("workerid", "master")
 
 
+# The shared demo builds this process has handed out: path -> what the file looked like (see _signature).
+_SHARED_BUILDS: dict[Path, tuple] = {}
+
+
+def _signature(path: Path) -> tuple:
+    """Size and change time of a database file and the size of its write-ahead log: a reader changes none
+    of them (the build ends with a truncating checkpoint), a write changes the log, and the main file once
+    the write is checkpointed."""
+    main = path.stat()
+    wal = path.with_name(path.name + "-wal")
+    return main.st_size, main.st_mtime_ns, wal.stat().st_size if wal.exists() else 0
+
+
+@pytest.fixture(autouse=True)
+def shared_demo_builds_stay_unchanged():
+    """A test that writes into a shared demo build fails, naming the change.
+
+    Every test that copies the build later sees the write: session 9 and 10's runs failed 6 tests in
+    tests/compose/test_cli_exports.py, tests/assistant/test_governance.py and test_exporting.py (an
+    export record they did not make) when test_word's template test, writing a review with ``--db`` on the
+    shared build, ran first on another worker; alone, the files passed. Under xdist the writer may be a
+    test on another worker; the build's newest audit entry says what was written."""
+    yield
+    changed = [path for path, seen in _SHARED_BUILDS.items() if _signature(path) != seen]
+    for path in changed:
+        _SHARED_BUILDS[path] = _signature(path)  # said once, not again by every later test
+    if changed:
+        newest = []
+        for path in changed:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                newest.append(conn.execute("SELECT at, table_name, action, row_key FROM audit_log "
+                                           "ORDER BY audit_id DESC LIMIT 1").fetchone())
+            finally:
+                conn.close()
+        pytest.fail(f"a shared demo build was written to (read only: use demo_copy_factory): "
+                    f"{[p.name for p in changed]}; newest audit entries {newest}")
+
+
 @pytest.fixture(scope="session")
 def demo_factory(tmp_path_factory, worker_id):
-    """``make(**layout) -> Path``: the demo built once per layout for the whole run. Read only."""
+    """``make(**layout) -> Path``: the demo built once per layout for the whole run. Read only (a test
+    that writes into it fails: ``shared_demo_builds_stay_unchanged``)."""
     from evidencebot.store.db import connect
     from evidencebot.store.demo import build_demo
 
@@ -248,6 +288,7 @@ def demo_factory(tmp_path_factory, worker_id):
                 finally:
                     database.close()
                 done.write_text(json.dumps(layout), encoding="utf-8")
+            _SHARED_BUILDS.setdefault(path, _signature(path))
         return path
 
     return make
