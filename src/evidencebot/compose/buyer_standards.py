@@ -290,9 +290,9 @@ def _target_text(s: str) -> str:
                 break
             last = m
         return " ".join(s[years[0].start():last.end()].split())
-    m = re.search(r"(?:(?:below|under|above|over|at\s+least|no\s+more\s+than|no\s+less\s+than)\s+)?\d+(?:\.\d+)?\s*%", s,
-                  re.I)
-    return " ".join(m.group(0).split()) if m else ""
+    share = re.search(r"(?:(?:below|under|above|over|at\s+least|no\s+more\s+than|no\s+less\s+than)\s+)?\d+(?:\.\d+)?\s*%",
+                      s, re.I)
+    return " ".join(share.group(0).split()) if share else ""
 
 
 def kpis(text: str) -> list[Standard]:

@@ -46,7 +46,7 @@ def set_declaration(db: Database, topic: str, *, statement: str, evidence: str =
            "approved_on": _date(approved_on, "--approved-on"), "reviewed_on": _date(reviewed_on, "--reviewed-on"),
            "updated_at": dt.datetime.now().replace(microsecond=0).isoformat(), "updated_by": user}
     with db.atomic():
-        db["declarations"].upsert(row, pk="topic")
+        db.table("declarations").upsert(row, pk="topic")
     return row
 
 
@@ -54,5 +54,5 @@ def remove_declaration(db: Database, topic: str) -> bool:
     if not db["declarations"].exists() or not db["declarations"].count_where("topic = ?", [topic]):
         return False
     with db.atomic():
-        db["declarations"].delete(topic)
+        db.table("declarations").delete(topic)
     return True
