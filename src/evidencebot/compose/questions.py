@@ -932,6 +932,8 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             head = items[-1][1].rstrip()
             items[-1] = (items[-1][0], head + (" " if head.endswith(":") else (": " if ":" not in head else "; ")) + child)
         elif lines[i].strip() and i < marks[-1][0] and items:
+            if re.match(r"^[A-Z][^.?!:]{0,50}:$", lines[i].rstrip()) and len(lines[i].split()) <= 6:
+                continue  # 'Joint working:' between two groups of items: the next group's label, not this item's words
             items[-1] = (items[-1][0], items[-1][1] + " " + lines[i].strip())
         elif lines[i].strip() and i > marks[-1][0] and i == last + 1 and items and \
                 not re.search(r"[.?!:]\s*$", items[-1][1]) and lines[i][:1].isspace():
@@ -1038,7 +1040,7 @@ def _stated_list(lines: list[str], first: int, last: int) -> bool:
     # 'Context' / 'Background' over facts (or facts that open the question, their label taken as its title),
     # the asks after them
     items = [m.group("text") for m in (_LIST_LINE.match(ln) for ln in lines[first:last + 1]) if m]
-    labelled = bool(_CONTEXT_LABEL.match(intro)) or (not intro and len(items) >= 2 and all(
+    labelled = (bool(_CONTEXT_LABEL.match(intro)) and not any(_asking_item(t) for t in items)) or (not intro and len(items) >= 2 and all(
         t.rstrip().endswith(".") and len(t.split()) >= 6 and not _ASK_WORDS.search(t) and not _IMPERATIVE.match(t)
         and not _WH.match(t) for t in items))
     if not labelled and (not intro.endswith(":") or _ASK_WORDS.search(intro) or _COVER_LEADIN.search(intro)
@@ -1052,12 +1054,18 @@ _CONTEXT_LABEL = re.compile(r"^(?:background|context|key\s+facts|the\s+current\s
                             r"(?:local\s+)?information|facts\s+and\s+figures)\b[^.?!]{0,40}:?$", re.I)
 
 
+def _asking_item(text: str) -> bool:
+    """A list item that asks ('How will you share ...?', 'how you check references', 'Describe ...')."""
+    t = text.strip()
+    return t.endswith("?") or bool(_WH.match(t) or _IMPERATIVE.match(t) or _ASK_WORDS.match(t))
+
+
 def _fact_list(lines: list[str], group: list[tuple[int, str, str]]) -> bool:
     """A list that states facts, not asks: under a label such as 'Background' or 'Context', or every item a
     statement of its own (a full sentence, no ask word: '11% were in paid work.')."""
     intro = next((ln.strip() for ln in reversed(lines[:group[0][0]]) if ln.strip()), "")
-    if _CONTEXT_LABEL.match(intro):
-        return True
+    if _CONTEXT_LABEL.match(intro) and not any(_asking_item(t) for _, _, t in group):
+        return True  # 'Information sharing:' over questions is a heading of asks, not facts
     if intro.endswith(":") and (_ASK_WORDS.search(intro) or _COVER_LEADIN.search(intro)):
         return False  # 'Your response should demonstrate that:' + statements: what the answer must show
     return all(t.rstrip().endswith(".") and len(t.split()) >= 6 and not _ASK_WORDS.search(t) and not _IMPERATIVE.match(t)
