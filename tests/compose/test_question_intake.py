@@ -1090,3 +1090,22 @@ def test_facts_opening_a_question_are_context_but_statements_the_answer_must_sho
         "- About 40% of referrals come from GPs and 20% are self-referrals.\n\n"
         "Describe your approach to access. Include your triage process and how you will keep in touch with people who wait.")
     assert [t for _, t in points] == ["your triage process", "how you will keep in touch with people who wait"], points
+
+
+def test_mandatory_headings_numbered_heading_n_are_the_sub_points():
+    # s10 q06 shape: 'You MUST structure your response using the four headings below' + 'Heading 1: Title – how you ...'
+    # (before: one sub-point, the stem, so the answer had no headings and 'text outside them will not be evaluated')
+    question = ("Describe how you will support people at points of transition. You MUST structure your response "
+                "using the three headings below.\n\n"
+                "Heading 1: Leaving children's services – how you will begin joint planning from age 17½.\n\n"
+                "Heading 2: After a hospital stay – how you will make contact within 2 working days of discharge.\n\n"
+                "Heading 3: Families at transition – how you will involve families and carers.\n\n"
+                "Max 3000 chars (incl. spaces and headings)")
+    from evidencebot.compose.questions import plan_question
+
+    parsed = parse_question(question)
+    assert [text.split(" – ")[0] for _, text in parsed.points] == [
+        "Leaving children's services", "After a hospital stay", "Families at transition"]
+    assert parsed.points[1][1].startswith("After a hospital stay – how you will make contact within 2 working days")
+    assert [p.label for p in plan_question(question).points] == [
+        "Leaving children's services", "After a hospital stay", "Families at transition"]

@@ -652,7 +652,7 @@ _LIST_LINE = re.compile(
     r"|\(?(?P<letter>[a-hA-H])[.)]"
     r"|\((?P<letter2>[a-hA-H])\)"
     # 'KPI 1 – ...', 'Outcome 2: ...', 'Standard 3. ...': items the buyer numbers under a name
-    r"|(?i:kpi|outcome|standard|requirement|objective|indicator|priority|theme|stage|scenario|step|element)\s*"
+    r"|(?i:kpi|outcome|standard|requirement|objective|indicator|priority|theme|stage|scenario|step|element|heading)\s*"
     r"(?P<lab>\d{1,2})\s*[.:)–—-]"
     r")\s+(?P<text>\S.*)$"
 )
