@@ -348,3 +348,16 @@ def test_an_answer_to_our_own_commissioner_is_unchanged(demo_db):
         assert "Riverside Integrated Care Board" in answer.markdown
         assert "we run the service now" in answer.markdown.lower() and "1 April 2027" in answer.markdown
         assert not answer.findings
+
+
+def test_a_service_the_buyer_names_with_last_years_figures_is_not_the_tendered_service():
+    # s10 q03 (spent): 'In 2025/26 the Community Wellbeing Support Service made 312 onward referrals ...' became the
+    # name our answer gave our own service ('Community Wellbeing Support Service is open 8am to 8pm ...')
+    from evidencebot.compose.tender_profile import read_facts
+
+    facts = read_facts("In 2025/26 the Community Wellbeing Support Service made 312 onward referrals to crisis services. "
+                       "Describe how you will identify risk and respond to crisis. (500 words)")
+    assert "service" not in facts
+    facts = read_facts("The Commissioners are procuring the Dunmoor Recovery Hub Service from 1 April 2027. The Talking "
+                       "Space Service, run by Wyke Valley Wellbeing, currently offers drop-in support. Describe your model.")
+    assert facts["service"].value == "Dunmoor Recovery Hub Service"

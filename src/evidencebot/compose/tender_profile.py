@@ -324,9 +324,24 @@ def read_facts(text: str) -> dict[str, ReadFact]:
         name = " ".join(words)
         if len(words) >= 2 and name.lower() not in _GENERIC_SERVICE and not name.startswith("NHS "):
             where = text.find(name)
+            if _existing_service(text, where):
+                continue  # "In 2025/26 the X Service made 312 referrals": a service there now, not the one tendered
             out["service"] = ReadFact(name, _clip(text, where, where + len(name)))
             break
     return out
+
+
+_NOW_OR_BEFORE = re.compile(r"\b(?:currently|existing|incumbent|at present|run by|provided by|delivered by|"
+                            r"in\s+20\d\d(?:/\d\d|[-–]\d\d)?|last\s+year|made|recorded|received|was|were|had|"
+                            r"accounted|saw|reported|discharged|accepted)\b", re.I)
+
+
+def _existing_service(text: str, where: int) -> bool:
+    """A service named in a sentence about what is there now or was done before (the current arrangement,
+    last year's figures): someone else's service, not the name the buyer gives the service it tenders."""
+    start = max(text.rfind(".", 0, where), text.rfind("\n", 0, where)) + 1
+    ends = [i for i in (text.find(".", where), text.find("\n", where)) if i != -1]
+    return bool(_NOW_OR_BEFORE.search(text[start: min(ends) if ends else len(text)]))
 
 
 UNNAMED_BUYER = "another buyer (the tender names local bodies, not the buyer)"
