@@ -937,9 +937,43 @@ def test_opening_hours_clear_only_a_service_line(rules, text, flagged):
     ("We filmed a video of Aisha Khan at her graduation.", "Aisha Khan"),
     ("Kemi Adebayo spoke about her recovery at our AGM.", "Kemi Adebayo"),
     ("We met Kemi and Tom in Leeds.", "Tom"),
+    # review s10 item 3: the frames excuse only names known to be public; people we support are quoted,
+    # interviewed, speak at our launch, lead a book club's discussion and are compared with
+    ("We had a long talk with Daniel Okoro about his tenancy.", "Daniel Okoro"),
+    ('A quote from Jade Smith: "the team helped me keep my flat".', "Jade Smith"),
+    ("An interview with Daniel Okoro, our tenant, is in the appendix.", "Daniel Okoro"),
+    ("Daniel Okoro spoke about his recovery at the launch event.", "Daniel Okoro"),
+    ("The book club chose Jane Eyre and Daniel Okoro led the discussion.", "Daniel Okoro"),
+    ("Reading group members chose Of Mice and Men; Sarah Patel said it made her cry.", "Sarah Patel"),
+    ("Like Daniel Okoro, many of the tenants we support lost their benefits in the move.", "Daniel Okoro"),
+    ("Please update the record for Daniel Okoro ID 4471902 before the review.", "Daniel Okoro"),
+    ("Daniel Okoro ref 20931 was discharged on Friday.", "Daniel Okoro"),
+    ("Mary Brown number is 07700 900123.", "Mary Brown"),
+    # ... and characters of a work the group read, in the clause after the work
+    ("Our reading group finished Of Mice and Men; people talked a lot about George and Lennie.", None),
 ])
 def test_public_figures_works_and_places_by_the_frame_they_are_named_in(rules, nlp, text, name):
     """A name used as a media source, a product, a comparison, a public speaker, a character or a
     place is not a person we support; the same frames around a person we support still flag."""
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
     assert (name in found) if name else not found, (text, found)
+
+
+@pytest.mark.parametrize("text,rule,value", [
+    ("Please update the record for Daniel Okoro ID 4471902 before the review.", "privacy.local-patient-id", "4471902"),
+    ("Daniel Okoro ref 20931 was discharged on Friday.", "privacy.local-patient-id", "20931"),
+    ("His PAS number is 0412345678.", "privacy.local-patient-id", "0412345678"),
+    ("Her MRN is 00912345678.", "privacy.local-patient-id", "00912345678"),
+    ("Mary Brown number is 07700 900123.", "privacy.phone", "07700 900123"),
+    ("Home visit: 2 Recovery Workers attended with the CPN.", None, None),
+    ("She is staying at 5 Boroughs Partnership's crisis house until the review.", None, None),
+    ("we collected summer's feedback at the garden session.", None, None),
+])
+def test_review_s10_privacy_table(rules, nlp, text, rule, value):
+    """Review s10 item 3: a person's own id after their name, a local id whose leading zero no phone
+    has (the phone-shape exception covers only UK dialling codes), and three false alarms."""
+    found = find_privacy(text, doc=nlp(text), rules=rules)
+    if rule is None:
+        assert not found, (text, [f.match for f in found])
+    else:
+        assert any(f.rule == rule and value in f.match for f in found), (text, [(f.rule, f.match) for f in found])

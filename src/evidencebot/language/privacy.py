@@ -688,7 +688,7 @@ CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
     "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
-    "title_verbs", "simile_words",
+    "title_verbs", "simile_words", "public_figures", "season_words",
 )
 
 
@@ -1196,24 +1196,30 @@ class _NameFinder:
     def not_private_person(self, start: int, end: int) -> bool:
         """The sentence uses the name as something other than a private person we support (issue 15):
 
-        * the source of a piece of media, named in full: "a clip of David Attenborough", "a quote from
-          Winston Churchill", "a speech by ..." (``media_nouns``; a photo or video of someone stays theirs);
+        * a name everyone knows (``public_figures``: "a clip of David Attenborough", "Like Sherlock Holmes,
+          ..."); the frames of public use (a quote, an interview, a talk, a speech at an event, a comparison)
+          excuse no other name, since a person we support is quoted, interviewed, speaks at our own launch
+          and is compared with (review s10 item 3);
         * a measure of a product: "a pair of Dr Martens", "a bottle of Dr Pepper" (``measure_nouns``);
-        * a comparison at the head of the sentence, named in full: "Like Sherlock Holmes, our data lead ...";
-        * a public speaker named in full: the subject of a verb of speaking at an event ("spoke about
-          resilience at the conference": ``event_nouns``), or with a piece of media of theirs in the
-          sentence ("has spoken about his illness and we used his interview");
         * a work or its characters in a sentence about a reading, film or drama group that names a work
           ("The book club chose Jane Eyre", "The reading group finished Great Expectations and argued about
-          whether Pip deserved his luck"): not the group member who reads it (the subject of the verb);
+          whether Pip deserved his luck"): not the group member who reads it (the subject of the verb) nor a
+          listed first name with a surname outside the work ("... and Daniel Okoro led the discussion");
         * a place: joined in a list to a place ("St Helens, Mary Tavy and ...").
-        * the name of a record system, before the word for its number ("Her Carefirst number is ...").
+        * the name of a record system, one word and no listed first name, before the word for its number
+          ("Her Carefirst number is ...", not "Daniel Okoro ID 4471902").
         A name with an age or "who" after it is a person whatever the frame ("a quote from Jade Smith, 19, ...")."""
         words = self.text[start:end].split()
-        if _ID_LABEL_AFTER.match(self.text, end):
-            return True  # the label of a record system's number: "Her Carefirst number is ..."
+        if _ID_LABEL_AFTER.match(self.text, end) and len(words) == 1 and (
+                words[0] not in self.names.first_names or words[0] in self.names.ambiguous):
+            return True  # the label of a record system's number: "Her Carefirst number is ..." (not "Daniel Okoro ID")
         t = self._name_head(start, end)
         ctx = self.context
+        if self.known_public(start, end):
+            # a name everyone knows (``public_figures``); no frame excuses any other name: a person we support
+            # is quoted, interviewed, speaks at our launch and is compared with (review s10 item 3)
+            first = self._tok_at(start)
+            return first is None or not self.age_or_who_after(self._tok_at(end - 1) or first)
         if t is None or not ctx:
             return False
         members = [t.head] if t.dep_ == "conj" else []
@@ -1222,8 +1228,6 @@ class _NameFinder:
         if any(any(c.dep_ == "compound" and c.text in SAINTS for c in m.children) or not listed and
                m.ent_type_ in _PLACE_LABELS and m.text not in self.names.first_names for m in members):
             return True  # in a list of places: "St Helens, Mary Tavy and Ashby de la Zouch"
-        full = len(self.text[start:end].split()) >= 2 or any(
-            c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < t.i for c in t.children)
         first = self._tok_at(start)
         if first is not None and self.age_or_who_after(self._tok_at(end - 1) or first):
             return False
@@ -1232,31 +1236,44 @@ class _NameFinder:
             owner = prep.head.lemma_.lower()
             if prep.lower_ == "of" and owner in ctx.get("measure_nouns", ()):
                 return True
-            if full and prep.lower_ in ("of", "from", "by", "with", "featuring") and owner in ctx.get("media_nouns", ()):
-                return True
-            if full and prep.lower_ in ctx.get("simile_words", ()) and prep.i == prep.sent.start:
-                return True
-        if full and t.dep_ in _SUBJECT_DEPS and t.head.lemma_.lower() in ctx.get("public_speech_verbs", ()):
-            sent = t.sent
-            if any(w.lemma_.lower() in ctx.get("event_nouns", ()) and w.dep_ == "pobj" and w.head.lower_ in ("at", "on")
-                   for w in sent):
-                return True  # "spoke about resilience at the conference we attended"
-            if any(w.lemma_.lower() in ctx.get("media_nouns", ()) and any(
-                    c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in w.children) for w in sent):
-                return True  # "... has spoken about his disorder and we used his interview in training"
         sent = t.sent
-        low = sent.text.casefold()
+        # the sentence, and the clauses before it in the same written sentence ("Our reading group finished
+        # Of Mice and Men; people talked a lot about George and Lennie": the parse splits at the semicolon)
+        stop = re.search(r"[.!?\n][^.!?\n]*\Z", self.text[:sent.start_char])
+        lo = stop.start() + 1 if stop else 0
+        low = self.text[lo:sent.end_char].casefold()
         if any(g in low for g in ctx.get("work_groups", ())):
-            for v in sent:
-                if v.lemma_.lower() not in ctx.get("title_verbs", ()) or v.i + 1 >= sent.end:
+            for v in t.doc:
+                if v.idx < lo or v.i >= sent.end:
+                    continue
+                if v.lemma_.lower() not in ctx.get("title_verbs", ()) or v.i + 1 >= v.sent.end:
                     continue
                 nxt = v.doc[v.i + 1]
                 if not nxt.text[:1].isupper():
                     continue  # a verb with a work after it: "finished Great Expectations", "chose Jane Eyre"
                 if any(c.i == t.i or t.i in {x.i for x in c.subtree} for c in v.children if c.dep_ in _SUBJECT_DEPS):
                     return False  # the reader: "At book club Sarah read Jane Eyre"
-                return True
+                if t.dep_ not in _SUBJECT_DEPS and any(t.i in {x.i for x in c.subtree} for c in v.children
+                                                       if c.dep_ in ("dobj", "attr", "oprd", "xcomp", "ccomp")):
+                    # the work chosen: "chose Jane Eyre"; a listed name joined to it may be the next clause's
+                    # subject the parse attached there ("chose Jane Eyre and Daniel Okoro led the discussion")
+                    return t.dep_ != "conj" or not listed
+                # a character talked about, not a listed first name nor a person by the sentence ("argued about
+                # whether Vronsky was to blame"); "Daniel Okoro led the discussion" is a member
+                # a character talked about ("argued about whether Pip deserved his luck"): one word; a listed
+                # first name with a surname is a member ("... and Daniel Okoro led the discussion")
+                surname = len(words) > 1 and not ({"and", "&"} & set(words))  # ("George and Lennie": two characters)
+                return not surname or not listed and first is not None and not self.personal_context(first)
         return False
+
+    def known_public(self, start: int, end: int) -> bool:
+        """The name (with its title) is one everyone knows: ``public_figures``."""
+        known = self.context.get("public_figures", ())
+        if not known:
+            return False
+        value = " ".join(self.text[start:end].split()).casefold()
+        lead = re.search(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
+        return value in known or bool(lead and f"{lead.group(1).casefold()} {value}" in known)
 
     def placed(self, start: int, end: int) -> bool:
         """After a word that places things ("in", "near", "across": ``place_prepositions``), over any
@@ -1848,6 +1865,9 @@ class _NameFinder:
         for i, tok in enumerate(toks):
             word = tok.text
             if word in ambiguous and word.isalpha() and word.islower() and self.person_by_grammar(tok):
+                if (word in self.context.get("season_words", ()) or word.capitalize() in MONTHS) \
+                        and not any(w.lower_ in self.context.get("pronouns", ()) for w in tok.token.sent):
+                    continue  # "summer's feedback", "may's figures": a time of year unless "she" follows
                 out.append((tok.start, tok.end))  # "asked grace if she wanted ...", "hope's mum rang"
                 continue
             if word not in titles and word not in lower_first:
