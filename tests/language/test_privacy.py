@@ -60,6 +60,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.local-patient-id",
         "privacy.date-of-birth",
         "privacy.postcode",
+        "privacy.postcode-in-context",
         "privacy.phone",
         "privacy.email",
         "privacy.street-address",

@@ -136,8 +136,8 @@ def _validate_postcode(value: str, params: dict) -> bool:
     if compact != upper:
         # Lower or mixed case: only when written as a postcode is written
         # (with the space), and not "b12 3rd" (an ordinal).
-        if not re.search(r"\s", value):
-            return False
+        if not re.search(r"\s", value) and not params.get("any_case"):
+            return False  # (a rule whose pattern needs a postcode's cue may take "wk47dr": ``any_case``)
         if unit.lower() in ("st", "nd", "rd", "th"):
             return False
     return True
@@ -1253,6 +1253,8 @@ class _NameFinder:
                     continue  # a verb with a work after it: "finished Great Expectations", "chose Jane Eyre"
                 if any(c.i == t.i or t.i in {x.i for x in c.subtree} for c in v.children if c.dep_ in _SUBJECT_DEPS):
                     return False  # the reader: "At book club Sarah read Jane Eyre"
+                if first is not None and first.token is not None and first.token.i == v.i + 1:
+                    return True  # right after the verb: the title ("is reading Eleanor Oliphant Is Completely Fine")
                 if t.dep_ not in _SUBJECT_DEPS and any(t.i in {x.i for x in c.subtree} for c in v.children
                                                        if c.dep_ in ("dobj", "attr", "oprd", "xcomp", "ccomp")):
                     # the work chosen: "chose Jane Eyre"; a listed name joined to it may be the next clause's
