@@ -866,6 +866,26 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
 
 # an article and up to three words ending where a combination starts ("a deaf Romanian [mother of ...]")
 _PHRASE_LEAD = re.compile(r"\b(?i:a|an|the|our|their|one|this|that)[ \t\u00a0]+(?:[\w'’\-]+[ \t\u00a0]+){0,3}\Z")
+# a relative clause after a description, or the rest of the one it ends in: "the former headteacher of
+# Kettlebeck Primary| whose breakdown was covered on the local news in 2023", "the one whose twins| were born ..."
+_CLAUSE_AFTER = re.compile(r"[^,;.!?\n]{0,40}?\b(?:who|whose|that|which)\b[^,;.!?\n]*")
+_RELATIVE_WORD = re.compile(r"\b(?:who|whose)\b")
+_CLAUSE_REST = re.compile(r"[^,;.!?\n]*")
+
+
+def _with_clause(text: str, start: int, end: int, limit: int = 120) -> int:
+    """The end of a finding on a description of a person, moved over the relative clause that goes on
+    describing them (what makes the description fit one person), at most ``limit`` characters on."""
+    comma = max(text.rfind(",", start, end), text.rfind(";", start, end), start)
+    if _RELATIVE_WORD.search(text, comma, end):
+        m = _CLAUSE_REST.match(text, end)
+    else:
+        m = _CLAUSE_AFTER.match(text, end)
+    if m is None or m.end() - end > limit:
+        return end
+    return len(text[:m.end()].rstrip())
+
+
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
@@ -910,7 +930,7 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
                 lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
                 if lead is not None:
                     start = lead.start()
-                out.append((start, end, rule.severity))
+                out.append((start, _with_clause(text, start, end), rule.severity))
     return out
 
 
@@ -941,7 +961,7 @@ def _some_parts_spans(rule: PrivacyRule, text: str, parts: list) -> list[tuple[i
         lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
         if lead is not None:
             start = lead.start()
-        out.append((start, end, rule.severity))
+        out.append((start, _with_clause(text, start, end), rule.severity))
     return out
 
 
@@ -1012,6 +1032,8 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ])[A-ZÀ-ÖØ-Þ]")
 # Labels the small English model often gives to people's names it does not know.
 # a record system's name before the word for its number: "Carefirst number", "Paris ID:"
 _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|identifier)(?:[ \t\u00a0]*[:#]|[ \t\u00a0]+(?:is|was)\b|[ \t\u00a0]*\d)")
+# a surname in capitals, a comma and a first name, then a colon, a bracket, a dash, a comma or the end
+_SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
@@ -1464,8 +1486,9 @@ class _NameFinder:
         for w in sent:
             if w.i <= t.i or w.head.i == t.i and w.dep_ in ("compound", "flat"):
                 continue
-            if w.pos_ == "PROPN" and w.dep_ not in ("compound", "flat") or w.lemma_.lower() in nouns:
-                return False  # someone else the pronoun could be
+            if w.pos_ == "PROPN" and w.dep_ not in ("compound", "flat") and w.ent_type_ not in NOT_A_NAME_LABELS \
+                    and w.text not in MONTHS and w.text not in DAYS or w.lemma_.lower() in nouns:
+                return False  # someone else the pronoun could be ("since January" is a date, not a person)
             if w.lower_ in ("he", "she") and w.dep_ in _SUBJECT_DEPS or w.lower_ in ("his", "her") and w.dep_ == "poss":
                 return True
         return False
@@ -1642,6 +1665,22 @@ class _NameFinder:
                 break
             end, j, taken = nxt.end, j + 1, taken + 1
         return end
+
+    def subject_by_words(self, i: int) -> bool:
+        """A name that is also a word, straight before a past or present-tense verb a person does
+        (``subject_verbs``, ``speech_verbs``) with "he" or "she" later in the sentence: "Will asked
+        whether he could bring his brother" (the tagger reads "Will" as the modal and "asked" as a
+        participle, but a modal takes the base form)."""
+        tok = self.toks[i]
+        if i + 1 >= len(self.toks) or tok.token is None or self.toks[i + 1].token is None:
+            return False
+        verb = self.toks[i + 1].token
+        ctx = self.context
+        if verb.tag_ not in ("VBD", "VBZ", "VBN") or self.text[tok.end:self.toks[i + 1].start] not in (" ", "\u00a0"):
+            return False
+        if verb.lemma_.lower() not in ctx.get("subject_verbs", ()) and verb.lemma_.lower() not in ctx.get("speech_verbs", ()):
+            return False
+        return any(w.lower_ in ("he", "she") and w.i > verb.i for w in verb.sent)
 
     def bare_subject(self, tok: _Tok) -> bool:
         """A capitalised word that is a clause's subject with no article, possessive or modifier of
@@ -1872,6 +1911,9 @@ class _NameFinder:
                     continue  # "summer's feedback", "may's figures": a time of year unless "she" follows
                 out.append((tok.start, tok.end))  # "asked grace if she wanted ...", "hope's mum rang"
                 continue
+            if self.note_subject(tok):
+                out.append((tok.start, tok.end))  # "sunny didn't want to come in today, said she'd ring"
+                continue
             if word not in titles and word not in lower_first:
                 continue  # (the only words that can start a lower-case name)
             if not word.isalpha() or not word.islower() or tok.token is None:
@@ -1908,6 +1950,35 @@ class _NameFinder:
                 out[-1] = (out[-1][0], end)  # a first name then a surname that is also one ("nadia ahmed")
             else:
                 out.append((tok.start, end))
+        return out
+
+    def note_subject(self, tok: _Tok) -> bool:
+        """A lower-case word opening a note, read as an adjective or a proper noun, that is the subject
+        of a verb a person does (``subject_verbs``, ``speech_verbs``) in a sentence that says "he" or
+        "she": a nickname typed in lower case ("sunny didn't want to come in today, said she'd ring")."""
+        t = tok.token
+        if t is None or not tok.text.isalpha() or not tok.text.islower() or t.i != t.sent.start:
+            return False
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("ADJ", "PROPN") or any(c.dep_ in ("det", "poss") for c in t.children):
+            return False
+        ctx = self.context
+        head = t.head.lemma_.lower()
+        if head not in ctx.get("subject_verbs", ()) and head not in ctx.get("speech_verbs", ()):
+            return False
+        return any(w.lower_ in ("he", "she") and w.i > t.i for w in t.sent)
+
+    def surname_first(self) -> list[tuple[int, int]]:
+        """A surname in capitals, a comma and a listed first name, as registers and lists write a
+        person: "OKONKWO, Dean: missed three appointments" (not an acronym the name lists veto)."""
+        out = []
+        n = self.names
+        for m in _SURNAME_FIRST.finditer(self.text):
+            surname, first = m.group(1), m.group(2)
+            if first not in n.first_names and first not in n.ambiguous:
+                continue
+            if surname.capitalize() in n.veto_words or surname in n.veto_words or self.blocked_word(surname.capitalize()):
+                continue
+            out.append((m.start(1), m.end(2)))
         return out
 
     def entities(self) -> list[tuple[int, int]]:
@@ -1985,7 +2056,7 @@ class _NameFinder:
                 continue
             if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) \
                     and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok) \
-                    and not self.owner_by_words(tok):
+                    and not self.owner_by_words(tok) and not self.subject_by_words(i):
                 continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
             if i > 0 and self.toks[i - 1].text in SAINTS:
                 continue
@@ -1993,7 +2064,7 @@ class _NameFinder:
             end = self.extend(i, surnames=not ambiguous)
             if ambiguous and (heading or end == tok.end) and not (
                 self.personal_context(tok) or self.conjunct_of_name(tok) or self.person_by_grammar(tok)
-                or self.owner_by_words(tok)
+                or self.owner_by_words(tok) or self.subject_by_words(i)
             ):
                 continue
             if self.public_role(tok.start, end):
@@ -2042,7 +2113,8 @@ class _NameFinder:
 
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
-    return finder.titles() + finder.entities() + finder.first_names() + finder.in_context() + finder.lower_case()
+    return finder.titles() + finder.entities() + finder.first_names() + finder.in_context() + finder.lower_case() \
+        + finder.surname_first()
 
 
 def _span_of_words(group: str, count: int) -> int:
