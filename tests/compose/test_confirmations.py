@@ -88,7 +88,8 @@ def test_yes_only_from_a_declaration_that_meets_what_the_buyer_sets():
     policy = C.answer(plan.points[0].text, DECLARED, today)
     assert policy.status == "confirmed"
     assert policy.lines[0] == "Yes."
-    assert "approved by our board and reviewed within the last 12 months" in policy.lines[1]
+    # the declaration's own statement, not the buyer's words restated as ours (review s10 item 1)
+    assert policy.lines[1] == "We have a safeguarding adults policy."
     assert any("4 May 2026" in x for x in policy.lines)
     assert policy.lines[-1] == "It is attached as Appendix 4C."
     # nothing recorded for the Real Living Wage: never a Yes
@@ -134,9 +135,10 @@ def test_an_assembled_answer_confirms_from_declarations_and_says_what_is_missing
     text = answer.markdown
     parts = ("\n" + text).split("\n## ")
     policy = next(p for p in parts if p.startswith("Do you have a safeguarding adults policy"))
-    assert "\n\nYes. We have a safeguarding adults policy approved by our board" in policy
+    assert ("\n\nYes. We have a Safeguarding Adults Policy and a Safeguarding Children Policy, each approved by our board "
+            "and reviewed every year.") in policy
     dbs = next(p for p in parts if p.startswith("Do you confirm that every worker"))
-    assert "Yes. We confirm that every worker in regulated activity will hold an enhanced DBS check" in dbs
+    assert "Yes. We confirm that every member of staff and volunteer in regulated activity holds an enhanced DBS" in dbs
     wage = next(p for p in parts if p.startswith("Do you hold a current Real Living Wage"))
     assert "[To confirm]" in wage and "Yes." not in wage
     rows = {r.label[:20]: r.status for r in answer.coverage}
@@ -174,15 +176,153 @@ def test_a_statement_to_follow_procedures_is_confirmed_without_a_hedge(demo_db):
     from evidencebot.compose.tender import _unconfirm_changed, assemble_tender
 
     answer = assemble_tender(demo_db, STATEMENTS, today="2026-12-02")
-    assert "Yes. We will work to the Ashby Safeguarding Adults Board Multi-Agency Policy and Procedures." in answer.markdown
+    assert "Yes. We follow the multi-agency safeguarding adults and children procedures of every area we work in." in \
+        answer.markdown
     assert "work towards" not in answer.markdown and not answer.findings
     # a confirmation the checker changed anyway is no Yes
     from evidencebot.compose.tender import Section, Unit
     from evidencebot.compose.questions import plan_question as plan
 
     point = plan(STATEMENTS).points[0]
-    conf = C.answer(point.text, {"local_safeguarding_procedures": {"topic": "local_safeguarding_procedures",
-                                                                   "statement": "x", "evidence": "y"}})
+    conf = C.answer(point.text, {"local_safeguarding_procedures": {
+        "topic": "local_safeguarding_procedures", "evidence": "y",
+        "statement": "we follow the Ashby Safeguarding Adults Board Multi-Agency Policy and Procedures"}})
     sec = Section(point=point, units=[Unit(text=t, priority=0) for t in conf.lines], evidence={"confirmation": conf})
     sec.units[1].rewritten = True
     assert _unconfirm_changed([sec]) and sec.units[0].text.startswith("[To confirm]") and conf.status == "needed"
+
+
+# ---------------------------------------------------------------- session 11: a Yes only where the record meets every condition
+# Review s10 finding 1: a topic word was enough for "Yes." with the buyer's statement restated as ours ("at Standards
+# Exceeded" when we recorded Standards Met, "£15 million" when we recorded £10 million, "Yes. We have ever failed ...").
+# Each case below got "Yes." on the code before this change (30df92a).
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _demo_declarations() -> dict:
+    from evidencebot import locations
+
+    rows = locations.read_data_yaml("corpus", "library/declarations.yaml", lambda path, data: data["declarations"])
+    return {d["topic"]: dict(d) for d in rows or []}
+
+
+@pytest.mark.parametrize("asked, record, buyer", [
+    # review q4.txt, the four Part A statements
+    ("Do you hold a Data Security and Protection Toolkit assessment at Standards Exceeded?",
+     '"Standards Met"', '"Standards Exceeded"'),
+    ("Do you have public liability insurance of at least £15 million and professional indemnity insurance of at "
+     "least £10 million?", '"£10 million"', '"£15 million"'),
+    ("Will all staff hold an enhanced DBS check, renewed every year?", '"renewed every three years"', '"renewed every year"'),
+    ("Do you have a safeguarding adults policy approved by your board, and a registered social worker on call 24 hours "
+     "a day?", "does not cover", "registered social worker on call 24 hours a day"),
+])
+def test_a_condition_the_record_does_not_meet_is_to_confirm_naming_both(asked, record, buyer):
+    conf = C.answer(asked, _demo_declarations(), TODAY)
+    assert conf.status == "needed", conf.lines
+    assert not any(x.startswith("Yes") for x in conf.lines)
+    assert conf.lines[0].startswith(C.MARKER)
+    assert record in conf.reason and buyer in conf.reason
+
+
+@pytest.mark.parametrize("asked", [
+    "Have you ever failed a Data Security and Protection Toolkit assessment?",
+    "Have you had any claims made against your professional indemnity insurance in the last three years?",
+    "Are you aware of any business continuity incident in the last 12 months that stopped a service?",
+    "Has your organisation been convicted of an offence under the Modern Slavery Act?",
+])
+def test_a_disclosure_is_never_answered_from_a_declaration(asked):
+    conf = C.answer(asked, _demo_declarations(), TODAY)
+    assert conf.status == "needed" and "disclose" in conf.reason
+    assert not any(x.startswith("Yes") for x in conf.lines)
+
+
+@pytest.mark.parametrize("asked", [
+    "Do you have a safeguarding adults policy reviewed in the last year?",
+    "Do you have a safeguarding adults policy reviewed within the last two years?",
+    "Do you have a safeguarding adults policy reviewed annually?",
+])
+def test_a_policy_reviewed_in_2019_is_not_reviewed_in_the_last_year(asked):
+    decl = _demo_declarations()
+    decl["safeguarding_policies"] = dict(decl["safeguarding_policies"], reviewed_on="2019-05-01", approved_on="2019-05-01")
+    conf = C.answer(asked, decl, TODAY)
+    assert conf.status == "needed" and "2019-05-01" in conf.reason
+    # the same record reviewed this year meets each of them
+    assert C.answer(asked, _demo_declarations(), TODAY).status == "confirmed"
+
+
+@pytest.mark.parametrize("asked, ours", [
+    # the s8/s9 Pass/Fail statements the demo's declarations do meet: "Yes." with the declaration's own statement
+    ("Do you have a safeguarding adults policy and a safeguarding children policy, each approved by your board and "
+     "reviewed within the last 12 months? Attach both as Appendix 5A.",
+     "We have a Safeguarding Adults Policy and a Safeguarding Children Policy, each approved by our board and reviewed "
+     "every year."),
+    ("Will you name a safeguarding lead for this service, trained to at least Level 4 (adults) and Level 3 (children), "
+     "before the service commencement date?", "We have a named safeguarding lead for each service we run"),
+    ("Do you confirm that all staff in regulated activity will hold an enhanced DBS check with the appropriate barred "
+     "list check before they start work?", "We confirm that every member of staff and volunteer in regulated activity"),
+    ("You will follow the Wendle Safeguarding Adults Board Multi-Agency Policy and Procedures and the Wendle "
+     "Safeguarding Children Partnership procedures.", "We follow the multi-agency safeguarding adults and children "
+                                                      "procedures of every area we work in."),
+    ("Do you have public liability insurance of at least £5 million?", "public liability insurance of £10 million"),
+    ("Do you hold a Data Security and Protection Toolkit assessment at Standards Met or above?",
+     "We have a Data Security and Protection Toolkit assessment at Standards Met"),
+])
+def test_yes_restates_the_declaration_not_the_buyer(asked, ours):
+    conf = C.answer(asked, _demo_declarations(), TODAY)
+    assert conf.status == "confirmed", conf.lines
+    assert conf.lines[0] == "Yes." and ours in conf.lines[1]
+    assert "your" not in " ".join(conf.lines[1:2]).lower()
+
+
+def test_will_all_staff_in_a_pass_fail_list_is_a_confirmation_and_a_how_ask_is_not():
+    q4 = ("Part A (Pass/Fail). Please answer Yes or No to each:\n1. Do you hold a Data Security and Protection Toolkit "
+          "assessment at Standards Met?\n2. Will all staff hold an enhanced DBS check, renewed every year?\n\n"
+          "Part B (scored): Describe how you will respond to a safeguarding concern. (max. 300 words)")
+    assert C.is_confirmation("Will all staff hold an enhanced DBS check, renewed every year?", q4)
+    # outside a Pass/Fail part only an explicit 'confirm' is a confirmation; a how/what clause never is (review item 2)
+    q6 = open_q6()
+    for asked in ("Will you follow the Safeguarding Adults Board multi-agency procedures, and how will you make sure "
+                  "every worker knows them?", "Have you considered how people with communication needs will raise "
+                  "concerns?", "Will you name a safeguarding lead for the service?"):
+        assert not C.is_confirmation(asked, q6), asked
+    assert C.is_confirmation("Please confirm that you will name a safeguarding lead for the service.", q6)
+    assert not C.is_confirmation("Please confirm how you will name a safeguarding lead.", q6)
+
+
+def open_q6() -> str:
+    return ("Question 9 - Safeguarding (weighting 10%)\n\nDescribe your approach to safeguarding adults. Your answer "
+            "should cover:\na) Will you follow the Safeguarding Adults Board multi-agency procedures, and how will you "
+            "make sure every worker knows them?\nb) Have you considered how people with communication needs will raise "
+            "concerns?\nc) how you will learn from Safeguarding Adults Reviews.\n(max. 500 words)")
+
+
+def test_a_scored_how_ask_gets_its_method_not_a_yes_or_no(demo_db):
+    # review q6.txt: a) and b) were "[To confirm] Answer Yes or No to: ..." with no method, headed without 'a)'/'b)'
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, open_q6(), today="2026-12-02")
+    assert not any(p.kind == "confirm" for p in answer.plan.points)
+    assert C.MARKER not in answer.markdown and "Yes or No" not in answer.markdown
+    heads = [line for line in answer.markdown.splitlines() if line.startswith("## ")]
+    assert [h[3:5] for h in heads] == ["a)", "b)", "c)"]
+    assert all(r.evidence.startswith("method") for r in answer.coverage[:1])
+    assert not answer.findings
+
+
+def test_the_review_pass_fail_list_gets_no_yes_from_the_demo(demo_db):
+    # review q4.txt on the demo: four "Yes." on 30df92a (one contradicting its own evidence); now none
+    from evidencebot.compose.tender import assemble_tender
+
+    q4 = ("Question 4 - Safeguarding and compliance\n\nPart A (Pass/Fail). Please answer Yes or No to each:\n"
+          "1. Do you hold a Data Security and Protection Toolkit assessment at Standards Exceeded?\n"
+          "2. Do you have public liability insurance of at least £15 million and professional indemnity insurance of at "
+          "least £10 million?\n3. Will all staff hold an enhanced DBS check, renewed every year?\n"
+          "4. Do you have a safeguarding adults policy approved by your board, and a registered social worker on call 24 "
+          "hours a day?\n\nPart B (scored): Describe how you will respond to a safeguarding concern. (max. 300 words)")
+    answer = assemble_tender(demo_db, q4, today="2026-12-02")
+    confirms = [p for p in answer.plan.points if p.kind == "confirm"]
+    assert len(confirms) == 4
+    assert "Yes." not in answer.markdown
+    assert answer.markdown.count(C.MARKER) == 4
+    assert not answer.findings

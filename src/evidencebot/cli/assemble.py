@@ -496,8 +496,9 @@ def library_declare(ctx, topic, statement, evidence, approved_by, approved_on, r
 
     A Pass/Fail or yes/no statement in a question ("Do you have a safeguarding adults policy approved by your board
     and reviewed within the last 12 months?") is answered "Yes." only from a declaration recorded here for each
-    topic it names (topics: phrasebank/confirmations.yaml), and only when the record meets what the buyer sets (a
-    review date within the months asked, a training level); otherwise the part says "[To confirm]"."""
+    topic it names (topics: phrasebank/confirmations.yaml), and only when the record meets every condition the buyer
+    sets (an amount of cover, a grade, a training level, how often, a review date within the months asked) and
+    covers each clause; the "Yes." gives the statement recorded here. Otherwise the part says "[To confirm]"."""
     from evidencebot.compose import confirmations
     from evidencebot.errors import InputError
     from evidencebot.store import declarations as D

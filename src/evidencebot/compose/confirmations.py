@@ -1,19 +1,23 @@
-"""Pass/Fail and yes/no confirmations: recognised at intake, answered "Yes." only from a declaration.
+"""Pass/Fail and yes/no confirmations: recognised at intake, answered "Yes." only where the record meets them.
 
 A buyer's Pass/Fail part ("Do you have a safeguarding adults policy ... approved by your board and reviewed
 within the last 12 months? Attach both as Appendix 5A.") is marked on a Yes or a No. A paragraph of method
-under it fails the bid (session 9's panel excluded one). So a confirmation sub-point (``SubPoint.kind ==
-'confirm'``, :func:`is_confirmation`) is answered as a confirmation:
+under it fails the bid (session 9's panel excluded one), and a false "Yes" can exclude the bid or become a
+contractual misstatement. So a confirmation sub-point (``SubPoint.kind == 'confirm'``, :func:`is_confirmation`:
+a yes/no question or statement in a Pass/Fail part, or an explicit "Please confirm ..." anywhere; never a
+sentence with a how/what clause) is answered as a confirmation:
 
-* "Yes." with the statement restated in our words ("We have a safeguarding adults policy ... approved by our
-  board ...") and the evidence from the organisation's recorded declarations (the policy's name, who approved
-  it and when, when it was reviewed; the buyer's appendix named), when every topic the statement names has a
-  declaration (:mod:`evidencebot.store.declarations`) and the record meets what the buyer sets (a review within
-  the last 12 months, a training level);
-* otherwise a "[To confirm]" line saying plainly what must be confirmed and why we did not: never a "Yes" the
-  records do not back. It is a gap: the coverage says "confirmation needed" and ``tender status`` lists it.
+* "Yes." with the declaration's own statement and evidence (:mod:`evidencebot.store.declarations`: the policy,
+  who approved it and when, when it was reviewed; the buyer's appendix named), only when a declaration is
+  recorded for every topic the statement names, the records meet every condition the buyer's sentence sets
+  (an amount of cover per kind, a grade on an ordered scale, a training level, how often, how recently) and
+  every clause of it is covered by them (:func:`answer`);
+* otherwise a "[To confirm]" line naming what the buyer asks and what the record says: never a "Yes" the
+  records do not back. A question asking the bidder to disclose ("Have you ever failed ...?", "... any claims
+  ...?") is always "[To confirm]" (:func:`disclosure`). It is a gap: the coverage says "confirmation needed"
+  and ``tender status`` lists it.
 
-Cues, topics and checks are data: ``phrasebank/confirmations.yaml``.
+Cues, topics, conditions and the words read as the same are data: ``phrasebank/confirmations.yaml``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.library import stem
+from evidencebot.store.blocks import add_months
+from evidencebot.text import NUMBER_WORDS
 
 PHRASEBANK = "confirmations.yaml"
 MARKER = "[To confirm]"
@@ -71,21 +78,29 @@ def limit_excludes(question: str) -> bool:
 
 
 def is_confirmation(text: str, question: str = "", *, before_scored: bool = True) -> bool:
-    """A sub-point to answer Yes or No: a yes/no question to the bidder ('Do you have ...?', 'Will you ...?',
-    'Do you confirm that ...?'), or, in a question with a Pass/Fail part, a statement to confirm ('You will
-    follow ...', 'All staff ... will complete ...') that is not a 'how/describe' ask. ``before_scored``: the
-    sub-point comes before the scored part's heading (a statement after it is Part B's)."""
+    """A sub-point to answer Yes or No.
+
+    * In a question with a Pass/Fail part (``before_scored``: the sub-point comes before the scored part's
+      heading): a yes/no question of any subject ('Do you have ...?', 'Will all staff ...?') or a statement to
+      confirm ('You will follow ...', 'All staff ... will complete ...');
+    * anywhere: an explicit request to confirm ('Please confirm that ...', 'Do you confirm ...?').
+
+    Never a sentence that holds a clause asking for method ('Will you follow ..., and how will you make sure
+    ...?', 'Have you considered how ...?'): a panel scores that one, and it gets its method (review s10 item 2)."""
     data = _data()
     t = " ".join((text or "").split())
     if not t:
         return False
     first = re.split(r"(?<=[?.!])\s+", t, maxsplit=1)[0]
-    if _phrases(data.get("not_states"), start=True).search(first):
+    if _phrases(data.get("not_states"), start=True).search(first) or _phrases(data.get("method_clause")).search(first):
         return False
-    if _phrases(data.get("asks"), start=True).search(first) and (first.rstrip().endswith("?") or re.match(
-            r"\W*(?:please\s+)?confirm\b", first, re.I)):
+    if _phrases(data.get("confirm_asks"), start=True).search(first):
         return True
-    return bool(before_scored and pass_fail(question) and _phrases(data.get("states"), start=True).search(first))
+    if not (before_scored and pass_fail(question)):
+        return False
+    if first.rstrip().endswith("?") and _phrases(data.get("pass_fail_asks"), start=True).search(first):
+        return True
+    return bool(_phrases(data.get("states"), start=True).search(first))
 
 
 # ---------------------------------------------------------------- restating the statement in our words
@@ -174,11 +189,6 @@ def topic_label(key: str) -> str:
     return str(((_data().get("topics") or {}).get(key) or {}).get("label") or key.replace("_", " "))
 
 
-def _number(word: str) -> int:
-    words = {"six": 6, "twelve": 12, "eighteen": 18, "twenty-four": 24}
-    return int(word) if word.isdigit() else words.get(word.lower(), 0)
-
-
 def _levels(text: str) -> dict[str, int]:
     """Training levels by who they are for ('adults', 'children', '' for unspecified): the highest of each."""
     out: dict[str, int] = {}
@@ -191,33 +201,272 @@ def _levels(text: str) -> dict[str, int]:
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
-    from evidencebot.store.blocks import add_months
-
     return add_months(day, -months)
 
 
-def _short_of(buyer: str, decl: dict, today: dt.date) -> str:
-    """Why the record does not meet what the buyer sets in ``buyer`` ('' when it does)."""
-    checks = _data().get("checks") or {}
-    for p in checks.get("review_within") or []:
-        m = re.search(p, buyer, re.I)
-        if m:
-            months = _number(m.group("n"))
-            last = decl.get("reviewed_on") or decl.get("approved_on") or ""
-            if not last:
-                return f"no review date is recorded for {decl['topic'].replace('_', ' ')}"
-            if months and dt.date.fromisoformat(last) < _months_before(today, months):
-                return f"the record's last review ({last}) is more than {months} months ago"
+# ---------------------------------------------------------------- the buyer's conditions, read and checked
+
+
+def _conditions() -> dict:
+    return _data().get("conditions") or {}
+
+
+def _num(word: str) -> float | None:
+    w = word.lower().strip()
+    if w in ("a", "an", "one", "once", "each", "every"):
+        return 1.0
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    try:
+        return float(w.replace(",", ""))
+    except ValueError:
+        return None
+
+
+_NUMWORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six"
+
+
+@dataclass
+class _Found:
+    kind: str
+    """'money', 'grade', 'level', 'every' (how often) or 'window' (how recently)."""
+    key: str
+    """What it is about: a kind of cover, a scale, a group, the verb it goes with."""
+    value: float
+    said: str
+    span: tuple[int, int]
+
+
+def _money(text: str) -> list[_Found]:
+    kinds = [str(k) for k in _conditions().get("money_kinds") or []]
+    out = []
+    for m in re.finditer(r"£\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>million|m\b|mn\b|k\b|thousand|bn\b|billion)?", text, re.I):
+        n = _num(m.group("n")) or 0.0
+        u = (m.group("u") or "").lower()
+        n *= 1e6 if u in ("million", "m", "mn") else 1e3 if u in ("k", "thousand") else 1e9 if u in ("bn", "billion") else 1
+        before = text[max(0, m.start() - 80):m.start()].lower().replace("’", "'")
+        at = [(before.rfind(k.lower()), k) for k in kinds if k.lower() in before]
+        key = max(at)[1].lower().replace("employers' liability", "employer's liability").replace(
+            "employers liability", "employer's liability").replace("employer liability", "employer's liability").replace(
+            "product liability", "products liability") if at else ""
+        out.append(_Found("money", key, n, " ".join(m.group(0).split()), m.span()))
+    return out
+
+
+def _grades(text: str) -> list[_Found]:
+    out = []
+    for scale in _conditions().get("grades") or []:
+        cue = scale.get("cue")
+        if cue and not re.search(str(cue), text, re.I):
+            continue
+        levels = [str(x) for x in scale.get("levels") or []]
+        best: _Found | None = None
+        for rank, level in sorted(enumerate(levels), key=lambda x: -len(x[1])):
+            for m in re.finditer(r"(?<!\w)" + r"\s+".join(map(re.escape, level.split())) + r"(?!\w)", text, re.I):
+                if best is None or not (best.span[0] <= m.start() < best.span[1]):
+                    if best is None or rank > best.value:
+                        best = _Found("grade", str(scale.get("name")), float(rank), " ".join(m.group(0).split()), m.span())
+        if best is not None:
+            out.append(best)
+    return out
+
+
+def _every(text: str) -> list[_Found]:
+    """How often, in months, with the verb it goes with ('renewed every three years' -> ('renewed', 36))."""
+    cond = _conditions()
+    adverbs = {str(k).lower(): float(v) for k, v in (cond.get("every") or {}).items()}
+    units = {str(k).lower(): float(v) for k, v in (cond.get("units") or {}).items()}
+    unit = "|".join(sorted(units, key=len, reverse=True))
+    pats = [
+        rf"\b(?:at\s+least\s+)?(?:every|each)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<other>other\s+)?(?P<u>{unit})s?\b",
+        rf"\b(?:at\s+least\s+)?(?P<times>once|twice)\s+(?:a|an|each|every|per)\s+(?P<u>{unit})\b",
+        rf"\b(?:at\s+least\s+)?(?P<adv>{'|'.join(sorted(map(re.escape, adverbs), key=len, reverse=True))})(?!\w)",
+    ]
+    out: list[_Found] = []
+    for p in pats:
+        for m in re.finditer(p, text, re.I):
+            if any(f.span[0] <= m.start() < f.span[1] for f in out):
+                continue
+            g = m.groupdict()
+            if g.get("adv"):
+                months = adverbs[g["adv"].lower()]
+            else:
+                months = units[g["u"].lower()] * (_num(g.get("n") or "1") or 1.0)
+                if g.get("other"):
+                    months *= 2
+                if g.get("times") and g["times"].lower() == "twice":
+                    months /= 2
+            verb, word, at = _verb_before(text, m.start())
+            said = " ".join(m.group(0).split())
+            out.append(_Found("every", verb, months, f"{word} {said}" if word else said, (at, m.end())))
+    return out
+
+
+def _verb_before(text: str, at: int) -> tuple[str, str, int]:
+    """The participle a frequency or a window goes with, as a stem, as written and where it starts ('renewed' in
+    'a DBS check, renewed every year'); ('', '', at) when there is none."""
+    start = max(0, at - 60)
+    before = re.split(r"[;:]|\band\s+(?=[a-z]+ed\b)", text[start:at])[-1]
+    start = at - len(before)
+    verbs = list(re.finditer(r"\b([a-z]+(?:ed|en)|held|run|met|done)\b", before, re.I))
+    if not verbs:
+        return "", "", at
+    return stem(verbs[-1].group(1)), verbs[-1].group(1).lower(), start + verbs[-1].start()
+
+
+def _windows(text: str) -> list[_Found]:
+    """How recently, in months: 'reviewed within the last 12 months', 'updated in the past two years'."""
+    out = []
+    for m in re.finditer(rf"\b(?:with)?in\s+the\s+(?:last|past|previous)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<u>months?|years?)\b",
+                         text, re.I):
+        n = _num(m.group("n") or "1") or 1.0
+        months = n * (12 if m.group("u").lower().startswith("year") else 1)
+        verb, word, at = _verb_before(text, m.start())
+        said = " ".join(m.group(0).split())
+        out.append(_Found("window", verb, months, f"{word} {said}" if word else said, (at, m.end())))
+    return out
+
+
+def _months_text(months: float) -> str:
+    if months >= 12 and months % 12 == 0:
+        n = int(months // 12)
+        return "every year" if n == 1 else f"every {n} years"
+    if months >= 1 and months == int(months):
+        return "every month" if months == 1 else f"every {int(months)} months"
+    return f"every {months * 4.35:g} weeks".replace("every 1 weeks", "every week")
+
+
+def _record_text(decl: dict) -> str:
+    return " ".join(str(decl.get(k) or "") for k in ("statement", "evidence", "approved_by"))
+
+
+def _said(decl: dict) -> str:
+    return " ".join(str(decl.get("statement") or "").split()).rstrip(" .")
+
+
+def _short_of(buyer: str, decls: list[dict], today: dt.date) -> tuple[list[str], list[tuple[int, int]]]:
+    """Each condition of the buyer's sentence the records do not meet, said as what the buyer asks and what the
+    record says; and the spans of the buyer's sentence the conditions took (they are not words to cover)."""
+    record = " ".join(_record_text(d) for d in decls)
+    short: list[str] = []
+    spans: list[tuple[int, int]] = []
+    # money: per kind of cover, the record's amount for the same kind must reach the buyer's
+    ours = _money(record)
+    for f in _money(buyer):
+        spans.append(f.span)
+        same = [o for o in ours if o.key == f.key] if f.key else ours
+        what = f.key or "the amount"
+        if not same:
+            short.append(f"the buyer asks for {what} cover of \"{f.said}\"; the record gives no {what} cover")
+        elif max(o.value for o in same) + 1e-6 < f.value:
+            best = max(same, key=lambda o: o.value)
+            short.append(f"the buyer asks for {what} cover of at least \"{f.said}\"; the record says \"{best.said}\"")
+    # grades on an ordered scale
+    have = {g.key: g for g in _grades(record)}
+    for g in _grades(buyer):
+        spans.append(g.span)
+        if g.key not in have:
+            short.append(f"the buyer asks for \"{g.said}\" ({g.key}); the record shows no grade on that scale")
+        elif have[g.key].value < g.value:
+            short.append(f"the buyer asks for \"{g.said}\"; the record says \"{have[g.key].said}\"")
+    # training levels, by who they are for
     want = _levels(buyer)
+    for p in (_data().get("checks") or {}).get("level") or []:
+        spans += [m.span() for m in re.finditer(p, buyer, re.I)]
     if want:
-        have = _levels(f"{decl.get('statement') or ''} {decl.get('evidence') or ''}")
-        top = max(have.values(), default=0)
+        got = _levels(record)
+        top = max(got.values(), default=0)
         for who, level in want.items():
-            ours = have.get(who, have.get("", top if not who else 0)) if who else top
-            if ours < level:
+            mine = got.get(who, got.get("", 0)) if who else top
+            if mine < level:
                 whom = f" ({who})" if who else ""
-                return f"the record does not show Level {level}{whom}"
-    return ""
+                said = f"Level {mine}{whom}" if mine else "no level"
+                short.append(f"the buyer asks for \"Level {level}{whom}\"; the record shows \"{said}\"")
+    cond = _conditions()
+    dated = {stem(str(v)) for v in cond.get("dated_by_record") or []}
+    last = max((str(d.get(k) or "") for d in decls for k in ("reviewed_on", "approved_on")), default="")
+    # how often: the record must say as often or more often, for the same verb
+    theirs = _every(record)
+    windows = _windows(buyer)
+    for f in _every(buyer):
+        spans.append(f.span)
+        same = [o for o in theirs if o.key == f.key] if f.key else theirs
+        if not same:
+            short.append(f"the buyer asks for \"{f.said}\"; the record does not say how often")
+        elif min(o.value for o in same) > f.value + 1e-6:
+            short.append(f"the buyer asks for \"{f.said}\"; the record says \"{min(same, key=lambda o: o.value).said}\"")
+        elif f.key in dated:  # 'reviewed annually': the last review falls inside the year too
+            windows.append(_Found("window", f.key, f.value, f.said, f.span))
+    # how recently: the record's review (or approval) date must fall inside the buyer's window
+    for w in windows:
+        spans.append(w.span)
+        if w.key and w.key not in dated:
+            short.append(f"the buyer asks for \"{w.said}\"; the record gives no date for that")
+        elif not last:
+            short.append(f"the buyer asks for \"{w.said}\"; no review date is recorded")
+        elif dt.date.fromisoformat(last) < _months_before(today, int(round(w.value))):
+            short.append(f"the buyer asks for \"{w.said}\"; the record's last review or approval is {last}")
+    return short, spans
+
+
+def disclosure(text: str) -> bool:
+    """The statement asks the bidder to disclose something ('Have you ever failed ...?', 'Have you had any claims
+    ...?', 'Are you aware of any incident ...?'): usually answered No, never from a declaration."""
+    spec = _data().get("disclosure") or {}
+    s = statement(text)
+    return any(re.search(str(f), s, re.I) for f in spec.get("frames") or []) and bool(
+        _phrases(spec.get("words")).search(s))
+
+
+def _norm_words(text: str) -> str:
+    cov = _data().get("coverage") or {}
+    t = " " + " ".join((text or "").replace("’", "'").split()) + " "
+    for theirs, ours in sorted((cov.get("same_words") or {}).items(), key=lambda x: -len(str(x[0]))):
+        t = re.sub(r"(?<!\w)" + r"\s+".join(map(re.escape, str(theirs).split())) + r"(?!\w)", f" {ours} ", t, flags=re.I)
+    return t
+
+
+def _word_set(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", _norm_words(text).lower())}
+
+
+def _uncovered(buyer: str, decls: list[dict], topics: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """The clauses of the buyer's sentence holding a word no declaration it names covers ('a registered social
+    worker on call 24 hours a day'), in the buyer's words."""
+    cov = _data().get("coverage") or {}
+    text = buyer
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + " " * (b - a) + text[b:]
+    for phrase in sorted((str(x) for x in cov.get("scope_phrases") or []), key=len, reverse=True):
+        text = re.sub(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", lambda m: " " * len(m.group(0)),
+                      text, flags=re.I)
+    record = " ".join(_record_text(d) for d in decls)
+    specs = _data().get("topics") or {}
+    cues = " ".join(" ".join(map(str, (specs.get(t) or {}).get("any") or [])) for t in topics)
+    have = _word_set(record + " " + cues)
+    plain = _word_set(" ".join(str(w) for w in cov.get("plain_words") or []))
+    anywhere = _phrases(cov.get("every_area")).search(record)
+    for theirs, ours in (cov.get("same_words") or {}).items():  # 'their first shift' read as the record's 'start work'
+        if len(str(theirs).split()) > 1 and _word_set(str(ours)) <= have | plain:
+            text = re.sub(r"(?<!\w)" + r"\s+".join(map(re.escape, str(theirs).split())) + r"(?!\w)",
+                          lambda m: " " * len(m.group(0)), text, flags=re.I)
+    lost: list[str] = []
+    for clause in re.split(r",\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or)\s+(?=(?:an?|the|our|your)\s)", text):
+        words = []
+        for m in re.finditer(r"[A-Za-z0-9£]+(?:[-'’][A-Za-z0-9]+)*", clause):
+            raw = m.group(0)
+            ws = _word_set(raw)
+            if not ws or ws <= have or ws <= plain:
+                continue
+            if anywhere and raw[:1].isupper() and raw.lower() != "i":
+                continue  # the buyer's place name ('the Wendle ... procedures'), covered by 'every area we work in'
+            words.append(m)
+        if words:
+            lost.append(" ".join(clause[words[0].start():words[-1].end()].split()))
+    return lost
+
+
+# ---------------------------------------------------------------- the answer
 
 
 @dataclass
@@ -225,7 +474,7 @@ class Confirmation:
     status: str
     """'confirmed' or 'needed'."""
     lines: list[str]
-    """The part's sentences: 'Yes.' + restatement + evidence, or the '[To confirm]' line."""
+    """The part's sentences: 'Yes.' + the declaration's statement + evidence, or the '[To confirm]' line."""
     topics: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     """Topics with no declaration recorded."""
@@ -243,32 +492,53 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
+def declared(decl: dict) -> str:
+    """A declaration's own statement as our sentence: 'We have a named executive safeguarding lead ...', 'We follow
+    ...', 'We confirm that every member of staff ... holds ...'."""
+    said = _said(decl)
+    if re.match(r"(?:we|our)\b", said, re.I):
+        return _sentence(said)
+    if re.match(r"(?:every|all|each|no)\b", said, re.I):
+        return _sentence("We confirm that " + said)
+    return _sentence("We have " + said)
+
+
 def answer(text: str, declarations: dict[str, dict], today: dt.date | None = None) -> Confirmation:
-    """The answer to one confirmation sub-point from the recorded ``declarations`` (by topic)."""
+    """The answer to one confirmation sub-point from the recorded ``declarations`` (by topic): "Yes." only when a
+    declaration for each topic the statement names meets every condition the buyer sets and covers every clause."""
     today = today or dt.date.today()
     topics = topics_in(text)
     asked = statement(text)
     attach = attachment(text)
     missing = [t for t in topics if t not in declarations]
-    short = ""
-    for t in topics:
-        if t in declarations:
-            short = _short_of(trim(text), declarations[t], today)
-            if short:
-                break
+    decls = [declarations[t] for t in topics if t in declarations]
+    short: list[str] = []
+    if disclosure(text):
+        reason = ("it asks the organisation to disclose (failures, claims, breaches, incidents and the like), and a "
+                  "declaration records what we confirm, not what we must disclose")
+        line = (f"{MARKER} Answer Yes or No to: \"{asked}\". This draft does not answer it because {reason}; answer it "
+                f"from the organisation's own records, and give the details the buyer asks for with any Yes.")
+        return Confirmation("needed", [line], topics, missing, reason)
+    if topics and not missing:
+        short, spans = _short_of(asked, decls, today)
+        short += [f"the record does not cover \"{c}\"" for c in _uncovered(asked, decls, topics, spans)]
     if not topics or missing or short:
         if not topics:
             reason = "no declaration topic matches this statement"
         elif missing:
             reason = "no declaration is recorded for " + ", ".join(topic_label(t) for t in missing)
         else:
-            reason = short
+            reason = "; ".join(short)
         line = (f"{MARKER} Answer Yes or No to: \"{asked}\". This draft does not say Yes because {reason}; record the "
                 f"organisation's declaration, with its evidence, before answering.")
         return Confirmation("needed", [line], topics, missing, reason)
-    lines = ["Yes.", restate(text)]
-    for t in topics[:2]:
-        ev = declarations[t].get("evidence") or ""
+    lines = ["Yes."]
+    for d in decls:
+        said = declared(d)
+        if said not in lines:
+            lines.append(said)
+    for d in decls[:2]:
+        ev = d.get("evidence") or ""
         if ev:
             lines.append(_sentence(ev))
     if attach:

@@ -1223,14 +1223,18 @@ def _unconfirm_changed(sections: list[Section]) -> bool:
     changed = False
     for sec in sections:
         conf = sec.evidence.get("confirmation")
-        if sec.point.kind != "confirm" or conf is None or conf.status != "confirmed":
+        if sec.point.kind != "confirm" or conf is None:
             continue
         if not any(u.rewritten or (not u.kept and u.why.startswith("checker")) for u in sec.units):
             continue
-        line = (f"{confirmations.MARKER} Answer Yes or No to: \"{confirmations.statement(sec.point.text)}\". This draft "
-                f"does not say Yes because the checker changed the confirmation; confirm it in the buyer's words.")
+        if conf.status == "confirmed":
+            line = (f"{confirmations.MARKER} Answer Yes or No to: \"{confirmations.statement(sec.point.text)}\". This "
+                    f"draft does not say Yes because the checker changed the confirmation; confirm it in the buyer's words.")
+            conf.status, conf.reason = "needed", "the checker changed the confirmation"
+        else:  # the '[To confirm]' line itself was cut or reworded: the part still says what must be confirmed
+            line = (f"{confirmations.MARKER} Answer Yes or No to: \"{confirmations.statement(sec.point.text)}\". This "
+                    f"draft does not say Yes; the compliance notes say why.")
         sec.units = [Unit(text=line, priority=0, refs=["todo:confirm"], paragraph=0)]
-        conf.status, conf.reason = "needed", "the checker changed the confirmation"
         changed = True
     return changed
 
