@@ -3,15 +3,20 @@
     python bench/named_requirements.py tests/data/labelled/named_requirements_s8s9.jsonl ANSWERS_DIR
 
 ANSWERS_DIR holds ``s8/qNN.md`` and ``s9/qNN.md`` drafted from ``tests/data/heldout/s8|s9/questions/qNN.md``
-(``evidencebot assemble tender --question-file ... -o ANSWERS_DIR/s9/q04.md``). The labelled list (written from
-each set's ``questions/facts.md``, not from the code) gives per question:
+(``evidencebot assemble tender --question-file ... -o ANSWERS_DIR/s9/q04.md``), and ``pf11/qNN.md`` drafted from
+``tests/data/labelled/pass_fail_pf11/qNN.md`` (Pass/Fail lists written in session 11). The labelled list (written
+from each set's ``questions/facts.md`` and the demo's declarations, not from the code) gives per question:
 
 * each named requirement (a protocol, a route, a threshold, a minimum, a meeting and its frequency, a timescale,
   a KPI, a date) with the words an answer committing to it must hold: ``keys`` is a list of groups, each a list
   of alternatives; the requirement counts as committed to when every group has one alternative in the answer's
   body (headings and "[To write]"/"[To confirm]"/"[To attach]" lines do not count);
-* each Pass/Fail statement (``kind: confirmation``) with words of its heading: it counts as *confirmed* when the
-  paragraph after that heading starts "Yes.", *needed* when it is a "[To confirm]" line, else *not answered*.
+* each Pass/Fail statement (``kind: confirmation``) with words of its heading and ``expected``: the answer the
+  demo's declarations (``corpus/library/declarations.yaml``) support, "yes" or "to confirm". The part after that
+  heading is *Yes* when it starts "Yes.", *to confirm* when it is a "[To confirm]" line, else *not answered*;
+  it agrees when that is the expected answer. A "Yes" where "to confirm" is expected is a *false Yes*: the
+  fault that can exclude a bid or become a contractual misstatement (review s10 item 1). Until session 10 this
+  bench counted any "Yes." as confirmed, whether or not the record backed it.
 
 Prints the misses per question and the totals.
 """
@@ -33,22 +38,31 @@ def _body(answer: str) -> str:
                            and not re.search(r"\[To (?:write|confirm|attach|complete)\]", line)))
 
 
+def _state(paragraph: str) -> str:
+    if paragraph.startswith("Yes."):
+        return "confirmed"
+    if paragraph.startswith("[To confirm]"):
+        return "needed"
+    return "not answered"
+
+
 def _confirmation(answer: str, heading: str) -> str:
+    """The state of the part under the heading holding ``heading``'s words; in an answer written without headings,
+    of the first paragraph holding them."""
     lines = answer.splitlines()
     for i, line in enumerate(lines):
         if line.lstrip().startswith("#") and _norm(heading) in _norm(line):
-            nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
-            if nxt.startswith("Yes."):
-                return "confirmed"
-            if nxt.startswith("[To confirm]"):
-                return "needed"
-            return "not answered"
+            return _state(next((x.strip() for x in lines[i + 1:] if x.strip()), ""))
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#") and _norm(heading) in _norm(line):
+            return _state(line.strip())
     return "not answered"
 
 
 def main(labels: str, adir: str) -> int:
     rows = [json.loads(x) for x in Path(labels).read_text(encoding="utf-8").splitlines() if x.strip()]
-    tot = {"named": 0, "committed": 0, "confirm": 0, "confirmed": 0, "needed": 0}
+    tot = {"named": 0, "committed": 0, "confirm": 0, "confirmed": 0, "needed": 0, "agree": 0, "false_yes": 0,
+           "missed_yes": 0, "unanswered": 0, "labelled": 0}
     by_q: dict[tuple, list] = {}
     for r in rows:
         by_q.setdefault((r["set"], r["q"]), []).append(r)
@@ -63,7 +77,20 @@ def main(labels: str, adir: str) -> int:
                 tot["confirm"] += 1
                 tot["confirmed"] += state == "confirmed"
                 tot["needed"] += state == "needed"
-                if state != "confirmed":
+                expected = r.get("expected")
+                if expected:
+                    tot["labelled"] += 1
+                    said = {"confirmed": "yes", "needed": "to confirm"}.get(state, "not answered")
+                    if said == expected:
+                        tot["agree"] += 1
+                    else:
+                        kind = ("FALSE YES" if said == "yes" else "missed Yes" if said == "to confirm" else
+                                "not answered")
+                        tot["false_yes"] += kind == "FALSE YES"
+                        tot["missed_yes"] += kind == "missed Yes"
+                        tot["unanswered"] += kind == "not answered"
+                        misses.append(f"Pass/Fail {r['id']}: {kind} (expected {expected}: {r.get('why', '')})")
+                elif state != "confirmed":
                     misses.append(f"Pass/Fail {r['id']}: {state}")
                 continue
             tot["named"] += 1
@@ -77,8 +104,12 @@ def main(labels: str, adir: str) -> int:
         for m in misses:
             print("   ", m)
     print(f"total: {tot['committed']} of {tot['named']} named requirements committed to; Pass/Fail statements "
-          f"{tot['confirmed']} of {tot['confirm']} confirmed (Yes + evidence), {tot['needed']} marked "
-          f"'confirmation needed', {tot['confirm'] - tot['confirmed'] - tot['needed']} not answered")
+          f"{tot['confirmed']} of {tot['confirm']} answered Yes, {tot['needed']} '[To confirm]', "
+          f"{tot['confirm'] - tot['confirmed'] - tot['needed']} not answered")
+    if tot["labelled"]:
+        print(f"Pass/Fail agreement with the expected answer: {tot['agree']} of {tot['labelled']} "
+              f"({tot['agree'] / tot['labelled']:.2f}); false Yes {tot['false_yes']}, missed Yes {tot['missed_yes']}, "
+              f"not answered {tot['unanswered']}")
     return 0
 
 

@@ -326,3 +326,32 @@ def test_the_review_pass_fail_list_gets_no_yes_from_the_demo(demo_db):
     assert "Yes." not in answer.markdown
     assert answer.markdown.count(C.MARKER) == 4
     assert not answer.findings
+
+
+def test_a_statement_that_quotes_a_level_set_out_elsewhere_is_still_a_confirmation():
+    # s8 q04 statement 2 ('... at the level set out in the Intercollegiate Documents ...'): 'set out' there is no ask
+    q = ("5.1 Safeguarding – Part A (Pass/Fail)\n\nPlease confirm each of the following statements by answering Yes or "
+         "No.\n1. All staff in contact with service users will complete safeguarding adults and children training at the "
+         "level set out in the Intercollegiate Documents, with registered practitioners and team leaders trained to "
+         "Level 3, before working unsupervised.\n")
+    assert C.is_confirmation("All staff in contact with service users will complete safeguarding adults and children "
+                             "training at the level set out in the Intercollegiate Documents.", q)
+    assert not C.is_confirmation("Set out how you will train staff.", q)
+
+
+def test_the_word_limit_never_cuts_a_pass_fail_statement(demo_db):
+    # four disclosures in 120 words: on 30df92a three were answered "Yes. We have ever failed ..." and parts were cut
+    # to fit; a part cut away is a Pass/Fail statement left unanswered
+    from evidencebot.compose.tender import assemble_tender
+
+    q = ("Section 2 - Exclusion grounds (Pass/Fail)\n\nPlease answer Yes or No to each of the following.\n"
+         "1. Have you ever failed a Data Security and Protection Toolkit assessment?\n"
+         "2. Have you had any claims made against your professional indemnity insurance in the last three years?\n"
+         "3. Are you aware of any business continuity incident in the last 12 months that stopped a service?\n"
+         "4. Has your organisation been convicted of an offence under the Modern Slavery Act 2015?\n\nMaximum 120 words.")
+    answer = assemble_tender(demo_db, q, today="2026-12-02")
+    assert len([p for p in answer.plan.points if p.kind == "confirm"]) == 4
+    assert answer.markdown.count(C.MARKER) == 4
+    assert not any(line.startswith("Yes.") for line in answer.markdown.splitlines())
+    for said in ("ever failed", "claims made against", "business continuity incident", "convicted of an offence"):
+        assert said in answer.markdown

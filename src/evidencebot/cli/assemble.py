@@ -179,8 +179,12 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
             bid_id = library.save(database, answer.question, answer.markdown,
                                   word_limit=answer.word_limit, period=answer.period.label)
             click.echo(f"saved in the bid library as #{bid_id}", err=True)
-        for clash in answer.tender_clashes:  # the tender's own facts, read from the question
+        for clash in answer.tender_clashes:  # the tender's own facts, and one fact stated two ways in the answer
             click.echo(f"consistency: {clash.describe()}", err=True)
+        if answer.tender_clashes:
+            n = len(answer.tender_clashes)
+            click.echo(f"NOT consistent: {n} contradiction{'s' if n != 1 else ''} (above): correct the answer or the "
+                       "service profile", err=True)
         if answer.findings or answer.tender_clashes:
             ctx.exit(1)
 

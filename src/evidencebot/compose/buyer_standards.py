@@ -22,7 +22,7 @@ Nothing here says we already meet a standard: the templates commit to it with a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.buyer_terms import _NUM, _number
@@ -71,6 +71,8 @@ class Standard:
     """KPI: the measure in words ('people discharged with a paired outcome measure')."""
     indicator: str = ""
     """KPI: our indicator for the same measure, '' when our records hold none."""
+    values: dict = field(default_factory=dict)
+    """Requirement: the pattern's groups ('n', 'role', 'freq') and, as '_asked', the buyer's own words matched."""
 
 
 def _data() -> dict:
@@ -395,8 +397,49 @@ def requirements(text: str) -> list[Standard]:
             said = str(spec.get("says") or "{0}").format(**groups) if groups else m.group(0)
             said = " ".join(said.split()).rstrip(" .,;")
             out[key] = Standard("requirement", key, said[:1].upper() + said[1:], s,
-                                who=str(spec.get("check") or "").rstrip(". "))
+                                who=str(spec.get("check") or "").rstrip(". "),
+                                values=dict(groups, _asked=" ".join(m.group(0).split())))
     return list(out.values())
+
+
+_PER_WORKER = re.compile(r"\bup\s+to\s+(?P<n>\d+)(?:\s+people)?\s+(?:for|per)\s+(?:each\s+|every\s+)?(?:whole-time\s+|"
+                         r"full-time\s+)?(?P<role>[a-z][a-z -]*?)(?=[,.;(]|\s+(?:and|so|which|balanced)\b|$)", re.I)
+_FREQ = re.compile(r"\b(?:weekly|fortnightly|monthly|quarterly|six-weekly|annually|yearly|every\s+(?:week|fortnight|month|"
+                   r"quarter|year|(?:two|three|four|six|eight|twelve|\d+)\s+(?:weeks|months)))\b", re.I)
+
+
+def profile_conflict(standard: Standard, profile: dict) -> str:
+    """Our service profile's own figure for what a named requirement concerns, as the profile writes it, when it
+    differs from the buyer's ('up to 55 people for each whole-time recovery worker' against 'no recovery worker may
+    hold a caseload of more than 30 people'; 'monthly one-to-one managerial supervision ...' against fortnightly);
+    '' when it agrees, or the profile does not say. A per-worker ceiling is compared with our per-worker figures
+    for the same role, never with the whole service's capacity (review s10 item 6)."""
+    from evidencebot.compose import blockmatch
+    from evidencebot.compose.consistency import normalise
+
+    if standard.kind != "requirement":
+        return ""
+    spec = (((_data().get("requirements") or {}).get(standard.matter) or {}).get("profile")) or {}
+    ours = " ".join(str(profile.get(str(spec.get("field") or "")) or "").split())
+    value = str(standard.values.get(str(spec.get("value") or "")) or "")
+    if not spec or not ours or not value:
+        return ""
+    if spec.get("compare") == "ceiling":
+        n = _number(value)
+        figures = list(_PER_WORKER.finditer(ours))
+        role = set(blockmatch.tokens(str(standard.values.get(str(spec.get("role") or "")) or ""))) - set(
+            blockmatch.tokens("worker workers staff member practitioner"))
+        # the same role's figure; a role the profile does not name (a 'care coordinator') is any of our workers'
+        same = [f for f in figures if role and role <= set(blockmatch.tokens(f.group("role")))] or figures
+        over = [f for f in same if n is not None and (_number(f.group("n")) or 0) > n]
+        return " ".join(over[0].group(0).split()) if over else ""
+    if spec.get("compare") == "frequency":
+        buyer = normalise(value)
+        mine = [k for k in (normalise(m.group(0)) for m in _FREQ.finditer(ours)) if k is not None]
+        if buyer is None or not mine:
+            return ""
+        return ours if min(mine) > buyer else ""
+    return ""
 
 
 def read(text: str) -> list[Standard]:

@@ -230,6 +230,12 @@ _ROLE = re.compile(r"\b(?:nurs\w*|psycholog\w*|therap\w*|workers?|practitioners?
 _OPEN = re.compile(r"\b(?:around|about|approximately|roughly|some|over|more\s+than|nearly|almost)?\s*(?P<n>\d[\d,]*)\s+"
                    r"(?:people|adults|service\s+users|clients|cases)\s+(?:open|on\s+(?:the\s+|its\s+)?caseload|"
                    r"(?:supported|open|on\s+caseload)\s+at\s+any\s+(?:one\s+)?time)", re.I)
+_PER_WORKER = re.compile(r"\b(?:hold|holds|holding|carry|carries|carrying|manage|manages)\s+a\s+caseload\b|"
+                         r"\b(?:no|each|every|any|per|a)\s+(?:[a-z-]+\s+){0,3}?(?:workers?|practitioners?|clinicians?|nurses?|"
+                         r"coordinators?|co-ordinators?|navigators?|member\s+of\s+staff)[’']?s?\s+(?:may\s+|must\s+|will\s+|should\s+)?"
+                         r"(?:hold|have|carry|caseload)\b", re.I)
+"""A caseload per worker ('no recovery worker may hold a caseload of more than 30', 'each practitioner's caseload'):
+not the number of people open in the service, so never compared with our capacity (review s10 item 6)."""
 _OPEN_CASELOAD = re.compile(r"\bcaseload\s+of\s+(?:around|about|approximately|over|more\s+than)?\s*(?P<n>\d[\d,]*)\b", re.I)
 
 
@@ -269,7 +275,7 @@ def read_figures(text: str) -> list[BuyerFigure]:
                 out.append(BuyerFigure(what, n, label, s))
                 seen.add(what)
         if "open" not in seen:
-            m = _OPEN.search(s) or _OPEN_CASELOAD.search(s)
+            m = _OPEN.search(s) or (_OPEN_CASELOAD.search(s) if not _PER_WORKER.search(s) else None)
             if m:
                 n = _number(m.group("n"))
                 if n and n >= 20:

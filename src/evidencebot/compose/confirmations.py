@@ -516,8 +516,8 @@ def answer(text: str, declarations: dict[str, dict], today: dt.date | None = Non
     if disclosure(text):
         reason = ("it asks the organisation to disclose (failures, claims, breaches, incidents and the like), and a "
                   "declaration records what we confirm, not what we must disclose")
-        line = (f"{MARKER} Answer Yes or No to: \"{asked}\". This draft does not answer it because {reason}; answer it "
-                f"from the organisation's own records, and give the details the buyer asks for with any Yes.")
+        line = (f"{MARKER} \"{asked}\": a disclosure, which no declaration answers; answer it from the organisation's "
+                f"own records, with the details asked for if Yes.")
         return Confirmation("needed", [line], topics, missing, reason)
     if topics and not missing:
         short, spans = _short_of(asked, decls, today)
@@ -529,8 +529,7 @@ def answer(text: str, declarations: dict[str, dict], today: dt.date | None = Non
             reason = "no declaration is recorded for " + ", ".join(topic_label(t) for t in missing)
         else:
             reason = "; ".join(short)
-        line = (f"{MARKER} Answer Yes or No to: \"{asked}\". This draft does not say Yes because {reason}; record the "
-                f"organisation's declaration, with its evidence, before answering.")
+        line = f"{MARKER} \"{asked}\": not Yes on our record, because {reason}."
         return Confirmation("needed", [line], topics, missing, reason)
     lines = ["Yes."]
     for d in decls:

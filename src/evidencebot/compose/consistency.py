@@ -144,13 +144,17 @@ def _count(word: str) -> int | None:
 def _sentences(text: str) -> list[str]:
     from evidencebot.compose.tender import _split_sentences
 
-    out = []
+    out: list[str] = []
     for para in re.split(r"\n\s*\n", text or ""):
         para = para.strip()
         if not para or para.startswith("#"):
             continue
-        out.extend(_split_sentences(para))
+        # a gap note to the writer ('[To confirm] The buyer requires ...; our profile gives ...') states nothing
+        out.extend(x for x in _split_sentences(para) if not _GAP.search(x))
     return out
+
+
+_GAP = re.compile(r"\[To (?:write|confirm|attach|complete)\]")
 
 
 def statements(answers: list[tuple[str, str]], facts: list[Fact] | None = None) -> dict[str, list[Statement]]:

@@ -668,6 +668,8 @@ def _drop_globally(sections: list[Section], why: str) -> bool:
     """Drop the least important unit left in the answer; False when none is left."""
     best = None
     for si, sec in enumerate(sections):
+        if sec.point.kind == "confirm" and why == "limit":
+            continue  # a Pass/Fail statement is answered whole or it fails: never cut to fit (its heading may go)
         over = sec.words() - sec.point.budget
         for ui, u in enumerate(sec.units):
             if u.kept:
@@ -1146,15 +1148,20 @@ def assemble_tender(
         key_text = (st.time or st.text or st.baseline).lower()
         said = sec is not None and any(u.kept and key_text in u.text.lower() and any(
             r.startswith("block:buyer-standard") for r in u.refs) for u in sec.units)
+        differs = ours.startswith(DIFFERS)
         compared.append({"label": _STANDARD_LABEL.get(st.kind, st.kind) + (f" ({st.label})" if st.label else ""),
-                         "buyer": st.text or st.baseline, "ours": ours,
-                         "status": f"planned: in '{sec.point.label}'" if said else "not met: not in this answer"})
+                         "buyer": st.text or st.baseline, "ours": ours[len(DIFFERS):] if differs else ours,
+                         "status": "to confirm: ours differs (a gap in '" + (sec.point.label if sec else "") + "')"
+                         if differs else f"planned: in '{sec.point.label}'" if said else "not met: not in this answer"})
     rows = _coverage(sections, text)
     for row, sec in zip(rows, sections):
         said = " ".join(u.text for u in sec.kept_units())
         lacking = [r.name for r in reqs if mentions(r, sec.point.text) and not mentions(r, said)]
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
+        if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
+                                               for u in sec.kept_units()):
+            row.status += "; to confirm: the buyer's requirement differs from our service profile"
     return TenderAnswer(
         requirements=listed,
         comparisons=compared,
@@ -1162,7 +1169,8 @@ def assemble_tender(
         tender=dict(tender or {}),
         tender_facts=dict(resolved.facts),
         tender_unknown=needed,
-        tender_clashes=tender_profile.check_against(resolved, [("answer", text)], service_profile),
+        tender_clashes=tender_profile.check_against(resolved, [("answer", text)], service_profile)
+        + _self_contradictions(sections),
         provider=service_profile.get("provider", ""),
         method_words=method_words,
         body_words=body_words,
@@ -1183,6 +1191,16 @@ def assemble_tender(
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
                sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+def _self_contradictions(sections: list[Section]) -> list:
+    """The library's consistency check (:func:`consistency.check_answers`, ``corpus/library/facts.yaml``) over the
+    answer's own parts: one fact stated two ways inside the answer ('fortnightly supervision' in a requirement's
+    sentence and 'monthly supervision' in a block's) is a contradiction the command prints and fails on."""
+    from evidencebot.compose import consistency
+
+    parts = [(f"'{sec.point.label}'", " ".join(u.text for u in sec.kept_units())) for sec in sections]
+    return [c for c in consistency.check_answers(parts) if c.kind == "fact"]
 
 
 def _scored_plan(plan: QuestionPlan) -> QuestionPlan:
@@ -1560,6 +1578,14 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
                                       incumbent=(values.get("provider_status") or "").strip().lower() == "incumbent")
         mine = dict(values, **mine)
         units = _template_units(block, mine, lead=asked)
+        differs = buyer_standards.profile_conflict(st, values) if st.kind == "requirement" else ""
+        if differs:
+            # ours differs from the buyer's figure: no commitment beside our own contrary figure (review s10 item 6)
+            units = [{"text": f"[To confirm] The buyer requires \"{st.values.get('_asked') or st.text}\"; our service "
+                              f"profile gives \"{differs}\". Confirm which this bid commits to, and how it will be met, "
+                              f"before submitting.", "priority": 1, "block": block.block_id, "cont": False,
+                      "template": True}]
+            ours = DIFFERS + differs
         if st.kind == "kpi":
             for u in units[:2]:
                 u["priority"] = 1
@@ -1577,6 +1603,9 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         _join_timescales(method)
     return out
 
+
+DIFFERS = "differs: "
+"""How :func:`_standard_templates` marks our profile's figure for a requirement it differs from."""
 
 _ASKS_FOR = "The specification asks for "
 
