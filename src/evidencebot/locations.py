@@ -115,6 +115,16 @@ def search_path(name: str) -> list[Path]:
     return dirs
 
 
+def parse_yaml(text: str):
+    """``yaml.safe_load(text)``, parsed by libyaml when PyYAML was built with it (it is in the PyPI wheels):
+    the same data, about nine times faster (every shipped YAML file: 1.96 s of CPU with PyYAML's Python
+    parser, 0.21 s with libyaml; each process that checks text or builds answers reads most of them).
+    Errors are ``yaml.YAMLError`` as before (``problem_mark`` gives the line and column)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
 _READ_CACHE: dict[tuple[str, str, float], object] = {}
 
 
@@ -130,7 +140,7 @@ def read_data_yaml(name: str, relative: str, build: Callable[[Path, dict], T]) -
         import yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = parse_yaml(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
         for old in [k for k in _READ_CACHE if k[:2] == key[:2]]:

@@ -39,7 +39,7 @@ def _load_yaml(path: str, mtime: float) -> dict:
     import yaml
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = locations.parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):

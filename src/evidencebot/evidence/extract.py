@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from evidencebot.locations import search_path
+from evidencebot.locations import parse_yaml, search_path
 from evidencebot.mentions import Figure, denominator, direction_word, figure_period, period_mentions
 from evidencebot.mentions import figures as figures_in
 from evidencebot.metrics.catalogue import load_catalogue
@@ -59,9 +59,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8)
 def _terms_from(path_key: tuple[str, float]) -> list[tuple[re.Pattern, str, str]]:
-    import yaml
-
-    data = yaml.safe_load(Path(path_key[0]).read_text(encoding="utf-8")) or {} if path_key[0] else {}
+    data = parse_yaml(Path(path_key[0]).read_text(encoding="utf-8")) or {} if path_key[0] else {}
     merged: dict[str, list[str]] = {k: list(v) for k, v in _catalogue_terms().items()}
     for indicator, terms in data.items():
         merged.setdefault(str(indicator), []).extend(terms or [])

@@ -35,6 +35,7 @@ from typing import Any, Iterable
 
 from evidencebot.errors import ConfigError
 from evidencebot.language.findings import SEVERITIES
+from evidencebot.locations import parse_yaml
 
 VOCABULARY_FILE = "vocabulary.yaml"
 GRAMMAR_FILE = "grammar.yaml"
@@ -122,7 +123,6 @@ class Phrasebank:
 def _yaml_load(path: Path):
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -130,7 +130,7 @@ def _yaml_load(path: Path):
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        return yaml.load(text, Loader=loader)
+        return parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

@@ -407,7 +407,7 @@ def _err(path: Path, rule_id: str | None, fieldname: str, problem: str) -> Confi
 
 def _read_file(path: Path) -> tuple[dict, list]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = locations.parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from evidencebot.errors import ConfigError, InputError
+from evidencebot.locations import parse_yaml
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.yaml")
 
@@ -154,7 +155,7 @@ def _load_cached(text: str) -> dict[str, Indicator]:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise _fail("top level", f"not valid YAML: {exc}") from None
     return parse_catalogue(data)

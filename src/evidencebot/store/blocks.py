@@ -67,8 +67,8 @@ def load_demo_library(db: Database) -> int:
 
     folder = locations.packaged_dir("corpus") / "library"
     try:
-        data = yaml.safe_load((folder / "blocks.yaml").read_text(encoding="utf-8")) or {}
-        profile = yaml.safe_load((folder / "profile.yaml").read_text(encoding="utf-8")) or {}
+        data = locations.parse_yaml((folder / "blocks.yaml").read_text(encoding="utf-8")) or {}
+        profile = locations.parse_yaml((folder / "profile.yaml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{folder}: the demo library cannot be read ({exc})") from None
     reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
@@ -119,7 +119,7 @@ def _load_declarations(db: Database, path) -> None:
     if not path.exists() or not db["declarations"].exists():
         return
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = locations.parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: the demo declarations cannot be read ({exc})") from None
     for spec in data.get("declarations") or []:
