@@ -29,6 +29,33 @@ LEAVES = {"text": (), "mentions": ("text",)}
 """Leaf modules and the only evidencebot modules each may import."""
 
 
+_TREES: dict[str, ast.Module] = {}
+_NODES: dict[int, list[ast.AST]] = {}
+
+
+def _parse(source: str) -> ast.Module:
+    """``ast.parse``, once per source in this file: three contracts below read every module of the package
+    (the trees are only read, never changed)."""
+    if source not in _TREES:
+        tree = _TREES[source] = ast.parse(source)
+        _NODES[id(tree)] = list(ast.walk(tree))
+    return _TREES[source]
+
+
+def _walk(tree: ast.Module) -> list[ast.AST]:
+    """``list(ast.walk(tree))`` (the same nodes in the same order), walked once per tree parsed by
+    :func:`_parse`: the contracts walk each module seven times, which was most of this file's CPU."""
+    nodes = _NODES.get(id(tree))
+    return nodes if nodes is not None else list(ast.walk(tree))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _trees_freed():
+    yield
+    _TREES.clear()
+    _NODES.clear()
+
+
 def _layer(module: str) -> str | None:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 and parts[0] == "evidencebot" else None
@@ -45,7 +72,7 @@ def _module_name(path: Path) -> str:
 def imported_modules(source: str, module: str, *, is_package: bool = False) -> list[tuple[int, str]]:
     """Every module named by an import statement anywhere in ``source`` (with line numbers)."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in _walk(_parse(source)):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -173,10 +200,10 @@ def _is_table(node: ast.AST, tables: set[str]) -> bool:
 
 def data_writes(source: str, module: str) -> list[str]:
     """Every place in ``source`` that changes data without going through store."""
-    tree = ast.parse(source)
+    tree = _parse(source)
     strings: dict[str, str] = {}
     tables: set[str] = set()
-    for node in ast.walk(tree):  # names bound to SQL text or to a table, anywhere in the module
+    for node in _walk(tree):  # names bound to SQL text or to a table, anywhere in the module
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             text = _literal_text(node.value, {})
             if text is not None:
@@ -184,7 +211,7 @@ def data_writes(source: str, module: str) -> list[str]:
             if _is_table(node.value, set()):
                 tables.add(node.targets[0].id)
     bad = []
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         name = node.func.attr
@@ -271,23 +298,24 @@ DB_READS = {"table_names", "view_names", "tables", "views", "triggers", "schema"
 
 def _docstrings(tree: ast.AST) -> set[int]:
     """ids of the string constants that are docstrings (a statement that is only a string)."""
-    return {id(node.value) for node in ast.walk(tree)
+    return {id(node.value) for node in _walk(tree)
             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
             and isinstance(node.value.value, str)}
 
 
 def data_reads(source: str, module: str) -> list[str]:
     """Every place in ``source`` that reads the database without going through store."""
-    tree = ast.parse(source)
+    tree = _parse(source)
     docstrings = _docstrings(tree)
-    tables = {node.targets[0].id for node in ast.walk(tree)
+    tables = {node.targets[0].id for node in _walk(tree)
               if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
               and _is_table(node.value, set())}
-    parts = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    parts = {id(v) for node in _walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    not_sql = docstrings | parts  # (made once: per string constant it was most of this contract's CPU)
     bad = []
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         text = None
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings | parts:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in not_sql:
             text = node.value
         elif isinstance(node, ast.JoinedStr):
             text = _literal_text(node, {})
