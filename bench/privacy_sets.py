@@ -27,6 +27,8 @@ LABELLED = ROOT / "tests" / "data" / "labelled"
 # spent held-out sets, now development material: scored like the labelled sets, split in halves
 SPENT = {"s8": ROOT / "tests" / "data" / "heldout" / "s8" / "privacy_s8.jsonl",
          "s9": ROOT / "tests" / "data" / "heldout" / "s9" / "privacy_s9.jsonl"}
+# spent held-out sets read in full and tuned on (session 11 tuned on all of s10): scored whole, readable
+READ = {"s10": ROOT / "tests" / "data" / "heldout" / "s10" / "privacy_s10.jsonl"}
 # the held-out sets written by people who had not read the rules (never tuned on in full)
 HELDOUT = {"heldout2": ROOT / "tests" / "data" / "heldout" / "privacy_heldout2.jsonl"}
 SPENT_SEEDS = {"s8": "evidencebot-s8-privacy-split-2026-12-02",
@@ -38,7 +40,7 @@ def parts(quality) -> list[tuple[str, list[dict]]]:
     out = []
     paths = [(path.stem.partition("_")[2], path) for path in sorted(LABELLED.glob("privacy_*.jsonl"))]
     seeds = {**quality.SPLIT_SEEDS, **SPENT_SEEDS}
-    for base, path in paths + sorted(SPENT.items()) + sorted(HELDOUT.items()):
+    for base, path in paths + sorted(SPENT.items()) + sorted(READ.items()) + sorted(HELDOUT.items()):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         if base in seeds:
             tune, check = quality.split_half(rows, seeds[base])

@@ -978,3 +978,19 @@ def test_review_s10_privacy_table(rules, nlp, text, rule, value):
         assert not found, (text, [f.match for f in found])
     else:
         assert any(f.rule == rule and value in f.match for f in found), (text, [(f.rule, f.match) for f in found])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Our Registered Manager, Angela Mbeki, is the named safeguarding lead and the CQC point of contact.", None),
+    ("As agreed with Mark Ellison, Head of Mental Health Commissioning at the ICB, waiting times will be reported monthly.",
+     None),
+    # the words for the people we support are no job title
+    ("Resident, Daniel Okoro, rang twice.", "Daniel Okoro"),
+    ("Our tenant, Daniel Okoro, moved in May.", "Daniel Okoro"),
+    ("Daniel Okoro, Client, missed his appointment.", "Daniel Okoro"),
+])
+def test_a_job_title_in_apposition_is_a_member_of_staff(rules, nlp, text, name):
+    """A capitalised job title in apposition names someone in their role (s10's official_in_role
+    false alarms); the words for people we support do not."""
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert (name in found) if name else not found, (text, found)

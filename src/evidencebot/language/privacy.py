@@ -1892,7 +1892,16 @@ class _NameFinder:
 
     def _office(self, phrase: str) -> bool:
         words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase)
-        return 0 < len(words) <= 9 and any(w.casefold() in self.names.public_roles for w in words)
+        return 0 < len(words) <= 9 and (any(w.casefold() in self.names.public_roles for w in words)
+                                        or self._job_title(words))
+
+    def _job_title(self, words: list[str]) -> bool:
+        """A job's title, capitalised as an organisation writes it, in apposition to the name: "Our
+        Registered Manager, Angela Mbeki, ...", "Mark Ellison, Head of Mental Health Commissioning at the
+        ICB" (``role_words``, less the words for the people we support: "Resident, Daniel Okoro" stays)."""
+        people = self.context.get("person_nouns", ())
+        return any(w[:1].isupper() and w.casefold() in self.names.role_words and w.casefold() not in people
+                   and w.casefold().rstrip("s") not in people for w in words)
 
     def lower_case(self) -> list[tuple[int, int]]:
         """Names typed in lower case ("spoke to john smith", "mrs okafor rang"): a lower-case
