@@ -47,3 +47,89 @@ def test_facts_under_a_background_label_beside_asks_stay_context():
                   "1. How you will manage demand\n"
                   "2. How you will support people with housing") == [
         "How you will manage demand", "How you will support people with housing"]
+
+
+def _plan(question: str):
+    from evidencebot.compose.questions import plan_question
+    return plan_question(question)
+
+
+Q9 = ("Question 4 - Safeguarding\n\n"
+      "Part A (Pass/Fail)\n"
+      "1. Do you have a safeguarding adults policy approved by your board?\n"
+      "2. Do you have a Freedom to Speak Up policy?\n"
+      "3. Do you have a modern slavery statement?\n"
+      "4. Do you have a complaints policy?\n\n"
+      "Part B (scored): Describe how you will respond to a safeguarding concern, and how you will learn from "
+      "Safeguarding Adults Reviews.\n\n"
+      "Your response to Part A and Part B together must not exceed 250 words in total.")
+
+
+def test_part_b_in_prose_after_a_part_a_list_is_kept_and_shares_the_limit():
+    """Review finding 7 (q9.txt): Part B written on its label's line after Part A's numbered list was dropped (only
+    the four confirmations were planned), and 'Part A and Part B together ... 250 words' was read as Part B's
+    limit (the confirmations got no words, the summary read '0 words of 250 allowed')."""
+    plan = _plan(Q9)
+    kinds = [p.kind for p in plan.points]
+    assert kinds.count("confirm") == 4, kinds
+    scored = [p for p in plan.points if p.kind != "confirm"]
+    assert [p.text for p in scored] == ["Describe how you will respond to a safeguarding concern",
+                                        "how you will learn from Safeguarding Adults Reviews"]
+    assert all(p.budget > 0 for p in plan.points), [(p.key, p.budget) for p in plan.points]
+    assert sum(p.budget for p in plan.points) <= 250
+    assert sum(p.budget for p in scored) >= 125  # the confirmations take at most half of a shared limit
+
+
+def test_part_a_is_kept_when_part_b_has_an_inline_list():
+    """Review finding 7 (q7.txt): with 'Your answer should cover: A; and B.' in Part B, the Part A statement was
+    lost (no part, no coverage row)."""
+    plan = _plan("Question 12 - Social value (weighting 10%)\n\n"
+                 "Part A (Pass/Fail)\nDo you confirm that you pay all staff at least the Real Living Wage?\n\n"
+                 "Part B (scored): Describe your social value offer. Your answer should cover: how you will pay the Real "
+                 "Living Wage across your workforce and supply chain; and your targets for local employment. "
+                 "(max. 500 words)")
+    assert [(p.kind, p.text) for p in plan.points] == [
+        ("confirm", "Do you confirm that you pay all staff at least the Real Living Wage?"),
+        ("", "how you will pay the Real Living Wage across your workforce and supply chain"),
+        ("", "your targets for local employment")], [(p.kind, p.text) for p in plan.points]
+
+
+def test_the_part_label_leaves_the_scored_point():
+    """Review finding 7 (q7b.txt): the scored point's text and heading began 'Part B (scored): Describe ...'."""
+    plan = _plan("Question 12 - Social value (weighting 10%)\n\n"
+                 "Part A (Pass/Fail)\nDo you confirm that you pay all staff at least the Real Living Wage?\n\n"
+                 "Part B (scored): Describe how you will recruit local people. (max. 500 words)")
+    scored = [p for p in plan.points if p.kind != "confirm"]
+    assert len(plan.points) == 2 and len(scored) == 1
+    assert not scored[0].text.lower().startswith("part") and "Part B" not in scored[0].label, scored[0]
+    assert scored[0].budget == 500
+
+
+def test_a_part_label_over_an_instruction_is_not_a_part_of_its_own():
+    """'Part A: Pass/Fail. Part B: Weighted 6%' says how parts are scored: no sub-point (s9 blind writer q04)."""
+    texts = _texts("PART A (Pass/Fail)\nPlease answer each of the following:\n"
+                   "- Do you have a safeguarding adults policy?\n- Do you have a complaints policy?\n\n"
+                   "PART B (scored)\nDescribe how you will keep adults safe from harm.\n\n"
+                   "Part B: (max. 500 words)\nPart A: Pass/Fail. Part B: Weighted 6%")
+    assert texts == ["Do you have a safeguarding adults policy?", "Do you have a complaints policy?",
+                     "Describe how you will keep adults safe from harm."], texts
+
+
+def test_a_table_of_pass_fail_statements_gives_one_point_each():
+    """s10 blind writer q04 (spent): Part A's statements were rows of a Markdown table ('| Ref | Statement |
+    Yes / No |'); all five were lost in the stem (3 of 8 sub-points). Each row's statement is a confirmation."""
+    plan = _plan("4.4 SAFEGUARDING ADULTS AND CHILDREN\n\n"
+                 "This question is in two parts. Part A is assessed on a Pass/Fail basis. Part B is scored.\n\n"
+                 "PART A – Confirmation statements (Pass/Fail)\n\n"
+                 "Please confirm Yes or No against each statement.\n\n"
+                 "| Ref | Statement | Yes / No |\n|-----|-----------|----------|\n"
+                 "| A1 | The Bidder will comply with the Safeguarding Adults Board procedures. | |\n"
+                 "| A2 | All staff will have an enhanced DBS check before starting work. | |\n\n"
+                 "PART B – Scored\n\n"
+                 "Describe how you will make safeguarding personal within the Hubs.\n\n"
+                 "Part B response: not to exceed 750 words.\nPart A: Pass/Fail. Part B Weighting: 5%.")
+    assert [(p.kind, p.text) for p in plan.points] == [
+        ("confirm", "The Bidder will comply with the Safeguarding Adults Board procedures."),
+        ("confirm", "All staff will have an enhanced DBS check before starting work."),
+        ("", "Describe how you will make safeguarding personal within the Hubs.")], [(p.kind, p.text) for p in plan.points]
+    assert plan.word_limit == 750 and plan.points[-1].budget == 750

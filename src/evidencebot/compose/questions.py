@@ -1599,6 +1599,24 @@ _PART_HEAD = re.compile(
 (scored)', '4.2 Safeguarding practice (scored, 8%)'."""
 
 
+_PART_LABEL = re.compile(r"(?im)^([ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?)"
+                         r"[ \t]*[:.–—-][ \t]*(?=\S)(?=[^\n]{12})")
+"""'Part B (scored): Describe ...': a part's title with its text on the same line."""
+
+
+def _part_heads_apart(text: str) -> str:
+    """'Part B (scored): Describe how ...' -> 'Part B (scored)' over 'Describe how ...', so the part is read as a
+    part of its own (with two or more parts in the question); one part label alone is left as written."""
+    if len(re.findall(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b", text)) < 2:
+        return text
+    def apart(m: re.Match) -> str:
+        rest = m.string[m.end():].split("\n", 1)[0]
+        asks = rest.split(". ")[0].rstrip().endswith("?") or _ASK_WORDS.match(rest) or _IMPERATIVE.match(rest) \
+            or re.match(r"(?i)(?:do|will|are|have|can|does|is)\s+(?:you|your)\b", rest)
+        return m.group(1).rstrip() + "\n" if asks else m.group(0)
+    return _PART_LABEL.sub(apart, text)
+
+
 def _scored_parts(text: str) -> list[str]:
     """A question made of parts under their own titles, each with its own ask: the parts' texts (an
     introduction before the first title goes with the first part); [] when it is one question."""
@@ -1613,10 +1631,18 @@ def _scored_parts(text: str) -> list[str]:
         return []
     cuts = [0 if n == 0 else h for n, h in enumerate(heads)]
     parts = ["\n".join(lines[a:b]).strip() for a, b in zip(cuts, cuts[1:] + [len(lines)])]
-    bodies = [[ln for ln in p.split("\n")[1:] if ln.strip()] for p in parts]
-    if len(parts) < 2 or any(not b for b in bodies):
+    if len(parts) >= 2 and heads[0] == 0 and not any(_ASK_WORDS.search(ln.strip()) for ln in parts[0].split("\n")[1:]):
+        parts[:2] = [parts[0] + "\n\n" + parts[1]]  # a title and an introduction that asks nothing: the first part's
+    merged: list[str] = []
+    for n, part in enumerate(parts):
+        if n and merged and not [ln for ln in part.split("\n")[1:] if ln.strip()] and not _ASK_WORDS.search(part):
+            merged[-1] += "\n" + part  # 'Part B: (max. 500 words)' / 'Part A: Pass/Fail.' after the parts: a note
+        else:
+            merged.append(part)
+    bodies = [[ln for ln in p.split("\n")[1:] if ln.strip()] for p in merged]
+    if len(merged) < 2 or any(not b for b in bodies):
         return []
-    return parts
+    return merged
 
 
 _LOOKED_FOR = re.compile(r"^(?:guidance\s*:\s*)?(?:the\s+)?(?:evaluators?|assessors?|(?:evaluation\s+)?panel|scorers?|commissioners?)\s+"
@@ -1665,14 +1691,14 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     its own only when it asks a question and the list is introduced as
     "including"/"in particular" items of it.
     """
-    original = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "\n").strip()
-    original = _sub_question_refs(original)
+    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
+    original = _sub_question_refs(original.replace("\t", "\n").strip())
     # 'including, but not limited to:' lists as 'including:' does
     original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
                       flags=re.I)
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
-    parts = _scored_parts(original)
+    parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
         contexts, points = [], []
@@ -1841,6 +1867,37 @@ _SUB_REF = re.compile(r"^\s*(?:q(?:uestion)?\.?\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)
 
 
 _LETTER_REF = re.compile(r"^\s*(?P<k>[A-H])(?P<n>\d{1,2})\s*[.):]?\s+(?=[A-Z][a-z])")
+
+
+_TABLE_ASK_COLUMN = re.compile(r"(?i)^(?:statements?|requirements?|standards?|declarations?)$")
+
+
+def _statement_table(text: str) -> str:
+    """A Markdown table of statements in a question ('| Ref | Statement | Yes / No |' over '| A1 | The Bidder will
+    ... | |'): each row's statement written as a list item, the table's header and rule left out."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = [c.strip() for c in lines[i].strip().strip("|").split("|")] if lines[i].lstrip().startswith("|") else []
+        col = next((n for n, c in enumerate(cells) if _TABLE_ASK_COLUMN.match(c)), None)
+        if col is None or i + 1 >= len(lines) or not _MD_RULE.match(lines[i + 1]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j, items = i + 2, []
+        while j < len(lines) and lines[j].lstrip().startswith("|"):
+            row = [c.strip() for c in lines[j].strip().strip("|").split("|")]
+            if col < len(row) and row[col]:
+                items.append(f"- {row[col]}")
+            j += 1
+        if len(items) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += items
+        i = j
+    return "\n".join(out)
 
 
 def _sub_question_refs(text: str) -> str:
@@ -2305,12 +2362,14 @@ def allocate(weights: list[float], total: int) -> list[int]:
 def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> None:
     """Mark the Pass/Fail and yes/no statements (:func:`confirmations.is_confirmation`): each keeps its own words
     only (not the scored part's text after it), is headed by the buyer's statement, and takes the words of a
-    confirmation from the limit, none when the limit is for the scored part only."""
+    confirmation from the limit, none when the limit is for the scored part only. Several confirmations sharing
+    the limit with scored asks take at most half of it together."""
     from evidencebot.compose import confirmations
 
     flat = " ".join(question.split())
     scored_at = confirmations.scored_start(flat)
-    outside = confirmations.limit_excludes(question)
+    outside = confirmations.limit_excludes(question) and not _shared_limit(question)
+    marked = []
     for p in points:
         where = flat.find(" ".join(p.text.split())[:40])
         before = scored_at is None or where < 0 or where < scored_at
@@ -2321,11 +2380,25 @@ def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> No
         said = confirmations.statement(p.text)
         p.label = said if len(said.split()) <= MAX_CONFIRM_HEADING_WORDS else make_heading(said)
         p.topics, p.borrowed, p.direct = [], False, []
-        p.budget = 0 if outside else min(confirmations.CONFIRM_WORDS + len(p.label.split()), limit // 4)
+        marked.append(p)
+    share = limit // max(1, len(marked)) if len(marked) == len(points) else (limit // 2) // max(1, len(marked))
+    for p in marked:
+        p.budget = 0 if outside else min(confirmations.CONFIRM_WORDS + len(p.label.split()), limit // 4, share)
+
+
+_SHARED_LIMIT = re.compile(r"\b(?:parts?\s+a\s*(?:,|and|&|\+)\s*(?:part\s+)?b|both\s+parts|all\s+(?:the\s+)?parts|together|combined|"
+                           r"(?:whole|entire)\s+(?:question|response|answer))\b", re.I)
 
 
 MAX_CONFIRM_HEADING_WORDS = 32
 """A Pass/Fail statement is its part's heading in the buyer's words, cut only past this length."""
+
+
+def _shared_limit(question: str) -> bool:
+    """'Your response to Part A and Part B together must not exceed 250 words': one limit for both parts (the
+    confirmations take their words from it), not a limit for Part B only."""
+    return any(_SHARED_LIMIT.search(line) and re.search(r"\b(?:words?|characters?|pages?|sides?)\b", line, re.I)
+               for line in (question or "").splitlines())
 
 
 def plan_question(question: str, word_limit: int | None = None, *, topics: dict[str, Topic] | None = None) -> QuestionPlan:
