@@ -133,3 +133,35 @@ def test_a_table_of_pass_fail_statements_gives_one_point_each():
         ("confirm", "All staff will have an enhanced DBS check before starting work."),
         ("", "Describe how you will make safeguarding personal within the Hubs.")], [(p.kind, p.text) for p in plan.points]
     assert plan.word_limit == 750 and plan.points[-1].budget == 750
+
+
+Q12 = ("Question 8 - Crisis and recovery\n\n"
+       "B1 Describe how you will support people in a crisis, including out of hours. (100 words)\n"
+       "B2 Describe how you will help people stay well after a crisis, including crisis plans, early warning signs, "
+       "step-down support, follow-up after discharge, housing and money support, and peer support. (100 words)\n\n"
+       "Total for B1 and B2: 500 words")
+
+
+def test_each_part_s_own_limit_caps_its_budget():
+    """Review finding 8 (q12.txt): with 'Total for B1 and B2: 500 words' read, the parts' own '(100 words)' were
+    ignored (budgets 250 and 250; B1 came out at 351 words). The buyer's keys B1, B2 are kept."""
+    plan = _plan(Q12)
+    assert plan.word_limit == 500
+    assert [(p.key, p.limit, p.budget) for p in plan.points] == [("B1", 100, 100), ("B2", 100, 100)]
+    # no total: the parts' limits together are the answer's
+    plan = _plan(Q12.replace("Total for B1 and B2: 500 words", ""))
+    assert plan.word_limit == 200 and [p.budget for p in plan.points] == [100, 100]
+    # a part with a lower limit than its share leaves the rest to the others
+    plan = _plan("1. Describe how you will support people in a crisis. (50 words)\n"
+                 "2. Describe how you will help people keep their tenancies.\n\nMaximum 400 words in total.")
+    assert [(p.limit, p.budget) for p in plan.points] == [(50, 50), (None, 350)]
+
+
+def test_the_assembled_answer_keeps_each_part_within_its_own_limit(demo_db, checker):
+    from evidencebot.compose import tender as T
+
+    answer = T.assemble_tender(demo_db, Q12, period="2025-10..2026-09", checker=checker)
+    rows = {r.key: r for r in answer.coverage}
+    assert set(rows) == {"B1", "B2"}
+    assert all(r.limit == 100 and 0 < r.words <= 100 for r in rows.values()), [(r.key, r.words) for r in rows.values()]
+    assert "| part limit |" in answer.coverage_table()

@@ -51,6 +51,8 @@ def compliance_xlsx(doc) -> bytes:
         key = str(row.get("key") or "")
         if key and not key.startswith("p"):
             label = f"{key}) {label}"
+        if row.get("limit"):
+            label = f"{label} (the buyer's limit for this part: {row['limit']} words)"
         ws.append([label, row.get("budget"), row.get("words"),
                    ", ".join(str(p) for p in paras) or "none", row.get("evidence"), row.get("status")])
     ws.column_dimensions["A"].width = 48

@@ -70,6 +70,9 @@ class SubPoint:
     """Indicator ids the wording names directly (``indicator_terms``), best first."""
     kind: str = ""
     """'confirm' for a Pass/Fail or yes/no statement answered Yes or No (:mod:`confirmations`), else ''."""
+    limit: int | None = None
+    """The part's own word limit when the buyer sets one below the question's ('B1 ... (100 words)' under 'Total
+    for B1 and B2: 500 words'): its budget never exceeds it, and the answer's part is cut to it."""
 
     @property
     def ref(self) -> str:
@@ -1678,6 +1681,18 @@ def _looked_for(text: str, points: list[str]) -> list[str]:
 
 
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a question into (stem, [(key, sub-point text), ...]) (:func:`_split_question`); sub-questions the
+    buyer keys 'B1', 'B2' keep those keys."""
+    stem, points = _split_question(question)
+    lettered = _lettered_refs(unpack_row(question or "").replace("\t", "\n").split("\n"))
+    if lettered:
+        letter = lettered[0][1].group("k").upper()
+        keys = {m.group("n") for _, m in lettered}
+        points = [(f"{letter}{k}" if k in keys else k, t) for k, t in points]
+    return stem, points
+
+
+def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]).
 
     Shapes read, the first that applies: a list written one item per line
@@ -1900,14 +1915,22 @@ def _statement_table(text: str) -> str:
     return "\n".join(out)
 
 
+def _lettered_refs(lines: list[str]) -> list[tuple[int, re.Match]]:
+    """'B1 Describe ...' / 'B2 Explain ...' on lines of their own: (line, match) for each, [] when not so keyed."""
+    lettered = [(i, _LETTER_REF.match(line)) for i, line in enumerate(lines)]
+    found = [(i, m) for i, m in lettered if m]
+    if len(found) >= 2 and len({m.group("k").upper() for _, m in found}) == 1 \
+            and _key_order([m.group("n") for _, m in found]) and found[0][1].group("n") == "1":
+        return found
+    return []
+
+
 def _sub_question_refs(text: str) -> str:
     """'Q5a How ...' / 'Q5b What ...' on lines of their own (two or more, one number): written as 'a) ...'."""
     lines = text.split("\n")
     # 'B1 Describe ...' / 'B2 Explain ...': one letter, numbered from 1, a sentence after each: written as '1) ...'
-    lettered = [(i, _LETTER_REF.match(line)) for i, line in enumerate(lines)]
-    lettered = [(i, m) for i, m in lettered if m]
-    if len(lettered) >= 2 and len({m.group("k").upper() for _, m in lettered}) == 1 \
-            and _key_order([m.group("n") for _, m in lettered]) and lettered[0][1].group("n") == "1":
+    lettered = _lettered_refs(lines)
+    if lettered:
         for i, m in lettered:
             lines[i] = f"{m.group('n')}) " + lines[i][m.end():]
         return "\n".join(lines)
@@ -2359,6 +2382,46 @@ def allocate(weights: list[float], total: int) -> list[int]:
     return base
 
 
+def _capped(weights: list[float], caps: list[int | None], total: int) -> list[int]:
+    """:func:`allocate`, with no share above its cap: what a capped share cannot take goes to the others."""
+    budgets = allocate(weights, total)
+    for _ in range(len(weights)):
+        over = sum(b - c for b, c in zip(budgets, caps) if c is not None and b > c)
+        if not over:
+            break
+        budgets = [min(b, c) if c is not None else b for b, c in zip(budgets, caps)]
+        room = [i for i, (b, c) in enumerate(zip(budgets, caps)) if c is None or b < c]
+        if not room:
+            break
+        for i, extra in zip(room, allocate([weights[i] for i in room], over)):
+            budgets[i] += extra
+    return budgets
+
+
+def _own_limits(question: str, texts: list[str]) -> list[int | None]:
+    """Each sub-point's own word limit, written on its line after it ('B1 Describe ... (100 words)'); None where
+    it has none. A limit read for two sub-points at once (one sentence that lists them) is nobody's own."""
+    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
+    starts: list[int | None] = []
+    for t in texts:
+        words = re.findall(r"\S+", t)[:6]
+        m = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
+        starts.append(m.start() if m else None)
+    found: list[tuple[int, int] | None] = []
+    for n, at in enumerate(starts):
+        if at is None:
+            found.append(None)
+            continue
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        later = [x for x in starts[n + 1:] if x is not None and x > at]
+        end = min([end] + later)
+        limits = read_limits(text[at:end])
+        found.append((limits.words, at + limits.spans[0][0]) if limits.words and limits.spans else None)
+    spans = [f[1] for f in found if f]
+    return [f[0] if f and spans.count(f[1]) == 1 else None for f in found]
+
+
 def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> None:
     """Mark the Pass/Fail and yes/no statements (:func:`confirmations.is_confirmation`): each keeps its own words
     only (not the scored part's text after it), is headed by the buyer's statement, and takes the words of a
@@ -2429,9 +2492,16 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             SubPoint(key=key, text=cleaned, label=make_heading(cleaned), weight=weight or default_weight,
                      topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms))
         )
+    own = _own_limits(question, [t for _, t in items])
+    if word_limit is None and len(items) >= 2 and all(own) and stated == max(x or 0 for x in own):
+        # 'B1 ... (100 words)' / 'B2 ... (100 words)' and no total: the answer's limit is theirs together
+        limit = stated = sum(x or 0 for x in own)
+    for p, cap in zip(points, own):
+        p.limit = cap if cap and cap < limit else None
     _mark_confirmations(question, points, limit)
     scored = [p for p in points if p.kind != "confirm"]
-    for p, budget in zip(scored, allocate([p.weight for p in scored], max(limit - sum(p.budget for p in points), len(scored)))):
+    for p, budget in zip(scored, _capped([p.weight for p in scored], [p.limit for p in scored],
+                                         max(limit - sum(p.budget for p in points), len(scored)))):
         p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),

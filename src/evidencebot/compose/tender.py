@@ -191,6 +191,8 @@ class CoverageRow:
     """Why each block used is in this part: the words of the ask it answers (askfit.why)."""
     left_out: str = ""
     """Blocks the part's words matched but that were written for another situation, and why."""
+    limit: int | None = None
+    """The part's own word limit set by the buyer ('B1 ... (100 words)'), None when only the question has one."""
 
 
 @dataclass
@@ -254,15 +256,17 @@ class TenderAnswer:
 
     def coverage_table(self) -> str:
         """The coverage table as Markdown."""
+        own = any(row.limit for row in self.coverage)  # the buyer set limits per part: a column for them
         lines = [
-            "| sub-point | budget | words | paragraphs | evidence | status |",
-            "|---|---:|---:|---|---|---|",
+            "| sub-point |" + (" part limit |" if own else "") + " budget | words | paragraphs | evidence | status |",
+            "|---|" + ("---:|" if own else "") + "---:|---:|---|---|---|",
         ]
         for row in self.coverage:
             paras = ", ".join(str(p) for p in row.paragraphs) or "none"
             label = row.label
+            limit = (f" {row.limit} |" if row.limit else " none |") if own else ""
             lines.append(
-                f"| {_cell(label)} | {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
+                f"| {_cell(label)} |{limit} {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
             )
         if self.requirements:
             lines += ["", "The buyer names (a panel will look for each):"]
@@ -640,9 +644,10 @@ def _refill(sections: list[Section], limit: int) -> None:
         for _, kind, _, si, ui in sorted(candidates):
             sec = sections[si]
             u = sec.units[ui]
+            room = sec.point.limit - sec.words() if sec.point.limit else spare  # a part's own limit holds too
             if kind == 0:
                 extra = count_words(u.full) - u.words
-                if u.kept and u.full and extra <= spare:
+                if u.kept and u.full and extra <= min(spare, room):
                     u.lengthen()
                     spare -= extra
                     changed = True
@@ -655,7 +660,7 @@ def _refill(sections: list[Section], limit: int) -> None:
             cost = sum(g.words for g in group)
             if sec.heading_kept and not sec.kept_units() and sec.heading:
                 cost += count_words(sec.heading)
-            if cost <= spare:
+            if cost <= min(spare, room):
                 for g in group:
                     g.kept, g.why = True, ""
                 spare -= cost
@@ -693,6 +698,11 @@ def _layout(sections: list[Section], env) -> str:
 
 
 def _enforce_limit(sections: list[Section], limit: int, env, char_limit: int | None = None) -> str:
+    for sec in sections:  # a part with a limit of its own ('B1 ... (100 words)') is cut to it first
+        if sec.point.limit and sec.words() > sec.point.limit:
+            _fit_section(sec, sec.point.limit)
+            while sec.words() > sec.point.limit and len(sec.kept_units()) > 1:
+                sec.drop(max(i for i, u in enumerate(sec.units) if u.kept), "limit")
     text = _layout(sections, env)
     while count_words(text) > limit or (char_limit and len(text.rstrip()) > char_limit):
         if not _drop_globally(sections, "limit"):
@@ -2643,7 +2653,8 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             why = "; ".join(w for w, b in zip(method.why, method.blocks) if b.block_id in blocks)
             left = "; ".join(method.left_out)
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
-                                numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left))
+                                numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left,
+                                sec.point.limit))
     return rows
 
 
