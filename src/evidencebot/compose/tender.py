@@ -2107,6 +2107,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     profile = get_profile(db) if profile is None else profile
     open_actions = _open_actions(db)
     every = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
+    vocab = block_words(every)  # the words of this database's approved library, not the shipped file's
     approved = fits_provider(every, profile)
     avoid = set(avoid_blocks)
     cands: dict[str, list] = {}
@@ -2130,7 +2131,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         strict = any(blockmatch.fits_heading(point.label, b) for b in found)
         strict_of[point.key] = strict
         found = [b for b in found if (point.key in pins and b.block_id == pins[point.key])
-                 or answers_point(point, b, strict=strict)]
+                 or answers_point(point, b, strict=strict, vocab=vocab)]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
@@ -2172,7 +2173,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     # an honest gap beats a loosely related block: a part keeps only blocks that answer what
     # the sub-point asks (its next candidate that does, or a block naming the buyer's term), or none
     for point in plan.points:
-        if point.key in pins or not chosen[point.key] or answers_point(point, chosen[point.key][0],
+        if point.key in pins or not chosen[point.key] or answers_point(point, chosen[point.key][0], vocab=vocab,
                                                                        strict=strict_of.get(point.key, True)):
             continue
         for b in chosen[point.key]:
@@ -2342,7 +2343,34 @@ _GAP_GENERIC = {"appli", "apply", "use", "current", "status", "who", "work", "se
                 "people", "team", "staff", "practic", "practice", "day", "implement", "approach", "make", "way"}
 
 
-def answers_point(point: SubPoint, block, *, strict: bool = True) -> bool:
+def _proper_stems(text: str) -> set[str]:
+    """The stems of the capitalised words inside ``text`` (not its first word): the buyer's names of places,
+    bodies and schemes ('Upper Esk and Haldon Coast', 'Zelborough')."""
+    from evidencebot.compose import blockmatch
+
+    names = re.findall(r"(?<![.?!:]\s)(?<!^)\b[A-Z][\w'-]*", (text or "").strip())
+    return set(blockmatch.tokens(" ".join(names)))
+
+
+def block_words(blocks) -> set[str]:
+    """Every word (stem) ``blocks`` use, in title, tags or text: the vocabulary of a library."""
+    from evidencebot.compose import blockmatch
+
+    out: set[str] = set()
+    for b in blocks:
+        out |= set(blockmatch.tokens(" ".join([b.title] + list(b.tags) + [b.body])))
+    return out
+
+
+ASKED_UNKNOWN_SHARE = 1 / 3
+ASKED_UNKNOWN_MIN = 2
+"""A sub-point that names no topic of ours and has at least two words no approved block uses (not names, not in
+an example), making up at least a third of its own words, asks about something the library does not hold ('the
+Zelborough greyhound hydrotherapy scheme'): no block answers it. One such word ('significant staff absence') is not
+enough, nor unknown words beside a topic ('prioritise referrals when waits exceed 28 days')."""
+
+
+def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str] | None = None) -> bool:
     """Whether ``block`` answers the sub-point, not only its neighbourhood.
 
     A sub-point about a named thing ('Making Safeguarding Personal', 'your DSPT status',
@@ -2357,13 +2385,25 @@ def answers_point(point: SubPoint, block, *, strict: bool = True) -> bool:
         return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
         return _names_terms(point.text, block)
-    # words no shipped block uses (the buyer's place names: 'Upper Esk and Haldon Coast') cannot show
-    # whether a block answers: they only made every block's share of the sub-point's words too small
-    own = (set(blockmatch.tokens(point.text)) - _GAP_GENERIC) & (_library_words() or set(blockmatch.tokens(point.text)))
-    if not own:
-        return True
+    words = set(blockmatch.tokens(point.text)) - _GAP_GENERIC
+    if not words:
+        return True  # nothing but words every ask uses: the topic match decides
+    known = vocab if vocab is not None else (_library_words() or words)
+    # names no approved block uses (the buyer's places: 'Upper Esk and Haldon Coast') cannot show whether a block
+    # answers: they leave the count; the buyer's other words no block uses ('greyhound hydrotherapy') are what
+    # is asked, and no block answers an ask made mostly of them
+    unknown = words - known
+    # an example the buyer gives ('..., for example during a pandemic') is not what is asked
+    example = re.split(r"(?i),?\s+(?:for\s+example|for\s+instance|such\s+as|e\.g\.|including)\b", point.text, maxsplit=1)
+    asked = (unknown & set(blockmatch.tokens(example[0]))) - _proper_stems(point.text)
+    own = words - (unknown - asked)
+    if not own & known:
+        return False
     topics = blockmatch.load_topics()
     hits = blockmatch.topic_hits(point.text, topics)
+    if not hits and len(asked) >= ASKED_UNKNOWN_MIN and len(asked) >= ASKED_UNKNOWN_SHARE * len(own):
+        return False  # no topic of ours, and what it names no approved block speaks of
+    own &= known
     for h in hits:
         # a cue of two or more words ('team structure', 'did not attend') names what is asked
         if h.weight >= 2 and (block.block_id in h.topic.blocks or h.topic.name in blockmatch.block_topics(block, topics)):
