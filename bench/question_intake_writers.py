@@ -32,6 +32,7 @@ SETS = [
     ("s9 i12m (fresh)", "labelled/questions_fresh_s9.jsonl"),
     ("s9 blind helper", "heldout/s9/questions_s9.jsonl"),
     ("s10 i12i (before reading the parser)", "labelled/questions_fresh_s10.jsonl"),
+    ("s10 blind helper", "heldout/s10/questions_s10.jsonl"),
 ]
 
 

@@ -165,3 +165,42 @@ def test_the_assembled_answer_keeps_each_part_within_its_own_limit(demo_db, chec
     assert set(rows) == {"B1", "B2"}
     assert all(r.limit == 100 and 0 < r.words <= 100 for r in rows.values()), [(r.key, r.words) for r in rows.values()]
     assert "| part limit |" in answer.coverage_table()
+
+
+def test_an_ask_added_after_a_lettered_list_continues_its_keys():
+    """Review finding 12: 'Finally, describe how ...' after a) and b) was keyed 'p1' and kept its full stop."""
+    _, points = split_question("Describe how you will manage risk:\n"
+                               "a) how you will identify risk at assessment\n"
+                               "b) how you will review risk plans\n"
+                               "Finally, describe how you will learn from serious incidents.")
+    assert points == [("a", "how you will identify risk at assessment"), ("b", "how you will review risk plans"),
+                      ("c", "how you will learn from serious incidents")], points
+
+
+def test_a_clause_with_an_action_of_its_own_is_an_ask_even_when_it_points_back():
+    """Review finding 13: any short 'how/what ... each' or '... as a result' clause was glued to the ask before it;
+    checking competence and what you will change are elements a panel marks on their own. Clauses that only name
+    who owns each thing, or what an example led to, still stay with it (6bf024b)."""
+    assert _texts("Describe the training staff will receive and how you will check competence in each.") == [
+        "Describe the training staff will receive", "how you will check competence in each"]
+    assert _texts("Describe your approach to co-production and what you will change as a result.") == [
+        "Describe your approach to co-production", "what you will change as a result"]
+    assert _texts("Describe the partners you will work with and how you will evaluate each.") == [
+        "Describe the partners you will work with", "how you will evaluate each"]
+    assert len(_texts("Describe your mobilisation plan for the first 100 days, with the key milestones and who will "
+                      "lead each one.")) == 1
+
+
+def test_headings_keep_the_buyer_s_nouns_and_say_whose():
+    """Review finding 18: 'staff' in 'keep people and staff informed' was gerunded ('staffing'); 'their wellbeing'
+    after '... recruit and retain staff' was headed 'Supporting their wellbeing' (and took figures about the people
+    supported)."""
+    from evidencebot.compose.questions import make_heading
+
+    assert make_heading("how you will keep people and staff informed during a cyber attack or severe weather") == \
+        "Keeping people and staff informed during a cyber attack or severe weather"
+    assert make_heading("how you will identify early warning signs and respond to them") == \
+        "Identifying early warning signs and responding to them"
+    plan = _plan("Describe how you will recruit and retain staff, and how you will support their wellbeing. (500 words)")
+    assert [p.label for p in plan.points] == ["Recruiting and retaining staff", "Supporting staff wellbeing"]
+    assert plan.points[1].text == "how you will support their wellbeing"  # the buyer's words stay as written

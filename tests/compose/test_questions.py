@@ -27,12 +27,13 @@ def test_lettered_items_inline_with_trailing_include():
         "a) how you spot early warning signs; b) how you work with partners at discharge; "
         "c) how you measure outcomes. Include an example of learning from an incident. Maximum 750 words."
     )
-    assert [k for k, _ in points] == ["a", "b", "c", "p1"]
+    # the ask after the list continues its keys, without its full stop (session-10 review finding 12)
+    assert [k for k, _ in points] == ["a", "b", "c", "d"]
     assert texts(points) == [
         "how you spot early warning signs",
         "how you work with partners at discharge",
         "how you measure outcomes.",
-        "Include an example of learning from an incident.",
+        "Include an example of learning from an incident",
     ]
     assert stem == "Describe how you will reduce crisis escalation."
 

@@ -1458,10 +1458,16 @@ _IMPERATIVE = re.compile(r"^(?:please\s+)?(?:give|provide|describe|explain|set\s
 _ASK_HEAD_VERB = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+", re.I)
 
 
-_POINTS_BACK = re.compile(r"\b(?:(?:for|of|on|to|in)\s+)?each(?:\s+(?:one|of\s+(?:them|these|those)))?[.?]?$|\bas\s+a\s+result(?:\s+of\s+it)?[.?]?$",
-                          re.I)
-"""A short clause that only points back at the thing before it ('who is responsible for each', 'who will lead
-each one', 'what changed as a result'): not an ask of its own."""
+_POINTS_BACK = re.compile(
+    r"^(?:and\s+)?(?:who\s+(?:(?:is|are|will\s+be)\s+(?:(?:responsible|accountable)\s+for|(?:the\s+)?(?:lead|owner)\s+(?:for|of))|"
+    r"(?:will\s+)?(?:leads?|owns?|oversees?|manages?))\s+(?:each|it|them)(?:\s+(?:one|of\s+(?:them|these|those)))?"
+    r"|what\s+(?:changed|happened|improved|was\s+(?:different|learned|learnt|achieved)|difference\s+(?:it|this)\s+made)"
+    r"(?:\s+for\s+\w+(?:\s+\w+)?)?\s+as\s+a\s+result(?:\s+of\s+it)?)[.?]?$",
+    re.I)
+"""A short clause that only points back at the thing before it, naming who owns it ('who is responsible for
+each', 'who will lead each one') or what an example led to ('what changed as a result'): not an ask of its own.
+A clause with an action of its own ('how you will check competence in each', 'what you will change as a result')
+is one."""
 
 
 def _wh_split(text: str) -> list[str]:
@@ -1718,6 +1724,9 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
         contexts, points = [], []
         for part in parts:
+            # a bare 'Part A' label put on a line of its own (:func:`_part_heads_apart`) is not the part's words
+            part = re.sub(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
+                          r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
             try:
                 context, found = split_question(part)
             except InputError:
@@ -1831,6 +1840,8 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             points = [("p0", _asks(lead)[0][0] if len(_asks(lead)[0]) == 1 else lead)] + points
             stem_sentences = stem_sentences[:-1]
             points = _renumber([(k if not k.startswith("p") else "p", t) for k, t in points])
+        # asks the buyer added after a keyed list continue its keys; what the guidance says evaluators look for does not
+        points = _continue_keys(_renumber(points))
         points = _renumber(points + [("p", t) for t in _looked_for(original, [t for _, t in points])])
         context = " ".join(s for s in stem_sentences if s not in extra and not _COVER_LEADIN.search(s))
         context = _with_title(title, context)
@@ -2054,6 +2065,36 @@ def _with_title(title: str, context: str) -> str:
 def _is_cover_list(sentence: str) -> bool:
     m = re.match(r"^(?P<head>.+?)\s*:\s*\S", _clean(sentence))
     return bool(m and _COVER_LEADIN.search(m.group("head") + ":"))
+
+
+def _next_key(key: str) -> str | None:
+    """The key after ``key`` in its scheme: 'b' -> 'c', '2' -> '3', 'ii' -> 'iii', 'B2' -> 'B3'; None for others."""
+    if len(key) > 1 and key in _ROMANS[:-1]:  # a list of two or more keyed 'i' ... ends on 'ii' or later
+        return _ROMANS[_ROMANS.index(key) + 1]
+    if len(key) == 1 and key.isalpha() and key.lower() < "z":
+        return chr(ord(key) + 1)
+    if key.isdigit():
+        return str(int(key) + 1)
+    m = re.fullmatch(r"([A-Za-z])(\d+)", key)
+    return f"{m.group(1)}{int(m.group(2)) + 1}" if m else None
+
+
+def _continue_keys(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Asks added after a keyed list ('a) ...', 'b) ...', then 'Finally, describe how ...') continue the list's
+    keys ('c'), without the sentence's full stop, as the list's items are written."""
+    keyed = [i for i, (k, _) in enumerate(points) if not k.startswith("p")]
+    if not keyed:
+        return points
+    out, cur = list(points), points[keyed[-1]][0]
+    used = {k for k, _ in points}
+    for i in range(keyed[-1] + 1, len(points)):
+        nxt = _next_key(cur)
+        if nxt is None or nxt in used:
+            break
+        out[i] = (nxt, points[i][1].rstrip(". "))
+        used.add(nxt)
+        cur = nxt
+    return out
 
 
 def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -2286,7 +2327,8 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]
         if not (m.group("verb").lower() == "ensure" or re.match(r"^\s+sure\b", rest)):
             # ('ensure staff recognise and report concerns': the verbs after the subject are not the heading's)
-            rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)",
+            # ('keep people and staff informed': 'staff' is the second thing kept, not a verb)
+            rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)(?!\s+(?:[a-z]+ed|safe|well|aware|up\s+to\s+date)\b)",
                           lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) and ("," in x.group(1) or not re.search(
                               r"\b(?:the|a|an|your|their|its|our)\s+[a-z]+$", x.string[:x.start()])) else x.group(2)), rest)
             # ('meet the sharing and review timescales': 'review' names the timescales, it is not a second verb)
@@ -2464,6 +2506,19 @@ def _shared_limit(question: str) -> bool:
                for line in (question or "").splitlines())
 
 
+_GROUP_END = re.compile(r"\b(staff|workers|volunteers|carers|families|partners|managers|practitioners|peer\s+supporters)$", re.I)
+
+
+def _their(text: str, before: str) -> str:
+    """'how you will support their wellbeing' after 'how you will recruit and retain staff': 'their' is the staff's
+    ('how you will support staff wellbeing'), so the heading says whose ('Supporting staff wellbeing')."""
+    m = _GROUP_END.search(before.rstrip(" .?;,"))
+    if not m or len(re.findall(r"\btheir\b", text, re.I)) != 1:
+        return text
+    noun = m.group(1).lower()
+    return re.sub(r"\btheir\b", noun if noun == "staff" else noun + "'", text, count=1, flags=re.I)
+
+
 def plan_question(question: str, word_limit: int | None = None, *, topics: dict[str, Topic] | None = None) -> QuestionPlan:
     """Split, map and budget a tender question."""
     limits = read_limits(question)
@@ -2482,14 +2537,18 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     weighed = [_weight(text) for _, text in items]
     given = [w for _, w in weighed if w]
     default_weight = sum(given) / len(given) if given else 1.0
+    before = ""
     for (key, _), (cleaned, weight) in zip(items, weighed):
-        found = match_topics(cleaned, topics)
+        whose = _their(cleaned, before)  # 'their wellbeing' after '... retain staff': the staff's, for topics too
+        heading = make_heading(whose)
+        before = cleaned
+        found = match_topics(whose, topics)
         borrowed = False
         if not found:
             found = stem_topics[:2] or fallback[:2]
             borrowed = True
         points.append(
-            SubPoint(key=key, text=cleaned, label=make_heading(cleaned), weight=weight or default_weight,
+            SubPoint(key=key, text=cleaned, label=heading, weight=weight or default_weight,
                      topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms))
         )
     own = _own_limits(question, [t for _, t in items])
