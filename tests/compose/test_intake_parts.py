@@ -165,6 +165,20 @@ def test_the_assembled_answer_keeps_each_part_within_its_own_limit(demo_db, chec
     assert set(rows) == {"B1", "B2"}
     assert all(r.limit == 100 and 0 < r.words <= 100 for r in rows.values()), [(r.key, r.words) for r in rows.values()]
     assert "| part limit |" in answer.coverage_table()
+    # six elements in 100 words cannot all be answered: the coverage says which are left out, never just 'covered'
+    b2 = rows["B2"]
+    said = [e for e in ("crisis plans", "early warning signs", "step-down support", "follow-up after discharge",
+                        "housing and money support", "peer support") if e not in b2.status]
+    assert "the buyer lists here, not in this part:" in b2.status and len(said) <= 2, b2.status
+
+
+def test_listed_elements():
+    from evidencebot.compose.questions import listed_elements
+
+    assert listed_elements("Describe how you will help people stay well after a crisis, including crisis plans, "
+                           "early warning signs and peer support.") == ["crisis plans", "early warning signs",
+                                                                        "peer support"]
+    assert listed_elements("Describe how you will support people in a crisis, including out of hours.") == []
 
 
 def test_an_ask_added_after_a_lettered_list_continues_its_keys():

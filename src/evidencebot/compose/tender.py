@@ -42,6 +42,7 @@ from evidencebot.compose.questions import (
     MIN_WORDS_PER_POINT,
     QuestionPlan,
     SubPoint,
+    listed_elements,
     plan_question,
     question_focus,
     title_reference,
@@ -1169,6 +1170,9 @@ def assemble_tender(
         lacking = [r.name for r in reqs if mentions(r, sec.point.text) and not mentions(r, said)]
         if lacking:
             row.status += "; the buyer names " + ", ".join(lacking) + ": not in this part"
+        unsaid = [e for e in listed_elements(sec.point.text) if not _says(e, said)] if sec.point.kind != "confirm" else []
+        if unsaid:  # 'B2 ... including crisis plans, early warning signs, ...': what the part leaves out, said
+            row.status += "; the buyer lists here, not in this part: " + ", ".join(unsaid)
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
@@ -2341,6 +2345,18 @@ def _central_terms(text: str) -> list[str]:
 
 _GAP_GENERIC = {"appli", "apply", "use", "current", "status", "who", "work", "servic", "service", "support", "peopl",
                 "people", "team", "staff", "practic", "practice", "day", "implement", "approach", "make", "way"}
+
+
+def _says(element: str, text: str) -> bool:
+    """Whether ``text`` speaks of a listed element: all its content words when it has one or two ('peer support'),
+    half of them when more ('follow-up after discharge')."""
+    from evidencebot.compose import blockmatch
+
+    want = set(blockmatch.tokens(element)) - _GAP_GENERIC
+    if not want:
+        return True
+    have = set(blockmatch.tokens(text))
+    return len(want & have) >= (len(want) if len(want) <= 2 else (len(want) + 1) // 2)
 
 
 def _proper_stems(text: str) -> set[str]:
