@@ -218,3 +218,21 @@ def test_headings_keep_the_buyer_s_nouns_and_say_whose():
     plan = _plan("Describe how you will recruit and retain staff, and how you will support their wellbeing. (500 words)")
     assert [p.label for p in plan.points] == ["Recruiting and retaining staff", "Supporting staff wellbeing"]
     assert plan.points[1].text == "how you will support their wellbeing"  # the buyer's words stay as written
+
+
+def test_requirements_summarised_beside_lettered_asks_are_context():
+    """s10 blind writer q02 (spent): the buyer's minimum requirements bulleted under 'In summary:' were taken as the
+    sub-points and the lettered asks (a) to (d) after them were lost (0 of 7 matched)."""
+    texts = _texts(
+        "The Commissioners want a mixed workforce. Specification Section 7 sets out minimum requirements. In summary:\n\n"
+        "- a registered Clinical Lead of at least 1.0 WTE in each locality;\n"
+        "- peer support workers to make up no less than 30% of frontline WTE in each Hub;\n"
+        "- an active caseload of no more than 22 people per full-time practitioner.\n\n"
+        "For information, the incumbent services reported a frontline vacancy rate of 17% in March 2026.\n\n"
+        "(a) Set out your proposed staffing structure, and explain how it meets each minimum requirement above.\n\n"
+        "(b) Recruitment:\n"
+        "    (i) how you will fill posts that are hard to recruit to;\n"
+        "    (ii) how you will build a workforce that reflects the communities it serves.\n\n"
+        "(c) How you will keep services safe when staffing falls below planned levels.")
+    assert texts[0].startswith("Set out your proposed staffing structure") and len(texts) == 4, texts
+    assert not any("Clinical Lead" in t for t in texts), texts

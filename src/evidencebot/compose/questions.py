@@ -1094,6 +1094,17 @@ def _asked_list(lines: list[str], marks: list[tuple[int, str, str]]) -> list[tup
             kept = [m for g in groups if g not in facts for m in g]
             if len(kept) >= 2:
                 return kept
+        # requirements listed under a lead-in that asks nothing ('In summary:' + '- a registered Clinical Lead ...;'),
+        # beside a list whose items ask ('(a) Set out ...', '(d) How you will ...'): the buyer's terms, not asks
+        def lead_of(g: list[tuple[int, str, str]]) -> str:
+            return next((ln.strip() for ln in reversed(lines[:g[0][0]]) if ln.strip()), "")
+        asks_in = [g for g in groups if sum(_asking_item(t) for _, _, t in g) >= 2]
+        silent = [g for g in groups if len(g) >= 2 and lead_of(g).endswith(":") and not any(_asking_item(t) for _, _, t in g)
+                  and not _ASK_WORDS.search(lead_of(g)) and not _COVER_LEADIN.search(lead_of(g))]
+        if asks_in and silent and len(asks_in) + len(silent) == len(groups):
+            kept = [m for g in asks_in for m in g]
+            if len(kept) >= 2:
+                return kept
         # a list under 'Guidance' / 'Evaluators will look for:' says how the answer is judged: with a list
         # that asks, it is not a list of sub-points
         def judged(g: list[tuple[int, str, str]], prev_end: int) -> bool:
