@@ -13,6 +13,10 @@ For every claim found by :func:`evidencebot.evidence.extract.extract_claims`:
 * a figure that names no indicator and matches no registered fact is
   ``figure-unsupported``; one that matches a fact past its review date is
   ``fact-stale``;
+* a figure in a target or trajectory of ours ("with a target that 60% of new
+  starters ...", "rising to 30% by year 3", "10% below the baseline in year 2";
+  ``our_aims`` in phrasebank/buyer_standards.yaml) is an aim, not a result: it
+  is listed as "our aim" and needs no source;
 * a claimed fall or rise is compared with the SPC verdict of the indicator's
   monthly series: common cause gives ``change-within-noise`` with careful
   wording to use instead; special-cause improvement in the claimed direction
@@ -216,6 +220,14 @@ class EvidenceChecker:
                 report.provenance.append(Provenance(
                     figure=fig.text, indicator=None, title="the buyer's figure", period=None, value=fig.value,
                     unit=fig.unit, definition="quoted from the buyer's question", source="the buyer",
+                    start=fig.start, end=fig.end,
+                ))
+                continue
+            if _our_aim(claim, fig):
+                # "a target that 60% of new starters ...", "rising to 30% by year 3": our commitment, not a result
+                report.provenance.append(Provenance(
+                    figure=fig.text, indicator=None, title="our aim", period=None, value=fig.value, unit=fig.unit,
+                    definition="a target or trajectory of ours (a commitment, not a result)", source="this document",
                     start=fig.start, end=fig.end,
                 ))
                 continue
@@ -616,6 +628,22 @@ def _quoted_from_buyer(claim: Claim, fig: Figure) -> bool:
     report) is a registered fact or unsupported."""
     a, b = fig.start - claim.start, fig.end - claim.start
     return any(s <= a and b <= e for s, e in _buyer_phrases(claim.sentence))
+
+
+def _our_aim(claim: Claim, fig: Figure) -> bool:
+    """True when the figure is a target or trajectory of ours in its own clause ('with a target that 60% of new
+    starters live in the area'; 'rising to 30% by year 3'; '10% below the baseline in year 2'), and the clause
+    states no result. The words come from ``our_aims`` in phrasebank/buyer_standards.yaml."""
+    data = (load_phrasebank("buyer_standards.yaml") or {}).get("our_aims") or {}
+    a, b = fig.start - claim.start, fig.end - claim.start
+    s = claim.sentence
+    start = s.rfind(";", 0, a) + 1
+    ends = [i for i in (s.find(x, b) for x in ";:") if i >= 0]
+    before, after = s[start:a], s[b:min(ends) if ends else len(s)]
+    if any(re.search(str(p), before + " " + after, re.I) for p in data.get("not_when") or []):
+        return False
+    return any(re.search(str(p), before, re.I) for p in data.get("before") or []) or any(
+        re.search(str(p), after, re.I) for p in data.get("after") or [])
 
 
 def _recorded_figures(db) -> list[dict]:
