@@ -236,3 +236,24 @@ def test_requirements_summarised_beside_lettered_asks_are_context():
         "(c) How you will keep services safe when staffing falls below planned levels.")
     assert texts[0].startswith("Set out your proposed staffing structure") and len(texts) == 4, texts
     assert not any("Clinical Lead" in t for t in texts), texts
+
+
+def test_asks_under_your_response_must_keep_their_own_words():
+    """s10 blind writer q12 (spent): under 'Your response must:' each item was prefixed with the lead ('Your response
+    must identify ...'), its heading began 'Response must ...', and the first item ('identify the measures ... in
+    Annex H') was dropped as an attachment note ('identify' was not read as an ask)."""
+    from evidencebot.compose.questions import parse_question
+
+    q = parse_question("Social value.\n\nYour response must:\n\n"
+                       "–  identify the measures you have chosen and your commitments for Year 1, consistent with the "
+                       "figures you enter in Annex H;\n"
+                       "–  explain how you will deliver each commitment, who will be accountable, and what resources are "
+                       "in place;\n"
+                       "–  say what you will do if you are falling behind on a commitment.\n\nMaximum 750 words")
+    assert [t for _, t in q.points] == [
+        "identify the measures you have chosen and your commitments for Year 1, consistent with the figures you enter "
+        "in Annex H",
+        "explain how you will deliver each commitment, who will be accountable, and what resources are in place",
+        "say what you will do if you are falling behind on a commitment."], q.points
+    assert not any(h.startswith("Response must") for h in q.headings), q.headings
+    assert q.headings[-1] == "What you will do if you are falling behind on a commitment"

@@ -674,6 +674,7 @@ _INCLUDE = re.compile(
 _COVER_LEADIN = re.compile(
     r"(?:(?:your|the|each|all)\s+(?:answer|response|submission|bid)s?\s+(?:should|must|will\s+need\s+to|needs?\s+to|is\s+expected\s+to)\s+"
     r"(?:\w+\s+)?(?:cover|address|include|set\s+out|describe|explain|demonstrate|show|detail|evidence|consider|outline)"
+    r"|(?:your|the)\s+(?:answer|response|submission)s?\s+(?:should|must|will\s+need\s+to|needs?\s+to)(?=\s*:)"
     r"(?:\s+(?:the\s+following|as\s+a\s+minimum|at\s+least))?"
     r"|(?:bidders|providers|applicants|suppliers|you)\s+(?:should|must|are\s+asked\s+to|will\s+need\s+to)\s+(?:\w+\s+)?"
     r"(?:cover|address|include|set\s+out|describe|explain|demonstrate|detail|consider|outline)(?:\s+the\s+following)?"
@@ -724,7 +725,7 @@ _ASK_WORDS = re.compile(
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
     r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
-    r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state)\b|\?",
+    r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say)\b|\?",
     re.I,
 )
 
@@ -2138,7 +2139,7 @@ def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _LEADING = re.compile(
     r"^(?:please\s+)?(?:(?:briefly|clearly|fully)\s+)?(?:describe|explain|set\s+out|outline|tell\s+us(?:\s+about)?|detail|"
     r"demonstrate|show(?:\s+us)?|provide|give|evidence|include|including|confirm|state|summarise|summarize|identify|"
-    r"specify|list|discuss|illustrate|cover|address|clarify|indicate|refer\s+to)"
+    r"specify|list|discuss|illustrate|cover|address|clarify|indicate|refer\s+to|say(?=\s+(?:what|how|who|when|where|whether|which)\b))"
     r"(?:\s+(?:to\s+us|us|(?:full\s+|clear\s+)?details?\s+of|(?:an?\s+|one\s+or\s+more\s+|two\s+|some\s+)?examples?\s+of|evidence\s+of|"
     r"an?\s+(?:clear\s+)?(?:overview|summary|description|explanation)\s+of|in\s+detail))?\s+",
     re.I,
