@@ -1034,6 +1034,8 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ])[A-ZÀ-ÖØ-Þ]")
 _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|identifier)(?:[ \t\u00a0]*[:#]|[ \t\u00a0]+(?:is|was)\b|[ \t\u00a0]*\d)")
 # a surname in capitals, a comma and a first name, then a colon, a bracket, a dash, a comma or the end
 _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
+# a capitalised word and "to" after an article: the start of a named duty or right ("the Duty to Refer")
+_NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
@@ -1200,6 +1202,8 @@ class _NameFinder:
             return False  # an exception written with its title ("Mr Blobby")
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
+        if _NAMED_DUTY.search(self.text, max(0, start - 40), start) and len(value.split()) == 1:
+            return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
@@ -1853,9 +1857,9 @@ class _NameFinder:
             return True
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
             return True
-        prev = re.search(r"([A-Z][a-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 12):start])
-        if prev and prev.group(1) in n.honour_titles:
-            return True
+        prev = re.search(r"(?:([A-Z][a-z]+)[ \t\u00a0]+)?([A-Z][a-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
+        if prev and (prev.group(2) in n.honour_titles or prev.group(1) in n.honour_titles):
+            return True  # (two words back too: "Sir Walter Scott", the surname found alone)
         after = self.text[end:end + 80]
         m = re.match(r"(?:['’]s|(?<=s)['’])((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after) if after else None
         if m is None and self.text[end - 1:end] == "s" and after[:1] in ("'", "’"):
