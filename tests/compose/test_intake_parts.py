@@ -257,3 +257,23 @@ def test_asks_under_your_response_must_keep_their_own_words():
         "say what you will do if you are falling behind on a commitment."], q.points
     assert not any(h.startswith("Response must") for h in q.headings), q.headings
     assert q.headings[-1] == "What you will do if you are falling behind on a commitment"
+
+
+def test_a_table_of_the_buyer_s_figures_holds_no_weighting_and_marks_out_of_100_are_one():
+    """s10 blind writer q08/q09 (spent): a table of figures in the question ('| Men aged 18–34 | 14.9% | 8.6% |') was
+    unpacked as questionnaire rows, its first percentage read as the weighting (14.2, 70.0 instead of 6 and 8);
+    q03/q10: 'Evaluation: 6 marks out of 100.' and '5 marks (of the 100 available).' were not read."""
+    from evidencebot.compose.questions import read_limits
+
+    q = ("Equality of access. Selected figures are below.\n\n"
+         "| Group | Share of adult population (18+, Census 2021) | Share of referrals, 2025/26 |\n"
+         "|---|---|---|\n"
+         "| Black, Asian, mixed and other minority ethnic groups | 14.2% | 7.9% |\n"
+         "| Men aged 18–34 | 14.9% | 8.6% |\n"
+         "| Adults aged 65 and over | 24.1% | 6.3% |\n\n"
+         "Describe how you will make the Hubs accessible to the groups above.\n\nMaximum 750 words\nWeighting: 6%")
+    assert read_limits(q).weighting == 6
+    assert _texts(q) == ["Describe how you will make the Hubs accessible to the groups above."]
+    assert read_limits("Describe X. Maximum 500 words.\n\nEvaluation: 6 marks out of 100.").weighting == 6
+    assert read_limits("Describe X. Maximum 500 words.\n\n5 marks (of the 100 available).").weighting == 5
+    assert read_limits("A score of 4 is worth 4/5 × 5 = 4.0 marks.").weighting is None

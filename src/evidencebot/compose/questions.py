@@ -278,6 +278,8 @@ _WEIGHTINGS = [
     # total caseload are aged 18 to 25' (the buyer's figure)
     re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total(?=\s*[\)\]]|\s+weight(?:ing)?\b|[^\S\n]*\.?[^\S\n]*$)", re.I | re.M),
     re.compile(rf"weight(?:ing)?\s*\(\s*%\s*\)\s*[:=–-]?\s*{_N}\b", re.I),
+    # marks out of a hundred are a percentage: 'Evaluation: 6 marks out of 100', '5 marks (of the 100 available)'
+    re.compile(rf"{_N}\s*marks?\s*\(?\s*(?:out\s+)?of\s+(?:the\s+)?100\b(?!\s*%)", re.I),
 ]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
                          r"appendi\w+|bibliography)\b[^()\n]*\)")
@@ -529,6 +531,10 @@ def unpack_row(question: str) -> str:
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     before, header, cols, rows, after = parts
+    if not cols and len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r):
+        # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
+        # context to read as it is, not questionnaire rows whose bare percentages would be weightings
+        return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
     for cells in rows:
         out += _row_text(cells, cols, header)
