@@ -184,7 +184,7 @@ def _validate_date(value: str, params: dict) -> bool:
     year = _YEAR.search(value)
     if year and not lo <= int(year.group(1)) <= hi:
         return False
-    day = _DAY_NUMBER.search(value)
+    day = _DAY_NUMBER.search(re.sub(r"['’]\d{2}\b", "", value))  # (not a year written "'85")
     if day and (not year or day.start() != year.start()) and not 1 <= int(day.group(1)) <= 31:
         return False
     return True
