@@ -437,6 +437,8 @@ def _uncovered(buyer: str, decls: list[dict], topics: list[str], spans: list[tup
     text = buyer
     for a, b in sorted(spans, reverse=True):
         text = text[:a] + " " * (b - a) + text[b:]
+    for pattern in cov.get("scope_patterns") or []:
+        text = re.sub(str(pattern), lambda m: " " * len(m.group(0)), text, flags=re.I)
     for phrase in sorted((str(x) for x in cov.get("scope_phrases") or []), key=len, reverse=True):
         text = re.sub(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", lambda m: " " * len(m.group(0)),
                       text, flags=re.I)
