@@ -362,3 +362,15 @@ def test_the_word_limit_never_cuts_a_pass_fail_statement(demo_db):
     assert not any(line.startswith("Yes.") for line in answer.markdown.splitlines())
     for said in ("ever failed", "claims made against", "business continuity incident", "convicted of an offence"):
         assert said in answer.markdown
+
+
+def test_the_boards_multi_agency_policy_is_not_our_safeguarding_policy():
+    # s10 q04 A1: 'the ... Safeguarding Adults Board Multi-Agency Safeguarding Adults Policy and Procedures' named our
+    # own safeguarding policies too, and the Yes restated them beside the procedures
+    asked = ("The Bidder will comply with the Tarrow and Wyke Safeguarding Adults Board Multi-Agency Safeguarding Adults "
+             "Policy and Procedures (2025 edition).")
+    assert C.topics_in(asked) == ["local_safeguarding_procedures"]
+    conf = C.answer(asked, _demo_declarations(), TODAY)
+    assert conf.lines[:2] == ["Yes.", "We follow the multi-agency safeguarding adults and children procedures of every "
+                                      "area we work in."]
+    assert C.topics_in("Do you have a safeguarding adults policy approved by your board?") == ["safeguarding_policies"]

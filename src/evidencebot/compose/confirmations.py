@@ -182,7 +182,12 @@ def attachment(text: str) -> tuple[str, str] | None:
 def topics_in(text: str) -> list[str]:
     """The declaration topics a statement names, in the phrasebank's order."""
     s = trim(text)
-    return [key for key, spec in (_data().get("topics") or {}).items() if _phrases(spec.get("any")).search(s)]
+    out = []
+    for key, spec in (_data().get("topics") or {}).items():
+        mine = _phrases(spec.get("not")).sub(lambda m: " " * len(m.group(0)), s)
+        if _phrases(spec.get("any")).search(mine):
+            out.append(key)
+    return out
 
 
 def topic_label(key: str) -> str:
