@@ -8,7 +8,7 @@
 The writers are the labelled over-claim sets, each written by a different writer or session:
 ``tests/data/labelled/overclaim_*.jsonl`` (``overclaim_heldout.jsonl`` is the same writer as
 ``overclaim_dev.jsonl``: the two are one writer here), ``tests/data/heldout/overclaim_heldout2.jsonl``
-and the spent session sets ``tests/data/heldout/s8`` and ``s9``. For each writer W in turn:
+and the spent session sets ``tests/data/heldout/s8``, ``s9`` and ``s10``. For each writer W in turn:
 
 * **rules**: the shipped rules, learned scorer off. The rules are hand-written, not refitted per
   fold, and were tuned on most of these writers, so their figure on a writer they were tuned on is
@@ -54,6 +54,7 @@ WRITERS = {
     "heldout2": (HELDOUT / "overclaim_heldout2.jsonl", None),
     "s8": (HELDOUT / "s8" / "overclaim_s8.jsonl", "split"),
     "s9": (HELDOUT / "s9" / "overclaim_s9.jsonl", None),
+    "s10": (HELDOUT / "s10" / "overclaim_s10.jsonl", None),
 }
 
 

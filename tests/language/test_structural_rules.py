@@ -21,11 +21,19 @@ CASES = [
     ("overclaim.vague-size", False, "There has been a slight drop in missed appointments."),
     ("overclaim.vague-size", False, "Missed appointments fell from 14% to 9% between Q1 and Q3, a marked drop."),
     ("overclaim.vague-size", False, "Anxiety among young people has risen sharply across the country."),
+    # a change sized by its predicate, or by a verb that is a size in itself (session 11)
+    ("overclaim.vague-size", True, "The improvement in tenants' sleep was extraordinary."),
+    ("overclaim.vague-size", True, "Rent arrears on the estate have nosedived."),
+    ("overclaim.vague-size", False, "The rise in referrals was temporary."),
+    ("overclaim.vague-size", False, "The fall in arrears was due to the new council policy."),
     ("overclaim.universal-outcome", True, "Every young person who completes the course returns to education or training."),
     ("overclaim.universal-outcome", True, "Everyone who uses the service settles into a routine."),
     ("overclaim.universal-outcome", False, "All staff complete safeguarding training every year."),
     ("overclaim.universal-outcome", False, "Every tenant has a named worker."),
     ("overclaim.universal-outcome", False, "Every client can ask for a different worker."),
+    # a promise for everyone: a modal of the future with a verb of a person's outcome (session 11)
+    ("overclaim.universal-outcome", True, "Each of the men in the shed group will overcome his isolation."),
+    ("overclaim.universal-outcome", False, "Everyone will receive a call within two days of referral."),
 ]
 
 
@@ -49,3 +57,13 @@ def test_a_heading_with_no_verb_is_read_and_flagged(checker):
 def test_structural_rules_are_off_unless_enabled(checker_factory):
     found = checker_factory("overclaim").check_text("Engagement has shown a phenomenal rise since the redesign.")
     assert not {f.rule for f in found} & set(RULES)
+
+
+def test_two_rules_that_defer_to_each_other_still_report_the_sentence():
+    """The learned scorer and a structural rule both defer to ``overclaim.*``: when both matched the
+    same sentence each dropped the other's finding and the sentence went unreported (session 11)."""
+    checker = Checker(settings=CheckerSettings(enabled_rules=[*RULES, "overclaim.learned-claim"]),
+                      families=["overclaim"])
+    sentence = "Every young person on the scheme will return to education within a year."
+    rules = [f.rule for f in checker.check_text(sentence) if f.family == "overclaim"]
+    assert rules == ["overclaim.universal-outcome"], rules

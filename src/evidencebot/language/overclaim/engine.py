@@ -68,6 +68,7 @@ class OverclaimRules:
         self.gated: list[tuple[str, frozenset[str], object]] = []
         self.dependency_needs: list[tuple[str, frozenset[str]] | None] = []
         self.by_key: dict[str, Rule] = {}
+        self.order = {r.id: n for n, r in enumerate(self.rules)}  # (which of two rules deferring to each other yields)
         self.checks: list[tuple[Rule, Callable]] = []
         self._has = {"phrase": False, "token": False, "dependency": False}
         make_doc = nlp.make_doc
@@ -211,10 +212,15 @@ class OverclaimRules:
         if any(r.defer_to for r in self.rules):
             # a rule with ``defer_to`` leaves overlapping matches to those rules (the
             # parse-read puffery check and the superlative phrases find the same words)
+            # Two rules that defer to each other (both "overclaim.*": the learned scorer and an
+            # opt-in structural rule) would both drop the sentence: the one defined later yields.
+            order = self.order
             kept = []
             for f in out:
                 defer = self.by_key[f.rule].defer_to
-                if defer and any(_defers(defer, f, g) and g.start < f.end and f.start < g.end for g in out):
+                if defer and any(_defers(defer, f, g) and g.start < f.end and f.start < g.end and not (
+                        _defers(self.by_key[g.rule].defer_to, g, f) and order[g.rule] > order[f.rule])
+                        for g in out):
                     continue
                 kept.append(f)
             out = kept

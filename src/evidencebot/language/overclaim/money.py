@@ -12,7 +12,16 @@ questions) apply; our own costs ("we cut our printing costs by £2,000") are a p
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
+from evidencebot.language.overclaim.common import (
+    Candidate,
+    Terms,
+    _toks,
+    check,
+    derived,
+    option_words,
+    subject_of,
+    verb_forms,
+)
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -29,6 +38,11 @@ def _settings(rule: Rule) -> dict:
         agents=option_words(o.get("agents")),
         funding=option_words(o.get("funding_nouns")),
         earn_back=option_words(o.get("earn_back_verbs")),
+        benefit_nouns=option_words(o.get("benefit_nouns")),
+        sized_nouns=option_words(o.get("sized_benefit_nouns")),
+        benefit_to=option_words(o.get("benefit_to_preps")),
+        # inflected forms of the verbs of benefit (the lemmatiser reads "spared" as "spar")
+        verb_forms=frozenset(f for v in option_words(o.get("verbs")) if " " not in v for f in verb_forms(v)),
     ))
 
 
@@ -101,6 +115,38 @@ def _saved_in_phrase(tok, s: dict):
     return None
 
 
+def _benefit_noun(tok, verb, s: dict):
+    """A noun of financial benefit that the amount sizes, in the amount's clause: on the path from the
+    amount up to its verb, or the verb's subject or object ("the annual saving ... at £200k", "a net
+    benefit to the public purse of £3.4 million", "our social value is estimated at £2.3 million").
+    A noun of value counts only with an adjective that says what kind ("social value", not "contract
+    value"); one with a compound before it is a named thing ("housing benefit")."""
+    cands = []
+    cur = tok
+    for _ in range(6):
+        cands.append(cur)
+        if cur.head is cur or (verb is not None and cur.i == verb.i):
+            break
+        cur = cur.head
+    if verb is not None:
+        cands += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    for c in cands:
+        if c.pos_ != "NOUN" or any(g.dep_ == "compound" for g in c.children):
+            continue
+        low = c.lower_
+        if low in s["benefit_nouns"] or (
+                low in s["sized_nouns"] and any(g.dep_ == "amod" for g in c.children)):
+            return c
+    return None
+
+
+def _benefit_to_someone(noun, s: dict) -> bool:
+    """"a saving to the police", "a benefit for the council": the benefit is said to land on someone
+    (the preposition on the noun, or on its verb: "puts the saving to the police at £200k")."""
+    heads = [noun] + ([noun.head] if noun.dep_ in ("dobj", "nsubjpass") else [])
+    return any(c.dep_ == "prep" and c.lower_ in s["benefit_to"] for h in heads for c in h.children)
+
+
 @check("money_claim")
 def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
@@ -133,13 +179,24 @@ def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             out.append(Candidate(rule, min(tok.i, saved.i), max(tok.i, saved.i) + 1, saved.head.i))
             continue
         verb = _governing_verb(tok)
+        figure = tok.text in s["signs"] or tok.like_num
+        if figure and s["benefit_nouns"] and (verb is None or verb.i not in seen):
+            # an amount (a figure, not a money noun) that sizes a noun of benefit
+            noun = _benefit_noun(tok, verb, s)
+            if noun is not None and noun.i not in seen and noun.i != tok.i and (
+                    _benefit_to_someone(noun, s) or _ours(verb or noun, s, toks[noun.sent.start:noun.sent.end])):
+                seen.add(noun.i)
+                if verb is not None:
+                    seen.add(verb.i)
+                out.append(Candidate(rule, min(tok.i, noun.i), max(tok.i, noun.i) + 1, (verb or noun).i))
+                continue
         if verb is None or verb.i in seen:
             continue
         lemma = _lemma(verb)
         if multiple:
             if lemma not in s["payback"]:
                 continue
-        elif lemma not in s["verbs"] and verb.lemma_.lower() not in s["verbs"]:
+        elif lemma not in s["verbs"] and verb.lemma_.lower() not in s["verbs"] and verb.lower_ not in s["verb_forms"]:
             continue
         sent = toks[verb.sent.start:verb.sent.end]
         if _own_cost(verb) or not _ours(verb, s, sent):

@@ -33,6 +33,7 @@ def _settings(rule: Rule) -> dict:
         size_deps=option_words(o.get("size_deps")),
         degree_deps=option_words(o.get("degree_deps")),
         object_preps=option_words(o.get("object_preps")),
+        size_verbs=option_words(o.get("size_verbs")),
     ))
 
 
@@ -44,6 +45,15 @@ def _evaluative(tok, s: dict) -> bool:
     if tok.dep_ in s["size_deps"] and tok.pos_ == "ADJ":
         return True
     return tok.dep_ in s["degree_deps"] and tok.pos_ == "ADV" and (low.endswith("ly") or low in s["comparatives"])
+
+
+def _evaluative_predicate(adj, s: dict) -> bool:
+    """An adjective after a copula that sizes its subject: not a modest or classifying word, and not
+    one that takes a complement ("due to", "down to", "similar to", "consistent with": a cause or a
+    comparison, not a size)."""
+    if adj.lower_ in s["modest"] or adj.lemma_.lower() in s["modest"]:
+        return False
+    return not any(c.dep_ in ("prep", "xcomp", "ccomp") for c in adj.children)
 
 
 def _changed_thing(noun, s: dict):
@@ -84,12 +94,25 @@ def vague_size(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candi
                 head = tok
             elif tok.pos_ not in ("NOUN", "PROPN") and (lemma in s["verbs"] or tok.lower_ in s["comparatives"]):
                 word = next((c for c in tok.children if _evaluative(c, s) and c.i < tok.i + 3), None)
+                if word is None and tok.pos_ == "VERB" and (lemma in s["size_verbs"] or tok.lower_ in s["size_verbs"]):
+                    word = tok  # a verb that is a size in itself: "waiting times have plummeted"
                 if word is None:
                     continue
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if _about_process(obj, s):
                     continue
                 head = tok
+            elif tok.pos_ == "VERB" and (lemma in s["size_verbs"] or tok.lower_ in s["size_verbs"]):
+                word = head = tok  # a verb that is a size in itself: "waiting times have plummeted"
+            elif tok.dep_ == "acomp" and tok.pos_ == "ADJ" and _evaluative_predicate(tok, s):
+                # a change sized by its predicate: "the change in attendance has been staggering"
+                subj = subject_of(tok.head)
+                if subj is None or subj.pos_ != "NOUN" or not (
+                        subj.lemma_.lower() in s["nouns"] or subj.lower_ in s["nouns"]):
+                    continue
+                if _about_process(_changed_thing(subj, s), s):
+                    continue
+                word, head = subj, tok
             else:
                 continue
             verb = head
@@ -135,7 +158,9 @@ def universal_outcome(rule: Rule, doc, ctx: Context, terms: Terms | None) -> lis
     subject's quantifier and its head noun being people (``people_nouns``, ``service_user_nouns``),
     the verb active, finite, with no modal, and not a verb of the service's own process
     (``process_verbs``: offer, receive, attend, complete ...) or of being or having ("everyone is
-    welcome", "every tenant has a named worker")."""
+    welcome", "every tenant has a named worker"). A modal is a hedge ("everyone can recover"), except a
+    modal of the future with a verb of a person's outcome (``promised_verbs``): "every participant will
+    recover" promises an outcome for everyone."""
     s = _universal_settings(rule)
     out: list[Candidate] = []
     for tok in _toks(doc):
@@ -148,9 +173,15 @@ def universal_outcome(rule: Rule, doc, ctx: Context, terms: Terms | None) -> lis
         if lemma in s["process"] and lemma not in s["outcome"] or lemma in s["plain"]:
             continue
         kids = list(verb.children)
-        if any(c.dep_ in s["passive_deps"] or c.tag_ in s["modal_tags"] for c in kids):
+        if any(c.dep_ in s["passive_deps"] for c in kids):
             continue
-        if not (verb.tag_ in s["finite_tags"] or any(c.dep_ == "aux" and c.tag_ in s["finite_tags"] for c in kids)):
+        modals = [c for c in kids if c.tag_ in s["modal_tags"]]
+        if modals:
+            # a promise: "every participant will recover", "no one on our caseload will reach crisis";
+            # only with a modal of the future and a verb of a person's outcome (not "will receive a call")
+            if not all(m.lower_ in s["future_modals"] for m in modals) or lemma not in s["promised"]:
+                continue
+        elif not (verb.tag_ in s["finite_tags"] or any(c.dep_ == "aux" and c.tag_ in s["finite_tags"] for c in kids)):
             continue
         q = _universal_people(tok, s)
         if q is None:
@@ -175,4 +206,6 @@ def _universal_settings(rule: Rule) -> dict:
         passive_deps=option_words(o.get("passive_deps")),
         modal_tags=frozenset(o.get("modal_tags") or ()),
         finite_tags=frozenset(o.get("finite_tags") or ()),
+        future_modals=option_words(o.get("future_modals")),
+        promised=option_words(o.get("promised_verbs")),
     ))
