@@ -1,4 +1,4 @@
-"""The structural over-claim rules (opt-in): read by grammar, not by a list of the words.
+"""The structural over-claim rules (on by default from session 11): read by grammar, not by a list of the words.
 
 ``overclaim.vague-size``: any adjective on a noun of change, or degree adverb on a verb of change,
 with no figure in the sentence, whatever the word is (words no list holds are read like "huge").
@@ -54,9 +54,11 @@ def test_a_heading_with_no_verb_is_read_and_flagged(checker):
     assert "overclaim.vague-size" in rules
 
 
-def test_structural_rules_are_off_unless_enabled(checker_factory):
+def test_structural_rules_are_on_by_default(checker_factory):
+    """Switched on in session 11: over 13 writers left out one at a time, pooled recall rose with
+    pooled precision above 0.95 (bench/overclaim_lowo.py)."""
     found = checker_factory("overclaim").check_text("Engagement has shown a phenomenal rise since the redesign.")
-    assert not {f.rule for f in found} & set(RULES)
+    assert "overclaim.vague-size" in {f.rule for f in found}
 
 
 def test_two_rules_that_defer_to_each_other_still_report_the_sentence():

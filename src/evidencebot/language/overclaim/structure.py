@@ -88,7 +88,9 @@ def vague_size(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candi
             lemma = tok.lemma_.lower()
             head = None
             if tok.pos_ == "NOUN" and (lemma in s["nouns"] or tok.lower_ in s["nouns"]):
-                word = next((c for c in tok.children if _evaluative(c, s)), None)
+                # (an adjective before a compound modifies the compound: "our experienced approach changes")
+                word = next((c for c in tok.children if _evaluative(c, s) and not any(
+                    k.dep_ == "compound" and c.i < k.i < tok.i for k in tok.children)), None)
                 if word is None or _about_process(_changed_thing(tok, s), s):
                     continue
                 head = tok
