@@ -46,3 +46,14 @@ def test_the_buyer_s_place_names_do_not_make_an_ask_a_gap(demo_db):
     placed = _placed(demo_db, "Describe how you will help people keep their tenancies in Upper Esk and Haldon Coast. "
                               "(300 words)")
     assert any(placed.values()), placed
+
+
+def test_a_cue_that_says_when_needs_its_when_word():
+    """'support people in a crisis' matched the after-a-crisis cue 'support people after a crisis' (the tokens drop
+    'after'), so q12's B1 ('... in a crisis, including out of hours') got the follow-up-after-a-crisis block."""
+    from evidencebot.compose import blockmatch
+
+    assert "after_crisis" not in {h.topic.name for h in blockmatch.topic_hits(
+        "Describe how you will support people in a crisis, including out of hours.")}
+    assert "after_crisis" in {h.topic.name for h in blockmatch.topic_hits("how you will support people after a crisis")}
+    assert "after_crisis" in {h.topic.name for h in blockmatch.topic_hits("post-crisis support")}

@@ -114,6 +114,9 @@ def _build_topics(path, data: dict) -> list[Topic]:
     return out
 
 
+_WHEN_WORDS = {"after", "before", "following", "during", "post", "pre", "since"}
+
+
 def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
     """The topics ``text`` is about, most specific first (see the module's header)."""
     seq = tokens(text)
@@ -121,11 +124,15 @@ def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
     if not have:
         return []
     hits = []
+    said = set(re.findall(r"[a-z]+", (text or "").lower()))
     for t in topics if topics is not None else load_topics():
         best: tuple[int, str] | None = None
         used: set[str] = set()
         for cue, toks in t.cues:
-            if toks <= have and _near(toks, seq):
+            # 'after', 'before', 'following' name when: 'support people after a crisis' is not 'support people in a
+            # crisis' (the tokens drop them)
+            when = set(re.findall(r"[a-z]+", cue.lower())) & _WHEN_WORDS
+            if toks <= have and _near(toks, seq) and when <= said:
                 used |= toks  # every matched cue's words are this topic's
                 if best is None or len(toks) > best[0]:
                     best = (len(toks), cue)
