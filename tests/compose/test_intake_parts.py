@@ -170,6 +170,8 @@ def test_the_assembled_answer_keeps_each_part_within_its_own_limit(demo_db, chec
     said = [e for e in ("crisis plans", "early warning signs", "step-down support", "follow-up after discharge",
                         "housing and money support", "peer support") if e not in b2.status]
     assert "the buyer lists here, not in this part:" in b2.status and len(said) <= 2, b2.status
+    if "hour" not in answer.markdown.split("## B2")[0].lower():  # 'including out of hours' said when it is not there
+        assert "not in this part: out of hours" in rows["B1"].status, rows["B1"].status
 
 
 def test_listed_elements():
@@ -178,7 +180,8 @@ def test_listed_elements():
     assert listed_elements("Describe how you will help people stay well after a crisis, including crisis plans, "
                            "early warning signs and peer support.") == ["crisis plans", "early warning signs",
                                                                         "peer support"]
-    assert listed_elements("Describe how you will support people in a crisis, including out of hours.") == []
+    assert listed_elements("Describe how you will support people in a crisis, including out of hours.") == ["out of hours"]
+    assert listed_elements("Describe how you will support people in a crisis.") == []
 
 
 def test_an_ask_added_after_a_lettered_list_continues_its_keys():

@@ -1231,12 +1231,13 @@ def _split_series(text: str) -> list[str]:
 
 def listed_elements(text: str) -> list[str]:
     """The elements a sub-point lists after 'including' ('... after a crisis, including crisis plans, early warning
-    signs and peer support' -> ['crisis plans', 'early warning signs', 'peer support']); [] when it lists none."""
+    signs and peer support' -> ['crisis plans', 'early warning signs', 'peer support']; '..., including out of hours'
+    -> ['out of hours']); [] when it lists none."""
     m = re.search(r"(?i),?\s+including\s+(?!but\b)(.+)$", _clean(text or ""))
     if not m:
         return []
     items = [_clean(i).rstrip(".?") for i in _split_series(m.group(1).rstrip(".?"))]
-    return [i for i in items if i] if len(items) >= 2 else []
+    return [i for i in items if i]
 
 
 _DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S", re.I)
