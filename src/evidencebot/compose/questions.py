@@ -2580,7 +2580,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             SubPoint(key=key, text=cleaned, label=heading, weight=weight or default_weight,
                      topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms))
         )
-    own = _own_limits(question, [t for _, t in items])
+    # a part's own limit means something only beside other parts (one point's limit is the question's)
+    own = _own_limits(question, [t for _, t in items]) if len(items) >= 2 else [None] * len(items)
     if word_limit is None and len(items) >= 2 and all(own) and stated == max(x or 0 for x in own):
         # 'B1 ... (100 words)' / 'B2 ... (100 words)' and no total: the answer's limit is theirs together
         limit = stated = sum(x or 0 for x in own)
