@@ -129,7 +129,7 @@ def _benefit_noun(tok, verb, s: dict):
             break
         cur = cur.head
     if verb is not None:
-        cands += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+        cands += [c for c in verb.children if c.dep_ in W.money_verb_arg_deps]
     for c in cands:
         if c.pos_ != "NOUN" or any(g.dep_ == "compound" for g in c.children):
             continue

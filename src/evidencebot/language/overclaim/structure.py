@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 
@@ -53,7 +54,7 @@ def _evaluative_predicate(adj, s: dict) -> bool:
     comparison, not a size)."""
     if adj.lower_ in s["modest"] or adj.lemma_.lower() in s["modest"]:
         return False
-    return not any(c.dep_ in ("prep", "xcomp", "ccomp") for c in adj.children)
+    return not any(c.dep_ in W.complement_deps for c in adj.children)
 
 
 def _changed_thing(noun, s: dict):
