@@ -1,6 +1,7 @@
 """Speed of the language checker (prints its numbers).
 
     python bench/check_bench.py [--words 20000] [--families overclaim,privacy] [--repeat 3] [--skip-cli] [--distinct]
+                                [--enable overclaim.learned-claim]
 
 1. Builds a Markdown document of about ``--words`` words from the phrasebank's
    rule examples and varied domain sentences (headings, lists, a table, quotes).
@@ -98,6 +99,8 @@ def main(argv=None) -> None:
                     help="make every sentence of the document distinct (by default some repeat, as the "
                          "phrasebank examples are drawn with replacement, and a repeat is parsed once)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each timing (the best is reported)")
+    ap.add_argument("--enable", action="append", default=[],
+                    help="an opt-in rule to switch on (e.g. overclaim.learned-claim)")
     args = ap.parse_args(argv)
     os.environ.setdefault("EVIDENCEBOT_HOME", tempfile.mkdtemp(prefix="evidencebot-bench-"))
     families = [f for f in args.families.split(",") if f]
@@ -110,7 +113,7 @@ def main(argv=None) -> None:
     text = build_document(args.words, distinct=args.distinct)
     n_words = len(text.split())
     nlp = pipeline.get_nlp()
-    checker = checker_mod.Checker(settings=CheckerSettings(), families=families)
+    checker = checker_mod.Checker(settings=CheckerSettings(enabled_rules=list(args.enable)), families=families)
     specs = checker.specs()  # load rules before timing
     disable = pipeline.disabled_for(any(s.needs_ner for s, _ in specs))
     blocks = [b.text for b in extract_blocks(text)]
@@ -136,7 +139,8 @@ def main(argv=None) -> None:
         full_cpu.append(time.process_time() - c)
     bare_best, full_best = min(bares), min(fulls)
 
-    print(f"model: {pipeline.model_name()}  families: {', '.join(checker.families)}  skipped components: {disable or 'none'}")
+    print(f"model: {pipeline.model_name()}  families: {', '.join(checker.families)}  skipped components: {disable or 'none'}"
+          f"  enabled: {', '.join(args.enable) or 'defaults'}")
     print(f"document: {n_words} words, {len(blocks)} prose blocks, {len(sentences)} sentences "
           f"({len(set(sentences))} distinct), {len(findings)} findings")
     print(f"bare nlp.pipe:        best {bare_best:.2f} s of {', '.join(f'{b:.2f}' for b in bares)}  "

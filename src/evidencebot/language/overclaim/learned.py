@@ -29,6 +29,7 @@ from pathlib import Path
 
 from evidencebot.language.overclaim.common import Candidate, Terms, check
 from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 WEIGHTS_FILE = "overclaim-scorer.json"
@@ -66,7 +67,8 @@ def _classes(index: ClassIndex, lower: str, lemma: str) -> tuple[str, ...]:
     return a or b
 
 
-def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | None = None) -> dict[str, float]:
+def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | None = None,
+             weights: dict[str, float] | None = None) -> dict[str, float]:
     """The features of one sentence (a spaCy Span or Doc) as a name -> value mapping.
 
     ``spec`` is the ``features`` part of the weights file: which parts of speech give lemma
@@ -75,11 +77,15 @@ def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | N
     With ``normalise`` true, a word in several vocabulary classes shares one unit among them
     (a word in k classes gives each 1/k; an arc or a triple, the product over its words), so a
     word listed in many classes does not outweigh a word listed in one. ``trace``, when given,
-    collects the sentence's word positions (within ``span``) behind each feature."""
+    collects the sentence's word positions (within ``span``) behind each feature. ``weights``, when
+    given (scoring, not training), keeps only the features that have a weight: the others add
+    nothing to the score (about one in three of a sentence's features has none)."""
     out: dict[str, float] = {}
     normalise = bool(spec.get("normalise"))
 
     def put(name: str, value: float, *where: int) -> None:
+        if weights is not None and name not in weights:
+            return
         if value > out.get(name, 0.0):
             out[name] = value
         if trace is not None:
@@ -297,6 +303,35 @@ def _is_clause(root, finite: frozenset[str], subject_deps: frozenset[str]) -> bo
     return has_subject and root.tag_ == "VB"
 
 
+def _is_definition(sent, finite: frozenset[str], max_label: int) -> bool:
+    """A term and its gloss ("ReQoL-10: Recovering Quality of Life, a questionnaire ...; a higher score
+    is better", "PHQ-9 — a nine-item scale"): the sentence opens with a label of at most ``max_label``
+    words and no finite verb, then a label mark, and the gloss up to its first ``;`` has no finite verb
+    of its own (only ones in a relative clause: "... a drop-in where people can talk", read by the
+    tagger's relative words, not by the parse, which hangs "Funder report: the scheme has generated
+    £2.3m" off "report" as a relative). A gloss opening with a base verb is an instruction. A definition
+    says what a word means, not what happened: "Outcome 3: fewer people return to A&E" and "Key
+    result: people recover faster" are clauses after the label, and are scored."""
+    toks = list(sent)
+    mark = next((j for j, t in enumerate(toks[:max_label + 1]) if t.text in W.label_marks), None)
+    if not mark or any(t.tag_ in finite for t in toks[:mark]):
+        return False
+    gloss = toks[mark + 1:]
+    if not gloss or gloss[0].tag_ in W.imperative_tags:
+        return False  # "Social post: come and see ...": an instruction, not a gloss
+    relative = False
+    for t in gloss:
+        if t.text in W.gloss_end_marks:
+            break
+        if t.tag_ in W.relative_clause_tags:
+            relative = True  # what follows, to the next mark, is the relative's
+        elif t.is_punct:
+            relative = False
+        elif t.tag_ in finite and not relative:
+            return False
+    return True
+
+
 @check("learned_claim")
 def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     model = load_model()
@@ -307,12 +342,17 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     out: list[Candidate] = []
     finite = frozenset(model["features"].get("finite_tags", ()))
     subject_deps = frozenset(model["features"]["subject_deps"])
+    max_label = int(rule.options.get("definition_label_words", 0))
     for sent in doc.sents:
         if len(sent) < 4:
             continue
         if finite and not _is_clause(sent.root, finite, subject_deps):
             continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
-        feats = features(sent, index, model["features"])
+        if max_label and _is_definition(sent, finite, max_label):
+            continue  # a term and what it means (a glossary line), not a claim
+        if rule.skip_when and ctx.skip(sent.root, rule.skip_when):
+            continue  # the engine drops it (same anchor, same contexts): do not score it
+        feats = features(sent, index, model["features"], weights=model["weights"])
         p = probability(model, feats)
         if p < threshold:
             continue
