@@ -80,6 +80,37 @@ def cut_mid_phrase(heading: str, source: str = "") -> bool:
     return not (tail and tail[-1] == last)
 
 
+QUESTION_FORM = re.compile(r"^(?:how|what|which|when|where|why|who|whether)\s+(?:will|would|do|does|can|could|is|are|should)\b",
+                           re.I)
+LONG_HEADING = 12
+
+
+def question_form(heading: str) -> bool:
+    """A heading that is the buyer's question cut short ('How will the Hubs help people ...'), not a heading."""
+    return bool(QUESTION_FORM.match(heading.strip()))
+
+
+def clause_cut(heading: str, source: str) -> bool:
+    """The heading stops where the buyer's clause goes on with what it needs ('Bidder will raise any concern |
+    that appears to meet ...', 'Delivering each commitment, who will be accountable | , and what ...'): the
+    heading's last words are followed in the sub-point by a relative or a comma-joined further ask."""
+    hw = re.findall(r"[a-z0-9'-]+", heading.lower())
+    sw = re.findall(r"[a-z0-9'-]+|,", source.lower())
+    if len(hw) < 2:
+        return False
+    tail = hw[-2:]
+    for i in range(len(sw) - 1):
+        if sw[i:i + 2] == tail and i + 2 < len(sw):
+            nxt = [w for w in sw[i + 2:i + 4]]
+            if nxt and nxt[0] in ("that", "which", "who", "whose"):
+                return True
+            if nxt[:1] == [","] and len(nxt) > 1 and nxt[1] in ("who", "what", "when", "where", "and", "how") and \
+                    "," in sw[:i]:
+                return True  # 'X, who will be accountable | , and what ...': one of a list of asks
+            return False
+    return False
+
+
 def starts_mid_phrase(heading: str, source: str = "", question: str = "") -> bool:
     """True when the heading's first word continues a phrase whose head the heading lost: the
     word is a preposition or conjunction and, where the buyer wrote it (in the question, else
@@ -101,7 +132,7 @@ def measure(rows: list[dict], show: bool = False) -> dict:
 
     tp = fp = fn = 0
     right = {"word_limit": 0, "char_limit": 0, "page_limit": 0, "weighting": 0}
-    headings = cut = cut_start = close = 0
+    headings = cut = cut_start = close = qform = long_ = clause = 0
     rules = rules_as_points = rules_kept = 0
     for r in rows:
         try:
@@ -140,6 +171,11 @@ def measure(rows: list[dict], show: bool = False) -> dict:
                 print(f"{r['id']}: {k} expected {want}, got {have}")
         for h, t in zip(heads, pred):
             headings += 1
+            qform += question_form(h)
+            long_ += len(h.split()) > LONG_HEADING
+            clause += clause_cut(h, t)
+            if show and (question_form(h) or clause_cut(h, t) or len(h.split()) > LONG_HEADING):
+                print(f"{r['id']}: heading not a heading: {h!r} (from {t!r})")
             cut += cut_mid_phrase(h, t)
             cut_start += starts_mid_phrase(h, t, r["text"])
             if show and (cut_mid_phrase(h, t) or starts_mid_phrase(h, t, r["text"])):
@@ -160,6 +196,7 @@ def measure(rows: list[dict], show: bool = False) -> dict:
         "recall": tp / (tp + fn) if tp + fn else 0.0,
         **{f"{k}_right": v for k, v in right.items()},
         "headings": headings, "headings_cut": cut, "headings_cut_start": cut_start, "headings_close": close,
+        "headings_question_form": qform, "headings_long": long_, "headings_clause_cut": clause,
         "instructions": rules, "instructions_as_points": rules_as_points, "instructions_kept": rules_kept,
     }
 
@@ -177,6 +214,8 @@ def main(argv: list[str]) -> int:
           f"page limit {m['page_limit_right']}/{n}, weighting {m['weighting_right']}/{n}")
     print(f"headings: {m['headings']}, cut mid-phrase {m['headings_cut']} at the end, {m['headings_cut_start']} at the start, "
           f"close to the labelled heading {m['headings_close']} of {m['tp']} matched")
+    print(f"headings in question form {m['headings_question_form']}, longer than {LONG_HEADING} words "
+          f"{m['headings_long']}, stopped where the buyer's clause goes on {m['headings_clause_cut']}")
     if m["instructions"]:
         print(f"instruction lines (format, scoring, attachments): {m['instructions']}, taken as sub-points "
               f"{m['instructions_as_points']}, kept as instructions {m['instructions_kept']}")

@@ -66,7 +66,7 @@ def test_each_part_reads_about_its_own_sub_point(demo_db, checker):
     assert "Mental Capacity Act" in a and "outcome stories" not in a and "story" not in a
     assert "duty of candour" in b and "carers' centre" not in b
     assert "clinical lead reviews the escalation within 72 hours of the step-up" in c and "of discharge" not in c
-    assert "[To write]" not in text
+    assert "[To write" not in text
 
 
 def test_a_sub_point_whose_best_block_was_taken_gets_its_next_best(demo_db, checker):
@@ -164,7 +164,7 @@ def test_a_part_no_block_answers_is_an_honest_gap(demo_db):
     assert rows["b"].evidence.startswith("method: making-safeguarding-personal")
     assert "method:" not in rows["c"].evidence
     assert "write" in rows["c"].status  # 'nothing in the library: write this part' or 'evidence only: write the method'
-    assert "[To write]" in answer.markdown and "gambling harms" in answer.markdown
+    assert "[To write:" in answer.markdown and "gambling harms" in answer.markdown
 
 
 def test_a_national_guidance_or_plan_stays_an_honest_gap(demo_db):
@@ -180,7 +180,7 @@ def test_a_national_guidance_or_plan_stays_an_honest_gap(demo_db):
     assert "method" in rows["a"].evidence
     assert "method:" not in rows["b"].evidence and "write" in rows["b"].status
     assert "buyer-" not in rows["c"].evidence  # a library block may speak to it; no buyer template does
-    assert "Freedom to Speak Up guidance" in answer.markdown and "[To write]" in answer.markdown
+    assert "Freedom to Speak Up guidance" in answer.markdown and "[To write:" in answer.markdown
     assert "as one of its partners" not in answer.markdown
     assert not re.search(r"(?:work to|named link with) the (?:NHS Long Term Plan|Freedom to Speak Up)", answer.markdown)
 

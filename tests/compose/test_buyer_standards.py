@@ -220,7 +220,7 @@ def test_the_buyers_reporting_standard_fills_the_part_that_asks_for_it(demo_db):
         "Greyholt Mental Health Alliance Board", "quarterly", "the outcomes framework in Schedule 3", "locality and age")
     a = assemble_tender(demo_db, question, period=PERIOD)
     first = a.markdown.split("\n## ")[0]
-    assert "[To write]" not in first, first
+    assert "[To write" not in first, first
     assert "We will report to the Greyholt Mental Health Alliance Board quarterly against the outcomes framework" in first
     assert "broken down by locality and age" in first
     assert not get_checker(demo_db, external=True).check_text(a.markdown)

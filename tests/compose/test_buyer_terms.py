@@ -99,7 +99,7 @@ def answer(demo_db):
 
 def test_a_named_local_thing_gets_a_commitment_not_a_part_to_write(answer):
     text = answer.markdown
-    assert "[To write]" not in text
+    assert "[To write" not in text
     for name in ("Riverside Integrated Discharge Hub", "Trusted Assessor model", "Riverside Zero Suicide Pledge"):
         said = [s for s in re.split(r"(?<=\.)\s+", text) if name in s]
         assert said, name
@@ -195,7 +195,7 @@ def test_the_buyers_named_policy_is_followed_and_ours_is_not_set_against_it(demo
                         period=PERIOD, check=False)
     assert "We will follow the Riverside ICB Involvement Payment Policy" in a.markdown
     assert "Harbour Lane Trust involvement payment policy" not in a.markdown, a.markdown
-    assert "[To write]" not in a.markdown
+    assert "[To write" not in a.markdown
 
 
 def test_our_policy_on_another_matter_stays_beside_the_buyers_policy():

@@ -179,8 +179,36 @@ def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
                                       "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
     first, second = answer.coverage
     assert first.status.startswith(("nothing in the library", "evidence only"))
-    assert "[To write] No approved method block" in answer.markdown
-    assert second.status.startswith("method")
+    # the answer holds a short marker only; why it is a gap is the writer's note (s10 panel: "an internal
+    # tool note in a submitted answer"); before: '[To write] No approved method block ... matches ...' in the body
+    assert f"[To write: {first.label}]" in answer.markdown
+    assert "No approved method block" not in answer.markdown and "no block mentions" not in answer.markdown
+    assert first.note.startswith("No approved method block in the library matches")
+    assert first.note in answer.coverage_table()
+    assert second.status.startswith("method") and not second.note
+
+
+def test_a_gap_note_is_a_word_comment_and_a_compliance_column(demo_db, tmp_path):
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from evidencebot.compose import export
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
+                                      "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
+    doc = answer.to_export()
+    word = Document(io.BytesIO(export.to_docx_bytes(doc)))
+    marker = f"[To write: {answer.coverage[0].label}]"
+    assert any(p.text == marker for p in word.paragraphs)
+    assert [c.text for c in word.comments] == [answer.coverage[0].note]
+    assert not any("No approved method block" in p.text for p in word.paragraphs)
+    sheet = load_workbook(io.BytesIO(export.compliance_xlsx(doc)))["Compliance"]
+    rows = [r for r in sheet.iter_rows(values_only=True)]
+    assert "note for the writer" in rows[[r[0] for r in rows].index("sub-point")]
+    assert any(r[-1] == answer.coverage[0].note for r in rows)
 
 
 def test_pinning_a_story(demo_db):
@@ -193,3 +221,24 @@ def test_pinning_a_story(demo_db):
     assert "J. (a pseudonym)" in housing  # the pinned story sits in the part it fits
     with pytest.raises(InputError, match="no story"):
         assemble_tender(demo_db, "Cover:\n- housing\n(200 words)", period=PERIOD, story="nope")
+
+
+def test_mandated_headings_stand_verbatim_and_the_title_counts_within_the_limit(demo_db):
+    # s10 q06's shape. Before: parts headed '1) Preparing ...' (our numbering in front of the buyer's heading),
+    # and the limit held the body only: the panel counted the title and headings too (s10 Q05: 500 by ours,
+    # 501-509 by theirs)
+    from evidencebot.compose.tender import PANEL_MARGIN, assemble_tender
+    from evidencebot.compose.words import count_words
+
+    q = ("4.6 TRANSITIONS\n\nDescribe how you will support people at points of transition. You MUST structure your "
+         "response using the three headings below, in the order given.\n\n"
+         "Heading 1: Support after a hospital stay – how you will make contact within 2 working days of discharge.\n\n"
+         "Heading 2: Stepping up and stepping down – how people will move between services as their needs change.\n\n"
+         "Heading 3: Families and carers at transition – how you will involve families and carers.\n\n"
+         "Maximum 300 words")
+    answer = assemble_tender(demo_db, q, period=PERIOD)
+    heads = [line[3:] for line in answer.markdown.splitlines() if line.startswith("## ")]
+    assert heads == ["Support after a hospital stay", "Stepping up and stepping down", "Families and carers at transition"]
+    counted = count_words(answer.plan.title) + count_words(answer.markdown)
+    assert answer.counts.words == counted
+    assert counted <= 300 - max(3, 300 * PANEL_MARGIN)

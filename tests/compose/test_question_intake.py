@@ -1109,3 +1109,54 @@ def test_mandatory_headings_numbered_heading_n_are_the_sub_points():
     assert parsed.points[1][1].startswith("After a hospital stay – how you will make contact within 2 working days")
     assert [p.label for p in plan_question(question).points] == [
         "Leaving children's services", "After a hospital stay", "Families at transition"]
+    assert all(p.mandated for p in plan_question(question).points)
+
+
+def test_mandated_headings_are_the_buyers_words_whole():
+    # s8 q05's shape: 'Use the following headings:' over bare headings; before, 'Training, including the ...'
+    # was cut to 'Training' and 'How the model will work ...' reworded: a panel looks for the headings verbatim
+    from evidencebot.compose.questions import mandated_headings, plan_question
+
+    question = ("Describe the workforce you will put in place. Use the following headings:\n\n"
+                "1. Recruitment and retention\n2. Training, including the Trauma-Informed Practice Standard\n"
+                "3. How the model will work across the four localities\n\nMax. 3,000 characters (including spaces)")
+    assert parse_question(question).headings == [
+        "Recruitment and retention", "Training, including the Trauma-Informed Practice Standard",
+        "How the model will work across the four localities"]
+    assert [p.label for p in plan_question(question).points] == parse_question(question).headings
+    # a counting note names headings but mandates none
+    assert not mandated_headings("Describe how you will recruit staff. Max 3000 chars (incl. spaces and headings)")
+    assert not mandated_headings("Describe how you will recruit staff. Headings and tables count towards the limit.")
+
+
+@pytest.mark.parametrize("text, heading", [
+    # s10 (spent) headings that read as the question cut short, or garbled; each was so before this change
+    ("How will the Hubs help people with SMI to take up their annual physical health check, and the follow-up "
+     "interventions that come out of it, working with the PCN SMI Health Check Workers",
+     "Helping people with SMI to take up their annual physical health check and follow-up interventions"),
+    ("What will you offer directly to support people to stop smoking, be more active, eat well and manage their weight",
+     "Supporting people to stop smoking, be more active, eat well and manage their weight"),
+    ("how will this link with the Wykeham Active Lives programme", "Linking with the Wykeham Active Lives programme"),
+    ("how you will co-produce, share and review a personal safety plan using the Shared Safety Plan template",
+     "Co-producing, sharing and reviewing a personal safety plan using the Shared Safety Plan template"),
+    ("how peer support workers will receive peer-specific supervision and have a route to progress",
+     "Receiving peer-specific supervision and having a route to progress"),
+    ("how you will build on, rather than replace, the Open Door peer support pilot",
+     "Building on, rather than replacing, the Open Door peer support pilot"),
+    ("Set out your proposed staffing structure by role, band/grade and WTE, and explain how it meets each minimum "
+     "requirement above.", "Proposed staffing structure by role, band/grade and WTE"),
+    ("which outcome measures you will use, when they will be completed, and how you will make sure they are "
+     "meaningful to the person", "Outcome measures"),
+    ("explain how you will deliver each commitment, who will be accountable, and what resources are in place",
+     "Delivering each commitment"),
+    ("The core offer in each Hub, showing how recovery education, one-to-one wellbeing support, peer support and "
+     "housing-related support will be joined up rather than run as four services", "Core offer in each Hub"),
+    ("The Bidder will raise any concern that appears to meet the Section 42 criteria with the Adult Safeguarding Hub",
+     "Bidder will raise any concern that appears to meet the Section 42 criteria with the Adult Safeguarding Hub"),
+    # unchanged: a subject of its own keeps its verb ('your staff recognise')
+    ("How will your staff recognise and escalate physical health concerns, including possible side effects of "
+     "antipsychotic medication?",
+     "Recognising and escalating physical health concerns"),
+])
+def test_headings_are_headings_not_the_question_cut_short(text, heading):
+    assert make_heading(text) == heading

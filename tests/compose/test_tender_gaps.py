@@ -18,6 +18,10 @@ def test_markers_are_found_with_the_part_they_sit_in():
     flat = find_gaps('[To write] No approved method block in the library matches "Severe weather" yet.')
     assert flat[0].part == "Severe weather"
     assert find_gaps("## Severe weather\n\nStaff call everyone on the higher-risk list.") == []
+    # the short marker an answer now holds names its part too (its note is the writer's, not the panel's)
+    short = find_gaps("## Severe weather\n\n[To write: Severe weather]\n")
+    assert [(g.part, g.marker, g.text) for g in short] == [("Severe weather", "To write", "Severe weather")]
+    assert find_gaps("[To write: Keeping warm]")[0].part == "Keeping warm"
     line = gaps_line(tender_gaps([{"ref": "2.1", "answer": md}, {"ref": "2.2", "answer": "Done."}]))
     assert line.startswith("2 gaps left") and "2.1 Meeting the Armed Forces Covenant (to write)" in line
     assert "\n" not in line and "2.2" not in line

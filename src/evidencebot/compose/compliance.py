@@ -13,7 +13,7 @@ import io
 
 from evidencebot.compose.words import WORD_RULE, counts
 
-COVERAGE_COLUMNS = ("sub-point", "word budget", "words used", "paragraphs", "evidence", "status")
+COVERAGE_COLUMNS = ("sub-point", "word budget", "words used", "paragraphs", "evidence", "status", "note for the writer")
 FIGURE_COLUMNS = ("indicator id", "indicator", "period", "value", "numerator", "denominator", "95% CI",
                   "SPC verdict", "definition")
 
@@ -54,11 +54,13 @@ def compliance_xlsx(doc) -> bytes:
         if row.get("limit"):
             label = f"{label} (the buyer's limit for this part: {row['limit']} words)"
         ws.append([label, row.get("budget"), row.get("words"),
-                   ", ".join(str(p) for p in paras) or "none", row.get("evidence"), row.get("status")])
+                   ", ".join(str(p) for p in paras) or "none", row.get("evidence"), row.get("status"),
+                   row.get("note") or ""])
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 40
     for col in "CDEF":
         ws.column_dimensions[col].width = 16
+    ws.column_dimensions["G"].width = 60
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

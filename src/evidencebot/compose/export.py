@@ -83,6 +83,9 @@ class ExportDoc:
     compliance: list[dict] = field(default_factory=list)
     """For the bid team's compliance sheet: one row per sub-point (label, budget, words,
     paragraphs, evidence, status). Never printed in the document itself."""
+    writer_notes: list[tuple[str, str]] = field(default_factory=list)
+    """(marker, note): a gap's marker in the body ('[To write: Severe weather]') and why it is a gap, for
+    the writer only: a Word comment on the marker (and a column of the compliance sheet), never body text."""
 
     @property
     def submitted(self) -> bool:
@@ -551,7 +554,29 @@ def demote(markdown: str) -> str:
 
 def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document", template=None) -> bytes:
     """The Word file (see :func:`evidencebot.compose.word.render_docx`)."""
-    return render_docx(doc, template, part=part, charts=charts)
+    data = render_docx(doc, template, part=part, charts=charts)
+    if part == "appendix" or not doc.writer_notes:
+        return data
+    return comment_markers(data, doc.writer_notes)
+
+
+def comment_markers(data: bytes, notes: list[tuple[str, str]]) -> bytes:
+    """The Word file with each note as a comment on the paragraph holding its marker (the writer sees
+    why a part is a gap where it is; the body holds only the marker). A marker not found is left."""
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    wanted = [(m, n) for m, n in notes if m and n]
+    done: set[str] = set()
+    for para in document.paragraphs:
+        for marker, note in wanted:
+            if marker in done or marker not in para.text or not para.runs:
+                continue
+            document.add_comment(para.runs, text=note, author="evidencebot", initials="EB")
+            done.add(marker)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
 
 
 # ---------------------------------------------------------------- compliance sheet

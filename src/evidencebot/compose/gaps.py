@@ -1,7 +1,8 @@
 """Gaps left in drafted answers, listed for the writer before anything is exported.
 
-An assembled answer marks what it could not write: ``[To write]`` for a part
-no approved method block answers, ``[To attach]`` or ``[To complete]`` for a
+An assembled answer marks what it could not write: ``[To write: <heading>]`` for a part
+no approved method block answers (why goes to the compliance sheet and, in Word, a comment on the
+marker: nothing internal is in the answer itself; ``[To write]`` with the note after it is read too), ``[To attach]`` or ``[To complete]`` for a
 document the buyer asks for by number, ``[To confirm]`` for a Pass/Fail statement
 the organisation has recorded no declaration for (a "confirmation needed"). A marker scores as no answer for that
 part, so ``evidencebot tender status`` lists the gaps per question and part,
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 MARKERS = ("To write", "To attach", "To complete", "To confirm")
-_MARKER = re.compile(r"\[(" + "|".join(map(re.escape, MARKERS)) + r")\]\s*(?P<rest>[^\n]*)")
+_MARKER = re.compile(r"\[(" + "|".join(map(re.escape, MARKERS)) + r")(?::\s*(?P<label>[^\]\n]*))?\]\s*(?P<rest>[^\n]*)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
 
@@ -50,10 +51,11 @@ def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
             heading = head.group(1).strip()
             continue
         for m in _MARKER.finditer(line):
-            marker, rest = m.group(1), m.group("rest").strip()
+            marker, rest, label = m.group(1), m.group("rest").strip(), (m.group("label") or "").strip()
             if marker in ("To write", "To confirm"):
                 named = _MATCHES.search(rest)
-                part = heading or (named.group("label") if named else "")
+                part = heading or label or (named.group("label") if named else "")
+                rest = rest or label
             else:  # an attachment is its own item, whatever part the note sits in
                 part = rest.rstrip(".")
             out.append(Gap(ref=ref, part=part, marker=marker, text=rest))

@@ -73,6 +73,9 @@ class SubPoint:
     limit: int | None = None
     """The part's own word limit when the buyer sets one below the question's ('B1 ... (100 words)' under 'Total
     for B1 and B2: 500 words'): its budget never exceeds it, and the answer's part is cut to it."""
+    mandated: bool = False
+    """The buyer mandates this heading ('You MUST structure your response using the four headings below'):
+    ``label`` is the buyer's heading word for word, and the answer's part is headed with it alone."""
 
     @property
     def ref(self) -> str:
@@ -2156,12 +2159,12 @@ _HOW_YOU = re.compile(
     r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?(?:workers|supporters)|"
     r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers)(?=\s+(?:will|would|can|could)\b))\s+"
     r"(?:will\s+|would\s+|can\s+|could\s+|do\s+|does\s+|intend\s+to\s+|plan\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?"
-    r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+)\b",
+    r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+(?:-[a-z]+)?)\b",
     re.I,
 )
 _HOW_WILL_YOU = re.compile(
     r"^(?:how|in\s+what\s+ways?)\s+(?:will|would|do|can|does)\s+(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider))\s+"
-    r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+)\b",
+    r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+(?:-[a-z]+)?)\b",
     re.I,
 )
 _NOT_VERBS = {"are", "is", "have", "has", "will", "would", "the", "a", "an", "your", "their", "not", "be"}
@@ -2173,6 +2176,7 @@ _IRREGULAR = {"be": "being", "see": "seeing", "agree": "agreeing", "guarantee": 
               "lie": "lying", "tie": "tying", "ensure": "ensuring"}
 _BOUNDARIES = re.compile(
     r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
+    r"in\s+particular|showing|demonstrating|explaining|setting\s+out|"
     r"especially|and\s+(?:how|what|when|why|who|where|whether)|which|where|with\s+(?:particular|specific)|that\s+is)\b"
     r"|\s(?:such\s+as|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|and\s+(?:how|what|when|why|who|where|whether)|"
     r"to\s+ensure|ensuring|including|in\s+line\s+with|in\s+accordance\s+with|throughout)\b)",
@@ -2227,6 +2231,9 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
         before = text[:c].split()
         if c in relative and (_looks_like_verb(before[-1]) or before[-1].lower() in ("decide", "know", "ask", "tell", "see")):
             return False  # 'agree | who leads': what is agreed, not a relative clause
+        if c in relative and any(w.lower() in ("any", "all", "every", "each", "anyone", "anything", "those")
+                                 for w in before[-3:]):
+            return False  # 'raise any concern | that appears to meet the criteria': the clause says which
         if c in relative and before[-1].lower() in ("early", "quickly", "promptly", "soon", "clearly", "first"):
             return False  # 'recognise early | that a person is unwell': what is recognised
         if c in relative and text[c:].split()[0].lower() == "that" and any(
@@ -2275,7 +2282,7 @@ _COMMON_VERBS = set("""
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
     contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend show tell assure
     submit hold treat present reach achieve adapt apply publish promote resolve establish enable encourage capture analyse
-    align adjust approve update induct attend""".split())
+    align adjust approve update induct attend replace duplicate""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -2320,7 +2327,26 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = re.sub(r"^what\s+is\s+(?:your|the)\s+(approach|plan|model|policy|process)\b", lambda m: m.group(1), t, flags=re.I)
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
                "how you will ", t, flags=re.I)
-    t = re.sub(r"^what\s+(?:else\s+)?(?:will|would)\s+you\s+do\s+to\s+", "how you will ", t, flags=re.I)
+    t = re.sub(r"^what\s+(?:else\s+)?(?:will|would)\s+you\s+(?:do|offer|provide|put\s+in\s+place)\s+(?:directly\s+)?to\s+",
+               "how you will ", t, flags=re.I)
+    # 'how will the Hubs help people ...', 'how will this link with ...': what is done, as a heading
+    other = re.match(r"^(?i:how|in\s+what\s+ways?)\s+(?:will|would|do|does|can)\s+(?P<subject>(?i:the|your|these|our|its)\b"
+                     r"(?:\s+[A-Za-z-]+){1,3}?|this|they)\s+(?P<verb>[a-z]+(?:-[a-z]+)?)\b(?P<after>\s+\S+)?", t)
+    if other is None:
+        other = re.match(r"^(?:how|in\s+what\s+ways?)\s+(?:will|would|do|does|can)\s+(?P<subject>this|they)\s+"
+                         r"(?P<verb>[a-z]+(?:-[a-z]+)?)\b(?P<after>\s+\S+)?", t, re.I)
+    if other and (_looks_like_verb(other.group("verb")) or other.group("verb").lower() in ("link", "connect", "fit")) \
+            and other.group("verb").lower() not in _NOT_VERBS and not (_HOW_WILL_YOU.match(t) or _HOW_YOU.match(t)):
+        t = "how you will " + t[other.start("verb"):]
+    # 'which outcome measures you will use, when ...': the measures
+    t = re.sub(r"^which\s+(?=(?:\w+\s+){1,4}?(?:you|we)\s+(?:will|would)\b)", "", t, flags=re.I)
+    # a further ask joined on ('..., and explain how it meets ...'; 'X, who will be accountable, and what ...'):
+    # the heading names the first
+    t = re.split(r",?\s+and\s+(?:please\s+)?(?:explain|describe|set\s+out|outline|tell\s+us)\b", t, maxsplit=1,
+                 flags=re.I)[0]
+    listed = re.match(r"^(?P<head>[^,]{6,}?),\s*(?:who|what|when|where|whether)\s+\S+(?:\s+\S+)?\s+(?:will|would|is|are|be)\b", t, re.I)
+    if listed and len(listed.group("head").split()) >= 2:
+        t = listed.group("head")
     # 'What digital tools will you use to improve access?' -> 'Digital tools to improve access'
     t = re.sub(r"^what\s+(?!(?:will|would|do|does|is|are)\b)((?:\w+\s+){0,3}?\w+)\s+(?:will|would)\s+you\s+(?:use|provide|offer|put\s+in\s+place)\s+(?=to\s)",
                r"\1 ", t, flags=re.I)
@@ -2359,8 +2385,14 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
             # ('keep people and staff informed': 'staff' is the second thing kept, not a verb)
             rest = re.sub(r"(,?\s+and\s+)([a-z]+)\b(?!-)(?!\s+(?:[a-z]+ed|safe|well|aware|up\s+to\s+date)\b)",
                           lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) and ("," in x.group(1) or not re.search(
-                              r"\b(?:the|a|an|your|their|its|our)\s+[a-z]+$", x.string[:x.start()])) else x.group(2)), rest)
+                              r"\b(?:the|a|an|your|their|its|our)\s+[a-z]+$", x.string[:x.start()])) and not re.search(
+                              r"\bto\s+(?:be|stop|eat|get|take|make|become|stay|keep|live|feel|move|find)\b[^.;:]*$",
+                              x.string[:x.start()])  # 'to stop smoking, eat well and manage': infinitives
+                              else x.group(2)), rest)
             # ('meet the sharing and review timescales': 'review' names the timescales, it is not a second verb)
+        rest = re.sub(r"(\s+and\s+)have\b", r"\1having", rest)  # 'receive supervision and have a route'
+        rest = re.sub(r"(\brather\s+than\s+)([a-z]+)\b",
+                      lambda x: x.group(1) + (gerund(x.group(2)) if _looks_like_verb(x.group(2)) else x.group(2)), rest)
         t = gerund(m.group("verb")) + rest
     else:
         t = re.sub(r"^(?:your|the|an?|any|our)\s+(?=\S)", "", t, flags=re.I)
@@ -2368,7 +2400,12 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     if colon and len(head.split()) >= 2:
         t = head  # 'Personal recovery outcomes: the measures you will use; ...' (a nested list)
     t = re.split(r",?\s+(?:for\s+example|e\.g\.|for\s+instance)\b", t, maxsplit=1, flags=re.I)[0]
+    whole_t = t
     t = _cut_at_boundary(t, max_words)
+    if t != whole_t and re.match(r"\s+(?:that|which|who)\s", whole_t[len(t):]):
+        # '..., and the follow-up interventions | that come out of it': the clause was the last item's; the
+        # heading names the item without it ('... health check and follow-up interventions')
+        t = re.sub(r",?\s+and\s+the\s+((?:[\w-]+\s+){0,2}[\w-]+)$", r" and \1", t)
     # a trailing 'you will use' / 'you propose' adds nothing to a heading
     if not _WH.match(t):
         t = re.sub(r"\s+(?:that\s+)?(?:you|they)\s+(?:will|would|)\s*(?:use|take|propose|apply|adopt|put in place|have)$", "", t,
@@ -2417,12 +2454,55 @@ class ParsedQuestion:
         return self.limits.weighting
 
 
+_MANDATED = re.compile(
+    r"(?i)(?<!incl\.\s)(?<!including\s)(?<!excluding\s)\b(?:use|using|under|structured?|structuring|follow|following|"
+    r"organi[sz]e[ds]?)\b[^.\n]{0,50}?\bheadings?\b(?!\s+(?:and|or)\s+(?:tables?|spaces?|references?)\b)")
+"""The buyer gives the headings the response must use ('Use the following headings:', 'You MUST structure your
+response using the four headings below', 'under these headings'); not a counting note ('incl. headings')."""
+_NOT_A_HEADING = re.compile(r"^(?:how|what|which|when|where|who|why|whether|please|describe|explain|set\s+out|outline|"
+                             r"provide|give|tell\s+us|your|the|you|confirm|state|list|demonstrate|show)\b", re.I)
+_HEAD_AND_ASK = re.compile(r"^(?P<head>[^–—:]{3,100}?)\s*(?:\s[–—-]\s|:\s)\s*\S")
+
+
+def mandated_headings(question: str) -> bool:
+    """True when the question tells the bidder to use the headings it lists."""
+    return any(not re.search(r"(?i)\b(?:incl(?:uding|\.)?|excluding|count(?:s|ed)?)\b[^.\n]{0,20}$", question[:m.start()])
+               for m in _MANDATED.finditer(question or ""))
+
+
+def buyer_heading(text: str) -> str | None:
+    """The heading a buyer wrote for a listed item, word for word: the words before its dash or colon
+    ('Support after a hospital stay – how you will ...'), or the whole item when it is a heading itself
+    ('Training, including the Trauma-Informed Practice Standard'); None for an item that is a sentence."""
+    t = _clean(text).strip()
+    if not t[:1].isupper() or _NOT_A_HEADING.match(t):
+        return None  # 'how you will assess risk', 'Describe how ...': an ask under a letter, not a heading
+    m = _HEAD_AND_ASK.match(t)
+    if m and len(m.group("head").split()) <= 12:
+        return m.group("head").strip(" ,;")
+    body = t.rstrip(" .;:")
+    if len(body.split()) <= 14 and not re.search(r"[.?!]\s+\S", body) and not body.endswith("?"):
+        return body
+    return None
+
+
+def point_heading(text: str, made: str, mandated: bool) -> tuple[str, bool]:
+    """(the part's heading, whether it is the buyer's mandated heading): the buyer's own when mandated."""
+    if mandated:
+        own = buyer_heading(text)
+        if own:
+            return own, True
+    return made, False
+
+
 def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
     """Sub-points, headings, limits and weighting of a question (``strict``: an unreadable limit is an error)."""
     limits = read_limits(text, strict=strict)
     stem, points = split_question(text)
+    mandated = mandated_headings(text) and len(points) >= 2
     return ParsedQuestion(text=text, stem=stem, points=points,
-                          headings=[make_heading(_weight(t)[0]) for _, t in points], limits=limits,
+                          headings=[point_heading(_weight(t)[0], make_heading(_weight(t)[0]), mandated)[0]
+                                    for _, t in points], limits=limits,
                           instructions=read_instructions(text))
 
 
@@ -2567,9 +2647,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     given = [w for _, w in weighed if w]
     default_weight = sum(given) / len(given) if given else 1.0
     before = ""
+    mandated = mandated_headings(question) and len(items) >= 2
     for (key, _), (cleaned, weight) in zip(items, weighed):
         whose = _their(cleaned, before)  # 'their wellbeing' after '... retain staff': the staff's, for topics too
-        heading = make_heading(whose)
+        heading, own = point_heading(cleaned, make_heading(whose), mandated)
         before = cleaned
         found = match_topics(whose, topics)
         borrowed = False
@@ -2578,7 +2659,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             borrowed = True
         points.append(
             SubPoint(key=key, text=cleaned, label=heading, weight=weight or default_weight,
-                     topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms))
+                     topics=found, borrowed=borrowed, direct=match_indicators(cleaned, indicator_terms), mandated=own)
         )
     # a part's own limit means something only beside other parts (one point's limit is the question's)
     own = _own_limits(question, [t for _, t in items]) if len(items) >= 2 else [None] * len(items)

@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -151,6 +152,9 @@ class Section:
     heading: str | None = None
     heading_kept: bool = False
     evidence: dict = field(default_factory=dict)
+    note: str = ""
+    """For the writer, never in the answer: why a part is a gap (the compliance sheet and a Word comment
+    on its '[To write: ...]' marker say it)."""
 
     def kept_units(self) -> list[Unit]:
         return [u for u in self.units if u.kept]
@@ -194,6 +198,8 @@ class CoverageRow:
     """Blocks the part's words matched but that were written for another situation, and why."""
     limit: int | None = None
     """The part's own word limit set by the buyer ('B1 ... (100 words)'), None when only the question has one."""
+    note: str = ""
+    """For the writer: why the part is a gap ('No approved method block ... matches'), kept out of the answer."""
 
 
 @dataclass
@@ -269,6 +275,10 @@ class TenderAnswer:
             lines.append(
                 f"| {_cell(label)} |{limit} {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
             )
+        noted = [row for row in self.coverage if row.note]
+        if noted:  # why a part is a gap: for the writer here, never in the answer
+            lines += ["", "Parts to write (the answer holds only the marker):"]
+            lines += [f"- {row.label}: {row.note}" for row in noted]
         if self.requirements:
             lines += ["", "The buyer names (a panel will look for each):"]
             for r in self.requirements:
@@ -326,12 +336,13 @@ class TenderAnswer:
                 ("Figures for", gather.prose_period(self.period)),
                 ("Compared with", gather.prose_period(self.compare)),
             ],
-            counted=self.markdown,
+            counted=_titled(self.plan.title, self.markdown),
             word_limit=self.word_limit,
             figures=self.figures,
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
+            writer_notes=[(f"[To write: {row.label}]", row.note) for row in self.coverage if row.note],
         )
 
 
@@ -698,6 +709,28 @@ def _layout(sections: list[Section], env) -> str:
     return text + "\n" if text else ""
 
 
+PANEL_MARGIN = 0.02
+"""Kept free below the buyer's limit, as a share of it (at least 3 words, 20 characters): a panel counts
+with its own tool (Word's count, a portal's), and 'follow-up', '24/7', 'Q4.5' or '1)' may come out a word
+more or less there than by our rule; words past the limit are not read."""
+
+
+def panel_reserve(word_limit: int, title: str = "") -> int:
+    """Words of the limit the answer's sections may not use: the title (a panel counts it, as it counts
+    headings and table text) and the margin (:data:`PANEL_MARGIN`)."""
+    return count_words(title or "") + max(3, math.ceil(word_limit * PANEL_MARGIN))
+
+
+def char_reserve(char_limit: int, title: str = "") -> int:
+    """Characters of a character limit kept for the title (and the blank line after it) and the margin."""
+    return (len(title) + 2 if title else 0) + max(20, math.ceil(char_limit * PANEL_MARGIN))
+
+
+def _titled(title: str, text: str) -> str:
+    """The answer as a panel counts it: its title, then the text (headings and table text are in it)."""
+    return f"# {title}\n\n{text}" if title else text
+
+
 def _enforce_limit(sections: list[Section], limit: int, env, char_limit: int | None = None) -> str:
     for sec in sections:  # a part with a limit of its own ('B1 ... (100 words)') is cut to it first
         if sec.point.limit and sec.words() > sec.point.limit:
@@ -1049,7 +1082,6 @@ def assemble_tender(
         context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
                        compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
                        shapes=shapes, notes=evidence.notes,
-                       named_missing=gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed]),
                        asks_example=asks_example(point.text) or (bool(story) and point.key == evidence.pinned_point),
                        system=any(t.system for t in topics) and any(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
@@ -1060,9 +1092,13 @@ def assemble_tender(
             if wanted and u.priority > 1 and any(r.startswith("block:") for r in u.refs) \
                     and any(mentions(r, u.text) for r in wanted):
                 u.priority = 1
-        heading = f"{point.key}) {point.label}" if not point.key.startswith("p") else point.label
+        # the buyer's mandated heading stands word for word, without our numbering in front of it
+        heading = f"{point.key}) {point.label}" if not point.key.startswith("p") and not point.mandated else point.label
+        note = "" if chosen.units else " ".join(x for x in (
+            f'No approved method block in the library matches "{point.label}" yet.',
+            gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed])) if x)
         sections.append(Section(point=point, units=units, heading=heading,
-                                heading_kept=use_headings, evidence=dict(ev, blocks=chosen)))
+                                heading_kept=use_headings, evidence=dict(ev, blocks=chosen), note=note))
 
     notes = attachment_notes(plan.instructions)
     if notes and sections:  # the buyer's appendix numbers, echoed as a marked note for the writer
@@ -1082,13 +1118,17 @@ def assemble_tender(
     for sec in scored:
         _fit_section(sec, sec.point.budget)
 
+    reserve = panel_reserve(plan.word_limit, plan.title)
+
     def limit() -> int:  # the words the layout may hold: the confirmations' own on top when outside the limit
         extra = sum(sec.words() for sec in sections if sec.point.kind == "confirm" and not sec.point.budget)
-        return plan.word_limit + extra
+        return plan.word_limit - reserve + extra
 
-    _refill(scored, plan.word_limit)
+    room = plan.word_limit - reserve
+    chars = plan.char_limit - char_reserve(plan.char_limit, plan.title) if plan.char_limit else None
+    _refill(scored, room)
     _keep_method_half(scored)
-    text = _enforce_limit(sections, limit(), env, plan.char_limit)
+    text = _enforce_limit(sections, limit(), env, chars)
 
     edits: list[Edit] = []
     remaining: list = []
@@ -1099,21 +1139,21 @@ def assemble_tender(
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits):
                 break
-            _refill(scored, plan.word_limit)  # words the checker freed go back to what was trimmed
+            _refill(scored, room)  # words the checker freed go back to what was trimmed
             _keep_method_half(scored)
-            text = _enforce_limit(sections, limit(), env, plan.char_limit)
+            text = _enforce_limit(sections, limit(), env, chars)
         else:
             remaining = [f for f in checker.check_text(text) if must_fix(f)]
             # last resort: drop every unit that still carries a finding
             while remaining:
                 _check_round(text, sections, _Fixed(remaining), edits)
-                before, text = text, _enforce_limit(sections, limit(), env, plan.char_limit)
+                before, text = text, _enforce_limit(sections, limit(), env, chars)
                 remaining = [f for f in checker.check_text(text) if must_fix(f)]
                 if text == before:
                     break
         plan.title = _checked_title(plan.title, checker, edits)
         if _unconfirm_changed(sections):  # a Yes the checker reworded or cut is no Yes: say what must be confirmed
-            text = _enforce_limit(sections, limit(), env, plan.char_limit)
+            text = _enforce_limit(sections, limit(), env, chars)
 
     figures_cited = _figures(sections, evidence)
     for sec in sections:
@@ -1193,7 +1233,7 @@ def assemble_tender(
         period=p,
         compare=c,
         markdown=text,
-        counts=counts(text) if limit() == plan.word_limit else counts(_layout(scored, env)),
+        counts=counts(_titled(plan.title, text if limit() == room else _layout(scored, env))),
         coverage=rows,
         figures=figures_cited,
         sources=_sources(sections, evidence),
@@ -2710,7 +2750,7 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             left = "; ".join(method.left_out)
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
                                 numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left,
-                                sec.point.limit))
+                                sec.point.limit, sec.note if any("todo:part" in u.refs for u in kept) else ""))
     return rows
 
 

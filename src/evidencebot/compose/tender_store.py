@@ -311,7 +311,8 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
             status = "checked" if not answer.findings else "needs work"
             if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
                 status += "; parts to write"
-            coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words} for c in answer.coverage],
+            coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words, "note": c.note}
+                                  for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
                         "blocks": answer.blocks,
                         # for the response's evidence appendix: every figure traceable after export
@@ -453,6 +454,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     path = ex.check_target(output, force=force)
     fmt = ex.guess_format(path, None)
     parts, stories, figures, sources, compliance = [], [], {}, {}, []
+    notes: list[tuple[str, str]] = []
     checker = get_checker(db)
     for r in rows:
         parts.append(f"## {_heading(r, checker, [])}")
@@ -463,12 +465,15 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             figures.setdefault((f.get("id"), f.get("period")), f)
         for src in coverage.get("sources", []):
             sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
+        notes += [(f"[To write: {part['label']}]", part["note"]) for part in coverage.get("rows", []) if part.get("note")]
         compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
-                        "evidence": "", "status": part.get("status")} for part in coverage.get("rows", [])]
+                        "evidence": "", "status": part.get("status"), "note": part.get("note", "")}
+                       for part in coverage.get("rows", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
                        organisation=get_profile(db).get("provider", ""),
                        context=[("Questionnaire", Path(t["source_file"]).name), ("Questions", str(len(rows)))],
-                       figures=list(figures.values()), sources=list(sources.values()), compliance=compliance)
+                       figures=list(figures.values()), sources=list(sources.values()), compliance=compliance,
+                       writer_notes=notes)
     # beside the response, as for one answer: its evidence appendix (each figure's period, base,
     # interval and definition) and the bid team's compliance sheet (the sub-points, words, status)
     files = ex.render_all(doc, path, fmt)
