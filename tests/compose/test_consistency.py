@@ -35,6 +35,30 @@ def test_response_times_that_disagree_are_flagged_with_both_sentences():
     assert {s.ref for s in found[0].statements} == {"A", "B"}
 
 
+def test_opening_hours_and_contract_meetings_stated_two_ways_are_flagged():
+    # s10 panel (contradictions.md items 1 and 6): '8am to 8pm on weekdays' in one answer, the Hubs' own
+    # '09:00-20:00 Monday to Friday' in another; a 'quarterly contract review' beside a 'monthly contract
+    # management board'. Neither was read before: no fact named them
+    found = C.check_answers([
+        ("Q03", "The service is open 8am to 8pm on weekdays and 10am to 4pm at weekends."),
+        ("Q01", "Each Hub is open 09:00–20:00 Monday to Friday, 10:00–16:00 Saturday."),
+        ("Q08", "It is discussed at the quarterly contract review meeting with the commissioner."),
+        ("Q09", "We present it at the monthly contract management board."),
+    ])
+    labels = sorted(c.label for c in found)
+    assert labels == ["how often we meet the commissioner to review the contract",
+                      "the service's opening hours on weekdays"], labels
+    hours = next(c for c in found if c.label.startswith("the service's"))
+    assert [(s.ref, s.key) for s in hours.statements] == [("Q03", (480, 1200)), ("Q01", (540, 1200))]
+    # the same hours written another way, and Saturday's hours beside the weekday's, are no contradiction
+    assert not C.check_answers([
+        ("1", "Each Hub is open 09:00–20:00 Monday to Friday, 10:00–16:00 Saturday."),
+        ("2", "The Hub is open 9am to 8pm on weekdays."),
+        ("3", "On Saturdays the Hub is open 10am to 4pm."),
+    ])
+    assert C.hours("9 to 5") == C.hours("09:00-17:00") == (540, 1020)
+
+
 def test_normalise_reads_timescales_in_one_unit():
     assert C.normalise("12-weekly") == C.normalise("every 12 weeks") == (84.0,)
     assert C.normalise("three-monthly") != C.normalise("12-weekly")

@@ -59,3 +59,22 @@ def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
     assert len(warning) == 1 and "1.1" in warning[0] and "gambling harms (to write)" in warning[0]
     assert result.stderr.index("warning:") < result.stderr.index("written:")
 
+
+
+def test_export_lists_contradictions_between_answers_before_writing(run, demo_copy, tmp_path):
+    # s10 panel: one tender's answers gave two opening hours; 'tender draft --all' said so, export did not
+    from evidencebot.compose import tender_store
+    from evidencebot.store import tenders as tender_rows
+
+    assert run("tender", "import", str(_questionnaire(tmp_path / "itt.docx"))).exit_code == 0
+    assert run("tender", "draft", "--all").exit_code in (0, 1)
+    rows = tender_store.questions(demo_copy)[1]
+    tender_rows.update_question(demo_copy, rows[0]["id"], {
+        "answer": rows[0]["answer"] + "\n\nThe service is open 8am to 8pm on weekdays.\n"})
+    tender_rows.update_question(demo_copy, rows[1]["id"], {
+        "answer": rows[1]["answer"] + "\n\nThe service is open 9am to 5pm Monday to Friday.\n"})
+    result = run("tender", "export", "-o", str(tmp_path / "response.docx"))
+    assert result.exit_code == 0
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning: consistency:")]
+    assert len(said) == 1 and "opening hours" in said[0] and "1.1" in said[0] and "1.2" in said[0], result.stderr
+    assert result.stderr.index("warning: consistency:") < result.stderr.index("written:")

@@ -242,12 +242,23 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
 def export_cmd(ctx, output, force, tender_id, db):
     """Write every answer under the buyer's numbering; for an Excel questionnaire also a
     copy of the buyer's workbook with the answers in the answer column (never the original).
-    Parts still marked [To write] or [To attach] are listed on one line first (a warning)."""
+    Parts still marked [To write] or [To attach] are listed on one line first (a warning), then every
+    contradiction between the answers (one fact stated two ways: opening hours, meeting frequencies, ...),
+    as a panel reading them side by side would find it."""
     from evidencebot.compose import gaps, tender_store
 
     with open_db(ctx, db) as database:
-        left = gaps.tender_gaps(tender_store.questions(database, tender_id)[1])
+        rows = tender_store.questions(database, tender_id)[1]
+        left = gaps.tender_gaps(rows)
         if left:  # said before anything is written, so the writer sees what still scores as no answer
             click.echo(f"warning: {gaps.gaps_line(left)}", err=True)
+        if any((r["answer"] or "").strip() for r in rows):
+            clashes = tender_store.contradictions(database, tender_id)
+            for c in clashes:
+                click.echo(f"warning: consistency: {c.describe()}", err=True)
+            if clashes:
+                n = len(clashes)
+                click.echo(f"warning: {n} contradiction{'s' if n != 1 else ''} between the answers (above): correct "
+                           "them before submitting", err=True)
         for path in tender_store.export(database, output, tender_id=tender_id, force=force):
             click.echo(f"written: {path}", err=True)

@@ -36,8 +36,9 @@ class Fact:
     patterns: list[re.Pattern]
     needs: str = ""
     kind: str = "time"
-    """'time' (a timescale or frequency, compared in days), 'count' (a number) or 'choice'
-    (words, compared after ``values`` maps synonyms to one name)."""
+    """'time' (a timescale or frequency, compared in days), 'count' (a number), 'hours' (a range of the
+    clock: '8am to 8pm', '09:00–20:00', compared in minutes) or 'choice' (words, compared after ``values``
+    maps synonyms to one name)."""
     values: dict[str, str] = field(default_factory=dict)
 
     def key(self, value: str) -> tuple | None:
@@ -47,6 +48,8 @@ class Fact:
         if self.kind == "choice":
             v = " ".join(value.lower().replace("’", "'").split())
             return (self.values.get(v, v),)
+        if self.kind == "hours":
+            return hours(value)
         return normalise(value)
 
 
@@ -102,8 +105,8 @@ def _build_facts(path, data: dict) -> list[Fact]:
                 raise ConfigError(f"{path}: fact {name}: pattern {p!r} has no group named v")
             pats.append(pat)
         kind = str(spec.get("kind") or "time")
-        if kind not in ("time", "count", "choice"):
-            raise ConfigError(f"{path}: fact {name}: kind {kind!r} is not time, count or choice")
+        if kind not in ("time", "count", "choice", "hours"):
+            raise ConfigError(f"{path}: fact {name}: kind {kind!r} is not time, count, hours or choice")
         values = {" ".join(str(k).lower().split()): str(v) for k, v in (spec.get("values") or {}).items()}
         out.append(Fact(str(name), str(spec.get("label") or name), pats, str(spec.get("needs") or ""), kind, values))
     return out
@@ -135,6 +138,35 @@ def normalise(value: str) -> tuple | None:
     return (round(n * _DAYS[m.group(2)], 1),)
 
 
+_CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?|(?P<noon>noon|midday|midnight)", re.I)
+
+
+def hours(value: str) -> tuple | None:
+    """A range of the clock as (start, end) in minutes after midnight: '8am to 8pm' -> (480, 1200),
+    '09:00–20:00' -> (540, 1200), '9 to 5' -> (540, 1020); None when it is not two times."""
+    times = []
+    for m in _CLOCK.finditer(value or ""):
+        if m.group("noon"):
+            times.append((0 if m.group("noon").lower() == "midnight" else 12 * 60, "x"))
+            continue
+        h, mins, ap = int(m.group("h")), int(m.group("m") or 0), (m.group("ap") or "").lower().replace(".", "")
+        if h > 24 or mins > 59:
+            return None
+        if ap == "pm" and h < 12:
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        times.append((h * 60 + mins, ap or ("24h" if m.group("m") else "")))
+    if len(times) != 2:
+        return None
+    (start, sa), (end, ea) = times
+    if not ea and not sa and end <= start:
+        end += 12 * 60  # '9 to 5': the afternoon
+    elif sa == "" and ea == "pm" and start + 12 * 60 < end:
+        start = start  # '9 to 5pm': 9 stays the morning
+    return (start, end)
+
+
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -154,7 +186,7 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-_GAP = re.compile(r"\[To (?:write|confirm|attach|complete)\]")
+_GAP = re.compile(r"\[To (?:write|confirm|attach|complete)(?::[^\]\n]*)?\]")
 
 
 def statements(answers: list[tuple[str, str]], facts: list[Fact] | None = None) -> dict[str, list[Statement]]:
