@@ -200,6 +200,8 @@ class CoverageRow:
     """The part's own word limit set by the buyer ('B1 ... (100 words)'), None when only the question has one."""
     note: str = ""
     """For the writer: why the part is a gap ('No approved method block ... matches'), kept out of the answer."""
+    marker: str = ""
+    """The gap's marker in the answer ('[To write: <heading>]', '[To confirm: <heading>]'), the note's anchor."""
 
 
 @dataclass
@@ -277,7 +279,7 @@ class TenderAnswer:
             )
         noted = [row for row in self.coverage if row.note]
         if noted:  # why a part is a gap: for the writer here, never in the answer
-            lines += ["", "Parts to write (the answer holds only the marker):"]
+            lines += ["", "Gaps (the answer holds only the marker; why, for the writer):"]
             lines += [f"- {row.label}: {row.note}" for row in noted]
         if self.requirements:
             lines += ["", "The buyer names (a panel will look for each):"]
@@ -342,7 +344,7 @@ class TenderAnswer:
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
-            writer_notes=[(f"[To write: {row.label}]", row.note) for row in self.coverage if row.note],
+            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note],
         )
 
 
@@ -1282,9 +1284,23 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
     day = today if isinstance(today, _dt.date) else _dt.date.fromisoformat(str(today)) if today else None
     conf = confirmations.answer(point.text, declared, day)
     refs = [f"confirm:{t}" for t in conf.topics] if conf.status == "confirmed" else ["todo:confirm"]
-    units = [Unit(text=line, priority=0, refs=list(refs), paragraph=0) for line in conf.lines]
+    lines, note = list(conf.lines), ""
+    if conf.status != "confirmed":  # the marker in the answer; what the record lacks is the writer's note
+        lines, note = [confirm_marker(point.label)], _unmarked(conf.lines)
+    units = [Unit(text=line, priority=0, refs=list(refs), paragraph=0) for line in lines]
     return Section(point=point, units=units, heading=point.label, heading_kept=headings,
-                   evidence={"blocks": method, "confirmation": conf})
+                   evidence={"blocks": method, "confirmation": conf}, note=note)
+
+
+def confirm_marker(label: str) -> str:
+    """What a Pass/Fail part holds until the organisation confirms it: '[To confirm: <heading>]'."""
+    return f"[To confirm: {label}]"
+
+
+def _unmarked(lines: list[str]) -> str:
+    from evidencebot.compose import confirmations
+
+    return " ".join(x[len(confirmations.MARKER):].strip() if x.startswith(confirmations.MARKER) else x for x in lines)
 
 
 def _unconfirm_changed(sections: list[Section]) -> bool:
@@ -1305,8 +1321,9 @@ def _unconfirm_changed(sections: list[Section]) -> bool:
             conf.status, conf.reason = "needed", "the checker changed the confirmation"
         else:  # the '[To confirm]' line itself was cut or reworded: the part still says what must be confirmed
             line = (f"{confirmations.MARKER} Answer Yes or No to: \"{confirmations.statement(sec.point.text)}\". This "
-                    f"draft does not say Yes; the compliance notes say why.")
-        sec.units = [Unit(text=line, priority=0, refs=["todo:confirm"], paragraph=0)]
+                    f"draft does not say Yes; {sec.note or 'the record does not confirm it'}")
+        sec.units = [Unit(text=confirm_marker(sec.point.label), priority=0, refs=["todo:confirm"], paragraph=0)]
+        sec.note = _unmarked([line])
         changed = True
     return changed
 
@@ -2715,7 +2732,9 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             conf = sec.evidence.get("confirmation")
             rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(), numbers.get(sec.point.key, []),
                                     "declaration: " + ", ".join(conf.topics) if conf and conf.status == "confirmed"
-                                    else "none", conf.coverage if conf else "confirmation needed"))
+                                    else "none", conf.coverage if conf else "confirmation needed",
+                                    note=sec.note if any("todo:confirm" in u.refs for u in kept) else "",
+                                    marker=confirm_marker(sec.point.label)))
             continue
         if not kept:
             status = (f"squeezed: {budget}-word share is below {MIN_WORDS_PER_POINT}"
@@ -2750,7 +2769,8 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             left = "; ".join(method.left_out)
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
                                 numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left,
-                                sec.point.limit, sec.note if any("todo:part" in u.refs for u in kept) else ""))
+                                sec.point.limit, sec.note if any("todo:part" in u.refs for u in kept) else "",
+                                f"[To write: {sec.point.label}]"))
     return rows
 
 

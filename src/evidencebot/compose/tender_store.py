@@ -311,7 +311,8 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
             status = "checked" if not answer.findings else "needs work"
             if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
                 status += "; parts to write"
-            coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words, "note": c.note}
+            coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words, "note": c.note,
+                                   "marker": c.marker}
                                   for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
                         "blocks": answer.blocks,
@@ -465,7 +466,8 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             figures.setdefault((f.get("id"), f.get("period")), f)
         for src in coverage.get("sources", []):
             sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
-        notes += [(f"[To write: {part['label']}]", part["note"]) for part in coverage.get("rows", []) if part.get("note")]
+        notes += [(part.get("marker") or f"[To write: {part['label']}]", part["note"])
+                  for part in coverage.get("rows", []) if part.get("note")]
         compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
                         "evidence": "", "status": part.get("status"), "note": part.get("note", "")}
                        for part in coverage.get("rows", [])]
