@@ -1153,6 +1153,15 @@ def test_mandated_headings_are_the_buyers_words_whole():
      "housing-related support will be joined up rather than run as four services", "Core offer in each Hub"),
     ("The Bidder will raise any concern that appears to meet the Section 42 criteria with the Adult Safeguarding Hub",
      "Bidder will raise any concern that appears to meet the Section 42 criteria with the Adult Safeguarding Hub"),
+    ("how you will be ready to flow complete and accurate MHSDS data from the April 2027 period, including systems",
+     "Being ready to flow complete and accurate MHSDS data from the April 2027 period"),
+    ("Set out how you will have your clinical record system and information governance arrangements in place by the "
+     "Service Commencement Date.",
+     "Having your clinical record system and information governance arrangements in place by the Service Commencement Date"),
+    ("what you will do to look after staff wellbeing and bring turnover down.",
+     "Looking after staff wellbeing and bringing turnover down"),
+    ("how people will be connected out of hours to the Mental Health Crisis Line (NHS 111, option 2) and to the Safe Havens",
+     "Connecting people out of hours to the Mental Health Crisis Line and to the Safe Havens"),
     # unchanged: a subject of its own keeps its verb ('your staff recognise')
     ("How will your staff recognise and escalate physical health concerns, including possible side effects of "
      "antipsychotic medication?",

@@ -2282,7 +2282,7 @@ _COMMON_VERBS = set("""
     work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
     contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend show tell assure
     submit hold treat present reach achieve adapt apply publish promote resolve establish enable encourage capture analyse
-    align adjust approve update induct attend replace duplicate""".split())
+    align adjust approve update induct attend replace duplicate connect bring""".split())
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -2327,8 +2327,8 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = re.sub(r"^what\s+is\s+(?:your|the)\s+(approach|plan|model|policy|process)\b", lambda m: m.group(1), t, flags=re.I)
     t = re.sub(r"^(?:what|which)\s+(?:steps|actions|measures|arrangements)\s+will\s+you\s+(?:take|put\s+in\s+place|use)\s+to\s+",
                "how you will ", t, flags=re.I)
-    t = re.sub(r"^what\s+(?:else\s+)?(?:will|would)\s+you\s+(?:do|offer|provide|put\s+in\s+place)\s+(?:directly\s+)?to\s+",
-               "how you will ", t, flags=re.I)
+    t = re.sub(r"^what\s+(?:else\s+)?(?:(?:will|would)\s+you|you\s+(?:will|would))\s+(?:do|offer|provide|put\s+in\s+place)\s+"
+               r"(?:directly\s+)?to\s+", "how you will ", t, flags=re.I)
     # 'how will the Hubs help people ...', 'how will this link with ...': what is done, as a heading
     other = re.match(r"^(?i:how|in\s+what\s+ways?)\s+(?:will|would|do|does|can)\s+(?P<subject>(?i:the|your|these|our|its)\b"
                      r"(?:\s+[A-Za-z-]+){1,3}?|this|they)\s+(?P<verb>[a-z]+(?:-[a-z]+)?)\b(?P<after>\s+\S+)?", t)
@@ -2369,6 +2369,10 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
             verbs += " and " + gerund(_base_verb(both.group(1)))
             rest = rest[both.end():]
         t = verbs + " " + _passive_subject(passive) + rest
+    # 'how you will be ready to flow ...', 'how you will have your systems ... in place': a state to reach
+    t = re.sub(r"^how\s+you\s+will\s+(be\s+(?:ready|able|prepared)\b|have\s+(?=.*\bin\s+place\b))",
+               lambda x: ("being " if x.group(1).lower().startswith("be") else "having ") + x.group(1).split(None, 1)[1]
+               if len(x.group(1).split()) > 1 else ("having "), t, flags=re.I)
     m = _HOW_WILL_YOU.match(t) or _HOW_YOU.match(t)
     if m and m.group("verb").lower() not in _NOT_VERBS and not (
             re.search(r"(?:ed|s)$", m.group("verb").lower()) and m.group("verb").lower() not in _COMMON_VERBS):
