@@ -163,7 +163,7 @@ def test_the_compliance_sheet_holds_counts_and_coverage(docs, tmp_path, home):
 
     assert labels["Words used"] == counts(doc.counted).words and labels["Word limit"] == doc.word_limit
     assert "How words were counted" in labels
-    header = rows.index(["sub-point", "word budget", "words used", "paragraphs", "evidence", "status"])
+    header = rows.index(["sub-point", "word budget", "words used", "paragraphs", "evidence", "status", "note for the writer"])
     assert len(rows) - header - 1 == len(doc.compliance) >= 3
     figures = list(wb["Figures"].iter_rows(values_only=True))
     assert [f[0] for f in figures[1:]] == [f["id"] for f in doc.figures]
