@@ -58,6 +58,13 @@ def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
     warning = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warning) == 1 and "1.1" in warning[0] and "gambling harms (to write)" in warning[0]
     assert result.stderr.index("warning:") < result.stderr.index("written:")
+    # the response holds the marker; why it is a gap is a Word comment on it, never text the panel reads
+    from docx import Document
+
+    response = Document(str(out))
+    assert any(p.text.startswith("[To write: ") for p in response.paragraphs)
+    assert not any("No approved method block" in p.text for p in response.paragraphs)
+    assert any(c.text.startswith("No approved method block in the library matches") for c in response.comments)
 
 
 
