@@ -87,3 +87,22 @@ def test_the_shipped_library_states_each_fact_one_way(demo_db):
     said = C.statements(answers)
     assert {"care_review", "safeguarding_referral", "crisis_team_notice", "complaint_reply"} <= set(said)
     assert not C.check_answers(answers), [c.describe() for c in C.check_answers(answers)]
+
+
+def test_an_answer_against_the_buyers_own_hours_and_meetings_is_flagged():
+    # s10 panel (contradictions.md items 1 and 6), buyer against answer: nothing read the buyer's text before
+    from evidencebot.compose.tender_store import against_buyer
+
+    questions = [("Q03", "Describe what Hub staff will do during Hub opening hours (09:00–20:00 Monday to Friday, "
+                         "10:00–16:00 Saturday)."),
+                 ("Q09", "How will you present performance at the monthly Contract Management Board?")]
+    answers = [("Q03", "The service is open 8am to 8pm on weekdays and 10am to 4pm at weekends."),
+               ("Q08", "It is discussed at the quarterly contract review meeting with the commissioner."),
+               ("Q10", "Each Hub is open 9am to 8pm on weekdays.")]
+    found = against_buyer(answers, questions)
+    assert sorted((c.label, [s.ref for s in c.statements]) for c in found) == [
+        ("how often we meet the commissioner to review the contract (the buyer's, against ours)", ["the buyer's Q09", "Q08"]),
+        ("the service's opening hours on weekdays (the buyer's, against ours)", ["the buyer's Q03", "Q03"])]
+    # the buyer's text giving the fact two ways (the incumbent's hours beside the Hubs') is not held against anyone
+    two = [("Q01", "The current service is open 9am to 5pm on weekdays. The Hubs will be open 9am to 8pm on weekdays.")]
+    assert not against_buyer(answers, two)

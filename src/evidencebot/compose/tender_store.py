@@ -411,8 +411,33 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
     facts = tender_facts(db, t["tender_id"])
     service = get_profile(db)
     # and each answer against the tender's own facts (another buyer, start date or provider status)
-    return check_answers(answers, db=db) + tender_profile.check_against(tender_profile.resolve(service, facts),
-                                                                        answers, service)
+    return check_answers(answers, db=db) + against_buyer(answers, [(r["ref"], draft_text(r)) for r in rows]) + \
+        tender_profile.check_against(tender_profile.resolve(service, facts), answers, service)
+
+
+def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str]]) -> list:
+    """A fact of ``corpus/library/facts.yaml`` the buyer's questions state one way (the Hubs' weekday opening
+    hours, how often the contract meeting is held) and an answer states another (s10 panel: 'open 8am to 8pm on
+    weekdays' against the buyer's '09:00–20:00 Monday to Friday'). Where the buyer's own text gives the fact two
+    ways (the incumbent's hours beside the new service's) nothing is said."""
+    from evidencebot.compose.consistency import Contradiction, load_facts, statements
+
+    facts = load_facts()
+    labels = {f.name: f.label for f in facts}
+    buyer = [(f"the buyer's {ref}", text) for ref, text in questions if (text or "").strip()]
+    refs = {ref for ref, _ in buyer}
+    out = []
+    for name, said in statements(list(answers) + buyer, facts).items():
+        theirs = [s for s in said if s.ref in refs]
+        if len({s.key for s in theirs}) != 1:
+            continue
+        off: dict[tuple, object] = {}
+        for s in said:
+            if s.ref not in refs and s.key != theirs[0].key:
+                off.setdefault(s.key, s)
+        if off:
+            out.append(Contradiction("fact", labels[name] + " (the buyer's, against ours)", [theirs[0], *off.values()]))
+    return out
 
 
 def _heading(row: dict, checker, edits: list[Edit]) -> str:
