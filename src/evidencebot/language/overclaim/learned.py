@@ -27,6 +27,7 @@ import math
 import threading
 from pathlib import Path
 
+from evidencebot.language.markdown import quote_spans
 from evidencebot.language.overclaim.common import Candidate, Terms, check
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
@@ -332,6 +333,28 @@ def _is_definition(sent, finite: frozenset[str], max_label: int) -> bool:
     return True
 
 
+def _is_wh_form(sent) -> bool:
+    """A sentence opening with a wh-word that hangs on its main verb ("Why families leave our service
+    stronger", "How we cut waiting times"): a question or a heading put as one, not a statement.
+    "How we work changes lives" and "When families leave, they are stronger" open with a wh-word of
+    a clause inside the sentence, and are scored; so is "Whatever the need, our support keeps people
+    out of crisis" (a determiner, not a question word)."""
+    first = sent[0]
+    return first.tag_ in W.wh_question_tags and first.head.i == sent.root.i
+
+
+def _is_reported(sent, quotes: list[tuple[int, int]]) -> bool:
+    """Someone's words in quotation marks, given by a reporting verb or as the whole clause ("'I feel so
+    much stronger now,' one mother told us", "Members describe the café as 'the place that keeps me
+    going'"): the claim, if any, is theirs, and the checker leaves quoted speech alone."""
+    start = sent.start_char
+    inside = [(s, e) for s, e in quotes if start <= s < sent.end_char]
+    if not inside:
+        return False
+    root = sent.root
+    return root.lemma_.lower() in W.reporting or any(s <= root.idx < e for s, e in inside)
+
+
 @check("learned_claim")
 def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     model = load_model()
@@ -343,6 +366,7 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     finite = frozenset(model["features"].get("finite_tags", ()))
     subject_deps = frozenset(model["features"]["subject_deps"])
     max_label = int(rule.options.get("definition_label_words", 0))
+    quotes: list[tuple[int, int]] | None = None
     for sent in doc.sents:
         if len(sent) < 4:
             continue
@@ -350,6 +374,12 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
             continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
         if max_label and _is_definition(sent, finite, max_label):
             continue  # a term and what it means (a glossary line), not a claim
+        if _is_wh_form(sent):
+            continue
+        if quotes is None:
+            quotes = quote_spans(doc.text)
+        if quotes and _is_reported(sent, quotes):
+            continue
         if rule.skip_when and ctx.skip(sent.root, rule.skip_when):
             continue  # the engine drops it (same anchor, same contexts): do not score it
         feats = features(sent, index, model["features"], weights=model["weights"])
