@@ -11,6 +11,8 @@ from each set's ``questions/facts.md`` and the demo's declarations, not from the
   a KPI, a date) with the words an answer committing to it must hold: ``keys`` is a list of groups, each a list
   of alternatives; the requirement counts as committed to when every group has one alternative in the answer's
   body (headings and "[To write]"/"[To confirm]"/"[To attach]" lines do not count);
+* ``kind: figure`` (``named_requirements_s10.jsonl``): a figure of the buyer's an answer should use ('41.0% in
+  Eastholme Coast'), counted as the others and also totalled apart ('by kind');
 * each Pass/Fail statement (``kind: confirmation``) with words of its heading and ``expected``: the answer the
   demo's declarations (``corpus/library/declarations.yaml``) support, "yes" or "to confirm". The part after that
   heading is *Yes* when it starts "Yes.", *to confirm* when it is a "[To confirm]" line, else *not answered*;
@@ -63,6 +65,7 @@ def main(labels: str, adir: str) -> int:
     rows = [json.loads(x) for x in Path(labels).read_text(encoding="utf-8").splitlines() if x.strip()]
     tot = {"named": 0, "committed": 0, "confirm": 0, "confirmed": 0, "needed": 0, "agree": 0, "false_yes": 0,
            "missed_yes": 0, "unanswered": 0, "labelled": 0}
+    by_kind: dict[str, list[int]] = {}
     by_q: dict[tuple, list] = {}
     for r in rows:
         by_q.setdefault((r["set"], r["q"]), []).append(r)
@@ -96,6 +99,9 @@ def main(labels: str, adir: str) -> int:
             tot["named"] += 1
             ok = all(any(_norm(k) in body for k in group) for group in r["keys"])
             got += ok
+            kind = "the buyer's figures" if r["kind"] == "figure" else "named requirements"
+            by_kind.setdefault(kind, [0, 0])[0] += ok
+            by_kind[kind][1] += 1
             if not ok:
                 misses.append(f"MISSED {r['kind']} {r['id']}: {r['requirement']}")
         tot["committed"] += got
@@ -106,6 +112,8 @@ def main(labels: str, adir: str) -> int:
     print(f"total: {tot['committed']} of {tot['named']} named requirements committed to; Pass/Fail statements "
           f"{tot['confirmed']} of {tot['confirm']} answered Yes, {tot['needed']} '[To confirm]', "
           f"{tot['confirm'] - tot['confirmed'] - tot['needed']} not answered")
+    if len(by_kind) > 1:
+        print("by kind: " + "; ".join(f"{k} {a} of {b}" for k, (a, b) in sorted(by_kind.items())))
     if tot["labelled"]:
         print(f"Pass/Fail agreement with the expected answer: {tot['agree']} of {tot['labelled']} "
               f"({tot['agree'] / tot['labelled']:.2f}); false Yes {tot['false_yes']}, missed Yes {tot['missed_yes']}, "

@@ -33,6 +33,11 @@ TEMPLATE_FILE = "library/buyer_blocks.yaml"
 never take part in matching a question to blocks (not even in its full-text ranking)."""
 
 
+SHORT: dict[str, str] = {}
+"""A template's short form by block id (its ``short`` in the file): one sentence of method for each of several
+things one part names."""
+
+
 def templates(today=None) -> list:
     """The buyer templates as approved :class:`~evidencebot.compose.library.Block` objects (owner,
     approver and review dates from the file; stale once past review, as any block)."""
@@ -43,6 +48,8 @@ def templates(today=None) -> list:
         reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
         rows = []
         for spec in data.get("blocks") or []:
+            if spec.get("short"):
+                SHORT[spec["id"]] = " ".join(str(spec["short"]).split())
             last = dt.date.fromisoformat(str(spec.get("reviewed") or reviewed))
             due = dt.date(last.year + 1, last.month, min(last.day, 28))
             rows.append({"block_id": spec["id"], "title": spec["title"], "body": " ".join(str(spec["body"]).split()),
@@ -67,6 +74,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "protocol": ("protocol", "protocols", "procedure", "procedures", "pathway", "pathways", "agreement",
                  "concordat", "model", "guidance", "standards", "framework", "toolkit", "memorandum"),
     "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
+                "workers", "practitioners",
                 "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
                 "cafe", "house", "hospital"),
     # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
@@ -110,11 +118,36 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
         # nor is an unplaced one, unless the buyer's sentence makes it a part of its own ('its Trusted Assessor
         # model', 'the ICB's Mobilisation Board': then named as the buyer names it)
         owner = owned_by_buyer(name, sentence)
-        if named & national_words() or (owner is None and not re.search(r"\bits\s+" + re.escape(words[0]), sentence or "")):
+        # a partner or programme the buyer asks us to work with, link with or refer to ('how will this link with the
+        # Wykeham Active Lives programme'; 'working with ... the Trust's Physical Health Team') is one it names for
+        # this answer, placed or not
+        partner = kind in ("partner", "strategy") and asked_with(name, sentence)
+        if named & national_words() or (owner is None and not partner
+                                        and not re.search(r"\bits\s+" + re.escape(words[0]), sentence or "")):
             return None
         if owner:
             name = f"{owner}'s {name}"
     return kind, name
+
+
+_WITH = re.compile(r"\b(?:work(?:s|ing)?|link(?:s|ing|ed)?|liais\w*|partner(?:s|ing)?|collaborat\w*|co-?ordinat\w*|"
+                   r"join(?:s|ing)?\s+up|integrat\w*|connect\w*)\s+(?:[\w'’-]+\s+){0,3}?with\b|"
+                   r"\b(?:refer\w*|signpost\w*)\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)\b", re.I)
+
+
+def asked_with(name: str, sentence: str) -> bool:
+    """The buyer's sentence asks how we work with, link with or refer to ``name``: the name is the object of such a
+    verb, alone or in a list ('link with the Wykeham Active Lives programme and the Tarrow and Wyke Tobacco
+    Dependence Service'), in the same clause."""
+    at = (sentence or "").find(name)
+    if at < 0:
+        return False
+    clause = re.split(r"[.;:?!]", sentence[:at])[-1]
+    cues = list(_WITH.finditer(clause))
+    if not cues:
+        return False
+    between = clause[cues[-1].end():]
+    return len(between.split()) <= 12 and not re.search(r"\b(?:how|what|when|who|why|which|you|your)\b", between, re.I)
 
 
 def owned_by_buyer(name: str, sentence: str) -> str | None:
@@ -136,6 +169,68 @@ def national_words() -> frozenset[str]:
 def with_article(name: str) -> str:
     """How a template writes the buyer's name after 'the': the name without a leading 'the'."""
     return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+
+
+# ---------------------------------------------------------------- a gap in a locality the buyer names
+
+_PLACE = r"(?P<place>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})"
+_GAP = re.compile(r"\b(?:clos\w*|narrow\w*|reduc\w*|tackl\w*|address\w*)\s+(?:the\s+|this\s+)?(?:gap|gaps|inequalit\w+|"
+                  r"variation|difference)\s+(?:in|for|within|across)\s+(?:the\s+)?" + _PLACE +
+                  r"|\b(?:in|for)\s+" + _PLACE.replace("place", "alone") + r"\s+specifically\b")
+_PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)")
+_PERIOD = re.compile(r"\b(?:in|for|during|over)\s+((?:19|20)\d\d(?:/\d\d|[-–]\d\d)?)\b", re.I)
+_AIM = re.compile(r"\b(?:ambition|target|aim|expect\w*|goal|trajector\w*)\b", re.I)
+
+
+def locality_gap(text: str) -> str | None:
+    """The buyer's locality a part asks us to close a gap in ('What will you do to close the gap in Eastholme Coast
+    specifically?': 'Eastholme Coast'), or None."""
+    m = _GAP.search(text or "")
+    if not m:
+        return None
+    place = m.group("place") or m.group("alone")
+    return None if place.split()[0].lower() in national_words() | {"the", "our", "your", "each", "every"} else place
+
+
+def locality_figures(buyer_text: str, place: str) -> str:
+    """The buyer's own figure for ``place`` against the area's, as a sentence attributed to the buyer ('The buyer's
+    figure for Eastholme Coast is 41.0%, against the buyer's figure for the whole area of 52.4% (the share who received
+    all six elements of the annual physical health check, 2025/26).'); '' when the buyer gives no figure for the place
+    or none for the area to set it against.
+    The area's figure is the first percentage, not an aim, in the sentence naming the place or the one before it."""
+    sentences = [" ".join(x.split()) for x in re.split(r"(?<=[.?!])\s+|\n+", buyer_text or "") if x.strip()]
+    for i, s in enumerate(sentences):
+        if place not in s or s.rstrip().endswith("?"):
+            continue
+        at = s.find(place)
+        here = [m for m in _PCT.finditer(s) if not _AIM.search(s[max(0, m.start() - 40):m.start()])]
+        local = next((m for m in here if m.start() > at), None) or (here[0] if here else None)
+        if local is None:
+            continue
+        area = None
+        for earlier in [s[:max(0, at - 5)]] + [sentences[j] for j in range(i - 1, max(-1, i - 3), -1)]:
+            area = next((m for m in _PCT.finditer(earlier) if not _AIM.search(earlier[max(0, m.start() - 40):m.start()])
+                         and place not in earlier[max(0, m.start() - 60):m.end() + 60]), None)
+            if area is not None:
+                area_text = earlier
+                break
+        if area is None:
+            return ""  # a figure for the place alone, with nothing to set it against, is no gap the reader can check
+        what = re.split(r"[,;.:(]|\s+(?:against|compared|and\s+the)\b", area_text[area.end():])[0].strip()
+        words = what.split()
+        if words and re.fullmatch(r"(?:\w+ed|had|has|have|were|was|are|is|did|do)", words[0]):
+            what = "the share who " + " ".join(words[:16])
+        elif words and words[0] == "of":
+            what = "the share " + " ".join(words[:16])
+        else:
+            what = ""
+        period = _PERIOD.search(area_text)
+        detail = ", ".join(x for x in (what, period.group(1) if period else "") if x)
+        # in the buyer's own phrase, each figure ('the buyer's figure for X is N%'), so that our checker reads both as
+        # quoted from the buyer's question, never as results of ours (evidence/verify.py, buyer_standards.yaml quoted)
+        return (f"The buyer's figure for {place} is {local.group(1)}%, against the buyer's figure for the whole area of "
+                f"{area.group(1)}%" + (f" ({detail})." if detail else "."))
+    return ""
 
 
 # ---------------------------------------------------------------- the buyer's figures

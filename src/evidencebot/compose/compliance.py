@@ -14,12 +14,14 @@ import io
 from evidencebot.compose.words import WORD_RULE, counts
 
 COVERAGE_COLUMNS = ("sub-point", "word budget", "words used", "paragraphs", "evidence", "status", "note for the writer")
+COMMITMENT_COLUMNS = ("part", "template", "what the answer commits to", "status")
 FIGURE_COLUMNS = ("indicator id", "indicator", "period", "value", "numerator", "denominator", "95% CI",
                   "SPC verdict", "definition")
 
 
 def compliance_xlsx(doc) -> bytes:
-    """The workbook for an :class:`~evidencebot.compose.export.ExportDoc` (sheets: Compliance, Figures)."""
+    """The workbook for an :class:`~evidencebot.compose.export.ExportDoc` (sheets: Compliance, Commitments to confirm
+    when the answer has any, Figures)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -64,6 +66,21 @@ def compliance_xlsx(doc) -> bytes:
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    if getattr(doc, "commitments", None):
+        # what the answer says on the buyer's terms from a template (a partner, a programme, a locality, a standard):
+        # each is a commitment the bid team confirms with the service before submission
+        sheet = wb.create_sheet("Commitments to confirm")
+        sheet.append(list(COMMITMENT_COLUMNS))
+        for cell in sheet[1]:
+            cell.font = bold
+        for c in doc.commitments:
+            sheet.append([c.get("part"), c.get("template"), c.get("text"), "to confirm before submission"])
+        for col, width in zip("ABCD", (40, 22, 90, 24)):
+            sheet.column_dimensions[col].width = width
+        for row in sheet.iter_rows():
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     figures = wb.create_sheet("Figures")
     figures.append(list(FIGURE_COLUMNS))

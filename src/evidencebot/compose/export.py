@@ -86,6 +86,9 @@ class ExportDoc:
     writer_notes: list[tuple[str, str]] = field(default_factory=list)
     """(marker, note): a gap's marker in the body ('[To write: Severe weather]') and why it is a gap, for
     the writer only: a Word comment on the marker (and a column of the compliance sheet), never body text."""
+    commitments: list[dict] = field(default_factory=list)
+    """For the compliance sheet's 'Commitments to confirm': each sentence written from an approved template on the
+    buyer's terms (part, template, text). Never printed in the document itself."""
 
     @property
     def submitted(self) -> bool:

@@ -44,7 +44,8 @@ _FURNITURE = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|monday|friday|"
     r"north|south|east|west|year|years|census|a4|arial|wte|fte|vcse|bame|ld|tbc|n/a|yes|no|kpis?|selection\s+questionnaire|"
     r"evaluators?|the\s+commissioners|"
-    r"standards\s+(?:not\s+)?met|approaching\s+standards|standards\s+exceeded)\b",  # a DSPT status, not a requirement
+    r"standards\s+(?:not\s+)?met|approaching\s+standards|standards\s+exceeded)\b(?!['’]s\b)",  # a DSPT status, not a requirement;
+    # a party's own thing ('the Council's Adult Learning Team') is not the party
     re.I)
 _CAMEL = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:-\d+)?\b")
 _NHS_ROUTE = re.compile(r"\bNHS\s*111(?:\s*(?:,\s*)?option\s*\d)?", re.I)
@@ -56,7 +57,7 @@ _BASELINE = re.compile(r"\b(?:currently|current\s+(?:figure|rate|level)\s+is|is\
                        re.I)
 _TARGET_CONTEXT = re.compile(r"\b(?:expect|expects|expected|target|must|should|at\s+least|by\s+the\s+end|minimum|achieve)\b",
                              re.I)
-_WEIGHTING = re.compile(r"weight|\d+\s*%\s+of\s+the\s+(?:quality\s+|overall\s+|total\s+)?(?:score|marks)|marks\s+available|"
+_WEIGHTING = re.compile(r"\bweight(?:ing|ings|ed)\b|\bweight\s*[:=]?\s*\d|\d+\s*%\s+of\s+the\s+(?:quality\s+|overall\s+|total\s+)?(?:score|marks)|marks\s+available|"
                         r"scoring\s+scale|will\s+be\s+scored", re.I)
 _EXPANSION = re.compile(r"((?:[A-Z][A-Za-z]*[\s,]+(?:(?:and|of|for|the|to|on)\s+)?){2,12})\(([A-Z][A-Za-z]{1,9}(?:-\d+)?)\)")
 """'the Transfer of Undertakings (Protection of Employment) Regulations 2006 (TUPE)' / 'Mental Health Services Data
@@ -66,6 +67,17 @@ Set (MHSDS)': the acronym is the requirement, its spelled-out name an alternativ
 _OWN_THING = re.compile(r"\b(?:policy|policies|protocol|procedure|pathway|pledge|charter|strategy|plan|scheme|hub|"
                         r"framework|agreement|concordat|programme|standards?)$", re.I)
 """A party's name followed by one of these is a thing of that party a panel looks for, not the party."""
+
+
+def _thing_of(seen: str, name: str) -> bool:
+    """``name`` is a thing of its own that holds ``seen``, not ``seen`` again: a place's or a body's service, team or
+    programme ('Tarrow and Wyke Tobacco Dependence Service' after the place 'Tarrow and Wyke'; 'Trust's Physical
+    Health Team' after 'Physical Health'), by the head noun the buyer templates are chosen by."""
+    from evidencebot.compose.buyer_terms import KINDS
+
+    heads = {w for words in KINDS.values() for w in words}
+    return name.startswith(seen) and name.split()[-1] in heads or not name.startswith(seen) and \
+        name.split()[-1] in heads and name.split()[-1] not in seen.split()
 
 
 @dataclass
@@ -101,19 +113,22 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
         if not name or low in seen or _FURNITURE.match(name) or any(low in p or p in low for p in parties
                                                                         if not _OWN_THING.search(low[len(p):] if low.startswith(p) else "")):
             return  # a party ('Riverside ICB'), not the thing of a party the buyer names ('Riverside ICB Involvement Payment Policy')
-        if kind == "name" and any(low in s or s in low for s in seen if len(s) > 3):
+        if kind == "name" and any(low in s or (s in low and not _thing_of(s, low)) for s in seen if len(s) > 3):
             return  # 'Oliver McGowan' within 'Oliver McGowan Mandatory Training'
         if re.match(r"^\d", name) and kind == "name":
             return  # '2021 Census'
         if kind == "name" and len(name.split()) >= 4 and not alternatives and not re.search(r"\d", name):
             # 'Oliver McGowan Mandatory Training on Learning Disability and Autism': also met by its head
             head = re.split(r"\s+(?:on|of|for|and|in)\s+", name)[0]
-            alternatives = [head] + ([" ".join(head.split()[:2])] if len(head.split()) > 2 else [])
+            alternatives = [head] + ([" ".join(head.split()[:2])] if len(head.split()) > 2
+                                     and not re.search(r"['’]s\b", head.split()[0]) else [])
+            # not a party's name and its next word ('Council's Adult', of 'the Council's Adult Learning Team')
             # never a part of a party's name: 'Riverside Integrated' (of 'Riverside Integrated Discharge Hub') is
             # said by every sentence naming Riverside Integrated Care Board
             # nor a place's name and one more word ('Northfield Lived', of 'Northfield Lived Experience Charter')
             places = {p.split()[0] for p in parties if p.split()}
-            alternatives = [a for a in alternatives if not any(a.lower() in p for p in parties)
+            # nor one word ('Tarrow', of 'Tarrow and Wyke Tobacco Dependence Service'): said by every sentence naming the place
+            alternatives = [a for a in alternatives if len(a.split()) >= 2 and not any(a.lower() in p for p in parties)
                             and not (len(a.split()) == 2 and a.split()[0].lower() in places)]
         seen.add(low)
         seen.update(a.lower().strip() for a in alternatives or [])

@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -258,6 +259,10 @@ class TenderAnswer:
     comparisons: list = field(default_factory=list)
     """The buyer's figures against ours ({label, buyer, ours, status}): status 'met', 'planned: in <part>'
     (ours is short; the part says so and how the buyer's will be met) or 'not met: ...'."""
+    commitments: list = field(default_factory=list)
+    """What the answer says from an approved template on the buyer's terms ({part, template, text}): the buyer's
+    named partners, programmes, localities, standards and figures, each a commitment the bid team confirms before
+    submission (the compliance sheet's 'Commitments to confirm')."""
 
     @property
     def word_limit(self) -> int:
@@ -296,6 +301,10 @@ class TenderAnswer:
             for c in self.comparisons:
                 lines.append(f"- {c['label']}: the buyer's {c['buyer']}; ours {c['ours'] or 'not in the profile'}: "
                              f"{c['status']}")
+        if self.commitments:
+            lines += ["", "Written from a template on the buyer's terms (confirm each before submission):"]
+            for c in self.commitments:
+                lines.append(f"- {c['part']} ({c['template']}): {c['text']}")
         if self.plan.instructions:
             lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
             lines += [f"- {i}" for i in self.plan.instructions]
@@ -345,6 +354,7 @@ class TenderAnswer:
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
             writer_notes=[(row.marker, row.note) for row in self.coverage if row.note],
+            commitments=list(self.commitments),
         )
 
 
@@ -1011,7 +1021,8 @@ def assemble_tender(
     elsewhere = {c.what for c in comparisons if " ".join(c.sentence.split()) not in own
                  and " ".join(c.sentence.split()) in others}
     placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
-                              buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks)
+                              buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks,
+                              buyer_text=buyer_text)
     placed.update({what: "asked elsewhere" for what in elsewhere})
     # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
     # name what this answer's blocks speak of): one name for one thing in every answer
@@ -1091,7 +1102,8 @@ def assemble_tender(
         units = parse_units(render("tender_point.md.j2", context, env=env))
         wanted = _named_here(point, plan, reqs)
         for u in units:  # a method sentence that names what the buyer asks for is the last to be trimmed
-            if wanted and u.priority > 1 and any(r.startswith("block:") for r in u.refs) \
+            if wanted and u.priority > 1 and any(r.startswith("block:") and not r.startswith("block:buyer-locality")
+                                                 for r in u.refs) \
                     and any(mentions(r, u.text) for r in wanted):
                 u.priority = 1
         # the buyer's mandated heading stands word for word, without our numbering in front of it
@@ -1218,7 +1230,13 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
+    buyer_ids = {b.block_id for b in buyer_terms.templates(today)}
+    commitments = [{"part": sec.point.label, "template": ref[len("block:"):], "text": u.text}
+                   for sec in sections for u in sec.kept_units() for ref in u.refs[:1]
+                   if ref.startswith("block:") and ref[len("block:"):] in buyer_ids]
     return TenderAnswer(
+        commitments=commitments,
         requirements=listed,
         comparisons=compared,
         pins=dict(pins or {}),
@@ -1365,7 +1383,7 @@ def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool
 
 def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
                      comparisons: list, figures: list, approved: list, fill_profile: dict, profile: dict,
-                     told=frozenset()) -> dict:
+                     told=frozenset(), buyer_text: str = "") -> dict:
     """Fill the buyer templates (:mod:`buyer_terms`) into the parts that need them: for each buyer figure
     ours falls short of, its template leads the first part that speaks of it; for each local thing the
     buyer names that no approved block names, the template of its kind goes into the part that names it
@@ -1398,6 +1416,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         lead = c.what != "open"  # the room we have comes after the team we will have
         _place(methods[point.key], block, _template_units(block, values, lead=lead), values, lead=lead)
     base = profile.get("base") or ""
+    todo = []
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
@@ -1423,7 +1442,11 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             near = scored[:1]
         if not near:
             continue
-        point = near[0]
+        todo.append((found, block, near[0], bool(asked)))
+    # several things one part names each get a sentence of their own (the template's short form), rather than
+    # the first template's whole paragraph crowding out the rest (s10 q05: four partners in two parts)
+    many = {key for key in (t[2].key for t in todo) if sum(t[2].key == key for t in todo) > 1}
+    for found, block, point, asked in todo:
         named = buyer_terms.with_article(found[1])
         mine = dict(values, named=named)
         method = methods[point.key]
@@ -1433,7 +1456,23 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # matter (safeguarding, lone working) stays (review s8 item 5)
             same = ours_on_same_matter(named, fill_profile["provider"], local)
             _drop_units(method, lambda u, same=same: same(u["text"]))
-        _place(method, block, _template_units(block, mine, lead=bool(asked)), mine, lead=bool(asked))
+        if point.key in many and block.block_id in buyer_terms.SHORT:
+            # one sentence each, after the library's method for the part (which says what the part asks we do)
+            block = dataclasses.replace(block, body=buyer_terms.SHORT[block.block_id], means="")
+            asked = asked and not any(not u.get("template") for u in method.units)
+        _place(method, block, _template_units(block, mine, lead=asked), mine, lead=asked)
+    # a gap the buyer names in one of its localities: the buyer's own figures for it against the area, then the method
+    block = templates.get("buyer named locality")
+    for point in plan.points if block is not None else []:
+        place = buyer_terms.locality_gap(point.text)
+        if not place or any(b.block_id == block.block_id for b in methods[point.key].blocks):
+            continue
+        mine = dict(values, named=place, locality_figures=buyer_terms.locality_figures(buyer_text, place))
+        units = _template_units(block, mine, lead=True)
+        for i, u in enumerate(units):  # the buyer's figures and the first step are kept; the rest goes first when short
+            u["priority"] = 1 if i < 2 else 3
+        _place(methods[point.key], block, units, mine, lead=True)
+        placed["locality:" + point.key] = block.block_id
     return placed
 
 

@@ -326,6 +326,8 @@ def read_facts(text: str) -> dict[str, ReadFact]:
             where = text.find(name)
             if _existing_service(text, where):
                 continue  # "In 2025/26 the X Service made 312 referrals": a service there now, not the one tendered
+            if _partner_service(text, where):
+                continue  # "how will this link with ... the X Service": a partner's service, not the one tendered
             out["service"] = ReadFact(name, _clip(text, where, where + len(name)))
             break
     return out
@@ -334,6 +336,17 @@ def read_facts(text: str) -> dict[str, ReadFact]:
 _NOW_OR_BEFORE = re.compile(r"\b(?:currently|existing|incumbent|at present|run by|provided by|delivered by|"
                             r"in\s+20\d\d(?:/\d\d|[-–]\d\d)?|last\s+year|made|recorded|received|was|were|had|"
                             r"accounted|saw|reported|discharged|accepted)\b", re.I)
+
+
+def _partner_service(text: str, where: int) -> bool:
+    """A service named as the one the answer is to work with, link with or refer to: a partner's."""
+    from evidencebot.compose.buyer_terms import asked_with
+
+    start = max(text.rfind(".", 0, where), text.rfind("\n", 0, where), text.rfind("?", 0, where)) + 1
+    end = min([i for i in (text.find(".", where), text.find("\n", where), text.find("?", where)) if i != -1] or [len(text)])
+    sentence = text[start:end]
+    return asked_with(text[where:end].split(" Service")[0] + " Service" if " Service" in text[where:end] else
+                      text[where:end], sentence)
 
 
 def _existing_service(text: str, where: int) -> bool:
