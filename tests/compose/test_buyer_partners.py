@@ -139,3 +139,14 @@ def test_the_buyers_contact_attempts_before_discharge_are_said_as_the_buyer_says
         "days before anyone is discharged for not engaging, with the GP told in writing"]
     # the buyer's account of what happened is not a requirement
     assert not buyer_standards.requirements("In 2025/26 staff made at least two attempts before people were discharged.")
+
+
+def test_the_buyers_places_are_read_from_the_names_its_text_gives():
+    text = ("Please describe how you will work with:\nA. the Calderbrook Partnership NHS Foundation Trust;\n"
+            "B. the Calderbrook Mental Health and Housing Protocol (2024);\nC. the Mental Health Floating Service.")
+    assert B.place_words(text) == {"calderbrook"}
+    # a question drafted alone rarely names its buyer: its places make its own protocol a thing to commit to
+    protocol = next(r for r in R.read_requirements(text) if "Protocol" in r.name)
+    assert B.local_kind(protocol.name, protocol.sentence, B.place_words(text)) == (
+        "protocol", "Calderbrook Mental Health and Housing Protocol")
+    assert B.place_words("How will you use the NHS Long Term Plan and the NHS Talking Therapies Service?") == set()

@@ -150,6 +150,28 @@ def asked_with(name: str, sentence: str) -> bool:
     return len(between.split()) <= 12 and not re.search(r"\b(?:how|what|when|who|why|which|you|your)\b", between, re.I)
 
 
+def place_words(text: str) -> set[str]:
+    """The buyer's place words its own text shows, whether or not it names itself: the words two or more of the
+    names it gives share ('Tarrow' and 'Wyke' in 'Tarrow and Wyke Partnership NHS Foundation Trust' and 'Wyke Living
+    Well Partnership Board'; 'Wykeham' in 'Wykeham Borough' and 'Wykeham Borough Council Housing Options'), never a
+    national word, an organisation's word (council, borough, health) or a word of our own library's vocabulary
+    ('Mental Health ...', 'Community ...')."""
+    from evidencebot.compose import blockmatch
+    from evidencebot.compose.requirements import named_terms
+    from evidencebot.compose.tender import _library_words
+    from evidencebot.compose.tender_profile import key_words
+
+    names = {" ".join(t.split()) for t in named_terms(text or "") if len(t.split()) >= 2}
+    vocabulary = _library_words()
+    seen: dict[str, int] = {}
+    for name in names:
+        for w in key_words(name):
+            if not set(blockmatch.tokens(w)) & vocabulary:
+                seen[w] = seen.get(w, 0) + 1
+    out = {w for w, n in seen.items() if n >= 2}
+    return out - national_words()
+
+
 def owned_by_buyer(name: str, sentence: str) -> str | None:
     """'ICB' when the buyer's sentence calls ``name`` the buyer's own ('report progress to the ICB's Mobilisation
     Board'), so that our own board of the same kind ('our monthly mobilisation board') is not it; None otherwise."""

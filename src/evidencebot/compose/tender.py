@@ -1011,7 +1011,8 @@ def assemble_tender(
                or not any(mentions(r, t) for t in library_text)]
     # one set of facts for the bid: a named local thing an approved block already speaks of as ours ('the local
     # IPS service') is answered by that block under the buyer's name, never planned as new by a template
-    local_words = tender_profile.key_words(" ".join(resolved.profile.get(k) or "" for k in ("commissioner", "area")))
+    local_words = tender_profile.key_words(" ".join(resolved.profile.get(k) or "" for k in ("commissioner", "area"))) \
+        | buyer_terms.place_words(buyer_text)
     covered = _named_by_library(plan, methods, reqs, unnamed, fits_provider(approved_now, resolved.profile),
                                 fill_profile, local_words, told=shared.blocks)
     unnamed = [r for r in unnamed if r not in covered]
@@ -1394,7 +1395,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     from evidencebot.compose.tender_profile import crisis_place, is_base, key_words, place_kind
 
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
-    local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area")))
+    # the buyer's places: from its name when known, and from the names its text gives (a question drafted alone
+    # rarely names the buyer: s10 q07's 'Wyke Living Well Partnership Board', q10's 'Tarrow and Wyke ... Protocol')
+    local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area"))) | buyer_terms.place_words(buyer_text)
     placed: dict[str, str] = {}
     values = dict(fill_profile, **buyer_terms.template_values(comparisons, figures, profile, profile))
     done: set[str] = set()
