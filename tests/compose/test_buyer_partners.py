@@ -150,3 +150,27 @@ def test_the_buyers_places_are_read_from_the_names_its_text_gives():
     assert B.local_kind(protocol.name, protocol.sentence, B.place_words(text)) == (
         "protocol", "Calderbrook Mental Health and Housing Protocol")
     assert B.place_words("How will you use the NHS Long Term Plan and the NHS Talking Therapies Service?") == set()
+
+
+def test_the_buyers_figures_are_cited_as_the_buyers_in_the_part_they_concern():
+    text = ("In 2025/26, 37% of the current service's discharges were recorded as \"did not engage\", against a "
+            "target of 20%. Staff turnover was high.\n\nPlease describe:\n(a) how you will keep people engaged and "
+            "follow up people who disengage;\n(b) how you will train staff.")
+    said = B.figure_sentences(text, [])
+    assert [s for s, _ in said] == [
+        "The buyer's figure for current service's discharges recorded as \"did not engage\" is 37% (2025/26)."]
+    from evidencebot.compose.tender import _buyer_figures_by_part, plan_question
+
+    plan = plan_question(text, 500)
+    assert list(_buyer_figures_by_part(plan, text).values()) == [said[0][0]]
+    assert list(_buyer_figures_by_part(plan, text)) == [plan.points[0].key]
+    # an aim or a threshold is not the buyer's figure for what happens now
+    assert B.figure_sentences("The national ambition is 60%. A plan is needed where less than 80% is delivered.", []) == []
+
+
+def test_the_cited_figure_passes_our_checker_and_is_listed(answer, demo_db):
+    from evidencebot.compose.tender import get_checker
+
+    cited = [c for c in answer.commitments if c["template"] == "the buyer's figure"]
+    assert all(c["text"].startswith("The buyer's figure for ") for c in cited)
+    assert not get_checker(demo_db, external=True).check_text("\n\n".join(c["text"] for c in cited))

@@ -255,6 +255,60 @@ def locality_figures(buyer_text: str, place: str) -> str:
     return ""
 
 
+_MEASURE_STOPS = re.compile(r"\b(?:is|was|were|are|has|had|but|while|whereas|than|which|compared|our|ours|we|us|"
+                            r"against|ambition|target)\b", re.I)
+_OF_NOUN = re.compile(r"^\s+of\s+(?:its|their|the|all|these|those)?\s*(?P<noun>[^,;.()]+?)\s+(?:were|was|are|is|had|have|has)"
+                      r"\s+(?P<pred>[^,;.()]+)")
+_RATE_BEFORE = re.compile(r"(?:^|,\s*|\b(?:a|an|the|and|its|their)\s+)(?P<what>(?:[A-Za-z][\w-]*\s+){0,5}?(?:rate|turnover|"
+                          r"prevalence|uptake|proportion)(?:\s+(?:among|of|for|in|on)\s+[^,;.%]{3,60}?)?)\s+(?:of|is|was|"
+                          r"stood\s+at|at)\s+$", re.I)
+_PARTICIPLE = re.compile(r"(?:already\s+|not\s+)?(?:\w+ed|\w+en|living|in|on|at|under|over)\b", re.I)
+_SHARE = re.compile(r"^\s+(?P<verb>were|was|received|had|did|attended|completed)\s+(?P<pred>[^,;.()]+)")
+
+
+def figure_sentences(question: str, asked: list[str]) -> list[tuple[str, str]]:
+    """The buyer's figures in ``question`` (outside the sub-points ``asked``), each as a sentence in the buyer's phrase
+    our checker reads as quoted, with the buyer's sentence it comes from: '41% of its discharges were recorded as "did
+    not engage"' -> 'The buyer's figure for discharges recorded as "did not engage" is 41% (2025/26).'. A percentage
+    that is an aim (an ambition, a target), or whose measure cannot be said in the buyer's words, is left out."""
+    out = []
+    asked_text = " ".join(" ".join(a.split()) for a in asked)
+    for s in (" ".join(x.split()) for x in re.split(r"(?<=[.?!])\s+|\n+", question or "")):
+        if not s or s.endswith("?") or s in asked_text:
+            continue
+        for m in _PCT.finditer(s):
+            if _AIM.search(s[max(0, m.start() - 40):m.start()]) or re.search(r"\([^)]*$", s[:m.start()]) or re.search(
+                    r"\b(?:less|more|fewer)\s+than\s+$|\b(?:at\s+least|below|above|under|over|exceeds?)\s+$", s[:m.start()]):
+                continue  # an aim ('a national ambition of 60%'), a figure in brackets, a threshold ('less than 80%')
+            after = s[m.end():]
+            of, share = _OF_NOUN.match(after), _SHARE.match(after)
+            before = _RATE_BEFORE.search(s[:m.start()])
+            if before:
+                what = before.group("what")
+            elif of:
+                had = of.group(0).split()[-len(of.group("pred").split()) - 1] in ("had", "have", "has")
+                if not had and not _PARTICIPLE.match(of.group("pred")):
+                    continue  # '34% of people on the caseload are parents': not sayable without 'are'
+                what = f"{of.group('noun')}{' with ' if had else ' '}{of.group('pred')}"
+            elif share:
+                verb = share.group("verb").lower()
+                if verb in ("were", "was") and not _PARTICIPLE.match(share.group("pred")):
+                    continue  # '15% were self-referrals'
+                what = "the share " + ("" if verb in ("were", "was") else "who " + verb + " ") + share.group("pred")
+            else:
+                continue
+            if re.search(r"\b[A-Z][\w-]*$", what.strip()):
+                continue  # a name cut at a comma ('adults from Black, Asian ...')
+            what = what[:1].lower() + what[1:] if re.match(r"[A-Z][a-z]", what) else what
+            what = re.sub(r"\s+(?:and|or)$", "", " ".join(what.split()[:18])).strip(" ,")
+            if _MEASURE_STOPS.search(what) or _PCT.search(what):
+                continue
+            period = _PERIOD.search(s)
+            out.append((f"The buyer's figure for {what} is {m.group(1)}%" + (f" ({period.group(1)})." if period else "."),
+                        s))
+    return out
+
+
 # ---------------------------------------------------------------- the buyer's figures
 
 FACT = "buyer_figures"

@@ -1059,6 +1059,7 @@ def assemble_tender(
 
     use_headings = len(plan.points) > 1 and all(pt.budget >= HEADING_MIN_WORDS for pt in plan.points
                                                 if pt.kind != "confirm")
+    buyer_cited = _buyer_figures_by_part(plan, question)
     sections: list[Section] = []
     shape = 0
     cited: set[str] = set()
@@ -1101,6 +1102,11 @@ def assemble_tender(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
         units = parse_units(render("tender_point.md.j2", context, env=env))
+        if point.key in buyer_cited and any(r.startswith("block:") for u in units for r in u.refs):
+            # the buyer's own figure for what the part addresses, said as the buyer's, before our method
+            for u in units:
+                u.parent = u.parent + 1 if u.parent is not None else None
+            units.insert(0, Unit(text=buyer_cited[point.key], priority=1, refs=["buyer:figure"], paragraph=0))
         wanted = _named_here(point, plan, reqs)
         for u in units:  # a method sentence that names what the buyer asks for is the last to be trimmed
             if wanted and u.priority > 1 and any(r.startswith("block:") and not r.startswith("block:buyer-locality")
@@ -1233,9 +1239,10 @@ def assemble_tender(
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
     buyer_ids = {b.block_id for b in buyer_terms.templates(today)}
-    commitments = [{"part": sec.point.label, "template": ref[len("block:"):], "text": u.text}
+    commitments = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
+                    "text": u.text}
                    for sec in sections for u in sec.kept_units() for ref in u.refs[:1]
-                   if ref.startswith("block:") and ref[len("block:"):] in buyer_ids]
+                   if ref == "buyer:figure" or ref.startswith("block:") and ref[len("block:"):] in buyer_ids]
     return TenderAnswer(
         commitments=commitments,
         requirements=listed,
@@ -1380,6 +1387,34 @@ def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool
         means, _ = fill(block.means, values)
         if not _PLACEHOLDER.search(means):
             method.means = {"text": means, "block": block.block_id}
+
+
+def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
+    """For each scored part, the buyer's figure its question gives about what the part addresses (the figure's
+    sentence shares two or more words with the part's, the most of any part), as a sentence in the buyer's phrase
+    (:func:`buyer_terms.figure_sentences`): each figure once, one per part. A part about a locality the buyer names
+    has its figures from its template instead."""
+    from evidencebot.compose import blockmatch, buyer_terms
+
+    places = set(blockmatch.tokens(" ".join(buyer_terms.place_words(question)))) | set(
+        blockmatch.tokens("january february march april may june july august september october november december"))
+
+    def stems(text: str) -> set[str]:  # 'disengage' and 'did not engage' are one matter; places and months are none
+        words = set(blockmatch.tokens(text)) - blockmatch.HEAD_GENERIC - places
+        return words | {w[3:] for w in words if w.startswith("dis") and len(w) > 7}
+
+    points = [p for p in plan.points if p.kind != "confirm" and not buyer_terms.locality_gap(p.text)]
+    out: dict[str, str] = {}
+    for said, sentence in buyer_terms.figure_sentences(question, [p.text for p in plan.points]):
+        # the figure's own measure first ('discharges recorded as "did not engage"'), then its whole sentence
+        for want, least in ((stems(said), 1), (stems(sentence), 2)):
+            scored = sorted(((len(want & stems(p.text)), i) for i, p in enumerate(points)), reverse=True) + [(0, -1)]
+            best, second = scored[0], scored[1]
+            if best[0] >= least and best[0] > second[0]:
+                if points[best[1]].key not in out:
+                    out[points[best[1]].key] = said
+                break
+    return out
 
 
 def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
