@@ -37,13 +37,13 @@ def _norm(text: str) -> str:
 
 def _body(answer: str) -> str:
     return _norm("\n".join(line for line in answer.splitlines() if not line.lstrip().startswith("#")
-                           and not re.search(r"\[To (?:write|confirm|attach|complete)\]", line)))
+                           and not re.search(r"\[To (?:write|confirm|attach|complete)\b", line)))
 
 
 def _state(paragraph: str) -> str:
     if paragraph.startswith("Yes."):
         return "confirmed"
-    if paragraph.startswith("[To confirm]"):
+    if paragraph.startswith("[To confirm"):  # '[To confirm] ...' and, since session 12, '[To confirm: ...]'
         return "needed"
     return "not answered"
 

@@ -1102,11 +1102,20 @@ def assemble_tender(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
         units = parse_units(render("tender_point.md.j2", context, env=env))
+        # a part naming several of the buyer's partners keeps a sentence for each before its closing line and the
+        # buyer's figure (s10 q05: the figure and 'what it means' pushed out the Trust's Physical Health Team)
+        named_units = [u for u in units if any(r in _NAMED_REFS for r in u.refs)]
+        crowded = len(named_units) >= 2
+        if crowded and chosen.means:
+            for u in units:
+                if u.text.rstrip(".") == chosen.means["text"].rstrip(".") and u not in named_units:
+                    u.priority = 3
         if point.key in buyer_cited and any(r.startswith("block:") for u in units for r in u.refs):
             # the buyer's own figure for what the part addresses, said as the buyer's, before our method
             for u in units:
                 u.parent = u.parent + 1 if u.parent is not None else None
-            units.insert(0, Unit(text=buyer_cited[point.key], priority=1, refs=["buyer:figure"], paragraph=0))
+            units.insert(0, Unit(text=buyer_cited[point.key], priority=2 if crowded else 1, refs=["buyer:figure"],
+                                 paragraph=0))
         wanted = _named_here(point, plan, reqs)
         for u in units:  # a method sentence that names what the buyer asks for is the last to be trimmed
             if wanted and u.priority > 1 and any(r.startswith("block:") and not r.startswith("block:buyer-locality")
@@ -1387,6 +1396,10 @@ def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool
         means, _ = fill(block.means, values)
         if not _PLACEHOLDER.search(means):
             method.means = {"text": means, "block": block.block_id}
+
+
+_NAMED_REFS = {f"block:buyer-{k}" for k in ("partner", "strategy", "protocol", "policy", "pledge", "board")}
+"""The buyer templates that name a partner, programme, protocol, policy, pledge or board of the buyer's."""
 
 
 def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
