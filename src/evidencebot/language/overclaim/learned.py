@@ -380,8 +380,6 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
             quotes = quote_spans(doc.text)
         if quotes and _is_reported(sent, quotes):
             continue
-        if rule.skip_when and ctx.skip(sent.root, rule.skip_when):
-            continue  # the engine drops it (same anchor, same contexts): do not score it
         feats = features(sent, index, model["features"], weights=model["weights"])
         p = probability(model, feats)
         if p < threshold:
