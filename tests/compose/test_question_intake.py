@@ -1169,3 +1169,28 @@ def test_mandated_headings_are_the_buyers_words_whole():
 ])
 def test_headings_are_headings_not_the_question_cut_short(text, heading):
     assert make_heading(text) == heading
+
+
+@pytest.mark.parametrize("line, listed, total", [
+    ("Word limits apply to each part separately: Part 1: 600 words; Part 2: 500 words.",
+     "Part 1: 600 words; Part 2: 500 words", 1100),
+    ("Word limits: Section (a) – 600 words; Section (b) – 400 words.", "Section (a): 600 words; Section (b): 400 words", 1000),
+])
+def test_limits_given_only_per_part_name_the_parts_and_their_sum(line, listed, total):
+    # s11 q06 and a second buyer's shape: no whole limit, so the draft stopped with 'no word limit' and
+    # 'give one with --words', although the question states its limits part by part
+    from evidencebot.compose.questions import part_word_limits, plan_question
+
+    question = f"Part 1: describe how you will plan discharge.\nPart 2: describe how you will work with housing.\n{line}"
+    assert sum(n for _, n in part_word_limits(question)) == total
+    with pytest.raises(InputError) as caught:
+        plan_question(question)
+    assert listed in str(caught.value) and f"--words {total}" in str(caught.value)
+    assert plan_question(question, total).word_limit == total  # with the total given, it drafts
+
+
+def test_a_question_with_no_limit_at_all_still_says_so():
+    from evidencebot.compose.questions import plan_question
+
+    with pytest.raises(InputError, match="no word limit"):
+        plan_question("Describe how you will involve carers.")

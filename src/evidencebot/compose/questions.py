@@ -612,6 +612,16 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     return out
 
 
+_PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)\s*\(?[a-z0-9]{{1,4}}\)?)\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
+
+
+def part_word_limits(question: str) -> list[tuple[str, int]]:
+    """Word limits written per part in a list of their own ('Part 1: 600 words; Part 2: 500 words', 'Section (a)
+    – 600 words'): each part's label and limit, in the order written."""
+    text = unpack_row(question or "")
+    return [(m.group(1).strip(), int(_number(m.group(2)))) for m in _PART_LIMIT.finditer(text)]
+
+
 def stated_word_limit(question: str) -> int | None:
     """The word budget the question states ("Maximum 500 words", "2 sides of A4"), if any."""
     return read_limits(question).word_budget
@@ -2638,6 +2648,13 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     stated = limits.word_budget
     limit = word_limit if word_limit is not None else stated
     if limit is None:
+        parts = part_word_limits(question)
+        if len(parts) >= 2:
+            listed = "; ".join(f"{label}: {n:,} words" for label, n in parts)
+            raise InputError(f"the question gives word limits per part only ({listed}): give the whole answer's "
+                             f"limit with --words (--words {sum(n for _, n in parts)} for all of them together); "
+                             f"parts are not yet held to their own limits from such a list, so check each part's "
+                             f"length in the compliance sheet")
         raise InputError("no word limit: give one with --words (the question does not state one)")
     if limit <= 0:
         raise InputError(f"the word limit must be a positive number, not {limit}")
