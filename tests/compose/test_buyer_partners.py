@@ -174,3 +174,17 @@ def test_the_cited_figure_passes_our_checker_and_is_listed(answer, demo_db):
     cited = [c for c in answer.commitments if c["template"] == "the buyer's figure"]
     assert all(c["text"].startswith("The buyer's figure for ") for c in cited)
     assert not get_checker(demo_db, external=True).check_text("\n\n".join(c["text"] for c in cited))
+
+
+def test_a_part_done_with_a_named_partner_is_answered_by_its_method_and_names_the_partner(demo_db):
+    # the lead's terminal run (session 12): 'support people after a crisis, working with the Riverside Safe Haven'
+    # was read as a part about the Safe Haven alone, so no method block qualified and the whole answer was a gap
+    from evidencebot.compose.tender import _central_terms, assemble_tender
+
+    question = "Describe how you will support people after a crisis, working with the Riverside Safe Haven. (300 words)"
+    assert _central_terms(question) == []
+    assert _central_terms("How you will work with the Riverside Safe Haven") == ["Riverside Safe Haven"]
+    assert B.local_kind("Riverside Safe Haven", question, set())[0] == "partner"
+    text = assemble_tender(demo_db, question, period=PERIOD).markdown
+    assert "[To write" not in text
+    assert "Riverside Safe Haven" in text and len(re.findall(r"\w+", text)) > 150

@@ -76,7 +76,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
                 "workers", "practitioners",
                 "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
-                "cafe", "house", "hospital"),
+                "cafe", "house", "hospital", "haven", "havens", "sanctuary"),
     # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
     "board": ("board", "boards", "forum", "forums"),
     "policy": ("policy", "policies", "rules", "scheme of payment"),

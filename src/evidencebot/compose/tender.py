@@ -2487,7 +2487,14 @@ def _central_terms(text: str) -> list[str]:
     for t in terms:
         rest = rest.replace(t, " ")
     left = [w for w in blockmatch.tokens(rest) if w not in _GAP_GENERIC]
+    if left and all(_COMPANION.search(text[:text.find(t)]) for t in terms):
+        # 'support people after a crisis, working with the Riverside Safe Haven': the partner is who we do it
+        # with, the ask is the crisis support; a method block answers it and the partner is named beside it
+        return []
     return terms if len(left) <= 1 else []
+
+
+_COMPANION = re.compile(r"(?i)\b(?:with|alongside|jointly\s+with|in\s+partnership\s+with|together\s+with)\s+(?:the\s+|our\s+|their\s+)?$")
 
 
 _GAP_GENERIC = {"appli", "apply", "use", "current", "status", "who", "work", "servic", "service", "support", "peopl",
