@@ -172,6 +172,7 @@ def test_the_cited_figure_passes_our_checker_and_is_listed(answer, demo_db):
     from evidencebot.compose.tender import get_checker
 
     cited = [c for c in answer.commitments if c["template"] == "the buyer's figure"]
+    assert cited  # without a cited figure the checks below hold of nothing
     assert all(c["text"].startswith("The buyer's figure for ") for c in cited)
     assert not get_checker(demo_db, external=True).check_text("\n\n".join(c["text"] for c in cited))
 

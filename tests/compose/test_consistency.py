@@ -106,3 +106,9 @@ def test_an_answer_against_the_buyers_own_hours_and_meetings_is_flagged():
     # the buyer's text giving the fact two ways (the incumbent's hours beside the Hubs') is not held against anyone
     two = [("Q01", "The current service is open 9am to 5pm on weekdays. The Hubs will be open 9am to 8pm on weekdays.")]
     assert not against_buyer(answers, two)
+
+
+def test_a_morning_start_with_an_afternoon_end_unmarked_is_the_afternoon():
+    # '9am to 5' was read as 09:00 to 05:00 (an end before the start): only '9 to 5' with neither marked was moved
+    assert C.hours("9am to 5") == C.hours("9 to 5pm") == (540, 1020)
+    assert C.hours("22:00 to 02:00") == (1320, 120)  # overnight in 24-hour times stays as written

@@ -1175,6 +1175,7 @@ def test_headings_are_headings_not_the_question_cut_short(text, heading):
     ("Word limits apply to each part separately: Part 1: 600 words; Part 2: 500 words.",
      "Part 1: 600 words; Part 2: 500 words", 1100),
     ("Word limits: Section (a) – 600 words; Section (b) – 400 words.", "Section (a): 600 words; Section (b): 400 words", 1000),
+    ("Limits: Question 4.5a: 300 words; Question 4.5b: 200 words.", "Question 4.5a: 300 words; Question 4.5b: 200 words", 500),
 ])
 def test_limits_given_only_per_part_name_the_parts_and_their_sum(line, listed, total):
     # s11 q06 and a second buyer's shape: no whole limit, so the draft stopped with 'no word limit' and
@@ -1186,7 +1187,8 @@ def test_limits_given_only_per_part_name_the_parts_and_their_sum(line, listed, t
     with pytest.raises(InputError) as caught:
         plan_question(question)
     assert listed in str(caught.value) and f"--words {total}" in str(caught.value)
-    assert plan_question(question, total).word_limit == total  # with the total given, it drafts
+    plan = plan_question(question, total)  # with the total given, it drafts, within it
+    assert len(plan.points) == 2 and 0 < sum(p.budget for p in plan.points) <= total
 
 
 def test_a_question_with_no_limit_at_all_still_says_so():

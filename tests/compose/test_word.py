@@ -330,3 +330,21 @@ def test_without_a_configured_organisation_the_header_names_the_service_profiles
         data = render_docx(assembled.to_export(charts=False), appendix=False)
         header = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).sections[0].header.paragraphs)
         assert provider in header, header
+
+
+def test_two_gaps_with_the_same_marker_each_keep_their_own_note():
+    # two answers of one tender may both hold '[To write: Social value]'; the second note was dropped
+    import io
+
+    from docx import Document
+
+    from evidencebot.compose.export import comment_markers
+
+    doc = Document()
+    for text in ("Q1", "[To write: Social value]", "Q2", "[To write: Social value]"):
+        doc.add_paragraph(text)
+    buf = io.BytesIO()
+    doc.save(buf)
+    out = Document(io.BytesIO(comment_markers(buf.getvalue(), [("[To write: Social value]", "note for Q1"),
+                                                              ("[To write: Social value]", "note for Q2")])))
+    assert [c.text for c in out.comments] == ["note for Q1", "note for Q2"]

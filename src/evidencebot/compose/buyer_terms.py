@@ -33,9 +33,16 @@ TEMPLATE_FILE = "library/buyer_blocks.yaml"
 never take part in matching a question to blocks (not even in its full-text ranking)."""
 
 
-SHORT: dict[str, str] = {}
-"""A template's short form by block id (its ``short`` in the file): one sentence of method for each of several
-things one part names."""
+def short_forms() -> dict[str, str]:
+    """A template's short form by block id (its ``short`` in the file): one sentence of method for each of several
+    things one part names. Read from the file in use (the user's copy first), once per file version."""
+    from evidencebot import locations
+
+    def build(path, data: dict) -> dict[str, str]:
+        return {spec["id"]: " ".join(str(spec["short"]).split())
+                for spec in data.get("blocks") or [] if spec.get("short")}
+
+    return locations.read_data_yaml("corpus", TEMPLATE_FILE, build) or {}
 
 
 def templates(today=None) -> list:
@@ -48,8 +55,6 @@ def templates(today=None) -> list:
         reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
         rows = []
         for spec in data.get("blocks") or []:
-            if spec.get("short"):
-                SHORT[spec["id"]] = " ".join(str(spec["short"]).split())
             last = dt.date.fromisoformat(str(spec.get("reviewed") or reviewed))
             due = dt.date(last.year + 1, last.month, min(last.day, 28))
             rows.append({"block_id": spec["id"], "title": spec["title"], "body": " ".join(str(spec["body"]).split()),

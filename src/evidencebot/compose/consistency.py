@@ -160,10 +160,8 @@ def hours(value: str) -> tuple | None:
     if len(times) != 2:
         return None
     (start, sa), (end, ea) = times
-    if not ea and not sa and end <= start:
-        end += 12 * 60  # '9 to 5': the afternoon
-    elif sa == "" and ea == "pm" and start + 12 * 60 < end:
-        start = start  # '9 to 5pm': 9 stays the morning
+    if not ea and end <= start:
+        end += 12 * 60  # '9 to 5', '9am to 5': the afternoon ('9 to 5pm': 9 stays the morning)
     return (start, end)
 
 

@@ -569,14 +569,14 @@ def comment_markers(data: bytes, notes: list[tuple[str, str]]) -> bytes:
     from docx import Document
 
     document = Document(io.BytesIO(data))
-    wanted = [(m, n) for m, n in notes if m and n]
-    done: set[str] = set()
+    # in order: two answers of one tender may hold the same marker ('[To write: Social value]'), each its own note
+    remaining = [(m, n) for m, n in notes if m and n]
     for para in document.paragraphs:
-        for marker, note in wanted:
-            if marker in done or marker not in para.text or not para.runs:
-                continue
-            document.add_comment(para.runs, text=note, author="evidencebot", initials="EB")
-            done.add(marker)
+        here = [item for item in remaining if item[0] in para.text] if para.runs else []
+        for marker in dict.fromkeys(m for m, _ in here):  # one note per marker per paragraph, the first left
+            item = next(x for x in here if x[0] == marker)
+            document.add_comment(para.runs, text=item[1], author="evidencebot", initials="EB")
+            remaining.remove(item)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -612,7 +612,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     return out
 
 
-_PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)\s*\(?[a-z0-9]{{1,4}}\)?)\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
+_PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,4}}\)|\s+[a-z](?![a-z])|\s*\d+(?:\.\d+)*[a-z]?))"
+                         rf"\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
 
 
 def part_word_limits(question: str) -> list[tuple[str, int]]:

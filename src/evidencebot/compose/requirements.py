@@ -10,6 +10,8 @@ mentions it'). Nothing here writes that we do X: only the library's approved blo
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, field
 
@@ -73,11 +75,16 @@ def _thing_of(seen: str, name: str) -> bool:
     """``name`` is a thing of its own that holds ``seen``, not ``seen`` again: a place's or a body's service, team or
     programme ('Tarrow and Wyke Tobacco Dependence Service' after the place 'Tarrow and Wyke'; 'Trust's Physical
     Health Team' after 'Physical Health'), by the head noun the buyer templates are chosen by."""
+    last = name.split()[-1]
+    return last in _kind_heads() and (name.startswith(seen) or last not in seen.split())
+
+
+@functools.cache
+def _kind_heads() -> frozenset[str]:
+    """The head nouns of the buyer templates' kinds (buyer_terms.KINDS), built once."""
     from evidencebot.compose.buyer_terms import KINDS
 
-    heads = {w for words in KINDS.values() for w in words}
-    return name.startswith(seen) and name.split()[-1] in heads or not name.startswith(seen) and \
-        name.split()[-1] in heads and name.split()[-1] not in seen.split()
+    return frozenset(w for words in KINDS.values() for w in words)
 
 
 @dataclass

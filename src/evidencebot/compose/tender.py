@@ -1023,7 +1023,7 @@ def assemble_tender(
                  and " ".join(c.sentence.split()) in others}
     placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
                               buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks,
-                              buyer_text=buyer_text)
+                              buyer_text=buyer_text, local=local_words)
     placed.update({what: "asked elsewhere" for what in elsewhere})
     # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
     # name what this answer's blocks speak of): one name for one thing in every answer
@@ -1432,7 +1432,7 @@ def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
 
 def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
                      comparisons: list, figures: list, approved: list, fill_profile: dict, profile: dict,
-                     told=frozenset(), buyer_text: str = "") -> dict:
+                     told=frozenset(), buyer_text: str = "", local: frozenset[str] | set[str] = frozenset()) -> dict:
     """Fill the buyer templates (:mod:`buyer_terms`) into the parts that need them: for each buyer figure
     ours falls short of, its template leads the first part that speaks of it; for each local thing the
     buyer names that no approved block names, the template of its kind goes into the part that names it
@@ -1440,12 +1440,12 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
     said. Returns {figure: part key or 'told', figure + ':block': block id}."""
     from evidencebot.compose import blockmatch, buyer_terms
-    from evidencebot.compose.tender_profile import crisis_place, is_base, key_words, place_kind
+    from evidencebot.compose.tender_profile import crisis_place, is_base, place_kind
 
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     # the buyer's places: from its name when known, and from the names its text gives (a question drafted alone
     # rarely names the buyer: s10 q07's 'Wyke Living Well Partnership Board', q10's 'Tarrow and Wyke ... Protocol')
-    local = key_words(" ".join(profile.get(k) or "" for k in ("commissioner", "area"))) | buyer_terms.place_words(buyer_text)
+    # (``local``, read once by assemble_tender for the whole answer)
     placed: dict[str, str] = {}
     values = dict(fill_profile, **buyer_terms.template_values(comparisons, figures, profile, profile))
     done: set[str] = set()
@@ -1497,6 +1497,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     # several things one part names each get a sentence of their own (the template's short form), rather than
     # the first template's whole paragraph crowding out the rest (s10 q05: four partners in two parts)
     many = {key for key in (t[2].key for t in todo) if sum(t[2].key == key for t in todo) > 1}
+    shorts = buyer_terms.short_forms()
     for found, block, point, asked in todo:
         named = buyer_terms.with_article(found[1])
         mine = dict(values, named=named)
@@ -1507,9 +1508,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # matter (safeguarding, lone working) stays (review s8 item 5)
             same = ours_on_same_matter(named, fill_profile["provider"], local)
             _drop_units(method, lambda u, same=same: same(u["text"]))
-        if point.key in many and block.block_id in buyer_terms.SHORT:
+        if point.key in many and block.block_id in shorts:
             # one sentence each, after the library's method for the part (which says what the part asks we do)
-            block = dataclasses.replace(block, body=buyer_terms.SHORT[block.block_id], means="")
+            block = dataclasses.replace(block, body=shorts[block.block_id], means="")
             asked = asked and not any(not u.get("template") for u in method.units)
         _place(method, block, _template_units(block, mine, lead=asked), mine, lead=asked)
     # a gap the buyer names in one of its localities: the buyer's own figures for it against the area, then the method
@@ -2494,7 +2495,7 @@ def _central_terms(text: str) -> list[str]:
     return terms if len(left) <= 1 else []
 
 
-_COMPANION = re.compile(r"(?i)\b(?:with|alongside|jointly\s+with|in\s+partnership\s+with|together\s+with)\s+(?:the\s+|our\s+|their\s+)?$")
+_COMPANION = re.compile(r"(?i)\b(?:with|alongside)\s+(?:the\s+|our\s+|their\s+)?$")  # 'in partnership with', 'jointly with' too
 
 
 _GAP_GENERIC = {"appli", "apply", "use", "current", "status", "who", "work", "servic", "service", "support", "peopl",
