@@ -401,6 +401,49 @@ def test_a_pattern_runs_only_where_its_requires_is_found(tmp_path):
     assert [f.match for f in find_privacy("Staff code STF-1234 was used.", rules=[rule])] == ["STF-1234"]
 
 
+
+def test_a_pattern_keeps_a_match_only_with_its_near_and_without_its_not_near(tmp_path):
+    """Issue 15: a code after a generic label is a person's only with a person near it (not in the
+    match itself) and no tender or contract; ``near``/``not_near`` hold those as data."""
+    path = tmp_path / "privacy.yaml"
+    path.write_text(MINIMAL.replace("      - pattern: ", "      - near: '\\b(?:her|dad)\\b'\n"
+                                    "        not_near: tender\n        pattern: "), encoding="utf-8")
+    [rule] = load_privacy_rules([tmp_path])
+    assert find_privacy("Code STF-1234 was used.", rules=[rule]) == []
+    assert [f.match for f in find_privacy("Code STF-1234 was on her letter.", rules=[rule])] == ["STF-1234"]
+    assert [f.match for f in find_privacy("Her code:\nSTF-1234", rules=[rule])] == []  # another line
+    assert find_privacy("Code STF-1234 was on her tender.", rules=[rule]) == []
+
+
+@pytest.mark.parametrize("key", ["near", "not_near"])
+def test_a_bad_near_names_the_rule_and_field(tmp_path, key):
+    path = tmp_path / "privacy.yaml"
+    path.write_text(MINIMAL.replace("      - pattern: ", f"      - {key}: '(her'\n        pattern: "), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_privacy_rules([tmp_path])
+    assert f"patterns[0].{key}" in str(err.value) and "privacy.staff-code" in str(err.value)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Case no. 77-1902-B - dad has asked that contact go through his solicitor.", "77-1902-B"),
+    ("Number 0083321 on SystmOne is him, not his father.", "0083321"),
+    ("Her MRN at St Aidan's is 0045 3381, and the crisis team hold her under a separate reference.", "0045 3381"),
+    ("pas no k778120 - dna'd twice now, discharge letter to GP?", "k778120"),
+])
+def test_a_labelled_local_id_in_any_order_and_format_is_found(text, code):
+    assert code in [f.match for f in find_privacy(text) if f.rule == "privacy.local-patient-id"]
+
+
+@pytest.mark.parametrize("text", [
+    "Service user SU-2291 has an up-to-date crisis plan.",  # a pseudonymised id: the label is no person near it
+    "Contract ref ICB-MH-0231 runs until March 2028 for her service.",
+    "Client DOB: 04/11/1992. Referred by GP for low mood.",
+    "Client rang from (07700) 900 554 at 2am.",
+])
+def test_a_generic_label_s_code_without_a_person_or_with_a_contract_is_no_local_id(text):
+    assert [f.match for f in find_privacy(text) if f.rule == "privacy.local-patient-id"] == []
+
+
 COMBINATION = """
 rules:
   - id: privacy.two-details

@@ -213,6 +213,12 @@ class CompiledPattern:
     A cheap test for a word the pattern cannot match without (its ``requires`` field)."""
     part: str | None = None
     """(combination rules) The piece of the combination this pattern finds ("age", "place", ...)."""
+    near: re.Pattern | None = None
+    """A match is kept only when this (ignoring case, verbose) is found on its line within
+    ``NEAR_WINDOW`` characters either side: a number after a generic label ("case ref") is a
+    person's only with a person near it ("dad", "discharged", "her")."""
+    not_near: re.Pattern | None = None
+    """A match is dropped when this is found the same way ("tender", "contract", "invoice")."""
 
 
 @dataclass
@@ -592,7 +598,16 @@ def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPat
         part = item.get("part")
         if part is not None and (not isinstance(part, str) or not part.strip()):
             raise _err(path, rule_id, f"{fieldname}.part", "must be a name (a string)")
-        out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev, gate, part))
+        near = {}
+        for key in ("near", "not_near"):
+            value = item.get(key)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise _err(path, rule_id, f"{fieldname}.{key}", "must be a regular expression (a string)")
+            near[key] = (_compile(path, rule_id, f"{fieldname}.{key}", _expand(path, rule_id, f"{fieldname}.{key}", value,
+                                                                                 defines), re.IGNORECASE | re.VERBOSE)
+                         if value else None)
+        out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev, gate, part,
+                                   near["near"], near["not_near"]))
     return out
 
 
@@ -860,8 +875,26 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
             if rule.exceptions.match(value) or rule.exceptions.before_match(text, start) \
                     or rule.exceptions.after_match(text, end):
                 continue
+            if (pat.near is not None or pat.not_near is not None) and not _near_ok(pat, text, m.start(), m.end()):
+                continue
             out.append((start, end, pat.severity or rule.severity))
     return out
+
+
+NEAR_WINDOW = 100
+"""Characters either side of a match, on its line, that a pattern's ``near``/``not_near`` look at."""
+
+
+def _near_ok(pat: CompiledPattern, text: str, start: int, end: int) -> bool:
+    """The pattern's ``near`` is found around the match (on its line, ``NEAR_WINDOW`` characters
+    either side, not in the match itself: a label the pattern matched is no person near it) and its
+    ``not_near`` is not (there or in the match)."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - NEAR_WINDOW)
+    hi = text.find("\n", end)
+    hi = min(len(text) if hi == -1 else hi, end + NEAR_WINDOW)
+    if pat.near is not None and not pat.near.search(text[lo:start] + " \n " + text[end:hi]):
+        return False
+    return pat.not_near is None or not pat.not_near.search(text[lo:hi])
 
 
 # an article and up to three words ending where a combination starts ("a deaf Romanian [mother of ...]")
