@@ -934,13 +934,8 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
         return _some_parts_spans(rule, text, parts)
     for part in parts:
         for pat in rule.patterns:
-            if pat.part != part or pat.requires is not None and not pat.requires.search(text):
-                continue
-            has_value = "value" in pat.regex.groupindex
-            for m in pat.regex.finditer(text):
-                start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
-                if start < end and not rule.exceptions.match(text[start:end]):
-                    found.setdefault(str(pat.part), []).append((start, end))
+            if pat.part == part:
+                _add_details(found, rule, pat, text)
         if str(part) not in found:
             return []
     out = []
@@ -967,18 +962,24 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
     return out
 
 
+def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat: CompiledPattern, text: str) -> None:
+    """Each identifying detail ``pat`` finds in ``text`` (its ``value`` group, else the whole match; none that
+    ``rule.exceptions`` allows, none when ``pat.requires`` is not in the text), added to ``found`` under its part."""
+    if pat.requires is not None and not pat.requires.search(text):
+        return
+    has_value = "value" in pat.regex.groupindex
+    for m in pat.regex.finditer(text):
+        start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
+        if start < end and not rule.exceptions.match(text[start:end]):
+            found.setdefault(str(pat.part), []).append((start, end))
+
+
 def _some_parts_spans(rule: PrivacyRule, text: str, parts: list) -> list[tuple[int, int, str]]:
     """One finding where at least ``rule.min_parts`` of the parts are found in one sentence, from the
     first detail's start to the last one's end (within ``window``), with the noun phrase's article."""
     found: dict[str, list[tuple[int, int]]] = {}
     for pat in rule.patterns:
-        if pat.requires is not None and not pat.requires.search(text):
-            continue
-        has_value = "value" in pat.regex.groupindex
-        for m in pat.regex.finditer(text):
-            start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
-            if start < end and not rule.exceptions.match(text[start:end]):
-                found.setdefault(str(pat.part), []).append((start, end))
+        _add_details(found, rule, pat, text)
     if len(found) < (rule.min_parts or 0):
         return []
     out = []
