@@ -50,3 +50,14 @@ def test_a_caller_changing_a_result_does_not_change_the_next_answer():
     found = blockmatch.block_topics(placed, topics)
     found.add("changed")
     assert "changed" not in blockmatch.block_topics(placed, topics)
+
+
+def test_a_cached_hit_cannot_be_changed_by_a_caller():
+    # session 13: the hits topic_hits remembers are handed to every caller; TopicHit is frozen
+    import dataclasses
+
+    import pytest
+
+    hit = blockmatch.topic_hits("How will you manage staff shortages and sickness absence?")[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.weight = 99  # type: ignore[misc]

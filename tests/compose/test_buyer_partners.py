@@ -128,6 +128,52 @@ def test_what_is_written_on_the_buyers_terms_is_listed_to_confirm(answer):
     assert rows[0][2] == "what the answer commits to" and len(rows) == len(answer.commitments) + 1
 
 
+def test_tender_export_lists_what_was_written_on_the_buyers_terms_to_confirm(run, demo_copy, tmp_path):
+    """The compliance workbook of a whole tender has the sheet 'Commitments to confirm', as one answer's has: each
+    sentence written from a buyer template (a named partner, programme or locality), under its question's reference.
+    Before session 13 `tender export` dropped them (the drafts' coverage did not keep them): no such sheet."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    heading, *body = [x for x in QUESTION.strip().split("\n") if x.strip()]
+    d = Document()
+    d.add_heading("Quality questions", 0)
+    d.add_heading(heading[len("Q"):], 1)  # '3.2 Employment and physical activity'
+    for paragraph in body:
+        d.add_paragraph(paragraph)
+    source = tmp_path / "buyer.docx"
+    d.save(source)
+    assert run("tender", "import", str(source)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code in (0, 1)
+    answer = demo_copy.execute("select answer from tender_questions").fetchone()[0]
+    exported = run("tender", "export", "-o", str(tmp_path / "response.docx"), "--force")
+    assert exported.exit_code == 0, exported.output
+    sheet = load_workbook(str(tmp_path / "response-compliance.xlsx"))["Commitments to confirm"]
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    assert header[:3] == ("part", "template", "what the answer commits to"), header
+    assert {"buyer-partner", "buyer-strategy", "buyer-locality"} <= {r[1] for r in rows}, rows
+    for part, _, text, status in rows:
+        assert part.startswith("3.2: ") and text in answer and status == "to confirm before submission", (part, text)
+
+
+def test_the_templates_that_name_the_buyers_things_are_read_from_the_template_file():
+    # session 13: tender.py held their ids in a set of its own (_NAMED_REFS); now from each template's tag
+    from types import SimpleNamespace
+
+    assert B.named_ids(B.templates()) == {f"buyer-{kind}" for kind in B.KINDS}
+    extra = SimpleNamespace(block_id="our-partner-form", tags=["buyer named", "buyer named partner"])
+    other = SimpleNamespace(block_id="buyer-locality", tags=["buyer named", "buyer named locality"])
+    assert B.named_ids([extra, other]) == {"our-partner-form"}
+
+
+def test_the_buyers_sentences_are_the_shared_splitters_one_line_at_a_time():
+    # session 13: buyer_terms split on every '. ' itself ('(e.g.' ended a sentence); now evidencebot.text's
+    # sentences, a line break ending one too (a list item, a table row)
+    text = "Checks (e.g. bloods and weight) rose.\n- one item\nIn 2025/26, 41% were seen.  Dr. Khan leads it."
+    assert B._sentences(text) == ["Checks (e.g. bloods and weight) rose.", "- one item", "In 2025/26, 41% were seen.",
+                                  "Dr. Khan leads it."]
+
+
 def test_the_buyers_contact_attempts_before_discharge_are_said_as_the_buyer_says_them():
     from evidencebot.compose import buyer_standards
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from evidencebot.compose import consistency as C
 from evidencebot.compose import library as lib
 
@@ -91,7 +93,7 @@ def test_the_shipped_library_states_each_fact_one_way(demo_db):
 
 def test_an_answer_against_the_buyers_own_hours_and_meetings_is_flagged():
     # s10 panel (contradictions.md items 1 and 6), buyer against answer: nothing read the buyer's text before
-    from evidencebot.compose.tender_store import against_buyer
+    from evidencebot.compose.consistency import against_buyer
 
     questions = [("Q03", "Describe what Hub staff will do during Hub opening hours (09:00–20:00 Monday to Friday, "
                          "10:00–16:00 Saturday)."),
@@ -106,6 +108,22 @@ def test_an_answer_against_the_buyers_own_hours_and_meetings_is_flagged():
     # the buyer's text giving the fact two ways (the incumbent's hours beside the Hubs') is not held against anyone
     two = [("Q01", "The current service is open 9am to 5pm on weekdays. The Hubs will be open 9am to 8pm on weekdays.")]
     assert not against_buyer(answers, two)
+
+
+def test_the_buyers_facts_are_read_with_the_facts_given_and_gap_markers_state_nothing():
+    # session 13: tender_store.contradictions read facts.yaml once for both checks (against_buyer loaded it again)
+    from evidencebot.compose.consistency import against_buyer
+    from evidencebot.compose.gaps import MARKERS
+
+    fact = C.Fact("visits", "home visits", [re.compile(r"visited (?P<v>\w+)", re.I)], kind="time")
+    found = against_buyer([("Q2", "People are visited weekly.")], [("Q1", "People must be visited monthly.")],
+                          facts=[fact])
+    assert [(c.label, [s.value for s in c.statements]) for c in found] == [
+        ("home visits (the buyer's, against ours)", ["monthly", "weekly"])]
+    # every gap marker (gaps.MARKERS), with or without its heading, is a note to the writer, not a statement
+    for marker in MARKERS:
+        for text in (f"[{marker}: Visits] People are visited monthly.", f"[{marker}] People are visited monthly."):
+            assert not C.statements([("Q3", text)], [fact]), text
 
 
 def test_a_morning_start_with_an_afternoon_end_unmarked_is_the_afternoon():

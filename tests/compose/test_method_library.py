@@ -173,7 +173,7 @@ def test_figure_shapes_are_used_once_per_answer(demo_db, questions):
 
 
 def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
-    from evidencebot.compose.tender import assemble_tender
+    from evidencebot.compose.tender import assemble_tender, write_marker
 
     answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
                                       "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
@@ -182,6 +182,8 @@ def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
     # the answer holds a short marker only; why it is a gap is the writer's note (s10 panel: "an internal
     # tool note in a submitted answer"); before: '[To write] No approved method block ... matches ...' in the body
     assert f"[To write: {first.label}]" in answer.markdown
+    # one home for the marker (session 13): the template's placeholder, the coverage row and the export's anchor
+    assert first.marker == write_marker(first.label) and first.marker in answer.markdown
     assert "No approved method block" not in answer.markdown and "no block mentions" not in answer.markdown
     assert first.note.startswith("No approved method block in the library matches")
     assert first.note in answer.coverage_table()

@@ -22,6 +22,11 @@ def test_markers_are_found_with_the_part_they_sit_in():
     short = find_gaps("## Severe weather\n\n[To write: Severe weather]\n")
     assert [(g.part, g.marker, g.text) for g in short] == [("Severe weather", "To write", "Severe weather")]
     assert find_gaps("[To write: Keeping warm]")[0].part == "Keeping warm"
+    # the markers an answer is written with (compose.tender) are the ones read here
+    from evidencebot.compose.tender import confirm_marker, write_marker
+
+    assert [(g.part, g.marker) for g in find_gaps(f"{write_marker('Keeping warm')}\n{confirm_marker('Insurance')}")] \
+        == [("Keeping warm", "To write"), ("Insurance", "To confirm")]
     line = gaps_line(tender_gaps([{"ref": "2.1", "answer": md}, {"ref": "2.2", "answer": "Done."}]))
     assert line.startswith("2 gaps left") and "2.1 Meeting the Armed Forces Covenant (to write)" in line
     assert "\n" not in line and "2.2" not in line

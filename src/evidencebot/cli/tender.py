@@ -212,17 +212,15 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
             else:
                 click.echo(f"{r['ref']}: checked: no finding from the checker with the database", err=True)
         # the answers of one tender are read together, as a panel reads them
-        clashes = tender_store.contradictions(database, tender_id)
-        for c in clashes:
-            click.echo(f"consistency: {c.describe()}", err=True)
+        clashes = _echo_contradictions(database, tender_id)
         drafted = len([r for r in tender_store.questions(database, tender_id)[1] if (r["answer"] or "").strip()])
-        click.echo(f"consistency: {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} across "
-                   f"{drafted} drafted answer{'s' if drafted != 1 else ''}", err=True)
+        click.echo(f"consistency: {_count(len(clashes), 'contradiction')} across "
+                   f"{_count(drafted, 'drafted answer')}", err=True)
         left = [r for r in results if r["answer"] is None]
         done = len(results) - len(left)
         click.echo(f"drafted {done} of {len(results)}: {done - failed} checked clean"
                    + (f", {failed} with findings left (above)" if failed else "")
-                   + (f"; {len(clashes)} contradiction{'s' if len(clashes) != 1 else ''} (above)" if clashes else ""),
+                   + (f"; {_count(len(clashes), 'contradiction')} (above)" if clashes else ""),
                    err=True)
         if left:  # last, where the writer looks: what was not drafted, why, and the command that fixes it
             click.echo(f"Not drafted ({len(left)} of {len(results)}):", err=True)
@@ -230,6 +228,22 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
                 click.echo(f"  {r['ref']}: {r['reason']}: {r['fix']}", err=True)
         if failed or clashes or left:
             ctx.exit(1)
+
+
+def _echo_contradictions(database, tender_id, *, prefix: str = "") -> list:
+    """The contradictions between the tender's drafted answers (:func:`tender_store.contradictions`), each said on
+    a line of its own on stderr ('<prefix>consistency: ...'): ``tender draft`` and ``tender export`` alike."""
+    from evidencebot.compose import tender_store
+
+    clashes = tender_store.contradictions(database, tender_id)
+    for c in clashes:
+        click.echo(f"{prefix}consistency: {c.describe()}", err=True)
+    return clashes
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 contradiction', '2 contradictions'."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 @tender.command("export")
@@ -253,12 +267,9 @@ def export_cmd(ctx, output, force, tender_id, db):
         if left:  # said before anything is written, so the writer sees what still scores as no answer
             click.echo(f"warning: {gaps.gaps_line(left)}", err=True)
         if any((r["answer"] or "").strip() for r in rows):
-            clashes = tender_store.contradictions(database, tender_id)
-            for c in clashes:
-                click.echo(f"warning: consistency: {c.describe()}", err=True)
+            clashes = _echo_contradictions(database, tender_id, prefix="warning: ")
             if clashes:
-                n = len(clashes)
-                click.echo(f"warning: {n} contradiction{'s' if n != 1 else ''} between the answers (above): correct "
+                click.echo(f"warning: {_count(len(clashes), 'contradiction')} between the answers (above): correct "
                            "them before submitting", err=True)
         for path in tender_store.export(database, output, tender_id=tender_id, force=force):
             click.echo(f"written: {path}", err=True)

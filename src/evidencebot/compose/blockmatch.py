@@ -91,8 +91,11 @@ class Topic:
     learning: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class TopicHit:
+    """A topic the text is about: the longest cue matched and every cue word used. Frozen: :func:`topic_hits`
+    hands the same cached hits to every caller."""
+
     topic: Topic
     weight: int
     cue: str

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from evidencebot.text import NUMBER_WORDS
+from evidencebot.text import NUMBER_WORDS, sentences
 
 TEMPLATE_FILE = "library/buyer_blocks.yaml"
 """The approved templates (corpus/): read from the file, never stored with the library's blocks, so they
@@ -92,6 +92,13 @@ KINDS: dict[str, tuple[str, ...]] = {
 sentence: 'the Trusted Assessor model'). The kinds are the ``buyer named <kind>`` templates."""
 
 _HEAD_OF = {w: kind for kind, words in KINDS.items() for w in words}
+
+
+def named_ids(blocks: list) -> frozenset[str]:
+    """The ids of the templates (:func:`templates`) that name a thing of the buyer's of one of the :data:`KINDS`
+    (a partner, programme, protocol, policy, pledge or board): those tagged ``buyer named <kind>``."""
+    tags = {f"buyer named {kind}" for kind in KINDS}
+    return frozenset(b.block_id for b in blocks if tags & set(b.tags))
 
 
 def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
@@ -209,6 +216,12 @@ _PERIOD = re.compile(r"\b(?:in|for|during|over)\s+((?:19|20)\d\d(?:/\d\d|[-–]\
 _AIM = re.compile(r"\b(?:ambition|target|aim|expect\w*|goal|trajector\w*)\b", re.I)
 
 
+def _sentences(text: str) -> list[str]:
+    """The buyer's sentences (:func:`evidencebot.text.sentences`), white space folded; a line break ends one too
+    (a buyer's list item or table row is a piece of its own)."""
+    return [" ".join(x.split()) for line in (text or "").splitlines() for x in sentences(line)]
+
+
 def locality_gap(text: str) -> str | None:
     """The buyer's locality a part asks us to close a gap in ('What will you do to close the gap in Eastholme Coast
     specifically?': 'Eastholme Coast'), or None."""
@@ -225,8 +238,8 @@ def locality_figures(buyer_text: str, place: str) -> str:
     all six elements of the annual physical health check, 2025/26).'); '' when the buyer gives no figure for the place
     or none for the area to set it against.
     The area's figure is the first percentage, not an aim, in the sentence naming the place or the one before it."""
-    sentences = [" ".join(x.split()) for x in re.split(r"(?<=[.?!])\s+|\n+", buyer_text or "") if x.strip()]
-    for i, s in enumerate(sentences):
+    pieces = _sentences(buyer_text)
+    for i, s in enumerate(pieces):
         if place not in s or s.rstrip().endswith("?"):
             continue
         at = s.find(place)
@@ -235,7 +248,7 @@ def locality_figures(buyer_text: str, place: str) -> str:
         if local is None:
             continue
         area = None
-        for earlier in [s[:max(0, at - 5)]] + [sentences[j] for j in range(i - 1, max(-1, i - 3), -1)]:
+        for earlier in [s[:max(0, at - 5)]] + [pieces[j] for j in range(i - 1, max(-1, i - 3), -1)]:
             area = next((m for m in _PCT.finditer(earlier) if not _AIM.search(earlier[max(0, m.start() - 40):m.start()])
                          and place not in earlier[max(0, m.start() - 60):m.end() + 60]), None)
             if area is not None:
@@ -278,8 +291,8 @@ def figure_sentences(question: str, asked: list[str]) -> list[tuple[str, str]]:
     that is an aim (an ambition, a target), or whose measure cannot be said in the buyer's words, is left out."""
     out = []
     asked_text = " ".join(" ".join(a.split()) for a in asked)
-    for s in (" ".join(x.split()) for x in re.split(r"(?<=[.?!])\s+|\n+", question or "")):
-        if not s or s.endswith("?") or s in asked_text:
+    for s in _sentences(question):
+        if s.endswith("?") or s in asked_text:
             continue
         for m in _PCT.finditer(s):
             if _AIM.search(s[max(0, m.start() - 40):m.start()]) or re.search(r"\([^)]*$", s[:m.start()]) or re.search(

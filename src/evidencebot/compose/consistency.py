@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot import locations
+from evidencebot.compose.gaps import MARKERS
 from evidencebot.errors import ConfigError
 
 _NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -184,7 +185,8 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-_GAP = re.compile(r"\[To (?:write|confirm|attach|complete)(?::[^\]\n]*)?\]")
+_GAP = re.compile(r"\[(?:" + "|".join(map(re.escape, MARKERS)) + r")(?::[^\]\n]*)?\]")
+"""A gap's marker (:data:`evidencebot.compose.gaps.MARKERS`), with or without its heading."""
 
 
 def statements(answers: list[tuple[str, str]], facts: list[Fact] | None = None) -> dict[str, list[Statement]]:
@@ -213,13 +215,9 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
     labels = {f.name: f.label for f in facts}
     out: list[Contradiction] = []
     for name, said in statements(answers, facts).items():
-        values = {s.key for s in said}
-        if len(values) > 1:
-            # one statement per distinct value, the first of each
-            firsts: dict[tuple, Statement] = {}
-            for s in said:
-                firsts.setdefault(s.key, s)
-            out.append(Contradiction("fact", labels[name], list(firsts.values())))
+        firsts = _first_of_each_value(said)
+        if len(firsts) > 1:
+            out.append(Contradiction("fact", labels[name], firsts))
     if db is not None:
         from evidencebot.compose.tender import _contradicts, _open_actions
 
@@ -238,6 +236,35 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
                 for role in unknown_roles(sentence, profile, known=known):
                     out.append(Contradiction("role", "the team is: " + (profile.get("team") or "not given"),
                                              [Statement(ref, role, sentence)]))
+    return out
+
+
+def _first_of_each_value(said) -> list[Statement]:
+    """One statement per distinct value (key), the first of each, in order."""
+    firsts: dict[tuple, Statement] = {}
+    for s in said:
+        firsts.setdefault(s.key, s)
+    return list(firsts.values())
+
+
+def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str]], *,
+                  facts: list[Fact] | None = None) -> list[Contradiction]:
+    """A fact of ``corpus/library/facts.yaml`` the buyer's questions state one way (the Hubs' weekday opening
+    hours, how often the contract meeting is held) and an answer states another (s10 panel: 'open 8am to 8pm on
+    weekdays' against the buyer's '09:00–20:00 Monday to Friday'). Where the buyer's own text gives the fact two
+    ways (the incumbent's hours beside the new service's) nothing is said."""
+    facts = load_facts() if facts is None else facts
+    labels = {f.name: f.label for f in facts}
+    buyer = [(f"the buyer's {ref}", text) for ref, text in questions if (text or "").strip()]
+    refs = {ref for ref, _ in buyer}
+    out = []
+    for name, said in statements(list(answers) + buyer, facts).items():
+        theirs = _first_of_each_value(s for s in said if s.ref in refs)
+        if len(theirs) != 1:
+            continue
+        off = _first_of_each_value(s for s in said if s.ref not in refs and s.key != theirs[0].key)
+        if off:
+            out.append(Contradiction("fact", labels[name] + " (the buyer's, against ours)", theirs + off))
     return out
 
 

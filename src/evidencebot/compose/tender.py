@@ -1021,8 +1021,9 @@ def assemble_tender(
     own, others = " ".join(question.split()), " ".join((buyer_context or "").split())
     elsewhere = {c.what for c in comparisons if " ".join(c.sentence.split()) not in own
                  and " ".join(c.sentence.split()) in others}
+    buyer_blocks = buyer_terms.templates(today)  # read once per answer: placed, standing, named and commitments
     placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
-                              buyer_terms.templates(today), fill_profile, resolved.profile, told=shared.blocks,
+                              buyer_blocks, fill_profile, resolved.profile, told=shared.blocks,
                               buyer_text=buyer_text, local=local_words)
     placed.update({what: "asked elsewhere" for what in elsewhere})
     # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
@@ -1033,7 +1034,7 @@ def assemble_tender(
     for m in methods.values():
         _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
     standards = buyer_standards.read(buyer_text)
-    standing = _standard_templates(db, plan, methods, standards, question, buyer_terms.templates(today),
+    standing = _standard_templates(db, plan, methods, standards, question, buyer_blocks,
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     for m in methods.values():
@@ -1060,6 +1061,7 @@ def assemble_tender(
     use_headings = len(plan.points) > 1 and all(pt.budget >= HEADING_MIN_WORDS for pt in plan.points
                                                 if pt.kind != "confirm")
     buyer_cited = _buyer_figures_by_part(plan, question)
+    named_refs = {f"block:{i}" for i in buyer_terms.named_ids(buyer_blocks)}
     sections: list[Section] = []
     shape = 0
     cited: set[str] = set()
@@ -1094,7 +1096,7 @@ def assemble_tender(
         # a part with no method block that answers it gets the marked placeholder alone, never a
         # loosely related sentence in its place
         lead = ""
-        context = dict(ev, point=point, lead=lead, period_text=evidence.period_text,
+        context = dict(ev, point=point, write_marker=write_marker(point.label), lead=lead, period_text=evidence.period_text,
                        compare_text=evidence.compare_text, method=chosen.units, means=chosen.means,
                        shapes=shapes, notes=evidence.notes,
                        asks_example=asks_example(point.text) or (bool(story) and point.key == evidence.pinned_point),
@@ -1104,7 +1106,7 @@ def assemble_tender(
         units = parse_units(render("tender_point.md.j2", context, env=env))
         # a part naming several of the buyer's partners keeps a sentence for each before its closing line and the
         # buyer's figure (s10 q05: the figure and 'what it means' pushed out the Trust's Physical Health Team)
-        named_units = [u for u in units if any(r in _NAMED_REFS for r in u.refs)]
+        named_units = [u for u in units if any(r in named_refs for r in u.refs)]
         crowded = len(named_units) >= 2
         if crowded and chosen.means:
             for u in units:
@@ -1247,7 +1249,7 @@ def assemble_tender(
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
-    buyer_ids = {b.block_id for b in buyer_terms.templates(today)}
+    buyer_ids = {b.block_id for b in buyer_blocks}
     commitments = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
                     "text": u.text}
                    for sec in sections for u in sec.kept_units() for ref in u.refs[:1]
@@ -1332,6 +1334,12 @@ def confirm_marker(label: str) -> str:
     return f"[To confirm: {label}]"
 
 
+def write_marker(label: str) -> str:
+    """What a part no approved method block answers holds: '[To write: <heading>]' (tender_point.md.j2 gets it
+    as ``write_marker``; the compliance sheet's note is anchored on it)."""
+    return f"[To write: {label}]"
+
+
 def _unmarked(lines: list[str]) -> str:
     from evidencebot.compose import confirmations
 
@@ -1396,10 +1404,6 @@ def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool
         means, _ = fill(block.means, values)
         if not _PLACEHOLDER.search(means):
             method.means = {"text": means, "block": block.block_id}
-
-
-_NAMED_REFS = {f"block:buyer-{k}" for k in ("partner", "strategy", "protocol", "policy", "pledge", "board")}
-"""The buyer templates that name a partner, programme, protocol, policy, pledge or board of the buyer's."""
 
 
 def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
@@ -2868,7 +2872,7 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
                                 numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left,
                                 sec.point.limit, sec.note if any("todo:part" in u.refs for u in kept) else "",
-                                f"[To write: {sec.point.label}]"))
+                                write_marker(sec.point.label)))
     return rows
 
 

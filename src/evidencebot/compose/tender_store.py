@@ -19,10 +19,10 @@ from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
 from evidencebot.compose import buyer_standards, buyer_terms, gaps, library, tender_profile
-from evidencebot.compose.consistency import _sentences, check_answers
+from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
-from evidencebot.compose.tender import Edit, TenderShared, _checked_title, assemble_tender, get_checker
+from evidencebot.compose.tender import Edit, TenderShared, _checked_title, assemble_tender, get_checker, write_marker
 from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
@@ -316,6 +316,8 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                                   for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
                         "blocks": answer.blocks,
+                        # for the compliance workbook's 'Commitments to confirm': what was written on the buyer's terms
+                        "commitments": answer.commitments,
                         # for the response's evidence appendix: every figure traceable after export
                         "figures": answer.figures, "sources": answer.sources}
             tender_rows.update_question(db, r["id"], {
@@ -410,34 +412,11 @@ def contradictions(db: Database, tender_id: int | None = None) -> list:
     answers = [(r["ref"], r["answer"]) for r in rows if (r["answer"] or "").strip()]
     facts = tender_facts(db, t["tender_id"])
     service = get_profile(db)
+    library_facts = load_facts()  # facts.yaml, read once for both checks
     # and each answer against the tender's own facts (another buyer, start date or provider status)
-    return check_answers(answers, db=db) + against_buyer(answers, [(r["ref"], draft_text(r)) for r in rows]) + \
+    return check_answers(answers, db=db, facts=library_facts) + \
+        against_buyer(answers, [(r["ref"], draft_text(r)) for r in rows], facts=library_facts) + \
         tender_profile.check_against(tender_profile.resolve(service, facts), answers, service)
-
-
-def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str]]) -> list:
-    """A fact of ``corpus/library/facts.yaml`` the buyer's questions state one way (the Hubs' weekday opening
-    hours, how often the contract meeting is held) and an answer states another (s10 panel: 'open 8am to 8pm on
-    weekdays' against the buyer's '09:00–20:00 Monday to Friday'). Where the buyer's own text gives the fact two
-    ways (the incumbent's hours beside the new service's) nothing is said."""
-    from evidencebot.compose.consistency import Contradiction, load_facts, statements
-
-    facts = load_facts()
-    labels = {f.name: f.label for f in facts}
-    buyer = [(f"the buyer's {ref}", text) for ref, text in questions if (text or "").strip()]
-    refs = {ref for ref, _ in buyer}
-    out = []
-    for name, said in statements(list(answers) + buyer, facts).items():
-        theirs = [s for s in said if s.ref in refs]
-        if len({s.key for s in theirs}) != 1:
-            continue
-        off: dict[tuple, object] = {}
-        for s in said:
-            if s.ref not in refs and s.key != theirs[0].key:
-                off.setdefault(s.key, s)
-        if off:
-            out.append(Contradiction("fact", labels[name] + " (the buyer's, against ours)", [theirs[0], *off.values()]))
-    return out
 
 
 def _heading(row: dict, checker, edits: list[Edit]) -> str:
@@ -479,7 +458,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
                          "for the evidence appendix: draft them again ('evidencebot tender draft --all')")
     path = ex.check_target(output, force=force)
     fmt = ex.guess_format(path, None)
-    parts, stories, figures, sources, compliance = [], [], {}, {}, []
+    parts, stories, figures, sources, compliance, commitments = [], [], {}, {}, [], []
     notes: list[tuple[str, str]] = []
     checker = get_checker(db)
     for r in rows:
@@ -491,16 +470,17 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             figures.setdefault((f.get("id"), f.get("period")), f)
         for src in coverage.get("sources", []):
             sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
-        notes += [(part.get("marker") or f"[To write: {part['label']}]", part["note"])
+        notes += [(part.get("marker") or write_marker(part["label"]), part["note"])
                   for part in coverage.get("rows", []) if part.get("note")]
         compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
                         "evidence": "", "status": part.get("status"), "note": part.get("note", "")}
                        for part in coverage.get("rows", [])]
+        commitments += [dict(c, part=f"{r['ref']}: {c.get('part')}") for c in coverage.get("commitments", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
                        organisation=get_profile(db).get("provider", ""),
                        context=[("Questionnaire", Path(t["source_file"]).name), ("Questions", str(len(rows)))],
                        figures=list(figures.values()), sources=list(sources.values()), compliance=compliance,
-                       writer_notes=notes)
+                       writer_notes=notes, commitments=commitments)
     # beside the response, as for one answer: its evidence appendix (each figure's period, base,
     # interval and definition) and the bid team's compliance sheet (the sub-points, words, status)
     files = ex.render_all(doc, path, fmt)
