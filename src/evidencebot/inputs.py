@@ -4,6 +4,7 @@ input shares (``check``, the importers, question files, story files).
 * :func:`check_input` refuses what is not a regular file (a named pipe would
   hang the reader, a device never ends) and files over a size limit, before
   anything is opened for reading.
+* :func:`read_bytes` reads a file named to be checked, with one-line errors.
 * :func:`load_yaml` reads front matter with aliases refused (an "alias bomb"
   of a few hundred bytes can expand to gigabytes) and a size limit; its error
   messages are one short line.
@@ -77,6 +78,22 @@ def check_input(path, *, max_bytes: int | None = None, limit: str | None = None,
         raise InputError(f"{path}: {st.st_size / MB:,.1f} MB is larger than the {max_bytes / MB:,.0f} MB "
                          f"allowed for a {what}{setting}")
     return path
+
+
+def read_bytes(path, *, limit: str | None = None, what: str = "file") -> bytes:
+    """The bytes of a file someone named to be checked, or a one-line :class:`InputError` (a folder, no
+    such file, not readable); with ``limit``, first :func:`check_input` (a regular file within that limit)."""
+    file = Path(path)  # the messages name the path as it was given
+    if file.is_dir():
+        raise InputError(f"{path}: is a folder; give the files to check")
+    if limit is not None:
+        check_input(file, limit=limit, what=what)  # not a pipe or device; not over the size limit
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def load_yaml(text: str, where: str, *, max_chars: int = FRONT_MATTER_MAX_CHARS):

@@ -132,3 +132,18 @@ def test_one_paragraph_as_a_whole_process(tmp_path):
                           capture_output=True, text=True, env=_env())
     assert proc.returncode == 1, proc.stderr
     assert "overclaim." in proc.stdout and "p.md:1:" in proc.stdout
+
+
+def test_a_draft_named_to_check_is_read_by_one_function_with_one_line_errors(tmp_path, isolated_home):
+    # session 13: `evidencebot check` and the Word reader (compose/wordcheck.py) each read the file with the same
+    # three errors written out twice; now inputs.read_bytes, the path named as it was given
+    from evidencebot.errors import InputError
+    from evidencebot.inputs import read_bytes
+
+    (tmp_path / "draft.md").write_bytes(b"We help.")
+    assert read_bytes(tmp_path / "draft.md", limit="check_mb", what="draft") == b"We help."
+    for name, message in (("", "is a folder; give the files to check"), ("missing.md", "no such file")):
+        given = f"{tmp_path}//{name}"
+        with pytest.raises(InputError) as info:
+            read_bytes(given)
+        assert str(info.value) == f"{given}: {message}"

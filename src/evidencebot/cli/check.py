@@ -43,7 +43,7 @@ def register(group: click.Group) -> None:
 
 def _read(path: str) -> str:
     from evidencebot.errors import InputError
-    from evidencebot.inputs import check_input, limit_bytes
+    from evidencebot.inputs import limit_bytes, read_bytes
 
     if path == "-":
         cap = limit_bytes("check_mb")
@@ -53,19 +53,7 @@ def _read(path: str) -> str:
                              "([limits] check_mb in config.toml)")
         name = "stdin"
     else:
-        from pathlib import Path
-
-        p = Path(path)
-        if p.is_dir():
-            raise InputError(f"{path}: is a folder; give the files to check")
-        check_input(p, limit="check_mb", what="draft")  # not a pipe or device; not over the size limit
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        name = path
+        data, name = read_bytes(path, limit="check_mb", what="draft"), path
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -30,6 +30,7 @@ from pathlib import Path
 from evidencebot.compose.export import from_draft
 from evidencebot.compose.word import render_docx
 from evidencebot.errors import InputError
+from evidencebot.inputs import read_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -114,14 +115,7 @@ def _open(path: Path, data: bytes | None = None):
     import docx
 
     if data is None:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder; give the files to check")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        data = read_bytes(path)
     if data[:8] == OLE_MAGIC:
         raise InputError(f"{path}: the Word document is password-protected (encrypted) or in the old .doc "
                          "format; remove the password or save it as .docx and try again")
