@@ -69,6 +69,16 @@ def test_normalise_reads_timescales_in_one_unit():
     assert C.normalise("two working days") < C.normalise("ten working days")
 
 
+def test_number_words_are_the_shared_table():
+    # session 13: consistency kept a number-word table of its own without 'fourteen' or 'forty' ('within fourteen
+    # days' was read as one day) and read 'twenty-eight days' as eight; now evidencebot.text's number words
+    assert C.normalise("within fourteen days") == C.normalise("every two weeks") == (14.0,)
+    assert C.normalise("twenty-eight days") == C.normalise("within 28 days") == (28.0,)
+    assert C.normalise("a quarter") == C.normalise("every quarter") == (91.3,)
+    assert C._count("forty") == 40 and C._count("twenty-five") == C._count("twenty five") == 25
+    assert C._count("a") == C._count("single") == 1 and C._count("several") is None
+
+
 def test_an_open_action_told_as_current_practice_is_flagged_but_not_when_said_to_be_open(demo_copy):
     db = demo_copy
     db["incidents"].insert({"incident_id": "INC-T1", "type": "incident", "occurred_on": "2026-08-01",

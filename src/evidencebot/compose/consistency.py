@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from evidencebot import locations
 from evidencebot.compose.gaps import MARKERS
 from evidencebot.errors import ConfigError
+from evidencebot.text import number_value
 
-_NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-            "thirty": 30, "single": 1}
+_ONE = {"a": 1, "an": 1, "single": 1}
+"""Words for one beside the number words (:data:`evidencebot.text.NUMBER_WORDS`): 'a quarter', 'a single worker'."""
 _DAYS = {"hour": 1 / 24, "day": 1.0, "working day": 1.4, "week": 7.0, "month": 30.4, "quarter": 91.3, "year": 365.0}
 _ADVERBS = {"daily": (1, "day"), "weekly": (1, "week"), "fortnightly": (2, "week"), "monthly": (1, "month"),
             "quarterly": (1, "quarter"), "yearly": (1, "year"), "annually": (1, "year")}
@@ -113,6 +113,10 @@ def _build_facts(path, data: dict) -> list[Fact]:
     return out
 
 
+_TENS_UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) (?:one|two|three|four|five|six|seven|eight|nine)"
+"""'twenty eight' ('twenty-eight' with its hyphen made a space), read whole: not 'eight'."""
+
+
 def normalise(value: str) -> tuple | None:
     """A timescale or frequency as a length in days (rounded), or None when unreadable.
 
@@ -127,7 +131,7 @@ def normalise(value: str) -> tuple | None:
     for word, (n, unit) in _ADVERBS.items():
         if v == word or v.endswith(" " + word) and len(v.split()) == 2 and v.split()[0] in ("each", "every"):
             return (round(n * _DAYS[unit], 1),)
-    m = re.search(r"(\d+|[a-z]+)?\s*(working day|day|hour|week|month|quarter|year)s?\b", v)
+    m = re.search(rf"({_TENS_UNITS}|\d+|[a-z]+)?\s*(working day|day|hour|week|month|quarter|year)s?\b", v)
     if m is None:
         m2 = re.match(r"^(\d+|[a-z]+) (weekly|monthly)$", v)
         if not m2:
@@ -169,7 +173,7 @@ def hours(value: str) -> tuple | None:
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return _NUMBERS.get(word)
+    return _ONE.get(word, number_value(word))
 
 
 def _sentences(text: str) -> list[str]:
