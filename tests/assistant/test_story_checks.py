@@ -189,3 +189,15 @@ def test_the_story_gate_ignores_the_users_disabled_rules(monkeypatch):
     assert not [f for f in checking.check(GATED).findings if f.family == "privacy"]
     rules = {f.rule for f in privacy_findings(GATED)}
     assert {"privacy.person-name", "privacy.street-address", "privacy.nhs-number"} <= rules
+
+
+def test_the_story_form_s_check_path_finds_issue_15_s_new_privacy_kinds():
+    """The story form runs check's checker (check_part) and its submit gate (privacy_findings): a labelled
+    local id in a new format and a person singled out without a name are found there as by `check`."""
+    row = {**PARTS, "context": "Case no. 77-1902-B - dad has asked that contact go through his solicitor.",
+           "delivery": "One mum, a 29-year-old Roma mother of five in Hartcliffe, was evicted twice last year."}
+    found = check_story(row)
+    assert {f.rule for f in found["context"] if f.family == "privacy"} == {"privacy.local-patient-id"}
+    assert {f.rule for f in found["delivery"] if f.family == "privacy"} == {"privacy.singling-out"}
+    problems = submit_problems(row)
+    assert any("77-1902-B" in p for p in problems) and any("Roma mother of five" in p for p in problems)

@@ -57,6 +57,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.identifying-combination",
         "privacy.singular-person",
         "privacy.attribute-combination",
+        "privacy.singling-out",
         "privacy.ni-number",
         "privacy.local-patient-id",
         "privacy.date-of-birth",
@@ -442,6 +443,49 @@ def test_a_labelled_local_id_in_any_order_and_format_is_found(text, code):
 ])
 def test_a_generic_label_s_code_without_a_person_or_with_a_contract_is_no_local_id(text):
     assert [f.match for f in find_privacy(text) if f.rule == "privacy.local-patient-id"] == []
+
+
+
+def test_a_singled_out_person_is_a_warning_that_names_the_details_that_combine():
+    """Issue 15 (p13): no name or number, but one person and three details that single them out."""
+    text = ("The only Farsi-speaking grandmother on the Brookfield estate, who lost her son in the flat fire, "
+            "now comes to the coffee morning.")
+    # privacy.singular-person also reads "the only ... on the Brookfield estate" and stands (it is older and
+    # first in priority); its finding covers the whole description and says which details combine
+    [finding] = [f for f in find_privacy(text) if f.rule in ("privacy.singling-out", "privacy.singular-person")]
+    assert finding.severity == "warning"
+    assert finding.match.startswith("The only Farsi-speaking grandmother on the Brookfield estate")
+    assert "flat fire" in finding.match
+    assert ('uniqueness "The only", origin "Farsi-speaking", place "Brookfield estate" and event "lost her son"'
+            in finding.message)
+    assert "{details}" not in finding.message
+    text = "One mum, a 29-year-old Roma mother of five in Hartcliffe, was evicted twice last year."
+    [finding] = [f for f in find_privacy(text) if f.family == "privacy"]
+    assert finding.rule == "privacy.singling-out"
+    assert finding.message.startswith("These details of one person, together, may single them out even without a "
+                                      'name: age "29-year-old", origin "Roma", family "mother of five", place '
+                                      '"Hartcliffe" and event "was evicted".')
+
+
+@pytest.mark.parametrize("text", [
+    "The only Farsi-speaking worker on our team covers referrals across the whole county.",  # our staff
+    "Of the 14 grandmothers in the kinship carers' group, 9 speak a language other than English.",
+    "Older Cantonese-speaking men in Pelton Fell who live alone rarely use the drop-in.",  # a group
+    "The service manager, a former nurse from Billingham, will lead mobilisation.",
+    "A 24-year-old man from Leeds was the typical referral in 2024.",  # two details
+])
+def test_a_group_a_figure_or_our_staff_is_not_singled_out(text):
+    assert [f.match for f in find_privacy(text) if f.rule == "privacy.singling-out"] == []
+
+
+@pytest.mark.parametrize("field, value", [("anchor", "nobody"), ("unless", "'(our'")])
+def test_a_bad_anchor_or_unless_names_the_rule_and_field(tmp_path, field, value):
+    path = tmp_path / "privacy.yaml"
+    path.write_text(COMBINATION.replace("    window: 40\n", f"    window: 40\n    min_parts: 2\n    {field}: {value}\n"),
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_privacy_rules([tmp_path])
+    assert f"'{field}'" in str(err.value) and "privacy.two-details" in str(err.value)
 
 
 COMBINATION = """
@@ -1047,3 +1091,23 @@ def test_a_job_title_in_apposition_is_a_member_of_staff(rules, nlp, text, name):
     false alarms); the words for people we support do not."""
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
     assert (name in found) if name else not found, (text, found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Thanks to Bev Otley, our contract manager at the ICB, for her patience with the data return.", None),
+    ("The report was approved by Professor Nkem Ojo, chair of the board, on behalf of the trustees.", None),
+    ("Sarah Lindqvist (Head of Mental Health Commissioning) has asked for the variance note.", None),
+    # the people we support, a family, a bracket naming the person's part: still names
+    ("We visited Dawn Pike, our client at the hostel, on Friday.", "Dawn Pike"),
+    ("Kezia Brown, head of the family, asked for a carer's assessment.", "Kezia Brown"),
+    ("Signed Paul Stenning (Service User): I am happy for my story to be used.", "Paul Stenning"),
+])
+def test_an_official_named_in_role_passes_and_a_person_we_support_does_not(checker_factory, text, name):
+    """Issue 15 (p13): a job in lower case in apposition ("our contract manager at the ICB", "chair of the
+    board") or a capitalised title in brackets after the name is an official in role (spent s11's false alarms)."""
+    checker = checker_factory("privacy")
+    if "privacy" not in checker.families:
+        pytest.skip("the privacy family is not available")
+    [findings] = checker.check_many([(text, "s.txt")])
+    found = [f.match for f in findings if f.rule == "privacy.person-name"]
+    assert found == ([name] if name else [])

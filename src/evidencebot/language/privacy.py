@@ -291,6 +291,9 @@ class NameLists:
     pseudonym_links: frozenset = frozenset()
     """Small words that may stand between a name and its pseudonym cue: "Jo *is a* pseudonym"."""
     pseudonym_re: re.Pattern | None = None
+    official_apposition: re.Pattern | None = None
+    """How an apposition gives a lower-case job as an organisation's ("our contract manager at ...",
+    "chair of the board"): matched at its start, ignoring case; it must also hold a role word."""
     """The cues as one case-blind pattern (made from pseudonym_cues when the rule loads)."""
 
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
@@ -327,6 +330,12 @@ class PrivacyRule:
     """(combination rules) The longest span, in characters, one finding may cover."""
     min_parts: int | None = None
     """(combination rules) How many of the parts one sentence needs (all of them when None)."""
+    anchor: str | None = None
+    """(combination rules) A part every finding needs (a person referent: "a man", "her son") and
+    that is not counted in ``min_parts``: the other parts are details of that person."""
+    unless: re.Pattern | None = None
+    """(combination rules) A sentence where this is found (ignoring case) is no finding: a figure
+    about a group, our own staff."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -521,11 +530,22 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
                        "a combination rule needs a 'part' name on every pattern, and at least two parts")
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
             raise _err(path, rule_id, "window", "must be a whole number of characters")
+    anchor = record.get("anchor")
+    if anchor is not None and (kind != "combination" or anchor not in {p.part for p in patterns}):
+        raise _err(path, rule_id, "anchor", "a combination rule's part that every finding needs (one of its part names)")
     min_parts = record.get("min_parts")
     if min_parts is not None and (kind != "combination" or not isinstance(min_parts, int) or isinstance(min_parts, bool)
-                                  or not 2 <= min_parts <= len({p.part for p in patterns})):
+                                  or not 2 <= min_parts <= len({p.part for p in patterns}) - (anchor is not None)):
         raise _err(path, rule_id, "min_parts",
-                   "a combination rule's number of parts one sentence needs: from 2 to the number of parts")
+                   "a combination rule's number of parts one sentence needs: from 2 to the number of parts"
+                   + (" other than the anchor" if anchor is not None else ""))
+    if anchor is not None and min_parts is None:
+        raise _err(path, rule_id, "min_parts", "a rule with an anchor needs min_parts (details besides the anchor)")
+    unless = record.get("unless")
+    if unless is not None and (kind != "combination" or not isinstance(unless, str) or not unless.strip()):
+        raise _err(path, rule_id, "unless", "a combination rule's regular expression (a string)")
+    unless_re = (_compile(path, rule_id, "unless", _expand(path, rule_id, "unless", unless, defines),
+                          re.IGNORECASE | re.VERBOSE) if unless else None)
 
     validate, params = record.get("validate"), {}
     if isinstance(validate, dict):
@@ -566,7 +586,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
         exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
-        window=window, min_parts=min_parts,
+        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re,
     )
 
 
@@ -691,6 +711,8 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         work_verbs=frozenset(w.casefold() for w in words("work_verbs")),
         pseudonym_cues=tuple(w.casefold() for w in words("pseudonym_cues")),
         pseudonym_links=frozenset(w.casefold() for w in words("pseudonym_links")),
+        official_apposition=_compile(path, rule_id, "official_apposition", record["official_apposition"],
+                                     re.IGNORECASE | re.VERBOSE) if isinstance(record.get("official_apposition"), str) else None,
         pseudonym_re=re.compile(
             "|".join(r"[ \t\u00a0]+".join(map(re.escape, cue.split()))
                      for cue in sorted(words("pseudonym_cues"), key=len, reverse=True)),
@@ -732,6 +754,8 @@ class _Hit:
     start: int
     end: int
     severity: str
+    details: str = ""
+    """(anchored combinations) Which details combine, put in the message's ``{details}``."""
 
 
 def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) -> list[Finding]:
@@ -749,6 +773,9 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     hits: list[_Hit] = []
     view = normalised_view(text)
     for rule in rules:
+        if rule.kind == "combination" and rule.anchor:
+            hits.extend(_Hit(rule, s, e, rule.severity, d) for s, e, d in _anchored_spans(rule, text))
+            continue
         if rule.kind == "combination":
             spans = _combination_spans(rule, text)
         elif rule.kind == "regex":
@@ -764,10 +791,12 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             (o.rule.id in h.rule.defer_to or (f"{o.rule.family}.*" in h.rule.defer_to and o.rule.id != h.rule.id))
             and o.start < h.end and h.start < o.end for o in hits)]
     kept = _resolve_overlaps(hits)
+    _join_descriptions(kept, hits)
     _escalate(kept)
     findings = [
         Finding(
-            rule=h.rule.id, family=h.rule.family, severity=h.severity, message=h.rule.message,
+            rule=h.rule.id, family=h.rule.family, severity=h.severity,
+            message=_with_details(h.rule.message, h.details),
             start=h.start, end=h.end, match=text[h.start:h.end], suggestions=list(h.rule.suggestions),
         )
         for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
@@ -901,7 +930,9 @@ def _near_ok(pat: CompiledPattern, text: str, start: int, end: int) -> bool:
 _PHRASE_LEAD = re.compile(r"\b(?i:a|an|the|our|their|one|this|that)[ \t\u00a0]+(?:[\w'’\-]+[ \t\u00a0]+){0,3}\Z")
 # a relative clause after a description, or the rest of the one it ends in: "the former headteacher of
 # Kettlebeck Primary| whose breakdown was covered on the local news in 2023", "the one whose twins| were born ..."
-_CLAUSE_AFTER = re.compile(r"[^,;.!?\n]{0,40}?\b(?:who|whose|that|which)\b[^,;.!?\n]*")
+# (also after a comma when it is about a person: "the former head teacher of Saltmarsh Primary|, who lost her
+# husband and son in the 2019 ferry accident")
+_CLAUSE_AFTER = re.compile(r",[ \t]*(?:who|whose)\b[^,;.!?\n]*|[^,;.!?\n]{0,40}?\b(?:who|whose|that|which)\b[^,;.!?\n]*")
 _RELATIVE_WORD = re.compile(r"\b(?:who|whose)\b")
 _CLAUSE_REST = re.compile(r"[^,;.!?\n]*")
 
@@ -999,6 +1030,52 @@ def _some_parts_spans(rule: PrivacyRule, text: str, parts: list) -> list[tuple[i
     return out
 
 
+def _anchored_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, details)`` where a sentence holds the anchor part (a person) and at least
+    ``rule.min_parts`` other parts (details of them: a uniqueness word, a place, an occupation ...)
+    within ``window`` characters, and not ``rule.unless``. The finding runs from the first detail (or
+    the person, if earlier) to the last, with the noun phrase's article and a relative clause after;
+    ``details`` names each part and the words that matched it."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for pat in rule.patterns:
+        if pat.requires is not None and not pat.requires.search(text):
+            continue
+        has_value = "value" in pat.regex.groupindex
+        for m in pat.regex.finditer(text):
+            start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
+            if start < end and not rule.exceptions.match(text[start:end]):
+                found.setdefault(str(pat.part), []).append((start, end))
+    if rule.anchor not in found or len(found) - 1 < (rule.min_parts or 0):
+        return []
+    out = []
+    for sent in _SENTENCE_RANGE.finditer(text):
+        anchors = sorted(m for m in found[str(rule.anchor)] if sent.start() <= m[0] and m[1] <= sent.end())
+        if not anchors:
+            continue
+        inside = {part: sorted(m for m in ms if sent.start() <= m[0] and m[1] <= sent.end())
+                  for part, ms in found.items() if part != rule.anchor}
+        details = {part: ms[0] for part, ms in inside.items() if ms}
+        if len(details) < (rule.min_parts or 0):
+            continue
+        start = min(s for s, _ in details.values())
+        end = max(e for _, e in details.values())
+        if end - start > rule.window or (rule.unless is not None and rule.unless.search(text, sent.start(), sent.end())):
+            continue
+        # the finding covers every detail the sentence holds within the window, not only the first of each
+        every = [m for ms in inside.values() for m in ms]
+        start = min([start] + [s for s, e in every if end - s <= rule.window])
+        end = max([end] + [e for s, e in every if e - start <= rule.window])
+        first = anchors[0]
+        if first[0] < start and end - first[0] <= rule.window:
+            start = first[0]
+        lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
+        if lead is not None:
+            start = lead.start()
+        named = [f'{part} "{" ".join(text[s:e].split())}"' for part, (s, e) in sorted(details.items(), key=lambda kv: kv[1])]
+        out.append((start, _with_clause(text, start, end), ", ".join(named[:-1]) + " and " + named[-1]))
+    return out
+
+
 def _merge_same_rule(spans):
     """Overlapping matches of one rule become one finding covering them all."""
     merged: list[list] = []
@@ -1020,6 +1097,31 @@ def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
         if not any(h.start < k.end and k.start < h.end for k in kept):
             kept.append(h)
     return kept
+
+
+def _with_details(message: str, details: str) -> str:
+    """The message with the details that combined in its ``{details}``, or after it when it has none
+    (a finding of another combination rule that took over one of privacy.singling-out's)."""
+    if not details:
+        return message
+    if "{details}" in message:
+        return message.replace("{details}", details)
+    return f"{message} The details that combine: {details}."
+
+
+def _join_descriptions(kept: list[_Hit], hits: list[_Hit]) -> None:
+    """A kept combination finding also covers the combination findings it overlaps and won over: two
+    rules that read one description of a person differently ("the only survivor of the Marsh Lane" and
+    "the only survivor of the Marsh Lane house fire") give one finding on all of it."""
+    chosen = {id(h) for h in kept}
+    for h in kept:
+        if h.rule.kind != "combination":
+            continue
+        for other in hits:
+            if (id(other) not in chosen and other.rule.kind == "combination" and other.start < h.end
+                    and h.start < other.end):
+                h.start, h.end = min(h.start, other.start), max(h.end, other.end)
+                h.details = h.details or other.details
 
 
 def _escalate(hits: list[_Hit]) -> None:
@@ -1901,13 +2003,16 @@ class _NameFinder:
         if m and any(w in n.work_nouns for w in m.group(1).split()):
             return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
         # an office right after the name: "Rosena Allin-Khan MP", ", the Mayor of ...,"
+        bracket = re.match(r"[ \t\u00a0]*\(([^()\n]{3,80})\)", after)
+        if bracket and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", bracket.group(1)), own=True):
+            return True  # "Sarah Lindqvist (Head of Mental Health Commissioning)", not "(service user)"
         tail = re.split(r"[.;:!?()]", after, maxsplit=1)[0]
         first = re.match(r"[ \t\u00a0]+([A-Za-z]+)", tail)
         if first and first.group(1).casefold() in n.public_roles and first.group(1)[:1].isupper():
             return True
         if tail.startswith(","):
             appos = tail[1:].split(",")[0]
-            if self._office(appos):
+            if self._office(appos) or self._role_in_lower_case(appos):
                 return True
         # an office right before the name: "The Health Secretary, Wes Streeting", "Prime Minister Keir Starmer"
         before = self.text[max(0, start - 60):start]
@@ -1933,13 +2038,31 @@ class _NameFinder:
         return 0 < len(words) <= 9 and (any(w.casefold() in self.names.public_roles for w in words)
                                         or self._job_title(words))
 
-    def _job_title(self, words: list[str]) -> bool:
+    def _job_title(self, words: list[str], own: bool = False) -> bool:
         """A job's title, capitalised as an organisation writes it, in apposition to the name: "Our
         Registered Manager, Angela Mbeki, ...", "Mark Ellison, Head of Mental Health Commissioning at the
-        ICB" (``role_words``, less the words for the people we support: "Resident, Daniel Okoro" stays)."""
+        ICB" (``role_words``, less the words for the people we support: "Resident, Daniel Okoro" stays).
+        ``own``: the words are the whole title (in brackets after the name), so none of them may be a
+        word for the people we support ("(Service User)", "(Client Rep)")."""
         people = self.context.get("person_nouns", ())
+        if own and any(w.casefold() in people or w.casefold().rstrip("s") in people for w in words):
+            return False
         return any(w[:1].isupper() and w.casefold() in self.names.role_words and w.casefold() not in people
                    and w.casefold().rstrip("s") not in people for w in words)
+
+    def _role_in_lower_case(self, phrase: str) -> bool:
+        """A job written in lower case in apposition, said as an organisation's: "Bev Otley, our contract
+        manager at the ICB", "Nkem Ojo, chair of the board" (a role word owned by "our"/"the"/"their", or
+        followed by "of"/"at"/"for": the rule's ``official_apposition``), with no word for the people we
+        support or a family ("Jo, our client at the hostel", "Kezia Brown, head of the family")."""
+        frame = self.names.official_apposition
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase)
+        if frame is None or not 0 < len(words) <= 9 or not frame.match(phrase):
+            return False
+        people = self.context.get("person_nouns", frozenset()) | self.context.get("family_nouns", frozenset())
+        if any(w.casefold() in people or w.casefold().rstrip("s") in people for w in words):
+            return False
+        return any(w.casefold() in self.names.role_words for w in words[:5])
 
     def lower_case(self) -> list[tuple[int, int]]:
         """Names typed in lower case ("spoke to john smith", "mrs okafor rang"): a lower-case
