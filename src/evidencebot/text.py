@@ -126,6 +126,12 @@ def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
+def line_sentences(text: str) -> list[str]:
+    """The sentences of each line of ``text``, white space folded: for text where a line break ends a piece
+    too (a buyer's list items and table rows), unlike :func:`sentences`, where a single line break is a space."""
+    return [" ".join(s.split()) for line in (text or "").splitlines() for s in sentences(line)]
+
+
 # ---------------------------------------------------------------------- words
 # Counting words against a tender limit follows the portals' rule (white-space pieces
 # holding a letter or digit) in evidencebot.compose.words; these are words for matching.

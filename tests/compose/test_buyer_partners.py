@@ -167,10 +167,13 @@ def test_the_templates_that_name_the_buyers_things_are_read_from_the_template_fi
 
 
 def test_the_buyers_sentences_are_the_shared_splitters_one_line_at_a_time():
-    # session 13: buyer_terms split on every '. ' itself ('(e.g.' ended a sentence); now evidencebot.text's
-    # sentences, a line break ending one too (a list item, a table row)
+    # session 13: buyer_terms and requirements split on every '. ' themselves ('(e.g.' ended a sentence); now
+    # evidencebot.text's sentences, a line break ending one too (a list item, a table row)
+    from evidencebot.text import line_sentences
+
     text = "Checks (e.g. bloods and weight) rose.\n- one item\nIn 2025/26, 41% were seen.  Dr. Khan leads it."
-    assert B._sentences(text) == ["Checks (e.g. bloods and weight) rose.", "- one item", "In 2025/26, 41% were seen.",
+    assert R._sentences("Q1 | Max 3000 chars (incl. spaces) | 4%") == ["Q1.", "Max 3000 chars (incl. spaces).", "4%"]
+    assert line_sentences(text) == ["Checks (e.g. bloods and weight) rose.", "- one item", "In 2025/26, 41% were seen.",
                                   "Dr. Khan leads it."]
 
 

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from evidencebot.text import NUMBER_WORDS, sentences
+from evidencebot.text import NUMBER_WORDS, line_sentences
 
 TEMPLATE_FILE = "library/buyer_blocks.yaml"
 """The approved templates (corpus/): read from the file, never stored with the library's blocks, so they
@@ -216,12 +216,6 @@ _PERIOD = re.compile(r"\b(?:in|for|during|over)\s+((?:19|20)\d\d(?:/\d\d|[-–]\
 _AIM = re.compile(r"\b(?:ambition|target|aim|expect\w*|goal|trajector\w*)\b", re.I)
 
 
-def _sentences(text: str) -> list[str]:
-    """The buyer's sentences (:func:`evidencebot.text.sentences`), white space folded; a line break ends one too
-    (a buyer's list item or table row is a piece of its own)."""
-    return [" ".join(x.split()) for line in (text or "").splitlines() for x in sentences(line)]
-
-
 def locality_gap(text: str) -> str | None:
     """The buyer's locality a part asks us to close a gap in ('What will you do to close the gap in Eastholme Coast
     specifically?': 'Eastholme Coast'), or None."""
@@ -238,7 +232,7 @@ def locality_figures(buyer_text: str, place: str) -> str:
     all six elements of the annual physical health check, 2025/26).'); '' when the buyer gives no figure for the place
     or none for the area to set it against.
     The area's figure is the first percentage, not an aim, in the sentence naming the place or the one before it."""
-    pieces = _sentences(buyer_text)
+    pieces = line_sentences(buyer_text)
     for i, s in enumerate(pieces):
         if place not in s or s.rstrip().endswith("?"):
             continue
@@ -291,7 +285,7 @@ def figure_sentences(question: str, asked: list[str]) -> list[tuple[str, str]]:
     that is an aim (an ambition, a target), or whose measure cannot be said in the buyer's words, is left out."""
     out = []
     asked_text = " ".join(" ".join(a.split()) for a in asked)
-    for s in _sentences(question):
+    for s in line_sentences(question):
         if s.endswith("?") or s in asked_text:
             continue
         for m in _PCT.finditer(s):

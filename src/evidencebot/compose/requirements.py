@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot.compose.blockmatch import expand_acronyms
+from evidencebot.text import line_sentences
 
 _NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?|\d{4}))+\b"
                     r"|\b[A-Z]{3,}s?\b")
@@ -103,8 +104,8 @@ class Requirement:
 
 
 def _sentences(text: str) -> list[str]:
-    flat = re.sub(r"[ \t]*\|[ \t]*", ". ", text or "")
-    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", flat) if s.strip()]
+    """The buyer's sentences, a table's cells ('|') and each line a piece of their own (:func:`line_sentences`)."""
+    return line_sentences(re.sub(r"[ \t]*\|[ \t]*", ". ", text or ""))
 
 
 def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ()) -> list[Requirement]:
