@@ -1111,3 +1111,19 @@ def test_an_official_named_in_role_passes_and_a_person_we_support_does_not(check
     [findings] = checker.check_many([(text, "s.txt")])
     found = [f.match for f in findings if f.rule == "privacy.person-name"]
     assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nnamdi-Oluwaseun prefers to be called by his short name now.", "Nnamdi-Oluwaseun"),
+    ("Nguyễn Thị Lan's interpreter asked that the next appointment be moved.", "Nguyễn Thị Lan"),
+    ("Worker noted that R Mahmood seemed more settled since moving.", "R Mahmood"),
+    ("Saw X. Zhou-Whitfield in clinic; discussed the move to a one-bed flat.", "X. Zhou-Whitfield"),
+])
+def test_a_name_found_in_part_is_reported_whole(checker_factory, text, name):
+    """Issue 15 (p13): a hyphenated part, an initial before the surname and the parts of a name the parse
+    split belong to the one finding (spent s8, s9, s11 sentences scored as missed for a partial span)."""
+    checker = checker_factory("privacy")
+    if "privacy" not in checker.families:
+        pytest.skip("the privacy family is not available")
+    [findings] = checker.check_many([(text, "s.txt")])
+    assert name in [f.match for f in findings if f.rule == "privacy.person-name"]

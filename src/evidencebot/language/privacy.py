@@ -2283,8 +2283,41 @@ class _NameFinder:
 
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
-    return finder.titles() + finder.entities() + finder.first_names() + finder.in_context() + finder.lower_case() \
+    spans = finder.titles() + finder.entities() + finder.first_names() + finder.in_context() + finder.lower_case() \
         + finder.surname_first()
+    return _whole_names(text, spans)
+
+
+# the rest of a name found in part: a hyphenated part before or after it ("Nnamdi-|Oluwaseun",
+# "Adeyemi|-Clarke"), an initial before it ("A. |Nwachukwu", "R |Mahmood"; not the article "A" or "I"
+# without a full stop)
+_HYPHEN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’]*-\Z")
+_HYPHEN_AFTER = re.compile(r"-[A-Z][\w'’]*(?![\w\-])")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t])[A-Z][ \t\u00a0])\Z")
+# two parts of one name next to each other ("Nguyễn| |Thị Lan"): only a space or a hyphen between them
+_NAME_GAP = re.compile(r"[ \t\u00a0\-]\Z")
+
+
+def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name spans widened to the whole name as written, and parts of one name joined."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        while True:
+            m = _HYPHEN_BEFORE.search(text, max(0, start - 30), start)
+            if m is None:
+                break
+            start = m.start()
+        m = _INITIAL_BEFORE.search(text, max(0, start - 3), start)
+        if m is not None and text[start:start + 1].isupper():
+            start = m.start()
+        m = _HYPHEN_AFTER.match(text, end)
+        if m is not None:
+            end = m.end()
+        if out and (start <= out[-1][1] or (start - out[-1][1] == 1 and _NAME_GAP.match(text, out[-1][1], start))):
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]
 
 
 def _span_of_words(group: str, count: int) -> int:
