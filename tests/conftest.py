@@ -78,6 +78,90 @@ def accounts_follow_names(monkeypatch):
     monkeypatch.setattr(audit, "account_of", lambda user: f"test account of {user}")
 
 
+# Assertion rewriting once per run, not once per worker. pytest rewrites every test module's asserts (parse,
+# rewrite, compile) when a process imports it, and keeps the result as a .pyc beside the module only when
+# bytecode may be written; on a clean clone there is none yet, so every xdist worker rewrote all 163 modules
+# itself (this machine's shell sets PYTHONDONTWRITEBYTECODE=1, so it was so on every run): 7.7 s of the
+# 12.6 s CPU a collection costs (pytest --collect-only -n 0: 12.55 s with rewriting, 4.86 s with
+# --assert=plain), paid by each of the three workers. The controller now rewrites them once into a
+# temporary folder before the workers start, and the workers read pytest's own cached form from there
+# (pytest checks it against the module's size and change time, and rewrites a module that changed since).
+# Nothing is written into the source tree; any failure here leaves pytest to rewrite as before.
+_REWRITE_CACHE = "evidencebot_rewrite_cache"
+
+
+def precompile_test_modules(config, root: Path, cache: Path) -> int:
+    """Rewrite the asserts of every test module and conftest under ``root`` into ``cache`` (the layout
+    :func:`rewrite_cache_dir` reads). Returns how many were written."""
+    from _pytest.assertion import rewrite
+
+    state = config.stash[rewrite.assertstate_key]
+    written = 0
+    for path in sorted(root.rglob("*.py")):
+        if not (path.name == "conftest.py" or path.name.startswith("test_") or path.name.endswith("_test.py")):
+            continue
+        source_stat, code = rewrite._rewrite_test(path, config)
+        target = rewrite_cache_dir(cache, root, path) / (path.name[:-3] + rewrite.PYC_TAIL)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written += bool(rewrite._write_pyc(state, code, source_stat, target))
+    return written
+
+
+def rewrite_cache_dir(cache: Path, root: Path, path: Path) -> Path:
+    """Where the rewritten form of the module ``path`` (under ``root``) lives in ``cache``."""
+    return cache.joinpath(*path.parent.relative_to(root).parts)
+
+
+def read_rewrites_from(cache: Path, root: Path) -> None:
+    """This process's assertion rewriting looks in ``cache`` first for the modules under ``root``."""
+    from _pytest.assertion import rewrite
+
+    own = rewrite.get_cache_dir
+
+    def get_cache_dir(file_path: Path) -> Path:
+        path = Path(file_path)
+        return rewrite_cache_dir(cache, root, path) if path.is_relative_to(root) else own(path)
+
+    rewrite.get_cache_dir = get_cache_dir
+
+
+def pytest_xdist_setupnodes(config, specs):
+    """The controller, once, before any worker starts: the rewritten test modules into a temporary folder."""
+    import tempfile
+
+    try:
+        cache = Path(tempfile.mkdtemp(prefix="evidencebot-rewrites-"))
+        config.stash[_REWRITE_KEY] = cache
+        precompile_test_modules(config, Path(__file__).parent, cache)
+    except Exception as exc:  # the workers rewrite for themselves, as without the cache
+        config.stash[_REWRITE_KEY] = None
+        print(f"tests/conftest.py: test modules not precompiled ({type(exc).__name__}: {exc})")
+
+
+def pytest_configure_node(node):
+    cache = node.config.stash.get(_REWRITE_KEY, None)
+    if cache is not None:
+        node.workerinput[_REWRITE_CACHE] = str(cache)
+
+
+def pytest_configure(config):
+    cache = getattr(config, "workerinput", {}).get(_REWRITE_CACHE)
+    if cache:
+        try:
+            read_rewrites_from(Path(cache), Path(__file__).parent)
+        except Exception:  # pragma: no cover - a pytest without these internals rewrites as it always did
+            pass
+
+
+def pytest_unconfigure(config):
+    cache = config.stash.get(_REWRITE_KEY, None)
+    if cache is not None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+_REWRITE_KEY = pytest.StashKey[Path | None]()
+
+
 def pytest_xdist_auto_num_workers(config):
     """``-n auto`` (pyproject's addopts): one worker more than the CPUs this process may use. A worker is
     not busy all the time (the app pilots wait for the app to go idle and for its timers, child processes

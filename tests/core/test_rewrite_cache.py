@@ -1,0 +1,48 @@
+"""tests/conftest.py rewrites the test modules' asserts once in the xdist controller; the workers read that
+rewritten form instead of rewriting every module again (7.7 s of CPU per worker on a clean clone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _pytest.assertion import rewrite
+
+ROOT_CONFTEST = Path(__file__).parents[1] / "conftest.py"
+
+
+@pytest.fixture
+def conftest(request, monkeypatch):
+    """The root conftest module (its helpers), with pytest's ``get_cache_dir`` put back after the test."""
+    monkeypatch.setattr(rewrite, "get_cache_dir", rewrite.get_cache_dir)
+    for plugin in request.config.pluginmanager.get_plugins():
+        if getattr(plugin, "__file__", None) and Path(plugin.__file__) == ROOT_CONFTEST:
+            return plugin
+    raise AssertionError("tests/conftest.py is not loaded")
+
+
+def test_a_worker_reads_the_asserts_the_controller_rewrote(conftest, request, tmp_path):
+    root = tmp_path / "tests"
+    (root / "sub").mkdir(parents=True)
+    module = root / "sub" / "test_example.py"
+    module.write_text("def test_x():\n    seen = [1, 2]\n    assert seen == [1, 3]\n", encoding="utf-8")
+    (root / "sub" / "conftest.py").write_text("X = 1\n", encoding="utf-8")
+    (root / "sub" / "helper.py").write_text("Y = 2\n", encoding="utf-8")  # not a test module: left alone
+    cache = tmp_path / "cache"
+
+    assert conftest.precompile_test_modules(request.config, root, cache) == 2
+    conftest.read_rewrites_from(cache, root)
+    pyc = rewrite.get_cache_dir(module) / f"test_example{rewrite.PYC_TAIL}"
+    assert pyc.parent == cache / "sub"
+    code = rewrite._read_pyc(module, pyc)
+    assert code is not None, "pytest would not take the precompiled form"
+    namespace: dict = {}
+    exec(code, namespace)
+    with pytest.raises(AssertionError, match=r"assert \[1, 2\] == \[1, 3\]"):  # the rewritten assert explains
+        namespace["test_x"]()
+
+    outside = tmp_path / "elsewhere" / "test_y.py"
+    assert rewrite.get_cache_dir(outside) == tmp_path / "elsewhere" / "__pycache__"  # pytest's own place
+
+    module.write_text("def test_x():\n    assert True\n", encoding="utf-8")  # changed since: rewritten again
+    assert rewrite._read_pyc(module, pyc) is None
