@@ -111,6 +111,13 @@ def test_the_safeguarding_answer_passes_our_own_checker(safeguarding, demo_db):
     assert not get_checker(demo_db, external=True).check_text(safeguarding.markdown)
 
 
+def test_a_percentage_target_after_the_median_wait_names_no_measure_and_is_not_a_crash():
+    # session 13: the median wait (a baseline in days, no measure of the table) was taken as the measure of the next
+    # target sentence naming none, and looking it up raised KeyError: 'median_wait' (assemble tender stopped)
+    read = S.kpis("The median wait from referral is currently 42 days. The target is 90%.")
+    assert [(k.matter, k.baseline, k.text) for k in read] == [("median_wait", "42 days", "")]
+
+
 def test_a_baseline_is_answered_with_the_buyers_figures_and_a_plan(demo_db):
     from evidencebot.compose.tender import assemble_tender, get_checker
 

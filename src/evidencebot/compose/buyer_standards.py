@@ -328,8 +328,8 @@ def kpis(text: str) -> list[Standard]:
         named = next((k for k, spec in measures.items() if _phrases(spec.get("any")).search(s)), named)
         if _targets_in(s, data) and not (_YEAR.search(s) or _PAST.search(s)):
             key = key or last
-            if key is None:
-                continue
+            if key is None or key not in measures:
+                continue  # no measure named, or the one before is the median wait: a percentage is no target for it
             spec = measures[key]
             st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
                                               indicator=str(spec.get("indicator") or "")))
