@@ -18,6 +18,7 @@ import fcntl
 import gc
 import itertools
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -90,16 +91,43 @@ def accounts_follow_names(monkeypatch):
 _REWRITE_CACHE = "evidencebot_rewrite_cache"
 
 
-def precompile_test_modules(config, root: Path, cache: Path) -> int:
-    """Rewrite the asserts of every test module and conftest under ``root`` into ``cache`` (the layout
-    :func:`rewrite_cache_dir` reads). Returns how many were written."""
+def _is_test_module(path: Path) -> bool:
+    return path.name == "conftest.py" or path.name.startswith("test_") or path.name.endswith("_test.py")
+
+
+def modules_to_rewrite(root: Path, selected: list[Path]) -> list[Path]:
+    """The test modules and conftests under ``root`` that a run of the ``selected`` files and folders
+    imports (with the conftests of the folders above them); a selection outside ``root`` adds nothing."""
+    found: set[Path] = set()
+    for chosen in selected:
+        chosen = Path(os.path.abspath(chosen))  # as pytest names its paths: normalised, links not followed
+        if chosen != root and not chosen.is_relative_to(root):
+            if root.is_relative_to(chosen):  # a folder holding all the tests (the project's root)
+                chosen = root
+            else:
+                continue
+        if chosen.is_dir():
+            found.update(p for p in chosen.rglob("*.py") if _is_test_module(p))
+        elif chosen.suffix == ".py":
+            found.add(chosen)
+        folder = chosen if chosen.is_dir() else chosen.parent
+        for above in [folder, *folder.parents]:
+            if above != root and not above.is_relative_to(root):
+                break
+            if (above / "conftest.py").exists():
+                found.add(above / "conftest.py")
+    return sorted(found)
+
+
+def precompile_test_modules(config, root: Path, cache: Path, selected: list[Path] | None = None) -> int:
+    """Rewrite the asserts of the test modules and conftests under ``root`` (those a run of ``selected``
+    imports; all by default) into ``cache`` (the layout :func:`rewrite_cache_dir` reads). Returns how many
+    were written."""
     from _pytest.assertion import rewrite
 
     state = config.stash[rewrite.assertstate_key]
     written = 0
-    for path in sorted(root.rglob("*.py")):
-        if not (path.name == "conftest.py" or path.name.startswith("test_") or path.name.endswith("_test.py")):
-            continue
+    for path in modules_to_rewrite(root, [root] if selected is None else selected):
         source_stat, code = rewrite._rewrite_test(path, config)
         target = rewrite_cache_dir(cache, root, path) / (path.name[:-3] + rewrite.PYC_TAIL)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -126,13 +154,18 @@ def read_rewrites_from(cache: Path, root: Path) -> None:
 
 
 def pytest_xdist_setupnodes(config, specs):
-    """The controller, once, before any worker starts: the rewritten test modules into a temporary folder."""
+    """The controller, once, before any worker starts: the rewritten test modules into a temporary folder
+    (with one worker there is nothing to share: it rewrites them itself, as the controller would)."""
     import tempfile
 
+    if len(specs) < 2:
+        return
     try:
+        here = config.invocation_params.dir
+        selected = [here / str(arg).split("::", 1)[0] for arg in config.args]
         cache = Path(tempfile.mkdtemp(prefix="evidencebot-rewrites-"))
         config.stash[_REWRITE_KEY] = cache
-        precompile_test_modules(config, Path(__file__).parent, cache)
+        precompile_test_modules(config, Path(__file__).parent, cache, selected)
     except Exception as exc:  # the workers rewrite for themselves, as without the cache
         config.stash[_REWRITE_KEY] = None
         print(f"tests/conftest.py: test modules not precompiled ({type(exc).__name__}: {exc})")

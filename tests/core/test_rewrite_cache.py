@@ -46,3 +46,25 @@ def test_a_worker_reads_the_asserts_the_controller_rewrote(conftest, request, tm
 
     module.write_text("def test_x():\n    assert True\n", encoding="utf-8")  # changed since: rewritten again
     assert rewrite._read_pyc(module, pyc) is None
+
+
+def test_only_the_modules_a_run_imports_are_rewritten_ahead(conftest, tmp_path):
+    """``pytest tests/metrics -n 3`` imports tests/metrics and the conftests above it, not the whole suite:
+    the controller rewrote all of it (7 s of CPU before any worker started) for a run that needed a few."""
+    root = tmp_path / "tests"
+    for name in ["conftest.py", "a/conftest.py", "a/test_one.py", "a/deeper/test_two.py", "a/helper.py",
+                 "b/conftest.py", "b/test_three.py"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("X = 1\n", encoding="utf-8")
+
+    def chosen(*paths):
+        return [str(p.relative_to(root)) for p in conftest.modules_to_rewrite(root, list(paths))]
+
+    assert chosen(root / "a") == ["a/conftest.py", "a/deeper/test_two.py", "a/test_one.py", "conftest.py"]
+    assert chosen(root / "a" / "deeper" / "test_two.py") == ["a/conftest.py", "a/deeper/test_two.py",
+                                                             "conftest.py"]
+    assert chosen(root / "b" / ".." / "b" / "test_three.py") == ["b/conftest.py", "b/test_three.py", "conftest.py"]
+    everything = ["a/conftest.py", "a/deeper/test_two.py", "a/test_one.py", "b/conftest.py", "b/test_three.py",
+                  "conftest.py"]
+    assert chosen(root) == chosen(tmp_path) == everything  # the tests folder, or the project holding it
+    assert chosen(tmp_path / "elsewhere" / "test_x.py") == []
