@@ -291,6 +291,9 @@ class NameLists:
     pseudonym_links: frozenset = frozenset()
     """Small words that may stand between a name and its pseudonym cue: "Jo *is a* pseudonym"."""
     pseudonym_re: re.Pattern | None = None
+    work_links: frozenset = frozenset()
+    """Words that link a noun for a work to a titled name after it: "production *of* Miss Saigon",
+    "film night *was* ...", "favourites *included* Mr Brightside"."""
     official_apposition: re.Pattern | None = None
     """How an apposition gives a lower-case job as an organisation's ("our contract manager at ...",
     "chair of the board"): matched at its start, ignoring case; it must also hold a role word."""
@@ -711,6 +714,7 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         work_verbs=frozenset(w.casefold() for w in words("work_verbs")),
         pseudonym_cues=tuple(w.casefold() for w in words("pseudonym_cues")),
         pseudonym_links=frozenset(w.casefold() for w in words("pseudonym_links")),
+        work_links=frozenset(w.casefold() for w in words("work_links")),
         official_apposition=_compile(path, rule_id, "official_apposition", record["official_apposition"],
                                      re.IGNORECASE | re.VERBOSE) if isinstance(record.get("official_apposition"), str) else None,
         pseudonym_re=re.compile(
@@ -1884,6 +1888,8 @@ class _NameFinder:
         before = re.search(r"([A-Za-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 8):start])
         if before and before.group(1).casefold() in ("the", "a", "an"):
             return True
+        if self.work_before(start):
+            return True
         after = re.split(r"[.;!?]", self.text[end:end + 60], maxsplit=1)[0]
         words = [w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", after)[:6]]
         if words and not after[:1].isalpha() and words[0] in self.names.not_person_nouns:
@@ -1894,6 +1900,28 @@ class _NameFinder:
         if copula and copula.group(1).casefold() in self.names.not_person_nouns:
             return True  # "Miss Saigon was the show chosen for the outing" (with or without the parse)
         return self.thing_by_parse(start, end)
+
+    def work_before(self, start: int) -> bool:
+        """A title that is part of a work's name or is said to be one, from the words before it in its
+        clause: a capitalised word right before the title that is no name, title or sentence start ("Little
+        |Miss Sunshine"), or a noun for a work a few words before, linked to the name by the rule's
+        ``work_links`` ("Film night was |Miss ...", "production of |Miss Saigon", "Karaoke favourites
+        included |Mr Brightside"; not "a film with Mrs Khan")."""
+        n = self.names
+        clause = re.split(r"[,;:.!?()\n\"“”]", self.text[max(0, start - 60):start])[-1]
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", clause)
+        if not words:
+            return False
+        last = words[-1]
+        if (last[:1].isupper() and len(words) > 1 and last not in n.titles and last not in n.honour_titles
+                and last not in n.first_names and last.casefold() not in n.public_roles
+                and last.casefold() not in n.role_words):
+            return True  # (the first word of a clause may be capitalised for the sentence: not counted)
+        things = n.not_person_nouns | n.not_person_context
+        near = [w.casefold() for w in words[-5:]]
+        if not any(w in things for w in near):
+            return False
+        return near[-1] in things or near[-1] in n.work_links
 
     def _tok_at(self, offset: int):
         """The token covering character ``offset`` (a binary search: tokens are in order)."""
