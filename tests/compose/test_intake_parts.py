@@ -280,3 +280,54 @@ def test_a_table_of_the_buyer_s_figures_holds_no_weighting_and_marks_out_of_100_
     assert read_limits("Describe X. Maximum 500 words.\n\nEvaluation: 6 marks out of 100.").weighting == 6
     assert read_limits("Describe X. Maximum 500 words.\n\n5 marks (of the 100 available).").weighting == 5
     assert read_limits("A score of 4 is worth 4/5 × 5 = 4.0 marks.").weighting is None
+
+
+PARTS = ("4.3 Transitions\n\n"
+         "Word limits apply to each part separately and cannot be carried across: Part 1: 300 words; "
+         "Part 2: 200 words.\n\n"
+         "You must structure your answer using the headings given below.\n\n"
+         "Part 1 – Young people moving on from CAMHS\n\n"
+         "Heading 1: \"Planning ahead\" – how you will work with CAMHS to identify young people from age 17.\n\n"
+         "Heading 2: \"Young people with additional needs\" – how the pathway will meet the needs of care leavers.\n\n"
+         "Part 2 – Leaving hospital\n\n"
+         "Heading 3: \"Before discharge\" – how you will be involved before the person leaves hospital, including "
+         "attendance at discharge planning meetings.\n\n"
+         "Heading 4: \"Housing and practical needs\" – how you will help people who are leaving hospital without a "
+         "settled home.")
+
+
+def test_limits_set_per_part_hold_each_part_s_headings_to_that_part_s_limit():
+    """s11 q06 (spent): 'Part 1: 600 words; Part 2: 500 words' over headings 1-3 and 4-6 stopped the draft with
+    'give --words'; with --words 1100 the six headings shared 1,100 words and Part 2 ran to about 700 words, so the
+    panel never read heading 6. Now each heading is in its part, the answer's limit is the parts' sum, and each
+    part's budgets fit its own limit less the margin. The buyer's quoted headings are the headings, quotes and
+    ask left out ('"Before discharge" – how you will ..., including ...' was the heading)."""
+    from evidencebot.compose.questions import part_reserve
+
+    plan = _plan(PARTS)
+    assert plan.word_limit == 500
+    assert [(p.label, p.part, p.part_limit) for p in plan.points] == [
+        ("Planning ahead", "Part 1", 300), ("Young people with additional needs", "Part 1", 300),
+        ("Before discharge", "Part 2", 200), ("Housing and practical needs", "Part 2", 200)]
+    for part, cap in (("Part 1", 300), ("Part 2", 200)):
+        assert sum(p.budget for p in plan.points if p.part == part) == cap - part_reserve(cap)
+
+
+def test_the_assembled_answer_keeps_each_buyer_part_within_its_limit(demo_db, checker):
+    import io
+
+    from openpyxl import load_workbook
+
+    from evidencebot.compose import tender as T
+    from evidencebot.compose.compliance import compliance_xlsx
+
+    answer = T.assemble_tender(demo_db, PARTS, period="2025-10..2026-09", checker=checker)
+    used = {}
+    for r in answer.coverage:
+        used[r.part] = used.get(r.part, 0) + r.words
+    assert set(used) == {"Part 1", "Part 2"} and used["Part 1"] <= 300 and 0 < used["Part 2"] <= 200, used
+    assert f"- Part 2: {used['Part 2']} of 200 words" in answer.coverage_table()
+    sheet = load_workbook(io.BytesIO(compliance_xlsx(answer.to_export(charts=False))))["Compliance"]
+    cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert cells["Part 1: words used (its own limit 300)"] == used["Part 1"]
+    assert cells["Part 2: within its limit"] == "yes"

@@ -19,6 +19,18 @@ FIGURE_COLUMNS = ("indicator id", "indicator", "period", "value", "numerator", "
                   "SPC verdict", "definition")
 
 
+def part_counts(rows) -> list[tuple[str, int, int]]:
+    """(part, words used, its own limit) for each of the buyer's parts with a limit of its own, in order; ``rows``
+    are coverage rows or their dicts."""
+    out: dict[str, list[int]] = {}
+    for row in rows:
+        values = row if isinstance(row, dict) else vars(row)
+        part, cap = str(values.get("part") or ""), int(values.get("part_limit") or 0)
+        if part and cap:
+            out.setdefault(part, [0, cap])[0] += int(values.get("words") or 0)
+    return [(label, used, cap) for label, (used, cap) in out.items()]
+
+
 def compliance_xlsx(doc) -> bytes:
     """The workbook for an :class:`~evidencebot.compose.export.ExportDoc` (sheets: Compliance, Commitments to confirm
     when the answer has any, Figures)."""
@@ -40,6 +52,9 @@ def compliance_xlsx(doc) -> bytes:
         ws.append(["Word limit", doc.word_limit if doc.word_limit else "none"])
         ws.append(["Characters (with spaces)", c.chars])
         ws.append(["Within the limit", "yes" if not doc.word_limit or c.words <= doc.word_limit else "NO"])
+        for label, used, cap in part_counts(doc.compliance or []):  # each of the buyer's parts against its own limit
+            ws.append([f"{label}: words used (its own limit {cap})", used])
+            ws.append([f"{label}: within its limit", "yes" if used <= cap else "NO"])
         ws.append(["How words were counted", WORD_RULE])
     for row in ws.iter_rows(min_col=1, max_col=1):
         row[0].font = bold

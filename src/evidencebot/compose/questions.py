@@ -21,6 +21,7 @@ proportion to weight (largest remainders get the spare words).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -73,6 +74,11 @@ class SubPoint:
     limit: int | None = None
     """The part's own word limit when the buyer sets one below the question's ('B1 ... (100 words)' under 'Total
     for B1 and B2: 500 words'): its budget never exceeds it, and the answer's part is cut to it."""
+    part: str = ""
+    """The buyer's part this sub-point is in when the limits are set per part ('Part 1: 600 words; Part 2: 500
+    words' over headings 1-3 and 4-6): the part's label as the buyer writes it, '' otherwise."""
+    part_limit: int | None = None
+    """That part's word limit, shared by its sub-points: their words together never exceed it."""
     mandated: bool = False
     """The buyer mandates this heading ('You MUST structure your response using the four headings below'):
     ``label`` is the buyer's heading word for word, and the answer's part is headed with it alone."""
@@ -616,11 +622,68 @@ _PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,
                          rf"\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
 
 
+PART_MARGIN = 0.02
+"""Kept free below a part's own limit, as a share of it (at least 3 words): the same margin the whole answer keeps
+(:data:`evidencebot.compose.tender.PANEL_MARGIN`), as a panel counts each part with its own tool."""
+
+
+def part_reserve(limit: int) -> int:
+    """Words of a part's own limit its sub-points may not use (:data:`PART_MARGIN`)."""
+    return max(3, math.ceil(limit * PART_MARGIN))
+
+
 def part_word_limits(question: str) -> list[tuple[str, int]]:
     """Word limits written per part in a list of their own ('Part 1: 600 words; Part 2: 500 words', 'Section (a)
     – 600 words'): each part's label and limit, in the order written."""
     text = unpack_row(question or "")
     return [(m.group(1).strip(), int(_number(m.group(2)))) for m in _PART_LIMIT.finditer(text)]
+
+
+def _point_starts(text: str, texts: list[str]) -> list[int | None]:
+    """Where each sub-point's wording starts in the question (its first six words), None when not found."""
+    starts: list[int | None] = []
+    for t in texts:
+        words = re.findall(r"\S+", t)[:6]
+        m = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
+        starts.append(m.start() if m else None)
+    return starts
+
+
+def _part_id(label: str) -> str:
+    """'Part 1' -> '1', 'Section (a)' -> 'a', 'Question 4.5a' -> '4.5a'."""
+    return re.sub(r"^\w+\s*", "", label).strip("() ").lower()
+
+
+def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int]] | None:
+    """The part (label, limit) each sub-point is in, when the question sets its word limits per part ('Part 1:
+    600 words; Part 2: 500 words'): a sub-point is in the part whose title line ('Part 1 – Young people moving on
+    from CAMHS') comes last before it, or, with no such lines, the part its own key names ('Section (a)' for
+    '(a)'). None when the limits are not per part, or a part or a sub-point cannot be placed: then nothing is
+    guessed."""
+    parts = part_word_limits(question)
+    if len(parts) < 2 or len({label.lower() for label, _ in parts}) != len(parts):
+        return None
+    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
+    listed = [m.span() for m in _PART_LIMIT.finditer(text)]
+    starts = _point_starts(text, [t for _, t in items])
+    heads: list[tuple[int, int]] = []  # (where the part's title line starts, index of the part)
+    for i, (label, _) in enumerate(parts):
+        at = [m.start(1) for m in re.finditer(rf"(?im)^[ \t#*>_-]*({re.escape(label)})(?![\w.])", text)
+              if not any(a <= m.start(1) < b for a, b in listed)]
+        if len(at) == 1:
+            heads.append((at[0], i))
+    out: list[tuple[str, int] | None] = []
+    if len(heads) == len(parts):
+        heads.sort()
+        for at in starts:
+            before = [i for h, i in heads if at is not None and h <= at]
+            out.append(parts[before[-1]] if before else None)
+    else:
+        ids = {_part_id(label): (label, n) for label, n in parts}
+        out = [ids.get(key.lower()) for key, _ in items]
+    if any(o is None for o in out) or len({o for o in out}) != len(parts):
+        return None
+    return [o for o in out if o is not None]
 
 
 def stated_word_limit(question: str) -> int | None:
@@ -2490,6 +2553,9 @@ def buyer_heading(text: str) -> str | None:
     ('Support after a hospital stay – how you will ...'), or the whole item when it is a heading itself
     ('Training, including the Trauma-Informed Practice Standard'); None for an item that is a sentence."""
     t = _clean(text).strip()
+    quoted = re.match(r"^[\"“‘']([^\"“”‘’]{2,100}?)[\"”’']\s*(?:[–—:-]|$)", t)
+    if quoted and quoted.group(1)[:1].isupper():  # 'Heading 4: "Before discharge" – how you will ...'
+        return quoted.group(1).strip(" ,;")
     if not t[:1].isupper() or _NOT_A_HEADING.match(t):
         return None  # 'how you will assess risk', 'Describe how ...': an ask under a letter, not a heading
     m = _HEAD_AND_ASK.match(t)
@@ -2568,11 +2634,7 @@ def _own_limits(question: str, texts: list[str]) -> list[int | None]:
     """Each sub-point's own word limit, written on its line after it ('B1 Describe ... (100 words)'); None where
     it has none. A limit read for two sub-points at once (one sentence that lists them) is nobody's own."""
     text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
-    starts: list[int | None] = []
-    for t in texts:
-        words = re.findall(r"\S+", t)[:6]
-        m = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
-        starts.append(m.start() if m else None)
+    starts = _point_starts(text, texts)
     found: list[tuple[int, int] | None] = []
     for n, at in enumerate(starts):
         if at is None:
@@ -2648,19 +2710,25 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     limits = read_limits(question)
     stated = limits.word_budget
     limit = word_limit if word_limit is not None else stated
+    stem, items = split_question(question)
+    groups = part_groups(question, items) if len(items) >= 2 else None
+    if limit is None and groups:
+        # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
+        # parts' together, and each part is held to its own
+        limit = stated = sum(dict(groups).values())
     if limit is None:
         parts = part_word_limits(question)
         if len(parts) >= 2:
             listed = "; ".join(f"{label}: {n:,} words" for label, n in parts)
             raise InputError(f"the question gives word limits per part only ({listed}): give the whole answer's "
                              f"limit with --words (--words {sum(n for _, n in parts)} for all of them together); "
-                             f"parts are not yet held to their own limits from such a list, so check each part's "
-                             f"length in the compliance sheet")
+                             f"its sub-points could not be placed in those parts (no title line 'Part 1 ...' "
+                             f"before them, no key naming one), so check each part's length in the compliance "
+                             f"sheet")
         raise InputError("no word limit: give one with --words (the question does not state one)")
     if limit <= 0:
         raise InputError(f"the word limit must be a positive number, not {limit}")
     topics = topics if topics is not None else load_topics()
-    stem, items = split_question(question)
     stem_topics = match_topics(stem, topics) if stem else []
     fallback = [t for t in fallback_topics() if t in topics]
     indicator_terms = load_indicator_terms()
@@ -2690,11 +2758,22 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         limit = stated = sum(x or 0 for x in own)
     for p, cap in zip(points, own):
         p.limit = cap if cap and cap < limit else None
+    for p, (label, cap) in zip(points, groups or []):
+        p.part, p.part_limit = label, cap
+        if p.limit and p.limit >= cap:
+            p.limit = None
     _mark_confirmations(question, points, limit)
     scored = [p for p in points if p.kind != "confirm"]
-    for p, budget in zip(scored, _capped([p.weight for p in scored], [p.limit for p in scored],
-                                         max(limit - sum(p.budget for p in points), len(scored)))):
-        p.budget = budget
+    shares = [(scored, max(limit - sum(p.budget for p in points), len(scored)))]
+    if groups:  # each part's words are budgeted within its own limit, less the margin a panel's count needs
+        shares = []
+        for label, cap in dict(groups).items():
+            mine = [p for p in scored if p.part == label]
+            confirms = sum(p.budget for p in points if p.part == label and p.kind == "confirm")
+            shares.append((mine, max(cap - part_reserve(cap) - confirms, len(mine))))
+    for share, total in shares:
+        for p, budget in zip(share, _capped([p.weight for p in share], [p.limit for p in share], total)):
+            p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
                         title=question_title(question),

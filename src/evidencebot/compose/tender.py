@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.compose import consistency, gather
+from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import (
     END_BAD,
@@ -45,6 +46,7 @@ from evidencebot.compose.questions import (
     QuestionPlan,
     SubPoint,
     listed_elements,
+    part_reserve,
     plan_question,
     question_focus,
     title_reference,
@@ -203,6 +205,10 @@ class CoverageRow:
     """For the writer: why the part is a gap ('No approved method block ... matches'), kept out of the answer."""
     marker: str = ""
     """The gap's marker in the answer ('[To write: <heading>]', '[To confirm: <heading>]'), the note's anchor."""
+    part: str = ""
+    """The buyer's part the sub-point is in when limits are set per part ('Part 1'), '' otherwise."""
+    part_limit: int | None = None
+    """That part's own word limit, shared by its sub-points."""
 
 
 @dataclass
@@ -282,6 +288,11 @@ class TenderAnswer:
             lines.append(
                 f"| {_cell(label)} |{limit} {row.budget} | {row.words} | {paras} | {_cell(row.evidence)} | {_cell(row.status)} |"
             )
+        parts = part_counts(self.coverage)
+        if parts:  # the buyer's parts, each against its own limit (headings count, as a panel counts them)
+            lines += ["", "The buyer's parts, each against its own limit:"]
+            lines += [f"- {label}: {used} of {cap} words" + ("" if used <= cap else " (OVER)")
+                      for label, used, cap in parts]
         noted = [row for row in self.coverage if row.note]
         if noted:  # why a part is a gap: for the writer here, never in the answer
             lines += ["", "Gaps (the answer holds only the marker; why, for the writer):"]
@@ -669,6 +680,8 @@ def _refill(sections: list[Section], limit: int) -> None:
             sec = sections[si]
             u = sec.units[ui]
             room = sec.point.limit - sec.words() if sec.point.limit else spare  # a part's own limit holds too
+            if sec.point.part_limit:  # and the limit of the buyer's part it is in, shared with its other headings
+                room = min(room, _part_room(sections, sec.point))
             if kind == 0:
                 extra = count_words(u.full) - u.words
                 if u.kept and u.full and extra <= min(spare, room):
@@ -691,6 +704,12 @@ def _refill(sections: list[Section], limit: int) -> None:
                 changed = True
         if not changed:
             return
+
+
+def _part_room(sections: list[Section], point: SubPoint) -> int:
+    """Words left in the buyer's part ``point`` is in: its own limit, less the margin, less what its sections hold."""
+    cap = (point.part_limit or 0) - part_reserve(point.part_limit or 0)
+    return cap - sum(s.words() for s in sections if s.point.part == point.part)
 
 
 def _drop_globally(sections: list[Section], why: str) -> bool:
@@ -749,6 +768,11 @@ def _enforce_limit(sections: list[Section], limit: int, env, char_limit: int | N
             _fit_section(sec, sec.point.limit)
             while sec.words() > sec.point.limit and len(sec.kept_units()) > 1:
                 sec.drop(max(i for i, u in enumerate(sec.units) if u.kept), "limit")
+    for part in dict.fromkeys(s.point.part for s in sections if s.point.part_limit):
+        # a buyer's part ('Part 2: 500 words') holds its headings' words together: the least important go first
+        mine = [s for s in sections if s.point.part == part]
+        while _part_room(sections, mine[0].point) < 0 and _drop_globally(mine, "limit"):
+            pass
     text = _layout(sections, env)
     while count_words(text) > limit or (char_limit and len(text.rstrip()) > char_limit):
         if not _drop_globally(sections, "limit"):
@@ -2873,6 +2897,8 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                                 numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left,
                                 sec.point.limit, sec.note if any("todo:part" in u.refs for u in kept) else "",
                                 write_marker(sec.point.label)))
+    for row, sec in zip(rows, sections):
+        row.part, row.part_limit = sec.point.part, sec.point.part_limit
     return rows
 
 
