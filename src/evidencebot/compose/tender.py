@@ -442,6 +442,28 @@ def _partner_top(summary) -> list[str]:
     return [partner(p) for p, _ in summary.partners[:2]]
 
 
+_FIGURE_WEAK = {"review", "hour", "day", "week", "month", "period", "percentag", "number", "median", "count", "record",
+                "latest", "time", "within"}
+"""Words a figure's title or definition shares with many asks without being about them ('Hours from escalation to
+clinical review' under 'The first 72 hours and the first week' after a discharge)."""
+
+
+def figure_fits(text: str, indicator_id: str) -> bool:
+    """Whether a figure is about what a part asks: its title or definition (an instrument's figure is an outcome
+    measure) shares a content word with the part's text beyond the generic and the timing words. 'Goals met or
+    exceeded at review' is no figure for 'how you will begin joint planning with CAMHS ... from age 17½' (s10 q06),
+    though both match the young adults' topics."""
+    from evidencebot.compose.blockmatch import HEAD_GENERIC
+    from evidencebot.metrics.catalogue import get_indicator
+
+    try:
+        ind = get_indicator(indicator_id)
+    except Exception:  # an id the catalogue does not know (a fact, an external figure): not judged here
+        return True
+    about = f"{ind.title} {ind.definition or ''}" + (" outcome measure" if "." in indicator_id else "")
+    return bool((_stems(about) & _stems(text)) - HEAD_GENERIC - _FIGURE_WEAK)
+
+
 class _Evidence:
     """Evidence for the whole answer, each item handed to one sub-point.
 
@@ -462,8 +484,10 @@ class _Evidence:
 
         # ... and by the situation it asks about: a discharge measure is not a figure for 'complete the
         # Core Competency Standard within 12 weeks of starting', though both say '12 weeks' (askfit)
+        # ... and by what its words are about: a figure whose title and definition share nothing with the part's
+        # text is left out, however its topics matched (figure_fits)
         own_ids = {p.key: [i for i in gather.expand_ids(blockmatch.indicators_for(p.text))
-                           if not askfit.figure_misfit(p.text, i)] for p in plan.points}
+                           if not askfit.figure_misfit(p.text, i) and figure_fits(p.text, i)] for p in plan.points}
         direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)]
                   for p in plan.points}
         wanted: list[str] = []
@@ -1519,6 +1543,12 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             want = set(blockmatch.tokens(r.sentence)) - blockmatch.HEAD_GENERIC
             scored = sorted(plan.points, key=lambda p: -len(want & set(blockmatch.tokens(p.text))))
             near = scored[:1]
+        if found[0] == "partner" and not asked:
+            # a partner's paragraph goes under the part that asks about it or about working with others, never
+            # under the part that merely shares words with the buyer's sentence naming it (s10 q04: the Adult
+            # Safeguarding Hub of a Pass/Fail statement, five times under 'Making Safeguarding Personal and the
+            # Mental Capacity Act')
+            near = [p for p in near if _PARTNERSHIP.search(p.text)]
         if not near:
             continue
         todo.append((found, block, near[0], bool(asked)))
@@ -1526,8 +1556,22 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     # the first template's whole paragraph crowding out the rest (s10 q05: four partners in two parts)
     many = {key for key in (t[2].key for t in todo) if sum(t[2].key == key for t in todo) > 1}
     shorts = buyer_terms.short_forms()
+    # several partners of one part in the same short form are named together in one sentence, not in sentences of
+    # one shape one after another (s10 q05: 'During mobilisation we will agree with X how referrals ...' twice)
+    together: dict[tuple[str, str], list[str]] = {}
+    for found, block, point, _ in todo:
+        short = shorts.get(block.block_id, "")
+        if point.key in many and short.count("{named}") == 1 and not re.search(r"\b(?:it|its)\b", short) \
+                and found[0] != "policy":
+            together.setdefault((point.key, block.block_id), []).append(buyer_terms.with_article(found[1]))
     for found, block, point, asked in todo:
         named = buyer_terms.with_article(found[1])
+        names = together.get((point.key, block.block_id), [])
+        if len(names) > 1:
+            if named != names[0]:
+                continue  # said with the first
+            the = "the " if "the {named}" in shorts[block.block_id] else ""  # 'the A and the B', as each alone
+            named = ", ".join([names[0]] + [the + n for n in names[1:-1]]) + " and " + the + names[-1]
         mine = dict(values, named=named)
         method = methods[point.key]
         if found[0] == "policy" and fill_profile.get("provider"):
@@ -1554,6 +1598,13 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         _place(methods[point.key], block, units, mine, lead=True)
         placed["locality:" + point.key] = block.block_id
     return placed
+
+
+_PARTNERSHIP = re.compile(r"\b(?:partner(?:s|ship|ships)?|work(?:s|ing)?\s+(?:jointly\s+)?(?:with|alongside)|joint(?:ly)?|"
+                         r"multi-agency|interface|links?\s+with|liais\w*|other\s+(?:agencies|services|organisations|"
+                         r"providers)|referr\w*\s+(?:to|from|between)|information\s+sharing|share\s+information)\b",
+                         re.I)
+"""A part that asks about working with others: where a partner the buyer names elsewhere may be answered."""
 
 
 def short_mention(name: str, text: str, local=frozenset()) -> bool:

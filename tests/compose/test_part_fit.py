@@ -1,0 +1,68 @@
+"""What goes under a heading is about that heading (issue 12, session 13: s10 and s11 panel sheets, spent)."""
+
+from __future__ import annotations
+
+import re
+
+S10_Q06 = ("4.6 TRANSITIONS\n\n"
+           "Describe how you will support people at points of transition. You MUST structure your response using the "
+           "four headings below, in the order given.\n\n"
+           "Heading 1: Preparing young people for adult support – how you will begin joint planning with CAMHS and "
+           "the Wyke Youth Wellbeing Service from age 17½, including at least one joint meeting before the young "
+           "person's 18th birthday.\n\n"
+           "Heading 2: Support after a hospital stay – how you will take part in discharge planning from the first "
+           "week of admission, and make contact within 2 working days of being notified of discharge for anyone "
+           "referred to the Hub.\n\n"
+           "Heading 3: Stepping up and stepping down – how people will move between the Hub and the Core Community "
+           "Mental Health Teams as their needs change, without a new referral or a gap in support.\n\n"
+           "Heading 4: Families and carers at transition – how you will involve families and carers, with the "
+           "person's consent, and recognise young carers and parent carers.\n\n"
+           "Max 3000 chars (incl. spaces and headings)\nWeighting: 4%")
+
+
+def _parts(markdown: str) -> dict[str, str]:
+    return {m.group(1).strip(): m.group(2) for m in re.finditer(r"(?m)^## (.+)\n((?:(?!^## ).*\n?)*)", markdown)}
+
+
+def test_a_figure_under_a_heading_is_about_that_heading(demo_db, checker):
+    """s10 q06: 'Goals met or exceeded at review: 67%' was cited under 'Preparing young people for adult support'
+    (joint planning with CAMHS from 17½): a whole-service figure the heading says nothing about."""
+    from evidencebot.compose import tender as T
+
+    answer = T.assemble_tender(demo_db, S10_Q06, period="2025-10..2026-09", checker=checker)
+    first = _parts(answer.markdown)["Preparing young people for adult support"]
+    assert "Goals met" not in first, first
+    assert not T.figure_fits("how you will begin joint planning with CAMHS from age 17½, including at least one "
+                             "joint meeting before the young person's 18th birthday", "goals_met")
+    # a figure about what the part asks stays
+    assert T.figure_fits("how you will collect outcome measures", "reliable_improvement.swemwbs")
+    assert T.figure_fits("how you will be involved before the person leaves hospital, including attendance at "
+                         "discharge planning meetings and links with the ward", "handover_complete")
+
+
+def _spent(name: str) -> str:
+    from pathlib import Path
+
+    return (Path(__file__).parents[1] / "data" / "heldout" / "s10" / "questions" / name).read_text(encoding="utf-8")
+
+
+def test_partners_of_one_part_are_named_together_not_in_sentences_of_one_shape(demo_db, checker):
+    """s10 q05 (spent): 'During mobilisation we will agree with the PCN SMI Health Check Workers how referrals and
+    information pass between us.' then the same sentence for the Trust's Physical Health Team."""
+    from evidencebot.compose import tender as T
+
+    answer = T.assemble_tender(demo_db, _spent("q05.md"), period="2025-10..2026-09", checker=checker)
+    said = [s for s in re.split(r"(?<=\.)\s+", answer.markdown) if "how referrals and information pass" in s]
+    assert len(said) == 1, said
+    assert "PCN SMI Health Check Workers" in said[0] and "the Trust's Physical Health Team" in said[0], said
+
+
+def test_a_partner_named_only_in_a_pass_fail_statement_gets_no_paragraph_under_an_unrelated_heading(demo_db, checker):
+    """s10 q04 (spent): the Adult Safeguarding Hub, named in Part A's statement A4, got the partner paragraph (its
+    name five times) under 'Applying Making Safeguarding Personal and the Mental Capacity Act 2005'."""
+    from evidencebot.compose import tender as T
+
+    answer = T.assemble_tender(demo_db, _spent("q04.md"), period="2025-10..2026-09", checker=checker)
+    for heading, body in _parts(answer.markdown).items():
+        if "Bidder" not in heading:  # the Pass/Fail statements name it, as the buyer wrote them
+            assert "Adult Safeguarding Hub" not in body, (heading, body)
