@@ -66,3 +66,25 @@ def test_a_partner_named_only_in_a_pass_fail_statement_gets_no_paragraph_under_a
     for heading, body in _parts(answer.markdown).items():
         if "Bidder" not in heading:  # the Pass/Fail statements name it, as the buyer wrote them
             assert "Adult Safeguarding Hub" not in body, (heading, body)
+
+
+_UNIVERSAL = re.compile(r"\b(?:nobody|no one|nothing|never|always|do not lose|no (?:dip|gap|stray|worker|record|risk)|"
+                        r"reach everyone|whichever service)\b", re.I)
+
+
+def test_no_shipped_block_closes_with_a_universal_promise():
+    """s10 q06 closed 'Young people do not lose support at 18, and nothing agreed with them is lost at the
+    handover', a promise no bidder can keep, from a block's 'what it means' line; 20 such lines in the library
+    ('Nobody waits without contact', 'the GP always has the current plan'). Each is now a commitment with its
+    mechanism ('We will call everyone waiting at least every two weeks, ...')."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).parents[2] / "corpus" / "library"
+    said = []
+    for name in ("blocks.yaml", "buyer_blocks.yaml"):
+        for b in yaml.safe_load((root / name).read_text(encoding="utf-8"))["blocks"]:
+            if _UNIVERSAL.search(b.get("means") or ""):
+                said.append((b["id"], b["means"]))
+    assert not said, said
