@@ -88,3 +88,28 @@ def test_no_shipped_block_closes_with_a_universal_promise():
             if _UNIVERSAL.search(b.get("means") or ""):
                 said.append((b["id"], b["means"]))
     assert not said, said
+
+
+def test_a_part_gets_the_approved_blocks_its_own_words_name(demo_db):
+    """s11 q04 (spent), 150 words a part: '(c) ... domestic abuse, exploitation (including county lines and
+    cuckooing) and self-neglect' had the exploitation block alone (81 words; the panel: 'domestic abuse is not
+    addressed') and '(b) ... Making Safeguarding Personal ... and the Mental Capacity Act 2005' the MSP block alone
+    ('the MCA is not covered'), while the library's domestic abuse and Mental Capacity Act blocks went unused: a
+    further block was kept to the question's topic or the first block's. A block whose specific tag the part names
+    is the part's own."""
+    from pathlib import Path
+
+    from evidencebot.compose import library
+    from evidencebot.compose import tender as T
+    from evidencebot.compose.questions import plan_question
+
+    text = (Path(__file__).parents[1] / "data" / "heldout" / "s11" / "questions" / "q04.md").read_text(encoding="utf-8")
+    plan = T._scored_plan(plan_question(text))
+    methods = T.choose_methods(demo_db, plan, today="2026-10-01")
+    assert "domestic-abuse" in [b.block_id for b in methods["c"].blocks], [b.block_id for b in methods["c"].blocks]
+    assert "mental-capacity-practice" in [b.block_id for b in methods["b"].blocks]
+    blocks = {b.block_id: b for b in library.list_blocks(demo_db)}
+    # 'young people' is no specific tag: 'children and young people living in the households of the adults you
+    # support' is not about young people moving from children's services
+    assert not T._tag_named("how you will identify and protect children and young people living in the "
+                            "households of the adults you support", blocks["young-adults-transition"])

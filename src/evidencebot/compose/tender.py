@@ -2474,8 +2474,13 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     continue  # matched only by words in brackets ('(..., safeguarding lead)'): no padding from it
                 mine = cands[point.key].index(b)
                 if focus and not blockmatch.in_question_topic(b, focus, topics) and not (
-                        blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics)):
-                    continue  # padding stays with the question's topic or the part's own ('raise concerns': no complaints)
+                        blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics)) \
+                        and not _tag_named(point.text, b):
+                    # padding stays with the question's topic or the part's own ('raise concerns': no complaints),
+                    # or is a block the part's words name ('domestic abuse, exploitation and self-neglect': the
+                    # domestic abuse block beside the exploitation one, s11 q04 c; the panel: 'domestic abuse is not
+                    # addressed')
+                    continue
                 if any(q.key != point.key and b in cands[q.key] and cands[q.key].index(b) < mine
                        and _claim(q.text, b) >= _claim(point.text, b) for q in plan.points):
                     continue  # padding never takes a block another part wants more ('paired measures')
@@ -2534,6 +2539,21 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
     return out
+
+
+def _tag_named(text: str, block) -> bool:
+    """Whether ``text`` names one of the block's tags of two or more specific words ('domestic abuse', 'mental
+    capacity', 'young adults'; not 'young people', whose 'people' says nothing of the block)."""
+    from evidencebot.compose.blockmatch import HEAD_GENERIC
+    from evidencebot.compose.library import stem
+
+    low = " ".join(text.lower().split())
+    for tag in block.tags:
+        words = re.findall(r"[a-z0-9]+", tag.lower())
+        if len(words) >= 2 and all(w not in GENERIC and stem(w) not in HEAD_GENERIC for w in words) \
+                and re.search(r"\b" + re.escape(" ".join(tag.lower().split())) + r"\b", low):
+            return True
+    return False
 
 
 def _names_terms(text: str, block) -> bool:
