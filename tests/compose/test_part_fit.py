@@ -113,3 +113,21 @@ def test_a_part_gets_the_approved_blocks_its_own_words_name(demo_db):
     # support' is not about young people moving from children's services
     assert not T._tag_named("how you will identify and protect children and young people living in the "
                             "households of the adults you support", blocks["young-adults-transition"])
+
+
+def test_a_heading_is_read_in_the_buyer_s_part_it_sits_in(demo_db, checker):
+    """s11 q06 (spent): 'The first 72 hours and the first week' sits in 'Part 2 – Leaving hospital', but was read
+    alone, so it got the block for the first 72 hours after someone becomes unwell, 'Step-ups reviewed within 72
+    hours: 98%', the step-up trigger set's service change and a relapse story (the panel: 'about relapse step-up,
+    not discharge')."""
+    from pathlib import Path
+
+    from evidencebot.compose import tender as T
+
+    text = (Path(__file__).parents[1] / "data" / "heldout" / "s11" / "questions" / "q06.md").read_text(encoding="utf-8")
+    answer = T.assemble_tender(demo_db, text, period="2025-10..2026-09", checker=checker)
+    assert answer.plan.points[4].part_title == "Part 2 – Leaving hospital"
+    part = _parts(answer.markdown)["The first 72 hours and the first week"]
+    assert "discharg" in part.lower(), part
+    for off in ("Step-ups", "step-up", "escalation", "becoming unwell"):
+        assert off not in part, (off, part)

@@ -79,6 +79,9 @@ class SubPoint:
     words' over headings 1-3 and 4-6): the part's label as the buyer writes it, '' otherwise."""
     part_limit: int | None = None
     """That part's word limit, shared by its sub-points: their words together never exceed it."""
+    part_title: str = ""
+    """The part's title line as the buyer wrote it ('Part 2 – Leaving hospital'), '' when none: read with the
+    sub-point when matching blocks (the first 72 hours of 'Part 2 – Leaving hospital' are after a discharge)."""
     mandated: bool = False
     """The buyer mandates this heading ('You MUST structure your response using the four headings below'):
     ``label`` is the buyer's heading word for word, and the answer's part is headed with it alone."""
@@ -654,7 +657,7 @@ def _part_id(label: str) -> str:
     return re.sub(r"^\w+\s*", "", label).strip("() ").lower()
 
 
-def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int]] | None:
+def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
     """The part (label, limit) each sub-point is in, when the question sets its word limits per part ('Part 1:
     600 words; Part 2: 500 words'): a sub-point is in the part whose title line ('Part 1 – Young people moving on
     from CAMHS') comes last before it, or, with no such lines, the part its own key names ('Section (a)' for
@@ -666,22 +669,23 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
     listed = [m.span() for m in _PART_LIMIT.finditer(text)]
     starts = _point_starts(text, [t for _, t in items])
-    heads: list[tuple[int, int]] = []  # (where the part's title line starts, index of the part)
+    heads: list[tuple[int, int, str]] = []  # (where the part's title line starts, index of the part, the line)
     for i, (label, _) in enumerate(parts):
-        at = [m.start(1) for m in re.finditer(rf"(?im)^[ \t#*>_-]*({re.escape(label)})(?![\w.])", text)
+        at = [m for m in re.finditer(rf"(?im)^[ \t#*>_-]*({re.escape(label)})(?![\w.])", text)
               if not any(a <= m.start(1) < b for a, b in listed)]
         if len(at) == 1:
-            heads.append((at[0], i))
-    out: list[tuple[str, int] | None] = []
+            line = text[at[0].start(1):].split("\n", 1)[0].strip(" *_#")
+            heads.append((at[0].start(1), i, line if len(line.split()) <= 12 else ""))
+    out: list[tuple[str, int, str] | None] = []
     if len(heads) == len(parts):
         heads.sort()
         for at in starts:
-            before = [i for h, i in heads if at is not None and h <= at]
-            out.append(parts[before[-1]] if before else None)
+            before = [(i, line) for h, i, line in heads if at is not None and h <= at]
+            out.append(parts[before[-1][0]] + (before[-1][1],) if before else None)
     else:
-        ids = {_part_id(label): (label, n) for label, n in parts}
+        ids = {_part_id(label): (label, n, "") for label, n in parts}
         out = [ids.get(key.lower()) for key, _ in items]
-    if any(o is None for o in out) or len({o for o in out}) != len(parts):
+    if any(o is None for o in out) or len({o[0] for o in out if o}) != len(parts):
         return None
     return [o for o in out if o is not None]
 
@@ -2715,7 +2719,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     if limit is None and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
-        limit = stated = sum(dict(groups).values())
+        limit = stated = sum({label: cap for label, cap, _ in groups}.values())
     if limit is None:
         parts = part_word_limits(question)
         if len(parts) >= 2:
@@ -2758,8 +2762,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         limit = stated = sum(x or 0 for x in own)
     for p, cap in zip(points, own):
         p.limit = cap if cap and cap < limit else None
-    for p, (label, cap) in zip(points, groups or []):
-        p.part, p.part_limit = label, cap
+    for p, (label, cap, title) in zip(points, groups or []):
+        p.part, p.part_limit, p.part_title = label, cap, title
         if p.limit and p.limit >= cap:
             p.limit = None
     _mark_confirmations(question, points, limit)
@@ -2767,7 +2771,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     shares = [(scored, max(limit - sum(p.budget for p in points), len(scored)))]
     if groups:  # each part's words are budgeted within its own limit, less the margin a panel's count needs
         shares = []
-        for label, cap in dict(groups).items():
+        for label, cap in {label: cap for label, cap, _ in groups}.items():
             mine = [p for p in scored if p.part == label]
             confirms = sum(p.budget for p in points if p.part == label and p.kind == "confirm")
             shares.append((mine, max(cap - part_reserve(cap) - confirms, len(mine))))

@@ -487,7 +487,7 @@ class _Evidence:
         # ... and by what its words are about: a figure whose title and definition share nothing with the part's
         # text is left out, however its topics matched (figure_fits)
         own_ids = {p.key: [i for i in gather.expand_ids(blockmatch.indicators_for(p.text))
-                           if not askfit.figure_misfit(p.text, i) and figure_fits(p.text, i)] for p in plan.points}
+                           if not askfit.figure_misfit(situated(p), i) and figure_fits(p.text, i)] for p in plan.points}
         direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)]
                   for p in plan.points}
         wanted: list[str] = []
@@ -575,7 +575,11 @@ class _Evidence:
             self.used_incidents.update(r["incident_id"] for r in ev["incidents"])
         relevant = gather.changes_for(self.changes, chosen) if chosen else []
         if "service_changes" in learning:
-            relevant += [c for c in self.changes if c not in relevant]
+            # a change told beside no figure it concerns is about what the part asks: its words are the part's
+            # ('step-up trigger set introduced' is not for 'the first 72 hours' after a discharge, s11 q06)
+            relevant += [c for c in self.changes if c not in relevant and (any(
+                w.isalpha() for w in _stems(" ".join(str(v) for v in c.values() if isinstance(v, str)))
+                & _stems(situated(point)) - _FIGURE_WEAK - _head_generic()))]
         else:
             relevant = [c for c in relevant if (c.get("indicators") or "").strip()]
         ev["changes"] = [c for c in relevant if c["change_id"] not in self.used_changes][:1]
@@ -585,7 +589,7 @@ class _Evidence:
         if self.pinned and self.pinned["story_id"] not in self.used_stories and point.key == self.pinned_point:
             found = [self.pinned]
         elif self.stories_wanted:
-            found = relevant_stories(self.db, point.text, exclude=self.used_stories)[:1]
+            found = relevant_stories(self.db, situated(point), exclude=self.used_stories)[:1]
         if found:
             story = found[0]
             if not workflow.is_exportable(story):  # belt and braces: never reach an export
@@ -2287,6 +2291,22 @@ def _referent(text: str, stem: str, before: list[str], topics: list) -> str:
     return ""
 
 
+def in_part(point: SubPoint) -> bool:
+    """Whether the sub-point's part has a title that says more than its label ('Part 2 – Leaving hospital')."""
+    return bool(point.part_title) and len(point.part_title.split()) > len(point.part.split())
+
+
+def situated(point: SubPoint) -> str:
+    """The sub-point read in its part: 'the first 72 hours' of 'Part 2 – Leaving hospital' (:func:`in_part`)."""
+    return f"{point.text} ({point.part_title})" if in_part(point) else point.text
+
+
+def _head_generic() -> set[str]:
+    from evidencebot.compose.blockmatch import HEAD_GENERIC
+
+    return HEAD_GENERIC
+
+
 def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     """The plan with each sub-point's ambiguous acronyms written out as this question means them
     ('SARs' in a safeguarding question: Safeguarding Adults Reviews), for matching only."""
@@ -2301,6 +2321,11 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
         ref = _referent(p.text, plan.stem, [q.text for q in plan.points[:n]], topics)
         if ref:
             points[n] = dataclasses.replace(p, text=f"{p.text} ({ref})")
+    for n, p in enumerate(points):
+        # the buyer's part a heading sits in says the situation ('Part 2 – Leaving hospital': 'the first 72 hours'
+        # are after a discharge, not after becoming unwell, s11 q06)
+        if in_part(p):
+            points[n] = dataclasses.replace(p, text=f"{p.text} ({p.part_title})")
     if all(a.text == b.text for a, b in zip(points, plan.points)):
         return plan
     return dataclasses.replace(plan, points=points)
