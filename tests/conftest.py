@@ -119,20 +119,42 @@ def modules_to_rewrite(root: Path, selected: list[Path]) -> list[Path]:
     return sorted(found)
 
 
-def precompile_test_modules(config, root: Path, cache: Path, selected: list[Path] | None = None) -> int:
+def precompile_test_modules(config, root: Path, cache: Path, selected: list[Path] | None = None,
+                            processes: int = 1) -> int:
     """Rewrite the asserts of the test modules and conftests under ``root`` (those a run of ``selected``
-    imports; all by default) into ``cache`` (the layout :func:`rewrite_cache_dir` reads). Returns how many
-    were written."""
+    imports; all by default) into ``cache`` (the layout :func:`rewrite_cache_dir` reads), shared out
+    between ``processes`` forks of this one. Returns how many are there."""
     from _pytest.assertion import rewrite
 
     state = config.stash[rewrite.assertstate_key]
-    written = 0
-    for path in modules_to_rewrite(root, [root] if selected is None else selected):
-        source_stat, code = rewrite._rewrite_test(path, config)
-        target = rewrite_cache_dir(cache, root, path) / (path.name[:-3] + rewrite.PYC_TAIL)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        written += bool(rewrite._write_pyc(state, code, source_stat, target))
-    return written
+    modules = modules_to_rewrite(root, [root] if selected is None else selected)
+    targets = [rewrite_cache_dir(cache, root, path) / (path.name[:-3] + rewrite.PYC_TAIL) for path in modules]
+    for folder in {target.parent for target in targets}:
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def rewrite_share(share: int) -> None:
+        for path, target in list(zip(modules, targets))[share::processes]:
+            source_stat, code = rewrite._rewrite_test(path, config)
+            rewrite._write_pyc(state, code, source_stat, target)
+
+    forks = []
+    for share in range(1, processes if hasattr(os, "fork") else 1):
+        pid = os.fork()
+        if pid == 0:  # the fork rewrites its share and leaves at once (no pytest clean-up of its own)
+            try:
+                rewrite_share(share)
+            finally:
+                os._exit(0)
+        forks.append(pid)
+    try:
+        rewrite_share(0)
+    finally:
+        for pid in forks:
+            os.waitpid(pid, 0)
+    if len(forks) + 1 < processes:  # no fork on this system: the other shares here too
+        for share in range(1, processes):
+            rewrite_share(share)
+    return sum(target.exists() for target in targets)
 
 
 def rewrite_cache_dir(cache: Path, root: Path, path: Path) -> Path:
@@ -165,7 +187,9 @@ def pytest_xdist_setupnodes(config, specs):
         selected = [here / str(arg).split("::", 1)[0] for arg in config.args]
         cache = Path(tempfile.mkdtemp(prefix="evidencebot-rewrites-"))
         config.stash[_REWRITE_KEY] = cache
-        precompile_test_modules(config, Path(__file__).parent, cache, selected)
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        # shared out between the CPUs: the controller alone left the other core idle while the workers waited
+        precompile_test_modules(config, Path(__file__).parent, cache, selected, processes=min(cpus, len(specs)))
     except Exception as exc:  # the workers rewrite for themselves, as without the cache
         config.stash[_REWRITE_KEY] = None
         print(f"tests/conftest.py: test modules not precompiled ({type(exc).__name__}: {exc})")

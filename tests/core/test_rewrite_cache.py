@@ -44,6 +44,12 @@ def test_a_worker_reads_the_asserts_the_controller_rewrote(conftest, request, tm
     outside = tmp_path / "elsewhere" / "test_y.py"
     assert rewrite.get_cache_dir(outside) == tmp_path / "elsewhere" / "__pycache__"  # pytest's own place
 
+    shared = tmp_path / "shared-out"  # two processes, a share each: the same files
+    assert conftest.precompile_test_modules(request.config, root, shared, processes=2) == 2
+    assert sorted(p.relative_to(shared) for p in shared.rglob("*.pyc")) == \
+        sorted(p.relative_to(cache) for p in cache.rglob("*.pyc"))
+    assert rewrite._read_pyc(module, shared / "sub" / pyc.name) is not None
+
     module.write_text("def test_x():\n    assert True\n", encoding="utf-8")  # changed since: rewritten again
     assert rewrite._read_pyc(module, pyc) is None
 
