@@ -1144,3 +1144,20 @@ def test_a_title_named_as_a_work_from_the_words_before_it_passes(checker_factory
         pytest.skip("the privacy family is not available")
     [findings] = checker.check_many([(text, "s.txt")])
     assert [f.match for f in findings if f.rule == "privacy.person-name"] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Monday Stitch and Chatter moved to the library.", None),  # a run of capitals after "The"
+    ("Members of the Tea and Toast peer group wrote the leaflet.", None),
+    ("The Grace Darling Singers performed at our open day.", None),
+    ("The review panel heard that Mr Tomasz Nowak had been discharged.", "Mr Tomasz Nowak"),  # a title: a person
+    ("Hi both, just flagging that Ruairí Breathnach has asked for his story to be left out.", "Ruairí Breathnach"),
+])
+def test_capitalised_words_after_a_determiner_are_a_named_group(checker_factory, text, name):
+    """Issue 15 (p13): "the Jenny Lind Singers", "the Brew and Banter peer group", "Our Good Neighbours scheme"
+    are named groups and schemes (spent s9-s11 and dev13 false alarms); "that" and a title do not count."""
+    checker = checker_factory("privacy")
+    if "privacy" not in checker.families:
+        pytest.skip("the privacy family is not available")
+    [findings] = checker.check_many([(text, "s.txt")])
+    assert [f.match for f in findings if f.rule == "privacy.person-name"] == ([name] if name else [])

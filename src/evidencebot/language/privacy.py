@@ -1344,6 +1344,8 @@ class _NameFinder:
             return False  # "'Jo' is a pseudonym chosen by the person"
         if _NAMED_DUTY.search(self.text, max(0, start - 40), start) and len(value.split()) == 1:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
+        if self.determined_thing(start, end):
+            return False  # "the Jenny Lind Singers", "the Brew and Banter peer group", "Our Good Neighbours scheme"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
@@ -2240,6 +2242,21 @@ class _NameFinder:
                     and not (len(core) < len(words) and self.titled_thing(words[0].start, words[-1].end)):
                 out.append((words[0].start, words[-1].end))
         return out
+
+    def determined_thing(self, start: int, end: int) -> bool:
+        """Capitalised words after a determiner ("the", "our", "their") are a named
+        thing (a group, a choir, a scheme), not a person, when the run of capitalised words from the
+        determiner holds two or more (joined by "and"/"&" or a possessive too: "The Thursday Knit and
+        Natter", "the Veterans' Brew Crew") and no word for a family follows ("the Patel family")."""
+        run = re.search(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)[ \t\u00a0]+((?:[A-Z][\w\-]*(?:['’]s?)?"
+                        r"[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?){0,4})\Z", self.text[max(0, start - 80):start])
+        if run is None:
+            return False
+        words = re.findall(r"[A-Z][\w\-]*", run.group(1)) + re.findall(r"[A-Z][\w\-]*", self.text[start:end])
+        if len(words) < 2 or any(w in self.names.titles or w in self.names.honour_titles for w in words):
+            return False  # (a title makes it a person: "the review panel heard that Mr Tomasz Nowak ...")
+        nxt = re.match(r"[ \t\u00a0]+([a-z]+)", self.text[end:end + 30])
+        return not (nxt and nxt.group(1) in self.context.get("family_nouns", ()))
 
     def first_names(self) -> list[tuple[int, int]]:
         """Listed first names used as a person: "we visited Aisha at home"."""
