@@ -111,6 +111,14 @@ def test_the_safeguarding_answer_passes_our_own_checker(safeguarding, demo_db):
     assert not get_checker(demo_db, external=True).check_text(safeguarding.markdown)
 
 
+def test_the_buyers_sentences_are_the_shared_ones_with_each_clause_and_list_item_a_piece():
+    # session 13: buyer_standards split on every '. ' itself ('(e.g.' ended a sentence); now evidencebot.text's
+    # line_sentences, with a clause ended by ';', a table cell and a list item each a piece as before
+    text = "Reviews (e.g. of crisis plans) are held monthly; staff attend.\n- Training within 6 months | Level 2"
+    assert S._sentences(text) == ["Reviews (e.g. of crisis plans) are held monthly;", "staff attend.",
+                                  "Training within 6 months.", "Level 2"]
+
+
 def test_a_percentage_target_after_the_median_wait_names_no_measure_and_is_not_a_crash():
     # session 13: the median wait (a baseline in days, no measure of the table) was taken as the measure of the next
     # target sentence naming none, and looking it up raised KeyError: 'median_wait' (assemble tender stopped)

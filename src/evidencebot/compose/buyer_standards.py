@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.buyer_terms import _NUM, _number
 from evidencebot.compose.buyer_terms import _days as _in_days
+from evidencebot.text import line_sentences
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -92,10 +93,11 @@ def _sentences(text: str) -> list[str]:
     # a line wrapped inside a sentence goes on; a blank line, a bullet or a list item starts another
     flat = re.sub(r"(?<=[^\n.?!:;])\n(?![ \t]*(?:\n|[-•▪*]|o\s|\(?[a-z0-9ivx]{1,4}[).]\s|[A-Z][^.]{0,80}$))", " ", flat)
     out = []
-    for s in re.split(r"(?<=[.?!;])\s+|\n+", flat):
-        s = " ".join(s.split()).strip(" -•▪o\t")
-        if s:
-            out.append(s)
+    for sentence in line_sentences(flat):  # the shared sentences; a clause ended by ';' is a piece of its own here
+        for s in re.split(r"(?<=;)\s+", sentence):
+            s = s.strip(" -•▪o\t")
+            if s:
+                out.append(s)
     return out
 
 
