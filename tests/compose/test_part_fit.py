@@ -131,3 +131,10 @@ def test_a_heading_is_read_in_the_buyer_s_part_it_sits_in(demo_db, checker):
     assert "discharg" in part.lower(), part
     for off in ("Step-ups", "step-up", "escalation", "becoming unwell"):
         assert off not in part, (off, part)
+    # the part's title judges the situation only: the three headings of 'Part 1 – Young people moving on from
+    # CAMHS' keep the blocks that answer each (with the title read into all three, 'Planning ahead' took the
+    # young adults' approach and 'Young people with additional needs' became a gap)
+    rows = {r.label: r for r in answer.coverage}
+    assert "young-adults-transition" in rows["Planning ahead"].evidence, rows["Planning ahead"].evidence
+    assert "follow-up" in rows["The first 72 hours and the first week"].evidence or \
+        "discharge" in rows["The first 72 hours and the first week"].evidence, rows["The first 72 hours and the first week"]

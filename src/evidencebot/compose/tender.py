@@ -2321,11 +2321,6 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
         ref = _referent(p.text, plan.stem, [q.text for q in plan.points[:n]], topics)
         if ref:
             points[n] = dataclasses.replace(p, text=f"{p.text} ({ref})")
-    for n, p in enumerate(points):
-        # the buyer's part a heading sits in says the situation ('Part 2 – Leaving hospital': 'the first 72 hours'
-        # are after a discharge, not after becoming unwell, s11 q06)
-        if in_part(p):
-            points[n] = dataclasses.replace(p, text=f"{p.text} ({p.part_title})")
     if all(a.text == b.text for a, b in zip(points, plan.points)):
         return plan
     return dataclasses.replace(plan, points=points)
@@ -2521,7 +2516,10 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         if point.key in pins:
             continue
         have = chosen[point.key]
-        wrong = [(b, askfit.misfit(point.text, b)) for b in have]
+        # read in the buyer's part it sits in: 'Part 2 – Leaving hospital' says 'the first 72 hours' are after a
+        # discharge, not after becoming unwell (s11 q06); the part's title judges the situation only, never which
+        # of its headings a block answers best
+        wrong = [(b, askfit.misfit(situated(point), b)) for b in have]
         wrong = [(b, why) for b, why in wrong if why]
         if not wrong:
             continue
@@ -2531,7 +2529,14 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             left_out[point.key].append(why)
         if not have:
             # the one that takes its place must be written for the situation asked about (not merely not against it)
-            nxt = next((b for b in cands[point.key] if b.block_id not in used and askfit.fits(point.text, b)), None)
+            nxt = next((b for b in cands[point.key] if b.block_id not in used and askfit.fits(situated(point), b)), None)
+            if nxt is None and in_part(point):
+                # the blocks the heading read in its part is offered (after a discharge: the follow-up blocks)
+                read = dataclasses.replace(point, text=situated(point))
+                more = block_options(db, dataclasses.replace(plan, points=[read]), today=today, profile=profile,
+                                     approved=approved)[point.key]
+                nxt = next((b for b in more if b.block_id not in used and answers_point(read, b, strict=False, vocab=vocab)
+                            and askfit.fits(read.text, b)), None)
             if nxt is not None:
                 have.append(nxt)
                 used.add(nxt.block_id)
