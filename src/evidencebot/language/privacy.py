@@ -1042,13 +1042,7 @@ def _anchored_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     ``details`` names each part and the words that matched it."""
     found: dict[str, list[tuple[int, int]]] = {}
     for pat in rule.patterns:
-        if pat.requires is not None and not pat.requires.search(text):
-            continue
-        has_value = "value" in pat.regex.groupindex
-        for m in pat.regex.finditer(text):
-            start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
-            if start < end and not rule.exceptions.match(text[start:end]):
-                found.setdefault(str(pat.part), []).append((start, end))
+        _add_details(found, rule, pat, text)
     if rule.anchor not in found or len(found) - 1 < (rule.min_parts or 0):
         return []
     out = []
