@@ -1016,7 +1016,7 @@ def assemble_tender(
     names that no block names (their protocol, hub, policy, pledge) gets the approved template of
     its kind, filled with the buyer's name for it, rather than a part to write.
     """
-    from evidencebot.compose import buyer_standards, buyer_terms, tender_profile
+    from evidencebot.compose import buyer_scale, buyer_standards, buyer_terms, tender_profile
     from evidencebot.compose.env import make_env, render
 
     env = env or make_env()
@@ -1046,12 +1046,22 @@ def assemble_tender(
         figures.append(buyer_terms.BuyerFigure("first_contact", routine[1], routine[0], routine[2]))
     comparisons = buyer_terms.compare(figures, resolved.profile)
     fill_profile = buyer_terms.adapt_profile(resolved.profile, comparisons, figures)
+    # the buyer's caseload cap, people open, staff, localities and discharge contact over our current service's:
+    # never our profile's figure stated as the tender's (issue 12; s11 panel, contradictions 1-4)
+    quantities = buyer_scale.read(buyer_text)
+    fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer)
     if worded:
         fill_profile["commissioner"] = worded
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
     # the blocks, the buyer's templates and standards go to the scored sub-points only
     full_plan, plan = plan, _scored_plan(plan)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
+    if resolved.other_buyer:
+        # to another buyer, what is left of our current service's size is said as our current practice, not as
+        # this contract's
+        for m in methods.values():
+            for u in m.units:
+                u["text"] = buyer_scale.frame_current(u["text"], service_profile, fill_profile)
     from evidencebot.compose import library as _library
 
     reqs = read_requirements(question, known=_parties(service_profile, given))
@@ -1097,6 +1107,18 @@ def assemble_tender(
         if named and named.group(1) in said:
             m.units = [u for u in m.units if u.get("block") != "buyer-board"]
             m.blocks = [b for b in m.blocks if b.block_id != "buyer-board"]
+    capped = fill_profile.get("caseload") != service_profile.get("caseload") and fill_profile.get("caseload")
+    if capped and any(st.matter == "caseload_ceiling" for st, _, _ in standing):
+        # the buyer's cap is committed to once, by its requirement's sentence; a block filled with it says no more
+        for m in methods.values():
+            _drop_units(m, lambda u: not u.get("template") and capped in u["text"])
+    # the buyer's names for the group our reports go to, what they are and where its KPIs are defined, in the blocks
+    # and the templates on the buyer's terms alike
+    pairs = buyer_scale.swaps(quantities)
+    scaled += buyer_scale.swapped(quantities, [u["text"] for m in methods.values() for u in m.units])
+    for m in methods.values():
+        for u in m.units:
+            u["text"] = buyer_scale.rewrite(u["text"], pairs)
     plan = full_plan
     for point in plan.points:
         methods.setdefault(point.key, Method())
@@ -1288,6 +1310,8 @@ def assemble_tender(
                          "buyer": st.text or st.baseline, "ours": ours[len(DIFFERS):] if differs else ours,
                          "status": "to confirm: ours differs (a gap in '" + (sec.point.label if sec else "") + "')"
                          if differs else f"planned: in '{sec.point.label}'" if said else "not met: not in this answer"})
+    for a in scaled:  # the buyer's quantity put in place of our current service's, and why
+        compared.append({"label": a.label, "buyer": a.buyer, "ours": a.ours, "status": a.action})
     rows = _coverage(sections, text)
     for row, sec in zip(rows, sections):
         said = " ".join(u.text for u in sec.kept_units())

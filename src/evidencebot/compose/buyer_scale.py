@@ -1,0 +1,296 @@
+"""The buyer's quantities, and our service profile's, in an answer for another service (issue 12).
+
+The blind panels of sessions 9 to 12 found the same fault again and again: method blocks filled from the demo's
+service profile stated our current service as the tender's. "Caseloads are up to 55 people for each whole-time
+recovery worker" under a heading that repeats the buyer's cap of 30; "two locality team leaders" and "cover from
+the other locality" against the buyer's four localities; "room for about 435 people" and "14.0 whole-time-equivalent
+posts" against 2,150 people on open caseloads, 118 WTE employed and 104 staff who may transfer; "first contact
+within 72 hours of discharge" against the buyer's 48 hours (s11 panel, contradictions 1-4).
+
+:func:`read` finds the buyer's own quantity of each kind in ``scale`` of ``phrasebank/buyer_standards.yaml``
+(a caseload cap, the people open, the staff employed now, the staff who may transfer under TUPE, the number of
+localities, contact after a discharge) in the question and the rest of the tender's text. :func:`adapt` gives the
+profile an answer fills its blocks from: where ours does not meet the buyer's, the buyer's figure (the answer
+commits to "no more than 30 people for each practitioner, the specification's cap"); where the buyer states the
+size of its service, none of our current team's size, capacity or locality split (the sentence that needs one is
+left out); and :func:`frame_current` says what remains of our current service's size in an answer to another
+buyer as our current practice ("In our current service, the funded establishment is ..."), never as this
+contract's. Each change is a :class:`Adapted` row for the coverage and the compliance sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evidencebot.compose.filters import load_phrasebank
+from evidencebot.text import number_value
+
+PHRASEBANK = "buyer_standards.yaml"
+
+
+
+@dataclass
+class Quantity:
+    kind: str
+    """A key of ``scale.kinds``: 'caseload_cap', 'open_caseload', 'workforce', 'tupe_staff', 'localities',
+    'discharge_contact'."""
+    value: float
+    """The buyer's figure: people, WTE, staff, localities, or hours for a timescale."""
+    words: str
+    """The buyer's words matched ('no practitioner to hold a caseload above 30')."""
+    sentence: str
+    groups: dict = field(default_factory=dict)
+
+
+@dataclass
+class Adapted:
+    kind: str
+    label: str
+    buyer: str
+    ours: str
+    action: str
+    """What the answer does: 'committed to the buyer's ...', 'our current ... left out'."""
+
+
+def _spec() -> dict:
+    return load_phrasebank(PHRASEBANK).get("scale") or {}
+
+
+def _number(text: str | None) -> float | None:
+    t = (text or "").lower().replace(",", "").strip()
+    word = number_value(t)
+    if word is not None:
+        return float(word)
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _sentences(text: str) -> list[str]:
+    from evidencebot.compose.buyer_standards import _sentences as split
+
+    return split(text)
+
+
+def read(text: str) -> list[Quantity]:
+    """The buyer's quantity of each kind in ``text`` (the first stated), in the order of ``scale.kinds``."""
+    kinds = _spec().get("kinds") or {}
+    found: dict[str, Quantity] = {}
+    for s in _sentences(text):
+        for kind, spec in kinds.items():
+            if kind in found:
+                continue
+            for pat in spec.get("patterns") or []:
+                m = re.search(str(pat), s, re.I)
+                if m is None:
+                    continue
+                # a kind without a figure (the buyer's forum, its KPI schedule, its measures) is there or not
+                n = _number(m.group("n")) if "n" in m.re.groupindex else 1.0
+                if kind == "outcome_measures" and not _named_measures(s, spec):
+                    continue
+                if n:
+                    groups = {k: " ".join(v.split()) for k, v in m.groupdict().items() if v}
+                    if kind == "discharge_contact":
+                        unit = groups.get("u", "hours").lower()
+                        n = n if unit.startswith("hour") else n * (24 * 1.4 if "working" in unit else 24)
+                    found[kind] = Quantity(kind, n, " ".join(m.group(0).split()), s, groups)
+                    break
+    return [found[k] for k in kinds if k in found]
+
+
+def _named_measures(sentence: str, spec: dict) -> list[str]:
+    """The measures ``sentence`` names (``names``: how a measure is written -> its short name), in its order."""
+    names = {str(k): str(v) for k, v in (spec.get("names") or {}).items()}
+    if not names:
+        return []
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")(?![\w-])", re.I)
+    lower = {k.lower(): v for k, v in names.items()}
+    return list(dict.fromkeys(lower[m.group(0).lower()] for m in pat.finditer(sentence)))
+
+
+def _ours_per_worker(text: str) -> list[float]:
+    return [float(m.group(1)) for m in re.finditer(r"\bup\s+to\s+(\d+)(?:\s+people)?\s+(?:for|per)\b", text or "", re.I)]
+
+
+def _ours_size(profile: dict, kind: str) -> float | None:
+    if kind == "open_caseload":
+        m = re.search(r"(\d[\d,]*)\s+people", profile.get("capacity") or "")
+    else:  # the staff employed now, and the staff who may transfer: our whole establishment
+        m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(?:WTE|whole[- ]time)", profile.get("team_wte") or "", re.I)
+    return float(m.group(1).replace(",", "")) if m else None
+
+
+def _hours(text: str) -> float | None:
+    m = re.search(r"\bwithin\s+(\w+(?:-\w+)?)\s+(hours|working\s+days|days)\b", text or "", re.I)
+    n = _number(m.group(1)) if m else None
+    if n is None or m is None:
+        return None
+    unit = m.group(2).lower()
+    return n if unit.startswith("hour") else n * (24 * 1.4 if "working" in unit else 24)
+
+
+def _fill(template: str, q: Quantity, spec: dict) -> str:
+    groups = dict(q.groups)
+    groups.setdefault("role", str(spec.get("role") or "worker"))
+    groups["role"] = groups["role"].strip().lower()
+    if q.kind == "caseload_cap":
+        groups["n"] = f"{q.value:g}"
+    return template.format(**{k: groups.get(k, "") for k in re.findall(r"\{(\w+)\}", template)})
+
+
+def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool) -> tuple[dict, list[Adapted]]:
+    """The profile to fill blocks from, given the buyer's ``quantities``, and what was changed. Ours is kept where
+    it meets the buyer's (a caseload at or under the cap, a discharge contact as fast or faster)."""
+    spec = _spec()
+    kinds = spec.get("kinds") or {}
+    size = list(spec.get("size_fields") or [])
+    out = dict(profile)
+    notes: list[Adapted] = []
+
+    def drop(fields) -> None:
+        for f in (size if fields == "size" else list(fields or [])):
+            out.pop(f, None)
+
+    for q in quantities:
+        k = kinds.get(q.kind) or {}
+        label = str(k.get("label") or q.kind)
+        if q.kind == "caseload_cap":
+            per_worker = _ours_per_worker(profile.get("caseload") or "")
+            if not per_worker or max(per_worker) <= q.value:
+                continue
+            for f, template in (k.get("fill") or {}).items():
+                out[f] = _fill(str(template), q, k)
+            drop(k.get("drop"))
+            notes.append(Adapted(q.kind, label, q.words, profile.get("caseload") or "",
+                                 f"committed to the buyer's cap of {q.value:g}; our current caseloads are higher: "
+                                 "cost the establishment at the cap"))
+        elif q.kind in ("open_caseload", "workforce", "tupe_staff"):
+            size_now = _ours_size(profile, q.kind)
+            if size_now is not None and size_now >= q.value:
+                continue
+            if any(profile.get(f) for f in size):
+                notes.append(Adapted(q.kind, label, q.words, (profile.get("capacity") if q.kind == "open_caseload"
+                                                              else profile.get("team_wte")) or "",
+                                     "our current team's size and capacity left out: write this contract's "
+                                     "establishment from the buyer's figures"))
+            drop(k.get("drop"))
+        elif q.kind == "localities":
+            ours_spec = k.get("ours") or {}
+            m = re.search(str(ours_spec.get("pattern") or r"(?!)"), profile.get(str(ours_spec.get("field") or "area"))
+                          or "", re.I)
+            count = _number(m.group("n")) if m else None
+            if count is not None and count == q.value:
+                continue
+            notes.append(Adapted(q.kind, label, q.words, m.group(0) if m else "",
+                                 "our current team by locality left out: write the team for the buyer's localities"))
+            drop(k.get("drop"))
+        elif q.kind == "discharge_contact":
+            hours = _hours(profile.get("discharge_follow_up_standard") or "")
+            if hours is None or hours <= q.value:
+                continue
+            for f, template in (k.get("fill") or {}).items():
+                out[f] = _fill(str(template), q, k)
+            notes.append(Adapted(q.kind, label, q.words, profile.get("discharge_follow_up_standard") or "",
+                                 "committed to the buyer's timescale"))
+        elif q.kind == "peer_share":
+            from evidencebot.compose.buyer_terms import _ours_wte
+
+            total, peer = _ours_wte(profile, False), _ours_wte(profile, True)
+            if not total or peer is None or 100 * peer / total >= q.value:
+                continue
+            notes.append(Adapted(q.kind, label, q.words, f"{100 * peer / total:.0f}% ({peer:g} of {total:g} WTE)",
+                                 "our current team left out: write the establishment with the buyer's peer share"))
+            drop(k.get("drop"))
+        elif q.kind == "opening_hours":
+            if " ".join((profile.get("hours") or "").split()) == q.groups.get("hours"):
+                continue
+            for f, template in (k.get("fill") or {}).items():
+                out[f] = _fill(str(template), q, k)
+            notes.append(Adapted(q.kind, label, q.groups.get("hours", q.words), profile.get("hours") or "",
+                                 "the buyer's hours"))
+        elif q.kind == "outcome_measures":
+            f = str(k.get("field") or "prom")
+            ours_m = _named_measures(profile.get(f) or "", k)
+            buyer_m = _named_measures(q.sentence, k)
+            if not ours_m or set(buyer_m) <= set(ours_m):
+                continue
+            where = re.search(str(k.get("where") or r"(?!)"), q.sentence, re.I)
+            extra = [x for x in buyer_m if x not in ours_m]
+            if buyer_m[0] in ours_m:  # ours is the buyer's core measure: with the buyer's others beside it
+                out[f] = f"{profile[f]} (with {_and(extra)}" + (f" in {where.group('where')}" if where else "") + ")"
+            else:
+                out[f] = _and(buyer_m)
+            notes.append(Adapted(q.kind, label, q.sentence, profile.get(f) or "",
+                                 "committed to the buyer's measures: " + _and(buyer_m)))
+    stated = {q.kind for q in quantities}
+    if other_buyer or "localities" in stated:
+        # words that assume our own two localities ('cover from the other locality')
+        for k in kinds.values():
+            for f, words in (k.get("replace") or {}).items():
+                if out.get(f):
+                    for old, new in words.items():
+                        out[f] = out[f].replace(str(old), str(new))
+    return out, notes
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def swaps(quantities: list[Quantity]) -> list[tuple[re.Pattern, str]]:
+    """(our words, the buyer's) for the buyer's own names of what our blocks name generically: the group our
+    reports go to ('to the commissioner at each contract review' -> 'to the Lot 3 Quality and Performance Review
+    Group'), where the KPIs are defined ('Schedule 4 Part C' -> 'Annex D, KPI Schedule')."""
+    kinds = _spec().get("kinds") or {}
+    out = []
+    for q in quantities:
+        for ours, theirs in (kinds.get(q.kind) or {}).get("swap") or []:
+            fields = re.findall(r"\{(\w+)\}", str(theirs))
+            if all(q.groups.get(f) for f in fields):
+                out.append((re.compile(str(ours), re.I), str(theirs).format(**{f: q.groups[f] for f in fields})))
+    return out
+
+
+def rewrite(text: str, pairs: list[tuple[re.Pattern, str]]) -> str:
+    """``text`` with our words in ``pairs`` said in the buyer's."""
+    for pat, theirs in pairs:
+        text = pat.sub(theirs.replace("\\", "\\\\"), text)  # the buyer's words as they are, no group references
+    return text
+
+
+def swapped(quantities: list[Quantity], texts: list[str]) -> list[Adapted]:
+    """A comparison row for each swap that changed one of ``texts``."""
+    kinds = _spec().get("kinds") or {}
+    out = []
+    for q in quantities:
+        pairs = swaps([q])
+        if pairs and any(rewrite(t, pairs) != t for t in texts):
+            spec = kinds.get(q.kind) or {}
+            out.append(Adapted(q.kind, str(spec.get("label") or q.kind), q.words, str(spec.get("was") or ""),
+                               "said in the buyer's words"))
+    return out
+
+
+_LOWER_FIRST = {"the", "caseloads", "caseload", "each", "our", "a", "an", "by", "this", "it", "we", "at", "staff",
+                "there"}
+
+
+def frame_current(text: str, profile: dict, filled: dict) -> str:
+    """``text`` (a method sentence) opened as our current practice when it states a value of ``current_fields``
+    that the answer filled from our own profile (``filled[f] == profile[f]``): 'In our current service, the funded
+    establishment is 14.0 whole-time-equivalent posts ...'. A sentence already about the current service, or
+    filled with the buyer's figure instead, is returned as it is."""
+    spec = _spec()
+    opening = str(spec.get("current_opening") or "In our current service, ")
+    fields = [f for f in spec.get("current_fields") or [] if len(filled.get(f) or "") >= 12
+              and filled.get(f) == profile.get(f)]
+    if not fields or re.search(r"\bcurrent(?:ly)?\b|\btoday\b|\bat present\b", text, re.I):
+        return text
+    low = text.lower()
+    if not any(filled[f].lower() in low for f in fields):
+        return text
+    first = text.split(" ", 1)[0]
+    body = text[:1].lower() + text[1:] if first.lower() in _LOWER_FIRST else text
+    return opening + body
