@@ -135,3 +135,33 @@ def test_spc_chart_option_writes_a_png(tmp_path):
     assert again.exit_code == 2 and "already exists" in again.stderr
     wrong = CliRunner().invoke(cli, [*args, "--chart", str(tmp_path / "chart.jpg")], catch_exceptions=False)
     assert wrong.exit_code == 2 and not (tmp_path / "chart.jpg").exists()
+
+
+def test_a_chart_drawn_again_is_not_redrawn_and_any_change_is(monkeypatch):
+    """A review's charts go into every copy of it (Word, HTML, the app's and the command line's export): the
+    same chart at the same size is drawn once and its PNG given again; a chart differing in any field, or
+    another size, is drawn."""
+    monkeypatch.setattr(C, "_DRAWN", {})
+    figures = []
+    real = C._figure
+    monkeypatch.setattr(C, "_figure", lambda *a: figures.append(a) or real(*a))
+    chart = chart_of(BEFORE + AFTER)
+    first = C.chart_png(chart)
+    assert C.chart_png(chart_of(BEFORE + AFTER)) == first and len(figures) == 1  # an equal chart: not drawn
+    target = chart_of(BEFORE + AFTER, target=55)
+    assert C.chart_png(target) != first and len(figures) == 2
+    assert C.chart_png(chart, dpi=72) != first and len(figures) == 3
+    chart.title = "Another title"
+    assert C.chart_png(chart) != first and len(figures) == 4
+
+
+def test_the_charts_kept_are_the_most_recently_used(monkeypatch):
+    monkeypatch.setattr(C, "_DRAWN", {})
+    monkeypatch.setattr(C, "_DRAWN_KEEP", 2)
+    monkeypatch.setattr(C, "_png", lambda fig: b"png")
+    charts = [chart_of(BEFORE + AFTER, target=t) for t in (50, 55, 60)]
+    C.chart_png(charts[0])
+    C.chart_png(charts[1])
+    C.chart_png(charts[0])  # used again: now the newest
+    C.chart_png(charts[2])  # one too many: the least recently used (charts[1]) goes
+    assert [key[0] for key in C._DRAWN] == [repr(charts[0]), repr(charts[2])]
