@@ -1041,7 +1041,10 @@ def _anchored_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     the person, if earlier) to the last, with the noun phrase's article and a relative clause after;
     ``details`` names each part and the words that matched it."""
     found: dict[str, list[tuple[int, int]]] = {}
-    for pat in rule.patterns:
+    # the anchor first: most paragraphs name no one person, and then no detail is looked for
+    for pat in sorted(rule.patterns, key=lambda pat: pat.part != rule.anchor):
+        if pat.part != rule.anchor and rule.anchor not in found:
+            return []
         _add_details(found, rule, pat, text)
     if rule.anchor not in found or len(found) - 1 < (rule.min_parts or 0):
         return []
