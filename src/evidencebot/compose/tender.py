@@ -661,7 +661,10 @@ def _fit_section(sec: Section, budget: int) -> None:
             target = max(shorter, key=lambda i: (sec.units[i].priority, i))
             sec.units[target].shorten()
             continue
-        worst = max(kept, key=lambda i: (sec.units[i].priority, i))
+        # of equal priority, a sentence naming the buyer's own partner, programme or standard (its template) goes
+        # last: the panel looks for each (s10 q05's Tobacco Dependence Service went before a general sentence)
+        worst = max(kept, key=lambda i: (sec.units[i].priority,
+                                         not any(r.startswith("block:buyer-") for r in sec.units[i].refs), i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
                 sec.units[unit.parent].priority >= unit.priority:
@@ -1576,7 +1579,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # under the part that merely shares words with the buyer's sentence naming it (s10 q04: the Adult
             # Safeguarding Hub of a Pass/Fail statement, five times under 'Making Safeguarding Personal and the
             # Mental Capacity Act')
-            near = [p for p in near if _PARTNERSHIP.search(p.text)]
+            near = [p for p in near if _PARTNERSHIP.search(p.text) or r.name.lower() in p.text.lower()]
         if not near:
             continue
         todo.append((found, block, near[0], bool(asked)))
@@ -1629,7 +1632,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
 
 
 _PARTNERSHIP = re.compile(r"\b(?:partner(?:s|ship|ships)?|work(?:s|ing)?\s+(?:jointly\s+)?(?:with|alongside)|joint(?:ly)?|"
-                         r"multi-agency|interface|links?\s+with|liais\w*|other\s+(?:agencies|services|organisations|"
+                         r"multi-agency|interface|link(?:s|ing)?\s+(?:\w+\s+){0,2}(?:with|to)|connect\w*\s+(?:\w+\s+){0,2}(?:with|to)|liais\w*|other\s+(?:agencies|services|organisations|"
                          r"providers)|referr\w*\s+(?:to|from|between)|information\s+sharing|share\s+information)\b",
                          re.I)
 """A part that asks about working with others: where a partner the buyer names elsewhere may be answered."""
