@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from evidencebot.store.migrations import migrate, migrations
+from evidencebot.store.migrations import create_tables, migrate, migrations
 
 pytestmark = pytest.mark.real_migrations
 
@@ -49,6 +49,21 @@ def test_step_by_step_migration_ends_with_the_golden_schema(tmp_path):
         assert [m.name for m in migrations.pending(db)][0] == following
         db.close()
     assert fresh_schema(path) == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_create_tables_reads_the_compact_declaration(tmp_path):
+    db = Database(sqlite3.connect(tmp_path / "spec.db"))
+    create_tables(db, """
+        owners  owner_id:int*  name!
+        pets  owner_id:int*!>owners  pet*  kind='small dog'  # a comment
+              weight:float=1.5
+    """)
+    assert db["pets"].pks == ["owner_id", "pet"]
+    assert db["pets"].columns_dict == {"owner_id": int, "pet": str, "kind": str, "weight": float}
+    assert db["pets"].default_values == {"kind": "small dog", "weight": 1.5}
+    assert [(fk.column, fk.other_table) for fk in db["pets"].foreign_keys] == [("owner_id", "owners")]
+    with pytest.raises(ValueError, match=r"cannot read column 'name\?'"):
+        create_tables(db, "broken  name?")
 
 
 if __name__ == "__main__":

@@ -9,247 +9,107 @@ Rules for this file:
 
 from __future__ import annotations
 
+import re
+import shlex
+import textwrap
+from typing import Any
+
 from sqlite_utils import Database, Migrations
 
 from evidencebot.store import audit
 
 migrations = Migrations("evidencebot")
 
-PEOPLE_FK = [("person_id", "people", "person_id")]
+COLUMN = re.compile(r"(?P<name>\w+)(?::(?P<type>int|float))?(?P<marks>[*!]*)(?:>(?P<refers>\w+))?(?:=(?P<default>.*))?")
+TYPES: dict[str | None, type] = {None: str, "int": int, "float": float}
+
+
+def create_tables(db: Database, spec: str) -> None:
+    """Create the tables ``spec`` declares, in its order, as sqlite-utils' ``Table.create`` would.
+
+    A line that starts at the left margin names a table and begins its columns; an indented line goes
+    on with them; ``#`` starts a comment. A column is ``name`` (TEXT), ``name:int`` or ``name:float``,
+    then any of ``*`` (part of the primary key, in column order), ``!`` (NOT NULL), ``>table``
+    (references that table's column of the same name) and ``=default`` (quote it when it has a space).
+    """
+    tables: list[tuple[str, list[str]]] = []
+    for line in textwrap.dedent(spec).splitlines():
+        words = shlex.split(line, comments=True)
+        if not words:
+            continue
+        if line[0].isspace():
+            tables[-1][1].extend(words)
+        else:
+            tables.append((words[0], words[1:]))
+    for name, columns in tables:
+        types: dict[str, type] = {}
+        pk: list[str] = []
+        options: dict[str, Any] = {}
+        for word in columns:
+            column = COLUMN.fullmatch(word)
+            if column is None:
+                raise ValueError(f"table {name}: cannot read column {word!r}")
+            key, kind = column["name"], TYPES[column["type"]]
+            types[key] = kind
+            if "*" in column["marks"]:
+                pk.append(key)
+            if "!" in column["marks"]:
+                options.setdefault("not_null", set()).add(key)
+            if column["refers"]:
+                options.setdefault("foreign_keys", []).append((key, column["refers"], key))
+            if column["default"] is not None:
+                options.setdefault("defaults", {})[key] = kind(column["default"])
+        db.table(name).create(types, pk=pk[0] if len(pk) == 1 else tuple(pk), **options)
 
 
 @migrations()
 def m001_service_tables(db: Database) -> None:
-    db.table("people").create(
-        {
-            "person_id": str,
-            "service": str,
-            "referral_date": str,
-            "discharge_date": str,
-            "age_band": str,
-            "baseline_escalations_per_month": float,
-            "housing_status": str,
-        },
-        pk="person_id",
-        not_null={"referral_date"},
-    )
-    db.table("contacts").create(
-        {
-            "contact_id": str,
-            "person_id": str,
-            "contact_at": str,
-            "kind": str,
-            "mode": str,
-            "attendance": str,
-        },
-        pk="contact_id",
-        not_null={"person_id", "contact_at", "kind", "attendance"},
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("escalations").create(
-        {
-            "escalation_id": str,
-            "person_id": str,
-            "raised_at": str,
-            "level": int,
-            "triggers": str,
-            "warning_signs": str,
-            "action_taken": str,
-            "rationale": str,
-            "reviewed_at": str,
-            "outcome": str,
-        },
-        pk="escalation_id",
-        not_null={"person_id", "raised_at", "level"},
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("crisis_events").create(
-        {
-            "event_id": str,
-            "person_id": str,
-            "started_on": str,
-            "setting": str,
-            "ended_on": str,
-        },
-        pk="event_id",
-        not_null={"person_id", "started_on", "setting"},
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("admissions").create(
-        {
-            "spell_id": str,
-            "person_id": str,
-            "admitted_on": str,
-            "discharged_on": str,
-            "discharge_type": str,
-            "first_followup_at": str,
-            "housing_confirmed": int,
-            "engaged_within_14_days": int,
-            "handover_complete": int,
-        },
-        pk="spell_id",
-        not_null={"person_id", "admitted_on"},
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("crisis_plans").create(
-        {
-            "person_id": str,
-            "created_on": str,
-            "reviewed_on": str,
-            "easy_read": int,
-        },
-        pk=("person_id", "created_on"),
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("goals").create(
-        {
-            "goal_id": str,
-            "person_id": str,
-            "domain": str,
-            "description": str,
-            "set_on": str,
-            "baseline_level": int,
-            "weight": float,
-        },
-        pk="goal_id",
-        not_null={"person_id", "domain", "set_on"},
-        defaults={"baseline_level": -1, "weight": 1.0},
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("goal_reviews").create(
-        {"goal_id": str, "reviewed_on": str, "level": int},
-        pk=("goal_id", "reviewed_on"),
-        not_null={"level"},
-        foreign_keys=[("goal_id", "goals", "goal_id")],
-    )
-    db.table("measures").create(
-        {"person_id": str, "instrument": str, "measured_on": str, "score": float},
-        pk=("person_id", "instrument", "measured_on"),
-        not_null={"score"},
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("safeguarding").create(
-        {
-            "concern_id": str,
-            "person_id": str,
-            "concern_on": str,
-            "referred_on": str,
-            "multi_agency_plan": int,
-            "outcome": str,
-        },
-        pk="concern_id",
-        not_null={"concern_on"},
-        foreign_keys=PEOPLE_FK,
-    )
-    db.table("incidents").create(
-        {
-            "incident_id": str,
-            "occurred_on": str,
-            "type": str,
-            "severity": str,
-            "summary": str,
-            "learning": str,
-            "action": str,
-            "owner": str,
-            "due_on": str,
-            "closed_on": str,
-        },
-        pk="incident_id",
-        not_null={"occurred_on", "type"},
-    )
-    db.table("partner_comms").create(
-        {
-            "comm_id": str,
-            "sent_on": str,
-            "partner": str,
-            "person_id": str,
-            "purpose": str,
-            "days_to_send": int,
-        },
-        pk="comm_id",
-        not_null={"sent_on", "partner"},
-        foreign_keys=PEOPLE_FK,
-    )
+    create_tables(db, """
+        people  person_id*  service  referral_date!  discharge_date  age_band
+                baseline_escalations_per_month:float  housing_status
+        contacts  contact_id*  person_id!>people  contact_at!  kind!  mode  attendance!
+        escalations  escalation_id*  person_id!>people  raised_at!  level:int!  triggers  warning_signs
+                     action_taken  rationale  reviewed_at  outcome
+        crisis_events  event_id*  person_id!>people  started_on!  setting!  ended_on
+        admissions  spell_id*  person_id!>people  admitted_on!  discharged_on  discharge_type  first_followup_at
+                    housing_confirmed:int  engaged_within_14_days:int  handover_complete:int
+        crisis_plans  person_id*>people  created_on*  reviewed_on  easy_read:int
+        goals  goal_id*  person_id!>people  domain!  description  set_on!  baseline_level:int=-1  weight:float=1.0
+        goal_reviews  goal_id*>goals  reviewed_on*  level:int!
+        measures  person_id*>people  instrument*  measured_on*  score:float!
+        safeguarding  concern_id*  person_id>people  concern_on!  referred_on  multi_agency_plan:int  outcome
+        incidents  incident_id*  occurred_on!  type!  severity  summary  learning  action  owner  due_on  closed_on
+        partner_comms  comm_id*  sent_on!  partner!  person_id>people  purpose  days_to_send:int
+    """)
 
 
 @migrations()
 def m002_stories_and_drafts(db: Database) -> None:
-    db.table("stories").create(
-        {
-            "story_id": str,
-            "title": str,
-            "person_id": str,
-            "domains": str,
-            "goal_ids": str,
-            "consent": str,
-            "consent_date": str,
-            "author": str,
-            "approved_by": str,
-            "approved_at": str,
-            "status": str,
-            "story_date": str,
-            "context": str,
-            "support_approach": str,
-            "delivery": str,
-            "evidence": str,
-            "source": str,
-            "created_at": str,
-            "updated_at": str,
-        },
-        pk="story_id",
-        not_null={"title"},
-        defaults={"consent": "none", "status": "draft"},
-        foreign_keys=PEOPLE_FK,
-    )
+    create_tables(db, """
+        stories  story_id*  title!  person_id>people  domains  goal_ids  consent=none  consent_date  author
+                 approved_by  approved_at  status=draft  story_date  context  support_approach  delivery
+                 evidence  source  created_at  updated_at
+    """)
     db.table("stories").enable_fts(
         ["title", "domains", "context", "support_approach", "delivery", "evidence"],
         create_triggers=True,
         tokenize="porter",
     )
-    db.table("drafts").create(
-        {
-            "draft_id": int,
-            "kind": str,
-            "title": str,
-            "question": str,
-            "word_limit": int,
-            "period": str,
-            "body": str,
-            "status": str,
-            "created_by": str,
-            "created_at": str,
-            "updated_at": str,
-        },
-        pk="draft_id",
-        not_null={"kind"},
-        defaults={"status": "draft"},
-    )
-    db.table("draft_versions").create(
-        {"draft_id": int, "version": int, "body": str, "saved_at": str, "saved_by": str},
-        pk=("draft_id", "version"),
-        foreign_keys=[("draft_id", "drafts", "draft_id")],
-    )
+    create_tables(db, """
+        drafts  draft_id:int*  kind!  title  question  word_limit:int  period  body  status=draft  created_by
+                created_at  updated_at
+        draft_versions  draft_id:int*>drafts  version:int*  body  saved_at  saved_by
+    """)
 
 
 @migrations()
 def m003_service_context(db: Database) -> None:
     # A dated change to how the service works: SPC limits are recalculated here.
-    db.table("service_changes").create(
-        {
-            "change_id": int,
-            "changed_on": str,
-            "title": str,
-            "description": str,
-            "indicators": str,  # ;-separated indicator ids, empty = all
-        },
-        pk="change_id",
-        not_null={"changed_on", "title"},
-    )
-    db.table("targets").create(
-        {"indicator_id": str, "target": float, "set_on": str, "source": str},
-        pk="indicator_id",
-        not_null={"target"},
-    )
+    create_tables(db, """
+        service_changes  change_id:int*  changed_on!  title!  description
+                         indicators  # ;-separated indicator ids, empty = all
+        targets  indicator_id*  target:float!  set_on  source
+    """)
 
 
 @migrations()
@@ -277,60 +137,28 @@ def m004_indexes(db: Database) -> None:
 @migrations()
 def m005_bid_library(db: Database) -> None:
     # The bid library: earlier tender answers with how they scored.
-    db.table("bids").create(
-        {
-            "bid_id": int,
-            "question": str,
-            "answer": str,
-            "word_limit": int,
-            "words": int,
-            "period": str,
-            "created_at": str,
-            "review_date": str,  # re-check the answer's figures after this date
-            "score": float,
-            "max_score": float,
-            "feedback": str,
-            "outcome": str,  # e.g. won | lost | pending
-        },
-        pk="bid_id",
-        not_null={"question", "answer"},
-    )
+    create_tables(db, """
+        bids  bid_id:int*  question!  answer!  word_limit:int  words:int  period  created_at
+              review_date  # re-check the answer's figures after this date
+              score:float  max_score:float  feedback
+              outcome  # e.g. won | lost | pending
+    """)
     db.table("bids").enable_fts(["question", "answer"], create_triggers=True, tokenize="porter")
     # Contract-review variance notes: why a target was missed, who acts, by when.
-    db.table("variance_notes").create(
-        {
-            "indicator_id": str,
-            "period": str,
-            "reason": str,
-            "owner": str,
-            "due_on": str,
-            "created_at": str,
-        },
-        pk=("indicator_id", "period"),
-    )
+    create_tables(db, "variance_notes  indicator_id*  period*  reason  owner  due_on  created_at")
 
 
 @migrations()
 def m006_facts(db: Database) -> None:
     # Figures from outside the database (an ICB dashboard, a CQC rating) that a
     # bid may quote: a matching figure in a draft then counts as supported.
-    db.table("facts").create(
-        {
-            "fact_id": int,
-            "statement": str,
-            "value": float,
-            "unit": str,  # percent | per_100 | count | hours | days | score | text
-            "indicator_id": str,
-            "period": str,
-            "source": str,
-            "source_date": str,
-            "review_by": str,  # after this date the fact is stale
-            "created_at": str,
-            "created_by": str,
-        },
-        pk="fact_id",
-        not_null={"statement", "source", "source_date"},
-    )
+    create_tables(db, """
+        facts  fact_id:int*  statement!  value:float
+               unit  # percent | per_100 | count | hours | days | score | text
+               indicator_id  period  source!  source_date!
+               review_by  # after this date the fact is stale
+               created_at  created_by
+    """)
 
 
 @migrations()
@@ -346,20 +174,13 @@ def m007_governance(db: Database) -> None:
         if column not in drafts.columns_dict:
             drafts.add_column(column, str)
     # Every consent given, changed or withdrawn, with who recorded it.
-    db.table("story_consents").create(
-        {
-            "consent_id": int,
-            "story_id": str,
-            "consent": str,  # external | internal | none
-            "consent_date": str,
-            "event": str,  # recorded | withdrawn
-            "recorded_at": str,
-            "recorded_by": str,
-            "note": str,
-        },
-        pk="consent_id",
-        not_null={"story_id", "consent", "event", "recorded_at"},
-    )
+    create_tables(db, """
+        story_consents  consent_id:int*  story_id!
+                        consent!  # external | internal | none
+                        consent_date
+                        event!  # recorded | withdrawn
+                        recorded_at!  recorded_by  note
+    """)
     db.table("story_consents").create_index(["story_id"])
     db.execute(
         "INSERT INTO story_consents (story_id, consent, consent_date, event, recorded_at, recorded_by, note) "
@@ -368,18 +189,12 @@ def m007_governance(db: Database) -> None:
         "'consent as held when the consent history began' FROM stories"
     )
     # Which documents used which stories (filled by every export).
-    db.table("document_stories").create(
-        {
-            "id": int,
-            "document": str,  # path or id of the exported document
-            "kind": str,  # tender | review | story | ...
-            "story_id": str,
-            "exported_at": str,
-            "exported_by": str,
-        },
-        pk="id",
-        not_null={"document", "kind", "story_id", "exported_at"},
-    )
+    create_tables(db, """
+        document_stories  id:int*
+                          document!  # path or id of the exported document
+                          kind!  # tender | review | story | ...
+                          story_id!  exported_at!  exported_by
+    """)
     db.table("document_stories").create_index(["story_id"])
     from evidencebot.store import audit, workflow
 
@@ -439,12 +254,7 @@ def m010_crisis_plan_reviews(db: Database) -> None:
     # crisis_plans keeps only a plan's latest review date; indicators that ask
     # "was the plan current at the end of month M" need every review. Each
     # existing plan's review date becomes its first history row.
-    db.table("crisis_plan_reviews").create(
-        {"person_id": str, "created_on": str, "reviewed_on": str},
-        pk=("person_id", "created_on", "reviewed_on"),
-        not_null={"person_id", "created_on", "reviewed_on"},
-        foreign_keys=PEOPLE_FK,
-    )
+    create_tables(db, "crisis_plan_reviews  person_id*!>people  created_on*!  reviewed_on*!")
     db.execute(
         "INSERT OR IGNORE INTO crisis_plan_reviews (person_id, created_on, reviewed_on) "
         "SELECT person_id, created_on, reviewed_on FROM crisis_plans "
@@ -462,22 +272,11 @@ def m011_contract_review_inputs(db: Database) -> None:
     # planned activity (contracted volumes), workforce and supervision figures,
     # and requests to the commissioner. Each row names its period by label
     # ('2026/27 Q2'); imported with `evidencebot import activity_plan|workforce|requests`.
-    db.table("activity_plan").create(
-        {"period": str, "measure": str, "planned": float, "source": str},
-        pk=("period", "measure"),
-        not_null={"planned"},
-    )
-    db.table("workforce").create(
-        {"period": str, "measure": str, "value": float, "note": str},
-        pk=("period", "measure"),
-        not_null={"value"},
-    )
-    db.table("requests").create(
-        {"request_id": str, "raised_on": str, "request": str, "background": str, "owner": str,
-         "status": str},
-        pk="request_id",
-        not_null={"raised_on", "request"},
-    )
+    create_tables(db, """
+        activity_plan  period*  measure*  planned:float!  source
+        workforce  period*  measure*  value:float!  note
+        requests  request_id*  raised_on!  request!  background  owner  status
+    """)
 
 
 BLOCK_TEXT_FIELDS = ("title", "body", "means", "tags")
@@ -488,29 +287,18 @@ def m012_answer_blocks(db: Database) -> None:
     # The approved method library: reusable answer blocks (compose/library.py),
     # with the four-eyes approval stories have, review dates and where used;
     # and the service profile that fills the blocks' placeholders.
-    db.table("answer_blocks").create(
-        {
-            "block_id": str,
-            "title": str,
-            "body": str,  # method text; {placeholders} are filled from service_profile
-            "means": str,  # optional: what this means for the people supported
-            "tags": str,  # ;-separated topic tags
-            "owner": str,
-            "source": str,  # where it came from: a file, an earlier answer, 'written in the app'
-            "status": str,  # draft | submitted | approved
-            "submitted_by": str,
-            "submitted_at": str,
-            "approved_by": str,
-            "approved_at": str,
-            "last_reviewed": str,
-            "review_due": str,  # past this date the block is stale: used only with a warning
-            "created_at": str,
-            "updated_at": str,
-        },
-        pk="block_id",
-        not_null={"title", "body"},
-        defaults={"status": "draft"},
-    )
+    create_tables(db, """
+        answer_blocks  block_id*  title!
+                       body!  # method text; {placeholders} are filled from service_profile
+                       means  # optional: what this means for the people supported
+                       tags  # ;-separated topic tags
+                       owner
+                       source  # where it came from: a file, an earlier answer, 'written in the app'
+                       status=draft  # draft | submitted | approved
+                       submitted_by  submitted_at  approved_by  approved_at  last_reviewed
+                       review_due  # past this date the block is stale: used only with a warning
+                       created_at  updated_at
+    """)
     conn = db.conn
     conn.execute(
         "CREATE VIRTUAL TABLE answer_blocks_fts USING fts5(title, tags, body, "
@@ -543,13 +331,9 @@ def m012_answer_blocks(db: Database) -> None:
         "BEGIN UPDATE answer_blocks SET status = 'draft', submitted_by = NULL, submitted_at = NULL, "
         "approved_by = NULL, approved_at = NULL WHERE rowid = new.rowid; END"
     )
-    db.table("block_uses").create(
-        {"use_id": int, "block_id": str, "used_in": str, "question": str, "used_at": str, "used_by": str},
-        pk="use_id",
-        not_null={"block_id", "used_in", "used_at"},
-    )
+    create_tables(db, "block_uses  use_id:int*  block_id!  used_in!  question  used_at!  used_by")
     db.table("block_uses").create_index(["block_id"])
-    db.table("service_profile").create({"field": str, "value": str, "updated_at": str}, pk="field")
+    create_tables(db, "service_profile  field*  value  updated_at")
 
     audit.install_triggers(db)
 
@@ -558,47 +342,21 @@ def m012_answer_blocks(db: Database) -> None:
 def m013_tenders(db: Database) -> None:
     # Tenders imported from a buyer's questionnaire (cli/tender.py): the
     # compliance matrix is one row per question.
-    db.table("tenders").create(
-        {
-            "tender_id": int,
-            "title": str,
-            "source_file": str,
-            "source_kind": str,  # docx | xlsx
-            "answer_column": str,  # xlsx: the header of the column answers go in
-            "sheet": str,
-            "imported_at": str,
-            "imported_by": str,
-        },
-        pk="tender_id",
-        not_null={"title", "source_file", "source_kind", "imported_at"},
-    )
-    db.table("tender_questions").create(
-        {
-            "id": int,
-            "tender_id": int,
-            "position": int,
-            "ref": str,
-            "question": str,
-            "guidance": str,
-            "word_limit": int,
-            "char_limit": int,
-            "page_limit": float,
-            "limit_text": str,  # the limit as the buyer wrote it
-            "weighting": float,
-            "owner": str,
-            "due_on": str,
-            "status": str,  # not started | drafted | checked | needs work
-            "answer": str,
-            "words": int,
-            "coverage": str,  # one line per sub-point: heading: status
-            "row": int,  # xlsx: the question's row
-            "drafted_at": str,
-        },
-        pk="id",
-        not_null={"tender_id", "position", "ref", "question"},
-        defaults={"status": "not started"},
-        foreign_keys=[("tender_id", "tenders", "tender_id")],
-    )
+    create_tables(db, """
+        tenders  tender_id:int*  title!  source_file!
+                 source_kind!  # docx | xlsx
+                 answer_column  # xlsx: the header of the column answers go in
+                 sheet  imported_at!  imported_by
+        tender_questions  id:int*  tender_id:int!>tenders  position:int!  ref!  question!  guidance  word_limit:int
+                          char_limit:int  page_limit:float
+                          limit_text  # the limit as the buyer wrote it
+                          weighting:float  owner  due_on
+                          status='not started'  # not started | drafted | checked | needs work
+                          answer  words:int
+                          coverage  # one line per sub-point: heading: status
+                          row:int  # xlsx: the question's row
+                          drafted_at
+    """)
     db.table("tender_questions").create_index(["tender_id", "position"], unique=True)
 
 
@@ -633,11 +391,8 @@ def m021_work_accounts(db: Database) -> None:
     # their three triggers.)
     from evidencebot.store import audit, workflow
 
+    create_tables(db, "work_accounts  id:int*  table_name!  row_key!  role!  account!  user  at")
     table = db.table("work_accounts")
-    table.create(
-        {"id": int, "table_name": str, "row_key": str, "role": str, "account": str, "user": str, "at": str},
-        pk="id", not_null={"table_name", "row_key", "role", "account"},
-    )
     table.create_index(["table_name", "row_key"])
     audit.ensure_functions(db)
     workflow.install_account_triggers(db)
@@ -659,13 +414,9 @@ def m026_tender_facts(db: Database) -> None:
     # the contract start and length, and whether we are the incumbent or a new provider. Read
     # from the questionnaire at import (``quote``: the buyer's words it was read from) or set by
     # the bid team (``source`` 'set'); they fill the answers' placeholders over the service profile.
-    db.table("tender_facts").create(
-        {"tender_id": int, "field": str, "value": str, "source": str, "quote": str,
-         "updated_at": str, "updated_by": str},
-        pk=("tender_id", "field"),
-        not_null={"tender_id", "field", "value", "source"},
-        foreign_keys=[("tender_id", "tenders", "tender_id")],
-    )
+    create_tables(db, """
+        tender_facts  tender_id:int*!>tenders  field*!  value!  source!  quote  updated_at  updated_by
+    """)
 
 
 @migrations()
@@ -676,12 +427,9 @@ def m027_declarations(db: Database) -> None:
     # topic of phrasebank/confirmations.yaml. A "Yes" is given only from a row here.
     from evidencebot.store import audit
 
-    db.table("declarations").create(
-        {"topic": str, "statement": str, "evidence": str, "approved_by": str, "approved_on": str,
-         "reviewed_on": str, "updated_at": str, "updated_by": str},
-        pk="topic",
-        not_null={"topic", "statement"},
-    )
+    create_tables(db, """
+        declarations  topic*!  statement!  evidence  approved_by  approved_on  reviewed_on  updated_at  updated_by
+    """)
     audit.install_triggers(db)
 
 
