@@ -747,3 +747,19 @@ def test_fuzzed_headers_and_bytes_never_crash(tmp_path_factory, table, header, d
         assert report.rows_read == report.inserted + report.updated + report.unchanged + report.rejected_rows
     finally:
         db.close()
+
+
+def test_code_tables_read_every_alias_as_before():
+    """The code tables written one line per code (issue 17) read what the alias dicts read."""
+    assert [importers.ATTENDANCE(t) for t in ("Did not attend", "did-not-attend", "7", "5", "Arrived late but seen")] == [
+        "dna", "dna", "dna", "attended", "late"]
+    assert [importers.SETTINGS(t) for t in ("A&E", "ED", "CRHT", "Section 136")] == [
+        "a_and_e", "a_and_e", "crisis_team", "police_s136"]
+    assert [importers.PARTNERS(t) for t in ("CRHT", "VCSE")] == ["crisis_team", "voluntary"]
+    assert [importers.TARGET_COMPARISONS(t) for t in ("=>", "at most", "<")] == [">=", "<=", "<"]
+    assert importers.KINDS("step-up") == "step_up" and importers.DISCHARGE_TYPES("Self discharge") == "unplanned"
+    assert importers.ATTENDANCE.allowed == ("attended", "dna", "cancelled_by_person", "cancelled_by_service", "late")
+    goals = importers.TABLES["goals"]
+    assert [(c.name, c.default) for c in goals.columns if c.default is not None] == [
+        ("baseline_level", -1), ("weight", 1.0)]
+    assert importers.TABLES["service_changes"].key == ("changed_on", "title")

@@ -31,17 +31,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import shlex
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
 from evidencebot.inputs import MB, check_input, limit_bytes
 from evidencebot.outputs import AtomicOutput, check_output
+from evidencebot.store import declare
 from evidencebot.store import values as V
 from evidencebot.store.audit import record
 from evidencebot.store.backup import main_file
@@ -197,355 +200,176 @@ def _score_in_range(rec: dict):
     return [("score", V.cell_text(score), reason)] if reason else None
 
 
-ATTENDANCE = V.Codes(
-    ["attended", "dna", "cancelled_by_person", "cancelled_by_service", "late"],
-    {
-        # MHSDS AttendOrDNACode (metrics.md 5.2)
-        "2": "cancelled_by_person",
-        "3": "dna",
-        "4": "cancelled_by_service",
-        "5": "attended",
-        "6": "late",  # arrived late but was seen: counts as attended
-        "7": "dna",  # arrived late and could not be seen: the person was not seen, not the service's doing
-        "did_not_attend": "dna",
-        "did not attend": "dna",
-        "cancelled_by_patient": "cancelled_by_person",
-        "cancelled_by_client": "cancelled_by_person",
-        "patient_cancelled": "cancelled_by_person",
-        "cancelled_by_provider": "cancelled_by_service",
-        "provider_cancelled": "cancelled_by_service",
-        "service_cancelled": "cancelled_by_service",
-        "attended_late": "late",
-        "arrived_late_but_seen": "late",
-        "arrived_late_not_seen": "dna",
-    },
-    hint="; or MHSDS AttendOrDNACode 2-7",
-)
-KINDS = V.Codes(["planned", "unplanned", "crisis", "step_up", "review"], {"stepup": "step_up"})
-MODES = V.Codes(
-    ["face_to_face", "phone", "video", "text", "other"],
-    {
-        "f2f": "face_to_face",
-        "in_person": "face_to_face",
-        "face2face": "face_to_face",
-        "telephone": "phone",
-        "tel": "phone",
-        "video_call": "video",
-        "videocall": "video",
-        "sms": "text",
-        "text_message": "text",
-    },
-)
-TRIGGERS = V.Codes(
-    ["sleep", "housing", "benefits", "relationship", "medication", "substance", "other"],
-    {
-        "relationships": "relationship",
-        "substances": "substance",
-        "substance_use": "substance",
-        "alcohol": "substance",
-        "drugs": "substance",
-        "medicines": "medication",
-        "benefit": "benefits",
-    },
-)
-ESCALATION_OUTCOMES = V.Codes(["resolved", "stepped_up", "crisis_referral", "admitted", "other"])
-SETTINGS = V.Codes(
-    ["a_and_e", "crisis_team", "police_s136", "ambulance", "crisis_line", "crisis_house", "other"],
-    {
-        "ae": "a_and_e",
-        "a_e": "a_and_e",
-        "accident_and_emergency": "a_and_e",
-        "emergency_department": "a_and_e",
-        "ed": "a_and_e",
-        "s136": "police_s136",
-        "section_136": "police_s136",
-        "crisis_resolution_team": "crisis_team",
-        "crisis_resolution_home_treatment": "crisis_team",
-        "crht": "crisis_team",
-        "helpline": "crisis_line",
-    },
-)
-DISCHARGE_TYPES = V.Codes(
-    ["planned", "unplanned", "transfer", "death"],
-    {"transferred": "transfer", "died": "death", "self_discharge": "unplanned"},
-)
-INCIDENT_TYPES = V.Codes(["incident", "near_miss", "complaint", "compliment"], {"nearmiss": "near_miss"})
-PARTNERS = V.Codes(
-    ["gp", "cmht", "crisis_team", "housing", "police", "social_care", "voluntary", "other"],
-    {
-        "general_practice": "gp",
-        "community_mental_health_team": "cmht",
-        "crht": "crisis_team",
-        "adult_social_care": "social_care",
-        "voluntary_sector": "voluntary",
-        "vcse": "voluntary",
-        "third_sector": "voluntary",
-    },
-)
+def _codes(table: str, hint: str = "") -> V.Codes:
+    """A :class:`~evidencebot.store.values.Codes` from one line (or ``|``-separated part) per allowed code, in
+    order: the code, then the other names it is written as (read as codes are: any case, a space or hyphen as
+    ``_``); ``#`` starts a comment."""
+    allowed: list[str] = []
+    aliases: dict[str, str] = {}
+    for line in re.split(r"[\n|]", table):
+        words = shlex.split(line, comments=True)
+        if words:
+            allowed.append(words[0])
+            aliases.update(dict.fromkeys(words[1:], words[0]))
+    return V.Codes(allowed, aliases, hint=hint)
 
-TARGET_COMPARISONS = V.Codes(
-    [">=", ">", "<=", "<"],
-    {"at_least": ">=", "more_than": ">", "at_most": "<=", "less_than": "<", "=>": ">=", "=<": "<="},
-)
+
+# MHSDS AttendOrDNACode (metrics.md 5.2): 6 arrived late but was seen, so counts as attended; 7 arrived
+# late and could not be seen: the person was not seen, not the service's doing.
+ATTENDANCE = _codes("""
+    attended  5
+    dna  3  7  did_not_attend  arrived_late_not_seen
+    cancelled_by_person  2  cancelled_by_patient  cancelled_by_client  patient_cancelled
+    cancelled_by_service  4  cancelled_by_provider  provider_cancelled  service_cancelled
+    late  6  attended_late  arrived_late_but_seen
+""", hint="; or MHSDS AttendOrDNACode 2-7")
+KINDS = _codes("planned | unplanned | crisis | step_up stepup | review")
+MODES = _codes("""
+    face_to_face  f2f  in_person  face2face
+    phone  telephone  tel
+    video  video_call  videocall
+    text  sms  text_message
+    other
+""")
+TRIGGERS = _codes("""
+    sleep
+    housing
+    benefits  benefit
+    relationship  relationships
+    medication  medicines
+    substance  substances  substance_use  alcohol  drugs
+    other
+""")
+ESCALATION_OUTCOMES = _codes("resolved | stepped_up | crisis_referral | admitted | other")
+SETTINGS = _codes("""
+    a_and_e  ae  a_e  accident_and_emergency  emergency_department  ed
+    crisis_team  crisis_resolution_team  crisis_resolution_home_treatment  crht
+    police_s136  s136  section_136
+    ambulance
+    crisis_line  helpline
+    crisis_house
+    other
+""")
+DISCHARGE_TYPES = _codes("planned | unplanned self_discharge | transfer transferred | death died")
+INCIDENT_TYPES = _codes("incident | near_miss nearmiss | complaint | compliment")
+PARTNERS = _codes("""
+    gp  general_practice
+    cmht  community_mental_health_team
+    crisis_team  crht
+    housing
+    police
+    social_care  adult_social_care
+    voluntary  voluntary_sector  vcse  third_sector
+    other
+""")
+
+TARGET_COMPARISONS = _codes("""
+    >=  at_least  =>
+    >  more_than
+    <=  at_most  =<
+    <  less_than
+""")
 
 PERSON = ("person_id", "people", "person")
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "date": V.parse_date,
+    "datetime": V.parse_datetime,
+    "bool": V.parse_bool,
+    "number": V.number(),
+    "amount": V.number(lo=0),
+    "weight": V.number(above=0),
+    "count": V.integer(lo=0),
+    "level": V.integer(1, 4),  # an escalation's level
+    "goal_level": V.integer(-2, 2),
+    "ids": V.id_list,
+    "instrument": V.canonical_instrument,
+    "kind": KINDS,
+    "mode": MODES,
+    "attendance": ATTENDANCE,
+    "triggers": V.CodeList(TRIGGERS),
+    "escalation_outcome": ESCALATION_OUTCOMES,
+    "setting": SETTINGS,
+    "discharge_type": DISCHARGE_TYPES,
+    "incident_type": INCIDENT_TYPES,
+    "partner": PARTNERS,
+    "comparison": TARGET_COMPARISONS,
+}
+"""The parsers a column declaration names (``when:date``); a column without one is free text."""
 
 TABLES: dict[str, TableSpec] = {}
 
 
-def _table(spec: TableSpec) -> None:
-    TABLES[spec.name] = spec
+def _table(name: str, columns: str, **options: Any) -> None:
+    """Register table ``name``'s import contract: ``columns`` declared as in ``store.declare``
+    (``name[:parser][*][!][=default]``: the parser named in ``PARSERS``, ``*`` the key in column order,
+    ``!`` required, the default written as a cell and read by the column's parser); ``options`` are the
+    rest of its :class:`TableSpec`."""
+    declared = declare.columns(columns, name)
+    found: list[Column] = []
+    for column in declared:
+        parse = PARSERS[column.type] if column.type else None
+        default = column.default if parse is None or column.default is None else parse(column.default)
+        found.append(Column(column.name, parse, required=column.required, default=default))
+    key = tuple(column.name for column in declared if column.key)
+    TABLES[name] = TableSpec(name, tuple(found), key=key, **options)
 
 
-_table(TableSpec(
-    "people",
-    (
-        Column("person_id", required=True),
-        Column("service"),
-        Column("referral_date", V.parse_date, required=True),
-        Column("discharge_date", V.parse_date),
-        Column("age_band"),
-        Column("baseline_escalations_per_month", V.number(lo=0)),
-        Column("housing_status"),
-    ),
-    key=("person_id",),
-    checks=(_order("referral_date", "discharge_date"),),
-))
-_table(TableSpec(
+_table("people", """
+    person_id*!  service  referral_date:date!  discharge_date:date  age_band
+    baseline_escalations_per_month:amount  housing_status
+""", checks=(_order("referral_date", "discharge_date"),))
+_table(
     "contacts",
-    (
-        Column("contact_id", required=True),
-        Column("person_id", required=True),
-        Column("contact_at", V.parse_datetime, required=True),
-        Column("kind", KINDS, required=True),
-        Column("mode", MODES),
-        Column("attendance", ATTENDANCE, required=True),
-    ),
-    key=("contact_id",),
+    "contact_id*!  person_id!  contact_at:datetime!  kind:kind!  mode:mode  attendance:attendance!",
     refs=(PERSON,),
     header_aliases={"attendordnacode": "attendance", "attend_or_dna_code": "attendance",
                     "attendstatus": "attendance", "attend_status": "attendance"},
-))
-_table(TableSpec(
-    "escalations",
-    (
-        Column("escalation_id", required=True),
-        Column("person_id", required=True),
-        Column("raised_at", V.parse_datetime, required=True),
-        Column("level", V.integer(1, 4), required=True),
-        Column("triggers", V.CodeList(TRIGGERS)),
-        Column("warning_signs"),
-        Column("action_taken"),
-        Column("rationale"),
-        Column("reviewed_at", V.parse_datetime),
-        Column("outcome", ESCALATION_OUTCOMES),
-    ),
-    key=("escalation_id",),
-    refs=(PERSON,),
-    checks=(_order("raised_at", "reviewed_at"),),
-))
-_table(TableSpec(
-    "crisis_events",
-    (
-        Column("event_id", required=True),
-        Column("person_id", required=True),
-        Column("started_on", V.parse_date, required=True),
-        Column("setting", SETTINGS, required=True),
-        Column("ended_on", V.parse_date),
-    ),
-    key=("event_id",),
-    refs=(PERSON,),
-    checks=(_order("started_on", "ended_on"),),
-))
-_table(TableSpec(
-    "admissions",
-    (
-        Column("spell_id", required=True),
-        Column("person_id", required=True),
-        Column("admitted_on", V.parse_date, required=True),
-        Column("discharged_on", V.parse_date),
-        Column("discharge_type", DISCHARGE_TYPES),
-        Column("first_followup_at", V.parse_datetime),
-        Column("housing_confirmed", V.parse_bool),
-        Column("engaged_within_14_days", V.parse_bool),
-        Column("handover_complete", V.parse_bool),
-    ),
-    key=("spell_id",),
-    refs=(PERSON,),
-    checks=(_order("admitted_on", "discharged_on"), _order("discharged_on", "first_followup_at")),
-))
-_table(TableSpec(
-    "crisis_plans",
-    (
-        Column("person_id", required=True),
-        Column("created_on", V.parse_date, required=True),
-        Column("reviewed_on", V.parse_date),
-        Column("easy_read", V.parse_bool),
-    ),
-    key=("person_id", "created_on"),
-    refs=(PERSON,),
-    checks=(_order("created_on", "reviewed_on"),),
-))
-_table(TableSpec(
-    "goals",
-    (
-        Column("goal_id", required=True),
-        Column("person_id", required=True),
-        Column("domain", required=True),
-        Column("description"),
-        Column("set_on", V.parse_date, required=True),
-        Column("baseline_level", V.integer(-2, 2), default=-1),
-        Column("weight", V.number(above=0), default=1.0),
-    ),
-    key=("goal_id",),
-    refs=(PERSON,),
-))
-_table(TableSpec(
-    "goal_reviews",
-    (
-        Column("goal_id", required=True),
-        Column("reviewed_on", V.parse_date, required=True),
-        Column("level", V.integer(-2, 2), required=True),
-    ),
-    key=("goal_id", "reviewed_on"),
-    refs=(("goal_id", "goals", "goal"),),
-))
-_table(TableSpec(
-    "measures",
-    (
-        Column("person_id", required=True),
-        Column("instrument", V.canonical_instrument, required=True),
-        Column("measured_on", V.parse_date, required=True),
-        Column("score", V.number(), required=True),
-    ),
-    key=("person_id", "instrument", "measured_on"),
-    refs=(PERSON,),
-    checks=(_score_in_range,),
-))
-_table(TableSpec(
-    "safeguarding",
-    (
-        Column("concern_id", required=True),
-        Column("person_id"),
-        Column("concern_on", V.parse_date, required=True),
-        Column("referred_on", V.parse_date),
-        Column("multi_agency_plan", V.parse_bool),
-        Column("outcome"),
-    ),
-    key=("concern_id",),
-    refs=(PERSON,),
-    checks=(_order("concern_on", "referred_on"),),
-))
-_table(TableSpec(
-    "incidents",
-    (
-        Column("incident_id", required=True),
-        Column("occurred_on", V.parse_date, required=True),
-        Column("type", INCIDENT_TYPES, required=True),
-        Column("severity"),
-        Column("summary"),
-        Column("learning"),
-        Column("action"),
-        Column("owner"),
-        Column("due_on", V.parse_date),
-        Column("closed_on", V.parse_date),
-    ),
-    key=("incident_id",),
-    checks=(_order("occurred_on", "closed_on"),),
-))
-_table(TableSpec(
-    "partner_comms",
-    (
-        Column("comm_id", required=True),
-        Column("sent_on", V.parse_date, required=True),
-        Column("partner", PARTNERS, required=True),
-        Column("person_id"),
-        Column("purpose"),
-        Column("days_to_send", V.integer(lo=0)),
-    ),
-    key=("comm_id",),
-    refs=(PERSON,),
-))
-_table(TableSpec(
-    "service_changes",
-    (
-        Column("changed_on", V.parse_date, required=True),
-        Column("title", required=True),
-        Column("description"),
-        Column("indicators", V.id_list),
-    ),
-    key=("changed_on", "title"),
-    keyed_by_index=False,
-))
-_table(TableSpec(
-    "targets",
-    (
-        Column("indicator_id", required=True),
-        Column("target", V.number(), required=True),
-        Column("set_on", V.parse_date),
-        Column("source"),
-        Column("comparison", TARGET_COMPARISONS),
-    ),
-    key=("indicator_id",),
-))
+)
+_table("escalations", """
+    escalation_id*!  person_id!  raised_at:datetime!  level:level!  triggers:triggers  warning_signs
+    action_taken  rationale  reviewed_at:datetime  outcome:escalation_outcome
+""", refs=(PERSON,), checks=(_order("raised_at", "reviewed_at"),))
+_table("crisis_events", "event_id*!  person_id!  started_on:date!  setting:setting!  ended_on:date",
+       refs=(PERSON,), checks=(_order("started_on", "ended_on"),))
+_table("admissions", """
+    spell_id*!  person_id!  admitted_on:date!  discharged_on:date  discharge_type:discharge_type
+    first_followup_at:datetime  housing_confirmed:bool  engaged_within_14_days:bool  handover_complete:bool
+""", refs=(PERSON,), checks=(_order("admitted_on", "discharged_on"), _order("discharged_on", "first_followup_at")))
+_table("crisis_plans", "person_id*!  created_on:date*!  reviewed_on:date  easy_read:bool",
+       refs=(PERSON,), checks=(_order("created_on", "reviewed_on"),))
+_table("goals", """
+    goal_id*!  person_id!  domain!  description  set_on:date!  baseline_level:goal_level=-1  weight:weight=1.0
+""", refs=(PERSON,))
+_table("goal_reviews", "goal_id*!  reviewed_on:date*!  level:goal_level!", refs=(("goal_id", "goals", "goal"),))
+_table("measures", "person_id*!  instrument:instrument*!  measured_on:date*!  score:number!",
+       refs=(PERSON,), checks=(_score_in_range,))
+_table("safeguarding", """
+    concern_id*!  person_id  concern_on:date!  referred_on:date  multi_agency_plan:bool  outcome
+""", refs=(PERSON,), checks=(_order("concern_on", "referred_on"),))
+_table("incidents", """
+    incident_id*!  occurred_on:date!  type:incident_type!  severity  summary  learning  action  owner
+    due_on:date  closed_on:date
+""", checks=(_order("occurred_on", "closed_on"),))
+_table("partner_comms", "comm_id*!  sent_on:date!  partner:partner!  person_id  purpose  days_to_send:count",
+       refs=(PERSON,))
+_table("service_changes", "changed_on:date*!  title*!  description  indicators:ids", keyed_by_index=False)
+_table("targets", "indicator_id*!  target:number!  set_on:date  source  comparison:comparison")
 
 # Contract-review inputs the service records do not hold (migration m011).
 # measure codes are free text; the review names the ones it knows.
-_table(TableSpec(
-    "activity_plan",
-    (
-        Column("period", required=True),
-        Column("measure", required=True),
-        Column("planned", V.number(lo=0), required=True),
-        Column("source"),
-    ),
-    key=("period", "measure"),
-))
-_table(TableSpec(
-    "workforce",
-    (
-        Column("period", required=True),
-        Column("measure", required=True),
-        Column("value", V.number(lo=0), required=True),
-        Column("note"),
-    ),
-    key=("period", "measure"),
-))
-_table(TableSpec(
-    "requests",
-    (
-        Column("request_id", required=True),
-        Column("raised_on", V.parse_date, required=True),
-        Column("request", required=True),
-        Column("background"),
-        Column("owner"),
-        Column("status"),
-    ),
-    key=("request_id",),
-))
+_table("activity_plan", "period*!  measure*!  planned:amount!  source")
+_table("workforce", "period*!  measure*!  value:amount!  note")
+_table("requests", "request_id*!  raised_on:date!  request!  background  owner  status")
 
 # Stories: a CSV/XLSX with the front-matter fields and the four sections, or
 # Markdown files read by evidencebot.store.stories.
 STORY_SECTIONS = ("context", "support_approach", "delivery", "evidence")
 STORY_DATES = {"consent_date": V.parse_date, "story_date": V.parse_date, "approved_at": V.parse_datetime}
-_table(TableSpec(
+_table(
     "stories",
-    (
-        Column("story_id", required=True),
-        Column("title", required=True),
-        Column("person_id"),
-        Column("domains"),
-        Column("goal_ids"),
-        Column("consent"),
-        Column("consent_date"),
-        Column("author"),
-        Column("approved_by"),
-        Column("approved_at"),
-        Column("status"),
-        Column("story_date"),
-        *(Column(s) for s in STORY_SECTIONS),
-    ),
-    key=("story_id",),
+    "story_id*!  title!  person_id  domains  goal_ids  consent  consent_date  author  approved_by  approved_at"
+    "  status  story_date  " + "  ".join(STORY_SECTIONS),
     refs=(PERSON,),
     header_aliases={
         "id": "story_id",
@@ -557,7 +381,7 @@ _table(TableSpec(
         "how_change_is_evidenced": "evidence",
     },
     header_required=STORY_SECTIONS,
-))
+)
 STORY_COLUMNS = (
     "story_id", "title", "person_id", "domains", "goal_ids", "consent", "consent_date", "author",
     "approved_by", "approved_at", "status", "story_date", *STORY_SECTIONS, "source", "submitted_by",

@@ -9,56 +9,32 @@ Rules for this file:
 
 from __future__ import annotations
 
-import re
-import shlex
-import textwrap
 from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-from evidencebot.store import audit
+from evidencebot.store import audit, declare
 
 migrations = Migrations("evidencebot")
 
-COLUMN = re.compile(r"(?P<name>\w+)(?::(?P<type>int|float))?(?P<marks>[*!]*)(?:>(?P<refers>\w+))?(?:=(?P<default>.*))?")
 TYPES: dict[str | None, type] = {None: str, "int": int, "float": float}
 
 
 def create_tables(db: Database, spec: str) -> None:
-    """Create the tables ``spec`` declares, in its order, as sqlite-utils' ``Table.create`` would.
-
-    A line that starts at the left margin names a table and begins its columns; an indented line goes
-    on with them; ``#`` starts a comment. A column is ``name`` (TEXT), ``name:int`` or ``name:float``,
-    then any of ``*`` (part of the primary key, in column order), ``!`` (NOT NULL), ``>table``
-    (references that table's column of the same name) and ``=default`` (quote it when it has a space).
-    """
-    tables: list[tuple[str, list[str]]] = []
-    for line in textwrap.dedent(spec).splitlines():
-        words = shlex.split(line, comments=True)
-        if not words:
-            continue
-        if line[0].isspace():
-            tables[-1][1].extend(words)
-        else:
-            tables.append((words[0], words[1:]))
-    for name, columns in tables:
-        types: dict[str, type] = {}
-        pk: list[str] = []
+    """Create the tables ``spec`` declares (``store.declare``: ``name[:int|:float][*][!][>table][=default]``),
+    in its order, as sqlite-utils' ``Table.create`` would."""
+    for name, columns in declare.tables(spec):
         options: dict[str, Any] = {}
-        for word in columns:
-            column = COLUMN.fullmatch(word)
-            if column is None:
-                raise ValueError(f"table {name}: cannot read column {word!r}")
-            key, kind = column["name"], TYPES[column["type"]]
-            types[key] = kind
-            if "*" in column["marks"]:
-                pk.append(key)
-            if "!" in column["marks"]:
-                options.setdefault("not_null", set()).add(key)
-            if column["refers"]:
-                options.setdefault("foreign_keys", []).append((key, column["refers"], key))
-            if column["default"] is not None:
-                options.setdefault("defaults", {})[key] = kind(column["default"])
+        for column in columns:
+            kind = TYPES[column.type]
+            if column.required:
+                options.setdefault("not_null", set()).add(column.name)
+            if column.refers:
+                options.setdefault("foreign_keys", []).append((column.name, column.refers, column.name))
+            if column.default is not None:
+                options.setdefault("defaults", {})[column.name] = kind(column.default)
+        pk = [column.name for column in columns if column.key]
+        types = {column.name: TYPES[column.type] for column in columns}
         db.table(name).create(types, pk=pk[0] if len(pk) == 1 else tuple(pk), **options)
 
 
