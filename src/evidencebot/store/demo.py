@@ -223,6 +223,23 @@ def _int_table(weights: dict) -> list:
     return [int(k) for k in _table(weights)]
 
 
+RECIPE_TABLES = """
+    team  service.teams  age  people.age_bands  housing  people.housing
+    level  escalations.levels:int  trig_n  escalations.trigger_count:int  setting  crisis.settings
+    dtype  admissions.discharge_types  fday  admissions.followup_day_weights:int  fmode  admissions.followup_modes
+    mode_planned  contacts.modes_planned  mode_review  contacts.modes_review
+    mode_unpl  contacts.modes_unplanned  mode_urgent  contacts.modes_urgent
+    goal_n  goals.count:int  goal_base  goals.baseline:int  goal_w  goals.weights:int
+    sg_lag  safeguarding.referral_lag  sg_outcome  safeguarding.outcomes
+    inc_type  incidents.types  inc_sev  incidents.severity  inc_owner  incidents.owners
+    days_send  partner_comms.days_to_send:int  p_esc  partner_comms.escalation_partners
+    p_crisis  partner_comms.crisis_partners  p_routine  partner_comms.routine_partners
+    p_sg  partner_comms.safeguarding_partners
+"""
+"""The weighted-choice tables (``Builder.t``) read straight from the recipe: each a name, then where its
+weights are (``section.key``; ``:int`` when the choices are whole numbers)."""
+
+
 # --------------------------------------------------------------------------- builder
 
 
@@ -366,54 +383,27 @@ class _Generator:
 
     def _prepare_tables(self) -> None:
         r = self.r
-        self.t_team = _table(r["service"]["teams"])
-        self.t_age = _table(r["people"]["age_bands"])
-        self.t_housing = _table(r["people"]["housing"])
+        self.t: dict[str, list] = {}
+        words = RECIPE_TABLES.split()
+        for name, where in zip(words[::2], words[1::2]):
+            place, _, kind = where.partition(":")
+            section, key = place.split(".")
+            self.t[name] = _int_table(r[section][key]) if kind == "int" else _table(r[section][key])
         self.unstable = set(r["people"]["unstable_housing"])
         e = r["escalations"]
-        self.t_hour = _int_table({str(h): w for h, w in enumerate(e["raised_hours"])})
-        self.t_level = _int_table(e["levels"])
+        self.t["hour"] = _int_table({str(h): w for h, w in enumerate(e["raised_hours"])})
         trig = dict(e["triggers"])
         self.trigger_order = list(trig)
-        self.t_trig = _table(trig)
+        self.t["trig"] = _table(trig)
         boosted = dict(trig)
         boosted["housing"] = boosted["housing"] * float(e["housing_trigger_boost"])
-        self.t_trig_unstable = _table(boosted)
-        self.t_trig_n = _int_table(e["trigger_count"])
+        self.t["trig_unstable"] = _table(boosted)
         c = r["crisis"]
-        self.t_setting = _table(c["settings"])
-        self.t_setting_no_house = _table({k: v for k, v in c["settings"].items() if k != "crisis_house"})
+        self.t["setting_no_house"] = _table({k: v for k, v in c["settings"].items() if k != "crisis_house"})
         self.durations = {k: (int(v[0]), int(v[1])) for k, v in c["duration_days"].items()}
-        a = r["admissions"]
-        self.t_dtype = _table(a["discharge_types"])
-        self.t_fday = _int_table(a["followup_day_weights"])
-        self.t_fmode = _table(a["followup_modes"])
-        k = r["contacts"]
-        self.t_mode_planned = _table(k["modes_planned"])
-        self.t_mode_review = _table(k["modes_review"])
-        self.t_mode_unpl = _table(k["modes_unplanned"])
-        self.t_mode_urgent = _table(k["modes_urgent"])
-        g = r["goals"]
-        self.t_goal_n = _int_table(g["count"])
-        self.t_goal_base = _int_table(g["baseline"])
-        self.t_goal_w = _int_table(g["weights"])
-        self.goal_domains = list(g["domains"])
-        m = r["measures"]
-        self.instruments = dict(m["instruments"])
-        self.t_instrument = _table({name: v["share"] for name, v in self.instruments.items()})
-        s = r["safeguarding"]
-        self.t_sg_lag = _table(s["referral_lag"])
-        self.t_sg_outcome = _table(s["outcomes"])
-        i = r["incidents"]
-        self.t_inc_type = _table(i["types"])
-        self.t_inc_sev = _table(i["severity"])
-        self.t_inc_owner = _table(i["owners"])
-        p = r["partner_comms"]
-        self.t_days_send = _int_table(p["days_to_send"])
-        self.t_p_esc = _table(p["escalation_partners"])
-        self.t_p_crisis = _table(p["crisis_partners"])
-        self.t_p_routine = _table(p["routine_partners"])
-        self.t_p_sg = _table(p["safeguarding_partners"])
+        self.goal_domains = list(r["goals"]["domains"])
+        self.instruments = dict(r["measures"]["instruments"])
+        self.t["instrument"] = _table({name: v["share"] for name, v in self.instruments.items()})
         txt = r["text"]
         self.warning_signs = list(txt["warning_signs"])
         self.actions = {int(k): v for k, v in txt["actions"].items()}
@@ -562,9 +552,9 @@ class _Generator:
         B = self.buffers
 
         pe = r["people"]
-        team = self.t_team[int(rnd() * 1000)]
-        age = self.t_age[int(rnd() * 1000)]
-        housing = self.t_housing[int(rnd() * 1000)]
+        team = self.t["team"][int(rnd() * 1000)]
+        age = self.t["age"][int(rnd() * 1000)]
+        housing = self.t["housing"][int(rnd() * 1000)]
         unstable = housing in self.unstable
         med = float(pe["baseline_median"])
         baseline = med * math.exp(pe["baseline_sigma"] * gauss(0.0, 1.0))
@@ -592,7 +582,7 @@ class _Generator:
         sg_rate = sg["rate"] * (sg["unstable_housing_multiplier"] if unstable else 1.0)
         if age == "18-24":
             sg_rate *= sg["young_adult_multiplier"]
-        t_hour, t_level = self.t_hour, self.t_level
+        t_hour, t_level = self.t["hour"], self.t["level"]
         escs = []  # [tmin, level, outcome flag]
         crisis_days = []  # (day, esc index or -1)
         unplanned_days = []
@@ -668,7 +658,7 @@ class _Generator:
                     state["open"] = True
                     return
                 spells.append((day, dis))
-                dtype = self.t_dtype[int(rnd() * 1000)]
+                dtype = self.t["dtype"][int(rnd() * 1000)]
                 state["in_until"] = dis
                 state["block_until"] = dis + 30
                 if dtype == "death":
@@ -683,14 +673,14 @@ class _Generator:
                     u = rnd()
                     fd = None
                     if u < adm["p_followup_1_3_days"]:
-                        fd = self.t_fday[int(rnd() * 1000)]
+                        fd = self.t["fday"][int(rnd() * 1000)]
                         followed_3 = True
                     elif u < adm["p_followup_1_3_days"] + adm["p_followup_4_10_days"]:
                         fd = 4 + int(rnd() * 7)
                     if fd is not None and dis + fd <= last_day:
                         ft = (dis + fd) * 1440 + 540 + int(rnd() * 480)
                         followup = DAY[ft // 1440] + "T" + HM[ft % 1440]
-                        contacts.append((ft, "planned", self.t_fmode[int(rnd() * 1000)], "attended"))
+                        contacts.append((ft, "planned", self.t["fmode"][int(rnd() * 1000)], "attended"))
                 p_house = adm["p_housing_confirmed_unstable" if unstable else "p_housing_confirmed_stable"]
                 housing_ok = 1 if rnd() < p_house else 0
                 if dis + 14 <= last_day:
@@ -725,11 +715,11 @@ class _Generator:
                             state["last"] = nxt
 
         p_admit = cr["p_admit"]
-        t_setting, t_setting_nh = self.t_setting, self.t_setting_no_house
+        t_setting, t_setting_nh = self.t["setting"], self.t["setting_no_house"]
         p_cc = cr["p_crisis_contact"]
         p_cc_next = cr["p_crisis_contact_next_day"]
         p_other_dna = con["p_other_dna"]
-        t_urgent = self.t_mode_urgent
+        t_urgent = self.t["mode_urgent"]
         comm_r = r["partner_comms"]
         for d, i in candidates:
             if d < a or d > state["last"] or d <= state["in_until"] or state["death"] is not None:
@@ -752,7 +742,7 @@ class _Generator:
                     contacts.append((cd * 1440 + 480 + int(rnd() * 720), "crisis", t_urgent[int(rnd() * 1000)],
                                      "dna" if rnd() < p_other_dna else "attended"))
             if rnd() < comm_r["p_after_crisis"]:
-                comms.append((d, self.t_p_crisis[int(rnd() * 1000)], self.purposes["crisis"]))
+                comms.append((d, self.t["p_crisis"][int(rnd() * 1000)], self.purposes["crisis"]))
             if not blocked:
                 if setting == "crisis_house":
                     if i >= 0:
@@ -772,9 +762,9 @@ class _Generator:
             return False
 
         # ---- escalation log rows, step-ups and reviews
-        trig_tab = self.t_trig_unstable if unstable else self.t_trig
+        trig_tab = self.t["trig_unstable"] if unstable else self.t["trig"]
         order = self.trigger_order
-        t_trig_n = self.t_trig_n
+        t_trig_n = self.t["trig_n"]
         ws = self.warning_signs
         n_ws = len(ws)
         sigma = esc_r["review_sigma"]
@@ -838,7 +828,7 @@ class _Generator:
                     else:
                         rt2 = None
                     if rt2 is not None and rt2 // 1440 <= last:
-                        contacts.append((rt2, "review", self.t_mode_review[int(rnd() * 1000)], "attended"))
+                        contacts.append((rt2, "review", self.t["mode_review"][int(rnd() * 1000)], "attended"))
             if reviewed is None:
                 outcome = outcomes["unreviewed"]
             elif flag == "admitted":
@@ -855,7 +845,7 @@ class _Generator:
                  triggers, signs, action, rationale, reviewed, outcome)
             )
             if level >= 3 and rnd() < comm_r["p_after_escalation"]:
-                comms.append((d, self.t_p_esc[int(rnd() * 1000)], self.purposes["escalation"]))
+                comms.append((d, self.t["p_esc"][int(rnd() * 1000)], self.purposes["escalation"]))
 
         # ---- planned contacts and care reviews
         iv0, iv1, iv2 = (int(x) for x in con["planned_interval_days"])
@@ -879,7 +869,7 @@ class _Generator:
                 return "late"
             return "attended"
 
-        t_mp = self.t_mode_planned
+        t_mp = self.t["mode_planned"]
         d = a + int(rnd() * 7)
         has_spells = bool(spells)
         while d <= last:
@@ -907,7 +897,7 @@ class _Generator:
             review_days.append(d)
         if not is_open and state["death"] is None and rnd() < con["p_final_review"]:
             review_days.append(max(a, last - int(rnd() * 7)))
-        t_mr = self.t_mode_review
+        t_mr = self.t["mode_review"]
         for d in review_days:
             wd = WD[d]
             if wd >= 5:
@@ -919,7 +909,7 @@ class _Generator:
             att = attendance(rnd())
             contacts.append((d * 1440 + 540 + 15 * int(rnd() * 32), "review", t_mr[int(rnd() * 1000)], att))
 
-        t_mu = self.t_mode_unpl
+        t_mu = self.t["mode_unpl"]
         for d in unplanned_days:
             if d > last or (has_spells and in_spell(d)):
                 continue
@@ -968,7 +958,7 @@ class _Generator:
 
         # ---- goals and goal reviews (GAS)
         g = r["goals"]
-        n_goals = self.t_goal_n[int(rnd() * 1000)]
+        n_goals = self.t["goal_n"][int(rnd() * 1000)]
         domains = rng.sample(self.goal_domains, n_goals)
         progress = gauss(g["progress_mean"], g["progress_sd"])
         glo, ghi = int(g["set_days_min"]), int(g["set_days_max"])
@@ -982,9 +972,9 @@ class _Generator:
                 set_on = last
             descs = g["domains"][dom]
             gid = f"G{num:05d}-{j}"
-            base = self.t_goal_base[int(rnd() * 1000)]
+            base = self.t["goal_base"][int(rnd() * 1000)]
             B["goals"].append((gid, pid, dom, descs[int(rnd() * len(descs))], DAY[set_on], base,
-                               float(self.t_goal_w[int(rnd() * 1000)])))
+                               float(self.t["goal_w"][int(rnd() * 1000)])))
             rd = set_on + grlo + int(rnd() * (grhi - grlo + 1))
             review_at = []
             while rd <= last:
@@ -1000,7 +990,7 @@ class _Generator:
         # ---- outcome measures
         ms_r = r["measures"]
         if rnd() < ms_r["p_baseline"]:
-            name = self.t_instrument[int(rnd() * 1000)]
+            name = self.t["instrument"][int(rnd() * 1000)]
             ins = self.instruments[name]
             lo_s, hi_s = ins["min"], ins["max"]
             bd = min(a + int(rnd() * (int(ms_r["baseline_days"]) + 1)), last)
@@ -1032,17 +1022,17 @@ class _Generator:
         for d in sorted(concern_days):
             if d > last or d < a:
                 continue
-            lag = self.t_sg_lag[int(rnd() * 1000)]
+            lag = self.t["sg_lag"][int(rnd() * 1000)]
             referred = None
             if lag != "none" and d + int(lag) <= last_day:
                 referred = DAY[d + int(lag)]
             sg_n += 1
             B["safeguarding"].append(
                 (f"SG{sg_n:06d}", pid, DAY[d], referred, 1 if rnd() < sg["p_multi_agency_plan"] else 0,
-                 self.t_sg_outcome[int(rnd() * 1000)])
+                 self.t["sg_outcome"][int(rnd() * 1000)])
             )
             if rnd() < comm_r["p_after_safeguarding"]:
-                comms.append((d, self.t_p_sg[int(rnd() * 1000)], self.purposes["safeguarding"]))
+                comms.append((d, self.t["p_sg"][int(rnd() * 1000)], self.purposes["safeguarding"]))
         self.counters["concern"] = sg_n
 
         # ---- routine partner communications, then all comms for this person
@@ -1050,12 +1040,12 @@ class _Generator:
         d = a + int(rnd() * 91)
         while d <= last:
             if rnd() < comm_r["routine_per_quarter"]:
-                comms.append((d, self.t_p_routine[int(rnd() * 1000)], routine[int(rnd() * len(routine))]))
+                comms.append((d, self.t["p_routine"][int(rnd() * 1000)], routine[int(rnd() * len(routine))]))
             d += 91
         comms.sort()
         cn = self.counters["comm"]
         for d, partner, purpose in comms:
-            lag = self.t_days_send[int(rnd() * 1000)]
+            lag = self.t["days_send"][int(rnd() * 1000)]
             if d + lag > last_day:
                 continue
             cn += 1
@@ -1085,16 +1075,16 @@ class _Generator:
             lo, hi = self.ms[m], self.ms[m + 1]
             days = sorted(lo + int(rnd() * (hi - lo)) for _ in range(_poisson(self.caseload[m] * r["rate"], rnd)))
             for d in days:
-                kind = self.t_inc_type[int(rnd() * 1000)]
+                kind = self.t["inc_type"][int(rnd() * 1000)]
                 texts = self.incident_text[kind]
                 summary, learning, action = texts[int(rnd() * len(texts))]
-                owner = self.t_inc_owner[int(rnd() * 1000)]
+                owner = self.t["inc_owner"][int(rnd() * 1000)]
                 if kind == "compliment":
                     severity = None
                     due = d + 14
                     closed = d + 1 + int(rnd() * int(r["compliment_close_days_max"]))
                 else:
-                    severity = self.t_inc_sev[int(rnd() * 1000)]
+                    severity = self.t["inc_sev"][int(rnd() * 1000)]
                     due = d + due_days[int(rnd() * len(due_days))]
                     u = rnd()
                     if u < r["p_closed_on_time"]:
