@@ -1,10 +1,10 @@
-"""A fresh database gets exactly the schema in tests/data/golden/schema.sql, byte for byte.
+"""A fresh database gets exactly the schema in tests/data/golden/schema.txt, byte for byte.
 
 The golden file was written from main before the migrations' table declarations were made compact
 (issue 17): every ``sqlite_master`` row (tables, indexes, triggers, views) in the order SQLite keeps
 them, with the SQL each was created with. A database migrated one migration at a time, reopened in
 between, must end with the same schema. Regenerate only for a new migration:
-``python tests/store/test_schema_golden.py > tests/data/golden/schema.sql``.
+``python tests/store/test_schema_golden.py > tests/data/golden/schema.txt``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from evidencebot.store.migrations import create_tables, migrate, migrations
 
 pytestmark = pytest.mark.real_migrations
 
-GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden" / "schema.sql"
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden" / "schema.txt"
 
 
 def schema_text(db: Database) -> str:
