@@ -4,7 +4,10 @@ Rules for this file:
 * never edit a migration that has been released: add a new one;
 * name them ``mNNN_what``; they run in the order they are defined;
 * dates are ISO text (``YYYY-MM-DD``), date-times ``YYYY-MM-DDTHH:MM[:SS]``,
-  booleans 0/1 integers, lists ``;``-separated text.
+  booleans 0/1 integers, lists ``;``-separated text;
+* declare a new table with :func:`create_tables` (one compact line per table, ``store/declare.py``);
+* the schema a fresh database gets is pinned, byte for byte, by ``tests/store/test_schema_golden.py``:
+  after adding a migration, regenerate ``tests/data/golden/schema.txt`` as that test says, and read the diff.
 """
 
 from __future__ import annotations
