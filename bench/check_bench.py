@@ -1,7 +1,7 @@
 """Speed of the language checker (prints its numbers).
 
     python bench/check_bench.py [--words 20000] [--families overclaim,privacy] [--repeat 3] [--skip-cli] [--distinct]
-                                [--enable overclaim.learned-claim]
+                                [--enable RULE] [--disable overclaim.learned-claim]
 
 1. Builds a Markdown document of about ``--words`` words from the phrasebank's
    rule examples and varied domain sentences (headings, lists, a table, quotes).
@@ -100,7 +100,9 @@ def main(argv=None) -> None:
                          "phrasebank examples are drawn with replacement, and a repeat is parsed once)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each timing (the best is reported)")
     ap.add_argument("--enable", action="append", default=[],
-                    help="an opt-in rule to switch on (e.g. overclaim.learned-claim)")
+                    help="an opt-in rule to switch on (e.g. overclaim.research-causal-claim)")
+    ap.add_argument("--disable", action="append", default=[],
+                    help="a rule (or family) to switch off (e.g. overclaim.learned-claim, shipped on)")
     args = ap.parse_args(argv)
     os.environ.setdefault("EVIDENCEBOT_HOME", tempfile.mkdtemp(prefix="evidencebot-bench-"))
     families = [f for f in args.families.split(",") if f]
@@ -113,7 +115,9 @@ def main(argv=None) -> None:
     text = build_document(args.words, distinct=args.distinct)
     n_words = len(text.split())
     nlp = pipeline.get_nlp()
-    checker = checker_mod.Checker(settings=CheckerSettings(enabled_rules=list(args.enable)), families=families)
+    checker = checker_mod.Checker(settings=CheckerSettings(enabled_rules=list(args.enable),
+                                                                 disabled_rules=list(args.disable)),
+                                  families=families)
     specs = checker.specs()  # load rules before timing
     disable = pipeline.disabled_for(any(s.needs_ner for s, _ in specs))
     blocks = [b.text for b in extract_blocks(text)]
@@ -140,7 +144,7 @@ def main(argv=None) -> None:
     bare_best, full_best = min(bares), min(fulls)
 
     print(f"model: {pipeline.model_name()}  families: {', '.join(checker.families)}  skipped components: {disable or 'none'}"
-          f"  enabled: {', '.join(args.enable) or 'defaults'}")
+          f"  enabled: {', '.join(args.enable) or 'defaults'}  disabled: {', '.join(args.disable) or 'none'}")
     print(f"document: {n_words} words, {len(blocks)} prose blocks, {len(sentences)} sentences "
           f"({len(set(sentences))} distinct), {len(findings)} findings")
     print(f"bare nlp.pipe:        best {bare_best:.2f} s of {', '.join(f'{b:.2f}' for b in bares)}  "

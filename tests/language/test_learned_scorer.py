@@ -225,3 +225,18 @@ def test_defer_to_a_family_wildcard_is_checked(user_phrasebank):
     # another over-claim rule's finding over the same words: the wildcard rule leaves it to that rule
     both = [f.rule for f in find_overclaim("Our team reduced A&E attendances across the borough.", rules=rules)]
     assert "overclaim.causal-system-outcome" in both and "overclaim.local-wild" not in both
+
+
+def test_a_stated_none_is_not_scored_but_a_promised_none_or_a_booster_is(nlp):
+    from evidencebot.language.overclaim.learned import _is_none_there
+
+    def none_there(text):
+        return _is_none_there(next(iter(nlp(text).sents)))
+
+    # scored 0.95 over the 0.947 threshold before: "that" (of "that night") is one of the provider's words
+    assert none_there("There were no crisis beds free in the county that night.")
+    assert none_there("There have been no changes to the staffing model this year.")
+    assert not none_there("There will be no readmissions for anyone who completes our step-down programme.")
+    assert not none_there("There is no doubt that the hub has improved lives across the district.")
+    assert not none_there("No crisis beds were free in the county that night.")
+    assert RULE not in {f.rule for f in _overclaim("There were no crisis beds free in the county that night.")}

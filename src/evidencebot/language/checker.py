@@ -44,6 +44,7 @@ person's own words are not the provider's claim. Privacy still checks them.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import copy
 import re
 import threading
@@ -141,10 +142,11 @@ def _overclaim_factory(enabled: Iterable[str] = ()):
     def run(text, doc):
         return rules.find(doc)
 
-    from evidencebot.language.overclaim.learned import model_key
+    from evidencebot.language.overclaim.learned import model_key, one_check
 
     # (the learned scorer's weights file is data too: a new file is a new version)
     run.version = ("overclaim", id(rules), model_key())  # type: ignore[attr-defined]
+    run.one_check = one_check  # type: ignore[attr-defined]  # (the weights file read once per check call)
     return run
 
 
@@ -400,6 +402,13 @@ class Checker:
         # document or an earlier check, is not parsed again) and joined back into one doc
         # (or, past MAX_PIECE characters, into pieces with their offsets in the block)
         parsed = pipe_blocks(texts, disable=disable, batch_size=self.batch_size or SENTENCE_BATCH_SIZE)
+        with contextlib.ExitStack() as once:
+            for _, func in specs:  # what a family reads once per check call (a weights file)
+                if hasattr(func, "one_check"):
+                    once.enter_context(func.one_check())
+            self._run_blocks(texts, parsed, specs, versions, known)
+
+    def _run_blocks(self, texts: list[str], parsed, specs, versions, known: dict) -> None:
         for text, pieces in zip(texts, parsed):
             found: list[list] = [[] for _ in specs]
             for offset, piece, doc in pieces:

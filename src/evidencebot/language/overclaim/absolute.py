@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from evidencebot.language.overclaim.common import (
+    _span_text,
     Candidate,
     _clause,
     _has_caveat,
@@ -168,7 +169,7 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         # -- "100%" with no count: "100% of referrals were seen within a day", "100% compliance"
         if (low == "100" and i + 1 < len(doc) and doc[i + 1].lower_ in W.percent_words) or low == "100%":
             sent = tok.sent
-            if not W.count_re.search(sent.text) and not _is_target(sent) and _quantified_noun(doc, tok, people) is None:
+            if not W.count_re.search(_span_text(sent)) and not _is_target(sent) and _quantified_noun(doc, tok, people) is None:
                 verb = main_verb(cs, ce) or tok.head
                 if not skip(i, verb):
                     end = i + 2 if low == "100" else i + 1

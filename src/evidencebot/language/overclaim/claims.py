@@ -23,7 +23,18 @@ itself on research prose).
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, governing_verb, option_words, subject_of
+from evidencebot.language.overclaim.common import (
+    Candidate,
+    Terms,
+    _lower_text,
+    _text,
+    _toks,
+    check,
+    derived,
+    governing_verb,
+    option_words,
+    subject_of,
+)
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -340,7 +351,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     if s["frame"] == "magnitude":
         if not (ctx.lower_set & s["vague"] or ctx.lemma_set & s["vague_verb_heads"] or ctx.lemma_set & s["vanish_verbs"]
                 or ctx.lemma_set & s["size_verbs"]
-                or any(p in doc.text.lower() for p in s["vague_changes"]) or (
+                or any(p in _lower_text(doc) for p in s["vague_changes"]) or (
                 s["degree_phrases"] and _has_degree_phrase(doc, s))):
             return []
         return _magnitude(rule, doc, ctx, terms, s)
@@ -562,7 +573,7 @@ def _vague_change_nouns(rule: Rule, doc, T, ctx: Context, s: dict) -> list[Candi
     people are seen", "a world of difference to carers"), in a sentence about us or the
     people who use the service."""
     out: list[Candidate] = []
-    text = doc.text.lower()
+    text = _lower_text(doc)
     for phrase in s["vague_changes"]:
         k = text.find(phrase)
         while k != -1:
@@ -626,7 +637,7 @@ def _bad_subject(verb, s: dict) -> bool:
 
 
 def _has_degree_phrase(doc, s: dict) -> bool:
-    text = doc.text.lower()
+    text = _lower_text(doc)
     return any(phrase in text for phrase in s["degree_phrases"])
 
 
@@ -640,7 +651,7 @@ def _degree_phrase(verb, s: dict):
         return None
     doc = verb.doc
     start = after[0].idx
-    text = doc.text[start:after[-1].idx + len(after[-1])].lower()
+    text = _text(doc)[start:after[-1].idx + len(after[-1])].lower()
     for phrase in s["degree_phrases"]:
         k = text.find(phrase)
         if k != -1 and (k == 0 or not text[k - 1].isalnum()):

@@ -63,6 +63,20 @@ def _text(doc) -> str:
     return cached
 
 
+def _lower_text(doc) -> str:
+    """``doc.text.lower()``, made once per doc."""
+    cached = doc.user_data.get("_evidencebot_lower")
+    if cached is None:
+        cached = _text(doc).lower()
+        doc.user_data["_evidencebot_lower"] = cached
+    return cached
+
+
+def _span_text(span) -> str:
+    """``span.text`` cut from the doc's text made once (spaCy joins the span's tokens on every call)."""
+    return _text(span.doc)[span.start_char:span.end_char]
+
+
 def _sents(doc) -> list:
     cached = doc.user_data.get("_evidencebot_sents")
     if cached is None:
@@ -360,7 +374,7 @@ def _quantified_noun(doc, q, people, after_of: bool = False):
 
 
 def _is_target(sent) -> bool:
-    return bool(W.target_re.search(sent.text))
+    return bool(W.target_re.search(_span_text(sent)))
 
 
 

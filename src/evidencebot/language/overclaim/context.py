@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from evidencebot.language.overclaim.common import Vocab, _text, _toks
+from evidencebot.language.overclaim.common import Vocab, _span_text, _text, _toks
 from evidencebot.language.overclaim.words import W
 from evidencebot.text import phrase_spans
 
@@ -251,7 +251,7 @@ class Context:
         return False
 
     def _scope_sentence_end(self, rec, tok) -> bool:
-        text = tok.sent.text.rstrip().rstrip("\"'\u201d\u2019)")
+        text = _span_text(tok.sent).rstrip().rstrip("\"'\u201d\u2019)")
         return any(text.endswith(t) for t in rec.trigger)
 
     def _scope_infinitive(self, rec, tok) -> bool:

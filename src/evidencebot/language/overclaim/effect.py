@@ -32,7 +32,7 @@ Every word comes from the rule's options (``$lists`` in ``vocabulary.yaml``) and
 from __future__ import annotations
 
 from evidencebot.language.overclaim.claims import _only_can
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
+from evidencebot.language.overclaim.common import Candidate, Terms, _span_text, _toks, check, derived, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -591,7 +591,7 @@ def _resultative(tok, s: dict) -> bool:
 def _has_phrase(sent, phrases) -> bool:
     """Does the sentence hold one of the phrases (word-bounded), before or after the claim?
     ("Admissions fell after the service opened; ... we cannot attribute this to us")"""
-    text = sent.text.lower().replace("\u2019", "'")
+    text = _span_text(sent).lower().replace("\u2019", "'")
     return any(has_phrase(text, p) for p in phrases)
 
 

@@ -31,6 +31,7 @@ from evidencebot.language.overclaim.common import (
     Terms,
     Vocab,
     _sents,
+    _span_text,
     _split_hyphens,
     _toks,
     governing_verb,
@@ -372,7 +373,8 @@ def _anchor(doc, s: int, e: int) -> int:
 def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
     span = doc[c.start:c.end]
     sent = span.sent
-    text = sent.text.lower()
+    sent_text = _span_text(sent)
+    text = sent_text.lower()
     base = sent.start_char
     ms, me = span.start_char - base, span.end_char - base
     root = span.root
@@ -405,7 +407,7 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
             if root.dep_ in words:
                 return True
         elif key == "regex":
-            if re.search(words, sent.text, re.IGNORECASE):
+            if re.search(words, sent_text, re.IGNORECASE):
                 return True
     return False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from evidencebot.language.overclaim.common import (
+    _span_text,
     Candidate,
     _anchor_verb,
     _ci_level,
@@ -317,7 +318,7 @@ def _figure_context(doc, sent) -> dict[str, bool]:
     """What the sentence gives its figures: the phrasebank's patterns, or what the claims
     reader finds (evidencebot.mentions: "(base about 40)", "numerator about 160;
     denominator about 220", "up from 40%", "the last six months")."""
-    text = sent.text
+    text = _span_text(sent)
     return {
         "baseline": bool(_from_to_spans(doc, sent)) or bool(W.baseline_re.search(text)) or has_baseline(text),
         "period": bool(W.period_re.search(text)) or has_period(text),

@@ -21,7 +21,17 @@ with a digit, or one of the rule's ``exceptions``, is left alone.
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, governing_verb, option_words
+from evidencebot.language.overclaim.common import (
+    Candidate,
+    Terms,
+    _sents,
+    _span_text,
+    _toks,
+    check,
+    derived,
+    governing_verb,
+    option_words,
+)
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.effect import _build as _effect_build
 from evidencebot.language.overclaim.effect import _has_phrase, _ours, _outcome
@@ -49,8 +59,8 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     T = _toks(doc)
-    for sent in doc.sents:
-        if any(ch.isdigit() for ch in sent.text):
+    for sent in _sents(doc):
+        if any(ch.isdigit() for ch in _span_text(sent)):
             continue
         words = T[sent.start:sent.end]
         q = next((t for t in words[:4] if t.lower_ in s["shares"]), None)

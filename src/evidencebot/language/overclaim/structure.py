@@ -16,7 +16,7 @@ pass. It defers to every other over-claim rule.
 
 from __future__ import annotations
 
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words, subject_of
+from evidencebot.language.overclaim.common import Candidate, Terms, _sents, _toks, check, derived, option_words, subject_of
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
@@ -79,7 +79,7 @@ def vague_size(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candi
     s = _settings(rule)
     toks = _toks(doc)
     out: list[Candidate] = []
-    for sent in doc.sents:
+    for sent in _sents(doc):
         stoks = toks[sent.start:sent.end]
         if any(t.text[:1].isdigit() or (t.like_num and t.pos_ == "NUM" and t.lower_ != "one") for t in stoks):
             continue  # a figure sizes the change (the rule's exceptions read table and page numbers)
