@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 from pathlib import Path
 
 import pytest
@@ -64,9 +65,13 @@ def _same(match: str, span: str) -> bool:
     """A finding's text comes from the span it points at. The checker reports the
     plain text, so a line break may show as a space and Markdown marks (``*``,
     ``[``) inside the span may be missing: the match's characters must appear in
-    the span, in order."""
-    rest = iter(span)
-    return all(ch in rest for ch in match if not ch.isspace())
+    the span, in order. A character reference (``&#233;``, ``&#0;``) is reported
+    decoded, so the span is also compared with its references decoded."""
+    def within(text: str) -> bool:
+        rest = iter(text)
+        return all(ch in rest for ch in match if not ch.isspace())
+
+    return within(span) or within(html.unescape(span))
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +90,8 @@ CHECKER_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(parts=st.lists(st.one_of(st.sampled_from(MARKDOWN_BITS), CHECKER_TEXT), max_size=25))
+# found by this test in a clean-clone run: '&#0;' is reported as U+FFFD inside a name's finding
+@example(parts=["\u200b", "&+\x1bÙX㡙", "&#0;", "Jo Bloggs (NHS 943 476 5919) was seen on 01/02/2025."])
 def test_checker_survives_hostile_markdown(checker, parts):
     text = "".join(parts)
     findings = checker.check_text(text, path="fuzz.md")
