@@ -1205,3 +1205,23 @@ def test_limits_per_part_over_parts_the_question_labels_need_no_words_option():
                          "housing.\nWord limits apply to each part separately: Part 1: 600 words; Part 2: 500 words.")
     assert plan.word_limit == 1100
     assert [(p.part, p.part_limit) for p in plan.points] == [("Part 1", 600), ("Part 2", 500)]
+
+
+@pytest.mark.parametrize("lead", ["In your response you should:", "In your response, you must:",
+                                  "In your submission you should:"])
+def test_an_instruction_lead_in_is_not_carried_into_each_sub_point(lead):
+    # 'In your response you should:' was joined to every item below it, so each heading read
+    # 'In your response you should Set out how ...' and a nested item 'In your response you should how ...'
+    question = (f"Please describe the service model you will deliver. {lead}\n"
+                "1. Set out how people will be referred into the service.\n"
+                "2. Describe your assessment process, including:\n"
+                "   (a) how a single assessment will replace the three existing ones; and\n"
+                "   (b) how you will decide, with the person, the level of support.\n"
+                "3. Explain how the service will offer support outside 9am to 5pm.\n"
+                "Maximum 1,000 words.")
+    _, points = split_question(question)
+    assert [key for key, _text in points] == ["1", "2.a", "2.b", "3"]
+    for _key, text in points:
+        assert not re.search(r"\b(?:response|submission)\b", text, re.I), text
+    headings = [make_heading(text) for _key, text in points]
+    assert not any(h.lower().startswith("in your") for h in headings), headings

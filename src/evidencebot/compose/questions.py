@@ -766,7 +766,7 @@ _COVER_LEADIN = re.compile(
     r"|(?:bidders|providers|applicants|suppliers|you)\s+(?:should|must|are\s+asked\s+to|will\s+need\s+to)\s+(?:\w+\s+)?"
     r"(?:cover|address|include|set\s+out|describe|explain|demonstrate|detail|consider|outline)(?:\s+the\s+following)?"
     r"|(?:please\s+)?(?:cover|address|include|consider)(?:\s+the\s+following(?:\s+\w+)?)?"
-    r"|in\s+(?:particular|your\s+(?:answer|response))(?:,?\s+(?:please|you\s+should)\s+\w+)?"
+    r"|in\s+(?:particular|your\s+(?:answer|response|submission))(?:,?\s+(?:please|you\s+(?:should|must))(?:\s+\w+)?)?"
     r"|(?:the\s+)?following(?:\s+(?:points|areas|elements|aspects|topics|questions|themes|headings|criteria|issues|"
     r"requirements|outcomes|priorities|stages|scenarios|risks|groups))?"
     r"|as\s+a\s+minimum|(?:we|the\s+(?:panel|commissioner|evaluators?|authority|council|buyer))\s+(?:would\s+like|want|expects?|will\s+look\s+for)(?:\s+to\s+(?:see|know|understand))?"
