@@ -1099,6 +1099,10 @@ def test_a_job_title_in_apposition_is_a_member_of_staff(rules, nlp, text, name):
     ("Sarah Lindqvist (Head of Mental Health Commissioning) has asked for the variance note.", None),
     # the people we support, a family, a bracket naming the person's part: still names
     ("We visited Dawn Pike, our client at the hostel, on Friday.", "Dawn Pike"),
+    # a role word that only qualifies a noun ("care", "housing", "key", "case") names no job
+    ("We met Dawn Pike, the care leaver we support, on Friday.", "Dawn Pike"),
+    ("We visited Dawn Pike, the housing case we discussed last week.", "Dawn Pike"),
+    ("Kezia Brown, our key case this year, moved out in May.", "Kezia Brown"),
     ("Kezia Brown, head of the family, asked for a carer's assessment.", "Kezia Brown"),
     ("Signed Paul Stenning (Service User): I am happy for my story to be used.", "Paul Stenning"),
 ])
@@ -1150,6 +1154,8 @@ def test_a_title_named_as_a_work_from_the_words_before_it_passes(checker_factory
     ("The Monday Stitch and Chatter moved to the library.", None),  # a run of capitals after "The"
     ("Members of the Tea and Toast peer group wrote the leaflet.", None),
     ("The Grace Darling Singers performed at our open day.", None),
+    ("Our Good Neighbours scheme runs on Tuesdays.", None),  # a noun for a group after the capitals
+    ("Our Jo Bloggs has been brilliant this term.", "Jo Bloggs"),  # two capitals alone after "our": a name
     ("The review panel heard that Mr Tomasz Nowak had been discharged.", "Mr Tomasz Nowak"),  # a title: a person
     ("Hi both, just flagging that Ruairí Breathnach has asked for his story to be left out.", "Ruairí Breathnach"),
 ])
@@ -1161,3 +1167,4 @@ def test_capitalised_words_after_a_determiner_are_a_named_group(checker_factory,
         pytest.skip("the privacy family is not available")
     [findings] = checker.check_many([(text, "s.txt")])
     assert [f.match for f in findings if f.rule == "privacy.person-name"] == ([name] if name else [])
+

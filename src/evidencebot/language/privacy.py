@@ -291,13 +291,18 @@ class NameLists:
     pseudonym_links: frozenset = frozenset()
     """Small words that may stand between a name and its pseudonym cue: "Jo *is a* pseudonym"."""
     pseudonym_re: re.Pattern | None = None
+    """The cues as one case-blind pattern (made from pseudonym_cues when the rule loads)."""
     work_links: frozenset = frozenset()
     """Words that link a noun for a work to a titled name after it: "production *of* Miss Saigon",
     "film night *was* ...", "favourites *included* Mr Brightside"."""
     official_apposition: re.Pattern | None = None
     """How an apposition gives a lower-case job as an organisation's ("our contract manager at ...",
-    "chair of the board"): matched at its start, ignoring case; it must also hold a role word."""
-    """The cues as one case-blind pattern (made from pseudonym_cues when the rule loads)."""
+    "chair of the board"): matched at its start, ignoring case; it must also hold an official head."""
+    group_nouns: frozenset = frozenset()
+    """Lower-case nouns after capitalised words that make them a named group: "Our Good Neighbours *scheme*"."""
+    official_heads: frozenset = frozenset()
+    """The nouns that make such an apposition a job ("manager", "chair", "officer"); a role word that only
+    qualifies a noun ("care", "housing", "key", "case") does not: "Dawn Pike, the care leaver we support"."""
 
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
         """(titles, first names that are not also everyday words), lower-cased: made once
@@ -715,6 +720,8 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
         pseudonym_cues=tuple(w.casefold() for w in words("pseudonym_cues")),
         pseudonym_links=frozenset(w.casefold() for w in words("pseudonym_links")),
         work_links=frozenset(w.casefold() for w in words("work_links")),
+        official_heads=frozenset(w.casefold() for w in words("official_heads")),
+        group_nouns=frozenset(w.casefold() for w in words("group_nouns")),
         official_apposition=_compile(path, rule_id, "official_apposition", record["official_apposition"],
                                      re.IGNORECASE | re.VERBOSE) if isinstance(record.get("official_apposition"), str) else None,
         pseudonym_re=re.compile(
@@ -1268,6 +1275,14 @@ def _camel_word(word: str, prefixes) -> bool:
     if inner is None:
         return False
     return word[:inner.start()].casefold() not in prefixes
+
+
+# Capitalised words after a determiner, up to a name candidate (determined_thing): "the Thursday Knit and |Natter|"
+_DETERMINED_RUN = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)[ \t\u00a0]+((?:[A-Z][\w\-]*(?:['’]s?)?"
+                             r"[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?){0,4})\Z")
+_CAPITALISED = re.compile(r"[A-Z][\w\-]*")
+# the capitalised words straight after a candidate, joined by spaces or and/&: "|Jenny Lind| Singers"
+_NEXT_CAPITALISED = re.compile(r"(?:[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?[A-Z][\w\-]*(?:['’]s?)?){0,3}")
 
 
 class _NameFinder:
@@ -2089,7 +2104,7 @@ class _NameFinder:
         people = self.context.get("person_nouns", frozenset()) | self.context.get("family_nouns", frozenset())
         if any(w.casefold() in people or w.casefold().rstrip("s") in people for w in words):
             return False
-        return any(w.casefold() in self.names.role_words for w in words[:5])
+        return any(w.casefold() in self.names.official_heads for w in words[:5])
 
     def lower_case(self) -> list[tuple[int, int]]:
         """Names typed in lower case ("spoke to john smith", "mrs okafor rang"): a lower-case
@@ -2245,12 +2260,19 @@ class _NameFinder:
         thing (a group, a choir, a scheme), not a person, when the run of capitalised words from the
         determiner holds two or more (joined by "and"/"&" or a possessive too: "The Thursday Knit and
         Natter", "the Veterans' Brew Crew") and no word for a family follows ("the Patel family")."""
-        run = re.search(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)[ \t\u00a0]+((?:[A-Z][\w\-]*(?:['’]s?)?"
-                        r"[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?){0,4})\Z", self.text[max(0, start - 80):start])
+        run = _DETERMINED_RUN.search(self.text[max(0, start - 80):start])
         if run is None:
             return False
-        words = re.findall(r"[A-Z][\w\-]*", run.group(1)) + re.findall(r"[A-Z][\w\-]*", self.text[start:end])
-        if len(words) < 2 or any(w in self.names.titles or w in self.names.honour_titles for w in words):
+        found = _CAPITALISED.findall(self.text[start:end])
+        # two capitalised words are a name as often as a thing ("Our Jo Bloggs has been brilliant"): a thing
+        # needs another capitalised word in its run, before the candidate or straight after it ("the Jenny
+        # Lind Singers"), three of its own, or a noun for a group after it ("Our Good Neighbours scheme")
+        after = _NEXT_CAPITALISED.match(self.text, end)
+        around = _CAPITALISED.findall(run.group(1)) + _CAPITALISED.findall(after.group())
+        nxt = re.match(r"[ \t\u00a0]+([a-z]+)", self.text[after.end():after.end() + 30])
+        grouped = bool(nxt) and nxt.group(1) in self.names.group_nouns
+        words = around + found
+        if not (around or grouped or len(found) >= 3) or any(w in self.names.titles or w in self.names.honour_titles for w in words):
             return False  # (a title makes it a person: "the review panel heard that Mr Tomasz Nowak ...")
         nxt = re.match(r"[ \t\u00a0]+([a-z]+)", self.text[end:end + 30])
         return not (nxt and nxt.group(1) in self.context.get("family_nouns", ()))
