@@ -82,12 +82,14 @@ def check_input(path, *, max_bytes: int | None = None, limit: str | None = None,
 
 def read_bytes(path, *, limit: str | None = None, what: str = "file") -> bytes:
     """The bytes of a file someone named to be checked, or a one-line :class:`InputError` (a folder, no
-    such file, not readable); with ``limit``, first :func:`check_input` (a regular file within that limit)."""
-    file = Path(path)  # the messages name the path as it was given
+    such file, a pipe or device, not readable, over ``limit``): :func:`check_input` first, always, so that
+    a named pipe is refused rather than read until its writer stops."""
+    file = Path(path)  # the folder and missing-file messages name the path as it was given
     if file.is_dir():
         raise InputError(f"{path}: is a folder; give the files to check")
-    if limit is not None:
-        check_input(file, limit=limit, what=what)  # not a pipe or device; not over the size limit
+    if not file.exists():
+        raise InputError(f"{path}: no such file")
+    file = check_input(file, limit=limit, what=what)
     try:
         return file.read_bytes()
     except FileNotFoundError:

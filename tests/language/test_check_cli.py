@@ -147,3 +147,19 @@ def test_a_draft_named_to_check_is_read_by_one_function_with_one_line_errors(tmp
         with pytest.raises(InputError) as info:
             read_bytes(given)
         assert str(info.value) == f"{given}: {message}"
+
+
+def test_a_named_pipe_given_to_check_is_refused_not_read(tmp_path, isolated_home):
+    # a pipe named like a Word draft was read until its writer stopped (evidencebot check hung): read_bytes
+    # refuses anything that is not a regular file, with or without a size limit
+    import os
+
+    from evidencebot.errors import InputError
+    from evidencebot.inputs import read_bytes
+
+    pipe = tmp_path / "draft.docx"
+    os.mkfifo(pipe)
+    for limit in (None, "check_mb"):
+        with pytest.raises(InputError, match="not a file"):
+            read_bytes(pipe, limit=limit, what="draft")
+

@@ -105,14 +105,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         target = _annotate_target(paths, annotate_to, force)
     for path in paths:
         if _is_word(path):
-            from pathlib import Path
-
             from evidencebot.compose.wordcheck import read_docx
-            from evidencebot.inputs import check_input
+            from evidencebot.inputs import read_bytes
 
-            if Path(path).is_file():
-                check_input(Path(path), limit="check_mb", what="draft")  # not over the size limit
-            words[path] = read_docx(path)
+            words[path] = read_docx(path, read_bytes(path, limit="check_mb", what="draft"))
     texts = [(words[path].text if path in words else _read(path), "<stdin>" if path == "-" else path)
              for path in paths]
 
