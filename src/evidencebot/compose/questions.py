@@ -626,8 +626,8 @@ _PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,
 
 
 PART_MARGIN = 0.02
-"""Kept free below a part's own limit, as a share of it (at least 3 words): the same margin the whole answer keeps
-(:data:`evidencebot.compose.tender.PANEL_MARGIN`), as a panel counts each part with its own tool."""
+"""Kept free below a part's own limit, as a share of it (at least 3 words), as a panel counts each part with its
+own tool; the whole answer keeps the same (:data:`evidencebot.compose.tender.PANEL_MARGIN` is this)."""
 
 
 def part_reserve(limit: int) -> int:

@@ -43,6 +43,7 @@ from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import (
     END_BAD,
     MIN_WORDS_PER_POINT,
+    PART_MARGIN,
     QuestionPlan,
     SubPoint,
     listed_elements,
@@ -448,17 +449,16 @@ _FIGURE_WEAK = {"review", "hour", "day", "week", "month", "period", "percentag",
 clinical review' under 'The first 72 hours and the first week' after a discharge)."""
 
 
-def figure_fits(text: str, indicator_id: str) -> bool:
+def figure_fits(text: str, indicator_id: str, catalogue: dict | None = None) -> bool:
     """Whether a figure is about what a part asks: its title or definition (an instrument's figure is an outcome
     measure) shares a content word with the part's text beyond the generic and the timing words. 'Goals met or
     exceeded at review' is no figure for 'how you will begin joint planning with CAMHS ... from age 17½' (s10 q06),
-    though both match the young adults' topics."""
+    though both match the young adults' topics. An id the catalogue does not hold (a fact, an external figure)
+    is not judged here. ``catalogue``: the indicators by id, read once by a caller that asks many times."""
     from evidencebot.compose.blockmatch import HEAD_GENERIC
-    from evidencebot.metrics.catalogue import get_indicator
 
-    try:
-        ind = get_indicator(indicator_id)
-    except Exception:  # an id the catalogue does not know (a fact, an external figure): not judged here
+    ind = (catalogue if catalogue is not None else gather.catalogue()).get(indicator_id)
+    if ind is None:
         return True
     about = f"{ind.title} {ind.definition or ''}" + (" outcome measure" if "." in indicator_id else "")
     return bool((_stems(about) & _stems(text)) - HEAD_GENERIC - _FIGURE_WEAK)
@@ -486,8 +486,10 @@ class _Evidence:
         # Core Competency Standard within 12 weeks of starting', though both say '12 weeks' (askfit)
         # ... and by what its words are about: a figure whose title and definition share nothing with the part's
         # text is left out, however its topics matched (figure_fits)
-        own_ids = {p.key: [i for i in gather.expand_ids(blockmatch.indicators_for(p.text))
-                           if not askfit.figure_misfit(situated(p), i) and figure_fits(p.text, i)] for p in plan.points}
+        cat = gather.catalogue()  # read once, not once per part and figure
+        own_ids = {p.key: [i for i in gather.expand_ids(blockmatch.indicators_for(p.text), cat)
+                           if not askfit.figure_misfit(situated(p), i) and figure_fits(p.text, i, cat)]
+                   for p in plan.points}
         direct = {p.key: [i for i in gather.expand_ids(p.direct) if not askfit.figure_misfit(p.text, i)]
                   for p in plan.points}
         wanted: list[str] = []
@@ -771,7 +773,7 @@ def _layout(sections: list[Section], env) -> str:
     return text + "\n" if text else ""
 
 
-PANEL_MARGIN = 0.02
+PANEL_MARGIN = PART_MARGIN
 """Kept free below the buyer's limit, as a share of it (at least 3 words, 20 characters): a panel counts
 with its own tool (Word's count, a portal's), and 'follow-up', '24/7', 'Q4.5' or '1)' may come out a word
 more or less there than by our rule; words past the limit are not read."""
@@ -779,8 +781,8 @@ more or less there than by our rule; words past the limit are not read."""
 
 def panel_reserve(word_limit: int, title: str = "") -> int:
     """Words of the limit the answer's sections may not use: the title (a panel counts it, as it counts
-    headings and table text) and the margin (:data:`PANEL_MARGIN`)."""
-    return count_words(title or "") + max(3, math.ceil(word_limit * PANEL_MARGIN))
+    headings and table text) and the margin a part keeps below its own limit (:func:`questions.part_reserve`)."""
+    return count_words(title or "") + part_reserve(word_limit)
 
 
 def char_reserve(char_limit: int, title: str = "") -> int:
