@@ -39,9 +39,13 @@ def _settings(rule: Rule) -> dict:
 
 
 def _evaluative(tok, s: dict) -> bool:
-    """A word that sizes: an adjective (or an -ly adverb) not among the modest or classifying words."""
+    """A word that sizes: an adjective (or an -ly adverb) not among the modest or classifying words, and not a
+    label in brackets ("special cause improvement (high)": a chart's verdict names a direction, not a size)."""
     low = tok.lower_
     if low in s["modest"] or tok.lemma_.lower() in s["modest"] or tok.like_num:
+        return False
+    doc = tok.doc
+    if 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")":
         return False
     if tok.dep_ in s["size_deps"] and tok.pos_ == "ADJ":
         return True
