@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -138,19 +139,25 @@ def precompile_test_modules(config, root: Path, cache: Path, selected: list[Path
             rewrite._write_pyc(state, code, source_stat, target)
 
     forks = []
-    for share in range(1, processes if hasattr(os, "fork") else 1):
+    # a fork copies only the thread that calls it: with other threads running (an xdist worker's execnet
+    # threads) a lock one of them holds stays held in the child, so fork only a single-threaded process
+    can_fork = hasattr(os, "fork") and threading.active_count() == 1
+    for share in range(1, processes if can_fork else 1):
         pid = os.fork()
         if pid == 0:  # the fork rewrites its share and leaves at once (no pytest clean-up of its own)
+            code = 1
             try:
                 rewrite_share(share)
+                code = 0
             finally:
-                os._exit(0)
+                os._exit(code)
         forks.append(pid)
     try:
         rewrite_share(0)
     finally:
-        for pid in forks:
-            os.waitpid(pid, 0)
+        failed = [pid for pid in forks if os.waitpid(pid, 0)[1] != 0]
+    if failed:  # a share not written is rewritten by the workers themselves; say so once
+        print(f"tests/conftest.py: {len(failed)} of {len(forks)} precompiling forks failed")
     if len(forks) + 1 < processes:  # no fork on this system: the other shares here too
         for share in range(1, processes):
             rewrite_share(share)
@@ -180,8 +187,9 @@ def pytest_xdist_setupnodes(config, specs):
     (with one worker there is nothing to share: it rewrites them itself, as the controller would)."""
     import tempfile
 
-    if len(specs) < 2:
-        return
+    if len(specs) < 2 or config.getoption("assertmode") != "rewrite":
+        return  # (with --assert=plain there is nothing to rewrite)
+    cache = None
     try:
         here = config.invocation_params.dir
         selected = [here / str(arg).split("::", 1)[0] for arg in config.args]
@@ -192,6 +200,8 @@ def pytest_xdist_setupnodes(config, specs):
         precompile_test_modules(config, Path(__file__).parent, cache, selected, processes=min(cpus, len(specs)))
     except Exception as exc:  # the workers rewrite for themselves, as without the cache
         config.stash[_REWRITE_KEY] = None
+        if cache is not None:
+            shutil.rmtree(cache, ignore_errors=True)
         print(f"tests/conftest.py: test modules not precompiled ({type(exc).__name__}: {exc})")
 
 

@@ -31,6 +31,7 @@ def test_a_worker_reads_the_asserts_the_controller_rewrote(conftest, request, tm
     cache = tmp_path / "cache"
 
     assert conftest.precompile_test_modules(request.config, root, cache) == 2
+    pytests_own = rewrite.get_cache_dir
     conftest.read_rewrites_from(cache, root)
     pyc = rewrite.get_cache_dir(module) / f"test_example{rewrite.PYC_TAIL}"
     assert pyc.parent == cache / "sub"
@@ -42,7 +43,7 @@ def test_a_worker_reads_the_asserts_the_controller_rewrote(conftest, request, tm
         namespace["test_x"]()
 
     outside = tmp_path / "elsewhere" / "test_y.py"
-    assert rewrite.get_cache_dir(outside) == tmp_path / "elsewhere" / "__pycache__"  # pytest's own place
+    assert rewrite.get_cache_dir(outside) == pytests_own(outside)  # pytest's own place (PYTHONPYCACHEPREFIX too)
 
     shared = tmp_path / "shared-out"  # two processes, a share each: the same files
     assert conftest.precompile_test_modules(request.config, root, shared, processes=2) == 2
