@@ -87,6 +87,10 @@ def test_four_localities_are_not_answered_with_our_two(workforce):
     text = workforce.markdown
     assert "two locality team leaders" not in text and "the other locality" not in text
     assert "North:" not in text
+    # what stands instead: the comparison is listed for the writer, and the cover sentence is kept, reworded
+    # (the absences above alone would pass on a part emptied to '[To write]')
+    assert "localities" in {c["label"] for c in workforce.comparisons}
+    assert "cover from another locality" in text and "Each locality has a team leader" in text
 
 
 def test_our_establishment_is_not_given_beside_the_buyers_118_wte_and_104_transferring(workforce):
