@@ -183,7 +183,7 @@ def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
     # tool note in a submitted answer"); before: '[To write] No approved method block ... matches ...' in the body
     assert f"[To write: {first.label}]" in answer.markdown
     # one home for the marker (session 13): the template's placeholder, the coverage row and the export's anchor
-    assert first.marker == write_marker(first.label) and first.marker in answer.markdown
+    assert first.marker == write_marker(first.label) == f"[To write: {first.label}]" and first.marker in answer.markdown
     assert "No approved method block" not in answer.markdown and "no block mentions" not in answer.markdown
     assert first.note.startswith("No approved method block in the library matches")
     assert first.note in answer.coverage_table()
