@@ -314,6 +314,8 @@ class Limits:
     weighting: float | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     """Where each was read in the question (instructions, not sub-points)."""
+    per_part: bool = False
+    """``words`` is the sum of limits the question sets per part only ('Section 1 – 400 words; Section 2 – ...')."""
 
     @property
     def word_budget(self) -> int | None:
@@ -610,6 +612,13 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
                 note = _COUNT_NOTE.match(text, more.end())
                 if note:  # '(headings and tables are included in the count)': how to count, not an ask
                     out.spans.append(note.span())
+    parts = _part_limit_matches(text)
+    whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
+    if len(parts) >= 2 and len({m.group(1).strip().lower() for m in parts}) == len(parts) and all(
+            any(p.start() <= w.start() < p.end() or w.start() <= p.start(2) < w.end() for p in parts) for w in whole):
+        # 'Section 1 – 400 words; Section 2 – 300 words', 'Part A ... (300 words)' / 'Part B ... (700 words)' and no
+        # limit for the whole: the answer's limit is the parts' together (each part held to its own when placed)
+        out.words, out.per_part = sum(int(_number(p.group(2))) for p in parts), True
     brackets = list(_BRACKET_PERCENT.finditer(text))
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
@@ -635,11 +644,28 @@ def part_reserve(limit: int) -> int:
     return max(3, math.ceil(limit * PART_MARGIN))
 
 
+_PART_TITLE_LIMIT = re.compile(
+    rf"(?im)^[ \t#*>_]*((?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv))(?![\w.])[^\n(\[]{{0,120}}[(\[][ \t]*"
+    rf"(?:(?:max(?:imum)?\.?|up\s+to)[ \t]*)?{_N}[ \t]*words?(?:[ \t]+max(?:imum)?\.?)?[ \t]*[)\]][ \t]*$")
+"""A part's title line that carries its own limit: 'Part A – Young people moving on ...   (300 words)'."""
+
+
+def _part_limit_matches(text: str) -> list[re.Match]:
+    """The per-part limits in ``text``, in the order written: a list of them ('Part 1: 600 words; Part 2: 500
+    words', 'Section (a) – 600 words') and the parts' own title lines ('Part A – Transitions (300 words)')."""
+    found = sorted(list(_PART_LIMIT.finditer(text)) + list(_PART_TITLE_LIMIT.finditer(text)), key=lambda m: m.start())
+    out: list[re.Match] = []
+    for m in found:
+        if not any(m.start() < o.end() and o.start() < m.end() for o in out):
+            out.append(m)
+    return out
+
+
 def part_word_limits(question: str) -> list[tuple[str, int]]:
-    """Word limits written per part in a list of their own ('Part 1: 600 words; Part 2: 500 words', 'Section (a)
-    – 600 words'): each part's label and limit, in the order written."""
+    """Word limits written per part ('Part 1: 600 words; Part 2: 500 words', 'Section (a) – 600 words', a part's
+    title line 'Part A – Transitions (300 words)'): each part's label and limit, in the order written."""
     text = unpack_row(question or "")
-    return [(m.group(1).strip(), int(_number(m.group(2)))) for m in _PART_LIMIT.finditer(text)]
+    return [(m.group(1).strip(), int(_number(m.group(2)))) for m in _part_limit_matches(text)]
 
 
 def _point_starts(text: str, texts: list[str]) -> list[int | None]:
@@ -667,7 +693,7 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     if len(parts) < 2 or len({label.lower() for label, _ in parts}) != len(parts):
         return None
     text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
-    listed = [m.span() for m in _PART_LIMIT.finditer(text)]
+    listed = [m.span(2) if m.re is _PART_TITLE_LIMIT else m.span() for m in _part_limit_matches(text)]
     starts = _point_starts(text, [t for _, t in items])
     heads: list[tuple[int, int, str]] = []  # (where the part's title line starts, index of the part, the line)
     for i, (label, _) in enumerate(parts):
@@ -684,7 +710,7 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
             out.append(parts[before[-1][0]] + (before[-1][1],) if before else None)
     else:
         ids = {_part_id(label): (label, n, "") for label, n in parts}
-        out = [ids.get(key.lower()) for key, _ in items]
+        out = [ids.get(key.lower(), ids.get(key.lower().split(".")[0])) for key, _ in items]  # 'a.ii' in 'Section (a)'
     if any(o is None for o in out) or len({o[0] for o in out if o}) != len(parts):
         return None
     return [o for o in out if o is not None]
@@ -927,8 +953,9 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
         else:
             key = next(g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
                                    m.group("letter"), m.group("letter2"), m.group("lab")) if g).lower()
-        if m.group("bullet") == "o" and not re.match(r"^\s*o\s+[a-z]", line):
-            continue
+        if m.group("bullet") == "o" and not re.match(r"^\s*o\s+[a-z]", line) and not (
+                re.match(r"^\s*o[ \t]+[A-Z]", line) and sum(bool(re.match(r"^\s*o[ \t]+[A-Z]", x)) for x in lines) >= 2):
+            continue  # Word's second-level 'o' pasted as text: lower case after it, or a capital with a sibling
         marks.append((i, key, m.group("text")))
     if len(marks) < 2:
         return None
@@ -984,7 +1011,11 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     def own_child(i: int, t: str) -> bool:
         head = parent_of(i)
         # '(i) ...;' / under 'In relation to the CRHTT, set out:' / under 'how you will work with:'
-        return bool(t.rstrip().endswith(";") or topic_parent(i) or _open_end(head) or _ask_lead_end(head))
+        # ... or under a short label of their own that asks nothing ('(a) Mobilisation and service continuity' over
+        # '(i) Provide a plan ...' / '(ii) Explain how ...'), when it asks in a sentence of its own
+        # ('Provide ...', 'Explain how ...'; not 'how often ...' under '(1) Personal recovery outcomes')
+        return bool(t.rstrip().endswith(";") or topic_parent(i) or _open_end(head) or _ask_lead_end(head)
+                    or (_label_head(head) and bool(_IMPERATIVE.match(t) or _OWN_ASK.match(t))))
 
     own = {i for i, _k, t in marks if i in nested and own_child(i, t)}
     # children written as the elements of one list ('(i) ...; and' / '(ii) ...;') are all its elements or none
@@ -1711,7 +1742,7 @@ def _unmarked_list(lines: list[str]) -> list[str]:
 
 _PART_HEAD = re.compile(
     r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:-]\s*)?"
-    r"part\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,60}$"
+    r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,60}$"
     r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
     re.I)
 """The title of a separately scored part of one question: 'Part A (Pass/Fail)', '5.2 Safeguarding – Part B
@@ -2094,7 +2125,8 @@ def _drop_title(text: str) -> str:
             lines.pop(0)
             continue
         break
-    return "\n".join(lines).strip() or text
+    # the first line kept keeps its indent: a list indented under the title dropped is still one level
+    return "\n".join(lines).strip("\n").rstrip() or text
 
 
 _REF = re.compile(r"^\s*(?P<ref>(?:q(?:uestion)?\.?\s*)\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+[a-z]?|\d+\.?(?=\s+[A-Z]))"
@@ -2716,10 +2748,12 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     limit = word_limit if word_limit is not None else stated
     stem, items = split_question(question)
     groups = part_groups(question, items) if len(items) >= 2 else None
-    if limit is None and groups:
+    if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
         limit = stated = sum({label: cap for label, cap, _ in groups}.values())
+    elif limits.per_part and word_limit is None:
+        limit = None  # the parts' sum cannot be kept to when the sub-points cannot be placed in the parts
     if limit is None:
         parts = part_word_limits(question)
         if len(parts) >= 2:

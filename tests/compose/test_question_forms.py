@@ -1,0 +1,98 @@
+"""Question forms a panel failed us on (issue 12, session 14: s13 panel sheets, spent): per-section limits, several
+questions in one cell, run-on questions, Pass/Fail statements, blind evaluation."""
+
+from __future__ import annotations
+
+S13_Q10 = ("Question 10 — Partnership working with Primary Care Networks, the VCSE sector and housing providers\n\n"
+           "Weighted 8%. Answer in three sections and keep to the limit for each: Section 1 – 400 words; Section 2 – "
+           "300 words; Section 3 – 400 words.\n\n"
+           "Section 1: Primary Care Networks\n"
+           "   o  How your practitioners will work day to day within the 14 PCNs, including attendance at PCN "
+           "multidisciplinary team meetings\n"
+           "   o  How you will work alongside PCN-employed ARRS mental health practitioners without duplicating "
+           "their role\n\n"
+           "Section 2: Voluntary, community and social enterprise (VCSE) sector\n"
+           "   o  How you will subcontract to, or grant-fund, smaller local VCSE groups\n"
+           "   o  How you will link with the Community Connectors social prescribing network\n\n"
+           "Section 3: Housing\n"
+           "   o  How you will work with the Council's Housing Options team and private landlords to prevent "
+           "evictions\n"
+           "   o  How your service will contribute to the Homelessness Prevention Strategy, including your use of the "
+           "Duty to Refer\n\n"
+           "Note: each section is assessed separately. Anything beyond a section's word limit will not be read.")
+
+S13_Q06 = ("4.6  TRANSITIONS\n\n"
+           "Part A – Young people moving on from children's mental health services   (300 words)\n\n"
+           "Each year around 190 young people reach 18 while open to CAMHS.\n\n"
+           "Please set out:\n"
+           "(i) how you will work with CAMHS to identify young people and begin planning with them from age 17;\n"
+           "(ii) how your offer for 16–25 year olds will differ from your adult offer.\n\n"
+           "Part B – People leaving mental health inpatient care   (700 words)\n\n"
+           "In 2025/26, 1,140 adults were discharged from acute wards.\n\n"
+           "Please set out:\n"
+           "(i) how your staff will become involved before the person leaves hospital;\n"
+           "(ii) how you will support 72-hour follow-up and the first 28 days after discharge.\n")
+
+S12_Q11 = ("4.11 MOBILISATION AND TUPE\n\n"
+           "Word limits: Section (a) – 600 words; Section (b) – 500 words.\n\n"
+           "(a) Mobilisation and service continuity\n"
+           "    (i) Provide a mobilisation plan from contract award to the end of contract month 6.\n"
+           "    (ii) Explain how you will transfer the existing caseload without any break in service.\n\n"
+           "(b) TUPE and workforce transfer\n"
+           "    (i) Describe how you will consult and engage with transferring staff and their representatives.\n"
+           "    (ii) Explain how you will meet your pension obligations to the staff transferring from the Trust.\n")
+
+
+def test_section_limits_are_read_and_each_section_s_points_placed_in_it():
+    """s13 q10: 'Section 1 – 400 words; Section 2 – 300 words; Section 3 – 400 words' exited 2 without --words
+    (per-part limits were placed only under 'Part N' titles) and the 'o' bullets under each section were one
+    sub-point. Fails on the old code (InputError; 3 points)."""
+    from evidencebot.compose.questions import parse_question, plan_question
+
+    parsed = parse_question(S13_Q10)
+    assert parsed.word_limit == 1100
+    assert len(parsed.points) == 6, parsed.points
+    plan = plan_question(S13_Q10)
+    assert plan.word_limit == 1100
+    assert [(p.part, p.part_limit) for p in plan.points] == [("Section 1", 400)] * 2 + [("Section 2", 300)] * 2 + \
+        [("Section 3", 400)] * 2
+    for label, cap in (("Section 1", 400), ("Section 2", 300), ("Section 3", 400)):
+        assert sum(p.budget for p in plan.points if p.part == label) <= cap
+
+
+def test_a_part_title_s_own_limit_is_that_part_s_not_the_whole_answer_s():
+    """s13 q06: 'Part A – ... (300 words)' and 'Part B – ... (700 words)' on the parts' title lines: the answer was
+    held to 300 words in all. Fails on the old code (word limit 300)."""
+    from evidencebot.compose.questions import parse_question, plan_question
+
+    assert parse_question(S13_Q06).word_limit == 1000
+    plan = plan_question(S13_Q06)
+    assert plan.word_limit == 1000
+    assert [p.part for p in plan.points] == ["Part A", "Part A", "Part B", "Part B"]
+    assert sum(p.budget for p in plan.points if p.part == "Part A") <= 300
+    assert sum(p.budget for p in plan.points if p.part == "Part B") > 300
+
+
+def test_lettered_sections_with_their_own_asks_under_them():
+    """s12 q11: '(a) Mobilisation ...' over '(i) Provide ...' / '(ii) Explain how ...': each ask is a sub-point in
+    Section (a)'s limit (they were two run-together points and the question exited 2 without --words)."""
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question(S12_Q11)
+    assert plan.word_limit == 1100
+    assert [p.part for p in plan.points] == ["Section (a)"] * 2 + ["Section (b)"] * 2
+    assert plan.points[0].text.startswith("Provide a mobilisation plan")
+
+
+def test_per_part_limits_that_cannot_be_placed_still_ask_for_words():
+    """Limits per part whose sub-points cannot be placed are not silently summed: one line, --words asked for."""
+    import pytest
+
+    from evidencebot.compose.questions import plan_question
+    from evidencebot.errors import InputError
+
+    q = ("Partnership working. Section 1 – 400 words; Section 2 – 300 words.\n\n"
+         "Describe how you will work with primary care and how you will work with housing providers.")
+    with pytest.raises(InputError, match="--words 700"):
+        plan_question(q)
+    assert plan_question(q, word_limit=700).word_limit == 700
