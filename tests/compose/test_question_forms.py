@@ -96,3 +96,56 @@ def test_per_part_limits_that_cannot_be_placed_still_ask_for_words():
     with pytest.raises(InputError, match="--words 700"):
         plan_question(q)
     assert plan_question(q, word_limit=700).word_limit == 700
+
+
+S13_Q05 = ("Ref\tQuestion\tGuidance for Bidders\tResponse Limit\tWeighting\n"
+           "L3-Q07\tPhysical health of people living with severe mental illness (SMI). The ICB's SMI register holds "
+           "9,850 adults. Describe how your service will contribute to these targets, working alongside PCNs; how you "
+           "will support people to act on the results of their check (for example smoking cessation, weight "
+           "management, and diabetes and cardiovascular follow-up); how your staff will recognise and respond to "
+           "deteriorating physical health, including side-effects of antipsychotic medication; and how you will "
+           "increase uptake of cancer screening among people with SMI.\tBidders should refer to the ICB SMI Physical "
+           "Health Pathway (2026), and describe roles rather than just onward referrals. Evaluators will look for "
+           "named interventions, who delivers them and how progress is recorded.\tMax 3000 chars\t5%")
+
+S13_Q11 = ("ITT Question Q11: Mobilisation, Transition and TUPE\n\n"
+           "Contract award is expected in October 2027 and the Service Commencement Date is 1 April 2028.\n\n"
+           "Tell us how you will mobilise the service between award and go-live and how you will manage the TUPE "
+           "transfer of staff coming from three different employers on different terms and conditions and how you "
+           "will make sure that nobody currently receiving support loses it or has to tell their story again during "
+           "the changeover and how you will migrate records and be submitting to MHSDS from April 2028 and what you "
+           "see as the main risks to mobilisation and how you will manage them.\n\n"
+           "(max. 800 words)\n\nAvailable marks: 10 of 100")
+
+
+def test_several_questions_in_one_spreadsheet_cell_are_each_a_sub_point():
+    """s13 q05: a spreadsheet row whose question cell holds four asks divided by semicolons was drafted as two
+    (three asks run together in the first). Fails on the old code (2 points)."""
+    from evidencebot.compose.questions import parse_question
+
+    parsed = parse_question(S13_Q05)
+    texts = [t for _, t in parsed.points]
+    assert len(texts) == 4, texts
+    assert texts[0].startswith("Describe how your service will contribute")
+    assert texts[1].startswith("how you will support people to act") and "(for example smoking" in texts[1]
+    assert texts[3].startswith("how you will increase uptake of cancer screening")
+    assert parsed.char_limit == 3000 and parsed.weighting == 5
+
+
+def test_a_run_on_question_is_split_into_its_asks():
+    """s13 q11: five asks joined by 'and how you will' in one sentence were one sub-point (109 of 800 words
+    drafted); the clause that only points back ('and how you will manage them') stays with the risks. 'Available
+    marks: 10 of 100' is the weighting. Fails on the old code (1 point, no weighting)."""
+    from evidencebot.compose.questions import parse_question, plan_question
+
+    parsed = parse_question(S13_Q11)
+    texts = [t for _, t in parsed.points]
+    assert len(texts) == 5, texts
+    assert texts[0] == "Tell us how you will mobilise the service between award and go-live"
+    assert texts[-1] == "what you see as the main risks to mobilisation and how you will manage them"
+    assert parsed.weighting == 10
+    plan = plan_question(S13_Q11)
+    assert all(p.budget >= 120 for p in plan.points)
+    # two or three clauses are left as the dev sets read them ('the risks and how you will manage them')
+    two = parse_question("Describe the main risks to mobilisation and how you will manage them. (500 words)")
+    assert len(two.points) == 1

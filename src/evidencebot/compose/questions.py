@@ -292,6 +292,8 @@ _WEIGHTINGS = [
     re.compile(rf"weight(?:ing)?\s*\(\s*%\s*\)\s*[:=–-]?\s*{_N}\b", re.I),
     # marks out of a hundred are a percentage: 'Evaluation: 6 marks out of 100', '5 marks (of the 100 available)'
     re.compile(rf"{_N}\s*marks?\s*\(?\s*(?:out\s+)?of\s+(?:the\s+)?100\b(?!\s*%)", re.I),
+    # 'Available marks: 10 of 100', 'Marks available: 10 out of 100'
+    re.compile(rf"(?:available\s+marks?|marks?\s+available)\s*[:=–-]?\s*{_N}\s*(?:out\s+)?of\s+100\b(?!\s*%)", re.I),
 ]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
                          r"appendi\w+|bibliography)\b[^()\n]*\)")
@@ -701,7 +703,8 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
               if not any(a <= m.start(1) < b for a, b in listed)]
         if len(at) == 1:
             line = text[at[0].start(1):].split("\n", 1)[0].strip(" *_#")
-            heads.append((at[0].start(1), i, line if len(line.split()) <= 12 else ""))
+            line = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]\s*$", "", line)  # its own limit: not its title
+            heads.append((at[0].start(1), i, line if len(line.split()) <= 16 else ""))
     out: list[tuple[str, int, str] | None] = []
     if len(heads) == len(parts):
         heads.sort()
@@ -1582,7 +1585,7 @@ _ALSO_ASK = re.compile(
 )
 _WH_AND = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:how|what|who|when|where|why|whether)\b)"
                      r"|,\s*(?=how\s+(?:(?:often|much|many|long|soon|quickly)\s+)?(?:will|would|do|does|are|is|can)\s+(?:you|they)\b)"
-                     r"|,\s*(?=how\s+you\s+(?:will|would|plan\s+to|intend\s+to)\b)"
+                     r"|,\s*(?=(?:how|what)\s+you\s+(?:will|would|plan\s+to|intend\s+to)\b)"
                      r"|,\s*(?=how\s+(?:often|much|many|long|soon|quickly)\s+(?:you|they|we|it|people|staff|this|these)\s+"
                      r"(?:will|would|are|is|can|should)\b)"
                      r"|,\s*and\s+(?:please\s+)?(?=(?:describe|explain|set\s+out|outline|tell\s+us|confirm|show)\s+(?:how|what|who|when|where|why|whether|your)\b)",
@@ -1611,6 +1614,22 @@ A clause with an action of its own ('how you will check competence in each', 'wh
 is one."""
 
 
+def _semicolon_asks(text: str) -> list[str] | None:
+    """'Describe how you will A; how you will B (for example X, Y and Z); how your staff will C; and how you will
+    D' (s13 q05: several questions pasted into one spreadsheet cell): the asks the semicolons divide, when the first
+    asks how/what and every later piece is a how/what clause of its own; None otherwise."""
+    if ";" not in text:
+        return None
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), text)
+    pieces = [re.sub(r"^(?:and|or)\s+", "", p.strip(), flags=re.I).replace("\x00", ";") for p in protected.split(";")]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or not _WH.match(_ASK_HEAD_VERB.sub("", pieces[0])):
+        return None
+    if not all(_WH.match(p) and len(p.split()) >= 4 for p in pieces[1:]):
+        return None
+    return [_clean(p).rstrip("?.;") for p in pieces]
+
+
 def _wh_split(text: str) -> list[str]:
     """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
     organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
@@ -1618,6 +1637,9 @@ def _wh_split(text: str) -> list[str]:
         both = _AND_ASK.split(text, maxsplit=1)
         if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
             return [x for p in both for x in _wh_split(_clean(p).rstrip("?."))]
+    semi = _semicolon_asks(text)
+    if semi:
+        return [x for p in semi for x in _wh_split(p)]
     parts = _WH_AND.split(text)
     if len(parts) == 2 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
         # 'Describe what your team would do ..., who would be involved, and how ...': a run of parallel clauses
@@ -1638,6 +1660,18 @@ def _wh_split(text: str) -> list[str]:
     # they will be mitigated'), not when it is a wh-clause of its own ('Tell us which tools you will use, how often
     # they will be reviewed, ...')
     back = r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) else r"them|it|these|those|they"
+    if len(parts) >= 4 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
+        # 'Tell us how you will A and how you will B and ... and what you see as the main risks and how you will
+        # manage them' (s13 q11, a run-on question): each clause is an ask; one that only points back at the
+        # clause before it ('how you will manage them') stays with that clause
+        merged: list[str] = []
+        for p in parts:
+            if merged and len(p.split()) <= 7 and (re.search(rf"\b(?:{back})\b", p, re.I) or _POINTS_BACK.search(_clean(p))):
+                merged[-1] = f"{merged[-1]} and {p}"
+            else:
+                merged.append(p)
+        if len(merged) >= 3:
+            return [_clean(p).rstrip("?.") for p in merged]
     if not _WH.match(parts[0]) and any(len(p.split()) <= 7 and re.search(rf"\b(?:{back})\b", p, re.I) for p in parts[1:]):
         return [text]  # 'the risks and how you will manage them': one ask about the risks
     if not _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) and any(
