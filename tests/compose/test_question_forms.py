@@ -149,3 +149,64 @@ def test_a_run_on_question_is_split_into_its_asks():
     # two or three clauses are left as the dev sets read them ('the risks and how you will manage them')
     two = parse_question("Describe the main risks to mobilisation and how you will manage them. (500 words)")
     assert len(two.points) == 1
+
+
+S13_Q04 = ("Question 4.4 – Safeguarding Adults and Children\n\nPART A – PASS/FAIL\n\n"
+           "Please confirm each statement by answering YES or NO. A 'NO' to any statement, or no response, will result "
+           "in a FAIL and the Bid will not be evaluated further.\n\n"
+           "A1. We have a safeguarding adults policy and a safeguarding children policy, each reviewed within the last "
+           "24 months and approved at Board level.   YES / NO\n"
+           "A2. We will name a Safeguarding Lead for Lot 3, trained to Level 4 in adult and children's safeguarding in "
+           "line with the Intercollegiate Documents, before the Service Commencement Date.   YES / NO\n"
+           "A3. All staff will complete Level 3 safeguarding adults and children training within 6 months of starting "
+           "in post or of transferring to us.   YES / NO\n"
+           "A4. We will follow the Kettlebridge Safeguarding Adults Partnership (KSAP) multi-agency procedures, and "
+           "will attend the KSAP Provider Forum at least quarterly.   YES / NO\n"
+           "A5. All staff in eligible roles will hold an enhanced DBS check with barred list check before starting "
+           "work, renewed at least every 3 years.   YES / NO\n\n"
+           "PART B – SCORED   (Weighting: 6%. Maximum 600 words.)\n\n"
+           "Please explain:\n"
+           "-  how you will apply the Think Family approach where the person you support is a parent;\n"
+           "-  how safeguarding practice will be supervised, audited and reported to the Commissioners.\n")
+
+
+def test_every_pass_fail_statement_gets_its_own_row_yes_or_to_confirm_never_no(demo_db, checker):
+    """s13 q04 Part A: statements written as 'We have ...' / 'We will ...' were not read as Pass/Fail statements
+    (method text under them, one heading cut to 'A4) We'), the rest '[To confirm]': no statement was answered, a
+    FAIL. Now each is its own row headed by the buyer's reference: a commitment is 'Yes.' with how we meet it (the
+    library's sentence, else the statement as ours), listed in the compliance sheet's commitments to sign off; a
+    statement only the organisation can sign off (policies in date, DBS) is '[To confirm: ...]'. Never 'No'.
+    Fails on the old code (A1, A2 and A4 not confirmations; no 'Yes.')."""
+    import re
+
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, S13_Q04, today="2026-12-02", checker=checker)
+    confirms = [p for p in answer.plan.points if p.kind == "confirm"]
+    assert [p.key for p in confirms] == ["A1", "A2", "A3", "A4", "A5"]
+    rows = dict(re.findall(r"(?m)^## (A\d)\.[^\n]*\n\n([^\n]+)", answer.markdown))
+    assert sorted(rows) == ["A1", "A2", "A3", "A4", "A5"], answer.markdown
+    assert rows["A1"].startswith("[To confirm:") and rows["A5"].startswith("[To confirm:")
+    for ref in ("A2", "A3", "A4"):
+        assert rows[ref].startswith("Yes. "), rows[ref]
+    assert "Level 3" in rows["A3"] and "6 months" in rows["A3"]  # not cut by a false 'small denominator'
+    assert not re.search(r"(?m)^No\b", answer.markdown)
+    signed = [c for c in answer.commitments if c["template"].startswith("Yes to the buyer's statement")]
+    assert len(signed) == 3
+    assert not answer.findings
+
+
+def test_a_library_sentence_backs_a_yes_only_when_it_covers_the_statement():
+    from evidencebot.compose import confirmations as C
+
+    library = [("training", "All staff complete Level 3 safeguarding adults and children training within six months of "
+                            "starting, booked in their induction plan."),
+               ("lead", "The safeguarding lead is trained to Level 3 and advises on every concern.")]
+    asked = "All staff will complete Level 3 safeguarding adults and children training within 6 months of starting."
+    assert C.library_commitment(asked, library) == ("training", library[0][1])
+    # a sentence setting another level, or sharing too little, is not how we meet it
+    assert C.library_commitment("We will name a safeguarding lead trained to Level 4 before the start.", library) is None
+    # the organisation signs off DBS, insurance and its policies' dates: never Yes from the library
+    assert C.sign_off("All staff will hold an enhanced DBS check before starting work.")
+    assert C.sign_off("We have a safeguarding policy reviewed within the last 24 months.")
+    assert not C.sign_off(asked)

@@ -479,7 +479,8 @@ def _uncovered(buyer: str, decls: list[dict], topics: list[str], spans: list[tup
 @dataclass
 class Confirmation:
     status: str
-    """'confirmed' or 'needed'."""
+    """'confirmed' (a declaration backs it), 'committed' (a commitment the method library backs: :func:`committed`)
+    or 'needed'."""
     lines: list[str]
     """The part's sentences: 'Yes.' + the declaration's statement + evidence, or the '[To confirm]' line."""
     topics: list[str] = field(default_factory=list)
@@ -491,6 +492,8 @@ class Confirmation:
     def coverage(self) -> str:
         if self.status == "confirmed":
             return "confirmed: " + ", ".join(f"declaration {t}" for t in self.topics)
+        if self.status == "committed":
+            return "Yes: " + self.reason
         return "confirmation needed: " + self.reason
 
 
@@ -551,3 +554,82 @@ def answer(text: str, declarations: dict[str, dict], today: dt.date | None = Non
         what, ref = attach
         lines.append(f"{'Both are' if what.lower() in {'both', 'them', 'these', 'copies'} else 'It is'} attached as {ref}.")
     return Confirmation("confirmed", lines, topics, [], "")
+
+
+# ---------------------------------------------------------------- a commitment the method library backs
+
+_COMMIT = re.compile(r"\b(?:will|shall)\b", re.I)
+_NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
+_LEVEL = re.compile(r"\blevel\s+(\d)\b", re.I)
+
+
+def sign_off(text: str) -> bool:
+    """The statement is one only the organisation can sign off: a fact about it now ('We have a ... policy ...
+    reviewed within the last 24 months', no 'will'), or a topic in ``sign_off`` (insurance, DBS checks, policies
+    and their dates, registration), or a disclosure. Never answered Yes from the method library."""
+    said = statement(text)
+    if disclosure(text) or not _COMMIT.search(said):
+        return True
+    keys = set(_data().get("sign_off") or [])
+    return bool(keys & set(topics_in(text))) or bool(_phrases(_data().get("sign_off_words")).search(said))
+
+
+def _content(text: str) -> set[str]:
+    """Content-word stems, without the buyer's own names (a capitalised word after the first, an acronym): the
+    library says 'the local multi-agency procedures' where the buyer names its partnership."""
+    plain = set((_data().get("coverage") or {}).get("plain_words") or [])
+    words = re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+    return {stem(w.lower()) for n, w in enumerate(words)
+            if w.lower() not in plain and len(w) > 2 and not (n and w[:1].isupper()) and not w.isupper()}
+
+
+def _numbers(text: str) -> dict[str, set[str]]:
+    """The numbers a sentence sets, by what they count ('level': {'3'}, 'month': {'6'}, 'year': {'3'})."""
+    out: dict[str, set[str]] = {}
+    for m in re.finditer(r"\blevel\s+(\d)\b", text, re.I):
+        out.setdefault("level", set()).add(m.group(1))
+    for m in re.finditer(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(day|week|month|year|hour)s?\b",
+                         text, re.I):
+        n = m.group(1).lower()
+        out.setdefault(m.group(2).lower(), set()).add(str(NUMBER_WORDS.get(n, n)))
+    return out
+
+
+def library_commitment(text: str, sentences: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """(block id, sentence): the approved method sentence that says how we meet a commitment the buyer asks us to
+    confirm ('All staff will complete Level 3 safeguarding training within 6 months of starting'), from
+    ``sentences`` ((block id, sentence) of the approved library, filled with the profile); None when the statement
+    is for the organisation to sign off (:func:`sign_off`) or no sentence covers it. A sentence covers it when it
+    shares at least 0.6 of the statement's content words (four or more; the buyer's own names aside) and sets
+    no other number for what the statement counts (a training level, a number of months)."""
+    if sign_off(text):
+        return None
+    said = statement(text)
+    want = _content(said)
+    theirs = _numbers(said)
+    best: tuple[float, str, str] | None = None
+    for block_id, sentence in sentences:
+        if "{" in sentence or not sentence.strip():
+            continue
+        ours = _numbers(sentence)
+        if any(ours.get(k) and not ours[k] & v for k, v in theirs.items()) or (ours.get("level") and not theirs.get("level")):
+            continue  # 'Level 3' where the buyer asks Level 4, '12 months' where it asks 6
+        shared = want & _content(sentence)
+        score = len(shared) / max(1, len(want))
+        if len(shared) >= 4 and score >= 0.6 and (best is None or score > best[0]):
+            best = (score, block_id, sentence.strip())
+    return (best[1], best[2]) if best else None
+
+
+def committed(text: str, found: tuple[str, str] | None) -> Confirmation:
+    """The answer to a commitment the buyer asks us to confirm (not one for the organisation to sign off):
+    'Yes.' and the approved method sentence saying how we meet it (``found``: block id, sentence), or, with none,
+    the statement restated as ours. Never 'No'. The bid team signs it off before submission (the compliance
+    sheet lists it)."""
+    if found:
+        return Confirmation("committed", ["Yes.", _sentence(found[1])], topics_in(text), [],
+                            f"a commitment, how we meet it from the method library ({found[0]}); sign it off before "
+                            f"submission")
+    return Confirmation("committed", ["Yes.", restate(text)], topics_in(text), [],
+                        "a commitment in the buyer's words (no approved block says how we meet it); sign it off "
+                        "before submission")

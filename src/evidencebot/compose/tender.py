@@ -944,8 +944,9 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
             sec = sections[si]
             if ui == -1:
                 # the buyer's words carry a finding: the heading is cut before them, else to its reference, else dropped
-                shorter = _heading_before(sec.heading or "", f.start - start) or _heading_reference(
-                    sec.heading or "", checker)
+                # a Pass/Fail statement's row keeps the buyer's reference whole ('A4.'), never a cut ('A4. We')
+                shorter = (_heading_before(sec.heading or "", f.start - start) if sec.point.kind != "confirm" else "") \
+                    or _heading_reference(sec.heading or "", checker)
                 edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
                                   shorter))
                 if shorter:
@@ -1146,9 +1147,13 @@ def assemble_tender(
     cited: set[str] = set()
     open_actions = _open_actions(db)
     declared = _declarations(db) if any(pt.kind == "confirm" for pt in plan.points) else {}
+    library_sentences = [(b.block_id, x) for b in fits_provider(approved_now, resolved.profile)
+                         for x in sentences(_fill(b.body, fill_profile)[0])] if declared is not None and any(
+        pt.kind == "confirm" for pt in plan.points) else []
     for point in plan.points:
         if point.kind == "confirm":
-            sections.append(_confirmation_section(point, declared, today, methods[point.key], use_headings))
+            sections.append(_confirmation_section(point, declared, today, methods[point.key], use_headings,
+                                                  library_sentences))
             continue
         ev = evidence.for_point(point, logs=not methods[point.key].units)
         # a figure whose measure states a longer timescale than the buyer's ('referred by the next working day'
@@ -1335,6 +1340,11 @@ def assemble_tender(
                     "text": u.text}
                    for sec in sections for u in sec.kept_units() for ref in u.refs[:1]
                    if ref == "buyer:figure" or ref.startswith("block:") and ref[len("block:"):] in buyer_ids]
+    # a Pass/Fail statement answered Yes from the method library is the organisation's commitment: signed off too
+    commitments += [{"part": sec.point.label, "template": "Yes to the buyer's statement (Pass/Fail)",
+                     "text": " ".join(u.text for u in sec.kept_units())}
+                    for sec in sections if sec.point.kind == "confirm" and any(
+                        "commit:library" in u.refs for u in sec.kept_units())]
     return TenderAnswer(
         commitments=commitments,
         requirements=listed,
@@ -1392,9 +1402,12 @@ def _declarations(db: Database) -> dict:
     return get_declarations(db)
 
 
-def _confirmation_section(point: SubPoint, declared: dict, today, method: "Method", headings: bool) -> Section:
-    """A Pass/Fail statement's part: 'Yes.', the statement restated and its evidence, from the declarations;
-    or the '[To confirm]' line (:mod:`confirmations`). Never trimmed: a confirmation is whole or it fails."""
+def _confirmation_section(point: SubPoint, declared: dict, today, method: "Method", headings: bool,
+                          library: list[tuple[str, str]] | None = None) -> Section:
+    """A Pass/Fail statement's part: 'Yes.', the statement restated and its evidence, from the declarations; a
+    commitment the approved method library backs, 'Yes.' and the sentence saying how we meet it (``library``:
+    (block id, sentence) pairs); or the '[To confirm]' line (:mod:`confirmations`). Never 'No'. Never trimmed: a
+    confirmation is whole or it fails."""
     import datetime as _dt
 
     from evidencebot.compose import confirmations
@@ -1402,11 +1415,21 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
     day = today if isinstance(today, _dt.date) else _dt.date.fromisoformat(str(today)) if today else None
     conf = confirmations.answer(point.text, declared, day)
     refs = [f"confirm:{t}" for t in conf.topics] if conf.status == "confirmed" else ["todo:confirm"]
+    if conf.status != "confirmed" and not confirmations.sign_off(point.text):
+        # s13 q04 Part A: a commitment left '[To confirm]' fails the bid; it is a Yes the bid team signs off
+        found = confirmations.library_commitment(point.text, library or [])
+        if found and library is not None:
+            library.remove(found)  # one sentence answers one statement: the next takes its own or the buyer's words
+        conf = confirmations.committed(point.text, found)
+        refs = ([f"block:{found[0]}"] if found else []) + ["commit:library"]
     lines, note = list(conf.lines), ""
-    if conf.status != "confirmed":  # the marker in the answer; what the record lacks is the writer's note
+    if conf.status not in ("confirmed", "committed"):  # the marker in the answer; what the record lacks: the note
         lines, note = [confirm_marker(point.label)], _unmarked(conf.lines)
     units = [Unit(text=line, priority=0, refs=list(refs), paragraph=0) for line in lines]
-    return Section(point=point, units=units, heading=point.label, heading_kept=headings,
+    # the buyer's reference before the statement ('A4. We will follow ...'): the row keeps it when a finding in the
+    # buyer's words takes the rest of the heading (:func:`_heading_reference`)
+    ref = point.key if re.fullmatch(r"(?!p\d)[A-Za-z]{0,2}\d{1,2}(?:\.\d{1,2})*[a-z]?", point.key or "") else ""
+    return Section(point=point, units=units, heading=f"{ref}. {point.label}" if ref else point.label, heading_kept=headings,
                    evidence={"blocks": method, "confirmation": conf}, note=note)
 
 
@@ -1439,7 +1462,7 @@ def _unconfirm_changed(sections: list[Section]) -> bool:
             continue
         if not any(u.rewritten or (not u.kept and u.why.startswith("checker")) for u in sec.units):
             continue
-        if conf.status == "confirmed":
+        if conf.status in ("confirmed", "committed"):
             line = (f"{confirmations.MARKER} Answer Yes or No to: \"{confirmations.statement(sec.point.text)}\". This "
                     f"draft does not say Yes because the checker changed the confirmation; confirm it in the buyer's words.")
             conf.status, conf.reason = "needed", "the checker changed the confirmation"
@@ -2988,7 +3011,11 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             conf = sec.evidence.get("confirmation")
             rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(), numbers.get(sec.point.key, []),
                                     "declaration: " + ", ".join(conf.topics) if conf and conf.status == "confirmed"
-                                    else "none", conf.coverage if conf else "confirmation needed",
+                                    else ("method: " + ", ".join(dict.fromkeys(r[len("block:"):] for u in kept for r in u.refs
+                                                                              if r.startswith("block:"))) or "the buyer's words")
+                                    if conf and conf.status == "committed" and any(r.startswith("block:") for u in kept
+                                                                                  for r in u.refs)
+                                    else "the buyer's words" if conf and conf.status == "committed" else "none", conf.coverage if conf else "confirmation needed",
                                     note=sec.note if any("todo:confirm" in u.refs for u in kept) else "",
                                     marker=confirm_marker(sec.point.label)))
             continue

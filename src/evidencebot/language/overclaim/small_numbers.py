@@ -21,6 +21,9 @@ from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 FRACTION_TOKEN_RE = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+NUMBERED_LABELS = frozenset({"level", "tier", "band", "grade", "stage", "step", "phase", "part", "section", "kpi",
+                             "lot", "standard", "annex", "appendix", "question"})
+"""Words whose number names a thing ('Level 3', 'Tier 2', 'Band 5'): the number is not a count of people."""
 
 
 @check("small_denominator")
@@ -107,6 +110,8 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             value = _number(t)
             if value is None or value >= max_n or quoted(t):
                 continue
+            if t.i > sent.start and T[t.i - 1].lower_ in NUMBERED_LABELS:
+                continue  # 'Level 3 safeguarding adults ... training', 'Tier 2 staff': a label's number, not a count
             i = t.i
             nxt = [T[k] for k in range(i + 1, min(sent.end, i + 4))]
             # "three of the four people", "2 out of 2", "4 out of 5 carers": a rate over a few
