@@ -13,6 +13,10 @@ from each set's ``questions/facts.md`` and the demo's declarations, not from the
   body (headings and "[To write]"/"[To confirm]"/"[To attach]" lines do not count);
 * ``kind: figure`` (``named_requirements_s10.jsonl``): a figure of the buyer's an answer should use ('41.0% in
   Eastholme Coast'), counted as the others and also totalled apart ('by kind');
+* ``part`` (``named_requirements_s13.jsonl``, session 14): words of the heading of the part whose sub-point names
+  the item (or states the figure); the item is then also counted in that part alone (its heading to the next
+  heading of the same or a higher level), as "in its part": a name the answer gives in another part only is not
+  worked into the sub-point that asks about it;
 * each Pass/Fail statement (``kind: confirmation``) with words of its heading and ``expected``: the answer the
   demo's declarations (``corpus/library/declarations.yaml``) support, "yes" or "to confirm". The part after that
   heading is *Yes* when it starts "Yes.", *to confirm* when it is a "[To confirm]" line, else *not answered*;
@@ -61,11 +65,28 @@ def _confirmation(answer: str, heading: str) -> str:
     return "not answered"
 
 
+def _part(answer: str, words: str) -> str | None:
+    """The body of the part whose heading holds ``words`` (to the next heading of its level or higher), or None."""
+    lines = answer.splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"\s*(#+)\s", line)
+        if m and _norm(words) in _norm(line):
+            level, out = len(m.group(1)), []
+            for x in lines[i + 1:]:
+                n = re.match(r"\s*(#+)\s", x)
+                if n and len(n.group(1)) <= level:
+                    break
+                out.append(x)
+            return _body("\n".join(out))
+    return None
+
+
 def main(labels: str, adir: str) -> int:
     rows = [json.loads(x) for x in Path(labels).read_text(encoding="utf-8").splitlines() if x.strip()]
     tot = {"named": 0, "committed": 0, "confirm": 0, "confirmed": 0, "needed": 0, "agree": 0, "false_yes": 0,
            "missed_yes": 0, "unanswered": 0, "labelled": 0}
     by_kind: dict[str, list[int]] = {}
+    parts = [0, 0, 0]  # items with a part, found in it, whose part heading was not found
     by_q: dict[tuple, list] = {}
     for r in rows:
         by_q.setdefault((r["set"], r["q"]), []).append(r)
@@ -99,7 +120,16 @@ def main(labels: str, adir: str) -> int:
             tot["named"] += 1
             ok = all(any(_norm(k) in body for k in group) for group in r["keys"])
             got += ok
-            kind = "the buyer's figures" if r["kind"] == "figure" else "named requirements"
+            if r.get("part"):
+                part = _part(answer, r["part"])
+                parts[0] += 1
+                parts[2] += part is None
+                in_part = part is not None and all(any(_norm(k) in part for k in group) for group in r["keys"])
+                parts[1] += in_part
+                if ok and not in_part:
+                    misses.append(f"not in its part ({r['part']}{': no such heading' if part is None else ''}): "
+                                  f"{r['kind']} {r['id']}")
+            kind = {"figure": "the buyer's figures", "kpi": "KPIs and measures"}.get(r["kind"], "named requirements")
             by_kind.setdefault(kind, [0, 0])[0] += ok
             by_kind[kind][1] += 1
             if not ok:
@@ -112,6 +142,8 @@ def main(labels: str, adir: str) -> int:
     print(f"total: {tot['committed']} of {tot['named']} named requirements committed to; Pass/Fail statements "
           f"{tot['confirmed']} of {tot['confirm']} answered Yes, {tot['needed']} '[To confirm]', "
           f"{tot['confirm'] - tot['confirmed'] - tot['needed']} not answered")
+    if parts[0]:
+        print(f"in the part whose sub-point names them: {parts[1]} of {parts[0]} ({parts[2]} parts not found by heading)")
     if len(by_kind) > 1:
         print("by kind: " + "; ".join(f"{k} {a} of {b}" for k, (a, b) in sorted(by_kind.items())))
     if tot["labelled"]:

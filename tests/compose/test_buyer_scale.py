@@ -245,3 +245,67 @@ def test_a_peer_share_above_ours_keeps_our_team_out():
     assert notes[0].kind == "peer_share" and notes[0].ours.startswith("10%")
     out, notes = buyer_scale.adapt(profile, buyer_scale.read(asked.replace("15%", "5%")), other_buyer=True)
     assert out == profile and not notes
+
+
+HOURS_Q = """4.1 Service model
+
+The new service must be organised around four localities. Core opening hours are set out in
+Specification Section 6.3: 08:00–20:00 Monday to Friday and 09:00–13:00 on Saturdays, excluding bank holidays.
+
+Please set out:
+1. How a person moves through your service from referral to discharge.
+2. Explain how you will meet the core opening hours, and what access (if any) you will offer outside them.
+
+Maximum 500 words."""
+
+
+def test_the_buyers_core_hours_set_out_in_a_section_are_the_hours_the_answer_gives(demo_db):
+    # s13 panel, contradiction A1 (firm): 'open 8am to 8pm on weekdays and 10am to 4pm at weekends' against the
+    # buyer's '08:00–20:00 Monday to Friday and 09:00–13:00 on Saturdays' (a clause before a colon, the Saturday
+    # hours after 'and': neither read on the old pattern)
+    from evidencebot.compose.tender import assemble_tender
+
+    got = {q.kind: q for q in buyer_scale.read(HOURS_Q)}
+    assert got["opening_hours"].groups["hours"] == ("08:00–20:00 Monday to Friday and 09:00–13:00 on Saturdays, "
+                                                    "excluding bank holidays")
+    answer = assemble_tender(demo_db, HOURS_Q, today="2026-12-02")
+    text = " ".join(_sentences(answer.markdown))
+    assert "10am to 4pm" not in text and "8am to 8pm" not in text
+    assert "09:00–13:00 on Saturdays" in text
+    assert not answer.findings
+
+
+URGENT_Q = """3.3 Risk, crisis and safety planning
+
+Your answer must address:
+•  how you will respond when a person's risk increases, including meeting the Specification requirement that urgent
+concerns raised by a person, carer or professional are responded to by a qualified practitioner within 4 working
+hours (same day where raised before 16:00);
+•  how families and carers can raise a concern about the person they care for.
+
+Word limit: 600"""
+
+
+def test_an_urgent_concern_is_answered_in_the_buyers_working_hours_not_our_same_day():
+    # s13 panel, contradiction A8 (firm): our carers' block 'called back within two working days, or the same day if
+    # they are worried about risk' against the buyer's 'within 4 working hours (same day where raised before 16:00)'
+    got = {q.kind: q for q in buyer_scale.read(URGENT_Q)}
+    q = got["urgent_response"]
+    assert q.groups["when"] == "4 working hours (same day where raised before 16:00)"
+    assert q.groups["who"] == "a qualified practitioner"
+    said = buyer_scale.rewrite("The carer is called back within two working days, or the same day if they are worried "
+                               "about risk.", buyer_scale.swaps(list(got.values())))
+    assert said == ("The carer is called back within two working days, or, if they are worried about risk, by a "
+                    "qualified practitioner within 4 working hours (same day where raised before 16:00).")
+    none = buyer_scale.read("Urgent concerns are responded to within 4 working hours.")
+    assert buyer_scale.rewrite("or the same day if they are worried about risk", buyer_scale.swaps(none)) == (
+        "or within 4 working hours if they are worried about risk")
+
+
+def test_the_carers_block_says_the_buyers_urgent_timescale(demo_db):
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, URGENT_Q, today="2026-12-02")
+    text = " ".join(_sentences(answer.markdown))
+    assert "the same day if they are worried about risk" not in text
+    assert not answer.findings
