@@ -81,12 +81,15 @@ KINDS: dict[str, tuple[str, ...]] = {
     "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
                 "workers", "practitioners",
                 "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
-                "cafe", "house", "hospital", "haven", "havens", "sanctuary"),
+                "cafe", "house", "hospital", "haven", "havens", "sanctuary", "trust", "homes"),
     # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
     "board": ("board", "boards", "forum", "forums"),
-    "policy": ("policy", "policies", "rules", "scheme of payment"),
+    "policy": ("policy", "policies", "rules", "scheme of payment", "standard", "statement"),
     "pledge": ("pledge", "charter", "commitment", "covenant", "compact", "promise", "mark"),
     "strategy": ("strategy", "plan", "programme", "program", "scheme", "initiative", "campaign", "approach"),
+    # a clinical record system the buyer names ('SystmOne and EMIS Web are both in use'): by its name
+    # (``record_systems`` in question_terms.yaml) rather than a head noun; how our workers work in it
+    "system": (),
 }
 """A named requirement's kind, by its head noun (its last word, or the word that follows it in the buyer's
 sentence: 'the Trusted Assessor model'). The kinds are the ``buyer named <kind>`` templates."""
@@ -113,18 +116,36 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
     Covenant, the NHS Long Term Plan, the Freedom to Speak Up guidance) is the provider's to answer, and
     stays a part to write (review s8 item 4)."""
     words = name.split()
+    if name.strip().lower() in record_systems():
+        return "system", name.strip()
     if len(words) < 2 or not any(w[:1].isupper() for w in words):
         return None
     after = re.search(re.escape(name) + r"\s+([a-z]+)\b", sentence or "")
+    # a head noun one to three words after a name without one of its own: 'the Kettlebridge Community Connectors
+    # social prescribing network' (s13 q10)
+    later = re.match(r"((?:\s+[a-z][\w-]*){1,3})\b", sentence[after.start(1) - 1:]) if after else None
+    tail = later.group(1).split() if later else []
+    ends = [i for i, w in enumerate(tail) if w in _HEAD_OF]
     if after and after.group(1) in _HEAD_OF:
         kind, name = _HEAD_OF[after.group(1)], f"{name} {after.group(1)}"
+    elif words[-1].lower().strip(".,;:") not in _HEAD_OF and ends:
+        kind, name = _HEAD_OF[tail[ends[-1]]], " ".join([name] + tail[:ends[-1] + 1])
     else:
-        head = words[-1].lower().strip(".,;:")
+        head = re.sub(r"^\d{4}$", "", words[-1].lower().strip(".,;:")) or words[-2].lower()
         if head not in _HEAD_OF:
-            return None
+            return None  # 'the Kettlebridge ... Rough Sleeping Strategy 2026': the head before the year
         kind = _HEAD_OF[head]
+    if kind == "partner" and _GOVERNS.search(sentence or "") and re.search(r"\b(?:network|forum|group)s?$", name, re.I):
+        # 'What role will the Fenland Reach and Eastmoor Lived Experience Network ... have in your governance?' (s13
+        # q07): a body that takes part in how the service is governed, reported to and heard, not a referral partner
+        kind = "board"
     named = {w.lower() for w in re.findall(r"[A-Za-z0-9'’-]+", name)}
     ours = set(local) - national_words()
+    first = _OWNER_FIRST.match(name)
+    if not named & ours and first:
+        # the buyer's own thing named with the buyer first ('ICB Clinical Risk Position Statement', 'Commissioners'
+        # Lived Experience Partnership Standard'): the buyer's, named as the buyer names it
+        return kind, name
     if not named & ours:
         # a national thing (the NHS Long Term Plan, NICE guidance, the NHS 111 Service) is not the buyer's own;
         # nor is an unplaced one, unless the buyer's sentence makes it a part of its own ('its Trusted Assessor
@@ -139,7 +160,12 @@ def local_kind(name: str, sentence: str = "", local: set[str] | frozenset[str] =
             return None
         if owner:
             name = f"{owner}'s {name}"
-    return kind, name
+    years = re.search(re.escape(name) + r"([–-]\d{4})\b", sentence or "") if re.search(r"\d{4}$", name) else None
+    return kind, name + (years.group(1) if years else "")  # 'Strategy 2026–2031', as the buyer writes it
+
+
+_GOVERNS = re.compile(r"\bgovernance\b|\bgovern(?:s|ed|ing)?\b", re.I)
+_OWNER_FIRST = re.compile(r"^(?:the\s+)?(?:(?:ICB|Council|Authority)(?:['’]s)?|Commissioners['’])\s+[A-Z]")
 
 
 _WITH = re.compile(r"\b(?:work(?:s|ing)?|link(?:s|ing|ed)?|liais\w*|partner(?:s|ing)?|collaborat\w*|co-?ordinat\w*|"
@@ -184,6 +210,33 @@ def place_words(text: str) -> set[str]:
     return out - national_words()
 
 
+_CALENDAR = frozenset("january february march april june july august september october november december monday "
+                      "tuesday wednesday thursday friday saturday sunday".split())
+
+
+def proper_words(text: str) -> set[str]:
+    """The buyer's own proper words its names open with, though no other name repeats them: a capitalised word of
+    four letters or more before a name's head noun ('Kettlebridge' of 'the Kettlebridge Carers' Forum'; 'Fenland' and
+    'Eastmoor' of 'the Fenland Reach and Eastmoor Lived Experience Network': s13 q07, where :func:`place_words` finds
+    none as no place is named twice) that our library never uses, the buyer's text never writes in lower case, and
+    that is not a national word. Such a name is the buyer's local one, as a place word makes it."""
+    from evidencebot.compose import blockmatch
+    from evidencebot.compose.requirements import named_terms
+    from evidencebot.compose.tender import _library_words
+
+    vocabulary = _library_words()
+    lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text or ""))
+    out = set()
+    for name in named_terms(text or ""):
+        for w in name.split()[:-1]:
+            w = re.sub(r"['’]s?$", "", w)
+            if len(w) >= 4 and w.isalpha() and w[0].isupper() and not w.isupper() and w.lower() not in lower \
+                    and w.lower() not in _CALENDAR \
+                    and not set(blockmatch.tokens(w)) & vocabulary:
+                out.add(w.lower())
+    return out - national_words()
+
+
 def owned_by_buyer(name: str, sentence: str) -> str | None:
     """'ICB' when the buyer's sentence calls ``name`` the buyer's own ('report progress to the ICB's Mobilisation
     Board'), so that our own board of the same kind ('our monthly mobilisation board') is not it; None otherwise."""
@@ -191,6 +244,14 @@ def owned_by_buyer(name: str, sentence: str) -> str | None:
     m = re.search(r"\bthe\s+(ICB|Council|commissioner|Authority)['’]s\s+" + re.escape(words[0]) if words else r"(?!)",
                   sentence or "")
     return m.group(1) if m else None
+
+
+def record_systems() -> frozenset[str]:
+    """The clinical record systems a buyer may name (``record_systems`` in ``phrasebank/question_terms.yaml``), lower
+    case."""
+    from evidencebot.compose.filters import load_phrasebank
+
+    return frozenset(str(w).lower() for w in load_phrasebank("question_terms.yaml").get("record_systems") or [])
 
 
 def national_words() -> frozenset[str]:

@@ -18,11 +18,34 @@ from dataclasses import dataclass, field
 from evidencebot.compose.blockmatch import expand_acronyms
 from evidencebot.text import line_sentences
 
-_NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s(?=\s+[A-Z]))?|[A-Z]{2,}s?|\d{4}))+\b"
+_NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:(?:['’]s|(?<=s)['’])(?=\s+[A-Z]))?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:(?:['’]s|(?<=s)['’])(?=\s+[A-Z]))?|[A-Z]{2,}s?|\d{4}))+\b"
                     r"|\b[A-Z]{3,}s?\b")
+# a plural possessive inside a name ('the Kettlebridge Carers' Forum', s13 q07) as well as a singular one
 _NOT_NAMED = {"how", "what", "when", "who", "where", "why", "which", "describe", "explain", "please", "your", "the",
               "nhs", "gp", "gps", "uk", "and", "a", "an", "in", "our", "give", "provide", "set", "tell", "at", "if", "for",
               "this", "we", "on", "by", "from", "with", "as", "all", "each", "any", "it", "its", "their", "these"}
+
+
+_ENDS_NAME = frozenset({"trust", "homes", "cic", "council", "web"})
+"""Head nouns that end a name as well as the buyer templates' heads (:func:`_kind_heads`): 'Northgate Housing Trust
+and Fenmoor Homes' is two names."""
+
+
+def _split_and(words: list[str]) -> list[list[str]]:
+    """A run of capitalised words joined by 'and' as the names it holds: split after a word that ends a name (a head
+    noun, or a lone CamelCase or capital name: 'SystmOne and EMIS Web') when a capitalised word follows; 'Fenland
+    Reach and Eastmoor Lived Experience Network' and 'Crisis Resolution and Home Treatment Teams' stay one name."""
+    heads = _kind_heads() | _ENDS_NAME
+    out: list[list[str]] = []
+    cur: list[str] = []
+    for i, w in enumerate(words):
+        if w == "and" and cur and i + 1 < len(words) and words[i + 1][:1].isupper() and (
+                cur[-1].lower().strip("'’") in heads or (len(cur) == 1 and _CAMEL.fullmatch(cur[0]))):
+            out.append(cur)
+            cur = []
+            continue
+        cur.append(w)
+    return out + [cur]
 
 
 def named_terms(text: str) -> list[str]:
@@ -30,12 +53,12 @@ def named_terms(text: str) -> list[str]:
     ('Making Safeguarding Personal', 'Care Act 2014', 'Caldicott Guardian', 'DSPT')."""
     out = []
     for m in _NAMED.finditer(text or ""):
-        words = m.group(0).split()
-        while words and words[0].lower() in _NOT_NAMED:
-            words = words[1:]
-        term = " ".join(words)
-        if term and (len(words) >= 2 or re.fullmatch(r"[A-Z]{3,}s?", term)) and term.lower() not in _NOT_NAMED:
-            out.append(term)
+        for words in _split_and(m.group(0).split()):
+            while words and words[0].lower() in _NOT_NAMED:
+                words = words[1:]
+            term = " ".join(words)
+            if term and (len(words) >= 2 or re.fullmatch(r"[A-Z]{3,}s?", term)) and term.lower() not in _NOT_NAMED:
+                out.append(term)
     return out
 
 
@@ -47,7 +70,7 @@ _FURNITURE = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|monday|friday|"
     r"north|south|east|west|year|years|census|a4|arial|wte|fte|vcse|bame|ld|tbc|n/a|yes|no|kpis?|selection\s+questionnaire|"
     r"evaluators?|the\s+commissioners|"
-    r"standards\s+(?:not\s+)?met|approaching\s+standards|standards\s+exceeded)\b(?!['’]s\b)",  # a DSPT status, not a requirement;
+    r"standards\s+(?:not\s+)?met|approaching\s+standards|standards\s+exceeded)\b(?!['’])",  # a DSPT status, not a requirement;
     # a party's own thing ('the Council's Adult Learning Team') is not the party
     re.I)
 _CAMEL = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]{2,})(?:-\d+)?\b")
@@ -68,7 +91,7 @@ Set (MHSDS)': the acronym is the requirement, its spelled-out name an alternativ
 
 
 _OWN_THING = re.compile(r"\b(?:policy|policies|protocol|procedure|pathway|pledge|charter|strategy|plan|scheme|hub|"
-                        r"framework|agreement|concordat|programme|standards?)$", re.I)
+                        r"framework|agreement|concordat|programme|standards?|statement)$", re.I)
 """A party's name followed by one of these is a thing of that party a panel looks for, not the party."""
 
 
@@ -118,7 +141,10 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
     def add(name: str, kind: str, sentence: str, alternatives: list[str] | None = None) -> None:
         name = re.sub(r"\s+", " ", name).strip(" ,;:()")
         low = name.lower()
-        if not name or low in seen or _FURNITURE.match(name) or any(low in p or p in low for p in parties
+        # a party's own thing named with the party first ('ICB Clinical Risk Position Statement', s13 q03; 'Commissioners'
+        # Lived Experience Partnership Standard', s13 q07) is the thing, not the party
+        furniture = _FURNITURE.match(name) and not (len(name.split()) >= 3 and _OWN_THING.search(low))
+        if not name or low in seen or furniture or any(low in p or p in low for p in parties
                                                                         if not _OWN_THING.search(low[len(p):] if low.startswith(p) else "")):
             return  # a party ('Riverside ICB'), not the thing of a party the buyer names ('Riverside ICB Involvement Payment Policy')
         if kind == "name" and any(low in s or (s in low and not _thing_of(s, low)) for s in seen if len(s) > 3):
@@ -129,7 +155,7 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
             # 'Oliver McGowan Mandatory Training on Learning Disability and Autism': also met by its head
             head = re.split(r"\s+(?:on|of|for|and|in)\s+", name)[0]
             alternatives = [head] + ([" ".join(head.split()[:2])] if len(head.split()) > 2
-                                     and not re.search(r"['’]s\b", head.split()[0]) else [])
+                                     and not re.search(r"['’](?:s\b|$)", head.split()[0]) else [])
             # not a party's name and its next word ('Council's Adult', of 'the Council's Adult Learning Team')
             # never a part of a party's name: 'Riverside Integrated' (of 'Riverside Integrated Discharge Hub') is
             # said by every sentence naming Riverside Integrated Care Board

@@ -1080,7 +1080,7 @@ def assemble_tender(
     # one set of facts for the bid: a named local thing an approved block already speaks of as ours ('the local
     # IPS service') is answered by that block under the buyer's name, never planned as new by a template
     local_words = tender_profile.key_words(" ".join(resolved.profile.get(k) or "" for k in ("commissioner", "area"))) \
-        | buyer_terms.place_words(buyer_text)
+        | buyer_terms.place_words(buyer_text) | buyer_terms.proper_words(buyer_text)
     covered = _named_by_library(plan, methods, reqs, unnamed, fits_provider(approved_now, resolved.profile),
                                 fill_profile, local_words, told=shared.blocks)
     unnamed = [r for r in unnamed if r not in covered]
@@ -1113,6 +1113,17 @@ def assemble_tender(
         if named and named.group(1) in said:
             m.units = [u for u in m.units if u.get("block") != "buyer-board"]
             m.blocks = [b for b in m.blocks if b.block_id != "buyer-board"]
+    # the buyer's policy that a standard's template already commits to (the ICB Involvement Payments Policy's rate, s13
+    # q07) needs no paragraph of its own in a part that does not ask about it
+    standard_text = " ".join(u["text"] for m in methods.values() for u in m.units
+                             if str(u.get("block") or "").startswith("buyer-standard"))
+    for key, m in methods.items():
+        policy = next((re.match(r"We will (?:follow|work to) the (.+?) (?:for the life|from the first day)", u["text"]) for u in m.units
+                       if u.get("block") == "buyer-policy" and u["text"].startswith("We will ")), None)
+        asked_here = next((pt.text for pt in plan.points if pt.key == key), "")
+        if policy and policy.group(1) in standard_text and policy.group(1) not in asked_here:
+            m.units = [u for u in m.units if u.get("block") != "buyer-policy"]
+            m.blocks = [b for b in m.blocks if b.block_id != "buyer-policy"]
     capped = fill_profile.get("caseload") != service_profile.get("caseload") and fill_profile.get("caseload")
     if capped and any(st.matter == "caseload_ceiling" for st, _, _ in standing):
         # the buyer's cap is committed to once, by its requirement's sentence; a block filled with it says no more
@@ -1620,7 +1631,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         if point.key in many and short.count("{named}") == 1 and not re.search(r"\b(?:it|its)\b", short) \
                 and found[0] != "policy":
             together.setdefault((point.key, block.block_id), []).append(buyer_terms.with_article(found[1]))
-    for found, block, point, asked in todo:
+    # what a part's sub-point names comes before what the question names elsewhere and the part is nearest to: of equal
+    # priority the later sentence is trimmed first (s13 q07)
+    for found, block, point, asked in sorted(todo, key=lambda t: not t[3]):
         named = buyer_terms.with_article(found[1])
         names = together.get((point.key, block.block_id), [])
         if len(names) > 1:
@@ -1636,11 +1649,24 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # matter (safeguarding, lone working) stays (review s8 item 5)
             same = ours_on_same_matter(named, fill_profile["provider"], local)
             _drop_units(method, lambda u, same=same: same(u["text"]))
-        if point.key in many and block.block_id in shorts:
+        units = None
+        # the strategy template's short form offers a programme to people ('We will offer the Wykeham Active Lives
+        # programme at each review'); a strategy or plan is worked to, in the template's whole paragraph (s13 q10's
+        # Homelessness Prevention and Rough Sleeping Strategy 2026–2031)
+        offered = not (found[0] == "strategy" and re.search(r"\b(?:strategy|plan|approach)(?:\s+\d{4}(?:[–-]\d{4})?)?$",
+                                                            named, re.I))
+        if point.key in many and block.block_id in shorts and offered:
             # one sentence each, after the library's method for the part (which says what the part asks we do)
             block = dataclasses.replace(block, body=shorts[block.block_id], means="")
+            units = _template_units(block, mine, lead=asked)
+            for u in units:
+                # the part's sub-point names it: its one sentence is kept before the library's method is cut, and
+                # before that of a thing named elsewhere in the question (s13 q07: the Lived Experience Network and
+                # the Carers' Forum the part asks about went for budget, the Standard of the question's opening stayed)
+                u["priority"] = 1 if asked else 2
             asked = asked and not any(not u.get("template") for u in method.units)
-        _place(method, block, _template_units(block, mine, lead=asked), mine, lead=asked)
+        _place(method, block, units if units is not None else _template_units(block, mine, lead=asked), mine,
+               lead=asked)
     # a gap the buyer names in one of its localities: the buyer's own figures for it against the area, then the method
     block = templates.get("buyer named locality")
     for point in plan.points if block is not None else []:
