@@ -78,7 +78,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 _NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called)\s+\Z", re.IGNORECASE)
 # the nickname said after the name: "Pops (as everyone calls him)", "Smudge, as the lads call him,"
-_NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,3}?"
+_NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,6}?"
                           r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b", re.IGNORECASE)
 # a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
 # misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
@@ -119,6 +119,8 @@ def _validate_nhs(value: str, params: dict) -> bool:
 _POSTCODE_RE = re.compile(r"([A-Z]{1,2})([0-9][A-Z0-9]?)([0-9])([ABD-HJLNP-UW-Z]{2})")
 # Only these areas have districts ending in a letter (E1W, SW1A, WC2H, ...).
 _LETTER_DISTRICT_AREAS = frozenset({"E", "N", "W", "EC", "SW", "WC", "SE", "NW"})
+# the ending of an ordinal by its digit: "1st", "2nd", "3rd", the rest "th"
+_ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
 
 
 def _validate_postcode(value: str, params: dict) -> bool:
@@ -138,8 +140,8 @@ def _validate_postcode(value: str, params: dict) -> bool:
         # (with the space), and not "b12 3rd" (an ordinal).
         if not re.search(r"\s", value) and not params.get("any_case"):
             return False  # (a rule whose pattern needs a postcode's cue may take "wk47dr": ``any_case``)
-        if unit.lower() in ("st", "nd", "rd", "th"):
-            return False
+        if unit.lower() == _ORDINAL.get(_sector, "th"):
+            return False  # "b12 3rd": an ordinal ("bk9 4nd" is none: a postcode typed in lower case)
     return True
 
 
@@ -562,7 +564,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
     if validate is not None and validate not in VALIDATORS:
         raise _err(path, rule_id, "validate", f"unknown hook {validate!r} (known: {', '.join(sorted(VALIDATORS))})")
 
-    exceptions = _parse_exceptions(path, rule_id, record.get("exceptions"))
+    exceptions = _parse_exceptions(path, rule_id, record.get("exceptions"), defines)
 
     escalate = record.get("escalate")
     if escalate is not None:
@@ -639,7 +641,7 @@ def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPat
     return out
 
 
-def _parse_exceptions(path, rule_id, value) -> Exceptions:
+def _parse_exceptions(path, rule_id, value, defines: dict | None = None) -> Exceptions:
     if value is None:
         return Exceptions()
     if not isinstance(value, list):
@@ -652,8 +654,9 @@ def _parse_exceptions(path, rule_id, value) -> Exceptions:
             regexes.append(_compile(path, rule_id, f"exceptions[{i}].regex", item["regex"]))
         elif isinstance(item, dict) and isinstance(item.get("before"), str):
             # ends where the match starts: spaces and ":#=.,(-" between them are allowed; read
-            # ignoring case and in verbose mode (write a space as [ ] or [ \t])
-            source = rf"(?:{item['before']})[ \t\u00a0:#=.,(\-]*\Z"
+            # ignoring case and in verbose mode (write a space as [ ] or [ \t]); <<name>> is a define
+            found = _expand(path, rule_id, f"exceptions[{i}].before", item["before"], defines or {})
+            source = rf"(?:{found})[ \t\u00a0:#=.,(\-]*\Z"
             before.append(_compile(path, rule_id, f"exceptions[{i}].before", source, re.IGNORECASE | re.VERBOSE))
         elif isinstance(item, dict) and isinstance(item.get("after"), str):
             # starts where the match ends: spaces and ",;:(-" between them are allowed
@@ -736,7 +739,8 @@ CONTEXT_LISTS = (
     "subject_verbs", "speech_verbs", "object_verbs", "with_verbs", "possessed_nouns", "pronouns", "family_nouns",
     "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
-    "title_verbs", "simile_words", "public_figures", "season_words",
+    "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
+    "artwork_nouns", "thing_names_before", "area_nouns",
 )
 
 
@@ -951,6 +955,13 @@ _CLAUSE_REST = re.compile(r"[^,;.!?\n]*")
 def _with_clause(text: str, start: int, end: int, limit: int = 120) -> int:
     """The end of a finding on a description of a person, moved over the relative clause that goes on
     describing them (what makes the description fit one person), at most ``limit`` characters on."""
+    # the rest of the description's own words first: the noun a capitalised place names ("the Ashby Fell|
+    # almshouses"), a "with" phrase ("the only foster carer on the Brackley estate| with triplets") and a
+    # second predicate of the same person ("... at Marrowby docks| and has twin boys at the academy there")
+    for tail in (_PLACE_NOUN_AFTER, _WITH_AFTER, _AND_PREDICATE_AFTER):
+        m = tail.match(text, end)
+        if m is not None and (tail is not _PLACE_NOUN_AFTER or text[end - 1:end].isalpha() and _starts_capital(text, end)):
+            end = len(text[:m.end()].rstrip())
     comma = max(text.rfind(",", start, end), text.rfind(";", start, end), start)
     if _RELATIVE_WORD.search(text, comma, end):
         m = _CLAUSE_REST.match(text, end)
@@ -959,6 +970,22 @@ def _with_clause(text: str, start: int, end: int, limit: int = 120) -> int:
     if m is None or m.end() - end > limit:
         return end
     return len(text[:m.end()].rstrip())
+
+
+def _starts_capital(text: str, end: int) -> bool:
+    """The word ending at ``end`` starts with a capital letter."""
+    m = re.search(r"[\w'’\-]+\Z", text[max(0, end - 40):end])
+    return bool(m and m.group()[:1].isupper())
+
+
+# a plural noun after a capitalised place's name, closing the phrase: "the Ashby Fell| almshouses", "Marrowby| docks"
+# (a plural, so not a verb: "a 30-year-old from Tenby rang twice")
+_PLACE_NOUN_AFTER = re.compile(r"[ \t\u00a0]+(?!(?:has|was|is|does|goes|says|always|sometimes|perhaps|towards|besides)\b)[a-z]{2,}[^su\W]s"
+                               r"(?=[ \t\u00a0]*[,.;:!?)]|[ \t\u00a0]+(?:and|with|who|whose|which|where|since|in|on|at|[a-z]+ed)\b|\Z)")
+# a "with" phrase closing the description: "with triplets", "with a prosthetic leg"
+_WITH_AFTER = re.compile(r"[ \t\u00a0]+with[ \t\u00a0]+(?:[\w'’\-]+[ \t\u00a0]+){0,3}?[\w'’\-]+(?=[ \t\u00a0]*[,.;:!?)]|\Z)")
+# a second predicate of the same person: "and has twin boys at the academy there"
+_AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was|runs|ran|lives|lived|works|worked)\b[^,;.!?\n]{0,80}")
 
 
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
@@ -1153,6 +1180,8 @@ def _escalate(hits: list[_Hit]) -> None:
 # "Will Daniel" -> "Daniel").
 _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "PUNCT", "SYM"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# the dependencies inside one clause from its verb to a word with no subject of its own on the way
+_COMPLEMENT_DEPS = frozenset({"xcomp", "prep", "pobj", "dobj", "advmod", "pcomp"})
 # "is the show", "was a favourite film": the complement of a copula right after a titled name
 _IS_THE = re.compile(r"[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:the|a|an|our|their|her|his)[ \t\u00a0]+(?:[A-Za-z\-]+[ \t\u00a0]+){0,2}?([A-Za-z]+)\b")
 # a preposition, then capitalised words, ending where a name starts: "in [Kirkby] Stephen", "in our Brixley group"
@@ -1179,6 +1208,33 @@ _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|ident
 # a surname in capitals, a comma and a first name, then a colon, a bracket, a dash, a comma or the end
 _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
 # a capitalised word and "to" after an article: the start of a named duty or right ("the Duty to Refer")
+# "Summer and her twin": the name joined to his or her relative (group 1: the noun)
+_AND_OWN = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:his|her)[ \t\u00a0]+([a-z\-]+)\b")
+# "her twin, Autumn", "his brother Will": the name given as his or her relative (group 1: the noun)
+_OWN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)[ \t\u00a0]+(?:(?:little|big|older|younger|elder|baby|twin)[ \t\u00a0]+)?"
+                         r"([a-z\-]+),?[ \t\u00a0]+\Z")
+# a rank or office held no longer: "Sgt Maddox (retired)", "former Councillor Jo Bell"
+_NOT_IN_ROLE_AFTER = re.compile(r"[ \t\u00a0]*[(,]?[ \t\u00a0]*(?:retired|rtd|ret['’]d|ex-serving)\b", re.IGNORECASE)
+_NOT_IN_ROLE_BEFORE = re.compile(r"\b(?:retired|former|ex-)[ \t\u00a0]*\Z", re.IGNORECASE)
+# a quoted stretch on one line (group 2: inside the quotes); an apostrophe inside a word does not close it
+_QUOTED = re.compile(r"(?<![\w'’])(['‘\"“])([^\n'‘’\"“”]*(?:['’]\w[^\n'‘’\"“”]*)*)(['’\"”])(?![\w])")
+# a title's capitals: a small word, then a capitalised word ("Margaret at the Window", "Ruth by the Sea")
+_TITLE_CAPITALS = re.compile(r"\b(?:at|by|in|on|of|the|and|with|for|to|from|under|over)[ \t\u00a0]+[A-Z]")
+# a capitalised verb's -ing form before a name: "Educating Rita", "Finding Nemo", "Driving Miss Daisy"
+_TITLE_VERB_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ing[ \t\u00a0]+\Z")
+_TITLE_VERB_FIRST = re.compile(r"[A-Z][a-z]+ing[ \t\u00a0]+[A-Z]")
+# a capitalised word of grammar after a name, then another capital: "Eleanor Oliphant Is Completely Fine"
+_TITLE_WORD_AFTER = re.compile(r"[ \t\u00a0]+(?:Is|Was|Are|Were|Has|Had|And|Of|The|In|At|On|With|For|To|From|Goes|Went|Meets|"
+                               r"Comes|Gets|Takes|Makes)[ \t\u00a0]+[A-Z]")
+# "The Marquis of Granby", "the Duke of York": a capitalised noun after "the", then "of"
+_OF_TITLE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+of[ \t\u00a0]+\Z")
+# the rest of a list after a name, ending in a noun for places: ", Oulsby and the villages" (group 1: the noun)
+_LIST_TAIL = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*)*[ \t\u00a0]*,?[ \t\u00a0]+"
+                        r"(?:and|or|&)[ \t\u00a0]+(?:the[ \t\u00a0]+)?((?:[a-z\-]+[ \t\u00a0]+){0,2}[a-z]+)\b")
+# a word with "he" or "she" in brackets right after it: "sunny (she always writes it in lower case)", "Sam (he/him)"
+_BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u00a0]*\((?:he|she)\b[^()\n]{0,80}\)")
+# an initial with its full stop, then a capitalised word: "P. Adeyemi"
+_INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
@@ -1358,9 +1414,65 @@ class _NameFinder:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
         if self.determined_thing(start, end):
             return False  # "the Jenny Lind Singers", "the Brew and Banter peer group", "Our Good Neighbours scheme"
+        if self.title_of_work(start, end) or self.listed_with_places(end):
+            return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
+            # Oulsby and the villages along the valley"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
+
+    def title_of_work(self, start: int, end: int) -> bool:
+        """The name is part of the title of a thing, not a person, read from its frame (issue 15's title
+        false alarms):
+
+        * inside quotation marks that hold a title: a noun for a work or "called"/"titled" just before the
+          quote ("The art group's mural, 'Margaret at the Window'", "finished the concert with 'Eleanor
+          Rigby'"), or a title's capitals inside it ("'Ruth by the Sea'": a small word then a capital);
+        * a capitalised verb's -ing form right before it, not opening a sentence ("Educating Rita",
+          "Finding Nemo"), or a capitalised word of grammar right after it with a capital after that
+          ("Eleanor Oliphant Is Completely Fine");
+        * a capitalised noun and "of" after "the" before it ("The Marquis of Granby", "the Duke of York");
+        * a noun for a boat, a storm or another named thing right before it (``thing_names_before``: "the
+          RNLI lifeboat Grace Darling", "Storm Babet").
+        A person quoted in full ("she said 'Mary helped me'") has no work noun before the quote and no
+        title's capitals inside it."""
+        n, text = self.names, self.text
+        for q in _QUOTED.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+            if not (q.start(2) <= start and end <= q.end(2)):
+                continue
+            inner = q.group(2)
+            if len(inner.split()) > 8 or re.search(r"[.!?]\s", inner):
+                continue  # a sentence said, not a title
+            lead = re.findall(r"[A-Za-z][A-Za-z'’\-]*", re.split(r"[.;:!?\n]", text[max(0, q.start() - 50):q.start()])[-1])
+            nouns = n.not_person_nouns | n.not_person_context | self.context.get("artwork_nouns", frozenset())
+            if any(w.casefold() in nouns for w in lead[-4:]) or (lead and lead[-1].casefold() in ("called", "titled", "entitled")):
+                return True
+            if _TITLE_CAPITALS.search(inner):
+                return True
+        before = text[max(0, start - 40):start]
+        ing = _TITLE_VERB_BEFORE.search(before)
+        if ing and before[:ing.start()].strip() and not re.search(r"[.!?:;\n][ \t\u00a0\"“'‘]*\Z", before[:ing.start()]):
+            return True
+        first = _TITLE_VERB_FIRST.match(text, start, end)
+        if first and not ing and before.strip() and not re.search(r"[.!?:;\n][ \t\u00a0\"“'‘]*\Z", before):
+            return True  # the -ing word found as the name's first word ("then Finding Nemo the week after")
+        if any(m.start() <= end for m in _TITLE_WORD_AFTER.finditer(text, start, min(len(text), end + 40))):
+            return True  # (inside the name found too, without the parse: "Eleanor Oliphant Is")
+        if _OF_TITLE_BEFORE.search(before):
+            return True
+        things = self.context.get("thing_names_before", ())
+        m = re.search(r"\b([A-Za-z]+)[ \t\u00a0]+\Z", before)
+        if m and m.group(1).lower() in things:
+            return True
+        words = text[start:end].split()
+        return len(words) > 1 and words[0].lower() in things  # "Storm Babet" found whole
+
+    def listed_with_places(self, end: int) -> bool:
+        """A capitalised word in a list that ends in a plural noun for places ("Stonecliff, Oulsby and the
+        villages along the valley", "Upper Wyke, Lowmoor East and the three wards north of the river"):
+        places, not people (``area_nouns``)."""
+        m = _LIST_TAIL.match(self.text, end)
+        return bool(m and any(w in self.context.get("area_nouns", ()) for w in m.group(1).lower().split()))
 
     def _name_head(self, start: int, end: int):
         """The parse token heading the name between ``start`` and ``end`` (its last word, up over
@@ -1602,8 +1714,8 @@ class _NameFinder:
                 break
         head = t.head.lemma_.lower()
         if t.dep_ in _SUBJECT_DEPS:
-            if head in ctx["subject_verbs"]:
-                return True
+            if head in ctx["subject_verbs"] or head in ctx["subject_states"] and t.head.pos_ == "ADJ":
+                return True  # "Nkechi felt calmer"; "found Rocky asleep in the bus shelter"
             if any(f"{head} {c.lower_}" in ctx["subject_particle_verbs"] for c in t.head.children if c.dep_ == "prt"):
                 return True  # "Big Dec turned up at the allotment"
             if head in ctx["speech_verbs"] and (
@@ -1668,13 +1780,34 @@ class _NameFinder:
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
         return False
 
+    def visited(self, tok: _Tok) -> bool:
+        """The object of a verb of visiting, finding or supporting a person (``visit_verbs``,
+        ``object_verbs``): for a word the model reads as a person but tags as an adjective ("We visited
+        Sunny at home twice")."""
+        t = tok.token
+        if t is None or t.dep_ not in ("dobj", "nsubj"):
+            return False
+        verb = t.head if t.dep_ == "dobj" else t.head.head  # "found Rocky asleep": Rocky is asleep's subject
+        lemma = verb.lemma_.lower()
+        return lemma in self.context.get("visit_verbs", ()) or t.dep_ == "dobj" and lemma in self.context.get("object_verbs", ())
+
+    def bracketed_here(self, tok: _Tok) -> bool:
+        return bool(_BRACKET_PRONOUN.match(self.text, tok.start)) and any(s == tok.start for s, _ in self.bracketed())
+
     def owner_by_words(self, tok: _Tok) -> bool:
         """A possessive right after the name and, in the next two words, a relative, a worker or a
         person's thing ("Precious' foster carer", "Hope's OT visited"): read from the words, for
-        where the parse reads the name as an adjective."""
-        m = _OWNER_AFTER.match(self.text, tok.end)
+        where the parse reads the name as an adjective. So too a name joined to "his/her" relative
+        ("Summer and her twin") or given as one ("her twin, Autumn,", "his brother Will")."""
         owned = self.context.get("possessed_nouns", ())
-        return bool(m and any(w and w.lower() in owned for w in m.groups()))
+        m = _OWNER_AFTER.match(self.text, tok.end)
+        if m and any(w and w.lower() in owned for w in m.groups()):
+            return True
+        m = _AND_OWN.match(self.text, tok.end)
+        if m and m.group(1).lower() in owned:
+            return True
+        m = _OWN_BEFORE.search(self.text, max(0, tok.start - 40), tok.start)
+        return bool(m and m.group(1).lower() in owned and m.group(1).lower() in self.context.get("kin_nouns", ()))
 
     def described_as_person(self, t) -> bool:
         """An apposition that says what person the word is: "Ioana, one of the women in the
@@ -1751,6 +1884,17 @@ class _NameFinder:
             if c.lower_ in own and (c.dep_ == "poss" or c.lower_.endswith("self")) \
                     or any(g.lower_ in own and g.dep_ == "poss" for g in c.children):
                 return True
+        # deeper, through the verb's own complements (not a clause with a subject of its own), "his" or "her"
+        # owning a relative: "Xiadani has started coming to the Tuesday walk with her cousin"
+        kin = self.context.get("kin_nouns", ())
+        todo = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS]
+        while todo:
+            c = todo.pop()
+            if c.pos_ == "PROPN" or c.lemma_.lower() in self.context.get("person_nouns", ()):
+                continue  # someone else the pronoun could be ("took Kemi to her GP")
+            if c.lower_ in ("his", "her") and c.dep_ == "poss" and c.head.lemma_.lower() in kin:
+                return True
+            todo.extend(g for g in c.children if g.dep_ in _COMPLEMENT_DEPS or g.dep_ == "poss")
         return False
 
     def heading_like(self, tok: _Tok) -> bool:
@@ -1796,6 +1940,14 @@ class _NameFinder:
             todo.extend(c for c in cur.children if c.dep_ == "conj")
         return False
 
+    def surname_as_verb(self, j: int) -> bool:
+        """A capitalised word the tagger reads as a verb's -ing form inside a PERSON entity, after its first
+        word: a surname ("Paul Stenning", "Ruth Fielding"); before a name it is a title's verb ("Educating
+        Rita", "Finding Nemo": see :meth:`title_verb_before`)."""
+        tok = self.toks[j]
+        return (tok.token is not None and tok.token.tag_ == "VBG" and _is_name_word(tok.text)
+                and tok.ent in self.names.labels and j > 0 and self.toks[j - 1].ent_index == tok.ent_index)
+
     def surname_word(self, word: str, end: int) -> bool:
         """A place word used as a surname: "Green" in "Rachel Green", but not
         in "Chapel Allerton Green Park"."""
@@ -1815,7 +1967,7 @@ class _NameFinder:
                 break
             if not _is_name_word(nxt.text) or nxt.ent in NOT_A_NAME_LABELS:
                 break
-            if nxt.pos and nxt.pos != "PROPN":
+            if nxt.pos and nxt.pos != "PROPN" and not self.surname_as_verb(j):
                 break
             if self.blocked_word(nxt.text):
                 if surnames and self.surname_word(nxt.text, nxt.end):
@@ -1836,6 +1988,10 @@ class _NameFinder:
         ctx = self.context
         if verb.tag_ not in ("VBD", "VBZ", "VBN") or self.text[tok.end:self.toks[i + 1].start] not in (" ", "\u00a0"):
             return False
+        if tok.token.tag_ == "MD" and verb.pos_ == "AUX" and verb.tag_ in ("VBD", "VBZ"):
+            # a modal takes the base form, so "Will had", "Will has" make Will the subject: "Will had been
+            # sleeping in his car", "Will has asked if he can volunteer" (with he/his/she/her after it)
+            return any(w.lower_ in ctx.get("own_pronouns", ()) | {"he", "she"} and w.i > verb.i for w in verb.sent)
         if verb.lemma_.lower() not in ctx.get("subject_verbs", ()) and verb.lemma_.lower() not in ctx.get("speech_verbs", ()):
             return False
         return any(w.lower_ in ("he", "she") and w.i > verb.i for w in verb.sent)
@@ -2031,6 +2187,8 @@ class _NameFinder:
         "Andy Burnham, the Mayor of ...", "... MP"), or the author of a published work ("Dr
         Chris Whitty's report")."""
         n = self.names
+        if _NOT_IN_ROLE_AFTER.match(self.text, end) or _NOT_IN_ROLE_BEFORE.search(self.text, max(0, start - 20), start):
+            return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
         if title and title in n.honour_titles:
             return True
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
@@ -2179,6 +2337,55 @@ class _NameFinder:
             return False
         return any(w.lower_ in ("he", "she") and w.i > t.i for w in t.sent)
 
+    def bracketed(self) -> list[tuple[int, int]]:
+        """A word said to be "he" or "she" in brackets right after it: "sunny (she always writes it in lower
+        case) says ...", "Sam (he/him) joined", "river (he spells it that way) asked". The word opens its
+        sentence or is capitalised, and is no pronoun, no word for a person or a person's relative or worker
+        ("Mum (she's 80) came"), and has no determiner or possessive before it ("my mum (she ...)")."""
+        out = []
+        ctx = self.context
+        if not ctx:
+            return out
+        common = ctx["pronouns"] | ctx["person_nouns"] | ctx["possessed_nouns"] | ctx["family_nouns"]
+        for m in _BRACKET_PRONOUN.finditer(self.text):
+            word = m.group(1)
+            if word.casefold() in common or word.casefold() in self.names.role_words or self.blocked_word(word):
+                continue
+            before = self.text[max(0, m.start() - 40):m.start()]
+            opens = not before.strip() or re.search(r"(?:[.!?:;]|\n)[ \t\u00a0\"“'‘]*\Z", before)
+            if not (opens or _is_name_word(word)):
+                continue
+            if re.search(r"\b(?:[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)[ \t\u00a0]+\Z", before):
+                continue
+            if self.acceptable(m.start(1), m.end(1)):
+                out.append((m.start(1), m.end(1)))
+        return out
+
+    def initial_surname(self) -> list[tuple[int, int]]:
+        """An initial with its full stop and a surname the parse reads as a proper noun: "Letter sent to P.
+        Adeyemi", "J. Okonkwo missed the review". Not after a capitalised word or a number ("Annex B.
+        Figures", "Lot 2 B. Smith"), not where a sentence starts at the surname, not a blocked word."""
+        out = []
+        for m in _INITIAL_DOT.finditer(self.text):
+            sur = self._tok_at(m.start(2))
+            if sur is None or sur.token is None or sur.start != m.start(2):
+                continue
+            t = sur.token
+            if t.pos_ != "PROPN" or t.tag_ == "NNPS" or t.is_sent_start or sur.ent in NOT_A_NAME_LABELS:
+                continue
+            word = sur.text
+            if self.blocked_word(word) or word in self.names.titles or word in SAINTS \
+                    or word.casefold() in self.names.public_roles:
+                continue
+            prev = self._tok_at(m.start() - 2) if m.start() >= 2 else None
+            if prev is not None and prev.token is not None and (prev.text[:1].isupper() or prev.text[:1].isdigit()) \
+                    and not prev.token.is_sent_start:
+                continue  # "see Annex B. Figures", "Lot 2 B. Smith" (a word opening the sentence is capitalised anyway)
+            end = self.extend(self.toks.index(sur))
+            if self.acceptable(m.start(), end) and not self.public_role(m.start(), end):
+                out.append((m.start(), end))
+        return out
+
     def surname_first(self) -> list[tuple[int, int]]:
         """A surname in capitals, a comma and a listed first name, as registers and lists write a
         person: "OKONKWO, Dean: missed three appointments" (not an acronym the name lists veto)."""
@@ -2203,7 +2410,8 @@ class _NameFinder:
             words = [self.toks[i] for i in idx]
             while words and words[0].pos in _EDGE_POS:
                 words.pop(0)
-            while words and (words[-1].pos in _EDGE_POS or words[-1].text in ("'s", "’s")):
+            while words and (words[-1].pos in _EDGE_POS and not self.surname_as_verb(self.toks.index(words[-1]))
+                             or words[-1].text in ("'s", "’s")):
                 words.pop()
             core = [w for w in words if w.text not in titles]
             if not core:
@@ -2238,8 +2446,8 @@ class _NameFinder:
             if len(core) == 1:
                 word, tok = texts[0], core[0]
                 listed = word in self.names.first_names
-                if tok.pos and tok.pos != "PROPN" and not listed:
-                    continue  # "rated Good"
+                if tok.pos and tok.pos != "PROPN" and not listed and not self.visited(tok):
+                    continue  # "rated Good" (but "We visited Sunny at home": the model's person, visited)
                 if not listed and self.after_the(idx[0]):
                     continue  # "the Becklin"
                 if not listed and self.conjunct_of_place(tok):
@@ -2288,7 +2496,7 @@ class _NameFinder:
                 continue
             if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
                 continue
-            if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) \
+            if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) and not self.bracketed_here(tok) \
                     and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok) \
                     and not self.owner_by_words(tok) and not self.subject_by_words(i):
                 continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
@@ -2324,7 +2532,7 @@ class _NameFinder:
                 continue  # (a public office before a name is not part of it: "Prince Harry")
             if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
                 continue
-            if tok.ent_index >= 0:
+            if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
                 if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
@@ -2348,7 +2556,7 @@ class _NameFinder:
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
     spans = finder.titles() + finder.entities() + finder.first_names() + finder.in_context() + finder.lower_case() \
-        + finder.surname_first()
+        + finder.surname_first() + finder.bracketed() + finder.initial_surname()
     return _whole_names(text, spans)
 
 
