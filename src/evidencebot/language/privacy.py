@@ -789,10 +789,10 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     view = normalised_view(text)
     for rule in rules:
         if rule.kind == "combination" and rule.anchor:
-            hits.extend(_Hit(rule, s, e, rule.severity, d) for s, e, d in _anchored_spans(rule, text))
+            hits.extend(_Hit(rule, s, e, rule.severity, d) for s, e, d in _combination_spans(rule, text))
             continue
         if rule.kind == "combination":
-            spans = _combination_spans(rule, text)
+            spans = [(s, e, rule.severity) for s, e, _ in _combination_spans(rule, text)]
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
             if view is not None:  # the same rule on the normalised digits, mapped back
@@ -992,42 +992,59 @@ _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
 def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
-    """One finding where every part of the combination is found in one sentence (a clause
-    ended by ``.;!?`` or a line break), from the first part's start to the last part's end,
-    when that is at most ``window`` characters. Parts are searched in the order they are
-    first written, and the search stops at the first part not found (write the rarest first).
-    With ``min_parts`` a sentence needs only that many of the parts (any of them)."""
+    """``(start, end, details)`` for each sentence (a clause ended by ``.;!?`` or a line break) that holds
+    enough of a combination rule's parts within ``window`` characters; one search for the three kinds:
+
+    * every part (no ``min_parts``): parts are searched in the order they are first written, and the search
+      stops at the first part not found (write the rarest first);
+    * ``min_parts: N``: any N of the parts;
+    * ``anchor: PART``: that part (a person) and at least ``min_parts`` others (details of them), not where
+      ``unless`` is found in the sentence; the anchor is looked for first (most paragraphs name no one
+      person, and then no detail is looked for), and ``details`` names each part and the words it matched.
+
+    The finding runs from the first detail (or the anchor, when earlier and within the window) to the last,
+    covers every detail the sentence holds within the window ("the rower from Henley who spoke about her
+    illness"), starts at its noun phrase's article ("a deaf mother of triplets") and runs over the rest of
+    the description (:func:`_with_clause`). ``details`` is "" except for an anchored rule."""
+    parts = list(dict.fromkeys(str(p.part) for p in rule.patterns))
+    anchor = str(rule.anchor) if rule.anchor else None
     found: dict[str, list[tuple[int, int]]] = {}
-    parts = list(dict.fromkeys(p.part for p in rule.patterns))
-    if rule.min_parts:
-        return _some_parts_spans(rule, text, parts)
-    for part in parts:
+    # the anchor first, or every part in the order written, stopping at the first one missing; with min_parts
+    # alone, every part
+    order = [anchor] + [p for p in parts if p != anchor] if anchor is not None else parts
+    for k, part in enumerate(order):
         for pat in rule.patterns:
-            if pat.part == part:
+            if str(pat.part) == part:
                 _add_details(found, rule, pat, text)
-        if str(part) not in found:
+        if part not in found and (k == 0 and anchor is not None or not rule.min_parts):
             return []
+    need = rule.min_parts or len(parts)
+    if len(found) - (anchor is not None) < need:
+        return []
     out = []
     for sent in _SENTENCE_RANGE.finditer(text):
-        firsts, every = [], []
-        for part in parts:
-            inside = [m for m in found[str(part)] if sent.start() <= m[0] and m[1] <= sent.end()]
-            if not inside:
-                break
-            firsts.append(min(inside))
-            every += inside
-        else:
-            start, end = min(s for s, _ in firsts), max(e for _, e in firsts)
-            if end - start <= rule.window:
-                # the finding covers every identifying detail the sentence holds within the window,
-                # not only the first of each part ("the rower from Henley who spoke about her illness")
-                start = min([start] + [s for s, e in every if end - s <= rule.window])
-                end = max([end] + [e for s, e in every if e - start <= rule.window])
-                # and the noun phrase the details describe, from its article: "a deaf mother of triplets"
-                lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
-                if lead is not None:
-                    start = lead.start()
-                out.append((start, _with_clause(text, start, end), rule.severity))
+        inside = {part: sorted(m for m in ms if sent.start() <= m[0] and m[1] <= sent.end()) for part, ms in found.items()}
+        anchors = inside.pop(anchor, []) if anchor is not None else []
+        if anchor is not None and not anchors:
+            continue
+        details = {part: ms[0] for part, ms in inside.items() if ms}
+        if len(details) < need:
+            continue
+        start = min(s for s, _ in details.values())
+        end = max(e for _, e in details.values())
+        if end - start > rule.window or (rule.unless is not None and rule.unless.search(text, sent.start(), sent.end())):
+            continue
+        every = [m for ms in inside.values() for m in ms]
+        start = min([start] + [s for s, e in every if end - s <= rule.window])
+        end = max([end] + [e for s, e in every if e - start <= rule.window])
+        if anchors and anchors[0][0] < start and end - anchors[0][0] <= rule.window:
+            start = anchors[0][0]
+        lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
+        if lead is not None:
+            start = lead.start()
+        named = [f'{part} "{" ".join(text[s:e].split())}"' for part, (s, e) in sorted(details.items(), key=lambda kv: kv[1])]
+        out.append((start, _with_clause(text, start, end),
+                    ", ".join(named[:-1]) + " and " + named[-1] if anchor is not None else ""))
     return out
 
 
@@ -1041,74 +1058,6 @@ def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat
         start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
         if start < end and not rule.exceptions.match(text[start:end]):
             found.setdefault(str(pat.part), []).append((start, end))
-
-
-def _some_parts_spans(rule: PrivacyRule, text: str, parts: list) -> list[tuple[int, int, str]]:
-    """One finding where at least ``rule.min_parts`` of the parts are found in one sentence, from the
-    first detail's start to the last one's end (within ``window``), with the noun phrase's article."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for pat in rule.patterns:
-        _add_details(found, rule, pat, text)
-    if len(found) < (rule.min_parts or 0):
-        return []
-    out = []
-    for sent in _SENTENCE_RANGE.finditer(text):
-        inside = {part: sorted(m for m in found.get(str(part), ()) if sent.start() <= m[0] and m[1] <= sent.end())
-                  for part in parts}
-        spans = [ms[0] for ms in inside.values() if ms]
-        if len(spans) < (rule.min_parts or 0):
-            continue
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        if end - start > rule.window:
-            continue
-        lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
-        if lead is not None:
-            start = lead.start()
-        out.append((start, _with_clause(text, start, end), rule.severity))
-    return out
-
-
-def _anchored_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, details)`` where a sentence holds the anchor part (a person) and at least
-    ``rule.min_parts`` other parts (details of them: a uniqueness word, a place, an occupation ...)
-    within ``window`` characters, and not ``rule.unless``. The finding runs from the first detail (or
-    the person, if earlier) to the last, with the noun phrase's article and a relative clause after;
-    ``details`` names each part and the words that matched it."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    # the anchor first: most paragraphs name no one person, and then no detail is looked for
-    for pat in sorted(rule.patterns, key=lambda pat: pat.part != rule.anchor):
-        if pat.part != rule.anchor and rule.anchor not in found:
-            return []
-        _add_details(found, rule, pat, text)
-    if rule.anchor not in found or len(found) - 1 < (rule.min_parts or 0):
-        return []
-    out = []
-    for sent in _SENTENCE_RANGE.finditer(text):
-        anchors = sorted(m for m in found[str(rule.anchor)] if sent.start() <= m[0] and m[1] <= sent.end())
-        if not anchors:
-            continue
-        inside = {part: sorted(m for m in ms if sent.start() <= m[0] and m[1] <= sent.end())
-                  for part, ms in found.items() if part != rule.anchor}
-        details = {part: ms[0] for part, ms in inside.items() if ms}
-        if len(details) < (rule.min_parts or 0):
-            continue
-        start = min(s for s, _ in details.values())
-        end = max(e for _, e in details.values())
-        if end - start > rule.window or (rule.unless is not None and rule.unless.search(text, sent.start(), sent.end())):
-            continue
-        # the finding covers every detail the sentence holds within the window, not only the first of each
-        every = [m for ms in inside.values() for m in ms]
-        start = min([start] + [s for s, e in every if end - s <= rule.window])
-        end = max([end] + [e for s, e in every if e - start <= rule.window])
-        first = anchors[0]
-        if first[0] < start and end - first[0] <= rule.window:
-            start = first[0]
-        lead = _PHRASE_LEAD.search(text, max(sent.start(), start - 40), start)
-        if lead is not None:
-            start = lead.start()
-        named = [f'{part} "{" ".join(text[s:e].split())}"' for part, (s, e) in sorted(details.items(), key=lambda kv: kv[1])]
-        out.append((start, _with_clause(text, start, end), ", ".join(named[:-1]) + " and " + named[-1]))
-    return out
 
 
 def _merge_same_rule(spans):
@@ -1208,6 +1157,10 @@ _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|ident
 # a surname in capitals, a comma and a first name, then a colon, a bracket, a dash, a comma or the end
 _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
 # a capitalised word and "to" after an article: the start of a named duty or right ("the Duty to Refer")
+# a small number right after a word: "Year 13", "Tier 4" (not a comma's age: "Kayden, 15")
+_LABEL_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}[A-Za-z]?\b(?![,.:]\d)")
+# a possessive right after a word, then a noun: "Star's mum" (group 1: the noun)
+_KIN_AFTER = re.compile(r"['’]s[ \t\u00a0]+([a-z\-]+)\b")
 # "Summer and her twin": the name joined to his or her relative (group 1: the noun)
 _AND_OWN = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:his|her)[ \t\u00a0]+([a-z\-]+)\b")
 # "her twin, Autumn", "his brother Will": the name given as his or her relative (group 1: the noun)
@@ -1381,15 +1334,16 @@ class _NameFinder:
     def names_a_group(self, start: int, end: int) -> bool:
         """Capitalised words before a plural noun for people are a group, not a person: "Gypsy, Roma
         and Traveller families", "Windrush generation", "Deaf people" (the words in ``group_nouns``).
-        A role after the noun makes it a person's job ("Kemi Adebayo community worker": ``role_nouns``,
-        ``person_nouns``); so does a listed first name before a word that is not plural ("Kemi Adebayo
+        A role after the noun makes it a person's job ("Kemi Adebayo community worker": ``official_heads``,
+        ``role_nouns``, ``person_nouns``); so does a listed first name before a word that is not plural ("Kemi Adebayo
         youth")."""
         nouns = self.context.get("group_nouns", ())
         m = _GROUP_TAIL.match(self.text, end)
         if not (nouns and m and m.group(1) in nouns):
             return False
         role = re.match(r"[ \t\u00a0]+([a-z][a-z\-]*)\b", self.text[m.end():m.end() + 30])
-        if role and (role.group(1) in self.context.get("role_nouns", ()) or role.group(1) in self.context.get("person_nouns", ())):
+        if role and (role.group(1) in self.names.official_heads or role.group(1) in self.context.get("role_nouns", ())
+                     or role.group(1) in self.context.get("person_nouns", ())):
             return False
         words = self.text[start:end].split()
         return not (len(words) > 1 and not m.group(1).endswith("s") and words[0] in self.names.first_names
@@ -1414,6 +1368,8 @@ class _NameFinder:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
         if self.determined_thing(start, end):
             return False  # "the Jenny Lind Singers", "the Brew and Banter peer group", "Our Good Neighbours scheme"
+        if " " not in value and _LABEL_NUMBER_AFTER.match(self.text, end) and value not in self.names.first_names:
+            return False  # "the only Year 13 at ...", "Tier 4", "Stage 2": a word with a number is a label
         if self.title_of_work(start, end) or self.listed_with_places(end):
             return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
             # Oulsby and the villages along the valley"
@@ -1790,6 +1746,17 @@ class _NameFinder:
         verb = t.head if t.dep_ == "dobj" else t.head.head  # "found Rocky asleep": Rocky is asleep's subject
         lemma = verb.lemma_.lower()
         return lemma in self.context.get("visit_verbs", ()) or t.dep_ == "dobj" and lemma in self.context.get("object_verbs", ())
+
+    def kin_owner(self, i: int) -> bool:
+        """A word on its own owning a relative: "Star's mum asked ...", for a word the lists block as a
+        place or a tool's ("Outcomes Star"); not after another capitalised word or a determiner ("the
+        Recovery Star's", "the Hub's")."""
+        tok = self.toks[i]
+        m = _KIN_AFTER.match(self.text, tok.end)
+        if not (m and m.group(1).lower() in self.context.get("kin_nouns", ())):
+            return False
+        before = re.search(r"([\w'’\-]+)[ \t\u00a0]*\Z", self.text[max(0, tok.start - 30):tok.start])
+        return not before or not (before.group(1)[:1].isupper() or before.group(1).lower() in ("the", "our", "their", "a", "an"))
 
     def bracketed_here(self, tok: _Tok) -> bool:
         return bool(_BRACKET_PRONOUN.match(self.text, tok.start)) and any(s == tok.start for s, _ in self.bracketed())
@@ -2527,10 +2494,11 @@ class _NameFinder:
                 continue
             if tok.pos != "PROPN" and not self.named(tok):
                 continue
-            if tok.text in self.names.titles or self.blocked_word(tok.text) or tok.text in SAINTS \
+            if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:
                 continue  # (a public office before a name is not part of it: "Prince Harry")
-            if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
+            if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok) and not (len(self.ents[tok.ent_index][1]) == 1
+                                                                                 and self.kin_owner(i)):
                 continue
             if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
