@@ -210,3 +210,96 @@ def test_a_library_sentence_backs_a_yes_only_when_it_covers_the_statement():
     assert C.sign_off("All staff will hold an enhanced DBS check before starting work.")
     assert C.sign_off("We have a safeguarding policy reviewed within the last 24 months.")
     assert not C.sign_off(asked)
+
+
+BLIND_Q = ("Question 7 – Governance\n\nQuality responses are evaluated blind: your response must not identify the "
+           "bidder.\n\nDescribe how safeguarding practice will be supervised, audited and reported to the board, and "
+           "how incidents are reviewed. (Maximum 400 words)\n")
+
+
+def _docx_text(path) -> str:
+    """Every piece of text in a Word file: headers and footers (all kinds), body paragraphs, tables, properties."""
+    from docx import Document
+
+    doc = Document(str(path))
+    texts = []
+    for sec in doc.sections:
+        for part in (sec.header, sec.footer, sec.first_page_header, sec.first_page_footer, sec.even_page_header,
+                     sec.even_page_footer):
+            texts += [p.text for p in part.paragraphs]
+            texts += [c.text for t in part.tables for r in t.rows for c in r.cells]
+    texts += [p.text for p in doc.paragraphs]
+    texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    texts += [doc.core_properties.author or "", doc.core_properties.last_modified_by or "",
+              doc.core_properties.title or ""]
+    return "\n".join(texts)
+
+
+def test_anonymous_export_names_no_provider_anywhere_in_the_word_file(run, demo_copy, tmp_path):
+    """s13 q09: the bidder's name was in every page header and in the body of an answer a buyer may evaluate blind.
+    With --anonymous (and by itself when a question asks that the bidder not be named) the header, footer, title
+    page, body, tables and the document's properties name neither the provider nor the service. The title names
+    the buyer's references, not our file names ('2 questions (q1.md to q2.md)' before).
+    Fails on the old code (no --anonymous; the provider in the header)."""
+    from evidencebot.store.blocks import get_profile
+
+    profile = get_profile(demo_copy)
+    provider, service = profile["provider"], profile["service"]
+    ordinary = tmp_path / "q1.md"
+    ordinary.write_text("Question 4.2 – Safeguarding\n\nDescribe how safeguarding practice will be supervised, audited "
+                        "and reported to the board. (Maximum 300 words)\n", encoding="utf-8")
+    blind = tmp_path / "q2.md"
+    blind.write_text(BLIND_Q, encoding="utf-8")
+    assert run("tender", "import", str(ordinary), str(blind)).exit_code == 0
+    drafted = run("tender", "draft", "--all")
+    assert drafted.exit_code == 0, drafted.output
+    named = tmp_path / "auto.docx"
+    assert run("tender", "export", "-o", str(named)).exit_code == 0  # a question asks: anonymous by itself
+    assert provider not in _docx_text(named) and service not in _docx_text(named)
+    # the buyer's references in the title, never our file names
+    assert "2 questions (Question 4.2 to Question 7)" in _docx_text(named)
+    assert "q1.md" not in _docx_text(named)
+    out = tmp_path / "blind.docx"
+    result = run("tender", "export", "-o", str(out), "--anonymous")
+    assert result.exit_code == 0, result.output
+    text = _docx_text(out) + "\n" + _docx_text(tmp_path / "blind-evidence.docx")
+    assert provider not in text and service not in text
+    assert provider.rsplit(" ", 1)[0] not in text  # 'Harbour Lane' without its legal form too
+
+
+def test_an_answer_for_blind_evaluation_says_our_organisation(demo_db, checker, tmp_path):
+    from evidencebot.compose.anonymity import anonymise, asked, names
+    from evidencebot.compose.tender import assemble_tender
+    from evidencebot.compose.word import render_docx
+
+    ours = names({"provider": "Harbour Lane Trust", "service": "Riverside Community Wellbeing Service"})
+    assert anonymise("Harbour Lane Trust has a safeguarding policy, reported to the Harbour Lane Trust governance "
+                     "board.", ours) == "Our organisation has a safeguarding policy, reported to our governance board."
+    assert asked(BLIND_Q) and not asked("anonymised employee liability information is at Annex F")
+    plain = assemble_tender(demo_db, BLIND_Q.replace("Quality responses are evaluated blind: your response must not "
+                                                     "identify the bidder.", ""), checker=checker, anonymous=False)
+    assert not plain.anonymous and plain.provider
+    ordinary = tmp_path / "plain.docx"
+    ordinary.write_bytes(render_docx(plain.to_export()))
+    assert plain.provider in _docx_text(ordinary)  # the ordinary answer names us in its header
+    answer = assemble_tender(demo_db, BLIND_Q, checker=checker)
+    assert answer.anonymous and not answer.findings
+    doc = answer.to_export()
+    path = tmp_path / "a.docx"
+    path.write_bytes(render_docx(doc))
+    text = _docx_text(path)
+    assert plain.provider not in text and "Harbour Lane" not in text
+
+
+def test_the_evidence_appendix_writes_a_period_as_a_reader_would():
+    """s13: the appendix printed '2025-10..2026-09'. Fails on the old code (no reader_period)."""
+    from evidencebot.compose.export import ExportDoc, appendix_markdown, reader_period
+
+    assert reader_period("2025-10..2026-09") == "October 2025 to September 2026"
+    assert reader_period("2026-04..2026-09") == "April to September 2026"
+    assert reader_period("2026-03") == "March 2026"
+    assert reader_period("2025/26") == "2025/26"
+    doc = ExportDoc(title="t", body="", kind="tender",
+                    figures=[{"title": "Paired outcome scores", "period": "2025-10..2026-09", "value": "41%"}])
+    text = appendix_markdown(doc)
+    assert "in October 2025 to September 2026: **41%**" in text and "2025-10..2026-09" not in text

@@ -114,9 +114,12 @@ def _check_output(output: str | None, force: bool, fmt: str | None, kind: str | 
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--save", is_flag=True, help="Also save the answer in the bid library.")
 @click.option("--story", metavar="ID", help="Use this story, in the sub-point it fits best.")
+@click.option("--anonymous", is_flag=True, default=None,
+              help="For blind evaluation: no provider or service name in the answer or its Word header ('our "
+                   "organisation', 'our service'). On by itself when the question asks that the bidder not be named.")
 @db_option
 @click.pass_context
-def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output, force, save, story, db):
+def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output, force, save, story, anonymous, db):
     """Draft a checked tender answer within the word limit.
 
     Each sub-point gets its own part: approved method text from the library,
@@ -139,7 +142,11 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
         raise InputError(f"--words must be a positive number, not {limit}")
     _check_output(output, force, fmt, "tender")
     with open_db(ctx, db) as database:
-        answer = assemble_tender(database, text, limit, period=period, compare=compare, story=story)
+        answer = assemble_tender(database, text, limit, period=period, compare=compare, story=story,
+                                 anonymous=True if anonymous else None)
+        if answer.anonymous:
+            click.echo("anonymous: no provider or service name in the answer or its header (blind evaluation)"
+                       + ("" if anonymous else ": the question asks that the bidder not be named"), err=True)
         from evidencebot.compose.words import counts
 
         if counts(answer.markdown).words == 0:  # e.g. --words 1: never an empty answer with exit 0

@@ -250,10 +250,13 @@ def _count(n: int, noun: str) -> str:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The response document (.docx, .md or .html).")
 @click.option("--force", is_flag=True, help="Overwrite the output files if they exist.")
+@click.option("--anonymous", is_flag=True, default=None,
+              help="For blind evaluation: no provider or service name in the answers, the header or the document's "
+                   "properties. On by itself when a question asks that the bidder not be named.")
 @_tender_option
 @db_option
 @click.pass_context
-def export_cmd(ctx, output, force, tender_id, db):
+def export_cmd(ctx, output, force, anonymous, tender_id, db):
     """Write every answer under the buyer's numbering; for an Excel questionnaire also a
     copy of the buyer's workbook with the answers in the answer column (never the original).
     Parts still marked [To write] or [To attach] are listed on one line first (a warning), then every
@@ -271,5 +274,6 @@ def export_cmd(ctx, output, force, tender_id, db):
             if clashes:
                 click.echo(f"warning: {_count(len(clashes), 'contradiction')} between the answers (above): correct "
                            "them before submitting", err=True)
-        for path in tender_store.export(database, output, tender_id=tender_id, force=force):
+        for path in tender_store.export(database, output, tender_id=tender_id, force=force,
+                                        anonymous=True if anonymous else None):
             click.echo(f"written: {path}", err=True)

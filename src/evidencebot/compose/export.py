@@ -66,6 +66,8 @@ class ExportDoc:
     organisation: str = ""
     """Who the document is from: the service profile's provider. The Word header names the
     config's ``[documents] organisation`` when set, else this."""
+    anonymous: bool = False
+    """For blind evaluation: no organisation in the Word header or the document's properties."""
     counted: str | None = None
     """The text whose words and characters are counted (a tender answer)."""
     word_limit: int | None = None
@@ -148,6 +150,24 @@ def _cell(value) -> str:
     return text.replace("|", "/").replace("\n", " ").strip()
 
 
+def reader_period(text: str) -> str:
+    """A period as a reader writes it: '2025-10..2026-09' -> 'October 2025 to September 2026', '2026-04..2026-09' ->
+    'April to September 2026', '2026-03' -> 'March 2026'; any other label ('2025/26', '2026-Q1') as given."""
+    import calendar
+
+    t = str(text or "").strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:\.\.(\d{4})-(\d{2}))?", t)
+    if not m or not 1 <= int(m.group(2)) <= 12 or (m.group(4) and not 1 <= int(m.group(4)) <= 12):
+        return t
+    y1, m1 = int(m.group(1)), int(m.group(2))
+    if not m.group(3) or (m.group(3), m.group(4)) == (m.group(1), m.group(2)):
+        return f"{calendar.month_name[m1]} {y1}"
+    y2, m2 = int(m.group(3)), int(m.group(4))
+    if y1 == y2:
+        return f"{calendar.month_name[m1]} to {calendar.month_name[m2]} {y2}"
+    return f"{calendar.month_name[m1]} {y1} to {calendar.month_name[m2]} {y2}"
+
+
 def appendix_markdown(doc: ExportDoc, *, heading: bool = True) -> str:
     """The evidence appendix as Markdown: for each figure a heading, one line of numbers
     (period, value, numerator, denominator, interval, SPC verdict) and its definition as a
@@ -167,7 +187,7 @@ def appendix_markdown(doc: ExportDoc, *, heading: bool = True) -> str:
             ci = _cell(f["ci"])
             counts.append(ci if ci.lower().startswith("95%") else f"95% CI {ci}")
         # the measure named in the sentence, so the figure can be checked on its own
-        line = f"{_cell(f['title'])} in {_cell(f['period'])}: **{_cell(f['value'])}**"
+        line = f"{_cell(f['title'])} in {_cell(reader_period(f['period']))}: **{_cell(f['value'])}**"
         line += f" ({'; '.join(counts)})." if counts else "."
         if f.get("verdict") and f["verdict"] not in ("-", "–"):
             line += f" SPC verdict: {_cell(f['verdict'])}."

@@ -176,8 +176,10 @@ def read_question_files(paths) -> Questionnaire:
         questions.append(BuyerQuestion(ref=ref, question=text, limit_text=limit_text))
     if not questions:
         raise InputError("give at least one question file")
-    names = [p.name for p in files]
-    title = f"{len(files)} questions ({names[0]} to {names[-1]})" if len(files) > 1 else names[0]
+    # the buyer's references, not our file names ('4 questions (Question 4.4 to Question 10)', not 'q01.md to q10.md')
+    refs = [q.ref for q in questions]
+    title = f"{len(files)} questions ({refs[0]} to {refs[-1]})" if len(files) > 1 else (question_title(questions[0].question)
+                                                                                           or refs[0])
     q = Questionnaire(path=files[0], kind="text", title=title, questions=questions)
     _read_limits(q)
     return q

@@ -241,7 +241,9 @@ class TenderAnswer:
     results: list = field(default_factory=list)
     """Indicator results cited in the answer (for charts)."""
     provider: str = ""
-    """The service profile's provider (for the Word header)."""
+    """The service profile's provider (for the Word header); empty for an anonymous answer."""
+    anonymous: bool = False
+    """Written for blind evaluation: no provider or service name in it or its Word header."""
     blocks: list[str] = field(default_factory=list)
     """Ids of the method blocks the answer uses (record them with library.record_use)."""
     stale: list = field(default_factory=list)
@@ -353,6 +355,7 @@ class TenderAnswer:
             body=self.markdown,
             kind="tender",
             organisation=self.provider,
+            anonymous=self.anonymous,
             quote=self.question,
             context=[
                 ("Word limit", f"{self.word_limit:,}"),
@@ -993,8 +996,12 @@ def assemble_tender(
     pins: dict[str, str] | None = None,
     tender: dict[str, str] | None = None,
     buyer_context: str = "",
+    anonymous: bool | None = None,
 ) -> TenderAnswer:
     """Plan, gather, render, trim and check an answer to ``question``.
+
+    ``anonymous`` (default: when the question asks for it, :func:`anonymity.asked`): for blind evaluation, no
+    provider or service name in the answer ('our organisation', 'our service') or its Word header.
 
     ``shared`` carries what earlier answers of the same tender used: their
     blocks are avoided where another fits, their stories, incident learning
@@ -1241,6 +1248,21 @@ def assemble_tender(
         for u in sec.units:  # a continuation goes with its head
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
+    from evidencebot.compose import anonymity
+
+    if anonymous is None:
+        anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}")
+    if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
+        from evidencebot.compose.word import organisation_name
+
+        ours = anonymity.names({**service_profile, **{k: v for k, v in resolved.profile.items() if k == "service"}},
+                               organisation_name())
+        ours.update(anonymity.names(service_profile))
+        for sec in sections:
+            for u in sec.units:
+                u.text = anonymity.anonymise(u.text, ours)
+                u.short = anonymity.anonymise(u.short, ours) if u.short else u.short
+                u.full = anonymity.anonymise(u.full, ours) if u.full else u.full
     scored = [sec for sec in sections if sec.point.kind != "confirm"]
     for sec in scored:
         _fit_section(sec, sec.point.budget)
@@ -1366,7 +1388,8 @@ def assemble_tender(
         tender_unknown=needed,
         tender_clashes=tender_profile.check_against(resolved, [("answer", text)], service_profile)
         + _self_contradictions(sections),
-        provider=service_profile.get("provider", ""),
+        provider="" if anonymous else service_profile.get("provider", ""),
+        anonymous=bool(anonymous),
         method_words=method_words,
         body_words=body_words,
         question=question.strip(),
@@ -1440,7 +1463,9 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
     # the buyer's reference before the statement ('A4. We will follow ...'): the row keeps it when a finding in the
     # buyer's words takes the rest of the heading (:func:`_heading_reference`)
     ref = point.key if re.fullmatch(r"(?!p\d)[A-Za-z]{0,2}\d{1,2}(?:\.\d{1,2})*[a-z]?", point.key or "") else ""
-    return Section(point=point, units=units, heading=f"{ref}. {point.label}" if ref else point.label, heading_kept=headings,
+    # in our words where the buyer's would read as a promise of an outcome ('will follow' -> 'will work to')
+    label = confirmations._ours(point.label)
+    return Section(point=point, units=units, heading=f"{ref}. {label}" if ref else label, heading_kept=headings,
                    evidence={"blocks": method, "confirmation": conf}, note=note)
 
 
@@ -3192,5 +3217,6 @@ def swap_block(db: Database, answer: TenderAnswer, point_key: str, block_id: str
         raise InputError(f"the answer has no part {point_key!r}")
     pins = dict(answer.pins)
     pins[point_key] = block_id
+    kwargs.setdefault("anonymous", answer.anonymous or None)
     return assemble_tender(db, answer.question, answer.word_limit, period=answer.period, compare=answer.compare,
                            pins=pins, tender=kwargs.pop("tender", answer.tender), **kwargs)

@@ -440,12 +440,21 @@ def _heading(row: dict, checker, edits: list[Edit]) -> str:
     return ref if re.match(r"(?i)q", ref) else f"Question {ref}"
 
 
-def export(db: Database, output, *, tender_id: int | None = None, force: bool = False) -> list[Path]:
+def export(db: Database, output, *, tender_id: int | None = None, force: bool = False,
+           anonymous: bool | None = None) -> list[Path]:
     """The response document under the buyer's numbering, its evidence appendix
     (``<output>-evidence``) and the bid team's compliance sheet (``<output>-compliance.xlsx``), and
     for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
-    files or none."""
+    files or none. ``anonymous`` (default: when a question asks that the bidder not be named): no provider or
+    service name in the answers, the header or the document's properties (:mod:`anonymity`)."""
+    from evidencebot.compose import anonymity
+    from evidencebot.compose.word import organisation_name
+
     t, rows = questions(db, tender_id)
+    if anonymous is None:
+        anonymous = any(anonymity.asked(r["question"] or "") for r in rows)
+    ours = anonymity.names(get_profile(db), organisation_name()) if anonymous else {}
+    rows = [dict(r, answer=anonymity.anonymise(r["answer"] or "", ours)) if anonymous else r for r in rows]
     missing = [r for r in rows if not (r["answer"] or "").strip()]
     if missing:
         fix = "use 'evidencebot tender draft --all'"
@@ -476,9 +485,11 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
                         "evidence": "", "status": part.get("status"), "note": part.get("note", "")}
                        for part in coverage.get("rows", [])]
         commitments += [dict(c, part=f"{r['ref']}: {c.get('part')}") for c in coverage.get("commitments", [])]
-    doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response",
-                       organisation=get_profile(db).get("provider", ""),
-                       context=[("Questionnaire", Path(t["source_file"]).name), ("Questions", str(len(rows)))],
+    doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response", anonymous=bool(anonymous),
+                       organisation="" if anonymous else get_profile(db).get("provider", ""),
+                       # the buyer's questionnaire by its file name; question files of our own are not named
+                       context=([("Questionnaire", Path(t["source_file"]).name)] if t["source_kind"] != "text" else [])
+                       + [("Questions", str(len(rows)))],
                        figures=list(figures.values()), sources=list(sources.values()), compliance=compliance,
                        writer_notes=notes, commitments=commitments)
     # beside the response, as for one answer: its evidence appendix (each figure's period, base,

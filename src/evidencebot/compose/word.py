@@ -233,7 +233,8 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
 
     values = {
         "title": title,
-        "organisation": (organisation if organisation is not None
+        "organisation": ("" if getattr(document, "anonymous", False)
+                         else organisation if organisation is not None
                          else organisation_name() or getattr(document, "organisation", "")),
         "kind": kind,
         "context": [(str(k), str(v)) for k, v in context],
@@ -254,6 +255,7 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
         props = out.core_properties
         props.title = title
         props.author = values["organisation"] or "evidencebot"
+        props.last_modified_by = "evidencebot" if getattr(document, "anonymous", False) else props.last_modified_by
         props.comments = ""
         buf = io.BytesIO()
         tpl.save(buf)
