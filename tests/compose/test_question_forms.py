@@ -303,3 +303,19 @@ def test_the_evidence_appendix_writes_a_period_as_a_reader_would():
                     figures=[{"title": "Paired outcome scores", "period": "2025-10..2026-09", "value": "41%"}])
     text = appendix_markdown(doc)
     assert "in October 2025 to September 2026: **41%**" in text and "2025-10..2026-09" not in text
+
+
+def test_tender_draft_leaves_unplaceable_per_part_limits_to_the_bid_team(run, tmp_path):
+    """Limits per part read as the parts' sum must not stop 'tender draft --all' when a question's sub-points cannot
+    be placed in the parts: that question is not drafted (as one without a limit), the others are."""
+    parts = tmp_path / "q5.md"
+    parts.write_text("Question 5 - Partnership working. Section 1 – 400 words; Section 2 – 300 words.\n\n"
+                     "Describe how you will work with primary care and how you will work with housing providers.\n",
+                     encoding="utf-8")
+    plain = tmp_path / "q6.md"
+    plain.write_text("Question 6 - Safeguarding\n\nDescribe how safeguarding practice will be audited and reported "
+                     "to the board. (Maximum 300 words)\n", encoding="utf-8")
+    assert run("tender", "import", str(parts), str(plain)).exit_code == 0
+    drafted = run("tender", "draft", "--all")
+    assert "drafted 1 of 2" in drafted.stderr, drafted.output
+    assert "Question 5: limits per part only" in drafted.stderr

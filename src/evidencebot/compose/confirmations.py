@@ -122,6 +122,14 @@ def _ours(text: str) -> str:
     return text
 
 
+def our_words(text: str) -> str:
+    """The buyer's words that would read to our checker as a promise of an outcome, in ours ('will follow' -> 'will
+    work to': ``our_words``); nothing else changed (a row's heading keeps the buyer's own question)."""
+    for theirs, ours in ((_data().get("our_words") or {}).items()):
+        text = re.sub(rf"\b{re.escape(str(theirs))}\b", str(ours), text, flags=re.I)
+    return text
+
+
 _REWRITES = [
     (r"^(?:please\s+)?(?:can|could|will|do)\s+you\s+confirm\s+(?:that\s+)?(?P<rest>.+)$", "We confirm that {rest}"),
     (r"^please\s+confirm\s+(?:that\s+)?(?P<rest>.+)$", "We confirm that {rest}"),

@@ -1462,9 +1462,9 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
     units = [Unit(text=line, priority=0, refs=list(refs), paragraph=0) for line in lines]
     # the buyer's reference before the statement ('A4. We will follow ...'): the row keeps it when a finding in the
     # buyer's words takes the rest of the heading (:func:`_heading_reference`)
-    ref = point.key if re.fullmatch(r"(?!p\d)[A-Za-z]{0,2}\d{1,2}(?:\.\d{1,2})*[a-z]?", point.key or "") else ""
+    ref = point.key if re.fullmatch(r"(?!p\d)[A-Za-z]{1,2}\d{1,2}(?:\.\d{1,2})*[a-z]?", point.key or "") else ""
     # in our words where the buyer's would read as a promise of an outcome ('will follow' -> 'will work to')
-    label = confirmations._ours(point.label)
+    label = confirmations.our_words(point.label)
     return Section(point=point, units=units, heading=f"{ref}. {label}" if ref else label, heading_kept=headings,
                    evidence={"blocks": method, "confirmation": conf}, note=note)
 

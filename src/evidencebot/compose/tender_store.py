@@ -299,8 +299,17 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
             results.append({"ref": r["ref"], "row": r, "answer": None, "reason": "no limit",
                             "fix": no_limit_fix(r["ref"])})
             continue
-        answer = assemble_tender(db, draft_text(r), None, period=period, checker=checker, story=story,
-                                 shared=shared, tender=facts, buyer_context=whole)
+        try:
+            answer = assemble_tender(db, draft_text(r), None, period=period, checker=checker, story=story,
+                                     shared=shared, tender=facts, buyer_context=whole)
+        except InputError as exc:
+            if "per part only" not in str(exc):
+                raise
+            # limits per part whose sub-points cannot be placed in the parts: left for the bid team to set the
+            # whole answer's limit, the other questions drafted (as a question without a limit is)
+            results.append({"ref": r["ref"], "row": r, "answer": None, "reason": "limits per part only",
+                            "fix": no_limit_fix(r["ref"])})
+            continue
         results.append({"ref": r["ref"], "row": r, "answer": answer})
     with db.atomic():
         for item in results:
