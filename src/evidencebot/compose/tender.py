@@ -1112,6 +1112,7 @@ def assemble_tender(
     standing = _standard_templates(db, plan, methods, standards, question, buyer_blocks,
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
+    _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -1524,6 +1525,25 @@ def _template_units(block, values: dict, *, lead: bool) -> list[dict]:
         units.append({"text": sentence, "priority": 1 if first or (lead and len(units) == 1) else (2 if lead else 3),
                       "block": block.block_id, "cont": not first, "template": True})
     return units
+
+
+def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: list, approved: list) -> None:
+    """The buyer's KPI table answered a row per KPI (:mod:`buyer_kpis`) in the part that asks how its trajectories
+    will be reached: each KPI's targets in the buyer's phrase, then the library's method for it (s13 q09: 'None of the 7
+    trajectories is addressed', the part was '[To write]'). Nothing when the question gives no KPI rows or no part
+    asks about them."""
+    from evidencebot.compose import buyer_kpis
+
+    rows = buyer_kpis.read(question)
+    block = next((b for b in buyer_blocks if b.block_id == "buyer-kpi-table"), None)
+    point = next((p for p in plan.points if p.kind != "confirm" and buyer_kpis.ASKS.search(p.text)), None)
+    if not rows or block is None or point is None:
+        return
+    units = []
+    for row, how in buyer_kpis.sentences(rows, approved, question):
+        units.append({"text": row, "priority": 1, "block": block.block_id, "cont": False, "template": True})
+        units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
+    _place(methods[point.key], block, units, {}, lead=True)
 
 
 def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool) -> None:

@@ -596,8 +596,10 @@ def _buyer_phrase_re(nouns: tuple, verbs: tuple, qualifiers: tuple, steps: tuple
     value = (rf"(?:(?:{_words(qualifiers)})\s+)?\d+(?:[.,]\d+)*\s*(?:%|per\s*cent\b|(?:working\s+|calendar\s+)?days?\b|"
              r"weeks?\b|hours?\b)?")
     # a step of the buyer's trajectory: 'in Year 1', 'by Month 12', '95% or above from Month 6'
+    # and, session 14, the dates of a buyer's KPI table: 'by September 2028', 'by Q4 2027/28', 'from 2029/30'
     year = (r"(?:\s+or\s+(?:above|below|lower|higher|more|less|over|under))?\s+(?:in|from|by(?:\s+the\s+end\s+of)?)\s+"
-            r"(?:Year|Month)\s+\d+")
+            r"(?:(?:Contract\s+)?(?:Year|Month)\s+\d+|(?:January|February|March|April|May|June|July|August|September|"
+            r"October|November|December)\s+(?:19|20)\d\d|(?:Q[1-4]\s+)?(?:19|20)\d\d/\d\d)")
     head = re.compile(rf"\bthe\s+buyer['’]s\s+(?:{_words(nouns)})\b", re.I)
     body = re.compile(
         rf"(?:(?!\b(?:{_words(stops)})\b)[^.;:?!])*?\s*\b(?:{_words(verbs)})\s+{value}(?:{year})?"

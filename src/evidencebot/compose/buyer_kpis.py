@@ -1,0 +1,158 @@
+"""The buyer's KPI table, answered a row per KPI (issue 12, session 14).
+
+The s11-s13 blind panels gave a part headed "Achieving the KPI trajectories" no marks: it was "[To write]", and "None
+of the 7 trajectories is addressed". A buyer reproduces its KPI schedule as a table (a KPI, its measure, the baseline
+and a target for each date: "| KPI 1 | % of referrals with first contact within 14 days | 31% | 60% | 80% | 90% |"
+under "| KPI | Measure | Baseline 2025/26 | Q2 Yr 1 (Sep 2028) | ... |") or as lines ("KPI 3: ... 75% by Month 12").
+
+:func:`read` gives one :class:`KpiRow` per KPI; :func:`sentences` says each in the buyer's phrase the evidence checker
+reads as quoted ("KPI 1: the buyer's target for the share of referrals with first contact within 14 days is 60% by
+September 2028, 80% by March 2029 and 90% by March 2031 (baseline 31%)"), never a target of our own, and names the
+library's approved method block for the KPI's topic as the method that works towards it, or asks for it ("[To confirm:
+...]") when the library holds none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_MONTHS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July", "August",
+                                      "September", "October", "November", "December")}
+_REF = re.compile(r"^(?:KPI[\s-]*\d+[a-z]?|[A-Z]{1,4}\d?[-.]\d{1,3}[a-z]?|[A-Z]{2,5}\d{1,2}(?:\.\d+)?)$")
+_VALUE = re.compile(r"^(?:[≤≥<>]\s*|(?:at\s+least|no\s+more\s+than|below|above|under|over)\s+)?\d+(?:\.\d+)?\s*"
+                    r"(?:%|days?|weeks?|hours?)?$", re.I)
+_LINE = re.compile(r"^\s*[-•*]?\s*(?P<ref>KPI[\s-]*\d+[a-z]?)\s*[:–-]\s*(?P<measure>[^:]+?)\s*[:–-]\s*(?P<steps>.+)$", re.I)
+_STEP = re.compile(r"(?P<v>\d+(?:\.\d+)?\s*%?)\s+(?P<w>(?:by|in|from)\s+(?:(?:the\s+end\s+of\s+)?(?:Contract\s+)?"
+                   r"(?:Year|Month)\s+\d+|[A-Z][a-z]+\s+(?:19|20)\d\d))", re.I)
+
+
+@dataclass
+class KpiRow:
+    ref: str
+    """The buyer's reference ('KPI 1', 'L2-03')."""
+    measure: str
+    """As the buyer words it ('% of referrals with first contact within 14 days')."""
+    baseline: str = ""
+    """The buyer's baseline value ('31%'), '' when not collected or not a figure."""
+    steps: list[tuple[str, str]] = field(default_factory=list)
+    """(value, when) in the buyer's order: ('60%', 'by September 2028')."""
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _when(header: str) -> str:
+    """A column header as the step's date: 'Q2 Yr 1 (Sep 2028)' -> 'by September 2028'; 'From 2029/30' -> 'from
+    2029/30'; 'Q4 2027/28' -> 'by Q4 2027/28'; 'Year 2' -> 'in Year 2'."""
+    h = " ".join(header.split())
+    m = re.search(r"\(?\b([A-Z][a-z]{2,8})\.?\s+((?:19|20)\d\d)\)?", h)
+    if m and m.group(1)[:3].lower() in _MONTHS:
+        return f"by {_MONTHS[m.group(1)[:3].lower()]} {m.group(2)}"
+    if re.match(r"from\b", h, re.I):
+        return "from " + h.split(None, 1)[1] if " " in h else ""
+    y = re.search(r"\b(?:Contract\s+)?Year\s+\d+|\bMonth\s+\d+", h, re.I)
+    if y and not re.search(r"\bQ[1-4]\b", h):
+        return "in " + y.group(0)
+    q = re.search(r"\bQ[1-4]\s+(?:19|20)\d\d/\d\d\b", h)
+    if q:
+        return "by " + q.group(0)
+    return ""
+
+
+def _value(cell: str) -> str:
+    v = " ".join(cell.split())
+    if not _VALUE.match(v):
+        return ""
+    return re.sub(r"^≤\s*", "no more than ", re.sub(r"^≥\s*", "at least ", v))
+
+
+def read(text: str) -> list[KpiRow]:
+    """The KPIs of the buyer's table (a header row naming a KPI or measure and a baseline or target column, then a
+    row per KPI with its reference in the first cell), or of lines 'KPI n: measure: 60% by Month 12 ...'."""
+    rows: list[KpiRow] = []
+    lines = (text or "").splitlines()
+    i = 0
+    while i < len(lines):
+        if not lines[i].lstrip().startswith("|"):
+            m = _LINE.match(lines[i])
+            steps = [(s.group("v").replace(" ", ""), s.group("w")) for s in _STEP.finditer(m.group("steps"))] if m else []
+            if m and steps:
+                rows.append(KpiRow(" ".join(m.group("ref").split()), m.group("measure").strip(" ,"), "", steps))
+            i += 1
+            continue
+        block = []
+        while i < len(lines) and lines[i].lstrip().startswith("|"):
+            block.append(_cells(lines[i]))
+            i += 1
+        if len(block) < 3:
+            continue
+        head = block[0]
+        low = [h.lower() for h in head]
+        if not any(re.search(r"\bkpi|measure|indicator", h) for h in low):
+            continue
+        base = next((j for j, h in enumerate(low) if "baseline" in h), None)
+        whens = {j: _when(h) for j, h in enumerate(head) if j != base}
+        whens = {j: w for j, w in whens.items() if w}
+        measure = next((j for j, h in enumerate(low) if re.search(r"measure|indicator|description", h)), 1)
+        for cells in block[1:]:
+            if len(cells) != len(head) or set("".join(cells)) <= set("-: ") or not _REF.match(cells[0]):
+                continue
+            steps = [(_value(cells[j]), w) for j, w in sorted(whens.items()) if _value(cells[j])]
+            if not steps:
+                continue
+            rows.append(KpiRow(cells[0], cells[measure] if measure < len(cells) else "",
+                               _value(cells[base]) if base is not None else "", steps))
+    return rows
+
+
+def _steps(steps: list[tuple[str, str]]) -> str:
+    said = [f"{v} {w}" for v, w in steps]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
+_STOPS = re.compile(r"\b(?:is|was|were|are|has|had|but|while|whereas|than|which|compared|our|ours|we|us)\b", re.I)
+
+
+def row_sentence(row: KpiRow) -> str:
+    """The KPI in the buyer's own phrase ('KPI 1: the buyer's target for the share of referrals with first contact
+    within 14 days is 60% by September 2028, ... (baseline 31%).')."""
+    measure = re.sub(r"^%\s+(?:of\s+)?", "the share of ", row.measure.strip())
+    measure = measure[:1].lower() + measure[1:] if re.match(r"[A-Z][a-z]", measure) else measure
+    measure = " ".join(measure.split())
+    baseline = f" (baseline {row.baseline})" if row.baseline else ""
+    if _STOPS.search(measure) or re.search(r"\b(?:of|at|is|was)\s+\d", measure):
+        # a measure the checker would read as the end of the buyer's phrase ('the share of 16–25 year olds'): named
+        # before it, in brackets
+        return f"{row.ref} ({measure}): the buyer's target is {_steps(row.steps)}{baseline}."
+    return f"{row.ref}: the buyer's target for {measure} is {_steps(row.steps)}{baseline}."
+
+
+def lever(row: KpiRow, blocks: list, context: str = ""):
+    """The approved library block for the KPI's topic (its measure's words, acronyms spelled out from ``context``:
+    'IPS job starts' is about Individual Placement and Support), or None."""
+    from evidencebot.compose import blockmatch
+
+    found = blockmatch.candidates(blockmatch.expand_acronyms(row.measure, context),
+                                  [b for b in blocks if not b.block_id.startswith("buyer-")])
+    return found[0][1] if found else None
+
+
+def sentences(rows: list[KpiRow], blocks: list, context: str = "") -> list[tuple[str, str]]:
+    """For each KPI: (the buyer's row as a sentence, the method that works towards it: the library block's title,
+    or a '[To confirm: ...]' asking for one)."""
+    out = []
+    for row in rows:
+        block = lever(row, blocks, context)
+        if block is not None:
+            title = block.title.rstrip(".")
+            how = f"Our method for it: {title[:1].lower() + title[1:] if re.match(r'[A-Z][a-z]', title) else title}."
+        else:
+            how = f"[To confirm: the method that will reach {row.ref}]"
+        out.append((row_sentence(row), how))
+    return out
+
+
+ASKS = re.compile(r"\btrajector|\bKPIs?\b|\bkey\s+performance\s+indicators?\b", re.I)
+"""A sub-point that asks how the buyer's KPIs will be reached: where the rows go."""
