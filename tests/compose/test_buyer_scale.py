@@ -309,3 +309,16 @@ def test_the_carers_block_says_the_buyers_urgent_timescale(demo_db):
     text = " ".join(_sentences(answer.markdown))
     assert "the same day if they are worried about risk" not in text
     assert not answer.findings
+
+
+def test_the_safety_plan_is_first_written_in_the_buyers_timescale():
+    # s12 panel, contradiction A7 (firm): 'Each person writes a crisis plan ... within four weeks of starting with the
+    # service' against the buyer's 'first completed (the Specification requires this within 10 working days of first
+    # contact)'
+    got = buyer_scale.read("(a) your approach to collaborative safety planning: who writes the plan with the person, "
+                           "when it is first completed (the Specification requires this within 7 working days of "
+                           "first contact), and how often it is reviewed;")
+    said = buyer_scale.rewrite("Each person writes a crisis plan with their recovery worker within four weeks of "
+                               "starting with the service.", buyer_scale.swaps(got))
+    assert said == ("Each person writes a crisis plan with their recovery worker within 7 working days of first "
+                    "contact with the service.")
