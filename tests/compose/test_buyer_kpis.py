@@ -59,3 +59,14 @@ def test_each_kpi_is_answered_in_the_trajectories_part_with_the_buyers_target(an
     assert "KPI 3 " in part or "KPI 3:" in part
     assert "Our method for it: " in part  # the library's method for each KPI's topic
     assert not answer.findings  # the buyer's figures, in its phrase: nothing for the checker to question
+
+
+def test_a_kpis_method_is_the_library_block_of_its_topic(demo_db):
+    # s13 q09 KPI 4: 'IPS job starts as % of people on the IPS caseload in the period' took the staffing model (its
+    # tag 'caseload', 104 points against the employment block's 103); the block sharing most words with the measure
+    # among those scored about alike is the one
+    from evidencebot.compose import library
+
+    blocks = [b for b in library.list_blocks(demo_db, status="approved") if b.approved]
+    row = K.KpiRow("KPI 4", "IPS job starts as % of people on the IPS caseload in the period", "19%", [("22%", "in Year 1")])
+    assert K.lever(row, blocks).block_id == "employment-support"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 _MONTHS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December")}
@@ -134,9 +135,16 @@ def lever(row: KpiRow, blocks: list, context: str = ""):
     'IPS job starts' is about Individual Placement and Support), or None."""
     from evidencebot.compose import blockmatch
 
-    found = blockmatch.candidates(blockmatch.expand_acronyms(row.measure, context),
-                                  [b for b in blocks if not b.block_id.startswith("buyer-")])
-    return found[0][1] if found else None
+    text = blockmatch.expand_acronyms(row.measure, context)
+    found = blockmatch.candidates(text, [b for b in blocks if not b.block_id.startswith("buyer-")])
+    if not found:
+        return None
+    # of the blocks scored about alike, the one whose title and tags share most words with the measure: 'IPS job
+    # starts as % of people on the IPS caseload' is the employment block's (tags IPS, job), not the staffing model's
+    # (tag caseload), 104 against 103 (s13 q09 KPI 4)
+    want = set(blockmatch.tokens(text))
+    near: list[Any] = [b for score, b in found if score >= found[0][0] - 10]
+    return max(near, key=lambda b: len(want & set(blockmatch.tokens(" ".join([b.title] + list(b.tags))))))
 
 
 def sentences(rows: list[KpiRow], blocks: list, context: str = "") -> list[tuple[str, str]]:
