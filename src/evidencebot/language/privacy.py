@@ -83,6 +83,8 @@ _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(
 # a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
 # misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
 _OWNER_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])[ \t\u00a0]+([A-Za-z\-]+)(?:[ \t\u00a0]+([A-Za-z\-]+))?")
+# "known (to everyone) as": a nickname when a person is known so (group 1: the word before, a person noun or pronoun)
+_KNOWN_AS = re.compile(r"\b([A-Za-z]+)(?:,|[ \t]+(?:is|was|are|were))?[ \t]+known[ \t]+(?:to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?as[ \t]+\Z")
 # "goes by Jaz": a nickname only when a person goes by it ("she goes by Jaz"), not "the bus goes by Asda"
 _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 
@@ -1623,6 +1625,9 @@ class _NameFinder:
         """Right after "my name is" or "named", or "goes by" said of a person."""
         if _NAMED.search(self.text[max(0, tok.start - 24):tok.start]) or _NAMED_AFTER.match(self.text, tok.end):
             return True
+        known = _KNOWN_AS.search(self.text, max(0, tok.start - 60), tok.start)
+        if known and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
+            return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
         return bool(m) and self.person_subject(m.start())
 
