@@ -216,7 +216,7 @@ _CALENDAR = frozenset("january february march april june july august september o
 
 def proper_words(text: str) -> set[str]:
     """The buyer's own proper words its names open with, though no other name repeats them: a capitalised word of
-    four letters or more that opens a name of capitalised words (or follows its first 'and') ('Kettlebridge' of 'the Kettlebridge Carers' Forum'; 'Fenland' and
+    four letters or more that opens a name of capitalised words ('Kettlebridge' of 'the Kettlebridge Carers' Forum'; 'Fenland' and
     'Eastmoor' of 'the Fenland Reach and Eastmoor Lived Experience Network': s13 q07, where :func:`place_words` finds
     none as no place is named twice) that our library never uses, the buyer's text never writes in lower case, and
     that is not a national word. Such a name is the buyer's local one, as a place word makes it."""
@@ -231,9 +231,9 @@ def proper_words(text: str) -> set[str]:
         words = name.split()
         if any(w[:1].islower() and w not in ("and", "of", "for", "the") for w in words):
             continue  # 'the Freedom to Speak Up guidance': a phrase made a name, not a place's body
-        # the qualifier's place: the first word, and the first after 'and' ('Fenland Reach and Eastmoor ...')
-        first = [words[0]] + [words[i + 1] for i, w in enumerate(words[:4]) if w == "and" and i + 1 < len(words) - 1][:1]
-        for w in first if len(words) >= 2 else []:
+        # the qualifier's place: the first word ('Fenland' of 'Fenland Reach and Eastmoor ...'); never a word after
+        # 'and' ('Floating' of s12's 'Community Recovery and Floating Support Service', an incumbent's service)
+        for w in words[:1] if len(words) >= 2 else []:
             w = re.sub(r"['’]s?$", "", w)
             if len(w) >= 4 and w.isalpha() and w[0].isupper() and not w.isupper() and w.lower() not in lower \
                     and w.lower() not in _CALENDAR \
