@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 # ------------------------------------------------------------------ sentences
 
@@ -268,3 +269,38 @@ def number_value(word: str) -> int | None:
     """The value of a number word ("twelve" -> 12, "Twenty four" -> 24), or None."""
     key = re.sub(r"[\s-]+", "-", (word or "").strip().lower())
     return NUMBER_WORDS.get(key)
+
+
+# --------------------------------------------------------------- pattern tables
+
+
+class PatternTable:
+    """Regular expressions declared as data (a YAML file next to the module that reads it, read by that module:
+    this leaf imports only the standard library), compiled once.
+
+    ``parts`` are pieces a pattern names as ``{NAME}`` (a part may name an earlier one, or one the code gives as a
+    keyword argument); every other key is a
+    pattern, or a list of patterns tried in order. A pattern's flags are written at its start (``(?i)``,
+    ``(?im)``), as Python's ``re`` reads them. ``table.name`` is the compiled pattern (or list) of ``name``."""
+
+    def __init__(self, table: dict, **given: str) -> None:
+        data = dict(table or {})
+        self.parts: dict[str, str] = dict(given)  # parts the code makes (a list of month names), named first
+        for name, value in (data.pop("parts", None) or {}).items():
+            self.parts[str(name)] = self.fill(str(value))
+        self.patterns: dict[str, Any] = {
+            str(name): [re.compile(self.fill(str(p))) for p in value] if isinstance(value, list)
+            else re.compile(self.fill(str(value)))
+            for name, value in data.items()}
+
+    def fill(self, pattern: str) -> str:
+        """``pattern`` with each ``{NAME}`` of :attr:`parts` written out."""
+        for name, value in self.parts.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        return pattern
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["patterns"][name]
+        except KeyError:
+            raise AttributeError(name) from None

@@ -187,3 +187,26 @@ def test_number_word_pattern_prefers_the_longest_form():
     m = re.search(T.number_word_pattern(), "the last twenty-four months")
     assert m and m.group() == "twenty-four"
     assert len(T.NUMBER_WORDS) == 20 + 8 + 72 + 1
+
+
+def test_a_pattern_table_is_regular_expressions_declared_as_data():
+    """One reader for the pattern tables the modules declare as data (compose/question_limits.yaml): parts named
+    as {NAME} (a part may name an earlier one), a pattern or a list of them, flags written at a pattern's start."""
+    from evidencebot.text import PatternTable
+
+    table = PatternTable({"parts": {"N": r"(\d+)", "W": r"{N}\s+words"}, "limit": r"(?i)max\s+{W}",
+                          "lines": [r"(?im)^{N}$", "x{1,2}"]})
+    assert table.parts == {"N": r"(\d+)", "W": r"(\d+)\s+words"}
+    assert table.limit.search("MAX 500 Words").group(1) == "500"
+    assert [p.pattern for p in table.lines] == [r"(?im)^(\d+)$", "x{1,2}"]
+    assert table.lines[0].findall("a\n12\n3") == ["12", "3"] and table.lines[1].fullmatch("xx")
+    with pytest.raises(AttributeError):
+        _ = table.missing
+
+
+def test_the_question_limit_tables_read_from_data():
+    from evidencebot.compose import questions as Q
+
+    assert len(Q._WORD_LIMITS) == 18 and len(Q._CHAR_LIMITS) == 7 and len(Q._PAGE_LIMITS) == 7
+    assert len(Q._WEIGHTINGS) == 15 and Q._N == r"(\d[\d,]*(?:\.\d+)?)"
+    assert Q.read_limits("Maximum 500 words. Weighting: 10%").words == 500

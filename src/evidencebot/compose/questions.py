@@ -24,9 +24,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
 
 from evidencebot.errors import ConfigError, InputError
-from evidencebot.text import NUMBER_WORDS
+from evidencebot.text import NUMBER_WORDS, PatternTable
 from evidencebot.text import sentences as text_sentences
 
 MIN_WORDS_PER_POINT = 25
@@ -223,78 +226,12 @@ CHARS_PER_WORD = 7
 """How a character limit becomes a first word budget (the answer is then cut
 until its characters, spaces included, fit)."""
 
-_N = r"(\d[\d,]*(?:\.\d+)?)"
-# 'under' / 'fewer than' / 'less than' only with the answer as subject ('answer in under 500 words',
-# 'responses must be less than 2 pages'): 'keep your leaflets under 300 words' is the buyer's content
-_CAP = r"(?:(?:maximum|max\.?)\s+(?:response|answer|length)\s*:|maximum|max\.?|up\s+to|(?:(?:answers?|responses?|submissions?|repl(?:y|ies))\s+(?:(?:must|should|shall|will|is\s+to|are\s+to)\s+)?(?:be\s+)?(?:kept\s+)?(?:in\s+)?|\bin\s+)(?:under|fewer\s+than|less\s+than)|no\s+(?:more|longer)\s+than|not\s+(?:be\s+)?(?:more|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|limit(?:ed)?\s+(?:of|to)|limit\s+(?:your\s+|the\s+)?(?:answer|response)\s+to|at\s+most|a\s+limit\s+of)"
-_WORD_LIMITS = [
-    # a total over parts with limits of their own comes first: 'Total for B1 and B2: 500 words' over '(300 words)'
-    re.compile(rf"\btotal\s+(?:word\s+(?:limit|count)\s+)?(?:for|across)\s+(?:[^:.\n]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}[^\S\n]*words?\b",
-               re.I),
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*words?\b", re.I),
-    # the number and 'words' on one line: 'Weighting 8' over 'Word limit: 1,000' is not an 8-word limit
-    re.compile(rf"{_N}[^\S\n]*words?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less)|in\s+total)", re.I),
-    re.compile(rf"{_N}[- \t]word\s+(?:limit|maximum|max\b|answer|response|count)", re.I),
-    re.compile(rf"(?:(?:maximum\s+)?word\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?words)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*words?\b)?(?:\s*(?:maximum|max\b\.?))?(?!\s*(?:char|page|side))", re.I),
-    re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*\)", re.I),
-    re.compile(rf"\bin\s+(?:no\s+more\s+than\s+)?{_N}\s+words\b", re.I),
-    re.compile(rf"\btotal(?:\s+of)?\s*:?\s*{_N}[^\S\n]*words?\b", re.I),
-    re.compile(rf"word\s+limit\s+for\s+(?:[^:.\n]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}(?:\s*words?)?", re.I),
-    re.compile(rf"(?:answers?|responses?|text|submissions?)\s+(?:exceeding|in\s+excess\s+of|longer\s+than|of\s+more\s+than|over)\s+{_N}[^\S\n]*words?\b", re.I),
-    re.compile(rf"\(\s*{_N}[^\S\n]*words?\s*(?=[,;])", re.I),
-    re.compile(rf"^\s*{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
-    re.compile(rf"(?<=[.?!)])\s+{_N}[^\S\n]*words?\.?\s*$", re.I | re.M),
-    # 'Limit: 500 words' on its own line; '(Weighting 10%, 700 words)' beside a title
-    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)limit\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I | re.M),
-    re.compile(rf"[,;]\s*{_N}[^\S\n]*words?\s*\)", re.I),
-    # a guide is the budget too: '(c. 500 words)', '(approx. 600 words)', 'Word guide: 500', 'Words: 800'
-    re.compile(rf"[\(\[]\s*(?:c\.|ca\.|circa|approx(?:\.|imately)?|about|around)\s*{_N}[^\S\n]*words?\s*[\)\]]", re.I),
-    re.compile(rf"\bword\s+(?:guide|guidance|allowance)\s*[:=–-]?\s*{_N}", re.I),
-    re.compile(rf"^\s*words?\s*[:=]\s*{_N}\s*\.?\s*$", re.I | re.M),
-]
-_CHAR_LIMITS = [
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_N}[^\S\n]*char(?:acter)?s?\b(?:\.?\s*\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?)?", re.I),
-    re.compile(rf"{_N}[^\S\n]*char(?:acter)?s?\s*(?:\(?\s*(?:including|incl\.?|inc\.?)\s+spaces\s*\)?\s*)?(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
-    re.compile(rf"{_N}[- \t]char(?:acter)?\s+(?:limit|maximum|max\b|count)", re.I),
-    re.compile(rf"(?:character\s+(?:limit|count)|max(?:imum)?\.?\s+(?:number\s+of\s+)?char(?:acter)?s)\s*(?:is|of)?\s*[:=–-]?\s*{_N}(?:\s*char(?:acter)?s?(?:\s*\(?(?:including|incl\.?)\s+spaces\)?)?)?", re.I),
-    re.compile(rf"\(\s*{_N}[^\S\n]*char(?:acter)?s?(?:\s*(?:including|incl\.?)\s+spaces)?\s*\)", re.I),
-    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_N}[^\S\n]*char(?:acter)?s?\b", re.I | re.M),
-    re.compile(rf"character\s+(?:limit|count)\s*\([^()\n]*\)\s*[:=–-]?\s*{_N}", re.I),
-]
-_PAGE_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|half\s+a|a\s+half|a|an|single)"
-_PAGE_LIMITS = [
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?", re.I),
-    re.compile(rf"{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?\s*(?:\(?\s*)?(?:maximum|max\b\.?|limit|or\s+(?:fewer|less))", re.I),
-    re.compile(rf"(?:page\s+limit|max(?:imum)?\.?\s+(?:number\s+of\s+)?pages)\s*(?:is|of)?\s*[:=–-]?\s*{_PAGE_N}(?:\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)(?:\s+(?:of\s+)?A4)?)?", re.I),
-    re.compile(rf"\b{_PAGE_N}\s*(?:x\s*)?(?:sides?|pages?)\s+of\s+A4", re.I),
-    re.compile(rf"\b{_PAGE_N}\s*x?\s*A4\s+(?:sides?|pages?)", re.I),
-    re.compile(rf"{_CAP}\s*(?:of\s*)?:?\s*{_PAGE_N}\s*x\s*A4\b", re.I),
-    re.compile(rf"(?:^\s*|\b(?:response|answer|submission)s?\s+)(?:limit|length)\s*[:=–-]\s*{_PAGE_N}\s*(?:x\s*)?(?:A4\s+)?(?:sides?|pages?)\b", re.I | re.M),
-]
+_LIMITS = PatternTable(yaml.safe_load(Path(__file__).with_name("question_limits.yaml").read_text(encoding="utf-8")))
+"""The patterns that read a question's limits and weighting, by what they read (``words``, ``chars``,
+``pages``, ``weighting``): ``compose/question_limits.yaml``."""
+_N = _LIMITS.parts["N"]
+_WORD_LIMITS, _CHAR_LIMITS, _PAGE_LIMITS, _WEIGHTINGS = _LIMITS.words, _LIMITS.chars, _LIMITS.pages, _LIMITS.weighting
 _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "half a": 0.5, "a half": 0.5}
-_WEIGHTINGS = [
-    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*%", re.I),
-    re.compile(rf"{_N}\s*%\s*(?:weighting|weight\b|of\s+(?:the\s+)?(?:total\s+|overall\s+|quality\s+|technical\s+)?(?:score|marks?|evaluation))", re.I),
-    re.compile(rf"(?:carries|worth|accounts\s+for)\s+{_N}\s*%", re.I),
-    re.compile(rf"^\s*[\(\[]?\s*{_N}\s*%\s*[\)\]]?\s*\.?\s*$", re.I | re.M),
-    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\s*(?:per\s*cent|percent)\b", re.I),
-    re.compile(rf"weight(?:ing|ed)?\s*(?:of|at|is|=)?\s*[:=–-]?\s*{_N}\b(?![^\S\n]*(?:words?|char|pages?|sides?|marks?))", re.I),
-    re.compile(rf"[,;]\s*{_N}\s*%\s*\)", re.I),
-    re.compile(rf"\(\s*{_N}\s*%\s*[,;]", re.I),
-    # the weighting of a named question or part: 'Weighting for Question 7: 12%', 'Weighting: Part A
-    # Pass/Fail; Part B 10%', 'Part B (Scored – 5%)'
-    re.compile(rf"weight(?:ing|ed)?\s+(?:for|of)\s+(?:[^:\n%]|(?<=\d)\.(?=\d)){{1,40}}:\s*{_N}\s*%", re.I),
-    re.compile(rf"weight(?:ing|ed)?\s*:[^\n%]{{0,40}}?\bpart\s+[a-z0-9]{{1,2}}\s*[:=–-]?\s*{_N}\s*%", re.I),
-    re.compile(rf"[\(\[]\s*scored\s*[,:;–—-]?\s*{_N}\s*%\s*[\)\]]", re.I),
-    # '(5% of total)', '5% of the total weighting', '... 5% of the total' ending a line; not 'Around 12% of the
-    # total caseload are aged 18 to 25' (the buyer's figure)
-    re.compile(rf"{_N}\s*%\s*of\s+(?:the\s+)?total(?=\s*[\)\]]|\s+weight(?:ing)?\b|[^\S\n]*\.?[^\S\n]*$)", re.I | re.M),
-    re.compile(rf"weight(?:ing)?\s*\(\s*%\s*\)\s*[:=–-]?\s*{_N}\b", re.I),
-    # marks out of a hundred are a percentage: 'Evaluation: 6 marks out of 100', '5 marks (of the 100 available)'
-    re.compile(rf"{_N}\s*marks?\s*\(?\s*(?:out\s+)?of\s+(?:the\s+)?100\b(?!\s*%)", re.I),
-    # 'Available marks: 10 of 100', 'Marks available: 10 out of 100'
-    re.compile(rf"(?:available\s+marks?|marks?\s+available)\s*[:=–-]?\s*{_N}\s*(?:out\s+)?of\s+100\b(?!\s*%)", re.I),
-]
 _COUNT_NOTE = re.compile(r"[^\S\n]*\([^()\n]*\b(?:count|counted|headings?|tables?|references?|spaces|diagrams?|"
                          r"appendi\w+|bibliography)\b[^()\n]*\)")
 _BRACKET_PERCENT = re.compile(rf"[\(\[]\s*{_N}\s*%\s*[\)\]]")
@@ -2585,21 +2522,11 @@ class ParsedQuestion:
     instructions: list[str] = field(default_factory=list)
     """The buyer's rules for the response (format, scoring, attachments), never sub-points."""
 
-    @property
-    def word_limit(self) -> int | None:
-        return self.limits.words
-
-    @property
-    def char_limit(self) -> int | None:
-        return self.limits.chars
-
-    @property
-    def page_limit(self) -> float | None:
-        return self.limits.pages
-
-    @property
-    def weighting(self) -> float | None:
-        return self.limits.weighting
+    # the limits as the question's own: word_limit is limits.words (read, never set, here)
+    word_limit = property(lambda self: self.limits.words)
+    char_limit = property(lambda self: self.limits.chars)
+    page_limit = property(lambda self: self.limits.pages)
+    weighting = property(lambda self: self.limits.weighting)
 
 
 _MANDATED = re.compile(
