@@ -26,8 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from evidencebot.mentions import find_period
+from evidencebot.text import PatternTable
 
 INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
@@ -78,97 +82,11 @@ class Intent:
 
 # --------------------------------------------------------------------- words
 
-_DOMAIN_RE = re.compile(r"\b(safety|stability|experience)\b", re.I)
-_WORD_LIMIT_RE = re.compile(
-    r"[\s,;(]*\b(?:in|within|using|of)?\s*(?:no more than|up to|under|max(?:imum)?|at most)?\s*"
-    r"(?P<n>\d[\d,]*)\s*words?\b\)?[\s.?!]*$",
-    re.I,
-)
-_WORD_LIMIT_ANY = re.compile(r"\b(?P<n>\d[\d,]*)[\s-]*words?\b|\bword\s+limit\s*(?:of|:)?\s*(?P<m>\d[\d,]*)", re.I)
+_P = PatternTable(yaml.safe_load(Path(__file__).with_name("intent_patterns.yaml").read_text(encoding="utf-8")))
+"""The regular expressions that read a message, by what they read (``_P.check``, ``_P.draft`` ...):
+``assistant/intent_patterns.yaml``."""
+_POLITE = _P.parts["POLITE"]
 
-_POLITE = r"(?:(?:can|could|would)\s+you\s+|please\s+|now\s+|ok(?:ay)?,?\s+|and\s+)*"
-_CHECK_RE = re.compile(
-    rf"^\s*{_POLITE}(?:check|proof-?read|review|look\s+over|scan)"
-    r"(?:\s+(?:this|these|the\s+following|the\s+text|my\s+(?:text|paragraph|answer|wording|sentences?)|text|it))?"
-    r"(?:\s+(?:for\s+(?:me|over-?claiming|overclaims?|privacy|personal\s+data)))*"
-    r"\s*(?::|\n|-\s)\s*(?P<body>.+)$",
-    re.I | re.S,
-)
-_CHECK_DRAFT_RE = re.compile(
-    rf"^\s*{_POLITE}(?:check|proof-?read|re-?check)\s+(?:the|my|this|current|open)?\s*(?:draft|answer|editor|text)\s*[.?!]*\s*$",
-    re.I,
-)
-_DRAFT_RE = re.compile(
-    rf"^\s*{_POLITE}(?:draft|write|prepare|compose|answer)\s+(?:me\s+)?(?:an?\s+|the\s+|our\s+)?"
-    r"(?:(?:tender|bid)\s+)?(?:answer|response|reply|question)?\s*(?:to|for)?"
-    r"(?:\s+(?:this|the\s+following|the)\s+(?:tender\s+)?question)?\s*(?::|-\s|\n)\s*(?P<q>.+)$",
-    re.I | re.S,
-)
-_OPEN_FILE_RE = re.compile(
-    rf"^\s*{_POLITE}(?:open|load|import|edit|check|proof-?read|review)\s+(?:up\s+)?"
-    r"(?:(?:my|the|this|our|a)\s+)?(?:(?:word|markdown|text)\s+)?(?:(?:draft|document|doc|file|answer)\s+)?"
-    r"(?:(?:at|from|in|called|named)\s+)?:?\s*"
-    r"(?P<path>[\"'“‘][^\"'”’\n]+\.(?:docx|md|markdown|txt)[\"'”’]|(?:~|\.{0,2}/)[^\n\"“”]*?\.(?:docx|md|markdown|txt)"
-    r"|(?:\\ |[^\s\"'“‘])+\.(?:docx|md|markdown|txt))"
-    r"\s*[.!]*\s*$",
-    re.I,
-)
-"""A draft file to open: "open draft.docx", "check my Word draft ~/bids/q3.docx" (a path with
-spaces is quoted, starts with ``/`` or ``~``, or has its spaces escaped as a terminal does when
-a file is dropped in)."""
-_DRAFT_LOOSE_RE = re.compile(
-    rf"^\s*{_POLITE}(?:draft|write|prepare)\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:(?:tender|bid)\s+)?(?:answer|response)\s+(?:to|for)\s+(?P<q>.+)$",
-    re.I | re.S,
-)
-
-_NEW_STORY_RE = re.compile(
-    r"\b(?:new|capture|record|add|start|write|begin|create|log)\s+(?:an?\s+|a\s+new\s+|another\s+|my\s+)?"
-    r"(?:outcome\s+|case\s+)?stor(?:y|ies)\b|\bcontinue\s+(?:the\s+|my\s+)?(?:last\s+)?stor(?:y|ies)\b",
-    re.I,
-)
-_STORIES_RE = re.compile(
-    r"\b(?:find|search|show|list|look\s+for|get|any|which|browse|give\s+me)\b.{0,40}?\bstor(?:y|ies)\b"
-    r"|\bstor(?:y|ies)\s+(?:about|on|mentioning|with|involving|regarding|that\s+mention)\b",
-    re.I | re.S,
-)
-_REVIEW_RE = re.compile(
-    r"\bcontract[\s-]*review\b|\b(?:quarterly|annual|monitoring|commissioner)\s+(?:review|report|return)\b"
-    r"|\breview\s+(?:narrative|report|document)\b|^\s*(?:prepare|draft|write)?\s*(?:the\s+|a\s+)?review\s+for\b",
-    re.I,
-)
-_EXPORT_RE = re.compile(
-    r"\bexport\b|\bsave\s+(?:it\s+|this\s+|the\s+draft\s+)?(?:as|to|in)\s+(?:a\s+)?(?:word|docx|html|markdown|md)\b"
-    r"|\b(?:download|make)\s+(?:a\s+)?(?:word|docx)\s+(?:file|document|version)\b",
-    re.I,
-)
-_FORMAT_RE = re.compile(r"\b(word|docx|html|web|markdown|md)\b", re.I)
-_EVIDENCE_RE = re.compile(r"^\s*(?:open|show|go\s+to)\s+(?:the\s+)?evidence(?:\s+(?:screen|view|browser|tab))?\s*[.!]*\s*$", re.I)
-_EDITOR_RE = re.compile(r"^\s*(?:open|show|go\s+to)\s+(?:the\s+)?(?:draft\s+)?editor\s*[.!]*\s*$|^\s*(?:open|show)\s+(?:the|my)\s+draft\s*[.!]*\s*$", re.I)
-_HELP_RE = re.compile(
-    r"^\s*(?:help|\?|h|what\s+can\s+(?:you|i)\s+(?:do|ask)|what\s+do\s+you\s+do|how\s+does\s+this\s+work"
-    r"|commands|examples?)\s*[?.!]*\s*$|\bwhat\s+can\s+(?:you|i)\s+(?:do|ask)\b",
-    re.I,
-)
-_SUMMARY_RE = re.compile(
-    r"^\s*(?:summary|overview|status|what(?:'s| is)\s+in\s+(?:the|my|our)\s+(?:database|data|evidence(?:\s+base)?)"
-    r"|what\s+(?:data|evidence)\s+do\s+(?:we|i)\s+have)\s*[?.!]*\s*$",
-    re.I,
-)
-_INDICATOR_WORDS_RE = re.compile(
-    r"\b(?:indicators?|metrics?|kpis?|figures?|numbers|performance|measures|rates?|how\s+(?:are|is|were|did)\s+(?:we|the\s+service)"
-    r"\s+(?:doing|getting\s+on|performing|do)|how\s+(?:good|well)|spc|trend|show\s+me|show|data\s+(?:on|for))\b",
-    re.I,
-)
-_CLEAR_RE = re.compile(r"^\s*(?:clear|cls|clear\s+(?:the\s+)?(?:chat|screen))\s*$", re.I)
-_STORY_QUERY_RE = re.compile(
-    r"\bstor(?:y|ies)\b\s*(?:about|on|mentioning|with|involving|regarding|that\s+mention|featuring|where|for|of)?\s*:?\s*(?P<q>.*)$",
-    re.I | re.S,
-)
-_QUERY_NOISE_RE = re.compile(
-    r"\b(?:please|thanks|thank\s+you|with\s+(?:external\s+)?consent|consented|approved|only|tagged|"
-    r"in\s+the\s+(?:safety|stability|experience)\s+domain)\b",
-    re.I,
-)
 
 # Plain words that name indicators, beyond the phrasebank's indicator terms.
 INDICATOR_ALIASES: dict[str, tuple[str, ...]] = {
@@ -247,7 +165,7 @@ def vocabulary_hits(text: str) -> tuple[list[str], list[str]]:
 
 def read_word_limit(text: str) -> tuple[str, int | None]:
     """Take a trailing "in 500 words" off ``text``; return (rest, limit)."""
-    m = _WORD_LIMIT_RE.search(text)
+    m = _P.word_limit.search(text)
     if m:
         return text[: m.start()].rstrip(" ,;:-("), int(m.group("n").replace(",", ""))
     return text, None
@@ -256,7 +174,7 @@ def read_word_limit(text: str) -> tuple[str, int | None]:
 def _fill_common(intent: Intent, text: str) -> Intent:
     period, _span = find_period(text)
     intent.period = period
-    intent.domains = _ordered(d.lower() for d in _DOMAIN_RE.findall(text))
+    intent.domains = _ordered(d.lower() for d in _P.domain.findall(text))
     return intent
 
 
@@ -267,11 +185,11 @@ def _fill_stories(intent: Intent, text: str) -> Intent:
         intent.consent = "external"
     if re.search(r"\bapproved\b", low):
         intent.status = "approved"
-    m = _STORY_QUERY_RE.search(text)
+    m = _P.story_query.search(text)
     query = m.group("q") if m else ""
     if intent.period:
         query = query.replace(intent.period, " ")
-    query = _QUERY_NOISE_RE.sub(" ", query)
+    query = _P.query_noise.sub(" ", query)
     query = re.sub(r"\bconsent\b", " ", query, flags=re.I)
     query = re.sub(r"[?!.]+\s*$", "", query)
     query = " ".join(query.split())
@@ -294,38 +212,32 @@ def _fill_indicators(intent: Intent, text: str, ids=None, topics=None) -> Intent
 
 
 def _fill_export(intent: Intent, text: str) -> Intent:
-    m = _FORMAT_RE.search(text)
+    m = _P.format.search(text)
     intent.format = EXPORT_FORMATS[m.group(1).lower()] if m else None
     if intent.format in (None, "docx") and re.search(r"\bcomments?\b", text, re.I):
         intent.format = "comments"  # a draft opened from Word, back to Word with its findings as comments
     return intent
 
 
-_BOARD_RE = re.compile(
-    r"\b(?:for|to)\s+(?:the\s+)?(?:trust\s+|management\s+)?board\b|\bboard\s+(?:summary|report|paper|pack|update)\b",
-    re.I,
-)
-
-
 def _board_intent(text: str) -> Intent | None:
     """A summary for the board: read first, whichever reader is active ("summary" alone means the database)."""
-    if _BOARD_RE.search(text):
+    if _P.board.search(text):
         return _fill_common(Intent("board", text), text)
     return None
 
 
 def _body_intent(text: str) -> Intent | None:
     """Check and draft requests carry text of their own: read them first."""
-    m = _OPEN_FILE_RE.match(text)
+    m = _P.open_file.match(text)
     if m:
         return Intent("open_file", text, argument=m.group("path"))
-    m = _CHECK_RE.match(text)
-    if m and not _REVIEW_RE.match(text.split(":", 1)[0]):
+    m = _P.check.match(text)
+    if m and not _P.review.match(text.split(":", 1)[0]):
         return Intent("check", text, body=m.group("body").strip())
-    if _CHECK_DRAFT_RE.match(text):
+    if _P.check_draft.match(text):
         return Intent("check", text, body="")
-    m = _DRAFT_RE.match(text) or _DRAFT_LOOSE_RE.match(text)
-    if m and not _REVIEW_RE.search(text.split(":", 1)[0]):
+    m = _P.draft.match(text) or _P.draft_loose.match(text)
+    if m and not _P.review.search(text.split(":", 1)[0]):
         question, limit = read_word_limit(m.group("q").strip())
         return Intent("draft", text, question=question.strip().strip('"“”'), word_limit=limit)
     return None
@@ -333,75 +245,41 @@ def _body_intent(text: str) -> Intent | None:
 
 # --------------------------------------------------------------------- governance
 
-_STORY_ID = r"(?P<id>[A-Za-z][A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)"
+_STORY_ID = _P.parts["STORY_ID"]
 """A story id: a letter first and a digit somewhere (``S0001``, ``T01``, ``S-001``, ``st13-tenancy-winter``)."""
-_SUBMIT_RE = re.compile(
-    rf"^\s*{_POLITE}submit\s+(?:the\s+|my\s+)?(?:story\s+)?{_STORY_ID}"
-    r"(?:\s+for\s+(?:approval|review|sign[\s-]?off))?\s*[.!]*\s*$",
-    re.I,
-)
-_APPROVE_RE = re.compile(
-    rf"^\s*{_POLITE}(?:approve|sign\s+off)\s+(?:the\s+)?(?:story\s+)?{_STORY_ID}\s*[.!]*\s*$",
-    re.I,
-)
-_WITHDRAW_RE = re.compile(
-    rf"^\s*{_POLITE}(?:withdraw|revoke|remove)\s+(?:the\s+)?consent\s+(?:for|on|to|from)\s+(?:the\s+)?"
-    rf"(?:story\s+)?{_STORY_ID}(?:\s*(?:[:;,.]|\s-|\bbecause\b|\breason\b:?)\s*(?P<note>.*?))?\s*$"
-    rf"|^\s*consent\s+(?:was\s+|has\s+been\s+)?withdrawn\s+(?:for|on)\s+(?:the\s+)?(?:story\s+)?{_STORY_ID.replace('?P<id>', '?P<id2>')}"
-    r"(?:\s*(?:[:;,.]|\s-|\bbecause\b|\breason\b:?)\s*(?P<note2>.*?))?\s*$",
-    re.I | re.S,
-)
-_AUDIT_RE = re.compile(
-    rf"^\s*{_POLITE}(?:show|open|view|see|display|list|check|read)?\s*(?:me\s+)?(?:the\s+)?"
-    r"audit(?:\s+(?:log|trail|history))?\b(?P<rest>.*)$"
-    rf"|^\s*(?:who|what)\s+(?:changed|edited|approved)\s+(?:the\s+)?(?:story\s+)?{_STORY_ID.replace('?P<id>', '?P<id3>')}\s*\??\s*$",
-    re.I | re.S,
-)
-_AUDIT_NOISE_RE = re.compile(r"^(?:for|of|on|about|the|log|trail|story|entries|please|me)$", re.I)
-
-
-_CONFIRM_RE = re.compile(r"^\s*(?:yes|y|confirm(?:ed)?|yes,?\s+(?:please|confirm|do\s+it|go\s+ahead)|go\s+ahead)\s*[.!]*\s*$",
-                         re.I)
-_UNDO_RE = re.compile(r"^\s*(?:please\s+)?undo(?:\s+(?:that|it|the\s+last\s+(?:change|approval|consent(?:\s+change)?)))?"
-                      r"\s*[.!]*\s*$", re.I)
-_CONSENT_RE = re.compile(
-    rf"^\s*{_POLITE}(?:set|change|record|mark)\s+(?:the\s+)?consent\s+(?:for|of|on)\s+(?:the\s+)?(?:story\s+)?"
-    rf"{_STORY_ID}\s+(?:to|as)\s+(?P<consent>external|internal|none)\s*[.!]*\s*$",
-    re.I,
-)
 
 
 def _governance_intent(text: str) -> Intent | None:
     """Requests about a story's approval and consent, and the audit log, name a
     story: read them first, by one set of patterns whichever reader is active."""
-    if _CONFIRM_RE.match(text):
+    if _P.confirm.match(text):
         return Intent("confirm", text)
-    if _UNDO_RE.match(text):
+    if _P.undo.match(text):
         return Intent("undo", text)
     m = re.match(rf"^\s*{_POLITE}use\s+(?:the\s+)?story\s+{_STORY_ID}(?:\s+in\s+(?:the|my)\s+(?:draft|answer))?\s*[.!]*\s*$",
                  text, re.I)
     if m:
         return Intent("use_story", text, argument=m.group("id"))
-    m = _CONSENT_RE.match(text)
+    m = _P.consent.match(text)
     if m:
         return Intent("consent", text, argument=m.group("id"), consent=m.group("consent").lower())
-    m = _SUBMIT_RE.match(text)
+    m = _P.submit.match(text)
     if m:
         return Intent("submit_story", text, argument=m.group("id"))
-    m = _APPROVE_RE.match(text)
+    m = _P.approve.match(text)
     if m:
         return Intent("approve_story", text, argument=m.group("id"))
-    m = _WITHDRAW_RE.match(text)
+    m = _P.withdraw.match(text)
     if m:
         ident = m.group("id") or m.group("id2")
         note = (m.group("note") if m.group("id") else m.group("note2")) or ""
         return Intent("withdraw_consent", text, argument=ident, body=note.strip())
-    m = _AUDIT_RE.match(text)
+    m = _P.audit.match(text)
     if m:
         if m.group("id3"):
             return Intent("audit", text, argument=m.group("id3"))
         rest = re.sub(r"[?!.]+\s*$", "", m.group("rest") or "")
-        words = [w for w in rest.replace(",", " ").split() if not _AUDIT_NOISE_RE.match(w)]
+        words = [w for w in rest.replace(",", " ").split() if not _P.audit_noise.match(w)]
         return Intent("audit", text, argument=" ".join(words))
     return None
 
@@ -455,9 +333,9 @@ def parse_slash(text: str) -> Intent:
         _fill_indicators(intent, rest)
     elif name == "stories":
         intent.query = rest
-        intent.domains = _ordered(d.lower() for d in _DOMAIN_RE.findall(rest))
+        intent.domains = _ordered(d.lower() for d in _P.domain.findall(rest))
         if intent.domains:
-            intent.query = " ".join(_DOMAIN_RE.sub(" ", rest).split())
+            intent.query = " ".join(_P.domain.sub(" ", rest).split())
     elif name == "draft":
         intent.question, intent.word_limit = read_word_limit(rest)
         intent.question = intent.question.strip()
@@ -489,28 +367,28 @@ def parse_slash(text: str) -> Intent:
 
 def classify_regex(text: str) -> Intent:
     """Decide the intent from word patterns (no language model needed)."""
-    if _CLEAR_RE.match(text):
+    if _P.clear.match(text):
         return Intent("clear", text)
-    if _HELP_RE.search(text):
+    if _P.help.search(text):
         return Intent("help", text)
-    if _SUMMARY_RE.match(text):
+    if _P.summary.match(text):
         return Intent("summary", text)
-    if _EVIDENCE_RE.match(text):
+    if _P.evidence.match(text):
         return Intent("evidence", text)
-    if _EDITOR_RE.match(text):
+    if _P.editor.match(text):
         return Intent("editor", text)
-    if _NEW_STORY_RE.search(text) and not re.search(r"\b(?:find|search|look\s+for|list)\b", text, re.I):
+    if _P.new_story.search(text) and not re.search(r"\b(?:find|search|look\s+for|list)\b", text, re.I):
         return Intent("new_story", text)
-    if _STORIES_RE.search(text):
+    if _P.stories.search(text):
         return _fill_stories(Intent("stories", text), text)
-    if _REVIEW_RE.search(text):
+    if _P.review.search(text):
         return _fill_common(Intent("review", text), text)
-    if _EXPORT_RE.search(text):
+    if _P.export.search(text):
         return _fill_export(Intent("export", text), text)
     ids, topics = vocabulary_hits(text)
-    if ids or topics or _DOMAIN_RE.search(text) or (_INDICATOR_WORDS_RE.search(text) and find_period(text)[0]):
+    if ids or topics or _P.domain.search(text) or (_P.indicator_words.search(text) and find_period(text)[0]):
         return _fill_indicators(Intent("indicators", text), text, ids, topics)
-    if _INDICATOR_WORDS_RE.search(text) and re.search(r"\b(?:indicators?|metrics?|kpis?|performance|how\s+are\s+we)\b", text, re.I):
+    if _P.indicator_words.search(text) and re.search(r"\b(?:indicators?|metrics?|kpis?|performance|how\s+are\s+we)\b", text, re.I):
         return _fill_indicators(Intent("indicators", text), text, ids, topics)
     return Intent("unknown", text)
 
