@@ -23,8 +23,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from evidencebot.text import MONTH_NAMES, month_number
+import yaml
+
+from evidencebot.text import MONTH_NAMES, PatternTable, month_number
 
 FIELDS: dict[str, tuple[str, str]] = {
     "commissioner": ("buyer", "--buyer"),
@@ -49,37 +52,10 @@ PLAIN = {"service": "the service", "area": "the area", "commissioner": "the comm
 """How an answer names a fact it does not know (not a guess: it names no one)."""
 
 _MONTH = "|".join(MONTH_NAMES)  # full names only: a contract date is written out
-_DATE = re.compile(rf"\b(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{_MONTH})\s+(?P<y>20\d\d)\b"
-                   rf"|\b(?P<dd>\d{{1,2}})/(?P<mm>\d{{1,2}})/(?P<yy>20\d\d)\b", re.I)
-_START = re.compile(r"\b(?:commenc\w*|start(?:s|ing)?|start date|begin(?:s|ning)?|go[- ]live|goes live|"
-                    r"live (?:on|from)|in place (?:on|from)|effective from|operational (?:on|from)|contract (?:\w+ )?(?:on|from))\b",
-                    re.I)
-_NOT_START = re.compile(r"\b(?:submi\w+|deadline|clarification\w*|closing|returned|received|evaluat\w+|"
-                        r"presentation\w*|interview\w*|award\w*|notif\w+|standstill|ends?|expir\w+)\b", re.I)
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four|thirty-six)"
-_LENGTH = [
-    re.compile(rf"\b(?:period|term|duration|length)\s+(?:of\s+|will be\s+|is\s+)(?:an?\s+)?(?:initial\s+)?"
-               rf"(?P<n>{_NUMBER})\s*(?:\(\d+\)\s*)?(?P<u>years?|months?)\b", re.I),
-    re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>year|month)\s+(?:initial\s+)?(?:contract|term|agreement)\b", re.I),
-    re.compile(rf"\bcontract\b[^.\n]{{0,60}}?\bfor\s+(?:an?\s+)?(?:initial\s+)?(?:period\s+of\s+)?"
-               rf"(?P<n>{_NUMBER})\s*(?:\(\d+\)\s*)?(?P<u>years?|months?)\b", re.I),
-]
-_EXTEND = re.compile(rf"\bextend\w*\s+(?:the\s+contract\s+)?(?:for|by)\s+(?:a\s+further\s+|up\s+to\s+(?:a\s+further\s+)?"
-                     rf"|an?\s+(?:additional|further)\s+)?(?P<n>{_NUMBER})\s*(?:\(\d+\)\s*)?(?P<u>years?|months?)\b", re.I)
-_PLUS = re.compile(r"\b(?P<a>\d)\s*\+\s*(?P<b>\d)\s*(?:\+\s*(?P<c>\d)\s*)?years?\b", re.I)
-_OTHER_PROVIDER = re.compile(
-    r"\b(?:the|from the|by the|with the|of the)\s+(?:current|incumbent|existing|outgoing|previous)\s+"
-    r"(?:service\s+)?provider(?:'s|’s)?(?!s)\b|\bthe incumbent\b|\bnewly commissioned\b"
-    r"|\bno (?:current|incumbent|existing) provider\b|\btransfer(?:ring)? (?:to you )?from the (?:current|existing)\b", re.I)
-_IF_YOU = re.compile(r"\b(?:if|where|whether) (?:you are|you're|your organisation is|the bidder is)\b[^.]*$", re.I)
-_PARTNER = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,3}(?:teams?|services?|departments?|officers?|staff|colleagues|"
-                      r"workers?|hubs?|directorate)\b")
-_ICB = re.compile(r"\b(?:Integrated Care Board|ICB)\b")
-_COUNCIL = re.compile(r"\b(?:(?:Metropolitan\s+)?Borough|City|County|District|Town)?\s*Council\b")
-_BOROUGH_OF = re.compile(r"\b(?:London|Royal)\s+Borough\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})")
-_SERVICE = re.compile(r"\b(?P<name>(?:(?!(?:ICB|Council|Board|Trust|NHS)\b)[A-Z][\w'’-]*\s+(?:and\s+(?=[A-Z]))?){1,6}Service)\b")
-"""'the Community Recovery and Step-Down Service' (an 'and' inside the name), not 'Step-Down Service'."""
-_AREA_OF = re.compile(r"\b(?:borough|county|city|district|residents|people) of (?P<a>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2})")
+_P = PatternTable(yaml.safe_load(Path(__file__).with_name("tender_profile_patterns.yaml").read_text(encoding="utf-8")),
+                  MONTH=_MONTH)
+"""The regular expressions that read the tender's facts (``_P.date``, ``_P.length`` ...):
+``compose/tender_profile_patterns.yaml``."""
 _LEAD = {"the", "this", "that", "each", "every", "our", "your", "a", "an", "local", "partner", "lead", "host", "any",
          "all", "both", "their", "its", "with", "and", "of", "for", "by", "in", "on", "to", "from", "as", "at",
          "describe", "explain", "outline", "please", "how", "what", "which", "who", "commissioner", "commissioners",
@@ -149,7 +125,7 @@ def read_date(text: str) -> str:
     iso = re.fullmatch(r"(20\d\d)-(\d\d)-(\d\d)", t)
     if iso:
         t = f"{iso.group(3)}/{iso.group(2)}/{iso.group(1)}"
-    m = _DATE.fullmatch(t)
+    m = _P.date.fullmatch(t)
     value = format_date(m) if m else ""
     if not value:
         raise InputError(f"contract start {text!r} is not a date (use e.g. '1 April 2026' or 2026-04-01)")
@@ -177,7 +153,7 @@ def _buyers(text: str) -> list[tuple[str, str, str]]:
     """Every buyer named in the text, in the order named: (name as written, area, quote)."""
     out = []
     starts: list[int] = []
-    for m in _ICB.finditer(text):
+    for m in _P.icb.finditer(text):
         words = _name_before(text, m.start())
         place = [w for w in words if w != "NHS"]
         if not place:
@@ -186,7 +162,7 @@ def _buyers(text: str) -> list[tuple[str, str, str]]:
         name = f"{nhs}{' '.join(place)} {m.group(0)}"
         out.append((name, " ".join(place), _clip(text, m.start(), m.end())))
         starts.append(m.start())
-    for m in _COUNCIL.finditer(text):
+    for m in _P.council.finditer(text):
         kind = " ".join(m.group(0).split())
         words = _name_before(text, m.start() + (len(m.group(0)) - len(m.group(0).lstrip())))
         if kind != "Council" or not words:
@@ -198,7 +174,7 @@ def _buyers(text: str) -> list[tuple[str, str, str]]:
         out.append((f"{' '.join(words)} {kind}" if kind != "Council" else f"{' '.join(words)} Council",
                     " ".join(place), _clip(text, m.start(), m.end())))
         starts.append(m.start())
-    for m in _BOROUGH_OF.finditer(text):
+    for m in _P.borough_of.finditer(text):
         name = m.group(0).strip()
         if re.match(r"\s*Council\b", text[m.end():]):
             name += " Council"
@@ -206,20 +182,20 @@ def _buyers(text: str) -> list[tuple[str, str, str]]:
         starts.append(m.start())
     found = sorted(zip(starts, out), key=lambda x: x[0])
     # 'Halbrook Borough Council's housing team': a partner the service works with, not the buyer
-    return [b for at, b in found if not _PARTNER.match(text, at + text[at:].find(b[0].split()[-1]) + len(b[0].split()[-1]))]
+    return [b for at, b in found if not _P.partner.match(text, at + text[at:].find(b[0].split()[-1]) + len(b[0].split()[-1]))]
 
 
 def _start_dates(text: str) -> list[tuple[str, str]]:
     """Dates the text gives as a start ('commence on 1 April 2026', 'go-live: April 2026'), in
     order, with their sentence; dates of the tender process (submission, award) are not starts."""
     out = []
-    for s in _START.finditer(text):
+    for s in _P.start.finditer(text):
         line_end = min([i for i in (text.find(c, s.end()) for c in ".\n;") if i >= 0] or [len(text)])
-        d = _DATE.search(text, s.end(), min(line_end, s.end() + 60))
+        d = _P.date.search(text, s.end(), min(line_end, s.end() + 60))
         if d is None:
             continue
         left = max(text.rfind(c, 0, s.start()) for c in ".\n") + 1
-        if _NOT_START.search(text[left:d.start()]):
+        if _P.not_start.search(text[left:d.start()]):
             continue
         value = format_date(d)
         if value:
@@ -280,7 +256,7 @@ def read_facts(text: str) -> dict[str, ReadFact]:
         out["commissioner"] = ReadFact(" and ".join(chosen), first[chosen[0]][1])
         out["area"] = ReadFact(first[chosen[0]][0], first[chosen[0]][1])
     else:
-        m = _AREA_OF.search(text)
+        m = _P.area_of.search(text)
         if m and m.group("a").split()[0].lower() not in _LEAD:
             out["area"] = ReadFact(m.group("a"), _clip(text, m.start(), m.end()))
     # the contract start: the first date just after a start word, in a sentence about starting
@@ -288,25 +264,25 @@ def read_facts(text: str) -> dict[str, ReadFact]:
         out["contract_start"] = ReadFact(value, quote)
         break
     length = None
-    for pat in _LENGTH:
+    for pat in _P.length:
         m = pat.search(text)
         if m:
             length = (f"{m.group('n')} {m.group('u')}", m)
             break
-    plus = _PLUS.search(text)
+    plus = _P.plus.search(text)
     if length is None and plus:
         extra = f", with an option to extend by {plus.group('b')} year{'s' if plus.group('b') != '1' else ''}"
         length = (f"{plus.group('a')} year{'s' if plus.group('a') != '1' else ''}{extra}", plus)
     elif length is not None:
-        ext = _EXTEND.search(text)
+        ext = _P.extend.search(text)
         if ext:
             length = (f"{length[0]}, with an option to extend by {ext.group('n')} {ext.group('u')}", length[1])
     if length is not None:
         value, m = length
         out["contract_length"] = ReadFact(value.lower(), _clip(text, m.start(), m.end()))
-    for m in _OTHER_PROVIDER.finditer(text):
+    for m in _P.other_provider.finditer(text):
         before = text[max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1: m.start()]
-        if _IF_YOU.search(before):
+        if _P.if_you.search(before):
             continue  # "if you are the incumbent provider, ...": said to every bidder alike
         out["provider_status"] = ReadFact("new", _clip(text, m.start(), m.end()))
         break
@@ -316,7 +292,7 @@ def read_facts(text: str) -> dict[str, ReadFact]:
     bases = base_names(text)
     if bases:
         out["base"] = ReadFact("; ".join(name for name, _ in bases), bases[0][1])
-    services = Counter(" ".join(m.group("name").split()) for m in _SERVICE.finditer(text))
+    services = Counter(" ".join(m.group("name").split()) for m in _P.service.finditer(text))
     for name, _ in services.most_common():
         words = name.split()
         while words and words[0].lower() in _LEAD:
@@ -331,11 +307,6 @@ def read_facts(text: str) -> dict[str, ReadFact]:
             out["service"] = ReadFact(name, _clip(text, where, where + len(name)))
             break
     return out
-
-
-_NOW_OR_BEFORE = re.compile(r"\b(?:currently|existing|incumbent|at present|run by|provided by|delivered by|"
-                            r"in\s+20\d\d(?:/\d\d|[-–]\d\d)?|last\s+year|made|recorded|received|was|were|had|"
-                            r"accounted|saw|reported|discharged|accepted)\b", re.I)
 
 
 def _partner_service(text: str, where: int) -> bool:
@@ -354,7 +325,7 @@ def _existing_service(text: str, where: int) -> bool:
     last year's figures): someone else's service, not the name the buyer gives the service it tenders."""
     start = max(text.rfind(".", 0, where), text.rfind("\n", 0, where)) + 1
     ends = [i for i in (text.find(".", where), text.find("\n", where)) if i != -1]
-    return bool(_NOW_OR_BEFORE.search(text[start: min(ends) if ends else len(text)]))
+    return bool(_P.now_or_before.search(text[start: min(ends) if ends else len(text)]))
 
 
 UNNAMED_BUYER = "another buyer (the tender names local bodies, not the buyer)"
@@ -366,15 +337,12 @@ UNSTATED_BUYER = "not named (the question does not say who the buyer is)"
 ('report to the ICB', 'the Commissioners'), with no buyer set for the tender: it may be anyone's, so
 answers name it plainly and neither name our commissioner as the buyer nor write as its current provider."""
 
-_WORDED = re.compile(r"\bthe\s+(?P<who>ICB\s+and\s+(?:the\s+)?(?:local\s+)?(?:council|authority)|(?:ICB|council)\s+and\s+"
-                     r"(?:the\s+)?ICB|commissioners|commissioning\s+partners|commissioner|ICB)\b(?!['’])", re.I)
-
 
 def buyer_as_worded(text: str) -> str | None:
     """How the buyer's ``text`` refers to a buyer it does not name ('the Commissioners': 'the commissioners',
     'the ICB and the Council': 'the ICB and council', 'the ICB'), for answers to name it the same way; None
     when it does not refer to one."""
-    m = _WORDED.search(text or "")
+    m = _P.worded.search(text or "")
     if m is None:
         return None
     words = [w if w.upper() == "ICB" else w.lower() for w in m.group("who").split() if w.lower() != "the"]
@@ -396,11 +364,6 @@ def names_ours(text: str, service_profile: dict[str, str]) -> bool:
     return bool(said & own_names(service_profile))
 
 
-_LOCAL_SUFFIX = (r"(?:Wellbeing\s+Hub|Hub|Safeguarding\s+(?:Children|Adults)\s+(?:Partnership|Board)|Partnership|Works|"
-                 r"Safe\s+Haven|ICB|Integrated\s+Care\s+Board|Council|Alliance|Collaborative|Team|Protocol|Pledge|Charter|"
-                 r"Meeting|Strategy|Forum|Network|Standard|City|Vale|Coast)")
-_LOCAL_NAME = re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:and\s+(?=[A-Z]))?){{1,7}}){_LOCAL_SUFFIX}\b")
-_LOCALITIES = re.compile(r"\blocalit(?:y|ies)\b[^.\n(:]{0,40}[(:]\s*(?P<list>[^)\n.]{3,200})")
 _NOT_PLACE = _LEAD | _ORG_WORDS | _COMPASS | {
     "safeguarding", "children", "adults", "adult", "crisis", "resolution", "home", "treatment", "shared", "plan",
     "local", "joint", "multi-agency", "multi", "agency", "provider", "mobilisation", "partnership", "primary",
@@ -431,27 +394,13 @@ _NOT_PLACE = _LEAD | _ORG_WORDS | _COMPASS | {
 def localities(text: str) -> ReadFact | None:
     """The localities the buyer lists ('across four localities (Hartmoor City, Wendle Vale, Saltby Coast and
     Northfell)'), written 'Hartmoor City, Wendle Vale, Saltby Coast and Northfell'; None when it lists none."""
-    for m in _LOCALITIES.finditer(text or ""):
+    for m in _P.localities.finditer(text or ""):
         items = [" ".join(i.split()) for i in re.split(r",|\band\b|;", m.group("list"))]
         names = [i for i in items if i and len(i.split()) <= 3 and all(w[:1].isupper() for w in i.split())]
         if len(names) >= 2 and len(names) == len([i for i in items if i]):
             value = ", ".join(names[:-1]) + f" and {names[-1]}"
             return ReadFact(value, _clip(text, m.start(), m.end()))
     return None
-
-
-_PLACE_HEAD = r"(?:Hub|Centre|Center|House|Base|Building|Safe\s+Haven|Sanctuary|Café|Cafe|Crisis\s+House)"
-_NAMED = rf"(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,5}}{_PLACE_HEAD})\b"
-_BASE_OF = [
-    # 'the service will operate from the Hartmoor Wellbeing Hub', 'based at the Dene Centre'
-    # the subject is the bidder or the contract ('the service', 'the team', 'you'), not another body's team or
-    # service ('the NHS crisis resolution team', 'the local authority Housing Options service')
-    re.compile(rf"(?:\b(?i:the|this|your|our)\s+(?:service|team|provider|Lot)|\byou)\s+(?:\w+\s+){{0,3}}?(?:operat\w*|work\w*|run\w*|based|deliver\w*|"
-               rf"provided)\s+(?:\w+\s+){{0,2}}?(?:from|at|out\s+of)\s+{_NAMED}"),
-    # 'The Lot also includes the Saltby Safe Haven', 'how will you staff and run the Saltby Safe Haven'
-    re.compile(rf"\b(?:Lot|service|contract|specification)\s+(?:also\s+)?includes?\s+{_NAMED}"),
-    re.compile(rf"\b(?:(?:you|bidders?|the provider)\s+will|will\s+you)\s+(?:\w+\s+and\s+)?(?:run|staff|operate|manage)\s+{_NAMED}"),
-]
 
 
 def _terms(key: str) -> str:
@@ -471,7 +420,7 @@ def _run_by_other(text: str, end: int) -> bool:
 def _places(text: str):
     """(match, kind) of each place the buyer names as ours: 'base' (the service operates from or is based at
     it) or 'run' (the Lot includes it, or the bidder will run or staff it)."""
-    for n, pat in enumerate(_BASE_OF):
+    for n, pat in enumerate(_P.base_of):
         for m in pat.finditer(text or ""):
             if not _run_by_other(text, m.end()):
                 yield m, "base" if n == 0 else "run"
@@ -536,14 +485,14 @@ def local_names(text: str) -> list[tuple[str, list[str]]]:
     Council', and the localities it lists ('four localities (Hartmoor City, Wendle Vale and Northfell)').
     National bodies ('NHS England', 'Samaritans', 'Right Care Right Person') name no place."""
     out = []
-    for m in _LOCAL_NAME.finditer(text or ""):
+    for m in _P.local_name.finditer(text or ""):
         words = m.group("name").split()
         while words and (words[0].lower() in _LEAD or words[0] in ("and", "NHS")):
             words = words[1:]
         place = _place_words(" ".join(words))
         if place:
             out.append((" ".join(m.group(0).split()), place))
-    for m in _LOCALITIES.finditer(text or ""):
+    for m in _P.localities.finditer(text or ""):
         for item in re.split(r",|\band\b|;", m.group("list")):
             place = _place_words(item.strip())
             if place and len(item.split()) <= 3:
@@ -645,12 +594,6 @@ def describe_unknown(fields: list[str]) -> str:
 # ---------------------------------------------------------------- answers against the tender's facts
 
 
-_AS_INCUMBENT = re.compile(r"\bas the (?:current|existing|incumbent) provider\b|\bwe run the service now\b|"
-                           r"\bour staff already work for\b|\bbecause we run the service\b", re.I)
-_AS_NEW = re.compile(r"\b(?:from|with|asks?|of) the (?:outgoing|current|incumbent|existing) provider\b|"
-                     r"\bas the (?:new|incoming) provider\b", re.I)
-
-
 def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_profile: dict[str, str] | None = None):
     """Sentences of the answers ((ref, text) pairs) that state something the tender's facts
     contradict, as :class:`evidencebot.compose.consistency.Contradiction` (kind 'tender fact'):
@@ -685,7 +628,7 @@ def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_pr
                 for value, _ in _start_dates(sentence):
                     if not same_date(value, start):
                         add("contract start", ref, value, sentence)
-            wrong = _AS_INCUMBENT.search(sentence) if status is False else _AS_NEW.search(sentence) if status else None
+            wrong = _P.as_incumbent.search(sentence) if status is False else _P.as_new.search(sentence) if status else None
             if wrong is not None:
                 add("provider (we would be new)" if status is False else "provider (we run the service now)",
                     ref, wrong.group(0), sentence)
