@@ -155,6 +155,24 @@ def test_framing_leaves_the_buyers_figure_and_other_sentences_alone():
     caps = "Caseloads are no more than 30 people for each practitioner, the specification's cap."
     assert buyer_scale.frame_current(caps, profile, filled) == caps
     assert buyer_scale.frame_current("Each locality has a team leader.", profile, filled) == "Each locality has a team leader."
+    frame = buyer_scale.current_framer(profile, filled)  # one answer's sentences, the answer-wide work done once
+    for text in ("The funded establishment is 14.0 whole-time-equivalent posts: service manager 1.0.", caps,
+                 "Each locality has a team leader.", "Today the team is 14.0 whole-time-equivalent posts: service manager 1.0."):
+        assert frame(text) == buyer_scale.frame_current(text, profile, filled)
+
+
+def test_one_home_for_the_size_fields_the_sentences_and_the_swap_patterns():
+    """The size of our current team is one list (``scale.size_fields``) read by buyer_terms and buyer_scale alike;
+    the buyer's sentences are split once per tender text (fails on the old code: a new list each call); a swap's
+    pattern is compiled once."""
+    from evidencebot.compose import buyer_standards, buyer_terms
+
+    assert buyer_terms.size_fields() == ["team", "team_wte", "capacity", "team_by_locality"]
+    text = "Caseloads must not exceed 30. There are 104 staff who may transfer under TUPE; both localities."
+    assert buyer_standards._sentences(text) is buyer_standards._sentences(text)
+    got = buyer_scale.read("You will report performance and outcomes to the Lot 3 Quality and Performance Review Group.")
+    first, again = buyer_scale.swaps(got), buyer_scale.swaps(got)
+    assert len(first) == 5 and all(a is b for (a, _), (b, _) in zip(first, again))
 
 
 OUTCOMES_Q = """4.5 Outcomes measurement and reporting

@@ -115,7 +115,7 @@ def test_the_buyers_sentences_are_the_shared_ones_with_each_clause_and_list_item
     # session 13: buyer_standards split on every '. ' itself ('(e.g.' ended a sentence); now evidencebot.text's
     # line_sentences, with a clause ended by ';', a table cell and a list item each a piece as before
     text = "Reviews (e.g. of crisis plans) are held monthly; staff attend.\n- Training within 6 months | Level 2"
-    assert S._sentences(text) == ["Reviews (e.g. of crisis plans) are held monthly;", "staff attend.",
+    assert list(S._sentences(text)) == ["Reviews (e.g. of crisis plans) are held monthly;", "staff attend.",
                                   "Training within 6 months.", "Level 2"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from click.testing import CliRunner
 
@@ -141,7 +143,7 @@ def test_a_chart_drawn_again_is_not_redrawn_and_any_change_is(monkeypatch):
     """A review's charts go into every copy of it (Word, HTML, the app's and the command line's export): the
     same chart at the same size is drawn once and its PNG given again; a chart differing in any field, or
     another size, is drawn."""
-    monkeypatch.setattr(C, "_DRAWN", {})
+    monkeypatch.setattr(C, "_drawn", functools.lru_cache(maxsize=64)(C._drawn.__wrapped__))
     figures = []
     real = C._figure
     monkeypatch.setattr(C, "_figure", lambda *a: figures.append(a) or real(*a))
@@ -156,12 +158,19 @@ def test_a_chart_drawn_again_is_not_redrawn_and_any_change_is(monkeypatch):
 
 
 def test_the_charts_kept_are_the_most_recently_used(monkeypatch):
-    monkeypatch.setattr(C, "_DRAWN", {})
-    monkeypatch.setattr(C, "_DRAWN_KEEP", 2)
+    monkeypatch.setattr(C, "_drawn", functools.lru_cache(maxsize=2)(C._drawn.__wrapped__))
+    figures = []
+    real = C._figure
+    monkeypatch.setattr(C, "_figure", lambda *a: figures.append(a) or real(*a))
     monkeypatch.setattr(C, "_png", lambda fig: b"png")
     charts = [chart_of(BEFORE + AFTER, target=t) for t in (50, 55, 60)]
     C.chart_png(charts[0])
     C.chart_png(charts[1])
     C.chart_png(charts[0])  # used again: now the newest
     C.chart_png(charts[2])  # one too many: the least recently used (charts[1]) goes
-    assert [key[0] for key in C._DRAWN] == [repr(charts[0]), repr(charts[2])]
+    assert len(figures) == 3
+    C.chart_png(charts[0])  # kept: not drawn
+    C.chart_png(charts[2])
+    assert len(figures) == 3
+    C.chart_png(charts[1])  # gone: drawn again
+    assert len(figures) == 4

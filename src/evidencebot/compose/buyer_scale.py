@@ -20,11 +20,14 @@ contract's. Each change is a :class:`Adapted` row for the coverage and the compl
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from evidencebot.compose.buyer_standards import _sentences
+from evidencebot.compose.buyer_terms import _number, _ours_wte, size_fields
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.text import number_value
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -55,23 +58,6 @@ class Adapted:
 
 def _spec() -> dict:
     return load_phrasebank(PHRASEBANK).get("scale") or {}
-
-
-def _number(text: str | None) -> float | None:
-    t = (text or "").lower().replace(",", "").strip()
-    word = number_value(t)
-    if word is not None:
-        return float(word)
-    try:
-        return float(t)
-    except ValueError:
-        return None
-
-
-def _sentences(text: str) -> list[str]:
-    from evidencebot.compose.buyer_standards import _sentences as split
-
-    return split(text)
 
 
 def read(text: str) -> list[Quantity]:
@@ -145,7 +131,7 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool) -> tu
     it meets the buyer's (a caseload at or under the cap, a discharge contact as fast or faster)."""
     spec = _spec()
     kinds = spec.get("kinds") or {}
-    size = list(spec.get("size_fields") or [])
+    size = list(size_fields())
     out = dict(profile)
     notes: list[Adapted] = []
 
@@ -195,8 +181,6 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool) -> tu
             notes.append(Adapted(q.kind, label, q.words, profile.get("discharge_follow_up_standard") or "",
                                  "committed to the buyer's timescale"))
         elif q.kind == "peer_share":
-            from evidencebot.compose.buyer_terms import _ours_wte
-
             total, peer = _ours_wte(profile, False), _ours_wte(profile, True)
             if not total or peer is None or 100 * peer / total >= q.value:
                 continue
@@ -249,8 +233,14 @@ def swaps(quantities: list[Quantity]) -> list[tuple[re.Pattern, str]]:
         for ours, theirs in (kinds.get(q.kind) or {}).get("swap") or []:
             fields = re.findall(r"\{(\w+)\}", str(theirs))
             if all(q.groups.get(f) for f in fields):
-                out.append((re.compile(str(ours), re.I), str(theirs).format(**{f: q.groups[f] for f in fields})))
+                out.append((_compiled(str(ours)), str(theirs).format(**{f: q.groups[f] for f in fields})))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    """A swap's pattern (our words), compiled once however many answers and kinds use it."""
+    return re.compile(pattern, re.I)
 
 
 def rewrite(text: str, pairs: list[tuple[re.Pattern, str]]) -> str:
@@ -277,20 +267,33 @@ _LOWER_FIRST = {"the", "caseloads", "caseload", "each", "our", "a", "an", "by", 
                 "there"}
 
 
+def current_framer(profile: dict, filled: dict) -> Callable[[str], str]:
+    """:func:`frame_current` for every method sentence of one answer: what the answer filled from our own profile
+    (``current_fields`` with ``filled[f] == profile[f]``) is worked out once, not once per sentence."""
+    spec = _spec()
+    opening = str(spec.get("current_opening") or "In our current service, ")
+    values = [filled[f].lower() for f in spec.get("current_fields") or [] if len(filled.get(f) or "") >= 12
+              and filled.get(f) == profile.get(f)]
+
+    def frame(text: str) -> str:
+        if not values or _CURRENT.search(text):
+            return text
+        low = text.lower()
+        if not any(v in low for v in values):
+            return text
+        first = text.split(" ", 1)[0]
+        body = text[:1].lower() + text[1:] if first.lower() in _LOWER_FIRST else text
+        return opening + body
+
+    return frame
+
+
+_CURRENT = re.compile(r"\bcurrent(?:ly)?\b|\btoday\b|\bat present\b", re.I)
+
+
 def frame_current(text: str, profile: dict, filled: dict) -> str:
     """``text`` (a method sentence) opened as our current practice when it states a value of ``current_fields``
     that the answer filled from our own profile (``filled[f] == profile[f]``): 'In our current service, the funded
     establishment is 14.0 whole-time-equivalent posts ...'. A sentence already about the current service, or
-    filled with the buyer's figure instead, is returned as it is."""
-    spec = _spec()
-    opening = str(spec.get("current_opening") or "In our current service, ")
-    fields = [f for f in spec.get("current_fields") or [] if len(filled.get(f) or "") >= 12
-              and filled.get(f) == profile.get(f)]
-    if not fields or re.search(r"\bcurrent(?:ly)?\b|\btoday\b|\bat present\b", text, re.I):
-        return text
-    low = text.lower()
-    if not any(filled[f].lower() in low for f in fields):
-        return text
-    first = text.split(" ", 1)[0]
-    body = text[:1].lower() + text[1:] if first.lower() in _LOWER_FIRST else text
-    return opening + body
+    filled with the buyer's figure instead, is returned as it is. (One answer's sentences: :func:`current_framer`.)"""
+    return current_framer(profile, filled)(text)

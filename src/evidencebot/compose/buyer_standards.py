@@ -21,6 +21,7 @@ Nothing here says we already meet a standard: the templates commit to it with a 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -88,7 +89,10 @@ def _phrases(words) -> re.Pattern:
     return re.compile(rf"\b(?:{body})", re.I)
 
 
-def _sentences(text: str) -> list[str]:
+@functools.lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple[str, ...]:
+    """The buyer's sentences (and ';' clauses) of ``text``, read once for all the kinds of standard and scale read
+    from the same tender text."""
     flat = re.sub(r"[ \t]*\|[ \t]*", ". ", text or "")
     # a line wrapped inside a sentence goes on; a blank line, a bullet or a list item starts another
     flat = re.sub(r"(?<=[^\n.?!:;])\n(?![ \t]*(?:\n|[-•▪*]|o\s|\(?[a-z0-9ivx]{1,4}[).]\s|[A-Z][^.]{0,80}$))", " ", flat)
@@ -98,7 +102,7 @@ def _sentences(text: str) -> list[str]:
             s = s.strip(" -•▪o\t")
             if s:
                 out.append(s)
-    return out
+    return tuple(out)
 
 
 def _days(m: re.Match) -> float:

@@ -422,8 +422,8 @@ class Comparison:
         return f"{self.label}: the buyer's {self.buyer}; ours {ours}"
 
 
-def _number(text: str) -> float | None:
-    t = text.lower().strip()
+def _number(text: str | None) -> float | None:
+    t = (text or "").lower().strip()
     t = "-".join(t.split()) if "-".join(t.split()) in _WORD_NUMBERS else t
     if t in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[t])
@@ -584,9 +584,12 @@ def compare(figures: list[BuyerFigure], profile: dict) -> list[Comparison]:
     return out
 
 
-SIZE_FIELDS = ("team", "team_wte", "capacity", "team_by_locality")
-"""Profile fields that describe the size of our current team: not stated as the team for a contract
-whose buyer asks for more."""
+def size_fields() -> list[str]:
+    """Profile fields that describe the size of our current team (``scale.size_fields`` in
+    ``phrasebank/buyer_standards.yaml``): not stated as the team for a contract whose buyer asks for more."""
+    from evidencebot.compose.filters import load_phrasebank
+
+    return [str(f) for f in (load_phrasebank("buyer_standards.yaml").get("scale") or {}).get("size_fields") or []]
 
 
 def adapt_profile(profile: dict, comparisons: list[Comparison], figures: list[BuyerFigure]) -> dict:
@@ -600,7 +603,7 @@ def adapt_profile(profile: dict, comparisons: list[Comparison], figures: list[Bu
     if "first_contact" in short and profile.get("first_contact_standard"):
         out["first_contact_standard"] = buyer["first_contact"].text
     if short & {"workforce", "peer_workforce", "open"}:
-        for k in SIZE_FIELDS:
+        for k in size_fields():
             out.pop(k, None)
     return out
 

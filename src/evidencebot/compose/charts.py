@@ -19,10 +19,10 @@ chart (points and median) saying "not enough points for a verdict".
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
-import threading
 from dataclasses import dataclass, field
 
 from evidencebot.compose import filters
@@ -372,31 +372,38 @@ def draw(ax, chart: Chart) -> None:
         ax.spines[side].set_visible(False)
 
 
-#: The last charts drawn, by what they show (``repr`` of the chart: every field) and their size: a review's
-#: charts are drawn again for each copy of it (Word, HTML, the app's export and the command line's), and
-#: drawing them is a large part of writing one (tests/compose test_export, test_word and test_cli_exports,
-#: -n 0: 47.0 -> 40.4 s CPU). The same chart always draws to the same bytes; nothing sets matplotlib's rc.
-_DRAWN: dict[tuple, bytes] = {}
-_DRAWN_KEEP = 64
-_DRAWN_LOCK = threading.Lock()  # the app draws in worker threads
+class _Shown:
+    """A chart as a cache key: equal when they show the same (``repr`` of the chart: every field, read when the
+    chart is drawn, so a chart changed afterwards is another key)."""
+
+    __slots__ = ("chart", "key")
+
+    def __init__(self, chart: Chart) -> None:
+        self.chart = chart
+        self.key = repr(chart)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Shown) and other.key == self.key
+
+
+@functools.lru_cache(maxsize=64)
+def _drawn(shown: _Shown, width: float, height: float, dpi: int) -> bytes:
+    """The last charts drawn, by what they show and their size: a review's charts are drawn again for each copy of
+    it (Word, HTML, the app's export and the command line's), and drawing them is a large part of writing one
+    (tests/compose test_export, test_word and test_cli_exports, -n 0: 47.0 -> 40.4 s CPU). The same chart always
+    draws to the same bytes; nothing sets matplotlib's rc. (lru_cache is safe in the app's worker threads.)"""
+    fig = _figure(width, height, dpi)
+    draw(fig.add_subplot(1, 1, 1), shown.chart)
+    fig.tight_layout()
+    return _png(fig)
 
 
 def chart_png(chart: Chart, *, width: float = 6.5, height: float = 2.7, dpi: int = 130) -> bytes:
     """The chart as PNG bytes (matplotlib, Agg backend)."""
-    key = (repr(chart), width, height, dpi)
-    with _DRAWN_LOCK:
-        png = _DRAWN.pop(key, None)
-    if png is None:
-        fig = _figure(width, height, dpi)
-        draw(fig.add_subplot(1, 1, 1), chart)
-        fig.tight_layout()
-        png = _png(fig)
-    with _DRAWN_LOCK:
-        _DRAWN.pop(key, None)
-        while len(_DRAWN) >= _DRAWN_KEEP:
-            del _DRAWN[next(iter(_DRAWN))]  # the least recently used
-        _DRAWN[key] = png  # last in the order: the most recently used
-    return png
+    return _drawn(_Shown(chart), width, height, dpi)
 
 
 _ICON_COLOURS = {"improvement": BLUE, "concern": ORANGE, "neutral": PURPLE, "common_cause": GREY, "none": "#ffffff"}

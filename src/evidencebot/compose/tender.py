@@ -1072,9 +1072,10 @@ def assemble_tender(
     if resolved.other_buyer:
         # to another buyer, what is left of our current service's size is said as our current practice, not as
         # this contract's
+        frame = buyer_scale.current_framer(service_profile, fill_profile)
         for m in methods.values():
             for u in m.units:
-                u["text"] = buyer_scale.frame_current(u["text"], service_profile, fill_profile)
+                u["text"] = frame(u["text"])
     from evidencebot.compose import library as _library
 
     reqs = read_requirements(question, known=_parties(service_profile, given))

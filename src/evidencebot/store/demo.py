@@ -223,19 +223,19 @@ def _int_table(weights: dict) -> list:
     return [int(k) for k in _table(weights)]
 
 
-RECIPE_TABLES = """
-    team  service.teams  age  people.age_bands  housing  people.housing
-    level  escalations.levels:int  trig_n  escalations.trigger_count:int  setting  crisis.settings
-    dtype  admissions.discharge_types  fday  admissions.followup_day_weights:int  fmode  admissions.followup_modes
-    mode_planned  contacts.modes_planned  mode_review  contacts.modes_review
-    mode_unpl  contacts.modes_unplanned  mode_urgent  contacts.modes_urgent
-    goal_n  goals.count:int  goal_base  goals.baseline:int  goal_w  goals.weights:int
-    sg_lag  safeguarding.referral_lag  sg_outcome  safeguarding.outcomes
-    inc_type  incidents.types  inc_sev  incidents.severity  inc_owner  incidents.owners
-    days_send  partner_comms.days_to_send:int  p_esc  partner_comms.escalation_partners
-    p_crisis  partner_comms.crisis_partners  p_routine  partner_comms.routine_partners
-    p_sg  partner_comms.safeguarding_partners
-"""
+RECIPE_TABLES: tuple[tuple[str, str], ...] = (
+    ("team", "service.teams"), ("age", "people.age_bands"), ("housing", "people.housing"),
+    ("level", "escalations.levels:int"), ("trig_n", "escalations.trigger_count:int"), ("setting", "crisis.settings"),
+    ("dtype", "admissions.discharge_types"), ("fday", "admissions.followup_day_weights:int"), ("fmode", "admissions.followup_modes"),
+    ("mode_planned", "contacts.modes_planned"), ("mode_review", "contacts.modes_review"),
+    ("mode_unpl", "contacts.modes_unplanned"), ("mode_urgent", "contacts.modes_urgent"),
+    ("goal_n", "goals.count:int"), ("goal_base", "goals.baseline:int"), ("goal_w", "goals.weights:int"),
+    ("sg_lag", "safeguarding.referral_lag"), ("sg_outcome", "safeguarding.outcomes"),
+    ("inc_type", "incidents.types"), ("inc_sev", "incidents.severity"), ("inc_owner", "incidents.owners"),
+    ("days_send", "partner_comms.days_to_send:int"), ("p_esc", "partner_comms.escalation_partners"),
+    ("p_crisis", "partner_comms.crisis_partners"), ("p_routine", "partner_comms.routine_partners"),
+    ("p_sg", "partner_comms.safeguarding_partners"),
+)
 """The weighted-choice tables (``Builder.t``) read straight from the recipe: each a name, then where its
 weights are (``section.key``; ``:int`` when the choices are whole numbers)."""
 
@@ -384,8 +384,7 @@ class _Generator:
     def _prepare_tables(self) -> None:
         r = self.r
         self.t: dict[str, list] = {}
-        words = RECIPE_TABLES.split()
-        for name, where in zip(words[::2], words[1::2]):
+        for name, where in RECIPE_TABLES:
             place, _, kind = where.partition(":")
             section, key = place.split(".")
             self.t[name] = _int_table(r[section][key]) if kind == "int" else _table(r[section][key])
