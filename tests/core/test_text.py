@@ -202,6 +202,8 @@ def test_a_pattern_table_is_regular_expressions_declared_as_data():
     assert table.lines[0].findall("a\n12\n3") == ["12", "3"] and table.lines[1].fullmatch("xx")
     with pytest.raises(AttributeError):
         _ = table.missing
+    given = PatternTable({"date": r"(?i)\b(?P<m>{MONTH})\s+20\d\d"}, MONTH="january|february")  # a part the code makes
+    assert given.date.search("from February 2027").group("m") == "February" and not given.date.search("May 2027")
 
 
 def test_the_question_limit_tables_read_from_data():
