@@ -12,7 +12,8 @@ Rules live in ``phrasebank/overclaim.yaml``, shared word lists in
   conditional, question, future) from the parse and the context records in
   ``phrasebank/context.yaml``;
 * one module per check kind: :mod:`.causal`, :mod:`.absolute`,
-  :mod:`.guarantee`, :mod:`.puffery`, :mod:`.numbers`, :mod:`.small_numbers`;
+  :mod:`.guarantee`, :mod:`.puffery`, :mod:`.numbers`, :mod:`.small_numbers`,
+  :mod:`.exclusive` (sole credit for an outcome);
   :mod:`.learned` is not a pattern but a small learned scorer over the parse
   (weights in ``phrasebank/overclaim-scorer.json``) that reports what the
   hand-written checks do not;

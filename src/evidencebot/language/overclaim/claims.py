@@ -246,6 +246,30 @@ def _not_outcome(t, s: dict, measures: bool = False) -> bool:
             or _is_people(t, s) or lemma in s["agents"])
 
 
+def _output_object(verb, s: dict) -> set[int]:
+    """The topic of the verb's object when the object is our own output ("eleven training sessions on
+    perinatal mental health", "two days of training on trauma-informed practice"): the words under the
+    prepositions of the object (or of the noun after its "of") when that is a ``not_outcomes`` word."""
+    for d in verb.children:
+        if d.dep_ != "dobj":
+            continue
+        chain = [d]
+        for _ in range(2):
+            cur = chain[-1]
+            if cur.lower_ in s["not_outcomes"] or cur.lemma_.lower() in s["not_outcomes"]:
+                # (the topic may hang from the verb: "delivered six sessions | on perinatal mental health")
+                topics = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in W.topic_preps]
+                return {t.i for n in chain + topics
+                        for t in [n, *(t for c in n.children if c.dep_ == "prep" for t in c.subtree)]} | {
+                    t.i for c in topics for t in c.subtree}
+            nxt = next((g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+    return set()
+
+
 def _open_object(verb, s: dict):
     """The object of a strong causal verb ("cure", "eliminate", "prevent") is an outcome unless
     it is our own process or output ("stopped the session", "ended the contract")."""
@@ -440,7 +464,13 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         if not _is_agent(_subject(tok), s):
             continue
-        obj = _outcome_in(terms, s, _object_tokens(tok))
+        complements = _object_tokens(tok)
+        if lemma in results and lemma not in verbs:
+            # "delivered eleven training sessions on perinatal mental health": the object is our own
+            # output, and an outcome word under it is its topic, not a result
+            output = _output_object(tok, s)
+            complements = [t for t in complements if t.i not in output]
+        obj = _outcome_in(terms, s, complements)
         if obj is None and s["people"]:
             obj = _people_outcome(tok, s)
         if obj is None and lemma in s["strong"]:

@@ -15,6 +15,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     causal,
     claims,
     effect,
+    exclusive,
     guarantee,
     learned,
     money,
@@ -243,21 +244,26 @@ def _titled_names(doc) -> list[tuple[int, int]]:
     out = []
     toks = _toks(doc)
     for sent in _sents(doc):
-        i = sent.start + 1
+        i = sent.start
         while i < sent.end:
-            if toks[i - 1].lower_ in W.name_openers and toks[i].text[:1].isupper():
+            # a run opens after 'the', 'of' ... or at the start of the sentence ('Proven Pathways Employment
+            # Partnership is ...': the words after the first are capitalised too)
+            if (i == sent.start or toks[i - 1].lower_ in W.name_openers) and toks[i].text[:1].isupper():
                 j = i
                 while j < sent.end and (toks[j].text[:1].isupper() or toks[j].lower_ in W.name_joiners
                                         and j + 1 < sent.end and toks[j + 1].text[:1].isupper()):
                     j += 1
                 end = j
+                if j < sent.end and toks[j].lower_ in W.name_heads and toks[j].text.islower():
+                    end = j + 1  # a head noun in lower case after the name ('the First Class Minds programme')
                 while end > i and toks[end - 1].lower_ not in W.name_heads:
                     end -= 1  # the name ends at its head noun ('... Pledge'); a run without one is no name
                 run = toks[i:end]
                 words = [t.text for t in run if t.text.isalpha() and len(t.text) > 1]
                 if (sum(t.text[:1].isupper() for t in run) >= 3 and not all(w.isupper() for w in words)
-                        and not any(t.pos_ in ("VERB", "AUX") for t in run)):
-                    out.append((i, end))
+                        and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in W.attributive_verb_tags for t in run)):
+                    # (with its article: 'the Leading Minds Network' is matched from 'the')
+                    out.append((i - 1 if i > sent.start and toks[i - 1].lower_ in W.articles else i, end))
                 i = max(j, i + 1)
             else:
                 i += 1

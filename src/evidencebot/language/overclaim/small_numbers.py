@@ -113,6 +113,8 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             if t.i > sent.start and T[t.i - 1].lower_ in NUMBERED_LABELS:
                 continue  # 'Level 3 safeguarding adults ... training', 'Tier 2 staff': a label's number, not a count
             i = t.i
+            if _not_a_count(T, i, sent.start, sent.end, max_n):
+                continue
             nxt = [T[k] for k in range(i + 1, min(sent.end, i + 4))]
             # "three of the four people", "2 out of 2", "4 out of 5 carers": a rate over a few
             left = [T[k].lower_ for k in range(max(sent.start, i - 4), i)]
@@ -165,9 +167,10 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         words, stext = _words_in(doc, sent.start, sent.end)
         if _has_signal(words, stext, caveats):
             continue
-        pct = any((tok.text.endswith("%") or tok.lower_ in W.rate_change_words
-                   or (tok.lower_ == "cent" and T[tok.i - 1].lower_ == "per"))
-                  and not quoted(tok) and not _ci_level(doc, tok.i + 1) for tok in sent)
+        pct = not _large_base(T, sent.start, sent.end, max_n) and any(
+            (tok.text.endswith("%") or tok.lower_ in W.rate_change_words
+             or (tok.lower_ == "cent" and T[tok.i - 1].lower_ == "per"))
+            and not quoted(tok) and not _ci_level(doc, tok.i + 1) and not _level(T, tok.i, sent.end) for tok in sent)
         unquoted = [tok for tok in sent if not quoted(tok)]
         u_words = {tok.lower_ for tok in unquoted} | {tok.lemma_.lower() for tok in unquoted if tok.pos_ == "VERB"}
         u_text = " " + " ".join(tok.lower_ for tok in unquoted) + " "
@@ -191,3 +194,44 @@ def _in_interval(T, i: int, start: int) -> bool:
     """Is token ``i`` a bound of a confidence interval or range ("95% CI 1 to 3 days")?"""
     return any(T[k].lower_ in W.range_words
                for k in range(max(start, i - 5), i))
+
+
+def _not_a_count(T, i: int, start: int, end: int, max_n: int) -> bool:
+    """Is the small number at token ``i`` something other than a count of people: a threshold
+    ("fewer than eight people", "under five", "at least three"), the base of a ratio said as a
+    general rate ("one in four adults"), or the numerator of a large base ("7 of 94")?"""
+    prev = T[i - 1].lower_ if i > start else ""
+    prev2 = T[i - 2].lower_ if i - 1 > start else ""
+    if prev in W.threshold_before or (prev == "than" and prev2 in W.threshold_comparatives):
+        return True
+    if prev == "in" and i - 1 > start and _number(T[i - 2]) is not None:
+        return True
+    k = i + 1
+    if k < end and T[k].lower_ == "out":
+        k += 1
+    if k + 1 < end and T[k].lower_ == "of":
+        base = _number(T[k + 1])
+        if base is not None and base >= max_n:
+            return True
+    return False
+
+
+def _large_base(T, start: int, end: int, max_n: int) -> bool:
+    """Does the sentence give a base of ``max_n`` or more for its figures ("14 of 17 mothers (82%)",
+    "58% of 210 participants", "n = 120")? Its percentage is then that base's, not a rate of a few."""
+    for k in range(start + 1, end):
+        base = _number(T[k])
+        if base is None or base < max_n:
+            continue
+        prev = T[k - 1].lower_
+        if prev in ("of", "=", "n=") or (prev == "the" and T[k - 2].lower_ == "of" if k - 2 >= start else False):
+            return True
+    return False
+
+
+def _level(T, i: int, end: int) -> bool:
+    """Is the percentage at token ``i`` a target or a test level ("the 80% target", "at the 5% level")?"""
+    k = i + 1
+    while k < end and T[k].is_punct and T[k].text == "%":
+        k += 1
+    return k < end and T[k].lower_ in W.level_nouns

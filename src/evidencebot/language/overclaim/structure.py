@@ -85,7 +85,9 @@ def vague_size(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candi
     out: list[Candidate] = []
     for sent in _sents(doc):
         stoks = toks[sent.start:sent.end]
-        if any(t.text[:1].isdigit() or (t.like_num and t.pos_ == "NUM" and t.lower_ != "one") for t in stoks):
+        if any((t.text[:1].isdigit() or (t.like_num and t.pos_ == "NUM" and t.lower_ != "one"))
+               and not (t.dep_ == "nummod" and t.head.lemma_.lower() in W.period_units
+                        and any(c.lower_ in W.period_pointers for c in t.head.children)) for t in stoks):
             continue  # a figure sizes the change (the rule's exceptions read table and page numbers)
         if any(t.lower_ in s["scope"] for t in stoks):
             continue  # "across the country", "nationally": a change in the world, not ours
@@ -194,6 +196,8 @@ def universal_outcome(rule: Rule, doc, ctx: Context, terms: Terms | None) -> lis
         if q is None:
             continue
         start = min(q.i, tok.i)
+        if any(t.text in W.clause_breaks for t in doc[start:verb.i]):
+            continue  # "All 14 women ... filled in both questionnaires; 9 of the 14 showed": a misparse across clauses
         out.append(Candidate(rule, start, verb.i + 1, verb.i))
     return out
 
