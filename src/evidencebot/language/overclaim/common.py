@@ -211,11 +211,19 @@ class Terms:
 CHECKS: dict[str, Callable] = {}
 
 
-def check(name: str):
+#: Checks whose candidates are whole sentences (the learned scorer). When such a rule defers to every
+#: rule of its family, the engine runs it last and only on sentences no other rule has reported
+#: (``Context.claimed_sentences``): its finding there would be dropped anyway.
+WHOLE_SENTENCE_CHECKS: set[str] = set()
+
+
+def check(name: str, whole_sentence: bool = False):
     """Register a check under ``name``; the term lists it reads are ``check_terms`` in ``grammar.yaml``."""
 
     def deco(fn):
         CHECKS[name] = fn
+        if whole_sentence:
+            WHOLE_SENTENCE_CHECKS.add(name)
         return fn
     return deco
 

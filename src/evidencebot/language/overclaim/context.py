@@ -88,6 +88,9 @@ class Context:
         self._memo: dict[tuple[str, int], bool] = {}
         self._chains: dict[int, list] = {}
         self._hits: dict[int, list[tuple[int, int]]] = {}
+        #: token starts of the sentences another rule has reported (set by the engine before it runs
+        #: a whole-sentence check that defers to every rule: see ``common.WHOLE_SENTENCE_CHECKS``)
+        self.claimed_sentences: frozenset[int] = frozenset()
 
     # -- structure -------------------------------------------------------------------
 

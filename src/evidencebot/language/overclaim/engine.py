@@ -28,6 +28,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
 )
 from evidencebot.language.overclaim.common import (
     CHECKS,
+    WHOLE_SENTENCE_CHECKS,
     Candidate,
     Terms,
     Vocab,
@@ -72,6 +73,9 @@ class OverclaimRules:
         self.by_key: dict[str, Rule] = {}
         self.order = {r.id: n for n, r in enumerate(self.rules)}  # (which of two rules deferring to each other yields)
         self.checks: list[tuple[Rule, Callable]] = []
+        # whole-sentence checks deferring to every rule (the learned scorer): run after the others,
+        # only on the sentences none of them reported
+        self.late: list[tuple[Rule, Callable]] = []
         self._has = {"phrase": False, "token": False, "dependency": False}
         make_doc = nlp.make_doc
         gates: dict[tuple[str, frozenset[str]], object] = {}  # patterns needing the same words share one
@@ -119,7 +123,10 @@ class OverclaimRules:
                         self.dependency_needs.append(need)
                 else:
                     fn = CHECKS[rule.check]
-                    self.checks.append((rule, fn))
+                    if rule.check in WHOLE_SENTENCE_CHECKS and f"{family}.*" in rule.defer_to:
+                        self.late.append((rule, fn))
+                    else:
+                        self.checks.append((rule, fn))
                     term_lists.update(W.check_terms.get(rule.check, ()))
                     for opt in W.term_list_options:
                         value = rule.options.get(opt)
@@ -176,13 +183,37 @@ class OverclaimRules:
                 rule = self.by_key[strings[key]]
                 s, e = min(toks), max(toks) + 1
                 cands.append(Candidate(rule, s, e, toks[0]))
-        if self.checks:
-            terms = Terms(doc, self.terms, strings) if self.term_lists else None
-            for rule, fn in self.checks:
-                cands.extend(fn(rule, doc, ctx, terms))
-        return self._finish(doc, ctx, cands)
+        terms = Terms(doc, self.terms, strings) if self.term_lists and (self.checks or self.late) else None
+        for rule, fn in self.checks:
+            cands.extend(fn(rule, doc, ctx, terms))
+        if not self.late:
+            return self._finish(doc, ctx, cands)
+        out = self._kept(doc, ctx, cands)
+        ctx.claimed_sentences = self._claimed(doc, out)
+        late: list[Candidate] = []
+        for rule, fn in self.late:
+            late.extend(fn(rule, doc, ctx, terms))
+        if late:
+            out.extend(self._kept(doc, ctx, late))
+            out.sort(key=lambda f: (f.start, -(f.end - f.start)))  # (stable: the order of one pass)
+        return self._deferred(out)
+
+    def _claimed(self, doc, found: list[Finding]) -> frozenset[int]:
+        """Token starts of the sentences a finding overlaps whose rule does not defer to a late rule
+        (the late rule's finding there would be dropped by ``defer_to``)."""
+        late_ids = {r.id for r, _ in self.late}
+        spans = [(f.start, f.end) for f in found if not (
+            late_ids.intersection(self.by_key[f.rule].defer_to) or f"{self.family}.*" in self.by_key[f.rule].defer_to)]
+        if not spans:
+            return frozenset()
+        return frozenset(sent.start for sent in _sents(doc)
+                         if any(a < sent.end_char and sent.start_char < b for a, b in spans))
 
     def _finish(self, doc, ctx: Context, cands: list[Candidate]) -> list[Finding]:
+        return self._deferred(self._kept(doc, ctx, cands))
+
+    def _kept(self, doc, ctx: Context, cands: list[Candidate]) -> list[Finding]:
+        """The candidates that pass their rule's name, exception and context filters, one per span and rule."""
         out: list[Finding] = []
         taken: dict[str, list[tuple[int, int]]] = {}
         cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -211,6 +242,10 @@ class OverclaimRules:
                 start=span.start_char, end=span.end_char, match=match,
                 suggestions=list(c.suggestions if c.suggestions is not None else rule.suggestions),
             ))
+        return out
+
+    def _deferred(self, out: list[Finding]) -> list[Finding]:
+        """``out`` without the findings whose rule leaves an overlapping match to another (``defer_to``)."""
         if any(r.defer_to for r in self.rules):
             # a rule with ``defer_to`` leaves overlapping matches to those rules (the
             # parse-read puffery check and the superlative phrases find the same words)

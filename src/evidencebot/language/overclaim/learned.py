@@ -427,7 +427,7 @@ def _is_reported(sent, quotes: list[tuple[int, int]]) -> bool:
     return root.lemma_.lower() in W.reporting or any(s <= root.idx < e for s, e in inside)
 
 
-@check("learned_claim")
+@check("learned_claim", whole_sentence=True)
 def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     model = current_model()
     if model is None:
@@ -439,9 +439,10 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     subject_deps = frozenset(model["features"]["subject_deps"])
     max_label = int(rule.options.get("definition_label_words", 0))
     quotes: list[tuple[int, int]] | None = None
+    claimed = ctx.claimed_sentences
     for sent in _sents(doc):
-        if len(sent) < 4:
-            continue
+        if len(sent) < 4 or sent.start in claimed:
+            continue  # (a sentence another rule reported: this rule defers to it)
         if finite and not _is_clause(sent.root, finite, subject_deps):
             continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
         if max_label and _is_definition(sent, finite, max_label):

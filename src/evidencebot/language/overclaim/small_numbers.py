@@ -224,7 +224,7 @@ def _large_base(T, start: int, end: int, max_n: int) -> bool:
         if base is None or base < max_n:
             continue
         prev = T[k - 1].lower_
-        if prev in ("of", "=", "n=") or (prev == "the" and T[k - 2].lower_ == "of" if k - 2 >= start else False):
+        if prev in W.base_markers or (prev == "the" and T[k - 2].lower_ == "of" if k - 2 >= start else False):
             return True
     return False
 
