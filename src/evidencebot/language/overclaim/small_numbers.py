@@ -21,9 +21,6 @@ from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
 
 FRACTION_TOKEN_RE = re.compile(r"^(\d{1,2})/(\d{1,2})$")
-NUMBERED_LABELS = frozenset({"level", "tier", "band", "grade", "stage", "step", "phase", "part", "section", "kpi",
-                             "lot", "standard", "annex", "appendix", "question"})
-"""Words whose number names a thing ('Level 3', 'Tier 2', 'Band 5'): the number is not a count of people."""
 
 
 @check("small_denominator")
@@ -110,7 +107,7 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             value = _number(t)
             if value is None or value >= max_n or quoted(t):
                 continue
-            if t.i > sent.start and T[t.i - 1].lower_ in NUMBERED_LABELS:
+            if t.i > sent.start and T[t.i - 1].lower_ in W.numbered_labels:
                 continue  # 'Level 3 safeguarding adults ... training', 'Tier 2 staff': a label's number, not a count
             i = t.i
             if _not_a_count(T, i, sent.start, sent.end, max_n):
