@@ -70,3 +70,14 @@ def test_a_kpis_method_is_the_library_block_of_its_topic(demo_db):
     blocks = [b for b in library.list_blocks(demo_db, status="approved") if b.approved]
     row = K.KpiRow("KPI 4", "IPS job starts as % of people on the IPS caseload in the period", "19%", [("22%", "in Year 1")])
     assert K.lever(row, blocks).block_id == "employment-support"
+
+
+def test_a_part_asking_about_one_kpi_answers_that_one(demo_db):
+    # s12 q09 (spent): all seven rows went under 'Reaching the paired-outcome trajectory for L2-03'
+    from evidencebot.compose.tender import assemble_tender
+
+    q = KPI_Q.replace("2. Achieving the KPI trajectories – how you will reach each trajectory in the table, and which is "
+                      "the highest risk.", "2. Reaching the trajectory for KPI 3 – how you will reach it.")
+    answer = assemble_tender(demo_db, q, today="2026-12-03")
+    assert "KPI 3 " in answer.markdown or "KPI 3:" in answer.markdown
+    assert "KPI 1:" not in answer.markdown and "KPI 2:" not in answer.markdown

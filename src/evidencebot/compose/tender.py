@@ -1540,6 +1540,9 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
     point = next((p for p in plan.points if p.kind != "confirm" and buyer_kpis.ASKS.search(p.text)), None)
     if not rows or block is None or point is None:
         return
+    # a part that asks about one KPI ('Reaching the paired-outcome trajectory for L2-03', s12 q09) answers that one
+    named = [r for r in rows if re.search(r"(?<![\w-])" + re.escape(r.ref) + r"(?![\w-])", point.text)]
+    rows = named or rows
     units = []
     for row, how in buyer_kpis.sentences(rows, approved, question):
         units.append({"text": row, "priority": 1, "block": block.block_id, "cont": False, "template": True})
