@@ -140,7 +140,20 @@ def topic_hits(text: str, topics: list[Topic] | None = None) -> list[TopicHit]:
     return list(known[text])
 
 
+# a deadline names when, not what: 'reduce turnover ... by the end of Contract Year 2' is not about the end of the
+# contract (the exit topic), nor 'targets for each group by the end of Contract Year 2' about social value's
+# 'each contract year' (s13 q02, q08: exit and social value blocks under turnover and equality headings)
+_DEADLINE = re.compile(r"\b(?:by|before|at|until|to|from|in|within|during)\s+(?:the\s+)?(?:end|start|close)\s+of\s+"
+                       r"(?:the\s+)?(?:(?:first|second|third)\s+)?(?:contract\s+)?year\s*(?:\d+|one|two|three)\b", re.I)
+
+
+def without_deadlines(text: str) -> str:
+    """``text`` without its deadlines ('by the end of Contract Year 2'): they say when, never what about."""
+    return _DEADLINE.sub(" ", text or "")
+
+
 def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
+    text = without_deadlines(text)
     seq = tokens(text)
     have = set(seq)
     if not have:

@@ -2182,10 +2182,14 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
     words (stems) in its title, tags or text, one of them in its title or tags;
     a sub-point of one or two content words needs one in the title or tags.
     """
-    from evidencebot.compose import library
+    from evidencebot.compose import blockmatch, library
 
-    own = _stems(point.text)
-    for query, need_own in ((point.text + " " + point.label, False), (point.text + " " + plan.stem, True)):
+    # a deadline ('by the end of Contract Year 2') is not what is asked: its words matched blocks about the end of
+    # the contract, or any block that says 'year'
+    said = blockmatch.without_deadlines(point.text)
+    own = _stems(said)
+    for query, need_own in ((said + " " + blockmatch.without_deadlines(point.label), False),
+                            (said + " " + plan.stem, True)):
         found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), profile)
         want = _stems(query)
         scored = []
@@ -2812,7 +2816,7 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
         return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
         return _names_terms(point.text, block)
-    words = set(blockmatch.tokens(point.text)) - _GAP_GENERIC
+    words = set(blockmatch.tokens(blockmatch.without_deadlines(point.text))) - _GAP_GENERIC
     if not words:
         return True  # nothing but words every ask uses: the topic match decides
     known = vocab if vocab is not None else (_library_words() or words)
