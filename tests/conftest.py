@@ -224,12 +224,21 @@ def pytest_unconfigure(config):
     cache = config.stash.get(_REWRITE_KEY, None)
     if cache is not None:
         shutil.rmtree(cache, ignore_errors=True)
-    # pytest's unraisable-exception plugin then collects garbage five times over (a collection can free
-    # objects whose finalisers leave more garbage), each a walk of the whole heap the run has built (the
-    # checker's caches, parsed documents, apps): 0.83 s of CPU for one compose file alone, in every worker.
-    # One collection here, with pytest's hook for unraisable exceptions still in place, frees what is garbage
-    # now; what survives it is then frozen, so pytest's five walk only what is made after (a finaliser's
-    # garbage, which they still collect). Only when the collector runs changes.
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    """After the session fixtures' teardown: one garbage collection, and what survives it frozen.
+
+    pytest's unraisable-exception plugin collects garbage five times over at clean-up (a collection can
+    free objects whose finalisers leave more garbage), each a walk of the whole heap the run has built
+    (the checker's caches, parsed documents, apps): 0.83 s of CPU for one compose file alone, in every
+    worker. One collection here, with pytest's hook for unraisable exceptions in place, frees what is
+    garbage now; pytest's five then walk only what is made after (a finaliser's garbage, which they still
+    collect). Here, not at unconfigure: an xdist worker reports itself finished after this hook, and its
+    controller sends a worker still busy 5 s after that a SIGINT (execnet), which a collection under load
+    could take (a KeyboardInterrupt in a weakref callback, reported as an unraisable exception once).
+    Only when the collector runs changes."""
     gc.collect()
     gc.freeze()
 
