@@ -404,3 +404,52 @@ def test_rows_whose_ask_is_in_the_guidance_column_are_questions_in_excel_and_wor
         # every row that asks for something, in its question or its guidance; the section row is not one
         assert [(x.question, x.guidance, x.word_limit) for x in q.questions] == [
             (a, g, 500) for a, g in ASK_IN_GUIDANCE], name
+
+
+def _mixed_docx(path, unnumbered_ask=False):
+    """Questions as numbered headings and paragraphs, one of them (Q3.2) a Question / Guidance /
+    Word limit / Weighting table under its heading (issue 12's walk-through, westmere_itt.docx)."""
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Invitation to Tender: Community Mental Health Recovery Service", 0)
+    d.add_heading("Section 3: Quality Questions", 1)
+    d.add_paragraph("Responses will be evaluated blind.")
+    d.add_heading("Q3.1 Service Model", 2)
+    d.add_paragraph("Describe how you will deliver a recovery-focused service. Maximum 750 words.")
+    d.add_heading("Q3.2 Safeguarding", 2)
+    d.add_paragraph("This question is about adults and children.")
+    t = d.add_table(rows=4, cols=2)
+    for r, (a, b) in zip(t.rows, [("Question", "Describe your approach to safeguarding adults and children."),
+                                  ("Guidance", "Reference the Care Act 2014."), ("Word limit", "500"),
+                                  ("Weighting", "10%")]):
+        r.cells[0].text, r.cells[1].text = a, b
+    d.add_heading("Q3.3 Workforce", 2)
+    d.add_paragraph("Describe how you will recruit and retain staff. (maximum 400 words)")
+    if unnumbered_ask:
+        d.add_heading("Mobilisation", 2)
+        d.add_paragraph("Describe how you will mobilise the service in 12 weeks.")
+    d.add_heading("Q3.6 Risk", 2)
+    d.add_paragraph("How will you respond to risk, in and out of hours? Max. 2,000 characters. Weighting: 10%")
+    d.save(path)
+    return path
+
+
+def test_a_document_mixing_question_tables_and_numbered_paragraphs_imports_every_question(tmp_path):
+    """Issue 12: only the table question (Q3.2) came in, the questions written as headings and
+    paragraphs were dropped silently (fails on the old code: 1 question)."""
+    q = read_questionnaire(_mixed_docx(tmp_path / "itt.docx"))
+    assert [x.ref for x in q.questions] == ["Q3.1", "Q3.2", "Q3.3", "Q3.6"]
+    table_q = q.questions[1]
+    assert (table_q.word_limit, table_q.weighting) == (500, 10.0)
+    assert "Care Act" in table_q.guidance
+    assert "adults and children." in table_q.question and "This question is about" in table_q.question
+    assert q.questions[0].word_limit == 750 and q.questions[3].char_limit == 2000
+    assert q.skipped == []
+
+
+def test_text_that_asks_but_is_not_imported_among_question_tables_is_said(tmp_path):
+    """Fails on the old code (no record of skipped text)."""
+    q = read_questionnaire(_mixed_docx(tmp_path / "itt.docx", unnumbered_ask=True))
+    assert [x.ref for x in q.questions] == ["Q3.1", "Q3.2", "Q3.3", "Q3.6"]
+    assert any("mobilise the service" in s for s in q.skipped)

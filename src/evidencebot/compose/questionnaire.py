@@ -71,6 +71,8 @@ class Questionnaire:
     preamble: str = ""
     """The buyer's text outside the questions (a Word document's paragraphs, the rows above an
     Excel header): where the buyer, the contract start and the incumbent are often stated."""
+    skipped: list[str] = field(default_factory=list)
+    """Text that reads like a question but was not imported as one (said on import, never silent)."""
 
     @property
     def text(self) -> str:
@@ -315,42 +317,67 @@ def _read_docx(p: Path) -> Questionnaire:
                 heading = line if line.shape in ("prefixed", "dotted") or (line.heading and line.shape) else heading
             continue
         rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
-        if not rows:
-            continue
-        # the header row, under a title row or two merged across the table ('Section 3: Quality'); it
-        # names two columns at least ('Question | Describe how ...' is a label and its question)
-        found = next(((n, _columns(r)) for n, r in enumerate(rows[:3]) if len(_columns(r)) >= 2), None)
-        if found:
-            n, cols = found
-            for r in rows[n + 1:]:
-                item = _row_question(r, cols, headers=rows[n])
-                if item:
-                    q.questions.append(item)
-            continue
-        # a label/value table for one question
-        labelled = _labelled(rows)
-        if "question" not in labelled:
-            continue
-        labels = {kind: value for kind, (_, value) in labelled.items()}
-        ref, question = labels.get("ref", "").strip(), labels["question"]
-        top = _numbered(_Line(text=" ".join(rows[0][0].split()))) if len(set(rows[0])) == 1 else None
-        named = re.match(r"(?i)\s*(q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?)\b", labelled["question"][0])
-        for source in (top if top is not None and top.shape else None, heading):
-            if source is not None and not ref:
-                # '3.1 Safeguarding' over the table (merged across its top row, or the paragraph before it)
-                ref = source.ref
-                if source.rest and source.rest not in question:
-                    question = f"{source.rest}\n{question}"
-        if not ref and named:
-            ref = " ".join(named.group(1).split())  # 'Question 3.1 | Describe ...'
-        heading = None
-        limit = _limit_with_unit(*reversed(labelled["limit"])) if "limit" in labelled else ""
-        q.questions.append(BuyerQuestion(ref=ref, question=question, guidance=labels.get("guidance", ""),
-                                         limit_text=limit, weighting_text=labels.get("weighting", "")))
+        found = _table_questions(rows, heading)
+        if found and not _columns_row(rows):
+            heading = None  # a label table took the heading over it
+        q.questions += found
     if q.questions:
+        _add_paragraph_questions(q, doc)
         return q
     q.questions = _paragraph_questions(_docx_lines(doc))
     return q
+
+
+def _columns_row(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    """The header row of a questions table, under a title row or two merged across the table
+    ('Section 3: Quality'); it names two columns at least ('Question | Describe how ...' is a
+    label and its question)."""
+    return next(((n, _columns(r)) for n, r in enumerate(rows[:3]) if len(_columns(r)) >= 2), None)
+
+
+def _table_questions(rows: list[list[str]], heading: _Line | None) -> list[BuyerQuestion]:
+    """The questions of one Word table: one a row under a header row, or one question in a label
+    table ('Question | ...', 'Word limit | 500'), with the reference of the numbered ``heading``
+    paragraph over it when the table names none."""
+    if not rows:
+        return []
+    found = _columns_row(rows)
+    if found:
+        n, cols = found
+        return [item for item in (_row_question(r, cols, headers=rows[n]) for r in rows[n + 1:]) if item]
+    labelled = _labelled(rows)
+    if "question" not in labelled:
+        return []
+    labels = {kind: value for kind, (_, value) in labelled.items()}
+    ref, question = labels.get("ref", "").strip(), labels["question"]
+    top = _numbered(_Line(text=" ".join(rows[0][0].split()))) if len(set(rows[0])) == 1 else None
+    named = re.match(r"(?i)\s*(q(?:uestion)?\.?\s*\d+(?:\.\d+)*[a-z]?)\b", labelled["question"][0])
+    for source in (top if top is not None and top.shape else None, heading):
+        if source is not None and not ref:
+            # '3.1 Safeguarding' over the table (merged across its top row, or the paragraph before it)
+            ref = source.ref
+            if source.rest and source.rest not in question:
+                question = f"{source.rest}\n{question}"
+    if not ref and named:
+        ref = " ".join(named.group(1).split())  # 'Question 3.1 | Describe ...'
+    limit = _limit_with_unit(*reversed(labelled["limit"])) if "limit" in labelled else ""
+    return [BuyerQuestion(ref=ref, question=question, guidance=labels.get("guidance", ""),
+                          limit_text=limit, weighting_text=labels.get("weighting", ""))]
+
+
+def _add_paragraph_questions(q: Questionnaire, doc) -> None:
+    """A document mixing layouts: questions in tables and questions written as numbered headings
+    and paragraphs ('Q3.1 Service model' then its text, 'Q3.2 Safeguarding' over a Question /
+    Guidance / Word limit table). The body is read again in order with each question table as a
+    question of its own, so that every numbered question comes in, in the buyer's order; a table
+    under a question heading stays that question's (its heading's paragraphs join it). Among
+    tables, a paragraph question needs its reference ('Q3.1', '4.2'); text that asks something
+    but has none is listed in :attr:`Questionnaire.skipped`, not dropped silently."""
+    skipped: list[str] = []
+    found = _paragraph_questions(_docx_lines(doc, tables=True), skipped=skipped, refs_only=True)
+    if len(found) > len(q.questions):
+        q.questions = found
+    q.skipped += skipped
 
 
 def _style_name(par) -> str:
@@ -401,6 +428,10 @@ _UNIT_WORDS = re.compile(r"^(?:words?|characters?|chars?|pages?|sides?|marks?|po
 _ASKS = re.compile(r"\?|\b(?:describe|explain|set\s+out|outline|provide|tell\s+us|give|demonstrate|detail|confirm|"
                    r"show|how|what|which|why|when|who|where|please)\b", re.I)
 
+_ASKS_FIRST = re.compile(r"\?|(?:^|[.:]\s+)(?:please\s+)?(?:describe|explain|set\s+out|outline|provide|tell\s+us|"
+                         r"demonstrate|detail|confirm|how\s+will|what\s+will)\b", re.I | re.M)
+"""A sentence that asks the bidder for something (text left out of a tender is said when it asks)."""
+
 
 _CELL = re.compile(r"\s\|\s|\t")
 
@@ -422,6 +453,8 @@ class _Line:
     rest: str = ""
     soft: bool = False
     """A line after a soft line break: the same Word paragraph as the line before."""
+    questions: list[BuyerQuestion] = field(default_factory=list)
+    """A question table read in place (a document mixing tables and paragraphs): its questions."""
 
 
 _BULLET_MARK = r"[-*•·▪◦–—‣○●■□➢➤►✓]|\(?[a-z]{1,4}[.)]"
@@ -444,10 +477,12 @@ def _join(lines: list[_Line]) -> str:
     return "\n".join(out)
 
 
-def _docx_lines(doc) -> list[_Line]:
+def _docx_lines(doc, tables: bool = False) -> list[_Line]:
     """The document's body in order: each paragraph (its soft line breaks as lines) and, for a
     table that is not a question table, its labelled cells as 'Label: value' lines (a 'Word
-    limit | 500' table under a numbered question). The document's title is left out."""
+    limit | 500' table under a numbered question). The document's title is left out. With
+    ``tables``, a question table is one line holding its questions, read as :func:`_read_docx` reads
+    them (a label table takes the reference of the numbered heading over it)."""
     from docx.table import Table
 
     out: list[_Line] = []
@@ -456,6 +491,18 @@ def _docx_lines(doc) -> list[_Line]:
     for block in _blocks(doc):
         if isinstance(block, Table):
             rows = [[_cell_text(c) for c in row.cells] for row in block.rows]
+            if tables:
+                heading = None
+                for x in reversed(out):
+                    if x.questions:
+                        break  # taken by the table before
+                    if x.shape in ("prefixed", "dotted") or (x.heading and x.shape):
+                        heading = x
+                        break
+                table_qs = _table_questions(rows, heading)
+                if table_qs:
+                    out.append(_Line(text="", questions=table_qs))
+                    continue
             labels = _labelled(rows)
             if "limit" in labels:
                 label, value = labels["limit"]
@@ -602,7 +649,8 @@ def _numbered(line: _Line) -> _Line:
     return line
 
 
-def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
+def _paragraph_questions(lines: list[_Line], skipped: list[str] | None = None,
+                         refs_only: bool = False) -> list[BuyerQuestion]:
     """Questions written as paragraphs, as many buyers' documents are (often without Heading
     styles). A question starts at a reference or title line ('Q3.2 Safeguarding', '4.1
     Workforce', 'Question 5', a Heading paragraph), not at every numbered line: a numbered
@@ -611,12 +659,18 @@ def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
 
     Which numbered lines start questions: references (Q3.2, Question 5, 4.1) and headings
     when there are any; else headings when a heading is followed by the question's text;
-    else single numbers ('1.', '2)') that are not list items."""
+    else single numbers ('1.', '2)') that are not list items.
+
+    A line holding a question table's questions (:func:`_docx_lines` with ``tables``) starts
+    a question of its own, and gives its questions as read; the paragraphs of the numbered
+    heading just over it (its ref taken by the table) join its question. With ``refs_only`` (a
+    document with question tables) a question needs its reference; text skipped that asks
+    something goes to ``skipped``."""
     items = _list_items(lines)
     strong = [n for n, line in enumerate(lines) if line.shape in ("prefixed", "dotted") and n not in items]
     headed = any(line.heading and n + 1 < len(lines) and not lines[n + 1].heading and not lines[n + 1].shape
                  for n, line in enumerate(lines))
-    starts = {n for n, line in enumerate(lines) if line.heading}
+    starts = {n for n, line in enumerate(lines) if line.heading or line.questions}
     if strong:
         starts |= set(strong)
     elif not headed:
@@ -633,8 +687,24 @@ def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
                 blocks[-1][1].append(lines[n - 1])
         elif blocks:
             blocks[-1][1].append(line)
-    out = []
-    for head, body in blocks:
+    out: list[BuyerQuestion] = []
+    held: list[_Line] = []  # a numbered heading's paragraphs, for the question table under it
+    for k, (head, body) in enumerate(blocks):
+        if head.questions:
+            if held and len(head.questions) == 1:
+                table_q = head.questions[0]
+                lead, rest = table_q.question.split("\n", 1) if "\n" in table_q.question else ("", table_q.question)
+                table_q.question = "\n".join(x for x in (lead, _join(held), rest) if x)
+            held = []
+            out += head.questions
+            leftover = _join(body)
+            if skipped is not None and body and _ASKS_FIRST.search(leftover):
+                skipped.append(_short(leftover))
+            continue
+        nxt = blocks[k + 1][0] if k + 1 < len(blocks) else None
+        if nxt is not None and nxt.questions and head.shape and any(t.ref == head.ref for t in nxt.questions):
+            held = body  # 'Q3.2 Safeguarding' over its table: the table is the question
+            continue
         if _CELL.search(head.text):  # a pasted row is read whole, under its header: the intake unpacks it
             rows = [x.text for x in body if _is_header_row(x.text)][:1] + [head.text]
             out.append(BuyerQuestion(ref=head.ref, question="\n".join(rows + [x.text for x in body
@@ -644,12 +714,21 @@ def _paragraph_questions(lines: list[_Line]) -> list[BuyerQuestion]:
         if not body and not (len(title.split()) >= 6 or _ASKS.search(title)):
             continue  # a section title ('Section 3: Quality', '4.2 Mobilisation' with nothing under it)
         text = _join(([_Line(text=title)] if title.strip() else []) + body)
+        if refs_only and head.shape not in ("prefixed", "dotted"):
+            if skipped is not None and _ASKS_FIRST.search(text):
+                skipped.append(_short(text))
+            continue
         if strong and not head.shape and "?" not in text and not read_limits(text).word_budget:
             continue  # among numbered questions, an unnumbered heading ('Instructions to bidders') is the buyer's notes
         if not re.search(r"[A-Za-z]{3,}", text):
             continue
         out.append(BuyerQuestion(ref=head.ref, question=text))
     return out
+
+
+def _short(text: str, n: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
 
 
 def _list_items(lines: list[_Line]) -> set[int]:

@@ -46,11 +46,15 @@ def limit_label(row: dict) -> str:
     return "; ".join(parts)
 
 
-def import_questionnaire(db: Database, path, *, title: str | None = None) -> tuple[int, list[dict]]:
+def import_questionnaire(db: Database, path, *, title: str | None = None,
+                         skipped: list[str] | None = None) -> tuple[int, list[dict]]:
     """Read and store a questionnaire with the tender's own facts the buyer states in it
     (:mod:`evidencebot.compose.tender_profile`); returns the tender id and, per question, its
-    ref, sub-points, limit and weighting."""
+    ref, sub-points, limit and weighting. Text that reads like a question but was not imported
+    is added to ``skipped``."""
     q = read_questionnaire(path)
+    if skipped is not None:
+        skipped += q.skipped
     parsed = []
     for item in q.questions:
         try:
