@@ -380,3 +380,35 @@ def test_the_boards_multi_agency_policy_is_not_our_safeguarding_policy():
     assert conf.lines[:2] == ["Yes.", "We follow the multi-agency safeguarding adults and children procedures of every "
                                       "area we work in."]
     assert C.topics_in("Do you have a safeguarding adults policy approved by your board?") == ["safeguarding_policies"]
+
+
+WESTMERE_Q33 = """Workforce and Supervision
+
+Part A (Pass/Fail)
+
+A1. Will all staff hold an enhanced DBS check before starting in post? Yes / No
+
+A2. Do you hold employer's liability insurance of at least £10 million? Yes / No
+
+A3. You will pay all staff at least the Real Living Wage. Yes / No
+
+Part B (scored): Describe how you will recruit, train, supervise and retain a skilled workforce, including peer \
+support workers. (maximum 400 words)"""
+
+
+def test_a_yes_no_question_first_in_a_pass_fail_part_keeps_its_row():
+    """Issue 12: 'A1. Will all staff ...? Yes / No' (paragraphs apart, as Word gives them) was read as a question
+    reference and went into the context: no row, not drafted, not a gap (fails on the old code: A2, A3, p1)."""
+    plan = plan_question(WESTMERE_Q33)
+    assert [(p.key, p.kind) for p in plan.points] == [("A1", "confirm"), ("A2", "confirm"), ("A3", "confirm"),
+                                                      ("p1", "")]
+    assert "DBS" not in plan.stem
+
+
+@pytest.mark.parametrize("line", ["Will you pay all staff at least the Real Living Wage? Yes / No",
+                                  "Will all staff hold an enhanced DBS check before starting in post? Yes / No",
+                                  "Do you hold employer's liability insurance of at least £10 million? Yes / No",
+                                  "Does your organisation hold Cyber Essentials Plus? Yes / No"])
+def test_a_question_answered_yes_slash_no_is_a_confirmation_without_a_pass_fail_label(line):
+    """'Yes / No' (spaced, as buyers type it) marks a yes/no question as 'Yes/No' did (fails on the old code)."""
+    assert C.is_confirmation(line, f"Workforce\n\n{line}\n\nDescribe how you will recruit staff.")

@@ -1085,8 +1085,20 @@ _GUIDANCE_LEAD = re.compile(
 """A line that opens the buyer's guidance on how answers are judged ('Guidance', 'Evaluators will look for:')."""
 
 
+_YES_NO_END = re.compile(r"\byes\s*/\s*no\W*$", re.I)
+
+
 def _has_sibling(lines: list[str], m: re.Match) -> bool:
-    """'7.1 What ...?' followed by '7.2 How ...?': the first of numbered sub-questions, not a reference."""
+    """'7.1 What ...?' followed by '7.2 How ...?': the first of numbered sub-questions, not a reference; so is
+    '1) Will all staff ...? Yes / No' with '2) ...' after it, a blank line between (a Pass/Fail part's 'A1.',
+    'A2.' read as '1)', '2)')."""
+    if m.group("num") and not m.group("dotted"):
+        text = m.group("text")
+        if not (_ASK_WORDS.match(text) or "?" in text or _YES_NO_END.search(text)):
+            return False
+        mark = m.string[:m.start("text")].strip()
+        nxt = re.escape(mark.replace(m.group("num"), str(int(m.group("num")) + 1), 1))
+        return any(re.match(rf"^\s*{nxt}\s+\S", ln) for ln in lines[1:])
     key = m.group("dotted")
     if not key or not (_ASK_WORDS.match(m.group("text")) or m.group("text").rstrip().endswith("?")):
         return False  # '5.1 Safeguarding – Part A' over '5.2 ... Part B': section titles
