@@ -319,3 +319,60 @@ def test_tender_draft_leaves_unplaceable_per_part_limits_to_the_bid_team(run, tm
     drafted = run("tender", "draft", "--all")
     assert "drafted 1 of 2" in drafted.stderr, drafted.output
     assert "Question 5: limits per part only" in drafted.stderr
+
+
+def test_anonymous_mode_says_named_staff_by_role_and_the_providers_kind_as_ours():
+    """Issue 12: --anonymous left 'chaired by the service manager, Dana Whitfield' and 'the Trust's finance
+    director' in the answer (fails on the old code: staff names and the kind were kept)."""
+    from evidencebot.compose.anonymity import anonymise, names
+
+    ours = names({"provider": "Harbour Lane Trust", "service": "Riverside Community Wellbeing Service",
+                  "service_manager": "Dana Whitfield", "caldicott_guardian": "Dr Helen Achebe"})
+    cases = {
+        "Incidents go to a monthly meeting chaired by the service manager, Dana Whitfield.":
+            "Incidents go to a monthly meeting chaired by the service manager.",
+        "A monthly meeting, chaired by the service manager, Dana Whitfield, reviews incidents.":
+            "A monthly meeting, chaired by the service manager, reviews incidents.",
+        "The service manager, Dana Whitfield, reviews incidents.": "The service manager reviews incidents.",
+        "Staff ask the Caldicott guardian (Dr Helen Achebe) for advice.": "Staff ask the Caldicott guardian for advice.",
+        "Dana Whitfield signs off the plan.": "The service manager signs off the plan.",
+        "The budget is reviewed by the Trust's finance director.": "The budget is reviewed by our finance director.",
+        "The Trust's finance director reviews it.": "Our finance director reviews it.",
+        "We build the trust of people we support.": "We build the trust of people we support.",
+    }
+    for before, after in cases.items():
+        assert anonymise(before, ours) == after
+
+
+def test_blind_evaluation_in_a_section_introduction_makes_every_answer_of_the_tender_anonymous(run, demo_copy,
+                                                                                              tmp_path):
+    """Issue 12: 'Responses will be evaluated blind. Answers must not identify the bidder by name.' in the section's
+    introduction (not inside a question) was not read: only a question's own text switched anonymous mode on.
+    Fails on the old code (no blind_evaluation fact; the export named the provider)."""
+    from docx import Document
+
+    from evidencebot.compose import anonymity
+    from evidencebot.compose.tender_store import tender_facts
+    from evidencebot.store.blocks import get_profile
+
+    d = Document()
+    d.add_heading("Invitation to Tender", 0)
+    d.add_heading("Section 3: Quality Questions", 1)
+    d.add_paragraph("Responses will be evaluated blind. Answers must not identify the bidder by name. Minimum font "
+                    "size Arial 11.")
+    d.add_heading("Q3.1 Governance", 2)
+    d.add_paragraph("Describe how safeguarding practice will be supervised, audited and reported to the board, and "
+                    "how incidents are reviewed. Maximum 300 words.")
+    d.save(tmp_path / "itt.docx")
+    assert run("tender", "import", str(tmp_path / "itt.docx")).exit_code == 0
+    said = tender_facts(demo_copy)[anonymity.FACT]
+    assert said.startswith("Responses will be evaluated blind.") and "by name" in said
+    drafted = run("tender", "draft", "--all")
+    assert drafted.exit_code == 0, drafted.output
+    out = tmp_path / "response.docx"
+    assert run("tender", "export", "-o", str(out)).exit_code == 0
+    profile = get_profile(demo_copy)
+    text = _docx_text(out)
+    for name in (profile["provider"], profile["service"], profile["provider"].rsplit(" ", 1)[0],
+                 profile["service_manager"], profile["safeguarding_lead"]):
+        assert name not in text

@@ -62,6 +62,10 @@ def import_cmd(ctx, files, title, db):
             click.echo(f"no limit stated for {', '.join(unlimited)}: give the buyer's with "
                        f"'evidencebot tender limit REF --words N' (or --chars N, --pages N) before drafting")
         _echo_profile(database, tid)
+        blind = tender_store.tender_facts(database, tid).get("blind_evaluation")
+        if blind:
+            click.echo(f"blind evaluation (read from the questionnaire: \"{blind}\"): every answer is drafted and "
+                       "exported with no provider, service or staff name")
 
 
 def _echo_profile(database, tender_id) -> None:

@@ -1253,7 +1253,7 @@ def assemble_tender(
     from evidencebot.compose import anonymity
 
     if anonymous is None:
-        anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}")
+        anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
         from evidencebot.compose.word import organisation_name
 

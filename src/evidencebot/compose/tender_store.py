@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import buyer_standards, buyer_terms, gaps, library, tender_profile
+from evidencebot.compose import anonymity, buyer_standards, buyer_terms, gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
@@ -75,6 +75,10 @@ def import_questionnaire(db: Database, path, *, title: str | None = None,
               "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
     stated = "\n".join(dict.fromkeys([f.sentence for f in buyer_terms.read_figures(q.text)]
                                     + [s.sentence for s in buyer_standards.read(q.text) if s.kind != "kpi"]))
+    blind = anonymity.asked_sentence(q.text)
+    if blind:  # 'Responses will be evaluated blind.' in a section's introduction: every answer of the tender is anonymous
+        facts.append({"field": anonymity.FACT, "value": blind, "source": "questionnaire", "quote": blind,
+                      "updated_at": now, "updated_by": who})
     if stated:  # the buyer's figures (a first-contact standard, a minimum workforce), wherever the document gives them
         facts.append({"field": buyer_terms.FACT, "value": stated, "source": "questionnaire", "quote": stated[:300],
                       "updated_at": now, "updated_by": who})
@@ -460,12 +464,12 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
     files or none. ``anonymous`` (default: when a question asks that the bidder not be named): no provider or
     service name in the answers, the header or the document's properties (:mod:`anonymity`)."""
-    from evidencebot.compose import anonymity
     from evidencebot.compose.word import organisation_name
 
     t, rows = questions(db, tender_id)
     if anonymous is None:
-        anonymous = any(anonymity.asked(r["question"] or "") for r in rows)
+        anonymous = any(anonymity.asked(r["question"] or "") for r in rows) or \
+            bool(tender_facts(db, t["tender_id"]).get(anonymity.FACT))
     ours = anonymity.names(get_profile(db), organisation_name()) if anonymous else {}
     rows = [dict(r, answer=anonymity.anonymise(r["answer"] or "", ours)) if anonymous else r for r in rows]
     missing = [r for r in rows if not (r["answer"] or "").strip()]
