@@ -420,7 +420,8 @@ def _mixed_docx(path, unnumbered_ask=False):
     d.add_heading("Q3.2 Safeguarding", 2)
     d.add_paragraph("This question is about adults and children.")
     t = d.add_table(rows=4, cols=2)
-    for r, (a, b) in zip(t.rows, [("Question", "Describe your approach to safeguarding adults and children."),
+    for r, (a, b) in zip(t.rows, [("Question", "Describe your approach to safeguarding adults and children, and how learning from Safeguarding "
+                                               "Adults Reviews is embedded."),
                                   ("Guidance", "Reference the Care Act 2014."), ("Word limit", "500"),
                                   ("Weighting", "10%")]):
         r.cells[0].text, r.cells[1].text = a, b
@@ -443,7 +444,8 @@ def test_a_document_mixing_question_tables_and_numbered_paragraphs_imports_every
     table_q = q.questions[1]
     assert (table_q.word_limit, table_q.weighting) == (500, 10.0)
     assert "Care Act" in table_q.guidance
-    assert "adults and children." in table_q.question and "This question is about" in table_q.question
+    assert "is embedded." in table_q.question and "This question is about" in table_q.question
+    assert table_q.question.startswith("Safeguarding\n")  # its title, though 'Safeguarding' recurs in its text
     assert q.questions[0].word_limit == 750 and q.questions[3].char_limit == 2000
     assert q.skipped == []
 

@@ -356,7 +356,9 @@ def _table_questions(rows: list[list[str]], heading: _Line | None) -> list[Buyer
         if source is not None and not ref:
             # '3.1 Safeguarding' over the table (merged across its top row, or the paragraph before it)
             ref = source.ref
-            if source.rest and source.rest not in question:
+            # its title, unless the question opens with it ('Safeguarding' over 'Describe ... Safeguarding Adults
+            # Reviews ...' is still the title: the Word export heads the answer 'Q3.2 Safeguarding', not 'Q3.2')
+            if source.rest and not question.lstrip().lower().startswith(source.rest.lower()):
                 question = f"{source.rest}\n{question}"
     if not ref and named:
         ref = " ".join(named.group(1).split())  # 'Question 3.1 | Describe ...'
