@@ -50,8 +50,8 @@ def import_cmd(ctx, files, title, db):
         named = files[0] if len(files) == 1 else f"{len(files)} files"
         click.echo(f"imported tender {tid}: {len(questions)} question{'s' if len(questions) != 1 else ''} from {named}")
         for text in skipped:  # never silent: what looked like a question and was not read as one
-            click.echo(f"skipped (no question reference, not imported): \"{text}\"; add it with "
-                       f"'evidencebot tender import' of a question file if it is a question", err=True)
+            click.echo(f"skipped (no question reference, not imported): \"{text}\"; if it is a question, give it "
+                       "its reference in the document ('Q3.5 ...') and import the document again", err=True)
         for q in questions:
             points = len(q["points"])
             weight = f"{q['weighting']:g}%" if q["weighting"] is not None else "-"
