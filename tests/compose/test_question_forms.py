@@ -376,3 +376,50 @@ def test_blind_evaluation_in_a_section_introduction_makes_every_answer_of_the_te
     for name in (profile["provider"], profile["service"], profile["provider"].rsplit(" ", 1)[0],
                  profile["service_manager"], profile["safeguarding_lead"]):
         assert name not in text
+
+
+def test_run_on_wh_clauses_with_no_comma_between_them_are_split():
+    """s14 q06's shape: indirect asks run together with 'and' or with nothing at all between them ('... where
+    the family is not involved how you will ...'); the old code glued two asks into one part. Fails on the old code
+    (3 points, the second holding two asks)."""
+    from evidencebot.compose.questions import parse_question
+
+    text = ("Describe how you will agree a discharge plan with the person and their family where they want the family "
+            "involved and what you will put in place where the family is not involved how you will link people with "
+            "housing and debt advice in each of the three towns including people in temporary accommodation how you "
+            "will hand over to the GP practice within five working days and whether you will offer a follow-up call "
+            "at six weeks. (600 words)")
+    texts = [t for _, t in parse_question(text).points]
+    assert len(texts) == 5, texts
+    assert texts[1] == "what you will put in place where the family is not involved"
+    assert texts[2].startswith("how you will link people with housing and debt advice")
+    assert texts[4] == "whether you will offer a follow-up call at six weeks"
+
+
+def test_several_direct_questions_divided_by_commas_are_split():
+    """s14 q09's shape: direct questions ('which ... will you', 'how will you', 'what do you') in one sentence,
+    divided by commas; an 'and why' stays with its question, a clause that only points back ('to reach them')
+    stays whole. The old code kept one part. Fails on the old code (1 point)."""
+    from evidencebot.compose.questions import parse_question
+
+    text = ("What do you see as the reasons older men rarely ask for help early, which neighbourhoods will you work "
+            "in first and why, how will you change the way the service is offered (for example venues and times) to "
+            "reach them, and how will you know that more older men are being seen? Maximum 3,000 characters.")
+    texts = [t for _, t in parse_question(text).points]
+    assert texts == [
+        "What do you see as the reasons older men rarely ask for help early",
+        "which neighbourhoods will you work in first and why",
+        "how will you change the way the service is offered (for example venues and times) to reach them",
+        "how will you know that more older men are being seen",
+    ], texts
+
+
+def test_a_wh_clause_that_completes_a_verb_is_not_a_new_ask():
+    """'make sure people know how you will use their records': 'how' completes 'know', no boundary without a
+    comma or 'and'; two clauses stay as the dev sets read them."""
+    from evidencebot.compose.questions import parse_question
+
+    text = ("Explain how you will make sure people know how you will use their records, how you will ask for their "
+            "consent and what you will do when they refuse.")
+    texts = [t for _, t in parse_question(text).points]
+    assert not any(t.startswith("how you will use their records") for t in texts), texts

@@ -1579,6 +1579,67 @@ def _semicolon_asks(text: str) -> list[str] | None:
     return [_clean(p).rstrip("?.;") for p in pieces]
 
 
+_WH_WORD = r"(?:how|what|which|when|where|why|who|whether)"
+_CLAUSE_SUBJECT = r"(?:you|we|they|your(?:\s+\w+){1,2}|staff|people|the\s+(?:service|provider|team))"
+_CLAUSE_AUX = r"(?:will|would|do|does|can|could|should|are|is|have|has|need\s+to|plan\s+to|intend\s+to)"
+_ASK_WH = r"(?:how|what|which|whether|why)(?:\s+and\s+(?:how|what|when|where|why))?"
+_CLAUSE_START = re.compile(
+    rf"{_WH_WORD}(?:\s+and\s+{_WH_WORD})?(?:\s+[\w-]+){{0,2}}?\s+{_CLAUSE_AUX}(?:\s+not)?\s+{_CLAUSE_SUBJECT}\b"
+    rf"|{_ASK_WH}(?:\s+[\w-]+){{0,2}}?\s+{_CLAUSE_SUBJECT}\s+{_CLAUSE_AUX}\b"
+    rf"|{_ASK_WH}\s+(?:you|we|they)\s+[a-z]+\b",
+    re.I)
+"""A wh-clause with a subject and an auxiliary of its own: direct ('how will you', 'which groups will you',
+'what do you understand') or indirect ('how you will', 'what your staff would', 'whether and when you will',
+'what you see as'). 'where', 'when' and 'who' start an ask only as a direct question ('where will you'):
+'where they want', 'when people leave' are the clause's own circumstances."""
+_CLAUSE_GAP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:(?:and|or)\s+)?", re.I)
+_TAKES_CLAUSE = _OPEN_END | set("""that know knows understand understands explain describe show shows tell us decide decides
+    determine assess monitor measure review see check consider confirm state identify include including evidence
+    demonstrate outline out detail agree learn ask asks discuss record report about is are was were be been
+    so as than if whether""".split())
+"""Words a wh-clause completes rather than follows ('explain how you will', 'agree with people what they
+would like', 'so that what you will do ...'): no boundary after them unless a comma or 'and' marks one."""
+
+
+def _clause_run(text: str) -> list[str] | None:
+    """A run-on of three or more wh-clauses, each with its own subject and auxiliary, divided by commas, 'and',
+    or nothing at all: 'Tell us how you will A where the person agrees and what you will do where they do not
+    how you will B ...' or 'What do you see as A, which B will you C first and why, how will you D, ...?' (several
+    questions pasted into one paragraph). None when the text is not such a run: it must open with a wh-clause
+    (after 'Tell us', 'Describe' ...), and every clause must run to four words or more."""
+    head = _ASK_HEAD_VERB.sub("", text)
+    if not _CLAUSE_START.match(head):
+        return None
+    lead = len(text) - len(head)
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
+    cuts: list[tuple[int, int]] = []
+    for gap in _CLAUSE_GAP.finditer(protected, lead):
+        if gap.start() == 0 or not gap.group(0) or not _CLAUSE_START.match(protected, gap.end()):
+            continue
+        if not re.search(r"[,]|\band\b|\bor\b", gap.group(0), re.I):
+            before = re.findall(r"[A-Za-z']+", protected[:gap.start()])
+            if not before or before[-1].lower() in _TAKES_CLAUSE:
+                continue
+        if cuts and gap.start() < cuts[-1][1]:
+            continue
+        cuts.append((gap.start(), gap.end()))
+    if len(cuts) < 2:
+        return None
+    bounds = [0] + [c for cut in cuts for c in cut] + [len(text)]
+    pieces = [text[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
+    if any(len(p.split()) < 4 for p in pieces):
+        return None
+    merged: list[str] = []
+    for p in pieces:
+        # 'how will you adapt it to reach them': a clause that only points back stays with the one before
+        if merged and len(p.split()) <= 7 and (re.search(r"\b(?:them|it|these|those)\b", p, re.I)
+                                              or _POINTS_BACK.search(_clean(p))):
+            merged[-1] = f"{merged[-1]} and {p}"
+        else:
+            merged.append(p)
+    return [_clean(p).rstrip("?.,;") for p in merged] if len(merged) >= 3 else None
+
+
 def _wh_split(text: str) -> list[str]:
     """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
     organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
@@ -1589,6 +1650,9 @@ def _wh_split(text: str) -> list[str]:
     semi = _semicolon_asks(text)
     if semi:
         return [x for p in semi for x in _wh_split(p)]
+    run = _clause_run(text)
+    if run:
+        return run
     parts = _WH_AND.split(text)
     if len(parts) == 2 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
         # 'Describe what your team would do ..., who would be involved, and how ...': a run of parallel clauses
