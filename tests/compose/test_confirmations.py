@@ -412,3 +412,47 @@ def test_a_yes_no_question_first_in_a_pass_fail_part_keeps_its_row():
 def test_a_question_answered_yes_slash_no_is_a_confirmation_without_a_pass_fail_label(line):
     """'Yes / No' (spaced, as buyers type it) marks a yes/no question as 'Yes/No' did (fails on the old code)."""
     assert C.is_confirmation(line, f"Workforce\n\n{line}\n\nDescribe how you will recruit staff.")
+
+
+# A buyer's Part A in a shape of its own (written here after the s14 panel: third-person statements, an alternative
+# to the board named, a renewal written 'rechecked', a statement that names an annex)
+BIDDER_PART_A = """Safeguarding
+
+PART A – CONFIRMATION STATEMENTS (PASS/FAIL)
+Please answer Yes or No to each statement.
+
+A1. The Bidder has a Safeguarding Adults policy and a Safeguarding Children policy, each reviewed within the last 24 months and approved by its Board or equivalent governing body.  Yes / No
+
+A2. Every member of staff and every volunteer working in regulated activity will have an enhanced DBS check with barred list check before starting, rechecked at least every three years.  Yes / No
+
+A3. The Bidder will send the number of safeguarding concerns raised to the Authority each quarter in the format at Annex F (Quality Template).  Yes / No
+
+PART B – SCORED (maximum 500 words)
+
+Describe how staff recognise and raise a safeguarding concern.
+"""
+
+
+def test_a_pass_fail_statement_that_names_an_annex_keeps_its_row():
+    """A3 names an annex, which made the line an attachment rule: no row, not drafted, not a gap (fails on the old
+    code: A1, A2, p1)."""
+    plan = plan_question(BIDDER_PART_A)
+    assert [(p.key, p.kind) for p in plan.points] == [("A1", "confirm"), ("A2", "confirm"), ("A3", "confirm"),
+                                                      ("p1", "")]
+
+
+def test_or_equivalent_governing_body_and_rechecked_are_read_as_the_record_says():
+    """'approved by its Board or equivalent governing body' is met by a board's approval, and 'rechecked at least
+    every three years' by 'renewed every three years' (both '[To confirm]' on the old code); a stricter buyer still
+    gets '[To confirm]' naming both sides."""
+    decls = _demo_declarations()
+    lines = [ln for ln in BIDDER_PART_A.splitlines() if ln.startswith(("A1.", "A2."))]
+    for line in lines:
+        conf = C.answer(line.split(". ", 1)[1].replace("Yes / No", "").strip(), decls, TODAY)
+        assert conf.status == "confirmed" and conf.lines[0] == "Yes.", conf.lines
+    stricter = C.answer("Every member of staff will have an enhanced DBS check, rechecked at least every year.", decls,
+                        TODAY)
+    assert stricter.status == "needed" and "renewed every three years" in stricter.reason
+    other = C.answer("The Bidder has a Safeguarding Adults policy approved by its Board or equivalent governing body, "
+                     "and a registered social worker on call 24 hours a day.", decls, TODAY)
+    assert other.status == "needed"

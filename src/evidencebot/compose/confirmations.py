@@ -290,6 +290,8 @@ def _every(text: str) -> list[_Found]:
     adverbs = {str(k).lower(): float(v) for k, v in (cond.get("every") or {}).items()}
     units = {str(k).lower(): float(v) for k, v in (cond.get("units") or {}).items()}
     unit = "|".join(sorted(units, key=len, reverse=True))
+    # the buyer's verb read as the record's ('rechecked every three years' is the record's 'renewed every three years')
+    same_verbs = {stem(str(k)): stem(str(v)) for k, v in (cond.get("same_verbs") or {}).items()}
     pats = [
         rf"\b(?:at\s+least\s+)?(?:every|each)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<other>other\s+)?(?P<u>{unit})s?\b",
         rf"\b(?:at\s+least\s+)?(?P<times>once|twice)\s+(?:a|an|each|every|per)\s+(?P<u>{unit})\b",
@@ -310,6 +312,7 @@ def _every(text: str) -> list[_Found]:
                 if g.get("times") and g["times"].lower() == "twice":
                     months /= 2
             verb, word, at = _verb_before(text, m.start())
+            verb = same_verbs.get(verb, verb)
             said = " ".join(m.group(0).split())
             out.append(_Found("every", verb, months, f"{word} {said}" if word else said, (at, m.end())))
     return out

@@ -1978,12 +1978,15 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     if items:
         points = []
         for key, text in items:
+            # a line the buyer asks a Yes or No to is a statement to confirm, whatever it names ('... in the format
+            # at Annex D.  Yes / No' is no attachment rule)
+            yes_no = bool(re.search(r"\byes\s*/\s*no\.?\s*$", text, re.I))
             text = _clean(_strip_limits(text)).rstrip(";,")
             # a parent whose elements follow as sub-points of their own: 'X, including:' -> 'X'
             text = re.sub(r"[,;]?\s*(?:including|covering|such\s+as|in\s+particular|as\s+follows)?\s*:$", "", text,
                           flags=re.I).strip()
             text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
-            if text and not _is_instruction(text):
+            if text and (yes_no or not _is_instruction(text)):
                 points.append((key, text))
         extra = [s for s in stem_sentences + trail_sentences
                  if _is_ask(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
