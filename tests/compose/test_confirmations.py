@@ -77,6 +77,14 @@ def test_pass_fail_statements_are_their_own_kind_of_sub_point():
     ("You will follow the Ashby procedures.", "We will work to the Ashby procedures."),
     ("All staff will complete Level 3 training before working unsupervised.",
      "We confirm that all staff will complete Level 3 training before working unsupervised."),
+    # the buyer's third person for the bidder (s14 q04 drafted 'We confirm that the Bidder will name ...'; these
+    # three fail on the old code), and a provider that is not us left alone
+    ("The Bidder will name a Safeguarding Lead for Lot 1.", "We confirm that we will name a Safeguarding Lead for Lot 1."),
+    ("Bidder will report the concerns, and the enquiries in which it has taken part, to the Authority.",
+     "We confirm that we will report the concerns, and the enquiries in which we have taken part, to the Authority."),
+    ("The Bidder has a policy approved by its Board.", "We confirm that we have a policy approved by our Board."),
+    ("Staff transferring from another provider will keep their terms.",
+     "We confirm that staff transferring from another provider will keep their terms."),
 ])
 def test_the_statement_is_restated_in_our_words(text, ours):
     assert C.restate(text) == ours

@@ -117,6 +117,14 @@ def _ours(text: str) -> str:
     text = re.sub(r"\byou\b", "we", text)
     text = re.sub(r"\bYou\b", "We", text)
     text = re.sub(r"\bwe\s+has\b", "we have", text)
+    # the buyer's third person for the bidder: 'The Bidder will name ...', 'in which it has taken part', 'its Board'
+    bidder = re.compile(r"(?:\b[Tt]he\s+(?:[Ss]uccessful\s+)?|^)(?:[Bb]idder|[Tt]enderer|[Pp]rovider|[Ss]upplier)(?P<pos>['’]s)?\b")
+    if bidder.search(text):
+        verbs = {"has": "have", "is": "are", "was": "were", "holds": "hold", "does": "do"}
+        text = bidder.sub(lambda m: "our" if m.group("pos") else "we", text)
+        text = re.sub(r"\bwe\s+(has|is|was|holds|does)\b", lambda m: "we " + verbs[m.group(1).lower()], text, flags=re.I)
+        text = re.sub(r"\bit\s+(has|is|holds)\b", lambda m: "we " + verbs[m.group(1).lower()], text)
+        text = re.sub(r"\bits\b", "our", text)
     for theirs, ours in ((_data().get("our_words") or {}).items()):
         text = re.sub(rf"\b{re.escape(str(theirs))}\b", str(ours), text, flags=re.I)
     return text
