@@ -86,6 +86,23 @@ def test_training_payment_and_kpis_are_read():
     assert follow == {"discharge_followup_48h": ("90% by the end of Year 2", "66%", "followup_48h")}
 
 
+
+def test_a_target_that_names_its_own_measure_is_not_the_last_measure_s():
+    """A target saying what it is a share of names a measure of its own: it, and the step joined to it, is not the
+    target of the measure named before it (s14 q07 drafted 'The buyer's target for people contacted within 72 hours
+    of discharge is 30%, from the buyer's current figure of 79%', the 30% being a step-down share; fails on the old
+    code). 'The target is 90%' and '90% of people' still take the measure before."""
+    text = ("In 2025/26, 81% of people discharged from the wards were followed up within 72 hours. Only 12% of people leaving "
+            "the home treatment team went on to community support. The Authority expects 35% of eligible home "
+            "treatment discharges to be referred to the service by the end of Year 1, and 50% by the end of Year 2.")
+    got = {k.matter: (k.text, k.baseline) for k in S.kpis(text)}
+    assert got == {"discharge_followup_72h": ("", "81%")}
+    kept = {k.matter: (k.text, k.baseline) for k in S.kpis(
+        "In the year to March 2026, 66% of people were contacted within 48 hours of discharge. The target is 90% of "
+        "people by the end of Year 2.")}
+    assert list(kept) == ["discharge_followup_48h"] and kept["discharge_followup_48h"][0].startswith("90%")
+
+
 @pytest.fixture(scope="module")
 def safeguarding(demo_db):
     from evidencebot.compose.tender import assemble_tender

@@ -303,6 +303,17 @@ def _target_text(s: str) -> str:
     return " ".join(share.group(0).split()) if share else ""
 
 
+_GENERIC_OF = {"people", "them", "those", "these", "all", "the", "each", "every", "cases", "us", "it"}
+
+
+def _own_measure(s: str) -> bool:
+    """A target that says what it is a share of ('30% of eligible CRHT discharges to be stepped down') names a
+    measure of its own; 'The target is 90%' or '90% of people' is the sentence before's."""
+    m = re.search(r"\d+(?:\.\d+)?\s*%\s+of\s+(.+?)(?=\s+(?:by|to|in|within|from|at|on|before|for|who|that|are|is|will)\b"
+                  r"|[,.;:]|$)", s)
+    return bool(m and set(m.group(1).lower().split()[:4]) - _GENERIC_OF)
+
+
 def kpis(text: str) -> list[Standard]:
     """The buyer's KPI targets and baselines, one per measure: the target (by year where given) with the
     buyer's baseline for the same measure; a baseline with no target is kept too (the buyer's figure an
@@ -333,6 +344,11 @@ def kpis(text: str) -> list[Standard]:
             key = named  # 'only 8% of referrals ... were for people from these groups'
         named = next((k for k, spec in measures.items() if _phrases(spec.get("any")).search(s)), named)
         if _targets_in(s, data) and not (_YEAR.search(s) or _PAST.search(s)):
+            if key is None and _own_measure(s):
+                # '30% of eligible CRHT discharges to be stepped down ..., and 45% by Year 2': a measure of its own,
+                # not the last one named, and nor is the step after it
+                last = None
+                continue
             key = key or last
             if key is None or key not in measures:
                 continue  # no measure named, or the one before is the median wait: a percentage is no target for it
