@@ -118,16 +118,16 @@ def _ours(text: str) -> str:
     text = re.sub(r"\bYou\b", "We", text)
     text = re.sub(r"\bwe\s+has\b", "we have", text)
     # the buyer's third person for the bidder: 'The Bidder will name ...', 'in which it has taken part', 'its Board'
-    bidder = re.compile(r"(?:\b[Tt]he\s+(?:[Ss]uccessful\s+)?|^)(?:[Bb]idder|[Tt]enderer|[Pp]rovider|[Ss]upplier)(?P<pos>['’]s)?\b")
-    if bidder.search(text):
-        verbs = {"has": "have", "is": "are", "was": "were", "holds": "hold", "does": "do"}
-        text = bidder.sub(lambda m: "our" if m.group("pos") else "we", text)
-        text = re.sub(r"\bwe\s+(has|is|was|holds|does)\b", lambda m: "we " + verbs[m.group(1).lower()], text, flags=re.I)
-        text = re.sub(r"\bit\s+(has|is|holds)\b", lambda m: "we " + verbs[m.group(1).lower()], text)
+    if _BIDDER.search(text):
+        text = _BIDDER.sub(lambda m: "our" if m.group("pos") else "we", text)
+        text = re.sub(r"\bwe\s+(has|is|was|holds|does)\b", lambda m: "we " + _PLURAL[m.group(1).lower()], text, flags=re.I)
+        text = re.sub(r"\bit\s+(has|is|holds)\b", lambda m: "we " + _PLURAL[m.group(1).lower()], text)
         text = re.sub(r"\bits\b", "our", text)
-    for theirs, ours in ((_data().get("our_words") or {}).items()):
-        text = re.sub(rf"\b{re.escape(str(theirs))}\b", str(ours), text, flags=re.I)
-    return text
+    return our_words(text)
+
+
+_BIDDER = re.compile(r"(?:\b[Tt]he\s+(?:[Ss]uccessful\s+)?|^)(?:[Bb]idder|[Tt]enderer|[Pp]rovider|[Ss]upplier)(?P<pos>['’]s)?\b")
+_PLURAL = {"has": "have", "is": "are", "was": "were", "holds": "hold", "does": "do"}
 
 
 def our_words(text: str) -> str:
@@ -298,8 +298,10 @@ def _every(text: str) -> list[_Found]:
     adverbs = {str(k).lower(): float(v) for k, v in (cond.get("every") or {}).items()}
     units = {str(k).lower(): float(v) for k, v in (cond.get("units") or {}).items()}
     unit = "|".join(sorted(units, key=len, reverse=True))
-    # the buyer's verb read as the record's ('rechecked every three years' is the record's 'renewed every three years')
-    same_verbs = {stem(str(k)): stem(str(v)) for k, v in (cond.get("same_verbs") or {}).items()}
+    # the buyer's verb read as the record's ('rechecked every three years' is the record's 'renewed every three
+    # years'): the one-word entries of coverage's same_words
+    same = (_data().get("coverage") or {}).get("same_words") or {}
+    same_verbs = {stem(str(k)): stem(str(v)) for k, v in same.items() if " " not in str(k) + str(v)}
     pats = [
         rf"\b(?:at\s+least\s+)?(?:every|each)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<other>other\s+)?(?P<u>{unit})s?\b",
         rf"\b(?:at\s+least\s+)?(?P<times>once|twice)\s+(?:a|an|each|every|per)\s+(?P<u>{unit})\b",

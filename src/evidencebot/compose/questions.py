@@ -1980,7 +1980,7 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         for key, text in items:
             # a line the buyer asks a Yes or No to is a statement to confirm, whatever it names ('... in the format
             # at Annex D.  Yes / No' is no attachment rule)
-            yes_no = bool(re.search(r"\byes\s*/\s*no\.?\s*$", text, re.I))
+            yes_no = bool(_YES_NO_END.search(text))
             text = _clean(_strip_limits(text)).rstrip(";,")
             # a parent whose elements follow as sub-points of their own: 'X, including:' -> 'X'
             text = re.sub(r"[,;]?\s*(?:including|covering|such\s+as|in\s+particular|as\s+follows)?\s*:$", "", text,
