@@ -80,4 +80,6 @@ def test_a_part_asking_about_one_kpi_answers_that_one(demo_db):
                       "the highest risk.", "2. Reaching the trajectory for KPI 3 – how you will reach it.")
     answer = assemble_tender(demo_db, q, today="2026-12-03")
     assert "KPI 3 " in answer.markdown or "KPI 3:" in answer.markdown
+    # the row itself, not only the heading built from the question's words
+    assert "KPI 3: the buyer's target" in answer.markdown
     assert "KPI 1:" not in answer.markdown and "KPI 2:" not in answer.markdown

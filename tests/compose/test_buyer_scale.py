@@ -327,6 +327,9 @@ def test_the_carers_block_says_the_buyers_urgent_timescale(demo_db):
     text = " ".join(_sentences(answer.markdown))
     assert "the same day if they are worried about risk" not in text
     assert not answer.findings
+    # what stands in its place: the buyer's timescale (a part emptied to '[To write]' would pass the absences)
+    body = " ".join(line for line in answer.markdown.splitlines() if not line.startswith("#"))
+    assert "if they are worried about risk, by a qualified practitioner within 4 working hours" in body
 
 
 def test_the_safety_plan_is_first_written_in_the_buyers_timescale():

@@ -3,6 +3,8 @@ questions in one cell, run-on questions, Pass/Fail statements, blind evaluation.
 
 from __future__ import annotations
 
+import re
+
 S13_Q10 = ("Question 10 — Partnership working with Primary Care Networks, the VCSE sector and housing providers\n\n"
            "Weighted 8%. Answer in three sections and keep to the limit for each: Section 1 – 400 words; Section 2 – "
            "300 words; Section 3 – 400 words.\n\n"
@@ -289,6 +291,8 @@ def test_an_answer_for_blind_evaluation_says_our_organisation(demo_db, checker, 
     path.write_bytes(render_docx(doc))
     text = _docx_text(path)
     assert plain.provider not in text and "Harbour Lane" not in text
+    # the answer is there, in our words (an empty export would pass the absences)
+    assert len(text.split()) > 100 and re.search(r"\b(?:we|our)\b", text, re.I)
 
 
 def test_the_evidence_appendix_writes_a_period_as_a_reader_would():
@@ -376,6 +380,8 @@ def test_blind_evaluation_in_a_section_introduction_makes_every_answer_of_the_te
     for name in (profile["provider"], profile["service"], profile["provider"].rsplit(" ", 1)[0],
                  profile["service_manager"], profile["safeguarding_lead"]):
         assert name not in text
+    # the drafted answer is in the export (an undrafted or empty export would pass the absences)
+    assert "Q3.1" in text and len(text.split()) > 100 and re.search(r"\b(?:we|our)\b", text, re.I)
 
 
 def test_run_on_wh_clauses_with_no_comma_between_them_are_split():
@@ -423,3 +429,6 @@ def test_a_wh_clause_that_completes_a_verb_is_not_a_new_ask():
             "consent and what you will do when they refuse.")
     texts = [t for _, t in parse_question(text).points]
     assert not any(t.startswith("how you will use their records") for t in texts), texts
+    # the whole list, so that no split (or no points at all) also fails
+    assert texts == ["Explain how you will make sure people know how you will use their records",
+                     "how you will ask for their consent", "what you will do when they refuse"], texts
