@@ -90,8 +90,6 @@ def exclusive_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candid
         anchor = toks[governing_verb(marker).i]
         if any(c.dep_ == "neg" for c in marker.head.children) or toks[max(sent.start, marker.i - 1)].lower_ in W.negation_words:
             continue  # "not solely", "not only because of us"
-        if ctx.negated(anchor) or ctx.hedged(anchor) or ctx.question(anchor) or ctx.conditional(anchor):
-            continue
         end = sent.end
         while end > sent.start + 1 and toks[end - 1].is_punct:
             end -= 1
