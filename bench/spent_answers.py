@@ -2,7 +2,7 @@
 method library leaves unwritten, what it answers with the wrong block, and what the answers of one
 set say two ways.
 
-    python bench/spent_answers.py [--db PATH] [--out DIR] [--show]
+    python bench/spent_answers.py [--db PATH] [--out DIR] [--show] [--sets s8,s9,shipped]
 
 Each set (s8, s9, shipped) is drafted as ``tender draft --all`` drafts one tender: one
 ``TenderShared``, the whole questionnaire as buyer context. Printed per set:
@@ -69,6 +69,8 @@ def main(argv=None) -> int:
     ap.add_argument("--db")
     ap.add_argument("--out", help="write each answer here as SET_qNN.md")
     ap.add_argument("--show", action="store_true", help="print every part: heading, blocks, status")
+    ap.add_argument("--sets", default=",".join(SETS),
+                    help="sets to draft: s8, s9, shipped, or any spent set sN under tests/data/heldout (s14 ...)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from evidencebot.compose.consistency import check_answers
@@ -90,7 +92,8 @@ def main(argv=None) -> int:
         out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     totals = {"parts": 0, "to_write": 0, "wrong": 0, "contradictions": 0, "findings": 0}
-    for set_name, files in SETS.items():
+    for set_name in args.sets.split(","):
+        files = SETS.get(set_name) or sorted((ROOT / f"tests/data/heldout/{set_name}/questions").glob("q[0-9]*.md"))
         shared = TenderShared()
         texts = [re.sub(r"\A---.*?---\n", "", f.read_text(encoding="utf-8"), flags=re.S) for f in files]
         whole = "\n".join(texts)
