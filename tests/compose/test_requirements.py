@@ -144,3 +144,19 @@ def test_an_ambiguous_acronym_is_met_by_what_it_means_in_this_question():
     governance = {r.name: r for r in read_requirements("Describe how you handle each SAR under UK GDPR.")}
     assert mentions(governance["SAR"], "we answer a subject access request within a month")
     assert not mentions(governance["SAR"], "the lead reads each Safeguarding Adults Review")
+
+
+def test_a_question_s_own_title_is_not_a_named_requirement():
+    """'Workforce and Supervision: not in this answer' was listed for a question titled so (the bid writer's walk
+    through, session 14): a title is the question's topic; its words, used as ordinary words in the question, name
+    nothing the panel looks for. A title that names a thing (no ordinary use of its words, an acronym, a figure) is
+    still read, and the same words in the question's body still count."""
+    assert _names("4.1 Workforce and Supervision\nDescribe how you will recruit, train and supervise the workforce. "
+                  "Your answer should cover: recruiting staff; and how often staff receive supervision.\n"
+                  "Maximum 400 words. Weighting: 10%") == []
+    assert _names("Q7 Waiting Times and Demand Management (Weighting 5%)\nHow will you manage demand and keep waiting "
+                  "times down while people wait for support?\n300 words") == []
+    assert _names("Q5 Think Family\nDescribe your approach to working with whole families.\n300 words") == ["Think Family"]
+    assert _names("Q2 DIALOG+\nHow will you use DIALOG in care planning?\n300 words") == ["DIALOG"]
+    assert "Safeguarding Adults Reviews" in _names("Q3.2 Safeguarding Adults Reviews\nHow do you learn from reviews? "
+                                                   "Include how you use Safeguarding Adults Reviews.\n300 words")

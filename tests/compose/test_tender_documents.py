@@ -4,6 +4,7 @@ headings, an Excel sheet), the compliance matrix, drafting, export, and bad inpu
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -126,6 +127,17 @@ def test_draft_all_checks_every_answer_and_export_writes_the_response_and_a_work
     sheet = load_workbook(str(tmp_path / "response-compliance.xlsx"))["Compliance"]
     labels = [row[0] for row in sheet.iter_rows(values_only=True)]
     assert any(str(x).startswith("4.1: ") for x in labels) and any(str(x).startswith("4.2: ") for x in labels)
+    # every column filled as a one-answer export fills it: each sub-point's word budget, the paragraphs that answer
+    # it and its evidence (they were empty, and 'paragraphs' was 'none' on every row); each question's words first
+    table = [row for row in sheet.iter_rows(values_only=True) if str(row[0] or "")[:4] in ("4.1:", "4.2:")]
+    whole = [row for row in table if "the whole answer" in row[0]]
+    parts = [row for row in table if "the whole answer" not in row[0]]
+    assert [row[0].split(":")[0] for row in whole] == ["4.1", "4.2"]
+    assert all(row[1] == r["word_limit"] and row[2] == r["words"] and row[5] == "within the limit"
+               for row, r in zip(whole, rows))
+    assert parts and all(isinstance(row[1], int) and row[1] > 0 for row in parts)
+    assert all(re.fullmatch(r"\d+(, \d+)*", str(row[3])) for row in parts if row[2])
+    assert all(row[4] for row in parts if row[2])
     assert not any(f["id"] in text for f in figures)  # no internal ids in the submitted document
     copy = tmp_path / "response-buyer.xlsx"
     ws = load_workbook(str(copy))["Quality"]
@@ -187,6 +199,26 @@ def test_bad_questionnaires_get_one_line_naming_the_file_exit_2_and_change_nothi
     assert "\n" not in line and str(path) in line and message in line
     assert not demo_copy["tenders"].exists() or demo_copy["tenders"].count == 0
     assert not demo_copy["tender_questions"].exists() or demo_copy["tender_questions"].count == 0
+
+
+@pytest.mark.parametrize("name, make, why", [
+    ("damaged.docx", lambda p: p.write_bytes(b"PK\x03\x04 not a zip"), "damaged or cut short"),
+    ("empty.docx", lambda p: p.write_bytes(b""), "the file is empty"),
+    ("scan.docx", lambda p: p.write_bytes(b"%PDF-1.7 ..."), "it is a PDF"),
+    ("locked.xlsx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), "password-protected"),
+    ("notes.xlsx", lambda p: p.write_text("Ref,Question"), "it is plain text"),
+    ("sheet.docx", lambda p: excel_sheet(p), "it is an Excel workbook named .docx: rename it to .xlsx"),
+    ("doc.xlsx", lambda p: word_table(p), "it is a Word document named .xlsx: rename it to .docx"),
+])
+def test_an_unreadable_questionnaire_says_why_in_words_not_an_exception_name(run, demo_copy, tmp_path, name, make,
+                                                                            why):
+    """It said 'not a readable Word document (PackageNotFoundError)': the writer learnt nothing they could act on."""
+    path = tmp_path / name
+    make(path)
+    result = run("tender", "import", str(path))
+    line = result.output.strip()
+    assert result.exit_code == 2 and "\n" not in line and str(path) in line and why in line
+    assert not re.search(r"[A-Z][a-z]+(?:Error|File|Exception|NotFound)\b|\(\w+\)$", line)
 
 
 def no_limit_docx(path):
@@ -334,3 +366,30 @@ def test_a_heading_keeps_the_buyers_number_when_the_title_holds_the_same_digits(
     row = {"ref": ref, "question": question, "guidance": "", "limit_text": "", "word_limit": None,
            "char_limit": None, "page_limit": None}
     assert _heading(row, Passes(), []) == heading
+
+
+def test_every_flag_left_after_drafting_is_listed_with_the_line_to_change():
+    """A finding or a contradiction left in a drafted answer was printed among the long answers' coverage (the buyer's
+    'within 5 working days' against our 'ten working days' was kept, and the writer did not see where): now each is
+    listed with its answer, its line and that line's words, for 'tender draft' to print last and the app first."""
+    from types import SimpleNamespace
+
+    from evidencebot.compose.consistency import Contradiction, Statement
+    from evidencebot.compose.tender_store import lines_to_change
+    from evidencebot.language.findings import Finding
+
+    text = "## Access\n\nWe take referrals from anyone.\nFirst contact is within ten working days of referral, always."
+    start = text.index("ten working days")
+    finding = Finding(rule="evidence.buyer-standard", family="evidence", severity="warning",
+                      message="the buyer asks for 5 working days", start=start, end=start + 16,
+                      match="ten working days")
+    results = [{"ref": "4.2", "answer": SimpleNamespace(markdown=text, findings=[finding])},
+               {"ref": "4.3", "answer": None}]
+    clash = Contradiction("fact", "first contact after referral",
+                          [Statement("4.1", "5 working days", "First contact within 5 working days."),
+                           Statement("4.2", "10 working days", "First contact is within ten working days.")])
+    lines = lines_to_change(results, [clash])
+    assert lines[0] == ("4.2, line 4: warning (evidence.buyer-standard) “First contact is within ten working days of "
+                        "referral, always.”: the buyer asks for 5 working days")
+    assert lines[1].startswith("first contact after referral stated differently: 4.1: '5 working days'")
+    assert len(lines) == 2

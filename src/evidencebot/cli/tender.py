@@ -230,6 +230,11 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
                    + (f", {failed} with findings left (above)" if failed else "")
                    + (f"; {_count(len(clashes), 'contradiction')} (above)" if clashes else ""),
                    err=True)
+        flagged = tender_store.lines_to_change(results, clashes)
+        if flagged:  # after the long answers, where the writer looks: each flag with the line to change
+            click.echo(f"To change before submitting ({len(flagged)}):", err=True)
+            for line in flagged:
+                click.echo(f"  {line}", err=True)
         if left:  # last, where the writer looks: what was not drafted, why, and the command that fixes it
             click.echo(f"Not drafted ({len(left)} of {len(results)}):", err=True)
             for r in left:

@@ -485,8 +485,10 @@ def import_answers(db: Database, path, *, owner: str | None = None, tags=(), tod
         raise InputError(f"{p}: not a UTF-8 text file") from None
     except InputError:
         raise
-    except Exception as exc:  # python-docx raises several kinds for a damaged file
-        raise InputError(f"{p}: not a readable Word document ({type(exc).__name__})") from None
+    except Exception:  # python-docx raises several kinds for a damaged file: say which file and why
+        from evidencebot.compose.questionnaire import unreadable
+
+        raise unreadable(p, "docx") from None
     pieces = split_answers(text)
     if not pieces:
         raise InputError(f"{p}: no paragraphs of eight words or more to turn into blocks")

@@ -168,7 +168,13 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
         seen.update(a.lower().strip() for a in alternatives or [])
         out.append(Requirement(name=name, kind=kind, sentence=sentence, alternatives=alternatives or []))
 
+    title = _title_line(question)
     for sentence in _sentences(question):
+        if title and " ".join(sentence.split()).startswith(title) and len(sentence) < len(title) + 40 \
+                and not any(_names_something(term, question) for term in named_terms(sentence)):
+            # the question's own title ('4.1 Workforce and Supervision'): its words are the topic, not a name the
+            # panel looks for, when the question uses them as ordinary words ('supervise the workforce')
+            continue
         if _WEIGHTING.search(sentence) and not _TARGET_CONTEXT.search(sentence):
             continue  # 'Weighting: 10%', 'Marks available: 20'
         for m in _NHS_ROUTE.finditer(sentence):
@@ -208,6 +214,29 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
                 if target:
                     add(re.split(r"\s+(?:and|but)\s+(?:must|should|is|are|was)\b|;", target.group(0))[0], "target", sentence)
     return out
+
+
+def _title_line(question: str) -> str:
+    """The question's title as :func:`questions.question_title` reads it ('4.1 Workforce and Supervision', without the
+    weighting or limit written beside it), spaces collapsed; '' when it has none beyond a reference."""
+    from evidencebot.compose.questions import question_title, title_reference
+
+    title = " ".join(question_title(question).split())
+    return "" if not title or title == title_reference(title) else title
+
+
+def _names_something(term: str, question: str) -> bool:
+    """A title's capitalised words name something (a framework, an act, a programme) unless the question uses each of
+    its words as an ordinary lower-case word ('Workforce and Supervision' in a question that asks how you 'supervise
+    the workforce'); an acronym or a figure always names something ('DIALOG', 'Care Act 2014')."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*|\d+", term) if w.lower() not in _NOT_NAMED
+             and w.lower() not in ("and", "of", "for", "the", "to", "on")]
+    if len(words) >= 2 and all(w.isupper() for w in words if w.isalpha()):
+        return False  # 'SAFEGUARDING ADULTS AND CHILDREN': a title in capitals, read as the lines below read it
+    if any(w.isdigit() or (len(w) > 1 and w.isupper()) or _CAMEL.fullmatch(w) for w in words):
+        return True
+    lower = " ".join(re.findall(r"\b[a-z][a-z'’-]*", question or ""))
+    return not all(re.search(rf"\b{re.escape(w.lower()[:max(4, min(len(w) - 3, 6))])}", lower) for w in words)
 
 
 def mentions(requirement: Requirement, text: str) -> bool:

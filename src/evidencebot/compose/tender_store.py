@@ -328,8 +328,11 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
             status = "checked" if not answer.findings else "needs work"
             if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
                 status += "; parts to write"
+            # every column of the compliance sheet, as a one-answer export writes it (budget, paragraphs, evidence)
             coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words, "note": c.note,
-                                   "marker": c.marker}
+                                   "marker": c.marker, "key": c.key, "budget": c.budget,
+                                   "paragraphs": list(c.paragraphs), "evidence": c.evidence, "limit": c.limit,
+                                   "part": c.part, "part_limit": c.part_limit}
                                   for c in answer.coverage],
                         "stories": [s["id"] for s in answer.sources if s["kind"] == "story"],
                         "blocks": answer.blocks,
@@ -498,9 +501,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
         notes += [(part.get("marker") or write_marker(part["label"]), part["note"])
                   for part in coverage.get("rows", []) if part.get("note")]
-        compliance += [{"label": f"{r['ref']}: {part['label']}", "budget": None, "words": part.get("words"),
-                        "evidence": "", "status": part.get("status"), "note": part.get("note", "")}
-                       for part in coverage.get("rows", [])]
+        compliance += compliance_rows(r, coverage)
         commitments += [dict(c, part=f"{r['ref']}: {c.get('part')}") for c in coverage.get("commitments", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response", anonymous=bool(anonymous),
                        organisation="" if anonymous else get_profile(db).get("provider", ""),
@@ -532,6 +533,32 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     return [p for p, _ in files]
 
 
+def compliance_rows(row: dict, coverage: dict) -> list[dict]:
+    """The compliance sheet's rows for one question: its words against its limit, then each sub-point with its word
+    budget, words used, the answer's paragraphs that hold it and its evidence, as ``assemble tender`` writes them
+    for one answer. An answer drafted before these were stored gives its budget, paragraphs and evidence as 'draft
+    again to fill' rather than an empty cell or 'none'."""
+    parts = coverage.get("rows", [])
+    limit = limit_label(row) or "no limit"
+    words = counts(row["answer"] or "").words
+    over = bool(row["word_limit"] and words > row["word_limit"])
+    out = [{"label": f"{row['ref']}: the whole answer ({limit})", "budget": row["word_limit"], "words": words,
+            "paragraphs": ["all"], "evidence": "", "status": "OVER THE LIMIT" if over else "within the limit",
+            "note": ""}]
+    for part in parts:
+        stored = "budget" in part  # drafted after 'budget', 'paragraphs' and 'evidence' were kept with the answer
+        key = str(part.get("key") or "")
+        keyed = f"({key}) " if key and not key.startswith("p") else ""  # the buyer's own lettering ('(b)')
+        out.append({"label": f"{row['ref']}: {keyed}{part['label']}", "limit": part.get("limit"),
+                    "part": f"{row['ref']} {part['part']}" if part.get("part") else "",
+                    "part_limit": part.get("part_limit"),
+                    "budget": part.get("budget") if stored else "draft again to fill", "words": part.get("words"),
+                    "paragraphs": part.get("paragraphs") or [] if stored else ["draft again to fill"],
+                    "evidence": part.get("evidence") or "" if stored else "draft again to fill",
+                    "status": part.get("status"), "note": part.get("note", "")})
+    return out
+
+
 def cell_text(markdown: str) -> str:
     """An answer as a spreadsheet cell shows it: plain text, each part's heading a line of its own
     (no '##' or '**'), list items with a bullet, paragraphs apart."""
@@ -548,3 +575,43 @@ def cell_text(markdown: str) -> str:
 def _demote(markdown: str) -> str:
     """Sub-point headings inside an answer go one level down (the question is level 2)."""
     return re.sub(r"^(#{2,5}) ", lambda m: "#" + m.group(1) + " ", markdown or "", flags=re.M)
+
+
+def _line_of(answer: str, start: int, match: str) -> tuple[int, str]:
+    """The answer's line (1-based) that holds offset ``start`` (else the first line holding ``match``), and its text."""
+    lines = (answer or "").split("\n")
+    if 0 <= start < len(answer or ""):
+        n = (answer or "").count("\n", 0, start)
+        return n + 1, lines[n]
+    for n, line in enumerate(lines):
+        if match and match in line:
+            return n + 1, line
+    return 0, ""
+
+
+def _quote(line: str, match: str, width: int = 160) -> str:
+    """The line, cut around ``match`` when it is long."""
+    line = " ".join(line.split())
+    if len(line) <= width:
+        return line
+    at = max(0, line.find(match) - width // 3) if match in line else 0
+    cut = line[at:at + width]
+    return ("…" if at else "") + cut + ("…" if at + width < len(line) else "")
+
+
+def lines_to_change(results: list[dict], clashes: list) -> list[str]:
+    """What a writer must change before the answers are submitted, each with the line to change: every checker finding
+    left in a drafted answer ('4.2, line 5: warning rule: “the line”: why') and every contradiction between the
+    tender's answers (one fact stated two ways, the buyer's figure against ours). ``tender draft`` prints these last,
+    where the writer looks; the app puts them first in its reply."""
+    out = []
+    for r in results:
+        answer = r.get("answer")
+        if answer is None:
+            continue
+        for f in answer.findings:
+            n, line = _line_of(answer.markdown, f.start, f.match)
+            where = f"{r['ref']}, line {n}" if n else r["ref"]
+            out.append(f"{where}: {f.severity} ({f.rule}) “{_quote(line or f.match, f.match)}”: {f.message}")
+    out += [c.describe() for c in clashes]
+    return out
