@@ -333,3 +333,28 @@ def test_a_claim_in_a_title_case_or_capitals_heading_is_still_read(checker, sent
 ])
 def test_a_quoted_name_ending_in_its_head_noun_still_passes(checker, sentence):
     assert not [f for f in checker.check_text(sentence) if f.family == "overclaim"], sentence
+
+
+# issue 15 (o15): a person's difficulty said to have ended, the service its implied cause (agentless
+# passive or inchoative); own wordings, none in a labelled set. The first three gave no finding on c3c87f8.
+@pytest.mark.parametrize("sentence", [
+    "His compulsive checking was finally conquered during the months he spent with our OCD group.",
+    "Priya's stammer melted away once she enrolled in the confidence course.",
+    "Ade's voices subsided after the first few workshops.",
+    "Our money mentors brought an end to the family's spiral of payday loans.",
+])
+def test_a_difficulty_ended_through_us_is_a_claim(checker, sentence):
+    rules = {f.rule for f in checker.check_text(sentence) if f.family == "overclaim"}
+    assert rules, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "His compulsive checking eased over the winter, and he told us his new job had helped.",
+    "The boiler fault was put right after the second visit from our caretaker.",
+    "Priya's stammer did not go away during the course, and the tutor adapted the sessions.",
+    "Her eviction was stopped by the court despite our advocacy.",
+    "His application was approved within a week of the workshop.",
+])
+def test_an_ending_that_is_not_ours_or_not_a_difficulty_passes(checker, sentence):
+    found = [(f.rule, f.match) for f in checker.check_text(sentence) if f.family == "overclaim"]
+    assert not found, (sentence, found)

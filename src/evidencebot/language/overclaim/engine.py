@@ -15,6 +15,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     causal,
     claims,
     effect,
+    ended,
     exclusive,
     guarantee,
     learned,
