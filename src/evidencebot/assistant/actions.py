@@ -81,6 +81,8 @@ EXAMPLES = [
     ("contract review for 2025/26 Q3", "review narrative with variance notes and actions"),
     ("new story", "capture an outcome story in four parts, saved as you type"),
     ("export to Word", "export the draft or a story"),
+    ("import the questionnaire ~/bids/itt.docx", "a buyer's Word or Excel questionnaire in; then `tender status`, "
+                                                 "`draft all the answers`, `export the response to response.docx`"),
     ("open ~/bids/answer.docx", "a Word (or Markdown) draft in the editor, checked; export puts the findings "
                                 "back as Word comments"),
     ("approve story S0001", "approve a story a colleague submitted (`submit story S0001` first)"),
@@ -491,6 +493,7 @@ ACTIONS = {
     "board": board,
     "open_file": _elsewhere("opening", "open_file"),
     "use_story": use_story,
+    "tender": _elsewhere("tendering", "tender"),
 }
 
 

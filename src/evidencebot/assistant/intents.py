@@ -37,7 +37,7 @@ INTENTS = (
     "help", "summary", "indicators", "stories", "draft", "check", "review",
     "new_story", "export", "evidence", "editor", "clear", "unknown", "empty",
     "submit_story", "approve_story", "withdraw_consent", "audit",
-    "consent", "undo", "confirm", "board", "open_file", "use_story",
+    "consent", "undo", "confirm", "board", "open_file", "use_story", "tender",
 )
 DOMAINS = ("safety", "stability", "experience")
 EXPORT_FORMATS = {"word": "docx", "docx": "docx", "html": "html", "web": "html",
@@ -249,6 +249,23 @@ _STORY_ID = _P.parts["STORY_ID"]
 """A story id: a letter first and a digit somewhere (``S0001``, ``T01``, ``S-001``, ``st13-tenancy-winter``)."""
 
 
+def _tender_intent(text: str) -> Intent | None:
+    """A tender request in plain English, read as ``/tender ...`` reads it (``argument``: 'import FILE', 'status',
+    'draft REF', 'draft all', 'export FILE')."""
+    m = _P.tender_import.match(text)
+    if m:
+        return Intent("tender", text, argument=f"import {m.group('path')}")
+    if _P.tender_status.match(text):
+        return Intent("tender", text, argument="status")
+    m = _P.tender_draft.match(text)
+    if m:
+        return Intent("tender", text, argument=f"draft {m.group('ref') or 'all'}")
+    m = _P.tender_export.match(text)
+    if m:
+        return Intent("tender", text, argument=f"export {m.group('path') or ''}".strip())
+    return None
+
+
 def _governance_intent(text: str) -> Intent | None:
     """Requests about a story's approval and consent, and the audit log, name a
     story: read them first, by one set of patterns whichever reader is active."""
@@ -311,6 +328,8 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "editor": ("editor", "", "open the draft editor"),
     "open": ("open_file", "<file.docx/.md/.txt>",
              "open a Word, Markdown or text draft in the editor, checked (the file is not changed)"),
+    "tender": ("tender", "import <file>/status/draft <ref or all>/export <file>",
+               "a buyer's questionnaire: import it, the compliance matrix, draft and check answers, the response out"),
     "clear": ("clear", "", "clear the conversation"),
 }
 SLASH_ALIASES = {"h": "help", "?": "help", "ind": "indicators", "i": "indicators", "s": "stories",
@@ -400,6 +419,10 @@ def parse(text: str, matcher: "IntentMatcher | None" = None) -> Intent:
         return Intent("empty", "")
     if text.startswith("/"):
         return parse_slash(text)
+    tender = _tender_intent(text)
+    if tender is not None:
+        tender.source = "spacy" if matcher is not None else "regex"
+        return tender
     governance = _governance_intent(text)
     if governance is not None:
         governance.source = "spacy" if matcher is not None else "regex"

@@ -540,7 +540,7 @@ def compliance_rows(row: dict, coverage: dict) -> list[dict]:
     again to fill' rather than an empty cell or 'none'."""
     parts = coverage.get("rows", [])
     limit = limit_label(row) or "no limit"
-    words = counts(row["answer"] or "").words
+    words = row["words"] if row.get("words") is not None else counts(row["answer"] or "").words  # as 'tender draft' said
     over = bool(row["word_limit"] and words > row["word_limit"])
     out = [{"label": f"{row['ref']}: the whole answer ({limit})", "budget": row["word_limit"], "words": words,
             "paragraphs": ["all"], "evidence": "", "status": "OVER THE LIMIT" if over else "within the limit",
