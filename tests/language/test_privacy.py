@@ -60,6 +60,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.singling-out",
         "privacy.ni-number",
         "privacy.local-patient-id",
+        "privacy.justice-reference",
         "privacy.date-of-birth",
         "privacy.postcode",
         "privacy.postcode-in-context",

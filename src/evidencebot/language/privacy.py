@@ -67,8 +67,9 @@ NOT_A_NAME_LABELS = frozenset(
 )
 # A word that could be part of a name: capitalised and with a lower-case
 # letter ("Okafor", "McDonald", "O'Brien", "Smith-Jones"), not "K" or "PHQ".
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
+# Latin Extended-A and -B (U+0100-U+024F) as letters of a name: "Bălan", "Wróbel" are names as "Siobhán" is
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
+_LOWER = "a-zß-öø-ÿ\u0100-\u024f"
 _NAME_WORD = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}])[{_UPPER}{_LOWER}Ā-ž'’\-]*"
 _NAME_WORD_RE = re.compile(rf"{_NAME_WORD}\Z")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
@@ -87,6 +88,12 @@ _OWNER_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])[ \t\u00a0]+([A-Za-z\-]+)(?:
 _KNOWN_AS = re.compile(r"\b([A-Za-z]+)(?:,|[ \t]+(?:is|was|are|were))?[ \t]+known[ \t]+(?:to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?as[ \t]+\Z")
 # "goes by Jaz": a nickname only when a person goes by it ("she goes by Jaz"), not "the bus goes by Asda"
 _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
+# "a young man called Ember": "called" or "named" after a noun, which names the person when the noun is one
+# (person_nouns), not a service ("a project called Hope")
+_NOUN_CALLED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:called|named|nicknamed)[ \t\u00a0]+\Z")
+# a nickname between a first name and a surname: 'Tomás "Tommo" Quintero', "Bernadette (Bernie) Okafor"
+_NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\))"
+                              r"[ \t\u00a0]+(?=[A-Z])")
 
 
 # --------------------------------------------------------------------------
@@ -1276,7 +1283,13 @@ def _folded(word: str) -> str:
     """The word without its accents ("Siobhán" -> "Siobhan"), to look it up in the first-name list."""
     import unicodedata
 
+    word = word.translate(_UNFOLDED)
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+# letters that NFKD does not split into a base and an accent ("Søren", "Łukasz", "Ægir")
+_UNFOLDED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                           "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "ß": "ss"})
 
 
 def _camel_word(word: str, prefixes) -> bool:
@@ -1628,6 +1641,9 @@ class _NameFinder:
         known = _KNOWN_AS.search(self.text, max(0, tok.start - 60), tok.start)
         if known and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
             return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
+        called = _NOUN_CALLED.search(self.text, max(0, tok.start - 40), tok.start)
+        if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
+            return True  # "a young man called Ember", "her son, named Storm," (not "a café called Hope")
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
         return bool(m) and self.person_subject(m.start())
 
@@ -1932,9 +1948,19 @@ class _NameFinder:
             nxt = self.toks[j]
             gap = self.text[end:nxt.start]
             if not gap and nxt.text in _HYPHENS and j + 1 < len(self.toks) and nxt.end == self.toks[j + 1].start \
-                    and _is_name_word(self.toks[j + 1].text) and not self.blocked_word(self.toks[j + 1].text):
+                    and _is_name_word(self.toks[j + 1].text) and (not self.blocked_word(self.toks[j + 1].text)
+                                                                or self.toks[j + 1].text in self.names.surname_words):
                 end, j = self.toks[j + 1].end, j + 2  # a double-barrelled surname: "Adeyemi-Cole"
                 continue
+            nick = _NICKNAME_INSIDE.match(self.text, end) if gap and gap.strip(" \t\u00a0") == "" else None
+            if nick is None and not gap:
+                nick = _NICKNAME_INSIDE.match(self.text, end)
+            if nick is not None:
+                k = next((k for k in range(j, len(self.toks)) if self.toks[k].start >= nick.end()), None)
+                if k is not None and self.toks[k].start == nick.end() and _is_name_word(self.toks[k].text) \
+                        and not self.blocked_word(self.toks[k].text):
+                    end, j, taken = self.toks[k].end, k + 1, taken + 1  # past the nickname to the surname
+                    continue
             if not gap or gap.strip(" \t\u00a0") or len(gap) > 2:
                 break
             if not _is_name_word(nxt.text) or nxt.ent in NOT_A_NAME_LABELS:
