@@ -131,3 +131,34 @@ def test_a_question_without_a_limit_is_given_one_in_the_chat(evidence_db_path, t
     assert "| Q1 | Engagement | " in chat.respond("tender status").markdown
     assert "| 250 words |" in chat.respond("tender status").markdown
     assert not chat.respond("/tender limit Q1 lots").ok
+
+
+def test_edits_made_in_the_editor_are_kept_as_the_answer_checked_again(evidence_db_path, tmp_path):
+    """An answer drafted in the chat and edited in the editor (F2) was never the tender's answer: the export wrote
+    the stored draft. '/tender keep' puts the edited text back, checked with the database as a draft is; the export
+    refuses while the open draft has edits the tender lacks."""
+    from evidencebot.assistant.conversation import Conversation
+    from evidencebot.store.db import connect
+
+    chat = Conversation(evidence_db_path)
+    chat.respond(f"/tender import {questionnaire(tmp_path / 'itt.docx')}")
+    reply = chat.respond("/tender draft 4.2")
+    assert "`/tender keep`" in reply.markdown
+    doc = chat.state.draft
+    assert doc.tender_ref == "4.2"
+    doc.text = doc.text.rstrip() + "\n\nOur service cured everyone who came to us."  # as the editor sets it
+    out = tmp_path / "response.docx"
+    reply = chat.respond(f"/tender export {out}")
+    assert not reply.ok and "edits the tender does not have yet" in reply.markdown and not out.exists()
+
+    reply = chat.respond("keep this as the answer")
+    assert not reply.ok and "status needs work" in reply.markdown
+    line = doc.text.count("\n") + 1
+    assert f"4.2, line {line}: " in reply.markdown and "“Our service cured everyone who came to us.”" in reply.markdown
+    db = connect(evidence_db_path)
+    assert db.execute("select answer from tender_questions where ref = '4.2'").fetchone()[0] == doc.text.strip()
+    db.close()
+
+    doc.text = doc.text.replace("\n\nOur service cured everyone who came to us.", "")
+    reply = chat.respond("/tender keep")
+    assert reply.ok and "status checked" in reply.markdown, reply.markdown

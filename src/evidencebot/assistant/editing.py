@@ -57,6 +57,8 @@ class DraftDoc:
     exported back to Word with its findings as comments (the file itself is never written)."""
     used_stories: list = field(default_factory=list, repr=False)
     """Stories put into the draft with ``/use story ID`` (listed with the document when it is exported)."""
+    tender_ref: str | None = None
+    """The tender question this draft answers (``/tender draft REF``): ``/tender keep`` puts the edited text back."""
     privacy_warned: bool = field(default=False, repr=False)
     """The editor has said once that this draft holds personal data."""
 

@@ -260,6 +260,8 @@ def _tender_intent(text: str) -> Intent | None:
     m = _P.tender_draft.match(text)
     if m:
         return Intent("tender", text, argument=f"draft {m.group('ref') or 'all'}")
+    if _P.tender_keep.match(text):
+        return Intent("tender", text, argument="keep")
     m = _P.tender_export.match(text)
     if m:
         return Intent("tender", text, argument=f"export {m.group('path') or ''}".strip())
@@ -328,7 +330,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str, str]] = {
     "editor": ("editor", "", "open the draft editor"),
     "open": ("open_file", "<file.docx/.md/.txt>",
              "open a Word, Markdown or text draft in the editor, checked (the file is not changed)"),
-    "tender": ("tender", "import <file>/status/draft <ref or all>/export <file>",
+    "tender": ("tender", "import <file>/status/draft <ref or all>/keep/export <file>",
                "a buyer's questionnaire: import it, the compliance matrix, draft and check answers, the response out"),
     "clear": ("clear", "", "clear the conversation"),
 }

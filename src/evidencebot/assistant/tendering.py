@@ -11,6 +11,7 @@ long ones say where they are through ``ctx.progress``.
     /tender draft REF | all    draft and check one answer, or every one
     /tender export FILE        the response (.docx, .md or .html) and, for an Excel questionnaire, the buyer's workbook
     /tender limit REF N words  the buyer's limit, where the document's could not be read
+    /tender keep               the open draft, edited in the editor, as its question's answer (checked again)
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from evidencebot.errors import InputError
 
 USAGE = ("`/tender import FILE` (a buyer's .docx or .xlsx questionnaire), `/tender status`, "
          "`/tender draft REF` or `/tender draft all`, `/tender export FILE` (e.g. `response.docx`), "
-         "`/tender limit REF N words`")
+         "`/tender limit REF N words`, `/tender keep` (the open draft, edited, as its question's answer)")
 
 
 def _db(ctx: Context) -> Any:
@@ -42,7 +43,8 @@ def tender(ctx: Context, intent: Intent) -> Reply:
     """``/tender import|status|draft|export`` and the plain-English forms (:func:`intents._tender_intent`)."""
     what, _, rest = intent.argument.strip().partition(" ")
     what, rest = what.lower(), rest.strip()
-    handler = {"import": import_file, "status": status, "draft": draft, "export": export, "limit": limit}.get(what)
+    handler = {"import": import_file, "status": status, "draft": draft, "export": export, "limit": limit,
+               "keep": keep}.get(what)
     if handler is None:
         return Reply(f"Tender commands: {USAGE}.", intent="tender", ok=not what)
     try:
@@ -161,10 +163,10 @@ def draft(ctx: Context, rest: str) -> Reply:
         r = done[0]
         answer = r["answer"]
         doc = DraftDoc(question=tender_store.draft_text(r["row"]), word_limit=answer.word_limit, kind="tender",
-                       title=f"{r['ref']} answer", text=answer.markdown, assembled=answer)
+                       title=f"{r['ref']} answer", text=answer.markdown, assembled=answer, tender_ref=r["ref"])
         ctx.state.draft = doc
-        lines += ["", "It is the open draft: **F2** to edit it, **F5** to export it alone; `/tender export FILE` "
-                      "writes the whole response."]
+        lines += ["", "It is the open draft: **F2** to edit it, then `/tender keep` to make your edits the "
+                      f"answer to {r['ref']} (checked again); `/tender export FILE` writes the whole response."]
     else:
         lines += ["", "Next: `/tender status`, then `/tender export response.docx`."]
     return Reply("\n".join(lines), intent="tender", ok=not (flagged or left),
@@ -197,6 +199,13 @@ def export(ctx: Context, rest: str) -> Reply:
         path = documents_folder() / path
     rows = tender_store.questions(_db(ctx))[1]
     warnings = []
+    doc = ctx.state.draft
+    if doc is not None and doc.tender_ref:  # edits in the editor not yet kept would be lost from the response
+        stored = next((r for r in rows if r["ref"] == doc.tender_ref), None)
+        if stored is not None and (stored["answer"] or "").strip() != doc.text.strip():
+            return Reply(f"The open draft of {doc.tender_ref} has edits the tender does not have yet: `/tender keep` "
+                         f"makes them its answer (checked again), then export. (`/tender draft {doc.tender_ref}` "
+                         "drafts it again instead.)", intent="tender", ok=False)
     left = gaps.tender_gaps(rows)
     if left:
         warnings.append(gaps.gaps_line(left))
@@ -208,6 +217,38 @@ def export(ctx: Context, rest: str) -> Reply:
     if warnings:
         lines += ["", "**Before submitting:**", ""] + [f"- {w}" for w in warnings]
     return Reply("\n".join(lines), intent="tender", payload={"written": [str(p) for p in written]})
+
+
+def keep(ctx: Context, rest: str = "") -> Reply:
+    """``/tender keep``: the open draft (a tender answer, edited in the editor) becomes that question's answer,
+    checked again with the database (:func:`tender_store.keep_answer`)."""
+    from evidencebot.compose import tender_store
+
+    doc = ctx.state.draft
+    if doc is None or not doc.tender_ref:
+        return Reply("The open draft is not a tender answer: `/tender draft REF` drafts one and opens it; edit it "
+                     "(F2), then `/tender keep`.", intent="tender", ok=False)
+    from evidencebot.assistant.actions import _wait_for_language
+
+    _wait_for_language(ctx, "your text is checked before it is kept")
+    ctx.progress(f"checking your {doc.tender_ref} and keeping it…")
+    assembled = doc.assembled if doc.assembled is not None and \
+        getattr(doc.assembled, "markdown", "").strip() == doc.text.strip() else None
+    row, findings = tender_store.keep_answer(_db(ctx), doc.tender_ref, doc.text, answer=assembled)
+    limit_text = tender_store.limit_label(row) or "no limit"
+    lines = [f"Kept your text as the answer to {row['ref']}: {row['words']:,} words ({limit_text}); status "
+             f"{row['status']}."]
+    flagged = tender_store.lines_to_change([{"ref": row["ref"], "answer": _Kept(row["answer"], findings)}], [])
+    if flagged:
+        lines += ["", f"**To change before submitting ({len(flagged)}):**", ""] + [f"- {f}" for f in flagged]
+    return Reply("\n".join(lines), intent="tender", ok=row["status"].startswith("checked"))
+
+
+class _Kept:
+    """A kept answer as :func:`tender_store.lines_to_change` reads one: its text and the findings left."""
+
+    def __init__(self, markdown: str, findings: list) -> None:
+        self.markdown, self.findings = markdown, findings
 
 
 def limit(ctx: Context, rest: str) -> Reply:

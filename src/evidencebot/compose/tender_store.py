@@ -615,3 +615,33 @@ def lines_to_change(results: list[dict], clashes: list) -> list[str]:
             out.append(f"{where}: {f.severity} ({f.rule}) “{_quote(line or f.match, f.match)}”: {f.message}")
     out += [c.describe() for c in clashes]
     return out
+
+
+def keep_answer(db: Database, ref: str, text: str, *, tender_id: int | None = None, answer=None) -> tuple[dict, list]:
+    """The writer's own text (edited in the app's editor) as question ``ref``'s answer, checked as a drafted answer is:
+    the checker with the database, at any severity, and the question's word limit. ``answer``: the
+    :class:`~evidencebot.compose.tender.TenderAnswer` the text is (a swapped block), whose coverage then replaces the
+    stored one; otherwise the stored coverage (its figures for the evidence appendix) is kept. Returns the row as it
+    now is and the findings left."""
+    row = find_question(db, ref, tender_id)
+    text = (text or "").strip()
+    if not text:
+        raise InputError(f"the draft for {row['ref']} is empty: nothing to keep")
+    findings = get_checker(db).check_text(text)
+    words = counts(text).words
+    status = "checked" if not findings else "needs work"
+    if row["word_limit"] and words > row["word_limit"]:
+        status = f"needs work; {words:,} words, over the limit of {row['word_limit']:,}"
+    elif re.search(r"\[To (?:write|confirm|attach)\b", text):
+        status += "; parts to write"
+    update = {"answer": text, "words": words, "status": status, "drafted_at": _now()}
+    if answer is not None and getattr(answer, "coverage", None):
+        stored = json.loads(row["coverage"] or "{}")
+        stored["rows"] = [{"label": c.label, "status": c.status, "words": c.words, "note": c.note, "marker": c.marker,
+                           "key": c.key, "budget": c.budget, "paragraphs": list(c.paragraphs),
+                           "evidence": c.evidence, "limit": c.limit, "part": c.part, "part_limit": c.part_limit}
+                          for c in answer.coverage]
+        stored["blocks"] = answer.blocks
+        update["coverage"] = json.dumps(stored)
+    tender_rows.update_question(db, row["id"], update)
+    return {**row, **update}, findings
