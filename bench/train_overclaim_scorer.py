@@ -57,7 +57,8 @@ SPEC = {
     # vocabulary lists added after the shipped weights were fitted (o15, issue 15): they feed the rules, not
     # the scorer, so the weights' features are the same words' classes they were fitted on
     "skip_lists": ["ended_verbs", "ended_phrases", "ended_passive_phrases", "difficulty_nouns", "difficulty_suffixes",
-                   "taking_part_verbs", "service_nouns", "concessive_words"],
+                   "taking_part_verbs", "service_nouns", "concessive_words",
+                   "transformation_frame_verbs", "transformation_frame_nouns", "deprivation_verbs"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one

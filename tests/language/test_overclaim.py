@@ -358,3 +358,31 @@ def test_a_difficulty_ended_through_us_is_a_claim(checker, sentence):
 def test_an_ending_that_is_not_ours_or_not_a_difficulty_passes(checker, sentence):
     found = [(f.rule, f.match) for f in checker.check_text(sentence) if f.family == "overclaim"]
     assert not found, (sentence, found)
+
+
+# issue 15 (o15): an outcome promised for everyone, a harm promised for no one, and a whole system said to be
+# remade (a frame noun, or an agentless passive whose adverbial names us). Own wordings; the existential ("there
+# will be no relapses") and the new-era frame gave no finding on c3c87f8, the other three were already read by
+# older rules and guard the new checks' reach.
+@pytest.mark.parametrize("sentence", [
+    "Every refugee family we resettle will move into secure housing within the year.",
+    "There will be no relapses among the women who finish our detox programme.",
+    "Not a single veteran on our books will slip through the cracks.",
+    "Our alliance ushered in a new era for children's mental health across the county.",
+    "Since our hub opened, out-of-hours support in the borough has been rebuilt from the ground up.",
+])
+def test_a_promise_for_all_or_a_system_remade_is_a_claim(checker, sentence):
+    rules = {f.rule for f in checker.check_text(sentence) if f.family == "overclaim"}
+    assert rules, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every refugee family we resettle will be offered a housing adviser in the first week.",
+    "There will be no fee for the parents' evening.",
+    "Our aim is that every veteran on our books will have a named worker.",
+    "Our alliance marked its tenth anniversary with an open day across the county.",
+    "Since our hub opened, our own rota has been rebuilt from the ground up.",
+])
+def test_a_promised_process_or_our_own_change_passes(checker, sentence):
+    found = [(f.rule, f.match) for f in checker.check_text(sentence) if f.family == "overclaim"]
+    assert not found, (sentence, found)

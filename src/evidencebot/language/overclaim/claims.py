@@ -73,13 +73,16 @@ def _build(o: dict) -> dict:
         vanish_suffixes=tuple(str(x).lower() for x in (o.get("vanish_suffixes") or [])),
         scope=option_words(o.get("scope_words")),
         future_only=o.get("tense") == "future",
+        frame_verbs=option_words(o.get("frame_verbs")),
+        frame_nouns=option_words(o.get("frame_nouns")),
+        linked_passive=bool(o.get("linked_passive")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
     s["particle_heads"] = frozenset(v.split()[0] for v in s["verbs"] if " " in v)
     # the verb classes whose lemma must be in a text for the structure check to read it
     s["trigger"] = (s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
-                    | s["cause_nouns"])
+                    | s["cause_nouns"] | s["frame_verbs"])
     return s
 
 
@@ -279,13 +282,28 @@ def _open_object(verb, s: dict):
     return None
 
 
-def _scoped_object(verb, s: dict) -> tuple[int, int] | None:
+def _frame_noun(verb, s: dict) -> bool:
+    """A verb that joins the class only with one of the frame's nouns in its object ("marked a new
+    era", "heralds a new chapter", "turned the borough's approach on its head")."""
+    return any(t.lemma_.lower() in s["frame_nouns"] and t.dep_ in ("dobj", "pobj") and t.i > verb.i
+               for t in verb.subtree)
+
+
+def _linked_to_us(verb) -> bool:
+    """An agentless passive whose adverbial names us: "since we arrived, ... has been reimagined"."""
+    return any(c.dep_ in ("advcl", "prep") and any(t.lower_ in W.provider_pronouns_short for t in c.subtree)
+               for c in verb.children)
+
+
+def _scoped_object(verb, s: dict, include_subject: bool = False) -> tuple[int, int] | None:
     """The verb's object when its clause reaches a whole area or system ("mental health support
     in the borough", "community mental health for the entire region", "the way the local
-    system responds"): the object, else the first noun after the verb."""
-    subj = subject_of(verb)
+    system responds"): the object, else the first noun after the verb. With ``include_subject``
+    (a passive) the subject is the object: "suicide prevention in the district has been reimagined"."""
+    subj = subject_of(verb) if not include_subject else None
     skip = {t.i for t in subj.subtree} if subj is not None else set()
-    after = [t for t in verb.subtree if t.i > verb.i and t.i not in skip]
+    after = [t for t in verb.subtree if (t.i > verb.i or include_subject) and t.i not in skip
+             and not (include_subject and t.dep_ in ("advcl", "mark"))]
     if not any((t.lower_ in s["scope"] or t.lemma_.lower() in s["scope"]) and (
             t.lower_ not in W.scope_modifiers or t.head.lower_ in s["scope"]) for t in after):
         return None  # ("the whole county", not "the whole building")
@@ -424,6 +442,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 prep = next((c for c in tok.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in verbs), None)
                 if prep is not None:
                     lemma = f"{lemma} {prep.lower_}"
+        if lemma in s["frame_verbs"] and lemma not in verbs and _frame_noun(tok, s):
+            lemma = next(iter(verbs), lemma)  # "marked a new era for", "turned ... on its head": a verb of the class
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
         if s["people"] and tok.tag_ in W.misread_verb_tags:
@@ -456,7 +476,12 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # "relapse was prevented by our team"; with any agent, also "relapse was prevented"
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            if subj is None or not (_is_agent(agent, s) or (s["any_agent"] and agent is None)):
+            if subj is None or not (_is_agent(agent, s) or (s["any_agent"] and agent is None) or (
+                    agent is None and s["linked_passive"] and _linked_to_us(tok))):
+                continue
+            if s["linked_passive"] and s["scope"] and _scoped_object(tok, s, include_subject=True) is not None:
+                if not blocked(tok):
+                    out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
                 continue
             if _outcome_in(terms, s, list(subj.subtree)) is None or blocked(tok):
                 continue

@@ -21,6 +21,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     learned,
     money,
     numbers,
+    promise,
     proof,
     puffery,
     share,
