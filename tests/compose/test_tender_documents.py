@@ -221,6 +221,37 @@ def test_an_unreadable_questionnaire_says_why_in_words_not_an_exception_name(run
     assert not re.search(r"[A-Z][a-z]+(?:Error|File|Exception|NotFound)\b|\(\w+\)$", line)
 
 
+def table_docx(path, limit="400", weighting="15%"):
+    from docx import Document
+
+    d = Document()
+    t = d.add_table(rows=1, cols=4)
+    for c, text in zip(t.rows[0].cells, ["Ref", "Question", "Word limit", "Weighting"]):
+        c.text = text
+    for row in [("Q1", "Describe how you will reduce crisis escalation.", "400", "15%"),
+                ("Q2", "Describe your approach to safeguarding.", limit, weighting)]:
+        for c, text in zip(t.add_row().cells, row):
+            c.text = text
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("tbc.xlsx", lambda p: excel_sheet(p, limit="TBC"), "question 4.1 (cell D4 of sheet 'Quality'): the limit 'TBC'"),
+    ("half.docx", lambda p: table_docx(p, limit="about half a page"),
+     "question Q2 (row 3 of its table, column 'Word limit'): the limit 'about half a page' cannot be read"),
+    ("lots.docx", lambda p: table_docx(p, weighting="lots"),
+     "question Q2 (row 3 of its table, column 'Weighting'): the weighting 'lots' is not a number"),
+])
+def test_a_cell_that_cannot_be_read_is_named_by_its_place(run, demo_copy, tmp_path, name, make, message):
+    """'question Q2: the limit ... cannot be read' left the writer to hunt through the buyer's sheet: the error names
+    the cell (Excel) or the table row and column (Word) it was read from."""
+    path = tmp_path / name
+    make(path)
+    result = run("tender", "import", str(path))
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
 def no_limit_docx(path):
     from docx import Document
 

@@ -52,6 +52,13 @@ class BuyerQuestion:
     char_limit: int | None = None
     page_limit: float | None = None
     weighting: float | None = None
+    cells: dict[str, str] = field(default_factory=dict)
+    """Where each field was read: 'cell D3 of sheet Quality' (Excel), 'row 3 of the question table, column "Word
+    limit"' (Word); named by an error about that field."""
+
+    def at(self, kind: str) -> str:
+        """', cell D3 of sheet Quality' for an error about field ``kind`` ('' when not known)."""
+        return f" ({self.cells[kind]})" if kind in self.cells else ""
 
     @property
     def full_text(self) -> str:
@@ -238,18 +245,18 @@ def _read_limits(q: Questionnaire) -> None:
                     item.limit_text = limit_cell(limit_text) or "Maximum " + limit_text
                     cell = read_limits(item.limit_text)
                 if not (cell.words or cell.chars or cell.pages):
-                    raise InputError(f"{where}: the limit {limit_text!r} cannot be read (write it as '500 words', "
-                                     "'2,000 characters' or '2 sides of A4')")
+                    raise InputError(f"{where}{item.at('limit')}: the limit {limit_text!r} cannot be read (write it "
+                                     "as '500 words', '2,000 characters' or '2 sides of A4')")
         try:
             limits = read_limits(item.full_text, strict=True)
         except InputError as exc:
-            raise InputError(f"{where}: {exc}") from None
+            raise InputError(f"{where}{item.at('limit') if 'limit' in str(exc) else ''}: {exc}") from None
         item.word_limit, item.char_limit, item.page_limit = limits.words, limits.chars, limits.pages
         weight = item.weighting_text.strip()
         if weight and not re.fullmatch(r"(?i)n/?a|none|-", weight):
             m = re.search(r"(\d+(?:\.\d+)?)", weight)
             if not m:
-                raise InputError(f"{where}: the weighting {weight!r} is not a number")
+                raise InputError(f"{where}{item.at('weighting')}: the weighting {weight!r} is not a number")
             value = float(m.group(1))
             # Excel may hold 15% as 0.15
             item.weighting = value * 100 if value <= 1 and "%" not in weight and "." in m.group(1) else value
@@ -397,7 +404,8 @@ def _table_questions(rows: list[list[str]], heading: _Line | None) -> list[Buyer
     found = _columns_row(rows)
     if found:
         n, cols = found
-        return [item for item in (_row_question(r, cols, headers=rows[n]) for r in rows[n + 1:]) if item]
+        return [item for item in (_row_question(r, cols, headers=rows[n], place=f"row {k} of its table")
+                                  for k, r in enumerate(rows[n + 1:], n + 2)) if item]
     labelled = _labelled(rows)
     if "question" not in labelled:
         return []
@@ -818,7 +826,9 @@ def _list_items(lines: list[_Line]) -> set[int]:
 
 
 def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None,
-                  headers: list[str] | None = None) -> BuyerQuestion | None:
+                  headers: list[str] | None = None, place: str = "") -> BuyerQuestion | None:
+    """One question from a row of a table; ``row`` (Excel, 1-based) or ``place`` ('row 3 of the question table') say
+    where, for errors."""
     def get(kind: str) -> str:
         i = cols.get(kind)
         return str(cells[i]).strip() if i is not None and i < len(cells) and cells[i] is not None else ""
@@ -835,8 +845,17 @@ def _row_question(cells: list[str], cols: dict[str, int], row: int | None = None
     elif headers:  # one limit for every row, in the answer's or question's header: 'Response (max 500 words)'
         limit = next((headers[cols[k]] for k in ("answer", "question") if k in cols
                       and cols[k] < len(headers) and read_limits(headers[cols[k]]).word_budget), "")
+    where: dict[str, str] = {}
+    for kind, i in cols.items():
+        if row is not None:
+            from openpyxl.utils import get_column_letter
+
+            where[kind] = f"cell {get_column_letter(i + 1)}{row}"
+        elif place:
+            header = " ".join(str(headers[i]).split()) if headers and i < len(headers) else ""
+            where[kind] = f"{place}, column '{header}'" if header else place
     return BuyerQuestion(ref=get("ref"), question=text, guidance=get("guidance"), limit_text=limit,
-                         weighting_text=get("weighting"), row=row)
+                         weighting_text=get("weighting"), row=row, cells=where)
 
 
 # ---------------------------------------------------------------- Excel
@@ -886,6 +905,7 @@ def _read_xlsx(p: Path) -> Questionnaire:
             for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
                 item = _row_question([_cell_str(v) for v in row], cols, row=r, headers=headers)
                 if item:
+                    item.cells = {k: f"{v} of sheet '{ws.title}'" for k, v in item.cells.items()}
                     q.questions.append(item)
             if q.questions:
                 return q
