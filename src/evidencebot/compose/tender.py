@@ -1114,6 +1114,7 @@ def assemble_tender(
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
+    unmet = _commitments(plan, methods, question)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -1232,7 +1233,8 @@ def assemble_tender(
         heading = f"{point.key}) {point.label}" if not point.key.startswith("p") and not point.mandated else point.label
         note = "" if chosen.units else " ".join(x for x in (
             f'No approved method block in the library matches "{point.label}" yet.',
-            gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed])) if x)
+            gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed]),
+            "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "") if x)
         sections.append(Section(point=point, units=units, heading=heading,
                                 heading_kept=use_headings, evidence=dict(ev, blocks=chosen), note=note))
 
@@ -1548,6 +1550,40 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
         units.append({"text": row, "priority": 1, "block": block.block_id, "cont": False, "template": True})
         units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
     _place(methods[point.key], block, units, {}, lead=True)
+
+
+COMMITMENT = "buyer-commitment"
+"""The ref of a sentence saying back the buyer's own requirement as ours (:mod:`commitments`)."""
+
+
+def _commitments(plan: QuestionPlan, methods: dict, question: str) -> dict[str, list[str]]:
+    """Each part opens with our commitment to the buyer's measurable requirements it asks about (:mod:`commitments`:
+    'We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.'), in the buyer's
+    words and pairings, before the method that says how; a requirement the part's text already states (the buyer's
+    hours in our hours sentence, a KPI row) is not said again. A part with no method keeps its '[To write]' marker:
+    returns {part key: the buyer's words of each requirement it leaves unmet}, for the part's note."""
+    from evidencebot.compose import commitments
+
+    unmet: dict[str, list[str]] = {}
+    for key, found in commitments.read(question, plan.points).items():
+        method = methods.get(key)
+        if method is None:
+            continue
+        have = " ".join(u["text"] for u in method.units)
+        todo = [c for c in found if not commitments.said_already(c, have)]
+        if not todo:
+            continue
+        if not method.units:
+            unmet[key] = [c.asked for c in todo]
+            continue
+        method.units[0:0] = [{"text": c.text, "priority": 1, "block": COMMITMENT, "cont": i > 0, "template": True}
+                             for i, c in enumerate(todo)]
+    # a method sentence stating the same fact with another value (our 'from the age of 17 and a half' beside the
+    # buyer's 'from age 17') goes: the answer never keeps both
+    said = [u["text"] for m in methods.values() for u in m.units if u.get("block") == COMMITMENT]
+    for m in methods.values():
+        _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
+    return unmet
 
 
 def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool) -> None:

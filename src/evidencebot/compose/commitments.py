@@ -1,0 +1,354 @@
+"""The buyer's own requirements, said back as ours in the part that asks about them (issue 12).
+
+A panel scores a part against what its sub-point asks: when the buyer writes "Describe how you will reduce the
+median wait from 34 days to no more than 14 days by the end of Contract Year 1", the answer must say that we will,
+in those terms, before it says how. The blind panels of sessions 11-13 marked answers down most often because the
+buyer's timescale, threshold, frequency or coverage was never committed to.
+
+A *requirement* is an ask or a statement of the buyer's with a measurable qualifier: a figure with a unit ('14
+days', '80%', '2.0 WTE'), a frequency ('quarterly', 'every month') or a coverage word ('including weekends and bank
+holidays'). Two sources:
+
+* the sub-point itself: 'how you will X' / 'How will you X?' / 'Describe how you will X' is 'We will X' (the
+  buyer's 'you' and 'your' said as 'we' and 'our'); a statement after a colon is read as the context's are;
+* the question's context, when a sentence of it speaks of what one part asks (it shares the most words with that
+  part): 'The service must be able to hold a minimum open caseload of 2,400 people' is 'We will be able to hold a
+  minimum open caseload of 2,400 people'; 'Every concern must be reported on the same working day' is 'We will
+  meet the requirement that every concern be reported on the same working day'; 'The Lot 2 target is 80% of ...'
+  is 'We will work to the Lot 2 target of 80% of ...'.
+
+The buyer's words are kept as the buyer wrote them, so each figure stays with the measure the buyer paired it
+with: nothing is made stronger, weaker or moved to another measure. A sentence stating the buyer's current
+position ('the median wait was 34 days', 'is currently 64%') is never a commitment (a baseline said as a target
+is a misstatement). The word classes are in ``phrasebank/commitments.yaml``.
+
+The library's blocks that follow the commitment in the part say how we meet it; a part with no block keeps its
+'[To write]' marker and its note names the requirements (never dropped silently).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from evidencebot.compose.filters import load_phrasebank
+from evidencebot.text import line_sentences, number_word_pattern
+
+PHRASEBANK = "commitments.yaml"
+
+
+@dataclass
+class Commitment:
+    text: str
+    """Our sentence ('We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.')."""
+    asked: str
+    """The buyer's words it says back."""
+    source: str
+    """'point' (the sub-point's own words) or 'context' (a sentence of the question around the sub-points)."""
+    figures: list[str] = field(default_factory=list)
+    """The figures it states, as written ('14 days', '12%')."""
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern]:
+    data = load_phrasebank(PHRASEBANK)
+    num = rf"(?<![\w.£])(?:\d[\d,]*(?:\.\d+)?|{number_word_pattern()})"
+    units = _alternatives(data["units"])
+    return {
+        "figure": re.compile(rf"{num}\s*(?:{units})(?![\w])", re.I),
+        "date": re.compile(r"\b(?:by|from|before|no\s+later\s+than|until)\s+(?:the\s+end\s+of\s+)?(?:(?:contract\s+)?"
+                           r"(?:year|month|quarter)\s+\d+|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+(?:19|20)\d\d)\b"
+                           r"|\b(?:from|by|before|at|until)\s+(?:the\s+)?age\s+(?:of\s+)?\d",
+                           re.I),
+        "frequency": re.compile(rf"(?<![\w-])(?:{_alternatives(data['frequencies'])})(?![\w-])", re.I),
+        "coverage": re.compile(rf"\b(?:including|and|or|at)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(data['coverage'])})\b",
+                               re.I),
+        "ask": re.compile(rf"^(?:(?:please\s+)?(?:{_alternatives(data['ask_verbs'])})\s+)?(?:how|that|when|where|whether)?\s*"
+                          r"(?P<subj>you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+service|(?:all\s+)?(?:your\s+)?staff)\s+"
+                          r"(?:will|would)\s+(?P<rest>.+)$", re.I | re.S),
+        "question": re.compile(r"^how\s+will\s+you\s+(?P<rest>.+?)\??$", re.I | re.S),
+        "target": re.compile(r"^(?:the\s+)?(?P<name>(?:[\w'’-]+\s+){0,5}?target)\s+(?:is|will\s+be)\s+"
+                             rf"(?P<value>(?:at\s+least\s+|no\s+(?:more|less|fewer)\s+than\s+|a\s+minimum\s+of\s+)?{num}.+)$",
+                             re.I | re.S),
+        "requires": re.compile(r"^(?P<who>(?:[\w'’,/()–-]+\s+){1,14}?)(?:requires?|expects?)\s+(?P<that>that\s+)?"
+                               r"(?P<what>(?!you\b|bidders?\b)[\w(].+)$", re.S),
+        "against": re.compile(r",?\s*\b(?:against|compared\s+with|with)\s+(?:an?\s+|the\s+)?(?P<name>(?:[\w'’-]+\s+){0,4}?target)"
+                              rf"\s+of\s+(?P<value>{num}.+)$", re.I | re.S),
+        "obligation": re.compile(rf"^(?P<subj>(?:[\w'’,/()-]+\s+){{1,9}}?)(?P<modal>{_alternatives(data['obligations'])})\s+"
+                                 r"(?P<rest>[a-z].+)$", re.S),
+        "provider": re.compile(rf"^(?:the\s+|a\s+|each\s+|every\s+)?(?:new\s+|successful\s+|appointed\s+|chosen\s+)?"
+                               rf"(?:lot\s+\d+\s+)?(?:{_alternatives(data['provider_subjects'])})$", re.I),
+        "current": re.compile(rf"\b(?:{_alternatives(data['current'])})\b|\b(?:in|during|for)\s+(?:19|20)\d\d(?:/\d\d)?\b",
+                              re.I),
+    }
+
+
+def measurable(text: str) -> bool:
+    """The words hold a figure with a unit, a deadline, a frequency or a coverage word: something a panel can check."""
+    p = _patterns()
+    return any(p[k].search(text or "") for k in ("figure", "date", "frequency", "coverage"))
+
+
+def figures(text: str) -> list[str]:
+    """The figures ``text`` states ('14 days', '12%', '2,400 people')."""
+    return [re.sub(r"\s+", " ", m.group(0)) for m in _patterns()["figure"].finditer(text or "")]
+
+
+def our_voice(text: str) -> str:
+    """The buyer's 'you' and 'your' as ours ('the crisis plan you agree with your partners' -> 'the crisis plan we
+    agree with our partners')."""
+    text = re.sub(r"\byou\s+(will|would|are|have|can|do|need|must|should|may)\b", r"we \1", text, flags=re.I)
+    text = re.sub(r"\bYour\b", "Our", text)
+    text = re.sub(r"\byour\b", "our", text, flags=re.I)
+    text = re.sub(r"\byourselves\b|\byourself\b", "ourselves", text, flags=re.I)
+    text = re.sub(r"\b(?<!we )you\b", "us", text)
+    return text
+
+
+def _end(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(" ,;:?!.")
+    text = re.sub(r"\s*\((?:e\.g\.|i\.e\.|see)[^)]*\)$", "", text)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+_CLAUSES = re.compile(r"\s*;\s*|,\s+and\s+(?=the\s+[\w\s-]+?\byou\s+will\b)|,?\s+and\s+(?=(?:what|how|who|when|where|whether|why)\b)|,\s+(?=(?:what|how|who|when|where|"
+                      r"whether|why)\b)|\s*:\s+", re.I)
+
+
+_WAS = re.compile(r"^(?P<measure>[A-Za-z][^,;%]*?)\s+(?:was|were|stood\s+at)\s+(?P<verb>(?:achieved|completed|recorded|met|reached|"
+                  r"offered|seen)(?:\s+on\s+time)?\s+)?(?:(?:for|in|at|by)\s+)?(?P<n>\d+(?:\.\d+)?%)(?:\s+(?P<of>of\s+[\w\s'’-]+?))?$")
+"""'Follow-up within 72 hours was achieved for 81% of discharges': the buyer's measure and its current figure."""
+
+_BUYER_ASIDE = re.compile(r"\s*\((?:the\s+)?(?P<who>Commissioners?|ICB|Council|Authority|buyer|Trust)\s+(?:require|expect)s?\s+"
+                          r"(?P<what>[a-z][\w\s'’-]*?\s+to\s+[^()]+)\)")
+
+
+def _determiner(text: str) -> str:
+    """A phrase's opening 'The'/'A'/'Every' in lower case, inside a sentence of ours; a name stays as written."""
+    words = text.split() if text else []
+    first = words[0] if words else ""
+    common = not first.isupper() and (len(words) == 1 or words[1][:1].islower() and not re.search(r"\d", words[1]))
+    return first.lower() + text[len(first):] if first in _DETERMINERS or common else text
+
+
+_DETERMINERS = frozenset({"The", "A", "An", "Each", "Every", "All", "Any", "This", "These", "Its", "Their", "It",
+                          "Follow-up", "People", "Staff"})
+
+
+def _current(text: str) -> bool:
+    return bool(_patterns()["current"].search(text))
+
+
+def from_ask(text: str) -> list[Commitment]:
+    """Our commitment to each measurable ask of a sub-point ('how you will X' -> 'We will X.'), and to a measurable
+    statement inside it ('...: the Lot 2 target is 80% of ...')."""
+    p = _patterns()
+    out = []
+    text = re.sub(r"\s*\bYes\s*/\s*No\.?\s*$", "", (text or "").strip(), flags=re.I)
+    for aside in _BUYER_ASIDE.finditer(text):
+        # '(the Commissioners require concerns to be raised within one working day)': the buyer's own standard,
+        # committed to on its own; '(the Commissioners expect at least 10% ...)' names no measure and is left alone
+        said = _end(f"We will meet the requirement of the {aside.group('who')} for {aside.group('what')}")
+        out.append(Commitment(said, aside.group(0), "point", figures(aside.group("what"))))
+        text = text.replace(aside.group(0), "")
+    for clause in _CLAUSES.split(text):
+        clause = clause.strip(" ,")
+        if not clause or not measurable(clause):
+            continue
+        m = p["ask"].match(clause) or p["question"].match(clause)
+        if m is None:
+            made = from_statement(clause)
+            if made:
+                out.append(Commitment(made, clause, "point", figures(clause)))
+            continue
+        rest = m.group("rest")
+        if not measurable(rest):
+            continue
+        subj = (m.groupdict().get("subj") or "you").lower()
+        if subj == "you":
+            said = "We will " + our_voice(rest)
+        else:
+            who = our_voice(re.sub(r"^the\s+", "our ", re.sub(r"^(all\s+)?staff$", r"\1our staff", subj)))
+            said = f"{who} will {our_voice(rest)}"
+        out.append(Commitment(_end(said), clause, "point", figures(rest)))
+    return out
+
+
+def from_statement(sentence: str) -> str:
+    """Our commitment to a measurable requirement the buyer states, '' when the sentence states none (or states
+    the buyer's current position)."""
+    p = _patterns()
+    s = re.sub(r"\s+", " ", sentence or "").strip()
+    s = re.split(r"(?<=[\w)])\.\s+(?=[A-Z][a-z]+\s)", s)[0].rstrip(".")  # two sentences read as one ('Part C. The ...')
+    if not s or not measurable(s) or "?" in s:
+        return ""
+    if _current(s):
+        # the buyer's position with its target ('Follow-up within 72 hours was achieved for 81% of discharges against
+        # an ICB target of 90% by March 2029'): the target, with the position it starts from said as the buyer's
+        m = _patterns()["against"].search(s)
+        where = re.split(r"[;:]\s*", s[:m.start()].strip(" ,;"))[-1] if m and not _current(m.group(0)) else ""
+        was = _WAS.match(where)
+        if m and was:
+            done = (was.group("verb") or "").strip()
+            measure = _determiner(was.group("measure")) + ("" if done.split()[:1] in ([], ["achieved"], ["recorded"],
+                                                                                      ["met"], ["reached"]) else " " + done)
+            return _end(f"Against the buyer's current figure of {was.group('n')}"
+                        f"{' ' + was.group('of') if was.group('of') else ''} for {measure}, we will work to the "
+                        f"{m.group('name')} of {m.group('value')}")
+        return ""  # the measure cannot be named with the target: the KPI templates and the gap note say it
+    m = p["target"].match(s)
+    if m:
+        return _end(f"We will work to the {m.group('name')} of {m.group('value')}")
+    m = p["requires"].match(s)
+    who = m.group("who").strip(" ,") if m else ""
+    if m and who.count("(") == who.count(")") and "will" not in who.split() and len(who.split()) <= 12 \
+            and ", and " not in who and not re.match(r"^(?:we|you|bidders?)\b", who, re.I):
+        lead = re.match(r"^(?P<adv>(?:from|by|in|during|within|before|after)\s+[^,]+?),?\s+"
+                        r"(?P<who>(?:the|a)\s+(?:(?!the\b)\S+\s+){0,3}\S+)$", who, re.I)
+        adv = ""
+        if lead:
+            adv, who = lead.group("adv") + ", ", lead.group("who")
+        what = re.split(r",?\s+and\s+(?=(?:allows?|permits?|means?|gives?|lets?)\b)", m.group("what"))[0]
+        of = "" if who.lower() in ("it", "this", "they", "these") else f" of {_determiner(who)}"
+        said = f"we will meet the requirement{of} {'that' if m.group('that') else 'for'} {our_voice(what)}"
+        return _end(adv + said)
+    m = p["obligation"].match(s)
+    if m is None:
+        return ""
+    subj, rest = m.group("subj").strip(" ,"), m.group("rest")
+    if re.search(r"\b(?:not|never)\b", m.group("modal") + " " + rest[:4]) or re.match(r"not\b", rest):
+        return ""  # 'must not': what we will not do is said by the library's method, never turned round here
+    lead = re.match(r"^(?P<adv>(?:from|by|in|during|within|before|after)\s+[^,]+?(?:\([^)]*\))?),?\s+(?P<subj>(?:the|a)\s+.+)$",
+                    subj, re.I)
+    if lead and p["provider"].match(lead.group("subj")):
+        adv = lead.group("adv")
+        return _end(f"{adv[:1].upper() + adv[1:]} we will " + our_voice(rest))
+    if p["provider"].match(subj) or subj.lower() in ("it", "they"):
+        return _end("We will " + our_voice(rest))
+    if re.match(r"^(?:bidders?|you|applicants?|tenderers?)\b", subj, re.I):
+        return _end("We will " + our_voice(rest))
+    if re.match(r"^(?:the\s+)?(?:commissioners?|council|icb|authority|buyer|trust)\b", subj, re.I):
+        return ""  # what the buyer will do is not ours to commit to
+    return _end(f"We will meet the requirement that {our_voice(_determiner(subj))} {our_voice(rest)}")
+
+
+def _stems(text: str) -> set[str]:
+    from evidencebot.compose import blockmatch
+
+    return set(blockmatch.tokens(text or "")) - blockmatch.HEAD_GENERIC
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", (text or "").lower()).split())
+
+
+def context_sentences(question: str, points: list) -> list[str]:
+    """The question's sentences that are not a sub-point's own words."""
+    inside = [_norm(pt.text) for pt in points]
+    out: list[str] = []
+    listing = False
+    for s in line_sentences(question or ""):
+        n = _norm(s)
+        if not n or any(n in t or (len(t) > 20 and t in n) for t in inside):
+            listing = False
+            continue
+        item = re.match(r"^\s*(?:[-•*–]|\(?[a-z0-9]{1,3}[.)])\s+(?P<item>.+)$", s)
+        if listing and item and out:
+            # a list the sentence before introduces ('... the following minimum staffing establishment ...:'):
+            # its items are the requirement's, said with it
+            out[-1] = out[-1].rstrip(" ;.") + ("; " if not out[-1].rstrip().endswith(":") else " ") \
+                + item.group("item").strip().rstrip(".;")
+            continue
+        listing = s.rstrip().endswith(":")
+        out.append(s)
+    return out
+
+
+def read(question: str, points: list) -> dict[str, list[Commitment]]:
+    """{point key: its commitments, in the buyer's order}: each sub-point's own measurable asks, then each measurable
+    requirement of the context given to the one part it speaks of most (two or more shared words, more than any other
+    part). Confirmation points (Pass/Fail) are answered elsewhere and get none. Each sentence once."""
+    scored = [pt for pt in points if getattr(pt, "kind", "") != "confirm"]
+    out: dict[str, list[Commitment]] = {pt.key: [] for pt in scored}
+    seen: set[str] = set()
+    for pt in scored:
+        for c in from_ask(pt.text):
+            if _norm(c.text) not in seen:
+                seen.add(_norm(c.text))
+                out[pt.key].append(c)
+    stems = {pt.key: _stems(pt.text) for pt in scored}
+    for s in [piece for whole in context_sentences(question, scored) for piece in _requirements_of(whole)]:
+        said = from_statement(s)
+        if not said or _norm(said) in seen:
+            continue
+        told = {_norm(f) for cs in out.values() for c in cs for f in c.figures}
+        if figures(s) and {_norm(f) for f in figures(s)} <= told:
+            continue  # a sub-point already commits to these figures (its own words hold the sentence)
+        want = _stems(s)
+        ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
+        best, second = ranked[0], ranked[1]
+        if best[0] >= 2 and best[0] > second[0]:
+            seen.add(_norm(said))
+            out[scored[best[1]].key].append(Commitment(said, s, "context", figures(s)))
+    return out
+
+
+def _requirements_of(sentence: str) -> list[str]:
+    """A sentence requiring two things ('The Specification requires a crisis café in the city open seven days a week,
+    and a crisis alternative open four evenings a week in each locality') as one sentence for each, so that each
+    goes to the part that asks about it."""
+    m = _patterns()["requires"].match(re.sub(r"\s+", " ", sentence or "").strip())
+    if m is None:
+        return [sentence]
+    head = sentence[:m.start("what")]
+    pieces = re.split(r",\s+and\s+(?=(?:a|an|the|no|every|each|all)\s)", m.group("what"))
+    return [head + piece for piece in pieces] if len(pieces) > 1 else [sentence]
+
+
+def said_already(commitment: Commitment, text: str) -> bool:
+    """The part's text already states every figure of the commitment with its measure (the buyer's hours written
+    into our hours sentence, the buyer's target in its KPI row): saying it again adds nothing."""
+    have = _norm(text)
+    if not commitment.figures:
+        return _norm(commitment.asked) in have
+    return all(_norm(f) in have for f in commitment.figures) and len(_stems(commitment.asked) - _stems(text)) <= 1
+
+
+_AGE = re.compile(r"\bage\s+(?:of\s+)?(?P<n>\d+)(?P<half>\s*(?:½|and\s+a\s+half|\.5)|\s+years?\s+(?:and\s+)?6\s+months)?",
+                  re.I)
+
+
+def _ages(text: str) -> set[float]:
+    return {int(m.group("n")) + (0.5 if m.group("half") else 0.0) for m in _AGE.finditer(text or "")}
+
+
+def _longer(ours: set, theirs: set) -> bool:
+    """Ours is a longer timescale or a rarer frequency than the buyer's (weaker); a stricter one of ours meets it."""
+    try:
+        return max(ours) > max(theirs)
+    except TypeError:  # values of another kind (hours of opening, who does it): any other value is another
+        return not ours <= theirs
+
+
+def contradicts(commitment: str, sentence: str) -> bool:
+    """``sentence`` (of our method text) states a fact the commitment states, with another value: a timescale or
+    frequency of ``corpus/library/facts.yaml`` ('within two working days' beside the buyer's 'within 4 working
+    hours' for the same matter) or the age a thing starts at ('from the age of 17 and a half' beside the buyer's
+    'from age 17'), ours the weaker. The buyer's requirement stands; our sentence goes (s13 contradictions 8 and 9)."""
+    from evidencebot.compose.consistency import statements
+
+    for said in statements([("buyer", commitment), ("ours", sentence)]).values():
+        theirs = {x.key for x in said if x.ref == "buyer"}
+        ours = {x.key for x in said if x.ref == "ours"}
+        if theirs and ours and _longer(ours, theirs):
+            return True
+    theirs_age, ours_age = _ages(commitment), _ages(sentence)
+    if theirs_age and ours_age and max(ours_age) > max(theirs_age):
+        shared = _stems(_AGE.sub(" ", commitment)) & _stems(_AGE.sub(" ", sentence))
+        return len(shared) >= 1
+    return False
