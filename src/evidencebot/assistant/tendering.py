@@ -236,7 +236,7 @@ def keep(ctx: Context, rest: str = "") -> Reply:
         getattr(doc.assembled, "markdown", "").strip() == doc.text.strip() else None
     row, findings = tender_store.keep_answer(_db(ctx), doc.tender_ref, doc.text, answer=assembled)
     limit_text = tender_store.limit_label(row) or "no limit"
-    lines = [f"Kept your text as the answer to {row['ref']}: {row['words']:,} words ({limit_text}); status "
+    lines = [f"Kept your text as the answer to {row['ref']}: {row['words']:,} words (limit: {limit_text}); status "
              f"{row['status']}."]
     flagged = tender_store.lines_to_change([{"ref": row["ref"], "answer": _Kept(row["answer"], findings)}], [])
     if flagged:
