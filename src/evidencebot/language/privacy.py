@@ -1194,7 +1194,8 @@ _OF_TITLE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+of[ \
 _LIST_TAIL = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*)*[ \t\u00a0]*,?[ \t\u00a0]+"
                         r"(?:and|or|&)[ \t\u00a0]+(?:the[ \t\u00a0]+)?((?:[a-z\-]+[ \t\u00a0]+){0,2}[a-z]+)\b")
 # a word with "he" or "she" in brackets right after it: "sunny (she always writes it in lower case)", "Sam (he/him)"
-_BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u00a0]*\((?:he|she)\b[^()\n]{0,80}\)")
+_BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u00a0]*\((?:he|she|they[ \t]*/[ \t]*(?:them|their|she|he)|ze|xe)\b"
+                              r"[^()\n]{0,80}\)")
 # an initial with its full stop, then a capitalised word: "P. Adeyemi"
 _INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
@@ -1273,6 +1274,14 @@ def _sentence(token):
     """The token's sentence, or the whole Doc when it has no sentence boundaries."""
     doc = token.doc
     return token.sent if doc.has_annotation("SENT_START") else doc
+
+
+# owners of a relative that are no name: "today's carer", "everyone's mum", "staff's kids"
+_NOT_OWNER_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "week", "weekend", "month", "year", "everyone",
+                              "someone", "anyone", "nobody", "somebody", "everybody", "anybody", "staff", "team", "service",
+                              "council", "trust", "nhs", "gp", "doctor", "nurse", "worker", "officer", "other", "another",
+                              "friend", "mate", "neighbour", "lodger", "landlord", "landlady", "teacher", "school", "baby"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "this", "that", "his", "her", "my", "your", "its"})
 
 
 def _is_name_word(word: str) -> bool:
@@ -1986,6 +1995,17 @@ class _NameFinder:
         ctx = self.context
         if verb.tag_ not in ("VBD", "VBZ", "VBN") or self.text[tok.end:self.toks[i + 1].start] not in (" ", "\u00a0"):
             return False
+        if any(c.dep_ in ("det", "poss") for c in tok.token.children) or (i > 0 and self.toks[i - 1].text.lower() in _DETERMINERS):
+            return False  # "The Hope said ..." is a thing's name
+        speech = ctx.get("speech_verbs", ())
+        if verb.lemma_.lower() in speech and verb.tag_ in ("VBD", "VBZ") and tok.text[:1].isupper():
+            return True  # "Will said the voices were worse", "Hope says she ...": a concept does not speak
+        if verb.pos_ == "AUX" and verb.lemma_.lower() in ("have", "be") and i + 2 < len(self.toks) \
+                and self.toks[i + 2].token is not None and self.text[self.toks[i + 1].end:self.toks[i + 2].start] in (" ", "\u00a0"):
+            main = self.toks[i + 2].token
+            if main.tag_ == "VBN" and (main.lemma_.lower() in speech
+                                        or verb.lemma_.lower() == "be" and main.lemma_.lower() in ctx.get("object_verbs", ())):
+                return True  # "Journey has asked for a female worker", "Star was admitted on Friday", "was referred"
         if tok.token.tag_ == "MD" and verb.pos_ == "AUX" and verb.tag_ in ("VBD", "VBZ"):
             # a modal takes the base form, so "Will had", "Will has" make Will the subject: "Will had been
             # sleeping in his car", "Will has asked if he can volunteer" (with he/his/she/her after it)
@@ -2282,6 +2302,9 @@ class _NameFinder:
             if self.note_subject(tok):
                 out.append((tok.start, tok.end))  # "sunny didn't want to come in today, said she'd ring"
                 continue
+            if self.lower_kin_owner(i):
+                out.append((tok.start, tok.end))  # "phoned kayden's mum, no answer"
+                continue
             if word not in titles and word not in lower_first:
                 continue  # (the only words that can start a lower-case name)
             if not word.isalpha() or not word.islower() or tok.token is None:
@@ -2319,6 +2342,31 @@ class _NameFinder:
             else:
                 out.append((tok.start, end))
         return out
+
+    def lower_kin_owner(self, i: int) -> bool:
+        """A lower-case word with no article or possessive before it that owns a relative (``kin_nouns``):
+        a name typed in lower case in a note ("phoned kayden's mum", "rang about tayo's nan"). Not a word the
+        lists know as a person, a relative, a group or a time ("the client's mum", "mum's partner",
+        "yesterday's carer")."""
+        tok = self.toks[i]
+        word = tok.text
+        if not (word.isalpha() and word.islower() and len(word) >= 3) or tok.token is None:
+            return False
+        m = _KIN_AFTER.match(self.text, tok.end)
+        ctx = self.context
+        if m is None or m.group(1).lower() not in ctx.get("kin_nouns", ()):
+            return False
+        if tok.token.pos_ not in ("PROPN", "NOUN", "ADJ", "X") or tok.token.tag_ in ("NNS", "NNPS"):
+            return False
+        known = (ctx.get("pronouns", frozenset()) | ctx.get("person_nouns", frozenset()) | ctx.get("kin_nouns", frozenset())
+                 | ctx.get("family_nouns", frozenset()) | ctx.get("possessed_nouns", frozenset())
+                 | ctx.get("group_nouns", frozenset()) | ctx.get("season_words", frozenset()) | _NOT_OWNER_WORDS)
+        if word in known or word in self.names.role_words or word.capitalize() in MONTHS or word.capitalize() in DAYS:
+            return False
+        j = i - 1
+        while j >= 0 and self.toks[j].token is not None and self.toks[j].token.pos_ == "ADJ":
+            j -= 1  # "her little brother's ..." is no name either
+        return not (j >= 0 and self.toks[j].text.lower() in _DETERMINERS | {"whose", "each", "every", "one", "someone", "no"})
 
     def note_subject(self, tok: _Tok) -> bool:
         """A lower-case word opening a note, read as an adjective or a proper noun, that is the subject
