@@ -95,7 +95,7 @@ def check_output(path, *, force: bool = False, protect=(), inputs=(), what: str 
     if target is not None and stat.S_ISDIR(os.stat(path).st_mode):
         raise InputError(f"{path} is a folder: give a file name")
     if not path.parent.is_dir():
-        raise InputError(f"{path.parent}: no such folder")
+        raise InputError(f"{path.parent}: no such folder (create it first, or give a path in a folder that exists)")
     resolved = path.resolve()
     guarded = _protected(protect)
     read = [(Path(p).expanduser().resolve(), _identity(Path(p).expanduser())) for p in inputs or () if p]
