@@ -115,6 +115,11 @@ CASES += [("privacy", "dev14")]
 # Office references; counts, titled things, prisons by prefix, team mobiles, organisations' numbers): P 0.840
 # R 0.583 before, then tuned on
 CASES += [("privacy", "dev15")]
+# a fifteenth over-claim set (150: 79 flag, 71 pass) by the session-15 over-claim writer (o15) before any change that
+# session, by the structures of s14's weakest kinds in other words (a person's difficulty ended in an agentless
+# passive or inchoative, a whole system remade, outcome guarantees, attribution in words, money without a sign;
+# own-process, process-promise, contribution and sourced near-misses): P 0.911 R 0.646 before, then tuned on
+CASES += [("overclaim", "dev15")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -163,6 +168,12 @@ PART_THRESHOLDS = {
     # check unchanged
     "s8-tune": {"precision": 0.98, "recall": 0.70},
     "s8-check": {"precision": 0.92, "recall": 0.78},
+}
+# a part's floors for one family where another family's part has the same name
+FAMILY_PART_THRESHOLDS = {
+    # over-claim dev15 after o15's work: P 0.974 R 0.962 (python bench/heldout.py overclaim
+    # tests/data/labelled/overclaim_dev15.jsonl)
+    ("overclaim", "dev15"): {"precision": 0.95, "recall": 0.94},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",
@@ -269,7 +280,7 @@ def test_quality(checker_factory, family, part):
     if part not in UNSHOWN and result["wrong"]:
         # development sentences may be looked at; held-out ones are never shown
         print("  dev ids wrong: " + ", ".join(f"{why} {i}" for why, i in result["wrong"]))
-    limits = PART_THRESHOLDS.get(part, THRESHOLDS[family])
+    limits = FAMILY_PART_THRESHOLDS.get((family, part)) or PART_THRESHOLDS.get(part, THRESHOLDS[family])
     assert result["precision"] >= limits["precision"], (
         f"{family} {part} precision {result['precision']:.3f} < {limits['precision']}")
     assert result["recall"] >= limits["recall"], (

@@ -104,8 +104,10 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                     break
             if quant is None and not strong:
                 continue
-            if quant is None and process_words & {t.lower_ for t in span} and not outcome_in(ensure_end, ce):
-                continue  # "the rota ensures that a manager is always on call": a process
+            if (quant is None or (quant.lower_ not in W.no_one_words and not strong)) and process_words & {
+                    t.lower_ for t in span} and not outcome_in(ensure_end, ce):
+                continue  # "the rota ensures that a manager is always on call", "we will ensure every
+                # tenant has a named worker": a process (for everyone), not an outcome
             verb = next((t for t in span if t.pos_ == "VERB" and t.dep_ not in W.amod_acl_relcl), None)
             if verb is not None and verb.lemma_.lower() in process_verbs and verb.lemma_.lower() not in outcome_verbs and not strong:
                 continue

@@ -51,6 +51,16 @@ def _is_money(tok, s: dict, toks) -> bool:
         return True  # ("a return", not "people return to work" nor "money advice")
     if tok.like_num and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ in s["units"]:
         return True
+    return _unit_glued(tok.lower_, s)
+
+
+def _unit_glued(low: str, s: dict) -> bool:
+    """A number with its money unit in the same token: "300k", "1.2m", "2bn" (the tokenizer keeps them whole)."""
+    for unit in s["units"]:
+        if len(low) > len(unit) and low.endswith(unit):
+            head = low[:-len(unit)].replace(",", "")
+            if head.replace(".", "", 1).isdigit():
+                return True
     return False
 
 
@@ -131,8 +141,8 @@ def _benefit_noun(tok, verb, s: dict):
     if verb is not None:
         cands += [c for c in verb.children if c.dep_ in W.money_verb_arg_deps]
     for c in cands:
-        if c.pos_ != "NOUN" or any(g.dep_ == "compound" for g in c.children):
-            continue
+        if c.pos_ != "NOUN" or any(g.dep_ == "compound" and g.lemma_.lower() not in s["funding"] for g in c.children):
+            continue  # ("housing benefit" is a named thing; "cost avoidance", "cost savings" are not)
         low = c.lower_
         if low in s["benefit_nouns"] or (
                 low in s["sized_nouns"] and any(g.dep_ == "amod" for g in c.children)):
@@ -151,7 +161,8 @@ def _benefit_to_someone(noun, s: dict) -> bool:
 def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
     funded = bool(s["funding"] and ctx.lemma_set & s["earn_back"] and ctx.lemma_set & s["funding"])
-    if not (ctx.lower_set & (s["signs"] | s["units"] | s["nouns"] | s["multiples"]) or funded):
+    if not (ctx.lower_set & (s["signs"] | s["units"] | s["nouns"] | s["multiples"]) or funded
+            or any(_unit_glued(w, s) for w in ctx.lower_set if w[:1].isdigit())):
         return []
     toks = _toks(doc)
     out: list[Candidate] = []
@@ -179,7 +190,7 @@ def money_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             out.append(Candidate(rule, min(tok.i, saved.i), max(tok.i, saved.i) + 1, saved.head.i))
             continue
         verb = _governing_verb(tok)
-        figure = tok.text in s["signs"] or tok.like_num
+        figure = tok.text in s["signs"] or tok.like_num or _unit_glued(tok.lower_, s)
         if figure and s["benefit_nouns"] and (verb is None or verb.i not in seen):
             # an amount (a figure, not a money noun) that sizes a noun of benefit
             noun = _benefit_noun(tok, verb, s)
