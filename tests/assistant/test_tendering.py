@@ -162,3 +162,31 @@ def test_edits_made_in_the_editor_are_kept_as_the_answer_checked_again(evidence_
     doc.text = doc.text.replace("\n\nOur service cured everyone who came to us.", "")
     reply = chat.respond("/tender keep")
     assert reply.ok and "status checked" in reply.markdown, reply.markdown
+
+
+def test_swapping_a_block_in_a_tender_answer_keeps_the_tender_s_context(evidence_db_path, tmp_path, monkeypatch):
+    """The editor's block swap (Ctrl+B) assembled a tender's answer again from its question alone: the tender's
+    facts, the whole questionnaire's figures and the other answers' sentences (not to be repeated) were lost, so the
+    swapped answer was not the one 'tender draft' would write. Now it is assembled with the same context."""
+    from evidencebot.assistant import screen_services
+    from evidencebot.assistant.conversation import Conversation
+    from evidencebot.compose import tender as T
+
+    chat = Conversation(evidence_db_path)
+    chat.respond(f"/tender import {questionnaire(tmp_path / 'itt.docx')}")
+    chat.respond("/tender draft 4.2")
+    chat.respond("/tender draft 4.1")
+    doc = chat.state.draft
+    answer = doc.assembled
+    seen = {}
+
+    def spy(db, question, word_limit=None, **kwargs):
+        seen.update(kwargs, question=question)
+        return answer
+
+    monkeypatch.setattr(T, "assemble_tender", spy)
+    key = answer.plan.points[0].key
+    screen_services.swap_block(chat, answer, key, "any-block", tender_ref=doc.tender_ref)
+    assert "keep adults at risk safe" in seen["buyer_context"]  # the whole questionnaire, 4.2 too
+    assert seen["shared"].sentences  # 4.2's drafted sentences are not repeated
+    assert seen["pins"] == {key: "any-block"}

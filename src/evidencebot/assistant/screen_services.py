@@ -213,15 +213,22 @@ def block_swap_choices(conversation, answer) -> list:
         return swap_choices(db, answer)
 
 
-def swap_block(conversation, answer, key: str, block_id: str):
+def swap_block(conversation, answer, key: str, block_id: str, tender_ref: str | None = None):
     """The answer with block ``block_id`` in part ``key``, checked again (:func:`evidencebot.compose.tender.swap_block`),
     on the connection the chat drafted it on, so its figures are not worked out again
     (:func:`evidencebot.assistant.checking.shared_database`)."""
+    def swapped(db):
+        if tender_ref:  # a tender's answer: assembled again with the tender's context, as 'tender draft' drafts it
+            from evidencebot.compose import tender_store
+
+            return tender_store.swap_block(db, tender_ref, answer, key, block_id)
+        return swap(db, answer, key, block_id)
+
     if conversation.db_path in (None, ":memory:"):
         with _connection(conversation) as db:
-            return swap(db, answer, key, block_id)
+            return swapped(db)
     with shared_database(conversation.db_path) as db:
-        return swap(db, answer, key, block_id)
+        return swapped(db)
 
 
 # ---------------------------------------------------------------- the app

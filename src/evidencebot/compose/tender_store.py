@@ -282,20 +282,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         if not _has_limit(rows[0]):
             raise InputError(f"question {rows[0]['ref']} has no limit: {no_limit_fix(rows[0]['ref'])}")
     results = []
-    shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
-    drafting = {r["ref"] for r in rows}
-    facts = tender_facts(db, t["tender_id"])
-    # the buyer's figures (a first-contact standard, a minimum workforce) are read from the whole
-    # questionnaire, so that every answer of the tender sets the same figures against ours
-    whole = "\n".join(draft_text(q) for q in questions(db, t["tender_id"])[1])
-    for other in questions(db, t["tender_id"])[1]:
-        if other["ref"] in drafting or not (other["answer"] or "").strip():
-            continue
-        # answers drafted earlier count too: their sentences and blocks are not repeated
-        shared.sentences.update(_sentences(other["answer"]))
-        cov = json.loads(other["coverage"] or "{}")
-        shared.blocks.update(cov.get("blocks", []))
-        shared.stories.update(cov.get("stories", []))
+    shared, facts, whole = drafting_context(db, t["tender_id"], {r["ref"] for r in rows})
     # every answer first, then one write: a write changes the data version, which would
     # empty the indicator and checker caches before the next question
     for n, r in enumerate(rows, 1):
@@ -345,6 +332,36 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
             library.record_use(db, answer.blocks, f"tender {t['tender_id']} question {r['ref']}", r["question"])
     return results
+
+
+def drafting_context(db: Database, tender_id: int, drafting: set[str]) -> tuple[TenderShared, dict[str, str], str]:
+    """What an answer of the tender is drafted with besides its question: what the tender's other drafted answers
+    used (blocks, stories, sentences: not repeated), the tender's own facts, and the whole questionnaire's text (the
+    buyer's figures are read from all of it, so that every answer sets the same figures against ours). ``drafting``:
+    the references being drafted now (their stored answers do not count)."""
+    shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
+    rows = questions(db, tender_id)[1]
+    whole = "\n".join(draft_text(q) for q in rows)
+    for other in rows:
+        if other["ref"] in drafting or not (other["answer"] or "").strip():
+            continue
+        # answers drafted earlier count too: their sentences and blocks are not repeated
+        shared.sentences.update(_sentences(other["answer"]))
+        cov = json.loads(other["coverage"] or "{}")
+        shared.blocks.update(cov.get("blocks", []))
+        shared.stories.update(cov.get("stories", []))
+    return shared, tender_facts(db, tender_id), whole
+
+
+def swap_block(db: Database, ref: str, answer, key: str, block_id: str, *, tender_id: int | None = None):
+    """Question ``ref``'s drafted ``answer`` with block ``block_id`` in part ``key``
+    (:func:`evidencebot.compose.tender.swap_block`), assembled again with the tender's context as
+    :func:`draft` drafts it (:func:`drafting_context`), not the question alone."""
+    from evidencebot.compose.tender import swap_block as swap
+
+    row = find_question(db, ref, tender_id)
+    shared, facts, whole = drafting_context(db, row["tender_id"], {row["ref"]})
+    return swap(db, answer, key, block_id, shared=shared, tender=facts, buyer_context=whole)
 
 
 def _has_limit(row: dict) -> bool:

@@ -451,17 +451,17 @@ class EditorScreen(SubScreen):
                 key, _line, block = choices[index]
                 self.notify(f"Putting “{block.title}” in the part and checking the answer again…", timeout=4,
                             markup=False)
-                self._swap(answer, key, block.block_id)
+                self._swap(answer, key, block.block_id, getattr(self.doc, "tender_ref", None))
             self.text_area.focus()
 
         self.app.push_screen(SuggestionPicker("a part's method block",
                                               [(i, line) for i, (_k, line, _b) in enumerate(choices)]), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="swap-block", description="Swapping a block")
-    def _swap(self, answer, key: str, block_id: str) -> None:
+    def _swap(self, answer, key: str, block_id: str, tender_ref: str | None = None) -> None:
         from evidencebot.assistant.screen_services import swap_block
 
-        new = swap_block(self.app.conversation, answer, key, block_id)
+        new = swap_block(self.app.conversation, answer, key, block_id, tender_ref=tender_ref)
         self.app.call_from_thread(self._swapped, new)
 
     def _swapped(self, new) -> None:
