@@ -94,13 +94,13 @@ def test_word_file_reopens_with_real_headings_tables_and_charts(tender_doc, revi
     assert len(document.inline_shapes) == len(review.charts) + icons
     assert "Word count" not in text
     _, tender = tender_doc
-    document, text = docx_text(X.to_docx_bytes(tender))
-    assert len(document.inline_shapes) == 0 and "Evidence appendix" not in text
-    document, _ = docx_text(X.to_docx_bytes(review))
-    heading2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    tender_document, tender_text = docx_text(X.to_docx_bytes(tender))
+    assert len(tender_document.inline_shapes) == 0 and "Evidence appendix" not in tender_text
+    # the review's Word file read once (it was rendered a second time here, the same document): its headings
+    heading2 = [t for s, t in styles if s == "Heading 2"]
     for h in ("Summary", "Indicators", "Action plan", "Outcome story", "Risks and issues"):
         assert h in heading2
-    heading3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    heading3 = [t for s, t in styles if s == "Heading 3"]
     assert "Context" in heading3 and "How change is evidenced" in heading3
     # one indicator table per domain, five columns each (portrait-friendly), and the targets table
     tables = [t for t in document.tables if t.rows[0].cells[0].text.strip() == "indicator"
@@ -161,3 +161,20 @@ def test_chart_png_is_a_png(review_doc):
     assert doc.charts
     data = X.chart_png(doc.charts[0])
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000
+
+
+def test_markdown_headings_and_lists_get_the_styles_python_docx_would_give():
+    """markdown_to_docx sets paragraph styles by id, looked up once per document (issue 17: python-docx's
+    setter scanned every style per paragraph): each paragraph has the style add_heading/add_paragraph give."""
+    from docx import Document
+
+    ours = Document()
+    X.markdown_to_docx(ours, "# One\n\n## Two\n\n#### Four\n\n- a\n- b\n\n1. c\n\nplain\n")
+    theirs = Document()
+    theirs.add_heading("One", 1)
+    theirs.add_heading("Two", 2)
+    theirs.add_heading("Four", 4)
+    for text, style in (("a", "List Bullet"), ("b", "List Bullet"), ("c", "List Number"), ("plain", None)):
+        theirs.add_paragraph(text, style)
+    assert [(p.style.name, p.text) for p in ours.paragraphs] == [(p.style.name, p.text) for p in theirs.paragraphs]
+    assert [p._p.style for p in ours.paragraphs] == [p._p.style for p in theirs.paragraphs]

@@ -437,6 +437,25 @@ def _style(document, name: str):
         return None
 
 
+def _style_ids(document):
+    """``style_id(name_or_style)``: the id python-docx's paragraph style setter would write (None for the
+    document's default style; KeyError for a name the document lacks), looked up once per document.
+    The setter looks the style up by name and scans every style for the default on each paragraph:
+    686 scans of the template's styles for test_export's eight documents (cProfile, issue 17)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    known: dict = {}
+
+    def style_id(style):
+        if not isinstance(style, str):  # a style object: nothing to remember it by
+            return document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        if style not in known:
+            known[style] = document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return known[style]
+
+    return style_id
+
+
 def _add_table(document, rows: list[list[tuple[str, list]]], header: bool, width: float | None = None,
                align: list[str] | None = None) -> None:
     if not rows:
@@ -471,6 +490,7 @@ def markdown_to_docx(document, markdown: str, *, width: float | None = None) -> 
     """Append Markdown to a python-docx Document (or docxtpl sub-document) with real
     headings, lists and tables; ``width`` (points): size tables to their content within it."""
     tokens = _markdown_it().parse(markdown)
+    style_id = _style_ids(document)
     i = 0
     list_stack: list[str] = []
     while i < len(tokens):
@@ -478,7 +498,8 @@ def markdown_to_docx(document, markdown: str, *, width: float | None = None) -> 
         if tok.type == "heading_open":
             level = int(tok.tag[1])
             inline = tokens[i + 1]
-            document.add_heading(_inline_text(inline.children), level=min(level, 4))
+            heading = document.add_paragraph(_inline_text(inline.children))  # as add_heading, style by id
+            heading._p.style = style_id(f"Heading {min(level, 4)}")
             i += 3
             continue
         if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -488,10 +509,12 @@ def markdown_to_docx(document, markdown: str, *, width: float | None = None) -> 
         elif tok.type == "paragraph_open":
             inline = tokens[i + 1]
             style = list_stack[-1] if list_stack else None
-            try:
-                para = document.add_paragraph(style=style) if style else document.add_paragraph()
-            except KeyError:
-                para = document.add_paragraph()
+            para = document.add_paragraph()
+            if style:
+                try:
+                    para._p.style = style_id(style)
+                except KeyError:  # (as add_paragraph(style=...) did: its paragraph stays, unstyled)
+                    para = document.add_paragraph()
             _add_inline(para, inline.children)
             i += 3
             continue
@@ -560,12 +583,13 @@ def charts_to_docx(document, charts_: list[Chart], *, width: float, notes: list[
     for note in notes or []:
         document.add_paragraph(note)
     document.add_heading("SPC charts", level=2)
+    caption_style = _style(document, "Caption")
+    caption_id = None if caption_style is None else _style_ids(document)(caption_style)
     for chart in charts_:
         document.add_picture(io.BytesIO(chart_png(chart)), width=Pt(min(width, 468)))
         caption = document.add_paragraph(_caption(chart))
-        style = _style(document, "Caption")
-        if style is not None:
-            caption.style = style
+        if caption_style is not None:
+            caption._p.style = caption_id
 
 
 def demote(markdown: str) -> str:
