@@ -423,3 +423,14 @@ def test_the_duty_to_refer_is_committed_to_and_passes_our_checker(demo_db):
     answer = assemble_tender(demo_db, question)
     assert "under the Duty to Refer in the Homelessness Reduction Act 2017" in " ".join(answer.markdown.split())
     assert not answer.findings
+
+
+def test_the_baseline_period_is_never_the_year_of_the_targets_date():
+    """Fails on the old code: s13 q06 (spent) drafted 'the buyer's current figure ... is 81% (2029)', the year of the
+    ICB's target date given to the buyer's baseline."""
+    from evidencebot.compose.buyer_standards import baseline_when
+
+    assert baseline_when("Reviews were completed on time for 58% of people, against a county target of 75% by June "
+                         "2030.") == ""
+    assert baseline_when("In 2023, 58% were reviewed on time, against a target of 75% by 2030.") == "2023"
+    assert baseline_when("In 2024/25 58% were reviewed on time.") == "2024/25"

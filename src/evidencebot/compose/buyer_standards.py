@@ -391,10 +391,20 @@ def sets_standard_for(standard: Standard, timescales: list[Standard]) -> bool:
 
 
 def baseline_when(sentence: str) -> str:
-    """The period the buyer's baseline is for, as the buyer wrote it ('2025/26', 'the year to March 2026')."""
+    """The period the buyer's baseline is for, as the buyer wrote it ('2025/26', 'the year to March 2026'); never the
+    year of a target's date ('against an ICB target of 90% by March 2029': s13 q06 was drafted 'the buyer's current
+    figure ... is 81% (2029)')."""
     m = re.search(r"\b(?:19|20)\d\d/\d\d\b", sentence or "") or re.search(
-        r"\bthe\s+year\s+to\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", sentence or "") or re.search(r"\b(?:19|20)\d\d\b", sentence or "")
-    return m.group(0) if m else ""
+        r"\bthe\s+year\s+to\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", sentence or "")
+    if m:
+        return m.group(0)
+    for y in re.finditer(r"\b(?:19|20)\d\d\b", sentence or ""):
+        if not _TARGET_DATE.search((sentence or "")[:y.start()]):
+            return y.group(0)
+    return ""
+
+
+_TARGET_DATE = re.compile(r"\b(?:by|from|until|before|to|end\s+of)\s+(?:[A-Z][a-z]+\s+)?$|\btarget\b[^.;]*$", re.I)
 
 
 def requirements(text: str) -> list[Standard]:

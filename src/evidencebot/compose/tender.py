@@ -1576,8 +1576,10 @@ def _commitments(plan: QuestionPlan, methods: dict, question: str) -> dict[str, 
         if not method.units:
             unmet[key] = [c.asked for c in todo]
             continue
-        method.units[0:0] = [{"text": c.text, "priority": 1, "block": COMMITMENT, "cont": i > 0, "template": True}
-                             for i, c in enumerate(todo)]
+        # each its own unit, never a continuation: one the checker cuts does not take the others with it (s13 q06: the
+        # ICB's 90% target went with 'We will support 72-hour follow-up ...', cut for its '28 days' period)
+        method.units[0:0] = [{"text": c.text, "priority": 1, "block": COMMITMENT, "cont": False, "template": True}
+                             for c in todo]
     # a method sentence stating the same fact with another value (our 'from the age of 17 and a half' beside the
     # buyer's 'from age 17') goes: the answer never keeps both
     said = [u["text"] for m in methods.values() for u in m.units if u.get("block") == COMMITMENT]
