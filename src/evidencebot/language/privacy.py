@@ -35,6 +35,7 @@ import yaml
 from evidencebot import locations
 from evidencebot.errors import ConfigError
 from evidencebot.language.findings import SEVERITIES, Finding, locate
+from evidencebot.language.prefilter import grams, may_match
 from evidencebot.text import MONTH_WORDS
 
 __all__ = [
@@ -910,12 +911,29 @@ def normalised_view(text: str) -> tuple[str, list[int], list[int]] | None:
     return text, starts, ends
 
 
+_last_grams: tuple[str, frozenset[str] | None] = ("", frozenset())
+
+
+def _grams(text: str) -> frozenset[str] | None:
+    """:func:`evidencebot.language.prefilter.grams` of ``text``, kept for the last text asked
+    (every regex and combination rule asks for the same paragraph in turn)."""
+    global _last_grams
+    last = _last_grams
+    if last[0] is text or last[0] == text:
+        return last[1]
+    found = grams(text)
+    _last_grams = (text, found)
+    return found
+
+
 def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
     hook = VALIDATORS.get(rule.validate) if rule.validate else None
     out = []
+    low = _grams(text)
     for pat in rule.patterns:
-        if pat.requires is not None and not pat.requires.search(text):
-            continue
+        if not may_match(pat.regex, low) or pat.requires is not None and not (
+                may_match(pat.requires, low) and pat.requires.search(text)):
+            continue  # (none of the words every match holds is in the text)
         has_value = "value" in pat.regex.groupindex
         for m in pat.regex.finditer(text):
             if has_value and m.start("value") >= 0:
@@ -1060,8 +1078,10 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
 def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat: CompiledPattern, text: str) -> None:
     """Each identifying detail ``pat`` finds in ``text`` (its ``value`` group, else the whole match; none that
     ``rule.exceptions`` allows, none when ``pat.requires`` is not in the text), added to ``found`` under its part."""
-    if pat.requires is not None and not pat.requires.search(text):
-        return
+    low = _grams(text)
+    if not may_match(pat.regex, low) or pat.requires is not None and not (
+            may_match(pat.requires, low) and pat.requires.search(text)):
+        return  # (none of the words every match holds is in the text)
     has_value = "value" in pat.regex.groupindex
     for m in pat.regex.finditer(text):
         start, end = m.span("value") if has_value and m.start("value") >= 0 else m.span()
@@ -2372,10 +2392,12 @@ class _NameFinder:
         """A lower-case word opening a note, read as an adjective or a proper noun, that is the subject
         of a verb a person does (``subject_verbs``, ``speech_verbs``) in a sentence that says "he" or
         "she": a nickname typed in lower case ("sunny didn't want to come in today, said she'd ring")."""
-        t = tok.token
-        if t is None or not tok.text.isalpha() or not tok.text.islower() or t.i != t.sent.start:
+        # (the word's own text and part of speech first: asked of every word, most fail there, before
+        # a spaCy token is made or its sentence found)
+        if tok._doc is None or tok.pos not in ("ADJ", "PROPN") or not tok.text.isalpha() or not tok.text.islower():
             return False
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("ADJ", "PROPN") or any(c.dep_ in ("det", "poss") for c in t.children):
+        t = tok.token
+        if t.dep_ not in _SUBJECT_DEPS or t.i != t.sent.start or any(c.dep_ in ("det", "poss") for c in t.children):
             return False
         ctx = self.context
         head = t.head.lemma_.lower()
