@@ -153,18 +153,18 @@ def test_a_part_no_block_answers_is_an_honest_gap(demo_db):
     report, never a block about something else that shares a word (session 5, panel reason 1);
     a part about a named framework gets the block that names it. (The example gap was the Armed Forces
     Covenant until session 8 added blocks for veterans, and a named guidance now gets the buyer-named
-    template: the gap is a topic no block is about.)"""
+    template: the gap is a topic no block is about; gambling harms until session 15 added a block for them.)"""
     q = ("Describe how you will keep people safe. Your answer should address:\n"
          "a) how staff will recognise and report safeguarding concerns;\n"
          "b) how you will apply Making Safeguarding Personal;\n"
-         "c) how you will support people with gambling harms.\nMaximum 500 words.")
+         "c) how you will support people with an eating disorder.\nMaximum 500 words.")
     answer = T.assemble_tender(demo_db, q)
     rows = {r.key: r for r in answer.coverage}
     assert "method" in rows["a"].evidence
     assert rows["b"].evidence.startswith("method: making-safeguarding-personal")
     assert "method:" not in rows["c"].evidence
     assert "write" in rows["c"].status  # 'nothing in the library: write this part' or 'evidence only: write the method'
-    assert "[To write:" in answer.markdown and "gambling harms" in answer.markdown
+    assert "[To write:" in answer.markdown and "eating disorder" in answer.markdown
 
 
 def test_a_national_guidance_or_plan_stays_an_honest_gap(demo_db):
@@ -178,9 +178,12 @@ def test_a_national_guidance_or_plan_stays_an_honest_gap(demo_db):
     answer = T.assemble_tender(demo_db, q)
     rows = {r.key: r for r in answer.coverage}
     assert "method" in rows["a"].evidence
-    assert "method:" not in rows["b"].evidence and "write" in rows["b"].status
+    # session 15: the library has its own approved speaking-up block (freedom-to-speak-up), which may answer (b);
+    # a buyer template committing us to the guidance "as one of its partners" never does
+    assert "buyer-" not in rows["b"].evidence
+    assert "method:" not in rows["b"].evidence or "freedom-to-speak-up" in rows["b"].evidence
     assert "buyer-" not in rows["c"].evidence  # a library block may speak to it; no buyer template does
-    assert "Freedom to Speak Up guidance" in answer.markdown and "[To write:" in answer.markdown
+    assert "Freedom to Speak Up" in answer.markdown
     assert "as one of its partners" not in answer.markdown
     assert not re.search(r"(?:work to|named link with) the (?:NHS Long Term Plan|Freedom to Speak Up)", answer.markdown)
 

@@ -39,7 +39,7 @@ def _questionnaire(path):
     d.add_heading("Quality questions", 0)
     d.add_heading("1.1 Business continuity", 1)
     d.add_paragraph("Describe how you will keep the service running. Your answer should cover:\n"
-                    "a) severe weather;\nb) how you will support people with gambling harms.\n"
+                    "a) severe weather;\nb) how you will support people with an eating disorder.\n"
                     "Attach your business continuity plan as Appendix 4.")
     d.add_paragraph("Maximum 400 words.")
     d.add_heading("1.2 Information governance", 1)
@@ -54,14 +54,14 @@ def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
     status = run("tender", "status").output
     listed = status.split("Gaps to fill before export", 1)
     assert len(listed) == 2, status
-    assert "1.1: " in listed[1] and "gambling harms (to write)" in listed[1]
+    assert "1.1: " in listed[1] and "eating disorder (to write)" in listed[1]
     assert "Appendix 4 (to attach)" in listed[1]
     assert "1.2:" not in listed[1]  # the data breach part is answered by a block
     out = tmp_path / "response.docx"
     result = run("tender", "export", "-o", str(out))
     assert result.exit_code == 0 and out.exists()
     warning = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert len(warning) == 1 and "1.1" in warning[0] and "gambling harms (to write)" in warning[0]
+    assert len(warning) == 1 and "1.1" in warning[0] and "eating disorder (to write)" in warning[0]
     assert result.stderr.index("warning:") < result.stderr.index("written:")
     # the response holds the marker; why it is a gap is a Word comment on it, never text the panel reads
     from docx import Document

@@ -361,7 +361,7 @@ _VERB_WORDS = """recognise record report identify respond follow maintain comply
     keep measure share ensure develop reduce improve monitor review assess prevent protect act handle become choose
     implement meet engage embed escalate involve learn train recruit retain supervise evaluate reward pay test
     prioritise transfer mobilise mitigate submit return delete introduce evaluate happen happens go get mean look
-    need want know see""".split()
+    need want know see contribute evidence""".split()
 
 
 def head_terms(heading: str, *, strict: bool = True) -> set[str]:
