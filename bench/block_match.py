@@ -33,6 +33,7 @@ def main(argv=None) -> int:
     from evidencebot.compose import blockmatch, library
     from evidencebot.compose import tender as T
     from evidencebot.compose.questions import plan_question
+    from evidencebot.store.blocks import get_profile
     from evidencebot.store.db import connect
 
     path = args.db
@@ -50,7 +51,7 @@ def main(argv=None) -> int:
         found = blockmatch.candidates(row["text"], blocks)
         topic = found[0][1].block_id if found else None
         plan = plan_question(row["text"] + " (300 words)")
-        lex = T._lexical_candidates(db, plan, plan.points[0], set(), None)
+        lex = T._lexical_candidates(db, plan, plan.points[0], set(), None, get_profile(db))
         words = lex[0].block_id if lex else None
         for name, got in (("topic", topic), ("words", words)):
             if got:
