@@ -2781,12 +2781,45 @@ def _their(text: str, before: str) -> str:
     return re.sub(r"\btheir\b", noun if noun == "staff" else noun + "'", text, count=1, flags=re.I)
 
 
+_ASKING = re.compile(r"(?:please\s+)?(?:explain|describe|set\s+out|outline|tell\s+us|provide|give|include|confirm|state|"
+                     r"list|show|demonstrate|detail|summarise)\b", re.I)
+
+
+def _under_mandated_headings(question: str, items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The buyer's mandated headings each with what it asks under it: an item that is only a heading ('Heading 1 -
+    Staffing model and skill mix') takes the items after it that are no heading of their own ('Set out your proposed
+    establishment ...') as its text, so the answer has the buyer's headings and no others in between (s12 q02, spent:
+    five mandated headings came out as ten, 'This breaks the five-heading structure'; issue 12)."""
+    if len(items) < 2 or not mandated_headings(question):
+        return items
+    heads = [buyer_heading(_weight(t)[0]) for _, t in items]
+    only = [h is not None and h.strip(" .;:") == _clean(_weight(t)[0]).strip(" .;:") for h, (_, t) in zip(heads, items)]
+    if sum(only) < 2:
+        return items
+    out: list[tuple[str, str]] = []
+    held = False  # the last item kept is a mandated heading standing alone, still taking what it asks
+    for (key, text), head, alone in zip(items, heads, only):
+        asks = key.startswith("p") or text.rstrip().endswith((".", "?")) or _ASKING.match(_clean(text).strip())
+        if held and head is None and asks and not out[-1][0].startswith("p"):
+            # a bullet or sentence under a numbered heading; a sibling of the heading's own list ('3. How the model
+            # will work ...' after '2. Training') is a heading of its own, read as the buyer wrote it
+            k, t = out[-1]
+            joined = f"{t.rstrip(' .;:')} – {text.strip()}" if t.rstrip(" .;:") == _clean(_weight(t)[0]).strip(" .;:") \
+                else f"{t.rstrip()} {text.strip()}"
+            out[-1] = (k, joined)
+            continue
+        out.append((key, text))
+        held = alone
+    return out
+
+
 def plan_question(question: str, word_limit: int | None = None, *, topics: dict[str, Topic] | None = None) -> QuestionPlan:
     """Split, map and budget a tender question."""
     limits = read_limits(question)
     stated = limits.word_budget
     limit = word_limit if word_limit is not None else stated
     stem, items = split_question(question)
+    items = _under_mandated_headings(question, items)
     groups = part_groups(question, items) if len(items) >= 2 else None
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the

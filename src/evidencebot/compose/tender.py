@@ -1114,6 +1114,8 @@ def assemble_tender(
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
+    _measures_template(plan, methods, question, buyer_blocks,
+                       dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     unmet = _commitments(plan, methods, question)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
@@ -1376,7 +1378,8 @@ def assemble_tender(
     commitments = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
                     "text": u.text}
                    for sec in sections for u in sec.kept_units() for ref in u.refs[:1]
-                   if ref == "buyer:figure" or ref.startswith("block:") and ref[len("block:"):] in buyer_ids]
+                   if ref == "buyer:figure" or ref.startswith("block:") and ref[len("block:"):] in buyer_ids - {"buyer-measures"}]
+    # (the measures paragraph commits to our own reporting cycle; the buyer's KPIs it names are listed in their rows)
     # a Pass/Fail statement answered Yes from the method library is the organisation's commitment: signed off too
     commitments += [{"part": sec.point.label, "template": "Yes to the buyer's statement (Pass/Fail)",
                      "text": " ".join(u.text for u in sec.kept_units())}
@@ -1586,6 +1589,139 @@ def _commitments(plan: QuestionPlan, methods: dict, question: str) -> dict[str, 
     for m in methods.values():
         _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
     return unmet
+
+
+_MEASURE_VERB = r"(?:know|measur|evidenc|show|monitor|track|demonstrat)"
+_MEASURE_ASK = re.compile(
+    r"(?:\bhow\s+(?:you|we)\s+will|\bhow\s+will\s+(?:you|we)|\bmeasures?\s+(?:you|we)\s+will\s+use\s+to|^\s*(?=measuring|"
+    r"monitoring|evidencing|showing|tracking))\s*(?P<verbs>" + _MEASURE_VERB + r"\w*(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)"
+    r"(?:know|measur|evidenc|show|monitor|track|demonstrat|report|use|assess|evaluat)\w*)*)\s+(?P<what>\S.+)", re.I | re.S)
+"""A sub-point that asks how we will know, measure, evidence, show or monitor something ('how you will know whether
+the support has made a difference', 'Measures you will use to show whether the gaps are narrowing', 'Monitoring and
+reporting delivery against your commitments each quarter'): its answer names measures, not only a process."""
+_BODY = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’&-]*\s+(?:and\s+|of\s+|for\s+)?){1,7}"
+                   r"(?:Board|Group|Meeting|Forum|Committee|Panel))\b")
+_EVERY = re.compile(r"\b(?:(?:each|every)\s+(month|quarter|year)|(monthly|quarterly|annually|yearly))\b", re.I)
+_EVERY_WORD = {"monthly": "month", "quarterly": "quarter", "annually": "year", "yearly": "year"}
+
+
+_VERB_BASE = {"know": "know", "measur": "measure", "evidenc": "evidence", "show": "show", "monitor": "monitor",
+              "track": "track", "demonstrat": "demonstrate"}
+
+
+def measure_verb(text: str) -> str:
+    """The ask's own first measuring verb, in its base form ('Monitoring ...' -> 'monitor'; 'show' when none)."""
+    m = _MEASURE_ASK.search(" ".join((text or "").split()))
+    first = re.match(_MEASURE_VERB, m.group("verbs"), re.I) if m else None
+    return _VERB_BASE.get(first.group(0).lower(), "show") if first else "show"
+
+
+def measure_ask(text: str) -> str | None:
+    """The object of a measuring ask in our words ('whether the gaps are narrowing', 'delivery against our
+    commitments'), or None when ``text`` does not ask how something will be known or measured."""
+    m = _MEASURE_ASK.search(" ".join((text or "").split()))
+    if not m:
+        return None
+    what = re.split(r"\s*(?:[;:(]|\s[–-]\s|,\s*(?:including|with|setting|and\s+(?:how|what|when|who|where|why)\b))", m.group("what"))[0]
+    what = _EVERY.sub(" ", what)
+    # whom it is shown to is the audience, not what is shown ('show the Partnership Board what has changed', 'show us')
+    what = re.sub(r"^(?:to\s+)?(?:us|them|the\s+(?:[A-Z][\w'’&-]*\s+)+)[\s,]*(?=(?:what|whether|how|that)\b)", "", what)
+    what = re.sub(r"\s*,\s*(?:,\s*)+", ", ", what).strip(" ,")
+    what = re.sub(r"\s+(?:to|with)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s*)+$", "", what)  # 'to the Partnership Board'
+    what = re.sub(r"\b[Yy]our\b", "our", what)
+    what = re.sub(r"\byou\s+(?=\w+)", "we ", what)
+    what = re.sub(r"\s+,", ",", re.sub(r"\s+(?:and|or|,)?\s*$", "", " ".join(what.split()))).rstrip(".?, ")
+    words = what.split()
+    if not words or len(words) > 22:
+        return None
+    if re.match(r"(?:it|this|these|they)\b", what):
+        return "that " + what  # 'how you will know it is working'
+    if len(words) <= 3 and not re.match(r"(?:what|whether|how|that|the\s+difference)\b", what):
+        return "progress on " + what  # 'Measuring and reporting delivery each quarter'
+    return what
+
+
+_MEASURE_REF = re.compile(r"(?<![\w-])(?!LOT\d)((?:[A-Z]{2,4}-[A-Z]{1,4}|[A-Z]{2,4})\d{1,2}(?:\.\d{1,2})?|KPI\s?\d+|[A-Z]\d-\d{2})(?![\w-])")
+_MEASURE_LINE = re.compile(r"(?i)\b(?:measures?|KPIs?|targets?|indicators?|commitments?|outcomes?|themes?)\b|%")
+
+
+def buyer_measure_refs(question: str) -> list[str]:
+    """The buyer's own references for its measures ('SV02', 'FEK1.1', 'KPI 3', 'L2-03'), in order, from the lines of
+    the question that speak of measures, targets or commitments (a postcode district in an address line is none)."""
+    out: list[str] = []
+    for line in (question or "").splitlines():
+        if not _MEASURE_LINE.search(line) and not line.lstrip().startswith("|"):  # a table row is a measure's row
+            continue
+        for ref in _MEASURE_REF.findall(line):
+            if ref not in out:
+                out.append(ref)
+    # a theme whose measures are numbered under it ('FEK1' over 'FEK1.1', 'FEK1.2') is not a measure of its own
+    return [r for r in out if not any(o.startswith(r + ".") for o in out)]
+
+
+def _measures_template(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: list, values: dict) -> None:
+    """A part that asks how we will know or measure something leads with the measures paragraph (buyer-measures):
+    which measures (the buyer's KPIs it names or shares words with, then the catalogue's figures for its topic), how
+    often they are reported (the ask's own 'each quarter', else every quarter), to whom (the body the part or the
+    question names, else the buyer) and what happens when one is off track. A part the buyer's KPI table or a KPI
+    standard already answers is left as it is."""
+    from evidencebot.compose import askfit, blockmatch, buyer_kpis
+
+    block = next((b for b in buyer_blocks if b.block_id == "buyer-measures"), None)
+    if block is None:
+        return
+    rows = buyer_kpis.read(question)
+    cat = gather.catalogue()
+    for point in plan.points:
+        what = measure_ask(point.text) if point.kind != "confirm" else None
+        method = methods.get(point.key)
+        if not what or method is None or any(b.block_id in ("buyer-kpi-table", "buyer-standard-kpi", "buyer-measures")
+                                             for b in method.blocks):
+            continue
+        want = set(blockmatch.tokens(what)) - blockmatch.HEAD_GENERIC
+        about = set(blockmatch.tokens(f"{point.text} {plan.title}")) - blockmatch.HEAD_GENERIC - _GAP_GENERIC
+        measures = []
+        for r in rows:
+            named = re.search(r"(?<![\w-])" + re.escape(r.ref) + r"(?![\w-])", point.text)
+            if named or len(want & set(blockmatch.tokens(r.measure))) >= 2:
+                measures.append(f"the buyer's {r.ref} ({' '.join(r.measure.split())})")
+        # what the ask itself says is counted ('the difference the Hubs make to uptake of checks and follow-up')
+        counted = re.search(r"\b(?:uptake|take-up|share|number|rate|proportion|use)\s+of\s+[^,;]+", what)
+        if counted and not measures:
+            measures.append(f"the {counted.group(0).strip()} among the people we support, from our own records")
+        refs = [] if measures else buyer_measure_refs(question)
+        if len(refs) > 4:
+            measures.append(f"each of the buyer's {len(refs)} measures ({refs[0]} to {refs[-1]})")
+        elif refs:
+            measures.append("the buyer's measure " + refs[0] if len(refs) == 1
+                            else "the buyer's measures " + ", ".join(refs[:-1]) + " and " + refs[-1])
+        for ind in blockmatch.indicators_for(point.text):
+            if len(measures) >= 3:
+                break
+            # a figure for the whole service ('goals met or exceeded at review') is no measure of what the part asks
+            # about (s12 q05, spent: goals met offered as the Hubs' physical-health impact): its title shares a word
+            # with the part or the question's title
+            if ind in cat and not askfit.figure_misfit(point.text, ind) and about & (
+                    set(blockmatch.tokens(cat[ind].title)) - blockmatch.HEAD_GENERIC - _GAP_GENERIC):
+                title = cat[ind].title
+                measures.append(title[:1].lower() + title[1:] if re.match(r"[A-Z][a-z]", title) else title)
+        buyer = values.get("buyer") or "the commissioner"
+        if not measures:
+            measures = [f"the measures for it that we agree with {buyer} during mobilisation"]
+        said = (measures[0] if len(measures) == 1 else ", ".join(measures[:-1]) + " and " + measures[-1])
+        every = _EVERY.search(point.text)
+        when = f"every {every.group(1) or _EVERY_WORD[every.group(2).lower()]}" if every else "every quarter"
+        # whom: the body the part names, else one the question says it reports to (not a forum it names for another role)
+        body = _BODY.search(point.text) or next(
+            (m for line in re.split(r"(?<=[.?!;])\s+|\n", question) if re.search(r"(?i)\breport", line)
+             for m in [_BODY.search(line)] if m), None)
+        audience = f"the {body.group(1).strip()}" if body and not body.group(1).lower().startswith("our ") else buyer
+        mine = dict(values, measure_verb=measure_verb(point.text), measure_what=what, measures=said, report_when=when,
+                    audience=audience)
+        units = _template_units(block, mine, lead=True)
+        for i, u in enumerate(units):  # which measures, to whom and the action when off track stay; the counting goes first
+            u["priority"] = 2 if i == 1 else 1
+        _place(method, block, units, mine, lead=True)
 
 
 def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool) -> None:
