@@ -1634,6 +1634,9 @@ def measure_ask(text: str) -> str | None:
     words = what.split()
     if not words or len(words) > 22:
         return None
+    if m.group("verbs").lower().startswith("show") and not re.match(r"(?:what|whether|that|how\s+much|the\s+difference)\b",
+                                                                  what, re.I):
+        return None  # 'Showing change over time honestly': how figures are shown, not what is measured
     if re.match(r"(?:it|this|these|they)\b", what):
         return "that " + what  # 'how you will know it is working'
     if len(words) <= 3 and not re.match(r"(?:what|whether|how|that|the\s+difference)\b", what):
