@@ -60,7 +60,12 @@ def _build(o: dict) -> dict:
 
 
 def _settings(rule: Rule) -> dict:
-    return derived(rule, _build)
+    s = derived(rule, _build)
+    if "trigger" not in s:
+        # the lemmas one of which a text must hold for the check to read it
+        s["trigger"] = (s["ended"] | s["passive"] | s["end_verbs"] | frozenset(s["phrases"])
+                        | frozenset(s["passive_phrases"]))
+    return s
 
 
 def _word_in(tok, words) -> bool:
@@ -149,6 +154,8 @@ def _phrase_after(verb, rests: list[tuple[str, ...]]) -> int | None:
 @check("outcome_ended")
 def outcome_ended(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     s = _settings(rule)
+    if ctx.lemma_set.isdisjoint(s["trigger"]):
+        return []
     out: list[Candidate] = []
     for tok in _toks(doc):
         if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_ == "VBN"):

@@ -115,6 +115,8 @@ def _denied(verb, s: dict) -> bool:
 @check("promised_for_all")
 def promised_for_all(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     s = _settings(rule)
+    if ctx.lower_set.isdisjoint(s["modals"]):
+        return []  # no modal of the future in the text: nothing promised
     out: list[Candidate] = []
     for tok in _toks(doc):
         if tok.pos_ not in ("VERB", "AUX") or not _future(tok, s) or _denied(tok, s) or _aimed(tok, s):
