@@ -331,3 +331,26 @@ def test_the_assembled_answer_keeps_each_buyer_part_within_its_limit(demo_db, ch
     cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
     assert cells["Part 1: words used (its own limit 300)"] == used["Part 1"]
     assert cells["Part 2: within its limit"] == "yes"
+
+
+NUMBERED_PARTS = (
+    "Q4  CARERS AND FAMILIES\n\nWeighting: 6%\nPart 1: 250 words; Part 2: 450 words.\n\n"
+    "Part 1\nDescribe how carers are involved in planning the support of the person they care for. Give one recent "
+    "example.\n\n"
+    "Part 2\nThe county has about 9,000 unpaid carers of adults with mental illness. Please set out:\n\n"
+    "- how you will identify carers at the first contact;\n"
+    "- how you will support carers in their own right, including referral for a carer's assessment;\n"
+    "- how you will collect and act on carers' feedback.")
+
+
+def test_a_line_listing_numbered_parts_limits_is_no_sub_point_and_each_part_keeps_its_limit():
+    """s15 q08 (spent; found by the lead after measurement): 'Part 1: 300 words; Part 2: 700 words.' on a line of
+    its own before the 'Part 1' and 'Part 2' title lines was split at 'Part 1:' into a sub-point of its own ('300
+    words; Part 2: 700 words.'), so no sub-point could be placed in the parts and the draft stopped with exit 2:
+    nothing was submitted for the question. The limits line is read as limits only; each part keeps its own."""
+    _, items = split_question(NUMBERED_PARTS)
+    assert not any("words" in text for _, text in items), items
+    plan = _plan(NUMBERED_PARTS)
+    assert plan.word_limit == 700
+    assert [(p.part, p.part_limit) for p in plan.points] == [("Part 1", 250)] * 2 + [("Part 2", 450)] * 3
+    assert plan.points[2].label.startswith("Identifying carers")

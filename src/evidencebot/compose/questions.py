@@ -1915,6 +1915,10 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             # a bare 'Part A' label put on a line of its own (:func:`_part_heads_apart`) is not the part's words
             part = re.sub(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
+            for m in reversed([m for m in _part_limit_matches(part) if m.re is not _PART_TITLE_LIMIT]):
+                # the list of the parts' limits ('Part 1: 300 words; Part 2: 700 words') is no part's words: its
+                # labels are not sub-points (s15 q08, spent)
+                part = part[:m.start()] + part[m.end():]
             try:
                 context, found = split_question(part)
             except InputError:
