@@ -354,3 +354,22 @@ def test_a_line_listing_numbered_parts_limits_is_no_sub_point_and_each_part_keep
     assert plan.word_limit == 700
     assert [(p.part, p.part_limit) for p in plan.points] == [("Part 1", 250)] * 2 + [("Part 2", 450)] * 3
     assert plan.points[2].label.startswith("Identifying carers")
+
+
+def test_a_pass_fail_part_s_title_with_how_to_answer_is_no_sub_point():
+    """s15 q06 (spent; found by the lead after measurement): 'PART A – Confirmation statements (answer Yes or No to
+    each; no narrative is required)' over A1-A4 became a sub-point of its own, drafted as a '## Confirmation
+    statements' heading with '[To write: ...]' under it in a Pass/Fail part. With that note in the title (over 60
+    characters) the title was not read as a part's title at all, and a one-sentence Part B after it was lost
+    (found while writing this test). A statement that itself asks to confirm something keeps its place even
+    when it says how to answer."""
+    question = ("QUESTION 3: INFORMATION GOVERNANCE\n\nPart A is assessed on a Pass/Fail basis.\n\n"
+                "PART A – Declarations (answer Yes or No to each; no narrative is required)\n\n"
+                "A1. Please confirm that you will complete the Data Security and Protection Toolkit each year.   Yes / No\n\n"
+                "A2. Please confirm that you hold cyber security certification (answer Yes or No).   Yes / No\n\n"
+                "PART B – Records (Maximum 400 words)\n\nDescribe how you will keep records accurate and secure.")
+    _, items = split_question(question)
+    assert [k for k, _ in items][:2] == ["A1", "A2"]
+    assert not any(text.startswith("Declarations") for _, text in items), items
+    assert any("cyber security certification" in text for _, text in items)
+    assert any(text.startswith("Describe how you will keep records") for _, text in items)

@@ -757,6 +757,9 @@ def _clean(text: str) -> str:
     return text.strip(" ;,–—-")
 
 
+_ANSWER_FORM = re.compile(r"\banswer\s+(?:yes|no)\s+or\s+(?:yes|no)\b|\bno\s+(?:narrative|explanation|supporting\s+text)\s+"
+                          r"(?:is\s+)?(?:required|needed)\b", re.I)
+
 _FORMAT_RULE = re.compile(
     # how the response is laid out, counted, attached or scored: a rule for the bidder, never a sub-point
     r"\b(?:font|arial|calibri|verdana|times\s+new\s+roman|\d+\s*(?:pt|point)\b|point\s+size|typed|single[- ]spac\w*|"
@@ -821,6 +824,12 @@ def _is_instruction(text: str) -> bool:
         return True
     if _INSTRUCTION.match(t):
         return True
+    if _ANSWER_FORM.search(t):
+        # how a Pass/Fail part is answered, or a part's title over it ('Confirmation statements (answer Yes or No to
+        # each; no narrative is required)'): never a statement to confirm ('Please confirm that ... (answer Yes or No)')
+        rest = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", t)
+        if not re.search(r"\b(?:that|whether|if)\b", rest, re.I) and (_ANSWER_FORM.search(rest) or len(rest.split()) <= 6):
+            return True
     if _FORMAT_RULE.search(t) and (not _ASK_WORDS.search(t) or re.match(
             r"^(?:please\s+)?(?:attach|append|use\s+the|follow\s+the|complete\s+the|do\s+not)\b", t, re.I)):
         return True
@@ -1789,7 +1798,7 @@ def _unmarked_list(lines: list[str]) -> list[str]:
 
 _PART_HEAD = re.compile(
     r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:-]\s*)?"
-    r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,60}$"
+    r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
     r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
     re.I)
 """The title of a separately scored part of one question: 'Part A (Pass/Fail)', '5.2 Safeguarding – Part B
@@ -1821,6 +1830,9 @@ def _scored_parts(text: str) -> list[str]:
     heads = []
     for i, line in enumerate(lines):
         t = _TITLE_NOTE.sub("", line).strip() if _PART_HEAD.match(line) else ""
+        # how the part is answered is no part of its title: 'PART A – Declarations (answer Yes or No to each; no
+        # narrative is required)' (s15 q06, spent)
+        t = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", t).strip() if _ANSWER_FORM.search(t) else t
         if t and len(t.split()) <= 10 and not _ASK_WORDS.match(re.sub(r"^[\d.\s]+", "", t)):
             heads.append(i)
     if len(heads) < 2 and not (heads and any(ln.strip() for ln in lines[:heads[0]]) and heads[0] > 0
