@@ -90,8 +90,13 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 k = t.i + 1
                 while k < min(sent.end, t.i + 4) and T[k].lower_ in W.partitive_words:
                     k += 1
-                if k < sent.end and (T[k].lower_ in groups or T[k].lemma_.lower() in groups) or (
-                        t.lower_ == "both" and T[t.i + 1].lower_ == "of"):
+                both_of = t.lower_ == "both" and T[t.i + 1].lower_ == "of"
+                if both_of and t.i + 2 < sent.end and T[t.i + 2].lower_ in ("whom", "which") and not any(
+                        T[j].lower_ in groups or T[j].lemma_.lower() in groups for j in range(max(sent.start, t.i - 12), t.i)):
+                    # 'a Board-level lead and an operational lead, both of whom will be in post': two named roles or
+                    # things, not a result over two people (s15 q06, spent: the buyer's own statement restated)
+                    continue
+                if k < sent.end and (T[k].lower_ in groups or T[k].lemma_.lower() in groups) or both_of:
                     counts.append((t.i, min(k + 1, sent.end)))
                     continue
             # "2/3 of pilot participants", "3/4 carers": a fraction of a few written as one token
