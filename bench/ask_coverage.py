@@ -60,15 +60,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from evidencebot.compose import blockmatch, library
-    from evidencebot.store.db import connect
 
-    path = args.db
-    if not path:
-        from evidencebot.store.demo import build_demo
+    from _demo import bench_database
 
-        path = str(Path(tempfile.mkdtemp()) / "demo.db")
-        build_demo(connect(path), people=60)
-    db = connect(path)
+    db = bench_database(args.db, Path(tempfile.mkdtemp()), people=60)
     approved = [b for b in library.list_blocks(db, status="approved") if b.approved]
     per_topic: dict[str, Counter] = {}
     total: Counter = Counter()

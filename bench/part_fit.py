@@ -82,15 +82,10 @@ def main(argv=None) -> int:
     measure_ask = getattr(T, "measure_ask", None) or (lambda t: re.search(
         r"(?i)\bhow\s+(?:you|we)\s+will\s+(?:know|measur|evidenc|show|monitor)|\bhow\s+will\s+(?:you|we)\s+(?:know|measur|"
         r"evidenc|show|monitor)|^\s*(?:measuring|monitoring|evidencing|showing)\b|\bmeasures?\s+you\s+will\s+use", t))
-    from evidencebot.store.db import connect
 
-    path = args.db
-    if not path:
-        from evidencebot.store.demo import build_demo
+    from _demo import bench_database
 
-        path = str(Path(tempfile.mkdtemp()) / "demo.db")
-        build_demo(connect(path), people=60)
-    db = connect(path)
+    db = bench_database(args.db, Path(tempfile.mkdtemp()), people=60)
     labels = load_labels()
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     started = time.perf_counter()

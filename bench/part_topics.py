@@ -60,15 +60,10 @@ def main(argv=None) -> int:
     from evidencebot.compose import tender as T
     from evidencebot.compose.questions import plan_question
     from evidencebot.errors import InputError
-    from evidencebot.store.db import connect
 
-    path = args.db
-    if not path:
-        from evidencebot.store.demo import build_demo
+    from _demo import bench_database
 
-        path = str(Path(tempfile.mkdtemp()) / "demo.db")
-        build_demo(connect(path), people=60)
-    db = connect(path)
+    db = bench_database(args.db, Path(tempfile.mkdtemp()), people=60)
     topics = blockmatch.load_topics()
     total = {"parts": 0, "placeholder": 0, "on": 0, "off": 0, "off_blocks": 0}
     for name in args.sets.split(","):

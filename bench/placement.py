@@ -62,15 +62,10 @@ def main(argv=None) -> int:
     from evidencebot.compose import tender as T
     from evidencebot.compose.questions import plan_question
     from evidencebot.errors import InputError
-    from evidencebot.store.db import connect
 
-    path = args.db
-    if not path:
-        from evidencebot.store.demo import build_demo
+    from _demo import bench_database
 
-        path = str(Path(tempfile.mkdtemp()) / "demo.db")
-        build_demo(connect(path), people=60)
-    db = connect(path)
+    db = bench_database(args.db, Path(tempfile.mkdtemp()), people=60)
     for name, file in SETS.items():
         if args.only and args.only not in name:
             continue
