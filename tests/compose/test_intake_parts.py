@@ -373,3 +373,15 @@ def test_a_pass_fail_part_s_title_with_how_to_answer_is_no_sub_point():
     assert not any(text.startswith("Declarations") for _, text in items), items
     assert any("cyber security certification" in text for _, text in items)
     assert any(text.startswith("Describe how you will keep records") for _, text in items)
+
+
+def test_a_number_s_thousands_separator_is_no_list_comma():
+    """s15 q02 (spent; found by the lead after measurement): 'how you will grow access from 431 people to 1,150
+    people a year' was split at '1,150' into 'how you will grow access from 431 people to 1' (drafted as a heading
+    and a commitment 'We will grow access from 431 people to 1.') and '150 people a year'."""
+    question = ("Your response should include how you will recruit volunteers, how you will raise enrolments from "
+                "2,400 to 3,150 learners a year, and how you will report progress.")
+    _, items = split_question(question)
+    assert [t for _, t in items] == ["how you will recruit volunteers",
+                                     "how you will raise enrolments from 2,400 to 3,150 learners a year",
+                                     "how you will report progress"]

@@ -1258,6 +1258,14 @@ def _split_tail(chunk: str) -> tuple[str, str]:
     return chunk, after
 
 
+def _protected(text: str) -> str:
+    """``text`` with the commas and 'and's a list is never split at hidden: inside brackets, and a number's thousands
+    separator ('grow access from 431 people to 1,150 people a year' was split into '... to 1' and '150 people a year':
+    s15 q02, spent). The caller puts them back (\\x00 → ',', \\x01 → 'and')."""
+    text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
+
+
 _AND_SPLIT = re.compile(r",?\s+(?:and|or|as\s+well\s+as|plus)\s+(?=\S)", re.I)
 
 
@@ -1268,7 +1276,7 @@ def _split_series(text: str) -> list[str]:
         parts = [re.sub(r"^(?:and|or)\s+", "", _clean(p), flags=re.I) for p in text.split(";")]
         return [p for p in parts if p]
     # do not split inside brackets
-    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    protected = _protected(text)
     pieces = _attach_examples([p.strip() for p in re.split(r",\s*", protected) if p.strip()])
     if len(pieces) >= 2:
         last = pieces[-1]
@@ -1515,7 +1523,7 @@ def _loose_series(text: str) -> list[str]:
     text = _clean(text).rstrip(".")
     if ";" in text:
         return _split_series(text)
-    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    protected = _protected(text)
     pieces = [p.strip() for p in re.split(r",\s*", protected) if p.strip()]
     if len(pieces) < 2:
         return [text]
