@@ -385,3 +385,14 @@ def test_a_number_s_thousands_separator_is_no_list_comma():
     assert [t for _, t in items] == ["how you will recruit volunteers",
                                      "how you will raise enrolments from 2,400 to 3,150 learners a year",
                                      "how you will report progress"]
+
+
+def test_verbs_that_share_one_object_are_one_ask():
+    """s15 q02 (spent; found by the lead after measurement): 'how you will achieve, evidence and sustain the
+    fidelity scores required' was split into 'how you will achieve' (a heading with nothing to answer) and
+    'evidence and sustain the fidelity scores required'."""
+    question = ("Your response should include how you will plan, deliver and review the induction programme, how you "
+                "will recruit peer trainers, and how you will report to the board.")
+    _, items = split_question(question)
+    assert [t for _, t in items] == ["how you will plan, deliver and review the induction programme",
+                                     "how you will recruit peer trainers", "how you will report to the board"]

@@ -1269,6 +1269,22 @@ def _protected(text: str) -> str:
 _AND_SPLIT = re.compile(r",?\s+(?:and|or|as\s+well\s+as|plus)\s+(?=\S)", re.I)
 
 
+_BARE_VERB = re.compile(r"^(?:how|when|where)\s+(?:you|we|they|the\s+\w+)\s+(?:will|would|can|could|plan\s+to|intend\s+to)\s+"
+                        r"[a-z]+$", re.I)
+
+
+def _bare_verbs_joined(pieces: list[str]) -> list[str]:
+    """A piece that stops at its verb shares the next piece's object: 'how you will achieve, evidence and sustain the
+    fidelity scores required' is one ask, not 'how you will achieve' and 'evidence and sustain ...' (s15 q02, spent)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _BARE_VERB.match(out[-1].replace("\x00", ",")):
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def _split_series(text: str) -> list[str]:
     """'A; B; and C' or 'A, B and C' into items, when the items are parallel."""
     text = _clean(text).rstrip(".")
@@ -1277,7 +1293,7 @@ def _split_series(text: str) -> list[str]:
         return [p for p in parts if p]
     # do not split inside brackets
     protected = _protected(text)
-    pieces = _attach_examples([p.strip() for p in re.split(r",\s*", protected) if p.strip()])
+    pieces = _bare_verbs_joined(_attach_examples([p.strip() for p in re.split(r",\s*", protected) if p.strip()]))
     if len(pieces) >= 2:
         last = pieces[-1]
         tail = _AND_SPLIT.split(" " + re.sub(r"^(?:and|or)\s+", "", last, flags=re.I))
@@ -1524,7 +1540,7 @@ def _loose_series(text: str) -> list[str]:
     if ";" in text:
         return _split_series(text)
     protected = _protected(text)
-    pieces = [p.strip() for p in re.split(r",\s*", protected) if p.strip()]
+    pieces = _bare_verbs_joined([p.strip() for p in re.split(r",\s*", protected) if p.strip()])
     if len(pieces) < 2:
         return [text]
     last = re.sub(r"^(?:and|or)\s+", "", pieces[-1], flags=re.I)
