@@ -750,7 +750,7 @@ CONTEXT_LISTS = (
     "person_nouns", "own_pronouns", "group_nouns", "role_nouns", "name_prefixes", "place_prepositions",
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
-    "artwork_nouns", "thing_names_before", "area_nouns",
+    "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
 )
 
 
@@ -1294,14 +1294,6 @@ def _sentence(token):
     """The token's sentence, or the whole Doc when it has no sentence boundaries."""
     doc = token.doc
     return token.sent if doc.has_annotation("SENT_START") else doc
-
-
-# owners of a relative that are no name: "today's carer", "everyone's mum", "staff's kids"
-_NOT_OWNER_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "week", "weekend", "month", "year", "everyone",
-                              "someone", "anyone", "nobody", "somebody", "everybody", "anybody", "staff", "team", "service",
-                              "council", "trust", "nhs", "gp", "doctor", "nurse", "worker", "officer", "other", "another",
-                              "friend", "mate", "neighbour", "lodger", "landlord", "landlady", "teacher", "school", "baby"})
-_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "this", "that", "his", "her", "my", "your", "its"})
 
 
 def _is_name_word(word: str) -> bool:
@@ -2015,7 +2007,8 @@ class _NameFinder:
         ctx = self.context
         if verb.tag_ not in ("VBD", "VBZ", "VBN") or self.text[tok.end:self.toks[i + 1].start] not in (" ", "\u00a0"):
             return False
-        if any(c.dep_ in ("det", "poss") for c in tok.token.children) or (i > 0 and self.toks[i - 1].text.lower() in _DETERMINERS):
+        if any(c.dep_ in ("det", "poss") for c in tok.token.children) or (
+                i > 0 and self.toks[i - 1].text.lower() in ctx.get("determiners", frozenset())):
             return False  # "The Hope said ..." is a thing's name
         speech = ctx.get("speech_verbs", ())
         if verb.lemma_.lower() in speech and verb.tag_ in ("VBD", "VBZ") and tok.text[:1].isupper():
@@ -2380,13 +2373,15 @@ class _NameFinder:
             return False
         known = (ctx.get("pronouns", frozenset()) | ctx.get("person_nouns", frozenset()) | ctx.get("kin_nouns", frozenset())
                  | ctx.get("family_nouns", frozenset()) | ctx.get("possessed_nouns", frozenset())
-                 | ctx.get("group_nouns", frozenset()) | ctx.get("season_words", frozenset()) | _NOT_OWNER_WORDS)
+                 | ctx.get("group_nouns", frozenset()) | ctx.get("season_words", frozenset())
+                 | ctx.get("not_owner_words", frozenset()))
         if word in known or word in self.names.role_words or word.capitalize() in MONTHS or word.capitalize() in DAYS:
             return False
         j = i - 1
         while j >= 0 and self.toks[j].token is not None and self.toks[j].token.pos_ == "ADJ":
             j -= 1  # "her little brother's ..." is no name either
-        return not (j >= 0 and self.toks[j].text.lower() in _DETERMINERS | {"whose", "each", "every", "one", "someone", "no"})
+        return not (j >= 0 and self.toks[j].text.lower() in ctx.get("determiners", frozenset())
+                    | ctx.get("owner_quantifiers", frozenset()))
 
     def note_subject(self, tok: _Tok) -> bool:
         """A lower-case word opening a note, read as an adjective or a proper noun, that is the subject
