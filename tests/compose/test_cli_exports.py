@@ -118,3 +118,36 @@ def test_an_existing_file_is_not_overwritten_without_force(run, demo_copy, tmp_p
     assert demo_copy["document_stories"].count == 0
     assert run("assemble", *command, "-o", str(out), "--force").exit_code == 0
     assert out.read_text(encoding="utf-8") != "keep me"
+
+
+def test_the_word_answer_to_submit_holds_no_tool_note_and_the_review_copy_holds_them(run, tmp_path):
+    # s15 panel (session 16): every unedited Word answer carried Word comments ("No approved method block in the
+    # library matches ...", "This draft does not say Yes ...") that a panel must never see. The file named with -o is
+    # the one to submit: no comments part, no note text; the notes are comments in <name>-review.docx for the writer.
+    import zipfile
+
+    from docx import Document
+
+    question = ("Question 2.3 Workforce\n\nPART A – PASS/FAIL\n\nPlease answer Yes or No to each statement.\n\n"
+                "A1. The Bidder pays every member of staff at least the Real Living Wage.  Yes / No\n\n"
+                "PART B – SCORED (maximum 400 words)\n\nYour answer should cover: how you will service and insure "
+                "the pool cars of your vehicle fleet; how you will train staff in safeguarding.")
+    out = tmp_path / "answer.docx"
+    result = run("assemble", "tender", "--question", question, "-o", str(out))
+    assert result.exit_code in (0, 1), result.stderr
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        assert not any("comments" in name for name in names), names
+        body = b"".join(z.read(n) for n in names if n.endswith(".xml"))
+    for note in (b"No approved method block", b"does not say Yes", b"w:initials=\"EB\""):
+        assert note not in body
+    document = Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "[To write: " in text and "[To confirm: " in text  # the gaps stay visible as markers
+    review = tmp_path / "answer-review.docx"
+    notes = [c.text for c in Document(str(review)).comments]
+    assert any(n.startswith("No approved method block in the library matches") for n in notes)
+    assert any("Real Living Wage" in n for n in notes), notes  # the confirmation's note: what the record says
+    lines = [line for line in result.stderr.splitlines() if line.startswith("written: ")]
+    assert any(str(out) in line and "the document to submit" in line for line in lines)
+    assert any(str(review) in line and "not for submission" in line for line in lines)

@@ -202,8 +202,10 @@ def test_a_gap_note_is_a_word_comment_and_a_compliance_column(demo_db, tmp_path)
     answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
                                       "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
     doc = answer.to_export()
-    word = Document(io.BytesIO(export.to_docx_bytes(doc)))
     marker = f"[To write: {answer.coverage[0].label}]"
+    clean = Document(io.BytesIO(export.to_docx_bytes(doc)))  # the file to submit: the marker, no comment
+    assert any(p.text == marker for p in clean.paragraphs) and list(clean.comments) == []
+    word = Document(io.BytesIO(export.to_docx_bytes(doc, review=True)))  # the bid team's review copy
     assert any(p.text == marker for p in word.paragraphs)
     assert [c.text for c in word.comments] == [answer.coverage[0].note]
     assert not any("No approved method block" in p.text for p in word.paragraphs)

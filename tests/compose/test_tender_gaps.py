@@ -63,13 +63,26 @@ def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
     warning = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warning) == 1 and "1.1" in warning[0] and "eating disorder (to write)" in warning[0]
     assert result.stderr.index("warning:") < result.stderr.index("written:")
-    # the response holds the marker; why it is a gap is a Word comment on it, never text the panel reads
+    # the response holds the marker; why it is a gap is a Word comment on it in the review copy only (s15 panel:
+    # the notes were comments in the file the panel read), never text or a comment in the file to submit
+    import zipfile
+
     from docx import Document
 
     response = Document(str(out))
     assert any(p.text.startswith("[To write: ") for p in response.paragraphs)
     assert not any("No approved method block" in p.text for p in response.paragraphs)
-    assert any(c.text.startswith("No approved method block in the library matches") for c in response.comments)
+    with zipfile.ZipFile(out) as z:
+        assert not any("comments" in name for name in z.namelist())
+        assert not any(b"No approved method block" in z.read(name) for name in z.namelist())
+    review = tmp_path / "response-review.docx"
+    assert review.exists()
+    assert any(c.text.startswith("No approved method block in the library matches") for c in Document(str(review)).comments)
+    # the command says which file is which
+    said = {line.split(" (", 1)[0][len("written: "):]: line for line in result.stderr.splitlines()
+            if line.startswith("written: ")}
+    assert "the document to submit: no comments" in said[str(out)]
+    assert "review copy for the bid team" in said[str(review)] and "not for submission" in said[str(review)]
 
 
 

@@ -182,8 +182,13 @@ def export_draft(db: Database, doc, path: str | Path, fmt: str | None = None, *,
     for story_id in getattr(doc, "used_stories", None) or []:  # put in with /use story
         if story_id not in used:
             used.append(story_id)
-    written = _write_and_record(db, draft_document(doc), path, fmt, doc.kind or "draft", used, force, "The draft")
-    return ExportResult(written, fmt, "the draft" + _over_limit(doc))
+    document = draft_document(doc)
+    written = _write_and_record(db, document, path, fmt, doc.kind or "draft", used, force, "The draft")
+    review = export.companion_paths(document, written, fmt).get("review")
+    said = "" if review is None else (  # the file named is the one to submit: the writer's notes are in the review copy
+        f" (no comments in it; the notes for the writer are Word comments in the review copy {review.name}, "
+        "not for submission)")
+    return ExportResult(written, fmt, "the draft" + said + _over_limit(doc))
 
 
 def _over_limit(doc) -> str:

@@ -213,7 +213,10 @@ def export(ctx: Context, rest: str) -> Reply:
         warnings += [c.describe() for c in tender_store.contradictions(_db(ctx))]
     ctx.progress(f"writing {path.name}…")
     written = tender_store.export(_db(ctx), str(path), force=force)
-    lines = ["### Exported the response", ""] + [f"- `{p}`" for p in written]
+    from evidencebot.compose.export import file_roles
+
+    # which file is which: the response to submit holds no comment or note for the writer (the review copy does)
+    lines = ["### Exported the response", ""] + [f"- `{p}`: {role}" for p, role in file_roles(written[0], written).items()]
     if warnings:
         lines += ["", "**Before submitting:**", ""] + [f"- {w}" for w in warnings]
     return Reply("\n".join(lines), intent="tender", payload={"written": [str(p) for p in written]})

@@ -70,12 +70,14 @@ def _emit(db, doc, fmt: str, output: str | None, force: bool, kind: str,
     fmt = export.guess_format(output, fmt)
     if output is not None:  # -o "" is refused by the path check, never printed
         path = export.write_recorded(db, doc, output, fmt, kind=kind, force=force)
-        click.echo(f"written: {path}", err=True)
-        extra = export.companion_paths(doc, path)
-        if extra:
-            click.echo(f"written: {extra['appendix']} (the evidence appendix, a separate document)", err=True)
-            click.echo(f"written: {extra['compliance']} (compliance sheet for the bid team: not for submission)",
-                       err=True)
+        extra = export.companion_paths(doc, path, fmt)
+        if not extra:
+            click.echo(f"written: {path}", err=True)
+            return
+        # which file is which: the one to submit holds no comment or note for the writer; those are in the review copy
+        notes = sum(1 for m, n in doc.writer_notes if m and n)
+        for p, role in export.file_roles(path, list(extra.values()), notes).items():
+            click.echo(f"written: {p} ({role})", err=True)
         return
     if fmt == "docx":
         raise InputError("a Word document cannot be printed: give a file with -o FILE.docx")

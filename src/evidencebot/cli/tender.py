@@ -275,6 +275,7 @@ def export_cmd(ctx, output, force, anonymous, tender_id, db):
     Parts still marked [To write] or [To attach] are listed on one line first (a warning), then every
     contradiction between the answers (one fact stated two ways: opening hours, meeting frequencies, ...),
     as a panel reading them side by side would find it."""
+    from evidencebot.compose import export as ex
     from evidencebot.compose import gaps, tender_store
 
     with open_db(ctx, db) as database:
@@ -287,6 +288,8 @@ def export_cmd(ctx, output, force, anonymous, tender_id, db):
             if clashes:
                 click.echo(f"warning: {_count(len(clashes), 'contradiction')} between the answers (above): correct "
                            "them before submitting", err=True)
-        for path in tender_store.export(database, output, tender_id=tender_id, force=force,
-                                        anonymous=True if anonymous else None):
-            click.echo(f"written: {path}", err=True)
+        written = tender_store.export(database, output, tender_id=tender_id, force=force,
+                                      anonymous=True if anonymous else None)
+        # which file is which: the response to submit holds no comment or note for the writer (the review copy does)
+        for path, role in ex.file_roles(written[0], written).items():
+            click.echo(f"written: {path} ({role})", err=True)

@@ -599,10 +599,15 @@ def demote(markdown: str) -> str:
     return markdown
 
 
-def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document", template=None) -> bytes:
-    """The Word file (see :func:`evidencebot.compose.word.render_docx`)."""
+def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document", template=None,
+                  review: bool = False) -> bytes:
+    """The Word file (see :func:`evidencebot.compose.word.render_docx`).
+
+    The file a panel reads (``review=False``, the default) holds no comments and no note for the writer: a
+    gap's marker ('[To write: ...]') is the only sign of it. ``review=True`` gives the bid team's review copy:
+    the same document with each writer note as a Word comment on its marker (:func:`comment_markers`)."""
     data = render_docx(doc, template, part=part, charts=charts)
-    if part == "appendix" or not doc.writer_notes:
+    if not review or part == "appendix" or not doc.writer_notes:
         return data
     return comment_markers(data, doc.writer_notes)
 
@@ -654,33 +659,67 @@ def guess_format(path: str | Path | None, fmt: str | None) -> str:
 
 
 def render(doc: ExportDoc, fmt: str, *, part: str = "document", charts: bool = True) -> bytes:
-    """One document (``part``: ``document`` or ``appendix``) in one format, as bytes."""
+    """One document (``part``: ``document``, ``appendix`` or ``review``, the Word review copy) in one format."""
     if fmt == "md":
         return to_markdown(doc, part=part).encode("utf-8")
     if fmt == "html":
         return to_html(doc, part=part, charts=charts).encode("utf-8")
     if fmt == "docx":
+        if part == "review":
+            return to_docx_bytes(doc, charts=charts, review=True)
         return to_docx_bytes(doc, part=part, charts=charts)
     raise InputError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
 
 
-def companion_paths(doc: ExportDoc, path: Path) -> dict[str, Path]:
-    """The files written beside a submitted answer: its evidence appendix (same format)
-    and the bid team's compliance sheet. Nothing for other documents."""
+REVIEW_SUFFIX = "-review"
+"""The Word review copy's name: ``response.docx`` -> ``response-review.docx``."""
+
+
+def companion_paths(doc: ExportDoc, path: Path, fmt: str | None = None) -> dict[str, Path]:
+    """The files written beside a submitted answer: its evidence appendix (same format), the bid team's
+    compliance sheet and, for a Word answer with notes for the writer (why a part is a gap), the review copy
+    (``<name>-review.docx``: the same answer with each note as a Word comment). Nothing for other documents.
+    The file at ``path`` itself is the one to submit: it never holds a comment or a note for the writer."""
     if not doc.submitted:
         return {}
-    return {"appendix": path.with_name(f"{path.stem}-evidence{path.suffix}"),
-            "compliance": path.with_name(f"{path.stem}-compliance.xlsx")}
+    out = {"appendix": path.with_name(f"{path.stem}-evidence{path.suffix}"),
+           "compliance": path.with_name(f"{path.stem}-compliance.xlsx")}
+    if guess_format(path, fmt) == "docx" and any(m and n for m, n in doc.writer_notes):
+        out["review"] = path.with_name(f"{path.stem}{REVIEW_SUFFIX}.docx")
+    return out
+
+
+def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = None) -> dict[Path, str]:
+    """What each file an export wrote is for, as the command line and the app say it after 'written:'. ``path``
+    is the document to submit; the others are recognised by the names :func:`companion_paths` gives them."""
+    path = Path(path)
+    roles = {path: "the document to submit: no comments, no notes for the writer"}
+    for p in files or []:
+        p = Path(p)
+        if p == path:
+            continue
+        if p.name == f"{path.stem}-evidence{path.suffix}":
+            roles[p] = "the evidence appendix, a separate document"
+        elif p.name == f"{path.stem}-compliance.xlsx":
+            roles[p] = "compliance sheet for the bid team: not for submission"
+        elif p.name == f"{path.stem}{REVIEW_SUFFIX}.docx":
+            said = f"{notes} note{'' if notes == 1 else 's'}" if notes else "the notes"
+            roles[p] = f"review copy for the bid team: {said} for the writer as Word comments; not for submission"
+        elif p.suffix.lower() == ".xlsx":
+            roles[p] = "a copy of the buyer's workbook with the answers in its answer column"
+    return roles
 
 
 def render_all(doc: ExportDoc, path: Path, fmt: str) -> list[tuple[Path, bytes]]:
     """Every file an export writes, rendered (nothing is written here)."""
     files = [(path, render(doc, fmt))]
-    extra = companion_paths(doc, path)
+    extra = companion_paths(doc, path, fmt)
     if "appendix" in extra:
         files.append((extra["appendix"], render(doc, fmt, part="appendix")))
     if "compliance" in extra:
         files.append((extra["compliance"], compliance_xlsx(doc)))
+    if "review" in extra:
+        files.append((extra["review"], render(doc, fmt, part="review")))
     return files
 
 
@@ -722,7 +761,7 @@ def write(doc: ExportDoc, path: str | Path, fmt: str | None = None, *, force: bo
     written with :func:`write_recorded`.
     """
     path = check_target(path, force=force)
-    for extra in companion_paths(doc, path).values():
+    for extra in companion_paths(doc, path, fmt).values():
         check_target(extra, force=force)
     fmt = guess_format(path, fmt)
     place_all(render_all(doc, path, fmt))
@@ -774,7 +813,7 @@ def write_recorded(db, doc: ExportDoc, path: str | Path, fmt: str | None = None,
     """
     protect = [main_file(db.conn)]
     path = check_target(path, force=force, protect=protect)
-    for extra in companion_paths(doc, path).values():
+    for extra in companion_paths(doc, path, fmt).values():
         check_target(extra, force=force, protect=protect)
     fmt = guess_format(path, fmt)
     ids = used_story_ids(doc) if story_ids is None else list(story_ids)
