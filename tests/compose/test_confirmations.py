@@ -464,3 +464,71 @@ def test_or_equivalent_governing_body_and_rechecked_are_read_as_the_record_says(
     other = C.answer("The Bidder has a Safeguarding Adults policy approved by its Board or equivalent governing body, "
                      "and a registered social worker on call 24 hours a day.", decls, TODAY)
     assert other.status == "needed"
+
+
+# Session 16 (s15 panel, kinds only): a safeguarding Part A of the standard statements a provider of this kind signs
+# (policies reviewed in the last year, a named lead, enhanced DBS checks, training levels, Prevent, reporting concerns to
+# the local authority within a set time, a whistleblowing policy) came out "[To confirm]" and was marked FAIL. The
+# demo's declarations now hold these, each with its evidence; a statement with no declaration stays "[To confirm]".
+@pytest.mark.parametrize("asked", [
+    "Do you have a safeguarding adults policy and a safeguarding children policy, each reviewed in the last year and "
+    "approved at Board level?",
+    "Will all staff in eligible roles hold an enhanced DBS check with barred list check before starting work?",
+    "Do all staff and volunteers engaged in regulated activity hold an enhanced DBS check with barred list check(s)?",
+    "Do all staff complete the Home Office Prevent awareness training?",
+    "Do you have a named Prevent lead and refer concerns about radicalisation to the Channel panel?",
+    "Do you raise adult safeguarding concerns with the local authority within one working day?",
+    "Do you have a whistleblowing policy, reviewed within the last 12 months?",
+    "Do you have a Freedom to Speak Up policy with a named guardian?",
+])
+def test_the_standard_safeguarding_statements_are_yes_from_the_demo_declarations(asked):
+    conf = C.answer(asked, _demo_declarations(), TODAY)
+    assert conf.status == "confirmed", conf.reason
+    assert conf.lines[0] == "Yes." and len(conf.lines) >= 3  # the record's statement and its evidence
+
+
+@pytest.mark.parametrize("asked, why", [
+    ("Do you raise adult safeguarding concerns with the local authority within two hours?", '"within two hours"'),
+    ("Do you pay all staff at least the Real Living Wage?", "no declaration is recorded"),
+    ("Do all staff complete Prevent training every year?", '"every year"'),
+])
+def test_a_timescale_or_topic_the_record_does_not_hold_stays_to_confirm(asked, why):
+    conf = C.answer(asked, _demo_declarations(), TODAY)
+    assert conf.status == "needed" and why in conf.reason, conf.reason
+    assert not any(x.startswith("Yes") for x in conf.lines)
+
+
+def test_prevent_the_verb_is_no_prevent_duty_topic():
+    assert "prevent" not in C.topics_in("Will you prevent avoidable admissions to hospital?")
+    assert "prevent" in C.topics_in("Will all staff complete Prevent awareness training?")
+
+
+def test_the_bidders_confirmation_frame_is_off_the_heading_and_restated_as_ours():
+    # s11 q04: every row was headed 'Bidder confirms' and restated 'We confirm that we confirms that it will have ...'
+    said = "The Bidder confirms that it will have a named Safeguarding Lead in post from the Service Commencement Date"
+    assert C.unframed(said) == "The Bidder will have a named Safeguarding Lead in post from the Service Commencement Date"
+    assert C.restate(said) == ("We confirm that we will have a named Safeguarding Lead in post from the Service "
+                               "Commencement Date.")
+    assert C.unframed("The Bidder confirms that all staff will hold a DBS check") == "All staff will hold a DBS check"
+    assert C.restate("The Bidder confirms that it has a whistleblowing policy") == \
+        "We confirm that we have a whistleblowing policy."
+    question = ("Q1 Safeguarding\n\nPart A – Confirmation statements (Pass/Fail)\n\nPlease answer YES or NO to each "
+                "statement.\n\nA1. The Bidder confirms that it will comply with the local multi-agency safeguarding "
+                "procedures from the Service Commencement Date.   YES / NO\n\nPart B – practice (scored)\n\nDescribe how "
+                "you will keep people safe. (maximum 500 words)")
+    first = plan_question(question).points[0]
+    assert first.kind == "confirm" and first.label.startswith("The Bidder will comply")
+
+
+def test_a_part_b_limit_in_a_limits_line_before_part_a_is_not_where_the_scored_part_starts():
+    # s12 q04: 'Limits: Part A – Yes/No ..., Part B – maximum 800 words.' sat above Part A, so no statement was read
+    # as a confirmation (each got a method block or a '[To write]' line)
+    question = ("4.4 SAFEGUARDING\n\nLimits: Part A – Yes/No for each statement. Part B – maximum 800 words.\n\n"
+                "PART A – CONFIRMATION STATEMENTS (PASS/FAIL)\n\nPlease confirm Yes or No to each of the statements "
+                "below.\n\nA1. All staff engaged in regulated activity will have an enhanced DBS check before starting "
+                "work.   Yes / No\nA2. You will comply with the local multi-agency safeguarding procedures.   Yes / No\n\n"
+                "PART B – SCORED QUESTION\n\nDescribe how you will keep adults at risk safe. You should cover:\n"
+                "(i) how you will apply Making Safeguarding Personal;\n(ii) your approach to self-neglect.")
+    assert C.scored_start(question) == question.index("PART B – SCORED")
+    kinds = [(p.key, p.kind) for p in plan_question(question).points]
+    assert kinds[:2] == [("A1", "confirm"), ("A2", "confirm")] and all(k != "confirm" for _, k in kinds[2:])

@@ -188,7 +188,11 @@ def test_every_pass_fail_statement_gets_its_own_row_yes_or_to_confirm_never_no(d
     assert [p.key for p in confirms] == ["A1", "A2", "A3", "A4", "A5"]
     rows = dict(re.findall(r"(?m)^## (A\d)\.[^\n]*\n\n([^\n]+)", answer.markdown))
     assert sorted(rows) == ["A1", "A2", "A3", "A4", "A5"], answer.markdown
-    assert rows["A1"].startswith("[To confirm:") and rows["A5"].startswith("[To confirm:")
+    # A1 (policies reviewed within 24 months, approved at Board level) and A5 (enhanced DBS for eligible roles) are for
+    # the organisation to sign off: since session 16 the demo's declarations back both (policies reviewed June 2026;
+    # the Safer Recruitment Policy covers every role eligible for the check), so they are Yes with that evidence
+    for ref in ("A1", "A5"):
+        assert rows[ref].startswith("Yes. ") and "Trust Board" in rows[ref], rows[ref]
     for ref in ("A2", "A3", "A4"):
         assert rows[ref].startswith("Yes. "), rows[ref]
     assert "Level 3" in rows["A3"] and "6 months" in rows["A3"]  # not cut by a false 'small denominator'

@@ -54,10 +54,24 @@ def pass_fail(question: str) -> bool:
     return bool(_phrases(_data().get("pass_fail")).search(question or ""))
 
 
+_PART_B_LINE = re.compile(r"^[\W_]*part\s+b\b", re.I)
+
+
 def scored_start(text: str) -> int | None:
-    """Where the scored part's heading starts in ``text`` ('PART B (scored)'), None when it has none."""
+    """Where the scored part's heading starts in ``text`` ('PART B (scored)'), None when it has none.
+
+    A line that opens with 'Part B' and reads as its heading is taken first: 'Part B – maximum 800 words' inside a
+    limits line before Part A ('Limits: Part A – Yes/No ..., Part B – maximum 800 words.', s12 q04) is not where
+    the scored part starts. Without such a line (the question flattened to one line), the first heading found."""
+    text = text or ""
     pats = [re.compile(p, re.I) for p in _data().get("scored_part") or []]
-    hits = [m.start() for p in pats for m in [p.search(text or "")] if m]
+    if "\n" in text:
+        at = 0
+        for line in text.splitlines(keepends=True):
+            if _PART_B_LINE.match(line) and any(p.search(line) for p in pats):
+                return at + len(line) - len(line.lstrip())
+            at += len(line)
+    hits = [m.start() for p in pats for m in [p.search(text)] if m]
     return min(hits) if hits else None
 
 
@@ -120,10 +134,14 @@ def _ours(text: str) -> str:
     # the buyer's third person for the bidder: 'The Bidder will name ...', 'in which it has taken part', 'its Board'
     if _BIDDER.search(text):
         text = _BIDDER.sub(lambda m: "our" if m.group("pos") else "we", text)
-        text = re.sub(r"\bwe\s+(has|is|was|holds|does)\b", lambda m: "we " + _PLURAL[m.group(1).lower()], text, flags=re.I)
+        text = _we_plural(text)
         text = re.sub(r"\bit\s+(has|is|holds)\b", lambda m: "we " + _PLURAL[m.group(1).lower()], text)
         text = re.sub(r"\bits\b", "our", text)
     return our_words(text)
+
+
+def _we_plural(text: str) -> str:
+    return re.sub(r"\bwe\s+(has|is|was|holds|does)\b", lambda m: "we " + _PLURAL[m.group(1).lower()], text, flags=re.I)
 
 
 _BIDDER = re.compile(r"(?:\b[Tt]he\s+(?:[Ss]uccessful\s+)?|^)(?:[Bb]idder|[Tt]enderer|[Pp]rovider|[Ss]upplier)(?P<pos>['’]s)?\b")
@@ -138,7 +156,26 @@ def our_words(text: str) -> str:
     return text
 
 
+_FRAME = re.compile(r"^(?P<who>(?:the\s+(?:successful\s+)?)?(?:bidder|tenderer|provider|supplier))\s+(?:hereby\s+)?confirms\s+"
+                    r"(?:that\s+)?(?P<it>it\s+)?", re.I)
+
+
+def unframed(said: str) -> str:
+    """The statement without the buyer's confirmation frame, for its heading: 'The Bidder confirms that it will
+    comply with ...' -> 'The Bidder will comply with ...'; 'The Bidder confirms that all staff ... will hold ...' ->
+    'All staff ... will hold ...' (s11 q04: every row was headed 'Bidder confirms')."""
+    m = _FRAME.match(said or "")
+    if not m or not said[m.end():].strip():
+        return said
+    rest = said[m.end():]
+    return f"{m.group('who')} {rest}" if m.group("it") else rest[:1].upper() + rest[1:]
+
+
 _REWRITES = [
+    (r"^(?:the\s+(?:successful\s+)?)?(?:bidder|tenderer|provider|supplier)\s+(?:hereby\s+)?confirms\s+(?:that\s+)?"
+     r"it\s+(?P<rest>.+)$", "We confirm that we {rest}"),
+    (r"^(?:the\s+(?:successful\s+)?)?(?:bidder|tenderer|provider|supplier)\s+(?:hereby\s+)?confirms\s+(?:that\s+)?"
+     r"(?P<rest>.+)$", "We confirm that {rest}"),
     (r"^(?:please\s+)?(?:can|could|will|do)\s+you\s+confirm\s+(?:that\s+)?(?P<rest>.+)$", "We confirm that {rest}"),
     (r"^please\s+confirm\s+(?:that\s+)?(?P<rest>.+)$", "We confirm that {rest}"),
     (r"^confirm\s+(?:that\s+)?(?P<rest>.+)$", "We confirm that {rest}"),
@@ -172,7 +209,7 @@ def restate(text: str) -> str:
         m = re.match(pattern, s, re.I)
         if m:
             parts = {k: _ours(v or "").strip() for k, v in m.groupdict().items()}
-            said = " ".join(out.format(**parts).split())
+            said = _we_plural(" ".join(out.format(**parts).split()))
             break
     else:
         said = "We confirm that " + _ours(s[:1].lower() + s[1:])
@@ -353,6 +390,25 @@ def _windows(text: str) -> list[_Found]:
     return out
 
 
+_DEADLINE = re.compile(
+    rf"\b(?:(?:with)?in\s+(?P<n>{_NUMWORD}|a|an)\s+(?P<working>working\s+|business\s+|calendar\s+)?(?P<u>hours?|days?|weeks?)"
+    rf"|(?:on\s+)?the\s+same\s+(?:working\s+|business\s+)?day|same[- ]day|immediately|straight\s+away)(?!\w)", re.I)
+_DEADLINE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0}
+
+
+def _deadlines(text: str) -> list[_Found]:
+    """How soon something is done, in days: 'within one working day' (1), 'within 24 hours' (1), 'the same working
+    day' (1), 'straight away' (0). Not how recently ('in the last 12 months': :func:`_windows`)."""
+    out = []
+    for m in _DEADLINE.finditer(text or ""):
+        if m.group("u"):
+            days = (_num(m.group("n")) or 1.0) * _DEADLINE_DAYS[m.group("u").lower().rstrip("s")]
+        else:
+            days = 0.0 if re.match(r"immediately|straight", m.group(0), re.I) else 1.0
+        out.append(_Found("deadline", "", days, " ".join(m.group(0).split()), m.span()))
+    return out
+
+
 def _months_text(months: float) -> str:
     if months >= 12 and months % 12 == 0:
         n = int(months // 12)
@@ -408,6 +464,17 @@ def _short_of(buyer: str, decls: list[dict], today: dt.date) -> tuple[list[str],
                 whom = f" ({who})" if who else ""
                 said = f"Level {mine}{whom}" if mine else "no level"
                 short.append(f"the buyer asks for \"Level {level}{whom}\"; the record shows \"{said}\"")
+    # how soon: every timescale the record states must be as quick as the buyer's ('within one working day' is met by
+    # 'the same working day' and 'within 24 hours', not by 'within five working days'); the other words of the
+    # buyer's clause (what is done, for whom) must still be covered by the record
+    timescales = _deadlines(record)
+    for f in _deadlines(buyer):
+        spans.append(f.span)
+        if not timescales:
+            short.append(f"the buyer asks for \"{f.said}\"; the record gives no timescale")
+        elif max(o.value for o in timescales) > f.value + 1e-6:
+            slow = max(timescales, key=lambda o: o.value)
+            short.append(f"the buyer asks for \"{f.said}\"; the record says \"{slow.said}\"")
     cond = _conditions()
     dated = {stem(str(v)) for v in cond.get("dated_by_record") or []}
     last = max((str(d.get(k) or "") for d in decls for k in ("reviewed_on", "approved_on")), default="")
@@ -417,10 +484,13 @@ def _short_of(buyer: str, decls: list[dict], today: dt.date) -> tuple[list[str],
     for f in _every(buyer):
         spans.append(f.span)
         same = [o for o in theirs if o.key == f.key] if f.key else theirs
+        # with no verb to pair them ('complete Prevent training every year'), every frequency the record states must be
+        # as often: its 'reported every quarter' is not how often the training is done (never a Yes it cannot back)
+        worst = min if f.key else max
         if not same:
             short.append(f"the buyer asks for \"{f.said}\"; the record does not say how often")
-        elif min(o.value for o in same) > f.value + 1e-6:
-            short.append(f"the buyer asks for \"{f.said}\"; the record says \"{min(same, key=lambda o: o.value).said}\"")
+        elif worst(o.value for o in same) > f.value + 1e-6:
+            short.append(f"the buyer asks for \"{f.said}\"; the record says \"{worst(same, key=lambda o: o.value).said}\"")
         elif f.key in dated:  # 'reviewed annually': the last review falls inside the year too
             windows.append(_Found("window", f.key, f.value, f.said, f.span))
     # how recently: the record's review (or approval) date must fall inside the buyer's window
@@ -460,7 +530,7 @@ def _uncovered(buyer: str, decls: list[dict], topics: list[str], spans: list[tup
     """The clauses of the buyer's sentence holding a word no declaration it names covers ('a registered social
     worker on call 24 hours a day'), in the buyer's words."""
     cov = _data().get("coverage") or {}
-    text = buyer
+    text = re.sub(r"(?<=\w)\((?:s|es)\)", lambda m: " " * len(m.group(0)), buyer)  # 'check(s)': the plural is the same word
     for a, b in sorted(spans, reverse=True):
         text = text[:a] + " " * (b - a) + text[b:]
     for pattern in cov.get("scope_patterns") or []:

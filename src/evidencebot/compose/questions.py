@@ -2774,7 +2774,9 @@ def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> No
     from evidencebot.compose import confirmations
 
     flat = " ".join(question.split())
-    scored_at = confirmations.scored_start(flat)
+    scored_at = confirmations.scored_start(question)  # read on the lines (a 'Part B' heading opens one), then flat
+    if scored_at is not None:
+        scored_at = len(" ".join(question[:scored_at].split()))
     outside = confirmations.limit_excludes(question) and not _shared_limit(question)
     marked = []
     for p in points:
@@ -2784,7 +2786,7 @@ def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> No
             continue
         p.kind = "confirm"
         p.text = confirmations.trim(p.text)
-        said = confirmations.statement(p.text)
+        said = confirmations.unframed(confirmations.statement(p.text))  # 'The Bidder confirms that ...' off the heading
         p.label = said if len(said.split()) <= MAX_CONFIRM_HEADING_WORDS else make_heading(said)
         p.topics, p.borrowed, p.direct = [], False, []
         marked.append(p)
