@@ -353,20 +353,53 @@ def kpis(text: str) -> list[Standard]:
             if key is None or key not in measures:
                 continue  # no measure named, or the one before is the median wait: a percentage is no target for it
             spec = measures[key]
+            target = _target_text(s)
+            at = s.find(target) if target else -1
+            digit = re.search(r"\d", target)
+            if at >= 0 and digit and _measured(s, at + digit.start(), spec) is False:
+                # the target's own clause measures something else ('so that missing data falls below 10% by March
+                # 2029' in a question about referrals from minority ethnic groups: s11 q08)
+                continue
             st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
                                               indicator=str(spec.get("indicator") or "")))
             if not st.text:
-                st.text, st.sentence = _target_text(s), s
+                st.text, st.sentence = target, s
             last = key
         elif key and (_YEAR.search(s) or _PAST.search(s)):
             spec = measures[key]
             st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
                                               indicator=str(spec.get("indicator") or "")))
-            pct = _PCT.search(s)
+            pct = _own_share(s, spec)
             if not st.baseline and pct:
                 st.baseline, st.baseline_sentence = f"{pct.group('n')}%", s
             last = key
     return list(out.values())
+
+
+def _measured(s: str, start: int, spec: dict) -> bool | None:
+    """Whether the figure at ``start`` of ``s`` is of the measure ``spec`` names, from its own clause (None: its
+    clause names nothing)."""
+    from evidencebot.compose import figure_clauses
+
+    want = " ".join([str(spec.get("label") or "")] + [str(w) for w in (spec.get("any") or []) + (spec.get("all") or [])])
+    return figure_clauses.measured(s, start, want, [str(w) for w in spec.get("all") or []])
+
+
+def _own_share(s: str, spec: dict) -> re.Match | None:
+    """The percentage of ``s`` that its own clause says is of the measure ``spec`` names ('only 4.9% of referrals'),
+    read from the dependency parse (:mod:`figure_clauses`), not the first one of the sentence: '8.6% of adults are from
+    Black, Asian, mixed or other minority ethnic groups, ... yet these groups made up only 4.9% of referrals' gave the
+    population share as the referral figure (s9 q09, s11 q08, s12 q08). A lone percentage whose clause names nothing
+    is the measure's; one whose clause names another measure, or one of several none of which names it, is not
+    (unsure: the buyer's sentence is not restated)."""
+    found = list(_PCT.finditer(s))
+    if not found:
+        return None
+    verdicts = [_measured(s, m.start(), spec) for m in found]
+    fits = [m for m, ok in zip(found, verdicts) if ok]
+    if fits:
+        return fits[0]
+    return found[0] if len(found) == 1 and verdicts[0] is None else None
 
 
 def agrees_later(sentence: str, standard: Standard) -> bool:

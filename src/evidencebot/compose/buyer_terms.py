@@ -485,7 +485,32 @@ _PER_WORKER = re.compile(r"\b(?:hold|holds|holding|carry|carries|carrying|manage
                          r"(?:hold|have|carry|caseload)\b", re.I)
 """A caseload per worker ('no recovery worker may hold a caseload of more than 30', 'each practitioner's caseload'):
 not the number of people open in the service, so never compared with our capacity (review s10 item 6)."""
+_PER_HEAD = re.compile(r"(?:\s+(?:people|adults|clients|cases))?\s+(?:per|for\s+each|for\s+every|for\s+one)\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:workers?|practitioners?|clinicians?|nurses?|coordinators?|co-ordinators?|"
+                       r"navigators?|specialists?|members?\s+of\s+staff|WTE|FTE|posts?)\b", re.I)
 _OPEN_CASELOAD = re.compile(r"\bcaseload\s+of\s+(?:around|about|approximately|over|more\s+than)?\s*(?P<n>\d[\d,]*)\b", re.I)
+
+
+_STAFF_WORDS = frozenset("staff staffing workforce establishment post team employee headcount member".split())
+"""Nouns that count the whole workforce (or a whole kind of it, 'patient-facing staff'), not one role."""
+
+
+def _staff_named(sentence: str, m: re.Match) -> str | None:
+    """What the buyer's WTE figure counts, from its own clause (:mod:`figure_clauses`): '' for the whole workforce
+    ('a minimum staffing level of 42 WTE across the Lot'), the buyer's words when they name the staff counted ('54.0
+    WTE patient-facing staff': said so, not as 'a workforce of 54 WTE'), None when the number counts one role ('18 WTE
+    employment specialists', which is no workforce minimum)."""
+    from evidencebot.compose import figure_clauses
+
+    at = m.start("n")
+    fig = next((f for f in figure_clauses.figures(sentence) if f.start == at and f.unit == "wte"), None)
+    if fig is None or not {w.split("-")[-1] for w in fig.core} & _STAFF_WORDS:
+        # no staff word counted: the whole workforce only when the words just before say so ('a minimum staffing level
+        # of 42 WTE across the Lot'); '4.0 WTE peer support workers, at least 1.0 WTE based in each locality' is not
+        before = {w.rstrip("s") for w in re.findall(r"[a-z]+", sentence[:m.start("n")].lower())[-5:]}
+        return "" if before & _STAFF_WORDS else None
+    phrase = re.match(r"\s*((?:[a-z][\w-]*\s+){0,3}?(?:staff|workforce|employees|posts))\b", m.group("rest"), re.I)
+    return " ".join(phrase.group(1).split()) if phrase else ""
 
 
 def read_figures(text: str) -> list[BuyerFigure]:
@@ -519,12 +544,18 @@ def read_figures(text: str) -> list[BuyerFigure]:
             n = float(m.group("n"))
             what = "peer_workforce" if re.search(r"\bpeer\b", m.group("rest"), re.I) else (
                 "" if _ROLE.search(m.group("rest")) else "workforce")
+            staff = _staff_named(s, m) if what == "workforce" else ""
+            if staff is None:
+                what = ""  # '18 WTE employment specialists': one role's number, not the whole workforce
             if what and what not in seen and not _NOW.search(s):
-                label = f"{m.group('n')} WTE" + (" peer support workers" if what == "peer_workforce" else "")
+                label = f"{m.group('n')} WTE" + (" peer support workers" if what == "peer_workforce" else
+                                                 f" {staff}" if staff else "")
                 out.append(BuyerFigure(what, n, label, s))
                 seen.add(what)
         if "open" not in seen:
             m = _OPEN.search(s) or (_OPEN_CASELOAD.search(s) if not _PER_WORKER.search(s) else None)
+            if m and _PER_HEAD.match(s, m.end()):
+                m = None  # 'a maximum caseload of 30 people per full-time recovery worker': a ceiling, not people open
             if m:
                 n = _number(m.group("n"))
                 if n and n >= 20:

@@ -1117,6 +1117,7 @@ def assemble_tender(
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     unmet = _commitments(plan, methods, question)
+    held = _hold_to_buyer(methods, question)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -1370,6 +1371,8 @@ def assemble_tender(
         unsaid = [e for e in listed_elements(sec.point.text) if not _says(e, said)] if sec.point.kind != "confirm" else []
         if unsaid:  # 'B2 ... including crisis plans, early warning signs, ...': what the part leaves out, said
             row.status += "; the buyer lists here, not in this part: " + ", ".join(unsaid)
+        for ours, theirs in held.get(sec.point.key, []):
+            row.status += f"; the buyer's {theirs} said where our method text says {ours}: confirm it"
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
@@ -1589,6 +1592,30 @@ def _commitments(plan: QuestionPlan, methods: dict, question: str) -> dict[str, 
     for m in methods.values():
         _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
     return unmet
+
+
+def _hold_to_buyer(methods: dict, question: str) -> dict[str, list[tuple[str, str]]]:
+    """Our method text never gives a weaker timescale or a later age than the question sets for the same thing: a
+    block's or the service profile's default ('training in their first six months', 'transition planning from the age
+    of 17 and a half') is said with the buyer's figure ('in their first 12 weeks', 'from the age of 17') in whatever
+    part it stands (:func:`figure_clauses.hold_to_buyer`: the same thing by the dependency parse of both clauses).
+    Returns {part key: [(ours, the buyer's)]}, for the part's status: the writer confirms each (s13 q02: the buyer's
+    12 weeks, ours six months)."""
+    from evidencebot.compose import figure_clauses
+
+    theirs = figure_clauses.standards(question)
+    held: dict[str, list[tuple[str, str]]] = {}
+    if not theirs:
+        return held
+    for key, m in methods.items():
+        for u in m.units:
+            if u.get("template") or not figure_clauses.FIGURE.search(u["text"]):
+                continue
+            text, changed = figure_clauses.hold_to_buyer(u["text"], theirs)
+            if changed:
+                u["text"] = text
+                held.setdefault(key, []).extend(changed)
+    return held
 
 
 _MEASURE_VERB = r"(?:know|measur|evidenc|show|monitor|track|demonstrat)"
