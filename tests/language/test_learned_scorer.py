@@ -240,3 +240,41 @@ def test_a_stated_none_is_not_scored_but_a_promised_none_or_a_booster_is(nlp):
     assert not none_there("There is no doubt that the hub has improved lives across the district.")
     assert not none_there("No crisis beds were free in the county that night.")
     assert RULE not in {f.rule for f in _overclaim("There were no crisis beds free in the county that night.")}
+
+
+def _bench_module(name: str):
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    if str(root / "bench") not in sys.path:
+        sys.path.insert(0, str(root / "bench"))
+    spec = importlib.util.spec_from_file_location(name, root / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_trainer_and_the_leave_one_set_out_bench_fold_every_writer():
+    """Every writer's over-claim set is a fold of the trainer (the shipped weights) and of
+    bench/overclaim_loso.py: each development set in tests/data/labelled (but the repo's quality
+    held-out part of dev) and each session's independent set in tests/data/heldout, the transfer checks
+    (s15, s15b) included. A new writer's set that nobody adds is a writer the scorer never learns from."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    train = _bench_module("train_overclaim_scorer")
+    loso = _bench_module("overclaim_loso")
+    expected = {p.stem.removeprefix("overclaim_") for p in (root / "tests/data/labelled").glob("overclaim_*.jsonl")}
+    expected.discard("heldout")  # the quality test's held-out part of dev (same writer as dev), never trained on
+    expected |= {p.stem.removeprefix("overclaim_") for p in (root / "tests/data/heldout").glob("s*/overclaim_*.jsonl")}
+    expected.add("heldout2")
+    folds = set(loso.fold_list(transfer=True))
+    assert expected <= folds, sorted(expected - folds)
+    assert set(train.WRITERS) | set(train.TRANSFER) == folds
+    assert {"s15", "s15b"} <= set(train.TRANSFER) and not {"s15", "s15b"} & set(train.WRITERS)
+    assert {"s8", "s9", "s10", "s11", "s12", "s13", "s14"} == set(train.INDEPENDENT)
+    for w in folds:
+        path = train.PATHS.get(w, train.LABELLED / f"overclaim_{w}.jsonl")
+        assert path.is_file(), w
