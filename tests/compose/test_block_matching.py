@@ -163,8 +163,9 @@ def test_a_part_no_block_answers_is_an_honest_gap(demo_db):
     assert "method" in rows["a"].evidence
     assert rows["b"].evidence.startswith("method: making-safeguarding-personal")
     assert "method:" not in rows["c"].evidence
-    assert "write" in rows["c"].status  # 'nothing in the library: write this part' or 'evidence only: write the method'
-    assert "[To write:" in answer.markdown and "eating disorder" in answer.markdown
+    # session 16: drafted from the question's own words for the writer to confirm, no longer '[To write: ...]' alone
+    assert rows["c"].status.startswith("drafted from the question")
+    assert "We will support people with an eating disorder." in answer.markdown
 
 
 def test_a_national_guidance_or_plan_stays_an_honest_gap(demo_db):

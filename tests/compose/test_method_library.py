@@ -178,12 +178,13 @@ def test_a_sub_point_the_library_cannot_answer_says_so(demo_db):
     answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
                                       "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
     first, second = answer.coverage
-    assert first.status.startswith(("nothing in the library", "evidence only"))
-    # the answer holds a short marker only; why it is a gap is the writer's note (s10 panel: "an internal
-    # tool note in a submitted answer"); before: '[To write] No approved method block ... matches ...' in the body
-    assert f"[To write: {first.label}]" in answer.markdown
-    # one home for the marker (session 13): the template's placeholder, the coverage row and the export's anchor
-    assert first.marker == write_marker(first.label) == f"[To write: {first.label}]" and first.marker in answer.markdown
+    # session 16: the part is drafted from the question's own words (no longer '[To write: ...]' alone), and says so
+    assert first.status.startswith("drafted from the question")
+    assert "We will service and insure the pool cars of our vehicle fleet." in answer.markdown
+    assert f"[To write: {first.label}]" not in answer.markdown and write_marker(first.label) != first.marker
+    # the note's anchor is the drafted text itself; why, for the writer, is never in the answer (s10 panel: "an
+    # internal tool note in a submitted answer")
+    assert first.marker in answer.markdown
     assert "No approved method block" not in answer.markdown and "no block mentions" not in answer.markdown
     assert first.note.startswith("No approved method block in the library matches")
     assert first.note in answer.coverage_table()
@@ -202,11 +203,11 @@ def test_a_gap_note_is_a_word_comment_and_a_compliance_column(demo_db, tmp_path)
     answer = assemble_tender(demo_db, "Your answer should cover: how you will service and insure the pool cars "
                                       "of your vehicle fleet; how you will train staff in safeguarding. (400 words)", period=PERIOD)
     doc = answer.to_export()
-    marker = f"[To write: {answer.coverage[0].label}]"
-    clean = Document(io.BytesIO(export.to_docx_bytes(doc)))  # the file to submit: the marker, no comment
-    assert any(p.text == marker for p in clean.paragraphs) and list(clean.comments) == []
+    marker = answer.coverage[0].marker  # the part's drafted text (session 16), once '[To write: <label>]'
+    clean = Document(io.BytesIO(export.to_docx_bytes(doc)))  # the file to submit: the drafted text, no comment
+    assert any(marker in p.text for p in clean.paragraphs) and list(clean.comments) == []
     word = Document(io.BytesIO(export.to_docx_bytes(doc, review=True)))  # the bid team's review copy
-    assert any(p.text == marker for p in word.paragraphs)
+    assert any(marker in p.text for p in word.paragraphs)
     assert [c.text for c in word.comments] == [answer.coverage[0].note]
     assert not any("No approved method block" in p.text for p in word.paragraphs)
     sheet = load_workbook(io.BytesIO(export.compliance_xlsx(doc)))["Compliance"]

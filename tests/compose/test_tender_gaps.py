@@ -54,14 +54,15 @@ def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
     status = run("tender", "status").output
     listed = status.split("Gaps to fill before export", 1)
     assert len(listed) == 2, status
-    assert "1.1: " in listed[1] and "eating disorder (to write)" in listed[1]
+    # session 16: the part is drafted from the question, listed for the writer to confirm
+    assert "1.1: " in listed[1] and "eating disorder (drafted from the question: confirm)" in listed[1]
     assert "Appendix 4 (to attach)" in listed[1]
     assert "1.2:" not in listed[1]  # the data breach part is answered by a block
     out = tmp_path / "response.docx"
     result = run("tender", "export", "-o", str(out))
     assert result.exit_code == 0 and out.exists()
     warning = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert len(warning) == 1 and "1.1" in warning[0] and "eating disorder (to write)" in warning[0]
+    assert len(warning) == 1 and "1.1" in warning[0] and "eating disorder (drafted from the question: confirm)" in warning[0]
     assert result.stderr.index("warning:") < result.stderr.index("written:")
     # the response holds the marker; why it is a gap is a Word comment on it in the review copy only (s15 panel:
     # the notes were comments in the file the panel read), never text or a comment in the file to submit
@@ -70,7 +71,7 @@ def test_status_lists_the_gaps_and_export_warns_before_writing(run, tmp_path):
     from docx import Document
 
     response = Document(str(out))
-    assert any(p.text.startswith("[To write: ") for p in response.paragraphs)
+    assert any(p.text.startswith("We will support people with an eating disorder.") for p in response.paragraphs)
     assert not any("No approved method block" in p.text for p in response.paragraphs)
     with zipfile.ZipFile(out) as z:
         assert not any("comments" in name for name in z.namelist())

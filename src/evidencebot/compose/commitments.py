@@ -352,3 +352,152 @@ def contradicts(commitment: str, sentence: str) -> bool:
         shared = _stems(_AGE.sub(" ", commitment)) & _stems(_AGE.sub(" ", sentence))
         return len(shared) >= 1
     return False
+
+
+# ---------------------------------------------------------------- a part drafted from the question (s16, g16)
+
+DRAFTED = "question-draft"
+"""The reference (``block:question-draft``) of sentences drafted from the sub-point's own words when no approved block
+answers it: the coverage says 'drafted from the question' and the writer's note asks for it to be confirmed."""
+
+_ASK_LEAD = re.compile(r"^(?:please\s+)?(?:(?:describe|explain|set\s+out|tell\s+us|outline|demonstrate|detail|state|"
+                       r"summarise|show)\s+)?(?:(?:to\s+us\s+)?(?:how|the\s+ways?\s+in\s+which|the\s+steps\s+by\s+which)\s+)"
+                       r"(?P<subj>you|the\s+(?:service|provider|bidder)|your\s+(?:service|organisation|team|staff))\s+"
+                       r"(?P<modal>will\s+|would\s+|plan\s+to\s+|intend\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?(?P<rest>.+)$",
+                       re.I | re.S)
+_HOW_WILL = re.compile(r"^(?:how|in\s+what\s+ways?)\s+(?P<modal>will|would|do|does|can)\s+(?P<subj>you|the\s+(?:service|provider)|"
+                       r"your\s+(?:service|organisation|team|staff))\s+(?P<rest>.+?)\??$", re.I | re.S)
+
+
+def _base_of(word: str) -> str:
+    """A verb's base form from its gerund or third person ('finding' -> 'find', 'engages' -> 'engage'), '' when
+    ``word`` is none of the common verbs' forms."""
+    from evidencebot.compose.questions import _COMMON_VERBS, gerund
+
+    w = word.lower()
+    if w in _COMMON_VERBS:
+        return w
+    for v in _COMMON_VERBS:
+        if gerund(v) == w or w in (v + "s", v + "es") or (v.endswith("y") and w == v[:-1] + "ies"):
+            return v
+    return ""
+
+
+def _verbs_to_base(rest: str) -> str:
+    """The leading verbs of ``rest`` in their base form ('identifies and records signs' -> 'identify and record
+    signs'); '' when ``rest`` does not open with a verb."""
+    words = rest.split()
+    out, i = [], 0
+    while i < len(words):
+        raw = words[i]
+        bare = raw.rstrip(",")
+        base = _base_of(bare)
+        if not base:
+            break
+        out.append(base + raw[len(bare):])
+        i += 1
+        if i < len(words) and words[i].lower() in ("and", "or"):
+            out.append(words[i])
+            i += 1
+    if not out or out[-1] in ("and", "or"):
+        return ""
+    return " ".join(out + words[i:])
+
+
+def ask_said(text: str) -> str:
+    """The sub-point said back as what we will do ('how you will find and engage employers' and 'Finding and engaging
+    employers' -> 'We will find and engage employers.'), in the buyer's words; '' when it asks for something that is
+    not an action of ours (a noun phrase, 'what ...')."""
+    s = " ".join((text or "").split()).strip().rstrip("?.:;")
+    s = re.split(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)", s)[0]
+    m = _ASK_LEAD.match(s) or _HOW_WILL.match(s)
+    if m:
+        rest = m.group("rest")
+        subj = m.group("subj").lower()
+        if re.match(r"(?:will|would)\s", rest, re.I):
+            rest = rest.split(None, 1)[1]
+        if not m.group("modal"):  # 'how you identify and record ...': the verbs in their base form
+            rest = _verbs_to_base(rest) or (rest if re.match(r"(?:be|have|take|give|make|do|keep|get|put)\b", rest) else "")
+        if not rest:
+            return ""
+        who = "We" if subj == "you" else our_voice(re.sub(r"^the\s+", "our ", subj)).capitalize()
+        return _end(f"{who} will {our_voice(rest)}") if _has_object(rest) else ""
+    rest = _verbs_to_base(s)
+    if rest and re.match(r"^[A-Z][a-z]+ing\b", s) and _has_object(rest):
+        return _end("We will " + our_voice(rest[:1].lower() + rest[1:]))  # a gerund heading, not an imperative
+    return ""
+
+
+def _has_object(rest: str) -> bool:
+    """The clause says what it acts on: 'reach them' leans on words outside the part and is not said alone."""
+    words = re.findall(r"[A-Za-z'’-]+", rest)
+    content = [w for w in words[1:] if w.lower() not in ("them", "it", "this", "these", "those", "that", "and", "or",
+                                                         "to", "with", "so", "do", "up")]
+    return bool(content)
+
+
+def _the(name: str) -> str:
+    """'Riverside Integrated Care Board' -> 'the Riverside Integrated Care Board' (an organisation's name takes 'the')."""
+    if re.match(r"(?i)the\s", name) or not re.search(r"\b(?:Board|Council|Trust|Authority|Partnership|ICB|Commissioners?|"
+                                                       r"Service|Alliance|Collaborative)$", name):
+        return name
+    return "the " + name
+
+
+def _roles() -> list[dict]:
+    return list(load_phrasebank(PHRASEBANK).get("drafting_roles") or [])
+
+
+def lead_role(text: str, profile: dict) -> str:
+    """Who leads what ``text`` asks, by the service profile's team ('our housing and money adviser' for a part about
+    tenancies): the first role of ``drafting_roles`` whose cue the text uses and whose team words the profile names."""
+    low = (text or "").lower()
+    team = (profile.get("team") or "").lower()
+    fallback = ""
+    for r in _roles():
+        if not any(str(t).lower() in team for t in r.get("team") or []):
+            continue
+        cues = [str(c).lower() for c in r.get("cues") or []]
+        if not cues:
+            fallback = fallback or r["role"]
+            continue
+        if any(re.search(r"\b" + re.escape(c), low) for c in cues):
+            return r["role"]
+    return fallback
+
+
+def drafted(point_text: str, label: str, profile: dict, *, found: list[Commitment] | tuple = (), said: set[str] | frozenset = frozenset()) \
+        -> list[str]:
+    """A short paragraph for a sub-point no approved block answers, from its own words and the service profile:
+    what we will do (our commitments to its measurable asks, else the ask said back), who leads it (a role of the
+    profile's team), where (the buyer's localities when the ask names them) and when it is agreed and reported (the
+    profile's contract start and governance board). Plans in 'we will' language, never an outcome; sentences in
+    ``said`` (other drafted parts of the answer) are not repeated. Empty when the ask cannot be said back."""
+    out = [c.text for c in found]
+    own = ask_said(point_text) or ask_said(label)
+    approach = re.match(r"(?i)^(?:your|our|the)\s+(?P<what>(?:approach|arrangements|plans?|process|processes)\s+(?:to|for)\s+.+)$",
+                        label.strip().rstrip(".?"))
+    if not own and not out and approach:
+        role = lead_role(f"{label} {point_text}", profile)
+        if role:
+            out.append(_end(f"Our {our_voice(approach.group('what'))} will be led by {role}"))
+            own = "led"
+    if own and own != "led" and not any(_norm(own) in _norm(c) for c in out):
+        out.insert(0, own)
+    if not out:
+        return []
+    role = "" if own == "led" else lead_role(f"{label} {point_text}", profile)
+    if role:
+        where = " in each locality" if re.search(r"\blocalit(?:y|ies)\b", point_text, re.I) \
+            and not re.search(r"\beach\s+locality\b", out[0], re.I) else ""
+        helpers = "" if role == "our locality team leaders" or "locality team leader" not in (profile.get("team") or "") \
+            else ", working with the locality team leaders"
+        out.append(_end(f"{role[:1].upper() + role[1:]} will lead this{where}{helpers}"))
+    buyer = _the(profile.get("commissioner") or "the commissioner")
+    board = profile.get("governance_board_frequency") or ""
+    start = profile.get("contract_start") or ""
+    agree = f"We will agree the detail with {buyer}" + (f" before the contract starts on {start}" if start else
+                                                        " during mobilisation")
+    agree += f" and report progress to our governance board {board}" if board else ""
+    out.append(_end(agree))
+    return [x for n, x in enumerate(out) if n == 0 or _norm(x) not in said]

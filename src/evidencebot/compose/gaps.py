@@ -38,7 +38,14 @@ class Gap:
     @property
     def kind(self) -> str:
         """How the gap is named to the writer ('to write', 'confirmation needed')."""
+        if self.marker == DRAFTED:
+            return "drafted from the question: confirm"
         return "confirmation needed" if self.marker == "To confirm" else self.marker.lower()
+
+
+DRAFTED = "Drafted"
+"""A part drafted from the question's own words (no approved block answers it): text the panel can read, listed
+for the writer to confirm (its coverage status starts 'drafted from the question')."""
 
 
 def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
@@ -64,9 +71,19 @@ def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
 
 def tender_gaps(rows: list[dict]) -> list[Gap]:
     """The gaps in a tender's drafted answers (rows with 'ref' and 'answer'), question by question."""
+    import json
+
     out: list[Gap] = []
     for r in rows:
         out += find_gaps(r.get("answer") or "", str(r.get("ref") or ""))
+        if not (r.get("answer") or "").strip():
+            continue
+        try:
+            parts = json.loads(r.get("coverage") or "{}").get("rows", [])
+        except (ValueError, AttributeError):
+            parts = []
+        out += [Gap(ref=str(r.get("ref") or ""), part=p.get("label") or "", marker=DRAFTED, text=p.get("marker") or "")
+                for p in parts if str(p.get("status") or "").startswith("drafted from the question")]
     return out
 
 

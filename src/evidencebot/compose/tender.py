@@ -298,7 +298,7 @@ class TenderAnswer:
                       for label, used, cap in parts]
         noted = [row for row in self.coverage if row.note]
         if noted:  # why a part is a gap: for the writer here, never in the answer
-            lines += ["", "Gaps (the answer holds only the marker; why, for the writer):"]
+            lines += ["", "Gaps and parts drafted from the question (why, for the writer; never in the answer):"]
             lines += [f"- {row.label}: {row.note}" for row in noted]
         if self.requirements:
             lines += ["", "The buyer names (a panel will look for each):"]
@@ -1169,6 +1169,7 @@ def assemble_tender(
     sections: list[Section] = []
     shape = 0
     cited: set[str] = set()
+    drafted_said: set[str] = set()  # sentences of parts drafted from the question: each once in the answer
     open_actions = _open_actions(db)
     declared = _declarations(db) if any(pt.kind == "confirm" for pt in plan.points) else {}
     library_sentences = [(b.block_id, x) for b in fits_provider(approved_now, resolved.profile)
@@ -1212,6 +1213,7 @@ def assemble_tender(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
         units = parse_units(render("tender_point.md.j2", context, env=env))
+        drafted = _drafted_units(point, units, chosen, question, plan, fill_profile, drafted_said)
         # a part naming several of the buyer's partners keeps a sentence for each before its closing line and the
         # buyer's figure (s10 q05: the figure and 'what it means' pushed out the Trust's Physical Health Team)
         named_units = [u for u in units if any(r in named_refs for r in u.refs)]
@@ -1236,6 +1238,7 @@ def assemble_tender(
         heading = f"{point.key}) {point.label}" if not point.key.startswith("p") and not point.mandated else point.label
         note = "" if chosen.units else " ".join(x for x in (
             f'No approved method block in the library matches "{point.label}" yet.',
+            DRAFTED_NOTE if drafted else "",
             gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed]),
             "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "") if x)
         sections.append(Section(point=point, units=units, heading=heading,
@@ -1477,6 +1480,37 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
     label = confirmations.our_words(point.label)
     return Section(point=point, units=units, heading=f"{ref}. {label}" if ref else label, heading_kept=headings,
                    evidence={"blocks": method, "confirmation": conf}, note=note)
+
+
+DRAFTED = "draft:question"
+"""The reference of a sentence drafted from the sub-point's own words (:func:`commitments.drafted`)."""
+DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, as no approved block answers it: "
+                "the writer confirms who leads it, when and how (or replaces it) before submission.")
+
+
+def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", question: str, plan: QuestionPlan,
+                   profile: dict, said: set[str]) -> bool:
+    """A part no approved block answers gets, in place of its '[To write: ...]' marker, a short paragraph drafted
+    from its own words and the service profile (:func:`commitments.drafted`: what we will do, who leads it, when it
+    is agreed and reported), marked for the writer in the part's note, never in the text (issue 12: the s15 panel
+    gave 1s to answers holding placeholders). The marker stays when nothing can be drafted. True when drafted."""
+    from evidencebot.compose import commitments
+
+    at = next((i for i, u in enumerate(units) if "todo:part" in u.refs), None)
+    if chosen.units or at is None:
+        return False
+    found = commitments.read(question, plan.points).get(point.key, [])
+    lines = commitments.drafted(point.text, point.label, profile, found=found, said=said)
+    if not lines:
+        return False
+    para = units[at].paragraph
+    made = [Unit(text=t, priority=1 if n == 0 else 2, refs=[DRAFTED], paragraph=para) for n, t in enumerate(lines)]
+    units[at:at + 1] = made
+    for u in units[at + len(made):]:  # indexes of continuations after the marker move on
+        if u.parent is not None and u.parent > at:
+            u.parent += len(made) - 1
+    said.update(commitments._norm(t) for t in lines)
+    return True
 
 
 def confirm_marker(label: str) -> str:
@@ -3206,7 +3240,7 @@ def _method_words(sections: list[Section]) -> tuple[int, int]:
     for sec in sections:
         for u in sec.kept_units():
             total += u.words
-            if any(r.startswith("block:") for r in u.refs):
+            if any(r.startswith("block:") or r == DRAFTED for r in u.refs):
                 method += u.words
     return method, total
 
@@ -3229,7 +3263,7 @@ def _keep_method_half(sections: list[Section]) -> None:
             if len(sec.kept_units()) <= 1:
                 continue  # never empty a part to reach the share
             for ui, u in enumerate(sec.units):
-                if u.kept and not any(r.startswith("block:") for r in u.refs) and "todo:part" not in u.refs:
+                if u.kept and not any(r.startswith("block:") or r == DRAFTED for r in u.refs) and "todo:part" not in u.refs:
                     key = (u.priority, ui, si)
                     if worst is None or key > worst[0]:
                         worst = (key, si, ui)
@@ -3282,6 +3316,8 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
         blocks = sorted(r.split(":", 1)[1] for r in refs if r.startswith("block:"))
         if blocks:
             parts.append("method: " + ", ".join(blocks))
+        if kinds.get("draft"):
+            parts.append("drafted from the question")
         if kinds.get("ind"):
             parts.append(f"{kinds['ind']} figure{'s' if kinds['ind'] != 1 else ''}")
         if kinds.get("story"):
@@ -3305,6 +3341,8 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
         if not kept:
             status = (f"squeezed: {budget}-word share is below {MIN_WORDS_PER_POINT}"
                       if budget < MIN_WORDS_PER_POINT else "squeezed: nothing fitted")
+        elif kinds.get("draft") and not blocks:
+            status = "drafted from the question: confirm with the writer" + ("; with evidence" if evidence else "")
         elif blocks and evidence:
             status = "method + evidence"
         elif blocks:
@@ -3335,8 +3373,8 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             left = "; ".join(method.left_out)
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
                                 numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left,
-                                sec.point.limit, sec.note if any("todo:part" in u.refs for u in kept) else "",
-                                write_marker(sec.point.label)))
+                                sec.point.limit, sec.note if any("todo:part" in u.refs or DRAFTED in u.refs for u in kept)
+                                else "", next((u.text for u in kept if DRAFTED in u.refs), write_marker(sec.point.label))))
     for row, sec in zip(rows, sections):
         row.part, row.part_limit = sec.point.part, sec.point.part_limit
     return rows

@@ -315,6 +315,8 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
             status = "checked" if not answer.findings else "needs work"
             if any(row.status.startswith(("evidence only", "nothing", "squeezed")) for row in answer.coverage):
                 status += "; parts to write"
+            if any(row.status.startswith("drafted from the question") for row in answer.coverage):
+                status += "; parts drafted from the question to confirm"
             # every column of the compliance sheet, as a one-answer export writes it (budget, paragraphs, evidence)
             coverage = {"rows": [{"label": c.label, "status": c.status, "words": c.words, "note": c.note,
                                    "marker": c.marker, "key": c.key, "budget": c.budget,

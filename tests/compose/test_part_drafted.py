@@ -1,0 +1,93 @@
+"""A sub-point no approved block answers is drafted from its own words, never left as '[To write: ...]' (issue 12, s16).
+
+The s15 panel gave 1 out of 5 to an answer with three '[To write: ...]' placeholders. A part with nothing in the
+library now holds a short paragraph drafted from the sub-point's own words and the service profile (what we will do,
+who leads it, when it is agreed and reported), marked for the writer in the part's note and the coverage, never in
+the text. The questions here are written for this test: their asks (an allotment open day, befrienders in prison
+visits) are unlike anything in s8-s14 or the library."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencebot.compose import commitments as C
+from evidencebot.compose.tender import DRAFTED_NOTE, assemble_tender
+
+PROFILE = {"team": "a service manager, two clinical leads, two locality team leaders, eight recovery workers, two peer "
+                   "support workers, a housing and money adviser and a data and quality officer",
+           "commissioner": "Northfold Integrated Care Board", "contract_start": "1 October 2027",
+           "governance_board_frequency": "every quarter"}
+
+
+@pytest.mark.parametrize("ask, said", [
+    ("how you will recruit volunteer befrienders for people in prison", "We will recruit volunteer befrienders for "
+                                                                          "people in prison."),
+    ("How will you keep in touch with people who move out of the borough?", "We will keep in touch with people who "
+                                                                              "move out of the borough."),
+    ("Describe how your team will maintain links with the county's allotment societies",
+     "Our team will maintain links with the county's allotment societies."),
+    ("Maintaining and updating your directory of local walking groups", "We will maintain and update our directory of "
+                                                                        "local walking groups."),
+    ("how you identify and record people's preferred language", "We will identify and record people's preferred "
+                                                                "language."),
+])
+def test_an_ask_is_said_back_as_what_we_will_do(ask, said):
+    assert C.ask_said(ask) == said
+
+
+@pytest.mark.parametrize("ask", ["Reaching them", "how you will do this", "The number of volunteers"])
+def test_an_ask_without_its_own_object_is_not_said_alone(ask):
+    assert C.ask_said(ask) == ""
+
+
+def test_the_lead_is_a_role_of_the_profiles_team_chosen_by_the_asks_words():
+    assert C.lead_role("helping people keep their tenancy", PROFILE) == "our housing and money adviser"
+    assert C.lead_role("reporting the figures each month", PROFILE) == "our data and quality officer"
+    assert C.lead_role("walking groups in each village", PROFILE) == "our locality team leaders"
+    # a role the team does not have is never named
+    assert C.lead_role("helping people keep their tenancy", {"team": "a service manager and two locality team "
+                                                                    "leaders"}) == "our locality team leaders"
+
+
+def test_a_drafted_paragraph_says_what_who_and_when_in_careful_language():
+    lines = C.drafted("how you will run a monthly allotment open day in each locality", "Allotment open days", PROFILE)
+    assert lines[0] == "We will run a monthly allotment open day in each locality."
+    assert "Our locality team leaders will lead this." in lines  # 'in each locality' is said once
+    assert lines[-1] == ("We will agree the detail with the Northfold Integrated Care Board before the contract starts "
+                         "on 1 October 2027 and report progress to our governance board every quarter.")
+    # a second drafted part of the same answer does not repeat the first's sentences
+    again = C.drafted("how you will recruit volunteer befrienders", "Befrienders", PROFILE,
+                      said={C._norm(x) for x in lines})
+    assert again[0] == "We will recruit volunteer befrienders."
+    assert not {C._norm(x) for x in again[1:]} & {C._norm(x) for x in lines}
+
+
+QUESTION = """4.2 Community connections (maximum 600 words)
+
+Please describe:
+a) how you will help people keep their tenancy when they fall behind with rent;
+b) how you will keep the service's minibus roadworthy and insured in each locality.
+"""
+
+
+@pytest.fixture(scope="module")
+def answer(demo_db):
+    return assemble_tender(demo_db, QUESTION, today="2026-12-03")
+
+
+def test_a_part_the_library_cannot_answer_is_drafted_not_left_as_a_marker(answer):
+    """Fails on the old code: part b) was '[To write: ...]' alone."""
+    assert "[To write" not in answer.markdown
+    part = next(p for p in re.split(r"^## ", answer.markdown, flags=re.M) if p.startswith("b)"))
+    assert "We will keep the service's minibus roadworthy and insured in each locality." in part
+    row = next(r for r in answer.coverage if r.key == "b")
+    assert row.status.startswith("drafted from the question")
+    assert DRAFTED_NOTE in row.note  # for the writer, in the notes and as a Word comment on the drafted words
+    assert row.marker in answer.markdown and DRAFTED_NOTE not in answer.markdown
+
+
+def test_a_drafted_part_passes_our_own_checker(answer, checker):
+    assert answer.checked and not answer.findings
+    assert not checker.check_text(answer.markdown)
