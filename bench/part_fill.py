@@ -8,7 +8,8 @@ scored parts (not Pass/Fail rows):
 
 * *to write*: parts whose kept text is the '[To write: ...]' marker (no text for the panel);
 * *empty*: parts with a heading and no text at all (squeezed out);
-* *drafted*: parts whose text was drafted from the question's own words (``commitments.DRAFTED``), to be confirmed;
+* *drafted*: parts whose text was drafted from the question's own words (coverage 'drafted from the question'), to
+  be confirmed by the writer;
 * *misfit*: placed library blocks that ``tests/data/labelled/part_fit_s8_s13.jsonl`` judges not to answer the
   heading they sit under (of those judged; labels exist for s8, s9 and s13 only);
 * *repeated*: sentences of eight words or more said twice in one answer (under two headings or in one), and
@@ -70,10 +71,8 @@ def main(argv=None) -> int:
     from _demo import bench_database
     from part_fit import judged, load_labels, placed_ids
 
-    from evidencebot.compose import commitments
     from evidencebot.compose.tender import TenderShared, assemble_tender
 
-    drafted_ref = getattr(commitments, "DRAFTED", None)
     db = bench_database(args.db, Path(tempfile.mkdtemp()), people=60)
     labels = load_labels()
     started = time.perf_counter()
@@ -106,11 +105,11 @@ def main(argv=None) -> int:
                 n["parts"] += 1
                 body = next((b for h, b in bodies.items() if h and row.label in h), None)
                 said = " ".join(body.split()) if body is not None else ""
-                if row.marker and row.marker in ans.markdown:
+                if row.marker.startswith("[To write") and row.marker in ans.markdown:
                     kind = "to_write"
                 elif body is not None and not said:
                     kind = "empty"
-                elif drafted_ref and drafted_ref in row.evidence:
+                elif row.status.startswith("drafted from the question"):
                     kind = "drafted"
                 else:
                     kind = ""
@@ -119,7 +118,7 @@ def main(argv=None) -> int:
                     if args.show:
                         print(f"  {set_name}/{qid} {kind.upper()} | {row.label[:100]}")
                 for bid in placed_ids(row):
-                    if bid.startswith("buyer-") or bid == drafted_ref:
+                    if bid.startswith("buyer-"):
                         continue
                     verdict = judged(labels, set_name, qid, row.label, bid)
                     if verdict is None:

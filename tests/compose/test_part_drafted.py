@@ -91,3 +91,10 @@ def test_a_part_the_library_cannot_answer_is_drafted_not_left_as_a_marker(answer
 def test_a_drafted_part_passes_our_own_checker(answer, checker):
     assert answer.checked and not answer.findings
     assert not checker.check_text(answer.markdown)
+
+
+def test_people_as_the_subject_are_helped_by_us():
+    """'How people will move on ...' was left '[To write]' (s10 q01 part 6): what we do is help them to."""
+    assert C.ask_said("How young people and their carers will find out about the service") == (
+        "We will help young people and their carers find out about the service.")
+    assert C.ask_said("how carers will be involved") == ""  # a passive names no action of ours to say back

@@ -369,6 +369,13 @@ _HOW_WILL = re.compile(r"^(?:how|in\s+what\s+ways?)\s+(?P<modal>will|would|do|do
                        r"your\s+(?:service|organisation|team|staff))\s+(?P<rest>.+?)\??$", re.I | re.S)
 
 
+_THEY_WILL = re.compile(r"^(?:(?:describe|explain|set\s+out|outline)\s+)?how\s+(?P<who>(?:the\s+|each\s+|every\s+|all\s+)?"
+                        r"(?:(?:young|older)\s+)?(?:people|person|service\s+users?|individuals?|carers?|families|clients?|"
+                        r"patients?|residents?)(?:\s+and\s+(?:their\s+)?(?:carers|families))?)\s+will\s+(?!be\s)(?P<rest>.+)$",
+                        re.I | re.S)
+"""'How people will move on ...': the people the service supports as the subject (we help them to)."""
+
+
 def _base_of(word: str) -> str:
     """A verb's base form from its gerund or third person ('finding' -> 'find', 'engages' -> 'engage'), '' when
     ``word`` is none of the common verbs' forms."""
@@ -422,6 +429,10 @@ def ask_said(text: str) -> str:
             return ""
         who = "We" if subj == "you" else our_voice(re.sub(r"^the\s+", "our ", subj)).capitalize()
         return _end(f"{who} will {our_voice(rest)}") if _has_object(rest) else ""
+    m = _THEY_WILL.match(s)
+    if m and _has_object(m.group("rest")):
+        # 'How people will move on from the Hub when they are ready': what we do is help them to
+        return _end(f"We will help {our_voice(m.group('who'))} {our_voice(m.group('rest'))}")
     rest = _verbs_to_base(s)
     if rest and re.match(r"^[A-Z][a-z]+ing\b", s) and _has_object(rest):
         return _end("We will " + our_voice(rest[:1].lower() + rest[1:]))  # a gerund heading, not an imperative

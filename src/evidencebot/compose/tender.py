@@ -1860,7 +1860,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         block = templates.get(f"buyer figure {name}")
         if not c.short or block is None:
             continue
-        point = next((p for p in plan.points if buyer_terms.WHERE[c.what].search(p.text)), None)
+        point = _template_home(plan.points, c.what, block)
         if point is None:
             continue
         if block.block_id in told:
@@ -1967,6 +1967,39 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         _place(methods[point.key], block, units, mine, lead=True)
         placed["locality:" + point.key] = block.block_id
     return placed
+
+
+_GROWTH = re.compile(r"\b(?:grow|increas|expand|extend|doubl|widen|rais)\w*\s+(?:[\w'’-]+\s+){0,4}?from\s+[\d,]+\b"
+                     r"|\b(?:grow|increas|expand|widen|doubl)\w*\s+(?:the\s+|our\s+|your\s+)?(?:access|reach|numbers?|"
+                     r"uptake)\b", re.I)
+"""An ask to change a volume ('grow access from 431 people to 1,150 people a year', 'increase uptake'): its direction
+is reach and numbers, not how fast one referral is answered nor who staffs the service (s15 panel: a first-contact
+paragraph under 'growing access from N to M people a year')."""
+
+
+def _template_home(points: list, what: str, block) -> "SubPoint | None":
+    """The part a buyer figure's template goes in: of the parts whose words speak of it (``buyer_terms.WHERE``), the
+    one that shares the template's situation or topic (askfit scenes, the topic table), else the first; never a part
+    written about another situation (its scenes and the template's are disjoint) nor, for a first-contact or staffing
+    template, a part asking to grow a volume. None when no part fits: the comparison row then says it is not in this
+    answer, rather than the paragraph standing under the wrong heading."""
+    from evidencebot.compose import askfit, blockmatch, buyer_terms
+
+    topics = blockmatch.load_topics()
+    scenes, mine = askfit.block_scenes(block), blockmatch.block_topics(block, topics)
+    best = None
+    for p in points:
+        if not buyer_terms.WHERE[what].search(p.text):
+            continue
+        if what != "open" and _GROWTH.search(p.text):
+            continue
+        asked = askfit.scenes(p.text)
+        if scenes and asked and not asked & scenes:
+            continue
+        shared = bool(asked & scenes) + bool(mine & {h.topic.name for h in blockmatch.topic_hits(p.text, topics)})
+        if best is None or shared > best[0]:
+            best = (shared, p)
+    return best[1] if best else None
 
 
 _PARTNERSHIP = re.compile(r"\b(?:partner(?:s|ship|ships)?|work(?:s|ing)?\s+(?:jointly\s+)?(?:with|alongside)|joint(?:ly)?|"
