@@ -114,3 +114,12 @@ Describe your workforce plan. Your answer should cover:
         assert any("the buyer's 12 weeks said where our method text says six months" in r.status
                    for r in answer.coverage)
     assert not answer.findings
+
+
+def test_how_often_in_the_first_weeks_is_no_deadline():
+    # 'at least two contacts a week in the first two weeks' says how often, not by when: the buyer's 72 hours to first
+    # contact does not replace it (s8 q03 and s11 q06 drafts, found by bench/figure_pairing.py)
+    theirs = fc.standards("The provider must make contact within 72 hours of discharge.")
+    ours = ("After the first contact, the recovery worker makes at least two contacts a week in the first two weeks, "
+            "then one a week.")
+    assert fc.hold_to_buyer(ours, theirs) == (ours, [])

@@ -257,7 +257,7 @@ def figures(text: str) -> list[Figure]:
                     continue
                 value, unit = n, _unit(m.group("u"))
             before = sentence[max(0, m.start() - 40):m.start()].lower()
-            bound = ("within" if re.search(r"\b(?:within|no\s+later\s+than|in\s+(?:their|the)\s+first|up\s+to|at\s+most|"
+            bound = ("within" if re.search(r"\b(?:within|no\s+later\s+than|in\s+their\s+first|up\s+to|at\s+most|"
                                            r"no\s+more\s+than|under)\s+(?:the\s+)?$", before)
                      else "before" if re.search(r"\bat\s+least\s+$", before) and re.match(r"\s*before\b",
                                                                                           sentence[m.end():])
