@@ -123,3 +123,21 @@ def test_how_often_in_the_first_weeks_is_no_deadline():
     ours = ("After the first contact, the recovery worker makes at least two contacts a week in the first two weeks, "
             "then one a week.")
     assert fc.hold_to_buyer(ours, theirs) == (ours, [])
+
+
+def test_one_subject_given_two_timescales_in_one_answer_is_counted():
+    answer = ("## Housing\n\nThe housing and money adviser sees every person whose housing is at risk within ten working "
+              "days of it being identified.\n\nWhen a person tells us their home is at risk, the housing and money "
+              "adviser meets them within five working days.\n")
+    # the buyer's own '5 working days' for another thing does not hide our two timescales for one (before: every figure
+    # of the same value as one of the buyer's was skipped)
+    question = "Complaints must be acknowledged within 5 working days. Describe your housing support."
+    assert len(fc.two_ways(answer, question)) == 1
+
+
+def test_the_workforce_template_says_the_buyers_staff_words():
+    # before: 'The specification asks for a workforce of at least 54 WTE' for the buyer's '54.0 WTE patient-facing staff'
+    figs = T.read_figures("The Commissioners require a minimum of 54.0 WTE patient-facing staff, of whom at least 9.0 "
+                          "WTE must be peer support workers.")
+    values = T.template_values(T.compare(figs, {"team_wte": "14.0 WTE"}), figs, {"team_wte": "14.0 WTE"}, {})
+    assert values["buyer_wte"] == "54 WTE patient-facing staff, including at least 9 WTE peer support workers"

@@ -650,7 +650,9 @@ def template_values(comparisons: list[Comparison], figures: list[BuyerFigure], p
     if "workforce" in buyer:
         total = buyer["workforce"].value
         peer = buyer.get("peer_workforce")
-        values["buyer_wte"] = f"{total:g} WTE" + (f", including at least {peer.value:g} WTE peer support workers" if peer else "")
+        staff = buyer["workforce"].text.split("WTE", 1)[-1]  # the buyer's words for the staff counted, if any
+        values["buyer_wte"] = f"{total:g} WTE{staff}" + (f", including at least {peer.value:g} WTE peer support workers"
+                                                        if peer else "")
         our_total = _ours_wte(profile, False)
         our_peer = _ours_wte(profile, True)
         if our_total is not None:

@@ -423,12 +423,13 @@ def timescale_conflicts(question: str, answer: str) -> list[str]:
 
 def two_ways(answer: str, question: str = "") -> list[str]:
     """One subject given two different timescales of ours in one answer (the buyer's own, restated, are not ours)."""
-    buyer = {f.key() for f in figures(question)}
+    buyer = figures(question)
     seen: list[Figure] = []
     out = []
     for line in body_lines(answer):
         for f in figures(line):
-            if f.days is None or f.bound != "within" or f.key() in buyer:
+            if f.days is None or f.bound != "within" or any(
+                    t.key() == f.key() and quotes(f.sentence, t.sentence, t.text) for t in buyer):
                 continue
             for g in seen:
                 if g.days != f.days and _same_subject(f, g) and _norm(g.sentence) != _norm(f.sentence):
