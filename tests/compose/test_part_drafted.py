@@ -98,3 +98,39 @@ def test_people_as_the_subject_are_helped_by_us():
     assert C.ask_said("How young people and their carers will find out about the service") == (
         "We will help young people and their carers find out about the service.")
     assert C.ask_said("how carers will be involved") == ""  # a passive names no action of ours to say back
+
+
+FIGURES = """6.2 Outcomes and equity (maximum 700 words)
+
+Please describe:
+a) how you will raise the proportion of people discharged with a paired outcome measure from the current 35% to 60% by March 2028;
+b) how you will raise the proportion of referrals for people from minority ethnic groups from the current 9% to 20% by March 2028.
+"""
+
+
+def test_a_drafted_part_the_checker_empties_is_a_gap_again_not_a_sentence_leaning_on_nothing(demo_db, checker):
+    """Fails on the old code: the checker cut 'We will raise ... from the current 9% to 20% ...' (a buyer's figure it
+    cannot source) and left 'Our locality team leaders will lead this.' leaning on nothing."""
+    answer = assemble_tender(demo_db, FIGURES, today="2026-12-03")
+    part = next(p for p in re.split(r"^## ", answer.markdown, flags=re.M) if p.startswith("b)"))
+    assert "will lead this" not in part and "We will agree the detail" not in part
+    assert "[To write: " in part
+    assert not answer.findings and not checker.check_text(answer.markdown)
+
+
+def test_a_sentence_is_said_once_in_an_answer():
+    """Fails on the old code (no such pass): a buyer template's sentence for a second KPI was said twice (s9 q07)."""
+    from evidencebot.compose.questions import SubPoint
+    from evidencebot.compose.tender import Section, Unit, _said_once_in_answer
+
+    same = "Our current service does not report this measure in the same form, so we will count it from go-live."
+    first = Section(point=SubPoint("a", "a", "A"), units=[Unit("We will do the first thing well.", refs=["block:x"]),
+                                                          Unit(same, refs=["block:buyer-kpi"])])
+    second = Section(point=SubPoint("b", "b", "B"), units=[Unit("We will do the second thing in each locality.",
+                                                                refs=["block:y"]),
+                                                           Unit(same, refs=["block:buyer-kpi"])])
+    alone = Section(point=SubPoint("c", "c", "C"), units=[Unit(same, refs=["block:buyer-kpi"])])
+    _said_once_in_answer([first, second, alone])
+    assert [u.kept for u in first.units] == [True, True]
+    assert [u.kept for u in second.units] == [True, False] and second.units[1].why == "said earlier in this answer"
+    assert alone.units[0].kept  # never a part emptied by it

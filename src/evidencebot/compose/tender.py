@@ -1258,6 +1258,7 @@ def assemble_tender(
         for u in sec.units:  # a continuation goes with its head
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
+    _said_once_in_answer(sections)
     from evidencebot.compose import anonymity
 
     if anonymous is None:
@@ -1298,6 +1299,7 @@ def assemble_tender(
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits):
                 break
+            _remark_undrafted(sections)  # a drafted part the checker emptied is a gap again (checked next round)
             _refill(scored, room)  # words the checker freed go back to what was trimmed
             _keep_method_half(scored)
             text = _enforce_limit(sections, limit(), env, chars)
@@ -1504,13 +1506,59 @@ def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", questio
     if not lines:
         return False
     para = units[at].paragraph
-    made = [Unit(text=t, priority=1 if n == 0 else 2, refs=[DRAFTED], paragraph=para) for n, t in enumerate(lines)]
+    # the later sentences lean on the first ('... will lead this'): they go when it goes
+    made = [Unit(text=t, priority=1 if n == 0 else 2, refs=[DRAFTED], paragraph=para, parent=None if n == 0 else at)
+            for n, t in enumerate(lines)]
     units[at:at + 1] = made
     for u in units[at + len(made):]:  # indexes of continuations after the marker move on
         if u.parent is not None and u.parent > at:
             u.parent += len(made) - 1
     said.update(commitments._norm(t) for t in lines)
     return True
+
+
+def _remark_undrafted(sections: list[Section]) -> bool:
+    """A part drafted from the question whose drafted sentences the checker cut (a buyer's figure it cannot source)
+    holds its '[To write: ...]' marker again, so that no part is an empty heading or a lone figure. True when any."""
+    changed = False
+    for sec in sections:
+        drafted = [u for u in sec.units if DRAFTED in u.refs]
+        if not drafted or any(u.kept for u in drafted) or any(
+                u.kept and any(r.startswith("block:") for r in u.refs) for u in sec.units):
+            continue
+        # in the heading's words as the checker left them (a buyer's figure it cannot source is not said again)
+        label = re.sub(r"^(?:[\w.]{1,6}\)|[A-Za-z]{0,2}\d[\d.]*[a-z]?\.)\s+", "", sec.heading or "") or sec.point.label
+        sec.units.insert(0, Unit(text=write_marker(label), priority=1, refs=["todo:part"],
+                                 paragraph=drafted[0].paragraph))
+        for u in sec.units[1:]:
+            if u.parent is not None:
+                u.parent += 1
+        sec.note = sec.note.replace(" " + DRAFTED_NOTE, "")
+        changed = True
+    return changed
+
+
+def _said_once_in_answer(sections: list[Section]) -> None:
+    """A sentence of eight words or more is said once in an answer: a later copy (a buyer template's sentence for a
+    second KPI, a block sentence under a second heading) is left out, unless it would leave its part empty or a
+    sentence continuing it would stand alone (issue 12: 'the same paragraph under two sub-points of one answer')."""
+    seen: set[str] = set()
+    for sec in sections:
+        if sec.point.kind == "confirm":
+            continue
+        for i, u in enumerate(sec.units):
+            if not u.kept:
+                continue
+            key = " ".join(re.findall(r"[a-z0-9%]+", u.text.lower()))
+            if len(key.split()) < 8:
+                continue
+            if key not in seen:
+                seen.add(key)
+                continue
+            alone = [c for c in sec.units if c.parent == i and c.kept]
+            if alone or len(sec.kept_units()) <= 1:
+                continue
+            u.kept, u.why = False, "said earlier in this answer"
 
 
 def confirm_marker(label: str) -> str:
@@ -3407,7 +3455,8 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
         rows.append(CoverageRow(sec.point.key, sec.point.label, budget, sec.words(),
                                 numbers.get(sec.point.key, []), ", ".join(parts) or "none", status, why, left,
                                 sec.point.limit, sec.note if any("todo:part" in u.refs or DRAFTED in u.refs for u in kept)
-                                else "", next((u.text for u in kept if DRAFTED in u.refs), write_marker(sec.point.label))))
+                                else "", next((u.text for u in kept if DRAFTED in u.refs or "todo:part" in u.refs),
+                                              write_marker(sec.point.label))))
     for row, sec in zip(rows, sections):
         row.part, row.part_limit = sec.point.part, sec.point.part_limit
     return rows
