@@ -245,6 +245,63 @@ def test_a_story_sentence_is_never_reworded():
     assert T._rewrite(plain, _finding(text, "never", "rarely"), 0)
 
 
+GRADES_Q = ("Question 3.1 – Fidelity, quality and partnership (maximum 500 words)\n\n"
+            "The service must reach an \"Exemplary\" rating (a score of 115 or more) on the IPS Fidelity Scale within 24 "
+            "months, and keep its CQC rating of \"Outstanding\". Providers will work with the Best Start in Life programme "
+            "and refer people to the Total Recovery college.\n\nPlease describe:\n"
+            "(a) how you will achieve and sustain the \"Exemplary\" fidelity grade, including how you will report "
+            "fidelity reviews to the Programme Board;\n"
+            "(b) how you will maintain a CQC rating of \"Outstanding\";\n"
+            "(c) how you will work with the Best Start in Life programme and the Total Recovery college.")
+
+
+def test_the_self_check_never_rewords_the_buyers_words():
+    """Session 16 (s15 panel): a commitment quoted the buyer's fidelity grade "Exemplary"; the checker flagged it as a
+    superlative and the self-check put its suggestion in, so the answer promised 'an "local" rating'. Words inside
+    quotation marks, or copied from the question with a word beside them, are never reworded (the sentence is
+    dropped if the finding stays); our own claim still is. Fails on the old code (each was reworded)."""
+    text = 'We will reach an "Exemplary" rating on the IPS Fidelity Scale within 24 months.'
+    unit = T.Unit(text=text)
+    assert not T._rewrite(unit, _finding(text, "Exemplary", "local"), 0, GRADES_Q)
+    assert unit.text == text
+    text = "We will refer people to the Best Start in Life programme each month."
+    unit = T.Unit(text=text)
+    assert not T._rewrite(unit, _finding(text, "Best", "local"), 0, GRADES_Q)
+    assert unit.text == text
+    text = "Our exemplary team will refer people to the programme."  # our own claim: reworded as before
+    unit = T.Unit(text=text)
+    assert T._rewrite(unit, _finding(text, "exemplary", "local"), 0, GRADES_Q)
+    assert unit.text == "Our local team will refer people to the programme."
+    assert T.buyer_words("a rating of 'Outstanding' this year", 13, 24, "")
+    assert not T.buyer_words("the best support we offer", 4, 8, GRADES_Q)
+
+
+def test_an_answer_keeps_the_buyers_grades_and_names_whole(demo_db, checker):
+    answer = T.assemble_tender(demo_db, GRADES_Q, period=PERIOD, checker=checker)
+    md = answer.markdown
+    assert '"local"' not in md and "an local" not in md
+    assert '## a) Achieving and sustaining the "Exemplary" fidelity grade' in md  # the heading is not cut before it
+    assert '"Outstanding"' in md and "Best Start in Life" in md and "Total Recovery" in md
+    assert '"Exemplary"' in md.split("## b)", 1)[1]  # the commitment states the buyer's grade as the buyer wrote it
+    assert not answer.findings
+
+
+def test_a_figure_with_a_thousands_separator_or_a_decimal_is_never_cut_in_a_heading(demo_db, checker):
+    """Issue 12 item 4 (s15 q02 had 'from 431 people to 1' and '150 people a year' as two parts): a pin on a question
+    of our own, with thousands, decimals and money in its sub-points. Passes since 256e80d (the list splitters skip a
+    number's separator); the headings are the buyer's figures whole, and the commitment states them whole."""
+    question = ("Question 6.1 Growth and access\n\nDescribe your plan for growth. Your answer should cover: how you will "
+                "grow the caseload from 2,350 people to 3,100 people a year; how you will cut the average wait from 6.5 "
+                "weeks to 2.5 weeks; and how you will fund the extra £1,250,000 a year. (600 words)")
+    answer = T.assemble_tender(demo_db, question, period=PERIOD, checker=checker)
+    heads = re.findall(r"(?m)^## (.+)$", answer.markdown)
+    assert heads == ["Growing the caseload from 2,350 people to 3,100 people a year",
+                     "Cutting the average wait from 6.5 weeks to 2.5 weeks", "Funding the extra £1,250,000 a year"]
+    assert not re.search(r"(?m)^## .*\b\d+$", answer.markdown)  # no heading ends on a cut number
+    assert not re.search(r"(?m)^## \d", answer.markdown)
+    assert not answer.findings
+
+
 @pytest.mark.parametrize("limit", [200, 800])
 def test_our_own_sentences_trip_no_warning_either(demo_db, checker, questions, limit):
     # every figure the composer writes carries its period and base, and a confidence

@@ -860,12 +860,43 @@ _NOT_OBJECT = {"during", "after", "before", "while", "when", "since", "until", "
                "for", "with", "from", "to", "of", "and", "or", "but", "because", "as", "than", "so"}
 
 
-def _rewrite(unit: Unit, finding, offset: int) -> bool:
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,160})[\"”]|(?<![\w])['‘]([^'‘’\n]{1,120}?)['’](?![\w])")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
+
+
+def buyer_words(text: str, start: int, end: int, question: str) -> bool:
+    """The words ``text[start:end]`` are the buyer's, not our claim to reword: inside quotation marks (a grade, a
+    programme, a document: 'an "Exemplary" rating'), or copied from the question with a word beside them ('the
+    Best Start in Life programme', 'Total Recovery college' when the question names them). The checker may still
+    flag them; the self-check never puts its suggestion in their place (session 16, s15 panel: 'an ambition of
+    "local"' where the buyer's fidelity grade "Exemplary" had been)."""
+    if any(m.start() < end and start < m.end() for m in _QUOTED.finditer(text)):
+        return True
+    if not question:
+        return False
+    asked = _norm(question)
+    match = text[start:end]
+    before = re.findall(r"[\w'’-]+", text[:start])[-1:]
+    after = re.findall(r"[\w'’-]+", text[end:])[:1]
+    for phrase in ([*before, match], [match, *after]):
+        said = _norm(" ".join(phrase))
+        # the buyer's case: 'Best Start' names a programme, 'the best support' is ours (the first letter either way)
+        first = f"[{re.escape(said[:1].lower())}{re.escape(said[:1].upper())}]"
+        if len(said.split()) >= 2 and re.search(r"(?<!\w)" + first + re.escape(said[1:]) + r"(?!\w)", asked):
+            return True
+    return False
+
+
+def _rewrite(unit: Unit, finding, offset: int, question: str = "") -> bool:
     """Apply the finding's first suggestion inside the unit; True when done.
 
     A story's sentences are the words the person and the approver agreed to, so they
     are never reworded (the sentence is dropped instead); nor is a suggestion put
-    where it would not read as English ("a reduction in" before "during the stay").
+    where it would not read as English ("a reduction in" before "during the stay"),
+    nor in place of the buyer's words (:func:`buyer_words`: quoted, or copied from ``question``).
     """
     if finding.family != "overclaim" or not finding.suggestions or unit.rewritten:
         return False
@@ -877,6 +908,8 @@ def _rewrite(unit: Unit, finding, offset: int) -> bool:
     start = finding.start - offset
     end = finding.end - offset
     if start < 0 or end > len(unit.text) or unit.text[start:end] != finding.match:
+        return False
+    if buyer_words(unit.text, start, end, question):
         return False
     if suggestion.split()[-1].lower() in _NEEDS_OBJECT:
         following = re.match(r"\s*([\w'’-]+)", unit.text[end:])
@@ -934,8 +967,8 @@ def _checked_title(title: str, checker, edits: list[Edit]) -> str:
     return shorter
 
 
-def _check_round(text: str, sections: list[Section], checker, edits: list[Edit]) -> list:
-    """Fix the findings ``must_fix`` selects; return them."""
+def _check_round(text: str, sections: list[Section], checker, edits: list[Edit], question: str = "") -> list:
+    """Fix the findings ``must_fix`` selects; return them. The buyer's words (``question``) are never reworded."""
     errors = [f for f in checker.check_text(text) if must_fix(f)]
     if not errors:
         return []
@@ -961,7 +994,7 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit])
                 continue
             unit = sec.units[ui]
             original = unit.text
-            if len(hits) == 1 and _rewrite(unit, f, start):
+            if len(hits) == 1 and _rewrite(unit, f, start, question):
                 edits.append(Edit(sec.point.key, original, "rewritten", f.rule, unit.text))
             else:
                 sec.drop(ui, f"checker: {f.rule}")
@@ -1297,7 +1330,7 @@ def assemble_tender(
         checker = checker or get_checker(db, external=True)
         checked = True
         for _ in range(MAX_CHECK_ROUNDS):
-            if not _check_round(text, sections, checker, edits):
+            if not _check_round(text, sections, checker, edits, question):
                 break
             _remark_undrafted(sections)  # a drafted part the checker emptied is a gap again (checked next round)
             _refill(scored, room)  # words the checker freed go back to what was trimmed
@@ -1307,7 +1340,7 @@ def assemble_tender(
             remaining = [f for f in checker.check_text(text) if must_fix(f)]
             # last resort: drop every unit that still carries a finding
             while remaining:
-                _check_round(text, sections, _Fixed(remaining), edits)
+                _check_round(text, sections, _Fixed(remaining), edits, question)
                 before, text = text, _enforce_limit(sections, limit(), env, chars)
                 remaining = [f for f in checker.check_text(text) if must_fix(f)]
                 if text == before:

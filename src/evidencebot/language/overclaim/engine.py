@@ -452,7 +452,30 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
         elif key == "regex":
             if re.search(words, sent_text, re.IGNORECASE):
                 return True
+        elif key == "names_a_grade":
+            if _names_a_grade(sent_text, ms, me, words):
+                return True
     return False
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "\"“‘'", "\"”’'"
+
+
+def _names_a_grade(text: str, start: int, end: int, nouns) -> bool:
+    """The words are the name of a grade on someone's scale, not our praise: quoted or capitalised (not the
+    sentence's first word) and next to one of ``nouns`` ('an "Exemplary" rating', 'a CQC rating of "Outstanding"',
+    'the Exemplary fidelity grade'). 'Our exemplary service' is praise: neither quoted nor capitalised, no noun."""
+    words = {str(w).lower() for w in nouns}
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    quoted = bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
+    capitalised = text[start:start + 1].isupper() and bool(before.strip(_OPEN_QUOTES + " "))
+    if not (quoted or capitalised):
+        return False
+    if quoted:
+        before, after = before[:-1], after[1:]
+    nxt = re.findall(r"[A-Za-z]+", after)[:3]
+    prev = re.findall(r"[A-Za-z]+", before)[-3:]
+    return any(w.lower() in words for w in nxt + prev)
 
 
 # --- entry points ----------------------------------------------------------------------------
