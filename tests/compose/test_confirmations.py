@@ -523,12 +523,23 @@ def test_the_bidders_confirmation_frame_is_off_the_heading_and_restated_as_ours(
 def test_a_part_b_limit_in_a_limits_line_before_part_a_is_not_where_the_scored_part_starts():
     # s12 q04: 'Limits: Part A – Yes/No ..., Part B – maximum 800 words.' sat above Part A, so no statement was read
     # as a confirmation (each got a method block or a '[To write]' line)
-    question = ("4.4 SAFEGUARDING\n\nLimits: Part A – Yes/No for each statement. Part B – maximum 800 words.\n\n"
+    question = ("4.4 SAFEGUARDING\n\nLimits: Part A – Yes/No for each statement, plus up to 100 words of explanation "
+                "for any \"No\" answer. Part B – maximum 800 words.\n\n"
                 "PART A – CONFIRMATION STATEMENTS (PASS/FAIL)\n\nPlease confirm Yes or No to each of the statements "
                 "below.\n\nA1. All staff engaged in regulated activity will have an enhanced DBS check before starting "
                 "work.   Yes / No\nA2. You will comply with the local multi-agency safeguarding procedures.   Yes / No\n\n"
                 "PART B – SCORED QUESTION\n\nDescribe how you will keep adults at risk safe. You should cover:\n"
                 "(i) how you will apply Making Safeguarding Personal;\n(ii) your approach to self-neglect.")
     assert C.scored_start(question) == question.index("PART B – SCORED")
-    kinds = [(p.key, p.kind) for p in plan_question(question).points]
+    plan = plan_question(question)
+    assert plan.word_limit == 800  # the words for explaining a 'No' are not the answer's limit (was 100)
+    kinds = [(p.key, p.kind) for p in plan.points]
     assert kinds[:2] == [("A1", "confirm"), ("A2", "confirm")] and all(k != "confirm" for _, k in kinds[2:])
+
+
+def test_a_one_syllable_verb_doubles_its_last_letter_in_a_heading():
+    # s12 q04 (iv) 'how you will spot and respond to exploitation' was headed 'Spoting and responding ...'
+    from evidencebot.compose.questions import gerund
+
+    assert [gerund(v) for v in ("spot", "chat", "swim", "fix", "help", "meet", "visit", "row", "quit")] == [
+        "spotting", "chatting", "swimming", "fixing", "helping", "meeting", "visiting", "rowing", "quitting"]

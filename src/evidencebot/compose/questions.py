@@ -294,9 +294,17 @@ _ATTACHMENT = re.compile(r"\b(?:appendix|appendices|annex(?:es)?|organograms?|ch
                          r"supporting\s+documents?|cvs?)\b", re.I)
 
 
+_EXPLAIN_NO = re.compile(r"\s*(?:of\s+)?(?:explanation|narrative|to\s+explain|explaining)\b[^.\n]{0,40}?"
+                         r"\b(?:any|a|each|every)\s+['\"‘“]?no['\"’”]?(?:\s+(?:answer|response)s?)?\b", re.I)
+
+
 def _about_attachment(text: str, m: re.Match) -> bool:
     """True when a limit is written for an attachment ('Organograms ... must be no more
-    than 1 side of A4'), not for the answer."""
+    than 1 side of A4'), not for the answer; or for explaining a Pass/Fail 'No' ('Part A – Yes/No for each
+    statement, plus up to 100 words of explanation for any "No" answer', s12 q04: the answer was held to 100 words
+    where Part B allowed 800)."""
+    if _EXPLAIN_NO.match(text, m.end()):
+        return True
     start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     return bool(_ATTACHMENT.search(text[start:m.start()]))  # the attachment is what the limit is about
 
@@ -2371,7 +2379,8 @@ _NOT_VERBS = {"are", "is", "have", "has", "will", "would", "the", "a", "an", "yo
 _DOUBLE = {"plan", "stop", "run", "get", "set", "put", "map", "step", "refer", "admit", "commit", "submit",
            "transfer", "control", "prefer", "occur", "equip", "drop", "chat", "shop", "begin", "cut", "let", "sit",
            "rebut", "dip", "slip", "tap", "pin", "jog", "bid", "forget", "omit", "regret", "permit", "upset",
-           "embed", "compel", "propel", "expel", "dispel", "fit", "swap", "trim", "log", "tag", "flag", "skim", "scan"}
+           "embed", "compel", "propel", "expel", "dispel", "fit", "swap", "trim", "log", "tag", "flag", "skim", "scan",
+           "quit"}
 _IRREGULAR = {"be": "being", "see": "seeing", "agree": "agreeing", "guarantee": "guaranteeing", "die": "dying",
               "lie": "lying", "tie": "tying", "ensure": "ensuring"}
 _BOUNDARIES = re.compile(
@@ -2406,7 +2415,8 @@ def gerund(verb: str) -> str:
         return _IRREGULAR[v]
     if v.endswith("ie"):
         return v[:-2] + "ying"
-    if v in _DOUBLE:
+    if v in _DOUBLE or re.fullmatch(r"[^aeiouy]*[aeiou][bdfgklmnprstvz]", v):
+        # one syllable ending consonant-vowel-consonant doubles its last letter ('spot' -> 'spotting', s12 q04)
         return v + v[-1] + "ing"
     if v.endswith("e") and not v.endswith(("ee", "oe", "ye")) and len(v) > 2:
         return v[:-1] + "ing"
