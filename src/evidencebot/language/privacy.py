@@ -2617,11 +2617,25 @@ class _NameFinder:
         return out
 
 
+NAME_SOURCES = ("titles", "entities", "first_names", "in_context", "lower_case", "surname_first", "bracketed",
+                "initial_surname")
+
+
+def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
+    """Every name the finder's sources give, as ``(start, end, source)``, before the learned filter."""
+    return [(s, e, source) for source in NAME_SOURCES for s, e in getattr(finder, source)()]
+
+
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
-    spans = finder.titles() + finder.entities() + finder.first_names() + finder.in_context() + finder.lower_case() \
-        + finder.surname_first() + finder.bracketed() + finder.initial_surname()
-    return _whole_names(text, spans)
+    spans = name_candidates(finder)
+    if spans and doc is not None:
+        # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
+        # its features are read from the parse, so without one every candidate stays
+        from evidencebot.language import privacy_filter
+
+        return _whole_names(text, privacy_filter.keep(finder, spans))
+    return _whole_names(text, [(s, e) for s, e, _ in spans])
 
 
 # the rest of a name found in part: a hyphenated part before or after it ("Nnamdi-|Oluwaseun",
