@@ -543,3 +543,15 @@ def test_a_one_syllable_verb_doubles_its_last_letter_in_a_heading():
 
     assert [gerund(v) for v in ("spot", "chat", "swim", "fix", "help", "meet", "visit", "row", "quit")] == [
         "spotting", "chatting", "swimming", "fixing", "helping", "meeting", "visiting", "rowing", "quitting"]
+
+
+def test_the_answer_format_of_a_lone_statement_is_no_sub_point():
+    # one Pass/Fail statement is no list: its line was split into sentences and 'Yes / No' became a part of its own,
+    # answered '[To write: Yes / No]'
+    question = ("Question 2.3 Workforce\n\nPART A – PASS/FAIL\n\nPlease answer Yes or No to each statement.\n\n"
+                "A1. The Bidder pays every member of staff at least the Real Living Wage.  Yes / No\n\n"
+                "PART B – SCORED (maximum 400 words)\n\nYour answer should cover: how you will recruit staff; how you "
+                "will train staff in safeguarding.")
+    labels = [(p.kind, p.label) for p in plan_question(question).points]
+    assert labels[0] == ("confirm", "The Bidder pays every member of staff at least the Real Living Wage")
+    assert not any("Yes / No" in label for _, label in labels) and len(labels) == 3

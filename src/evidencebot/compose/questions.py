@@ -2776,6 +2776,10 @@ def _own_limits(question: str, texts: list[str]) -> list[int | None]:
     return [f[0] if f and spans.count(f[1]) == 1 else None for f in found]
 
 
+_ANSWER_FORMAT = re.compile(r"[\W_]*(?:yes|y)\s*(?:/|or|\|)\s*(?:no|n)[\W_]*", re.I)
+"""A Pass/Fail answer's format alone ('Yes / No', 'YES/NO', 'Yes or No'): never a sub-point."""
+
+
 def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> None:
     """Mark the Pass/Fail and yes/no statements (:func:`confirmations.is_confirmation`): each keeps its own words
     only (not the scored part's text after it), is headed by the buyer's statement, and takes the words of a
@@ -2871,6 +2875,8 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     stated = limits.word_budget
     limit = word_limit if word_limit is not None else stated
     stem, items = split_question(question)
+    # the answer's format on a line of its own ('Yes / No' after a lone Pass/Fail statement) is not something asked
+    items = [(k, t) for k, t in items if not _ANSWER_FORMAT.fullmatch(t.strip())] or items
     items = _under_mandated_headings(question, items)
     groups = part_groups(question, items) if len(items) >= 2 else None
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
