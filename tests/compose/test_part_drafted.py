@@ -98,6 +98,9 @@ def test_people_as_the_subject_are_helped_by_us():
     assert C.ask_said("How young people and their carers will find out about the service") == (
         "We will help young people and their carers find out about the service.")
     assert C.ask_said("how carers will be involved") == ""  # a passive names no action of ours to say back
+    # a second question in the sub-point is not said as ours ('We will help people move on ..., and how they can ...')
+    assert C.ask_said("How people will leave the clinic when they are ready, and how they can come back quickly") == (
+        "We will help people leave the clinic when they are ready.")
 
 
 FIGURES = """6.2 Outcomes and equity (maximum 700 words)

@@ -417,6 +417,8 @@ def ask_said(text: str) -> str:
     not an action of ours (a noun phrase, 'what ...')."""
     s = " ".join((text or "").split()).strip().rstrip("?.:;")
     s = re.split(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)", s)[0]
+    # a second question in the same sub-point ('..., and how they can get back in quickly') is not said as ours
+    s = re.split(r",?\s+and\s+(?=(?:how|what|when|who|where|whether|why|which)\b)|;\s*", s, maxsplit=1, flags=re.I)[0]
     m = _ASK_LEAD.match(s) or _HOW_WILL.match(s)
     if m:
         rest = m.group("rest")
