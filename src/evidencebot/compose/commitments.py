@@ -406,6 +406,8 @@ def _verbs_to_base(rest: str) -> str:
         if i < len(words) and words[i].lower() in ("and", "or"):
             out.append(words[i])
             i += 1
+        elif not raw.endswith(","):
+            break  # 'agreeing support plans': the verb's object follows, not another verb
     if not out or out[-1] in ("and", "or"):
         return ""
     return " ".join(out + words[i:])
@@ -418,7 +420,11 @@ def ask_said(text: str) -> str:
     s = " ".join((text or "").split()).strip().rstrip("?.:;")
     s = re.split(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)", s)[0]
     # a second question in the same sub-point ('..., and how they can get back in quickly') is not said as ours
+    # 'Using data to improve – how you will use statistical process control ...': the ask after the dash
+    s = re.split(r"\s[–—-]\s+(?=(?:how|describe|explain)\b)", s, maxsplit=1, flags=re.I)[-1]
     s = re.split(r",?\s+and\s+(?=(?:how|what|when|who|where|whether|why|which)\b)|;\s*", s, maxsplit=1, flags=re.I)[0]
+    if re.search(r"\band\s+[a-z]+ed$", s):
+        return ""  # 'Agreeing support plans with the person and reviewed': a heading cut from a passive, not an ask
     m = _ASK_LEAD.match(s) or _HOW_WILL.match(s)
     if m:
         rest = m.group("rest")
@@ -430,15 +436,20 @@ def ask_said(text: str) -> str:
         if not rest:
             return ""
         who = "We" if subj == "you" else our_voice(re.sub(r"^the\s+", "our ", subj)).capitalize()
-        return _end(f"{who} will {our_voice(rest)}") if _has_object(rest) else ""
+        return _end(f"{who} will {our_voice(_you_do(rest))}") if _has_object(rest) else ""
     m = _THEY_WILL.match(s)
     if m and _has_object(m.group("rest")):
         # 'How people will move on from the Hub when they are ready': what we do is help them to
         return _end(f"We will help {our_voice(m.group('who'))} {our_voice(m.group('rest'))}")
     rest = _verbs_to_base(s)
     if rest and re.match(r"^[A-Z][a-z]+ing\b", s) and _has_object(rest):
-        return _end("We will " + our_voice(rest[:1].lower() + rest[1:]))  # a gerund heading, not an imperative
+        return _end("We will " + our_voice(_you_do(rest[:1].lower() + rest[1:])))  # a gerund heading, not an imperative
     return ""
+
+
+def _you_do(text: str) -> str:
+    """'what you deliver' -> 'what we deliver' (the buyer's 'you' doing something is us; our_voice would say 'us')."""
+    return re.sub(r"\b(what|that|which|where|when|how|who|whom|those|people|services?)\s+you\s+(?=[a-z])", r"\1 we ", text)
 
 
 def _has_object(rest: str) -> bool:
