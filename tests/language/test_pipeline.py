@@ -130,6 +130,7 @@ def test_parse_refuses_an_over_long_text_with_a_message():
 
 
 def test_pipe_batches_by_characters(monkeypatch):
+    monkeypatch.delenv(pipeline.PARSE_CACHE_ENV, raising=False)  # every text reaches the parser
     nlp = pipeline.get_nlp()
     sizes = []
     real = type(nlp).pipe
@@ -197,3 +198,35 @@ def test_pipe_blocks_parses_a_sentence_once_and_cuts_long_blocks(monkeypatch):
     assert len(pieces) > 3 and all(len(text) <= 200 + 40 for _, text, _ in pieces)
     assert "".join(text for _, text, _ in pieces) == block
     assert all(block[off:off + len(text)] == text == doc.text for off, text, doc in pieces)
+
+
+def test_the_parse_cache_folder_gives_a_second_process_the_same_parse(monkeypatch, tmp_path):
+    """With ``EVIDENCEBOT_PARSE_CACHE`` set (the test suite sets it for its workers), a text parsed once
+    is read back from the folder, with every annotation the parser gave, and never parsed again; a
+    process without the variable neither reads nor writes it."""
+    monkeypatch.setenv(pipeline.PARSE_CACHE_ENV, str(tmp_path / "parses"))
+    nlp = pipeline.get_nlp()
+    texts = ["Mary Jones called the team in Leeds on 3 May.", "We kept people out of A&E. Most said it helped."]
+    first = list(pipeline.pipe(texts))
+    single = pipeline.parse(texts[0], disable=["ner"])
+    assert len(list((tmp_path / "parses").rglob("*"))) >= 3  # two texts with the NER, one without
+    monkeypatch.setattr(pipeline, "_parse_caches", {})  # as a new process would start
+
+    def no_parsing(self, *args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(type(nlp), "pipe", no_parsing)
+    monkeypatch.setattr(type(nlp), "__call__", no_parsing)
+    again = list(pipeline.pipe(texts))
+    assert [_full(d) for d in again] == [_full(d) for d in first]
+    assert [e.text for e in again[0].ents] == [e.text for e in first[0].ents] and again[0].ents
+    assert _full(pipeline.parse(texts[0], disable=["ner"])) == _full(single) and not single.ents
+    assert pipeline.parse_cache_counts() == {"hits": 3, "misses": 0}
+    monkeypatch.delenv(pipeline.PARSE_CACHE_ENV)
+    with pytest.raises(AssertionError, match="parsed again"):
+        list(pipeline.pipe(texts))
+
+
+def _full(doc) -> list[tuple]:
+    return [(t.text, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.ent_iob_,
+             t.ent_type_, t.is_sent_start) for t in doc]

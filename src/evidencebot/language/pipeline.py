@@ -27,6 +27,8 @@ count (:data:`BATCH_CHARS`).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 from collections import OrderedDict
 from typing import Iterable, Iterator
@@ -169,20 +171,28 @@ def pipe(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size: int =
     A batch holds at most ``batch_size`` texts and, unless it is a single text, at most
     ``max_chars`` characters (default :data:`BATCH_CHARS`), so memory stays bounded
     when the texts are long. Cut a text longer than :data:`MAX_PIECE` with
-    :func:`split_long` first."""
+    :func:`split_long` first. With a parse cache folder (:data:`PARSE_CACHE_ENV`) a text
+    parsed before, by this process or another, is read from there instead."""
     nlp = get_nlp()
     disable = list(disable)
     max_chars = max_chars or BATCH_CHARS
+    cache = _parse_cache(nlp)
+
+    def run(batch: list[str]) -> Iterable:
+        if cache is None:
+            return nlp.pipe(batch, batch_size=len(batch), disable=disable)
+        return cache.pipe(nlp, batch, disable)
+
     batch: list[str] = []
     chars = 0
     for text in texts:
         if batch and (len(batch) >= batch_size or chars + len(text) > max_chars):
-            yield from nlp.pipe(batch, batch_size=len(batch), disable=disable)
+            yield from run(batch)
             batch, chars = [], 0
         batch.append(text)
         chars += len(text)
     if batch:
-        yield from nlp.pipe(batch, batch_size=len(batch), disable=disable)
+        yield from run(batch)
 
 
 def parse(text: str, *, disable: Iterable[str] = ()):
@@ -191,7 +201,107 @@ def parse(text: str, *, disable: Iterable[str] = ()):
     if len(text) > nlp.max_length:
         raise InputError(f"a text of {len(text):,} characters is too long to parse in one go "
                          f"(the limit is {nlp.max_length:,}); the checker cuts long paragraphs into pieces")
+    cache = _parse_cache(nlp)
+    if cache is not None:
+        return next(iter(cache.pipe(nlp, [text], list(disable))))
     return nlp(text, disable=list(disable))
+
+
+# --- a parse cache shared between processes (the test suite's) -------------------------
+
+#: The environment variable naming a folder of parses shared by every process that has it set: the test
+#: suite sets it (tests/conftest.py) to a new folder per run, so its xdist workers and the programs its
+#: tests start parse a sentence once between them instead of once each. Unset (as for users), nothing is
+#: read or written. A parse is stored as ``Doc.to_bytes`` (every token annotation; not the tok2vec
+#: tensor, which nothing reads after parsing, nor ``user_data``) under a hash of the text, the skipped
+#: components, the model and spaCy's version and this module's and ``evidencebot.text``'s source (which
+#: set the tokenizer's special cases and the sentence starts), written to a temporary name and renamed
+#: into place, so a reader sees a whole file or none.
+PARSE_CACHE_ENV = "EVIDENCEBOT_PARSE_CACHE"
+
+
+class ParseCache:
+    """Parses on disk in ``folder``, keyed by text (see :data:`PARSE_CACHE_ENV`)."""
+
+    def __init__(self, folder: str, model: str) -> None:
+        import spacy
+
+        from evidencebot import text as text_module
+
+        self.folder = folder
+        salt = hashlib.sha256()
+        for part in (model, spacy.__version__):
+            salt.update(part.encode() + b"\0")
+        for source in (__file__, text_module.__file__):
+            with open(source, "rb") as f:
+                salt.update(f.read())
+        self.salt = salt.digest()
+        self.hits = 0
+        self.misses = 0
+        self._written = 0
+
+    def _path(self, disable: list[str], text: str) -> str:
+        key = hashlib.sha256(self.salt + ",".join(sorted(disable)).encode() + b"\0"
+                             + text.encode("utf-8", "surrogatepass")).hexdigest()
+        return os.path.join(self.folder, key[:2], key[2:])
+
+    def _read(self, nlp, path: str):
+        from spacy.tokens import Doc
+
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+            return Doc(nlp.vocab).from_bytes(data)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged entry is parsed again (and written again)
+            return None
+
+    def _write(self, path: str, doc) -> None:
+        try:
+            data = doc.to_bytes(exclude=["tensor", "user_data"])
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            self._written += 1
+            temporary = f"{path}.{os.getpid()}.{threading.get_ident()}.{self._written}.tmp"
+            with open(temporary, "wb") as f:
+                f.write(data)
+            os.replace(temporary, path)
+        except OSError:  # a full or vanished folder: the parse is still returned
+            pass
+
+    def pipe(self, nlp, batch: list[str], disable: list[str]) -> list:
+        paths = [self._path(disable, text) for text in batch]
+        docs = [self._read(nlp, path) for path in paths]
+        missing = [i for i, doc in enumerate(docs) if doc is None or doc.text != batch[i]]
+        self.hits += len(batch) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            parsed = nlp.pipe([batch[i] for i in missing], batch_size=len(missing), disable=disable)
+            for i, doc in zip(missing, parsed):
+                docs[i] = doc
+                self._write(paths[i], doc)
+        return docs
+
+
+_parse_caches: dict[str, ParseCache] = {}
+
+
+def _parse_cache(nlp) -> ParseCache | None:
+    """The shared parse cache when :data:`PARSE_CACHE_ENV` names a folder and ``nlp`` is the pipeline
+    :func:`get_nlp` loaded (not a stand-in a caller passed or a test put in its place)."""
+    folder = os.environ.get(PARSE_CACHE_ENV)
+    if not folder or nlp is not _nlp or _model_name is None:
+        return None
+    cache = _parse_caches.get(folder)
+    if cache is None:
+        cache = _parse_caches[folder] = ParseCache(folder, _model_name)
+    return cache
+
+
+def parse_cache_counts() -> dict[str, int]:
+    """Texts read from and parsed into the shared parse caches by this process (``{"hits", "misses"}``)."""
+    return {"hits": sum(c.hits for c in _parse_caches.values()),
+            "misses": sum(c.misses for c in _parse_caches.values())}
 
 
 def split_long(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
