@@ -218,12 +218,55 @@ def pytest_configure(config):
             read_rewrites_from(Path(cache), Path(__file__).parent)
         except Exception:  # pragma: no cover - a pytest without these internals rewrites as it always did
             pass
+    _start_parse_cache(config)
 
 
 def pytest_unconfigure(config):
     cache = config.stash.get(_REWRITE_KEY, None)
     if cache is not None:
         shutil.rmtree(cache, ignore_errors=True)
+    folder = config.stash.get(_PARSE_CACHE_KEY, None)
+    if folder is not None:
+        os.environ.pop(_PARSE_CACHE_ENV, None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# One parse per sentence for the whole run (evidencebot.language.pipeline.PARSE_CACHE_ENV): the same
+# sentences (phrasebank examples, labelled sets, library blocks, the answers assembled from them) are
+# parsed by many test files, in every xdist worker and in the programs the CLI tests start. The controller
+# makes a new folder before the workers start (they and their child processes inherit the variable) and
+# removes it at the end; a run started with the variable already set uses that folder and leaves it.
+_PARSE_CACHE_ENV = "EVIDENCEBOT_PARSE_CACHE"
+_PARSE_CACHE_KEY = pytest.StashKey[str | None]()
+
+
+def _start_parse_cache(config) -> None:
+    import tempfile
+
+    if hasattr(config, "workerinput") or os.environ.get(_PARSE_CACHE_ENV):
+        return
+    folder = tempfile.mkdtemp(prefix="evidencebot-parses-")
+    config.stash[_PARSE_CACHE_KEY] = folder
+    os.environ[_PARSE_CACHE_ENV] = folder
+
+
+def _parse_cache_counts_file(folder: str, worker: str) -> Path:
+    return Path(folder) / "counts" / f"{worker}.json"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """One line: how many parses the run's processes (the test processes, not their children) read from
+    the shared parse cache."""
+    folder = config.stash.get(_PARSE_CACHE_KEY, None)
+    if folder is None:
+        return
+    hits = misses = 0
+    for path in (Path(folder) / "counts").glob("*.json"):
+        counts = json.loads(path.read_text(encoding="utf-8"))
+        hits, misses = hits + counts["hits"], misses + counts["misses"]
+    if hits + misses:
+        terminalreporter.write_line(f"parse cache: {hits:,} of {hits + misses:,} texts read from it "
+                                    f"({100 * hits / (hits + misses):.0f}%)")
 
 
 @pytest.hookimpl(trylast=True)
@@ -239,6 +282,16 @@ def pytest_sessionfinish(session):
     controller sends a worker still busy 5 s after that a SIGINT (execnet), which a collection under load
     could take (a KeyboardInterrupt in a weakref callback, reported as an unraisable exception once).
     Only when the collector runs changes."""
+    folder = os.environ.get(_PARSE_CACHE_ENV)
+    if folder:  # this process's share of the parse cache's use, for the controller's summary line
+        import sys
+
+        pipeline = sys.modules.get("evidencebot.language.pipeline")
+        if pipeline is not None:
+            worker = getattr(session.config, "workerinput", {}).get("workerid", "master")
+            path = _parse_cache_counts_file(folder, worker)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(pipeline.parse_cache_counts()), encoding="utf-8")
     gc.collect()
     gc.freeze()
 
