@@ -17,7 +17,20 @@ without reading its answers (``--show`` prints each case; leave it off on a tran
 * *timescale conflicts*: a subject the buyer sets a timescale, age or count of days for (within N days/weeks/months
   of X, from age N, N working days) and a sentence of ours on the same subject (the same head noun and verb in the
   clause) with a different, weaker value: longer for a 'within', later for an age to start.
-* *same figure two ways*: one answer giving one subject two different timescales.
+* *one subject two ways*: one answer giving one subject two different timescales of ours (a noisy count: about 3
+  of the 13 on s8-s14 at 974425f are one thing said two ways, e.g. s14 q07's housing 'ten' and 'five working days';
+  the rest share a noun but are different acts).
+
+The pairing is a parse heuristic, not a label: on s8-s14 it still calls s14 q06's garbled 'the buyer's figure for
+mental health carers did not know who to contact ... is 44%' wrong, and it reads a share of people by what is said
+of them, so a population share restated as a referral figure is found only when the people word differs
+('residents', 'the adult population'; s9 q09's '8.6% of adults' is not found).
+
+Measured (f16, session 16; drafts on a fresh 400-person demo; 'after' redrafted the questions whose buyer standards,
+buyer figures or base-draft sentences the change touches, s9 q02/q09, s10 q02, s11 q08, s12 q08, s13 q02, s14 q02,
+the rest byte-identical code paths; s8 q05 redrafted as a check came out identical):
+s8-s14 at 974425f: restated 156, paired with another measure 4, timescale conflicts 1, two ways 13;
+after (7af6386..7b5f774): 155, 1, 0, 13. s15 (aggregates only, every question drafted): 10, 4, 0, 1 -> 7, 0, 0, 1.
 """
 
 from __future__ import annotations

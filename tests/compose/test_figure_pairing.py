@@ -141,3 +141,15 @@ def test_the_workforce_template_says_the_buyers_staff_words():
                           "WTE must be peer support workers.")
     values = T.template_values(T.compare(figs, {"team_wte": "14.0 WTE"}), figs, {"team_wte": "14.0 WTE"}, {})
     assert values["buyer_wte"] == "54 WTE patient-facing staff, including at least 9 WTE peer support workers"
+
+
+def test_the_bench_counts_a_buyer_figure_said_of_another_measure():
+    question = ("Across Brackenfold, 4.1% of the adult population are Black, Black British or of mixed heritage, but only "
+                "2.3% of referrals. The Service Specification sets a minimum staffing level of 42 WTE across the Lot.")
+    wrong = ("The buyer's current figure for referrals for people from Black, Asian, mixed or other minority ethnic groups "
+             "is 4.1% (2025/26).\n\nThe specification asks for a workforce of at least 42 WTE.\n\n"
+             "Our own targets are that 4.1% of our volunteers come from the area.")
+    pairs = fc.restated(question, wrong)
+    assert [(p.figure.text, p.right) for p in pairs] == [("4.1%", False), ("42 WTE", True)]
+    right = "The buyer's current figure for referrals for people from these groups is 2.3% (2025/26)."
+    assert [p.right for p in fc.restated(question, right)] == [True]

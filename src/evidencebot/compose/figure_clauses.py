@@ -304,6 +304,15 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w%]+", " ", (text or "").lower()).split())
 
 
+SAME_THING = {"staffing": "staff", "workforce": "staff", "establishment": "staff", "dna": "attend"}
+"""Words that name one measure ('a minimum staffing level of 42 WTE' is a workforce of 42 WTE)."""
+
+
+def _alike(words) -> set:
+    same = {a: b for k, v in SAME_THING.items() for a, b in zip(_stems([k]), _stems([v]))}
+    return {same.get(w, w) for w in _stems(words)}
+
+
 def _stems(words) -> set:
     from evidencebot.compose.blockmatch import stem
 
@@ -344,12 +353,15 @@ def paired_right(ours: Figure, theirs: Figure) -> bool:
         return True
     if not theirs.measure:
         return True
-    return bool(_stems(theirs.measure) & _stems(ours.clause | ours.measure))
+    said = ours.clause | ours.measure
+    if not said:  # our clause could not be read: the sentence's words
+        said = frozenset(w.lower() for w in re.findall(r"[A-Za-z][\w-]+", ours.sentence))
+    return bool(_alike(theirs.measure) & _alike(said))
 
 
 ATTRIBUTED = re.compile(r"\b(?:buyer|buyer's|specification|commissioners?|commissioners'|authority|ICB|council|trust's|"
-                        r"requires?|required|requirement|asks\s+for|KPI[\s-]*\d*|baseline|current\s+figure|"
-                        r"national\s+ambition|contract\s+target|the\s+target)\b", re.I)
+                        r"requires?|required|requirement|asks\s+for|KPI[\s-]*\d*|current\s+figure|"
+                        r"national\s+ambition|contract\s+target)\b", re.I)
 """A sentence that gives a figure as the buyer's (a share of ours that happens to equal one of theirs is not one)."""
 
 
