@@ -153,3 +153,16 @@ def test_the_bench_counts_a_buyer_figure_said_of_another_measure():
     assert [(p.figure.text, p.right) for p in pairs] == [("4.1%", False), ("42 WTE", True)]
     right = "The buyer's current figure for referrals for people from these groups is 2.3% (2025/26)."
     assert [p.right for p in fc.restated(question, right)] == [True]
+
+
+def test_a_kpi_column_for_a_period_is_said_by_its_end_and_onwards_as_from():
+    # before: 'Year 1: Oct 2030–Mar 2031' was said 'by October 2030' and 'Year 3 onwards' as 'in Year 3' (s14 q10's
+    # trajectory restated with the wrong date, contradiction A14)
+    from evidencebot.compose import buyer_kpis as K
+
+    table = """| Ref | Indicator | Baseline 2027/28 | Year 1: Apr–Sep 2030 | Year 1: Oct 2030–Mar 2031 | Year 2 (2031/32) | Year 3 onwards |
+|---|---|---|---|---|---|---|
+| KPI1 | Referrals seen within 15 working days | 41% | 55% | 70% | 85% | 90% |"""
+    row = K.read(table)[0]
+    assert row.steps == [("55%", "by September 2030"), ("70%", "by March 2031"), ("85%", "in Year 2"),
+                         ("90%", "from Year 3")]

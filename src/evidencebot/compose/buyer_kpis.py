@@ -48,9 +48,16 @@ def _when(header: str) -> str:
     """A column header as the step's date: 'Q2 Yr 1 (Sep 2028)' -> 'by September 2028'; 'From 2029/30' -> 'from
     2029/30'; 'Q4 2027/28' -> 'by Q4 2027/28'; 'Year 2' -> 'in Year 2'."""
     h = " ".join(header.split())
-    m = re.search(r"\(?\b([A-Z][a-z]{2,8})\.?\s+((?:19|20)\d\d)\)?", h)
-    if m and m.group(1)[:3].lower() in _MONTHS:
+    dated = [m for m in re.finditer(r"\(?\b([A-Z][a-z]{2,8})\.?\s+((?:19|20)\d\d)\)?", h)
+             if m.group(1)[:3].lower() in _MONTHS]
+    if dated:
+        # a period's column ('Year 1: Oct 2028–Mar 2029') is reached by its end, not by its first month (s14 q10 was
+        # drafted '80% by October 2028' for the buyer's October 2028 to March 2029)
+        m = dated[-1]
         return f"by {_MONTHS[m.group(1)[:3].lower()]} {m.group(2)}"
+    onwards = re.search(r"\b((?:Contract\s+)?Year\s+\d+|Month\s+\d+)\s+(?:onwards|and\s+after|onward)\b", h, re.I)
+    if onwards:
+        return "from " + onwards.group(1)  # 'Year 3 onwards': from Year 3, not in Year 3 alone
     if re.match(r"from\b", h, re.I):
         return "from " + h.split(None, 1)[1] if " " in h else ""
     y = re.search(r"\b(?:Contract\s+)?Year\s+\d+|\bMonth\s+\d+", h, re.I)
