@@ -480,6 +480,13 @@ def test_or_equivalent_governing_body_and_rechecked_are_read_as_the_record_says(
     "Do you raise adult safeguarding concerns with the local authority within one working day?",
     "Do you have a whistleblowing policy, reviewed within the last 12 months?",
     "Do you have a Freedom to Speak Up policy with a named guardian?",
+    "The Bidder has a designated Safeguarding Lead with responsibility for safeguarding adults and children.",
+    "All staff will receive safeguarding training appropriate to their role at induction and refresher training at least "
+    "every three years.",
+    "All staff will complete Prevent training within 3 months of starting.",
+    "Staff will report any safeguarding concern to the Local Authority within 24 hours.",
+    "The Bidder has a whistleblowing policy and staff are made aware of it at induction.",
+    "The Bidder has a Safeguarding Adults and Children Policy, reviewed annually and signed off by the Board.",
 ])
 def test_the_standard_safeguarding_statements_are_yes_from_the_demo_declarations(asked):
     conf = C.answer(asked, _demo_declarations(), TODAY)
@@ -491,6 +498,8 @@ def test_the_standard_safeguarding_statements_are_yes_from_the_demo_declarations
     ("Do you raise adult safeguarding concerns with the local authority within two hours?", '"within two hours"'),
     ("Do you pay all staff at least the Real Living Wage?", "no declaration is recorded"),
     ("Do all staff complete Prevent training every year?", '"every year"'),
+    ("All staff will complete Level 4 safeguarding training.", '"Level 4"'),
+    ("All staff will complete Prevent training within two weeks of starting, and refresh it every year.", '"every year"'),
 ])
 def test_a_timescale_or_topic_the_record_does_not_hold_stays_to_confirm(asked, why):
     conf = C.answer(asked, _demo_declarations(), TODAY)

@@ -391,9 +391,11 @@ def _windows(text: str) -> list[_Found]:
 
 
 _DEADLINE = re.compile(
-    rf"\b(?:(?:with)?in\s+(?P<n>{_NUMWORD}|a|an)\s+(?P<working>working\s+|business\s+|calendar\s+)?(?P<u>hours?|days?|weeks?)"
-    rf"|(?:on\s+)?the\s+same\s+(?:working\s+|business\s+)?day|same[- ]day|immediately|straight\s+away)(?!\w)", re.I)
-_DEADLINE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0}
+    rf"\b(?:(?:with)?in\s+(?P<n>{_NUMWORD}|a|an)\s+(?P<working>working\s+|business\s+|calendar\s+)?"
+    rf"(?P<u>hours?|days?|weeks?|months?)(?:\s+of\s+(?:starting|joining|appointment|their\s+start)(?:\s+(?:in\s+post|work))?)?"
+    rf"|(?:on\s+)?the\s+same\s+(?:working\s+|business\s+)?day|same[- ]day|immediately|straight\s+away"
+    rf"|(?P<start>at\s+induction|before\s+(?:they\s+)?start(?:ing)?(?:\s+work)?))(?!\w)", re.I)
+_DEADLINE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0}
 
 
 def _deadlines(text: str) -> list[_Found]:
@@ -403,8 +405,8 @@ def _deadlines(text: str) -> list[_Found]:
     for m in _DEADLINE.finditer(text or ""):
         if m.group("u"):
             days = (_num(m.group("n")) or 1.0) * _DEADLINE_DAYS[m.group("u").lower().rstrip("s")]
-        else:
-            days = 0.0 if re.match(r"immediately|straight", m.group(0), re.I) else 1.0
+        else:  # 'straight away', 'at induction' and 'before they start work': at once
+            days = 0.0 if m.group("start") or re.match(r"immediately|straight", m.group(0), re.I) else 1.0
         out.append(_Found("deadline", "", days, " ".join(m.group(0).split()), m.span()))
     return out
 
