@@ -108,7 +108,16 @@ def test_people_as_the_subject_are_helped_by_us():
     """'How people will move on ...' was left '[To write]' (s10 q01 part 6): what we do is help them to."""
     assert C.ask_said("How young people and their carers will find out about the service") == (
         "We will help young people and their carers find out about the service.")
-    assert C.ask_said("how carers will be involved") == ""  # a passive names no action of ours to say back
+    # a passive names what we act on (s14 q02's 'how they will be supported' was 'We will support they ...')
+    assert C.ask_said("how volunteers will be involved") == "We will involve volunteers."
+    assert C.ask_said("how they will be trained in their first month") == "We will train them in their first month."
+    assert C.ask_said("how goals will be agreed with the person and reviewed") == (
+        "We will agree goals with the person and review them.")
+    # a second ask after 'and in particular', and the buyer's context after ', where the ...', are not said as ours
+    assert C.ask_said("how you will staff the model, and in particular how you will fill night shifts") == (
+        "We will staff the model.")
+    assert C.ask_said("how you will keep volunteers in the valley towns, where the current provider loses 30% a year") \
+        == "We will keep volunteers in the valley towns."
     # a second question in the sub-point is not said as ours ('We will help people move on ..., and how they can ...')
     assert C.ask_said("How people will leave the clinic when they are ready, and how they can come back quickly") == (
         "We will help people leave the clinic when they are ready.")

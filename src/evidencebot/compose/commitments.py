@@ -369,6 +369,11 @@ _HOW_WILL = re.compile(r"^(?:how|in\s+what\s+ways?)\s+(?P<modal>will|would|do|do
                        r"your\s+(?:service|organisation|team|staff))\s+(?P<rest>.+?)\??$", re.I | re.S)
 
 
+_PASSIVE_ASK = re.compile(r"^(?:(?:describe|explain|set\s+out|outline)\s+)?how\s+(?P<who>[\w'’ -]{2,60}?)\s+will\s+be\s+"
+                          r"(?P<verb>[a-z]+ed(?:\s+and\s+[a-z]+ed)?)\b(?P<rest>(?:,?\s+(?!by\b)[^;]*)?)$", re.I | re.S)
+"""'How they will be supported in their roles', 'how carers will be involved': we act on them."""
+_OBJECT_FORM = {"they": "them", "he": "him", "she": "her", "it": "it"}
+
 _THEY_WILL = re.compile(r"^(?:(?:describe|explain|set\s+out|outline)\s+)?how\s+(?P<who>(?:the\s+|each\s+|every\s+|all\s+)?"
                         r"(?:(?:young|older)\s+)?(?:people|person|service\s+users?|individuals?|carers?|families|clients?|"
                         r"patients?|residents?)(?:\s+and\s+(?:their\s+)?(?:carers|families))?)\s+will\s+(?!be\s)(?P<rest>.+)$",
@@ -422,7 +427,26 @@ def ask_said(text: str) -> str:
     # a second question in the same sub-point ('..., and how they can get back in quickly') is not said as ours
     # 'Using data to improve – how you will use statistical process control ...': the ask after the dash
     s = re.split(r"\s[–—-]\s+(?=(?:how|describe|explain)\b)", s, maxsplit=1, flags=re.I)[-1]
-    s = re.split(r",?\s+and\s+(?=(?:how|what|when|who|where|whether|why|which)\b)|;\s*", s, maxsplit=1, flags=re.I)[0]
+    s = re.split(r",?\s+and\s+(?:in\s+particular\s+|also\s+|especially\s+)?(?=(?:how|what|when|who|where|whether|why|"
+                 r"which)\b)|;\s*", s, maxsplit=1, flags=re.I)[0]
+    # the buyer's context after the ask (', where the incumbent providers report vacancy rates of 22%') is theirs
+    s = re.split(r",\s+(?:where|as|because|since|given\s+that)\s+(?:the|there|this|these|our|your|its|their)\b", s,
+                 maxsplit=1, flags=re.I)[0]
+    passive = _PASSIVE_ASK.match(s)
+    if passive:
+        # 'how they will be supported in their roles' -> 'We will support them in their roles'
+        from evidencebot.compose.questions import _base_verb
+
+        verbs = [_base_verb(v) for v in passive.group("verb").split(" and ")]
+        who = _OBJECT_FORM.get(passive.group("who").lower(), passive.group("who"))
+        rest = passive.group("rest")
+        later = re.search(r"\s+and\s+(?P<v>[a-z]+ed)$", rest)
+        if later:  # '... agreed with the person and reviewed' -> '... and review them'
+            again = _base_verb(later.group("v"))
+            rest = rest[:later.start()] + (f" and {again} them" if again else "")
+            verbs = verbs if again else []
+        if verbs and all(verbs) and not re.search(r"\b(?:you|we)\b", who, re.I):
+            return _end(f"We will {' and '.join(verbs)} {our_voice(who)}{our_voice(_you_do(rest))}")
     if re.search(r"\band\s+[a-z]+ed$", s):
         return ""  # 'Agreeing support plans with the person and reviewed': a heading cut from a passive, not an ask
     m = _ASK_LEAD.match(s) or _HOW_WILL.match(s)
