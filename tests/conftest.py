@@ -235,7 +235,8 @@ def pytest_unconfigure(config):
 # sentences (phrasebank examples, labelled sets, library blocks, the answers assembled from them) are
 # parsed by many test files, in every xdist worker and in the programs the CLI tests start. The controller
 # makes a new folder before the workers start (they and their child processes inherit the variable) and
-# removes it at the end; a run started with the variable already set uses that folder and leaves it.
+# removes it at the end; a run started with the variable already set uses that folder and leaves it, and
+# one started with it set empty (``EVIDENCEBOT_PARSE_CACHE= pytest``) parses everything itself.
 _PARSE_CACHE_ENV = "EVIDENCEBOT_PARSE_CACHE"
 _PARSE_CACHE_KEY = pytest.StashKey[str | None]()
 
@@ -243,7 +244,7 @@ _PARSE_CACHE_KEY = pytest.StashKey[str | None]()
 def _start_parse_cache(config) -> None:
     import tempfile
 
-    if hasattr(config, "workerinput") or os.environ.get(_PARSE_CACHE_ENV):
+    if hasattr(config, "workerinput") or _PARSE_CACHE_ENV in os.environ:
         return
     folder = tempfile.mkdtemp(prefix="evidencebot-parses-")
     config.stash[_PARSE_CACHE_KEY] = folder

@@ -206,10 +206,12 @@ def test_the_parse_cache_folder_gives_a_second_process_the_same_parse(monkeypatc
     process without the variable neither reads nor writes it."""
     monkeypatch.setenv(pipeline.PARSE_CACHE_ENV, str(tmp_path / "parses"))
     nlp = pipeline.get_nlp()
-    texts = ["Mary Jones called the team in Leeds on 3 May.", "We kept people out of A&E. Most said it helped."]
+    texts = ["Mary Jones called the team in Leeds on 3 May.", "We kept people out of A&E. Most said it helped.",
+             "", "  Zoë’s café —  £1.2m\n\nsaved. "]
     first = list(pipeline.pipe(texts))
     single = pipeline.parse(texts[0], disable=["ner"])
-    assert len(list((tmp_path / "parses").rglob("*"))) >= 3  # two texts with the NER, one without
+    assert len(list((tmp_path / "parses").rglob("*.*"))) == 0  # no temporary file left
+    assert len([p for p in (tmp_path / "parses").rglob("*") if p.is_file()]) == 5  # four with the NER, one without
     monkeypatch.setattr(pipeline, "_parse_caches", {})  # as a new process would start
 
     def no_parsing(self, *args, **kwargs):
@@ -221,7 +223,8 @@ def test_the_parse_cache_folder_gives_a_second_process_the_same_parse(monkeypatc
     assert [_full(d) for d in again] == [_full(d) for d in first]
     assert [e.text for e in again[0].ents] == [e.text for e in first[0].ents] and again[0].ents
     assert _full(pipeline.parse(texts[0], disable=["ner"])) == _full(single) and not single.ents
-    assert pipeline.parse_cache_counts() == {"hits": 3, "misses": 0}
+    assert [d.text for d in again] == texts and all(d.has_annotation("DEP") for d in again if len(d))
+    assert pipeline.parse_cache_counts() == {"hits": 5, "misses": 0}
     monkeypatch.delenv(pipeline.PARSE_CACHE_ENV)
     with pytest.raises(AssertionError, match="parsed again"):
         list(pipeline.pipe(texts))
