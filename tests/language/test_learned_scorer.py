@@ -278,3 +278,16 @@ def test_the_trainer_and_the_leave_one_set_out_bench_fold_every_writer():
     for w in folds:
         path = train.PATHS.get(w, train.LABELLED / f"overclaim_{w}.jsonl")
         assert path.is_file(), w
+
+
+def test_the_scorer_trained_on_every_writer_reads_a_life_outcome_no_rule_reads():
+    """A person's life outcome (work) said as what our programme gives, in words no hand-written rule
+    reads: the weights trained on every writer's set (session 16: s11-s15b, dev8_o13 and dev15 added) score
+    it over the threshold (the weights of session 11 did not); its hedged and negated twins pass."""
+    text = "Women leave the programme with the confidence to return to work."
+    found = _overclaim(text)
+    assert [f.rule for f in found] == [RULE]
+    for careful in ("Women may leave the programme with the confidence to return to work.",
+                    "We cannot say that women leave the programme with the confidence to return to work.",
+                    "Some women tell us they left the programme feeling more confident about returning to work."):
+        assert not _overclaim(careful), careful

@@ -38,6 +38,28 @@ def domain_checker():
     return Checker(settings=CheckerSettings(), families=["overclaim", "privacy"])
 
 
+SCORER = "overclaim.learned-claim"
+
+
+@pytest.fixture(scope="module")
+def scorer_reads():
+    """Whether the learned scorer scores a sentence over its threshold (before its filters and its deferring
+    to the rule that reports the sentence): what it reads in the sentence."""
+    from evidencebot.language import pipeline
+    from evidencebot.language.overclaim import learned
+    from evidencebot.language.phrasebank import load_vocabulary
+
+    model = learned.load_model()
+    index = learned.ClassIndex(load_vocabulary(), frozenset(model["features"].get("skip_lists", ())))
+
+    def reads(text: str) -> bool:
+        doc = next(iter(pipeline.pipe([text], disable=pipeline.disabled_for(False))))
+        return any(learned.probability(model, learned.features(sent, index, model["features"])) >= model["threshold"]
+                   for sent in doc.sents)
+
+    return reads
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _examples_checked_in_one_batch(checker, domain_checker):
     """Every sentence the tests below check, checked first in one batch per checker (``check_many``, as
@@ -93,7 +115,7 @@ def test_suggestion_on_its_own_trips_nothing(domain_checker, rule_id, suggestion
 
 
 @pytest.mark.parametrize("rule_id, suggestion", SUGGEST, ids=[f"{r}:{s}" for r, s in SUGGEST])
-def test_suggestion_in_context_trips_nothing(domain_checker, rule_id, suggestion):
+def test_suggestion_in_context_trips_nothing(domain_checker, scorer_reads, rule_id, suggestion):
     checker = domain_checker
     rule = next(r for r in RULES if r.id == rule_id)
     for example in rule.examples["flag"]:
@@ -103,6 +125,11 @@ def test_suggestion_in_context_trips_nothing(domain_checker, rule_id, suggestion
         # other rules that already objected to this part of the example are not the
         # suggestion's fault ("by a quarter" still has no baseline after the fix)
         already = {f.rule for f in before if f.rule != rule_id and f.start < match.end and match.start < f.end}
+        # nor is the learned scorer when it reads the example as a claim too (it defers to the rule there): the
+        # rest of the sentence is what it reads ("... which is consistent with that tenancy support prevents
+        # homelessness" keeps the original's general claim after proof-framing's fix)
+        if scorer_reads(example):
+            already.add(SCORER)
         fixed = example[:match.start] + suggestion + example[match.end:]
         lo, hi = match.start, match.start + len(suggestion)
         for f in checker.check_text(fixed):
