@@ -484,7 +484,6 @@ def test_or_equivalent_governing_body_and_rechecked_are_read_as_the_record_says(
     "All staff will receive safeguarding training appropriate to their role at induction and refresher training at least "
     "every three years.",
     "All staff will complete Prevent training within 3 months of starting.",
-    "Staff will report any safeguarding concern to the Local Authority within 24 hours.",
     "The Bidder has a whistleblowing policy and staff are made aware of it at induction.",
     "The Bidder has a Safeguarding Adults and Children Policy, reviewed annually and signed off by the Board.",
 ])
@@ -500,11 +499,33 @@ def test_the_standard_safeguarding_statements_are_yes_from_the_demo_declarations
     ("Do all staff complete Prevent training every year?", '"every year"'),
     ("All staff will complete Level 4 safeguarding training.", '"Level 4"'),
     ("All staff will complete Prevent training within two weeks of starting, and refresh it every year.", '"every year"'),
+    # review s16 finding 10: the demo raises adult concerns 'the same working day', which over a weekend is not 24 hours
+    ("Staff will report any safeguarding concern to the Local Authority within 24 hours.", '"within 24 hours"'),
 ])
 def test_a_timescale_or_topic_the_record_does_not_hold_stays_to_confirm(asked, why):
     conf = C.answer(asked, _demo_declarations(), TODAY)
     assert conf.status == "needed" and why in conf.reason, conf.reason
     assert not any(x.startswith("Yes") for x in conf.lines)
+
+
+@pytest.mark.parametrize("ours, asked, met", [
+    ("within one working day", "within 24 hours", False),
+    ("within one business day", "within 48 hours", False),
+    ("the same working day", "within 24 hours", False),
+    ("within 24 hours", "within one working day", True),
+    ("within one working day", "within two working days", True),
+    ("within one working day", "within five days", True),
+])
+def test_a_working_day_timescale_never_meets_one_in_hours(ours, asked, met):
+    # review s16 finding 10: 'within one working day' counted as one day and met the buyer's 'within 24 hours', a
+    # Pass/Fail Yes the record cannot back (a concern on a Friday evening is raised on Monday)
+    decls = _demo_declarations()
+    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
+        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
+    conf = C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+    assert (conf.status == "confirmed") is met, conf.reason
+    if not met:
+        assert f'"{asked}"' in conf.reason and f'"{ours}"' in conf.reason
 
 
 def test_prevent_the_verb_is_no_prevent_duty_topic():

@@ -287,9 +287,10 @@ _NUMWORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
 @dataclass
 class _Found:
     kind: str
-    """'money', 'grade', 'level', 'every' (how often) or 'window' (how recently)."""
+    """'money', 'grade', 'level', 'every' (how often), 'window' (how recently) or 'deadline' (how soon)."""
     key: str
-    """What it is about: a kind of cover, a scale, a group, the verb it goes with."""
+    """What it is about: a kind of cover, a scale, a group, the verb it goes with; for a deadline, 'working' (working
+    days), 'hours' or ''."""
     value: float
     said: str
     span: tuple[int, int]
@@ -400,14 +401,20 @@ _DEADLINE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0}
 
 def _deadlines(text: str) -> list[_Found]:
     """How soon something is done, in days: 'within one working day' (1), 'within 24 hours' (1), 'the same working
-    day' (1), 'straight away' (0). Not how recently ('in the last 12 months': :func:`_windows`)."""
+    day' (1), 'straight away' (0). Not how recently ('in the last 12 months': :func:`_windows`).
+
+    The key is 'working' for a timescale in working (or business) days, 'hours' for one in hours, '' otherwise: a
+    working day is not 24 hours over a weekend, so :func:`_short_of` never lets the one meet the other."""
     out = []
     for m in _DEADLINE.finditer(text or ""):
-        if m.group("u"):
-            days = (_num(m.group("n")) or 1.0) * _DEADLINE_DAYS[m.group("u").lower().rstrip("s")]
+        unit = (m.group("u") or "").lower().rstrip("s")
+        if unit:
+            days = (_num(m.group("n")) or 1.0) * _DEADLINE_DAYS[unit]
         else:  # 'straight away', 'at induction' and 'before they start work': at once
             days = 0.0 if m.group("start") or re.match(r"immediately|straight", m.group(0), re.I) else 1.0
-        out.append(_Found("deadline", "", days, " ".join(m.group(0).split()), m.span()))
+        working = re.search(r"\b(?:working|business)\b", m.group(0), re.I) is not None
+        key = "working" if working else "hours" if unit == "hour" else ""
+        out.append(_Found("deadline", key, days, " ".join(m.group(0).split()), m.span()))
     return out
 
 
@@ -474,9 +481,13 @@ def _short_of(buyer: str, decls: list[dict], today: dt.date) -> tuple[list[str],
         spans.append(f.span)
         if not timescales:
             short.append(f"the buyer asks for \"{f.said}\"; the record gives no timescale")
-        elif max(o.value for o in timescales) > f.value + 1e-6:
-            slow = max(timescales, key=lambda o: o.value)
-            short.append(f"the buyer asks for \"{f.said}\"; the record says \"{slow.said}\"")
+        else:
+            # a working-day timescale never meets one in hours ('within one working day' is not 'within 24 hours')
+            slow = [o for o in timescales
+                    if o.value > f.value + 1e-6 or (f.key == "hours" and o.key == "working")]
+            if slow:
+                worst = max(slow, key=lambda o: o.value)
+                short.append(f"the buyer asks for \"{f.said}\"; the record says \"{worst.said}\"")
     cond = _conditions()
     dated = {stem(str(v)) for v in cond.get("dated_by_record") or []}
     last = max((str(d.get(k) or "") for d in decls for k in ("reviewed_on", "approved_on")), default="")
