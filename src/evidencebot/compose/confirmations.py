@@ -486,8 +486,8 @@ def _short_of(buyer: str, decls: list[dict], today: dt.date) -> tuple[list[str],
             slow = [o for o in timescales
                     if o.value > f.value + 1e-6 or (f.key == "hours" and o.key == "working")]
             if slow:
-                worst = max(slow, key=lambda o: o.value)
-                short.append(f"the buyer asks for \"{f.said}\"; the record says \"{worst.said}\"")
+                slowest = max(slow, key=lambda o: o.value)
+                short.append(f"the buyer asks for \"{f.said}\"; the record says \"{slowest.said}\"")
     cond = _conditions()
     dated = {stem(str(v)) for v in cond.get("dated_by_record") or []}
     last = max((str(d.get(k) or "") for d in decls for k in ("reviewed_on", "approved_on")), default="")
