@@ -116,3 +116,28 @@ def test_the_filter_drops_names_that_are_not_personal_data(rules, nlp, model, le
 ])
 def test_the_filter_keeps_a_first_name_in_a_story(rules, nlp, learned, text, name):
     assert name in _names(text, rules, nlp), text
+
+
+def test_the_weights_lookup_runs_once_per_rule_set_load(nlp, monkeypatch):
+    # review s16 finding 17: load_model (a search path, then a stat per folder) ran for every paragraph with a name
+    # candidate; it is now looked up once per loaded rule set, None (no weights file) included
+    calls = []
+    real = privacy_filter.load_model
+    monkeypatch.setattr(privacy_filter, "load_model", lambda dirs=None: calls.append(dirs) or real(dirs))
+    monkeypatch.setattr("evidencebot.language.privacy._CACHE", {})  # a fresh load of the rules
+    fresh = load_privacy_rules([SHIPPED])
+    for name in ("Aisha Khan", "Darius Bell", "Sofia Lane"):
+        text = f"We visited {name} at home."
+        assert _names(text, fresh, nlp)
+    assert len(calls) == 1
+
+
+def test_a_weights_file_put_in_the_user_folder_is_read_on_the_next_load(tmp_path, nlp, monkeypatch):
+    # the lookup is cached with the rules, so the rules count the weights file as one of theirs
+    user = tmp_path / "phrasebank"
+    user.mkdir()
+    monkeypatch.setattr("evidencebot.locations.user_dir", lambda name: tmp_path / name)
+    text = "We visited Aisha Khan at home."
+    assert _names(text, load_privacy_rules(), nlp) == ["Aisha Khan"]
+    (user / privacy_filter.WEIGHTS_FILE).write_text(json.dumps(DROP_ALL), encoding="utf-8")
+    assert _names(text, load_privacy_rules(), nlp) == []

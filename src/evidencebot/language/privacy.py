@@ -34,6 +34,7 @@ import yaml
 
 from evidencebot import locations
 from evidencebot.errors import ConfigError
+from evidencebot.language import privacy_filter
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
 from evidencebot.text import MONTH_WORDS
@@ -427,6 +428,7 @@ def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
             f"no {RULES_FILE} found (looked in {', '.join(str(c) for c in candidates)})"
         )
     deps = list(candidates) + [p for _, p in files if p not in candidates]
+    deps += [p for p in privacy_filter.weights_paths() if p not in deps]  # the name filter's model is read per load
     rules = _parse_files(files, folders, deps)
     _CACHE[key] = (_stamp(deps), rules)
     return list(rules)
@@ -2632,8 +2634,6 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     if spans and doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays
-        from evidencebot.language import privacy_filter
-
         return _whole_names(text, privacy_filter.keep(finder, spans))
     return _whole_names(text, [(s, e) for s, e, _ in spans])
 

@@ -258,6 +258,28 @@ def load_model(dirs=None) -> dict | None:
     return None
 
 
+def weights_paths() -> list[Path]:
+    """Where :func:`load_model` looks for the weights file, the user's folder first (whether or not it exists yet):
+    the privacy rules count these files as their own, so adding, changing or removing one loads the rules again."""
+    from evidencebot.locations import packaged_dir, user_dir
+
+    return [Path(user_dir("phrasebank")) / WEIGHTS_FILE, Path(packaged_dir("phrasebank")) / WEIGHTS_FILE]
+
+
+def model_for(names: Any) -> dict | None:
+    """:func:`load_model`, looked up once per loaded rule set (``names`` is the name rule's word lists, made once
+    per load), None included: the lookup (a search path, then a stat per folder) would otherwise run for every
+    paragraph with a name candidate. A model set by :func:`use_model` still wins."""
+    pinned = getattr(_override, "model", None)
+    if pinned is not None:
+        return pinned[0]
+    cached = names.__dict__.get("_filter_model")
+    if cached is None:
+        cached = (load_model(),)
+        names.__dict__["_filter_model"] = cached
+    return cached[0]
+
+
 def use_model(model: dict | None) -> None:
     """Set the model :func:`load_model` returns in this thread (None: read the file again); for benches."""
     _override.model = None if model is None else (model,)
@@ -290,7 +312,7 @@ def validate(model: Any, path: Path) -> None:
 def keep(finder: Any, spans: list[tuple[int, int, str]], model: dict | None = None) -> list[tuple[int, int]]:
     """The candidate spans ``(start, end, source)`` the model keeps (all of them without a model)."""
     if model is None:
-        model = load_model()
+        model = model_for(finder.names)
     if model is None:
         return [(s, e) for s, e, _ in spans]
     threshold = model["threshold"]
