@@ -198,7 +198,7 @@ def features(finder: Any, start: int, end: int, source: str, spec: dict) -> dict
         for w in seg:
             for c in _cls(index, w):
                 out[f"appos:c:{c}"] = 1.0
-        if seg and seg[0].lower() in ("the", "a", "an", "our", "their", "its"):
+        if seg and seg[0].lower() in names.context.get("determiners", ()):
             out["appos:det"] = 1.0
         if any(re.fullmatch(r"\d{1,2}", x) for x in m.group(1).split()[:2]):
             out["appos:age"] = 1.0
