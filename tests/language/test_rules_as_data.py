@@ -200,3 +200,32 @@ def test_the_cautioned_scope_is_a_record_with_limits(nlp):
     limited = [r for r in load_context_records() if r.scope == "limited_clause"]
     assert limited and all(r.category == "cautioned" and "nothing" in r.limits for r in limited)
     assert any("prove" in r.trigger for r in limited)  # "$proof_verbs" resolved from the vocabulary
+
+
+def test_names_a_grade_takes_a_mapping_and_a_bad_one_names_the_field(user_phrasebank):
+    # review s16 finding 5: the exception names a scale and the provider's own subjects as data
+    from evidencebot.errors import ConfigError
+    from evidencebot.language.phrasebank import clear_cache, load_phrasebank
+
+    (user_phrasebank / "overclaim-local.yaml").write_text(
+        "rules:\n  - id: overclaim.local-grade\n    severity: suggestion\n    message: m\n    kind: phrase\n"
+        "    patterns: [outstanding]\n    exceptions:\n      - {names_a_grade: {near: [level], scaels: [cqc]}}\n"
+        "    examples: {flag: [], pass: []}\n", encoding="utf-8")
+    clear_cache()
+    with pytest.raises(ConfigError, match="names_a_grade should be"):
+        load_phrasebank(["overclaim"])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Our team provides an Outstanding level of care.", True),
+    ("The service offers an Exemplary standard of support to every family.", True),
+    ("We will achieve and sustain the Exemplary fidelity grade by the end of the second year.", False),
+    ('We will reach an "Exemplary" rating on the IPS Fidelity Scale within 24 months.', False),
+])
+def test_a_capitalised_praise_word_is_a_grade_name_only_beside_a_scale(nlp, text, flagged):
+    # review s16 finding 5: capitalisation next to level/standard/status was enough to pass (the first two fail on
+    # the old code)
+    from evidencebot.language.overclaim import find_overclaim, load_overclaim_rules
+
+    rules = {f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))}
+    assert bool(rules & {"overclaim.puffery", "overclaim.superlative"}) is flagged, rules

@@ -445,6 +445,12 @@ def _check_exceptions(value, path, rid):
                     re.compile(words)
                 except re.error as exc:
                     _fail(path, rid, "exceptions", f"bad regex {words!r}: {exc}")
+            elif key == "names_a_grade" and isinstance(words, dict):
+                unknown = sorted(set(words) - {"near", "scales", "own"})
+                if unknown or not isinstance(words.get("near"), list) or not all(
+                        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in words.values()):
+                    _fail(path, rid, "exceptions", "names_a_grade should be a list of words or a mapping of lists "
+                          "'near' (required), 'scales' and 'own'")
             elif not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 _fail(path, rid, "exceptions", f"{key} should be a list of words")
             continue

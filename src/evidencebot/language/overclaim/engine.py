@@ -453,7 +453,7 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
             if re.search(words, sent_text, re.IGNORECASE):
                 return True
         elif key == "names_a_grade":
-            if _names_a_grade(sent_text, ms, me, words):
+            if _names_a_grade(sent_text, ms, me, words, sent):
                 return True
     return False
 
@@ -461,11 +461,22 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
 _OPEN_QUOTES, _CLOSE_QUOTES = "\"“‘'", "\"”’'"
 
 
-def _names_a_grade(text: str, start: int, end: int, nouns) -> bool:
-    """The words are the name of a grade on someone's scale, not our praise: quoted or capitalised (not the
-    sentence's first word) and next to one of ``nouns`` ('an "Exemplary" rating', 'a CQC rating of "Outstanding"',
-    'the Exemplary fidelity grade'). 'Our exemplary service' is praise: neither quoted nor capitalised, no noun."""
-    words = {str(w).lower() for w in nouns}
+def _names_a_grade(text: str, start: int, end: int, spec, sent=None) -> bool:
+    """The words are the name of a grade on someone's scale, not our praise. ``spec`` is the nouns a grade name stands
+    next to, or a mapping: ``near`` (those nouns), ``scales`` (words that name a scale, a regulator or a rating: 'CQC',
+    'fidelity', 'rating of') and ``own`` (subjects that are the provider: 'we', 'our', 'the service').
+
+    Quoted and next to a near noun, it is a grade name ('an "Exemplary" rating', 'a CQC rating of "Outstanding"').
+    Capitalised and unquoted (not the sentence's first word), it is one only when the sentence also names a scale
+    ('the Exemplary fidelity grade'); and when the subject is ours, only when a scale's name follows it ('we will
+    reach the Exemplary fidelity grade'): 'Our team provides an Outstanding level of care' is praise (review s16
+    finding 5), as is 'Our exemplary service' (neither quoted nor capitalised)."""
+    if isinstance(spec, dict):
+        words = {str(w).lower() for w in spec.get("near") or ()}
+        scales = [str(w).lower() for w in spec.get("scales") or ()]
+        own = [str(w).lower() for w in spec.get("own") or ()]
+    else:  # the plain list of nouns: the capitalised form is not read as a grade without a scale named
+        words, scales, own = {str(w).lower() for w in spec}, [], []
     before, after = text[:start].rstrip(), text[end:].lstrip()
     quoted = bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
     capitalised = text[start:start + 1].isupper() and bool(before.strip(_OPEN_QUOTES + " "))
@@ -475,7 +486,27 @@ def _names_a_grade(text: str, start: int, end: int, nouns) -> bool:
         before, after = before[:-1], after[1:]
     nxt = re.findall(r"[A-Za-z]+", after)[:3]
     prev = re.findall(r"[A-Za-z]+", before)[-3:]
-    return any(w.lower() in words for w in nxt + prev)
+    if not any(w.lower() in words for w in nxt + prev):
+        return False
+    if quoted:
+        return True
+    lowered = text.lower()
+    if not any(has_phrase(lowered, s) for s in scales):
+        return False
+    if sent is not None and _subject_is_ours(sent, own):
+        return any(w.lower() in scales for w in nxt[:2])
+    return True
+
+
+def _subject_is_ours(sent, own: list[str]) -> bool:
+    """A subject of the sentence is the provider: its words up to its head are one of ``own`` ('we', 'the service')
+    or begin with one ('our team')."""
+    for t in sent:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            said = " ".join(w.lower_ for w in t.doc[t.left_edge.i:t.i + 1])
+            if any(said == o or said.startswith(o + " ") for o in own):
+                return True
+    return False
 
 
 # --- entry points ----------------------------------------------------------------------------
