@@ -157,3 +157,41 @@ def test_a_sentence_is_said_once_in_an_answer():
     assert [u.kept for u in first.units] == [True, True]
     assert [u.kept for u in second.units] == [True, False] and second.units[1].why == "said earlier in this answer"
     assert alone.units[0].kept  # never a part emptied by it
+
+
+@pytest.mark.parametrize("ask", [
+    "how you will guarantee that every person referred is seen within 24 hours",
+    "how you will ensure there are no waiting lists",
+    "how you will ensure that no one waits more than two weeks",
+    "how you will make sure nobody falls through the gaps",
+    "how you will protect people from all harm",
+    "how you will prevent relapse",
+    "how you will reduce suicides to zero across the borough",
+    "how you will achieve 100% uptake of the Welsh-language offer",
+    "how you will raise the proportion of referrals from the current 9% to 20% by March 2028",
+    "how you will work with partners to prevent relapse",
+])
+def test_an_ask_that_promises_an_outcome_keeps_its_marker(ask):
+    """Fails on the old code (review s16 finding 1): 'We will guarantee that every person referred is seen within 24
+    hours.' shipped as checked. The verb classes are data (commitments.yaml outcome_asks)."""
+    assert C.ask_said(ask) == ""
+    assert C.drafted(ask, "A part", PROFILE) == []
+
+
+@pytest.mark.parametrize("ask", [
+    "how your staff have been trained in trauma-informed care",  # was 'Our staff will have been trained ...'
+    "how the provider would have handled the 2023 incident",  # was 'Our provider will have handled ...'
+    "how you will meet our targets for the borough",  # the buyer's 'our' was said as ours
+    "how you will tell you what you need",  # was 'We will tell us what we need.'
+])
+def test_a_past_or_the_buyers_own_ask_is_not_said_as_ours(ask):
+    """Fails on the old code (review s16 findings 2 and 20)."""
+    assert C.ask_said(ask) == ""
+
+
+def test_the_provider_is_we_and_no_comma_before_the_last_verb():
+    """Fails on the old code (review s16 finding 2): 'Our provider will ...', 'We will find, and engage employers.'"""
+    assert C.ask_said("how the provider will recruit volunteer befrienders") == "We will recruit volunteer befrienders."
+    assert C.ask_said("Finding, and engaging employers") == "We will find and engage employers."
+    # the buyer's staff under TUPE are not ours: no 'Our plans for the transfer of our staff ... will be led by ...'
+    assert C.drafted("", "Your plans for the transfer of our staff under TUPE", PROFILE) == []

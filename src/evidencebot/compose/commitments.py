@@ -415,13 +415,58 @@ def _verbs_to_base(rest: str) -> str:
             break  # 'agreeing support plans': the verb's object follows, not another verb
     if not out or out[-1] in ("and", "or"):
         return ""
+    # 'Finding, and engaging employers' -> 'find and engage employers': no comma before the last verb's 'and'
+    out = [w.rstrip(",") if n + 1 < len(out) and out[n + 1] in ("and", "or") else w for n, w in enumerate(out)]
     return " ".join(out + words[i:])
+
+
+def _outcome_asks() -> dict:
+    return dict(load_phrasebank(PHRASEBANK).get("outcome_asks") or {})
+
+
+def _words_re(words) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in str(x).split()) for x in sorted(words, key=len, reverse=True))
+
+
+def promises_outcome(said: str) -> bool:
+    """``said`` ('We will ...') promises a result, not a plan we act on: its verb is an outcome verb of
+    commitments.yaml's ``outcome_asks`` ('guarantee', 'ensure', 'prevent'), a change verb with a target ('reduce ...
+    to zero', 'raise ... from 35% to 60%') or it holds an absolute word ('no one', '100%') (review s16 finding 1)."""
+    data = _outcome_asks()
+    clause = said.split(" will ", 1)[-1].lower()
+    verbs = _words_re(data.get("verbs") or [])
+    if verbs and (re.match(rf"(?:help\s+(?:[\w'’-]+\s+){{0,6}}?)?(?:[a-z]+,?\s+(?:and|or)\s+)*(?:{verbs})\b", clause)
+                  or re.search(rf"\bto\s+(?:{verbs})\b", clause)):
+        return True
+    change = _words_re(data.get("change_verbs") or [])
+    if change and re.search(rf"\b(?:{change})\b.{{0,100}}?\b(?:to|by)\s+(?:zero|none|no\b|nil|\d)", clause):
+        return True
+    absolutes = _words_re(data.get("absolutes") or [])
+    return bool(absolutes) and bool(re.search(rf"(?<![\w%])(?:{absolutes})(?![\w%])", clause))
+
+
+_BUYER_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.I)
+_ASKED_OF_US = re.compile(r"^(?:please\s+)?(?:tell\s+us|(?:describe|explain|set\s+out|outline|show|demonstrate)\s+to\s+us)\b",
+                          re.I)
 
 
 def ask_said(text: str) -> str:
     """The sub-point said back as what we will do ('how you will find and engage employers' and 'Finding and engaging
     employers' -> 'We will find and engage employers.'), in the buyer's words; '' when it asks for something that is
-    not an action of ours (a noun phrase, 'what ...')."""
+    not an action of ours (a noun phrase, 'what ...'), promises an outcome (:func:`promises_outcome`: the part keeps
+    its '[To write: ...]' marker), asks what has been or would have been done, or speaks of the buyer's own ('our
+    targets' in the buyer's text is not ours) (review s16 findings 1 and 2)."""
+    said = _ask_said(text)
+    if not said or promises_outcome(said):
+        return ""
+    if re.search(r"\bwill\s+have\s+(?:been|[a-z]+(?:ed|en))\b", said):
+        return ""  # 'how your staff have been trained', 'how the provider would have handled ...': not a plan
+    if re.match(r"^(?:We|Our\s[\w ]+?)\s+will\s+(?:[a-z]+,?\s+(?:and|or)\s+)?[a-z]+\s+us\b", said):
+        return ""  # 'how you will tell you what you need' is not 'We will tell us what we need'
+    return said
+
+
+def _ask_said(text: str) -> str:
     s = " ".join((text or "").split()).strip().rstrip("?.:;")
     s = re.split(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)", s)[0]
     # a second question in the same sub-point ('..., and how they can get back in quickly') is not said as ours
@@ -432,6 +477,8 @@ def ask_said(text: str) -> str:
     # the buyer's context after the ask (', where the incumbent providers report vacancy rates of 22%') is theirs
     s = re.split(r",\s+(?:where|as|because|since|given\s+that)\s+(?:the|there|this|these|our|your|its|their)\b", s,
                  maxsplit=1, flags=re.I)[0]
+    if _BUYER_FIRST_PERSON.search(_ASKED_OF_US.sub("", s)):
+        return ""  # the buyer's 'our targets', 'our staff': theirs, not ours
     passive = _PASSIVE_ASK.match(s)
     if passive:
         # 'how they will be supported in their roles' -> 'We will support them in their roles'
@@ -459,7 +506,8 @@ def ask_said(text: str) -> str:
             rest = _verbs_to_base(rest) or (rest if re.match(r"(?:be|have|take|give|make|do|keep|get|put)\b", rest) else "")
         if not rest:
             return ""
-        who = "We" if subj == "you" else our_voice(re.sub(r"^the\s+", "our ", subj)).capitalize()
+        provider = re.match(r"the\s+(?:provider|bidder)$", subj)  # the provider the buyer asks of is us
+        who = "We" if subj == "you" or provider else our_voice(re.sub(r"^the\s+", "our ", subj)).capitalize()
         return _end(f"{who} will {our_voice(_you_do(rest))}") if _has_object(rest) else ""
     m = _THEY_WILL.match(s)
     if m and _has_object(m.group("rest")):
@@ -525,7 +573,7 @@ def drafted(point_text: str, label: str, profile: dict, *, found: list[Commitmen
     own = ask_said(point_text) or ask_said(label)
     approach = re.match(r"(?i)^(?:your|our|the)\s+(?P<what>(?:approach|arrangements|plans?|process|processes)\s+(?:to|for)\s+.+)$",
                         label.strip().rstrip(".?"))
-    if not own and not out and approach:
+    if not own and not out and approach and not _BUYER_FIRST_PERSON.search(approach.group("what")):
         role = lead_role(f"{label} {point_text}", profile)
         if role:
             out.append(_end(f"Our {our_voice(approach.group('what'))} will be led by {role}"))
