@@ -562,14 +562,15 @@ def lead_role(text: str, profile: dict) -> str:
     return fallback
 
 
-def drafted(point_text: str, label: str, profile: dict, *, found: list[Commitment] | tuple = (), said: set[str] | frozenset = frozenset()) \
-        -> list[str]:
+def drafted(point_text: str, label: str, profile: dict, *, found: list[Commitment] | tuple = ()) -> list[str]:
     """A short paragraph for a sub-point no approved block answers, from its own words and the service profile:
     what we will do (our commitments to its measurable asks, else the ask said back), who leads it (a role of the
     profile's team), where (the buyer's localities when the ask names them) and when it is agreed and reported (the
-    profile's contract start and governance board). Plans in 'we will' language, never an outcome; sentences in
-    ``said`` (other drafted parts of the answer) are not repeated. Empty when the ask cannot be said back."""
-    out = [c.text for c in found]
+    profile's contract start and governance board). Plans in 'we will' language, never an outcome. A sentence another
+    drafted part of the answer also says is left to the answer's once-only pass after the checker
+    (``tender._said_once_in_answer``), never dropped here (review s16 finding 3). Empty when the ask cannot be said
+    back."""
+    out = [c.text for c in found if not promises_outcome(c.text)]  # 'We will achieve 100% uptake ...' is no plan
     own = ask_said(point_text) or ask_said(label)
     approach = re.match(r"(?i)^(?:your|our|the)\s+(?P<what>(?:approach|arrangements|plans?|process|processes)\s+(?:to|for)\s+.+)$",
                         label.strip().rstrip(".?"))
@@ -596,4 +597,4 @@ def drafted(point_text: str, label: str, profile: dict, *, found: list[Commitmen
                                                         " during mobilisation")
     agree += f" and report progress to our governance board {board}" if board else ""
     out.append(_end(agree))
-    return [x for n, x in enumerate(out) if n == 0 or _norm(x) not in said]
+    return out

@@ -1202,7 +1202,6 @@ def assemble_tender(
     sections: list[Section] = []
     shape = 0
     cited: set[str] = set()
-    drafted_said: set[str] = set()  # sentences of parts drafted from the question: each once in the answer
     open_actions = _open_actions(db)
     declared = _declarations(db) if any(pt.kind == "confirm" for pt in plan.points) else {}
     library_sentences = [(b.block_id, x) for b in fits_provider(approved_now, resolved.profile)
@@ -1246,7 +1245,7 @@ def assemble_tender(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
         units = parse_units(render("tender_point.md.j2", context, env=env))
-        drafted = _drafted_units(point, units, chosen, question, plan, fill_profile, drafted_said)
+        drafted = _drafted_units(point, units, chosen, question, plan, fill_profile)
         # a part naming several of the buyer's partners keeps a sentence for each before its closing line and the
         # buyer's figure (s10 q05: the figure and 'what it means' pushed out the Trust's Physical Health Team)
         named_units = [u for u in units if any(r in named_refs for r in u.refs)]
@@ -1334,6 +1333,7 @@ def assemble_tender(
                 break
             _remark_undrafted(sections)  # a drafted part the checker emptied is a gap again (checked next round)
             _refill(scored, room)  # words the checker freed go back to what was trimmed
+            _said_once_in_answer(sections)  # a first copy the checker cut gives its place to the later one
             _keep_method_half(scored)
             text = _enforce_limit(sections, limit(), env, chars)
         else:
@@ -1524,7 +1524,7 @@ DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, 
 
 
 def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", question: str, plan: QuestionPlan,
-                   profile: dict, said: set[str]) -> bool:
+                   profile: dict) -> bool:
     """A part no approved block answers gets, in place of its '[To write: ...]' marker, a short paragraph drafted
     from its own words and the service profile (:func:`commitments.drafted`: what we will do, who leads it, when it
     is agreed and reported), marked for the writer in the part's note, never in the text (issue 12: the s15 panel
@@ -1535,7 +1535,7 @@ def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", questio
     if chosen.units or at is None:
         return False
     found = commitments.read(question, plan.points).get(point.key, [])
-    lines = commitments.drafted(point.text, point.label, profile, found=found, said=said)
+    lines = commitments.drafted(point.text, point.label, profile, found=found)
     if not lines:
         return False
     para = units[at].paragraph
@@ -1546,7 +1546,6 @@ def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", questio
     for u in units[at + len(made):]:  # indexes of continuations after the marker move on
         if u.parent is not None and u.parent > at:
             u.parent += len(made) - 1
-    said.update(commitments._norm(t) for t in lines)
     return True
 
 
@@ -1555,12 +1554,18 @@ def _remark_undrafted(sections: list[Section]) -> bool:
     holds its '[To write: ...]' marker again, so that no part is an empty heading or a lone figure. True when any."""
     changed = False
     for sec in sections:
-        drafted = [u for u in sec.units if DRAFTED in u.refs]
+        # a part's own '[To write: ...]' marker the checker cut (it said the buyer's figure) is a marker again too
+        drafted = [u for u in sec.units if DRAFTED in u.refs or ("todo:part" in u.refs and u.why.startswith("checker"))]
         if not drafted or any(u.kept for u in drafted) or any(
                 u.kept and any(r.startswith("block:") for r in u.refs) for u in sec.units):
             continue
         # in the heading's words as the checker left them (a buyer's figure it cannot source is not said again)
-        label = re.sub(r"^(?:[\w.]{1,6}\)|[A-Za-z]{0,2}\d[\d.]*[a-z]?\.)\s+", "", sec.heading or "") or sec.point.label
+        # a heading cut to its key ('d)') names no part: 'part d' (review s16 finding 4: '[To write: d)]')
+        label = re.sub(r"^(?:[\w.]{1,6}\)|[A-Za-z]{0,2}\d[\d.]*[a-z]?\.)\s*", "", sec.heading or "").strip() \
+            if sec.heading_kept else ""
+        # (a heading the checker dropped may hold what it flagged: the part's key, never its words)
+        if not label or any(u.text == write_marker(label) for u in drafted):
+            label = "this part" if re.fullmatch(r"p\d+", sec.point.key) else f"part {sec.point.key}"
         sec.units.insert(0, Unit(text=write_marker(label), priority=1, refs=["todo:part"],
                                  paragraph=drafted[0].paragraph))
         for u in sec.units[1:]:
@@ -1574,7 +1579,13 @@ def _remark_undrafted(sections: list[Section]) -> bool:
 def _said_once_in_answer(sections: list[Section]) -> None:
     """A sentence of eight words or more is said once in an answer: a later copy (a buyer template's sentence for a
     second KPI, a block sentence under a second heading) is left out, unless it would leave its part empty or a
-    sentence continuing it would stand alone (issue 12: 'the same paragraph under two sub-points of one answer')."""
+    sentence continuing it would stand alone (issue 12: 'the same paragraph under two sub-points of one answer').
+    Run again after each checker round (review s16 finding 3): a later copy left out comes back first, so that when
+    the checker cut the first copy the later one is said in its place."""
+    for sec in sections:
+        for u in sec.units:
+            if not u.kept and u.why == "said earlier in this answer" and (u.parent is None or sec.units[u.parent].kept):
+                u.kept, u.why = True, ""
     seen: set[str] = set()
     for sec in sections:
         if sec.point.kind == "confirm":
@@ -3354,7 +3365,7 @@ def _method_words(sections: list[Section]) -> tuple[int, int]:
     for sec in sections:
         for u in sec.kept_units():
             total += u.words
-            if any(r.startswith("block:") or r == DRAFTED for r in u.refs):
+            if any(r.startswith("block:") for r in u.refs):  # drafted text is no library method (s16 finding 11)
                 method += u.words
     return method, total
 
