@@ -233,3 +233,64 @@ def test_the_parse_cache_folder_gives_a_second_process_the_same_parse(monkeypatc
 def _full(doc) -> list[tuple]:
     return [(t.text, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.ent_iob_,
              t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def _two_pipelines():
+    import spacy
+
+    plain = spacy.blank("en")
+    other = spacy.blank("en")
+    other.add_pipe("sentencizer")
+    return plain, other
+
+
+def test_a_parse_cached_under_one_pipeline_config_is_not_read_under_another(tmp_path):
+    # review s16 findings 6 and 7: the key held the model's name and version but not the loaded pipeline (its
+    # components and config) nor the file format, so a pipeline changed elsewhere got stale parses back
+    plain, other = _two_pipelines()
+    folder = str(tmp_path / "parses")
+    text = "We saw Mary on Monday. She was well."
+    first = pipeline.ParseCache(folder, "model", plain)
+    first.pipe(plain, [text], [])
+    again = pipeline.ParseCache(folder, "model", plain)
+    again.pipe(plain, [text], [])
+    assert (again.hits, again.misses) == (1, 0)
+    changed = pipeline.ParseCache(folder, "model", other)
+    (doc,) = changed.pipe(other, [text], [])
+    assert (changed.hits, changed.misses) == (0, 1) and doc.has_annotation("SENT_START")
+    assert changed.salt != again.salt
+    assert pipeline.PARSE_CACHE_FORMAT >= 1
+
+
+def test_a_damaged_cache_entry_is_parsed_again_and_a_reader_bug_is_raised(tmp_path, monkeypatch):
+    # review s16 finding 8: 'except Exception' around the reader turned any bug in it into a silent re-parse
+    plain, _ = _two_pipelines()
+    folder = tmp_path / "parses"
+    text = "We saw Mary on Monday."
+    pipeline.ParseCache(str(folder), "model", plain).pipe(plain, [text], [])
+    (entry,) = [p for p in folder.rglob("*") if p.is_file()]
+    entry.write_bytes(entry.read_bytes()[:-5])  # a truncated file
+    cache = pipeline.ParseCache(str(folder), "model", plain)
+    (doc,) = cache.pipe(plain, [text], [])
+    assert doc.text == text and (cache.hits, cache.misses) == (0, 1)
+    entry.write_bytes((6).to_bytes(4, "little") + b"[1, 2]")  # JSON, but not a header
+    assert cache.pipe(plain, [text], [])[0].text == text
+
+    def broken(vocab, data):
+        raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr(pipeline, "_from_bytes", broken)
+    with pytest.raises(RuntimeError, match="a bug in the reader"):
+        cache.pipe(plain, [text], [])
+
+
+def test_without_a_source_file_to_hash_the_parse_cache_is_off(tmp_path, monkeypatch):
+    # review s16 finding 9: open(__file__) was unguarded, so a frozen or zipped install raised on every parse
+    monkeypatch.setenv(pipeline.PARSE_CACHE_ENV, str(tmp_path / "parses"))
+    monkeypatch.setattr(pipeline, "_parse_caches", {})
+    monkeypatch.setattr(pipeline, "_parse_caches_off", set(), raising=False)
+    monkeypatch.setattr(pipeline, "__file__", str(tmp_path / "gone" / "pipeline.py"))
+    nlp = pipeline.get_nlp()
+    assert pipeline._parse_cache(nlp) is None
+    assert pipeline.parse("We saw Mary on Monday.").text == "We saw Mary on Monday."
+    assert not (tmp_path / "parses").exists()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import threading
 from collections import OrderedDict
 from typing import Iterable, Iterator
@@ -215,25 +216,34 @@ def parse(text: str, *, disable: Iterable[str] = ()):
 #: read or written. A parse is stored as the token annotations :func:`_join` copies (the same arrays, and
 #: the strings they name; not the tok2vec tensor, which nothing reads after parsing, nor ``user_data``:
 #: a tenth of ``Doc.to_bytes``'s time both ways, 0.08 and 0.11 ms a sentence) under a hash of the text, the skipped
-#: components, the model and spaCy's version and this module's and ``evidencebot.text``'s source (which
+#: components, the model and spaCy's version, the loaded pipeline (its component names and its whole config), the
+#: file format (:data:`PARSE_CACHE_FORMAT`) and this module's and ``evidencebot.text``'s source (which
 #: set the tokenizer's special cases and the sentence starts), written to a temporary name and renamed
-#: into place, so a reader sees a whole file or none.
+#: into place, so a reader sees a whole file or none. Without the sources to hash (a frozen or zipped
+#: install) the cache is off.
 PARSE_CACHE_ENV = "EVIDENCEBOT_PARSE_CACHE"
+#: The version of :func:`_to_bytes`'s layout: raise it when the layout changes, wherever its code lives.
+PARSE_CACHE_FORMAT = 1
 
 
 class ParseCache:
     """Parses on disk in ``folder``, keyed by text (see :data:`PARSE_CACHE_ENV`)."""
 
-    def __init__(self, folder: str, model: str) -> None:
+    def __init__(self, folder: str, model: str, nlp) -> None:
+        """Raises OSError when a source file to hash cannot be read (the caller turns the cache off)."""
         import spacy
 
         from evidencebot import text as text_module
 
         self.folder = folder
         salt = hashlib.sha256()
-        for part in (model, spacy.__version__):
+        config = hashlib.sha256(nlp.config.to_str().encode("utf-8")).hexdigest()
+        for part in (str(PARSE_CACHE_FORMAT), model, spacy.__version__, "|".join(nlp.pipe_names), config):
             salt.update(part.encode() + b"\0")
-        for source in (__file__, text_module.__file__):
+        for module in (__name__, text_module.__name__):
+            source = getattr(sys.modules[module], "__file__", None)
+            if not source:
+                raise OSError(f"no source file for {module}")
             with open(source, "rb") as f:
                 salt.update(f.read())
         self.salt = salt.digest()
@@ -255,7 +265,7 @@ class ParseCache:
             return None
         try:
             return _from_bytes(nlp.vocab, data)
-        except Exception:  # a damaged entry is parsed again (and written again)
+        except (ValueError, KeyError):  # a damaged entry (JSON, header, array size) is parsed again and written again
             return None
 
     def _write(self, path: str, doc) -> None:
@@ -288,6 +298,7 @@ class ParseCache:
 
 
 _parse_caches: dict[str, ParseCache] = {}
+_parse_caches_off: set[str] = set()
 
 
 def _parse_cache(nlp) -> ParseCache | None:
@@ -298,7 +309,13 @@ def _parse_cache(nlp) -> ParseCache | None:
         return None
     cache = _parse_caches.get(folder)
     if cache is None:
-        cache = _parse_caches[folder] = ParseCache(folder, _model_name)
+        if folder in _parse_caches_off:
+            return None
+        try:
+            cache = _parse_caches[folder] = ParseCache(folder, _model_name, nlp)
+        except OSError:  # no source to hash: parse every text, as without the variable
+            _parse_caches_off.add(folder)
+            return None
     return cache
 
 
@@ -489,6 +506,8 @@ def _from_bytes(vocab, data: bytes):
 
     size = int.from_bytes(data[:4], "little")
     header = json.loads(data[4:4 + size])
+    if not isinstance(header, dict) or not isinstance(header.get("strings"), list):
+        raise ValueError("not a parse cache header")
     for string in header["strings"]:
         vocab.strings.add(string)
     array = numpy.frombuffer(data[4 + size:], dtype="<u8").astype(numpy.uint64).reshape(header["shape"])
