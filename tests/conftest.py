@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from evidencebot.language.pipeline import PARSE_CACHE_ENV
+
 # Garbage collection: a worker holds a large, long-lived heap (Textual, spaCy's model, the package) that
 # CPython's default thresholds (700, 10, 10) walk again and again while the app pilots allocate: 3.4 s of
 # 16.1 s CPU in tests/tui/test_story_picker.py. Fewer young collections, and the heap that collection
@@ -237,7 +239,7 @@ def pytest_unconfigure(config):
 # makes a new folder before the workers start (they and their child processes inherit the variable) and
 # removes it at the end; a run started with the variable already set uses that folder and leaves it, and
 # one started with it set empty (``EVIDENCEBOT_PARSE_CACHE= pytest``) parses everything itself.
-_PARSE_CACHE_ENV = "EVIDENCEBOT_PARSE_CACHE"
+_PARSE_CACHE_ENV = PARSE_CACHE_ENV  # the one name of it (pipeline imports only errors and text)
 _PARSE_CACHE_KEY = pytest.StashKey[str | None]()
 
 

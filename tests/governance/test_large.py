@@ -11,6 +11,8 @@ import textwrap
 
 import pytest
 
+from evidencebot.language.pipeline import PARSE_CACHE_ENV
+
 from .conftest import child_env
 
 # Linux carries a parent's peak RSS over fork and exec, so a child started from
@@ -149,7 +151,7 @@ def checked_drafts() -> dict:
     # checked as a user's program checks them: without the test run's shared parse cache (every sentence
     # here is new, so the cache would only add writing to the time and the memory measured)
     env = child_env()
-    env.pop("EVIDENCEBOT_PARSE_CACHE", None)
+    env.pop(PARSE_CACHE_ENV, None)
     proc = subprocess.run([sys.executable, "-c", CHECK_DRAFTS, json.dumps(DRAFTS)], capture_output=True, text=True,
                           env=env, timeout=900)
     assert proc.returncode == 0, proc.stderr[-2000:]
