@@ -436,3 +436,27 @@ def test_a_wh_clause_that_completes_a_verb_is_not_a_new_ask():
     # the whole list, so that no split (or no points at all) also fails
     assert texts == ["Explain how you will make sure people know how you will use their records",
                      "how you will ask for their consent", "what you will do when they refuse"], texts
+
+
+def test_one_part_with_words_beside_a_confirmations_part_is_the_answer_s_limit():
+    """s16 q03 (spent; found by the lead after measurement): 'Part A: Yes/No response only – do not provide
+    narrative. Part B: 750 words.' exited 2 saying the question states no word limit. The one part with words holds
+    the narrative, so the answer is held to 750; a single part limit with no confirmations part still asks."""
+    import pytest
+
+    from evidencebot.compose.questions import plan_question, read_limits
+    from evidencebot.errors import InputError
+
+    q = ("Q3 Safeguarding. Part A is assessed on a Pass/Fail basis. Part B is scored.\n"
+         "Part A: Yes/No response only – do not provide narrative. Part B: 750 words.\n\n"
+         "PART A – Confirmation statements\n"
+         "A1. We will comply with the local safeguarding adults procedures.\n"
+         "A2. We will take part in Safeguarding Adults Reviews when asked.\n\n"
+         "PART B – Scored question\n"
+         "Describe how you will recognise, record and escalate safeguarding concerns.")
+    assert read_limits(q).words == 750
+    assert plan_question(q).word_limit == 750
+    lone = ("Partnership. Part B: 750 words.\n\nDescribe how you will work with housing providers.")
+    assert read_limits(lone).words is None
+    with pytest.raises(InputError):
+        plan_question(lone)

@@ -566,6 +566,11 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         # 'Section 1 – 400 words; Section 2 – 300 words', 'Part A ... (300 words)' / 'Part B ... (700 words)' and no
         # limit for the whole: the answer's limit is the parts' together (each part held to its own when placed)
         out.words, out.per_part = sum(int(_number(p.group(2))) for p in parts), True
+    elif out.words is None and len(parts) == 1 and _NO_NARRATIVE.search(text):
+        # 'Part A: Yes/No response only. Part B: 750 words.': the one part with words holds the answer's narrative,
+        # the other is confirmations, so the answer is held to that part's limit (its Yes lines count in it too)
+        out.words = int(_number(parts[0].group(2)))
+        out.spans.append(parts[0].span())
     brackets = list(_BRACKET_PERCENT.finditer(text))
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
@@ -576,6 +581,10 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
             raise InputError(f"the limit {text[m.start():m.end()].strip()!r} is not a number")
     return out
 
+
+_NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrative\b|\bnot\s+(?:provide|include|give)\s+"
+                           r"(?:a\s+|any\s+)?narrative\b", re.I)
+"""A part answered by confirmations only ('Pass/Fail', 'Yes/No response only', 'do not provide narrative')."""
 
 _PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,4}}\)|\s+[a-z](?![a-z])|\s*\d+(?:\.\d+)*[a-z]?))"
                          rf"\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
