@@ -28,14 +28,16 @@ compiled (with spaCy's own validation) by the family that uses them.
 from __future__ import annotations
 
 import copy
+import json
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from evidencebot.errors import ConfigError
 from evidencebot.language.findings import SEVERITIES
-from evidencebot.locations import parse_yaml
+from evidencebot.locations import parse_yaml, search_path
 
 VOCABULARY_FILE = "vocabulary.yaml"
 GRAMMAR_FILE = "grammar.yaml"
@@ -792,3 +794,28 @@ def _load(files, wanted, dirs, checks) -> Phrasebank:
 
 def clear_cache() -> None:
     _CACHE.clear()
+
+
+_weights_lock = threading.Lock()
+_weights: dict[tuple, dict] = {}
+
+
+def load_weights(filename: str, validate: Callable[[Any, Path], None], dirs: Iterable[Path] | None = None) -> dict | None:
+    """A learned scorer's JSON weights (``filename``) from the phrasebank search path, a user's file first, or None
+    when no folder holds one. Read once per file version (path and modification time) and checked by ``validate``
+    (which raises ConfigError naming the file and field); a file that is not JSON is a ConfigError naming it."""
+    for folder in (dirs if dirs is not None else search_path("phrasebank")):
+        path = Path(folder) / filename
+        if path.is_file():
+            key = (str(path), path.stat().st_mtime_ns)
+            with _weights_lock:
+                model = _weights.get(key)
+                if model is None:
+                    try:
+                        model = json.loads(path.read_text(encoding="utf-8"))
+                    except (OSError, ValueError) as exc:
+                        raise ConfigError(f"{path}: not a readable weights file ({exc})") from None
+                    validate(model, path)
+                    _weights[key] = model
+            return model
+    return None

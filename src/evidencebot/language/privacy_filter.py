@@ -36,16 +36,15 @@ emails, local ids) and combinations never do.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import threading
 from pathlib import Path
 from typing import Any
 
+from evidencebot.language.phrasebank import load_weights
+
 WEIGHTS_FILE = "privacy-name-filter.json"
-_lock = threading.Lock()
-_models: dict[tuple, dict] = {}
 _override = threading.local()
 
 _QUOTE_OPEN = frozenset("\"'\u2018\u201c")
@@ -237,25 +236,7 @@ def load_model(dirs=None) -> dict | None:
     pinned = getattr(_override, "model", None)
     if pinned is not None:
         return pinned[0]
-    from evidencebot.locations import search_path
-
-    for folder in (dirs if dirs is not None else search_path("phrasebank")):
-        path = Path(folder) / WEIGHTS_FILE
-        if path.is_file():
-            key = (str(path), path.stat().st_mtime_ns)
-            with _lock:
-                model = _models.get(key)
-                if model is None:
-                    from evidencebot.errors import ConfigError
-
-                    try:
-                        model = json.loads(path.read_text(encoding="utf-8"))
-                    except (OSError, ValueError) as exc:
-                        raise ConfigError(f"{path}: not a readable weights file ({exc})") from None
-                    validate(model, path)
-                    _models[key] = model
-            return model
-    return None
+    return load_weights(WEIGHTS_FILE, validate, dirs)
 
 
 def weights_paths() -> list[Path]:

@@ -23,7 +23,6 @@ why it fired.
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import threading
 from pathlib import Path
@@ -33,11 +32,9 @@ from evidencebot.language.markdown import quote_spans
 from evidencebot.language.overclaim.common import Candidate, Terms, _sents, _text, _toks, check
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
-from evidencebot.language.phrasebank import Rule
+from evidencebot.language.phrasebank import Rule, load_weights
 
 WEIGHTS_FILE = "overclaim-scorer.json"
-_lock = threading.Lock()
-_models: dict[tuple, dict] = {}
 
 
 class ClassIndex:
@@ -243,25 +240,7 @@ def current_model() -> dict | None:
 
 def load_model(dirs=None) -> dict | None:
     """The weights file from the phrasebank search path (a user's file first), or None."""
-    from evidencebot.locations import search_path
-
-    for folder in (dirs if dirs is not None else search_path("phrasebank")):
-        path = Path(folder) / WEIGHTS_FILE
-        if path.is_file():
-            key = (str(path), path.stat().st_mtime_ns)
-            with _lock:
-                model = _models.get(key)
-                if model is None:
-                    from evidencebot.errors import ConfigError
-
-                    try:
-                        model = json.loads(path.read_text(encoding="utf-8"))
-                    except (OSError, ValueError) as exc:
-                        raise ConfigError(f"{path}: not a readable weights file ({exc})") from None
-                    _validate(model, path)
-                    _models[key] = model
-            return model
-    return None
+    return load_weights(WEIGHTS_FILE, _validate, dirs)
 
 
 def _validate(model, path: Path) -> None:
