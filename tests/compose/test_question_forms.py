@@ -460,3 +460,17 @@ def test_one_part_with_words_beside_a_confirmations_part_is_the_answer_s_limit()
     assert read_limits(lone).words is None
     with pytest.raises(InputError):
         plan_question(lone)
+
+
+def test_a_bracketed_limit_after_the_last_inline_item_leaves_nothing_on_it():
+    """Found by the lead in the app (/tender import of a questionnaire of their own): '(b) carers' assessments.
+    (max. 400 words)' gave the sub-point and its heading "Carers' assessments. (max": the limit was cut at its
+    abbreviation's full stop and its opening bracket stayed on the item."""
+    from evidencebot.compose.questions import plan_question
+
+    q = ("Explain how you will involve families and carers, including: (a) consent to share information; "
+         "(b) carers' assessments. (max. 400 words) Weighting 5%")
+    plan = plan_question(q)
+    assert plan.word_limit == 400
+    assert [p.text.rstrip(".") for p in plan.points] == ["consent to share information", "carers' assessments"]
+    assert all("max" not in p.text.lower() for p in plan.points)

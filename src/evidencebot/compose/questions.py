@@ -692,6 +692,10 @@ def _strip_limits(text: str) -> str:
     return re.sub(r"[\(\[][\s,;.:–-]*[\)\]]|\(\s*$", " ", text)
 
 
+_LIMIT_STUB = re.compile(r"\s*[\(\[]\s*(?:max(?:imum)?|up\s+to|word\s+limit|limit)\.?\s*:?\s*$", re.I)
+"""What a limit cut at its abbreviation's full stop leaves on the last item: "(b) carers' assessments. (max" from
+'... (b) carers' assessments. (max. 400 words)'."""
+
 _LIMIT_SCOPE = re.compile(r"\s*(?:in\s+total|across\s+(?:both|all|the|each\s+of\s+the)\s+(?:\w+\s+)?(?:parts?|sections?|questions?|"
                           r"elements?)|for\s+(?:this|the\s+(?:whole|entire))\s+(?:question|response|section)|"
                           r"per\s+(?:question|part|sub-?question|section))\b\.?", re.I)
@@ -2038,7 +2042,7 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             # a line the buyer asks a Yes or No to is a statement to confirm, whatever it names ('... in the format
             # at Annex D.  Yes / No' is no attachment rule)
             yes_no = bool(_YES_NO_END.search(text))
-            text = _clean(_strip_limits(text)).rstrip(";,")
+            text = _LIMIT_STUB.sub("", _clean(_strip_limits(text))).rstrip(";,")
             # a parent whose elements follow as sub-points of their own: 'X, including:' -> 'X'
             text = re.sub(r"[,;]?\s*(?:including|covering|such\s+as|in\s+particular|as\s+follows)?\s*:$", "", text,
                           flags=re.I).strip()
