@@ -819,3 +819,28 @@ def load_weights(filename: str, validate: Callable[[Any, Path], None], dirs: Ite
                     _weights[key] = model
             return model
     return None
+
+
+def weights_field_check(path: Path) -> Callable[[str, bool, str], None]:
+    """``need(field, ok, what)``: a ConfigError naming ``path`` and the field when ``ok`` is false."""
+    def need(field: str, ok: bool, what: str) -> None:
+        if not ok:
+            raise ConfigError(f"{path}: field {field!r}: should be {what}")
+    return need
+
+
+def check_weights(model: Any, path: Path, *, zero_threshold: bool = False) -> Callable[[str, bool, str], None]:
+    """The fields every learned scorer's weights file has: the whole file a mapping, ``weights`` (feature name ->
+    number), ``bias``, ``threshold`` (above 0, or from 0 with ``zero_threshold``, and below 1) and ``features``
+    (its feature settings). Returns the field check, for the scorer's own fields."""
+    need = weights_field_check(path)
+    need("model", isinstance(model, dict), "a mapping (the whole file)")
+    need("weights", isinstance(model.get("weights"), dict)
+         and all(isinstance(v, (int, float)) for v in model["weights"].values()), "a mapping of feature names to numbers")
+    need("bias", isinstance(model.get("bias"), (int, float)), "a number")
+    low_ok = (lambda x: 0 <= x) if zero_threshold else (lambda x: 0 < x)
+    need("threshold", isinstance(model.get("threshold"), (int, float)) and low_ok(model["threshold"])
+         and model["threshold"] < 1, "a number from 0 up to (not including) 1" if zero_threshold
+         else "a number between 0 and 1")
+    need("features", isinstance(model.get("features"), dict), "a mapping (the feature settings)")
+    return need

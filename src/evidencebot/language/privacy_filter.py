@@ -42,7 +42,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from evidencebot.language.phrasebank import load_weights
+from evidencebot.language.phrasebank import check_weights, load_weights
 
 WEIGHTS_FILE = "privacy-name-filter.json"
 _override = threading.local()
@@ -267,19 +267,7 @@ def use_model(model: dict | None) -> None:
 
 
 def validate(model: Any, path: Path) -> None:
-    from evidencebot.errors import ConfigError
-
-    def need(field: str, ok: bool, what: str) -> None:
-        if not ok:
-            raise ConfigError(f"{path}: field {field!r}: should be {what}")
-
-    need("model", isinstance(model, dict), "a mapping (the whole file)")
-    need("weights", isinstance(model.get("weights"), dict)
-         and all(isinstance(v, (int, float)) for v in model["weights"].values()), "a mapping of feature names to numbers")
-    need("bias", isinstance(model.get("bias"), (int, float)), "a number")
-    need("threshold", isinstance(model.get("threshold"), (int, float)) and 0 <= model["threshold"] < 1,
-         "a number from 0 up to (not including) 1")
-    need("features", isinstance(model.get("features"), dict), "a mapping (the feature settings)")
+    need = check_weights(model, path, zero_threshold=True)
     spec = model["features"]
     for field in ("prev_words", "next_words", "guard_features"):
         need(f"features.{field}", isinstance(spec.get(field, []), list)

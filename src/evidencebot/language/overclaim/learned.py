@@ -32,7 +32,7 @@ from evidencebot.language.markdown import quote_spans
 from evidencebot.language.overclaim.common import Candidate, Terms, _sents, _text, _toks, check
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
-from evidencebot.language.phrasebank import Rule, load_weights
+from evidencebot.language.phrasebank import Rule, check_weights, load_weights
 
 WEIGHTS_FILE = "overclaim-scorer.json"
 
@@ -244,19 +244,7 @@ def load_model(dirs=None) -> dict | None:
 
 
 def _validate(model, path: Path) -> None:
-    from evidencebot.errors import ConfigError
-
-    def need(field: str, ok: bool, what: str) -> None:
-        if not ok:
-            raise ConfigError(f"{path}: field {field!r}: should be {what}")
-
-    need("model", isinstance(model, dict), "a mapping (the whole file)")
-    need("weights", isinstance(model.get("weights"), dict)
-         and all(isinstance(v, (int, float)) for v in model["weights"].values()), "a mapping of feature names to numbers")
-    need("bias", isinstance(model.get("bias"), (int, float)), "a number")
-    need("threshold", isinstance(model.get("threshold"), (int, float)) and 0 < model["threshold"] < 1,
-         "a number between 0 and 1")
-    need("features", isinstance(model.get("features"), dict), "a mapping (the feature settings)")
+    need = check_weights(model, path)
     cal = model.get("calibration")
     need("calibration", cal is None or (isinstance(cal, list) and len(cal) == 2
                                         and all(isinstance(v, (int, float)) for v in cal) and cal[0] > 0),
