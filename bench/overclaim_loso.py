@@ -73,12 +73,26 @@ def fold_list(transfer: bool) -> list[str]:
     return list(train.WRITERS) + (list(train.TRANSFER) if transfer else [])
 
 
+def check_with(checker, rows: list[dict], model: dict | None) -> list[list]:
+    """``checker``'s findings for each row, with ``model`` as the learned scorer's weights for this run only."""
+    from evidencebot.language import checker as checker_mod
+    from evidencebot.language.overclaim import learned
+
+    real = learned.load_model
+    learned.load_model = lambda dirs=None: model
+    checker_mod.clear_cache()
+    try:
+        return checker.check_many([(r["text"], "sentence.txt") for r in rows])
+    finally:
+        learned.load_model = real
+        checker_mod.clear_cache()
+
+
 class Screen:
     """Each row's rule findings and the sentences the scorer may score, from one checker run."""
 
     def __init__(self, rows: list[dict], train):
         from evidencebot.config import CheckerSettings
-        from evidencebot.language import checker as checker_mod
         from evidencebot.language import pipeline
         from evidencebot.language.checker import Checker
         from evidencebot.language.overclaim import learned
@@ -86,14 +100,7 @@ class Screen:
         rule = train.SCORER_RULE
         checker = Checker(settings=CheckerSettings(enabled_rules=[rule]), families=["overclaim"])
         everything = {"weights": {}, "bias": 30.0, "threshold": 0.5, "features": train.SPEC}
-        real = learned.load_model
-        learned.load_model = lambda dirs=None: everything
-        checker_mod.clear_cache()
-        try:
-            found = checker.check_many([(r["text"], "sentence.txt") for r in rows])
-        finally:
-            learned.load_model = real
-            checker_mod.clear_cache()
+        found = check_with(checker, rows, everything)
         self.rules = {r["id"]: any(f.family == "overclaim" and f.rule != rule for f in fs)
                       for r, fs in zip(rows, found)}
         starts = {r["id"]: [f.start for f in fs if f.rule == rule] for r, fs in zip(rows, found)}
@@ -220,22 +227,12 @@ def _screen_and_features(rows: list[dict], train, cache: Path | None, no_scorer:
 
 def _exact_flagger(train):
     from evidencebot.config import CheckerSettings
-    from evidencebot.language import checker as checker_mod
     from evidencebot.language.checker import Checker
-    from evidencebot.language.overclaim import learned
 
     checker = Checker(settings=CheckerSettings(enabled_rules=[train.SCORER_RULE]), families=["overclaim"])
 
     def flagged(rows, model):
-        real = learned.load_model
-        learned.load_model = lambda dirs=None: model
-        checker_mod.clear_cache()
-        try:
-            found = checker.check_many([(r["text"], "sentence.txt") for r in rows])
-        finally:
-            learned.load_model = real
-            checker_mod.clear_cache()
-        return [any(f.family == "overclaim" for f in fs) for fs in found]
+        return [any(f.family == "overclaim" for f in fs) for fs in check_with(checker, rows, model)]
 
     return flagged
 

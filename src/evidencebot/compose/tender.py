@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from evidencebot.compose import consistency, gather
+from evidencebot.compose import commitments, consistency, gather
 from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import (
@@ -1149,7 +1149,8 @@ def assemble_tender(
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
-    unmet = _commitments(plan, methods, question)
+    asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
+    unmet = _commitments(methods, asks)
     held = _hold_to_buyer(methods, question)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
@@ -1245,7 +1246,7 @@ def assemble_tender(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
         units = parse_units(render("tender_point.md.j2", context, env=env))
-        drafted = _drafted_units(point, units, chosen, question, plan, fill_profile)
+        drafted = _drafted_units(point, units, chosen, asks.get(point.key, []), fill_profile)
         # a part naming several of the buyer's partners keeps a sentence for each before its closing line and the
         # buyer's figure (s10 q05: the figure and 'what it means' pushed out the Trust's Physical Health Team)
         named_units = [u for u in units if any(r in named_refs for r in u.refs)]
@@ -1416,18 +1417,18 @@ def assemble_tender(
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
     buyer_ids = {b.block_id for b in buyer_blocks}
-    commitments = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
+    to_sign = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
                     "text": u.text}
                    for sec in sections for u in sec.kept_units() for ref in u.refs[:1]
                    if ref == "buyer:figure" or ref.startswith("block:") and ref[len("block:"):] in buyer_ids - {"buyer-measures"}]
     # (the measures paragraph commits to our own reporting cycle; the buyer's KPIs it names are listed in their rows)
     # a Pass/Fail statement answered Yes from the method library is the organisation's commitment: signed off too
-    commitments += [{"part": sec.point.label, "template": "Yes to the buyer's statement (Pass/Fail)",
+    to_sign += [{"part": sec.point.label, "template": "Yes to the buyer's statement (Pass/Fail)",
                      "text": " ".join(u.text for u in sec.kept_units())}
                     for sec in sections if sec.point.kind == "confirm" and any(
                         "commit:library" in u.refs for u in sec.kept_units())]
     return TenderAnswer(
-        commitments=commitments,
+        commitments=to_sign,
         requirements=listed,
         comparisons=compared,
         pins=dict(pins or {}),
@@ -1523,18 +1524,15 @@ DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, 
                 "the writer confirms who leads it, when and how (or replaces it) before submission.")
 
 
-def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", question: str, plan: QuestionPlan,
-                   profile: dict) -> bool:
+def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: list, profile: dict) -> bool:
     """A part no approved block answers gets, in place of its '[To write: ...]' marker, a short paragraph drafted
     from its own words and the service profile (:func:`commitments.drafted`: what we will do, who leads it, when it
     is agreed and reported), marked for the writer in the part's note, never in the text (issue 12: the s15 panel
-    gave 1s to answers holding placeholders). The marker stays when nothing can be drafted. True when drafted."""
-    from evidencebot.compose import commitments
-
+    gave 1s to answers holding placeholders). ``found``: the buyer's requirements :func:`commitments.read` found for
+    the part. The marker stays when nothing can be drafted. True when drafted."""
     at = next((i for i, u in enumerate(units) if "todo:part" in u.refs), None)
     if chosen.units or at is None:
         return False
-    found = commitments.read(question, plan.points).get(point.key, [])
     lines = commitments.drafted(point.text, point.label, profile, found=found)
     if not lines:
         return False
@@ -1688,16 +1686,15 @@ COMMITMENT = "buyer-commitment"
 """The ref of a sentence saying back the buyer's own requirement as ours (:mod:`commitments`)."""
 
 
-def _commitments(plan: QuestionPlan, methods: dict, question: str) -> dict[str, list[str]]:
+def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     """Each part opens with our commitment to the buyer's measurable requirements it asks about (:mod:`commitments`:
     'We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.'), in the buyer's
     words and pairings, before the method that says how; a requirement the part's text already states (the buyer's
     hours in our hours sentence, a KPI row) is not said again. A part with no method keeps its '[To write]' marker:
-    returns {part key: the buyer's words of each requirement it leaves unmet}, for the part's note."""
-    from evidencebot.compose import commitments
-
+    returns {part key: the buyer's words of each requirement it leaves unmet}, for the part's note. ``asks``: what
+    :func:`commitments.read` found in the question, per part."""
     unmet: dict[str, list[str]] = {}
-    for key, found in commitments.read(question, plan.points).items():
+    for key, found in asks.items():
         method = methods.get(key)
         if method is None:
             continue
