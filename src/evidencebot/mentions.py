@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evidencebot.text import MONTH_PATTERN, NUMBER_WORDS, lower_words, number_word_pattern
+from evidencebot.text import MONTH_NAMES, MONTH_PATTERN, NUMBER_WORDS, lower_words, month_number, number_word_pattern
 
 
 def _pattern(*parts: str) -> re.Pattern:
@@ -345,16 +345,43 @@ _REQUEST_RELATIVE = (
     r"(?:this|last|previous|past|the\s+last|the\s+past|current)\s+"
     r"(?:\d{1,3}\s+months?|month|quarter|year|financial\s+year|fy)"
 )
+# Two months and one year ("July to September 2026", "Jul-Sep 2026"), and a quarter or year named by its
+# last month ("the quarter ending September 2026", "the year to March 2026"): read as the months they span.
+_MONTH_SPAN = (
+    rf"(?P<m1>{MONTH_PATTERN})\.?\s*(?:\bto\b|\buntil\b|\bthrough\b|–|-)\s*(?P<m2>{MONTH_PATTERN})\.?\s+(?P<y2>\d{{4}})"
+    rf"|(?:the\s+)?(?P<unit>quarter|three\s+months|(?:financial\s+)?year|twelve\s+months|12\s+months)\s+"
+    rf"(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m3>{MONTH_PATTERN})\.?\s+(?P<y3>\d{{4}})"
+)
 REQUEST_PERIOD = _pattern(
-    rf"(?<![\w/])(?P<p>{_REQUEST_ATOM}\s*(?:\.\.|\bto\b|–|-(?=\s))\s*{_REQUEST_ATOM}"
+    rf"(?<![\w/])(?P<p>{_MONTH_SPAN}"
+    rf"|{_REQUEST_ATOM}\s*(?:\.\.|\bto\b|–|-(?=\s))\s*{_REQUEST_ATOM}"
     rf"|{_REQUEST_RELATIVE}|{_REQUEST_ATOM})(?![\w/])",
 )
+
+
+def _month_span(m: re.Match) -> str | None:
+    """A month span as ``parse_period`` reads it ("July 2026 to September 2026"), or None when ``m`` is
+    not one. The first month of a span that crosses a new year is in the year before ("November to
+    February 2026" is November 2025 to February 2026)."""
+    if m.group("m1"):
+        first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y2"))
+        start_year = year - 1 if first > last else year
+        return f"{MONTH_NAMES[first - 1]} {start_year} to {MONTH_NAMES[last - 1]} {year}"
+    if m.group("m3"):
+        last, year = month_number(m.group("m3")), int(m.group("y3"))
+        months = 3 if m.group("unit").lower().startswith(("quarter", "three")) else 12
+        index = year * 12 + last - 1 - (months - 1)
+        return f"{MONTH_NAMES[index % 12]} {index // 12} to {MONTH_NAMES[last - 1]} {year}"
+    return None
 
 
 def find_period(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """The first period a request names ("2025/26 Q3", "Oct 2025 to Sep 2026", "last 6
     months"), as ``parse_period`` reads it, and where it is; (None, None) when none."""
     for m in REQUEST_PERIOD.finditer(text):
+        span = _month_span(m)
+        if span:
+            return span, m.span("p")
         found = " ".join(m.group("p").split())
         found = re.sub(r"\s*–\s*|\s+-\s+", " to ", found)
         found = re.sub(r"^(?:the|current)\s+", lambda g: "this " if g.group(0).strip() == "current" else "", found, flags=re.I)

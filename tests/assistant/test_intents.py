@@ -95,6 +95,23 @@ def test_find_period(text, period):
     assert find_period(text)[0] == period
 
 
+@pytest.mark.parametrize("text, period, query", [
+    ("find stories about housing from Jul-Sep 2026", "July 2026 to September 2026", "housing"),
+    ("find stories about housing from Oct 2025 – Sep 2026", "Oct 2025 to Sep 2026", "housing"),
+    ("stories about moving in from July to September 2026", "July 2026 to September 2026", "moving in"),
+    ("find stories about moving in", None, "moving in"),
+])
+def test_the_period_as_typed_leaves_the_story_search(text, period, query):
+    intent = parse(text)
+    assert (intent.period, intent.query) == (period, query)
+
+
+def test_a_review_for_a_quarters_months_covers_the_quarter():
+    intent = parse("draft the quarterly contract review for the commissioner for July to September 2026")
+    assert intent.name == "review"
+    assert intent.period == "July 2026 to September 2026"
+
+
 def test_word_limit_is_taken_off_the_question():
     assert read_word_limit("Describe your approach (max 250 words)") == ("Describe your approach", 250)
     assert read_word_limit("Describe your approach in no more than 1,000 words.") == ("Describe your approach", 1000)

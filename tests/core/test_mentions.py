@@ -147,6 +147,24 @@ def test_find_period_reads_a_request(request_text, period):
         assert span is None
 
 
+@pytest.mark.parametrize("request_text, period, label", [
+    # a manager asking for a quarter by its months got the last month alone ("September 2026")
+    ("draft the contract review for July to September 2026", "July 2026 to September 2026", "2026-07..2026-09"),
+    ("review for Jul-Sep 2026", "July 2026 to September 2026", "2026-07..2026-09"),
+    ("the quarter ending September 2026", "July 2026 to September 2026", "2026-07..2026-09"),
+    ("indicators for the year to March 2026", "April 2025 to March 2026", "2025-04..2026-03"),
+    ("the 12 months to September 2026", "October 2025 to September 2026", "2025-10..2026-09"),
+    ("winter: November to February 2026", "November 2025 to February 2026", "2025-11..2026-02"),
+])
+def test_find_period_reads_months_that_share_one_year(request_text, period, label):
+    from evidencebot.metrics.periods import parse_period
+
+    found, span = M.find_period(request_text)
+    assert found == period
+    assert request_text[span[0]:span[1]].endswith(period.split()[-1])
+    assert parse_period(found).label == label
+
+
 def test_find_period_and_parse_period_agree():
     import datetime
 

@@ -187,8 +187,9 @@ def _fill_stories(intent: Intent, text: str) -> Intent:
         intent.status = "approved"
     m = _P.story_query.search(text)
     query = m.group("q") if m else ""
-    if intent.period:
-        query = query.replace(intent.period, " ")
+    _period, span = find_period(text)
+    if span:  # the words as typed: find_period may have written them out ("Jul-Sep 2026")
+        query = query.replace(text[span[0]:span[1]], " ")
     query = _P.query_noise.sub(" ", query)
     query = re.sub(r"\bconsent\b", " ", query, flags=re.I)
     query = re.sub(r"[?!.]+\s*$", "", query)
@@ -196,6 +197,8 @@ def _fill_stories(intent: Intent, text: str) -> Intent:
     lead = re.compile(r"^(?:about|on|mentioning|with|involving|regarding|for|of|that|and)\s+", re.I)
     while lead.match(query):
         query = lead.sub("", query, count=1)
+    if span:  # the word that led to the period ("housing from Jul-Sep 2026")
+        query = re.sub(r"\s+(?:from|in|for|during|over|between|since)$", "", query, flags=re.I)
     intent.query = query
     return intent
 
