@@ -296,3 +296,15 @@ def test_the_waiting_times_paragraph_is_not_three_rounded_counts(full_demo_q2):
     _, text = full_demo_q2
     waits = text.split("## Waiting times")[1].split("##")[0]
     assert "of those seen were seen within 14 days, and the longest wait was" in waits
+
+
+@pytest.mark.parametrize("now, before, external, words", [
+    # two counts that round to the same words, for a month: the sentence said "in both quarters over 2026-09"
+    (117, 113, True, "were about 115 at the start and at the end of 2026-09"),
+    (117, 113, False, "rose from 113 to 117 over 2026-09"),
+    (25, 25, True, "stayed at about 25 over 2026-09"),
+])
+def test_caseload_movement_names_the_period_asked_for(now, before, external, words):
+    from evidencebot.compose.review import _move
+
+    assert _move(now, before, external, "2026-09") == words

@@ -1204,12 +1204,15 @@ def _header(db: Database, as_of) -> list[tuple[str, str]]:
     return out
 
 
-def _move(now, before, external: bool) -> str:
-    """'fell from about 130 to about 115', 'rose from ...', 'stayed at about 25'."""
+def _move(now, before, external: bool, period: str) -> str:
+    """How the caseload moved from the end of the period before to the end of this one: 'fell from about
+    130 to about 115 over Jul-Sep 2026', 'stayed at 25 over ...', 'were about 115 at the start and at the
+    end of ...' (two counts that round to the same words). The period may be a month or a year, so the
+    sentence never says 'quarters'."""
     n, b = filters.count_prose(now, external), filters.count_prose(before, external)
     if n == b:
-        return f"were {n} in both quarters" if now != before else f"stayed at {n}"
-    return f"{'rose' if now > before else 'fell'} from {b} to {n}"
+        return f"were {n} at the start and at the end of {period}" if now != before else f"stayed at {n} over {period}"
+    return f"{'rose' if now > before else 'fell'} from {b} to {n} over {period}"
 
 
 TERMS = ("**Terms.** A *discharge* in this review is a person on our caseload leaving a hospital ward or a "
@@ -1491,8 +1494,7 @@ def summary_lines(ctx: dict, results: list, external: bool) -> list[str]:
     if signals:
         lines.append("**Safety.** " + " ".join(filters.sentence_case(x) + "." for x in signals))
     a, b = ctx["activity"], ctx["activity_previous"]
-    line = (f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external)} over "
-            f"{period}.")
+    line = f"**Activity.** People on the caseload {_move(a.caseload_end, b.caseload_end, external, period)}."
     off = ctx["activity_off_plan"]
     if a.plan:
         if off:
