@@ -1191,11 +1191,26 @@ def test_limits_given_only_per_part_name_the_parts_and_their_sum(line, listed, t
     assert len(plan.points) == 2 and 0 < sum(p.budget for p in plan.points) <= total
 
 
-def test_a_question_with_no_limit_at_all_still_says_so():
-    from evidencebot.compose.questions import plan_question
+def test_a_question_with_no_limit_at_all_is_drafted_to_a_stated_length():
+    # a buyer's question with no limit (many guidance-led questions have none) stopped the draft with
+    # 'no word limit: give one with --words', so the panel got no answer at all; it is now drafted to about
+    # 150 words a sub-point (400 to 1,000 in all) and the plan says so, for the writer
+    from evidencebot.compose.questions import (UNSTATED_MAX_WORDS, UNSTATED_MIN_WORDS, UNSTATED_WORDS_PER_POINT,
+                                               plan_question)
 
-    with pytest.raises(InputError, match="no word limit"):
-        plan_question("Describe how you will involve carers.")
+    one = plan_question("Describe how you will involve carers.")
+    assert one.word_limit == UNSTATED_MIN_WORDS and one.stated_limit is None
+    assert f"at most {UNSTATED_MIN_WORDS:,} words" in one.limit_note and "--words" in one.limit_note
+    four = plan_question("Please describe:\n1. how you will involve carers;\n2. how you will share information;\n"
+                         "3. how you will review support;\n4. how you will end support.")
+    assert len(four.points) == 4 and four.word_limit == 4 * UNSTATED_WORDS_PER_POINT
+    assert sum(p.budget for p in four.points) <= four.word_limit
+    many = plan_question("Please describe:\n" + "\n".join(f"{n}. how you will do task {n};" for n in range(1, 12)))
+    assert many.word_limit == UNSTATED_MAX_WORDS
+    stated = plan_question("Describe how you will involve carers. (max. 300 words)")
+    assert stated.word_limit == 300 and stated.limit_note == ""
+    given = plan_question("Describe how you will involve carers.", 250)
+    assert given.word_limit == 250 and given.limit_note == ""
 
 
 def test_limits_per_part_over_parts_the_question_labels_need_no_words_option():
@@ -1225,3 +1240,20 @@ def test_an_instruction_lead_in_is_not_carried_into_each_sub_point(lead):
         assert not re.search(r"\b(?:response|submission)\b", text, re.I), text
     headings = [make_heading(text) for _key, text in points]
     assert not any(h.lower().startswith("in your") for h in headings), headings
+
+
+def test_assemble_tender_drafts_a_question_with_no_limit_and_says_how_long(run, tmp_path):
+    # the whole command, as a bid writer runs it: exit 0, an answer within the length it chose, and the
+    # summary on stderr naming that length and --words (it exited 2 before)
+    from evidencebot.compose.questions import UNSTATED_WORDS_PER_POINT
+    from evidencebot.compose.words import counts
+
+    question = tmp_path / "q.md"
+    question.write_text("Please describe:\n1. how you will involve carers in support plans;\n"
+                        "2. how you will escalate concerns about a person's risk.\n", encoding="utf-8")
+    out = tmp_path / "a.md"
+    result = run("assemble", "tender", "--question-file", str(question), "-o", str(out))
+    limit = max(400, 2 * UNSTATED_WORDS_PER_POINT)
+    assert result.exit_code == 0, result.output
+    assert "the question states no limit" in result.output and f"at most {limit:,} words" in result.output
+    assert 0 < counts(out.read_text(encoding="utf-8")).words <= limit

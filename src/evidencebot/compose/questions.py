@@ -33,6 +33,13 @@ from evidencebot.text import NUMBER_WORDS, PatternTable
 from evidencebot.text import sentences as text_sentences
 
 MIN_WORDS_PER_POINT = 25
+
+#: A question that states no limit at all (no words, characters or sides) is still drafted: about this many
+#: words a sub-point, never fewer than UNSTATED_MIN_WORDS nor more than UNSTATED_MAX_WORDS in all, and the
+#: draft says so (QuestionPlan.limit_note), so the writer can hold it to the length their bid team expects.
+UNSTATED_WORDS_PER_POINT = 150
+UNSTATED_MIN_WORDS = 400
+UNSTATED_MAX_WORDS = 1000
 """Below this budget a sub-point cannot be answered in a sentence: it is squeezed."""
 
 
@@ -110,6 +117,8 @@ class QuestionPlan:
     """The buyer's reference and title ('Q3.2 Safeguarding'), '' when the question has none."""
     instructions: list[str] = field(default_factory=list)
     """The buyer's rules for the response (format, scoring, attachments): kept, never answered."""
+    limit_note: str = ""
+    """How the limit was set when the question states none ('' when it states one or --words gave it)."""
 
     def topic_list(self, point: SubPoint) -> list[Topic]:
         return [self.topics[t] for t in point.topics if t in self.topics]
@@ -2907,7 +2916,14 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
                              f"its sub-points could not be placed in those parts (no title line 'Part 1 ...' "
                              f"before them, no key naming one), so check each part's length in the compliance "
                              f"sheet")
-        raise InputError("no word limit: give one with --words (the question does not state one)")
+        if limits.chars or limits.pages:
+            raise InputError("no word limit: give one with --words (the question states its length in "
+                             "characters or sides only, and no word count could be set from it)")
+        limit = min(UNSTATED_MAX_WORDS, max(UNSTATED_MIN_WORDS, UNSTATED_WORDS_PER_POINT * max(1, len(items))))
+        limit_note = (f"the question states no limit: drafted to at most {limit:,} words (about "
+                      f"{UNSTATED_WORDS_PER_POINT} a sub-point); give --words to set another")
+    else:
+        limit_note = ""
     if limit <= 0:
         raise InputError(f"the word limit must be a positive number, not {limit}")
     topics = topics if topics is not None else load_topics()
@@ -2958,5 +2974,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
             p.budget = budget
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
-                        title=question_title(question),
+                        title=question_title(question), limit_note=limit_note,
                         char_limit=limits.chars if word_limit is None else None)

@@ -341,7 +341,8 @@ class TenderAnswer:
         return "\n".join(lines)
 
     def summary_line(self) -> str:
-        return f"{self.counts.describe(self.word_limit)} ({self.word_rule})"
+        line = f"{self.counts.describe(self.word_limit)} ({self.word_rule})"
+        return f"{line}; {self.plan.limit_note}" if self.plan.limit_note else line
 
     def to_export(self, *, charts: bool = True):
         """The answer as an :class:`~evidencebot.compose.export.ExportDoc`."""
