@@ -239,12 +239,30 @@ def _clean_atom(a: str, b: str) -> tuple[str, str | None]:
     return b, a
 
 
+# Two months and one year in prose ("Jul-Sep 2026", "July to September 2026"): one period, the months it spans.
+_MONTHS_OF_A_YEAR = _pattern(
+    rf"\b(?P<m1>{MONTH_PATTERN})\.?\s*(?:–|—|-|\s(?:to|until|through)\s)\s*(?P<m2>{MONTH_PATTERN})\.?\s+(?P<y>\d{{4}})\b"
+)
+
+
+def _first_year(first: int, last: int, year: int) -> int:
+    """The year of a span's first month: the year before when the span crosses a new year ("Nov-Feb 2026")."""
+    return year - 1 if first > last else year
+
+
 def period_mentions(sentence: str) -> list[Mention]:
     """Every period the sentence names, with its span (pairs such as
-    "between Q1 and Q4 2025/26" or "Oct 2025 to Sep 2026" as one mention)."""
+    "between Q1 and Q4 2025/26" or "Oct 2025 to Sep 2026" as one mention; "Jul-Sep 2026" as one
+    period, written as parse_period reads it: "2026-07..2026-09")."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    for m in _MONTHS_OF_A_YEAR.finditer(sentence):
+        first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y"))
+        found.append(Mention(m.start(), m.end(), f"{_first_year(first, last, year)}-{first:02d}..{year}-{last:02d}"))
+        taken.append(m.span())
     for m in _PERIOD_RANGE.finditer(sentence):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
         b, a = _clean_atom(m.group("a").strip(), m.group("b").strip())
         if a is None:
             continue
@@ -365,8 +383,7 @@ def _month_span(m: re.Match) -> str | None:
     February 2026" is November 2025 to February 2026)."""
     if m.group("m1"):
         first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y2"))
-        start_year = year - 1 if first > last else year
-        return f"{MONTH_NAMES[first - 1]} {start_year} to {MONTH_NAMES[last - 1]} {year}"
+        return f"{MONTH_NAMES[first - 1]} {_first_year(first, last, year)} to {MONTH_NAMES[last - 1]} {year}"
     if m.group("m3"):
         last, year = month_number(m.group("m3")), int(m.group("y3"))
         months = 3 if m.group("unit").lower().startswith(("quarter", "three")) else 12

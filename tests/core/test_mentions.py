@@ -165,6 +165,17 @@ def test_find_period_reads_months_that_share_one_year(request_text, period, labe
     assert parse_period(found).label == label
 
 
+@pytest.mark.parametrize("sentence, periods", [
+    ("Crisis events were 21 per 100 people in Jul-Sep 2026, against 18 in Apr-Jun 2026.",
+     ["2026-07..2026-09", "2026-04..2026-06"]),
+    ("From July to September 2026 the rate held.", ["2026-07..2026-09"]),
+    ("Over Nov–Feb 2026 it rose.", ["2025-11..2026-02"]),
+    ("It rose between Oct 2025 and Sep 2026.", ["Sep 2026"]),  # a pair of periods stays a pair
+])
+def test_months_of_one_year_in_prose_are_one_period(sentence, periods):
+    assert [m.text for m in M.period_mentions(sentence)] == periods
+
+
 def test_find_period_and_parse_period_agree():
     import datetime
 
