@@ -259,6 +259,15 @@ def test_offsets_map_to_the_right_substring_in_multiline_text(rules, nlp):
     assert found == sorted(found, key=lambda f: f.start)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Compared with: Jul-Oct 2025", []),       # our own review's header: the model tags the months as a person
+    ("We met Jan-Marie in March.", ["Jan-Marie"]),  # a name that begins with a month's short form
+])
+def test_a_span_of_months_is_not_a_name(rules, nlp, text, names):
+    found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == "privacy.person-name"]
+    assert found == names
+
+
 def test_postcode_escalates_near_a_name(rules, nlp):
     alone = "Our hub is at LS1 2NE."
     (f,) = find_privacy(alone, nlp(alone), rules)

@@ -45,7 +45,7 @@ from evidencebot.errors import InputError
 from evidencebot.evidence.extract import Claim, Figure, extract_claims
 from evidencebot.evidence.facts import list_facts, matching_fact
 from evidencebot.language.findings import Finding
-from evidencebot.mentions import denominator
+from evidencebot.mentions import denominator, period_mentions
 from evidencebot.metrics.catalogue import load_catalogue
 from evidencebot.metrics.indicators import compute, latest_data_date
 from evidencebot.metrics.periods import parse_period, range_period
@@ -298,10 +298,15 @@ class EvidenceChecker:
         other rules (it is not this figure)."""
         if fig.kind != "percent" or fig.value is None or not _WAITS.search(claim.sentence):
             return None
-        # the cohort's period: "people referred in 2026/27 Q2", else the sentence's first period
-        named = re.search(r"\breferred in\s+(?:the\s+)?(\d{4}/\d{2}(?:\s+Q[1-4])?|\d{4}-Q[1-4]|"
-                          r"[A-Z][a-z]+ \d{4})", claim.sentence)
-        period = self._period(named.group(1) if named else claim.period_text)
+        # the cohort's period: "people referred in 2026/27 Q2" (or "in Jul-Sep 2026", "in Apr 2025 to Mar
+        # 2026": any period the mentions module reads, a span as one range), else the sentence's first period
+        named = re.search(r"\breferred in\s+(?:the\s+)?", claim.sentence)
+        said = next((m for m in period_mentions(claim.sentence) if named and m.start == named.end()), None)
+        period = self._period(said.text if said else claim.period_text)
+        if period is not None and said is not None and said.other:
+            first = self._period(said.other)
+            if first is not None and first.start <= period.end:
+                period = range_period((first.start.year, first.start.month), (period.end.year, period.end.month))
         if period is None:
             return None
 

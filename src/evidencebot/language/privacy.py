@@ -2495,6 +2495,8 @@ class _NameFinder:
                 continue
             if not any(_is_name_word(t) for t in texts):
                 continue  # acronyms (GAD, ICB), lower case, initials ("Ms R.")
+            if len(core) > 1 and all(t in MONTHS or t in DAYS for t in texts if _is_name_word(t)):
+                continue  # "Jul-Oct 2025", "Mon-Fri": a span of months or days the model took for a person
             if any(t in self.names.veto_words for t in texts):
                 continue
             places = [k for k, t in enumerate(texts) if t in self.names.place_words]
