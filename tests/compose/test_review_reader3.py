@@ -184,6 +184,10 @@ def test_our_own_review_and_answer_appendix_pass_our_own_checker(full, tmp_path,
         # the checker read as September 2026 alone: nine figures 'mismatched' in our own review
         text = X.to_markdown(R.assemble_review(full.db, "2026-07..2026-09").to_export(charts=False))
         assert "Jul-Sep 2026" in text
+        # the period's internal label never reaches the reader ('confirm the contracted activity plan for
+        # 2026-07..2026-09', 'plan for 2026-07..2026-09' in the activity table)
+        assert "2026-07..2026-09" not in text
+        assert "| plan for Jul-Sep 2026 |" in text or "activity plan for 2026/27" in text
     else:
         question = (locations.packaged_dir("corpus") / "questions" / "q01-crisis-escalation.md").read_text()
         answer = assemble_tender(full.db, question)

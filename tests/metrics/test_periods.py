@@ -315,3 +315,18 @@ def test_month_helpers():
 def test_describe_ranges_and_windows():
     assert parse_period("2025-04..2026-03").describe() == "Apr 2025 to Mar 2026"
     assert parse_period("last 3 months", latest=LATEST).describe() == "Jan-Mar 2026"
+
+
+@pytest.mark.parametrize("text, years", [
+    ("2026/27 Q2", "2026/27"),
+    ("2026-07..2026-09", "2026/27"),
+    ("2026-01..2026-03", "2025/26"),
+    ("2025-11..2026-06", "2025/26 and 2026/27"),
+    ("2024-10..2026-09", "2024/25 and 2025/26 and 2026/27"),
+])
+def test_financial_years_of_a_period(text, years):
+    # a contract review asked for by months asked the commissioner for 'the activity plan for 2026-07..2026-09'
+    # (the first word of the period's label); plans are set per financial year
+    from evidencebot.metrics.periods import financial_years
+
+    assert financial_years(parse_period(text)) == years

@@ -1097,7 +1097,7 @@ def assemble_review(
         "safety": safety_signals(results_by_id, esc, period_text, compare_text, external, notes,
                                  {n["id"] for n in notes_needed}),
         "workforce_rows": workforce_rows(work_now, gather.workforce(db, c)),
-        "asks": review_asks(requests_open, activity_now.plan, p.label.split(" ")[0]),
+        "asks": review_asks(requests_open, activity_now.plan, _periods.financial_years(p)),
         "period_start": start_iso,
         "period_end": end_iso,
         "waits": gather.waiting_times(db, counted, latest),

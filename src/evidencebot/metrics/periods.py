@@ -242,6 +242,13 @@ def range_period(first: tuple[int, int], last: tuple[int, int], *, kind: str = "
 # ---------------------------------------------------------------- parsing
 
 
+def financial_years(period: Period) -> str:
+    """The financial year(s) a period falls in, as a plan or a contract names them: '2026/27', or
+    '2025/26 and 2026/27' for a period that crosses 1 April."""
+    first, last = (d.year if d.month >= 4 else d.year - 1 for d in (period.start, period.end))
+    return _fy_label(first) if first == last else " and ".join(_fy_label(y) for y in range(first, last + 1))
+
+
 def _bad(text: str, why: str = "") -> InputError:
     reason = f" ({why})" if why else ""
     return InputError(f"'{text}' is not a period I understand{reason}.\n{ACCEPTED_FORMS}")
