@@ -26,7 +26,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from evidencebot.text import NUMBER_WORDS, line_sentences
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
+from evidencebot.text import line_sentences
 
 TEMPLATE_FILE = "library/buyer_blocks.yaml"
 """The approved templates (corpus/): read from the file, never stored with the library's blocks, so they
@@ -68,10 +69,6 @@ def templates(today=None) -> list:
     rows = locations.read_data_yaml("corpus", TEMPLATE_FILE, build) or []
     return [library._block(r, today) for r in rows]
 
-# the project's one number-word table (one to ninety-nine); "seventy two" is read as "seventy-two"
-_WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 0 < n < 100}
-_NUM = r"\d+(?:\.\d+)?|" + "|".join(w.replace("-", r"[-\s]") for w in sorted(_WORD_NUMBERS, key=len, reverse=True))
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0}
 
 # ---------------------------------------------------------------- the buyer's local, named things
 
@@ -422,22 +419,6 @@ class Comparison:
         return f"{self.label}: the buyer's {self.buyer}; ours {ours}"
 
 
-def _number(text: str | None) -> float | None:
-    t = (text or "").lower().strip()
-    t = "-".join(t.split()) if "-".join(t.split()) in _WORD_NUMBERS else t
-    if t in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[t])
-    try:
-        return float(t.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _days(n: float, unit: str) -> float:
-    unit = " ".join(unit.lower().split()).rstrip("s")
-    return n * _UNIT_DAYS.get(unit, 1.0)
-
-
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
 _YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b", re.I)
 
@@ -463,7 +444,7 @@ def _asks_first_contact(s: str) -> bool:
 _NOW = re.compile(r"\b(?:currently|current(?:ly)?\s+(?:service|provider|figure|wait)|at\s+present|is\s+now|today)\b",
                   re.I)
 _FIRST = re.compile(r"\bfirst\s+(?:contact|appointment|face[- ]to[- ]face\s+contact|assessment)\b", re.I)
-_WITHIN = re.compile(rf"\bwithin\s+(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
+_WITHIN = re.compile(rf"\bwithin\s+(?P<n>{NUMBER_OR_WORD})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
                      rf"hours?)(?P<of>\s+of\s+(?:the\s+)?(?:referral|receipt\s+of\s+(?:the\s+)?referral|being\s+referred))?",
                      re.I)
 _AT_LEAST = (r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
@@ -533,12 +514,12 @@ def read_figures(text: str) -> list[BuyerFigure]:
                            re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])
                        and not _URGENT_AFTER.match(s, w.end()) and not _AFTER_DISCHARGE.match(s, w.end())]
             m = next((w for w in routine if w.start() > first.start()), routine[0] if routine else None)
-            n = _number(m.group("n")) if m else None
+            n = number_or_word(m.group("n")) if m else None
             if m and n:
                 unit = " ".join(m.group("u").lower().split())
                 unit = unit if n != 1 else unit.rstrip("s")
                 figure = f"{m.group('n')} {unit}" + (" of referral" if m.group("of") or "referr" in s.lower() else "")
-                out.append(BuyerFigure("first_contact", _days(n, unit), figure, s))
+                out.append(BuyerFigure("first_contact", days(n, unit), figure, s))
                 seen.add("first_contact")
         for m in _WTE.finditer(s):
             n = float(m.group("n"))
@@ -557,7 +538,7 @@ def read_figures(text: str) -> list[BuyerFigure]:
             if m and _PER_HEAD.match(s, m.end()):
                 m = None  # 'a maximum caseload of 30 people per full-time recovery worker': a ceiling, not people open
             if m:
-                n = _number(m.group("n"))
+                n = number_or_word(m.group("n"))
                 if n and n >= 20:
                     out.append(BuyerFigure("open", n, f"{int(n):,} people", s))
                     seen.add("open")
@@ -566,11 +547,11 @@ def read_figures(text: str) -> list[BuyerFigure]:
 
 def _ours_first_contact(profile: dict) -> tuple[float | None, str]:
     text = profile.get("first_contact_standard") or ""
-    m = re.search(rf"(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|hours?)", text, re.I)
+    m = re.search(rf"(?P<n>{NUMBER_OR_WORD})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|hours?)", text, re.I)
     if m is None:
         return None, text
-    n = _number(m.group("n"))
-    return (_days(n, " ".join(m.group("u").split())) if n else None), text
+    n = number_or_word(m.group("n"))
+    return (days(n, " ".join(m.group("u").split())) if n else None), text
 
 
 def _ours_wte(profile: dict, peer: bool) -> float | None:

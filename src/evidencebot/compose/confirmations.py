@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
+from evidencebot.mentions import days
 from evidencebot.store.blocks import add_months
 from evidencebot.text import NUMBER_WORDS
 
@@ -396,25 +397,24 @@ _DEADLINE = re.compile(
     rf"(?P<u>hours?|days?|weeks?|months?)(?:\s+of\s+(?:starting|joining|appointment|their\s+start)(?:\s+(?:in\s+post|work))?)?"
     rf"|(?:on\s+)?the\s+same\s+(?:working\s+|business\s+)?day|same[- ]day|immediately|straight\s+away"
     rf"|(?P<start>at\s+induction|before\s+(?:they\s+)?start(?:ing)?(?:\s+work)?))(?!\w)", re.I)
-_DEADLINE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0}
 
 
 def _deadlines(text: str) -> list[_Found]:
-    """How soon something is done, in days: 'within one working day' (1), 'within 24 hours' (1), 'the same working
-    day' (1), 'straight away' (0). Not how recently ('in the last 12 months': :func:`_windows`).
+    """How soon something is done, in days (:func:`evidencebot.mentions.days`): 'within one working day' (1.4),
+    'within 24 hours' (1), 'the same working day' (1), 'straight away' (0). Not how recently ('in the last 12 months': :func:`_windows`).
 
     The key is 'working' for a timescale in working (or business) days, 'hours' for one in hours, '' otherwise: a
     working day is not 24 hours over a weekend, so :func:`_short_of` never lets the one meet the other."""
     out = []
     for m in _DEADLINE.finditer(text or ""):
         unit = (m.group("u") or "").lower().rstrip("s")
-        if unit:
-            days = (_num(m.group("n")) or 1.0) * _DEADLINE_DAYS[unit]
-        else:  # 'straight away', 'at induction' and 'before they start work': at once
-            days = 0.0 if m.group("start") or re.match(r"immediately|straight", m.group(0), re.I) else 1.0
         working = re.search(r"\b(?:working|business)\b", m.group(0), re.I) is not None
+        if unit:  # a working day is 7/5 of a day, as everywhere ('within 2 working days' is not 'within 2 days')
+            soon = days(_num(m.group("n")) or 1.0, "working day" if working and unit == "day" else unit)
+        else:  # 'straight away', 'at induction' and 'before they start work': at once
+            soon = 0.0 if m.group("start") or re.match(r"immediately|straight", m.group(0), re.I) else 1.0
         key = "working" if working else "hours" if unit == "hour" else ""
-        out.append(_Found("deadline", key, days, " ".join(m.group(0).split()), m.span()))
+        out.append(_Found("deadline", key, soon, " ".join(m.group(0).split()), m.span()))
     return out
 
 

@@ -22,12 +22,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose.buyer_terms import _NUM, _number
+from evidencebot import mentions
+from evidencebot.mentions import NUMBER_OR_WORD, UNIT_DAYS, number_or_word
 from evidencebot.text import line_sentences
 
 _UNIT = (r"(?P<u>%|per\s*cent|percent|working\s+days?|calendar\s+days?|days?|hours?|weeks?|months?|WTE|FTE|"
          r"whole[-\s]time[-\s]equivalents?)")
-FIGURE = re.compile(rf"(?<![\w.£/-])(?P<n>{_NUM})(?:\s*|-)(?:{_UNIT})(?![\w])"
+FIGURE = re.compile(rf"(?<![\w.£/-])(?P<n>{NUMBER_OR_WORD})(?:\s*|-)(?:{_UNIT})(?![\w])"
                     rf"|(?P<age>\b(?:aged?|age\s+of)\s+(?P<an>\d{{2}})(?P<half>\s*(?:½|and\s+a\s+half))?)", re.I)
 """A figure: a share, a timescale, a number of WTE, an age ('from age 17', 'from the age of 17 and a half')."""
 
@@ -43,8 +44,6 @@ whole equivalent time other new current national local area service's buyer's ye
 
 PEOPLE = frozenset("people person adult resident individual patient user client man woman".split())
 """Words for people: a share of them is a share of what is said of them."""
-
-_TIME_UNITS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0, "month": 30.0}
 
 
 @dataclass
@@ -74,10 +73,10 @@ class Figure:
 
     @property
     def days(self) -> float | None:
-        return self.value * _TIME_UNITS[self.unit] if self.unit in _TIME_UNITS else None
+        return mentions.days(self.value, self.unit) if self.unit in UNIT_DAYS else None
 
     def key(self) -> tuple[float, str]:
-        if self.unit in _TIME_UNITS:
+        if self.unit in UNIT_DAYS:
             return (round(self.days or 0.0, 3), "time")
         return (self.value, self.unit)
 
@@ -182,7 +181,7 @@ def _measure_of(doc, start: int, end: int, unit: str) -> tuple[frozenset, ...]:
     anchor: set = set()
     found: set = set()
     core: set = set()  # the noun counted, before what is said of people
-    if unit in _TIME_UNITS or unit == "age":
+    if unit in UNIT_DAYS or unit == "age":
         # 'within 10 working days of first contact': of what it runs from; the thing done is the verb's object or
         # subject, or the noun the time phrase hangs from ('a first plan within 10 working days')
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")]
@@ -252,7 +251,7 @@ def figures(text: str) -> list[Figure]:
                 value = float(m.group("an")) + (0.5 if m.group("half") else 0.0)
                 unit = "age"
             else:
-                n = _number(m.group("n"))
+                n = number_or_word(m.group("n"))
                 if n is None:
                     continue
                 value, unit = n, _unit(m.group("u"))
