@@ -46,7 +46,7 @@ PEOPLE = frozenset("people person adult resident individual patient user client 
 """Words for people: a share of them is a share of what is said of them."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     value: float
     unit: str
@@ -91,7 +91,6 @@ def _unit(raw: str) -> str:
     return u
 
 
-@functools.lru_cache(maxsize=4096)
 def _doc(sentence: str):
     from evidencebot.language.pipeline import parse
 
@@ -240,33 +239,41 @@ _PIECES = re.compile(r"[,;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
 
 def figures(text: str) -> list[Figure]:
     """Every figure of ``text`` (one sentence or many) with what its clause says it measures."""
-    out = []
+    out: list[Figure] = []
     for sentence in line_sentences(text):
-        hits = list(FIGURE.finditer(sentence))
-        if not hits:
-            continue
-        doc = _doc(sentence)
-        for m in hits:
-            if m.group("age"):
-                value = float(m.group("an")) + (0.5 if m.group("half") else 0.0)
-                unit = "age"
-            else:
-                n = number_or_word(m.group("n"))
-                if n is None:
-                    continue
-                value, unit = n, _unit(m.group("u"))
-            before = sentence[max(0, m.start() - 40):m.start()].lower()
-            bound = ("within" if re.search(r"\b(?:within|no\s+later\s+than|in\s+their\s+first|up\s+to|at\s+most|"
-                                           r"no\s+more\s+than|under)\s+(?:the\s+)?$", before)
-                     else "before" if re.search(r"\bat\s+least\s+$", before) and re.match(r"\s*before\b",
-                                                                                          sentence[m.end():])
-                     else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before) else "")
-            measure, clause, anchor, core, nouns = _measure_of(doc, m.start(), m.end(), unit)
-            piece = _PIECES.split(sentence[:m.start()])[-1] + _PIECES.split(sentence[m.start():])[0]
-            kind = (frozenset(re.findall(r"[a-z]+", piece.lower())) | measure) & CONTRAST
-            out.append(Figure(value, unit, m.group(0), sentence, m.start(), measure, clause, anchor, bound, core, nouns,
-                              kind))
+        if FIGURE.search(sentence):
+            out += _sentence_figures(sentence)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_figures(sentence: str) -> tuple[Figure, ...]:
+    """The figures of one sentence, kept for the app's lifetime: the figures read from the parse, not the parse (a
+    spaCy Doc per sentence was cached before, with its tokens' arrays, for as long as the app ran). A Figure is
+    frozen, so every caller may share it."""
+    out = []
+    doc = _doc(sentence)
+    for m in FIGURE.finditer(sentence):
+        if m.group("age"):
+            value = float(m.group("an")) + (0.5 if m.group("half") else 0.0)
+            unit = "age"
+        else:
+            n = number_or_word(m.group("n"))
+            if n is None:
+                continue
+            value, unit = n, _unit(m.group("u"))
+        before = sentence[max(0, m.start() - 40):m.start()].lower()
+        bound = ("within" if re.search(r"\b(?:within|no\s+later\s+than|in\s+their\s+first|up\s+to|at\s+most|"
+                                       r"no\s+more\s+than|under)\s+(?:the\s+)?$", before)
+                 else "before" if re.search(r"\bat\s+least\s+$", before) and re.match(r"\s*before\b",
+                                                                                      sentence[m.end():])
+                 else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before) else "")
+        measure, clause, anchor, core, nouns = _measure_of(doc, m.start(), m.end(), unit)
+        piece = _PIECES.split(sentence[:m.start()])[-1] + _PIECES.split(sentence[m.start():])[0]
+        kind = (frozenset(re.findall(r"[a-z]+", piece.lower())) | measure) & CONTRAST
+        out.append(Figure(value, unit, m.group(0), sentence, m.start(), measure, clause, anchor, bound, core, nouns,
+                          kind))
+    return tuple(out)
 
 
 def measured(sentence: str, start: int, words: str, required: list | tuple = ()) -> bool | None:
