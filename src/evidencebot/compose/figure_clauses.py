@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from evidencebot import mentions
 from evidencebot.mentions import NUMBER_OR_WORD, UNIT_DAYS, number_or_word
-from evidencebot.text import line_sentences
+from evidencebot.text import line_sentences, match_form
 
 _UNIT = (r"(?P<u>%|per\s*cent|percent|working\s+days?|calendar\s+days?|days?|hours?|weeks?|months?|WTE|FTE|"
          r"whole[-\s]time[-\s]equivalents?)")
@@ -306,10 +306,6 @@ def body_lines(answer: str) -> list[str]:
     return [x for x in (answer or "").splitlines() if x.strip() and not _SKIP.search(x)]
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w%]+", " ", (text or "").lower()).split())
-
-
 SAME_THING = {"staffing": "staff", "workforce": "staff", "establishment": "staff", "dna": "attend"}
 """Words that name one measure ('a minimum staffing level of 42 WTE' is a workforce of 42 WTE)."""
 
@@ -341,15 +337,15 @@ class Pairing:
 
 def quotes(sentence: str, buyer_sentence: str, figure_text: str) -> bool:
     """True when ``sentence`` holds the buyer's clause around the figure word for word (six words either side)."""
-    n = _norm(buyer_sentence)
-    f = _norm(figure_text)
+    n = match_form(buyer_sentence)
+    f = match_form(figure_text)
     i = n.find(f)
     if i < 0:
         return False
     words_before = n[:i].split()[-6:]
     words_after = n[i + len(f):].split()[:6]
     piece = " ".join(words_before + [f] + words_after)
-    return piece in _norm(sentence)
+    return piece in match_form(sentence)
 
 
 def paired_right(ours: Figure, theirs: Figure) -> bool:
@@ -450,7 +446,7 @@ def two_ways(answer: str, question: str = "") -> list[str]:
                     t.key() == f.key() and quotes(f.sentence, t.sentence, t.text) for t in buyer):
                 continue
             for g in seen:
-                if g.days != f.days and _same_subject(f, g) and _norm(g.sentence) != _norm(f.sentence):
+                if g.days != f.days and _same_subject(f, g) and match_form(g.sentence) != match_form(f.sentence):
                     out.append(f"'{g.text}' and '{f.text}' [{','.join(sorted(_stems(f.measure) & _stems(g.measure)))}]"
                                f": {g.sentence[:100]} / {f.sentence[:100]}")
                     break

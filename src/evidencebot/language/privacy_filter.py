@@ -43,12 +43,13 @@ from pathlib import Path
 from typing import Any
 
 from evidencebot.language.phrasebank import check_weights, load_weights
+from evidencebot.text import CLOSE_QUOTES, OPEN_QUOTES
 
 WEIGHTS_FILE = "privacy-name-filter.json"
 _override = threading.local()
 
-_QUOTE_OPEN = frozenset("\"'\u2018\u201c")
-_QUOTE_CLOSE = frozenset("\"'\u2019\u201d")
+_QUOTE_OPEN = frozenset(OPEN_QUOTES)
+_QUOTE_CLOSE = frozenset(CLOSE_QUOTES)
 _WORD_AFTER = re.compile(r"(['’]s\b|(?<=s)['’])?[ \t\u00a0]*([,(]?)[ \t\u00a0]*([A-Za-z][A-Za-z'’\-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’\-]*)(\.?)([ \t\u00a0]*[,(]?[ \t\u00a0]*)\Z")
 _SEGMENT_END = re.compile(r"[,;:.!?()\n]")
