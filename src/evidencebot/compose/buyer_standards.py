@@ -25,6 +25,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose import blockmatch, figure_clauses
+from evidencebot.compose.consistency import normalise
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import line_sentences
@@ -378,8 +380,6 @@ def kpis(text: str) -> list[Standard]:
 def _measured(s: str, start: int, spec: dict) -> bool | None:
     """Whether the figure at ``start`` of ``s`` is of the measure ``spec`` names, from its own clause (None: its
     clause names nothing)."""
-    from evidencebot.compose import figure_clauses
-
     want = " ".join([str(spec.get("label") or "")] + [str(w) for w in (spec.get("any") or []) + (spec.get("all") or [])])
     return figure_clauses.measured(s, start, want, [str(w) for w in spec.get("all") or []])
 
@@ -478,9 +478,6 @@ def profile_conflict(standard: Standard, profile: dict) -> str:
     hold a caseload of more than 30 people'; 'monthly one-to-one managerial supervision ...' against fortnightly);
     '' when it agrees, or the profile does not say. A per-worker ceiling is compared with our per-worker figures
     for the same role, never with the whole service's capacity (review s10 item 6)."""
-    from evidencebot.compose import blockmatch
-    from evidencebot.compose.consistency import normalise
-
     if standard.kind != "requirement":
         return ""
     spec = (((_data().get("requirements") or {}).get(standard.matter) or {}).get("profile")) or {}
@@ -516,8 +513,6 @@ def where(standard: Standard, points: list) -> tuple[object | None, bool]:
     """(the part a standard's template goes in, whether that part asks about it): the first part whose own
     words name its matter; else, when the buyer's sentence is the question's, the part sharing most words
     with it (not asked)."""
-    from evidencebot.compose import blockmatch
-
     data = _data()
     if standard.time:
         # the part that states the buyer's timescale itself ('... to the front door on the same working day')

@@ -26,6 +26,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from evidencebot import locations
+from evidencebot.compose import blockmatch, figure_clauses, library
+from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.requirements import named_terms
+from evidencebot.compose.tender import _library_words
+from evidencebot.compose.tender_profile import key_words
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import line_sentences
 
@@ -37,8 +43,6 @@ never take part in matching a question to blocks (not even in its full-text rank
 def short_forms() -> dict[str, str]:
     """A template's short form by block id (its ``short`` in the file): one sentence of method for each of several
     things one part names. Read from the file in use (the user's copy first), once per file version."""
-    from evidencebot import locations
-
     def build(path, data: dict) -> dict[str, str]:
         return {spec["id"]: " ".join(str(spec["short"]).split())
                 for spec in data.get("blocks") or [] if spec.get("short")}
@@ -49,9 +53,6 @@ def short_forms() -> dict[str, str]:
 def templates(today=None) -> list:
     """The buyer templates as approved :class:`~evidencebot.compose.library.Block` objects (owner,
     approver and review dates from the file; stale once past review, as any block)."""
-    from evidencebot import locations
-    from evidencebot.compose import library
-
     def build(path, data: dict) -> list[dict]:
         reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
         rows = []
@@ -191,11 +192,6 @@ def place_words(text: str) -> set[str]:
     Well Partnership Board'; 'Wykeham' in 'Wykeham Borough' and 'Wykeham Borough Council Housing Options'), never a
     national word, an organisation's word (council, borough, health) or a word of our own library's vocabulary
     ('Mental Health ...', 'Community ...')."""
-    from evidencebot.compose import blockmatch
-    from evidencebot.compose.requirements import named_terms
-    from evidencebot.compose.tender import _library_words
-    from evidencebot.compose.tender_profile import key_words
-
     names = {" ".join(t.split()) for t in named_terms(text or "") if len(t.split()) >= 2}
     vocabulary = _library_words()
     seen: dict[str, int] = {}
@@ -217,10 +213,6 @@ def proper_words(text: str) -> set[str]:
     'Eastmoor' of 'the Fenland Reach and Eastmoor Lived Experience Network': s13 q07, where :func:`place_words` finds
     none as no place is named twice) that our library never uses, the buyer's text never writes in lower case, and
     that is not a national word. Such a name is the buyer's local one, as a place word makes it."""
-    from evidencebot.compose import blockmatch
-    from evidencebot.compose.requirements import named_terms
-    from evidencebot.compose.tender import _library_words
-
     vocabulary = _library_words()
     lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text or ""))
     out = set()
@@ -251,15 +243,11 @@ def owned_by_buyer(name: str, sentence: str) -> str | None:
 def record_systems() -> frozenset[str]:
     """The clinical record systems a buyer may name (``record_systems`` in ``phrasebank/question_terms.yaml``), lower
     case."""
-    from evidencebot.compose.filters import load_phrasebank
-
     return frozenset(str(w).lower() for w in load_phrasebank("question_terms.yaml").get("record_systems") or [])
 
 
 def national_words() -> frozenset[str]:
     """The words that make a name national (``national_names`` in ``phrasebank/question_terms.yaml``)."""
-    from evidencebot.compose.filters import load_phrasebank
-
     return frozenset(str(w).lower() for w in load_phrasebank("question_terms.yaml").get("national_names") or [])
 
 
@@ -425,8 +413,6 @@ _YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:year\s+)?(?:19|20)
 
 def _cue(key: str) -> re.Pattern:
     """A whole-word regex of the phrases of ``key`` in ``phrasebank/question_terms.yaml``."""
-    from evidencebot.compose.filters import load_phrasebank
-
     words = [str(w).strip() for w in load_phrasebank("question_terms.yaml").get(key) or [] if str(w).strip()]
     if not words:
         return re.compile(r"(?!)")
@@ -481,8 +467,6 @@ def _staff_named(sentence: str, m: re.Match) -> str | None:
     ('a minimum staffing level of 42 WTE across the Lot'), the buyer's words when they name the staff counted ('54.0
     WTE patient-facing staff': said so, not as 'a workforce of 54 WTE'), None when the number counts one role ('18 WTE
     employment specialists', which is no workforce minimum)."""
-    from evidencebot.compose import figure_clauses
-
     at = m.start("n")
     fig = next((f for f in figure_clauses.figures(sentence) if f.start == at and f.unit == "wte"), None)
     if fig is None or not {w.split("-")[-1] for w in fig.core} & _STAFF_WORDS:
@@ -599,8 +583,6 @@ def compare(figures: list[BuyerFigure], profile: dict) -> list[Comparison]:
 def size_fields() -> list[str]:
     """Profile fields that describe the size of our current team (``scale.size_fields`` in
     ``phrasebank/buyer_standards.yaml``): not stated as the team for a contract whose buyer asks for more."""
-    from evidencebot.compose.filters import load_phrasebank
-
     return [str(f) for f in (load_phrasebank("buyer_standards.yaml").get("scale") or {}).get("size_fields") or []]
 
 

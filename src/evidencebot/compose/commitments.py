@@ -32,7 +32,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose import blockmatch
+from evidencebot.compose.consistency import statements
 from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.questions import _base_verb, _COMMON_VERBS, gerund
 from evidencebot.text import line_sentences, match_form, number_word_pattern
 
 PHRASEBANK = "commitments.yaml"
@@ -238,8 +241,6 @@ def from_statement(sentence: str) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    from evidencebot.compose import blockmatch
-
     return set(blockmatch.tokens(text or "")) - blockmatch.HEAD_GENERIC
 
 
@@ -336,8 +337,6 @@ def contradicts(commitment: str, sentence: str) -> bool:
     frequency of ``corpus/library/facts.yaml`` ('within two working days' beside the buyer's 'within 4 working
     hours' for the same matter) or the age a thing starts at ('from the age of 17 and a half' beside the buyer's
     'from age 17'), ours the weaker. The buyer's requirement stands; our sentence goes (s13 contradictions 8 and 9)."""
-    from evidencebot.compose.consistency import statements
-
     for said in statements([("buyer", commitment), ("ours", sentence)]).values():
         theirs = {x.key for x in said if x.ref == "buyer"}
         ours = {x.key for x in said if x.ref == "ours"}
@@ -376,8 +375,6 @@ _THEY_WILL = re.compile(r"^(?:(?:describe|explain|set\s+out|outline)\s+)?how\s+(
 def _base_of(word: str) -> str:
     """A verb's base form from its gerund or third person ('finding' -> 'find', 'engages' -> 'engage'), '' when
     ``word`` is none of the common verbs' forms."""
-    from evidencebot.compose.questions import _COMMON_VERBS, gerund
-
     w = word.lower()
     if w in _COMMON_VERBS:
         return w
@@ -474,7 +471,6 @@ def _ask_said(text: str) -> str:
     passive = _PASSIVE_ASK.match(s)
     if passive:
         # 'how they will be supported in their roles' -> 'We will support them in their roles'
-        from evidencebot.compose.questions import _base_verb
 
         verbs = [_base_verb(v) for v in passive.group("verb").split(" and ")]
         who = _OBJECT_FORM.get(passive.group("who").lower(), passive.group("who"))

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot import mentions
+from evidencebot.compose.blockmatch import stem
+from evidencebot.language.pipeline import parse
 from evidencebot.mentions import NUMBER_OR_WORD, UNIT_DAYS, number_or_word
 from evidencebot.text import line_sentences, match_form
 
@@ -92,8 +94,6 @@ def _unit(raw: str) -> str:
 
 
 def _doc(sentence: str):
-    from evidencebot.language.pipeline import parse
-
     return parse(sentence, disable=("ner",))
 
 
@@ -316,8 +316,6 @@ def _alike(words) -> set:
 
 
 def _stems(words) -> set:
-    from evidencebot.compose.blockmatch import stem
-
     return {stem(w) for w in words}
 
 
