@@ -548,6 +548,21 @@ def test_a_working_day_is_seven_fifths_of_a_day_and_a_month_a_calendar_month(our
         assert f'"{asked}"' in conf.reason and f'"{ours}"' in conf.reason
 
 
+@pytest.mark.parametrize("ours, asked, met", [
+    ("within twenty four hours", "within 4 hours", False),
+    ("within twenty-four hours", "within 48 hours", True),
+    ("within thirty six hours", "within 24 hours", False),
+])
+def test_a_timescale_in_words_is_read_as_its_number(ours, asked, met):
+    # session 17: 'twenty four' (with a space) was no number to the confirmations and counted as one, so a record's
+    # 'within twenty four hours' met the buyer's 'within 4 hours' (a Pass/Fail Yes the record cannot back)
+    decls = _demo_declarations()
+    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
+        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
+    conf = C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+    assert (conf.status == "confirmed") is met, conf.reason
+
+
 def test_prevent_the_verb_is_no_prevent_duty_topic():
     assert "prevent" not in C.topics_in("Will you prevent avoidable admissions to hospital?")
     assert "prevent" in C.topics_in("Will all staff complete Prevent awareness training?")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
-from evidencebot.mentions import days
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.store.blocks import add_months
 from evidencebot.text import NUMBER_WORDS
 
@@ -271,18 +271,14 @@ def _conditions() -> dict:
 
 
 def _num(word: str) -> float | None:
+    """A count in digits or words ('twenty four' -> 24; :func:`evidencebot.mentions.number_or_word`), 'a', 'once',
+    'each' -> 1."""
     w = word.lower().strip()
-    if w in ("a", "an", "one", "once", "each", "every"):
+    if w in ("a", "an", "once", "each", "every"):
         return 1.0
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
-    try:
-        return float(w.replace(",", ""))
-    except ValueError:
-        return None
-
-
-_NUMWORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six"
+    return number_or_word(w)
 
 
 @dataclass
@@ -342,7 +338,7 @@ def _every(text: str) -> list[_Found]:
     same = (_data().get("coverage") or {}).get("same_words") or {}
     same_verbs = {stem(str(k)): stem(str(v)) for k, v in same.items() if " " not in str(k) + str(v)}
     pats = [
-        rf"\b(?:at\s+least\s+)?(?:every|each)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<other>other\s+)?(?P<u>{unit})s?\b",
+        rf"\b(?:at\s+least\s+)?(?:every|each)\s+(?:(?P<n>{NUMBER_OR_WORD})\s+)?(?P<other>other\s+)?(?P<u>{unit})s?\b",
         rf"\b(?:at\s+least\s+)?(?P<times>once|twice)\s+(?:a|an|each|every|per)\s+(?P<u>{unit})\b",
         rf"\b(?:at\s+least\s+)?(?P<adv>{'|'.join(sorted(map(re.escape, adverbs), key=len, reverse=True))})(?!\w)",
     ]
@@ -382,7 +378,7 @@ def _verb_before(text: str, at: int) -> tuple[str, str, int]:
 def _windows(text: str) -> list[_Found]:
     """How recently, in months: 'reviewed within the last 12 months', 'updated in the past two years'."""
     out = []
-    for m in re.finditer(rf"\b(?:with)?in\s+the\s+(?:last|past|previous)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<u>months?|years?)\b",
+    for m in re.finditer(rf"\b(?:with)?in\s+the\s+(?:last|past|previous)\s+(?:(?P<n>{NUMBER_OR_WORD})\s+)?(?P<u>months?|years?)\b",
                          text, re.I):
         n = _num(m.group("n") or "1") or 1.0
         months = n * (12 if m.group("u").lower().startswith("year") else 1)
@@ -393,7 +389,7 @@ def _windows(text: str) -> list[_Found]:
 
 
 _DEADLINE = re.compile(
-    rf"\b(?:(?:with)?in\s+(?P<n>{_NUMWORD}|a|an)\s+(?P<working>working\s+|business\s+|calendar\s+)?"
+    rf"\b(?:(?:with)?in\s+(?P<n>{NUMBER_OR_WORD}|a|an)\s+(?P<working>working\s+|business\s+|calendar\s+)?"
     rf"(?P<u>hours?|days?|weeks?|months?)(?:\s+of\s+(?:starting|joining|appointment|their\s+start)(?:\s+(?:in\s+post|work))?)?"
     rf"|(?:on\s+)?the\s+same\s+(?:working\s+|business\s+)?day|same[- ]day|immediately|straight\s+away"
     rf"|(?P<start>at\s+induction|before\s+(?:they\s+)?start(?:ing)?(?:\s+work)?))(?!\w)", re.I)
