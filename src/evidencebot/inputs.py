@@ -22,7 +22,7 @@ import stat
 from pathlib import Path
 
 from evidencebot.config import LimitSettings, load_settings
-from evidencebot.errors import InputError
+from evidencebot.errors import ConfigError, InputError
 
 FRONT_MATTER_MAX_CHARS = 64_000
 MB = 1_048_576
@@ -34,7 +34,7 @@ def limit_bytes(name: str) -> int:
     """A size limit in bytes from ``[limits]`` (the default when settings cannot be read)."""
     try:
         value = getattr(load_settings().limits, name)
-    except Exception:  # a broken config file is reported elsewhere; keep the default here
+    except (ConfigError, OSError):  # a broken or unreadable config file is reported elsewhere; keep the default here
         value = getattr(LimitSettings(), name)
     return int(value * MB)
 

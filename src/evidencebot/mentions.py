@@ -404,3 +404,52 @@ def find_period(text: str) -> tuple[str | None, tuple[int, int] | None]:
         found = re.sub(r"^(?:the|current)\s+", lambda g: "this " if g.group(0).strip() == "current" else "", found, flags=re.I)
         return found, m.span("p")
     return None, None
+
+
+# ------------------------------------------------------------- timescales
+
+#: Days in a unit of time: the one table for every part that compares timescales (the buyer's standard against our
+#: text, a record's timescale against the buyer's, two blocks' timescales, a monthly rate). A month, a quarter and a
+#: year are calendar means (365.25 days a year), so '12 months' is a year and 'three-monthly' is quarterly; a
+#: working day is 7/5 of a day (five working days are a week).
+UNIT_DAYS: dict[str, float] = {
+    "hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "business day": 1.4, "week": 7.0,
+    "fortnight": 14.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25,
+}
+
+
+def time_unit(unit: str) -> str | None:
+    """``unit`` as a key of :data:`UNIT_DAYS` ('Working  Days' -> 'working day'), None when it is no unit of time."""
+    key = " ".join((unit or "").lower().split())
+    key = key[:-1] if key.endswith("s") else key
+    return key if key in UNIT_DAYS else None
+
+
+def days(n: float, unit: str) -> float:
+    """``n`` units of time in days: days(5, 'working days') == 7.0, days(3, 'months') == days(1, 'quarter').
+    Raises ValueError for a word that is no unit of time (the patterns that find timescales name only units)."""
+    key = time_unit(unit)
+    if key is None:
+        raise ValueError(f"not a unit of time: {unit!r}")
+    return n * UNIT_DAYS[key]
+
+
+# ------------------------------------------------------------- counts in digits or words
+
+NUMBER_OR_WORD_VALUES: dict[str, int] = {w: n for w, n in NUMBER_WORDS.items() if 0 < n < 100}
+"""The number words one to ninety-nine (of :data:`evidencebot.text.NUMBER_WORDS`) a count may be written in."""
+NUMBER_OR_WORD = r"\d+(?:\.\d+)?|" + "|".join(
+    w.replace("-", r"[-\s]") for w in sorted(NUMBER_OR_WORD_VALUES, key=len, reverse=True))
+"""A pattern (no groups, not wrapped) for a number in digits or words ('10', '4.5', 'ten', 'seventy two')."""
+
+
+def number_or_word(text: str | None) -> float | None:
+    """The value of a number in digits or words ('ten' -> 10.0, 'seventy two' -> 72.0, '1,150' -> 1150.0), or None."""
+    t = (text or "").lower().strip()
+    t = "-".join(t.split()) if "-".join(t.split()) in NUMBER_OR_WORD_VALUES else t
+    if t in NUMBER_OR_WORD_VALUES:
+        return float(NUMBER_OR_WORD_VALUES[t])
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None

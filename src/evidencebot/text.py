@@ -43,8 +43,12 @@ ABBREVIATIONS = frozenset({
 #: Abbreviations whose full stop does not end a sentence when a number follows ("No. 5", "p. 12").
 BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "para", "paras", "fig", "figs", "ref", "vol", "ch", "sec", "tel", "ext"})
 
-_OPEN = "\"'“‘([{"
-_CLOSE = "\"'”’)]"
+#: Opening and closing quotation marks, straight and curly: the one set for every part that asks "is this quoted?".
+OPEN_QUOTES = "\"'“‘"
+CLOSE_QUOTES = "\"'”’"
+QUOTES = frozenset(OPEN_QUOTES + CLOSE_QUOTES)
+_OPEN = OPEN_QUOTES + "([{"
+_CLOSE = CLOSE_QUOTES + ")]"
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _END = re.compile(r"(?:[.!?…]+)[\"'”’)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9]|£|\{)")
@@ -182,6 +186,21 @@ def phrase_spans(text: str, phrase: str) -> Iterator[tuple[int, int]]:
 def has_phrase(text: str, phrase: str) -> bool:
     """Whether ``phrase`` stands in ``text`` as whole words (see :func:`phrase_spans`)."""
     return next(phrase_spans(text, phrase), None) is not None
+
+
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with curly quotation marks made straight ('‘Best Start’' -> "'Best Start'")."""
+    return (text or "").translate(_STRAIGHT)
+
+
+def match_form(text: str) -> str:
+    """``text`` in the form two texts are compared in: lower case, every run of characters that are neither word
+    characters nor '%' one space, trimmed ("Within 10 Working-Days (of referral)." -> "within 10 working days of
+    referral")."""
+    return " ".join(re.sub(r"[^\w%]+", " ", (text or "").lower()).split())
 
 
 def lower_words(text: str) -> list[str]:

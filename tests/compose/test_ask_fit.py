@@ -144,3 +144,19 @@ def test_a_method_sentence_that_says_again_what_another_block_said_is_left_out()
             second: T.Method(units=[{"text": said, "priority": 1, "block": "referral-and-access", "cont": False}])}
     T.said_once(plan, only)
     assert len(only[second].units) == 1
+
+
+def test_why_names_the_same_cue_in_every_run():
+    # session 17: the coverage table's 'money-and-benefits for ...' named 'housing' in one run and 'money' in the next
+    # (the block's topics were read in a set's order, which follows the string hash seed of the process)
+    import os
+    import subprocess
+    import sys
+
+    code = ("from types import SimpleNamespace\nfrom evidencebot.compose import askfit\n"
+            "b = SimpleNamespace(block_id='money-and-benefits', title='Money and benefits', tags=[])\n"
+            "print(askfit.why('Addressing housing, money and other practical causes of relapse during the first "
+            "twelve weeks', b))\n")
+    said = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout.strip() for seed in range(4)}
+    assert said == {"money-and-benefits for 'money'"}

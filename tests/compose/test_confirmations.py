@@ -528,6 +528,41 @@ def test_a_working_day_timescale_never_meets_one_in_hours(ours, asked, met):
         assert f'"{asked}"' in conf.reason and f'"{ours}"' in conf.reason
 
 
+@pytest.mark.parametrize("ours, asked, met", [
+    ("within two working days", "within two days", False),
+    ("within one working day", "within one day", False),
+    ("within six days", "within five working days", True),
+    ("within one month", "within 30 days", False),
+    ("within 30 days", "within one month", True),
+])
+def test_a_working_day_is_seven_fifths_of_a_day_and_a_month_a_calendar_month(ours, asked, met):
+    # session 17: the confirmations counted a working day as one day (the rest of evidencebot as 1.4) and a month as
+    # 30 days: a record's 'within two working days' met the buyer's 'within two days' (a Friday referral waits until
+    # Tuesday), and 'within six days' fell short of 'within five working days' (which is seven days)
+    decls = _demo_declarations()
+    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
+        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
+    conf = C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+    assert (conf.status == "confirmed") is met, conf.reason
+    if not met:
+        assert f'"{asked}"' in conf.reason and f'"{ours}"' in conf.reason
+
+
+@pytest.mark.parametrize("ours, asked, met", [
+    ("within twenty four hours", "within 4 hours", False),
+    ("within twenty-four hours", "within 48 hours", True),
+    ("within thirty six hours", "within 24 hours", False),
+])
+def test_a_timescale_in_words_is_read_as_its_number(ours, asked, met):
+    # session 17: 'twenty four' (with a space) was no number to the confirmations and counted as one, so a record's
+    # 'within twenty four hours' met the buyer's 'within 4 hours' (a Pass/Fail Yes the record cannot back)
+    decls = _demo_declarations()
+    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
+        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
+    conf = C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+    assert (conf.status == "confirmed") is met, conf.reason
+
+
 def test_prevent_the_verb_is_no_prevent_duty_topic():
     assert "prevent" not in C.topics_in("Will you prevent avoidable admissions to hospital?")
     assert "prevent" in C.topics_in("Will all staff complete Prevent awareness training?")

@@ -166,3 +166,34 @@ def test_a_kpi_column_for_a_period_is_said_by_its_end_and_onwards_as_from():
     row = K.read(table)[0]
     assert row.steps == [("55%", "by September 2030"), ("70%", "by March 2031"), ("85%", "in Year 2"),
                          ("90%", "from Year 3")]
+
+
+def test_our_month_is_longer_than_the_buyers_thirty_days():
+    # session 17: the figure pairing counted a month as 30 days (the consistency check 30.4, the metrics 30.4375), so
+    # 'within one month' met the buyer's 'within 30 days'; a 31-day month does not, so the buyer's standard is said
+    buyer = fc.standards("A first crisis plan must be agreed within 30 days of first contact.")
+    ours = "Each person agrees a crisis plan with their worker within one month of first contact."
+    text, changed = fc.hold_to_buyer(ours, buyer)
+    assert changed == [("one month", "30 days")]
+    assert "within 30 days of first contact" in text
+
+
+def test_a_sentence_is_parsed_once_and_only_its_figures_are_kept(monkeypatch):
+    # session 17: figure_clauses kept an lru_cache(4096) of whole spaCy Docs for the app's lifetime; now it keeps the
+    # figures read from them (frozen, so callers share them safely) and parses a sentence once
+    import dataclasses
+
+    parsed = []
+    real = fc._doc
+
+    def counting(sentence):
+        parsed.append(sentence)
+        return real(sentence)
+
+    monkeypatch.setattr(fc, "_doc", counting)
+    sentence = "Urgent referrals are contacted within 4 hours by a crisis worker (session 17, figure cache)."
+    first, again = fc.figures(sentence), fc.figures(sentence)
+    assert parsed == [sentence]
+    assert first == again and [f.days for f in first] == [4 / 24]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].value = 5.0  # type: ignore[misc]

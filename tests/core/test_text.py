@@ -212,3 +212,24 @@ def test_the_question_limit_tables_read_from_data():
     assert len(Q._WORD_LIMITS) == 18 and len(Q._CHAR_LIMITS) == 7 and len(Q._PAGE_LIMITS) == 7
     assert len(Q._WEIGHTINGS) == 15 and Q._N == r"(\d[\d,]*(?:\.\d+)?)"
     assert Q.read_limits("Maximum 500 words. Weighting: 10%").words == 500
+
+
+# ------------------------------------------------------------------ quotes and the form texts are matched in
+# (session 17: three quote-character sets in language/privacy.py, privacy_filter.py and overclaim/engine.py, and
+# three _norm functions in compose/figure_clauses.py, commitments.py and tender.py, now these)
+
+def test_one_set_of_quotation_marks_straight_and_curly():
+    assert T.QUOTES == frozenset(T.OPEN_QUOTES) | frozenset(T.CLOSE_QUOTES) == frozenset("\"'‘’“”")
+    assert set("‘“") <= set(T.OPEN_QUOTES) and set("’”") <= set(T.CLOSE_QUOTES)
+    from evidencebot.language import privacy_filter
+    from evidencebot.language.overclaim import engine
+
+    assert privacy_filter._QUOTE_OPEN == frozenset(engine.OPEN_QUOTES) == frozenset(T.OPEN_QUOTES)
+
+
+def test_straight_quotes_and_the_match_form():
+    assert T.straight_quotes("the ‘Best Start’ “programme”") == "the 'Best Start' \"programme\""
+    assert T.straight_quotes(None) == ""
+    assert T.match_form("Within 10 Working-Days (of referral).") == "within 10 working days of referral"
+    assert T.match_form("  80%  of   people; ") == "80% of people"
+    assert T.match_form("") == ""

@@ -157,21 +157,15 @@ def test_recheck_of_a_long_document_parses_only_the_changed_sentences(monkeypatc
     assert [t for call in calls for t in call] == [last + " ", "We added a Saturday session."]
 
 
-def test_missing_privacy_module_is_skipped(monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_privacy(name, globals=None, locals=None, fromlist=(), level=0):
-        if name == "evidencebot.language" and fromlist and "privacy" in fromlist:
-            raise ImportError("No module named 'evidencebot.language.privacy'")
-        return real_import(name, globals, locals, fromlist, level)
-
-    monkeypatch.setattr(builtins, "__import__", no_privacy)
+def test_the_privacy_family_is_never_unavailable():
+    # issue 17 (session 17): a privacy module that failed to import became an "unavailable" family (the checker ran
+    # without it and its quality tests skipped); it is part of the package, imported at the checker's top, so a
+    # broken one fails loudly (tests/core/test_layers.py::test_our_own_modules_are_never_optional). This test
+    # replaces test_missing_privacy_module_is_skipped, which asserted the old behaviour.
     checker = Checker(settings=CheckerSettings(), families=["overclaim", "privacy"])
-    assert checker.families == ["overclaim"]
-    assert "privacy" in checker.unavailable
-    assert checker.check_text("We guarantee recovery.")
+    assert checker.families == ["overclaim", "privacy"]
+    assert "privacy" not in checker.unavailable
+    assert any(f.family == "privacy" for f in checker.check_text("Jo Bloggs was seen on 01/02/2025."))
 
 
 LONG_SENTENCES = [

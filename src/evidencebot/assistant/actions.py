@@ -21,8 +21,10 @@ from typing import Callable
 
 from evidencebot.assistant import indicator_views as views
 from evidencebot.assistant.editing import DraftDoc, latest_draft
+from evidencebot.assistant.checking import shared_database
 from evidencebot.assistant.indicator_views import ChartData
 from evidencebot.assistant.intents import SLASH_COMMANDS, Intent
+from evidencebot.compose.tender import assemble_tender
 from evidencebot.compose.filters import rule_words
 from evidencebot.errors import EvidencebotError, InputError
 from evidencebot.store.summary import data_range, table_counts
@@ -278,27 +280,13 @@ def draft(ctx: Context, intent: Intent) -> Reply:
                      intent="draft", ok=False)
     plan = plan_question(question, limit)
     doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title=plan.title or "Tender answer")
-    try:
-        from evidencebot.compose.tender import assemble_tender
-
-        _wait_for_language(ctx, "the answer is checked before you see it")
-        ctx.progress("planning, gathering evidence and checking the answer…")
-        if ctx.db_path == ":memory:":
-            answer = assemble_tender(ctx.db, question, limit, period=intent.period)
-        else:
-            from evidencebot.assistant.checking import shared_database
-
-            with shared_database(ctx.db_path) as db:  # its indicators stay cached for the editor's checks
-                answer = assemble_tender(db, question, limit, period=intent.period)
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("evidencebot"):
-            raise
-        lines = [f"Answer assembly is not available in this build yet ({exc.name} is missing), "
-                 "so here is the plan to write to. It is open in the editor (F2), which counts words "
-                 "and tracks the sub-points as you write.", "", _plan_markdown(plan)]
-        doc.text = ""
-        ctx.state.draft = doc
-        return Reply("\n".join(lines), intent="draft", open="editor", payload={"draft": doc}, ok=False)
+    _wait_for_language(ctx, "the answer is checked before you see it")
+    ctx.progress("planning, gathering evidence and checking the answer…")
+    if ctx.db_path == ":memory:":
+        answer = assemble_tender(ctx.db, question, limit, period=intent.period)
+    else:
+        with shared_database(ctx.db_path) as db:  # its indicators stay cached for the editor's checks
+            answer = assemble_tender(db, question, limit, period=intent.period)
     doc.text = answer.markdown
     doc.assembled = answer
     doc.period = getattr(answer.period, "label", None)
@@ -310,15 +298,6 @@ def draft(ctx: Context, intent: Intent) -> Reply:
                       "or held personal data._"]
     lines += ["", "Opened in the editor (F2): findings are highlighted as you edit."]
     return Reply("\n".join(lines), intent="draft", open="editor", payload={"draft": doc})
-
-
-def _plan_markdown(plan) -> str:
-    lines = ["| sub-point | words | evidence topics |", "|---|---:|---|"]
-    for p in plan.points:
-        topics = ", ".join(t.label for t in plan.topic_list(p)) or "–"
-        label = f"{p.key}) {p.label}" if not p.key.startswith("p") else p.label
-        lines.append(f"| {label} | {p.budget} | {topics} |")
-    return "\n".join(lines)
 
 
 def check(ctx: Context, intent: Intent) -> Reply:

@@ -62,13 +62,6 @@ def _get_checker():
         return _checker
     with _lock:
         if _checker is None and _checker_missing is None:
-            try:
-                from evidencebot.language.checker import Checker
-            except ModuleNotFoundError as exc:
-                if exc.name and exc.name.startswith("evidencebot"):
-                    _checker_missing = exc.name
-                    return None
-                raise
             _checker = Checker()
     return _checker
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from evidencebot.compose.questions import plan_question
+from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
 from evidencebot.store import drafts
 from evidencebot.store.retention import prune_versions as _prune
@@ -65,8 +67,6 @@ class DraftDoc:
     def ensure_plan(self):
         """Plan the question's sub-points (once); None when there is no question."""
         if self.plan is None and self.question.strip():
-            from evidencebot.compose.questions import plan_question
-
             try:
                 self.plan = plan_question(self.question, self.word_limit or 500)
             except InputError:
@@ -138,8 +138,6 @@ def coverage(plan, text: str) -> list[CoverageItem]:
     else to the sub-point it shares most with: its topic terms (from the
     question vocabulary) and its own content words (two or more in common).
     """
-    from evidencebot.compose.words import count_words
-
     if plan is None:
         return []
     points = list(plan.points)
@@ -176,8 +174,6 @@ def coverage(plan, text: str) -> list[CoverageItem]:
 
 
 def status(doc: DraftDoc, text: str) -> EditorStatus:
-    from evidencebot.compose.words import count_words
-
     return EditorStatus(words=count_words(text), limit=doc.word_limit, coverage=coverage(doc.ensure_plan(), text))
 
 

@@ -13,20 +13,21 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.assistant.intents import _topics
+from evidencebot.compose import gather
+from evidencebot.compose.charts import Chart, display_range
+from evidencebot.compose.gather import latest_data_date, parse
 from evidencebot.errors import InputError
+from evidencebot.metrics import indicators as engine, periods
+from evidencebot.metrics.results import format_value
 
 
 def catalogue() -> dict:
     """The indicator catalogue (:func:`evidencebot.compose.gather.catalogue`)."""
-    from evidencebot.compose import gather
-
     return gather.catalogue()
 
 
 def expand_ids(ids: list[str], cat: dict | None = None) -> list[str]:
     """Catalogue ids for names that may be families (:func:`evidencebot.compose.gather.expand_ids`)."""
-    from evidencebot.compose import gather
-
     return gather.expand_ids(ids, cat)
 
 
@@ -67,8 +68,6 @@ def select_indicators(*, ids: list[str] = (), domains: list[str] = (), topics: l
 
 
 def latest_date(db: Database):
-    from evidencebot.compose.gather import latest_data_date
-
     return latest_data_date(db)
 
 
@@ -79,8 +78,6 @@ data, partial if it is not over), so the two never name the same quarter."""
 
 def resolve_period(db: Database, text: str | None):
     """The period a request names, or the last complete financial quarter."""
-    from evidencebot.compose.gather import parse
-
     if text:
         text = CHAT_PERIODS.get(" ".join(text.lower().split()), text)
     return parse(db, text, default="review")
@@ -88,9 +85,6 @@ def resolve_period(db: Database, text: str | None):
 
 def coverage_note(db: Database, period) -> str:
     """'' for a complete period; else a sentence saying the period is partial and what it covers."""
-    from evidencebot.compose.gather import latest_data_date
-    from evidencebot.metrics import periods
-
     try:
         coverage = periods.cover(period, latest_data_date(db))
     except InputError:  # a period the data do not reach is refused where it is computed
@@ -99,16 +93,12 @@ def coverage_note(db: Database, period) -> str:
 
 
 def compute(db: Database, period, *, ids: list[str] | None = None, compare=None, external: bool = False) -> list:
-    from evidencebot.metrics import indicators as engine
-
     if compare is None:
         compare = period.previous()
     return list(engine.compute_all(db, period, compare=compare, ids=ids, external=external))
 
 
 def monthly_series(db: Database, ident: str, end_period, months: int = 24):
-    from evidencebot.metrics import indicators as engine
-
     return engine.monthly_series(db, ident, end_period, months=months)
 
 
@@ -127,8 +117,6 @@ def value_cell(r) -> str:
 
 
 def compare_cell(r) -> str:
-    from evidencebot.metrics.results import format_value
-
     if r.compare_value is None:
         return "–"
     return format_value(r.compare_value, r.unit)
@@ -199,8 +187,6 @@ class ChartData:
         a rate or time below 0); a limit nobody can reach is not drawn.
         """
         if self.mdc is not None:
-            from evidencebot.compose.charts import display_range
-
             return display_range(self.mdc)
         points = [v for v in self.values if v is not None]
         points += [x for x in (self.mean, self.lower, self.upper) if x is not None]
@@ -238,8 +224,6 @@ def chart_data(result, cat: dict | None = None) -> ChartData:
 
 
 def _mdc(result):
-    from evidencebot.compose.charts import Chart
-
     try:
         return Chart.from_result(result)
     except (TypeError, ValueError, KeyError):

@@ -30,7 +30,10 @@ from pathlib import Path
 
 import yaml
 
+from evidencebot.compose.questions import load_topics, match_topics
+from evidencebot.evidence.extract import indicator_terms
 from evidencebot.mentions import find_period
+from evidencebot.metrics.catalogue import load_catalogue
 from evidencebot.text import PatternTable
 
 INTENTS = (
@@ -117,21 +120,15 @@ _ALIAS_RES = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), ids) for p, ids
 
 @lru_cache(maxsize=1)
 def _topics():
-    from evidencebot.compose.questions import load_topics
-
     return load_topics()
 
 
 def _indicator_term_patterns():
-    from evidencebot.evidence.extract import indicator_terms
-
     return indicator_terms()
 
 
 @lru_cache(maxsize=1)
 def _catalogue_ids() -> tuple[str, ...]:
-    from evidencebot.metrics.catalogue import load_catalogue
-
     return tuple(load_catalogue())
 
 
@@ -154,8 +151,6 @@ def vocabulary_hits(text: str) -> tuple[list[str], list[str]]:
     topics = []
     table = _topics()
     if table:
-        from evidencebot.compose.questions import match_topics
-
         topics = match_topics(text, table, limit=3)
     return _ordered(ids), topics
 

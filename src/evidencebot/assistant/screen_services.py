@@ -22,6 +22,7 @@ from evidencebot.assistant import indicator_views as views
 from evidencebot.assistant.checking import shared_database
 from evidencebot.assistant.journal import Entry, restore_entries, write_with_retry
 from evidencebot.assistant.story_capture import story_markdown_preview
+from evidencebot.compose import tender_store
 from evidencebot.compose.tender import swap_block as swap
 from evidencebot.compose.tender import swap_choices
 from evidencebot.errors import InputError
@@ -219,7 +220,6 @@ def swap_block(conversation, answer, key: str, block_id: str, tender_ref: str | 
     (:func:`evidencebot.assistant.checking.shared_database`)."""
     def swapped(db):
         if tender_ref:  # a tender's answer: assembled again with the tender's context, as 'tender draft' drafts it
-            from evidencebot.compose import tender_store
 
             return tender_store.swap_block(db, tender_ref, answer, key, block_id)
         return swap(db, answer, key, block_id)

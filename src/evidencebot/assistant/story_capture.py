@@ -12,6 +12,8 @@ import threading
 from dataclasses import dataclass
 
 from evidencebot.assistant.checking import check
+from evidencebot.config import CheckerSettings
+from evidencebot.language.checker import Checker
 from evidencebot.language.findings import Finding, locate
 from evidencebot.language.privacy import find_privacy
 from evidencebot.store.search import export_blockers
@@ -79,13 +81,6 @@ def _gate_checker():
     if _gate is None:
         with _gate_lock:
             if _gate is None:
-                try:
-                    from evidencebot.config import CheckerSettings
-                    from evidencebot.language.checker import Checker
-                except ModuleNotFoundError as exc:
-                    if exc.name and exc.name.startswith("evidencebot"):
-                        return None
-                    raise
                 _gate = Checker(CheckerSettings(), ["privacy"], honour_switches=False)
     return _gate
 

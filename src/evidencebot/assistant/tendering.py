@@ -19,9 +19,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from evidencebot.assistant.actions import Context, Reply
+from evidencebot.assistant.actions import Context, Reply, _wait_for_language
 from evidencebot.assistant.editing import DraftDoc
+from evidencebot.assistant.exporting import documents_folder
 from evidencebot.assistant.intents import Intent
+from evidencebot.compose import gaps, tender_store
+from evidencebot.compose.export import file_roles
 from evidencebot.errors import InputError
 
 USAGE = ("`/tender import FILE` (a buyer's .docx or .xlsx questionnaire), `/tender status`, "
@@ -66,8 +69,6 @@ def in_chat_words(text: str) -> str:
 
 
 def import_file(ctx: Context, rest: str) -> Reply:
-    from evidencebot.compose import tender_store
-
     if not rest:
         found = _questionnaires_nearby()
         listed = ("\n\nQuestionnaires in this folder: " + ", ".join(f"`{p}`" for p in found)) if found else ""
@@ -100,8 +101,6 @@ def import_file(ctx: Context, rest: str) -> Reply:
 
 
 def status(ctx: Context, rest: str = "") -> Reply:
-    from evidencebot.compose import tender_store
-
     return Reply(status_markdown(tender_store.status_table(_db(ctx), markdown=True)), intent="tender")
 
 
@@ -122,14 +121,11 @@ def status_markdown(text: str) -> str:
 
 
 def draft(ctx: Context, rest: str) -> Reply:
-    from evidencebot.compose import tender_store
-
     ref = rest.strip()
     if not ref:
         return Reply("Which question? `/tender draft 4.1` drafts one, `/tender draft all` every one "
                      "(`/tender status` lists them).", intent="tender", ok=False)
     every = ref.lower() in ("all", "--all", "every", "everything", "all questions", "all answers")
-    from evidencebot.assistant.actions import _wait_for_language
 
     _wait_for_language(ctx, "every answer is checked before you see it")
 
@@ -182,8 +178,6 @@ def _demote(markdown: str) -> str:
 
 
 def export(ctx: Context, rest: str) -> Reply:
-    from evidencebot.compose import gaps, tender_store
-
     if not rest:
         return Reply("Where to? Type `/tender export FILE`, e.g. `/tender export ~/bids/response.docx` (.docx, .md "
                      "or .html); add `--force` to replace files already there.", intent="tender", ok=False)
@@ -194,8 +188,6 @@ def export(ctx: Context, rest: str) -> Reply:
         rest = " ".join(w for w in words if w != "--force")
     path = _path(rest)
     if not path.is_absolute():
-        from evidencebot.assistant.exporting import documents_folder
-
         path = documents_folder() / path
     rows = tender_store.questions(_db(ctx))[1]
     warnings = []
@@ -213,7 +205,6 @@ def export(ctx: Context, rest: str) -> Reply:
         warnings += [c.describe() for c in tender_store.contradictions(_db(ctx))]
     ctx.progress(f"writing {path.name}…")
     written = tender_store.export(_db(ctx), str(path), force=force)
-    from evidencebot.compose.export import file_roles
 
     # which file is which: the response to submit holds no comment or note for the writer (the review copy does)
     lines = ["### Exported the response", ""] + [f"- `{p}`: {role}" for p, role in file_roles(written[0], written).items()]
@@ -225,13 +216,10 @@ def export(ctx: Context, rest: str) -> Reply:
 def keep(ctx: Context, rest: str = "") -> Reply:
     """``/tender keep``: the open draft (a tender answer, edited in the editor) becomes that question's answer,
     checked again with the database (:func:`tender_store.keep_answer`)."""
-    from evidencebot.compose import tender_store
-
     doc = ctx.state.draft
     if doc is None or not doc.tender_ref:
         return Reply("The open draft is not a tender answer: `/tender draft REF` drafts one and opens it; edit it "
                      "(F2), then `/tender keep`.", intent="tender", ok=False)
-    from evidencebot.assistant.actions import _wait_for_language
 
     _wait_for_language(ctx, "your text is checked before it is kept")
     ctx.progress(f"checking your {doc.tender_ref} and keeping it…")
@@ -259,7 +247,6 @@ def limit(ctx: Context, rest: str) -> Reply:
     state one (:func:`tender_store.set_limit`, as ``evidencebot tender limit`` sets it)."""
     import re
 
-    from evidencebot.compose import tender_store
 
     m = re.fullmatch(r"(?P<ref>\S+)\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>words?|char(?:acter)?s?|pages?|sides?)?",
                      rest.strip(), re.I)

@@ -143,10 +143,15 @@ def why(ask: str, block) -> str:
 
     hits = blockmatch.topic_hits(normalise(ask))
     own = {h.topic.name: h for h in hits}
-    for name in blockmatch.block_topics(block, blockmatch.load_topics()):
-        if name in own:
-            return f"{block.block_id} for '{own[name].cue}'"
-    shared = set(blockmatch.tokens(ask)) & set(blockmatch.tokens(block.title + " " + " ".join(block.tags)))
+    answered = blockmatch.block_topics(block, blockmatch.load_topics())
+    # in the order the ask names them (not a set's order, which changed from run to run), the one the block's own
+    # title or tags name first ('money' for money-and-benefits under 'housing, money and other practical causes')
+    found = [h for name, h in own.items() if name in answered]
+    head = set(blockmatch.tokens(block.title + " " + " ".join(block.tags)))
+    if found:
+        h = next((h for h in found if set(blockmatch.tokens(h.cue)) & head), found[0])
+        return f"{block.block_id} for '{h.cue}'"
+    shared = set(blockmatch.tokens(ask)) & head
     shared -= blockmatch.HEAD_GENERIC
     if shared:
         return f"{block.block_id} for {', '.join(sorted(shared))}"

@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from evidencebot.compose.buyer_standards import _sentences
-from evidencebot.compose.buyer_terms import _number, _ours_wte, size_fields
+from evidencebot.compose.buyer_terms import _ours_wte, size_fields
 from evidencebot.compose.filters import load_phrasebank
+from evidencebot.mentions import number_or_word
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -73,7 +74,7 @@ def read(text: str) -> list[Quantity]:
                 if m is None:
                     continue
                 # a kind without a figure (the buyer's forum, its KPI schedule, its measures) is there or not
-                n = _number(m.group("n")) if "n" in m.re.groupindex else 1.0
+                n = number_or_word(m.group("n")) if "n" in m.re.groupindex else 1.0
                 if kind == "outcome_measures" and not _named_measures(s, spec):
                     continue
                 if n:
@@ -110,7 +111,7 @@ def _ours_size(profile: dict, kind: str) -> float | None:
 
 def _hours(text: str) -> float | None:
     m = re.search(r"\bwithin\s+(\w+(?:-\w+)?)\s+(hours|working\s+days|days)\b", text or "", re.I)
-    n = _number(m.group(1)) if m else None
+    n = number_or_word(m.group(1)) if m else None
     if n is None or m is None:
         return None
     unit = m.group(2).lower()
@@ -166,7 +167,7 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool) -> tu
             ours_spec = k.get("ours") or {}
             m = re.search(str(ours_spec.get("pattern") or r"(?!)"), profile.get(str(ours_spec.get("field") or "area"))
                           or "", re.I)
-            count = _number(m.group("n")) if m else None
+            count = number_or_word(m.group("n")) if m else None
             if count is not None and count == q.value:
                 continue
             notes.append(Adapted(q.kind, label, q.words, m.group(0) if m else "",

@@ -25,15 +25,16 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose import blockmatch, figure_clauses
+from evidencebot.compose.consistency import normalise
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.compose.buyer_terms import _NUM, _number
-from evidencebot.compose.buyer_terms import _days as _in_days
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import line_sentences
 
 PHRASEBANK = "buyer_standards.yaml"
 
 _TIME = re.compile(
-    rf"(?P<within>within\s+(?:the\s+)?(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
+    rf"(?P<within>within\s+(?:the\s+)?(?P<n>{NUMBER_OR_WORD})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
     rf"hours?)(?P<of>\s+(?:of|after|from)\s+[^.,;:()\n]{{3,45}}(?=[.,;:()\n]|$))?)"
     r"|(?P<same>(?:on\s+)?the\s+same\s+(?:working\s+)?day)"
     r"|(?P<next>by\s+the\s+next\s+working\s+day|(?:on\s+)?the\s+next\s+working\s+day)"
@@ -112,7 +113,7 @@ def _days(m: re.Match) -> float:
         return 0.5
     if m.group("next"):
         return 1.4
-    return _in_days(_number(m.group("n")) or 0.0, m.group("u"))
+    return days(number_or_word(m.group("n")) or 0.0, m.group("u"))
 
 
 def _matter_at(s: str, m: re.Match, prev_end: int, matters: dict, *, ours: bool) -> str | None:
@@ -176,11 +177,11 @@ def routine_contact(text: str) -> tuple[str, float, str] | None:
     """A routine first-contact standard written after an urgent one without its own 'within' ('contact within
     4 hours for urgent referrals and 5 working days for routine referrals'): (as written, days, sentence)."""
     for s in _sentences(text):
-        m = re.search(rf"(?:within\s+)?(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?)\s+for\s+"
+        m = re.search(rf"(?:within\s+)?(?P<n>{NUMBER_OR_WORD})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?)\s+for\s+"
                       r"(?:all\s+)?routine\b", s, re.I)
         if m and _asks(s, _data()):
             unit = " ".join(m.group("u").lower().split())
-            return f"{m.group('n')} {unit} of referral", _in_days(_number(m.group("n")) or 0.0, unit), s
+            return f"{m.group('n')} {unit} of referral", days(number_or_word(m.group("n")) or 0.0, unit), s
     return None
 
 
@@ -379,8 +380,6 @@ def kpis(text: str) -> list[Standard]:
 def _measured(s: str, start: int, spec: dict) -> bool | None:
     """Whether the figure at ``start`` of ``s`` is of the measure ``spec`` names, from its own clause (None: its
     clause names nothing)."""
-    from evidencebot.compose import figure_clauses
-
     want = " ".join([str(spec.get("label") or "")] + [str(w) for w in (spec.get("any") or []) + (spec.get("all") or [])])
     return figure_clauses.measured(s, start, want, [str(w) for w in spec.get("all") or []])
 
@@ -479,9 +478,6 @@ def profile_conflict(standard: Standard, profile: dict) -> str:
     hold a caseload of more than 30 people'; 'monthly one-to-one managerial supervision ...' against fortnightly);
     '' when it agrees, or the profile does not say. A per-worker ceiling is compared with our per-worker figures
     for the same role, never with the whole service's capacity (review s10 item 6)."""
-    from evidencebot.compose import blockmatch
-    from evidencebot.compose.consistency import normalise
-
     if standard.kind != "requirement":
         return ""
     spec = (((_data().get("requirements") or {}).get(standard.matter) or {}).get("profile")) or {}
@@ -490,13 +486,13 @@ def profile_conflict(standard: Standard, profile: dict) -> str:
     if not spec or not ours or not value:
         return ""
     if spec.get("compare") == "ceiling":
-        n = _number(value)
+        n = number_or_word(value)
         figures = list(_PER_WORKER.finditer(ours))
         role = set(blockmatch.tokens(str(standard.values.get(str(spec.get("role") or "")) or ""))) - set(
             blockmatch.tokens("worker workers staff member practitioner"))
         # the same role's figure; a role the profile does not name (a 'care coordinator') is any of our workers'
         same = [f for f in figures if role and role <= set(blockmatch.tokens(f.group("role")))] or figures
-        over = [f for f in same if n is not None and (_number(f.group("n")) or 0) > n]
+        over = [f for f in same if n is not None and (number_or_word(f.group("n")) or 0) > n]
         return " ".join(over[0].group(0).split()) if over else ""
     if spec.get("compare") == "frequency":
         buyer = normalise(value)
@@ -517,8 +513,6 @@ def where(standard: Standard, points: list) -> tuple[object | None, bool]:
     """(the part a standard's template goes in, whether that part asks about it): the first part whose own
     words name its matter; else, when the buyer's sentence is the question's, the part sharing most words
     with it (not asked)."""
-    from evidencebot.compose import blockmatch
-
     data = _data()
     if standard.time:
         # the part that states the buyer's timescale itself ('... to the front door on the same working day')

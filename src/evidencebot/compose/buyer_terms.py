@@ -26,7 +26,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from evidencebot.text import NUMBER_WORDS, line_sentences
+from evidencebot import locations
+from evidencebot.compose import blockmatch, figure_clauses, library
+from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.requirements import named_terms
+from evidencebot.compose.tender import _library_words
+from evidencebot.compose.tender_profile import key_words
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
+from evidencebot.text import line_sentences
 
 TEMPLATE_FILE = "library/buyer_blocks.yaml"
 """The approved templates (corpus/): read from the file, never stored with the library's blocks, so they
@@ -36,8 +43,6 @@ never take part in matching a question to blocks (not even in its full-text rank
 def short_forms() -> dict[str, str]:
     """A template's short form by block id (its ``short`` in the file): one sentence of method for each of several
     things one part names. Read from the file in use (the user's copy first), once per file version."""
-    from evidencebot import locations
-
     def build(path, data: dict) -> dict[str, str]:
         return {spec["id"]: " ".join(str(spec["short"]).split())
                 for spec in data.get("blocks") or [] if spec.get("short")}
@@ -48,9 +53,6 @@ def short_forms() -> dict[str, str]:
 def templates(today=None) -> list:
     """The buyer templates as approved :class:`~evidencebot.compose.library.Block` objects (owner,
     approver and review dates from the file; stale once past review, as any block)."""
-    from evidencebot import locations
-    from evidencebot.compose import library
-
     def build(path, data: dict) -> list[dict]:
         reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
         rows = []
@@ -68,10 +70,6 @@ def templates(today=None) -> list:
     rows = locations.read_data_yaml("corpus", TEMPLATE_FILE, build) or []
     return [library._block(r, today) for r in rows]
 
-# the project's one number-word table (one to ninety-nine); "seventy two" is read as "seventy-two"
-_WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 0 < n < 100}
-_NUM = r"\d+(?:\.\d+)?|" + "|".join(w.replace("-", r"[-\s]") for w in sorted(_WORD_NUMBERS, key=len, reverse=True))
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0}
 
 # ---------------------------------------------------------------- the buyer's local, named things
 
@@ -194,11 +192,6 @@ def place_words(text: str) -> set[str]:
     Well Partnership Board'; 'Wykeham' in 'Wykeham Borough' and 'Wykeham Borough Council Housing Options'), never a
     national word, an organisation's word (council, borough, health) or a word of our own library's vocabulary
     ('Mental Health ...', 'Community ...')."""
-    from evidencebot.compose import blockmatch
-    from evidencebot.compose.requirements import named_terms
-    from evidencebot.compose.tender import _library_words
-    from evidencebot.compose.tender_profile import key_words
-
     names = {" ".join(t.split()) for t in named_terms(text or "") if len(t.split()) >= 2}
     vocabulary = _library_words()
     seen: dict[str, int] = {}
@@ -220,10 +213,6 @@ def proper_words(text: str) -> set[str]:
     'Eastmoor' of 'the Fenland Reach and Eastmoor Lived Experience Network': s13 q07, where :func:`place_words` finds
     none as no place is named twice) that our library never uses, the buyer's text never writes in lower case, and
     that is not a national word. Such a name is the buyer's local one, as a place word makes it."""
-    from evidencebot.compose import blockmatch
-    from evidencebot.compose.requirements import named_terms
-    from evidencebot.compose.tender import _library_words
-
     vocabulary = _library_words()
     lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text or ""))
     out = set()
@@ -254,15 +243,11 @@ def owned_by_buyer(name: str, sentence: str) -> str | None:
 def record_systems() -> frozenset[str]:
     """The clinical record systems a buyer may name (``record_systems`` in ``phrasebank/question_terms.yaml``), lower
     case."""
-    from evidencebot.compose.filters import load_phrasebank
-
     return frozenset(str(w).lower() for w in load_phrasebank("question_terms.yaml").get("record_systems") or [])
 
 
 def national_words() -> frozenset[str]:
     """The words that make a name national (``national_names`` in ``phrasebank/question_terms.yaml``)."""
-    from evidencebot.compose.filters import load_phrasebank
-
     return frozenset(str(w).lower() for w in load_phrasebank("question_terms.yaml").get("national_names") or [])
 
 
@@ -422,30 +407,12 @@ class Comparison:
         return f"{self.label}: the buyer's {self.buyer}; ours {ours}"
 
 
-def _number(text: str | None) -> float | None:
-    t = (text or "").lower().strip()
-    t = "-".join(t.split()) if "-".join(t.split()) in _WORD_NUMBERS else t
-    if t in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[t])
-    try:
-        return float(t.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _days(n: float, unit: str) -> float:
-    unit = " ".join(unit.lower().split()).rstrip("s")
-    return n * _UNIT_DAYS.get(unit, 1.0)
-
-
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
 _YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b", re.I)
 
 
 def _cue(key: str) -> re.Pattern:
     """A whole-word regex of the phrases of ``key`` in ``phrasebank/question_terms.yaml``."""
-    from evidencebot.compose.filters import load_phrasebank
-
     words = [str(w).strip() for w in load_phrasebank("question_terms.yaml").get(key) or [] if str(w).strip()]
     if not words:
         return re.compile(r"(?!)")
@@ -463,7 +430,7 @@ def _asks_first_contact(s: str) -> bool:
 _NOW = re.compile(r"\b(?:currently|current(?:ly)?\s+(?:service|provider|figure|wait)|at\s+present|is\s+now|today)\b",
                   re.I)
 _FIRST = re.compile(r"\bfirst\s+(?:contact|appointment|face[- ]to[- ]face\s+contact|assessment)\b", re.I)
-_WITHIN = re.compile(rf"\bwithin\s+(?P<n>{_NUM})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
+_WITHIN = re.compile(rf"\bwithin\s+(?P<n>{NUMBER_OR_WORD})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
                      rf"hours?)(?P<of>\s+of\s+(?:the\s+)?(?:referral|receipt\s+of\s+(?:the\s+)?referral|being\s+referred))?",
                      re.I)
 _AT_LEAST = (r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
@@ -500,8 +467,6 @@ def _staff_named(sentence: str, m: re.Match) -> str | None:
     ('a minimum staffing level of 42 WTE across the Lot'), the buyer's words when they name the staff counted ('54.0
     WTE patient-facing staff': said so, not as 'a workforce of 54 WTE'), None when the number counts one role ('18 WTE
     employment specialists', which is no workforce minimum)."""
-    from evidencebot.compose import figure_clauses
-
     at = m.start("n")
     fig = next((f for f in figure_clauses.figures(sentence) if f.start == at and f.unit == "wte"), None)
     if fig is None or not {w.split("-")[-1] for w in fig.core} & _STAFF_WORDS:
@@ -533,12 +498,12 @@ def read_figures(text: str) -> list[BuyerFigure]:
                            re.split(r",|;|\band\b|\bor\b", s[max(0, w.start() - 40):w.start()])[-1])
                        and not _URGENT_AFTER.match(s, w.end()) and not _AFTER_DISCHARGE.match(s, w.end())]
             m = next((w for w in routine if w.start() > first.start()), routine[0] if routine else None)
-            n = _number(m.group("n")) if m else None
+            n = number_or_word(m.group("n")) if m else None
             if m and n:
                 unit = " ".join(m.group("u").lower().split())
                 unit = unit if n != 1 else unit.rstrip("s")
                 figure = f"{m.group('n')} {unit}" + (" of referral" if m.group("of") or "referr" in s.lower() else "")
-                out.append(BuyerFigure("first_contact", _days(n, unit), figure, s))
+                out.append(BuyerFigure("first_contact", days(n, unit), figure, s))
                 seen.add("first_contact")
         for m in _WTE.finditer(s):
             n = float(m.group("n"))
@@ -557,7 +522,7 @@ def read_figures(text: str) -> list[BuyerFigure]:
             if m and _PER_HEAD.match(s, m.end()):
                 m = None  # 'a maximum caseload of 30 people per full-time recovery worker': a ceiling, not people open
             if m:
-                n = _number(m.group("n"))
+                n = number_or_word(m.group("n"))
                 if n and n >= 20:
                     out.append(BuyerFigure("open", n, f"{int(n):,} people", s))
                     seen.add("open")
@@ -566,11 +531,11 @@ def read_figures(text: str) -> list[BuyerFigure]:
 
 def _ours_first_contact(profile: dict) -> tuple[float | None, str]:
     text = profile.get("first_contact_standard") or ""
-    m = re.search(rf"(?P<n>{_NUM})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|hours?)", text, re.I)
+    m = re.search(rf"(?P<n>{NUMBER_OR_WORD})\s+(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|hours?)", text, re.I)
     if m is None:
         return None, text
-    n = _number(m.group("n"))
-    return (_days(n, " ".join(m.group("u").split())) if n else None), text
+    n = number_or_word(m.group("n"))
+    return (days(n, " ".join(m.group("u").split())) if n else None), text
 
 
 def _ours_wte(profile: dict, peer: bool) -> float | None:
@@ -618,8 +583,6 @@ def compare(figures: list[BuyerFigure], profile: dict) -> list[Comparison]:
 def size_fields() -> list[str]:
     """Profile fields that describe the size of our current team (``scale.size_fields`` in
     ``phrasebank/buyer_standards.yaml``): not stated as the team for a contract whose buyer asks for more."""
-    from evidencebot.compose.filters import load_phrasebank
-
     return [str(f) for f in (load_phrasebank("buyer_standards.yaml").get("scale") or {}).get("size_fields") or []]
 
 

@@ -32,8 +32,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from evidencebot.compose import blockmatch
+from evidencebot.compose.consistency import statements
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.text import line_sentences, number_word_pattern
+from evidencebot.compose.questions import _base_verb, _COMMON_VERBS, gerund
+from evidencebot.text import line_sentences, match_form, number_word_pattern
 
 PHRASEBANK = "commitments.yaml"
 
@@ -238,22 +241,16 @@ def from_statement(sentence: str) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    from evidencebot.compose import blockmatch
-
     return set(blockmatch.tokens(text or "")) - blockmatch.HEAD_GENERIC
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w%]+", " ", (text or "").lower()).split())
 
 
 def context_sentences(question: str, points: list) -> list[str]:
     """The question's sentences that are not a sub-point's own words."""
-    inside = [_norm(pt.text) for pt in points]
+    inside = [match_form(pt.text) for pt in points]
     out: list[str] = []
     listing = False
     for s in line_sentences(question or ""):
-        n = _norm(s)
+        n = match_form(s)
         if not n or any(n in t or (len(t) > 20 and t in n) for t in inside):
             listing = False
             continue
@@ -278,22 +275,22 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
     seen: set[str] = set()
     for pt in scored:
         for c in from_ask(pt.text):
-            if _norm(c.text) not in seen:
-                seen.add(_norm(c.text))
+            if match_form(c.text) not in seen:
+                seen.add(match_form(c.text))
                 out[pt.key].append(c)
     stems = {pt.key: _stems(pt.text) for pt in scored}
     for s in [piece for whole in context_sentences(question, scored) for piece in _requirements_of(whole)]:
         said = from_statement(s)
-        if not said or _norm(said) in seen:
+        if not said or match_form(said) in seen:
             continue
-        told = {_norm(f) for cs in out.values() for c in cs for f in c.figures}
-        if figures(s) and {_norm(f) for f in figures(s)} <= told:
+        told = {match_form(f) for cs in out.values() for c in cs for f in c.figures}
+        if figures(s) and {match_form(f) for f in figures(s)} <= told:
             continue  # a sub-point already commits to these figures (its own words hold the sentence)
         want = _stems(s)
         ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
         best, second = ranked[0], ranked[1]
         if best[0] >= 2 and best[0] > second[0]:
-            seen.add(_norm(said))
+            seen.add(match_form(said))
             out[scored[best[1]].key].append(Commitment(said, s, "context", figures(s)))
     return out
 
@@ -313,10 +310,10 @@ def _requirements_of(sentence: str) -> list[str]:
 def said_already(commitment: Commitment, text: str) -> bool:
     """The part's text already states every figure of the commitment with its measure (the buyer's hours written
     into our hours sentence, the buyer's target in its KPI row): saying it again adds nothing."""
-    have = _norm(text)
+    have = match_form(text)
     if not commitment.figures:
-        return _norm(commitment.asked) in have
-    return all(_norm(f) in have for f in commitment.figures) and len(_stems(commitment.asked) - _stems(text)) <= 1
+        return match_form(commitment.asked) in have
+    return all(match_form(f) in have for f in commitment.figures) and len(_stems(commitment.asked) - _stems(text)) <= 1
 
 
 _AGE = re.compile(r"\bage\s+(?:of\s+)?(?P<n>\d+)(?P<half>\s*(?:½|and\s+a\s+half|\.5)|\s+years?\s+(?:and\s+)?6\s+months)?",
@@ -340,8 +337,6 @@ def contradicts(commitment: str, sentence: str) -> bool:
     frequency of ``corpus/library/facts.yaml`` ('within two working days' beside the buyer's 'within 4 working
     hours' for the same matter) or the age a thing starts at ('from the age of 17 and a half' beside the buyer's
     'from age 17'), ours the weaker. The buyer's requirement stands; our sentence goes (s13 contradictions 8 and 9)."""
-    from evidencebot.compose.consistency import statements
-
     for said in statements([("buyer", commitment), ("ours", sentence)]).values():
         theirs = {x.key for x in said if x.ref == "buyer"}
         ours = {x.key for x in said if x.ref == "ours"}
@@ -355,10 +350,6 @@ def contradicts(commitment: str, sentence: str) -> bool:
 
 
 # ---------------------------------------------------------------- a part drafted from the question (s16, g16)
-
-DRAFTED = "question-draft"
-"""The reference (``block:question-draft``) of sentences drafted from the sub-point's own words when no approved block
-answers it: the coverage says 'drafted from the question' and the writer's note asks for it to be confirmed."""
 
 _ASK_LEAD = re.compile(r"^(?:please\s+)?(?:(?:describe|explain|set\s+out|tell\s+us|outline|demonstrate|detail|state|"
                        r"summarise|show)\s+)?(?:(?:to\s+us\s+)?(?:how|the\s+ways?\s+in\s+which|the\s+steps\s+by\s+which)\s+)"
@@ -384,8 +375,6 @@ _THEY_WILL = re.compile(r"^(?:(?:describe|explain|set\s+out|outline)\s+)?how\s+(
 def _base_of(word: str) -> str:
     """A verb's base form from its gerund or third person ('finding' -> 'find', 'engages' -> 'engage'), '' when
     ``word`` is none of the common verbs' forms."""
-    from evidencebot.compose.questions import _COMMON_VERBS, gerund
-
     w = word.lower()
     if w in _COMMON_VERBS:
         return w
@@ -482,7 +471,6 @@ def _ask_said(text: str) -> str:
     passive = _PASSIVE_ASK.match(s)
     if passive:
         # 'how they will be supported in their roles' -> 'We will support them in their roles'
-        from evidencebot.compose.questions import _base_verb
 
         verbs = [_base_verb(v) for v in passive.group("verb").split(" and ")]
         who = _OBJECT_FORM.get(passive.group("who").lower(), passive.group("who"))
@@ -579,7 +567,7 @@ def drafted(point_text: str, label: str, profile: dict, *, found: list[Commitmen
         if role:
             out.append(_end(f"Our {our_voice(approach.group('what'))} will be led by {role}"))
             own = "led"
-    if own and own != "led" and not any(_norm(own) in _norm(c) for c in out):
+    if own and own != "led" and not any(match_form(own) in match_form(c) for c in out):
         out.insert(0, own)
     if not out:
         return []

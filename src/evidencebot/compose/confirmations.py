@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.store.blocks import add_months
 from evidencebot.text import NUMBER_WORDS
 
@@ -270,18 +271,14 @@ def _conditions() -> dict:
 
 
 def _num(word: str) -> float | None:
+    """A count in digits or words ('twenty four' -> 24; :func:`evidencebot.mentions.number_or_word`), 'a', 'once',
+    'each' -> 1."""
     w = word.lower().strip()
-    if w in ("a", "an", "one", "once", "each", "every"):
+    if w in ("a", "an", "once", "each", "every"):
         return 1.0
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
-    try:
-        return float(w.replace(",", ""))
-    except ValueError:
-        return None
-
-
-_NUMWORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six"
+    return number_or_word(w)
 
 
 @dataclass
@@ -341,7 +338,7 @@ def _every(text: str) -> list[_Found]:
     same = (_data().get("coverage") or {}).get("same_words") or {}
     same_verbs = {stem(str(k)): stem(str(v)) for k, v in same.items() if " " not in str(k) + str(v)}
     pats = [
-        rf"\b(?:at\s+least\s+)?(?:every|each)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<other>other\s+)?(?P<u>{unit})s?\b",
+        rf"\b(?:at\s+least\s+)?(?:every|each)\s+(?:(?P<n>{NUMBER_OR_WORD})\s+)?(?P<other>other\s+)?(?P<u>{unit})s?\b",
         rf"\b(?:at\s+least\s+)?(?P<times>once|twice)\s+(?:a|an|each|every|per)\s+(?P<u>{unit})\b",
         rf"\b(?:at\s+least\s+)?(?P<adv>{'|'.join(sorted(map(re.escape, adverbs), key=len, reverse=True))})(?!\w)",
     ]
@@ -381,7 +378,7 @@ def _verb_before(text: str, at: int) -> tuple[str, str, int]:
 def _windows(text: str) -> list[_Found]:
     """How recently, in months: 'reviewed within the last 12 months', 'updated in the past two years'."""
     out = []
-    for m in re.finditer(rf"\b(?:with)?in\s+the\s+(?:last|past|previous)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<u>months?|years?)\b",
+    for m in re.finditer(rf"\b(?:with)?in\s+the\s+(?:last|past|previous)\s+(?:(?P<n>{NUMBER_OR_WORD})\s+)?(?P<u>months?|years?)\b",
                          text, re.I):
         n = _num(m.group("n") or "1") or 1.0
         months = n * (12 if m.group("u").lower().startswith("year") else 1)
@@ -392,29 +389,28 @@ def _windows(text: str) -> list[_Found]:
 
 
 _DEADLINE = re.compile(
-    rf"\b(?:(?:with)?in\s+(?P<n>{_NUMWORD}|a|an)\s+(?P<working>working\s+|business\s+|calendar\s+)?"
+    rf"\b(?:(?:with)?in\s+(?P<n>{NUMBER_OR_WORD}|a|an)\s+(?P<working>working\s+|business\s+|calendar\s+)?"
     rf"(?P<u>hours?|days?|weeks?|months?)(?:\s+of\s+(?:starting|joining|appointment|their\s+start)(?:\s+(?:in\s+post|work))?)?"
     rf"|(?:on\s+)?the\s+same\s+(?:working\s+|business\s+)?day|same[- ]day|immediately|straight\s+away"
     rf"|(?P<start>at\s+induction|before\s+(?:they\s+)?start(?:ing)?(?:\s+work)?))(?!\w)", re.I)
-_DEADLINE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0}
 
 
 def _deadlines(text: str) -> list[_Found]:
-    """How soon something is done, in days: 'within one working day' (1), 'within 24 hours' (1), 'the same working
-    day' (1), 'straight away' (0). Not how recently ('in the last 12 months': :func:`_windows`).
+    """How soon something is done, in days (:func:`evidencebot.mentions.days`): 'within one working day' (1.4),
+    'within 24 hours' (1), 'the same working day' (1), 'straight away' (0). Not how recently ('in the last 12 months': :func:`_windows`).
 
     The key is 'working' for a timescale in working (or business) days, 'hours' for one in hours, '' otherwise: a
     working day is not 24 hours over a weekend, so :func:`_short_of` never lets the one meet the other."""
     out = []
     for m in _DEADLINE.finditer(text or ""):
         unit = (m.group("u") or "").lower().rstrip("s")
-        if unit:
-            days = (_num(m.group("n")) or 1.0) * _DEADLINE_DAYS[unit]
-        else:  # 'straight away', 'at induction' and 'before they start work': at once
-            days = 0.0 if m.group("start") or re.match(r"immediately|straight", m.group(0), re.I) else 1.0
         working = re.search(r"\b(?:working|business)\b", m.group(0), re.I) is not None
+        if unit:  # a working day is 7/5 of a day, as everywhere ('within 2 working days' is not 'within 2 days')
+            soon = days(_num(m.group("n")) or 1.0, "working day" if working and unit == "day" else unit)
+        else:  # 'straight away', 'at induction' and 'before they start work': at once
+            soon = 0.0 if m.group("start") or re.match(r"immediately|straight", m.group(0), re.I) else 1.0
         key = "working" if working else "hours" if unit == "hour" else ""
-        out.append(_Found("deadline", key, days, " ".join(m.group(0).split()), m.span()))
+        out.append(_Found("deadline", key, soon, " ".join(m.group(0).split()), m.span()))
     return out
 
 

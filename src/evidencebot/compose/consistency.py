@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from evidencebot import locations
 from evidencebot.compose.gaps import MARKERS
 from evidencebot.errors import ConfigError
+from evidencebot.mentions import days
 from evidencebot.text import number_value
 
 _ONE = {"a": 1, "an": 1, "single": 1}
 """Words for one beside the number words (:data:`evidencebot.text.NUMBER_WORDS`): 'a quarter', 'a single worker'."""
-_DAYS = {"hour": 1 / 24, "day": 1.0, "working day": 1.4, "week": 7.0, "month": 30.4, "quarter": 91.3, "year": 365.0}
 _ADVERBS = {"daily": (1, "day"), "weekly": (1, "week"), "fortnightly": (2, "week"), "monthly": (1, "month"),
             "quarterly": (1, "quarter"), "yearly": (1, "year"), "annually": (1, "year")}
 
@@ -130,7 +130,7 @@ def normalise(value: str) -> tuple | None:
         return (1.0,)
     for word, (n, unit) in _ADVERBS.items():
         if v == word or v.endswith(" " + word) and len(v.split()) == 2 and v.split()[0] in ("each", "every"):
-            return (round(n * _DAYS[unit], 1),)
+            return (round(days(n, unit), 1),)
     m = re.search(rf"({_TENS_UNITS}|\d+|[a-z]+)?\s*(working day|day|hour|week|month|quarter|year)s?\b", v)
     if m is None:
         m2 = re.match(r"^(\d+|[a-z]+) (weekly|monthly)$", v)
@@ -138,9 +138,9 @@ def normalise(value: str) -> tuple | None:
             return None
         count = _count(m2.group(1))
         unit = "week" if m2.group(2) == "weekly" else "month"
-        return None if count is None else (round(count * _DAYS[unit], 1),)
+        return None if count is None else (round(days(count, unit), 1),)
     n = (_count(m.group(1)) if m.group(1) else 1) or 1  # 'every quarter', 'every month': one
-    return (round(n * _DAYS[m.group(2)], 1),)
+    return (round(days(n, m.group(2)), 1),)
 
 
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?|(?P<noon>noon|midday|midnight)", re.I)

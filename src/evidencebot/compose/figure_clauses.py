@@ -22,12 +22,15 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose.buyer_terms import _NUM, _number
-from evidencebot.text import line_sentences
+from evidencebot import mentions
+from evidencebot.compose.blockmatch import stem
+from evidencebot.language.pipeline import parse
+from evidencebot.mentions import NUMBER_OR_WORD, UNIT_DAYS, number_or_word
+from evidencebot.text import line_sentences, match_form
 
 _UNIT = (r"(?P<u>%|per\s*cent|percent|working\s+days?|calendar\s+days?|days?|hours?|weeks?|months?|WTE|FTE|"
          r"whole[-\s]time[-\s]equivalents?)")
-FIGURE = re.compile(rf"(?<![\w.£/-])(?P<n>{_NUM})(?:\s*|-)(?:{_UNIT})(?![\w])"
+FIGURE = re.compile(rf"(?<![\w.£/-])(?P<n>{NUMBER_OR_WORD})(?:\s*|-)(?:{_UNIT})(?![\w])"
                     rf"|(?P<age>\b(?:aged?|age\s+of)\s+(?P<an>\d{{2}})(?P<half>\s*(?:½|and\s+a\s+half))?)", re.I)
 """A figure: a share, a timescale, a number of WTE, an age ('from age 17', 'from the age of 17 and a half')."""
 
@@ -44,10 +47,8 @@ whole equivalent time other new current national local area service's buyer's ye
 PEOPLE = frozenset("people person adult resident individual patient user client man woman".split())
 """Words for people: a share of them is a share of what is said of them."""
 
-_TIME_UNITS = {"hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "working day": 1.4, "week": 7.0, "month": 30.0}
 
-
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     value: float
     unit: str
@@ -74,10 +75,10 @@ class Figure:
 
     @property
     def days(self) -> float | None:
-        return self.value * _TIME_UNITS[self.unit] if self.unit in _TIME_UNITS else None
+        return mentions.days(self.value, self.unit) if self.unit in UNIT_DAYS else None
 
     def key(self) -> tuple[float, str]:
-        if self.unit in _TIME_UNITS:
+        if self.unit in UNIT_DAYS:
             return (round(self.days or 0.0, 3), "time")
         return (self.value, self.unit)
 
@@ -92,10 +93,7 @@ def _unit(raw: str) -> str:
     return u
 
 
-@functools.lru_cache(maxsize=4096)
 def _doc(sentence: str):
-    from evidencebot.language.pipeline import parse
-
     return parse(sentence, disable=("ner",))
 
 
@@ -182,7 +180,7 @@ def _measure_of(doc, start: int, end: int, unit: str) -> tuple[frozenset, ...]:
     anchor: set = set()
     found: set = set()
     core: set = set()  # the noun counted, before what is said of people
-    if unit in _TIME_UNITS or unit == "age":
+    if unit in UNIT_DAYS or unit == "age":
         # 'within 10 working days of first contact': of what it runs from; the thing done is the verb's object or
         # subject, or the noun the time phrase hangs from ('a first plan within 10 working days')
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")]
@@ -241,33 +239,41 @@ _PIECES = re.compile(r"[,;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
 
 def figures(text: str) -> list[Figure]:
     """Every figure of ``text`` (one sentence or many) with what its clause says it measures."""
-    out = []
+    out: list[Figure] = []
     for sentence in line_sentences(text):
-        hits = list(FIGURE.finditer(sentence))
-        if not hits:
-            continue
-        doc = _doc(sentence)
-        for m in hits:
-            if m.group("age"):
-                value = float(m.group("an")) + (0.5 if m.group("half") else 0.0)
-                unit = "age"
-            else:
-                n = _number(m.group("n"))
-                if n is None:
-                    continue
-                value, unit = n, _unit(m.group("u"))
-            before = sentence[max(0, m.start() - 40):m.start()].lower()
-            bound = ("within" if re.search(r"\b(?:within|no\s+later\s+than|in\s+their\s+first|up\s+to|at\s+most|"
-                                           r"no\s+more\s+than|under)\s+(?:the\s+)?$", before)
-                     else "before" if re.search(r"\bat\s+least\s+$", before) and re.match(r"\s*before\b",
-                                                                                          sentence[m.end():])
-                     else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before) else "")
-            measure, clause, anchor, core, nouns = _measure_of(doc, m.start(), m.end(), unit)
-            piece = _PIECES.split(sentence[:m.start()])[-1] + _PIECES.split(sentence[m.start():])[0]
-            kind = (frozenset(re.findall(r"[a-z]+", piece.lower())) | measure) & CONTRAST
-            out.append(Figure(value, unit, m.group(0), sentence, m.start(), measure, clause, anchor, bound, core, nouns,
-                              kind))
+        if FIGURE.search(sentence):
+            out += _sentence_figures(sentence)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_figures(sentence: str) -> tuple[Figure, ...]:
+    """The figures of one sentence, kept for the app's lifetime: the figures read from the parse, not the parse (a
+    spaCy Doc per sentence was cached before, with its tokens' arrays, for as long as the app ran). A Figure is
+    frozen, so every caller may share it."""
+    out = []
+    doc = _doc(sentence)
+    for m in FIGURE.finditer(sentence):
+        if m.group("age"):
+            value = float(m.group("an")) + (0.5 if m.group("half") else 0.0)
+            unit = "age"
+        else:
+            n = number_or_word(m.group("n"))
+            if n is None:
+                continue
+            value, unit = n, _unit(m.group("u"))
+        before = sentence[max(0, m.start() - 40):m.start()].lower()
+        bound = ("within" if re.search(r"\b(?:within|no\s+later\s+than|in\s+their\s+first|up\s+to|at\s+most|"
+                                       r"no\s+more\s+than|under)\s+(?:the\s+)?$", before)
+                 else "before" if re.search(r"\bat\s+least\s+$", before) and re.match(r"\s*before\b",
+                                                                                      sentence[m.end():])
+                 else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before) else "")
+        measure, clause, anchor, core, nouns = _measure_of(doc, m.start(), m.end(), unit)
+        piece = _PIECES.split(sentence[:m.start()])[-1] + _PIECES.split(sentence[m.start():])[0]
+        kind = (frozenset(re.findall(r"[a-z]+", piece.lower())) | measure) & CONTRAST
+        out.append(Figure(value, unit, m.group(0), sentence, m.start(), measure, clause, anchor, bound, core, nouns,
+                          kind))
+    return tuple(out)
 
 
 def measured(sentence: str, start: int, words: str, required: list | tuple = ()) -> bool | None:
@@ -300,10 +306,6 @@ def body_lines(answer: str) -> list[str]:
     return [x for x in (answer or "").splitlines() if x.strip() and not _SKIP.search(x)]
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w%]+", " ", (text or "").lower()).split())
-
-
 SAME_THING = {"staffing": "staff", "workforce": "staff", "establishment": "staff", "dna": "attend"}
 """Words that name one measure ('a minimum staffing level of 42 WTE' is a workforce of 42 WTE)."""
 
@@ -314,8 +316,6 @@ def _alike(words) -> set:
 
 
 def _stems(words) -> set:
-    from evidencebot.compose.blockmatch import stem
-
     return {stem(w) for w in words}
 
 
@@ -335,15 +335,15 @@ class Pairing:
 
 def quotes(sentence: str, buyer_sentence: str, figure_text: str) -> bool:
     """True when ``sentence`` holds the buyer's clause around the figure word for word (six words either side)."""
-    n = _norm(buyer_sentence)
-    f = _norm(figure_text)
+    n = match_form(buyer_sentence)
+    f = match_form(figure_text)
     i = n.find(f)
     if i < 0:
         return False
     words_before = n[:i].split()[-6:]
     words_after = n[i + len(f):].split()[:6]
     piece = " ".join(words_before + [f] + words_after)
-    return piece in _norm(sentence)
+    return piece in match_form(sentence)
 
 
 def paired_right(ours: Figure, theirs: Figure) -> bool:
@@ -444,7 +444,7 @@ def two_ways(answer: str, question: str = "") -> list[str]:
                     t.key() == f.key() and quotes(f.sentence, t.sentence, t.text) for t in buyer):
                 continue
             for g in seen:
-                if g.days != f.days and _same_subject(f, g) and _norm(g.sentence) != _norm(f.sentence):
+                if g.days != f.days and _same_subject(f, g) and match_form(g.sentence) != match_form(f.sentence):
                     out.append(f"'{g.text}' and '{f.text}' [{','.join(sorted(_stems(f.measure) & _stems(g.measure)))}]"
                                f": {g.sentence[:100]} / {f.sentence[:100]}")
                     break

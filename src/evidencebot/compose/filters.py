@@ -16,6 +16,7 @@ from pathlib import Path
 
 from evidencebot import locations
 from evidencebot.errors import ConfigError
+from evidencebot.metrics.suppression import suppress_count
 from evidencebot.text import MONTH_NAMES
 
 MONTHS = MONTH_NAMES
@@ -161,18 +162,13 @@ def suppress(n, *, threshold: int | None = None, rounding: int | None = None) ->
     """A count for an external document: 1-4 -> '<5', others to the nearest 5.
 
     Zero stays '0' (a zero count discloses no one). Uses the indicator
-    engine's ``suppress_count`` when it is installed, so both agree.
+    engine's ``suppress_count``, so both agree.
     """
     if _is_missing(n):
         return "n/a"
     if threshold is None and rounding is None:
-        try:
-            from evidencebot.metrics.suppression import suppress_count
-        except ImportError:
-            suppress_count = None
-        if suppress_count is not None:
-            out = suppress_count(int(n))
-            return out if isinstance(out, str) else number(out)
+        out = suppress_count(int(n))
+        return out if isinstance(out, str) else number(out)
     if threshold is None or rounding is None:
         from evidencebot.config import load_settings
 

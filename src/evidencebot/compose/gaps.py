@@ -38,14 +38,15 @@ class Gap:
     @property
     def kind(self) -> str:
         """How the gap is named to the writer ('to write', 'confirmation needed')."""
-        if self.marker == DRAFTED:
+        if self.marker == DRAFTED_MARKER:
             return "drafted from the question: confirm"
         return "confirmation needed" if self.marker == "To confirm" else self.marker.lower()
 
 
-DRAFTED = "Drafted"
-"""A part drafted from the question's own words (no approved block answers it): text the panel can read, listed
-for the writer to confirm (its coverage status starts 'drafted from the question')."""
+DRAFTED_MARKER = "Drafted"
+"""The gap marker of a part drafted from the question's own words (no approved block answers it): text the panel
+can read, listed for the writer to confirm (its coverage status starts 'drafted from the question'). The drafted
+sentences themselves carry the reference :data:`evidencebot.compose.tender.DRAFTED`."""
 
 
 def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
@@ -82,7 +83,7 @@ def tender_gaps(rows: list[dict]) -> list[Gap]:
             parts = json.loads(r.get("coverage") or "{}").get("rows", [])
         except (ValueError, AttributeError):
             parts = []
-        out += [Gap(ref=str(r.get("ref") or ""), part=p.get("label") or "", marker=DRAFTED, text=p.get("marker") or "")
+        out += [Gap(ref=str(r.get("ref") or ""), part=p.get("label") or "", marker=DRAFTED_MARKER, text=p.get("marker") or "")
                 for p in parts if str(p.get("status") or "").startswith("drafted from the question")]
     return out
 

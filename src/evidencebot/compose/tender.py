@@ -59,7 +59,7 @@ from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
 from evidencebot.store import records, variance, workflow
 from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
-from evidencebot.text import sentences
+from evidencebot.text import sentences, straight_quotes
 
 HEADING_MIN_WORDS = 60
 """Sub-point headings are used only when every sub-point has at least this many words."""
@@ -864,10 +864,6 @@ _NOT_OBJECT = {"during", "after", "before", "while", "when", "since", "until", "
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,160})[\"”]|(?<![\w])['‘]([^'‘’\n]{1,120}?)['’](?![\w])")
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
-
-
 def buyer_words(text: str, start: int, end: int, question: str) -> bool:
     """The words ``text[start:end]`` are the buyer's, not our claim to reword: inside quotation marks (a grade, a
     programme, a document: 'an "Exemplary" rating'), or copied from the question with a word beside them ('the
@@ -878,12 +874,12 @@ def buyer_words(text: str, start: int, end: int, question: str) -> bool:
         return True
     if not question:
         return False
-    asked = _norm(question)
+    asked = " ".join(straight_quotes(question).split())
     match = text[start:end]
     before = re.findall(r"[\w'’-]+", text[:start])[-1:]
     after = re.findall(r"[\w'’-]+", text[end:])[:1]
     for phrase in ([*before, match], [match, *after]):
-        said = _norm(" ".join(phrase))
+        said = " ".join(straight_quotes(" ".join(phrase)).split())
         # the buyer's case: 'Best Start' names a programme, 'the best support' is ours (the first letter either way)
         first = f"[{re.escape(said[:1].lower())}{re.escape(said[:1].upper())}]"
         if len(said.split()) >= 2 and re.search(r"(?<!\w)" + first + re.escape(said[1:]) + r"(?!\w)", asked):

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from evidencebot.errors import ConfigError
+from evidencebot.language import privacy
 from evidencebot.language.findings import Finding, locate
 from evidencebot.language.markdown import quote_spans  # re-exported: used by families too
 
@@ -154,12 +155,7 @@ _overclaim_factory.takes_enabled = True  # type: ignore[attr-defined]
 
 
 def _privacy_factory():
-    try:
-        from evidencebot.language import privacy
-    except ImportError as exc:
-        _REGISTRY["privacy"].unavailable = f"the privacy rules are not installed ({exc})"
-        return None
-    rules = privacy.load_privacy_rules() if hasattr(privacy, "load_privacy_rules") else None
+    rules = privacy.load_privacy_rules()
 
     def run(text, doc):
         if rules is None:

@@ -37,7 +37,7 @@ from evidencebot.errors import ConfigError
 from evidencebot.language import privacy_filter
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
-from evidencebot.text import MONTH_WORDS
+from evidencebot.text import MONTH_WORDS, QUOTES
 
 __all__ = [
     "PrivacyRule",
@@ -1171,7 +1171,6 @@ _AND_PLACE = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:and|or|&))[ \t\u00a0
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
-_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 # right after a name: its age in commas or brackets ("Kayden, 15,", "Kayden (aged 15)"), or ", who"
 _AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b)")
 # one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
@@ -2204,7 +2203,7 @@ class _NameFinder:
         cinema"), with no person pronoun in the sentence."""
         if re.match(r"[ \t\u00a0]+(?:\d{1,2}|[IVX]{1,4})\b", self.text[end:end + 8]):
             return True
-        if start >= 1 and self.text[start - 1:start] in _QUOTES and self.text[end:end + 1] in _QUOTES:
+        if start >= 1 and self.text[start - 1:start] in QUOTES and self.text[end:end + 1] in QUOTES:
             return True
         last = self._tok_at(end - 1)
         if last is None or last.token is None:

@@ -43,15 +43,25 @@ from pathlib import Path
 from typing import Any
 
 from evidencebot.language.phrasebank import check_weights, load_weights
+from evidencebot.text import CLOSE_QUOTES, OPEN_QUOTES
 
 WEIGHTS_FILE = "privacy-name-filter.json"
 _override = threading.local()
 
-_QUOTE_OPEN = frozenset("\"'\u2018\u201c")
-_QUOTE_CLOSE = frozenset("\"'\u2019\u201d")
+_QUOTE_OPEN = frozenset(OPEN_QUOTES)
+_QUOTE_CLOSE = frozenset(CLOSE_QUOTES)
 _WORD_AFTER = re.compile(r"(['’]s\b|(?<=s)['’])?[ \t\u00a0]*([,(]?)[ \t\u00a0]*([A-Za-z][A-Za-z'’\-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’\-]*)(\.?)([ \t\u00a0]*[,(]?[ \t\u00a0]*)\Z")
 _SEGMENT_END = re.compile(r"[,;:.!?()\n]")
+
+
+_CLASSES = (
+    ("title", "titles"), ("honour", "honour_titles"), ("office", "public_roles"), ("role", "role_words"),
+    ("place", "place_words"), ("thing", "not_person_nouns"), ("thing_near", "not_person_context"),
+    ("work", "work_nouns"), ("work_verb", "work_verbs"), ("group", "group_nouns"), ("official", "official_heads"),
+    ("surname", "surname_words"),
+)
+"""(class, the privacy rule's word list it is made from): the classes a word is given for the name filter."""
 
 
 def _class_index(names) -> dict[str, tuple[str, ...]]:
@@ -66,18 +76,8 @@ def _class_index(names) -> dict[str, tuple[str, ...]]:
             if isinstance(w, str):
                 index.setdefault(w.casefold(), set()).add(label)
 
-    add("title", names.titles)
-    add("honour", names.honour_titles)
-    add("office", names.public_roles)
-    add("role", names.role_words)
-    add("place", names.place_words)
-    add("thing", names.not_person_nouns)
-    add("thing_near", names.not_person_context)
-    add("work", names.work_nouns)
-    add("work_verb", names.work_verbs)
-    add("group", names.group_nouns)
-    add("official", names.official_heads)
-    add("surname", names.surname_words)
+    for label, attribute in _CLASSES:
+        add(label, getattr(names, attribute))
     for label, words in names.context.items():
         add(label, words)
     out = {w: tuple(sorted(c)) for w, c in index.items()}

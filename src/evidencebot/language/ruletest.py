@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from evidencebot.language.privacy import load_privacy_rules
+
 
 @dataclass
 class RuleInfo:
@@ -64,12 +66,7 @@ def loaded_rules(settings=None) -> list[RuleInfo]:
         }.items() if v}
         out.append(RuleInfo(r.id, r.family, r.severity, r.kind, r.message, r.source, r.examples, details,
                             list(r.extended_by), disabled=not bank.enabled(r), opt_in=r.opt_in))
-    try:
-        from evidencebot.language.privacy import load_privacy_rules
-
-        privacy = load_privacy_rules()
-    except ImportError:  # pragma: no cover - the privacy family is optional
-        privacy = []
+    privacy = load_privacy_rules()
     for r in privacy:
         details = {k: v for k, v in {
             "priority": r.priority, "patterns": [p.regex.pattern for p in r.patterns], "validate": r.validate,

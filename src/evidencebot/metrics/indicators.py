@@ -59,6 +59,7 @@ from typing import Callable
 
 from evidencebot.config import load_settings
 from evidencebot.errors import InputError
+from evidencebot import mentions
 from evidencebot.metrics import outcomes, periods, spc, stats, suppression
 from evidencebot.metrics.catalogue import Indicator, get_indicator, load_catalogue
 from evidencebot.metrics.periods import Period, parse_period
@@ -71,7 +72,7 @@ ATTENDED, DNA, CANCELLED = reads.ATTENDED, reads.DNA, reads.CANCELLED
 """Attendance codes: seen ('late' = arrived late but seen), did not attend, cancelled."""
 NOT_ELIGIBLE_DISCHARGE = reads.NOT_ELIGIBLE_DISCHARGE
 SERIES_MONTHS = 24
-DAYS_PER_MONTH = 30.4375  # 365.25 / 12
+DAYS_PER_MONTH = mentions.days(1, "month")  # 365.25 / 12: the one table of time units (evidencebot.mentions)
 RHO = 0.3
 FOLLOWUP_MIN_DAYS = 28
 TARGET_COMPARISONS = (">=", ">", "<=", "<")

@@ -94,18 +94,24 @@ def _gamma_p(a: float, x: float) -> float:
     d = 1 / b
     h = d
     for i in range(1, 10_000):
-        an = -i * (i - a)
         b += 2
-        d = an * d + b
-        d = tiny if abs(d) < tiny else d
-        c = b + an / c
-        c = tiny if abs(c) < tiny else c
-        d = 1 / d
-        delta = d * c
+        c, d, delta = _lentz_step(-i * (i - a), b, c, d)
         h *= delta
         if abs(delta - 1) < 1e-16:
             break
     return max(0.0, 1.0 - math.exp(log_front) * h)
+
+
+def _lentz_step(an: float, bn: float, c: float, d: float) -> tuple[float, float, float]:
+    """One step of the modified Lentz method for a continued fraction b0 + a1/(b1 + a2/(b2 + ...)): the new C and
+    D (kept off zero) and the factor the convergent is multiplied by."""
+    tiny = 1e-300
+    d = bn + an * d
+    d = tiny if abs(d) < tiny else d
+    c = bn + an / c
+    c = tiny if abs(c) < tiny else c
+    d = 1 / d
+    return c, d, d * c
 
 
 def _bisect(func, target: float, low: float, high: float) -> float:
@@ -146,20 +152,9 @@ def _beta_cf(a: float, b: float, x: float) -> float:
     h = d
     for m in range(1, 10_000):
         m2 = 2 * m
-        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-        d = 1 + aa * d
-        d = tiny if abs(d) < tiny else d
-        c = 1 + aa / c
-        c = tiny if abs(c) < tiny else c
-        d = 1 / d
-        h *= d * c
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-        d = 1 + aa * d
-        d = tiny if abs(d) < tiny else d
-        c = 1 + aa / c
-        c = tiny if abs(c) < tiny else c
-        d = 1 / d
-        delta = d * c
+        c, d, even = _lentz_step(m * (b - m) * x / ((qam + m2) * (a + m2)), 1.0, c, d)
+        h *= even
+        c, d, delta = _lentz_step(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), 1.0, c, d)
         h *= delta
         if abs(delta - 1) < 1e-16:
             break

@@ -34,7 +34,7 @@ from pathlib import Path
 from evidencebot import locations
 from evidencebot.errors import InputError
 from evidencebot.store import audit, retention, workflow
-from evidencebot.store.backup import backup_dir
+from evidencebot.store.backup import backup_dir, list_backups
 from evidencebot.store.db import BUSY_TIMEOUT_MS, connect, set_busy_timeout
 from evidencebot.store.migrations import migrations
 
@@ -70,8 +70,6 @@ def _mode(path: Path) -> int | None:
 
 def _latest_backup_hint(db_path: Path) -> str:
     try:
-        from evidencebot.store.backup import list_backups
-
         mine = [p for p, _size, _when in list_backups() if p.name.startswith(db_path.stem + "-")]
     except Exception:  # the data folder may be unusable too
         mine = []

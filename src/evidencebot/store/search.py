@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot.errors import InputError
+from evidencebot.store.audit import current_user
 from evidencebot.store.stories import CONSENT_VALUES, DOMAINS, SECTIONS, STATUSES
 from evidencebot.store.workflow import story_blockers
 from evidencebot.text import WORD
@@ -287,8 +288,6 @@ def save_story_draft(db: Database, story_id: str, fields: dict) -> dict:
 
 def _current_user(db: Database) -> str | None:
     try:
-        from evidencebot.store.audit import current_user
-
         return current_user(db)
     except Exception:  # no audit functions on this connection: leave the author blank
         return None

@@ -26,6 +26,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker
 
+from evidencebot import locations
+from evidencebot.outputs import write_output
 from evidencebot.tui.base import report_worker_state
 from evidencebot.tui.commands import EvidencebotCommands
 from evidencebot.tui.keys import screen_bindings
@@ -233,10 +235,6 @@ class EvidencebotApp(App[None], inherit_bindings=False):
         error = self._exception
         where = ""
         try:
-            from evidencebot import locations
-
-            from evidencebot.outputs import write_output
-
             log = locations.cache_dir() / "crash.log"  # owner-only (0600), written whole (docs/governance.md)
             write_output(log, ("".join(traceback.format_exception(error)) if error else "").encode("utf-8"),
                          force=True, checked=True)

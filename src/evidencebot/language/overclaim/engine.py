@@ -44,7 +44,7 @@ from evidencebot.language.overclaim.common import (
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Phrasebank, Rule, load_phrasebank
-from evidencebot.text import has_phrase, phrase_spans
+from evidencebot.text import CLOSE_QUOTES, OPEN_QUOTES, has_phrase, phrase_spans
 
 FAMILY = "overclaim"
 
@@ -458,9 +458,6 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
     return False
 
 
-_OPEN_QUOTES, _CLOSE_QUOTES = "\"“‘'", "\"”’'"
-
-
 def _names_a_grade(text: str, start: int, end: int, spec, sent=None) -> bool:
     """The words are the name of a grade on someone's scale, not our praise. ``spec`` is the nouns a grade name stands
     next to, or a mapping: ``near`` (those nouns), ``scales`` (words that name a scale, a regulator or a rating: 'CQC',
@@ -478,8 +475,8 @@ def _names_a_grade(text: str, start: int, end: int, spec, sent=None) -> bool:
     else:  # the plain list of nouns: the capitalised form is not read as a grade without a scale named
         words, scales, own = {str(w).lower() for w in spec}, [], []
     before, after = text[:start].rstrip(), text[end:].lstrip()
-    quoted = bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
-    capitalised = text[start:start + 1].isupper() and bool(before.strip(_OPEN_QUOTES + " "))
+    quoted = bool(before) and before[-1] in OPEN_QUOTES and bool(after) and after[0] in CLOSE_QUOTES
+    capitalised = text[start:start + 1].isupper() and bool(before.strip(OPEN_QUOTES + " "))
     if not (quoted or capitalised):
         return False
     if quoted:
