@@ -12,9 +12,45 @@ from evidencebot.language.checker import Checker, register_family, unregister_fa
 from evidencebot.language.findings import Finding, locate
 
 
+@pytest.fixture(scope="module", autouse=True)
+def the_users_parse_path():
+    """The checker tests parse as a user's program does: without the test run's shared parse cache
+    (tests/conftest.py sets ``EVIDENCEBOT_PARSE_CACHE`` for every other test), so every sentence here goes
+    through ``nlp.pipe``. The in-memory sentence and paragraph caches start empty for this module (a parse
+    another test read from the shared cache is not reused) and are put back after it."""
+    from evidencebot.language import pipeline
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(pipeline.PARSE_CACHE_ENV, raising=False)
+        patch.setattr(pipeline, "_sentence_docs", type(pipeline._sentence_docs)())
+        patch.setattr(checker_mod, "_CACHE", type(checker_mod._CACHE)())
+        yield
+
+
 @pytest.fixture(scope="module")
 def overclaim(checker_factory):
     return checker_factory("overclaim")
+
+
+def test_the_checker_tests_parse_with_the_users_pipe(overclaim, monkeypatch):
+    """What the_users_parse_path promises: a new sentence reaches spaCy's ``nlp.pipe``, and no shared
+    parse cache is read or written."""
+    from evidencebot.language import pipeline
+
+    nlp = pipeline.get_nlp()
+    parsed: list[str] = []
+    real = type(nlp).pipe
+
+    def counting(self, texts, **kwargs):
+        texts = list(texts)
+        parsed.extend(texts)
+        return real(self, texts, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", counting)
+    counts = pipeline.parse_cache_counts()
+    text = "Our outreach team cut waiting times for every family in Tadcaster by half."
+    assert [f.rule for f in overclaim.check_text(text)]
+    assert parsed == [text] and pipeline.parse_cache_counts() == counts
 
 
 def test_positions_are_in_the_original_file(overclaim):
@@ -326,3 +362,35 @@ def test_findings_are_the_same_from_a_cold_warm_or_partly_warm_cache():
     assert [(f.line, f.column, f.end_line, f.end_column) for f in located] == [
         (f.line, f.column, f.end_line, f.end_column) for f in again]
     checker_mod.clear_cache()
+
+
+def test_findings_from_the_shared_parse_cache_are_those_from_nlp_pipe(tmp_path, monkeypatch):
+    """The shared parse cache every other test reads (tests/conftest.py) gives the checker the findings a
+    user's ``nlp.pipe`` gives. Every over-claim rule's examples, checked by both built-in families: first
+    with an empty cache folder (every sentence a miss: spaCy's own doc is used, and written), then as a
+    new process would (empty in-memory caches), every sentence read back from the folder."""
+    from collections import OrderedDict
+
+    from evidencebot import locations
+    from evidencebot.language import pipeline
+    from evidencebot.language.phrasebank import load_phrasebank
+
+    bank = load_phrasebank(["overclaim"], dirs=[locations.packaged_dir("phrasebank")])
+    texts = list(dict.fromkeys(ex for rule in bank.rules for kind in ("flag", "pass") for ex in rule.examples[kind]))
+    checker = Checker(settings=CheckerSettings(), families=["overclaim", "privacy"])
+    monkeypatch.setenv(pipeline.PARSE_CACHE_ENV, str(tmp_path / "parses"))
+
+    def check_as_a_new_process() -> tuple[list, dict]:
+        monkeypatch.setattr(pipeline, "_sentence_docs", OrderedDict())
+        monkeypatch.setattr(checker_mod, "_CACHE", OrderedDict())
+        monkeypatch.setattr(pipeline, "_parse_caches", {})
+        found = [[(f.rule, f.start, f.end, f.match, f.message, f.severity, f.suggestions) for f in findings]
+                 for findings in checker.check_many(texts)]
+        return found, pipeline.parse_cache_counts()
+
+    parsed, counts = check_as_a_new_process()
+    assert counts["hits"] == 0 and counts["misses"] >= len(texts)
+    read, counts_read = check_as_a_new_process()
+    assert counts_read == {"hits": counts["misses"], "misses": 0}
+    assert read == parsed
+    assert sum(map(len, parsed)) > len(texts) / 2  # (the examples do hold findings to compare)

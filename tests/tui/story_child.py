@@ -23,6 +23,32 @@ CONTEXT = "P. had lost a job in the autumn and stopped going out."
 DRAFT = "We will keep weekly contact with each person and review the crisis plan together."
 
 
+def saved(db_path: str) -> bool:
+    """Whether the database file holds the typed story (read by a connection of its own, as the next start
+    reads it)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
+    try:
+        row = conn.execute("SELECT title, context FROM stories WHERE story_id = 'S0001'").fetchone()
+    finally:
+        conn.close()
+    return row == (TITLE, CONTEXT)
+
+
+async def wait_until_saved(pilot, db_path: str, seconds: float = 300) -> None:
+    """Pause until the story form's debounced save has landed in the database file, however slowly a loaded
+    machine gets there (a fixed 0.6 s pause was sometimes too short: then the reopened app offered the text
+    back from the journal instead of finding it saved); fail if it never lands."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    await settle(pilot, 0.6)  # the longest debounce: the save has been started
+    while not saved(db_path):
+        if loop.time() > deadline:
+            raise SystemExit(f"the story was not saved within {seconds:.0f} s")
+        await pilot.pause(0.1)
+
+
 async def main(db_path: str, mode: str) -> None:
     from evidencebot.tui.app import make_app
 
@@ -45,8 +71,8 @@ async def main(db_path: str, mode: str) -> None:
             await type_text(pilot, TITLE)
             await pilot.press("tab")
             await type_text(pilot, CONTEXT)
-        if mode == "pause":
-            await pilot.pause(0.6)  # about one debounce and a write: then the power goes
+        if mode == "pause":  # a pause long enough for the save to land: then the power goes
+            await wait_until_saved(pilot, db_path)
         print("TYPED", flush=True)
         await asyncio.sleep(120)
 

@@ -7,7 +7,8 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,26 +16,40 @@ from helpers import run, settle
 from story_child import CONTEXT, DRAFT, TITLE
 
 CHILD = Path(__file__).with_name("story_child.py")
+WATCHDOG = 900  # seconds: only a hung child meets it
 
 
 def type_then_kill(db_path, mode: str) -> None:
+    errors = tempfile.TemporaryFile("w+", encoding="utf-8")  # a file, not a pipe: a full pipe would stop the child
     proc = subprocess.Popen([sys.executable, str(CHILD), str(db_path), mode],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+                            stdout=subprocess.PIPE, stderr=errors, text=True, env=os.environ.copy())
+    # No deadline on the typing: a loaded machine may take minutes to start the app and type (a 90 s one
+    # failed then); a child that hangs is killed after WATCHDOG seconds, which ends the read below.
+    watchdog = threading.Timer(WATCHDOG, proc.kill)
+    watchdog.start()
     try:
-        deadline = time.monotonic() + 90
         line = ""
-        while time.monotonic() < deadline:
+        while "TYPED" not in line:
             line = proc.stdout.readline()
-            if "TYPED" in line or proc.poll() is not None:
+            if not line:  # the child ended (or the watchdog ended it) without typing
                 break
-        assert "TYPED" in line, proc.stderr.read() if proc.poll() is not None else "child did not type in time"
+        watchdog.cancel()
+        assert "TYPED" in line, (f"child ended with {proc.wait()} without typing "
+                                 f"(killed after {WATCHDOG} s if it hung): {_read(errors)[-3000:]}")
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         assert proc.returncode == -signal.SIGKILL
     finally:
+        watchdog.cancel()
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        errors.close()
+
+
+def _read(file) -> str:
+    file.seek(0)
+    return file.read()
 
 
 def test_story_survives_kill_9_and_reopens(make, evidence_db_path):
