@@ -9,8 +9,8 @@ classes of the vocabulary, lemmas of verbs, adjectives and adverbs, dependency a
 word classes, the main verb's subject, tense, modal and negation, figures and signs).
 
 Trained on every writer's over-claim set (``WRITERS``: the development sets in
-``tests/data/labelled/overclaim_*.jsonl`` and the spent independent sets s8-s14 in ``tests/data/heldout``;
-``TRANSFER``: the transfer checks s15, s15b, s16 and s16b, whose rows nobody reads), never on the repo's held-out
+``tests/data/labelled/overclaim_*.jsonl`` and the spent independent sets s8-s14, s16 and s16b in
+``tests/data/heldout``; ``TRANSFER``: the transfer checks s15 and s15b, whose rows nobody reads), never on the repo's held-out
 set, nor on the never-read check halves of dev6, s6 and s8 (split as tests/language/test_quality.py
 splits them), so those stay measures of what generalises. ``bench/overclaim_loso.py --pool`` gives
 each writer's set scored by weights trained without it.
@@ -38,19 +38,20 @@ OUT = ROOT / "phrasebank" / "overclaim-scorer.json"
 SCORER_RULE = "overclaim.learned-claim"
 # the writers' sets, one per writer or session; dev6 and s6 keep their never-read check halves out of training
 WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6", "heldout2", "s8", "s9", "s10",
-           "dev8_o13", "dev15", "s11", "s12", "s13", "s14"]
+           "dev8_o13", "dev15", "s11", "s12", "s13", "s14", "s16", "s16b"]
 # the transfer checks (independent writers nobody tunes on): the shipped weights are trained on them too (rows
 # never read by a person); bench/overclaim_loso.py --transfer scores each as a fold left out (aggregates only).
-# s16 and s16b (session 16's fresh sets, spent at its end) are the next session's transfer checks: the weights
-# shipped in c88d698 were trained before they existed, so retrain to include them
-TRANSFER = ["s15", "s15b", "s16", "s16b"]
+# s16 and s16b (session 16's fresh sets, spent at its end) were transfer checks until session 17, which made them
+# development material (their misses were read): they are writers now, printed row by row in --pool, and the
+# pooled figure over s8-s14 (INDEPENDENT) stays comparable with the earlier sessions'
+TRANSFER = ["s15", "s15b"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}
 # the spent held-out sets (development material once measured) stay where they were committed
 HELD = ROOT / "tests" / "data" / "heldout"
 PATHS = {"heldout2": HELD / "overclaim_heldout2.jsonl",
-         **{s: HELD / s / f"overclaim_{s}.jsonl" for s in ("s8", "s9", "s10", "s11", "s12", "s13", "s14", *TRANSFER)}}
+         **{s: HELD / s / f"overclaim_{s}.jsonl" for s in ("s8", "s9", "s10", "s11", "s12", "s13", "s14", "s16", "s16b", *TRANSFER)}}
 SPEC = {
     "lemma_pos": ["VERB", "ADJ", "ADV", "NOUN", "AUX"],
     "arc_deps": ["nsubj", "nsubjpass", "dobj", "pobj", "attr", "acomp", "advmod", "amod", "aux", "neg",
@@ -79,7 +80,9 @@ SPEC = {
 L2 = 1.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.03  # smaller weights are left out of the file (dropping them changed 5 of 3,691 decisions)
-MAX_FALSE_ALARM_RATE = 0.01
+# the scorer's out-of-writer false alarms allowed (share of the pass sentences): 0.02 since session 17 (0.01 before;
+# leave-one-set-out pooled s8-s14 recall rose at the same precision, see the commit that changed it)
+MAX_FALSE_ALARM_RATE = 0.02
 # the threshold's inner folds: k deals whole writers into k folds (the corpus stays in training); 0 leaves one
 # writer out at a time (23 fits a model instead of 5: session 16 measured and shipped with 4)
 INNER_FOLDS = 4

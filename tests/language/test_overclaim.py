@@ -327,6 +327,16 @@ def test_a_claim_in_a_title_case_or_capitals_heading_is_still_read(checker, sent
     assert [f for f in checker.check_text(sentence) if f.family == "overclaim"], sentence
 
 
+def test_a_claim_we_were_able_to_make_is_read(checker):
+    """'were able to prevent' is a claim, not a hedge ('able' is an assertive governor). This was a flag example
+    of overclaim.causal-system-outcome until o17; it moved here because test_rule_examples puts each suggestion in
+    its flag examples' place, and 'contributed to a reduction in' after 'able to' is no sentence ('We were able to
+    contributed to ...'), which the retrained scorer read as a claim (the grammatical 'We were able to contribute to a
+    reduction in ...' passes)."""
+    sentence = "We were able to prevent hospital admissions for most people on the caseload."
+    assert "overclaim.causal-system-outcome" in {f.rule for f in checker.check_text(sentence)}
+
+
 @pytest.mark.parametrize("sentence", [
     "We will sign up to the Riverside Zero Suicide Pledge in the first month of the contract.",
     "Our crisis team will work to the Easthaven Joint Crisis Care Protocol from day one.",
