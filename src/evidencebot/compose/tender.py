@@ -1282,12 +1282,14 @@ def assemble_tender(
         last = sections[-1]
         para = max((u.paragraph for u in last.units), default=0) + 1
         last.units += [Unit(text=n, priority=1, refs=["todo:attach"], paragraph=para) for n in notes]
+    titles = {b.block_id: b.title for b in [*approved_now, *buyer_blocks]}
     for sec in sections:
         means = _means_unit(sec)
         for u in sec.units:
             told = u.text in shared.sentences
             if told and (u is means or not any(r.startswith("block:") for r in u.refs)):
                 u.kept, u.why = False, "said in another answer"
+        _refer_to_earlier(sec, shared, titles)
         for u in sec.units:  # a continuation goes with its head
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
@@ -1354,6 +1356,8 @@ def assemble_tender(
     for sec in sections:
         for u in sec.kept_units():
             shared.sentences.add(u.text)
+            if shared.ref and not any(r.startswith(REFERRED) for r in u.refs):
+                shared.said_in.setdefault(said_key(u.text), shared.ref)
             for ref in u.refs:
                 kind, _, ident = ref.partition(":")
                 if kind == "story":
@@ -1572,6 +1576,74 @@ def _remark_undrafted(sections: list[Section]) -> bool:
         sec.note = sec.note.replace(" " + DRAFTED_NOTE, "")
         changed = True
     return changed
+
+
+REFERRED = "told:"
+"""The reference of a sentence that points to an earlier answer of the tender ('told:<question reference>')."""
+REFER_MIN_WORDS = 8
+"""A block's sentence this long or longer, said in an earlier answer of the tender, is referred to, not pasted."""
+
+
+_REFERABLE_TEMPLATES = {"buyer-measures"}
+"""Templates on the buyer's terms whose title says the method they hold (how we measure, report and act), so that a
+later answer may refer to it; the others' titles say only what the buyer named ('a policy the buyer names')."""
+_TITLE_AS_SAID = {"how", "where", "what", "when", "who", "whom", "why", "which", "the", "our", "a", "an"}
+"""A block title starting with one of these is said as it stands after 'sets out' ('the innovation we would
+introduce', 'how staff identify ...'); any other after 'our approach to'."""
+
+
+def said_key(text: str) -> str:
+    """A sentence as compared across the answers of one tender: lower-case words and figures only."""
+    return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+
+
+def answer_name(ref: str) -> str:
+    """How an answer of the same bid is named in another: 'Q1.2' and 'QUESTION 1.2' as 'question 1.2', 'SV1' as
+    'question SV1'."""
+    ref = " ".join(ref.split()).rstrip(".:")
+    bare = re.sub(r"(?i)^(?:question\s*|q\.?\s*(?=\d))", "", ref)
+    return f"question {bare or ref}"
+
+
+def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, str]) -> None:
+    """A library block (or buyer template) whose sentences an earlier answer of the same tender already said is not
+    pasted again: those sentences are left out and the first of them becomes one sentence naming that answer ('Our
+    answer to question 3.1 sets out crisis plans written with the person, and the same applies here.'), issue 12: a
+    panel reads a bid's answers together ('the paragraph on opening hours is in q01, q02 and q06'). A block none of
+    whose longer sentences was said before is left alone; a sentence this answer's own text differs in is kept."""
+    groups: dict[str, list[int]] = {}
+    for i, u in enumerate(sec.units):
+        block = next((r[len("block:"):] for r in u.refs if r.startswith("block:")), None)
+        if block is None or not u.kept or any(r.startswith(REFERRED) for r in u.refs):
+            continue
+        if block.startswith("buyer-") and block not in _REFERABLE_TEMPLATES:
+            continue  # a template on the buyer's terms says the buyer's own thing: its title names no method
+        groups.setdefault(block, []).append(i)
+    for block, mine in groups.items():
+        told = [i for i in mine if said_key(sec.units[i].text) in shared.said_in]
+        if not any(sec.units[i].words >= REFER_MIN_WORDS for i in told):
+            continue
+        rest = [i for i in mine if i > told[0] and i not in told]
+        if rest and told[0] == mine[0]:
+            # the earlier answer said only the block's opening (its budget cut the rest): this part says it whole,
+            # rather than a reference followed by sentences that lean on what it replaced ('Both are charted ...')
+            continue
+        # the reference stands where the block's told text began, or after this part's own sentences of it when
+        # they are mixed ('To evidence X we will use A. We will report them every year ... Our answer to ...')
+        anchor = told[-1] if rest else told[0]
+        where = shared.said_in[said_key(sec.units[anchor].text)]
+        title = " ".join((titles.get(block) or "").split()).rstrip(".")
+        what = (title if title[1:2].isupper() else title[:1].lower() + title[1:]) if title else ""
+        if what and what.split()[0].lower() not in _TITLE_AS_SAID:
+            what = "our approach to " + what  # 'Clinical and managerial supervision', 'Measuring whether ...'
+        what = what or "how we do this"
+        ref = sec.units[anchor]
+        ref.text = f"Our answer to {answer_name(where)} sets out {what}, and the same applies here."
+        ref.short = ref.full = ref.parent = None  # said on its own: it continues nothing that was left out
+        ref.refs = [r for r in ref.refs if r.startswith("block:")] + [REFERRED + where]
+        for i in told:
+            if i != anchor:
+                sec.units[i].kept, sec.units[i].why = False, "said in another answer"
 
 
 def _said_once_in_answer(sections: list[Section]) -> None:
@@ -2488,6 +2560,11 @@ class TenderShared:
     incidents: set = field(default_factory=set)
     changes: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
+    said_in: dict = field(default_factory=dict)
+    """Which answer said each sentence first ({:func:`said_key`: the question's reference}), for the reference a
+    later answer makes to it in place of the same method text (:func:`_refer_to_earlier`)."""
+    ref: str = ""
+    """The reference of the question being drafted (set by ``tender draft`` before each answer)."""
 
 
 @dataclass
@@ -3299,7 +3376,9 @@ def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
 def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     """Exportable stories about one of ``text``'s topics (its title, context and approach match
     a topic ``text`` matches, when ``text`` matches any), ranked by how many of ``text``'s content
-    words they share (at least :data:`STORY_MIN_SHARED`), then by BM25."""
+    words they share (at least :data:`STORY_MIN_SHARED`), then by BM25. Unless ``text`` asks for an
+    example, a story must be clearly about (a topic its title names, or one of weight two or more in
+    its opening) what ``text`` is mainly about (its topics of at least half the heaviest one's weight)."""
     from evidencebot.compose.library import terms
 
     want = _stems(text)

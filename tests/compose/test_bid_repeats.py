@@ -1,0 +1,72 @@
+"""A bid's answers are read together (issue 12, session 17): no library paragraph pasted into a second answer of the
+same tender, no story told twice or under a heading it has nothing to do with, no part that only says the ask back.
+
+The s15 and s16 panels: "the same paragraph appears under three different questions" (the opening-hours paragraph in
+q01, q02 and q06), "the same consented case story ... is reused in q07 d) and q08 d). In q07 it sits under MHSDS
+submission". The questions below are written for these tests, in another buyer's words."""
+
+from __future__ import annotations
+
+import re
+
+PERIOD = "2025-10..2026-09"
+
+EVENINGS = (
+    "C1 Crisis alternatives\n"
+    "Describe how people will be able to get help in the evening and at weekends from a safe haven or crisis café "
+    "rather than going to A&E.\n"
+    "Maximum 250 words"
+)
+ALTERNATIVES = (
+    "C2 Alternatives to A&E\n"
+    "Describe how you will offer people in crisis an alternative to A&E in the evenings and at weekends, such as a "
+    "safe haven or crisis café, and how you will know it is working.\n"
+    "Maximum 250 words"
+)
+
+
+def _files(tmp_path, *texts):
+    paths = []
+    for n, text in enumerate(texts, 1):
+        p = tmp_path / f"q{n:02d}.md"
+        p.write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def _sentences(text: str) -> list[str]:
+    body = " ".join(ln for ln in text.splitlines() if not ln.startswith("#"))
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\[])", " ".join(body.split())) if s.strip()]
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+
+
+def test_a_block_an_earlier_answer_of_the_tender_said_is_referred_to_not_pasted_again(run, demo_copy, tmp_path):
+    """Before: C2 pasted the crisis-alternatives paragraph C1 had already given ('During our opening hours (8am to
+    8pm ...) people can drop in ...'), as the s16 answers q01, Q1.2 and q06 did."""
+    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert drafted.exit_code == 0, drafted.output
+    answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
+    first, second = answers["C1"], answers["C2"]
+    assert "During our opening hours" in first
+    assert "During our opening hours" not in second
+    # said once, in the answer that said it first; the later answer names it
+    assert "Our answer to question C1 sets out our offer of crisis alternatives in the evening and at weekends" \
+        in second
+    said = {_key(s) for s in _sentences(first) if len(s.split()) >= 8}
+    again = [s for s in _sentences(second) if _key(s) in said]
+    assert again == [], again
+
+
+def test_an_answer_is_named_as_a_reader_would_say_it():
+    from evidencebot.compose.tender import answer_name
+
+    assert answer_name("Q1.2") == "question 1.2"
+    assert answer_name("QUESTION 4.10") == "question 4.10"
+    assert answer_name("4.11") == "question 4.11"
+    assert answer_name("SV1") == "question SV1"
+    assert answer_name("Question SV1") == "question SV1"
+
