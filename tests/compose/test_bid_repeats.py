@@ -70,3 +70,29 @@ def test_an_answer_is_named_as_a_reader_would_say_it():
     assert answer_name("SV1") == "question SV1"
     assert answer_name("Question SV1") == "question SV1"
 
+
+def test_a_story_is_offered_only_where_it_is_mainly_about_what_the_part_asks(demo_db):
+    """Before: the easy-read crisis-plan story was offered for a training programme that lists 'safety planning'
+    among its modules, and the GP-practice story for 'feedback ... show them what changed' and for day-to-day work
+    with GP practices (one word of the story's opening touching a side topic); the s14 and s16 answers told them
+    there, under 'Training programme', 'Feedback and closing the loop' and 'Showing ... what has changed'."""
+    from evidencebot.compose.tender import relevant_stories
+
+    def offered(text):
+        return [s["story_id"] for s in relevant_stories(demo_db, text)]
+
+    assert offered("Your training programme for staff, which must include co-occurring mental health and substance "
+                   "use, suicide prevention and safety planning, and trauma-informed practice") == []
+    assert offered("How you will gather feedback from people who use the service and their carers, and show them "
+                   "what changed as a result") == []
+    assert offered("How your staff will work day to day with GP practices in each primary care network") == []
+    # s16 q07 c): the easy-read crisis-plan story was told about people seeing their outcome data
+    assert offered("How people who use the service and their carers will see, and help make sense of, the outcome "
+                   "data") == []
+    # a story about what the part asks is still told there
+    assert offered("How you will reduce detentions under section 136 by working with the police")[:1] == \
+        ["st15-s136-avoided"]
+    assert "st02-step-down-housing" in offered(
+        "How you will support people in the first weeks after they are discharged from hospital")
+    # a part that asks for an example keeps the looser match
+    assert offered("Give an example of how you have supported someone whose crisis plan helped them")

@@ -3393,6 +3393,11 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     # its main topic, and any named by a cue of two or more words: a one-word side match
     # ('assess' in 'assess and review risk') does not make a benefits story about risk
     point_topics = {h.topic.name for n, h in enumerate(hits) if n == 0 or h.weight >= 2}
+    # what the sub-point is mainly about: its topics of at least half the heaviest one's weight ('co-occurring
+    # conditions' and 'Oliver McGowan', not 'safety planning', in a training programme that lists it among its modules)
+    top = max((h.weight for h in hits), default=0)
+    point_main = {h.topic.name for h in hits if h.weight >= max(1, top / 2)}
+    example = asks_example(text)
     scored = []
     for r in rows:
         if r["story_id"] in exclude:
@@ -3402,7 +3407,16 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
         # what a story is about: its title and the first sentence of its context
         about = " ".join([str(r.get("title") or ""), _split_sentences(str(r.get("context") or ""))[:1][0]
                           if (r.get("context") or "").strip() else ""])
-        if point_topics and not point_topics & {h.topic.name for h in blockmatch.topic_hits(about)}:
+        about_hits = blockmatch.topic_hits(about)
+        if point_topics and not point_topics & {h.topic.name for h in about_hits}:
+            continue
+        clearly = {h.topic.name for h in about_hits if h.weight >= 2} | {
+            h.topic.name for h in blockmatch.topic_hits(str(r.get("title") or ""))}  # its opening's main topics, its title's
+        if point_main and not example and not point_main & clearly:
+            # a story is told where it is mainly about what the part is mainly about, not where one word of its
+            # opening touches a side topic (issue 12, s16 panel: a story about a person with a learning disability
+            # under 'MHSDS submission' and 'Training programme'; a GP-practice change under 'Feedback and closing
+            # the loop'); a part that asks for an example keeps the looser match
             continue
         if askfit.text_misfit(text, about + " " + str(r.get("title") or "")):
             continue  # a story set in another situation (an escalation told under 'first contact and assessment')
