@@ -96,3 +96,37 @@ def test_a_story_is_offered_only_where_it_is_mainly_about_what_the_part_asks(dem
         "How you will support people in the first weeks after they are discharged from hospital")
     # a part that asks for an example keeps the looser match
     assert offered("Give an example of how you have supported someone whose crisis plan helped them")
+
+
+TRANSPORT = """E2.1 Community connections (maximum 600 words)
+
+Please describe:
+a) how you will help people keep their tenancy when they fall behind with rent;
+b) how you will keep the service's minibus roadworthy and insured in each locality.
+"""
+
+
+def test_a_part_that_would_only_say_the_ask_back_keeps_its_marker_and_says_what_to_write(demo_copy):
+    """Before: with no role of the team to lead it (a tender whose buyer's establishment replaces our team's, as in
+    s16 q04: 'We will recruit and keep staff. We will bring agency use down to below 5% ... We will agree the detail
+    with the commissioner ...'), the part was drafted as the ask said back and 'we will agree the detail', which the
+    s15 and s16 panels scored as they scored the placeholder. Now the marker stays and the writer's note says what to
+    write."""
+    from evidencebot.compose import tender
+    from evidencebot.store.blocks import set_profile
+
+    set_profile(demo_copy, {"team": ""})
+    answer = tender.assemble_tender(demo_copy, TRANSPORT, period=PERIOD)
+    part = next(p for p in re.split(r"^## ", answer.markdown, flags=re.M) if p.startswith("b)"))
+    assert "We will keep the service's minibus roadworthy" not in part
+    assert "[To write: Keeping the service's minibus roadworthy and insured in each locality]" in part
+    row = next(r for r in answer.coverage if r.key == "b")
+    assert row.status.startswith("nothing in the library")
+    assert tender.ECHO_NOTE in row.note and tender.ECHO_NOTE not in answer.markdown
+    assert answer.checked and not answer.findings
+    # with a role of the team to lead it the part is drafted, who and when said (tests/compose/test_part_drafted.py)
+    set_profile(demo_copy, {"team": "a service manager, two locality team leaders and eight recovery workers"})
+    again = tender.assemble_tender(demo_copy, TRANSPORT, period=PERIOD)
+    part = next(p for p in re.split(r"^## ", again.markdown, flags=re.M) if p.startswith("b)"))
+    assert "We will keep the service's minibus roadworthy and insured in each locality." in part
+    assert "locality team leaders will lead this" in part

@@ -1271,7 +1271,7 @@ def assemble_tender(
         heading = f"{point.key}) {point.label}" if not point.key.startswith("p") and not point.mandated else point.label
         note = "" if chosen.units else " ".join(x for x in (
             f'No approved method block in the library matches "{point.label}" yet.',
-            DRAFTED_NOTE if drafted else "",
+            DRAFTED_NOTE if drafted == "drafted" else ECHO_NOTE if drafted == "echo" else "",
             gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed]),
             "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "") if x)
         sections.append(Section(point=point, units=units, heading=heading,
@@ -1528,18 +1528,29 @@ DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, 
                 "the writer confirms who leads it, when and how (or replaces it) before submission.")
 
 
-def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: list, profile: dict) -> bool:
+ECHO_NOTE = ("Nothing is drafted here: said back from the question, the paragraph would add no one who leads it, and "
+             "no what, when or how beyond the buyer's own words (a panel scores a restated ask as it scores a gap). "
+             "Write how we will do it: who does it, when, how often and with whom.")
+
+
+def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: list, profile: dict) -> str:
     """A part no approved block answers gets, in place of its '[To write: ...]' marker, a short paragraph drafted
     from its own words and the service profile (:func:`commitments.drafted`: what we will do, who leads it, when it
     is agreed and reported), marked for the writer in the part's note, never in the text (issue 12: the s15 panel
     gave 1s to answers holding placeholders). ``found``: the buyer's requirements :func:`commitments.read` found for
-    the part. The marker stays when nothing can be drafted. True when drafted."""
+    the part. The marker stays when nothing can be drafted, and when the paragraph would only say the ask back: with
+    no role of the team to lead it (a tender whose buyer's establishment replaces our team's) it adds no who, what,
+    when or how to the buyer's words ('We will recruit and keep staff. We will bring agency use down to below 5% ...
+    We will agree the detail with the ICB ...': the s15 and s16 panels scored such a restatement as they scored the
+    placeholder), issue 12, session 17. 'drafted' when drafted, 'echo' when only an echo could be, else ''."""
     at = next((i for i, u in enumerate(units) if "todo:part" in u.refs), None)
     if chosen.units or at is None:
-        return False
+        return ""
     lines = commitments.drafted(point.text, point.label, profile, found=found)
     if not lines:
-        return False
+        return ""
+    if not commitments.lead_role(f"{point.label} {point.text}", profile):
+        return "echo"  # the marker stays; the note says what to write
     para = units[at].paragraph
     # the later sentences lean on the first ('... will lead this'): they go when it goes
     made = [Unit(text=t, priority=1 if n == 0 else 2, refs=[DRAFTED], paragraph=para, parent=None if n == 0 else at)
@@ -1548,7 +1559,7 @@ def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: 
     for u in units[at + len(made):]:  # indexes of continuations after the marker move on
         if u.parent is not None and u.parent > at:
             u.parent += len(made) - 1
-    return True
+    return "drafted"
 
 
 def _remark_undrafted(sections: list[Section]) -> bool:
