@@ -130,3 +130,27 @@ def test_a_part_that_would_only_say_the_ask_back_keeps_its_marker_and_says_what_
     part = next(p for p in re.split(r"^## ", again.markdown, flags=re.M) if p.startswith("b)"))
     assert "We will keep the service's minibus roadworthy and insured in each locality." in part
     assert "locality team leaders will lead this" in part
+
+
+OUTCOMES = """F3.1 Measuring outcomes (maximum 500 words)
+
+Please describe:
+a) how you will use patient-reported outcome measures (PROMs) such as DIALOG with each person;
+b) the personal outcome measures and tools you will track, including goal attainment and wellbeing.
+"""
+
+
+def test_two_library_blocks_that_open_almost_word_for_word_are_not_both_said(demo_db):
+    """Before: part a opened with prom-primary ('From the start of the new contract DIALOG is our primary
+    patient-reported outcome measure, in line with the national ...') and part b with outcome-measures ('From the
+    start of the new contract we will use DIALOG as the primary patient-reported outcome measure, in line with the
+    national ...'): s16 q07, 'the paragraph on DIALOG is repeated almost word for word'."""
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, OUTCOMES, period=PERIOD)
+    openings = [p for p in answer.markdown.split("\n\n") if p.startswith("From the start of the new contract")]
+    assert len(openings) == 1, openings
+    assert "DIALOG is our primary patient-reported outcome measure" in openings[0]
+    part_b = answer.markdown.split("## b)")[1]
+    assert part_b.strip() and "[To write" not in part_b  # part b keeps its other method block
+    assert answer.checked and not answer.findings

@@ -1659,7 +1659,8 @@ def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, st
 
 def _said_once_in_answer(sections: list[Section]) -> None:
     """A sentence of eight words or more is said once in an answer: a later copy (a buyer template's sentence for a
-    second KPI, a block sentence under a second heading) is left out, unless it would leave its part empty or a
+    second KPI, a block sentence under a second heading, or another library block's sentence saying it almost word for
+    word, :func:`_restates`) is left out, unless it would leave its part empty or a
     sentence continuing it would stand alone (issue 12: 'the same paragraph under two sub-points of one answer').
     Run again after each checker round (review s16 finding 3): a later copy left out comes back first, so that when
     the checker cut the first copy the later one is said in its place."""
@@ -1668,6 +1669,7 @@ def _said_once_in_answer(sections: list[Section]) -> None:
             if not u.kept and u.why == "said earlier in this answer" and (u.parent is None or sec.units[u.parent].kept):
                 u.kept, u.why = True, ""
     seen: set[str] = set()
+    library: list[tuple[str, set[str]]] = []  # (block, long words) of each library sentence said so far
     for sec in sections:
         if sec.point.kind == "confirm":
             continue
@@ -1677,13 +1679,39 @@ def _said_once_in_answer(sections: list[Section]) -> None:
             key = " ".join(re.findall(r"[a-z0-9%]+", u.text.lower()))
             if len(key.split()) < 8:
                 continue
+            block = next((r[len("block:"):] for r in u.refs if r.startswith("block:") and not r.startswith(
+                "block:buyer-")), None)
+            words = _long_words(u.text) if block else set()
             if key not in seen:
                 seen.add(key)
-                continue
+                # two library blocks that open the same way ('From the start of the new contract DIALOG is our primary
+                # patient-reported outcome measure ...' in prom-primary and outcome-measures, s16 q07: 'the paragraph
+                # on DIALOG is repeated almost word for word'): the later one's sentence is said already
+                again = block and any(b != block and _restates(words, w) for b, w in library)
+                if block:
+                    library.append((block, words))
+                if not again:
+                    continue
             alone = [c for c in sec.units if c.parent == i and c.kept]
             if alone or len(sec.kept_units()) <= 1:
                 continue
             u.kept, u.why = False, "said earlier in this answer"
+
+
+RESTATES_MIN_WORDS = 8
+RESTATES_SHARE = 0.8
+
+
+def _long_words(text: str) -> set[str]:
+    """The words of five letters or more: what two sentences of one frame ('The X reports Y') do not share."""
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 5}
+
+
+def _restates(a: set[str], b: set[str]) -> bool:
+    """True when one sentence's long words are nearly all the other's (:data:`RESTATES_SHARE` of the shorter's, which
+    has at least :data:`RESTATES_MIN_WORDS`): said almost word for word."""
+    small = min(len(a), len(b))
+    return small >= RESTATES_MIN_WORDS and len(a & b) >= RESTATES_SHARE * small
 
 
 def confirm_marker(label: str) -> str:
@@ -2509,11 +2537,28 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
     sentences (of other blocks) already hold is left out ('Our standard ... is a first contact within ten
     working days of referral' under both 'Referral' and 'First contact'; two blocks that each say 'we publish a
     "you said, we did" summary every quarter'). Only a block's later sentences go (its first opens it, and what
-    follows leans on it: 'Together they ...'); a part never loses its last sentence this way."""
+    follows leans on it: 'Together they ...'); a part never loses its last sentence this way. A library block whose
+    first sentence an earlier block's first sentence says almost word for word (:func:`_restates`) goes whole from a
+    part that has another block."""
     weight = _rarity()
     by_block: dict[str, set[str]] = {}
+    opening: dict[str, set[str]] = {}  # each library block's first sentence said so far: its long words
     for point in plan.points:
         method = methods[point.key]
+        # a second library block that opens as an earlier one did, almost word for word ('From the start of the new
+        # contract DIALOG is our primary patient-reported outcome measure ...' in prom-primary and outcome-measures,
+        # s16 q07: 'the paragraph on DIALOG is repeated almost word for word'), goes from a part it is not alone in
+        for u in list(method.units):
+            block = str(u.get("block") or "")
+            if u.get("cont") or not block or block.startswith("buyer-") or block in opening:
+                continue
+            words = _long_words(u["text"])
+            others = {x.get("block") for x in method.units} - {block}
+            if others and any(_restates(words, w) for b, w in opening.items() if b != block):
+                method.units[:] = [x for x in method.units if x.get("block") != block]
+                method.blocks[:] = [b for b in method.blocks if b.block_id != block]
+                continue
+            opening[block] = words
 
         def again(u: dict, method=method) -> bool:
             have = _stems(u["text"])
