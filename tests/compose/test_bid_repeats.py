@@ -89,6 +89,11 @@ def test_a_story_is_offered_only_where_it_is_mainly_about_what_the_part_asks(dem
     # s16 q07 c): the easy-read crisis-plan story was told about people seeing their outcome data
     assert offered("How people who use the service and their carers will see, and help make sense of, the outcome "
                    "data") == []
+    # s16 q07 d)-e) in the drafted bid: the same story under the MHSDS heading, matched by the name of the board the
+    # quarterly report goes to ('... Mental Health, Learning Disability and Autism ...'), not by what the part asks
+    assert offered("Set out how you will submit to the Mental Health Services Data Set each month, and describe the "
+                   "quarterly report you will provide to the Westmere Mental Health, Learning Disability and Autism "
+                   "Programme Board") == []
     # a story about what the part asks is still told there
     assert offered("How you will reduce detentions under section 136 by working with the police")[:1] == \
         ["st15-s136-avoided"]

@@ -3429,6 +3429,12 @@ def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
     return any(len(a & have) * 5 >= len(a) * 3 and len(a & have) >= 3 for a in open_actions)
 
 
+_NAMED = re.compile(r"\b[A-Z][\w'’-]*(?:(?:,?\s+(?:and|of|for|the|on)\s+|,?\s+)[A-Z][\w'’-]*){2,}")
+"""A run of three or more capitalised words (joined by 'and', 'of', 'for', 'the', 'on' or commas): the name of a
+body, service or document ('Kelderton Mental Health, Learning Disability and Autism', 'Mental Health Services Data
+Set')."""
+
+
 def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     """Exportable stories about one of ``text``'s topics (its title, context and approach match
     a topic ``text`` matches, when ``text`` matches any), ranked by how many of ``text``'s content
@@ -3451,8 +3457,11 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     point_topics = {h.topic.name for n, h in enumerate(hits) if n == 0 or h.weight >= 2}
     # what the sub-point is mainly about: its topics of at least half the heaviest one's weight ('co-occurring
     # conditions' and 'Oliver McGowan', not 'safety planning', in a training programme that lists it among its modules)
-    top = max((h.weight for h in hits), default=0)
-    point_main = {h.topic.name for h in hits if h.weight >= max(1, top / 2)}
+    # read without the names of bodies and documents it cites: the 'Kelderton Mental Health, Learning Disability and
+    # Autism (MHLDA) Delivery Group' a report goes to does not make an MHSDS part about learning disability (s16 q07)
+    main_hits = blockmatch.topic_hits(_NAMED.sub(" ", text)) or hits
+    top = max((h.weight for h in main_hits), default=0)
+    point_main = {h.topic.name for h in main_hits if h.weight >= max(1, top / 2)}
     example = asks_example(text)
     scored = []
     for r in rows:
