@@ -39,6 +39,7 @@ from sqlite_utils import Database
 
 from evidencebot.compose import commitments, consistency, gather
 from evidencebot.compose.compliance import part_counts
+from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import (
     END_BAD,
@@ -1598,9 +1599,13 @@ REFER_MIN_WORDS = 8
 _REFERABLE_TEMPLATES = {"buyer-measures"}
 """Templates on the buyer's terms whose title says the method they hold (how we measure, report and act), so that a
 later answer may refer to it; the others' titles say only what the buyer named ('a policy the buyer names')."""
-_TITLE_AS_SAID = {"how", "where", "what", "when", "who", "whom", "why", "which", "the", "our", "a", "an"}
-"""A block title starting with one of these is said as it stands after 'sets out' ('the innovation we would
-introduce', 'how staff identify ...'); any other after 'our approach to'."""
+
+
+def _title_as_said() -> set[str]:
+    """The first words with which a block title is said as it stands after 'sets out' ('the innovation we would
+    introduce', 'how staff identify ...'); any other title is said after 'our approach to'
+    (``reference_title_starts`` in phrasebank/commitments.yaml)."""
+    return {str(w).lower() for w in load_phrasebank(commitments.PHRASEBANK).get("reference_title_starts") or []}
 
 
 def said_key(text: str) -> str:
@@ -1645,7 +1650,7 @@ def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, st
         where = shared.said_in[said_key(sec.units[anchor].text)]
         title = " ".join((titles.get(block) or "").split()).rstrip(".")
         what = (title if title[1:2].isupper() else title[:1].lower() + title[1:]) if title else ""
-        if what and what.split()[0].lower() not in _TITLE_AS_SAID:
+        if what and what.split()[0].lower() not in _title_as_said():
             what = "our approach to " + what  # 'Clinical and managerial supervision', 'Measuring whether ...'
         what = what or "how we do this"
         ref = sec.units[anchor]
