@@ -17,7 +17,8 @@ that the answers' method share is known). Printed per set and in all:
 * *echo sentences*: sentences whose words of four letters or more are at least 80% the question's own words (the ask
   said back, no who/what/when/how added), and the parts drafted from the ask (coverage 'drafted from the question');
 * *method share*: the lowest share of method text (library blocks) in an answer, and answers under one half;
-* *figure shapes*: answers with two sentences or more on the same figure sentence template;
+* *figure shapes*: answers with two sentences or more on the same figure sentence template (the five shapes of
+  templates/tender_point.md.j2, and the buyer's target rows 'KPI-01: the buyer's target for ...');
 * *checker findings* left in the answers and *contradictions* between them (both must stay 0 / unchanged).
 """
 
@@ -78,6 +79,23 @@ def repeats(answers: dict[str, str], unit, min_words: int) -> list[tuple[str, st
                 else:
                     seen[key] = ref
     return out
+
+
+FIGURE_SHAPES = {  # the figure sentence shapes of templates/tender_point.md.j2, and the buyer's target rows
+    "was V in P": re.compile(r"^[A-Z].* was \S+ in [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}"),
+    "X: V (base)": re.compile(r"^[A-Z][^:]*: \S+ \(base about"),
+    "In P we recorded": re.compile(r"^In [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4} we recorded"),
+    "Our records put": re.compile(r"^Our records put "),
+    "we track": re.compile(r"^To check how this works in practice we track"),
+    "the buyer's target for": re.compile(r"^[\w-]+: the buyer's target for"),
+}
+
+
+def figure_shapes(md: str) -> dict[str, int]:
+    """{shape: sentences} for the shapes said more than once in one answer."""
+    said = collections.Counter(name for para in paragraphs(md) for s in sentences(para)
+                               for name, rx in FIGURE_SHAPES.items() if rx.search(s))
+    return {k: v for k, v in said.items() if v > 1}
 
 
 def echoes(question: str, md: str) -> list[str]:
@@ -159,6 +177,8 @@ def main(argv=None) -> int:
         echo = {ref: echoes(questions[ref], md) for ref, md in answers.items()}
         n["echo sentences"] = sum(len(v) for v in echo.values())
         n["contradictions"] = len(tender_store.contradictions(db, None))
+        shapes = {ref: figure_shapes(md) for ref, md in answers.items()}
+        n["shape repeated"] = sum(1 for v in shapes.values() if v)
         if args.show:
             for ref, p in paras:
                 print(f"  {set_name}/{ref} repeated paragraph: {p[:160]}")
@@ -167,13 +187,17 @@ def main(argv=None) -> int:
             for ref, ss in echo.items():
                 for s in ss:
                     print(f"  {set_name}/{ref} echo: {s[:160]}")
+            for ref, v in shapes.items():
+                if v:
+                    print(f"  {set_name}/{ref} figure shape said more than once: {v}")
             for s, c in stories.items():
                 if c > 1:
                     print(f"  {set_name} story {s} in {c} answers")
         print(f"{set_name}: {len(answers)} answers; repeated paragraphs {n['repeated paragraphs']}, repeated sentences "
               f"{n['repeated sentences']} (references to an earlier answer {n['references']}), stories reused {n['stories reused']}, echo sentences {n['echo sentences']} "
               f"(drafted from the ask {n['drafted from the ask']}), method share min {low:.2f} "
-              f"(under half {n['under half']}), checker findings {n['findings']}, contradictions {n['contradictions']}"
+              f"(under half {n['under half']}), answers with a figure shape twice {n['shape repeated']}, checker findings "
+              f"{n['findings']}, contradictions {n['contradictions']}"
               + (f", not drafted {n['not drafted']}" if n["not drafted"] else ""))
         totals.update(n)
         low_all = min(low_all, low)
@@ -181,6 +205,7 @@ def main(argv=None) -> int:
           f"(references {totals['references']}), "
           f"stories reused {totals['stories reused']}, echo sentences {totals['echo sentences']} (drafted from the ask "
           f"{totals['drafted from the ask']}), method share min {low_all:.2f} (under half {totals['under half']}), "
+          f"answers with a figure shape twice {totals['shape repeated']}, "
           f"checker findings {totals['findings']}, contradictions {totals['contradictions']}")
     return 0
 
