@@ -39,6 +39,7 @@ from sqlite_utils import Database
 
 from evidencebot.compose import commitments, consistency, gather
 from evidencebot.compose.compliance import part_counts
+from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import _PLACEHOLDER
 from evidencebot.compose.questions import (
     END_BAD,
@@ -1268,7 +1269,7 @@ def assemble_tender(
         heading = f"{point.key}) {point.label}" if not point.key.startswith("p") and not point.mandated else point.label
         note = "" if chosen.units else " ".join(x for x in (
             f'No approved method block in the library matches "{point.label}" yet.',
-            DRAFTED_NOTE if drafted else "",
+            DRAFTED_NOTE if drafted == "drafted" else ECHO_NOTE if drafted == "echo" else "",
             gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed]),
             "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "") if x)
         sections.append(Section(point=point, units=units, heading=heading,
@@ -1279,12 +1280,14 @@ def assemble_tender(
         last = sections[-1]
         para = max((u.paragraph for u in last.units), default=0) + 1
         last.units += [Unit(text=n, priority=1, refs=["todo:attach"], paragraph=para) for n in notes]
+    titles = {b.block_id: b.title for b in [*approved_now, *buyer_blocks]}
     for sec in sections:
         means = _means_unit(sec)
         for u in sec.units:
             told = u.text in shared.sentences
             if told and (u is means or not any(r.startswith("block:") for r in u.refs)):
                 u.kept, u.why = False, "said in another answer"
+        _refer_to_earlier(sec, shared, titles)
         for u in sec.units:  # a continuation goes with its head
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
@@ -1351,6 +1354,8 @@ def assemble_tender(
     for sec in sections:
         for u in sec.kept_units():
             shared.sentences.add(u.text)
+            if shared.ref and not any(r.startswith(REFERRED) for r in u.refs):
+                shared.said_in.setdefault(said_key(u.text), shared.ref)
             for ref in u.refs:
                 kind, _, ident = ref.partition(":")
                 if kind == "story":
@@ -1521,18 +1526,29 @@ DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, 
                 "the writer confirms who leads it, when and how (or replaces it) before submission.")
 
 
-def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: list, profile: dict) -> bool:
+ECHO_NOTE = ("Nothing is drafted here: said back from the question, the paragraph would add no one who leads it, and "
+             "no what, when or how beyond the buyer's own words (a panel scores a restated ask as it scores a gap). "
+             "Write how we will do it: who does it, when, how often and with whom.")
+
+
+def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: list, profile: dict) -> str:
     """A part no approved block answers gets, in place of its '[To write: ...]' marker, a short paragraph drafted
     from its own words and the service profile (:func:`commitments.drafted`: what we will do, who leads it, when it
     is agreed and reported), marked for the writer in the part's note, never in the text (issue 12: the s15 panel
     gave 1s to answers holding placeholders). ``found``: the buyer's requirements :func:`commitments.read` found for
-    the part. The marker stays when nothing can be drafted. True when drafted."""
+    the part. The marker stays when nothing can be drafted, and when the paragraph would only say the ask back: with
+    no role of the team to lead it (a tender whose buyer's establishment replaces our team's) it adds no who, what,
+    when or how to the buyer's words ('We will recruit and keep staff. We will bring agency use down to below 5% ...
+    We will agree the detail with the ICB ...': the s15 and s16 panels scored such a restatement as they scored the
+    placeholder), issue 12, session 17. 'drafted' when drafted, 'echo' when only an echo could be, else ''."""
     at = next((i for i, u in enumerate(units) if "todo:part" in u.refs), None)
     if chosen.units or at is None:
-        return False
+        return ""
     lines = commitments.drafted(point.text, point.label, profile, found=found)
     if not lines:
-        return False
+        return ""
+    if not commitments.lead_role(f"{point.label} {point.text}", profile):
+        return "echo"  # the marker stays; the note says what to write
     para = units[at].paragraph
     # the later sentences lean on the first ('... will lead this'): they go when it goes
     made = [Unit(text=t, priority=1 if n == 0 else 2, refs=[DRAFTED], paragraph=para, parent=None if n == 0 else at)
@@ -1541,7 +1557,7 @@ def _drafted_units(point: SubPoint, units: list[Unit], chosen: "Method", found: 
     for u in units[at + len(made):]:  # indexes of continuations after the marker move on
         if u.parent is not None and u.parent > at:
             u.parent += len(made) - 1
-    return True
+    return "drafted"
 
 
 def _remark_undrafted(sections: list[Section]) -> bool:
@@ -1571,9 +1587,82 @@ def _remark_undrafted(sections: list[Section]) -> bool:
     return changed
 
 
+REFERRED = "told:"
+"""The reference of a sentence that points to an earlier answer of the tender ('told:<question reference>')."""
+REFER_MIN_WORDS = 8
+"""A block's sentence this long or longer, said in an earlier answer of the tender, is referred to, not pasted."""
+
+
+_REFERABLE_TEMPLATES = {"buyer-measures"}
+"""Templates on the buyer's terms whose title says the method they hold (how we measure, report and act), so that a
+later answer may refer to it; the others' titles say only what the buyer named ('a policy the buyer names')."""
+
+
+def _title_as_said() -> set[str]:
+    """The first words with which a block title is said as it stands after 'sets out' ('the innovation we would
+    introduce', 'how staff identify ...'); any other title is said after 'our approach to'
+    (``reference_title_starts`` in phrasebank/commitments.yaml)."""
+    return {str(w).lower() for w in load_phrasebank(commitments.PHRASEBANK).get("reference_title_starts") or []}
+
+
+def said_key(text: str) -> str:
+    """A sentence as compared across the answers of one tender: lower-case words and figures only."""
+    return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+
+
+def answer_name(ref: str) -> str:
+    """How an answer of the same bid is named in another: 'Q1.2' and 'QUESTION 1.2' as 'question 1.2', 'SV1' as
+    'question SV1'."""
+    ref = " ".join(ref.split()).rstrip(".:")
+    bare = re.sub(r"(?i)^(?:question\s*|q\.?\s*(?=\d))", "", ref)
+    return f"question {bare or ref}"
+
+
+def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, str]) -> None:
+    """A library block (or buyer template) whose sentences an earlier answer of the same tender already said is not
+    pasted again: those sentences are left out and the first of them becomes one sentence naming that answer ('Our
+    answer to question 3.1 sets out crisis plans written with the person, and the same applies here.'), issue 12: a
+    panel reads a bid's answers together ('the paragraph on opening hours is in q01, q02 and q06'). A block none of
+    whose longer sentences was said before is left alone; a sentence this answer's own text differs in is kept."""
+    groups: dict[str, list[int]] = {}
+    for i, u in enumerate(sec.units):
+        block = next((r[len("block:"):] for r in u.refs if r.startswith("block:")), None)
+        if block is None or not u.kept or any(r.startswith(REFERRED) for r in u.refs):
+            continue
+        if block.startswith("buyer-") and block not in _REFERABLE_TEMPLATES:
+            continue  # a template on the buyer's terms says the buyer's own thing: its title names no method
+        groups.setdefault(block, []).append(i)
+    for block, mine in groups.items():
+        told = [i for i in mine if said_key(sec.units[i].text) in shared.said_in]
+        if not any(sec.units[i].words >= REFER_MIN_WORDS for i in told):
+            continue
+        rest = [i for i in mine if i > told[0] and i not in told]
+        if rest and told[0] == mine[0]:
+            # the earlier answer said only the block's opening (its budget cut the rest): this part says it whole,
+            # rather than a reference followed by sentences that lean on what it replaced ('Both are charted ...')
+            continue
+        # the reference stands where the block's told text began, or after this part's own sentences of it when
+        # they are mixed ('To evidence X we will use A. We will report them every year ... Our answer to ...')
+        anchor = told[-1] if rest else told[0]
+        where = shared.said_in[said_key(sec.units[anchor].text)]
+        title = " ".join((titles.get(block) or "").split()).rstrip(".")
+        what = (title if title[1:2].isupper() else title[:1].lower() + title[1:]) if title else ""
+        if what and what.split()[0].lower() not in _title_as_said():
+            what = "our approach to " + what  # 'Clinical and managerial supervision', 'Measuring whether ...'
+        what = what or "how we do this"
+        ref = sec.units[anchor]
+        ref.text = f"Our answer to {answer_name(where)} sets out {what}, and the same applies here."
+        ref.short = ref.full = ref.parent = None  # said on its own: it continues nothing that was left out
+        ref.refs = [r for r in ref.refs if r.startswith("block:")] + [REFERRED + where]
+        for i in told:
+            if i != anchor:
+                sec.units[i].kept, sec.units[i].why = False, "said in another answer"
+
+
 def _said_once_in_answer(sections: list[Section]) -> None:
     """A sentence of eight words or more is said once in an answer: a later copy (a buyer template's sentence for a
-    second KPI, a block sentence under a second heading) is left out, unless it would leave its part empty or a
+    second KPI, a block sentence under a second heading, or another library block's sentence saying it almost word for
+    word, :func:`_restates`) is left out, unless it would leave its part empty or a
     sentence continuing it would stand alone (issue 12: 'the same paragraph under two sub-points of one answer').
     Run again after each checker round (review s16 finding 3): a later copy left out comes back first, so that when
     the checker cut the first copy the later one is said in its place."""
@@ -1582,6 +1671,7 @@ def _said_once_in_answer(sections: list[Section]) -> None:
             if not u.kept and u.why == "said earlier in this answer" and (u.parent is None or sec.units[u.parent].kept):
                 u.kept, u.why = True, ""
     seen: set[str] = set()
+    library: list[tuple[str, set[str]]] = []  # (block, long words) of each library sentence said so far
     for sec in sections:
         if sec.point.kind == "confirm":
             continue
@@ -1591,13 +1681,39 @@ def _said_once_in_answer(sections: list[Section]) -> None:
             key = " ".join(re.findall(r"[a-z0-9%]+", u.text.lower()))
             if len(key.split()) < 8:
                 continue
+            block = next((r[len("block:"):] for r in u.refs if r.startswith("block:") and not r.startswith(
+                "block:buyer-")), None)
+            words = _long_words(u.text) if block else set()
             if key not in seen:
                 seen.add(key)
-                continue
+                # two library blocks that open the same way ('From the start of the new contract DIALOG is our primary
+                # patient-reported outcome measure ...' in prom-primary and outcome-measures, s16 q07: 'the paragraph
+                # on DIALOG is repeated almost word for word'): the later one's sentence is said already
+                again = block and any(b != block and _restates(words, w) for b, w in library)
+                if block:
+                    library.append((block, words))
+                if not again:
+                    continue
             alone = [c for c in sec.units if c.parent == i and c.kept]
             if alone or len(sec.kept_units()) <= 1:
                 continue
             u.kept, u.why = False, "said earlier in this answer"
+
+
+RESTATES_MIN_WORDS = 8
+RESTATES_SHARE = 0.8
+
+
+def _long_words(text: str) -> set[str]:
+    """The words of five letters or more: what two sentences of one frame ('The X reports Y') do not share."""
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 5}
+
+
+def _restates(a: set[str], b: set[str]) -> bool:
+    """True when one sentence's long words are nearly all the other's (:data:`RESTATES_SHARE` of the shorter's, which
+    has at least :data:`RESTATES_MIN_WORDS`): said almost word for word."""
+    small = min(len(a), len(b))
+    return small >= RESTATES_MIN_WORDS and len(a & b) >= RESTATES_SHARE * small
 
 
 def confirm_marker(label: str) -> str:
@@ -2423,11 +2539,28 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
     sentences (of other blocks) already hold is left out ('Our standard ... is a first contact within ten
     working days of referral' under both 'Referral' and 'First contact'; two blocks that each say 'we publish a
     "you said, we did" summary every quarter'). Only a block's later sentences go (its first opens it, and what
-    follows leans on it: 'Together they ...'); a part never loses its last sentence this way."""
+    follows leans on it: 'Together they ...'); a part never loses its last sentence this way. A library block whose
+    first sentence an earlier block's first sentence says almost word for word (:func:`_restates`) goes whole from a
+    part that has another block."""
     weight = _rarity()
     by_block: dict[str, set[str]] = {}
+    opening: dict[str, set[str]] = {}  # each library block's first sentence said so far: its long words
     for point in plan.points:
         method = methods[point.key]
+        # a second library block that opens as an earlier one did, almost word for word ('From the start of the new
+        # contract DIALOG is our primary patient-reported outcome measure ...' in prom-primary and outcome-measures,
+        # s16 q07: 'the paragraph on DIALOG is repeated almost word for word'), goes from a part it is not alone in
+        for u in list(method.units):
+            block = str(u.get("block") or "")
+            if u.get("cont") or not block or block.startswith("buyer-") or block in opening:
+                continue
+            words = _long_words(u["text"])
+            others = {x.get("block") for x in method.units} - {block}
+            if others and any(_restates(words, w) for b, w in opening.items() if b != block):
+                method.units[:] = [x for x in method.units if x.get("block") != block]
+                method.blocks[:] = [b for b in method.blocks if b.block_id != block]
+                continue
+            opening[block] = words
 
         def again(u: dict, method=method) -> bool:
             have = _stems(u["text"])
@@ -2485,6 +2618,11 @@ class TenderShared:
     incidents: set = field(default_factory=set)
     changes: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
+    said_in: dict = field(default_factory=dict)
+    """Which answer said each sentence first ({:func:`said_key`: the question's reference}), for the reference a
+    later answer makes to it in place of the same method text (:func:`_refer_to_earlier`)."""
+    ref: str = ""
+    """The reference of the question being drafted (set by ``tender draft`` before each answer)."""
 
 
 @dataclass
@@ -3293,10 +3431,18 @@ def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
     return any(len(a & have) * 5 >= len(a) * 3 and len(a & have) >= 3 for a in open_actions)
 
 
+_NAMED = re.compile(r"\b[A-Z][\w'’-]*(?:(?:,?\s+(?:and|of|for|the|on)\s+|,?\s+)[A-Z][\w'’-]*){2,}")
+"""A run of three or more capitalised words (joined by 'and', 'of', 'for', 'the', 'on' or commas): the name of a
+body, service or document ('Kelderton Mental Health, Learning Disability and Autism', 'Mental Health Services Data
+Set')."""
+
+
 def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     """Exportable stories about one of ``text``'s topics (its title, context and approach match
     a topic ``text`` matches, when ``text`` matches any), ranked by how many of ``text``'s content
-    words they share (at least :data:`STORY_MIN_SHARED`), then by BM25."""
+    words they share (at least :data:`STORY_MIN_SHARED`), then by BM25. Unless ``text`` asks for an
+    example, a story must be clearly about (a topic its title names, or one of weight two or more in
+    its opening) what ``text`` is mainly about (its topics of at least half the heaviest one's weight)."""
     from evidencebot.compose.library import terms
 
     want = _stems(text)
@@ -3311,6 +3457,14 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     # its main topic, and any named by a cue of two or more words: a one-word side match
     # ('assess' in 'assess and review risk') does not make a benefits story about risk
     point_topics = {h.topic.name for n, h in enumerate(hits) if n == 0 or h.weight >= 2}
+    # what the sub-point is mainly about: its topics of at least half the heaviest one's weight ('co-occurring
+    # conditions' and 'Oliver McGowan', not 'safety planning', in a training programme that lists it among its modules)
+    # read without the names of bodies and documents it cites: the 'Kelderton Mental Health, Learning Disability and
+    # Autism (MHLDA) Delivery Group' a report goes to does not make an MHSDS part about learning disability (s16 q07)
+    main_hits = blockmatch.topic_hits(_NAMED.sub(" ", text)) or hits
+    top = max((h.weight for h in main_hits), default=0)
+    point_main = {h.topic.name for h in main_hits if h.weight >= max(1, top / 2)}
+    example = asks_example(text)
     scored = []
     for r in rows:
         if r["story_id"] in exclude:
@@ -3320,7 +3474,16 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
         # what a story is about: its title and the first sentence of its context
         about = " ".join([str(r.get("title") or ""), _split_sentences(str(r.get("context") or ""))[:1][0]
                           if (r.get("context") or "").strip() else ""])
-        if point_topics and not point_topics & {h.topic.name for h in blockmatch.topic_hits(about)}:
+        about_hits = blockmatch.topic_hits(about)
+        if point_topics and not point_topics & {h.topic.name for h in about_hits}:
+            continue
+        clearly = {h.topic.name for h in about_hits if h.weight >= 2} | {
+            h.topic.name for h in blockmatch.topic_hits(str(r.get("title") or ""))}  # its opening's main topics, its title's
+        if point_main and not example and not point_main & clearly:
+            # a story is told where it is mainly about what the part is mainly about, not where one word of its
+            # opening touches a side topic (issue 12, s16 panel: a story about a person with a learning disability
+            # under 'MHSDS submission' and 'Training programme'; a GP-practice change under 'Feedback and closing
+            # the loop'); a part that asks for an example keeps the looser match
             continue
         if askfit.text_misfit(text, about + " " + str(r.get("title") or "")):
             continue  # a story set in another situation (an escalation told under 'first contact and assessment')

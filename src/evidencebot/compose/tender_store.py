@@ -22,7 +22,8 @@ from evidencebot.compose import anonymity, buyer_standards, buyer_terms, gaps, l
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
-from evidencebot.compose.tender import Edit, TenderShared, _checked_title, assemble_tender, get_checker, write_marker
+from evidencebot.compose.tender import (Edit, TenderShared, _checked_title, assemble_tender, get_checker, said_key,
+                                        write_marker)
 from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
@@ -294,6 +295,7 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
             results.append({"ref": r["ref"], "row": r, "answer": None, "reason": "no limit",
                             "fix": no_limit_fix(r["ref"])})
             continue
+        shared.ref = r["ref"]  # a later answer names this one where it would say the same method again
         try:
             answer = assemble_tender(db, draft_text(r), None, period=period, checker=checker, story=story,
                                      shared=shared, tender=facts, buyer_context=whole)
@@ -349,6 +351,8 @@ def drafting_context(db: Database, tender_id: int, drafting: set[str]) -> tuple[
             continue
         # answers drafted earlier count too: their sentences and blocks are not repeated
         shared.sentences.update(_sentences(other["answer"]))
+        for s in _sentences(other["answer"]):
+            shared.said_in.setdefault(said_key(s), other["ref"])
         cov = json.loads(other["coverage"] or "{}")
         shared.blocks.update(cov.get("blocks", []))
         shared.stories.update(cov.get("stories", []))
