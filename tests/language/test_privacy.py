@@ -830,7 +830,9 @@ HELDOUT2 = [
     "Our safeguarding lead escalated two concerns to the local authority.",
     "Supervision notes mention [[name:Claire]] twice.",
     "April showed the lowest DNA rate of the year.",
-    "[[name:Dr Williams]] (consultant psychiatrist) chaired the panel.",
+    # a clinician named in their work role passes (phrasebank/README.md, "Whose names are personal data"; was marked
+    # as a name to flag, against s15b and s16b, which pass "Dr Priya Raman, consultant neuropsychologist, chairs ...")
+    "Dr Williams (consultant psychiatrist) chaired the panel.",
     "The service is based in the Civic Quarter near Leeds Station.",
     "A carer rang 0113 from a withheld number.",
     "His mum's landline is [[phone:01632 960 789]].",
