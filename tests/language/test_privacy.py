@@ -1171,3 +1171,59 @@ def test_capitalised_words_after_a_determiner_are_a_named_group(checker_factory,
     [findings] = checker.check_many([(text, "s.txt")])
     assert [f.match for f in findings if f.rule == "privacy.person-name"] == ([name] if name else [])
 
+
+
+# issue 15, session 17: misses by kind on the writers' sets left out one at a time (bench/privacy_loso.py)
+@pytest.mark.parametrize("text, names", [
+    # surname first, as a register writes it: a title-case surname at the start of a line, a surname in capitals with
+    # a first name the list does not know
+    ("Quigley, Eamon – carer's assessment overdue; chase adult social care again on Monday.", ["Quigley, Eamon"]),
+    ("Referral received: HUSSAIN, Farzana – self-referral via the university wellbeing portal.", ["HUSSAIN, Farzana"]),
+    # a street nickname's first word belongs to the name
+    ("Big Dave was the first of the lads to sign up to the walking group, and he brought two mates.", ["Big Dave"]),
+    # a person who asks to be called by another name: both names are the person's
+    ("Tsegereda prefers to be called Tsega and asked that we only speak with her in Tigrinya.", ["Tsegereda", "Tsega"]),
+    ("Oluwaseun has asked us to use Seun in letters and to stop calling him Olly.", ["Oluwaseun", "Seun", "Olly"]),
+])
+def test_register_names_nicknames_and_preferred_names_are_found(rules, nlp, text, names):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == names, text
+
+
+@pytest.mark.parametrize("text", [
+    "Bradford, Leeds – referrals rose over the winter.",
+    "Young Carers Week runs in June.",
+    "Old Trafford was busy on Saturday.",
+])
+def test_places_in_a_register_shape_and_nickname_words_alone_are_not_names(rules, nlp, text):
+    assert not [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"], text
+
+
+@pytest.mark.parametrize("text, value, rule", [
+    ("Child's UPN is H801200034567, so check it matches before the referral goes.", "H801200034567",
+     "privacy.local-patient-id"),
+    ("Council tenancy ref HT-88120-04 is £1,140 in arrears.", "HT-88120-04", "privacy.local-patient-id"),
+    ("Heads up: the case sits on SystmOne under 60021994583 rather than the usual format.", "60021994583",
+     "privacy.local-patient-id"),
+    ("For the timeline on the man detained under s136, see custody record CR/WK/23/004412.", "CR/WK/23/004412",
+     "privacy.justice-reference"),
+])
+def test_labelled_local_identifiers_are_found(rules, nlp, text, value, rule):
+    found = [f for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == rule]
+    assert found and value in found[0].match, (text, [(f.rule, f.match) for f in find_privacy(text, doc=nlp(text), rules=rules)])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # phrasebank/README.md, "Whose names are personal data": a clinician named in their work role passes ...
+    ("Dr Williams (consultant psychiatrist) chaired the panel.", []),
+    ("Dr Priya Raman, consultant neuropsychologist, chairs the monthly complex case panel.", []),
+    ("Dr Farhan Siddiqui, consultant liaison psychiatrist and audit lead, presented the findings.", []),
+    # ... a person's own clinician, a peer role, a person we support and a relative do not
+    ("Dr Shah, her GP, agreed to review the medication.", ["Dr Shah"]),
+    ("Jo Bell, peer mentor, ran the group.", ["Jo Bell"]),
+    ("Daniel Okoro, tenant, rang twice.", ["Daniel Okoro"]),
+    ("Sam Patel, mum, came along.", ["Sam Patel"]),
+])
+def test_a_job_in_lower_case_after_a_name_passes_it_as_staff_in_role(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == flagged, text
