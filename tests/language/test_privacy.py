@@ -1227,3 +1227,19 @@ def test_labelled_local_identifiers_are_found(rules, nlp, text, value, rule):
 def test_a_job_in_lower_case_after_a_name_passes_it_as_staff_in_role(rules, nlp, text, flagged):
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
     assert found == flagged, text
+
+
+@pytest.mark.parametrize("text, names", [
+    # a date of birth's label right after a name makes it a person's, an ambiguous first name before it included
+    ("Precious Nwachukwu, DOB 04/11/1995, was referred by her community midwife at 28 weeks.", ["Precious Nwachukwu"]),
+    # a name joined by "and" to a person's name
+    ("We supported Shona and Ewan MacLeod through the inquest and the months that followed.", ["Shona", "Ewan MacLeod"]),
+    # a relative named after "her daughter", "his brother"
+    ("Leanne and her daughter Kacey-Mae have settled in well at the new school.", ["Leanne", "Kacey-Mae"]),
+    # ... not an organisation or a place joined to a name
+    ("We met Aisha and Leeds Mind staff at the hub.", ["Aisha"]),
+    ("Thanks to Aisha and Together Women for the venue.", ["Aisha"]),
+])
+def test_names_by_a_birth_date_a_joined_name_or_a_named_relative(rules, nlp, text, names):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == names, text

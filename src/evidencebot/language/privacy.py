@@ -1177,7 +1177,9 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
 _QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 # right after a name: its age in commas or brackets ("Kayden, 15,", "Kayden (aged 15)"), or ", who"
-_AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b)")
+_AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b"
+                         # a date of birth's label right after the name: "Precious Nwachukwu, DOB 04/11/1995" (an age)
+                         r"|[ \t\u00a0]*[,(][ \t\u00a0]*(?:DOB|D\.O\.B\.?|d\.o\.b\.?|born)\b)")
 # one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
 _INITIAL_AFTER = re.compile(r"[ \t\u00a0]([A-Z])(?:\.(?=[ \t\u00a0]*[a-z,:;)\"”’]|[ \t\u00a0]*\Z)|(?=[ \t\u00a0]*[,:;)\"”’!?]|[ \t\u00a0]*\Z|[ \t\u00a0]+[a-z]))")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
@@ -1195,6 +1197,12 @@ _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([
 # Eamon – carer's assessment overdue" (at the start of the text or a line, or after a colon)
 _SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=:)[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
                                  r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—])")
+# "and" and one or two capitalised words after a name (group 1), then no more capitals: "Shona and Ewan MacLeod"
+_JOINED_NAME = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+([A-Z][\w'’\-]+(?:[ \t\u00a0][A-Z][\w'’\-]+)?)(?![\w'’\-]|[ \t\u00a0]+[A-Z])")
+# "her daughter Kacey-Mae": an owner, a lower-case word (group 1: a relative, person_context's kin_nouns) and one or two
+# capitalised words (group 2), then no more capitals
+_KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+([a-z]+)[ \t\u00a0]+([A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+                        r"(?:[ \t\u00a0][A-Z][\w'’\-]+)?)(?![\w'’\-]|[ \t\u00a0]+[A-Z])")
 # a capitalised word right before a name (group 1), a street nickname's first word when it is one of person_context's
 # nickname_words: "Big Dave", "Wee Tam"
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)[ \t\u00a0]\Z")
@@ -2667,7 +2675,8 @@ class _NameFinder:
             start, end = tok.start, self.extend(i)
             # a first name before it ("Nkechi Obi"): walk left over name words
             j = i - 1
-            while j >= 0 and self.toks[j].pos == "PROPN" and _is_name_word(self.toks[j].text) \
+            while j >= 0 and (self.toks[j].pos == "PROPN" or self.toks[j].text in self.names.ambiguous
+                              or self.toks[j].text in self.names.first_names) and _is_name_word(self.toks[j].text) \
                     and not self.blocked_word(self.toks[j].text) \
                     and self.toks[j].text.casefold() not in self.names.public_roles \
                     and self.text[self.toks[j].end:start] in (" ", "\u00a0"):
@@ -2692,8 +2701,34 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     if spans and doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays
-        return _with_nickname_word(text, _whole_names(text, privacy_filter.keep(finder, spans)), rule)
+        return _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, privacy_filter.keep(finder, spans))), rule)
     return _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule)
+
+
+def _with_joined_names(finder: "_NameFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name joined by "and" to a person's name found is a person's too: "We supported Shona and Ewan MacLeod"
+    (one or two capitalised name words no list blocks, not an office; with the parse)."""
+    text, out = finder.text, list(spans)
+    for start, end in spans:
+        m = _JOINED_NAME.match(text, end)
+        if m is None or any(s <= m.start(1) < e for s, e in spans):
+            continue
+        if _plain_name(finder, m.group(1)):
+            out.append((m.start(1), m.end(1)))
+    # a relative named after "his", "her" or "their" and the word for them: "her daughter Kacey-Mae"
+    kin = finder.context.get("kin_nouns", ())
+    for m in _KIN_NAMED.finditer(text):
+        if m.group(1).lower() in kin and _plain_name(finder, m.group(2)) \
+                and not any(s <= m.start(2) < e for s, e in out):
+            out.append((m.start(2), m.end(2)))
+    return sorted(out)
+
+
+def _plain_name(finder: "_NameFinder", value: str) -> bool:
+    """Every word of ``value`` is a capitalised name word that no list blocks, no office and no title."""
+    n = finder.names
+    return all(_is_name_word(w) and not finder.blocked_word(w) and w.casefold() not in n.public_roles
+               and w not in n.titles for w in re.split(r"[ \t\u00a0]+|-(?=[A-Z])", value))
 
 
 def _with_nickname_word(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
