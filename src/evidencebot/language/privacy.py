@@ -756,7 +756,7 @@ CONTEXT_LISTS = (
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
-    "nickname_words", "name_preference_verbs", "peer_role_words",
+    "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns",
 )
 
 
@@ -1203,6 +1203,9 @@ _JOINED_NAME = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+([A-Z][\w'’\-]+(?
 # capitalised words (group 2), then no more capitals
 _KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+([a-z]+)[ \t\u00a0]+([A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
                         r"(?:[ \t\u00a0][A-Z][\w'’\-]+)?)(?![\w'’\-]|[ \t\u00a0]+[A-Z])")
+# "in the commissioning team", "from our finance department": the next four lower-case words (group 1), which the
+# caller reads for the unit's noun (person_context's staff_unit_nouns)
+_IN_UNIT = re.compile(r"[ \t\u00a0]+(?:in|from|at)[ \t\u00a0]+(?:the|our|their)[ \t\u00a0]+((?:[a-z\-]+[ \t\u00a0]+){0,3}[a-z\-]+)")
 # a capitalised word right before a name (group 1), a street nickname's first word when it is one of person_context's
 # nickname_words: "Big Dave", "Wee Tam"
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)[ \t\u00a0]\Z")
@@ -2263,6 +2266,17 @@ class _NameFinder:
             return True  # "Sarah Lindqvist (Head of Mental Health Commissioning)", not "(service user)"
         if bracket and self._bare_job(bracket.group(1)):
             return True  # "Dr Williams (consultant psychiatrist) chaired the panel"
+        unit = _IN_UNIT.match(after)
+        if unit:
+            words = unit.group(1).split()
+            k = next((j for j, w in enumerate(words) if w in self.context.get("staff_unit_nouns", ())), None)
+            head = self._name_head(start, end)
+            subject = head.dep_ not in ("dobj", "pobj", "iobj") if head is not None else \
+                not re.search(r"\w", re.split(r"[.!?\n]", self.text[:start])[-1])  # (no parse: it opens the sentence)
+            if k is not None and not any(w in self.context.get("peer_role_words", ()) for w in words[:k]) and subject:
+                # "Emma in the commissioning team has confirmed" (not "Jo from the peer support team", nor an object:
+                # "we discharged Aisha from the team")
+                return True
         tail = re.split(r"[.;:!?()]", after, maxsplit=1)[0]
         first = re.match(r"[ \t\u00a0]+([A-Za-z]+)", tail)
         if first and first.group(1).casefold() in n.public_roles and first.group(1)[:1].isupper():
@@ -2289,6 +2303,8 @@ class _NameFinder:
             if self._office(seg) and (len(seg.split()) <= 6 or any(
                     w[:1].isupper() and w.casefold() in n.public_roles for w in seg.split())):
                 return True
+            if len(seg.split()) <= 4 and self._role_in_lower_case(seg.strip()):
+                return True  # "Our chair, Brian Holroyd, met the practice manager"
         last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", line)
         return bool(last) and last[-1][:1].isupper() and last[-1].casefold() in n.public_roles
 
@@ -2334,11 +2350,12 @@ class _NameFinder:
         support or a family ("Jo, our client at the hostel", "Kezia Brown, head of the family")."""
         frame = self.names.official_apposition
         words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase)
-        if frame is None or not 0 < len(words) <= 9 or not frame.match(phrase):
+        if frame is None or not 0 < len(words) <= 12 or not frame.match(phrase):
             return False
-        people = self.context.get("person_nouns", frozenset()) | self.context.get("family_nouns", frozenset())
+        people = self.context.get("person_nouns", frozenset()) | self.context.get("family_nouns", frozenset()) \
+            | self.context.get("peer_role_words", frozenset())
         if any(w.casefold() in people or w.casefold().rstrip("s") in people for w in words):
-            return False
+            return False  # (and a peer role: "Jo, our peer lead at the hub", phrasebank/README.md)
         return any(w.casefold() in self.names.official_heads for w in words[:5])
 
     def lower_case(self) -> list[tuple[int, int]]:
