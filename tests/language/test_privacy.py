@@ -1265,3 +1265,18 @@ def test_names_by_a_birth_date_a_joined_name_or_a_named_relative(rules, nlp, tex
 def test_officials_and_staff_named_in_role_pass_and_peer_roles_do_not(rules, nlp, text, flagged):
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
     assert found == flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # places joined in a list after a preposition of place, a programme or a watchdog by its prefix: no names
+    ("Referrals rose in Bolton, Wigan and Bury during the winter.", []),
+    ("We ran pop-up clinics in Paisley, Greenock and on the Isle of Bute over the summer.", []),
+    ("Op COURAGE remains our main onward route for veterans.", []),
+    ("Healthwatch Kellbrook spoke to 212 people for this report.", []),
+    # ... people joined after another preposition, or owning what follows, still are
+    ("She sat between Kayden and Ezekiel at the table.", ["Kayden", "Ezekiel"]),
+    ("We visited Kayden and Tomasz Wrobel in Leeds.", ["Kayden", "Tomasz Wrobel"]),
+])
+def test_places_in_a_list_and_programmes_by_prefix_are_not_names(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == flagged, text

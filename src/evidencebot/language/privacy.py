@@ -1501,6 +1501,24 @@ class _NameFinder:
             t = t.head
         return t
 
+    def _in_place_list(self, t) -> bool:
+        """``t`` is one of two or more joined words (conj, appos) the first of which is the object of a preposition of
+        place (person_context's ``place_prepositions``; not "between": "sat between Kayden and Ezekiel"), none of
+        them a listed first name or titled: "in Bolton, Wigan and Bury", "in Paisley, Greenock and on the Isle of Bute"."""
+        root = t
+        while root.dep_ in ("conj", "appos") and root.head is not root:
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ not in self.context.get("place_prepositions", ()):
+            return False
+        members = [w for w in root.subtree if w.i == root.i or w.dep_ in ("conj", "appos") and w.head.i in
+                   {x.i for x in root.subtree}]
+        names = [w for w in members if w.pos_ == "PROPN"]
+        if len(names) < 2 or any(c.dep_ == "case" for w in members for c in w.children):
+            return False  # (one owns what follows: "in Tinshill, Kayden and Ezekiel's estate")
+        n = self.names
+        return not any(w.text in n.first_names or w.text in n.ambiguous or w.text in n.titles
+                       or any(c.text in n.titles for c in w.children) for w in names)
+
     def not_private_person(self, start: int, end: int) -> bool:
         """The sentence uses the name as something other than a private person we support (issue 15):
 
@@ -1536,6 +1554,8 @@ class _NameFinder:
         if any(any(c.dep_ == "compound" and c.text in SAINTS for c in m.children) or not listed and
                m.ent_type_ in _PLACE_LABELS and m.text not in self.names.first_names for m in members):
             return True  # in a list of places: "St Helens, Mary Tavy and Ashby de la Zouch"
+        if not listed and self._in_place_list(t):
+            return True  # "Referrals rose in Bolton, Wigan and Bury"
         first = self._tok_at(start)
         if first is not None and self.age_or_who_after(self._tok_at(end - 1) or first):
             return False
