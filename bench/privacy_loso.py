@@ -1,14 +1,14 @@
 """The privacy name filter, leave one set out: per independent writer's set and pooled (prints numbers).
 
     python bench/privacy_loso.py               # folds s8-s14 and heldout2
-    python bench/privacy_loso.py --transfer    # also s15 and s15b (the transfer check: run it rarely)
+    python bench/privacy_loso.py --transfer    # also s15, s15b, s16 and s16b (the transfer check: run it rarely)
     python bench/privacy_loso.py --survivors   # train on the hand filters' survivors only (not raw candidates)
 
 For each independent writer's set: a filter trained (bench/train_privacy_filter.py's ``fit``) on every
 other spent set, never on the set scored, scores that set; the row beside it is the rules with no filter.
 Scored as tests/language/test_quality.py scores privacy (a flag must be found and cover every span; a pass
-must have no privacy finding). Aggregates only: no sentence is printed. With --transfer, s15 and s15b are
-folds too (trained on everything else but each other; the shipped weights never see them).
+must have no privacy finding). Aggregates only: no sentence is printed. With --transfer, s15, s15b, s16 and
+s16b are folds too (trained on everything else but the transfer sets; the shipped weights never see them).
 """
 
 from __future__ import annotations

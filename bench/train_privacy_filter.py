@@ -16,7 +16,7 @@ it overlaps a labelled span of a sentence to flag, not personal data when its se
 (or a flag whose spans it does not touch). Trained on the spent privacy sets with spans
 (``tests/data/labelled/privacy_*.jsonl``, the spent held-out sets s8-s14 and heldout2), never on
 the halves and sets the test suite keeps unshown (their floors stay a measure of what generalises)
-nor on s15 and s15b (the transfer check). ``bench/privacy_loso.py`` uses the same ``fit`` for its
+nor on s15, s15b, s16 and s16b (the transfer check). ``bench/privacy_loso.py`` uses the same ``fit`` for its
 leave-one-set-out figures. Needs scipy (the ``[test]`` extra); the checker itself only reads the JSON.
 """
 
@@ -38,7 +38,8 @@ OUT = ROOT / "tests" / "data" / "privacy_filter" / "privacy-name-filter.json"
 WRITERS = {f"s{n}": HELD / f"s{n}" / f"privacy_s{n}.jsonl" for n in range(8, 15)}
 WRITERS["heldout2"] = HELD / "privacy_heldout2.jsonl"
 # the transfer check: folds only with --transfer, never trained on for the shipped weights, never read
-TRANSFER = {"s15": HELD / "s15" / "privacy_s15.jsonl", "s15b": HELD / "s15b" / "privacy_s15b.jsonl"}
+TRANSFER = {"s15": HELD / "s15" / "privacy_s15.jsonl", "s15b": HELD / "s15b" / "privacy_s15b.jsonl",
+            "s16": HELD / "s16" / "privacy_s16.jsonl", "s16b": HELD / "s16b" / "privacy_s16b.jsonl"}
 SPEC = {
     "title_classes": {
         "courtesy": ["Mr", "Mrs", "Ms", "Miss", "Mx"],
@@ -241,7 +242,7 @@ def main(argv: list[str]) -> None:
     out = {"about": ("Privacy name filter (logistic regression over a name candidate's features; "
                      "evidencebot.language.privacy_filter). Written by bench/train_privacy_filter.py from "
                      f"{len(examples)} name candidates of the spent privacy sets ({', '.join(sorted(sets))}), less "
-                     "the halves the test suite keeps unshown; never s15 or s15b. Do not edit by hand: retrain."),
+                     "the halves the test suite keeps unshown; never s15, s15b, s16 or s16b. Do not edit by hand: retrain."),
            "trained_on": len(examples), "threshold": model["threshold"], "bias": model["bias"],
            "features": model["features"], "weights": dict(sorted(model["weights"].items()))}
     print(f"{len(examples)} candidates ({sum(e['label'] for e in examples):.0f} personal), "

@@ -779,7 +779,9 @@ HELDOUT = [
     "[[name:Liam]] and his dad came to the review together.",
     "We helped [[name:Fatima]] apply for housing benefit.",
     "Referral rates in BD3 and BD4 rose.",
-    "[[name:Rachel Green]] from the housing team joined the call.",
+    # staff named in their team pass (phrasebank/README.md, "Whose names are personal data"; was marked as a name to
+    # flag, against s15 "Emma in the commissioning team" and s16 "Sergeant Tariq Mahmood from the rural crime team")
+    "Rachel Green from the housing team joined the call.",
     "The March 2025 figures are provisional.",
     "Turning Point and Together ran the crisis café.",
     "Call [[phone:020 7946 0991]] to speak to the carer.",
@@ -839,7 +841,9 @@ HELDOUT2 = [
     "Our safeguarding lead escalated two concerns to the local authority.",
     "Supervision notes mention [[name:Claire]] twice.",
     "April showed the lowest DNA rate of the year.",
-    "[[name:Dr Williams]] (consultant psychiatrist) chaired the panel.",
+    # a clinician named in their work role passes (phrasebank/README.md, "Whose names are personal data"; was marked
+    # as a name to flag, against s15b and s16b, which pass "Dr Priya Raman, consultant neuropsychologist, chairs ...")
+    "Dr Williams (consultant psychiatrist) chaired the panel.",
     "The service is based in the Civic Quarter near Leeds Station.",
     "A carer rang 0113 from a withheld number.",
     "His mum's landline is [[phone:01632 960 789]].",
@@ -1178,3 +1182,110 @@ def test_capitalised_words_after_a_determiner_are_a_named_group(checker_factory,
     [findings] = checker.check_many([(text, "s.txt")])
     assert [f.match for f in findings if f.rule == "privacy.person-name"] == ([name] if name else [])
 
+
+
+# issue 15, session 17: misses by kind on the writers' sets left out one at a time (bench/privacy_loso.py)
+@pytest.mark.parametrize("text, names", [
+    # surname first, as a register writes it: a title-case surname at the start of a line, a surname in capitals with
+    # a first name the list does not know
+    ("Quigley, Eamon – carer's assessment overdue; chase adult social care again on Monday.", ["Quigley, Eamon"]),
+    ("Referral received: HUSSAIN, Farzana – self-referral via the university wellbeing portal.", ["HUSSAIN, Farzana"]),
+    # a street nickname's first word belongs to the name
+    ("Big Dave was the first of the lads to sign up to the walking group, and he brought two mates.", ["Big Dave"]),
+    # a person who asks to be called by another name: both names are the person's
+    ("Tsegereda prefers to be called Tsega and asked that we only speak with her in Tigrinya.", ["Tsegereda", "Tsega"]),
+    ("Oluwaseun has asked us to use Seun in letters and to stop calling him Olly.", ["Oluwaseun", "Seun", "Olly"]),
+])
+def test_register_names_nicknames_and_preferred_names_are_found(rules, nlp, text, names):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == names, text
+
+
+@pytest.mark.parametrize("text", [
+    "Bradford, Leeds – referrals rose over the winter.",
+    "Young Carers Week runs in June.",
+    "Old Trafford was busy on Saturday.",
+])
+def test_places_in_a_register_shape_and_nickname_words_alone_are_not_names(rules, nlp, text):
+    assert not [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"], text
+
+
+@pytest.mark.parametrize("text, value, rule", [
+    ("Child's UPN is H801200034567, so check it matches before the referral goes.", "H801200034567",
+     "privacy.local-patient-id"),
+    ("Council tenancy ref HT-88120-04 is £1,140 in arrears.", "HT-88120-04", "privacy.local-patient-id"),
+    ("Heads up: the case sits on SystmOne under 60021994583 rather than the usual format.", "60021994583",
+     "privacy.local-patient-id"),
+    ("For the timeline on the man detained under s136, see custody record CR/WK/23/004412.", "CR/WK/23/004412",
+     "privacy.justice-reference"),
+])
+def test_labelled_local_identifiers_are_found(rules, nlp, text, value, rule):
+    found = [f for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == rule]
+    assert found and value in found[0].match, (text, [(f.rule, f.match) for f in find_privacy(text, doc=nlp(text), rules=rules)])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # phrasebank/README.md, "Whose names are personal data": a clinician named in their work role passes ...
+    ("Dr Williams (consultant psychiatrist) chaired the panel.", []),
+    ("Dr Priya Raman, consultant neuropsychologist, chairs the monthly complex case panel.", []),
+    ("Dr Farhan Siddiqui, consultant liaison psychiatrist and audit lead, presented the findings.", []),
+    # ... a person's own clinician, a peer role, a person we support and a relative do not
+    ("Dr Shah, her GP, agreed to review the medication.", ["Dr Shah"]),
+    ("Jo Bell, peer mentor, ran the group.", ["Jo Bell"]),
+    ("Daniel Okoro, tenant, rang twice.", ["Daniel Okoro"]),
+    ("Sam Patel, mum, came along.", ["Sam Patel"]),
+])
+def test_a_job_in_lower_case_after_a_name_passes_it_as_staff_in_role(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == flagged, text
+
+
+@pytest.mark.parametrize("text, names", [
+    # a date of birth's label right after a name makes it a person's, an ambiguous first name before it included
+    ("Precious Nwachukwu, DOB 04/11/1995, was referred by her community midwife at 28 weeks.", ["Precious Nwachukwu"]),
+    # a name joined by "and" to a person's name
+    ("We supported Shona and Ewan MacLeod through the inquest and the months that followed.", ["Shona", "Ewan MacLeod"]),
+    # a relative named after "her daughter", "his brother"
+    ("Leanne and her daughter Kacey-Mae have settled in well at the new school.", ["Leanne", "Kacey-Mae"]),
+    # ... not an organisation or a place joined to a name
+    ("We met Aisha and Leeds Mind staff at the hub.", ["Aisha"]),
+    ("Thanks to Aisha and Together Women for the venue.", ["Aisha"]),
+])
+def test_names_by_a_birth_date_a_joined_name_or_a_named_relative(rules, nlp, text, names):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == names, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # officials and staff named in role pass (phrasebank/README.md, "Whose names are personal data"): an office as a
+    # title, a role before the name, a long role after it, a team
+    ("Imam Yusuf Hamid opened the evening and thanked the volunteers who had cooked.", []),
+    ("Harbourmaster Colin Trebilcock let us use the old net loft for the winter sessions.", []),
+    ("Headteacher Mrs Adebayo opened the celebration afternoon.", []),
+    ("Our chair, Brian Holroyd, met the practice manager about phone waiting times.", []),
+    ("Professor Niamh Cullinan, clinical lead for early intervention in psychosis across the network, presented.", []),
+    ("Emma in the commissioning team has confirmed the variation can be signed.", []),
+    # ... a peer role, a person we support and an object do not
+    ("Jo from the peer support team rang.", ["Jo"]),
+    ("Our peer lead, Jo Bell, ran the group.", ["Jo Bell"]),
+    ("We discharged Aisha from the team in May.", ["Aisha"]),
+    ("Callum in the garden has been much calmer.", ["Callum"]),
+])
+def test_officials_and_staff_named_in_role_pass_and_peer_roles_do_not(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # places joined in a list after a preposition of place, a programme or a watchdog by its prefix: no names
+    ("Referrals rose in Bolton, Wigan and Bury during the winter.", []),
+    ("We ran pop-up clinics in Paisley, Greenock and on the Isle of Bute over the summer.", []),
+    ("Op COURAGE remains our main onward route for veterans.", []),
+    ("Healthwatch Kellbrook spoke to 212 people for this report.", []),
+    # ... people joined after another preposition, or owning what follows, still are
+    ("She sat between Kayden and Ezekiel at the table.", ["Kayden", "Ezekiel"]),
+    ("We visited Kayden and Tomasz Wrobel in Leeds.", ["Kayden", "Tomasz Wrobel"]),
+])
+def test_places_in_a_list_and_programmes_by_prefix_are_not_names(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == flagged, text

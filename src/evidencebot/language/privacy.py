@@ -78,7 +78,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
 # "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
 # called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
-_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called)\s+(?:him|her|them|me)"
+_NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called|calling)\s+(?:him|her|them|me)"
                     r"|(?:to\s+be|being)\s+called)\s+\Z", re.IGNORECASE)
 # the nickname said after the name: "Pops (as everyone calls him)", "Smudge, as the lads call him,"
 _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,6}?"
@@ -86,6 +86,9 @@ _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(
 # a listed name owning a relative, a worker or a person's thing, by the words after it (for names the parse
 # misses: "Precious' foster carer", "Hope's OT"): group 1 and 2 are the next two words
 _OWNER_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])[ \t\u00a0]+([A-Za-z\-]+)(?:[ \t\u00a0]+([A-Za-z\-]+))?")
+# the name of a person who asks to be called by another: "Nkemdirim prefers to be called Nkem" (group 1: the verb,
+# one of person_context's name_preference_verbs)
+_PREFERS_CALLED = re.compile(r"[ \t\u00a0]+([a-z]+)[ \t\u00a0]+(?:us[ \t\u00a0]+)?(?:to[ \t\u00a0]+be|being)[ \t\u00a0]+called\b")
 # "known (to everyone) as": a nickname when a person is known so (group 1: the word before, a person noun or pronoun)
 _KNOWN_AS = re.compile(r"\b([A-Za-z]+)(?:,|[ \t]+(?:is|was|are|were))?[ \t]+known[ \t]+(?:to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?as[ \t]+\Z")
 # "goes by Jaz": a nickname only when a person goes by it ("she goes by Jaz"), not "the bus goes by Asda"
@@ -753,6 +756,7 @@ CONTEXT_LISTS = (
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
+    "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns",
 )
 
 
@@ -1172,7 +1176,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _HYPHENS = frozenset("-\u2010\u2011")
 # right after a name: its age in commas or brackets ("Kayden, 15,", "Kayden (aged 15)"), or ", who"
-_AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b)")
+_AGE_OR_WHO = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*,|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+)?\d{1,2}[ \t\u00a0]*\)|[ \t\u00a0]*,[ \t\u00a0]*who\b"
+                         # a date of birth's label right after the name: "Precious Nwachukwu, DOB 04/11/1995" (an age)
+                         r"|[ \t\u00a0]*[,(][ \t\u00a0]*(?:DOB|D\.O\.B\.?|d\.o\.b\.?|born)\b)")
 # one capital letter after a first name, then its full stop or the end of the words: "Leonie W:", "Dylan P. has"
 _INITIAL_AFTER = re.compile(r"[ \t\u00a0]([A-Z])(?:\.(?=[ \t\u00a0]*[a-z,:;)\"”’]|[ \t\u00a0]*\Z)|(?=[ \t\u00a0]*[,:;)\"”’!?]|[ \t\u00a0]*\Z|[ \t\u00a0]+[a-z]))")
 # the dependency roles of a noun: a lower-case name the tagger calls an adjective but the parse uses as a noun
@@ -1186,6 +1192,22 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ])[A-ZÀ-ÖØ-Þ]")
 _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|identifier)(?:[ \t\u00a0]*[:#]|[ \t\u00a0]+(?:is|was)\b|[ \t\u00a0]*\d)")
 # a surname in capitals, a comma and a first name, then a colon, a bracket, a dash, a comma or the end
 _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
+# a register line's surname in title case, a comma and a first name, then a dash, a colon or a bracket: "Quigley,
+# Eamon – carer's assessment overdue" (at the start of the text or a line, or after a colon)
+_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=:)[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
+                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—])")
+# "and" and one or two capitalised words after a name (group 1), then no more capitals: "Shona and Ewan MacLeod"
+_JOINED_NAME = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+([A-Z][\w'’\-]+(?:[ \t\u00a0][A-Z][\w'’\-]+)?)(?![\w'’\-]|[ \t\u00a0]+[A-Z])")
+# "her daughter Kacey-Mae": an owner, a lower-case word (group 1: a relative, person_context's kin_nouns) and one or two
+# capitalised words (group 2), then no more capitals
+_KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+([a-z]+)[ \t\u00a0]+([A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+                        r"(?:[ \t\u00a0][A-Z][\w'’\-]+)?)(?![\w'’\-]|[ \t\u00a0]+[A-Z])")
+# "in the commissioning team", "from our finance department": the next four lower-case words (group 1), which the
+# caller reads for the unit's noun (person_context's staff_unit_nouns)
+_IN_UNIT = re.compile(r"[ \t\u00a0]+(?:in|from|at)[ \t\u00a0]+(?:the|our|their)[ \t\u00a0]+((?:[a-z\-]+[ \t\u00a0]+){0,3}[a-z\-]+)")
+# a capitalised word right before a name (group 1), a street nickname's first word when it is one of person_context's
+# nickname_words: "Big Dave", "Wee Tam"
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)[ \t\u00a0]\Z")
 # a capitalised word and "to" after an article: the start of a named duty or right ("the Duty to Refer")
 # a small number right after a word: "Year 13", "Tier 4" (not a comma's age: "Kayden, 15")
 _LABEL_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}[A-Za-z]?\b(?![,.:]\d)")
@@ -1478,6 +1500,24 @@ class _NameFinder:
             t = t.head
         return t
 
+    def _in_place_list(self, t) -> bool:
+        """``t`` is one of two or more joined words (conj, appos) the first of which is the object of a preposition of
+        place (person_context's ``place_prepositions``; not "between": "sat between Kayden and Ezekiel"), none of
+        them a listed first name or titled: "in Bolton, Wigan and Bury", "in Paisley, Greenock and on the Isle of Bute"."""
+        root = t
+        while root.dep_ in ("conj", "appos") and root.head is not root:
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ not in self.context.get("place_prepositions", ()):
+            return False
+        members = [w for w in root.subtree if w.i == root.i or w.dep_ in ("conj", "appos") and w.head.i in
+                   {x.i for x in root.subtree}]
+        names = [w for w in members if w.pos_ == "PROPN"]
+        if len(names) < 2 or any(c.dep_ == "case" for w in members for c in w.children):
+            return False  # (one owns what follows: "in Tinshill, Kayden and Ezekiel's estate")
+        n = self.names
+        return not any(w.text in n.first_names or w.text in n.ambiguous or w.text in n.titles
+                       or any(c.text in n.titles for c in w.children) for w in names)
+
     def not_private_person(self, start: int, end: int) -> bool:
         """The sentence uses the name as something other than a private person we support (issue 15):
 
@@ -1513,6 +1553,8 @@ class _NameFinder:
         if any(any(c.dep_ == "compound" and c.text in SAINTS for c in m.children) or not listed and
                m.ent_type_ in _PLACE_LABELS and m.text not in self.names.first_names for m in members):
             return True  # in a list of places: "St Helens, Mary Tavy and Ashby de la Zouch"
+        if not listed and self._in_place_list(t):
+            return True  # "Referrals rose in Bolton, Wigan and Bury"
         first = self._tok_at(start)
         if first is not None and self.age_or_who_after(self._tok_at(end - 1) or first):
             return False
@@ -1660,6 +1702,9 @@ class _NameFinder:
         """Right after "my name is" or "named", or "goes by" said of a person."""
         if _NAMED.search(self.text[max(0, tok.start - 24):tok.start]) or _NAMED_AFTER.match(self.text, tok.end):
             return True
+        prefers = _PREFERS_CALLED.match(self.text, tok.end)
+        if prefers and prefers.group(1) in self.context.get("name_preference_verbs", ()):
+            return True  # "Tsegereda prefers to be called Tsega"
         known = _KNOWN_AS.search(self.text, max(0, tok.start - 60), tok.start)
         if known and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
             return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
@@ -2238,6 +2283,19 @@ class _NameFinder:
         bracket = re.match(r"[ \t\u00a0]*\(([^()\n]{3,80})\)", after)
         if bracket and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", bracket.group(1)), own=True):
             return True  # "Sarah Lindqvist (Head of Mental Health Commissioning)", not "(service user)"
+        if bracket and self._bare_job(bracket.group(1)):
+            return True  # "Dr Williams (consultant psychiatrist) chaired the panel"
+        unit = _IN_UNIT.match(after)
+        if unit:
+            words = unit.group(1).split()
+            k = next((j for j, w in enumerate(words) if w in self.context.get("staff_unit_nouns", ())), None)
+            head = self._name_head(start, end)
+            subject = head.dep_ not in ("dobj", "pobj", "iobj") if head is not None else \
+                not re.search(r"\w", re.split(r"[.!?\n]", self.text[:start])[-1])  # (no parse: it opens the sentence)
+            if k is not None and not any(w in self.context.get("peer_role_words", ()) for w in words[:k]) and subject:
+                # "Emma in the commissioning team has confirmed" (not "Jo from the peer support team", nor an object:
+                # "we discharged Aisha from the team")
+                return True
         tail = re.split(r"[.;:!?()]", after, maxsplit=1)[0]
         first = re.match(r"[ \t\u00a0]+([A-Za-z]+)", tail)
         if first and first.group(1).casefold() in n.public_roles and first.group(1)[:1].isupper():
@@ -2246,6 +2304,8 @@ class _NameFinder:
             appos = tail[1:].split(",")[0]
             if self._office(appos) or self._role_in_lower_case(appos):
                 return True
+            if tail[1:].count(",") and self._bare_job(appos):
+                return True  # "Dr Priya Raman, consultant neuropsychologist, chairs the panel"
         # an office right before the name: "The Health Secretary, Wes Streeting", "Prime Minister Keir Starmer"
         before = self.text[max(0, start - 60):start]
         line = re.split(r"[;:!?()\n]|\.(?=\s)", before)[-1].rstrip()
@@ -2262,6 +2322,8 @@ class _NameFinder:
             if self._office(seg) and (len(seg.split()) <= 6 or any(
                     w[:1].isupper() and w.casefold() in n.public_roles for w in seg.split())):
                 return True
+            if len(seg.split()) <= 4 and self._role_in_lower_case(seg.strip()):
+                return True  # "Our chair, Brian Holroyd, met the practice manager"
         last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", line)
         return bool(last) and last[-1][:1].isupper() and last[-1].casefold() in n.public_roles
 
@@ -2282,6 +2344,24 @@ class _NameFinder:
         return any(w[:1].isupper() and w.casefold() in self.names.role_words and w.casefold() not in people
                    and w.casefold().rstrip("s") not in people for w in words)
 
+    def _bare_job(self, phrase: str) -> bool:
+        """A job in lower case with no owner, set off after the name: "consultant psychiatrist", "consultant liaison
+        psychiatrist and audit lead" (one to six lower-case words, the last of them or of a part before "and" one of
+        the rule's ``official_heads``). Not a person's own clinician ("her GP": an owner opens it), not a word for
+        the people we support or a family, not a peer or lived-experience role (``peer_role_words``): those are
+        people to protect (phrasebank/README.md, "Whose names are personal data")."""
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase)
+        if not 0 < len(words) <= 6 or re.search(r"[^A-Za-z'’\- \t\u00a0]", phrase.strip()):
+            return False
+        if any(not w.islower() for w in words):
+            return False
+        ctx = self.context
+        stop = ctx.get("person_nouns", frozenset()) | ctx.get("family_nouns", frozenset()) | ctx.get("peer_role_words", frozenset())
+        if any(w in stop or w.rstrip("s") in stop for w in words) or words[0] in ctx.get("determiners", ()):
+            return False
+        parts = " ".join(words).split(" and ")
+        return all(p.split() and p.split()[-1] in self.names.official_heads for p in parts)
+
     def _role_in_lower_case(self, phrase: str) -> bool:
         """A job written in lower case in apposition, said as an organisation's: "Bev Otley, our contract
         manager at the ICB", "Nkem Ojo, chair of the board" (a role word owned by "our"/"the"/"their", or
@@ -2289,11 +2369,12 @@ class _NameFinder:
         support or a family ("Jo, our client at the hostel", "Kezia Brown, head of the family")."""
         frame = self.names.official_apposition
         words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase)
-        if frame is None or not 0 < len(words) <= 9 or not frame.match(phrase):
+        if frame is None or not 0 < len(words) <= 12 or not frame.match(phrase):
             return False
-        people = self.context.get("person_nouns", frozenset()) | self.context.get("family_nouns", frozenset())
+        people = self.context.get("person_nouns", frozenset()) | self.context.get("family_nouns", frozenset()) \
+            | self.context.get("peer_role_words", frozenset())
         if any(w.casefold() in people or w.casefold().rstrip("s") in people for w in words):
-            return False
+            return False  # (and a peer role: "Jo, our peer lead at the hub", phrasebank/README.md)
         return any(w.casefold() in self.names.official_heads for w in words[:5])
 
     def lower_case(self) -> list[tuple[int, int]]:
@@ -2457,12 +2538,34 @@ class _NameFinder:
         n = self.names
         for m in _SURNAME_FIRST.finditer(self.text):
             surname, first = m.group(1), m.group(2)
-            if first not in n.first_names and first not in n.ambiguous:
-                continue
+            if first not in n.first_names and first not in n.ambiguous and not self._register_name(m.start(1), first, False):
+                continue  # (an unlisted first name after a surname in capitals: "HUSSAIN, Farzana – self-referral")
             if surname.capitalize() in n.veto_words or surname in n.veto_words or self.blocked_word(surname.capitalize()):
                 continue
             out.append((m.start(1), m.end(2)))
+        for m in _SURNAME_FIRST_LINE.finditer(self.text):
+            surname, first = m.group(1), m.group(2)
+            if self.blocked_word(surname) or not self._register_name(m.start(1), first):
+                continue  # "Quigley, Eamon – carer's assessment overdue" (not "Bradford, Leeds – referrals rose")
+            out.append((m.start(1), m.end(2)))
         return out
+
+    def _register_name(self, start: int, first: str, parse: bool = True) -> bool:
+        """``first`` is a first name as a register writes it after the surname at ``start``: a capitalised word no list
+        blocks, not a role or a public office, and (``parse``: a surname in title case, which a place list shares)
+        one the model reads as no place, date or number (a surname in capitals is a register's by itself; the small
+        model reads "HUSSAIN, Farzana" as two places)."""
+        if self.blocked_word(first) or first.casefold() in self.names.public_roles or not _is_name_word(first):
+            return False
+        if not parse:
+            return True
+        for offset in (start, self.text.find(first, start)):
+            tok = self._tok_at(offset)
+            if tok is None or tok.token is None:
+                return False  # (without the parse: only a listed first name)
+            if tok.ent in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "NORP", "FAC"):
+                return False
+        return True
 
     def entities(self) -> list[tuple[int, int]]:
         """The model's PERSON entities, less the model's usual mistakes."""
@@ -2610,7 +2713,8 @@ class _NameFinder:
             start, end = tok.start, self.extend(i)
             # a first name before it ("Nkechi Obi"): walk left over name words
             j = i - 1
-            while j >= 0 and self.toks[j].pos == "PROPN" and _is_name_word(self.toks[j].text) \
+            while j >= 0 and (self.toks[j].pos == "PROPN" or self.toks[j].text in self.names.ambiguous
+                              or self.toks[j].text in self.names.first_names) and _is_name_word(self.toks[j].text) \
                     and not self.blocked_word(self.toks[j].text) \
                     and self.toks[j].text.casefold() not in self.names.public_roles \
                     and self.text[self.toks[j].end:start] in (" ", "\u00a0"):
@@ -2635,8 +2739,47 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     if spans and doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays
-        return _whole_names(text, privacy_filter.keep(finder, spans))
-    return _whole_names(text, [(s, e) for s, e, _ in spans])
+        return _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, privacy_filter.keep(finder, spans))), rule)
+    return _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule)
+
+
+def _with_joined_names(finder: "_NameFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name joined by "and" to a person's name found is a person's too: "We supported Shona and Ewan MacLeod"
+    (one or two capitalised name words no list blocks, not an office; with the parse)."""
+    text, out = finder.text, list(spans)
+    for start, end in spans:
+        m = _JOINED_NAME.match(text, end)
+        if m is None or any(s <= m.start(1) < e for s, e in spans):
+            continue
+        if _plain_name(finder, m.group(1)):
+            out.append((m.start(1), m.end(1)))
+    # a relative named after "his", "her" or "their" and the word for them: "her daughter Kacey-Mae"
+    kin = finder.context.get("kin_nouns", ())
+    for m in _KIN_NAMED.finditer(text):
+        if m.group(1).lower() in kin and _plain_name(finder, m.group(2)) \
+                and not any(s <= m.start(2) < e for s, e in out):
+            out.append((m.start(2), m.end(2)))
+    return sorted(out)
+
+
+def _plain_name(finder: "_NameFinder", value: str) -> bool:
+    """Every word of ``value`` is a capitalised name word that no list blocks, no office and no title."""
+    n = finder.names
+    return all(_is_name_word(w) and not finder.blocked_word(w) and w.casefold() not in n.public_roles
+               and w not in n.titles for w in re.split(r"[ \t\u00a0]+|-(?=[A-Z])", value))
+
+
+def _with_nickname_word(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """Name spans widened over a street nickname's first word right before them ("Big Dave", "Wee Tam":
+    person_context's ``nickname_words``), so the finding covers the nickname as written."""
+    words = rule.names.context.get("nickname_words", ())
+    out = []
+    for start, end in spans:
+        m = _WORD_BEFORE_NAME.search(text, max(0, start - 12), start)
+        if m is not None and m.group(1).casefold() in words:
+            start = m.start(1)
+        out.append((start, end))
+    return out
 
 
 # the rest of a name found in part: a hyphenated part before or after it ("Nnamdi-|Oluwaseun",
