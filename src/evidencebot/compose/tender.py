@@ -272,6 +272,10 @@ class TenderAnswer:
     """What the answer says from an approved template on the buyer's terms ({part, template, text}): the buyer's
     named partners, programmes, localities, standards and figures, each a commitment the bid team confirms before
     submission (the compliance sheet's 'Commitments to confirm')."""
+    confirm_notes: list = field(default_factory=list)
+    """(sentence, note) for each sentence of the submitted text the writer must confirm, said in the review copy as a
+    Word comment on it, never in the text: a commitment to the buyer's standard our declarations do not hold, our
+    method text said with the buyer's timescale in place of ours (issue 12, s17)."""
 
     @property
     def word_limit(self) -> int:
@@ -368,7 +372,7 @@ class TenderAnswer:
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
-            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note],
+            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes),
             commitments=list(self.commitments),
         )
 
@@ -1415,6 +1419,24 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    # the sentences of the submitted text the writer confirms in the review copy, never by a marker in the text
+    # (s16 panel: '[To confirm]' read in the answer): a commitment to the buyer's standard our declarations do not
+    # hold, and our method text said with the buyer's timescale in place of ours
+    held_texts = {u["text"]: u["held"] for m in methods.values() for u in m.units if u.get("held")}
+    declared_now = _declarations(db)
+    confirm_notes: list[tuple[str, str]] = []
+    to_confirm: list[dict] = []
+    for sec in sections:
+        for u in sec.kept_units():
+            if f"block:{COMMITMENT}" in u.refs and not commitments.declared(u.text, declared_now):
+                confirm_notes.append((u.text, commitments.confirm_note(u.text)))
+                to_confirm.append({"part": sec.point.label, "template": "the buyer's standard (not in our declarations)",
+                                   "text": u.text})
+            elif u.text in held_texts:
+                ours, theirs = held_texts[u.text][0]
+                confirm_notes.append((u.text, commitments.HELD_NOTE.format(ours=ours, theirs=theirs)))
+                to_confirm.append({"part": sec.point.label, "template": "the buyer's timescale in our method text",
+                                   "text": u.text})
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
     buyer_ids = {b.block_id for b in buyer_blocks}
     to_sign = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
@@ -1428,7 +1450,8 @@ def assemble_tender(
                     for sec in sections if sec.point.kind == "confirm" and any(
                         "commit:library" in u.refs for u in sec.kept_units())]
     return TenderAnswer(
-        commitments=to_sign,
+        commitments=to_sign + to_confirm,
+        confirm_notes=confirm_notes,
         requirements=listed,
         comparisons=compared,
         pins=dict(pins or {}),
@@ -1737,6 +1760,7 @@ def _hold_to_buyer(methods: dict, question: str) -> dict[str, list[tuple[str, st
             text, changed = figure_clauses.hold_to_buyer(u["text"], theirs)
             if changed:
                 u["text"] = text
+                u["held"] = list(changed)  # the review copy says beside it what was changed (s17)
                 held.setdefault(key, []).extend(changed)
     return held
 
