@@ -1186,7 +1186,11 @@ def assemble_tender(
     scaled += buyer_scale.swapped(quantities, [u["text"] for m in methods.values() for u in m.units])
     for m in methods.values():
         for u in m.units:
-            u["text"] = buyer_scale.rewrite(u["text"], pairs)
+            # the buyer's names in a grammatical frame: 'Annex C', 'section 5 of the Specification', never 'the Reference
+            # the Kelderton Carers Strategy' (s16 q08) or 'the Annex C'
+            u["text"] = commitments.frame_names(buyer_scale.rewrite(u["text"], pairs))
+        if m.means:
+            m.means["text"] = commitments.frame_names(m.means["text"])
     plan = full_plan
     for point in plan.points:
         methods.setdefault(point.key, Method())
