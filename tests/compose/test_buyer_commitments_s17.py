@@ -134,3 +134,27 @@ def test_our_timescale_said_as_the_buyers_is_marked_for_the_review_copy():
     assert unit["held"] == [("four weeks", "10 working days")]
     note = C.HELD_NOTE.format(ours="four weeks", theirs="10 working days")
     assert "four weeks" in note and "10 working days" in note and "Confirm" in note
+
+
+KPI_Q = """3.1 Performance (Maximum 400 words)
+
+The Partners will manage the contract against the KPIs below (definitions in Schedule 4).
+
+| Ref | Indicator | Baseline 2025/26 | Apr–Sep 2028 | Year 2 (2029/30) |
+|---|---|---|---|---|
+| KPI-01 | Helpline calls answered within 60 seconds | 64% | 80% | 90% |
+
+a) Explain how you will achieve the KPI trajectories above.
+b) Describe how you will report performance to the Partners each quarter.
+"""
+
+
+def test_a_kpi_no_block_answers_is_asked_for_in_the_review_copy_not_marked_in_the_text(demo_db):
+    # s16 q07: '[To confirm: the method that will reach KPI-01]' was read by the panel in the submitted answer
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, KPI_Q, today="2026-12-03")
+    assert "KPI-01" in answer.markdown
+    assert "[To confirm" not in answer.markdown
+    notes = answer.to_export().writer_notes
+    assert any("KPI-01" in marker and "reach KPI-01" in note for marker, note in notes)

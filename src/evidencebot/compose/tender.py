@@ -1427,6 +1427,7 @@ def assemble_tender(
     # (s16 panel: '[To confirm]' read in the answer): a commitment to the buyer's standard our declarations do not
     # hold, and our method text said with the buyer's timescale in place of ours
     held_texts = {u["text"]: u["held"] for m in methods.values() for u in m.units if u.get("held")}
+    flagged = {u["text"]: u["confirm"] for m in methods.values() for u in m.units if u.get("confirm")}
     declared_now = _declarations(db)
     confirm_notes: list[tuple[str, str]] = []
     to_confirm: list[dict] = []
@@ -1435,6 +1436,10 @@ def assemble_tender(
             if f"block:{COMMITMENT}" in u.refs and not commitments.declared(u.text, declared_now):
                 confirm_notes.append((u.text, commitments.confirm_note(u.text)))
                 to_confirm.append({"part": sec.point.label, "template": "the buyer's standard (not in our declarations)",
+                                   "text": u.text})
+            elif u.text in flagged:
+                confirm_notes.append((u.text, flagged[u.text]))
+                to_confirm.append({"part": sec.point.label, "template": "written for the writer to complete",
                                    "text": u.text})
             elif u.text in held_texts:
                 ours, theirs = held_texts[u.text][0]
@@ -1703,9 +1708,12 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
     named = [r for r in rows if re.search(r"(?<![\w-])" + re.escape(r.ref) + r"(?![\w-])", point.text)]
     rows = named or rows
     units = []
-    for row, how in buyer_kpis.sentences(rows, approved, question):
+    for (row, how), kpi in zip(buyer_kpis.sentences(rows, approved, question), rows):
         units.append({"text": row, "priority": 1, "block": block.block_id, "cont": False, "template": True})
-        units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
+        if how:
+            units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
+        else:  # no block says how: the review copy asks for the method, the submitted text holds no marker (s17)
+            units[-1]["confirm"] = buyer_kpis.NO_METHOD.format(ref=kpi.ref)
     _place(methods[point.key], block, units, {}, lead=True)
 
 
