@@ -158,3 +158,17 @@ def test_a_kpi_no_block_answers_is_asked_for_in_the_review_copy_not_marked_in_th
     assert "[To confirm" not in answer.markdown
     notes = answer.to_export().writer_notes
     assert any("KPI-01" in marker and "reach KPI-01" in note for marker, note in notes)
+
+
+def test_a_documented_minimum_sharing_a_word_with_two_parts_is_committed_in_the_first():
+    # s16 q01: 'The helpline must be staffed 24 hours a day, 365 days a year' (Specification 3.2) shared 'helpline' with
+    # parts 1 and 3 and went in neither
+    from evidencebot.compose.questions import plan_question
+
+    q = ("Question 4 – Phone support (Maximum 800 words)\n\nPlease describe:\n(a) how the duty line will fit with the "
+         "drop-in;\n(b) what happens when someone rings the duty line late at night.\n\nMinimum requirements (Schedule "
+         "2)\nThe duty line must be staffed 24 hours a day, 365 days a year.\n")
+    found = C.read(q, plan_question(q, None).points)
+    assert [c.text for c in found["a"]] == [
+        "We will staff the duty line 24 hours a day, 365 days a year, as Schedule 2 requires."]
+    assert found["b"] == []

@@ -493,7 +493,19 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
         if best[0] >= 2 and best[0] > second[0]:
             seen.add(_norm(said))
             out[scored[best[1]].key].append(Commitment(said, s, "context", figures(s)))
+        elif best[0] >= 1 and _CITES.search(said):
+            # a minimum the buyer's document sets is committed to once, in the first part that speaks of what it is
+            # about, rather than nowhere (s16 q01: 'The helpline must be staffed 24 hours a day, 365 days a year' under
+            # 'Minimum requirements (Specification, section 3.2)' shared one word each with two parts)
+            first = min(i for n, i in ranked if n == best[0] and i >= 0)
+            seen.add(_norm(said))
+            out[scored[first].key].append(Commitment(said, s, "context", figures(s)))
     return out
+
+
+_CITES = re.compile(r",\s+as\s+(?:(?:Specification|Schedule|Annex|Appendix)\s+\S+|(?:section|paragraph|part|clause)\s+\S+\s+of\s+the\s+"
+                    r"\w+|the\s+[A-Z][^,]*?(?:Strategy|Protocol|Policy|Framework|Charter|Agreement|Standard))\s+requires\.$")
+"""A commitment that names the buyer's document setting it ('..., as section 3.2 of the Specification requires.')."""
 
 
 def _requirements_of(sentence: str) -> list[str]:
