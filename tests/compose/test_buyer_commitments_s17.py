@@ -172,3 +172,10 @@ def test_a_documented_minimum_sharing_a_word_with_two_parts_is_committed_in_the_
     assert [c.text for c in found["a"]] == [
         "We will staff the duty line 24 hours a day, 365 days a year, as Schedule 2 requires."]
     assert found["b"] == []
+
+
+def test_our_longer_timescale_from_the_same_event_is_slower_than_the_commitment():
+    said = "We will make first contact within 36 hours of the crisis house's discharge decision, as Specification 4.2 requires."
+    assert C.slower(said, "Our standard is first contact within 72 hours of discharge.")
+    assert not C.slower(said, "We call within 24 hours of discharge.")  # stricter: kept
+    assert not C.slower(said, "Support plans are reviewed within 12 weeks of starting.")  # another event

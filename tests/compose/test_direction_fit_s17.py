@@ -70,3 +70,22 @@ def test_the_s16_crhtt_block_is_left_out_of_the_step_down_part(demo_db):
     assert "staff call the CRHTT straight away" not in answer.markdown.split("## b)")[0]
     assert "passes people to the crisis team" in first.left_out
     assert not answer.findings
+
+
+def test_the_step_down_part_takes_the_first_contact_block_and_never_our_longer_timescale(demo_db):
+    # s16 q08 (a) after the escalation block was left out: it was a part drafted from the question while (c), the
+    # overnight ED discharge, held both discharge blocks; it now takes first contact after discharge, and our '72 hours
+    # of discharge' never stands under the buyer's 48 hours
+    from pathlib import Path
+
+    from evidencebot.compose.tender import assemble_tender
+
+    q = (Path(__file__).parents[1] / "data/heldout/s16/questions/q08.md").read_text(encoding="utf-8")
+    answer = assemble_tender(demo_db, q, today="2026-12-03")
+    first = answer.markdown.split("## b)")[0]
+    assert "step-down-first-contact" in answer.coverage[0].evidence
+    assert "within 48 hours of the CRHT discharge decision, as Specification 3.7 requires" in first
+    assert "The recovery worker makes the first contact" in first
+    assert "72 hours" not in first
+    assert answer.coverage[2].evidence.startswith("method: ")  # (c) keeps a block of its own
+    assert not answer.findings

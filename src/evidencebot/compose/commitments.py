@@ -537,6 +537,30 @@ def _ages(text: str) -> set[float]:
     return {int(m.group("n")) + (0.5 if m.group("half") else 0.0) for m in _AGE.finditer(text or "")}
 
 
+_WITHIN = re.compile(r"\bwithin\s+(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|ten|twelve)\s+(?P<u>working\s+days?|"
+                     r"calendar\s+days?|days?|hours?|weeks?)\s+(?:of|after|from|following)\s+(?P<what>[^.,;:()]{3,60})", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
+
+
+def _within(text: str) -> list[tuple[float, set[str]]]:
+    from evidencebot.compose.buyer_terms import _days
+
+    out = []
+    for m in _WITHIN.finditer(text or ""):
+        n = float(_WORDS.get(m.group("n").lower(), 0) or m.group("n"))
+        out.append((_days(n, " ".join(m.group("u").lower().split())), _stems(m.group("what"))))
+    return out
+
+
+def slower(commitment: str, sentence: str) -> bool:
+    """``sentence`` (our method text in the same part) gives a longer timescale from the same event than the
+    commitment to the buyer's ('Our standard is first contact within 72 hours of discharge' under 'We will pick up
+    people ... within 48 hours of the CRHT discharge decision'; s17, s16 q08 (a)): the part never offers ours beside
+    the buyer's."""
+    theirs = _within(commitment)
+    return any(days > t_days + 1e-9 and what & t_what for days, what in _within(sentence) for t_days, t_what in theirs)
+
+
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|midnight|midday|noon|\d{1,2}[:.]\d\d)"
 _HOURS = re.compile(rf"\b(?:12\s+)?{_CLOCK}\s*(?:to|-|–|until)\s*{_CLOCK}(?!\w)|\b24\s+hours\s+a\s+day\b|\b24/7\b", re.I)
 _OPEN = frozenset({"open", "opening", "hour", "staff", "staffed", "answer", "answered", "available", "cover", "covered"})

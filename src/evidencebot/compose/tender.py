@@ -1430,22 +1430,15 @@ def assemble_tender(
     flagged = {u["text"]: u["confirm"] for m in methods.values() for u in m.units if u.get("confirm")}
     declared_now = _declarations(db)
     confirm_notes: list[tuple[str, str]] = []
-    to_confirm: list[dict] = []
     for sec in sections:
         for u in sec.kept_units():
             if f"block:{COMMITMENT}" in u.refs and not commitments.declared(u.text, declared_now):
                 confirm_notes.append((u.text, commitments.confirm_note(u.text)))
-                to_confirm.append({"part": sec.point.label, "template": "the buyer's standard (not in our declarations)",
-                                   "text": u.text})
             elif u.text in flagged:
                 confirm_notes.append((u.text, flagged[u.text]))
-                to_confirm.append({"part": sec.point.label, "template": "written for the writer to complete",
-                                   "text": u.text})
             elif u.text in held_texts:
                 ours, theirs = held_texts[u.text][0]
                 confirm_notes.append((u.text, commitments.HELD_NOTE.format(ours=ours, theirs=theirs)))
-                to_confirm.append({"part": sec.point.label, "template": "the buyer's timescale in our method text",
-                                   "text": u.text})
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
     buyer_ids = {b.block_id for b in buyer_blocks}
     to_sign = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
@@ -1459,7 +1452,7 @@ def assemble_tender(
                     for sec in sections if sec.point.kind == "confirm" and any(
                         "commit:library" in u.refs for u in sec.kept_units())]
     return TenderAnswer(
-        commitments=to_sign + to_confirm,
+        commitments=to_sign,
         confirm_notes=confirm_notes,
         requirements=listed,
         comparisons=compared,
@@ -1749,6 +1742,10 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     said = [u["text"] for m in methods.values() for u in m.units if u.get("block") == COMMITMENT]
     for m in methods.values():
         _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
+        # in the part that commits to the buyer's timescale, our longer one from the same event goes too (s16 q08 (a):
+        # 'within 72 hours of discharge' under the buyer's 48 hours of the CRHT discharge decision)
+        here = [u["text"] for u in m.units if u.get("block") == COMMITMENT]
+        _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"]) for c in here))
     return unmet
 
 
@@ -3064,6 +3061,18 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                                      approved=approved)[point.key]
                 nxt = next((b for b in more if b.block_id not in used and answers_point(read, b, strict=False, vocab=vocab)
                             and askfit.fits(read.text, b)), None)
+            if nxt is None and any(askfit.direction_misfit(situated(point), b) for b, _ in wrong):
+                # a part whose block faced the other way takes the block that fits it best from a part holding two or
+                # more, which keeps the rest (s16 q08: (a) 'discharged from the CRHT' lost the escalation block while
+                # (c), the overnight ED discharge, held both first contact after discharge and the follow-up tracker);
+                # the block must be among the part's topic options and written for the situation it asks about
+                ranked = [b.block_id for b in offered[point.key]]
+                spare = [(ranked.index(b.block_id), q.key, b) for q in plan.points
+                         if q.key != point.key and q.key not in pins and len(chosen[q.key]) >= 2
+                         for b in chosen[q.key] if b.block_id in ranked and askfit.fits(situated(point), b)]
+                if spare:
+                    _, donor, nxt = min(spare, key=lambda t: t[0])
+                    chosen[donor].remove(nxt)
             if nxt is not None:
                 have.append(nxt)
                 used.add(nxt.block_id)
