@@ -179,3 +179,23 @@ def test_our_longer_timescale_from_the_same_event_is_slower_than_the_commitment(
     assert C.slower(said, "Our standard is first contact within 72 hours of discharge.")
     assert not C.slower(said, "We call within 24 hours of discharge.")  # stricter: kept
     assert not C.slower(said, "Support plans are reviewed within 12 weeks of starting.")  # another event
+
+
+def test_a_block_built_on_our_hours_goes_whole_where_the_buyer_sets_its_hours(demo_db):
+    # s16 q01 part 2 (spent, development material): '8am to 8pm on weekdays' beside the Specification's safe haven
+    # hours, then 'For the hours we are closed, we agree with the local safe haven ...' (the safe havens are the Lot's)
+    from pathlib import Path
+
+    from evidencebot.compose.tender import assemble_tender
+
+    q = (Path(__file__).parents[1] / "data/heldout/s16/questions/q01.md").read_text(encoding="utf-8")
+    answer = assemble_tender(demo_db, q, today="2026-12-03")
+    part = answer.markdown.split("## 2)")[1].split("## 3)")[0]
+    assert "We will keep each safe haven open, as a minimum, 6pm to midnight Thursday to Sunday" in part
+    assert "We will have at least two staff on site whenever a safe haven is open" in part
+    assert "8am to 8pm" not in answer.markdown
+    assert "For the hours we are closed" not in part
+    assert "We will staff the helpline 24 hours a day, 365 days a year" in answer.markdown
+    row = answer.coverage[1]
+    assert row.status.startswith("the buyer's standard committed to, no method")  # never 'method only'
+    assert not answer.findings

@@ -566,6 +566,13 @@ _HOURS = re.compile(rf"\b(?:12\s+)?{_CLOCK}\s*(?:to|-|–|until)\s*{_CLOCK}(?!\w
 _OPEN = frozenset({"open", "opening", "hour", "staff", "staffed", "answer", "answered", "available", "cover", "covered"})
 
 
+def other_hours(commitment: str, sentence: str) -> bool:
+    """``sentence`` states hours of opening or cover other than the buyer's the commitment states ('8am to 8pm on
+    weekdays' beside 'open 6pm to midnight Thursday to Sunday'; s16 q01): the buyer's stand, ours go (issue 12, s17)."""
+    theirs, ours = _hours(commitment), _hours(sentence)
+    return bool(theirs and ours and not ours <= theirs and _stems(commitment) & _stems(sentence) & _OPEN)
+
+
 def _hours(text: str) -> set[str]:
     """The hours of opening or cover ``text`` states ('8am to 8pm', '6pm to midnight', '24 hours a day')."""
     return {" ".join(m.group(0).lower().replace("–", "to").replace("-", "to").split()) for m in _HOURS.finditer(text or "")}
@@ -591,10 +598,7 @@ def contradicts(commitment: str, sentence: str) -> bool:
         ours = {x.key for x in said if x.ref == "ours"}
         if theirs and ours and _longer(ours, theirs):
             return True
-    theirs_hours, ours_hours = _hours(commitment), _hours(sentence)
-    if theirs_hours and ours_hours and not ours_hours <= theirs_hours and _stems(commitment) & _stems(sentence) & _OPEN:
-        # our current hours beside the buyer's ('8am to 8pm on weekdays' beside 'open 6pm to midnight Thursday to
-        # Sunday'; s16 q01): the buyer's stand, ours go (issue 12, s17)
+    if other_hours(commitment, sentence):
         return True
     theirs_age, ours_age = _ages(commitment), _ages(sentence)
     if theirs_age and ours_age and max(ours_age) > max(theirs_age):

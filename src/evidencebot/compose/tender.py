@@ -1741,6 +1741,18 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     # buyer's 'from age 17') goes: the answer never keeps both
     said = [u["text"] for m in methods.values() for u in m.units if u.get("block") == COMMITMENT]
     for m in methods.values():
+        # a block built on our own hours of opening goes whole where the buyer sets theirs: its later sentences lean on
+        # ours ('For the hours we are closed, we agree with the local safe haven ...' under the buyer's safe haven
+        # hours, s16 q01 part 2, where the safe havens are the Lot's own)
+        ours_hours = {u["block"] for u in m.units if u.get("block") != COMMITMENT and not u.get("template")
+                      and any(commitments.other_hours(c, u["text"]) for c in said)}
+        _drop_units(m, lambda u: u.get("block") in ours_hours and not u.get("template"))
+        if ours_hours:  # the block and its 'why' (aligned by position) go together
+            keep = [i for i, b in enumerate(m.blocks) if b.block_id not in ours_hours]
+            m.why = [m.why[i] for i in keep if i < len(m.why)]
+            m.blocks = [m.blocks[i] for i in keep]
+        if m.means and m.means.get("block") in ours_hours:
+            m.means = None
         _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
         # in the part that commits to the buyer's timescale, our longer one from the same event goes too (s16 q08 (a):
         # 'within 72 hours of discharge' under the buyer's 48 hours of the CRHT discharge decision)
@@ -3510,6 +3522,9 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                       if budget < MIN_WORDS_PER_POINT else "squeezed: nothing fitted")
         elif kinds.get("draft") and not blocks:
             status = "drafted from the question: confirm with the writer" + ("; with evidence" if evidence else "")
+        elif blocks == [COMMITMENT]:
+            # the buyer's standard said back as ours is no method: how we meet it is still to write (s17)
+            status = "the buyer's standard committed to, no method: write how it will be met"
         elif blocks and evidence:
             status = "method + evidence"
         elif blocks:
