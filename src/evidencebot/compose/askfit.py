@@ -107,7 +107,7 @@ def misfit(ask: str, block) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _directions() -> dict[str, re.Pattern]:
+def _directions() -> dict[str, str]:
     from evidencebot.compose.filters import load_phrasebank
 
     data = load_phrasebank("question_terms.yaml").get("directions") or {}

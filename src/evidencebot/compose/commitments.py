@@ -345,8 +345,9 @@ def in_our_voice(sentence: str, document: str = "") -> str:
     s = re.sub(r"\s+", " ", sentence or "").strip().rstrip(".")
     if not s or not measurable(s) or "?" in s or _current(s):
         return ""
-    cited = [m for m in re.finditer(r"\s*\((?P<inner>[^()]*)\)", s) if pats["ref"].fullmatch(m.group("inner").strip())]
-    doc = reference(pats["ref"].fullmatch(cited[-1].group("inner").strip())) if cited else ""
+    refs = [(m, pats["ref"].fullmatch(m.group("inner").strip())) for m in re.finditer(r"\s*\((?P<inner>[^()]*)\)", s)]
+    cited = [m for m, r in refs if r is not None]
+    doc = next((reference(r) for _, r in reversed(refs) if r is not None), "")
     if cited and cited[-1].end() == len(s):
         s = s[:cited[-1].start()]  # '(Specification 3.7)' at the end is said as 'as Specification 3.7 requires'
     elif cited:
@@ -381,7 +382,7 @@ def in_our_voice(sentence: str, document: str = "") -> str:
                 from evidencebot.compose.questions import _base_verb
 
                 base = _base_verb(b.group("verb")) if b else ""
-                if base and not b.group("more").lstrip().startswith("by "):
+                if b is not None and base and not b.group("more").lstrip().startswith("by "):
                     said = f"We will {base} {subj}{b.group('more')}"
     if not said or not doc:
         return ""

@@ -1746,7 +1746,7 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         # hours, s16 q01 part 2, where the safe havens are the Lot's own)
         ours_hours = {u["block"] for u in m.units if u.get("block") != COMMITMENT and not u.get("template")
                       and any(commitments.other_hours(c, u["text"]) for c in said)}
-        _drop_units(m, lambda u: u.get("block") in ours_hours and not u.get("template"))
+        _drop_units(m, lambda u, gone=ours_hours: u.get("block") in gone and not u.get("template"))
         if ours_hours:  # the block and its 'why' (aligned by position) go together
             keep = [i for i, b in enumerate(m.blocks) if b.block_id not in ours_hours]
             m.why = [m.why[i] for i in keep if i < len(m.why)]
@@ -1757,7 +1757,8 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         # in the part that commits to the buyer's timescale, our longer one from the same event goes too (s16 q08 (a):
         # 'within 72 hours of discharge' under the buyer's 48 hours of the CRHT discharge decision)
         here = [u["text"] for u in m.units if u.get("block") == COMMITMENT]
-        _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"]) for c in here))
+        _drop_units(m, lambda u, here=here: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"])
+                                                                                  for c in here))
     return unmet
 
 
