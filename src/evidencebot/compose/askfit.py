@@ -97,9 +97,90 @@ def block_scenes(block) -> frozenset[str]:
 
 
 def misfit(ask: str, block) -> str | None:
-    """Why ``block`` does not answer ``ask`` (the sub-point's text), or None when it may."""
-    why = text_misfit(ask, block.title)
+    """Why ``block`` does not answer ``ask`` (the sub-point's text), or None when it may: written for another
+    situation (:func:`text_misfit`), or facing the other way (:func:`direction`)."""
+    why = text_misfit(ask, block.title) or direction_misfit(ask, block)
     return f"{block.block_id} {why}" if why else None
+
+
+# ---------------------------------------------------------------- which way people move (issue 12, s17)
+
+
+@lru_cache(maxsize=1)
+def _directions() -> dict[str, str]:
+    from evidencebot.compose.filters import load_phrasebank
+
+    data = load_phrasebank("question_terms.yaml").get("directions") or {}
+
+    def alt(key: str) -> str:
+        words = sorted((str(w) for w in data.get(key) or []), key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or r"(?!)"
+
+    return {k: alt(k) for k in ("from_ask", "to_ask", "to_block", "from_block", "from_after")}
+
+
+def _service_words(phrase: str) -> list[str]:
+    """The words that name the service in ``phrase`` ('the IAMH Crisis Resolution and Home Treatment Team (CRHT)'): the
+    cues of the topics it hits ('crisis team', 'crisis resolution', 'CRHTT') and the phrase's own acronyms ('CRHT')."""
+    from evidencebot.compose import blockmatch
+
+    words = [cue for h in blockmatch.topic_hits(phrase) for cue, _ in h.topic.cues]
+    words += re.findall(r"\b[A-Z]{3,}\b", phrase)
+    return sorted({w for w in words if len(w) >= 3}, key=len, reverse=True)
+
+
+def asked_direction(ask: str) -> tuple[str, list[str]] | None:
+    """('from', service words) when ``ask`` is about people coming to us from a service ('when a person is discharged
+    from the IAMH Crisis Resolution and Home Treatment Team'), ('to', ...) when about passing people to one ('how staff
+    will escalate to the crisis team'); None when it names no direction, or both."""
+    d = _directions()
+    text = " ".join((ask or "").split())
+    found = []
+    for way in ("from", "to"):
+        for m in re.finditer(rf"\b(?:{d[way + '_ask']})\s+(?:the\s+|an?\s+)?(?P<what>[^,;:.?]{{3,90}})", text, re.I):
+            words = _service_words(m.group("what"))
+            if words:
+                found.append((way, words))
+    ways = {w for w, _ in found}
+    return found[0] if len(ways) == 1 else None
+
+
+def block_direction(text: str, service: list[str]) -> tuple[int, int]:
+    """(sentences passing people to the service, sentences taking people from it) among ``text``'s sentences that name
+    the service: the words just before its name say which way ('staff call the CRHTT', 'referred by the crisis team'),
+    or, with the service as the subject, the words just after it ('the CRHTT can refer to the safe haven')."""
+    d = _directions()
+    name = "|".join(r"\s+".join(map(re.escape, w.split())) for w in service)
+    to = frm = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join((text or "").split())):
+        for m in re.finditer(rf"\b(?:{name})\b", sentence, re.I):
+            before = sentence[max(0, m.start() - 40):m.start()]
+            after = sentence[m.end():m.end() + 30]
+            if re.search(rf"\b(?:{d['from_block']})\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,2}}$", before, re.I) or \
+                    re.match(rf"(?:['’]s\s+[\w-]+\s+|\)\s*)?\s*(?:can\s+|will\s+|may\s+)?(?:{d['from_after']})\b", after, re.I):
+                frm += 1
+            elif re.search(rf"\b(?:{d['to_block']})\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,2}}$", before, re.I):
+                to += 1
+    return to, frm
+
+
+def direction_misfit(ask: str, block) -> str | None:
+    """Why a block faces the other way from the ask: the ask is about people coming from a service and the block's
+    sentences naming that service pass people to it more than they take them from it (s16 q08 (a): 'discharged from the
+    CRHT' answered with 'staff call the CRHTT straight away'), or the reverse. A block written for a discharge (its
+    title names one) takes people from it whatever its verbs; None when the block does not name the service."""
+    asked = asked_direction(ask)
+    if asked is None:
+        return None
+    way, service = asked
+    body = " ".join([block.title, *getattr(block, "tags", []), getattr(block, "body", "") or ""])
+    to, frm = block_direction(body, service)
+    named = min((w for w in service if w.islower()), key=len, default=service[0])
+    if way == "from" and to > frm and "a discharge from hospital or crisis care" not in block_scenes(block):
+        return f"passes people to the {named}; the ask is about people coming from it"
+    if way == "to" and frm > to:
+        return f"takes people from the {named}; the ask is about passing people to it"
+    return None
 
 
 def text_misfit(ask: str, about: str) -> str | None:
@@ -134,7 +215,7 @@ def fits(ask: str, block) -> bool:
     asked = scenes(ask)
     if not asked:
         return misfit(ask, block) is None
-    return bool(asked & block_scenes(block))
+    return bool(asked & block_scenes(block)) and direction_misfit(ask, block) is None
 
 
 def why(ask: str, block) -> str:

@@ -154,9 +154,15 @@ def lever(row: KpiRow, blocks: list, context: str = ""):
     return max(near, key=lambda b: len(want & set(blockmatch.tokens(" ".join([b.title] + list(b.tags))))))
 
 
+NO_METHOD = "No approved block in the library says how we will reach {ref}: write the method before submitting."
+"""The review copy's note beside a KPI row no library block answers (issue 12, s17: the s16 panel read '[To confirm: the
+method that will reach KPI-01]' in the submitted answer)."""
+
+
 def sentences(rows: list[KpiRow], blocks: list, context: str = "") -> list[tuple[str, str]]:
     """For each KPI: (the buyer's row as a sentence, the method that works towards it: the library block's title,
-    or a '[To confirm: ...]' asking for one)."""
+    or '' when no block answers it: the row stands alone in the answer, and the review copy asks for the method
+    (:data:`NO_METHOD`), never a marker in the submitted text)."""
     out = []
     for row in rows:
         block = lever(row, blocks, context)
@@ -164,7 +170,7 @@ def sentences(rows: list[KpiRow], blocks: list, context: str = "") -> list[tuple
             title = block.title.rstrip(".")
             how = f"Our method for it: {title[:1].lower() + title[1:] if re.match(r'[A-Z][a-z]', title) else title}."
         else:
-            how = f"[To confirm: the method that will reach {row.ref}]"
+            how = ""
         out.append((row_sentence(row), how))
     return out
 

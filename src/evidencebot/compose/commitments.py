@@ -94,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
 def measurable(text: str) -> bool:
     """The words hold a figure with a unit, a deadline, a frequency or a coverage word: something a panel can check."""
     p = _patterns()
-    return any(p[k].search(text or "") for k in ("figure", "date", "frequency", "coverage"))
+    return any(p[k].search(text or "") for k in ("figure", "date", "frequency", "coverage")) or bool(_HOURS.search(text or ""))
 
 
 def figures(text: str) -> list[str]:
@@ -144,7 +144,9 @@ _DETERMINERS = frozenset({"The", "A", "An", "Each", "Every", "All", "Any", "This
 
 
 def _current(text: str) -> bool:
-    return bool(_patterns()["current"].search(text))
+    # 'one of whom must hold a current professional registration': 'current' as an adjective after an article is a
+    # quality asked for, not the buyer's present position (s16 q01's staffing minimum was never committed to)
+    return bool(_patterns()["current"].search(re.sub(r"\b(?:a|an|valid)\s+current\b", " ", text or "", flags=re.I)))
 
 
 def from_ask(text: str) -> list[Commitment]:
@@ -182,9 +184,14 @@ def from_ask(text: str) -> list[Commitment]:
     return out
 
 
-def from_statement(sentence: str) -> str:
+def from_statement(sentence: str, document: str = "") -> str:
     """Our commitment to a measurable requirement the buyer states, '' when the sentence states none (or states
-    the buyer's current position)."""
+    the buyer's current position). ``document``: the buyer's document a heading above the sentence names ('Minimum
+    requirements (Specification, section 3.2)'); with one named here or there, a requirement on the service is
+    said as what we will do, citing it (:func:`in_our_voice`)."""
+    direct = in_our_voice(sentence, document)
+    if direct:
+        return direct
     p = _patterns()
     s = re.sub(r"\s+", " ", sentence or "").strip()
     s = re.split(r"(?<=[\w)])\.\s+(?=[A-Z][a-z]+\s)", s)[0].rstrip(".")  # two sentences read as one ('Part C. The ...')
@@ -240,8 +247,192 @@ def from_statement(sentence: str) -> str:
     return _end(f"We will meet the requirement that {our_voice(_determiner(subj))} {our_voice(rest)}")
 
 
+# ---------------------------------------------------------------- the buyer's documents, cited and named (s17)
+
+
+def _documents() -> dict:
+    return dict(load_phrasebank(PHRASEBANK).get("documents") or {})
+
+
+@functools.cache
+def _document_patterns() -> dict[str, re.Pattern]:
+    d = _documents()
+    numbered = _alternatives(d.get("numbered") or [])
+    titled = _alternatives(d.get("titled") or [])
+    ident = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z](?:\d+)?)(?![\w.])"
+    year = r"(?:\s+\(?(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d(?:\d\d)?)?\)?)?"
+    return {
+        # 'Specification 3.7', 'Specification, section 3.2', 'Specification section 5', 'Schedule 4C', 'Annex C'
+        "ref": re.compile(rf"\b(?P<doc>{numbered})(?:,?\s+(?P<sub>[Ss]ection|[Pp]aragraph|[Pp]art|[Cc]lause))?\s+(?P<id>{ident})"),
+        # 'the Kelderton Carers Strategy 2025–2030', 'the Kelderton Right Care, Right Person Partnership Agreement
+        # (November 2024)'
+        "title": re.compile(rf"\b(?P<title>(?:[A-Z][\w'’&-]*,?\s+(?:(?:and|of|for|on|to|in)\s+)?){{1,9}}(?:{titled})){year}"),
+        "instruction": re.compile(rf"^(?:{_alternatives(d.get('instructions') or [])})\s+(?:the\s+)?(?=[A-Z])", re.I),
+        "provider_to": re.compile(rf"^(?:{_alternatives(d.get('provider_to') or [])})(?:\s+\d+)?\s+to\s+(?P<verb>[a-z][\w-]*)"
+                                  r"(?P<rest>\b.+)$", re.I | re.S),
+    }
+
+
+def reference(match: re.Match) -> str:
+    """A numbered reference as a sentence says it: 'Specification 3.7', 'Annex C', 'section 3.2 of the Specification'
+    (a section of a document, never 'the Specification, section 3.2')."""
+    if match.group("sub"):
+        return f"{match.group('sub').lower()} {match.group('id')} of the {match.group('doc')}"
+    return f"{match.group('doc')} {match.group('id')}"
+
+
+def cited_document(text: str) -> str:
+    """The buyer's document ``text`` cites, framed to follow 'as' ('Specification 3.7', 'section 3.2 of the
+    Specification', 'the Kelderton Carers Strategy'); '' when it cites none."""
+    pats = _document_patterns()
+    m = pats["ref"].search(text or "")
+    if m:
+        return reference(m)
+    t = pats["title"].search(text or "")
+    if t:
+        name = pats["instruction"].sub("", t.group("title").strip())
+        name = re.sub(r"^(?:The|the)\s+", "", name)
+        return "the " + name if len(name.split()) >= 2 else ""
+    return ""
+
+
+def frame_names(text: str) -> str:
+    """A buyer's name inserted after a template's 'the' said as English (issue 12, s16 q08 'We will work to the
+    Reference the Kelderton Carers Strategy'): the buyer's instruction word that opened it goes ('the Reference the
+    X' -> 'the X'), a numbered reference takes no article ('the Annex C' -> 'Annex C', 'the Schedule 4 as' ->
+    'Schedule 4 as'; 'the Schedule 4 requirements' keeps it), a section is said of its document ('the Specification
+    section 5' -> 'section 5 of the Specification')."""
+    text = _framed_patterns()["instruction"].sub(r"\g<the> ", text or "")
+
+    def one(m: re.Match) -> str:
+        lead, r = m.group("the") or "", _document_patterns()["ref"].match(m.group("ref"))
+        if r is None:
+            return m.group(0)
+        nxt = re.match(r"\s+([\w'’-]+)", m.string[m.end():])
+        if not r.group("sub") and (not lead or nxt and nxt.group(1)[:1].islower() and nxt.group(1).lower() not in _AFTER_NAME):
+            return m.group(0)  # 'the Annex C protocol': a name used as a word before its noun keeps its article
+        framed = reference(r)
+        return framed[:1].upper() + framed[1:] if lead[:1].isupper() or (not lead and m.group("ref")[:1].isupper()
+                                                                           and r.group("sub") and m.start() == 0) else framed
+
+    return _framed_patterns()["framed"].sub(one, text)
+
+
+_AFTER_NAME = frozenset({"as", "and", "or", "for", "from", "in", "of", "on", "to", "with", "by", "at", "when", "where",
+                         "which", "that", "so", "if", "before", "after", "during", "until", "sets", "requires", "says",
+                         "is", "are", "was", "will", "we", "our"})
+
+
+@functools.cache
+def _framed_patterns() -> dict[str, re.Pattern]:
+    d = _documents()
+    numbered = _alternatives(d.get("numbered") or [])
+    ident = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z](?:\d+)?)(?![\w.])"
+    return {
+        "instruction": re.compile(rf"\b(?P<the>[Tt]he)\s+(?i:{_alternatives(d.get('instructions') or [])})\s+(?:the\s+)?(?=[A-Z])"),
+        "framed": re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<ref>\b(?:{numbered})(?:,?\s+(?:[Ss]ection|[Pp]aragraph|[Pp]art|"
+                             rf"[Cc]lause))?\s+{ident})"),
+    }
+
+
+def in_our_voice(sentence: str, document: str = "") -> str:
+    """A requirement on the service said as what we will do, in the buyer's values and naming the document that sets
+    it (issue 12, s17): 'The Partners expect Lot 1 to pick up people stepping down from CRHT within 48 hours of the
+    CRHT discharge decision (Specification 3.7)' -> 'We will pick up people stepping down from CRHT within 48 hours of
+    the CRHT discharge decision, as Specification 3.7 requires.'; under a heading naming section 3.2 of the
+    Specification, 'The helpline must be staffed 24 hours a day, 365 days a year' -> 'We will staff the helpline 24
+    hours a day, 365 days a year, as section 3.2 of the Specification requires.' '' for any other shape (the caller
+    says it as before): a requirement on someone else, 'must not', the buyer's present position."""
+    p = _patterns()
+    pats = _document_patterns()
+    s = re.sub(r"\s+", " ", sentence or "").strip().rstrip(".")
+    if not s or not measurable(s) or "?" in s or _current(s):
+        return ""
+    refs = [(m, pats["ref"].fullmatch(m.group("inner").strip())) for m in re.finditer(r"\s*\((?P<inner>[^()]*)\)", s)]
+    cited = [m for m, r in refs if r is not None]
+    doc = next((reference(r) for _, r in reversed(refs) if r is not None), "")
+    if cited and cited[-1].end() == len(s):
+        s = s[:cited[-1].start()]  # '(Specification 3.7)' at the end is said as 'as Specification 3.7 requires'
+    elif cited:
+        doc = ""  # a reference inside the clause stays where the buyer put it
+    doc = doc or document
+    said = ""
+    m = p["requires"].match(s)
+    if m and "will" not in m.group("who").split():
+        who = m.group("who").strip(" ,")
+        to = pats["provider_to"].match(m.group("what"))
+        if to and not re.match(r"(?:be|have|not)\b", to.group("verb"), re.I):
+            said = "We will " + our_voice(to.group("verb") + to.group("rest"))
+            if not doc and not re.match(r"^(?:it|this|they|these|we|you)\b", who, re.I):
+                verb = "expect" if re.search(r"expect", s[m.end("who"):m.start("what")], re.I) else "require"
+                plural = who.lower().endswith("s") and not who.lower().endswith("ss")
+                return _end(f"{said}, as {_determiner(who)} {verb if plural else verb + 's'}")
+    elif doc:
+        o = p["obligation"].match(s)
+        if o and not re.search(r"\b(?:not|never)\b", o.group("modal") + " " + o.group("rest")[:4]) \
+                and not p["provider"].match(o.group("subj").strip(" ,")) \
+                and not re.match(r"^(?:the\s+)?(?:commissioners?|council|icb|authority|buyer|trust|partners?|bidders?|you)\b",
+                                 o.group("subj"), re.I):
+            subj = _determiner(o.group("subj").strip(" ,"))
+            rest = re.sub(rf"\b(?:{_alternatives(load_phrasebank(PHRASEBANK)['obligations'])})\s+", "will ", o.group("rest"))
+            for frame in _documents().get("passive_frames") or []:
+                b = re.match(rf"be\s+{re.escape(str(frame['be']))}\b(?P<more>.*)$", rest, re.I | re.S)
+                if b:
+                    said = "We will " + str(frame["say"]).format(subj=subj) + b.group("more")
+                    break
+            if not said:
+                b = re.match(r"be\s+(?P<verb>[a-z]+ed)\b(?P<more>.*)$", rest, re.S)
+                from evidencebot.compose.questions import _base_verb
+
+                base = _base_verb(b.group("verb")) if b else ""
+                if b is not None and base and not b.group("more").lstrip().startswith("by "):
+                    said = f"We will {base} {subj}{b.group('more')}"
+    if not said or not doc:
+        return ""
+    # a change of level in the buyer's schedule is a date, not a claim of change ('rising to seven evenings a week
+    # from 1 April 2029' read as an unsupported change by the checker): said as the next step
+    said = re.sub(r",?\s+rising\s+to\s+", ", and ", said)
+    return _end(f"{our_voice(said)}, as {doc} requires")
+
+
+def declared(commitment: str, declarations: dict) -> str:
+    """The topic of the organisation's declaration that already holds ``commitment`` (it states each of its figures and
+    speaks of the same thing: two or more shared words), '' when none does: such a commitment is the buyer's standard
+    committed to under the contract, and the review copy asks the writer to confirm it (issue 12, s17)."""
+    own = [match_form(f) for f in figures(commitment)]
+    want = _stems(commitment)
+    for topic, row in (declarations or {}).items():
+        statement = str((row or {}).get("statement") or "")
+        if own and all(f in match_form(statement) for f in own) and len(want & _stems(statement)) >= 2:
+            return str(topic)
+    return ""
+
+
+CONFIRM_NOTE = ("The buyer's standard, committed to in the buyer's words{doc}: our declarations do not hold it. Confirm "
+                "before submitting that we will meet it under the contract, and how.")
+HELD_NOTE = ("Our method text said {ours}; the buyer's {theirs} is said in its place, so that no weaker standard than the "
+             "buyer's is offered. Confirm before submitting that we will work to it.")
+
+
+def confirm_note(commitment: str) -> str:
+    """What the review copy says beside a commitment to the buyer's standard that no declaration holds."""
+    doc = re.search(r",\s+as\s+(.+?)\s+(?:requires?|expects?)\.?$", commitment or "")
+    return CONFIRM_NOTE.format(doc=f" ({doc.group(1)})" if doc else "")
+
+
+def document_heading(sentence: str) -> str | None:
+    """The document a heading of the question names ('Minimum requirements (Specification, section 3.2)' ->
+    'section 3.2 of the Specification'); '' for a heading naming none; None for a sentence that is no heading."""
+    s = re.sub(r"\s+", " ", sentence or "").strip()
+    if not s or len(s.split()) > 10 or re.search(r"[.?!;]$", s) or re.search(r"\b(?:must|will|should|shall|is|are)\b", s):
+        return None
+    m = _document_patterns()["ref"].search(s)
+    return reference(m) if m else ""
+
+
 def _stems(text: str) -> set[str]:
-    return set(blockmatch.tokens(text or "")) - blockmatch.HEAD_GENERIC
+    # a possessive is its noun ('the crisis house's discharge decision' speaks of the crisis house)
+    return set(blockmatch.tokens(re.sub(r"['’]s\b", "", text or ""))) - blockmatch.HEAD_GENERIC
 
 
 def context_sentences(question: str, points: list) -> list[str]:
@@ -279,8 +470,16 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
                 seen.add(match_form(c.text))
                 out[pt.key].append(c)
     stems = {pt.key: _stems(pt.text) for pt in scored}
-    for s in [piece for whole in context_sentences(question, scored) for piece in _requirements_of(whole)]:
-        said = from_statement(s)
+    under = ""  # the document the last heading named: its requirements follow it
+    pieces = []
+    for whole in context_sentences(question, scored):
+        heading = document_heading(whole)
+        if heading is not None:
+            under = heading
+            continue
+        pieces += [(piece, under) for piece in _requirements_of(whole)]
+    for s, document in pieces:
+        said = from_statement(s, document)
         if not said or match_form(said) in seen:
             continue
         told = {match_form(f) for cs in out.values() for c in cs for f in c.figures}
@@ -292,7 +491,19 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
         if best[0] >= 2 and best[0] > second[0]:
             seen.add(match_form(said))
             out[scored[best[1]].key].append(Commitment(said, s, "context", figures(s)))
+        elif best[0] >= 1 and _CITES.search(said):
+            # a minimum the buyer's document sets is committed to once, in the first part that speaks of what it is
+            # about, rather than nowhere (s16 q01: 'The helpline must be staffed 24 hours a day, 365 days a year' under
+            # 'Minimum requirements (Specification, section 3.2)' shared one word each with two parts)
+            first = min(i for n, i in ranked if n == best[0] and i >= 0)
+            seen.add(match_form(said))
+            out[scored[first].key].append(Commitment(said, s, "context", figures(s)))
     return out
+
+
+_CITES = re.compile(r",\s+as\s+(?:(?:Specification|Schedule|Annex|Appendix)\s+\S+|(?:section|paragraph|part|clause)\s+\S+\s+of\s+the\s+"
+                    r"\w+|the\s+[A-Z][^,]*?(?:Strategy|Protocol|Policy|Framework|Charter|Agreement|Standard))\s+requires\.$")
+"""A commitment that names the buyer's document setting it ('..., as section 3.2 of the Specification requires.')."""
 
 
 def _requirements_of(sentence: str) -> list[str]:
@@ -324,6 +535,47 @@ def _ages(text: str) -> set[float]:
     return {int(m.group("n")) + (0.5 if m.group("half") else 0.0) for m in _AGE.finditer(text or "")}
 
 
+_WITHIN = re.compile(r"\bwithin\s+(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|ten|twelve)\s+(?P<u>working\s+days?|"
+                     r"calendar\s+days?|days?|hours?|weeks?)\s+(?:of|after|from|following)\s+(?P<what>[^.,;:()]{3,60})", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
+
+
+def _within(text: str) -> list[tuple[float, set[str]]]:
+    from evidencebot.compose.buyer_terms import _days
+
+    out = []
+    for m in _WITHIN.finditer(text or ""):
+        n = float(_WORDS.get(m.group("n").lower(), 0) or m.group("n"))
+        out.append((_days(n, " ".join(m.group("u").lower().split())), _stems(m.group("what"))))
+    return out
+
+
+def slower(commitment: str, sentence: str) -> bool:
+    """``sentence`` (our method text in the same part) gives a longer timescale from the same event than the
+    commitment to the buyer's ('Our standard is first contact within 72 hours of discharge' under 'We will pick up
+    people ... within 48 hours of the CRHT discharge decision'; s17, s16 q08 (a)): the part never offers ours beside
+    the buyer's."""
+    theirs = _within(commitment)
+    return any(days > t_days + 1e-9 and what & t_what for days, what in _within(sentence) for t_days, t_what in theirs)
+
+
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|midnight|midday|noon|\d{1,2}[:.]\d\d)"
+_HOURS = re.compile(rf"\b(?:12\s+)?{_CLOCK}\s*(?:to|-|–|until)\s*{_CLOCK}(?!\w)|\b24\s+hours\s+a\s+day\b|\b24/7\b", re.I)
+_OPEN = frozenset({"open", "opening", "hour", "staff", "staffed", "answer", "answered", "available", "cover", "covered"})
+
+
+def other_hours(commitment: str, sentence: str) -> bool:
+    """``sentence`` states hours of opening or cover other than the buyer's the commitment states ('8am to 8pm on
+    weekdays' beside 'open 6pm to midnight Thursday to Sunday'; s16 q01): the buyer's stand, ours go (issue 12, s17)."""
+    theirs, ours = _hours(commitment), _hours(sentence)
+    return bool(theirs and ours and not ours <= theirs and _stems(commitment) & _stems(sentence) & _OPEN)
+
+
+def _hours(text: str) -> set[str]:
+    """The hours of opening or cover ``text`` states ('8am to 8pm', '6pm to midnight', '24 hours a day')."""
+    return {" ".join(m.group(0).lower().replace("–", "to").replace("-", "to").split()) for m in _HOURS.finditer(text or "")}
+
+
 def _longer(ours: set, theirs: set) -> bool:
     """Ours is a longer timescale or a rarer frequency than the buyer's (weaker); a stricter one of ours meets it."""
     try:
@@ -342,6 +594,8 @@ def contradicts(commitment: str, sentence: str) -> bool:
         ours = {x.key for x in said if x.ref == "ours"}
         if theirs and ours and _longer(ours, theirs):
             return True
+    if other_hours(commitment, sentence):
+        return True
     theirs_age, ours_age = _ages(commitment), _ages(sentence)
     if theirs_age and ours_age and max(ours_age) > max(theirs_age):
         shared = _stems(_AGE.sub(" ", commitment)) & _stems(_AGE.sub(" ", sentence))

@@ -48,14 +48,24 @@ def _split_and(words: list[str]) -> list[list[str]]:
     return out + [cur]
 
 
+@functools.cache
+def _instruction_words() -> frozenset[str]:
+    """The words of the buyer's instructions that may open a run of capitalised words before a name ('Reference the
+    ...', 'Refer to the ...', 'Using Annex H'): phrasebank/commitments.yaml ``documents.instructions``."""
+    from evidencebot.compose.filters import load_phrasebank
+
+    said = (load_phrasebank("commitments.yaml").get("documents") or {}).get("instructions") or []
+    return frozenset(w.lower() for phrase in said for w in str(phrase).split()) - {"the", "in", "with", "as", "for"}
+
+
 def named_terms(text: str) -> list[str]:
     """The buyer's named things in a sub-point: acts, frameworks, roles and acronyms
     ('Making Safeguarding Personal', 'Care Act 2014', 'Caldicott Guardian', 'DSPT')."""
     out = []
     for m in _NAMED.finditer(text or ""):
         for words in _split_and(m.group(0).split()):
-            while words and words[0].lower() in _NOT_NAMED:
-                words = words[1:]
+            while words and (words[0].lower() in _NOT_NAMED or words[0].lower() in _instruction_words()):
+                words = words[1:]  # 'Reference the Kelderton Carers Strategy': the buyer's instruction is no name (s16 q08)
             term = " ".join(words)
             if term and (len(words) >= 2 or re.fullmatch(r"[A-Z]{3,}s?", term)) and term.lower() not in _NOT_NAMED:
                 out.append(term)

@@ -273,6 +273,10 @@ class TenderAnswer:
     """What the answer says from an approved template on the buyer's terms ({part, template, text}): the buyer's
     named partners, programmes, localities, standards and figures, each a commitment the bid team confirms before
     submission (the compliance sheet's 'Commitments to confirm')."""
+    confirm_notes: list = field(default_factory=list)
+    """(sentence, note) for each sentence of the submitted text the writer must confirm, said in the review copy as a
+    Word comment on it, never in the text: a commitment to the buyer's standard our declarations do not hold, our
+    method text said with the buyer's timescale in place of ours (issue 12, s17)."""
 
     @property
     def word_limit(self) -> int:
@@ -370,7 +374,7 @@ class TenderAnswer:
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
-            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note],
+            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes),
             commitments=list(self.commitments),
         )
 
@@ -1180,7 +1184,11 @@ def assemble_tender(
     scaled += buyer_scale.swapped(quantities, [u["text"] for m in methods.values() for u in m.units])
     for m in methods.values():
         for u in m.units:
-            u["text"] = buyer_scale.rewrite(u["text"], pairs)
+            # the buyer's names in a grammatical frame: 'Annex C', 'section 5 of the Specification', never 'the Reference
+            # the Kelderton Carers Strategy' (s16 q08) or 'the Annex C'
+            u["text"] = commitments.frame_names(buyer_scale.rewrite(u["text"], pairs))
+        if m.means:
+            m.means["text"] = commitments.frame_names(m.means["text"])
     plan = full_plan
     for point in plan.points:
         methods.setdefault(point.key, Method())
@@ -1417,6 +1425,22 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    # the sentences of the submitted text the writer confirms in the review copy, never by a marker in the text
+    # (s16 panel: '[To confirm]' read in the answer): a commitment to the buyer's standard our declarations do not
+    # hold, and our method text said with the buyer's timescale in place of ours
+    held_texts = {u["text"]: u["held"] for m in methods.values() for u in m.units if u.get("held")}
+    flagged = {u["text"]: u["confirm"] for m in methods.values() for u in m.units if u.get("confirm")}
+    declared_now = _declarations(db)
+    confirm_notes: list[tuple[str, str]] = []
+    for sec in sections:
+        for u in sec.kept_units():
+            if f"block:{COMMITMENT}" in u.refs and not commitments.declared(u.text, declared_now):
+                confirm_notes.append((u.text, commitments.confirm_note(u.text)))
+            elif u.text in flagged:
+                confirm_notes.append((u.text, flagged[u.text]))
+            elif u.text in held_texts:
+                ours, theirs = held_texts[u.text][0]
+                confirm_notes.append((u.text, commitments.HELD_NOTE.format(ours=ours, theirs=theirs)))
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
     buyer_ids = {b.block_id for b in buyer_blocks}
     to_sign = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
@@ -1431,6 +1455,7 @@ def assemble_tender(
                         "commit:library" in u.refs for u in sec.kept_units())]
     return TenderAnswer(
         commitments=to_sign,
+        confirm_notes=confirm_notes,
         requirements=listed,
         comparisons=compared,
         pins=dict(pins or {}),
@@ -1789,9 +1814,12 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
     named = [r for r in rows if re.search(r"(?<![\w-])" + re.escape(r.ref) + r"(?![\w-])", point.text)]
     rows = named or rows
     units = []
-    for row, how in buyer_kpis.sentences(rows, approved, question):
+    for (row, how), kpi in zip(buyer_kpis.sentences(rows, approved, question), rows):
         units.append({"text": row, "priority": 1, "block": block.block_id, "cont": False, "template": True})
-        units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
+        if how:
+            units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
+        else:  # no block says how: the review copy asks for the method, the submitted text holds no marker (s17)
+            units[-1]["confirm"] = buyer_kpis.NO_METHOD.format(ref=kpi.ref)
     _place(methods[point.key], block, units, {}, lead=True)
 
 
@@ -1826,7 +1854,24 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     # buyer's 'from age 17') goes: the answer never keeps both
     said = [u["text"] for m in methods.values() for u in m.units if u.get("block") == COMMITMENT]
     for m in methods.values():
+        # a block built on our own hours of opening goes whole where the buyer sets theirs: its later sentences lean on
+        # ours ('For the hours we are closed, we agree with the local safe haven ...' under the buyer's safe haven
+        # hours, s16 q01 part 2, where the safe havens are the Lot's own)
+        ours_hours = {u["block"] for u in m.units if u.get("block") != COMMITMENT and not u.get("template")
+                      and any(commitments.other_hours(c, u["text"]) for c in said)}
+        _drop_units(m, lambda u, gone=ours_hours: u.get("block") in gone and not u.get("template"))
+        if ours_hours:  # the block and its 'why' (aligned by position) go together
+            keep = [i for i, b in enumerate(m.blocks) if b.block_id not in ours_hours]
+            m.why = [m.why[i] for i in keep if i < len(m.why)]
+            m.blocks = [m.blocks[i] for i in keep]
+        if m.means and m.means.get("block") in ours_hours:
+            m.means = None
         _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
+        # in the part that commits to the buyer's timescale, our longer one from the same event goes too (s16 q08 (a):
+        # 'within 72 hours of discharge' under the buyer's 48 hours of the CRHT discharge decision)
+        here = [u["text"] for u in m.units if u.get("block") == COMMITMENT]
+        _drop_units(m, lambda u, here=here: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"])
+                                                                                  for c in here))
     return unmet
 
 
@@ -1850,6 +1895,7 @@ def _hold_to_buyer(methods: dict, question: str) -> dict[str, list[tuple[str, st
             text, changed = figure_clauses.hold_to_buyer(u["text"], theirs)
             if changed:
                 u["text"] = text
+                u["held"] = list(changed)  # the review copy says beside it what was changed (s17)
                 held.setdefault(key, []).extend(changed)
     return held
 
@@ -3163,6 +3209,18 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                                      approved=approved)[point.key]
                 nxt = next((b for b in more if b.block_id not in used and answers_point(read, b, strict=False, vocab=vocab)
                             and askfit.fits(read.text, b)), None)
+            if nxt is None and any(askfit.direction_misfit(situated(point), b) for b, _ in wrong):
+                # a part whose block faced the other way takes the block that fits it best from a part holding two or
+                # more, which keeps the rest (s16 q08: (a) 'discharged from the CRHT' lost the escalation block while
+                # (c), the overnight ED discharge, held both first contact after discharge and the follow-up tracker);
+                # the block must be among the part's topic options and written for the situation it asks about
+                ranked = [b.block_id for b in offered[point.key]]
+                spare = [(ranked.index(b.block_id), q.key, b) for q in plan.points
+                         if q.key != point.key and q.key not in pins and len(chosen[q.key]) >= 2
+                         for b in chosen[q.key] if b.block_id in ranked and askfit.fits(situated(point), b)]
+                if spare:
+                    _, donor, nxt = min(spare, key=lambda t: t[0])
+                    chosen[donor].remove(nxt)
             if nxt is not None:
                 have.append(nxt)
                 used.add(nxt.block_id)
@@ -3625,6 +3683,9 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                       if budget < MIN_WORDS_PER_POINT else "squeezed: nothing fitted")
         elif kinds.get("draft") and not blocks:
             status = "drafted from the question: confirm with the writer" + ("; with evidence" if evidence else "")
+        elif blocks == [COMMITMENT]:
+            # the buyer's standard said back as ours is no method: how we meet it is still to write (s17)
+            status = "the buyer's standard committed to, no method: write how it will be met"
         elif blocks and evidence:
             status = "method + evidence"
         elif blocks:
