@@ -36,6 +36,7 @@ from evidencebot.compose import blockmatch
 from evidencebot.compose.consistency import statements
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.questions import _base_verb, _COMMON_VERBS, gerund
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import line_sentences, match_form, number_word_pattern
 
 PHRASEBANK = "commitments.yaml"
@@ -535,18 +536,16 @@ def _ages(text: str) -> set[float]:
     return {int(m.group("n")) + (0.5 if m.group("half") else 0.0) for m in _AGE.finditer(text or "")}
 
 
-_WITHIN = re.compile(r"\bwithin\s+(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|ten|twelve)\s+(?P<u>working\s+days?|"
+_WITHIN = re.compile(rf"\bwithin\s+(?P<n>{NUMBER_OR_WORD})\s+(?P<u>working\s+days?|"
                      r"calendar\s+days?|days?|hours?|weeks?)\s+(?:of|after|from|following)\s+(?P<what>[^.,;:()]{3,60})", re.I)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
 
 
 def _within(text: str) -> list[tuple[float, set[str]]]:
-    from evidencebot.compose.buyer_terms import _days
-
     out = []
     for m in _WITHIN.finditer(text or ""):
-        n = float(_WORDS.get(m.group("n").lower(), 0) or m.group("n"))
-        out.append((_days(n, " ".join(m.group("u").lower().split())), _stems(m.group("what"))))
+        n = number_or_word(m.group("n"))
+        if n is not None:
+            out.append((days(n, m.group("u")), _stems(m.group("what"))))
     return out
 
 
