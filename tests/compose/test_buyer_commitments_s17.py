@@ -91,6 +91,9 @@ def test_a_commitment_no_declaration_holds_is_marked_in_the_review_copy_never_in
     assert C.declared(said, decl) == "safeguarding_reporting"
     assert C.declared(said, {}) == ""
     assert "Specification 4.2" in C.confirm_note(said)
+    # the document is the last 'as ...' of the sentence, never 'as a minimum' before it
+    note = C.confirm_note("We will keep the café open, as a minimum, 5pm to 11pm Friday to Monday, as Annex B requires.")
+    assert "(Annex B)" in note and "minimum" not in note
 
 
 @pytest.fixture(scope="module")

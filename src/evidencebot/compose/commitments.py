@@ -417,7 +417,8 @@ HELD_NOTE = ("Our method text said {ours}; the buyer's {theirs} is said in its p
 
 def confirm_note(commitment: str) -> str:
     """What the review copy says beside a commitment to the buyer's standard that no declaration holds."""
-    doc = re.search(r",\s+as\s+(.+?)\s+(?:requires?|expects?)\.?$", commitment or "")
+    doc = re.search(r".*,\s+as\s+(.+?)\s+(?:requires?|expects?)\.?$", commitment or "")  # the last ', as ...'
+    # ('We will keep each safe haven open, as a minimum, ..., as section 3.2 of the Specification requires.')
     return CONFIRM_NOTE.format(doc=f" ({doc.group(1)})" if doc else "")
 
 
