@@ -154,7 +154,8 @@ def test_why_names_the_same_cue_in_every_run():
     import sys
 
     code = ("from types import SimpleNamespace\nfrom evidencebot.compose import askfit\n"
-            "b = SimpleNamespace(block_id='money-and-benefits', title='Money and benefits', tags=[])\n"
+            "b = SimpleNamespace(block_id='money-and-benefits', title='Money and benefits',\n"
+            "                    tags=['money', 'benefits', 'debt', 'practical support', 'relapse', 'housing'])\n"
             "print(askfit.why('Addressing housing, money and other practical causes of relapse during the first "
             "twelve weeks', b))\n")
     said = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

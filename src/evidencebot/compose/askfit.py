@@ -225,12 +225,15 @@ def why(ask: str, block) -> str:
     hits = blockmatch.topic_hits(normalise(ask))
     own = {h.topic.name: h for h in hits}
     answered = blockmatch.block_topics(block, blockmatch.load_topics())
-    # in the order the ask names them (not a set's order, which changed from run to run), the one the block's own
-    # title or tags name first ('money' for money-and-benefits under 'housing, money and other practical causes')
+    # in the order the ask names them (not a set's order, which changed from run to run), the first one the block's
+    # title names, else its tags ('money' for money-and-benefits, tagged 'housing' too, under 'housing, money and
+    # other practical causes')
     found = [h for name, h in own.items() if name in answered]
+    title = set(blockmatch.tokens(block.title))
     head = set(blockmatch.tokens(block.title + " " + " ".join(block.tags)))
     if found:
-        h = next((h for h in found if set(blockmatch.tokens(h.cue)) & head), found[0])
+        h = max(found, key=lambda h: (bool(set(blockmatch.tokens(h.cue)) & title),
+                                      bool(set(blockmatch.tokens(h.cue)) & head)))
         return f"{block.block_id} for '{h.cue}'"
     shared = set(blockmatch.tokens(ask)) & head
     shared -= blockmatch.HEAD_GENERIC
