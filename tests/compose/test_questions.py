@@ -99,8 +99,9 @@ def test_weights_from_the_question_share_the_budget():
 def test_word_limit_from_question_or_argument():
     assert plan_question("Describe your crisis pathway. (500 words)").word_limit == 500
     assert plan_question("Describe your crisis pathway. (500 words)", 250).word_limit == 250
-    with pytest.raises(InputError, match="--words"):
-        plan_question("Describe your crisis pathway.")
+    # no limit stated: drafted to a stated length, and the plan says how to set another
+    unstated = plan_question("Describe your crisis pathway.")
+    assert unstated.stated_limit is None and unstated.word_limit > 0 and "--words" in unstated.limit_note
     with pytest.raises(InputError, match="positive"):
         plan_question("Describe your crisis pathway.", 0)
 

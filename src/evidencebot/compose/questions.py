@@ -2916,9 +2916,11 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
                              f"its sub-points could not be placed in those parts (no title line 'Part 1 ...' "
                              f"before them, no key naming one), so check each part's length in the compliance "
                              f"sheet")
-        if limits.chars or limits.pages:
-            raise InputError("no word limit: give one with --words (the question states its length in "
-                             "characters or sides only, and no word count could be set from it)")
+        if limits.chars or limits.pages or parts:
+            # a length stated some other way ('Part B: 750 words' alone, characters or sides no word count
+            # came from): the buyer's, not ours to guess
+            raise InputError("no word limit: give one with --words (the question states a length that no word "
+                             "limit for the whole answer could be read from)")
         limit = min(UNSTATED_MAX_WORDS, max(UNSTATED_MIN_WORDS, UNSTATED_WORDS_PER_POINT * max(1, len(items))))
         limit_note = (f"the question states no limit: drafted to at most {limit:,} words (about "
                       f"{UNSTATED_WORDS_PER_POINT} a sub-point); give --words to set another")
