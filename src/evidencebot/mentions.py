@@ -258,6 +258,8 @@ def period_mentions(sentence: str) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     for m in _MONTHS_OF_A_YEAR.finditer(sentence):
         first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y"))
+        if first is None or last is None:  # the pattern names only months: never, but the types allow it
+            continue
         found.append(Mention(m.start(), m.end(), f"{_first_year(first, last, year)}-{first:02d}..{year}-{last:02d}"))
         taken.append(m.span())
     for m in _PERIOD_RANGE.finditer(sentence):
@@ -383,9 +385,13 @@ def _month_span(m: re.Match) -> str | None:
     February 2026" is November 2025 to February 2026)."""
     if m.group("m1"):
         first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y2"))
+        if first is None or last is None:
+            return None
         return f"{MONTH_NAMES[first - 1]} {_first_year(first, last, year)} to {MONTH_NAMES[last - 1]} {year}"
     if m.group("m3"):
         last, year = month_number(m.group("m3")), int(m.group("y3"))
+        if last is None:
+            return None
         months = 3 if m.group("unit").lower().startswith(("quarter", "three")) else 12
         index = year * 12 + last - 1 - (months - 1)
         return f"{MONTH_NAMES[index % 12]} {index // 12} to {MONTH_NAMES[last - 1]} {year}"
