@@ -80,9 +80,11 @@ SPEC = {
 L2 = 1.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.03  # smaller weights are left out of the file (dropping them changed 5 of 3,691 decisions)
-# the scorer's out-of-writer false alarms allowed (share of the pass sentences): 0.02 since session 17 (0.01 before;
-# leave-one-set-out pooled s8-s14 recall rose at the same precision, see the commit that changed it)
-MAX_FALSE_ALARM_RATE = 0.02
+# the scorer's out-of-writer false alarms allowed (share of the pass sentences). 0.02 was measured in session 17:
+# leave-one-set-out pooled s8-s14 P 0.947 R 0.813 -> P 0.947 R 0.841, but its threshold (0.894) reads three of the
+# product's own careful sentences as claims (a method-library block, a drafted target, the review's SPC key:
+# tests/compose test_method_library, test_commitments, test_golden), so it stays 0.01 until those pass
+MAX_FALSE_ALARM_RATE = 0.01
 # the threshold's inner folds: k deals whole writers into k folds (the corpus stays in training); 0 leaves one
 # writer out at a time (23 fits a model instead of 5: session 16 measured and shipped with 4)
 INNER_FOLDS = 4

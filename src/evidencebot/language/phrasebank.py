@@ -265,7 +265,7 @@ def load_grammar(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
 
 CONTEXT_FILE = "context.yaml"
 CONTEXT_KEYS = {"trigger", "category", "direction", "scope", "dep", "pos", "not_dep", "exclude", "lexical",
-                "nonlexical", "nonlexical_within", "size", "note", "limits"}
+                "nonlexical", "nonlexical_within", "size", "note", "limits", "unless"}
 
 
 def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, Any] | None = None) -> list:
@@ -307,7 +307,7 @@ def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, An
                     bad(key, f"should be one of {', '.join(allowed)}, got {value!r}")
             where = f"{path}: context {name}"
             lists = {}
-            for key in ("trigger", "dep", "pos", "not_dep", "exclude", "limits"):
+            for key in ("trigger", "dep", "pos", "not_dep", "exclude", "limits", "unless"):
                 value = resolve(item.get(key, []), vocab, f"{where}: field '{key}'")
                 if isinstance(value, str):
                     value = [value]
@@ -330,6 +330,7 @@ def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, An
                 dep=frozenset(lists["dep"]), pos=frozenset(lists["pos"]), not_dep=frozenset(lists["not_dep"]),
                 exclude=frozenset(_norm_word(w) for w in lists["exclude"]),
                 limits=frozenset(_norm_word(w) for w in lists["limits"]),
+                unless=tuple(_norm_word(w) for w in lists["unless"]),
                 lexical=item.get("lexical", False), nonlexical=item.get("nonlexical", False),
                 nonlexical_within=item.get("nonlexical_within", 0), size=item.get("size", 0),
                 note=item.get("note", ""), source=str(path),

@@ -35,6 +35,9 @@ class ContextRecord:
     not_dep: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
     limits: frozenset[str] = frozenset()
+    #: words or phrases that, anywhere in the target's sentence, stop the record applying ("surely" makes a
+    #: question rhetorical: a claim put as a question)
+    unless: tuple[str, ...] = ()
     lexical: bool = False
     nonlexical: bool = False
     nonlexical_within: int = 0
@@ -45,6 +48,12 @@ class ContextRecord:
     def __post_init__(self) -> None:
         self.words = frozenset(t for t in self.trigger if " " not in t)
         self.phrases = tuple(tuple(t.split()) for t in self.trigger if " " in t)
+        self.unless_phrases = tuple(tuple(t.split()) for t in self.unless)
+
+    def unless_hit(self, sent) -> bool:
+        """Does the sentence hold one of the record's ``unless`` words or phrases?"""
+        words = [_norm(t.text) for t in sent]
+        return any(words[k:k + len(p)] == list(p) for p in self.unless_phrases for k in range(len(words) - len(p) + 1))
 
     def word_hit(self, tok) -> bool:
         """Is ``tok`` (by its lower-case form or lemma) a one-word trigger, or the start of a phrase one?"""
@@ -179,6 +188,8 @@ class Context:
     # -- the scopes -----------------------------------------------------------------------
 
     def _applies(self, rec: ContextRecord, tok) -> bool:
+        if rec.unless and rec.unless_hit(tok.sent):
+            return False
         return getattr(self, "_scope_" + rec.scope)(rec, tok)
 
     def _scope_dependents(self, rec, tok) -> bool:

@@ -295,9 +295,15 @@ def _titled_names(doc) -> list[tuple[int, int]]:
                     end = j + 1  # a head noun in lower case after the name ('the First Class Minds programme')
                 while end > i and toks[end - 1].lower_ not in W.name_heads:
                     end -= 1  # the name ends at its head noun ('... Pledge'); a run without one is no name
+                # two capitalised words within a sentence that the words after name as a scheme or body ('the
+                # Guaranteed Roof scheme', 'Proven Path, a peer-led recovery group')
+                two = j - i == 2 and i > sent.start and _named_after(toks, j, sent.end)
+                if two and end <= i:
+                    end = j
                 run = toks[i:end]
                 words = [t.text for t in run if t.text.isalpha() and len(t.text) > 1]
-                if (sum(t.text[:1].isupper() for t in run) >= 3 and not all(w.isupper() for w in words)
+                caps = sum(t.text[:1].isupper() for t in run)
+                if ((caps >= 3 or two and caps == 2) and not all(w.isupper() for w in words)
                         and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in W.attributive_verb_tags for t in run)):
                     # (with its article: 'the Leading Minds Network' is matched from 'the')
                     out.append((i - 1 if i > sent.start and toks[i - 1].lower_ in W.articles else i, end))
@@ -305,6 +311,24 @@ def _titled_names(doc) -> list[tuple[int, int]]:
             else:
                 i += 1
     return out
+
+
+def _named_after(toks, j: int, end: int) -> bool:
+    """Do the words from ``j`` say that the capitalised words before them are a name: a head noun such as
+    scheme or group after at most two lower-case nouns ('... Futures employment scheme', '... Pathways steering
+    group'), or an apposition giving one (', a local family support charity')?"""
+    for t in toks[j:min(end, j + 3)]:
+        if not t.text.isalpha() or not t.text.islower():
+            break
+        if t.lower_ in W.name_heads:
+            return True
+    if j + 1 < end and toks[j].text == "," and toks[j + 1].lower_ in W.articles:
+        for t in toks[j + 2:min(end, j + 8)]:
+            if t.lower_ in W.name_heads and t.text.islower():
+                return True
+            if t.text in W.clause_breaks or t.text == ",":
+                break
+    return False
 
 
 def _figure_fragments(doc, words: frozenset[str]) -> list[tuple[int, int]]:

@@ -394,6 +394,37 @@ def _is_reported(sent, quotes: list[tuple[int, int]]) -> bool:
     return root.lemma_.lower() in W.reporting or any(s <= root.idx < e for s, e in inside)
 
 
+def _ours(tok, agents: frozenset[str]) -> bool:
+    """Does the phrase under ``tok`` name us ("our service", "we", "the team")?"""
+    return any(t.lower_ in W.provider_pronouns or t.lemma_.lower() in agents for t in tok.subtree)
+
+
+def _said_by_some(sent, agents: frozenset[str]) -> bool:
+    """Some people's account, not in quotation marks: the main verb is a verb of saying with a clause after
+    it and a subject that counts only some of the people ("Some women tell us they left the programme feeling
+    more confident"). What a part of them report is theirs, and says it is a part; "Carers tell us their stress
+    has eased" and "Commissioners have told us the haven has rewritten the rules" are scored (the writers of the
+    fresh sets read such reports as our claim)."""
+    root = sent.root
+    if root.lemma_.lower() not in W.reporting or not any(c.dep_ in W.reported_clause_deps for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ in W.nsubj_nsubjpass_csubj_expl), None)
+    return subj is not None and not _ours(subj, agents) and any(
+        c.dep_ == "det" and c.lower_ in W.some_words for c in subj.children)
+
+
+def _done_by_others(sent, agents: frozenset[str], people: frozenset[str]) -> bool:
+    """A passive whose agent is someone else ("Her eviction was stopped by the court despite our advocacy"):
+    the sentence gives the outcome's cause, and it is neither us nor the people we support ("Relapse was
+    avoided by each of the clients ..." is scored)."""
+    root = sent.root
+    if not any(c.dep_ == "auxpass" for c in root.children):
+        return False
+    agent = next((c for c in root.children if c.dep_ == "agent"), None)
+    return agent is not None and not _ours(agent, agents) and not any(
+        t.lemma_.lower() in people or t.lower_ in people for t in agent.subtree)
+
+
 @check("learned_claim", whole_sentence=True)
 def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     model = current_model()
@@ -407,6 +438,8 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     max_label = int(rule.options.get("definition_label_words", 0))
     quotes: list[tuple[int, int]] | None = None
     claimed = ctx.claimed_sentences
+    agents = ctx.v.set("claim_agents")
+    people = ctx.v.set("claim_people")
     for sent in _sents(doc):
         if len(sent) < 4 or sent.start in claimed:
             continue  # (a sentence another rule reported: this rule defers to it)
@@ -419,6 +452,8 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         if quotes is None:
             quotes = quote_spans(_text(doc))
         if quotes and _is_reported(sent, quotes):
+            continue
+        if _said_by_some(sent, agents) or _done_by_others(sent, agents, people):
             continue
         feats = features(sent, index, model["features"], weights=model["weights"])
         p = probability(model, feats)

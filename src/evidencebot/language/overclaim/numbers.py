@@ -284,11 +284,26 @@ def _figures(doc, sent, change_verbs, change_nouns) -> list[tuple[int, int, int,
                     out.append((i, j + 1, _anchor_verb(T[j]), "change"))
                     used.update(range(i, j + 1))
                     continue
+            if pe is not None and _share_of_count(T, i, sent.start):
+                used.update(range(i, pe))
+                continue  # "52 of them (90%)", "29 (45%) accepted": the share of a count the sentence gives
             if pe is not None and not any(a <= i < b for a, b in from_to):
                 out.append((i, pe, _anchor_verb(tok), "static"))
                 used.update(range(i, pe))
                 continue
     return out
+
+
+def _share_of_count(T, i: int, start: int) -> bool:
+    """Is the percentage at ``i`` in brackets straight after a count ("52 of them (90%)", "97 people (28%)",
+    "29 (45%)")? Then it restates a count the reader has, and is no figure without its base."""
+    if i - 2 < start or T[i - 1].text not in W.open_brackets:
+        return False
+    if any(t.like_num and not t.text.endswith("%") and not W.year_re.match(t.text) for t in T[max(start, i - 4):i - 1]):
+        return True
+    # "Seventeen of the twenty-six parents who started in September (65%)": a count out of a base before it
+    return any(T[k].like_num and T[k + 1].lower_ == "of" and any(
+        x.like_num and not W.year_re.match(x.text) for x in T[k + 2:min(i, k + 5)]) for k in range(start, i - 2))
 
 
 MULTIPLE_RE = re.compile(r"^\d+(?:\.\d+)?x$")

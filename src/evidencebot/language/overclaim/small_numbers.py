@@ -112,6 +112,8 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             value = _number(t)
             if value is None or value >= max_n or quoted(t):
                 continue
+            if t.i - 2 >= sent.start and T[t.i - 1].text in W.number_hyphens and T[t.i - 2].is_alpha and T[t.i - 2].like_num:
+                continue  # 'twenty-six parents': the units of a larger number, not a count of six
             if t.i > sent.start and T[t.i - 1].lower_ in W.numbered_labels:
                 continue  # 'Level 3 safeguarding adults ... training', 'Tier 2 staff': a label's number, not a count
             i = t.i
