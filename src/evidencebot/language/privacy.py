@@ -2747,7 +2747,7 @@ def _with_joined_names(finder: "_NameFinder", spans: list[tuple[int, int]]) -> l
     """A name joined by "and" to a person's name found is a person's too: "We supported Shona and Ewan MacLeod"
     (one or two capitalised name words no list blocks, not an office; with the parse)."""
     text, out = finder.text, list(spans)
-    for start, end in spans:
+    for _start, end in spans:
         m = _JOINED_NAME.match(text, end)
         if m is None or any(s <= m.start(1) < e for s, e in spans):
             continue
