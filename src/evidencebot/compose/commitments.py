@@ -383,8 +383,6 @@ def in_our_voice(sentence: str, document: str = "") -> str:
                     break
             if not said:
                 b = re.match(r"be\s+(?P<verb>[a-z]+ed)\b(?P<more>.*)$", rest, re.S)
-                from evidencebot.compose.questions import _base_verb
-
                 base = _base_verb(b.group("verb")) if b else ""
                 if b is not None and base and not b.group("more").lstrip().startswith("by "):
                     said = f"We will {base} {subj}{b.group('more')}"
