@@ -172,6 +172,7 @@ def main(argv=None) -> int:
                 n["not drafted"] += 1
                 continue
             ref = r["ref"]
+            n["drafted again"] += bool(r.get("because"))  # a stale reference after the whole bid was drafted
             answers[ref] = a.markdown
             questions[ref] = tender_store.draft_text(r["row"])
             n["findings"] += len(a.findings)
@@ -215,7 +216,8 @@ def main(argv=None) -> int:
               f"(drafted from the ask {n['drafted from the ask']}), method share min {low:.2f} "
               f"(under half {n['under half']}), answers with a figure shape twice {n['shape repeated']}, checker findings "
               f"{n['findings']}, contradictions {n['contradictions']}"
-              + (f", not drafted {n['not drafted']}" if n["not drafted"] else ""))
+              + (f", not drafted {n['not drafted']}" if n["not drafted"] else "")
+              + (f", drafted again for a stale reference {n['drafted again']}" if n["drafted again"] else ""))
         totals.update(n)
         low_all = min(low_all, low)
     print(f"all: repeated paragraphs {totals['repeated paragraphs']}, repeated sentences {totals['repeated sentences']} "
@@ -223,7 +225,8 @@ def main(argv=None) -> int:
           f"stories reused {totals['stories reused']}, echo sentences {totals['echo sentences']} (drafted from the ask "
           f"{totals['drafted from the ask']}), method share min {low_all:.2f} (under half {totals['under half']}), "
           f"answers with a figure shape twice {totals['shape repeated']}, "
-          f"checker findings {totals['findings']}, contradictions {totals['contradictions']}")
+          f"checker findings {totals['findings']}, contradictions {totals['contradictions']}, "
+          f"drafted again for a stale reference {totals['drafted again']}")
     return 0
 
 

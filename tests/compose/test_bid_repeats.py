@@ -159,3 +159,24 @@ def test_two_library_blocks_that_open_almost_word_for_word_are_not_both_said(dem
     part_b = answer.markdown.split("## b)")[1]
     assert part_b.strip() and "[To write" not in part_b  # part b keeps its other method block
     assert answer.checked and not answer.findings
+
+
+def test_a_reference_to_an_answer_drafted_again_without_the_method_does_not_stay(run, demo_copy, tmp_path):
+    """Review s17 finding 3. Before: after 'tender limit C1 --words 80' and 'tender draft C1', C1 no longer held the
+    crisis-alternatives paragraph, yet C2 still said 'Our answer to question C1 sets out our offer of crisis
+    alternatives ...': the bid said that method nowhere. Now C2, which refers to C1 for it, is drafted again."""
+    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
+    answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
+    assert "Our answer to question C1 sets out" in answers["C2"]  # the reference this test is about
+    assert run("tender", "limit", "C1", "--words", "80").exit_code == 0
+    redraft = run("tender", "draft", "C1", "--period", PERIOD)
+    answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
+    assert "During our opening hours" not in answers["C1"]  # C1 no longer says the method at 80 words
+    # C2 says it itself now, and refers to nothing C1 no longer says
+    assert "During our opening hours" in answers["C2"]
+    assert "Our answer to question C1 sets out our offer of crisis alternatives" not in answers["C2"]
+    assert "C2 referred to C1 for our offer of crisis alternatives" in redraft.output
+    from evidencebot.compose import tender_store
+
+    assert tender_store.stale_references(demo_copy, tender_store.questions(demo_copy)[0]["tender_id"]) == []

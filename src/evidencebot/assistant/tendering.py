@@ -144,8 +144,8 @@ def draft(ctx: Context, rest: str) -> Reply:
     lines = [summary]
     for r in done:
         answer = r["answer"]
-        lines += ["", f"#### {r['ref']}: {answer.summary_line()}", "", _demote(answer.markdown.strip()), "",
-                  answer.coverage_table()]
+        lines += ["", f"#### {r['ref']}: {answer.summary_line()}", ""] + ([f"_{r['because']}._", ""] if r.get(
+            "because") else []) + [_demote(answer.markdown.strip()), "", answer.coverage_table()]
         for b in answer.stale:
             lines += ["", f"_Uses block {b.block_id}, past its review date ({b.review_due}): review it before "
                           "submitting._"]
@@ -155,8 +155,9 @@ def draft(ctx: Context, rest: str) -> Reply:
     if left:
         lines += ["", f"**Not drafted ({len(left)}):**", ""] + [f"- {r['ref']}: {r['reason']}: set the buyer's limit with `/tender limit {r['ref']} N words`"
                                                          for r in left]
-    if len(done) == 1:  # one answer: it is the open draft, for the editor (F2) and export (F5)
-        r = done[0]
+    asked = [r for r in done if not r.get("because")]  # (not an answer drafted again for a stale reference)
+    if len(asked) == 1:  # one answer: it is the open draft, for the editor (F2) and export (F5)
+        r = asked[0]
         answer = r["answer"]
         doc = DraftDoc(question=tender_store.draft_text(r["row"]), word_limit=answer.word_limit, kind="tender",
                        title=f"{r['ref']} answer", text=answer.markdown, assembled=answer, tender_ref=r["ref"])

@@ -132,6 +132,9 @@ class Unit:
     """A shorter wording the trimmer may switch to before dropping the unit."""
     full: str | None = None
     """The longer wording, kept while the short one is in use."""
+    told: list[str] = field(default_factory=list)
+    """For a sentence referring to an earlier answer (:func:`_refer_to_earlier`): the sentences of that answer it
+    stands for (:func:`said_key`), re-checked when that answer is drafted again (review s17 finding 3)."""
 
     @property
     def words(self) -> int:
@@ -277,6 +280,10 @@ class TenderAnswer:
     """(sentence, note) for each sentence of the submitted text the writer must confirm, said in the review copy as a
     Word comment on it, never in the text: a commitment to the buyer's standard our declarations do not hold, our
     method text said with the buyer's timescale in place of ours (issue 12, s17)."""
+    told: list = field(default_factory=list)
+    """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
+    that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
+    (``tender_store.stale_references``)."""
 
     @property
     def word_limit(self) -> int:
@@ -1453,7 +1460,10 @@ def assemble_tender(
                      "text": " ".join(u.text for u in sec.kept_units())}
                     for sec in sections if sec.point.kind == "confirm" and any(
                         "commit:library" in u.refs for u in sec.kept_units())]
+    told = [{"ref": r[len(REFERRED):], "said": list(u.told), "text": u.text}
+            for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
+        told=told,
         commitments=to_sign,
         confirm_notes=confirm_notes,
         requirements=listed,
@@ -1676,6 +1686,7 @@ def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, st
             what = "our approach to " + what  # 'Clinical and managerial supervision', 'Measuring whether ...'
         what = what or "how we do this"
         ref = sec.units[anchor]
+        ref.told = [said_key(sec.units[i].text) for i in told]
         ref.text = f"Our answer to {answer_name(where)} sets out {what}, and the same applies here."
         ref.short = ref.full = ref.parent = None  # said on its own: it continues nothing that was left out
         ref.refs = [r for r in ref.refs if r.startswith("block:")] + [REFERRED + where]

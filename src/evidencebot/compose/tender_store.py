@@ -282,6 +282,47 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         rows = [find_question(db, ref, t["tender_id"])]
         if not _has_limit(rows[0]):
             raise InputError(f"question {rows[0]['ref']} has no limit: {no_limit_fix(rows[0]['ref'])}")
+    results = _draft_rows(db, t, rows, period=period, story=story, checker=checker, progress=progress)
+    # an answer that refers to another for a method ('Our answer to question C1 sets out ...') is drafted again when
+    # that answer no longer says it (review s17 finding 3: 'tender limit C1 --words 80', then 'tender draft C1'), so
+    # that the bid states the method somewhere; each answer at most once, which ends any chain of references
+    redrafted = {r["ref"] for r in results if r["answer"] is not None}
+    while True:
+        stale = [(row, why) for row, why in stale_references(db, t["tender_id"]) if row["ref"] not in redrafted]
+        if not stale:
+            break
+        redrafted.update(row["ref"] for row, _ in stale)
+        again = _draft_rows(db, t, [row for row, _ in stale], period=period, checker=checker, progress=progress)
+        for item, (_, why) in zip(again, stale):
+            item["because"] = why
+        results += again
+    return results
+
+
+def stale_references(db: Database, tender_id: int) -> list[tuple[dict, str]]:
+    """The tender's drafted answers that refer to another answer for a method that answer no longer says (it was
+    drafted again to a shorter limit, with another block, or edited), each with why ('C2 referred to C1 for ...,
+    which C1 no longer says'): to be drafted again (:func:`draft`) or listed for the writer."""
+    rows = questions(db, tender_id)[1]
+    said = {r["ref"]: said_key(r["answer"] or "") for r in rows}
+    out = []
+    for r in rows:
+        if not (r["answer"] or "").strip():
+            continue
+        for told in json.loads(r["coverage"] or "{}").get("told") or []:
+            there = said.get(told.get("ref"), "")
+            if any(k and k not in there for k in told.get("said") or []):
+                what = re.sub(r"^Our answer to .*? sets out (.*?), and the same applies here\.$", r"\1",
+                              told.get("text") or "")
+                out.append((r, f"{r['ref']} referred to {told.get('ref')} for {what or 'a method'}, which "
+                               f"{told.get('ref')} no longer says: drafted again"))
+                break
+    return out
+
+
+def _draft_rows(db: Database, t: dict, rows: list[dict], *, period=None, story=None, checker=None,
+                progress=None) -> list[dict]:
+    """Draft ``rows`` of tender ``t`` with the tender's other answers as context, and store them (:func:`draft`)."""
     results = []
     shared, facts, whole = drafting_context(db, t["tender_id"], {r["ref"] for r in rows})
     # every answer first, then one write: a write changes the data version, which would
@@ -330,7 +371,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                         # for the compliance workbook's 'Commitments to confirm': what was written on the buyer's terms
                         "commitments": answer.commitments,
                         # for the response's evidence appendix: every figure traceable after export
-                        "figures": answer.figures, "sources": answer.sources}
+                        "figures": answer.figures, "sources": answer.sources,
+                        # which other answers this one refers to for a method, re-checked when they change
+                        "told": answer.told}
             tender_rows.update_question(db, r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
