@@ -180,3 +180,38 @@ def test_a_reference_to_an_answer_drafted_again_without_the_method_does_not_stay
     from evidencebot.compose import tender_store
 
     assert tender_store.stale_references(demo_copy, tender_store.questions(demo_copy)[0]["tender_id"]) == []
+
+
+def test_a_block_said_once_takes_its_reason_and_its_means_line_with_it():
+    """Review s17 finding 10. Before: ``said_once`` took outcome-measures (which opens as prom-primary did) out of
+    ``method.blocks`` but left its ``method.why`` (aligned with the blocks by position) and its 'what it means' line, so
+    the coverage table gave the next block the removed block's reason."""
+    from types import SimpleNamespace
+
+    from evidencebot.compose.tender import Method, said_once
+
+    def block(block_id):
+        return SimpleNamespace(block_id=block_id)
+
+    prom = ("From the start of the new contract DIALOG is our primary patient-reported outcome measure, in line with "
+            "the national community mental health patient-reported outcome measures (PROMs).")
+    again = ("From the start of the new contract we will use DIALOG as the primary patient-reported outcome measure, "
+             "in line with the national community mental health outcome measures.")
+    wellbeing = "Each person sets up to three goals of their own and rates them at every review with their worker."
+    plan = SimpleNamespace(points=[SimpleNamespace(key="a"), SimpleNamespace(key="b")])
+    methods = {
+        "a": Method(units=[{"text": prom, "block": "prom-primary", "cont": False}], blocks=[block("prom-primary")],
+                    why=["patient-reported outcome measures"]),
+        "b": Method(units=[{"text": again, "block": "outcome-measures", "cont": False},
+                           {"text": wellbeing, "block": "goal-tools", "cont": False}],
+                    blocks=[block("outcome-measures"), block("goal-tools")],
+                    why=["outcome measures", "goal attainment"],
+                    means={"text": "It means each person's progress is measured.", "block": "outcome-measures"}),
+    }
+    said_once(plan, methods)
+    b = methods["b"]
+    assert [u["block"] for u in b.units] == ["goal-tools"]  # the repeat went (as before)
+    assert [x.block_id for x in b.blocks] == ["goal-tools"]
+    assert b.why == ["goal attainment"]  # the reason of the block that stays, in its place
+    assert b.means is None  # the removed block's 'what it means' line goes with it
+    assert methods["a"].why == ["patient-reported outcome measures"] and methods["a"].blocks
