@@ -215,3 +215,51 @@ def test_a_block_said_once_takes_its_reason_and_its_means_line_with_it():
     assert b.why == ["goal attainment"]  # the reason of the block that stays, in its place
     assert b.means is None  # the removed block's 'what it means' line goes with it
     assert methods["a"].why == ["patient-reported outcome measures"] and methods["a"].blocks
+
+
+def test_a_title_keeps_its_names_capitals_in_the_reference_sentence():
+    """Review s17 finding 6. Before: 'sets out our approach to oliver McGowan Mandatory Training ...', '... making
+    Safeguarding Personal', '... caldicott guardian and senior information risk owner' (the library's own titles)."""
+    from evidencebot.compose.tender import in_sentence
+
+    assert in_sentence("Oliver McGowan Mandatory Training and learning disability awareness") == \
+        "Oliver McGowan Mandatory Training and learning disability awareness"
+    assert in_sentence("Making Safeguarding Personal") == "Making Safeguarding Personal"
+    assert in_sentence("Caldicott guardian and senior information risk owner") == \
+        "Caldicott guardian and senior information risk owner"
+    # a sentence-initial common word is still lowered
+    assert in_sentence("Clinical and managerial supervision") == "clinical and managerial supervision"
+    assert in_sentence("Measuring whether it works") == "measuring whether it works"
+    assert in_sentence("The Mental Capacity Act in day-to-day practice") == \
+        "the Mental Capacity Act in day-to-day practice"
+    assert in_sentence("DIALOG and goal attainment") == "DIALOG and goal attainment"
+
+
+def test_an_answer_imported_from_a_file_is_named_by_what_it_is_about_not_its_file_name():
+    """Review s17 finding 6. Before: 'Our answer to question 01-crisis-escalation sets out ...' (the tender imported
+    from corpus/questions/*.md, whose only reference is the file's name, its 'q' cut off)."""
+    from evidencebot.compose.tender import answer_name, answer_phrase
+
+    assert answer_phrase("q01-crisis-escalation") == "our answer on crisis escalation"
+    assert answer_phrase("q01-crisis-escalation", "Reducing crisis escalation") == \
+        "our answer on reducing crisis escalation"
+    assert answer_name("q01-crisis-escalation") == "question q01-crisis-escalation"  # not 'question 01-crisis-...'
+    assert answer_name("q3") == "question 3"
+    # the buyer's references are said as before
+    assert answer_phrase("Q1.2") == "our answer to question 1.2"
+    assert answer_phrase("C1", "Crisis alternatives") == "our answer to question C1"
+
+
+def test_a_tender_of_md_files_names_its_answers_without_a_mangled_file_name(run, demo_copy):
+    """Review s17 finding 6, end to end: 'tender import corpus/questions/*.md' then 'tender draft --all' wrote, in
+    q02 and q05, 'Our answer to question 01-crisis-escalation sets out how we will know it is working ...'."""
+    from evidencebot import locations
+
+    files = sorted(str(p) for p in (locations.packaged_dir("corpus") / "questions").glob("*.md"))
+    assert run("tender", "import", *files).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert "drafted 5 of 5" in drafted.output, drafted.output[-800:]
+    answers = " ".join(r["answer"] or "" for r in demo_copy.query("select answer from tender_questions"))
+    assert re.search(r"Our answer on crisis escalation sets out", answers), "the reference this test is about"
+    assert not re.search(r"question \d\d-", answers)
+    assert not re.search(r"(?i)our answer to question q?\d\d-", answers)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from evidencebot import locations
 from evidencebot.compose import commitments, consistency, gather
 from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.filters import load_phrasebank
@@ -1647,10 +1648,63 @@ def said_key(text: str) -> str:
 
 def answer_name(ref: str) -> str:
     """How an answer of the same bid is named in another: 'Q1.2' and 'QUESTION 1.2' as 'question 1.2', 'SV1' as
-    'question SV1'."""
+    'question SV1'. The 'q' goes only from a reference that is 'q' and a number ('q01-crisis-escalation', a file's
+    name, is not made '01-crisis-escalation': review s17 finding 6)."""
     ref = " ".join(ref.split()).rstrip(".:")
-    bare = re.sub(r"(?i)^(?:question\s*|q\.?\s*(?=\d))", "", ref)
+    bare = re.sub(r"(?i)^(?:question\s*|q\.?\s*(?=\d+(?:\.\d+)*[a-z]?$))", "", ref)
     return f"question {bare or ref}"
+
+
+def _file_named(ref: str) -> bool:
+    """A question reference that is our file's name, not the buyer's number ('q01-crisis-escalation' from
+    q01-crisis-escalation.md): words joined by hyphens or underscores."""
+    return bool(re.search(r"[-_][A-Za-z]{2,}", ref))
+
+
+def answer_phrase(ref: str, title: str = "") -> str:
+    """How a later answer names an earlier one: by the buyer's reference ('our answer to question 3.1'), or, for a
+    question imported from a file whose name is its only reference, by what it is about ('our answer on reducing
+    crisis escalation': its title, else the file name's words)."""
+    if not _file_named(ref):
+        return f"our answer to {answer_name(ref)}"
+    about = " ".join(title.split()).rstrip(".:") or " ".join(
+        re.sub(r"(?i)^q?\d+(?:\.\d+)*[-_ ]*", "", ref).replace("_", " ").replace("-", " ").split())
+    return f"our answer on {in_sentence(about)}" if about else f"our answer to {answer_name(ref)}"
+
+
+def _lower_case_words() -> set[str]:
+    """Words the library writes in lower case inside its sentences (block bodies): a title's first word among them is
+    a common word ('Clinical', 'Measuring'), any other a name ('Oliver', 'Caldicott')."""
+
+    def build(_path, data: dict) -> set[str]:
+        out: set[str] = set()
+        for b in data.get("blocks") or []:
+            # the bodies and the titles after their first word, without placeholders ('{caldicott_guardian}')
+            said = re.sub(r"\{[^}]*\}", " ", " ".join([str(b.get("body", "")), *map(str, b.get("tags") or []),
+                                                       *str(b.get("title", "")).split()[1:]]))
+            out.update(re.findall(r"(?<![\w'{_-])[a-z][a-z'-]+(?![\w}])", said))
+        return out
+
+    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
+
+
+def in_sentence(title: str) -> str:
+    """A block or question title as said inside a sentence: its first word lower-cased only when it is a common word
+    the library writes in lower case ('Clinical and managerial supervision' -> 'clinical and ...'); a name keeps the
+    title's own capitals ('Oliver McGowan Mandatory Training ...', 'Making Safeguarding Personal', 'Caldicott
+    guardian ...', 'DIALOG ...'): review s17 finding 6."""
+    words = title.split()
+    if not words:
+        return title
+    first = words[0].rstrip(",;:")
+    if first.lower() in _title_as_said():  # 'The Mental Capacity Act ...', 'A safe service for women'
+        return first[:1].lower() + title[1:]
+    second = words[1].rstrip(",;:") if len(words) > 1 else ""
+    if first[1:] != first[1:].lower() or (second[:1].isupper() and not second.isupper()):
+        return title  # 'DIALOG', 'McGowan'; a name of several capitalised words ('Making Safeguarding Personal')
+    if first.lower() not in _lower_case_words() and not re.fullmatch(r"[A-Z][a-z]{2,}ing", first):
+        return title  # a name the library never writes in lower case ('Caldicott guardian ...'); not 'Measuring'
+    return first[:1].lower() + title[len(first[:1]):]
 
 
 def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, str]) -> None:
@@ -1681,13 +1735,14 @@ def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, st
         anchor = told[-1] if rest else told[0]
         where = shared.said_in[said_key(sec.units[anchor].text)]
         title = " ".join((titles.get(block) or "").split()).rstrip(".")
-        what = (title if title[1:2].isupper() else title[:1].lower() + title[1:]) if title else ""
+        what = in_sentence(title) if title else ""
         if what and what.split()[0].lower() not in _title_as_said():
             what = "our approach to " + what  # 'Clinical and managerial supervision', 'Measuring whether ...'
         what = what or "how we do this"
         ref = sec.units[anchor]
         ref.told = [said_key(sec.units[i].text) for i in told]
-        ref.text = f"Our answer to {answer_name(where)} sets out {what}, and the same applies here."
+        said = answer_phrase(where, shared.names.get(where, ""))
+        ref.text = f"{said[:1].upper()}{said[1:]} sets out {what}, and the same applies here."
         ref.short = ref.full = ref.parent = None  # said on its own: it continues nothing that was left out
         ref.refs = [r for r in ref.refs if r.startswith("block:")] + [REFERRED + where]
         for i in told:
@@ -2686,6 +2741,9 @@ class TenderShared:
     later answer makes to it in place of the same method text (:func:`_refer_to_earlier`)."""
     ref: str = ""
     """The reference of the question being drafted (set by ``tender draft`` before each answer)."""
+    names: dict = field(default_factory=dict)
+    """Each question's title ({reference: title}), to name an answer whose reference is only a file's name
+    (:func:`answer_phrase`)."""
 
 
 @dataclass

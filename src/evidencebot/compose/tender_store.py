@@ -389,6 +389,8 @@ def drafting_context(db: Database, tender_id: int, drafting: set[str]) -> tuple[
     shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
     rows = questions(db, tender_id)[1]
     whole = "\n".join(draft_text(q) for q in rows)
+    # an answer whose reference is a file's name is named by its title in another ('our answer on ...')
+    shared.names = {q["ref"]: question_title(draft_text(q)) for q in rows}
     for other in rows:
         if other["ref"] in drafting or not (other["answer"] or "").strip():
             continue
