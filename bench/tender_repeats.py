@@ -53,7 +53,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = re.compile(r"Our answer to question \S+ sets out ")
+REFERENCE = re.compile(r"Our answer (?:to question \S+|on [^.]+?) sets out ")
 STOP = set("""that this with from will have been their they them what when which where your yours about into also
     each every more most than then there these those such some only over under within would could should must
     ours other while whom whose make made need needs does done being very here just both""".split())

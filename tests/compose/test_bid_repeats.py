@@ -263,3 +263,25 @@ def test_a_tender_of_md_files_names_its_answers_without_a_mangled_file_name(run,
     assert re.search(r"Our answer on crisis escalation sets out", answers), "the reference this test is about"
     assert not re.search(r"question \d\d-", answers)
     assert not re.search(r"(?i)our answer to question q?\d\d-", answers)
+
+
+def test_an_answer_holding_the_writers_edits_is_listed_not_overwritten_for_a_stale_reference(run, demo_copy,
+                                                                                               tmp_path):
+    """Review s17 finding 3, with the writer's own text: C2 kept by hand ('tender keep') is not drafted again over
+    the writer's edits when C1 stops saying the method C2 refers to; the draft lists it, with the command."""
+    from evidencebot.compose import tender_store
+
+    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
+    c2 = next(demo_copy.query("select answer from tender_questions where ref = 'C2'"))["answer"]
+    assert "Our answer to question C1 sets out" in c2
+    edited = c2.rstrip() + "\n\nOur team reviews this each quarter with the commissioner.\n"
+    tender_store.keep_answer(demo_copy, "C2", edited)
+    assert run("tender", "limit", "C1", "--words", "80").exit_code == 0
+    results = tender_store.draft(demo_copy, "C1", period=PERIOD)
+    after = next(demo_copy.query("select answer from tender_questions where ref = 'C2'"))["answer"]
+    assert after.strip() == edited.strip()  # the writer's text stands
+    listed = [r for r in results if r["ref"] == "C2"]
+    assert len(listed) == 1 and listed[0]["answer"] is None
+    assert "C2 referred to C1 for our offer of crisis alternatives" in listed[0]["reason"]
+    assert "tender draft C2" in listed[0]["fix"]

@@ -154,6 +154,7 @@ def draft(ctx: Context, rest: str) -> Reply:
         lines += ["", f"**To change before submitting ({len(flagged)}):**", ""] + [f"- {f}" for f in flagged]
     if left:
         lines += ["", f"**Not drafted ({len(left)}):**", ""] + [f"- {r['ref']}: {r['reason']}: set the buyer's limit with `/tender limit {r['ref']} N words`"
+                                                         if not r.get("because") else f"- {r['ref']}: {r['reason']}"
                                                          for r in left]
     asked = [r for r in done if not r.get("because")]  # (not an answer drafted again for a stale reference)
     if len(asked) == 1:  # one answer: it is the open draft, for the editor (F2) and export (F5)
@@ -233,7 +234,12 @@ def keep(ctx: Context, rest: str = "") -> Reply:
     flagged = tender_store.lines_to_change([{"ref": row["ref"], "answer": _Kept(row["answer"], findings)}], [])
     if flagged:
         lines += ["", f"**To change before submitting ({len(flagged)}):**", ""] + [f"- {f}" for f in flagged]
-    return Reply("\n".join(lines), intent="tender", ok=row["status"].startswith("checked"))
+    # another answer that refers to this one for a method it no longer says (review s17 finding 3)
+    stale = tender_store.stale_references(_db(ctx), row["tender_id"])
+    if stale:
+        lines += ["", f"**References to mend ({len(stale)}):**", ""] + [
+            f"- {why.replace(': drafted again', '')}: `/tender draft {other['ref']}` says it there" for other, why in stale]
+    return Reply("\n".join(lines), intent="tender", ok=row["status"].startswith("checked") and not stale)
 
 
 class _Kept:

@@ -292,6 +292,15 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         if not stale:
             break
         redrafted.update(row["ref"] for row, _ in stale)
+        # an answer holding the writer's own edits (tender keep) is not overwritten: listed, with the command
+        edited = [(row, why) for row, why in stale if json.loads(row["coverage"] or "{}").get("edited")]
+        results += [{"ref": row["ref"], "row": row, "answer": None, "because": why,
+                     "reason": why.replace(": drafted again", "") + "; it holds your edits, so it was not drafted again",
+                     "fix": f"draft it again with 'evidencebot tender draft {row['ref']}', or edit it"}
+                    for row, why in edited]
+        stale = [(row, why) for row, why in stale if (row, why) not in edited]
+        if not stale:
+            break
         again = _draft_rows(db, t, [row for row, _ in stale], period=period, checker=checker, progress=progress)
         for item, (_, why) in zip(again, stale):
             item["because"] = why
@@ -312,7 +321,7 @@ def stale_references(db: Database, tender_id: int) -> list[tuple[dict, str]]:
         for told in json.loads(r["coverage"] or "{}").get("told") or []:
             there = said.get(told.get("ref"), "")
             if any(k and k not in there for k in told.get("said") or []):
-                what = re.sub(r"^Our answer to .*? sets out (.*?), and the same applies here\.$", r"\1",
+                what = re.sub(r"^Our answer (?:to|on) .*? sets out (.*?), and the same applies here\.$", r"\1",
                               told.get("text") or "")
                 out.append((r, f"{r['ref']} referred to {told.get('ref')} for {what or 'a method'}, which "
                                f"{told.get('ref')} no longer says: drafted again"))
@@ -710,6 +719,12 @@ def keep_answer(db: Database, ref: str, text: str, *, tender_id: int | None = No
                            "evidence": c.evidence, "limit": c.limit, "part": c.part, "part_limit": c.part_limit}
                           for c in answer.coverage]
         stored["blocks"] = answer.blocks
+        stored["told"], stored["edited"] = answer.told, False
+        update["coverage"] = json.dumps(stored)
+    elif row["coverage"]:  # the writer's own text: its references as they stand in it, re-checked, never redrafted
+        stored = json.loads(row["coverage"])
+        stored["told"] = [x for x in stored.get("told") or [] if x.get("text") and x["text"] in text]
+        stored["edited"] = True
         update["coverage"] = json.dumps(stored)
     tender_rows.update_question(db, row["id"], update)
     return {**row, **update}, findings
