@@ -37,6 +37,12 @@ importer refuses: 'no more than 3 sides'), 59 answers; before17 = 462e5f7, after
 | answers with one figure shape twice | 2 (buyer's target rows) | 2 |
 | checker findings; ``check --db D --external`` on the 59 answers | 0; 0 | 0; 0 |
 | contradictions | 1 | 1 |
+
+After review s17 findings 3, 6 and 10 (m2, on the same demo database and sets, 9189b0d -> cac5f15): every measure
+above unchanged (references 5, repeated sentences 6, echo 122, findings 0, contradictions 1), *drafted again for a
+stale reference* 0 (a whole-bid draft leaves no reference stale), ``check --db D --external`` on the 59 answers 0.
+One answer differs: s14 QUESTION 4.10 part e) no longer ends with outcome-measures' 'what it means' line, a block
+``said_once`` had already taken out of that part (finding 10).
 """
 
 from __future__ import annotations
