@@ -285,3 +285,20 @@ def test_an_answer_holding_the_writers_edits_is_listed_not_overwritten_for_a_sta
     assert len(listed) == 1 and listed[0]["answer"] is None
     assert "C2 referred to C1 for our offer of crisis alternatives" in listed[0]["reason"]
     assert "tender draft C2" in listed[0]["fix"]
+
+
+def test_tender_status_lists_a_reference_the_writers_edit_made_stale(run, demo_copy, tmp_path):
+    """Review s17 finding 3 ('list it in tender status'): C1 kept by hand without the crisis-alternatives paragraph,
+    C2 still referring to C1 for it; the status says so, with the command that mends it."""
+    from evidencebot.compose import tender_store
+
+    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
+    c1 = next(demo_copy.query("select answer from tender_questions where ref = 'C1'"))["answer"]
+    assert "During our opening hours" in c1
+    shorter = "\n\n".join(p for p in c1.split("\n\n") if "During our opening hours" not in p)
+    tender_store.keep_answer(demo_copy, "C1", shorter)
+    table = tender_store.status_table(demo_copy)
+    assert "References to mend (1" in table
+    assert "C2 referred to C1 for our offer of crisis alternatives" in table
+    assert "evidencebot tender draft C2" in table

@@ -250,6 +250,10 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
     if undrafted:  # what stops 'tender draft --all', and the command that fixes each
         lines += ["", f"Not drafted for want of a limit ({len(undrafted)}):"]
         lines += [f"- {r['ref']}: {no_limit_fix(r['ref'])}" for r in undrafted]
+    stale = stale_references(db, t["tender_id"])
+    if stale:  # an answer naming another for a method that one no longer says (an edit, a swap, a new limit)
+        lines += ["", f"References to mend ({len(stale)}; the bid must say the method somewhere):"]
+        lines += [f"- {why.replace(': drafted again', '')}: evidencebot tender draft {r['ref']}" for r, why in stale]
     unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1]
                if not r["value"] and r["field"] not in tender_profile.OPTIONAL]
     if unknown:  # the tender's own facts nobody gave: answers leave out what needs them
