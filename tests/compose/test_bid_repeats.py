@@ -159,3 +159,146 @@ def test_two_library_blocks_that_open_almost_word_for_word_are_not_both_said(dem
     part_b = answer.markdown.split("## b)")[1]
     assert part_b.strip() and "[To write" not in part_b  # part b keeps its other method block
     assert answer.checked and not answer.findings
+
+
+def test_a_reference_to_an_answer_drafted_again_without_the_method_does_not_stay(run, demo_copy, tmp_path):
+    """Review s17 finding 3. Before: after 'tender limit C1 --words 80' and 'tender draft C1', C1 no longer held the
+    crisis-alternatives paragraph, yet C2 still said 'Our answer to question C1 sets out our offer of crisis
+    alternatives ...': the bid said that method nowhere. Now C2, which refers to C1 for it, is drafted again."""
+    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
+    answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
+    assert "Our answer to question C1 sets out" in answers["C2"]  # the reference this test is about
+    assert run("tender", "limit", "C1", "--words", "80").exit_code == 0
+    redraft = run("tender", "draft", "C1", "--period", PERIOD)
+    answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
+    assert "During our opening hours" not in answers["C1"]  # C1 no longer says the method at 80 words
+    # C2 says it itself now, and refers to nothing C1 no longer says
+    assert "During our opening hours" in answers["C2"]
+    assert "Our answer to question C1 sets out our offer of crisis alternatives" not in answers["C2"]
+    assert "C2 referred to C1 for our offer of crisis alternatives" in redraft.output
+    from evidencebot.compose import tender_store
+
+    assert tender_store.stale_references(demo_copy, tender_store.questions(demo_copy)[0]["tender_id"]) == []
+
+
+def test_a_block_said_once_takes_its_reason_and_its_means_line_with_it():
+    """Review s17 finding 10. Before: ``said_once`` took outcome-measures (which opens as prom-primary did) out of
+    ``method.blocks`` but left its ``method.why`` (aligned with the blocks by position) and its 'what it means' line, so
+    the coverage table gave the next block the removed block's reason."""
+    from types import SimpleNamespace
+
+    from evidencebot.compose.tender import Method, said_once
+
+    def block(block_id):
+        return SimpleNamespace(block_id=block_id)
+
+    prom = ("From the start of the new contract DIALOG is our primary patient-reported outcome measure, in line with "
+            "the national community mental health patient-reported outcome measures (PROMs).")
+    again = ("From the start of the new contract we will use DIALOG as the primary patient-reported outcome measure, "
+             "in line with the national community mental health outcome measures.")
+    wellbeing = "Each person sets up to three goals of their own and rates them at every review with their worker."
+    plan = SimpleNamespace(points=[SimpleNamespace(key="a"), SimpleNamespace(key="b")])
+    methods = {
+        "a": Method(units=[{"text": prom, "block": "prom-primary", "cont": False}], blocks=[block("prom-primary")],
+                    why=["patient-reported outcome measures"]),
+        "b": Method(units=[{"text": again, "block": "outcome-measures", "cont": False},
+                           {"text": wellbeing, "block": "goal-tools", "cont": False}],
+                    blocks=[block("outcome-measures"), block("goal-tools")],
+                    why=["outcome measures", "goal attainment"],
+                    means={"text": "It means each person's progress is measured.", "block": "outcome-measures"}),
+    }
+    said_once(plan, methods)
+    b = methods["b"]
+    assert [u["block"] for u in b.units] == ["goal-tools"]  # the repeat went (as before)
+    assert [x.block_id for x in b.blocks] == ["goal-tools"]
+    assert b.why == ["goal attainment"]  # the reason of the block that stays, in its place
+    assert b.means is None  # the removed block's 'what it means' line goes with it
+    assert methods["a"].why == ["patient-reported outcome measures"] and methods["a"].blocks
+
+
+def test_a_title_keeps_its_names_capitals_in_the_reference_sentence():
+    """Review s17 finding 6. Before: 'sets out our approach to oliver McGowan Mandatory Training ...', '... making
+    Safeguarding Personal', '... caldicott guardian and senior information risk owner' (the library's own titles)."""
+    from evidencebot.compose.tender import in_sentence
+
+    assert in_sentence("Oliver McGowan Mandatory Training and learning disability awareness") == \
+        "Oliver McGowan Mandatory Training and learning disability awareness"
+    assert in_sentence("Making Safeguarding Personal") == "Making Safeguarding Personal"
+    assert in_sentence("Caldicott guardian and senior information risk owner") == \
+        "Caldicott guardian and senior information risk owner"
+    # a sentence-initial common word is still lowered
+    assert in_sentence("Clinical and managerial supervision") == "clinical and managerial supervision"
+    assert in_sentence("Measuring whether it works") == "measuring whether it works"
+    assert in_sentence("The Mental Capacity Act in day-to-day practice") == \
+        "the Mental Capacity Act in day-to-day practice"
+    assert in_sentence("DIALOG and goal attainment") == "DIALOG and goal attainment"
+
+
+def test_an_answer_imported_from_a_file_is_named_by_what_it_is_about_not_its_file_name():
+    """Review s17 finding 6. Before: 'Our answer to question 01-crisis-escalation sets out ...' (the tender imported
+    from corpus/questions/*.md, whose only reference is the file's name, its 'q' cut off)."""
+    from evidencebot.compose.tender import answer_name, answer_phrase
+
+    assert answer_phrase("q01-crisis-escalation") == "our answer on crisis escalation"
+    assert answer_phrase("q01-crisis-escalation", "Reducing crisis escalation") == \
+        "our answer on reducing crisis escalation"
+    assert answer_name("q01-crisis-escalation") == "question q01-crisis-escalation"  # not 'question 01-crisis-...'
+    assert answer_name("q3") == "question 3"
+    # the buyer's references are said as before
+    assert answer_phrase("Q1.2") == "our answer to question 1.2"
+    assert answer_phrase("C1", "Crisis alternatives") == "our answer to question C1"
+
+
+def test_a_tender_of_md_files_names_its_answers_without_a_mangled_file_name(run, demo_copy):
+    """Review s17 finding 6, end to end: 'tender import corpus/questions/*.md' then 'tender draft --all' wrote, in
+    q02 and q05, 'Our answer to question 01-crisis-escalation sets out how we will know it is working ...'."""
+    from evidencebot import locations
+
+    files = sorted(str(p) for p in (locations.packaged_dir("corpus") / "questions").glob("*.md"))
+    assert run("tender", "import", *files).exit_code == 0
+    drafted = run("tender", "draft", "--all", "--period", PERIOD)
+    assert "drafted 5 of 5" in drafted.output, drafted.output[-800:]
+    answers = " ".join(r["answer"] or "" for r in demo_copy.query("select answer from tender_questions"))
+    assert re.search(r"Our answer on crisis escalation sets out", answers), "the reference this test is about"
+    assert not re.search(r"question \d\d-", answers)
+    assert not re.search(r"(?i)our answer to question q?\d\d-", answers)
+
+
+def test_an_answer_holding_the_writers_edits_is_listed_not_overwritten_for_a_stale_reference(run, demo_copy,
+                                                                                               tmp_path):
+    """Review s17 finding 3, with the writer's own text: C2 kept by hand ('tender keep') is not drafted again over
+    the writer's edits when C1 stops saying the method C2 refers to; the draft lists it, with the command."""
+    from evidencebot.compose import tender_store
+
+    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
+    c2 = next(demo_copy.query("select answer from tender_questions where ref = 'C2'"))["answer"]
+    assert "Our answer to question C1 sets out" in c2
+    edited = c2.rstrip() + "\n\nOur team reviews this each quarter with the commissioner.\n"
+    tender_store.keep_answer(demo_copy, "C2", edited)
+    assert run("tender", "limit", "C1", "--words", "80").exit_code == 0
+    results = tender_store.draft(demo_copy, "C1", period=PERIOD)
+    after = next(demo_copy.query("select answer from tender_questions where ref = 'C2'"))["answer"]
+    assert after.strip() == edited.strip()  # the writer's text stands
+    listed = [r for r in results if r["ref"] == "C2"]
+    assert len(listed) == 1 and listed[0]["answer"] is None
+    assert "C2 referred to C1 for our offer of crisis alternatives" in listed[0]["reason"]
+    assert "tender draft C2" in listed[0]["fix"]
+
+
+def test_tender_status_lists_a_reference_the_writers_edit_made_stale(run, demo_copy, tmp_path):
+    """Review s17 finding 3 ('list it in tender status'): C1 kept by hand without the crisis-alternatives paragraph,
+    C2 still referring to C1 for it; the status says so, with the command that mends it."""
+    from evidencebot.compose import tender_store
+
+    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
+    c1 = next(demo_copy.query("select answer from tender_questions where ref = 'C1'"))["answer"]
+    assert "During our opening hours" in c1
+    shorter = "\n\n".join(p for p in c1.split("\n\n") if "During our opening hours" not in p)
+    tender_store.keep_answer(demo_copy, "C1", shorter)
+    table = tender_store.status_table(demo_copy)
+    assert "References to mend (1" in table
+    assert "C2 referred to C1 for our offer of crisis alternatives" in table
+    assert "evidencebot tender draft C2" in table

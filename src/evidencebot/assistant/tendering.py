@@ -144,8 +144,8 @@ def draft(ctx: Context, rest: str) -> Reply:
     lines = [summary]
     for r in done:
         answer = r["answer"]
-        lines += ["", f"#### {r['ref']}: {answer.summary_line()}", "", _demote(answer.markdown.strip()), "",
-                  answer.coverage_table()]
+        lines += ["", f"#### {r['ref']}: {answer.summary_line()}", ""] + ([f"_{r['because']}._", ""] if r.get(
+            "because") else []) + [_demote(answer.markdown.strip()), "", answer.coverage_table()]
         for b in answer.stale:
             lines += ["", f"_Uses block {b.block_id}, past its review date ({b.review_due}): review it before "
                           "submitting._"]
@@ -154,9 +154,11 @@ def draft(ctx: Context, rest: str) -> Reply:
         lines += ["", f"**To change before submitting ({len(flagged)}):**", ""] + [f"- {f}" for f in flagged]
     if left:
         lines += ["", f"**Not drafted ({len(left)}):**", ""] + [f"- {r['ref']}: {r['reason']}: set the buyer's limit with `/tender limit {r['ref']} N words`"
+                                                         if not r.get("because") else f"- {r['ref']}: {r['reason']}"
                                                          for r in left]
-    if len(done) == 1:  # one answer: it is the open draft, for the editor (F2) and export (F5)
-        r = done[0]
+    asked = [r for r in done if not r.get("because")]  # (not an answer drafted again for a stale reference)
+    if len(asked) == 1:  # one answer: it is the open draft, for the editor (F2) and export (F5)
+        r = asked[0]
         answer = r["answer"]
         doc = DraftDoc(question=tender_store.draft_text(r["row"]), word_limit=answer.word_limit, kind="tender",
                        title=f"{r['ref']} answer", text=answer.markdown, assembled=answer, tender_ref=r["ref"])
@@ -232,7 +234,12 @@ def keep(ctx: Context, rest: str = "") -> Reply:
     flagged = tender_store.lines_to_change([{"ref": row["ref"], "answer": _Kept(row["answer"], findings)}], [])
     if flagged:
         lines += ["", f"**To change before submitting ({len(flagged)}):**", ""] + [f"- {f}" for f in flagged]
-    return Reply("\n".join(lines), intent="tender", ok=row["status"].startswith("checked"))
+    # another answer that refers to this one for a method it no longer says (review s17 finding 3)
+    stale = tender_store.stale_references(_db(ctx), row["tender_id"])
+    if stale:
+        lines += ["", f"**References to mend ({len(stale)}):**", ""] + [
+            f"- {why.replace(': drafted again', '')}: `/tender draft {other['ref']}` says it there" for other, why in stale]
+    return Reply("\n".join(lines), intent="tender", ok=row["status"].startswith("checked") and not stale)
 
 
 class _Kept:

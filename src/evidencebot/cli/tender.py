@@ -203,6 +203,8 @@ def draft_cmd(ctx, ref, all_, period, story, tender_id, db):
             answer = r["answer"]
             if answer is None:
                 continue  # listed at the end, with what to do
+            if r.get("because"):  # drafted again: it referred to an answer that no longer says the method
+                click.echo(r["because"], err=True)
             click.echo(f"## {r['ref']}\n")
             click.echo(answer.markdown)
             click.echo(answer.coverage_table(), err=True)

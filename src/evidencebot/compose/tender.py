@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from evidencebot import locations
 from evidencebot.compose import commitments, consistency, gather
 from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.filters import load_phrasebank
@@ -132,6 +133,9 @@ class Unit:
     """A shorter wording the trimmer may switch to before dropping the unit."""
     full: str | None = None
     """The longer wording, kept while the short one is in use."""
+    told: list[str] = field(default_factory=list)
+    """For a sentence referring to an earlier answer (:func:`_refer_to_earlier`): the sentences of that answer it
+    stands for (:func:`said_key`), re-checked when that answer is drafted again (review s17 finding 3)."""
 
     @property
     def words(self) -> int:
@@ -277,6 +281,10 @@ class TenderAnswer:
     """(sentence, note) for each sentence of the submitted text the writer must confirm, said in the review copy as a
     Word comment on it, never in the text: a commitment to the buyer's standard our declarations do not hold, our
     method text said with the buyer's timescale in place of ours (issue 12, s17)."""
+    told: list = field(default_factory=list)
+    """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
+    that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
+    (``tender_store.stale_references``)."""
 
     @property
     def word_limit(self) -> int:
@@ -1453,7 +1461,10 @@ def assemble_tender(
                      "text": " ".join(u.text for u in sec.kept_units())}
                     for sec in sections if sec.point.kind == "confirm" and any(
                         "commit:library" in u.refs for u in sec.kept_units())]
+    told = [{"ref": r[len(REFERRED):], "said": list(u.told), "text": u.text}
+            for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
+        told=told,
         commitments=to_sign,
         confirm_notes=confirm_notes,
         requirements=listed,
@@ -1637,10 +1648,63 @@ def said_key(text: str) -> str:
 
 def answer_name(ref: str) -> str:
     """How an answer of the same bid is named in another: 'Q1.2' and 'QUESTION 1.2' as 'question 1.2', 'SV1' as
-    'question SV1'."""
+    'question SV1'. The 'q' goes only from a reference that is 'q' and a number ('q01-crisis-escalation', a file's
+    name, is not made '01-crisis-escalation': review s17 finding 6)."""
     ref = " ".join(ref.split()).rstrip(".:")
-    bare = re.sub(r"(?i)^(?:question\s*|q\.?\s*(?=\d))", "", ref)
+    bare = re.sub(r"(?i)^(?:question\s*|q\.?\s*(?=\d+(?:\.\d+)*[a-z]?$))", "", ref)
     return f"question {bare or ref}"
+
+
+def _file_named(ref: str) -> bool:
+    """A question reference that is our file's name, not the buyer's number ('q01-crisis-escalation' from
+    q01-crisis-escalation.md): words joined by hyphens or underscores."""
+    return bool(re.search(r"[-_][A-Za-z]{2,}", ref))
+
+
+def answer_phrase(ref: str, title: str = "") -> str:
+    """How a later answer names an earlier one: by the buyer's reference ('our answer to question 3.1'), or, for a
+    question imported from a file whose name is its only reference, by what it is about ('our answer on reducing
+    crisis escalation': its title, else the file name's words)."""
+    if not _file_named(ref):
+        return f"our answer to {answer_name(ref)}"
+    about = " ".join(title.split()).rstrip(".:") or " ".join(
+        re.sub(r"(?i)^q?\d+(?:\.\d+)*[-_ ]*", "", ref).replace("_", " ").replace("-", " ").split())
+    return f"our answer on {in_sentence(about)}" if about else f"our answer to {answer_name(ref)}"
+
+
+def _lower_case_words() -> set[str]:
+    """Words the library writes in lower case inside its sentences (block bodies): a title's first word among them is
+    a common word ('Clinical', 'Measuring'), any other a name ('Oliver', 'Caldicott')."""
+
+    def build(_path, data: dict) -> set[str]:
+        out: set[str] = set()
+        for b in data.get("blocks") or []:
+            # the bodies and the titles after their first word, without placeholders ('{caldicott_guardian}')
+            said = re.sub(r"\{[^}]*\}", " ", " ".join([str(b.get("body", "")), *map(str, b.get("tags") or []),
+                                                       *str(b.get("title", "")).split()[1:]]))
+            out.update(re.findall(r"(?<![\w'{_-])[a-z][a-z'-]+(?![\w}])", said))
+        return out
+
+    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
+
+
+def in_sentence(title: str) -> str:
+    """A block or question title as said inside a sentence: its first word lower-cased only when it is a common word
+    the library writes in lower case ('Clinical and managerial supervision' -> 'clinical and ...'); a name keeps the
+    title's own capitals ('Oliver McGowan Mandatory Training ...', 'Making Safeguarding Personal', 'Caldicott
+    guardian ...', 'DIALOG ...'): review s17 finding 6."""
+    words = title.split()
+    if not words:
+        return title
+    first = words[0].rstrip(",;:")
+    if first.lower() in _title_as_said():  # 'The Mental Capacity Act ...', 'A safe service for women'
+        return first[:1].lower() + title[1:]
+    second = words[1].rstrip(",;:") if len(words) > 1 else ""
+    if first[1:] != first[1:].lower() or (second[:1].isupper() and not second.isupper()):
+        return title  # 'DIALOG', 'McGowan'; a name of several capitalised words ('Making Safeguarding Personal')
+    if first.lower() not in _lower_case_words() and not re.fullmatch(r"[A-Z][a-z]{2,}ing", first):
+        return title  # a name the library never writes in lower case ('Caldicott guardian ...'); not 'Measuring'
+    return first[:1].lower() + title[len(first[:1]):]
 
 
 def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, str]) -> None:
@@ -1671,12 +1735,14 @@ def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, st
         anchor = told[-1] if rest else told[0]
         where = shared.said_in[said_key(sec.units[anchor].text)]
         title = " ".join((titles.get(block) or "").split()).rstrip(".")
-        what = (title if title[1:2].isupper() else title[:1].lower() + title[1:]) if title else ""
+        what = in_sentence(title) if title else ""
         if what and what.split()[0].lower() not in _title_as_said():
             what = "our approach to " + what  # 'Clinical and managerial supervision', 'Measuring whether ...'
         what = what or "how we do this"
         ref = sec.units[anchor]
-        ref.text = f"Our answer to {answer_name(where)} sets out {what}, and the same applies here."
+        ref.told = [said_key(sec.units[i].text) for i in told]
+        said = answer_phrase(where, shared.names.get(where, ""))
+        ref.text = f"{said[:1].upper()}{said[1:]} sets out {what}, and the same applies here."
         ref.short = ref.full = ref.parent = None  # said on its own: it continues nothing that was left out
         ref.refs = [r for r in ref.refs if r.startswith("block:")] + [REFERRED + where]
         for i in told:
@@ -2604,7 +2670,13 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
             others = {x.get("block") for x in method.units} - {block}
             if others and any(_restates(words, w) for b, w in opening.items() if b != block):
                 method.units[:] = [x for x in method.units if x.get("block") != block]
-                method.blocks[:] = [b for b in method.blocks if b.block_id != block]
+                # the block, its 'why' (aligned with the blocks by position: the coverage table zips them) and its
+                # 'what it means' line go together (review s17 finding 10)
+                keep = [i for i, b in enumerate(method.blocks) if b.block_id != block]
+                method.why[:] = [method.why[i] for i in keep if i < len(method.why)]
+                method.blocks[:] = [method.blocks[i] for i in keep]
+                if method.means and method.means.get("block") == block:
+                    method.means = None
                 continue
             opening[block] = words
 
@@ -2669,6 +2741,9 @@ class TenderShared:
     later answer makes to it in place of the same method text (:func:`_refer_to_earlier`)."""
     ref: str = ""
     """The reference of the question being drafted (set by ``tender draft`` before each answer)."""
+    names: dict = field(default_factory=dict)
+    """Each question's title ({reference: title}), to name an answer whose reference is only a file's name
+    (:func:`answer_phrase`)."""
 
 
 @dataclass

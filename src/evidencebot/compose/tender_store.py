@@ -250,6 +250,10 @@ def status_table(db: Database, tender_id: int | None = None, *, markdown: bool =
     if undrafted:  # what stops 'tender draft --all', and the command that fixes each
         lines += ["", f"Not drafted for want of a limit ({len(undrafted)}):"]
         lines += [f"- {r['ref']}: {no_limit_fix(r['ref'])}" for r in undrafted]
+    stale = stale_references(db, t["tender_id"])
+    if stale:  # an answer naming another for a method that one no longer says (an edit, a swap, a new limit)
+        lines += ["", f"References to mend ({len(stale)}; the bid must say the method somewhere):"]
+        lines += [f"- {why.replace(': drafted again', '')}: evidencebot tender draft {r['ref']}" for r, why in stale]
     unknown = [r for r in tender_profile_rows(db, t["tender_id"])[1]
                if not r["value"] and r["field"] not in tender_profile.OPTIONAL]
     if unknown:  # the tender's own facts nobody gave: answers leave out what needs them
@@ -282,6 +286,56 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
         rows = [find_question(db, ref, t["tender_id"])]
         if not _has_limit(rows[0]):
             raise InputError(f"question {rows[0]['ref']} has no limit: {no_limit_fix(rows[0]['ref'])}")
+    results = _draft_rows(db, t, rows, period=period, story=story, checker=checker, progress=progress)
+    # an answer that refers to another for a method ('Our answer to question C1 sets out ...') is drafted again when
+    # that answer no longer says it (review s17 finding 3: 'tender limit C1 --words 80', then 'tender draft C1'), so
+    # that the bid states the method somewhere; each answer at most once, which ends any chain of references
+    redrafted = {r["ref"] for r in results if r["answer"] is not None}
+    while True:
+        stale = [(row, why) for row, why in stale_references(db, t["tender_id"]) if row["ref"] not in redrafted]
+        if not stale:
+            break
+        redrafted.update(row["ref"] for row, _ in stale)
+        # an answer holding the writer's own edits (tender keep) is not overwritten: listed, with the command
+        edited = [(row, why) for row, why in stale if json.loads(row["coverage"] or "{}").get("edited")]
+        results += [{"ref": row["ref"], "row": row, "answer": None, "because": why,
+                     "reason": why.replace(": drafted again", "") + "; it holds your edits, so it was not drafted again",
+                     "fix": f"draft it again with 'evidencebot tender draft {row['ref']}', or edit it"}
+                    for row, why in edited]
+        stale = [(row, why) for row, why in stale if (row, why) not in edited]
+        if not stale:
+            break
+        again = _draft_rows(db, t, [row for row, _ in stale], period=period, checker=checker, progress=progress)
+        for item, (_, why) in zip(again, stale):
+            item["because"] = why
+        results += again
+    return results
+
+
+def stale_references(db: Database, tender_id: int) -> list[tuple[dict, str]]:
+    """The tender's drafted answers that refer to another answer for a method that answer no longer says (it was
+    drafted again to a shorter limit, with another block, or edited), each with why ('C2 referred to C1 for ...,
+    which C1 no longer says'): to be drafted again (:func:`draft`) or listed for the writer."""
+    rows = questions(db, tender_id)[1]
+    said = {r["ref"]: said_key(r["answer"] or "") for r in rows}
+    out = []
+    for r in rows:
+        if not (r["answer"] or "").strip():
+            continue
+        for told in json.loads(r["coverage"] or "{}").get("told") or []:
+            there = said.get(told.get("ref"), "")
+            if any(k and k not in there for k in told.get("said") or []):
+                what = re.sub(r"^Our answer (?:to|on) .*? sets out (.*?), and the same applies here\.$", r"\1",
+                              told.get("text") or "")
+                out.append((r, f"{r['ref']} referred to {told.get('ref')} for {what or 'a method'}, which "
+                               f"{told.get('ref')} no longer says: drafted again"))
+                break
+    return out
+
+
+def _draft_rows(db: Database, t: dict, rows: list[dict], *, period=None, story=None, checker=None,
+                progress=None) -> list[dict]:
+    """Draft ``rows`` of tender ``t`` with the tender's other answers as context, and store them (:func:`draft`)."""
     results = []
     shared, facts, whole = drafting_context(db, t["tender_id"], {r["ref"] for r in rows})
     # every answer first, then one write: a write changes the data version, which would
@@ -330,7 +384,9 @@ def draft(db: Database, ref: str | None, *, tender_id: int | None = None, period
                         # for the compliance workbook's 'Commitments to confirm': what was written on the buyer's terms
                         "commitments": answer.commitments,
                         # for the response's evidence appendix: every figure traceable after export
-                        "figures": answer.figures, "sources": answer.sources}
+                        "figures": answer.figures, "sources": answer.sources,
+                        # which other answers this one refers to for a method, re-checked when they change
+                        "told": answer.told}
             tender_rows.update_question(db, r["id"], {
                 "answer": answer.markdown, "words": answer.counts.words, "status": status,
                 "coverage": json.dumps(coverage), "drafted_at": _now()})
@@ -346,6 +402,8 @@ def drafting_context(db: Database, tender_id: int, drafting: set[str]) -> tuple[
     shared = TenderShared()  # answers of one tender avoid each other's blocks, stories and sentences
     rows = questions(db, tender_id)[1]
     whole = "\n".join(draft_text(q) for q in rows)
+    # an answer whose reference is a file's name is named by its title in another ('our answer on ...')
+    shared.names = {q["ref"]: question_title(draft_text(q)) for q in rows}
     for other in rows:
         if other["ref"] in drafting or not (other["answer"] or "").strip():
             continue
@@ -665,6 +723,12 @@ def keep_answer(db: Database, ref: str, text: str, *, tender_id: int | None = No
                            "evidence": c.evidence, "limit": c.limit, "part": c.part, "part_limit": c.part_limit}
                           for c in answer.coverage]
         stored["blocks"] = answer.blocks
+        stored["told"], stored["edited"] = answer.told, False
+        update["coverage"] = json.dumps(stored)
+    elif row["coverage"]:  # the writer's own text: its references as they stand in it, re-checked, never redrafted
+        stored = json.loads(row["coverage"])
+        stored["told"] = [x for x in stored.get("told") or [] if x.get("text") and x["text"] in text]
+        stored["edited"] = True
         update["coverage"] = json.dumps(stored)
     tender_rows.update_question(db, row["id"], update)
     return {**row, **update}, findings
