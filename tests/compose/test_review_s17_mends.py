@@ -64,3 +64,57 @@ def test_the_cafe_commitment_reads_as_english_in_the_answer(evening):
     assert "will aims" not in text
     assert "We will keep the crisis café open 6pm" in text
     assert not evening.findings
+
+
+LEAVING = """Question 6 – Leaving hospital
+
+Describe how your service will support adults leaving the acute ward. In particular:
+(a) how you will reach people discharged from the Elm Unit in the first fortnight;
+(b) how staff will respond when risk rises after discharge;
+(c) how you will work with the housing team.
+
+The Trust expects the Provider to make first contact with each person within 48 hours of discharge (Schedule 4, paragraph 2.1). The peer lounge must be open 10am-4pm Monday to Friday (Schedule 4, paragraph 2.2).
+
+Maximum 600 words.
+"""
+
+
+def test_a_section_of_a_numbered_document_is_read_as_its_citation():
+    # before: 'Schedule 4, paragraph 2.1' was no citation; a heading's 'Schedule 5, section 1' became 'Schedule 5'
+    assert C.cited_document("(Schedule 4, paragraph 2.1)") == "paragraph 2.1 of Schedule 4"
+    assert C.document_heading("Minimum standards (Schedule 5, section 1)") == "section 1 of Schedule 5"
+    assert C.cited_document("Specification, section 3.2") == "section 3.2 of the Specification"
+    assert C.cited_document("as Schedule 4C sets out") == "Schedule 4C"
+
+
+def test_no_requirement_of_the_buyer_is_dropped_silently():
+    from evidencebot.compose.questions import plan_question
+
+    found = C.read(LEAVING, plan_question(LEAVING, None).points)
+    placed = [c.text for key, cs in found.items() if key != C.UNPLACED for c in cs]
+    # a tie between two parts: placed in the first, whatever its citation
+    assert any("within 48 hours of discharge, as paragraph 2.1 of Schedule 4 requires" in t for t in placed)
+    # no part speaks of the lounge: listed, never lost
+    assert [c.asked for c in found.get(C.UNPLACED, [])] == [
+        "The peer lounge must be open 10am-4pm Monday to Friday (Schedule 4, paragraph 2.2)."]
+
+
+def test_an_unplaced_requirement_is_listed_in_the_coverage(demo_db):
+    answer = T.assemble_tender(demo_db, LEAVING, today="2026-12-03")
+    statuses = " ".join(row.status for row in answer.coverage)
+    assert "not placed in any part" in statuses and "The peer lounge must be open 10am-4pm" in statuses
+    assert "within 48 hours of discharge" in answer.markdown
+    assert not answer.findings
+
+
+def test_slower_needs_the_same_thing_done_from_the_same_event():
+    # review 11: another measure from the same event is not a slower standard
+    assert not C.slower("We will respond within 4 hours of referral, as Specification 3.1 requires.",
+                        "We complete an assessment within 5 working days of referral.")
+    assert not C.slower("We will pick up people within 48 hours of the CRHT discharge decision, as Specification 3.7 "
+                        "requires.", "We review each person's plan within 2 weeks of discharge.")
+    assert C.slower("We will pick up people within 48 hours of the CRHT discharge decision, as Specification 3.7 "
+                    "requires.", "Our standard is first contact within 72 hours of discharge.")
+    assert C.slower("We will make first contact with each person within 24 hours of release from prison, as paragraph "
+                    "4.3 of Schedule 2 requires.", "For people leaving prison, the worker sees the person within five "
+                    "working days of release.")

@@ -264,7 +264,9 @@ def _document_patterns() -> dict[str, re.Pattern]:
     year = r"(?:\s+\(?(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d(?:\d\d)?)?\)?)?"
     return {
         # 'Specification 3.7', 'Specification, section 3.2', 'Specification section 5', 'Schedule 4C', 'Annex C'
-        "ref": re.compile(rf"\b(?P<doc>{numbered})(?:,?\s+(?P<sub>[Ss]ection|[Pp]aragraph|[Pp]art|[Cc]lause))?\s+(?P<id>{ident})"),
+        # 'Schedule 2, paragraph 4.3': a section of a numbered document (s17 review 4)
+        "ref": re.compile(rf"\b(?P<doc>{numbered})(?:\s+(?P<docid>{ident}),?(?=\s+(?:[Ss]ection|[Pp]aragraph|[Pp]art|[Cc]lause)\s))?"
+                          rf"(?:,?\s+(?P<sub>[Ss]ection|[Pp]aragraph|[Pp]art|[Cc]lause))?\s+(?P<id>{ident})"),
         # 'the Kelderton Carers Strategy 2025–2030', 'the Kelderton Right Care, Right Person Partnership Agreement
         # (November 2024)'
         "title": re.compile(rf"\b(?P<title>(?:[A-Z][\w'’&-]*,?\s+(?:(?:and|of|for|on|to|in)\s+)?){{1,9}}(?:{titled})){year}"),
@@ -277,6 +279,8 @@ def _document_patterns() -> dict[str, re.Pattern]:
 def reference(match: re.Match) -> str:
     """A numbered reference as a sentence says it: 'Specification 3.7', 'Annex C', 'section 3.2 of the Specification'
     (a section of a document, never 'the Specification, section 3.2')."""
+    if match.group("sub") and match.group("docid"):
+        return f"{match.group('sub').lower()} {match.group('id')} of {match.group('doc')} {match.group('docid')}"
     if match.group("sub"):
         return f"{match.group('sub').lower()} {match.group('id')} of the {match.group('doc')}"
     return f"{match.group('doc')} {match.group('id')}"
@@ -493,19 +497,23 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
         if best[0] >= 2 and best[0] > second[0]:
             seen.add(match_form(said))
             out[scored[best[1]].key].append(Commitment(said, s, "context", figures(s)))
-        elif best[0] >= 1 and _CITES.search(said):
-            # a minimum the buyer's document sets is committed to once, in the first part that speaks of what it is
-            # about, rather than nowhere (s16 q01: 'The helpline must be staffed 24 hours a day, 365 days a year' under
-            # 'Minimum requirements (Specification, section 3.2)' shared one word each with two parts)
+        elif best[0] >= 1:
+            # a requirement sharing as many words with two parts is committed to once, in the first part that speaks
+            # of what it is about, rather than nowhere (s16 q01: 'The helpline must be staffed 24 hours a day, 365 days
+            # a year' under 'Minimum requirements (Specification, section 3.2)' shared one word each with two parts;
+            # s17 review 4: 'within 24 hours of release from prison (Schedule 2, paragraph 4.3)', whatever its citation)
             first = min(i for n, i in ranked if n == best[0] and i >= 0)
             seen.add(match_form(said))
             out[scored[first].key].append(Commitment(said, s, "context", figures(s)))
+        elif scored:
+            # no part speaks of it: never dropped silently, the coverage lists it as placed in no part (s17 review 4)
+            seen.add(match_form(said))
+            out.setdefault(UNPLACED, []).append(Commitment(said, s, "context", figures(s)))
     return out
 
 
-_CITES = re.compile(r",\s+as\s+(?:(?:Specification|Schedule|Annex|Appendix)\s+\S+|(?:section|paragraph|part|clause)\s+\S+\s+of\s+the\s+"
-                    r"\w+|the\s+[A-Z][^,]*?(?:Strategy|Protocol|Policy|Framework|Charter|Agreement|Standard))\s+requires\.$")
-"""A commitment that names the buyer's document setting it ('..., as section 3.2 of the Specification requires.')."""
+UNPLACED = "not placed"
+"""The key :func:`read` gives the buyer's requirements no part speaks of (listed in the coverage, never dropped)."""
 
 
 def _requirements_of(sentence: str) -> list[str]:
@@ -541,22 +549,36 @@ _WITHIN = re.compile(rf"\bwithin\s+(?P<n>{NUMBER_OR_WORD})\s+(?P<u>working\s+day
                      r"calendar\s+days?|days?|hours?|weeks?)\s+(?:of|after|from|following)\s+(?P<what>[^.,;:()]{3,60})", re.I)
 
 
-def _within(text: str) -> list[tuple[float, set[str]]]:
+def _within(text: str) -> list[tuple[float, set[str], str]]:
+    """Each 'within N <unit> of <event>': its days, the event's stems and the words before it (what is done)."""
     out = []
     for m in _WITHIN.finditer(text or ""):
         n = number_or_word(m.group("n"))
         if n is not None:
-            out.append((days(n, m.group("u")), _stems(m.group("what"))))
+            before = re.split(r"[.;:]\s", text[:m.start()])[-1]
+            out.append((days(n, m.group("u")), _stems(m.group("what")), " ".join(before.split()[-8:])))
     return out
 
 
+def _same_action(theirs: str, ours: str) -> bool:
+    """The two timescales are for the same thing done: a shared word of what is done ('first contact' and 'first
+    contact'), or both a first contact of commitments.yaml's ``first_contact`` ('pick up people' and 'sees the
+    person'); 'complete an assessment' is not 'respond' (s17 review 11)."""
+    if _stems(theirs) & _stems(ours) - _stems(" ".join(load_phrasebank(PHRASEBANK).get("not_actions") or [])):
+        return True
+    contact = _alternatives(load_phrasebank(PHRASEBANK).get("first_contact") or [])
+    return bool(contact) and all(re.search(rf"\b(?:{contact})\b", x, re.I) for x in (theirs, ours))
+
+
 def slower(commitment: str, sentence: str) -> bool:
-    """``sentence`` (our method text in the same part) gives a longer timescale from the same event than the
+    """``sentence`` (our method text) gives a longer timescale for the same thing done from the same event than the
     commitment to the buyer's ('Our standard is first contact within 72 hours of discharge' under 'We will pick up
-    people ... within 48 hours of the CRHT discharge decision'; s17, s16 q08 (a)): the part never offers ours beside
-    the buyer's."""
+    people ... within 48 hours of the CRHT discharge decision'; s17, s16 q08 (a)): the answer never offers ours beside
+    the buyer's. Another measure from the same event ('complete an assessment within 5 working days of referral'
+    under 'respond within 4 hours of referral') is no slower one (s17 review 11)."""
     theirs = _within(commitment)
-    return any(days > t_days + 1e-9 and what & t_what for days, what in _within(sentence) for t_days, t_what in theirs)
+    return any(days > t_days + 1e-9 and what & t_what and _same_action(t_do, do)
+               for days, what, do in _within(sentence) for t_days, t_what, t_do in theirs)
 
 
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|midnight|midday|noon|\d{1,2}[:.]\d\d)"

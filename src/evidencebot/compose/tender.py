@@ -1154,6 +1154,7 @@ def assemble_tender(
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
+    unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     unmet = _commitments(methods, asks)
     held = _hold_to_buyer(methods, question)
     for m in methods.values():
@@ -1427,6 +1428,10 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
+        row = next((r for r, sec in zip(rows, sections) if sec.point.kind != "confirm"), rows[0])
+        row.status += "; not placed in any part, write where it is met: " + "; ".join(
+            f"the buyer requires: {c.asked.strip().rstrip('.')}" for c in unplaced)
     # the sentences of the submitted text the writer confirms in the review copy, never by a marker in the text
     # (s16 panel: '[To confirm]' read in the answer): a commitment to the buyer's standard our declarations do not
     # hold, and our method text said with the buyer's timescale in place of ours
@@ -1869,11 +1874,10 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         if m.means and m.means.get("block") in ours_hours:
             m.means = None
         _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
-        # in the part that commits to the buyer's timescale, our longer one from the same event goes too (s16 q08 (a):
-        # 'within 72 hours of discharge' under the buyer's 48 hours of the CRHT discharge decision)
-        here = [u["text"] for u in m.units if u.get("block") == COMMITMENT]
-        _drop_units(m, lambda u, here=here: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"])
-                                                                                  for c in here))
+        # in any part, our longer timescale for the same thing from the same event goes too (s16 q08 (a): 'within 72
+        # hours of discharge' under the buyer's 48 hours of the CRHT discharge decision; s17 review 4: our 'sees the
+        # person within five working days of release' in part (c), the buyer's 24 hours committed to in part (a))
+        _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"]) for c in said))
     return unmet
 
 
