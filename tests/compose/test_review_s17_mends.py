@@ -118,3 +118,21 @@ def test_slower_needs_the_same_thing_done_from_the_same_event():
     assert C.slower("We will make first contact with each person within 24 hours of release from prison, as paragraph "
                     "4.3 of Schedule 2 requires.", "For people leaving prison, the worker sees the person within five "
                     "working days of release.")
+
+
+def test_hours_are_compared_as_times_of_day():
+    # review 7: '6pm-midnight' was '6pmtomidnight', other than '6pm to midnight'; '24/7' other than '24 hours a day'
+    assert C._hours("open 6pm-midnight") == C._hours("open 6pm to midnight") == C._hours("18:00 until 00:00")
+    assert C._hours("answered 24/7") == C._hours("staffed 24 hours a day")
+    assert not C.other_hours("We will keep each safe haven open 6pm to midnight, as Specification 3.2 requires.",
+                             "The safe haven is open 6pm-midnight every day.")
+    assert C.other_hours("We will keep each safe haven open 6pm to midnight, as Specification 3.2 requires.",
+                         "The safe haven is open 8am to 8pm every day.")
+
+
+def test_a_part_keeps_its_method_when_the_buyers_hours_are_committed_to_in_another(evening):
+    # review 7: part (a)'s evening block (our own hours) went whole for the café hours committed to in part (b),
+    # leaving '[To write: Where people can go in the evening]'
+    first = evening.markdown.split("## ")[1]
+    assert first.startswith("Where people can go in the evening")
+    assert "[To write" not in first and evening.coverage[0].status != "nothing in the library: write this part"

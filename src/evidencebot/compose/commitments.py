@@ -593,9 +593,35 @@ def other_hours(commitment: str, sentence: str) -> bool:
     return bool(theirs and ours and not ours <= theirs and _stems(commitment) & _stems(sentence) & _OPEN)
 
 
-def _hours(text: str) -> set[str]:
-    """The hours of opening or cover ``text`` states ('8am to 8pm', '6pm to midnight', '24 hours a day')."""
-    return {" ".join(m.group(0).lower().replace("–", "to").replace("-", "to").split()) for m in _HOURS.finditer(text or "")}
+def _hours(text: str) -> set:
+    """The hours of opening or cover ``text`` states, each as (start, end) minutes from midnight ('6pm-midnight', '6pm
+    to midnight' and '18:00 until 00:00' are one value), round the clock as 'all day' ('24/7', '24 hours a day') (s17
+    review 7: '6pm-midnight' was read as '6pmtomidnight', other than the buyer's own '6pm to midnight')."""
+    out: set = set()
+    for m in _HOURS.finditer(text or ""):
+        said = m.group(0).lower()
+        if "24" in said and not re.search(r"[ap]m|:|\.", said):
+            out.add("all day")
+            continue
+        ends = [_minutes(x) for x in re.split(r"\s*(?:\bto\b|\buntil\b|-|–)\s*", said, maxsplit=1)]
+        out.add(tuple(ends) if None not in ends else " ".join(said.split()))
+    return out
+
+
+def _minutes(clock: str) -> int | None:
+    """'6pm' -> 1080, 'midnight' -> 1440, '9.30am' -> 570, '18:00' -> 1080; None when not a time of day."""
+    c = re.sub(r"^12\s+(?=midnight|midday|noon)", "", clock.strip().lower())
+    if c == "midnight":
+        return 24 * 60
+    if c in ("midday", "noon"):
+        return 12 * 60
+    m = re.fullmatch(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ap>am|pm)?", c)
+    if m is None:
+        return None
+    h, mins = int(m.group("h")) % (12 if m.group("ap") else 24), int(m.group("m") or 0)
+    if m.group("ap") == "pm":
+        h += 12
+    return h * 60 + mins or 24 * 60  # '00:00' and '12am' are midnight, as 'midnight' is
 
 
 def _longer(ours: set, theirs: set) -> bool:

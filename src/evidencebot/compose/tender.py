@@ -1864,8 +1864,11 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         # a block built on our own hours of opening goes whole where the buyer sets theirs: its later sentences lean on
         # ours ('For the hours we are closed, we agree with the local safe haven ...' under the buyer's safe haven
         # hours, s16 q01 part 2, where the safe havens are the Lot's own)
+        # (the buyer's hours committed to in this part: a block of another part keeps its own subject's hours, s17 review 7:
+        # our evening sessions' hours are not the buyer's crisis café's, and the part was left '[To write]')
+        here = [u["text"] for u in m.units if u.get("block") == COMMITMENT]
         ours_hours = {u["block"] for u in m.units if u.get("block") != COMMITMENT and not u.get("template")
-                      and any(commitments.other_hours(c, u["text"]) for c in said)}
+                      and any(commitments.other_hours(c, u["text"]) for c in here)}
         _drop_units(m, lambda u, gone=ours_hours: u.get("block") in gone and not u.get("template"))
         if ours_hours:  # the block and its 'why' (aligned by position) go together
             keep = [i for i, b in enumerate(m.blocks) if b.block_id not in ours_hours]
