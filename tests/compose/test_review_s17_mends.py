@@ -3,6 +3,7 @@ wording unlike the reviewer's and unlike s12-s16's."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -136,3 +137,6 @@ def test_a_part_keeps_its_method_when_the_buyers_hours_are_committed_to_in_anoth
     first = evening.markdown.split("## ")[1]
     assert first.startswith("Where people can go in the evening")
     assert "[To write" not in first and evening.coverage[0].status != "nothing in the library: write this part"
+    # nor goes its first sentence for those hours, leaving the next one's 'these sessions' with nothing before it
+    opening = first.split("\n\n")[1].split(". ")[0]
+    assert not re.search(r"\b(?:these|this|those)\s+(?:sessions?|hours)\b", opening), opening

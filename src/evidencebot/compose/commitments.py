@@ -632,7 +632,7 @@ def _longer(ours: set, theirs: set) -> bool:
         return not ours <= theirs
 
 
-def contradicts(commitment: str, sentence: str) -> bool:
+def contradicts(commitment: str, sentence: str, hours: bool = True) -> bool:
     """``sentence`` (of our method text) states a fact the commitment states, with another value: a timescale or
     frequency of ``corpus/library/facts.yaml`` ('within two working days' beside the buyer's 'within 4 working
     hours' for the same matter) or the age a thing starts at ('from the age of 17 and a half' beside the buyer's
@@ -642,7 +642,7 @@ def contradicts(commitment: str, sentence: str) -> bool:
         ours = {x.key for x in said if x.ref == "ours"}
         if theirs and ours and _longer(ours, theirs):
             return True
-    if other_hours(commitment, sentence):
+    if hours and other_hours(commitment, sentence):
         return True
     theirs_age, ours_age = _ages(commitment), _ages(sentence)
     if theirs_age and ours_age and max(ours_age) > max(theirs_age):

@@ -1876,7 +1876,10 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
             m.blocks = [m.blocks[i] for i in keep]
         if m.means and m.means.get("block") in ours_hours:
             m.means = None
-        _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
+        # (hours of opening only beside the buyer's hours in this part: a sentence of another part speaks of its own
+        # subject's hours, and its going leaves the next sentence's 'these sessions' with nothing before it; s17 review 7)
+        _drop_units(m, lambda u, here=here: u.get("block") != COMMITMENT and any(
+            commitments.contradicts(c, u["text"], hours=c in here) for c in said))
         # in any part, our longer timescale for the same thing from the same event goes too (s16 q08 (a): 'within 72
         # hours of discharge' under the buyer's 48 hours of the CRHT discharge decision; s17 review 4: our 'sees the
         # person within five working days of release' in part (c), the buyer's 24 hours committed to in part (a))
