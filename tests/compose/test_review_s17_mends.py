@@ -140,3 +140,12 @@ def test_a_part_keeps_its_method_when_the_buyers_hours_are_committed_to_in_anoth
     # nor goes its first sentence for those hours, leaving the next one's 'these sessions' with nothing before it
     opening = first.split("\n\n")[1].split(". ")[0]
     assert not re.search(r"\b(?:these|this|those)\s+(?:sessions?|hours)\b", opening), opening
+
+
+def test_frame_names_leaves_ordinary_names_and_articles_alone():
+    # review 9: 'the Reference Group' lost 'Reference'; 'the Schedule 4 KPIs' lost its article
+    assert C.frame_names("Feedback goes to the Reference Group every quarter.") == (
+        "Feedback goes to the Reference Group every quarter.")
+    assert C.frame_names("We use the Schedule 4 KPIs.") == "We use the Schedule 4 KPIs."
+    assert C.frame_names("We will work to the Reference the Wolds Carers Strategy as one of its partners.") == (
+        "We will work to the Wolds Carers Strategy as one of its partners.")

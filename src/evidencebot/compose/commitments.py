@@ -307,15 +307,24 @@ def frame_names(text: str) -> str:
     X' -> 'the X'), a numbered reference takes no article ('the Annex C' -> 'Annex C', 'the Schedule 4 as' ->
     'Schedule 4 as'; 'the Schedule 4 requirements' keeps it), a section is said of its document ('the Specification
     section 5' -> 'section 5 of the Specification')."""
-    text = _framed_patterns()["instruction"].sub(r"\g<the> ", text or "")
+    def instruction(m: re.Match) -> str:
+        # only before a document's name ('the Reference the X', 'the Using Annex H'): 'the Reference Group' is a name of
+        # its own and keeps its words (s17 review 9)
+        rest = m.string[m.end():]
+        pats = _document_patterns()
+        if m.group("again") or pats["ref"].match(rest) or pats["title"].match(rest):
+            return m.group("the") + " "
+        return m.group(0)
+
+    text = _framed_patterns()["instruction"].sub(instruction, text or "")
 
     def one(m: re.Match) -> str:
         lead, r = m.group("the") or "", _document_patterns()["ref"].match(m.group("ref"))
         if r is None:
             return m.group(0)
         nxt = re.match(r"\s+([\w'’-]+)", m.string[m.end():])
-        if not r.group("sub") and (not lead or nxt and nxt.group(1)[:1].islower() and nxt.group(1).lower() not in _AFTER_NAME):
-            return m.group(0)  # 'the Annex C protocol': a name used as a word before its noun keeps its article
+        if not r.group("sub") and (not lead or nxt and nxt.group(1).lower() not in _AFTER_NAME):
+            return m.group(0)  # 'the Annex C protocol', 'the Schedule 4 KPIs': a name before its noun keeps its article
         framed = reference(r)
         return framed[:1].upper() + framed[1:] if lead[:1].isupper() or (not lead and m.group("ref")[:1].isupper()
                                                                            and r.group("sub") and m.start() == 0) else framed
@@ -334,7 +343,7 @@ def _framed_patterns() -> dict[str, re.Pattern]:
     numbered = _alternatives(d.get("numbered") or [])
     ident = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z](?:\d+)?)(?![\w.])"
     return {
-        "instruction": re.compile(rf"\b(?P<the>[Tt]he)\s+(?i:{_alternatives(d.get('instructions') or [])})\s+(?:the\s+)?(?=[A-Z])"),
+        "instruction": re.compile(rf"\b(?P<the>[Tt]he)\s+(?i:{_alternatives(d.get('instructions') or [])})\s+(?P<again>the\s+)?(?=[A-Z])"),
         "framed": re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<ref>\b(?:{numbered})(?:,?\s+(?:[Ss]ection|[Pp]aragraph|[Pp]art|"
                              rf"[Cc]lause))?\s+{ident})"),
     }
