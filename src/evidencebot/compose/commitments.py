@@ -323,7 +323,7 @@ def frame_names(text: str) -> str:
         if r is None:
             return m.group(0)
         nxt = re.match(r"\s+([\w'’-]+)", m.string[m.end():])
-        if not r.group("sub") and (not lead or nxt and nxt.group(1).lower() not in _AFTER_NAME):
+        if not r.group("sub") and (not lead or nxt and nxt.group(1).lower() not in _after_name()):
             return m.group(0)  # 'the Annex C protocol', 'the Schedule 4 KPIs': a name before its noun keeps its article
         framed = reference(r)
         return framed[:1].upper() + framed[1:] if lead[:1].isupper() or (not lead and m.group("ref")[:1].isupper()
@@ -332,9 +332,10 @@ def frame_names(text: str) -> str:
     return _framed_patterns()["framed"].sub(one, text)
 
 
-_AFTER_NAME = frozenset({"as", "and", "or", "for", "from", "in", "of", "on", "to", "with", "by", "at", "when", "where",
-                         "which", "that", "so", "if", "before", "after", "during", "until", "sets", "requires", "says",
-                         "is", "are", "was", "will", "we", "our"})
+@functools.cache
+def _after_name() -> frozenset:
+    """The words after a numbered reference that end its name ('the Schedule 4 as ...'): commitments.yaml."""
+    return frozenset(str(w).lower() for w in _documents().get("after_name") or [])
 
 
 @functools.cache
@@ -592,14 +593,17 @@ def slower(commitment: str, sentence: str) -> bool:
 
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|midnight|midday|noon|\d{1,2}[:.]\d\d)"
 _HOURS = re.compile(rf"\b(?:12\s+)?{_CLOCK}\s*(?:to|-|–|until)\s*{_CLOCK}(?!\w)|\b24\s+hours\s+a\s+day\b|\b24/7\b", re.I)
-_OPEN = frozenset({"open", "opening", "hour", "staff", "staffed", "answer", "answered", "available", "cover", "covered"})
+@functools.cache
+def _open_words() -> frozenset:
+    """The stems of the words hours of opening or cover are said with ('open', 'staffed'): commitments.yaml."""
+    return frozenset(t for w in _documents().get("hours_words") or [] for t in blockmatch.tokens(str(w)))
 
 
 def other_hours(commitment: str, sentence: str) -> bool:
     """``sentence`` states hours of opening or cover other than the buyer's the commitment states ('8am to 8pm on
     weekdays' beside 'open 6pm to midnight Thursday to Sunday'; s16 q01): the buyer's stand, ours go (issue 12, s17)."""
     theirs, ours = _hours(commitment), _hours(sentence)
-    return bool(theirs and ours and not ours <= theirs and _stems(commitment) & _stems(sentence) & _OPEN)
+    return bool(theirs and ours and not ours <= theirs and _stems(commitment) & _stems(sentence) & _open_words())
 
 
 def _hours(text: str) -> set:
