@@ -264,7 +264,9 @@ def _document_patterns() -> dict[str, re.Pattern]:
     year = r"(?:\s+\(?(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d(?:\d\d)?)?\)?)?"
     return {
         # 'Specification 3.7', 'Specification, section 3.2', 'Specification section 5', 'Schedule 4C', 'Annex C'
-        "ref": re.compile(rf"\b(?P<doc>{numbered})(?:,?\s+(?P<sub>[Ss]ection|[Pp]aragraph|[Pp]art|[Cc]lause))?\s+(?P<id>{ident})"),
+        # 'Schedule 2, paragraph 4.3': a section of a numbered document (s17 review 4)
+        "ref": re.compile(rf"\b(?P<doc>{numbered})(?:\s+(?P<docid>{ident}),?(?=\s+(?:[Ss]ection|[Pp]aragraph|[Pp]art|[Cc]lause)\s))?"
+                          rf"(?:,?\s+(?P<sub>[Ss]ection|[Pp]aragraph|[Pp]art|[Cc]lause))?\s+(?P<id>{ident})"),
         # 'the Kelderton Carers Strategy 2025–2030', 'the Kelderton Right Care, Right Person Partnership Agreement
         # (November 2024)'
         "title": re.compile(rf"\b(?P<title>(?:[A-Z][\w'’&-]*,?\s+(?:(?:and|of|for|on|to|in)\s+)?){{1,9}}(?:{titled})){year}"),
@@ -277,6 +279,8 @@ def _document_patterns() -> dict[str, re.Pattern]:
 def reference(match: re.Match) -> str:
     """A numbered reference as a sentence says it: 'Specification 3.7', 'Annex C', 'section 3.2 of the Specification'
     (a section of a document, never 'the Specification, section 3.2')."""
+    if match.group("sub") and match.group("docid"):
+        return f"{match.group('sub').lower()} {match.group('id')} of {match.group('doc')} {match.group('docid')}"
     if match.group("sub"):
         return f"{match.group('sub').lower()} {match.group('id')} of the {match.group('doc')}"
     return f"{match.group('doc')} {match.group('id')}"
@@ -303,15 +307,24 @@ def frame_names(text: str) -> str:
     X' -> 'the X'), a numbered reference takes no article ('the Annex C' -> 'Annex C', 'the Schedule 4 as' ->
     'Schedule 4 as'; 'the Schedule 4 requirements' keeps it), a section is said of its document ('the Specification
     section 5' -> 'section 5 of the Specification')."""
-    text = _framed_patterns()["instruction"].sub(r"\g<the> ", text or "")
+    def instruction(m: re.Match) -> str:
+        # only before a document's name ('the Reference the X', 'the Using Annex H'): 'the Reference Group' is a name of
+        # its own and keeps its words (s17 review 9)
+        rest = m.string[m.end():]
+        pats = _document_patterns()
+        if m.group("again") or pats["ref"].match(rest) or pats["title"].match(rest):
+            return m.group("the") + " "
+        return m.group(0)
+
+    text = _framed_patterns()["instruction"].sub(instruction, text or "")
 
     def one(m: re.Match) -> str:
         lead, r = m.group("the") or "", _document_patterns()["ref"].match(m.group("ref"))
         if r is None:
             return m.group(0)
         nxt = re.match(r"\s+([\w'’-]+)", m.string[m.end():])
-        if not r.group("sub") and (not lead or nxt and nxt.group(1)[:1].islower() and nxt.group(1).lower() not in _AFTER_NAME):
-            return m.group(0)  # 'the Annex C protocol': a name used as a word before its noun keeps its article
+        if not r.group("sub") and (not lead or nxt and nxt.group(1).lower() not in _after_name()):
+            return m.group(0)  # 'the Annex C protocol', 'the Schedule 4 KPIs': a name before its noun keeps its article
         framed = reference(r)
         return framed[:1].upper() + framed[1:] if lead[:1].isupper() or (not lead and m.group("ref")[:1].isupper()
                                                                            and r.group("sub") and m.start() == 0) else framed
@@ -319,9 +332,10 @@ def frame_names(text: str) -> str:
     return _framed_patterns()["framed"].sub(one, text)
 
 
-_AFTER_NAME = frozenset({"as", "and", "or", "for", "from", "in", "of", "on", "to", "with", "by", "at", "when", "where",
-                         "which", "that", "so", "if", "before", "after", "during", "until", "sets", "requires", "says",
-                         "is", "are", "was", "will", "we", "our"})
+@functools.cache
+def _after_name() -> frozenset:
+    """The words after a numbered reference that end its name ('the Schedule 4 as ...'): commitments.yaml."""
+    return frozenset(str(w).lower() for w in _documents().get("after_name") or [])
 
 
 @functools.cache
@@ -330,7 +344,7 @@ def _framed_patterns() -> dict[str, re.Pattern]:
     numbered = _alternatives(d.get("numbered") or [])
     ident = r"(?:\d+(?:\.\d+)*[A-Z]?|[A-Z](?:\d+)?)(?![\w.])"
     return {
-        "instruction": re.compile(rf"\b(?P<the>[Tt]he)\s+(?i:{_alternatives(d.get('instructions') or [])})\s+(?:the\s+)?(?=[A-Z])"),
+        "instruction": re.compile(rf"\b(?P<the>[Tt]he)\s+(?i:{_alternatives(d.get('instructions') or [])})\s+(?P<again>the\s+)?(?=[A-Z])"),
         "framed": re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<ref>\b(?:{numbered})(?:,?\s+(?:[Ss]ection|[Pp]aragraph|[Pp]art|"
                              rf"[Cc]lause))?\s+{ident})"),
     }
@@ -491,19 +505,23 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
         if best[0] >= 2 and best[0] > second[0]:
             seen.add(match_form(said))
             out[scored[best[1]].key].append(Commitment(said, s, "context", figures(s)))
-        elif best[0] >= 1 and _CITES.search(said):
-            # a minimum the buyer's document sets is committed to once, in the first part that speaks of what it is
-            # about, rather than nowhere (s16 q01: 'The helpline must be staffed 24 hours a day, 365 days a year' under
-            # 'Minimum requirements (Specification, section 3.2)' shared one word each with two parts)
+        elif best[0] >= 1:
+            # a requirement sharing as many words with two parts is committed to once, in the first part that speaks
+            # of what it is about, rather than nowhere (s16 q01: 'The helpline must be staffed 24 hours a day, 365 days
+            # a year' under 'Minimum requirements (Specification, section 3.2)' shared one word each with two parts;
+            # s17 review 4: 'within 24 hours of release from prison (Schedule 2, paragraph 4.3)', whatever its citation)
             first = min(i for n, i in ranked if n == best[0] and i >= 0)
             seen.add(match_form(said))
             out[scored[first].key].append(Commitment(said, s, "context", figures(s)))
+        elif scored:
+            # no part speaks of it: never dropped silently, the coverage lists it as placed in no part (s17 review 4)
+            seen.add(match_form(said))
+            out.setdefault(UNPLACED, []).append(Commitment(said, s, "context", figures(s)))
     return out
 
 
-_CITES = re.compile(r",\s+as\s+(?:(?:Specification|Schedule|Annex|Appendix)\s+\S+|(?:section|paragraph|part|clause)\s+\S+\s+of\s+the\s+"
-                    r"\w+|the\s+[A-Z][^,]*?(?:Strategy|Protocol|Policy|Framework|Charter|Agreement|Standard))\s+requires\.$")
-"""A commitment that names the buyer's document setting it ('..., as section 3.2 of the Specification requires.')."""
+UNPLACED = "not placed"
+"""The key :func:`read` gives the buyer's requirements no part speaks of (listed in the coverage, never dropped)."""
 
 
 def _requirements_of(sentence: str) -> list[str]:
@@ -539,39 +557,82 @@ _WITHIN = re.compile(rf"\bwithin\s+(?P<n>{NUMBER_OR_WORD})\s+(?P<u>working\s+day
                      r"calendar\s+days?|days?|hours?|weeks?)\s+(?:of|after|from|following)\s+(?P<what>[^.,;:()]{3,60})", re.I)
 
 
-def _within(text: str) -> list[tuple[float, set[str]]]:
+def _within(text: str) -> list[tuple[float, set[str], str]]:
+    """Each 'within N <unit> of <event>': its days, the event's stems and the words before it (what is done)."""
     out = []
     for m in _WITHIN.finditer(text or ""):
         n = number_or_word(m.group("n"))
         if n is not None:
-            out.append((days(n, m.group("u")), _stems(m.group("what"))))
+            before = re.split(r"[.;:]\s", text[:m.start()])[-1]
+            out.append((days(n, m.group("u")), _stems(m.group("what")), " ".join(before.split()[-8:])))
     return out
 
 
+def _same_action(theirs: str, ours: str) -> bool:
+    """The two timescales are for the same thing done: a shared word of what is done ('first contact' and 'first
+    contact'), or both a first contact of commitments.yaml's ``first_contact`` ('pick up people' and 'sees the
+    person'); 'complete an assessment' is not 'respond' (s17 review 11)."""
+    if _stems(theirs) & _stems(ours) - _stems(" ".join(load_phrasebank(PHRASEBANK).get("not_actions") or [])):
+        return True
+    contact = _alternatives(load_phrasebank(PHRASEBANK).get("first_contact") or [])
+    return bool(contact) and all(re.search(rf"\b(?:{contact})\b", x, re.I) for x in (theirs, ours))
+
+
 def slower(commitment: str, sentence: str) -> bool:
-    """``sentence`` (our method text in the same part) gives a longer timescale from the same event than the
+    """``sentence`` (our method text) gives a longer timescale for the same thing done from the same event than the
     commitment to the buyer's ('Our standard is first contact within 72 hours of discharge' under 'We will pick up
-    people ... within 48 hours of the CRHT discharge decision'; s17, s16 q08 (a)): the part never offers ours beside
-    the buyer's."""
+    people ... within 48 hours of the CRHT discharge decision'; s17, s16 q08 (a)): the answer never offers ours beside
+    the buyer's. Another measure from the same event ('complete an assessment within 5 working days of referral'
+    under 'respond within 4 hours of referral') is no slower one (s17 review 11)."""
     theirs = _within(commitment)
-    return any(days > t_days + 1e-9 and what & t_what for days, what in _within(sentence) for t_days, t_what in theirs)
+    return any(days > t_days + 1e-9 and what & t_what and _same_action(t_do, do)
+               for days, what, do in _within(sentence) for t_days, t_what, t_do in theirs)
 
 
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|midnight|midday|noon|\d{1,2}[:.]\d\d)"
 _HOURS = re.compile(rf"\b(?:12\s+)?{_CLOCK}\s*(?:to|-|–|until)\s*{_CLOCK}(?!\w)|\b24\s+hours\s+a\s+day\b|\b24/7\b", re.I)
-_OPEN = frozenset({"open", "opening", "hour", "staff", "staffed", "answer", "answered", "available", "cover", "covered"})
+@functools.cache
+def _open_words() -> frozenset:
+    """The stems of the words hours of opening or cover are said with ('open', 'staffed'): commitments.yaml."""
+    return frozenset(t for w in _documents().get("hours_words") or [] for t in blockmatch.tokens(str(w)))
 
 
 def other_hours(commitment: str, sentence: str) -> bool:
     """``sentence`` states hours of opening or cover other than the buyer's the commitment states ('8am to 8pm on
     weekdays' beside 'open 6pm to midnight Thursday to Sunday'; s16 q01): the buyer's stand, ours go (issue 12, s17)."""
     theirs, ours = _hours(commitment), _hours(sentence)
-    return bool(theirs and ours and not ours <= theirs and _stems(commitment) & _stems(sentence) & _OPEN)
+    return bool(theirs and ours and not ours <= theirs and _stems(commitment) & _stems(sentence) & _open_words())
 
 
-def _hours(text: str) -> set[str]:
-    """The hours of opening or cover ``text`` states ('8am to 8pm', '6pm to midnight', '24 hours a day')."""
-    return {" ".join(m.group(0).lower().replace("–", "to").replace("-", "to").split()) for m in _HOURS.finditer(text or "")}
+def _hours(text: str) -> set:
+    """The hours of opening or cover ``text`` states, each as (start, end) minutes from midnight ('6pm-midnight', '6pm
+    to midnight' and '18:00 until 00:00' are one value), round the clock as 'all day' ('24/7', '24 hours a day') (s17
+    review 7: '6pm-midnight' was read as '6pmtomidnight', other than the buyer's own '6pm to midnight')."""
+    out: set = set()
+    for m in _HOURS.finditer(text or ""):
+        said = m.group(0).lower()
+        if "24" in said and not re.search(r"[ap]m|:|\.", said):
+            out.add("all day")
+            continue
+        ends = [_minutes(x) for x in re.split(r"\s*(?:\bto\b|\buntil\b|-|–)\s*", said, maxsplit=1)]
+        out.add(tuple(ends) if None not in ends else " ".join(said.split()))
+    return out
+
+
+def _minutes(clock: str) -> int | None:
+    """'6pm' -> 1080, 'midnight' -> 1440, '9.30am' -> 570, '18:00' -> 1080; None when not a time of day."""
+    c = re.sub(r"^12\s+(?=midnight|midday|noon)", "", clock.strip().lower())
+    if c == "midnight":
+        return 24 * 60
+    if c in ("midday", "noon"):
+        return 12 * 60
+    m = re.fullmatch(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ap>am|pm)?", c)
+    if m is None:
+        return None
+    h, mins = int(m.group("h")) % (12 if m.group("ap") else 24), int(m.group("m") or 0)
+    if m.group("ap") == "pm":
+        h += 12
+    return h * 60 + mins or 24 * 60  # '00:00' and '12am' are midnight, as 'midnight' is
 
 
 def _longer(ours: set, theirs: set) -> bool:
@@ -582,7 +643,7 @@ def _longer(ours: set, theirs: set) -> bool:
         return not ours <= theirs
 
 
-def contradicts(commitment: str, sentence: str) -> bool:
+def contradicts(commitment: str, sentence: str, hours: bool = True) -> bool:
     """``sentence`` (of our method text) states a fact the commitment states, with another value: a timescale or
     frequency of ``corpus/library/facts.yaml`` ('within two working days' beside the buyer's 'within 4 working
     hours' for the same matter) or the age a thing starts at ('from the age of 17 and a half' beside the buyer's
@@ -592,7 +653,7 @@ def contradicts(commitment: str, sentence: str) -> bool:
         ours = {x.key for x in said if x.ref == "ours"}
         if theirs and ours and _longer(ours, theirs):
             return True
-    if other_hours(commitment, sentence):
+    if hours and other_hours(commitment, sentence):
         return True
     theirs_age, ours_age = _ages(commitment), _ages(sentence)
     if theirs_age and ours_age and max(ours_age) > max(theirs_age):

@@ -910,7 +910,9 @@ def _rewrite(unit: Unit, finding, offset: int, question: str = "") -> bool:
     """
     if finding.family != "overclaim" or not finding.suggestions or unit.rewritten:
         return False
-    if any(ref.startswith("story:") for ref in unit.refs):
+    if any(ref.startswith("story:") for ref in unit.refs) or f"block:{COMMITMENT}" in unit.refs:
+        # our commitment to the buyer's requirement is never reworded by a word-swap ('We will aims to reduce the
+        # crisis café open ...', s17 review 1): a sentence the checker still flags is left out, and the coverage says so
         return False
     suggestion = str(finding.suggestions[0]).strip()
     if not _REPLACEABLE.match(suggestion):  # no braces, nothing empty
@@ -1160,6 +1162,7 @@ def assemble_tender(
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
+    unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     unmet = _commitments(methods, asks)
     held = _hold_to_buyer(methods, question)
     for m in methods.values():
@@ -1433,6 +1436,10 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
+        row = next((r for r, sec in zip(rows, sections) if sec.point.kind != "confirm"), rows[0])
+        row.status += "; not placed in any part, write where it is met: " + "; ".join(
+            f"the buyer requires: {c.asked.strip().rstrip('.')}" for c in unplaced)
     # the sentences of the submitted text the writer confirms in the review copy, never by a marker in the text
     # (s16 panel: '[To confirm]' read in the answer): a commitment to the buyer's standard our declarations do not
     # hold, and our method text said with the buyer's timescale in place of ours
@@ -1923,8 +1930,11 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         # a block built on our own hours of opening goes whole where the buyer sets theirs: its later sentences lean on
         # ours ('For the hours we are closed, we agree with the local safe haven ...' under the buyer's safe haven
         # hours, s16 q01 part 2, where the safe havens are the Lot's own)
+        # (the buyer's hours committed to in this part: a block of another part keeps its own subject's hours, s17 review 7:
+        # our evening sessions' hours are not the buyer's crisis café's, and the part was left '[To write]')
+        here = [u["text"] for u in m.units if u.get("block") == COMMITMENT]
         ours_hours = {u["block"] for u in m.units if u.get("block") != COMMITMENT and not u.get("template")
-                      and any(commitments.other_hours(c, u["text"]) for c in said)}
+                      and any(commitments.other_hours(c, u["text"]) for c in here)}
         _drop_units(m, lambda u, gone=ours_hours: u.get("block") in gone and not u.get("template"))
         if ours_hours:  # the block and its 'why' (aligned by position) go together
             keep = [i for i, b in enumerate(m.blocks) if b.block_id not in ours_hours]
@@ -1932,12 +1942,14 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
             m.blocks = [m.blocks[i] for i in keep]
         if m.means and m.means.get("block") in ours_hours:
             m.means = None
-        _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.contradicts(c, u["text"]) for c in said))
-        # in the part that commits to the buyer's timescale, our longer one from the same event goes too (s16 q08 (a):
-        # 'within 72 hours of discharge' under the buyer's 48 hours of the CRHT discharge decision)
-        here = [u["text"] for u in m.units if u.get("block") == COMMITMENT]
-        _drop_units(m, lambda u, here=here: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"])
-                                                                                  for c in here))
+        # (hours of opening only beside the buyer's hours in this part: a sentence of another part speaks of its own
+        # subject's hours, and its going leaves the next sentence's 'these sessions' with nothing before it; s17 review 7)
+        _drop_units(m, lambda u, here=here: u.get("block") != COMMITMENT and any(
+            commitments.contradicts(c, u["text"], hours=c in here) for c in said))
+        # in any part, our longer timescale for the same thing from the same event goes too (s16 q08 (a): 'within 72
+        # hours of discharge' under the buyer's 48 hours of the CRHT discharge decision; s17 review 4: our 'sees the
+        # person within five working days of release' in part (c), the buyer's 24 hours committed to in part (a))
+        _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"]) for c in said))
     return unmet
 
 
@@ -3785,6 +3797,9 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
         if any(u.why.startswith("checker") for u in sec.units):
             status += "; checker removed text"
+        for u in sec.units:
+            if not u.kept and u.why.startswith("checker") and f"block:{COMMITMENT}" in u.refs:
+                status += f"; the buyer's requirement left out (the checker flagged our wording of it): {u.text}"
         why = left = ""
         if method is not None:
             why = "; ".join(w for w, b in zip(method.why, method.blocks) if b.block_id in blocks)

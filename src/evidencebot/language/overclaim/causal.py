@@ -231,6 +231,9 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
         if lemma is not None and is_verbal(tok) and not (tok.tag_ in ("NN", "NNS") and low in W.noun_verb_homographs):
             if tok.tag_ in ("JJR", "JJ") and low in W.adjective_verb_forms:
                 continue
+            if lemma == "keep" and any(t.lower_ in W.keep_states for c in tok.children
+                                       if c.dep_ in ("oprd", "acomp", "xcomp") for t in c.subtree):
+                continue  # "keep the crisis café open": a service kept running, not an outcome (s17 review 1)
             end_verb = tok.i + 1
             particles = particle_verbs.get(lemma)
             if particles:
