@@ -1247,6 +1247,9 @@ def test_a_job_in_lower_case_after_a_name_passes_it_as_staff_in_role(rules, nlp,
     ("We supported Shona and Ewan MacLeod through the inquest and the months that followed.", ["Shona", "Ewan MacLeod"]),
     # a relative named after "her daughter", "his brother"
     ("Leanne and her daughter Kacey-Mae have settled in well at the new school.", ["Leanne", "Kacey-Mae"]),
+    # ... with no other name in the sentence too (review s17 finding 12)
+    ("Her daughter Kacey-Mae has started school.", ["Kacey-Mae"]),
+    ("His brother Dariusz moved back to Gdansk in June.", ["Dariusz"]),
     # ... not an organisation or a place joined to a name
     ("We met Aisha and Leeds Mind staff at the hub.", ["Aisha"]),
     ("Thanks to Aisha and Together Women for the venue.", ["Aisha"]),
@@ -1272,6 +1275,32 @@ def test_names_by_a_birth_date_a_joined_name_or_a_named_relative(rules, nlp, tex
     ("Callum in the garden has been much calmer.", ["Callum"]),
 ])
 def test_officials_and_staff_named_in_role_pass_and_peer_roles_do_not(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # review s17 finding 5: a job or a team is said of people we support too; a care event said of the name, or a
+    # job no longer held, keeps it flagged (phrasebank/privacy.yaml, person_context's care_events, care_passives)
+    ("Marcus, former nurse, was referred to us after his second admission.", ["Marcus"]),
+    ("Leanne Shaw (trainee nurse) was admitted to the Larkfield Unit in May.", ["Leanne Shaw"]),
+    ("Kayleigh from the youth offending team has been attending her sessions again.", ["Kayleigh"]),
+    ("Marek in the crisis team was sectioned last winter.", ["Marek"]),
+    ("Jade Morris (care assistant) was discharged from the ward on Friday.", ["Jade Morris"]),
+    ("Tomasz Nowak, support worker, has since relapsed.", ["Tomasz Nowak"]),
+    ("Aaron from the recovery team is on our caseload again.", ["Aaron"]),
+    ("Nadia Rahman, staff nurse, was detained under section 2 in March.", ["Nadia Rahman"]),
+    ("Priya in the housing team has been assessed by the crisis team.", ["Priya"]),
+    ("Gemma Lowe (ex-nurse) came to the drop-in.", ["Gemma Lowe"]),
+    # ... staff in role still pass, doing the work (an active care verb is a clinician's)
+    ("Emma in the commissioning team has confirmed the variation.", []),
+    ("Our chair, Brian Holroyd, opened the meeting.", []),
+    ("Dr Williams (consultant psychiatrist) assessed him on the ward.", []),
+    ("Emma in the commissioning team referred the query to finance.", []),
+    ("Dr Priya Raman, consultant neuropsychologist, was asked to chair the panel.", []),
+    ("Gail Hurst, ward manager, admitted that the rota was short.", []),
+])
+def test_a_care_event_said_of_a_name_with_a_job_or_team_keeps_it_flagged(rules, nlp, text, flagged):
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
     assert found == flagged, text
 

@@ -141,3 +141,14 @@ def test_a_weights_file_put_in_the_user_folder_is_read_on_the_next_load(tmp_path
     assert _names(text, load_privacy_rules(), nlp) == ["Aisha Khan"]
     (user / privacy_filter.WEIGHTS_FILE).write_text(json.dumps(DROP_ALL), encoding="utf-8")
     assert _names(text, load_privacy_rules(), nlp) == []
+
+
+def test_the_care_event_phrase_lists_are_not_word_classes_of_the_filter(rules):
+    # person_context's care_events ... passive_auxiliaries are phrases for the staff-in-role check (review s17
+    # finding 5), not word classes: "was" and "has" are around most names, and the shipped weights never saw them
+    names = next(r for r in rules if r.kind == "entity").names
+    assert "was" in names.context["passive_auxiliaries"]
+    index = privacy_filter._class_index(names)
+    assert not set(index.get("was", ())) & privacy_filter._NOT_CLASSES
+    assert not set(index.get("former", ())) & privacy_filter._NOT_CLASSES
+    assert "official" in index.get("nurse", ())  # the word classes themselves stay

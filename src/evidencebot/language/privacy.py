@@ -25,6 +25,7 @@ reported once, as an NHS number.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -756,7 +757,8 @@ CONTEXT_LISTS = (
     "subject_particle_verbs", "media_nouns", "measure_nouns", "event_nouns", "public_speech_verbs", "work_groups",
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
-    "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns",
+    "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
+    "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words",
 )
 
 
@@ -1311,6 +1313,27 @@ def _tokens(text: str, doc) -> tuple[list[_Tok], list[tuple[str, list[int]]]]:
         if current is not None:
             tok.ent_index = len(ents) - 1
     return toks, ents
+
+
+@functools.lru_cache(maxsize=8)
+def _care_patterns(events: frozenset, passives: frozenset, leads: frozenset, auxiliaries: frozenset
+                   ) -> tuple[re.Pattern, re.Pattern]:
+    """person_context's care events as the predicate after a name (see ``_care_event``): one of ``care_events``
+    after up to four ``care_event_leads`` or auxiliaries ("has been attending her sessions", "relapsed"), or one of
+    ``care_passives`` after a ``passive_auxiliaries`` word ("was referred", "has since been sectioned"; not the
+    active "Dr Williams ... assessed him", a clinician's work); and one of ``care_passives`` right before the name
+    ("we referred Marcus, ...")."""
+    def alt(phrases):
+        return "|".join(r"[ \t\u00a0]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    ws = r"[ \t\u00a0]+"
+    lead = rf"(?:(?:{alt(leads)}){ws}){{0,4}}" if leads else ""
+    either = rf"(?:(?:{alt(leads | auxiliaries)}){ws}){{0,4}}" if leads | auxiliaries else ""
+    options = [rf"{either}(?:{alt(events)})\b"] if events else []
+    if passives and auxiliaries:
+        options.append(rf"{lead}(?:{alt(auxiliaries)}){ws}{lead}(?:{alt(passives)})\b")
+    after = re.compile(rf"[ \t\u00a0,)]*(?:{'|'.join(options) or '(?!)'})", re.IGNORECASE)
+    before = re.compile(rf"\b(?:{alt(passives) or '(?!)'}){ws}\Z", re.IGNORECASE)
+    return after, before
 
 
 def _sentence(token):
@@ -2283,12 +2306,16 @@ class _NameFinder:
         bracket = re.match(r"[ \t\u00a0]*\(([^()\n]{3,80})\)", after)
         if bracket and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", bracket.group(1)), own=True):
             return True  # "Sarah Lindqvist (Head of Mental Health Commissioning)", not "(service user)"
-        if bracket and self._bare_job(bracket.group(1)):
-            return True  # "Dr Williams (consultant psychiatrist) chaired the panel"
+        if bracket and self._bare_job(bracket.group(1)) and not self._care_event(start, end + bracket.end()):
+            return True  # "Dr Williams (consultant psychiatrist) chaired the panel", not "... (trainee nurse) was admitted"
         unit = _IN_UNIT.match(after)
         if unit:
             words = unit.group(1).split()
             k = next((j for j, w in enumerate(words) if w in self.context.get("staff_unit_nouns", ())), None)
+            if k is not None:  # the predicate after the unit's noun: "Marek in the crisis team was sectioned"
+                unit_end = end + unit.start(1) + [m.end() for m in re.finditer(r"\S+", unit.group(1))][k]
+                if self._care_event(start, unit_end):
+                    k = None
             head = self._name_head(start, end)
             subject = head.dep_ not in ("dobj", "pobj", "iobj") if head is not None else \
                 not re.search(r"\w", re.split(r"[.!?\n]", self.text[:start])[-1])  # (no parse: it opens the sentence)
@@ -2304,8 +2331,8 @@ class _NameFinder:
             appos = tail[1:].split(",")[0]
             if self._office(appos) or self._role_in_lower_case(appos):
                 return True
-            if tail[1:].count(",") and self._bare_job(appos):
-                return True  # "Dr Priya Raman, consultant neuropsychologist, chairs the panel"
+            if tail[1:].count(",") and self._bare_job(appos) and not self._care_event(start, end + 2 + len(appos)):
+                return True  # "Dr Priya Raman, consultant neuropsychologist, chairs the panel", not "was referred"
         # an office right before the name: "The Health Secretary, Wes Streeting", "Prime Minister Keir Starmer"
         before = self.text[max(0, start - 60):start]
         line = re.split(r"[;:!?()\n]|\.(?=\s)", before)[-1].rstrip()
@@ -2326,6 +2353,27 @@ class _NameFinder:
                 return True  # "Our chair, Brian Holroyd, met the practice manager"
         last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", line)
         return bool(last) and last[-1][:1].isupper() and last[-1].casefold() in n.public_roles
+
+    def _care_event(self, start: int, end: int) -> bool:
+        """The sentence says a care event of the person named at ``start`` whose job or team ends at ``end``: the
+        predicate right after it is one of person_context's care events ("was referred", "has been attending her
+        sessions", "is on our caseload", "relapsed"), or a care verb comes right before the name ("we referred
+        Marcus, former nurse, ..."). People we support are written with a job
+        too ("Marcus, former nurse, was referred"), so such a name is not passed as staff in role."""
+        pattern = self._care_re()
+        if pattern is None:
+            return False
+        rest = re.split(r"[.;!?\n]", self.text[end:end + 160], maxsplit=1)[0]
+        before = re.split(r"[.;!?\n]", self.text[max(0, start - 60):start])[-1]
+        return bool(pattern[0].match(rest) or pattern[1].search(before))
+
+    def _care_re(self) -> tuple[re.Pattern, re.Pattern] | None:
+        ctx = self.context
+        key = tuple(ctx.get(k, frozenset()) for k in ("care_events", "care_passives", "care_event_leads",
+                                                       "passive_auxiliaries"))
+        if not key[0] and not key[1]:
+            return None
+        return _care_patterns(*key)
 
     def _office(self, phrase: str) -> bool:
         words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", phrase)
@@ -2359,6 +2407,9 @@ class _NameFinder:
         stop = ctx.get("person_nouns", frozenset()) | ctx.get("family_nouns", frozenset()) | ctx.get("peer_role_words", frozenset())
         if any(w in stop or w.rstrip("s") in stop for w in words) or words[0] in ctx.get("determiners", ()):
             return False
+        if any(w in ctx.get("former_job_words", ()) or w.split("-")[0] + "-" in ctx.get("former_job_words", ())
+               for w in words):
+            return False  # "Marcus, former nurse,", "(ex-teacher)": no longer in the role
         parts = " ".join(words).split(" and ")
         return all(p.split() and p.split()[-1] in self.names.official_heads for p in parts)
 
@@ -2736,10 +2787,12 @@ def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
     spans = name_candidates(finder)
-    if spans and doc is not None:
+    if doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
-        # its features are read from the parse, so without one every candidate stays
-        return _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, privacy_filter.keep(finder, spans))), rule)
+        # its features are read from the parse, so without one every candidate stays. The joined-name and kin
+        # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
+        kept = privacy_filter.keep(finder, spans) if spans else []
+        return _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
     return _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule)
 
 

@@ -62,6 +62,10 @@ _CLASSES = (
     ("surname", "surname_words"),
 )
 """(class, the privacy rule's word list it is made from): the classes a word is given for the name filter."""
+_NOT_CLASSES = frozenset({"care_events", "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words"})
+"""person_context lists that are phrases read by the staff-in-role check (privacy.py, ``_care_event``), not word
+classes: auxiliaries such as "was" and "has" would give most words around a name a class the shipped weights
+never saw."""
 
 
 def _class_index(names) -> dict[str, tuple[str, ...]]:
@@ -79,7 +83,8 @@ def _class_index(names) -> dict[str, tuple[str, ...]]:
     for label, attribute in _CLASSES:
         add(label, getattr(names, attribute))
     for label, words in names.context.items():
-        add(label, words)
+        if label not in _NOT_CLASSES:
+            add(label, words)
     out = {w: tuple(sorted(c)) for w, c in index.items()}
     names.__dict__["_filter_classes"] = out
     return out
