@@ -73,7 +73,7 @@ def test_the_answer_commits_to_the_buyers_caseload_cap_and_writes_a_gap_for_supe
     assert not answer.tender_clashes  # the gap note itself states nothing
 
 
-def test_one_fact_stated_two_ways_in_an_answer_is_a_contradiction_the_command_fails_on(demo_copy, tmp_path):
+def test_our_weaker_supervision_standard_goes_and_the_answer_is_consistent(demo_copy, tmp_path):
     # with no supervision standard in the profile the requirement is committed to, and the supervision block's
     # "Supervision is monthly and one-to-one" beside it is caught by the library's consistency check
     from click.testing import CliRunner
@@ -82,20 +82,22 @@ def test_one_fact_stated_two_ways_in_an_answer_is_a_contradiction_the_command_fa
     from evidencebot.compose.tender import assemble_tender
     from evidencebot.store.blocks import set_profile
 
+    # session 17 (m1, review finding 11): our weaker standard never stays beside the buyer's anywhere in the answer,
+    # so the supervision block's "Supervision is monthly and one-to-one" now goes and the answer no longer
+    # contradicts itself; the command says it is consistent. (The consistency check itself is held by
+    # test_the_consistency_facts_read_caseload_and_supervision_both_ways and tests/compose/test_consistency.py.)
     set_profile(demo_copy, {"supervision_standard": ""})
     answer = assemble_tender(demo_copy, SUPERVISION_Q, today="2026-12-02")
     assert "Every worker will have fortnightly one-to-one supervision" in answer.markdown
-    assert "Supervision is monthly and one-to-one" in answer.markdown
-    assert any("supervision" in c.describe() and "fortnightly" in c.describe() and "monthly" in c.describe()
-               for c in answer.tender_clashes)
+    assert "Supervision is monthly and one-to-one" not in answer.markdown
+    assert not answer.tender_clashes
     path = demo_copy.conn.execute("PRAGMA database_list").fetchone()[2]
     qfile = tmp_path / "q10.txt"
     qfile.write_text(SUPERVISION_Q, encoding="utf-8")
     out = CliRunner().invoke(cli, ["assemble", "tender", "--question-file", str(qfile), "--db", path],
                              catch_exceptions=False)
-    assert out.exit_code == 1
-    assert "consistency: how often workers have one-to-one supervision stated differently" in out.output
-    assert "NOT consistent: 1 contradiction" in out.output
+    assert out.exit_code == 0, out.output
+    assert "NOT consistent" not in out.output and "stated differently" not in out.output
 
 
 def test_the_consistency_facts_read_caseload_and_supervision_both_ways():

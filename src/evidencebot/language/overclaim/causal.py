@@ -232,7 +232,7 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
             if tok.tag_ in ("JJR", "JJ") and low in W.adjective_verb_forms:
                 continue
             if lemma == "keep" and any(t.lower_ in W.keep_states for c in tok.children
-                                       if c.dep_ in ("oprd", "acomp", "xcomp") for t in c.subtree):
+                                       if c.dep_ in W.keep_state_deps for t in c.subtree):
                 continue  # "keep the crisis café open": a service kept running, not an outcome (s17 review 1)
             end_verb = tok.i + 1
             particles = particle_verbs.get(lemma)
