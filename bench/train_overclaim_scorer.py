@@ -44,7 +44,7 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # s16 and s16b (session 16's fresh sets, spent at its end) were transfer checks until session 17, which made them
 # development material (their misses were read): they are writers now, printed row by row in --pool, and the
 # pooled figure over s8-s14 (INDEPENDENT) stays comparable with the earlier sessions'
-TRANSFER = ["s15", "s15b"]
+TRANSFER = ["s15", "s15b", "s17", "s17b"]  # s17/s17b: spent 2026-12-04, not yet trained on (shipped weights predate them)
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}
