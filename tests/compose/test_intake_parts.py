@@ -396,3 +396,30 @@ def test_verbs_that_share_one_object_are_one_ask():
     _, items = split_question(question)
     assert [t for _, t in items] == ["how you will plan, deliver and review the induction programme",
                                      "how you will recruit peer trainers", "how you will report to the board"]
+
+
+def test_part_titles_set_in_markdown_bold_keep_both_parts_lists_and_limits():
+    # s17 q04 (spent; found by the panel after measurement): '**Part A — Step-down (maximum 600 words)**' with a roman
+    # list, then '**Part B — ... (maximum 400 words)**' with bullets. The bold title lines were not read as part titles:
+    # Part A's list was lost, and Part A's 600 words were the answer's limit, so Part B's points ran past its 400
+    from evidencebot.compose.questions import part_word_limits, plan_question
+
+    question = ("**Question 4 — Leaving hospital**\n\n"
+                "**Part A — Step-down (maximum 600 words)**\n\n"
+                "Describe how you will support people leaving hospital, explaining:\n\n"
+                "(i) how you will be involved before discharge;\n"
+                "(ii) how support will change over the first 12 weeks;\n"
+                "(iii) how you will hand over at the end of step-down.\n\n"
+                "**Part B — Follow-up (maximum 400 words)**\n\n"
+                "Describe how you will follow people up after discharge. Please include:\n\n"
+                "- who makes the follow-up contact;\n"
+                "- what happens if the person cannot be reached.\n")
+    assert part_word_limits(question) == [("Part A", 600), ("Part B", 400)]
+    plan = plan_question(question)
+    assert plan.word_limit == 1000
+    assert [p.part for p in plan.points] == ["Part A"] * 3 + ["Part B"] * 2
+    for part, cap in (("Part A", 600), ("Part B", 400)):
+        assert sum(p.budget for p in plan.points if p.part == part) <= cap
+    # the same question without the asterisks reads the same
+    plain = plan_question(question.replace("**", ""))
+    assert [(p.text, p.part, p.budget) for p in plain.points] == [(p.text, p.part, p.budget) for p in plan.points]

@@ -328,8 +328,15 @@ as text ('•\tyour safeguarding leadership'). Those tabs are the marker's spaci
 
 
 def _marker_spacing(text: str) -> str:
-    """Tabs after a list marker as spaces (the same length, so offsets hold); other tabs kept."""
-    return _MARKER_TAB.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    """Tabs after a list marker as spaces (the same length, so offsets hold); other tabs kept. A line set in
+    Markdown bold ('**Part A — Step-down (maximum 600 words)**') loses its asterisks the same way, as spaces, so a
+    part's title and its limit read as they would unformatted (s17 q04: Part A's list and both parts' limits were
+    lost)."""
+    text = _MARKER_TAB.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    return _BOLD_LINE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3) + " " * len(m.group(4)), text)
+
+
+_BOLD_LINE = re.compile(r"(?m)^([ \t]*)(\*\*|__)(\S[^\n]*?\S)(\*\*|__)(?=[ \t]*$)")
 
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
