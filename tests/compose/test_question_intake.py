@@ -1257,3 +1257,18 @@ def test_assemble_tender_drafts_a_question_with_no_limit_and_says_how_long(run, 
     assert result.exit_code == 0, result.output
     assert "the question states no limit" in result.output and f"at most {limit:,} words" in result.output
     assert 0 < counts(out.read_text(encoding="utf-8")).words <= limit
+
+
+@pytest.mark.parametrize("lead", ["In answering this question you should:", "Bidders should:",
+                                  "Your response must:", "In answering this question you should also:"])
+def test_a_lead_in_that_names_who_answers_is_not_joined_to_each_item(lead):
+    # s17 q08 (spent; seen after measurement): 'In answering this question you should:' ended on a modal, so it
+    # was joined before every bullet and every heading read 'In answering this question you should describe ...'
+    from evidencebot.compose.questions import plan_question
+
+    plan = plan_question(f"Describe your governance.\n\n{lead}\n\n- describe the structure of your governance;\n"
+                         "- explain how staff escalate concerns about risk;\n"
+                         "- explain how you will learn from incidents.\n\n(max. 600 words)")
+    assert [p.label for p in plan.points] == ["Structure of your governance", "How staff escalate concerns about risk",
+                                              "Learning from incidents"]
+    assert not any(lead.rstrip(":").lower() in p.text.lower() for p in plan.points)

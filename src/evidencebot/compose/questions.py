@@ -1101,6 +1101,8 @@ def _joinable(lead: str) -> bool:
     long one with its own clauses ('how you will support people who are homeless ..., with particular reference to')."""
     if not (1 <= len(lead.split()) <= 9 and "," not in lead and ";" not in lead):
         return False
+    if _ASKER_MODAL.match(lead):
+        return False  # 'In answering this question you should:' names who answers, not what: each item is the ask
     # the lead names the bidder or its people ('how you will work with', 'how staff will recognise and respond
     # to'); a lead about another thing ('how the safe haven will work with') would carry that thing's words
     # into every item and pull each part's method towards it
@@ -1108,6 +1110,12 @@ def _joinable(lead: str) -> bool:
                  lead, re.I)
     return not m or bool(_BIDDER.fullmatch(m.group("subject")))
 
+
+_ASKER_MODAL = re.compile(r"^(?:in\s+(?:answering|responding\s+to)\s+(?:this|the)\s+question\s+)?(?:you|bidders?|"
+                          r"suppliers?|providers?|applicants?|your\s+(?:answer|response|submission))\s+(?:should|must|"
+                          r"will\s+need\s+to|are\s+expected\s+to|is\s+expected\s+to)(?:\s+also)?$", re.I)
+"""A lead-in that only says who answers ('In answering this question you should', 'Bidders must'): never joined
+before each item."""
 
 _BIDDER = re.compile(r"(?:you|we|your\s+(?:service|organisation|team|staff|\w+\s+)?(?:workers|staff|team)|staff|"
                      r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?"
