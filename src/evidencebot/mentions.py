@@ -239,15 +239,20 @@ def _clean_atom(a: str, b: str) -> tuple[str, str | None]:
     return b, a
 
 
-# Two months and one year in prose ("Jul-Sep 2026", "July to September 2026"): one period, the months it spans.
-_MONTHS_OF_A_YEAR = _pattern(
-    rf"\b(?P<m1>{MONTH_PATTERN})\.?\s*(?:–|—|-|\s(?:to|until|through)\s)\s*(?P<m2>{MONTH_PATTERN})\.?\s+(?P<y>\d{{4}})\b"
-)
+# Two months and one year ("Jul-Sep 2026", "July to September 2026"): one period, the months it spans; read the
+# same in prose (period_mentions) and in a request (find_period).
+_TWO_MONTHS = (rf"(?P<m1>{MONTH_PATTERN})\.?\s*(?:–|—|-|\s(?:to|until|through)\s)\s*(?P<m2>{MONTH_PATTERN})\.?\s+"
+               rf"(?P<y>\d{{4}})")
+_MONTHS_OF_A_YEAR = _pattern(rf"\b{_TWO_MONTHS}\b")
 
 
-def _first_year(first: int, last: int, year: int) -> int:
-    """The year of a span's first month: the year before when the span crosses a new year ("Nov-Feb 2026")."""
-    return year - 1 if first > last else year
+def _two_months(m: re.Match) -> tuple[int, int, int, int] | None:
+    """(first month, its year, last month, its year) of a :data:`_TWO_MONTHS` match; the first month is in the year
+    before when the span crosses a new year ("Nov-Feb 2026")."""
+    first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y"))
+    if first is None or last is None:  # the pattern names only months: never, but the types allow it
+        return None
+    return first, year - 1 if first > last else year, last, year
 
 
 def period_mentions(sentence: str) -> list[Mention]:
@@ -257,10 +262,11 @@ def period_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _MONTHS_OF_A_YEAR.finditer(sentence):
-        first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y"))
-        if first is None or last is None:  # the pattern names only months: never, but the types allow it
+        span = _two_months(m)
+        if span is None:
             continue
-        found.append(Mention(m.start(), m.end(), f"{_first_year(first, last, year)}-{first:02d}..{year}-{last:02d}"))
+        first, first_year, last, year = span
+        found.append(Mention(m.start(), m.end(), f"{first_year}-{first:02d}..{year}-{last:02d}"))
         taken.append(m.span())
     for m in _PERIOD_RANGE.finditer(sentence):
         if any(x <= m.start() < y for x, y in taken):
@@ -368,7 +374,7 @@ _REQUEST_RELATIVE = (
 # Two months and one year ("July to September 2026", "Jul-Sep 2026"), and a quarter or year named by its
 # last month ("the quarter ending September 2026", "the year to March 2026"): read as the months they span.
 _MONTH_SPAN = (
-    rf"(?P<m1>{MONTH_PATTERN})\.?\s*(?:\bto\b|\buntil\b|\bthrough\b|–|-)\s*(?P<m2>{MONTH_PATTERN})\.?\s+(?P<y2>\d{{4}})"
+    rf"{_TWO_MONTHS}"
     rf"|(?:the\s+)?(?P<unit>quarter|three\s+months|(?:financial\s+)?year|twelve\s+months|12\s+months)\s+"
     rf"(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m3>{MONTH_PATTERN})\.?\s+(?P<y3>\d{{4}})"
 )
@@ -384,14 +390,16 @@ def _month_span(m: re.Match) -> str | None:
     not one. The first month of a span that crosses a new year is in the year before ("November to
     February 2026" is November 2025 to February 2026)."""
     if m.group("m1"):
-        first, last, year = month_number(m.group("m1")), month_number(m.group("m2")), int(m.group("y2"))
-        if first is None or last is None:
+        span = _two_months(m)
+        if span is None:
             return None
-        return f"{MONTH_NAMES[first - 1]} {_first_year(first, last, year)} to {MONTH_NAMES[last - 1]} {year}"
+        first, first_year, last, year = span
+        return f"{MONTH_NAMES[first - 1]} {first_year} to {MONTH_NAMES[last - 1]} {year}"
     if m.group("m3"):
-        last, year = month_number(m.group("m3")), int(m.group("y3"))
-        if last is None:
+        end, year = month_number(m.group("m3")), int(m.group("y3"))
+        if end is None:
             return None
+        last = end
         months = 3 if m.group("unit").lower().startswith(("quarter", "three")) else 12
         index = year * 12 + last - 1 - (months - 1)
         return f"{MONTH_NAMES[index % 12]} {index // 12} to {MONTH_NAMES[last - 1]} {year}"

@@ -100,3 +100,17 @@ def run(demo_copy):
         return CliRunner().invoke(cli, [*args, "--db", path], catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def question_files(tmp_path):
+    """Write question texts to q01.md, q02.md, ... in a temporary folder; returns their paths (for 'tender import')."""
+    def write(*texts):
+        paths = []
+        for n, text in enumerate(texts, 1):
+            path = tmp_path / f"q{n:02d}.md"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        return paths
+
+    return write

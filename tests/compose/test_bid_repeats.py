@@ -25,15 +25,6 @@ ALTERNATIVES = (
 )
 
 
-def _files(tmp_path, *texts):
-    paths = []
-    for n, text in enumerate(texts, 1):
-        p = tmp_path / f"q{n:02d}.md"
-        p.write_text(text, encoding="utf-8")
-        paths.append(str(p))
-    return paths
-
-
 def _sentences(text: str) -> list[str]:
     body = " ".join(ln for ln in text.splitlines() if not ln.startswith("#"))
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\[])", " ".join(body.split())) if s.strip()]
@@ -43,10 +34,10 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
 
 
-def test_a_block_an_earlier_answer_of_the_tender_said_is_referred_to_not_pasted_again(run, demo_copy, tmp_path):
+def test_a_block_an_earlier_answer_of_the_tender_said_is_referred_to_not_pasted_again(question_files, run, demo_copy, tmp_path):
     """Before: C2 pasted the crisis-alternatives paragraph C1 had already given ('During our opening hours (8am to
     8pm ...) people can drop in ...'), as the s16 answers q01, Q1.2 and q06 did."""
-    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "import", *question_files(EVENINGS, ALTERNATIVES)).exit_code == 0
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 0, drafted.output
     answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
@@ -161,11 +152,11 @@ def test_two_library_blocks_that_open_almost_word_for_word_are_not_both_said(dem
     assert answer.checked and not answer.findings
 
 
-def test_a_reference_to_an_answer_drafted_again_without_the_method_does_not_stay(run, demo_copy, tmp_path):
+def test_a_reference_to_an_answer_drafted_again_without_the_method_does_not_stay(question_files, run, demo_copy, tmp_path):
     """Review s17 finding 3. Before: after 'tender limit C1 --words 80' and 'tender draft C1', C1 no longer held the
     crisis-alternatives paragraph, yet C2 still said 'Our answer to question C1 sets out our offer of crisis
     alternatives ...': the bid said that method nowhere. Now C2, which refers to C1 for it, is drafted again."""
-    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "import", *question_files(EVENINGS, ALTERNATIVES)).exit_code == 0
     assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
     answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}
     assert "Our answer to question C1 sets out" in answers["C2"]  # the reference this test is about
@@ -265,13 +256,13 @@ def test_a_tender_of_md_files_names_its_answers_without_a_mangled_file_name(run,
     assert not re.search(r"(?i)our answer to question q?\d\d-", answers)
 
 
-def test_an_answer_holding_the_writers_edits_is_listed_not_overwritten_for_a_stale_reference(run, demo_copy,
+def test_an_answer_holding_the_writers_edits_is_listed_not_overwritten_for_a_stale_reference(question_files, run, demo_copy,
                                                                                                tmp_path):
     """Review s17 finding 3, with the writer's own text: C2 kept by hand ('tender keep') is not drafted again over
     the writer's edits when C1 stops saying the method C2 refers to; the draft lists it, with the command."""
     from evidencebot.compose import tender_store
 
-    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "import", *question_files(EVENINGS, ALTERNATIVES)).exit_code == 0
     assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
     c2 = next(demo_copy.query("select answer from tender_questions where ref = 'C2'"))["answer"]
     assert "Our answer to question C1 sets out" in c2
@@ -287,12 +278,12 @@ def test_an_answer_holding_the_writers_edits_is_listed_not_overwritten_for_a_sta
     assert "tender draft C2" in listed[0]["fix"]
 
 
-def test_tender_status_lists_a_reference_the_writers_edit_made_stale(run, demo_copy, tmp_path):
+def test_tender_status_lists_a_reference_the_writers_edit_made_stale(question_files, run, demo_copy, tmp_path):
     """Review s17 finding 3 ('list it in tender status'): C1 kept by hand without the crisis-alternatives paragraph,
     C2 still referring to C1 for it; the status says so, with the command that mends it."""
     from evidencebot.compose import tender_store
 
-    assert run("tender", "import", *_files(tmp_path, EVENINGS, ALTERNATIVES)).exit_code == 0
+    assert run("tender", "import", *question_files(EVENINGS, ALTERNATIVES)).exit_code == 0
     assert run("tender", "draft", "--all", "--period", PERIOD).exit_code == 0
     c1 = next(demo_copy.query("select answer from tender_questions where ref = 'C1'"))["answer"]
     assert "During our opening hours" in c1

@@ -508,6 +508,15 @@ def test_a_timescale_or_topic_the_record_does_not_hold_stays_to_confirm(asked, w
     assert not any(x.startswith("Yes") for x in conf.lines)
 
 
+def _raised_within(ours: str, asked: str):
+    """The confirmation of 'Do you raise adult safeguarding concerns with the local authority <asked>?' when our
+    record says concerns are raised <ours>."""
+    decls = _demo_declarations()
+    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
+        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
+    return C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+
+
 @pytest.mark.parametrize("ours, asked, met", [
     ("within one working day", "within 24 hours", False),
     ("within one business day", "within 48 hours", False),
@@ -519,10 +528,7 @@ def test_a_timescale_or_topic_the_record_does_not_hold_stays_to_confirm(asked, w
 def test_a_working_day_timescale_never_meets_one_in_hours(ours, asked, met):
     # review s16 finding 10: 'within one working day' counted as one day and met the buyer's 'within 24 hours', a
     # Pass/Fail Yes the record cannot back (a concern on a Friday evening is raised on Monday)
-    decls = _demo_declarations()
-    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
-        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
-    conf = C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+    conf = _raised_within(ours, asked)
     assert (conf.status == "confirmed") is met, conf.reason
     if not met:
         assert f'"{asked}"' in conf.reason and f'"{ours}"' in conf.reason
@@ -539,10 +545,7 @@ def test_a_working_day_is_seven_fifths_of_a_day_and_a_month_a_calendar_month(our
     # session 17: the confirmations counted a working day as one day (the rest of evidencebot as 1.4) and a month as
     # 30 days: a record's 'within two working days' met the buyer's 'within two days' (a Friday referral waits until
     # Tuesday), and 'within six days' fell short of 'within five working days' (which is seven days)
-    decls = _demo_declarations()
-    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
-        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
-    conf = C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+    conf = _raised_within(ours, asked)
     assert (conf.status == "confirmed") is met, conf.reason
     if not met:
         assert f'"{asked}"' in conf.reason and f'"{ours}"' in conf.reason
@@ -556,10 +559,7 @@ def test_a_working_day_is_seven_fifths_of_a_day_and_a_month_a_calendar_month(our
 def test_a_timescale_in_words_is_read_as_its_number(ours, asked, met):
     # session 17: 'twenty four' (with a space) was no number to the confirmations and counted as one, so a record's
     # 'within twenty four hours' met the buyer's 'within 4 hours' (a Pass/Fail Yes the record cannot back)
-    decls = _demo_declarations()
-    decls["safeguarding_reporting"] = dict(decls["safeguarding_reporting"], statement=(
-        f"every safeguarding concern about an adult is raised by our staff with the local authority {ours}"))
-    conf = C.answer(f"Do you raise adult safeguarding concerns with the local authority {asked}?", decls, TODAY)
+    conf = _raised_within(ours, asked)
     assert (conf.status == "confirmed") is met, conf.reason
 
 

@@ -94,17 +94,8 @@ def test_a_block_for_a_place_someone_else_runs_is_left_out_when_the_tender_makes
     assert fits_provider([shipped], {"provider_status": "new", "base": "the Dene Crisis House"}) == []
 
 
-def _files(tmp_path, *texts):
-    paths = []
-    for n, text in enumerate(texts, 1):
-        p = tmp_path / f"q{n:02d}.md"
-        p.write_text(text, encoding="utf-8")
-        paths.append(str(p))
-    return paths
-
-
-def test_a_tender_from_question_files_decides_the_buyer_once_and_every_answer_uses_it(run, demo_copy, tmp_path):
-    imported = run("tender", "import", *_files(tmp_path, MODEL, CRISIS, PEOPLE, START))
+def test_a_tender_from_question_files_decides_the_buyer_once_and_every_answer_uses_it(question_files, run, demo_copy, tmp_path):
+    imported = run("tender", "import", *question_files(MODEL, CRISIS, PEOPLE, START))
     assert imported.exit_code == 0, imported.output
     assert "imported tender 1: 4 questions from 4 files" in imported.output
     assert "the buyer's localities: Dunmore Town, Kelsey Bay and Ashby Fields (read from the questionnaire" \
@@ -218,11 +209,11 @@ OUTCOMES = (
 )
 
 
-def test_a_standard_one_question_states_is_committed_to_in_that_answer_only(run, demo_copy, tmp_path):
+def test_a_standard_one_question_states_is_committed_to_in_that_answer_only(question_files, run, demo_copy, tmp_path):
     """After the buyer's standards were read from the whole tender, every answer of a 12-question tender carried
     'The specification asks for every safeguarding concern to be reported on the same working day.' (35 such
     lone sentences in the s8 tender). The standard belongs to the answer whose question states it."""
-    assert run("tender", "import", *_files(tmp_path, SAFE, OUTCOMES)).exit_code == 0
+    assert run("tender", "import", *question_files(SAFE, OUTCOMES)).exit_code == 0
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert drafted.exit_code == 0, drafted.output
     answers = {r["ref"]: r["answer"] for r in demo_copy.query("select ref, answer from tender_questions")}

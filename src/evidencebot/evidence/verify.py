@@ -302,11 +302,7 @@ class EvidenceChecker:
         # 2026": any period the mentions module reads, a span as one range), else the sentence's first period
         named = re.search(r"\breferred in\s+(?:the\s+)?", claim.sentence)
         said = next((m for m in period_mentions(claim.sentence) if named and m.start == named.end()), None)
-        period = self._period(said.text if said else claim.period_text)
-        if period is not None and said is not None and said.other:
-            first = self._period(said.other)
-            if first is not None and first.start <= period.end:
-                period = range_period((first.start.year, first.start.month), (period.end.year, period.end.month))
+        period = self._span(said.text, said.other) if said else self._period(claim.period_text)
         if period is None:
             return None
 
@@ -368,12 +364,17 @@ class EvidenceChecker:
             period = self._period(claim.period_text)
             compare = self._period(claim.compare_text) if claim.compare_text else None
             return period, compare
-        period = self._period(fig.period_text or claim.period_text)
-        if period is not None and fig.period_from:
-            first = self._period(fig.period_from)
+        return self._span(fig.period_text or claim.period_text, fig.period_from), None
+
+    def _span(self, text: str | None, first_text: str | None):
+        """The period ``text`` names, or, with ``first_text`` ("Oct 2025 to Sep 2026"), one range from the start of the
+        first to the end of the second; None when ``text`` is no period."""
+        period = self._period(text)
+        if period is not None and first_text:
+            first = self._period(first_text)
             if first is not None and first.start <= period.end:
                 period = range_period((first.start.year, first.start.month), (period.end.year, period.end.month))
-        return period, None
+        return period
 
     def _check_against_indicator(self, claim: Claim, fig: Figure, indicator_id: str, report: EvidenceReport) -> None:
         ind = self.catalogue[indicator_id]
