@@ -665,9 +665,9 @@ def test_a_limit_cell_named_response_or_answer_limit(text, chars, pages):
     ("Word limit", "limit"),
 ])
 def test_a_header_naming_the_bidder_is_the_answer_column_only_when_it_is_not_guidance(header, kind):
-    from evidencebot.compose.questionnaire import _classify
+    from evidencebot.compose.columns import column_kind
 
-    assert _classify(header) == kind
+    assert column_kind(header) == kind
 
 
 # ---------------------------------------------------------------- session 9: shapes written before the parser was read

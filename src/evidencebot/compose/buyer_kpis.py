@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidencebot.compose import blockmatch
+
 _MONTHS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December")}
 _REF = re.compile(r"^(?:KPI[\s-]*\d+[a-z]?|[A-Z]{1,4}\d?[-.]\d{1,3}[a-z]?|[A-Z]{2,5}\d{1,2}(?:\.\d+)?)$")
@@ -140,8 +142,6 @@ def row_sentence(row: KpiRow) -> str:
 def lever(row: KpiRow, blocks: list, context: str = ""):
     """The approved library block for the KPI's topic (its measure's words, acronyms spelled out from ``context``:
     'IPS job starts' is about Individual Placement and Support), or None."""
-    from evidencebot.compose import blockmatch
-
     text = blockmatch.expand_acronyms(row.measure, context)
     found = blockmatch.candidates(text, [b for b in blocks if not b.block_id.startswith("buyer-")])
     if not found:

@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from evidencebot import locations
+from evidencebot import config, locations
+from evidencebot.compose.words import split_sentences
 from evidencebot.errors import ConfigError
 from evidencebot.metrics.suppression import suppress_count
 from evidencebot.text import MONTH_NAMES
@@ -170,9 +171,7 @@ def suppress(n, *, threshold: int | None = None, rounding: int | None = None) ->
         out = suppress_count(int(n))
         return out if isinstance(out, str) else number(out)
     if threshold is None or rounding is None:
-        from evidencebot.config import load_settings
-
-        settings = load_settings().suppression
+        settings = config.load_settings().suppression
         threshold = settings.threshold if threshold is None else threshold
         rounding = settings.rounding if rounding is None else rounding
     n = int(n)
@@ -572,8 +571,6 @@ def unwrap(text) -> str:
 
 
 def first_sentence(text: str) -> str:
-    from evidencebot.compose.words import split_sentences
-
     parts = split_sentences(str(text or "").replace("\n", " "))
     return parts[0] if parts else ""
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from evidencebot.compose.file_errors import unreadable
 from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
 from evidencebot.store import bids as bid_rows
@@ -486,8 +487,6 @@ def import_answers(db: Database, path, *, owner: str | None = None, tags=(), tod
     except InputError:
         raise
     except Exception:  # python-docx raises several kinds for a damaged file: say which file and why
-        from evidencebot.compose.questionnaire import unreadable
-
         raise unreadable(p, "docx") from None
     pieces = split_answers(text)
     if not pieces:

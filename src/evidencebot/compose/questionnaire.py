@@ -35,8 +35,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evidencebot.compose.questions import header_unit, limit_cell, read_limits
+from evidencebot.compose.columns import column_kind, header_columns
+from evidencebot.compose.file_errors import unreadable
+from evidencebot.compose.questions import header_unit, limit_cell, question_title, read_limits, title_reference
 from evidencebot.errors import InputError
+from evidencebot.inputs import check_input, load_yaml
 
 
 @dataclass
@@ -87,57 +90,6 @@ class Questionnaire:
         return "\n".join([self.title, self.preamble] + [q.full_text for q in self.questions])
 
 
-_HEAD = {
-    "ref": re.compile(r"^\s*(?:ref(?:erence)?|no\.?|number|#|q(?:uestion)?\s*(?:no\.?|number|ref)|section|id|item)\s*$", re.I),
-    "question": re.compile(r"\b(?:question|requirement|criteri(?:on|a)|method\s+statement)s?\b", re.I),
-    "guidance": re.compile(r"\b(?:guidance|notes?|looking\s+for|evaluation|help|further\s+information)\b", re.I),
-    "limit": re.compile(r"\b(?:limit|max(?:imum)?\.?|words?|characters?|pages?|length)\b", re.I),
-    "weighting": re.compile(r"\b(?:weight(?:ing)?|%|marks?|score)\b", re.I),
-    "answer": re.compile(r"\b(?:answer|response|bidder|supplier|provider)s?\b", re.I),
-}
-_ORDER = ("answer", "ref", "weighting", "limit", "guidance", "question")
-"""Which header wins when one cell names several (e.g. 'Question number' is a ref)."""
-
-
-def _classify(header: str) -> str | None:
-    text = " ".join(str(header or "").split())
-    # a note in brackets does not name the column: 'Question (max 500 words)' is the question
-    text = " ".join(re.sub(r"\([^)]*\)", " ", text).split()) or text
-    if not text:
-        return None
-    if _HEAD["ref"].match(text):
-        return "ref"
-    for key in _ORDER:
-        if key == "ref":
-            continue
-        if _HEAD[key].search(text):
-            # the word after the answer noun says what the column holds ('Response limit', 'Response guidance');
-            # a limit or note after that ('Supplier response - 1000 words max', 'Supplier notes / response') does not
-            noun = re.search(r"\b(?:answer|response)s?\b\s*", text, re.I)
-            if key == "answer" and not re.search(r"\bto\b", text, re.I) and (
-                    _HEAD["limit"].match(text) or noun and _HEAD["limit"].match(text, noun.end())):
-                return "limit"  # 'Response limit', 'Max answer length': the limit, not where the answer goes
-            if key == "answer" and _HEAD["guidance"].search(text) and \
-                    not re.match(r"(?i)(?:your\s+|the\s+)?(?:answer|response)", text) and \
-                    (not noun or _HEAD["guidance"].match(text, noun.end())):
-                return "guidance"  # 'Guidance for bidders', 'Notes to suppliers': help for the bidder
-            if key == "question" and re.search(r"\b(?:no\.?|number|ref)\b", text, re.I):
-                return "ref"
-            if key == "limit" and _HEAD["question"].search(text) and not re.search(r"limit|max", text, re.I):
-                continue
-            return key
-    return None
-
-
-def _columns(cells: list[str]) -> dict[str, int]:
-    cols: dict[str, int] = {}
-    for i, cell in enumerate(cells):
-        kind = _classify(cell)
-        if kind and kind not in cols:
-            cols[kind] = i
-    return cols if "question" in cols else {}
-
-
 QUESTION_FILES = (".md", ".txt")
 """Suffixes read as one question each (the files ``evidencebot assemble tender --question-file`` takes)."""
 
@@ -148,9 +100,6 @@ def read_question_files(paths) -> Questionnaire:
     questions, so that the buyer, the localities and the incumbent are decided once from all of them.
     A question's reference is the buyer's, read from its title ('C2.1', 'Question 7'), else the file's
     name; front matter ``word_limit`` is its limit, as for ``assemble tender --question-file``."""
-    from evidencebot.compose.questions import question_title, title_reference
-    from evidencebot.inputs import check_input, load_yaml
-
     files = [Path(p).expanduser() for p in paths]
     questions = []
     for p in files:
@@ -267,59 +216,6 @@ def _read_limits(q: Questionnaire) -> None:
 # ---------------------------------------------------------------- Word
 
 
-_PACKAGE = {"docx": ("Word document", "word/document.xml", ".docx"),
-            "xlsx": ("Excel workbook", "xl/workbook.xml", ".xlsx")}
-
-
-def unreadable(p: Path, kind: str) -> InputError:
-    """The one-line error for a file that is not a readable Word document (``kind`` 'docx') or Excel workbook
-    ('xlsx'): the file and why, in the writer's words (what the file is instead, what is missing or damaged) and
-    what to do, never a Python exception's name."""
-    import zipfile
-
-    what, main_part, suffix = _PACKAGE[kind]
-    other = next(v for k, v in _PACKAGE.items() if k != kind)
-    try:
-        head = p.read_bytes()[:8]
-        size = p.stat().st_size
-    except OSError as exc:
-        return InputError(f"{p}: cannot be read ({exc.strerror or 'no access'})")
-    save_as = f"open it in {what.split()[0]} and save it as {suffix} (File > Save As), then import that copy"
-    if size == 0:
-        why = "the file is empty (0 bytes): it may not have finished downloading or copying"
-    elif head.startswith(b"%PDF"):
-        why = f"it is a PDF, not a {what}: ask the buyer for the {what.split()[0]} version, or {save_as}"
-    elif head.startswith(b"\xd0\xcf\x11\xe0"):
-        why = (f"it is an older-format ({'.doc' if kind == 'docx' else '.xls'}) file or a password-protected one, "
-               f"not a {suffix} {what}: remove the password if there is one, and {save_as}")
-    elif head.startswith(b"PK") and not zipfile.is_zipfile(p):
-        why = "the file is damaged or cut short (its zip package is incomplete): download or copy it again"
-    elif not zipfile.is_zipfile(p):
-        try:
-            p.read_text(encoding="utf-8")
-            why = "it is plain text"
-        except (UnicodeDecodeError, OSError):
-            why = f"it is not a {suffix} file (a {suffix} file is a zip package; this one is not)"
-        why += f": {save_as}"
-    else:
-        try:
-            with zipfile.ZipFile(p) as z:
-                names = set(z.namelist())
-                bad = z.testzip()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            names, bad = set(), "the package"
-        if bad:
-            why = f"the file is damaged ({bad} cannot be read): download or copy it again"
-        elif other[1] in names:
-            article = "an" if other[0][0] in "AEIOU" else "a"
-            why = f"it is {article} {other[0]} named {suffix}: rename it to {other[2]} and import it again"
-        elif main_part not in names:
-            why = f"it is a zip file but not a {what} (it has no {main_part}): {save_as}"
-        else:
-            why = f"its {main_part} cannot be read (the file may be damaged): {save_as}"
-    return InputError(f"{p}: not a readable {what}: {why}")
-
-
 def _open_docx(p: Path):
     try:
         from docx import Document
@@ -392,7 +288,7 @@ def _columns_row(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     """The header row of a questions table, under a title row or two merged across the table
     ('Section 3: Quality'); it names two columns at least ('Question | Describe how ...' is a
     label and its question)."""
-    return next(((n, _columns(r)) for n, r in enumerate(rows[:3]) if len(_columns(r)) >= 2), None)
+    return next(((n, header_columns(r)) for n, r in enumerate(rows[:3]) if len(header_columns(r)) >= 2), None)
 
 
 def _table_questions(rows: list[list[str]], heading: _Line | None) -> list[BuyerQuestion]:
@@ -453,12 +349,12 @@ def _labelled(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
     labels: dict[str, tuple[str, str]] = {}
     for r in rows:
         if len(r) >= 2:
-            kind = _classify(r[0])
+            kind = column_kind(r[0])
             if kind and kind not in labels and r[1].strip():
                 labels[kind] = (r[0], r[1])
     if not labels and len(rows) >= 2:
         for head, value in zip(rows[0], rows[1]):
-            kind = _classify(head)
+            kind = column_kind(head)
             if kind and kind not in labels and value.strip():
                 labels[kind] = (head, value)
     return labels
@@ -502,7 +398,7 @@ _CELL = re.compile(r"\s\|\s|\t")
 def _is_header_row(text: str) -> bool:
     """A spreadsheet header pasted as text: 'Ref | Question | Guidance | Word limit | Weighting'."""
     cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", text.strip().strip("|"))]
-    return len(cells) >= 3 and bool(_columns(cells))
+    return len(cells) >= 3 and bool(header_columns(cells))
 
 
 @dataclass
@@ -881,7 +777,7 @@ def _cell_str(value) -> str:
 def _find_header(ws) -> tuple[int, dict[str, int]] | None:
     # buyers' workbooks often open with a block of instructions above the question table
     for r, row in enumerate(ws.iter_rows(min_row=1, max_row=40, values_only=True), 1):
-        cols = _columns([_cell_str(v) for v in row])
+        cols = header_columns([_cell_str(v) for v in row])
         if cols:
             return r, cols
     return None

@@ -28,6 +28,9 @@ from pathlib import Path
 
 import yaml
 
+from evidencebot.compose import confirmations
+from evidencebot.compose.columns import column_kind, header_columns
+from evidencebot.compose.filters import load_phrasebank
 from evidencebot.errors import ConfigError, InputError
 from evidencebot.text import NUMBER_WORDS, PatternTable
 from evidencebot.text import sentences as text_sentences
@@ -141,8 +144,6 @@ def _term_pattern(term: str) -> re.Pattern:
 
 def load_topics() -> dict[str, Topic]:
     """Topics from ``phrasebank/question_terms.yaml`` (user copy first)."""
-    from evidencebot.compose.filters import load_phrasebank
-
     data = load_phrasebank("question_terms.yaml")
     raw = data.get("topics")
     if not isinstance(raw, dict) or not raw:
@@ -192,8 +193,6 @@ def load_topics() -> dict[str, Topic]:
 
 def load_indicator_terms() -> dict[str, list[re.Pattern]]:
     """``indicator_terms`` from question_terms.yaml: indicator id -> patterns."""
-    from evidencebot.compose.filters import load_phrasebank
-
     raw = load_phrasebank("question_terms.yaml").get("indicator_terms") or {}
     if not isinstance(raw, dict):
         raise ConfigError("question_terms.yaml: indicator_terms should map indicator ids to lists of words")
@@ -211,8 +210,6 @@ def match_indicators(text: str, terms: dict[str, list[re.Pattern]]) -> list[str]
 
 
 def fallback_topics() -> list[str]:
-    from evidencebot.compose.filters import load_phrasebank
-
     return [str(t) for t in load_phrasebank("question_terms.yaml").get("fallback") or []]
 
 
@@ -387,11 +384,9 @@ def _unquote(cell: str) -> str:
 
 def _is_header(cells: list[str]) -> dict[str, int]:
     """The columns a header row names ({} when the cells read as a row of a question, not a header)."""
-    from evidencebot.compose.questionnaire import _columns
-
     if any(len(c.split()) > 6 or re.search(r"[.?!]$|\d", c) for c in cells if c):
         return {}
-    return _columns(cells)
+    return header_columns(cells)
 
 
 def _gather_rows(lines: list[str], width: int | None) -> tuple[list[list[str]], list[str]]:
@@ -447,13 +442,11 @@ def _row_text(cells: list[str], cols: dict[str, int], header: list[str]) -> list
         return out
     # a row without its header: a bare percentage is the weighting, a bare number the word limit (a second,
     # smaller bare number after it the weighting), 'Label: value' cells go by their label
-    from evidencebot.compose.questionnaire import _classify
-
     out: list[str] = []
     limit_seen = False
     for n, c in enumerate(cells):
         label = re.match(r"^([A-Za-z][A-Za-z ()%.]{1,30}?)\s*:\s*(\S.*)$", c, re.S)
-        kind = _classify(label.group(1)) if label and len(label.group(1).split()) <= 3 else None
+        kind = column_kind(label.group(1)) if label and len(label.group(1).split()) <= 3 else None
         kind = kind if kind in ("ref", "question", "guidance", "limit", "weighting") else None
         value = label.group(2).strip() if kind else c
         if (n == 0 or kind == "ref") and _ROW_REF.match(value):
@@ -2822,8 +2815,6 @@ def _mark_confirmations(question: str, points: list[SubPoint], limit: int) -> No
     only (not the scored part's text after it), is headed by the buyer's statement, and takes the words of a
     confirmation from the limit, none when the limit is for the scored part only. Several confirmations sharing
     the limit with scored asks take at most half of it together."""
-    from evidencebot.compose import confirmations
-
     flat = " ".join(question.split())
     scored_at = confirmations.scored_start(question)  # read on the lines (a 'Part B' heading opens one), then flat
     if scored_at is not None:

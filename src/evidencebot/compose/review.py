@@ -1172,8 +1172,6 @@ def assemble_review(
                                      if i.strip()]))
     chart_results += [r for r in results if r.id in changed and r not in chart_results and not r.suppressed]
     charted = chart_results[:MAX_CHARTS]
-    from evidencebot.compose.charts import Chart
-
     drawn = {r.id for r in charted if Chart.from_result(r) is not None}
     uncharted = [t for t in targets_table if t["id"] not in drawn]
     chart_notes = []
