@@ -22,6 +22,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from evidencebot.compose import blockmatch, gather
+from evidencebot.compose.blockmatch import normalise
+from evidencebot.compose.filters import load_phrasebank
+
 SCENES: dict[str, tuple[str, ...]] = {
     "business continuity": ("business continuity", "continuity plan", "EPRR", "emergency preparedness",
                             "cyber attack", "severe weather", "pandemic", "losing a base", "loss of premises"),
@@ -48,26 +52,9 @@ SCENES: dict[str, tuple[str, ...]] = {
 }
 """Situations a block is written for, each with the words that name it (in a block's title, in a sub-point)."""
 
-_STEP = re.compile(r"\bstep(?:s|ped|ping)?(?:\s+(?P<what>[a-z]+(?:\s+[a-z]+)?))?[\s-]+(?P<dir>up|down)\b"
-                   r"(?:\s+(?:and|or)\s+(?P<dir2>up|down)\b)?", re.I)
-
-
-def normalise(text: str) -> str:
-    """'stepping support up and down' -> 'step stepup step stepdown'; 'step-up', 'stepped down' -> 'step stepup',
-    'step stepdown' (the direction is a word of its own: 'up' alone is noise to the matcher)."""
-    def one(m: re.Match) -> str:
-        words = [f"step step{m.group('dir').lower()}"]
-        if m.group("dir2"):
-            words.append(f"step step{m.group('dir2').lower()}")
-        return " ".join(words)
-
-    return _STEP.sub(one, text or "")
-
 
 @lru_cache(maxsize=1)
 def _cues() -> list[tuple[str, frozenset[str], int]]:
-    from evidencebot.compose import blockmatch
-
     out = []
     for scene, phrases in SCENES.items():
         for phrase in phrases:
@@ -80,8 +67,6 @@ def _cues() -> list[tuple[str, frozenset[str], int]]:
 @lru_cache(maxsize=4096)
 def scenes(text: str) -> frozenset[str]:
     """The situations ``text`` names."""
-    from evidencebot.compose import blockmatch
-
     seq = blockmatch.tokens(normalise(text))
     have = set(seq)
     found = set()
@@ -108,8 +93,6 @@ def misfit(ask: str, block) -> str | None:
 
 @lru_cache(maxsize=1)
 def _directions() -> dict[str, str]:
-    from evidencebot.compose.filters import load_phrasebank
-
     data = load_phrasebank("question_terms.yaml").get("directions") or {}
 
     def alt(key: str) -> str:
@@ -122,8 +105,6 @@ def _directions() -> dict[str, str]:
 def _service_words(phrase: str) -> list[str]:
     """The words that name the service in ``phrase`` ('the IAMH Crisis Resolution and Home Treatment Team (CRHT)'): the
     cues of the topics it hits ('crisis team', 'crisis resolution', 'CRHTT') and the phrase's own acronyms ('CRHT')."""
-    from evidencebot.compose import blockmatch
-
     words = [cue for h in blockmatch.topic_hits(phrase) for cue, _ in h.topic.cues]
     words += re.findall(r"\b[A-Z]{3,}\b", phrase)
     return sorted({w for w in words if len(w) >= 3}, key=len, reverse=True)
@@ -199,8 +180,6 @@ def figure_misfit(ask: str, indicator_id: str) -> str | None:
     """Why the catalogue figure ``indicator_id`` does not fit ``ask`` (its title and definition name
     another situation: 'Transitions completed with planned support (12 weeks)', a discharge measure, under
     'complete the Core Competency Standard within 12 weeks of starting'), or None."""
-    from evidencebot.compose import gather
-
     ind = gather.catalogue().get(indicator_id)
     if ind is None:
         return None
@@ -220,8 +199,6 @@ def fits(ask: str, block) -> bool:
 
 def why(ask: str, block) -> str:
     """The words of the ask that the block's title, tags or topic cue answers ('' when none is shared)."""
-    from evidencebot.compose import blockmatch
-
     hits = blockmatch.topic_hits(normalise(ask))
     own = {h.topic.name: h for h in hits}
     answered = blockmatch.block_topics(block, blockmatch.load_topics())

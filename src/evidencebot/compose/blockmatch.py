@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from evidencebot import locations
+from evidencebot.compose.library import stem
+from evidencebot.compose.questions import gerund
 from evidencebot.errors import ConfigError
 
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'/-]*")
@@ -43,10 +45,20 @@ _NOISE = {
 _JOINED = re.compile(r"\b(staff|agency)\s+(wellbeing|well-being|absence|absences|sickness|morale|staff|workers)\b")
 
 
-def stem(word: str) -> str:
-    from evidencebot.compose.library import stem as _stem
+_STEP = re.compile(r"\bstep(?:s|ped|ping)?(?:\s+(?P<what>[a-z]+(?:\s+[a-z]+)?))?[\s-]+(?P<dir>up|down)\b"
+                   r"(?:\s+(?:and|or)\s+(?P<dir2>up|down)\b)?", re.I)
 
-    return _stem(word)
+
+def normalise(text: str) -> str:
+    """'stepping support up and down' -> 'step stepup step stepdown'; 'step-up', 'stepped down' -> 'step stepup',
+    'step stepdown' (the direction is a word of its own: 'up' alone is noise to the matcher)."""
+    def one(m: re.Match) -> str:
+        words = [f"step step{m.group('dir').lower()}"]
+        if m.group("dir2"):
+            words.append(f"step step{m.group('dir2').lower()}")
+        return " ".join(words)
+
+    return _STEP.sub(one, text or "")
 
 
 def tokens(text: str) -> list[str]:
@@ -64,8 +76,6 @@ def _tokens(text: str) -> tuple[str, ...]:
     text = re.sub(r"\bgp\s+practices?\b", "gppractice", (text or "").lower().replace("’", "'"))
     # 'step-up', 'stepping support up and down': one word per direction ('up' alone is noise, so 'step up'
     # was only 'step' and the step-down cue, one word longer, took 'stepping support up and down')
-    from evidencebot.compose.askfit import normalise
-
     text = normalise(text)
     # 'staff' is noise on its own ('how staff will...'), but 'staff wellbeing' is not people's wellbeing
     # and 'agency staff' is not 'multi-agency': such pairs are one word
@@ -411,8 +421,6 @@ def _is_verb_form(word: str) -> bool:
 
 
 def _gerund_of_verb(word: str) -> bool:
-    from evidencebot.compose.questions import gerund
-
     return any(gerund(v) == word for v in _VERB_WORDS)
 
 
