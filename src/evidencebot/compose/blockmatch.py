@@ -442,3 +442,15 @@ def fits_heading(heading: str, block, *, strict: bool = True) -> bool:
     if not head:
         return True
     return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), block.body]))))
+
+
+def library_words() -> set[str]:
+    """Every word (stem) the shipped blocks use, in title, tags or text."""
+    def build(_path, data: dict) -> set[str]:
+        out: set[str] = set()
+        for b in data.get("blocks") or []:
+            out |= set(tokens(" ".join([str(b.get("title", "")), " ".join(b.get("tags") or []),
+                                        str(b.get("body", ""))])))
+        return out
+
+    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from evidencebot import locations
 from evidencebot.compose import blockmatch, figure_clauses, library
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.compose.requirements import named_terms
-from evidencebot.compose.tender import _library_words
-from evidencebot.compose.tender_profile import key_words
+from evidencebot.compose.blockmatch import library_words
+from evidencebot.compose.requirements import KINDS, named_terms
+from evidencebot.compose.tender_profile import asked_with, key_words
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import line_sentences
 
@@ -72,25 +72,6 @@ def templates(today=None) -> list:
 
 
 # ---------------------------------------------------------------- the buyer's local, named things
-
-KINDS: dict[str, tuple[str, ...]] = {
-    "protocol": ("protocol", "protocols", "procedure", "procedures", "pathway", "pathways", "agreement",
-                 "concordat", "model", "guidance", "standards", "framework", "toolkit", "memorandum"),
-    "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
-                "workers", "practitioners",
-                "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
-                "cafe", "house", "hospital", "haven", "havens", "sanctuary", "trust", "homes"),
-    # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
-    "board": ("board", "boards", "forum", "forums"),
-    "policy": ("policy", "policies", "rules", "scheme of payment", "standard", "statement"),
-    "pledge": ("pledge", "charter", "commitment", "covenant", "compact", "promise", "mark"),
-    "strategy": ("strategy", "plan", "programme", "program", "scheme", "initiative", "campaign", "approach"),
-    # a clinical record system the buyer names ('SystmOne and EMIS Web are both in use'): by its name
-    # (``record_systems`` in question_terms.yaml) rather than a head noun; how our workers work in it
-    "system": (),
-}
-"""A named requirement's kind, by its head noun (its last word, or the word that follows it in the buyer's
-sentence: 'the Trusted Assessor model'). The kinds are the ``buyer named <kind>`` templates."""
 
 _HEAD_OF = {w: kind for kind, words in KINDS.items() for w in words}
 
@@ -166,26 +147,6 @@ _GOVERNS = re.compile(r"\bgovernance\b|\bgovern(?:s|ed|ing)?\b", re.I)
 _OWNER_FIRST = re.compile(r"^(?:the\s+)?(?:(?:ICB|Council|Authority)(?:['’]s)?|Commissioners['’])\s+[A-Z]")
 
 
-_WITH = re.compile(r"\b(?:work(?:s|ing)?|link(?:s|ing|ed)?|liais\w*|partner(?:s|ing)?|collaborat\w*|co-?ordinat\w*|"
-                   r"join(?:s|ing)?\s+up|integrat\w*|connect\w*)\s+(?:[\w'’-]+\s+){0,3}?with\b|"
-                   r"\b(?:refer\w*|signpost\w*)\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)\b", re.I)
-
-
-def asked_with(name: str, sentence: str) -> bool:
-    """The buyer's sentence asks how we work with, link with or refer to ``name``: the name is the object of such a
-    verb, alone or in a list ('link with the Wykeham Active Lives programme and the Tarrow and Wyke Tobacco
-    Dependence Service'), in the same clause."""
-    at = (sentence or "").find(name)
-    if at < 0:
-        return False
-    clause = re.split(r"[.;:?!]", sentence[:at])[-1]
-    cues = list(_WITH.finditer(clause))
-    if not cues:
-        return False
-    between = clause[cues[-1].end():]
-    return len(between.split()) <= 12 and not re.search(r"\b(?:how|what|when|who|why|which|you|your)\b", between, re.I)
-
-
 def place_words(text: str) -> set[str]:
     """The buyer's place words its own text shows, whether or not it names itself: the words two or more of the
     names it gives share ('Tarrow' and 'Wyke' in 'Tarrow and Wyke Partnership NHS Foundation Trust' and 'Wyke Living
@@ -193,7 +154,7 @@ def place_words(text: str) -> set[str]:
     national word, an organisation's word (council, borough, health) or a word of our own library's vocabulary
     ('Mental Health ...', 'Community ...')."""
     names = {" ".join(t.split()) for t in named_terms(text or "") if len(t.split()) >= 2}
-    vocabulary = _library_words()
+    vocabulary = library_words()
     seen: dict[str, int] = {}
     for name in names:
         for w in key_words(name):
@@ -213,7 +174,7 @@ def proper_words(text: str) -> set[str]:
     'Eastmoor' of 'the Fenland Reach and Eastmoor Lived Experience Network': s13 q07, where :func:`place_words` finds
     none as no place is named twice) that our library never uses, the buyer's text never writes in lower case, and
     that is not a national word. Such a name is the buyer's local one, as a place word makes it."""
-    vocabulary = _library_words()
+    vocabulary = library_words()
     lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text or ""))
     out = set()
     for name in named_terms(text or ""):

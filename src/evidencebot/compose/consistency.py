@@ -18,11 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sqlite_utils import Database
+
 from evidencebot import locations
 from evidencebot.compose.gaps import MARKERS
+from evidencebot.compose.library import content_stems
 from evidencebot.errors import ConfigError
 from evidencebot.mentions import days
-from evidencebot.text import number_value
+from evidencebot.store import records
+from evidencebot.text import number_value, sentences
 
 _ONE = {"a": 1, "an": 1, "single": 1}
 """Words for one beside the number words (:data:`evidencebot.text.NUMBER_WORDS`): 'a quarter', 'a single worker'."""
@@ -176,9 +180,26 @@ def _count(word: str) -> int | None:
     return _ONE.get(word, number_value(word))
 
 
-def _sentences(text: str) -> list[str]:
-    from evidencebot.compose.tender import _split_sentences
+_WEAK = {"introduc", "updat", "add", "agre", "set", "show", "offer", "archiv", "report", "review", "every", "each",
+         "all", "brief", "refresh", "session", "check", "new", "weekly", "monthly", "daily", "rule"}
+"""Stems of an incident action's words that do not show a sentence tells of it ('introduce', 'review', 'weekly')."""
 
+
+def _split_sentences(text: str) -> list[str]:
+    return sentences(" ".join((text or "").split()))
+
+
+def _open_actions(db: Database) -> list[set[str]]:
+    return [st for st in (content_stems(action) - _WEAK for action in records.open_action_texts(db)) if len(st) >= 3]
+
+
+def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
+    """True when the sentence holds at least half of an open action's content words."""
+    have = content_stems(sentence)
+    return any(len(a & have) * 5 >= len(a) * 3 and len(a & have) >= 3 for a in open_actions)
+
+
+def _sentences(text: str) -> list[str]:
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text or ""):
         para = para.strip()
@@ -223,8 +244,6 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
         if len(firsts) > 1:
             out.append(Contradiction("fact", labels[name], firsts))
     if db is not None:
-        from evidencebot.compose.tender import _contradicts, _open_actions
-
         actions = _open_actions(db)
         if actions:
             for ref, text in answers:

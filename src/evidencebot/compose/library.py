@@ -166,6 +166,24 @@ def terms(text: str) -> list[str]:
     return seen
 
 
+GENERIC = {"people", "person", "service", "support", "provide", "ensure", "approach", "work", "contract",
+           "will", "using", "make", "sure", "staff", "team", "teams", "local", "also", "deliver", "delivery",
+           "organisation", "bidder", "bidders", "commissioner", "user", "users", "new"}
+"""Words too common in our answers to show what a sentence is about (left out of :func:`content_stems`)."""
+
+
+def content_stems(text: str) -> set[str]:
+    """Content-word stems; a hyphenated word gives its parts too ('step-down': step, down)."""
+    out = set()
+    for w in terms(text):
+        if w in GENERIC:
+            continue
+        out.add(stem(w))
+        if "-" in w:
+            out.update(stem(p) for p in w.split("-") if len(p) > 2 and p not in GENERIC)
+    return out
+
+
 def _any_of(words: list[str]) -> str:
     """An FTS5 expression matching any of ``words``."""
     return " OR ".join(f'"{w}"' for w in words)

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot.compose.blockmatch import expand_acronyms
+from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.questions import question_title, title_reference
 from evidencebot.text import line_sentences
 
 _NAMED = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:(?:['’]s|(?<=s)['’])(?=\s+[A-Z]))?|[A-Z]{2,}s?)(?:\s+(?:and|of|for|the|to|on)?\s*(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:(?:['’]s|(?<=s)['’])(?=\s+[A-Z]))?|[A-Z]{2,}s?|\d{4}))+\b"
@@ -52,8 +54,6 @@ def _split_and(words: list[str]) -> list[list[str]]:
 def _instruction_words() -> frozenset[str]:
     """The words of the buyer's instructions that may open a run of capitalised words before a name ('Reference the
     ...', 'Refer to the ...', 'Using Annex H'): phrasebank/commitments.yaml ``documents.instructions``."""
-    from evidencebot.compose.filters import load_phrasebank
-
     said = (load_phrasebank("commitments.yaml").get("documents") or {}).get("instructions") or []
     return frozenset(w.lower() for phrase in said for w in str(phrase).split()) - {"the", "in", "with", "as", "for"}
 
@@ -113,11 +113,28 @@ def _thing_of(seen: str, name: str) -> bool:
     return last in _kind_heads() and (name.startswith(seen) or last not in seen.split())
 
 
+KINDS: dict[str, tuple[str, ...]] = {
+    "protocol": ("protocol", "protocols", "procedure", "procedures", "pathway", "pathways", "agreement",
+                 "concordat", "model", "guidance", "standards", "framework", "toolkit", "memorandum"),
+    "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
+                "workers", "practitioners",
+                "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
+                "cafe", "house", "hospital", "haven", "havens", "sanctuary", "trust", "homes"),
+    # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
+    "board": ("board", "boards", "forum", "forums"),
+    "policy": ("policy", "policies", "rules", "scheme of payment", "standard", "statement"),
+    "pledge": ("pledge", "charter", "commitment", "covenant", "compact", "promise", "mark"),
+    "strategy": ("strategy", "plan", "programme", "program", "scheme", "initiative", "campaign", "approach"),
+    # a clinical record system the buyer names ('SystmOne and EMIS Web are both in use'): by its name
+    # (``record_systems`` in question_terms.yaml) rather than a head noun; how our workers work in it
+    "system": (),
+}
+"""A named requirement's kind, by its head noun (its last word, or the word that follows it in the buyer's
+sentence: 'the Trusted Assessor model'). The kinds are the ``buyer named <kind>`` templates."""
+
 @functools.cache
 def _kind_heads() -> frozenset[str]:
-    """The head nouns of the buyer templates' kinds (buyer_terms.KINDS), built once."""
-    from evidencebot.compose.buyer_terms import KINDS
-
+    """The head nouns of the buyer templates' kinds (:data:`KINDS`), built once."""
     return frozenset(w for words in KINDS.values() for w in words)
 
 
@@ -229,8 +246,6 @@ def read_requirements(question: str, *, known: list[str] | tuple[str, ...] = ())
 def _title_line(question: str) -> str:
     """The question's title as :func:`questions.question_title` reads it ('4.1 Workforce and Supervision', without the
     weighting or limit written beside it), spaces collapsed; '' when it has none beyond a reference."""
-    from evidencebot.compose.questions import question_title, title_reference
-
     title = " ".join(question_title(question).split())
     return "" if not title or title == title_reference(title) else title
 

@@ -28,7 +28,8 @@ from evidencebot.compose import filters, gather
 from evidencebot.compose.env import make_env, render
 from evidencebot.compose.filters import SHARE_WORDS, share_text  # noqa: F401 (review's names; the answers use them too)
 from evidencebot.compose.export import SUPPRESSION_RULE, Chart, ExportDoc
-from evidencebot.compose.tender import Edit, _contradicts, _open_actions, _split_sentences, get_checker, provenance
+from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
+from evidencebot.compose.tender import Edit, get_checker, provenance
 from evidencebot.compose.words import split_sentences
 from evidencebot.config import load_settings
 from evidencebot.errors import InputError

@@ -38,10 +38,17 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import commitments, consistency, gather
+from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
+                                 commitments, confirmations, consistency, figure_clauses, filters, gather, library,
+                                 tender_profile)
+from evidencebot.compose import env as compose_env
+from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
-from evidencebot.compose.filters import load_phrasebank
-from evidencebot.compose.library import _PLACEHOLDER
+from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
+from evidencebot.compose.export import Chart, ExportDoc
+from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
+from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
+from evidencebot.compose.personnel import with_staff_names
 from evidencebot.compose.questions import (
     END_BAD,
     MIN_WORDS_PER_POINT,
@@ -56,9 +63,14 @@ from evidencebot.compose.questions import (
 )
 from evidencebot.compose.requirements import Requirement, mentions, named_terms, read_requirements
 from evidencebot.compose.tender_profile import FIELDS as _TENDER_FIELDS
-from evidencebot.compose.tender_profile import PLAIN
+from evidencebot.compose.tender_profile import PLAIN, crisis_place, describe_unknown, is_base, key_words, place_kind
+from evidencebot.compose.word import organisation_name
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
-from evidencebot.store import records, variance, workflow
+from evidencebot.errors import InputError
+from evidencebot.evidence.family import EvidenceFamily
+from evidencebot.language.checker import Checker
+from evidencebot.store import variance, workflow
+from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
 from evidencebot.text import sentences, straight_quotes
@@ -98,18 +110,11 @@ def get_checker(db=None, *, external: bool = True):
         key = (id(db), external)
         hit = _BOUND.get(key)
         if hit is None or hit[0] is not db:
-            from evidencebot.evidence.family import EvidenceFamily
-            from evidencebot.language.checker import Checker
-
-            from evidencebot.compose.personnel import with_staff_names
-
             # the profile's named staff (key personnel) are named on purpose; any other name is still flagged
             hit = (db, with_staff_names(Checker(extra={"evidence": EvidenceFamily(db, external=external)}), db))
             _BOUND[key] = hit
         return hit[1]
     if _CHECKER is None:
-        from evidencebot.language.checker import Checker
-
         _CHECKER = Checker()
     return _CHECKER
 
@@ -336,8 +341,6 @@ class TenderAnswer:
             lines += ["", "The buyer's instructions (followed, not answered as sub-points):"]
             lines += [f"- {i}" for i in self.plan.instructions]
         if self.tender_unknown:
-            from evidencebot.compose.tender_profile import describe_unknown
-
             lines += ["", "Not known for this tender, so not stated: " + describe_unknown(self.tender_unknown)]
         return "\n".join(lines)
 
@@ -360,8 +363,6 @@ class TenderAnswer:
     def to_export(self, *, charts: bool = True):
         """The answer as an :class:`~evidencebot.compose.export.ExportDoc`."""
         import dataclasses
-
-        from evidencebot.compose.export import Chart, ExportDoc
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
         return ExportDoc(
@@ -455,8 +456,6 @@ def _top_triggers(esc) -> list[str]:
 
 
 def _partner_top(summary) -> list[str]:
-    from evidencebot.compose.filters import partner
-
     return [partner(p) for p, _ in summary.partners[:2]]
 
 
@@ -472,13 +471,11 @@ def figure_fits(text: str, indicator_id: str, catalogue: dict | None = None) -> 
     exceeded at review' is no figure for 'how you will begin joint planning with CAMHS ... from age 17½' (s10 q06),
     though both match the young adults' topics. An id the catalogue does not hold (a fact, an external figure)
     is not judged here. ``catalogue``: the indicators by id, read once by a caller that asks many times."""
-    from evidencebot.compose.blockmatch import HEAD_GENERIC
-
     ind = (catalogue if catalogue is not None else gather.catalogue()).get(indicator_id)
     if ind is None:
         return True
     about = f"{ind.title} {ind.definition or ''}" + (" outcome measure" if "." in indicator_id else "")
-    return bool((_stems(about) & _stems(text)) - HEAD_GENERIC - _FIGURE_WEAK)
+    return bool((content_stems(about) & content_stems(text)) - HEAD_GENERIC - _FIGURE_WEAK)
 
 
 class _Evidence:
@@ -492,13 +489,9 @@ class _Evidence:
     def __init__(self, db: Database, plan: QuestionPlan, period, compare, *, external: bool = True):
         self.db, self.plan, self.period, self.compare = db, plan, period, compare
         self.external = external
-        from evidencebot.compose import blockmatch
-
         # figures and records are chosen by what each sub-point is about (the topic
         # table), not by the question's topic as a whole: a part about training gets
         # no crisis figure, and a part with no fitting figure gets none
-        from evidencebot.compose import askfit
-
         # ... and by the situation it asks about: a discharge measure is not a figure for 'complete the
         # Core Competency Standard within 12 weeks of starting', though both say '12 weeks' (askfit)
         # ... and by what its words are about: a figure whose title and definition share nothing with the part's
@@ -597,8 +590,8 @@ class _Evidence:
             # a change told beside no figure it concerns is about what the part asks: its words are the part's
             # ('step-up trigger set introduced' is not for 'the first 72 hours' after a discharge, s11 q06)
             relevant += [c for c in self.changes if c not in relevant and (any(
-                w.isalpha() for w in _stems(" ".join(str(v) for v in c.values() if isinstance(v, str)))
-                & _stems(situated(point)) - _FIGURE_WEAK - _head_generic()))]
+                w.isalpha() for w in content_stems(" ".join(str(v) for v in c.values() if isinstance(v, str)))
+                & content_stems(situated(point)) - _FIGURE_WEAK - _head_generic()))]
         else:
             relevant = [c for c in relevant if (c.get("indicators") or "").strip()]
         ev["changes"] = [c for c in relevant if c["change_id"] not in self.used_changes][:1]
@@ -634,8 +627,6 @@ def _worse(result) -> bool:
 def _action_notes(db: Database, ids: list[str]) -> dict[str, str]:
     """For each figure that got worse, what the service is doing about it: the action of
     its latest variance note (the notes the contract review uses), with owner and date."""
-    from evidencebot.compose.filters import fmt_month as month
-
     latest = variance.latest_notes(db, ids)
     out = {}
     for i in ids:
@@ -648,7 +639,7 @@ def _action_notes(db: Database, ids: list[str]) -> dict[str, str]:
         if not action or re.match(r"(?i)no action\b", reason):
             continue
         owner = (row.get("owner") or "").strip()
-        due = month(row["due_on"]) if row.get("due_on") else ""
+        due = fmt_month(row["due_on"]) if row.get("due_on") else ""
         who = f"led by the {owner[:1].lower() + owner[1:]}" if owner else ""
         when = f"due {due}" if due else ""
         tail = ", ".join(x for x in (who, when) if x)
@@ -782,10 +773,8 @@ def _drop_globally(sections: list[Section], why: str) -> bool:
 
 
 def _layout(sections: list[Section], env) -> str:
-    from evidencebot.compose.env import render
-
     data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
-    text = render("tender_answer.md.j2", {"sections": data}, env=env)
+    text = compose_env.render("tender_answer.md.j2", {"sections": data}, env=env)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text + "\n" if text else ""
 
@@ -1074,10 +1063,7 @@ def assemble_tender(
     names that no block names (their protocol, hub, policy, pledge) gets the approved template of
     its kind, filled with the buyer's name for it, rather than a part to write.
     """
-    from evidencebot.compose import buyer_scale, buyer_standards, buyer_terms, tender_profile
-    from evidencebot.compose.env import make_env, render
-
-    env = env or make_env()
+    env = env or compose_env.make_env()
     plan = plan_question(question, word_limit)
     p = period if hasattr(period, "start") else gather.parse(db, period, default="tender")
     if compare is None:
@@ -1121,10 +1107,8 @@ def assemble_tender(
         for m in methods.values():
             for u in m.units:
                 u["text"] = frame(u["text"])
-    from evidencebot.compose import library as _library
-
     reqs = read_requirements(question, known=_parties(service_profile, given))
-    approved_now = [b for b in _library.list_blocks(db, status="approved", today=today) if b.approved]
+    approved_now = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
     # a block about ours of the same kind ('our monthly mobilisation board')
@@ -1262,7 +1246,7 @@ def assemble_tender(
                        system=any(t.system for t in topics) and any(
                            r.id.split(".")[0] in {"readmission_30d", "crisis_rate", "repeat_crisis"}
                            for r in ev["indicators"]))
-        units = parse_units(render("tender_point.md.j2", context, env=env))
+        units = parse_units(compose_env.render("tender_point.md.j2", context, env=env))
         drafted = _drafted_units(point, units, chosen, asks.get(point.key, []), fill_profile)
         # a part naming several of the buyer's partners keeps a sentence for each before its closing line and the
         # buyer's figure (s10 q05: the figure and 'what it means' pushed out the Trust's Physical Health Team)
@@ -1311,13 +1295,9 @@ def assemble_tender(
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
     _said_once_in_answer(sections)
-    from evidencebot.compose import anonymity
-
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
-        from evidencebot.compose.word import organisation_name
-
         ours = anonymity.names({**service_profile, **{k: v for k, v in resolved.profile.items() if k == "service"}},
                                organisation_name())
         ours.update(anonymity.names(service_profile))
@@ -1509,8 +1489,6 @@ def _self_contradictions(sections: list[Section]) -> list:
     """The library's consistency check (:func:`consistency.check_answers`, ``corpus/library/facts.yaml``) over the
     answer's own parts: one fact stated two ways inside the answer ('fortnightly supervision' in a requirement's
     sentence and 'monthly supervision' in a block's) is a contradiction the command prints and fails on."""
-    from evidencebot.compose import consistency
-
     parts = [(f"'{sec.point.label}'", " ".join(u.text for u in sec.kept_units())) for sec in sections]
     return [c for c in consistency.check_answers(parts) if c.kind == "fact"]
 
@@ -1525,8 +1503,6 @@ def _scored_plan(plan: QuestionPlan) -> QuestionPlan:
 
 
 def _declarations(db: Database) -> dict:
-    from evidencebot.store.declarations import get_declarations
-
     return get_declarations(db)
 
 
@@ -1537,8 +1513,6 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
     (block id, sentence) pairs); or the '[To confirm]' line (:mod:`confirmations`). Never 'No'. Never trimmed: a
     confirmation is whole or it fails."""
     import datetime as _dt
-
-    from evidencebot.compose import confirmations
 
     day = today if isinstance(today, _dt.date) else _dt.date.fromisoformat(str(today)) if today else None
     conf = confirmations.answer(point.text, declared, day)
@@ -1826,16 +1800,12 @@ def write_marker(label: str) -> str:
 
 
 def _unmarked(lines: list[str]) -> str:
-    from evidencebot.compose import confirmations
-
     return " ".join(x[len(confirmations.MARKER):].strip() if x.startswith(confirmations.MARKER) else x for x in lines)
 
 
 def _unconfirm_changed(sections: list[Section]) -> bool:
     """A confirmation the checker rewrote ('will work towards' for 'will') or cut is not the statement the buyer
     asked about: its part becomes the '[To confirm]' line, so that no hedged or partial Yes goes out."""
-    from evidencebot.compose import confirmations
-
     changed = False
     for sec in sections:
         conf = sec.evidence.get("confirmation")
@@ -1858,8 +1828,6 @@ def _unconfirm_changed(sections: list[Section]) -> bool:
 
 def _template_units(block, values: dict, *, lead: bool) -> list[dict]:
     """A buyer template's sentences as method units (a sentence with a value nobody gave is left out)."""
-    from evidencebot.compose.library import fill
-
     body, _ = fill(block.body, values)
     units = []
     for sentence in _split_sentences(body):
@@ -1876,8 +1844,6 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
     will be reached: each KPI's targets in the buyer's phrase, then the library's method for it (s13 q09: 'None of the 7
     trajectories is addressed', the part was '[To write]'). Nothing when the question gives no KPI rows or no part
     asks about them."""
-    from evidencebot.compose import buyer_kpis
-
     rows = buyer_kpis.read(question)
     block = next((b for b in buyer_blocks if b.block_id == "buyer-kpi-table"), None)
     point = next((p for p in plan.points if p.kind != "confirm" and buyer_kpis.ASKS.search(p.text)), None)
@@ -1960,8 +1926,6 @@ def _hold_to_buyer(methods: dict, question: str) -> dict[str, list[tuple[str, st
     part it stands (:func:`figure_clauses.hold_to_buyer`: the same thing by the dependency parse of both clauses).
     Returns {part key: [(ours, the buyer's)]}, for the part's status: the writer confirms each (s13 q02: the buyer's
     12 weeks, ours six months)."""
-    from evidencebot.compose import figure_clauses
-
     theirs = figure_clauses.standards(question)
     held: dict[str, list[tuple[str, str]]] = {}
     if not theirs:
@@ -2055,8 +2019,6 @@ def _measures_template(plan: QuestionPlan, methods: dict, question: str, buyer_b
     often they are reported (the ask's own 'each quarter', else every quarter), to whom (the body the part or the
     question names, else the buyer) and what happens when one is off track. A part the buyer's KPI table or a KPI
     standard already answers is left as it is."""
-    from evidencebot.compose import askfit, blockmatch, buyer_kpis
-
     block = next((b for b in buyer_blocks if b.block_id == "buyer-measures"), None)
     if block is None:
         return
@@ -2115,8 +2077,6 @@ def _measures_template(plan: QuestionPlan, methods: dict, question: str, buyer_b
 
 
 def _place(method: Method, block, units: list[dict], values: dict, *, lead: bool) -> None:
-    from evidencebot.compose.library import fill
-
     if not units:
         return
     if lead or not method.units:
@@ -2139,8 +2099,6 @@ def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
     sentence shares two or more words with the part's, the most of any part), as a sentence in the buyer's phrase
     (:func:`buyer_terms.figure_sentences`): each figure once, one per part. A part about a locality the buyer names
     has its figures from its template instead."""
-    from evidencebot.compose import blockmatch, buyer_terms
-
     places = set(blockmatch.tokens(" ".join(buyer_terms.place_words(question)))) | set(
         blockmatch.tokens("january february march april may june july august september october november december"))
 
@@ -2171,9 +2129,6 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     (leading it when the part asks about it). A figure's template another answer of the tender has used
     (``told``) is not said again: this answer works to the same standard, and the coverage says where it was
     said. Returns {figure: part key or 'told', figure + ':block': block id}."""
-    from evidencebot.compose import blockmatch, buyer_terms
-    from evidencebot.compose.tender_profile import crisis_place, is_base, place_kind
-
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     # the buyer's places: from its name when known, and from the names its text gives (a question drafted alone
     # rarely names the buyer: s10 q07's 'Wyke Living Well Partnership Board', q10's 'Tarrow and Wyke ... Protocol')
@@ -2309,8 +2264,6 @@ def _template_home(points: list, what: str, block) -> "SubPoint | None":
     written about another situation (its scenes and the template's are disjoint) nor, for a first-contact or staffing
     template, a part asking to grow a volume. None when no part fits: the comparison row then says it is not in this
     answer, rather than the paragraph standing under the wrong heading."""
-    from evidencebot.compose import askfit, blockmatch, buyer_terms
-
     topics = blockmatch.load_topics()
     scenes, mine = askfit.block_scenes(block), blockmatch.block_topics(block, topics)
     best = None
@@ -2385,8 +2338,6 @@ def generic_phrase(name: str, text: str, local=frozenset()) -> str:
 def _name_generic(units: list[dict], names: list[str], local) -> None:
     """Each method unit that speaks of one of the buyer's named things generically ('the local IPS service')
     names it as the buyer does ('the Wendle Works IPS service'): one name for one thing in every answer."""
-    from evidencebot.compose import buyer_terms
-
     for u in units:
         for name in names:
             found = generic_phrase(name, u["text"], local)
@@ -2402,8 +2353,6 @@ def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement]
     the buyer does, answers the part that asks about it instead of a template that would plan for it as new,
     so a thing is not planned in one answer and described as current practice in another. A block another
     answer of the tender has used (``told``) counts too: that answer said it. Returns those things."""
-    from evidencebot.compose import buyer_terms
-
     covered = []
     chosen = {b.block_id for m in methods.values() for b in m.blocks}
     for r in unnamed:
@@ -2441,9 +2390,6 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
     """The values a ``buyer standard`` template is filled with, and our figure as the coverage states it. When
     we are the incumbent the buyer's baseline is a figure for the service we run now: our own figure for the
     measure is stated beside it only when it is the same, never a second, different value for one service."""
-    from evidencebot.compose import buyer_standards
-    from evidencebot.compose.filters import count_prose
-
     if st.kind == "timescale":
         return {"std_says": st.text}, ""
     if st.kind == "requirement":
@@ -2517,8 +2463,6 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
     standard's template (``buyer standard <kind>``) goes into the part that asks about it (leading it), or,
     when the buyer's sentence is this question's, the part sharing most words with it. A template another
     answer of the tender has used says only its first sentences here. Returns [(standard, part key, ours)]."""
-    from evidencebot.compose import buyer_standards
-
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     slow = [st for st in standards if st.kind == "timescale"]
     for method in methods.values():
@@ -2600,9 +2544,6 @@ def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
     ``policy`` ('the Harbour Lane Trust involvement payment policy' beside the 'Riverside ICB Involvement Payment
     Policy'); our policy on another matter ('the Harbour Lane Trust lone working policy') is not (review s8 item 5).
     The matter is the distinctive words of the buyer's policy name, without its place (``local``)."""
-    from evidencebot.compose import blockmatch
-    from evidencebot.compose.tender_profile import key_words
-
     ours = re.compile(re.escape(provider) + r"(?P<of>[^.]*?)\bpolic(?:y|ies)\b(?:\s+(?:on|for|about)\s+(?P<on>[^.,;]*))?",
                       re.I)
     matter = set(blockmatch.tokens(" ".join(sorted(key_words(policy) - set(local))))) - set(
@@ -2693,7 +2634,7 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
             opening[block] = words
 
         def again(u: dict, method=method) -> bool:
-            have = _stems(u["text"])
+            have = content_stems(u["text"])
             earlier = set().union(*(w for b, w in by_block.items() if b != u.get("block")))
             total = sum(weight(t) for t in have)
             if len(have) < 4 or total <= 0 or len(method.units) <= 1 or not u.get("cont"):
@@ -2705,14 +2646,12 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
         if not method.units and kept_before:
             method.units[:] = kept_before[:1]
         for u in method.units:
-            by_block.setdefault(u.get("block"), set()).update(_stems(u["text"]))
+            by_block.setdefault(u.get("block"), set()).update(content_stems(u["text"]))
 
 
 def _rarity():
     """weight(stem): log-inverse of the share of shipped block sentences that use the stem."""
     import math
-
-    from evidencebot import locations
 
     def build(_path, data: dict) -> dict:
         counts: dict[str, int] = {}
@@ -2720,7 +2659,7 @@ def _rarity():
         for b in data.get("blocks") or []:
             for sentence in _split_sentences(str(b.get("body", ""))):
                 n += 1
-                for t in _stems(sentence):
+                for t in content_stems(sentence):
                     counts[t] = counts.get(t, 0) + 1
         return {"n": n, "counts": counts}
 
@@ -2731,12 +2670,7 @@ def _rarity():
 
 FIGURE_SHAPES = 5
 """Figure sentence shapes in tender_point.md.j2: each is used at most once per answer."""
-GENERIC = {"people", "person", "service", "support", "provide", "ensure", "approach", "work", "contract",
-           "will", "using", "make", "sure", "staff", "team", "teams", "local", "also", "deliver", "delivery",
-           "organisation", "bidder", "bidders", "commissioner", "user", "users", "new"}
 STORY_MIN_SHARED = 2
-_WEAK = {"introduc", "updat", "add", "agre", "set", "show", "offer", "archiv", "report", "review", "every", "each",
-         "all", "brief", "refresh", "session", "check", "new", "weekly", "monthly", "daily", "rule"}
 
 
 @dataclass
@@ -2781,25 +2715,11 @@ class Method:
         return [b.block_id for b in self.blocks if f"block:{b.block_id}" in refs]
 
 
-def _stems(text: str) -> set[str]:
-    """Content-word stems; a hyphenated word gives its parts too ('step-down': step, down)."""
-    from evidencebot.compose.library import stem, terms
-
-    out = set()
-    for w in terms(text):
-        if w in GENERIC:
-            continue
-        out.add(stem(w))
-        if "-" in w:
-            out.update(stem(p) for p in w.split("-") if len(p) > 2 and p not in GENERIC)
-    return out
-
-
 def _block_score(block, want: set[str]) -> tuple[int, int]:
     """(words shared with the title and tags, title words counting twice; words shared anywhere)."""
-    title = _stems(block.title)
-    head = title | _stems(" ".join(block.tags))
-    body = _stems(block.body)
+    title = content_stems(block.title)
+    head = title | content_stems(" ".join(block.tags))
+    body = content_stems(block.body)
     return len(want & head) + len(want & title), len(want & (head | body))
 
 
@@ -2810,16 +2730,14 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
     words (stems) in its title, tags or text, one of them in its title or tags;
     a sub-point of one or two content words needs one in the title or tags.
     """
-    from evidencebot.compose import blockmatch, library
-
     # a deadline ('by the end of Contract Year 2') is not what is asked: its words matched blocks about the end of
     # the contract, or any block that says 'year'
     said = blockmatch.without_deadlines(point.text)
-    own = _stems(said)
+    own = content_stems(said)
     for query, need_own in ((said + " " + blockmatch.without_deadlines(point.label), False),
                             (said + " " + plan.stem, True)):
         found = fits_provider(library.search_blocks(db, query, limit=12, exclude=exclude, today=today), profile)
-        want = _stems(query)
+        want = content_stems(query)
         scored = []
         for b in found:
             in_head, total = _block_score(b, want)
@@ -2847,8 +2765,6 @@ FILL_SHARE = 0.75
 
 def _claim(text: str, block) -> int:
     """How specifically ``text`` names a topic that lists ``block``: its longest cue's word count."""
-    from evidencebot.compose import blockmatch
-
     hay = (block.title + " " + " ".join(block.tags) + " " + block.body).lower()
     if any(re.sub(r"\s+\d{4}$", "", t).lower() in hay for t in named_terms(text)):
         return 100  # the block names the buyer's act, framework or role ('Implementing PCREF')
@@ -2875,8 +2791,6 @@ def fits_provider(blocks: list, profile: dict) -> list:
 
     # any crisis place of ours (a sanctuary, a crisis house: phrasebank/question_terms.yaml crisis_places) makes
     # a block about someone else's crisis place contradict the answer (review s9 item 10)
-    from evidencebot.compose.tender_profile import crisis_place
-
     runs_one = any(crisis_place(p) for p in ours.split(";"))
 
     def elsewhere(tags: set[str]) -> bool:
@@ -2889,8 +2803,6 @@ def fits_provider(blocks: list, profile: dict) -> list:
 def _fill(text: str, profile: dict) -> tuple[str, list[str]]:
     """:func:`library.fill`, with a fact nobody gave named plainly where that names no one
     ('the service', 'the area', 'the commissioner'); the fields missing are still returned."""
-    from evidencebot.compose.library import fill
-
     out, missing = fill(text, profile)
     # a tender's fact the service profile has no field for ('{contract_length}') is missing too
     missing += [k for k in _PLACEHOLDER.findall(text or "") if k in _TENDER_FIELDS and not profile.get(k)
@@ -2915,8 +2827,6 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
     editor offers when the writer swaps a part's block). ``profile``: the one the answer
     fills its blocks from (default: the service profile); ``approved``: the blocks to
     choose from (default: every approved block written for that profile's provider)."""
-    from evidencebot.compose import blockmatch, library
-
     if approved is None:
         approved = fits_provider([b for b in library.list_blocks(db, status="approved", today=today) if b.approved],
                                  get_profile(db) if profile is None else profile)
@@ -2999,8 +2909,6 @@ def _block_text(block, profile: dict) -> str:
 def _named_here(point: SubPoint, plan: QuestionPlan, reqs: list[Requirement]) -> list[Requirement]:
     """The requirements a part should carry: those named in its own words, and those the buyer names
     outside every sub-point (stem and guidance) whose words the part shares."""
-    from evidencebot.compose import blockmatch
-
     own = [r for r in reqs if mentions(r, point.text)]
     others = [p.text for p in plan.points if p.key != point.key]
     want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
@@ -3014,8 +2922,6 @@ def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> 
     about, or the sub-point names its topic with a cue of two or more words, or the block's title and
     tags name two of the sub-point's words. A block of another topic matched by one word ('benefit' in
     an innovation question: money and benefits) is not."""
-    from evidencebot.compose import blockmatch
-
     if not focus or blockmatch.in_question_topic(block, focus, topics) or _claim(point.text, block) >= 2:
         return True
     want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
@@ -3023,8 +2929,6 @@ def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> 
 
 
 def _question_topics(plan: QuestionPlan, topics: list) -> set[str]:
-    from evidencebot.compose import blockmatch
-
     return {h.topic.name for h in blockmatch.topic_hits(question_focus(plan), topics)}
 
 
@@ -3036,8 +2940,6 @@ def _referent(text: str, stem: str, before: list[str], topics: list) -> str:
     after 'What outcome measures will you use' (the sub-point before), 'how you will identify these problems
     early' after 'People ... often have problems with housing, debt and benefits' (the sentence of the stem
     or the sub-point before that holds the noun); '' when it names a topic or refers to nothing."""
-    from evidencebot.compose import blockmatch
-
     m = _ANAPHOR.search(text or "")
     if not m or blockmatch.topic_hits(text, topics):
         return ""
@@ -3061,8 +2963,6 @@ def situated(point: SubPoint) -> str:
 
 
 def _head_generic() -> set[str]:
-    from evidencebot.compose.blockmatch import HEAD_GENERIC
-
     return HEAD_GENERIC
 
 
@@ -3070,8 +2970,6 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     """The plan with each sub-point's ambiguous acronyms written out as this question means them
     ('SARs' in a safeguarding question: Safeguarding Adults Reviews), for matching only."""
     import dataclasses
-
-    from evidencebot.compose import blockmatch
 
     context = question_focus(plan) + " " + plan.stem
     points = [dataclasses.replace(p, text=blockmatch.expand_acronyms(p.text, context)) for p in plan.points]
@@ -3108,9 +3006,6 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     service'), otherwise the sentence is left out; either way the field is listed
     in ``Method.missing_profile``.
     """
-    from evidencebot.compose import askfit, blockmatch, library
-    from evidencebot.errors import InputError
-
     topics = blockmatch.load_topics()
     plan = _read_in_context(plan)
     focus = _question_topics(plan, topics)
@@ -3345,9 +3240,6 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
 def _tag_named(text: str, block) -> bool:
     """Whether ``text`` names one of the block's tags of two or more specific words ('domestic abuse', 'mental
     capacity', 'young adults'; not 'young people', whose 'people' says nothing of the block)."""
-    from evidencebot.compose.blockmatch import HEAD_GENERIC
-    from evidencebot.compose.library import stem
-
     low = " ".join(text.lower().split())
     for tag in block.tags:
         words = re.findall(r"[a-z0-9]+", tag.lower())
@@ -3379,8 +3271,6 @@ def _names_terms(text: str, block) -> bool:
 def _central_terms(text: str) -> list[str]:
     """Named terms that are what the sub-point is about: once they are taken out, at most one
     content word is left ('how you will apply Making Safeguarding Personal')."""
-    from evidencebot.compose import blockmatch
-
     terms = named_terms(text)
     if not terms:
         return []
@@ -3405,8 +3295,6 @@ _GAP_GENERIC = {"appli", "apply", "use", "current", "status", "who", "work", "se
 def _says(element: str, text: str) -> bool:
     """Whether ``text`` speaks of a listed element: all its content words when it has one or two ('peer support'),
     half of them when more ('follow-up after discharge')."""
-    from evidencebot.compose import blockmatch
-
     want = set(blockmatch.tokens(element)) - _GAP_GENERIC
     if not want:
         return True
@@ -3417,16 +3305,12 @@ def _says(element: str, text: str) -> bool:
 def _proper_stems(text: str) -> set[str]:
     """The stems of the capitalised words inside ``text`` (not its first word): the buyer's names of places,
     bodies and schemes ('Upper Esk and Haldon Coast', 'Zelborough')."""
-    from evidencebot.compose import blockmatch
-
     names = re.findall(r"(?<![.?!:]\s)(?<!^)\b[A-Z][\w'-]*", (text or "").strip())
     return set(blockmatch.tokens(" ".join(names)))
 
 
 def block_words(blocks) -> set[str]:
     """Every word (stem) ``blocks`` use, in title, tags or text: the vocabulary of a library."""
-    from evidencebot.compose import blockmatch
-
     out: set[str] = set()
     for b in blocks:
         out |= set(blockmatch.tokens(" ".join([b.title] + list(b.tags) + [b.body])))
@@ -3450,8 +3334,6 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
     stem or from shared words) needs a block sharing one of its own content words in
     the title or tags, or two in the text.
     """
-    from evidencebot.compose import blockmatch
-
     if not blockmatch.fits_heading(point.label, block, strict=strict):
         return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
@@ -3459,7 +3341,7 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
     words = set(blockmatch.tokens(blockmatch.without_deadlines(point.text))) - _GAP_GENERIC
     if not words:
         return True  # nothing but words every ask uses: the topic match decides
-    known = vocab if vocab is not None else (_library_words() or words)
+    known = vocab if vocab is not None else (library_words() or words)
     # names no approved block uses (the buyer's places: 'Upper Esk and Haldon Coast') cannot show whether a block
     # answers: they leave the count; the buyer's other words no block uses ('greyhound hydrotherapy') are what
     # is asked, and no block answers an ask made mostly of them
@@ -3496,9 +3378,6 @@ block answers a sub-point that names no topic."""
 
 
 def _common_words() -> set[str]:
-    from evidencebot import locations
-    from evidencebot.compose import blockmatch
-
     def build(_path, data: dict) -> set[str]:
         blocks = data.get("blocks") or []
         counts: dict[str, int] = {}
@@ -3507,21 +3386,6 @@ def _common_words() -> set[str]:
                                                      str(b.get("body", ""))]))):
                 counts[w] = counts.get(w, 0) + 1
         return {w for w, n in counts.items() if n > COMMON_SHARE * max(1, len(blocks))}
-
-    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
-
-
-def _library_words() -> set[str]:
-    """Every word (stem) the shipped blocks use, in title, tags or text."""
-    from evidencebot import locations
-    from evidencebot.compose import blockmatch
-
-    def build(_path, data: dict) -> set[str]:
-        out: set[str] = set()
-        for b in data.get("blocks") or []:
-            out |= set(blockmatch.tokens(" ".join([str(b.get("title", "")), " ".join(b.get("tags") or []),
-                                                   str(b.get("body", ""))])))
-        return out
 
     return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
 
@@ -3562,20 +3426,6 @@ def asks_example(text: str) -> bool:
     return bool(re.search(r"(?<!for )\bexamples?\b|\bcase stud(?:y|ies)\b|\binstance where\b", text, re.I))
 
 
-def _split_sentences(text: str) -> list[str]:
-    return sentences(" ".join((text or "").split()))
-
-
-def _open_actions(db: Database) -> list[set[str]]:
-    return [st for st in (_stems(action) - _WEAK for action in records.open_action_texts(db)) if len(st) >= 3]
-
-
-def _contradicts(sentence: str, open_actions: list[set[str]]) -> bool:
-    """True when the sentence holds at least half of an open action's content words."""
-    have = _stems(sentence)
-    return any(len(a & have) * 5 >= len(a) * 3 and len(a & have) >= 3 for a in open_actions)
-
-
 _NAMED = re.compile(r"\b[A-Z][\w'’-]*(?:(?:,?\s+(?:and|of|for|the|on)\s+|,?\s+)[A-Z][\w'’-]*){2,}")
 """A run of three or more capitalised words (joined by 'and', 'of', 'for', 'the', 'on' or commas): the name of a
 body, service or document ('Kelderton Mental Health, Learning Disability and Autism', 'Mental Health Services Data
@@ -3588,15 +3438,11 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
     words they share (at least :data:`STORY_MIN_SHARED`), then by BM25. Unless ``text`` asks for an
     example, a story must be clearly about (a topic its title names, or one of weight two or more in
     its opening) what ``text`` is mainly about (its topics of at least half the heaviest one's weight)."""
-    from evidencebot.compose.library import terms
-
-    want = _stems(text)
+    want = content_stems(text)
     words = [w for w in terms(text) if w not in GENERIC]
     if not words:
         return []
     rows = workflow.match_exportable_stories(db, " OR ".join(f'"{w}"' for w in words))
-    from evidencebot.compose import askfit, blockmatch
-
     # a story must be about what the sub-point is about (its topics), not merely share words
     hits = blockmatch.topic_hits(text)
     # its main topic, and any named by a cue of two or more words: a one-word side match
@@ -3632,7 +3478,7 @@ def relevant_stories(db: Database, text: str, *, exclude=()) -> list[dict]:
             continue
         if askfit.text_misfit(text, about + " " + str(r.get("title") or "")):
             continue  # a story set in another situation (an escalation told under 'first contact and assessment')
-        have = _stems(story_text)
+        have = content_stems(story_text)
         shared = len(want & have)
         # a sub-point that asks for an example takes a story that shares one of its words
         # a story whose title is about the sub-point's main topic needs one shared word, one
@@ -3648,17 +3494,13 @@ def _pin_story(db: Database, story_id: str, plan: QuestionPlan) -> tuple[dict, s
     """The pinned story and the sub-point it fits best (refused unless it may be used externally)."""
     row = story_row(db, story_id)
     if row is None:
-        from evidencebot.errors import InputError
-
         raise InputError(f"no story with id '{story_id}' (see 'evidencebot stories list')")
     if not workflow.is_exportable(row):
-        from evidencebot.errors import InputError
-
         raise InputError(f"story {story_id} may not be used in a tender answer: "
                          + "; ".join(workflow.story_blockers(row)))
-    have = _stems(" ".join(str(row.get(k) or "") for k in ("title", "context", "support_approach", "delivery",
+    have = content_stems(" ".join(str(row.get(k) or "") for k in ("title", "context", "support_approach", "delivery",
                                                            "evidence")))
-    best = max(plan.points, key=lambda pt: (len(_stems(pt.text) & have), -plan.points.index(pt)))
+    best = max(plan.points, key=lambda pt: (len(content_stems(pt.text) & have), -plan.points.index(pt)))
     return row, best.key
 
 
@@ -3830,8 +3672,6 @@ def _figures(sections: list[Section], evidence: _Evidence) -> list[dict]:
 
 def provenance(r, *, external: bool = True) -> dict:
     """The evidence-appendix entry for one indicator result."""
-    from evidencebot.compose import filters
-
     return {
         "id": r.id,
         "title": r.title,
@@ -3915,8 +3755,6 @@ def swap_choices(db: Database, answer: TenderAnswer, *, limit: int = 4) -> list[
 def swap_block(db: Database, answer: TenderAnswer, point_key: str, block_id: str, **kwargs) -> TenderAnswer:
     """The answer assembled again with ``block_id`` as the first block of part ``point_key``
     (earlier choices kept), checked as any answer is."""
-    from evidencebot.errors import InputError
-
     if point_key not in {p.key for p in answer.plan.points}:
         raise InputError(f"the answer has no part {point_key!r}")
     pins = dict(answer.pins)

@@ -27,6 +27,9 @@ from pathlib import Path
 
 import yaml
 
+from evidencebot.compose.consistency import Contradiction, Statement, _sentences
+from evidencebot.compose.filters import load_phrasebank
+from evidencebot.errors import InputError
 from evidencebot.text import MONTH_NAMES, PatternTable, month_number
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -119,8 +122,6 @@ def format_date(m: re.Match) -> str:
 def read_date(text: str) -> str:
     """A contract start as the bid team types it ('1 April 2026', '2026-04-01', '01/04/2026',
     'April 2026'), written as the answers write it ('1 April 2026')."""
-    from evidencebot.errors import InputError
-
     t = " ".join((text or "").split())
     iso = re.fullmatch(r"(20\d\d)-(\d\d)-(\d\d)", t)
     if iso:
@@ -309,10 +310,28 @@ def read_facts(text: str) -> dict[str, ReadFact]:
     return out
 
 
+_WITH = re.compile(r"\b(?:work(?:s|ing)?|link(?:s|ing|ed)?|liais\w*|partner(?:s|ing)?|collaborat\w*|co-?ordinat\w*|"
+                   r"join(?:s|ing)?\s+up|integrat\w*|connect\w*)\s+(?:[\w'’-]+\s+){0,3}?with\b|"
+                   r"\b(?:refer\w*|signpost\w*)\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)\b", re.I)
+
+
+def asked_with(name: str, sentence: str) -> bool:
+    """The buyer's sentence asks how we work with, link with or refer to ``name``: the name is the object of such a
+    verb, alone or in a list ('link with the Wykeham Active Lives programme and the Tarrow and Wyke Tobacco
+    Dependence Service'), in the same clause."""
+    at = (sentence or "").find(name)
+    if at < 0:
+        return False
+    clause = re.split(r"[.;:?!]", sentence[:at])[-1]
+    cues = list(_WITH.finditer(clause))
+    if not cues:
+        return False
+    between = clause[cues[-1].end():]
+    return len(between.split()) <= 12 and not re.search(r"\b(?:how|what|when|who|why|which|you|your)\b", between, re.I)
+
+
 def _partner_service(text: str, where: int) -> bool:
     """A service named as the one the answer is to work with, link with or refer to: a partner's."""
-    from evidencebot.compose.buyer_terms import asked_with
-
     start = max(text.rfind(".", 0, where), text.rfind("\n", 0, where), text.rfind("?", 0, where)) + 1
     end = min([i for i in (text.find(".", where), text.find("\n", where), text.find("?", where)) if i != -1] or [len(text)])
     sentence = text[start:end]
@@ -404,8 +423,6 @@ def localities(text: str) -> ReadFact | None:
 
 
 def _terms(key: str) -> str:
-    from evidencebot.compose.filters import load_phrasebank
-
     words = load_phrasebank("question_terms.yaml").get(key) or []
     return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
@@ -599,8 +616,6 @@ def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_pr
     contradict, as :class:`evidencebot.compose.consistency.Contradiction` (kind 'tender fact'):
     another buyer named, our current service's area or name under another buyer, another contract
     start, or writing as the incumbent to a tender where we would be new (and the reverse)."""
-    from evidencebot.compose.consistency import Contradiction, Statement, _sentences
-
     facts = resolved.profile
     out: list = []
     found: dict[str, list] = {}

@@ -24,6 +24,8 @@ from evidencebot.compose.questionnaire import read_questionnaire, write_answers_
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
 from evidencebot.compose.tender import (Edit, TenderShared, _checked_title, assemble_tender, get_checker, said_key,
                                         write_marker)
+from evidencebot.compose.tender import swap_block as swap_answer_block
+from evidencebot.compose.word import organisation_name
 from evidencebot.compose.words import counts
 from evidencebot.errors import InputError
 from evidencebot.store import tenders as tender_rows
@@ -421,11 +423,9 @@ def swap_block(db: Database, ref: str, answer, key: str, block_id: str, *, tende
     """Question ``ref``'s drafted ``answer`` with block ``block_id`` in part ``key``
     (:func:`evidencebot.compose.tender.swap_block`), assembled again with the tender's context as
     :func:`draft` drafts it (:func:`drafting_context`), not the question alone."""
-    from evidencebot.compose.tender import swap_block as swap
-
     row = find_question(db, ref, tender_id)
     shared, facts, whole = drafting_context(db, row["tender_id"], {row["ref"]})
-    return swap(db, answer, key, block_id, shared=shared, tender=facts, buyer_context=whole)
+    return swap_answer_block(db, answer, key, block_id, shared=shared, tender=facts, buyer_context=whole)
 
 
 def _has_limit(row: dict) -> bool:
@@ -548,8 +548,6 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
     for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
     files or none. ``anonymous`` (default: when a question asks that the bidder not be named): no provider or
     service name in the answers, the header or the document's properties (:mod:`anonymity`)."""
-    from evidencebot.compose.word import organisation_name
-
     t, rows = questions(db, tender_id)
     if anonymous is None:
         anonymous = any(anonymity.asked(r["question"] or "") for r in rows) or \
