@@ -168,8 +168,10 @@ def test_markdown_headings_and_lists_get_the_styles_python_docx_would_give():
     setter scanned every style per paragraph): each paragraph has the style add_heading/add_paragraph give."""
     from docx import Document
 
+    from evidencebot.compose.word import markdown_to_docx
+
     ours = Document()
-    X.markdown_to_docx(ours, "# One\n\n## Two\n\n#### Four\n\n- a\n- b\n\n1. c\n\nplain\n")
+    markdown_to_docx(ours, "# One\n\n## Two\n\n#### Four\n\n- a\n- b\n\n1. c\n\nplain\n")
     theirs = Document()
     theirs.add_heading("One", 1)
     theirs.add_heading("Two", 2)

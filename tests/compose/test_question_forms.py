@@ -301,7 +301,7 @@ def test_an_answer_for_blind_evaluation_says_our_organisation(demo_db, checker, 
 
 def test_the_evidence_appendix_writes_a_period_as_a_reader_would():
     """s13: the appendix printed '2025-10..2026-09'. Fails on the old code (no reader_period)."""
-    from evidencebot.compose.export import ExportDoc, appendix_markdown, reader_period
+    from evidencebot.compose.document import ExportDoc, appendix_markdown, reader_period
 
     assert reader_period("2025-10..2026-09") == "October 2025 to September 2026"
     assert reader_period("2026-04..2026-09") == "April to September 2026"

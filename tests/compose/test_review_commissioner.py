@@ -10,6 +10,7 @@ import pytest
 
 from evidencebot.compose import export as X
 from evidencebot.compose import review as R
+from evidencebot.compose.document import SUPPRESSION_RULE
 from evidencebot.metrics.catalogue import load_catalogue
 
 PERIODS = ["2026/27 Q2", "2026/27 Q1", "2025/26 Q4"]
@@ -71,7 +72,7 @@ def test_data_not_held_is_one_plain_line_and_the_tool_hint_goes_to_the_user(demo
 
 def test_the_rounding_rule_is_stated_once_in_the_same_words(documents):
     for _, text in documents.values():
-        assert text.count(X.SUPPRESSION_RULE) == 1
+        assert text.count(SUPPRESSION_RULE) == 1
         assert text.count("rounded to the nearest 5") == 1
         assert "counts below 5" not in text
 

@@ -168,13 +168,13 @@ def test_charts_line_names_earlier_concern_points(full):
 
 def test_chart_captions_give_the_unit_and_the_months():
     """The reader: charts are monthly rates while the table is quarterly, and neither said so."""
-    from evidencebot.compose.charts import Chart
+    from evidencebot.compose.charts import Chart, caption
 
     chart = Chart(indicator_id="crisis_rate", title="Crisis events per 100 people on the caseload",
                   labels=["2024-10", "2024-11", "2024-12"], values=[None, 8.0, 9.0], unit="per_100",
                   verdict="Common cause", verdict_key="common_cause")
     assert chart.y_title == "Rate per 100 people, per month"
-    assert X._caption(chart).endswith(
+    assert caption(chart).endswith(
         "Each point is one month's figure (a rate per 100 people), November 2024 to December 2024; a table's "
         "figure covers its whole period, so a quarter's rate there is usually larger than a month's rate here.")
     points = Chart(indicator_id="", title="t", labels=["1", "2"], values=[1.0, 2.0], unit="percent", x_title="Point")

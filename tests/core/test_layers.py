@@ -387,7 +387,7 @@ def test_store_calls_and_ordinary_reads_pass(source):
 
 INNER_IMPORT_DEBT = frozenset("""
 assistant.actions assistant.exporting assistant.journal assistant.model_loader
-compose.word language.checker language.overclaim.context
+language.checker language.overclaim.context
 language.overclaim.engine language.overclaim.learned language.overclaim.small_numbers language.overclaim.words
 language.phrasebank language.pipeline language.privacy language.privacy_filter language.ruletest store.audit
 store.backup store.blocks store.demo store.doctor store.migrations store.retention store.workflow
@@ -440,6 +440,76 @@ def test_the_inner_import_debt_list_names_only_modules_that_still_owe():
 ])
 def test_an_inner_import_of_our_own_module_is_caught(source, module, caught):
     assert bool(inner_imports(source, module)) is caught
+
+
+# ---------------------------------------------------------------- no import cycles in compose
+#
+# A cycle hides behind imports inside functions (session 18 found four in compose: questions -> questionnaire ->
+# questions, askfit <-> blockmatch, tender -> consistency/requirements/tender_profile -> buyer_terms -> tender, word <->
+# export) and broke each by moving the shared thing down. Every import counts here, at the top or inside a function.
+
+
+def import_graph(sources: dict[str, tuple[str, bool]]) -> dict[str, set[str]]:
+    """module -> the modules of ``sources`` it imports anywhere; ``sources``: module -> (source, is_package).
+    ``from evidencebot.compose import tender`` names ``evidencebot.compose.tender`` when that is a module."""
+    graph: dict[str, set[str]] = {}
+    for module, (source, is_package) in sources.items():
+        found: set[str] = set()
+        for node in _walk(_parse(source)):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = imported_modules(ast.unparse(node), module, is_package=is_package)[0][1]
+                found.update(f"{base}.{a.name}" if f"{base}.{a.name}" in sources else base for a in node.names)
+        graph[module] = {name for name in found if name in sources and name != module}
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of ``graph`` (its modules in order, the first again at the end), or None."""
+    state: dict[str, int] = {}  # 1: on the path being walked, 2: done
+    path: list[str] = []
+
+    def visit(module: str) -> list[str] | None:
+        state[module] = 1
+        path.append(module)
+        for other in sorted(graph.get(module, ())):
+            if state.get(other) == 1:
+                return path[path.index(other):] + [other]
+            if other not in state and (found := visit(other)):
+                return found
+        state[module] = 2
+        path.pop()
+        return None
+
+    for module in sorted(graph):
+        if module not in state and (found := visit(module)):
+            return found
+    return None
+
+
+def test_compose_has_no_import_cycle():
+    sources = {_module_name(path): (path.read_text(encoding="utf-8"), path.name == "__init__.py")
+               for path in sorted((PACKAGE / "compose").rglob("*.py"))}
+    graph = import_graph(sources)
+    assert len(graph) > 20 and sum(map(len, graph.values())) > 40  # really reading compose's imports
+    cycle = find_cycle(graph)
+    assert cycle is None, " -> ".join(cycle or [])
+
+
+@pytest.mark.parametrize("sources, cyclic", [
+    ({"evidencebot.compose.a": ("from evidencebot.compose import b\n", False),
+      "evidencebot.compose.b": ("def f():\n    from evidencebot.compose.a import x\n", False)}, True),
+    ({"evidencebot.compose.a": ("from . import b\n", False),
+      "evidencebot.compose.b": ("import evidencebot.compose.c\n", False),
+      "evidencebot.compose.c": ("from .a import y\n", False)}, True),
+    ({"evidencebot.compose.a": ("from evidencebot.compose import b\n", False),
+      "evidencebot.compose.b": ("from evidencebot.text import sentences\nimport re\n", False)}, False),
+    ({"evidencebot.compose.a": ("from evidencebot.compose.b import x\n", False),
+      "evidencebot.compose.b": ("x = 1\n", False)}, False),
+])
+def test_an_import_cycle_is_found(sources, cyclic):
+    assert (find_cycle(import_graph(sources)) is not None) is cyclic
 
 
 # ---------------------------------------------------------------- no optional imports of our own modules

@@ -442,3 +442,20 @@ def assurance_icon(chart: Chart) -> str | None:
     if not chart.enough or not chart.assurance:
         return "none"
     return chart.assurance
+
+
+def caption(chart: Chart) -> str:
+    """A chart's caption: its title and verdict, then what its scale shows."""
+    caption = f"{chart.title}: {chart.verdict if chart.enough else NOT_ENOUGH}"
+    scale = chart.scale_words
+    return f"{caption.rstrip('.')}. {scale}" if scale else caption
+
+
+_ICONS: dict[str, bytes] = {}
+
+
+def icon(key: str) -> bytes:
+    """:func:`icon_png` for ``key``, drawn once per run."""
+    if key not in _ICONS:
+        _ICONS[key] = icon_png(key)
+    return _ICONS[key]

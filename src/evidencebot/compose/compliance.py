@@ -32,7 +32,7 @@ def part_counts(rows) -> list[tuple[str, int, int]]:
 
 
 def compliance_xlsx(doc) -> bytes:
-    """The workbook for an :class:`~evidencebot.compose.export.ExportDoc` (sheets: Compliance, Commitments to confirm
+    """The workbook for an :class:`~evidencebot.compose.document.ExportDoc` (sheets: Compliance, Commitments to confirm
     when the answer has any, Figures)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

@@ -24,85 +24,21 @@ written, and refuse stories that may not leave the service.
 from __future__ import annotations
 
 import io
-import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from evidencebot.compose import charts as C
 from evidencebot.compose import filters
 from evidencebot.compose.charts import Chart, chart_png, icon_png  # noqa: F401  (one chart module for every face)
 from evidencebot.compose.compliance import compliance_xlsx as build
-from evidencebot.compose.word import render_docx, size_table
-from evidencebot.compose.words import WORD_RULE, counts
+from evidencebot.compose.document import APPENDIX_TITLE, ExportDoc, _cell, appendix_markdown, markdown_parser
+from evidencebot.compose.word import render_docx
 from evidencebot.errors import InputError
 from evidencebot.outputs import check_output, write_output
 from evidencebot.store.backup import main_file
 from evidencebot.store.workflow import record_export
 
 FORMATS = ("md", "html", "docx")
-SUBMITTED_KINDS = ("tender", "tender_response", "response")
-"""Documents a bidder submits: the answer(s) only (see :attr:`ExportDoc.submitted`)."""
-APPENDIX_TITLE = "Evidence appendix"
-SUPPRESSION_RULE = (
-    "Counts are rounded to the nearest 5 (\"about 10\") and counts of 1 to 4 are shown as <5; "
-    "a rate or percentage is calculated from the unrounded counts, and it is not published "
-    "when its numerator or denominator is shown as <5. A percentage is also not published when "
-    "the cases without the outcome number 1 to 4 (it would give that count away) or when its "
-    "denominator is below 10; the counts are then given in words."
-)
-"""The one small-number rule, in the words every document states it (once)."""
-APPENDIX_NOTE = "Every figure in this document, traced to the data it was computed from. " + SUPPRESSION_RULE
-
-
-@dataclass
-class ExportDoc:
-    title: str
-    body: str
-    """Markdown without the title."""
-    kind: str = "document"
-    context: list[tuple[str, str]] = field(default_factory=list)
-    """(label, value) lines shown under the title: period, question, word limit."""
-    organisation: str = ""
-    """Who the document is from: the service profile's provider. The Word header names the
-    config's ``[documents] organisation`` when set, else this."""
-    anonymous: bool = False
-    """For blind evaluation: no organisation in the Word header or the document's properties."""
-    counted: str | None = None
-    """The text whose words and characters are counted (a tender answer)."""
-    word_limit: int | None = None
-    figures: list[dict] = field(default_factory=list)
-    sources: list[dict] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    chart_notes: list[str] = field(default_factory=list)
-    """Sentences shown under the variation and assurance table (in every format), e.g.
-    which indicators with a target have no chart and where their status is."""
-    appendix_note: str | None = None
-    """The appendix's opening note when the document states the rounding rule elsewhere."""
-    quote: str | None = None
-    """Text quoted as it was given (the tender question), shown as a blockquote."""
-    compliance: list[dict] = field(default_factory=list)
-    """For the bid team's compliance sheet: one row per sub-point (label, budget, words,
-    paragraphs, evidence, status). Never printed in the document itself."""
-    writer_notes: list[tuple[str, str]] = field(default_factory=list)
-    """(marker, note): a gap's marker in the body ('[To write: Severe weather]') and why it is a gap, for
-    the writer only: a Word comment on the marker (and a column of the compliance sheet), never body text."""
-    commitments: list[dict] = field(default_factory=list)
-    """For the compliance sheet's 'Commitments to confirm': each sentence written from an approved template on the
-    buyer's terms (part, template, text). Never printed in the document itself."""
-
-    @property
-    def submitted(self) -> bool:
-        """A tender answer: the document holds the answer only; its evidence appendix is a
-        separate document and its counts and coverage go to the compliance sheet."""
-        return self.kind in SUBMITTED_KINDS
-
-    def counts_line(self) -> str:
-        if self.counted is None:
-            return ""
-        c = counts(self.counted)
-        return f"{c.describe(self.word_limit)}. {WORD_RULE[:1].upper() + WORD_RULE[1:]}."
 
 
 def from_draft(text: str, *, kind: str = "text", title: str = "", question: str = "",
@@ -143,64 +79,6 @@ def from_draft(text: str, *, kind: str = "text", title: str = "", question: str 
 
 
 # ---------------------------------------------------------------- Markdown
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("|", "/").replace("\n", " ").strip()
-
-
-def reader_period(text: str) -> str:
-    """A period as a reader writes it: '2025-10..2026-09' -> 'October 2025 to September 2026', '2026-04..2026-09' ->
-    'April to September 2026', '2026-03' -> 'March 2026'; any other label ('2025/26', '2026-Q1') as given."""
-    import calendar
-
-    t = str(text or "").strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})(?:\.\.(\d{4})-(\d{2}))?", t)
-    if not m or not 1 <= int(m.group(2)) <= 12 or (m.group(4) and not 1 <= int(m.group(4)) <= 12):
-        return t
-    y1, m1 = int(m.group(1)), int(m.group(2))
-    if not m.group(3) or (m.group(3), m.group(4)) == (m.group(1), m.group(2)):
-        return f"{calendar.month_name[m1]} {y1}"
-    y2, m2 = int(m.group(3)), int(m.group(4))
-    if y1 == y2:
-        return f"{calendar.month_name[m1]} to {calendar.month_name[m2]} {y2}"
-    return f"{calendar.month_name[m1]} {y1} to {calendar.month_name[m2]} {y2}"
-
-
-def appendix_markdown(doc: ExportDoc, *, heading: bool = True) -> str:
-    """The evidence appendix as Markdown: for each figure a heading, one line of numbers
-    (period, value, numerator, denominator, interval, SPC verdict) and its definition as a
-    paragraph (never a narrow table column); then the other evidence used. No internal ids."""
-    lines = ([f"## {APPENDIX_TITLE}", ""] if heading else []) + [doc.appendix_note or APPENDIX_NOTE, ""]
-    level = "###" if heading else "##"
-    if not doc.figures:
-        lines += ["No computed figures are used.", ""]
-    for f in doc.figures:
-        lines += [f"{level} {_cell(f['title'])}", ""]
-        counts = []
-        if f.get("numerator") not in (None, "", "-"):
-            counts.append(f"numerator {f['numerator']}")
-        if f.get("denominator") not in (None, "", "-"):
-            counts.append(f"denominator {f['denominator']}")
-        if f.get("ci") and f["ci"] not in ("-", "–", "n/a"):
-            ci = _cell(f["ci"])
-            counts.append(ci if ci.lower().startswith("95%") else f"95% CI {ci}")
-        # the measure named in the sentence, so the figure can be checked on its own
-        line = f"{_cell(f['title'])} in {_cell(reader_period(f['period']))}: **{_cell(f['value'])}**"
-        line += f" ({'; '.join(counts)})." if counts else "."
-        if f.get("verdict") and f["verdict"] not in ("-", "–"):
-            line += f" SPC verdict: {_cell(f['verdict'])}."
-        lines += [line, ""]
-        if f.get("definition"):
-            lines += [f"*Definition.* {_cell(f['definition'])}", ""]
-    if doc.sources:
-        lines += ["Other evidence used:", ""]
-        for src in doc.sources:
-            kind = _cell(src.get("kind") or "source").capitalize()
-            detail = f" ({_cell(src['detail'])})" if src.get("detail") else ""
-            lines.append(f"- {kind}: {_cell(src.get('title') or '')}{detail}")
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def _blockquote(text: str) -> str:
@@ -318,32 +196,11 @@ figcaption {{ font-size: 0.85rem; color: #444; }}
 """
 
 
-def _markdown_it():
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-
-    def image(self, tokens, idx, options, env):
-        # Never a reference to a file elsewhere: opening the page would fetch it (and
-        # send whatever its address holds off the machine). Embedded data only.
-        import html
-
-        token = tokens[idx]
-        src = token.attrGet("src") or ""
-        alt = "".join(c.content for c in token.children or ()) or token.content
-        if src.startswith("data:image/"):
-            return f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" />'
-        return f'<span class="left-out">[image left out: {html.escape(alt) or "no description"}]</span>'
-
-    md.add_render_rule("image", image)
-    return md
-
-
 def to_html(doc: ExportDoc, *, charts: bool = True, part: str = "document") -> str:
     """The document as one HTML page (charts and icons embedded as PNG images)."""
     import html
 
-    md = _markdown_it()
+    md = markdown_parser()
     body = md.render(to_markdown(doc, part=part, summary=False))
     if part == "document" and not doc.submitted and doc.charts:
         extra = _summary_html(doc.charts) + "".join(f"\n<p>{html.escape(n)}</p>" for n in doc.chart_notes)
@@ -372,7 +229,7 @@ def _summary_html(charts_: list[Chart]) -> str:
                            (C.assurance_icon(chart), C.assurance_words(chart))):
             img = "" if key is None else (
                 f'<img class="icon" alt="{html.escape(words)}" width="20" height="20" '
-                f'src="{_data_uri(_icon(key))}"> ')
+                f'src="{_data_uri(C.icon(key))}"> ')
             cells.append(f"<td>{img}{html.escape(words)}</td>")
         rows.append(f"<tr><td>{html.escape(chart.title)}</td>{''.join(cells)}</tr>")
     rows.append("</tbody></table>")
@@ -382,221 +239,12 @@ def _summary_html(charts_: list[Chart]) -> str:
 def _figure_html(chart: Chart) -> str:
     import html
 
-    caption = html.escape(_caption(chart))
+    caption = html.escape(C.caption(chart))
     return (f'<figure><img alt="{caption}" src="{_data_uri(chart_png(chart))}">'
             f"<figcaption>{caption}</figcaption></figure>")
 
 
-def _caption(chart: Chart) -> str:
-    caption = f"{chart.title}: {chart.verdict if chart.enough else C.NOT_ENOUGH}"
-    scale = chart.scale_words
-    return f"{caption.rstrip('.')}. {scale}" if scale else caption
-
-
-_ICONS: dict[str, bytes] = {}
-
-
-def _icon(key: str) -> bytes:
-    if key not in _ICONS:
-        _ICONS[key] = icon_png(key)
-    return _ICONS[key]
-
-
 # ---------------------------------------------------------------- Word
-
-
-def _add_inline(paragraph, children) -> None:
-    bold = italic = False
-    for tok in children or []:
-        if tok.type == "strong_open":
-            bold = True
-        elif tok.type == "strong_close":
-            bold = False
-        elif tok.type == "em_open":
-            italic = True
-        elif tok.type == "em_close":
-            italic = False
-        elif tok.type in ("text", "code_inline", "html_inline"):
-            run = paragraph.add_run(tok.content)
-            run.bold, run.italic = bold or None, italic or None
-        elif tok.type in ("softbreak",):
-            paragraph.add_run(" ")
-        elif tok.type == "hardbreak":
-            paragraph.add_run().add_break()
-
-
-def _inline_text(children) -> str:
-    return "".join(t.content if t.type != "softbreak" else " " for t in children or [])
-
-
-def _style(document, name: str):
-    """A paragraph style if the template has it (an organisation's template may not)."""
-    try:
-        return document.styles[name]
-    except KeyError:
-        return None
-
-
-def _style_ids(document):
-    """``style_id(name_or_style)``: the id python-docx's paragraph style setter would write (None for the
-    document's default style; KeyError for a name the document lacks), looked up once per document.
-    The setter looks the style up by name and scans every style for the default on each paragraph:
-    686 scans of the template's styles for test_export's eight documents (cProfile, issue 17)."""
-    from docx.enum.style import WD_STYLE_TYPE
-
-    known: dict = {}
-
-    def style_id(style):
-        if not isinstance(style, str):  # a style object: nothing to remember it by
-            return document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        if style not in known:
-            known[style] = document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        return known[style]
-
-    return style_id
-
-
-def _add_table(document, rows: list[list[tuple[str, list]]], header: bool, width: float | None = None,
-               align: list[str] | None = None) -> None:
-    if not rows:
-        return
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    ncols = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=ncols)
-    try:
-        table.style = "Table Grid"
-    except (KeyError, ValueError):
-        pass
-    small = _style(document, "Table Text")
-    for i, (row, docx_row) in enumerate(zip(rows, table.rows)):
-        cells = docx_row.cells  # one lookup per row: table.cell(i, j) rescans the grid
-        for j in range(ncols):
-            para = cells[j].paragraphs[0]
-            if small is not None:
-                para._p.style = small.style_id  # by id: the style setter looks the style up every time
-            if align and j < len(align) and align[j] == "right":
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if j < len(row):
-                _add_inline(para, row[j][1])
-            if header and i == 0:
-                for run in para.runs:
-                    run.bold = True
-    if width:
-        size_table(table, [[c[0] for c in r] for r in rows], width)
-
-
-def markdown_to_docx(document, markdown: str, *, width: float | None = None) -> None:
-    """Append Markdown to a python-docx Document (or docxtpl sub-document) with real
-    headings, lists and tables; ``width`` (points): size tables to their content within it."""
-    tokens = _markdown_it().parse(markdown)
-    style_id = _style_ids(document)
-    i = 0
-    list_stack: list[str] = []
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type == "heading_open":
-            level = int(tok.tag[1])
-            inline = tokens[i + 1]
-            heading = document.add_paragraph(_inline_text(inline.children))  # as add_heading, style by id
-            heading._p.style = style_id(f"Heading {min(level, 4)}")
-            i += 3
-            continue
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            list_stack.append("List Bullet" if tok.type == "bullet_list_open" else "List Number")
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            list_stack.pop()
-        elif tok.type == "paragraph_open":
-            inline = tokens[i + 1]
-            style = list_stack[-1] if list_stack else None
-            para = document.add_paragraph()
-            if style:
-                try:
-                    para._p.style = style_id(style)
-                except KeyError:  # (as add_paragraph(style=...) did: its paragraph stays, unstyled)
-                    para = document.add_paragraph()
-            _add_inline(para, inline.children)
-            i += 3
-            continue
-        elif tok.type == "table_open":
-            rows: list[list[tuple[str, list]]] = []
-            header = False
-            align: list[str] = []
-            j = i + 1
-            current: list[tuple[str, list]] | None = None
-            while tokens[j].type != "table_close":
-                t = tokens[j]
-                if t.type == "thead_open":
-                    header = True
-                elif t.type == "tr_open":
-                    current = []
-                elif t.type == "tr_close":
-                    rows.append(current or [])
-                elif t.type == "th_open":
-                    align.append("right" if "right" in (t.attrGet("style") or "") else "left")
-                elif t.type == "inline" and current is not None:
-                    current.append((t.content, t.children))
-                j += 1
-            _add_table(document, rows, header, width, align)
-            i = j + 1
-            continue
-        elif tok.type == "hr":
-            document.add_paragraph()
-        elif tok.type in ("blockquote_open", "blockquote_close"):
-            pass
-        elif tok.type in ("fence", "code_block"):
-            document.add_paragraph(tok.content.rstrip("\n"))
-        i += 1
-
-
-def charts_to_docx(document, charts_: list[Chart], *, width: float, notes: list[str] | None = None) -> None:
-    """The variation and assurance summary (icons and words) and one picture per chart."""
-    from docx.shared import Pt
-
-    document.add_heading("Variation and assurance", level=2)
-    table = document.add_table(rows=len(charts_) + 1, cols=3)
-    try:
-        table.style = "Table Grid"
-    except (KeyError, ValueError):
-        pass
-    small = _style(document, "Table Text")
-    texts = [["indicator", "variation", "assurance"]]
-    for k, label in enumerate(texts[0]):
-        para = table.rows[0].cells[k].paragraphs[0]
-        if small is not None:
-            para._p.style = small.style_id
-        para.add_run(label).bold = True
-    for chart, row in zip(charts_, table.rows[1:]):
-        cells = row.cells
-        words = [chart.title, C.variation_words(chart), C.assurance_words(chart)]
-        texts.append(words)
-        for k, (key, text) in enumerate(((None, words[0]), (C.variation_icon(chart), words[1]),
-                                         (C.assurance_icon(chart), words[2]))):
-            para = cells[k].paragraphs[0]
-            if small is not None:
-                para._p.style = small.style_id
-            if key is not None:
-                para.add_run().add_picture(io.BytesIO(_icon(key)), width=Pt(12), height=Pt(12))
-                para.add_run(" ")
-            para.add_run(text)
-    size_table(table, texts, width)
-    for note in notes or []:
-        document.add_paragraph(note)
-    document.add_heading("SPC charts", level=2)
-    caption_style = _style(document, "Caption")
-    caption_id = None if caption_style is None else _style_ids(document)(caption_style)
-    for chart in charts_:
-        document.add_picture(io.BytesIO(chart_png(chart)), width=Pt(min(width, 468)))
-        caption = document.add_paragraph(_caption(chart))
-        if caption_style is not None:
-            caption._p.style = caption_id
-
-
-def demote(markdown: str) -> str:
-    """Body headings start at level 2 under the document's Heading 1 title."""
-    if re.search(r"^# ", markdown, re.M):
-        return re.sub(r"^(#{1,5}) ", lambda m: "#" + m.group(1) + " ", markdown, flags=re.M)
-    return markdown
 
 
 def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document", template=None,

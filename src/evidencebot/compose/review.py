@@ -27,7 +27,8 @@ from sqlite_utils import Database
 from evidencebot.compose import filters, gather
 from evidencebot.compose.env import make_env, render
 from evidencebot.compose.filters import SHARE_WORDS, share_text  # noqa: F401 (review's names; the answers use them too)
-from evidencebot.compose.export import SUPPRESSION_RULE, Chart, ExportDoc
+from evidencebot.compose.charts import Chart
+from evidencebot.compose.document import SUPPRESSION_RULE, ExportDoc
 from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
 from evidencebot.compose.tender import Edit, get_checker, provenance
 from evidencebot.compose.words import split_sentences

@@ -44,8 +44,9 @@ from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_kpis, buye
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
+from evidencebot.compose.charts import Chart
 from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
-from evidencebot.compose.export import Chart, ExportDoc
+from evidencebot.compose.document import ExportDoc
 from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
 from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
 from evidencebot.compose.personnel import with_staff_names
@@ -361,7 +362,7 @@ class TenderAnswer:
         return f"{line}; {self.plan.limit_note}" if self.plan.limit_note else line
 
     def to_export(self, *, charts: bool = True):
-        """The answer as an :class:`~evidencebot.compose.export.ExportDoc`."""
+        """The answer as an :class:`~evidencebot.compose.document.ExportDoc`."""
         import dataclasses
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []

@@ -6,7 +6,7 @@ style (A4, the organisation's name in the header, "Page X of Y" in the
 footer, Heading 1/2/3, 11 pt body); it receives the document's ``title``,
 ``organisation``, ``kind``, ``context`` (label, value pairs), ``date`` and its
 ``body``, built from the same Markdown the Markdown and HTML exports use
-(:func:`evidencebot.compose.export.markdown_to_docx`): headings become Heading
+(:func:`markdown_to_docx`): headings become Heading
 2/3, tables are sized to their content (no column narrower than its longest
 word) with the header row repeated on every page, and charts are pictures.
 
@@ -25,7 +25,10 @@ import re
 from pathlib import Path
 
 from evidencebot import locations
+from evidencebot.compose import charts as C
 from evidencebot.compose import env as compose_env
+from evidencebot.compose.charts import Chart
+from evidencebot.compose.document import APPENDIX_TITLE, ExportDoc, appendix_markdown, demote, markdown_parser
 from evidencebot.compose.env import _sandbox
 from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError
@@ -176,9 +179,202 @@ def _template_error(path: Path, exc: Exception) -> ConfigError:
     return ConfigError(f"{path}: Word template error{where}: {' '.join(str(message).split())}")
 
 
+# ---------------------------------------------------------------- Markdown to Word
+
+
+def _add_inline(paragraph, children) -> None:
+    bold = italic = False
+    for tok in children or []:
+        if tok.type == "strong_open":
+            bold = True
+        elif tok.type == "strong_close":
+            bold = False
+        elif tok.type == "em_open":
+            italic = True
+        elif tok.type == "em_close":
+            italic = False
+        elif tok.type in ("text", "code_inline", "html_inline"):
+            run = paragraph.add_run(tok.content)
+            run.bold, run.italic = bold or None, italic or None
+        elif tok.type in ("softbreak",):
+            paragraph.add_run(" ")
+        elif tok.type == "hardbreak":
+            paragraph.add_run().add_break()
+
+
+def _inline_text(children) -> str:
+    return "".join(t.content if t.type != "softbreak" else " " for t in children or [])
+
+
+def _style(document, name: str):
+    """A paragraph style if the template has it (an organisation's template may not)."""
+    try:
+        return document.styles[name]
+    except KeyError:
+        return None
+
+
+def _style_ids(document):
+    """``style_id(name_or_style)``: the id python-docx's paragraph style setter would write (None for the
+    document's default style; KeyError for a name the document lacks), looked up once per document.
+    The setter looks the style up by name and scans every style for the default on each paragraph:
+    686 scans of the template's styles for test_export's eight documents (cProfile, issue 17)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    known: dict = {}
+
+    def style_id(style):
+        if not isinstance(style, str):  # a style object: nothing to remember it by
+            return document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        if style not in known:
+            known[style] = document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return known[style]
+
+    return style_id
+
+
+def _add_table(document, rows: list[list[tuple[str, list]]], header: bool, width: float | None = None,
+               align: list[str] | None = None) -> None:
+    if not rows:
+        return
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    ncols = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=ncols)
+    try:
+        table.style = "Table Grid"
+    except (KeyError, ValueError):
+        pass
+    small = _style(document, "Table Text")
+    for i, (row, docx_row) in enumerate(zip(rows, table.rows)):
+        cells = docx_row.cells  # one lookup per row: table.cell(i, j) rescans the grid
+        for j in range(ncols):
+            para = cells[j].paragraphs[0]
+            if small is not None:
+                para._p.style = small.style_id  # by id: the style setter looks the style up every time
+            if align and j < len(align) and align[j] == "right":
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if j < len(row):
+                _add_inline(para, row[j][1])
+            if header and i == 0:
+                for run in para.runs:
+                    run.bold = True
+    if width:
+        size_table(table, [[c[0] for c in r] for r in rows], width)
+
+
+def markdown_to_docx(document, markdown: str, *, width: float | None = None) -> None:
+    """Append Markdown to a python-docx Document (or docxtpl sub-document) with real
+    headings, lists and tables; ``width`` (points): size tables to their content within it."""
+    tokens = markdown_parser().parse(markdown)
+    style_id = _style_ids(document)
+    i = 0
+    list_stack: list[str] = []
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open":
+            level = int(tok.tag[1])
+            inline = tokens[i + 1]
+            heading = document.add_paragraph(_inline_text(inline.children))  # as add_heading, style by id
+            heading._p.style = style_id(f"Heading {min(level, 4)}")
+            i += 3
+            continue
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append("List Bullet" if tok.type == "bullet_list_open" else "List Number")
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif tok.type == "paragraph_open":
+            inline = tokens[i + 1]
+            style = list_stack[-1] if list_stack else None
+            para = document.add_paragraph()
+            if style:
+                try:
+                    para._p.style = style_id(style)
+                except KeyError:  # (as add_paragraph(style=...) did: its paragraph stays, unstyled)
+                    para = document.add_paragraph()
+            _add_inline(para, inline.children)
+            i += 3
+            continue
+        elif tok.type == "table_open":
+            rows: list[list[tuple[str, list]]] = []
+            header = False
+            align: list[str] = []
+            j = i + 1
+            current: list[tuple[str, list]] | None = None
+            while tokens[j].type != "table_close":
+                t = tokens[j]
+                if t.type == "thead_open":
+                    header = True
+                elif t.type == "tr_open":
+                    current = []
+                elif t.type == "tr_close":
+                    rows.append(current or [])
+                elif t.type == "th_open":
+                    align.append("right" if "right" in (t.attrGet("style") or "") else "left")
+                elif t.type == "inline" and current is not None:
+                    current.append((t.content, t.children))
+                j += 1
+            _add_table(document, rows, header, width, align)
+            i = j + 1
+            continue
+        elif tok.type == "hr":
+            document.add_paragraph()
+        elif tok.type in ("blockquote_open", "blockquote_close"):
+            pass
+        elif tok.type in ("fence", "code_block"):
+            document.add_paragraph(tok.content.rstrip("\n"))
+        i += 1
+
+
+def charts_to_docx(document, charts_: list[Chart], *, width: float, notes: list[str] | None = None) -> None:
+    """The variation and assurance summary (icons and words) and one picture per chart."""
+    from docx.shared import Pt
+
+    document.add_heading("Variation and assurance", level=2)
+    table = document.add_table(rows=len(charts_) + 1, cols=3)
+    try:
+        table.style = "Table Grid"
+    except (KeyError, ValueError):
+        pass
+    small = _style(document, "Table Text")
+    texts = [["indicator", "variation", "assurance"]]
+    for k, label in enumerate(texts[0]):
+        para = table.rows[0].cells[k].paragraphs[0]
+        if small is not None:
+            para._p.style = small.style_id
+        para.add_run(label).bold = True
+    for chart, row in zip(charts_, table.rows[1:]):
+        cells = row.cells
+        words = [chart.title, C.variation_words(chart), C.assurance_words(chart)]
+        texts.append(words)
+        for k, (key, text) in enumerate(((None, words[0]), (C.variation_icon(chart), words[1]),
+                                         (C.assurance_icon(chart), words[2]))):
+            para = cells[k].paragraphs[0]
+            if small is not None:
+                para._p.style = small.style_id
+            if key is not None:
+                para.add_run().add_picture(io.BytesIO(C.icon(key)), width=Pt(12), height=Pt(12))
+                para.add_run(" ")
+            para.add_run(text)
+    size_table(table, texts, width)
+    for note in notes or []:
+        document.add_paragraph(note)
+    document.add_heading("SPC charts", level=2)
+    caption_style = _style(document, "Caption")
+    caption_id = None if caption_style is None else _style_ids(document)(caption_style)
+    for chart in charts_:
+        document.add_picture(io.BytesIO(C.chart_png(chart)), width=Pt(min(width, 468)))
+        caption = document.add_paragraph(C.caption(chart))
+        if caption_style is not None:
+            caption._p.style = caption_id
+
+
+# ---------------------------------------------------------------- the document
+
+
 def render_docx(document, template: str | Path | None = None, *, part: str = "document", charts: bool = True,
                 appendix: bool | None = None, organisation: str | None = None, sample: bool = False) -> bytes:
-    """The Word file for an :class:`~evidencebot.compose.export.ExportDoc`, as bytes.
+    """The Word file for an :class:`~evidencebot.compose.document.ExportDoc`, as bytes.
 
     ``part``: ``document`` (what the reader gets: a submitted tender answer is
     the answer only) or ``appendix`` (the evidence appendix on its own).
@@ -188,8 +384,6 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
     docstring). ``sample``: the values are samples (a template check), so an item
     they lack renders empty. Raises :class:`ConfigError` for a broken template.
     """
-    from evidencebot.compose import export
-
     kind = "appendix" if part == "appendix" else document.kind
     path, users = template_for(kind, template)
     try:
@@ -205,9 +399,9 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
     width = available_width_pt(base)
     submitted = document.submitted
     if part == "appendix":
-        title = f"{export.APPENDIX_TITLE}: {document.title}"
+        title = f"{APPENDIX_TITLE}: {document.title}"
         context = [(k, v) for k, v in document.context if "limit" not in k.lower()]  # the limit is the bid team's
-        export.markdown_to_docx(body, export.appendix_markdown(document, heading=False), width=width)
+        markdown_to_docx(body, appendix_markdown(document, heading=False), width=width)
     else:
         title = document.title
         context = [] if submitted else list(document.context)
@@ -215,20 +409,20 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
             for block in [b for b in document.quote.strip().split("\n\n") if b.strip()]:
                 para = body.add_paragraph()
                 para.add_run(" ".join(block.split())).italic = True
-        export.markdown_to_docx(body, export.demote(document.body), width=width)
+        markdown_to_docx(body, demote(document.body), width=width)
         if not submitted:
             if charts and document.charts:
-                export.charts_to_docx(body, document.charts, width=width,
-                                      notes=getattr(document, "chart_notes", None))
+                charts_to_docx(body, document.charts, width=width,
+                               notes=getattr(document, "chart_notes", None))
             for note in document.notes:
-                export.markdown_to_docx(body, note, width=width)
+                markdown_to_docx(body, note, width=width)
             if appendix is None or appendix:
                 from docx.enum.text import WD_BREAK
 
                 body.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-                export.markdown_to_docx(body, export.appendix_markdown(document), width=width)
+                markdown_to_docx(body, appendix_markdown(document), width=width)
         elif appendix:
-            export.markdown_to_docx(body, export.appendix_markdown(document), width=width)
+            markdown_to_docx(body, appendix_markdown(document), width=width)
     import datetime as dt
 
     values = {
@@ -280,8 +474,6 @@ def check_template(path: str | Path, kind: str = "document") -> None:
     """Render a Word template for a document of ``kind`` with sample values: a broken one raises
     :class:`ConfigError` (bad syntax, not a Word file, a name no document gives); what only the
     real document holds (its context rows) is not required of the samples."""
-    from evidencebot.compose.export import ExportDoc
-
     render_docx(ExportDoc(title="Template check", body="A paragraph.", kind=kind), path,
                 organisation="Template check", sample=True)
 
