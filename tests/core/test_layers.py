@@ -386,12 +386,10 @@ def test_store_calls_and_ordinary_reads_pass(source):
 # add one (heavy third-party libraries, spaCy, python-docx, openpyxl, matplotlib, may still load lazily anywhere).
 
 INNER_IMPORT_DEBT = frozenset("""
-assistant.actions assistant.exporting assistant.journal assistant.model_loader compose.askfit compose.blockmatch compose.buyer_kpis compose.consistency compose.filters
-compose.library compose.questionnaire compose.questions compose.requirements compose.review compose.tender
-compose.tender_profile compose.tender_store compose.word language.checker language.overclaim.context
-language.overclaim.engine language.overclaim.learned language.overclaim.small_numbers language.overclaim.words
-language.phrasebank language.pipeline language.privacy language.privacy_filter language.ruletest store.audit
-store.backup store.blocks store.demo store.doctor store.migrations store.retention store.workflow
+assistant.actions assistant.exporting assistant.journal assistant.model_loader compose.askfit compose.blockmatch
+compose.buyer_kpis compose.consistency compose.filters compose.library compose.questionnaire compose.questions
+compose.requirements compose.review compose.tender compose.tender_profile compose.tender_store compose.word
+store.audit store.backup store.blocks store.demo store.doctor store.migrations store.retention store.workflow
 """.split())
 
 
