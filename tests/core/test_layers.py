@@ -389,7 +389,6 @@ INNER_IMPORT_DEBT = frozenset("""
 assistant.actions assistant.exporting assistant.journal assistant.model_loader compose.askfit compose.blockmatch
 compose.buyer_kpis compose.consistency compose.filters compose.library compose.questionnaire compose.questions
 compose.requirements compose.review compose.tender compose.tender_profile compose.tender_store compose.word
-store.audit store.backup store.blocks store.demo store.doctor store.migrations store.retention store.workflow
 """.split())
 
 
