@@ -386,7 +386,7 @@ def test_store_calls_and_ordinary_reads_pass(source):
 # add one (heavy third-party libraries, spaCy, python-docx, openpyxl, matplotlib, may still load lazily anywhere).
 
 INNER_IMPORT_DEBT = frozenset("""
-assistant.actions assistant.exporting assistant.journal assistant.model_loader compose.askfit compose.blockmatch
+compose.askfit compose.blockmatch
 compose.buyer_kpis compose.consistency compose.filters compose.library compose.questionnaire compose.questions
 compose.requirements compose.review compose.tender compose.tender_profile compose.tender_store compose.word
 """.split())
