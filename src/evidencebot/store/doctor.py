@@ -71,7 +71,7 @@ def _mode(path: Path) -> int | None:
 def _latest_backup_hint(db_path: Path) -> str:
     try:
         mine = [p for p, _size, _when in list_backups() if p.name.startswith(db_path.stem + "-")]
-    except Exception:  # the data folder may be unusable too
+    except OSError:  # the data folder may be unusable too
         mine = []
     if mine:
         return (f"close evidencebot and restore the latest backup, e.g. 'cp {mine[0]} {db_path}' "
