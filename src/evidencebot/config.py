@@ -148,7 +148,7 @@ class Settings:
 def _whoami() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no user name in a container: still record something
+    except (KeyError, OSError):  # no user name in a container (no passwd entry): still record something
         return "unknown"
 
 

@@ -97,7 +97,7 @@ def test_a_word_draft_goes_back_to_word_with_comments_and_never_over_its_source(
 
 def test_export_says_which_format_the_screen_preselects(evidence_db):
     from evidencebot.assistant import actions
-    from evidencebot.assistant.actions import Context, State
+    from evidencebot.assistant.replies import Context, State
 
     state = State(draft=DraftDoc(text="Our team helps.", source="/tmp/bid.docx"))
     ctx = Context(db=evidence_db, db_path="x.db", state=state, language=None)

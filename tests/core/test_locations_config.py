@@ -114,3 +114,21 @@ def test_parse_yaml_is_safe_and_says_where_an_error_is():
     with pytest.raises(yaml.YAMLError) as info:
         locations.parse_yaml("a: 1\nb: [unclosed\n")
     assert info.value.problem_mark.line >= 1
+
+
+def test_no_user_name_in_a_container_is_recorded_as_unknown(monkeypatch):
+    # getpass.getuser() raises KeyError (Python 3.11: no passwd entry for the uid) or OSError (3.13)
+    for exc in (KeyError("getpwuid(): uid not found: 1000"), OSError("No username set in the environment")):
+        def no_name(exc=exc):
+            raise exc
+        monkeypatch.setattr(config.getpass, "getuser", no_name)
+        assert config._whoami() == "unknown"
+
+
+def test_a_bug_while_finding_the_user_name_is_not_recorded_as_unknown(monkeypatch):
+    # before session 18 any exception at all became the user "unknown" in the audit log
+    def bug():
+        raise TypeError("a bug")
+    monkeypatch.setattr(config.getpass, "getuser", bug)
+    with pytest.raises(TypeError):
+        config._whoami()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "evidencebot" / "language" / "overclaim"
-# words.py reads grammar.yaml (its only literals are the file's section names)
+# words.py holds the grammar words read from grammar.yaml (the file's section names live in phrasebank.py)
 CHECK_MODULES = sorted(p for p in PACKAGE.glob("*.py") if p.name not in ("words.py", "__init__.py"))
 
 
@@ -143,6 +143,18 @@ def test_a_bad_context_record_names_file_record_and_field(user_phrasebank):
         load_context_records()
     msg = str(err.value)
     assert "context-local.yaml" in msg and "record 1 (hedged)" in msg and "field 'scope'" in msg
+
+
+def test_the_scopes_a_context_record_may_name_are_the_ones_context_implements():
+    """phrasebank.SCOPES (what a context.yaml record may name, checked when the file loads) and the
+    ``_scope_<name>`` methods of overclaim.context.Context (what runs) are the same set: phrasebank sits below
+    the over-claim package, so it lists the scopes rather than reading them off the class."""
+    from evidencebot.language.overclaim.context import Context
+    from evidencebot.language.phrasebank import SCOPES
+
+    implemented = {name.removeprefix("_scope_") for name in dir(Context) if name.startswith("_scope_")}
+    assert set(SCOPES) == implemented
+    assert list(SCOPES) == sorted(SCOPES)  # the error message lists them in this order, as it did
 
 
 def test_a_user_context_record_changes_what_is_skipped(user_phrasebank, nlp):

@@ -585,6 +585,22 @@ def test_story_with_impossible_yaml_date_is_rejected_not_a_crash(seeded, tmp_pat
     assert report.rejected[0].column == "front matter" and "YAML" in report.rejected[0].reason
 
 
+def test_a_bug_while_reading_a_story_file_is_not_a_rejected_row(seeded, tmp_path, monkeypatch):
+    # before session 18 any exception in the story reader (not only a file it could not read) became a
+    # "front matter: cannot read the story" rejected row, and the import went on
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    shutil.copy(FIX / "stories_md" / "tenancy.md", folder / "tenancy.md")
+
+    def bug(path):
+        raise TypeError("a bug in the reader")
+
+    monkeypatch.setattr(importers, "read_story_file", bug)
+    with pytest.raises(TypeError, match="a bug in the reader"):
+        import_file(seeded, "stories", folder, partial=True)
+    assert seeded["stories"].count == 0
+
+
 def test_story_edit_keeps_created_at(seeded, tmp_path, monkeypatch):
     path = shutil.copy(FIX / "stories_md" / "tenancy.md", tmp_path / "tenancy.md")
     monkeypatch.setattr(importers, "_now", lambda: "2025-01-01T10:00:00")

@@ -13,63 +13,25 @@ capability whose core module has not landed says so; nothing is invented.
 
 from __future__ import annotations
 
-import importlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
+from evidencebot.assistant import checking, governance, opening, tendering
 from evidencebot.assistant import indicator_views as views
-from evidencebot.assistant.editing import DraftDoc, latest_draft
+from evidencebot.assistant.board import board_summary
 from evidencebot.assistant.checking import shared_database
-from evidencebot.assistant.indicator_views import ChartData
+from evidencebot.assistant.editing import DraftDoc, latest_draft
+from evidencebot.assistant.exporting import COMMENTS, FORMAT_LABELS, from_word
 from evidencebot.assistant.intents import SLASH_COMMANDS, Intent
-from evidencebot.compose.tender import assemble_tender
+from evidencebot.assistant.replies import Context, Reply, wait_for_language
+from evidencebot.assistant.story_capture import story_excerpt
+from evidencebot.compose import review as review_module
 from evidencebot.compose.filters import rule_words
+from evidencebot.compose.questions import plan_question, stated_word_limit
+from evidencebot.compose.tender import assemble_tender
 from evidencebot.errors import EvidencebotError, InputError
+from evidencebot.store import search
 from evidencebot.store.summary import data_range, table_counts
-
-
-@dataclass
-class Reply:
-    markdown: str
-    intent: str = "text"
-    ok: bool = True
-    """False when the request could not be done (shown as a warning)."""
-    open: str | None = None
-    """A screen to open: ``editor``, ``story``, ``evidence`` or ``export``."""
-    payload: dict = field(default_factory=dict)
-    charts: list[ChartData] = field(default_factory=list)
-
-
-@dataclass
-class Context:
-    """What an action may use: the database, the conversation state, the model."""
-
-    db: object
-    db_path: str
-    state: "State"
-    language: object
-    progress: Callable[[str], None] = lambda message: None
-
-
-@dataclass
-class State:
-    """What the conversation remembers between messages."""
-
-    draft: DraftDoc | None = None
-    story_id: str | None = None
-    period: str | None = None
-    first_run: bool = False
-    export_format: str = "docx"
-    insert: str | None = None
-    """Text for the editor to put in at the sub-point the cursor is in (``/use story ID``)."""
-    front: str | None = None
-    """The document the user last worked on: ``editor`` (the draft) or ``story`` (the story form)."""
-    pending: str | None = None
-    """The confirmed form of the change the last reply asked about ("yes" runs it)."""
-    last_change: object | None = None
-    """The last consent or approval change (:class:`~evidencebot.store.changes.StoryChange`), for ``/undo``."""
 
 
 # ---------------------------------------------------------------- help
@@ -228,9 +190,7 @@ def indicators(ctx: Context, intent: Intent) -> Reply:
 
 
 def stories(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.store.search import search_stories
-
-    hits = search_stories(ctx.db, intent.query, domains=intent.domains or None,
+    hits = search.search_stories(ctx.db, intent.query, domains=intent.domains or None,
                           consent=intent.consent, status=intent.status, limit=8)
     filters = []
     if intent.domains:
@@ -259,16 +219,7 @@ def stories(ctx: Context, intent: Intent) -> Reply:
 # ---------------------------------------------------------------- drafting
 
 
-def _wait_for_language(ctx: Context, why: str) -> None:
-    lang = ctx.language
-    if lang is not None and not lang.settled:
-        ctx.progress(f"waiting for the language model to finish loading ({why})…")
-        lang.wait()
-
-
 def draft(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.compose.questions import plan_question, stated_word_limit
-
     question = intent.question.strip()
     if not question:
         return Reply("Give me the question after a colon, and the word limit, e.g. "
@@ -280,7 +231,7 @@ def draft(ctx: Context, intent: Intent) -> Reply:
                      intent="draft", ok=False)
     plan = plan_question(question, limit)
     doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title=plan.title or "Tender answer")
-    _wait_for_language(ctx, "the answer is checked before you see it")
+    wait_for_language(ctx, "the answer is checked before you see it")
     ctx.progress("planning, gathering evidence and checking the answer…")
     if ctx.db_path == ":memory:":
         answer = assemble_tender(ctx.db, question, limit, period=intent.period)
@@ -301,9 +252,6 @@ def draft(ctx: Context, intent: Intent) -> Reply:
 
 
 def check(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.assistant.checking import check as run_check
-    from evidencebot.assistant.checking import findings_markdown
-
     body = intent.body
     doc = ctx.state.draft
     if not body:
@@ -315,9 +263,9 @@ def check(ctx: Context, intent: Intent) -> Reply:
     else:
         doc = DraftDoc(text=body, kind="text", title="Checked text")
         ctx.state.draft = doc
-    _wait_for_language(ctx, "the checker reads grammar, not just words")
-    report = run_check(body, db_path=ctx.db_path)
-    md = findings_markdown(report, body)
+    wait_for_language(ctx, "the checker reads grammar, not just words")
+    report = checking.check(body, db_path=ctx.db_path)
+    md = checking.findings_markdown(report, body)
     if report.findings:
         md += ("\n\nPress **F2** to open the text in the editor: findings are highlighted and **Ctrl+R** "
                "applies a suggested alternative (you choose when there are several).")
@@ -325,12 +273,10 @@ def check(ctx: Context, intent: Intent) -> Reply:
 
 
 def review(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.compose.review import assemble_review
-
     period = views.resolve_period(ctx.db, intent.period or intent.argument or None)
-    _wait_for_language(ctx, "the narrative is checked before you see it")
+    wait_for_language(ctx, "the narrative is checked before you see it")
     ctx.progress(f"assembling the contract review for {period.label}…")
-    result = assemble_review(ctx.db, period)
+    result = review_module.assemble_review(ctx.db, period)
     text = getattr(result, "markdown", result)
     doc = DraftDoc(text=str(text), kind="review", title=f"Contract review {period.label}", period=period.label,
                    assembled=result if hasattr(result, "to_export") else None)  # exported as the CLI does
@@ -340,10 +286,8 @@ def review(ctx: Context, intent: Intent) -> Reply:
 
 
 def board(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.assistant.board import board_summary
-
     period = views.resolve_period(ctx.db, intent.period or intent.argument or None)
-    _wait_for_language(ctx, "the summary is checked before you see it")
+    wait_for_language(ctx, "the summary is checked before you see it")
     ctx.progress(f"assembling the board summary for {period.label}…")
     summary = board_summary(ctx.db, period)
     doc = DraftDoc(text=summary.markdown, kind="review", title=f"Board summary {period.label}", period=period.label)
@@ -355,16 +299,13 @@ def board(ctx: Context, intent: Intent) -> Reply:
 def use_story(ctx: Context, intent: Intent) -> Reply:
     """``/use story ID``: an excerpt of an approved, consented story into the open draft (the editor puts it
     under the sub-point the cursor is in); refused, with the reasons, for a story that may not leave the service."""
-    from evidencebot.assistant.story_capture import story_excerpt
-    from evidencebot.store.search import export_blockers, load_story
-
     story_id = intent.argument.strip()
     if not story_id:
         return Reply("Which story? Type `/use story ID`, e.g. `/use story S0001`; `find stories about …` "
                      "lists them, and the evidence browser (F3, Stories) has **Use in draft**.",
                      intent="use_story", ok=False)
-    row = load_story(ctx.db, story_id)
-    blockers = export_blockers(row)
+    row = search.load_story(ctx.db, story_id)
+    blockers = search.export_blockers(row)
     if blockers:
         return Reply(f"Story `{story_id}` “{row.get('title')}” cannot go into a draft that may leave the service: "
                      + "; ".join(blockers) + ".", intent="use_story", ok=False)
@@ -385,23 +326,21 @@ def use_story(ctx: Context, intent: Intent) -> Reply:
 
 
 def new_story(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.store.search import latest_draft_story, load_story, new_story_id
-
     wanted = intent.argument.strip() if intent.source == "slash" else ""
     if wanted:
-        row = load_story(ctx.db, wanted)
+        row = search.load_story(ctx.db, wanted)
         ctx.state.story_id = row["story_id"]
         return Reply(f"Opening story `{row['story_id']}` “{row['title']}”.", intent="new_story",
                      open="story", payload={"story_id": row["story_id"], "new": False})
     if "continue" in intent.text.lower():
-        row = latest_draft_story(ctx.db)
+        row = search.latest_draft_story(ctx.db)
         if row is None:
             return Reply("There is no captured story in progress. Type `new story` to start one.",
                          intent="new_story", ok=False)
         ctx.state.story_id = row["story_id"]
         return Reply(f"Carrying on with story `{row['story_id']}` “{row['title']}”.", intent="new_story",
                      open="story", payload={"story_id": row["story_id"], "new": False})
-    story_id = new_story_id(ctx.db)
+    story_id = search.new_story_id(ctx.db)
     ctx.state.story_id = story_id
     return Reply(
         f"New story `{story_id}`: I'll ask for the four parts (context, support approach, day-to-day "
@@ -414,8 +353,6 @@ def export(ctx: Context, intent: Intent) -> Reply:
     ctx.state.export_format = fmt
     has_draft = ctx.state.draft is not None and bool(ctx.state.draft.text.strip())
     what = "the open draft" if has_draft else "a story"
-    from evidencebot.assistant.exporting import COMMENTS, FORMAT_LABELS, from_word
-
     word = has_draft and from_word(ctx.state.draft)
     if fmt in ("docx", COMMENTS):  # as the export screen preselects: comments for a draft opened from Word
         fmt = COMMENTS if word else "docx"
@@ -440,16 +377,6 @@ def editor(ctx: Context, intent: Intent) -> Reply:
 # ---------------------------------------------------------------- approval, consent, the audit log
 
 
-def _elsewhere(module: str, name: str):
-    """An action written in another assistant module (governance, opening). Those modules import
-    this one for Context and Reply, so the function is looked up when the action runs."""
-    def action(ctx: Context, intent: Intent) -> Reply:
-        return getattr(importlib.import_module(f"evidencebot.assistant.{module}"), name)(ctx, intent)
-
-    action.__name__ = f"{module}.{name}"
-    return action
-
-
 # ---------------------------------------------------------------- dispatch
 
 ACTIONS = {
@@ -462,17 +389,17 @@ ACTIONS = {
     "export": export,
     "evidence": evidence_screen,
     "editor": editor,
-    "submit_story": _elsewhere("governance", "submit"),
-    "approve_story": _elsewhere("governance", "approve"),
-    "withdraw_consent": _elsewhere("governance", "withdraw"),
-    "audit": _elsewhere("governance", "audit_log"),
-    "consent": _elsewhere("governance", "consent"),
-    "undo": _elsewhere("governance", "undo"),
-    "confirm": _elsewhere("governance", "confirm"),
+    "submit_story": governance.submit,
+    "approve_story": governance.approve,
+    "withdraw_consent": governance.withdraw,
+    "audit": governance.audit_log,
+    "consent": governance.consent,
+    "undo": governance.undo,
+    "confirm": governance.confirm,
     "board": board,
-    "open_file": _elsewhere("opening", "open_file"),
+    "open_file": opening.open_file,
     "use_story": use_story,
-    "tender": _elsewhere("tendering", "tender"),
+    "tender": tendering.tender,
 }
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Callable
 
 from evidencebot.assistant import actions
-from evidencebot.assistant.actions import Context, Reply, State
 from evidencebot.assistant.intents import Intent, parse
 from evidencebot.assistant.journal import Journal
 from evidencebot.assistant.model_loader import LanguageModel
+from evidencebot.assistant.replies import Context, Reply, State
 from evidencebot.errors import ConfigError
 from evidencebot.store.db import connect
 

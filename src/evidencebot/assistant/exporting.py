@@ -26,6 +26,7 @@ from evidencebot.compose import export
 from evidencebot.compose.export import ExportDoc, from_draft
 from evidencebot.compose.wordcheck import annotated_markdown
 from evidencebot.compose.words import count_words
+from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError, InputError
 from evidencebot.language.findings import locate
 from evidencebot.language.privacy import find_privacy
@@ -63,8 +64,6 @@ def documents_folder() -> Path:
     """Where the app exports to: ``[documents] folder`` in config.toml, else ``documents`` in the data
     directory (created, readable only by you), never the working directory."""
     try:
-        from evidencebot.config import load_settings
-
         folder = load_settings().documents.folder
     except ConfigError:
         folder = ""

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from evidencebot.assistant.actions import Context, Reply
 from evidencebot.assistant.intents import Intent, parse
+from evidencebot.assistant.replies import Context, Reply
 from evidencebot.assistant.story_capture import check_story, findings_lines, submit_problems
 from evidencebot.errors import InputError
 from evidencebot.store import audit, changes, workflow

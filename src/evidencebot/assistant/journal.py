@@ -25,6 +25,7 @@ from pathlib import Path
 
 from evidencebot import locations
 from evidencebot.assistant.editing import DraftDoc, save_draft
+from evidencebot.store.search import save_story_draft
 
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
 """Seconds between attempts at a write that could not get the lock (then every 4 s, for ever)."""
@@ -191,8 +192,6 @@ def draft_from_fields(fields: dict):
 def restore_entries(db, journal: Journal, entries: list[Entry]) -> list[str]:
     """Write each journalled story and draft to the database (a story's fields as typed; a draft's text into
     its draft row, or a new one), then drop it from the journal; what was restored, one line each."""
-    from evidencebot.store.search import save_story_draft
-
     restored = []
     for entry in entries:
         if entry.kind == "story":

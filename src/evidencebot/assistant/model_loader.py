@@ -13,6 +13,7 @@ import threading
 import time
 
 from evidencebot.assistant.intents import IntentMatcher
+from evidencebot.language import pipeline
 
 STATES = ("idle", "loading", "ready", "failed", "off")
 
@@ -63,8 +64,6 @@ class LanguageModel:
             self.state = "loading"
         started = time.perf_counter()
         try:
-            from evidencebot.language import pipeline
-
             nlp = pipeline.get_nlp()
             self.matcher = _matcher_for(nlp)
             self.model_name = pipeline.model_name()

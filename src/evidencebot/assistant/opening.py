@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidencebot.assistant.actions import Reply, _wait_for_language
 from evidencebot.assistant.checking import check, findings_markdown
 from evidencebot.assistant.editing import DraftDoc, save_draft
+from evidencebot.assistant.replies import Reply, wait_for_language
 from evidencebot.compose.wordcheck import docx_to_markdown
 from evidencebot.compose.words import count_words
 from evidencebot.errors import InputError
@@ -71,7 +71,7 @@ def open_file(ctx, intent):
     save_draft(ctx.db, doc)
     ctx.state.draft = doc
     ctx.state.front = "editor"
-    _wait_for_language(ctx, "the checker reads grammar, not just words")
+    wait_for_language(ctx, "the checker reads grammar, not just words")
     ctx.progress(f"checking {path.name}…")
     report = check(text, db_path=ctx.db_path)
     how = (" (from Word: tracked changes accepted; comments, headers and footers left out)" if word else "")

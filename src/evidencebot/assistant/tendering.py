@@ -19,10 +19,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from evidencebot.assistant.actions import Context, Reply, _wait_for_language
 from evidencebot.assistant.editing import DraftDoc
 from evidencebot.assistant.exporting import documents_folder
 from evidencebot.assistant.intents import Intent
+from evidencebot.assistant.replies import Context, Reply, wait_for_language
 from evidencebot.compose import gaps, tender_store
 from evidencebot.compose.export import file_roles
 from evidencebot.errors import InputError
@@ -127,7 +127,7 @@ def draft(ctx: Context, rest: str) -> Reply:
                      "(`/tender status` lists them).", intent="tender", ok=False)
     every = ref.lower() in ("all", "--all", "every", "everything", "all questions", "all answers")
 
-    _wait_for_language(ctx, "every answer is checked before you see it")
+    wait_for_language(ctx, "every answer is checked before you see it")
 
     def progress(n: int, total: int, at: str) -> None:
         ctx.progress(f"drafting {at} ({n} of {total}) and checking it…")
@@ -223,7 +223,7 @@ def keep(ctx: Context, rest: str = "") -> Reply:
         return Reply("The open draft is not a tender answer: `/tender draft REF` drafts one and opens it; edit it "
                      "(F2), then `/tender keep`.", intent="tender", ok=False)
 
-    _wait_for_language(ctx, "your text is checked before it is kept")
+    wait_for_language(ctx, "your text is checked before it is kept")
     ctx.progress(f"checking your {doc.tender_ref} and keeping it…")
     assembled = doc.assembled if doc.assembled is not None and \
         getattr(doc.assembled, "markdown", "").strip() == doc.text.strip() else None

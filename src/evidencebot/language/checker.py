@@ -52,10 +52,13 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
+from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError
-from evidencebot.language import privacy
+from evidencebot.language import markdown, pipeline, privacy
 from evidencebot.language.findings import Finding, locate
 from evidencebot.language.markdown import quote_spans  # re-exported: used by families too
+from evidencebot.language.overclaim import load_overclaim_rules
+from evidencebot.language.overclaim.learned import model_key, one_check
 
 FamilyFunc = Callable[[str, object], list]
 
@@ -136,14 +139,10 @@ def family_spec(name: str) -> FamilySpec:
 
 
 def _overclaim_factory(enabled: Iterable[str] = ()):
-    from evidencebot.language.overclaim import load_overclaim_rules
-
     rules = load_overclaim_rules(enabled=sorted(enabled))
 
     def run(text, doc):
         return rules.find(doc)
-
-    from evidencebot.language.overclaim.learned import model_key, one_check
 
     # (the learned scorer's weights file is data too: a new file is a new version)
     run.version = ("overclaim", id(rules), model_key())  # type: ignore[attr-defined]
@@ -228,10 +227,6 @@ def _cache_put(key, value):
 
 
 def clear_cache() -> None:
-    from evidencebot.language import markdown
-
-    from evidencebot.language import pipeline
-
     with _cache_lock:
         _CACHE.clear()
     markdown.clear_cache()
@@ -243,8 +238,6 @@ def clear_cache() -> None:
 
 def _settings_checker(settings):
     if settings is None:
-        from evidencebot.config import load_settings
-
         return load_settings().checker
     if hasattr(settings, "checker"):
         return settings.checker
@@ -323,8 +316,6 @@ class Checker:
 
     def check_many(self, texts: Sequence, *, markup: str | None = None) -> list[list[Finding]]:
         """Check several documents in one batch. Each item is a text or ``(text, path)``."""
-        from evidencebot.language.markdown import extract_blocks, markup_for
-
         specs = self.specs()
         hidden = any(s.reads_hidden for s, _ in specs)
         docs = []
@@ -332,7 +323,7 @@ class Checker:
             text, path = (item if isinstance(item, tuple) else (item, "-"))
             if not isinstance(text, str):
                 raise TypeError("check_many takes texts (str) or (text, path) pairs")
-            docs.append((text, extract_blocks(text, markup=markup or markup_for(path), hidden=hidden)))
+            docs.append((text, markdown.extract_blocks(text, markup=markup or markdown.markup_for(path), hidden=hidden)))
         if not specs:
             return [[] for _ in docs]
         versions = [(s.name, getattr(f, "version", id(f))) for s, f in specs]
@@ -391,13 +382,11 @@ class Checker:
     def _fill(self, texts: list[str], specs, versions, known: dict) -> None:
         """Parse ``texts`` (in batches), run every family and cache the findings per
         block, also putting them in ``known`` (keyed like the cache)."""
-        from evidencebot.language.pipeline import SENTENCE_BATCH_SIZE, disabled_for, pipe_blocks
-
-        disable = disabled_for(any(s.needs_ner for s, _ in specs))
+        disable = pipeline.disabled_for(any(s.needs_ner for s, _ in specs))
         # each block is parsed a sentence at a time (a sentence already parsed, in this
         # document or an earlier check, is not parsed again) and joined back into one doc
         # (or, past MAX_PIECE characters, into pieces with their offsets in the block)
-        parsed = pipe_blocks(texts, disable=disable, batch_size=self.batch_size or SENTENCE_BATCH_SIZE)
+        parsed = pipeline.pipe_blocks(texts, disable=disable, batch_size=self.batch_size or pipeline.SENTENCE_BATCH_SIZE)
         with contextlib.ExitStack() as once:
             for _, func in specs:  # what a family reads once per check call (a weights file)
                 if hasattr(func, "one_check"):

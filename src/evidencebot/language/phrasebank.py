@@ -50,6 +50,10 @@ RULE_KEYS = {
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
 SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future", "cautioned")
+#: Where a context record looks for its trigger (each a ``_scope_<name>`` method of
+#: ``overclaim.context.Context``; a test checks the two agree).
+SCOPES = ("chain", "dependents", "gerund", "governors", "infinitive", "limited_clause", "opening_clause", "sentence",
+          "sentence_end", "subject", "verb_group", "window")
 #: Where a context record's trigger stands relative to its target.
 DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).
@@ -161,8 +165,6 @@ class SourceFile:
 def source_files(dirs: Iterable[Path] | None = None) -> list[SourceFile]:
     """The files in effect: a user file shadows the shipped file of the same relative name."""
     if dirs is None:
-        from evidencebot.locations import search_path
-
         dirs = search_path("phrasebank")
     seen: dict[str, SourceFile] = {}
     for rank, folder in enumerate(dirs):  # first folder wins
@@ -227,14 +229,61 @@ def load_vocabulary(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
     return {k: ([v.lower() for v in val] if isinstance(val, list) else val) for k, val in vocab.items()}
 
 
+#: The sections of a grammar file (``grammar.yaml``).
+SECTIONS = ("words", "labels", "maps", "regexes")
+
+
+class WordList(frozenset):
+    """A set of words that iterates in file order (``tuple(words)`` for ``str.endswith``).
+
+    ``in`` is the frozenset's own lookup, in C: the checks test membership about
+    200,000 times on a 20,000-word document, and a Python ``__contains__`` (as when
+    this was a tuple that looked words up in a set) cost a fifth of their time."""
+
+    _items: tuple
+
+    def __new__(cls, items):
+        items = tuple(items)
+        self = super().__new__(cls, items)
+        self._items = items
+        return self
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __getitem__(self, index):
+        return self._items[index]
+
+    def __repr__(self) -> str:
+        return f"WordList({list(self._items)!r})"
+
+
+def compile_grammar(data: dict[str, Any], where: str = "grammar.yaml") -> dict[str, Any]:
+    """The sections of a grammar file as one flat mapping of Python objects."""
+    out: dict[str, Any] = {}
+    for section in SECTIONS:
+        for name, value in (data.get(section) or {}).items():
+            if section in ("words", "labels"):
+                out[name] = WordList(value)
+            elif section == "maps":
+                out[name] = value
+            else:
+                flags = 0
+                for flag in value.get("flags", []):
+                    flags |= getattr(re, flag)
+                try:
+                    out[name] = re.compile(value["pattern"], flags)
+                except re.error as exc:
+                    raise ConfigError(f"{where}: regexes {name}: field 'pattern': bad regular expression: {exc}") from None
+    return out
+
+
 def load_grammar(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
     """The words, parse labels, inflections and patterns the checks read (``grammar.yaml``).
 
     A user ``grammar.yaml`` replaces the shipped one; a user ``grammar-*.yaml`` adds
     words to the lists it names (and adds new entries), like ``vocabulary-*.yaml``.
     """
-    from evidencebot.language.overclaim.words import SECTIONS, compile_grammar
-
     files = phrasebank_files(dirs)
     base = [p for p in files if p.name == GRAMMAR_FILE]
     extra = [p for p in files if p.name != GRAMMAR_FILE and p.stem.startswith("grammar")]
@@ -263,21 +312,83 @@ def load_grammar(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
     return compile_grammar(merged, str(base[0]) if base else GRAMMAR_FILE)
 
 
+def norm_word(word: str) -> str:
+    """A word as the context records hold it: lower case, with a curly apostrophe made straight."""
+    return word.lower().replace("\u2019", "'")
+
+
+@dataclass
+class ContextRecord:
+    """One trigger record (see ``phrasebank/context.yaml``)."""
+
+    category: str
+    scope: str
+    direction: str = "bidirectional"
+    trigger: tuple[str, ...] = ()
+    dep: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    not_dep: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+    limits: frozenset[str] = frozenset()
+    #: words or phrases that, anywhere in the target's sentence, stop the record applying ("surely" makes a
+    #: question rhetorical: a claim put as a question)
+    unless: tuple[str, ...] = ()
+    lexical: bool = False
+    nonlexical: bool = False
+    nonlexical_within: int = 0
+    size: int = 0
+    note: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        self.words = frozenset(t for t in self.trigger if " " not in t)
+        self.phrases = tuple(tuple(t.split()) for t in self.trigger if " " in t)
+        self.unless_phrases = tuple(tuple(t.split()) for t in self.unless)
+
+    def unless_hit(self, sent) -> bool:
+        """Does the sentence hold one of the record's ``unless`` words or phrases?"""
+        words = [norm_word(t.text) for t in sent]
+        return any(words[k:k + len(p)] == list(p) for p in self.unless_phrases for k in range(len(words) - len(p) + 1))
+
+    def word_hit(self, tok) -> bool:
+        """Is ``tok`` (by its lower-case form or lemma) a one-word trigger, or the start of a phrase one?"""
+        if not self.trigger:
+            return True
+        low = norm_word(tok.text)
+        if low in self.words or tok.lemma_.lower() in self.words:
+            return True
+        if self.phrases:
+            doc = tok.doc
+            for words in self.phrases:
+                if low == words[0] and tok.i + len(words) <= len(doc) and all(
+                        norm_word(doc[tok.i + k].text) == w for k, w in enumerate(words[1:], 1)):
+                    return True
+        return False
+
+    def filters_ok(self, tok) -> bool:
+        if self.dep and tok.dep_ not in self.dep:
+            return False
+        if self.pos and tok.pos_ not in self.pos:
+            return False
+        if self.not_dep and tok.dep_ in self.not_dep:
+            return False
+        if self.exclude and (norm_word(tok.text) in self.exclude or tok.lemma_.lower() in self.exclude):
+            return False
+        return True
+
+
 CONTEXT_FILE = "context.yaml"
 CONTEXT_KEYS = {"trigger", "category", "direction", "scope", "dep", "pos", "not_dep", "exclude", "lexical",
                 "nonlexical", "nonlexical_within", "size", "note", "limits", "unless"}
 
 
-def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, Any] | None = None) -> list:
+def load_context_records(dirs: Iterable[Path] | None = None,
+                         vocab: dict[str, Any] | None = None) -> list[ContextRecord]:
     """The context records of the ``skip_when`` filters (``context.yaml``, see that file).
 
     A user ``context.yaml`` replaces the shipped one; a user ``context-*.yaml`` adds records.
     Problems are one line naming the file, the record (its number and category) and the field.
     """
-    from evidencebot.language.overclaim.context import Context, ContextRecord
-
-    scopes = tuple(sorted(n[len("_scope_"):] for n in dir(Context) if n.startswith("_scope_")))
-
     if vocab is None:
         vocab = load_vocabulary(dirs)
     files = phrasebank_files(dirs)
@@ -301,7 +412,7 @@ def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, An
             unknown = sorted(set(item) - CONTEXT_KEYS)
             if unknown:
                 bad(unknown[0], f"unknown field (known: {', '.join(sorted(CONTEXT_KEYS))})")
-            for key, allowed in (("category", SKIP_WHEN), ("scope", scopes), ("direction", DIRECTIONS)):
+            for key, allowed in (("category", SKIP_WHEN), ("scope", SCOPES), ("direction", DIRECTIONS)):
                 value = item.get(key, "bidirectional" if key == "direction" else None)
                 if value not in allowed:
                     bad(key, f"should be one of {', '.join(allowed)}, got {value!r}")
@@ -326,11 +437,11 @@ def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, An
                     bad(key, "should be a whole number")
             out.append(ContextRecord(
                 category=item["category"], scope=item["scope"], direction=item.get("direction", "bidirectional"),
-                trigger=tuple(_norm_word(w) for w in lists["trigger"]),
+                trigger=tuple(norm_word(w) for w in lists["trigger"]),
                 dep=frozenset(lists["dep"]), pos=frozenset(lists["pos"]), not_dep=frozenset(lists["not_dep"]),
-                exclude=frozenset(_norm_word(w) for w in lists["exclude"]),
-                limits=frozenset(_norm_word(w) for w in lists["limits"]),
-                unless=tuple(_norm_word(w) for w in lists["unless"]),
+                exclude=frozenset(norm_word(w) for w in lists["exclude"]),
+                limits=frozenset(norm_word(w) for w in lists["limits"]),
+                unless=tuple(norm_word(w) for w in lists["unless"]),
                 lexical=item.get("lexical", False), nonlexical=item.get("nonlexical", False),
                 nonlexical_within=item.get("nonlexical_within", 0), size=item.get("size", 0),
                 note=item.get("note", ""), source=str(path),
@@ -338,8 +449,6 @@ def load_context_records(dirs: Iterable[Path] | None = None, vocab: dict[str, An
     return out
 
 
-def _norm_word(word: str) -> str:
-    return word.lower().replace("\u2019", "'")
 
 
 def resolve(value, vocab: dict[str, Any], where: str):

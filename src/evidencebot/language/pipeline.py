@@ -34,6 +34,7 @@ import threading
 from collections import OrderedDict
 from typing import Iterable, Iterator
 
+from evidencebot import text as text_module
 from evidencebot.errors import ConfigError, InputError
 from evidencebot.text import sentence_spans
 
@@ -232,8 +233,6 @@ class ParseCache:
     def __init__(self, folder: str, model: str, nlp) -> None:
         """Raises OSError when a source file to hash cannot be read (the caller turns the cache off)."""
         import spacy
-
-        from evidencebot import text as text_module
 
         self.folder = folder
         salt = hashlib.sha256()

@@ -36,6 +36,7 @@ import yaml
 from evidencebot import locations
 from evidencebot.errors import ConfigError
 from evidencebot.language import privacy_filter
+from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
 from evidencebot.text import MONTH_WORDS, QUOTES
@@ -398,8 +399,6 @@ def _rule_files(paths: list[Path] | None, candidates: list[Path], folders: list[
     ``privacy.yaml``, ``privacy-*.yaml`` and ``privacy/*.yaml``; a file in an earlier folder
     shadows the file with the same name in a later one. An explicit ``.yaml`` path is used as given.
     """
-    from evidencebot.language.phrasebank import source_files
-
     entries = [Path(p) for p in paths] if paths is not None else None
     if entries is not None and any(e.suffix in (".yaml", ".yml") for e in entries):
         return [(rank, c) for rank, c in enumerate(candidates) if c.is_file()][:1]
@@ -439,8 +438,6 @@ def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
 
 
 def _err(path: Path, rule_id: str | None, fieldname: str, problem: str) -> ConfigError:
-    from evidencebot.language.phrasebank import line_of
-
     where = f"rule {rule_id!r}, " if rule_id else ""
     line = line_of(path, rule_id) if rule_id else None
     return ConfigError(f"{path}{f':{line}' if line else ''}: {where}field '{fieldname}': {problem}")
@@ -467,8 +464,6 @@ def _read_file(path: Path) -> tuple[dict, list]:
 
 
 def _parse_files(files: list[tuple[int, Path]], folders: list[Path], deps: list[Path]) -> list[PrivacyRule]:
-    from evidencebot.language.phrasebank import check_defer_to, merge_records
-
     defines: dict[str, str] = {}
     entries = []
     index: dict[int, int] = {}

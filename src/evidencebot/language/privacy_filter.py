@@ -42,6 +42,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from evidencebot import locations
 from evidencebot.language.phrasebank import check_weights, load_weights
 from evidencebot.text import CLOSE_QUOTES, OPEN_QUOTES
 
@@ -247,9 +248,8 @@ def load_model(dirs=None) -> dict | None:
 def weights_paths() -> list[Path]:
     """Where :func:`load_model` looks for the weights file, the user's folder first (whether or not it exists yet):
     the privacy rules count these files as their own, so adding, changing or removing one loads the rules again."""
-    from evidencebot.locations import packaged_dir, user_dir
-
-    return [Path(user_dir("phrasebank")) / WEIGHTS_FILE, Path(packaged_dir("phrasebank")) / WEIGHTS_FILE]
+    return [Path(locations.user_dir("phrasebank")) / WEIGHTS_FILE,
+            Path(locations.packaged_dir("phrasebank")) / WEIGHTS_FILE]
 
 
 def model_for(names: Any) -> dict | None:

@@ -8,11 +8,15 @@ loads (see ``phrasebank/README.md``, "Your own rules").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-from evidencebot.language.privacy import load_privacy_rules
+from evidencebot.config import CheckerSettings
+from evidencebot.errors import InputError
+from evidencebot.language.checker import Checker
+from evidencebot.language.phrasebank import load_phrasebank
+from evidencebot.language.privacy import example_spans, load_privacy_rules
 
 
 @dataclass
@@ -52,8 +56,6 @@ class ExampleFailure:
 
 def loaded_rules(settings=None) -> list[RuleInfo]:
     """Every rule the checker loads: over-claim (and other phrasebank families) and privacy."""
-    from evidencebot.language.phrasebank import load_phrasebank
-
     disabled = list(getattr(settings, "disabled_rules", []) or []) if settings is not None else []
     enabled = list(getattr(settings, "enabled_rules", []) or []) if settings is not None else []
     bank = load_phrasebank(["overclaim"], disabled=disabled, enabled=enabled)
@@ -88,11 +90,6 @@ def run_examples(files: Iterable[str] = (), settings=None) -> tuple[int, int, li
 
     Returns (rules tested, examples run, failures).
     """
-    from evidencebot.config import CheckerSettings
-    from evidencebot.errors import InputError
-    from evidencebot.language.checker import Checker
-    from evidencebot.language.privacy import example_spans
-
     # opt-in rules are tested too (switched on for the test), unless switched off by name
     switched_off = set(getattr(settings, "disabled_rules", []) or []) if settings is not None else set()
     rules = [r for r in loaded_rules(settings) if not r.disabled or (
@@ -111,8 +108,6 @@ def run_examples(files: Iterable[str] = (), settings=None) -> tuple[int, int, li
     base = settings or CheckerSettings()
     opt_ins = [r.id for r in rules if r.opt_in]
     if opt_ins:
-        from dataclasses import replace
-
         base = replace(base, enabled_rules=sorted({*(getattr(base, "enabled_rules", []) or []), *opt_ins}))
     checker = Checker(settings=base,
                       families=sorted({r.family for r in rules} & {"overclaim", "privacy"}) or ["overclaim"])

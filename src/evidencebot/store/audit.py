@@ -54,6 +54,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from evidencebot.config import _whoami, load_settings
 from evidencebot.errors import ConfigError, InputError
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -101,8 +102,6 @@ ACTIONS = ("insert", "update", "delete", "import", "import-rejected", "export", 
 
 def default_user() -> str:
     """The settings user name (``[user] name`` in config.toml, else the login name)."""
-    from evidencebot.config import _whoami, load_settings
-
     try:
         name = load_settings().user.name
     except ConfigError:

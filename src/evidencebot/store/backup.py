@@ -32,6 +32,7 @@ from evidencebot import locations
 from evidencebot.errors import InputError
 from evidencebot.outputs import OutputExists as _Exists  # the destination exists (or appeared while copying)
 from evidencebot.outputs import check_output, place, temp_beside
+from evidencebot.store import audit
 
 KEEP_AUTOMATIC = 5
 AUTO_MARK = "-before-"
@@ -155,8 +156,6 @@ def backup_database(db, dest: str | Path | None = None, *, force: bool = False,
         else:
             result = _copy(conn, dest, force=force)
         if record and isinstance(db, Database) and db["audit_log"].exists():
-            from evidencebot.store import audit
-
             try:
                 with db.atomic():
                     audit.record(db, table="database", action="backup", key=result.path.name,

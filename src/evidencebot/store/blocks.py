@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from evidencebot import locations
 from evidencebot.errors import ConfigError, InputError
+from evidencebot.store.declarations import set_declaration
 from evidencebot.store.facts import insert_fact
 
 PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team", "caseload", "partners", "pathways",
@@ -113,8 +114,6 @@ def load_demo_library(db: Database) -> int:
 def _load_declarations(db: Database, path) -> None:
     """The demo provider's declarations (corpus/library/declarations.yaml), replacing earlier copies."""
     import yaml
-
-    from evidencebot.store.declarations import set_declaration
 
     if not path.exists() or not db["declarations"].exists():
         return

@@ -39,6 +39,7 @@ from sqlite_utils import Database
 
 from evidencebot.errors import ConfigError, InputError
 from evidencebot.locations import packaged_dir
+from evidencebot.store.blocks import load_demo_library
 from evidencebot.store.stories import read_story_file
 
 DEFAULT_PEOPLE = 400
@@ -286,9 +287,7 @@ def build_demo(
                         conn.execute(f"DELETE FROM [{table}]")
             counts = gen.run(conn)
             counts["stories"] = _insert_stories(conn, stories, gen.person_count)
-            from evidencebot.store.blocks import load_demo_library  # the method library and service profile
-
-            counts["blocks"] = load_demo_library(db)
+            counts["blocks"] = load_demo_library(db)  # the method library and service profile
     except KeyError as exc:
         raise ConfigError(f"{recipe_path()}: the demo recipe has no setting {exc}") from None
     finally:

@@ -34,9 +34,9 @@ from pathlib import Path
 from evidencebot import locations
 from evidencebot.errors import InputError
 from evidencebot.store import audit, retention, workflow
+from evidencebot.store import migrations as schema
 from evidencebot.store.backup import backup_dir, list_backups
 from evidencebot.store.db import BUSY_TIMEOUT_MS, connect, set_busy_timeout
-from evidencebot.store.migrations import migrations
 
 FTS_COLUMNS = {
     "stories": ["title", "domains", "context", "support_approach", "delivery", "evidence"],
@@ -71,7 +71,7 @@ def _mode(path: Path) -> int | None:
 def _latest_backup_hint(db_path: Path) -> str:
     try:
         mine = [p for p, _size, _when in list_backups() if p.name.startswith(db_path.stem + "-")]
-    except Exception:  # the data folder may be unusable too
+    except OSError:  # the data folder may be unusable too
         mine = []
     if mine:
         return (f"close evidencebot and restore the latest backup, e.g. 'cp {mine[0]} {db_path}' "
@@ -157,8 +157,6 @@ def _permissions(path: Path) -> Check:
         if mode is not None and mode & 0o077:
             loose.append(f"{p.name} is {oct(mode)[2:]}")
     try:
-        from evidencebot.store.backup import backup_dir
-
         folder = backup_dir(create=False)
         mode = _mode(folder)
         if mode is not None and mode & 0o077:
@@ -339,7 +337,7 @@ def _wal(conn: sqlite3.Connection) -> Check:
 def _migrations(conn: sqlite3.Connection) -> Check:
     from sqlite_utils import Database
 
-    pending = [m.name for m in migrations.pending(Database(conn))]
+    pending = [m.name for m in schema.migrations.pending(Database(conn))]
     if pending:
         return Check("schema", False, f"{len(pending)} pending migration(s): {', '.join(pending)}",
                      "run 'evidencebot doctor --fix' (or any command) to upgrade; a backup is taken first",
@@ -471,14 +469,10 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
     db = connect(path, migrate=False)
     try:
         if "migrate" in wanted:
-            from evidencebot.store.migrations import migrate
-
-            applied = migrate(db)
+            applied = schema.migrate(db)  # looked up when it runs (tests/conftest.py swaps it)
             done.append(f"applied migrations: {', '.join(applied)}" if applied else "no migrations were pending")
         if "prune-drafts" in wanted:
-            from evidencebot.store.retention import prune_versions
-
-            done.append(f"pruned {prune_versions(db)} saved draft versions past the retention period")
+            done.append(f"pruned {retention.prune_versions(db)} saved draft versions past the retention period")
         if "reindex" in wanted:
             db.execute("REINDEX")
             done.append("rebuilt every index (REINDEX)")
@@ -499,8 +493,6 @@ def repair(path: str | Path, checks: list[Check] | None = None) -> list[str]:
                 done.append(f"rebuilt the {label}")
         if db["audit_log"].exists():
             # always: a rebuilt search index comes with sqlite-utils' own update trigger
-            from evidencebot.store import audit, workflow
-
             with db.atomic():
                 workflow.install_triggers(db)
                 audit.install_triggers(db)

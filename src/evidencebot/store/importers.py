@@ -1098,7 +1098,7 @@ def _markdown_items(path: Path):
                     raise InputError(f"{file}: cannot read this file ({exc.strerror or exc})") from None
                 yield None, [str(file)], None, [("file", "", f"cannot read ({exc.strerror or exc})")]
                 continue
-            except Exception as exc:  # e.g. YAML front matter with an impossible date (2025-13-45)
+            except InputError as exc:  # e.g. YAML front matter with an impossible date (2025-13-45)
                 yield None, [str(file)], None, [
                     ("front matter", "", f"cannot read the story ({type(exc).__name__}: {_one_line(exc, 200)})")
                 ]

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-from evidencebot.store import audit, declare
+from evidencebot.store import audit, declare, workflow
+from evidencebot.store.backup import pre_migration_backup
 
 migrations = Migrations("evidencebot")
 
@@ -175,8 +176,6 @@ def m007_governance(db: Database) -> None:
                           story_id!  exported_at!  exported_by
     """)
     db.table("document_stories").create_index(["story_id"])
-    from evidencebot.store import audit, workflow
-
     audit.create_log_table(db)
     workflow.install_triggers(db)  # before the audit triggers, so an edit is logged before its approval reset
     audit.install_triggers(db)
@@ -368,8 +367,6 @@ def m021_work_accounts(db: Database) -> None:
     # drafts and answer blocks, so that renaming yourself in config.toml does not make you a
     # second person. (A database that ran this before blocks were included: doctor --fix adds
     # their three triggers.)
-    from evidencebot.store import audit, workflow
-
     create_tables(db, "work_accounts  id:int*  table_name!  row_key!  role!  account!  user  at")
     table = db.table("work_accounts")
     table.create_index(["table_name", "row_key"])
@@ -404,8 +401,6 @@ def m027_declarations(db: Database) -> None:
     # buyer's Pass/Fail part (its safeguarding policies and their approval and review dates, its named
     # safeguarding leads and their training levels, DBS checks before starting work, ...), one row per
     # topic of phrasebank/confirmations.yaml. A "Yes" is given only from a row here.
-    from evidencebot.store import audit
-
     create_tables(db, """
         declarations  topic*!  statement!  evidence  approved_by  approved_on  reviewed_on  updated_at  updated_by
     """)
@@ -427,8 +422,6 @@ def migrate(db: Database, *, backup: bool = True) -> list[str]:
         return []
     saved = None
     if backup:
-        from evidencebot.store.backup import pre_migration_backup
-
         saved = pre_migration_backup(db, pending)
     conn = db.conn
     own = not conn.in_transaction
@@ -439,8 +432,6 @@ def migrate(db: Database, *, backup: bool = True) -> list[str]:
         if pending:
             migrations.apply(db)
             if db["audit_log"].exists():
-                from evidencebot.store import audit
-
                 audit.record(db, table="_sqlite_migrations", action="migrate", key=pending[-1],
                              changes={"applied": pending, "backup": saved.name if saved else None})
     except BaseException:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from evidencebot.store.dataversion import data_version
-from evidencebot.store.workflow import EXPORTABLE_SQL
+from evidencebot.store.stories import EXPORTABLE_SQL
 
 SHINGLE = 5
 MIN_SHARED = 8

@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError
 
 DEFAULT_DAYS = 90
 
 
 def keep_versions_days() -> int:
-    from evidencebot.config import load_settings
-
     try:
         return max(0, int(load_settings().drafts.keep_versions_days))
     except ConfigError:

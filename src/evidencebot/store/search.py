@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import sqlite3
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -289,8 +290,10 @@ def save_story_draft(db: Database, story_id: str, fields: dict) -> dict:
 def _current_user(db: Database) -> str | None:
     try:
         return current_user(db)
-    except Exception:  # no audit functions on this connection: leave the author blank
-        return None
+    except sqlite3.OperationalError as exc:
+        if not str(exc).startswith("no such function"):
+            raise
+        return None  # no audit functions on this connection: leave the author blank
 
 
 def story_row(db: Database, story_id: str) -> dict | None:

@@ -56,6 +56,16 @@ CONSENT_VALUES = ("external", "internal", "none")
 DOMAINS = ("safety", "stability", "experience")
 STATUSES = ("draft", "submitted", "approved")
 
+EXPORTABLE_SQL = (
+    "s.consent = 'external' AND s.status = 'approved' AND s.consent_withdrawn_at IS NULL "
+    "AND coalesce(trim(s.approved_by), '') <> ''"
+    + "".join(f" AND trim(coalesce(s.[{key}], ''), char(32, 9, 10, 13)) <> ''" for key in SECTIONS)
+)
+"""The condition (on ``stories s``) every export must use to pick stories (the rules are
+:mod:`evidencebot.store.workflow`'s, "Exports"; it is here, with the story columns, so that ``reach`` can read it
+without importing ``workflow``, which imports ``reach``)."""
+
+
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 

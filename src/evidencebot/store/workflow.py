@@ -40,7 +40,7 @@ only :func:`record_consent` (a deliberate new consent) clears the withdrawal.
 Exports
 -------
 Exports choose stories with :func:`exportable_stories` (or the SQL condition
-:data:`EXPORTABLE_SQL`): consent ``external`` AND status ``approved`` AND an
+:data:`~evidencebot.store.stories.EXPORTABLE_SQL`): consent ``external`` AND status ``approved`` AND an
 approver named AND consent not withdrawn AND none of the four parts empty (a
 story with an empty part is never featured in a document). Every export calls
 :func:`record_export` with the stories it used, before writing; it refuses
@@ -58,22 +58,14 @@ from sqlite_utils import Database
 
 from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError, InputError
-from evidencebot.store import audit
-from evidencebot.store.stories import CONSENT_VALUES, SECTIONS, STATUSES
+from evidencebot.store import audit, reach
+from evidencebot.store.stories import CONSENT_VALUES, EXPORTABLE_SQL, SECTIONS, STATUSES
 from evidencebot.store.values import ValueProblem, parse_date
 
 STORY_TEXT_FIELDS = ("title", *SECTIONS, "person_id")
 DRAFT_TEXT_FIELDS = ("title", "question", "body")
 BLOCK_TEXT_FIELDS = ("title", "body", "means", "tags")
 PLACEHOLDER_TITLES = ("", "untitled story")
-
-EXPORTABLE_SQL = (
-    "s.consent = 'external' AND s.status = 'approved' AND s.consent_withdrawn_at IS NULL "
-    "AND coalesce(trim(s.approved_by), '') <> ''"
-    + "".join(f" AND trim(coalesce(s.[{key}], ''), char(32, 9, 10, 13)) <> ''" for key in SECTIONS)
-)
-"""The condition (on ``stories s``) every export must use to pick stories."""
-
 
 def _now() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat()
@@ -591,9 +583,7 @@ def record_export(db: Database, document: str | Path, kind: str, story_ids, *, t
         raise InputError("record_export needs the document's path or id")
     ids = list(dict.fromkeys(str(s) for s in (story_ids or [])))
     if text:
-        from evidencebot.store.reach import stories_in
-
-        ids += [row["story_id"] for row, _ in stories_in(db, text) if row["story_id"] not in ids]
+        ids += [row["story_id"] for row, _ in reach.stories_in(db, text) if row["story_id"] not in ids]
     who = audit.current_user(db)
     now = _now()
     with db.atomic():
@@ -622,8 +612,6 @@ def documents_reached(db: Database, story_id: str) -> list[dict]:
     (:func:`documents_using`), then the library entries, drafts and tender
     answers that hold its text, verbatim or nearly
     (:func:`evidencebot.store.reach.holders`; these rows have ``found``)."""
-    from evidencebot.store import reach
-
     return documents_using(db, story_id) + reach.holders(db, story_id)
 
 

@@ -12,7 +12,7 @@ class ReplyReady(Message):
     """The assistant answered a message."""
 
     text: str
-    reply: object  # evidencebot.assistant.actions.Reply
+    reply: object  # evidencebot.assistant.replies.Reply
 
 
 @dataclass

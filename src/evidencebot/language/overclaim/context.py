@@ -10,76 +10,12 @@ the surface (a window of words, the verb group, the sentence).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
-from evidencebot.language.overclaim.common import Vocab, _span_text, _text, _toks
+from evidencebot.language.overclaim.common import Vocab, _span_text, _text, _toks, subject_of
 from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import ContextRecord, norm_word
 from evidencebot.text import phrase_spans
-
-
-def _norm(word: str) -> str:
-    return word.lower().replace("\u2019", "'")
-
-
-@dataclass
-class ContextRecord:
-    """One trigger record (see ``phrasebank/context.yaml``)."""
-
-    category: str
-    scope: str
-    direction: str = "bidirectional"
-    trigger: tuple[str, ...] = ()
-    dep: frozenset[str] = frozenset()
-    pos: frozenset[str] = frozenset()
-    not_dep: frozenset[str] = frozenset()
-    exclude: frozenset[str] = frozenset()
-    limits: frozenset[str] = frozenset()
-    #: words or phrases that, anywhere in the target's sentence, stop the record applying ("surely" makes a
-    #: question rhetorical: a claim put as a question)
-    unless: tuple[str, ...] = ()
-    lexical: bool = False
-    nonlexical: bool = False
-    nonlexical_within: int = 0
-    size: int = 0
-    note: str = ""
-    source: str = ""
-
-    def __post_init__(self) -> None:
-        self.words = frozenset(t for t in self.trigger if " " not in t)
-        self.phrases = tuple(tuple(t.split()) for t in self.trigger if " " in t)
-        self.unless_phrases = tuple(tuple(t.split()) for t in self.unless)
-
-    def unless_hit(self, sent) -> bool:
-        """Does the sentence hold one of the record's ``unless`` words or phrases?"""
-        words = [_norm(t.text) for t in sent]
-        return any(words[k:k + len(p)] == list(p) for p in self.unless_phrases for k in range(len(words) - len(p) + 1))
-
-    def word_hit(self, tok) -> bool:
-        """Is ``tok`` (by its lower-case form or lemma) a one-word trigger, or the start of a phrase one?"""
-        if not self.trigger:
-            return True
-        low = _norm(tok.text)
-        if low in self.words or tok.lemma_.lower() in self.words:
-            return True
-        if self.phrases:
-            doc = tok.doc
-            for words in self.phrases:
-                if low == words[0] and tok.i + len(words) <= len(doc) and all(
-                        _norm(doc[tok.i + k].text) == w for k, w in enumerate(words[1:], 1)):
-                    return True
-        return False
-
-    def filters_ok(self, tok) -> bool:
-        if self.dep and tok.dep_ not in self.dep:
-            return False
-        if self.pos and tok.pos_ not in self.pos:
-            return False
-        if self.not_dep and tok.dep_ in self.not_dep:
-            return False
-        if self.exclude and (_norm(tok.text) in self.exclude or tok.lemma_.lower() in self.exclude):
-            return False
-        return True
 
 
 class Context:
@@ -209,7 +145,7 @@ class Context:
         for t, lexical in self.chain(tok):
             if t.i == tok.i or not (lexical or rec.nonlexical):
                 continue
-            if rec.exclude and (_norm(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
+            if rec.exclude and (norm_word(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
                 continue
             if rec.word_hit(t) and (not rec.pos or t.pos_ in rec.pos):
                 return True
@@ -275,7 +211,7 @@ class Context:
         if rec.trigger and not rec.word_hit(head):
             return False
         if rec.exclude:
-            words = {_norm(head.text), head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "aux"}
+            words = {norm_word(head.text), head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "aux"}
             if words & rec.exclude:
                 return False
         return True
@@ -283,15 +219,13 @@ class Context:
     def _scope_subject(self, rec, tok) -> bool:
         """The subject of the target (or of a word governing it) is, or is determined by, a trigger:
         "**no** provider can promise", "**nobody** can guarantee"."""
-        from evidencebot.language.overclaim.common import subject_of
-
         for t, lexical in self.chain(tok):
             if not lexical:
                 break
             subj = subject_of(t)
             if subj is None:
                 continue
-            if rec.exclude and any(_norm(c.text) in rec.exclude for c in subj.subtree):
+            if rec.exclude and any(norm_word(c.text) in rec.exclude for c in subj.subtree):
                 return False
             if rec.word_hit(subj) or any(c.dep_ in W.subject_negator_deps and rec.word_hit(c) for c in subj.children):
                 return True
@@ -303,8 +237,6 @@ class Context:
         ``limits`` ("a difference of two people tells us very little", "this does not show that
         the groups work", "which proves nothing"), and whose subject is not one of ``exclude``
         (people: "staff did not tell the family" is an event, not a caution)."""
-        from evidencebot.language.overclaim.common import subject_of
-
         sent = tok.sent
         for t in sent:
             if t.pos_ not in ("VERB", "AUX") or not rec.word_hit(t):
@@ -312,11 +244,11 @@ class Context:
             if rec.direction == "forward" and t.i > tok.i or rec.direction == "backward" and t.i < tok.i:
                 continue
             limited = any(c.dep_ == "neg" for c in t.children) or any(
-                _norm(c.text) in rec.limits and c.dep_ not in ("nsubj", "nsubjpass") for c in t.children)
+                norm_word(c.text) in rec.limits and c.dep_ not in ("nsubj", "nsubjpass") for c in t.children)
             if not limited:
                 continue
             subj = subject_of(t)
-            if subj is not None and (_norm(subj.text) in rec.exclude or subj.lemma_.lower() in rec.exclude):
+            if subj is not None and (norm_word(subj.text) in rec.exclude or subj.lemma_.lower() in rec.exclude):
                 continue
             if self._clause_about_us(t):
                 continue  # "..., but that does not mean we are complacent": about us, not the evidence

@@ -7,6 +7,7 @@ import threading
 from typing import Callable, Iterable
 
 from evidencebot.errors import ConfigError
+from evidencebot.language import pipeline
 from evidencebot.language.findings import Finding
 
 # the check modules register themselves with CHECKS when imported
@@ -543,9 +544,7 @@ def check_names() -> list[str]:
 def load_overclaim_rules(*, disabled: Iterable[str] = (), enabled: Iterable[str] = (), nlp=None) -> OverclaimRules:
     """Load and compile the over-claim rules (cached while the files are unchanged);
     ``enabled`` switches on opt-in rules."""
-    from evidencebot.language.pipeline import get_nlp
-
-    nlp = nlp or get_nlp()
+    nlp = nlp or pipeline.get_nlp()
     bank = load_phrasebank([FAMILY], disabled=disabled, enabled=enabled, checks={FAMILY: CHECKS})
     key = (id(nlp), tuple(id(r) for r in bank.active))
     with _lock:
@@ -560,9 +559,7 @@ def load_overclaim_rules(*, disabled: Iterable[str] = (), enabled: Iterable[str]
 
 def find_overclaim(text: str, doc=None, rules: OverclaimRules | None = None) -> list[Finding]:
     """Over-claim findings in ``text`` (offsets into ``text``; quotes are not skipped here)."""
-    from evidencebot.language.pipeline import parse
-
     rules = rules or load_overclaim_rules()
     if doc is None:
-        doc = parse(text, disable=["ner"])
+        doc = pipeline.parse(text, disable=["ner"])
     return rules.find(doc)

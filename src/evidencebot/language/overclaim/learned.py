@@ -33,6 +33,7 @@ from evidencebot.language.overclaim.common import Candidate, Terms, _sents, _tex
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule, check_weights, load_weights
+from evidencebot.locations import search_path
 
 WEIGHTS_FILE = "overclaim-scorer.json"
 
@@ -206,8 +207,6 @@ def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | N
 
 def model_key(dirs=None) -> tuple | None:
     """Which weights file :func:`load_model` reads, and its version (path, modification time)."""
-    from evidencebot.locations import search_path
-
     for folder in (dirs if dirs is not None else search_path("phrasebank")):
         path = Path(folder) / WEIGHTS_FILE
         if path.is_file():

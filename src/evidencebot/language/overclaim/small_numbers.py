@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from evidencebot.language.markdown import quote_spans
 from evidencebot.language.overclaim.common import (
     Candidate,
     _anchor_verb,
@@ -35,8 +36,6 @@ def small_denominator(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     too small to generalise from ("with so few people", "an early signal only") passes.
     """
     T = _toks(doc)
-    from evidencebot.language.markdown import quote_spans
-
     v = ctx.v
     opts = rule.options
     max_n = int(opts.get("max_n", 10))

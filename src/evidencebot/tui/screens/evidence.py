@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.widgets import (
     Button,
@@ -133,7 +134,7 @@ class EvidenceScreen(SubScreen):
     def _start_stories(self) -> None:
         try:
             query = self.query_one("#story-query", Input)
-        except Exception:
+        except NoMatches:
             self.set_timer(0.05, self._start_stories)  # the Lazy pane is still mounting
             return
         query.focus()

@@ -27,6 +27,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import (
@@ -477,7 +478,7 @@ class StoryScreen(SubScreen):
         for part, found in findings.items():
             try:
                 panel = self.query_one(f"#privacy-{part}", Static)
-            except Exception:
+            except NoMatches:
                 continue
             if found:
                 lines = []

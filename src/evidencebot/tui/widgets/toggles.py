@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 
 ON_TICK, ON_DOT, OFF = "✓", "●", " "
 
@@ -35,7 +36,7 @@ class GlyphSelectionList(SelectionList):
         _, scroll_y = self.scroll_offset
         try:
             selection = self.get_option_at_index(scroll_y + y)
-        except Exception:  # past the last option
+        except OptionDoesNotExist:  # past the last option
             return strip
         if len(segments) < 2:
             return strip
