@@ -455,3 +455,30 @@ def test_text_that_asks_but_is_not_imported_among_question_tables_is_said(tmp_pa
     q = read_questionnaire(_mixed_docx(tmp_path / "itt.docx", unnumbered_ask=True))
     assert [x.ref for x in q.questions] == ["Q3.1", "Q3.2", "Q3.3", "Q3.6"]
     assert any("mobilise the service" in s for s in q.skipped)
+
+
+def test_an_excel_questionnaire_is_titled_as_the_buyer_titled_it(tmp_path):
+    """The response was headed 'ryedale: Quality' (the file's name and the sheet's) although the buyer's title row sat
+    above the question table (lead, session 18, a whole tender job on a workbook): the title line, not an instruction
+    sentence above the table, and the file and sheet only when the workbook has no title at all."""
+    from openpyxl import Workbook
+
+    def workbook(path, rows, title=None):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Quality"
+        for row in rows:
+            ws.append(row)
+        ws.append(["Ref", "Question", "Word limit", "Weighting", "Bidder response"])
+        ws.append(["QW1", "Describe how you will respond to early warning signs of relapse.", 500, "10%"])
+        if title:
+            wb.properties.title = title
+        wb.save(path)
+        return path
+
+    named = workbook(tmp_path / "ryedale.xlsx", [["Ryedale Borough Council — Wellbeing Service ITT RBC-2027-03"], []])
+    assert read_questionnaire(named).title == "Ryedale Borough Council — Wellbeing Service ITT RBC-2027-03"
+    told = workbook(tmp_path / "told.xlsx", [["Answer in the Bidder response column only."]], title="Lot 2 ITT")
+    assert read_questionnaire(told).title == "Lot 2 ITT"
+    bare = workbook(tmp_path / "bare.xlsx", [["Answer in the Bidder response column only."]])
+    assert read_questionnaire(bare).title == "bare: Quality"

@@ -783,6 +783,17 @@ def _find_header(ws) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+def _xlsx_title(above: list[str], wb, fallback: str) -> str:
+    """The workbook's title as the buyer wrote it: a title line in the first rows above the question table
+    ('Ryedale Borough Council — Community Wellbeing Service ITT RBC-2027-03': a line of at most 20 words that is not
+    a sentence), else the workbook's own title property, else ``fallback`` (the file and sheet: 'itt: Quality')."""
+    for line in [t.strip() for t in above if t.strip()][:3]:
+        if len(line.split()) <= 20 and not re.search(r"[.:;?!]$", line):
+            return line[:200]
+    own = (getattr(wb.properties, "title", None) or "").strip()
+    return own[:200] if own else fallback
+
+
 def _read_xlsx(p: Path) -> Questionnaire:
     wb = _open_xlsx(p, read_only=True, data_only=True)
     try:
@@ -795,7 +806,8 @@ def _read_xlsx(p: Path) -> Questionnaire:
                                                                values_only=True))]
             above = [" ".join(_cell_str(v) for v in row if v is not None)
                      for row in ws.iter_rows(min_row=1, max_row=header_row - 1, values_only=True)] if header_row > 1 else []
-            q = Questionnaire(path=p, kind="xlsx", title=f"{p.stem}: {ws.title}", sheet=ws.title,
+            title = _xlsx_title(above, wb, f"{p.stem}: {ws.title}")
+            q = Questionnaire(path=p, kind="xlsx", title=title, sheet=ws.title,
                               answer_column=headers[cols["answer"]] if "answer" in cols else None,
                               preamble="\n".join(t for t in above if t.strip()))
             for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
