@@ -98,7 +98,10 @@ def _named_measures(sentence: str, spec: dict) -> list[str]:
 
 
 def _ours_per_worker(text: str) -> list[float]:
-    return [float(m.group(1)) for m in re.finditer(r"\bup\s+to\s+(\d+)(?:\s+people)?\s+(?:for|per)\b", text or "", re.I)]
+    """Our caseloads per worker, read by their structure (:func:`consistency.caseloads`)."""
+    from evidencebot.compose.consistency import caseloads
+
+    return [c.n for c in caseloads(text or "")]
 
 
 def _ours_size(profile: dict, kind: str) -> float | None:

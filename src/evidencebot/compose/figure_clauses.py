@@ -267,7 +267,10 @@ def _sentence_figures(sentence: str) -> tuple[Figure, ...]:
                                        r"no\s+more\s+than|under)\s+(?:the\s+)?$", before)
                  else "before" if re.search(r"\bat\s+least\s+$", before) and re.match(r"\s*before\b",
                                                                                       sentence[m.end():])
-                 else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before) else "")
+                 else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before)
+                 # a frequency with a floor: 'reviewed at least every 3 months', 'no less often than every 12 weeks'
+                 else "every" if unit in UNIT_DAYS and re.search(r"\b(?:at\s+least|no\s+less\s+often\s+than)\s+(?:once\s+)?"
+                                                                r"every\s+$", before) else "")
         measure, clause, anchor, core, nouns = _measure_of(doc, m.start(), m.end(), unit)
         piece = _PIECES.split(sentence[:m.start()])[-1] + _PIECES.split(sentence[m.start():])[0]
         kind = (frozenset(re.findall(r"[a-z]+", piece.lower())) | measure) & CONTRAST
@@ -410,6 +413,8 @@ def weaker(ours: Figure, theirs: Figure) -> bool:
         return ours.days > theirs.days + 1e-9
     if theirs.bound == "before" and ours.bound == "before":
         return ours.days < theirs.days - 1e-9
+    if theirs.bound == "every" and ours.bound == "every":  # less often than the buyer's 'at least every'
+        return ours.days > theirs.days + 1e-9
     return False
 
 
@@ -458,7 +463,20 @@ def two_ways(answer: str, question: str = "") -> list[str]:
 def standards(text: str) -> list[Figure]:
     """The buyer's timescales with a bound ('within 12 weeks', 'in their first 12 weeks') and ages to start from ('from
     age 17') in ``text``."""
-    return [f for f in figures(text) if f.bound in ("within", "from") and (f.days is not None or f.unit == "age")]
+    return [f for f in figures(text) if f.bound in ("within", "from", "every") and (f.days is not None or f.unit == "age")]
+
+
+def _same_every(ours: Figure, theirs: Figure) -> bool:
+    """Two frequencies of one thing: the thing done is shared ('our standard is a review at least every six months'
+    beside the buyer's 'crisis plans ... reviewed at least every 3 months': review), and what else each names as done
+    or done to is not another thing ('each 12-weekly care review' is not a crisis plan's review)."""
+    if ours.kind != theirs.kind:
+        return False
+    shared = _stems(ours.measure) & _stems(theirs.measure)
+    if not shared:
+        return False
+    mine, others = _stems(ours.nouns) - shared, _stems(theirs.nouns) - shared
+    return not (mine and others and not mine & others)
 
 
 def _said(f: Figure) -> str:
@@ -485,11 +503,12 @@ def hold_to_buyer(sentence: str, theirs: list[Figure]) -> tuple[str, list[tuple[
         return " ".join(d[0] for d in done), [c for d in done for c in d[1]]
     out, changed = text, []
     for f in sorted(figures(text), key=lambda x: -x.start):
-        if f.bound not in ("within", "from") or (f.days is None and f.unit != "age"):
+        if f.bound not in ("within", "from", "every") or (f.days is None and f.unit != "age"):
             continue
         same = [t for t in theirs if t.bound == f.bound and (t.unit == "age") == (f.unit == "age")
-                and _stems(t.measure if t.unit == "age" else t.nouns) & _stems(f.measure if f.unit == "age" else f.nouns)
-                and _same_subject(f, t)]
+                and (_same_every(f, t) if f.bound == "every" else
+                     _stems(t.measure if t.unit == "age" else t.nouns) & _stems(f.measure if f.unit == "age" else f.nouns)
+                     and _same_subject(f, t))]
         if not same or any(quotes(text, t.sentence, t.text) for t in same) or not all(weaker(f, t) for t in same):
             continue
         t = min(same, key=lambda x: x.value if x.unit == "age" else (x.days or 0.0))

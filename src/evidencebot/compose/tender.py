@@ -1164,7 +1164,9 @@ def assemble_tender(
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     unmet = _commitments(methods, asks)
-    held = _hold_to_buyer(methods, question)
+    # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
+    # answer too: s17, crisis plans 'reviewed at least every 3 months' against our 'every six months')
+    held = _hold_to_buyer(methods, buyer_text)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
