@@ -267,7 +267,7 @@ def _wait_for_language(ctx: Context, why: str) -> None:
 
 
 def draft(ctx: Context, intent: Intent) -> Reply:
-    from evidencebot.compose.questions import plan_question, stated_word_limit
+    from evidencebot.compose.questions import answer_title, plan_question, stated_word_limit
 
     question = intent.question.strip()
     if not question:
@@ -279,7 +279,7 @@ def draft(ctx: Context, intent: Intent) -> Reply:
         return Reply("How many words may the answer use? Add it at the end, e.g. `… in 500 words`.",
                      intent="draft", ok=False)
     plan = plan_question(question, limit)
-    doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title=plan.title or "Tender answer")
+    doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title=answer_title(question))
     _wait_for_language(ctx, "the answer is checked before you see it")
     ctx.progress("planning, gathering evidence and checking the answer…")
     if ctx.db_path == ":memory:":

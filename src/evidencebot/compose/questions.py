@@ -2323,6 +2323,30 @@ def _question_title(question: str) -> str:
     return ""
 
 
+def answer_title(question: str, ref: str = "") -> str:
+    """The title of an answer as a bid writer would give it: the buyer's title ('Q3.2 Safeguarding'), else the
+    question's reference (its own, or ``ref``) and the first words of what it asks, made a heading ('Q3 Keeping people
+    safe when they stop engaging with the service', 'Reducing crisis escalation'); never 'Tender answer', which said
+    nothing of the question (issue 12, session 18)."""
+    title = question_title(question)
+    if title and title != title_reference(title):
+        return title
+    ref = title or " ".join((ref or "").split())
+    text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if lines and title:
+        m = _REF.match(lines[0])
+        lines[0] = m.group("rest") if m else lines[0]
+    # a paragraph's wrapped lines read as one; a list item or a heading line is a line of its own
+    paras = re.split(r"\n(?=[-*•#]|\(?[a-z0-9ivx]{1,4}[.)]\s|[A-Z][^.?!]{0,80}$)", "\n".join(lines))
+    sentences = [x.strip() for para in paras for x in re.split(r"(?<=[.?!])\s+(?=[A-Z])", _title_words(" ".join(para.split())))
+                 if x.strip()]
+    # what it asks: the first sentence that asks (a background before it states the buyer's facts, not the question)
+    asked = next((x for x in sentences if _ASKED.match(x) or x.endswith("?")), sentences[0] if sentences else "")
+    heading = make_heading(asked) if asked else ""
+    return " ".join(x for x in (ref, heading) if x) or "Tender answer"
+
+
 def title_reference(title: str) -> str:
     """The buyer's reference at the start of a title ('Q4.1 Service model and pathway' -> 'Q4.1'), '' when none."""
     m = _REF.match(title or "")

@@ -48,6 +48,7 @@ from evidencebot.compose.questions import (
     PART_MARGIN,
     QuestionPlan,
     SubPoint,
+    answer_title,
     listed_elements,
     part_reserve,
     plan_question,
@@ -365,7 +366,7 @@ class TenderAnswer:
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
         return ExportDoc(
-            title=self.plan.title or "Tender answer",
+            title=self.plan.title if self.plan.title != title_reference(self.plan.title) else answer_title(self.question),
             body=self.markdown,
             kind="tender",
             organisation=self.provider,
