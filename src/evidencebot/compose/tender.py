@@ -1163,6 +1163,9 @@ def assemble_tender(
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
+    # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to again
+    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing]
+    asks = {k: [c for c in found if not commitments.committed_elsewhere(c, templated)] for k, found in asks.items()}
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     unmet = _commitments(methods, asks)
     # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
