@@ -2330,7 +2330,7 @@ def _question_title(question: str) -> str:
     return ""
 
 
-def answer_title(question: str, ref: str = "") -> str:
+def answer_title(question: str, ref: str = "", *, max_words: int | None = None) -> str:
     """The title of an answer as a bid writer would give it: the buyer's title ('Q3.2 Safeguarding'), else the
     question's reference (its own, or ``ref``) and the first words of what it asks, made a heading ('Q3 Keeping people
     safe when they stop engaging with the service', 'Reducing crisis escalation'); never 'Tender answer', which said
@@ -2350,7 +2350,7 @@ def answer_title(question: str, ref: str = "") -> str:
                  if x.strip()]
     # what it asks: the first sentence that asks (a background before it states the buyer's facts, not the question)
     asked = next((x for x in sentences if _ASKED.match(x) or x.endswith("?")), sentences[0] if sentences else "")
-    heading = make_heading(asked) if asked else ""
+    heading = make_heading(asked, max_words or MAX_HEADING_WORDS) if asked else ""
     return " ".join(x for x in (ref, heading) if x) or "Tender answer"
 
 

@@ -282,6 +282,9 @@ class TenderAnswer:
     """(sentence, note) for each sentence of the submitted text the writer must confirm, said in the review copy as a
     Word comment on it, never in the text: a commitment to the buyer's standard our declarations do not hold, our
     method text said with the buyer's timescale in place of ours (issue 12, s17)."""
+    named: str = ""
+    """The answer's title when the question has no title line of its own: its reference and first words
+    (:func:`answer_title`), checked as the title is; '' when the question has a title (``plan.title``)."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -366,7 +369,7 @@ class TenderAnswer:
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
         return ExportDoc(
-            title=self.plan.title if self.plan.title != title_reference(self.plan.title) else answer_title(self.question),
+            title=self.named or self.plan.title or "Tender answer",
             body=self.markdown,
             kind="tender",
             organisation=self.provider,
@@ -1163,11 +1166,14 @@ def assemble_tender(
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
-    # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to again
-    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing]
-    asks = {k: [c for c in found if not commitments.committed_elsewhere(c, templated)] for k, found in asks.items()}
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     unmet = _commitments(methods, asks)
+    # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
+    # (s18): its commitment goes once it has put out our sentences that contradict it
+    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing]
+    twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)}
+    for m in methods.values():
+        m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
     # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
     # answer too: s17, crisis plans 'reviewed at least every 3 months' against our 'every six months')
     held = _hold_to_buyer(methods, buyer_text)
@@ -1351,6 +1357,9 @@ def assemble_tender(
     edits: list[Edit] = []
     remaining: list = []
     checked = False
+    # a question without a title line of its own: titled by its reference and first words (s18), not 'Tender answer'
+    untitled = not plan.title or plan.title == title_reference(plan.title)
+    named = answer_title(question) if untitled else ""
     if check:
         checker = checker or get_checker(db, external=True)
         checked = True
@@ -1372,6 +1381,10 @@ def assemble_tender(
                 if text == before:
                     break
         plan.title = _checked_title(plan.title, checker, edits)
+        if untitled:  # the question's reference and first words, checked as the buyer's title is; when the checker
+            # flags the buyer's words, the first words cut shorter at a phrase boundary, else the reference alone
+            named = next((t for t in dict.fromkeys([named, answer_title(question, max_words=6)])
+                          if t and not any(must_fix(f) for f in checker.check_text(t))), plan.title)
         if _unconfirm_changed(sections):  # a Yes the checker reworded or cut is no Yes: say what must be confirmed
             text = _enforce_limit(sections, limit(), env, chars)
 
@@ -1478,6 +1491,7 @@ def assemble_tender(
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
         told=told,
+        named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,
         requirements=listed,
