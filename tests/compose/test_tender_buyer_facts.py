@@ -82,3 +82,29 @@ def test_a_question_files_background_holds_for_all_of_its_parts(demo_db):
     answer = assemble_tender(demo_db, question, period=PERIOD, check=False)
     assert "every six months" not in answer.markdown
     assert "at least every 3 months" in answer.markdown
+
+
+def test_the_buyers_facts_in_the_questionnaires_introduction_hold_for_every_answer(run, demo_copy, tmp_path):
+    """Facts stated once in the document's own introduction, before any question, hold for each answer."""
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Lot 2 community recovery service: quality questions", 0)
+    d.add_paragraph("Introduction. The service must be available 8am to 8pm, seven days a week, including bank "
+                    "holidays. The Authority has chosen ReQoL-10 as the patient-reported outcome measure (PROM) for "
+                    "this service.")
+    d.add_heading("Q1 Crisis plans", 1)
+    d.add_paragraph("Describe how crisis plans are written with people, and what your staff will do when a person is "
+                    "in crisis during and outside service hours.")
+    d.add_paragraph("Maximum 500 words. Weighting: 10%")
+    d.add_heading("Q2 Outcome measures", 1)
+    d.add_paragraph("Describe the outcome measures you will use with people, when they are completed, and how scores "
+                    "are used in each person's review.")
+    d.add_paragraph("Maximum 400 words. Weighting: 10%")
+    path = tmp_path / "intro.docx"
+    d.save(path)
+    assert run("tender", "import", str(path)).exit_code == 0
+    assert run("tender", "draft", "--all", "--period", PERIOD).exit_code in (0, 1)
+    answers = _answers(demo_copy)
+    assert "10am to 4pm at weekends" not in answers["Q1"] and "8am to 8pm, seven days a week" in answers["Q1"]
+    assert "DIALOG" not in answers["Q2"] and "ReQoL-10" in answers["Q2"]
