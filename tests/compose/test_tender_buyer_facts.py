@@ -108,3 +108,28 @@ def test_the_buyers_facts_in_the_questionnaires_introduction_hold_for_every_answ
     answers = _answers(demo_copy)
     assert "10am to 4pm at weekends" not in answers["Q1"] and "8am to 8pm, seven days a week" in answers["Q1"]
     assert "DIALOG" not in answers["Q2"] and "ReQoL-10" in answers["Q2"]
+
+
+def _held(unit: str, question: str, tender: str) -> str:
+    from evidencebot.compose.tender import Method, _hold_to_buyer
+
+    method = Method()
+    method.units = [{"text": unit, "priority": 2, "block": "b", "cont": False}]
+    _hold_to_buyer({"a": method}, question, tender)
+    return method.units[0]["text"]
+
+
+def test_another_questions_timescale_holds_only_what_runs_from_the_same_start():
+    q1 = "The Authority requires that every new referral is contacted within 5 working days of receipt."
+    q2 = ("When a person reports an early warning sign, the provider must make contact with the person within 4 hours "
+          "(during service hours).")
+    q4 = "The provider must make a follow-up contact within 72 hours of discharge from inpatient care."
+    tender = "\n".join([q1, q2, q4])
+    # s17 (after the tender's text was read whole): Q2's step-up 4 hours turned Q1's first contact into '4 hours of
+    # referral'; a timescale from another question holds ours only when both run from the same start
+    assert _held("Our standard is a first contact within 5 working days of referral.", q1, tender) == \
+        "Our standard is a first contact within 5 working days of referral."
+    assert _held("Our standard is first contact within 96 hours of discharge.", q2, tender) == \
+        "Our standard is first contact within 72 hours of discharge."
+    assert _held("Anyone who has been in crisis has a planned contact within two weeks.", q1, tender) == \
+        "Anyone who has been in crisis has a planned contact within two weeks."

@@ -486,29 +486,39 @@ def _said(f: Figure) -> str:
     return f"{n} {f.unit}{'' if f.value == 1 else 's'}"
 
 
-def hold_to_buyer(sentence: str, theirs: list[Figure]) -> tuple[str, list[tuple[str, str]]]:
+def hold_to_buyer(sentence: str, theirs: list[Figure], *, elsewhere: list[Figure] | tuple = ()) -> tuple[str, list[tuple[str, str]]]:
     """``sentence`` (our method text) with each timescale or age weaker than the buyer's for the same thing replaced by
     the buyer's ('All staff complete trauma-informed practice training in their first six months' against the buyer's
     'The training all staff will complete in their first 12 weeks' -> '... in their first 12 weeks'; 'from the age of
     17 and a half' against 'from age 17' -> 'from the age of 17'), and [(ours, the buyer's)] as written, for the
     writer to confirm. The same thing: the clauses share a noun of what is done ('training', 'plan'), name the same
     kind (urgent or routine, child or adult) and, when both say what the time runs from, the same start; ours is
-    weaker than every standard the buyer sets for it. A sentence quoting the buyer is left as it is."""
-    if not theirs or not FIGURE.search(sentence or ""):
+    weaker than every standard the buyer sets for it. A sentence quoting the buyer is left as it is. ``elsewhere``: the
+    buyer's standards in the rest of the tender: a timescale is the same thing only when both say what the time runs
+    from, and the same start (another question's step-up 'contact within 4 hours' is neither our first contact 'within
+    5 working days of referral' nor our 'planned contact within two weeks' after a crisis); a review interval ('at
+    least every 3 months') as within the question."""
+    if not theirs and not elsewhere or not FIGURE.search(sentence or ""):
         return sentence, []
     text = " ".join(sentence.split())
     pieces = line_sentences(text)
     if len(pieces) > 1:
-        done = [hold_to_buyer(p, theirs) for p in pieces]
+        done = [hold_to_buyer(p, theirs, elsewhere=elsewhere) for p in pieces]
         return " ".join(d[0] for d in done), [c for d in done for c in d[1]]
     out, changed = text, []
     for f in sorted(figures(text), key=lambda x: -x.start):
         if f.bound not in ("within", "from", "every") or (f.days is None and f.unit != "age"):
             continue
-        same = [t for t in theirs if t.bound == f.bound and (t.unit == "age") == (f.unit == "age")
+        alike = [t for t in elsewhere if t.bound == "every" == f.bound
+                 or t.anchor and f.anchor and _stems(t.anchor) & _stems(f.anchor)]
+        same = [t for t in list(theirs) + alike if t.bound == f.bound and (t.unit == "age") == (f.unit == "age")
                 and (_same_every(f, t) if f.bound == "every" else
                      _stems(t.measure if t.unit == "age" else t.nouns) & _stems(f.measure if f.unit == "age" else f.nouns)
                      and _same_subject(f, t))]
+        # a standard that runs from the same start as ours is the one for it: our 'within 96 hours of discharge' is held
+        # to the buyer's '72 hours of discharge', not to a step-up's 'contact within 4 hours' that says no start (s17 A4)
+        started = [t for t in same if f.anchor and t.anchor and _stems(t.anchor) & _stems(f.anchor)]
+        same = started or same
         if not same or any(quotes(text, t.sentence, t.text) for t in same) or not all(weaker(f, t) for t in same):
             continue
         t = min(same, key=lambda x: x.value if x.unit == "age" else (x.days or 0.0))

@@ -1176,7 +1176,7 @@ def assemble_tender(
         m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
     # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
     # answer too: s17, crisis plans 'reviewed at least every 3 months' against our 'every six months')
-    held = _hold_to_buyer(methods, buyer_text)
+    held = _hold_to_buyer(methods, question, buyer_text)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -1973,24 +1973,28 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     return unmet
 
 
-def _hold_to_buyer(methods: dict, question: str) -> dict[str, list[tuple[str, str]]]:
+def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[str, list[tuple[str, str]]]:
     """Our method text never gives a weaker timescale or a later age than the question sets for the same thing: a
     block's or the service profile's default ('training in their first six months', 'transition planning from the age
     of 17 and a half') is said with the buyer's figure ('in their first 12 weeks', 'from the age of 17') in whatever
     part it stands (:func:`figure_clauses.hold_to_buyer`: the same thing by the dependency parse of both clauses).
     Returns {part key: [(ours, the buyer's)]}, for the part's status: the writer confirms each (s13 q02: the buyer's
-    12 weeks, ours six months)."""
+    12 weeks, ours six months). ``tender_text``: the whole tender's text; its standards outside the question hold too,
+    where both say alike what the time runs from (s18: Q1's review interval in Q3's answer; never Q2's step-up 4 hours
+    for Q1's first contact within 5 working days of referral)."""
     from evidencebot.compose import figure_clauses
 
     theirs = figure_clauses.standards(question)
+    own = {(f.sentence, f.start) for f in theirs}
+    elsewhere = [f for f in figure_clauses.standards(tender_text) if (f.sentence, f.start) not in own] if tender_text else []
     held: dict[str, list[tuple[str, str]]] = {}
-    if not theirs:
+    if not theirs and not elsewhere:
         return held
     for key, m in methods.items():
         for u in m.units:
             if u.get("template") or not figure_clauses.FIGURE.search(u["text"]):
                 continue
-            text, changed = figure_clauses.hold_to_buyer(u["text"], theirs)
+            text, changed = figure_clauses.hold_to_buyer(u["text"], theirs, elsewhere=elsewhere)
             if changed:
                 u["text"] = text
                 u["held"] = list(changed)  # the review copy says beside it what was changed (s17)
