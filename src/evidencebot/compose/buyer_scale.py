@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from evidencebot.compose.buyer_standards import _sentences
 from evidencebot.compose.buyer_terms import _ours_wte, size_fields
+from evidencebot.compose.consistency import caseloads
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import number_or_word
 
@@ -99,8 +100,6 @@ def _named_measures(sentence: str, spec: dict) -> list[str]:
 
 def _ours_per_worker(text: str) -> list[float]:
     """Our caseloads per worker, read by their structure (:func:`consistency.caseloads`)."""
-    from evidencebot.compose.consistency import caseloads
-
     return [c.n for c in caseloads(text or "")]
 
 

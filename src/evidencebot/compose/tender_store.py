@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import anonymity, buyer_standards, buyer_terms, gaps, library, tender_profile
+from evidencebot.compose import anonymity, buyer_scale, buyer_standards, buyer_terms, gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
@@ -98,7 +98,7 @@ def buyer_facts_sentences(text: str) -> list[str]:
     """The buyer's sentences in ``text`` that state a fact every answer of the tender is held to beyond its figures and
     standards (:mod:`buyer_terms`, :mod:`buyer_standards`): the quantities and names of :mod:`buyer_scale` (hours, the
     outcome measure, a caseload cap) and the timescales and review intervals :func:`figure_clauses.standards` reads."""
-    from evidencebot.compose import buyer_scale, figure_clauses
+    from evidencebot.compose import figure_clauses  # its parse (spaCy) loads on first use, as tender.py does
 
     return [q.sentence for q in buyer_scale.read(text)] + [f.sentence for f in figure_clauses.standards(text)]
 
