@@ -49,12 +49,13 @@ def html_text(page: str) -> str:
 def test_markdown_answer_is_the_answer_only_and_its_appendix_is_separate(tender_doc):
     answer, doc = tender_doc
     md = X.to_markdown(doc)
-    assert md.startswith("# Tender answer\n")
+    # titled by the question's first words, as a bid writer would (session 18; it was '# Tender answer')
+    assert md.startswith("# Supporting people stepping down from inpatient or crisis services\n")
     assert answer.markdown.strip() in md
     for internal in ("Evidence appendix", "Word count", "Words counted", "sub-point", "Coverage"):
         assert internal not in md
     appendix = X.to_markdown(doc, part="appendix")
-    assert appendix.startswith("# Evidence appendix: Tender answer")
+    assert appendix.startswith("# Evidence appendix: Supporting people stepping down from inpatient or crisis services")
     for f in answer.figures:
         assert f"## {f['title']}" in appendix and f["definition"][:40] in appendix
         assert f"({f['id']})" not in appendix  # no indicator ids in anything a commissioner reads

@@ -111,5 +111,7 @@ def test_the_consistency_facts_read_caseload_and_supervision_both_ways():
         ("d", "[To confirm] The buyer requires \"weekly one-to-one supervision\"; our profile gives \"monthly\"."),
     ])
     labels = sorted(c.label for c in found)
-    assert labels == ["how often workers have one-to-one supervision", "the most people one whole-time recovery worker holds"]
+    # (session 18: the two caseload facts of facts.yaml are one, read by structure, under caseload_cap's label; the
+    # label was 'the most people one whole-time recovery worker holds', the second fact's)
+    assert labels == ["how often workers have one-to-one supervision", "the caseload limit for each recovery worker"]
     assert not any(s.ref == "d" for c in found for s in c.statements)

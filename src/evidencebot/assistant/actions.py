@@ -27,7 +27,7 @@ from evidencebot.assistant.replies import Context, Reply, wait_for_language
 from evidencebot.assistant.story_capture import story_excerpt
 from evidencebot.compose import review as review_module
 from evidencebot.compose.filters import rule_words
-from evidencebot.compose.questions import plan_question, stated_word_limit
+from evidencebot.compose.questions import answer_title, plan_question, stated_word_limit
 from evidencebot.compose.tender import assemble_tender
 from evidencebot.errors import EvidencebotError, InputError
 from evidencebot.store import search
@@ -230,7 +230,7 @@ def draft(ctx: Context, intent: Intent) -> Reply:
         return Reply("How many words may the answer use? Add it at the end, e.g. `… in 500 words`.",
                      intent="draft", ok=False)
     plan = plan_question(question, limit)
-    doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title=plan.title or "Tender answer")
+    doc = DraftDoc(question=question, word_limit=limit, kind="tender", plan=plan, title=answer_title(question))
     wait_for_language(ctx, "the answer is checked before you see it")
     ctx.progress("planning, gathering evidence and checking the answer…")
     if ctx.db_path == ":memory:":

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from evidencebot.compose.buyer_standards import _sentences
 from evidencebot.compose.buyer_terms import _ours_wte, size_fields
+from evidencebot.compose.consistency import caseloads
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import number_or_word
 
@@ -98,7 +99,8 @@ def _named_measures(sentence: str, spec: dict) -> list[str]:
 
 
 def _ours_per_worker(text: str) -> list[float]:
-    return [float(m.group(1)) for m in re.finditer(r"\bup\s+to\s+(\d+)(?:\s+people)?\s+(?:for|per)\b", text or "", re.I)]
+    """Our caseloads per worker, read by their structure (:func:`consistency.caseloads`)."""
+    return [c.n for c in caseloads(text or "")]
 
 
 def _ours_size(profile: dict, kind: str) -> float | None:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from evidencebot.compose import blockmatch, figure_clauses
-from evidencebot.compose.consistency import normalise
+from evidencebot.compose.consistency import caseloads, normalise
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import line_sentences
@@ -466,8 +466,6 @@ def requirements(text: str) -> list[Standard]:
     return list(out.values())
 
 
-_PER_WORKER = re.compile(r"\bup\s+to\s+(?P<n>\d+)(?:\s+people)?\s+(?:for|per)\s+(?:each\s+|every\s+)?(?:whole-time\s+|"
-                         r"full-time\s+)?(?P<role>[a-z][a-z -]*?)(?=[,.;(]|\s+(?:and|so|which|balanced)\b|$)", re.I)
 _FREQ = re.compile(r"\b(?:weekly|fortnightly|monthly|quarterly|six-weekly|annually|yearly|every\s+(?:week|fortnight|month|"
                    r"quarter|year|(?:two|three|four|six|eight|twelve|\d+)\s+(?:weeks|months)))\b", re.I)
 
@@ -487,13 +485,13 @@ def profile_conflict(standard: Standard, profile: dict) -> str:
         return ""
     if spec.get("compare") == "ceiling":
         n = number_or_word(value)
-        figures = list(_PER_WORKER.finditer(ours))
+        figures = caseloads(ours)  # read by structure: 'up to 55 people for each ...', '... at up to 55 each'
         role = set(blockmatch.tokens(str(standard.values.get(str(spec.get("role") or "")) or ""))) - set(
             blockmatch.tokens("worker workers staff member practitioner"))
         # the same role's figure; a role the profile does not name (a 'care coordinator') is any of our workers'
-        same = [f for f in figures if role and role <= set(blockmatch.tokens(f.group("role")))] or figures
-        over = [f for f in same if n is not None and (number_or_word(f.group("n")) or 0) > n]
-        return " ".join(over[0].group(0).split()) if over else ""
+        same = [f for f in figures if role and role <= set(blockmatch.tokens(f.role))] or figures
+        over = [f for f in same if n is not None and f.n > n]
+        return over[0].text if over else ""
     if spec.get("compare") == "frequency":
         buyer = normalise(value)
         mine = [k for k in (normalise(m.group(0)) for m in _FREQ.finditer(ours)) if k is not None]

@@ -536,6 +536,26 @@ def _requirements_of(sentence: str) -> list[str]:
     return [head + piece for piece in pieces] if len(pieces) > 1 else [sentence]
 
 
+def measures(text: str) -> list[str]:
+    """What a panel can check in ``text``, as written: its figures with their units, deadlines, frequencies and
+    coverage words ('30 people', 'fortnightly', '60 minutes', 'including bank holidays')."""
+    p = _patterns()
+    return [" ".join(m.group(0).split()) for k in ("figure", "date", "frequency", "coverage") for m in p[k].finditer(text or "")]
+
+
+def committed_elsewhere(commitment: Commitment, standards: list[str]) -> bool:
+    """Every checkable thing of ``commitment`` (:func:`measures`) is in the buyer's words a standard's template of the
+    answer already commits to (``standards``: the buyer's words each template was written from), so saying it again
+    as 'We will meet the requirement of the Council for every worker to receive fortnightly ...' beside 'Every worker
+    will have fortnightly ... as the specification sets' is the same requirement committed twice (session 18): one
+    commitment per requirement per answer. A commitment with nothing checkable is never taken as said."""
+    said = [match_form(m) for m in measures(commitment.asked)]
+    if not said:
+        return False
+    theirs = [match_form(t) for t in standards if (t or "").strip()]
+    return all(any(m in t for t in theirs) for m in said)
+
+
 def said_already(commitment: Commitment, text: str) -> bool:
     """The part's text already states every figure of the commitment with its measure (the buyer's hours written
     into our hours sentence, the buyer's target in its KPI row): saying it again adds nothing."""

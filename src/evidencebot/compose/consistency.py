@@ -42,12 +42,15 @@ class Fact:
     needs: str = ""
     kind: str = "time"
     """'time' (a timescale or frequency, compared in days), 'count' (a number), 'hours' (a range of the
-    clock: '8am to 8pm', '09:00–20:00', compared in minutes) or 'choice' (words, compared after ``values``
-    maps synonyms to one name)."""
+    clock: '8am to 8pm', '09:00–20:00', compared in minutes), 'choice' (words, compared after ``values``
+    maps synonyms to one name) or 'caseload' (the most people one worker of ``role`` holds, read by the
+    sentence's structure: :func:`caseloads`)."""
     values: dict[str, str] = field(default_factory=dict)
+    role: str = ""
+    """A 'caseload' fact: the role whose caseload it is ('recovery worker')."""
 
     def key(self, value: str) -> tuple | None:
-        if self.kind == "count":
+        if self.kind in ("count", "caseload"):
             n = _count(value.lower().strip())
             return None if n is None else (n,)
         if self.kind == "choice":
@@ -98,6 +101,12 @@ def load_facts() -> list[Fact]:
 def _build_facts(path, data: dict) -> list[Fact]:
     out = []
     for name, spec in (data.get("facts") or {}).items():
+        if isinstance(spec, dict) and spec.get("kind") == "caseload":
+            if not str(spec.get("role") or "").strip():
+                raise ConfigError(f"{path}: fact {name}: a caseload fact needs 'role'")
+            out.append(Fact(str(name), str(spec.get("label") or name), [], str(spec.get("needs") or ""), "caseload",
+                            role=" ".join(str(spec["role"]).lower().split())))
+            continue
         if not isinstance(spec, dict) or not spec.get("patterns"):
             raise ConfigError(f"{path}: fact {name} needs 'patterns'")
         pats = []
@@ -111,7 +120,7 @@ def _build_facts(path, data: dict) -> list[Fact]:
             pats.append(pat)
         kind = str(spec.get("kind") or "time")
         if kind not in ("time", "count", "choice", "hours"):
-            raise ConfigError(f"{path}: fact {name}: kind {kind!r} is not time, count, hours or choice")
+            raise ConfigError(f"{path}: fact {name}: kind {kind!r} is not time, count, hours, choice or caseload")
         values = {" ".join(str(k).lower().split()): str(v) for k, v in (spec.get("values") or {}).items()}
         out.append(Fact(str(name), str(spec.get("label") or name), pats, str(spec.get("needs") or ""), kind, values))
     return out
@@ -174,6 +183,62 @@ def hours(value: str) -> tuple | None:
     return (start, end)
 
 
+# the last word of a role ('clinical lead', 'recovery workers'): :func:`caseloads` and :func:`_role_phrases`
+_ROLE_HEAD_WORDS = (r"(leads?|leaders?|managers?|workers?|officers?|advis[eo]rs?|co-?ordinators?|champions?"
+                    r"|specialists?|clinicians?|practitioners?|directors?|guardians?|owners?|supervisors?)")
+
+
+@dataclass
+class Caseload:
+    n: float
+    """The most people one worker holds."""
+    role: str
+    """The worker's role, singular, lower case, without 'whole-time' ('recovery worker')."""
+    text: str
+    """The words it was read from."""
+
+
+_N = r"(?P<n>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|" \
+     r"ten|eleven|twelve|fifteen|eighteen)"
+_ROLE = r"(?P<role>(?:[a-z][a-z'’-]*\s+){0,3}?" + _ROLE_HEAD_WORDS + r")"
+_CEILING = r"(?:more\s+than|above|over|exceeding|greater\s+than|in\s+excess\s+of)"
+_AT_MOST = r"(?:up\s+to|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum\s+of|a\s+cap\s+of)"
+_CASELOADS = (
+    # no ROLE VERB a caseload of more than N: 'no recovery worker holds / will hold / may carry a caseload of more than 30'
+    re.compile(rf"\bno\s+{_ROLE}\s+(?:[a-z]+\s+){{1,2}}?(?:a\s+)?caseloads?\s+(?:of\s+)?{_CEILING}\s+{_N}", re.I),
+    # N (people) per / for each ROLE: 'up to 55 people for each whole-time recovery worker', 'a caseload of 30 per worker'
+    re.compile(rf"(?:\b{_AT_MOST}|\bcaseloads?\s+(?:of\s+)?(?:{_AT_MOST}\s+)?)\s*{_N}(?:\s+(?:people|cases|clients|adults))?\s+"
+               rf"(?:for|per)\s+(?:each\s+|every\s+|a\s+|one\s+)?(?:whole-time\s+|full-time\s+|WTE\s+|FTE\s+)?{_ROLE}", re.I),
+    # ROLEs at / holding up to N each: '7.0 WTE recovery workers at up to 55 each', 'recovery workers hold up to 30 people each'
+    re.compile(rf"{_ROLE}\s+(?:at|with|holding|hold|carrying|carry|each\s+holding)\s+(?:caseloads?\s+of\s+)?{_AT_MOST}\s+{_N}"
+               r"(?:\s+(?:people|cases|clients|adults))?\s+each\b", re.I),
+)
+
+
+def caseloads(sentence: str) -> list[Caseload]:
+    """The caseloads ``sentence`` states, read by their structure (a number, a bound, and the worker it is per: 'per' /
+    'for each' ROLE, ROLEs at ... each, no ROLE ... more than): 'no recovery worker holds a caseload of more than 30
+    people', 'up to 55 people for each whole-time recovery worker' and '7.0 WTE recovery workers at up to 55 each' are
+    one fact (session 18: the last was not read, so an answer kept it beside the buyer's 30)."""
+    out: list[Caseload] = []
+    seen: set[int] = set()
+    for pat in _CASELOADS:
+        for m in pat.finditer(sentence or ""):
+            n = _count(m.group("n").lower().replace("-", " ")) if not re.match(r"\d", m.group("n")) else float(m.group("n"))
+            if n is None or m.start("n") in seen:
+                continue
+            seen.add(m.start("n"))
+            words = m.group("role").lower().replace("’", "'").split()
+            while words and (words[0] in _ROLE_STOP or re.match(r"[\d.]+$", words[0])):
+                words = words[1:]  # 'two peer support workers', 'whole-time recovery worker'; 'WTE' below
+            words = [w for w in words if w not in ("wte", "fte")]
+            if not words:
+                continue
+            words[-1] = _singular(words[-1])
+            out.append(Caseload(float(n), " ".join(words), " ".join(m.group(0).split())))
+    return out
+
+
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -222,6 +287,11 @@ def statements(answers: list[tuple[str, str]], facts: list[Fact] | None = None) 
         for sentence in _sentences(text):
             for fact in facts:
                 if fact.needs and fact.needs.lower() not in sentence.lower():
+                    continue
+                if fact.kind == "caseload":
+                    for said in caseloads(sentence):
+                        if said.role == fact.role or said.role.endswith(" " + fact.role):
+                            found.setdefault(fact.name, []).append(Statement(ref, said.text, sentence, (said.n,)))
                     continue
                 for pat in fact.patterns:
                     for m in pat.finditer(sentence):
@@ -294,8 +364,7 @@ def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str
 # ---------------------------------------------------------------- roles the answers name
 
 # the last word of a role ('clinical lead', 'recovery workers', 'head of people' is read apart)
-_ROLE_HEAD = re.compile(r"\b(leads?|leaders?|managers?|workers?|officers?|advis[eo]rs?|co-?ordinators?|champions?"
-                        r"|specialists?|clinicians?|practitioners?|directors?|guardians?|owners?|supervisors?)\b", re.I)
+_ROLE_HEAD = re.compile(r"\b" + _ROLE_HEAD_WORDS + r"\b", re.I)
 _HEAD_OF = re.compile(r"\bhead of ([a-z]+(?: governance)?)\b", re.I)
 # words that end the phrase before a role's head: determiners, possessives, numbers, prepositions
 # words that may stand before a role's head inside its name; any other word ends the name

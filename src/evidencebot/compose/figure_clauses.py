@@ -267,7 +267,10 @@ def _sentence_figures(sentence: str) -> tuple[Figure, ...]:
                                        r"no\s+more\s+than|under)\s+(?:the\s+)?$", before)
                  else "before" if re.search(r"\bat\s+least\s+$", before) and re.match(r"\s*before\b",
                                                                                       sentence[m.end():])
-                 else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before) else "")
+                 else "from" if unit == "age" and re.search(r"\bfrom\s+(?:the\s+)?$", before)
+                 # a frequency with a floor: 'reviewed at least every 3 months', 'no less often than every 12 weeks'
+                 else "every" if unit in UNIT_DAYS and re.search(r"\b(?:at\s+least|no\s+less\s+often\s+than)\s+(?:once\s+)?"
+                                                                r"every\s+$", before) else "")
         measure, clause, anchor, core, nouns = _measure_of(doc, m.start(), m.end(), unit)
         piece = _PIECES.split(sentence[:m.start()])[-1] + _PIECES.split(sentence[m.start():])[0]
         kind = (frozenset(re.findall(r"[a-z]+", piece.lower())) | measure) & CONTRAST
@@ -410,6 +413,8 @@ def weaker(ours: Figure, theirs: Figure) -> bool:
         return ours.days > theirs.days + 1e-9
     if theirs.bound == "before" and ours.bound == "before":
         return ours.days < theirs.days - 1e-9
+    if theirs.bound == "every" and ours.bound == "every":  # less often than the buyer's 'at least every'
+        return ours.days > theirs.days + 1e-9
     return False
 
 
@@ -458,7 +463,20 @@ def two_ways(answer: str, question: str = "") -> list[str]:
 def standards(text: str) -> list[Figure]:
     """The buyer's timescales with a bound ('within 12 weeks', 'in their first 12 weeks') and ages to start from ('from
     age 17') in ``text``."""
-    return [f for f in figures(text) if f.bound in ("within", "from") and (f.days is not None or f.unit == "age")]
+    return [f for f in figures(text) if f.bound in ("within", "from", "every") and (f.days is not None or f.unit == "age")]
+
+
+def _same_every(ours: Figure, theirs: Figure) -> bool:
+    """Two frequencies of one thing: the thing done is shared ('our standard is a review at least every six months'
+    beside the buyer's 'crisis plans ... reviewed at least every 3 months': review), and what else each names as done
+    or done to is not another thing ('each 12-weekly care review' is not a crisis plan's review)."""
+    if ours.kind != theirs.kind:
+        return False
+    shared = _stems(ours.measure) & _stems(theirs.measure)
+    if not shared:
+        return False
+    mine, others = _stems(ours.nouns) - shared, _stems(theirs.nouns) - shared
+    return not (mine and others and not mine & others)
 
 
 def _said(f: Figure) -> str:
@@ -468,28 +486,39 @@ def _said(f: Figure) -> str:
     return f"{n} {f.unit}{'' if f.value == 1 else 's'}"
 
 
-def hold_to_buyer(sentence: str, theirs: list[Figure]) -> tuple[str, list[tuple[str, str]]]:
+def hold_to_buyer(sentence: str, theirs: list[Figure], *, elsewhere: list[Figure] | tuple = ()) -> tuple[str, list[tuple[str, str]]]:
     """``sentence`` (our method text) with each timescale or age weaker than the buyer's for the same thing replaced by
     the buyer's ('All staff complete trauma-informed practice training in their first six months' against the buyer's
     'The training all staff will complete in their first 12 weeks' -> '... in their first 12 weeks'; 'from the age of
     17 and a half' against 'from age 17' -> 'from the age of 17'), and [(ours, the buyer's)] as written, for the
     writer to confirm. The same thing: the clauses share a noun of what is done ('training', 'plan'), name the same
     kind (urgent or routine, child or adult) and, when both say what the time runs from, the same start; ours is
-    weaker than every standard the buyer sets for it. A sentence quoting the buyer is left as it is."""
-    if not theirs or not FIGURE.search(sentence or ""):
+    weaker than every standard the buyer sets for it. A sentence quoting the buyer is left as it is. ``elsewhere``: the
+    buyer's standards in the rest of the tender: a timescale is the same thing only when both say what the time runs
+    from, and the same start (another question's step-up 'contact within 4 hours' is neither our first contact 'within
+    5 working days of referral' nor our 'planned contact within two weeks' after a crisis); a review interval ('at
+    least every 3 months') as within the question."""
+    if not theirs and not elsewhere or not FIGURE.search(sentence or ""):
         return sentence, []
     text = " ".join(sentence.split())
     pieces = line_sentences(text)
     if len(pieces) > 1:
-        done = [hold_to_buyer(p, theirs) for p in pieces]
+        done = [hold_to_buyer(p, theirs, elsewhere=elsewhere) for p in pieces]
         return " ".join(d[0] for d in done), [c for d in done for c in d[1]]
     out, changed = text, []
     for f in sorted(figures(text), key=lambda x: -x.start):
-        if f.bound not in ("within", "from") or (f.days is None and f.unit != "age"):
+        if f.bound not in ("within", "from", "every") or (f.days is None and f.unit != "age"):
             continue
-        same = [t for t in theirs if t.bound == f.bound and (t.unit == "age") == (f.unit == "age")
-                and _stems(t.measure if t.unit == "age" else t.nouns) & _stems(f.measure if f.unit == "age" else f.nouns)
-                and _same_subject(f, t)]
+        alike = [t for t in elsewhere if t.bound == "every" == f.bound
+                 or t.anchor and f.anchor and _stems(t.anchor) & _stems(f.anchor)]
+        same = [t for t in list(theirs) + alike if t.bound == f.bound and (t.unit == "age") == (f.unit == "age")
+                and (_same_every(f, t) if f.bound == "every" else
+                     _stems(t.measure if t.unit == "age" else t.nouns) & _stems(f.measure if f.unit == "age" else f.nouns)
+                     and _same_subject(f, t))]
+        # a standard that runs from the same start as ours is the one for it: our 'within 96 hours of discharge' is held
+        # to the buyer's '72 hours of discharge', not to a step-up's 'contact within 4 hours' that says no start (s17 A4)
+        started = [t for t in same if f.anchor and t.anchor and _stems(t.anchor) & _stems(f.anchor)]
+        same = started or same
         if not same or any(quotes(text, t.sentence, t.text) for t in same) or not all(weaker(f, t) for t in same):
             continue
         t = min(same, key=lambda x: x.value if x.unit == "age" else (x.days or 0.0))

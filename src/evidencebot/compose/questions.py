@@ -21,6 +21,7 @@ proportion to weight (largest remainders get the spare words).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -34,6 +35,18 @@ from evidencebot.compose.filters import load_phrasebank
 from evidencebot.errors import ConfigError, InputError
 from evidencebot.text import NUMBER_WORDS, PatternTable
 from evidencebot.text import sentences as text_sentences
+
+_INTAKE = load_phrasebank("intake.yaml")
+"""The intake's vocabulary (``phrasebank/intake.yaml``): its verbs, the words a phrase cannot end on, and the rest."""
+
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str, *, within: str = "") -> frozenset[str]:
+    data = (_INTAKE.get(within) or {}) if within else _INTAKE
+    words = data.get(key)
+    if not isinstance(words, list) or not words:
+        raise ConfigError(f"intake.yaml: '{within + '.' if within else ''}{key}' is missing or empty")
+    return frozenset(" ".join(str(w).lower().split()) for w in words)
 
 MIN_WORDS_PER_POINT = 25
 
@@ -816,8 +829,8 @@ _ASK_WORDS = re.compile(
 )
 
 
-_LIMIT_LEFTOVER = set("""answer answers response responses your the a this question text must should will be is are not
-    please note limit limited including incl spaces in total maximum max of to up no more than""".split())
+_LIMIT_LEFTOVER = _words("limit_leftover")
+_LIMIT_WORDS = _words("limit_words")
 
 
 def is_instruction(text: str) -> bool:
@@ -840,8 +853,7 @@ def read_instructions(question: str) -> list[str]:
                 continue
             rest = set(re.findall(r"[a-z]+", _clean(_strip_limits(_WEIGHT.sub(" ", sentence))).lower()))
             if re.match(r"^\s*(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*\.?\s*$", sentence, re.I) or not (
-                    rest - _LIMIT_LEFTOVER - {"weighting", "weight", "words", "word", "characters", "sides", "side",
-                                              "pages", "page", "or", "fewer", "less", "total", "score", "marks"}):
+                    rest - _LIMIT_LEFTOVER - _LIMIT_WORDS):
                 continue
             if sentence not in out:
                 out.append(sentence)
@@ -890,7 +902,7 @@ def _sentences(text: str) -> list[str]:
     return [s for s in (_clean(p) for p in text_sentences(_clean(text))) if s]
 
 
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+_ROMANS = [str(k) for k in _INTAKE.get("roman_keys") or []]
 
 
 def _key_order(keys: list[str]) -> bool:
@@ -1045,8 +1057,7 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
     return first, last, items
 
 
-_OPEN_END = set("to with for about on of from into between in by at will would can should must could may shall "
-                "the your their our a an and or".split())
+_OPEN_END = _words("open_end")
 _ASK_END = re.compile(r"\b(?:describe|explain|set\s+out|outline|tell\s+us|address|cover|include|confirm|provide|state|"
                       r"demonstrate|show|detail|evidence)\s*:\s*$", re.I)
 
@@ -1082,9 +1093,7 @@ def _label_head(head: str) -> bool:
 def _lower_first(text: str) -> str:
     """'Identify people at risk' after 'how you will' -> 'identify people at risk' (names and acronyms kept)."""
     first = text.split()[0] if text.split() else ""
-    plain = {"the", "a", "an", "your", "their", "our", "any", "each", "all", "every", "people", "staff", "how", "what",
-             "when", "who", "where", "whether", "which"}
-    if first[:1].isupper() and first[1:].islower() and (first.lower() in plain or _looks_like_verb(first)):
+    if first[:1].isupper() and first[1:].islower() and (first.lower() in _words("plain_first") or _looks_like_verb(first)):
         return first.lower() + text[len(first):]
     return text
 
@@ -1104,9 +1113,13 @@ def _joinable(lead: str) -> bool:
     return not m or bool(_BIDDER.fullmatch(m.group("subject")))
 
 
-_ASKER_MODAL = re.compile(r"^(?:in\s+(?:answering|responding\s+to)\s+(?:this|the)\s+question\s+)?(?:you|bidders?|"
-                          r"suppliers?|providers?|applicants?|your\s+(?:answer|response|submission))\s+(?:should|must|"
-                          r"will\s+need\s+to|are\s+expected\s+to|is\s+expected\s+to)(?:\s+also)?$", re.I)
+def _alternation(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+_ASKER_MODAL = re.compile(rf"^(?:(?:{_alternation(_words('opening', within='asker'))})\s+)?"
+                          rf"(?:{_alternation(_words('who', within='asker'))})\s+"
+                          rf"(?:{_alternation(_words('modal', within='asker'))})(?:\s+also)?$", re.I)
 """A lead-in that only says who answers ('In answering this question you should', 'Bidders must'): never joined
 before each item."""
 
@@ -1378,10 +1391,7 @@ def listed_elements(text: str) -> list[str]:
 _DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S", re.I)
 
 
-_NOT_GERUNDS = {"during", "including", "according", "regarding", "concerning", "following", "nothing", "something",
-                "anything", "everything", "morning", "evening", "housing", "funding", "building", "buildings", "meeting",
-                "meetings", "setting", "settings", "wellbeing", "being", "ongoing", "outgoing", "existing", "remaining",
-                "bring", "thing", "things", "king", "spring", "string", "ring", "sibling", "siblings", "training"}
+_NOT_GERUNDS = _words("not_gerunds")
 
 
 def _gerund_word(word: str) -> bool:
@@ -1664,10 +1674,7 @@ _CLAUSE_START = re.compile(
 'what you see as'). 'where', 'when' and 'who' start an ask only as a direct question ('where will you'):
 'where they want', 'when people leave' are the clause's own circumstances."""
 _CLAUSE_GAP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:(?:and|or)\s+)?", re.I)
-_TAKES_CLAUSE = _OPEN_END | set("""that know knows understand understands explain describe show shows tell us decide decides
-    determine assess monitor measure review see check consider confirm state identify include including evidence
-    demonstrate outline out detail agree learn ask asks discuss record report about is are was were be been
-    so as than if whether""".split())
+_TAKES_CLAUSE = _OPEN_END | _words("takes_clause")
 """Words a wh-clause completes rather than follows ('explain how you will', 'agree with people what they
 would like', 'so that what you will do ...'): no boundary after them unless a comma or 'and' marks one."""
 
@@ -1923,8 +1930,7 @@ _HOW_YOU_WILL = re.compile(r"(?:^|,\s*|\s+and\s+)(?:(?:an?\s+)?(?:clear\s+)?(?:e
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2} - {"the", "and", "you", "your", "for", "with",
-                                                                                 "how", "will", "what", "are", "this", "that"}
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2} - _words("content_stop")
 
 
 def _looked_for(text: str, points: list[str]) -> list[str]:
@@ -2316,6 +2322,30 @@ def _question_title(question: str) -> str:
     return ""
 
 
+def answer_title(question: str, ref: str = "", *, max_words: int | None = None) -> str:
+    """The title of an answer as a bid writer would give it: the buyer's title ('Q3.2 Safeguarding'), else the
+    question's reference (its own, or ``ref``) and the first words of what it asks, made a heading ('Q3 Keeping people
+    safe when they stop engaging with the service', 'Reducing crisis escalation'); never 'Tender answer', which said
+    nothing of the question (issue 12, session 18)."""
+    title = question_title(question)
+    if title and title != title_reference(title):
+        return title
+    ref = title or " ".join((ref or "").split())
+    text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if lines and title:
+        m = _REF.match(lines[0])
+        lines[0] = m.group("rest") if m else lines[0]
+    # a paragraph's wrapped lines read as one; a list item or a heading line is a line of its own
+    paras = re.split(r"\n(?=[-*•#]|\(?[a-z0-9ivx]{1,4}[.)]\s|[A-Z][^.?!]{0,80}$)", "\n".join(lines))
+    sentences = [x.strip() for para in paras for x in re.split(r"(?<=[.?!])\s+(?=[A-Z])", _title_words(" ".join(para.split())))
+                 if x.strip()]
+    # what it asks: the first sentence that asks (a background before it states the buyer's facts, not the question)
+    asked = next((x for x in sentences if _ASKED.match(x) or x.endswith("?")), sentences[0] if sentences else "")
+    heading = make_heading(asked, max_words or MAX_HEADING_WORDS) if asked else ""
+    return " ".join(x for x in (ref, heading) if x) or "Tender answer"
+
+
 def title_reference(title: str) -> str:
     """The buyer's reference at the start of a title ('Q4.1 Service model and pathway' -> 'Q4.1'), '' when none."""
     m = _REF.match(title or "")
@@ -2405,14 +2435,9 @@ _HOW_WILL_YOU = re.compile(
     r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+(?:-[a-z]+)?)\b",
     re.I,
 )
-_NOT_VERBS = {"are", "is", "have", "has", "will", "would", "the", "a", "an", "your", "their", "not", "be"}
-_DOUBLE = {"plan", "stop", "run", "get", "set", "put", "map", "step", "refer", "admit", "commit", "submit",
-           "transfer", "control", "prefer", "occur", "equip", "drop", "chat", "shop", "begin", "cut", "let", "sit",
-           "rebut", "dip", "slip", "tap", "pin", "jog", "bid", "forget", "omit", "regret", "permit", "upset",
-           "embed", "compel", "propel", "expel", "dispel", "fit", "swap", "trim", "log", "tag", "flag", "skim", "scan",
-           "quit"}
-_IRREGULAR = {"be": "being", "see": "seeing", "agree": "agreeing", "guarantee": "guaranteeing", "die": "dying",
-              "lie": "lying", "tie": "tying", "ensure": "ensuring"}
+_NOT_VERBS = _words("not_verbs")
+_DOUBLE = _words("double_final")
+_IRREGULAR = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_gerunds") or {}).items()}
 _BOUNDARIES = re.compile(
     r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
     r"in\s+particular|showing|demonstrating|explaining|setting\s+out|"
@@ -2431,10 +2456,7 @@ _CONTINUES = re.compile(r"^(?:of|to|for|with|in|on|at|by|from|about|and|or|but|t
 _BARE_SUBJECT = re.compile(r"^(?:how|what|when|where|why|which|whether)\s+(?:(?:will|would|do|does|can|could|is|are)\s+)?\S+$",
                            re.I)
 MAX_HEADING_WORDS = 10
-END_BAD = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "at", "by", "from", "your",
-           "how", "that", "which", "what", "when", "will", "you", "is", "are", "be", "into", "their", "its",
-           "our", "as", "any", "each", "every", "this", "these", "those", "who", "where", "about", "between", "so",
-           "including"}
+END_BAD = _words("end_bad")
 """Words a phrase cannot end on: a heading or a cut is trimmed back past them (also used by tender.py)."""
 
 
@@ -2448,7 +2470,7 @@ def gerund(verb: str) -> str:
     if v in _DOUBLE or re.fullmatch(r"[^aeiouy]*[aeiou][bdfgklmnprstvz]", v):
         # one syllable ending consonant-vowel-consonant doubles its last letter ('spot' -> 'spotting', s12 q04)
         return v + v[-1] + "ing"
-    if v.endswith("e") and not v.endswith(("ee", "oe", "ye")) and len(v) > 2:
+    if v.endswith("e") and not v.endswith(tuple(_words("keep_e_after"))) and len(v) > 2:
         return v[:-1] + "ing"
     return v + "ing"
 
@@ -2469,16 +2491,14 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
 
     def whole(c: int) -> bool:
         before = text[:c].split()
-        if c in relative and (_looks_like_verb(before[-1]) or before[-1].lower() in ("decide", "know", "ask", "tell", "see")):
+        if c in relative and (_looks_like_verb(before[-1]) or before[-1].lower() in _words("knowing", within="cut")):
             return False  # 'agree | who leads': what is agreed, not a relative clause
-        if c in relative and any(w.lower() in ("any", "all", "every", "each", "anyone", "anything", "those")
-                                 for w in before[-3:]):
+        if c in relative and any(w.lower() in _words("which", within="cut") for w in before[-3:]):
             return False  # 'raise any concern | that appears to meet the criteria': the clause says which
-        if c in relative and before[-1].lower() in ("early", "quickly", "promptly", "soon", "clearly", "first"):
+        if c in relative and before[-1].lower() in _words("when", within="cut"):
             return False  # 'recognise early | that a person is unwell': what is recognised
         if c in relative and text[c:].split()[0].lower() == "that" and any(
-                w.lower() in ("show", "showing", "tell", "telling", "assure", "assuring", "convince", "convincing",
-                              "satisfy", "satisfying", "reassure", "reassuring") for w in before[-7:]):
+                w.lower() in _words("showing", within="cut") for w in before[-7:]):
             return False  # 'show the ICB and the Council | that the learning has changed practice': what is shown
         # never inside a coordination ('... went well and one | that did not')
         return before[-1].lower().strip(",") not in END_BAD and not (
@@ -2513,16 +2533,7 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     return text[:firsts[0]].rstrip(" ,;:") if firsts else text
 
 
-_COMMON_VERBS = set("""
-    act address agree arrange assess audit build check collect communicate complete co-produce coordinate
-    deliver demonstrate design develop document embed engage ensure escalate evaluate evidence follow gather
-    identify implement improve inform involve keep learn listen maintain manage measure meet minimise monitor
-    plan prepare prevent prioritise protect provide recognise record recruit reduce refer reflect report
-    respond retain review share sign-post signpost staff supervise support sustain tailor track train use
-    work reward thank value pay test mobilise transfer celebrate acknowledge protect welcome inform consult
-    contact assess avoid formulate evaluate step hand help find make offer run raise increase grow expand extend show tell assure
-    submit hold treat present reach achieve adapt apply publish promote resolve establish enable encourage capture analyse
-    align adjust approve update induct attend replace duplicate connect bring""".split())
+_COMMON_VERBS = _words("verbs")
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -2544,6 +2555,24 @@ def _base_verb(word: str) -> str:
         if cand and cand in _COMMON_VERBS:
             return cand
     return ""
+
+
+def verb_base(word: str) -> str:
+    """The base form of a verb's -ed form, by the intake's verb list ('involved' -> 'involve') and else by the spelling
+    rules ('organised' -> 'organise', 'allocated' -> 'allocate', 'planned' -> 'plan', 'screened' -> 'screen', 'tried'
+    -> 'try'): for a word the sentence's structure makes a verb (coordinated with a verb), whatever the list holds."""
+    w = word.lower()
+    known = _base_verb(w)
+    if known or not w.endswith("ed") or len(w) < 5:
+        return known or w
+    stem = w[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]
+    if re.search(r"(?:[aeiou][sz]|[^aeiou]s|[vcu]|[aeiou]g|[^n]g|at|ut|[aiou]r)$", stem) and not stem.endswith(("ss", "rs")):
+        return stem + "e"
+    return stem
 
 
 def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
@@ -2575,7 +2604,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     if other is None:
         other = re.match(r"^(?:how|in\s+what\s+ways?)\s+(?:will|would|do|does|can)\s+(?P<subject>this|they)\s+"
                          r"(?P<verb>[a-z]+(?:-[a-z]+)?)\b(?P<after>\s+\S+)?", t, re.I)
-    if other and (_looks_like_verb(other.group("verb")) or other.group("verb").lower() in ("link", "connect", "fit")) \
+    if other and (_looks_like_verb(other.group("verb")) or other.group("verb").lower() in _words("linking")) \
             and other.group("verb").lower() not in _NOT_VERBS and not (_HOW_WILL_YOU.match(t) or _HOW_YOU.match(t)):
         t = "how you will " + t[other.start("verb"):]
     # 'which outcome measures you will use, when ...': the measures
@@ -2605,8 +2634,9 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         rest = passive.group("rest")
         both = re.match(r"^\s+and\s+([a-z]+ed)\b", rest)
         verbs = gerund(_base_verb(passive.group("verb")))
-        if both and _base_verb(both.group(1)):  # 'how risk will be assessed and formulated'
-            verbs += " and " + gerund(_base_verb(both.group(1)))
+        if both:  # 'how risk will be assessed and formulated', 'how your service will be staffed and organised'
+            # (a participle coordinated with the first is a verb by the structure, known to the list or not)
+            verbs += " and " + gerund(verb_base(both.group(1)))
             rest = rest[both.end():]
         t = verbs + " " + _passive_subject(passive) + rest
     # 'how you will be ready to flow ...', 'how you will have your systems ... in place': a state to reach
@@ -2618,9 +2648,14 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
             re.search(r"(?:ed|s)$", m.group("verb").lower()) and m.group("verb").lower() not in _COMMON_VERBS):
         rest = t[m.end():]
         # 'assess, document and review risk': every verb of the run becomes a gerund
+        # (single words coordinated right after the verb are verbs by the structure, whether or not the list knows
+        # them: 'receive, screen and allocate referrals' -> 'Receiving, screening and allocating referrals', s17 q01)
         run = re.match(r"^((?:,\s*[a-z]+)+)(?=,?\s+(?:and|or)\s+[a-z]+\b)", rest)
-        if run and all(_looks_like_verb(v) for v in re.findall(r"[a-z]+", run.group(1))):
+        if run and not any(v in _NOT_VERBS | END_BAD for v in re.findall(r"[a-z]+", run.group(1))):
             rest = re.sub(r"[a-z]+", lambda x: gerund(x.group(0)), run.group(1)) + rest[run.end():]
+            last = re.match(r"^(,?\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
+            if last and last.group(2) not in _NOT_VERBS | END_BAD:
+                rest = last.group(1) + gerund(last.group(2)) + rest[last.end():]
         both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
         if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]

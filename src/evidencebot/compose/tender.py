@@ -56,6 +56,7 @@ from evidencebot.compose.questions import (
     PART_MARGIN,
     QuestionPlan,
     SubPoint,
+    answer_title,
     listed_elements,
     part_reserve,
     plan_question,
@@ -287,6 +288,9 @@ class TenderAnswer:
     """(sentence, note) for each sentence of the submitted text the writer must confirm, said in the review copy as a
     Word comment on it, never in the text: a commitment to the buyer's standard our declarations do not hold, our
     method text said with the buyer's timescale in place of ours (issue 12, s17)."""
+    named: str = ""
+    """The answer's title when the question has no title line of its own: its reference and first words
+    (:func:`answer_title`), checked as the title is; '' when the question has a title (``plan.title``)."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -367,7 +371,7 @@ class TenderAnswer:
 
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
         return ExportDoc(
-            title=self.plan.title or "Tender answer",
+            title=self.named or self.plan.title or "Tender answer",
             body=self.markdown,
             kind="tender",
             organisation=self.provider,
@@ -1149,7 +1153,15 @@ def assemble_tender(
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     unmet = _commitments(methods, asks)
-    held = _hold_to_buyer(methods, question)
+    # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
+    # (s18): its commitment goes once it has put out our sentences that contradict it
+    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing]
+    twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)}
+    for m in methods.values():
+        m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
+    # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
+    # answer too: s17, crisis plans 'reviewed at least every 3 months' against our 'every six months')
+    held = _hold_to_buyer(methods, question, buyer_text)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -1326,6 +1338,9 @@ def assemble_tender(
     edits: list[Edit] = []
     remaining: list = []
     checked = False
+    # a question without a title line of its own: titled by its reference and first words (s18), not 'Tender answer'
+    untitled = not plan.title or plan.title == title_reference(plan.title)
+    named = answer_title(question) if untitled else ""
     if check:
         checker = checker or get_checker(db, external=True)
         checked = True
@@ -1347,6 +1362,10 @@ def assemble_tender(
                 if text == before:
                     break
         plan.title = _checked_title(plan.title, checker, edits)
+        if untitled:  # the question's reference and first words, checked as the buyer's title is; when the checker
+            # flags the buyer's words, the first words cut shorter at a phrase boundary, else the reference alone
+            named = next((t for t in dict.fromkeys([named, answer_title(question, max_words=6)])
+                          if t and not any(must_fix(f) for f in checker.check_text(t))), plan.title)
         if _unconfirm_changed(sections):  # a Yes the checker reworded or cut is no Yes: say what must be confirmed
             text = _enforce_limit(sections, limit(), env, chars)
 
@@ -1453,6 +1472,7 @@ def assemble_tender(
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
         told=told,
+        named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,
         requirements=listed,
@@ -1920,22 +1940,26 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     return unmet
 
 
-def _hold_to_buyer(methods: dict, question: str) -> dict[str, list[tuple[str, str]]]:
+def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[str, list[tuple[str, str]]]:
     """Our method text never gives a weaker timescale or a later age than the question sets for the same thing: a
     block's or the service profile's default ('training in their first six months', 'transition planning from the age
     of 17 and a half') is said with the buyer's figure ('in their first 12 weeks', 'from the age of 17') in whatever
     part it stands (:func:`figure_clauses.hold_to_buyer`: the same thing by the dependency parse of both clauses).
     Returns {part key: [(ours, the buyer's)]}, for the part's status: the writer confirms each (s13 q02: the buyer's
-    12 weeks, ours six months)."""
+    12 weeks, ours six months). ``tender_text``: the whole tender's text; its standards outside the question hold too,
+    where both say alike what the time runs from (s18: Q1's review interval in Q3's answer; never Q2's step-up 4 hours
+    for Q1's first contact within 5 working days of referral)."""
     theirs = figure_clauses.standards(question)
+    own = {(f.sentence, f.start) for f in theirs}
+    elsewhere = [f for f in figure_clauses.standards(tender_text) if (f.sentence, f.start) not in own] if tender_text else []
     held: dict[str, list[tuple[str, str]]] = {}
-    if not theirs:
+    if not theirs and not elsewhere:
         return held
     for key, m in methods.items():
         for u in m.units:
             if u.get("template") or not figure_clauses.FIGURE.search(u["text"]):
                 continue
-            text, changed = figure_clauses.hold_to_buyer(u["text"], theirs)
+            text, changed = figure_clauses.hold_to_buyer(u["text"], theirs, elsewhere=elsewhere)
             if changed:
                 u["text"] = text
                 u["held"] = list(changed)  # the review copy says beside it what was changed (s17)

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import anonymity, buyer_standards, buyer_terms, gaps, library, tender_profile
+from evidencebot.compose import anonymity, buyer_scale, buyer_standards, buyer_terms, figure_clauses, gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
@@ -77,7 +77,10 @@ def import_questionnaire(db: Database, path, *, title: str | None = None,
     facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
               "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
     stated = "\n".join(dict.fromkeys([f.sentence for f in buyer_terms.read_figures(q.text)]
-                                    + [s.sentence for s in buyer_standards.read(q.text) if s.kind != "kpi"]))
+                                    + [s.sentence for s in buyer_standards.read(q.text) if s.kind != "kpi"]
+                                    # the service's hours and outcome measure, and its review intervals, wherever the
+                                    # document states them (its header or a question's background): every answer's
+                                    + buyer_facts_sentences(q.text)))
     blind = anonymity.asked_sentence(q.text)
     if blind:  # 'Responses will be evaluated blind.' in a section's introduction: every answer of the tender is anonymous
         facts.append({"field": anonymity.FACT, "value": blind, "source": "questionnaire", "quote": blind,
@@ -91,6 +94,13 @@ def import_questionnaire(db: Database, path, *, title: str | None = None,
         "imported_by": who,
     }, rows, facts)
     return tid, out
+
+
+def buyer_facts_sentences(text: str) -> list[str]:
+    """The buyer's sentences in ``text`` that state a fact every answer of the tender is held to beyond its figures and
+    standards (:mod:`buyer_terms`, :mod:`buyer_standards`): the quantities and names of :mod:`buyer_scale` (hours, the
+    outcome measure, a caseload cap) and the timescales and review intervals :func:`figure_clauses.standards` reads."""
+    return [q.sentence for q in buyer_scale.read(text)] + [f.sentence for f in figure_clauses.standards(text)]
 
 
 def tender_facts(db: Database, tender_id: int | None = None) -> dict[str, str]:
