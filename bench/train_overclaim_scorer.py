@@ -76,7 +76,14 @@ SPEC = {
                    "taking_part_verbs", "service_nouns", "concessive_words",
                    "transformation_frame_verbs", "transformation_frame_nouns", "deprivation_verbs",
                    # (o18) the causal rule's harms to a person ("her crisis calls", "his drinking")
-                   "claim_harm_events", "claim_harm_behaviours"],
+                   "claim_harm_events", "claim_harm_behaviours",
+                   # (o18) the comparison check's words
+                   "comparison_not_comparatives", "comparison_degree_words", "comparison_standard_words",
+                   "comparison_compared_words", "comparison_source_words", "comparison_not_figures",
+                   # (o18) the never/always reading's words
+                   "never_always_process_verbs", "never_always_adverbs",
+                   # (o18) the vague amount reading's words
+                   "vague_amount_nouns", "vague_amount_words"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one

@@ -14,6 +14,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     absolute,
     causal,
     claims,
+    comparison,
     effect,
     ended,
     exclusive,
