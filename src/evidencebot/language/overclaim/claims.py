@@ -59,6 +59,8 @@ def _build(o: dict) -> dict:
         people=option_words(o.get("people")),
         strong=option_words(o.get("strong_verbs")),
         not_outcomes=option_words(o.get("not_outcomes")),
+        harm_events=option_words(o.get("harm_events")),
+        harm_behaviours=option_words(o.get("harm_behaviours")),
         changed_any=bool(o.get("changed_any")),
         vague_verbs=option_words(o.get("vague_verbs")),
         change_verbs=option_words(o.get("change_verbs")),
@@ -282,6 +284,45 @@ def _open_object(verb, s: dict):
     return None
 
 
+def _owned_by_person(noun, s: dict) -> bool:
+    """Does ``noun`` belong to one of the people we support ("her", "his", "their", "Sam's", "the
+    young people's", "of the clients")?"""
+    for c in noun.children:
+        if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in W.people_possessives
+                                 or (c.pos_ == "PROPN" and any(g.tag_ == "POS" for g in c.children))):
+            return True
+        if c.dep_ == "prep" and c.lower_ in W.belonging_preps and any(
+                g.dep_ == "pobj" and (_is_people(g, s) or g.lower_ in W.people_pronouns) for g in c.children):
+            return True
+    return False
+
+
+def _harm_to_person(verb, s: dict, terms: Terms):
+    """A strong verb ("stop", "end", "prevent") whose object is a harm that belongs to a person, read from
+    the structure when the noun is not an outcome word itself: the person's events that carry a harm
+    ("her crisis calls", "his calls to the crisis line", "their A&E attendances": ``harm_events`` with an
+    outcome word under them) or the person's own harmful behaviour ("her self-harming", "his drinking":
+    ``harm_behaviours``). "We stopped the calls" (no person) and "we ended her sessions" (our own output)
+    are not."""
+    for d in verb.children:
+        if d.dep_ != "dobj" or d.i < verb.i or not _owned_by_person(d, s):
+            continue
+        lemma, low = d.lemma_.lower(), d.lower_
+        if d.tag_ == "VBG" or lemma in s["harm_behaviours"] or low in s["harm_behaviours"]:
+            # the gerund with the words joined to it ("self-harming" is three tokens)
+            words = "".join(t.text_with_ws for t in d.subtree if t.i <= d.i and t.dep_ != "poss").strip().lower()
+            if low in s["harm_behaviours"] or lemma in s["harm_behaviours"] or words in s["harm_behaviours"]:
+                return d.i, d.i + 1
+            continue
+        if lemma in s["harm_events"] or low in s["harm_events"]:
+            # (the harm may hang from the verb: "stopped his calls | to the crisis line")
+            after = [t for c in verb.children if c.dep_ == "prep" and c.i > d.i for t in c.subtree]
+            for t in [*d.subtree, *after]:
+                if t.i != d.i and any(terms.covers(name, t.i) for name in s["outcomes"]):
+                    return d.i, d.i + 1
+    return None
+
+
 def _frame_noun(verb, s: dict) -> bool:
     """A verb that joins the class only with one of the frame's nouns in its object ("marked a new
     era", "heralds a new chapter", "turned the borough's approach on its head")."""
@@ -499,7 +540,8 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if obj is None and s["people"]:
             obj = _people_outcome(tok, s)
         if obj is None and lemma in s["strong"]:
-            obj = _open_object(tok, s)
+            obj = _open_object(tok, s) or (_harm_to_person(tok, s, terms) if s["harm_events"] or s["harm_behaviours"]
+                                           else None)
         if obj is None and s["scope"]:
             obj = _scoped_object(tok, s)
         if obj is None or blocked(tok):

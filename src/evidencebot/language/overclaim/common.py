@@ -212,8 +212,9 @@ CHECKS: dict[str, Callable] = {}
 
 
 #: Checks whose candidates are whole sentences (the learned scorer). When such a rule defers to every
-#: rule of its family, the engine runs it last and only on sentences no other rule has reported
-#: (``Context.claimed_sentences``): its finding there would be dropped anyway.
+#: rule of its family, the engine runs it last; in a sentence another rule has reported
+#: (``Context.claimed_sentences``) it scores only the clauses no finding overlaps (``Context.claimed_spans``):
+#: it defers by span, not by sentence.
 WHOLE_SENTENCE_CHECKS: set[str] = set()
 
 

@@ -36,6 +36,9 @@ class Context:
         #: token starts of the sentences another rule has reported (set by the engine before it runs
         #: a whole-sentence check that defers to every rule: see ``common.WHOLE_SENTENCE_CHECKS``)
         self.claimed_sentences: frozenset[int] = frozenset()
+        #: the character spans of those findings (a claim of its own in another clause of a reported
+        #: sentence is still scored: the whole-sentence check defers by span, not by sentence)
+        self.claimed_spans: tuple[tuple[int, int], ...] = ()
 
     # -- structure -------------------------------------------------------------------
 

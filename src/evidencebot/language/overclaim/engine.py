@@ -15,6 +15,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     absolute,
     causal,
     claims,
+    comparison,
     effect,
     ended,
     exclusive,
@@ -193,6 +194,7 @@ class OverclaimRules:
             return self._finish(doc, ctx, cands)
         out = self._kept(doc, ctx, cands)
         ctx.claimed_sentences = self._claimed(doc, out)
+        ctx.claimed_spans = self._claimed_spans(out)
         late: list[Candidate] = []
         for rule, fn in self.late:
             late.extend(fn(rule, doc, ctx, terms))
@@ -201,12 +203,16 @@ class OverclaimRules:
             out.sort(key=lambda f: (f.start, -(f.end - f.start)))  # (stable: the order of one pass)
         return self._deferred(out)
 
-    def _claimed(self, doc, found: list[Finding]) -> frozenset[int]:
-        """Token starts of the sentences a finding overlaps whose rule does not defer to a late rule
-        (the late rule's finding there would be dropped by ``defer_to``)."""
+    def _claimed_spans(self, found: list[Finding]) -> tuple[tuple[int, int], ...]:
+        """Character spans of the findings whose rule does not defer to a late rule (the late rule's
+        finding overlapping one would be dropped by ``defer_to``)."""
         late_ids = {r.id for r, _ in self.late}
-        spans = [(f.start, f.end) for f in found if not (
-            late_ids.intersection(self.by_key[f.rule].defer_to) or f"{self.family}.*" in self.by_key[f.rule].defer_to)]
+        return tuple((f.start, f.end) for f in found if not (
+            late_ids.intersection(self.by_key[f.rule].defer_to) or f"{self.family}.*" in self.by_key[f.rule].defer_to))
+
+    def _claimed(self, doc, found: list[Finding]) -> frozenset[int]:
+        """Token starts of the sentences a finding overlaps whose rule does not defer to a late rule."""
+        spans = self._claimed_spans(found)
         if not spans:
             return frozenset()
         return frozenset(sent.start for sent in _sents(doc)

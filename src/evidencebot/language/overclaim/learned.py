@@ -440,8 +440,17 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
     agents = ctx.v.set("claim_agents")
     people = ctx.v.set("claim_people")
     for sent in _sents(doc):
-        if len(sent) < 4 or sent.start in claimed:
-            continue  # (a sentence another rule reported: this rule defers to it)
+        if len(sent) < 4:
+            continue
+        parts = [sent]
+        if sent.start in claimed:
+            # a sentence another rule reported: this rule defers to that finding, so only a clause of its
+            # own that no finding overlaps is scored ("Our support turned her life around and saved the NHS
+            # thousands": the money finding is one claim, the clause before it another)
+            parts = [c for c in _clauses(sent) if len(c) >= 4 and not any(
+                a < c.end_char and c.start_char < b for a, b in ctx.claimed_spans)]
+            if not parts:
+                continue
         if finite and not _is_clause(sent.root, finite, subject_deps):
             continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
         if max_label and _is_definition(sent, finite, max_label):
@@ -454,11 +463,33 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
             continue
         if _said_by_some(sent, agents) or _done_by_others(sent, agents, people):
             continue
-        feats = features(sent, index, model["features"], weights=model["weights"])
-        p = probability(model, feats)
-        if p < threshold:
-            continue
-        why = ", ".join(_reasons(model, sent, index)) or "the sentence as a whole"
-        message = rule.message.replace("{score}", f"{p:.2f}").replace("{why}", why)
-        out.append(Candidate(rule, sent.start, sent.end, sent.root.i, message=message))
+        for part in parts:
+            feats = features(part, index, model["features"], weights=model["weights"])
+            p = probability(model, feats)
+            if p < threshold:
+                continue
+            why = ", ".join(_reasons(model, part, index)) or "the sentence as a whole"
+            message = rule.message.replace("{score}", f"{p:.2f}").replace("{why}", why)
+            out.append(Candidate(rule, part.start, part.end, part.root.i, message=message))
     return out
+
+
+def _clauses(sent) -> list:
+    """The sentence cut before each verb conjoined to its main verb ("Our support stopped her calls | and
+    saved the NHS thousands"): spans in order, each with its own verb (the "and" goes with the clause after it)."""
+    root = sent.root
+    cuts = []
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i:
+            cut = c.left_edge.i
+            prev = cut - 1
+            if prev > root.i and sent.doc[prev].dep_ == "cc" and sent.doc[prev].head.i == root.i:
+                cut = prev
+            if prev - 1 > root.i and sent.doc[prev].is_punct and sent.doc[prev - 1].dep_ == "cc":
+                cut = prev - 1
+            cuts.append(cut)
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *sorted(set(cuts)), sent.end]
+    doc = sent.doc
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]

@@ -1,0 +1,100 @@
+"""Check ``comparison_claim``: our service or the people we support said to do better than others, unsourced.
+
+"Our approach works better than standard care", "Our patients recover faster than those at other
+practices", "Children in our reading scheme achieve higher grades than their classmates", "Compared with
+the old service, ours is simply more effective": a comparison with other providers, areas, services or
+people that gives no figure and no source. Read from the structure, not a list of phrases:
+
+* a **comparative** (a word the tagger marks as comparative, "better", "faster", "healthier", or "more" /
+  "less" before an adjective or adverb: "more effective"), not one of the rule's ``not_comparatives``
+  (quantity words such as "more" alone, and comparatives that admit a shortfall: "slower", "longer");
+* a **standard**: "than" after the comparative, or "compared with / to" in the sentence;
+* **ours**: "we", "our", "us" or "ours" in the sentence, or a subject from the rule's ``agents``;
+* **no figure or source** in the sentence: no number, and none of the rule's ``source_words``
+  ("according to", "audit", "evaluation"): a comparison with its figures and source is what we ask for.
+
+The rule's ``skip_when`` drops hedged, negated, conditional, aim and question sentences.
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim.common import (
+    Candidate,
+    Terms,
+    _sents,
+    _toks,
+    check,
+    derived,
+    governing_verb,
+    option_words,
+)
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _build(o: dict) -> dict:
+    return dict(
+        agents=option_words(o.get("agents")),
+        not_comparatives=option_words(o.get("not_comparatives")),
+        degree_heads=option_words(o.get("degree_words")),
+        standards=option_words(o.get("standard_words")),
+        compared=option_words(o.get("compared_words")),
+        sources=[str(x).lower() for x in (o.get("source_words") or [])],
+        not_figures=option_words(o.get("not_figures")),
+        window=int(o.get("window", 10)),
+    )
+
+
+def _comparative(t, s: dict):
+    """The comparative word at ``t`` ("better"; "more effective": the adjective), or None."""
+    low = t.lower_
+    if low in s["degree_heads"]:
+        head = t.head
+        if t.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV") and head.i > t.i and head.lower_ not in s["not_comparatives"]:
+            return head
+        return None
+    if t.tag_ in ("JJR", "RBR") and low not in s["not_comparatives"] and t.lemma_.lower() not in s["not_comparatives"]:
+        return t
+    return None
+
+
+@check("comparison_claim")
+def comparison_claim(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
+    s = derived(rule, _build)
+    lowers = ctx.lower_set
+    if not (lowers & s["standards"] or lowers & s["compared"]):
+        return []
+    T = _toks(doc)
+    out: list[Candidate] = []
+    for sent in _sents(doc):
+        words = T[sent.start:sent.end]
+        if any(any(ch.isdigit() for ch in t.text) or (t.like_num and t.dep_ in W.comparison_figure_deps
+                                                     and t.lower_ not in s["not_figures"]) for t in words):
+            continue  # a figure: a comparison with its numbers is other rules' business
+        text = sent.text.lower()
+        if any(src in text for src in s["sources"]):
+            continue
+        ours = any(t.lower_ in W.provider_pronouns for t in words)
+        compared = any(t.lower_ in s["compared"] and any(c.dep_ == "prep" for c in t.children) for t in words)
+        for t in words:
+            comp = _comparative(t, s)
+            if comp is None:
+                continue
+            # the standard belongs to this comparative ("better than", "higher grades than"), not to
+            # another clause's ("... better job retention, and we would rather understate this than ...")
+            standard = compared or any(x.lower_ in s["standards"] and (x.head.i == comp.i or x.head.i == comp.head.i
+                                                                       or x.head.head.i == comp.i)
+                                       for x in T[comp.i + 1:min(sent.end, comp.i + 1 + s["window"])])
+            if not standard:
+                continue
+            verb = governing_verb(comp)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.lemma_.lower() in W.measure_nouns or subj.lower_ in W.measure_nouns):
+                continue  # a measure set against a standard ("our DNA rate is higher than the regional average")
+            agent = subj is not None and any(x.lemma_.lower() in s["agents"] for x in subj.subtree)
+            if not (ours or agent):
+                continue
+            out.append(Candidate(rule, t.i, comp.i + 1, verb.i))
+            break
+    return out
