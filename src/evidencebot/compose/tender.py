@@ -3060,14 +3060,6 @@ def _named_here(point: SubPoint, plan: QuestionPlan, reqs: list[Requirement]) ->
     return own + loose
 
 
-def _names_of(point: SubPoint, block) -> int:
-    """How many of the sub-point's own content words the block's title and tags name."""
-    from evidencebot.compose import blockmatch
-
-    want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
-    return len(want & set(blockmatch.tokens(block.title + " " + " ".join(block.tags))))
-
-
 def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> bool:
     """Whether a block may answer a part of this question: it is of a topic the whole question is
     about, or the sub-point names its topic with a cue of two or more words, or the block's title and
@@ -3170,9 +3162,14 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     from evidencebot.compose import blockmatch
 
     context = question_focus(plan) + " " + plan.stem
-    points = [dataclasses.replace(p, text=_spell_defined(blockmatch.expand_acronyms(p.text, context), plan.question),
-                                  label=_spell_defined(p.label, plan.question))
-              for p in plan.points]
+    points = [dataclasses.replace(p, text=blockmatch.expand_acronyms(p.text, context)) for p in plan.points]
+    topics = blockmatch.load_topics()
+    # a sub-point whose own words name no topic ('Working with TWLEN') is read with the acronyms the buyer defines
+    # in the question written out; one that names a topic keeps its words (the 'Data Security and Protection
+    # Toolkit' behind 'DSPT' would pull a data-breach part towards data protection)
+    points = [p if blockmatch.topic_hits(p.text, topics) else
+              dataclasses.replace(p, text=_spell_defined(p.text, plan.question),
+                                  label=_spell_defined(p.label, plan.question)) for p in points]
     topics = blockmatch.load_topics()
     for n, p in enumerate(points):
         ref = _referent(p.text, plan.stem, [q.text for q in plan.points[:n]], topics)
@@ -3258,12 +3255,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if not options:
                 continue
             rank = cands[p.key].index(options[0])
-            # on equal rank the sub-point naming the buyer's act or framework the block names keeps it, then one
-            # with no other option, then the one whose own words the block's title and tags name most (s17 q03,
-            # spent: 'How plans are reviewed after a crisis' took 'Writing crisis plans' from 'How crisis plans are
-            # written ...', having fewer options, and the review block went under the writing heading)
-            key = (rank, -(_claim(p.text, options[0]) >= 100), len(options) > 1, -_names_of(p, options[0]),
-                   len(options), plan.points.index(p))
+            # on equal rank the sub-point naming the buyer's act or framework the block names keeps it
+            key = (rank, -(_claim(p.text, options[0]) >= 100), len(options), plan.points.index(p))
             if best is None or key < best[0]:
                 best = (key, p, options[0])
         if best is None:
