@@ -238,3 +238,12 @@ def test_the_s17_governance_answer_tells_no_learning_note_under_notifying_deaths
     for head, body in parts.items():
         for kind in re.findall(r"Learning from an? (\w+(?: \w+)?) in ", body):
             assert kind.split()[0].rstrip("s")[:6] in head.lower() or "learn" in head.lower(), (head, kind)
+
+
+def test_the_command_names_the_parts_the_file_to_submit_holds_as_a_heading_only(run, tmp_path):
+    out = tmp_path / "answer.docx"
+    question = (ROOT / "tests" / "data" / "heldout" / "s12" / "questions" / "q07.md").read_text(encoding="utf-8")
+    result = run("assemble", "tender", "--question", re.sub(r"\A---.*?---\n", "", question, flags=re.S), "-o", str(out))
+    assert result.exit_code in (0, 1), result.stderr
+    line = next(x for x in result.stderr.splitlines() if x.startswith(f"written: {out} "))
+    assert "still to write, under their heading only: " in line and "What budget, if any, will they control" in line

@@ -732,11 +732,25 @@ def companion_paths(doc: ExportDoc, path: Path, fmt: str | None = None) -> dict[
     return out
 
 
-def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = None) -> dict[Path, str]:
+def writer_gaps(doc: ExportDoc) -> list[str]:
+    """The parts of a submitted answer whose '[To write: ...]' or '[To confirm: ...]' marker the file to submit
+    leaves out (:func:`without_writer_markers`): what the marker names, in order."""
+    if not doc.submitted:
+        return []
+    return [m.group(0)[1:-1].split(":", 1)[-1].strip() for m in _WRITER_MARKER.finditer(doc.body or "")]
+
+
+def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = None,
+               gaps: list[str] | None = None) -> dict[Path, str]:
     """What each file an export wrote is for, as the command line and the app say it after 'written:'. ``path``
-    is the document to submit; the others are recognised by the names :func:`companion_paths` gives them."""
+    is the document to submit; the others are recognised by the names :func:`companion_paths` gives them.
+    ``gaps`` (:func:`writer_gaps`): the parts the document to submit holds as a heading only, named so that the
+    writer does not send it with an empty part."""
     path = Path(path)
     roles = {path: "the document to submit: no comments, no notes for the writer"}
+    if gaps:
+        roles[path] += (f"; {len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write, under {'its' if len(gaps) == 1 else 'their'}"
+                        f" heading only: " + "; ".join(gaps))
     for p in files or []:
         p = Path(p)
         if p == path:
