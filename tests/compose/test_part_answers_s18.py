@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from evidencebot import locations
 
 ROOT = Path(__file__).resolve().parents[2]
 S17 = ROOT / "tests" / "data" / "heldout" / "s17" / "questions"
