@@ -6,7 +6,7 @@ Each spent set's questions (``tests/data/heldout/<set>/questions/q*.md``) are dr
 --all`` drafts one tender (one ``TenderShared``, the whole questionnaire as buyer context). For every part of
 every answer the method blocks placed in it are read from the coverage row. Printed per set and in total:
 
-* *fit*: of the placed blocks that ``tests/data/labelled/part_fit_s8_s13.jsonl`` judges (a label is
+* *fit*: of the placed blocks that ``tests/data/labelled/part_fit_s8_s13.jsonl`` and ``part_fit_s17.jsonl`` judge (a label is
   {set, q, heading, block, fits}: does this paragraph answer the ASK of this heading, as a panel member
   would judge it; buyer templates, ``buyer-*``, are not judged; a part is matched to a label by its heading's words, so a reworded heading is still found),
   the share that fit. Unlabelled placements are counted and listed with ``--show`` (label them);
@@ -34,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "labelled" / "part_fit_s8_s13.jsonl"
+LABEL_FILES = (LABELS, ROOT / "tests" / "data" / "labelled" / "part_fit_s17.jsonl")
+"""The labels read by default: s8-s13 (session 13), and s17 (session 18, r18: each placement judged from the s17
+blind panel's sheets, ``tests/data/heldout/s17/panel``, where the scorer said whether the text answered the part)."""
 DEV = ("s8", "s9", "s10", "s11", "s12", "s13")
 TO_WRITE = ("nothing in the library", "evidence only")
 CHARS_PER_WORD = 6.5
@@ -43,10 +46,12 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
 
 
-def load_labels(path: Path = LABELS) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+def load_labels(path: Path | None = None) -> list[dict]:
+    out = []
+    for p in ([path] if path is not None else LABEL_FILES):
+        if p.exists():
+            out += [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return out
 
 
 def judged(labels: list[dict], set_name: str, qid: str, heading: str, block: str) -> bool | None:

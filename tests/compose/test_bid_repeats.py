@@ -251,7 +251,10 @@ def test_a_tender_of_md_files_names_its_answers_without_a_mangled_file_name(run,
     drafted = run("tender", "draft", "--all", "--period", PERIOD)
     assert "drafted 5 of 5" in drafted.output, drafted.output[-800:]
     answers = " ".join(r["answer"] or "" for r in demo_copy.query("select answer from tender_questions"))
-    assert re.search(r"Our answer on crisis escalation sets out", answers), "the reference this test is about"
+    # session 18 (r18): was 'Our answer on crisis escalation sets out'; with 'what it means' lines said as aims (a few
+    # words longer) q01's measures part keeps only its library block, so the shared template is first said in q02 and
+    # q05 refers to 'our answer on step down': the reference this test is about, named by its subject either way
+    assert re.search(r"Our answer on (?:crisis escalation|step down) sets out", answers), "the reference this test is about"
     assert not re.search(r"question \d\d-", answers)
     assert not re.search(r"(?i)our answer to question q?\d\d-", answers)
 

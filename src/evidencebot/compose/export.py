@@ -23,6 +23,7 @@ written, and refuse stories that may not leave the service.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from contextlib import contextmanager
 from pathlib import Path
@@ -254,6 +255,8 @@ def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document"
     The file a panel reads (``review=False``, the default) holds no comments and no note for the writer: a
     gap's marker ('[To write: ...]') is the only sign of it. ``review=True`` gives the bid team's review copy:
     the same document with each writer note as a Word comment on its marker (:func:`comment_markers`)."""
+    if not review and part == "document":
+        doc = without_writer_markers(doc)  # the file a panel reads: no '[To write: ...]' (the review copy keeps it)
     data = render_docx(doc, template, part=part, charts=charts)
     if not review or part == "appendix" or not doc.writer_notes:
         return data
@@ -306,8 +309,48 @@ def guess_format(path: str | Path | None, fmt: str | None) -> str:
     return "md"
 
 
+_WRITER_MARKER = re.compile(r"\[To (?:write|confirm)(?::[^\]\n]*)?\]")
+
+
+def strip_writer_markers(text: str) -> str:
+    """``text`` (Markdown) without its '[To write: ...]' and '[To confirm: ...]' markers: a paragraph that held only
+    a marker goes, headings stay (see :func:`without_writer_markers`)."""
+    if not _WRITER_MARKER.search(text or ""):
+        return text
+    paras = []
+    for para in re.split(r"\n\s*\n", text):
+        if not _WRITER_MARKER.search(para):
+            paras.append(para)
+            continue
+        kept = " ".join(_WRITER_MARKER.sub(" ", para).split())
+        if kept:
+            paras.append(kept)
+    return "\n\n".join(paras)
+
+
+def without_writer_markers(doc: ExportDoc) -> ExportDoc:
+    """The submitted copy of a tender answer: a part still to write keeps its heading (the buyer's sub-point, in the
+    buyer's order, where the writer types the answer) but not its '[To write: ...]' or '[To confirm: ...]' marker.
+
+    A panel reads a bracketed marker as an unfinished draft submitted (the s17 blind panel: "visible placeholders")
+    and marks the whole answer down for it; the writer needs the marker and why the part is a gap, which the review
+    copy keeps (the marker, with a Word comment saying what the buyer asked, the nearest blocks and the facts
+    needed) and the compliance sheet lists. The command still names every gap before it writes. Other documents,
+    and a tender answer with no such marker, are returned as they are."""
+    if not doc.submitted or not _WRITER_MARKER.search(doc.body or ""):
+        return doc
+    body = strip_writer_markers(doc.body)
+    out = dataclasses.replace(doc, body=body)
+    if doc.counted is not None:
+        out.counted = body
+    return out
+
+
 def render(doc: ExportDoc, fmt: str, *, part: str = "document", charts: bool = True) -> bytes:
-    """One document (``part``: ``document``, ``appendix`` or ``review``, the Word review copy) in one format."""
+    """One document (``part``: ``document``, ``appendix`` or ``review``, the Word review copy) in one format. The
+    document itself holds no writer's marker (:func:`without_writer_markers`); the review copy keeps them."""
+    if part == "document":
+        doc = without_writer_markers(doc)
     if fmt == "md":
         return to_markdown(doc, part=part).encode("utf-8")
     if fmt == "html":
@@ -337,11 +380,25 @@ def companion_paths(doc: ExportDoc, path: Path, fmt: str | None = None) -> dict[
     return out
 
 
-def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = None) -> dict[Path, str]:
+def writer_gaps(doc: ExportDoc) -> list[str]:
+    """The parts of a submitted answer whose '[To write: ...]' or '[To confirm: ...]' marker the file to submit
+    leaves out (:func:`without_writer_markers`): what the marker names, in order."""
+    if not doc.submitted:
+        return []
+    return [m.group(0)[1:-1].split(":", 1)[-1].strip() for m in _WRITER_MARKER.finditer(doc.body or "")]
+
+
+def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = None,
+               gaps: list[str] | None = None) -> dict[Path, str]:
     """What each file an export wrote is for, as the command line and the app say it after 'written:'. ``path``
-    is the document to submit; the others are recognised by the names :func:`companion_paths` gives them."""
+    is the document to submit; the others are recognised by the names :func:`companion_paths` gives them.
+    ``gaps`` (:func:`writer_gaps`): the parts the document to submit holds as a heading only, named so that the
+    writer does not send it with an empty part."""
     path = Path(path)
     roles = {path: "the document to submit: no comments, no notes for the writer"}
+    if gaps:
+        roles[path] += (f"; {len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write, under {'its' if len(gaps) == 1 else 'their'}"
+                        f" heading only: " + "; ".join(gaps))
     for p in files or []:
         p = Path(p)
         if p == path:

@@ -30,6 +30,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 import unicodedata
@@ -71,7 +72,8 @@ from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
 from evidencebot.errors import InputError
 from evidencebot.evidence.family import EvidenceFamily
 from evidencebot.language.checker import Checker
-from evidencebot.store import variance, workflow
+from evidencebot.language.phrasebank import load_vocabulary
+from evidencebot.store import records, variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
@@ -587,7 +589,8 @@ class _Evidence:
             ev["partners"] = partners
         if "incidents" in learning:
             rows = [r for r in gather.incidents(self.db, self.period, with_learning=True)
-                    if r["incident_id"] not in self.used_incidents and (r.get("action") or "").strip()]
+                    if r["incident_id"] not in self.used_incidents and (r.get("action") or "").strip()
+                    and record_fits(point, r)]
             ev["incidents"] = rows[:2]
             self.used_incidents.update(r["incident_id"] for r in ev["incidents"])
         relevant = gather.changes_for(self.changes, chosen) if chosen else []
@@ -614,6 +617,25 @@ class _Evidence:
             ev["story"] = story
             self.used_stories.add(story["story_id"])
         return ev
+
+
+def record_fits(point: SubPoint, record: dict) -> bool:
+    """Whether a logged record's learning note may be told under this part: the part names the record's kind (the
+    type's own word: an 'incident' or 'near miss' where incidents are asked about, a 'complaint', a 'compliment'),
+    and it asks how we learn, or the record's learning and action share a word of what the part is about. The s17
+    panel found a compliment's learning note under 'Notifying the commissioner of deaths and serious incidents'
+    (spent s17 q08): that part names incidents, not compliments, and asks about notifying, not learning."""
+    asked = set(blockmatch.tokens(situated(point)))
+    kind = (record.get("type") or "incident").replace("_", " ")
+    named = set(blockmatch.tokens(kind))
+    if kind == "near miss":
+        named |= set(blockmatch.tokens("incident"))  # a near miss is an incident that did no harm
+    if not named & asked:
+        return False
+    if "learn" in asked:
+        return True
+    told = set(blockmatch.tokens(" ".join(str(record.get(k) or "") for k in ("summary", "learning", "action"))))
+    return bool((told & asked) - named - _FIGURE_WEAK - _head_generic())
 
 
 def _worse(result) -> bool:
@@ -1197,6 +1219,7 @@ def assemble_tender(
             u["text"] = commitments.frame_names(buyer_scale.rewrite(u["text"], pairs))
         if m.means:
             m.means["text"] = commitments.frame_names(m.means["text"])
+    _means_as_aims(methods.values())
     plan = full_plan
     for point in plan.points:
         methods.setdefault(point.key, Method())
@@ -1287,7 +1310,8 @@ def assemble_tender(
             f'No approved method block in the library matches "{point.label}" yet.',
             DRAFTED_NOTE if drafted == "drafted" else ECHO_NOTE if drafted == "echo" else "",
             gap_note([r for r in _named_here(point, plan, reqs) if r in unnamed]),
-            "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "") if x)
+            "The buyer requires here: " + "; ".join(unmet[point.key]) + "." if unmet.get(point.key) else "",
+            writing_brief(db, point, used=[b.block_id for m in methods.values() for b in m.blocks])) if x)
         sections.append(Section(point=point, units=units, heading=heading,
                                 heading_kept=use_headings, evidence=dict(ev, blocks=chosen), note=note))
 
@@ -1560,6 +1584,29 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
 
 DRAFTED = "draft:question"
 """The reference of a sentence drafted from the sub-point's own words (:func:`commitments.drafted`)."""
+def writing_brief(db: Database, point: SubPoint, *, used=()) -> str:
+    """For the writer of a part no approved block answers (a Word comment in the review copy and the compliance
+    sheet's note, never the answer): what the buyer asked in full, the approved blocks that came nearest by full-text
+    rank (a start, or a block to adapt and approve) and the facts the part needs (who does it, when, how often, how
+    we know it worked, and the buyer's own figures in the ask, each to be answered)."""
+    asked = " ".join((point.text or point.label).split()).rstrip(".?")
+    out = [f'The buyer asks: "{asked}".']
+    try:
+        near = [b for b in library.search_blocks(db, asked, limit=6) if b.block_id not in set(used)][:3]
+    except Exception:  # a library without its full-text index names no neighbour; the note stands without it
+        near = []
+    if near:
+        out.append("Nearest approved blocks (on another ask, so not placed): "
+                   + "; ".join(f"{b.block_id} ({b.title})" for b in near) + ".")
+    figures = list(dict.fromkeys(m.group(0) for m in _ASK_FIGURE.finditer(asked)))
+    out.append("Facts needed: who does it, when and how often, with which partner, and how we will know it worked"
+               + (f"; and how we meet the buyer's {', '.join(figures)}" if figures else "") + ".")
+    return " ".join(out)
+
+
+_ASK_FIGURE = re.compile(r"\b\d[\d,.]*(?:%|\s*(?:per\s?cent|working\s+days?|days?|hours?|weeks?|months?|years?)\b)", re.I)
+
+
 DRAFTED_NOTE = ("Drafted from the question's own words and the service profile, as no approved block answers it: "
                 "the writer confirms who leads it, when and how (or replaces it) before submission.")
 
@@ -2991,6 +3038,43 @@ def _head_generic() -> set[str]:
     return HEAD_GENERIC
 
 
+_DEFINED = re.compile(r"\b((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|in|on|&)\s+)*){1,8}[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _spell_defined(text: str, question: str) -> str:
+    """``text`` with each acronym the buyer defines in the question ('the Thornbury and Wendle Lived Experience
+    Network (TWLEN)') followed by its full name, for matching only: 'Working with TWLEN' names no topic, the
+    network's name does (s17 q10, spent: the part was '[To write]'). An acronym whose letters are not the
+    initials of the words before it is left."""
+    if not text or not question:
+        return text
+    out = text
+    for m in _DEFINED.finditer(question):
+        name, acronym = m.group(1), m.group(2)
+        words = [w for w in re.split(r"\s+", name) if w[:1].isupper()]
+        letters = acronym.replace("s", "") if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+        # the name's last words whose initials spell the acronym ('The ... Network (TWLEN)' starts at Thornbury)
+        initials = "".join(w[0] for w in words).upper()
+        if not letters.isupper() or not initials.endswith(letters.upper()):
+            continue
+        full = " ".join(name.split()[-_span(name, len(letters)):])
+        if re.search(rf"\b{re.escape(acronym)}\b", out) and full.lower() not in out.lower():
+            out = re.sub(rf"\b{re.escape(acronym)}\b", f"{full} ({acronym})", out, count=1)
+    return out
+
+
+def _span(name: str, capitals: int) -> int:
+    """How many words at the end of ``name`` hold its last ``capitals`` capitalised words."""
+    words = name.split()
+    seen = 0
+    for n, w in enumerate(reversed(words), 1):
+        if w[:1].isupper():
+            seen += 1
+            if seen == capitals:
+                return n
+    return len(words)
+
+
 def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     """The plan with each sub-point's ambiguous acronyms written out as this question means them
     ('SARs' in a safeguarding question: Safeguarding Adults Reviews), for matching only."""
@@ -2999,11 +3083,18 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     context = question_focus(plan) + " " + plan.stem
     points = [dataclasses.replace(p, text=blockmatch.expand_acronyms(p.text, context)) for p in plan.points]
     topics = blockmatch.load_topics()
+    # a sub-point whose own words name no topic ('Working with TWLEN') is read with the acronyms the buyer defines
+    # in the question written out; one that names a topic keeps its words (the 'Data Security and Protection
+    # Toolkit' behind 'DSPT' would pull a data-breach part towards data protection)
+    points = [p if blockmatch.topic_hits(p.text, topics) else
+              dataclasses.replace(p, text=_spell_defined(p.text, plan.question),
+                                  label=_spell_defined(p.label, plan.question)) for p in points]
+    topics = blockmatch.load_topics()
     for n, p in enumerate(points):
         ref = _referent(p.text, plan.stem, [q.text for q in plan.points[:n]], topics)
         if ref:
             points[n] = dataclasses.replace(p, text=f"{p.text} ({ref})")
-    if all(a.text == b.text for a, b in zip(points, plan.points)):
+    if all(a.text == b.text and a.label == b.label for a, b in zip(points, plan.points)):
         return plan
     return dataclasses.replace(plan, points=points)
 
@@ -3537,6 +3628,49 @@ def _method_words(sections: list[Section]) -> tuple[int, int]:
             if any(r.startswith("block:") for r in u.refs):  # drafted text is no library method (s16 finding 11)
                 method += u.words
     return method, total
+
+
+AIM_FRAMES = ("The aim is that {}", "Our intention is that {}", "We want this to mean that {}")
+"""How a 'what it means' line that states an outcome as fact is said as what we aim for, taken in turn through an
+answer so that no two neighbouring parts close on the same words."""
+
+
+def _means_as_aims(methods) -> None:
+    """Each 'what it means' line that states an outcome for people as settled fact ('Housing problems are dealt with
+    before they turn into a crisis', 'The quality of care is checked at every level, and problems reach people who
+    can act on them': the s17 panel's examples, which our checker passes) said as an aim. A line that already
+    hedges near its start (a modal of the phrasebank's ``hedge_modals``: 'People should ...') or is our own
+    commitment ('We will ...') is left as it is."""
+    n = 0
+    for m in methods:
+        if not m.means or not m.means.get("text"):
+            continue
+        framed = as_aim(m.means["text"], n)
+        if framed != m.means["text"]:
+            m.means["text"] = framed
+            n += 1
+
+
+def as_aim(text: str, n: int = 0) -> str:
+    """``text`` (a 'what it means' line) as an aim, in the ``n``-th of :data:`AIM_FRAMES`; unchanged when it
+    already hedges before its first comma within its first eight words, or is a commitment ('We will ...')."""
+    line = " ".join((text or "").split())
+    if not line:
+        return text
+    words = re.findall(r"[A-Za-z']+", line.split(",")[0])[:8]
+    lowered = [w.lower() for w in words]
+    if lowered[:2] == ["we", "will"] or set(lowered) & _hedge_modals() or any(
+            line.lower().startswith(f.split("{}")[0].lower()) for f in AIM_FRAMES):
+        return text
+    first, _, rest = line.partition(" ")
+    if first[1:] == first[1:].lower() and first not in ("I",):
+        first = first[:1].lower() + first[1:]
+    return AIM_FRAMES[n % len(AIM_FRAMES)].format(f"{first} {rest}".strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _hedge_modals() -> frozenset[str]:
+    return frozenset(load_vocabulary().get("hedge_modals") or ())
 
 
 def _means_unit(sec: Section):
