@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from contextlib import contextmanager
 from pathlib import Path
 

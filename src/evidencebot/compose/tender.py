@@ -73,7 +73,7 @@ from evidencebot.errors import InputError
 from evidencebot.evidence.family import EvidenceFamily
 from evidencebot.language.checker import Checker
 from evidencebot.language.phrasebank import load_vocabulary
-from evidencebot.store import records, variance, workflow
+from evidencebot.store import variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
