@@ -33,6 +33,7 @@ import dataclasses
 import functools
 import math
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -1584,6 +1585,8 @@ def _confirmation_section(point: SubPoint, declared: dict, today, method: "Metho
 
 DRAFTED = "draft:question"
 """The reference of a sentence drafted from the sub-point's own words (:func:`commitments.drafted`)."""
+
+
 def writing_brief(db: Database, point: SubPoint, *, used=()) -> str:
     """For the writer of a part no approved block answers (a Word comment in the review copy and the compliance
     sheet's note, never the answer): what the buyer asked in full, the approved blocks that came nearest by full-text
@@ -1593,7 +1596,7 @@ def writing_brief(db: Database, point: SubPoint, *, used=()) -> str:
     out = [f'The buyer asks: "{asked}".']
     try:
         near = [b for b in library.search_blocks(db, asked, limit=6) if b.block_id not in set(used)][:3]
-    except Exception:  # a library without its full-text index names no neighbour; the note stands without it
+    except sqlite3.OperationalError:  # a library without its full-text index names no neighbour; the note stands
         near = []
     if near:
         out.append("Nearest approved blocks (on another ask, so not placed): "
