@@ -35,7 +35,7 @@ import yaml
 
 from evidencebot import locations
 from evidencebot.errors import ConfigError
-from evidencebot.language import privacy_filter
+from evidencebot.language import privacy_events, privacy_filter
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
 from evidencebot.text import MONTH_WORDS, QUOTES
@@ -51,7 +51,7 @@ __all__ = [
 
 RULES_FILE = "privacy.yaml"
 FAMILY = "privacy"
-KINDS = ("regex", "entity", "combination")
+KINDS = ("regex", "entity", "combination", "event_date")
 FLAG_NAMES = {
     "IGNORECASE": re.IGNORECASE,
     "VERBOSE": re.VERBOSE,
@@ -361,6 +361,8 @@ class PrivacyRule:
     unless: re.Pattern | None = None
     """(combination rules) A sentence where this is found (ignoring case) is no finding: a figure
     about a group, our own staff."""
+    events: privacy_events.EventWords | None = None
+    """(event_date rules) The words whose structure makes a date one person's event (``events:``)."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -608,12 +610,31 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
 
     defer_to = _str_list(path, rule_id, "defer_to", record.get("defer_to"))
 
+    events = None
+    if kind == "event_date":
+        events = _parse_events(path, rule_id, record.get("events"))
+    elif record.get("events") is not None:
+        raise _err(path, rule_id, "events", "only an event_date rule has event word lists")
+
     return PrivacyRule(
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
         exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
-        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re,
+        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re, events=events,
     )
+
+
+def _parse_events(path, rule_id, value) -> privacy_events.EventWords:
+    if not isinstance(value, dict):
+        raise _err(path, rule_id, "events", f"an event_date rule needs a mapping with lists "
+                                            f"{', '.join(privacy_events.EVENT_LISTS)}")
+    unknown = set(value) - set(privacy_events.EVENT_LISTS)
+    if unknown:
+        raise _err(path, rule_id, f"events.{sorted(unknown)[0]}",
+                   f"unknown list (known: {', '.join(privacy_events.EVENT_LISTS)})")
+    lists = {name: _str_list(path, rule_id, f"events.{name}", value.get(name), required=name in ("verbs", "persons"))
+             for name in privacy_events.EVENT_LISTS}
+    return privacy_events.EventWords.from_lists(lists)
 
 
 def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPattern]:
@@ -811,6 +832,11 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             continue
         if rule.kind == "combination":
             spans = [(s, e, rule.severity) for s, e, _ in _combination_spans(rule, text)]
+        elif rule.kind == "event_date":
+            # a date the parse ties to one person's care or life event (without a parse, none)
+            spans = [] if doc is None or rule.events is None else [
+                (s, e, sev) for s, e, sev in _regex_spans(rule, text)
+                if privacy_events.personal_event(doc, s, e, rule.events)]
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
             if view is not None:  # the same rule on the normalised digits, mapped back
