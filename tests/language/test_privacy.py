@@ -1351,3 +1351,26 @@ def test_a_user_file_extends_the_event_words(tmp_path, nlp):
         "rules:\n  - extends: privacy.event-date\n    events:\n      verbs: [baptise]\n", encoding="utf-8")
     extended = load_privacy_rules([user, SHIPPED])
     assert [f.match for f in find_privacy(text, nlp(text), extended) if f.rule == "privacy.event-date"] == ["4 April 2024"]
+
+
+# Rare combinations (issue 15): three or more quasi-identifiers of one person in a sentence, the person found by
+# a word for a person, a trade by its form, a child or a household; a group and our own staff pass.
+@pytest.mark.parametrize("text, flagged", [
+    ("The only deaf Estonian saddlemaker in Dentdale has started at the woodwork group.",
+     "only deaf Estonian saddlemaker in Dentdale"),
+    ("A retired lockkeeper in his 70s from Gargrave joined the walking group this month.",
+     "retired lockkeeper in his 70s from Gargrave"),
+    ("The rabbi's daughter in Jesmond, who has early-onset dementia, was referred by her GP.",
+     "rabbi's daughter in Jesmond, who has early-onset dementia"),
+    ("We met the Year 8 boy who moved here from Albania and has a prosthetic arm.",
+     "Year 8 boy who moved here from Albania and has a prosthetic arm"),
+    ("Estonian saddlemakers in the Dales meet at our centre on Fridays.", None),
+    ("Four Year 8 boys from Albania joined the football sessions in Gargrave.", None),
+])
+def test_three_quasi_identifiers_of_one_person_single_them_out(checker_factory, text, flagged):
+    found = [f for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
+    if flagged is None:
+        assert not found, [f.match for f in found]
+    else:
+        start = text.index(flagged)
+        assert any(f.start <= start and start + len(flagged) <= f.end for f in found), [f.match for f in found]
