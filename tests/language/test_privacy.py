@@ -1374,3 +1374,21 @@ def test_three_quasi_identifiers_of_one_person_single_them_out(checker_factory, 
     else:
         start = text.index(flagged)
         assert any(f.start <= start and start + len(flagged) <= f.end for f in found), [f.match for f in found]
+
+
+# p18: addresses without a postcode, and "Rev" as an office title like "Imam" or "Vicar" (an official in role passes)
+@pytest.mark.parametrize("text, flagged", [
+    ("Welfare check at 11 Cromer Terrace, Spennymoor - the curtains were shut.", "11 Cromer Terrace, Spennymoor"),
+    ("Post for him now goes to 1/2, 37 Govan Road.", "1/2, 37 Govan Road"),
+    ("She was moved to Room 9 at the Holiday Inn on Ring Road last night.", "Room 9 at the Holiday Inn on Ring Road"),
+    ("Rev Daniel Moss blessed the new community garden.", None),
+    ("Revd. Moss chaired the faith leaders' forum.", None),
+    ("The Reverend Alison Kay opened the drop-in.", None),
+])
+def test_addresses_without_a_postcode_and_revd_as_an_office(checker_factory, text, flagged):
+    found = [f for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
+    if flagged is None:
+        assert not found, [f.match for f in found]
+    else:
+        start = text.index(flagged)
+        assert any(f.start <= start and start + len(flagged) <= f.end for f in found), [f.match for f in found]

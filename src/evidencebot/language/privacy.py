@@ -2319,7 +2319,7 @@ class _NameFinder:
             return True
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
             return True
-        prev = re.search(r"(?:([A-Z][a-z]+)[ \t\u00a0]+)?([A-Z][a-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
+        prev = re.search(r"(?:([A-Z][a-z]+)\.?[ \t\u00a0]+)?([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
         if prev and (prev.group(2) in n.honour_titles or prev.group(1) in n.honour_titles):
             return True  # (two words back too: "Sir Walter Scott", the surname found alone)
         after = self.text[end:end + 80]
