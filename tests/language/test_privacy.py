@@ -71,6 +71,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.full-address",
         "privacy.person-name",
         "privacy.title-initial",
+        "privacy.family-name",
     }
     for rule in rules:
         assert rule.family == "privacy"
@@ -1392,3 +1393,19 @@ def test_addresses_without_a_postcode_and_revd_as_an_office(checker_factory, tex
     else:
         start = text.index(flagged)
         assert any(f.start <= start and start + len(flagged) <= f.end for f in found), [f.match for f in found]
+
+
+# p18: partial names and nicknames in a care context: a quoted nickname the sentence calls "he" or "she", initials
+# as the subject or after the word for the person, a household by its surname in the plural with a relative or home
+@pytest.mark.parametrize("text, flagged", [
+    ("'Chalky' turned up at the hostel again, said he has lost his phone.", "Chalky"),
+    ("P.J. missed her depot and the pharmacy rang us.", "P.J."),
+    ("Service user RW asked for a female worker.", "RW"),
+    ("The Nowaks' eldest daughter has been referred to the eating disorder team.", "Nowaks"),
+    ("The song 'Delilah' had everyone singing, and he joined in.", None),
+    ("The Samaritans' volunteers cover the line overnight.", None),
+    ("Client B asked for her story to be used in training only.", None),
+])
+def test_partial_names_and_quoted_nicknames_in_a_care_context(checker_factory, text, flagged):
+    found = [f.match for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
+    assert found == ([flagged] if flagged else [])

@@ -1402,6 +1402,17 @@ _CAPITALISED = re.compile(r"[A-Z][\w\-]*")
 _NEXT_CAPITALISED = re.compile(r"(?:[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?[A-Z][\w\-]*(?:['’]s?)?){0,3}")
 
 
+_OPENING_QUOTES = frozenset("'‘\"“")
+_CLOSING_QUOTES = frozenset("'’\"”")
+
+
+def _in_quotes(t) -> bool:
+    """A capitalised word alone in quotation marks, as a nickname is written: "'Spud' came in again"."""
+    doc = t.doc
+    return (0 < t.i < len(doc) - 1 and t.text[:1].isupper() and doc[t.i - 1].text in _OPENING_QUOTES
+            and doc[t.i + 1].text in _CLOSING_QUOTES and not doc[t.i - 1].whitespace_ and not t.whitespace_)
+
+
 class _NameFinder:
     """The four sources of names, and the filters they share."""
 
@@ -1841,7 +1852,7 @@ class _NameFinder:
         subject or an owner: "... and by spring he was running the seed swap", "... when her
         benefits stopped"), with no other name or person noun in between that the pronoun could
         stand for. Organisations and places are "it" or "they"."""
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" or t.ent_type_ in _ORG_LABELS \
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" and not _in_quotes(t) or t.ent_type_ in _ORG_LABELS \
                 or any(c.dep_ in ("det", "poss") for c in t.children):
             return False
         nouns = self.context.get("person_nouns", ())
@@ -2765,13 +2776,25 @@ class _NameFinder:
                 out.append((tok.start, tok.end if heading else end))
         return out
 
+    def quoted_word(self, i: int) -> bool:
+        """A capitalised word alone in quotation marks, as a nickname is written ("'Spud' came in again, said he's
+        been off his meds"): the model reads it as a common noun, but the marks say it is what someone is called.
+        It is a name only where the sentence also says it is a person (:meth:`personal_context`), and a quoted
+        title of a work is still left by :meth:`title_of_work` ("the song 'Jolene'")."""
+        tok = self.toks[i]
+        if i == 0 or i + 1 >= len(self.toks):
+            return False
+        before, after = self.toks[i - 1], self.toks[i + 1]
+        return (before.text in _OPENING_QUOTES and after.text in _CLOSING_QUOTES
+                and before.end == tok.start and after.start == tok.end)
+
     def in_context(self) -> list[tuple[int, int]]:
         """Names the list does not know, found from how the sentence uses them."""
         out = []
         for i, tok in enumerate(self.toks):
             if tok._doc is None or not _is_name_word(tok.text):
                 continue
-            if tok.pos != "PROPN" and not self.named(tok):
+            if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i):
                 continue
             if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:
