@@ -1298,6 +1298,8 @@ def test_officials_and_staff_named_in_role_pass_and_peer_roles_do_not(rules, nlp
     ("Gemma Lowe (ex-nurse) came to the drop-in.", ["Gemma Lowe"]),
     # ... staff in role still pass, doing the work (an active care verb is a clinician's)
     ("Emma in the commissioning team has confirmed the variation.", []),
+    # (p18) a name from the youth offending team with no care event said of it is staff in role
+    ("Jordan from the youth offending team will join the panel meeting on Tuesday.", []),
     ("Our chair, Brian Holroyd, opened the meeting.", []),
     ("Dr Williams (consultant psychiatrist) assessed him on the ward.", []),
     ("Emma in the commissioning team referred the query to finance.", []),
