@@ -1411,3 +1411,18 @@ def test_addresses_without_a_postcode_and_revd_as_an_office(checker_factory, tex
 def test_partial_names_and_quoted_nicknames_in_a_care_context(checker_factory, text, flagged):
     found = [f.match for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
     assert found == ([flagged] if flagged else [])
+
+
+# p18: false alarms on careful text: a cited author, a boat named before its noun, a thing's nickname, a person's
+# part opening a call log; the same frames with a person still flag
+@pytest.mark.parametrize("text, flagged", [
+    ("A review by Mensah and Doyle (2023) found the same pattern.", []),
+    ("The crew of the Grace Alice lifeboat ran the fun run.", []),
+    ("The new narrowboat has been nicknamed Daisy Bell by the canal group.", []),
+    ("Caller asked how to refer her brother; gave the website.", []),
+    ("Her son has been nicknamed Tank by the other lads.", ["Tank"]),
+    ("We visited Grace Okoro at home and she was calmer.", ["Grace Okoro"]),
+])
+def test_cited_authors_named_boats_and_things_and_a_callers_part_pass(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == "privacy.person-name"]
+    assert found == flagged

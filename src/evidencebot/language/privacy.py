@@ -1268,6 +1268,12 @@ _LIST_TAIL = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u0
 _BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u00a0]*\((?:he|she|they[ \t]*/[ \t]*(?:them|their|she|he)|ze|xe)\b"
                               r"[^()\n]{0,80}\)")
 # an initial with its full stop, then a capitalised word: "P. Adeyemi"
+_THING_AFTER = re.compile(r"[ \t\u00a0]+([a-z\-]+)\b(?:[ \t\u00a0]+([a-z]+)\b)?")
+_THING_NAMED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
+                          r"(?:nicknamed|named|called|christened|dubbed)[ \t\u00a0]+\Z")
+# an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"
+_CITED_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
+                          r"(?:19|20)\d\d[a-z]?\)")
 _INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
@@ -1538,6 +1544,15 @@ class _NameFinder:
         things = self.context.get("thing_names_before", ())
         m = re.search(r"\b([A-Za-z]+)[ \t\u00a0]+\Z", before)
         if m and m.group(1).lower() in things:
+            return True
+        # (p18) the same nouns after "the" and the name: "the crew of the Mary Stanford lifeboat", "the Mary Ellen
+        # fishing boat"; or the name a thing "has been nicknamed": "Our new minibus has been nicknamed Big Bertha"
+        after = _THING_AFTER.match(text, end)
+        if after and re.search(r"\b[Tt]he[ \t\u00a0]+\Z", before) and (
+                after.group(1).lower() in things or after.group(2) and after.group(2).lower() in things):
+            return True
+        named = _THING_NAMED.search(before)
+        if named and named.group(1).lower() in things:
             return True
         words = text[start:end].split()
         return len(words) > 1 and words[0].lower() in things  # "Storm Babet" found whole
@@ -2328,6 +2343,8 @@ class _NameFinder:
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
         if title and title in n.honour_titles:
             return True
+        if _CITED_AFTER.match(self.text, end):
+            return True  # the author of a published work, cited: "The report by Okonjo and Pryce (2022) found ..."
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
             return True
         prev = re.search(r"(?:([A-Z][a-z]+)\.?[ \t\u00a0]+)?([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
