@@ -201,3 +201,39 @@ def test_the_story_form_s_check_path_finds_issue_15_s_new_privacy_kinds():
     assert {f.rule for f in found["delivery"] if f.family == "privacy"} == {"privacy.singling-out"}
     problems = submit_problems(row)
     assert any("77-1902-B" in p for p in problems) and any("Roma mother of five" in p for p in problems)
+
+
+# p18 (issue 15): the kinds of personal data found this session, one sentence each; the story form (check_part and
+# its submit gate), the draft editor (assistant.checking.check, which the editor screen calls) and `evidencebot
+# check` must report the same privacy findings for each
+P18_KINDS = [
+    "He was admitted to the ward on 4 March 2025 after the overdose.",
+    "The only deaf Estonian saddlemaker in Dentdale has started at the woodwork group.",
+    "Welfare check at 11 Cromer Terrace, Spennymoor - the curtains were shut.",
+    "The Nowaks' eldest daughter has been referred to the eating disorder team.",
+    "'Chalky' turned up at the hostel again, said he has lost his phone.",
+    "P.J. missed her depot and the pharmacy rang us.",
+]
+
+
+@pytest.mark.parametrize("sentence", P18_KINDS)
+def test_the_story_form_the_editor_and_check_find_the_same_personal_data(sentence, tmp_path):
+    import json
+
+    from evidencebot.assistant.checking import check
+    from evidencebot.assistant.story_capture import check_part, privacy_findings
+    from evidencebot.cli import cli
+
+    def spans(findings):
+        return sorted((f.rule, f.start, f.end) for f in findings if f.family == "privacy")
+
+    by_editor = spans(check(sentence).findings)
+    assert by_editor, f"the checker should find personal data in {sentence!r}"
+    assert spans(check_part(sentence)) == by_editor
+    assert spans(privacy_findings(sentence)) == by_editor
+    path = tmp_path / "draft.txt"
+    path.write_text(sentence + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
+    rows = [r for r in json.loads(result.output) if r["family"] == "privacy"]
+    assert sorted((r["rule"], r["column"] - 1, r["end_column"]) for r in rows) == by_editor  # (1-based, end inclusive)
+    assert submit_problems({**PARTS, "context": sentence})

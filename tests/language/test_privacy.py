@@ -62,6 +62,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.local-patient-id",
         "privacy.justice-reference",
         "privacy.date-of-birth",
+        "privacy.event-date",
         "privacy.postcode",
         "privacy.postcode-in-context",
         "privacy.phone",
@@ -70,6 +71,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.full-address",
         "privacy.person-name",
         "privacy.title-initial",
+        "privacy.family-name",
     }
     for rule in rules:
         assert rule.family == "privacy"
@@ -124,6 +126,8 @@ def test_rule_examples_without_parse(rule_id, kind, example, rules):
         text, spans = example_spans(example)
         if not all(_found_without_parse(rule, text[s:e]) for s, e in spans):
             pytest.skip("needs the parse")
+    if rule.kind == "event_date" and kind == "flag":
+        pytest.skip("a date is an event's only by the parse")
     _check_example(rule_id, kind, example, rules, None)
 
 
@@ -1294,6 +1298,8 @@ def test_officials_and_staff_named_in_role_pass_and_peer_roles_do_not(rules, nlp
     ("Gemma Lowe (ex-nurse) came to the drop-in.", ["Gemma Lowe"]),
     # ... staff in role still pass, doing the work (an active care verb is a clinician's)
     ("Emma in the commissioning team has confirmed the variation.", []),
+    # (p18) a name from the youth offending team with no care event said of it is staff in role
+    ("Jordan from the youth offending team will join the panel meeting on Tuesday.", []),
     ("Our chair, Brian Holroyd, opened the meeting.", []),
     ("Dr Williams (consultant psychiatrist) assessed him on the ward.", []),
     ("Emma in the commissioning team referred the query to finance.", []),
@@ -1318,3 +1324,105 @@ def test_a_care_event_said_of_a_name_with_a_job_or_team_keeps_it_flagged(rules, 
 def test_places_in_a_list_and_programmes_by_prefix_are_not_names(rules, nlp, text, flagged):
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
     assert found == flagged, text
+
+
+# Dates of personal events (issue 15): a date the parse ties to one person's care or life event flags; the same
+# event word with a service, a meeting or a counted group as its subject, and a period, pass.
+@pytest.mark.parametrize("text, flagged", [
+    ("She was discharged from the ward on 9 May 2025 with a care plan.", "9 May 2025"),
+    ("The ward was discharged from special measures on 9 May 2025.", None),
+    ("Her dad died on 2 March 2024, a week before the group started.", "2 March 2024"),
+    ("The pilot died on 2 March 2024 when the funding ended.", None),
+    ("His eviction is set for Friday 14 March 2025.", "Friday 14 March 2025"),
+    ("The eviction of the travellers' camp is set for 14 March 2025.", None),
+    ("Twelve people were admitted on 3 June 2024 after the heatwave.", None),
+    ("He was admitted between 3 June and 9 June 2024.", None),
+    ("Mr Osei moved into the flat on 5 January 2025.", "5 January 2025"),
+    ("The team moved into the new office on 5 January 2025.", None),
+])
+def test_a_date_is_personal_when_the_parse_ties_it_to_one_persons_event(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == "privacy.event-date"]
+    assert found == ([flagged] if flagged else [])
+
+
+def test_a_user_file_extends_the_event_words(tmp_path, nlp):
+    user = tmp_path / "phrasebank"
+    user.mkdir()
+    text = "He was baptised on 4 April 2024 at the chapel."
+    assert not [f for f in find_privacy(text, nlp(text), load_privacy_rules([SHIPPED])) if f.rule == "privacy.event-date"]
+    (user / "privacy-mine.yaml").write_text(
+        "rules:\n  - extends: privacy.event-date\n    events:\n      verbs: [baptise]\n", encoding="utf-8")
+    extended = load_privacy_rules([user, SHIPPED])
+    assert [f.match for f in find_privacy(text, nlp(text), extended) if f.rule == "privacy.event-date"] == ["4 April 2024"]
+
+
+# Rare combinations (issue 15): three or more quasi-identifiers of one person in a sentence, the person found by
+# a word for a person, a trade by its form, a child or a household; a group and our own staff pass.
+@pytest.mark.parametrize("text, flagged", [
+    ("The only deaf Estonian saddlemaker in Dentdale has started at the woodwork group.",
+     "only deaf Estonian saddlemaker in Dentdale"),
+    ("A retired lockkeeper in his 70s from Gargrave joined the walking group this month.",
+     "retired lockkeeper in his 70s from Gargrave"),
+    ("The rabbi's daughter in Jesmond, who has early-onset dementia, was referred by her GP.",
+     "rabbi's daughter in Jesmond, who has early-onset dementia"),
+    ("We met the Year 8 boy who moved here from Albania and has a prosthetic arm.",
+     "Year 8 boy who moved here from Albania and has a prosthetic arm"),
+    ("Estonian saddlemakers in the Dales meet at our centre on Fridays.", None),
+    ("Four Year 8 boys from Albania joined the football sessions in Gargrave.", None),
+])
+def test_three_quasi_identifiers_of_one_person_single_them_out(checker_factory, text, flagged):
+    found = [f for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
+    if flagged is None:
+        assert not found, [f.match for f in found]
+    else:
+        start = text.index(flagged)
+        assert any(f.start <= start and start + len(flagged) <= f.end for f in found), [f.match for f in found]
+
+
+# p18: addresses without a postcode, and "Rev" as an office title like "Imam" or "Vicar" (an official in role passes)
+@pytest.mark.parametrize("text, flagged", [
+    ("Welfare check at 11 Cromer Terrace, Spennymoor - the curtains were shut.", "11 Cromer Terrace, Spennymoor"),
+    ("Post for him now goes to 1/2, 37 Govan Road.", "1/2, 37 Govan Road"),
+    ("She was moved to Room 9 at the Holiday Inn on Ring Road last night.", "Room 9 at the Holiday Inn on Ring Road"),
+    ("Rev Daniel Moss blessed the new community garden.", None),
+    ("Revd. Moss chaired the faith leaders' forum.", None),
+    ("The Reverend Alison Kay opened the drop-in.", None),
+])
+def test_addresses_without_a_postcode_and_revd_as_an_office(checker_factory, text, flagged):
+    found = [f for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
+    if flagged is None:
+        assert not found, [f.match for f in found]
+    else:
+        start = text.index(flagged)
+        assert any(f.start <= start and start + len(flagged) <= f.end for f in found), [f.match for f in found]
+
+
+# p18: partial names and nicknames in a care context: a quoted nickname the sentence calls "he" or "she", initials
+# as the subject or after the word for the person, a household by its surname in the plural with a relative or home
+@pytest.mark.parametrize("text, flagged", [
+    ("'Chalky' turned up at the hostel again, said he has lost his phone.", "Chalky"),
+    ("P.J. missed her depot and the pharmacy rang us.", "P.J."),
+    ("Service user RW asked for a female worker.", "RW"),
+    ("The Nowaks' eldest daughter has been referred to the eating disorder team.", "Nowaks"),
+    ("The song 'Delilah' had everyone singing, and he joined in.", None),
+    ("The Samaritans' volunteers cover the line overnight.", None),
+    ("Client B asked for her story to be used in training only.", None),
+])
+def test_partial_names_and_quoted_nicknames_in_a_care_context(checker_factory, text, flagged):
+    found = [f.match for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
+    assert found == ([flagged] if flagged else [])
+
+
+# p18: false alarms on careful text: a cited author, a boat named before its noun, a thing's nickname, a person's
+# part opening a call log; the same frames with a person still flag
+@pytest.mark.parametrize("text, flagged", [
+    ("A review by Mensah and Doyle (2023) found the same pattern.", []),
+    ("The crew of the Grace Alice lifeboat ran the fun run.", []),
+    ("The new narrowboat has been nicknamed Daisy Bell by the canal group.", []),
+    ("Caller asked how to refer her brother; gave the website.", []),
+    ("Her son has been nicknamed Tank by the other lads.", ["Tank"]),
+    ("We visited Grace Okoro at home and she was calmer.", ["Grace Okoro"]),
+])
+def test_cited_authors_named_boats_and_things_and_a_callers_part_pass(rules, nlp, text, flagged):
+    found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == "privacy.person-name"]
+    assert found == flagged

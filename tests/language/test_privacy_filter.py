@@ -97,7 +97,8 @@ def learned(model):
 
 @pytest.mark.parametrize("text", [
     # an official named in role, with the role as an appositive the hand-written rules do not know
-    "The panel was chaired by Rev Peter Okafor, the hospital chaplain.",
+    # (a "Deacon" since p18: "Rev" is an office title the hand-written rules pass, as "Imam" and "Vicar" are)
+    "The panel was chaired by Deacon Peter Okafor, the hospital chaplain.",
     # a television character, the object of a verb of watching
     "The lads watched Ted Lasso together on Friday.",
 ])

@@ -35,7 +35,7 @@ import yaml
 
 from evidencebot import locations
 from evidencebot.errors import ConfigError
-from evidencebot.language import privacy_filter
+from evidencebot.language import privacy_events, privacy_filter
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
@@ -52,7 +52,7 @@ __all__ = [
 
 RULES_FILE = "privacy.yaml"
 FAMILY = "privacy"
-KINDS = ("regex", "entity", "combination")
+KINDS = ("regex", "entity", "combination", "event_date")
 FLAG_NAMES = {
     "IGNORECASE": re.IGNORECASE,
     "VERBOSE": re.VERBOSE,
@@ -362,6 +362,8 @@ class PrivacyRule:
     unless: re.Pattern | None = None
     """(combination rules) A sentence where this is found (ignoring case) is no finding: a figure
     about a group, our own staff."""
+    events: privacy_events.EventWords | None = None
+    """(event_date rules) The words whose structure makes a date one person's event (``events:``)."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -603,12 +605,31 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
 
     defer_to = _str_list(path, rule_id, "defer_to", record.get("defer_to"))
 
+    events = None
+    if kind == "event_date":
+        events = _parse_events(path, rule_id, record.get("events"))
+    elif record.get("events") is not None:
+        raise _err(path, rule_id, "events", "only an event_date rule has event word lists")
+
     return PrivacyRule(
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
         exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
-        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re,
+        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re, events=events,
     )
+
+
+def _parse_events(path, rule_id, value) -> privacy_events.EventWords:
+    if not isinstance(value, dict):
+        raise _err(path, rule_id, "events", f"an event_date rule needs a mapping with lists "
+                                            f"{', '.join(privacy_events.EVENT_LISTS)}")
+    unknown = set(value) - set(privacy_events.EVENT_LISTS)
+    if unknown:
+        raise _err(path, rule_id, f"events.{sorted(unknown)[0]}",
+                   f"unknown list (known: {', '.join(privacy_events.EVENT_LISTS)})")
+    lists = {name: _str_list(path, rule_id, f"events.{name}", value.get(name), required=name in ("verbs", "persons"))
+             for name in privacy_events.EVENT_LISTS}
+    return privacy_events.EventWords.from_lists(lists)
 
 
 def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPattern]:
@@ -806,6 +827,11 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             continue
         if rule.kind == "combination":
             spans = [(s, e, rule.severity) for s, e, _ in _combination_spans(rule, text)]
+        elif rule.kind == "event_date":
+            # a date the parse ties to one person's care or life event (without a parse, none)
+            spans = [] if doc is None or rule.events is None else [
+                (s, e, sev) for s, e, sev in _regex_spans(rule, text)
+                if privacy_events.personal_event(doc, s, e, rule.events)]
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
             if view is not None:  # the same rule on the normalised digits, mapped back
@@ -1237,6 +1263,12 @@ _LIST_TAIL = re.compile(r"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u0
 _BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u00a0]*\((?:he|she|they[ \t]*/[ \t]*(?:them|their|she|he)|ze|xe)\b"
                               r"[^()\n]{0,80}\)")
 # an initial with its full stop, then a capitalised word: "P. Adeyemi"
+_THING_AFTER = re.compile(r"[ \t\u00a0]+([a-z\-]+)\b(?:[ \t\u00a0]+([a-z]+)\b)?")
+_THING_NAMED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
+                          r"(?:nicknamed|named|called|christened|dubbed)[ \t\u00a0]+\Z")
+# an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"
+_CITED_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
+                          r"(?:19|20)\d\d[a-z]?\)")
 _INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
@@ -1371,6 +1403,17 @@ _CAPITALISED = re.compile(r"[A-Z][\w\-]*")
 _NEXT_CAPITALISED = re.compile(r"(?:[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?[A-Z][\w\-]*(?:['’]s?)?){0,3}")
 
 
+_OPENING_QUOTES = frozenset("'‘\"“")
+_CLOSING_QUOTES = frozenset("'’\"”")
+
+
+def _in_quotes(t) -> bool:
+    """A capitalised word alone in quotation marks, as a nickname is written: "'Spud' came in again"."""
+    doc = t.doc
+    return (0 < t.i < len(doc) - 1 and t.text[:1].isupper() and doc[t.i - 1].text in _OPENING_QUOTES
+            and doc[t.i + 1].text in _CLOSING_QUOTES and not doc[t.i - 1].whitespace_ and not t.whitespace_)
+
+
 class _NameFinder:
     """The four sources of names, and the filters they share."""
 
@@ -1496,6 +1539,15 @@ class _NameFinder:
         things = self.context.get("thing_names_before", ())
         m = re.search(r"\b([A-Za-z]+)[ \t\u00a0]+\Z", before)
         if m and m.group(1).lower() in things:
+            return True
+        # (p18) the same nouns after "the" and the name: "the crew of the Mary Stanford lifeboat", "the Mary Ellen
+        # fishing boat"; or the name a thing "has been nicknamed": "Our new minibus has been nicknamed Big Bertha"
+        after = _THING_AFTER.match(text, end)
+        if after and re.search(r"\b[Tt]he[ \t\u00a0]+\Z", before) and (
+                after.group(1).lower() in things or after.group(2) and after.group(2).lower() in things):
+            return True
+        named = _THING_NAMED.search(before)
+        if named and named.group(1).lower() in things:
             return True
         words = text[start:end].split()
         return len(words) > 1 and words[0].lower() in things  # "Storm Babet" found whole
@@ -1810,7 +1862,7 @@ class _NameFinder:
         subject or an owner: "... and by spring he was running the seed swap", "... when her
         benefits stopped"), with no other name or person noun in between that the pronoun could
         stand for. Organisations and places are "it" or "they"."""
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" or t.ent_type_ in _ORG_LABELS \
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" and not _in_quotes(t) or t.ent_type_ in _ORG_LABELS \
                 or any(c.dep_ in ("det", "poss") for c in t.children):
             return False
         nouns = self.context.get("person_nouns", ())
@@ -2286,9 +2338,11 @@ class _NameFinder:
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
         if title and title in n.honour_titles:
             return True
+        if _CITED_AFTER.match(self.text, end):
+            return True  # the author of a published work, cited: "The report by Okonjo and Pryce (2022) found ..."
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
             return True
-        prev = re.search(r"(?:([A-Z][a-z]+)[ \t\u00a0]+)?([A-Z][a-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
+        prev = re.search(r"(?:([A-Z][a-z]+)\.?[ \t\u00a0]+)?([A-Z][a-z]+)\.?[ \t\u00a0]+\Z", self.text[max(0, start - 24):start])
         if prev and (prev.group(2) in n.honour_titles or prev.group(1) in n.honour_titles):
             return True  # (two words back too: "Sir Walter Scott", the surname found alone)
         after = self.text[end:end + 80]
@@ -2734,13 +2788,25 @@ class _NameFinder:
                 out.append((tok.start, tok.end if heading else end))
         return out
 
+    def quoted_word(self, i: int) -> bool:
+        """A capitalised word alone in quotation marks, as a nickname is written ("'Spud' came in again, said he's
+        been off his meds"): the model reads it as a common noun, but the marks say it is what someone is called.
+        It is a name only where the sentence also says it is a person (:meth:`personal_context`), and a quoted
+        title of a work is still left by :meth:`title_of_work` ("the song 'Jolene'")."""
+        tok = self.toks[i]
+        if i == 0 or i + 1 >= len(self.toks):
+            return False
+        before, after = self.toks[i - 1], self.toks[i + 1]
+        return (before.text in _OPENING_QUOTES and after.text in _CLOSING_QUOTES
+                and before.end == tok.start and after.start == tok.end)
+
     def in_context(self) -> list[tuple[int, int]]:
         """Names the list does not know, found from how the sentence uses them."""
         out = []
         for i, tok in enumerate(self.toks):
             if tok._doc is None or not _is_name_word(tok.text):
                 continue
-            if tok.pos != "PROPN" and not self.named(tok):
+            if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i):
                 continue
             if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:

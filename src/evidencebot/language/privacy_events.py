@@ -1,0 +1,202 @@
+"""Dates of personal events, read from the parse (the ``event_date`` kind of privacy rule).
+
+A date is personal data when the sentence ties it to a care or life event of one person: "He was admitted
+to the ward on 4 February 2024", "my husband died on 11 March", "Release date for this man is 17/07/2025".
+A contract's, a meeting's or a report's date, a period, and an event of a group ("eleven people were
+admitted") are not. The structure is the parse's; every word it looks for is the rule's (``events:`` in
+``phrasebank/privacy.yaml``), so a user file may extend the lists.
+
+How one date is read (:func:`personal_event`):
+
+1. its *governor*: from the date's head word up the tree (through prepositions, nouns and numbers) to the
+   first word that is an event (``verbs`` by lemma, ``nouns``) or a clause's head. A clause head that is no
+   event still governs an event noun that is its subject or object ("Eviction *took place* on ...", "She
+   has a court hearing on ..."), or, for a copula, one inside its subject ("Release date for this man *is*
+   17/07/2025");
+2. *whose* event: an event verb's subject or object (its passive subject: "Her son was sectioned"; the
+   clause it joins when it has none: "admitted on 3 May and discharged on 9 May"); an event noun's owner
+   ("his discharge", "the release of Mr Hale", "date for this man"), else its clause's subject;
+3. a person is a personal pronoun (he, she, I), a singular word for a person or a relative ("this man",
+   "her son"; a plural one only with its owner: "my parents"), or a name (a PERSON entity, a title before
+   a proper noun). Where the event has no subject, owner or object at all ("Arrived at Heathrow on
+   28.10.2024 with only the clothes she was wearing"), a person anywhere in the sentence is whose it is.
+
+Without a parse no date is reported: the rule needs the structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EVENT_LISTS = ("verbs", "nouns", "occur_verbs", "pronouns", "persons", "titles")
+"""The word lists of an ``event_date`` rule's ``events`` field (lower case; verbs and nouns as lemmas)."""
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_OBJECTS = frozenset({"dobj", "obj"})
+_OWNER_PREPOSITIONS = frozenset({"of", "for"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ"})
+# dependencies a clause without a subject of its own takes its subject through ("was sectioned": the
+# acomp's; "admitted ... and discharged": the first conjunct's)
+_SHARED_SUBJECT = frozenset({"conj", "acomp", "xcomp", "auxpass"})
+_MAX_STEPS = 6
+
+
+@dataclass(frozen=True)
+class EventWords:
+    verbs: frozenset
+    nouns: frozenset
+    occur_verbs: frozenset
+    pronouns: frozenset
+    persons: frozenset
+    titles: frozenset
+
+    @classmethod
+    def from_lists(cls, lists: dict) -> "EventWords":
+        return cls(**{name: frozenset(w.lower() for w in lists.get(name, ())) for name in EVENT_LISTS})
+
+
+def _forms(token) -> tuple[str, ...]:
+    """The token's lemma and lower-case form, and the form without a past ending (the model tags
+    "sectioned" in "was sectioned" as an adjective, whose lemma is itself)."""
+    low = token.lower_
+    out = [token.lemma_.lower(), low]
+    for ending in ("ed", "d"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            out.append(low[: -len(ending)])
+    return tuple(out)
+
+
+def _is_event(token, words: EventWords) -> str:
+    """"verb" or "noun" when ``token`` is an event word of that kind, else ""."""
+    forms = _forms(token)
+    if token.pos_ in ("VERB", "ADJ", "AUX") and any(f in words.verbs for f in forms):
+        return "verb"
+    if token.pos_ in ("NOUN", "PROPN") and any(f in words.nouns for f in forms):
+        return "noun"
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("csubj", "compound") and any(f in words.verbs for f in forms):
+        return "noun"  # "Release date for this man is ..." (the model reads "Release" as a verb or a compound)
+    return ""
+
+
+def is_person(token, words: EventWords, skip=frozenset()) -> bool:
+    """One person: a personal pronoun, a singular word for a person or relative (a plural one with its
+    owner), a name; not a counted group ("eleven people")."""
+    if token.i in skip:
+        return False
+    low = token.lower_
+    if low in words.pronouns:
+        return True
+    children = list(token.children)
+    if any(c.dep_ == "nummod" for c in children):
+        return False
+    if any(f in words.persons for f in _forms(token)[:2]):
+        owned = any(c.dep_ == "poss" for c in children)
+        return token.tag_ not in _PLURAL_TAGS or owned
+    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ == "PROPN":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text.rstrip(".").lower() in words.titles:
+            return True
+    return False
+
+
+def _person_in(tokens, words: EventWords, skip) -> bool:
+    """A person among ``tokens`` or what they own or are joined to ("Mr Vance's daughter", "her son")."""
+    for t in tokens:
+        if is_person(t, words, skip):
+            return True
+        if any(is_person(c, words, skip) for c in t.children if c.dep_ in ("poss", "conj", "appos")):
+            return True
+    return False
+
+
+def _subjects(head) -> list:
+    """The subject(s) of a clause head, or of the clause it shares a subject with."""
+    cur = head
+    for _ in range(3):
+        found = [c for c in cur.children if c.dep_ in _SUBJECTS]
+        if found or cur.dep_ not in _SHARED_SUBJECT or cur.head.i == cur.i:
+            return found
+        cur = cur.head
+    return []
+
+
+def _owners(noun) -> list:
+    """Whose an event noun is: its possessor or the object of its "of"/"for" ("the release of Mr Hale")."""
+    out = [c for c in noun.children if c.dep_ == "poss"]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _event_in(tokens, words: EventWords):
+    return next((t for t in tokens if _is_event(t, words)), None)
+
+
+def personal_event(doc, start: int, end: int, words: EventWords) -> bool:
+    """Whether the date at ``[start, end)`` of ``doc``'s text is tied by its sentence to one person's event."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    inside = {t.i for t in span}
+    root = span.root
+    cur = root
+    event, kind = None, ""
+    for _ in range(_MAX_STEPS):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if head.i in inside:
+            cur = head
+            continue
+        kind = _is_event(head, words)
+        if kind:
+            event = head
+            break
+        if head.pos_ in _CLAUSE_POS:
+            # a clause head that is no event: an event noun as its subject or object ("Eviction took place",
+            # "She has a court hearing"), or inside a copula's subject ("Release date for this man is ...")
+            cands = [c for c in head.children if (c.dep_ in _SUBJECTS or c.dep_ in _OBJECTS) and c.i not in inside]
+            direct = _event_in(cands, words)
+            if direct is None and head.lemma_.lower() in words.occur_verbs:
+                for c in cands:
+                    if c.dep_ in _SUBJECTS:
+                        direct = _event_in(c.subtree, words)
+                        if direct is not None:
+                            break
+            if direct is None:
+                return False
+            event, kind = direct, "noun"
+            if _owners(direct):
+                return _person_in(_owners(direct), words, inside)
+            # no owner: the person named in the subject's phrase ("date for this man"), else the clause's
+            # subject ("She has a court hearing"), else anyone in the sentence
+            holder = next((c for c in cands if c.dep_ in _SUBJECTS), None)
+            if holder is not None and any(t.i == direct.i for t in holder.subtree):
+                others = [t for t in holder.subtree if t.i != direct.i]
+                if _person_in(others, words, inside):
+                    return True
+                if len(others) and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in others):
+                    return False
+            subjects = [c for c in _subjects(head) if not any(t.i == direct.i for t in c.subtree)]
+            if subjects:
+                return _person_in(subjects, words, inside)
+            return _person_in(head.sent, words, inside)
+        cur = head
+    if event is None:
+        return False
+    if kind == "verb":
+        parties = [c for c in _subjects(event) if c.i not in inside]
+        parties += [c for c in event.children if c.dep_ in _OBJECTS and c.i not in inside]
+    else:
+        parties = _owners(event)
+    if parties:
+        return _person_in(parties, words, inside)
+    if kind == "noun" and event.dep_ in _SUBJECTS | _OBJECTS and event.head.pos_ in _CLAUSE_POS:
+        subjects = [c for c in _subjects(event.head) if c.i != event.i]
+        if subjects:
+            return _person_in(subjects, words, inside)
+    return _person_in(event.sent, words, inside)
