@@ -48,7 +48,7 @@ def _first(placed: dict[str, list[str]], start: str) -> list[str]:
 
 @pytest.mark.parametrize("name, part, fits", [
     # Q1 part 3 (panel: "the text under this heading is a mobilisation timetable")
-    ("q01.md", "Staffing your service", "evening-weekend-cover"),
+    ("q01.md", "Staffing and organising your service", "evening-weekend-cover"),
     # Q1 part 4 (panel: "[To write: Ensuring each person knows who their named worker is ...]")
     ("q01.md", "Ensuring each person knows who their named worker is", "named-worker-contact"),
     # Q2 (b) and (c) (panel: "(b) not answered (placeholder)"; "(c) no route for reaching the CMHT duty clinician")
