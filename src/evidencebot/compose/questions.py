@@ -318,6 +318,13 @@ def _about_attachment(text: str, m: re.Match) -> bool:
     return bool(_ATTACHMENT.search(text[start:m.start()]))  # the attachment is what the limit is about
 
 
+_ENVELOPE = re.compile(r"(?i)\b(?:quality|technical|price|cost|commercial)(?:\s+(?:envelope|criteria|questions?|"
+                       r"section|evaluation))?\s*[\(\[]\s*$")
+"""What a percentage weighs when it follows this: the whole quality (or price) envelope, a heading over every
+question ('Tender questions – Quality (60% of the total score)', 'Award Criteria: Quality (70%)'), not the
+question's weighting (s18 dev q21, q25: 60% was read where the question said 'worth 15%')."""
+
+
 _CELLS = re.compile(r"\s*\|\s*|\t")
 _MARKER_TAB = re.compile(
     r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
@@ -508,7 +515,8 @@ def unpack_row(question: str) -> str:
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     before, header, cols, rows, after = parts
-    if not cols and len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r):
+    if not cols and (len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r)
+                     or len(rows) >= 2 and _figures_header(rows[0])):
         # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -517,6 +525,14 @@ def unpack_row(question: str) -> str:
         out += _row_text(cells, cols, header)
     out += [ln.strip() for ln in after if ln.strip()]
     return "\n".join(t for t in out if t)
+
+
+def _figures_header(cells: list[str]) -> bool:
+    """A table's header row that names no question column ('KPI | Description | Target | Reporting', 'Standard |
+    Requirement' is a question's): short labels, no figures, no sentence. The table under it is the buyer's
+    facts (s18 dev q03: each KPI's target, 95%, was read as the question's weighting)."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) >= 2 and all(len(c.split()) <= 4 and not re.search(r"\d|[.?!:;]$", c) for c in filled)
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
@@ -563,7 +579,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
         for pattern in patterns:
-            m = next((x for x in pattern.finditer(text) if not _about_attachment(text, x)), None)
+            m = next((x for x in pattern.finditer(text) if not _about_attachment(text, x)
+                      and not (attr == "weighting" and _ENVELOPE.search(text, 0, x.start()))), None)
             if not m:
                 continue
             value = _number(m.group(1))
@@ -587,7 +604,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         # the other is confirmations, so the answer is held to that part's limit (its Yes lines count in it too)
         out.words = int(_number(parts[0].group(2)))
         out.spans.append(parts[0].span())
-    brackets = list(_BRACKET_PERCENT.finditer(text))
+    _sum_parts(question, text, out)
+    brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
         out.weighting = _number(brackets[0].group(1))  # left in the text: a sub-point's own weight reads it too
@@ -598,6 +616,42 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     return out
 
 
+_PARTS_WEIGHTS = re.compile(rf"(?im)^[ \t]*(?:[^\W\d_]{{2,12}}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
+_PART_WEIGHT = re.compile(rf"(?i)\bpart\s+([a-z0-9]{{1,2}})\s*[:=–-]?\s*{_N}\s*%")
+_ITEM_LINE = re.compile(r"(?m)^[ \t]*(?:q(?:uestion)?\.?\s*)?\d{1,2}\.\d{1,2}[a-z]?\b[^\n]*$", re.I)
+
+
+def _sum_parts(question: str, text: str, out: Limits) -> None:
+    """The answer's limit and weighting when the buyer gives them per part only, each read and added up:
+    'Weighting: Part A 4%; Part B 4%'; part titles 'Part A – ... (750 words; 6%)'; a table's rows, each with
+    its 'Max words' and 'Weighting' cells; numbered items each with their own limit ('7.1 ... Max 300 words.',
+    '7.2 ... Max 200 words.') and none for the whole (s18 dev q05, q09, q15, q16, q18)."""
+    listed = [m for line in _PARTS_WEIGHTS.finditer(text) for m in _PART_WEIGHT.finditer(line.group(0))]
+    titled = [m for m in _PART_TITLE_LIMIT.finditer(text) if m.group(3)]
+    for found, at in ((listed, 2), (titled, 3)):
+        if len(found) >= 2 and len({m.group(1).lower() for m in found}) == len(found):
+            out.weighting = sum(_number(m.group(at)) for m in found)
+    rows = _row_parts(question)
+    if rows and len(rows[3]) >= 2:
+        _, header, cols, cells, _ = rows
+        for kind in ("limit", "weighting"):
+            values = [r[cols[kind]].strip() for r in cells if kind in cols and cols[kind] < len(r)]
+            if len(values) < 2 or len(values) != len(cells):
+                continue
+            if kind == "weighting" and all(re.fullmatch(r"\d+(?:\.\d+)?\s*%?", v) for v in values):
+                out.weighting = sum(_number(v.rstrip("% ")) for v in values)
+            elif kind == "limit":
+                read = [read_limits(limit_cell(v, header[cols[kind]]) or v) for v in values]
+                if all(x.words for x in read):
+                    out.words = sum(x.words or 0 for x in read)
+    if out.words and not out.per_part:
+        items = list(_ITEM_LINE.finditer(text))
+        own = [read_limits(m.group(0)).words for m in items] if len(items) >= 2 else []
+        whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
+        if sum(1 for x in own if x) >= 2 and all(any(i.start() <= w.start() < i.end() for i in items) for w in whole):
+            out.words = sum(x or 0 for x in own)
+
+
 _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrative\b|\bnot\s+(?:provide|include|give)\s+"
                            r"(?:a\s+|any\s+)?narrative\b", re.I)
 """A part answered by confirmations only ('Pass/Fail', 'Yes/No response only', 'do not provide narrative')."""
@@ -605,6 +659,9 @@ _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrati
 _PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,4}}\)|\s+[a-z](?![a-z])|\s*\d+(?:\.\d+)*[a-z]?))"
                          rf"\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
 
+
+_OTHER_TONGUE = r"(?:[^\W\d_]{2,12}(?:[ \t]+[a-h\d]{1,2})?[ \t]*/[ \t]*)?"
+"""A bilingual label's first half before the English one: 'Rhan A / ' in 'Rhan A / Part A – ...'."""
 
 PART_MARGIN = 0.02
 """Kept free below a part's own limit, as a share of it (at least 3 words), as a panel counts each part with its
@@ -617,9 +674,11 @@ def part_reserve(limit: int) -> int:
 
 
 _PART_TITLE_LIMIT = re.compile(
-    rf"(?im)^[ \t#*>_]*((?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv))(?![\w.])[^\n(\[]{{0,120}}[(\[][ \t]*"
-    rf"(?:(?:max(?:imum)?\.?|up\s+to)[ \t]*)?{_N}[ \t]*words?(?:[ \t]+max(?:imum)?\.?)?[ \t]*[)\]][ \t]*$")
-"""A part's title line that carries its own limit: 'Part A – Young people moving on ...   (300 words)'."""
+    rf"(?im)^[ \t#*>_]*{_OTHER_TONGUE}((?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv))(?![\w.])[^\n(\[]{{0,120}}[(\[][ \t]*"
+    rf"(?:(?:max(?:imum)?\.?|up\s+to)[ \t]*)?{_N}[ \t]*words?(?:[ \t]+max(?:imum)?\.?)?"
+    rf"(?:[ \t]*[;,][ \t]*{_N}[ \t]*%)?[ \t]*[)\]][ \t]*$")
+"""A part's title line that carries its own limit: 'Part A – Young people moving on ...   (300 words)', and
+perhaps its weight ('Rhan A / Part A – Clinical governance (750 words; 6%)', group 3)."""
 
 
 def _part_limit_matches(text: str) -> list[re.Match]:
@@ -669,7 +728,7 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     starts = _point_starts(text, [t for _, t in items])
     heads: list[tuple[int, int, str]] = []  # (where the part's title line starts, index of the part, the line)
     for i, (label, _) in enumerate(parts):
-        at = [m for m in re.finditer(rf"(?im)^[ \t#*>_-]*({re.escape(label)})(?![\w.])", text)
+        at = [m for m in re.finditer(rf"(?im)^[ \t#*>_-]*{_OTHER_TONGUE}({re.escape(label)})(?![\w.])", text)
               if not any(a <= m.start(1) < b for a, b in listed)]
         if len(at) == 1:
             line = text[at[0].start(1):].split("\n", 1)[0].strip(" *_#")
@@ -1866,7 +1925,7 @@ def _unmarked_list(lines: list[str]) -> list[str]:
 
 
 _PART_HEAD = re.compile(
-    r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:-]\s*)?"
+    r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:/-]\s*)?"
     r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
     r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
     re.I)
@@ -1902,6 +1961,7 @@ def _scored_parts(text: str) -> list[str]:
         # how the part is answered is no part of its title: 'PART A – Declarations (answer Yes or No to each; no
         # narrative is required)' (s15 q06, spent)
         t = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", t).strip() if _ANSWER_FORM.search(t) else t
+        t = re.sub(rf"(?i)^{_OTHER_TONGUE}(?=(?:part|section)\b)", "", t)  # 'Rhan A / Part A – ...': one title
         if t and len(t.split()) <= 10 and not _ASK_WORDS.match(re.sub(r"^[\d.\s]+", "", t)):
             heads.append(i)
     if len(heads) < 2 and not (heads and any(ln.strip() for ln in lines[:heads[0]]) and heads[0] > 0
@@ -1909,8 +1969,12 @@ def _scored_parts(text: str) -> list[str]:
         return []
     cuts = [0 if n == 0 else h for n, h in enumerate(heads)]
     parts = ["\n".join(lines[a:b]).strip() for a, b in zip(cuts, cuts[1:] + [len(lines)])]
-    if len(parts) >= 2 and heads[0] == 0 and not any(_ASK_WORDS.search(ln.strip()) for ln in parts[0].split("\n")[1:]):
-        parts[:2] = [parts[0] + "\n\n" + parts[1]]  # a title and an introduction that asks nothing: the first part's
+    if len(parts) >= 2 and not any(_ASK_WORDS.search(ln.strip()) for ln in parts[0].split("\n")[1 if heads[0] == 0 else 0:]) \
+            and (heads[0] == 0 or all(len(ln.split()) <= 14 and not re.search(r"[.?!;]$", ln.strip())
+                                      for ln in lines[heads[0]:heads[1]])):
+        # a title and an introduction that asks nothing: the first part's (a document's heading lines before it
+        # too: 'Adran C: Cwestiynau Ansawdd / Section C: Quality Questions' is the tender's section, s18 dev q15)
+        parts[:2] = [parts[0] + "\n\n" + parts[1]]
     merged: list[str] = []
     for n, part in enumerate(parts):
         if n and merged and not [ln for ln in part.split("\n")[1:] if ln.strip()] and not _ASK_WORDS.search(part):
@@ -1993,7 +2057,9 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
         contexts, points = [], []
         for part in parts:
-            # a bare 'Part A' label put on a line of its own (:func:`_part_heads_apart`) is not the part's words
+            # a bare 'Part A' label put on a line of its own (:func:`_part_heads_apart`) is not the part's words; a
+            # bilingual title's other tongue ('Rhan A / Part A – ...') is no more of its title
+            part = re.sub(rf"(?im)^([ \t]*){_OTHER_TONGUE}(?=(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}})\b)", r"\1", part)
             part = re.sub(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
             for m in reversed([m for m in _part_limit_matches(part) if m.re is not _PART_TITLE_LIMIT]):

@@ -1,0 +1,74 @@
+"""Question intake on shapes written by buyers who never read the parser (issue 12 item 1; the s18 development
+set, tests/data/labelled/questions_dev_s18.jsonl): limits and weightings given per part, per row or per item,
+marks as a weighting, the quality envelope's percentage, a table of the buyer's KPIs."""
+
+from __future__ import annotations
+
+from evidencebot.compose.questions import plan_question, read_limits
+
+
+def test_the_quality_envelopes_percentage_is_not_the_questions_weighting():
+    """'Tender questions – Quality (60% of the total score)' heads every question: the question's own 'worth 15%'
+    (or '10 marks (10% of the total score)') is its weighting; 60 was read (s18 dev q21, q25)."""
+    head = "Better Minds: Community Wellbeing Service\nTender questions – Quality (60% of the total score)\n\n"
+    assert read_limits(head + "Question 1: How your service will work\nThis question is worth 15% of the quality "
+                              "score. Please write up to 800 words.\nTell us how you will help people.").weighting == 15
+    assert read_limits(head + "Question 5: Social value\nWorth: 10 marks (10% of the total score)\n"
+                              "Please tell us your commitments.").weighting == 10
+    assert read_limits("Section 4 – Award Criteria: Quality (70%)\nAward Criterion 4.3 – Fair Work\n"
+                       "Part 2 (Scored, weighted 8%)\nDescribe your approach.").weighting == 8
+
+
+def test_marks_in_a_titled_question_are_its_weighting_and_a_kpi_table_is_not():
+    """'Method Statement MS3: Outcomes ... (12 marks)' over a KPI table ('| KPI 1 | ... | 95% | Monthly |'): the
+    KPI's target 95% was read as the weighting (the table's header names no question column, so it is the
+    buyer's facts). A bare 'Q4 (20 marks)' stays unread (the s6i labels)."""
+    q = ("Method Statement MS3: Outcomes and Reporting (12 marks)\n\nBackground\n"
+         "| KPI | Description | Target | Reporting |\n|---|---|---|---|\n"
+         "| KPI 1 | Referrals contacted within 5 working days | 95% | Monthly |\n"
+         "| KPI 2 | Service Users with a recovery plan within 28 days | 90% | Monthly |\n\n"
+         "Question\nExplain how you will report performance against the KPIs.\nMax. 6,000 characters including spaces.")
+    assert read_limits(q).weighting == 12
+    assert read_limits("Q10 Peer support workforce (10 marks). Max 2 sides A4.\n10.1 Your peer support model."
+                       ).weighting == 10
+    assert read_limits("Q4 (20 marks)\nExplain how you will work with the CMHT. Maximum 1,000 words.").weighting is None
+
+
+def test_weightings_and_limits_given_per_part_are_added_up():
+    """'Weighting: Part A 4%; Part B 4%' is 8% (4 was read); part titles '(750 words; 6%)' and '(500 words; 4%)'
+    under a Welsh label are 1,250 words and 10% (750 and 6 were read); each part keeps its own limit."""
+    assert read_limits("Method Statement MS5: Social Value\nWeighting: Part A 4%; Part B 4%\n\n"
+                       "Part A – Local employment (maximum 500 words)\nDescribe your commitments.\n\n"
+                       "Part B – Community (maximum 500 words)\nDescribe how you will support the VCS.").weighting == 8
+    q = ("Question C5: Quality and Safety\n\n"
+         "Rhan A / Part A – Clinical governance and incident management (750 words; 6%)\n"
+         "Describe the governance arrangements that will assure the Health Board.\n\n"
+         "Rhan B / Part B – Diogelu / Safeguarding (500 words; 4%)\n"
+         "Describe how you will safeguard adults at risk.")
+    limits = read_limits(q)
+    assert (limits.words, limits.weighting) == (1250, 10)
+    plan = plan_question(q)
+    assert plan.word_limit == 1250
+    assert [p.part_limit for p in plan.points] == [750, 500]
+
+
+def test_a_tables_rows_and_numbered_items_with_limits_of_their_own_add_up():
+    """A table of two sub-questions, each with its 'Max words' and 'Weighting' cell, is 900 words and 10% (500
+    and 6 were read); '7.1 ... Max 300 words.' / '7.2 ... Max 200 words.' with no total is 500 (300 was read);
+    'Max 1,000 words for Q8 in total' over items without limits stays 1,000."""
+    table = ("Award Criterion 4.4 – Working in Partnership\n\n"
+             "| Ref | Question | Guidance | Max words | Weighting |\n|---|---|---|---|---|\n"
+             "| 4.4a | Describe how you will work with the CMHTs. | Bidders should explain how referrals will operate. "
+             "| 500 | 6% |\n"
+             "| 4.4b | Describe how you will work with third sector organisations. | Bidders should include examples. "
+             "| 400 | 4% |\n")
+    limits = read_limits(table)
+    assert (limits.words, limits.weighting) == (900, 10)
+    items = ("Q7 Mobilisation. Weighting 8%.\n7.1 Mobilisation plan: key milestones; risks and mitigations. "
+             "Max 300 words.\n7.2 TUPE: approach to any staff transferring. Max 200 words.\n"
+             "7.3 Attach Gantt chart as Appendix 7A. Not scored.")
+    assert (read_limits(items).words, read_limits(items).weighting) == (500, 8)
+    assert read_limits("Q9 Outcomes (10%)\n9.1 How will you achieve KPI-02? 400 words.\n9.2 How will you submit "
+                       "data? 300 words.\n9.3 Give one example. 300 words.").words == 1000
+    assert read_limits("Q8 Interface. Weighting 12%. Max 1,000 words for Q8 in total.\n8.1 How will you integrate?"
+                       "\n8.2 Describe the process for escalating risk.").words == 1000
