@@ -4,7 +4,7 @@ marks as a weighting, the quality envelope's percentage, a table of the buyer's 
 
 from __future__ import annotations
 
-from evidencebot.compose.questions import plan_question, read_limits
+from evidencebot.compose.questions import plan_question, read_limits, split_question
 
 
 def test_the_quality_envelopes_percentage_is_not_the_questions_weighting():
@@ -72,3 +72,48 @@ def test_a_tables_rows_and_numbered_items_with_limits_of_their_own_add_up():
                        "data? 300 words.\n9.3 Give one example. 300 words.").words == 1000
     assert read_limits("Q8 Interface. Weighting 12%. Max 1,000 words for Q8 in total.\n8.1 How will you integrate?"
                        "\n8.2 Describe the process for escalating risk.").words == 1000
+
+
+def _texts(question: str) -> list[str]:
+    return [t.rstrip(".") for _, t in split_question(question)[1]]
+
+
+LIST = ("Award Criterion 4.2 – Responding to Distress (maximum 750 words)\n\nQuestion\n"
+        "Please describe how your service will respond to people in distress, covering:\n"
+        "* your approach to contact within 24 hours of referral;\n"
+        "* how staff will be trained in trauma-informed practice.\n\n")
+
+
+def test_what_the_guidance_asks_bidders_for_after_a_list_is_a_sub_point():
+    """'Bidders should describe how they will keep people safe ...' under 'Guidance' after the list was lost (only
+    'Bidders should also ...' was read), as was 'Guidance: Bidders should state the number of ...' (s18 dev q07,
+    q10, q19, q27). The guidance label on a line of its own no longer runs into the sentence under it."""
+    assert _texts(LIST + "Guidance\nBidders should describe how they will keep people safe while they wait for a "
+                         "response, including any contact offered between referral and first appointment.") == [
+        "your approach to contact within 24 hours of referral",
+        "how staff will be trained in trauma-informed practice",
+        "how they will keep people safe while they wait for a response, including any contact offered between "
+        "referral and first appointment"]
+    assert _texts("Q10 Peer support workforce (10 marks).\n10.1 Your peer support model.\n10.2 Supervision "
+                  "arrangements for peer support workers.\nGuidance: Bidders should state the number of peer support "
+                  "WTE proposed. Lived experience is an essential criterion for all peer roles.")[-1] == \
+        "the number of peer support WTE proposed"
+    assert _texts(LIST + "Bidders should include examples of existing local relationships and say how they will "
+                         "avoid duplication with services already funded.")[-2:] == [
+        "examples of existing local relationships", "how they will avoid duplication with services already funded"]
+
+
+def test_guidance_on_how_to_write_is_not_a_sub_point():
+    """What earlier labellers left out stays out: 'Bidders should describe what will actually happen, by whom and
+    when' (s17 q01), '... practical arrangements, not aspirations' (s11 q05), 'Bidders should demonstrate
+    familiarity with ...' (s5); 'Bidders should set out A, how B and how C' is still split into its elements."""
+    for note in ("Bidders should describe what will actually happen, by whom and when.",
+                 "Bidders should describe practical arrangements, not aspirations.",
+                 "Bidders should give examples of what staff will do in practice.",
+                 "Guidance: Bidders should demonstrate familiarity with the Safeguarding Adults Board policy."):
+        assert len(_texts(LIST + "Guidance\n" + note)) == 2, note
+    assert _texts("Q12 Outcomes\nHow will you measure the difference the service makes?\nGuidance: Bidders should set "
+                  "out the outcome measures they will use, how often they will be collected and how the results "
+                  "will be shared with people who use the service.\nWord limit: 600") == [
+        "the outcome measures they will use", "how often they will be collected",
+        "how the results will be shared with people who use the service"]

@@ -949,7 +949,16 @@ def _paragraph_sentences(text: str) -> list[str]:
     """The sentences of each paragraph, limits read out paragraph by paragraph: 'Responses exceeding
     800 words will not be read beyond that point.' in a paragraph of its own leaves 'will not be read
     ...', a rule, not the tail of the last ask."""
-    return [s for para in re.split(r"\n[ \t]*\n", text or "") for s in _sentences(_strip_limits(para))]
+    return [s for para in re.split(r"\n[ \t]*\n", text or "") for s in _sentences(_strip_limits(para))
+            for s in _label_apart(s)]
+
+
+def _label_apart(sentence: str) -> list[str]:
+    """A section's label on the line over its text is not the first words of its first sentence: 'Guidance' +
+    'Bidders should describe how ...' read as one sentence 'Guidance Bidders should describe how ...' (s18 dev
+    q07, q10, q19: the guidance's asks were lost)."""
+    m = _shape("label_line").match(sentence)
+    return [m.group(1), sentence[m.end():]] if m and sentence[m.end():].strip() else [sentence]
 
 
 def _sentences(text: str) -> list[str]:
@@ -1521,7 +1530,8 @@ def _unlabel(sentence: str) -> str:
     'In particular, we want to understand how you will X' / 'We would also like to know how you will X'
     / 'Finally, tell us how you will X' -> 'how you will X' / 'tell us how you will X'."""
     m = _LABEL.match(sentence)
-    if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))):
+    if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))
+              or _shape("should_ask").match(m.group("rest"))):
         return m.group("rest")
     plain = _DISCOURSE.sub("", sentence)
     wanted = _WANT_TO_KNOW.sub("", plain)
@@ -1835,7 +1845,13 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
-    parts = _split_sentence(s)
+    lead = _shape("should_ask").match(s)
+    parts = [] if lead and _WH.match(s[lead.end():]) else _split_sentence(s)
+    if lead and len(parts) <= 1:
+        # 'Bidders should describe how X' -> 'how X' ('Bidders should set out A, how B and how C' is a series);
+        # 'examples of A and say how B' -> 'examples of A', 'how B'
+        s = s[lead.end():]
+        parts = [p for piece in _shape("and_ask").split(s) for p in _split_sentence(piece)]
     series = len(parts) > 1 or (_is_cover_list(s) and parts != [s])
     out = []
     for part in parts:
@@ -1877,8 +1893,57 @@ def _added_ask(sentence: str) -> str | None:
     return None
 
 
+def _words_pattern(words: list[str]) -> str:
+    """Phrases as one alternation, longest first, spaces as any run of spaces."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_SHAPES: dict[str, re.Pattern] = {}
+
+
+def _shape(name: str) -> re.Pattern:
+    """A pattern built from ``phrasebank/intake_shapes.yaml`` (read once): ``should_ask`` is a guidance sentence's
+    lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
+    if not _SHAPES:
+        from evidencebot.compose.filters import load_phrasebank
+
+        data = load_phrasebank("intake_shapes.yaml")
+        try:
+            askers, modals, verbs = (_words_pattern([str(w) for w in data[k]])
+                                     for k in ("askers", "asker_modals", "ask_verbs"))
+        except (KeyError, TypeError) as exc:
+            raise ConfigError(f"intake_shapes.yaml: {exc} is missing or not a list") from None
+        labels = _words_pattern([str(w) for w in data.get("section_labels") or []])
+        # with no colon: 'Guidance: Bidders should ...' is read whole (:func:`_unlabel`)
+        _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
+        _SHAPES["how_to_answer"] = re.compile(rf"\b{_words_pattern([str(w) for w in data.get('how_to_answer') or []])}\b",
+                                              re.I)
+        objects = _words_pattern([str(w) for w in data.get("asked_objects") or []])
+        _SHAPES["asked_object"] = re.compile(rf"^{objects}\b", re.I)
+        _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)", re.I)
+        _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
+    return _SHAPES[name]
+
+
 def _is_ask(sentence: str) -> bool:
     return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence))
+
+
+def _guidance_ask(sentence: str, after_list: bool) -> bool:
+    """'Bidders should describe how they will keep people safe ...' after a list (in the guidance): an ask of its
+    own (s18 dev q07, q10, q19, q27). Before the list it frames the list ('The Tenderer shall set out the service
+    model ... The response shall describe:'), unless it is split into elements of its own ('..., including A and
+    B', s18 dev q02)."""
+    m = _shape("should_ask").match(_clean(sentence))
+    if not m:
+        return False
+    rest = _clean(sentence)[m.end():]
+    # what it asks for is a thing to cover ('how they will ...', 'the number of ...', 'examples of ...'), not how to
+    # write ('what will actually happen, by whom and when', 'practical arrangements, not aspirations', 'familiarity
+    # with ...': s5, s9, s11, s17 labellers)
+    if not _shape("asked_object").match(rest) or _shape("how_to_answer").search(rest):
+        return False
+    return after_list or _asks(sentence)[1]
 
 
 _HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|include)\b[^:\n]*:\s*$", re.I)
@@ -2140,7 +2205,8 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             if text and (yes_no or not _is_instruction(text)):
                 points.append((key, text))
         extra = [s for s in stem_sentences + trail_sentences
-                 if _is_ask(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
+                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences)) and not _COVER_LEADIN.search(s)
+                 and not s.rstrip().endswith(":")]
         # 'How will people be able to access recovery education? Describe your recovery college offer:' + items:
         # the question is asked as well when the list has a lead-in of its own that names another thing
         lead_in = stem_sentences[-1] if stem_sentences else ""
