@@ -117,3 +117,48 @@ def test_guidance_on_how_to_write_is_not_a_sub_point():
                   "will be shared with people who use the service.\nWord limit: 600") == [
         "the outcome measures they will use", "how often they will be collected",
         "how the results will be shared with people who use the service"]
+
+
+def test_asks_made_before_an_in_particular_list_stay_asked():
+    """'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
+    address:' + (i)-(ii): the list details the asks before it, which were lost (s18 dev q02)."""
+    got = _texts("Method Statement MS2: Safeguarding\n\nThe Tenderer shall describe how it will identify, assess and "
+                 "manage risk to Service Users, and how it will discharge its safeguarding duties under the Care Act "
+                 "2014.\n\nIn particular, the Tenderer shall address:\n(i) the risk assessment tool(s) to be used;\n"
+                 "(ii) the process for escalating concerns outside normal operating hours.")
+    assert got == ["how it will identify, assess and manage risk to Service Users",
+                   "how it will discharge its safeguarding duties under the Care Act 2014",
+                   "the risk assessment tool(s) to be used",
+                   "the process for escalating concerns outside normal operating hours"]
+
+
+def test_a_numbered_items_own_semicolon_list_gives_its_elements():
+    """'8.1 How will ...? Cover: a; b; c.' and '7.1 Mobilisation plan: a; b.' were one sub-point each (s18 dev q16,
+    q17, q20): the elements are the sub-points (the ask before 'Cover:' is what they detail). A nested list joined
+    as 'Parent: child; child' is read as before (the dev labels keep its parent)."""
+    assert _texts("Q8 Interface with Trust clinical teams. Weighting 12%.\n8.1 How will connectors integrate with the "
+                  "Trust's CMHTs? Cover: attendance at MDT/huddles; access to RiO; joint supervision.\n8.2 How will "
+                  "you manage a person who declines to engage after referral?") == [
+        "attendance at MDT/huddles", "access to RiO", "joint supervision",
+        "How will you manage a person who declines to engage after referral?"]
+    assert _texts("Q7 Mobilisation. Weighting 8%.\n7.1 Mobilisation plan: key milestones to service start date; risks "
+                  "and mitigations. Max 300 words.\n7.2 TUPE: approach to any staff transferring. Max 200 words.") == [
+        "key milestones to service start date", "risks and mitigations", "TUPE: approach to any staff transferring"]
+    nested = ("Describe how the crisis house will operate.\n1. Referral and admission\n   a. who can refer\n"
+              "   b. the criteria for admission\n2. Length of stay\n3. Staffing levels, day and night")
+    assert _texts(nested)[0].startswith("Referral and admission")
+
+
+def test_a_question_asked_outright_stays_beside_an_include_sentence():
+    """'How will you involve people ...?' + 'Include how you'll pay people, how you'll support them, and how you'll
+    show what changed': the question was lost (s18 dev q24); over 'Include: A; B; C' (a colon's list, s8-02) it is
+    still left out, as the writer's rule and the s8 labels have it."""
+    got = _texts("4. How will you involve people with lived experience in shaping and running the service? Include how "
+                 "you'll pay people for their time, how you'll support them, and how you'll show what changed "
+                 "because of their input.")
+    assert got[0] == "How will you involve people with lived experience in shaping and running the service?"
+    assert len(got) == 4
+    got = _texts("Q2.2 | How will you recruit and retain a workforce? | Include: your staffing model by role and WTE; "
+                 "how you will recruit in a tight labour market; induction and mandatory training. | 750 words | 8%")
+    assert got == ["your staffing model by role and WTE", "how you will recruit in a tight labour market",
+                   "induction and mandatory training"]

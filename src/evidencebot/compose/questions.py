@@ -1920,6 +1920,9 @@ def _shape(name: str) -> re.Pattern:
                                               re.I)
         objects = _words_pattern([str(w) for w in data.get("asked_objects") or []])
         _SHAPES["asked_object"] = re.compile(rf"^{objects}\b", re.I)
+        leads = _words_pattern([str(w) for w in data.get("item_list_leads") or []])
+        _SHAPES["item_list"] = re.compile(
+            rf"(?:(?:^|(?<=[.?!])\s+){leads}|^[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){{0,3}})\s*:\s*(?P<list>[^:;]+(?:;[^:;]+)+)$", re.I)
         _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)", re.I)
         _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
     return _SHAPES[name]
@@ -1927,6 +1930,19 @@ def _shape(name: str) -> re.Pattern:
 
 def _is_ask(sentence: str) -> bool:
     return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence))
+
+
+def _item_list(text: str) -> list[str] | None:
+    """The elements one numbered item lists after a colon, separated by semicolons: '8.1 How will connectors
+    integrate with the CMHTs? Cover: attendance at MDT; access to RiO; joint supervision.' (the ask before 'Cover:'
+    is what the elements detail), 'Mobilisation plan: key milestones to service start date; risks and mitigations'
+    (a label over them). None when the item is one ask (s18 dev q16, q17, q20)."""
+    m = _shape("item_list").search(text)
+    if not m:
+        return None
+    items = [_clean(t).rstrip(".") for t in re.split(r"\s*;\s*(?:and\s+)?", m.group("list").strip().rstrip("."))]
+    items = [t for t in items if t]
+    return items if len(items) >= 2 else None
 
 
 def _guidance_ask(sentence: str, after_list: bool) -> bool:
@@ -2193,6 +2209,7 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
 
     if items:
         points = []
+        flat = " ".join(original.split())
         for key, text in items:
             # a line the buyer asks a Yes or No to is a statement to confirm, whatever it names ('... in the format
             # at Annex D.  Yes / No' is no attachment rule)
@@ -2203,9 +2220,14 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                           flags=re.I).strip()
             text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
             if text and (yes_no or not _is_instruction(text)):
-                points.append((key, text))
+                # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
+                listed = _item_list(text) if " ".join(text.split()) in flat else None
+                points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)] if listed else [(key, text)]
+        # 'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
+        # address:' + a list: the list adds detail to asks made before it, which stay asked (s18 dev q02)
+        detail = bool(stem_sentences) and bool(re.match(r"(?i)in\s+particular\b", stem_sentences[-1]))
         extra = [s for s in stem_sentences + trail_sentences
-                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences)) and not _COVER_LEADIN.search(s)
+                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail)) and not _COVER_LEADIN.search(s)
                  and not s.rstrip().endswith(":")]
         # 'How will people be able to access recovery education? Describe your recovery college offer:' + items:
         # the question is asked as well when the list has a lead-in of its own that names another thing
@@ -2284,7 +2306,12 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             # a sentence split into elements of its own ('..., including A and B') stays too)
             include = bool(re.match(r"^(?:please\s+)?(?:also\s+)?include\b", s, re.I))
             mixed = not all(_WH.match(x) for x in split)  # 'Include how you will A, B and C' details the stem
-            keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))]
+            # a question asked outright ('How will you involve people ...?' + 'Include how A, how B and how C') is
+            # asked as well (s18 dev q24); not over a colon's list ('Include: A; B; C', s8-02; 'Include in your
+            # answer: A; B; and C')
+            asked = include and ":" not in s
+            keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))
+                    or (asked and p.rstrip().endswith("?") and _OWN_ASK.match(p))]
             context_parts += [p for p in parts if p not in keep]
             parts = keep
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
