@@ -162,3 +162,35 @@ def test_a_question_asked_outright_stays_beside_an_include_sentence():
                  "how you will recruit in a tight labour market; induction and mandatory training. | 750 words | 8%")
     assert got == ["your staffing model by role and WTE", "how you will recruit in a tight labour market",
                    "induction and mandatory training"]
+
+
+def test_a_written_out_scoring_matrix_is_not_a_sub_point_and_we_d_like_to_know_is_an_ask():
+    """'How we'll score this' + '0 – No answer, or the answer doesn't address the question.' was a sub-point, and
+    'We'd also like to know how you'll support staff ...' was lost (s18 dev q23)."""
+    got = _texts("Question 3: Keeping people safe\nWeighting: 10%\n\nTell us how you'll spot when someone's risk is "
+                 "increasing.\n\nThings to think about\nYou should also explain how you'll work with our suicide "
+                 "prevention partnership. We'd also like to know how you'll support staff after a death by suicide of "
+                 "someone using the service.\n\nHow we'll score this\n0 – No answer, or the answer doesn't address the "
+                 "question.\n1 – Poor: very little detail.\n5 – Excellent: all of the question is answered in full.\n\n"
+                 "Please keep your answer to 750 words or fewer.")
+    assert got[-1] == "how you'll support staff after a death by suicide of someone using the service"
+    assert not any("answer doesn't address" in t or "Poor" in t or "Excellent" in t for t in got), got
+
+
+def test_each_row_of_a_table_of_sub_questions_is_asked():
+    """A Markdown table under a title line ('Award Criterion 4.4 – Working in Partnership'): the first row's question
+    ran into the title and was lost; the guidance 'Bidders should explain how A, B and C will operate, with
+    reference to X' was cut into three; the second row's 'Bidders should include A and say how B' made the first
+    row's asks its frame (s18 dev q09)."""
+    got = _texts("Award Criterion 4.4 – Working in Partnership\n\n"
+                 "| Ref | Question | Guidance | Max words | Weighting |\n|---|---|---|---|---|\n"
+                 "| 4.4a | Describe how you will work with the CMHTs, GP practices and Community Link Workers. | Bidders "
+                 "should explain how referrals, shared care plans and information sharing will operate, with reference "
+                 "to the Protocol. | 500 | 6% |\n"
+                 "| 4.4b | Describe how you will work with third sector organisations. | Bidders should include examples "
+                 "of existing local relationships and say how they will avoid duplication. | 400 | 4% |\n")
+    assert got == ["Describe how you will work with the CMHTs, GP practices and Community Link Workers",
+                   "how referrals, shared care plans and information sharing will operate, with reference to the "
+                   "Protocol",
+                   "Describe how you will work with third sector organisations",
+                   "examples of existing local relationships", "how they will avoid duplication"]

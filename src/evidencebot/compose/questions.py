@@ -522,9 +522,11 @@ def unpack_row(question: str) -> str:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
     for cells in rows:
+        if out and cols:
+            out.append("")  # each row a paragraph of its own: a title line over the table does not run into its question
         out += _row_text(cells, cols, header)
     out += [ln.strip() for ln in after if ln.strip()]
-    return "\n".join(t for t in out if t)
+    return "\n".join(t for n, t in enumerate(out) if t or (n and out[n - 1]))
 
 
 def _figures_header(cells: list[str]) -> bool:
@@ -934,6 +936,8 @@ def _is_instruction(text: str) -> bool:
         return True
     if stripped != t and not (set(re.findall(r"[a-z]+", stripped.lower())) - _LIMIT_LEFTOVER):
         return True  # 'Answers must not exceed 400 words' once the limit is read: 'Answers must'
+    if _shape("score_line").match(t):
+        return True  # '0 – No answer, or ...', '4 – Good: all of the question is answered well': the scoring matrix
     return bool(_WEIGHT.fullmatch(t.rstrip(".")))
 
 
@@ -1518,7 +1522,7 @@ _LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?
 _DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)|in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
                         r"moreover|also|next|then)\s*,\s*(?=\S)", re.I)
 _WANT_TO_KNOW = re.compile(
-    r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:would\s+(?:also\s+)?"
+    r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s*(?:(?:would|['’]d)\s+(?:also\s+)?"
     r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
     r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)",
     re.I)
@@ -1846,13 +1850,18 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
     lead = _shape("should_ask").match(s)
-    parts = [] if lead and _WH.match(s[lead.end():]) else _split_sentence(s)
-    if lead and len(parts) <= 1:
+    wh = bool(lead) and bool(_WH.match(s[lead.end():]))
+    parts = [] if wh else _split_sentence(s)
+    own = bool(lead) and len(parts) <= 1
+    if own:
         # 'Bidders should describe how X' -> 'how X' ('Bidders should set out A, how B and how C' is a series);
-        # 'examples of A and say how B' -> 'examples of A', 'how B'
+        # 'examples of A and say how B' -> 'examples of A', 'how B': asks of its own, not a list framing the
+        # sentences before it; a clause is kept whole ('how referrals, shared care plans and information sharing
+        # will operate, with reference to the Protocol', s18 dev q09)
         s = s[lead.end():]
-        parts = [p for piece in _shape("and_ask").split(s) for p in _split_sentence(piece)]
-    series = len(parts) > 1 or (_is_cover_list(s) and parts != [s])
+        parts = [p for piece in _shape("and_ask").split(s)
+                 for p in ([piece] if _WH.match(piece) else _split_sentence(piece))]
+    series = not own and (len(parts) > 1 or (_is_cover_list(s) and parts != [s]))
     out = []
     for part in parts:
         out.extend(_wh_split(part))
@@ -1923,6 +1932,10 @@ def _shape(name: str) -> re.Pattern:
         leads = _words_pattern([str(w) for w in data.get("item_list_leads") or []])
         _SHAPES["item_list"] = re.compile(
             rf"(?:(?:^|(?<=[.?!])\s+){leads}|^[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){{0,3}})\s*:\s*(?P<list>[^:;]+(?:;[^:;]+)+)$", re.I)
+        score_labels = _words_pattern([str(w) for w in data.get("score_labels") or []])
+        score_words = _words_pattern([str(w) for w in data.get("score_words") or []])
+        _SHAPES["score_line"] = re.compile(
+            rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b", re.I)
         _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)", re.I)
         _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
     return _SHAPES[name]
