@@ -194,3 +194,24 @@ def test_each_row_of_a_table_of_sub_questions_is_asked():
                    "Protocol",
                    "Describe how you will work with third sector organisations",
                    "examples of existing local relationships", "how they will avoid duplication"]
+
+
+def test_a_list_asked_also_leaves_the_ask_before_it_asked():
+    """'Please tell us your commitments on A, B and C.' + 'Please also tell us:' + a./b.: the first ask was taken
+    as the list's frame and lost (s18 dev q25)."""
+    got = _texts("Question 5: Social value\n\nWe want this contract to leave our area better off. Please tell us your "
+                 "commitments on local jobs, volunteering, and buying from local suppliers.\n\nPlease also tell us:\n"
+                 "a. how you'll reduce your carbon footprint\nb. how you'll report to us on what you promised")
+    assert got[0].startswith("Please tell us your commitments on local jobs") and len(got) == 3, got
+
+
+def test_a_guidance_ask_of_how_and_the_steps_is_two_asks():
+    """'The Tenderer shall describe how it will support A, and the steps it will take to B' (Part B of s18 dev q05)
+    was one sub-point; with no title line over Part A, 'The Tenderer shall describe ...:' was not read as an ask
+    ('shall' was no asking modal), so Part A was taken as an introduction and Part B lost."""
+    got = _texts("Part A – Jobs (maximum 500 words)\nThe Tenderer shall describe the commitments it will make to:\n"
+                 "- create employment opportunities for residents;\n- pay the London Living Wage.\n\n"
+                 "Part B – Community (maximum 500 words)\nThe Tenderer shall describe how it will support the voluntary "
+                 "sector in the Borough, and the steps it will take to reduce carbon emissions, including staff travel.")
+    assert got[-2:] == ["how it will support the voluntary sector in the Borough",
+                        "the steps it will take to reduce carbon emissions, including staff travel"]

@@ -878,7 +878,7 @@ _ASK_WORDS = re.compile(
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
-    r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
+    r"(?:should|must|shall|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say)\b|\?",
     re.I,
 )
@@ -1936,7 +1936,10 @@ def _shape(name: str) -> re.Pattern:
         score_words = _words_pattern([str(w) for w in data.get("score_words") or []])
         _SHAPES["score_line"] = re.compile(
             rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b", re.I)
-        _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)", re.I)
+        # 'examples of A and say how B'; 'how it will support A, and the steps it will take to B' (s18 dev q05)
+        _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)"
+                                        rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
+                                        rf"(?:will|would|plan\s+to)\b)", re.I)
         _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
     return _SHAPES[name]
 
@@ -2239,9 +2242,15 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         # 'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
         # address:' + a list: the list adds detail to asks made before it, which stay asked (s18 dev q02)
         detail = bool(stem_sentences) and bool(re.match(r"(?i)in\s+particular\b", stem_sentences[-1]))
+        # 'Please tell us your commitments on A, B and C.' + 'Please also tell us:' + a list: the list is asked
+        # beside what came before it, not as its detail (s18 dev q25)
+        also = bool(stem_sentences) and stem_sentences[-1].rstrip().endswith(":") and bool(
+            re.match(r"(?i)^(?:please\s+)?(?:also\s+(?:tell\s+us|describe|explain|set\s+out)|(?:tell\s+us|describe|"
+                     r"explain|set\s+out)\s+also)\b", stem_sentences[-1]))
         extra = [s for s in stem_sentences + trail_sentences
-                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail)) and not _COVER_LEADIN.search(s)
-                 and not s.rstrip().endswith(":")]
+                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail)
+                     or (also and s in stem_sentences[:-1] and _OWN_ASK.match(s) and not _CONTEXT.match(s)))
+                 and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
         # 'How will people be able to access recovery education? Describe your recovery college offer:' + items:
         # the question is asked as well when the list has a lead-in of its own that names another thing
         lead_in = stem_sentences[-1] if stem_sentences else ""
