@@ -215,3 +215,26 @@ def test_a_guidance_ask_of_how_and_the_steps_is_two_asks():
                  "sector in the Borough, and the steps it will take to reduce carbon emissions, including staff travel.")
     assert got[-2:] == ["how it will support the voluntary sector in the Borough",
                         "the steps it will take to reduce carbon emissions, including staff travel"]
+
+
+def test_a_portal_exports_fields_are_read_one_by_one():
+    """'Question Title: Social value ...' ran into 'Question Text: Describe the social value ..., including how you
+    will A and how you will B' as one sentence that asked nothing: both asks were lost (s18 dev q30)."""
+    got = _texts("Westmarsh County Council\nProject: DN714523 - Recovery Service\n\nSection: 4 - Social Value\n"
+                 "Question Number: 4.1\nQuestion Title: Social value – local employment\n"
+                 "Question Text: Describe the social value you will deliver through this contract, including how you "
+                 "will create employment opportunities for residents and how you will support small local groups.\n"
+                 "Guidance: Commitments must be entered in the Schedule (Appendix F) using the TOMs. You should also explain how you will report "
+                 "progress each quarter.\nMax Length: 5000 characters\nWeighting: 10.00%\nResponse Type: Text\n"
+                 "Mandatory: Yes")
+    assert got == ["how you will create employment opportunities for residents",
+                   "how you will support small local groups", "how you will report progress each quarter"]
+
+
+def test_tell_us_about_before_an_include_sentence_is_asked():
+    """'Tell us about paid roles as well as volunteering. Include how ...': the first ask was taken as the frame of
+    the 'Include' list and lost (s18 dev q24)."""
+    got = _texts("| Question | Guidance | Max words | Weighting |\n|---|---|---|---|\n| 4. How will you involve people "
+                 "with lived experience? | Tell us about paid roles as well as volunteering. Include how you'll pay "
+                 "people for their time, how you'll support them, and how you'll show what changed. | 600 | 8% |")
+    assert "Tell us about paid roles as well as volunteering" in got and len(got) == 5, got

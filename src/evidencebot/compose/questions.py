@@ -618,7 +618,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     return out
 
 
-_PARTS_WEIGHTS = re.compile(rf"(?im)^[ \t]*(?:[^\W\d_]{{2,12}}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
+_PARTS_WEIGHTS = re.compile(r"(?im)^[ \t]*(?:[^\W\d_]{2,12}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
 _PART_WEIGHT = re.compile(rf"(?i)\bpart\s+([a-z0-9]{{1,2}})\s*[:=–-]?\s*{_N}\s*%")
 _ITEM_LINE = re.compile(r"(?m)^[ \t]*(?:q(?:uestion)?\.?\s*)?\d{1,2}\.\d{1,2}[a-z]?\b[^\n]*$", re.I)
 
@@ -1937,6 +1937,8 @@ def _shape(name: str) -> re.Pattern:
         _SHAPES["score_line"] = re.compile(
             rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b", re.I)
         # 'examples of A and say how B'; 'how it will support A, and the steps it will take to B' (s18 dev q05)
+        fields = _words_pattern([str(w) for w in data.get("field_labels") or []])
+        _SHAPES["field_line"] = re.compile(rf"^[ \t]*{fields}[ \t]*:", re.I)
         _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)"
                                         rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
                                         rf"(?:will|would|plan\s+to)\b)", re.I)
@@ -1946,6 +1948,18 @@ def _shape(name: str) -> re.Pattern:
 
 def _is_ask(sentence: str) -> bool:
     return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence))
+
+
+def _fields_apart(text: str) -> str:
+    """A portal's export, one field a line ('Question Number: 3.3', 'Question Title: ...', 'Question Text: ...',
+    'Guidance: ...', 'Max Length: 750 words'): each field a paragraph of its own, so the title does not run into the
+    question's first sentence (s18 dev q30: 'Question Title: Social value ... Describe the social value ...' was
+    read as one sentence that asks nothing, and the question was lost). Text with fewer than three such fields is
+    returned as it is."""
+    field = _shape("field_line")
+    if sum(1 for line in text.split("\n") if field.match(line)) < 3:
+        return text
+    return "\n".join(("\n" + line) if field.match(line) and n else line for n, line in enumerate(text.split("\n")))
 
 
 def _item_list(text: str) -> list[str] | None:
@@ -2149,6 +2163,7 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                       flags=re.I)
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
+    original = _fields_apart(original)
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
@@ -2333,7 +2348,7 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             # answer: A; B; and C')
             asked = include and ":" not in s
             keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))
-                    or (asked and p.rstrip().endswith("?") and _OWN_ASK.match(p))]
+                    or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))]
             context_parts += [p for p in parts if p not in keep]
             parts = keep
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
