@@ -238,3 +238,20 @@ def test_tell_us_about_before_an_include_sentence_is_asked():
                  "with lived experience? | Tell us about paid roles as well as volunteering. Include how you'll pay "
                  "people for their time, how you'll support them, and how you'll show what changed. | 600 | 8% |")
     assert "Tell us about paid roles as well as volunteering" in got and len(got) == 5, got
+
+
+def test_a_guidance_asks_including_clause_gives_the_ask_and_its_elements():
+    """'The Tenderer shall describe how it will X, including its arrangements for A and its approach to B' before an
+    'In particular' list: X, A and B are each asked (the s18 writer's rule for an 'including' clause; s18 dev q02).
+    Only a guidance ask ('The Tenderer shall / Bidders should ...') is read so: 'Describe your approach to X,
+    including A and B' keeps the earlier sets' reading (A and B, X their frame)."""
+    got = _texts("The Tenderer shall describe how it will discharge its safeguarding duties under the Care Act 2014, "
+                 "including its arrangements for information sharing with the Safeguarding Adults Board and its "
+                 "approach to Making Safeguarding Personal.\n\nIn particular, the Tenderer shall address:\n"
+                 "(i) the risk assessment tool(s) to be used;\n(ii) the process for escalating concerns out of hours.")
+    assert got[:3] == ["how it will discharge its safeguarding duties under the Care Act 2014",
+                       "its arrangements for information sharing with the Safeguarding Adults Board",
+                       "its approach to Making Safeguarding Personal"]
+    assert _texts("Please describe your approach to co-production, including how people who use services will be "
+                  "involved in recruiting staff and how they will be paid for their time.") == [
+        "how people who use services will be involved in recruiting staff", "how they will be paid for their time"]

@@ -1865,10 +1865,26 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     out = []
     for part in parts:
         out.extend(_wh_split(part))
+    if own:
+        # a guidance ask's 'how it will X, including A and B': X is asked, and A and B beside it (the s18 writer's
+        # rule; s18 dev q02)
+        out = [x for part in out for x in _with_included(part)]
     own_object = not _WH.match(re.sub(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline)\s+", "", s, flags=re.I))
     if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s) and not own_object:
         series = True  # 'Tell us how you will A, how you will B, and what C': the elements of what came before
     return out, series
+
+
+def _with_included(ask: str) -> list[str]:
+    """'how it will discharge its duties, including its arrangements for A and its approach to B' -> the ask and its
+    two elements; any other ask as it is."""
+    m = re.match(r"^(?P<head>(?:how|what)\b.*?\S),\s+including\s+(?P<list>(?:the|its|their|your|any)\b.+)$", ask, re.I)
+    items = _split_series(m.group("list")) if m else []
+    if m and len(items) < 2:  # 'its arrangements for A and its approach to B': two things, each with its determiner
+        items = re.split(r",?\s+and\s+(?=(?:the|its|their|your)\s)", m.group("list"))
+    if len(items) < 2 or any(_WH.match(i) for i in items):
+        return [ask]
+    return [m.group("head")] + [i.rstrip(".") for i in items]
 
 
 def _own_ask(sentence: str) -> bool:
