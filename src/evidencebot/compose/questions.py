@@ -328,6 +328,13 @@ def _about_attachment(text: str, m: re.Match) -> bool:
     return bool(_ATTACHMENT.search(text[start:m.start()]))  # the attachment is what the limit is about
 
 
+_ENVELOPE = re.compile(r"(?i)\b(?:quality|technical|price|cost|commercial)(?:\s+(?:envelope|criteria|questions?|"
+                       r"section|evaluation))?\s*[\(\[]\s*$")
+"""What a percentage weighs when it follows this: the whole quality (or price) envelope, a heading over every
+question ('Tender questions – Quality (60% of the total score)', 'Award Criteria: Quality (70%)'), not the
+question's weighting (s18 dev q21, q25: 60% was read where the question said 'worth 15%')."""
+
+
 _CELLS = re.compile(r"\s*\|\s*|\t")
 _MARKER_TAB = re.compile(
     r"(?m)^([ \t]*(?:[-*•·▪◦–—‣○●■□➢➤►✓o§]|\d{1,2}(?:\.\d{1,2})*[.):]?|\(?(?:[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)[.)]"
@@ -514,15 +521,26 @@ def unpack_row(question: str) -> str:
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     before, header, cols, rows, after = parts
-    if not cols and len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r):
+    if not cols and (len(rows) >= 3 and not any(_ASK_WORDS.search(c) for r in rows for c in r)
+                     or len(rows) >= 2 and _figures_header(rows[0])):
         # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
     for cells in rows:
+        if out and cols:
+            out.append("")  # each row a paragraph of its own: a title line over the table does not run into its question
         out += _row_text(cells, cols, header)
     out += [ln.strip() for ln in after if ln.strip()]
-    return "\n".join(t for t in out if t)
+    return "\n".join(t for n, t in enumerate(out) if t or (n and out[n - 1]))
+
+
+def _figures_header(cells: list[str]) -> bool:
+    """A table's header row that names no question column ('KPI | Description | Target | Reporting', 'Standard |
+    Requirement' is a question's): short labels, no figures, no sentence. The table under it is the buyer's
+    facts (s18 dev q03: each KPI's target, 95%, was read as the question's weighting)."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) >= 2 and all(len(c.split()) <= 4 and not re.search(r"\d|[.?!:;]$", c) for c in filled)
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
@@ -569,7 +587,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
         for pattern in patterns:
-            m = next((x for x in pattern.finditer(text) if not _about_attachment(text, x)), None)
+            m = next((x for x in pattern.finditer(text) if not _about_attachment(text, x)
+                      and not (attr == "weighting" and _ENVELOPE.search(text, 0, x.start()))), None)
             if not m:
                 continue
             value = _number(m.group(1))
@@ -593,7 +612,8 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         # the other is confirmations, so the answer is held to that part's limit (its Yes lines count in it too)
         out.words = int(_number(parts[0].group(2)))
         out.spans.append(parts[0].span())
-    brackets = list(_BRACKET_PERCENT.finditer(text))
+    _sum_parts(question, text, out)
+    brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
         out.weighting = _number(brackets[0].group(1))  # left in the text: a sub-point's own weight reads it too
@@ -604,6 +624,42 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     return out
 
 
+_PARTS_WEIGHTS = re.compile(r"(?im)^[ \t]*(?:[^\W\d_]{2,12}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
+_PART_WEIGHT = re.compile(rf"(?i)\bpart\s+([a-z0-9]{{1,2}})\s*[:=–-]?\s*{_N}\s*%")
+_ITEM_LINE = re.compile(r"(?m)^[ \t]*(?:q(?:uestion)?\.?\s*)?\d{1,2}\.\d{1,2}[a-z]?\b[^\n]*$", re.I)
+
+
+def _sum_parts(question: str, text: str, out: Limits) -> None:
+    """The answer's limit and weighting when the buyer gives them per part only, each read and added up:
+    'Weighting: Part A 4%; Part B 4%'; part titles 'Part A – ... (750 words; 6%)'; a table's rows, each with
+    its 'Max words' and 'Weighting' cells; numbered items each with their own limit ('7.1 ... Max 300 words.',
+    '7.2 ... Max 200 words.') and none for the whole (s18 dev q05, q09, q15, q16, q18)."""
+    listed = [m for line in _PARTS_WEIGHTS.finditer(text) for m in _PART_WEIGHT.finditer(line.group(0))]
+    titled = [m for m in _PART_TITLE_LIMIT.finditer(text) if m.group(3)]
+    for found, at in ((listed, 2), (titled, 3)):
+        if len(found) >= 2 and len({m.group(1).lower() for m in found}) == len(found):
+            out.weighting = sum(_number(m.group(at)) for m in found)
+    rows = _row_parts(question)
+    if rows and len(rows[3]) >= 2:
+        _, header, cols, cells, _ = rows
+        for kind in ("limit", "weighting"):
+            values = [r[cols[kind]].strip() for r in cells if kind in cols and cols[kind] < len(r)]
+            if len(values) < 2 or len(values) != len(cells):
+                continue
+            if kind == "weighting" and all(re.fullmatch(r"\d+(?:\.\d+)?\s*%?", v) for v in values):
+                out.weighting = sum(_number(v.rstrip("% ")) for v in values)
+            elif kind == "limit":
+                read = [read_limits(limit_cell(v, header[cols[kind]]) or v) for v in values]
+                if all(x.words for x in read):
+                    out.words = sum(x.words or 0 for x in read)
+    if out.words and not out.per_part:
+        items = list(_ITEM_LINE.finditer(text))
+        own = [read_limits(m.group(0)).words for m in items] if len(items) >= 2 else []
+        whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
+        if sum(1 for x in own if x) >= 2 and all(any(i.start() <= w.start() < i.end() for i in items) for w in whole):
+            out.words = sum(x or 0 for x in own)
+
+
 _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrative\b|\bnot\s+(?:provide|include|give)\s+"
                            r"(?:a\s+|any\s+)?narrative\b", re.I)
 """A part answered by confirmations only ('Pass/Fail', 'Yes/No response only', 'do not provide narrative')."""
@@ -611,6 +667,9 @@ _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrati
 _PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,4}}\)|\s+[a-z](?![a-z])|\s*\d+(?:\.\d+)*[a-z]?))"
                          rf"\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
 
+
+_OTHER_TONGUE = r"(?:[^\W\d_]{2,12}(?:[ \t]+[a-h\d]{1,2})?[ \t]*/[ \t]*)?"
+"""A bilingual label's first half before the English one: 'Rhan A / ' in 'Rhan A / Part A – ...'."""
 
 PART_MARGIN = 0.02
 """Kept free below a part's own limit, as a share of it (at least 3 words), as a panel counts each part with its
@@ -623,9 +682,11 @@ def part_reserve(limit: int) -> int:
 
 
 _PART_TITLE_LIMIT = re.compile(
-    rf"(?im)^[ \t#*>_]*((?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv))(?![\w.])[^\n(\[]{{0,120}}[(\[][ \t]*"
-    rf"(?:(?:max(?:imum)?\.?|up\s+to)[ \t]*)?{_N}[ \t]*words?(?:[ \t]+max(?:imum)?\.?)?[ \t]*[)\]][ \t]*$")
-"""A part's title line that carries its own limit: 'Part A – Young people moving on ...   (300 words)'."""
+    rf"(?im)^[ \t#*>_]*{_OTHER_TONGUE}((?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv))(?![\w.])[^\n(\[]{{0,120}}[(\[][ \t]*"
+    rf"(?:(?:max(?:imum)?\.?|up\s+to)[ \t]*)?{_N}[ \t]*words?(?:[ \t]+max(?:imum)?\.?)?"
+    rf"(?:[ \t]*[;,][ \t]*{_N}[ \t]*%)?[ \t]*[)\]][ \t]*$")
+"""A part's title line that carries its own limit: 'Part A – Young people moving on ...   (300 words)', and
+perhaps its weight ('Rhan A / Part A – Clinical governance (750 words; 6%)', group 3)."""
 
 
 def _part_limit_matches(text: str) -> list[re.Match]:
@@ -675,7 +736,7 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     starts = _point_starts(text, [t for _, t in items])
     heads: list[tuple[int, int, str]] = []  # (where the part's title line starts, index of the part, the line)
     for i, (label, _) in enumerate(parts):
-        at = [m for m in re.finditer(rf"(?im)^[ \t#*>_-]*({re.escape(label)})(?![\w.])", text)
+        at = [m for m in re.finditer(rf"(?im)^[ \t#*>_-]*{_OTHER_TONGUE}({re.escape(label)})(?![\w.])", text)
               if not any(a <= m.start(1) < b for a, b in listed)]
         if len(at) == 1:
             line = text[at[0].start(1):].split("\n", 1)[0].strip(" *_#")
@@ -823,7 +884,7 @@ _ASK_WORDS = re.compile(
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
-    r"(?:should|must|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
+    r"(?:should|must|shall|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say)\b|\?",
     re.I,
 )
@@ -880,6 +941,8 @@ def _is_instruction(text: str) -> bool:
         return True
     if stripped != t and not (set(re.findall(r"[a-z]+", stripped.lower())) - _LIMIT_LEFTOVER):
         return True  # 'Answers must not exceed 400 words' once the limit is read: 'Answers must'
+    if _shape("score_line").match(t):
+        return True  # '0 – No answer, or ...', '4 – Good: all of the question is answered well': the scoring matrix
     return bool(_WEIGHT.fullmatch(t.rstrip(".")))
 
 
@@ -895,7 +958,16 @@ def _paragraph_sentences(text: str) -> list[str]:
     """The sentences of each paragraph, limits read out paragraph by paragraph: 'Responses exceeding
     800 words will not be read beyond that point.' in a paragraph of its own leaves 'will not be read
     ...', a rule, not the tail of the last ask."""
-    return [s for para in re.split(r"\n[ \t]*\n", text or "") for s in _sentences(_strip_limits(para))]
+    return [s for para in re.split(r"\n[ \t]*\n", text or "") for s in _sentences(_strip_limits(para))
+            for s in _label_apart(s)]
+
+
+def _label_apart(sentence: str) -> list[str]:
+    """A section's label on the line over its text is not the first words of its first sentence: 'Guidance' +
+    'Bidders should describe how ...' read as one sentence 'Guidance Bidders should describe how ...' (s18 dev
+    q07, q10, q19: the guidance's asks were lost)."""
+    m = _shape("label_line").match(sentence)
+    return [m.group(1), sentence[m.end():]] if m and sentence[m.end():].strip() else [sentence]
 
 
 def _sentences(text: str) -> list[str]:
@@ -1453,7 +1525,7 @@ _LABEL = re.compile(r"^(?:(?:further\s+|bidder\s+)?guidance(?:\s+for\s+bidders)?
 _DISCOURSE = re.compile(r"^(?:in\s+(?:your|the)\s+(?:response|answer|submission)|in\s+particular|in\s+addition|additionally|finally|lastly|secondly|thirdly|furthermore|"
                         r"moreover|also|next|then)\s*,\s*(?=\S)", re.I)
 _WANT_TO_KNOW = re.compile(
-    r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s+(?:would\s+(?:also\s+)?"
+    r"^(?:we|the\s+(?:panel|commissioners?|council|icb|authority|buyer|evaluators?|trust))\s*(?:(?:would|['’]d)\s+(?:also\s+)?"
     r"(?:particularly\s+)?like|(?:also\s+)?(?:want|wish|need)|are\s+(?:also\s+)?(?:keen|looking))\s+to\s+(?:know|understand|see|"
     r"hear|learn)(?:\s+(?:more\s+)?about)?\s+(?=(?:how|what|when|who|where|why|whether|which|your)\b)",
     re.I)
@@ -1465,7 +1537,8 @@ def _unlabel(sentence: str) -> str:
     'In particular, we want to understand how you will X' / 'We would also like to know how you will X'
     / 'Finally, tell us how you will X' -> 'how you will X' / 'tell us how you will X'."""
     m = _LABEL.match(sentence)
-    if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))):
+    if m and (_COVER_SENTENCE.match(m.group("rest")) or _INCLUDE_LEAD.match(m.group("rest"))
+              or _shape("should_ask").match(m.group("rest"))):
         return m.group("rest")
     plain = _DISCOURSE.sub("", sentence)
     wanted = _WANT_TO_KNOW.sub("", plain)
@@ -1776,15 +1849,42 @@ def _asks(sentence: str) -> tuple[list[str], bool]:
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
     sentences before it only frame the list."""
     s = _ALSO_ASK.sub("", _added_ask(sentence) or _clean(sentence))
-    parts = _split_sentence(s)
-    series = len(parts) > 1 or (_is_cover_list(s) and parts != [s])
+    lead = _shape("should_ask").match(s)
+    wh = bool(lead) and bool(_WH.match(s[lead.end():]))
+    parts = [] if wh else _split_sentence(s)
+    own = bool(lead) and len(parts) <= 1
+    if own:
+        # 'Bidders should describe how X' -> 'how X' ('Bidders should set out A, how B and how C' is a series);
+        # 'examples of A and say how B' -> 'examples of A', 'how B': asks of its own, not a list framing the
+        # sentences before it; a clause is kept whole ('how referrals, shared care plans and information sharing
+        # will operate, with reference to the Protocol', s18 dev q09)
+        s = s[lead.end():]
+        parts = [p for piece in _shape("and_ask").split(s)
+                 for p in ([piece] if _WH.match(piece) else _split_sentence(piece))]
+    series = not own and (len(parts) > 1 or (_is_cover_list(s) and parts != [s]))
     out = []
     for part in parts:
         out.extend(_wh_split(part))
+    if own:
+        # a guidance ask's 'how it will X, including A and B': X is asked, and A and B beside it (the s18 writer's
+        # rule; s18 dev q02)
+        out = [x for part in out for x in _with_included(part)]
     own_object = not _WH.match(re.sub(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline)\s+", "", s, flags=re.I))
     if len(out) >= 3 and len(parts) == 1 and _ASK_HEAD.match(s) and not _WH.match(s) and not own_object:
         series = True  # 'Tell us how you will A, how you will B, and what C': the elements of what came before
     return out, series
+
+
+def _with_included(ask: str) -> list[str]:
+    """'how it will discharge its duties, including its arrangements for A and its approach to B' -> the ask and its
+    two elements; any other ask as it is."""
+    m = re.match(r"^(?P<head>(?:how|what)\b.*?\S),\s+including\s+(?P<list>(?:the|its|their|your|any)\b.+)$", ask, re.I)
+    items = _split_series(m.group("list")) if m else []
+    if m and len(items) < 2:  # 'its arrangements for A and its approach to B': two things, each with its determiner
+        items = re.split(r",?\s+and\s+(?=(?:the|its|their|your)\s)", m.group("list"))
+    if len(items) < 2 or any(_WH.match(i) for i in items):
+        return [ask]
+    return [m.group("head")] + [i.rstrip(".") for i in items]
 
 
 def _own_ask(sentence: str) -> bool:
@@ -1818,8 +1918,94 @@ def _added_ask(sentence: str) -> str | None:
     return None
 
 
+def _words_pattern(words: list[str]) -> str:
+    """Phrases as one alternation, longest first, spaces as any run of spaces."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_SHAPES: dict[str, re.Pattern] = {}
+
+
+def _shape(name: str) -> re.Pattern:
+    """A pattern built from ``phrasebank/intake_shapes.yaml`` (read once): ``should_ask`` is a guidance sentence's
+    lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
+    if not _SHAPES:
+        from evidencebot.compose.filters import load_phrasebank
+
+        data = load_phrasebank("intake_shapes.yaml")
+        try:
+            askers, modals, verbs = (_words_pattern([str(w) for w in data[k]])
+                                     for k in ("askers", "asker_modals", "ask_verbs"))
+        except (KeyError, TypeError) as exc:
+            raise ConfigError(f"intake_shapes.yaml: {exc} is missing or not a list") from None
+        labels = _words_pattern([str(w) for w in data.get("section_labels") or []])
+        # with no colon: 'Guidance: Bidders should ...' is read whole (:func:`_unlabel`)
+        _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
+        _SHAPES["how_to_answer"] = re.compile(rf"\b{_words_pattern([str(w) for w in data.get('how_to_answer') or []])}\b",
+                                              re.I)
+        objects = _words_pattern([str(w) for w in data.get("asked_objects") or []])
+        _SHAPES["asked_object"] = re.compile(rf"^{objects}\b", re.I)
+        leads = _words_pattern([str(w) for w in data.get("item_list_leads") or []])
+        _SHAPES["item_list"] = re.compile(
+            rf"(?:(?:^|(?<=[.?!])\s+){leads}|^[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){{0,3}})\s*:\s*(?P<list>[^:;]+(?:;[^:;]+)+)$", re.I)
+        score_labels = _words_pattern([str(w) for w in data.get("score_labels") or []])
+        score_words = _words_pattern([str(w) for w in data.get("score_words") or []])
+        _SHAPES["score_line"] = re.compile(
+            rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b", re.I)
+        # 'examples of A and say how B'; 'how it will support A, and the steps it will take to B' (s18 dev q05)
+        fields = _words_pattern([str(w) for w in data.get("field_labels") or []])
+        _SHAPES["field_line"] = re.compile(rf"^[ \t]*{fields}[ \t]*:", re.I)
+        _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)"
+                                        rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
+                                        rf"(?:will|would|plan\s+to)\b)", re.I)
+        _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
+    return _SHAPES[name]
+
+
 def _is_ask(sentence: str) -> bool:
     return bool(_INCLUDE.match(sentence) or _ALSO_ASK.match(sentence) or _added_ask(sentence))
+
+
+def _fields_apart(text: str) -> str:
+    """A portal's export, one field a line ('Question Number: 3.3', 'Question Title: ...', 'Question Text: ...',
+    'Guidance: ...', 'Max Length: 750 words'): each field a paragraph of its own, so the title does not run into the
+    question's first sentence (s18 dev q30: 'Question Title: Social value ... Describe the social value ...' was
+    read as one sentence that asks nothing, and the question was lost). Text with fewer than three such fields is
+    returned as it is."""
+    field = _shape("field_line")
+    if sum(1 for line in text.split("\n") if field.match(line)) < 3:
+        return text
+    return "\n".join(("\n" + line) if field.match(line) and n else line for n, line in enumerate(text.split("\n")))
+
+
+def _item_list(text: str) -> list[str] | None:
+    """The elements one numbered item lists after a colon, separated by semicolons: '8.1 How will connectors
+    integrate with the CMHTs? Cover: attendance at MDT; access to RiO; joint supervision.' (the ask before 'Cover:'
+    is what the elements detail), 'Mobilisation plan: key milestones to service start date; risks and mitigations'
+    (a label over them). None when the item is one ask (s18 dev q16, q17, q20)."""
+    m = _shape("item_list").search(text)
+    if not m:
+        return None
+    items = [_clean(t).rstrip(".") for t in re.split(r"\s*;\s*(?:and\s+)?", m.group("list").strip().rstrip("."))]
+    items = [t for t in items if t]
+    return items if len(items) >= 2 else None
+
+
+def _guidance_ask(sentence: str, after_list: bool) -> bool:
+    """'Bidders should describe how they will keep people safe ...' after a list (in the guidance): an ask of its
+    own (s18 dev q07, q10, q19, q27). Before the list it frames the list ('The Tenderer shall set out the service
+    model ... The response shall describe:'), unless it is split into elements of its own ('..., including A and
+    B', s18 dev q02)."""
+    m = _shape("should_ask").match(_clean(sentence))
+    if not m:
+        return False
+    rest = _clean(sentence)[m.end():]
+    # what it asks for is a thing to cover ('how they will ...', 'the number of ...', 'examples of ...'), not how to
+    # write ('what will actually happen, by whom and when', 'practical arrangements, not aspirations', 'familiarity
+    # with ...': s5, s9, s11, s17 labellers)
+    if not _shape("asked_object").match(rest) or _shape("how_to_answer").search(rest):
+        return False
+    return after_list or _asks(sentence)[1]
 
 
 _HEADINGS_LEAD = re.compile(r"\b(?:headings?|following|sections?|cover|address|include)\b[^:\n]*:\s*$", re.I)
@@ -1866,7 +2052,7 @@ def _unmarked_list(lines: list[str]) -> list[str]:
 
 
 _PART_HEAD = re.compile(
-    r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:-]\s*)?"
+    r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:/-]\s*)?"
     r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
     r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
     re.I)
@@ -1902,6 +2088,7 @@ def _scored_parts(text: str) -> list[str]:
         # how the part is answered is no part of its title: 'PART A – Declarations (answer Yes or No to each; no
         # narrative is required)' (s15 q06, spent)
         t = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", t).strip() if _ANSWER_FORM.search(t) else t
+        t = re.sub(rf"(?i)^{_OTHER_TONGUE}(?=(?:part|section)\b)", "", t)  # 'Rhan A / Part A – ...': one title
         if t and len(t.split()) <= 10 and not _ASK_WORDS.match(re.sub(r"^[\d.\s]+", "", t)):
             heads.append(i)
     if len(heads) < 2 and not (heads and any(ln.strip() for ln in lines[:heads[0]]) and heads[0] > 0
@@ -1909,8 +2096,12 @@ def _scored_parts(text: str) -> list[str]:
         return []
     cuts = [0 if n == 0 else h for n, h in enumerate(heads)]
     parts = ["\n".join(lines[a:b]).strip() for a, b in zip(cuts, cuts[1:] + [len(lines)])]
-    if len(parts) >= 2 and heads[0] == 0 and not any(_ASK_WORDS.search(ln.strip()) for ln in parts[0].split("\n")[1:]):
-        parts[:2] = [parts[0] + "\n\n" + parts[1]]  # a title and an introduction that asks nothing: the first part's
+    if len(parts) >= 2 and not any(_ASK_WORDS.search(ln.strip()) for ln in parts[0].split("\n")[1 if heads[0] == 0 else 0:]) \
+            and (heads[0] == 0 or all(len(ln.split()) <= 14 and not re.search(r"[.?!;]$", ln.strip())
+                                      for ln in lines[heads[0]:heads[1]])):
+        # a title and an introduction that asks nothing: the first part's (a document's heading lines before it
+        # too: 'Adran C: Cwestiynau Ansawdd / Section C: Quality Questions' is the tender's section, s18 dev q15)
+        parts[:2] = [parts[0] + "\n\n" + parts[1]]
     merged: list[str] = []
     for n, part in enumerate(parts):
         if n and merged and not [ln for ln in part.split("\n")[1:] if ln.strip()] and not _ASK_WORDS.search(part):
@@ -1987,12 +2178,15 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                       flags=re.I)
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
+    original = _fields_apart(original)
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
         contexts, points = [], []
         for part in parts:
-            # a bare 'Part A' label put on a line of its own (:func:`_part_heads_apart`) is not the part's words
+            # a bare 'Part A' label put on a line of its own (:func:`_part_heads_apart`) is not the part's words; a
+            # bilingual title's other tongue ('Rhan A / Part A – ...') is no more of its title
+            part = re.sub(rf"(?im)^([ \t]*){_OTHER_TONGUE}(?=(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}})\b)", r"\1", part)
             part = re.sub(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
             for m in reversed([m for m in _part_limit_matches(part) if m.re is not _PART_TITLE_LIMIT]):
@@ -2061,6 +2255,7 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
 
     if items:
         points = []
+        flat = " ".join(original.split())
         for key, text in items:
             # a line the buyer asks a Yes or No to is a statement to confirm, whatever it names ('... in the format
             # at Annex D.  Yes / No' is no attachment rule)
@@ -2071,9 +2266,21 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                           flags=re.I).strip()
             text = re.sub(r"[;,]?\s+(?:and|or)$", "", text, flags=re.I)
             if text and (yes_no or not _is_instruction(text)):
-                points.append((key, text))
+                # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
+                listed = _item_list(text) if " ".join(text.split()) in flat else None
+                points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)] if listed else [(key, text)]
+        # 'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
+        # address:' + a list: the list adds detail to asks made before it, which stay asked (s18 dev q02)
+        detail = bool(stem_sentences) and bool(re.match(r"(?i)in\s+particular\b", stem_sentences[-1]))
+        # 'Please tell us your commitments on A, B and C.' + 'Please also tell us:' + a list: the list is asked
+        # beside what came before it, not as its detail (s18 dev q25)
+        also = bool(stem_sentences) and stem_sentences[-1].rstrip().endswith(":") and bool(
+            re.match(r"(?i)^(?:please\s+)?(?:also\s+(?:tell\s+us|describe|explain|set\s+out)|(?:tell\s+us|describe|"
+                     r"explain|set\s+out)\s+also)\b", stem_sentences[-1]))
         extra = [s for s in stem_sentences + trail_sentences
-                 if _is_ask(s) and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
+                 if (_is_ask(s) or _guidance_ask(s, s in trail_sentences or detail)
+                     or (also and s in stem_sentences[:-1] and _OWN_ASK.match(s) and not _CONTEXT.match(s)))
+                 and not _COVER_LEADIN.search(s) and not s.rstrip().endswith(":")]
         # 'How will people be able to access recovery education? Describe your recovery college offer:' + items:
         # the question is asked as well when the list has a lead-in of its own that names another thing
         lead_in = stem_sentences[-1] if stem_sentences else ""
@@ -2151,7 +2358,12 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             # a sentence split into elements of its own ('..., including A and B') stays too)
             include = bool(re.match(r"^(?:please\s+)?(?:also\s+)?include\b", s, re.I))
             mixed = not all(_WH.match(x) for x in split)  # 'Include how you will A, B and C' details the stem
-            keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))]
+            # a question asked outright ('How will you involve people ...?' + 'Include how A, how B and how C') is
+            # asked as well (s18 dev q24); not over a colon's list ('Include: A; B; C', s8-02; 'Include in your
+            # answer: A; B; and C')
+            asked = include and ":" not in s
+            keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))
+                    or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))]
             context_parts += [p for p in parts if p not in keep]
             parts = keep
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
