@@ -1930,8 +1930,6 @@ def _shape(name: str) -> re.Pattern:
     """A pattern built from ``phrasebank/intake_shapes.yaml`` (read once): ``should_ask`` is a guidance sentence's
     lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
     if not _SHAPES:
-        from evidencebot.compose.filters import load_phrasebank
-
         data = load_phrasebank("intake_shapes.yaml")
         try:
             askers, modals, verbs = (_words_pattern([str(w) for w in data[k]])
