@@ -230,3 +230,22 @@ def test_two_processes_upgrading_at_once_both_succeed(tmp_path, isolated_home):
     names = [m.name for m in migrations.applied(db)]
     assert len(names) == len(set(names)) == len(migrations._migrations)
     db.close()
+
+
+def test_a_database_another_process_keeps_locked_is_busy_not_foreign(tmp_path, monkeypatch):
+    """Under load, a second process opening a database while another held its lock past the busy timeout was told
+    '<file>: not an evidencebot database (database is locked)' (full suite, session 18): the file is ours, only busy."""
+    from evidencebot.store import db as store_db
+
+    path = tmp_path / "held.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("create table t (x)")
+    holder.execute("begin exclusive")
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
+    try:
+        with pytest.raises(InputError, match=r"held\.db: the database is busy: .*nothing was changed, try again"):
+            connect(path, migrate=False)
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    assert sqlite3.connect(path).execute("select count(*) from t").fetchone() == (0,)
