@@ -109,10 +109,14 @@ async def paste_text(pilot, text: str) -> None:
     from textual import events
     from textual.widgets import Input, TextArea
 
+    def field():  # a text field has the focus and takes text (a screen still loading has not focused it yet)
+        widget = pilot.app.focused
+        return isinstance(widget, (Input, TextArea)) and not widget.is_disabled
+
     await pilot.pause()
+    await wait_until(pilot, field, f"a text field to paste {text[:30]!r} into has the focus "
+                                   f"(the focus is on {pilot.app.focused!r})")
     widget = pilot.app.focused
-    assert isinstance(widget, (Input, TextArea)), f"nothing to paste into: the focus is on {widget!r}"
-    assert not widget.disabled, f"{widget!r} is disabled (still loading?): paste would be lost"
     pieces = [text] if isinstance(widget, TextArea) else text.split("\n")
     for n, piece in enumerate(pieces):
         if n:

@@ -5,7 +5,7 @@ answer, puts a story found by search into it with the picker, and exports it wit
 
 from __future__ import annotations
 
-from helpers import act_as, chat_replies, paste_text, run, settle
+from helpers import act_as, chat_replies, focused_in, paste_text, run, settle, wait_until
 
 SIZE = (100, 30)
 
@@ -30,12 +30,16 @@ def story_row(db_path, story_id: str) -> dict:
 def test_frontline_writes_tags_consents_and_submits_a_story(make, evidence_db_path, isolated_home):
     async def go():
         from evidencebot.tui.screens.confirm import ChooseConsent, ConfirmChange
+        from evidencebot.tui.screens.story import StoryScreen
 
         act_as(isolated_home, "Fran Frontline")
         app = make()
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("f4")
+            # the story opens in a worker, with its form disabled until it is read: wait for the title's focus
+            await wait_until(pilot, lambda: (field := focused_in(app, StoryScreen, "#field-title")) is not None
+                             and not field.is_disabled, "the new story's title has the focus")
             for n, part in enumerate(["Back to the allotment", "Stopped going out.", "Weekly walks.",
                                       "Two visits a week.", "Goal reviews rose; family helped too."]):
                 if n:

@@ -8,8 +8,12 @@ called from thread workers that post messages back; widgets are only touched
 on the UI thread.
 
 Start-up is kept light: nothing here imports spaCy, matplotlib, Jinja or the
-metrics engine. The language model is loaded by a worker after the first
-frame is painted, and the time to that frame is logged (``first_paint_ms``).
+metrics engine. The assistant (:class:`~evidencebot.assistant.conversation.Conversation`,
+whose import loads the whole core) is built by a worker after the first frame
+is painted, and the language model after it; the time to that frame is logged
+(``first_paint_ms``). Until the assistant is ready, messages typed in the chat
+wait in its queue (the pending reply says so); a worker that needs it waits for
+it, and the UI thread, if it asks first, builds it itself (once, under a lock).
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from __future__ import annotations
 from evidencebot.tui._start import START_TIME  # noqa: I001  (first: start-up timing)
 
 import os
+import threading
 import time
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -31,7 +36,7 @@ from evidencebot.outputs import write_output
 from evidencebot.tui.base import report_worker_state
 from evidencebot.tui.commands import EvidencebotCommands
 from evidencebot.tui.keys import screen_bindings
-from evidencebot.tui.messages import LanguageChanged
+from evidencebot.tui.messages import ConversationReady, LanguageChanged
 from evidencebot.tui.screens.chat import ChatScreen
 
 STYLES = Path(__file__).parent / "styles"
@@ -84,26 +89,70 @@ class EvidencebotApp(App[None], inherit_bindings=False):
     def __init__(self, db_path: Path | str | None, *, first_run: bool = False, load_language: bool = True,
                  theme: str = DARK_THEME) -> None:
         super().__init__()
-        from evidencebot.assistant.conversation import Conversation
-        from evidencebot.assistant.model_loader import LanguageModel
-
         self.db_path = db_path
         self.db_label = Path(db_path).name if db_path else "in-memory database"
         self.sub_title = self.db_label
-        self.conversation = Conversation(db_path, language=LanguageModel(enabled=load_language),
-                                         first_run=first_run)
+        self._first_run = first_run
+        self._conversation = None
+        self._conversation_lock = threading.Lock()
+        self._painted = threading.Event()
+        """Set by :meth:`on_ready`: workers never build the assistant before the first frame."""
+        self.conversation_ready = threading.Event()
+        """Set once the assistant is built (by the start-up worker or by whoever asked first)."""
         self._load_language_on_start = load_language
         self._initial_theme = theme
         self.first_paint_ms: float | None = None
         if not load_language:
             self.language_text = "language model off"
 
+    @property
+    def conversation(self):
+        """The assistant (:class:`evidencebot.assistant.conversation.Conversation`), built on first use.
+
+        A worker thread that asks before the first frame waits for that frame, so it is the screen that
+        paints first; whoever asks while it is being built waits for the build to finish."""
+        conversation = self._conversation
+        if conversation is not None:
+            return conversation
+        if self._thread_id not in (0, threading.get_ident()):  # a worker of the running app
+            while not self._painted.wait(0.05) and not (self._closing or self._closed):
+                pass  # the first frame comes first (an app closing before it never blocks its workers)
+        with self._conversation_lock:
+            if self._conversation is None:
+                from evidencebot.assistant.conversation import Conversation
+                from evidencebot.assistant.model_loader import LanguageModel
+
+                self._conversation = Conversation(self.db_path, first_run=self._first_run,
+                                                  language=LanguageModel(enabled=self._load_language_on_start))
+                self.conversation_ready.set()
+        return self._conversation
+
     def on_mount(self) -> None:
         self.theme = self._initial_theme
         if self._load_language_on_start:
             self.language_text = "⏳ loading language model…"
-            self.call_after_refresh(self.load_language)
-        self.call_after_refresh(self.offer_unsaved)
+
+    def on_ready(self) -> None:
+        self.first_paint_ms = (time.perf_counter() - START_TIME) * 1000
+        self.log.info(f"evidencebot painted its first frame {self.first_paint_ms:.0f} ms after import")
+
+    @on(events.Ready)
+    def _first_frame(self) -> None:
+        """The first frame is up: build the assistant now (a handler of its own, so that a subclass's
+        ``on_ready`` cannot skip it)."""
+        self._painted.set()
+        self._build_conversation()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="start", description="Starting the assistant")
+    def _build_conversation(self) -> None:
+        self.conversation  # noqa: B018  (builds it, or waits for whoever is building it)
+        self.post_message(ConversationReady())
+
+    @on(ConversationReady)
+    def _conversation_built(self) -> None:
+        if self._load_language_on_start:
+            self.load_language()
+        self.offer_unsaved()
 
     # ------------------------------------------------------------ text not saved last time
 
@@ -157,10 +206,6 @@ class EvidencebotApp(App[None], inherit_bindings=False):
         restored = restore_unsaved(self.conversation, entries)
         text = "Restored to the database: " + "; ".join(restored) + "."
         self.call_from_thread(self.notify, text, timeout=10, markup=False)
-
-    def on_ready(self) -> None:
-        self.first_paint_ms = (time.perf_counter() - START_TIME) * 1000
-        self.log.info(f"evidencebot painted its first frame {self.first_paint_ms:.0f} ms after import")
 
     # ------------------------------------------------------------ the language model
 

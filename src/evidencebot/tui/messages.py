@@ -23,6 +23,11 @@ class AssistantProgress(Message):
 
 
 @dataclass
+class ConversationReady(Message):
+    """The assistant is built (after the first frame): the chat's queue can be answered."""
+
+
+@dataclass
 class LanguageChanged(Message):
     """The language model finished loading (or failed)."""
 

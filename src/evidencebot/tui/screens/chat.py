@@ -88,6 +88,8 @@ class ChatScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="assistant", description="Answering")
     def _answer(self, item) -> None:
+        if not self.app.conversation_ready.is_set():  # built after the first frame: what is typed meanwhile waits
+            self.post_message(AssistantProgress("starting the assistant…"))
         conversation = self.app.conversation
         if item is WELCOME:
             self.post_message(ReplyReady("", conversation.welcome()))
