@@ -191,3 +191,20 @@ def test_user_vocabulary_replaces_the_shipped_one(isolated_home):
 
     with pytest.raises(ConfigError, match="bees"):
         plan_question("Describe your beekeeping.", 100)
+
+
+def test_a_question_under_the_buyers_header_lines_is_titled_by_its_own_heading():
+    """Every s18 answer (spent; found by the panel) was titled with the buyer's header line, Markdown and all ('**Buyer:**
+    Harrowden ...'), or the first words of its first ask ('**7.1** How will you recruit ...'), though the file said
+    '## Question 7 – Workforce, training and supervision' under the header lines: the title is that heading."""
+    from evidencebot.compose.questions import answer_title, question_title
+
+    header = ("**Buyer:** Northfold Borough Council with NHS Northfold ICB\n**ITT reference:** NBC-2027-004\n"
+              "**Lot:** Lot 1 – Community recovery (adults 18+)\n**Schedule:** Schedule 3 – Quality Questionnaire\n\n")
+    question = header + ("## Question 7 – Workforce, training and supervision\n\n### Background\n\nCaseloads must not "
+                         "exceed 18 people.\n\n**7.1** How will you recruit and retain staff?\n\n(Word count: 800)\n")
+    assert question_title(question) == "Question 7 – Workforce, training and supervision"
+    assert answer_title(question) == "Question 7 – Workforce, training and supervision"
+    untitled = header + "**7.1** How will you recruit and retain staff?\n"
+    assert "**" not in answer_title(untitled) and not answer_title(untitled).startswith(("Buyer", "ITT"))
+    assert question_title("Question: Describe how you will keep people safe.") == ""  # an ask, not a header line

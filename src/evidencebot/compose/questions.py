@@ -1931,11 +1931,13 @@ def _shape(name: str) -> re.Pattern:
     lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
     if not _SHAPES:
         data = load_phrasebank("intake_shapes.yaml")
-        try:
-            askers, modals, verbs = (_words_pattern([str(w) for w in data[k]])
-                                     for k in ("askers", "asker_modals", "ask_verbs"))
-        except (KeyError, TypeError) as exc:
-            raise ConfigError(f"intake_shapes.yaml: {exc} is missing or not a list") from None
+        def listed(key: str) -> str:
+            words = data.get(key)
+            if not isinstance(words, list) or not words:
+                raise ConfigError(f"intake_shapes.yaml: '{key}' is missing or not a list")
+            return _words_pattern([str(w) for w in words])
+
+        askers, modals, verbs = listed("askers"), listed("asker_modals"), listed("ask_verbs")
         labels = _words_pattern([str(w) for w in data.get("section_labels") or []])
         # with no colon: 'Guidance: Bidders should ...' is read whole (:func:`_unlabel`)
         _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
@@ -2513,7 +2515,7 @@ def _question_title(question: str) -> str:
         before, header, cols, rows, _ = parts
         return (_question_title("\n".join(before + [""])) if before else "") or _row_title(header, cols, rows[0])
     text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = _title_lines(text)
     if not lines:
         return ""
     for line in lines[:4]:
@@ -2532,6 +2534,37 @@ def _question_title(question: str) -> str:
     return ""
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
+_HEADER_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z/&' -]{0,40}?)\s*:\s+\S")
+_NAMES_QUESTION = re.compile(r"^(?:question|q)\s*[a-z]{0,3}\s*\d", re.I)
+
+
+def _plain_line(line: str) -> str:
+    """A line without its Markdown: the heading marks and bold or underline markers ('## Question 7 – Workforce',
+    '**7.1** How will you ...')."""
+    line = re.sub(r"\*\*|__", "", line).strip()
+    m = _MD_HEADING.match(line)
+    return m.group("text").strip() if m else line
+
+
+def _title_lines(text: str) -> list[str]:
+    """The question's lines as its title is looked for: without Markdown, without the buyer's header lines ('Buyer:
+    ...', 'ITT reference: ...', 'Lot: ...': the tender's, not this question's), and with a heading that names the
+    question ('## Question 7 – Workforce, training and supervision') first wherever it stands in the opening lines."""
+    raw = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    named = next((_plain_line(ln) for ln in raw[:12] if _MD_HEADING.match(re.sub(r"\*\*|__", "", ln))
+                  and _NAMES_QUESTION.match(_plain_line(ln))), "")
+    lines = []
+    for ln in raw:
+        plain = _plain_line(ln)
+        field = _HEADER_FIELD.match(plain)
+        if field and " ".join(field.group("label").lower().split()) in _words("header_labels"):
+            continue
+        if plain and plain != named:
+            lines.append(plain)
+    return [named] + lines if named else lines
+
+
 def answer_title(question: str, ref: str = "", *, max_words: int | None = None) -> str:
     """The title of an answer as a bid writer would give it: the buyer's title ('Q3.2 Safeguarding'), else the
     question's reference (its own, or ``ref``) and the first words of what it asks, made a heading ('Q3 Keeping people
@@ -2542,7 +2575,7 @@ def answer_title(question: str, ref: str = "", *, max_words: int | None = None) 
         return title
     ref = title or " ".join((ref or "").split())
     text = _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = _title_lines(text)
     if lines and title:
         m = _REF.match(lines[0])
         lines[0] = m.group("rest") if m else lines[0]
