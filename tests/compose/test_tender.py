@@ -342,3 +342,24 @@ def test_a_heading_whose_first_words_carry_a_finding_is_cut_to_its_reference_not
     _check_round(f"## {heading}\n\n{body}\n", [sec], checker, edits)
     assert sec.heading_text() == expected, (sec.heading, sec.heading_kept, edits)
     assert sec.kept_units()  # the finding was the heading's, not the method's
+
+
+def test_a_part_keeps_its_last_sentence_while_another_part_has_more():
+    """Under the answer's limit the least important sentence went first wherever it stood, so a part down to one
+    sentence lost it, and its heading with it: the submitted s18 q02 (spent) went from c) to e) and the panel read
+    part (d) as not answered. A part's last sentence now goes only after every other part is down to its last."""
+    from evidencebot.compose import tender as T
+    from evidencebot.compose.questions import SubPoint
+
+    def section(key, priorities):
+        return T.Section(point=SubPoint(key, key, f"Part {key}", budget=10),
+                         units=[T.Unit(f"Sentence {key}{n} of the part.", priority=p) for n, p in enumerate(priorities)],
+                         heading=f"Part {key}", heading_kept=True)
+
+    full, last = section("a", [1, 2, 2]), section("d", [3])
+    assert T._drop_globally([full, last], "limit")
+    assert last.heading_text() == "Part d" and len(last.kept_units()) == 1
+    assert len(full.kept_units()) == 2
+    T._drop_globally([full, last], "limit")
+    T._drop_globally([full, last], "limit")  # both down to their last: the least important of those goes
+    assert not last.kept_units() and len(full.kept_units()) == 1

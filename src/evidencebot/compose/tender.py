@@ -782,15 +782,19 @@ def _part_room(sections: list[Section], point: SubPoint) -> int:
 
 
 def _drop_globally(sections: list[Section], why: str) -> bool:
-    """Drop the least important unit left in the answer; False when none is left."""
+    """Drop the least important unit left in the answer, a part's last sentence only when every part is down to its
+    last; False when none is left."""
     best = None
     for si, sec in enumerate(sections):
         if sec.point.kind == "confirm" and why == "limit":
             continue  # a Pass/Fail statement is answered whole or it fails: never cut to fit (its heading may go)
         over = sec.words() - sec.point.budget
+        # a part's last sentence goes after every other part's (the buyer's sub-point would vanish with its heading:
+        # s18 q02 (d), spent, whose answer went from c) to e) under its character limit)
+        last = sec.heading_kept and len(sec.kept_units()) == 1
         for ui, u in enumerate(sec.units):
             if u.kept:
-                key = (u.priority, over, ui, si)
+                key = (not last, u.priority, over, ui, si)
                 if best is None or key > best[0]:
                     best = (key, si, ui)
     if best is None:
