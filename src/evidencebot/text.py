@@ -144,6 +144,9 @@ def line_sentences(text: str) -> list[str]:
 #: A word: letters or digits, with inner apostrophes or hyphens ("don't", "step-down", "24-48").
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+"""A Markdown heading line ('## Question 7 – Workforce'): group 1 is its text."""
+
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (see :data:`WORD`), in order, as written."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evidencebot.text import MD_HEADING
+
 MARKERS = ("To write", "To attach", "To complete", "To confirm")
 _MARKER = re.compile(r"\[(" + "|".join(map(re.escape, MARKERS)) + r")(?::\s*(?P<label>[^\]\n]*))?\]\s*(?P<rest>[^\n]*)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
 
 
@@ -54,7 +55,7 @@ def find_gaps(markdown: str, ref: str = "") -> list[Gap]:
     out: list[Gap] = []
     heading = ""
     for line in (markdown or "").splitlines():
-        head = _HEADING.match(line)
+        head = MD_HEADING.match(line)
         if head:
             heading = head.group(1).strip()
             continue

@@ -33,7 +33,7 @@ from evidencebot.compose import confirmations
 from evidencebot.compose.columns import column_kind, header_columns
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.errors import ConfigError, InputError
-from evidencebot.text import NUMBER_WORDS, PatternTable
+from evidencebot.text import MD_HEADING, NUMBER_WORDS, PatternTable
 from evidencebot.text import sentences as text_sentences
 
 _INTAKE = load_phrasebank("intake.yaml")
@@ -2534,33 +2534,26 @@ def _question_title(question: str) -> str:
     return ""
 
 
-_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _HEADER_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z/&' -]{0,40}?)\s*:\s+\S")
 _NAMES_QUESTION = re.compile(r"^(?:question|q)\s*[a-z]{0,3}\s*\d", re.I)
 
 
-def _plain_line(line: str) -> str:
-    """A line without its Markdown: the heading marks and bold or underline markers ('## Question 7 – Workforce',
-    '**7.1** How will you ...')."""
-    line = re.sub(r"\*\*|__", "", line).strip()
-    m = _MD_HEADING.match(line)
-    return m.group("text").strip() if m else line
-
-
 def _title_lines(text: str) -> list[str]:
-    """The question's lines as its title is looked for: without Markdown, without the buyer's header lines ('Buyer:
-    ...', 'ITT reference: ...', 'Lot: ...': the tender's, not this question's), and with a heading that names the
-    question ('## Question 7 – Workforce, training and supervision') first wherever it stands in the opening lines."""
-    raw = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    named = next((_plain_line(ln) for ln in raw[:12] if _MD_HEADING.match(re.sub(r"\*\*|__", "", ln))
-                  and _NAMES_QUESTION.match(_plain_line(ln))), "")
-    lines = []
-    for ln in raw:
-        plain = _plain_line(ln)
+    """The question's lines as its title is looked for: without Markdown (heading marks, bold or underline markers
+    anywhere in the line: '**Buyer:** Harrowden ...'), without the buyer's header lines ('Buyer: ...', 'ITT reference:
+    ...', 'Lot: ...': the tender's, not this question's), and with a heading that names the question ('## Question 7 –
+    Workforce, training and supervision') first wherever it stands in the opening lines."""
+    lines, named = [], ""
+    for n, raw in enumerate(ln.strip() for ln in text.split("\n") if ln.strip()):
+        line = re.sub(r"\*\*|__", "", raw).strip()
+        head = MD_HEADING.match(line)
+        plain = head.group(1).strip() if head else line
         field = _HEADER_FIELD.match(plain)
         if field and " ".join(field.group("label").lower().split()) in _words("header_labels"):
             continue
-        if plain and plain != named:
+        if head and not named and n < 12 and _NAMES_QUESTION.match(plain):
+            named = plain
+        elif plain:
             lines.append(plain)
     return [named] + lines if named else lines
 
