@@ -79,18 +79,16 @@ def connect(path: str | Path | None = None, *, migrate: bool = True, user: str |
     db = Database(conn)
     try:
         db.execute("PRAGMA foreign_keys = ON")
-        set_busy_timeout(db, BUSY_TIMEOUT_MS)
+        set_busy_timeout(db, BUSY_TIMEOUT_MS)  # read at call time (a test shortens it), not the default bound at import
         if path is not None and str(path) != ":memory:":
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        if "locked" in str(exc) or "busy" in str(exc):  # another process held it longer than the busy timeout
-            raise InputError(f"{path}: the database is busy: another program kept it locked for more than "
-                             f"{BUSY_TIMEOUT_MS / 1000:g} s ({exc}); nothing was changed, try again") from None
-        raise InputError(f"{path}: not an evidencebot database ({exc})") from None
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+            # another process held it longer than the busy timeout: the file is ours, only busy
+            raise InputError(f"{path}: the database is busy: another program kept it locked for more than "
+                             f"{BUSY_TIMEOUT_MS / 1000:g} s ({exc}); nothing was changed, try again") from None
         raise InputError(f"{path}: not an evidencebot database ({exc})") from None
     if migrate:
         migrations.migrate(db)
