@@ -370,8 +370,6 @@ class TenderAnswer:
 
     def to_export(self, *, charts: bool = True):
         """The answer as an :class:`~evidencebot.compose.document.ExportDoc`."""
-        import dataclasses
-
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
         return ExportDoc(
             title=self.named or self.plan.title or "Tender answer",
@@ -600,7 +598,7 @@ class _Evidence:
             # ('step-up trigger set introduced' is not for 'the first 72 hours' after a discharge, s11 q06)
             relevant += [c for c in self.changes if c not in relevant and (any(
                 w.isalpha() for w in content_stems(" ".join(str(v) for v in c.values() if isinstance(v, str)))
-                & content_stems(situated(point)) - _FIGURE_WEAK - _head_generic()))]
+                & content_stems(situated(point)) - _FIGURE_WEAK - HEAD_GENERIC))]
         else:
             relevant = [c for c in relevant if (c.get("indicators") or "").strip()]
         ev["changes"] = [c for c in relevant if c["change_id"] not in self.used_changes][:1]
@@ -636,7 +634,7 @@ def record_fits(point: SubPoint, record: dict) -> bool:
     if "learn" in asked:
         return True
     told = set(blockmatch.tokens(" ".join(str(record.get(k) or "") for k in ("summary", "learning", "action"))))
-    return bool((told & asked) - named - _FIGURE_WEAK - _head_generic())
+    return bool((told & asked) - named - _FIGURE_WEAK - HEAD_GENERIC)
 
 
 def _worse(result) -> bool:
@@ -1545,8 +1543,6 @@ def _self_contradictions(sections: list[Section]) -> list:
 
 def _scored_plan(plan: QuestionPlan) -> QuestionPlan:
     """The plan without its confirmation sub-points (the ones method text never answers)."""
-    import dataclasses
-
     if not any(pt.kind == "confirm" for pt in plan.points):
         return plan
     return dataclasses.replace(plan, points=[pt for pt in plan.points if pt.kind != "confirm"])
@@ -2730,8 +2726,6 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
 
 def _rarity():
     """weight(stem): log-inverse of the share of shipped block sentences that use the stem."""
-    import math
-
     def build(_path, data: dict) -> dict:
         counts: dict[str, int] = {}
         n = 0
@@ -3041,10 +3035,6 @@ def situated(point: SubPoint) -> str:
     return f"{point.text} ({point.part_title})" if in_part(point) else point.text
 
 
-def _head_generic() -> set[str]:
-    return HEAD_GENERIC
-
-
 _DEFINED = re.compile(r"\b((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|in|on|&)\s+)*){1,8}[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,9})\)")
 
 
@@ -3085,8 +3075,6 @@ def _span(name: str, capitals: int) -> int:
 def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     """The plan with each sub-point's ambiguous acronyms written out as this question means them
     ('SARs' in a safeguarding question: Safeguarding Adults Reviews), for matching only."""
-    import dataclasses
-
     context = question_focus(plan) + " " + plan.stem
     points = [dataclasses.replace(p, text=blockmatch.expand_acronyms(p.text, context)) for p in plan.points]
     topics = blockmatch.load_topics()
@@ -3096,7 +3084,6 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     points = [p if blockmatch.topic_hits(p.text, topics) else
               dataclasses.replace(p, text=_spell_defined(p.text, plan.question),
                                   label=_spell_defined(p.label, plan.question)) for p in points]
-    topics = blockmatch.load_topics()
     for n, p in enumerate(points):
         ref = _referent(p.text, plan.stem, [q.text for q in plan.points[:n]], topics)
         if ref:
