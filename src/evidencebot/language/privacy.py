@@ -39,7 +39,7 @@ from evidencebot.language import privacy_events, privacy_filter
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
-from evidencebot.text import MONTH_WORDS, QUOTES
+from evidencebot.text import CLOSE_QUOTES, MONTH_WORDS, OPEN_QUOTES, QUOTES
 
 __all__ = [
     "PrivacyRule",
@@ -1403,8 +1403,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w\-]*")
 _NEXT_CAPITALISED = re.compile(r"(?:[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?[A-Z][\w\-]*(?:['’]s?)?){0,3}")
 
 
-_OPENING_QUOTES = frozenset("'‘\"“")
-_CLOSING_QUOTES = frozenset("'’\"”")
+_OPENING_QUOTES = frozenset(OPEN_QUOTES)
+_CLOSING_QUOTES = frozenset(CLOSE_QUOTES)
 
 
 def _in_quotes(t) -> bool:

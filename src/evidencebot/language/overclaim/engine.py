@@ -193,8 +193,8 @@ class OverclaimRules:
         if not self.late:
             return self._finish(doc, ctx, cands)
         out = self._kept(doc, ctx, cands)
-        ctx.claimed_sentences = self._claimed(doc, out)
         ctx.claimed_spans = self._claimed_spans(out)
+        ctx.claimed_sentences = self._claimed(doc, ctx.claimed_spans)
         late: list[Candidate] = []
         for rule, fn in self.late:
             late.extend(fn(rule, doc, ctx, terms))
@@ -210,9 +210,10 @@ class OverclaimRules:
         return tuple((f.start, f.end) for f in found if not (
             late_ids.intersection(self.by_key[f.rule].defer_to) or f"{self.family}.*" in self.by_key[f.rule].defer_to))
 
-    def _claimed(self, doc, found: list[Finding]) -> frozenset[int]:
-        """Token starts of the sentences a finding overlaps whose rule does not defer to a late rule."""
-        spans = self._claimed_spans(found)
+    @staticmethod
+    def _claimed(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
+        """Token starts of the sentences one of ``spans`` overlaps (:meth:`_claimed_spans`: the findings whose rule
+        does not defer to a late rule)."""
         if not spans:
             return frozenset()
         return frozenset(sent.start for sent in _sents(doc)
