@@ -1931,6 +1931,7 @@ def _shape(name: str) -> re.Pattern:
     lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
     if not _SHAPES:
         data = load_phrasebank("intake_shapes.yaml")
+
         def listed(key: str) -> str:
             words = data.get(key)
             if not isinstance(words, list) or not words:
@@ -1938,22 +1939,22 @@ def _shape(name: str) -> re.Pattern:
             return _words_pattern([str(w) for w in words])
 
         askers, modals, verbs = listed("askers"), listed("asker_modals"), listed("ask_verbs")
-        labels = _words_pattern([str(w) for w in data.get("section_labels") or []])
+        labels = listed("section_labels")
         # with no colon: 'Guidance: Bidders should ...' is read whole (:func:`_unlabel`)
         _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
-        _SHAPES["how_to_answer"] = re.compile(rf"\b{_words_pattern([str(w) for w in data.get('how_to_answer') or []])}\b",
+        _SHAPES["how_to_answer"] = re.compile(rf"\b{listed('how_to_answer')}\b",
                                               re.I)
-        objects = _words_pattern([str(w) for w in data.get("asked_objects") or []])
+        objects = listed("asked_objects")
         _SHAPES["asked_object"] = re.compile(rf"^{objects}\b", re.I)
-        leads = _words_pattern([str(w) for w in data.get("item_list_leads") or []])
+        leads = listed("item_list_leads")
         _SHAPES["item_list"] = re.compile(
             rf"(?:(?:^|(?<=[.?!])\s+){leads}|^[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){{0,3}})\s*:\s*(?P<list>[^:;]+(?:;[^:;]+)+)$", re.I)
-        score_labels = _words_pattern([str(w) for w in data.get("score_labels") or []])
-        score_words = _words_pattern([str(w) for w in data.get("score_words") or []])
+        score_labels = listed("score_labels")
+        score_words = listed("score_words")
         _SHAPES["score_line"] = re.compile(
             rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b", re.I)
         # 'examples of A and say how B'; 'how it will support A, and the steps it will take to B' (s18 dev q05)
-        fields = _words_pattern([str(w) for w in data.get("field_labels") or []])
+        fields = listed("field_labels")
         _SHAPES["field_line"] = re.compile(rf"^[ \t]*{fields}[ \t]*:", re.I)
         _SHAPES["and_ask"] = re.compile(rf",?\s+and\s+{verbs}\s+(?=(?:how|what|whether|why|which|when|who)\b)"
                                         rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
