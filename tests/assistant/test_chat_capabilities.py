@@ -1,5 +1,5 @@
 """A chat that knows what it can do: closest commands for what it cannot, the board summary,
-'this quarter' and 'last quarter' never the same quarter."""
+'last quarter' the last complete quarter."""
 
 from __future__ import annotations
 
@@ -40,14 +40,30 @@ def test_help_has_no_pipe_inside_a_table_cell():
             assert line.count("|") == 3, line  # two cells: the command, what it does
 
 
-def test_this_quarter_and_last_quarter_are_different_quarters(evidence_db_path):
-    conversation = Conversation(evidence_db_path)
-    this = conversation.respond("how are we doing on crisis escalation this quarter?")
-    last = conversation.respond("how are we doing on crisis escalation last quarter?")
-    assert this.payload["period"] != last.payload["period"]
-    from evidencebot.metrics.periods import parse_period
+def test_last_quarter_in_december_is_july_to_september_and_this_quarter_says_the_data_stop(evidence_db_path,
+                                                                                          monkeypatch):
+    """Data to 30 September 2026, asked on 4 December 2026: 'last quarter' is the last complete quarter,
+    July to September (it was April to June: 'the quarter before the quarter of the latest data'), with no
+    note; 'this quarter' (October to December) has no data yet, so its reply names the same months and says
+    why. (Replaces 'this quarter and last quarter are different quarters', which asserted April to June.)"""
+    from evidencebot.compose.gather import latest_data_date
+    from evidencebot.metrics import periods
+    from evidencebot.store.db import connect
 
-    assert parse_period(last.payload["period"]) == parse_period(this.payload["period"]).previous()
+    db = connect(evidence_db_path)
+    try:
+        assert latest_data_date(db).isoformat() == "2026-09-30"
+    finally:
+        db.close()
+    monkeypatch.setattr(periods, "today", lambda: periods.datetime.date(2026, 12, 4), raising=False)
+    conversation = Conversation(evidence_db_path)
+    last = conversation.respond("how are we doing on crisis escalation last quarter?")
+    assert last.payload["period"] == "2026-Q3" and "Jul-Sep 2026" in last.markdown.splitlines()[0]
+    assert "the data stop" not in last.markdown
+    this = conversation.respond("how are we doing on crisis escalation this quarter?")
+    assert this.payload["period"] == "2026-Q3"
+    assert ("Asked today, “this quarter” is Oct-Dec 2026 (2026-Q4); the data stop on 30 September 2026, so the "
+            "figures are for Jul-Sep 2026 (2026-Q3).") in this.markdown
 
 
 def test_the_board_summary_is_one_page_built_from_the_review(evidence_db_path):

@@ -92,3 +92,17 @@ def test_review_and_variance_note(run, tmp_path):
     assert "suppression is off" in internal.stderr
     bad = run("assemble", "review", "--period", "sometime")
     assert bad.exit_code == 2 and "error:" in bad.stderr
+
+
+def test_review_period_in_the_words_the_chat_accepts(run):
+    """`assemble review --period "July to September 2026"` was refused while the chat read the same words; the
+    review states the period as 'last quarter' and '2026-Q3' do (the months of one calendar quarter)."""
+    result = run("assemble", "review", "--period", "July to September 2026")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "# Contract review: Jul-Sep 2026 (2026-Q3)" in lines
+    assert "**Period:** Jul-Sep 2026 (2026-Q3)" in [line.strip() for line in lines]
+    activity = next(line for line in lines if line.startswith("**Activity.**"))
+    assert " over Jul-Sep 2026 (2026-Q3)." in activity
+    bad = run("assemble", "review", "--period", "July to Septembre 2026")
+    assert bad.exit_code == 2 and "Apr 2025 to Mar 2026, July to September 2026," in bad.stderr

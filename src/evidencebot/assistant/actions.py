@@ -151,7 +151,7 @@ def welcome(ctx: Context) -> Reply:
 
 def indicators(ctx: Context, intent: Intent) -> Reply:
 
-    period = views.resolve_period(ctx.db, intent.period or ctx.state.period)
+    period, bound = views.resolve_period_note(ctx.db, intent.period or ctx.state.period)
     selection = views.select_indicators(ids=intent.indicators, domains=intent.domains, topics=intent.topics)
     ctx.progress(f"computing {len(selection.ids) if selection.ids else 'all'} indicators for {period.label}…")
     results = views.compute(ctx.db, period, ids=selection.ids)
@@ -163,8 +163,9 @@ def indicators(ctx: Context, intent: Intent) -> Reply:
     cat = views.catalogue()
     md = [f"### {selection.heading} — {period.describe()}", ""]
     partial = views.coverage_note(ctx.db, period)
-    if partial:
-        md += [f"_{partial}_", ""]
+    for note in (bound, partial):
+        if note:
+            md += [f"_{note}_", ""]
     md += [views.table_markdown(results, cat), ""]
     notable = [r for r in results if r.verdict in ("improvement", "concern")]
     if notable:
@@ -273,7 +274,7 @@ def check(ctx: Context, intent: Intent) -> Reply:
 
 
 def review(ctx: Context, intent: Intent) -> Reply:
-    period = views.resolve_period(ctx.db, intent.period or intent.argument or None)
+    period, bound = views.resolve_period_note(ctx.db, intent.period or intent.argument or None)
     wait_for_language(ctx, "the narrative is checked before you see it")
     ctx.progress(f"assembling the contract review for {period.label}…")
     result = review_module.assemble_review(ctx.db, period)
@@ -281,18 +282,20 @@ def review(ctx: Context, intent: Intent) -> Reply:
     doc = DraftDoc(text=str(text), kind="review", title=f"Contract review {period.label}", period=period.label,
                    assembled=result if hasattr(result, "to_export") else None)  # exported as the CLI does
     ctx.state.draft = doc
-    return Reply(str(text).strip() + "\n\n_Opened in the editor (F2) so you can edit, check and export it._",
+    said = f"\n\n_{bound}_" if bound else ""
+    return Reply(str(text).strip() + said + "\n\n_Opened in the editor (F2) so you can edit, check and export it._",
                  intent="review", open="editor", payload={"draft": doc})
 
 
 def board(ctx: Context, intent: Intent) -> Reply:
-    period = views.resolve_period(ctx.db, intent.period or intent.argument or None)
+    period, bound = views.resolve_period_note(ctx.db, intent.period or intent.argument or None)
     wait_for_language(ctx, "the summary is checked before you see it")
     ctx.progress(f"assembling the board summary for {period.label}…")
     summary = board_summary(ctx.db, period)
     doc = DraftDoc(text=summary.markdown, kind="review", title=f"Board summary {period.label}", period=period.label)
     ctx.state.draft = doc
-    return Reply(summary.markdown + "\n\n_It is now the open draft: **F2** to edit and check it, **F5** to export it._",
+    said = f"\n\n_{bound}_" if bound else ""
+    return Reply(summary.markdown + said + "\n\n_It is now the open draft: **F2** to edit and check it, **F5** to export it._",
                  intent="board", payload={"draft": doc, "period": period.label})
 
 

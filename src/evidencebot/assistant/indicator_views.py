@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from evidencebot.assistant.intents import _topics
 from evidencebot.compose import gather
 from evidencebot.compose.charts import Chart, display_range
-from evidencebot.compose.gather import latest_data_date, parse
+from evidencebot.compose.gather import latest_data_date
 from evidencebot.errors import InputError
 from evidencebot.metrics import indicators as engine, periods
 from evidencebot.metrics.results import format_value
@@ -71,16 +71,16 @@ def latest_date(db: Database):
     return latest_data_date(db)
 
 
-CHAT_PERIODS = {"last quarter": "previous quarter", "last month": "previous month"}
-"""In the conversation "last quarter" is the one before "this quarter" (the quarter holding the latest
-data, partial if it is not over), so the two never name the same quarter."""
-
-
 def resolve_period(db: Database, text: str | None):
-    """The period a request names, or the last complete financial quarter."""
-    if text:
-        text = CHAT_PERIODS.get(" ".join(text.lower().split()), text)
-    return parse(db, text, default="review")
+    """The period a request names, or the last complete quarter (:func:`evidencebot.compose.gather.read_period`,
+    the reading every face uses)."""
+    return gather.read_period(db, text)[0]
+
+
+def resolve_period_note(db: Database, text: str | None):
+    """(period, note): :func:`resolve_period` and the sentence saying the data stop before what the words
+    name ('' when they do not)."""
+    return gather.read_period(db, text)
 
 
 def coverage_note(db: Database, period) -> str:

@@ -199,7 +199,8 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
 
 
 @assemble.command("review")
-@click.option("--period", metavar="P", help="Review period (default: the last complete financial quarter).")
+@click.option("--period", metavar="P", help="Review period, in any form the chat reads: 2026/27 Q2, 'July to September "
+              "2026', 'last quarter' (default: the last complete quarter).")
 @click.option("--compare", metavar="P", help="Period to compare with (default: the one before).")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, help="md (default), html or docx (docx needs -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
@@ -211,11 +212,15 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
 @click.pass_context
 def review_cmd(ctx, period, compare, fmt, output, force, no_suppress, no_charts, db):
     """Assemble the contract review narrative for a period."""
+    from evidencebot.compose import gather
     from evidencebot.compose.review import assemble_review
 
     _check_output(output, force, fmt, "review")
     with open_db(ctx, db) as database:
-        review = assemble_review(database, period, compare, suppress=not no_suppress)
+        p, bound = gather.read_period(database, period)  # the chat's reading of the same words
+        if bound:
+            click.echo(f"note: {bound}", err=True)
+        review = assemble_review(database, p, compare, suppress=not no_suppress)
         doc = review.to_export(charts=not no_charts)
         _emit(database, doc, fmt, output, force, "review")
         if no_suppress:

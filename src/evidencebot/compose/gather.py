@@ -43,29 +43,38 @@ def latest_data_date(db: Database) -> _dt.date | None:
     return engine_latest(db)
 
 
-def parse(db: Database, text: str | None, *, default: str = "review"):
-    """A Period from what the user typed, or the default for a document kind.
+def read_period(db: Database, text: str | None, *, default: str = "review", now: _dt.date | None = None):
+    """(Period, note) from what the user typed, or the default for a document kind; every face reads a
+    period here (the chat, ``assemble review --period``, ``assemble note``), so the same words name the
+    same months everywhere. ``note`` is '' or a sentence saying that the data stop before what relative
+    words name (:func:`evidencebot.metrics.periods.bound_note`); ``now``: today unless given.
 
-    Defaults: a review covers the last complete financial-year quarter; a
-    tender the 12 complete months up to the latest data.
+    Defaults: a review covers the last complete quarter (``last quarter``); a tender the 12 complete
+    months up to the latest data. A range of months that is exactly one calendar quarter is that quarter.
     """
     latest = latest_data_date(db)
     if text:
-        return periods.parse_period(text, latest=latest)
+        p = periods.parse_period(text, latest=latest, now=now)
+        note = periods.bound_note(text, p, latest=latest, now=now)
+        if p.kind == "range" and periods.is_quarter(p):
+            # the months of one quarter typed as months ("July to September 2026", "Jul-Sep 2026") are that
+            # quarter, said as "last quarter" says it: Jul-Sep 2026 (2026-Q3)
+            p = periods.quarter_period(p.start.year, (p.start.month - 1) // 3 + 1)
+        return p, note
     if latest is None:
         raise InputError("the database holds no dated records: give a period with --period")
-    month_end = periods._month_end(latest.year, latest.month)
-    last_full = (latest.year, latest.month) if latest >= month_end else periods._add_months(latest.year, latest.month, -1)
     if default == "tender":
-        first = periods._add_months(*last_full, -11)
-        return periods.range_period(first, last_full)
-    # the financial quarter that ends on or before the last full month
-    year, month = last_full
-    while month not in (3, 6, 9, 12):
-        year, month = periods._add_months(year, month, -1)
-    fy_start = year if month >= 4 else year - 1
-    quarter = ((month - 4) % 12) // 3 + 1
-    return periods.fy_quarter_period(fy_start, quarter)
+        month_end = periods.month_end(latest.year, latest.month)
+        last_full = (latest.year, latest.month) if latest >= month_end else periods.add_months(latest.year, latest.month, -1)
+        first = periods.add_months(*last_full, -11)
+        return periods.range_period(first, last_full), ""
+    last = periods.parse_period("last quarter", latest=latest, now=now)
+    return periods.financial_quarter(last), periods.bound_note("last quarter", last, latest=latest, now=now)
+
+
+def parse(db: Database, text: str | None, *, default: str = "review"):
+    """A Period from what the user typed, or the default for a document kind (:func:`read_period`)."""
+    return read_period(db, text, default=default)[0]
 
 
 def prose_period(p) -> str:

@@ -150,7 +150,7 @@ class EvidenceChecker:
         if not text:
             return None
         try:
-            return parse_period(text, latest=self.latest)
+            return parse_period(text, latest=self.latest, now=self.today)
         except InputError:
             return None
 

@@ -24,8 +24,14 @@ after the first (``1999/00`` is fine, ``2025/27`` is an error).
 when it cannot be a month (``2025-26``). So ``2011-12`` is December 2011; write
 ``2011/12`` for that financial year.
 
-Relative forms are resolved against ``latest``, the date of the latest data,
-treating it as "today":
+Relative forms are resolved against today, bounded by ``latest``, the date of
+the latest data (:func:`relative_period`, the one rule every face uses: the chat,
+``assemble review --period``, ``metrics``, the evidence checker). "Now" below is
+today or the latest data, whichever is earlier; a unit is complete when it ended
+before today and the data reach its last day. So, asked in December 2026 with
+data to 30 September 2026, ``last quarter`` is July to September 2026 and ``this
+quarter`` is July to September 2026 too (October to December has no data yet);
+:func:`bound_note` says so whenever the data stop before what the words name:
 
 - ``this month``: the month containing ``latest`` (it may be incomplete).
 - ``last month``: the last complete calendar month: the month of ``latest``
@@ -37,9 +43,10 @@ treating it as "today":
 - ``last year`` / ``past year`` / ``last 12 months``: the 12 months ending with
   the month of ``latest`` (a rolling year, not a calendar year). Kind ``relative``.
 - ``this quarter``: the calendar quarter containing ``latest``.
-- ``last quarter``: the last complete calendar quarter: the quarter of
-  ``latest`` when ``latest`` is its last day (data extracted on 30 September
-  cover July to September), else the quarter before.
+- ``last quarter``: the last complete calendar quarter (the same months as the
+  last complete financial-year quarter): the quarter of ``latest`` when
+  ``latest`` is its last day and today is after it (data extracted on 30
+  September cover July to September), else the quarter before.
 - ``previous quarter``: the quarter before ``this quarter``, always.
 - ``this financial year`` / ``this FY``: the financial year containing
   ``latest`` (1 April to 31 March, even if the data stop earlier).
@@ -54,6 +61,11 @@ of ``latest`` too when no complete month is left), it is compared with the same
 months a year earlier (:func:`year_earlier`), and every output says so. A
 period that starts after the latest data is refused.
 
+The words a request uses for a month span are read too (the same reading as the
+chat's, :func:`evidencebot.mentions.find_period`): ``July to September 2026``,
+``Jul-Sep 2026``, ``the quarter ending September 2026``, ``the year to March
+2026`` (each a range of months).
+
 Relative forms other than rolling windows resolve to the concrete period they
 name (``last quarter`` on 2026-03-15 is the period ``2025-Q4`` of kind
 ``quarter``), so :meth:`Period.previous` works in that period's own style.
@@ -67,6 +79,7 @@ import re
 from dataclasses import dataclass
 
 from evidencebot.errors import InputError
+from evidencebot.mentions import find_period
 from evidencebot.text import MONTHS
 
 ACCEPTED_FORMS = """\
@@ -75,8 +88,9 @@ Accepted periods (case and spacing do not matter):
   calendar quarter    2026-Q1, Q1 2026
   financial year      2025/26, 2025-26, FY2025/26   (1 April 2025 to 31 March 2026)
   financial quarter   2025/26 Q3, Q3 2025/26        (Q1 Apr-Jun ... Q4 Jan-Mar)
-  range of months     2025-04..2026-03, Apr 2025 to Mar 2026
-  relative to the latest data
+  range of months     2025-04..2026-03, Apr 2025 to Mar 2026, July to September 2026,
+                      Jul-Sep 2026, the quarter ending September 2026, the year to March 2026
+  relative to today, bounded by the latest data
                       this month, last month, last 6 months, last year (12 months),
                       this quarter, last quarter, this financial year, last financial year"""
 
@@ -223,6 +237,17 @@ def fy_quarter_period(start_year: int, quarter: int) -> Period:
     )
 
 
+def is_quarter(period: Period) -> bool:
+    """True when ``period`` is exactly the months of one quarter (Jan-Mar, Apr-Jun, Jul-Sep or Oct-Dec)."""
+    return period.n_months == 3 and period.start.month in (1, 4, 7, 10)
+
+
+def financial_quarter(period: Period) -> Period:
+    """The financial-year quarter with the months of the calendar quarter ``period`` (2026-Q3 -> 2026/27 Q2)."""
+    year, month = period.start.year, period.start.month
+    return fy_quarter_period(year if month >= 4 else year - 1, ((month - 4) % 12) // 3 + 1)
+
+
 def range_period(first: tuple[int, int], last: tuple[int, int], *, kind: str = "range",
                  label: str | None = None) -> Period:
     """Months ``first`` to ``last`` inclusive, each a (year, month) pair."""
@@ -313,26 +338,52 @@ def _parse_fixed(text: str, original: str) -> Period | None:
     return None
 
 
-def _relative(text: str, latest: datetime.date | None, original: str) -> Period | None:
-    m = _RE_LAST_N.match(text)
-    simple = {
-        "this month", "last month", "previous month", "the last month",
-        "this quarter", "last quarter", "previous quarter", "the last quarter",
-        "last year", "past year", "the last year", "the past year",
-        "this financial year", "this fy", "current financial year",
-        "last financial year", "last fy", "previous financial year", "previous fy",
-    }
-    if not m and text not in simple:
+RELATIVE_WORDS = (
+    "this month", "last month", "previous month", "the last month",
+    "this quarter", "last quarter", "previous quarter", "the last quarter",
+    "last year", "past year", "the last year", "the past year",
+    "this financial year", "this fy", "current financial year",
+    "last financial year", "last fy", "previous financial year", "previous fy",
+)
+_ROLLING_YEAR = {"last year", "past year", "the last year", "the past year"}
+
+
+def today() -> datetime.date:
+    """Today's date, as relative periods count it (one place, so a test can set it)."""
+    return datetime.date.today()
+
+
+def _as_date(d):
+    return d.date() if isinstance(d, datetime.datetime) else d
+
+
+def _is_relative(text: str) -> bool:
+    return bool(_RE_LAST_N.match(text)) or text in RELATIVE_WORDS
+
+
+def _relative(text: str, latest: datetime.date | None, original: str,
+              now: datetime.date | None = None) -> Period | None:
+    """A relative form resolved on the day ``now`` (default: today), bounded by the data's ``latest`` date."""
+    if not _is_relative(text):
         return None
     if latest is None:
         raise InputError(
             f"'{original}' is relative, so it needs the date of the latest data "
             "(none was given); or name the period, e.g. 2026-03, 2025/26 Q3, 2025-04..2026-03"
         )
-    if isinstance(latest, datetime.datetime):
-        latest = latest.date()
-    year, month = latest.year, latest.month
-    if m or text in {"last year", "past year", "the last year", "the past year"}:
+    now = _as_date(now) or today()
+    latest = _as_date(latest)
+    # "this X" is the X holding today, or the latest data when they stop earlier; "last X" the last X that
+    # ended before today and whose last day the data reach
+    return _relative_at(text, original, min(now, latest), min(now - datetime.timedelta(days=1), latest))
+
+
+def _relative_at(text: str, original: str, current: datetime.date, done: datetime.date) -> Period:
+    """The relative form ``text`` when ``current`` is the day it is 'this' of and ``done`` the last day
+    that is over (and counted)."""
+    m = _RE_LAST_N.match(text)
+    year, month = current.year, current.month
+    if m or text in _ROLLING_YEAR:
         n = int(m.group(1)) if m else 12
         if n < 1:
             raise _bad(original, "the number of months must be at least 1")
@@ -346,8 +397,6 @@ def _relative(text: str, latest: datetime.date | None, original: str) -> Period 
             kind="relative",
             label=f"last {n} {word} ({_ym(*first)}..{_ym(year, month)})",
         )
-    # "last X" is the last complete X: the data's own X when the latest date is its
-    # final day (data extracted at a quarter end cover that quarter), else the one before
     if text == "this month":
         return month_period(year, month)
     if text.startswith("previous"):  # the one before "this ...", never the same
@@ -356,42 +405,89 @@ def _relative(text: str, latest: datetime.date | None, original: str) -> Period 
         if text.endswith("quarter"):
             return quarter_period(year, (month - 1) // 3 + 1).previous()
         return fy_period((year if month >= 4 else year - 1) - 1)
-    if text.endswith("month"):
-        this_month = month_period(year, month)
-        return this_month if latest == this_month.end else this_month.previous()
-    quarter = (month - 1) // 3 + 1
     if text == "this quarter":
-        return quarter_period(year, quarter)
-    if text.endswith("quarter"):
-        this_quarter = quarter_period(year, quarter)
-        return this_quarter if latest == this_quarter.end else this_quarter.previous()
-    fy_start = year if month >= 4 else year - 1
+        return quarter_period(year, (month - 1) // 3 + 1)
     if text.startswith(("this", "current")):
-        return fy_period(fy_start)
-    this_fy = fy_period(fy_start)
-    return this_fy if latest == this_fy.end else fy_period(fy_start - 1)
+        return fy_period(year if month >= 4 else year - 1)
+    # "last X" is the last complete X: the X of ``done`` when ``done`` is its final day, else the one before
+    if text.endswith("month"):
+        unit = month_period(done.year, done.month)
+    elif text.endswith("quarter"):
+        unit = quarter_period(done.year, (done.month - 1) // 3 + 1)
+    else:
+        unit = fy_period(done.year if done.month >= 4 else done.year - 1)
+    return unit if done == unit.end else unit.previous()
 
 
-def parse_period(text: str, *, latest: datetime.date | None = None) -> Period:
+def relative_period(text: str, *, latest: datetime.date | None, now: datetime.date | None = None) -> Period | None:
+    """The period a relative form ("last quarter", "this financial year", "last 6 months") names on the day
+    ``now`` (default: today), bounded by the data's ``latest`` date; None when ``text`` is not relative.
+    :func:`parse_period` reads every relative form through this."""
+    return _relative(" ".join(str(text or "").lower().split()), latest, str(text or "").strip(), now)
+
+
+def bound_note(text: str | None, period: Period, *, latest: datetime.date | None,
+               now: datetime.date | None = None) -> str:
+    """A sentence for the reader when the data stop before what relative words name: 'Asked today, “last
+    quarter” is Jul-Sep 2026 (2026-Q3); the data stop on 28 September 2026, so the figures are for Apr-Jun 2026
+    (2026-Q2).'
+    '' when ``text`` is not relative or the data reach the period the words name."""
+    norm = " ".join(str(text or "").lower().split())
+    if latest is None or not _is_relative(norm):
+        return ""
+    now, latest = _as_date(now) or today(), _as_date(latest)
+    named = _relative_at(norm, str(text).strip(), now, now - datetime.timedelta(days=1))
+    if (named.start, named.end) == (period.start, period.end) or latest >= named.end:
+        return ""
+    return (f"Asked today, “{' '.join(str(text).split())}” is {named.describe()}; the data stop on "
+            f"{latest.day} {calendar.month_name[latest.month]} {latest.year}, so the figures are for "
+            f"{period.describe()}.")
+
+
+def parse_period(text: str, *, latest: datetime.date | None = None, now: datetime.date | None = None) -> Period:
     """Read a period as typed by a person; see the module docstring for the forms.
 
     ``latest`` is the date of the latest data; relative forms ("last 6 months")
-    need it. Anything unreadable raises :class:`InputError` listing the forms.
+    need it, and count from ``now`` (default: today) bounded by it
+    (:func:`relative_period`). Anything unreadable raises :class:`InputError`
+    listing the forms.
     """
     try:
-        return _parse_period(text, latest=latest)
+        return _parse_period(text, latest=latest, now=now)
     except (ValueError, OverflowError):  # a date the calendar cannot hold: 9999/00, 0000-01
         raise _bad(str(text).strip(), "its dates fall outside the years 0001 to 9998") from None
 
 
-def _parse_period(text: str, *, latest: datetime.date | None = None) -> Period:
+def _request_words(original: str, norm: str) -> str | None:
+    """The period as the chat reads it from a request (:func:`evidencebot.mentions.find_period`) when those
+    words are the whole text and read differently ('July to September 2026' -> 'July 2026 to September
+    2026'); else None."""
+    found, span = find_period(original)
+    if not found or span is None:
+        return None
+    rest = (original[:span[0]] + original[span[1]:]).strip(" .?!,").lower()
+    if rest not in ("", "the", "in", "for", "during", "over"):
+        return None
+    found = " ".join(found.lower().split())
+    return found if found != norm else None
+
+
+def _parse_period(text: str, *, latest: datetime.date | None = None, now: datetime.date | None = None,
+                  reread: bool = True) -> Period:
     if not isinstance(text, str) or not text.strip():
         raise _bad(str(text or ""), "it is empty")
     original = text.strip()
     norm = re.sub(r"\s+", " ", original.lower())
-    relative = _relative(norm, latest, original)
+    relative = _relative(norm, latest, original, now)
     if relative is not None:
         return relative
+    if reread:
+        words = _request_words(original, norm)
+        if words is not None:
+            try:
+                return _parse_period(words, latest=latest, now=now, reread=False)
+            except InputError:
+                pass  # said below in the words as typed
     m = _RE_RANGE.match(norm)
     if m:
         ends = []
