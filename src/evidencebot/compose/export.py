@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import re
 from contextlib import contextmanager
 from pathlib import Path
 
 from evidencebot.compose import charts as C
 from evidencebot.compose import filters
+from evidencebot.compose import gaps as _gaps
 from evidencebot.compose.charts import Chart, chart_png, icon_png  # noqa: F401  (one chart module for every face)
 from evidencebot.compose.compliance import compliance_xlsx as build
 from evidencebot.compose.document import APPENDIX_TITLE, ExportDoc, _cell, appendix_markdown, markdown_parser
@@ -310,25 +310,6 @@ def guess_format(path: str | Path | None, fmt: str | None) -> str:
     return "md"
 
 
-_WRITER_MARKER = re.compile(r"\[To (?:write|confirm)(?::[^\]\n]*)?\]")
-
-
-def strip_writer_markers(text: str) -> str:
-    """``text`` (Markdown) without its '[To write: ...]' and '[To confirm: ...]' markers: a paragraph that held only
-    a marker goes, headings stay (see :func:`without_writer_markers`)."""
-    if not _WRITER_MARKER.search(text or ""):
-        return text
-    paras = []
-    for para in re.split(r"\n\s*\n", text):
-        if not _WRITER_MARKER.search(para):
-            paras.append(para)
-            continue
-        kept = " ".join(_WRITER_MARKER.sub(" ", para).split())
-        if kept:
-            paras.append(kept)
-    return "\n\n".join(paras)
-
-
 def without_writer_markers(doc: ExportDoc) -> ExportDoc:
     """The submitted copy of a tender answer: a part still to write keeps its heading (the buyer's sub-point, in the
     buyer's order, where the writer types the answer) but not its '[To write: ...]' or '[To confirm: ...]' marker.
@@ -338,9 +319,9 @@ def without_writer_markers(doc: ExportDoc) -> ExportDoc:
     copy keeps (the marker, with a Word comment saying what the buyer asked, the nearest blocks and the facts
     needed) and the compliance sheet lists. The command still names every gap before it writes. Other documents,
     and a tender answer with no such marker, are returned as they are."""
-    if not doc.submitted or not _WRITER_MARKER.search(doc.body or ""):
+    if not doc.submitted or not _gaps.WRITER_MARKER.search(doc.body or ""):
         return doc
-    body = strip_writer_markers(doc.body)
+    body = _gaps.strip_writer_markers(doc.body)
     out = dataclasses.replace(doc, body=body)
     if doc.counted is not None:
         out.counted = body
@@ -349,17 +330,18 @@ def without_writer_markers(doc: ExportDoc) -> ExportDoc:
 
 def render(doc: ExportDoc, fmt: str, *, part: str = "document", charts: bool = True) -> bytes:
     """One document (``part``: ``document``, ``appendix`` or ``review``, the Word review copy) in one format. The
-    document itself holds no writer's marker (:func:`without_writer_markers`); the review copy keeps them."""
+    document itself holds no writer's marker (:func:`without_writer_markers`, once: in :func:`to_docx_bytes` for
+    Word, here for Markdown and HTML); the review copy keeps them."""
+    if fmt == "docx":
+        if part == "review":
+            return to_docx_bytes(doc, charts=charts, review=True)
+        return to_docx_bytes(doc, part=part, charts=charts)
     if part == "document":
         doc = without_writer_markers(doc)
     if fmt == "md":
         return to_markdown(doc, part=part).encode("utf-8")
     if fmt == "html":
         return to_html(doc, part=part, charts=charts).encode("utf-8")
-    if fmt == "docx":
-        if part == "review":
-            return to_docx_bytes(doc, charts=charts, review=True)
-        return to_docx_bytes(doc, part=part, charts=charts)
     raise InputError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
 
 
@@ -386,7 +368,7 @@ def writer_gaps(doc: ExportDoc) -> list[str]:
     leaves out (:func:`without_writer_markers`): what the marker names, in order."""
     if not doc.submitted:
         return []
-    return [m.group(0)[1:-1].split(":", 1)[-1].strip() for m in _WRITER_MARKER.finditer(doc.body or "")]
+    return _gaps.writer_marker_names(doc.body)
 
 
 def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = None,

@@ -18,6 +18,10 @@ from evidencebot.text import MD_HEADING
 
 MARKERS = ("To write", "To attach", "To complete", "To confirm")
 _MARKER = re.compile(r"\[(" + "|".join(map(re.escape, MARKERS)) + r")(?::\s*(?P<label>[^\]\n]*))?\]\s*(?P<rest>[^\n]*)")
+WRITER_MARKERS = ("To write", "To confirm")
+"""The markers the file to submit leaves out (the review copy and the compliance sheet keep them): a panel reads a
+bracketed '[To write: ...]' as an unfinished draft. '[To attach]' and '[To complete]' name a document to send."""
+WRITER_MARKER = re.compile(r"\[(?:" + "|".join(map(re.escape, WRITER_MARKERS)) + r")(?::[^\]\n]*)?\]")
 _MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
 
 
@@ -102,3 +106,26 @@ def gaps_by_question(gaps: list[Gap]) -> list[str]:
         order.setdefault(g.ref, []).append(g)
     return [f"- {ref}: " + "; ".join(f"{g.part or 'answer'} ({g.kind})" for g in items)
             for ref, items in order.items()]
+
+
+def strip_writer_markers(text: str) -> str:
+    """``text`` (Markdown) without its '[To write: ...]' and '[To confirm: ...]' markers (:data:`WRITER_MARKER`):
+    a paragraph that held only a marker goes, headings stay. The one strip every submitted copy goes through
+    (the Word, Markdown and HTML answer, the buyer's workbook)."""
+    if not WRITER_MARKER.search(text or ""):
+        return text
+    paras = []
+    for para in re.split(r"\n\s*\n", text):
+        if not WRITER_MARKER.search(para):
+            paras.append(para)
+            continue
+        kept = " ".join(WRITER_MARKER.sub(" ", para).split())
+        if kept:
+            paras.append(kept)
+    return "\n\n".join(paras)
+
+
+def writer_marker_names(text: str) -> list[str]:
+    """What each '[To write: ...]' or '[To confirm: ...]' marker in ``text`` names, in order ('To write' for a bare
+    marker): the parts :func:`strip_writer_markers` leaves as a heading only."""
+    return [m.group(0)[1:-1].split(":", 1)[-1].strip() for m in WRITER_MARKER.finditer(text or "")]

@@ -613,7 +613,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             raise InputError(f"{copy}: that is the buyer's original workbook; choose another output name")
         ex.check_target(copy, force=force)
         # the buyer's workbook is submitted too: no writer's marker in its answer cells (the review copy keeps them)
-        answers = {r["row"]: cell_text(ex.strip_writer_markers(r["answer"] or "")) for r in rows if r["row"]}
+        answers = {r["row"]: cell_text(gaps.strip_writer_markers(r["answer"] or "")) for r in rows if r["row"]}
         files.append((copy, write_answers_xlsx(source, copy, t["sheet"], t["answer_column"], answers)))
 
     with db.atomic():  # recorded and written together: a failed write takes the record back
