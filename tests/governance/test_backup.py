@@ -249,3 +249,80 @@ def test_a_database_another_process_keeps_locked_is_busy_not_foreign(tmp_path, m
         holder.execute("rollback")
         holder.close()
     assert sqlite3.connect(path).execute("select count(*) from t").fetchone() == (0,)
+
+
+def _upgrade_in_a_thread(path):
+    """connect(path) (which upgrades it) in a thread: (thread, done event, outcome dict with 'error')."""
+    import threading
+
+    done, outcome = threading.Event(), {"error": None}
+
+    def opener():
+        try:
+            connect(path).close()
+        except BaseException as exc:  # noqa: BLE001  (the test reports whatever the upgrade raised)
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=opener, daemon=True)
+    thread.start()
+    return thread, done, outcome
+
+
+def _held(path):
+    """A connection holding the write lock of the (WAL) database at ``path``: another process upgrading it."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("pragma journal_mode = wal")
+    holder.execute("begin immediate")
+    return holder
+
+
+def test_a_second_process_upgrading_waits_for_the_first_however_long_the_first_takes(tmp_path, isolated_home,
+                                                                                      monkeypatch):
+    """Under load the second of two processes upgrading one file gave up after the ordinary busy timeout with
+    'sqlite3.OperationalError: database is locked' (tests/governance test_two_processes..., flaky): it waits for the
+    first, which it knows by an event (the wait is said once), not by time."""
+    import threading
+
+    from evidencebot.store import db as store_db
+    from evidencebot.store import migrations as migrations_module
+
+    path = tmp_path / "old.db"
+    _old_database(path, stop_before="m005_bid_library")
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)  # an ordinary write gives up at once: the upgrade must not
+    waiting = threading.Event()
+    monkeypatch.setattr(migrations_module, "_waiting_for_upgrade", lambda where: waiting.set(), raising=False)
+    holder = _held(path)
+    try:
+        thread, done, outcome = _upgrade_in_a_thread(path)
+        while not (waiting.wait(0.05) or done.is_set()):
+            pass  # until the upgrade says it waits (or, as it did, fails)
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    thread.join(120)
+    assert done.is_set() and outcome["error"] is None, outcome["error"]
+    db = connect(path)
+    assert len(migrations.applied(db)) == len(migrations._migrations)
+    db.close()
+
+
+def test_an_upgrade_kept_waiting_too_long_says_the_database_is_busy(tmp_path, isolated_home, monkeypatch):
+    from evidencebot.store import db as store_db
+    from evidencebot.store import migrations as migrations_module
+
+    path = tmp_path / "old.db"
+    _old_database(path, stop_before="m005_bid_library")
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(migrations_module, "MIGRATION_WAIT_MS", 100, raising=False)
+    holder = _held(path)
+    try:
+        with pytest.raises(InputError, match=r"old\.db: the database is busy: .*nothing was changed, try again"):
+            connect(path)
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    db = connect(path)  # and nothing was half-done: it upgrades now
+    assert len(migrations.applied(db)) == len(migrations._migrations)
+    db.close()

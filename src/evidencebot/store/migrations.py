@@ -12,14 +12,19 @@ Rules for this file:
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import time
 from typing import Any
 
 from sqlite_utils import Database, Migrations
 
+from evidencebot.errors import InputError
 from evidencebot.store import audit, declare, workflow
-from evidencebot.store.backup import pre_migration_backup
+from evidencebot.store.backup import main_file, pre_migration_backup
 
 migrations = Migrations("evidencebot")
+_log = logging.getLogger(__name__)
 
 TYPES: dict[str | None, type] = {None: str, "int": int, "float": float}
 
@@ -407,6 +412,43 @@ def m027_declarations(db: Database) -> None:
     audit.install_triggers(db)
 
 
+MIGRATION_WAIT_MS = 300_000
+"""How long a process that finds the database being upgraded by another waits for it (the other may be applying a
+long migration on a busy machine) before it says the database is busy. Longer than an ordinary write's busy
+timeout (:data:`evidencebot.store.db.BUSY_TIMEOUT_MS`): a migration holds the write lock for all its steps."""
+
+
+def _waiting_for_upgrade(path) -> None:
+    """Said once when another process holds the write lock of a database this one is about to upgrade."""
+    _log.info("%s: another process is writing to it (upgrading it?): waiting for it to finish", path)
+
+
+def _begin_migration(db: Database) -> None:
+    """``BEGIN IMMEDIATE`` for the migrations. Another process's write lock (another evidencebot upgrading the same
+    file, on a busy machine for longer than an ordinary write's busy timeout) is waited for, up to
+    :data:`MIGRATION_WAIT_MS`; then :class:`InputError` says the database is busy (never a traceback)."""
+    conn = db.conn
+    deadline = time.monotonic() + MIGRATION_WAIT_MS / 1000
+    said = False
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")  # each try waits the connection's own busy timeout
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            where = main_file(conn) or "the database"
+            if time.monotonic() >= deadline:
+                raise InputError(
+                    f"{where}: the database is busy: another program (another evidencebot upgrading it?) kept it "
+                    f"locked for more than {MIGRATION_WAIT_MS / 1000:g} s ({exc}); nothing was changed, try again"
+                ) from None
+            if not said:
+                _waiting_for_upgrade(where)
+                said = True
+            time.sleep(0.05)  # a connection with no busy timeout would otherwise spin
+
+
 def migrate(db: Database, *, backup: bool = True) -> list[str]:
     """Apply pending migrations; return the names applied.
 
@@ -426,7 +468,7 @@ def migrate(db: Database, *, backup: bool = True) -> list[str]:
     conn = db.conn
     own = not conn.in_transaction
     if own:
-        conn.execute("BEGIN IMMEDIATE")
+        _begin_migration(db)  # a second process upgrading at the same time waits here for the first
     try:
         pending = [m.name for m in migrations.pending(db)]
         if pending:
