@@ -39,7 +39,7 @@ def test_first_frame_comes_before_the_conversation_is_built_and_typing_waits_for
         async with app.run_test(size=SIZE) as pilot:
             await wait_until(pilot, lambda: "build starts" in order, "the assistant is being built")
             assert order == ["first frame", "build starts"]
-            assert not app.conversation_ready.is_set()
+            assert not app.conversation_ready
             pending = app.screen.query_one(PendingReply)
             await wait_until(pilot, lambda: "starting the assistant" in str(pending.render()),
                              "the chat says the assistant is starting")
@@ -49,7 +49,7 @@ def test_first_frame_comes_before_the_conversation_is_built_and_typing_waits_for
             assert chat_replies(app) == []  # nothing answered yet: the welcome and /help wait in the queue
             release.set()
             await settle(pilot)
-            assert app.conversation_ready.is_set()
+            assert app.conversation_ready
             replies = chat_replies(app)
             assert len(replies) == 2, [r.markdown[:60] for r in replies]  # the welcome, then the answer to /help
             assert replies[1].markdown == help_markdown() != replies[0].markdown

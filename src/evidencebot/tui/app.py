@@ -97,8 +97,6 @@ class EvidencebotApp(App[None], inherit_bindings=False):
         self._conversation_lock = threading.Lock()
         self._painted = threading.Event()
         """Set by :meth:`on_ready`: workers never build the assistant before the first frame."""
-        self.conversation_ready = threading.Event()
-        """Set once the assistant is built (by the start-up worker or by whoever asked first)."""
         self._load_language_on_start = load_language
         self._initial_theme = theme
         self.first_paint_ms: float | None = None
@@ -124,8 +122,13 @@ class EvidencebotApp(App[None], inherit_bindings=False):
 
                 self._conversation = Conversation(self.db_path, first_run=self._first_run,
                                                   language=LanguageModel(enabled=self._load_language_on_start))
-                self.conversation_ready.set()
         return self._conversation
+
+    @property
+    def conversation_ready(self) -> bool:
+        """True once the assistant is built (by the start-up worker or by whoever asked first): the
+        conversation itself is the state, assigned only when its build has finished."""
+        return self._conversation is not None
 
     def on_mount(self) -> None:
         self.theme = self._initial_theme

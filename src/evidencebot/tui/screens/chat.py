@@ -68,8 +68,15 @@ class ChatScreen(BaseScreen):
         prompt.remember(text)
         self.ask(text)
 
+    def _gone(self) -> bool:
+        """True once the app has begun to close (the user quit) or this screen left it: a reply, a progress line or
+        a failure that arrives then is dropped quietly (mounting it raised MountError at exit)."""
+        return not self.is_attached
+
     def ask(self, text: str) -> None:
         """Show ``text`` as the user's message and queue it for the assistant."""
+        if self._gone():
+            return
         self.query_one("#chat", VerticalScroll).mount(UserMessage(text))
         self._enqueue(text)
 
@@ -78,7 +85,7 @@ class ChatScreen(BaseScreen):
         self._next()
 
     def _next(self) -> None:
-        if self._busy or not self._queue:
+        if self._busy or not self._queue or self._gone():
             return
         self._busy = True
         item = self._queue.popleft()
@@ -88,7 +95,7 @@ class ChatScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="assistant", description="Answering")
     def _answer(self, item) -> None:
-        if not self.app.conversation_ready.is_set():  # built after the first frame: what is typed meanwhile waits
+        if not self.app.conversation_ready:  # built after the first frame: what is typed meanwhile waits
             self.post_message(AssistantProgress("starting the assistant…"))
         conversation = self.app.conversation
         if item is WELCOME:
@@ -101,11 +108,13 @@ class ChatScreen(BaseScreen):
 
     @on(AssistantProgress)
     def _progress(self, message: AssistantProgress) -> None:
-        if self._pending is not None:
+        if self._pending is not None and not self._gone():
             self._pending.update(message.text)
 
     @on(ReplyReady)
     def _reply(self, message: ReplyReady) -> None:
+        if self._gone():
+            return  # the reply came after the user quit: nothing left to show it in
         reply = message.reply
         self._clear_pending()
         chat = self.query_one("#chat", VerticalScroll)
@@ -137,8 +146,9 @@ class ChatScreen(BaseScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.ask(confirm["command"])
-            else:
-                self.app.conversation.state.pending = None
+                return
+            self.app.conversation.state.pending = None
+            if not self._gone():
                 self.query_one("#chat", VerticalScroll).mount(
                     AssistantMessage("Left as it was: nothing changed.", ok=True))
 
@@ -171,7 +181,7 @@ class ChatScreen(BaseScreen):
             self._pending = None
 
     def worker_failed(self, worker) -> None:
-        if worker.group == "assistant":
+        if worker.group == "assistant" and not self._gone():
             self._clear_pending()
             self.query_one("#chat", VerticalScroll).mount(
                 AssistantMessage(f"Sorry, that failed: {worker.error}. Nothing was changed; try again "
