@@ -96,3 +96,15 @@ def test_the_checker_does_not_flag_the_products_own_indicator_names(evidence_db_
     findings = checking.check(text, db_path=evidence_db_path).findings
     matches = [f.match for f in findings if f.family == "evidence"]
     assert "12 weeks" not in matches and "8 weeks" not in matches
+
+
+def test_the_evidence_browser_says_when_the_data_stop_before_the_period_typed(evidence_db_path, monkeypatch):
+    from evidencebot.assistant.screen_services import indicator_table
+    from evidencebot.metrics import periods
+
+    monkeypatch.setattr(periods, "today", lambda: periods.datetime.date(2026, 12, 4), raising=False)
+    conversation = Conversation(evidence_db_path)
+    table = indicator_table(conversation, "this quarter", "crisis")
+    assert table.period.label == "2026-Q3"
+    assert "“this quarter” is Oct-Dec 2026 (2026-Q4); the data stop on 30 September 2026" in table.note
+    assert indicator_table(conversation, "last quarter", "crisis").note == ""

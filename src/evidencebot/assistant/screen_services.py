@@ -59,15 +59,17 @@ class IndicatorTable:
     period: Any
     selection: Any
     results: list
+    note: str = ""
+    """'' or the sentence saying the data stop before what the typed words name (the chat says it too)."""
 
 
 def indicator_table(conversation, period_text: str | None, domain: str) -> IndicatorTable:
     """The indicators of one domain (all when ``domain`` is empty) for the period the user typed."""
     with _connection(conversation) as db:
-        period = views.resolve_period(db, period_text)
+        period, note = views.resolve_period_note(db, period_text)
         selection = views.select_indicators(domains=[domain] if domain else [])
         results = views.compute(db, period, ids=selection.ids)
-    return IndicatorTable(period, selection, results)
+    return IndicatorTable(period, selection, results, note)
 
 
 def find_stories(conversation, query: str, limit: int = 30) -> list[StoryHit]:

@@ -97,6 +97,8 @@ class EvidenceScreen(SubScreen):
         rows = views.rows(results, cat)
         charts = {r.id: views.chart_data(r, cat) for r in results}
         caption = f"{selection.heading} · {period.describe()} · before: {period.previous().label}"
+        if table.note:
+            caption += f"\n{table.note}"
         self.post_message(IndicatorsLoaded(period.label, caption, rows, charts))
 
     @on(IndicatorsLoaded)
