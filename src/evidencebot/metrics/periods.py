@@ -31,7 +31,9 @@ today or the latest data, whichever is earlier; a unit is complete when it ended
 before today and the data reach its last day. So, asked in December 2026 with
 data to 30 September 2026, ``last quarter`` is July to September 2026 and ``this
 quarter`` is July to September 2026 too (October to December has no data yet);
-:func:`bound_note` says so whenever the data stop before what the words name:
+:func:`bound_note` says so whenever the data stop before what the words name.
+Below, ``latest`` stands for that "now" (the latest data, or today when the data
+run past it):
 
 - ``this month``: the month containing ``latest`` (it may be incomplete).
 - ``last month``: the last complete calendar month: the month of ``latest``
