@@ -282,7 +282,7 @@ def test_a_second_process_upgrading_waits_for_the_first_however_long_the_first_t
                                                                                       monkeypatch):
     """Under load the second of two processes upgrading one file gave up after the ordinary busy timeout with
     'sqlite3.OperationalError: database is locked' (tests/governance test_two_processes..., flaky): it waits for the
-    first, which it knows by an event (the wait is said once), not by time."""
+    first, which the test knows by an event (the wait is said once, through migrations.on_wait), not by time."""
     import threading
 
     from evidencebot.store import db as store_db
@@ -291,8 +291,8 @@ def test_a_second_process_upgrading_waits_for_the_first_however_long_the_first_t
     path = tmp_path / "old.db"
     _old_database(path, stop_before="m005_bid_library")
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)  # an ordinary write gives up at once: the upgrade must not
-    waiting = threading.Event()
-    monkeypatch.setattr(migrations_module, "_waiting_for_upgrade", lambda where: waiting.set(), raising=False)
+    waiting, said = threading.Event(), []
+    monkeypatch.setattr(migrations_module, "on_wait", lambda text: (said.append(text), waiting.set()), raising=False)
     holder = _held(path)
     try:
         thread, done, outcome = _upgrade_in_a_thread(path)
@@ -303,6 +303,7 @@ def test_a_second_process_upgrading_waits_for_the_first_however_long_the_first_t
         holder.close()
     thread.join(120)
     assert done.is_set() and outcome["error"] is None, outcome["error"]
+    assert said == [f"{path}: another program (another evidencebot upgrading it?) is writing to it: waiting for it"]
     db = connect(path)
     assert len(migrations.applied(db)) == len(migrations._migrations)
     db.close()

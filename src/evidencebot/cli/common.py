@@ -106,8 +106,10 @@ def open_db(ctx: click.Context, db: str | None, *, create: bool = False):
 
     The database closes itself at the end of a ``with open_db(...) as database:`` block.
     """
+    from evidencebot.store import migrations
     from evidencebot.store.db import connect
 
+    migrations.on_wait = lambda said: click.echo(said, err=True)  # an upgrade waiting for another process says so
     return connect(resolve_db(pick_db(ctx, db), create=create))
 
 

@@ -12,10 +12,9 @@ Rules for this file:
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import time
-from typing import Any
+from typing import Any, Callable
 
 from sqlite_utils import Database, Migrations
 
@@ -24,7 +23,6 @@ from evidencebot.store import audit, declare, workflow
 from evidencebot.store.backup import main_file, pre_migration_backup
 
 migrations = Migrations("evidencebot")
-_log = logging.getLogger(__name__)
 
 TYPES: dict[str | None, type] = {None: str, "int": int, "float": float}
 
@@ -418,15 +416,22 @@ long migration on a busy machine) before it says the database is busy. Longer th
 timeout (:data:`evidencebot.store.db.BUSY_TIMEOUT_MS`): a migration holds the write lock for all its steps."""
 
 
+on_wait: Callable[[str], None] | None = None
+"""Set by a face to tell the user that an upgrade waits for another process (the command line prints a line on
+stderr); nothing is logged (tests/governance/test_file_safety.py)."""
+
+
 def _waiting_for_upgrade(path) -> None:
-    """Said once when another process holds the write lock of a database this one is about to upgrade."""
-    _log.info("%s: another process is writing to it (upgrading it?): waiting for it to finish", path)
+    """Called once when another process holds the write lock of a database this one is about to upgrade."""
+    if on_wait is not None:
+        on_wait(f"{path}: another program (another evidencebot upgrading it?) is writing to it: waiting for it")
 
 
 def _begin_migration(db: Database) -> None:
     """``BEGIN IMMEDIATE`` for the migrations. Another process's write lock (another evidencebot upgrading the same
     file, on a busy machine for longer than an ordinary write's busy timeout) is waited for, up to
-    :data:`MIGRATION_WAIT_MS`; then :class:`InputError` says the database is busy (never a traceback)."""
+    :data:`MIGRATION_WAIT_MS` (saying so once, :data:`on_wait`); then :class:`InputError` says the database is busy
+    (never a traceback)."""
     conn = db.conn
     deadline = time.monotonic() + MIGRATION_WAIT_MS / 1000
     said = False
