@@ -40,13 +40,25 @@ _INTAKE = load_phrasebank("intake.yaml")
 """The intake's vocabulary (``phrasebank/intake.yaml``): its verbs, the words a phrase cannot end on, and the rest."""
 
 
-@functools.lru_cache(maxsize=None)
-def _words(key: str, *, within: str = "") -> frozenset[str]:
+def _listed(key: str, *, within: str = "") -> list[str]:
+    """A word list of ``phrasebank/intake.yaml`` (``within``: the mapping it sits in), each phrase lower case with
+    single spaces: a missing or empty list is a ConfigError naming the key (a user's copy without it would
+    otherwise make its pattern match anything)."""
     data = (_INTAKE.get(within) or {}) if within else _INTAKE
     words = data.get(key)
     if not isinstance(words, list) or not words:
         raise ConfigError(f"intake.yaml: '{within + '.' if within else ''}{key}' is missing or empty")
-    return frozenset(" ".join(str(w).lower().split()) for w in words)
+    return [" ".join(str(w).lower().split()) for w in words]
+
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str, *, within: str = "") -> frozenset[str]:
+    return frozenset(_listed(key, within=within))
+
+
+def _words_pattern(words) -> str:
+    """Phrases as one alternation, longest first, spaces as any run of spaces."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) + ")"
 
 MIN_WORDS_PER_POINT = 25
 
@@ -1185,13 +1197,9 @@ def _joinable(lead: str) -> bool:
     return not m or bool(_BIDDER.fullmatch(m.group("subject")))
 
 
-def _alternation(words) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
-_ASKER_MODAL = re.compile(rf"^(?:(?:{_alternation(_words('opening', within='asker'))})\s+)?"
-                          rf"(?:{_alternation(_words('who', within='asker'))})\s+"
-                          rf"(?:{_alternation(_words('modal', within='asker'))})(?:\s+also)?$", re.I)
+_ASKER_MODAL = re.compile(rf"^(?:{_words_pattern(_words('opening', within='asker'))}\s+)?"
+                          rf"{_words_pattern(_words('who', within='asker') | _words('response', within='asker'))}\s+"
+                          rf"{_words_pattern(_words('modal', within='asker'))}(?:\s+also)?$", re.I)
 """A lead-in that only says who answers ('In answering this question you should', 'Bidders must'): never joined
 before each item."""
 
@@ -1918,27 +1926,17 @@ def _added_ask(sentence: str) -> str | None:
     return None
 
 
-def _words_pattern(words: list[str]) -> str:
-    """Phrases as one alternation, longest first, spaces as any run of spaces."""
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 _SHAPES: dict[str, re.Pattern] = {}
 
 
 def _shape(name: str) -> re.Pattern:
-    """A pattern built from ``phrasebank/intake_shapes.yaml`` (read once): ``should_ask`` is a guidance sentence's
-    lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
+    """A pattern built from the shapes' lists in ``phrasebank/intake.yaml`` (read once): ``should_ask`` is a guidance
+    sentence's lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
     if not _SHAPES:
-        data = load_phrasebank("intake_shapes.yaml")
+        def listed(key: str, within: str = "") -> str:
+            return _words_pattern(_listed(key, within=within))
 
-        def listed(key: str) -> str:
-            words = data.get(key)
-            if not isinstance(words, list) or not words:
-                raise ConfigError(f"intake_shapes.yaml: '{key}' is missing or not a list")
-            return _words_pattern([str(w) for w in words])
-
-        askers, modals, verbs = listed("askers"), listed("asker_modals"), listed("ask_verbs")
+        askers, modals, verbs = listed("who", "asker"), listed("modal", "asker"), listed("ask_verbs")
         labels = listed("section_labels")
         # with no colon: 'Guidance: Bidders should ...' is read whole (:func:`_unlabel`)
         _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
