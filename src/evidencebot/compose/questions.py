@@ -1354,6 +1354,179 @@ def _kind(key: str) -> str:
     return "roman" if key in _ROMANS[1:] or key == "i" and False else ("letter" if len(key) == 1 else "roman")
 
 
+def _line_key(m: re.Match) -> str:
+    """The key of a list line as :func:`_kind` reads it: '-' for a bullet, '2.1', '3', 'ii', 'b'."""
+    if m.group("bullet"):
+        return "-"
+    if m.group("dotted"):
+        return m.group("dotted")
+    return next(g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
+                            m.group("letter"), m.group("letter2"), m.group("lab")) if g).lower()
+
+
+def _list_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The lists written one item a line, as (first line, last line): items of one kind of marker, blank lines
+    between them allowed, and any item indented deeper than the first within it (a nested list); a list of
+    another kind of marker at the same depth is a list of its own ('1. Contract award: ...' over 'a. Provide a
+    mobilisation plan ...'). Lists of one item are left out."""
+    def indent(line: str) -> int:
+        return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        m = _LIST_LINE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        kind, base, start, end, tops, j = _kind(_line_key(m)), indent(lines[i]), i, i, 1, i + 1
+        while j < len(lines):
+            k = j
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            mm = _LIST_LINE.match(lines[k]) if k < len(lines) else None
+            if not mm or (_kind(_line_key(mm)) != kind and indent(lines[k]) <= base):
+                break
+            tops += indent(lines[k]) <= base
+            end, j = k, k + 1
+        if tops >= 2:
+            runs.append((start, end))
+        i = end + 1
+    return runs
+
+
+def _plain_line(line: str) -> str:
+    """A line without its Markdown heading marks and bold: '### Background' -> 'Background'."""
+    m = MD_HEADING.match(line)
+    return re.sub(r"\*\*|__", "", m.group(1) if m else line).strip()
+
+
+def _asking_lead(lead: str) -> bool:
+    """A list's lead-in addressed to the bidder: an ask ('Please explain how you will meet each of the following
+    standards:', 'Your response should include:', 'how you will work with:', 'Bidders should:', 'In particular:').
+    Not one that states what the buyer, a protocol or a specification requires, includes or names ('The Protocol
+    requires the Provider to:', 'Key partners include:', 'The service will be monitored against these KPIs:')."""
+    t = _clean(re.sub(r"\s*:\s*$", "", lead))
+    if not t:
+        return False
+    if _ASK_WORDS.search(t) or _IMPERATIVE.match(t) or _WH.match(t) or _ASKER_MODAL.match(t) \
+            or _shape("should_ask").match(t + " "):
+        return True
+    # said to the bidder: 'Your commitments should cover:', 'Structure your answer under these headings:', or a
+    # command ('Use the following headings:')
+    first = t.split()[0].lower()
+    if re.search(r"\b(?:you|your)\b", t, re.I) or first in _COMMON_VERBS:
+        return True
+    m = _COVER_LEADIN.search(t + ":")
+    # 'Your response should include:', 'In particular, please address:'; not 'Key partners include:' (its subject
+    # is the buyer's partners, not the bidder's answer)
+    return bool(m) and (m.start() == 0 or t[:m.start()].rstrip().endswith(",") or t[m.start():].lower().startswith("please"))
+
+
+def _in_background(lines: list[str], start: int) -> bool:
+    """The line sits under a 'Background' / 'Context' label, with no other label (a 'Question' heading) and no
+    ask ('In your response please set out:', 'Please answer both parts.') between."""
+    for line in reversed(lines[:start]):
+        plain = _plain_line(line)
+        if not plain:
+            continue
+        if _CONTEXT_LABEL.match(plain):
+            return True
+        if MD_HEADING.match(line) or _shape("label_line").match(plain + " X") and len(plain.split()) <= 5 \
+                and not re.search(r"[.?!]$", plain):
+            return False
+        if not _LIST_LINE.match(line) and (_asking_lead(plain) or re.match(r"(?i)^please\b", plain)):
+            return False
+    return False
+
+
+def context_lists(text: str) -> tuple[str, list[str]]:
+    """The question without the lists that give the buyer's background, and those lists' items.
+
+    A list is the buyer's context, not the question's sub-points, when its lead-in states what the buyer, a
+    protocol or the specification requires, includes or names ('The Protocol requires the Provider to:', 'Section
+    9 sets the following workforce requirements:', 'Key partners include:', 'The service will be monitored
+    against these KPIs:'), says it is for information ('For reference, the relevant clauses ... are:'), or is a
+    short label beside a list that asks ('Key dates:' over '1. Contract award: ...', then 'a. Provide ...'), or
+    when the list sits under a 'Background' / 'Context' label; and its items do not ask (most are no question
+    and no 'Describe ...'). A lead-in addressed to the bidder ('Please explain how you will meet each of the
+    following standards:', 'Your response should include:') keeps its list as asks. The lists are taken out only
+    when the rest of the question asks something. Each item is returned with its lead-in ('The Protocol requires
+    the Provider to make first contact ...'): the buyer's requirements, which the answer must meet (s18 q04,
+    q05, q07, q10; s19 dev)."""
+    lines = (text or "").split("\n")
+    runs = _list_runs(lines)
+    if not runs:
+        return text, []
+    markers = _words_pattern(_listed("context_markers"))
+
+    def lead_at(start: int) -> int | None:
+        j = start - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        return j if j >= 0 and not _LIST_LINE.match(lines[j]) else None
+
+    def items(run: tuple[int, int]) -> list[str]:
+        return [m.group("text").strip() for m in (_LIST_LINE.match(ln) for ln in lines[run[0]:run[1] + 1]) if m]
+
+    def asks_itself(texts: list[str]) -> bool:
+        asking = sum(t.rstrip().endswith("?") or bool(_OWN_ASK.match(t)) or bool(_WH.match(t) and re.search(
+            r"\b(?:you|your|bidders?|tenderers?)\b", t, re.I)) for t in texts)
+        return asking * 2 > len(texts)
+
+    leads: dict[tuple[int, int], str] = {}
+    for run in runs:
+        at = lead_at(run[0])
+        line = _plain_line(lines[at]) if at is not None else ""
+        leads[run] = (_sentences(line) or [""])[-1] if line.rstrip().endswith(":") else ""
+    asking_runs = [r for r in runs if _asking_lead(leads[r]) or asks_itself(items(r))]
+    context: list[tuple[int, int]] = []
+    rules: set[tuple[int, int]] = set()
+    for run in runs:
+        lead, texts = leads[run], items(run)
+        if run in asking_runs and not re.search(markers, lead, re.I):
+            continue
+        if asks_itself(texts):
+            continue
+        at = lead_at(run[0])
+        if at is not None and _GUIDANCE_LEAD.match(_plain_line(lines[at])) and all(
+                t.rstrip().endswith(".") and not _asking_item(t) for t in texts):
+            # 'Notes for bidders' over '- Commitments must be entered on the Schedule (Annex H).': the buyer's
+            # rules (read by read_instructions), neither asks nor requirements (s16 q12, spent)
+            context.append(run)
+            rules.add(run)
+            continue
+        stated = bool(lead) and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I)))
+        labelled = bool(lead) and any(r is not run for r in asking_runs)
+        if stated or labelled or _in_background(lines, run[0]):
+            context.append(run)
+    if not context:
+        return text, []
+    gone: set[int] = set()
+    listed: list[str] = []
+    kept_lines = list(lines)
+    for run in context:
+        gone.update(range(run[0], run[1] + 1))
+        if run in rules:
+            continue
+        lead = leads[run]
+        head = re.sub(r"\s*:\s*$", "", lead)
+        for t in items(run):
+            t = t.rstrip(" ;,")
+            listed.append(f"{head} {_lower_first(t)}" if head and _open_end(lead) else (f"{head}: {t}" if head else t))
+        at = lead_at(run[0])
+        if lead and at is not None:
+            # the lead-in goes with its list; the sentences before it on its line stay
+            plain = _plain_line(lines[at])
+            kept_lines[at] = plain[:len(plain) - len(lead)].rstrip() if plain.endswith(lead) else ""
+    rest = "\n".join(ln for n, ln in enumerate(kept_lines) if n not in gone)
+    asked = any(not _is_instruction(x) and (_ASK_WORDS.search(_unlabel(x)) or _COVER_LEADIN.search(x))
+                for x in _paragraph_sentences(rest))
+    if not asked:
+        return text, []
+    return rest, listed
+
+
 def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | None:
     """Items keyed inline: 'a) ... b) ...', '(i) ... (ii) ...', '1) ... 2) ...'."""
     hits = list(_INLINE_KEY.finditer(text))
@@ -2178,6 +2351,7 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
     original = _fields_apart(original)
+    original = context_lists(original)[0]
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
