@@ -147,6 +147,10 @@ class QuestionPlan:
     """The buyer's rules for the response (format, scoring, attachments): kept, never answered."""
     limit_note: str = ""
     """How the limit was set when the question states none ('' when it states one or --words gave it)."""
+    requirements: list[str] = field(default_factory=list)
+    """The buyer's background lists (:func:`listed_requirements`: what a protocol or the specification requires,
+    partners, KPIs), each item with its lead-in: the buyer's facts and standards, which the answer must meet
+    (read with the question by the composer), never parts of their own."""
 
     def topic_list(self, point: SubPoint) -> list[Topic]:
         return [self.topics[t] for t in point.topics if t in self.topics]
@@ -1413,9 +1417,9 @@ def _asking_lead(lead: str) -> bool:
             or _shape("should_ask").match(t + " "):
         return True
     # said to the bidder: 'Your commitments should cover:', 'Structure your answer under these headings:', or a
-    # command ('Use the following headings:')
+    # command ('Use the following headings:'), or the buyer's wish ('We are particularly interested in:')
     first = t.split()[0].lower()
-    if re.search(r"\b(?:you|your)\b", t, re.I) or first in _COMMON_VERBS:
+    if re.search(r"\b(?:you|your)\b", t, re.I) or first in _COMMON_VERBS or first == "we":
         return True
     m = _COVER_LEADIN.search(t + ":")
     # 'Your response should include:', 'In particular, please address:'; not 'Key partners include:' (its subject
@@ -1520,8 +1524,12 @@ def context_lists(text: str) -> tuple[str, list[str]]:
             plain = _plain_line(lines[at])
             kept_lines[at] = plain[:len(plain) - len(lead)].rstrip() if plain.endswith(lead) else ""
     rest = "\n".join(ln for n, ln in enumerate(kept_lines) if n not in gone)
+    # what is left asks something: a sentence, an item or a title line's question ('Q8 Tell us how ...')
+    said = "\n\n".join(re.sub(r"(?i)^\s*(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?[.:)]?\s+", "",
+                               m.group("text") if m else _plain_line(ln))
+                        for ln, m in ((ln, _LIST_LINE.match(ln)) for n, ln in enumerate(kept_lines) if n not in gone))
     asked = any(not _is_instruction(x) and (_ASK_WORDS.search(_unlabel(x)) or _COVER_LEADIN.search(x))
-                for x in _paragraph_sentences(rest))
+                for x in _paragraph_sentences(said))
     if not asked:
         return text, []
     return rest, listed
@@ -2317,6 +2325,25 @@ def _looked_for(text: str, points: list[str]) -> list[str]:
     return out
 
 
+def _prepared(question: str) -> str:
+    """The question as the splitter reads it: a table row written out, sub-question references and a portal's
+    fields apart, 'including, but not limited to:' as 'including:'."""
+    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
+    original = _sub_question_refs(original.replace("\t", "\n").strip())
+    # 'including, but not limited to:' lists as 'including:' does
+    original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
+                      flags=re.I)
+    # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
+    original = re.sub(r"(?i)<br\s*/?>", "\n", original)
+    return _fields_apart(original)
+
+
+def listed_requirements(question: str) -> list[str]:
+    """The buyer's background lists in ``question`` (:func:`context_lists`), each item with its lead-in: the
+    requirements, standards, partners and KPIs the answer must meet or name, never sub-points."""
+    return context_lists(_prepared(question))[1]
+
+
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]) (:func:`_split_question`); sub-questions the
     buyer keys 'B1', 'B2' keep those keys."""
@@ -2343,14 +2370,9 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     its own only when it asks a question and the list is introduced as
     "including"/"in particular" items of it.
     """
-    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
-    original = _sub_question_refs(original.replace("\t", "\n").strip())
-    # 'including, but not limited to:' lists as 'including:' does
-    original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
-                      flags=re.I)
+    original = _prepared(question)
     if not original or not re.search(r"[^\W_]", original):
         raise InputError("the question is empty")
-    original = _fields_apart(original)
     original = context_lists(original)[0]
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
@@ -3124,6 +3146,9 @@ class ParsedQuestion:
     limits: Limits
     instructions: list[str] = field(default_factory=list)
     """The buyer's rules for the response (format, scoring, attachments), never sub-points."""
+    requirements: list[str] = field(default_factory=list)
+    """The buyer's background lists (what a protocol requires, partners, KPIs: :func:`listed_requirements`): facts
+    and standards the answer must meet, never sub-points."""
 
     # the limits as the question's own: word_limit is limits.words (read, never set, here)
     word_limit = property(lambda self: self.limits.words)
@@ -3184,7 +3209,7 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
     return ParsedQuestion(text=text, stem=stem, points=points,
                           headings=[point_heading(_weight(t)[0], make_heading(_weight(t)[0]), mandated)[0]
                                     for _, t in points], limits=limits,
-                          instructions=read_instructions(text))
+                          instructions=read_instructions(text), requirements=listed_requirements(text))
 
 
 # ---------------------------------------------------------------- budgets
@@ -3427,4 +3452,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
                         title=question_title(question), limit_note=limit_note,
+                        requirements=listed_requirements(question),
                         char_limit=limits.chars if word_limit is None else None)
