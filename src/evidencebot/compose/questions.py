@@ -592,13 +592,50 @@ def header_unit(header: str) -> str:
     return "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
 
 
+def _limit_cells(text: str) -> str:
+    """A Markdown table that only gives the limit and weighting, written out as lines ('| Weighting | 15% |' ->
+    'Weighting: 15%'; '| Weighting | Word limit |' over '| 20% | 1,000 words across 1.1 and 1.2 |' -> 'Weighting:
+    20%' and 'Word limit: 1,000 words ...'), and a line of fields joined by bars ('Weighting: 10% | Limit: 5,000
+    characters') as a line each (s19 dev d16, d21, d26: the limits were unread). Other tables are left as they are."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] | None = None
+    for n, line in enumerate(lines):
+        t = line.strip()
+        if not t.startswith("|"):
+            header = None
+            if " | " in t and all(":" in c for c in t.split(" | ")):
+                out += [c.strip() for c in t.split(" | ")]
+            else:
+                out.append(line)
+            continue
+        cells = _row_cells(t)
+        if _MD_RULE.match(t):
+            above = _row_cells(lines[n - 1].strip()) if n and lines[n - 1].strip().startswith("|") else []
+            header = above if above and all(column_kind(c) in ("limit", "weighting") and not re.fullmatch(
+                r"(?i)\s*scores?\s*", c) for c in above) else None
+            if header:
+                out.pop()  # the header's labels go before each value
+            else:
+                out.append(line)
+            continue
+        if header and len(cells) == len(header):
+            out += [f"{h}: {c}" for h, c in zip(header, cells)]
+        elif len(cells) == 2 and column_kind(cells[0]) in ("limit", "weighting") and re.search(r"\d", cells[1]) \
+                and not re.fullmatch(r"(?i)\s*scores?\s*", cells[0]):
+            out.append(f"{cells[0]}: {cells[1]}")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def read_limits(question: str, *, strict: bool = False) -> Limits:
     """Word, character and page limits and the weighting written in a question.
 
     With ``strict``, a limit named but not given as a number ("Word limit: TBC")
     is an error: a budget cannot be guessed.
     """
-    text = unpack_row(question or "").replace("\t", "\n")
+    text = _limit_cells(unpack_row(question or "").replace("\t", "\n"))
     out = Limits()
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
@@ -2335,7 +2372,7 @@ def _prepared(question: str) -> str:
                       flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(original)
+    return _fields_apart(_limit_cells(original))
 
 
 def listed_requirements(question: str) -> list[str]:
@@ -2357,7 +2394,18 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
-    """Split a question into (stem, [(key, sub-point text), ...]).
+    """Split a question into (stem, [(key, sub-point text), ...]) (:func:`_split_asks`); the buyer's background
+    lists (:func:`context_lists`) are no sub-points: they open the stem, the question's context."""
+    original = _prepared(question)
+    if not original or not re.search(r"[^\W_]", original):
+        raise InputError("the question is empty")
+    original, listed = context_lists(original)
+    stem, points = _split_asks(original)
+    return " ".join([t.rstrip(" .;") + "." for t in listed] + ([stem] if stem else [])), points
+
+
+def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a question (:func:`_prepared`, its background lists taken out) into (stem, [(key, sub-point text), ...]).
 
     Shapes read, the first that applies: a list written one item per line
     (bullets, 1. / 1) / (1), a) / (a) / a., i) / (i), 2.1); items keyed inline
@@ -2370,10 +2418,6 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     its own only when it asks a question and the list is introduced as
     "including"/"in particular" items of it.
     """
-    original = _prepared(question)
-    if not original or not re.search(r"[^\W_]", original):
-        raise InputError("the question is empty")
-    original = context_lists(original)[0]
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
