@@ -2370,6 +2370,10 @@ def _prepared(question: str) -> str:
     # 'including, but not limited to:' lists as 'including:' does
     original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
                       flags=re.I)
+    # a sub-question's reference in bold ('**7.1** How will you ...', '**11.3** How will you ...'): a reference as
+    # any other, so each sub-question is an item of its own (s18 q07, q11)
+    original = re.sub(r"(?m)^([ \t]*)(?:\*\*|__)((?:q(?:uestion)?\.?\s*)?\d{1,2}(?:\.\d{1,2})+[a-z]?\.?)(?:\*\*|__)(?=[ \t]+\S)",
+                      r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
     return _fields_apart(_limit_cells(original))
