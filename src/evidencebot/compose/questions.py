@@ -2494,6 +2494,10 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             items = [(k, f"{lead} {_lower_first(_clean(t))}") for k, t in items]
 
     stem_sentences = [_unlabel(s) for s in _paragraph_sentences(stem_text) if not _is_instruction(s)]
+    # a guidance list after the asks ('### Guidance' + '- Bidders should describe how they will ...'): its items
+    # are read as sentences, without their bullets, so a guidance ask among them is asked (s18 q01)
+    trailing = "\n".join(m.group("text") if m and m.group("bullet") else ln
+                         for ln, m in ((ln, _LIST_LINE.match(ln)) for ln in trailing.split("\n")))
     trail_sentences = [_unlabel(s) for s in _paragraph_sentences(trailing) if not _is_instruction(s)]
 
     if items:
