@@ -1781,9 +1781,31 @@ def _unlabel(sentence: str) -> str:
 _ADDITIVE = re.compile(r"^(?:in\s+addition|additionally|finally|lastly|furthermore|moreover|also)\s*,", re.I)
 
 
+_REPEATED_PREP = re.compile(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline)\b[^,;:]*?\s(?P<p>about|on|to|for|with)"
+                            r"\s+(?P<list>.+)$", re.I)
+
+
+def _preposition_series(s: str) -> list[str] | None:
+    """An ask whose preposition opens each of its elements: 'tell us about your links with A, about in-work
+    support ..., and about how you will help people who ...' -> the three elements (s19 dev d08). None when the
+    preposition is not repeated before a last 'and'."""
+    m = _REPEATED_PREP.match(s)
+    if not m:
+        return None
+    p = m.group("p")
+    if not re.search(rf",?\s+and\s+{p}\s+\S", m.group("list"), re.I):
+        return None
+    items = [_clean(x).rstrip(".") for x in re.split(rf",\s+(?:and\s+)?{p}\s+|\s+and\s+{p}\s+", m.group("list"),
+                                                     flags=re.I)]
+    return items if len(items) >= 3 and all(items) else None
+
+
 def _split_sentence(sentence: str) -> list[str]:
     """One sentence's sub-points: 'Include A, B and C' and '..., including A and B' are split."""
     s = _clean(sentence)
+    repeated = _preposition_series(s)
+    if repeated:
+        return repeated
     m = _COVER_SENTENCE.match(s)
     if m:
         # 'Bidders should set out the measures they will use, how often ... and how ...'
@@ -2362,6 +2384,32 @@ def _looked_for(text: str, points: list[str]) -> list[str]:
     return out
 
 
+def _asking_column(text: str) -> str:
+    """A Markdown table whose one column asks and whose other columns say how answers are judged ('| What we are
+    looking for | What scores well |' over '| Explain how you will reach men ... Describe the settings ... |
+    Evidence of existing relationships ... |'): the asks written out a row a paragraph, the judging cells left out
+    (s19 dev d21: the table was read as one sub-point). Any other table is left as it is."""
+    lines = text.split("\n")
+    rows = [n for n, ln in enumerate(lines) if ln.strip().startswith("|") and not _MD_RULE.match(ln.strip())]
+    rules = [n for n, ln in enumerate(lines) if ln.strip().startswith("|") and _MD_RULE.match(ln.strip())]
+    if len(rules) != 1 or len(rows) < 2 or rows[0] != rules[0] - 1:
+        return text
+    body = [_row_cells(lines[n].strip()) for n in rows[1:] if n > rules[0]]
+    width = len(_row_cells(lines[rows[0]].strip()))
+    if not body or width < 2 or any(len(r) != width for r in body):
+        return text
+    asks = [c for c in range(width) if all(_ASK_WORDS.search(r[c]) for r in body)]
+    silent = [c for c in range(width) if not any(_ASK_WORDS.search(r[c]) for r in body)]
+    if len(asks) != 1 or len(silent) != width - 1:
+        return text
+    table = set(rows) | set(rules)
+    first = min(table)
+    out = [ln for n, ln in enumerate(lines) if n < first]
+    out += [x for r in body for x in ("", r[asks[0]])] + [""]
+    out += [ln for n, ln in enumerate(lines) if n > max(table)]
+    return "\n".join(out)
+
+
 def _prepared(question: str) -> str:
     """The question as the splitter reads it: a table row written out, sub-question references and a portal's
     fields apart, 'including, but not limited to:' as 'including:'."""
@@ -2376,7 +2424,7 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(_limit_cells(original))
+    return _fields_apart(_asking_column(_limit_cells(original)))
 
 
 def listed_requirements(question: str) -> list[str]:
