@@ -177,3 +177,25 @@ def test_a_guidance_ask_among_a_guidance_lists_items_is_asked():
             "- Bidders should describe how they will manage periods when demand exceeds capacity.\n\n"
             "(maximum 750 words)")
     assert "how they will manage periods when demand exceeds capacity" in _points(text)
+
+
+@pytest.mark.parametrize("asked, heading", [
+    ("Bidders should describe how staff will identify the carers of people using the service",
+     "Identifying the carers of people using the service"),
+    ("Your answer should include how staff will be trained", "Training staff"),
+    ("Tenderers should explain how they will recruit staff", "Recruiting staff"),
+])
+def test_a_guidance_lead_in_is_not_kept_in_the_heading(asked, heading):
+    from evidencebot.compose.questions import make_heading
+
+    assert make_heading(asked) == heading
+
+
+def test_a_section_label_that_reads_as_a_question_is_not_an_ask():
+    """'What you need to tell us' over 'Bidders should describe how ...': a label, neither a sub-point of its own
+    nor the first words of the ask under it."""
+    text = ("Question 12: Carers\n\nBackground\nThe Carer Strategy commits the Partnership to:\n1. identify carers early;\n"
+            "2. increase access to short breaks.\nThe Carers Centre prepares support plans.\n\n"
+            "What you need to tell us\nBidders should describe how staff will identify carers. "
+            "You should also explain how carers will be involved in crisis planning.\n\n(Weighting: 6%. Limit 750 words.)")
+    assert _points(text) == ["how staff will identify carers", "how carers will be involved in crisis planning"]

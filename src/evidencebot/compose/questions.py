@@ -1020,6 +1020,8 @@ def _label_apart(sentence: str) -> list[str]:
     'Bidders should describe how ...' read as one sentence 'Guidance Bidders should describe how ...' (s18 dev
     q07, q10, q19: the guidance's asks were lost)."""
     m = _shape("label_line").match(sentence)
+    if m and sentence[m.end():].strip() and _ASK_WORDS.search(m.group(1)):
+        return [sentence[m.end():]]  # 'What you need to tell us' over the asks: a label, never an ask of its own
     return [m.group(1), sentence[m.end():]] if m and sentence[m.end():].strip() else [sentence]
 
 
@@ -2198,6 +2200,9 @@ def _shape(name: str) -> re.Pattern:
                                         rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
                                         rf"(?:will|would|plan\s+to)\b)", re.I)
         _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
+        responses = listed("response", "asker")
+        _SHAPES["guidance_lead"] = re.compile(rf"^(?:please\s+)?(?:{askers}|{responses}|the\s+{askers})\s+{modals}\s+"
+                                              rf"(?:also\s+)?{verbs}\s+(?=\S)", re.I)
     return _SHAPES[name]
 
 
@@ -3118,6 +3123,13 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
     t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")  # the first sentence names it
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
+    # the guidance's lead-in is not the heading's words: 'Bidders should describe how staff will identify carers',
+    # 'Your answer should include how staff will be trained' (s19 dev d20, s18 dev q23)
+    lead = _shape("guidance_lead").match(t)
+    if lead and t[lead.end():].strip():
+        t = t[lead.end():]
+        t = re.sub(r"^(how|when|where)\s+(?:they|it)\s+(?=(?:will|would|can|could|plan\s+to|intend\s+to)\b)", r"\1 you ",
+                   t, flags=re.I)  # 'how they will recruit' after 'Bidders should say': the bidder's own
     for _ in range(2):
         rest = _LEADING.sub("", t)
         if _CONTINUES.match(rest):
