@@ -199,3 +199,21 @@ def test_a_section_label_that_reads_as_a_question_is_not_an_ask():
             "What you need to tell us\nBidders should describe how staff will identify carers. "
             "You should also explain how carers will be involved in crisis planning.\n\n(Weighting: 6%. Limit 750 words.)")
     assert _points(text) == ["how staff will identify carers", "how carers will be involved in crisis planning"]
+def test_a_question_with_asks_of_its_own_over_a_bidders_should_list_is_asked_too():
+    """'4.1 Describe how you will X, including how you will A and how you will B.' in the question cell, 'Bidders
+    should:' and a list in the guidance cell: the list is the guidance's further asks, the question's own are
+    asked too (s18 q04 lost them); one plain question over 'In answering this question you should:' + a list is
+    framed by the list (s17 q08)."""
+    row = ("| Question | Guidance | Max words |\n|---|---|---|\n| **4.1** Describe how you will support people leaving "
+           "hospital, including how you will work with ward staff before discharge and how you will respond when a "
+           "person cannot be contacted. | Bidders should:<br>• explain how you will meet the 48-hour contact standard;"
+           "<br>• set out what step-down support will consist of. | 800 |")
+    got = _points(row)
+    assert "how you will work with ward staff before discharge" in got
+    assert "how you will respond when a person cannot be contacted" in got
+    assert "explain how you will meet the 48-hour contact standard" in got
+    framed = ("**Question**\n\nDescribe the governance arrangements you will put in place.\n\n**Guidance**\n\n"
+              "In answering this question you should:\n\n- describe the structure of your governance;\n"
+              "- explain how you will report and learn from incidents.\n")
+    assert _points(framed) == ["describe the structure of your governance",
+                               "explain how you will report and learn from incidents"]

@@ -2588,6 +2588,16 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                 and not _open_end(lead_in) and not _ask_lead_end(lead_in) and not _WH.match(_ASK_HEAD_VERB.sub("", lead_in)):
             extra = [s for s in stem_sentences[:-1] if s.rstrip().endswith("?") and _OWN_ASK.match(s)
                      and not _CONTEXT.match(s)] + extra
+        # 'Describe how you will X, including how A and how B.' + 'Bidders should:' + a list: the lead-in names only who
+        # answers, so the list is the guidance's further asks, and a question before it that names asks of its own
+        # is asked too (s18 q04; one plain question over 'In answering this question you should:' is framed by the
+        # list, s17 q08)
+        if lead_in.rstrip().endswith(":") and _ASKER_MODAL.match(_clean(lead_in.rstrip(" :"))):
+            # without its reference ('4.1 Describe how ...'), in its place among the stem's sentences
+            stem_sentences = [re.sub(r"^\d{1,2}(?:\.\d{1,2})+[a-z]?\.?\s+", "", s) for s in stem_sentences]
+            asked = [s for s in stem_sentences[:-1] if (_OWN_ASK.match(s) or s.rstrip().endswith("?"))
+                     and not _CONTEXT.match(s) and len(_asks(s)[0]) >= 2]
+            extra = [s for s in asked if s not in extra] + extra
         # 'Please confirm that you will meet X and describe how you will: (a) ...': the confirmation is asked too
         for s in stem_sentences:
             both = _AND_ASK.split(_clean(s), maxsplit=1) if s.rstrip().endswith(":") and _IMPERATIVE.match(s) else []
