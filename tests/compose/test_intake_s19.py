@@ -98,6 +98,14 @@ def test_a_lead_in_said_to_the_bidder_keeps_its_list_as_asks():
                                                        "services: the Emergency Department"
 
 
+def test_a_section_label_over_a_list_is_not_a_statement_of_facts():
+    text = ("Describe how you will support people with their housing.\n\nThings to think about:\n"
+            "- how you will work with private landlords\n- the help you will give with rent arrears\n")
+    got = _points(text)  # a guard: the list stays the question's, as on main (a label is no statement of facts)
+    assert len(got) == 2 and got[0].endswith("how you will work with private landlords") \
+        and got[1].endswith("the help you will give with rent arrears")
+
+
 def test_a_list_with_no_ask_beside_it_stays_the_questions():
     """Nothing else asks: the list is what there is to answer, whatever its lead-in."""
     text = "The service must:\n- accept self-referrals;\n- offer evening appointments."

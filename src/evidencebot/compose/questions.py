@@ -1539,7 +1539,11 @@ def context_lists(text: str) -> tuple[str, list[str]]:
             context.append(run)
             rules.add(run)
             continue
-        stated = bool(lead) and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I)))
+        # a section's label ('Things to think about:', 'What we are looking for:') heads asks, not the buyer's facts
+        bare = re.sub(r"\s*:\s*$", "", lead)
+        label = bool(bare) and bool(_shape("label_line").match(bare + " X")) and \
+            _shape("label_line").match(bare + " X").end() == len(bare) + 1
+        stated = bool(lead) and not label and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I)))
         labelled = bool(lead) and any(r is not run for r in asking_runs)
         if stated or labelled or _in_background(lines, run[0]):
             context.append(run)
