@@ -81,3 +81,22 @@ def test_the_intake_vocabulary_is_the_phrasebanks():
     assert Q._COMMON_VERBS == frozenset(data["verbs"]) and "receive" in Q._COMMON_VERBS
     assert Q.END_BAD == frozenset(data["end_bad"]) and Q._OPEN_END == frozenset(data["open_end"])
     assert Q._ASKER_MODAL.match("In answering this question you should")
+
+
+def test_one_vocabulary_file_and_one_loader_for_the_intake():
+    """Session 19 (brief item 4): intake.yaml and intake_shapes.yaml were two files with two loaders, and 'who asks'
+    was written in both (asker.who, askers). One file, one loader, one list for the bidders who are asked."""
+    import yaml
+
+    from evidencebot import locations
+    from evidencebot.compose import questions as Q
+
+    folder = locations.packaged_dir("phrasebank")
+    assert not (folder / "intake_shapes.yaml").exists()
+    data = yaml.safe_load((folder / "intake.yaml").read_text(encoding="utf-8"))
+    assert "askers" not in data and "tenderers" in data["asker"]["who"]
+    assert not hasattr(Q, "_alternation")  # one builder of alternations: _words_pattern
+    # the guidance ask and the lead-in that only names who answers read the same list
+    assert Q._shape("should_ask").match("Tenderers should describe how they will ...")
+    assert Q._ASKER_MODAL.match("Tenderers shall")
+    assert not Q._shape("should_ask").match("Your response should describe how ...")  # the answer is not an asker

@@ -40,13 +40,25 @@ _INTAKE = load_phrasebank("intake.yaml")
 """The intake's vocabulary (``phrasebank/intake.yaml``): its verbs, the words a phrase cannot end on, and the rest."""
 
 
-@functools.lru_cache(maxsize=None)
-def _words(key: str, *, within: str = "") -> frozenset[str]:
+def _listed(key: str, *, within: str = "") -> list[str]:
+    """A word list of ``phrasebank/intake.yaml`` (``within``: the mapping it sits in), each phrase lower case with
+    single spaces: a missing or empty list is a ConfigError naming the key (a user's copy without it would
+    otherwise make its pattern match anything)."""
     data = (_INTAKE.get(within) or {}) if within else _INTAKE
     words = data.get(key)
     if not isinstance(words, list) or not words:
         raise ConfigError(f"intake.yaml: '{within + '.' if within else ''}{key}' is missing or empty")
-    return frozenset(" ".join(str(w).lower().split()) for w in words)
+    return [" ".join(str(w).lower().split()) for w in words]
+
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str, *, within: str = "") -> frozenset[str]:
+    return frozenset(_listed(key, within=within))
+
+
+def _words_pattern(words) -> str:
+    """Phrases as one alternation, longest first, spaces as any run of spaces."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) + ")"
 
 MIN_WORDS_PER_POINT = 25
 
@@ -135,6 +147,10 @@ class QuestionPlan:
     """The buyer's rules for the response (format, scoring, attachments): kept, never answered."""
     limit_note: str = ""
     """How the limit was set when the question states none ('' when it states one or --words gave it)."""
+    requirements: list[str] = field(default_factory=list)
+    """The buyer's background lists (:func:`listed_requirements`: what a protocol or the specification requires,
+    partners, KPIs), each item with its lead-in: the buyer's facts and standards, which the answer must meet
+    (read with the question by the composer), never parts of their own."""
 
     def topic_list(self, point: SubPoint) -> list[Topic]:
         return [self.topics[t] for t in point.topics if t in self.topics]
@@ -576,13 +592,50 @@ def header_unit(header: str) -> str:
     return "characters" if "char" in name else "sides of A4" if re.search(r"page|side", name) else "words"
 
 
+def _limit_cells(text: str) -> str:
+    """A Markdown table that only gives the limit and weighting, written out as lines ('| Weighting | 15% |' ->
+    'Weighting: 15%'; '| Weighting | Word limit |' over '| 20% | 1,000 words across 1.1 and 1.2 |' -> 'Weighting:
+    20%' and 'Word limit: 1,000 words ...'), and a line of fields joined by bars ('Weighting: 10% | Limit: 5,000
+    characters') as a line each (s19 dev d16, d21, d26: the limits were unread). Other tables are left as they are."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] | None = None
+    for n, line in enumerate(lines):
+        t = line.strip()
+        if not t.startswith("|"):
+            header = None
+            if " | " in t and all(":" in c for c in t.split(" | ")):
+                out += [c.strip() for c in t.split(" | ")]
+            else:
+                out.append(line)
+            continue
+        cells = _row_cells(t)
+        if _MD_RULE.match(t):
+            above = _row_cells(lines[n - 1].strip()) if n and lines[n - 1].strip().startswith("|") else []
+            header = above if above and all(column_kind(c) in ("limit", "weighting") and not re.fullmatch(
+                r"(?i)\s*scores?\s*", c) for c in above) else None
+            if header:
+                out.pop()  # the header's labels go before each value
+            else:
+                out.append(line)
+            continue
+        if header and len(cells) == len(header):
+            out += [f"{h}: {c}" for h, c in zip(header, cells)]
+        elif len(cells) == 2 and column_kind(cells[0]) in ("limit", "weighting") and re.search(r"\d", cells[1]) \
+                and not re.fullmatch(r"(?i)\s*scores?\s*", cells[0]):
+            out.append(f"{cells[0]}: {cells[1]}")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def read_limits(question: str, *, strict: bool = False) -> Limits:
     """Word, character and page limits and the weighting written in a question.
 
     With ``strict``, a limit named but not given as a number ("Word limit: TBC")
     is an error: a budget cannot be guessed.
     """
-    text = unpack_row(question or "").replace("\t", "\n")
+    text = _limit_cells(unpack_row(question or "").replace("\t", "\n"))
     out = Limits()
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
@@ -967,6 +1020,8 @@ def _label_apart(sentence: str) -> list[str]:
     'Bidders should describe how ...' read as one sentence 'Guidance Bidders should describe how ...' (s18 dev
     q07, q10, q19: the guidance's asks were lost)."""
     m = _shape("label_line").match(sentence)
+    if m and sentence[m.end():].strip() and _ASK_WORDS.search(m.group(1)):
+        return [sentence[m.end():]]  # 'What you need to tell us' over the asks: a label, never an ask of its own
     return [m.group(1), sentence[m.end():]] if m and sentence[m.end():].strip() else [sentence]
 
 
@@ -1185,13 +1240,9 @@ def _joinable(lead: str) -> bool:
     return not m or bool(_BIDDER.fullmatch(m.group("subject")))
 
 
-def _alternation(words) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
-_ASKER_MODAL = re.compile(rf"^(?:(?:{_alternation(_words('opening', within='asker'))})\s+)?"
-                          rf"(?:{_alternation(_words('who', within='asker'))})\s+"
-                          rf"(?:{_alternation(_words('modal', within='asker'))})(?:\s+also)?$", re.I)
+_ASKER_MODAL = re.compile(rf"^(?:{_words_pattern(_words('opening', within='asker'))}\s+)?"
+                          rf"{_words_pattern(_words('who', within='asker') | _words('response', within='asker'))}\s+"
+                          rf"{_words_pattern(_words('modal', within='asker'))}(?:\s+also)?$", re.I)
 """A lead-in that only says who answers ('In answering this question you should', 'Bidders must'): never joined
 before each item."""
 
@@ -1344,6 +1395,187 @@ def _kind(key: str) -> str:
     if key.isdigit() or "." in key:
         return "number"
     return "roman" if key in _ROMANS[1:] or key == "i" and False else ("letter" if len(key) == 1 else "roman")
+
+
+def _line_key(m: re.Match) -> str:
+    """The key of a list line as :func:`_kind` reads it: '-' for a bullet, '2.1', '3', 'ii', 'b'."""
+    if m.group("bullet"):
+        return "-"
+    if m.group("dotted"):
+        return m.group("dotted")
+    return next(g for g in (m.group("num"), m.group("num2"), m.group("roman"), m.group("roman2"),
+                            m.group("letter"), m.group("letter2"), m.group("lab")) if g).lower()
+
+
+def _list_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The lists written one item a line, as (first line, last line): items of one kind of marker, blank lines
+    between them allowed, and any item indented deeper than the first within it (a nested list); a list of
+    another kind of marker at the same depth is a list of its own ('1. Contract award: ...' over 'a. Provide a
+    mobilisation plan ...'). Lists of one item are left out."""
+    def indent(line: str) -> int:
+        return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        m = _LIST_LINE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        kind, base, start, end, tops, j = _kind(_line_key(m)), indent(lines[i]), i, i, 1, i + 1
+        while j < len(lines):
+            k = j
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            mm = _LIST_LINE.match(lines[k]) if k < len(lines) else None
+            if not mm or (_kind(_line_key(mm)) != kind and indent(lines[k]) <= base):
+                break
+            tops += indent(lines[k]) <= base
+            end, j = k, k + 1
+        if tops >= 2:
+            runs.append((start, end))
+        i = end + 1
+    return runs
+
+
+def _plain_line(line: str) -> str:
+    """A line without its Markdown heading marks and bold: '### Background' -> 'Background'."""
+    m = MD_HEADING.match(line)
+    return re.sub(r"\*\*|__", "", m.group(1) if m else line).strip()
+
+
+def _asking_lead(lead: str) -> bool:
+    """A list's lead-in addressed to the bidder: an ask ('Please explain how you will meet each of the following
+    standards:', 'Your response should include:', 'how you will work with:', 'Bidders should:', 'In particular:').
+    Not one that states what the buyer, a protocol or a specification requires, includes or names ('The Protocol
+    requires the Provider to:', 'Key partners include:', 'The service will be monitored against these KPIs:')."""
+    t = _clean(re.sub(r"\s*:\s*$", "", lead))
+    if not t:
+        return False
+    if _ASK_WORDS.search(t) or _IMPERATIVE.match(t) or _WH.match(t) or _ASKER_MODAL.match(t) \
+            or _shape("should_ask").match(t + " "):
+        return True
+    # said to the bidder: 'Your commitments should cover:', 'Structure your answer under these headings:', or a
+    # command ('Use the following headings:'), or the buyer's wish ('We are particularly interested in:')
+    first = t.split()[0].lower()
+    if re.search(r"\b(?:you|your)\b", t, re.I) or first in _COMMON_VERBS or first == "we":
+        return True
+    m = _COVER_LEADIN.search(t + ":")
+    # 'Your response should include:', 'In particular, please address:'; not 'Key partners include:' (its subject
+    # is the buyer's partners, not the bidder's answer)
+    return bool(m) and (m.start() == 0 or t[:m.start()].rstrip().endswith(",") or t[m.start():].lower().startswith("please"))
+
+
+def _in_background(lines: list[str], start: int) -> bool:
+    """The line sits under a 'Background' / 'Context' label, with no other label (a 'Question' heading) and no
+    ask ('In your response please set out:', 'Please answer both parts.') between."""
+    for line in reversed(lines[:start]):
+        plain = _plain_line(line)
+        if not plain:
+            continue
+        if _CONTEXT_LABEL.match(plain):
+            return True
+        if MD_HEADING.match(line) or _shape("label_line").match(plain + " X") and len(plain.split()) <= 5 \
+                and not re.search(r"[.?!]$", plain):
+            return False
+        if not _LIST_LINE.match(line) and (_asking_lead(plain) or re.match(r"(?i)^please\b", plain)):
+            return False
+    return False
+
+
+def context_lists(text: str) -> tuple[str, list[str]]:
+    """The question without the lists that give the buyer's background, and those lists' items.
+
+    A list is the buyer's context, not the question's sub-points, when its lead-in states what the buyer, a
+    protocol or the specification requires, includes or names ('The Protocol requires the Provider to:', 'Section
+    9 sets the following workforce requirements:', 'Key partners include:', 'The service will be monitored
+    against these KPIs:'), says it is for information ('For reference, the relevant clauses ... are:'), or is a
+    short label beside a list that asks ('Key dates:' over '1. Contract award: ...', then 'a. Provide ...'), or
+    when the list sits under a 'Background' / 'Context' label; and its items do not ask (most are no question
+    and no 'Describe ...'). A lead-in addressed to the bidder ('Please explain how you will meet each of the
+    following standards:', 'Your response should include:') keeps its list as asks. The lists are taken out only
+    when the rest of the question asks something. Each item is returned with its lead-in ('The Protocol requires
+    the Provider to make first contact ...'): the buyer's requirements, which the answer must meet (s18 q04,
+    q05, q07, q10; s19 dev)."""
+    lines = (text or "").split("\n")
+    runs = _list_runs(lines)
+    if not runs:
+        return text, []
+    markers = _words_pattern(_listed("context_markers"))
+
+    def lead_at(start: int) -> int | None:
+        j = start - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        return j if j >= 0 and not _LIST_LINE.match(lines[j]) else None
+
+    def items(run: tuple[int, int]) -> list[str]:
+        return [m.group("text").strip() for m in (_LIST_LINE.match(ln) for ln in lines[run[0]:run[1] + 1]) if m]
+
+    def asks_itself(texts: list[str]) -> bool:
+        asking = sum(t.rstrip().endswith("?") or bool(_OWN_ASK.match(t)) or bool(_WH.match(t) and re.search(
+            r"\b(?:you|your|bidders?|tenderers?)\b", t, re.I)) for t in texts)
+        return asking * 2 > len(texts)
+
+    leads: dict[tuple[int, int], str] = {}
+    for run in runs:
+        at = lead_at(run[0])
+        line = _plain_line(lines[at]) if at is not None else ""
+        leads[run] = (_sentences(line) or [""])[-1] if line.rstrip().endswith(":") else ""
+    asking_runs = [r for r in runs if _asking_lead(leads[r]) or asks_itself(items(r))]
+    context: list[tuple[int, int]] = []
+    rules: set[tuple[int, int]] = set()
+    for run in runs:
+        lead, texts = leads[run], items(run)
+        if run in asking_runs and not re.search(markers, lead, re.I):
+            continue
+        if asks_itself(texts):
+            continue
+        at = lead_at(run[0])
+        if at is not None and _GUIDANCE_LEAD.match(_plain_line(lines[at])) and all(
+                t.rstrip().endswith(".") and not _asking_item(t) for t in texts):
+            # 'Notes for bidders' over '- Commitments must be entered on the Schedule (Annex H).': the buyer's
+            # rules (read by read_instructions), neither asks nor requirements (s16 q12, spent)
+            context.append(run)
+            rules.add(run)
+            continue
+        # a section's label ('Things to think about:', 'What we are looking for:') heads asks, not the buyer's facts
+        bare = re.sub(r"\s*:\s*$", "", lead)
+        label = bool(bare) and bool(_shape("label_line").match(bare + " X")) and \
+            _shape("label_line").match(bare + " X").end() == len(bare) + 1
+        stated = bool(lead) and not label and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I)))
+        labelled = bool(lead) and any(r is not run for r in asking_runs)
+        if stated or labelled or _in_background(lines, run[0]):
+            context.append(run)
+    if not context:
+        return text, []
+    gone: set[int] = set()
+    listed: list[str] = []
+    kept_lines = list(lines)
+    for run in context:
+        gone.update(range(run[0], run[1] + 1))
+        if run in rules:
+            continue
+        lead = leads[run]
+        head = re.sub(r"\s*:\s*$", "", lead)
+        for t in items(run):
+            t = t.rstrip(" ;,")
+            listed.append(f"{head} {_lower_first(t)}" if head and _open_end(lead) else (f"{head}: {t}" if head else t))
+        at = lead_at(run[0])
+        if lead and at is not None:
+            # the lead-in goes with its list; the sentences before it on its line stay
+            plain = _plain_line(lines[at])
+            kept_lines[at] = plain[:len(plain) - len(lead)].rstrip() if plain.endswith(lead) else ""
+    rest = "\n".join(ln for n, ln in enumerate(kept_lines) if n not in gone)
+    # what is left asks something: a sentence, an item or a title line's question ('Q8 Tell us how ...')
+    said = "\n\n".join(re.sub(r"(?i)^\s*(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?[.:)]?\s+", "",
+                               m.group("text") if m else _plain_line(ln))
+                        for ln, m in ((ln, _LIST_LINE.match(ln)) for n, ln in enumerate(kept_lines) if n not in gone))
+    asked = any(not _is_instruction(x) and (_ASK_WORDS.search(_unlabel(x)) or _COVER_LEADIN.search(x))
+                for x in _paragraph_sentences(said))
+    if not asked:
+        return text, []
+    return rest, listed
 
 
 def _inline_items(text: str) -> tuple[int, list[tuple[str, str, int, int]]] | None:
@@ -1555,9 +1787,31 @@ def _unlabel(sentence: str) -> str:
 _ADDITIVE = re.compile(r"^(?:in\s+addition|additionally|finally|lastly|furthermore|moreover|also)\s*,", re.I)
 
 
+_REPEATED_PREP = re.compile(r"^(?:please\s+)?(?:tell\s+us|describe|explain|set\s+out|outline)\b[^,;:]*?\s(?P<p>about|on|to|for|with)"
+                            r"\s+(?P<list>.+)$", re.I)
+
+
+def _preposition_series(s: str) -> list[str] | None:
+    """An ask whose preposition opens each of its elements: 'tell us about your links with A, about in-work
+    support ..., and about how you will help people who ...' -> the three elements (s19 dev d08). None when the
+    preposition is not repeated before a last 'and'."""
+    m = _REPEATED_PREP.match(s)
+    if not m:
+        return None
+    p = m.group("p")
+    if not re.search(rf",?\s+and\s+{p}\s+\S", m.group("list"), re.I):
+        return None
+    items = [_clean(x).rstrip(".") for x in re.split(rf",\s+(?:and\s+)?{p}\s+|\s+and\s+{p}\s+", m.group("list"),
+                                                     flags=re.I)]
+    return items if len(items) >= 3 and all(items) else None
+
+
 def _split_sentence(sentence: str) -> list[str]:
     """One sentence's sub-points: 'Include A, B and C' and '..., including A and B' are split."""
     s = _clean(sentence)
+    repeated = _preposition_series(s)
+    if repeated:
+        return repeated
     m = _COVER_SENTENCE.match(s)
     if m:
         # 'Bidders should set out the measures they will use, how often ... and how ...'
@@ -1918,27 +2172,17 @@ def _added_ask(sentence: str) -> str | None:
     return None
 
 
-def _words_pattern(words: list[str]) -> str:
-    """Phrases as one alternation, longest first, spaces as any run of spaces."""
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 _SHAPES: dict[str, re.Pattern] = {}
 
 
 def _shape(name: str) -> re.Pattern:
-    """A pattern built from ``phrasebank/intake_shapes.yaml`` (read once): ``should_ask`` is a guidance sentence's
-    lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
+    """A pattern built from the shapes' lists in ``phrasebank/intake.yaml`` (read once): ``should_ask`` is a guidance
+    sentence's lead that asks for more ('Bidders should describe ', 'Tenderers should also demonstrate ')."""
     if not _SHAPES:
-        data = load_phrasebank("intake_shapes.yaml")
+        def listed(key: str, within: str = "") -> str:
+            return _words_pattern(_listed(key, within=within))
 
-        def listed(key: str) -> str:
-            words = data.get(key)
-            if not isinstance(words, list) or not words:
-                raise ConfigError(f"intake_shapes.yaml: '{key}' is missing or not a list")
-            return _words_pattern([str(w) for w in words])
-
-        askers, modals, verbs = listed("askers"), listed("asker_modals"), listed("ask_verbs")
+        askers, modals, verbs = listed("who", "asker"), listed("modal", "asker"), listed("ask_verbs")
         labels = listed("section_labels")
         # with no colon: 'Guidance: Bidders should ...' is read whole (:func:`_unlabel`)
         _SHAPES["label_line"] = re.compile(rf"^((?:[^\W\d_]+\s*/\s*)?{labels})\s+(?=[A-Z])", re.I)
@@ -1960,6 +2204,9 @@ def _shape(name: str) -> re.Pattern:
                                         rf"|,\s+and\s+(?=(?:the|your|its|their)\s+\w+(?:\s+\w+)?\s+(?:it|you|they|we)\s+"
                                         rf"(?:will|would|plan\s+to)\b)", re.I)
         _SHAPES["should_ask"] = re.compile(rf"^(?:please\s+)?{askers}\s+{modals}\s+(?:also\s+)?{verbs}\s+(?=\S)", re.I)
+        responses = listed("response", "asker")
+        _SHAPES["guidance_lead"] = re.compile(rf"^(?:please\s+)?(?:{askers}|{responses}|the\s+{askers})\s+{modals}\s+"
+                                              rf"(?:also\s+)?{verbs}\s+(?=\S)", re.I)
     return _SHAPES[name]
 
 
@@ -2146,6 +2393,55 @@ def _looked_for(text: str, points: list[str]) -> list[str]:
     return out
 
 
+def _asking_column(text: str) -> str:
+    """A Markdown table whose one column asks and whose other columns say how answers are judged ('| What we are
+    looking for | What scores well |' over '| Explain how you will reach men ... Describe the settings ... |
+    Evidence of existing relationships ... |'): the asks written out a row a paragraph, the judging cells left out
+    (s19 dev d21: the table was read as one sub-point). Any other table is left as it is."""
+    lines = text.split("\n")
+    rows = [n for n, ln in enumerate(lines) if ln.strip().startswith("|") and not _MD_RULE.match(ln.strip())]
+    rules = [n for n, ln in enumerate(lines) if ln.strip().startswith("|") and _MD_RULE.match(ln.strip())]
+    if len(rules) != 1 or len(rows) < 2 or rows[0] != rules[0] - 1:
+        return text
+    body = [_row_cells(lines[n].strip()) for n in rows[1:] if n > rules[0]]
+    width = len(_row_cells(lines[rows[0]].strip()))
+    if not body or width < 2 or any(len(r) != width for r in body):
+        return text
+    asks = [c for c in range(width) if all(_ASK_WORDS.search(r[c]) for r in body)]
+    silent = [c for c in range(width) if not any(_ASK_WORDS.search(r[c]) for r in body)]
+    if len(asks) != 1 or len(silent) != width - 1:
+        return text
+    table = set(rows) | set(rules)
+    first = min(table)
+    out = [ln for n, ln in enumerate(lines) if n < first]
+    out += [x for r in body for x in ("", r[asks[0]])] + [""]
+    out += [ln for n, ln in enumerate(lines) if n > max(table)]
+    return "\n".join(out)
+
+
+def _prepared(question: str) -> str:
+    """The question as the splitter reads it: a table row written out, sub-question references and a portal's
+    fields apart, 'including, but not limited to:' as 'including:'."""
+    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
+    original = _sub_question_refs(original.replace("\t", "\n").strip())
+    # 'including, but not limited to:' lists as 'including:' does
+    original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
+                      flags=re.I)
+    # a sub-question's reference in bold ('**7.1** How will you ...', '**11.3** How will you ...'): a reference as
+    # any other, so each sub-question is an item of its own (s18 q07, q11)
+    original = re.sub(r"(?m)^([ \t]*)(?:\*\*|__)((?:q(?:uestion)?\.?\s*)?\d{1,2}(?:\.\d{1,2})+[a-z]?\.?)(?:\*\*|__)(?=[ \t]+\S)",
+                      r"\1\2", original, flags=re.I)
+    # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
+    original = re.sub(r"(?i)<br\s*/?>", "\n", original)
+    return _fields_apart(_asking_column(_limit_cells(original)))
+
+
+def listed_requirements(question: str) -> list[str]:
+    """The buyer's background lists in ``question`` (:func:`context_lists`), each item with its lead-in: the
+    requirements, standards, partners and KPIs the answer must meet or name, never sub-points."""
+    return context_lists(_prepared(question))[1]
+
+
 def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]) (:func:`_split_question`); sub-questions the
     buyer keys 'B1', 'B2' keep those keys."""
@@ -2159,7 +2455,18 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
-    """Split a question into (stem, [(key, sub-point text), ...]).
+    """Split a question into (stem, [(key, sub-point text), ...]) (:func:`_split_asks`); the buyer's background
+    lists (:func:`context_lists`) are no sub-points: they open the stem, the question's context."""
+    original = _prepared(question)
+    if not original or not re.search(r"[^\W_]", original):
+        raise InputError("the question is empty")
+    original, listed = context_lists(original)
+    stem, points = _split_asks(original)
+    return " ".join([t.rstrip(" .;") + "." for t in listed] + ([stem] if stem else [])), points
+
+
+def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a question (:func:`_prepared`, its background lists taken out) into (stem, [(key, sub-point text), ...]).
 
     Shapes read, the first that applies: a list written one item per line
     (bullets, 1. / 1) / (1), a) / (a) / a., i) / (i), 2.1); items keyed inline
@@ -2172,14 +2479,6 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     its own only when it asks a question and the list is introduced as
     "including"/"in particular" items of it.
     """
-    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
-    original = _sub_question_refs(original.replace("\t", "\n").strip())
-    # 'including, but not limited to:' lists as 'including:' does
-    original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
-                      flags=re.I)
-    if not original or not re.search(r"[^\W_]", original):
-        raise InputError("the question is empty")
-    original = _fields_apart(original)
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
@@ -2252,6 +2551,10 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
             items = [(k, f"{lead} {_lower_first(_clean(t))}") for k, t in items]
 
     stem_sentences = [_unlabel(s) for s in _paragraph_sentences(stem_text) if not _is_instruction(s)]
+    # a guidance list after the asks ('### Guidance' + '- Bidders should describe how they will ...'): its items
+    # are read as sentences, without their bullets, so a guidance ask among them is asked (s18 q01)
+    trailing = "\n".join(m.group("text") if m and m.group("bullet") else ln
+                         for ln, m in ((ln, _LIST_LINE.match(ln)) for ln in trailing.split("\n")))
     trail_sentences = [_unlabel(s) for s in _paragraph_sentences(trailing) if not _is_instruction(s)]
 
     if items:
@@ -2289,6 +2592,16 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
                 and not _open_end(lead_in) and not _ask_lead_end(lead_in) and not _WH.match(_ASK_HEAD_VERB.sub("", lead_in)):
             extra = [s for s in stem_sentences[:-1] if s.rstrip().endswith("?") and _OWN_ASK.match(s)
                      and not _CONTEXT.match(s)] + extra
+        # 'Describe how you will X, including how A and how B.' + 'Bidders should:' + a list: the lead-in names only who
+        # answers, so the list is the guidance's further asks, and a question before it that names asks of its own
+        # is asked too (s18 q04; one plain question over 'In answering this question you should:' is framed by the
+        # list, s17 q08)
+        if lead_in.rstrip().endswith(":") and _ASKER_MODAL.match(_clean(lead_in.rstrip(" :"))):
+            # without its reference ('4.1 Describe how ...'), in its place among the stem's sentences
+            stem_sentences = [re.sub(r"^\d{1,2}(?:\.\d{1,2})+[a-z]?\.?\s+", "", s) for s in stem_sentences]
+            asked = [s for s in stem_sentences[:-1] if (_OWN_ASK.match(s) or s.rstrip().endswith("?"))
+                     and not _CONTEXT.match(s) and len(_asks(s)[0]) >= 2]
+            extra = [s for s in asked if s not in extra] + extra
         # 'Please confirm that you will meet X and describe how you will: (a) ...': the confirmation is asked too
         for s in stem_sentences:
             both = _AND_ASK.split(_clean(s), maxsplit=1) if s.rstrip().endswith(":") and _IMPERATIVE.match(s) else []
@@ -2824,6 +3137,13 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
     t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")  # the first sentence names it
     t = re.sub(r"^(?:and|or|also)\s+", "", t, flags=re.I)
+    # the guidance's lead-in is not the heading's words: 'Bidders should describe how staff will identify carers',
+    # 'Your answer should include how staff will be trained' (s19 dev d20, s18 dev q23)
+    lead = _shape("guidance_lead").match(t)
+    if lead and t[lead.end():].strip():
+        t = t[lead.end():]
+        t = re.sub(r"^(how|when|where)\s+(?:they|it)\s+(?=(?:will|would|can|could|plan\s+to|intend\s+to)\b)", r"\1 you ",
+                   t, flags=re.I)  # 'how they will recruit' after 'Bidders should say': the bidder's own
     for _ in range(2):
         rest = _LEADING.sub("", t)
         if _CONTINUES.match(rest):
@@ -2952,6 +3272,9 @@ class ParsedQuestion:
     limits: Limits
     instructions: list[str] = field(default_factory=list)
     """The buyer's rules for the response (format, scoring, attachments), never sub-points."""
+    requirements: list[str] = field(default_factory=list)
+    """The buyer's background lists (what a protocol requires, partners, KPIs: :func:`listed_requirements`): facts
+    and standards the answer must meet, never sub-points."""
 
     # the limits as the question's own: word_limit is limits.words (read, never set, here)
     word_limit = property(lambda self: self.limits.words)
@@ -3012,7 +3335,7 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
     return ParsedQuestion(text=text, stem=stem, points=points,
                           headings=[point_heading(_weight(t)[0], make_heading(_weight(t)[0]), mandated)[0]
                                     for _, t in points], limits=limits,
-                          instructions=read_instructions(text))
+                          instructions=read_instructions(text), requirements=listed_requirements(text))
 
 
 # ---------------------------------------------------------------- budgets
@@ -3255,4 +3578,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     return QuestionPlan(question=question.strip(), stem=stem, points=points, word_limit=limit,
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
                         title=question_title(question), limit_note=limit_note,
+                        requirements=listed_requirements(question),
                         char_limit=limits.chars if word_limit is None else None)
