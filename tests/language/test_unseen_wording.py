@@ -1,0 +1,55 @@
+"""Structural readings generalised in session 19 (o19, issue 15) from the kinds the spent s18/s18b sets missed.
+
+Each group names the rule that must report the sentence (not just "some rule"), so a test fails when the
+reading is lost even if another rule happens to flag the sentence. Sentences written for this test; none is
+from a labelled or held-out set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def checker(checker_factory):
+    return checker_factory("overclaim")
+
+
+def _rules(checker, text: str) -> set[str]:
+    return {f.rule for f in checker.check_text(text) if f.family == "overclaim"}
+
+
+# --- base-less proportions: a share with no count, base or period, said to reach an outcome -------------------
+
+@pytest.mark.parametrize("text", [
+    # the share counts a plural noun that is not a listed people word, defined by where they are
+    "Three quarters of allotment members on the Friday plot report calmer moods.",
+    # the group is named in an opening phrase before the share
+    "Of those who finish the course, a clear majority do not go back to hospital.",
+    # a share word that is a proportion noun, and a change said as a participle
+    "A large proportion of tenants reported reduced arrears.",
+    # a service's own items seen in time
+    "Two thirds of referrals are now seen within a week.",
+    # dependence on us
+    "The majority of carers say they could not manage without us.",
+    # no longer needing something, said for a share of a group defined by taking part
+    "Most people who see our link worker no longer need their GP for housing problems.",
+    # what they say of the service: it helps
+    "Most of those who come to the drop-in say it helps.",
+])
+def test_a_baseless_share_said_to_reach_an_outcome_is_flagged(checker, text):
+    assert "overclaim.baseless-share" in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two thirds of callers are under 25.",
+    "A high proportion of callers ring after midnight.",
+    "Of those who finish the course, the majority live alone.",
+    "Most referrals came from GPs, followed by self-referral and schools.",
+    "Most of the people we support need help with forms.",
+    "Most of the people we support work part-time.",
+    "In the 2025 survey, most of the 48 members who replied said they slept better.",
+    "We hope that most of those who finish the course will not go back to hospital.",
+])
+def test_a_share_that_describes_or_is_sourced_passes(checker, text):
+    assert "overclaim.baseless-share" not in _rules(checker, text)
