@@ -53,3 +53,65 @@ def test_a_baseless_share_said_to_reach_an_outcome_is_flagged(checker, text):
 ])
 def test_a_share_that_describes_or_is_sourced_passes(checker, text):
     assert "overclaim.baseless-share" not in _rules(checker, text)
+
+
+# --- a time limit met with no exception; a bad outcome a group is said never to suffer ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Every young carer referred to us is phoned within two days, without fail.",
+    "Our outreach workers visit the same day, every single time.",
+    "Each family is contacted within 24 hours, no exceptions.",
+])
+def test_a_time_limit_met_without_exception_is_flagged(checker, text):
+    assert "overclaim.no-exception-timeliness" in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a time limit alone is a process fact; an aim; a sourced, dated figure; a negated claim
+    "Each family is contacted within 24 hours.",
+    "We aim to phone every young carer within two days, without fail.",
+    "In 2025, 97% of families were contacted within 24 hours, according to our log.",
+    "We do not claim that every family is contacted within 24 hours without fail.",
+])
+def test_a_time_limit_as_process_aim_or_sourced_figure_passes(checker, text):
+    assert "overclaim.no-exception-timeliness" not in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Prisoners who complete our through-the-gate course do not reoffend.",
+    "Drinkers who finish the group don't relapse.",
+])
+def test_a_group_said_not_to_relapse_is_flagged(checker, text):
+    assert "overclaim.no-relapse" in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Some drinkers who finish the group do not relapse.",
+    "Drinkers who finish the group do not pay for the sessions.",
+    "Drinkers who finish the group might not relapse.",
+])
+def test_part_of_a_group_or_a_process_or_a_hedge_passes_no_relapse(checker, text):
+    assert "overclaim.no-relapse" not in _rules(checker, text)
+
+
+# --- comparisons with others said without a comparative -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our crisis café is miles ahead of every other service in the county for evening support.",
+    "Parents rate our family support above what the local authority offers elsewhere.",
+    "We have the strongest outcomes of any befriending scheme in the region.",
+    "No other charity in the city gives veterans support as personal as ours.",
+    "Our peer workers achieve outcomes other trusts can only dream of.",
+])
+def test_a_comparison_without_a_comparative_is_flagged(checker, text):
+    assert "overclaim.comparison-claim" in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our completion rate was above the regional average last year.",
+    "We are ahead of our own recruitment plan.",
+    "The highest need of any group we see is for debt advice.",
+    "Our base is above the ward office, next to other charities.",
+])
+def test_a_measure_a_plan_a_need_or_a_place_is_no_comparison(checker, text):
+    assert "overclaim.comparison-claim" not in _rules(checker, text)
