@@ -115,3 +115,24 @@ def test_a_comparison_without_a_comparative_is_flagged(checker, text):
 ])
 def test_a_measure_a_plan_a_need_or_a_place_is_no_comparison(checker, text):
     assert "overclaim.comparison-claim" not in _rules(checker, text)
+
+
+# --- attribution in a copular frame: a reason, a credit noun or a cleft gives the outcome's cause as us -------
+
+@pytest.mark.parametrize("text", [
+    "Falls among older tenants eased over the winter, and the reason is our handyperson service.",
+    "The drop in school exclusions across the town is our youth workers' doing.",
+    "It is our liaison team that accounts for the lowest detention figures the county has recorded.",
+])
+def test_a_copular_frame_giving_us_the_credit_is_flagged(checker, text):
+    assert "overclaim.attribution" in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The reason is our volunteers' availability on weekday mornings.",
+    "The referral form is our admin team's work.",
+    "It is our team that runs the evening line.",
+    "We cannot say that the reason is our handyperson service.",
+])
+def test_a_copular_frame_with_no_change_or_a_process_passes(checker, text):
+    assert "overclaim.attribution" not in _rules(checker, text)

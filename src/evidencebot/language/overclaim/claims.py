@@ -78,6 +78,14 @@ def _build(o: dict) -> dict:
         frame_verbs=option_words(o.get("frame_verbs")),
         frame_nouns=option_words(o.get("frame_nouns")),
         linked_passive=bool(o.get("linked_passive")),
+        # (o19) copular frames of credit: "the reason is our link workers", "the fall in evictions is our
+        # team's doing", "it is our team that accounts for the lowest figures in a decade"
+        reason_nouns=option_words(o.get("reason_nouns")),
+        credit_nouns=option_words(o.get("credit_nouns")),
+        cleft_verbs=option_words(o.get("cleft_verbs")),
+        copulas=option_words(o.get("copulas")),
+        # "is our own doing" owns a failing, it does not claim credit
+        own_words=option_words(o.get("own_words")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -611,6 +619,57 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
                     (ctx.hedged(T[cs]) or ctx.hedged(anchor)) and not _only_can(T, sent, ctx)):
                 continue
             out.append(Candidate(rule, cs, ce, anchor.i))
+    if s["copulas"]:
+        out.extend(_copular_credit(rule, doc, ctx, terms, s))
+    return out
+
+
+def _ours_np(np, s: dict) -> bool:
+    """The provider, or something of the provider's ("our link workers", "our housing team's")."""
+    if np is None:
+        return False
+    if _is_agent(np, s) or np.lower_ in W.provider_pronouns:
+        return True
+    return any(c.dep_ == "poss" and (c.lower_ in W.provider_pronouns or _ours_np(c, s)) for c in np.children)
+
+
+def _copular_credit(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Candidate]:
+    """(o19) A copular frame that gives an outcome's cause or credit as us: the subject is a noun of reason
+    ("the reason is our link workers", in a sentence that says what changed), or the complement is a noun of
+    credit that is ours ("the fall in evictions is our housing team's doing"), or a cleft puts us as the one who
+    accounts for an outcome ("it is our team that accounts for the lowest self-harm figures")."""
+    out: list[Candidate] = []
+    T = _toks(doc)
+    for cop in T:
+        if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in cop.children if c.dep_ == "attr"), None)
+        if subj is None or attr is None:
+            continue
+        sent = cop.sent
+        words = T[sent.start:sent.end]
+        hit = None
+        if subj.lemma_.lower() in s["reason_nouns"] and _ours_np(attr, s) and _changed(words, s, terms):
+            hit = (subj.i, attr.i + 1)  # "the reason is our link workers"
+        elif (attr.lower_ in s["credit_nouns"] or attr.lemma_.lower() in s["credit_nouns"]) and any(
+                c.dep_ == "poss" and _ours_np(c, s) for c in attr.children) and not any(
+                c.lower_ in s["own_words"] for c in attr.children) and (
+                _changed(list(subj.subtree), s, terms) and _changed_outcome(terms, s, list(subj.subtree)) is not None):
+            hit = (cop.i, attr.i + 1)  # "is our housing team's doing"
+        elif subj.lower_ == "it" and _ours_np(attr, s):
+            clause = next((c for c in cop.children if c.dep_ in ("ccomp", "relcl") and c.lemma_.lower() in s["cleft_verbs"]),
+                          None) or next((c for c in attr.children if c.dep_ == "relcl"
+                                         and c.lemma_.lower() in s["cleft_verbs"]), None)
+            if clause is not None:
+                rest = [t for t in clause.subtree if t.i > clause.i]
+                if _changed(rest, s, terms) or any(t.tag_ == "JJS" for t in rest) or _outcome_in(terms, s, rest):
+                    hit = (attr.i, clause.i + 1)  # "it is our team that accounts for ..."
+        if hit is None:
+            continue
+        if _blocked(ctx, cop) or ctx.hedged(cop):
+            continue
+        out.append(Candidate(rule, hit[0], hit[1], cop.i))
     return out
 
 
