@@ -136,3 +136,48 @@ def test_a_copular_frame_giving_us_the_credit_is_flagged(checker, text):
 ])
 def test_a_copular_frame_with_no_change_or_a_process_passes(checker, text):
     assert "overclaim.attribution" not in _rules(checker, text)
+
+
+# --- careful text that must pass: disclaimers, pressing others, wishes, indirect questions, others' research,
+# --- few-cases warnings, names in capitals ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a disclaimer in the progressive
+    "The trust is careful to say it isn't claiming the hub has cut admissions.",
+    # pressing others to act is an aim, not a guarantee
+    "We will keep pressing the council to make sure that no family is turned away.",
+    # a wish
+    "What we are hoping for is a dramatic fall in waiting times, but that is the dream for now.",
+    # an indirect question a study will ask
+    "A researcher will interview 15 tenants next year to explore whether the visits reduce arrears.",
+    # someone else's research, reported
+    "A 2021 national review found evidence that peer support can prevent some relapses.",
+    # a report's figure
+    "The council's annual public health report states that about one in seven residents is a carer.",
+    # a few-cases warning
+    "The 100% satisfaction rate came from six replies and is unlikely to be repeated.",
+    "Only eight people have finished so far, so please don't read too much into the 100% figure.",
+    "Figures based on fewer than five carers are not shown.",
+    "The case study shows how the handover works in practice, not that it works.",
+    # a name in capitals
+    "She was referred to Guaranteed Pathways, the county's employment scheme, in March.",
+])
+def test_careful_text_passes(checker, text):
+    assert not _rules(checker, text), _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the careful frames do not rescue our own claims
+    "Our 2024 review found that our team cut readmissions by half.",
+    "We guarantee that no family is turned away.",
+    "Our pilot shows that the model works.",
+])
+def test_our_own_claims_in_those_frames_are_still_flagged(checker, text):
+    assert _rules(checker, text)
+
+
+def test_a_size_word_in_others_research_is_not_read_as_our_claim(checker):
+    # the rules leave a trial's finding alone; the learned scorer still reads this sentence (its anchor is the
+    # verb of finding itself, which the sentence-scope record cannot cover: a known limit)
+    text = "The Dutch randomised trial found supported employment significantly improved job retention."
+    assert not _rules(checker, text) - {"overclaim.learned-claim"}

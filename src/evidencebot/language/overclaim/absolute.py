@@ -62,7 +62,7 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     outcome_verbs = v.set("outcome_verbs")
     provider = v.set("provider_agents")
     phrases = v.set("absolute_phrases")
-    aims = v.set("aim_governors")
+    aims = (v.set("aim_governors") | v.set("pressing_governors"))
     out: list[Candidate] = []
     taken: set[int] = set()
 
