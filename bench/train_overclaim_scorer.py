@@ -89,7 +89,7 @@ SPEC = {
                    "comparison_idioms", "never_again_verbs",
                    # (o19) the context record for a finding reported from others' research
                    "research_finding_phrases", "pressing_governors", "disclaimer_progressive_phrases",
-                   "figure_caveat_phrases", "ease_change_words"],
+                   "figure_caveat_phrases", "ease_change_words", "shared_credit_phrases", "aim_frame_phrases"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one

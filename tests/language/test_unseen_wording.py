@@ -181,3 +181,26 @@ def test_a_size_word_in_others_research_is_not_read_as_our_claim(checker):
     # verb of finding itself, which the sentence-scope record cannot cover: a known limit)
     text = "The Dutch randomised trial found supported employment significantly improved job retention."
     assert not _rules(checker, text) - {"overclaim.learned-claim"}
+
+
+@pytest.mark.parametrize("text", [
+    # credit shared with the whole system
+    "Our café is one part of the county's crisis offer, and any fall in admissions reflects the work of all partners.",
+    # an aim or target in a copular frame
+    "Our target is for nine in ten carers to be offered a break within a month.",
+    "Ending the wait for a first appointment is the goal we have set for next year.",
+    # few-cases warnings in other words
+    "All four people who came on the first night said it helped; we report this as feedback, not a finding.",
+    "The 100% figure rests on two tenants and should be read as an anecdote.",
+    # disclaimers in other words
+    "Nothing in the feedback allows us to say the group is better than other services.",
+    "The article should not be taken to mean the project has transformed anyone's life.",
+])
+def test_shared_credit_aims_cautions_and_disclaimers_pass(checker, text):
+    assert not _rules(checker, text), _rules(checker, text)
+
+
+def test_naming_the_whole_system_is_not_sharing_credit(checker):
+    """Only 'the work of the whole system' shares credit: a claim about the whole system is still read."""
+    text = "Our crisis team is the reason admissions fell across the whole system."
+    assert _rules(checker, text) & {"overclaim.attribution", "overclaim.causal-system-outcome"}
