@@ -204,3 +204,10 @@ def test_naming_the_whole_system_is_not_sharing_credit(checker):
     """Only 'the work of the whole system' shares credit: a claim about the whole system is still read."""
     text = "Our crisis team is the reason admissions fell across the whole system."
     assert _rules(checker, text) & {"overclaim.attribution", "overclaim.causal-system-outcome"}
+
+
+def test_a_share_reads_its_outcome_in_its_own_clause(checker):
+    # "stop support" belongs to the next clause, not to the share of people (a method-library block)
+    text = ("Most people with mental health needs pose no such risk, and a concern is handled as a safeguarding "
+            "matter, not a reason to stop support.")
+    assert "overclaim.baseless-share" not in _rules(checker, text)

@@ -61,6 +61,7 @@ def _build(o: dict) -> dict:
         dependence_preps=option_words(o.get("dependence_preps")),
         group_deps=option_words(o.get("group_deps")),
         group_openers=option_words(o.get("group_openers")),
+        clause_openers=option_words(o.get("clause_openers")),
         # (o19) verbs of motion that are a change only with a particle ("come down", not "came from GPs")
         motion=option_words(o.get("motion_verbs")),
         # (o19) a verb of benefit in what the share says ("tell us it helps")
@@ -134,7 +135,11 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             people.lemma_.lower() in s["users"]) or _defined_group(people, s) or people.lemma_.lower() in s["items"]
         if not ours:
             continue
-        rest = T[people.i + 1:sent.end]
+        # (o19) the share's own clause: up to a comma that opens another clause (", and a concern is handled
+        # ... not a reason to stop support") or a semicolon
+        stop = next((t.i for t in T[people.i + 1:sent.end] if t.text == ";" or (
+            t.text == "," and t.i + 1 < sent.end and T[t.i + 1].lower_ in s["clause_openers"])), sent.end)
+        rest = T[people.i + 1:stop]
         hit = None
         relieved = False
         for t in rest:
