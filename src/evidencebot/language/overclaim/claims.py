@@ -96,6 +96,33 @@ def _build(o: dict) -> dict:
     return s
 
 
+def _compound_subject(tok):
+    """(o19) The subject the small model read as a compound of the verb: "Higher fruit intake lowers the risk of
+    stroke" ("intake" parsed as a compound of "lowers", which has no subject)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _misread_root_verb(tok) -> bool:
+    """(o19) A verb in -s the small model tagged as a plural noun at the root of a sentence with no finite verb,
+    with a noun before it and an object or preposition after it ("Higher fruit intake lowers the risk of stroke")."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or not tok.lower_.endswith("s"):
+        return False
+    if any(t.tag_ in W.claim_finite_tags for t in tok.sent):
+        return False
+    before = any(c.i < tok.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("compound", "nsubj") for c in tok.children)
+    after = any(c.i > tok.i and c.dep_ in ("dobj", "prep") for c in tok.children)
+    return before and after
+
+
+def _misread_past(tok) -> bool:
+    """(o19) A past tense tagged as a participle at the root, with its own subject and object and no auxiliary
+    ("The use of chlorhexidine reduced catheter infections")."""
+    return (tok.dep_ == "ROOT" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children))
+
+
 def _settings(rule: Rule) -> dict:
     return derived(rule, _build)
 
@@ -503,13 +530,14 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         needs = W.result_preps.get(lemma) if lemma not in verbs else None
         if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children):
             continue  # "lead" and "result" claim a result only with "to" and "in"
-        if tok.pos_ not in ("VERB", "AUX"):
+        misread = s["any_agent"] and (_misread_root_verb(tok) or _misread_past(tok))
+        if tok.pos_ not in ("VERB", "AUX") and not misread:
             continue
         progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in W.be_forms for c in tok.children)
         if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok) and not progressive and not (
-                promise and tok.tag_ == "VB") and not (not promise and _present_read_as_base(tok)):
+                promise and tok.tag_ == "VB") and not (not promise and _present_read_as_base(tok)) and not misread:
             continue
-        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and not misread:
             continue
         if lemma in s["effect_verbs"]:
             # "has a beneficial effect on relapse", "had a positive impact on housing"
@@ -536,7 +564,10 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 continue
             out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
-        if not _is_agent(_subject(tok), s):
+        subj = _subject(tok)
+        if subj is None and s["any_agent"]:
+            subj = _compound_subject(tok)
+        if not _is_agent(subj, s):
             continue
         complements = _object_tokens(tok)
         if lemma in results and lemma not in verbs:
