@@ -211,3 +211,10 @@ def test_a_share_reads_its_outcome_in_its_own_clause(checker):
     text = ("Most people with mental health needs pose no such risk, and a concern is handled as a safeguarding "
             "matter, not a reason to stop support.")
     assert "overclaim.baseless-share" not in _rules(checker, text)
+
+
+def test_an_enumerator_is_not_a_share(checker):
+    # "Third," counts the steps of a plan (a method-library block), it is not a share of people
+    text = ("Third, planned endings for people who have met their goals are brought forward, with their "
+            "agreement, to free caseload places.")
+    assert "overclaim.baseless-share" not in _rules(checker, text)

@@ -117,7 +117,9 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
         # the share word opens the sentence, or a clause after an opening phrase ("Of those discharged
         # from the crisis house, a clear majority ...", "In a typical quarter, a third of members ...")
         openings = [sent.start] + [t.i + 1 for t in words[:s["reach"]] if t.text == ","]
-        q = next((t for o in openings for t in T[o:min(sent.end, o + 4)] if t.lower_ in s["shares"]), None)
+        # (a share word followed by punctuation is an enumerator, "Third, planned endings ...")
+        q = next((t for o in openings for t in T[o:min(sent.end, o + 4)] if t.lower_ in s["shares"]
+                  and not (t.i + 1 < sent.end and T[t.i + 1].is_punct)), None)
         if q is None:
             continue
         people = next((t for t in T[q.i + 1:min(sent.end, q.i + 1 + s["window"])]
