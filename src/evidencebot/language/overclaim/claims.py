@@ -99,7 +99,7 @@ def _build(o: dict) -> dict:
 def _compound_subject(tok):
     """(o19) The subject the small model read as a compound of the verb: "Higher fruit intake lowers the risk of
     stroke" ("intake" parsed as a compound of "lowers", which has no subject)."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+    if any(c.dep_ in W.nsubj_nsubjpass_csubj for c in tok.children):
         return None
     return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")), None)
 
