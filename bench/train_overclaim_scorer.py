@@ -83,7 +83,13 @@ SPEC = {
                    # (o18) the never/always reading's words
                    "never_always_process_verbs", "never_always_adverbs",
                    # (o18) the vague amount reading's words
-                   "vague_amount_nouns", "vague_amount_words"],
+                   "vague_amount_nouns", "vague_amount_words",
+                   # (o19) the comparison check's readings without a comparative, and the no-relapse rule's verbs
+                   "comparison_ranking_words", "comparison_other_words", "comparison_no_other_phrases",
+                   "comparison_idioms", "never_again_verbs",
+                   # (o19) the context record for a finding reported from others' research
+                   "research_finding_phrases", "pressing_governors", "disclaimer_progressive_phrases",
+                   "figure_caveat_phrases", "ease_change_words", "shared_credit_phrases", "aim_frame_phrases"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one

@@ -62,7 +62,7 @@ def absolute_outcome(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     outcome_verbs = v.set("outcome_verbs")
     provider = v.set("provider_agents")
     phrases = v.set("absolute_phrases")
-    aims = v.set("aim_governors")
+    aims = (v.set("aim_governors") | v.set("pressing_governors"))
     out: list[Candidate] = []
     taken: set[int] = set()
 
@@ -453,3 +453,36 @@ def _governing_verb_parse(noun):
             continue
         return None
     return None
+
+
+@check("no_exception_timeliness")
+def no_exception_timeliness(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
+    """(o19) A service's speed said to hold with no exception: "every veteran referred to us is seen within 48
+    hours, without fail", "they ring back the same day, every single time, no exceptions". A performance claim
+    a commissioner cannot check unless it gives how often, for how many, over what period. Read from the
+    clause: a verb of seeing, answering or contacting people (``verbs``) with a time limit after it
+    (``limits``: "within", "the same day"), in a sentence with a phrase that rules out exceptions
+    (``phrases``). A time limit alone ("every referral gets a call back within a day") is a process fact and
+    passes, as does a sentence that names its source or period (the rule's ``exceptions``)."""
+    o = rule.options
+    phrases = [str(p).lower() for p in (o.get("phrases") or [])]
+    text = " " + " ".join(t.lower_ for t in _toks(doc)) + " "
+    if not any(f" {p} " in text for p in phrases):
+        return []
+    verbs = {str(x).lower() for x in (o.get("verbs") or [])}
+    limits = [str(x).lower() for x in (o.get("limits") or [])]
+    T = _toks(doc)
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        stext = " " + " ".join(t.lower_ for t in T[sent.start:sent.end]) + " "
+        if not any(f" {p} " in stext for p in phrases):
+            continue
+        for tok in T[sent.start:sent.end]:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+                continue
+            after = " " + " ".join(t.lower_ for t in T[tok.i + 1:min(sent.end, tok.i + 8)]) + " "
+            if not any(f" {m} " in after for m in limits):
+                continue
+            out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
+            break
+    return out

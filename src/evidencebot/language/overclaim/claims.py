@@ -78,6 +78,14 @@ def _build(o: dict) -> dict:
         frame_verbs=option_words(o.get("frame_verbs")),
         frame_nouns=option_words(o.get("frame_nouns")),
         linked_passive=bool(o.get("linked_passive")),
+        # (o19) copular frames of credit: "the reason is our link workers", "the fall in evictions is our
+        # team's doing", "it is our team that accounts for the lowest figures in a decade"
+        reason_nouns=option_words(o.get("reason_nouns")),
+        credit_nouns=option_words(o.get("credit_nouns")),
+        cleft_verbs=option_words(o.get("cleft_verbs")),
+        copulas=option_words(o.get("copulas")),
+        # "is our own doing" owns a failing, it does not claim credit
+        own_words=option_words(o.get("own_words")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -86,6 +94,33 @@ def _build(o: dict) -> dict:
     s["trigger"] = (s["verbs"] | s["result_verbs"] | s["efficacy"] | s["effect_verbs"] | s["particle_heads"]
                     | s["cause_nouns"] | s["frame_verbs"])
     return s
+
+
+def _compound_subject(tok):
+    """(o19) The subject the small model read as a compound of the verb: "Higher fruit intake lowers the risk of
+    stroke" ("intake" parsed as a compound of "lowers", which has no subject)."""
+    if any(c.dep_ in W.nsubj_nsubjpass_csubj for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _misread_root_verb(tok) -> bool:
+    """(o19) A verb in -s the small model tagged as a plural noun at the root of a sentence with no finite verb,
+    with a noun before it and an object or preposition after it ("Higher fruit intake lowers the risk of stroke")."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or not tok.lower_.endswith("s"):
+        return False
+    if any(t.tag_ in W.claim_finite_tags for t in tok.sent):
+        return False
+    before = any(c.i < tok.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("compound", "nsubj") for c in tok.children)
+    after = any(c.i > tok.i and c.dep_ in ("dobj", "prep") for c in tok.children)
+    return before and after
+
+
+def _misread_past(tok) -> bool:
+    """(o19) A past tense tagged as a participle at the root, with its own subject and object and no auxiliary
+    ("The use of chlorhexidine reduced catheter infections")."""
+    return (tok.dep_ == "ROOT" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children))
 
 
 def _settings(rule: Rule) -> dict:
@@ -495,13 +530,14 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         needs = W.result_preps.get(lemma) if lemma not in verbs else None
         if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children):
             continue  # "lead" and "result" claim a result only with "to" and "in"
-        if tok.pos_ not in ("VERB", "AUX"):
+        misread = s["any_agent"] and (_misread_root_verb(tok) or _misread_past(tok))
+        if tok.pos_ not in ("VERB", "AUX") and not misread:
             continue
         progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in W.be_forms for c in tok.children)
         if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok) and not progressive and not (
-                promise and tok.tag_ == "VB") and not (not promise and _present_read_as_base(tok)):
+                promise and tok.tag_ == "VB") and not (not promise and _present_read_as_base(tok)) and not misread:
             continue
-        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and not misread:
             continue
         if lemma in s["effect_verbs"]:
             # "has a beneficial effect on relapse", "had a positive impact on housing"
@@ -528,7 +564,10 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 continue
             out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
             continue
-        if not _is_agent(_subject(tok), s):
+        subj = _subject(tok)
+        if subj is None and s["any_agent"]:
+            subj = _compound_subject(tok)
+        if not _is_agent(subj, s):
             continue
         complements = _object_tokens(tok)
         if lemma in results and lemma not in verbs:
@@ -611,6 +650,57 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
                     (ctx.hedged(T[cs]) or ctx.hedged(anchor)) and not _only_can(T, sent, ctx)):
                 continue
             out.append(Candidate(rule, cs, ce, anchor.i))
+    if s["copulas"]:
+        out.extend(_copular_credit(rule, doc, ctx, terms, s))
+    return out
+
+
+def _ours_np(np, s: dict) -> bool:
+    """The provider, or something of the provider's ("our link workers", "our housing team's")."""
+    if np is None:
+        return False
+    if _is_agent(np, s) or np.lower_ in W.provider_pronouns:
+        return True
+    return any(c.dep_ == "poss" and (c.lower_ in W.provider_pronouns or _ours_np(c, s)) for c in np.children)
+
+
+def _copular_credit(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[Candidate]:
+    """(o19) A copular frame that gives an outcome's cause or credit as us: the subject is a noun of reason
+    ("the reason is our link workers", in a sentence that says what changed), or the complement is a noun of
+    credit that is ours ("the fall in evictions is our housing team's doing"), or a cleft puts us as the one who
+    accounts for an outcome ("it is our team that accounts for the lowest self-harm figures")."""
+    out: list[Candidate] = []
+    T = _toks(doc)
+    for cop in T:
+        if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in cop.children if c.dep_ == "attr"), None)
+        if subj is None or attr is None:
+            continue
+        sent = cop.sent
+        words = T[sent.start:sent.end]
+        hit = None
+        if subj.lemma_.lower() in s["reason_nouns"] and _ours_np(attr, s) and _changed(words, s, terms):
+            hit = (subj.i, attr.i + 1)  # "the reason is our link workers"
+        elif (attr.lower_ in s["credit_nouns"] or attr.lemma_.lower() in s["credit_nouns"]) and any(
+                c.dep_ == "poss" and _ours_np(c, s) for c in attr.children) and not any(
+                c.lower_ in s["own_words"] for c in attr.children) and (
+                _changed(list(subj.subtree), s, terms) and _changed_outcome(terms, s, list(subj.subtree)) is not None):
+            hit = (cop.i, attr.i + 1)  # "is our housing team's doing"
+        elif subj.lower_ == "it" and _ours_np(attr, s):
+            clause = next((c for c in cop.children if c.dep_ in ("ccomp", "relcl") and c.lemma_.lower() in s["cleft_verbs"]),
+                          None) or next((c for c in attr.children if c.dep_ == "relcl"
+                                         and c.lemma_.lower() in s["cleft_verbs"]), None)
+            if clause is not None:
+                rest = [t for t in clause.subtree if t.i > clause.i]
+                if _changed(rest, s, terms) or any(t.tag_ == "JJS" for t in rest) or _outcome_in(terms, s, rest):
+                    hit = (attr.i, clause.i + 1)  # "it is our team that accounts for ..."
+        if hit is None:
+            continue
+        if _blocked(ctx, cop) or ctx.hedged(cop):
+            continue
+        out.append(Candidate(rule, hit[0], hit[1], cop.i))
     return out
 
 

@@ -43,7 +43,55 @@ def _build(o: dict) -> dict:
         sources=[str(x).lower() for x in (o.get("source_words") or [])],
         not_figures=option_words(o.get("not_figures")),
         window=int(o.get("window", 10)),
+        # (o19) comparisons said without a comparative: a word that ranks us over others ("ahead of every other
+        # team", "rate our support above what the council offers", "outperforms other services"), a superlative
+        # over any other ("the best completion rates of any provider"), an equative that no other matches
+        # ("nowhere else do refugees get support as good as ours") and idioms ("results others can only dream of")
+        ranking=option_words(o.get("ranking_words")),
+        others=option_words(o.get("other_words")),
+        any_dets=option_words(o.get("any_words")),
+        among=option_words(o.get("among_words")),
+        none_phrases=[str(x).lower() for x in (o.get("no_other_phrases") or [])],
+        idioms=[str(x).lower() for x in (o.get("idioms") or [])],
     )
+
+
+def _ours_subject(noun, s: dict) -> bool:
+    """The noun is what we have or are ("we have the best rates of any ...", "our team has the ...")."""
+    subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in W.provider_pronouns or subj.lemma_.lower() in s["agents"] or any(
+        c.dep_ == "poss" and c.lower_ in W.provider_pronouns for c in subj.children))
+
+
+def _padded(words) -> str:
+    return " " + " ".join(t.lower_ for t in words) + " "
+
+
+def _ranked(words, T, end: int, s: dict):
+    """The word that ranks us over others, or None: a ranking word with one of the other words after it, a
+    superlative whose noun is set among any others, an equative that no other matches, or an idiom."""
+    text = _padded(words)
+    for t in words:
+        if t.lower_ in s["ranking"] or t.lemma_.lower() in s["ranking"]:
+            # the others are what it governs ("ahead of every other team"), not a neighbour ("we work above
+            # the ward office, next to other charities")
+            if any(x.i > t.i and (x.lower_ in s["others"] or x.lower_ in s["any_dets"]) for x in t.subtree):
+                return t
+        if t.tag_ == "JJS" and t.dep_ == "amod" and t.head.dep_ in ("dobj", "attr") and _ours_subject(t.head, s):
+            noun = t.head
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in s["among"]):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if any(c.dep_ == "det" and c.lower_ in s["any_dets"] for c in obj.children) or obj.lower_ in s["others"]:
+                        return t  # "the best completion rates of any provider"
+        if t.lower_ == "as" and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") and any(
+                p in text for p in s["none_phrases"]):
+            return t.head  # "nowhere else ... as good as ours"
+    for idiom in s["idioms"]:
+        k = text.find(f" {idiom} ")
+        if k != -1:
+            first = idiom.split()[0]
+            return next((t for t in words if t.lower_ == first), None)
+    return None
 
 
 def _comparative(t, s: dict):
@@ -63,7 +111,8 @@ def _comparative(t, s: dict):
 def comparison_claim(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candidate]:
     s = derived(rule, _build)
     lowers = ctx.lower_set
-    if not (lowers & s["standards"] or lowers & s["compared"]):
+    if not (lowers & s["standards"] or lowers & s["compared"] or lowers & s["ranking"] or lowers & s["others"]
+            or lowers & s["any_dets"]):
         return []
     T = _toks(doc)
     out: list[Candidate] = []
@@ -77,6 +126,11 @@ def comparison_claim(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list
             continue
         ours = any(t.lower_ in W.provider_pronouns for t in words)
         compared = any(t.lower_ in s["compared"] and any(c.dep_ == "prep" for c in t.children) for t in words)
+        ranked = _ranked(words, T, sent.end, s) if (ours or any(
+            x.lemma_.lower() in s["agents"] for x in words)) else None
+        if ranked is not None:
+            out.append(Candidate(rule, ranked.i, ranked.i + 1, governing_verb(ranked).i))
+            continue
         for t in words:
             comp = _comparative(t, s)
             if comp is None:

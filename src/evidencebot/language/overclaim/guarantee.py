@@ -66,6 +66,8 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
         if low in verb_forms_ or tok.lemma_.lower() in verbs:
             if _plainly_negated(ctx, tok) or ctx.negated(tok) or ctx.question(tok) or ctx.conditional(tok):
                 continue
+            if tok.is_title and i > tok.sent.start and i + 1 < len(doc) and doc[i + 1].is_title and tok.pos_ == "PROPN":
+                continue  # (o19) a name in capitals mid-sentence: "referred to Guaranteed Futures, the employment team"
             if tok.pos_ == "NOUN" and not any(c.lower_ in W.promise_scope_words for c in doc[max(cs, i - 3):i]):
                 continue  # "there is no guarantee", "the guarantee of confidentiality"
             words, _ = _words_in(doc, i + 1, ce)
@@ -89,7 +91,7 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
                 continue
             if ctx.aim(tok) and not ctx.future(tok):
                 continue
-            if any(t.lemma_.lower() in v.set("aim_governors") for t in doc[tok.sent.start:i]):
+            if any(t.lemma_.lower() in (v.set("aim_governors") | v.set("pressing_governors")) for t in doc[tok.sent.start:i]):
                 continue
             span = doc[ensure_end:ce]
             lows = [t.lower_ for t in span]
@@ -118,19 +120,19 @@ def guarantee(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             continue
         if low == "no" and i >= 3 and [t.lower_ for t in doc[i - 3:i]] == W.there_will_be:
             if outcome_in(i + 1, ce) and not ctx.question(tok) and not (
-                    {t.lemma_.lower() for t in doc[tok.sent.start:i]} & v.set("aim_governors")):
+                    {t.lemma_.lower() for t in doc[tok.sent.start:i]} & (v.set("aim_governors") | v.set("pressing_governors"))):
                 out.append(Candidate(rule, i - 3, i + 1, i))
             continue
         if low == "no" and i + 1 < len(doc) and doc[i + 1].lower_ in ("longer", "more"):
             if any(t.lower_ in W.future_aux for t in doc[cs:i]) and outcome_in(i + 2, ce) and not ctx.question(tok) and not (
-                    {t.lemma_.lower() for t in doc[tok.sent.start:i]} & v.set("aim_governors")) and not ctx.hedged(tok.head):
+                    {t.lemma_.lower() for t in doc[tok.sent.start:i]} & (v.set("aim_governors") | v.set("pressing_governors"))) and not ctx.hedged(tok.head):
                 out.append(Candidate(rule, i, i + 2, i))
             continue
         if low == "zero" and i > 0:
             sent = tok.sent
             before = {t.lemma_.lower() for t in doc[sent.start:i]}
             if before & W.commitment_words and not (
-                    before & (v.set("aim_governors") - {"commit"})) and not ctx.question(tok) and not ctx.negated(tok):
+                    before & ((v.set("aim_governors") | v.set("pressing_governors")) - {"commit"})) and not ctx.question(tok) and not ctx.negated(tok):
                 end = i + 1
                 while end < min(sent.end, i + 5) and doc[end].pos_ in W.noun_adj_propn_etc and doc[end].text not in W.sentence_marks:
                     end += 1
@@ -171,7 +173,7 @@ def _future_outcomes(rule: Rule, doc, ctx: Context, terms, outcome_in) -> list[C
     negatives = v.set("negative_outcome_words")
     process_verbs = v.set("process_verbs")
     process_nouns = v.set("process_nouns")
-    aims = v.set("aim_governors")
+    aims = (v.set("aim_governors") | v.set("pressing_governors"))
     hedge_words = v.set("hedge_modals") | v.set("hedge_adverbs")
     T = _toks(doc)
     lows = ctx.lower_set
