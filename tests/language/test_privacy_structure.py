@@ -46,6 +46,11 @@ FLAG = [
     ("Her hearing is on the twenty-first of May and she wants someone with her.", "twenty-first of May"),
     ("She was released on the 4th and came straight to the drop-in.", "4th"),
     ("Next court date for the defendant is 03/09/2025.", "03/09/2025"),
+    # a surname first, by its shape: a comma and a listed first name in running text, or a surname in capitals
+    ("Night shift: Brzezinski, Tomasz has not come back to the hostel.", "Brzezinski, Tomasz"),
+    ("Letter sent to DOWLING Karen about the missed appointments.", "DOWLING Karen"),
+    # one person's own worker stays flagged (phrasebank/README.md, "Whose names are personal data")
+    ("Her support worker Dan Price rang the ward.", "Dan Price"),
 ]
 
 PASS = [
@@ -55,6 +60,14 @@ PASS = [
     "Admissions peaked on 14/01/2024, the coldest day of the year.",
     "The drop-in is on the 2nd floor and the lift is working.",
     "The housing ref for the contract is on the tender portal.",
+    # staff and partners' professionals in their role
+    "New referrals are screened each morning by our duty practitioner, Helen Marsh.",
+    "Outreach practitioner Colin Webb has taken over from Sue Lacey as the hub's housing lead.",
+    "PC Harding and Lena Fox, the street triage nurse, went out together.",
+    # organisations named like people, by their shape
+    "Cecil's Kitchen CIC now runs the Friday lunch club.",
+    "We partner with Beth Shalom, a Jewish community charity, on the winter appeal.",
+    "Dixon Carter sponsored the shirts for the five-a-side team.",
 ]
 
 
