@@ -1425,13 +1425,6 @@ _OPENING_QUOTES = frozenset(OPEN_QUOTES)
 _CLOSING_QUOTES = frozenset(CLOSE_QUOTES)
 
 
-def _in_quotes(t) -> bool:
-    """A capitalised word alone in quotation marks, as a nickname is written: "'Spud' came in again"."""
-    doc = t.doc
-    return (0 < t.i < len(doc) - 1 and t.text[:1].isupper() and doc[t.i - 1].text in _OPENING_QUOTES
-            and doc[t.i + 1].text in _CLOSING_QUOTES and not doc[t.i - 1].whitespace_ and not t.whitespace_)
-
-
 class _NameFinder:
     """The four sources of names, and the filters they share."""
 
@@ -1917,7 +1910,7 @@ class _NameFinder:
         subject or an owner: "... and by spring he was running the seed swap", "... when her
         benefits stopped"), with no other name or person noun in between that the pronoun could
         stand for. Organisations and places are "it" or "they"."""
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" and not _in_quotes(t) or t.ent_type_ in _ORG_LABELS \
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" and not self.quoted_word(t.i) or t.ent_type_ in _ORG_LABELS \
                 or any(c.dep_ in ("det", "poss") for c in t.children):
             return False
         nouns = self.context.get("person_nouns", ())
@@ -2882,7 +2875,7 @@ class _NameFinder:
         It is a name only where the sentence also says it is a person (:meth:`personal_context`), and a quoted
         title of a work is still left by :meth:`title_of_work` ("the song 'Jolene'")."""
         tok = self.toks[i]
-        if i == 0 or i + 1 >= len(self.toks):
+        if i == 0 or i + 1 >= len(self.toks) or not tok.text[:1].isupper():
             return False
         before, after = self.toks[i - 1], self.toks[i + 1]
         return (before.text in _OPENING_QUOTES and after.text in _CLOSING_QUOTES
