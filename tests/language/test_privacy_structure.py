@@ -49,6 +49,12 @@ FLAG = [
     # a surname first, by its shape: a comma and a listed first name in running text, or a surname in capitals
     ("Night shift: Brzezinski, Tomasz has not come back to the hostel.", "Brzezinski, Tomasz"),
     ("Letter sent to DOWLING Karen about the missed appointments.", "DOWLING Karen"),
+    # a title and surname after codes split by slashes is no work's title ("RiO 2201984 / Mr ...")
+    ("PAS 7712093 / Mrs Okonedo / do not discharge before the social work review.", "Mrs Okonedo"),
+    # homes: a street then its number, a postcode district after the street, a home by what it is next to
+    ("Could someone knock at Heather Close, number 11, as she is not picking up?", "Heather Close, number 11"),
+    ("He is now at 5 Quarry Street, S6 and settling in.", "5 Quarry Street, S6"),
+    ("They sleep in the old van behind the leisure centre on Kings Road.", "the old van behind the leisure centre on Kings Road"),
     # one person's own worker stays flagged (phrasebank/README.md, "Whose names are personal data")
     ("Her support worker Dan Price rang the ward.", "Dan Price"),
 ]
@@ -64,6 +70,7 @@ PASS = [
     "New referrals are screened each morning by our duty practitioner, Helen Marsh.",
     "Outreach practitioner Colin Webb has taken over from Sue Lacey as the hub's housing lead.",
     "PC Harding and Lena Fox, the street triage nurse, went out together.",
+    "The meeting room above the library on Bank Street is free on Mondays.",
     # organisations named like people, by their shape
     "Cecil's Kitchen CIC now runs the Friday lunch club.",
     "We partner with Beth Shalom, a Jewish community charity, on the winter appeal.",

@@ -2278,7 +2278,8 @@ class _NameFinder:
         if not words:
             return False
         last = words[-1]
-        if (last[:1].isupper() and len(words) > 1 and last not in n.titles and last not in n.honour_titles
+        adjacent = re.search(r"[A-Za-z'’\-]+[ \t\u00a0]*\Z", clause)  # (right before it: not "RiO 2201984 / Mr ...")
+        if (adjacent and last[:1].isupper() and len(words) > 1 and last not in n.titles and last not in n.honour_titles
                 and last not in n.first_names and last.casefold() not in n.public_roles
                 and last.casefold() not in n.role_words):
             return True  # (the first word of a clause may be capitalised for the sentence: not counted)
