@@ -71,6 +71,9 @@ PASS = [
     "Outreach practitioner Colin Webb has taken over from Sue Lacey as the hub's housing lead.",
     "PC Harding and Lena Fox, the street triage nurse, went out together.",
     "The meeting room above the library on Bank Street is free on Mondays.",
+    # a person who does not exist, said so next to the name
+    "The role-play used a fictional defendant, 'Mark Hollis', with a history of self-harm.",
+    "Meet Ama, a composite character drawn from many families we have worked with.",
     # organisations named like people, by their shape
     "Cecil's Kitchen CIC now runs the Friday lunch club.",
     "We partner with Beth Shalom, a Jewish community charity, on the winter appeal.",
