@@ -61,6 +61,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.ni-number",
         "privacy.local-patient-id",
         "privacy.justice-reference",
+        "privacy.labelled-identifier",
         "privacy.date-of-birth",
         "privacy.event-date",
         "privacy.postcode",

@@ -774,7 +774,8 @@ CONTEXT_LISTS = (
     "title_verbs", "simile_words", "public_figures", "season_words", "subject_states", "visit_verbs", "kin_nouns",
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
-    "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words",
+    "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
+    "organisation_verbs",
 )
 
 
@@ -1219,6 +1220,23 @@ _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([
 # Eamon – carer's assessment overdue" (at the start of the text or a line, or after a colon)
 _SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=:)[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
                                  r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—])")
+# the same in running text, a listed first name then a verb or the end: "Handover: Kowalski, Piotr has rent arrears"
+_SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
+                                 r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|\Z))(?![ \t\u00a0]+(?:and|or|&)\b)")
+# a surname in capitals and a first name, no comma: "Referral for NOWAK Agnieszka came in", "MORRIS Dean did not attend"
+_SURNAME_CAPS_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,})[ \t\u00a0]+([A-Z][a-z]+)\b")
+# up to two words of a job right before a name (group 2), and the word before them (group 1): "Liaison practitioner"
+_JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Za-z][a-z\-]*[ \t\u00a0]+)?[a-z][a-z\-]*)\Z")
+# the last phrase of a segment that an organisation owns: "... by our senior practitioner", "to the Trust's lead nurse"
+_OWNED_PHRASE_END = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]heir|[Yy]our)[ \t\u00a0]+[^,;:()]*\Z")
+# "as" and a job after a name: "as the court's link worker", "as our new volunteer coordinator"
+_AS_ROLE_AFTER = re.compile(r"[ \t\u00a0]+as[ \t\u00a0]+((?:our|the|their|your)[ \t\u00a0]+[^,;:.!?()\n]{2,60})")
+# the capitalised run after a name, over "'s", "&" and "and", to its last word (group 1): "'s Table CIC", " & Hale Housing"
+_ORG_RUN_AFTER = re.compile(r"(?:(?:['’]s|[ \t\u00a0]+(?:&|and))?[ \t\u00a0]+[A-Z][\w'’\-]*){0,3}?(?:['’]s)?[ \t\u00a0]+"
+                            r"([A-Z][\w\-]*)(?![\w'’\-]|[ \t\u00a0]+[A-Z]|['’]s)")
+# an apposition after a name, from its article or owner to the next comma or stop (group 1: the words after it)
+_APPOSITION_AFTER = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]+(?i:a|an|the|our|their)[ \t\u00a0]+([^,;:.!?()\n]{1,60})(?=[,;:.!?)]|\Z)")
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|our|their|its|his|her|my|your|a|an)[ \t\u00a0]+\Z")
 # "and" and one or two capitalised words after a name (group 1), then no more capitals: "Shona and Ewan MacLeod"
 _JOINED_NAME = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+([A-Z][\w'’\-]+(?:[ \t\u00a0][A-Z][\w'’\-]+)?)(?![\w'’\-]|[ \t\u00a0]+[A-Z])")
 # "her daughter Kacey-Mae": an owner, a lower-case word (group 1: a relative, person_context's kin_nouns) and one or two
@@ -1407,13 +1425,6 @@ _OPENING_QUOTES = frozenset(OPEN_QUOTES)
 _CLOSING_QUOTES = frozenset(CLOSE_QUOTES)
 
 
-def _in_quotes(t) -> bool:
-    """A capitalised word alone in quotation marks, as a nickname is written: "'Spud' came in again"."""
-    doc = t.doc
-    return (0 < t.i < len(doc) - 1 and t.text[:1].isupper() and doc[t.i - 1].text in _OPENING_QUOTES
-            and doc[t.i + 1].text in _CLOSING_QUOTES and not doc[t.i - 1].whitespace_ and not t.whitespace_)
-
-
 class _NameFinder:
     """The four sources of names, and the filters they share."""
 
@@ -1493,9 +1504,46 @@ class _NameFinder:
         if self.title_of_work(start, end) or self.listed_with_places(end):
             return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
             # Oulsby and the villages along the valley"
+        if self.organisation_shape(start, end):
+            return False  # "Ruth's Table CIC", "Kol Chesed, an Orthodox Jewish community charity", "Johnson Matthey sponsored"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
+
+    def organisation_shape(self, start: int, end: int) -> bool:
+        """Words a person's name is part of or set off as, that make it an organisation's:
+
+        * the capitalised run after it (over "'s", "&", "and") ends in an organisation's head word, one of the rule's
+          ``place_words`` ("Ruth's Table CIC", "Barnes & Hale Housing"; not "Sarah's Housing Officer");
+        * an apposition after it whose head is a word for an organisation or a group (``organisation_nouns``,
+          ``group_nouns``): "Kol Chesed, an Orthodox Jewish community charity,", "Will Power, our peer programme,";
+        * a name of two or more words, or joined by "and" to another capitalised word, as the subject of what only an
+          organisation does (``organisation_verbs``) in a sentence with no "he", "she", "his" or "her": "Johnson
+          Matthey sponsored the kit", "Marks and Spencer donated sandwiches"."""
+        run = _ORG_RUN_AFTER.match(self.text, end)
+        if run and run.group(1) in self.names.place_words:
+            return True
+        ctx = self.context
+        heads = ctx.get("organisation_nouns", frozenset()) | frozenset(self.names.group_nouns)
+        appos = _APPOSITION_AFTER.match(self.text, end)
+        if appos and heads:
+            # the phrase's head: its last word before a preposition ("a client of the charity" is a client)
+            words = re.split(r"[ \t\u00a0]+(?:of|at|in|on|for|from|with|by|to|near|round|around)[ \t\u00a0]+",
+                             appos.group(1), maxsplit=1)[0].split()
+            if words and words[-1].lower() in heads:
+                return True
+        verbs = ctx.get("organisation_verbs", frozenset())
+        head = self._name_head(start, end)
+        if not verbs or head is None:
+            return False
+        t = head
+        if t.dep_ == "conj" and t.head.pos_ == "PROPN":
+            t = t.head  # "Marks and Spencer donated": the first conjunct is the subject
+        several = " " in self.text[start:end].strip() or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)
+        if not several or t.dep_ not in _SUBJECT_DEPS or t.head.lemma_.lower() not in verbs:
+            return False
+        pronouns = ctx.get("pronouns", frozenset())
+        return not any(w.lower_ in pronouns for w in t.sent)
 
     def title_of_work(self, start: int, end: int) -> bool:
         """The name is part of the title of a thing, not a person, read from its frame (issue 15's title
@@ -1862,7 +1910,7 @@ class _NameFinder:
         subject or an owner: "... and by spring he was running the seed swap", "... when her
         benefits stopped"), with no other name or person noun in between that the pronoun could
         stand for. Organisations and places are "it" or "they"."""
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" and not _in_quotes(t) or t.ent_type_ in _ORG_LABELS \
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" and not self.quoted_word(t.i) or t.ent_type_ in _ORG_LABELS \
                 or any(c.dep_ in ("det", "poss") for c in t.children):
             return False
         nouns = self.context.get("person_nouns", ())
@@ -2230,7 +2278,8 @@ class _NameFinder:
         if not words:
             return False
         last = words[-1]
-        if (last[:1].isupper() and len(words) > 1 and last not in n.titles and last not in n.honour_titles
+        adjacent = re.search(r"[A-Za-z'’\-]+[ \t\u00a0]*\Z", clause)  # (right before it: not "RiO 2201984 / Mr ...")
+        if (adjacent and last[:1].isupper() and len(words) > 1 and last not in n.titles and last not in n.honour_titles
                 and last not in n.first_names and last.casefold() not in n.public_roles
                 and last.casefold() not in n.role_words):
             return True  # (the first word of a clause may be capitalised for the sentence: not counted)
@@ -2400,8 +2449,23 @@ class _NameFinder:
                 return True
             if len(seg.split()) <= 4 and self._role_in_lower_case(seg.strip()):
                 return True  # "Our chair, Brian Holroyd, met the practice manager"
+            phrase = _OWNED_PHRASE_END.search(seg)
+            if phrase and len(phrase.group().split()) <= 6 and self._role_in_lower_case(phrase.group()) \
+                    and not self._care_event(start, end):
+                return True  # "... triaged by our senior practitioner, Gwen Pritchard", "to our Head of Partnerships, Tom"
         last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", line)
-        return bool(last) and last[-1][:1].isupper() and last[-1].casefold() in n.public_roles
+        if last and last[-1].casefold() in n.public_roles and last[-1][:1].isupper():
+            return True
+        # a job in lower case right before the name, no comma, that no one person owns: "Liaison practitioner Mark
+        # Evans has replaced ..." (not "her support worker Sam Patel": one person's own worker is flagged,
+        # phrasebank/README.md "Whose names are personal data")
+        job = _JOB_BEFORE.search(line)
+        if job and (job.group(1) or "").lower() not in self.context.get("own_pronouns", frozenset()) \
+                and self._bare_job(job.group(2)[:1].lower() + job.group(2)[1:]) and not self._care_event(start, end):
+            return True
+        # the job the sentence gives the name with "as": "has replaced Ann Fielding as the court's link worker"
+        role = _AS_ROLE_AFTER.match(self.text, end)
+        return bool(role) and self._role_in_lower_case(role.group(1)) and not self._care_event(start, end)
 
     def _care_event(self, start: int, end: int) -> bool:
         """The sentence says a care event of the person named at ``start`` whose job or team ends at ``end``: the
@@ -2648,6 +2712,24 @@ class _NameFinder:
             if self.blocked_word(surname) or not self._register_name(m.start(1), first):
                 continue  # "Quigley, Eamon – carer's assessment overdue" (not "Bradford, Leeds – referrals rose")
             out.append((m.start(1), m.end(2)))
+        for m in _SURNAME_FIRST_TEXT.finditer(self.text):
+            surname, first = m.group(1), m.group(2)
+            # anywhere in a sentence only with a listed first name after a word no list knows (not a list of
+            # places or of first names: "Leeds, Sarah and ...", "Amir, Sarah")
+            if first not in n.first_names or first in n.ambiguous or surname in n.first_names or surname in n.ambiguous \
+                    or self.blocked_word(surname) or not self._register_name(m.start(1), first, False):
+                continue  # (the model reads a surname it does not know as a place as often as not: the list decides)
+            lead = self._tok_at(m.start(1))
+            if lead is not None and lead.token is not None and lead.pos != "PROPN":
+                continue  # "Afterwards, Sarah said ...", "Yesterday, Karen rang"
+            out.append((m.start(1), m.end(2)))
+        for m in _SURNAME_CAPS_FIRST.finditer(self.text):
+            surname, first = m.group(1), m.group(2)
+            if first not in n.first_names or first in n.ambiguous or not re.search(r"[AEIOUY]", surname) \
+                    or surname.capitalize() in n.veto_words or surname in n.veto_words or self.blocked_word(surname.capitalize()) \
+                    or self.blocked_word(first) or _DETERMINER_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
+                continue  # (an acronym before a first name: "NHS Grampian" is vetoed; "the CAMHS Sarah leads" is a team's)
+            out.append((m.start(1), m.end(2)))
         return out
 
     def _register_name(self, start: int, first: str, parse: bool = True) -> bool:
@@ -2794,7 +2876,7 @@ class _NameFinder:
         It is a name only where the sentence also says it is a person (:meth:`personal_context`), and a quoted
         title of a work is still left by :meth:`title_of_work` ("the song 'Jolene'")."""
         tok = self.toks[i]
-        if i == 0 or i + 1 >= len(self.toks):
+        if i == 0 or i + 1 >= len(self.toks) or not tok.text[:1].isupper():
             return False
         before, after = self.toks[i - 1], self.toks[i + 1]
         return (before.text in _OPENING_QUOTES and after.text in _CLOSING_QUOTES
@@ -2865,8 +2947,8 @@ def _with_joined_names(finder: "_NameFinder", spans: list[tuple[int, int]]) -> l
         m = _JOINED_NAME.match(text, end)
         if m is None or any(s <= m.start(1) < e for s, e in spans):
             continue
-        if _plain_name(finder, m.group(1)):
-            out.append((m.start(1), m.end(1)))
+        if _plain_name(finder, m.group(1)) and not finder.public_role(m.start(1), m.end(1)):
+            out.append((m.start(1), m.end(1)))  # (not staff in role: "PC Lewis and Jo Barnes, the triage nurse,")
     # a relative named after "his", "her" or "their" and the word for them: "her daughter Kacey-Mae"
     kin = finder.context.get("kin_nouns", ())
     for m in _KIN_NAMED.finditer(text):

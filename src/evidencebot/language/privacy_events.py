@@ -40,6 +40,10 @@ _CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ"})
 # acomp's; "admitted ... and discharged": the first conjunct's)
 _SHARED_SUBJECT = frozenset({"conj", "acomp", "xcomp", "auxpass"})
 _MAX_STEPS = 6
+_PAST_TAGS = frozenset({"VBN", "VBD"})
+_BARE_NOT = frozenset({"det", "poss", "nummod", "amod"})  # "the/his/two/first eviction": not a note's bare noun
+_CLAUSE_BREAKS = frozenset({";", ":"})
+_DATE_LEADS = frozenset({"on", "the"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ def _forms(token) -> tuple[str, ...]:
     for ending in ("ed", "d"):
         if low.endswith(ending) and len(low) > len(ending) + 2:
             out.append(low[: -len(ending)])
+    if low.endswith("ed") and len(low) > 5 and low[-3] == low[-4]:
+        out.append(low[:-3])  # a doubled consonant: "readmitted", "committed"
     return tuple(out)
 
 
@@ -74,6 +80,8 @@ def _is_event(token, words: EventWords) -> str:
         return "verb"
     if token.pos_ in ("NOUN", "PROPN") and any(f in words.nouns for f in forms):
         return "noun"
+    if _opens_sentence(token) and token.pos_ not in ("VERB", "AUX") and token.lower_ in words.nouns:
+        return "noun"  # a note's opening event noun, whatever the tagger made of it ("Overdose on 03/08/23")
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("csubj", "compound") and any(f in words.verbs for f in forms):
         return "noun"  # "Release date for this man is ..." (the model reads "Release" as a verb or a compound)
     return ""
@@ -132,6 +140,50 @@ def _owners(noun) -> list:
     return out
 
 
+def _opens_sentence(token) -> bool:
+    return token.i == token.sent.start
+
+
+def _note_event(event, kind: str) -> bool:
+    """An event in a case note's shorthand, whose person is the one the note is about and is never named:
+    a past event verb with no subject anywhere in its clause ("Admitted 12/10/2023 under section 3",
+    "discharged from Ward 4 on 29.02.24", "Released from prison on 11 April; first appointment ..."), or a
+    bare singular event noun opening the sentence ("Eviction took place on ...", "Overdose on 03/08/23").
+    A participle before a clause with a subject ("Moved to new premises on 2 May, the cafe ...") is that
+    subject's event, and a plural ("Admissions peaked on ...") is a group's."""
+    if kind == "noun":
+        return (_opens_sentence(event) and event.tag_ not in _PLURAL_TAGS
+                and not any(c.dep_ in _BARE_NOT for c in event.children))
+    if event.tag_ not in _PAST_TAGS:
+        return False
+    cur = event
+    for _ in range(_MAX_STEPS):
+        if any(c.dep_ in _SUBJECTS for c in cur.children):
+            return False
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            return True
+        if cur.dep_ in ("advcl", "ccomp"):
+            # a clause of its own when a semicolon or a colon stands between it and its head
+            lo, hi = sorted((cur.i, cur.head.i))
+            return any(t.text in _CLAUSE_BREAKS for t in cur.doc[lo:hi])
+        if cur.dep_ != "conj":
+            return False
+        cur = cur.head
+    return False
+
+
+def _opening_event(span, words: EventWords) -> bool:
+    """A note that opens with a past event verb right before the date, when the parse tied the date to
+    nothing ("Sectioned 4/5/24, transferred to the PICU", read as a compound): the verb is the date's."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start and doc[i].lower_ in _DATE_LEADS:
+        i -= 1
+    if i < span.sent.start or not _opens_sentence(doc[i]) or not doc[i].lower_.endswith("ed"):
+        return False
+    return any(f in words.verbs for f in _forms(doc[i]))
+
+
 def _event_in(tokens, words: EventWords):
     return next((t for t in tokens if _is_event(t, words)), None)
 
@@ -184,10 +236,10 @@ def personal_event(doc, start: int, end: int, words: EventWords) -> bool:
             subjects = [c for c in _subjects(head) if not any(t.i == direct.i for t in c.subtree)]
             if subjects:
                 return _person_in(subjects, words, inside)
-            return _person_in(head.sent, words, inside)
+            return _note_event(direct, "noun") or _person_in(head.sent, words, inside)
         cur = head
     if event is None:
-        return False
+        return _opening_event(span, words)
     if kind == "verb":
         parties = [c for c in _subjects(event) if c.i not in inside]
         parties += [c for c in event.children if c.dep_ in _OBJECTS and c.i not in inside]
@@ -199,4 +251,4 @@ def personal_event(doc, start: int, end: int, words: EventWords) -> bool:
         subjects = [c for c in _subjects(event.head) if c.i != event.i]
         if subjects:
             return _person_in(subjects, words, inside)
-    return _person_in(event.sent, words, inside)
+    return _note_event(event, kind) or _person_in(event.sent, words, inside)

@@ -1,0 +1,93 @@
+"""Privacy findings by structure rather than by listed wording (issue 15, brief p19).
+
+Sentences written for these tests, each in a shape the spent writers' sets showed missed or wrongly flagged:
+an identifier after any label that says whose system it is, in any format; the date of an event in a case
+note's shorthand where the person is never named; names by the shape they are written in; organisations and
+staff in role that look like names. A flag case gives the text a privacy finding must cover.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot import locations
+from evidencebot.language.privacy import find_privacy, load_privacy_rules
+
+SHIPPED = locations.packaged_dir("phrasebank")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_privacy_rules([SHIPPED])
+
+
+def _findings(text, rules, nlp):
+    return find_privacy(text, nlp(text) if nlp is not None else None, rules)
+
+
+def _covered(findings, text, part):
+    start = text.index(part)
+    return any(f.start <= start and start + len(part) <= f.end for f in findings)
+
+
+FLAG = [
+    # a label that says whose system, then an identifier of any shape
+    ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
+    ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
+    ("Student ID 20198843 has not been to lectures since March.", "20198843"),
+    ("His tenancy ref is TN/4471/C, please quote it to the housing officer.", "TN/4471/C"),
+    ("NI JT 22 41 90 A is on the claim form.", "JT 22 41 90 A"),
+    ("Court case no. 3381/22 for the defendant was adjourned.", "3381/22"),
+    # an event of a case note's person, never named
+    ("Readmitted to Ward 7 on 9 August 2024 under Section 3.", "9 August 2024"),
+    ("discharged from the unit on 14.03.25 with no follow-up booked", "14.03.25"),
+    ("Evicted on 2 May; sofa surfing since.", "2 May"),
+    ("Arrest took place on Friday 7 March 2025 at the house.", "Friday 7 March 2025"),
+    ("Her hearing is on the twenty-first of May and she wants someone with her.", "twenty-first of May"),
+    ("She was released on the 4th and came straight to the drop-in.", "4th"),
+    ("Next court date for the defendant is 03/09/2025.", "03/09/2025"),
+    # a surname first, by its shape: a comma and a listed first name in running text, or a surname in capitals
+    ("Night shift: Brzezinski, Tomasz has not come back to the hostel.", "Brzezinski, Tomasz"),
+    ("Letter sent to DOWLING Karen about the missed appointments.", "DOWLING Karen"),
+    # a title and surname after codes split by slashes is no work's title ("RiO 2201984 / Mr ...")
+    ("PAS 7712093 / Mrs Okonedo / do not discharge before the social work review.", "Mrs Okonedo"),
+    # homes: a street then its number, a postcode district after the street, a home by what it is next to
+    ("Could someone knock at Heather Close, number 11, as she is not picking up?", "Heather Close, number 11"),
+    ("He is now at 5 Quarry Street, S6 and settling in.", "5 Quarry Street, S6"),
+    ("They sleep in the old van behind the leisure centre on Kings Road.", "the old van behind the leisure centre on Kings Road"),
+    # one person's own worker stays flagged (phrasebank/README.md, "Whose names are personal data")
+    ("Her support worker Dan Price rang the ward.", "Dan Price"),
+]
+
+PASS = [
+    "Prison numbers are a letter, four digits and two letters.",
+    "Student numbers rose to 1400 this year.",
+    "Moved to the new building on 3 March 2019, the team now has a garden.",
+    "Admissions peaked on 14/01/2024, the coldest day of the year.",
+    "The drop-in is on the 2nd floor and the lift is working.",
+    "The housing ref for the contract is on the tender portal.",
+    # staff and partners' professionals in their role
+    "New referrals are screened each morning by our duty practitioner, Helen Marsh.",
+    "Outreach practitioner Colin Webb has taken over from Sue Lacey as the hub's housing lead.",
+    "PC Harding and Lena Fox, the street triage nurse, went out together.",
+    "The meeting room above the library on Bank Street is free on Mondays.",
+    # a person who does not exist, said so next to the name
+    "The role-play used a fictional defendant, 'Mark Hollis', with a history of self-harm.",
+    "Meet Ama, a composite character drawn from many families we have worked with.",
+    # organisations named like people, by their shape
+    "Cecil's Kitchen CIC now runs the Friday lunch club.",
+    "We partner with Beth Shalom, a Jewish community charity, on the winter appeal.",
+    "Dixon Carter sponsored the shirts for the five-a-side team.",
+]
+
+
+@pytest.mark.parametrize("text, part", FLAG, ids=[t[:40] for t, _ in FLAG])
+def test_structure_flags(text, part, rules, nlp):
+    findings = _findings(text, rules, nlp)
+    assert _covered(findings, text, part), f"{part!r} not covered in {text!r}: {[(f.rule, f.match) for f in findings]}"
+
+
+@pytest.mark.parametrize("text", PASS, ids=[t[:40] for t in PASS])
+def test_structure_passes(text, rules, nlp):
+    findings = _findings(text, rules, nlp)
+    assert not findings, f"{text!r}: {[(f.rule, f.match) for f in findings]}"
