@@ -1,0 +1,64 @@
+"""The checker's shortcuts (issue 15: the rules' overhead over a bare parse): each skips work that
+cannot change a finding, and each test shows both that the work is skipped and that the findings
+are the ones the work would have given."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.language import pipeline
+from evidencebot.language.overclaim import load_overclaim_rules
+
+
+class _Spy:
+    """A matcher that counts its calls and otherwise does what the matcher it wraps does."""
+
+    def __init__(self, matcher):
+        self.matcher = matcher
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.matcher(*args, **kwargs)
+
+
+def _dependency_texts(rules) -> list[str]:
+    texts = [e for r in rules.rules if r.kind == "dependency" for e in r.examples["flag"] + r.examples["pass"]]
+    assert texts  # (the shipped rules have dependency rules with examples)
+    return texts + ["Our team supports people leaving the ward within 72 hours of discharge.",
+                    "We make sure every adult never waits more than a week.",
+                    "Admissions fell by a dramatic amount, and members always come back."]
+
+
+def test_the_dependency_matcher_runs_only_when_every_node_of_a_pattern_has_its_word(monkeypatch):
+    rules = load_overclaim_rules()
+    spy = _Spy(rules.dependency)
+    monkeypatch.setattr(rules, "dependency", spy)
+    # a verb (the anchor of "people never/always ...") but none of the words the other nodes need
+    doc = pipeline.parse("Our team supports people leaving the ward within 72 hours of discharge.", disable=["ner"])
+    rules.find(doc)
+    assert spy.calls == 0
+    doc = pipeline.parse("Members who come to the Thursday group never go back to drinking.", disable=["ner"])
+    found = rules.find(doc)
+    assert spy.calls == 1
+    assert "overclaim.people-never-always" in [f.rule for f in found]
+
+
+def test_the_dependency_gate_changes_no_finding(monkeypatch):
+    rules = load_overclaim_rules()
+    docs = [pipeline.parse(t, disable=["ner"]) for t in _dependency_texts(rules)]
+    gated = [[(f.rule, f.start, f.end, f.message) for f in rules.find(d)] for d in docs]
+    monkeypatch.setattr(rules, "dependency_needs", [()])  # a pattern needing nothing: the matcher runs on every doc
+    ungated = [[(f.rule, f.start, f.end, f.message) for f in rules.find(d)] for d in docs]
+    assert gated == ungated
+    assert any(f[0] in {r.id for r in rules.rules if r.kind == "dependency"} for fs in gated for f in fs)
+
+
+@pytest.mark.parametrize("needs", [(("lower", frozenset({"never", "always"})),), ()])
+def test_a_pattern_with_no_word_to_need_still_opens_the_gate(monkeypatch, needs):
+    rules = load_overclaim_rules()
+    spy = _Spy(rules.dependency)
+    monkeypatch.setattr(rules, "dependency", spy)
+    monkeypatch.setattr(rules, "dependency_needs", [(("lower", frozenset({"zzz-absent"})),), needs])
+    rules.find(pipeline.parse("Members never go back to drinking.", disable=["ner"]))
+    assert spy.calls == 1
