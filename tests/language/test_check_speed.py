@@ -62,3 +62,43 @@ def test_a_pattern_with_no_word_to_need_still_opens_the_gate(monkeypatch, needs)
     monkeypatch.setattr(rules, "dependency_needs", [(("lower", frozenset({"zzz-absent"})),), needs])
     rules.find(pipeline.parse("Members never go back to drinking.", disable=["ner"]))
     assert spy.calls == 1
+
+
+def _example_sentences() -> list[str]:
+    from evidencebot import locations
+    from evidencebot.language.phrasebank import load_phrasebank
+
+    bank = load_phrasebank(["overclaim"], dirs=[locations.packaged_dir("phrasebank")])
+    return sorted({e for r in bank.rules for e in r.examples["flag"] + r.examples["pass"]})
+
+
+def test_the_scorers_fast_features_are_its_features_in_the_same_order():
+    """The scorer's fast path (names built only for weighted features) gives the mapping the reference
+    ``features`` gives, key for key and in the same order (the score sums them in that order)."""
+    from evidencebot.language.overclaim import learned
+
+    model = learned.load_model()
+    rules = load_overclaim_rules()
+    index = learned._index(model, rules.vocab.data)
+    compared = 0
+    for doc in pipeline.pipe(_example_sentences()[::6], disable=["ner"]):  # (a sample: cheap to parse)
+        for sent in doc.sents:
+            for part in [sent, *learned._clauses(sent), doc[:]]:
+                reference = learned.features(part, index, model["features"], weights=model["weights"])
+                fast = learned.scoring_features(part, index, model)
+                assert list(fast.items()) == list(reference.items()), part.text
+                compared += bool(reference)
+    assert compared > 60
+
+
+def test_the_fast_features_fall_back_when_a_name_cannot_be_read_back():
+    from evidencebot.language.overclaim import learned
+
+    model = dict(learned.load_model())
+    model["weights"] = dict(model["weights"], **{"a:odd|key|nsubj|p:NOUN": 1.0})
+    model.pop("_tables", None)
+    assert not learned._tables(model).exact
+    doc = pipeline.parse("Our team ended homelessness in the borough.", disable=["ner"])
+    index = learned._index(model, load_overclaim_rules().vocab.data)
+    assert learned.scoring_features(doc[:], index, model) == learned.features(
+        doc[:], index, model["features"], weights=model["weights"])
