@@ -102,3 +102,27 @@ def test_the_fast_features_fall_back_when_a_name_cannot_be_read_back():
     index = learned._index(model, load_overclaim_rules().vocab.data)
     assert learned.scoring_features(doc[:], index, model) == learned.features(
         doc[:], index, model["features"], weights=model["weights"])
+
+
+def test_the_contexts_word_sets_are_the_docs_words_and_lemmas():
+    from evidencebot.language.overclaim.context import word_sets
+
+    texts = ["Our team REDUCED A&E attendances by 40%.", "", "  Nobody   was readmitted.\n\nWe're proud.",
+             "Ümlaut Café staff’s work: ‘outstanding’ results!"]
+    for doc in pipeline.pipe(texts, disable=["ner"]):
+        assert word_sets(doc) == ({t.lower_ for t in doc}, {t.lemma_.lower() for t in doc})
+
+
+def test_the_checker_hands_the_block_text_to_the_over_claim_checks(checker_factory):
+    from evidencebot.language.overclaim.common import _text, remember_text
+
+    text = "We reduced  A&E attendances.\nEvery client improved."
+    doc = pipeline.parse(text, disable=["ner"])
+    remember_text(doc, text)
+    assert doc.user_data["_evidencebot_text"] == text == doc.text
+    other = pipeline.parse(text, disable=["ner"])
+    remember_text(other, text + " and more")  # not this doc's text: not taken
+    assert "_evidencebot_text" not in other.user_data and _text(other) == text
+    # and the checker's findings read it: the same as the doc's own text gives
+    found = checker_factory("overclaim").check_text(text)
+    assert [f.match for f in found] == [text[f.start:f.end] for f in found] and found
