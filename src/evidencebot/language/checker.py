@@ -58,6 +58,7 @@ from evidencebot.language import markdown, pipeline, privacy
 from evidencebot.language.findings import Finding, locate
 from evidencebot.language.markdown import quote_spans  # re-exported: used by families too
 from evidencebot.language.overclaim import load_overclaim_rules
+from evidencebot.language.overclaim.common import remember_text
 from evidencebot.language.overclaim.learned import model_key, one_check
 
 FamilyFunc = Callable[[str, object], list]
@@ -142,6 +143,7 @@ def _overclaim_factory(enabled: Iterable[str] = ()):
     rules = load_overclaim_rules(enabled=sorted(enabled))
 
     def run(text, doc):
+        remember_text(doc, text)  # (the doc is parsed from ``text``: its text need not be joined again)
         return rules.find(doc)
 
     # (the learned scorer's weights file is data too: a new file is a new version)

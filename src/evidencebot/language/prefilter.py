@@ -139,13 +139,19 @@ def may_match(pattern: re.Pattern, text_grams: frozenset[str] | None) -> bool:
     (no string of :func:`required_literals` has all its three-letter pieces in it)."""
     if text_grams is None:
         return True
-    need = _required_grams(pattern)
+    # (asked about a hundred times per paragraph: the cache is read here, and the pieces are tried in a
+    # plain loop, not a generator)
+    entry = _grams_cache.get(id(pattern))
+    need = entry[1] if entry is not None and entry[0] is pattern else _required_grams(pattern)
     if need is None:
         return True
     firsts, pieces = need
     if firsts.isdisjoint(text_grams):
         return False  # (one set test in C: no string's first piece is there)
-    return any(g <= text_grams for g in pieces)
+    for g in pieces:
+        if g <= text_grams:
+            return True
+    return False
 
 
 def _required_grams(pattern: re.Pattern) -> tuple[frozenset[str], tuple[frozenset[str], ...]] | None:

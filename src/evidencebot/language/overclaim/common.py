@@ -63,6 +63,15 @@ def _text(doc) -> str:
     return cached
 
 
+def remember_text(doc, text: str) -> None:
+    """Give :func:`_text` the doc's text when the caller holds it (the checker parses each block from
+    its text): spaCy would join it from a Token per word. Only a text that ends where the doc's last
+    token does is taken."""
+    if "_evidencebot_text" not in doc.user_data and (
+            len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) or not len(doc) and not text):
+        doc.user_data["_evidencebot_text"] = text
+
+
 def _lower_text(doc) -> str:
     """``doc.text.lower()``, made once per doc."""
     cached = doc.user_data.get("_evidencebot_lower")

@@ -18,15 +18,25 @@ from evidencebot.language.phrasebank import ContextRecord, norm_word
 from evidencebot.text import phrase_spans
 
 
+def word_sets(doc) -> tuple[set[str], set[str]]:
+    """``({t.lower_ for t in doc}, {t.lemma_.lower() for t in doc})``, read from the doc's arrays: each
+    distinct word's string is looked up once, and no spaCy Token is made per word."""
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return set(), set()
+    strings = doc.vocab.strings
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist()
+    return {strings[h] for h in set(lowers)}, {strings[h].lower() for h in set(lemmas)}
+
+
 class Context:
     """Questions about a token's clause, answered by the context records."""
 
     def __init__(self, doc, vocab: Vocab, records: Iterable[ContextRecord] = ()):
         self.doc = doc
         self.v = vocab
-        toks = _toks(doc)
-        self.lower_set = {t.lower_ for t in toks}
-        self.lemma_set = {t.lemma_.lower() for t in toks}
+        self.lower_set, self.lemma_set = word_sets(doc)
         self.by_category: dict[str, list[ContextRecord]] = {}
         for rec in records:
             self.by_category.setdefault(rec.category, []).append(rec)

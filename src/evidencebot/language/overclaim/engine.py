@@ -73,7 +73,8 @@ class OverclaimRules:
         # is not optional) each get a matcher of their own, run only on a doc that has one
         # of those words: the Matcher tries every pattern at every token otherwise
         self.gated: list[tuple[str, frozenset[str], object]] = []
-        self.dependency_needs: list[tuple[str, frozenset[str]] | None] = []
+        # per dependency pattern, the words each of its nodes needs (every node must match a token)
+        self.dependency_needs: list[tuple[tuple[str, frozenset[str]], ...]] = []
         self.by_key: dict[str, Rule] = {}
         self.order = {r.id: n for n, r in enumerate(self.rules)}  # (which of two rules deferring to each other yields)
         self.checks: list[tuple[Rule, Callable]] = []
@@ -121,10 +122,13 @@ class OverclaimRules:
                     self.dependency.add(key, rule.patterns)
                     self._has["dependency"] = True
                     for pat in rule.patterns:
-                        # the words the anchor node needs ({LEMMA: make}): the matcher is run
-                        # only on a doc that has one (it costs a pass over the parse otherwise)
-                        need = _required_words([pat[0].get("RIGHT_ATTRS", {})]) if pat else None
-                        self.dependency_needs.append(need)
+                        # the words its nodes need ({LEMMA: make}, {LOWER: {IN: [never, always]}}): every
+                        # node of a dependency pattern must match a token, so the matcher is run only on
+                        # a doc that has a word of each node's list for some pattern (it costs a pass over
+                        # the parse otherwise: a pattern's anchor alone, a verb, opened it on every doc)
+                        self.dependency_needs.append(tuple(
+                            need for need in (_required_words([node.get("RIGHT_ATTRS", {})]) for node in pat)
+                            if need is not None))
                 else:
                     fn = CHECKS[rule.check]
                     if rule.check in WHOLE_SENTENCE_CHECKS and f"{family}.*" in rule.defer_to:
@@ -181,8 +185,8 @@ class OverclaimRules:
                 rule = self.by_key[strings[key]]
                 cands.append(Candidate(rule, s, e, _anchor(doc, s, e)))
         if self._has["dependency"] and any(
-                need is None or not need[1].isdisjoint(ctx.lower_set if need[0] == "lower" else ctx.lemma_set)
-                for need in self.dependency_needs):
+                all(not words.isdisjoint(ctx.lower_set if attr == "lower" else ctx.lemma_set) for attr, words in needs)
+                for needs in self.dependency_needs):
             for key, toks in self.dependency(doc):
                 rule = self.by_key[strings[key]]
                 s, e = min(toks), max(toks) + 1

@@ -58,6 +58,8 @@ class ClassIndex:
                     phrases.setdefault(key, set()).add(name)
         self.words = {w: tuple(sorted(c)) for w, c in words.items()}
         self.phrases = {p: tuple(sorted(c)) for p, c in phrases.items()}
+        #: the first word of every phrase (a position whose word is not one starts none)
+        self.phrase_firsts = frozenset(p.split(" ", 1)[0] for p in self.phrases)
 
 
 def _classes(index: ClassIndex, lower: str, lemma: str) -> tuple[str, ...]:
@@ -202,6 +204,179 @@ def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | N
         for hk in keys[hj]:
             for ck in keys[j]:
                 put(f"a:{hk}|{dep}|{ck}", value, hj, j)
+    return out
+
+
+class _ScoringTables:
+    """The weights file's feature names indexed by their parts, so :func:`scoring_features` builds a
+    name only when the file has a weight for it (six in ten of the arcs a sentence has are not in it,
+    and building their names was most of the scorer's time). Made once per weights file."""
+
+    def __init__(self, weights: dict[str, float]):
+        self.classes: dict[str, str] = {}  # class -> "c:class"
+        self.lemmas: frozenset[str] = frozenset(n[2:] for n in weights if n.startswith("w:"))
+        #: dep -> head key -> the child keys with a weight for "a:head|dep|child"
+        self.arcs: dict[str, dict[str, frozenset[str]]] = {}
+        #: False when an arc's name cannot be read back into its three parts (a key holding "|"):
+        #: then the names are all built, as :func:`features` does
+        self.exact = True
+        arcs: dict[str, dict[str, set[str]]] = {}
+        for name in weights:
+            if name.startswith("c:"):
+                self.classes[name[2:]] = name
+            elif name.startswith("a:"):
+                parts = name[2:].split("|")
+                if len(parts) != 3:
+                    self.exact = False
+                    continue
+                head, dep, child = parts
+                arcs.setdefault(dep, {}).setdefault(head, set()).add(child)
+        self.arcs = {dep: {h: frozenset(c) for h, c in heads.items()} for dep, heads in arcs.items()}
+
+
+def _tables(model: dict) -> _ScoringTables:
+    cached = model.get("_tables")
+    if cached is None or cached[0] is not model["weights"]:
+        cached = model["_tables"] = (model["weights"], _ScoringTables(model["weights"]))
+    return cached[1]
+
+
+def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
+    """``features(span, index, model["features"], weights=model["weights"])``, the same mapping in the
+    same order, made faster for scoring: a name is built only when the weights file has it (see
+    :class:`_ScoringTables`), and a position no vocabulary phrase starts at is not joined into phrases."""
+    tables = _tables(model)
+    spec = model["features"]
+    weights = model["weights"]
+    if not tables.exact:
+        return features(span, index, spec, weights=weights)
+    out: dict[str, float] = {}
+    normalise = bool(spec.get("normalise"))
+    get = out.get
+
+    def put(name: str, value: float) -> None:
+        if name in weights and value > get(name, 0.0):
+            out[name] = value
+
+    def share(*groups: tuple[str, ...]) -> float:
+        if not normalise:
+            return 1.0
+        n = 1
+        for g in groups:
+            n *= max(1, len(g))
+        return 1.0 / n
+
+    lemma_pos = spec["lemma_pos"]
+    arc_deps = spec["arc_deps"]
+    subject_deps = spec["subject_deps"]
+    neg_deps = spec["neg_deps"]
+    modal_tags = spec["modal_tags"]
+    object_deps = spec.get("object_deps", ())
+    marks = spec["marks"]
+    doc = span.doc if hasattr(span, "doc") else span
+    start = getattr(span, "start", 0)
+    toks = _toks(doc)[start:start + len(span)]
+    n_toks = len(toks)
+    lowers = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    deps = [t.dep_ for t in toks]
+    heads = [t.head.i - start for t in toks]
+    children: list[list[int]] = [[] for _ in toks]
+    for j, hj in enumerate(heads):
+        if hj != j and 0 <= hj < n_toks:
+            children[hj].append(j)
+    classes = [_classes(index, lower, lemma) for lower, lemma in zip(lowers, lemmas)]
+    agents = spec.get("agent_lists")
+    named: set[int] = set()
+    if agents:
+        for j in range(n_toks):
+            hj = heads[j]
+            if deps[j] == "compound" and 0 <= hj < n_toks and any(c in agents for c in classes[hj]):
+                classes[j] = ()
+                named.add(j)
+    class_names = tables.classes
+    weighted_lemmas = tables.lemmas
+    keys: list[tuple[str, ...]] = []
+    for j, (t, lower, lemma, cls) in enumerate(zip(toks, lowers, lemmas, classes)):
+        pos = t.pos_
+        keys.append(cls if cls else (f"p:{pos}",))
+        if cls:
+            v = share(cls)
+            for c in cls:
+                name = class_names.get(c)
+                if name is not None and v > get(name, 0.0):
+                    out[name] = v
+        if pos in lemma_pos and j not in named and lemma in weighted_lemmas:
+            put("w:" + lemma, 1.0)
+        if t.like_num:
+            put("m:number", 1.0)
+        elif lower in marks:
+            put(f"m:{lower}", 1.0)
+    phrases = index.phrases
+    firsts = index.phrase_firsts
+    for n in (2, 3):
+        for i in range(n_toks - n + 1):
+            first = lowers[i]
+            if first not in firsts and " " not in first:
+                continue  # (no phrase of the index starts with this word)
+            cls = phrases.get(" ".join(lowers[i:i + n]), ())
+            if cls:
+                v = share(cls)
+                for c in cls:
+                    name = class_names.get(c)
+                    if name is not None and v > get(name, 0.0):
+                        out[name] = v
+    arcs = tables.arcs
+    for j in range(n_toks):
+        dep = deps[j]
+        if dep == "ROOT":
+            t = toks[j]
+            v = share(keys[j])
+            for k in keys[j]:
+                put(f"r:{k}", v)
+            put(f"r:tag:{t.tag_}", 1.0)
+            subj: tuple[str, ...] = ()
+            objs: tuple[str, ...] = ()
+            for cj in children[j]:
+                cdep = deps[cj]
+                if cdep in subject_deps:
+                    subj = keys[cj]
+                    v = share(keys[cj])
+                    for k in keys[cj]:
+                        put(f"s:{k}", v)
+                    if cdep == "nsubjpass":
+                        put("r:passive", 1.0)
+                elif cdep in neg_deps:
+                    put("r:negated", 1.0)
+                elif toks[cj].tag_ in modal_tags:
+                    put(f"r:modal:{lowers[cj]}", 1.0)
+                elif cdep in object_deps:
+                    objs = keys[cj]
+            if spec.get("triples"):
+                value = share(subj, keys[j], objs)
+                for sk in subj or ("-",):
+                    for rk in keys[j]:
+                        for ok in objs or ("-",):
+                            put(f"t:{sk}|{rk}|{ok}", value)
+            continue
+        if dep not in arc_deps:
+            continue
+        hj = heads[j]
+        if not 0 <= hj < n_toks:
+            continue
+        by_head = arcs.get(dep)
+        if by_head is None:
+            continue
+        value = share(keys[hj], keys[j])
+        for hk in keys[hj]:
+            wanted = by_head.get(hk)
+            if wanted is None:
+                continue
+            for ck in keys[j]:
+                if ck in wanted:
+                    name = f"a:{hk}|{dep}|{ck}"
+                    if value > get(name, 0.0):
+                        out[name] = value
     return out
 
 
@@ -464,7 +639,7 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         if _said_by_some(sent, agents) or _done_by_others(sent, agents, people):
             continue
         for part in parts:
-            feats = features(part, index, model["features"], weights=model["weights"])
+            feats = scoring_features(part, index, model)
             p = probability(model, feats)
             if p < threshold:
                 continue
