@@ -20,6 +20,16 @@ MARKERS = ("To write", "To attach", "To complete", "To confirm")
 _MARKER = re.compile(r"\[(" + "|".join(map(re.escape, MARKERS)) + r")(?::\s*(?P<label>[^\]\n]*))?\]\s*(?P<rest>[^\n]*)")
 _MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
 
+ATTACH_LINE = re.compile(r"^[ \t]*\[To (?:attach|complete)\][^\n]*(?:\n|$)", re.M)
+"""A line that is a note for the bid team ('[To attach] Gantt chart as Appendix M1.'): what still has to go with
+the answer, never answer text. The panels of s10-s18 read it, printed in the submitted answer, as an unfinished
+draft ("Visible placeholder")."""
+
+
+def attach_lines(text: str) -> list[str]:
+    """The '[To attach] ...' / '[To complete] ...' lines of ``text``, in order (each a note for the bid team)."""
+    return [m.group(0).strip() for m in ATTACH_LINE.finditer(text or "")]
+
 
 @dataclass(frozen=True)
 class Gap:

@@ -49,6 +49,7 @@ from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.charts import Chart
 from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
 from evidencebot.compose.document import ExportDoc
+from evidencebot.compose.gaps import attach_lines
 from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
 from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
 from evidencebot.compose.personnel import with_staff_names
@@ -389,7 +390,8 @@ class TenderAnswer:
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
-            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes),
+            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes)
+            + [(line, ATTACH_NOTE) for line in attach_lines(self.markdown)],
             commitments=list(self.commitments),
         )
 
@@ -3511,6 +3513,11 @@ _ATTACH_NOTE = re.compile(
     r"(?P<prep>as|in|at)\s+(?P<ref>(?:appendix|annex|attachment|schedule)\s+[\w.]+)",
     re.I,
 )
+
+
+ATTACH_NOTE = ("The buyer asks for this document by its number: send it with the answer. The file to submit leaves "
+               "this line out (a bracketed note reads to a panel as an unfinished draft).")
+"""The review copy's comment on a '[To attach]' line (:func:`attachment_notes`)."""
 
 
 def attachment_notes(instructions: list[str]) -> list[str]:
