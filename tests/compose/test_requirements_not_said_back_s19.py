@@ -1,0 +1,57 @@
+"""The buyer's requirements met in the part that asks, not copied back whole (issue 12; s18 panel sheets, spent).
+
+s18 q06 opened its first part with one 110-word sentence, "We will meet the requirement of the service
+specification for that: <all five bullets of the specification>", under the heading about the Designated
+Safeguarding Lead; q04 said "We will where a person cannot be contacted ..." and left a bracket open "(Local Quality
+Requirement KPI 4, as the Protocol requires." Both scorers: "restates the specification in full", "garbled grammar".
+Each fails on before19.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidencebot.compose import commitments
+from evidencebot.compose.questions import plan_question
+
+S18 = Path(__file__).parents[1] / "data/heldout/s18/questions"
+
+
+def test_a_listed_requirement_goes_item_by_item_to_the_part_it_speaks_of():
+    text = (S18 / "q06.md").read_text(encoding="utf-8")
+    plan = plan_question(text)
+    asks = commitments.read(text, plan.points)
+    said = [(key, c.text) for key, cs in asks.items() for c in cs]
+    assert said, "the buyer's measurable requirements are still committed to"
+    for key, sentence in said:
+        assert len(sentence.split()) <= 55, sentence  # one requirement (the list was 110 words)
+        assert "; " not in sentence
+    reporting = next(pt.key for pt in plan.points if pt.label.lower().startswith("recognising"))
+    assert any("same working day" in c.text for c in asks[reporting])
+    # 'requires that the Provider completes ...' is what we will do
+    assert any(t.startswith("We will complete the HSAB Safeguarding Adults Partnership Audit Tool by 31 January")
+               for _, t in said)
+
+
+def test_the_list_is_split_into_its_items():
+    pieces = commitments._requirements_of("The service specification requires that: concerns are raised on the same "
+                                          "working day; all staff complete Level 2 training within 3 months; the "
+                                          "Provider completes the audit tool by 31 January each year")
+    assert len(pieces) == 3
+    assert pieces[1] == "The service specification requires that all staff complete Level 2 training within 3 months"
+
+
+def test_a_requirement_that_opens_with_its_condition_is_said_condition_first():
+    said = commitments.in_our_voice("The Protocol requires the Provider to where a person cannot be contacted after 3 "
+                                    "attempts over 5 working days, inform the CMHT or CRHTT on the same day")
+    assert said == ("Where a person cannot be contacted after 3 attempts over 5 working days, we will inform the CMHT "
+                    "or CRHTT on the same day, as the Protocol requires.")
+    assert "We will where" not in said
+
+
+def test_no_bracket_is_left_open():
+    said = [c.text for c in commitments.from_ask(
+        "how you will make first contact with the person within 48 hours of discharge (Local Quality Requirement "
+        "KPI 4: 90%)")]
+    assert said and all(s.count("(") == s.count(")") for s in said), said
+    assert "within 48 hours of discharge" in said[0]
