@@ -55,3 +55,15 @@ def test_no_bracket_is_left_open():
         "KPI 4: 90%)")]
     assert said and all(s.count("(") == s.count(")") for s in said), said
     assert "within 48 hours of discharge" in said[0]
+
+
+def test_guidance_about_bidders_as_they_gives_a_heading_in_the_buyers_ask():
+    """s18 q06 and q09: 'How they will check that safeguarding practice is working', 'How they will achieve',
+    copied from 'Bidders should also explain how they will ...' (scorer 1: "copied from the buyer's guidance")."""
+    from evidencebot.compose.questions import make_heading
+
+    assert make_heading("how they will check that safeguarding practice is working, for example through case file "
+                        "audit and supervision") == "Checking that safeguarding practice is working"
+    assert make_heading("how they will use outcome and performance data to improve the service") == \
+        "Using outcome and performance data to improve the service"
+    assert make_heading("how they feel about the service").lower().startswith("how they feel")  # not an ask of ours
