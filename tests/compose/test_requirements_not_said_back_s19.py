@@ -67,3 +67,24 @@ def test_guidance_about_bidders_as_they_gives_a_heading_in_the_buyers_ask():
     assert make_heading("how they will use outcome and performance data to improve the service") == \
         "Using outcome and performance data to improve the service"
     assert make_heading("how they feel about the service").lower().startswith("how they feel")  # not an ask of ours
+
+
+def test_children_in_the_household_get_the_think_family_block_and_checking_practice_the_audit_block(demo_db):
+    """s18 q06: 'how you will identify and act on risks to children ...' held the words of the 'Children Act' cue
+    apart ('act ... children'), so the part got the adult referral block ('Any worker with a safeguarding concern
+    ...'; scorer 1: "children not answered"), and 'Checking that safeguarding practice is working' got the data
+    quality check ('checks' in its title; "a generic data-quality check, not a safeguarding case-file audit")."""
+    from evidencebot.compose import blockmatch
+    from evidencebot.compose import tender as T
+
+    assert "safeguarding_law" not in {h.topic.name for h in blockmatch.topic_hits(
+        "how you will identify and act on risks to children in the households of people you support")}
+    assert "safeguarding_law" in {h.topic.name for h in blockmatch.topic_hits("our duties under the Children Act 1989")}
+    assert blockmatch.head_terms("Checking that safeguarding practice is working") >= {"practic"}
+    text = (S18 / "q06.md").read_text(encoding="utf-8")
+    plan = plan_question(text)
+    methods = T.choose_methods(demo_db, plan)
+    first = {p.label.split()[0]: (methods[p.key].blocks[0].block_id if methods[p.key].blocks else None)
+             for p in plan.points}
+    assert first["Identifying"] == "think-family", first
+    assert first["Checking"] == "safeguarding-audit-reporting", first
