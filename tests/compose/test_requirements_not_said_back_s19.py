@@ -88,3 +88,14 @@ def test_children_in_the_household_get_the_think_family_block_and_checking_pract
              for p in plan.points}
     assert first["Identifying"] == "think-family", first
     assert first["Checking"] == "safeguarding-audit-reporting", first
+
+
+def test_the_buyers_forecast_of_demand_is_not_a_requirement_to_meet():
+    """s18 q01 opened with 'We will meet the requirement of the Commissioners for about 2,100 referrals a year'."""
+    assert commitments.from_statement("The Commissioners expect about 2,100 referrals a year (approximately 1,270 "
+                                      "early help, 380 step-up and 450 step-down), with an active caseload of 480–520 "
+                                      "people at any time.") == ""
+    assert commitments.from_statement("The Commissioners expect around 450 step-down referrals a year.") == ""
+    # a standard the buyer expects is still committed to
+    assert "95% of referrals" in commitments.from_statement(
+        "The Commissioners expect 95% of referrals to be acknowledged within 1 working day.")

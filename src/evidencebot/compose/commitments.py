@@ -190,6 +190,11 @@ def from_ask(text: str) -> list[Commitment]:
     return out
 
 
+_FORECAST = re.compile(r"(?:about|around|approximately|roughly|some|up\s+to|over|more\s+than|in\s+the\s+region\s+of|"
+                       r"\d[\d,]*(?!\s*%))\b", re.I)
+"""What a buyer 'expects' when it is a quantity of demand ('about 2,100 referrals a year'), not a standard."""
+
+
 def from_statement(sentence: str, document: str = "") -> str:
     """Our commitment to a measurable requirement the buyer states, '' when the sentence states none (or states
     the buyer's current position). ``document``: the buyer's document a heading above the sentence names ('Minimum
@@ -221,6 +226,11 @@ def from_statement(sentence: str, document: str = "") -> str:
     if m:
         return _end(f"We will work to the {m.group('name')} of {m.group('value')}")
     m = p["requires"].match(s)
+    if m and re.search(r"expect", s[m.end("who"):m.start("what")], re.I) and _FORECAST.match(m.group("what")):
+        # 'The Commissioners expect about 2,100 referrals a year' is the buyer's forecast of demand, which the team is
+        # sized to (buyer_scale), never a requirement to meet (s18 q01: 'We will meet the requirement of the
+        # Commissioners for about 2,100 referrals a year')
+        return ""
     who = m.group("who").strip(" ,") if m else ""
     if m and who.count("(") == who.count(")") and "will" not in who.split() and len(who.split()) <= 12 \
             and ", and " not in who and not re.match(r"^(?:we|you|bidders?)\b", who, re.I):
