@@ -99,3 +99,21 @@ def test_the_buyers_forecast_of_demand_is_not_a_requirement_to_meet():
     # a standard the buyer expects is still committed to
     assert "95% of referrals" in commitments.from_statement(
         "The Commissioners expect 95% of referrals to be acknowledged within 1 working day.")
+
+
+def test_s18_safeguarding_answer_states_each_standard_once_and_keeps_its_method(demo_db, checker):
+    """s18 q06 assembled: the same-working-day standard said once (the commitment, not again by the timescale
+    template), so the part keeps a method sentence; no 'for that:' list said back; no finding."""
+    import re
+
+    from evidencebot.compose.tender import assemble_tender
+
+    answer = assemble_tender(demo_db, (S18 / "q06.md").read_text(encoding="utf-8"), checker=checker)
+    assert not answer.findings
+    md = answer.markdown
+    assert "for that:" not in md and "We will where" not in md
+    part = md.split("## Recognising", 1)[1].split("\n## ", 1)[0]
+    assert "The specification asks for" not in part and "We will work to that timescale" not in part, part
+    assert "recognise" in part.split("\n\n", 2)[-1].lower()  # the library's method follows the commitment
+    children = md.split("## Identifying and acting on risks to children", 1)[1].split("\n## ", 1)[0]
+    assert "children" in re.sub(r"^[^\n]*\n", "", children).lower()  # the part speaks of the children

@@ -1186,6 +1186,7 @@ def assemble_tender(
     twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)}
     for m in methods.values():
         m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
+        _one_statement_of_a_timescale(m)
     # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
     # answer too: s17, crisis plans 'reviewed at least every 3 months' against our 'every six months')
     held = _hold_to_buyer(methods, question, buyer_text)
@@ -2598,6 +2599,29 @@ DIFFERS = "differs: "
 """How :func:`_standard_templates` marks our profile's figure for a requirement it differs from."""
 
 _ASKS_FOR = "The specification asks for "
+
+
+def _one_statement_of_a_timescale(method: Method) -> None:
+    """A part whose commitment states the buyer's standard in full ('We will meet the requirement ... that
+    safeguarding concerns are raised with the Front Door on the same working day ..., and in any case within 24
+    hours') does not say it again from the timescale template ('The specification asks for every safeguarding concern
+    to be reported on the same working day. We will work to that timescale from the first day of the contract.'):
+    s18 q06, where the two restatements took the part's words and its method block went (scorer 1: "restated
+    commitment ... no recording system and no route to the Front Door described")."""
+    said = [set(blockmatch.tokens(u["text"])) for u in method.units if u.get("block") == COMMITMENT]
+    heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith(_ASKS_FOR)]
+    if not said or not heads:
+        return
+
+    def covered(text: str) -> bool:
+        want = set(blockmatch.tokens(text[len(_ASKS_FOR):])) - blockmatch.HEAD_GENERIC
+        return bool(want) and any(len(want & s) >= 0.8 * len(want) for s in said)
+
+    if all(covered(h["text"]) for h in heads):
+        method.units[:] = [u for u in method.units if u.get("block") != "buyer-standard-timescale"]
+        keep = [i for i, b in enumerate(method.blocks) if b.block_id != "buyer-standard-timescale"]
+        method.why = [method.why[i] for i in keep if i < len(method.why)]  # aligned with the blocks by position
+        method.blocks = [method.blocks[i] for i in keep]
 
 
 def _join_timescales(method: Method) -> None:
