@@ -117,3 +117,14 @@ def test_s18_safeguarding_answer_states_each_standard_once_and_keeps_its_method(
     assert "recognise" in part.split("\n\n", 2)[-1].lower()  # the library's method follows the commitment
     children = md.split("## Identifying and acting on risks to children", 1)[1].split("\n## ", 1)[0]
     assert "children" in re.sub(r"^[^\n]*\n", "", children).lower()  # the part speaks of the children
+
+
+def test_a_heading_whose_figure_the_checker_flags_keeps_its_words_without_the_figure(checker):
+    """s18 q09 'Achieving the 70% paired score target, including with people': the cut before '70%' left one word,
+    the heading went, and the part's text ran on under the part before it."""
+    from evidencebot.compose.tender import _heading_without
+
+    heading = "Achieving the 70% paired score target, including with people"
+    assert _heading_without(heading, "70%", checker) == "Achieving the paired score target, including with people"
+    assert _heading_without(heading, "paired score target, including", checker) == ""  # a clause is not cut out
+    assert _heading_without("Reaching 70%", "70%", checker) == ""  # too little left to be a heading

@@ -978,6 +978,24 @@ def _heading_before(heading: str, offset: int) -> str:
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
 
 
+def _heading_without(heading: str, flagged: str, checker) -> str:
+    """The heading without the few words a finding covers, when what is left still reads as a heading and passes
+    the checker ('Achieving the 70% paired score target' -> 'Achieving the paired score target'); '' otherwise.
+    s18 q09: the cut before '70%' left 'Achieving', too short, and the part lost its heading: its text ran on
+    under the part before it (the s18 answer's heading had been 'How they will achieve')."""
+    flagged = flagged.strip()
+    start = heading.find(flagged) if flagged else -1
+    if start < 0 or len(flagged.split()) > 2:
+        return ""  # a clause, not a figure: cutting it would leave the heading saying something else
+    end = start + len(flagged)
+    left = " ".join((heading[:start] + " " + heading[end:]).split())
+    left = re.sub(r"\s+([,;:.])", r"\1", left).strip(" ,;:")
+    words = re.sub(r"^#+\s*", "", left).split()
+    if len(words) < 3 or words[-1].lower().strip(",;:") in END_BAD:
+        return ""
+    return "" if any(must_fix(f) for f in checker.check_text(left)) else left
+
+
 def _heading_reference(heading: str, checker) -> str:
     """The buyer's reference alone ('b)') when a finding covers the opening words of a heading ('b) Making
     sure no young person falls between services'); '' when the heading has none. The rest of the buyer's
@@ -1012,9 +1030,13 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit],
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
+                if (si, ui) in handled:
+                    continue  # a second finding on the same words ('70%': unsupported figure and change) is fixed already
+                handled.add((si, ui))
                 # the buyer's words carry a finding: the heading is cut before them, else to its reference, else dropped
                 # a Pass/Fail statement's row keeps the buyer's reference whole ('A4.'), never a cut ('A4. We')
-                shorter = (_heading_before(sec.heading or "", f.start - start) if sec.point.kind != "confirm" else "") \
+                shorter = (_heading_before(sec.heading or "", f.start - start) or _heading_without(
+                    sec.heading or "", text[f.start:f.end], checker) if sec.point.kind != "confirm" else "") \
                     or _heading_reference(sec.heading or "", checker)
                 edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
                                   shorter))
