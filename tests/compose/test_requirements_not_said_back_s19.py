@@ -128,3 +128,12 @@ def test_a_heading_whose_figure_the_checker_flags_keeps_its_words_without_the_fi
     assert _heading_without(heading, "70%", checker) == "Achieving the paired score target, including with people"
     assert _heading_without(heading, "paired score target, including", checker) == ""  # a clause is not cut out
     assert _heading_without("Reaching 70%", "70%", checker) == ""  # too little left to be a heading
+
+
+def test_a_thing_that_requires_another_sets_no_requirement_on_us():
+    """s18 q12 printed 'We will meet the requirement of access to the Calder and Harrowden Shared Care Record for the
+    Trust's information governance onboarding, which takes around 6 weeks' under the social value commitments."""
+    assert commitments.from_statement("Access to the Calder and Harrowden Shared Care Record requires the Trust's "
+                                      "information governance onboarding, which takes around 6 weeks.") == ""
+    assert commitments.from_statement("Schedule 4C requires 95% of referrals to be acknowledged within 1 working "
+                                      "day.").startswith("We will meet the requirement of Schedule 4C")
