@@ -60,3 +60,17 @@ def test_an_assembled_answer_gives_the_attach_line_a_comment_for_the_review_copy
     assert lines == ["[To attach] Gantt chart as Appendix M1."]
     assert export.without_writer_markers(_doc("Text.\n\n" + lines[0] + "\n")).body.strip() == "Text."
     assert "send it with the answer" in ATTACH_NOTE
+
+
+def test_the_page_numbers_of_our_own_footer_are_not_read_as_a_count(tmp_path):
+    """s19: 'evidencebot check --db DB --external' on each of the 12 s18 answers reported "'1 of 1' quotes a count
+    below 5 ... (footer)": the Word footer's 'Page 1 of 1', numbers Word works out, read as words of the draft."""
+    from evidencebot.compose import wordcheck
+    from evidencebot.compose.word import render_docx
+
+    path = tmp_path / "a.docx"
+    path.write_bytes(render_docx(_doc("Team leaders audit five case files a month.\n")))
+    draft = wordcheck.read_docx(path)
+    footer = " ".join(s.text for s in draft.segments if s.story == "footer")
+    assert "Page" in footer and "1 of 1" not in footer
+    assert "Team leaders audit five case files a month." in draft.text
