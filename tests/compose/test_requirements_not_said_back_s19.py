@@ -137,3 +137,13 @@ def test_a_thing_that_requires_another_sets_no_requirement_on_us():
                                       "information governance onboarding, which takes around 6 weeks.") == ""
     assert commitments.from_statement("Schedule 4C requires 95% of referrals to be acknowledged within 1 working "
                                       "day.").startswith("We will meet the requirement of Schedule 4C")
+
+
+def test_a_quantity_is_never_cut_from_its_words_in_a_heading(checker):
+    """s19 re-run of s18 q07: 'At least 25% of frontline posts must be ...' became the heading 'At least'."""
+    from evidencebot.compose.tender import _heading_before, _heading_without
+
+    heading = "At least 25% of frontline posts must be Peer Support Worker roles"
+    assert _heading_before(heading, heading.index("25%")) == ""
+    assert _heading_without(heading, "25%", checker) == ""
+    assert _heading_before("Reducing waits to 14 days", len("Reducing waits to ")) == "Reducing waits"

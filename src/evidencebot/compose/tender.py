@@ -975,7 +975,13 @@ def _heading_before(heading: str, offset: int) -> str:
         words = words[:-1]  # the flagged word itself
     while words and words[-1].lower().strip(",;:") in END_BAD:
         words.pop()
+    if _QUANTIFIER_END.search(" ".join(words)):
+        return ""  # 'At least' (s18 q07, cut before '25%'): a quantity's words without the quantity are no heading
     return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
+
+
+_QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|"
+                             r"fewer\s+than|over|under|about|around|approximately|a\s+minimum\s+of|a\s+maximum\s+of)[\s,;:]*$", re.I)
 
 
 def _heading_without(heading: str, flagged: str, checker) -> str:
@@ -988,6 +994,9 @@ def _heading_without(heading: str, flagged: str, checker) -> str:
     if start < 0 or len(flagged.split()) > 2:
         return ""  # a clause, not a figure: cutting it would leave the heading saying something else
     end = start + len(flagged)
+    if _QUANTIFIER_END.search(heading[:start]):
+        return ""  # 'At least 25% of frontline posts' without its figure reads 'At least of frontline posts'
+
     left = " ".join((heading[:start] + " " + heading[end:]).split())
     left = re.sub(r"\s+([,;:.])", r"\1", left).strip(" ,;:")
     words = re.sub(r"^#+\s*", "", left).split()
