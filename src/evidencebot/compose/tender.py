@@ -2649,10 +2649,14 @@ def _one_statement_of_a_timescale(method: Method) -> None:
         return bool(want) and any(len(want & s) >= 0.8 * len(want) for s in said)
 
     if all(covered(h["text"]) for h in heads):
-        method.units[:] = [u for u in method.units if u.get("block") != "buyer-standard-timescale"]
-        keep = [i for i, b in enumerate(method.blocks) if b.block_id != "buyer-standard-timescale"]
-        method.why = [method.why[i] for i in keep if i < len(method.why)]  # aligned with the blocks by position
-        method.blocks = [method.blocks[i] for i in keep]
+        # the template's two sentences that say the standard back go; how we hold to it (who writes it into the
+        # procedure, who checks it, where it is reported) stays, said of the timescale the commitment states
+        _drop_units(method, lambda u: u.get("block") == "buyer-standard-timescale" and (
+            u["text"].startswith(_ASKS_FOR) or u["text"].startswith("We will work to th")))
+        for u in method.units:
+            if u.get("block") == "buyer-standard-timescale":
+                u["text"] = u["text"].replace("writes it into", "writes the buyer's timescale into").replace(
+                    "writes them into", "writes the buyer's timescales into")
 
 
 def _join_timescales(method: Method) -> None:
