@@ -23,7 +23,7 @@ def test_a_listed_requirement_goes_item_by_item_to_the_part_it_speaks_of():
     asks = commitments.read(text, plan.points)
     said = [(key, c.text) for key, cs in asks.items() for c in cs]
     assert said, "the buyer's measurable requirements are still committed to"
-    for key, sentence in said:
+    for _key, sentence in said:
         assert len(sentence.split()) <= 55, sentence  # one requirement (the list was 110 words)
         assert "; " not in sentence
     reporting = next(pt.key for pt in plan.points if pt.label.lower().startswith("recognising"))
