@@ -991,8 +991,10 @@ def _heading_without(heading: str, flagged: str, checker) -> str:
     under the part before it (the s18 answer's heading had been 'How they will achieve')."""
     flagged = flagged.strip()
     start = heading.find(flagged) if flagged else -1
-    if start < 0 or len(flagged.split()) > 2:
-        return ""  # a clause, not a figure: cutting it would leave the heading saying something else
+    if start < 0 or len(flagged.split()) > 2 or not re.search(r"\d", flagged):
+        # a clause or an aim, not a figure: without it the heading says something else ('Making sure no young person
+        # falls between services' would state an absolute as fact, review s8 item 9)
+        return ""
     end = start + len(flagged)
     if _QUANTIFIER_END.search(heading[:start]):
         return ""  # 'At least 25% of frontline posts' without its figure reads 'At least of frontline posts'
