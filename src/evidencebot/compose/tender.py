@@ -977,7 +977,9 @@ def _heading_before(heading: str, offset: int) -> str:
         words.pop()
     if _QUANTIFIER_END.search(" ".join(words)):
         return ""  # 'At least' (s18 q07, cut before '25%'): a quantity's words without the quantity are no heading
-    return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
+    # the buyer's reference is no word of the heading: 'c) Achieving' is a cut mid-phrase, not a heading
+    content = words[1:] if words and re.fullmatch(r"\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]", words[0], re.I) else words
+    return " ".join(words).rstrip(",;:") if len(words) >= 2 and len(content) >= 2 else ""
 
 
 _QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|"
