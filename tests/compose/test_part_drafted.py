@@ -262,5 +262,8 @@ def test_the_closing_line_is_said_once_and_a_cut_heading_names_its_part(demo_db,
     assert "We will paint the day centre's garden benches each spring." in body
     assert body.count("We will agree the detail with") == 1
     assert "We will achieve" not in body and "[To write: c)]" not in body
-    assert "[To write: part c]" in body  # the heading the checker emptied is gone (review finding 36, not yet mended)
+    # review finding 36 mended (s19): the heading the checker flagged keeps the buyer's words without the figure, and
+    # the part's marker names it (it was 'c)' emptied, then '[To write: part c]')
+    assert "## c) Achieving uptake of the Welsh-language offer" in body
+    assert "[To write: Achieving uptake of the Welsh-language offer]" in body
     assert not answer.findings and not checker.check_text(body)

@@ -76,7 +76,8 @@ def _emit(db, doc, fmt: str, output: str | None, force: bool, kind: str,
             return
         # which file is which: the one to submit holds no comment or note for the writer; those are in the review copy
         notes = sum(1 for m, n in doc.writer_notes if m and n)
-        for p, role in export.file_roles(path, list(extra.values()), notes, gaps=export.writer_gaps(doc)).items():
+        for p, role in export.file_roles(path, list(extra.values()), notes, gaps=export.writer_gaps(doc),
+                                                attach=export.writer_attachments(doc)).items():
             click.echo(f"written: {p} ({role})", err=True)
         return
     if fmt == "docx":

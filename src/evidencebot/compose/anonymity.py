@@ -25,7 +25,27 @@ _ASKED = re.compile(
     r"|\bwithout\s+(?:naming|identifying)\s+(?:the\s+|your\s+)?(?:bidder|organisation|company|provider|supplier)\b"
     r"|\b(?:organisation|company|bidder|provider|supplier)(?:'s)?\s+names?\s+(?:must|should|shall)\s+not\b"
     r"|\bno\s+(?:reference\s+to|mention\s+of)\s+(?:the\s+|your\s+)?(?:bidder|organisation|company|provider|supplier)(?:'s)?"
-    r"(?:\s+name)?\b",
+    r"(?:\s+name)?\b"
+    # 'Responses are evaluated anonymously', 'scored anonymously by the panel', 'the panel will evaluate responses
+    # blind', 'evaluated on an anonymised basis' (s19: the brief's own wording was missed)
+    r"|\b(?:responses?|answers?|submissions?|bids?|tenders?|questions?|panel|evaluators?)\b(?:[ \t]+[\w-]+){0,4}?[ \t]+"
+    r"(?:evaluat|assess|mark|scor)\w*\s+(?:(?:the|all|each|every|quality|written)\s+)?(?:(?:responses?|answers?|submissions?"
+    r"|bids?|questions?)\s+)?(?:anonymously|blind(?:ly)?\b|on\s+an?\s+(?:anonymi[sz]ed|anonymous|blind)\s+basis)"
+    # 'The quality evaluation is anonymous', 'Evaluation of the quality questions will be anonymous'
+    r"|\b(?:evaluation|assessment|marking|scoring)\s+(?:of\s+(?:the\s+|all\s+)?(?:quality\s+|written\s+)?(?:responses?|answers?"
+    r"|questions?|submissions?|bids?|tenders?|method\s+statements?)\s+)?(?:is|are|will\s+be)\s+(?:fully\s+)?"
+    r"(?:anonymous|anonymi[sz]ed|blind)\b"
+    r"|\b(?:responses?|answers?|submissions?)\s+(?:must|should|shall|will)\s+be\s+(?:fully\s+)?anonymous\b"
+    # 'must not include their organisation's name', 'must not contain anything that identifies you as the bidder',
+    # 'Do not include any information that would identify your organisation'
+    r"|\b(?:must|should|shall)\s+not\s+(?:\w+\s+){0,2}(?:identify|name|include|mention)\s+their\s+"
+    r"(?:organisation|company|bidding\s+organisation)(?:'s)?(?:\s+name)?\b"
+    r"|\b(?:must\s+not|should\s+not|shall\s+not|do\s+not|don't)\s+(?:contain|include)\s+(?:anything|any\s+(?:information|details?"
+    r"|references?|content))\s+(?:that|which)\s+(?:would\s+|could\s+|might\s+|may\s+)?identif(?:y|ies)\s+(?:you|your|the\s+"
+    r"(?:bidder|organisation|company|provider|supplier|tenderer))"
+    r"|\bwithout\s+knowledge\s+of\s+(?:the\s+)?(?:bidder|supplier|provider|tenderer)(?:'s)?\s+identity\b"
+    r"|\bremove\s+(?:all\s+|any\s+)?(?:references?\s+to|mention\s+of)\s+(?:the\s+|your\s+)?"
+    r"(?:bidder|organisation|company|provider|supplier)(?:'s)?(?:\s+name)?\b",
     re.I)
 
 

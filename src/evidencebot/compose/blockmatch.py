@@ -176,7 +176,7 @@ def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
         for cue, toks in t.cues:
             # 'after', 'before', 'following' name when: 'support people after a crisis' is not 'support people in a
             # crisis' (the tokens drop them)
-            if toks <= have and _near(toks, seq) and _when_words(cue) <= said:
+            if toks <= have and _near(toks, seq) and _when_words(cue) <= said and _named_in(cue, text):
                 used |= toks  # every matched cue's words are this topic's
                 if best is None or len(toks) > best[0]:
                     best = (len(toks), cue)
@@ -192,6 +192,24 @@ def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
         kept.append(h)
         claimed |= h.used
     return kept
+
+
+@lru_cache(maxsize=8192)
+def _name_pattern(cue: str) -> re.Pattern | None:
+    """A cue that is a name ('Children Act', 'Care Act', 'Mental Capacity Act': two or more words, each capitalised)
+    as a phrase; None for any other cue."""
+    words = cue.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])", re.I)
+
+
+def _named_in(cue: str, text: str) -> bool:
+    """A name's words stand in the text as the name, in its order: 'identify and act on risks to children' holds the
+    words of 'Children Act' and is not about it (s18 q06: the children's part got the Care Act referral block, and
+    the children topic's Think Family block was never offered). Any other cue: True (its words may be apart)."""
+    name = _name_pattern(cue)
+    return name is None or bool(name.search(text or ""))
 
 
 @lru_cache(maxsize=8192)
@@ -396,6 +414,11 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
             r"\b(?:staff|colleagues|volunteers?|workers?|contributions?|achievements?|involvement|time|experts?|peers?)\b",
             heading, re.I):
         method = []  # 'Recognising and responding to self-harm' is about self-harm, not about thanking anyone
+    clause = re.match(r"^\s*(?:[A-Za-z'-]+ing\s+(?:and\s+|or\s+)?)+(?=(?:that|whether|how|if)\s)", heading, re.I)
+    if clause:
+        # 'Checking that safeguarding practice is working' is about safeguarding practice (s18 q06: the data quality
+        # check block came first, 'checks' in its title)
+        method, heading = [], heading[clause.end():]
     if method:
         return {t for v in method for t in tokens(METHOD_VERBS[v])}
     def nouns(text: str) -> set[str]:

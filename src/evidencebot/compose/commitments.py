@@ -117,6 +117,11 @@ def our_voice(text: str) -> str:
 def _end(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().rstrip(" ,;:?!.")
     text = re.sub(r"\s*\((?:e\.g\.|i\.e\.|see)[^)]*\)$", "", text)
+    # a bracket the buyer's clause was cut inside ('within 48 hours of discharge (Local Quality Requirement KPI 4: 90%)'
+    # split at its colon) goes with what it held: s18 q04 printed '(Local Quality Requirement KPI 4, as the Protocol
+    # requires.' (scorer 1: "an unclosed bracket")
+    while text.count("(") > text.count(")"):
+        text = text[:text.rfind("(")].rstrip(" ,;:")
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
@@ -185,6 +190,22 @@ def from_ask(text: str) -> list[Commitment]:
     return out
 
 
+def _requirer(who: str) -> bool:
+    """The subject of 'requires' / 'expects' can set a requirement: the buyer, a partner, a document or the law
+    ('The Commissioners', 'The service specification', 'Schedule 4C', 'It'); not a thing ('Access to the Shared Care
+    Record'). Words: commitments.yaml ``requirers`` (and the documents' names)."""
+    words = [*(load_phrasebank(PHRASEBANK).get("requirers") or []), *(_documents().get("titled") or []),
+             *(_documents().get("numbered") or [])]
+    head = re.split(r"\s+(?:of|to|for|on|in|with)\s+", who.strip(), maxsplit=1)[0]
+    return bool(re.search(rf"\b(?:{_alternatives(words)})s?\b", head, re.I)) or head.lower() in ("it", "this", "they", "these") \
+        or bool(re.match(r"^(?:[Tt]he\s+)(?:[A-Z][\w'’&-]*\s*)+$", head))  # a party by its name ('The Partnership')
+
+
+_FORECAST = re.compile(r"(?:about|around|approximately|roughly|some|up\s+to|over|more\s+than|in\s+the\s+region\s+of|"
+                       r"\d[\d,]*(?!\s*%))\b", re.I)
+"""What a buyer 'expects' when it is a quantity of demand ('about 2,100 referrals a year'), not a standard."""
+
+
 def from_statement(sentence: str, document: str = "") -> str:
     """Our commitment to a measurable requirement the buyer states, '' when the sentence states none (or states
     the buyer's current position). ``document``: the buyer's document a heading above the sentence names ('Minimum
@@ -216,7 +237,17 @@ def from_statement(sentence: str, document: str = "") -> str:
     if m:
         return _end(f"We will work to the {m.group('name')} of {m.group('value')}")
     m = p["requires"].match(s)
+    if m and re.search(r"expect", s[m.end("who"):m.start("what")], re.I) and _FORECAST.match(m.group("what")):
+        # 'The Commissioners expect about 2,100 referrals a year' is the buyer's forecast of demand, which the team is
+        # sized to (buyer_scale), never a requirement to meet (s18 q01: 'We will meet the requirement of the
+        # Commissioners for about 2,100 referrals a year')
+        return ""
     who = m.group("who").strip(" ,") if m else ""
+    if m and not _requirer(who):
+        # 'Access to the Shared Care Record requires the Trust's information governance onboarding, which takes around
+        # 6 weeks' says what one thing takes, not what the buyer requires of us (s18 q12: 'We will meet the requirement
+        # of access to the Calder and Harrowden Shared Care Record for the Trust's information governance onboarding')
+        return ""
     if m and who.count("(") == who.count(")") and "will" not in who.split() and len(who.split()) <= 12 \
             and ", and " not in who and not re.match(r"^(?:we|you|bidders?)\b", who, re.I):
         lead = re.match(r"^(?P<adv>(?:from|by|in|during|within|before|after)\s+[^,]+?),?\s+"
@@ -227,6 +258,10 @@ def from_statement(sentence: str, document: str = "") -> str:
         what = re.split(r",?\s+and\s+(?=(?:allows?|permits?|means?|gives?|lets?)\b)", m.group("what"))[0]
         of = "" if who.lower() in ("it", "this", "they", "these") else f" of {_determiner(who)}"
         said = f"we will meet the requirement{of} {'that' if m.group('that') else 'for'} {our_voice(what)}"
+        ours = re.match(r"^(?:the\s+)?(?:provider|service)\s+(?P<verb>[a-z]+s)\b(?P<rest>.+)$", what, re.I | re.S)
+        if m.group("that") and ours and _base_verb(ours.group("verb")[:-1] + "ed") and ours.group("verb") != "is":
+            # '... requires that the Provider names a Designated Safeguarding Lead' is what we will do, said as that
+            said = f"we will {_base_verb(ours.group('verb')[:-1] + 'ed')}{our_voice(ours.group('rest'))}"
         return _end(adv + said)
     m = p["obligation"].match(s)
     if m is None:
@@ -378,6 +413,9 @@ def in_our_voice(sentence: str, document: str = "") -> str:
         to = pats["provider_to"].match(m.group("what"))
         if to and not re.match(r"(?:be|have|not)\b", to.group("verb"), re.I):
             said = "We will " + our_voice(to.group("verb") + to.group("rest"))
+            cond = _subordinate(to.group("verb") + to.group("rest"))
+            if cond:  # 'to: - where a person cannot be contacted ..., inform the CMHT' (s18 q04: 'We will where a person')
+                said = f"{cond[0][:1].upper() + cond[0][1:]}, we will {our_voice(cond[1])}"
             if not doc and not re.match(r"^(?:it|this|they|these|we|you)\b", who, re.I):
                 verb = "expect" if re.search(r"expect", s[m.end("who"):m.start("what")], re.I) else "require"
                 plural = who.lower().endswith("s") and not who.lower().endswith("ss")
@@ -406,6 +444,15 @@ def in_our_voice(sentence: str, document: str = "") -> str:
     # from 1 April 2029' read as an unsupported change by the checker): said as the next step
     said = re.sub(r",?\s+rising\s+to\s+", ", and ", said)
     return _end(f"{our_voice(said)}, as {doc} requires")
+
+
+def _subordinate(clause: str) -> tuple[str, str] | None:
+    """(condition, action) of a requirement that opens with its condition ('where a person cannot be contacted after 3
+    attempts, inform the CMHT on the same day' -> ('where a person cannot be contacted after 3 attempts', 'inform the
+    CMHT on the same day')); None when it opens with its verb. The words: commitments.yaml ``subordinators``."""
+    words = _alternatives(_documents().get("subordinators") or [])
+    m = re.match(rf"(?P<cond>(?:{words})\b[^,]+),\s+(?P<act>[a-z][\w-]*\b.+)$", clause.strip(), re.I | re.S) if words else None
+    return (m.group("cond"), m.group("act")) if m else None
 
 
 def declared(commitment: str, declarations: dict) -> str:
@@ -484,6 +531,10 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
                 seen.add(match_form(c.text))
                 out[pt.key].append(c)
     stems = {pt.key: _stems(pt.text) for pt in scored}
+    # a word half the parts or more share is the question's subject, not one part's ('safeguarding' in four of s18
+    # q06's seven parts put a training requirement under 'Contributing to Safeguarding Adults Reviews')
+    common = {w for w in set().union(*stems.values()) if sum(w in st for st in stems.values()) * 2 >= len(scored)} \
+        if len(scored) >= 4 else set()
     under = ""  # the document the last heading named: its requirements follow it
     pieces = []
     for whole in context_sentences(question, scored):
@@ -499,7 +550,7 @@ def read(question: str, points: list) -> dict[str, list[Commitment]]:
         told = {match_form(f) for cs in out.values() for c in cs for f in c.figures}
         if figures(s) and {match_form(f) for f in figures(s)} <= told:
             continue  # a sub-point already commits to these figures (its own words hold the sentence)
-        want = _stems(s)
+        want = _stems(s) - common
         ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
         best, second = ranked[0], ranked[1]
         if best[0] >= 2 and best[0] > second[0]:
@@ -531,6 +582,12 @@ def _requirements_of(sentence: str) -> list[str]:
     m = _patterns()["requires"].match(re.sub(r"\s+", " ", sentence or "").strip())
     if m is None:
         return [sentence]
+    listed = re.match(r"^(?P<lead>(?:that\s*|the\s+provider\s+to\s*)?):\s*(?P<items>.+)$", m.group("what"), re.I | re.S)
+    if listed and ";" in listed.group("items"):
+        # 'The service specification requires that: a; b; c' (a list, context_sentences joined it): one requirement for
+        # each item, each to the part that speaks of it (s18 q06: all five said back under the first part, 110 words)
+        head = re.sub(r"\s+", " ", sentence).strip()[:m.start("what")] + listed.group("lead").strip()
+        return [f"{head} {item.strip()}" for item in re.split(r"\s*;\s*", listed.group("items")) if item.strip()]
     head = sentence[:m.start("what")]
     pieces = re.split(r",\s+and\s+(?=(?:a|an|the|no|every|each|all)\s)", m.group("what"))
     return [head + piece for piece in pieces] if len(pieces) > 1 else [sentence]

@@ -34,6 +34,7 @@ from evidencebot.compose import gaps as _gaps
 from evidencebot.compose.charts import Chart, chart_png, icon_png  # noqa: F401  (one chart module for every face)
 from evidencebot.compose.compliance import compliance_xlsx as build
 from evidencebot.compose.document import APPENDIX_TITLE, ExportDoc, _cell, appendix_markdown, markdown_parser
+from evidencebot.compose.gaps import attach_lines
 from evidencebot.compose.word import render_docx
 from evidencebot.errors import InputError
 from evidencebot.outputs import check_output, write_output
@@ -319,7 +320,7 @@ def without_writer_markers(doc: ExportDoc) -> ExportDoc:
     copy keeps (the marker, with a Word comment saying what the buyer asked, the nearest blocks and the facts
     needed) and the compliance sheet lists. The command still names every gap before it writes. Other documents,
     and a tender answer with no such marker, are returned as they are."""
-    if not doc.submitted or not _gaps.WRITER_MARKER.search(doc.body or ""):
+    if not doc.submitted or not (_gaps.WRITER_MARKER.search(doc.body or "") or _gaps.ATTACH_LINE.search(doc.body or "")):
         return doc
     body = _gaps.strip_writer_markers(doc.body)
     out = dataclasses.replace(doc, body=body)
@@ -371,8 +372,16 @@ def writer_gaps(doc: ExportDoc) -> list[str]:
     return _gaps.writer_marker_names(doc.body)
 
 
+def writer_attachments(doc: ExportDoc) -> list[str]:
+    """What the buyer asks to go with a submitted answer ('Gantt chart as Appendix M1.'), from its '[To attach]' /
+    '[To complete]' lines, which the file to submit leaves out (:func:`without_writer_markers`)."""
+    if not doc.submitted:
+        return []
+    return [line.split("]", 1)[1].strip() for line in attach_lines(doc.body)]
+
+
 def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = None,
-               gaps: list[str] | None = None) -> dict[Path, str]:
+               gaps: list[str] | None = None, attach: list[str] | None = None) -> dict[Path, str]:
     """What each file an export wrote is for, as the command line and the app say it after 'written:'. ``path``
     is the document to submit; the others are recognised by the names :func:`companion_paths` gives them.
     ``gaps`` (:func:`writer_gaps`): the parts the document to submit holds as a heading only, named so that the
@@ -382,6 +391,8 @@ def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = 
     if gaps:
         roles[path] += (f"; {len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write, under {'its' if len(gaps) == 1 else 'their'}"
                         f" heading only: " + "; ".join(gaps))
+    if attach:  # (:func:`writer_attachments`) the buyer's numbered appendices: not in the answer, sent with it
+        roles[path] += "; to send with it: " + " ".join(attach)
     for p in files or []:
         p = Path(p)
         if p == path:

@@ -432,7 +432,7 @@ def describe(result, period_text: str | None = None, compare_text: str | None = 
     if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
         words = hidden_figure(result)
         if words:
-            return f"For {name}, the figure for {when} was {words}, given in words so that no small count can be worked out."
+            return f"For {name}, the figure for {when} was {words}."
         text = change_phrases().get("suppressed", "too few cases to publish the figure for {period}")
         return f"For {name}, there were {text.format(period=when)}."
     short = _get(result, "unit") == "per_100"
@@ -498,7 +498,7 @@ def brief(result, period_text: str | None = None, external: bool = True) -> str:
     if external and _get(result, "suppressed") and _is_missing(_get(result, "value")):
         words = hidden_figure(result)
         if words:
-            return f"{name}: {words} in {when}, given in words so that no small count can be worked out."
+            return f"{name}: {words} in {when}."
         return f"{name}: numbers in {when} too small to publish."
     words = (change_phrases().get("brief") or {}).get(verdict(result), "")
     short = _get(result, "unit") == "per_100"

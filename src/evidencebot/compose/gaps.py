@@ -24,6 +24,16 @@ bracketed '[To write: ...]' as an unfinished draft. '[To attach]' and '[To compl
 WRITER_MARKER = re.compile(r"\[(?:" + "|".join(map(re.escape, WRITER_MARKERS)) + r")(?::[^\]\n]*)?\]")
 _MATCHES = re.compile(r'matches\s+["“](?P<label>[^"”]+)["”]')
 
+ATTACH_LINE = re.compile(r"^[ \t]*\[To (?:attach|complete)\][^\n]*(?:\n|$)", re.M)
+"""A line that is a note for the bid team ('[To attach] Gantt chart as Appendix M1.'): what still has to go with
+the answer, never answer text. The panels of s10-s18 read it, printed in the submitted answer, as an unfinished
+draft ("Visible placeholder")."""
+
+
+def attach_lines(text: str) -> list[str]:
+    """The '[To attach] ...' / '[To complete] ...' lines of ``text``, in order (each a note for the bid team)."""
+    return [m.group(0).strip() for m in ATTACH_LINE.finditer(text or "")]
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -111,7 +121,10 @@ def gaps_by_question(gaps: list[Gap]) -> list[str]:
 def strip_writer_markers(text: str) -> str:
     """``text`` (Markdown) without its '[To write: ...]' and '[To confirm: ...]' markers (:data:`WRITER_MARKER`):
     a paragraph that held only a marker goes, headings stay. The one strip every submitted copy goes through
-    (the Word, Markdown and HTML answer, the buyer's workbook)."""
+    (the Word, Markdown and HTML answer, the buyer's workbook). Its '[To attach] ...' / '[To complete] ...' lines
+    (:data:`ATTACH_LINE`), notes for the bid team as a whole, go too."""
+    if ATTACH_LINE.search(text or ""):
+        text = ATTACH_LINE.sub("", text).rstrip("\n") + ("\n" if text.endswith("\n") else "")
     if not WRITER_MARKER.search(text or ""):
         return text
     paras = []

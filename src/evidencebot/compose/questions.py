@@ -2974,6 +2974,9 @@ _LEADING = re.compile(
 )
 _HOW_YOU = re.compile(
     r"^(?:how|the\s+ways?\s+(?:in\s+which\s+)?|the\s+way\s+)\s*(?:you|your\s+(?:service|organisation|team|staff)|the\s+(?:service|provider)|"
+    # the buyer's guidance speaks of bidders as 'they' ('Bidders should also explain how they will check that ...'):
+    # the heading is the ask, never 'How they will check ...' (s18 q06, q09)
+    r"(?:they|bidders|the\s+bidder)(?=\s+(?:will|would|can|could|intend|plan|propose)\b)|"
     r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?(?:workers|supporters)|"
     r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers)(?=\s+(?:will|would|can|could)\b))\s+"
     r"(?:will\s+|would\s+|can\s+|could\s+|do\s+|does\s+|intend\s+to\s+|plan\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?"

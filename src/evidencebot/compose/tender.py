@@ -49,6 +49,7 @@ from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.charts import Chart
 from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
 from evidencebot.compose.document import ExportDoc
+from evidencebot.compose.gaps import attach_lines
 from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
 from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
 from evidencebot.compose.personnel import with_staff_names
@@ -389,7 +390,8 @@ class TenderAnswer:
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
-            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes),
+            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes)
+            + [(line, ATTACH_NOTE) for line in attach_lines(self.markdown)],
             commitments=list(self.commitments),
         )
 
@@ -973,7 +975,38 @@ def _heading_before(heading: str, offset: int) -> str:
         words = words[:-1]  # the flagged word itself
     while words and words[-1].lower().strip(",;:") in END_BAD:
         words.pop()
-    return " ".join(words).rstrip(",;:") if len(words) >= 2 else ""
+    if _QUANTIFIER_END.search(" ".join(words)):
+        return ""  # 'At least' (s18 q07, cut before '25%'): a quantity's words without the quantity are no heading
+    # the buyer's reference is no word of the heading: 'c) Achieving' is a cut mid-phrase, not a heading
+    content = words[1:] if words and re.fullmatch(r"\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]", words[0], re.I) else words
+    return " ".join(words).rstrip(",;:") if len(words) >= 2 and len(content) >= 2 else ""
+
+
+_QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|"
+                             r"fewer\s+than|over|under|about|around|approximately|a\s+minimum\s+of|a\s+maximum\s+of)[\s,;:]*$", re.I)
+
+
+def _heading_without(heading: str, flagged: str, checker) -> str:
+    """The heading without the few words a finding covers, when what is left still reads as a heading and passes
+    the checker ('Achieving the 70% paired score target' -> 'Achieving the paired score target'); '' otherwise.
+    s18 q09: the cut before '70%' left 'Achieving', too short, and the part lost its heading: its text ran on
+    under the part before it (the s18 answer's heading had been 'How they will achieve')."""
+    flagged = flagged.strip()
+    start = heading.find(flagged) if flagged else -1
+    if start < 0 or len(flagged.split()) > 2 or not re.search(r"\d", flagged):
+        # a clause or an aim, not a figure: without it the heading says something else ('Making sure no young person
+        # falls between services' would state an absolute as fact, review s8 item 9)
+        return ""
+    end = start + len(flagged)
+    if _QUANTIFIER_END.search(heading[:start]):
+        return ""  # 'At least 25% of frontline posts' without its figure reads 'At least of frontline posts'
+
+    left = " ".join((heading[:start] + " " + heading[end:]).split())
+    left = re.sub(r"\s+([,;:.])", r"\1", left).strip(" ,;:")
+    words = re.sub(r"^#+\s*", "", left).split()
+    if len(words) < 3 or words[-1].lower().strip(",;:") in END_BAD:
+        return ""
+    return "" if any(must_fix(f) for f in checker.check_text(left)) else left
 
 
 def _heading_reference(heading: str, checker) -> str:
@@ -1010,9 +1043,13 @@ def _check_round(text: str, sections: list[Section], checker, edits: list[Edit],
         for start, _end, si, ui in hits:
             sec = sections[si]
             if ui == -1:
+                if (si, ui) in handled:
+                    continue  # a second finding on the same words ('70%': unsupported figure and change) is fixed already
+                handled.add((si, ui))
                 # the buyer's words carry a finding: the heading is cut before them, else to its reference, else dropped
                 # a Pass/Fail statement's row keeps the buyer's reference whole ('A4.'), never a cut ('A4. We')
-                shorter = (_heading_before(sec.heading or "", f.start - start) if sec.point.kind != "confirm" else "") \
+                shorter = (_heading_before(sec.heading or "", f.start - start) or _heading_without(
+                    sec.heading or "", text[f.start:f.end], checker) if sec.point.kind != "confirm" else "") \
                     or _heading_reference(sec.heading or "", checker)
                 edits.append(Edit(sec.point.key, sec.heading or "", "rewritten" if shorter else "dropped", f.rule,
                                   shorter))
@@ -1184,6 +1221,7 @@ def assemble_tender(
     twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)}
     for m in methods.values():
         m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
+        _one_statement_of_a_timescale(m)
     # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
     # answer too: s17, crisis plans 'reviewed at least every 3 months' against our 'every six months')
     held = _hold_to_buyer(methods, question, buyer_text)
@@ -2598,6 +2636,33 @@ DIFFERS = "differs: "
 _ASKS_FOR = "The specification asks for "
 
 
+def _one_statement_of_a_timescale(method: Method) -> None:
+    """A part whose commitment states the buyer's standard in full ('We will meet the requirement ... that
+    safeguarding concerns are raised with the Front Door on the same working day ..., and in any case within 24
+    hours') does not say it again from the timescale template ('The specification asks for every safeguarding concern
+    to be reported on the same working day. We will work to that timescale from the first day of the contract.'):
+    s18 q06, where the two restatements took the part's words and its method block went (scorer 1: "restated
+    commitment ... no recording system and no route to the Front Door described")."""
+    said = [set(blockmatch.tokens(u["text"])) for u in method.units if u.get("block") == COMMITMENT]
+    heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith(_ASKS_FOR)]
+    if not said or not heads:
+        return
+
+    def covered(text: str) -> bool:
+        want = set(blockmatch.tokens(text[len(_ASKS_FOR):])) - blockmatch.HEAD_GENERIC
+        return bool(want) and any(len(want & s) >= 0.8 * len(want) for s in said)
+
+    if all(covered(h["text"]) for h in heads):
+        # the template's two sentences that say the standard back go; how we hold to it (who writes it into the
+        # procedure, who checks it, where it is reported) stays, said of the timescale the commitment states
+        _drop_units(method, lambda u: u.get("block") == "buyer-standard-timescale" and (
+            u["text"].startswith(_ASKS_FOR) or u["text"].startswith("We will work to th")))
+        for u in method.units:
+            if u.get("block") == "buyer-standard-timescale":
+                u["text"] = u["text"].replace("writes it into", "writes the buyer's timescale into").replace(
+                    "writes them into", "writes the buyer's timescales into")
+
+
 def _join_timescales(method: Method) -> None:
     """Several of the buyer's timescales in one part are said in one sentence ('The specification asks for A; B;
     and C.'), with the method once, not as a run of sentences of one shape."""
@@ -3511,6 +3576,11 @@ _ATTACH_NOTE = re.compile(
     r"(?P<prep>as|in|at)\s+(?P<ref>(?:appendix|annex|attachment|schedule)\s+[\w.]+)",
     re.I,
 )
+
+
+ATTACH_NOTE = ("The buyer asks for this document by its number: send it with the answer. The file to submit leaves "
+               "this line out (a bracketed note reads to a panel as an unfinished draft).")
+"""The review copy's comment on a '[To attach]' line (:func:`attachment_notes`)."""
 
 
 def attachment_notes(instructions: list[str]) -> list[str]:

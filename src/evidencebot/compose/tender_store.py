@@ -22,8 +22,8 @@ from evidencebot.compose import anonymity, buyer_scale, buyer_standards, buyer_t
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
 from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
-from evidencebot.compose.tender import (Edit, TenderShared, _checked_title, assemble_tender, get_checker, said_key,
-                                        write_marker)
+from evidencebot.compose.tender import (ATTACH_NOTE, Edit, TenderShared, _checked_title, assemble_tender, get_checker,
+                                        said_key, write_marker)
 from evidencebot.compose.tender import swap_block as swap_answer_block
 from evidencebot.compose.word import organisation_name
 from evidencebot.compose.words import counts
@@ -590,6 +590,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
             sources.setdefault((src.get("kind"), src.get("id"), src.get("title")), src)
         notes += [(part.get("marker") or write_marker(part["label"]), part["note"])
                   for part in coverage.get("rows", []) if part.get("note")]
+        notes += [(line, ATTACH_NOTE) for line in gaps.attach_lines(r["answer"] or "")]  # the review copy's comment
         compliance += compliance_rows(r, coverage)
         commitments += [dict(c, part=f"{r['ref']}: {c.get('part')}") for c in coverage.get("commitments", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response", anonymous=bool(anonymous),

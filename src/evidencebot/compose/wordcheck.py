@@ -67,6 +67,10 @@ class Segment:
     """For each character of ``text``: (the ``w:t`` element or other run child, offset in it)."""
 
 
+_FLD_SIMPLE = _q("fldSimple")
+_PAGE_FIELD = re.compile(r"\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b", re.I)
+
+
 def _walk(p) -> tuple[str, list]:
     """The accepted text of paragraph ``p`` and each character's source (element, offset)."""
     out: list[str] = []
@@ -77,6 +81,8 @@ def _walk(p) -> tuple[str, list]:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP or tag == _FALLBACK or tag == _P:
                 continue
+            if tag == _FLD_SIMPLE and _PAGE_FIELD.match(child.get(_q("instr")) or ""):
+                continue  # 'Page 1 of 1': numbers Word works out, not words of the draft (read as a count of 1 of 1)
             if tag == _T:
                 text = child.text or ""
                 out.append(text)
