@@ -691,12 +691,12 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
     return out
 
 
-def findings(answer: str, facts: list[BuyerFact]) -> list[Finding]:
+def findings(answer: str, facts: list[BuyerFact], home: str = "") -> list[Finding]:
     """:func:`check` as checker findings (family ``buyer``, error), with line and column in ``answer``."""
     out = [Finding(rule=f"{FAMILY}.{c.fact.kind}", family=FAMILY, severity="error", message=c.message(),
                    start=c.start, end=c.end, match=answer[c.start:c.end],
                    suggestions=[c.replacement] if c.replacement else [])
-           for c in check(answer, facts)]
+           for c in check(answer, facts, home=home)]
     return locate(out, answer)
 
 
@@ -717,3 +717,41 @@ def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]
     if check(out, facts):  # the buyer's value did not read as a drop-in here
         return None, clashes
     return out, clashes
+
+
+def sources(question: str, context: str = "") -> list[tuple[str, str]]:
+    """What an answer is held to: its question, and the rest of the tender's text when drafted with it."""
+    out = [("", question or "")]
+    if (context or "").strip() and " ".join(context.split()) != " ".join((question or "").split()):
+        out.append(("", context))
+    return out
+
+
+def adapt_profile(profile: dict, facts: list[BuyerFact]) -> dict:
+    """The profile the blocks are filled from, with the buyer's opening hours and required outcome measure in place
+    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure)."""
+    out = dict(profile)
+    for f in facts:
+        if f.kind == "measure" and out.get("prom"):
+            out["prom"] = f.value
+        elif f.kind == "hours" and out.get("hours"):
+            out["hours"] = f.value
+    return out
+
+
+class Checked:
+    """A checker that also holds each text to the buyer's facts (:func:`findings`): what ``assemble tender`` and
+    ``tender draft`` check an answer with, so that an answer is called checked only when no fact of the buyer's is
+    contradicted either."""
+
+    def __init__(self, checker, facts: list[BuyerFact], home: str = ""):
+        self.checker, self.facts, self.home = checker, list(facts or []), home
+
+    def check_text(self, text: str) -> list:
+        found = list(self.checker.check_text(text))
+        if self.facts:
+            found += findings(text, self.facts, home=self.home)
+        return found
+
+    def __getattr__(self, name):
+        return getattr(self.checker, name)

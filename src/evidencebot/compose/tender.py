@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
+from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
                                  commitments, confirmations, consistency, figure_clauses, filters, gather, library,
                                  tender_profile)
 from evidencebot.compose import env as compose_env
@@ -1124,6 +1124,10 @@ def assemble_tender(
     # never our profile's figure stated as the tender's (issue 12; s11 panel, contradictions 1-4)
     quantities = buyer_scale.read(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer)
+    # the buyer's facts (hours, timescales, targets, the required measure, versions, contract dates) from the whole
+    # tender: the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
+    held_facts = buyer_facts.read(buyer_facts.sources(question, buyer_context or ""))
+    fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
     if worded:
         fill_profile["commissioner"] = worded
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
@@ -1335,6 +1339,7 @@ def assemble_tender(
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
     _said_once_in_answer(sections)
+    held_notes = _hold_to_buyer_facts(sections, held_facts)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
@@ -1369,7 +1374,9 @@ def assemble_tender(
     untitled = not plan.title or plan.title == title_reference(plan.title)
     named = answer_title(question) if untitled else ""
     if check:
-        checker = checker or get_checker(db, external=True)
+        # the buyer's facts are checked with the language checker: a finding the composer could not avoid is handled
+        # as any other, and 'checked' includes them
+        checker = buyer_facts.Checked(checker or get_checker(db, external=True), held_facts, home=_home(question))
         checked = True
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits, question):
@@ -1473,7 +1480,7 @@ def assemble_tender(
     held_texts = {u["text"]: u["held"] for m in methods.values() for u in m.units if u.get("held")}
     flagged = {u["text"]: u["confirm"] for m in methods.values() for u in m.units if u.get("confirm")}
     declared_now = _declarations(db)
-    confirm_notes: list[tuple[str, str]] = []
+    confirm_notes: list[tuple[str, str]] = _held_notes(sections, held_notes)
     for sec in sections:
         for u in sec.kept_units():
             if f"block:{COMMITMENT}" in u.refs and not commitments.declared(u.text, declared_now):
@@ -1531,6 +1538,58 @@ def assemble_tender(
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
                sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+def _home(question: str) -> str:
+    """The question's reference as :func:`buyer_facts.buyer_lines` names it ('Q9'), '' when it has none."""
+    lines = buyer_facts.buyer_lines(question)
+    return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
+
+
+def _hold_to_buyer_facts(sections: list[Section], facts: list) -> list[tuple[int, Unit, str]]:
+    """Each sentence of ours that the buyer's facts contradict (:func:`buyer_facts.check`: our opening hours against
+    the buyer's, 'within 72 hours of discharge' against its 48, DIALOG as primary against its ReQoL-10) says the
+    buyer's value instead where it reads as a drop-in, and is left out where it does not. Returns (section index,
+    unit, note) for the review copy: the buyer's fact wins, and the writer is told what was changed or left out."""
+    out: list[tuple[int, Unit, str]] = []
+    if not facts:
+        return out
+    for si, sec in enumerate(sections):
+        for ui, u in enumerate(sec.units):
+            if not u.kept or any(r.startswith("story:") for r in u.refs):
+                # a story is the person's own words: never reworded; the checker drops it if it still clashes
+                continue
+            new, clashes = buyer_facts.hold(u.text, facts)
+            if not clashes:
+                continue
+            said = "; ".join(f"the buyer's {c.fact.value!r} for {c.fact.label} ({c.fact.where})" for c in clashes)
+            ours = ", ".join(repr(c.said) for c in clashes)
+            if new is None:
+                sec.drop(ui, f"buyer: {clashes[0].fact.kind}")
+                out.append((si, u, f"Left out of this part, as it contradicts {said}: {u.text!r}. Write it again to "
+                                   "the buyer's terms if the part needs it."))
+                continue
+            u.text = new
+            for attr in ("short", "full"):
+                other = getattr(u, attr)
+                if other:
+                    setattr(u, attr, buyer_facts.hold(other, facts)[0])
+            out.append((si, u, f"Our method text said {ours}; it now says {said}. Confirm that we can meet it."))
+    return out
+
+
+def _held_notes(sections: list[Section], held: list[tuple[int, Unit, str]]) -> list[tuple[str, str]]:
+    """The notes of :func:`_hold_to_buyer_facts` anchored on a sentence of the submitted text: the changed sentence
+    itself, or for one left out, the first sentence still in its part (no note when the part has none)."""
+    out = []
+    for si, u, note in held:
+        if u.kept:
+            out.append((u.text, note))
+            continue
+        anchor = next((x for x in sections[si].units if x.kept), None)
+        if anchor is not None:
+            out.append((anchor.text, note))
+    return out
 
 
 def _self_contradictions(sections: list[Section]) -> list:
