@@ -70,7 +70,8 @@ def _plural(n: int, word: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
 @click.option("--family", "families", multiple=True, metavar="F",
-              help="Only run this family of rules (repeat for more): overclaim, privacy.")
+              help="Only run this family of rules (repeat for more): overclaim, privacy, evidence (with --db), "
+                   "buyer (with --question-file or --tender).")
 @click.option("--provenance", is_flag=True,
               help="With --db: list every supported figure with its indicator, period, numerator, "
                    "denominator and definition (the evidence appendix).")
@@ -138,7 +139,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         raise InputError("the evidence family needs a database: add --db PATH")
     elif provenance:
         raise InputError("--provenance needs a database: add --db PATH")
-    registered = [f for f in wanted if f != "evidence"]
+    registered = [f for f in wanted if f not in ("evidence", "buyer")]
     checker = Checker(families=registered or (None if not wanted else []), extra=extra)
     if family is not None:
         from evidencebot.compose.personnel import with_staff_names

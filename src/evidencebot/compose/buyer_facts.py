@@ -122,35 +122,51 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 def buyer_lines(text: str, ref: str = "") -> list[tuple[str, str]]:
     """The buyer's sentences of ``text`` as (where, sentence): where is the question's reference and the section it
-    stands in ('Q1 background'); a list item or table row after a line that ends with a colon carries that line's
-    words in front ('The Protocol requires that: ... make contact within 24 hours'), so that what it asks is read."""
+    stands in ('Q1 background'); a paragraph's lines are read together (a line break inside it is a space); a list item
+    or table row after a paragraph that ends with a colon carries that paragraph's words in front ('The Protocol
+    requires that: ... make contact within 24 hours'), so that what it asks is read."""
     out: list[tuple[str, str]] = []
     label, section, lead = ref, "", ""
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        head = MD_HEADING.match(line)
-        if head:
-            title = head.group(1).strip().strip("*")
-            q = _QUESTION_NO.search(title)
-            if q and line.lstrip().startswith("##") and not line.lstrip().startswith("###"):
-                label = f"Q{q.group(1)}"
-                section = ""
-            else:
-                section = title.lower()
-            lead = ""
-            continue
-        if _TABLE_RULE.match(line):
-            continue
-        item = line.startswith(("-", "*", "•", "|")) or re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]\s", line)
-        body = re.sub(r"^\s*(?:[-*•]|\(?[a-z0-9ivx]{1,4}[.)])\s+", "", line)
+    block: list[str] = []
+    item = False
+
+    def flush() -> None:
+        nonlocal block, lead
+        if not block:
+            return
+        body = " ".join(block)
         body = re.sub(r"\*\*", "", body).replace("|", " ; ").strip(" ;")
         where = " ".join(x for x in (label or "the question", section) if x)
         for s in line_sentences(body):
             out.append((where, f"{lead} {s}".strip() if item and lead else s))
         if not item:
-            lead = line if line.rstrip().endswith(":") else ""
+            lead = body if body.rstrip().endswith(":") else ""
+        block = []
+
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        head = MD_HEADING.match(line) if line else None
+        if not line or head or _TABLE_RULE.match(line):
+            flush()
+            if head:
+                title = head.group(1).strip().strip("*")
+                q = _QUESTION_NO.search(title)
+                if q and not line.startswith("###"):
+                    label, section = f"Q{q.group(1)}", ""
+                else:
+                    section = title.lower()
+                lead = ""
+            continue
+        starts = line.startswith(("-", "*", "•", "|")) or re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]\s", line)
+        if starts or (item and line.startswith("|")):
+            flush()
+            item = True
+            block = [re.sub(r"^\s*(?:[-*•]|\(?[a-z0-9ivx]{1,4}[.)])\s+", "", line)]
+            continue
+        if not block:
+            item = False
+        block.append(line)
+    flush()
     return out
 
 
