@@ -21,6 +21,7 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   stated by us as a target with another value;
 * **measure**: the outcome measure the buyer requires, where we make another one our primary measure;
 * **version**: a named protocol, template or form with another version than the buyer's;
+* **owner**: whose plan, framework or group it is ('the Trust's PCREF action plan', said by us as the ICB's);
 * **contract**: another contract start; a service the buyer says ends before the contract starts, worked with during
   it; a date before the contract is awarded ('twelve weeks before the start' when the award is ten weeks before).
 
@@ -43,7 +44,7 @@ from evidencebot.text import MD_HEADING, MONTH_NAMES, line_sentences, month_numb
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
-KINDS = ("hours", "timescale", "target", "measure", "version", "contract")
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner")
 
 
 @dataclass(frozen=True)
@@ -635,6 +636,37 @@ def _check_contract(fact: BuyerFact, sentence: str, facts: list[BuyerFact]) -> t
     return None
 
 
+# ---------------------------------------------------------------- whose plan, framework or group it is
+
+def _owned(sentence: str) -> list[tuple[str, str, int, int]]:
+    """(owner, the thing owned, start and end of the owner's word) of each 'the Trust's PCREF action plan' in the
+    sentence: an organisation of ``owners.words`` and the capitalised name or acronym it owns."""
+    out = []
+    for m in _pat("owners", "words").finditer(sentence):
+        rest = sentence[m.end():]
+        poss = re.match(r"(?:['’]s|s['’]|['’])\s+(?P<thing>[A-Z][A-Za-z0-9-]+)", rest)
+        if poss:
+            owner = re.sub(r"s$", "", m.group(0).lower())
+            out.append((owner, poss.group("thing"), m.start(), m.end() + poss.start("thing") - 1))
+    return out
+
+
+def _owner_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    for where, s in lines:
+        for owner, thing, a, b in _owned(s):
+            out.append(BuyerFact("owner", f"whose {thing} it is", s[a:b], s, where, (thing, owner)))
+    return out
+
+
+def _check_owner(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    thing, owner = fact.data
+    for ours, said, a, b in _owned(sentence):
+        if said == thing and ours != owner:
+            return sentence[a:b], a, b
+    return None
+
+
 # ---------------------------------------------------------------- reading and checking
 
 def read(sources) -> list[BuyerFact]:
@@ -645,7 +677,7 @@ def read(sources) -> list[BuyerFact]:
     for ref, text in sources:
         lines += buyer_lines(text, ref)
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
-             + _version_facts(lines) + _contract_facts(lines))
+             + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -666,6 +698,9 @@ def _agreed(facts: list[BuyerFact]) -> list[BuyerFact]:
                 continue
         if f.kind == "timescale":
             if len({g.data for g in facts if g.kind == "timescale" and g.data[0] == f.data[0]}) > 1:
+                continue
+        if f.kind == "owner":  # the buyer names two owners of one thing: not a fact to hold an answer to
+            if len({g.data for g in facts if g.kind == "owner" and g.data[0] == f.data[0]}) > 1:
                 continue
         out.append(f)
     return out
@@ -696,6 +731,9 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
             elif f.kind == "version":
                 hit = _check_version(f, s)
                 rep = f.data[1] if hit else ""
+            elif f.kind == "owner":
+                hit = _check_owner(f, s)
+                rep = f.value if hit else ""
             elif f.kind == "contract":
                 found = _check_contract(f, s, facts)
                 if found:
@@ -743,15 +781,20 @@ def sources(question: str, context: str = "") -> list[tuple[str, str]]:
     return out
 
 
-def adapt_profile(profile: dict, facts: list[BuyerFact]) -> dict:
+def adapt_profile(profile: dict, facts: list[BuyerFact], *, other_buyer: bool = False) -> dict:
     """The profile the blocks are filled from, with the buyer's opening hours and required outcome measure in place
-    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure)."""
+    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure). To
+    another buyer whose text gives no hours, our current service's hours are not said as this contract's (s18: Q3's
+    answer gave ours where Q1 had set the buyer's): the field is left out, and the blocks speak of 'our opening
+    hours' without them."""
     out = dict(profile)
     for f in facts:
         if f.kind == "measure" and out.get("prom"):
             out["prom"] = f.value
         elif f.kind == "hours" and out.get("hours"):
             out["hours"] = f.value
+    if other_buyer and not any(f.kind == "hours" for f in facts):
+        out.pop("hours", None)
     return out
 
 

@@ -1127,7 +1127,7 @@ def assemble_tender(
     # the buyer's facts (hours, timescales, targets, the required measure, versions, contract dates) from the whole
     # tender: the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     held_facts = buyer_facts.read(buyer_facts.sources(question, buyer_context or ""))
-    fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
+    fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts, other_buyer=resolved.other_buyer)
     if worded:
         fill_profile["commissioner"] = worded
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
@@ -2934,7 +2934,11 @@ def fits_provider(blocks: list, profile: dict) -> list:
 
 def _fill(text: str, profile: dict) -> tuple[str, list[str]]:
     """:func:`library.fill`, with a fact nobody gave named plainly where that names no one
-    ('the service', 'the area', 'the commissioner'); the fields missing are still returned."""
+    ('the service', 'the area', 'the commissioner'); the fields missing are still returned. Hours nobody gave for
+    this tender, said beside 'our opening hours' ('(8am to 8pm ...)', ', 8am to 8pm ...,'), are left out of the
+    sentence rather than the sentence left out."""
+    if not profile.get("hours"):
+        text = re.sub(r"\s*\(\{hours\}\)|,\s*\{hours\},", "", text or "")
     out, missing = fill(text, profile)
     # a tender's fact the service profile has no field for ('{contract_length}') is missing too
     missing += [k for k in _PLACEHOLDER.findall(text or "") if k in _TENDER_FIELDS and not profile.get(k)
