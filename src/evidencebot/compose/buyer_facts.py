@@ -21,6 +21,8 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   stated by us as a target with another value;
 * **measure**: the outcome measure the buyer requires, where we make another one our primary measure;
 * **version**: a named protocol, template or form with another version than the buyer's;
+* **timetable**: a figure of ours for a period that ends after the tender's first date (the notice of intention to
+  award, the submission deadline): it cannot have been measured when the bid was submitted;
 * **owner**: whose plan, framework or group it is ('the Trust's PCREF action plan', said by us as the ICB's);
 * **contract**: another contract start; a service the buyer says ends before the contract starts, worked with during
   it; a date before the contract is awarded ('twelve weeks before the start' when the award is ten weeks before).
@@ -38,13 +40,13 @@ from dataclasses import dataclass, field
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
 from evidencebot.language.findings import Finding, locate
-from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
-from evidencebot.text import MD_HEADING, MONTH_NAMES, line_sentences, month_number, sentence_spans
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word, period_mentions
+from evidencebot.text import MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NAMES, line_sentences, month_number, sentence_spans
 
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
-KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner")
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable")
 
 
 @dataclass(frozen=True)
@@ -636,6 +638,51 @@ def _check_contract(fact: BuyerFact, sentence: str, facts: list[BuyerFact]) -> t
     return None
 
 
+# ---------------------------------------------------------------- the tender's timetable
+
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS}|{'|'.join(MONTH_ABBREVIATIONS)})\.?\s+(?P<y>20\d\d)\b", re.I)
+
+
+def _timetable_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The first date of the buyer's timetable that a bid is submitted before (the notice of intention to award, the
+    submission deadline): no figure of ours can be for a period that ends after it."""
+    cue = _pat("timetable", "before")
+    found = []
+    for where, s in lines:
+        c = cue.search(s)
+        d = _DATE.search(s, c.end()) if c else None
+        if d and d.start() - c.end() < 40 and _date(d):
+            found.append((_date(d), where, s, d.group(0), c.group(0)))
+    if not found:
+        return []
+    day, where, s, said, what = min(found)
+    return [BuyerFact("timetable", f"the tender's timetable ({what.lower()})", said, s, where, (day,))]
+
+
+def deadline(facts: list[BuyerFact]) -> dt.date | None:
+    """The date the bid is submitted before (:func:`_timetable_facts`), or None."""
+    return next((f.data[0] for f in facts if f.kind == "timetable"), None)
+
+
+def _month_end(m: re.Match) -> dt.date | None:
+    n = month_number(m.group("m"))
+    if not n:
+        return None
+    y = int(m.group("y"))
+    return dt.date(y + (n == 12), n % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _check_timetable(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    if not _PCT.search(sentence) and not re.search(r"\bbase\b|\bof\s+(?:about\s+)?\d", sentence):
+        return None  # a figure of ours, for a period
+    for m in period_mentions(sentence):
+        last = _MONTH_YEAR.search(m.text)
+        end = _month_end(last) if last else None
+        if end and end > fact.data[0]:
+            return sentence[m.start:m.end], m.start, m.end
+    return None
+
+
 # ---------------------------------------------------------------- whose plan, framework or group it is
 
 def _owned(sentence: str) -> list[tuple[str, str, int, int]]:
@@ -677,7 +724,7 @@ def read(sources) -> list[BuyerFact]:
     for ref, text in sources:
         lines += buyer_lines(text, ref)
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
-             + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines))
+             + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -731,6 +778,9 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
             elif f.kind == "version":
                 hit = _check_version(f, s)
                 rep = f.data[1] if hit else ""
+            elif f.kind == "timetable":
+                hit = _check_timetable(f, s)
+                rep = ""
             elif f.kind == "owner":
                 hit = _check_owner(f, s)
                 rep = f.value if hit else ""

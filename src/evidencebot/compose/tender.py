@@ -74,6 +74,7 @@ from evidencebot.errors import InputError
 from evidencebot.evidence.family import EvidenceFamily
 from evidencebot.language.checker import Checker
 from evidencebot.language.phrasebank import load_vocabulary
+from evidencebot.metrics import periods
 from evidencebot.store import variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
@@ -1096,6 +1097,15 @@ def assemble_tender(
     env = env or compose_env.make_env()
     plan = plan_question(question, word_limit)
     p = period if hasattr(period, "start") else gather.parse(db, period, default="tender")
+    # the buyer's facts (hours, timescales, targets, the required measure, versions, contract dates, its timetable)
+    # from the whole tender: a fact in Q1's background holds for Q3's answer (s18)
+    held_facts = buyer_facts.read(buyer_facts.sources(question, buyer_context or ""))
+    due = buyer_facts.deadline(held_facts)
+    if period is None and due is not None and p.end > due:
+        # no figure for a period that had not ended when the bid is submitted (s18: 'Oct 2025 to Sep 2026' against a
+        # notice of intention to award on 26 June 2026): the 12 months up to the last full month before it
+        last = periods.add_months(due.year, due.month, -1)
+        p = periods.range_period(periods.add_months(*last, -11), last)
     if compare is None:
         c = p.previous()
     else:
@@ -1124,9 +1134,7 @@ def assemble_tender(
     # never our profile's figure stated as the tender's (issue 12; s11 panel, contradictions 1-4)
     quantities = buyer_scale.read(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer)
-    # the buyer's facts (hours, timescales, targets, the required measure, versions, contract dates) from the whole
-    # tender: the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
-    held_facts = buyer_facts.read(buyer_facts.sources(question, buyer_context or ""))
+    # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts, other_buyer=resolved.other_buyer)
     if worded:
         fill_profile["commissioner"] = worded
