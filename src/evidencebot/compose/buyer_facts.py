@@ -422,8 +422,13 @@ def _check_targets(facts: list[BuyerFact], sentence: str, home: str = "") -> lis
     if not _pat("targets", "cues").search(sentence) or not _pat("targets", "theirs").search(sentence):
         return []  # a share said as the buyer's target, not our own ('our target is that 60% of new starters ...')
     out = []
+    prev = 0
     for m in _PCT.finditer(sentence):
-        measure, _ = _target_parts(sentence, m)
+        # the share is said as a target in its own stretch of the sentence (since the share before it), never as a
+        # baseline ('is 80%, from the buyer's current figure of 61%': 61% is no target)
+        window, prev = sentence[prev:m.start()], m.end()
+        if not _pat("targets", "cues").search(window) or _pat("targets", "baseline").search(window):
+            continue
         words = _content(sentence)
         kpi = _KPI.search(sentence)
         scored = []

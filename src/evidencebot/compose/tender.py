@@ -1099,7 +1099,8 @@ def assemble_tender(
     p = period if hasattr(period, "start") else gather.parse(db, period, default="tender")
     # the buyer's facts (hours, timescales, targets, the required measure, versions, contract dates, its timetable)
     # from the whole tender: a fact in Q1's background holds for Q3's answer (s18)
-    held_facts = buyer_facts.read(buyer_facts.sources(question, buyer_context or ""))
+    held_facts = buyer_facts.read(buyer_facts.sources(question, "\n".join(
+        x for x in (buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")) if x)))
     due = buyer_facts.deadline(held_facts)
     if period is None and due is not None and p.end > due:
         # no figure for a period that had not ended when the bid is submitted (s18: 'Oct 2025 to Sep 2026' against a
