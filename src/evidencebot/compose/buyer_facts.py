@@ -583,7 +583,7 @@ def _contract_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
         ended = _date(d)
         if ended is None or (start and ended >= start):
             continue
-        for name in _names(s[:e.start()]):
+        for name in _ending(s, e):
             out.append(BuyerFact("contract", f"the {name}", f"ends on {d.group(0)}", s, where,
                                  ("ends", frozenset(w.lower() for w in name.split()), name)))
         # the timetable's award date: nothing of the contract happens before it
@@ -596,10 +596,30 @@ def _contract_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     return out
 
 
-def _names(text: str) -> list[str]:
-    """Capitalised names of three words or more ('Harrowden Recovery Navigators', 'Ward to Home Step-Down Service')."""
+_OPERATOR = re.compile(r"\b(?:run|operated|provided|delivered|hosted|managed|led)\s+(?:jointly\s+)?by\s+(?:the\s+)?$",
+                       re.I)
+_ALL_OF = re.compile(r"\b(?:all|both|each)\s+of\s+(?:which|them|these)\s*$|\bwhich\s+(?:all|both)\s*$", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:also\s+|will\s+|all\s+)?$", re.I)
+
+
+def _ending(sentence: str, cue: re.Match) -> list[str]:
+    """The names of the services the buyer says end: those listed just before 'all of which end on ...', or the name
+    that is the subject of 'X ends on ...'. Never an organisation that runs one ('delivered by Brightwater Recovery
+    Trust'), nor a name before 'a grant agreement that ends' (what ends is the agreement)."""
+    before = sentence[:cue.start()]
+    if _ALL_OF.search(before.rstrip(" ,")) or re.match(r"(?:all|both|each)\s+of\s+which|which\s+(?:all\s+|both\s+)?end", cue.group(0), re.I):
+        window = before[max(0, len(before) - 300):]
+    elif _RELATIVE.search(before):
+        head = re.search(r"([\w'’-]+)\s+(?:that|which)\s+(?:also\s+|will\s+|all\s+)?$", before)
+        if not head or not head.group(1)[:1].isupper():
+            return []
+        window = before[max(0, len(before) - 80):]
+    else:
+        window = before[max(0, len(before) - 80):]
     out = []
-    for m in re.finditer(r"(?:[A-Z][\w'’-]*)(?:\s+(?:and|to|of|the)?\s*[A-Z][\w'’-]*)+", text):
+    for m in re.finditer(r"(?:[A-Z][\w'’-]*)(?:\s+(?:and|to|of|the)?\s*[A-Z][\w'’-]*)+", window):
+        if _OPERATOR.search(window[:m.start()]):
+            continue
         words = [w for w in m.group(0).split() if w[0].isupper()]
         if len(words) >= 3 or (len(words) == 2 and len(m.group(0)) > 12):
             out.append(m.group(0))
@@ -696,7 +716,7 @@ def _owned(sentence: str) -> list[tuple[str, str, int, int]]:
     out = []
     for m in _pat("owners", "words").finditer(sentence):
         rest = sentence[m.end():]
-        poss = re.match(r"(?:['’]s|s['’]|['’])\s+(?P<thing>[A-Z][A-Za-z0-9-]+)", rest)
+        poss = re.match(r"(?:['’]s|s['’]|['’])\s+(?P<thing>[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*)*)", rest)
         if poss:
             owner = re.sub(r"s$", "", m.group(0).lower())
             out.append((owner, poss.group("thing"), m.start(), m.end() + poss.start("thing") - 1))
