@@ -193,6 +193,11 @@ def test_hold_puts_the_buyers_value_in_place_or_leaves_the_sentence_out():
     new, clashes = bf.hold("We will work with the Harrowden Recovery Navigators service from the start of the contract.",
                            facts)
     assert new is None and clashes
+    # in a list of milestones only the clause that clashes goes
+    plan = ("In the first two weeks after award the group agrees the plan; by twelve weeks before the start, premises "
+            "and IT are in place; eight weeks before, a test record transfer is run.")
+    assert bf.hold(plan, facts)[0] == ("In the first two weeks after award the group agrees the plan; eight weeks "
+                                       "before, a test record transfer is run.")
 
 
 def test_check_holds_a_draft_to_the_question_files(tmp_path):

@@ -836,7 +836,12 @@ def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]
     if not clashes:
         return sentence, []
     if any(not c.replacement for c in clashes):
-        return None, clashes
+        # a list of milestones ('...; by twelve weeks before the start, premises ... are in place; eight weeks before,
+        # ...'): the clause that clashes goes, the others stay
+        cut = _without_clauses(sentence, [c.start for c in clashes if not c.replacement])
+        if cut is None or check(cut, facts):
+            return None, clashes
+        return cut, clashes
     out = sentence
     for c in sorted(clashes, key=lambda c: -c.start):
         rep = c.replacement
@@ -846,6 +851,23 @@ def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]
     if check(out, facts):  # the buyer's value did not read as a drop-in here
         return None, clashes
     return out, clashes
+
+
+def _without_clauses(sentence: str, where: list[int]) -> str | None:
+    """``sentence`` without its ';'-separated clauses that hold the offsets ``where``; None when it has fewer than three
+    clauses or one to cut is its first (which carries the subject)."""
+    bounds, start = [], 0
+    for m in re.finditer(r";\s*", sentence):
+        bounds.append((start, m.start(), m.end()))
+        start = m.end()
+    bounds.append((start, len(sentence), len(sentence)))
+    if len(bounds) < 3:
+        return None
+    cut = {i for i, (a, b, _) in enumerate(bounds) for w in where if a <= w < b}
+    if not cut or 0 in cut or len(cut) >= len(bounds) - 1:
+        return None
+    kept = [sentence[a:b] for i, (a, b, _) in enumerate(bounds) if i not in cut]
+    return "; ".join(kept)
 
 
 def sources(question: str, context: str = "") -> list[tuple[str, str]]:

@@ -1583,7 +1583,11 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list) -> list[tuple[int
                 other = getattr(u, attr)
                 if other:
                     setattr(u, attr, buyer_facts.hold(other, facts)[0])
-            out.append((si, u, f"Our method text said {ours}; it now says {said}. Confirm that we can meet it."))
+            if any(not c.replacement for c in clashes):
+                out.append((si, u, f"A clause of this sentence that said {ours} was left out, as it contradicts {said}. "
+                                   "Write it again to the buyer's terms if the part needs it."))
+            else:
+                out.append((si, u, f"Our method text said {ours}; it now says {said}. Confirm that we can meet it."))
     return out
 
 
