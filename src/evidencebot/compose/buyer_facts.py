@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
