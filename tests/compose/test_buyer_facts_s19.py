@@ -121,6 +121,11 @@ def test_our_opening_hours_against_the_buyers_stated_in_another_question():
     assert not bf.check("We will operate from 8am to 10pm Monday to Friday and from 9am to 5pm on Saturdays, Sundays "
                         "and bank holidays.", _facts())
     assert not [f for f in _facts() if f.kind == "hours" and "midnight" in f.value]
+    # the days of a range are the ones said with it, not a 'weekend' elsewhere in the sentence
+    assert not bf.check("Evening and weekend sessions within our opening hours (8am to 10pm Monday to Friday and from "
+                        "9am to 5pm on Saturdays, Sundays and bank holidays) are staffed on a rota.", _facts())
+    assert bf.read_hours("Monday to Friday 8am to 8pm, Saturday 10am to 4pm")[0] == {
+        "weekday": (480, 1200), "weekend": (600, 960)}
 
 
 def test_a_timescale_bound_to_the_same_event():

@@ -215,26 +215,38 @@ _EXPAND = {"every_day": ("weekday", "weekend", "bank_holiday")}
 
 def read_hours(sentence: str) -> tuple[dict[str, tuple[int, int]], int, int]:
     """The hours a sentence gives by kind of day ({'weekday': (480, 1320), 'weekend': ...}) and the span of the whole
-    statement in it (from the first range to the last day words said with one)."""
+    statement in it (from the first range to the last day words said with one). A range's days are those written
+    right before it ('Monday to Friday 8am to 8pm'), else those after it before the next range ('8am to 8pm on
+    weekdays'), else those shortly before it; day words elsewhere ('weekend sessions within our opening hours (...)')
+    are not its days."""
     ranges = list(_RANGE.finditer(sentence))
     if not ranges:
         return {}, 0, 0
     daysaid = _day_spans(sentence)
-    before = bool(daysaid) and daysaid[0][0] < ranges[0].start()
     hours: dict[str, tuple[int, int]] = {}
     lo, hi = ranges[0].start(), ranges[-1].end()
+    taken: set[int] = set()
     for i, r in enumerate(ranges):
-        if before:
-            left = ranges[i - 1].end() if i else 0
-            mine = [d for d in daysaid if left <= d[0] < r.start()]
-        else:
-            right = ranges[i + 1].start() if i + 1 < len(ranges) else len(sentence)
-            mine = [d for d in daysaid if r.end() <= d[0] < right]
-            # day words after the last range only when close to it ('8am to 8pm on weekdays', not a later clause)
-            mine = [d for d in mine if d[0] - r.end() <= 40 or i + 1 < len(ranges)]
+        left = ranges[i - 1].end() if i else 0
+        right = ranges[i + 1].start() if i + 1 < len(ranges) else len(sentence)
+        free = [d for d in daysaid if d[0] not in taken]
+        right_before = [d for d in free if left <= d[0] and d[1] <= r.start() and
+                        re.fullmatch(r"[\s,:;(]*(?:from\s+)?", sentence[d[1]:r.start()], re.I)]
+        after = [d for d in free if r.end() <= d[0] < right and d[0] - r.end() <= 40
+                 and not re.search(r"[.;]", sentence[r.end():d[0]])]
+        near = [d for d in free if left <= d[0] and d[1] <= r.start() and r.start() - d[1] <= 15]
+        mine = right_before or after or near
+        # the day words after a range run on while joined by 'and' / commas ('Saturdays, Sundays and bank holidays')
+        if mine is after and after:
+            run = [after[0]]
+            for d in after[1:]:
+                if re.fullmatch(r"[\s,]*(?:and\s+)?(?:on\s+)?", sentence[run[-1][1]:d[0]], re.I):
+                    run.append(d)
+            mine = run
         span = (_minutes(r.group("a")), _minutes(r.group("b"), closing=True))
         classes = []
         for d in mine:
+            taken.add(d[0])
             classes += list(_EXPAND.get(d[2], (d[2],)))
             lo, hi = min(lo, d[0]), max(hi, d[1])
         for c in classes or ["unsaid"]:
