@@ -890,21 +890,25 @@ def sources(question: str, context: str = "") -> list[tuple[str, str]]:
     return out
 
 
-def adapt_profile(profile: dict, facts: list[BuyerFact], *, other_buyer: bool = False) -> dict:
+def adapt_profile(profile: dict, facts: list[BuyerFact]) -> dict:
     """The profile the blocks are filled from, with the buyer's opening hours and required outcome measure in place
-    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure). To
-    another buyer whose text gives no hours, our current service's hours are not said as this contract's (s18: Q3's
-    answer gave ours where Q1 had set the buyer's): the field is left out, and the blocks speak of 'our opening
-    hours' without them."""
+    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure)."""
     out = dict(profile)
     for f in facts:
         if f.kind == "measure" and out.get("prom"):
             out["prom"] = f.value
         elif f.kind == "hours" and out.get("hours"):
             out["hours"] = f.value
-    if other_buyer and not any(f.kind == "hours" for f in facts):
-        out.pop("hours", None)
     return out
+
+
+def without_hours(sentence: str, hours: str) -> str | None:
+    """``sentence`` without our current service's ``hours`` said beside 'our opening hours' ('(8am to 8pm ...)',
+    ', 8am to 8pm ...,'); None when it states them otherwise ('The service is open 8am to 8pm ...': it goes)."""
+    if not hours or hours not in sentence:
+        return sentence
+    out = re.sub(rf"\s*\({re.escape(hours)}\)|,\s*{re.escape(hours)},", "", sentence)
+    return None if hours in out else out
 
 
 class Checked:

@@ -1136,7 +1136,7 @@ def assemble_tender(
     quantities = buyer_scale.read(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer)
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
-    fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts, other_buyer=resolved.other_buyer)
+    fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
     if worded:
         fill_profile["commissioner"] = worded
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
@@ -1348,7 +1348,11 @@ def assemble_tender(
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
     _said_once_in_answer(sections)
-    held_notes = _hold_to_buyer_facts(sections, held_facts)
+    # to another buyer whose tender states no hours, our current service's are not said as the contract's (s18: Q3's
+    # answer gave ours where Q1 had set the buyer's)
+    withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not any(
+        f.kind == "hours" for f in held_facts) else ""
+    held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
@@ -1555,19 +1559,31 @@ def _home(question: str) -> str:
     return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
 
 
-def _hold_to_buyer_facts(sections: list[Section], facts: list) -> list[tuple[int, Unit, str]]:
+def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") -> list[tuple[int, Unit, str]]:
     """Each sentence of ours that the buyer's facts contradict (:func:`buyer_facts.check`: our opening hours against
     the buyer's, 'within 72 hours of discharge' against its 48, DIALOG as primary against its ReQoL-10) says the
     buyer's value instead where it reads as a drop-in, and is left out where it does not. Returns (section index,
     unit, note) for the review copy: the buyer's fact wins, and the writer is told what was changed or left out."""
     out: list[tuple[int, Unit, str]] = []
-    if not facts:
+    if not facts and not hours:
         return out
     for si, sec in enumerate(sections):
         for ui, u in enumerate(sec.units):
             if not u.kept or any(r.startswith("story:") for r in u.refs):
                 # a story is the person's own words: never reworded; the checker drops it if it still clashes
                 continue
+            if hours and hours in u.text:  # ``hours``: our current service's, which this tender does not set
+                bare = buyer_facts.without_hours(u.text, hours)
+                note = (f"Our current service's opening hours ({hours}) were left out: the tender does not state the "
+                        "contract's. Give the buyer's hours here if it sets them elsewhere.")
+                if bare is None:
+                    sec.drop(ui, "buyer: hours")
+                    out.append((si, u, note))
+                    continue
+                u.text = bare
+                u.short = buyer_facts.without_hours(u.short, hours) if u.short else u.short
+                u.full = buyer_facts.without_hours(u.full, hours) if u.full else u.full
+                out.append((si, u, note))
             new, clashes = buyer_facts.hold(u.text, facts)
             if not clashes:
                 continue
@@ -2947,11 +2963,7 @@ def fits_provider(blocks: list, profile: dict) -> list:
 
 def _fill(text: str, profile: dict) -> tuple[str, list[str]]:
     """:func:`library.fill`, with a fact nobody gave named plainly where that names no one
-    ('the service', 'the area', 'the commissioner'); the fields missing are still returned. Hours nobody gave for
-    this tender, said beside 'our opening hours' ('(8am to 8pm ...)', ', 8am to 8pm ...,'), are left out of the
-    sentence rather than the sentence left out."""
-    if not profile.get("hours"):
-        text = re.sub(r"\s*\(\{hours\}\)|,\s*\{hours\},", "", text or "")
+    ('the service', 'the area', 'the commissioner'); the fields missing are still returned."""
     out, missing = fill(text, profile)
     # a tender's fact the service profile has no field for ('{contract_length}') is missing too
     missing += [k for k in _PLACEHOLDER.findall(text or "") if k in _TENDER_FIELDS and not profile.get(k)
