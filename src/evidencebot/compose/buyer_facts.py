@@ -186,6 +186,8 @@ def _minutes(t: str, closing: bool = False) -> int:
     if t == "midnight":
         return 24 * 60 if closing else 0
     m = re.match(r"(\d{1,2})(?::(\d{2}))?(am|pm|a:m:|p:m:)?", t)
+    if m is None:
+        return 0
     h, mins, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").replace(":", "")
     if half == "pm" and h != 12:
         h += 12
@@ -200,7 +202,7 @@ def _day_spans(sentence: str) -> list[tuple[int, int, str]]:
         for m in _compiled(f"hours/days/{cls}", tuple(words)).finditer(sentence):
             out.append((m.start(), m.end(), cls))
     out.sort()
-    kept = []
+    kept: list[tuple[int, int, str]] = []
     for s in out:  # 'saturdays and sundays' over 'saturdays'
         if kept and s[0] < kept[-1][1]:
             if s[1] - s[0] > kept[-1][1] - kept[-1][0]:
@@ -650,7 +652,7 @@ def _check_contract(fact: BuyerFact, sentence: str, facts: list[BuyerFact]) -> t
     if what == "start":
         cue = _pat("contract", "start").search(sentence)
         d = _DATE.search(sentence, cue.end()) if cue else None
-        if d and d.start() - cue.end() < 40 and _date(d) and _date(d) != fact.data[1]:
+        if cue and d and d.start() - cue.end() < 40 and _date(d) and _date(d) != fact.data[1]:
             return d.group(0), d.start(), d.end(), fact.value
         return None
     if what == "ends":
@@ -688,8 +690,9 @@ def _timetable_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     for where, s in lines:
         c = cue.search(s)
         d = _DATE.search(s, c.end()) if c else None
-        if d and d.start() - c.end() < 40 and _date(d):
-            found.append((_date(d), where, s, d.group(0), c.group(0)))
+        day = _date(d) if c and d and d.start() - c.end() < 40 else None
+        if c and d and day:
+            found.append((day, where, s, d.group(0), c.group(0)))
     if not found:
         return []
     day, where, s, said, what = min(found)

@@ -1350,7 +1350,7 @@ def assemble_tender(
     _said_once_in_answer(sections)
     # to another buyer whose tender states no hours, our current service's are not said as the contract's (s18: Q3's
     # answer gave ours where Q1 had set the buyer's)
-    withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not any(
+    withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not unstated and not any(
         f.kind == "hours" for f in held_facts) else ""
     held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours)
     if anonymous is None:
