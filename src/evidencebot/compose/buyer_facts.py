@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import time
 from dataclasses import dataclass
 
 from evidencebot.compose.filters import load_phrasebank
@@ -92,8 +93,16 @@ def _clip(text: str, width: int = 140) -> str:
     return t if len(t) <= width else t[: width - 3].rstrip() + "..."
 
 
+_SPEC: list = [0.0, None]
+
+
 def _spec() -> dict:
-    return load_phrasebank(PHRASEBANK)
+    """``phrasebank/buyer_facts.yaml`` (a user's copy first), looked up at most once a second: finding the file costs
+    more than a whole check otherwise (it is read for every sentence and fact)."""
+    now = time.monotonic()
+    if _SPEC[1] is None or now - _SPEC[0] > 1.0:
+        _SPEC[:] = [now, load_phrasebank(PHRASEBANK)]
+    return _SPEC[1]
 
 
 def _phrases(words) -> re.Pattern:
@@ -299,7 +308,8 @@ class _Scale:
     days: float
 
 
-def _scales(sentence: str) -> list[_Scale]:
+@functools.lru_cache(maxsize=4096)
+def _scales(sentence: str) -> tuple[_Scale, ...]:
     out = []
     for m in _SCALE.finditer(sentence):
         if m.group("n"):
@@ -320,7 +330,7 @@ def _scales(sentence: str) -> list[_Scale]:
         else:
             d, a = 0.0, m.start()
         out.append(_Scale(sentence[a:m.end()].strip(), a, m.end(), d))
-    return out
+    return tuple(out)
 
 
 def _matter_of(sentence: str, spec: dict) -> list[int] | None:
@@ -340,7 +350,7 @@ def _matter_of(sentence: str, spec: dict) -> list[int] | None:
     return where
 
 
-def _nearest(scales: list[_Scale], where: list[int], sentence: str = "", spec: dict | None = None) -> _Scale | None:
+def _nearest(scales: tuple[_Scale, ...] | list[_Scale], where: list[int], sentence: str = "", spec: dict | None = None) -> _Scale | None:
     """The timescale said of the matter: the one nearest its event; where the matter names what must follow the time
     ('within 48 hours of discharge': ``anchor``), only a timescale so followed."""
     anchor = (spec or {}).get("anchor")
@@ -518,7 +528,8 @@ _NAME_STOP = {"the", "a", "an", "our", "their", "its", "and", "of", "for", "to",
               "this", "that", "under", "using", "use", "follow", "follows", "version"}
 
 
-def _named_versions(sentence: str) -> list[tuple[str, frozenset, str, int, int]]:
+@functools.lru_cache(maxsize=4096)
+def _named_versions(sentence: str) -> tuple[tuple[str, frozenset, str, int, int], ...]:
     """(name, key words, version, start, end of the version number) of each named document with a version."""
     heads = _pat("versions", "heads")
     out = []
@@ -544,7 +555,7 @@ def _named_versions(sentence: str) -> list[tuple[str, frozenset, str, int, int]]
         key = frozenset(w.lower() for w in name if w.lower() not in _NAME_STOP)
         if len(key) >= 2:
             out.append((" ".join(name), key, m.group("v"), m.start("v"), m.end("v")))
-    return out
+    return tuple(out)
 
 
 def _version_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
@@ -725,7 +736,8 @@ def _check_timetable(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | N
 
 # ---------------------------------------------------------------- whose plan, framework or group it is
 
-def _owned(sentence: str) -> list[tuple[str, str, int, int]]:
+@functools.lru_cache(maxsize=4096)
+def _owned(sentence: str) -> tuple[tuple[str, str, int, int], ...]:
     """(owner, the thing owned, start and end of the owner's word) of each 'the Trust's PCREF action plan' in the
     sentence: an organisation of ``owners.words`` and the capitalised name or acronym it owns."""
     out = []
@@ -735,7 +747,7 @@ def _owned(sentence: str) -> list[tuple[str, str, int, int]]:
         if poss:
             owner = re.sub(r"s$", "", m.group(0).lower())
             out.append((owner, poss.group("thing"), m.start(), m.end() + poss.start("thing") - 1))
-    return out
+    return tuple(out)
 
 
 def _owner_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
@@ -804,7 +816,12 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
         s = answer[a:b]
         if MD_HEADING.match(s):
             continue
+        # what the sentence could clash on at all (most sentences state no hours, time, share, measure or version)
+        may = {"hours": bool(_RANGE.search(s)), "timescale": bool(_scales(s)), "measure": bool(_measure_names().search(s)),
+               "version": bool(_VERSION.search(s)), "owner": bool(_owned(s)), "contract": True, "timetable": True}
         for f in facts:
+            if not may.get(f.kind, True):
+                continue
             hit = None
             if f.kind == "hours":
                 hit = _check_hours(f, s)
@@ -830,7 +847,7 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
                     hit, rep = found[:3], found[3]
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
-        for f, said, x, y in _check_targets(targets, s, home):
+        for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):
             out.append(Clash(f, said, s, ref, a + x, a + y, f.value))
     return out
 
