@@ -70,7 +70,8 @@ def _plural(n: int, word: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
 @click.option("--family", "families", multiple=True, metavar="F",
-              help="Only run this family of rules (repeat for more): overclaim, privacy.")
+              help="Only run this family of rules (repeat for more): overclaim, privacy, evidence (with --db), "
+                   "buyer (with --question-file or --tender).")
 @click.option("--provenance", is_flag=True,
               help="With --db: list every supported figure with its indicator, period, numerator, "
                    "denominator and definition (the evidence appendix).")
@@ -80,10 +81,16 @@ def _plural(n: int, word: str) -> str:
               help="For one Word draft: write a copy with each finding as a Word comment on the words "
                    "concerned (the original is not changed).")
 @click.option("--force", is_flag=True, help="With --annotate: overwrite OUT.docx if it exists.")
+@click.option("--question-file", "question_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="The buyer's question (repeat for every question of the tender): the drafts are also held to "
+                   "the buyer's facts it states (hours, timescales, targets, the outcome measure, versions, dates).")
+@click.option("--tender", "tender_id", type=int, metavar="ID",
+              help="With --db: hold the drafts to the buyer's facts of every question of this imported tender.")
 @db_option
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[str, ...], db: str | None,
-          provenance: bool, external: bool, annotate_to: str | None, force: bool) -> None:
+          provenance: bool, external: bool, annotate_to: str | None, force: bool,
+          question_files: tuple[str, ...] = (), tender_id: int | None = None) -> None:
     """Check Markdown, text or Word files (or - for stdin) for over-claiming and personal data.
 
     A Word draft (.docx) is read with tracked changes accepted and comments
@@ -93,6 +100,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
     With --db the evidence family also runs: every figure and claim of change is
     checked against the service's own data (see 'evidencebot facts' for figures
     from elsewhere).
+
+    With --question-file (or --tender ID and --db) each draft is also held to the
+    buyer's facts (family 'buyer'): "the buyer says X (Q1 background), this
+    answer says Y".
 
     Exits with 1 when any error-level finding is reported, 2 when a file cannot be read.
     """
@@ -128,13 +139,23 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         raise InputError("the evidence family needs a database: add --db PATH")
     elif provenance:
         raise InputError("--provenance needs a database: add --db PATH")
-    registered = [f for f in wanted if f != "evidence"]
+    registered = [f for f in wanted if f not in ("evidence", "buyer")]
     checker = Checker(families=registered or (None if not wanted else []), extra=extra)
     if family is not None:
         from evidencebot.compose.personnel import with_staff_names
 
         checker = with_staff_names(checker, family.db)  # the service profile's named staff are not flagged
     results = _check_all(checker, texts, words)
+    held = _buyer_sources(ctx, question_files, tender_id, db) if not wanted or "buyer" in wanted else []
+    if held:
+        from evidencebot.compose import buyer_facts
+
+        facts = buyer_facts.read(held)
+        # a draft named as a question file ('q09.docx' and 'q09.md') answers that question: its targets come first
+        homes = {ref.lower(): (buyer_facts.buyer_lines(text, ref) or [(ref, "")])[-1][0].split()[0] for ref, text in held}
+        results = [sorted(list(found) + buyer_facts.findings(text, facts, home=homes.get(_stem(path), "")),
+                          key=lambda f: (f.start, f.end))
+                   for found, (text, path) in zip(results, texts)]
     for name, why in checker.unavailable.items():
         click.echo(f"note: {name} checks skipped: {why}", err=True)
     counts = {"error": 0, "warning": 0, "suggestion": 0}
@@ -178,6 +199,31 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, families: tuple[
         click.echo(f"annotated: {target} ({_plural(len(rows), 'comment')})", err=True)
     if counts["error"]:
         sys.exit(1)
+
+
+def _stem(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).stem.lower()
+
+
+def _buyer_sources(ctx, question_files: tuple[str, ...], tender_id: int | None, db: str | None) -> list:
+    """(ref, text) of each buyer's question the drafts are held to: the files given, and every question of the
+    imported tender ``tender_id`` (which needs the database)."""
+    from evidencebot.errors import InputError
+
+    out = []
+    for path in question_files:
+        out.append((_stem(path), _read(path)))
+    if tender_id is not None:
+        if not db:
+            raise InputError("--tender needs a database: add --db PATH")
+        from evidencebot.cli.common import open_db
+        from evidencebot.compose import tender_store
+
+        _, rows = tender_store.questions(open_db(ctx, db), tender_id)
+        out += [(r["ref"], tender_store.draft_text(r)) for r in rows]
+    return out
 
 
 def _annotate_target(paths: tuple[str, ...], out: str, force: bool):

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
+from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
                                  commitments, confirmations, consistency, figure_clauses, filters, gather, library,
                                  tender_profile)
 from evidencebot.compose import env as compose_env
@@ -75,6 +75,7 @@ from evidencebot.errors import InputError
 from evidencebot.evidence.family import EvidenceFamily
 from evidencebot.language.checker import Checker
 from evidencebot.language.phrasebank import load_vocabulary
+from evidencebot.metrics import periods
 from evidencebot.store import variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
@@ -1133,6 +1134,16 @@ def assemble_tender(
     env = env or compose_env.make_env()
     plan = plan_question(question, word_limit)
     p = period if hasattr(period, "start") else gather.parse(db, period, default="tender")
+    # the buyer's facts (hours, timescales, targets, the required measure, versions, contract dates, its timetable)
+    # from the whole tender: a fact in Q1's background holds for Q3's answer (s18)
+    held_facts = buyer_facts.read(buyer_facts.sources(question, "\n".join(
+        x for x in (buyer_context or "", (tender or {}).get(buyer_terms.FACT, "")) if x)))
+    due = buyer_facts.deadline(held_facts)
+    if period is None and due is not None and p.end > due:
+        # no figure for a period that had not ended when the bid is submitted (s18: 'Oct 2025 to Sep 2026' against a
+        # notice of intention to award on 26 June 2026): the 12 months up to the last full month before it
+        last = periods.add_months(due.year, due.month, -1)
+        p = periods.range_period(periods.add_months(*last, -11), last)
     if compare is None:
         c = p.previous()
     else:
@@ -1161,6 +1172,8 @@ def assemble_tender(
     # never our profile's figure stated as the tender's (issue 12; s11 panel, contradictions 1-4)
     quantities = buyer_scale.read(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer)
+    # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
+    fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
     if worded:
         fill_profile["commissioner"] = worded
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
@@ -1373,6 +1386,11 @@ def assemble_tender(
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
     _said_once_in_answer(sections)
+    # to another buyer whose tender states no hours, our current service's are not said as the contract's (s18: Q3's
+    # answer gave ours where Q1 had set the buyer's)
+    withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not unstated and not any(
+        f.kind == "hours" for f in held_facts) else ""
+    held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
@@ -1407,7 +1425,9 @@ def assemble_tender(
     untitled = not plan.title or plan.title == title_reference(plan.title)
     named = answer_title(question) if untitled else ""
     if check:
-        checker = checker or get_checker(db, external=True)
+        # the buyer's facts are checked with the language checker: a finding the composer could not avoid is handled
+        # as any other, and 'checked' includes them
+        checker = buyer_facts.Checked(checker or get_checker(db, external=True), held_facts, home=_home(question))
         checked = True
         for _ in range(MAX_CHECK_ROUNDS):
             if not _check_round(text, sections, checker, edits, question):
@@ -1511,7 +1531,7 @@ def assemble_tender(
     held_texts = {u["text"]: u["held"] for m in methods.values() for u in m.units if u.get("held")}
     flagged = {u["text"]: u["confirm"] for m in methods.values() for u in m.units if u.get("confirm")}
     declared_now = _declarations(db)
-    confirm_notes: list[tuple[str, str]] = []
+    confirm_notes: list[tuple[str, str]] = _held_notes(sections, held_notes)
     for sec in sections:
         for u in sec.kept_units():
             if f"block:{COMMITMENT}" in u.refs and not commitments.declared(u.text, declared_now):
@@ -1569,6 +1589,74 @@ def assemble_tender(
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
                sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+def _home(question: str) -> str:
+    """The question's reference as :func:`buyer_facts.buyer_lines` names it ('Q9'), '' when it has none."""
+    lines = buyer_facts.buyer_lines(question)
+    return lines[-1][0].split()[0] if lines and lines[-1][0].startswith("Q") else ""
+
+
+def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") -> list[tuple[int, Unit, str]]:
+    """Each sentence of ours that the buyer's facts contradict (:func:`buyer_facts.check`: our opening hours against
+    the buyer's, 'within 72 hours of discharge' against its 48, DIALOG as primary against its ReQoL-10) says the
+    buyer's value instead where it reads as a drop-in, and is left out where it does not. Returns (section index,
+    unit, note) for the review copy: the buyer's fact wins, and the writer is told what was changed or left out."""
+    out: list[tuple[int, Unit, str]] = []
+    if not facts and not hours:
+        return out
+    for si, sec in enumerate(sections):
+        for ui, u in enumerate(sec.units):
+            if not u.kept or any(r.startswith("story:") for r in u.refs):
+                # a story is the person's own words: never reworded; the checker drops it if it still clashes
+                continue
+            if hours and hours in u.text:  # ``hours``: our current service's, which this tender does not set
+                bare = buyer_facts.without_hours(u.text, hours)
+                note = (f"Our current service's opening hours ({hours}) were left out: the tender does not state the "
+                        "contract's. Give the buyer's hours here if it sets them elsewhere.")
+                if bare is None:
+                    sec.drop(ui, "buyer: hours")
+                    out.append((si, u, note))
+                    continue
+                u.text = bare
+                u.short = buyer_facts.without_hours(u.short, hours) if u.short else u.short
+                u.full = buyer_facts.without_hours(u.full, hours) if u.full else u.full
+                out.append((si, u, note))
+            new, clashes = buyer_facts.hold(u.text, facts)
+            if not clashes:
+                continue
+            said = "; ".join(f"the buyer's {c.fact.value!r} for {c.fact.label} ({c.fact.where})" for c in clashes)
+            ours = ", ".join(repr(c.said) for c in clashes)
+            if new is None:
+                sec.drop(ui, f"buyer: {clashes[0].fact.kind}")
+                out.append((si, u, f"Left out of this part, as it contradicts {said}: {u.text!r}. Write it again to "
+                                   "the buyer's terms if the part needs it."))
+                continue
+            u.text = new
+            for attr in ("short", "full"):
+                other = getattr(u, attr)
+                if other:
+                    setattr(u, attr, buyer_facts.hold(other, facts)[0])
+            if any(not c.replacement for c in clashes):
+                out.append((si, u, f"A clause of this sentence that said {ours} was left out, as it contradicts {said}. "
+                                   "Write it again to the buyer's terms if the part needs it."))
+            else:
+                out.append((si, u, f"Our method text said {ours}; it now says {said}. Confirm that we can meet it."))
+    return out
+
+
+def _held_notes(sections: list[Section], held: list[tuple[int, Unit, str]]) -> list[tuple[str, str]]:
+    """The notes of :func:`_hold_to_buyer_facts` anchored on a sentence of the submitted text: the changed sentence
+    itself, or for one left out, the first sentence still in its part (no note when the part has none)."""
+    out = []
+    for si, u, note in held:
+        if u.kept:
+            out.append((u.text, note))
+            continue
+        anchor = next((x for x in sections[si].units if x.kept), None)
+        if anchor is not None:
+            out.append((anchor.text, note))
+    return out
 
 
 def _self_contradictions(sections: list[Section]) -> list:

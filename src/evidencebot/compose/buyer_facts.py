@@ -1,0 +1,949 @@
+"""The buyer's facts against an answer: what the tender says, and where our answer says otherwise (issue 12).
+
+Session 18's third reader found 18 firm contradictions of the buyer's facts in 12 answers that ``check --db`` had
+passed: our profile's opening hours ("8am to 8pm on weekdays and 10am to 4pm at weekends") against the buyer's 8am to
+10pm and 9am to 5pm; "within 72 hours of discharge" against the buyer's 48 hours; a decline letter "within five
+working days" against 2; "the buyer's target ... is at least 55%" where that KPI's target is 70% (55% was another
+KPI's); DIALOG as the primary measure where the buyer requires ReQoL-10. A fact given in one question binds every
+answer of the lot (the hours in Q1's background hold for Q3's answer).
+
+:func:`read` reads the buyer's facts from the tender's text, each with the words it was read from and where
+(``Q1 background``); :func:`check` reads an answer against them and returns each :class:`Clash` with both places
+("the buyer says X (Q1 background), this answer says Y"); :func:`findings` gives them as checker findings (family
+``buyer``), so that ``evidencebot check --question-file``/``--tender``, ``assemble tender`` and ``tender draft`` report
+them alike; :func:`hold` rewrites a sentence of ours to the buyer's value where it reads as a drop-in (the hours, a
+timescale, a target, the measure, a version), for the composer. The kinds:
+
+* **hours**: the service's opening hours by day (weekdays, weekends, bank holidays);
+* **timescale**: the time the buyer allows for a matter (a decline letter, contact after discharge, a crisis plan's
+  review after a crisis, a safeguarding concern ...): ours gives more time;
+* **target**: a share the buyer sets for a measure ('KPI 7: at least 70% of ... have a paired ReQoL-10 score'),
+  stated by us as a target with another value;
+* **measure**: the outcome measure the buyer requires, where we make another one our primary measure;
+* **version**: a named protocol, template or form with another version than the buyer's;
+* **timetable**: a figure of ours for a period that ends after the tender's first date (the notice of intention to
+  award, the submission deadline): it cannot have been measured when the bid was submitted;
+* **owner**: whose plan, framework or group it is ('the Trust's PCREF action plan', said by us as the ICB's);
+* **contract**: another contract start; a service the buyer says ends before the contract starts, worked with during
+  it; a date before the contract is awarded ('twelve weeks before the start' when the award is ten weeks before).
+
+Vocabulary: ``phrasebank/buyer_facts.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import time
+from dataclasses import dataclass
+
+from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.library import stem
+from evidencebot.language.findings import Finding, locate
+from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word, period_mentions
+from evidencebot.text import MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NAMES, line_sentences, month_number, sentence_spans
+
+PHRASEBANK = "buyer_facts.yaml"
+FAMILY = "buyer"
+
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable")
+
+
+@dataclass(frozen=True)
+class BuyerFact:
+    kind: str
+    """One of :data:`KINDS`."""
+    label: str
+    """What the fact is about ('the service's opening hours', 'KPI 7', 'contact after discharge')."""
+    value: str
+    """The buyer's value as written ('8am to 10pm Monday to Friday and ...', 'within 2 working days', '70%')."""
+    quote: str
+    """The buyer's sentence."""
+    where: str
+    """Where the buyer says it ('Q1 background', 'the question')."""
+    data: tuple = ()
+    """What the comparison needs, by kind."""
+
+
+@dataclass
+class Clash:
+    fact: BuyerFact
+    said: str
+    """Our value as written."""
+    sentence: str
+    ref: str = "answer"
+    start: int = 0
+    """Where ``said`` starts and ends in the answer's text."""
+    end: int = 0
+    replacement: str = ""
+    """The buyer's value to put in place of ``said`` when it reads as a drop-in; empty when the sentence must go."""
+
+    def describe(self) -> str:
+        return (f"{self.ref}: the buyer says {self.fact.value!r} for {self.fact.label} ({self.fact.where}: "
+                f"“{_clip(self.fact.quote)}”), this answer says {self.said!r} (“{_clip(self.sentence)}”)")
+
+    def message(self) -> str:
+        return (f"the buyer says {self.fact.value!r} for {self.fact.label} ({self.fact.where}: "
+                f"“{_clip(self.fact.quote)}”); this answer says {self.said!r}")
+
+
+def _clip(text: str, width: int = 140) -> str:
+    t = " ".join((text or "").split())
+    return t if len(t) <= width else t[: width - 3].rstrip() + "..."
+
+
+_SPEC: list = [0.0, None]
+
+
+def _spec() -> dict:
+    """``phrasebank/buyer_facts.yaml`` (a user's copy first), looked up at most once a second: finding the file costs
+    more than a whole check otherwise (it is read for every sentence and fact)."""
+    now = time.monotonic()
+    if _SPEC[1] is None or now - _SPEC[0] > 1.0:
+        _SPEC[:] = [now, load_phrasebank(PHRASEBANK)]
+    return _SPEC[1]
+
+
+def _phrases(words) -> re.Pattern:
+    """One pattern for a list of phrases, matched as whole words, case-insensitive (longest first)."""
+    items = sorted({str(w) for w in words or []}, key=len, reverse=True)
+    if not items:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(key: str, words: tuple) -> re.Pattern:
+    return _phrases(words)
+
+
+def _pat(*path: str) -> re.Pattern:
+    node = _spec()
+    for p in path:
+        node = node.get(p) or {}
+    return _compiled("/".join(path), tuple(node) if isinstance(node, list) else ())
+
+
+# ---------------------------------------------------------------- where the buyer says it
+
+_QUESTION_NO = re.compile(r"\bquestion\s+(\d+(?:\.\d+)?[a-z]?)\b", re.I)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+def buyer_lines(text: str, ref: str = "") -> list[tuple[str, str]]:
+    """The buyer's sentences of ``text`` as (where, sentence): where is the question's reference and the section it
+    stands in ('Q1 background'); a paragraph's lines are read together (a line break inside it is a space); a list item
+    or table row after a paragraph that ends with a colon carries that paragraph's words in front ('The Protocol
+    requires that: ... make contact within 24 hours'), so that what it asks is read."""
+    out: list[tuple[str, str]] = []
+    label, section, lead = ref, "", ""
+    block: list[str] = []
+    item = False
+
+    def flush() -> None:
+        nonlocal block, lead
+        if not block:
+            return
+        body = " ".join(block)
+        body = re.sub(r"\*\*", "", body).replace("|", " ; ").strip(" ;")
+        where = " ".join(x for x in (label or "the question", section) if x)
+        for s in line_sentences(body):
+            out.append((where, f"{lead} {s}".strip() if item and lead else s))
+        if not item:
+            lead = body if body.rstrip().endswith(":") else ""
+        block = []
+
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        head = MD_HEADING.match(line) if line else None
+        if not line or head or _TABLE_RULE.match(line):
+            flush()
+            if head:
+                title = head.group(1).strip().strip("*")
+                q = _QUESTION_NO.search(title)
+                if q and not line.startswith("###"):
+                    label, section = f"Q{q.group(1)}", ""
+                else:
+                    section = title.lower()
+                lead = ""
+            continue
+        starts = line.startswith(("-", "*", "•", "|")) or re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]\s", line)
+        if starts or (item and line.startswith("|")):
+            flush()
+            item = True
+            block = [re.sub(r"^\s*(?:[-*•]|\(?[a-z0-9ivx]{1,4}[.)])\s+", "", line)]
+            continue
+        if not block:
+            item = False
+        block.append(line)
+    flush()
+    return out
+
+
+# ---------------------------------------------------------------- hours
+
+_TIME = r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}|midday|noon|midnight)"
+_RANGE = re.compile(rf"(?<![\w.:])(?P<a>{_TIME})\s*(?:to|until|till|–|—|-)\s*(?P<b>{_TIME})(?![\w])", re.I)
+
+
+def _minutes(t: str, closing: bool = False) -> int:
+    t = t.lower().replace(".", ":").replace(" ", "")
+    if t in ("midday", "noon"):
+        return 12 * 60
+    if t == "midnight":
+        return 24 * 60 if closing else 0
+    m = re.match(r"(\d{1,2})(?::(\d{2}))?(am|pm|a:m:|p:m:)?", t)
+    if m is None:
+        return 0
+    h, mins, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").replace(":", "")
+    if half == "pm" and h != 12:
+        h += 12
+    if half == "am" and h == 12:
+        h = 0
+    return h * 60 + mins
+
+
+def _day_spans(sentence: str) -> list[tuple[int, int, str]]:
+    out = []
+    for cls, words in (_spec().get("hours", {}).get("days") or {}).items():
+        for m in _compiled(f"hours/days/{cls}", tuple(words)).finditer(sentence):
+            out.append((m.start(), m.end(), cls))
+    out.sort()
+    kept: list[tuple[int, int, str]] = []
+    for s in out:  # 'saturdays and sundays' over 'saturdays'
+        if kept and s[0] < kept[-1][1]:
+            if s[1] - s[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = s
+            continue
+        kept.append(s)
+    return kept
+
+
+_EXPAND = {"every_day": ("weekday", "weekend", "bank_holiday")}
+
+
+def read_hours(sentence: str) -> tuple[dict[str, tuple[int, int]], int, int]:
+    """The hours a sentence gives by kind of day ({'weekday': (480, 1320), 'weekend': ...}) and the span of the whole
+    statement in it (from the first range to the last day words said with one). A range's days are those written
+    right before it ('Monday to Friday 8am to 8pm'), else those after it before the next range ('8am to 8pm on
+    weekdays'), else those shortly before it; day words elsewhere ('weekend sessions within our opening hours (...)')
+    are not its days."""
+    ranges = list(_RANGE.finditer(sentence))
+    if not ranges:
+        return {}, 0, 0
+    daysaid = _day_spans(sentence)
+    hours: dict[str, tuple[int, int]] = {}
+    lo, hi = ranges[0].start(), ranges[-1].end()
+    taken: set[int] = set()
+    for i, r in enumerate(ranges):
+        left = ranges[i - 1].end() if i else 0
+        right = ranges[i + 1].start() if i + 1 < len(ranges) else len(sentence)
+        free = [d for d in daysaid if d[0] not in taken]
+        right_before = [d for d in free if left <= d[0] and d[1] <= r.start() and
+                        re.fullmatch(r"[\s,:;(]*(?:from\s+)?", sentence[d[1]:r.start()], re.I)]
+        after = [d for d in free if r.end() <= d[0] < right and d[0] - r.end() <= 40
+                 and not re.search(r"[.;]", sentence[r.end():d[0]])]
+        near = [d for d in free if left <= d[0] and d[1] <= r.start() and r.start() - d[1] <= 15]
+        mine = right_before or after or near
+        # the day words after a range run on while joined by 'and' / commas ('Saturdays, Sundays and bank holidays')
+        if mine is after and after:
+            run = [after[0]]
+            for d in after[1:]:
+                if re.fullmatch(r"[\s,]*(?:and\s+)?(?:on\s+)?", sentence[run[-1][1]:d[0]], re.I):
+                    run.append(d)
+            mine = run
+        span = (_minutes(r.group("a")), _minutes(r.group("b"), closing=True))
+        classes = []
+        for d in mine:
+            taken.add(d[0])
+            classes += list(_EXPAND.get(d[2], (d[2],)))
+            lo, hi = min(lo, d[0]), max(hi, d[1])
+        for c in classes or ["unsaid"]:
+            hours.setdefault(c, span)
+    return hours, lo, hi
+
+
+def _hours_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    service, opened, other = _pat("hours", "service"), _pat("hours", "open"), _pat("hours", "other")
+    for where, s in lines:
+        if not _RANGE.search(s) or not service.search(s) or not opened.search(s) or other.search(s):
+            continue
+        hours, lo, hi = read_hours(s)
+        hours.pop("unsaid", None)
+        if hours:
+            out.append(BuyerFact("hours", "the service's opening hours", s[lo:hi], s, where,
+                                 tuple(sorted(hours.items()))))
+    return out
+
+
+def _check_hours(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    if not _RANGE.search(sentence) or not _pat("hours", "ours").search(sentence):
+        return None
+    ours, lo, hi = read_hours(sentence)
+    theirs = dict(fact.data)
+    if ours.get("unsaid") and len(ours) == 1:
+        return None
+    differ = [c for c in ours if c in theirs and ours[c] != theirs[c]]
+    return (sentence[lo:hi], lo, hi) if differ else None
+
+
+# ---------------------------------------------------------------- timescales
+
+_SCALE = re.compile(
+    rf"(?P<lead>within|in|by|after|no\s+later\s+than|up\s+to)?\s*(?:the\s+)?(?:first\s+)?"
+    rf"(?P<n>{NUMBER_OR_WORD})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|hours?|weeks?|months?)\b"
+    r"|(?P<same>(?:on\s+)?the\s+same\s+(?:working\s+)?day|same[-\s]day)"
+    r"|(?P<next>(?:by|on)?\s*the\s+next\s+working\s+(?:day|morning))"
+    r"|(?P<now>immediately|straight\s+away)", re.I)
+
+
+@dataclass(frozen=True)
+class _Scale:
+    text: str
+    start: int
+    end: int
+    days: float
+
+
+@functools.lru_cache(maxsize=4096)
+def _scales(sentence: str) -> tuple[_Scale, ...]:
+    out = []
+    for m in _SCALE.finditer(sentence):
+        if m.group("n"):
+            lead = (m.group("lead") or "").lower()
+            n = number_or_word(m.group("n"))
+            if n is None or not lead or lead == "after":
+                continue  # '3 attempts over 5 working days', 'a 12-week episode': not a time allowed
+            unit = m.group("u").lower()
+            try:
+                d = days(n, unit)
+            except ValueError:
+                continue
+            a = m.start("lead")
+        elif m.group("same"):
+            d, a = 0.0, m.start()
+        elif m.group("next"):
+            d, a = 1.4, m.start()
+        else:
+            d, a = 0.0, m.start()
+        out.append(_Scale(sentence[a:m.end()].strip(), a, m.end(), d))
+    return tuple(out)
+
+
+def _matter_of(sentence: str, spec: dict) -> list[int] | None:
+    """Where the sentence names the matter's event (its group ``event``, else its last: what the time runs from), or
+    None when the sentence is not on the matter."""
+    groups = spec.get("all") or []
+    event = spec.get("event", len(groups) - 1)
+    where = None
+    for i, g in enumerate(groups):
+        m = _compiled("matter", tuple(g)).search(sentence)
+        if m is None:
+            return None
+        if i == event:
+            where = [m.start(), m.end()]
+    if _compiled("matter", tuple(spec.get("not") or ())).search(sentence):
+        return None
+    return where
+
+
+def _nearest(scales: tuple[_Scale, ...] | list[_Scale], where: list[int], sentence: str = "", spec: dict | None = None) -> _Scale | None:
+    """The timescale said of the matter: the one nearest its event; where the matter names what must follow the time
+    ('within 48 hours of discharge': ``anchor``), only a timescale so followed."""
+    anchor = (spec or {}).get("anchor")
+    if anchor:
+        pat = _compiled("anchor", tuple(anchor))
+        scales = [s for s in scales if pat.match(sentence[s.end:].lstrip())]
+    if not scales:
+        return None
+    return min(scales, key=lambda s: min(abs(s.start - where[1]), abs(where[0] - s.end)))
+
+
+def _timescale_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    asks = _pat("asks")
+    for where, s in lines:
+        if not asks.search(s):
+            continue
+        scales = _scales(s)
+        if not scales:
+            continue
+        for name, spec in (_spec().get("matters") or {}).items():
+            at = _matter_of(s, spec)
+            if at is None:
+                continue
+            near = _nearest(scales, at, s, spec)
+            if near is None:
+                continue
+            # a standard with a fallback ('on the same working day ..., and in any case within 24 hours'): the
+            # latest is what is allowed, the first is said
+            said = [near] + [x for x in scales if x is not near and x.start > near.end
+                             and re.search(r"\bin\s+any\s+case\b", s[near.end:x.start], re.I)]
+            allowed = max(x.days for x in said)
+            out.append(BuyerFact("timescale", spec.get("label") or name, near.text, s, where,
+                                 (name, allowed)))
+    return out
+
+
+def _check_timescale(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    name, allowed = fact.data
+    spec = (_spec().get("matters") or {}).get(name) or {}
+    at = _matter_of(sentence, spec)
+    if at is None:
+        return None
+    near = _nearest(_scales(sentence), at, sentence, spec)
+    if near is None or near.days <= allowed + 1e-9:
+        return None
+    return near.text, near.start, near.end
+
+
+# ---------------------------------------------------------------- targets
+
+_PCT = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_KPI = re.compile(r"\bKPI\s*(\d+[a-z]?)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d+")
+
+
+def _content(text: str) -> set[str]:
+    generic = {str(w).lower() for w in (_spec().get("targets") or {}).get("generic") or []}
+    return {stem(w.lower()) for w in _WORD.findall(text or "") if w.lower() not in generic and len(w) > 1}
+
+
+def _target_parts(sentence: str, m: re.Match) -> tuple[set[str], set[str]]:
+    """(what the share measures, what it is a share of) for the share at ``m``."""
+    rest = sentence[m.end():]
+    of = re.match(r"\s+of\s+", rest)
+    if not of:
+        return _content(sentence), set()
+    rest = rest[of.end():]
+    verb = _pat("targets", "verbs").search(rest)
+    if not verb:
+        return _content(rest), set()
+    return _content(rest[verb.start():]), _content(rest[:verb.start()])
+
+
+def _target_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    cues = re.compile(r"\b(?:at\s+least|no\s+less\s+than|target|KPI|minimum)\b", re.I)
+    for where, s in lines:
+        if not cues.search(s):
+            continue
+        for m in _PCT.finditer(s):
+            measure, population = _target_parts(s, m)
+            kpi = None
+            for k in _KPI.finditer(s, 0, m.start()):  # the KPI named last before the share
+                kpi = k
+            label = f"KPI {kpi.group(1)}" if kpi else "the buyer's target"
+            out.append(BuyerFact("target", label, m.group(0), s, where,
+                                 (float(m.group("n")), frozenset(measure), frozenset(population))))
+    return out
+
+
+def _check_targets(facts: list[BuyerFact], sentence: str, home: str = "") -> list[tuple[BuyerFact, str, int, int]]:
+    if not _pat("targets", "cues").search(sentence) or not _pat("targets", "theirs").search(sentence):
+        return []  # a share said as the buyer's target, not our own ('our target is that 60% of new starters ...')
+    out = []
+    prev = 0
+    for m in _PCT.finditer(sentence):
+        # the share is said as a target in its own stretch of the sentence (since the share before it), never as a
+        # baseline ('is 80%, from the buyer's current figure of 61%': 61% is no target)
+        window, prev = sentence[prev:m.start()], m.end()
+        if not _pat("targets", "cues").search(window) or _pat("targets", "baseline").search(window):
+            continue
+        words = _content(sentence)
+        kpi = _KPI.search(sentence)
+        scored = []
+        for f in facts:
+            if kpi and f.label.startswith("KPI") and f.label != f"KPI {kpi.group(1)}":
+                continue
+            value, theirs, population = f.data
+            exact = 100 if kpi and f.label == f"KPI {kpi.group(1)}" else 0
+            # as well fitted, the answer's own question's target is the one it speaks of
+            here = int(bool(home) and f.where.split()[0] == home)
+            scored.append((exact + len(words & theirs), here, len(words & population), f))
+        scored = [x for x in scored if x[0] > 0]
+        if not scored:
+            continue
+        best = max(scored, key=lambda x: x[:3])
+        tied = [x for x in scored if x[:3] == best[:3]]
+        if len({x[3].data[0] for x in tied}) > 1:
+            continue  # two of the buyer's targets fit as well: not sure which this is
+        f = best[3]
+        if abs(float(m.group("n")) - f.data[0]) > 1e-9:
+            out.append((f, m.group(0), m.start(), m.end()))
+    return out
+
+
+# ---------------------------------------------------------------- the required outcome measure
+
+def _measure_names() -> re.Pattern:
+    return _pat("measures", "names")
+
+
+def _family(name: str) -> str:
+    """'ReQoL-10' and 'ReQoL' are one measure's names; 'SWEMWBS' and 'WEMWBS' are not."""
+    n = re.sub(r"[^a-z0-9+]", "", name.lower())
+    return re.sub(r"\d+$", "", n) if n.startswith("reqol") or n.startswith("core") else n
+
+
+def _measure_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out, seen = [], set()
+    require = _pat("measures", "require")
+    for where, s in lines:
+        names = list(_measure_names().finditer(s))
+        if not names:
+            continue
+        cue = re.search(r"\b(?:in\s+place\s+of|other\s+than)\s+", s, re.I)
+        if cue:
+            after = [n for n in names if n.start() >= cue.end()]
+            chosen = after[0] if after else None
+        else:
+            req = require.search(s)
+            chosen = next((n for n in names if req and n.start() >= req.start()), None) if req else None
+        if chosen is None or _family(chosen.group(0)) in seen:
+            continue
+        seen.add(_family(chosen.group(0)))
+        out.append(BuyerFact("measure", "the outcome measure", chosen.group(0), s, where, (_family(chosen.group(0)),)))
+    return out
+
+
+def _check_measure(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    if not _pat("measures", "primary").search(sentence) or _pat("measures", "addition").search(sentence):
+        return None
+    names = list(_measure_names().finditer(sentence))
+    if not names or any(_family(n.group(0)) == fact.data[0] for n in names):
+        return None
+    n = names[0]
+    return n.group(0), n.start(), n.end()
+
+
+# ---------------------------------------------------------------- versions of named documents
+
+_VERSION = re.compile(r"\b(?:version|ver\.?|v)\s*(?P<v>\d+(?:\.\d+)*)\b", re.I)
+_CAP = re.compile(r"[A-Z][\w'’-]*")
+_NAME_STOP = {"the", "a", "an", "our", "their", "its", "and", "of", "for", "to", "on", "in", "with", "we", "will",
+              "this", "that", "under", "using", "use", "follow", "follows", "version"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_versions(sentence: str) -> tuple[tuple[str, frozenset, str, int, int], ...]:
+    """(name, key words, version, start, end of the version number) of each named document with a version."""
+    heads = _pat("versions", "heads")
+    out = []
+    for m in _VERSION.finditer(sentence):
+        left = sentence[max(0, m.start() - 120):m.start()]
+        head = None
+        for h in heads.finditer(left):
+            head = h
+        if head is None:
+            continue
+        upto = left[:head.end()]
+        # the capitalised words before the head, back to the start of the name
+        words = re.findall(r"[\w'’()-]+", upto)
+        name: list[str] = []
+        for w in reversed(words):
+            clean = w.strip("()")
+            if clean and (clean[0].isupper() or clean.lower() in ("and", "of", "for", "to", "on")):
+                name.insert(0, clean)
+            elif clean:
+                break
+        while name and name[0].lower() in _NAME_STOP:
+            name.pop(0)
+        key = frozenset(w.lower() for w in name if w.lower() not in _NAME_STOP)
+        if len(key) >= 2:
+            out.append((" ".join(name), key, m.group("v"), m.start("v"), m.end("v")))
+    return tuple(out)
+
+
+def _version_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    for where, s in lines:
+        for name, key, v, _, _ in _named_versions(s):
+            out.append(BuyerFact("version", f"the version of the {name}", f"version {v}", s, where, (key, v)))
+    return out
+
+
+def _check_version(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    key, v = fact.data
+    for _, ours, said, a, b in _named_versions(sentence):
+        shared = key & ours
+        if len(shared) >= max(2, min(len(key), len(ours)) - 1) and said != v:
+            return said, a, b
+    return None
+
+
+# ---------------------------------------------------------------- contract dates
+
+_MONTHS = "|".join(MONTH_NAMES)
+_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\s+(?P<y>20\d\d)\b", re.I)
+
+
+def _date(m: re.Match) -> dt.date | None:
+    try:
+        return dt.date(int(m.group("y")), month_number(m.group("m")) or 0, int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def _contract_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    start_cue, ends = _pat("contract", "start"), _pat("contract", "ends")
+    start = None
+    for where, s in lines:
+        c = start_cue.search(s)
+        d = _DATE.search(s, c.end()) if c else None
+        if c and d and d.start() - c.end() < 40 and start is None and not re.search(
+                r"\b(?:award|submission|standstill|clarification|signature)\b", s[:d.start()], re.I):
+            start = _date(d)
+            if start:
+                out.append(BuyerFact("contract", "the contract start", d.group(0), s, where, ("start", start)))
+    for where, s in lines:
+        e = ends.search(s)
+        d = _DATE.search(s, e.end()) if e else None
+        if not (e and d):
+            continue
+        ended = _date(d)
+        if ended is None or (start and ended >= start):
+            continue
+        for name in _ending(s, e):
+            out.append(BuyerFact("contract", f"the {name}", f"ends on {d.group(0)}", s, where,
+                                 ("ends", frozenset(w.lower() for w in name.split()), name)))
+        # the timetable's award date: nothing of the contract happens before it
+    for where, s in lines:
+        a = re.search(r"\bcontract\s+award\b", s, re.I)
+        if a and not re.search(r"\bnotice\b", s, re.I):
+            d = _DATE.search(s, a.end())
+            if d and d.start() - a.end() < 25 and _date(d):
+                out.append(BuyerFact("contract", "the contract award", d.group(0), s, where, ("award", _date(d))))
+    return out
+
+
+_OPERATOR = re.compile(r"\b(?:run|operated|provided|delivered|hosted|managed|led)\s+(?:jointly\s+)?by\s+(?:the\s+)?$",
+                       re.I)
+_ALL_OF = re.compile(r"\b(?:all|both|each)\s+of\s+(?:which|them|these)\s*$|\bwhich\s+(?:all|both)\s*$", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:also\s+|will\s+|all\s+)?$", re.I)
+
+
+def _ending(sentence: str, cue: re.Match) -> list[str]:
+    """The names of the services the buyer says end: those listed just before 'all of which end on ...', or the name
+    that is the subject of 'X ends on ...'. Never an organisation that runs one ('delivered by Brightwater Recovery
+    Trust'), nor a name before 'a grant agreement that ends' (what ends is the agreement)."""
+    before = sentence[:cue.start()]
+    if _ALL_OF.search(before.rstrip(" ,")) or re.match(r"(?:all|both|each)\s+of\s+which|which\s+(?:all\s+|both\s+)?end", cue.group(0), re.I):
+        window = before[max(0, len(before) - 300):]
+    elif _RELATIVE.search(before):
+        head = re.search(r"([\w'’-]+)\s+(?:that|which)\s+(?:also\s+|will\s+|all\s+)?$", before)
+        if not head or not head.group(1)[:1].isupper():
+            return []
+        window = before[max(0, len(before) - 80):]
+    else:
+        window = before[max(0, len(before) - 80):]
+    out = []
+    for m in re.finditer(r"(?:[A-Z][\w'’-]*)(?:\s+(?:and|to|of|the)?\s*[A-Z][\w'’-]*)+", window):
+        if _OPERATOR.search(window[:m.start()]):
+            continue
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        if len(words) >= 3 or (len(words) == 2 and len(m.group(0)) > 12):
+            out.append(m.group(0))
+    return out
+
+
+_BEFORE = re.compile(rf"\b(?P<n>{NUMBER_OR_WORD})\s+(?P<u>weeks?|months?|days?)\s+before\s+(?:the\s+)?"
+                     r"(?:start|go-live|go\s+live|service\s+starts|contract\s+starts|commencement)\b", re.I)
+_TRANSITION = re.compile(r"\b(?:transfer|transfers|transferring|outgoing|mobilisation|mobilising|TUPE|handover|hand\s+over|"
+                         r"incumbent|current\s+services?|before\s+(?:the\s+)?(?:start|go-live)|ends?|ending|closes?|"
+                         r"closing|decommission\w*|replace[sd]?)\b", re.I)
+
+
+def _check_contract(fact: BuyerFact, sentence: str, facts: list[BuyerFact]) -> tuple[str, int, int, str] | None:
+    what = fact.data[0]
+    if what == "start":
+        cue = _pat("contract", "start").search(sentence)
+        d = _DATE.search(sentence, cue.end()) if cue else None
+        if cue and d and d.start() - cue.end() < 40 and _date(d) and _date(d) != fact.data[1]:
+            return d.group(0), d.start(), d.end(), fact.value
+        return None
+    if what == "ends":
+        key, name = fact.data[1], fact.data[2]
+        words = {w.lower() for w in re.findall(r"[\w'’-]+", sentence)}
+        if not key <= words or _TRANSITION.search(sentence) or not _pat("contract", "with").search(sentence):
+            return None
+        i = sentence.lower().find(name.split()[0].lower())
+        return name, max(i, 0), max(i, 0) + len(name), ""
+    if what == "award":
+        start = next((f.data[1] for f in facts if f.data[:1] == ("start",)), None)
+        m = _BEFORE.search(sentence)
+        if start is None or m is None:
+            return None
+        n = number_or_word(m.group("n"))
+        if n is None:
+            return None
+        unit = m.group("u").lower()
+        back = dt.timedelta(days=n * (7 if unit.startswith("week") else 30.44 if unit.startswith("month") else 1))
+        if start - back < fact.data[1]:
+            return m.group(0), m.start(), m.end(), ""
+    return None
+
+
+# ---------------------------------------------------------------- the tender's timetable
+
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS}|{'|'.join(MONTH_ABBREVIATIONS)})\.?\s+(?P<y>20\d\d)\b", re.I)
+
+
+def _timetable_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The first date of the buyer's timetable that a bid is submitted before (the notice of intention to award, the
+    submission deadline): no figure of ours can be for a period that ends after it."""
+    cue = _pat("timetable", "before")
+    found = []
+    for where, s in lines:
+        c = cue.search(s)
+        d = _DATE.search(s, c.end()) if c else None
+        day = _date(d) if c and d and d.start() - c.end() < 40 else None
+        if c and d and day:
+            found.append((day, where, s, d.group(0), c.group(0)))
+    if not found:
+        return []
+    day, where, s, said, what = min(found)
+    return [BuyerFact("timetable", f"the tender's timetable ({what.lower()})", said, s, where, (day,))]
+
+
+def deadline(facts: list[BuyerFact]) -> dt.date | None:
+    """The date the bid is submitted before (:func:`_timetable_facts`), or None."""
+    return next((f.data[0] for f in facts if f.kind == "timetable"), None)
+
+
+def _month_end(m: re.Match) -> dt.date | None:
+    n = month_number(m.group("m"))
+    if not n:
+        return None
+    y = int(m.group("y"))
+    return dt.date(y + (n == 12), n % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _check_timetable(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    if not _PCT.search(sentence) and not re.search(r"\bbase\b|\bof\s+(?:about\s+)?\d", sentence):
+        return None  # a figure of ours, for a period
+    for m in period_mentions(sentence):
+        last = _MONTH_YEAR.search(m.text)
+        end = _month_end(last) if last else None
+        if end and end > fact.data[0]:
+            return sentence[m.start:m.end], m.start, m.end
+    return None
+
+
+# ---------------------------------------------------------------- whose plan, framework or group it is
+
+@functools.lru_cache(maxsize=4096)
+def _owned(sentence: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(owner, the thing owned, start and end of the owner's word) of each 'the Trust's PCREF action plan' in the
+    sentence: an organisation of ``owners.words`` and the capitalised name or acronym it owns."""
+    out = []
+    for m in _pat("owners", "words").finditer(sentence):
+        rest = sentence[m.end():]
+        poss = re.match(r"(?:['’]s|s['’]|['’])\s+(?P<thing>[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*)*)", rest)
+        if poss:
+            owner = re.sub(r"s$", "", m.group(0).lower())
+            out.append((owner, poss.group("thing"), m.start(), m.end() + poss.start("thing") - 1))
+    return tuple(out)
+
+
+def _owner_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    for where, s in lines:
+        for owner, thing, a, b in _owned(s):
+            out.append(BuyerFact("owner", f"whose {thing} it is", s[a:b], s, where, (thing, owner)))
+    return out
+
+
+def _check_owner(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    thing, owner = fact.data
+    for ours, said, a, b in _owned(sentence):
+        if said == thing and ours != owner:
+            return sentence[a:b], a, b
+    return None
+
+
+# ---------------------------------------------------------------- reading and checking
+
+def read(sources) -> list[BuyerFact]:
+    """The buyer's facts in ``sources``: a text, or (ref, text) pairs (a tender's questions; the header under '')."""
+    if isinstance(sources, str):
+        sources = [("", sources)]
+    lines: list[tuple[str, str]] = []
+    for ref, text in sources:
+        lines += buyer_lines(text, ref)
+    facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
+             + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines))
+    # one fact read twice (a question restated in its guidance) is one fact
+    seen, out = set(), []
+    for f in facts:
+        k = (f.kind, f.label, f.value, f.data)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return _agreed(out)
+
+
+def _agreed(facts: list[BuyerFact]) -> list[BuyerFact]:
+    """Facts the buyer gives one way only: two opening hours or two timescales for one matter (the current service's
+    beside the new one's) are not held against an answer."""
+    out = []
+    for f in facts:
+        if f.kind == "hours":
+            if len({g.data for g in facts if g.kind == "hours"}) > 1:
+                continue
+        if f.kind == "timescale":
+            if len({g.data for g in facts if g.kind == "timescale" and g.data[0] == f.data[0]}) > 1:
+                continue
+        if f.kind == "owner":  # the buyer names two owners of one thing: not a fact to hold an answer to
+            if len({g.data for g in facts if g.kind == "owner" and g.data[0] == f.data[0]}) > 1:
+                continue
+        out.append(f)
+    return out
+
+
+def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = "") -> list[Clash]:
+    """Every sentence of ``answer`` that states what the buyer's ``facts`` contradict, with both places. ``home``: the
+    reference of the question the answer answers ('Q9'; facts read from it are preferred where two fit alike)."""
+    if not facts or not (answer or "").strip():
+        return []
+    out: list[Clash] = []
+    targets = [f for f in facts if f.kind == "target"]
+    for a, b in sentence_spans(answer):
+        s = answer[a:b]
+        if MD_HEADING.match(s):
+            continue
+        # what the sentence could clash on at all (most sentences state no hours, time, share, measure or version)
+        may = {"hours": bool(_RANGE.search(s)), "timescale": bool(_scales(s)), "measure": bool(_measure_names().search(s)),
+               "version": bool(_VERSION.search(s)), "owner": bool(_owned(s)), "contract": True, "timetable": True}
+        for f in facts:
+            if not may.get(f.kind, True):
+                continue
+            hit = None
+            if f.kind == "hours":
+                hit = _check_hours(f, s)
+                rep = f.value if hit else ""
+            elif f.kind == "timescale":
+                hit = _check_timescale(f, s)
+                rep = f.value if hit else ""
+            elif f.kind == "measure":
+                hit = _check_measure(f, s)
+                rep = f.value if hit else ""
+            elif f.kind == "version":
+                hit = _check_version(f, s)
+                rep = f.data[1] if hit else ""
+            elif f.kind == "timetable":
+                hit = _check_timetable(f, s)
+                rep = ""
+            elif f.kind == "owner":
+                hit = _check_owner(f, s)
+                rep = f.value if hit else ""
+            elif f.kind == "contract":
+                found = _check_contract(f, s, facts)
+                if found:
+                    hit, rep = found[:3], found[3]
+            if hit:
+                out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
+        for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):
+            out.append(Clash(f, said, s, ref, a + x, a + y, f.value))
+    return out
+
+
+def findings(answer: str, facts: list[BuyerFact], home: str = "") -> list[Finding]:
+    """:func:`check` as checker findings (family ``buyer``, error), with line and column in ``answer``."""
+    out = [Finding(rule=f"{FAMILY}.{c.fact.kind}", family=FAMILY, severity="error", message=c.message(),
+                   start=c.start, end=c.end, match=answer[c.start:c.end],
+                   suggestions=[c.replacement] if c.replacement else [])
+           for c in check(answer, facts, home=home)]
+    return locate(out, answer)
+
+
+def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]]:
+    """``sentence`` with each value the buyer's facts contradict replaced by the buyer's, or None when a clash has
+    no drop-in (the sentence must go); and the clashes, for the review copy."""
+    clashes = check(sentence, facts)
+    if not clashes:
+        return sentence, []
+    if any(not c.replacement for c in clashes):
+        # a list of milestones ('...; by twelve weeks before the start, premises ... are in place; eight weeks before,
+        # ...'): the clause that clashes goes, the others stay
+        cut = _without_clauses(sentence, [c.start for c in clashes if not c.replacement])
+        if cut is None or check(cut, facts):
+            return None, clashes
+        return cut, clashes
+    out = sentence
+    for c in sorted(clashes, key=lambda c: -c.start):
+        rep = c.replacement
+        if c.fact.kind == "timescale" and c.start == 0:
+            rep = rep[:1].upper() + rep[1:]
+        out = out[:c.start] + rep + out[c.end:]
+    if check(out, facts):  # the buyer's value did not read as a drop-in here
+        return None, clashes
+    return out, clashes
+
+
+def _without_clauses(sentence: str, where: list[int]) -> str | None:
+    """``sentence`` without its ';'-separated clauses that hold the offsets ``where``; None when it has fewer than three
+    clauses or one to cut is its first (which carries the subject)."""
+    bounds, start = [], 0
+    for m in re.finditer(r";\s*", sentence):
+        bounds.append((start, m.start(), m.end()))
+        start = m.end()
+    bounds.append((start, len(sentence), len(sentence)))
+    if len(bounds) < 3:
+        return None
+    cut = {i for i, (a, b, _) in enumerate(bounds) for w in where if a <= w < b}
+    if not cut or 0 in cut or len(cut) >= len(bounds) - 1:
+        return None
+    kept = [sentence[a:b] for i, (a, b, _) in enumerate(bounds) if i not in cut]
+    return "; ".join(kept)
+
+
+def sources(question: str, context: str = "") -> list[tuple[str, str]]:
+    """What an answer is held to: its question, and the rest of the tender's text when drafted with it."""
+    out = [("", question or "")]
+    if (context or "").strip() and " ".join(context.split()) != " ".join((question or "").split()):
+        out.append(("", context))
+    return out
+
+
+def adapt_profile(profile: dict, facts: list[BuyerFact]) -> dict:
+    """The profile the blocks are filled from, with the buyer's opening hours and required outcome measure in place
+    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure)."""
+    out = dict(profile)
+    for f in facts:
+        if f.kind == "measure" and out.get("prom"):
+            out["prom"] = f.value
+        elif f.kind == "hours" and out.get("hours"):
+            out["hours"] = f.value
+    return out
+
+
+def without_hours(sentence: str, hours: str) -> str | None:
+    """``sentence`` without our current service's ``hours`` said beside 'our opening hours' ('(8am to 8pm ...)',
+    ', 8am to 8pm ...,'); None when it states them otherwise ('The service is open 8am to 8pm ...': it goes)."""
+    if not hours or hours not in sentence:
+        return sentence
+    out = re.sub(rf"\s*\({re.escape(hours)}\)|,\s*{re.escape(hours)},", "", sentence)
+    return None if hours in out else out
+
+
+class Checked:
+    """A checker that also holds each text to the buyer's facts (:func:`findings`): what ``assemble tender`` and
+    ``tender draft`` check an answer with, so that an answer is called checked only when no fact of the buyer's is
+    contradicted either."""
+
+    def __init__(self, checker, facts: list[BuyerFact], home: str = ""):
+        self.checker, self.facts, self.home = checker, list(facts or []), home
+
+    def check_text(self, text: str) -> list:
+        found = list(self.checker.check_text(text))
+        if self.facts:
+            found += findings(text, self.facts, home=self.home)
+        return found
+
+    def __getattr__(self, name):
+        return getattr(self.checker, name)
