@@ -693,7 +693,12 @@ def _fit_section(sec: Section, budget: int) -> None:
             sec.heading_kept = False
             return
         if len(kept) == 1 and sec.heading_kept:
-            return  # one heading per sub-point: the part keeps its heading and one sentence; the limit is enforced over the whole answer
+            # one heading per sub-point: the part keeps its heading and one sentence; the limit is enforced over the
+            # whole answer, which drops a part whose one sentence is over its share ('squeezed: nothing fitted'
+            # with 60 words to spare, found by test_any_question_any_limit): a whole sentence that fits goes in its
+            # place, method text first
+            _keep_one_that_fits(sec, budget)
+            return
         level = max(sec.units[i].priority for i in kept)
         shorter = [i for i in kept if sec.units[i].short and sec.units[i].priority == level]
         if shorter and level <= 2:
@@ -710,13 +715,26 @@ def _fit_section(sec: Section, budget: int) -> None:
             worst = unit.parent  # a group's core goes as one: never its head without its end
         sec.drop(worst, "budget")
     if not sec.kept_units():
-        # nothing fitted: keep the shortest whole sentence that does (often the 'what it means' line)
-        fits = [i for i, u in enumerate(sec.units) if u.parent is None and u.words <= budget]
-        if fits:
-            # method text first (a part must say what we do), then the shortest
-            best = min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
-                                            sec.units[i].words, i))
-            sec.units[best].kept, sec.units[best].why = True, ""
+        _keep_one_that_fits(sec, budget)
+
+
+def _keep_one_that_fits(sec: Section, budget: int) -> None:
+    """When what a part keeps does not fit its budget (nothing, or one sentence over it): keep instead the shortest
+    whole sentence that does fit (often the 'what it means' line), method text first (a part must say what we do).
+    Nothing changes when no sentence fits."""
+    kept = sec.kept_units()
+    if kept and sum(u.words for u in kept) <= budget:
+        return
+    fits = [i for i, u in enumerate(sec.units) if u.parent is None and u.words <= budget
+            and (u.kept or u.why in _CUT_FOR_ROOM)]
+    if not fits:
+        return
+    best = min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
+                                    sec.units[i].words, i))
+    for i, u in enumerate(sec.units):
+        if u.kept and i != best:
+            sec.drop(i, "budget")
+    sec.units[best].kept, sec.units[best].why = True, ""
 
 
 def _total(sections: list[Section]) -> int:
@@ -801,8 +819,27 @@ def _drop_globally(sections: list[Section], why: str) -> bool:
     if best is None:
         return False
     _, si, ui = best
-    sections[si].drop(ui, why)
+    sec = sections[si]
+    if sec.heading_kept and len(sec.kept_units()) == 1:
+        # a part's last sentence: a shorter whole sentence of the same part cut for room takes its place before the
+        # part goes (test_any_question_any_limit: a 60-word share, a 55-word lead and two headings over 120 words
+        # emptied part b while its 16-word sentences waited)
+        now = sec.units[ui].words
+        shorter = [i for i, u in enumerate(sec.units) if not u.kept and u.parent is None
+                   and u.why in _CUT_FOR_ROOM and u.words < now]
+        if shorter:
+            best_i = min(shorter, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
+                                                 sec.units[i].words, i))
+            sec.drop(ui, why)
+            sec.units[best_i].kept, sec.units[best_i].why = True, ""
+            return True
+    sec.drop(ui, why)
     return True
+
+
+_CUT_FOR_ROOM = ("budget", "limit")
+"""Why a unit was left out when it was only for room (not a checker finding, not said elsewhere): such a unit may
+come back in a part's last place."""
 
 
 def _layout(sections: list[Section], env) -> str:
