@@ -317,59 +317,62 @@ def pytest_xdist_auto_num_workers(config):
 
 
 # The files that take the most CPU, longest first (seconds of CPU, the worker's own and its child processes',
-# measured per file on 2026-12-03 in a whole run of c3c87f8, -n 3, load 11-15, with bench/suite_costs.py; the rest
-# are shorter; a file's figure includes the session fixtures it was first to use, so expect a few seconds of noise).
+# measured per file on 2026-12-04 in a whole run of 29349f9 in a clone after its first .ci/run, -n 3, load 17-22, with
+# bench/suite_costs.py; the rest are shorter; a file's figure includes the session fixtures it was first to use,
+# so expect a few seconds of noise). tui/test_story_kill.py goes first although second by CPU: it waits most
+# (child processes, the app's timers: 184 s of wall in that run, the most of any file).
 # pyproject runs xdist with --dist loadfile --no-loadscope-reorder: files are handed to the workers in
 # collection order, one at a time, so putting the long files first leaves short ones for the end and the
 # workers finish together (xdist's own order, most tests first, left the few-test, long TUI files to the end
 # and one worker idle for the last minute or two). Only the order changes; a file not listed keeps its place
 # after these. Measure again when a file's cost changes a lot (the list went stale once already).
 LONGEST_FIRST = (
-    "tui/test_story_kill.py",  # 33
-    "compose/test_method_library.py",  # 27
-    "governance/test_large.py",  # 27
-    "tui/test_user_jobs.py",  # 26
-    "language/test_quality.py",  # 20
-    "compose/test_export.py",  # 18
-    "tui/test_story_form.py",  # 18
-    "tui/test_flows.py",  # 18
-    "language/test_privacy.py",  # 18
-    "core/test_lint.py",  # 15
-    "compose/test_word.py",  # 14
-    "compose/test_tender.py",  # 13
-    "compose/test_cli.py",  # 13
-    "tui/test_story_submit.py",  # 13
-    "governance/test_fuzz.py",  # 13
-    "language/test_rule_examples.py",  # 12
-    "tui/test_snapshots.py",  # 12
-    "governance/test_attack_templates.py",  # 11
-    "store/test_demo.py",  # 11
-    "governance/test_attack_outputs.py",  # 11
-    "governance/test_file_safety.py",  # 11
-    "governance/test_crash.py",  # 10
-    "language/test_rules_cli.py",  # 10
-    "store/test_importers.py",  # 9
-    "tui/test_open_word_draft.py",  # 9
-    "tui/test_partial_quarter.py",  # 8
-    "compose/test_answer_fit.py",  # 8
-    "tui/test_export_screen.py",  # 8
-    "compose/test_review_reader3.py",  # 8
-    "compose/test_block_matching.py",  # 8
-    "tui/test_governance_flows.py",  # 7
-    "governance/test_templates.py",  # 7
-    "tui/test_use_story.py",  # 7
-    "tui/test_draft_privacy.py",  # 7
+    "tui/test_story_kill.py",  # 17
+    "compose/test_method_library.py",  # 18
+    "governance/test_large.py",  # 16
+    "tui/test_user_jobs.py",  # 14
+    "language/test_quality.py",  # 14
+    "language/test_privacy.py",  # 12
+    "tui/test_story_form.py",  # 9
+    "tui/test_flows.py",  # 8
+    "core/test_lint.py",  # 8 on a clean clone (a cold mypy cache: 7.2 s); 0.5 with .mypy_cache kept
     "language/test_checker.py",  # 7
-    "compose/test_review_reader5.py",  # 7
-    "compose/test_cli_exports.py",  # 7
-    "tui/test_story_picker.py",  # 6
-    "compose/test_one_bid.py",  # 6
-    "compose/test_question_intake.py",  # 6
-    "compose/test_review_commissioner.py",  # 6
-    "language/test_check_cli.py",  # 6
-    "tui/test_line_input.py",  # 6
-    "compose/test_charts.py",  # 6
-    "tui/test_autosave_lock.py",  # 6
+    "language/test_rule_examples.py",  # 7
+    "compose/test_export.py",  # 7
+    "tui/test_story_submit.py",  # 6
+    "compose/test_review_reader3.py",  # 6
+    "compose/test_tender.py",  # 6
+    "governance/test_attack_templates.py",  # 6
+    "language/test_rules_cli.py",  # 6
+    "governance/test_crash.py",  # 5
+    "governance/test_attack_outputs.py",  # 5
+    "tui/test_snapshots.py",  # 5
+    "governance/test_fuzz.py",  # 5
+    "compose/test_part_answers_s18.py",  # 5
+    "compose/test_cli.py",  # 5
+    "compose/test_cli_exports.py",  # 5
+    "compose/test_answer_fit.py",  # 5
+    "store/test_demo.py",  # 5
+    "compose/test_block_matching.py",  # 5
+    "store/test_importers.py",  # 4
+    "compose/test_word.py",  # 4
+    "tui/test_open_word_draft.py",  # 4
+    "compose/test_question_intake.py",  # 4
+    "compose/test_bid_repeats.py",  # 4
+    "core/test_layers.py",  # 4
+    "governance/test_file_safety.py",  # 4
+    "governance/test_templates.py",  # 3
+    "tui/test_governance_flows.py",  # 3
+    "tui/test_export_screen.py",  # 3
+    "compose/test_review_reader5.py",  # 3
+    "compose/test_charts.py",  # 3
+    "tui/test_draft_privacy.py",  # 3
+    "tui/test_partial_quarter.py",  # 3
+    "tui/test_story_picker.py",  # 3
+    "compose/test_part_fit.py",  # 3
+    "tui/test_autosave_lock.py",  # 3
+    "compose/test_buyer_standards.py",  # 3
+    "compose/test_questionnaire.py",  # 3
 )
 
 

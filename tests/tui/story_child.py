@@ -11,6 +11,7 @@ the draft editor.
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from pathlib import Path
 
@@ -78,4 +79,5 @@ async def main(db_path: str, mode: str) -> None:
 
 
 if __name__ == "__main__":
+    gc.set_threshold(50_000, 20, 20)  # as the test processes (tests/conftest.py): only when the collector runs changes
     asyncio.run(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "pause"))
