@@ -46,7 +46,8 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # pooled figure over s8-s14 (INDEPENDENT) stays comparable with the earlier sessions'
 # s17 and s17b (session 17's fresh sets, spent at its end) were transfer checks until session 18 (o18), which made
 # them writers: their misses are read, and they are printed row by row in --pool
-TRANSFER = ["s15", "s15b", "s18", "s18b"]
+# s19 and s19b: session 19's fresh sets, spent at its end (measured twice, never read row by row)
+TRANSFER = ["s15", "s15b", "s18", "s18b", "s19", "s19b"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}

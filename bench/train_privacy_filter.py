@@ -41,7 +41,8 @@ WRITERS["heldout2"] = HELD / "privacy_heldout2.jsonl"
 TRANSFER = {"s15": HELD / "s15" / "privacy_s15.jsonl", "s15b": HELD / "s15b" / "privacy_s15b.jsonl",
             "s16": HELD / "s16" / "privacy_s16.jsonl", "s16b": HELD / "s16b" / "privacy_s16b.jsonl",
             "s17": HELD / "s17" / "privacy_s17.jsonl", "s17b": HELD / "s17b" / "privacy_s17b.jsonl",
-            "s18": HELD / "s18" / "privacy_s18.jsonl", "s18b": HELD / "s18b" / "privacy_s18b.jsonl"}
+            "s18": HELD / "s18" / "privacy_s18.jsonl", "s18b": HELD / "s18b" / "privacy_s18b.jsonl",
+            "s19": HELD / "s19" / "privacy_s19.jsonl", "s19b": HELD / "s19b" / "privacy_s19b.jsonl"}
 SPEC = {
     "title_classes": {
         "courtesy": ["Mr", "Mrs", "Ms", "Miss", "Mx"],
