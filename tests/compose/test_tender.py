@@ -127,6 +127,20 @@ def test_any_question_any_limit(demo_db, checker, points, limit, style):
     _check(answer, checker)
 
 
+def test_a_part_whose_lead_is_over_its_share_keeps_a_shorter_sentence_of_its_own(demo_db, checker):
+    """Found by test_any_question_any_limit (and failing on 29349f9): at 120 words, part b's 55-word lead and the two
+    headings took the answer over its limit and part b went whole (heading too) while its shorter sentences waited."""
+    points = ["how you share information with GPs, housing and crisis teams",
+              "the recovery outcomes you will measure and report"]
+    q = "Describe your approach. Your answer should cover: " + " ".join(
+        f"{'ab'[i]}) {p};" for i, p in enumerate(points))
+    answer = T.assemble_tender(demo_db, q, 120, period=PERIOD, checker=checker)
+    _check(answer, checker)
+    assert "## b) Recovery outcomes you will measure and report" in answer.markdown
+    row = next(r for r in answer.coverage if r.key == "b")
+    assert row.words > 0 and "squeezed" not in row.status
+
+
 def test_squeezed_points_are_reported(demo_db, checker):
     q = "Cover:\n" + "\n".join(f"- {p}" for p in POINTS[:6])
     answer = T.assemble_tender(demo_db, q, 60, period=PERIOD, checker=checker)
