@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -377,3 +378,13 @@ def test_a_part_keeps_its_last_sentence_while_another_part_has_more():
     T._drop_globally([full, last], "limit")
     T._drop_globally([full, last], "limit")  # both down to their last: the least important of those goes
     assert not last.kept_units() and len(full.kept_units()) == 1
+
+
+def test_the_comparison_period_survives_the_buyer_comparisons(demo_db, checker):
+    """g19 found it (session 19): the loop over the buyer's comparisons reused the name of the comparison period, so
+    an answer with a buyer comparison (s18 q01, spent) came back with TenderAnswer.compare holding that comparison,
+    and the evidence appendix's 'Compared with' line and a re-assembly read it as a period."""
+    q = (Path(__file__).parents[1] / "data/heldout/s18/questions/q01.md").read_text(encoding="utf-8")
+    answer = T.assemble_tender(demo_db, q, period=PERIOD, checker=checker)
+    assert answer.comparisons  # the case: a buyer comparison was made
+    assert (answer.compare.start, answer.compare.end) == (answer.period.previous().start, answer.period.previous().end)

@@ -1518,20 +1518,20 @@ def assemble_tender(
         listed.append({"name": r.name, "kind": r.kind, "part": part, "in_library": r not in unnamed})
     compared = []
     asked_here = " ".join([plan.stem] + [pt.text for pt in plan.points])
-    for c in comparisons:
-        where = placed.get(c.what, "")
-        if not c.short and not buyer_terms.WHERE[c.what].search(asked_here) and c.sentence not in question:
+    for bc in comparisons:  # not 'c': that is the comparison period, kept for TenderAnswer.compare
+        where = placed.get(bc.what, "")
+        if not bc.short and not buyer_terms.WHERE[bc.what].search(asked_here) and bc.sentence not in question:
             continue
-        if c.short and not where and not buyer_terms.WHERE[c.what].search(asked_here) and c.sentence not in question:
+        if bc.short and not where and not buyer_terms.WHERE[bc.what].search(asked_here) and bc.sentence not in question:
             continue  # another question's figure, on a subject this question does not ask about
         sec = next((x for x in sections if x.point.key == where), None)
-        said = sec is not None and any(u.kept and f"block:{placed.get(c.what + ':block')}" in u.refs for u in sec.units)
-        status = "met" if not c.short else (f"planned: in '{sec.point.label}'" if said else
-                                            "planned: said in another answer of this tender" if where == "told" else
-                                            "planned: in the answer to the question that states it"
-                                            if where == "asked elsewhere" else
-                                            "not met: not in this answer (write how it will be met)")
-        compared.append({"label": c.label, "buyer": c.buyer, "ours": c.ours, "status": status})
+        said = sec is not None and any(u.kept and f"block:{placed.get(bc.what + ':block')}" in u.refs for u in sec.units)
+        status = "met" if not bc.short else (f"planned: in '{sec.point.label}'" if said else
+                                             "planned: said in another answer of this tender" if where == "told" else
+                                             "planned: in the answer to the question that states it"
+                                             if where == "asked elsewhere" else
+                                             "not met: not in this answer (write how it will be met)")
+        compared.append({"label": bc.label, "buyer": bc.buyer, "ours": bc.ours, "status": status})
     for st, key, ours in standing:
         sec = next((x for x in sections if x.point.key == key), None)
         key_text = (st.time or st.text or st.baseline).lower()
