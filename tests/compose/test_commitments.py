@@ -128,3 +128,19 @@ def test_the_answer_keeps_the_buyers_age_not_our_later_one(demo_db):
     assert ("We will work with the children's mental health service to begin transition planning with each young "
             "person from age 16.") in answer.markdown
     assert "17 and a half" not in answer.markdown
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Around 34 staff are expected to transfer under TUPE.",  # s19 q12's key facts (spent): a list item
+    "About 580 people are expected to move to the new service.",
+    "Up to 12 volunteers are expected to join in the first year.",
+])
+def test_a_forecast_said_with_expected_to_is_not_a_requirement(sentence):
+    """s19 panel (scorer 2): 'We will meet the requirement that - Around 34 staff transfer under TUPE' said the buyer's
+    forecast back as a requirement, with the list marker left in."""
+    assert C.from_statement(sentence) == ""
+
+
+def test_a_list_marker_never_stays_in_a_requirement_said_in_our_voice():
+    said = C.from_statement("- All frontline staff must complete Level 3 training within three months.")
+    assert said and "-" not in said.split()[:8] and "all frontline staff complete Level 3 training" in said
