@@ -388,3 +388,14 @@ def test_the_comparison_period_survives_the_buyer_comparisons(demo_db, checker):
     answer = T.assemble_tender(demo_db, q, period=PERIOD, checker=checker)
     assert answer.comparisons  # the case: a buyer comparison was made
     assert (answer.compare.start, answer.compare.end) == (answer.period.previous().start, answer.period.previous().end)
+
+
+def test_an_answer_well_under_its_limit_is_said_to_be_short(demo_db, checker):
+    """s19 (spent): q11 drafted 151 words of 500 and the command said only '151 words of 500 allowed'; a bid writer
+    must be told, as the panel will read it as thin."""
+    short = T.assemble_tender(demo_db, "How will carers shape the service? Maximum 3,000 words.", period=PERIOD,
+                              checker=checker)
+    assert short.counts.words < 0.8 * 3000
+    assert f"uses {short.counts.words * 100 // 3000}% of the limit" in short.summary_line()
+    full = T.assemble_tender(demo_db, "How will carers shape the service?", 60, period=PERIOD, checker=checker)
+    assert full.counts.words >= 0.8 * 60 and "% of the limit" not in full.summary_line()

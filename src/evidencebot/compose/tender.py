@@ -368,6 +368,10 @@ class TenderAnswer:
 
     def summary_line(self) -> str:
         line = f"{self.counts.describe(self.word_limit)} ({self.word_rule})"
+        if self.word_limit and self.counts.words < UNDER_FILLED * self.word_limit:
+            # s19 (spent): q11 drafted 151 words of 500 and the command said only '151 words of 500 allowed'
+            line += (f"; this uses {self.counts.words * 100 // self.word_limit}% of the limit: a panel reads an answer "
+                     "well under its limit as thin, so add method text from the library or your own")
         return f"{line}; {self.plan.limit_note}" if self.plan.limit_note else line
 
     def to_export(self, *, charts: bool = True):
@@ -3018,6 +3022,10 @@ def _lexical_candidates(db: Database, plan: QuestionPlan, point: SubPoint, exclu
 
 _SECOND_ASK = re.compile(r",?\s+and\s+(?=(?:how|what|when|where|who|whether|why|learn|pay|report)\b)", re.I)
 """Where a sub-point starts its second ask ('..., and how will you pay them', '... and learn from them')."""
+
+UNDER_FILLED = 0.8
+"""Below this share of its word limit an answer is said to be short (the command's summary line): a panel reads a
+151-word answer to a 500-word question as thin (s19 q11, spent)."""
 
 MAX_BLOCKS_PER_POINT = 5
 BLOCK_WORDS = 120
