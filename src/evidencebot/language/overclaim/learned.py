@@ -70,6 +70,45 @@ def _classes(index: ClassIndex, lower: str, lemma: str) -> tuple[str, ...]:
     return a or b
 
 
+def _share(normalise: bool, groups) -> float:
+    """With ``normalise``, the unit a feature shares among its words' classes (1 / the product of their counts)."""
+    if not normalise:
+        return 1.0
+    n = 1
+    for g in groups:
+        n *= max(1, len(g))
+    return 1.0 / n
+
+
+def _sentence_arrays(span, index: ClassIndex, spec: dict):
+    """The per-token arrays both :func:`features` and :func:`scoring_features` read (one home, so the fast path
+    cannot drift from the reference): tokens, lower forms, lemmas, relations, heads and children (positions within
+    ``span``), vocabulary classes, and the positions that are part of an agent's name (a compound before one of the
+    ``agent_lists`` words: their classes are cleared)."""
+    doc = span.doc if hasattr(span, "doc") else span
+    start = getattr(span, "start", 0)
+    toks = _toks(doc)[start:start + len(span)]
+    n_toks = len(toks)
+    lowers = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    deps = [t.dep_ for t in toks]
+    heads = [t.head.i - start for t in toks]
+    children: list[list[int]] = [[] for _ in toks]
+    for j, hj in enumerate(heads):
+        if hj != j and 0 <= hj < n_toks:
+            children[hj].append(j)
+    classes = [_classes(index, lower, lemma) for lower, lemma in zip(lowers, lemmas)]
+    agents = spec.get("agent_lists")
+    named: set[int] = set()
+    if agents:
+        for j in range(n_toks):
+            hj = heads[j]
+            if deps[j] == "compound" and 0 <= hj < n_toks and any(c in agents for c in classes[hj]):
+                classes[j] = ()
+                named.add(j)
+    return toks, lowers, lemmas, deps, heads, children, classes, named
+
+
 def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | None = None,
              weights: dict[str, float] | None = None) -> dict[str, float]:
     """The features of one sentence (a spaCy Span or Doc) as a name -> value mapping.
@@ -105,12 +144,7 @@ def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | N
             trace.setdefault(name, set()).update(where)
 
     def share(*groups: tuple[str, ...]) -> float:
-        if not normalise:
-            return 1.0
-        n = 1
-        for g in groups:
-            n *= max(1, len(g))
-        return 1.0 / n
+        return _share(normalise, groups)
 
     lemma_pos = spec["lemma_pos"]
     arc_deps = spec["arc_deps"]
@@ -119,27 +153,8 @@ def features(span, index: ClassIndex, spec: dict, trace: dict[str, set[int]] | N
     modal_tags = spec["modal_tags"]
     object_deps = spec.get("object_deps", ())
     marks = spec["marks"]
-    doc = span.doc if hasattr(span, "doc") else span
-    start = getattr(span, "start", 0)
-    toks = _toks(doc)[start:start + len(span)]
+    toks, lowers, lemmas, deps, heads, children, classes, named = _sentence_arrays(span, index, spec)
     n_toks = len(toks)
-    lowers = [t.lower_ for t in toks]
-    lemmas = [t.lemma_.lower() for t in toks]
-    deps = [t.dep_ for t in toks]
-    heads = [t.head.i - start for t in toks]
-    children: list[list[int]] = [[] for _ in toks]
-    for j, hj in enumerate(heads):
-        if hj != j and 0 <= hj < n_toks:
-            children[hj].append(j)
-    classes = [_classes(index, lower, lemma) for lower, lemma in zip(lowers, lemmas)]
-    agents = spec.get("agent_lists")
-    named: set[int] = set()
-    if agents:
-        for j in range(n_toks):
-            hj = heads[j]
-            if deps[j] == "compound" and 0 <= hj < n_toks and any(c in agents for c in classes[hj]):
-                classes[j] = ()
-                named.add(j)
     keys: list[tuple[str, ...]] = []
     for j, (t, lower, lemma, cls) in enumerate(zip(toks, lowers, lemmas, classes)):
         pos = t.pos_
@@ -259,12 +274,7 @@ def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
             out[name] = value
 
     def share(*groups: tuple[str, ...]) -> float:
-        if not normalise:
-            return 1.0
-        n = 1
-        for g in groups:
-            n *= max(1, len(g))
-        return 1.0 / n
+        return _share(normalise, groups)
 
     lemma_pos = spec["lemma_pos"]
     arc_deps = spec["arc_deps"]
@@ -273,27 +283,8 @@ def scoring_features(span, index: ClassIndex, model: dict) -> dict[str, float]:
     modal_tags = spec["modal_tags"]
     object_deps = spec.get("object_deps", ())
     marks = spec["marks"]
-    doc = span.doc if hasattr(span, "doc") else span
-    start = getattr(span, "start", 0)
-    toks = _toks(doc)[start:start + len(span)]
+    toks, lowers, lemmas, deps, heads, children, classes, named = _sentence_arrays(span, index, spec)
     n_toks = len(toks)
-    lowers = [t.lower_ for t in toks]
-    lemmas = [t.lemma_.lower() for t in toks]
-    deps = [t.dep_ for t in toks]
-    heads = [t.head.i - start for t in toks]
-    children: list[list[int]] = [[] for _ in toks]
-    for j, hj in enumerate(heads):
-        if hj != j and 0 <= hj < n_toks:
-            children[hj].append(j)
-    classes = [_classes(index, lower, lemma) for lower, lemma in zip(lowers, lemmas)]
-    agents = spec.get("agent_lists")
-    named: set[int] = set()
-    if agents:
-        for j in range(n_toks):
-            hj = heads[j]
-            if deps[j] == "compound" and 0 <= hj < n_toks and any(c in agents for c in classes[hj]):
-                classes[j] = ()
-                named.add(j)
     class_names = tables.classes
     weighted_lemmas = tables.lemmas
     keys: list[tuple[str, ...]] = []
