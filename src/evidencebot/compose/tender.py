@@ -722,6 +722,17 @@ def _fit_section(sec: Section, budget: int) -> None:
         _keep_one_that_fits(sec, budget)
 
 
+def _best_whole_unit(sec: Section, most: int, *, kept: bool = True) -> int | None:
+    """The unit a part keeps when it can keep one sentence of at most ``most`` words: a whole sentence (not a group's
+    continuation), kept now (when ``kept``) or left out only for room, method text first (a part must say what we
+    do), then the shortest. None when none is that short."""
+    fits = [i for i, u in enumerate(sec.units) if u.parent is None and u.words <= most
+            and ((kept and u.kept) or (not u.kept and u.why in _CUT_FOR_ROOM))]
+    if not fits:
+        return None
+    return min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs), sec.units[i].words, i))
+
+
 def _keep_one_that_fits(sec: Section, budget: int) -> None:
     """When what a part keeps does not fit its budget (nothing, or one sentence over it): keep instead the shortest
     whole sentence that does fit (often the 'what it means' line), method text first (a part must say what we do).
@@ -729,12 +740,9 @@ def _keep_one_that_fits(sec: Section, budget: int) -> None:
     kept = sec.kept_units()
     if kept and sum(u.words for u in kept) <= budget:
         return
-    fits = [i for i, u in enumerate(sec.units) if u.parent is None and u.words <= budget
-            and (u.kept or u.why in _CUT_FOR_ROOM)]
-    if not fits:
+    best = _best_whole_unit(sec, budget)
+    if best is None:
         return
-    best = min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
-                                    sec.units[i].words, i))
     for i, u in enumerate(sec.units):
         if u.kept and i != best:
             sec.drop(i, "budget")
@@ -828,12 +836,8 @@ def _drop_globally(sections: list[Section], why: str) -> bool:
         # a part's last sentence: a shorter whole sentence of the same part cut for room takes its place before the
         # part goes (test_any_question_any_limit: a 60-word share, a 55-word lead and two headings over 120 words
         # emptied part b while its 16-word sentences waited)
-        now = sec.units[ui].words
-        shorter = [i for i, u in enumerate(sec.units) if not u.kept and u.parent is None
-                   and u.why in _CUT_FOR_ROOM and u.words < now]
-        if shorter:
-            best_i = min(shorter, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
-                                                 sec.units[i].words, i))
+        best_i = _best_whole_unit(sec, sec.units[ui].words - 1, kept=False)
+        if best_i is not None:
             sec.drop(ui, why)
             sec.units[best_i].kept, sec.units[best_i].why = True, ""
             return True
