@@ -42,7 +42,7 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
                                  commitments, confirmations, consistency, figure_clauses, filters, gather, library,
-                                 tender_profile)
+                                 repeats, tender_profile)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -145,6 +145,8 @@ class Unit:
     """A shorter wording the trimmer may switch to before dropping the unit."""
     full: str | None = None
     """The longer wording, kept while the short one is in use."""
+    said_short: tuple[str, str] | None = None
+    """(the text before, the text after) when :func:`repeats.apply` said a long name in it by its short form."""
     told: list[str] = field(default_factory=list)
     """For a sentence referring to an earlier answer (:func:`_refer_to_earlier`): the sentences of that answer it
     stands for (:func:`said_key`), re-checked when that answer is drafted again (review s17 finding 3)."""
@@ -851,6 +853,11 @@ come back in a part's last place."""
 
 
 def _layout(sections: list[Section], env) -> str:
+    for s in sections:  # a long name said once in full per paragraph, then short (s20: the buyer's name three times)
+        paras: dict[int, list[Unit]] = {}
+        for u in s.kept_units():
+            paras.setdefault(u.paragraph, []).append(u)
+        repeats.apply([paras[k] for k in sorted(paras)])
     data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
     text = compose_env.render("tender_answer.md.j2", {"sections": data}, env=env)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
