@@ -250,6 +250,16 @@ def financial_quarter(period: Period) -> Period:
     return fy_quarter_period(year if month >= 4 else year - 1, ((month - 4) % 12) // 3 + 1)
 
 
+def as_financial(period: Period) -> Period:
+    """``period`` with its quarter said the way our documents say quarters: months that make exactly one
+    quarter (a calendar quarter such as ``last quarter`` or ``2026-Q3``, or a range such as ``Jul-Sep
+    2026``) become that financial-year quarter (described 'Jul-Sep 2026 (2026/27 Q2)'); anything else is
+    returned as it is."""
+    if period.kind in ("quarter", "range") and is_quarter(period):
+        return financial_quarter(period)
+    return period
+
+
 def range_period(first: tuple[int, int], last: tuple[int, int], *, kind: str = "range",
                  label: str | None = None) -> Period:
     """Months ``first`` to ``last`` inclusive, each a (year, month) pair."""
@@ -431,8 +441,8 @@ def relative_period(text: str, *, latest: datetime.date | None, now: datetime.da
 def bound_note(text: str | None, period: Period, *, latest: datetime.date | None,
                now: datetime.date | None = None) -> str:
     """A sentence for the reader when the data stop before what relative words name: 'Asked today, “last
-    quarter” is Jul-Sep 2026 (2026-Q3); the data stop on 28 September 2026, so the figures are for Apr-Jun 2026
-    (2026-Q2).'
+    quarter” is Jul-Sep 2026 (2026/27 Q2); the data stop on 28 September 2026, so the figures are for Apr-Jun
+    2026 (2026/27 Q1).' Quarters are said as financial-year quarters (:func:`as_financial`).
     '' when ``text`` is not relative or the data reach the period the words name."""
     norm = " ".join(str(text or "").lower().split())
     if latest is None or not _is_relative(norm):
@@ -441,9 +451,9 @@ def bound_note(text: str | None, period: Period, *, latest: datetime.date | None
     named = _relative_at(norm, str(text).strip(), now, now - datetime.timedelta(days=1))
     if (named.start, named.end) == (period.start, period.end) or latest >= named.end:
         return ""
-    return (f"Asked today, “{' '.join(str(text).split())}” is {named.describe()}; the data stop on "
-            f"{latest.day} {calendar.month_name[latest.month]} {latest.year}, so the figures are for "
-            f"{period.describe()}.")
+    return (f"Asked today, “{' '.join(str(text).split())}” is {as_financial(named).describe()}; the data stop "
+            f"on {latest.day} {calendar.month_name[latest.month]} {latest.year}, so the figures are for "
+            f"{as_financial(period).describe()}.")
 
 
 def parse_period(text: str, *, latest: datetime.date | None = None, now: datetime.date | None = None) -> Period:
