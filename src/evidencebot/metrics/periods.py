@@ -71,6 +71,11 @@ chat's, :func:`evidencebot.mentions.find_period`): ``July to September 2026``,
 Relative forms other than rolling windows resolve to the concrete period they
 name (``last quarter`` on 2026-03-15 is the period ``2025-Q4`` of kind
 ``quarter``), so :meth:`Period.previous` works in that period's own style.
+The documents, the board summary and the chat read periods through
+:func:`evidencebot.compose.gather.read_period`, which says every quarter as
+the financial-year quarter of the same months (:func:`as_financial`: ``2025/26
+Q4``, described 'Jan-Mar 2026 (2025/26 Q4)'), so one document never mixes the
+two labels; ``evidencebot metrics`` keeps the form typed.
 """
 
 from __future__ import annotations
