@@ -23,6 +23,7 @@ Every field has a default, so the file is optional. Example::
     [documents]
     organisation = "Northside Community Support"   # in the header of Word documents
     folder = ""                  # where the app exports to (default: <data dir>/documents)
+    name_provider = false        # true: a submitted tender answer names us in its page header and properties
 
     [drafts]
     keep_versions_days = 90      # saved draft versions older than this are pruned (0: keep all)
@@ -116,6 +117,11 @@ class DocumentSettings:
     """The organisation's name, shown in the header of every Word document."""
     folder: str = ""
     """Where the app's export screen writes (empty: ``documents`` in the data directory)."""
+    name_provider: bool = False
+    """False (the default): a submitted tender answer (``assemble tender``, ``tender export``, the app's export)
+    is blind: no provider name in its page header or its properties (author, last modified by, company), since a
+    panel that evaluates blind marks a name there as a breach. True: it names the organisation as other documents
+    do. ``--name-provider`` asks for it once. The contract review and the bid team's review copy always name it."""
 
 
 @dataclass

@@ -147,6 +147,29 @@ WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 """A Markdown heading line ('## Question 7 – Workforce'): group 1 is its text."""
 
+BULLETS = "-*•"
+"""The characters that mark a list item in Markdown and in text pasted from Word."""
+_ITEM_NUMBERS = {
+    None: "",
+    "digits": r"\d+[.)]",  # '1.', '12)'
+    "labels": r"\(?[a-z0-9]{1,4}[.)]",  # '1.', 'a)', '(iv)', '(12)': a buyer's numbering of its requirements
+}
+
+
+@lru_cache(maxsize=None)
+def list_marker(bullets: str = BULLETS, numbers: str | None = None) -> re.Pattern:
+    """The marker at the start of a list item, with the space after it, as one pattern every reader of lists
+    shares: ``list_marker().sub("", line)`` is the item's text. ``bullets``: the characters that mark an item
+    (default ``-*•``; add ``–`` where a buyer's dash is a bullet, or '' for none); ``numbers``: ``None`` (no
+    numbered items), ``"digits"`` ('1.', '2)') or ``"labels"`` ('1.', 'a)', '(iv)': up to four small letters or
+    digits). Leading white space is part of the marker."""
+    if numbers not in _ITEM_NUMBERS:
+        raise ValueError(f"numbers must be one of {sorted(map(str, _ITEM_NUMBERS))}, not {numbers!r}")
+    forms = ([f"[{re.escape(bullets)}]"] if bullets else []) + ([_ITEM_NUMBERS[numbers]] if numbers else [])
+    if not forms:
+        raise ValueError("a list marker needs bullets or numbers")
+    return re.compile(rf"^\s*(?:{'|'.join(forms)})\s+")
+
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (see :data:`WORD`), in order, as written."""

@@ -58,12 +58,12 @@ def test_last_quarter_in_december_is_july_to_september_and_this_quarter_says_the
     monkeypatch.setattr(periods, "today", lambda: periods.datetime.date(2026, 12, 4), raising=False)
     conversation = Conversation(evidence_db_path)
     last = conversation.respond("how are we doing on crisis escalation last quarter?")
-    assert last.payload["period"] == "2026-Q3" and "Jul-Sep 2026" in last.markdown.splitlines()[0]
+    assert last.payload["period"] == "2026/27 Q2" and "Jul-Sep 2026" in last.markdown.splitlines()[0]
     assert "the data stop" not in last.markdown
     this = conversation.respond("how are we doing on crisis escalation this quarter?")
-    assert this.payload["period"] == "2026-Q3"
-    assert ("Asked today, “this quarter” is Oct-Dec 2026 (2026-Q4); the data stop on 30 September 2026, so the "
-            "figures are for Jul-Sep 2026 (2026-Q3).") in this.markdown
+    assert this.payload["period"] == "2026/27 Q2"
+    assert ("Asked today, “this quarter” is Oct-Dec 2026 (2026/27 Q3); the data stop on 30 September 2026, so the "
+            "figures are for Jul-Sep 2026 (2026/27 Q2).") in this.markdown
 
 
 def test_the_board_summary_is_one_page_built_from_the_review(evidence_db_path):
@@ -105,6 +105,6 @@ def test_the_evidence_browser_says_when_the_data_stop_before_the_period_typed(ev
     monkeypatch.setattr(periods, "today", lambda: periods.datetime.date(2026, 12, 4), raising=False)
     conversation = Conversation(evidence_db_path)
     table = indicator_table(conversation, "this quarter", "crisis")
-    assert table.period.label == "2026-Q3"
-    assert "“this quarter” is Oct-Dec 2026 (2026-Q4); the data stop on 30 September 2026" in table.note
+    assert table.period.label == "2026/27 Q2"
+    assert "“this quarter” is Oct-Dec 2026 (2026/27 Q3); the data stop on 30 September 2026" in table.note
     assert indicator_table(conversation, "last quarter", "crisis").note == ""

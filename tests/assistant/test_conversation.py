@@ -28,13 +28,13 @@ def test_indicators_for_a_topic_and_a_relative_period(conversation):
     reply = conversation.respond("how are we doing on crisis escalation this quarter?")
     assert reply.intent == "indicators" and reply.ok
     md = reply.markdown
-    assert md.startswith("### Crisis and escalation — Jul-Sep 2026 (2026-Q3)")
+    assert md.startswith("### Crisis and escalation — Jul-Sep 2026 (2026/27 Q2)")
     assert "| indicator | value | 95% CI | before | SPC verdict |" in md
     assert "Repeat crisis use" in md and "Escalation to review" in md
-    assert "“before” is 2026-Q2" in md
-    assert reply.payload["period"] == "2026-Q3"
+    assert "“before” is 2026/27 Q1" in md
+    assert reply.payload["period"] == "2026/27 Q2"
     assert "crisis_rate" in reply.payload["ids"]
-    assert conversation.state.period == "2026-Q3"
+    assert conversation.state.period == "2026/27 Q2"
 
 
 def test_named_indicators_come_with_charts(conversation):

@@ -103,11 +103,11 @@ def test_review_period_in_the_words_the_chat_accepts(run, demo_db):
     from evidencebot.compose.review import assemble_review
 
     period = gather.parse(demo_db, "July to September 2026")  # before: InputError 'not a period I understand'
-    assert period.label == "2026-Q3"
+    assert period.label == "2026/27 Q2"
     lines = export.to_markdown(assemble_review(demo_db, period, check=False).to_export(charts=False)).splitlines()
-    assert "# Contract review: Jul-Sep 2026 (2026-Q3)" in lines
-    assert "**Period:** Jul-Sep 2026 (2026-Q3)" in [line.strip() for line in lines]
+    assert "# Contract review: Jul-Sep 2026 (2026/27 Q2)" in lines
+    assert "**Period:** Jul-Sep 2026 (2026/27 Q2)" in [line.strip() for line in lines]
     activity = next(line for line in lines if line.startswith("**Activity.**"))
-    assert " over Jul-Sep 2026 (2026-Q3)." in activity
+    assert " over 2026/27 Q2." in activity
     bad = run("assemble", "review", "--period", "July to Septembre 2026")
     assert bad.exit_code == 2 and "Apr 2025 to Mar 2026, July to September 2026," in bad.stderr

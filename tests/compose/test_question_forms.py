@@ -286,11 +286,14 @@ def test_an_answer_for_blind_evaluation_says_our_organisation(demo_db, checker, 
                                                      "identify the bidder.", ""), checker=checker, anonymous=False)
     assert not plain.anonymous and plain.provider
     ordinary = tmp_path / "plain.docx"
-    ordinary.write_bytes(render_docx(plain.to_export()))
-    assert plain.provider in _docx_text(ordinary)  # the ordinary answer names us in its header
+    named = plain.to_export()
+    named.name_provider = True  # (s20: a submitted answer names us in its header only when asked)
+    ordinary.write_bytes(render_docx(named))
+    assert plain.provider in _docx_text(ordinary)  # the ordinary answer, asked to, names us in its header
     answer = assemble_tender(demo_db, BLIND_Q, checker=checker)
     assert answer.anonymous and not answer.findings
     doc = answer.to_export()
+    doc.name_provider = True  # blind evaluation wins over the request to name us
     path = tmp_path / "a.docx"
     path.write_bytes(render_docx(doc))
     text = _docx_text(path)

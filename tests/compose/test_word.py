@@ -93,7 +93,8 @@ def test_every_document_is_a4_with_header_footer_and_headings(rendered):
         for section in document.sections:
             assert abs(section.page_width.cm - 21.0) < 0.05 and abs(section.page_height.cm - 29.7) < 0.05, name
             header = " ".join(p.text for p in section.header.paragraphs)
-            assert ORG in header, (name, header)
+            # a submitted answer (and its appendix) is blind unless asked (s20 decision): only others name us
+            assert (ORG in header) is (not _doc.submitted), (name, header)
             footer = section.footer._element
             fields = [f.get(f"{W}instr").strip() for f in footer.iter(f"{W}fldSimple")]
             assert fields == ["PAGE", "NUMPAGES"], (name, fields)
@@ -314,7 +315,8 @@ def test_the_app_exports_a_review_as_the_command_line_does(demo_db, home):
 
 
 def test_without_a_configured_organisation_the_header_names_the_service_profiles_provider(demo_db):
-    """A demo or a new install has no [documents] organisation: the header still says who the document is from."""
+    """A demo or a new install has no [documents] organisation: the header still says who the document is from
+    (a tender answer only when asked: it is blind by default, s20)."""
     import io
 
     import docx
@@ -328,8 +330,10 @@ def test_without_a_configured_organisation_the_header_names_the_service_profiles
     provider = get_profile(demo_db)["provider"]
     review = assemble_review(demo_db, "2026/27 Q2")
     answer = assemble_tender(demo_db, "How will you keep crisis plans current?", 200)
-    for assembled in (review, answer):
-        data = render_docx(assembled.to_export(charts=False), appendix=False)
+    named = answer.to_export(charts=False)
+    named.name_provider = True
+    for doc in (review.to_export(charts=False), named):
+        data = render_docx(doc, appendix=False)
         header = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).sections[0].header.paragraphs)
         assert provider in header, header
 

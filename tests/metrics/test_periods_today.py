@@ -24,14 +24,14 @@ def test_data_that_stop_before_the_quarter_ends_give_the_last_complete_quarter_i
     last = parse_period("last quarter", latest=D(2026, 9, 28), now=DECEMBER)
     assert last.label == "2026-Q2"
     assert bound_note("last quarter", last, latest=D(2026, 9, 28), now=DECEMBER) == (
-        "Asked today, “last quarter” is Jul-Sep 2026 (2026-Q3); the data stop on 28 September 2026, so the "
-        "figures are for Apr-Jun 2026 (2026-Q2).")
+        "Asked today, “last quarter” is Jul-Sep 2026 (2026/27 Q2); the data stop on 28 September 2026, so the "
+        "figures are for Apr-Jun 2026 (2026/27 Q1).")
 
 
 def test_this_quarter_with_no_data_yet_is_the_quarter_the_data_reach_and_says_so():
     this = parse_period("this quarter", latest=D(2026, 9, 30), now=DECEMBER)
     assert this.label == "2026-Q3"
-    assert "“this quarter” is Oct-Dec 2026 (2026-Q4); the data stop on 30 September 2026" in bound_note(
+    assert "“this quarter” is Oct-Dec 2026 (2026/27 Q3); the data stop on 30 September 2026" in bound_note(
         "this quarter", this, latest=D(2026, 9, 30), now=DECEMBER)
 
 

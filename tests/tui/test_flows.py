@@ -34,7 +34,7 @@ def test_ask_for_indicators(make):
             await ask(pilot, "how are we doing on crisis escalation this quarter?")
             replies = {id(m): m.reply for m in messages if isinstance(m, ReplyReady) and m.text}
             [reply] = list(replies.values())
-            assert reply.intent == "indicators" and reply.payload["period"] == "2026-Q3"
+            assert reply.intent == "indicators" and reply.payload["period"] == "2026/27 Q2"
             last = chat_replies(app)[-1]
             assert "| indicator | value | 95% CI | before | SPC verdict |" in last.markdown
             users = [w.text for w in app.screen.query("UserMessage")]

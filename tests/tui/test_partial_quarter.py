@@ -27,5 +27,5 @@ def test_this_quarter_is_partial_and_last_quarter_the_one_before(demo_copy_facto
             board = chat_replies(app)[-1]
             assert board.markdown.startswith("## Board summary: Oct-Dec 2026")
             assert "The quarter is not over" in board.shown
-            assert app.conversation.state.draft.title == "Board summary 2026-Q4"
+            assert app.conversation.state.draft.title == "Board summary 2026/27 Q3"
     run(go())

@@ -48,7 +48,7 @@ def board_summary(db, period) -> BoardSummary:
     concerns = [r for r in results if filters.verdict(r) == "concern"]
     risks = list({r.id: r for r in missed + concerns}.values())[:TOP]
 
-    when = gather.prose_period(p)
+    when = gather.heading_period(p)
     partial = f" ({coverage.text()})" if coverage.partial else ""
     lines = [f"## Board summary: {when}{partial}", ""]
     if coverage.partial:

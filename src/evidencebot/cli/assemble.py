@@ -120,9 +120,13 @@ def _check_output(output: str | None, force: bool, fmt: str | None, kind: str | 
 @click.option("--anonymous", is_flag=True, default=None,
               help="For blind evaluation: no provider or service name in the answer or its Word header ('our "
                    "organisation', 'our service'). On by itself when the question asks that the bidder not be named.")
+@click.option("--name-provider", is_flag=True, default=None,
+              help="Name the provider in the Word page header and the file's properties (author, company). "
+                   "Off by default: a submitted answer is blind ([documents] name_provider in config.toml).")
 @db_option
 @click.pass_context
-def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output, force, save, story, anonymous, db):
+def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output, force, save, story, anonymous,
+               name_provider, db):
     """Draft a checked tender answer within the word limit.
 
     Each sub-point gets its own part: approved method text from the library,
@@ -134,6 +138,7 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
     called checked; or when the answer states something the question's own
     facts contradict (its buyer, contract start, incumbent or new provider).
     """
+    from evidencebot.compose import export
     from evidencebot.compose.tender import assemble_tender
     from evidencebot.errors import InputError
     from evidencebot.inputs import without_controls
@@ -156,7 +161,11 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
             raise InputError(f"a {answer.word_limit:,}-word limit leaves no room for any sentence of the answer; "
                              "give a larger --words")
         doc = answer.to_export()
+        if name_provider:
+            doc.name_provider = True
         _emit(database, doc, fmt, output, force, "tender", plain_markdown=answer.markdown)
+        if output and export.guess_format(output, fmt) == "docx":
+            click.echo(f"header: {export.provider_note(doc)}", err=True)
         click.echo("", err=True)
         click.echo(answer.coverage_table(), err=True)
         if answer.placement_notes():

@@ -268,10 +268,14 @@ def _count(n: int, noun: str) -> str:
 @click.option("--anonymous", is_flag=True, default=None,
               help="For blind evaluation: no provider or service name in the answers, the header or the document's "
                    "properties. On by itself when a question asks that the bidder not be named.")
+@click.option("--name-provider", is_flag=True, default=None,
+              help="Name the provider in the Word page header and the file's properties (author, company). Off by "
+                   "default: the response to submit is blind ([documents] name_provider in config.toml); the review "
+                   "copy names it.")
 @_tender_option
 @db_option
 @click.pass_context
-def export_cmd(ctx, output, force, anonymous, tender_id, db):
+def export_cmd(ctx, output, force, anonymous, name_provider, tender_id, db):
     """Write every answer under the buyer's numbering; for an Excel questionnaire also a
     copy of the buyer's workbook with the answers in the answer column (never the original).
     Parts still marked [To write] or [To attach] are listed on one line first (a warning), then every
@@ -291,7 +295,12 @@ def export_cmd(ctx, output, force, anonymous, tender_id, db):
                 click.echo(f"warning: {_count(len(clashes), 'contradiction')} between the answers (above): correct "
                            "them before submitting", err=True)
         written = tender_store.export(database, output, tender_id=tender_id, force=force,
-                                      anonymous=True if anonymous else None)
+                                      anonymous=True if anonymous else None,
+                                      name_provider=True if name_provider else None)
         # which file is which: the response to submit holds no comment or note for the writer (the review copy does)
         for path, role in ex.file_roles(written[0], written).items():
             click.echo(f"written: {path} ({role})", err=True)
+        if written[0].suffix.lower() == ".docx":  # blind unless asked: say so, so an empty header is no surprise
+            shape = ex.ExportDoc(title="", body="", kind="response", anonymous=bool(anonymous),
+                                 name_provider=True if name_provider else None)
+            click.echo(f"header: {ex.provider_note(shape)}", err=True)

@@ -42,7 +42,8 @@ from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
 from evidencebot.language.findings import Finding, locate
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word, period_mentions
-from evidencebot.text import MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NAMES, line_sentences, month_number, sentence_spans
+from evidencebot.text import (BULLETS, MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NAMES, line_sentences, list_marker,
+                              month_number, sentence_spans)
 
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
@@ -169,11 +170,11 @@ def buyer_lines(text: str, ref: str = "") -> list[tuple[str, str]]:
                     section = title.lower()
                 lead = ""
             continue
-        starts = line.startswith(("-", "*", "•", "|")) or re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]\s", line)
+        starts = line.startswith((*BULLETS, "|")) or list_marker("", "labels").match(line)
         if starts or (item and line.startswith("|")):
             flush()
             item = True
-            block = [re.sub(r"^\s*(?:[-*•]|\(?[a-z0-9ivx]{1,4}[.)])\s+", "", line)]
+            block = [list_marker(BULLETS, "labels").sub("", line)]
             continue
         if not block:
             item = False

@@ -37,7 +37,7 @@ from evidencebot.compose.consistency import statements
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.questions import _base_verb, _COMMON_VERBS, gerund
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
-from evidencebot.text import line_sentences, match_form, number_word_pattern
+from evidencebot.text import BULLETS, line_sentences, list_marker, match_form, number_word_pattern
 
 PHRASEBANK = "commitments.yaml"
 
@@ -205,8 +205,10 @@ _FORECAST = re.compile(r"(?:about|around|approximately|roughly|some|up\s+to|over
                        r"\d[\d,]*(?!\s*%))\b", re.I)
 """What a buyer 'expects' when it is a quantity of demand ('about 2,100 referrals a year'), not a standard."""
 
-_LIST_MARK = re.compile(r"^[-*•–]\s+")
+_LIST_MARK = list_marker(BULLETS + "–")
 """A list item's marker left at the start of a buyer's sentence ('- All frontline staff must ...')."""
+_ITEM_MARK = list_marker(BULLETS + "–", "labels")
+"""An item of a list in the buyer's context ('- a registered manager', '(b) two support workers')."""
 
 
 def from_statement(sentence: str, document: str = "") -> str:
@@ -513,12 +515,13 @@ def context_sentences(question: str, points: list) -> list[str]:
         if not n or any(n in t or (len(t) > 20 and t in n) for t in inside):
             listing = False
             continue
-        item = re.match(r"^\s*(?:[-•*–]|\(?[a-z0-9]{1,3}[.)])\s+(?P<item>.+)$", s)
-        if listing and item and out:
+        mark = _ITEM_MARK.match(s)
+        item = s[mark.end():] if mark else ""
+        if listing and item.strip() and out:
             # a list the sentence before introduces ('... the following minimum staffing establishment ...:'):
             # its items are the requirement's, said with it
             out[-1] = out[-1].rstrip(" ;.") + ("; " if not out[-1].rstrip().endswith(":") else " ") \
-                + item.group("item").strip().rstrip(".;")
+                + item.strip().rstrip(".;")
             continue
         listing = s.rstrip().endswith(":")
         out.append(s)

@@ -40,6 +40,10 @@ class ExportDoc:
     config's ``[documents] organisation`` when set, else this."""
     anonymous: bool = False
     """For blind evaluation: no organisation in the Word header or the document's properties."""
+    name_provider: bool | None = None
+    """A submitted answer names the provider in its Word header and properties only when asked: True (``--name-
+    provider``), False, or None for the config's ``[documents] name_provider`` (default false: blind). Other
+    documents (the contract review) and the bid team's review copy always name it (:meth:`names_provider`)."""
     counted: str | None = None
     """The text whose words and characters are counted (a tender answer)."""
     word_limit: int | None = None
@@ -69,6 +73,17 @@ class ExportDoc:
         """A tender answer: the document holds the answer only; its evidence appendix is a
         separate document and its counts and coverage go to the compliance sheet."""
         return self.kind in SUBMITTED_KINDS
+
+    def names_provider(self, default: bool = False) -> bool:
+        """Whether the page header and the document's properties (author, last modified by, company) may name
+        the provider: never for blind evaluation (:attr:`anonymous`); for a submitted answer only when asked
+        (:attr:`name_provider`, else ``default``, the config's setting), since a panel that marks blind reads
+        a name in every page header as a breach; always for any other document."""
+        if self.anonymous:
+            return False
+        if not self.submitted:
+            return True
+        return default if self.name_provider is None else bool(self.name_provider)
 
     def counts_line(self) -> str:
         if self.counted is None:

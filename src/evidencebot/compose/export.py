@@ -36,6 +36,7 @@ from evidencebot.compose.compliance import compliance_xlsx as build
 from evidencebot.compose.document import APPENDIX_TITLE, ExportDoc, _cell, appendix_markdown, markdown_parser
 from evidencebot.compose.gaps import attach_lines
 from evidencebot.compose.word import render_docx
+from evidencebot.config import load_settings
 from evidencebot.errors import InputError
 from evidencebot.outputs import check_output, write_output
 from evidencebot.store.backup import main_file
@@ -259,10 +260,24 @@ def to_docx_bytes(doc: ExportDoc, *, charts: bool = True, part: str = "document"
     the same document with each writer note as a Word comment on its marker (:func:`comment_markers`)."""
     if not review and part == "document":
         doc = without_writer_markers(doc)  # the file a panel reads: no '[To write: ...]' (the review copy keeps it)
+    if review and part == "document":
+        doc = dataclasses.replace(doc, name_provider=True)  # the bid team's copy names us (unless blind is asked)
     data = render_docx(doc, template, part=part, charts=charts)
     if not review or part == "appendix" or not doc.writer_notes:
         return data
     return comment_markers(data, doc.writer_notes)
+
+
+def provider_note(doc: ExportDoc) -> str:
+    """What a submitted Word answer says about who it is from, for the command's stderr: blind by default
+    (:meth:`ExportDoc.names_provider`, the config's ``[documents] name_provider``). '' for other documents."""
+    if not doc.submitted:
+        return ""
+    if doc.names_provider(load_settings().documents.name_provider):
+        return "the page header and the file's properties name the provider, as asked (--name-provider or " \
+               "[documents] name_provider)"
+    return ("the page header and the file's properties (author, last modified by, company) do not name the "
+            "provider: a submitted answer is blind unless asked (--name-provider; the review copy names it)")
 
 
 def comment_markers(data: bytes, notes: list[tuple[str, str]]) -> bytes:

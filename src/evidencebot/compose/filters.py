@@ -8,6 +8,7 @@ object (anything with the ``IndicatorResult`` attributes) or plain values.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import math
 import re
@@ -52,6 +53,44 @@ def _load_yaml(path: str, mtime: float) -> dict:
 def load_phrasebank(name: str) -> dict:
     path = phrasebank_file(name)
     return _load_yaml(str(path), path.stat().st_mtime)
+
+
+def load_word_lists(name: str, *, also: tuple[str, ...] = ()) -> dict:
+    """A vocabulary file of word lists with the user's additions, the way every phrasebank file loads: a user's
+    copy of ``name`` replaces the shipped file (:func:`load_phrasebank`); then every ``<stem>-*.yaml`` and each
+    file named in ``also`` (older names of the file's parts) found in the phrasebank folders is read in name
+    order (a user's file shadows a shipped one of the same name): a file **adds** the lists it names that
+    ``name`` lacks, and a list with the **id** of one in ``name`` replaces it, one level down too (``asker: {who:
+    [...]}`` replaces ``asker.who`` and keeps ``asker.modal``). A list the file's ``renamed`` mapping names by an
+    older id ('askers' -> 'asker.who') is read under its id now. A list that is not a list (or a mapping where
+    a mapping is) is a ConfigError naming the file and the id."""
+    data = copy.deepcopy(load_phrasebank(name))
+    renamed = data.get("renamed") or {}
+    stem = Path(name).stem
+    found: dict[str, Path] = {}
+    for folder in locations.search_path("phrasebank"):
+        for path in [*sorted(folder.glob(f"{stem}-*.yaml")), *(folder / other for other in also)]:
+            if path.is_file():
+                found.setdefault(path.name, path)
+    for file_name in sorted(found):
+        path = found[file_name]
+        for key, value in _load_yaml(str(path), path.stat().st_mtime).items():
+            if key == "version":
+                continue
+            where = str(renamed.get(key, key)).split(".")
+            if len(where) == 1 and isinstance(value, dict) and isinstance(data.get(key), dict):
+                parent, items = data[key], value.items()
+            elif len(where) == 2:
+                parent, items = data.setdefault(where[0], {}), [(where[1], value)]
+            else:
+                parent, items = data, [(where[0], value)]
+            for sub, words in items:
+                if not isinstance(parent, dict) or (isinstance(parent.get(sub), list) and not isinstance(words, list)) \
+                        or (isinstance(parent.get(sub), dict) and not isinstance(words, dict)):
+                    raise ConfigError(f"{path}: '{key}' should be a {type(parent.get(sub)).__name__} like the one "
+                                      f"it replaces in {name}")
+                parent[sub] = copy.deepcopy(words)
+    return data
 
 
 _RULE_TAIL = re.compile(r"\s*\((?:shift|trend|astronomical|two_in_three)\)\s*$")

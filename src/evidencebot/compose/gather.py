@@ -50,17 +50,15 @@ def read_period(db: Database, text: str | None, *, default: str = "review", now:
     words name (:func:`evidencebot.metrics.periods.bound_note`); ``now``: today unless given.
 
     Defaults: a review covers the last complete quarter (``last quarter``); a tender the 12 complete
-    months up to the latest data. A range of months that is exactly one calendar quarter is that quarter.
+    months up to the latest data. Every quarter is a financial-year quarter, however it was asked for
+    ("last quarter", "2026-Q3", "July to September 2026", "Jul-Sep 2026" all read 'Jul-Sep 2026 (2026/27
+    Q2)'), so one document never mixes a calendar label with a financial one
+    (:func:`evidencebot.metrics.periods.as_financial`).
     """
     latest = latest_data_date(db)
     if text:
-        p = periods.parse_period(text, latest=latest, now=now)
-        note = periods.bound_note(text, p, latest=latest, now=now)
-        if p.kind == "range" and periods.is_quarter(p):
-            # the months of one quarter typed as months ("July to September 2026", "Jul-Sep 2026") are that
-            # quarter, said as "last quarter" says it: Jul-Sep 2026 (2026-Q3)
-            p = periods.quarter_period(p.start.year, (p.start.month - 1) // 3 + 1)
-        return p, note
+        p = periods.as_financial(periods.parse_period(text, latest=latest, now=now))
+        return p, periods.bound_note(text, p, latest=latest, now=now)
     if latest is None:
         raise InputError("the database holds no dated records: give a period with --period")
     if default == "tender":
@@ -69,7 +67,7 @@ def read_period(db: Database, text: str | None, *, default: str = "review", now:
         first = periods.add_months(*last_full, -11)
         return periods.range_period(first, last_full), ""
     last = periods.parse_period("last quarter", latest=latest, now=now)
-    return periods.financial_quarter(last), periods.bound_note("last quarter", last, latest=latest, now=now)
+    return periods.as_financial(last), periods.bound_note("last quarter", last, latest=latest, now=now)
 
 
 def parse(db: Database, text: str | None, *, default: str = "review"):
@@ -86,6 +84,16 @@ def prose_period(p) -> str:
         text = p.describe()
         return text.split(" (")[0] if kind != "quarter" else text
     return str(getattr(p, "label", p))
+
+
+def heading_period(p) -> str:
+    """How a period reads where a document or a reply names it (a title, the Period line, a heading): a quarter
+    with its months and its financial-year label, 'Jul-Sep 2026 (2026/27 Q2)', however it was asked for;
+    anything else as :func:`prose_period` says it. Sentences keep :func:`prose_period` ('in 2026/27 Q2')."""
+    if p is not None and hasattr(p, "describe") and (
+            p.kind in ("quarter", "fy_quarter") or (p.kind == "range" and periods.is_quarter(p))):
+        return periods.as_financial(p).describe()
+    return prose_period(p)
 
 
 def _bounds(p) -> tuple[str, str]:

@@ -24,7 +24,7 @@ from evidencebot.store import bids as bid_rows
 from evidencebot.store import blocks as block_store
 from evidencebot.store import workflow
 from evidencebot.store.blocks import PROFILE_FIELDS, get_profile, load_demo_library, set_profile  # noqa: F401
-from evidencebot.text import letter_words
+from evidencebot.text import letter_words, list_marker
 
 REVIEW_MONTHS = 12
 OUTCOMES = ("pending", "won", "lost", "withdrawn")
@@ -452,7 +452,7 @@ def split_answers(text: str) -> list[tuple[str, str]]:
                 paras.append(" ".join(current))
                 current = []
         else:
-            current.append(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line.strip()))
+            current.append(list_marker(numbers="digits").sub("", line.strip()))
     if current:
         paras.append(" ".join(current))
     if title is not None or paras:

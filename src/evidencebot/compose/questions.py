@@ -31,13 +31,15 @@ import yaml
 
 from evidencebot.compose import confirmations
 from evidencebot.compose.columns import column_kind, header_columns
-from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.filters import load_phrasebank, load_word_lists
 from evidencebot.errors import ConfigError, InputError
 from evidencebot.text import MD_HEADING, NUMBER_WORDS, PatternTable
 from evidencebot.text import sentences as text_sentences
 
-_INTAKE = load_phrasebank("intake.yaml")
-"""The intake's vocabulary (``phrasebank/intake.yaml``): its verbs, the words a phrase cannot end on, and the rest."""
+_INTAKE = load_word_lists("intake.yaml", also=("intake_shapes.yaml",))
+"""The intake's vocabulary (``phrasebank/intake.yaml``): its verbs, the words a phrase cannot end on, and the rest;
+with a user's ``intake-*.yaml`` (or the older ``intake_shapes.yaml``) in the config dir: a file adds lists, a list
+with the id of a shipped one replaces it (:func:`evidencebot.compose.filters.load_word_lists`)."""
 
 
 def _listed(key: str, *, within: str = "") -> list[str]:

@@ -89,12 +89,12 @@ class ContractReview:
         if not self.external:
             notes.append("Small-number suppression is OFF: this document is for internal use only.")
         return ExportDoc(
-            title=f"Contract review: {gather.prose_period(self.period)}",
+            title=f"Contract review: {gather.heading_period(self.period)}",
             body=self.markdown,
             kind="review",
             organisation=self.provider,
             context=[*self.header[:2],
-                     ("Period", self.period_text or gather.prose_period(self.period)),
+                     ("Period", self.period_text or gather.heading_period(self.period)),
                      ("Compared with", gather.prose_period(self.compare)), *self.header[2:]],
             counted=self.markdown,
             figures=self.figures,
@@ -962,11 +962,11 @@ def assemble_review(
     external = suppress
     period_text, compare_text = gather.prose_period(p), gather.prose_period(c)
     counted = coverage.covered
-    document_period = period_text
+    document_period = gather.heading_period(p)  # the Period line: 'Jul-Sep 2026 (2026/27 Q2)'
     if coverage.partial:
         # the header and the banner at the top give the months covered; sentences say
         # "2026/27 to date" (a month range inside every sentence reads as a period of its own)
-        document_period = f"{period_text} ({coverage.text()})"
+        document_period = f"{document_period} ({coverage.text()})"
         period_text = f"{period_text} to date"
 
     results_by_id = gather.indicators(db, p, c, None, external=external)

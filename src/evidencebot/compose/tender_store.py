@@ -552,12 +552,14 @@ def _heading(row: dict, checker, edits: list[Edit]) -> str:
 
 
 def export(db: Database, output, *, tender_id: int | None = None, force: bool = False,
-           anonymous: bool | None = None) -> list[Path]:
+           anonymous: bool | None = None, name_provider: bool | None = None) -> list[Path]:
     """The response document under the buyer's numbering, its evidence appendix
     (``<output>-evidence``) and the bid team's compliance sheet (``<output>-compliance.xlsx``), and
     for an Excel questionnaire a copy of the buyer's workbook with the answers filled in. All
     files or none. ``anonymous`` (default: when a question asks that the bidder not be named): no provider or
-    service name in the answers, the header or the document's properties (:mod:`anonymity`)."""
+    service name in the answers, the header or the document's properties (:mod:`anonymity`). ``name_provider``
+    (default: the config's ``[documents] name_provider``, false): the Word header and properties name the
+    provider; else the response is blind there whatever the questions say (:meth:`ExportDoc.names_provider`)."""
     t, rows = questions(db, tender_id)
     if anonymous is None:
         anonymous = any(anonymity.asked(r["question"] or "") for r in rows) or \
@@ -594,6 +596,7 @@ def export(db: Database, output, *, tender_id: int | None = None, force: bool = 
         compliance += compliance_rows(r, coverage)
         commitments += [dict(c, part=f"{r['ref']}: {c.get('part')}") for c in coverage.get("commitments", [])]
     doc = ex.ExportDoc(title=t["title"], body="\n\n".join(parts), kind="response", anonymous=bool(anonymous),
+                       name_provider=name_provider,
                        organisation="" if anonymous else get_profile(db).get("provider", ""),
                        # the buyer's questionnaire by its file name; question files of our own are not named
                        context=([("Questionnaire", Path(t["source_file"]).name)] if t["source_kind"] != "text" else [])

@@ -425,9 +425,12 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
             markdown_to_docx(body, appendix_markdown(document), width=width)
     import datetime as dt
 
+    named = (document.names_provider(load_settings().documents.name_provider) if isinstance(document, ExportDoc)
+             else not getattr(document, "anonymous", False))
     values = {
         "title": title,
-        "organisation": ("" if getattr(document, "anonymous", False)
+        # a submitted answer is blind unless asked (ExportDoc.names_provider): no provider in the page header
+        "organisation": ("" if not named
                          else organisation if organisation is not None
                          else organisation_name() or getattr(document, "organisation", "")),
         "kind": kind,
@@ -449,8 +452,10 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
         props = out.core_properties
         props.title = title
         props.author = values["organisation"] or "evidencebot"
-        props.last_modified_by = "evidencebot" if getattr(document, "anonymous", False) else props.last_modified_by
+        props.last_modified_by = props.last_modified_by if named else "evidencebot"
         props.comments = ""
+        if not named:  # a template's own company and manager (File > Properties) would name us too
+            _blank_extended_properties(out)
         buf = io.BytesIO()
         tpl.save(buf)
         return buf.getvalue()
@@ -468,6 +473,17 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
             compose_env._budget.stop()
 
     return compose_env._in_child(bounded, path.name, seconds, mb)
+
+
+_NAMING_PROPERTIES = re.compile(rb"<(Company|Manager)>[^<]*</\1>")
+
+
+def _blank_extended_properties(docx) -> None:
+    """Empty the Company and Manager of the file's extended properties (docProps/app.xml), which python-docx
+    does not expose: a user's template saved in Word carries the organisation's name there."""
+    for part in docx.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml" and hasattr(part, "_blob"):
+            part._blob = _NAMING_PROPERTIES.sub(lambda m: b"<" + m.group(1) + b"/>", part._blob)
 
 
 def check_template(path: str | Path, kind: str = "document") -> None:

@@ -775,7 +775,7 @@ CONTEXT_LISTS = (
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
-    "organisation_verbs",
+    "organisation_verbs", "kin_owners", "kin_qualifiers",
 )
 
 
@@ -1256,9 +1256,22 @@ _LABEL_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}[A-Za-z]?\b(?![,.:]\d)")
 _KIN_AFTER = re.compile(r"['’]s[ \t\u00a0]+([a-z\-]+)\b")
 # "Summer and her twin": the name joined to his or her relative (group 1: the noun)
 _AND_OWN = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:his|her)[ \t\u00a0]+([a-z\-]+)\b")
-# "her twin, Autumn", "his brother Will": the name given as his or her relative (group 1: the noun)
-_OWN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)[ \t\u00a0]+(?:(?:little|big|older|younger|elder|baby|twin)[ \t\u00a0]+)?"
-                         r"([a-z\-]+),?[ \t\u00a0]+\Z")
+
+
+@functools.lru_cache(maxsize=8)
+def _own_before(owners: frozenset, qualifiers: frozenset) -> re.Pattern | None:
+    """"her twin, Autumn", "his little brother Will": the name given as someone's relative, right before it: an
+    owner (person_context's ``kin_owners``), perhaps a word that qualifies the relative (``kin_qualifiers``:
+    "little", "older"), then the relative's noun (group 1). None when the rule lists no owners."""
+    if not owners:
+        return None
+
+    def alternation(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+    qualified = rf"(?:(?:{alternation(qualifiers)})[ \t\u00a0]+)?" if qualifiers else ""
+    return re.compile(rf"\b(?:{alternation(owners)})[ \t\u00a0]+{qualified}([a-z\-]+),?[ \t\u00a0]+\Z")
+
 # a rank or office held no longer: "Sgt Maddox (retired)", "former Councillor Jo Bell"
 _NOT_IN_ROLE_AFTER = re.compile(r"[ \t\u00a0]*[(,]?[ \t\u00a0]*(?:retired|rtd|ret['’]d|ex-serving)\b", re.IGNORECASE)
 _NOT_IN_ROLE_BEFORE = re.compile(r"\b(?:retired|former|ex-)[ \t\u00a0]*\Z", re.IGNORECASE)
@@ -1979,7 +1992,9 @@ class _NameFinder:
         m = _AND_OWN.match(self.text, tok.end)
         if m and m.group(1).lower() in owned:
             return True
-        m = _OWN_BEFORE.search(self.text, max(0, tok.start - 40), tok.start)
+        own_before = _own_before(self.context.get("kin_owners", frozenset()),
+                                 self.context.get("kin_qualifiers", frozenset()))
+        m = own_before.search(self.text, max(0, tok.start - 40), tok.start) if own_before else None
         return bool(m and m.group(1).lower() in owned and m.group(1).lower() in self.context.get("kin_nouns", ()))
 
     def described_as_person(self, t) -> bool:

@@ -71,6 +71,11 @@ chat's, :func:`evidencebot.mentions.find_period`): ``July to September 2026``,
 Relative forms other than rolling windows resolve to the concrete period they
 name (``last quarter`` on 2026-03-15 is the period ``2025-Q4`` of kind
 ``quarter``), so :meth:`Period.previous` works in that period's own style.
+The documents, the board summary and the chat read periods through
+:func:`evidencebot.compose.gather.read_period`, which says every quarter as
+the financial-year quarter of the same months (:func:`as_financial`: ``2025/26
+Q4``, described 'Jan-Mar 2026 (2025/26 Q4)'), so one document never mixes the
+two labels; ``evidencebot metrics`` keeps the form typed.
 """
 
 from __future__ import annotations
@@ -248,6 +253,16 @@ def financial_quarter(period: Period) -> Period:
     """The financial-year quarter with the months of the calendar quarter ``period`` (2026-Q3 -> 2026/27 Q2)."""
     year, month = period.start.year, period.start.month
     return fy_quarter_period(year if month >= 4 else year - 1, ((month - 4) % 12) // 3 + 1)
+
+
+def as_financial(period: Period) -> Period:
+    """``period`` with its quarter said the way our documents say quarters: months that make exactly one
+    quarter (a calendar quarter such as ``last quarter`` or ``2026-Q3``, or a range such as ``Jul-Sep
+    2026``) become that financial-year quarter (described 'Jul-Sep 2026 (2026/27 Q2)'); anything else is
+    returned as it is."""
+    if period.kind in ("quarter", "range") and is_quarter(period):
+        return financial_quarter(period)
+    return period
 
 
 def range_period(first: tuple[int, int], last: tuple[int, int], *, kind: str = "range",
@@ -431,8 +446,8 @@ def relative_period(text: str, *, latest: datetime.date | None, now: datetime.da
 def bound_note(text: str | None, period: Period, *, latest: datetime.date | None,
                now: datetime.date | None = None) -> str:
     """A sentence for the reader when the data stop before what relative words name: 'Asked today, “last
-    quarter” is Jul-Sep 2026 (2026-Q3); the data stop on 28 September 2026, so the figures are for Apr-Jun 2026
-    (2026-Q2).'
+    quarter” is Jul-Sep 2026 (2026/27 Q2); the data stop on 28 September 2026, so the figures are for Apr-Jun
+    2026 (2026/27 Q1).' Quarters are said as financial-year quarters (:func:`as_financial`).
     '' when ``text`` is not relative or the data reach the period the words name."""
     norm = " ".join(str(text or "").lower().split())
     if latest is None or not _is_relative(norm):
@@ -441,9 +456,9 @@ def bound_note(text: str | None, period: Period, *, latest: datetime.date | None
     named = _relative_at(norm, str(text).strip(), now, now - datetime.timedelta(days=1))
     if (named.start, named.end) == (period.start, period.end) or latest >= named.end:
         return ""
-    return (f"Asked today, “{' '.join(str(text).split())}” is {named.describe()}; the data stop on "
-            f"{latest.day} {calendar.month_name[latest.month]} {latest.year}, so the figures are for "
-            f"{period.describe()}.")
+    return (f"Asked today, “{' '.join(str(text).split())}” is {as_financial(named).describe()}; the data stop "
+            f"on {latest.day} {calendar.month_name[latest.month]} {latest.year}, so the figures are for "
+            f"{as_financial(period).describe()}.")
 
 
 def parse_period(text: str, *, latest: datetime.date | None = None, now: datetime.date | None = None) -> Period:
