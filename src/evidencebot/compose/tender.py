@@ -1216,7 +1216,8 @@ def assemble_tender(
     # the buyer's caseload cap, people open, staff, localities and discharge contact over our current service's:
     # never our profile's figure stated as the tender's (issue 12; s11 panel, contradictions 1-4)
     quantities = buyer_scale.read(buyer_text)
-    fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer)
+    fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
+                                             localities=buyer_scale.locality_names(buyer_text), current=service_profile)
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
     if worded:

@@ -1,0 +1,82 @@
+"""The buyer's review timings and who runs what win over our blocks' (issue 12, session 20).
+
+s19's contradiction reader (tests/data/heldout/s19/panel/contradictions.md, spent) found two firm contradictions left
+in both answer sets to q05: "an external fidelity review is carried out each year" against the buyer's "an external
+review by IPS Grow at months 6 and 12 and yearly after that"; and IPS "delivered with the local IPS service", people
+"referred ... to the local IPS service", where "Lot 2 includes an Individual Placement and Support (IPS) service" (the
+provider runs it). The question below is s19 q05's background, cut short.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.compose import buyer_facts as bf
+
+Q5 = """## Question 5 – Employment Support (IPS Fidelity)
+
+### Background
+
+Lot 2 includes an Individual Placement and Support (IPS) service with a caseload of around 140 people at any time.
+Fidelity will be assessed against the 25-item IPS fidelity scale, with an external review by IPS Grow at months 6 and
+12 and yearly after that.
+
+### Question
+
+How will you deliver an IPS service that reaches good fidelity by month 12 of the contract?
+"""
+
+OURS_REVIEW = ("The IPS service goes through each specialist's caseload and job starts with them every fortnight, and an "
+               "external fidelity review is carried out each year; the locality team leader agrees an action plan with "
+               "the IPS service for any item scored below good fidelity.")
+
+
+def _kinds(text: str, facts) -> list[tuple[str, str]]:
+    return [(c.fact.kind, c.said) for c in bf.check(text, facts)]
+
+
+def test_the_buyers_review_timing_is_read_and_ours_that_misses_month_6_contradicts_it():
+    facts = bf.read(Q5)
+    cadence = [f for f in facts if f.kind == "cadence"]
+    assert [f.value for f in cadence] == ["at months 6 and 12 and yearly after that"]
+    assert cadence[0].data[1] == (6.0, 12.0, 24.0, 36.0)
+    assert ("cadence", "each year") in _kinds(OURS_REVIEW, facts)
+
+
+@pytest.mark.parametrize("ours", [
+    "An external fidelity review is carried out every six months.",  # more often: every date of the buyer's is met
+    "An external fidelity review is carried out at months 6 and 12 and every year after that.",
+    "The team leader reviews each person's housing plan every year.",  # another review: nothing of the buyer's words
+])
+def test_a_schedule_that_keeps_every_buyer_date_or_another_review_is_not_a_contradiction(ours):
+    assert not [c for c in bf.check(ours, bf.read(Q5)) if c.fact.kind == "cadence"]
+
+
+def test_a_service_the_lot_includes_is_never_an_outside_service_we_refer_to():
+    facts = bf.read(Q5)
+    runs = [f for f in facts if f.kind == "runs"]
+    assert [f.data for f in runs] == [("Individual Placement and Support", "IPS")]
+    said = _kinds("Anyone who wants paid work is referred, with their agreement, to the local Individual Placement and "
+                  "Support (IPS) service within two weeks.", facts)
+    assert said == [("runs", "the local Individual Placement and Support (IPS) service")]
+    # our own IPS team, or IPS named without an outside service, is not
+    assert not _kinds("Our IPS service holds a weekly meeting with each recovery team.", facts)
+
+
+def test_hold_writes_our_block_on_the_buyers_terms_and_the_result_is_clean():
+    facts = bf.read(Q5)
+    held, clashes = bf.hold(OURS_REVIEW, facts)
+    assert held == ("Our IPS service goes through each specialist's caseload and job starts with them every fortnight, "
+                    "and an external fidelity review is carried out at months 6 and 12 and yearly after that; the "
+                    "locality team leader agrees an action plan with our IPS service for any item scored below good "
+                    "fidelity.")
+    assert {c.fact.kind for c in clashes} == {"cadence", "runs"}
+    assert not bf.check(held, facts)
+    delivered = bf.hold("Individual Placement and Support (IPS) for the people we support is delivered with the local "
+                        "IPS service.", facts)[0]
+    assert delivered == "Individual Placement and Support (IPS) for the people we support is delivered by our IPS service."
+
+
+def test_without_the_buyers_facts_our_block_stands():
+    plain = bf.read("## Question 5 – Employment\n\n### Question\n\nHow will you help people into paid work?\n")
+    assert bf.hold(OURS_REVIEW, plain) == (OURS_REVIEW, [])
