@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
+from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms,
                                  commitments, confirmations, consistency, figure_clauses, filters, gather, library,
                                  tender_profile)
 from evidencebot.compose import env as compose_env
@@ -1269,6 +1269,7 @@ def assemble_tender(
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
+    _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "")
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
@@ -2102,6 +2103,21 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
             units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
         else:  # no block says how: the review copy asks for the method, the submitted text holds no marker (s17)
             units[-1]["confirm"] = buyer_kpis.NO_METHOD.format(ref=kpi.ref)
+    _place(methods[point.key], block, units, {}, lead=True)
+
+
+def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer_blocks: list, buyer: str) -> None:
+    """The buyer's mobilisation timetable as dated milestones with owners by role (:mod:`buyer_mobilisation`), first in
+    the part that asks for the mobilisation plan or its milestones (s19 q12: 'by twelve weeks before the start' and no
+    date, where the buyer gave the award, go-live, the incumbent and the staff who transfer). Nothing when no part asks
+    for it or the tender gives no award and start."""
+    block = next((b for b in buyer_blocks if b.block_id == "buyer-mobilisation-milestones"), None)
+    point = next((p for p in plan.points if p.kind != "confirm" and buyer_mobilisation.asks(p.text)), None)
+    timetable = buyer_mobilisation.read(buyer_text) if block is not None and point is not None else None
+    if timetable is None:
+        return
+    units = [{"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True}
+             for t in buyer_mobilisation.milestones(timetable, buyer)]
     _place(methods[point.key], block, units, {}, lead=True)
 
 
