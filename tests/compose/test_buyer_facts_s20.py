@@ -80,3 +80,31 @@ def test_hold_writes_our_block_on_the_buyers_terms_and_the_result_is_clean():
 def test_without_the_buyers_facts_our_block_stands():
     plain = bf.read("## Question 5 – Employment\n\n### Question\n\nHow will you help people into paid work?\n")
     assert bf.hold(OURS_REVIEW, plain) == (OURS_REVIEW, [])
+
+
+# s18 q10 (spent; contradictions A11/B12, firm)
+Q10 = """## Question 10 – Co-production
+
+### Background
+
+The Commissioners require the Provider to:
+
+- run a Lived Experience Advisory Group that meets at least quarterly;
+- include at least two people with lived experience as members of the service's governance board;
+
+### Question
+
+How will people with lived experience shape the service?
+"""
+
+
+def test_fewer_members_of_the_buyers_board_than_it_requires_contradicts_it_and_the_sentence_goes():
+    facts = bf.read(Q10)
+    assert [(f.kind, f.data) for f in facts if f.kind == "members"] == [("members", (2.0, "governance board"))]
+    ours = ("Panel members are paid for their time, and one attends the Harbour Lane Trust governance board every "
+            "quarter to present the panel's view of the quarterly report.")
+    assert _kinds(ours, facts) == [("members", "one attends the Harbour Lane Trust governance board")]
+    assert bf.hold(ours, facts)[0] is None
+    # as many as the buyer's, or another body, stand
+    assert not _kinds("Two people with lived experience sit on the governance board as full members.", facts)
+    assert not _kinds("One panel member attends the monthly quality and safety meeting.", facts)

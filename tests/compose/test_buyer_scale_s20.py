@@ -98,3 +98,16 @@ def test_the_answer_offers_the_buyers_establishment_not_our_current_team(demo_db
     assert "48.0 whole-time-equivalent posts for this contract" in answer.markdown
     assert "14.0 whole-time-equivalent" not in answer.markdown
     assert "Wexmoor North: " in answer.markdown
+
+
+def test_the_team_holds_the_buyers_caseload_at_the_buyers_cap():
+    """s17's reader: 'at least 260' people at no more than 18 each, where our 7.0 WTE recovery workers hold 126."""
+    text = ("The service must hold an active caseload of at least 260 people at any one time. No recovery worker should "
+            "hold a caseload of more than 18 people.")
+    quantities = bs.read(text)
+    assert {q.kind for q in quantities} >= {"open_caseload", "caseload_cap"}
+    est = bs.establishment(OURS, quantities, [])
+    assert dict(est.roles)["recovery workers"] >= 260 / 18
+    assert "cap of 18" in est.derived
+    out, _ = bs.adapt(dict(OURS), quantities, other_buyer=True)
+    assert "whole-time-equivalent posts for this contract" in out["team_wte"]

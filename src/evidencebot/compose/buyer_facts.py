@@ -47,7 +47,7 @@ from evidencebot.text import MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NAMES, line_
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
-KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs")
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members")
 
 
 @dataclass(frozen=True)
@@ -942,6 +942,49 @@ def _check_runs(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | N
     return m.group(0), m.start(), m.end(), rep
 
 
+# ---------------------------------------------------------------- how many sit on a board
+
+@functools.lru_cache(maxsize=4)
+def _members_pat(which: str, spec_text: str) -> re.Pattern:
+    return re.compile(spec_text.replace("{n}", NUMBER_OR_WORD), re.I)
+
+
+def _members(which: str) -> re.Pattern | None:
+    text = (_spec().get("members") or {}).get(which)
+    return _members_pat(which, str(text)) if text else None
+
+
+def _count(word: str) -> float | None:
+    return 1.0 if word.lower() in ("a", "an") else number_or_word(word)
+
+
+def _body_key(body: str) -> str:
+    return " ".join(body.lower().replace("’", "'").split()[-2:])
+
+
+def _members_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    pat = _members("buyer")
+    out = []
+    for where, s in lines if pat else []:
+        for m in pat.finditer(s):
+            n = _count(m.group("n"))
+            if n:
+                body = " ".join(m.group("body").split())
+                out.append(BuyerFact("members", f"how many {' '.join(m.group('who').split())} sit on the {body}",
+                                     f"at least {m.group('n')} as members", s, where, (n, _body_key(body))))
+    return out
+
+
+def _check_members(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    pat = _members("ours")
+    n_buyer, key = fact.data
+    for m in pat.finditer(sentence) if pat else []:
+        n = _count(m.group("n"))
+        if n is not None and n < n_buyer and _body_key(m.group("body")) == key:
+            return m.group(0), m.start(), m.end()
+    return None
+
+
 # ---------------------------------------------------------------- reading and checking
 
 def read(sources) -> list[BuyerFact]:
@@ -953,7 +996,7 @@ def read(sources) -> list[BuyerFact]:
         lines += buyer_lines(text, ref)
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
-             + _cadence_facts(lines) + _runs_facts(lines))
+             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1026,6 +1069,9 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
             elif f.kind == "cadence":
                 hit = _check_cadence(f, s)
                 rep = f.value if hit else ""
+            elif f.kind == "members":
+                hit = _check_members(f, s)
+                rep = ""
             elif f.kind == "runs":
                 found = _check_runs(f, s)
                 if found:

@@ -218,8 +218,12 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
                                  "committed to the buyer's measures: " + _and(buyer_m)))
     by = {q.kind: q for q in quantities}
     ours = current or profile
+    holders = max((n for r, n in our_roles(ours) if not _in(r, (load_phrasebank(PHRASEBANK).get("establishment") or {})
+                                                              .get("fixed"))), default=0.0)
+    short_at_cap = ("open_caseload" in by and "caseload_cap" in by
+                    and holders * by["caseload_cap"].value < by["open_caseload"].value)
     sized = by.get("establishment") or (by["open_caseload"] if "open_caseload" in by and (
-        _ours_size(ours, "open_caseload") or 0) < by["open_caseload"].value else None)
+        (_ours_size(ours, "open_caseload") or 0) < by["open_caseload"].value or short_at_cap) else None)
     est = establishment(ours, quantities, localities) if sized is not None else None
     if est is not None:
         out.update(establishment_fields(est))
@@ -383,15 +387,24 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     if not roles or ours <= 0:
         return None
     by = {q.kind: q for q in quantities}
+    fixed = sum(n for r, n in roles if _in(r, spec.get("fixed")))
+    holders = max((n for r, n in roles if not _in(r, spec.get("fixed"))), default=0.0)  # the caseload holders
+    # the caseload holders the buyer's people need at the buyer's cap (s17: 260 people at no more than 18 each need
+    # 14.4 WTE, where our 7.0 WTE hold 126): the team is never smaller than that
+    need = (by["open_caseload"].value / by["caseload_cap"].value
+            if "open_caseload" in by and "caseload_cap" in by and by["caseload_cap"].value else None)
+    at_cap = (fixed + (ours - fixed) * need / holders) if need and holders else None
     if "establishment" in by:
         target, why = by["establishment"].value, f"the buyer's '{by['establishment'].words}'"
-    elif "open_caseload" in by and _capacity(profile):
-        target = _tenth(ours * by["open_caseload"].value / _capacity(profile))
+    elif "open_caseload" in by and (_capacity(profile) or at_cap):
+        by_capacity = ours * by["open_caseload"].value / _capacity(profile) if _capacity(profile) else 0.0
+        target = _tenth(max(by_capacity, at_cap or 0.0))
         why = (f"the buyer's open caseload of {by['open_caseload'].value:,.0f} people over our current capacity of "
-               f"{_capacity(profile):,.0f} at {ours:g} WTE")
+               f"{_capacity(profile):,.0f} at {ours:g} WTE" if by_capacity >= (at_cap or 0.0) else
+               f"the buyer's open caseload of {by['open_caseload'].value:,.0f} people at its cap of "
+               f"{by['caseload_cap'].value:g} each ({need:.1f} WTE holding caseloads)")
     else:
         return None
-    fixed = sum(n for r, n in roles if _in(r, spec.get("fixed")))
     factor = (target - fixed) / (ours - fixed) if ours > fixed else 0.0
     sized = [(r, n if _in(r, spec.get("fixed")) else _tenth(n * factor)) for r, n in roles]
     notes = [f"sized to {why}: our roles in our current ratios ({ours:g} WTE) scaled by {factor:.2f}"
@@ -411,6 +424,9 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     rest = _tenth(target - sum(n for _, n in sized))
     if rest:
         sized[big] = (sized[big][0], _tenth(sized[big][1] + rest))
+    if need and sized[big][1] + 1e-9 < need:
+        notes.append(f"at the buyer's cap of {by['caseload_cap'].value:g}, its {by['open_caseload'].value:,.0f} people "
+                     f"need {need:.1f} WTE {sized[big][0]}; this establishment has {sized[big][1]:g}: cost the gap")
     places = [p for p in (localities or []) if p]
     by_loc, across = [], list(sized)
     if len(places) > 1:
