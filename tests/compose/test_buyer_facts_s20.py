@@ -108,3 +108,32 @@ def test_fewer_members_of_the_buyers_board_than_it_requires_contradicts_it_and_t
     # as many as the buyer's, or another body, stand
     assert not _kinds("Two people with lived experience sit on the governance board as full members.", facts)
     assert not _kinds("One panel member attends the monthly quality and safety meeting.", facts)
+
+
+# s18 q11 (spent; contradictions A10/B11, firm)
+Q11 = """## Question 11 – Equality
+
+### Background
+
+By the end of Year 2 of the contract (30 September 2028), the ethnicity profile of people supported must be within 3
+percentage points of the Harrowden adult population for each ethnic group.
+
+### Question
+
+How will you monitor equality of access, experience and outcome?
+"""
+
+
+def test_a_target_the_buyer_sets_for_each_group_replaces_targets_we_would_propose():
+    facts = bf.read(Q11)
+    assert [f.kind for f in facts if f.kind == "group_target"] == ["group_target"]
+    ours = ("For each under-represented group, we propose a target for its share of referrals, set between its current "
+            "share and its share of the local population, with a step for each contract year.")
+    held, clashes = bf.hold(ours, facts)
+    assert [c.fact.kind for c in clashes] == ["group_target"]
+    assert held == ("We will work to the buyer's target: by the end of Year 2 of the contract (30 September 2028), the "
+                    "ethnicity profile of people supported will be within 3 percentage points of the Harrowden adult "
+                    "population for each ethnic group.")
+    assert bf.hold("The targets are agreed with the ICB in the first quarter.", facts)[0] is None
+    # without the buyer's target, ours stands
+    assert bf.hold(ours, bf.read("## Question 11\n\nHow will you monitor equality of access?\n")) == (ours, [])

@@ -47,7 +47,7 @@ from evidencebot.text import MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NAMES, line_
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
-KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members")
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target")
 
 
 @dataclass(frozen=True)
@@ -985,6 +985,34 @@ def _check_members(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
     return None
 
 
+# ---------------------------------------------------------------- a target for each group
+
+def _group_spec(key: str) -> re.Pattern | None:
+    text = (_spec().get("group_targets") or {}).get(key)
+    return _members_pat(f"group:{key}", str(text)) if text else None
+
+
+def _group_target_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    each, target = _group_spec("buyer"), _group_spec("target")
+    out = []
+    for where, s in lines if each and target else []:
+        if each.search(s) and target.search(s) and _pat("asks").search(s):
+            out.append(BuyerFact("group_target", "the target for each group", s.rstrip(" ;"), s, where, ()))
+    return out
+
+
+def _check_group_target(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    propose, agreed = _group_spec("propose"), _group_spec("agreed")
+    if propose and propose.search(sentence):
+        said = re.sub(r"\bmust\s+be\b", "will be", fact.value).rstrip(".")
+        lead = str((_spec().get("group_targets") or {}).get("lead") or "")
+        return sentence, 0, len(sentence), f"{lead}{said[:1].lower() + said[1:]}."
+    m = agreed.search(sentence) if agreed else None
+    if m:
+        return m.group(0), m.start(), m.end(), ""
+    return None
+
+
 # ---------------------------------------------------------------- reading and checking
 
 def read(sources) -> list[BuyerFact]:
@@ -996,7 +1024,7 @@ def read(sources) -> list[BuyerFact]:
         lines += buyer_lines(text, ref)
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
-             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines))
+             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1069,6 +1097,10 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
             elif f.kind == "cadence":
                 hit = _check_cadence(f, s)
                 rep = f.value if hit else ""
+            elif f.kind == "group_target":
+                found = _check_group_target(f, s)
+                if found:
+                    hit, rep = found[:3], found[3]
             elif f.kind == "members":
                 hit = _check_members(f, s)
                 rep = ""
