@@ -25,7 +25,14 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   award, the submission deadline): it cannot have been measured when the bid was submitted;
 * **owner**: whose plan, framework or group it is ('the Trust's PCREF action plan', said by us as the ICB's);
 * **contract**: another contract start; a service the buyer says ends before the contract starts, worked with during
-  it; a date before the contract is awarded ('twelve weeks before the start' when the award is ten weeks before).
+  it; a date before the contract is awarded ('twelve weeks before the start' when the award is ten weeks before);
+* **cadence**: when a review falls ('an external review by IPS Grow at months 6 and 12 and yearly after that'), said
+  by us of the same review with a schedule that misses one of its dates ('each year');
+* **runs**: a service the lot includes ('Lot 2 includes an Individual Placement and Support (IPS) service'), said by us
+  as an outside service we refer people to ('the local IPS service');
+* **members**: how many of whom sit on the buyer's board ('at least two people with lived experience as members of the
+  service's governance board'), where we give fewer ('one attends the ... governance board');
+* **group_target**: a target the buyer sets for each group, where we propose or agree targets of our own.
 
 Vocabulary: ``phrasebank/buyer_facts.yaml``.
 """
