@@ -1588,6 +1588,12 @@ def assemble_tender(
             elif u.text in held_texts:
                 ours, theirs = held_texts[u.text][0]
                 confirm_notes.append((u.text, commitments.HELD_NOTE.format(ours=ours, theirs=theirs)))
+    # the establishment sized from the buyer's figures: how it was derived, on the sentence that states it (review copy)
+    sized = next((a for a in scaled if a.kind == "establishment"), None)
+    if sized is not None and fill_profile.get("team_wte"):
+        stated = next((u.text for sec in sections for u in sec.kept_units() if fill_profile["team_wte"] in u.text), None)
+        if stated:
+            confirm_notes.append((stated, sized.action[:1].upper() + sized.action[1:] + "."))
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
     buyer_ids = {b.block_id for b in buyer_blocks}
     to_sign = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
