@@ -87,3 +87,18 @@ def test_keep_answer_holds_the_writers_text_to_the_buyers_facts_of_the_whole_ten
                         "fidelity review is carried out each year.")
     assert {f.rule for f in findings} >= {"buyer.runs", "buyer.cadence"}
     assert row["status"].startswith("needs work")
+
+
+def test_check_with_one_question_file_reads_its_siblings_too(tmp_path):
+    from click.testing import CliRunner
+
+    from evidencebot.cli import cli
+
+    folder = tmp_path / "itt"
+    folder.mkdir()
+    _write(folder, **{"q01.md": Q1, "q05.md": Q5})
+    draft = tmp_path / "q05-answer.md"
+    draft.write_text("# Employment\n\nAnyone who wants paid work is referred to the local IPS service.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(draft), "--question-file", str(folder / "q05.md"), "--family", "buyer"])
+    assert result.exit_code == 1, result.output
+    assert "error buyer.runs" in result.output
