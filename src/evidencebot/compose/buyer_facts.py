@@ -791,7 +791,7 @@ class _Schedule:
     """When it falls in the first three years, in months from the start."""
 
 
-def _periods() -> list[tuple[float, re.Match]]:
+def _periods() -> list[tuple[float, re.Pattern]]:
     return [(float(k), _compiled("cadence-period", tuple(v))) for k, v in
             ((_spec().get("cadence") or {}).get("periods") or {}).items()]
 
@@ -882,7 +882,7 @@ def _cadence_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     for where, s in lines:
         if not _pat("cadence", "nouns").search(s):
             continue
-        for a, b, sch in _reviews(s):
+        for _, _, sch in _reviews(s):
             words = frozenset(_cadence_words(s))
             if words and sch.months:
                 out.append(BuyerFact("cadence", "when the review falls", sch.text, s, where, (words, sch.months)))
@@ -971,8 +971,10 @@ def _body_key(body: str) -> str:
 
 def _members_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     pat = _members("buyer")
-    out = []
-    for where, s in lines if pat else []:
+    out: list[BuyerFact] = []
+    if pat is None:
+        return out
+    for where, s in lines:
         for m in pat.finditer(s):
             n = _count(m.group("n"))
             if n:
@@ -1001,8 +1003,10 @@ def _group_spec(key: str) -> re.Pattern | None:
 
 def _group_target_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     each, target = _group_spec("buyer"), _group_spec("target")
-    out = []
-    for where, s in lines if each and target else []:
+    out: list[BuyerFact] = []
+    if each is None or target is None:
+        return out
+    for where, s in lines:
         if each.search(s) and target.search(s) and _pat("asks").search(s):
             out.append(BuyerFact("group_target", "the target for each group", s.rstrip(" ;"), s, where, ()))
     return out

@@ -25,8 +25,8 @@ PHRASEBANK = "buyer_mobilisation.yaml"
 
 @dataclass
 class Timetable:
-    award: dt.date | None
-    golive: dt.date | None
+    award: dt.date
+    golive: dt.date
     incumbent: str = ""
     tupe: int | None = None
     people: int | None = None

@@ -225,7 +225,7 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
     sized = by.get("establishment") or (by["open_caseload"] if "open_caseload" in by and (
         (_ours_size(ours, "open_caseload") or 0) < by["open_caseload"].value or short_at_cap) else None)
     est = establishment(ours, quantities, localities) if sized is not None else None
-    if est is not None:
+    if est is not None and sized is not None:
         out.update(establishment_fields(est))
         notes.append(Adapted("establishment", "this contract's establishment", sized.words,
                              ours.get("team_wte") or "", f"the establishment offered is sized from the buyer's "
@@ -397,10 +397,11 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     if "establishment" in by:
         target, why = by["establishment"].value, f"the buyer's '{by['establishment'].words}'"
     elif "open_caseload" in by and (_capacity(profile) or at_cap):
-        by_capacity = ours * by["open_caseload"].value / _capacity(profile) if _capacity(profile) else 0.0
+        capacity = _capacity(profile)
+        by_capacity = ours * by["open_caseload"].value / capacity if capacity else 0.0
         target = _tenth(max(by_capacity, at_cap or 0.0))
         why = (f"the buyer's open caseload of {by['open_caseload'].value:,.0f} people over our current capacity of "
-               f"{_capacity(profile):,.0f} at {ours:g} WTE" if by_capacity >= (at_cap or 0.0) else
+               f"{capacity or 0:,.0f} at {ours:g} WTE" if by_capacity >= (at_cap or 0.0) else
                f"the buyer's open caseload of {by['open_caseload'].value:,.0f} people at its cap of "
                f"{by['caseload_cap'].value:g} each ({need:.1f} WTE holding caseloads)")
     else:
