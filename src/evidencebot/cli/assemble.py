@@ -150,8 +150,18 @@ def tender_cmd(ctx, question, question_file, words, period, compare, fmt, output
         raise InputError(f"--words must be a positive number, not {limit}")
     _check_output(output, force, fmt, "tender")
     with open_db(ctx, db) as database:
+        facts, whole = None, ""
+        if question_file:
+            # the other questions of the same tender in the folder (same buyer, ITT reference, lot): their facts bind
+            # this answer too, as they do for a tender imported from those files
+            from evidencebot.compose.tender_store import question_file_context
+
+            facts, whole, used = question_file_context(database, question_file)
+            if used:
+                click.echo(f"read the buyer's facts of {len(used)} other question file{'s' if len(used) != 1 else ''} "
+                           f"of this tender (same header): {', '.join(p.name for p in used)}", err=True)
         answer = assemble_tender(database, text, limit, period=period, compare=compare, story=story,
-                                 anonymous=True if anonymous else None)
+                                 anonymous=True if anonymous else None, tender=facts or None, buyer_context=whole)
         if answer.anonymous:
             click.echo("anonymous: no provider or service name in the answer or its header (blind evaluation)"
                        + ("" if anonymous else ": the question asks that the bidder not be named"), err=True)

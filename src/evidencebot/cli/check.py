@@ -212,9 +212,19 @@ def _buyer_sources(ctx, question_files: tuple[str, ...], tender_id: int | None, 
     imported tender ``tender_id`` (which needs the database)."""
     from evidencebot.errors import InputError
 
-    out = []
+    from evidencebot.compose.questionnaire import sibling_question_files
+
+    out, seen = [], set()
     for path in question_files:
         out.append((_stem(path), _read(path)))
+        seen.add(_stem(path))
+    for path in question_files:
+        # the other question files of the same tender in its folder (same buyer, ITT reference, lot): a fact stated in
+        # one binds every answer, as for 'assemble tender --question-file'
+        for sibling in sibling_question_files(path):
+            if _stem(str(sibling)) not in seen:
+                seen.add(_stem(str(sibling)))
+                out.append((_stem(str(sibling)), _read(str(sibling))))
     if tender_id is not None:
         if not db:
             raise InputError("--tender needs a database: add --db PATH")

@@ -25,7 +25,14 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   award, the submission deadline): it cannot have been measured when the bid was submitted;
 * **owner**: whose plan, framework or group it is ('the Trust's PCREF action plan', said by us as the ICB's);
 * **contract**: another contract start; a service the buyer says ends before the contract starts, worked with during
-  it; a date before the contract is awarded ('twelve weeks before the start' when the award is ten weeks before).
+  it; a date before the contract is awarded ('twelve weeks before the start' when the award is ten weeks before);
+* **cadence**: when a review falls ('an external review by IPS Grow at months 6 and 12 and yearly after that'), said
+  by us of the same review with a schedule that misses one of its dates ('each year');
+* **runs**: a service the lot includes ('Lot 2 includes an Individual Placement and Support (IPS) service'), said by us
+  as an outside service we refer people to ('the local IPS service');
+* **members**: how many of whom sit on the buyer's board ('at least two people with lived experience as members of the
+  service's governance board'), where we give fewer ('one attends the ... governance board');
+* **group_target**: a target the buyer sets for each group, where we propose or agree targets of our own.
 
 Vocabulary: ``phrasebank/buyer_facts.yaml``.
 """
@@ -48,7 +55,7 @@ from evidencebot.text import (BULLETS, MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NA
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
-KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable")
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target")
 
 
 @dataclass(frozen=True)
@@ -767,6 +774,257 @@ def _check_owner(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
     return None
 
 
+# ---------------------------------------------------------------- when a review falls
+
+_AT_MONTHS = re.compile(r"\b(?:at|in|by|after)\s+months?\s+(?P<list>\d+(?:\s*(?:,|and|&)\s*\d+)*)", re.I)
+_N_WEEKLY = re.compile(rf"\b(?:(?P<a>\d+)-weekly|every\s+(?P<b>{NUMBER_OR_WORD})\s+weeks)\b", re.I)
+_THEN = re.compile(r"^\s*(?:and\s+)?(?:then\s+)?", re.I)
+_AFTER_THAT = re.compile(r"^\s*(?:after\s+that|thereafter|from\s+then\s+on|after\s+this|afterwards)\b", re.I)
+_CLAUSE = re.compile(r";\s*|,\s+(?:and|but|while|whereas)\s+|\.\s+")
+
+
+@dataclass(frozen=True)
+class _Schedule:
+    text: str
+    start: int
+    end: int
+    months: tuple
+    """When it falls in the first three years, in months from the start."""
+
+
+def _periods() -> list[tuple[float, re.Pattern]]:
+    return [(float(k), _compiled("cadence-period", tuple(v))) for k, v in
+            ((_spec().get("cadence") or {}).get("periods") or {}).items()]
+
+
+def _schedules(clause: str) -> list[_Schedule]:
+    """Each schedule ``clause`` states: months named ('at months 6 and 12'), with the period after them ('and yearly
+    after that'), or a period alone ('each year', 'every six months', '12-weekly')."""
+    found: list[tuple[int, int, float]] = []
+    for months, pat in _periods():
+        found += [(m.start(), m.end(), months) for m in pat.finditer(clause)]
+    for m in _N_WEEKLY.finditer(clause):
+        n = number_or_word(m.group("a") or m.group("b"))
+        if n:
+            found.append((m.start(), m.end(), n / 4.345))
+    found.sort(key=lambda x: (x[0], -x[1]))
+    periods, last = [], -1
+    for a, b, months in found:  # 'every six months' holds 'six months': the longest at a place
+        if a >= last:
+            periods.append((a, b, months))
+            last = b
+    out, used = [], set()
+    for m in _AT_MONTHS.finditer(clause):
+        points = [int(x) for x in re.findall(r"\d+", m.group("list"))]
+        end, period = m.end(), None
+        nxt = next((p for p in periods if p[0] >= m.end() and _THEN.match(clause[m.end():p[0]])
+                    and not clause[m.end():p[0]].strip(" ,").replace("and", "").replace("then", "").strip()), None)
+        if nxt:
+            used.add(nxt)
+            after = _AFTER_THAT.match(clause[nxt[1]:])
+            end, period = nxt[1] + (after.end() if after else 0), nxt[2]
+        out.append(_Schedule(clause[m.start():end], m.start(), end, _occurrences(points, period)))
+    for p in periods:
+        if p not in used and not any(s.start <= p[0] < s.end for s in out):
+            out.append(_Schedule(clause[p[0]:p[1]], p[0], p[1], _occurrences([], p[2])))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _occurrences(points: list[int], period: float | None, horizon: float = 36.0) -> tuple:
+    occ = [float(x) for x in points]
+    if period:
+        t = (max(points) if points else 0.0) + period
+        while t <= horizon + 1e-9:
+            occ.append(t)
+            t += period
+    return tuple(sorted(set(occ)))
+
+
+def _misses(buyer: tuple, ours: tuple) -> bool:
+    """Our schedule leaves out a date of the buyer's (one month either way is the same date)."""
+    return any(not any(abs(t - o) <= 1.0 for o in ours) for t in buyer)
+
+
+def _cadence_words(text: str) -> set[str]:
+    generic = {str(w).lower() for w in (_spec().get("cadence") or {}).get("generic") or []}
+    return {stem(w.lower()) for w in _WORD.findall(text or "")
+            if w.lower() not in generic and not w.isdigit() and len(w) > 2}
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
+
+
+def _reviews(sentence: str) -> list[tuple[int, int, _Schedule]]:
+    """(clause start, clause end, the schedule) of each clause of ``sentence`` that names a review and when it falls,
+    the schedule within ``cadence.window`` characters of the review."""
+    nouns = _pat("cadence", "nouns")
+    window = int((_spec().get("cadence") or {}).get("window") or 60)
+    out = []
+    for a, b in _clauses(sentence):
+        clause = sentence[a:b]
+        hits = list(nouns.finditer(clause))
+        if not hits:
+            continue
+        for sch in _schedules(clause):
+            if any(min(abs(sch.start - h.end()), abs(h.start() - sch.end)) <= window for h in hits):
+                out.append((a, b, sch))
+                break
+    return out
+
+
+def _cadence_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    for where, s in lines:
+        if not _pat("cadence", "nouns").search(s):
+            continue
+        for _, _, sch in _reviews(s):
+            words = frozenset(_cadence_words(s))
+            if words and sch.months:
+                out.append(BuyerFact("cadence", "when the review falls", sch.text, s, where, (words, sch.months)))
+    return out
+
+
+def _check_cadence(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    words, months = fact.data
+    for a, b, sch in _reviews(sentence):
+        clause = sentence[a:b]
+        if not (_cadence_words(clause) & words) or not sch.months:
+            continue
+        if _misses(months, sch.months):
+            return sch.text, a + sch.start, a + sch.end
+    return None
+
+
+# ---------------------------------------------------------------- who runs what
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _runs_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    spec = _spec().get("runs") or {}
+    kinds = "|".join(re.escape(str(k)) for k in spec.get("service") or ["service"])
+    out = []
+    for lead in spec.get("includes") or []:
+        pat = re.compile(str(lead) + r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|to)\s+)?)+)(?:\((?P<acr>[A-Z][A-Za-z]{1,9})\)\s+)?"
+                         rf"(?:{kinds})\b")
+        for where, s in lines:
+            for m in pat.finditer(s):
+                name = " ".join(m.group("name").split())
+                name = re.sub(r"\s+(?:and|of|for|to)$", "", name)
+                acr = m.group("acr") or ""
+                out.append(BuyerFact("runs", f"who runs the {acr or name} service",
+                                     f"the lot includes the {name}{f' ({acr})' if acr else ''} service", s, where,
+                                     (name, acr)))
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _outside(name: str, acr: str) -> re.Pattern:
+    spec = _spec().get("runs") or {}
+    kinds = "|".join(re.escape(str(k)) for k in spec.get("service") or ["service"])
+    dets = "|".join(re.escape(str(d)).replace(r"\ ", r"\s+") for d in sorted(spec.get("outside") or ["the"], key=len, reverse=True))
+    names = [re.escape(name).replace(r"\ ", r"\s+") + (rf"(?:\s*\({re.escape(acr)}\))?" if acr else "")]
+    if acr:
+        names.append(re.escape(acr))
+    return re.compile(rf"(?P<verb>\b(?:delivered|provided|run)\s+with\s+)?\b(?P<det>{dets})\s+(?P<name>{'|'.join(names)})"
+                      rf"\s+(?P<kind>{kinds})\b", re.I)
+
+
+def _check_runs(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    name, acr = fact.data
+    m = _outside(name, acr).search(sentence)
+    if m is None:
+        return None
+    ours = str((_spec().get("runs") or {}).get("ours") or "our")
+    rep = f"{ours} {' '.join(m.group('name').split())} {m.group('kind')}"
+    if m.group("verb"):
+        rep = f"{m.group('verb').split()[0]} by {rep}"
+    if m.start() == 0:
+        rep = rep[:1].upper() + rep[1:]
+    return m.group(0), m.start(), m.end(), rep
+
+
+# ---------------------------------------------------------------- how many sit on a board
+
+@functools.lru_cache(maxsize=4)
+def _members_pat(which: str, spec_text: str) -> re.Pattern:
+    return re.compile(spec_text.replace("{n}", NUMBER_OR_WORD), re.I)
+
+
+def _members(which: str) -> re.Pattern | None:
+    text = (_spec().get("members") or {}).get(which)
+    return _members_pat(which, str(text)) if text else None
+
+
+def _count(word: str) -> float | None:
+    return 1.0 if word.lower() in ("a", "an") else number_or_word(word)
+
+
+def _body_key(body: str) -> str:
+    return " ".join(body.lower().replace("’", "'").split()[-2:])
+
+
+def _members_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    pat = _members("buyer")
+    out: list[BuyerFact] = []
+    if pat is None:
+        return out
+    for where, s in lines:
+        for m in pat.finditer(s):
+            n = _count(m.group("n"))
+            if n:
+                body = " ".join(m.group("body").split())
+                out.append(BuyerFact("members", f"how many {' '.join(m.group('who').split())} sit on the {body}",
+                                     f"at least {m.group('n')} as members", s, where, (n, _body_key(body))))
+    return out
+
+
+def _check_members(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    pat = _members("ours")
+    n_buyer, key = fact.data
+    for m in pat.finditer(sentence) if pat else []:
+        n = _count(m.group("n"))
+        if n is not None and n < n_buyer and _body_key(m.group("body")) == key:
+            return m.group(0), m.start(), m.end()
+    return None
+
+
+# ---------------------------------------------------------------- a target for each group
+
+def _group_spec(key: str) -> re.Pattern | None:
+    text = (_spec().get("group_targets") or {}).get(key)
+    return _members_pat(f"group:{key}", str(text)) if text else None
+
+
+def _group_target_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    each, target = _group_spec("buyer"), _group_spec("target")
+    out: list[BuyerFact] = []
+    if each is None or target is None:
+        return out
+    for where, s in lines:
+        if each.search(s) and target.search(s) and _pat("asks").search(s):
+            out.append(BuyerFact("group_target", "the target for each group", s.rstrip(" ;"), s, where, ()))
+    return out
+
+
+def _check_group_target(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    propose, agreed = _group_spec("propose"), _group_spec("agreed")
+    if propose and propose.search(sentence):
+        said = re.sub(r"\bmust\s+be\b", "will be", fact.value).rstrip(".")
+        lead = str((_spec().get("group_targets") or {}).get("lead") or "")
+        return sentence, 0, len(sentence), f"{lead}{said[:1].lower() + said[1:]}."
+    m = agreed.search(sentence) if agreed else None
+    if m:
+        return m.group(0), m.start(), m.end(), ""
+    return None
+
+
 # ---------------------------------------------------------------- reading and checking
 
 def read(sources) -> list[BuyerFact]:
@@ -777,7 +1035,8 @@ def read(sources) -> list[BuyerFact]:
     for ref, text in sources:
         lines += buyer_lines(text, ref)
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
-             + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines))
+             + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
+             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -819,7 +1078,8 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
             continue
         # what the sentence could clash on at all (most sentences state no hours, time, share, measure or version)
         may = {"hours": bool(_RANGE.search(s)), "timescale": bool(_scales(s)), "measure": bool(_measure_names().search(s)),
-               "version": bool(_VERSION.search(s)), "owner": bool(_owned(s)), "contract": True, "timetable": True}
+               "version": bool(_VERSION.search(s)), "owner": bool(_owned(s)), "contract": True, "timetable": True,
+               "cadence": bool(_pat("cadence", "nouns").search(s)), "runs": True}
         for f in facts:
             if not may.get(f.kind, True):
                 continue
@@ -844,6 +1104,20 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
                 rep = f.value if hit else ""
             elif f.kind == "contract":
                 found = _check_contract(f, s, facts)
+                if found:
+                    hit, rep = found[:3], found[3]
+            elif f.kind == "cadence":
+                hit = _check_cadence(f, s)
+                rep = f.value if hit else ""
+            elif f.kind == "group_target":
+                found = _check_group_target(f, s)
+                if found:
+                    hit, rep = found[:3], found[3]
+            elif f.kind == "members":
+                hit = _check_members(f, s)
+                rep = ""
+            elif f.kind == "runs":
+                found = _check_runs(f, s)
                 if found:
                     hit, rep = found[:3], found[3]
             if hit:
@@ -875,15 +1149,20 @@ def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]
         if cut is None or check(cut, facts):
             return None, clashes
         return cut, clashes
-    out = sentence
-    for c in sorted(clashes, key=lambda c: -c.start):
-        rep = c.replacement
-        if c.fact.kind == "timescale" and c.start == 0:
-            rep = rep[:1].upper() + rep[1:]
-        out = out[:c.start] + rep + out[c.end:]
-    if check(out, facts):  # the buyer's value did not read as a drop-in here
-        return None, clashes
-    return out, clashes
+    out, left, seen = sentence, clashes, list(clashes)
+    for _ in range(4):  # a name said twice in a sentence ('the IPS service ... with the IPS service'): each in turn
+        for c in sorted(left, key=lambda c: -c.start):
+            rep = c.replacement
+            if c.fact.kind == "timescale" and c.start == 0:
+                rep = rep[:1].upper() + rep[1:]
+            out = out[:c.start] + rep + out[c.end:]
+        left = check(out, facts)
+        if not left or any(not c.replacement or c.fact.kind != "runs" for c in left):
+            break
+        seen += left
+    if left:  # the buyer's value did not read as a drop-in here
+        return None, seen
+    return out, seen
 
 
 def _without_clauses(sentence: str, where: list[int]) -> str | None:

@@ -129,9 +129,14 @@ def _fill(template: str, q: Quantity, spec: dict) -> str:
     return template.format(**{k: groups.get(k, "") for k in re.findall(r"\{(\w+)\}", template)})
 
 
-def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool) -> tuple[dict, list[Adapted]]:
+def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
+          localities: list[str] | None = None, current: dict | None = None) -> tuple[dict, list[Adapted]]:
     """The profile to fill blocks from, given the buyer's ``quantities``, and what was changed. Ours is kept where
-    it meets the buyer's (a caseload at or under the cap, a discharge contact as fast or faster)."""
+    it meets the buyer's (a caseload at or under the cap, a discharge contact as fast or faster). Where the buyer says
+    how big the service is (the workforce it needs, the people open), the establishment the blocks state is this
+    contract's (:func:`establishment`, by the buyer's ``localities`` when it names them), never our current team's:
+    our roles and ratios are read from ``current`` (the service profile before any of the buyer's figures took a field
+    out), else ``profile``."""
     spec = _spec()
     kinds = spec.get("kinds") or {}
     size = list(size_fields())
@@ -155,7 +160,7 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool) -> tu
             notes.append(Adapted(q.kind, label, q.words, profile.get("caseload") or "",
                                  f"committed to the buyer's cap of {q.value:g}; our current caseloads are higher: "
                                  "cost the establishment at the cap"))
-        elif q.kind in ("open_caseload", "workforce", "tupe_staff"):
+        elif q.kind in ("open_caseload", "workforce", "tupe_staff", "establishment"):
             size_now = _ours_size(profile, q.kind)
             if size_now is not None and size_now >= q.value:
                 continue
@@ -211,6 +216,20 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool) -> tu
                 out[f] = _and(buyer_m)
             notes.append(Adapted(q.kind, label, q.sentence, profile.get(f) or "",
                                  "committed to the buyer's measures: " + _and(buyer_m)))
+    by = {q.kind: q for q in quantities}
+    ours = current or profile
+    holders = max((n for r, n in our_roles(ours) if not _in(r, (load_phrasebank(PHRASEBANK).get("establishment") or {})
+                                                              .get("fixed"))), default=0.0)
+    short_at_cap = ("open_caseload" in by and "caseload_cap" in by
+                    and holders * by["caseload_cap"].value < by["open_caseload"].value)
+    sized = by.get("establishment") or (by["open_caseload"] if "open_caseload" in by and (
+        (_ours_size(ours, "open_caseload") or 0) < by["open_caseload"].value or short_at_cap) else None)
+    est = establishment(ours, quantities, localities) if sized is not None else None
+    if est is not None and sized is not None:
+        out.update(establishment_fields(est))
+        notes.append(Adapted("establishment", "this contract's establishment", sized.words,
+                             ours.get("team_wte") or "", f"the establishment offered is sized from the buyer's "
+                             f"figures, not our current team: {est.derived}; check it against the costed model"))
     stated = {q.kind for q in quantities}
     if other_buyer or "localities" in stated:
         # words that assume our own two localities ('cover from the other locality')
@@ -300,3 +319,148 @@ def frame_current(text: str, profile: dict, filled: dict) -> str:
     establishment is 14.0 whole-time-equivalent posts ...'. A sentence already about the current service, or
     filled with the buyer's figure instead, is returned as it is. (One answer's sentences: :func:`current_framer`.)"""
     return current_framer(profile, filled)(text)
+
+
+# ---------------------------------------------------------------- the establishment this contract needs
+
+@dataclass
+class Establishment:
+    """The establishment an answer offers: our roles, in the ratios of our current team, scaled to the buyer's size."""
+    total: float
+    roles: list[tuple[str, float]]
+    """(role as our profile names it, WTE), in our profile's order."""
+    by_locality: list[tuple[str, list[tuple[str, float]]]]
+    """(locality, its roles) for each locality the buyer names; empty when it names none."""
+    across: list[tuple[str, float]]
+    """The roles that work across every locality."""
+    derived: str
+    """How it was derived, for the review copy."""
+
+
+_ROLE = re.compile(r"^\s*(?:and\s+)?(?P<role>[a-z][a-z '-]*?)\s+(?P<n>\d+(?:\.\d+)?)\b")
+
+
+def our_roles(profile: dict) -> list[tuple[str, float]]:
+    """(role, WTE) of our current team (the profile's ``team_wte``: '14.0 whole-time-equivalent posts: service manager
+    1.0, clinical leads 1.6 (two posts of 0.8), ... and data and quality officer 0.5')."""
+    text = profile.get("team_wte") or ""
+    _, _, body = text.partition(":")
+    body = re.sub(r"\([^)]*\)", "", body)
+    out = []
+    for item in re.split(r",\s*|(?<=\d)\s+and\s+", body):
+        m = _ROLE.match(item)
+        if m:
+            out.append((" ".join(m.group("role").split()), float(m.group("n"))))
+    return out
+
+
+def _tenth(x: float) -> float:
+    return round(x + 1e-9, 1)
+
+
+def _in(role: str, names) -> bool:
+    return role.lower() in {str(n).lower() for n in names or []}
+
+
+def _spread(total: float, n: int) -> list[float]:
+    """``total`` in ``n`` shares of a tenth of a WTE, the first ones a tenth larger where it does not divide."""
+    tenths = int(round(total * 10))
+    base, extra = divmod(tenths, n)
+    return [(base + (1 if i < extra else 0)) / 10 for i in range(n)]
+
+
+def _capacity(profile: dict) -> float | None:
+    m = re.search(r"(\d[\d,]*)\s+people", profile.get("capacity") or "")
+    return float(m.group(1).replace(",", "")) if m else None
+
+
+def establishment(profile: dict, quantities: list[Quantity], localities: list[str] | None = None) -> Establishment | None:
+    """This contract's establishment when the buyer says how big the service is: the workforce it needs
+    (``establishment``), else the people open at once (``open_caseload``, over our capacity); our roles in their
+    current ratios scaled to it (the ``fixed`` roles, one per service, kept), the peer share raised to the buyer's
+    (``peer_share``, of the ``frontline`` roles) from the recovery workers, in tenths of a WTE that add up to the
+    total; by the buyer's ``localities`` when it names them. None when the buyer gives no size or our profile has no
+    roles to scale."""
+    spec = load_phrasebank(PHRASEBANK).get("establishment") or {}
+    roles = our_roles(profile)
+    ours = sum(n for _, n in roles)
+    if not roles or ours <= 0:
+        return None
+    by = {q.kind: q for q in quantities}
+    fixed = sum(n for r, n in roles if _in(r, spec.get("fixed")))
+    holders = max((n for r, n in roles if not _in(r, spec.get("fixed"))), default=0.0)  # the caseload holders
+    # the caseload holders the buyer's people need at the buyer's cap (s17: 260 people at no more than 18 each need
+    # 14.4 WTE, where our 7.0 WTE hold 126): the team is never smaller than that
+    need = (by["open_caseload"].value / by["caseload_cap"].value
+            if "open_caseload" in by and "caseload_cap" in by and by["caseload_cap"].value else None)
+    at_cap = (fixed + (ours - fixed) * need / holders) if need and holders else None
+    if "establishment" in by:
+        target, why = by["establishment"].value, f"the buyer's '{by['establishment'].words}'"
+    elif "open_caseload" in by and (_capacity(profile) or at_cap):
+        capacity = _capacity(profile)
+        by_capacity = ours * by["open_caseload"].value / capacity if capacity else 0.0
+        target = _tenth(max(by_capacity, at_cap or 0.0))
+        why = (f"the buyer's open caseload of {by['open_caseload'].value:,.0f} people over our current capacity of "
+               f"{capacity or 0:,.0f} at {ours:g} WTE" if by_capacity >= (at_cap or 0.0) else
+               f"the buyer's open caseload of {by['open_caseload'].value:,.0f} people at its cap of "
+               f"{by['caseload_cap'].value:g} each ({need:.1f} WTE holding caseloads)")
+    else:
+        return None
+    factor = (target - fixed) / (ours - fixed) if ours > fixed else 0.0
+    sized = [(r, n if _in(r, spec.get("fixed")) else _tenth(n * factor)) for r, n in roles]
+    notes = [f"sized to {why}: our roles in our current ratios ({ours:g} WTE) scaled by {factor:.2f}"
+             + (", the service manager kept at one post" if fixed else "")]
+    peer_i = next((i for i, (r, _) in enumerate(sized) if _in(r, spec.get("peer"))), None)
+    big = max((i for i, (r, _) in enumerate(sized) if not _in(r, spec.get("fixed"))), key=lambda i: sized[i][1])
+    share = by.get("peer_share")
+    if share is not None and peer_i is not None and peer_i != big:
+        frontline = sum(n for r, n in sized if _in(r, spec.get("frontline")))
+        need = -(-int(round(share.value * frontline * 10, 6)) // 100) / 10  # the share of frontline WTE, rounded up
+        if sized[peer_i][1] < need:
+            notes.append(f"peer support raised to {need:g} WTE from {sized[peer_i][1]:g} for the buyer's "
+                         f"'{share.words}' ({need / frontline:.0%} of {frontline:g} frontline WTE), from the "
+                         f"{sized[big][0]}")
+            sized[big] = (sized[big][0], _tenth(sized[big][1] - (need - sized[peer_i][1])))
+            sized[peer_i] = (sized[peer_i][0], need)
+    rest = _tenth(target - sum(n for _, n in sized))
+    if rest:
+        sized[big] = (sized[big][0], _tenth(sized[big][1] + rest))
+    if need and sized[big][1] + 1e-9 < need:
+        notes.append(f"at the buyer's cap of {by['caseload_cap'].value:g}, its {by['open_caseload'].value:,.0f} people "
+                     f"need {need:.1f} WTE {sized[big][0]}; this establishment has {sized[big][1]:g}: cost the gap")
+    places = [p for p in (localities or []) if p]
+    by_loc, across = [], list(sized)
+    if len(places) > 1:
+        local = [(r, n) for r, n in sized if _in(r, spec.get("locality"))]
+        across = [(r, n) for r, n in sized if not _in(r, spec.get("locality"))]
+        shares = {r: _spread(n, len(places)) for r, n in local}
+        by_loc = [(p, [(r, shares[r][i]) for r, _ in local]) for i, p in enumerate(places)]
+        notes.append(f"the locality roles split evenly across the buyer's {len(places)} localities")
+    return Establishment(_tenth(sum(n for _, n in sized)), sized, by_loc, across, "; ".join(notes))
+
+
+def _roles_text(roles: list[tuple[str, float]]) -> str:
+    items = [f"{r} {n:.1f}" for r, n in roles if n > 0]
+    return _and(items) if items else ""
+
+
+def establishment_fields(est: Establishment) -> dict[str, str]:
+    """The profile fields the blocks fill with this contract's establishment (``team_wte``, ``team_by_locality``)."""
+    out = {"team_wte": f"{est.total:.1f} whole-time-equivalent posts for this contract: {_roles_text(est.roles)}"}
+    if est.by_locality:
+        parts = [f"{p}: {_roles_text(rs)}" for p, rs in est.by_locality]
+        if est.across:
+            parts.append(f"across all {len(est.by_locality)} localities: {_roles_text(est.across)}")
+        out["team_by_locality"] = "; ".join(parts)
+    return out
+
+
+def locality_names(text: str) -> list[str]:
+    """The localities the buyer names after a count ('each of the three localities: Wexmoor North, Wexmoor South and
+    Tarnside'), in its order; none when it names none."""
+    pat = (load_phrasebank(PHRASEBANK).get("establishment") or {}).get("localities")
+    m = re.search(str(pat), text or "") if pat else None
+    if not m:
+        return []
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names").strip())
+    return [" ".join(n.split()) for n in names if n.strip() and n.strip()[0].isupper() and len(n.split()) <= 4]

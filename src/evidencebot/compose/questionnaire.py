@@ -37,6 +37,7 @@ from pathlib import Path
 
 from evidencebot.compose.columns import column_kind, header_columns
 from evidencebot.compose.file_errors import unreadable
+from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.questions import header_unit, limit_cell, question_title, read_limits, title_reference
 from evidencebot.errors import InputError
 from evidencebot.inputs import check_input, load_yaml
@@ -92,6 +93,52 @@ class Questionnaire:
 
 QUESTION_FILES = (".md", ".txt")
 """Suffixes read as one question each (the files ``evidencebot assemble tender --question-file`` takes)."""
+
+
+_HEADER_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z ]{1,40}?)\s*:\s*(?:\*\*|__)?\s*(?P<value>\S.*?)\s*$")
+
+
+def header_lines(text: str) -> dict[str, str]:
+    """The '**Key:** value' lines a question file opens with, before its first heading ({'buyer': ..., 'itt
+    reference': ...}): keys lower case, values with their spaces and case made plain."""
+    out: dict[str, str] = {}
+    body = re.sub(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", "", text or "", flags=re.S)
+    for line in body.splitlines():
+        if line.lstrip().startswith("#"):
+            break
+        m = _HEADER_LINE.match(line.replace("**", "").replace("__", ""))
+        if m:
+            out[" ".join(m.group("key").lower().split())] = " ".join(m.group("value").lower().split())
+    return out
+
+
+def sibling_question_files(path) -> list[Path]:
+    """The other question files (``.md``, ``.txt``) in ``path``'s folder of the same tender: their header lines give the
+    same value for every key of ``siblings.keys`` (``phrasebank/buyer_facts.yaml``) that ``path``'s header gives (the
+    buyer, the ITT reference, the lot), and ``path``'s header names the tender (one of ``siblings.ids``). In name
+    order; none when ``path`` has no such header. A file that cannot be read is not one."""
+    spec = load_phrasebank("buyer_facts.yaml").get("siblings") or {}
+    keys, ids = [str(k) for k in spec.get("keys") or []], {str(k) for k in spec.get("ids") or []}
+    here = Path(path).expanduser()
+    try:
+        own = header_lines(here.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    wanted = {k: v for k, v in own.items() if k in keys}
+    if not ids & set(wanted):
+        return []
+    out = []
+    for p in sorted(here.parent.iterdir())[: int(spec.get("most") or 200)]:
+        if p.suffix.lower() not in QUESTION_FILES or not p.is_file() or p.resolve() == here.resolve():
+            continue
+        try:
+            check_input(str(p), limit="check_mb", what="question file")
+            theirs = header_lines(p.read_text(encoding="utf-8-sig"))
+        except (InputError, OSError, UnicodeDecodeError):
+            continue
+        if all(theirs.get(k) == v for k, v in wanted.items()):
+            out.append(p)
+    return out
 
 
 def read_question_files(paths) -> Questionnaire:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
+from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms,
                                  commitments, confirmations, consistency, figure_clauses, filters, gather, library,
                                  repeats, tender_profile)
 from evidencebot.compose import env as compose_env
@@ -1223,7 +1223,8 @@ def assemble_tender(
     # the buyer's caseload cap, people open, staff, localities and discharge contact over our current service's:
     # never our profile's figure stated as the tender's (issue 12; s11 panel, contradictions 1-4)
     quantities = buyer_scale.read(buyer_text)
-    fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer)
+    fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
+                                             localities=buyer_scale.locality_names(buyer_text), current=service_profile)
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
     if worded:
@@ -1275,6 +1276,7 @@ def assemble_tender(
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
+    _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "")
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
@@ -1593,6 +1595,12 @@ def assemble_tender(
             elif u.text in held_texts:
                 ours, theirs = held_texts[u.text][0]
                 confirm_notes.append((u.text, commitments.HELD_NOTE.format(ours=ours, theirs=theirs)))
+    # the establishment sized from the buyer's figures: how it was derived, on the sentence that states it (review copy)
+    sized = next((a for a in scaled if a.kind == "establishment"), None)
+    if sized is not None and fill_profile.get("team_wte"):
+        stated = next((u.text for sec in sections for u in sec.kept_units() if fill_profile["team_wte"] in u.text), None)
+        if stated:
+            confirm_notes.append((stated, sized.action[:1].upper() + sized.action[1:] + "."))
     # every sentence written from a template on the buyer's terms is a commitment to confirm before submission
     buyer_ids = {b.block_id for b in buyer_blocks}
     to_sign = [{"part": sec.point.label, "template": "the buyer's figure" if ref == "buyer:figure" else ref[len("block:"):],
@@ -2108,6 +2116,21 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
             units.append({"text": how, "priority": 2, "block": block.block_id, "cont": True, "template": True})
         else:  # no block says how: the review copy asks for the method, the submitted text holds no marker (s17)
             units[-1]["confirm"] = buyer_kpis.NO_METHOD.format(ref=kpi.ref)
+    _place(methods[point.key], block, units, {}, lead=True)
+
+
+def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer_blocks: list, buyer: str) -> None:
+    """The buyer's mobilisation timetable as dated milestones with owners by role (:mod:`buyer_mobilisation`), first in
+    the part that asks for the mobilisation plan or its milestones (s19 q12: 'by twelve weeks before the start' and no
+    date, where the buyer gave the award, go-live, the incumbent and the staff who transfer). Nothing when no part asks
+    for it or the tender gives no award and start."""
+    block = next((b for b in buyer_blocks if b.block_id == "buyer-mobilisation-milestones"), None)
+    point = next((p for p in plan.points if p.kind != "confirm" and buyer_mobilisation.asks(p.text)), None)
+    timetable = buyer_mobilisation.read(buyer_text) if block is not None and point is not None else None
+    if timetable is None:
+        return
+    units = [{"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True}
+             for t in buyer_mobilisation.milestones(timetable, buyer)]
     _place(methods[point.key], block, units, {}, lead=True)
 
 

@@ -18,10 +18,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from evidencebot.compose import export as ex
-from evidencebot.compose import anonymity, buyer_scale, buyer_standards, buyer_terms, figure_clauses, gaps, library, tender_profile
+from evidencebot.compose import anonymity, buyer_facts, buyer_scale, buyer_standards, buyer_terms, figure_clauses, gaps, library, tender_profile
 from evidencebot.compose.consistency import _sentences, against_buyer, check_answers, load_facts
-from evidencebot.compose.questionnaire import read_questionnaire, write_answers_xlsx
+from evidencebot.compose.questionnaire import (read_question_files, read_questionnaire, sibling_question_files,
+                                              write_answers_xlsx)
 from evidencebot.compose.questions import _strip_limits, parse_question, question_title, read_limits, title_reference
+from evidencebot.compose.tender import _home as tender_home
 from evidencebot.compose.tender import (ATTACH_NOTE, Edit, TenderShared, _checked_title, assemble_tender, get_checker,
                                         said_key, write_marker)
 from evidencebot.compose.tender import swap_block as swap_answer_block
@@ -74,26 +76,55 @@ def import_questionnaire(db: Database, path, *, title: str | None = None,
         rows.append(row)
         out.append({"ref": item.ref, "points": pq.points, "limit": limit_label(row), "weighting": item.weighting})
     who, now = workflow._user(db, None), _now()
-    facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
-              "updated_by": who} for k, f in tender_profile.facts_for(q.text, get_profile(db)).items()]
-    stated = "\n".join(dict.fromkeys([f.sentence for f in buyer_terms.read_figures(q.text)]
-                                    + [s.sentence for s in buyer_standards.read(q.text) if s.kind != "kpi"]
-                                    # the service's hours and outcome measure, and its review intervals, wherever the
-                                    # document states them (its header or a question's background): every answer's
-                                    + buyer_facts_sentences(q.text)))
-    blind = anonymity.asked_sentence(q.text)
-    if blind:  # 'Responses will be evaluated blind.' in a section's introduction: every answer of the tender is anonymous
-        facts.append({"field": anonymity.FACT, "value": blind, "source": "questionnaire", "quote": blind,
-                      "updated_at": now, "updated_by": who})
-    if stated:  # the buyer's figures (a first-contact standard, a minimum workforce), wherever the document gives them
-        facts.append({"field": buyer_terms.FACT, "value": stated, "source": "questionnaire", "quote": stated[:300],
-                      "updated_at": now, "updated_by": who})
+    facts = questionnaire_facts(db, q.text)
     tid = tender_rows.insert_tender(db, {
         "title": title or q.title, "source_file": str(Path(q.path).resolve()), "source_kind": q.kind,
         "answer_column": q.answer_column, "sheet": q.sheet, "imported_at": now,
         "imported_by": who,
     }, rows, facts)
     return tid, out
+
+
+def questionnaire_facts(db: Database, text: str) -> list[dict]:
+    """The tender's own facts the buyer states in a questionnaire's ``text`` (:mod:`tender_profile`), its figures and
+    standards wherever the document gives them, and whether it is evaluated blind: the rows an import stores, and what
+    :func:`question_file_context` drafts a question file with."""
+    who, now = workflow._user(db, None), _now()
+    facts = [{"field": k, "value": f.value, "source": "questionnaire", "quote": f.quote, "updated_at": now,
+              "updated_by": who} for k, f in tender_profile.facts_for(text, get_profile(db)).items()]
+    stated = "\n".join(dict.fromkeys([f.sentence for f in buyer_terms.read_figures(text)]
+                                    + [s.sentence for s in buyer_standards.read(text) if s.kind != "kpi"]
+                                    # the service's hours and outcome measure, and its review intervals, wherever the
+                                    # document states them (its header or a question's background): every answer's
+                                    + buyer_facts_sentences(text)))
+    blind = anonymity.asked_sentence(text)
+    if blind:  # 'Responses will be evaluated blind.' in a section's introduction: every answer of the tender is anonymous
+        facts.append({"field": anonymity.FACT, "value": blind, "source": "questionnaire", "quote": blind,
+                      "updated_at": now, "updated_by": who})
+    if stated:  # the buyer's figures (a first-contact standard, a minimum workforce), wherever the document gives them
+        facts.append({"field": buyer_terms.FACT, "value": stated, "source": "questionnaire", "quote": stated[:300],
+                      "updated_at": now, "updated_by": who})
+    return facts
+
+
+def question_file_context(db: Database, path) -> tuple[dict[str, str], str, list[Path]]:
+    """What ``assemble tender --question-file PATH`` drafts with when the folder holds other question files of the same
+    tender (:func:`questionnaire.sibling_question_files`: the same buyer, ITT reference and lot in their headers): the
+    tender's facts and its whole text, read from all of them as ``tender import`` of those files reads them (a fact
+    stated in one question binds every answer of the lot: s19's opening hours in q01, its caseload in q01 for q08), and
+    the files read. Nothing when there are none; a sibling that is not a question is passed over."""
+    files = sibling_question_files(path)
+    if not files:
+        return {}, "", []
+    read, used = [], []
+    for p in [Path(path).expanduser(), *files]:
+        try:
+            read += read_question_files([p]).questions
+        except InputError:
+            continue
+        used.append(p)
+    whole = "\n".join(q.full_text for q in read)
+    return {f["field"]: f["value"] for f in questionnaire_facts(db, whole)}, whole, used[1:]
 
 
 def buyer_facts_sentences(text: str) -> list[str]:
@@ -721,7 +752,12 @@ def keep_answer(db: Database, ref: str, text: str, *, tender_id: int | None = No
     text = (text or "").strip()
     if not text:
         raise InputError(f"the draft for {row['ref']} is empty: nothing to keep")
-    findings = get_checker(db).check_text(text)
+    # held to the buyer's facts as a drafted answer is (the whole tender's: a fact in one question binds every answer)
+    _, facts, whole = drafting_context(db, row["tender_id"], {row["ref"]})
+    question = draft_text(row)
+    held = buyer_facts.read(buyer_facts.sources(question, "\n".join(
+        x for x in (whole, facts.get(buyer_terms.FACT, "")) if x)))
+    findings = buyer_facts.Checked(get_checker(db), held, home=tender_home(question)).check_text(text)
     words = counts(text).words
     status = "checked" if not findings else "needs work"
     if row["word_limit"] and words > row["word_limit"]:

@@ -1,0 +1,84 @@
+"""The buyer's mobilisation timetable as dated milestones, each with an owner by role (issue 12, session 20).
+
+s19 q12 gave "Contract award (expected): 9 November 2026", "Service go-live: 1 April 2027", the incumbent whose contract
+ends on 31 March 2027, "Around 34 staff are expected to transfer under TUPE" and "About 580 people are currently
+supported", and asked for "a mobilisation plan from contract award to go-live, showing key milestones". Our answer
+worked in weeks ("by twelve weeks before the start") and never gave a date, a number of staff or an owner per step.
+
+:func:`read` reads the timetable from the buyer's facts (:mod:`buyer_facts`: the contract award and start, a service
+that ends before it) and quantities (:mod:`buyer_scale`: the staff who may transfer), and the people supported now;
+:func:`milestones` gives the dated milestones of ``phrasebank/buyer_mobilisation.yaml``, one sentence each, in date
+order, with the role that owns each as its subject. Vocabulary and offsets: ``phrasebank/buyer_mobilisation.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from evidencebot.compose import buyer_facts, buyer_scale
+from evidencebot.compose.filters import load_phrasebank
+
+PHRASEBANK = "buyer_mobilisation.yaml"
+
+
+@dataclass
+class Timetable:
+    award: dt.date
+    golive: dt.date
+    incumbent: str = ""
+    tupe: int | None = None
+    people: int | None = None
+
+
+def _spec() -> dict:
+    return load_phrasebank(PHRASEBANK) or {}
+
+
+def asks(text: str) -> bool:
+    """Whether ``text`` (a part of the question) asks for the mobilisation plan or its milestones."""
+    pat = _spec().get("asks")
+    return bool(pat and re.search(str(pat), text or "", re.I))
+
+
+def read(text: str) -> Timetable | None:
+    """The buyer's timetable in ``text`` (the question and the rest of the tender); None without an award and a start."""
+    facts = buyer_facts.read(text)
+    award = next((f.data[1] for f in facts if f.kind == "contract" and f.data[:1] == ("award",)), None)
+    start = next((f.data[1] for f in facts if f.kind == "contract" and f.data[:1] == ("start",)), None)
+    if award is None or start is None or award >= start:
+        return None
+    incumbent = next((f.data[2] for f in facts if f.kind == "contract" and f.data[:1] == ("ends",)), "")
+    tupe = next((int(q.value) for q in buyer_scale.read(text) if q.kind == "tupe_staff"), None)
+    m = re.search(str(_spec().get("people") or r"(?!)"), text or "", re.I)
+    people = int(m.group("n").replace(",", "")) if m else None
+    return Timetable(award, start, incumbent, tupe, people)
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def milestones(tt: Timetable, buyer: str) -> list[str]:
+    """One sentence per milestone of ``phrasebank/buyer_mobilisation.yaml`` on the buyer's dates, in date order; a
+    milestone the buyer's facts cannot date or fill (no incumbent, no staff to transfer) is left out, and so is one that
+    would fall before the award (a short mobilisation) or, before go-live, on or after it."""
+    spec = _spec()
+    values = {"buyer": buyer or "the commissioner", "incumbent": tt.incumbent,
+              "tupe": f"{tt.tupe:,}" if tt.tupe else "",
+              "people": str(spec.get("people_phrase") or "").format(n=f"{tt.people:,}") if tt.people else "",
+              "transfer": str(spec.get("transfer_phrase") or "").format(tupe=f"{tt.tupe:,}") if tt.tupe else ""}
+    out: list[tuple[dt.date, int, str]] = []
+    for i, m in enumerate(spec.get("milestones") or []):
+        need = m.get("needs")
+        if need and not values.get(str(need)):
+            continue
+        anchor = tt.award if m.get("from") == "award" else tt.golive
+        days = int(m.get("days") or 0)
+        when = anchor + dt.timedelta(days=days)
+        if when < tt.award or (m.get("from") == "golive" and days < 0 and when >= tt.golive):
+            continue
+        text = str(m.get("text") or "").format(date=_day(when), **values)
+        out.append((when, i, text[:1].upper() + text[1:]))
+    return [t for _, _, t in sorted(out)]
