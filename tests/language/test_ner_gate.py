@@ -43,6 +43,7 @@ def test_the_gate_passes_a_sentence_with_a_name_word_a_lower_case_name_or_a_prop
         "The duty worker rang Declan.": True,  # a capitalised word with a lower-case letter
         "Declan rang the duty line.": True,  # the first word, read as a proper noun
         "Housing link workers visit weekly.": False,  # the first word, a noun: capitalised because it is first
+        "Example T. (a GP change) is unrelated.": True,  # ... but an entity could run from it to "T." (s8 panel)
         "spoke to john smith about the rent.": True,  # a listed first name in lower case
         "sunny didn't want to come in today, said she'd ring.": True,  # a nickname said to be "she"
         "Referrals rose and waits will fall.": False,  # first names that are everyday words, here verbs

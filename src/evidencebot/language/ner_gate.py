@@ -15,12 +15,13 @@ the NER and runs the NER (the same component, on the same tokens: the same entit
 sentences :func:`make_gate`'s test passes.
 
 One exception in the test: the first word of a sentence is capitalised whatever it is, and alone it
-does not call for the NER unless the parse reads it as a proper noun. The name rules strip a
-determiner, pronoun or preposition ("The", "Our", "In": ``_EDGE_POS``) from an entity's edge; an
-entity whose last word is in lower case is no name; and a one-word entity that is not a proper noun
-is a name only when the lists know the word (then the test has passed on it already) or a verb of
-visiting has it as its object (never the first word). The other sources of names start from a proper
-noun, a title or a listed word.
+does not call for the NER when no entity can make it a name (:func:`_first_word_alone`). The name
+rules strip a determiner, pronoun or preposition ("The", "Our", "In": ``_EDGE_POS``) from an entity's
+edge; an entity whose last word is in lower case is no name; and a one-word entity that is not a
+proper noun is a name only when the lists know the word (then the test has passed on it already) or a
+verb of visiting has it as its object (never the first word). So a first word that is no proper noun
+needs the NER only when a word after it could end an entity: one not in lower case ("Example T.").
+The other sources of names start from a proper noun, a title or a listed word.
 
 :func:`evidencebot.language.checker.Checker` uses the gate when every family that needs the NER has
 one; ``tests/language/test_ner_gate.py`` checks that the privacy findings on the rules' own examples
@@ -32,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from evidencebot.language.privacy import _NAME_WORD_RE, PrivacyRule
+from evidencebot.language.privacy import _EDGE_POS, _NAME_WORD_RE, PrivacyRule
 
 
 def lower_words(rules: list[PrivacyRule] | None) -> tuple[frozenset[str], frozenset[str]]:
@@ -67,6 +68,18 @@ def date_tests(rules: list[PrivacyRule] | None) -> list[re.Pattern] | None:
     return out
 
 
+def _first_word_alone(t) -> bool:
+    """A sentence's capitalised first word that no entity can make a name: one the name rules strip from an
+    entity's edge ("The", "Our", "In"), or one the parse does not read as a proper noun with no word after it
+    that an entity could end on (an entity ending in a word in lower case is no name: "Example T." is one,
+    "Housing link workers" is not)."""
+    if t.pos_ in _EDGE_POS:
+        return True
+    if t.pos_ == "PROPN":
+        return False
+    return all(w.text[:1].islower() or w.pos_ in _EDGE_POS for w in t.sent[t.i - t.sent.start + 1:])
+
+
 def make_gate(rules: list[PrivacyRule] | None) -> Callable[[object], bool]:
     """A test of one sentence's parse (made without the NER): may its entities change a privacy finding?"""
     words, everyday = lower_words(rules)
@@ -87,7 +100,7 @@ def make_gate(rules: list[PrivacyRule] | None) -> Callable[[object], bool]:
                 # a proper noun in capitals or in lower case ("JOHN", "jo") is a person for a date's event
                 # only when the model calls it one (privacy_events.is_person); no name rule reads it
                 return True
-            if text[:1].isupper() and _NAME_WORD_RE.match(text) and not (t.is_sent_start and t.pos_ != "PROPN"):
+            if text[:1].isupper() and _NAME_WORD_RE.match(text) and not (t.is_sent_start and _first_word_alone(t)):
                 return True
         return False
 
