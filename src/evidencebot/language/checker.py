@@ -20,7 +20,10 @@ How a check runs:
    ``nlp.pipe`` a sentence at a time (:func:`~evidencebot.language.pipeline.pipe_blocks`:
    a sentence parsed before, in this document or an earlier check, is taken from a
    cache, so a re-check after an edit parses only the changed sentences), the
-   sentences are joined back into one doc per block and every family runs on it;
+   sentences are joined back into one doc per block and every family runs on it. The
+   named-entity recogniser, half of the parse, runs only on the sentences whose entities
+   may change a finding of the family that needs it (:mod:`evidencebot.language.ner_gate`:
+   privacy's names; a sentence with no word that could be a name is parsed without it);
 3. findings are cached per (family, block text) with offsets relative to the
    block, then filtered (quotes, inline switches, disabled rules) and mapped
    back to offsets in the original document. A check keeps its own blocks'
