@@ -20,7 +20,10 @@ How a check runs:
    ``nlp.pipe`` a sentence at a time (:func:`~evidencebot.language.pipeline.pipe_blocks`:
    a sentence parsed before, in this document or an earlier check, is taken from a
    cache, so a re-check after an edit parses only the changed sentences), the
-   sentences are joined back into one doc per block and every family runs on it;
+   sentences are joined back into one doc per block and every family runs on it. The
+   named-entity recogniser, half of the parse, runs only on the sentences whose entities
+   may change a finding of the family that needs it (:mod:`evidencebot.language.ner_gate`:
+   privacy's names; a sentence with no word that could be a name is parsed without it);
 3. findings are cached per (family, block text) with offsets relative to the
    block, then filtered (quotes, inline switches, disabled rules) and mapped
    back to offsets in the original document. A check keeps its own blocks'
@@ -54,7 +57,7 @@ from typing import Callable, Iterable, Sequence
 
 from evidencebot.config import load_settings
 from evidencebot.errors import ConfigError
-from evidencebot.language import markdown, pipeline, privacy
+from evidencebot.language import markdown, ner_gate, pipeline, privacy
 from evidencebot.language.findings import Finding, locate
 from evidencebot.language.markdown import quote_spans  # re-exported: used by families too
 from evidencebot.language.overclaim import load_overclaim_rules
@@ -164,6 +167,8 @@ def _privacy_factory():
         return privacy.find_privacy(text, doc=doc, rules=rules)
 
     run.version = ("privacy", _privacy_version(rules))  # type: ignore[attr-defined]
+    if rules is not None:  # the sentences whose entities may change a finding (the NER runs on those only)
+        run.ner_gate = ner_gate.make_gate(rules)  # type: ignore[attr-defined]
     return run
 
 
@@ -385,10 +390,12 @@ class Checker:
         """Parse ``texts`` (in batches), run every family and cache the findings per
         block, also putting them in ``known`` (keyed like the cache)."""
         disable = pipeline.disabled_for(any(s.needs_ner for s, _ in specs))
+        gate = _ner_gate(specs)
         # each block is parsed a sentence at a time (a sentence already parsed, in this
         # document or an earlier check, is not parsed again) and joined back into one doc
         # (or, past MAX_PIECE characters, into pieces with their offsets in the block)
-        parsed = pipeline.pipe_blocks(texts, disable=disable, batch_size=self.batch_size or pipeline.SENTENCE_BATCH_SIZE)
+        parsed = pipeline.pipe_blocks(texts, disable=disable, batch_size=self.batch_size or pipeline.SENTENCE_BATCH_SIZE,
+                                      ner_gate=gate)
         with contextlib.ExitStack() as once:
             for _, func in specs:  # what a family reads once per check call (a weights file)
                 if hasattr(func, "one_check"):
@@ -421,6 +428,22 @@ class Checker:
             items = list(items)
             _cache_put((name, ver, text), items)
             known[(name, ver, text)] = items
+
+
+def _ner_gate(specs):
+    """One test of a sentence's parse saying whether the NER must read it (:mod:`evidencebot.language.ner_gate`),
+    when every family that needs the NER gives one (``func.ner_gate``); else None (the NER reads every sentence)."""
+    gates = [getattr(func, "ner_gate", None) for spec, func in specs if spec.needs_ner]
+    if not gates or any(g is None for g in gates):
+        return None
+    if len(gates) == 1:
+        return gates[0]
+
+    def any_gate(doc) -> bool:
+        return any(g(doc) for g in gates)
+
+    any_gate.key = tuple(getattr(g, "key", g) for g in gates)  # type: ignore[attr-defined]
+    return any_gate
 
 
 def check_text(text: str, *, path: str = "-", families: Iterable[str] | None = None, settings=None) -> list[Finding]:

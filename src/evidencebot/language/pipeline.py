@@ -32,7 +32,7 @@ import os
 import sys
 import threading
 from collections import OrderedDict
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from evidencebot import text as text_module
 from evidencebot.errors import ConfigError, InputError
@@ -390,7 +390,8 @@ def sentence_pieces(text: str, limit: int | None = None) -> list[str]:
 
 
 def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size: int = SENTENCE_BATCH_SIZE,
-                limit: int | None = None) -> Iterator[list[tuple[int, str, object]]]:
+                limit: int | None = None, ner_gate: Callable[[object], bool] | None = None
+                ) -> Iterator[list[tuple[int, str, object]]]:
     """Parse each text a sentence at a time: for each text, ``[(offset, piece, doc)]``.
 
     Each sentence (:func:`sentence_pieces`) is parsed on its own, so its parse does not
@@ -400,10 +401,18 @@ def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size
     ``Doc`` (``Doc.from_docs``) whose text is the text itself; a text longer than
     ``limit`` characters gives several docs of at most ``limit`` characters each
     (plus one sentence), with their offsets and texts (``doc.text`` is rebuilt from
-    the tokens on every call: use the piece)."""
+    the tokens on every call: use the piece).
+
+    ``ner_gate``: a test of a sentence's parse made without the NER (:mod:`evidencebot.language.ner_gate`);
+    when the NER is not disabled, every sentence is parsed without it and the NER then runs only on the
+    sentences the test passes (the other sentences carry no entities). The sentence cache keeps the two
+    kinds of parse apart (the gate's ``key``)."""
     from spacy.tokens import Doc
 
     disable = tuple(disable)
+    if ner_gate is not None and ("ner" in disable or "ner" not in get_nlp().pipe_names):
+        ner_gate = None
+    kind = disable if ner_gate is None else (disable, getattr(ner_gate, "key", ner_gate))
     limit = limit or MAX_PIECE
     window: list[tuple[str, list[str]]] = []
     chars = 0
@@ -416,18 +425,21 @@ def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size
                 for p in pieces:
                     if p in local or p in missing:
                         continue
-                    doc = _sentence_docs.get((disable, p))
+                    doc = _sentence_docs.get((kind, p))
                     if doc is None:
                         missing[p] = None
                     else:
-                        _sentence_docs.move_to_end((disable, p))
+                        _sentence_docs.move_to_end((kind, p))
                         local[p] = doc
         if missing:
-            parsed = list(zip(missing, pipe(missing, disable=disable, batch_size=batch_size)))
+            if ner_gate is None:
+                parsed = list(zip(missing, pipe(missing, disable=disable, batch_size=batch_size)))
+            else:
+                parsed = _pipe_gated(list(missing), disable, batch_size, ner_gate)
             with _sentence_lock:
                 for p, doc in parsed:
                     local[p] = doc
-                    _sentence_docs[(disable, p)] = doc
+                    _sentence_docs[(kind, p)] = doc
                 while len(_sentence_docs) > SENTENCE_CACHE:
                     _sentence_docs.popitem(last=False)
         for text, pieces in window:
@@ -453,6 +465,19 @@ def pipe_blocks(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size
             window, chars = [], 0
     if window:
         yield from flush()
+
+
+def _pipe_gated(texts: list[str], disable: tuple, batch_size: int, ner_gate) -> list[tuple[str, object]]:
+    """``[(text, doc)]``: each text parsed without the NER, then the NER run on the docs ``ner_gate`` passes
+    (the component is the pipeline's own and reads only the tokens: the entities are those a whole
+    pipeline gives)."""
+    docs = list(pipe(texts, disable=(*disable, "ner"), batch_size=batch_size))
+    wanted = [k for k, doc in enumerate(docs) if ner_gate(doc)]
+    if wanted:
+        ner = get_nlp().get_pipe("ner")
+        for k, doc in zip(wanted, ner.pipe([docs[k] for k in wanted], batch_size=batch_size)):
+            docs[k] = doc
+    return list(zip(texts, docs))
 
 
 _JOIN_ATTRS: list | None = None
