@@ -290,7 +290,9 @@ def _people_outcome(verb, s: dict):
             continue
         if not (d.pos_ == "NOUN" or (d.pos_ == "PROPN" and d.is_lower)) or _not_outcome(d, s):
             continue  # (a lower-case word the small model calls a name: "my client's agoraphobia")
-        for c in d.children:
+        # (o20) the people's prepositional phrase may hang from the verb: "raise household incomes | for carers"
+        verb_preps = [c for c in verb.children if c.i > d.i and d.dep_ == "dobj"]
+        for c in [*d.children, *verb_preps]:
             if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in W.people_possessives):
                 return d.i, d.i + 1
             if c.dep_ == "prep" and c.lower_ in W.belonging_preps:

@@ -1,0 +1,117 @@
+"""Check ``credited_cause``: a person's outcome given a cause of ours in a clause of cause.
+
+Read from the structure of the sentence, not from a phrase (issue 15 part 2): a main clause whose subject is
+one of the people we support (a name, a people noun, "he" or "she", or something of theirs: "Priya's eating
+disorder") and which states an outcome (an outcome term, or a verb of keeping, passing or recovering), with a clause or phrase of cause hanging from its verb ("because ...", "because of ...",
+"thanks to ...", "through ...") that names us: "our", "we", a role or service of ours ("her youth worker", "the
+befriending sessions") or a service's name ("the Listening Post"). "Jodie kept her place at college because her
+youth worker met her every week" claims that we kept her there. Negated, hedged, conditional, aimed and
+questioned clauses pass, and so does a main clause with no outcome ("she left the course because our sessions
+clashed with her shifts").
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _settings(rule: Rule) -> dict:
+    return derived(rule, lambda o: dict(
+        outcomes=list(o.get("outcomes") or []),
+        people=option_words(o.get("people")),
+        person_pronouns=option_words(o.get("person_pronouns")),
+        agents=option_words(o.get("agents")),
+        providers=option_words(o.get("provider_words")),
+        not_named=option_words(o.get("not_named")),
+        cause_marks=option_words(o.get("cause_marks")),
+        cause_heads=option_words(o.get("cause_heads")),
+        cause_deps=option_words(o.get("cause_deps")),
+        achieve_verbs=option_words(o.get("achieve_verbs")),
+        outcome_words=option_words(o.get("outcome_words")),
+        denials=option_words(o.get("denial_words")),
+        subject_deps=option_words(o.get("subject_deps")),
+    ))
+
+
+def _person(np, s: dict) -> bool:
+    """One of the people we support, or something of theirs ("Priya's eating disorder", "his drinking")."""
+    if np is None:
+        return False
+    low, lemma = np.lower_, np.lemma_.lower()
+    if low in s["person_pronouns"] or lemma in s["people"] or low in s["people"]:
+        return True
+    if low in s["agents"] or lemma in s["agents"] or low in s["providers"]:
+        return False
+    if any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in s["providers"] for g in c.children)
+           for c in np.children):
+        return True  # "the apprentices we coached"
+    if np.pos_ in ("PROPN", "NOUN") and (np.tag_ == "NNP" or (np.is_title and np.tag_ == "NN")) and not any(
+            c.dep_ == "det" for c in np.children):
+        return True  # a name ("Derek", "Mrs O"; "Grace", which the small model reads as a noun; not "Referrals")
+    return np.pos_ == "NOUN" and any(c.dep_ == "poss" and (c.tag_ == "NNP" or c.lower_ in W.people_possessives)
+                                     for c in np.children)
+
+
+def _ours(toks, s: dict) -> bool:
+    """Does the clause of cause name us ("our", "we", a role or service of ours, a service's name)?"""
+    for t in toks:
+        if t.lower_ in s["providers"]:
+            return True
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in s["agents"] or t.lower_ in s["agents"]):
+            return True
+        if t.pos_ == "PROPN" and t.is_title and t.lower_ not in s["not_named"] and any(
+                c.dep_ == "det" for c in t.children):
+            return True  # "the Listening Post", "the Shed"
+    return False
+
+
+def _causes(verb, s: dict):
+    """The clauses and phrases of cause hanging from ``verb``, each as its tokens: "because her worker met her",
+    "because of the sessions", "thanks to her befriender"."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in s["cause_marks"] for m in c.children):
+            yield list(c.subtree)
+        elif c.dep_ in s["cause_deps"] and c.lower_ in s["cause_heads"]:
+            yield list(c.subtree)
+
+
+def _states_outcome(verb, cause_ids: set[int], s: dict, terms: Terms) -> bool:
+    """Does the main clause (without the clause of cause) state an outcome: a verb of keeping, passing or
+    recovering, or an outcome word or term ("no longer feels alone", "is in remission")?"""
+    if verb.lemma_.lower() in s["achieve_verbs"]:
+        return True
+    clause = [t for t in verb.subtree if t.i not in cause_ids]
+    if any(t.lower_ in s["outcome_words"] or t.lemma_.lower() in s["outcome_words"] for t in clause):
+        return True
+    return any(terms.covers(name, t.i) for t in clause for name in s["outcomes"])
+
+
+def _denied(verb, s: dict) -> bool:
+    """A "not" or "never" on the verb denies the outcome ("no longer feels alone" states one)."""
+    return any(c.dep_ == "neg" and c.lower_ in s["denials"] for c in verb.children)
+
+
+@check("credited_cause")
+def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _settings(rule)
+    if not (ctx.lower_set & (s["cause_marks"] | s["cause_heads"])):
+        return []
+    out: list[Candidate] = []
+    for verb in _toks(doc):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        cause = next((c for c in _causes(verb, s) if _ours(c, s)), None)
+        if cause is None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if not _person(subj, s) or _denied(verb, s):
+            continue
+        if not _states_outcome(verb, {t.i for t in cause}, s, terms):
+            continue
+        if ctx.question(verb) or ctx.conditional(verb) or ctx.aim(verb):
+            continue
+        out.append(Candidate(rule, min(t.i for t in cause), max(t.i for t in cause) + 1, verb.i))
+    return out

@@ -1,0 +1,81 @@
+"""Causal claims about people and social outcomes read by structure (session 20, o20, issue 15 part 2).
+
+Each group names the rule that must report the sentence, so a test fails when the reading is lost even if
+another rule (the learned scorer) happens to flag the sentence. Sentences written for this test; none is from a
+labelled or held-out set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def checker(checker_factory):
+    return checker_factory("overclaim")
+
+
+def _rules(checker, text: str) -> set[str]:
+    return {f.rule for f in checker.check_text(text) if f.family == "overclaim"}
+
+
+# --- the provider read from the shape of the subject of a causal verb ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a service's name of capitalised words, with the small words of a name inside it
+    "Books on Prescription reduces anxiety among older readers.",
+    "New Leaf reduces reoffending among women on probation.",
+    # "our" before the head, not on it
+    "Our welfare benefits checks raise household incomes for kinship carers.",
+    # an activity of ours with no determiner
+    "Peer mentoring reduces isolation among young fathers.",
+    "Weekly befriending calls reduce loneliness among housebound men.",
+    # a role of ours with no determiner
+    "Trained mentors keep care leavers out of prison.",
+])
+def test_a_causal_verb_with_a_subject_of_ours_by_its_shape_is_flagged(checker, text):
+    assert "overclaim.causal-outcome" in _rules(checker, text), text
+
+
+@pytest.mark.parametrize("text", [
+    # a person acting on his or her own outcome
+    "Alan Price reduced his drinking after his daughter was born.",
+    # someone else's body, named
+    "Public Health England reduced loneliness funding for the region in 2023.",
+    # hedged, negated or an aim
+    "Peer mentoring may reduce isolation among young fathers.",
+    "Peer mentoring did not reduce isolation among the young fathers we surveyed.",
+    "Our aim is that peer mentoring reduces isolation among young fathers.",
+])
+def test_a_person_an_outside_body_or_a_careful_verb_is_not_our_causal_claim(checker, text):
+    assert "overclaim.causal-outcome" not in _rules(checker, text), text
+
+
+# --- a person's outcome with a clause or phrase of cause that names us ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kayleigh kept her job at the bakery because her recovery worker phoned her manager.",
+    "Because of the Tuesday Club, Bill no longer feels isolated.",
+    "Thanks to his mentor, Liam is still in his tenancy a year on.",
+    "Sunita's anorexia is in remission because our family team stayed with her.",
+    "The apprentices we coached passed their assessments because of the sessions we ran.",
+])
+def test_a_persons_outcome_given_a_cause_of_ours_is_flagged(checker, text):
+    assert "overclaim.credited-cause" in _rules(checker, text), text
+
+
+@pytest.mark.parametrize("text", [
+    # no outcome in the main clause
+    "Kayleigh left the group early because our sessions clashed with her shifts.",
+    "Bill no longer comes on Mondays because our club moved to Tuesdays.",
+    "Liam is on the waiting list because our service is full.",
+    # the cause is not ours
+    "Because of the pandemic, Bill no longer feels safe on the bus.",
+    # not a person
+    "Referrals come from GPs, schools and self-referral through our website.",
+    # denied or hoped
+    "Kayleigh did not keep her job, although her recovery worker phoned her manager.",
+    "We hope Liam will stay in his tenancy because his mentor visits him weekly.",
+])
+def test_no_outcome_another_cause_or_a_careful_clause_is_not_credited(checker, text):
+    assert "overclaim.credited-cause" not in _rules(checker, text), text
