@@ -79,3 +79,30 @@ def test_a_persons_outcome_given_a_cause_of_ours_is_flagged(checker, text):
 ])
 def test_no_outcome_another_cause_or_a_careful_clause_is_not_credited(checker, text):
     assert "overclaim.credited-cause" not in _rules(checker, text), text
+
+
+# --- a copular frame whose focus is ours and whose other side is a person's outcome --------------------------
+
+@pytest.mark.parametrize("text", [
+    "It was the knitting circle that kept Elsie going through the winter.",
+    "It was our art sessions that allowed Kieran to rebuild his friendships.",
+    "The Thursday Circle is what got Pat off sleeping tablets.",
+    "Our key worker is the reason Amir stayed out of hospital this year.",
+    "Our peer mentor is why Lena finally went back to college.",
+])
+def test_a_cleft_or_reason_frame_crediting_us_with_a_persons_outcome_is_flagged(checker, text):
+    assert "overclaim.cleft-credit" in _rules(checker, text), text
+
+
+@pytest.mark.parametrize("text", [
+    # the focus is someone else's
+    "It was her brother who got Pat back into work.",
+    # the verb acts on no person, or the clause is a process
+    "It was our volunteers who kept the hall open on Boxing Day.",
+    "Our rota is the reason he sees a different worker each month.",
+    # denied or hedged
+    "The reading group is not what kept Elsie going; her neighbours were.",
+    "Our key worker may be the reason Amir stayed out of hospital this year.",
+])
+def test_someone_elses_credit_a_process_or_a_careful_frame_is_not_a_cleft_claim(checker, text):
+    assert "overclaim.cleft-credit" not in _rules(checker, text), text

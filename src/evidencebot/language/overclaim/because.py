@@ -115,3 +115,106 @@ def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidat
             continue
         out.append(Candidate(rule, min(t.i for t in cause), max(t.i for t in cause) + 1, verb.i))
     return out
+
+
+def _cleft_settings(rule: Rule) -> dict:
+    return derived(rule, lambda o: dict(
+        _settings(rule),
+        copulas=option_words(o.get("copulas")),
+        expletives=option_words(o.get("expletives")),
+        focus_pronouns=option_words(o.get("focus_pronouns")),
+        reason_nouns=option_words(o.get("reason_nouns")),
+        reason_adverbs=option_words(o.get("reason_adverbs")),
+        result_verbs=option_words(o.get("result_verbs")),
+        state_words=option_words(o.get("state_words")),
+        object_pronouns=option_words(o.get("object_pronouns")),
+        taking_part_verbs=option_words(o.get("taking_part_verbs")),
+    ))
+
+
+def _ours_focus(np, s: dict) -> bool:
+    """The focus of a cleft or the subject of "is what / is why / is the reason" is ours: "our", "we", "us" in it
+    ("our peer worker", "working with us"), a role or service with a determiner ("the carers' group"), a
+    service's name ("the Men's Shed"), or taking part in something ("joining the pottery group")."""
+    clauses = {t.i for c in np.children if c.dep_ in W.credit_clause_deps for t in c.subtree}
+    if _ours([t for t in np.subtree if t.i not in clauses], s):
+        return True
+    return np.tag_ == "VBG" and np.lemma_.lower() in s["taking_part_verbs"]
+
+
+def _persons_object(verb, s: dict) -> bool:
+    """A person as what the verb acts on: "kept Maureen going", "got him clean", "lifted Edna's depression",
+    "allowed Sam to rebuild ...", "got Dev sober"."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in W.credit_person_deps and (
+                c.lower_ in s["object_pronouns"] or c.tag_ == "NNP" or c.lemma_.lower() in s["people"]):
+            return True
+        if c.dep_ == "dobj" and any(g.dep_ == "poss" and (g.tag_ == "NNP" or g.lower_ in W.people_possessives
+                                                          or g.lemma_.lower() in s["people"]) for g in c.children):
+            return True
+        if c.dep_ in W.credit_complement_deps and any(
+                g.dep_ in ("nsubj", "compound") and (g.tag_ == "NNP" or g.lower_ in s["object_pronouns"]
+                                                    or g.lemma_.lower() in s["people"]) for g in c.children):
+            return True
+    return False
+
+
+def _persons_outcome(clause, s: dict, terms: Terms) -> bool:
+    """A clause about a person that states an outcome: "he stayed out of hospital", "these young people are
+    still here", "one man did not end his life", "Mr Lee finally accepted treatment for his psychosis"."""
+    subj = next((c for c in clause.children if c.dep_ in s["subject_deps"]), None)
+    if not _person(subj, s):
+        return False
+    if clause.lemma_.lower() in s["achieve_verbs"] or clause.lemma_.lower() in s["result_verbs"]:
+        return True
+    if any(c.dep_ in ("advmod", "neg") and c.lower_ in s["state_words"] for c in clause.children):
+        return True
+    toks = list(clause.subtree)
+    if any(t.lower_ in s["outcome_words"] or t.lemma_.lower() in s["outcome_words"] for t in toks):
+        return True
+    return any(terms.covers(name, t.i) for t in toks for name in s["outcomes"])
+
+
+@check("cleft_credit")
+def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _cleft_settings(rule)
+    if not (ctx.lemma_set & s["copulas"]):
+        return []
+    out: list[Candidate] = []
+    for cop in _toks(doc):
+        if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
+        attr = next((c for c in cop.children if c.dep_ == "attr"), None)
+        claimed = None
+        if subj is not None and subj.lower_ in s["expletives"] and attr is not None and _ours_focus(attr, s):
+            # "it was the carers' group that kept Maureen going"
+            v = next((c for c in [*attr.children, *cop.children] if c.dep_ in ("relcl", "ccomp") and any(
+                g.dep_ == "nsubj" and g.lower_ in s["focus_pronouns"] for g in c.children)), None)
+            if v is not None and v.lemma_.lower() in s["result_verbs"] and _persons_object(v, s):
+                claimed = v
+        elif subj is not None and _ours_focus(subj, s):
+            for c in cop.children:
+                if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.lower_ in s["focus_pronouns"]
+                                                        for g in c.children):
+                    # "the Men's Shed is what has kept him that way"
+                    if c.lemma_.lower() in s["result_verbs"] and _persons_object(c, s):
+                        claimed = c
+                elif c.dep_ in ("ccomp", "advcl") and any(g.dep_ == "advmod" and g.lower_ in s["reason_adverbs"]
+                                                          for g in c.children):
+                    # "our outreach worker is why Mr Lee finally accepted treatment"
+                    if _persons_outcome(c, s, terms):
+                        claimed = c
+                elif c.dep_ == "attr" and c.lemma_.lower() in s["reason_nouns"]:
+                    # "our peer worker is the reason he stayed out of hospital"
+                    clause = next((g for g in c.children if g.dep_ in W.credit_clause_deps), None)
+                    if clause is not None and _persons_outcome(clause, s, terms):
+                        claimed = clause
+                if claimed is not None:
+                    break
+        if claimed is None or _denied(cop, s):
+            continue
+        out.append(Candidate(rule, min(cop.i, claimed.i), max(cop.i, claimed.i) + 1, cop.i))
+    return out
