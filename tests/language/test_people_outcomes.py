@@ -106,3 +106,17 @@ def test_a_cleft_or_reason_frame_crediting_us_with_a_persons_outcome_is_flagged(
 ])
 def test_someone_elses_credit_a_process_or_a_careful_frame_is_not_a_cleft_claim(checker, text):
     assert "overclaim.cleft-credit" not in _rules(checker, text), text
+
+
+# --- careful text the dev set showed flagged (o20) -----------------------------------------------------------
+
+def test_a_denied_universal_is_not_an_outcome_for_everyone(checker):
+    assert "overclaim.universal-outcome" not in _rules(
+        checker, "Not every carer on the course found paid work, and three left early.")
+    # the rule still reads the universal itself
+    assert _rules(checker, "Every carer on the course found paid work.")
+
+
+def test_a_kpi_is_a_target_not_an_unsupported_change(checker):
+    assert "overclaim.unsupported-change" not in _rules(checker, "The KPI is a 25% fall in repeat calls by June 2027.")
+    assert "overclaim.unsupported-change" in _rules(checker, "Repeat calls fell by 25%.")
