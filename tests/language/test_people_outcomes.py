@@ -120,3 +120,25 @@ def test_a_denied_universal_is_not_an_outcome_for_everyone(checker):
 def test_a_kpi_is_a_target_not_an_unsupported_change(checker):
     assert "overclaim.unsupported-change" not in _rules(checker, "The KPI is a 25% fall in repeat calls by June 2027.")
     assert "overclaim.unsupported-change" in _rules(checker, "Repeat calls fell by 25%.")
+
+
+# --- a counterfactual that takes us away from a person's life ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Without our hoarding support worker, Mr Dale would not have kept his flat.",
+    "Pam would still be housebound if it were not for the lunch club.",
+    "Without our mentors, none of these care leavers would have finished college.",
+])
+def test_a_counterfactual_without_us_is_flagged(checker, text):
+    assert "overclaim.counterfactual-credit" in _rules(checker, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Without the lottery grant, we would have closed the Saturday group.",
+    "If it were not for the snow, the walk would have gone ahead.",
+    "We cannot show that Pam would have gone back to hospital without us.",
+    "Mr Dale says he would not have kept his flat without our worker.",
+    "Nobody can tell whether these care leavers would have finished college without our mentors.",
+])
+def test_a_counterfactual_about_us_denied_asked_or_in_their_words_passes(checker, text):
+    assert "overclaim.counterfactual-credit" not in _rules(checker, text), text

@@ -218,3 +218,84 @@ def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             continue
         out.append(Candidate(rule, min(cop.i, claimed.i), max(cop.i, claimed.i) + 1, cop.i))
     return out
+
+
+def _counterfactual_settings(rule: Rule) -> dict:
+    return derived(rule, lambda o: dict(
+        _settings(rule),
+        modals=option_words(o.get("counterfactual_modals")),
+        preps=option_words(o.get("counterfactual_preps")),
+        if_marks=option_words(o.get("if_marks")),
+        for_words=option_words(o.get("for_words")),
+        inverted=option_words(o.get("inverted_auxiliaries")),
+        none_words=option_words(o.get("none_words")),
+        doubt_marks=option_words(o.get("doubt_marks")),
+        reporting_verbs=option_words(o.get("reporting_verbs")),
+    ))
+
+
+def _governed_away(verb, s: dict) -> bool:
+    """Is the counterfactual inside a denial ("we are not able to show that ... would have been"), a question
+    ("whether people would have been admitted") or a person's own words ("Mr Evans says he would not be alive
+    ...")?"""
+    cur = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in s["doubt_marks"] for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if cur.lemma_.lower() in s["reporting_verbs"] and not any(
+                c.dep_ in s["subject_deps"] and c.lower_ in s["providers"] for c in cur.children):
+            return True
+    return False
+
+
+def _counterfactual_cause(verb, s: dict):
+    """The phrase or clause that takes us away: "without our worker", "if it were not for the drop-in", "had our
+    nurse not visited"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in s["preps"] and _ours(list(c.subtree), s):
+            return c
+        if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
+            continue
+        if any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children) and any(
+                g.dep_ == "prep" and g.lower_ in s["for_words"] and _ours(list(g.subtree), s) for g in c.children):
+            return c  # "if it were not for the Tuesday drop-in"
+        first = c.doc[c.left_edge.i]
+        subj = next((g for g in c.children if g.dep_ in s["subject_deps"]), None)
+        if first.lower_ in s["inverted"] and subj is not None and _ours(list(subj.subtree), s):
+            return c  # "had our nurse not visited"
+    return None
+
+
+def _counterfactual_subject(subj, s: dict) -> bool:
+    """A person or people we support ("this father", "Rhys", "none of these young people"), not us."""
+    if subj is None or subj.lower_ in s["providers"]:
+        return False
+    if subj.lower_ in s["none_words"]:
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in s["people"] for c in subj.children for g in c.children)
+    return _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s))
+
+
+@check("counterfactual_credit")
+def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _counterfactual_settings(rule)
+    if not (ctx.lower_set & s["modals"]) or not (ctx.lower_set & (s["preps"] | s["if_marks"] | s["inverted"])):
+        return []
+    out: list[Candidate] = []
+    for verb in _toks(doc):
+        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in s["modals"]
+                                                       for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if not _counterfactual_subject(subj, s):
+            continue
+        cause = _counterfactual_cause(verb, s)
+        if cause is None or ctx.question(verb) or _governed_away(verb, s):
+            continue  # ("would" is itself read as a hedge: not asked here)
+        toks = [*cause.subtree, verb]
+        out.append(Candidate(rule, min(t.i for t in toks), max(t.i for t in toks) + 1, verb.i))
+    return out
