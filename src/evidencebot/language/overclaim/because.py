@@ -180,8 +180,9 @@ def _persons_outcome(clause, s: dict, terms: Terms) -> bool:
 @check("cleft_credit")
 def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _cleft_settings(rule)
-    if not (ctx.lemma_set & s["copulas"]):
-        return []
+    if not (ctx.lemma_set & s["copulas"]) or not (
+            ctx.lower_set & (s["focus_pronouns"] | s["reason_nouns"] | s["reason_adverbs"])):
+        return []  # (no "that", "what", "who", "why" or "reason": no cleft or reason frame to read)
     out: list[Candidate] = []
     for cop in _toks(doc):
         if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
