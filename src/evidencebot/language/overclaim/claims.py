@@ -86,6 +86,14 @@ def _build(o: dict) -> dict:
         copulas=option_words(o.get("copulas")),
         # "is our own doing" owns a failing, it does not claim credit
         own_words=option_words(o.get("own_words")),
+        # (o20) agents read from the structure of the subject, not only "our"/"the" + an agent noun: a role of
+        # ours with anyone's possessive or none ("her youth worker", "peer mentors"), an activity of ours with no
+        # determiner ("Befriending ends ...", "Digital inclusion sessions reduce ..."), "our" anywhere before the
+        # head ("Our benefits checks raise ..."), and a service's name ("Step Forward reduces ...")
+        role_agents=option_words(o.get("role_agents")),
+        bare_agents=option_words(o.get("bare_agents")),
+        named_agents=bool(o.get("named_agents")),
+        not_named=option_words(o.get("not_named")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -193,7 +201,48 @@ def _is_agent(np, s: dict) -> bool:
             if any(t.lower_ in W.provider_pronouns_short or t.lower_ in W.articles
                    for t in np.subtree) or np.lower_ in W.provider_pronouns_short:
                 return True
-    return bool(s["people"]) and _ours(np, s)
+    return (bool(s["people"]) and _ours(np, s)) or _structural_agent(np, s)
+
+
+def _own_doing(verb, subj, s: dict) -> bool:
+    """(o20) A name read as our service whose verb acts on his, her or their own outcome is a person doing it
+    ("Tom Barnes reduced his drinking after he retired"), not a claim."""
+    if not s["named_agents"] or subj is None or subj.pos_ != "PROPN" or _is_agent(subj, {**s, "named_agents": False}):
+        return False
+    return any(c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in W.people_possessives for g in c.children)
+               for c in verb.children)
+
+
+def _structural_agent(np, s: dict) -> bool:
+    """(o20) The provider read from the shape of the subject when no "our"/"the" + agent noun names it: "our"
+    before the head ("Our benefits checks"), a role of ours owned by anyone or no one ("her youth worker", "peer
+    mentors"), an activity with no determiner ("Befriending", "Digital inclusion sessions", "Floating support"),
+    or a service's name of two or more capitalised words ("Step Forward", "Housing First in Lowther Vale")."""
+    if np.pos_ not in ("NOUN", "PROPN") or _is_people(np, s):
+        return False
+    lemma, low = np.lemma_.lower(), np.lower_
+    if any(t.lower_ in W.provider_pronouns_short and t.dep_ == "poss" for t in np.subtree if t.i < np.i):
+        return True
+    if lemma in s["role_agents"] or low in s["role_agents"]:
+        return True
+    if (lemma in s["bare_agents"] or low in s["bare_agents"]) and not any(
+            t.dep_ in ("det", "poss") for t in np.children):
+        return True
+    if not s["named_agents"] or not (np.is_title or np.is_upper):
+        return False
+    # the run of capitalised words (and the small words inside a name: "Arts on Prescription") around the head
+    doc, first = np.doc, np.left_edge.i
+    if doc[first].dep_ == "det":
+        first += 1
+    run, i = [], first
+    while i < np.sent.end and (doc[i].is_title or doc[i].is_upper or (
+            doc[i].lower_ in W.name_inner_words and i + 1 < len(doc) and doc[i + 1].is_title)):
+        run.append(doc[i])
+        i += 1
+    caps = [t for t in run if t.is_title or t.is_upper]
+    return (np.i < i and len(caps) >= 2 and any(t.i != t.sent.start for t in caps)
+            and not any(t.lower_ in s["not_named"] or t.lemma_.lower() in s["not_named"] for t in run)
+            and not any(c.dep_ == "poss" for c in np.children))
 
 
 def _ours(np, s: dict) -> bool:
@@ -241,7 +290,9 @@ def _people_outcome(verb, s: dict):
             continue
         if not (d.pos_ == "NOUN" or (d.pos_ == "PROPN" and d.is_lower)) or _not_outcome(d, s):
             continue  # (a lower-case word the small model calls a name: "my client's agoraphobia")
-        for c in d.children:
+        # (o20) the people's prepositional phrase may hang from the verb: "raise household incomes | for carers"
+        verb_preps = [c for c in verb.children if c.i > d.i and d.dep_ == "dobj"]
+        for c in [*d.children, *verb_preps]:
             if c.dep_ == "poss" and (_is_people(c, s) or c.lower_ in W.people_possessives):
                 return d.i, d.i + 1
             if c.dep_ == "prep" and c.lower_ in W.belonging_preps:
@@ -262,7 +313,8 @@ def _misread_claim(tok, s: dict, terms: Terms):
     if prev.pos_ not in ("NOUN", "PROPN") or tok.i + 1 >= tok.sent.end:
         return None
     start = tok.i - 1
-    while start > tok.sent.start and doc[start - 1].pos_ in W.misread_subject_pos:
+    while start > tok.sent.start and (doc[start - 1].pos_ in W.misread_subject_pos
+                                      or doc[start - 1].dep_ in W.compound_amod_nmod):  # ("the befriending service")
         start -= 1
     before = doc[start:tok.i]
     if not (any(t.lower_ in W.provider_pronouns_short for t in before) or (
@@ -567,7 +619,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         subj = _subject(tok)
         if subj is None and s["any_agent"]:
             subj = _compound_subject(tok)
-        if not _is_agent(subj, s):
+        if not _is_agent(subj, s) or _own_doing(tok, subj, s):
             continue
         complements = _object_tokens(tok)
         if lemma in results and lemma not in verbs:

@@ -13,6 +13,7 @@ from evidencebot.language.findings import Finding
 # the check modules register themselves with CHECKS when imported
 from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     absolute,
+    because,
     causal,
     claims,
     comparison,

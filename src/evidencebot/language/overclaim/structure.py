@@ -195,6 +195,8 @@ def universal_outcome(rule: Rule, doc, ctx: Context, terms: Terms | None) -> lis
         q = _universal_people(tok, s)
         if q is None:
             continue
+        if any(c.dep_ == "neg" for c in [*q.children, *tok.children]):
+            continue  # (o20) "Not every young person on the scheme found work": the quantifier denied
         start = min(q.i, tok.i)
         if any(t.text in W.clause_breaks for t in doc[start:verb.i]):
             continue  # "All 14 women ... filled in both questionnaires; 9 of the 14 showed": a misparse across clauses

@@ -1,0 +1,302 @@
+"""Check ``credited_cause``: a person's outcome given a cause of ours in a clause of cause.
+
+Read from the structure of the sentence, not from a phrase (issue 15 part 2): a main clause whose subject is
+one of the people we support (a name, a people noun, "he" or "she", or something of theirs: "Priya's eating
+disorder") and which states an outcome (an outcome term, or a verb of keeping, passing or recovering), with a clause or phrase of cause hanging from its verb ("because ...", "because of ...",
+"thanks to ...", "through ...") that names us: "our", "we", a role or service of ours ("her youth worker", "the
+befriending sessions") or a service's name ("the Listening Post"). "Jodie kept her place at college because her
+youth worker met her every week" claims that we kept her there. Negated, hedged, conditional, aimed and
+questioned clauses pass, and so does a main clause with no outcome ("she left the course because our sessions
+clashed with her shifts").
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _settings(rule: Rule) -> dict:
+    return derived(rule, lambda o: dict(
+        outcomes=list(o.get("outcomes") or []),
+        people=option_words(o.get("people")),
+        person_pronouns=option_words(o.get("person_pronouns")),
+        agents=option_words(o.get("agents")),
+        providers=option_words(o.get("provider_words")),
+        not_named=option_words(o.get("not_named")),
+        cause_marks=option_words(o.get("cause_marks")),
+        cause_heads=option_words(o.get("cause_heads")),
+        cause_deps=option_words(o.get("cause_deps")),
+        achieve_verbs=option_words(o.get("achieve_verbs")),
+        outcome_words=option_words(o.get("outcome_words")),
+        denials=option_words(o.get("denial_words")),
+        subject_deps=option_words(o.get("subject_deps")),
+    ))
+
+
+def _person(np, s: dict) -> bool:
+    """One of the people we support, or something of theirs ("Priya's eating disorder", "his drinking")."""
+    if np is None:
+        return False
+    low, lemma = np.lower_, np.lemma_.lower()
+    if low in s["person_pronouns"] or lemma in s["people"] or low in s["people"]:
+        return True
+    if low in s["agents"] or lemma in s["agents"] or low in s["providers"]:
+        return False
+    if any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in s["providers"] for g in c.children)
+           for c in np.children):
+        return True  # "the apprentices we coached"
+    if np.pos_ in ("PROPN", "NOUN") and (np.tag_ == "NNP" or (np.is_title and np.tag_ == "NN")) and not any(
+            c.dep_ == "det" for c in np.children):
+        return True  # a name ("Derek", "Mrs O"; "Grace", which the small model reads as a noun; not "Referrals")
+    return np.pos_ == "NOUN" and any(c.dep_ == "poss" and (c.tag_ == "NNP" or c.lower_ in W.people_possessives)
+                                     for c in np.children)
+
+
+def _ours(toks, s: dict) -> bool:
+    """Does the clause of cause name us ("our", "we", a role or service of ours, a service's name)?"""
+    for t in toks:
+        if t.lower_ in s["providers"]:
+            return True
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in s["agents"] or t.lower_ in s["agents"]):
+            return True
+        if t.pos_ == "PROPN" and t.is_title and t.lower_ not in s["not_named"] and any(
+                c.dep_ == "det" for c in t.children):
+            return True  # "the Listening Post", "the Shed"
+    return False
+
+
+def _causes(verb, s: dict):
+    """The clauses and phrases of cause hanging from ``verb``, each as its tokens: "because her worker met her",
+    "because of the sessions", "thanks to her befriender"."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in s["cause_marks"] for m in c.children):
+            yield list(c.subtree)
+        elif c.dep_ in s["cause_deps"] and c.lower_ in s["cause_heads"]:
+            yield list(c.subtree)
+
+
+def _states_outcome(verb, cause_ids: set[int], s: dict, terms: Terms) -> bool:
+    """Does the main clause (without the clause of cause) state an outcome: a verb of keeping, passing or
+    recovering, or an outcome word or term ("no longer feels alone", "is in remission")?"""
+    if verb.lemma_.lower() in s["achieve_verbs"]:
+        return True
+    clause = [t for t in verb.subtree if t.i not in cause_ids]
+    if any(t.lower_ in s["outcome_words"] or t.lemma_.lower() in s["outcome_words"] for t in clause):
+        return True
+    return any(terms.covers(name, t.i) for t in clause for name in s["outcomes"])
+
+
+def _denied(verb, s: dict) -> bool:
+    """A "not" or "never" on the verb denies the outcome ("no longer feels alone" states one)."""
+    return any(c.dep_ == "neg" and c.lower_ in s["denials"] for c in verb.children)
+
+
+@check("credited_cause")
+def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _settings(rule)
+    if not (ctx.lower_set & (s["cause_marks"] | s["cause_heads"])):
+        return []
+    out: list[Candidate] = []
+    for verb in _toks(doc):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        cause = next((c for c in _causes(verb, s) if _ours(c, s)), None)
+        if cause is None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if not _person(subj, s) or _denied(verb, s):
+            continue
+        if not _states_outcome(verb, {t.i for t in cause}, s, terms):
+            continue
+        if ctx.question(verb) or ctx.conditional(verb) or ctx.aim(verb):
+            continue
+        out.append(Candidate(rule, min(t.i for t in cause), max(t.i for t in cause) + 1, verb.i))
+    return out
+
+
+def _cleft_settings(rule: Rule) -> dict:
+    return derived(rule, lambda o: dict(
+        _settings(rule),
+        copulas=option_words(o.get("copulas")),
+        expletives=option_words(o.get("expletives")),
+        focus_pronouns=option_words(o.get("focus_pronouns")),
+        reason_nouns=option_words(o.get("reason_nouns")),
+        reason_adverbs=option_words(o.get("reason_adverbs")),
+        result_verbs=option_words(o.get("result_verbs")),
+        state_words=option_words(o.get("state_words")),
+        object_pronouns=option_words(o.get("object_pronouns")),
+        taking_part_verbs=option_words(o.get("taking_part_verbs")),
+    ))
+
+
+def _ours_focus(np, s: dict) -> bool:
+    """The focus of a cleft or the subject of "is what / is why / is the reason" is ours: "our", "we", "us" in it
+    ("our peer worker", "working with us"), a role or service with a determiner ("the carers' group"), a
+    service's name ("the Men's Shed"), or taking part in something ("joining the pottery group")."""
+    clauses = {t.i for c in np.children if c.dep_ in W.credit_clause_deps for t in c.subtree}
+    if _ours([t for t in np.subtree if t.i not in clauses], s):
+        return True
+    return np.tag_ == "VBG" and np.lemma_.lower() in s["taking_part_verbs"]
+
+
+def _persons_object(verb, s: dict) -> bool:
+    """A person as what the verb acts on: "kept Maureen going", "got him clean", "lifted Edna's depression",
+    "allowed Sam to rebuild ...", "got Dev sober"."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in W.credit_person_deps and (
+                c.lower_ in s["object_pronouns"] or c.tag_ == "NNP" or c.lemma_.lower() in s["people"]):
+            return True
+        if c.dep_ == "dobj" and any(g.dep_ == "poss" and (g.tag_ == "NNP" or g.lower_ in W.people_possessives
+                                                          or g.lemma_.lower() in s["people"]) for g in c.children):
+            return True
+        if c.dep_ in W.credit_complement_deps and any(
+                g.dep_ in ("nsubj", "compound") and (g.tag_ == "NNP" or g.lower_ in s["object_pronouns"]
+                                                    or g.lemma_.lower() in s["people"]) for g in c.children):
+            return True
+    return False
+
+
+def _persons_outcome(clause, s: dict, terms: Terms) -> bool:
+    """A clause about a person that states an outcome: "he stayed out of hospital", "these young people are
+    still here", "one man did not end his life", "Mr Lee finally accepted treatment for his psychosis"."""
+    subj = next((c for c in clause.children if c.dep_ in s["subject_deps"]), None)
+    if not _person(subj, s):
+        return False
+    if clause.lemma_.lower() in s["achieve_verbs"] or clause.lemma_.lower() in s["result_verbs"]:
+        return True
+    if any(c.dep_ in ("advmod", "neg") and c.lower_ in s["state_words"] for c in clause.children):
+        return True
+    toks = list(clause.subtree)
+    if any(t.lower_ in s["outcome_words"] or t.lemma_.lower() in s["outcome_words"] for t in toks):
+        return True
+    return any(terms.covers(name, t.i) for t in toks for name in s["outcomes"])
+
+
+@check("cleft_credit")
+def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _cleft_settings(rule)
+    if not (ctx.lemma_set & s["copulas"]) or not (
+            ctx.lower_set & (s["focus_pronouns"] | s["reason_nouns"] | s["reason_adverbs"])):
+        return []  # (no "that", "what", "who", "why" or "reason": no cleft or reason frame to read)
+    out: list[Candidate] = []
+    for cop in _toks(doc):
+        if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
+        attr = next((c for c in cop.children if c.dep_ == "attr"), None)
+        claimed = None
+        if subj is not None and subj.lower_ in s["expletives"] and attr is not None and _ours_focus(attr, s):
+            # "it was the carers' group that kept Maureen going"
+            v = next((c for c in [*attr.children, *cop.children] if c.dep_ in ("relcl", "ccomp") and any(
+                g.dep_ == "nsubj" and g.lower_ in s["focus_pronouns"] for g in c.children)), None)
+            if v is not None and v.lemma_.lower() in s["result_verbs"] and _persons_object(v, s):
+                claimed = v
+        elif subj is not None and _ours_focus(subj, s):
+            for c in cop.children:
+                if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.lower_ in s["focus_pronouns"]
+                                                        for g in c.children):
+                    # "the Men's Shed is what has kept him that way"
+                    if c.lemma_.lower() in s["result_verbs"] and _persons_object(c, s):
+                        claimed = c
+                elif c.dep_ in ("ccomp", "advcl") and any(g.dep_ == "advmod" and g.lower_ in s["reason_adverbs"]
+                                                          for g in c.children):
+                    # "our outreach worker is why Mr Lee finally accepted treatment"
+                    if _persons_outcome(c, s, terms):
+                        claimed = c
+                elif c.dep_ == "attr" and c.lemma_.lower() in s["reason_nouns"]:
+                    # "our peer worker is the reason he stayed out of hospital"
+                    clause = next((g for g in c.children if g.dep_ in W.credit_clause_deps), None)
+                    if clause is not None and _persons_outcome(clause, s, terms):
+                        claimed = clause
+                if claimed is not None:
+                    break
+        if claimed is None or _denied(cop, s):
+            continue
+        out.append(Candidate(rule, min(cop.i, claimed.i), max(cop.i, claimed.i) + 1, cop.i))
+    return out
+
+
+def _counterfactual_settings(rule: Rule) -> dict:
+    return derived(rule, lambda o: dict(
+        _settings(rule),
+        modals=option_words(o.get("counterfactual_modals")),
+        preps=option_words(o.get("counterfactual_preps")),
+        if_marks=option_words(o.get("if_marks")),
+        for_words=option_words(o.get("for_words")),
+        inverted=option_words(o.get("inverted_auxiliaries")),
+        none_words=option_words(o.get("none_words")),
+        doubt_marks=option_words(o.get("doubt_marks")),
+        reporting_verbs=option_words(o.get("reporting_verbs")),
+    ))
+
+
+def _governed_away(verb, s: dict) -> bool:
+    """Is the counterfactual inside a denial ("we are not able to show that ... would have been"), a question
+    ("whether people would have been admitted") or a person's own words ("Mr Evans says he would not be alive
+    ...")?"""
+    cur = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in s["doubt_marks"] for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if cur.lemma_.lower() in s["reporting_verbs"] and not any(
+                c.dep_ in s["subject_deps"] and c.lower_ in s["providers"] for c in cur.children):
+            return True
+    return False
+
+
+def _counterfactual_cause(verb, s: dict):
+    """The phrase or clause that takes us away: "without our worker", "if it were not for the drop-in", "had our
+    nurse not visited"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in s["preps"] and _ours(list(c.subtree), s):
+            return c
+        if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
+            continue
+        if any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children) and any(
+                g.dep_ == "prep" and g.lower_ in s["for_words"] and _ours(list(g.subtree), s) for g in c.children):
+            return c  # "if it were not for the Tuesday drop-in"
+        first = c.doc[c.left_edge.i]
+        subj = next((g for g in c.children if g.dep_ in s["subject_deps"]), None)
+        if first.lower_ in s["inverted"] and subj is not None and _ours(list(subj.subtree), s):
+            return c  # "had our nurse not visited"
+    return None
+
+
+def _counterfactual_subject(subj, s: dict) -> bool:
+    """A person or people we support ("this father", "Rhys", "none of these young people"), not us."""
+    if subj is None or subj.lower_ in s["providers"]:
+        return False
+    if subj.lower_ in s["none_words"]:
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in s["people"] for c in subj.children for g in c.children)
+    return _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s))
+
+
+@check("counterfactual_credit")
+def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _counterfactual_settings(rule)
+    if not (ctx.lower_set & s["modals"]) or not (ctx.lower_set & (s["preps"] | s["if_marks"] | s["inverted"])):
+        return []
+    out: list[Candidate] = []
+    for verb in _toks(doc):
+        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in s["modals"]
+                                                       for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if not _counterfactual_subject(subj, s):
+            continue
+        cause = _counterfactual_cause(verb, s)
+        if cause is None or ctx.question(verb) or _governed_away(verb, s):
+            continue  # ("would" is itself read as a hedge: not asked here)
+        toks = [*cause.subtree, verb]
+        out.append(Candidate(rule, min(t.i for t in toks), max(t.i for t in toks) + 1, verb.i))
+    return out
