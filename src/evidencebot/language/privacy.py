@@ -1224,11 +1224,14 @@ _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|ident
 _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
 # a register line's surname in title case, a comma and a first name, then a dash, a colon or a bracket: "Quigley,
 # Eamon – carer's assessment overdue" (at the start of the text or a line, or after a colon)
-_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=:)[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
-                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—])")
+# (p20: also a list's entries after a colon or a semicolon, each ending at a semicolon or the end: "flagged for
+# review: Pryce, Gwen; Hussain, Imran.")
+_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
+                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
 # the same in running text, a listed first name then a verb or the end: "Handover: Kowalski, Piotr has rent arrears"
 _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
-                                 r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|\Z))(?![ \t\u00a0]+(?:and|or|&)\b)")
+                                 r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|,[ \t\u00a0]+(?:who|aged|age|DOB|born)\b|\Z))"
+                                 r"(?![ \t\u00a0]+(?:and|or|&)\b)")  # (p20: "Walsh, Kieran, who is in Year 9")
 # a surname in capitals and a first name, no comma: "Referral for NOWAK Agnieszka came in", "MORRIS Dean did not attend"
 _SURNAME_CAPS_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,})[ \t\u00a0]+([A-Z][a-z]+)\b")
 # up to two words of a job right before a name (group 2), and the word before them (group 1): "Liaison practitioner"
