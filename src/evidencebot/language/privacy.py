@@ -830,10 +830,10 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     view = normalised_view(text)
     for rule in rules:
         if rule.kind == "combination" and rule.anchor:
-            hits.extend(_Hit(rule, s, e, rule.severity, d) for s, e, d in _combination_spans(rule, text))
+            hits.extend(_Hit(rule, s, _over_phrase(doc, s, e), rule.severity, d) for s, e, d in _combination_spans(rule, text))
             continue
         if rule.kind == "combination":
-            spans = [(s, e, rule.severity) for s, e, _ in _combination_spans(rule, text)]
+            spans = [(s, _over_phrase(doc, s, e), rule.severity) for s, e, _ in _combination_spans(rule, text)]
         elif rule.kind == "event_date":
             # a date the parse ties to one person's care or life event (without a parse, none)
             spans = [] if doc is None or rule.events is None else [
@@ -1109,6 +1109,61 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
         out.append((start, _with_clause(text, start, end),
                     ", ".join(named[:-1]) + " and " + named[-1] if anchor is not None else ""))
     return out
+
+
+_PHRASE_HEADS = frozenset({"NOUN", "PROPN"})
+_PHRASE_TAILS = frozenset({"VERB", "ADJ"})
+_AFTER_COMMA_DEPS = frozenset({"appos", "amod", "acl"})
+_PHRASE_REACH = 100
+_OWN_WORDS_DEPS = frozenset({"npadvmod", "advmod", "prep", "pobj", "dobj", "attr", "acomp", "amod", "compound", "relcl",
+                             "acl", "nummod", "poss", "case", "nmod"})
+
+
+def _right_edge(token) -> int:
+    """The last token of ``token``'s own words to its right (its modifiers, objects and prepositions, a noun's
+    relative clause), not a clause joined to it ("widowed last year" but not "..., asked for help")."""
+    edge = token.i
+    for c in token.rights:
+        if c.dep_ in _OWN_WORDS_DEPS:
+            edge = max(edge, c.right_edge.i)
+    return edge
+
+
+def _over_phrase(doc, start: int, end: int) -> int:
+    """(p20) A combination's end moved over the rest of the phrase it stops inside, read from the parse: the noun
+    a last modifier belongs to ("Wexmoor's only" -> "... only secondary school") and what hangs from it ("the only
+    Deaf BSL user" -> "... in the village"), a last participle's own words ("widowed" -> "widowed last year"), and
+    a description after a comma that the phrase governs ("..., recently bereaved"). Not past the sentence, nor
+    more than ``_PHRASE_REACH`` characters on. Without a parse the end stays."""
+    if doc is None or end <= start:
+        return end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    last = span[-1]
+    sent_end = last.sent.end
+    edge = last.i
+    cur = last
+    for _ in range(3):  # the noun a last modifier or compound part belongs to, to its right
+        if cur.pos_ in _PHRASE_HEADS and cur.dep_ not in ("compound", "poss", "nmod") or cur.head.i <= cur.i:
+            break
+        cur = cur.head
+    if cur.pos_ in _PHRASE_HEADS | _PHRASE_TAILS:
+        edge = max(edge, _right_edge(cur))
+    # a description after a comma governed by a word of the phrase: ", recently bereaved", ", the only Deaf ..."
+    nxt = edge + 1
+    if nxt + 1 < sent_end and doc[nxt].text == ",":
+        after = doc[nxt + 1]
+        owner = after
+        while owner.dep_ in ("advmod", "det", "amod", "compound") and owner.head.i > owner.i:
+            owner = owner.head
+        if owner.dep_ in _AFTER_COMMA_DEPS and owner.head.pos_ in _PHRASE_HEADS and span.start <= owner.head.i <= edge:
+            edge = max(edge, _right_edge(owner))
+    edge = min(edge, sent_end - 1)
+    while edge > last.i and doc[edge].is_punct:
+        edge -= 1
+    new_end = doc[edge].idx + len(doc[edge].text)
+    return new_end if end < new_end <= end + _PHRASE_REACH else end
 
 
 def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat: CompiledPattern, text: str) -> None:
