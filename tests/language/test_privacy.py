@@ -1446,3 +1446,16 @@ def test_a_combination_covers_the_whole_phrase(rules, nlp, text, covered):
     found = [f for f in find_privacy(text, nlp(text), rules) if f.start <= start and start + len(covered) <= f.end]
     assert found, [f.match for f in find_privacy(text, nlp(text), rules)]
     assert all("asked" not in f.match and "told" not in f.match for f in found)
+
+
+# p20: a capitalised word the model tags as an adjective, as a bare subject joined to "her/his" relatives, is a name;
+# a register line's "reviewed <date>" is the person's event date (a weekday is no part of "reviewed")
+@pytest.mark.parametrize("text, rule_id, covered", [
+    ("Sunny and her twins now come along to the Thursday baby massage class.", "privacy.person-name", "Sunny"),
+    ("Kowalczyk, Marta – reviewed 3 June, no further concerns about rent arrears.", "privacy.event-date", "3 June"),
+    ("The policy was reviewed 3 June by the board.", "privacy.event-date", None),
+    ("Most of our clients live in Cwmbran, Pontypool and Blaenavon.", "privacy.person-name", None),
+])
+def test_an_adjective_tagged_name_with_her_relatives_and_a_reviewed_date(rules, nlp, text, rule_id, covered):
+    found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == rule_id]
+    assert found == ([covered] if covered else [])

@@ -1977,7 +1977,15 @@ class _NameFinder:
             return True  # "We drove Ezekiel to his tribunal", "Visited Cosmin and his mother"
         if self.referred_to_as_he_or_she(t):
             return True  # "Big Dec turned up ... and by spring he was running the seed swap"
-        return self.age_or_who_after(tok)
+        return self.age_or_who_after(tok) or (self.adjective_subject(tok) and self.owner_by_words(tok))
+
+    def adjective_subject(self, tok: _Tok) -> bool:
+        """(p20) A capitalised word the model tags as an adjective but reads as a clause's bare subject: a name it
+        does not know that is also a describing word ("Sunny and her twins now come along ..."); the context
+        must still say it is a person."""
+        t = tok.token
+        return bool(t is not None and tok.pos == "ADJ" and tok.text[:1].isupper() and t.dep_ in _SUBJECT_DEPS
+                    and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children))
 
     def shared_clause_says_person(self, t) -> bool:
         """(p20) A bare subject whose clause says what only a person does or is, through the copula's complement or a
@@ -2988,7 +2996,8 @@ class _NameFinder:
         for i, tok in enumerate(self.toks):
             if tok._doc is None or not _is_name_word(tok.text):
                 continue
-            if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i):
+            if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i) \
+                    and not (self.adjective_subject(tok) and self.owner_by_words(tok)):
                 continue
             if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:
