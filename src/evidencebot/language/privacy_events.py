@@ -295,7 +295,10 @@ def personal_event(doc, start: int, end: int, words: EventWords) -> bool:
         if owners:
             return _person_in(owners, words, inside)
         # (p20) an object that is no person is a place or a thing ("Attended A&E 08.06"): the event is still
-        # the note's person's when nothing else says whose it is
+        # the note's person's when nothing else says whose it is; not an instruction ("see its note (by 31
+        # December)", "attend the forum on 3 May")
+        if event.tag_ == "VB" and not subjects:
+            return False
         parties = []
     else:
         parties = _owners(event)
