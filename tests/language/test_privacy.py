@@ -1427,3 +1427,35 @@ def test_partial_names_and_quoted_nicknames_in_a_care_context(checker_factory, t
 def test_cited_authors_named_boats_and_things_and_a_callers_part_pass(rules, nlp, text, flagged):
     found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == "privacy.person-name"]
     assert found == flagged
+
+
+# p20: a combination's finding runs over the rest of the phrase the parse reads (the noun a last modifier belongs
+# to, what hangs from it, a participle's own words, a description after a comma), and no further
+@pytest.mark.parametrize("text, covered", [
+    ("The 15-year-old young carer at Dunmoor's only secondary school told us about her mum.",
+     "The 15-year-old young carer at Dunmoor's only secondary school"),
+    ("The caretaker of Ashby's only mosque, recently widowed, asked for help with his forms.",
+     "The caretaker of Ashby's only mosque, recently widowed"),
+    ("The school cook in Hallam, the only Deaf BSL user in the village, asked us not to share her story.",
+     "The school cook in Hallam, the only Deaf BSL user in the village"),
+    ("Our client is the retired vicar of the parish church in Low Fenby, widowed last year.",
+     "the retired vicar of the parish church in Low Fenby, widowed last year"),
+])
+def test_a_combination_covers_the_whole_phrase(rules, nlp, text, covered):
+    start = text.index(covered)
+    found = [f for f in find_privacy(text, nlp(text), rules) if f.start <= start and start + len(covered) <= f.end]
+    assert found, [f.match for f in find_privacy(text, nlp(text), rules)]
+    assert all("asked" not in f.match and "told" not in f.match for f in found)
+
+
+# p20: a capitalised word the model tags as an adjective, as a bare subject joined to "her/his" relatives, is a name;
+# a register line's "reviewed <date>" is the person's event date (a weekday is no part of "reviewed")
+@pytest.mark.parametrize("text, rule_id, covered", [
+    ("Sunny and her twins now come along to the Thursday baby massage class.", "privacy.person-name", "Sunny"),
+    ("Kowalczyk, Marta – reviewed 3 June, no further concerns about rent arrears.", "privacy.event-date", "3 June"),
+    ("The policy was reviewed 3 June by the board.", "privacy.event-date", None),
+    ("Most of our clients live in Cwmbran, Pontypool and Blaenavon.", "privacy.person-name", None),
+])
+def test_an_adjective_tagged_name_with_her_relatives_and_a_reviewed_date(rules, nlp, text, rule_id, covered):
+    found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == rule_id]
+    assert found == ([covered] if covered else [])

@@ -81,7 +81,10 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
 # called Bee", "nicknamed Smudge" (not "known as", which names services: "known as The Bridge")
 _NAMED = re.compile(r"\b(?:name\s+is|name['’]s|named|nicknamed|nickname\s+is|(?:calls?|called|calling)\s+(?:him|her|them|me)"
-                    r"|(?:to\s+be|being)\s+called)\s+\Z", re.IGNORECASE)
+                    r"|(?:to\s+be|being)\s+called"
+                    # (p20) "knows him as Duke", "uses the name Rain", "goes by the name Jojo"
+                    r"|(?:knows?|knew|known)\s+(?:him|her|them)\s+as|(?:uses?|used|using|goes\s+by|answers\s+to)\s+the\s+name)"
+                    r"\s+['‘\"“]?\Z", re.IGNORECASE)
 # the nickname said after the name: "Pops (as everyone calls him)", "Smudge, as the lads call him,"
 _NAMED_AFTER = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*(?:as|what)[ \t\u00a0]+(?:[\w'’]+[ \t\u00a0]+){1,6}?"
                           r"(?:calls?|called)[ \t\u00a0]+(?:him|her|them|me)\b", re.IGNORECASE)
@@ -92,7 +95,10 @@ _OWNER_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])[ \t\u00a0]+([A-Za-z\-]+)(?:
 # one of person_context's name_preference_verbs)
 _PREFERS_CALLED = re.compile(r"[ \t\u00a0]+([a-z]+)[ \t\u00a0]+(?:us[ \t\u00a0]+)?(?:to[ \t\u00a0]+be|being)[ \t\u00a0]+called\b")
 # "known (to everyone) as": a nickname when a person is known so (group 1: the word before, a person noun or pronoun)
-_KNOWN_AS = re.compile(r"\b([A-Za-z]+)(?:,|[ \t]+(?:is|was|are|were))?[ \t]+known[ \t]+(?:to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?as[ \t]+\Z")
+# (p20: an adverb or a place between "known" and "as", a quote before the name: "The tenant known locally as 'Duchess'",
+# "Known on the street as 'Scouse Davy', he ...": with no word before, the sentence's "he" or "she" says it is a person)
+_KNOWN_AS = re.compile(r"(?:\b([A-Za-z]+)(?:,|[ \t]+(?:is|was|are|were))?[ \t]+|(?:\A|(?<=[.!?:;\n]))[ \t]*)[Kk]nown[ \t]+"
+                       r"(?:(?:to|on|in|at|around|round|by|locally|widely|affectionately)[ \t]+(?:[a-z]+[ \t]+){0,2}?)?as[ \t]+['‘\"“]?\Z")
 # "goes by Jaz": a nickname only when a person goes by it ("she goes by Jaz"), not "the bus goes by Asda"
 _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 # "a young man called Ember": "called" or "named" after a noun, which names the person when the noun is one
@@ -824,10 +830,10 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
     view = normalised_view(text)
     for rule in rules:
         if rule.kind == "combination" and rule.anchor:
-            hits.extend(_Hit(rule, s, e, rule.severity, d) for s, e, d in _combination_spans(rule, text))
+            hits.extend(_Hit(rule, s, _over_phrase(doc, s, e), rule.severity, d) for s, e, d in _combination_spans(rule, text))
             continue
         if rule.kind == "combination":
-            spans = [(s, e, rule.severity) for s, e, _ in _combination_spans(rule, text)]
+            spans = [(s, _over_phrase(doc, s, e), rule.severity) for s, e, _ in _combination_spans(rule, text)]
         elif rule.kind == "event_date":
             # a date the parse ties to one person's care or life event (without a parse, none)
             spans = [] if doc is None or rule.events is None else [
@@ -1105,6 +1111,61 @@ def _combination_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str
     return out
 
 
+_PHRASE_HEADS = frozenset({"NOUN", "PROPN"})
+_PHRASE_TAILS = frozenset({"VERB", "ADJ"})
+_AFTER_COMMA_DEPS = frozenset({"appos", "amod", "acl"})
+_PHRASE_REACH = 100
+_OWN_WORDS_DEPS = frozenset({"npadvmod", "advmod", "prep", "pobj", "dobj", "attr", "acomp", "amod", "compound", "relcl",
+                             "acl", "nummod", "poss", "case", "nmod"})
+
+
+def _right_edge(token) -> int:
+    """The last token of ``token``'s own words to its right (its modifiers, objects and prepositions, a noun's
+    relative clause), not a clause joined to it ("widowed last year" but not "..., asked for help")."""
+    edge = token.i
+    for c in token.rights:
+        if c.dep_ in _OWN_WORDS_DEPS:
+            edge = max(edge, c.right_edge.i)
+    return edge
+
+
+def _over_phrase(doc, start: int, end: int) -> int:
+    """(p20) A combination's end moved over the rest of the phrase it stops inside, read from the parse: the noun
+    a last modifier belongs to ("Wexmoor's only" -> "... only secondary school") and what hangs from it ("the only
+    Deaf BSL user" -> "... in the village"), a last participle's own words ("widowed" -> "widowed last year"), and
+    a description after a comma that the phrase governs ("..., recently bereaved"). Not past the sentence, nor
+    more than ``_PHRASE_REACH`` characters on. Without a parse the end stays."""
+    if doc is None or end <= start:
+        return end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    last = span[-1]
+    sent_end = last.sent.end
+    edge = last.i
+    cur = last
+    for _ in range(3):  # the noun a last modifier or compound part belongs to, to its right
+        if cur.pos_ in _PHRASE_HEADS and cur.dep_ not in ("compound", "poss", "nmod") or cur.head.i <= cur.i:
+            break
+        cur = cur.head
+    if cur.pos_ in _PHRASE_HEADS | _PHRASE_TAILS:
+        edge = max(edge, _right_edge(cur))
+    # a description after a comma governed by a word of the phrase: ", recently bereaved", ", the only Deaf ..."
+    nxt = edge + 1
+    if nxt + 1 < sent_end and doc[nxt].text == ",":
+        after = doc[nxt + 1]
+        owner = after
+        while owner.dep_ in ("advmod", "det", "amod", "compound") and owner.head.i > owner.i:
+            owner = owner.head
+        if owner.dep_ in _AFTER_COMMA_DEPS and owner.head.pos_ in _PHRASE_HEADS and span.start <= owner.head.i <= edge:
+            edge = max(edge, _right_edge(owner))
+    edge = min(edge, sent_end - 1)
+    while edge > last.i and doc[edge].is_punct:
+        edge -= 1
+    new_end = doc[edge].idx + len(doc[edge].text)
+    return new_end if end < new_end <= end + _PHRASE_REACH else end
+
+
 def _add_details(found: dict[str, list[tuple[int, int]]], rule: PrivacyRule, pat: CompiledPattern, text: str) -> None:
     """Each identifying detail ``pat`` finds in ``text`` (its ``value`` group, else the whole match; none that
     ``rule.exceptions`` allows, none when ``pat.requires`` is not in the text), added to ``found`` under its part."""
@@ -1218,11 +1279,14 @@ _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|ident
 _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
 # a register line's surname in title case, a comma and a first name, then a dash, a colon or a bracket: "Quigley,
 # Eamon – carer's assessment overdue" (at the start of the text or a line, or after a colon)
-_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=:)[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
-                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—])")
+# (p20: also a list's entries after a colon or a semicolon, each ending at a semicolon or the end: "flagged for
+# review: Pryce, Gwen; Hussain, Imran.")
+_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
+                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
 # the same in running text, a listed first name then a verb or the end: "Handover: Kowalski, Piotr has rent arrears"
 _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
-                                 r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|\Z))(?![ \t\u00a0]+(?:and|or|&)\b)")
+                                 r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|,[ \t\u00a0]+(?:who|aged|age|DOB|born)\b|\Z))"
+                                 r"(?![ \t\u00a0]+(?:and|or|&)\b)")  # (p20: "Walsh, Kieran, who is in Year 9")
 # a surname in capitals and a first name, no comma: "Referral for NOWAK Agnieszka came in", "MORRIS Dean did not attend"
 _SURNAME_CAPS_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,})[ \t\u00a0]+([A-Z][a-z]+)\b")
 # up to two words of a job right before a name (group 2), and the word before them (group 1): "Liaison practitioner"
@@ -1248,7 +1312,7 @@ _KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+([a-z]+)[ \t\u
 _IN_UNIT = re.compile(r"[ \t\u00a0]+(?:in|from|at)[ \t\u00a0]+(?:the|our|their)[ \t\u00a0]+((?:[a-z\-]+[ \t\u00a0]+){0,3}[a-z\-]+)")
 # a capitalised word right before a name (group 1), a street nickname's first word when it is one of person_context's
 # nickname_words: "Big Dave", "Wee Tam"
-_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)[ \t\u00a0]\Z")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w\-])(?<!\w['’])([A-Z][a-z]+)[ \t\u00a0]\Z")  # (p20: after an opening quote too)
 # a capitalised word and "to" after an article: the start of a named duty or right ("the Duty to Refer")
 # a small number right after a word: "Year 13", "Tier 4" (not a comma's age: "Kayden, 15")
 _LABEL_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d{1,2}[A-Za-z]?\b(?![,.:]\d)")
@@ -1392,6 +1456,11 @@ def _care_patterns(events: frozenset, passives: frozenset, leads: frozenset, aux
     after = re.compile(rf"[ \t\u00a0,)]*(?:{'|'.join(options) or '(?!)'})", re.IGNORECASE)
     before = re.compile(rf"\b(?:{alt(passives) or '(?!)'}){ws}\Z", re.IGNORECASE)
     return after, before
+
+
+def tok_ent_blocks(t) -> bool:
+    """(p20) The token is inside an organisation's or a place's entity."""
+    return t.ent_type_ in _ORG_LABELS
 
 
 def _sentence(token):
@@ -1837,7 +1906,10 @@ class _NameFinder:
         if prefers and prefers.group(1) in self.context.get("name_preference_verbs", ()):
             return True  # "Tsegereda prefers to be called Tsega"
         known = _KNOWN_AS.search(self.text, max(0, tok.start - 60), tok.start)
-        if known and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
+        if known and known.group(1) is None and tok.token is not None and any(
+                w.lower_ in ("he", "she") and w.dep_ in _SUBJECT_DEPS for w in _sentence(tok.token)):
+            return True  # "Known on the street as 'Scouse Davy', he has been ..."
+        if known and known.group(1) and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
             return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
         called = _NOUN_CALLED.search(self.text, max(0, tok.start - 40), tok.start)
         if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
@@ -1891,6 +1963,8 @@ class _NameFinder:
         if t.dep_ in _SUBJECT_DEPS:
             if head in ctx["subject_verbs"] or head in ctx["subject_states"] and t.head.pos_ == "ADJ":
                 return True  # "Nkechi felt calmer"; "found Rocky asleep in the bus shelter"
+            if self.shared_clause_says_person(t):
+                return True  # "Hope has been sober ...", "Tiny came in again today and said ..."
             if any(f"{head} {c.lower_}" in ctx["subject_particle_verbs"] for c in t.head.children if c.dep_ == "prt"):
                 return True  # "Big Dec turned up at the allotment"
             if head in ctx["speech_verbs"] and (
@@ -1916,7 +1990,37 @@ class _NameFinder:
             return True  # "We drove Ezekiel to his tribunal", "Visited Cosmin and his mother"
         if self.referred_to_as_he_or_she(t):
             return True  # "Big Dec turned up ... and by spring he was running the seed swap"
-        return self.age_or_who_after(tok)
+        return self.age_or_who_after(tok) or (self.adjective_subject(tok) and self.owner_by_words(tok))
+
+    def adjective_subject(self, tok: _Tok) -> bool:
+        """(p20) A capitalised word the model tags as an adjective but reads as a clause's bare subject: a name it
+        does not know that is also a describing word ("Sunny and her twins now come along ..."); the context
+        must still say it is a person."""
+        t = tok.token
+        return bool(t is not None and tok.pos == "ADJ" and tok.text[:1].isupper() and t.dep_ in _SUBJECT_DEPS
+                    and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children))
+
+    def shared_clause_says_person(self, t) -> bool:
+        """(p20) A bare subject whose clause says what only a person does or is, through the copula's complement or a
+        verb joined by "and" that shares the subject: "Hope has now been sober for ninety days", "storm was really
+        upset in group", "Tiny came in again today and said ...", "Sunny came ... and stayed until ...". Not with an
+        article, an owner or a modifier ("The hope was ..."), nor an organisation's or a place's entity."""
+        if tok_ent_blocks(t) or any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children):
+            return False
+        ctx = self.context
+        head = t.head
+        states = [c for c in head.children if c.dep_ == "acomp"]
+        joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                  and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)]
+        if any(c.lemma_.lower() in ctx["subject_states"] for c in states):
+            return True
+        for verb in [head] + joined:
+            lemma = verb.lemma_.lower()
+            if verb is not head and (lemma in ctx["subject_verbs"] or lemma in ctx["speech_verbs"]):
+                return True
+            if any(f"{lemma} {c.lower_}" in ctx["subject_particle_verbs"] for c in verb.children if c.dep_ == "prt"):
+                return True
+        return False
 
     def referred_to_as_he_or_she(self, t) -> bool:
         """A proper noun as a bare subject that the sentence goes on to call "he" or "she" (as a
@@ -2650,7 +2754,11 @@ class _NameFinder:
         "she": a nickname typed in lower case ("sunny didn't want to come in today, said she'd ring")."""
         # (the word's own text and part of speech first: asked of every word, most fail there, before
         # a spaCy token is made or its sentence found)
-        if tok._doc is None or tok.pos not in ("ADJ", "PROPN") or not tok.text.isalpha() or not tok.text.islower():
+        if tok._doc is None or tok.pos not in ("ADJ", "PROPN", "NOUN") or not tok.text.isalpha() or not tok.text.islower():
+            return False
+        # (p20) a noun only when it is a listed name: "patience told me she ...", "storm was really upset"
+        listed = tok.text.capitalize() in self.names.first_names or tok.text.capitalize() in self.names.ambiguous
+        if tok.pos == "NOUN" and not listed:
             return False
         t = tok.token
         if t.dep_ not in _SUBJECT_DEPS or t.i != t.sent.start or any(c.dep_ in ("det", "poss") for c in t.children):
@@ -2658,7 +2766,7 @@ class _NameFinder:
         ctx = self.context
         head = t.head.lemma_.lower()
         if head not in ctx.get("subject_verbs", ()) and head not in ctx.get("speech_verbs", ()):
-            return False
+            return listed and self.shared_clause_says_person(t)
         return any(w.lower_ in ("he", "she") and w.i > t.i for w in t.sent)
 
     def bracketed(self) -> list[tuple[int, int]]:
@@ -2903,7 +3011,8 @@ class _NameFinder:
         for i, tok in enumerate(self.toks):
             if tok._doc is None or not _is_name_word(tok.text):
                 continue
-            if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i):
+            if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i) \
+                    and not (self.adjective_subject(tok) and self.owner_by_words(tok)):
                 continue
             if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EVENT_LISTS = ("verbs", "nouns", "occur_verbs", "pronouns", "persons", "titles")
+EVENT_LISTS = ("verbs", "nouns", "occur_verbs", "pronouns", "persons", "titles", "labels", "label_words")
 """The word lists of an ``event_date`` rule's ``events`` field (lower case; verbs and nouns as lemmas)."""
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -44,6 +44,9 @@ _PAST_TAGS = frozenset({"VBN", "VBD"})
 _BARE_NOT = frozenset({"det", "poss", "nummod", "amod"})  # "the/his/two/first eviction": not a note's bare noun
 _CLAUSE_BREAKS = frozenset({";", ":"})
 _DATE_LEADS = frozenset({"on", "the"})
+_RELATIVE_TAGS = frozenset({"WP"})
+_NAMELESS_ENTS = frozenset({"", "PERSON"})
+_GLUE_POS = frozenset({"PUNCT", "SYM"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class EventWords:
     pronouns: frozenset
     persons: frozenset
     titles: frozenset
+    labels: frozenset = frozenset()
+    label_words: frozenset = frozenset()
 
     @classmethod
     def from_lists(cls, lists: dict) -> "EventWords":
@@ -103,6 +108,8 @@ def is_person(token, words: EventWords, skip=frozenset()) -> bool:
         return token.tag_ not in _PLURAL_TAGS or owned
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         return True
+    if token.tag_ in _RELATIVE_TAGS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+        return is_person(token.head.head, words, skip)  # "The young man ... who was detained on ..."
     if token.pos_ == "PROPN":
         before = token.doc[token.i - 1] if token.i > 0 else None
         if before is not None and before.text.rstrip(".").lower() in words.titles:
@@ -118,6 +125,13 @@ def _person_in(tokens, words: EventWords, skip) -> bool:
         if any(is_person(c, words, skip) for c in t.children if c.dep_ in ("poss", "conj", "appos")):
             return True
     return False
+
+
+def _named(token) -> bool:
+    """(p20) A proper noun the model gave no entity (or a person's) as an event verb's subject: a first name
+    it did not know ("Ana ... was discharged ... on 30 April"); not an organisation, a place or a ward."""
+    return (token.pos_ == "PROPN" and token.ent_type_ in _NAMELESS_ENTS and token.text[:1].isupper()
+            and not any(c.dep_ == "compound" for c in token.children))
 
 
 def _subjects(head) -> list:
@@ -179,9 +193,33 @@ def _opening_event(span, words: EventWords) -> bool:
     i = span.start - 1
     while i >= span.sent.start and doc[i].lower_ in _DATE_LEADS:
         i -= 1
-    if i < span.sent.start or not _opens_sentence(doc[i]) or not doc[i].lower_.endswith("ed"):
+    if i < span.sent.start or not _opens_sentence(doc[i]) or not (doc[i].lower_.endswith("ed") or doc[i].tag_ in _PAST_TAGS):
         return False
     return any(f in words.verbs for f in _forms(doc[i]))
+
+
+def _labelled(span, words: EventWords) -> bool:
+    """(p20) A record's label before the date, from the sentence's start: "Date of admission: 03/02/2025",
+    "DOA 3.2.25", "D/C: 28-11-24", "Discharge date - 4 May". The label is its words (an abbreviation in
+    ``labels``, a singular event noun or a past event verb, joined by ``label_words`` and punctuation) and
+    nothing else: "Date of meeting:" has no event, "Report period:" neither. The person is the record's."""
+    doc = span.doc
+    before = doc[span.sent.start:span.start]
+    if not 0 < len(before) <= 6:
+        return False
+    joined = "".join(t.text_with_ws for t in before).strip().rstrip(":-–— ").lower()
+    if joined in words.labels:
+        return True
+    event = False
+    for t in before:
+        low = t.lower_
+        if t.pos_ in _GLUE_POS or low in words.label_words:
+            continue
+        if low in words.labels or (low in words.nouns and t.tag_ not in _PLURAL_TAGS):
+            event = True
+            continue
+        return False
+    return event
 
 
 def _event_in(tokens, words: EventWords):
@@ -220,7 +258,12 @@ def personal_event(doc, start: int, end: int, words: EventWords) -> bool:
                         if direct is not None:
                             break
             if direct is None:
-                return False
+                # (p20) an event word as the copula's complement: "She is due at court on 17/06/2025"
+                event = next((c for c in head.children if c.dep_ == "acomp" and _is_event(c, words) == "verb"), None)
+                if event is not None:
+                    kind = "verb"
+                    break
+                return _opening_event(span, words) or _labelled(span, words)
             event, kind = direct, "noun"
             if _owners(direct):
                 return _person_in(_owners(direct), words, inside)
@@ -239,10 +282,24 @@ def personal_event(doc, start: int, end: int, words: EventWords) -> bool:
             return _note_event(direct, "noun") or _person_in(head.sent, words, inside)
         cur = head
     if event is None:
-        return _opening_event(span, words)
+        return _opening_event(span, words) or _labelled(span, words)
     if kind == "verb":
-        parties = [c for c in _subjects(event) if c.i not in inside]
-        parties += [c for c in event.children if c.dep_ in _OBJECTS and c.i not in inside]
+        subjects = [c for c in _subjects(event) if c.i not in inside]
+        objects = [c for c in event.children if c.dep_ in _OBJECTS and c.i not in inside]
+        if _person_in(subjects + objects, words, inside) or any(_named(c) for c in subjects):
+            return True
+        if subjects and not all(_is_event(c, words) == "noun" for c in subjects):
+            return False
+        # (p20) an event noun as the subject ("First appointment missed 2/12"): its owner's, else the note's
+        owners = [o for c in subjects for o in _owners(c)]
+        if owners:
+            return _person_in(owners, words, inside)
+        # (p20) an object that is no person is a place or a thing ("Attended A&E 08.06"): the event is still
+        # the note's person's when nothing else says whose it is; not an instruction ("see its note (by 31
+        # December)", "attend the forum on 3 May")
+        if event.tag_ == "VB" and not subjects:
+            return False
+        parties = []
     else:
         parties = _owners(event)
     if parties:
