@@ -9,8 +9,9 @@ classes of the vocabulary, lemmas of verbs, adjectives and adverbs, dependency a
 word classes, the main verb's subject, tense, modal and negation, figures and signs).
 
 Trained on every writer's over-claim set (``WRITERS``: the development sets in
-``tests/data/labelled/overclaim_*.jsonl`` and the spent independent sets s8-s14, s16, s16b, s17 and s17b in
-``tests/data/heldout``; ``TRANSFER``: the transfer checks s15 and s15b, whose rows nobody reads), never on the repo's held-out
+``tests/data/labelled/overclaim_*.jsonl``, oc20dev (session 20's dev set, written blind) included, and the spent
+independent sets s8-s14, s16-s19b in ``tests/data/heldout``; ``TRANSFER``: the transfer checks s15 and s15b, whose
+rows nobody reads), never on the repo's held-out
 set, nor on the never-read check halves of dev6, s6 and s8 (split as tests/language/test_quality.py
 splits them), so those stay measures of what generalises. ``bench/overclaim_loso.py --pool`` gives
 each writer's set scored by weights trained without it.
@@ -38,7 +39,8 @@ OUT = ROOT / "phrasebank" / "overclaim-scorer.json"
 SCORER_RULE = "overclaim.learned-claim"
 # the writers' sets, one per writer or session; dev6 and s6 keep their never-read check halves out of training
 WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6", "heldout2", "s8", "s9", "s10",
-           "dev8_o13", "dev15", "s11", "s12", "s13", "s14", "s16", "s16b", "s17", "s17b"]
+           "dev8_o13", "dev15", "s11", "s12", "s13", "s14", "s16", "s16b", "s17", "s17b", "s18", "s18b", "s19", "s19b",
+           "oc20dev"]
 # the transfer checks (independent writers nobody tunes on): the shipped weights are trained on them too (rows
 # never read by a person); bench/overclaim_loso.py --transfer scores each as a fold left out (aggregates only).
 # s16 and s16b (session 16's fresh sets, spent at its end) were transfer checks until session 17, which made them
@@ -46,8 +48,13 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # pooled figure over s8-s14 (INDEPENDENT) stays comparable with the earlier sessions'
 # s17 and s17b (session 17's fresh sets, spent at its end) were transfer checks until session 18 (o18), which made
 # them writers: their misses are read, and they are printed row by row in --pool
-# s19 and s19b: session 19's fresh sets, spent at its end (measured twice, never read row by row)
-TRANSFER = ["s15", "s15b", "s18", "s18b", "s19", "s19b"]
+# s18, s18b, s19 and s19b (sessions 18 and 19's fresh sets, spent at their ends) were transfer checks until session
+# 20 (m20), which made them writers with oc20dev (session 20's dev set, written blind to the code). The shipped
+# weights are still those fitted without s18-s19b and oc20dev: retrained on all 30 writers (8,832 sentences, threshold
+# 0.9377 from 4 inner folds) they read two sentences the suite requires to pass over the threshold (the drafted
+# commitment of tests/compose/test_commitments.py 0.9458, and test_overclaim.py's 'Our team reduced respite stays.'
+# 0.9413), so they were not shipped: see m20's report
+TRANSFER = ["s15", "s15b"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}
@@ -56,7 +63,7 @@ HELD = ROOT / "tests" / "data" / "heldout"
 PATHS = {"heldout2": HELD / "overclaim_heldout2.jsonl",
          **{s: HELD / s / f"overclaim_{s}.jsonl"
                                                 for s in ("s8", "s9", "s10", "s11", "s12", "s13", "s14", "s16", "s16b", "s17",
-                                                          "s17b", *TRANSFER)}}
+                                                          "s17b", "s18", "s18b", "s19", "s19b", *TRANSFER)}}
 SPEC = {
     "lemma_pos": ["VERB", "ADJ", "ADV", "NOUN", "AUX"],
     "arc_deps": ["nsubj", "nsubjpass", "dobj", "pobj", "attr", "acomp", "advmod", "amod", "aux", "neg",
@@ -338,6 +345,7 @@ def fit(rows: list[dict], feats: dict, with_threshold: bool = True) -> dict:
 def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights (default: the shipped file)")
     args = ap.parse_args(argv)
     sets = writer_sets(transfer=True)
     rows = [dict(r, _writer=w) for w, s in sets.items() for r in s["train"]]
@@ -348,13 +356,13 @@ def main(argv: list[str]) -> None:
                        f"{len(rows)} sentences: the over-claim writers' sets ({', '.join(WRITERS + TRANSFER)}; "
                        "dev6, s6 and s8 tune halves only) and, as passes, the demo corpus's method library and stories. "
                        "Do not edit by hand: retrain."),
-             "trained_on": len(rows), "threshold": model["threshold"], "calibration": model.get("calibration"),
-             "bias": model["bias"],
+             "trained_on": len(rows), "writers": sorted(sets), "threshold": model["threshold"],
+             "calibration": model.get("calibration"), "bias": model["bias"],
              "features": model["features"], "weights": dict(sorted(model["weights"].items()))}
     print(f"{len(rows)} sentences, {len(model['weights'])} weights, threshold {model['threshold']}")
     if not args.dry_run:
-        OUT.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        args.out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ Generalises by structure, not vocabulary: a claim is
   their homes").
 
 Either is dropped when the rule's context filters say the verb is hedged,
-negated, conditional, a question, an aim or (for statements) a future. All the
+negated (unless ``negated_claims``), conditional, a question, an aim or (for statements) a future. All the
 words come from the rule's options (``$lists`` in ``vocabulary.yaml``). With
 ``agents: any`` and ``outcomes: any`` the check reads any unhedged causal
 statement (the claim-strength benchmark uses this to measure the structure
@@ -78,6 +78,9 @@ def _build(o: dict) -> dict:
         frame_verbs=option_words(o.get("frame_verbs")),
         frame_nouns=option_words(o.get("frame_nouns")),
         linked_passive=bool(o.get("linked_passive")),
+        # (m20) a negated causal verb is still a causal claim ("X did not reduce Y" states that X has no effect on
+        # Y): the research rule reads claim strength as the claim-strength corpora do; our own rules never do
+        negated_claims=bool(o.get("negated_claims")),
         # (o19) copular frames of credit: "the reason is our link workers", "the fall in evictions is our
         # team's doing", "it is our team that accounts for the lowest figures in a decade"
         reason_nouns=option_words(o.get("reason_nouns")),
@@ -135,10 +138,10 @@ def _settings(rule: Rule) -> dict:
     return derived(rule, _build)
 
 
-def _blocked(ctx: Context, tok, future_ok: bool = False) -> bool:
-    """Questions, negations, conditionals, aims and (for statements) futures never claim; the
-    rule's own ``skip_when`` decides about hedges (``hedged``, or only ``speculative``)."""
-    return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok) or ctx.aim(tok)
+def _blocked(ctx: Context, tok, future_ok: bool = False, negated_ok: bool = False) -> bool:
+    """Questions, negations (unless ``negated_ok``), conditionals, aims and (for statements) futures never claim;
+    the rule's own ``skip_when`` decides about hedges (``hedged``, or only ``speculative``)."""
+    return (ctx.question(tok) or (not negated_ok and ctx.negated(tok)) or ctx.conditional(tok) or ctx.aim(tok)
             or (not future_ok and ctx.future(tok)))
 
 
@@ -540,7 +543,7 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             pledged = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in W.promise_verbs
             return (ctx.question(tok) or ctx.negated(tok) or ctx.conditional(tok)
                     or (ctx.aim(tok) and not pledged) or (pledged and ctx.negated(tok.head)))
-        return _blocked(ctx, tok)
+        return _blocked(ctx, tok, negated_ok=s["negated_claims"])
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
         if lemma in s["cause_nouns"] and tok.pos_ == "NOUN" and tok.dep_ == "attr" and any(
@@ -586,8 +589,13 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if tok.pos_ not in ("VERB", "AUX") and not misread:
             continue
         progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in W.be_forms for c in tok.children)
+        # (m20) a base form finite through "do" ("did not reduce", "does not affect"): the form negation takes,
+        # read only by a rule that reads negated causes (``negated_claims``)
+        do_support = s["negated_claims"] and tok.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "do" and c.tag_ in W.claim_finite_tags for c in tok.children)
         if tok.tag_ not in W.claim_finite_tags and not _reported_as_fact(tok) and not progressive and not (
-                promise and tok.tag_ == "VB") and not (not promise and _present_read_as_base(tok)) and not misread:
+                promise and tok.tag_ == "VB") and not (not promise and _present_read_as_base(tok)) and not misread \
+                and not do_support:
             continue
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and not misread:
             continue
