@@ -41,7 +41,7 @@ from sqlite_utils import Database
 
 from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_scale, buyer_standards, buyer_terms,
-                                 commitments, confirmations, consistency, figure_clauses, filters, gather, library,
+                                 commitments, confirmations, consistency, descriptors, figure_clauses, filters, gather, library,
                                  tender_profile)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
@@ -3518,6 +3518,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if nxt is not None:
                 have.append(nxt)
                 used.add(nxt.block_id)
+    _fill_to_budget(plan, chosen, used, avoid, approved, offered, focus, topics, vocab, pins)
     out: dict[str, Method] = {}
     for point in plan.points:
         method = Method(provider_unknown=bool(unsure and point.key in unsure), left_out=left_out[point.key],
@@ -3547,6 +3548,132 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
     return out
+
+
+FILL_AIM = 0.85
+"""A part whose chosen blocks hold fewer words than this share of its budget takes the next block that fits it
+(:func:`_fill_to_budget`): s19 (spent) drafted 151 words of 500 for q11 and 350 of 1,000 for q09 while the library
+held blocks that answer them; a panel reads such an answer as 'limited, generic'."""
+FILL_BLOCK_WORDS = 50
+"""The fill step takes at most 1 + budget // FILL_BLOCK_WORDS blocks for a part (the words decide, not a count)."""
+FILL_FLOOR = 0.5
+"""A block outside a part's own topic options fills it only when its relevance to the part's own words is at least
+this share of the part's first block's (s19 q07: the social value block under 'the requirements listed above')."""
+FILL_CONTEXT = 0.3
+"""The weight of the question's own words (its stem, its title) against the part's in ranking blocks for a part."""
+
+
+def _idf(blocks: list) -> dict[str, float]:
+    """How rare each word (stem) is in ``blocks`` (title, tags and text): log(N / (1 + df)), never below 0.1. Read
+    from the library at hand, so the ranking follows the library as it grows."""
+    df: dict[str, int] = {}
+    for b in blocks:
+        for t in set(blockmatch.tokens(" ".join([b.title, *b.tags, b.body]))):
+            df[t] = df.get(t, 0) + 1
+    n = max(1, len(blocks))
+    return {t: max(0.1, math.log(n / (1 + d))) for t, d in df.items()}
+
+
+def _weighted(text: str, idf: dict[str, float], weight: float = 1.0) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for t in blockmatch.tokens(text):
+        if t in _GAP_GENERIC or t in HEAD_GENERIC or t not in idf:
+            continue
+        out[t] = max(out.get(t, 0.0), weight * idf[t])
+    return out
+
+
+def _relevance(want: dict[str, float], block) -> float:
+    """The block's relevance to weighted words: each word it uses counts its weight, twice in its title or tags."""
+    head = set(blockmatch.tokens(" ".join([block.title, *block.tags])))
+    body: dict[str, int] = {}
+    for t in blockmatch.tokens(block.body):
+        body[t] = body.get(t, 0) + 1
+    # a word in the title or tags counts twice; in the text by how often it is used, up to three times (a block
+    # about employers says 'employers' more than one that says it once)
+    return sum(w * ((2 if t in head else 0) + min(body.get(t, 0), 3) / 3) for t, w in want.items())
+
+
+def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, approved: list, offered: dict,
+                    focus: set, topics: list, vocab: set, pins: dict) -> None:
+    """Fill each part toward its budget (:data:`FILL_AIM`) with the next approved blocks that fit it, best first.
+
+    A block fits a part when it is written for the situation the part asks about (askfit), is of the question's
+    topic or of the part's own (its topic options, or its first block's topics) or names an element of the buyer's
+    top scoring descriptor, and speaks of the part's own words: two of them, or one in its title or tags. It is
+    ranked by relevance (rare words weigh more) to the part's words and the top descriptor's elements, the
+    question's own words weighing less (:data:`FILL_CONTEXT`); a block goes to the part it is most relevant to.
+    A part with no block keeps its honest gap unless a block answers it (:func:`answers_point`, loosely). Blocks of
+    review and learning come after those that say who does what and how often (:func:`descriptors.later_phase`).
+    Parts take turns, the emptiest first, so no part takes everything."""
+    idf = _idf(approved)
+    wanted_elements = descriptors.elements(plan.question)
+    element_words = _weighted(" ".join(wanted_elements), idf)
+    context = _weighted(" ".join([plan.title or "", plan.stem or ""]), idf, FILL_CONTEXT)
+    common = _common_words()
+    weak = set(blockmatch.tokens(" ".join(str(w) for w in descriptors.vocabulary().get("weak_fit_words") or [])))
+    own_words = {p.key: _weighted(blockmatch.without_deadlines(p.text + " " + p.label), idf) for p in plan.points}
+    want = {p.key: {**context, **element_words, **own_words[p.key]} for p in plan.points}
+
+    def topical(point: SubPoint, b) -> bool:
+        have = chosen[point.key]
+        return (b in offered[point.key] or blockmatch.in_question_topic(b, focus, topics)
+                or bool(have and blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics))
+                or bool(set(blockmatch.tokens(" ".join([b.title, *b.tags]))) & set(element_words)))
+
+    def speaks_of(point: SubPoint, b) -> bool:
+        own = (set(own_words[point.key]) | set(element_words)) - common - weak
+        head = set(blockmatch.tokens(" ".join([b.title, *b.tags])))
+        shared = own & (head | set(blockmatch.tokens(b.body)))
+        return len(shared) >= 2 or bool(shared & head)
+
+    strict_words = {k: {t: w for t, w in v.items() if t not in common and t not in weak} for k, v in own_words.items()}
+    # a block from outside the part's own options is as relevant to the part's words as about half its first block is
+    floor = {p.key: FILL_FLOOR * _relevance(strict_words[p.key], chosen[p.key][0]) if chosen[p.key] else 0.0
+             for p in plan.points}
+
+    def fits(point: SubPoint, b) -> bool:
+        if b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
+            return False
+        if not chosen[point.key]:  # an empty part takes only a block of its own options that answers it
+            return b in offered[point.key] and (answers_point(point, b, strict=False, vocab=vocab) or speaks_of(point, b))
+        if b in offered[point.key]:
+            return speaks_of(point, b)
+        return topical(point, b) and speaks_of(point, b) and _relevance(strict_words[point.key], b) >= floor[point.key]
+
+    def home(b, short: list) -> str:  # of the parts still short that it fits, the one whose own words it speaks of most
+        return max(short, key=lambda p: (_relevance(own_words[p.key], b), -plan.points.index(p))).key
+
+    added: dict[str, list] = {p.key: [] for p in plan.points}
+    while True:
+        short = []
+        for point in plan.points:
+            if point.key in pins or point.kind == "confirm" or point.budget <= 0:
+                continue
+            words = sum(_block_words(b) for b in chosen[point.key])
+            if words < point.budget * FILL_AIM and len(chosen[point.key]) < 1 + point.budget // FILL_BLOCK_WORDS:
+                short.append((words / point.budget, point))
+        took = False
+        short.sort(key=lambda x: x[0])
+        for _, point in short:
+            ranked = sorted((b for b in approved if fits(point, b)
+                             and home(b, [p for _, p in short if p is point or fits(p, b)]) == point.key),
+                            key=lambda b: (b not in offered[point.key], -_relevance(want[point.key], b), b.stale,
+                                           b.block_id))
+            if not ranked:
+                continue
+            room = point.budget - sum(_block_words(b) for b in chosen[point.key])
+            pick = next((b for b in ranked if _block_words(b) <= room), ranked[0])
+            chosen[point.key].append(pick)
+            added[point.key].append(pick)
+            used.add(pick.block_id)
+            took = True
+        if not took:
+            break
+    for point in plan.points:
+        have = chosen[point.key]
+        if added[point.key] and len(have) > 2:  # who and what first, then when and how often, then review and learning
+            have[1:] = sorted(have[1:], key=descriptors.later_phase)
 
 
 def _tag_named(text: str, block) -> bool:
