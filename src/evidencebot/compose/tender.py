@@ -296,6 +296,9 @@ class TenderAnswer:
     named: str = ""
     """The answer's title when the question has no title line of its own: its reference and first words
     (:func:`answer_title`), checked as the title is; '' when the question has a title (``plan.title``)."""
+    descriptor: list = field(default_factory=list)
+    """The elements of the buyer's top scoring descriptor (:func:`descriptors.elements`), each with whether the answer
+    covers it ({element, covered}): a panel looks for each; the review copy lists those nothing covers."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -338,6 +341,12 @@ class TenderAnswer:
                 else:
                     where = "not in this answer; no block mentions it: write it, or add an approved block"
                 lines.append(f"- {r['name']}: {where}")
+        if self.descriptor:  # the top mark's elements: what the panel looks for beyond the sub-points
+            lines += ["", "The buyer's top scoring descriptor looks for: "
+                      + ", ".join(d["element"] for d in self.descriptor) + "."]
+            missing = [d["element"] for d in self.descriptor if not d["covered"]]
+            lines.append("Nothing in this answer covers: " + ", ".join(missing) + " (write it, or add an approved block)."
+                         if missing else "The answer speaks of each.")
         if self.comparisons:
             lines += ["", "The buyer's figures against ours:"]
             for c in self.comparisons:
@@ -374,6 +383,16 @@ class TenderAnswer:
                      "well under its limit as thin, so add method text from the library or your own")
         return f"{line}; {self.plan.limit_note}" if self.plan.limit_note else line
 
+    def descriptor_notes(self) -> list[tuple[str, str]]:
+        """The review copy's comment on the answer's title naming the top descriptor's elements nothing in the answer
+        covers ([] when it covers each, or the question publishes none)."""
+        missing = [d["element"] for d in self.descriptor if not d["covered"]]
+        title = self.named or self.plan.title
+        if not missing or not title:
+            return []
+        return [(title, "The buyer's top scoring descriptor looks for " + ", ".join(d["element"] for d in self.descriptor)
+                 + "; nothing in this answer covers " + ", ".join(missing) + ": write it, or add an approved block.")]
+
     def to_export(self, *, charts: bool = True):
         """The answer as an :class:`~evidencebot.compose.document.ExportDoc`."""
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
@@ -395,7 +414,8 @@ class TenderAnswer:
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
-            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes)
+            writer_notes=self.descriptor_notes() + [(row.marker, row.note) for row in self.coverage if row.note]
+            + list(self.confirm_notes)
             + [(line, ATTACH_NOTE) for line in attach_lines(self.markdown)],
             commitments=list(self.commitments),
         )
@@ -1601,6 +1621,7 @@ def assemble_tender(
     told = [{"ref": r[len(REFERRED):], "said": list(u.told), "text": u.text}
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
+        descriptor=descriptor_coverage(question, text),
         told=told,
         named=named,
         commitments=to_sign,
@@ -1634,6 +1655,11 @@ def assemble_tender(
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
                sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+def descriptor_coverage(question: str, text: str) -> list[dict]:
+    """Each element of the buyer's top scoring descriptor with whether ``text`` speaks of it (:func:`_says`)."""
+    return [{"element": e, "covered": _says(e, text)} for e in descriptors.elements(question)]
 
 
 def _home(question: str) -> str:
