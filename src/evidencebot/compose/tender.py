@@ -3629,7 +3629,8 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
     top scoring descriptor, and speaks of the part's own words: two of them, or one in its title or tags. It is
     ranked by relevance (rare words weigh more) to the part's words and the top descriptor's elements, the
     question's own words weighing less (:data:`FILL_CONTEXT`); a block goes to the part it is most relevant to.
-    A part with no block keeps its honest gap unless a block answers it (:func:`answers_point`, loosely). Blocks of
+    A part with no block keeps its honest gap (s16 q04: 'the requirement in Specification section 6.4' took the crisis
+    alternatives block by its 'safe haven'). Blocks of
     review and learning come after those that say who does what and how often (:func:`descriptors.later_phase`).
     Parts take turns, the emptiest first, so no part takes everything."""
     idf = _idf(approved)
@@ -3661,8 +3662,8 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
     def fits(point: SubPoint, b) -> bool:
         if b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
             return False
-        if not chosen[point.key]:  # an empty part takes only a block of its own options that answers it
-            return b in offered[point.key] and (answers_point(point, b, strict=False, vocab=vocab) or speaks_of(point, b))
+        if not chosen[point.key]:  # a part no block answers stays an honest gap (its note says what to write)
+            return False
         if b in offered[point.key]:
             return speaks_of(point, b)
         return topical(point, b) and speaks_of(point, b) and _relevance(strict_words[point.key], b) >= floor[point.key]
