@@ -42,7 +42,7 @@ def test_a_numbered_list_is_not_a_descriptor():
 
 def _chosen(demo_db, text: str):
     plan = T._scored_plan(plan_question(text))
-    return plan, T.choose_methods(demo_db, plan)
+    return plan, T.choose_methods(demo_db, plan, fill=True)
 
 
 def test_a_part_under_its_budget_takes_the_next_blocks_that_fit(demo_db):

@@ -1244,7 +1244,8 @@ def assemble_tender(
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
     # the blocks, the buyer's templates and standards go to the scored sub-points only
     full_plan, plan = plan, _scored_plan(plan)
-    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
+    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile,
+                             fill=True)
     if resolved.other_buyer:
         # to another buyer, what is left of our current service's size is said as our current practice, not as
         # this contract's
@@ -3006,6 +3007,8 @@ class Method:
     """Blocks matched by the part's words but written for another situation, each with why (askfit)."""
     why: list[str] = field(default_factory=list)
     """For each block placed, the words of the ask it answers (askfit.why)."""
+    filled: list[str] = field(default_factory=list)
+    """The blocks added to fill the part toward its budget (:func:`_fill_to_budget`), not its first matches."""
 
     def used_ids(self, sec: "Section") -> list[str]:
         refs = {r for u in sec.kept_units() for r in u.refs}
@@ -3322,7 +3325,7 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
 
 
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
-                   profile: dict | None = None) -> dict[str, Method]:
+                   profile: dict | None = None, fill: bool = False) -> dict[str, Method]:
     """For each sub-point, the approved blocks that answer it (each block used once per answer).
 
     Blocks are matched by topic (:mod:`evidencebot.compose.blockmatch`): only
@@ -3343,6 +3346,10 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     placeholder it cannot fill is named plainly where that names no one ('the
     service'), otherwise the sentence is left out; either way the field is listed
     in ``Method.missing_profile``.
+
+    ``fill`` (what an assembled answer asks): a part still well under its budget then takes the next blocks of its
+    own options that fit it (:func:`_fill_to_budget`), listed in ``Method.filled``. Without it, the blocks that
+    answer each part (what bench/part_coverage.py measures).
     """
     topics = blockmatch.load_topics()
     plan = _read_in_context(plan)
@@ -3544,11 +3551,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if nxt is not None:
                 have.append(nxt)
                 used.add(nxt.block_id)
-    _fill_to_budget(plan, chosen, used, avoid, approved, offered, focus, topics, vocab, pins)
+    filled = _fill_to_budget(plan, chosen, used, avoid, approved, offered, cands, focus, topics, pins) if fill else []
     out: dict[str, Method] = {}
     for point in plan.points:
         method = Method(provider_unknown=bool(unsure and point.key in unsure), left_out=left_out[point.key],
-                        why=[askfit.why(point.text, b) for b in chosen[point.key]])
+                        why=[askfit.why(point.text, b) for b in chosen[point.key]],
+                        filled=[b.block_id for b in chosen[point.key] if b.block_id in filled])
         for n, b in enumerate(chosen[point.key]):
             method.blocks.append(b)
             if b.stale:
@@ -3582,9 +3590,9 @@ FILL_AIM = 0.85
 held blocks that answer them; a panel reads such an answer as 'limited, generic'."""
 FILL_BLOCK_WORDS = 50
 """The fill step takes at most 1 + budget // FILL_BLOCK_WORDS blocks for a part (the words decide, not a count)."""
-FILL_FLOOR = 0.5
-"""A block outside a part's own topic options fills it only when its relevance to the part's own words is at least
-this share of the part's first block's (s19 q07: the social value block under 'the requirements listed above')."""
+FILL_MIN_BUDGET = 250
+"""Parts with a smaller budget are not filled: one or two blocks make them (bench/part_coverage.py: filling every part
+placed blocks outside the labelled answers, dev_s8 misplaced 14 -> 28)."""
 FILL_CONTEXT = 0.3
 """The weight of the question's own words (its stem, its title) against the part's in ranking blocks for a part."""
 
@@ -3621,32 +3629,30 @@ def _relevance(want: dict[str, float], block) -> float:
 
 
 def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, approved: list, offered: dict,
-                    focus: set, topics: list, vocab: set, pins: dict) -> None:
-    """Fill each part toward its budget (:data:`FILL_AIM`) with the next approved blocks that fit it, best first.
+                    answering: dict, focus: set, topics: list, pins: dict) -> list[str]:
+    """Fill each part of at least :data:`FILL_MIN_BUDGET` words toward its budget (:data:`FILL_AIM`) with the next
+    approved blocks that fit it, best first; the ids of the blocks added.
 
-    A block fits a part when it is written for the situation the part asks about (askfit), is of the question's
-    topic or of the part's own (its topic options, or its first block's topics) or names an element of the buyer's
-    top scoring descriptor, and speaks of the part's own words: two of them, or one in its title or tags. It is
-    ranked by relevance (rare words weigh more) to the part's words and the top descriptor's elements, the
-    question's own words weighing less (:data:`FILL_CONTEXT`); a block goes to the part it is most relevant to.
-    A part with no block keeps its honest gap (s16 q04: 'the requirement in Specification section 6.4' took the crisis
-    alternatives block by its 'safe haven'). Blocks of
-    review and learning come after those that say who does what and how often (:func:`descriptors.later_phase`).
-    Parts take turns, the emptiest first, so no part takes everything."""
+    A block fits a part when it is one of the part's own topic options (:func:`block_options`: it was left out of the
+    part's first choices only because the heading's first phrase names something else, 'carers' in s19 q11's 'people
+    who use the service, and their carers, shape how it is designed'), is written for the situation the part asks
+    about (askfit), stays with the question's topic or the part's own (as choose_methods' padding does), and speaks
+    of the part's words or of an element of the buyer's top scoring descriptor: two of them, or one in its title or
+    tags. Blocks are ranked by relevance (rare words weigh more) to the part's words and the top descriptor's
+    elements, the question's own words weighing less (:data:`FILL_CONTEXT`); a block goes to the part whose words it
+    speaks of most. A part with no block keeps its honest gap (s16 q04: 'the requirement in Specification section
+    6.4' took the crisis alternatives block by its 'safe haven'). Outside a part's options only a block of the
+    question's topic whose title or tags name a top-descriptor element is taken, after them (without that rule the
+    social value block came under s19 q07's 'requirements listed above'). Review and learning blocks come after
+    those that say who does what and how often (:func:`descriptors.later_phase`). Parts take turns, the emptiest
+    first, so no part takes everything."""
     idf = _idf(approved)
-    wanted_elements = descriptors.elements(plan.question)
-    element_words = _weighted(" ".join(wanted_elements), idf)
+    element_words = _weighted(" ".join(descriptors.elements(plan.question)), idf)
     context = _weighted(" ".join([plan.title or "", plan.stem or ""]), idf, FILL_CONTEXT)
     common = _common_words()
     weak = set(blockmatch.tokens(" ".join(str(w) for w in descriptors.vocabulary().get("weak_fit_words") or [])))
     own_words = {p.key: _weighted(blockmatch.without_deadlines(p.text + " " + p.label), idf) for p in plan.points}
     want = {p.key: {**context, **element_words, **own_words[p.key]} for p in plan.points}
-
-    def topical(point: SubPoint, b) -> bool:
-        have = chosen[point.key]
-        return (b in offered[point.key] or blockmatch.in_question_topic(b, focus, topics)
-                or bool(have and blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics))
-                or bool(set(blockmatch.tokens(" ".join([b.title, *b.tags]))) & set(element_words)))
 
     def speaks_of(point: SubPoint, b) -> bool:
         own = (set(own_words[point.key]) | set(element_words)) - common - weak
@@ -3654,19 +3660,24 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         shared = own & (head | set(blockmatch.tokens(b.body)))
         return len(shared) >= 2 or bool(shared & head)
 
-    strict_words = {k: {t: w for t, w in v.items() if t not in common and t not in weak} for k, v in own_words.items()}
-    # a block from outside the part's own options is as relevant to the part's words as about half its first block is
-    floor = {p.key: FILL_FLOOR * _relevance(strict_words[p.key], chosen[p.key][0]) if chosen[p.key] else 0.0
-             for p in plan.points}
-
     def fits(point: SubPoint, b) -> bool:
-        if b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
+        have = chosen[point.key]
+        if not have or b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
             return False
-        if not chosen[point.key]:  # a part no block answers stays an honest gap (its note says what to write)
+        if b not in offered[point.key]:
+            # outside the part's options only a block of the question's topic whose title or tags name an element of
+            # the buyer's top descriptor ('governance' in s19 q11: 'Lived experience in governance')
+            head = set(blockmatch.tokens(" ".join([b.title, *b.tags])))
+            return bool(head & set(element_words)) and blockmatch.in_question_topic(b, focus, topics) \
+                and speaks_of(point, b)
+        # a block that answers the part (``answering``: choose_methods' candidates) may be of another topic ('Turning
+        # findings into changes in practice' under s19 q07's 'learning from a safeguarding adults review'); any other
+        # stays with the question's topic or the part's own ('raise concerns' in a safeguarding question: no complaints)
+        if b not in answering[point.key] and focus and not blockmatch.in_question_topic(b, focus, topics) and not (
+                blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics)) \
+                and not _tag_named(point.text, b):
             return False
-        if b in offered[point.key]:
-            return speaks_of(point, b)
-        return topical(point, b) and speaks_of(point, b) and _relevance(strict_words[point.key], b) >= floor[point.key]
+        return speaks_of(point, b)
 
     def home(b, short: list) -> str:  # of the parts still short that it fits, the one whose own words it speaks of most
         return max(short, key=lambda p: (_relevance(own_words[p.key], b), -plan.points.index(p))).key
@@ -3675,7 +3686,7 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
     while True:
         short = []
         for point in plan.points:
-            if point.key in pins or point.kind == "confirm" or point.budget <= 0:
+            if point.key in pins or point.kind == "confirm" or point.budget < FILL_MIN_BUDGET:
                 continue
             words = sum(_block_words(b) for b in chosen[point.key])
             if words < point.budget * FILL_AIM and len(chosen[point.key]) < 1 + point.budget // FILL_BLOCK_WORDS:
@@ -3683,7 +3694,8 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         took = False
         short.sort(key=lambda x: x[0])
         for _, point in short:
-            ranked = sorted((b for b in approved if fits(point, b)
+            ranked = sorted((b for b in (offered[point.key] + approved if element_words else offered[point.key])
+                             if fits(point, b)
                              and home(b, [p for _, p in short if p is point or fits(p, b)]) == point.key),
                             key=lambda b: (b not in offered[point.key], -_relevance(want[point.key], b), b.stale,
                                            b.block_id))
@@ -3701,6 +3713,7 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         have = chosen[point.key]
         if added[point.key] and len(have) > 2:  # who and what first, then when and how often, then review and learning
             have[1:] = sorted(have[1:], key=descriptors.later_phase)
+    return [b.block_id for bl in added.values() for b in bl]
 
 
 def _tag_named(text: str, block) -> bool:
