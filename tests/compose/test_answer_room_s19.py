@@ -84,3 +84,16 @@ def test_the_assembled_answer_uses_its_room_within_the_limit(demo_db, checker):
     assert notes and all(m in notes[0][1] for m in missing)
     assert "Nothing in this answer covers: " + ", ".join(missing) in answer.coverage_table()
     assert "descriptor" not in answer.markdown
+
+
+def test_a_block_that_answers_the_part_fills_it_though_of_another_topic(demo_db):
+    # s19 q07 (b): 'One example of your organisation learning from a safeguarding adults review and changing its
+    # practice': two blocks (222 words of 400) while 'Turning findings into changes in practice' answers it
+    plan, methods = _chosen(demo_db, _q("q07.md"))
+    part = next(p for p in plan.points if "learning from a safeguarding" in p.text)
+    ids = [b.block_id for b in methods[part.key].blocks]
+    assert ids[0] == "sar-learning" and "learning-into-practice" in ids
+    assert "learning-into-practice" in methods[part.key].filled
+    assert sum(T._block_words(b) for b in methods[part.key].blocks) <= part.budget  # room used, never past it
+    # what every other caller (the placement benches, the editor's swap list) reads is unchanged
+    assert "learning-into-practice" not in [b.block_id for b in T.choose_methods(demo_db, plan)[part.key].blocks]
