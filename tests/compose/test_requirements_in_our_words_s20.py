@@ -1,0 +1,75 @@
+"""The buyer's requirements met in our words, never said back garbled (issue 12; s19 panel sheets, spent).
+
+s19's scorer 2 marked down "text that restates the requirement in garbled form" in four of six answers: 'We will
+meet the requirement that - Around 34 staff transfer under TUPE', 'We will meet the requirement that under this
+contract the provider agree ...'. On the session's starting code s19 q09 still printed 'We will meet the requirement
+that activity data also be submitted monthly to the Mental Health Services Data Set (MHSDS)' and q08 'We will meet
+the requirement that every practitioner have one-to-one supervision monthly ...'. A requirement is now said as what
+we will do (citing who requires it when the buyer names a document or party), or not said at all; a background fact
+(a date, a number of staff) is never a requirement. Each test fails on before20.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evidencebot.compose import commitments as C
+
+S19 = Path(__file__).parents[1] / "data/heldout/s19/questions"
+
+
+@pytest.mark.parametrize(("sentence", "ours"), [
+    # s19 q09 (spent): a passive requirement is what we will do, without the buyer's 'also'
+    ("Activity data must also be submitted monthly to the Mental Health Services Data Set (MHSDS).",
+     "We will submit activity data monthly to the Mental Health Services Data Set (MHSDS)."),
+    # s19 q08 (spent): a requirement on our people is what they will do
+    ("Every practitioner must have one-to-one supervision monthly and reflective practice at least quarterly.",
+     "Every practitioner will have one-to-one supervision monthly and reflective practice at least quarterly."),
+    # an irregular participle ('sent') is a verb we can say
+    ("Discharge letters must be sent to the GP within 5 working days.",
+     "We will send discharge letters to the GP within 5 working days."),
+    # 'by the end of' is a date, not who does it
+    ("All vacant posts must be filled by the end of Month 3.", "We will fill all vacant posts by the end of Month 3."),
+    # 'Under this contract the provider must agree ...' (s19 scorer 2's 'that under this contract the provider agree')
+    ("Under this contract the provider must agree a recovery plan with each person within 28 days.",
+     "Under this contract we will agree a recovery plan with each person within 28 days."),
+])
+def test_a_requirement_is_said_as_what_we_will_do(sentence, ours):
+    assert C.from_statement(sentence) == ours
+
+
+@pytest.mark.parametrize(("sentence", "ours"), [
+    ("The Shared Care Protocol requires discharge summaries to be sent to the GP within 5 working days.",
+     "We will send discharge summaries to the GP within 5 working days, as the Shared Care Protocol requires."),
+    ("The Commissioners require every worker to receive supervision at least monthly.",
+     "Every worker will receive supervision at least monthly, as the Commissioners require."),
+])
+def test_a_requirement_of_a_named_party_or_document_cites_it(sentence, ours):
+    assert C.from_statement(sentence) == ours
+
+
+def test_a_buyers_aside_in_a_sub_point_is_said_in_our_words():
+    said = C.from_ask("Describe how you will respond to safeguarding concerns (the Commissioners require concerns to "
+                      "be raised within one working day)")
+    assert said[0].text == "We will raise concerns within one working day, as the Commissioners require."
+
+
+@pytest.mark.parametrize("sentence", [
+    "The contract is expected to start from 1 April 2027.",  # a date of the buyer's
+    "The Board is expected to meet quarterly.",
+])
+def test_a_background_fact_is_never_said_as_a_requirement(sentence):
+    assert C.from_statement(sentence) == ""
+
+
+def test_no_requirement_sentence_is_garbled_in_s19_q09(demo_db, checker):
+    """s19 q09 (spent) assembled: the buyer's MHSDS requirement in our words; the answer passes our checker."""
+    from evidencebot.compose.tender import assemble_tender
+
+    q09 = assemble_tender(demo_db, (S19 / "q09.md").read_text(encoding="utf-8"), period="2025-10..2026-09",
+                          checker=checker)
+    assert "meet the requirement" not in q09.markdown
+    assert "We will submit activity data monthly to the Mental Health Services Data Set (MHSDS)." in q09.markdown
+    assert not q09.findings
