@@ -73,3 +73,29 @@ def test_no_requirement_sentence_is_garbled_in_s19_q09(demo_db, checker):
     assert "meet the requirement" not in q09.markdown
     assert "We will submit activity data monthly to the Mental Health Services Data Set (MHSDS)." in q09.markdown
     assert not q09.findings
+
+
+def test_an_instruction_whose_clause_holds_requires_is_not_said_back():
+    """s16 q12 (spent): 'We will meet the requirement of - Do not count activity that the Specification already for
+    (for example, the 25% peer workforce requirement).'"""
+    assert C.from_statement("- Do not count activity that the Specification already requires (for example, the 25% "
+                            "peer workforce requirement).") == ""
+
+
+def test_what_a_buyer_expects_the_service_must_do_is_ours_citing_the_buyer():
+    """s17 q01 (spent): 'We will meet the requirement of the Council and ICB for the service must hold ...'."""
+    assert C.from_statement("The Council and ICB expect the service must hold an active caseload of at least 260 "
+                            "people at any one time.") == ("We will hold an active caseload of at least 260 people at "
+                                                           "any one time, as the Council and ICB expect.")
+
+
+def test_a_sub_point_of_two_sentences_is_never_said_back_with_its_question_mark():
+    """s19 q05 (spent): 'We will deliver an IPS service that reaches good fidelity ... by month 12 of the contract? The
+    commissioners expect exemplary fidelity (115 or more) by month 36.'"""
+    said = [c.text for c in C.from_ask("How will you deliver an IPS service that reaches good fidelity (a score of 100 "
+                                       "or more) by month 12 of the contract? The commissioners expect exemplary "
+                                       "fidelity (115 or more) by month 36.")]
+    assert said[0] == ("We will deliver an IPS service that reaches good fidelity (a score of 100 or more) by month 12 "
+                       "of the contract.")
+    assert not any("?" in s for s in said)
+    assert any("115 or more" in s and "month 36" in s for s in said)  # the buyer's later standard is still said

@@ -125,7 +125,7 @@ def _end(text: str) -> str:
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
-_CLAUSES = re.compile(r"\s*;\s*|,\s+and\s+(?=the\s+[\w\s-]+?\byou\s+will\b)|,?\s+and\s+(?=(?:what|how|who|when|where|whether|why)\b)|,\s+(?=(?:what|how|who|when|where|"
+_CLAUSES = re.compile(r"\?\s+(?=[A-Z])|\s*;\s*|,\s+and\s+(?=the\s+[\w\s-]+?\byou\s+will\b)|,?\s+and\s+(?=(?:what|how|who|when|where|whether|why)\b)|,\s+(?=(?:what|how|who|when|where|"
                       r"whether|why)\b)|\s*:\s+", re.I)
 
 
@@ -247,6 +247,12 @@ def from_statement(sentence: str, document: str = "") -> str:
         # Commissioners for about 2,100 referrals a year')
         return ""
     who = m.group("who").strip(" ,") if m else ""
+    clause = _alternatives(load_phrasebank(PHRASEBANK).get("clause_words") or [])
+    if m and clause and re.search(rf"\b(?:{clause})\b", _LIST_MARK.sub("", who), re.I):
+        # 'Do not count activity that the Specification already requires (...)' is an instruction whose clause holds
+        # 'requires' (s16 q12: 'We will meet the requirement of - Do not count activity that the Specification already
+        # for (...)'): nothing to say back
+        return ""
     if m and not _requirer(who):
         # 'Access to the Shared Care Record requires the Trust's information governance onboarding, which takes around
         # 6 weeks' says what one thing takes, not what the buyer requires of us (s18 q12: 'We will meet the requirement
@@ -263,6 +269,13 @@ def from_statement(sentence: str, document: str = "") -> str:
         of = "" if who.lower() in ("it", "this", "they", "these") else f" of {_determiner(who)}"
         said = f"we will meet the requirement{of} {'that' if m.group('that') else 'for'} {our_voice(what)}"
         expected = bool(re.search(r"expect", s[m.end("who"):m.start("what")], re.I))
+        inner = p["obligation"].match(what)
+        if inner and not m.group("that") and p["provider"].match(_LIST_MARK.sub("", inner.group("subj").strip(" ,"))):
+            # 'The Council and ICB expect the service must hold an active caseload of at least 260 people' (s17 q01:
+            # 'We will meet the requirement of the Council and ICB for the service must hold ...'): what the service
+            # must do, said as ours and citing who expects it
+            ours = from_statement(what)
+            return _end(f"{ours.rstrip('.')}, {_as_required(who, expected)}") if ours else ""
         mine = "" if m.group("that") else _required_of(who, what, expected)
         if mine:
             # 'The Partnership requires these posts to be filled by the end of Month 4' is what we will do, citing who
@@ -339,6 +352,16 @@ def in_our_words(subj: str, rest: str, expected: bool = False) -> str:
     return f"{subj} will {rest}"
 
 
+def _as_required(who: str, expected: bool = False) -> str:
+    """'as the Commissioners require', 'as Schedule 4C requires', 'as the Council and ICB expect'; '' for 'it'/'this'."""
+    who = who.strip(" ,")
+    if re.match(r"^(?:it|this|they|these)$", who, re.I):
+        return ""
+    verb = "expect" if expected else "require"
+    plural = (who.lower().endswith("s") and not who.lower().endswith("ss")) or bool(re.search(r"\s(?:and|&)\s", who))
+    return f"as {_determiner(who)} {verb if plural else verb + 's'}"
+
+
 def _required_of(who: str, what: str, expected: bool = False) -> str:
     """'{who} requires {what}' with ``what`` a thing and what is done to it ('these posts to be filled by the end of
     Month 4', 'every worker to receive fortnightly supervision') said as ours, citing who requires it: 'We will fill
@@ -349,12 +372,9 @@ def _required_of(who: str, what: str, expected: bool = False) -> str:
     said = in_our_words(m.group("obj"), m.group("rest"), expected)
     if not said:
         return ""
-    who = who.strip(" ,")
-    if re.match(r"^(?:it|this|they|these)$", who, re.I):
+    as_ = _as_required(who, expected)
+    if not as_:
         return _end(our_voice(said))
-    verb = "expect" if expected else "require"
-    plural = who.lower().endswith("s") and not who.lower().endswith("ss")
-    as_ = f"as {_determiner(who)} {verb if plural else verb + 's'}"
     if ":" in said:  # a list after the requirement ends it: who requires it goes first
         return _end(f"{as_}, {our_voice(said)}")
     return _end(f"{our_voice(said)}, {as_}")
