@@ -99,3 +99,29 @@ def test_a_sub_point_of_two_sentences_is_never_said_back_with_its_question_mark(
                        "of the contract.")
     assert not any("?" in s for s in said)
     assert any("115 or more" in s and "month 36" in s for s in said)  # the buyer's later standard is still said
+
+
+@pytest.mark.parametrize(("sentence", "ours"), [
+    # s18 q06 (spent): 'We will meet the requirement of the service specification that all frontline staff complete ...'
+    ("The service specification requires that all frontline staff complete Level 2 adult safeguarding training within "
+     "3 months of starting.", "All frontline staff will complete Level 2 adult safeguarding training within 3 months "
+                              "of starting, as the service specification requires."),
+    # s19 q04 (spent): a KPI named as the standard
+    ("KPI 5 requires that 80% of people supported with a tenancy at risk are still in that tenancy six months after "
+     "support begins.", "80% of people supported with a tenancy at risk will still be in that tenancy six months "
+                        "after support begins, as KPI 5 requires."),
+    # s17 q01 (spent): two clauses, each ours
+    ("The Authority requires that every new referral is contacted within 5 working days of receipt, and that each "
+     "person has a plan within 14 days of first contact.",
+     "We will contact every new referral within 5 working days of receipt, and each person will have a plan within 14 "
+     "days of first contact, as the Authority requires."),
+])
+def test_a_requirement_that_clause_is_said_as_ours_citing_the_standard(sentence, ours):
+    assert C.from_statement(sentence) == ours
+
+
+def test_a_that_clause_whose_verb_cannot_be_told_keeps_the_buyers_words_whole():
+    """s18 q02 (spent): 'contacts' after the subject's comma is no verb ('... with up to three will contact a week')."""
+    said = C.from_statement("The Protocol requires that a step-up episode lasts up to 6 weeks, with up to three "
+                            "contacts a week.")
+    assert "will contact" not in said and "three contacts a week" in said

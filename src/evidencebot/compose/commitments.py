@@ -286,6 +286,15 @@ def from_statement(sentence: str, document: str = "") -> str:
         if m.group("that") and ours and _base_verb(ours.group("verb")[:-1] + "ed") and ours.group("verb") != "is":
             # '... requires that the Provider names a Designated Safeguarding Lead' is what we will do, said as that
             said = f"we will {_base_verb(ours.group('verb')[:-1] + 'ed')}{our_voice(ours.group('rest'))}"
+        elif m.group("that"):
+            # '... requires that all frontline staff complete Level 2 training within 3 months' is 'All frontline
+            # staff will complete Level 2 training within 3 months, as the service specification requires' (s18 q06,
+            # s19 q04: 'We will meet the requirement of ... that ...', the buyer's words said back)
+            parts = [_that_clause(piece) for piece in re.split(r",?\s+and\s+that\s+", what)]
+            as_ = _as_required(who, expected) if of else ""
+            if parts and all(parts):
+                said = ", and ".join(our_voice(x) for x in parts)
+                return _end(adv + said + (f", {as_}" if as_ else ""))
         return _end(adv + said)
     m = p["obligation"].match(s)
     if m is None:
@@ -349,7 +358,39 @@ def in_our_words(subj: str, rest: str, expected: bool = False) -> str:
             return f"we will {base} {subj}{b.group('more')}"
     if expected and not re.search(rf"\b(?:{_alternatives(data.get('our_people') or [])})\b", subj, re.I):
         return ""
+    rest = re.sub(r"^be\s+(still|always|never)\b", r"\1 be", rest)  # 'will be still in' -> 'will still be in'
     return f"{subj} will {rest}"
+
+
+def _that_clause(clause: str) -> str:
+    """A clause after 'requires that' ('every new referral is contacted within 5 working days', 'all frontline staff
+    complete Level 2 training', 'each person has a plan') said as ours, without its end; '' when its subject and verb
+    cannot be told apart safely (the caller keeps the buyer's words). The subject opens with a determiner or a figure."""
+    words = clause.split()
+    if len(words) < 3 or not re.match(r"^(?:all|every|each|the|a|an|any|no|\d[\d,.]*%?)$", words[0], re.I):
+        return ""
+
+    def verb(w: str) -> str:
+        w = w.lower()
+        if w in _COMMON_VERBS:
+            return w
+        for base in (w[:-1], w[:-2]) if w.endswith("s") else ():
+            if base in _COMMON_VERBS:
+                return base
+        return ""
+
+    for i in range(1, min(len(words) - 1, 12)):
+        if words[i - 1].endswith((",", ";", ":")):
+            return ""  # past the subject: 'a step-up episode lasts up to 6 weeks, with up to three contacts a week'
+        w, nxt = words[i].lower(), words[i + 1]
+        subj, rest = " ".join(words[:i]), " ".join(words[i + 1:])
+        if w in ("is", "are"):
+            return in_our_words(subj, "be " + rest)
+        if w in ("has", "have"):
+            return f"{_determiner(subj)} will have {rest}"
+        if verb(w) and not verb(nxt) and nxt.lower() not in ("is", "are", "has", "have"):
+            return f"{_determiner(subj)} will {verb(w)} {rest}"
+    return ""
 
 
 def _as_required(who: str, expected: bool = False) -> str:
