@@ -43,9 +43,9 @@ def test_context_requirements_in_their_shapes():
     assert C.from_statement("The successful bidder must hold a caseload of no more than 35 people per worker.") == \
         "We will hold a caseload of no more than 35 people per worker."
     assert C.from_statement("Every complaint must be acknowledged within 3 working days.") == \
-        "We will meet the requirement that every complaint be acknowledged within 3 working days."
+        "We will acknowledge every complaint within 3 working days."
     assert C.from_statement("The Shared Care Protocol requires plans to be sent to the GP within 5 working days.") == \
-        "We will meet the requirement of the Shared Care Protocol for plans to be sent to the GP within 5 working days."
+        "We will send plans to the GP within 5 working days, as the Shared Care Protocol requires."
     assert C.from_statement("The Lot 1 target is 85% of carers offered an assessment within 28 days.") == \
         "We will work to the Lot 1 target of 85% of carers offered an assessment within 28 days."
     # the buyer's position with its target: the target committed to, the position said as the buyer's, each figure
@@ -69,8 +69,8 @@ def test_a_list_introduced_by_a_requirement_is_said_with_it():
     from evidencebot.compose.questions import plan_question
 
     found = [c.text for cs in C.read(q, plan_question(q, 500).points).values() for c in cs]
-    assert found == ["We will recruit staff to fill these posts by the end of Month 4.", "We will meet the requirement of the Partnership for these posts to be filled by the end of Month "
-                     "4: 6.0 WTE recovery workers; 2.0 WTE peer workers."]
+    assert found == ["We will recruit staff to fill these posts by the end of Month 4.", "As the Partnership requires, we will fill these posts by the end of "
+                     "Month 4: 6.0 WTE recovery workers; 2.0 WTE peer workers."]
 
 
 @pytest.fixture(scope="module")
@@ -143,4 +143,4 @@ def test_a_forecast_said_with_expected_to_is_not_a_requirement(sentence):
 
 def test_a_list_marker_never_stays_in_a_requirement_said_in_our_voice():
     said = C.from_statement("- All frontline staff must complete Level 3 training within three months.")
-    assert said and "-" not in said.split()[:8] and "all frontline staff complete Level 3 training" in said
+    assert said and "-" not in said.split()[:8] and "All frontline staff will complete Level 3 training" in said

@@ -136,7 +136,8 @@ def test_a_thing_that_requires_another_sets_no_requirement_on_us():
     assert commitments.from_statement("Access to the Calder and Harrowden Shared Care Record requires the Trust's "
                                       "information governance onboarding, which takes around 6 weeks.") == ""
     assert commitments.from_statement("Schedule 4C requires 95% of referrals to be acknowledged within 1 working "
-                                      "day.").startswith("We will meet the requirement of Schedule 4C")
+                                      "day.") == ("We will acknowledge 95% of referrals within 1 working day, as "
+                                                  "Schedule 4C requires.")
 
 
 def test_a_quantity_is_never_cut_from_its_words_in_a_heading(checker):

@@ -40,9 +40,9 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation, buyer_scale, buyer_standards, buyer_terms,
-                                 commitments, confirmations, consistency, figure_clauses, filters, gather, library,
-                                 repeats, tender_profile)
+from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation,
+                                 buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
+                                 descriptors, figure_clauses, filters, gather, library, repeats, tender_profile)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -298,6 +298,9 @@ class TenderAnswer:
     named: str = ""
     """The answer's title when the question has no title line of its own: its reference and first words
     (:func:`answer_title`), checked as the title is; '' when the question has a title (``plan.title``)."""
+    descriptor: list = field(default_factory=list)
+    """The elements of the buyer's top scoring descriptor (:func:`descriptors.elements`), each with whether the answer
+    covers it ({element, covered}): a panel looks for each; the review copy lists those nothing covers."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -340,6 +343,12 @@ class TenderAnswer:
                 else:
                     where = "not in this answer; no block mentions it: write it, or add an approved block"
                 lines.append(f"- {r['name']}: {where}")
+        if self.descriptor:  # the top mark's elements: what the panel looks for beyond the sub-points
+            lines += ["", "The buyer's top scoring descriptor looks for: "
+                      + ", ".join(d["element"] for d in self.descriptor) + "."]
+            missing = [d["element"] for d in self.descriptor if not d["covered"]]
+            lines.append("Nothing in this answer covers: " + ", ".join(missing) + " (write it, or add an approved block)."
+                         if missing else "The answer speaks of each.")
         if self.comparisons:
             lines += ["", "The buyer's figures against ours:"]
             for c in self.comparisons:
@@ -376,6 +385,16 @@ class TenderAnswer:
                      "well under its limit as thin, so add method text from the library or your own")
         return f"{line}; {self.plan.limit_note}" if self.plan.limit_note else line
 
+    def descriptor_notes(self) -> list[tuple[str, str]]:
+        """The review copy's comment on the answer's title naming the top descriptor's elements nothing in the answer
+        covers ([] when it covers each, or the question publishes none)."""
+        missing = [d["element"] for d in self.descriptor if not d["covered"]]
+        title = self.named or self.plan.title
+        if not missing or not title:
+            return []
+        return [(title, "The buyer's top scoring descriptor looks for " + ", ".join(d["element"] for d in self.descriptor)
+                 + "; nothing in this answer covers " + ", ".join(missing) + ": write it, or add an approved block.")]
+
     def to_export(self, *, charts: bool = True):
         """The answer as an :class:`~evidencebot.compose.document.ExportDoc`."""
         chart_list = [c for c in (Chart.from_result(r) for r in self.results) if c] if charts else []
@@ -397,7 +416,8 @@ class TenderAnswer:
             sources=self.sources,
             charts=chart_list,
             compliance=[dataclasses.asdict(row) for row in self.coverage],
-            writer_notes=[(row.marker, row.note) for row in self.coverage if row.note] + list(self.confirm_notes)
+            writer_notes=self.descriptor_notes() + [(row.marker, row.note) for row in self.coverage if row.note]
+            + list(self.confirm_notes)
             + [(line, ATTACH_NOTE) for line in attach_lines(self.markdown)],
             commitments=list(self.commitments),
         )
@@ -1232,7 +1252,8 @@ def assemble_tender(
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
     # the blocks, the buyer's templates and standards go to the scored sub-points only
     full_plan, plan = plan, _scored_plan(plan)
-    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile)
+    methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile,
+                             fill=True)
     if resolved.other_buyer:
         # to another buyer, what is left of our current service's size is said as our current practice, not as
         # this contract's
@@ -1616,6 +1637,7 @@ def assemble_tender(
     told = [{"ref": r[len(REFERRED):], "said": list(u.told), "text": u.text}
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
+        descriptor=descriptor_coverage(question, text),
         told=told,
         named=named,
         commitments=to_sign,
@@ -1649,6 +1671,11 @@ def assemble_tender(
         stale=[b for sec in sections for b in sec.evidence["blocks"].stale if b.block_id in
                sec.evidence["blocks"].used_ids(sec)],
     )
+
+
+def descriptor_coverage(question: str, text: str) -> list[dict]:
+    """Each element of the buyer's top scoring descriptor with whether ``text`` speaks of it (:func:`_says`)."""
+    return [{"element": e, "covered": _says(e, text)} for e in descriptors.elements(question)]
 
 
 def _home(question: str) -> str:
@@ -3010,6 +3037,8 @@ class Method:
     """Blocks matched by the part's words but written for another situation, each with why (askfit)."""
     why: list[str] = field(default_factory=list)
     """For each block placed, the words of the ask it answers (askfit.why)."""
+    filled: list[str] = field(default_factory=list)
+    """The blocks added to fill the part toward its budget (:func:`_fill_to_budget`), not its first matches."""
 
     def used_ids(self, sec: "Section") -> list[str]:
         refs = {r for u in sec.kept_units() for r in u.refs}
@@ -3326,7 +3355,7 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
 
 
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
-                   profile: dict | None = None) -> dict[str, Method]:
+                   profile: dict | None = None, fill: bool = False) -> dict[str, Method]:
     """For each sub-point, the approved blocks that answer it (each block used once per answer).
 
     Blocks are matched by topic (:mod:`evidencebot.compose.blockmatch`): only
@@ -3347,6 +3376,10 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
     placeholder it cannot fill is named plainly where that names no one ('the
     service'), otherwise the sentence is left out; either way the field is listed
     in ``Method.missing_profile``.
+
+    ``fill`` (what an assembled answer asks): a part still well under its budget then takes the next blocks of its
+    own options that fit it (:func:`_fill_to_budget`), listed in ``Method.filled``. Without it, the blocks that
+    answer each part (what bench/part_coverage.py measures).
     """
     topics = blockmatch.load_topics()
     plan = _read_in_context(plan)
@@ -3548,10 +3581,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             if nxt is not None:
                 have.append(nxt)
                 used.add(nxt.block_id)
+    filled = _fill_to_budget(plan, chosen, used, avoid, approved, offered, cands, focus, topics, pins) if fill else []
     out: dict[str, Method] = {}
     for point in plan.points:
         method = Method(provider_unknown=bool(unsure and point.key in unsure), left_out=left_out[point.key],
-                        why=[askfit.why(point.text, b) for b in chosen[point.key]])
+                        why=[askfit.why(point.text, b) for b in chosen[point.key]],
+                        filled=[b.block_id for b in chosen[point.key] if b.block_id in filled])
         for n, b in enumerate(chosen[point.key]):
             method.blocks.append(b)
             if b.stale:
@@ -3577,6 +3612,138 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                     method.means = {"text": means, "block": b.block_id}
         out[point.key] = method
     return out
+
+
+FILL_AIM = 0.85
+"""A part whose chosen blocks hold fewer words than this share of its budget takes the next block that fits it
+(:func:`_fill_to_budget`): s19 (spent) drafted 151 words of 500 for q11 and 350 of 1,000 for q09 while the library
+held blocks that answer them; a panel reads such an answer as 'limited, generic'."""
+FILL_BLOCK_WORDS = 50
+"""The fill step takes at most 1 + budget // FILL_BLOCK_WORDS blocks for a part (the words decide, not a count)."""
+FILL_MIN_BUDGET = 250
+"""Parts with a smaller budget are not filled: one or two blocks make them (bench/part_coverage.py: filling every part
+placed blocks outside the labelled answers, dev_s8 misplaced 14 -> 28)."""
+FILL_CONTEXT = 0.3
+"""The weight of the question's own words (its stem, its title) against the part's in ranking blocks for a part."""
+
+
+def _idf(blocks: list) -> dict[str, float]:
+    """How rare each word (stem) is in ``blocks`` (title, tags and text): log(N / (1 + df)), never below 0.1. Read
+    from the library at hand, so the ranking follows the library as it grows."""
+    df: dict[str, int] = {}
+    for b in blocks:
+        for t in set(blockmatch.tokens(" ".join([b.title, *b.tags, b.body]))):
+            df[t] = df.get(t, 0) + 1
+    n = max(1, len(blocks))
+    return {t: max(0.1, math.log(n / (1 + d))) for t, d in df.items()}
+
+
+def _weighted(text: str, idf: dict[str, float], weight: float = 1.0) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for t in blockmatch.tokens(text):
+        if t in _GAP_GENERIC or t in HEAD_GENERIC or t not in idf:
+            continue
+        out[t] = max(out.get(t, 0.0), weight * idf[t])
+    return out
+
+
+def _relevance(want: dict[str, float], block) -> float:
+    """The block's relevance to weighted words: each word it uses counts its weight, twice in its title or tags."""
+    head = set(blockmatch.tokens(" ".join([block.title, *block.tags])))
+    body: dict[str, int] = {}
+    for t in blockmatch.tokens(block.body):
+        body[t] = body.get(t, 0) + 1
+    # a word in the title or tags counts twice; in the text by how often it is used, up to three times (a block
+    # about employers says 'employers' more than one that says it once)
+    return sum(w * ((2 if t in head else 0) + min(body.get(t, 0), 3) / 3) for t, w in want.items())
+
+
+def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, approved: list, offered: dict,
+                    answering: dict, focus: set, topics: list, pins: dict) -> list[str]:
+    """Fill each part of at least :data:`FILL_MIN_BUDGET` words toward its budget (:data:`FILL_AIM`) with the next
+    approved blocks that fit it, best first; the ids of the blocks added.
+
+    A block fits a part when it is one of the part's own topic options (:func:`block_options`: it was left out of the
+    part's first choices only because the heading's first phrase names something else, 'carers' in s19 q11's 'people
+    who use the service, and their carers, shape how it is designed'), is written for the situation the part asks
+    about (askfit), stays with the question's topic or the part's own (as choose_methods' padding does), and speaks
+    of the part's words or of an element of the buyer's top scoring descriptor: two of them, or one in its title or
+    tags. Blocks are ranked by relevance (rare words weigh more) to the part's words and the top descriptor's
+    elements, the question's own words weighing less (:data:`FILL_CONTEXT`); a block goes to the part whose words it
+    speaks of most. A part with no block keeps its honest gap (s16 q04: 'the requirement in Specification section
+    6.4' took the crisis alternatives block by its 'safe haven'). Outside a part's options only a block of the
+    question's topic whose title or tags name a top-descriptor element is taken, after them (without that rule the
+    social value block came under s19 q07's 'requirements listed above'). Review and learning blocks come after
+    those that say who does what and how often (:func:`descriptors.later_phase`). Parts take turns, the emptiest
+    first, so no part takes everything."""
+    idf = _idf(approved)
+    element_words = _weighted(" ".join(descriptors.elements(plan.question)), idf)
+    context = _weighted(" ".join([plan.title or "", plan.stem or ""]), idf, FILL_CONTEXT)
+    common = _common_words()
+    weak = set(blockmatch.tokens(" ".join(str(w) for w in descriptors.vocabulary().get("weak_fit_words") or [])))
+    own_words = {p.key: _weighted(blockmatch.without_deadlines(p.text + " " + p.label), idf) for p in plan.points}
+    want = {p.key: {**context, **element_words, **own_words[p.key]} for p in plan.points}
+
+    def speaks_of(point: SubPoint, b) -> bool:
+        own = (set(own_words[point.key]) | set(element_words)) - common - weak
+        head = set(blockmatch.tokens(" ".join([b.title, *b.tags])))
+        shared = own & (head | set(blockmatch.tokens(b.body)))
+        return len(shared) >= 2 or bool(shared & head)
+
+    def fits(point: SubPoint, b) -> bool:
+        have = chosen[point.key]
+        if not have or b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
+            return False
+        if b not in offered[point.key]:
+            # outside the part's options only a block of the question's topic whose title or tags name an element of
+            # the buyer's top descriptor ('governance' in s19 q11: 'Lived experience in governance')
+            head = set(blockmatch.tokens(" ".join([b.title, *b.tags])))
+            return bool(head & set(element_words)) and blockmatch.in_question_topic(b, focus, topics) \
+                and speaks_of(point, b)
+        # a block that answers the part (``answering``: choose_methods' candidates) may be of another topic ('Turning
+        # findings into changes in practice' under s19 q07's 'learning from a safeguarding adults review'); any other
+        # stays with the question's topic or the part's own ('raise concerns' in a safeguarding question: no complaints)
+        if b not in answering[point.key] and focus and not blockmatch.in_question_topic(b, focus, topics) and not (
+                blockmatch.block_topics(b, topics) & blockmatch.block_topics(have[0], topics)) \
+                and not _tag_named(point.text, b):
+            return False
+        return speaks_of(point, b)
+
+    def home(b, short: list) -> str:  # of the parts still short that it fits, the one whose own words it speaks of most
+        return max(short, key=lambda p: (_relevance(own_words[p.key], b), -plan.points.index(p))).key
+
+    added: dict[str, list] = {p.key: [] for p in plan.points}
+    while True:
+        short = []
+        for point in plan.points:
+            if point.key in pins or point.kind == "confirm" or point.budget < FILL_MIN_BUDGET:
+                continue
+            words = sum(_block_words(b) for b in chosen[point.key])
+            if words < point.budget * FILL_AIM and len(chosen[point.key]) < 1 + point.budget // FILL_BLOCK_WORDS:
+                short.append((words / point.budget, point))
+        took = False
+        short.sort(key=lambda x: x[0])
+        for _, point in short:
+            ranked = sorted((b for b in (offered[point.key] + approved if element_words else offered[point.key])
+                             if fits(point, b)
+                             and home(b, [p for _, p in short if p is point or fits(p, b)]) == point.key),
+                            key=lambda b: (b not in offered[point.key], -_relevance(want[point.key], b), b.stale,
+                                           b.block_id))
+            if not ranked:
+                continue
+            room = point.budget - sum(_block_words(b) for b in chosen[point.key])
+            pick = next((b for b in ranked if _block_words(b) <= room), ranked[0])
+            chosen[point.key].append(pick)
+            added[point.key].append(pick)
+            used.add(pick.block_id)
+            took = True
+        if not took:
+            break
+    for point in plan.points:
+        have = chosen[point.key]
+        if added[point.key] and len(have) > 2:  # who and what first, then when and how often, then review and learning
+            have[1:] = sorted(have[1:], key=descriptors.later_phase)
+    return [b.block_id for bl in added.values() for b in bl]
 
 
 def _tag_named(text: str, block) -> bool:
