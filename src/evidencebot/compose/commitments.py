@@ -284,10 +284,10 @@ def from_statement(sentence: str, document: str = "") -> str:
             # requires it ('We will fill these posts by the end of Month 4, as the Partnership requires'), never 'We will
             # meet the requirement of the Partnership for these posts to be filled ...' (s19 panel: garbled)
             return mine if not adv else _end(adv + mine[:1].lower() + mine[1:])
-        ours = re.match(r"^(?:the\s+)?(?:provider|service)\s+(?P<verb>[a-z]+s)\b(?P<rest>.+)$", what, re.I | re.S)
-        if m.group("that") and ours and _base_verb(ours.group("verb")[:-1] + "ed") and ours.group("verb") != "is":
+        active = re.match(r"^(?:the\s+)?(?:provider|service)\s+(?P<verb>[a-z]+s)\b(?P<rest>.+)$", what, re.I | re.S)
+        if m.group("that") and active and _base_verb(active.group("verb")[:-1] + "ed") and active.group("verb") != "is":
             # '... requires that the Provider names a Designated Safeguarding Lead' is what we will do, said as that
-            said = f"we will {_base_verb(ours.group('verb')[:-1] + 'ed')}{our_voice(ours.group('rest'))}"
+            said = f"we will {_base_verb(active.group('verb')[:-1] + 'ed')}{our_voice(active.group('rest'))}"
         elif m.group("that"):
             # '... requires that all frontline staff complete Level 2 training within 3 months' is 'All frontline
             # staff will complete Level 2 training within 3 months, as the service specification requires' (s18 q06,
