@@ -54,7 +54,9 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # 0.9377 from 4 inner folds) they read two sentences the suite requires to pass over the threshold (the drafted
 # commitment of tests/compose/test_commitments.py 0.9458, and test_overclaim.py's 'Our team reduced respite stays.'
 # 0.9413), so they were not shipped: see m20's report
-TRANSFER = ["s15", "s15b"]
+# s20 and s20b (session 20's fresh sets, measured once at its start and once at its end, spent then) are transfer
+# checks: trained on for the next shipped weights, their rows never printed
+TRANSFER = ["s15", "s15b", "s20", "s20b"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}

@@ -1,4 +1,4 @@
-"""A long name is said once per paragraph in full, then by a short form (issue 12; lead, s20).
+"""A long name is said once per part of an answer in full, then by a short form (issue 12; lead, s20).
 
 Session 20's answers named "the Brackenford and Moorvale SMI Physical Health Check Pathway" four times in three
 sentences and the joint buyer's 13-word name three times in one paragraph; s19 q10 (spent) did the same with
@@ -49,14 +49,14 @@ def test_the_first_kept_sentence_of_a_paragraph_names_in_full_after_the_one_befo
     assert units[1].text == f"Staff learn the {PATHWAY}."
 
 
-def test_an_assembled_answer_names_the_buyer_once_per_paragraph(demo_db, checker):
+def test_an_assembled_answer_names_the_buyer_once_per_part(demo_db, checker):
     from evidencebot.compose.tender import assemble_tender
 
     q10 = Path(__file__).parents[1] / "data/heldout/s19/questions/q10.md"
     answer = assemble_tender(demo_db, q10.read_text(encoding="utf-8"), checker=checker)
     shortened = 0
-    for para in answer.markdown.split("\n\n"):
-        said = collections.Counter(" ".join(n.split()).lower() for _, _, n, _ in repeats.mentions(para))
-        assert not [n for n, k in said.items() if k > 1], para
-        shortened += "the commissioners" in para.lower() and bool(said)
+    for part in answer.markdown.split("\n## "):  # the text under each heading
+        said = collections.Counter(" ".join(n.split()).lower() for _, _, n, _ in repeats.mentions(part))
+        assert not [n for n, k in said.items() if k > 1], part
+        shortened += "the commissioners" in part.lower() and bool(said)
     assert shortened, "the buyer's name is said again in a paragraph, by its short form"

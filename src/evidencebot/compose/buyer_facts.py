@@ -883,8 +883,11 @@ def _cadence_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     for where, s in lines:
         if not _pat("cadence", "nouns").search(s):
             continue
-        for _, _, sch in _reviews(s):
-            words = frozenset(_cadence_words(s))
+        for a, b, sch in _reviews(s):
+            # what is reviewed is named in the review's own clause: a sentence listing several targets ('...; and
+            # recovery plan reviewed at least every 12 weeks (95%)') holds only that clause's matter to its schedule
+            # (s20: a data sharing agreement's yearly review was held to the recovery plan's 12 weeks)
+            words = frozenset(_cadence_words(s[a:b]))
             if words and sch.months:
                 out.append(BuyerFact("cadence", "when the review falls", sch.text, s, where, (words, sch.months)))
     return out
@@ -894,7 +897,11 @@ def _check_cadence(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
     words, months = fact.data
     for a, b, sch in _reviews(sentence):
         clause = sentence[a:b]
-        if not (_cadence_words(clause) & words) or not sch.months:
+        # the same matter: two words in common, or the one word of a short matter ('KPI 4: recovery plan ...', 'an
+        # external fidelity review'); one shared word of many on both sides ('inform' in 'information governance' and
+        # 'inform reviews of the plan') is not (s20 q07: a data sharing agreement held to the recovery plan's 12 weeks)
+        ours = _cadence_words(clause)
+        if len(ours & words) < min(2, len(words), len(ours)) or not sch.months:
             continue
         if _misses(months, sch.months):
             return sch.text, a + sch.start, a + sch.end
@@ -1151,7 +1158,13 @@ def hold(sentence: str, facts: list[BuyerFact]) -> tuple[str | None, list[Clash]
         return cut, clashes
     out, left, seen = sentence, clashes, list(clashes)
     for _ in range(4):  # a name said twice in a sentence ('the IPS service ... with the IPS service'): each in turn
-        for c in sorted(left, key=lambda c: -c.start):
+        # one replacement per span: two facts may clash with the same words, and a second replacement at offsets the
+        # first has moved garbles the sentence (s20 panel: 'every 12 weekseekseekseeks')
+        taken: list[tuple[int, int]] = []
+        for c in sorted(left, key=lambda c: (-c.start, c.end)):
+            if any(c.start < e and s0 < c.end for s0, e in taken):
+                continue
+            taken.append((c.start, c.end))
             rep = c.replacement
             if c.fact.kind == "timescale" and c.start == 0:
                 rep = rep[:1].upper() + rep[1:]

@@ -1,11 +1,13 @@
-"""Long proper names said once per paragraph in full, then by a short form (issue 12; s20 reading).
+"""Long proper names said once per part of an answer in full, then by a short form (issue 12; s20 reading).
 
 An answer's blocks are filled with the buyer's own names, so one paragraph can say "Brackenford City Council and NHS
 Brackenford and Moorvale Integrated Care Board" three times, or name "the Brackenford and Moorvale SMI Physical Health
-Check Pathway" four times in three sentences. A panel reads that as padding. :func:`shorten_paragraph` keeps the first
-mention of each long name in a paragraph and says the later ones by a short form ("the commissioners", "the
-pathway"); :func:`apply` does it for an answer's units before they are laid out, and undoes its own earlier change
-first, so the paragraph's first kept sentence always carries the full name whatever the trimmer has dropped since.
+Check Pathway" four times in three sentences, and a mobilisation plan's dated lines (a paragraph each) named the buyer
+five times under one heading. A panel reads that as padding. :func:`shorten_paragraph` keeps the first mention of each
+long name in a run of sentences and says the later ones by a short form ("the commissioners", "the pathway");
+:func:`apply` does it for each part of an answer (the sentences under one heading) before they are laid out, and
+undoes its own earlier change first, so the part's first kept sentence naming it always carries the full name
+whatever the trimmer has dropped since.
 
 Vocabulary: ``phrasebank/second_mentions.yaml``.
 """

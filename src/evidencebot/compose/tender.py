@@ -873,11 +873,8 @@ come back in a part's last place."""
 
 
 def _layout(sections: list[Section], env) -> str:
-    for s in sections:  # a long name said once in full per paragraph, then short (s20: the buyer's name three times)
-        paras: dict[int, list[Unit]] = {}
-        for u in s.kept_units():
-            paras.setdefault(u.paragraph, []).append(u)
-        repeats.apply([paras[k] for k in sorted(paras)])
+    for s in sections:  # a long name said once in full per part, then short (s20: the buyer's name five times in 12.1)
+        repeats.apply([s.kept_units()])
     data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
     text = compose_env.render("tender_answer.md.j2", {"sections": data}, env=env)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
