@@ -315,6 +315,9 @@ def _own_measure(s: str) -> bool:
     return bool(m and set(m.group(1).lower().split()[:4]) - _GENERIC_OF)
 
 
+_KPI_LINE = re.compile(r"^\s*(?:[-*•]\s*)?KPI\s*\d+[a-z]?\s*[:.–—-]", re.I)
+
+
 def kpis(text: str) -> list[Standard]:
     """The buyer's KPI targets and baselines, one per measure: the target (by year where given) with the
     buyer's baseline for the same measure; a baseline with no target is kept too (the buyer's figure an
@@ -337,6 +340,13 @@ def kpis(text: str) -> list[Standard]:
             st.baseline, st.baseline_sentence = f"{wait.group('n')} {unit}", s
             last = "median_wait"
             continue
+        labelled = bool(_KPI_LINE.match(s))
+        if labelled and key is None:
+            # 'KPI 10: ethnicity recorded – 95%' names a measure of its own, one we have no words for: never the
+            # measure of the line before (s20: it became the DNA rate's target, and 'KPI 1: initial contact ...' the
+            # safeguarding standard's)
+            last = None
+            continue
         if not _PCT.search(s):
             last = key or last
             continue
@@ -344,7 +354,9 @@ def kpis(text: str) -> list[Standard]:
                 str(w) in s.lower() for w in measures[named].get("all") or []):
             key = named  # 'only 8% of referrals ... were for people from these groups'
         named = next((k for k, spec in measures.items() if _phrases(spec.get("any")).search(s)), named)
-        if _targets_in(s, data) and not (_YEAR.search(s) or _PAST.search(s)):
+        # a labelled KPI line's figure is its target ('KPI 9: did not attend (DNA) rate for first appointments – below
+        # 10%': 'did' is no past figure)
+        if (_targets_in(s, data) or labelled) and not (_YEAR.search(s) or (_PAST.search(s) and not labelled)):
             if key is None and _own_measure(s):
                 # '30% of eligible CRHT discharges to be stepped down ..., and 45% by Year 2': a measure of its own,
                 # not the last one named, and nor is the step after it
