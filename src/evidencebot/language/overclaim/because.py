@@ -117,19 +117,11 @@ def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidat
     return out
 
 
-def _cleft_settings(rule: Rule) -> dict:
-    return derived(rule, lambda o: dict(
-        _settings(rule),
-        copulas=option_words(o.get("copulas")),
-        expletives=option_words(o.get("expletives")),
-        focus_pronouns=option_words(o.get("focus_pronouns")),
-        reason_nouns=option_words(o.get("reason_nouns")),
-        reason_adverbs=option_words(o.get("reason_adverbs")),
-        result_verbs=option_words(o.get("result_verbs")),
-        state_words=option_words(o.get("state_words")),
-        object_pronouns=option_words(o.get("object_pronouns")),
-        taking_part_verbs=option_words(o.get("taking_part_verbs")),
-    ))
+def _with_words(rule: Rule) -> dict:
+    """:func:`_settings`, and every other list option of the rule as a lower-cased word set under its own name
+    ('copulas', 'counterfactual_modals'): one home for the cleft and counterfactual checks' settings."""
+    return derived(rule, lambda o: {**{k: option_words(v) for k, v in o.items() if isinstance(v, list)},
+                                    **_settings(rule)})
 
 
 def _ours_focus(np, s: dict) -> bool:
@@ -179,7 +171,7 @@ def _persons_outcome(clause, s: dict, terms: Terms) -> bool:
 
 @check("cleft_credit")
 def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
-    s = _cleft_settings(rule)
+    s = _with_words(rule)
     if not (ctx.lemma_set & s["copulas"]) or not (
             ctx.lower_set & (s["focus_pronouns"] | s["reason_nouns"] | s["reason_adverbs"])):
         return []  # (no "that", "what", "who", "why" or "reason": no cleft or reason frame to read)
@@ -221,20 +213,6 @@ def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     return out
 
 
-def _counterfactual_settings(rule: Rule) -> dict:
-    return derived(rule, lambda o: dict(
-        _settings(rule),
-        modals=option_words(o.get("counterfactual_modals")),
-        preps=option_words(o.get("counterfactual_preps")),
-        if_marks=option_words(o.get("if_marks")),
-        for_words=option_words(o.get("for_words")),
-        inverted=option_words(o.get("inverted_auxiliaries")),
-        none_words=option_words(o.get("none_words")),
-        doubt_marks=option_words(o.get("doubt_marks")),
-        reporting_verbs=option_words(o.get("reporting_verbs")),
-    ))
-
-
 def _governed_away(verb, s: dict) -> bool:
     """Is the counterfactual inside a denial ("we are not able to show that ... would have been"), a question
     ("whether people would have been admitted") or a person's own words ("Mr Evans says he would not be alive
@@ -258,7 +236,7 @@ def _counterfactual_cause(verb, s: dict):
     """The phrase or clause that takes us away: "without our worker", "if it were not for the drop-in", "had our
     nurse not visited"."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in s["preps"] and _ours(list(c.subtree), s):
+        if c.dep_ == "prep" and c.lower_ in s["counterfactual_preps"] and _ours(list(c.subtree), s):
             return c
         if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
             continue
@@ -267,7 +245,7 @@ def _counterfactual_cause(verb, s: dict):
             return c  # "if it were not for the Tuesday drop-in"
         first = c.doc[c.left_edge.i]
         subj = next((g for g in c.children if g.dep_ in s["subject_deps"]), None)
-        if first.lower_ in s["inverted"] and subj is not None and _ours(list(subj.subtree), s):
+        if first.lower_ in s["inverted_auxiliaries"] and subj is not None and _ours(list(subj.subtree), s):
             return c  # "had our nurse not visited"
     return None
 
@@ -283,12 +261,13 @@ def _counterfactual_subject(subj, s: dict) -> bool:
 
 @check("counterfactual_credit")
 def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
-    s = _counterfactual_settings(rule)
-    if not (ctx.lower_set & s["modals"]) or not (ctx.lower_set & (s["preps"] | s["if_marks"] | s["inverted"])):
+    s = _with_words(rule)
+    if not (ctx.lower_set & s["counterfactual_modals"]) or not (
+            ctx.lower_set & (s["counterfactual_preps"] | s["if_marks"] | s["inverted_auxiliaries"])):
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):
-        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in s["modals"]
+        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in s["counterfactual_modals"]
                                                        for c in verb.children):
             continue
         subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
