@@ -46,9 +46,9 @@ def lower_words(rules: list[PrivacyRule] | None) -> tuple[frozenset[str], frozen
         names = rule.names
         if names is None:
             continue
-        sure.update(w.casefold() for w in names.first_names)
+        titles, first_names = names.lower_case_words()  # the first names that are no everyday word
+        sure.update(titles | first_names)
         everyday.update(w.casefold() for w in names.ambiguous)
-        sure.update(w.casefold() for w in names.titles)
         for key in ("kin_nouns", "pronouns"):
             sure.update(w.casefold() for w in names.context.get(key, ()))
     return frozenset(sure - everyday), frozenset(everyday)
@@ -86,6 +86,7 @@ def make_gate(rules: list[PrivacyRule] | None) -> Callable[[object], bool]:
     dates = date_tests(rules)
 
     def needs_ner(doc) -> bool:
+        dated: bool | None = None  # may the sentence hold an event's date: worked out once, at its first proper noun
         for t in doc:
             text = t.text
             low = text.casefold()
@@ -95,8 +96,11 @@ def make_gate(rules: list[PrivacyRule] | None) -> Callable[[object], bool]:
                 # ("will", "rose", "may" as a verb: a name in lower case is an owner or an object, never a
                 # verb; "Will" capitalised may be the model's person whatever the parse says)
                 return True
-            if t.pos_ == "PROPN" and not _NAME_WORD_RE.match(text) and (
-                    dates is None or any(d.search(doc.text) for d in dates)):
+            if t.pos_ == "PROPN" and not _NAME_WORD_RE.match(text):
+                if dated is None:
+                    dated = dates is None or any(d.search(doc.text) for d in dates)
+                if not dated:
+                    continue
                 # a proper noun in capitals or in lower case ("JOHN", "jo") is a person for a date's event
                 # only when the model calls it one (privacy_events.is_person); no name rule reads it
                 return True
