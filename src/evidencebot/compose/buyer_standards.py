@@ -29,7 +29,7 @@ from evidencebot.compose import blockmatch, figure_clauses
 from evidencebot.compose.consistency import caseloads, normalise
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
-from evidencebot.text import line_sentences
+from evidencebot.text import BULLETS, line_sentences
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -315,7 +315,7 @@ def _own_measure(s: str) -> bool:
     return bool(m and set(m.group(1).lower().split()[:4]) - _GENERIC_OF)
 
 
-_KPI_LINE = re.compile(r"^\s*(?:[-*•]\s*)?KPI\s*\d+[a-z]?\s*[:.–—-]", re.I)
+_KPI_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*)?KPI\s*\d+[a-z]?\s*[:.–—-]", re.I)
 
 
 def kpis(text: str) -> list[Standard]:
