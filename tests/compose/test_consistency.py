@@ -140,3 +140,19 @@ def test_a_morning_start_with_an_afternoon_end_unmarked_is_the_afternoon():
     # '9am to 5' was read as 09:00 to 05:00 (an end before the start): only '9 to 5' with neither marked was moved
     assert C.hours("9am to 5") == C.hours("9 to 5pm") == (540, 1020)
     assert C.hours("22:00 to 02:00") == (1320, 120)  # overnight in 24-hour times stays as written
+
+
+def test_a_time_inside_the_stated_limit_meets_it_and_is_no_contradiction():
+    # a commitment 'within 1 working day' and the practice 'the same working day' agree: the practice meets the
+    # limit. A longer practice, or two limits, still disagree
+    limit = ("Q7", "Every safeguarding concern about an adult is referred to adult social care within 1 working day.")
+    same_day = ("Q7", "A concern that meets the threshold is raised with adult social care the same working day.")
+    assert not C.check_answers([limit, same_day])
+    later = ("Q3", "Safeguarding concerns are reported to the council's team within 3 working days of being raised.")
+    found = C.check_answers([limit, later])
+    assert [c.label for c in found] == ["time to refer a safeguarding concern about an adult to adult social care"]
+    assert sorted(s.value for s in found[0].statements) == ["within 1 working day", "within 3 working days"]
+    # the buyer's limit against our shorter practice is met; against our longer one it is not
+    buyer = [("q07.md", "Safeguarding concerns must be referred to adult social care within 1 working day.")]
+    assert not C.against_buyer([same_day], buyer)
+    assert C.against_buyer([later], buyer)

@@ -308,10 +308,11 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
     with ``profile`` (the service profile), also each role an answer names that its team lacks."""
     facts = load_facts() if facts is None else facts
     labels = {f.name: f.label for f in facts}
+    kinds = {f.name: f.kind for f in facts}
     out: list[Contradiction] = []
     for name, said in statements(answers, facts).items():
         firsts = _first_of_each_value(said)
-        if len(firsts) > 1:
+        if len(firsts) > 1 and not (kinds[name] == "time" and _bound_met(firsts)):
             out.append(Contradiction("fact", labels[name], firsts))
     if db is not None:
         actions = _open_actions(db)
@@ -340,6 +341,23 @@ def _first_of_each_value(said) -> list[Statement]:
     return list(firsts.values())
 
 
+BOUND = re.compile(r"^\s*(?:within|no later than|at (?:the )?most|up to)\b", re.I)
+"""A timescale given as a limit ('within 1 working day'): a shorter time ('the same working day') meets it."""
+
+
+def _bound_met(said: list[Statement]) -> bool:
+    """True when the values differ only as a limit and times inside it: one timescale stated as a limit
+    ('within 1 working day', the specification's or ours) and every other value a time, not a limit, no longer
+    than it ('the same working day'). A reader sees a promise that meets the limit, not two answers; two limits
+    that differ, or two different times, still contradict."""
+    limits = [s for s in said if BOUND.search(s.value)]
+    times = [s for s in said if not BOUND.search(s.value)]
+    if len(limits) != 1 or not times:
+        return False
+    limit = limits[0].key
+    return all(len(s.key) == 1 == len(limit) and s.key[0] <= limit[0] for s in times)
+
+
 def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str]], *,
                   facts: list[Fact] | None = None) -> list[Contradiction]:
     """A fact of ``corpus/library/facts.yaml`` the buyer's questions state one way (the Hubs' weekday opening
@@ -348,6 +366,7 @@ def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str
     ways (the incumbent's hours beside the new service's) nothing is said."""
     facts = load_facts() if facts is None else facts
     labels = {f.name: f.label for f in facts}
+    kinds = {f.name: f.kind for f in facts}
     buyer = [(f"the buyer's {ref}", text) for ref, text in questions if (text or "").strip()]
     refs = {ref for ref, _ in buyer}
     out = []
@@ -356,7 +375,7 @@ def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str
         if len(theirs) != 1:
             continue
         off = _first_of_each_value(s for s in said if s.ref not in refs and s.key != theirs[0].key)
-        if off:
+        if off and not (kinds[name] == "time" and _bound_met(theirs + off)):
             out.append(Contradiction("fact", labels[name] + " (the buyer's, against ours)", theirs + off))
     return out
 
