@@ -20,6 +20,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     effect,
     ended,
     exclusive,
+    generic,
     guarantee,
     learned,
     money,
