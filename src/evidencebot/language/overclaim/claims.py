@@ -97,6 +97,11 @@ def _build(o: dict) -> dict:
         bare_agents=option_words(o.get("bare_agents")),
         named_agents=bool(o.get("named_agents")),
         not_named=option_words(o.get("not_named")),
+        # (o21) heads that a role of ours before them makes ours ("the link worker role"); verbs of taking part
+        # whose object is something of a service's ("completing a recovery college course")
+        role_heads=option_words(o.get("role_heads")),
+        taking_part=option_words(o.get("taking_part_verbs")),
+        taking_part_objects=option_words(o.get("taking_part_objects")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -228,9 +233,17 @@ def _structural_agent(np, s: dict) -> bool:
         return True
     if lemma in s["role_agents"] or low in s["role_agents"]:
         return True
-    if (lemma in s["bare_agents"] or low in s["bare_agents"]) and not any(
-            t.dep_ in ("det", "poss") for t in np.children):
+    if (lemma in s["role_heads"] or low in s["role_heads"]) and any(
+            c.dep_ == "compound" and (c.lemma_.lower() in s["role_agents"] or c.lower_ in s["role_agents"])
+            for c in np.children):
+        return True  # (o21) "the housing link worker role", "the peer mentor post"
+    bare = not any(t.dep_ in ("det", "poss") for t in np.children)
+    if (lemma in s["bare_agents"] or low in s["bare_agents"]) and bare:
         return True
+    if bare and any(c.dep_ == "prep" and any(g.dep_ == "pobj" and (
+            g.lemma_.lower() in s["bare_agents"] or g.lower_ in s["bare_agents"]) for g in c.children)
+            for c in np.children):
+        return True  # (o21) an activity named by how it is given: "art on prescription", "walks with support"
     if not s["named_agents"] or not (np.is_title or np.is_upper):
         return False
     # the run of capitalised words (and the small words inside a name: "Arts on Prescription") around the head
@@ -252,12 +265,19 @@ def _ours(np, s: dict) -> bool:
     """Anything of ours that is not the people we support: "our peer mentors", "our
     counselling", "weekly walks with our volunteers", "attending our groups" (a gerund)."""
     if np.tag_ == "VBG" or np.dep_ == "csubj":
+        if np.lemma_.lower() in s["taking_part"] and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in s["agents"] or c.lemma_.lower() in s["taking_part_objects"]
+                                      or c.lower_ in s["bare_agents"]) for c in np.children):
+            return True  # (o21) taking part in something of a service's: "completing a recovery college course"
         return any(t.lower_ in W.provider_pronouns_short for t in np.subtree)
     if np.pos_ not in ("NOUN", "PROPN") or _is_people(np, s):
         return False
     for c in np.children:
         if c.dep_ == "poss" and c.lower_ in W.provider_pronouns_short:
             return True
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in W.provider_pronouns_short
+                                     for g in c.children):
+            return True  # (o21) "the debt advice we provide", "the sessions we run"
         if c.dep_ == "prep" and c.lower_ in W.agent_link_preps:
             for g in c.children:
                 if g.dep_ == "pobj" and not _is_people(g, s) and any(
