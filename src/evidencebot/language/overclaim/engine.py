@@ -17,6 +17,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     causal,
     claims,
     comparison,
+    credit,
     effect,
     ended,
     exclusive,
