@@ -49,11 +49,11 @@ RULE_KEYS = {
 }
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
-SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future", "cautioned")
+SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future", "cautioned", "disclaimed")
 #: Where a context record looks for its trigger (each a ``_scope_<name>`` method of
 #: ``overclaim.context.Context``; a test checks the two agree).
-SCOPES = ("chain", "dependents", "gerund", "governors", "infinitive", "limited_clause", "opening_clause", "sentence",
-          "sentence_end", "subject", "verb_group", "window")
+SCOPES = ("chain", "denied_governor", "dependents", "gerund", "governors", "infinitive", "limited_clause",
+          "opening_clause", "sentence", "sentence_end", "subject", "verb_group", "window")
 #: Where a context record's trigger stands relative to its target.
 DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).

@@ -127,6 +127,9 @@ class Context:
     def cautioned(self, tok) -> bool:
         return self.is_in("cautioned", tok)
 
+    def disclaimed(self, tok) -> bool:
+        return self.is_in("disclaimed", tok)
+
     def skip(self, tok, filters: Iterable[str]) -> bool:
         return any(self.is_in(name, tok) for name in filters)
 
@@ -161,6 +164,24 @@ class Context:
             if rec.exclude and (norm_word(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
                 continue
             if rec.word_hit(t) and (not rec.pos or t.pos_ in rec.pos):
+                return True
+        return False
+
+    def _scope_denied_governor(self, rec, tok) -> bool:
+        """(o21) A verb of saying, suggesting or concluding (a trigger) that governs the target and is denied: a
+        "not" on it ("we are not suggesting that ...", "I will not ... tell you that ..."), or a subject that is
+        nobody or nothing (``limits``: "no one should conclude that ...", "nothing here should be read as saying
+        ...", "neither analysis has established that ..."). The target's own negation is not a denial of it:
+        "learners do not relapse" is the claim itself."""
+        for t, _lexical in self.chain(tok):
+            if t.i == tok.i or not rec.word_hit(t):
+                continue
+            if any(c.dep_ == "neg" for c in t.children) or (
+                    t.dep_ == "xcomp" and any(c.dep_ == "neg" for c in t.head.children)):
+                return True  # (and "I am not going to tell you that ...", "we do not want to suggest ...")
+            subj = subject_of(t)
+            if subj is not None and (norm_word(subj.text) in rec.limits or any(
+                    c.dep_ in W.denial_subject_deps and norm_word(c.text) in rec.limits for c in subj.children)):
                 return True
         return False
 
