@@ -27,28 +27,31 @@ from evidencebot.language.phrasebank import Rule
 
 
 def _settings(rule: Rule) -> dict:
-    def build(o: dict) -> dict:
-        return {**claims._build(o), **dict(
-            credit_nouns=option_words(o.get("credit_nouns")),
-            take_verbs=option_words(o.get("take_verbs")),
-            partial=option_words(o.get("partial_words")),
-            big_owners=option_words(o.get("big_share_owners")),
-            share_nouns=option_words(o.get("share_nouns")),
-            give_verbs=option_words(o.get("give_verbs")),
-            give_preps=option_words(o.get("give_preps")),
-            reason_nouns=option_words(o.get("reason_nouns")),
-            copulas=option_words(o.get("copulas")),
-            outcome_verbs=option_words(o.get("outcome_verbs")),
-            achieve_verbs=option_words(o.get("achieve_verbs")),
-            target_nouns=option_words(o.get("target_nouns")),
-            change_particles=option_words(o.get("change_particles")),
-            own_words=option_words(o.get("own_words")),
-            clause_deps=option_words(o.get("clause_deps")),
-            comparative_tags=frozenset(o.get("comparative_tags") or ()),
-            modifier_deps=option_words(o.get("modifier_deps")),
-            place_deps=option_words(o.get("place_deps")),
-        )}
-    return derived(rule, build)
+    return derived(rule, _settings_from)
+
+
+def _settings_from(o: dict) -> dict:
+    """The settings read from a rule's options (the certainty check reads its words of change the same way)."""
+    return {**claims._build(o), **dict(
+        credit_nouns=option_words(o.get("credit_nouns")),
+        take_verbs=option_words(o.get("take_verbs")),
+        partial=option_words(o.get("partial_words")),
+        big_owners=option_words(o.get("big_share_owners")),
+        share_nouns=option_words(o.get("share_nouns")),
+        give_verbs=option_words(o.get("give_verbs")),
+        give_preps=option_words(o.get("give_preps")),
+        reason_nouns=option_words(o.get("reason_nouns")),
+        copulas=option_words(o.get("copulas")),
+        outcome_verbs=option_words(o.get("outcome_verbs")),
+        achieve_verbs=option_words(o.get("achieve_verbs")),
+        target_nouns=option_words(o.get("target_nouns")),
+        change_particles=option_words(o.get("change_particles")),
+        own_words=option_words(o.get("own_words")),
+        clause_deps=option_words(o.get("clause_deps")),
+        comparative_tags=frozenset(o.get("comparative_tags") or ()),
+        modifier_deps=option_words(o.get("modifier_deps")),
+        place_deps=option_words(o.get("place_deps")),
+    )}
 
 
 def _word(t, words) -> bool:

@@ -15,6 +15,7 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     absolute,
     because,
     causal,
+    certainty,
     claims,
     comparison,
     credit,
