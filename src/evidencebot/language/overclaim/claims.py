@@ -102,6 +102,9 @@ def _build(o: dict) -> dict:
         role_heads=option_words(o.get("role_heads")),
         taking_part=option_words(o.get("taking_part_verbs")),
         taking_part_objects=option_words(o.get("taking_part_objects")),
+        # (o21) verbs that link a result to its cause in the passive ("traced to", "attributed to", "credited to")
+        link_verbs=option_words(o.get("link_verbs")),
+        link_preps=option_words(o.get("link_preps")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -678,6 +681,11 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None and tok.lemma_.lower() in s["link_verbs"]:
+            # (o21) a verb that links a result to its cause, with the cause after "to" and perhaps an adverb
+            # between ("can be traced directly to our sessions", "is attributed largely to our team")
+            agent = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in s["link_preps"]
+                          for g in c.children if g.dep_ == "pobj"), None)
         if subj is None or agent is None or not _is_agent(agent, s):
             continue
         np = list(subj.subtree)
