@@ -33,6 +33,8 @@ def _settings(rule: Rule) -> dict:
         outcome_words=option_words(o.get("outcome_words")),
         denials=option_words(o.get("denial_words")),
         subject_deps=option_words(o.get("subject_deps")),
+        help_preps=option_words(o.get("help_preps")),
+        help_nouns=option_words(o.get("help_nouns")),
     ))
 
 
@@ -76,6 +78,9 @@ def _causes(verb, s: dict):
             yield list(c.subtree)
         elif c.dep_ in s["cause_deps"] and c.lower_ in s["cause_heads"]:
             yield list(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in s["help_preps"] and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in s["help_nouns"] for g in c.children):
+            yield list(c.subtree)  # (o21) "with our help, students stay on their courses"
 
 
 def _states_outcome(verb, cause_ids: set[int], s: dict, terms: Terms) -> bool:
@@ -97,7 +102,7 @@ def _denied(verb, s: dict) -> bool:
 @check("credited_cause")
 def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lower_set & (s["cause_marks"] | s["cause_heads"])):
+    if not (ctx.lower_set & (s["cause_marks"] | s["cause_heads"] | s["help_preps"])):
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):
