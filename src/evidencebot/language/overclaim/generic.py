@@ -55,6 +55,12 @@ def _settings(rule: Rule) -> dict:
         complement_deps=option_words(o.get("complement_deps")),
         group_deps=option_words(o.get("group_deps")),
         quantifier_deps=option_words(o.get("quantifier_deps")),
+        no_longer=option_words(o.get("no_longer_words")),
+        bad_states=option_words(o.get("bad_states")),
+        need_verbs=option_words(o.get("need_verbs")),
+        destination_verbs=option_words(o.get("destination_verbs")),
+        destinations=option_words(o.get("destinations")),
+        back_words=option_words(o.get("back_words")),
     ))
 
 
@@ -122,6 +128,9 @@ def _universal(subj, verb, s: dict) -> str | None:
     if any(c.dep_ == "neg" for c in verb.children) and any(
             c.dep_ == "aux" and _lemma(c) == "do" and c.tag_ in s["present_tags"] for c in verb.children):
         return "denied"
+    if any(c.dep_ == "advmod" and c.lower_ in s["no_longer"] and any(g.lower_ in s["none"] for g in c.children)
+           for c in verb.children):
+        return "ended"  # (o21) "carers who use the sitting service no longer feel exhausted"
     return None
 
 
@@ -160,13 +169,34 @@ def _outcome(verb, s: dict, terms: Terms, strict: bool) -> bool:
         nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if nxt is not None:  # "go on to complete their education"
             return _outcome(nxt, s, terms, strict)
+    comps = _complements(verb, s)
+    if _destination(verb, comps, s):
+        return True  # "always return to school", "go back to work"
     if lemma in s["plain"]:
         return False
-    comps = _complements(verb, s)
     if strict:
         return lemma in s["change_verbs"] and (lemma in s["outcome_verbs"] or any(
             t.lower_ in s["states"] or _lemma(t) in s["states"] for t in comps))
     return lemma in s["outcome_verbs"] or _names_outcome(comps, s, terms)
+
+
+def _destination(verb, comps, s: dict) -> bool:
+    """(o21) A verb of going back or staying with a place of a person's life as its goal ("return to school", "go
+    back to work", "stay in education")."""
+    lemma = _lemma(verb)
+    back = any(c.lower_ in s["back_words"] for c in verb.children if c.dep_ in ("advmod", "prt"))
+    if lemma not in s["destination_verbs"] and not (back and lemma in s["on_verbs"]):
+        return False
+    return any(t.lower_ in s["destinations"] and t.dep_ == "pobj" for t in comps)
+
+
+def _ended_outcome(verb, s: dict, terms: Terms) -> bool:
+    """(o21) What "no longer" ends is a bad state or a need of the person's ("no longer feel exhausted", "no longer
+    need their GP")."""
+    comps = _complements(verb, s)
+    if any(t.lower_ in s["bad_states"] or _lemma(t) in s["bad_states"] for t in comps):
+        return True
+    return _lemma(verb) in s["need_verbs"] and _names_outcome(comps, s, terms)
 
 
 def _denied_above(verb, ctx: Context) -> bool:
@@ -208,7 +238,10 @@ def generic_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candida
             continue
         if how is None and not (_taking_part(subj, s) and not any(c.dep_ == "det" for c in subj.children)):
             continue
-        if not _outcome(verb, s, terms, strict=how is None):
+        if how == "ended":
+            if not _ended_outcome(verb, s, terms):
+                continue
+        elif not _outcome(verb, s, terms, strict=how is None):
             continue
         if _denied_above(verb, ctx):
             continue
