@@ -116,6 +116,8 @@ def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidat
             continue
         if not _states_outcome(verb, {t.i for t in cause}, s, terms):
             continue
+        if cause[0].lower_ in s["help_preps"] and verb.lemma_.lower() not in s["achieve_verbs"]:
+            continue  # (o21) "with our help" credits a kept or reached outcome, not a step taken ("filled in a form")
         if ctx.question(verb) or ctx.conditional(verb) or ctx.aim(verb):
             continue
         out.append(Candidate(rule, min(t.i for t in cause), max(t.i for t in cause) + 1, verb.i))
