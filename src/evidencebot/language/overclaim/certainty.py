@@ -7,7 +7,7 @@
 * an adjective of certainty that "make ... it" puts on a clause ("the data make it abundantly clear that
   wellbeing has improved");
 * a noun of certainty that a verb of saying is done "with" ("we can say with total confidence that befriending
-  reduces loneliness").
+  reduces loneliness"), or that "it is" ("it is a certainty that the new pathway will halve waiting times").
 
 What the clause says must be an outcome or a change (a word of change, an outcome term, a verb of a person's
 outcome, a target or outcome met): "we are confident the new rota will be ready by April" is about our process
@@ -37,6 +37,7 @@ def _settings(rule: Rule) -> dict:
             possible=option_words(o.get("possibility_modals")),
             clause_deps=option_words(o.get("clause_deps")),
             own=option_words(o.get("own_subjects")),
+            expletives=option_words(o.get("expletives")),
         )}
     return derived(rule, build)
 
@@ -74,6 +75,10 @@ def certainty_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candida
         elif low in s["nouns"] and w.dep_ == "pobj" and w.head.lower_ in s["with_preps"]:
             frame = w.head.head  # "we can say with total confidence that ..."
             clause = _clause(frame, s) if frame.lemma_.lower() in s["say_verbs"] else None
+        elif low in s["nouns"] and w.dep_ == "attr" and w.head.lemma_.lower() in s["copulas"] and any(
+                c.dep_ in ("nsubj", "expl") and c.lower_ in s["expletives"] for c in w.head.children):
+            frame = w.head  # "it is a certainty that the new pathway will halve waiting times"
+            clause = _clause(frame, s) or _clause(w, s)
         else:
             continue
         if frame is None or clause is None or not _claims_outcome(clause, s, terms):
