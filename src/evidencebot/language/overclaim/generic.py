@@ -23,6 +23,8 @@ learners never relapse"), a modal, a hedge, an aim, a condition and a question.
 
 from __future__ import annotations
 
+from typing import Any
+
 from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
@@ -201,7 +203,11 @@ def _ended_outcome(verb, s: dict, terms: Terms) -> bool:
 
 def _denied_above(verb, ctx: Context) -> bool:
     """A denial on a word governing the verb ("we do not claim that learners never relapse")."""
-    return any(t.i != verb.i and any(c.dep_ == "neg" for c in t.children) for t, _lexical in ctx.chain(verb))
+    for t, _lexical in ctx.chain(verb):
+        tok: Any = t
+        if tok.i != verb.i and any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
 
 
 def _antecedent(verb, s: dict) -> bool:
