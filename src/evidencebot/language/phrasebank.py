@@ -344,11 +344,14 @@ class ContextRecord:
         self.words = frozenset(t for t in self.trigger if " " not in t)
         self.phrases = tuple(tuple(t.split()) for t in self.trigger if " " in t)
         self.unless_phrases = tuple(tuple(t.split()) for t in self.unless)
+        self.unless_firsts = frozenset(p[0] for p in self.unless_phrases if p)
 
     def unless_hit(self, sent) -> bool:
         """Does the sentence hold one of the record's ``unless`` words or phrases?"""
         words = [norm_word(t.text) for t in sent]
-        return any(words[k:k + len(p)] == list(p) for p in self.unless_phrases for k in range(len(words) - len(p) + 1))
+        firsts = self.unless_firsts
+        return any(w in firsts and any(tuple(words[k:k + len(p)]) == p for p in self.unless_phrases if p[0] == w)
+                   for k, w in enumerate(words))
 
     def word_hit(self, tok) -> bool:
         """Is ``tok`` (by its lower-case form or lemma) a one-word trigger, or the start of a phrase one?"""

@@ -42,7 +42,9 @@ class Context:
             self.by_category.setdefault(rec.category, []).append(rec)
         self._memo: dict[tuple[str, int], bool] = {}
         self._chains: dict[int, list] = {}
-        self._hits: dict[int, list[tuple[int, int]]] = {}
+        self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        # (a record's ``unless`` words, sentence start) -> whether they are in the sentence
+        self._unless: dict[tuple[tuple[str, ...], int], bool] = {}
         #: token starts of the sentences another rule has reported (set by the engine before it runs
         #: a whole-sentence check that defers to every rule: see ``common.WHOLE_SENTENCE_CHECKS``)
         self.claimed_sentences: frozenset[int] = frozenset()
@@ -140,8 +142,14 @@ class Context:
     # -- the scopes -----------------------------------------------------------------------
 
     def _applies(self, rec: ContextRecord, tok) -> bool:
-        if rec.unless and rec.unless_hit(tok.sent):
-            return False
+        if rec.unless:
+            sent = tok.sent
+            key = (rec.unless, sent.start)  # (records with the same words share the answer)
+            hit = self._unless.get(key)
+            if hit is None:
+                hit = self._unless[key] = rec.unless_hit(sent)
+            if hit:
+                return False
         return getattr(self, "_scope_" + rec.scope)(rec, tok)
 
     def _scope_dependents(self, rec, tok) -> bool:
@@ -211,11 +219,11 @@ class Context:
 
     def _phrase_spans(self, rec) -> list[tuple[int, int]]:
         """Character spans of the record's triggers in the doc (word-bounded), once per doc."""
-        hits = self._hits.get(id(rec))
+        hits = self._hits.get(rec.trigger)  # (records with the same triggers share the spans)
         if hits is None:
             text = _text(self.doc).lower().replace("\u2019", "'")
             hits = [span for phrase in rec.trigger for span in phrase_spans(text, phrase)]
-            self._hits[id(rec)] = hits
+            self._hits[rec.trigger] = hits
         return hits
 
     def _scope_sentence(self, rec, tok) -> bool:

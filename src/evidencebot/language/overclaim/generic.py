@@ -32,7 +32,11 @@ from evidencebot.language.phrasebank import Rule
 
 
 def _settings(rule: Rule) -> dict:
-    return derived(rule, lambda o: dict(
+    return derived(rule, _build)
+
+
+def _build(o: dict) -> dict:
+    s = dict(
         people=option_words(o.get("people")),
         pronouns=option_words(o.get("pronouns")),
         generic_pronouns=option_words(o.get("generic_pronouns")),
@@ -63,7 +67,12 @@ def _settings(rule: Rule) -> dict:
         destination_verbs=option_words(o.get("destination_verbs")),
         destinations=option_words(o.get("destinations")),
         back_words=option_words(o.get("back_words")),
-    ))
+        denials=option_words(o.get("denial_words")),
+    )
+    # the words a sentence needs (or a verb of taking part) for the check to read it
+    s["gate_words"] = (s["adverbs"] | s["dets"] | s["none"] | s["pronouns"] | s["no_longer"] | s["denials"]
+                       | s["providers"])
+    return s
 
 
 def _lemma(t) -> str:
@@ -219,6 +228,8 @@ def _antecedent(verb, s: dict) -> bool:
 @check("generic_outcome")
 def generic_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
+    if not (ctx.lower_set & s["gate_words"] or ctx.lemma_set & s["taking_part"]):
+        return []  # no word of universality, of ours or of taking part: no group the check could read
     out: list[Candidate] = []
     for subj in _toks(doc):
         if subj.dep_ not in s["subject_deps"]:
