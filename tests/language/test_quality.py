@@ -120,6 +120,10 @@ CASES += [("privacy", "dev15")]
 # passive or inchoative, a whole system remade, outcome guarantees, attribution in words, money without a sign;
 # own-process, process-promise, contribution and sourced near-misses): P 0.911 R 0.646 before, then tuned on
 CASES += [("overclaim", "dev15")]
+# session 21's over-claim dev set (200: 100 flag, 100 pass, ten of each of 20 kinds, hard near-misses on the pass
+# side), written blind to the code for o21: P 0.976 R 0.830 at o21's start (3d71cce) (python bench/heldout.py
+# overclaim tests/data/labelled/overclaim_oc21dev.jsonl), then tuned on: P 1.000 R 0.990 after o21's work
+CASES += [("overclaim", "oc21dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -174,6 +178,7 @@ FAMILY_PART_THRESHOLDS = {
     # over-claim dev15 after o15's work: P 0.974 R 0.962 (python bench/heldout.py overclaim
     # tests/data/labelled/overclaim_dev15.jsonl)
     ("overclaim", "dev15"): {"precision": 0.95, "recall": 0.94},
+    ("overclaim", "oc21dev"): {"precision": 0.95, "recall": 0.97},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",

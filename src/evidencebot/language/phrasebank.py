@@ -49,11 +49,11 @@ RULE_KEYS = {
 }
 REQUIRED_KEYS = ("id", "severity", "message", "kind")
 #: Context filters a rule may ask for (evaluated on the parse by the family).
-SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future", "cautioned")
+SKIP_WHEN = ("negated", "hedged", "speculative", "aim", "conditional", "question", "future", "cautioned", "disclaimed")
 #: Where a context record looks for its trigger (each a ``_scope_<name>`` method of
 #: ``overclaim.context.Context``; a test checks the two agree).
-SCOPES = ("chain", "dependents", "gerund", "governors", "infinitive", "limited_clause", "opening_clause", "sentence",
-          "sentence_end", "subject", "verb_group", "window")
+SCOPES = ("chain", "denied_governor", "dependents", "gerund", "governors", "infinitive", "limited_clause",
+          "opening_clause", "sentence", "sentence_end", "subject", "verb_group", "window")
 #: Where a context record's trigger stands relative to its target.
 DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).
@@ -344,11 +344,14 @@ class ContextRecord:
         self.words = frozenset(t for t in self.trigger if " " not in t)
         self.phrases = tuple(tuple(t.split()) for t in self.trigger if " " in t)
         self.unless_phrases = tuple(tuple(t.split()) for t in self.unless)
+        self.unless_firsts = frozenset(p[0] for p in self.unless_phrases if p)
 
     def unless_hit(self, sent) -> bool:
         """Does the sentence hold one of the record's ``unless`` words or phrases?"""
         words = [norm_word(t.text) for t in sent]
-        return any(words[k:k + len(p)] == list(p) for p in self.unless_phrases for k in range(len(words) - len(p) + 1))
+        firsts = self.unless_firsts
+        return any(w in firsts and any(tuple(words[k:k + len(p)]) == p for p in self.unless_phrases if p[0] == w)
+                   for k, w in enumerate(words))
 
     def word_hit(self, tok) -> bool:
         """Is ``tok`` (by its lower-case form or lemma) a one-word trigger, or the start of a phrase one?"""

@@ -33,6 +33,8 @@ def _settings(rule: Rule) -> dict:
         outcome_words=option_words(o.get("outcome_words")),
         denials=option_words(o.get("denial_words")),
         subject_deps=option_words(o.get("subject_deps")),
+        help_preps=option_words(o.get("help_preps")),
+        help_nouns=option_words(o.get("help_nouns")),
     ))
 
 
@@ -76,6 +78,9 @@ def _causes(verb, s: dict):
             yield list(c.subtree)
         elif c.dep_ in s["cause_deps"] and c.lower_ in s["cause_heads"]:
             yield list(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in s["help_preps"] and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in s["help_nouns"] for g in c.children):
+            yield list(c.subtree)  # (o21) "with our help, students stay on their courses"
 
 
 def _states_outcome(verb, cause_ids: set[int], s: dict, terms: Terms) -> bool:
@@ -97,7 +102,7 @@ def _denied(verb, s: dict) -> bool:
 @check("credited_cause")
 def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
-    if not (ctx.lower_set & (s["cause_marks"] | s["cause_heads"])):
+    if not (ctx.lower_set & (s["cause_marks"] | s["cause_heads"] | s["help_preps"])):
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):
@@ -111,6 +116,8 @@ def credited_cause(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidat
             continue
         if not _states_outcome(verb, {t.i for t in cause}, s, terms):
             continue
+        if cause[0].lower_ in s["help_preps"] and verb.lemma_.lower() not in s["achieve_verbs"]:
+            continue  # (o21) "with our help" credits a kept or reached outcome, not a step taken ("filled in a form")
         if ctx.question(verb) or ctx.conditional(verb) or ctx.aim(verb):
             continue
         out.append(Candidate(rule, min(t.i for t in cause), max(t.i for t in cause) + 1, verb.i))
@@ -215,7 +222,7 @@ def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
 
 def _governed_away(verb, s: dict) -> bool:
     """Is the counterfactual inside a denial ("we are not able to show that ... would have been"), a question
-    ("whether people would have been admitted") or a person's own words ("Mr Evans says he would not be alive
+    ("whether people would have been admitted"), a hedge ("it seems likely that ...") or a person's own words ("Mr Evans says he would not be alive
     ...")?"""
     cur = verb
     for _ in range(6):
@@ -226,6 +233,9 @@ def _governed_away(verb, s: dict) -> bool:
         cur = cur.head
         if any(c.dep_ == "neg" for c in cur.children):
             return True
+        if cur.lemma_.lower() in s["doubt_governors"] or any(
+                c.dep_ == "acomp" and c.lower_ in s["doubt_governors"] for c in cur.children):
+            return True  # "it seems likely that some students would have ..."
         if cur.lemma_.lower() in s["reporting_verbs"] and not any(
                 c.dep_ in s["subject_deps"] and c.lower_ in s["providers"] for c in cur.children):
             return True
@@ -233,45 +243,61 @@ def _governed_away(verb, s: dict) -> bool:
 
 
 def _counterfactual_cause(verb, s: dict):
-    """The phrase or clause that takes us away: "without our worker", "if it were not for the drop-in", "had our
-    nurse not visited"."""
+    """The phrase or clause that takes us away: "without our worker", "but for the helpline", "if it were not for
+    the drop-in", "were it not for our service", "had our nurse not visited", "if we had not been there", "if he
+    had not found the Shed" (a negated condition, "if" or inverted, that names us anywhere in it)."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in s["counterfactual_preps"] and _ours(list(c.subtree), s):
             return c
+        if c.dep_ == "prep" and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
+                "for_openers"] and _ours(list(c.subtree), s):
+            return c  # "but for the night-time helpline"
         if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
             continue
-        if any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children) and any(
-                g.dep_ == "prep" and g.lower_ in s["for_words"] and _ours(list(g.subtree), s) for g in c.children):
-            return c  # "if it were not for the Tuesday drop-in"
-        first = c.doc[c.left_edge.i]
-        subj = next((g for g in c.children if g.dep_ in s["subject_deps"]), None)
-        if first.lower_ in s["inverted_auxiliaries"] and subj is not None and _ours(list(subj.subtree), s):
-            return c  # "had our nurse not visited"
+        if any(g.dep_ == "auxpass" for g in c.children):
+            continue  # "if the pilot had not been extended": something done to us, not what we did
+        inverted = c.doc[c.left_edge.i].lower_ in s["inverted_auxiliaries"]
+        if (inverted or any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children)) and _ours(
+                list(c.subtree), s):
+            return c
     return None
 
 
-def _counterfactual_subject(subj, s: dict) -> bool:
-    """A person or people we support ("this father", "Rhys", "none of these young people"), not us."""
+def _counterfactual_subject(subj, s: dict, terms: Terms) -> bool:
+    """A person or people we support ("this father", "Rhys", "none of these young people", "most of these
+    families"), not us; or an outcome ("the waiting list", "a hospital admission")."""
     if subj is None or subj.lower_ in s["providers"]:
         return False
     if subj.lower_ in s["none_words"]:
         return any(g.dep_ == "pobj" and g.lemma_.lower() in s["people"] for c in subj.children for g in c.children)
-    return _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s))
+    if _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s)):
+        return True
+    return not _ours(list(subj.subtree), s) and any(
+        terms.covers(name, t.i) for t in subj.subtree for name in s["outcomes"])
+
+
+def _counterfactual_verb(verb, s: dict) -> bool:
+    """A verb with "would" ("would not be alive"), or a copula whose complement says the outcome was bound to
+    happen ("an admission was inevitable")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in s["counterfactual_modals"] for c in verb.children) or (
+        verb.lemma_.lower() in s["copulas"] and any(
+            c.dep_ == "acomp" and c.lower_ in s["bound_words"] for c in verb.children))
 
 
 @check("counterfactual_credit")
 def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _with_words(rule)
-    if not (ctx.lower_set & s["counterfactual_modals"]) or not (
-            ctx.lower_set & (s["counterfactual_preps"] | s["if_marks"] | s["inverted_auxiliaries"])):
+    if not (ctx.lower_set & (s["counterfactual_modals"] | s["bound_words"])) or not (
+            ctx.lower_set & (s["counterfactual_preps"] | s["if_marks"] | s["inverted_auxiliaries"] | s["for_words"])):
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):
-        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in s["counterfactual_modals"]
-                                                       for c in verb.children):
+        if not _counterfactual_verb(verb, s):
             continue
         subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
-        if not _counterfactual_subject(subj, s):
+        if not _counterfactual_subject(subj, s, terms):
             continue
         cause = _counterfactual_cause(verb, s)
         if cause is None or ctx.question(verb) or _governed_away(verb, s):

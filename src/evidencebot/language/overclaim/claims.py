@@ -97,6 +97,14 @@ def _build(o: dict) -> dict:
         bare_agents=option_words(o.get("bare_agents")),
         named_agents=bool(o.get("named_agents")),
         not_named=option_words(o.get("not_named")),
+        # (o21) heads that a role of ours before them makes ours ("the link worker role"); verbs of taking part
+        # whose object is something of a service's ("completing a recovery college course")
+        role_heads=option_words(o.get("role_heads")),
+        taking_part=option_words(o.get("taking_part_verbs")),
+        taking_part_objects=option_words(o.get("taking_part_objects")),
+        # (o21) verbs that link a result to its cause in the passive ("traced to", "attributed to", "credited to")
+        link_verbs=option_words(o.get("link_verbs")),
+        link_preps=option_words(o.get("link_preps")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -228,9 +236,17 @@ def _structural_agent(np, s: dict) -> bool:
         return True
     if lemma in s["role_agents"] or low in s["role_agents"]:
         return True
-    if (lemma in s["bare_agents"] or low in s["bare_agents"]) and not any(
-            t.dep_ in ("det", "poss") for t in np.children):
+    if (lemma in s["role_heads"] or low in s["role_heads"]) and any(
+            c.dep_ == "compound" and (c.lemma_.lower() in s["role_agents"] or c.lower_ in s["role_agents"])
+            for c in np.children):
+        return True  # (o21) "the housing link worker role", "the peer mentor post"
+    bare = not any(t.dep_ in ("det", "poss") for t in np.children)
+    if (lemma in s["bare_agents"] or low in s["bare_agents"]) and bare:
         return True
+    if bare and any(c.dep_ == "prep" and any(g.dep_ == "pobj" and (
+            g.lemma_.lower() in s["bare_agents"] or g.lower_ in s["bare_agents"]) for g in c.children)
+            for c in np.children):
+        return True  # (o21) an activity named by how it is given: "art on prescription", "walks with support"
     if not s["named_agents"] or not (np.is_title or np.is_upper):
         return False
     # the run of capitalised words (and the small words inside a name: "Arts on Prescription") around the head
@@ -252,12 +268,21 @@ def _ours(np, s: dict) -> bool:
     """Anything of ours that is not the people we support: "our peer mentors", "our
     counselling", "weekly walks with our volunteers", "attending our groups" (a gerund)."""
     if np.tag_ == "VBG" or np.dep_ == "csubj":
+        if np.lower_ in s["bare_agents"] and not any(c.dep_ in ("det", "poss") for c in np.children):
+            return True  # (o21) an activity the small model reads as a verb: "Befriending ends loneliness"
+        if np.lemma_.lower() in s["taking_part"] and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in s["agents"] or c.lemma_.lower() in s["taking_part_objects"]
+                                      or c.lower_ in s["bare_agents"]) for c in np.children):
+            return True  # (o21) taking part in something of a service's: "completing a recovery college course"
         return any(t.lower_ in W.provider_pronouns_short for t in np.subtree)
     if np.pos_ not in ("NOUN", "PROPN") or _is_people(np, s):
         return False
     for c in np.children:
         if c.dep_ == "poss" and c.lower_ in W.provider_pronouns_short:
             return True
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in W.provider_pronouns_short
+                                     for g in c.children):
+            return True  # (o21) "the debt advice we provide", "the sessions we run"
         if c.dep_ == "prep" and c.lower_ in W.agent_link_preps:
             for g in c.children:
                 if g.dep_ == "pobj" and not _is_people(g, s) and any(
@@ -304,16 +329,36 @@ def _people_outcome(verb, s: dict):
     return None
 
 
+def _activity_before(words, s: dict) -> bool:
+    """(o21) The words before a misread verb name an activity of a service's with no other owner: a bare activity
+    or role ("Weekly befriending", "Structured befriending"), or taking part in something ("Coming to the men's
+    shed", "Joining the walking group") at the start of the sentence. Not a person's, an outside body's or a
+    problem's ("Debt", "The council's cuts")."""
+    if not words or any(t.lower_ in s["not_named"] or t.lemma_.lower() in s["not_named"] for t in words):
+        return False
+    first = words[0]
+    if first.tag_ == "VBG" and first.lemma_.lower() in s["taking_part"]:
+        return True
+    if any(t.dep_ == "poss" or t.lower_ in W.articles for t in words):
+        return False  # ("the council's", "a debt"): owned or determined, read by the other frames
+    return any(t.lemma_.lower() in s["bare_agents"] or t.lower_ in s["bare_agents"]
+               or t.lemma_.lower() in s["role_agents"] for t in words)
+
+
 def _misread_claim(tok, s: dict, terms: Terms):
     """A causal verb the small model read as a plural noun ("The programme eradicates
     loneliness", "Our benefits advice lifts households out of debt"): read from the surface.
     The words before it (in its clause) must be ours, the words after it an outcome."""
     doc = tok.doc
     low = tok.lower_
-    if not low.endswith("s") or tok.i == tok.sent.start or low in W.noun_verb_homographs:
+    if not low.endswith("s") or tok.i == tok.sent.start or tok.i + 1 >= tok.sent.end:
+        return None
+    # (o21) a noun-verb homograph ("ends", "stops", "cuts") is read as the verb only with an outcome term right after
+    # it ("Befriending ends loneliness")
+    if low in W.noun_verb_homographs and not any(terms.covers(n, tok.i + 1) for n in s["outcomes"]):
         return None
     prev = doc[tok.i - 1]
-    if prev.pos_ not in ("NOUN", "PROPN") or tok.i + 1 >= tok.sent.end:
+    if prev.pos_ not in W.misread_prev_pos:
         return None
     start = tok.i - 1
     while start > tok.sent.start and (doc[start - 1].pos_ in W.misread_subject_pos
@@ -321,7 +366,8 @@ def _misread_claim(tok, s: dict, terms: Terms):
         start -= 1
     before = doc[start:tok.i]
     if not (any(t.lower_ in W.provider_pronouns_short for t in before) or (
-            prev.lemma_.lower() in s["agents"] and any(t.lower_ in W.articles for t in before))):
+            prev.lemma_.lower() in s["agents"] and any(t.lower_ in W.articles for t in before))
+            or _activity_before(doc[tok.sent.start:tok.i], s)):
         return None
     end = tok.i + 1
     while end < tok.sent.end and not doc[end].is_punct:
@@ -577,7 +623,9 @@ def causal_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             lemma = next(iter(verbs), lemma)  # "marked a new era for", "turned ... on its head": a verb of the class
         if lemma not in verbs and lemma not in results and lemma not in s["effect_verbs"]:
             continue
-        if s["people"] and tok.tag_ in W.misread_verb_tags:
+        misparsed = tok.tag_ in W.misread_verb_tags or (
+            tok.tag_ == "VBZ" and tok.dep_ in W.compound_amod_nmod and _subject(tok) is None)  # ("ends" as a compound)
+        if s["people"] and misparsed:
             hit = _misread_claim(tok, s, terms)
             if hit is not None and not blocked(tok):
                 out.append(Candidate(rule, tok.i, tok.i + 1, tok.i))
@@ -658,6 +706,11 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None and tok.lemma_.lower() in s["link_verbs"]:
+            # (o21) a verb that links a result to its cause, with the cause after "to" and perhaps an adverb
+            # between ("can be traced directly to our sessions", "is attributed largely to our team")
+            agent = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in s["link_preps"]
+                          for g in c.children if g.dep_ == "pobj"), None)
         if subj is None or agent is None or not _is_agent(agent, s):
             continue
         np = list(subj.subtree)

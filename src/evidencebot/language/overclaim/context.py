@@ -42,7 +42,9 @@ class Context:
             self.by_category.setdefault(rec.category, []).append(rec)
         self._memo: dict[tuple[str, int], bool] = {}
         self._chains: dict[int, list] = {}
-        self._hits: dict[int, list[tuple[int, int]]] = {}
+        self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        # (a record's ``unless`` words, sentence start) -> whether they are in the sentence
+        self._unless: dict[tuple[tuple[str, ...], int], bool] = {}
         #: token starts of the sentences another rule has reported (set by the engine before it runs
         #: a whole-sentence check that defers to every rule: see ``common.WHOLE_SENTENCE_CHECKS``)
         self.claimed_sentences: frozenset[int] = frozenset()
@@ -127,6 +129,9 @@ class Context:
     def cautioned(self, tok) -> bool:
         return self.is_in("cautioned", tok)
 
+    def disclaimed(self, tok) -> bool:
+        return self.is_in("disclaimed", tok)
+
     def skip(self, tok, filters: Iterable[str]) -> bool:
         return any(self.is_in(name, tok) for name in filters)
 
@@ -137,8 +142,14 @@ class Context:
     # -- the scopes -----------------------------------------------------------------------
 
     def _applies(self, rec: ContextRecord, tok) -> bool:
-        if rec.unless and rec.unless_hit(tok.sent):
-            return False
+        if rec.unless:
+            sent = tok.sent
+            key = (rec.unless, sent.start)  # (records with the same words share the answer)
+            hit = self._unless.get(key)
+            if hit is None:
+                hit = self._unless[key] = rec.unless_hit(sent)
+            if hit:
+                return False
         return getattr(self, "_scope_" + rec.scope)(rec, tok)
 
     def _scope_dependents(self, rec, tok) -> bool:
@@ -161,6 +172,24 @@ class Context:
             if rec.exclude and (norm_word(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
                 continue
             if rec.word_hit(t) and (not rec.pos or t.pos_ in rec.pos):
+                return True
+        return False
+
+    def _scope_denied_governor(self, rec, tok) -> bool:
+        """(o21) A verb of saying, suggesting or concluding (a trigger) that governs the target and is denied: a
+        "not" on it ("we are not suggesting that ...", "I will not ... tell you that ..."), or a subject that is
+        nobody or nothing (``limits``: "no one should conclude that ...", "nothing here should be read as saying
+        ...", "neither analysis has established that ..."). The target's own negation is not a denial of it:
+        "learners do not relapse" is the claim itself."""
+        for t, _lexical in self.chain(tok):
+            if t.i == tok.i or not rec.word_hit(t):
+                continue
+            if any(c.dep_ == "neg" for c in t.children) or (
+                    t.dep_ == "xcomp" and any(c.dep_ == "neg" for c in t.head.children)):
+                return True  # (and "I am not going to tell you that ...", "we do not want to suggest ...")
+            subj = subject_of(t)
+            if subj is not None and (norm_word(subj.text) in rec.limits or any(
+                    c.dep_ in W.denial_subject_deps and norm_word(c.text) in rec.limits for c in subj.children)):
                 return True
         return False
 
@@ -190,11 +219,11 @@ class Context:
 
     def _phrase_spans(self, rec) -> list[tuple[int, int]]:
         """Character spans of the record's triggers in the doc (word-bounded), once per doc."""
-        hits = self._hits.get(id(rec))
+        hits = self._hits.get(rec.trigger)  # (records with the same triggers share the spans)
         if hits is None:
             text = _text(self.doc).lower().replace("\u2019", "'")
             hits = [span for phrase in rec.trigger for span in phrase_spans(text, phrase)]
-            self._hits[id(rec)] = hits
+            self._hits[rec.trigger] = hits
         return hits
 
     def _scope_sentence(self, rec, tok) -> bool:

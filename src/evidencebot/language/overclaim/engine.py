@@ -15,11 +15,14 @@ from evidencebot.language.overclaim import (  # noqa: E402,F401,I001
     absolute,
     because,
     causal,
+    certainty,
     claims,
     comparison,
+    credit,
     effect,
     ended,
     exclusive,
+    generic,
     guarantee,
     learned,
     money,
@@ -238,8 +241,11 @@ class OverclaimRules:
             rule = c.rule
             if fragments and any(s <= c.anchor < e for s, e in fragments):
                 continue
-            if titles and any(s <= c.start and c.end <= e for s, e in titles):
-                continue  # a name: 'the Riverside Zero Suicide Pledge' is a document a buyer names, not our claim
+            if titles and any(s <= c.start and c.end <= e or s < c.start < e for s, e in titles):
+                # a name: 'the Riverside Zero Suicide Pledge' is a document a buyer names, not our claim; (o21) also
+                # when the match runs on past the name from a word inside it ('the Zero Suicide Alliance training'),
+                # not when it only opens with the name (a whole sentence read by the learned scorer)
+                continue
             anchor = doc[c.anchor]
             if rule.exceptions and _excepted(rule, doc, c, ctx):
                 continue

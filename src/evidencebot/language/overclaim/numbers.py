@@ -15,6 +15,7 @@ from evidencebot.language.overclaim.common import (
     _toks,
     _words_in,
     check,
+    subject_of,
 )
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
@@ -45,6 +46,7 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
     skip_words = v.set("figure_skip_words")
     change_needs = opts.get("change_needs", [["baseline"], ["period", "denominator"]])
     static_needs = opts.get("static_needs", [["denominator"]])
+    method = [str(p).lower() for p in opts.get("method_phrases") or ()]
     out: list[Candidate] = []
     if not any(t.like_num or t.text.endswith("%") or (t.text[-1:] in "xX" and t.text[:1].isdigit()) for t in _toks(doc)) and not (
             ctx.lower_set & W.change_words):
@@ -58,6 +60,8 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             continue
         present = _figure_context(doc, sent)
         for s, e, anchor, kind in figures:
+            if method and _method_figure(doc, sent, s, e, anchor, method):
+                continue  # (o21) a figure of the method or the staffing ("a response rate of 23%", "staff turnover was 12%")
             needs = change_needs if kind == "change" else static_needs
             missing = [group for group in needs if not any(present[g] for g in group)]
             if not missing:
@@ -76,6 +80,29 @@ def number_context(rule: Rule, doc, ctx: Context, terms) -> list[Candidate]:
             out.append(Candidate(rule, s, e, anchor, message=message))
             break
     return out
+
+
+def _method_figure(doc, sent, s: int, e: int, anchor: int, phrases: list[str]) -> bool:
+    """(o21) Is the figure one of the method's or the staffing's: one of ``phrases`` among the few words around it, in
+    its own clause, or in the subject of its verb ("a response rate of 23%", "staff turnover was 12%, down from 19%",
+    "22% of people could not be reached")?"""
+    subj = subject_of(doc[anchor]) if doc[anchor].pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        said = " " + " ".join(t.lower_ for t in subj.subtree) + " "
+        if any(f" {p} " in said for p in phrases):
+            return True
+    start = s
+    while start > sent.start and s - start < _METHOD_REACH and doc[start - 1].text not in W.clause_breaks and not (
+            doc[start - 1].text == "," and start - 1 > sent.start and doc[start].dep_ == "cc"):
+        start -= 1
+    end = min(sent.end, e + _METHOD_REACH)
+    end = next((t.i for t in doc[e:end] if t.text in W.clause_breaks), end)
+    text = " " + " ".join(t.lower_ for t in doc[start:end]) + " "
+    return any(f" {p} " in text for p in phrases)
+
+
+# how many words either side of a figure a phrase of the method may stand
+_METHOD_REACH = 8
 
 
 def _sourced(tok) -> bool:

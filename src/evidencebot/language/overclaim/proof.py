@@ -31,6 +31,11 @@ def _settings(rule: Rule) -> dict:
         particle_heads=frozenset(v.split()[0] for v in option_words(o.get("proof_verbs")) if " " in v),
         certain=option_words(o.get("certainty_adjectives")),
         signs=option_words(o.get("sign_nouns")),
+        colon_nouns=option_words(o.get("colon_nouns")),
+        effect_nouns=option_words(o.get("effect_nouns")),
+        plain=option_words(o.get("plain_words")),
+        copulas=option_words(o.get("copulas")),
+        owner_preps=option_words(o.get("owner_preps")),
     ))
 
 
@@ -52,6 +57,25 @@ def _claim_tokens(tok) -> list:
             # "proof positive that ...": the clause hangs off the adjective after the noun
             out.extend(t for g in c.children if g.dep_ in W.proof_claim_deps for t in g.subtree)
     return out
+
+
+# how many words after a proof noun its "that" clause may start, past an aside ("proof, if it were needed, that")
+_ASIDE_WINDOW = 9
+
+
+def _later_clause(noun) -> list:
+    """(o21) The "that" clause a proof noun introduces when an aside parts them and the small model hangs the
+    clause elsewhere ("proof, if it were needed, that outreach works", "evidence if any were needed that our
+    model prevents readmission"): the clause of the first "that" within a few words after the noun."""
+    doc = noun.doc
+    for t in doc[noun.i + 1:min(noun.sent.end, noun.i + _ASIDE_WINDOW)]:
+        if t.lower_ not in W.proof_that_words:
+            continue
+        verb = t.head if t.dep_ in W.proof_that_deps else None
+        if verb is None or verb.i <= t.i or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [x for x in verb.subtree if x.i > t.i]
+    return []
 
 
 def _says_it_works(toks, s: dict) -> bool:
@@ -134,13 +158,58 @@ def _observed(tok, s: dict) -> bool:
     return any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] or t.like_num for t in before)
 
 
+def _ours(np, s: dict) -> bool:
+    """We, or something of ours: "our step-up beds", "the service we run" (a provider word in the phrase)."""
+    return np.lower_ in W.provider_pronouns or any(t.lower_ in W.provider_pronouns_short for t in np.subtree)
+
+
+def _colon_proof(tok, s: dict) -> bool:
+    """(o21) A strong proof noun that introduces an observation after a colon, about us ("Here is the proof: 12
+    self-referrals in January and 30 in June, after our outreach campaign")."""
+    doc = tok.doc
+    if tok.lower_ not in s["colon_nouns"] or tok.i + 1 >= tok.sent.end or doc[tok.i + 1].text != ":":
+        return False
+    rest = doc[tok.i + 2:tok.sent.end]
+    return any(t.like_num for t in rest) and any(t.lower_ in W.provider_pronouns for t in rest)
+
+
+def _plain_effects(doc, s: dict, ctx: Context) -> list:
+    """(o21) Our effect said to be plain to see: a noun of effect of ours ("the effect of our step-up beds",
+    "our groups' impact") followed at once by a copula whose complement says it is beyond doubt ("is plain to
+    see", "is obvious", "is undeniable"). Read from the words' order as well as the parse: the small model often
+    hangs such a subject on the wrong word."""
+    out = []
+    for noun in _toks(doc):
+        if noun.pos_ != "NOUN" or not (noun.lower_ in s["effect_nouns"] or noun.lemma_.lower() in s["effect_nouns"]):
+            continue
+        owner = any(c.dep_ == "poss" and (c.lower_ in W.provider_pronouns or _ours(c, s)) for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ in s["owner_preps"] and any(g.dep_ in ("pobj", "agent") and _ours(g, s)
+                                                                       for g in c.subtree) for c in noun.children) or any(
+            c.dep_ == "relcl" and _ours(c, s) for c in noun.children)  # "the difference our volunteers make"
+        end = noun.right_edge.i + 1
+        if not owner or end >= noun.sent.end:
+            continue
+        cop = doc[end]
+        if cop.lemma_.lower() not in s["copulas"]:
+            continue
+        plain = next((c for c in cop.children if c.dep_ == "acomp" and c.lower_ in s["plain"]), None)
+        if plain is None or ctx.negated(cop) or ctx.hedged(cop) or ctx.question(cop) or ctx.conditional(cop):
+            continue
+        if any(c.dep_ == "neg" for c in plain.children):
+            continue
+        out.append((noun, plain, cop))
+    return out
+
+
 @check("proof_frame")
 def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
+    out: list[Candidate] = []
+    if ctx.lower_set & s["plain"] and ctx.lemma_set & s["effect_nouns"]:
+        out.extend(Candidate(rule, noun.i, plain.i + 1, cop.i) for noun, plain, cop in _plain_effects(doc, s, ctx))
     if not (ctx.lemma_set & s["verbs"] or ctx.lower_set & (s["nouns"] | s["signs"])
             or ctx.lemma_set & s["particle_heads"]):
-        return []
-    out: list[Candidate] = []
+        return out
     for tok in _toks(doc):
         lemma = tok.lemma_.lower()
         if lemma in s["particle_heads"]:
@@ -157,7 +226,12 @@ def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             continue
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "too small a group to show an effect": an infinitive asserts nothing
-        claim = _claim_tokens(tok)
+        if tok.pos_ == "NOUN" and _colon_proof(tok, s):
+            anchor = tok.head if tok.dep_ != "ROOT" else tok
+            if not (ctx.negated(anchor) or ctx.hedged(anchor) or ctx.question(anchor) or ctx.conditional(anchor)):
+                out.append(Candidate(rule, tok.i, tok.i + 1, anchor.i))
+            continue
+        claim = _claim_tokens(tok) or (_later_clause(tok) if tok.pos_ == "NOUN" else [])
         if not claim:
             continue
         if tok.pos_ == "NOUN" and _certain(tok, s) and _observed(tok, s):

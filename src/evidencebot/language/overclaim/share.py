@@ -69,6 +69,8 @@ def _build(o: dict) -> dict:
         benefit_deps=option_words(o.get("benefit_deps")),
         # (o19) what a service counts of its own work ("two thirds of referrals are seen within a fortnight")
         items=option_words(o.get("service_items")),
+        population=option_words(o.get("population_words")),
+        fractions=option_words(o.get("fraction_words")),
     )
     return s
 
@@ -133,9 +135,16 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
                            or t.lemma_.lower() in s["people"] or t.lower_ in s["users"]), None)
         if people is None or any(t.lower_ in W.measure_nouns for t in T[q.i + 1:people.i]):
             continue  # "half of the number of people ..." counts, it is not a share of people
-        ours = any(t.lower_ in W.provider_pronouns or _ours(t, s) for t in words) or people.lower_ in s["users"] or (
+        named = any(t.lower_ in W.provider_pronouns or _ours(t, s) for t in words)
+        ours = named or people.lower_ in s["users"] or (
             people.lemma_.lower() in s["users"]) or _defined_group(people, s) or people.lemma_.lower() in s["items"]
-        if not ours:
+        # (o21) a sentence that speaks of a whole population ("two thirds of adults in the UK ...") is not about the
+        # people we support unless it names us; people not named as ours at all ("three quarters of young people
+        # report fewer episodes") are read on only after a fraction, for a change said of them (below)
+        if not named and any(t.lower_ in s["population"] or t.lemma_.lower() in s["population"] for t in words):
+            continue
+        unowned = not ours
+        if unowned and q.lower_ not in s["fractions"]:
             continue
         # (o19) the share's own clause: up to a comma that opens another clause (", and a concern is handled
         # ... not a reason to stop support") or a semicolon
@@ -176,6 +185,8 @@ def share_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
                 break
         if hit is None:
             continue
+        if unowned and not (relieved or any(t.lower_ in s["states"] for t in rest)):
+            continue  # not a change for the better, said of people not named as ours: perhaps a population's need
         anchor = governing_verb(people)
         if ctx.question(anchor) or (ctx.negated(anchor) and not relieved) or ctx.conditional(anchor) or ctx.aim(anchor) or (
                 ctx.hedged(anchor) and anchor.lemma_.lower() not in s["attain"]):

@@ -35,6 +35,8 @@ def _settings(rule: Rule) -> dict:
         degree_deps=option_words(o.get("degree_deps")),
         object_preps=option_words(o.get("object_preps")),
         size_verbs=option_words(o.get("size_verbs")),
+        motion_verbs=option_words(o.get("not_change_verbs")),
+        particles=option_words(o.get("change_particles")),
     ))
 
 
@@ -101,7 +103,9 @@ def vague_size(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Candi
                 if word is None or _about_process(_changed_thing(tok, s), s):
                     continue
                 head = tok
-            elif tok.pos_ not in ("NOUN", "PROPN") and (lemma in s["verbs"] or tok.lower_ in s["comparatives"]):
+            elif tok.pos_ not in ("NOUN", "PROPN") and (lemma in s["verbs"] or tok.lower_ in s["comparatives"] or (
+                    lemma in s["motion_verbs"] and any(c.dep_ == "prt" and c.lower_ in s["particles"]
+                                                       for c in tok.children))):  # (o21) "have come down dramatically"
                 word = next((c for c in tok.children if _evaluative(c, s) and c.i < tok.i + 3), None)
                 if word is None and tok.pos_ == "VERB" and (lemma in s["size_verbs"] or tok.lower_ in s["size_verbs"]):
                     word = tok  # a verb that is a size in itself: "waiting times have plummeted"

@@ -1,0 +1,156 @@
+"""Check ``credit_claim``: the writer takes the credit for an outcome, or names us as the reason it changed.
+
+Read from the clause (o21, issue 15 part 2), in three frames:
+
+* **credit taken**: we (or something of ours) as the subject of a verb of taking or claiming (``take_verbs``:
+  take, claim, deserve ...) whose object is a noun of credit ("full credit", "the lion's share of the credit")
+  for a change or an outcome ("for the fall in withdrawals", "for lower bed occupancy"). A part of the credit
+  ("some of the credit", "a share of the credit") is shared credit and passes;
+* **credit given to us**: a noun of credit as the subject of a verb or copula that places it (``give_verbs``:
+  belong, go, lie, rest ...) with us ("the credit for that belongs to our service", "the credit is ours"), in a
+  sentence that says what changed;
+* **us as the reason**: we, or something of ours, as the subject of "be" with a noun of reason ("the reason",
+  "the cause") whose clause says what changed or what was achieved ("we were the reason the locality met its
+  target", "our volunteers are the reason she is thriving"). "Our rota is the reason she sees a different
+  worker each week" says nothing changed and passes.
+
+Negated, hedged (but "can", a capability), conditional, aimed and questioned clauses pass.
+"""
+
+from __future__ import annotations
+
+from evidencebot.language.overclaim import claims
+from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.context import Context
+from evidencebot.language.overclaim.words import W
+from evidencebot.language.phrasebank import Rule
+
+
+def _settings(rule: Rule) -> dict:
+    return derived(rule, _settings_from)
+
+
+def _settings_from(o: dict) -> dict:
+    """The settings read from a rule's options (the certainty check reads its words of change the same way)."""
+    return {**claims._build(o), **dict(
+        credit_nouns=option_words(o.get("credit_nouns")),
+        take_verbs=option_words(o.get("take_verbs")),
+        partial=option_words(o.get("partial_words")),
+        big_owners=option_words(o.get("big_share_owners")),
+        share_nouns=option_words(o.get("share_nouns")),
+        give_verbs=option_words(o.get("give_verbs")),
+        give_preps=option_words(o.get("give_preps")),
+        reason_nouns=option_words(o.get("reason_nouns")),
+        copulas=option_words(o.get("copulas")),
+        outcome_verbs=option_words(o.get("outcome_verbs")),
+        achieve_verbs=option_words(o.get("achieve_verbs")),
+        target_nouns=option_words(o.get("target_nouns")),
+        change_particles=option_words(o.get("change_particles")),
+        own_words=option_words(o.get("own_words")),
+        clause_deps=option_words(o.get("clause_deps")),
+        comparative_tags=frozenset(o.get("comparative_tags") or ()),
+        modifier_deps=option_words(o.get("modifier_deps")),
+        place_deps=option_words(o.get("place_deps")),
+    )}
+
+
+def _word(t, words) -> bool:
+    return t.lower_ in words or t.lemma_.lower() in words
+
+
+def _ours(np, s: dict) -> bool:
+    """We, or something of ours ("our service", "our volunteers", "the recovery college", a service's name)."""
+    if np is None:
+        return False
+    if any(t.lower_ in s["not_named"] for t in np.subtree):
+        return False  # "the ICB's commissioning team"
+    if np.lower_ in W.provider_pronouns or claims._is_agent(np, s):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in W.provider_pronouns for c in np.children)
+
+
+def _says_change(toks, s: dict, terms: Terms) -> bool:
+    """Do these words say what changed or what was achieved: a word of change ("the fall in", "lower",
+    "improved"), an outcome term, a verb of a person's outcome ("thriving"), a verb of change with "up" or
+    "down" ("went up"), or a target met ("met its follow-up target")?"""
+    for t in toks:
+        if _word(t, s["change"]) or _word(t, s["outcome_verbs"]) or t.tag_ in s["comparative_tags"]:
+            return True
+        if any(terms.covers(name, t.i) for name in s["outcomes"]) and not claims._modifier_only(t, terms, s):
+            return True
+        if t.pos_ == "VERB" and any(c.dep_ in ("prt", "advmod") and c.lower_ in s["change_particles"]
+                                       for c in t.children):
+            return True
+        if _word(t, s["achieve_verbs"]) and any(c.dep_ == "dobj" and _word(c, s["target_nouns"]) for c in t.children):
+            return True
+    return False
+
+
+def _credit_noun(obj, s: dict):
+    """The noun of credit in an object: "full credit", "the credit", "the lion's share of the credit"; None for
+    a part of it ("some of the credit", "a share of the credit")."""
+    if _word(obj, s["share_nouns"]):
+        big = any(c.dep_ == "poss" and _word(c, s["big_owners"]) for c in obj.children)
+        if not big:
+            return None
+        obj = next((g for c in obj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), obj)
+    if not _word(obj, s["credit_nouns"]):
+        return None  # ("some of the credit": the object is the part)
+    if any(_word(c, s["partial"]) for c in obj.children if c.dep_ in s["modifier_deps"]):
+        return None
+    return obj
+
+
+def _blocked(ctx: Context, verb, T) -> bool:
+    if ctx.negated(verb) or ctx.conditional(verb) or ctx.question(verb) or ctx.aim(verb):
+        return True
+    return ctx.hedged(verb) and not claims._only_can(T, verb.sent, ctx)
+
+
+@check("credit_claim")
+def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _settings(rule)
+    if not (ctx.lemma_set & (s["credit_nouns"] | s["reason_nouns"])):
+        return []
+    T = _toks(doc)
+    out: list[Candidate] = []
+    for verb in T:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        sent = T[verb.sent.start:verb.sent.end]
+        lemma = verb.lemma_.lower()
+        hit = None
+        if lemma in s["take_verbs"] and _ours(subj, s):
+            # "we take full credit for the fall in ...", "we can claim the lion's share of the credit for ..."
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                noun = _credit_noun(obj, s)
+                if noun is None:
+                    continue
+                what = [t for c in [*obj.children, *noun.children, *verb.children]
+                        if c.dep_ == "prep" and c.i > noun.i for t in c.subtree]
+                if _says_change(what, s, terms):
+                    hit = (subj.i if subj.i < verb.i else verb.i, noun.i + 1)
+        elif _word(subj, s["credit_nouns"]) and lemma in s["give_verbs"]:
+            # "the credit for that belongs to our service", "the credit is ours", "the credit goes to our team"
+            places = [g for c in verb.children if c.dep_ in s["place_deps"] for g in (
+                [c] if c.dep_ == "attr" else [x for x in c.subtree if x.dep_ == "pobj"])]
+            if any(_ours(p, s) for p in places) and _says_change(sent, s, terms):
+                hit = (subj.i, max(p.i for p in places) + 1)
+        elif lemma in s["copulas"] and _ours(subj, s):
+            # "we were the reason the locality met its target", "our volunteers are the reason she is thriving"
+            attr = next((c for c in verb.children if c.dep_ == "attr" and _word(c, s["reason_nouns"])), None)
+            if attr is None or any(_word(c, s["own_words"]) for c in attr.children):
+                continue
+            clause = next((c for c in attr.children if c.dep_ in s["clause_deps"]), None)
+            if clause is None or not _says_change(list(clause.subtree), s, terms):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
+                continue  # "our team is the reason the referral form is shorter": our own process
+            hit = (subj.i, clause.i + 1)
+        if hit is None or _blocked(ctx, verb, T):
+            continue
+        out.append(Candidate(rule, hit[0], hit[1], verb.i))
+    return out
