@@ -781,7 +781,7 @@ CONTEXT_LISTS = (
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
-    "organisation_verbs", "kin_owners", "kin_qualifiers",
+    "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs",
 )
 
 
@@ -971,6 +971,7 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
                 may_match(pat.requires, low) and pat.requires.search(text)):
             continue  # (none of the words every match holds is in the text)
         has_value = "value" in pat.regex.groupindex
+        has_label = has_value and "label" in pat.regex.groupindex
         for m in pat.regex.finditer(text):
             if has_value and m.start("value") >= 0:
                 start, end = m.span("value")
@@ -982,10 +983,19 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
             if rule.exceptions.match(value) or rule.exceptions.before_match(text, start) \
                     or rule.exceptions.after_match(text, end):
                 continue
-            if (pat.near is not None or pat.not_near is not None) and not _near_ok(pat, text, m.start(), m.end()):
+            labelled = has_label and m.start("label") >= 0
+            # (a pattern's label is context its near reads: "custody record number BF/0713/25")
+            if (pat.near is not None or pat.not_near is not None) and not _near_ok(
+                    pat, text, start if labelled else m.start(), m.end()):
                 continue
+            if labelled and _LABEL_GAP.fullmatch(text, m.end("label"), start):
+                start = m.start("label")  # (p21) "prison number A4471CK": the label and the number as written
             out.append((start, end, pat.severity or rule.severity))
     return out
+
+
+# what may stand between a pattern's ``label`` group and its value for the finding to cover both
+_LABEL_GAP = re.compile(r"[ \t\u00a0]*[:#=(,.]?[ \t\u00a0]*")
 
 
 NEAR_WINDOW = 100
@@ -1276,19 +1286,26 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ])[A-ZÀ-ÖØ-Þ]")
 # a record system's name before the word for its number: "Carefirst number", "Paris ID:"
 _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|identifier)(?:[ \t\u00a0]*[:#]|[ \t\u00a0]+(?:is|was)\b|[ \t\u00a0]*\d)")
 # a surname in capitals, a comma and a first name, then a colon, a bracket, a dash, a comma or the end
-_SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
+_SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;|\-–—]|\Z))")  # (p21: a table's pipe too)
 # a register line's surname in title case, a comma and a first name, then a dash, a colon or a bracket: "Quigley,
 # Eamon – carer's assessment overdue" (at the start of the text or a line, or after a colon)
 # (p20: also a list's entries after a colon or a semicolon, each ending at a semicolon or the end: "flagged for
-# review: Pryce, Gwen; Hussain, Imran.")
-_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
+# review: Pryce, Gwen; Hussain, Imran."; p21: or an opening quote, an entry quoted from a record: "'Nowicka, Halina – did
+# not attend x2'")
+_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;'‘\"“])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
                                  r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
 # the same in running text, a listed first name then a verb or the end: "Handover: Kowalski, Piotr has rent arrears"
 _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
                                  r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|,[ \t\u00a0]+(?:who|aged|age|DOB|born)\b|\Z))"
                                  r"(?![ \t\u00a0]+(?:and|or|&)\b)")  # (p20: "Walsh, Kieran, who is in Year 9")
+# (p21) a colon after a word, then "he" or "she" as the next clause's subject: "Update on Will: he has been offered ..."
+_COLON_PRONOUN = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+(?:he|she)[ \t\u00a0]+(?:is|was|has|had|will|would|can|could|did|does|"
+                            r"did|says|said|[a-z]+ed|[a-z]+s)\b")
 # a surname in capitals and a first name, no comma: "Referral for NOWAK Agnieszka came in", "MORRIS Dean did not attend"
 _SURNAME_CAPS_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,})[ \t\u00a0]+([A-Z][a-z]+)\b")
+# (p21) a record's "Surname / Firstname" pair, the surname in capitals or title case: "Haworth / Lisa / self-referral",
+# "OKAFOR / Chidi – step-down" (not inside a longer path or a date: no slash or word character right before it)
+_SURNAME_SLASH_FIRST = re.compile(r"(?<![\w'’/])([A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?)[ \t\u00a0]*/[ \t\u00a0]*([A-Z][a-z]+)\b(?![/'’\-]\w)")
 # up to two words of a job right before a name (group 2), and the word before them (group 1): "Liaison practitioner"
 _JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Za-z][a-z\-]*[ \t\u00a0]+)?[a-z][a-z\-]*)\Z")
 # the last phrase of a segment that an organisation owns: "... by our senior practitioner", "to the Trust's lead nurse"
@@ -1456,6 +1473,12 @@ def _care_patterns(events: frozenset, passives: frozenset, leads: frozenset, aux
     after = re.compile(rf"[ \t\u00a0,)]*(?:{'|'.join(options) or '(?!)'})", re.IGNORECASE)
     before = re.compile(rf"\b(?:{alt(passives) or '(?!)'}){ws}\Z", re.IGNORECASE)
     return after, before
+
+
+def _not_after_capital(text: str, start: int) -> bool:
+    """The word at ``start`` does not follow another capitalised word (a title's or a heading's run of capitals)."""
+    m = re.search(r"([\w'’\-]+)[ \t\u00a0]*\Z", text[max(0, start - 30):start])
+    return m is None or not m.group(1)[:1].isupper()
 
 
 def tok_ent_blocks(t) -> bool:
@@ -1984,13 +2007,18 @@ class _NameFinder:
             return True  # "met with Oluwadamilare"
         if t.dep_ == "poss" and head in ctx["possessed_nouns"]:
             return True
+        if t.dep_ == "pobj" and head == "from" and t.head.head.lemma_.lower() in ctx["from_verbs"]:
+            return True  # (p21) "Have you heard from Hope this week?"
+        if _COLON_PRONOUN.match(self.text, tok.end):
+            return True  # (p21) a note's heading on one person: "Update on Will: he has been offered the flat"
         if self.described_as_person(t) or (t.dep_ in _SUBJECT_DEPS and self.own_pronoun_in_clause(t)):
             return True
         if t.dep_ in ("dobj", "conj") and self.own_pronoun_after_object(t):
             return True  # "We drove Ezekiel to his tribunal", "Visited Cosmin and his mother"
         if self.referred_to_as_he_or_she(t):
             return True  # "Big Dec turned up ... and by spring he was running the seed swap"
-        return self.age_or_who_after(tok) or (self.adjective_subject(tok) and self.owner_by_words(tok))
+        return self.age_or_who_after(tok) or ((self.adjective_subject(tok) or self.adjective_mid_sentence(tok))
+                                              and self.owner_by_words(tok))
 
     def adjective_subject(self, tok: _Tok) -> bool:
         """(p20) A capitalised word the model tags as an adjective but reads as a clause's bare subject: a name it
@@ -1999,6 +2027,26 @@ class _NameFinder:
         t = tok.token
         return bool(t is not None and tok.pos == "ADJ" and tok.text[:1].isupper() and t.dep_ in _SUBJECT_DEPS
                     and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children))
+
+    def person_verb_subject(self, tok: _Tok) -> bool:
+        """(p21) The subject of a verb only a person does (``subject_verbs``), its state (``subject_states``) or its
+        speech: "Sunny has been sleeping in the bus shelter" (a name the model reads as an adjective)."""
+        t = tok.token
+        if t is None or t.dep_ not in _SUBJECT_DEPS or t.is_stop or any(c.dep_ == "prep" for c in t.children):
+            return False  # ("Most of our clients live in ...", "Several of the veterans said ...": a quantity)
+        head = t.head
+        lemma = head.lemma_.lower()
+        ctx = self.context
+        return lemma in ctx["subject_verbs"] or lemma in ctx["speech_verbs"] or (
+            head.pos_ == "ADJ" and lemma in ctx["subject_states"]) or self.shared_clause_says_person(t)
+
+    def adjective_mid_sentence(self, tok: _Tok) -> bool:
+        """(p21) A capitalised word inside a sentence that the model tags as an adjective and reads as no group or
+        nationality: a name it does not know that is also a describing word ("Met with Sunny and her key worker")."""
+        t = tok.token
+        return bool(t is not None and tok.pos == "ADJ" and tok.text[:1].isupper() and not t.is_sent_start and not t.is_stop
+                    and _not_after_capital(self.text, tok.start) and tok.ent not in ("NORP", "LANGUAGE")
+                    and not any(c.dep_ in ("det", "poss") for c in t.children))
 
     def shared_clause_says_person(self, t) -> bool:
         """(p20) A bare subject whose clause says what only a person does or is, through the copula's complement or a
@@ -2054,6 +2102,8 @@ class _NameFinder:
         head = t.head.lemma_.lower()
         if t.dep_ == "poss" and (head in ctx["possessed_nouns"] or head in ctx["person_nouns"]):
             return True
+        if t.dep_ == "pobj" and head == "to" and t.head.head.lemma_.lower() in ctx["with_verbs"]:
+            return True  # (p21) the one spoken to: "spoke to jordan re: caring for mum" (not "with": "spoke with grace")
         if t.dep_ in ("dobj", "dative") and (head in ctx["speech_verbs"] or head in ctx["object_verbs"]):
             return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
@@ -2169,7 +2219,10 @@ class _NameFinder:
         if not own:
             return False
         verb = t.head
-        for c in verb.children:
+        # (p21) and a verb joined to it by "and" that shares its subject: "Sunny arrived early ... and brought her own notes"
+        shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                  and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)]
+        for c in [c for v in (verb, *shared) for c in v.children]:
             if c.i == t.i or c.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis", "punct"):
                 continue
             # "her appointment", "hurt herself"; not an object ("Outreach found him": anyone can find him)
@@ -2706,10 +2759,10 @@ class _NameFinder:
                 out.append((tok.start, nxt.end))
                 continue
             if word not in lower_first or tok.pos not in ("PROPN", "NOUN", "") and not (
-                    tok.pos == "ADJ" and tok.token.dep_ in _NOUN_DEPS):
+                    tok.pos == "ADJ" and tok.token.dep_ in _NOUN_DEPS) and not self.in_lower_note(i):
                 continue  # ("text from jamal:": an adjective by its tag, a noun by its place in the clause)
             end = last.end
-            if surname and nxt.pos in ("PROPN", "NOUN") \
+            if surname and (nxt.pos in ("PROPN", "NOUN") or nxt.pos == "VERB" and nxt.token.tag_ in ("VBG", "NN")) \
                     and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj",
                                                                       "pobj", "appos", "npadvmod", "attr", "conj", "ROOT",
                                                                       "poss") \
@@ -2720,6 +2773,23 @@ class _NameFinder:
             else:
                 out.append((tok.start, end))
         return out
+
+    def in_lower_note(self, i: int) -> bool:
+        """(p21) A listed first name in a note typed in lower case, whatever the tagger makes of it ("spoke to bartek
+        at drop in", "hv cancelled - mohammed not in": a name it does not know, in a clause it cannot parse, is read
+        as a verb): the sentence opens in lower case on another word, and no determiner, owner or number is right before the word."""
+        tok = self.toks[i]
+        if tok.token is None or tok.pos in ("AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"):
+            return False
+        sent = tok.token.sent
+        first = next((w for w in sent if w.is_alpha), None)
+        if first is None or not first.text.islower() or first.i == tok.token.i:
+            return False  # (the note's own first word has the note's grammar to go by: ``note_subject``)
+        if i > 0 and self.toks[i - 1].token is not None and (
+                self.toks[i - 1].text.lower() in self.context.get("determiners", frozenset())
+                or self.toks[i - 1].token.pos_ in ("DET", "NUM", "PRON") or self.toks[i - 1].token.dep_ == "poss"):
+            return False
+        return True
 
     def lower_kin_owner(self, i: int) -> bool:
         """A lower-case word with no article or possessive before it that owns a relative (``kin_nouns``):
@@ -2846,6 +2916,18 @@ class _NameFinder:
             if lead is not None and lead.token is not None and lead.pos != "PROPN":
                 continue  # "Afterwards, Sarah said ...", "Yesterday, Karen rang"
             out.append((m.start(1), m.end(2)))
+        for m in _SURNAME_SLASH_FIRST.finditer(self.text):
+            surname, first = m.group(1), m.group(2)
+            if first in n.ambiguous or self.blocked_word(surname.capitalize()) or surname.capitalize() in n.veto_words \
+                    or surname in n.veto_words or not re.search(r"[AEIOUYaeiouy]", surname):
+                continue
+            if surname.isupper():
+                ok = len(surname) > 2 and (first in n.first_names or self._register_name(m.start(1), first, False))
+            else:  # a surname in title case beside a listed first name the parse (if any) reads as no place
+                ok = first in n.first_names and (self._register_name(m.start(1), first)
+                                                 or not self.toks or self.toks[0].token is None)
+            if ok:
+                out.append((m.start(1), m.end(2)))
         for m in _SURNAME_CAPS_FIRST.finditer(self.text):
             surname, first = m.group(1), m.group(2)
             if first not in n.first_names or first in n.ambiguous or not re.search(r"[AEIOUY]", surname) \
@@ -2864,13 +2946,15 @@ class _NameFinder:
             return False
         if not parse:
             return True
+        ents = []
         for offset in (start, self.text.find(first, start)):
             tok = self._tok_at(offset)
             if tok is None or tok.token is None:
                 return False  # (without the parse: only a listed first name)
-            if tok.ent in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "NORP", "FAC"):
-                return False
-        return True
+            ents.append(tok.ent)
+        # (p21) either word read as a person settles it: "'Nowicka, Halina – did not attend'" (Halina a place to the model)
+        return any(e in self.names.labels for e in ents) or not any(
+            e in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "NORP", "FAC") for e in ents)
 
     def entities(self) -> list[tuple[int, int]]:
         """The model's PERSON entities, less the model's usual mistakes."""
@@ -3012,7 +3096,8 @@ class _NameFinder:
             if tok._doc is None or not _is_name_word(tok.text):
                 continue
             if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i) \
-                    and not (self.adjective_subject(tok) and self.owner_by_words(tok)):
+                    and not (self.adjective_subject(tok) and (self.owner_by_words(tok) or self.person_verb_subject(tok))) \
+                    and not (self.adjective_mid_sentence(tok) and self.owner_by_words(tok)):
                 continue
             if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:
