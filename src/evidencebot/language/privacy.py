@@ -781,7 +781,7 @@ CONTEXT_LISTS = (
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
-    "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs",
+    "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs",
 )
 
 
@@ -1298,6 +1298,17 @@ _SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;'‘\"“])[ \t\u00a0]*)
 _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
                                  r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|,[ \t\u00a0]+(?:who|aged|age|DOB|born)\b|\Z))"
                                  r"(?![ \t\u00a0]+(?:and|or|&)\b)")  # (p20: "Walsh, Kieran, who is in Year 9")
+# (p21) a name joined by hyphens to lower-case words, a character's or a thing's ("Winnie-the-Pooh", "Will-o'-the-wisp"):
+# people's double names join capitalised words ("Adeyemi-Cole")
+_LOWER_COMPOUND_AFTER = re.compile(r"-(?:[a-z]+['’]?-)+[A-Za-z]")
+_LOWER_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-(?:[a-z]+['’]?-)+\Z")
+# (p21) the phrase before an opening bracket that holds a name: "the hon. Member for Brackenford and Moorvale ("
+_OFFICE_BRACKET = re.compile(r"([^,;:!?()\n]{3,90}?)[ \t\u00a0]*\([ \t\u00a0]*\Z")
+# (p21) an office and "for" before up to three capitalised words (and "and"): "the hon. Member for Brackenford and "
+_OFFICE_FOR = re.compile(r"((?:[\w.'’\-]+[ \t\u00a0]+){0,4}[\w.'’\-]+)[ \t\u00a0]+for[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?){0,3})\Z")
+# (p21) a plural noun, "of" and the capitalised words of a list before a name: "the villages of Fenby, Thornley and "
+_AREA_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+(?:[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*"
+                             r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:and|or|&)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+))*\Z")
 # (p21) a colon after a word, then "he" or "she" as the next clause's subject: "Update on Will: he has been offered ..."
 _COLON_PRONOUN = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+(?:he|she)[ \t\u00a0]+(?:is|was|has|had|will|would|can|could|did|does|"
                             r"did|says|said|[a-z]+ed|[a-z]+s)\b")
@@ -1378,8 +1389,9 @@ _BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u
 _THING_AFTER = re.compile(r"[ \t\u00a0]+([a-z\-]+)\b(?:[ \t\u00a0]+([a-z]+)\b)?")
 _THING_NAMED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
                           r"(?:nicknamed|named|called|christened|dubbed)[ \t\u00a0]+\Z")
-# an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"
-_CITED_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
+# an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"; (p21) with a
+# possessive: "Anthony's (1993) definition of recovery"
+_CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
                           r"(?:19|20)\d\d[a-z]?\)")
 _INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
@@ -1602,11 +1614,13 @@ class _NameFinder:
             return False  # "'Jo' is a pseudonym chosen by the person"
         if _NAMED_DUTY.search(self.text, max(0, start - 40), start) and len(value.split()) == 1:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
+        if _LOWER_COMPOUND_AFTER.match(self.text, end) or _LOWER_COMPOUND_BEFORE.search(self.text, max(0, start - 40), start):
+            return False  # (p21) a name made with lower-case words and hyphens: "Winnie-the-Pooh", "Jack-in-the-Box"
         if self.determined_thing(start, end):
             return False  # "the Jenny Lind Singers", "the Brew and Banter peer group", "Our Good Neighbours scheme"
         if " " not in value and _LABEL_NUMBER_AFTER.match(self.text, end) and value not in self.names.first_names:
             return False  # "the only Year 13 at ...", "Tier 4", "Stage 2": a word with a number is a label
-        if self.title_of_work(start, end) or self.listed_with_places(end):
+        if self.title_of_work(start, end) or self.listed_with_places(end) or self.listed_after_places(start):
             return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
             # Oulsby and the villages along the valley"
         if self.organisation_shape(start, end):
@@ -1712,6 +1726,12 @@ class _NameFinder:
         m = _LIST_TAIL.match(self.text, end)
         return bool(m and any(w in self.context.get("area_nouns", ()) for w in m.group(1).lower().split()))
 
+    def listed_after_places(self, start: int) -> bool:
+        """(p21) A capitalised word in a list after a plural noun for places and "of" ("the villages of Fenby, Thornley
+        and Upper Aske", "the wards of Harnby and Lowmoor"): places, not people (``area_nouns``)."""
+        m = _AREA_OF_BEFORE.search(self.text, max(0, start - 160), start)
+        return bool(m and m.group(1).lower() in self.context.get("area_nouns", ()))
+
     def _name_head(self, start: int, end: int):
         """The parse token heading the name between ``start`` and ``end`` (its last word, up over
         compounds), or None without the parse."""
@@ -1786,6 +1806,15 @@ class _NameFinder:
             owner = prep.head.lemma_.lower()
             if prep.lower_ == "of" and owner in ctx.get("measure_nouns", ()):
                 return True
+            if not listed and len(words) == 1 and prep.lower_ in ctx.get("simile_words", ()) \
+                    and owner in ctx.get("simile_verbs", ()):
+                return True  # (p21) "the wellbeing café felt like Hogwarts": a place or a story's, compared with
+        office = _OFFICE_FOR.search(self.text, max(0, start - 120), start)
+        if not listed and office and not any(w in self.names.titles for w in office.group(2).split()) and any(
+                w.casefold().strip(".") in self.names.public_roles for w in office.group(1).split()):
+            return True  # (p21) the place an office is for: "the hon. Member for Brackenford and Moorvale", "the MP for ..."
+        if not listed and self.saying(t):
+            return True  # (p21) "As Dumbledore says, help will always be given ...": a saying's author or character
         sent = t.sent
         # the sentence, and the clauses before it in the same written sentence ("Our reading group finished
         # Of Mice and Men; people talked a lot about George and Lennie": the parse splits at the semicolon)
@@ -1817,6 +1846,19 @@ class _NameFinder:
                 surname = len(words) > 1 and not ({"and", "&"} & set(words))  # ("George and Lennie": two characters)
                 return not surname or not listed and first is not None and not self.personal_context(first)
         return False
+
+    def saying(self, t) -> bool:
+        """(p21) The name is the subject of a clause opened by "as" that gives a saying, as a saying is given: the present
+        tense ("As Dumbledore says, ..."), "put it" ("As Eeyore put it"), or "would"/"might" ("as Gran would say")
+        (``saying_verbs``); not the past of a report ("As Tendai said, the group ...": what someone we support said)."""
+        if t.dep_ not in _SUBJECT_DEPS:
+            return False
+        verb = t.head
+        if verb.lemma_.lower() not in self.context.get("saying_verbs", ()) or not any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return False
+        return verb.tag_ == "VBZ" or any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) or any(
+            c.dep_ == "aux" and c.lower_ in ("would", "might") for c in verb.children)
 
     def known_public(self, start: int, end: int) -> bool:
         """The name (with its title) is one everyone knows: ``public_figures``."""
@@ -2504,7 +2546,20 @@ class _NameFinder:
         t = last.token if last is not None else None
         if t is not None and t.pos_ in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "AUX"):
             return True  # the "surname" is a word of grammar ("Dr Who"): a character, not a person
+        if t is not None and self.joined_to_things(t):
+            return True  # (p21) "Dr Pepper and crisps were banned": a product in a list of things
         return self.used_as_work(end)
+
+    def joined_to_things(self, t) -> bool:
+        """(p21) The token is joined by "and"/"or" to a plural common noun with no determiner or owner that is no word
+        for people ("Dr Pepper and crisps", "biscuits and Mr Kipling"): a list of things, not a person."""
+        ctx = self.context
+        people = ctx.get("person_nouns", frozenset()) | ctx.get("kin_nouns", frozenset()) \
+            | ctx.get("family_nouns", frozenset()) | ctx.get("group_nouns", frozenset()) | ctx.get("possessed_nouns", frozenset())
+        joined = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
+        return any(w.tag_ == "NNS" and w.pos_ == "NOUN" and w.lemma_.lower() not in people and w.lower_ not in people
+                   and w.lemma_.lower() not in self.names.role_words
+                   and not any(c.dep_ in ("det", "poss") for c in w.children) for w in joined)
 
     def used_as_work(self, end: int, titled: bool = True, start: int = -1) -> bool:
         """The parse uses the name ending at ``end`` as a work or a product: the object of a verb of
@@ -2521,7 +2576,8 @@ class _NameFinder:
             verb = t.head
             if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.head is not verb:
                 verb = verb.head  # "sang along to ...", "listened to ..."
-            if t.dep_ in (("dobj", "attr", "pobj") if titled else ("dobj",)) and verb.lemma_.lower() in self.names.work_verbs:
+            if t.dep_ in (("dobj", "attr", "pobj") if titled else ("dobj",)) and (
+                    verb.lemma_.lower() in self.names.work_verbs or verb.lower_ in self.names.work_verbs):
                 if titled or t.idx >= end or self.work_signal(start, end):
                     return True  # (t after the name: the name modifies the object, "played Vera Lynn songs")
             if t.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in self.names.not_person_nouns
@@ -2603,6 +2659,10 @@ class _NameFinder:
                 return True
             if tail[1:].count(",") and self._bare_job(appos) and not self._care_event(start, end + 2 + len(appos)):
                 return True  # "Dr Priya Raman, consultant neuropsychologist, chairs the panel", not "was referred"
+        # (p21) a name in brackets after the office it holds: "the hon. Member for Brackenford and Moorvale (Ruth Adeyemi)"
+        held = _OFFICE_BRACKET.search(self.text, max(0, start - 100), start)
+        if held and self.text[end:end + 1] == ")" and self._office(held.group(1)):
+            return True
         # an office right before the name: "The Health Secretary, Wes Streeting", "Prime Minister Keir Starmer"
         before = self.text[max(0, start - 60):start]
         line = re.split(r"[;:!?()\n]|\.(?=\s)", before)[-1].rstrip()
