@@ -105,7 +105,9 @@ _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 # (person_nouns), not a service ("a project called Hope")
 _NOUN_CALLED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:called|named|nicknamed)[ \t\u00a0]+\Z")
 # a nickname between a first name and a surname: 'Tomás "Tommo" Quintero', "Bernadette (Bernie) Okafor"
-_NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\))"
+# (p21: or quoted inside brackets, 'Lee ("Spud") Barraclough')
+_NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\)"
+                              r"|\([\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']\))"
                               r"[ \t\u00a0]+(?=[A-Z])")
 
 
