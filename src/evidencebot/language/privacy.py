@@ -245,6 +245,9 @@ class CompiledPattern:
     person's only with a person near it ("dad", "discharged", "her")."""
     not_near: re.Pattern | None = None
     """A match is dropped when this is found the same way ("tender", "contract", "invoice")."""
+    label: re.Pattern | None = None
+    """(p21) A label that, right before the reported part (spaces and one of ":#=(,." between), is reported with
+    it: "prison number A4471CK" (the ``label`` field, ignoring case, verbose; looked for only after a match)."""
 
 
 @dataclass
@@ -676,8 +679,14 @@ def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPat
             near[key] = (_compile(path, rule_id, f"{fieldname}.{key}", _expand(path, rule_id, f"{fieldname}.{key}", value,
                                                                                  defines), re.IGNORECASE | re.VERBOSE)
                          if value else None)
+        label = item.get("label")
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            raise _err(path, rule_id, f"{fieldname}.label", "must be a regular expression (a string)")
+        label_re = _compile(path, rule_id, f"{fieldname}.label",
+                            rf"(?:{_expand(path, rule_id, f'{fieldname}.label', label, defines)})[ \t\u00a0]*[:#=(,.]?[ \t\u00a0]*\Z",
+                            re.IGNORECASE | re.VERBOSE) if label else None
         out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev, gate, part,
-                                   near["near"], near["not_near"]))
+                                   near["near"], near["not_near"], label_re))
     return out
 
 
@@ -992,10 +1001,16 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
                 continue
             if labelled and _LABEL_GAP.fullmatch(text, m.end("label"), start):
                 start = m.start("label")  # (p21) "prison number A4471CK": the label and the number as written
+            elif pat.label is not None:
+                found = pat.label.search(text, max(0, start - LABEL_REACH), start)
+                if found is not None:
+                    start = found.start()
             out.append((start, end, pat.severity or rule.severity))
     return out
 
 
+LABEL_REACH = 60
+"""Characters before a match that a pattern's ``label`` field looks at."""
 # what may stand between a pattern's ``label`` group and its value for the finding to cover both
 _LABEL_GAP = re.compile(r"[ \t\u00a0]*[:#=(,.]?[ \t\u00a0]*")
 
