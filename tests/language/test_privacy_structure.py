@@ -80,6 +80,10 @@ PASS = [
     "Dixon Carter sponsored the shirts for the five-a-side team.",
     # (p21) a titled product in a list of things, by the parse (a bare plural noun joined to it)
     "Dr Oetker and pizzas were on the shopping list.",
+    "Mr Muscle and bleach are kept in the locked cupboard.",
+    # (p21) a brand before its product (a name that is no listed first name modifying a common noun for no person)
+    "Captain Birdseye fish fingers were on the menu every Friday.",
+    "Please attach a Gantt chart if it helps.",
 ]
 
 

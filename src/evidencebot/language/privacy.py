@@ -792,7 +792,7 @@ CONTEXT_LISTS = (
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
-    "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs",
+    "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
 )
 
 
@@ -1326,6 +1326,8 @@ _OFFICE_FOR = re.compile(r"((?:[\w.'’\-]+[ \t\u00a0]+){0,4}[\w.'’\-]+)[ \t\u
 # (p21) a plural noun, "of" and the capitalised words of a list before a name: "the villages of Fenby, Thornley and "
 _AREA_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+(?:[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*"
                              r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:and|or|&)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+))*\Z")
+# (p21) "the" and a capitalised noun right after a name: "Matilda the Musical"
+_THE_WORK_AFTER = re.compile(r"[ \t\u00a0]+the[ \t\u00a0]+([A-Z][a-z]+)\b")
 # (p21) a colon after a word, then "he" or "she" as the next clause's subject: "Update on Will: he has been offered ..."
 _COLON_PRONOUN = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+(?:he|she)[ \t\u00a0]+(?:is|was|has|had|will|would|can|could|did|does|"
                             r"did|says|said|[a-z]+ed|[a-z]+s)\b")
@@ -1586,15 +1588,36 @@ class _NameFinder:
     def names_a_thing(self, end: int) -> bool:
         """A name right before a noun for a book, film, character or product names that thing:
         "our Harry Potter book club", "Peppa Pig stickers" (a person's things take "'s")."""
+        titled = _THE_WORK_AFTER.match(self.text, end)
+        if titled and titled.group(1).casefold() in self.names.not_person_nouns:
+            return True  # (p21) "Matilda the Musical", "Shrek the Musical": a show's title
         m = re.match(r"[ \t\u00a0]+([a-z]+)\b", self.text[end:end + 30])
-        if not (m and m.group(1) in self.names.not_person_nouns):
-            return False
+        listed = m is not None and m.group(1) in self.names.not_person_nouns
         last = self._tok_at(end - 1)
         if last is None or last.token is None:
-            return True
+            return listed
         # with the parse: only when the name modifies the phrase ("She gave Sarah books": Sarah is a person)
         t = last.token
-        return t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i
+        if not (t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i):
+            return False
+        return listed or (m is not None and self.product_head(t))
+
+    def product_head(self, t) -> bool:
+        """(p21) The noun a name (no listed first name) modifies is a common thing's, none of the words for people, roles
+        or a person's own things: a brand before its product ("Captain Birdseye fish fingers", "Dr Oetker pizza")."""
+        head = t.head
+        while head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        if head.pos_ != "NOUN" or not head.text[:1].islower():
+            return False
+        ctx = self.context
+        people = (ctx.get("person_nouns", frozenset()) | ctx.get("kin_nouns", frozenset()) | ctx.get("family_nouns", frozenset())
+                  | ctx.get("group_nouns", frozenset()) | ctx.get("possessed_nouns", frozenset()) | ctx.get("role_nouns", frozenset())
+                  | self.names.official_heads | self.names.role_words)
+        if head.lemma_.lower() in people or head.lower_ in people:
+            return False
+        span = t.doc[t.left_edge.i:t.i + 1]
+        return not any(w.text in self.names.first_names for w in span)
 
     def names_a_group(self, start: int, end: int) -> bool:
         """Capitalised words before a plural noun for people are a group, not a person: "Gypsy, Roma
@@ -1629,6 +1652,9 @@ class _NameFinder:
             return False  # an exception written with its title ("Mr Blobby")
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
+        first_word = value.split(None, 1)[0].rstrip(".")
+        if first_word in self.names.titles and " " in value.strip() and self.titled_thing(start, end):
+            return False  # (p21) a titled thing whatever found it: "A Dr Pepper from the vending machine"
         if _NAMED_DUTY.search(self.text, max(0, start - 40), start) and len(value.split()) == 1:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
         if _LOWER_COMPOUND_AFTER.match(self.text, end) or _LOWER_COMPOUND_BEFORE.search(self.text, max(0, start - 40), start):
@@ -1724,6 +1750,9 @@ class _NameFinder:
         m = re.search(r"\b([A-Za-z]+)[ \t\u00a0]+\Z", before)
         if m and m.group(1).lower() in things:
             return True
+        m = re.search(r"\b([A-Za-z]+),?[ \t\u00a0]+\Z", before)
+        if m and m.group(1).lower() in self.context.get("figure_nouns", ()):
+            return True  # (p21) a made figure named after its noun, a comma too: "Our mascot, Mrs Tiggy-Winkle, visits ..."
         # (p18) the same nouns after "the" and the name: "the crew of the Mary Stanford lifeboat", "the Mary Ellen
         # fishing boat"; or the name a thing "has been nicknamed": "Our new minibus has been nicknamed Big Bertha"
         after = _THING_AFTER.match(text, end)
@@ -2568,13 +2597,13 @@ class _NameFinder:
         return self.used_as_work(end)
 
     def joined_to_things(self, t) -> bool:
-        """(p21) The token is joined by "and"/"or" to a plural common noun with no determiner or owner that is no word
-        for people ("Dr Pepper and crisps", "biscuits and Mr Kipling"): a list of things, not a person."""
+        """(p21) The token is joined by "and"/"or" to a common noun with no determiner or owner that is no word for
+        people ("Dr Pepper and crisps", "Mr Muscle and bleach"): a list of things, not a person."""
         ctx = self.context
         people = ctx.get("person_nouns", frozenset()) | ctx.get("kin_nouns", frozenset()) \
             | ctx.get("family_nouns", frozenset()) | ctx.get("group_nouns", frozenset()) | ctx.get("possessed_nouns", frozenset())
         joined = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
-        return any(w.tag_ == "NNS" and w.pos_ == "NOUN" and w.lemma_.lower() not in people and w.lower_ not in people
+        return any(w.tag_ in ("NN", "NNS") and w.pos_ == "NOUN" and w.lemma_.lower() not in people and w.lower_ not in people
                    and w.lemma_.lower() not in self.names.role_words
                    and not any(c.dep_ in ("det", "poss") for c in w.children) for w in joined)
 
