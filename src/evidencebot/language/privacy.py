@@ -333,6 +333,14 @@ class NameLists:
     """The nouns that make such an apposition a job ("manager", "chair", "officer"); a role word that only
     qualifies a noun ("care", "housing", "key", "case") does not: "Dawn Pike, the care leaver we support"."""
 
+    def ambiguous_lower(self) -> frozenset:
+        """(p21) The ambiguous first names, lower-cased: made once per loaded word lists (the lower-case pass made the
+        set for every paragraph, about 3% of the privacy family's time on the check_bench document)."""
+        cached = self.__dict__.get("_ambiguous_lower")
+        if cached is None:
+            cached = self.__dict__["_ambiguous_lower"] = frozenset(w.casefold() for w in self.ambiguous)
+        return cached
+
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
         """(titles, first names that are not also everyday words), lower-cased: made once
         per loaded word lists and kept on them."""
@@ -2827,7 +2835,7 @@ class _NameFinder:
         n = self.names
         titles, lower_first = n.lower_case_words()
         toks = self.toks
-        ambiguous = {w.casefold() for w in n.ambiguous}
+        ambiguous = n.ambiguous_lower()
         for i, tok in enumerate(toks):
             word = tok.text
             if word in ambiguous and word.isalpha() and word.islower() and self.person_by_grammar(tok):
