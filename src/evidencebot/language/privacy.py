@@ -801,6 +801,7 @@ CONTEXT_LISTS = (
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
+    "place_name_starts", "place_name_words", "place_name_prefixes",
 )
 
 
@@ -1334,6 +1335,13 @@ _OFFICE_FOR = re.compile(r"((?:[\w.'’\-]+[ \t\u00a0]+){0,4}[\w.'’\-]+)[ \t\u
 # (p21) a plural noun, "of" and the capitalised words of a list before a name: "the villages of Fenby, Thornley and "
 _AREA_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+(?:[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*"
                              r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:and|or|&)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+))*\Z")
+# (p21) "from" and a title opened by a capital "The" right after a name: "Esther Greenwood from The Bell Jar"
+_FROM_TITLE_AFTER = re.compile(r"[ \t\u00a0]+from[ \t\u00a0]+The[ \t\u00a0]+[A-Z]")
+# (p21) a noun, then up to two capitalised words, ending before a name: "The lifeboat Margaret |Joan"
+_NOUN_BEFORE_NAME_RUN = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
+# (p21) two capitalised words, each followed by "of", "with" or "for", ending before a name: "Carers of People with |Dementia"
+_TITLED_RUN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t\u00a0]+(?:of|with|for)[ \t\u00a0]+[A-Z][\w'’\-]*[ \t\u00a0]+"
+                                r"(?:of|with|for)[ \t\u00a0]+\Z")
 # (p21) "the" and a capitalised noun right after a name: "Matilda the Musical"
 _THE_WORK_AFTER = re.compile(r"[ \t\u00a0]+the[ \t\u00a0]+([A-Z][a-z]+)\b")
 # (p21) a colon after a word, then "he" or "she" as the next clause's subject: "Update on Will: he has been offered ..."
@@ -1674,11 +1682,29 @@ class _NameFinder:
         if self.title_of_work(start, end) or self.listed_with_places(end) or self.listed_after_places(start):
             return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
             # Oulsby and the villages along the valley"
+        if self.place_name_shape(value):
+            return False  # (p21) "Upper Aske", "Cwm Du", "Llanfair Uchaf": a place's name by its words
+        if _TITLED_RUN_BEFORE.search(self.text, max(0, start - 60), start):
+            return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
             return False  # "Ruth's Table CIC", "Kol Chesed, an Orthodox Jewish community charity", "Johnson Matthey sponsored"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
+
+    def place_name_shape(self, value: str) -> bool:
+        """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
+        "Cwm", ``place_name_starts``; not after a title), a word only places use ("Uchaf", "Isaf", ``place_name_words``)
+        or a word that starts as place names do ("Llanfair", ``place_name_prefixes``)."""
+        words = value.split()
+        ctx = self.context
+        if len(words) < 2 or words[0].rstrip(".") in self.names.titles:
+            return False
+        if words[0].casefold() in ctx.get("place_name_starts", ()):
+            return True
+        prefixes = ctx.get("place_name_prefixes", ())
+        return any(w.casefold() in ctx.get("place_name_words", ()) or any(
+            w.casefold().startswith(p) and len(w) > len(p) + 2 for p in prefixes) for w in words)
 
     def organisation_shape(self, start: int, end: int) -> bool:
         """Words a person's name is part of or set off as, that make it an organisation's:
@@ -1755,9 +1781,12 @@ class _NameFinder:
         if _OF_TITLE_BEFORE.search(before):
             return True
         things = self.context.get("thing_names_before", ())
-        m = re.search(r"\b([A-Za-z]+)[ \t\u00a0]+\Z", before)
+        m = _NOUN_BEFORE_NAME_RUN.search(before)
         if m and m.group(1).lower() in things:
-            return True
+            return True  # (p21: over the name's own first words too: "The lifeboat Margaret Joan", "Joan" found alone)
+        m = re.search(r"\b(?:the|a|an)[ \t\u00a0]+([a-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z", before)
+        if m and m.group(1) in self.context.get("artwork_nouns", ()) and not self.subject_after(end):
+            return True  # (p21) a work named after its noun: "the song Eleanor Rigby", "the film Frozen" (not "the play Sarah wrote")
         m = re.search(r"\b([A-Za-z]+),?[ \t\u00a0]+\Z", before)
         if m and m.group(1).lower() in self.context.get("figure_nouns", ()):
             return True  # (p21) a made figure named after its noun, a comma too: "Our mascot, Mrs Tiggy-Winkle, visits ..."
@@ -1844,6 +1873,11 @@ class _NameFinder:
             return first is None or not self.age_or_who_after(self._tok_at(end - 1) or first)
         if t is None or not ctx:
             return False
+        if _FROM_TITLE_AFTER.match(self.text, end) and not self.age_or_who_after(self._tok_at(end - 1) or self._tok_at(start)):
+            return True  # (p21) a character from a work: "Esther Greenwood from The Bell Jar" (a capital "The" mid-sentence)
+        if not any(w in self.names.first_names for w in words) and self.joined_to_public(t):
+            return True  # (p21) "clips of Eeyore and Tigger": joined to a name everyone knows, a character or a figure too
+            # (not a listed first name: "The book club chose Jane Eyre and Daniel Okoro led the discussion")
         members = [t.head] if t.dep_ == "conj" else []
         members += [c for c in t.children if c.dep_ == "conj"]
         listed = any(w in self.names.first_names for w in words)
@@ -1860,7 +1894,8 @@ class _NameFinder:
             owner = prep.head.lemma_.lower()
             if prep.lower_ == "of" and owner in ctx.get("measure_nouns", ()):
                 return True
-            if not listed and len(words) == 1 and prep.lower_ in ctx.get("simile_words", ()) \
+            titled_one = len(words) == 2 and words[0].rstrip(".") in self.names.titles
+            if not listed and (len(words) == 1 or titled_one) and prep.lower_ in ctx.get("simile_words", ()) \
                     and owner in ctx.get("simile_verbs", ()):
                 return True  # (p21) "the wellbeing café felt like Hogwarts": a place or a story's, compared with
         office = _OFFICE_FOR.search(self.text, max(0, start - 120), start)
@@ -1899,6 +1934,22 @@ class _NameFinder:
                 # first name with a surname is a member ("... and Daniel Okoro led the discussion")
                 surname = len(words) > 1 and not ({"and", "&"} & set(words))  # ("George and Lennie": two characters)
                 return not surname or not listed and first is not None and not self.personal_context(first)
+        return False
+
+    def subject_after(self, end: int) -> bool:
+        """(p21) The name ending at ``end`` is the subject of a verb (by the parse): "the play Sarah wrote"."""
+        last = self._tok_at(end - 1)
+        return bool(last is not None and last.token is not None and last.token.dep_ in _SUBJECT_DEPS)
+
+    def joined_to_public(self, t) -> bool:
+        """(p21) The name is joined by "and" to a name everyone knows (``public_figures``): "Eeyore and Tigger"."""
+        joined = [t.head] if t.dep_ == "conj" else []
+        joined += [c for c in t.children if c.dep_ == "conj"]
+        for other in joined:
+            lo = other.left_edge.i if other.dep_ != "conj" or other.i != t.head.i else other.i
+            words = [w for w in t.doc[min(lo, other.i):other.i + 1] if w.pos_ == "PROPN"]
+            if words and self.known_public(words[0].idx, other.idx + len(other.text)):
+                return True
         return False
 
     def saying(self, t) -> bool:
@@ -2200,6 +2251,9 @@ class _NameFinder:
             return True
         if t.dep_ == "pobj" and head == "to" and t.head.head.lemma_.lower() in ctx["with_verbs"]:
             return True  # (p21) the one spoken to: "spoke to jordan re: caring for mum" (not "with": "spoke with grace")
+        if t.dep_ == "dobj" and head in ctx["object_verbs"] and tok.text[:1].isupper() and any(
+                c.i == t.i + 2 and c.dep_ == "xcomp" and t.doc[t.i + 1].lower_ == "to" for c in t.head.children):
+            return True  # (p21) the one persuaded or helped to do something: "persuaded Storm to let the team in"
         if t.dep_ in ("dobj", "dative") and (head in ctx["speech_verbs"] or head in ctx["object_verbs"]):
             return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
@@ -2437,6 +2491,11 @@ class _NameFinder:
             return False
         verb = self.toks[i + 1].token
         ctx = self.context
+        if tok.token.tag_ == "MD" and verb.tag_ == "MD" and tok.text[:1].isupper() \
+                and self.text[tok.end:self.toks[i + 1].start] in (" ", "\u00a0"):
+            # (p21) two modals in a row: the first is a name ("Will can now make a cup of tea ... on his own"), with
+            # he/his/she/her later in the sentence
+            return any(w.lower_ in ctx.get("own_pronouns", ()) | {"he", "she"} and w.i > verb.i for w in verb.sent)
         if verb.tag_ not in ("VBD", "VBZ", "VBN") or self.text[tok.end:self.toks[i + 1].start] not in (" ", "\u00a0"):
             return False
         if any(c.dep_ in ("det", "poss") for c in tok.token.children) or (
@@ -3211,7 +3270,8 @@ class _NameFinder:
                 continue
             if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i) \
                     and not (self.adjective_subject(tok) and (self.owner_by_words(tok) or self.person_verb_subject(tok))) \
-                    and not (self.adjective_mid_sentence(tok) and self.owner_by_words(tok)):
+                    and not (self.adjective_mid_sentence(tok) and (self.owner_by_words(tok)
+                                                                   or self.described_as_person(tok.token))):
                 continue
             if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:
