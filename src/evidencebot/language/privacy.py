@@ -1342,6 +1342,8 @@ _NOUN_BEFORE_NAME_RUN = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]
 # (p21) two capitalised words, each followed by "of", "with" or "for", ending before a name: "Carers of People with |Dementia"
 _TITLED_RUN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t\u00a0]+(?:of|with|for)[ \t\u00a0]+[A-Z][\w'’\-]*[ \t\u00a0]+"
                                 r"(?:of|with|for)[ \t\u00a0]+\Z")
+# (p21) a person's initials written with full stops: "J.T.", "A.M.K."
+_INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}")
 # (p21) "the" and a capitalised noun right after a name: "Matilda the Musical"
 _THE_WORK_AFTER = re.compile(r"[ \t\u00a0]+the[ \t\u00a0]+([A-Z][a-z]+)\b")
 # (p21) a colon after a word, then "he" or "she" as the next clause's subject: "Update on Will: he has been offered ..."
@@ -2174,6 +2176,17 @@ class _NameFinder:
         t = tok.token
         return bool(t is not None and tok.pos == "ADJ" and tok.text[:1].isupper() and t.dep_ in _SUBJECT_DEPS
                     and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children))
+
+    def appositive_person(self, tok: _Tok) -> bool:
+        """(p21) The word heads a name set off as an apposition to a word for a person, or has one as its own: "Our
+        longest-serving member, Saffron-Moon, asked ...", "J.T., a second-year engineering student, has agreed"
+        (whatever entity the model gave it)."""
+        t = tok.token
+        if t is None:
+            return False
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i > t.i:
+            t = t.head
+        return self.described_as_person(t)
 
     def person_verb_subject(self, tok: _Tok) -> bool:
         """(p21) The subject of a verb only a person does (``subject_verbs``), its state (``subject_states``) or its
@@ -3012,6 +3025,18 @@ class _NameFinder:
             return listed and self.shared_clause_says_person(t)
         return any(w.lower_ in ("he", "she") and w.i > t.i for w in t.sent)
 
+    def initials(self) -> list[tuple[int, int]]:
+        """(p21) A person's initials with their full stops ("J.T.", "A.M.K."), where the sentence says they are a person:
+        an apposition that says what person ("J.T., a second-year engineering student, has agreed ..."). Not an
+        abbreviation (the parse names no person: "the U.K. has ..."); initials with an age are privacy.title-initial's."""
+        out = []
+        for i, tok in enumerate(self.toks):
+            if tok.token is None or not _INITIALS_TOKEN.fullmatch(tok.text):
+                continue
+            if self.described_as_person(tok.token):
+                out.append((tok.start, tok.end))
+        return out
+
     def bracketed(self) -> list[tuple[int, int]]:
         """A word said to be "he" or "she" in brackets right after it: "sunny (she always writes it in lower
         case) says ...", "Sam (he/him) joined", "river (he spells it that way) asked". The word opens its
@@ -3281,7 +3306,8 @@ class _NameFinder:
                 continue
             if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
-                if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1):
+                if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
+                        and not self.appositive_person(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"
@@ -3302,7 +3328,7 @@ class _NameFinder:
 
 
 NAME_SOURCES = ("titles", "entities", "first_names", "in_context", "lower_case", "surname_first", "bracketed",
-                "initial_surname")
+                "initial_surname", "initials")
 
 
 def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
