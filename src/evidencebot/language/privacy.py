@@ -801,7 +801,7 @@ CONTEXT_LISTS = (
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
-    "place_name_starts", "place_name_words", "place_name_prefixes",
+    "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
 )
 
 
@@ -1344,6 +1344,10 @@ _TITLED_RUN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t\u00a0]+(?:
                                 r"(?:of|with|for)[ \t\u00a0]+\Z")
 # (p21) a person's initials written with full stops: "J.T.", "A.M.K."
 _INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}")
+# (p21) a surname, an initial with its full stop and (group 2) a courtesy title in brackets, ending a list's entry: "Lloyd-Jones
+# T.,", "Rees, M. (Mrs)"
+_SURNAME_INITIAL = re.compile(r"(?<![\w'’\-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),?[ \t\u00a0]+[A-Z]\."
+                              r"(?:[ \t\u00a0]*(\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\)))?(?=[ \t\u00a0]*(?:[,;)]|\Z|[ \t\u00a0][a-z]))")
 # (p21) "the" and a capitalised noun right after a name: "Matilda the Musical"
 _THE_WORK_AFTER = re.compile(r"[ \t\u00a0]+the[ \t\u00a0]+([A-Z][a-z]+)\b")
 # (p21) a colon after a word, then "he" or "she" as the next clause's subject: "Update on Will: he has been offered ..."
@@ -2000,6 +2004,12 @@ class _NameFinder:
         t = tok.token
         while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i <= self._tok_at(end - 1).token.i:
             t = t.head
+        root = t
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in self.context.get("area_verbs", ()) and not any(
+                w in self.names.first_names for w in self.text[start:end].split()):
+            return True  # (p21) what a worker or a service covers: "The IPS employment specialist covers Aberllyn and Bryncoed"
         if t.dep_ not in ("conj", "nsubj", "pobj", "dobj", "nsubjpass"):
             return False
         joined = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
@@ -3114,6 +3124,13 @@ class _NameFinder:
             if lead is not None and lead.token is not None and lead.pos != "PROPN":
                 continue  # "Afterwards, Sarah said ...", "Yesterday, Karen rang"
             out.append((m.start(1), m.end(2)))
+        # (p21) a register's "Surname I." entries: two or more in a list ("Begum S., Lloyd-Jones T., Farrell K."), or one
+        # with a courtesy title in brackets after it ("Rees, M. (Mrs) wishes to complain")
+        initialled = [m for m in _SURNAME_INITIAL.finditer(self.text) if not self.blocked_word(m.group(1))
+                      and m.group(1) not in self.names.titles and m.group(1).casefold() not in self.names.public_roles]
+        for m in initialled:
+            if len(initialled) >= 2 or m.group(2):
+                out.append((m.start(1), m.end()))
         for m in _SURNAME_SLASH_FIRST.finditer(self.text):
             surname, first = m.group(1), m.group(2)
             if first in n.ambiguous or self.blocked_word(surname.capitalize()) or surname.capitalize() in n.veto_words \
