@@ -3037,11 +3037,11 @@ class _NameFinder:
 
     def initials(self) -> list[tuple[int, int]]:
         """(p21) A person's initials with their full stops ("J.T.", "A.M.K."), where the sentence says they are a person:
-        an apposition that says what person ("J.T., a second-year engineering student, has agreed ..."). Not an
-        abbreviation (the parse names no person: "the U.K. has ..."); or an age or "who" after a comma ("D.W., 52, a former
-        miner"; initials with an age in brackets are privacy.title-initial's)."""
+        an apposition that says what person ("J.T., a second-year engineering student, has agreed ..."), or an age or
+        "who" after a comma ("D.W., 52, a former miner"; initials with an age in brackets are privacy.title-initial's).
+        Not an abbreviation (the parse names no person: "the U.K. has ...")."""
         out = []
-        for i, tok in enumerate(self.toks):
+        for tok in self.toks:
             if tok.token is None or not _INITIALS_TOKEN.fullmatch(tok.text):
                 continue
             if self.described_as_person(tok.token) or (self.text[tok.end:tok.end + 1] == "," and self.age_or_who_after(tok)):
