@@ -169,9 +169,9 @@ PART_THRESHOLDS = {
     "dev14": {"precision": 0.95, "recall": 0.93},
     # privacy dev15 after session 15's street forms, justice references, phone groupings and name shapes
     "dev15": {"precision": 0.95, "recall": 0.90},
-    # privacy pv21dev after session 21's privacy work (python bench/heldout.py privacy
-    # tests/data/labelled/privacy_pv21dev.jsonl)
-    "pv21dev": {"precision": 0.95, "recall": 0.95},
+    # privacy pv21dev after session 21's privacy work: P 1.000 R 1.000 (python bench/heldout.py privacy
+    # tests/data/labelled/privacy_pv21dev.jsonl); the floors are the family's targets
+    "pv21dev": {"precision": 0.95, "recall": 0.97},
     # over-claim s8 at session 9's start (rules at 08e226f): tune P 0.934 R 0.695, check P 0.924 R 0.782;
     # after session 9's rule work (three false alarms of the tune half gone, two more caught): tune 0.983 / 0.707,
     # check unchanged
