@@ -20,7 +20,8 @@ caller can point back at the exact place. The rule:
 * A full stop after an abbreviation that is never the end of a sentence
   ("e.g.", "i.e.", "Dr.", "Mr.", "Mrs.", "vs.", "approx.") or after an
   initial ("J. Smith", "J.R. Smith") does not end one; "No.", "p." and
-  "para." do not when a number follows ("No. 5"). "etc." ends a sentence
+  "para." do not when a number follows ("No. 5"), or a code of capitals
+  and digits ("prison no. B4421KT"). "etc." ends a sentence
   when a capital follows it ("debt advice etc. The team ...").
 * A question or exclamation inside a quotation followed by a small letter
   ('"Is it safe?" she asked.') is one sentence.
@@ -53,6 +54,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _END = re.compile(r"(?:[.!?…]+)[\"'”’)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9]|£|\{)")
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+# a number, or a code of up to four capitals and a digit, after "No." and the like: "No. 5", "prison no. B4421KT"
+_NUMBER_AFTER = re.compile(r"[A-Z]{0,4}\d")
 
 
 def _word_before(text: str, dot: int) -> str:
@@ -73,7 +76,7 @@ def _is_abbreviation(text: str, dot: int, following: str) -> bool:
     low = word.lower()
     if low in ABBREVIATIONS or _INITIALS.fullmatch(word):
         return True
-    return low in BEFORE_NUMBER and following[:1].isdigit()
+    return low in BEFORE_NUMBER and _NUMBER_AFTER.match(following) is not None
 
 
 def _ends_in(text: str, start: int, end: int):
@@ -88,7 +91,7 @@ def _ends_in(text: str, start: int, end: int):
         if not nxt:
             continue
         close = m.group().rstrip(_CLOSE)
-        if _is_abbreviation(text, m.start() + len(close) - 1, text[nxt.end():nxt.end() + 1]):
+        if _is_abbreviation(text, m.start() + len(close) - 1, text[nxt.end():nxt.end() + 8]):
             continue
         yield m.end(), nxt.end()
 

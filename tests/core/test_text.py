@@ -63,6 +63,12 @@ def test_number_abbreviations_end_no_sentence_before_a_number_only():
         "See No. 5 in the list.", "Then p. 12 of the plan.", "We said no.", "Then we left."]
 
 
+def test_number_abbreviations_end_no_sentence_before_a_code_with_digits():
+    # (p21) a prison number after "no." is the same sentence: split there, its date lost the person it was released
+    assert split("Dean Ward, prison no. C5519RT, is out on 3rd May. We said no. Then we left.") == [
+        "Dean Ward, prison no. C5519RT, is out on 3rd May.", "We said no.", "Then we left."]
+
+
 def test_etc_before_a_capital_ends_a_sentence_but_not_before_a_small_letter():
     assert split("Housing, debt etc. The team helps. Housing, debt etc. and more.") == [
         "Housing, debt etc.", "The team helps.", "Housing, debt etc. and more."]

@@ -78,6 +78,14 @@ PASS = [
     "Cecil's Kitchen CIC now runs the Friday lunch club.",
     "We partner with Beth Shalom, a Jewish community charity, on the winter appeal.",
     "Dixon Carter sponsored the shirts for the five-a-side team.",
+    # (p21) a titled product in a list of things, by the parse (a bare plural noun joined to it)
+    "Dr Oetker and pizzas were on the shopping list.",
+    "Mr Muscle and bleach are kept in the locked cupboard.",
+    # (p21) a brand before its product (a name that is no listed first name modifying a common noun for no person)
+    "Captain Birdseye fish fingers were on the menu every Friday.",
+    "Please attach a Gantt chart if it helps.",
+    # (p21) a titled character compared with after "feel like", by the parse
+    "By Thursday most of us feel like Mrs Doyle.",
 ]
 
 

@@ -124,6 +124,12 @@ CASES += [("overclaim", "dev15")]
 # side), written blind to the code for o21: P 0.976 R 0.830 at o21's start (3d71cce) (python bench/heldout.py
 # overclaim tests/data/labelled/overclaim_oc21dev.jsonl), then tuned on: P 1.000 R 0.990 after o21's work
 CASES += [("overclaim", "oc21dev")]
+# a privacy set (120: 70 flag, 50 pass) written for session 21 by a helper who read neither the code nor the phrasebank
+# (/work/devsets/s21, copied byte for byte): word-names as subjects, lower-case names in notes, "Surname / Firstname"
+# pairs, prison numbers and custody references, dates of a person's event, rare combinations; cited authors, brands
+# and characters, public helplines, document references, capitalised groups. Measured before any change that session:
+# P 0.984 R 0.857; then tuned on
+CASES += [("privacy", "pv21dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -167,6 +173,9 @@ PART_THRESHOLDS = {
     "dev14": {"precision": 0.95, "recall": 0.93},
     # privacy dev15 after session 15's street forms, justice references, phone groupings and name shapes
     "dev15": {"precision": 0.95, "recall": 0.90},
+    # privacy pv21dev after session 21's privacy work: P 1.000 R 1.000 (python bench/heldout.py privacy
+    # tests/data/labelled/privacy_pv21dev.jsonl); the floors are the family's targets
+    "pv21dev": {"precision": 0.95, "recall": 0.97},
     # over-claim s8 at session 9's start (rules at 08e226f): tune P 0.934 R 0.695, check P 0.924 R 0.782;
     # after session 9's rule work (three false alarms of the tune half gone, two more caught): tune 0.983 / 0.707,
     # check unchanged

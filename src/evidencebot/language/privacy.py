@@ -105,7 +105,9 @@ _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 # (person_nouns), not a service ("a project called Hope")
 _NOUN_CALLED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:called|named|nicknamed)[ \t\u00a0]+\Z")
 # a nickname between a first name and a surname: 'Tomás "Tommo" Quintero', "Bernadette (Bernie) Okafor"
-_NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\))"
+# (p21: or quoted inside brackets, 'Lee ("Spud") Barraclough')
+_NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\)"
+                              r"|\([\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']\))"
                               r"[ \t\u00a0]+(?=[A-Z])")
 
 
@@ -243,6 +245,9 @@ class CompiledPattern:
     person's only with a person near it ("dad", "discharged", "her")."""
     not_near: re.Pattern | None = None
     """A match is dropped when this is found the same way ("tender", "contract", "invoice")."""
+    label: re.Pattern | None = None
+    """(p21) A label that, right before the reported part (spaces and one of ":#=(,." between), is reported with
+    it: "prison number A4471CK" (the ``label`` field, ignoring case, verbose; looked for only after a match)."""
 
 
 @dataclass
@@ -327,6 +332,14 @@ class NameLists:
     official_heads: frozenset = frozenset()
     """The nouns that make such an apposition a job ("manager", "chair", "officer"); a role word that only
     qualifies a noun ("care", "housing", "key", "case") does not: "Dawn Pike, the care leaver we support"."""
+
+    def ambiguous_lower(self) -> frozenset:
+        """(p21) The ambiguous first names, lower-cased: made once per loaded word lists (the lower-case pass made the
+        set for every paragraph, about 3% of the privacy family's time on the check_bench document)."""
+        cached = self.__dict__.get("_ambiguous_lower")
+        if cached is None:
+            cached = self.__dict__["_ambiguous_lower"] = frozenset(w.casefold() for w in self.ambiguous)
+        return cached
 
     def lower_case_words(self) -> tuple[frozenset, frozenset]:
         """(titles, first names that are not also everyday words), lower-cased: made once
@@ -674,8 +687,14 @@ def _parse_patterns(path, rule_id, value, defines, required) -> list[CompiledPat
             near[key] = (_compile(path, rule_id, f"{fieldname}.{key}", _expand(path, rule_id, f"{fieldname}.{key}", value,
                                                                                  defines), re.IGNORECASE | re.VERBOSE)
                          if value else None)
+        label = item.get("label")
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            raise _err(path, rule_id, f"{fieldname}.label", "must be a regular expression (a string)")
+        label_re = _compile(path, rule_id, f"{fieldname}.label",
+                            rf"(?:{_expand(path, rule_id, f'{fieldname}.label', label, defines)})[ \t\u00a0]*[:#=(,.]?[ \t\u00a0]*\Z",
+                            re.IGNORECASE | re.VERBOSE) if label else None
         out.append(CompiledPattern(_compile(path, rule_id, f"{fieldname}.pattern", source, flags), sev, gate, part,
-                                   near["near"], near["not_near"]))
+                                   near["near"], near["not_near"], label_re))
     return out
 
 
@@ -781,7 +800,8 @@ CONTEXT_LISTS = (
     "artwork_nouns", "thing_names_before", "area_nouns", "not_owner_words", "determiners", "owner_quantifiers",
     "nickname_words", "name_preference_verbs", "peer_role_words", "staff_unit_nouns", "care_events",
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
-    "organisation_verbs", "kin_owners", "kin_qualifiers",
+    "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
+    "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
 )
 
 
@@ -971,6 +991,7 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
                 may_match(pat.requires, low) and pat.requires.search(text)):
             continue  # (none of the words every match holds is in the text)
         has_value = "value" in pat.regex.groupindex
+        has_label = has_value and "label" in pat.regex.groupindex
         for m in pat.regex.finditer(text):
             if has_value and m.start("value") >= 0:
                 start, end = m.span("value")
@@ -982,10 +1003,25 @@ def _regex_spans(rule: PrivacyRule, text: str) -> list[tuple[int, int, str]]:
             if rule.exceptions.match(value) or rule.exceptions.before_match(text, start) \
                     or rule.exceptions.after_match(text, end):
                 continue
-            if (pat.near is not None or pat.not_near is not None) and not _near_ok(pat, text, m.start(), m.end()):
+            labelled = has_label and m.start("label") >= 0
+            # (a pattern's label is context its near reads: "custody record number BF/0713/25")
+            if (pat.near is not None or pat.not_near is not None) and not _near_ok(
+                    pat, text, start if labelled else m.start(), m.end()):
                 continue
+            if labelled and _LABEL_GAP.fullmatch(text, m.end("label"), start):
+                start = m.start("label")  # (p21) "prison number A4471CK": the label and the number as written
+            elif pat.label is not None:
+                found = pat.label.search(text, max(0, start - LABEL_REACH), start)
+                if found is not None:
+                    start = found.start()
             out.append((start, end, pat.severity or rule.severity))
     return out
+
+
+LABEL_REACH = 60
+"""Characters before a match that a pattern's ``label`` field looks at."""
+# what may stand between a pattern's ``label`` group and its value for the finding to cover both
+_LABEL_GAP = re.compile(r"[ \t\u00a0]*[:#=(,.]?[ \t\u00a0]*")
 
 
 NEAR_WINDOW = 100
@@ -1276,19 +1312,52 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ])[A-ZÀ-ÖØ-Þ]")
 # a record system's name before the word for its number: "Carefirst number", "Paris ID:"
 _ID_LABEL_AFTER = re.compile(r"[ \t\u00a0]+(?:number|no\.|ID|ref|reference|identifier)(?:[ \t\u00a0]*[:#]|[ \t\u00a0]+(?:is|was)\b|[ \t\u00a0]*\d)")
 # a surname in capitals, a comma and a first name, then a colon, a bracket, a dash, a comma or the end
-_SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;\-–—]|\Z))")
+_SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([A-Z][a-z]+)\b(?=[ \t\u00a0]*(?:[:(,;|\-–—]|\Z))")  # (p21: a table's pipe too)
 # a register line's surname in title case, a comma and a first name, then a dash, a colon or a bracket: "Quigley,
 # Eamon – carer's assessment overdue" (at the start of the text or a line, or after a colon)
 # (p20: also a list's entries after a colon or a semicolon, each ending at a semicolon or the end: "flagged for
-# review: Pryce, Gwen; Hussain, Imran.")
-_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
+# review: Pryce, Gwen; Hussain, Imran."; p21: or an opening quote, an entry quoted from a record: "'Nowicka, Halina – did
+# not attend x2'")
+_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;'‘\"“])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
                                  r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
 # the same in running text, a listed first name then a verb or the end: "Handover: Kowalski, Piotr has rent arrears"
 _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
                                  r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|,[ \t\u00a0]+(?:who|aged|age|DOB|born)\b|\Z))"
                                  r"(?![ \t\u00a0]+(?:and|or|&)\b)")  # (p20: "Walsh, Kieran, who is in Year 9")
+# (p21) a name joined by hyphens to lower-case words, a character's or a thing's ("Winnie-the-Pooh", "Will-o'-the-wisp"):
+# people's double names join capitalised words ("Adeyemi-Cole")
+_LOWER_COMPOUND_AFTER = re.compile(r"-(?:[a-z]+['’]?-)+[A-Za-z]")
+_LOWER_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-(?:[a-z]+['’]?-)+\Z")
+# (p21) the phrase before an opening bracket that holds a name: "the hon. Member for Brackenford and Moorvale ("
+_OFFICE_BRACKET = re.compile(r"([^,;:!?()\n]{3,90}?)[ \t\u00a0]*\([ \t\u00a0]*\Z")
+# (p21) an office and "for" before up to three capitalised words (and "and"): "the hon. Member for Brackenford and "
+_OFFICE_FOR = re.compile(r"((?:[\w.'’\-]+[ \t\u00a0]+){0,4}[\w.'’\-]+)[ \t\u00a0]+for[ \t\u00a0]+((?:[A-Z][\w'’\-]*[ \t\u00a0]+(?:(?:and|&)[ \t\u00a0]+)?){0,3})\Z")
+# (p21) a plural noun, "of" and the capitalised words of a list before a name: "the villages of Fenby, Thornley and "
+_AREA_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+(?:[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*)*"
+                             r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:and|or|&)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+))*\Z")
+# (p21) "from" and a title opened by a capital "The" right after a name: "Esther Greenwood from The Bell Jar"
+_FROM_TITLE_AFTER = re.compile(r"[ \t\u00a0]+from[ \t\u00a0]+The[ \t\u00a0]+[A-Z]")
+# (p21) a noun, then up to two capitalised words, ending before a name: "The lifeboat Margaret |Joan"
+_NOUN_BEFORE_NAME_RUN = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z")
+# (p21) two capitalised words, each followed by "of", "with" or "for", ending before a name: "Carers of People with |Dementia"
+_TITLED_RUN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t\u00a0]+(?:of|with|for)[ \t\u00a0]+[A-Z][\w'’\-]*[ \t\u00a0]+"
+                                r"(?:of|with|for)[ \t\u00a0]+\Z")
+# (p21) a person's initials written with full stops: "J.T.", "A.M.K."
+_INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}")
+# (p21) a surname, an initial with its full stop and (group 2) a courtesy title in brackets, ending a list's entry: "Lloyd-Jones
+# T.,", "Rees, M. (Mrs)"
+_SURNAME_INITIAL = re.compile(r"(?<![\w'’\-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),?[ \t\u00a0]+[A-Z]\."
+                              r"(?:[ \t\u00a0]*(\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\)))?(?=[ \t\u00a0]*(?:[,;)]|\Z|[ \t\u00a0][a-z]))")
+# (p21) "the" and a capitalised noun right after a name: "Matilda the Musical"
+_THE_WORK_AFTER = re.compile(r"[ \t\u00a0]+the[ \t\u00a0]+([A-Z][a-z]+)\b")
+# (p21) a colon after a word, then "he" or "she" as the next clause's subject: "Update on Will: he has been offered ..."
+_COLON_PRONOUN = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+(?:he|she)[ \t\u00a0]+(?:is|was|has|had|will|would|can|could|did|does|"
+                            r"did|says|said|[a-z]+ed|[a-z]+s)\b")
 # a surname in capitals and a first name, no comma: "Referral for NOWAK Agnieszka came in", "MORRIS Dean did not attend"
 _SURNAME_CAPS_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,})[ \t\u00a0]+([A-Z][a-z]+)\b")
+# (p21) a record's "Surname / Firstname" pair, the surname in capitals or title case: "Haworth / Lisa / self-referral",
+# "OKAFOR / Chidi – step-down" (not inside a longer path or a date: no slash or word character right before it)
+_SURNAME_SLASH_FIRST = re.compile(r"(?<![\w'’/])([A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?)[ \t\u00a0]*/[ \t\u00a0]*([A-Z][a-z]+)\b(?![/'’\-]\w)")
 # up to two words of a job right before a name (group 2), and the word before them (group 1): "Liaison practitioner"
 _JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Za-z][a-z\-]*[ \t\u00a0]+)?[a-z][a-z\-]*)\Z")
 # the last phrase of a segment that an organisation owns: "... by our senior practitioner", "to the Trust's lead nurse"
@@ -1361,8 +1430,9 @@ _BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u
 _THING_AFTER = re.compile(r"[ \t\u00a0]+([a-z\-]+)\b(?:[ \t\u00a0]+([a-z]+)\b)?")
 _THING_NAMED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
                           r"(?:nicknamed|named|called|christened|dubbed)[ \t\u00a0]+\Z")
-# an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"
-_CITED_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
+# an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"; (p21) with a
+# possessive: "Anthony's (1993) definition of recovery"
+_CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
                           r"(?:19|20)\d\d[a-z]?\)")
 _INITIAL_DOT = re.compile(rf"(?<![\w.'’&])([A-Z])\.[ \t\u00a0]?({_NAME_WORD})")
 _NAMED_DUTY = re.compile(r"\b(?:the|a|an|our|their|its)[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+to[ \t\u00a0]+\Z")
@@ -1458,6 +1528,12 @@ def _care_patterns(events: frozenset, passives: frozenset, leads: frozenset, aux
     return after, before
 
 
+def _not_after_capital(text: str, start: int) -> bool:
+    """The word at ``start`` does not follow another capitalised word (a title's or a heading's run of capitals)."""
+    m = re.search(r"([\w'’\-]+)[ \t\u00a0]*\Z", text[max(0, start - 30):start])
+    return m is None or not m.group(1)[:1].isupper()
+
+
 def tok_ent_blocks(t) -> bool:
     """(p20) The token is inside an organisation's or a place's entity."""
     return t.ent_type_ in _ORG_LABELS
@@ -1534,15 +1610,36 @@ class _NameFinder:
     def names_a_thing(self, end: int) -> bool:
         """A name right before a noun for a book, film, character or product names that thing:
         "our Harry Potter book club", "Peppa Pig stickers" (a person's things take "'s")."""
+        titled = _THE_WORK_AFTER.match(self.text, end)
+        if titled and titled.group(1).casefold() in self.names.not_person_nouns:
+            return True  # (p21) "Matilda the Musical", "Shrek the Musical": a show's title
         m = re.match(r"[ \t\u00a0]+([a-z]+)\b", self.text[end:end + 30])
-        if not (m and m.group(1) in self.names.not_person_nouns):
-            return False
+        listed = m is not None and m.group(1) in self.names.not_person_nouns
         last = self._tok_at(end - 1)
         if last is None or last.token is None:
-            return True
+            return listed
         # with the parse: only when the name modifies the phrase ("She gave Sarah books": Sarah is a person)
         t = last.token
-        return t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i
+        if not (t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i):
+            return False
+        return listed or (m is not None and self.product_head(t))
+
+    def product_head(self, t) -> bool:
+        """(p21) The noun a name (no listed first name) modifies is a common thing's, none of the words for people, roles
+        or a person's own things: a brand before its product ("Captain Birdseye fish fingers", "Dr Oetker pizza")."""
+        head = t.head
+        while head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        if head.pos_ != "NOUN" or not head.text[:1].islower():
+            return False
+        ctx = self.context
+        people = (ctx.get("person_nouns", frozenset()) | ctx.get("kin_nouns", frozenset()) | ctx.get("family_nouns", frozenset())
+                  | ctx.get("group_nouns", frozenset()) | ctx.get("possessed_nouns", frozenset()) | ctx.get("role_nouns", frozenset())
+                  | self.names.official_heads | self.names.role_words)
+        if head.lemma_.lower() in people or head.lower_ in people:
+            return False
+        span = t.doc[t.left_edge.i:t.i + 1]
+        return not any(w.text in self.names.first_names for w in span)
 
     def names_a_group(self, start: int, end: int) -> bool:
         """Capitalised words before a plural noun for people are a group, not a person: "Gypsy, Roma
@@ -1577,20 +1674,43 @@ class _NameFinder:
             return False  # an exception written with its title ("Mr Blobby")
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
+        first_word = value.split(None, 1)[0].rstrip(".")
+        if first_word in self.names.titles and " " in value.strip() and self.titled_thing(start, end):
+            return False  # (p21) a titled thing whatever found it: "A Dr Pepper from the vending machine"
         if _NAMED_DUTY.search(self.text, max(0, start - 40), start) and len(value.split()) == 1:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
+        if _LOWER_COMPOUND_AFTER.match(self.text, end) or _LOWER_COMPOUND_BEFORE.search(self.text, max(0, start - 40), start):
+            return False  # (p21) a name made with lower-case words and hyphens: "Winnie-the-Pooh", "Jack-in-the-Box"
         if self.determined_thing(start, end):
             return False  # "the Jenny Lind Singers", "the Brew and Banter peer group", "Our Good Neighbours scheme"
         if " " not in value and _LABEL_NUMBER_AFTER.match(self.text, end) and value not in self.names.first_names:
             return False  # "the only Year 13 at ...", "Tier 4", "Stage 2": a word with a number is a label
-        if self.title_of_work(start, end) or self.listed_with_places(end):
+        if self.title_of_work(start, end) or self.listed_with_places(end) or self.listed_after_places(start):
             return False  # "'Margaret at the Window'", "Educating Rita", "the lifeboat Grace Darling"; "Stonecliff,
             # Oulsby and the villages along the valley"
+        if self.place_name_shape(value):
+            return False  # (p21) "Upper Aske", "Cwm Du", "Llanfair Uchaf": a place's name by its words
+        if _TITLED_RUN_BEFORE.search(self.text, max(0, start - 60), start):
+            return False  # (p21) the last word of a name in Title Case joined by "of"/"with": "Carers of People with Dementia"
         if self.organisation_shape(start, end):
             return False  # "Ruth's Table CIC", "Kol Chesed, an Orthodox Jewish community charity", "Johnson Matthey sponsored"
         return not (self.followed_by_place(end) or self.preceded_by_saint(start) or self.names_a_group(start, end)
                     or self.names_a_thing(end) or self.placed(start, end) or self.used_as_work(end, titled=False, start=start)
                     or self.not_private_person(start, end))
+
+    def place_name_shape(self, value: str) -> bool:
+        """(p21) A name of two or more words made like a place's: a first word that opens place names ("Upper",
+        "Cwm", ``place_name_starts``; not after a title), a word only places use ("Uchaf", "Isaf", ``place_name_words``)
+        or a word that starts as place names do ("Llanfair", ``place_name_prefixes``)."""
+        words = value.split()
+        ctx = self.context
+        if len(words) < 2 or words[0].rstrip(".") in self.names.titles:
+            return False
+        if words[0].casefold() in ctx.get("place_name_starts", ()):
+            return True
+        prefixes = ctx.get("place_name_prefixes", ())
+        return any(w.casefold() in ctx.get("place_name_words", ()) or any(
+            w.casefold().startswith(p) and len(w) > len(p) + 2 for p in prefixes) for w in words)
 
     def organisation_shape(self, start: int, end: int) -> bool:
         """Words a person's name is part of or set off as, that make it an organisation's:
@@ -1667,9 +1787,15 @@ class _NameFinder:
         if _OF_TITLE_BEFORE.search(before):
             return True
         things = self.context.get("thing_names_before", ())
-        m = re.search(r"\b([A-Za-z]+)[ \t\u00a0]+\Z", before)
+        m = _NOUN_BEFORE_NAME_RUN.search(before)
         if m and m.group(1).lower() in things:
-            return True
+            return True  # (p21: over the name's own first words too: "The lifeboat Margaret Joan", "Joan" found alone)
+        m = re.search(r"\b(?:the|a|an)[ \t\u00a0]+([a-z]+)[ \t\u00a0]+(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,2}\Z", before)
+        if m and m.group(1) in self.context.get("artwork_nouns", ()) and not self.subject_after(end):
+            return True  # (p21) a work named after its noun: "the song Eleanor Rigby", "the film Frozen" (not "the play Sarah wrote")
+        m = re.search(r"\b([A-Za-z]+),?[ \t\u00a0]+\Z", before)
+        if m and m.group(1).lower() in self.context.get("figure_nouns", ()):
+            return True  # (p21) a made figure named after its noun, a comma too: "Our mascot, Mrs Tiggy-Winkle, visits ..."
         # (p18) the same nouns after "the" and the name: "the crew of the Mary Stanford lifeboat", "the Mary Ellen
         # fishing boat"; or the name a thing "has been nicknamed": "Our new minibus has been nicknamed Big Bertha"
         after = _THING_AFTER.match(text, end)
@@ -1688,6 +1814,12 @@ class _NameFinder:
         places, not people (``area_nouns``)."""
         m = _LIST_TAIL.match(self.text, end)
         return bool(m and any(w in self.context.get("area_nouns", ()) for w in m.group(1).lower().split()))
+
+    def listed_after_places(self, start: int) -> bool:
+        """(p21) A capitalised word in a list after a plural noun for places and "of" ("the villages of Fenby, Thornley
+        and Upper Aske", "the wards of Harnby and Lowmoor"): places, not people (``area_nouns``)."""
+        m = _AREA_OF_BEFORE.search(self.text, max(0, start - 160), start)
+        return bool(m and m.group(1).lower() in self.context.get("area_nouns", ()))
 
     def _name_head(self, start: int, end: int):
         """The parse token heading the name between ``start`` and ``end`` (its last word, up over
@@ -1747,6 +1879,11 @@ class _NameFinder:
             return first is None or not self.age_or_who_after(self._tok_at(end - 1) or first)
         if t is None or not ctx:
             return False
+        if _FROM_TITLE_AFTER.match(self.text, end) and not self.age_or_who_after(self._tok_at(end - 1) or self._tok_at(start)):
+            return True  # (p21) a character from a work: "Esther Greenwood from The Bell Jar" (a capital "The" mid-sentence)
+        if not any(w in self.names.first_names for w in words) and self.joined_to_public(t):
+            return True  # (p21) "clips of Eeyore and Tigger": joined to a name everyone knows, a character or a figure too
+            # (not a listed first name: "The book club chose Jane Eyre and Daniel Okoro led the discussion")
         members = [t.head] if t.dep_ == "conj" else []
         members += [c for c in t.children if c.dep_ == "conj"]
         listed = any(w in self.names.first_names for w in words)
@@ -1763,6 +1900,16 @@ class _NameFinder:
             owner = prep.head.lemma_.lower()
             if prep.lower_ == "of" and owner in ctx.get("measure_nouns", ()):
                 return True
+            titled_one = len(words) == 2 and words[0].rstrip(".") in self.names.titles
+            if not listed and (len(words) == 1 or titled_one) and prep.lower_ in ctx.get("simile_words", ()) \
+                    and owner in ctx.get("simile_verbs", ()):
+                return True  # (p21) "the wellbeing café felt like Hogwarts": a place or a story's, compared with
+        office = _OFFICE_FOR.search(self.text, max(0, start - 120), start)
+        if not listed and office and not any(w in self.names.titles for w in office.group(2).split()) and any(
+                w.casefold().strip(".") in self.names.public_roles for w in office.group(1).split()):
+            return True  # (p21) the place an office is for: "the hon. Member for Brackenford and Moorvale", "the MP for ..."
+        if not listed and self.saying(t):
+            return True  # (p21) "As Dumbledore says, help will always be given ...": a saying's author or character
         sent = t.sent
         # the sentence, and the clauses before it in the same written sentence ("Our reading group finished
         # Of Mice and Men; people talked a lot about George and Lennie": the parse splits at the semicolon)
@@ -1794,6 +1941,35 @@ class _NameFinder:
                 surname = len(words) > 1 and not ({"and", "&"} & set(words))  # ("George and Lennie": two characters)
                 return not surname or not listed and first is not None and not self.personal_context(first)
         return False
+
+    def subject_after(self, end: int) -> bool:
+        """(p21) The name ending at ``end`` is the subject of a verb (by the parse): "the play Sarah wrote"."""
+        last = self._tok_at(end - 1)
+        return bool(last is not None and last.token is not None and last.token.dep_ in _SUBJECT_DEPS)
+
+    def joined_to_public(self, t) -> bool:
+        """(p21) The name is joined by "and" to a name everyone knows (``public_figures``): "Eeyore and Tigger"."""
+        joined = [t.head] if t.dep_ == "conj" else []
+        joined += [c for c in t.children if c.dep_ == "conj"]
+        for other in joined:
+            lo = other.left_edge.i if other.dep_ != "conj" or other.i != t.head.i else other.i
+            words = [w for w in t.doc[min(lo, other.i):other.i + 1] if w.pos_ == "PROPN"]
+            if words and self.known_public(words[0].idx, other.idx + len(other.text)):
+                return True
+        return False
+
+    def saying(self, t) -> bool:
+        """(p21) The name is the subject of a clause opened by "as" that gives a saying, as a saying is given: the present
+        tense ("As Dumbledore says, ..."), "put it" ("As Eeyore put it"), or "would"/"might" ("as Gran would say")
+        (``saying_verbs``); not the past of a report ("As Tendai said, the group ...": what someone we support said)."""
+        if t.dep_ not in _SUBJECT_DEPS:
+            return False
+        verb = t.head
+        if verb.lemma_.lower() not in self.context.get("saying_verbs", ()) or not any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return False
+        return verb.tag_ == "VBZ" or any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) or any(
+            c.dep_ == "aux" and c.lower_ in ("would", "might") for c in verb.children)
 
     def known_public(self, start: int, end: int) -> bool:
         """The name (with its title) is one everyone knows: ``public_figures``."""
@@ -1828,6 +2004,12 @@ class _NameFinder:
         t = tok.token
         while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i <= self._tok_at(end - 1).token.i:
             t = t.head
+        root = t
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in self.context.get("area_verbs", ()) and not any(
+                w in self.names.first_names for w in self.text[start:end].split()):
+            return True  # (p21) what a worker or a service covers: "The IPS employment specialist covers Aberllyn and Bryncoed"
         if t.dep_ not in ("conj", "nsubj", "pobj", "dobj", "nsubjpass"):
             return False
         joined = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
@@ -1984,13 +2166,18 @@ class _NameFinder:
             return True  # "met with Oluwadamilare"
         if t.dep_ == "poss" and head in ctx["possessed_nouns"]:
             return True
+        if t.dep_ == "pobj" and head == "from" and t.head.head.lemma_.lower() in ctx["from_verbs"]:
+            return True  # (p21) "Have you heard from Hope this week?"
+        if _COLON_PRONOUN.match(self.text, tok.end):
+            return True  # (p21) a note's heading on one person: "Update on Will: he has been offered the flat"
         if self.described_as_person(t) or (t.dep_ in _SUBJECT_DEPS and self.own_pronoun_in_clause(t)):
             return True
         if t.dep_ in ("dobj", "conj") and self.own_pronoun_after_object(t):
             return True  # "We drove Ezekiel to his tribunal", "Visited Cosmin and his mother"
         if self.referred_to_as_he_or_she(t):
             return True  # "Big Dec turned up ... and by spring he was running the seed swap"
-        return self.age_or_who_after(tok) or (self.adjective_subject(tok) and self.owner_by_words(tok))
+        return self.age_or_who_after(tok) or ((self.adjective_subject(tok) or self.adjective_mid_sentence(tok))
+                                              and self.owner_by_words(tok))
 
     def adjective_subject(self, tok: _Tok) -> bool:
         """(p20) A capitalised word the model tags as an adjective but reads as a clause's bare subject: a name it
@@ -1999,6 +2186,37 @@ class _NameFinder:
         t = tok.token
         return bool(t is not None and tok.pos == "ADJ" and tok.text[:1].isupper() and t.dep_ in _SUBJECT_DEPS
                     and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children))
+
+    def appositive_person(self, tok: _Tok) -> bool:
+        """(p21) The word heads a name set off as an apposition to a word for a person, or has one as its own: "Our
+        longest-serving member, Saffron-Moon, asked ...", "J.T., a second-year engineering student, has agreed"
+        (whatever entity the model gave it)."""
+        t = tok.token
+        if t is None:
+            return False
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i > t.i:
+            t = t.head
+        return self.described_as_person(t)
+
+    def person_verb_subject(self, tok: _Tok) -> bool:
+        """(p21) The subject of a verb only a person does (``subject_verbs``), its state (``subject_states``) or its
+        speech: "Sunny has been sleeping in the bus shelter" (a name the model reads as an adjective)."""
+        t = tok.token
+        if t is None or t.dep_ not in _SUBJECT_DEPS or t.is_stop or any(c.dep_ == "prep" for c in t.children):
+            return False  # ("Most of our clients live in ...", "Several of the veterans said ...": a quantity)
+        head = t.head
+        lemma = head.lemma_.lower()
+        ctx = self.context
+        return lemma in ctx["subject_verbs"] or lemma in ctx["speech_verbs"] or (
+            head.pos_ == "ADJ" and lemma in ctx["subject_states"]) or self.shared_clause_says_person(t)
+
+    def adjective_mid_sentence(self, tok: _Tok) -> bool:
+        """(p21) A capitalised word inside a sentence that the model tags as an adjective and reads as no group or
+        nationality: a name it does not know that is also a describing word ("Met with Sunny and her key worker")."""
+        t = tok.token
+        return bool(t is not None and tok.pos == "ADJ" and tok.text[:1].isupper() and not t.is_sent_start and not t.is_stop
+                    and _not_after_capital(self.text, tok.start) and tok.ent not in ("NORP", "LANGUAGE")
+                    and not any(c.dep_ in ("det", "poss") for c in t.children))
 
     def shared_clause_says_person(self, t) -> bool:
         """(p20) A bare subject whose clause says what only a person does or is, through the copula's complement or a
@@ -2054,6 +2272,11 @@ class _NameFinder:
         head = t.head.lemma_.lower()
         if t.dep_ == "poss" and (head in ctx["possessed_nouns"] or head in ctx["person_nouns"]):
             return True
+        if t.dep_ == "pobj" and head == "to" and t.head.head.lemma_.lower() in ctx["with_verbs"]:
+            return True  # (p21) the one spoken to: "spoke to jordan re: caring for mum" (not "with": "spoke with grace")
+        if t.dep_ == "dobj" and head in ctx["object_verbs"] and tok.text[:1].isupper() and any(
+                c.i == t.i + 2 and c.dep_ == "xcomp" and t.doc[t.i + 1].lower_ == "to" for c in t.head.children):
+            return True  # (p21) the one persuaded or helped to do something: "persuaded Storm to let the team in"
         if t.dep_ in ("dobj", "dative") and (head in ctx["speech_verbs"] or head in ctx["object_verbs"]):
             return any(c.i > t.i and c.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 s.dep_ in _SUBJECT_DEPS and s.lower_ in ("he", "she") for s in c.children) for c in t.head.children)
@@ -2169,7 +2392,10 @@ class _NameFinder:
         if not own:
             return False
         verb = t.head
-        for c in verb.children:
+        # (p21) and a verb joined to it by "and" that shares its subject: "Sunny arrived early ... and brought her own notes"
+        shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                  and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)]
+        for c in [c for v in (verb, *shared) for c in v.children]:
             if c.i == t.i or c.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis", "punct"):
                 continue
             # "her appointment", "hurt herself"; not an object ("Outreach found him": anyone can find him)
@@ -2288,6 +2514,11 @@ class _NameFinder:
             return False
         verb = self.toks[i + 1].token
         ctx = self.context
+        if tok.token.tag_ == "MD" and verb.tag_ == "MD" and tok.text[:1].isupper() \
+                and self.text[tok.end:self.toks[i + 1].start] in (" ", "\u00a0"):
+            # (p21) two modals in a row: the first is a name ("Will can now make a cup of tea ... on his own"), with
+            # he/his/she/her later in the sentence
+            return any(w.lower_ in ctx.get("own_pronouns", ()) | {"he", "she"} and w.i > verb.i for w in verb.sent)
         if verb.tag_ not in ("VBD", "VBZ", "VBN") or self.text[tok.end:self.toks[i + 1].start] not in (" ", "\u00a0"):
             return False
         if any(c.dep_ in ("det", "poss") for c in tok.token.children) or (
@@ -2451,7 +2682,20 @@ class _NameFinder:
         t = last.token if last is not None else None
         if t is not None and t.pos_ in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "AUX"):
             return True  # the "surname" is a word of grammar ("Dr Who"): a character, not a person
+        if t is not None and self.joined_to_things(t):
+            return True  # (p21) "Dr Pepper and crisps were banned": a product in a list of things
         return self.used_as_work(end)
+
+    def joined_to_things(self, t) -> bool:
+        """(p21) The token is joined by "and"/"or" to a common noun with no determiner or owner that is no word for
+        people ("Dr Pepper and crisps", "Mr Muscle and bleach"): a list of things, not a person."""
+        ctx = self.context
+        people = ctx.get("person_nouns", frozenset()) | ctx.get("kin_nouns", frozenset()) \
+            | ctx.get("family_nouns", frozenset()) | ctx.get("group_nouns", frozenset()) | ctx.get("possessed_nouns", frozenset())
+        joined = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
+        return any(w.tag_ in ("NN", "NNS") and w.pos_ == "NOUN" and w.lemma_.lower() not in people and w.lower_ not in people
+                   and w.lemma_.lower() not in self.names.role_words
+                   and not any(c.dep_ in ("det", "poss") for c in w.children) for w in joined)
 
     def used_as_work(self, end: int, titled: bool = True, start: int = -1) -> bool:
         """The parse uses the name ending at ``end`` as a work or a product: the object of a verb of
@@ -2468,7 +2712,8 @@ class _NameFinder:
             verb = t.head
             if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.head is not verb:
                 verb = verb.head  # "sang along to ...", "listened to ..."
-            if t.dep_ in (("dobj", "attr", "pobj") if titled else ("dobj",)) and verb.lemma_.lower() in self.names.work_verbs:
+            if t.dep_ in (("dobj", "attr", "pobj") if titled else ("dobj",)) and (
+                    verb.lemma_.lower() in self.names.work_verbs or verb.lower_ in self.names.work_verbs):
                 if titled or t.idx >= end or self.work_signal(start, end):
                     return True  # (t after the name: the name modifies the object, "played Vera Lynn songs")
             if t.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in self.names.not_person_nouns
@@ -2550,6 +2795,10 @@ class _NameFinder:
                 return True
             if tail[1:].count(",") and self._bare_job(appos) and not self._care_event(start, end + 2 + len(appos)):
                 return True  # "Dr Priya Raman, consultant neuropsychologist, chairs the panel", not "was referred"
+        # (p21) a name in brackets after the office it holds: "the hon. Member for Brackenford and Moorvale (Ruth Adeyemi)"
+        held = _OFFICE_BRACKET.search(self.text, max(0, start - 100), start)
+        if held and self.text[end:end + 1] == ")" and self._office(held.group(1)):
+            return True
         # an office right before the name: "The Health Secretary, Wes Streeting", "Prime Minister Keir Starmer"
         before = self.text[max(0, start - 60):start]
         line = re.split(r"[;:!?()\n]|\.(?=\s)", before)[-1].rstrip()
@@ -2668,7 +2917,7 @@ class _NameFinder:
         n = self.names
         titles, lower_first = n.lower_case_words()
         toks = self.toks
-        ambiguous = {w.casefold() for w in n.ambiguous}
+        ambiguous = n.ambiguous_lower()
         for i, tok in enumerate(toks):
             word = tok.text
             if word in ambiguous and word.isalpha() and word.islower() and self.person_by_grammar(tok):
@@ -2706,10 +2955,10 @@ class _NameFinder:
                 out.append((tok.start, nxt.end))
                 continue
             if word not in lower_first or tok.pos not in ("PROPN", "NOUN", "") and not (
-                    tok.pos == "ADJ" and tok.token.dep_ in _NOUN_DEPS):
+                    tok.pos == "ADJ" and tok.token.dep_ in _NOUN_DEPS) and not self.in_lower_note(i):
                 continue  # ("text from jamal:": an adjective by its tag, a noun by its place in the clause)
             end = last.end
-            if surname and nxt.pos in ("PROPN", "NOUN") \
+            if surname and (nxt.pos in ("PROPN", "NOUN") or nxt.pos == "VERB" and nxt.token.tag_ in ("VBG", "NN")) \
                     and nxt.token is not None and nxt.token.dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj",
                                                                       "pobj", "appos", "npadvmod", "attr", "conj", "ROOT",
                                                                       "poss") \
@@ -2720,6 +2969,23 @@ class _NameFinder:
             else:
                 out.append((tok.start, end))
         return out
+
+    def in_lower_note(self, i: int) -> bool:
+        """(p21) A listed first name in a note typed in lower case, whatever the tagger makes of it ("spoke to bartek
+        at drop in", "hv cancelled - mohammed not in": a name it does not know, in a clause it cannot parse, is read
+        as a verb): the sentence opens in lower case on another word, and no determiner, owner or number is right before the word."""
+        tok = self.toks[i]
+        if tok.token is None or tok.pos in ("AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"):
+            return False
+        sent = tok.token.sent
+        first = next((w for w in sent if w.is_alpha), None)
+        if first is None or not first.text.islower() or first.i == tok.token.i:
+            return False  # (the note's own first word has the note's grammar to go by: ``note_subject``)
+        if i > 0 and self.toks[i - 1].token is not None and (
+                self.toks[i - 1].text.lower() in self.context.get("determiners", frozenset())
+                or self.toks[i - 1].token.pos_ in ("DET", "NUM", "PRON") or self.toks[i - 1].token.dep_ == "poss"):
+            return False
+        return True
 
     def lower_kin_owner(self, i: int) -> bool:
         """A lower-case word with no article or possessive before it that owns a relative (``kin_nouns``):
@@ -2768,6 +3034,19 @@ class _NameFinder:
         if head not in ctx.get("subject_verbs", ()) and head not in ctx.get("speech_verbs", ()):
             return listed and self.shared_clause_says_person(t)
         return any(w.lower_ in ("he", "she") and w.i > t.i for w in t.sent)
+
+    def initials(self) -> list[tuple[int, int]]:
+        """(p21) A person's initials with their full stops ("J.T.", "A.M.K."), where the sentence says they are a person:
+        an apposition that says what person ("J.T., a second-year engineering student, has agreed ..."), or an age or
+        "who" after a comma ("D.W., 52, a former miner"; initials with an age in brackets are privacy.title-initial's).
+        Not an abbreviation (the parse names no person: "the U.K. has ...")."""
+        out = []
+        for tok in self.toks:
+            if tok.token is None or not _INITIALS_TOKEN.fullmatch(tok.text):
+                continue
+            if self.described_as_person(tok.token) or (self.text[tok.end:tok.end + 1] == "," and self.age_or_who_after(tok)):
+                out.append((tok.start, tok.end))  # (an age in brackets, "K.R. (15)", is privacy.title-initial's)
+        return out
 
     def bracketed(self) -> list[tuple[int, int]]:
         """A word said to be "he" or "she" in brackets right after it: "sunny (she always writes it in lower
@@ -2846,6 +3125,25 @@ class _NameFinder:
             if lead is not None and lead.token is not None and lead.pos != "PROPN":
                 continue  # "Afterwards, Sarah said ...", "Yesterday, Karen rang"
             out.append((m.start(1), m.end(2)))
+        # (p21) a register's "Surname I." entries: two or more in a list ("Begum S., Lloyd-Jones T., Farrell K."), or one
+        # with a courtesy title in brackets after it ("Rees, M. (Mrs) wishes to complain")
+        initialled = [m for m in _SURNAME_INITIAL.finditer(self.text) if not self.blocked_word(m.group(1))
+                      and m.group(1) not in self.names.titles and m.group(1).casefold() not in self.names.public_roles]
+        for m in initialled:
+            if len(initialled) >= 2 or m.group(2):
+                out.append((m.start(1), m.end()))
+        for m in _SURNAME_SLASH_FIRST.finditer(self.text):
+            surname, first = m.group(1), m.group(2)
+            if first in n.ambiguous or self.blocked_word(surname.capitalize()) or surname.capitalize() in n.veto_words \
+                    or surname in n.veto_words or not re.search(r"[AEIOUYaeiouy]", surname):
+                continue
+            if surname.isupper():
+                ok = len(surname) > 2 and (first in n.first_names or self._register_name(m.start(1), first, False))
+            else:  # a surname in title case beside a listed first name the parse (if any) reads as no place
+                ok = first in n.first_names and (self._register_name(m.start(1), first)
+                                                 or not self.toks or self.toks[0].token is None)
+            if ok:
+                out.append((m.start(1), m.end(2)))
         for m in _SURNAME_CAPS_FIRST.finditer(self.text):
             surname, first = m.group(1), m.group(2)
             if first not in n.first_names or first in n.ambiguous or not re.search(r"[AEIOUY]", surname) \
@@ -2864,13 +3162,15 @@ class _NameFinder:
             return False
         if not parse:
             return True
+        ents = []
         for offset in (start, self.text.find(first, start)):
             tok = self._tok_at(offset)
             if tok is None or tok.token is None:
                 return False  # (without the parse: only a listed first name)
-            if tok.ent in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "NORP", "FAC"):
-                return False
-        return True
+            ents.append(tok.ent)
+        # (p21) either word read as a person settles it: "'Nowicka, Halina – did not attend'" (Halina a place to the model)
+        return any(e in self.names.labels for e in ents) or not any(
+            e in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "NORP", "FAC") for e in ents)
 
     def entities(self) -> list[tuple[int, int]]:
         """The model's PERSON entities, less the model's usual mistakes."""
@@ -3012,7 +3312,9 @@ class _NameFinder:
             if tok._doc is None or not _is_name_word(tok.text):
                 continue
             if tok.pos != "PROPN" and not self.named(tok) and not self.quoted_word(i) \
-                    and not (self.adjective_subject(tok) and self.owner_by_words(tok)):
+                    and not (self.adjective_subject(tok) and (self.owner_by_words(tok) or self.person_verb_subject(tok))) \
+                    and not (self.adjective_mid_sentence(tok) and (self.owner_by_words(tok)
+                                                                   or self.described_as_person(tok.token))):
                 continue
             if tok.text in self.names.titles or self.blocked_word(tok.text) and not self.kin_owner(i) or tok.text in SAINTS \
                     or tok.text.casefold() in self.names.public_roles:
@@ -3022,7 +3324,8 @@ class _NameFinder:
                 continue
             if tok.ent_index >= 0 and not self.named(tok):
                 label, idx = self.ents[tok.ent_index]
-                if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1):
+                if label not in self.names.labels and (label not in _MISLABELLED or len(idx) > 1) \
+                        and not self.appositive_person(tok):
                     continue  # "Inkwell Arts", "Unity Housing": organisations
             if tok.token.tag_ == "NNPS" or self.after_the(i):
                 continue  # "Investors in People", "the Mount"
@@ -3043,7 +3346,7 @@ class _NameFinder:
 
 
 NAME_SOURCES = ("titles", "entities", "first_names", "in_context", "lower_case", "surname_first", "bracketed",
-                "initial_surname")
+                "initial_surname", "initials")
 
 
 def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
