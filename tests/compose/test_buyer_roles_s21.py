@@ -132,6 +132,20 @@ def test_each_role_the_buyer_caps_is_said_at_its_cap_and_never_higher():
     assert changed == [("up to twenty-five people for each nurse", "up to 10 people for each nurse")]
 
 
+def test_the_caps_for_each_role_are_read_whichever_question_comes_first():
+    general = "Caseloads must not exceed 30 people.\n\n"
+    for text in (general + HALVERGATE, HALVERGATE + general):
+        cap = next(q for q in bs.read(text) if q.kind == "caseload_cap")
+        assert cap.roles == [("recovery worker", 20.0), ("mental health nurse", 10.0)]
+
+
+def test_a_role_staffed_above_the_buyers_figure_is_said():
+    text = HALVERGATE.replace("30.0 WTE", "36.0 WTE")  # six WTE more than its roles add up to
+    est = bs.establishment(OURS, bs.read(text), [], bs.role_minimums(text))
+    assert est.total == 36.0
+    assert "staffs " in est.differs and "recovery workers at 14.7 WTE against the specification's 14.0" in est.differs
+
+
 # ---------------------------------------------------------------- the buyer's KPI timescales
 
 KPIS = """Performance indicators (for information)
@@ -142,6 +156,14 @@ KPIS = """Performance indicators (for information)
 
 Serious incidents must be notified to the ICB within 1 working day.
 """
+
+
+def test_a_list_item_under_a_stem_that_asks_is_a_standard():
+    text = ("Please explain how you will meet each of the following:\n\n"
+            "- notify the Council of every serious incident within 2 working days;\n"
+            "- involve families in reviews.\n")
+    got = S.timescales(text)
+    assert [(st.matter, st.time) for st in got] == [("incident_report", "within 2 working days")]
 
 
 def test_the_buyers_kpi_timescales_are_read_by_matter():

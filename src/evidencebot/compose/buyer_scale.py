@@ -67,12 +67,14 @@ def _spec() -> dict:
 
 
 def read(text: str) -> list[Quantity]:
-    """The buyer's quantity of each kind in ``text`` (the first stated), in the order of ``scale.kinds``."""
+    """The buyer's quantity of each kind in ``text`` (the first stated), in the order of ``scale.kinds``. A caseload cap
+    that names a cap for each of several roles is read before a cap that names none, wherever each stands, so that
+    every answer of a tender (each reads its own question first) states the same caps."""
     kinds = _spec().get("kinds") or {}
     found: dict[str, Quantity] = {}
     for s in _sentences(text):
         for kind, spec in kinds.items():
-            if kind in found:
+            if kind in found and not (kind == "caseload_cap" and len(found[kind].roles) < 2):
                 continue
             for pat in spec.get("patterns") or []:
                 m = re.search(str(pat), s, re.I)
@@ -83,12 +85,14 @@ def read(text: str) -> list[Quantity]:
                 if kind == "outcome_measures" and not _named_measures(s, spec):
                     continue
                 if n:
+                    caps = role_caps(s) if kind == "caseload_cap" else []
+                    if kind in found and len(caps) < 2:
+                        break  # a second cap naming no more roles than the first: the first stands
                     groups = {k: " ".join(v.split()) for k, v in m.groupdict().items() if v}
                     if kind == "discharge_contact":
                         unit = groups.get("u", "hours").lower()
                         n = n if unit.startswith("hour") else n * (24 * 1.4 if "working" in unit else 24)
-                    found[kind] = Quantity(kind, n, " ".join(m.group(0).split()), s, groups,
-                                           role_caps(s) if kind == "caseload_cap" else [])
+                    found[kind] = Quantity(kind, n, " ".join(m.group(0).split()), s, groups, caps)
                     break
     return [found[k] for k in kinds if k in found]
 
@@ -573,12 +577,13 @@ def _purposes(profile: dict) -> dict[str, str]:
 def differs(roles: list[tuple[str, float]], minimums: list[RoleMinimum], total: float, buyer_total: float | None,
             profile: dict) -> str:
     """The one plain sentence an answer gives beside the establishment it offers: where it differs from the buyer's,
-    and why (``establishment.differs`` in the phrasebank). When the buyer sets out its whole establishment (its role
-    minimums make up its total), our roles it does not list are said with what each is for (the profile's
+    and why (``establishment.differs`` in the phrasebank). When the buyer sets out its establishment role by role (four
+    roles or more, or most of its total), our roles it does not list are said with what each is for (the profile's
     ``role_purposes``), and its roles we staff above its figure; else the minimums it sets are said as met."""
     spec = (_establishment_spec().get("differs") or {})
     listed = sum(m.wte for m in minimums)
-    whole = buyer_total is not None and listed >= 0.9 * buyer_total
+    # an establishment set out role by role (four or more roles, or most of its total), not a minimum or two
+    whole = buyer_total is not None and (listed >= 0.75 * buyer_total or len(minimums) >= 4)
     if not whole:
         mins = _and([f"{m.role} {m.wte:.1f} WTE" for m in sorted(minimums, key=lambda m: (-m.wte, m.role))])
         return str(spec.get("minimums") or "").format(mins=mins)
@@ -590,7 +595,7 @@ def differs(roles: list[tuple[str, float]], minimums: list[RoleMinimum], total: 
             what = why.get(r.lower()) or why.get(_singular_role(r).lower())
             extras.append(f"{r} ({n:.1f} WTE" + (f", for {what})" if what else ")"))
         elif n > max(m.wte for m in theirs) + 1e-9:
-            above.append(f"{r} at {n:.1f} WTE against {max(m.wte for m in theirs):.1f}")
+            above.append(f"{r} at {n:.1f} WTE against the specification's {max(m.wte for m in theirs):.1f}")
     kind = "both" if extras and above else "extras" if extras else "above" if above else "same"
     return str(spec.get(kind) or "").format(extras=_and(extras) if extras else "", above=_and(above) if above else "",
                                             total=f"{total:.1f}", buyer_total=f"{buyer_total:.1f}")
