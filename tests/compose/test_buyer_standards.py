@@ -266,9 +266,12 @@ def test_a_baseline_with_no_target_is_aimed_at_a_standard_only_when_one_is_set_f
     answer never says the specification sets one for them; a crisis plan timescale is one for crisis plans."""
     from evidencebot.compose.tender import assemble_tender
 
+    # 500 words, not 400: the aim's sentence ('... against the buyer's current figure') is what is asserted, not whether
+    # the budget's refill picks it or the governance board's sentence beside it (session 21: the timescale template's
+    # procedure now goes before the safeguarding part's own method, which moved the refill by three words)
     paired = (OUTCOMES.replace("The KPI trajectory for paired outcome measures is 55% in Year 1,\n65% in Year 2 and "
                                "75% in Year 3.", "")
-              .replace("Explain how", SAME_DAY + "\n\nExplain how"))
+              .replace("Explain how", SAME_DAY + "\n\nExplain how").replace("Maximum 400 words.", "Maximum 500 words."))
     assert "55% in Year 1" not in paired and SAME_DAY in paired
     text = assemble_tender(demo_db, paired, period=PERIOD).markdown
     assert "The buyer's current figure for people discharged with a paired outcome measure is 45%" in text, text

@@ -29,7 +29,8 @@ from evidencebot.compose.buyer_standards import _sentences
 from evidencebot.compose.buyer_terms import _ours_wte, size_fields
 from evidencebot.compose.consistency import caseloads
 from evidencebot.compose.filters import load_phrasebank
-from evidencebot.mentions import number_or_word
+from evidencebot.compose.library import stem
+from evidencebot.mentions import NUMBER_OR_WORD_VALUES, number_or_word
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -46,6 +47,9 @@ class Quantity:
     """The buyer's words matched ('no practitioner to hold a caseload above 30')."""
     sentence: str
     groups: dict = field(default_factory=dict)
+    roles: list = field(default_factory=list)
+    """A caseload cap: [(role as the buyer names it, cap)] for each role its sentence caps ('25 per Recovery Worker and
+    12 per Registered Mental Health Practitioner'); empty when it caps no role by name."""
 
 
 @dataclass
@@ -63,12 +67,14 @@ def _spec() -> dict:
 
 
 def read(text: str) -> list[Quantity]:
-    """The buyer's quantity of each kind in ``text`` (the first stated), in the order of ``scale.kinds``."""
+    """The buyer's quantity of each kind in ``text`` (the first stated), in the order of ``scale.kinds``. A caseload cap
+    that names a cap for each of several roles is read before a cap that names none, wherever each stands, so that
+    every answer of a tender (each reads its own question first) states the same caps."""
     kinds = _spec().get("kinds") or {}
     found: dict[str, Quantity] = {}
     for s in _sentences(text):
         for kind, spec in kinds.items():
-            if kind in found:
+            if kind in found and not (kind == "caseload_cap" and len(found[kind].roles) < 2):
                 continue
             for pat in spec.get("patterns") or []:
                 m = re.search(str(pat), s, re.I)
@@ -79,11 +85,14 @@ def read(text: str) -> list[Quantity]:
                 if kind == "outcome_measures" and not _named_measures(s, spec):
                     continue
                 if n:
+                    caps = role_caps(s) if kind == "caseload_cap" else []
+                    if kind in found and len(caps) < 2:
+                        break  # a second cap naming no more roles than the first: the first stands
                     groups = {k: " ".join(v.split()) for k, v in m.groupdict().items() if v}
                     if kind == "discharge_contact":
                         unit = groups.get("u", "hours").lower()
                         n = n if unit.startswith("hour") else n * (24 * 1.4 if "working" in unit else 24)
-                    found[kind] = Quantity(kind, n, " ".join(m.group(0).split()), s, groups)
+                    found[kind] = Quantity(kind, n, " ".join(m.group(0).split()), s, groups, caps)
                     break
     return [found[k] for k in kinds if k in found]
 
@@ -129,14 +138,22 @@ def _fill(template: str, q: Quantity, spec: dict) -> str:
     return template.format(**{k: groups.get(k, "") for k in re.findall(r"\{(\w+)\}", template)})
 
 
+DIFFERS = "_establishment_differs"
+"""The key of :func:`adapt`'s profile that holds the establishment's sentence on where it differs from the buyer's
+(no block's placeholder: the answer sets it beside the sentence that states the establishment)."""
+
+
 def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
-          localities: list[str] | None = None, current: dict | None = None) -> tuple[dict, list[Adapted]]:
+          localities: list[str] | None = None, current: dict | None = None,
+          minimums: list[RoleMinimum] | None = None) -> tuple[dict, list[Adapted]]:
     """The profile to fill blocks from, given the buyer's ``quantities``, and what was changed. Ours is kept where
     it meets the buyer's (a caseload at or under the cap, a discharge contact as fast or faster). Where the buyer says
     how big the service is (the workforce it needs, the people open), the establishment the blocks state is this
     contract's (:func:`establishment`, by the buyer's ``localities`` when it names them), never our current team's:
     our roles and ratios are read from ``current`` (the service profile before any of the buyer's figures took a field
-    out), else ``profile``."""
+    out), else ``profile``. The buyer's role ``minimums`` (:func:`role_minimums`) are met by that establishment, with
+    or without a size (then our current team is raised to them), and a caseload cap the buyer sets for each role is
+    said for each role."""
     spec = _spec()
     kinds = spec.get("kinds") or {}
     size = list(size_fields())
@@ -152,10 +169,20 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
         label = str(k.get("label") or q.kind)
         if q.kind == "caseload_cap":
             per_worker = _ours_per_worker(profile.get("caseload") or "")
-            if not per_worker or max(per_worker) <= q.value:
+            if len(q.roles) > 1:
+                # ours over the buyer's cap for the same role ('55 for each whole-time recovery worker' against '25 per
+                # Recovery Worker'), or over every cap when the buyer caps none of our roles by name
+                over = [c for c in caseloads(profile.get("caseload") or "")
+                        if (cap_for(c.role, q.roles) or max(n for _, n in q.roles)) < c.n]
+                if not over:
+                    continue
+            elif not per_worker or max(per_worker) <= q.value:
                 continue
             for f, template in (k.get("fill") or {}).items():
                 out[f] = _fill(str(template), q, k)
+            if len(q.roles) > 1:  # '25 per Recovery Worker and 12 per Registered Mental Health Practitioner': each cap
+                out["caseload"] = str(_establishment_spec().get("role_caps_fill") or "{caps}").format(
+                    caps=caps_text(q.roles))
             drop(k.get("drop"))
             notes.append(Adapted(q.kind, label, q.words, profile.get("caseload") or "",
                                  f"committed to the buyer's cap of {q.value:g}; our current caseloads are higher: "
@@ -224,10 +251,19 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
                     and holders * by["caseload_cap"].value < by["open_caseload"].value)
     sized = by.get("establishment") or (by["open_caseload"] if "open_caseload" in by and (
         (_ours_size(ours, "open_caseload") or 0) < by["open_caseload"].value or short_at_cap) else None)
-    est = establishment(ours, quantities, localities) if sized is not None else None
-    if est is not None and sized is not None:
+    # the buyer's role minimums our current team does not meet ('8.0 WTE Peer Support Workers', 'a dedicated Carers
+    # Lead'): this contract's establishment meets them, even where the buyer gives no size
+    short = [m for m in minimums or [] if not any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in our_roles(ours))]
+    est = establishment(ours, quantities if sized is not None else [q for q in quantities if q.kind == "caseload_cap"],
+                        localities, minimums) if sized is not None or short else None
+    if est is not None:
         out.update(establishment_fields(est))
-        notes.append(Adapted("establishment", "this contract's establishment", sized.words,
+        if sized is None:  # our current team's shape and capacity, not this contract's
+            drop([f for f in size if f not in establishment_fields(est)])
+        if est.differs:
+            out[DIFFERS] = est.differs
+        words = sized.words if sized is not None else "; ".join(m.words for m in short)
+        notes.append(Adapted("establishment", "this contract's establishment", words,
                              ours.get("team_wte") or "", f"the establishment offered is sized from the buyer's "
                              f"figures, not our current team: {est.derived}; check it against the costed model"))
     stated = {q.kind for q in quantities}
@@ -335,6 +371,10 @@ class Establishment:
     """The roles that work across every locality."""
     derived: str
     """How it was derived, for the review copy."""
+    buyer_total: float | None = None
+    """The buyer's establishment in WTE, when it states one."""
+    differs: str = ""
+    """The plain sentence that says where it differs from the buyer's establishment, and why (:func:`differs`)."""
 
 
 _ROLE = re.compile(r"^\s*(?:and\s+)?(?P<role>[a-z][a-z '-]*?)\s+(?P<n>\d+(?:\.\d+)?)\b")
@@ -374,18 +414,21 @@ def _capacity(profile: dict) -> float | None:
     return float(m.group(1).replace(",", "")) if m else None
 
 
-def establishment(profile: dict, quantities: list[Quantity], localities: list[str] | None = None) -> Establishment | None:
+def establishment(profile: dict, quantities: list[Quantity], localities: list[str] | None = None,
+                  minimums: list[RoleMinimum] | None = None) -> Establishment | None:
     """This contract's establishment when the buyer says how big the service is: the workforce it needs
     (``establishment``), else the people open at once (``open_caseload``, over our capacity); our roles in their
     current ratios scaled to it (the ``fixed`` roles, one per service, kept), the peer share raised to the buyer's
     (``peer_share``, of the ``frontline`` roles) from the recovery workers, in tenths of a WTE that add up to the
-    total; by the buyer's ``localities`` when it names them. None when the buyer gives no size or our profile has no
-    roles to scale."""
+    total; each of the buyer's role ``minimums`` met (:func:`_meet`); by the buyer's ``localities`` when it names them.
+    With role minimums and no size, our current team is the base they are met from. None when the buyer gives no size
+    and no minimum, or our profile has no roles to scale."""
     spec = load_phrasebank(PHRASEBANK).get("establishment") or {}
     roles = our_roles(profile)
     ours = sum(n for _, n in roles)
     if not roles or ours <= 0:
         return None
+    minimums = list(minimums or [])
     by = {q.kind: q for q in quantities}
     fixed = sum(n for r, n in roles if _in(r, spec.get("fixed")))
     holders = max((n for r, n in roles if not _in(r, spec.get("fixed"))), default=0.0)  # the caseload holders
@@ -404,6 +447,8 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
                f"{capacity or 0:,.0f} at {ours:g} WTE" if by_capacity >= (at_cap or 0.0) else
                f"the buyer's open caseload of {by['open_caseload'].value:,.0f} people at its cap of "
                f"{by['caseload_cap'].value:g} each ({need:.1f} WTE holding caseloads)")
+    elif minimums:
+        target, why = ours, "our current team"
     else:
         return None
     factor = (target - fixed) / (ours - fixed) if ours > fixed else 0.0
@@ -415,18 +460,31 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     share = by.get("peer_share")
     if share is not None and peer_i is not None and peer_i != big:
         frontline = sum(n for r, n in sized if _in(r, spec.get("frontline")))
-        need = -(-int(round(share.value * frontline * 10, 6)) // 100) / 10  # the share of frontline WTE, rounded up
-        if sized[peer_i][1] < need:
-            notes.append(f"peer support raised to {need:g} WTE from {sized[peer_i][1]:g} for the buyer's "
-                         f"'{share.words}' ({need / frontline:.0%} of {frontline:g} frontline WTE), from the "
+        peers = -(-int(round(share.value * frontline * 10, 6)) // 100) / 10  # the share of frontline WTE, rounded up
+        if sized[peer_i][1] < peers:
+            notes.append(f"peer support raised to {peers:g} WTE from {sized[peer_i][1]:g} for the buyer's "
+                         f"'{share.words}' ({peers / frontline:.0%} of {frontline:g} frontline WTE), from the "
                          f"{sized[big][0]}")
-            sized[big] = (sized[big][0], _tenth(sized[big][1] - (need - sized[peer_i][1])))
-            sized[peer_i] = (sized[peer_i][0], need)
+            sized[big] = (sized[big][0], _tenth(sized[big][1] - (peers - sized[peer_i][1])))
+            sized[peer_i] = (sized[peer_i][0], peers)
     rest = _tenth(target - sum(n for _, n in sized))
     if rest:
         sized[big] = (sized[big][0], _tenth(sized[big][1] + rest))
+    cap = by.get("caseload_cap")
+    caps = list(cap.roles) if cap is not None else []
+    names: dict[int, str] = {}
+    if minimums:
+        sized, names, met = _meet(sized, roles, minimums, spec, big, target,
+                                  by["open_caseload"].value if "open_caseload" in by else None, cap)
+        notes += met
+    if need is not None and cap is not None:
+        # the people the other roles the buyer caps hold ('12 per Registered Mental Health Practitioner') are not the
+        # biggest role's to hold
+        held = sum(n * (cap_for(names.get(i, r), caps) or 0.0) for i, (r, n) in enumerate(sized) if i != big) if caps else 0.0
+        mine = cap_for(names.get(big, sized[big][0]), caps) if caps else cap.value
+        need = max(0.0, (by["open_caseload"].value - held) / (mine or cap.value))
     if need and sized[big][1] + 1e-9 < need:
-        notes.append(f"at the buyer's cap of {by['caseload_cap'].value:g}, its {by['open_caseload'].value:,.0f} people "
+        notes.append(f"at the buyer's cap of {cap.value if cap else 0:g}, its {by['open_caseload'].value:,.0f} people "
                      f"need {need:.1f} WTE {sized[big][0]}; this establishment has {sized[big][1]:g}: cost the gap")
     places = [p for p in (localities or []) if p]
     by_loc, across = [], list(sized)
@@ -436,7 +494,111 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
         shares = {r: _spread(n, len(places)) for r, n in local}
         by_loc = [(p, [(r, shares[r][i]) for r, _ in local]) for i, p in enumerate(places)]
         notes.append(f"the locality roles split evenly across the buyer's {len(places)} localities")
-    return Establishment(_tenth(sum(n for _, n in sized)), sized, by_loc, across, "; ".join(notes))
+    if names:  # the buyer's names for the roles it sets a minimum for ('team leaders' for our 'locality team leaders')
+        said = {sized[i][0]: name for i, name in names.items()}
+        sized = [(said.get(r, r), n) for r, n in sized]
+        by_loc = [(p, [(said.get(r, r), n) for r, n in rs]) for p, rs in by_loc]
+        across = [(said.get(r, r), n) for r, n in across]
+    total = _tenth(sum(n for _, n in sized))
+    buyer_total = by["establishment"].value if "establishment" in by else None
+    return Establishment(total, sized, by_loc, across, "; ".join(notes), buyer_total=buyer_total,
+                         differs=differs(sized, minimums, total, buyer_total, profile) if minimums else "")
+
+
+def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], minimums: list[RoleMinimum], spec: dict,
+          big: int, target: float, open_people: float | None, cap: Quantity | None
+          ) -> tuple[list[tuple[str, float]], dict[int, str], list[str]]:
+    """``sized`` with each of the buyer's role minimums met: our role of the same name (:func:`same_role`) raised to
+    it, a role we do not have added at it; the WTE that puts on is taken back, where it can be, from what our other
+    roles hold above their floor (a role the buyer sets: its minimum; ours alone: our current team's WTE; the biggest:
+    the people it must hold at the buyer's cap), so that the total stays the buyer's. Returns (the roles, {index: the
+    buyer's name for a role of ours it names otherwise}, notes for the review copy)."""
+    tenths = [int(round(n * 10)) for _, n in sized]
+    matched: dict[int, RoleMinimum] = {}
+    for m in sorted(minimums, key=lambda m: m.role):  # the same matches whichever answer of the tender reads them
+        fits = [i for i, (r, _) in enumerate(sized) if i not in matched and same_role(m.role, r)]
+        if fits:
+            matched[max(fits, key=lambda i: _closeness(m.role, sized[i][0]))] = m
+    notes = []
+    out = [r for r, _ in sized]
+    floors = []
+    for i, (r, n) in enumerate(sized):
+        if _in(r, spec.get("fixed")):
+            floors.append(tenths[i])
+        elif i in matched:
+            want = int(round(matched[i].wte * 10))
+            if tenths[i] < want:
+                notes.append(f"{r} raised to {matched[i].wte:g} WTE from {n:g} for the buyer's '{matched[i].words}'")
+                tenths[i] = want
+            floors.append(want)
+        else:
+            floors.append(min(tenths[i], int(round(current[i][1] * 10))))
+    added = sorted((m for m in minimums if m not in matched.values()), key=lambda m: (-m.wte, m.role))
+    for m in added:
+        out.append(m.role)
+        tenths.append(int(round(m.wte * 10)))
+        floors.append(tenths[-1])
+        notes.append(f"{m.role} {m.wte:g} WTE added for the buyer's '{m.words}'" + (" (one post)" if m.named else ""))
+    if open_people is not None and cap is not None:
+        caps = list(cap.roles)
+        held = sum(floors[j] / 10 * (cap_for(out[j], caps) or 0.0) for j in range(len(out)) if j != big) if caps else 0.0
+        mine = (cap_for(out[big], caps) if caps else None) or cap.value
+        if mine:
+            floors[big] = max(floors[big], min(tenths[big], -(-int(round((open_people - held) / mine * 100)) // 10)))
+    over = sum(tenths) - int(round(target * 10))
+    taken = 0
+    while over > 0:
+        spare = [(tenths[i] - floors[i], i) for i in range(len(out)) if tenths[i] > floors[i]]
+        if not spare:
+            break
+        _, i = max(spare)
+        tenths[i] -= 1
+        over -= 1
+        taken += 1
+    if taken:
+        notes.append(f"{taken / 10:g} WTE of that taken from the roles above their floor, to keep the buyer's total")
+    if over > 0:
+        notes.append(f"the total is {over / 10:g} WTE above the buyer's {target:g} WTE: cost it")
+    names = {i: m.role for i, m in matched.items() if _role_stems(m.role) != _role_stems(sized[i][0])}
+    return [(r, t / 10) for r, t in zip(out, tenths)], names, notes
+
+
+def _purposes(profile: dict) -> dict[str, str]:
+    """What each role of ours is for, from the service profile's ``role_purposes`` ('clinical leads: clinical review
+    of step-ups and clinical supervision; housing and money adviser: housing and money advice')."""
+    out = {}
+    for part in re.split(r";\s*", profile.get("role_purposes") or ""):
+        role, _, what = part.partition(":")
+        if role.strip() and what.strip():
+            out[role.strip().lower()] = what.strip().rstrip(".")
+    return out
+
+
+def differs(roles: list[tuple[str, float]], minimums: list[RoleMinimum], total: float, buyer_total: float | None,
+            profile: dict) -> str:
+    """The one plain sentence an answer gives beside the establishment it offers: where it differs from the buyer's,
+    and why (``establishment.differs`` in the phrasebank). When the buyer sets out its establishment role by role (four
+    roles or more, or most of its total), our roles it does not list are said with what each is for (the profile's
+    ``role_purposes``), and its roles we staff above its figure; else the minimums it sets are said as met."""
+    spec = (_establishment_spec().get("differs") or {})
+    listed = sum(m.wte for m in minimums)
+    # an establishment set out role by role (four or more roles, or most of its total), not a minimum or two
+    whole = buyer_total is not None and (listed >= 0.75 * buyer_total or len(minimums) >= 4)
+    if not whole:
+        mins = _and([f"{m.role} {m.wte:.1f} WTE" for m in sorted(minimums, key=lambda m: (-m.wte, m.role))])
+        return str(spec.get("minimums") or "").format(mins=mins)
+    why = _purposes(profile)
+    extras, above = [], []
+    for r, n in roles:
+        theirs = [m for m in minimums if same_role(m.role, r)]
+        if not theirs:
+            what = why.get(r.lower()) or why.get(_singular_role(r).lower())
+            extras.append(f"{r} ({n:.1f} WTE" + (f", for {what})" if what else ")"))
+        elif n > max(m.wte for m in theirs) + 1e-9:
+            above.append(f"{r} at {n:.1f} WTE against the specification's {max(m.wte for m in theirs):.1f}")
+    kind = "both" if extras and above else "extras" if extras else "above" if above else "same"
+    return str(spec.get(kind) or "").format(extras=_and(extras) if extras else "", above=_and(above) if above else "",
+                                            total=f"{total:.1f}", buyer_total=f"{buyer_total:.1f}")
 
 
 def _roles_text(roles: list[tuple[str, float]]) -> str:
@@ -464,3 +626,164 @@ def locality_names(text: str) -> list[str]:
         return []
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names").strip())
     return [" ".join(n.split()) for n in names if n.strip() and n.strip()[0].isupper() and len(n.split()) <= 4]
+
+
+# ---------------------------------------------------------------- the buyer's roles: minimums and caseload caps
+
+
+def _establishment_spec() -> dict:
+    return load_phrasebank(PHRASEBANK).get("establishment") or {}
+
+
+@functools.lru_cache(maxsize=8)
+def _role_pattern(heads: tuple[str, ...]) -> str:
+    """A role by its structure: up to five words (and 'and' between them) ending in a role's head word."""
+    alts = "|".join(re.escape(h).replace(r"\-", "[- ]?") for h in sorted(heads, key=len, reverse=True))
+    return rf"(?:[A-Za-z][\w'’-]*\s+(?:and\s+)?){{0,5}}?(?:{alts})(?:s|es)?\b"
+
+
+def _role_re() -> str:
+    return _role_pattern(tuple(str(h) for h in _establishment_spec().get("role_heads") or []))
+
+
+def role_name(words: str) -> str:
+    """A role as the answer writes it: lower case but for initialisms ('IPS employment specialists'), no article."""
+    out = []
+    for w in " ".join((words or "").split()).split():
+        out.append(w if sum(c.isupper() for c in w) >= 2 else w.lower())
+    while out and out[0] in ("a", "an", "the", "of"):
+        out = out[1:]
+    return " ".join(out)
+
+
+def _role_stems(role: str) -> tuple[str, frozenset]:
+    """(head, the other words), as stems: 'Administration and Data Officers' -> ('officer', {administration, data})."""
+    words = [w for w in re.findall(r"[a-z][a-z'’-]*", (role or "").lower()) if w not in ("and", "of", "the", "a", "an")]
+    if not words:
+        return "", frozenset()
+    head = words[-1]
+    head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return stem(head), frozenset(stem(w) for w in words[:-1])
+
+
+def same_role(a: str, b: str) -> bool:
+    """Two names of one role: the same head word, and the other words of one are the other's, or they share one
+    ('Team Leaders' and 'locality team leaders'; 'Administration and Data Officers' and 'data and quality officer'),
+    never two leads of different things ('Carers Lead', 'clinical lead')."""
+    ha, ma = _role_stems(a)
+    hb, mb = _role_stems(b)
+    if not ha or ha != hb:
+        return False
+    return ma <= mb or mb <= ma or bool(ma & mb)
+
+
+def _closeness(a: str, b: str) -> int:
+    ha, ma = _role_stems(a)
+    hb, mb = _role_stems(b)
+    return 100 if ma == mb else 10 * len(ma & mb) - len(ma ^ mb)
+
+
+@dataclass
+class RoleMinimum:
+    role: str
+    """The buyer's name for the role, as the answer writes it ('peer support workers', 'carers lead')."""
+    wte: float
+    words: str
+    """The buyer's words matched ('8.0 WTE Peer Support Workers')."""
+    sentence: str
+    named: bool = False
+    """Named without a figure ('a dedicated Carers Lead'): one post."""
+
+
+def role_minimums(text: str) -> list[RoleMinimum]:
+    """The buyer's minimum WTE for each role it names in ``text`` ('8.0 WTE Peer Support Workers (minimum)', 'at least
+    2 WTE employment specialists', 'Carers Lead: 1.0 WTE', 'a dedicated Physical Health Lead'), one per role (the
+    largest, wherever it is stated, so that every answer of a tender reads the same), in the order first stated. A
+    sentence about staff now (the incumbent's, those who transfer) states none."""
+    spec = _establishment_spec().get("role_minimum") or {}
+    role = _role_re()
+    nots = [str(w) for w in spec.get("not") or []]
+    per = re.compile(r"\b(?:" + "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in spec.get("per") or ["(?!)"])
+                     + r")\s*$", re.I)
+    found: dict[tuple, RoleMinimum] = {}
+    # a table's rows are read whole (its cells are sentences of their own below)
+    rows = [line for line in (text or "").splitlines() if line.count("|") >= 2]
+    for s in rows + list(_sentences(text)):
+        if any(re.search(rf"\b{re.escape(w)}\b", s, re.I) for w in nots):
+            continue
+        hits: list[tuple[int, RoleMinimum]] = []
+        for kind in (("row",) if s in rows else ("patterns", "first", "named")):
+            for pat in spec.get(kind) or []:
+                for m in re.finditer(str(pat).replace("{role}", role), s, re.I | re.M):
+                    if kind != "named" and per.search(s[:m.start()]):
+                        continue  # '25 people per 1.0 WTE recovery worker': a caseload's unit, not a post
+                    name = role_name(re.sub(r"\s*\([^)]*\)?\s*$", "", m.group("role")))
+                    if not name:
+                        continue
+                    wte = float(m.group("n")) if kind != "named" else 1.0
+                    hits.append((m.start(), RoleMinimum(name, wte, " ".join(m.group(0).split()), s, kind == "named")))
+        for _, r in sorted(hits, key=lambda h: h[0]):
+            key = _role_stems(r.role)
+            was = found.get(key)
+            if was is None:
+                found[key] = r
+            elif r.wte > was.wte and not r.named:
+                found[key] = RoleMinimum(was.role, r.wte, r.words, r.sentence)
+    return list(found.values())
+
+
+def role_caps(sentence: str) -> list[tuple[str, float]]:
+    """The caseload cap for each role a buyer's sentence names ('Maximum caseload of 25 per Recovery Worker and 12 per
+    Registered Mental Health Practitioner' -> [('recovery worker', 25), ('registered mental health practitioner', 12)])."""
+    pat = str(_establishment_spec().get("role_cap") or r"(?!)").replace("{role}", _role_re())
+    return [(role_name(m.group("role")), float(m.group("n"))) for m in re.finditer(pat, sentence or "", re.I)]
+
+
+def cap_for(role: str, caps: list[tuple[str, float]]) -> float | None:
+    """The lowest of the buyer's caps for ``role`` (ours: 'practitioner', 'recovery worker'), None when it caps none."""
+    fits = [n for r, n in caps if same_role(r, role)]
+    return min(fits) if fits else None
+
+
+def caps_text(caps: list[tuple[str, float]]) -> str:
+    """'25 people for each recovery worker and 12 for each registered mental health practitioner'."""
+    items = [f"{n:g}{' people' if i == 0 else ''} for each {_singular_role(r)}" for i, (r, n) in enumerate(caps)]
+    return _and(items)
+
+
+def _singular_role(role: str) -> str:
+    words = role.split()
+    if words and words[-1].endswith("s") and not words[-1].endswith("ss") and not words[-1].isupper():
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def hold_caps(text: str, caps: list[tuple[str, float]]) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` (ours) with each caseload it gives a role the buyer caps, above the buyer's cap for that role, said at
+    the buyer's cap ('up to 25 people for each practitioner' against the buyer's '12 per Registered Mental Health
+    Practitioner' -> 'up to 12 people ...'); [(ours, the buyer's)] as written. A lower one of ours is kept."""
+    if not caps or not text:
+        return text, []
+    changed = []
+    out = text
+    for c in caseloads(text):
+        cap = cap_for(c.role, caps)
+        if cap is None or c.n <= cap:
+            continue
+        at = out.find(c.text)
+        if at < 0:
+            continue
+        words = _number_words(c.n)
+        seg = re.sub(rf"(?<![\w.])(?:{words})(?![\w.])", f"{cap:g}", c.text, count=1, flags=re.I)
+        if seg == c.text:
+            continue
+        out = out[:at] + seg + out[at + len(c.text):]
+        changed.append((c.text, seg))
+    return out, changed
+
+
+def _number_words(n: float) -> str:
+    """The ways ``n`` may be written in a caseload: '55', '55.0', 'fifty-five'."""
+    forms = [f"{n:g}", f"{n:.1f}"] + [re.escape(w).replace(r"\-", "[- ]") for w, v in NUMBER_OR_WORD_VALUES.items()
+                                      if v == n]
+    return "|".join(dict.fromkeys(forms))

@@ -36,8 +36,8 @@ PHRASEBANK = "buyer_standards.yaml"
 _TIME = re.compile(
     rf"(?P<within>within\s+(?:the\s+)?(?P<n>{NUMBER_OR_WORD})\s*(?:\(\d+\)\s*)?(?P<u>working\s+days?|calendar\s+days?|days?|weeks?|"
     rf"hours?)(?P<of>\s+(?:of|after|from)\s+[^.,;:()\n]{{3,45}}(?=[.,;:()\n]|$))?)"
-    r"|(?P<same>(?:on\s+)?the\s+same\s+(?:working\s+)?day)"
-    r"|(?P<next>by\s+the\s+next\s+working\s+day|(?:on\s+)?the\s+next\s+working\s+day)"
+    r"|(?P<same>\b(?:on\s+)?the\s+same\s+(?:working\s+)?day)"
+    r"|(?P<next>\bby\s+the\s+next\s+working\s+day|\b(?:on\s+)?the\s+next\s+working\s+day)"
     r"|(?P<now>\bimmediately\b)", re.I)
 _YEAR = re.compile(r"\b(?:in|during|for|over|to|year\s+to)\s+(?:the\s+)?(?:year\s+(?:to\s+)?)?(?:(?:19|20)\d\d|"
                    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\d)",
@@ -118,13 +118,22 @@ def _days(m: re.Match) -> float:
 
 def _matter_at(s: str, m: re.Match, prev_end: int, matters: dict, *, ours: bool) -> str | None:
     """The matter a timescale in ``s`` is for: named between the previous timescale (or the sentence's start)
-    and it, else in the words after it up to the next comma."""
+    and it, else in the words after it up to the next comma. In a sentence of ours, the words of its own clause
+    only (between semicolons or colons: a list of indicators, 'time from escalation to clinical review; follow-up
+    within 72 hours of discharge', gives each its own matter: s20 q09 read the follow-up as a step-up's)."""
+    whole = s
+    if ours:
+        start = max(s.rfind(";", 0, m.start()), s.rfind(":", 0, m.start())) + 1
+        ends = [i for i in (s.find(";", m.end()), s.find(":", m.end())) if i >= 0]
+        whole = s[start:min(ends) if ends else len(s)]
+        prev_end = max(prev_end, start)
     before = s[prev_end:m.start()]
     after = re.split(r"[,;]|\band\b", s[m.end():], maxsplit=1)[0]
-    for window in (before, after, s):
+    for window in (before, after, whole):
         for key, spec in matters.items():
             cue = _phrases(list(spec.get("any") or []) + (list(spec.get("ours") or []) if ours else []))
-            if cue.search(window) and _phrases(spec.get("with")).search(s) and not _phrases(spec.get("not")).search(s):
+            if cue.search(window) and _phrases(spec.get("with")).search(whole) and not _phrases(
+                    spec.get("not")).search(whole):
                 return key
         if window is after and not ours:
             break
@@ -136,13 +145,20 @@ def _asks(s: str, data: dict) -> bool:
         r"\b(?:were|was|had|reached)\b", s, re.I)
 
 
+def _instruction(s: str, data: dict) -> bool:
+    """A buyer's list item that starts with what is done, in lower case ('report patient safety incidents to the
+    Commissioners within 2 working days ...'): it asks, as the stem it hangs from does."""
+    first = re.match(r"[a-z][a-z-]*", s or "")
+    return first is not None and first.group(0) in {str(w).lower() for w in data.get("instruction_verbs") or []}
+
+
 def timescales(text: str) -> list[Standard]:
     """The buyer's timescale standards in ``text``, one per matter (the first asked)."""
     data = _data()
     matters = data.get("matters") or {}
     out: dict[str, Standard] = {}
     for s in _sentences(text):
-        if not (_asks(s, data) or _targets_in(s, data)):
+        if not (_asks(s, data) or _targets_in(s, data) or _instruction(s, data)):
             continue
         prev = 0
         for m in _TIME.finditer(s):
@@ -153,9 +169,54 @@ def timescales(text: str) -> list[Standard]:
             time = " ".join(m.group(0).split())
             if m.group("same") and not time.lower().startswith("on "):
                 time = "on " + time
-            says = str(matters[key].get("says") or "{time}")
-            out[key] = Standard("timescale", key, says.format(time=time), s, days=_days(m), time=time)
+            spec = matters[key]
+            to = re.search(str(spec["to"]), s) if spec.get("to") else None
+            says = str(spec.get("says") or "{time}")
+            out[key] = Standard("timescale", key, says.format(time=time, to=f" to {to.group('to')}" if to else ""), s,
+                                days=_days(m), time=time)
     return list(out.values())
+
+
+def _bare(time: str) -> str:
+    """A timescale without what it runs from ('within 2 working days of being agreed' -> 'within 2 working days')."""
+    return re.sub(r"\s+(?:of|after|from)\s+.*$", "", time or "", flags=re.I)
+
+
+def hold(sentence: str, standards: list[Standard]) -> tuple[str, list[tuple[str, str]]]:
+    """``sentence`` (ours) with each timescale on a matter the buyer sets a shorter one for said with the buyer's, what
+    it runs from kept ours ('A clinical lead reviews the escalation within 72 hours of the step-up' against the buyer's
+    'step-up requests responded to within 4 hours' -> '... within 4 hours of the step-up'); ours is kept where it is as
+    short or shorter. The matter is read from the words of the clause (``matters`` in the phrasebank), as
+    :func:`weaker` reads it. A condition left saying the same time twice goes ('..., and within 4 hours when the risk
+    is high'). Returns the sentence and [(ours, the buyer's)] as written."""
+    slow = {st.matter: st for st in standards if st.kind == "timescale" and st.days is not None}
+    if not slow or not _TIME.search(sentence or ""):
+        return sentence, []
+    matters = _data().get("matters") or {}
+    edits = []
+    prev = 0
+    for m in _TIME.finditer(sentence):
+        key = _matter_at(sentence, m, prev, matters, ours=True)
+        prev = m.end()
+        st = slow.get(key) if key else None
+        if st is None or st.days is None or _days(m) <= st.days + 1e-9:
+            continue
+        new = _bare(st.time)
+        if m.group("of") and new.lower().startswith("within"):
+            new += m.group("of")
+        edits.append((m.start(), m.end(), new, " ".join(m.group(0).split())))
+    out = sentence
+    for start, end, new, _ in reversed(edits):
+        out = out[:start] + new + out[end:]
+    for bare in dict.fromkeys(_bare(new) for _, _, new, _ in edits):
+        first = re.search(rf"{re.escape(bare)}(?:\s+(?:of|after|from)\s+[^,;.]+)?", out, re.I)
+        if first is not None:
+            # the condition after the first statement of it says nothing more ('within 4 hours of the step-up, and
+            # within 4 hours when the risk is high')
+            rest = re.sub(rf",?\s+(?:and|or)\s+{re.escape(bare)}\s+(?:when|if|where|for)\b[^,;.]*", "",
+                          out[first.end():], flags=re.I)
+            out = out[:first.end()] + rest
+    return out, [(old, new) for _, _, new, old in edits]
 
 
 def weaker(sentence: str, standard: Standard) -> bool:
@@ -411,6 +472,45 @@ def _own_share(s: str, spec: dict) -> re.Match | None:
     if fits:
         return fits[0]
     return found[0] if len(found) == 1 and verdicts[0] is None else None
+
+
+_TIMES = re.compile(r"\b\d+(?:\.\d+)?\s+(?:hours?|working\s+days?|days?|weeks?|months?)\b", re.I)
+
+
+def kpi_line(sentence: str) -> bool:
+    """A labelled KPI line of the buyer's ('KPI 5: step-up requests responded to within 4 hours – 95%')."""
+    return bool(_KPI_LINE.match(sentence or ""))
+
+
+def unpublished(sentence: str, buyer_text: str) -> list[str]:
+    """The figures ``sentence`` gives as the buyer's (``published.claims``: 'the buyer's target', 'the buyer's current
+    figure') that no sentence of the buyer's states for the same measure: none holds that share with every time figure
+    of ours beside it and a word of ours for the measure; for a current figure, none that gives it for now or a past
+    period (a KPI line or a target is no current figure). [] when every figure it attributes is the buyer's."""
+    spec = _data().get("published") or {}
+    claims = list(_phrases(spec.get("claims")).finditer(sentence or ""))
+    if not claims:
+        return []
+    generic = {str(w) for w in spec.get("generic") or []}
+    base = _phrases(spec.get("baseline"))
+    ours_times = {" ".join(t.lower().split()) for t in _TIMES.findall(sentence)}
+    words = set(blockmatch.tokens(_PCT.sub(" ", sentence))) - generic - {w for t in ours_times for w in t.split()}
+    rows = [line for line in (buyer_text or "").splitlines() if line.count("|") >= 2]  # a table's row, read whole
+    buyer = [(s, {float(m.group("n")) for m in _PCT.finditer(s)}) for s in rows + list(_sentences(buyer_text))]
+    out = []
+    for i, c in enumerate(claims):
+        clause = sentence[c.start():claims[i + 1].start() if i + 1 < len(claims) else len(sentence)]
+        now = bool(base.search(c.group(0)))
+        for f in _PCT.finditer(clause):
+            value = float(f.group("n"))
+            if not any(value in shares and all(t in " ".join(s.lower().split()) for t in ours_times)
+                       and (not words or words & set(blockmatch.tokens(s)))
+                       and (not now or (not _KPI_LINE.match(s) and (_PAST.search(s) or _YEAR.search(s)
+                                                                     or re.search(r"\bcurrent", s, re.I))))
+                       for s, shares in buyer):
+                out.append(" ".join(clause.split()))
+                break
+    return out
 
 
 def agrees_later(sentence: str, standard: Standard) -> bool:

@@ -185,7 +185,7 @@ def hours(value: str) -> tuple | None:
 
 # the last word of a role ('clinical lead', 'recovery workers'): :func:`caseloads` and :func:`_role_phrases`
 _ROLE_HEAD_WORDS = (r"(leads?|leaders?|managers?|workers?|officers?|advis[eo]rs?|co-?ordinators?|champions?"
-                    r"|specialists?|clinicians?|practitioners?|directors?|guardians?|owners?|supervisors?)")
+                    r"|specialists?|clinicians?|practitioners?|directors?|guardians?|owners?|supervisors?|nurses?)")
 
 
 @dataclass

@@ -1240,8 +1240,12 @@ def assemble_tender(
     # the buyer's caseload cap, people open, staff, localities and discharge contact over our current service's:
     # never our profile's figure stated as the tender's (issue 12; s11 panel, contradictions 1-4)
     quantities = buyer_scale.read(buyer_text)
+    # the buyer's minimum for each role ('8.0 WTE Peer Support Workers', 'a dedicated Carers Lead') is met by the
+    # establishment every answer of the tender states, with one sentence on where ours differs (s20 q08, B2-B4)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
-                                             localities=buyer_scale.locality_names(buyer_text), current=service_profile)
+                                             localities=buyer_scale.locality_names(buyer_text), current=service_profile,
+                                             minimums=buyer_scale.role_minimums(buyer_text))
+    team_differs = fill_profile.pop(buyer_scale.DIFFERS, "")
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
     if worded:
@@ -1310,6 +1314,17 @@ def assemble_tender(
     # the buyer's timescales and review intervals from the whole tender (a standard in Q1's background holds for Q3's
     # answer too: s17, crisis plans 'reviewed at least every 3 months' against our 'every six months')
     held = _hold_to_buyer(methods, question, buyer_text)
+    # the buyer's caseload cap for a role holds in every sentence of ours that gives that role one (s20 q08: our '25
+    # per practitioner' against its '12 per Registered Mental Health Practitioner')
+    caps = next((q.roles for q in quantities if q.kind == "caseload_cap"), [])
+    for key, m in methods.items():
+        for u in m.units:
+            text, changed = buyer_scale.hold_caps(u["text"], caps)
+            if changed:
+                u["text"] = text
+                u["held"] = list(u.get("held") or []) + changed
+                held.setdefault(key, []).extend(changed)
+    _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -1463,6 +1478,7 @@ def assemble_tender(
     withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not unstated and not any(
         f.kind == "hours" for f in held_facts) else ""
     held_notes = _hold_to_buyer_facts(sections, held_facts, withheld_hours)
+    _quote_buyer_figures(sections, buyer_text)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
     if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
@@ -2215,6 +2231,41 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     return unmet
 
 
+def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
+    """A sentence giving a figure as the buyer's target or current figure quotes the buyer (:func:`buyer_standards.
+    unpublished`): a current figure the buyer did not publish is taken out of it (', from the buyer's current figure
+    of 10%' where KPI 9 says only 'below 10%': s20 q09), and a sentence left attributing a figure the buyer never
+    gave for that measure is not said (s20 q09: 'The buyer's target for people contacted within 72 hours of discharge
+    is 95%')."""
+    for sec in sections:
+        for u in sec.units:
+            if not u.kept:
+                continue
+            if u.short and buyer_standards.unpublished(u.short, buyer_text):
+                u.short = None
+            wrong = buyer_standards.unpublished(u.text, buyer_text)
+            for clause in wrong:
+                cut = re.sub(r",\s+(?:from|against|with)\s+" + re.escape(clause.rstrip(". ")), "", u.text, count=1)
+                if cut != u.text:
+                    u.text = cut
+            if wrong and buyer_standards.unpublished(u.text, buyer_text):
+                u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
+
+
+def _beside_establishment(methods: dict, team_wte: str, sentence: str) -> None:
+    """The sentence on where the establishment offered differs from the buyer's, and why (:func:`buyer_scale.differs`),
+    set after the sentence of a block that states that establishment, once in the answer (s20 q08: 38.5 WTE with half
+    the buyer's peer support workers and none of its named leads, and no word on why)."""
+    if not sentence or not team_wte:
+        return
+    for m in methods.values():
+        for i, u in enumerate(m.units):
+            if not u.get("template") and team_wte in u["text"]:
+                m.units.insert(i + 1, {"text": sentence, "priority": u.get("priority", 2), "block": u.get("block"),
+                                       "cont": True})
+                return
+
+
 def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[str, list[tuple[str, str]]]:
     """Our method text never gives a weaker timescale or a later age than the question sets for the same thing: a
     block's or the service profile's default ('training in their first six months', 'transition planning from the age
@@ -2228,6 +2279,10 @@ def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[
     own = {(f.sentence, f.start) for f in theirs}
     elsewhere = [f for f in figure_clauses.standards(tender_text) if (f.sentence, f.start) not in own] if tender_text else []
     held: dict[str, list[tuple[str, str]]] = {}
+    for key, m in methods.items():  # what the buyer's timescale standards changed already (:func:`_standard_templates`)
+        for u in m.units:
+            if u.get("held"):
+                held.setdefault(key, []).extend(u["held"])
     if not theirs and not elsewhere:
         return held
     for key, m in methods.items():
@@ -2237,7 +2292,7 @@ def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[
             text, changed = figure_clauses.hold_to_buyer(u["text"], theirs, elsewhere=elsewhere)
             if changed:
                 u["text"] = text
-                u["held"] = list(changed)  # the review copy says beside it what was changed (s17)
+                u["held"] = list(u.get("held") or []) + list(changed)  # the review copy says what was changed (s17)
                 held.setdefault(key, []).extend(changed)
     return held
 
@@ -2766,6 +2821,14 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
     templates = {t.strip().lower(): b for b in approved for t in b.tags}
     slow = [st for st in standards if st.kind == "timescale"]
     for method in methods.values():
+        # ours said with the buyer's time on the same matter (s20: 'within 72 hours of the step-up' against the buyer's
+        # 4 hours; the discharge summary 'within five working days' against its 2): what the method says stays
+        for u in method.units:
+            if not u.get("template"):
+                text, changed = buyer_standards.hold(u["text"], slow)
+                if changed:
+                    u["text"] = text
+                    u["held"] = list(u.get("held") or []) + changed
         _drop_units(method, lambda u: not u.get("template") and any(buyer_standards.weaker(u["text"], st) for st in slow))
         _drop_units(method, lambda u: not u.get("template") and any(buyer_standards.agrees_later(u["text"], st)
                                                                     for st in standards))
@@ -2783,6 +2846,10 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
             # the bid); here our weaker sentence on the matter is still left out, above
             continue
         point, asked = buyer_standards.where(st, plan.points)
+        if not asked and st.kind == "timescale" and buyer_standards.kpi_line(st.sentence):
+            # a KPI listed for information ('KPI 5: step-up requests responded to within 4 hours – 95%') is no part's
+            # to commit to unless the part asks about it: ours on its matter is still said with its time (above)
+            continue
         flat = " ".join(question.split())  # the buyer's sentence as read, its wrapped lines joined
         if point is None or (not asked and " ".join(st.sentence.split()) not in flat
                              and not (st.baseline_sentence and " ".join(st.baseline_sentence.split()) in flat)):
@@ -2805,8 +2872,14 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         if (block.block_id in used or block.block_id in told) and st.kind != "requirement":
             # its method is said once per answer (a named requirement's check is its own: each keeps it)
             units = units[:2] if st.kind == "kpi" else units[:1]
-        used.add(block.block_id)
         method = methods[point.key]
+        if st.kind == "timescale" and any(not u.get("template") for u in method.units):
+            # the part's own method blocks say how (s20 q07: the template's generic procedure pushed the PSIRF method
+            # out of the part): the buyer's timescale and our commitment to it lead them, and the template's procedure
+            # is the first to go for the part's budget
+            for u in units[2:]:
+                u["priority"] = 4
+        used.add(block.block_id)
         if st.kind == "payment" and values.get("provider"):
             same = ours_on_same_matter(mine["pay_policy"], values["provider"])
             _drop_units(method, lambda u, same=same: same(u["text"]))
@@ -2830,7 +2903,10 @@ def _one_statement_of_a_timescale(method: Method) -> None:
     to be reported on the same working day. We will work to that timescale from the first day of the contract.'):
     s18 q06, where the two restatements took the part's words and its method block went (scorer 1: "restated
     commitment ... no recording system and no route to the Front Door described")."""
-    said = [set(blockmatch.tokens(u["text"])) for u in method.units if u.get("block") == COMMITMENT]
+    # a commitment holding the buyer's share ('We will respond to 95% of step-up requests within 4 hours') is checked
+    # as our figure and may be left out by the checker (s20 q03: then neither said the 4 hours): it covers nothing
+    said = [set(blockmatch.tokens(u["text"])) for u in method.units if u.get("block") == COMMITMENT
+            and not re.search(r"\d\s*%", u["text"])]
     heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith(_ASKS_FOR)]
     if not said or not heads:
         return

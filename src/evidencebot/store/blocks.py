@@ -25,7 +25,10 @@ PROFILE_FIELDS = ("service", "provider", "area", "commissioner", "hours", "team"
                   "escalation_review_standard", "supervision_standard", "vacancy_cover", "carers_assessment", "prom",
                   # session 10: timescales and frequencies the s9 panel found stated two ways across answers
                   "governance_board_frequency", "safeguarding_adult_standard", "safeguarding_child_standard",
-                  "discharge_summary_standard", "discharge_follow_up_standard")
+                  "discharge_summary_standard", "discharge_follow_up_standard",
+                  # session 21: what each role of the team is for, said where a tender's establishment has a
+                  # role the buyer's does not list ('clinical leads: clinical review of step-ups and ...')
+                  "role_purposes")
 """The service profile: each fills the ``{field}`` placeholders of the blocks."""
 
 
