@@ -2489,7 +2489,15 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     # rarely names the buyer: s10 q07's 'Wyke Living Well Partnership Board', q10's 'Tarrow and Wyke ... Protocol')
     # (``local``, read once by assemble_tender for the whole answer)
     placed: dict[str, str] = {}
-    values = dict(fill_profile, **buyer_terms.template_values(comparisons, figures, profile, profile))
+    # the posts this contract adds to our current team, as a plan: the establishment offered (when the buyer's figures
+    # sized it), the staff the buyer says are in scope of TUPE, the contract start (s20 q08)
+    offered = re.match(r"\s*(\d+(?:\.\d+)?)\s+whole-time-equivalent\s+posts\s+for\s+this\s+contract",
+                       fill_profile.get("team_wte") or "")
+    tupe = next(((q.value, float(q.groups["wte"]) if q.groups.get("wte") else None)
+                 for q in buyer_scale.read(buyer_text) if q.kind == "tupe_staff"), None)
+    values = dict(fill_profile, **buyer_terms.template_values(
+        comparisons, figures, profile, profile, offered=float(offered.group(1)) if offered else None, tupe=tupe,
+        start=str(fill_profile.get("contract_start") or "")))
     done: set[str] = set()
     for c in comparisons:
         name = buyer_terms.TEMPLATE_OF[c.what]
