@@ -32,7 +32,10 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   as an outside service we refer people to ('the local IPS service');
 * **members**: how many of whom sit on the buyer's board ('at least two people with lived experience as members of the
   service's governance board'), where we give fewer ('one attends the ... governance board');
-* **group_target**: a target the buyer sets for each group, where we propose or agree targets of our own.
+* **group_target**: a target the buyer sets for each group, where we propose or agree targets of our own;
+* **assessor**: who carries out an assessment for the buyer ('Statutory carers' assessments ... are delivered on the
+  Council's behalf by the Moorvale Carers Centre'), where we refer people to someone else for it (our profile's
+  'the council's adult social care team'); the buyer's organisation fills the profile's field for it.
 
 Vocabulary: ``phrasebank/buyer_facts.yaml``.
 """
@@ -55,7 +58,8 @@ from evidencebot.text import (BULLETS, MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NA
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
-KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target")
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
+         "assessor")
 
 
 @dataclass(frozen=True)
@@ -1034,6 +1038,47 @@ def _check_group_target(fact: BuyerFact, sentence: str) -> tuple[str, int, int, 
 
 # ---------------------------------------------------------------- reading and checking
 
+# ---------------------------------------------------------------- who carries out an assessment
+
+@functools.lru_cache(maxsize=8)
+def _assessor_pat(key: str) -> re.Pattern | None:
+    spec = _spec().get("assessor") or {}
+    text = spec.get(key)
+    # the organisation's name is read by its capitals: only the words around it match in any case
+    words = "(?i:" + str(spec.get("assessment") or r"(?!)") + ")"
+    return re.compile(str(text).replace("{assessment}", words), re.I if key == "ours" else 0) if text else None
+
+
+def _org_name(words: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", " ".join(words.split()))
+
+
+def _assessor_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    pats = [p for p in (_assessor_pat("active"), _assessor_pat("passive")) if p is not None]
+    for where, s in lines:
+        for pat in pats:
+            m = pat.search(s)
+            if m is None:
+                continue
+            name = _org_name(m.group("org"))
+            # one capitalised word is a name only after 'the' ('the Council'): 'We carry out carers' assessments' is not
+            if name and (len(name.split()) > 1 or name != " ".join(m.group("org").split())):
+                out.append(BuyerFact("assessor", "who carries out carers' assessments", f"the {name}", s, where, (name,)))
+            break
+    return out
+
+
+def _check_assessor(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    pat = _assessor_pat("ours")
+    want = {stem(w) for w in _WORD.findall(fact.data[0].lower())}
+    for m in pat.finditer(sentence) if pat else []:
+        said = {stem(w) for w in _WORD.findall(m.group("who").lower())}
+        if not want <= said:
+            return m.group("who"), m.start("who"), m.end("who")
+    return None
+
+
 def read(sources) -> list[BuyerFact]:
     """The buyer's facts in ``sources``: a text, or (ref, text) pairs (a tender's questions; the header under '')."""
     if isinstance(sources, str):
@@ -1043,7 +1088,8 @@ def read(sources) -> list[BuyerFact]:
         lines += buyer_lines(text, ref)
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
-             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines))
+             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
+             + _assessor_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1127,6 +1173,9 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
                 found = _check_runs(f, s)
                 if found:
                     hit, rep = found[:3], found[3]
+            elif f.kind == "assessor":
+                hit = _check_assessor(f, s)
+                rep = f.value if hit else ""
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
         for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):
@@ -1205,13 +1254,19 @@ def sources(question: str, context: str = "") -> list[tuple[str, str]]:
 
 def adapt_profile(profile: dict, facts: list[BuyerFact]) -> dict:
     """The profile the blocks are filled from, with the buyer's opening hours and required outcome measure in place
-    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure)."""
+    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure), and
+    the organisation the buyer says carries out carers' assessments in place of the one our profile refers carers to."""
     out = dict(profile)
     for f in facts:
         if f.kind == "measure" and out.get("prom"):
             out["prom"] = f.value
         elif f.kind == "hours" and out.get("hours"):
             out["hours"] = f.value
+        elif f.kind == "assessor":
+            spec = _spec().get("assessor") or {}
+            field = str(spec.get("field") or "")
+            if field and out.get(field) and _check_assessor(f, out[field]):
+                out[field] = str(spec.get("fill") or "").format(org=f.value)
     return out
 
 

@@ -563,9 +563,40 @@ def adapt_profile(profile: dict, comparisons: list[Comparison], figures: list[Bu
     return out
 
 
+def posts_plan(grow: float, offered: float | None = None, tupe: tuple[float, float | None] | None = None,
+               start: str = "") -> str:
+    """The posts a contract adds to our current team (``grow`` WTE) said as a plan, never as a shortfall (s20 q08: 'a
+    shortfall of 24.5 WTE against the requirement today' worried the panel): the establishment ``offered``, how many WTE
+    the staff the buyer says are in scope of TUPE (``tupe``: headcount, WTE when given) fill and how many we recruit, by
+    the contract ``start``."""
+    by = f"by the contract start on {start}" if start else "by the contract start"
+    head = f"we will staff this contract at {_wte(offered)}, so " if offered else ""
+    if grow <= 0:
+        return f"{head}our establishment is in post {by}".replace(", so our", ": our")
+    lead = f"{head}{_wte(grow)} of posts are filled {by}"
+    if tupe is None:
+        return f"{lead}, all recruited during mobilisation"
+    staff, wte = tupe
+    who = f"the {staff:,.0f} staff expected to transfer to us under TUPE"
+    if wte is None:
+        return f"{lead}: first by {who}, and the rest recruited during mobilisation"
+    moved = min(wte, grow)
+    rest = _tenth(grow - moved)
+    if rest <= 0:
+        return f"{lead} by {who} ({_wte(wte)})"
+    return f"{lead}: {_wte(moved)} by {who} and {_wte(rest)} recruited during mobilisation"
+
+
+def _tenth(x: float) -> float:
+    return round(x + 1e-9, 1)
+
+
 def template_values(comparisons: list[Comparison], figures: list[BuyerFigure], profile: dict,
-                    resolved: dict) -> dict[str, str]:
-    """The values the ``buyer figure`` templates are filled with."""
+                    resolved: dict, offered: float | None = None, tupe: tuple[float, float | None] | None = None,
+                    start: str = "") -> dict[str, str]:
+    """The values the ``buyer figure`` templates are filled with. ``offered``: the establishment this contract's
+    answers state (WTE), when the buyer's figures sized it; ``tupe``: the staff the buyer says may transfer (headcount,
+    WTE when given); ``start``: the contract start; all three for ``posts_plan``."""
     buyer = {f.what: f for f in figures}
     values = {"buyer": resolved.get("commissioner") or "the commissioner",
               "our_standard": profile.get("first_contact_standard", "")}
@@ -582,16 +613,15 @@ def template_values(comparisons: list[Comparison], figures: list[BuyerFigure], p
         if our_total is not None:
             values["our_wte"] = _wte(our_total) + (f", including {_wte(our_peer)} peer support workers"
                                                    if peer and our_peer is not None else "")
-            gap = max(total - our_total, 0.0)
-            values["short_wte"] = _wte(gap) + (f" in all and {_wte(max(peer.value - our_peer, 0.0))} of peer support"
-                                               if peer and our_peer is not None else "")
+            target = max(offered or 0.0, total)
+            values["posts_plan"] = posts_plan(_tenth(target - our_total), target, tupe, start)
     elif "peer_workforce" in buyer:
         peer_wte = buyer["peer_workforce"].value
         our_peer = _ours_wte(profile, True)
         values["buyer_wte"] = f"{peer_wte:g} WTE peer support workers"
         if our_peer is not None:
             values["our_wte"] = f"{_wte(our_peer)} of peer support workers"
-            values["short_wte"] = _wte(max(peer_wte - our_peer, 0.0))
+            values["posts_plan"] = posts_plan(_tenth(peer_wte - our_peer), None, tupe, start)
     if "open" in buyer:
         values["buyer_open"] = f"{int(buyer['open'].value):,}"
         values["our_capacity"] = _ours_capacity(profile)[1]

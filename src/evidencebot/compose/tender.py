@@ -2489,7 +2489,21 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     # rarely names the buyer: s10 q07's 'Wyke Living Well Partnership Board', q10's 'Tarrow and Wyke ... Protocol')
     # (``local``, read once by assemble_tender for the whole answer)
     placed: dict[str, str] = {}
-    values = dict(fill_profile, **buyer_terms.template_values(comparisons, figures, profile, profile))
+    # the posts this contract adds to our current team, as a plan: the establishment offered (when the buyer's figures
+    # sized it), the staff the buyer says are in scope of TUPE, the contract start (s20 q08)
+    offered = re.match(r"\s*(\d+(?:\.\d+)?)\s+whole-time-equivalent\s+posts\s+for\s+this\s+contract",
+                       fill_profile.get("team_wte") or "")
+    tupe = next(((q.value, float(q.groups["wte"]) if q.groups.get("wte") else None)
+                 for q in buyer_scale.read(buyer_text) if q.kind == "tupe_staff"), None)
+    start = str(fill_profile.get("contract_start") or "")
+    if not start and any(c.short and c.what in ("workforce", "peer_workforce") for c in comparisons):
+        # a question drafted without its tender: the start the buyer's facts give
+        day = next((f.data[1] for f in buyer_facts.read(buyer_text) if f.kind == "contract" and f.data[:1] == ("start",)),
+                   None)
+        start = f"{day.day} {day:%B %Y}" if day else ""
+    values = dict(fill_profile, **buyer_terms.template_values(
+        comparisons, figures, profile, profile, offered=float(offered.group(1)) if offered else None, tupe=tupe,
+        start=start))
     done: set[str] = set()
     for c in comparisons:
         name = buyer_terms.TEMPLATE_OF[c.what]
