@@ -9,6 +9,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "assistant"))
 import fixture_db  # noqa: E402
+import helpers  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +35,22 @@ def quicker_idle_checks():
     _wait.SLEEP_GRANULARITY, _wait.SLEEP_IDLE = 1 / 200, 1 / 200 / 20
     yield
     _wait.SLEEP_GRANULARITY, _wait.SLEEP_IDLE = saved
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pilot_waits_for_busy_widgets_only():
+    """After every key and pause the pilot waits until each widget on the screen has handled the messages
+    queued before (``Pilot._wait_for_screen``): it posts a callback to the app and to every widget and waits
+    for all of them to run. A widget waiting for its next message with none queued handles such a callback
+    at once; so here only the app, the screen and the widgets with work (a message queued, a callback to
+    run, a handler running, not started yet) get one, and the pilot still waits for every one of those.
+    Measured: with a chat reply on screen, 150 callbacks a key, most of the CPU a typed key cost."""
+    from textual.pilot import Pilot
+
+    real = Pilot._wait_for_screen
+    Pilot._wait_for_screen = helpers.wait_for_busy_widgets
+    yield
+    Pilot._wait_for_screen = real
 
 
 @pytest.fixture(scope="session", autouse=True)

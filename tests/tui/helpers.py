@@ -4,11 +4,66 @@ from __future__ import annotations
 
 import asyncio
 import queue
+from collections.abc import Callable
 from contextlib import suppress
 
+from textual import events
+from textual.app import ScreenStackError, UnknownModeError
+from textual.pilot import WaitForScreenTimeout
 from textual.worker import WorkerCancelled
 
 NEVER_ENDING = {"story-writer"}  # the story screen's long-lived write worker
+
+
+def _has_work(pump) -> bool:
+    """Whether a widget has something to do: a message queued, a callback to run after the current one, a
+    handler running, or its message loop not started. A widget with none of these is parked in its queue's
+    ``get`` (waiting on the queue's ready event, nothing queued): a callback posted to it would run at once."""
+    queue = pump._message_queue
+    return bool(queue.values or pump._next_callbacks or not queue.ready_event._waiters)
+
+
+def _decrement_later(done) -> Callable[[], None]:
+    def callback() -> None:
+        done()
+
+    callback._param_count = 0  # type: ignore[attr-defined]  # (Textual's invoke reads it instead of a signature)
+    return callback
+
+
+async def wait_for_busy_widgets(pilot, timeout: float = 30.0) -> bool:
+    """``Pilot._wait_for_screen`` (Textual 8) waiting only for the app, the screen and the widgets with work
+    (:func:`_has_work`): until each has handled the messages queued when it was called. Returns False when
+    the app raised meanwhile, as Textual's does; raises ``WaitForScreenTimeout`` after ``timeout`` seconds."""
+    try:
+        screen = pilot.app.screen
+    except (ScreenStackError, UnknownModeError):  # as Textual's: no screen (the app closing), nothing to wait for
+        return False
+    pumps = [pilot.app, screen, *(w for w in screen.walk_children() if _has_work(w))]
+    count = 0
+    count_zero_event = asyncio.Event()
+
+    def decrement_counter() -> None:
+        nonlocal count
+        count -= 1
+        if count == 0:
+            count_zero_event.set()
+
+    callback = _decrement_later(decrement_counter)
+    for pump in pumps:
+        if pump.post_message(events.Callback(callback=callback)):
+            count += 1
+    if count:
+        wait_for = [asyncio.create_task(count_zero_event.wait()),
+                    asyncio.create_task(pilot.app._exception_event.wait())]
+        _, pending = await asyncio.wait(wait_for, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        for task in pending:
+            task.cancel()
+        if len(wait_for) == len(pending):
+            raise WaitForScreenTimeout("Timed out while waiting for widgets to process pending messages.")
+        if count > 0:
+            return False
+    return True
 
 
 async def wait_for_workers(app) -> None:
@@ -106,7 +161,6 @@ async def paste_text(pilot, text: str) -> None:
     text instead of one a key, so the screen's handlers (journal, save, check) run as they do for typing.
     A one-line box takes one line of a paste, so a ``\\n`` there is the Enter key (its ``Submitted``
     message); a text area takes the new lines as typed Enter would. Fails if nothing took the text."""
-    from textual import events
     from textual.widgets import Input, TextArea
 
     def field():  # a text field has the focus and takes text (a screen still loading has not focused it yet)

@@ -17,7 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import settle, type_text  # noqa: E402
+from helpers import settle, type_text, wait_for_busy_widgets  # noqa: E402
+from textual import _wait  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
 
 TITLE = "Back in work after a long winter"
 CONTEXT = "P. had lost a job in the autumn and stopped going out."
@@ -78,6 +80,14 @@ async def main(db_path: str, mode: str) -> None:
         await asyncio.sleep(120)
 
 
+def quicker_pilot() -> None:
+    """The pilot's waits as in the test processes (tests/tui/conftest.py): idle checks in 5 ms slices, and after
+    each key a wait for the app, the screen and the widgets with work only."""
+    _wait.SLEEP_GRANULARITY, _wait.SLEEP_IDLE = 1 / 200, 1 / 200 / 20
+    Pilot._wait_for_screen = wait_for_busy_widgets  # type: ignore[method-assign]
+
+
 if __name__ == "__main__":
     gc.set_threshold(50_000, 20, 20)  # as the test processes (tests/conftest.py): only when the collector runs changes
+    quicker_pilot()
     asyncio.run(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "pause"))
