@@ -55,9 +55,9 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # commitment of tests/compose/test_commitments.py 0.9458, and test_overclaim.py's 'Our team reduced respite stays.'
 # 0.9413), so they were not shipped: see m20's report
 # oc21dev (session 21's dev set, written blind to the code) is a writer: the shipped weights are not refitted on it
-# s20 and s20b (session 20's fresh sets, measured once at its start and once at its end, spent then) are transfer
+# s20, s20b and s21 (sessions 20 and 21's fresh sets, measured once at each start and end, spent then) are transfer
 # checks: trained on for the next shipped weights, their rows never printed
-TRANSFER = ["s15", "s15b", "s20", "s20b"]
+TRANSFER = ["s15", "s15b", "s20", "s20b", "s21"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}
