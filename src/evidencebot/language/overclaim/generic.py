@@ -70,8 +70,8 @@ def _build(o: dict) -> dict:
         denials=option_words(o.get("denial_words")),
     )
     # the words a sentence needs (or a verb of taking part) for the check to read it
-    s["gate_words"] = (s["adverbs"] | s["dets"] | s["none"] | s["pronouns"] | s["no_longer"] | s["denials"]
-                       | s["providers"])
+    s["gate_words"] = frozenset().union(s["adverbs"], s["dets"], s["none"], s["pronouns"], s["no_longer"], s["denials"],
+                                        s["providers"])
     return s
 
 
