@@ -36,6 +36,9 @@ def _settings(rule: Rule) -> dict:
         plain=option_words(o.get("plain_words")),
         copulas=option_words(o.get("copulas")),
         owner_preps=option_words(o.get("owner_preps")),
+        present_tags=frozenset(o.get("present_tags") or ()),
+        verdict_deps=option_words(o.get("verdict_deps")),
+        verdict_adverbs=option_words(o.get("verdict_adverbs")),
     ))
 
 
@@ -201,10 +204,40 @@ def _plain_effects(doc, s: dict, ctx: Context) -> list:
     return out
 
 
+def _works_verdicts(doc, s: dict, ctx: Context) -> list:
+    """(o21) A bare verdict that a thing of ours works, closing an observation of change before it in the text
+    ("After we started, A&E visits dropped: our model works.", "Calls fell after we opened - the café is
+    working."): a verb of working in the present with our service as its subject and nothing after it but an
+    adverb of certainty ("works, clearly"), when an earlier clause of the text holds a word of change or a figure."""
+    out = []
+    toks = _toks(doc)
+    for verb in toks:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in s["works"]:
+            continue
+        present = verb.tag_ in s["present_tags"] or (verb.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_.lower() in s["copulas"] for c in verb.children))
+        if not present or any(not (c.dep_ in s["verdict_deps"] and c.lower_ in s["verdict_adverbs"])
+                              for c in verb.children if c.i > verb.i and not c.is_punct):
+            continue  # ("our team works hard", "works from the Leeds office": how or where, not whether)
+        subj = subject_of(verb)
+        if subj is None or not (_ours(subj, s) or (subj.lemma_.lower() in s["agents"] and any(
+                c.dep_ == "det" and c.lower_ in W.definite_dets for c in subj.children))):
+            continue
+        start = subj.left_edge.i
+        if not any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] or t.like_num for t in toks[:start]):
+            continue  # nothing observed before it: a claim of efficacy, read by the other rules
+        if ctx.negated(verb) or ctx.hedged(verb) or ctx.question(verb) or ctx.conditional(verb):
+            continue
+        out.append((subj, verb))
+    return out
+
+
 @check("proof_frame")
 def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _settings(rule)
     out: list[Candidate] = []
+    if ctx.lemma_set & s["works"]:
+        out.extend(Candidate(rule, subj.i, verb.i + 1, verb.i) for subj, verb in _works_verdicts(doc, s, ctx))
     if ctx.lower_set & s["plain"] and ctx.lemma_set & s["effect_nouns"]:
         out.extend(Candidate(rule, noun.i, plain.i + 1, cop.i) for noun, plain, cop in _plain_effects(doc, s, ctx))
     if not (ctx.lemma_set & s["verbs"] or ctx.lower_set & (s["nouns"] | s["signs"])
