@@ -166,6 +166,40 @@ def test_register_a_family():
         unregister_family("shout")
 
 
+def test_a_block_is_run_by_the_families_the_cache_lacks_only():
+    """A family bound to a context (the evidence family and its database connection) with a new version: only it
+    runs on a block the other families have checked; their cached findings are reported as a new check's."""
+    calls: list[tuple[str, str]] = []
+
+    def bound(version: int):
+        def connection_family(text, doc):
+            calls.append(("bound", text))
+            return []
+        connection_family.version = ("bound", version)  # type: ignore[attr-defined]
+        return connection_family
+
+    def counting_overclaim(real):
+        def run(text, doc):
+            calls.append(("overclaim", text))
+            return real(text, doc)
+        run.version, run.one_check = real.version, real.one_check
+        return run
+
+    text = "Our team cut A&E attendances.\n\nWe visit weekly."
+    base = Checker(settings=CheckerSettings(), families=["overclaim"])
+    overclaim_run = counting_overclaim(base.specs()[0][1])
+    checker_mod.clear_cache()
+    first = Checker(settings=CheckerSettings(), families=[], extra={"overclaim-counted": overclaim_run, "b": bound(1)})
+    found = [(f.rule, f.start, f.end) for f in first.check_text(text)]
+    blocks = ["Our team cut A&E attendances.", "We visit weekly."]
+    assert sorted(calls) == sorted((family, block) for family in ("overclaim", "bound") for block in blocks)
+    calls.clear()
+    second = Checker(settings=CheckerSettings(), families=[], extra={"overclaim-counted": overclaim_run, "b": bound(2)})
+    assert [(f.rule, f.start, f.end) for f in second.check_text(text)] == found
+    assert found and sorted(calls) == [("bound", block) for block in blocks]  # over-claim not run again
+    checker_mod.clear_cache()
+
+
 def test_paragraph_cache_reparses_only_changed_paragraphs(monkeypatch, overclaim):
     paragraphs = [f"Paragraph {i}: the team visits people at home and we cut A&E attendances." for i in range(40)]
     doc = "\n\n".join(paragraphs)

@@ -165,6 +165,7 @@ class QuestionPlan:
 # ---------------------------------------------------------------- vocabulary
 
 
+@functools.lru_cache(maxsize=4096)  # the topics are read again for each question: each term compiled once
 def _term_pattern(term: str) -> re.Pattern:
     term = term.strip().lower()
     stem = term.endswith("*")
@@ -816,6 +817,7 @@ def stated_word_limit(question: str) -> int | None:
     return read_limits(question).word_budget
 
 
+@functools.lru_cache(maxsize=8192)  # called on the same lines again and again while a question is read
 def _strip_limits(text: str) -> str:
     merged: list[list[int]] = []
     for a, b in sorted(read_limits(text).spans):

@@ -357,9 +357,10 @@ class Checker:
                         pending[b.text] = None
                         break
                     known[key] = hit
-        if todo or todo_hidden:  # one batched pass (every family runs; hidden findings are kept
-            # only for the families that read hidden text, below)
-            self._fill(list(dict.fromkeys([*todo, *todo_hidden])), specs, versions, known)
+        if todo or todo_hidden:  # a batched pass per set of families a block still needs (hidden findings
+            # are kept only for the families that read hidden text, below)
+            for texts_, only in self._missing(list(dict.fromkeys([*todo, *todo_hidden])), versions, known):
+                self._fill(texts_, specs, versions, known, only=only)
         results = []
         for text, blocks in docs:
             out: list[Finding] = []
@@ -386,11 +387,35 @@ class Checker:
             results.append(locate(out, text))
         return results
 
-    def _fill(self, texts: list[str], specs, versions, known: dict) -> None:
-        """Parse ``texts`` (in batches), run every family and cache the findings per
-        block, also putting them in ``known`` (keyed like the cache)."""
+    @staticmethod
+    def _missing(texts: list[str], versions, known: dict) -> list[tuple[list[str], tuple[int, ...]]]:
+        """The blocks to run, grouped by the families (their indices) whose findings for the block are neither
+        in ``known`` nor in the cache: a block only one family lacks (the evidence family bound to another
+        connection to a database) is run by that family only. Cache hits are put in ``known``."""
+        groups: dict[tuple[int, ...], list[str]] = {}
+        for text in texts:
+            lacking = []
+            for i, (name, ver) in enumerate(versions):
+                key = (name, ver, text)
+                if key in known:
+                    continue
+                hit = _cache_get(key)
+                if hit is None:
+                    lacking.append(i)
+                else:
+                    known[key] = hit
+            if lacking:
+                groups.setdefault(tuple(lacking), []).append(text)
+        return [(group, only) for only, group in groups.items()]
+
+    def _fill(self, texts: list[str], specs, versions, known: dict, *, only: Sequence[int] | None = None) -> None:
+        """Parse ``texts`` (in batches), run every family (those at the indices ``only``) and cache the
+        findings per block, also putting them in ``known`` (keyed like the cache). The parse is the one every
+        family gets, whichever run: a family's findings do not depend on which others ran."""
         disable = pipeline.disabled_for(any(s.needs_ner for s, _ in specs))
         gate = _ner_gate(specs)
+        if only is not None:
+            specs, versions = [specs[i] for i in only], [versions[i] for i in only]
         # each block is parsed a sentence at a time (a sentence already parsed, in this
         # document or an earlier check, is not parsed again) and joined back into one doc
         # (or, past MAX_PIECE characters, into pieces with their offsets in the block)
