@@ -36,7 +36,7 @@ def _settings(rule: Rule) -> dict:
 
 
 def _build(o: dict) -> dict:
-    s = dict(
+    s: dict[str, Any] = dict(
         people=option_words(o.get("people")),
         pronouns=option_words(o.get("pronouns")),
         generic_pronouns=option_words(o.get("generic_pronouns")),

@@ -39,6 +39,7 @@ def _settings(rule: Rule) -> dict:
         present_tags=frozenset(o.get("present_tags") or ()),
         verdict_deps=option_words(o.get("verdict_deps")),
         verdict_adverbs=option_words(o.get("verdict_adverbs")),
+        verdict_clause_deps=frozenset(o.get("verdict_clause_deps") or ()),
     ))
 
 
@@ -219,10 +220,12 @@ def _works_verdicts(doc, s: dict, ctx: Context) -> list:
         if not present or any(not (c.dep_ in s["verdict_deps"] and c.lower_ in s["verdict_adverbs"])
                               for c in verb.children if c.i > verb.i and not c.is_punct):
             continue  # ("our team works hard", "works from the Leeds office": how or where, not whether)
+        if verb.dep_ not in s["verdict_clause_deps"] or any(c.tag_ in W.relative_tags for c in verb.children):
+            continue  # a verdict stands as a clause of its own, not "a change to how we work"
         subj = subject_of(verb)
-        if subj is None or not (_ours(subj, s) or (subj.lemma_.lower() in s["agents"] and any(
+        if subj is None or subj.pos_ == "PRON" or not (_ours(subj, s) or (subj.lemma_.lower() in s["agents"] and any(
                 c.dep_ == "det" and c.lower_ in W.definite_dets for c in subj.children))):
-            continue
+            continue  # (a thing of ours, "our model", "the café"; not "we work", which is what we do)
         start = subj.left_edge.i
         if not any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] or t.like_num for t in toks[:start]):
             continue  # nothing observed before it: a claim of efficacy, read by the other rules
