@@ -241,3 +241,26 @@ def test_a_capitalised_praise_word_is_a_grade_name_only_beside_a_scale(nlp, text
 
     rules = {f.rule for f in find_overclaim(text, rules=load_overclaim_rules(nlp=nlp))}
     assert bool(rules & {"overclaim.puffery", "overclaim.superlative"}) is flagged, rules
+
+
+def _booleans_in_word_lists(data, path=""):
+    """Where a YAML word list holds a boolean: an unquoted yes, no, on or off is read as True or False by YAML 1.1,
+    so the word silently drops out of the list (confirmations' plain words had lost 'yes', 'no' and 'on')."""
+    if isinstance(data, dict):
+        return [hit for key, value in data.items() for hit in _booleans_in_word_lists(value, f"{path}/{key}")]
+    if isinstance(data, list):
+        own = [f"{path}: {item}" for item in data if isinstance(item, bool)] if any(isinstance(i, str) for i in data) else []
+        return own + [hit for item in data for hit in _booleans_in_word_lists(item, path)]
+    return []
+
+
+def test_the_detector_finds_a_yes_read_as_a_boolean():
+    assert _booleans_in_word_lists({"words": ["maybe", True]}) == ["/words: True"]
+    assert _booleans_in_word_lists({"flag": True, "words": ["a", "b"]}) == []
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE.parents[3] / "phrasebank").glob("*.yaml")), ids=lambda p: p.name)
+def test_no_word_in_a_shipped_word_list_is_read_as_a_boolean(path):
+    from evidencebot.locations import parse_yaml
+
+    assert _booleans_in_word_lists(parse_yaml(path.read_text(encoding="utf-8"))) == [], "quote yes/no/on/off"
