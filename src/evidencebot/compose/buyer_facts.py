@@ -32,7 +32,10 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   as an outside service we refer people to ('the local IPS service');
 * **members**: how many of whom sit on the buyer's board ('at least two people with lived experience as members of the
   service's governance board'), where we give fewer ('one attends the ... governance board');
-* **group_target**: a target the buyer sets for each group, where we propose or agree targets of our own.
+* **group_target**: a target the buyer sets for each group, where we propose or agree targets of our own;
+* **delivers**: who carries out a statutory task on the buyer's behalf ('carers' assessments ... are delivered on the
+  Council's behalf by the Moorvale Carers Centre'), where we name another party for it (the council's adult social
+  care team); the profile's field for the task names the buyer's party (:func:`adapt_profile`).
 
 Vocabulary: ``phrasebank/buyer_facts.yaml``.
 """
@@ -55,7 +58,8 @@ from evidencebot.text import (BULLETS, MD_HEADING, MONTH_ABBREVIATIONS, MONTH_NA
 PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
-KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target")
+KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
+         "delivers")
 
 
 @dataclass(frozen=True)
@@ -957,6 +961,61 @@ def _check_runs(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | N
     return m.group(0), m.start(), m.end(), rep
 
 
+# ---------------------------------------------------------------- who carries out a task on the buyer's behalf
+
+_PARTY = r"(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+)?){0,5}[A-Z][\w'’&-]*)"
+
+
+def _tasks() -> list[dict]:
+    return [t for t in (_spec().get("delivers") or {}).get("tasks") or [] if t.get("field")]
+
+
+def _delivers_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    spec = _spec().get("delivers") or {}
+    verbs = _pat("delivers", "verbs")
+    out = []
+    for task in _tasks():
+        matter = _compiled("delivers/" + task["field"], tuple(task.get("matter") or ()))
+        for where, s in lines:
+            m = matter.search(s)
+            if m is None or not spec:
+                continue
+            v = verbs.search(s, m.end())
+            by = re.compile(rf"\bby\s+(?:the\s+)?{_PARTY}").search(s, v.end()) if v else None
+            if by is None or re.search(r"[.;]", s[m.end():by.start()]):
+                continue
+            name = re.sub(r"\s+(?:and|of|for)$", "", " ".join(by.group("name").split()))
+            out.append(BuyerFact("delivers", task.get("label") or task["field"], f"the {name}", s, where,
+                                 (task["field"], name)))
+    return out
+
+
+def _check_delivers(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    field, name = fact.data
+    task = next((t for t in _tasks() if t["field"] == field), None)
+    if task is None or name.lower() in sentence.lower():
+        return None
+    matter = _compiled("delivers/" + field, tuple(task.get("matter") or ()))
+    if not matter.search(sentence):
+        return None
+    party = _compiled("delivers/" + field + "/parties", tuple(task.get("parties") or ()))
+    m = party.search(sentence)
+    if m is None:
+        return None
+    return m.group(0), m.start(), m.end(), f"the {name}"
+
+
+def delivered_by(value: str, fact: BuyerFact) -> str:
+    """The profile's wording of a task (``value``: 'a referral ... to the council's adult social care team for a
+    carer's assessment') with the buyer's party in place of ours; ``value`` when it names none of ours."""
+    field, name = fact.data
+    task = next((t for t in _tasks() if t["field"] == field), None)
+    if task is None or name.lower() in (value or "").lower():
+        return value
+    party = _compiled("delivers/" + field + "/parties", tuple(task.get("parties") or ()))
+    return party.sub(f"the {name}", value, count=1)
+
+
 # ---------------------------------------------------------------- how many sit on a board
 
 @functools.lru_cache(maxsize=4)
@@ -1043,7 +1102,8 @@ def read(sources) -> list[BuyerFact]:
         lines += buyer_lines(text, ref)
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
-             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines))
+             + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
+             + _delivers_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1127,6 +1187,10 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
                 found = _check_runs(f, s)
                 if found:
                     hit, rep = found[:3], found[3]
+            elif f.kind == "delivers":
+                found = _check_delivers(f, s)
+                if found:
+                    hit, rep = found[:3], found[3]
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
         for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):
@@ -1205,13 +1269,16 @@ def sources(question: str, context: str = "") -> list[tuple[str, str]]:
 
 def adapt_profile(profile: dict, facts: list[BuyerFact]) -> dict:
     """The profile the blocks are filled from, with the buyer's opening hours and required outcome measure in place
-    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure)."""
+    of ours ('{service} is open {hours}' says the buyer's hours; '{prom} is our primary ... measure' its measure), and
+    the buyer's party for a task it names who carries out ('{carers_assessment}': the Moorvale Carers Centre)."""
     out = dict(profile)
     for f in facts:
         if f.kind == "measure" and out.get("prom"):
             out["prom"] = f.value
         elif f.kind == "hours" and out.get("hours"):
             out["hours"] = f.value
+        elif f.kind == "delivers" and out.get(f.data[0]):
+            out[f.data[0]] = delivered_by(out[f.data[0]], f)
     return out
 
 
