@@ -150,6 +150,9 @@ class Unit:
     told: list[str] = field(default_factory=list)
     """For a sentence referring to an earlier answer (:func:`_refer_to_earlier`): the sentences of that answer it
     stands for (:func:`said_key`), re-checked when that answer is drafted again (review s17 finding 3)."""
+    counted: tuple[str, str] | None = None
+    """(the words before, the words after) when :func:`repeats.counts_agree` said its announced count as the number
+    of items its part keeps ('five risks' -> 'four risks')."""
 
     @property
     def words(self) -> int:
@@ -874,6 +877,7 @@ come back in a part's last place."""
 
 def _layout(sections: list[Section], env) -> str:
     for s in sections:  # a long name said once in full per part, then short (s20: the buyer's name five times in 12.1)
+        repeats.counts_agree(s.units)  # 'starts with five risks' says how many the part keeps (s20 q12.1: four)
         repeats.apply([s.kept_units()])
     data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
     text = compose_env.render("tender_answer.md.j2", {"sections": data}, env=env)
@@ -1301,7 +1305,9 @@ def assemble_tender(
     _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "")
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
-    asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
+    # the buyer's partners, policies and systems each sub-point names: its part names each at least once (s20 panel)
+    named = {pt.key: _own_names(pt, reqs, local_words) for pt in plan.points}
+    asks = commitments.read(question, plan.points, named)  # the buyer's requirements per part, read once per answer
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     unmet = _commitments(methods, asks)
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
@@ -1369,6 +1375,7 @@ def assemble_tender(
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
     _standards_once(plan, methods, fill_profile)
     said_once(plan, methods)
+    one_timeline(plan, methods)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -1505,6 +1512,15 @@ def assemble_tender(
     _refill(scored, room)
     _keep_method_half(scored)
     text = _enforce_limit(sections, limit(), env, chars)
+    # the ask said back to name the buyer's partners and policies goes where the part's kept text names them all; its
+    # words go back to what was trimmed, and it comes back if the trimmer then cuts the sentence that named them
+    naming = {c.text: c.names for found in asks.values() for c in found if c.names}
+    for _ in range(2):
+        if not _names_said(scored, naming):
+            break
+        _refill(scored, room)
+        _keep_method_half(scored)
+        text = _enforce_limit(sections, limit(), env, chars)
 
     edits: list[Edit] = []
     remaining: list = []
@@ -1540,6 +1556,8 @@ def assemble_tender(
             named = next((t for t in dict.fromkeys([named, answer_title(question, max_words=6)])
                           if t and not any(must_fix(f) for f in checker.check_text(t))), plan.title)
         if _unconfirm_changed(sections):  # a Yes the checker reworded or cut is no Yes: say what must be confirmed
+            text = _enforce_limit(sections, limit(), env, chars)
+        if _names_said(scored, naming, back_only=True):  # the checker cut the sentence that named them
             text = _enforce_limit(sections, limit(), env, chars)
 
     figures_cited = _figures(sections, evidence)
@@ -2028,6 +2046,32 @@ def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, st
                 sec.units[i].kept, sec.units[i].why = False, "said in another answer"
 
 
+NAMED_IN_PART = "named in its part"
+"""Why the ask said back to name the buyer's partners and policies (:func:`commitments.naming`) left its part."""
+
+
+def _names_said(sections: list[Section], naming: dict[str, list[str]], *, back_only: bool = False) -> bool:
+    """Each part's sentence made to name the buyer's partners, policies and systems its sub-point names
+    (``naming``: {its text: the names}) is kept only while the part's other kept sentences do not name them all (s20
+    q10 (d): British Sign Language said in the adjustments block already); one left out comes back when they no
+    longer do. ``back_only``: only bring back. True when any changed."""
+    changed = False
+    for sec in sections:
+        for u in sec.units:
+            names = naming.get(u.text)
+            if not names or f"block:{COMMITMENT}" not in u.refs or not (u.kept or u.why == NAMED_IN_PART):
+                continue
+            others = " ".join(" ".join(x.text for x in sec.kept_units() if x is not u).lower().split())
+            named = all(" ".join(n.split()).lower() in others for n in names)
+            if u.kept and named and not back_only:
+                u.kept, u.why = False, NAMED_IN_PART
+                changed = True
+            elif not u.kept and not named:
+                u.kept, u.why = True, ""
+                changed = True
+    return changed
+
+
 def _said_once_in_answer(sections: list[Section]) -> None:
     """A sentence of eight words or more is said once in an answer: a later copy (a buyer template's sentence for a
     second KPI, a block sentence under a second heading, or another library block's sentence saying it almost word for
@@ -2041,12 +2085,26 @@ def _said_once_in_answer(sections: list[Section]) -> None:
                 u.kept, u.why = True, ""
     seen: set[str] = set()
     library: list[tuple[str, set[str]]] = []  # (block, long words) of each library sentence said so far
+    said: list[str] = []  # every method sentence kept so far, for a later one that says it again in other words
     for sec in sections:
         if sec.point.kind == "confirm":
             continue
         for i, u in enumerate(sec.units):
             if not u.kept:
                 continue
+            # method text only (a figure's sentences share one frame), and never the buyer's requirement said back as
+            # ours, which a block's sentence saying how we meet it may well repeat in part
+            method = any(r.startswith("block:") for r in u.refs) and f"block:{COMMITMENT}" not in u.refs
+            if method and any(repeats.says_again(t, u.text) for t in said):
+                # the same thing said again in other words ('Every worker is briefed on the framework ...' and '... on the
+                # procedure ...' under two headings; the plan and its goals each 'reviewed with the person every 12
+                # weeks'): the first stays (session 21)
+                alone = [c for c in sec.units if c.parent == i and c.kept]
+                if not alone and len(sec.kept_units()) > 1:
+                    u.kept, u.why = False, "said earlier in this answer"
+                    continue
+            if method:
+                said.append(u.text)
             key = " ".join(re.findall(r"[a-z0-9%]+", u.text.lower()))
             if len(key.split()) < 8:
                 continue
@@ -2191,7 +2249,10 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         if method is None:
             continue
         have = " ".join(u["text"] for u in method.units)
-        todo = [c for c in found if not commitments.said_already(c, have)]
+        # a name is named where the trimmer keeps it: in a block's first sentence (a later one may be cut; s20 q11: the
+        # Moorvale Carers Centre only in the triangle-of-care block's second sentence, which the limit cut)
+        firm = " ".join(u["text"] for u in method.units if u.get("priority", 2) <= 1)
+        todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)]
         if not todo:
             continue
         if not method.units:
@@ -3066,6 +3127,40 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
             by_block.setdefault(u.get("block"), set()).update(content_stems(u["text"]))
 
 
+def _leave_block(method: Method, block_id: str) -> None:
+    """A block leaves a part whole: its sentences, its entry among the blocks, its 'why' (aligned with the blocks by
+    position) and its 'what it means' line."""
+    method.units[:] = [u for u in method.units if u.get("block") != block_id]
+    keep = [i for i, b in enumerate(method.blocks) if b.block_id != block_id]
+    method.why[:] = [method.why[i] for i in keep if i < len(method.why)]
+    method.blocks[:] = [method.blocks[i] for i in keep]
+    if method.means and method.means.get("block") == block_id:
+        method.means = None
+
+
+def one_timeline(plan: QuestionPlan, methods: dict) -> None:
+    """An answer walks through its timeline once: of the blocks whose sentences are a timeline
+    (:func:`repeats.is_timeline`: the buyer's dated milestones, 'by twelve weeks before the start ...', 'Weeks 3 to 6:
+    ...'), the first placed is kept and each later one leaves its part, unless it is the part's only block (s20 q12.1:
+    "the same timeline then appears twice more in other words, which wastes space")."""
+    seen = False
+    for point in plan.points:
+        method = methods.get(point.key)
+        if method is None:
+            continue
+        order = list(dict.fromkeys(str(u.get("block") or "") for u in method.units))
+        for block in order:
+            if not block or block == COMMITMENT:
+                continue
+            text = " ".join(u["text"] for u in method.units if u.get("block") == block)
+            if not repeats.is_timeline(text):
+                continue
+            others = [b for b in order if b and b != block and b != COMMITMENT]
+            if seen and others:
+                _leave_block(method, block)
+            seen = True
+
+
 def _rarity():
     """weight(stem): log-inverse of the share of shipped block sentences that use the stem."""
     def build(_path, data: dict) -> dict:
@@ -3336,6 +3431,27 @@ def _named_here(point: SubPoint, plan: QuestionPlan, reqs: list[Requirement]) ->
     loose = [r for r in reqs if r not in own and not any(mentions(r, t) for t in others)
              and len(want & set(blockmatch.tokens(r.sentence))) >= 2]
     return own + loose
+
+
+def _own_names(point: SubPoint, reqs: list[Requirement], local=frozenset()) -> list[str]:
+    """The buyer's names (partners, policies with their versions, systems) a sub-point's own words hold as written; a
+    name the sub-point gives a version is named with it ('the Northfold Adult Safeguarding Procedures v3.2': s20, the
+    buyer's documents named without their versions). The buyer's own: a name with a version, an acronym of the buyer's
+    (BMPFT, ISA-MH-07) or one holding a word of its place (``local``); a national one (the NHS Long Term Plan) is ours to
+    answer in our words, never said back (review s8 item 4)."""
+    said = " ".join(point.text.split())  # as written: 'Carers and Families' (the question's title) is not 'carers and families'
+    national = buyer_terms.national_words()
+    out = []
+    for r in reqs:
+        name = " ".join(r.name.split())
+        if r.kind != "name" or name not in said:
+            continue
+        version = re.search(re.escape(name) + r"\s+(v\d+(?:\.\d+)*)\b", said)
+        words = re.findall(r"[\w'’+-]+", name)
+        acronym = any(re.fullmatch(r"[A-Z][A-Z0-9+-]{2,}", w) and w.lower() not in national for w in words)
+        if version or acronym or any(w.lower() in local for w in words):
+            out.append(f"{name} {version.group(1)}" if version else name)
+    return list(dict.fromkeys(out))
 
 
 def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> bool:
@@ -3768,7 +3884,19 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
     context = _weighted(" ".join([plan.title or "", plan.stem or ""]), idf, FILL_CONTEXT)
     common = _common_words()
     weak = set(blockmatch.tokens(" ".join(str(w) for w in descriptors.vocabulary().get("weak_fit_words") or [])))
-    own_words = {p.key: _weighted(blockmatch.without_deadlines(p.text + " " + p.label), idf) for p in plan.points}
+    # the words of the buyer's names ('Brackenford Recovery Partnership', 'Joint Working Protocol v2.0', 'Moorvale Carers
+    # Centre') speak of the named thing, never of a block that uses one of them ('the place-based partnership', 'a shared
+    # care protocol with the GP'): a block fills a part by what the part asks, and names the buyer's thing whole (s20
+    # q05 5.2: the partnership and GP protocol blocks filled the part on joint working with the drug and alcohol service)
+    names = {p.key: name_words(p.text) for p in plan.points}
+    own_words = {p.key: {t: w for t, w in _weighted(blockmatch.without_deadlines(p.text + " " + p.label), idf).items()
+                         if t not in names[p.key]} for p in plan.points}
+    timelines: dict[str, bool] = {}
+
+    def timeline(b) -> bool:
+        if b.block_id not in timelines:
+            timelines[b.block_id] = repeats.is_timeline(b.body)
+        return timelines[b.block_id]
     want = {p.key: {**context, **element_words, **own_words[p.key]} for p in plan.points}
 
     def speaks_of(point: SubPoint, b) -> bool:
@@ -3781,6 +3909,8 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         have = chosen[point.key]
         if not have or b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
             return False
+        if timeline(b) and any(timeline(x) for bl in chosen.values() for x in bl):
+            return False  # the answer walks through its timeline once (:func:`one_timeline`): no second one to fill
         if b not in offered[point.key]:
             # outside the part's options only a block of the question's topic whose title or tags name an element of
             # the buyer's top descriptor ('governance' in s19 q11: 'Lived experience in governance')
@@ -3896,6 +4026,13 @@ def _says(element: str, text: str) -> bool:
         return True
     have = set(blockmatch.tokens(text))
     return len(want & have) >= (len(want) if len(want) <= 2 else (len(want) + 1) // 2)
+
+
+def name_words(text: str) -> set[str]:
+    """The stems only the buyer's names of ``text`` use: its capitalised words inside a sentence (:func:`_proper_stems`),
+    less those it also writes in lower case ('joint' in 'Joint Working Protocol' and 'joint reviews' is asked)."""
+    lower = set(blockmatch.tokens(" ".join(re.findall(r"\b[a-z][\w'-]*", text or ""))))
+    return _proper_stems(text) - lower
 
 
 def _proper_stems(text: str) -> set[str]:
