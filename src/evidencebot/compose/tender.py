@@ -80,7 +80,7 @@ from evidencebot.store import variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
-from evidencebot.text import sentences, straight_quotes
+from evidencebot.text import match_form, sentences, straight_quotes
 
 HEADING_MIN_WORDS = 60
 """Sub-point headings are used only when every sub-point has at least this many words."""
@@ -1312,7 +1312,13 @@ def assemble_tender(
     unmet = _commitments(methods, asks)
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
-    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing]
+    # a timescale read from the very sentence a commitment says back in the buyer's words is not: the commitment says
+    # it as the buyer wrote it ('We will notify the Authority of every serious incident within 24 hours'), and the
+    # template's restatement of the matter ('The specification asks for patient safety incidents to be reported ...')
+    # goes (:func:`_one_statement_of_a_timescale`); session 22, the s21 merge
+    own_words = [match_form(c.asked) for found in asks.values() for c in found]
+    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing
+                 if not (st.kind == "timescale" and _said_back(st.sentence, own_words))]
     twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)}
     for m in methods.values():
         m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
@@ -1605,7 +1611,7 @@ def assemble_tender(
         sec = next((x for x in sections if x.point.key == key), None)
         key_text = (st.time or st.text or st.baseline).lower()
         said = sec is not None and any(u.kept and key_text in u.text.lower() and any(
-            r.startswith("block:buyer-standard") for r in u.refs) for u in sec.units)
+            r.startswith("block:buyer-standard") or r == f"block:{COMMITMENT}" for r in u.refs) for u in sec.units)
         differs = ours.startswith(DIFFERS)
         compared.append({"label": _STANDARD_LABEL.get(st.kind, st.kind) + (f" ({st.label})" if st.label else ""),
                          "buyer": st.text or st.baseline, "ours": ours[len(DIFFERS):] if differs else ours,
@@ -2933,6 +2939,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
                                       incumbent=(values.get("provider_status") or "").strip().lower() == "incumbent")
         mine = dict(values, **mine)
         units = _template_units(block, mine, lead=asked)
+        for u in units:
+            u["from"] = [st.sentence]  # the buyer's sentence it was read from (:func:`_one_statement_of_a_timescale`)
         differs = buyer_standards.profile_conflict(st, values) if st.kind == "requirement" else ""
         if differs:
             # ours differs from the buyer's figure: no commitment beside our own contrary figure (review s10 item 6)
@@ -2987,10 +2995,12 @@ def _one_statement_of_a_timescale(method: Method) -> None:
         return
 
     def covered(text: str) -> bool:
-        want = set(blockmatch.tokens(text[len(_ASKS_FOR):])) - blockmatch.HEAD_GENERIC
+        want = set(blockmatch.tokens(text)) - blockmatch.HEAD_GENERIC
         return bool(want) and any(len(want & s) >= 0.8 * len(want) for s in said)
 
-    if all(covered(h["text"]) for h in heads):
+    # covered in the template's words, or the commitment says back the buyer's own sentence it was read from
+    if all(covered(h["text"][len(_ASKS_FOR):]) or (h.get("from") and all(covered(f) for f in h["from"]))
+           for h in heads):
         # the template's two sentences that say the standard back go; how we hold to it (who writes it into the
         # procedure, who checks it, where it is reported) stays, said of the timescale the commitment states
         _drop_units(method, lambda u: u.get("block") == "buyer-standard-timescale" and (
@@ -3001,6 +3011,13 @@ def _one_statement_of_a_timescale(method: Method) -> None:
                     "writes them into", "writes the buyer's timescales into")
 
 
+def _said_back(sentence: str, asked: list[str]) -> bool:
+    """The buyer's ``sentence`` (its words, not its list marker or full stop) is what one of the commitments was
+    made from (``asked``: each commitment's buyer words, :func:`match_form`)."""
+    own = match_form(sentence or "").strip(" .;:")
+    return bool(own) and any(own in a for a in asked)
+
+
 def _join_timescales(method: Method) -> None:
     """Several of the buyer's timescales in one part are said in one sentence ('The specification asks for A; B;
     and C.'), with the method once, not as a run of sentences of one shape."""
@@ -3009,6 +3026,7 @@ def _join_timescales(method: Method) -> None:
         return
     asks = [h["text"][len(_ASKS_FOR):].rstrip(". ") for h in heads]
     heads[0]["text"] = _ASKS_FOR + "; ".join(asks[:-1]) + "; and " + asks[-1] + "."
+    heads[0]["from"] = [f for h in heads for f in h.get("from") or []] if all(h.get("from") for h in heads) else []
     gone = {id(h) for h in heads[1:]}
     method.units[:] = [u for u in method.units if id(u) not in gone]
     for u in method.units:
