@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from evidencebot.compose import confirmations
+from evidencebot.compose import gates as gates_mod
 from evidencebot.compose.columns import column_kind, header_columns
 from evidencebot.compose.filters import load_phrasebank, load_word_lists
 from evidencebot.errors import ConfigError, InputError
@@ -153,6 +154,9 @@ class QuestionPlan:
     """The buyer's background lists (:func:`listed_requirements`: what a protocol or the specification requires,
     partners, KPIs), each item with its lead-in: the buyer's facts and standards, which the answer must meet
     (read with the question by the composer), never parts of their own."""
+    gates: list[gates_mod.Gate] = field(default_factory=list)
+    """The statements the buyer's scoring gates require ('Responses that do not set out who holds clinical
+    responsibility ... will not score above 2'), each placed in its sub-point (:mod:`gates`)."""
 
     def topic_list(self, point: SubPoint) -> list[Topic]:
         return [self.topics[t] for t in point.topics if t in self.topics]
@@ -3586,4 +3590,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
                         title=question_title(question), limit_note=limit_note,
                         requirements=listed_requirements(question),
-                        char_limit=limits.chars if word_limit is None else None)
+                        char_limit=limits.chars if word_limit is None else None,
+                        gates=gates_mod.place(gates_mod.read(question), points))

@@ -42,7 +42,7 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation,
                                  buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
-                                 descriptors, figure_clauses, filters, gather, library, repeats, tender_profile)
+                                 descriptors, figure_clauses, filters, gates, gather, library, repeats, tender_profile)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -304,6 +304,8 @@ class TenderAnswer:
     descriptor: list = field(default_factory=list)
     """The elements of the buyer's top scoring descriptor (:func:`descriptors.elements`), each with whether the answer
     covers it ({element, covered}): a panel looks for each; the review copy lists those nothing covers."""
+    gates: list = field(default_factory=list)
+    """The statements the buyer's scoring gates require ({statement, part, cap, made}: :func:`_gate_rows`)."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -352,6 +354,11 @@ class TenderAnswer:
             missing = [d["element"] for d in self.descriptor if not d["covered"]]
             lines.append("Nothing in this answer covers: " + ", ".join(missing) + " (write it, or add an approved block)."
                          if missing else "The answer speaks of each.")
+        if self.gates:  # 'will not score above 2 unless ...': each statement, made or not
+            lines += ["", "The buyer's required statements (its scoring caps an answer without one):"]
+            lines += [f"- {g['statement']}: " + (f"made in '{g['part']}'" if g["made"] else
+                                                  f"NOT MADE (in '{g['part']}': write it, or add an approved block)")
+                      for g in self.gates]
         if self.comparisons:
             lines += ["", "The buyer's figures against ours:"]
             for c in self.comparisons:
@@ -386,6 +393,9 @@ class TenderAnswer:
             # s19 (spent): q11 drafted 151 words of 500 and the command said only '151 words of 500 allowed'
             line += (f"; this uses {self.counts.words * 100 // self.word_limit}% of the limit: a panel reads an answer "
                      "well under its limit as thin, so add method text from the library or your own")
+        missing = [g["statement"] for g in self.gates if not g["made"]]
+        if missing:  # said by the command too, never only in the table (issue 12, session 22)
+            line += "; the buyer's required statement not made (its score is capped): " + "; ".join(missing)
         return f"{line}; {self.plan.limit_note}" if self.plan.limit_note else line
 
     def descriptor_notes(self) -> list[tuple[str, str]]:
@@ -1309,6 +1319,7 @@ def assemble_tender(
     named = {pt.key: _own_names(pt, reqs, local_words) for pt in plan.points}
     asks = commitments.read(question, plan.points, named)  # the buyer's requirements per part, read once per answer
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
+    gate_said = _gate_commitments(plan, asks)
     unmet = _commitments(methods, asks)
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
@@ -1319,7 +1330,8 @@ def assemble_tender(
     own_words = [match_form(c.asked) for found in asks.values() for c in found]
     templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing
                  if not (st.kind == "timescale" and _said_back(st.sentence, own_words))]
-    twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)}
+    twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)
+             and c.text not in gate_said}
     for m in methods.values():
         m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
         _one_statement_of_a_timescale(m)
@@ -1633,6 +1645,7 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    gate_rows = _gate_rows(plan, rows, sections)
     if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
         row = next((r for r, sec in zip(rows, sections) if sec.point.kind != "confirm"), rows[0])
         row.status += "; not placed in any part, write where it is met: " + "; ".join(
@@ -1675,7 +1688,7 @@ def assemble_tender(
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
         descriptor=descriptor_coverage(question, text),
-        told=told,
+        told=told, gates=gate_rows,
         named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,
@@ -2240,6 +2253,40 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
 
 COMMITMENT = "buyer-commitment"
 """The ref of a sentence saying back the buyer's own requirement as ours (:mod:`commitments`)."""
+
+
+def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
+    """Each statement the buyer's scoring gates require, with the part it belongs to and whether the part makes it
+    ({statement, part, cap, made}); a part that does not make its statement says so in its coverage status."""
+    out = []
+    for g in plan.gates:
+        at = next(((row, sec) for row, sec in zip(rows, sections) if sec.point.key == g.key), None)
+        said = " ".join(u.text for u in at[1].kept_units()) if at else ""
+        made = gates.made(g, said)
+        if at and not made:
+            at[0].status += "; " + g.note
+        out.append({"statement": g.statement, "part": at[1].point.label if at else "", "cap": g.cap, "made": made})
+    return out
+
+
+def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
+    """A statement of what the bidder will do that the buyer's scoring gate requires ('Responses will not score above
+    2 unless the Bidder confirms that it will meet every minimum in Table 6A ...') is made as our commitment in its
+    part, in the buyer's words ('We will meet every minimum in Table 6A ...'), once: added to ``asks`` (what
+    :func:`commitments.read` found), unless a commitment there says it already. Returns the sentences made."""
+    made: set[str] = set()
+    for g in plan.gates:
+        if not g.will or not any(p.key == g.key for p in plan.points):
+            continue
+        g.commitment = commitments._end("We will " + commitments.our_voice(g.will))
+        found = asks.setdefault(g.key, [])
+        if any(gates.made(g, c.text) for c in found):
+            g.commitment = next(c.text for c in found if gates.made(g, c.text))
+            made.add(g.commitment)
+            continue
+        found.insert(0, commitments.Commitment(g.commitment, g.will, "gate", commitments.figures(g.will)))
+        made.add(g.commitment)
+    return made
 
 
 def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
@@ -3729,6 +3776,28 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 have.append(nxt)
                 used.add(nxt.block_id)
                 asks[point.key].add(nxt.block_id)
+    # a statement the buyer's scoring gate requires of a part ('who holds clinical responsibility when a person is
+    # stepped up, including out of hours': s21 q03, capped at 2 without it) that none of its blocks makes takes the
+    # block of the statement's own topic that makes it, its first sentence and the one making it kept firm
+    gate_lines: dict[str, set[str]] = {p.key: set() for p in plan.points}
+    for g in plan.gates:
+        have = chosen.get(g.key)
+        if have is None or g.will or g.key in pins or any(gates.made(g, b.body) for b in have):
+            continue
+        hits = blockmatch.topic_hits(g.statement, topics)
+        ids = [bid for h in hits for bid in h.topic.blocks if bid in by_id and bid not in used]
+        # the first of the statement's topic blocks that makes it; else the one saying most of it, when that is at
+        # least half (the coverage still says what the part leaves unsaid, :func:`_gate_rows`)
+        ranked = sorted(ids, key=lambda bid: -gates.share(g, f"{by_id[bid].title} {by_id[bid].body}"))
+        best = next((bid for bid in ids if gates.made(g, by_id[bid].body)), None) or next(
+            (bid for bid in ranked[:1] if gates.share(g, by_id[bid].body) >= 0.5), None)
+        if best is None:
+            continue  # an honest gap: the coverage names the statement (:func:`_gate_rows`)
+        nxt = by_id[best]
+        have.append(nxt)
+        used.add(nxt.block_id)
+        asks[g.key].add(nxt.block_id)
+        gate_lines[g.key].add(nxt.block_id)
     # further blocks, taking turns across the sub-points
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
@@ -3825,6 +3894,11 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 first = not any(u["block"] == b.block_id for u in method.units)
                 lead = n == 0 or b.block_id in asks[point.key]
                 priority = (1 if lead else 2) if first else (2 if n == 0 else 3)
+                if b.block_id in gate_lines[point.key] and (first or any(
+                        g.key == point.key and gates.share(g, sentence) >= 0.5 for g in plan.gates)):
+                    # the sentence making the gate's statement, and its block's first that it continues, go last: the
+                    # buyer caps the answer without it (s21 q03: the block was placed, then cut for the part's budget)
+                    priority = 0
                 method.units.append({"text": sentence, "priority": priority, "block": b.block_id, "cont": not first})
             if n == 0 and b.means:
                 means, missing = _fill(b.means, profile)
