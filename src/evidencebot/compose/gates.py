@@ -60,7 +60,7 @@ def _patterns() -> dict[str, re.Pattern]:
     data = load_phrasebank(PHRASEBANK) or {}
     alt = {k: _alternatives(data.get(k)) for k in ("caps", "answers", "without", "unless", "asking", "confirming",
                                                    "no_mention", "bidder", "must")}
-    cap = rf"(?:{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
+    cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
     return {
         "unless": re.compile(rf"^(?:all\s+|any\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?\s*,?\s*"
                              rf"(?:{alt['unless']})\s+(?P<rest>.+?)[.;]?$", re.I),
@@ -97,7 +97,9 @@ def read(question: str) -> list[Gate]:
         if m is None and must is None:
             continue
         rest = (m or must).group("rest").strip(" ,")
-        n = (m.group("n") or "").lower() if m else ""
+        # the score after the cap words, or ending them ('will be scored 0')
+        n = (m.group("n") or m.group("cap").split()[-1]).lower() if m else ""
+        n = n if re.fullmatch(r"\d+|zero|nil", n) else ""
         cap = "0" if n in ("zero", "nil") else n
         confirming = bool(must) or bool(p["confirming"].match(rest))
         rest = p["asking"].sub("", p["no_mention"].sub("", rest, count=1), count=1).strip(" ,")

@@ -534,12 +534,48 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
             [ln.replace(_KEPT_BREAK, "\n") for ln in after])
 
 
+def _later_question_table(question: str) -> str | None:
+    """A Markdown table of questions ('| Ref | Question | Guidance | Word limit | Weighting |') after a table of the
+    buyer's facts ('| Role | Minimum | Caseload cap | Notes |'): the facts kept as they are, the questions' table written
+    out row by row (:func:`unpack_row`). s22 dev q06: the two were read as one table and the three questions became
+    one garbled part. None when the text has no such later table."""
+    lines = (question or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tables: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("|"):
+            if tables and tables[-1][1] == i:
+                tables[-1] = (tables[-1][0], i + 1)
+            else:
+                tables.append((i, i + 1))
+    if len(tables) < 2 or _is_header(_row_cells(lines[tables[0][0]])):
+        return None
+    for start, end in tables[1:]:
+        header = _row_cells(lines[start])
+        cols = _is_header(header)
+        if not cols:
+            continue
+        rows, _ = _gather_rows(lines[start + 1:end], len(header))
+        out = []
+        for cells in rows:
+            written = _row_text(cells, cols, header)
+            ref = cells[cols["ref"]].strip() if "ref" in cols and cols["ref"] < len(cells) else ""
+            if ref and written and len(rows) > 1:
+                # each row its own numbered part, as a buyer writes several parts in one question ('6a Describe ...')
+                written[0] = f"{ref} {written[0]}"
+            out += [""] + written
+        return "\n".join(lines[:start] + out + lines[end:])
+    return None
+
+
 def unpack_row(question: str) -> str:
     """A spreadsheet row pasted as text ('5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs, with
     or without its header line 'Ref | Question | Guidance | Max words | Weighting', under a title line or
     not, as a Markdown table or not) written out as a question: the question, its guidance, 'Maximum 500
     words', 'Weighting: 7.5%' (the header says what a bare number in a cell is). Any other text is
     returned as it is (its line breaks made '\\n')."""
+    later = _later_question_table(question)
+    if later is not None:
+        return later
     parts = _row_parts(question)
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -2203,8 +2239,11 @@ def _shape(name: str) -> re.Pattern:
             rf"(?:(?:^|(?<=[.?!])\s+){leads}|^[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){{0,3}})\s*:\s*(?P<list>[^:;]+(?:;[^:;]+)+)$", re.I)
         score_labels = listed("score_labels")
         score_words = listed("score_words")
+        # (or a score in bold before a dash, whatever its words: '**5** – Commitments are specific ...', s22 dev q07,
+        # where the six descriptor lines took the place of the question's parts (a) to (c))
         _SHAPES["score_line"] = re.compile(
-            rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b", re.I)
+            rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b"
+            rf"|^(?:\*\*|__)[0-5](?:\*\*|__)\s*[–—:-]\s*\S", re.I)
         # 'examples of A and say how B'; 'how it will support A, and the steps it will take to B' (s18 dev q05)
         fields = listed("field_labels")
         _SHAPES["field_line"] = re.compile(rf"^[ \t]*{fields}[ \t]*:", re.I)
@@ -2441,7 +2480,21 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(_asking_column(_limit_cells(original)))
+    return _fields_apart(_asking_column(_limit_cells(_without_score_list(original))))
+
+
+def _without_score_list(text: str) -> str:
+    """The buyer's scoring descriptors written as a list ('- **5** – Commitments are specific ...', one score an item)
+    left out: the buyer's rule (read by :func:`read_instructions`), never a list of sub-points. s22 dev q07: the six
+    descriptor items were read as the question's list and its parts (a) to (c) were lost."""
+    lines = text.split("\n")
+    scored = [i for i, line in enumerate(lines) if _shape("score_line").match(_BULLET_LEAD.sub("", line).strip())]
+    if len(scored) < 3:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in set(scored))
+
+
+_BULLET_LEAD = re.compile(r"^\s*[-*•]\s+")
 
 
 def listed_requirements(question: str) -> list[str]:
