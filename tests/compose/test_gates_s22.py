@@ -149,3 +149,12 @@ def test_a_table_of_questions_after_a_table_of_the_buyers_figures_is_read_row_by
     assert not any("|" in label for label in labels), labels
     assert any(label.startswith("Team you will have in place") for label in labels), labels
     assert any("vacancies below 10%" in p.text for p in plan.points), labels
+
+
+def test_a_heading_is_never_made_from_a_later_clause_passive():
+    from evidencebot.compose.questions import make_heading
+
+    # s21 q06.1 came out 'Following you will make sure ...' (the passive of the second clause read over the first)
+    assert make_heading("Describe how you will make sure every tenant gets a home visit, and how missed visits will "
+                        "be followed up.") == "Making sure every tenant gets a home visit"
+    assert make_heading("how complaints will be recorded and answered") == "Recording and answering complaints"

@@ -560,7 +560,11 @@ def _later_question_table(question: str) -> str | None:
             written = _row_text(cells, cols, header)
             ref = cells[cols["ref"]].strip() if "ref" in cols and cols["ref"] < len(cells) else ""
             if ref and written and len(rows) > 1:
-                # each row its own numbered part, as a buyer writes several parts in one question ('6a Describe ...')
+                # each row its own numbered part, as a buyer writes several parts in one question ('6a Describe ...'),
+                # its guidance in the same part (its limit is the row's: s22 dev q06)
+                guidance = cells[cols["guidance"]].strip() if "guidance" in cols and cols["guidance"] < len(cells) else ""
+                if guidance and len(written) > 1 and written[1] == guidance:
+                    written[0:2] = [f"{written[0]} {guidance}"]
                 written[0] = f"{ref} {written[0]}"
             out += [""] + written
         return "\n".join(lines[:start] + out + lines[end:])
@@ -2488,7 +2492,8 @@ def _without_score_list(text: str) -> str:
     left out: the buyer's rule (read by :func:`read_instructions`), never a list of sub-points. s22 dev q07: the six
     descriptor items were read as the question's list and its parts (a) to (c) were lost."""
     lines = text.split("\n")
-    scored = [i for i, line in enumerate(lines) if _shape("score_line").match(_BULLET_LEAD.sub("", line).strip())]
+    scored = [i for i, line in enumerate(lines) if _BULLET_LEAD.match(line)
+              and _shape("score_line").match(_BULLET_LEAD.sub("", line).strip())]
     if len(scored) < 3:
         return text
     return "\n".join(line for i, line in enumerate(lines) if i not in set(scored))
@@ -3154,7 +3159,9 @@ def _looks_like_verb(word: str) -> bool:
     return word.lower() in _COMMON_VERBS
 
 
-_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>.+?)\s+(?:will|would|can)\s+be)\s+"
+# (its subject never runs over another 'will' or 'how': 'how you will make sure people ... receive their checks, and how
+# abnormal results will be followed up' is not a passive 'Following you will make sure ...', s21 q06.1)
+_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be)\s+"
                       r"(?P<verb>[a-z]+ed)\b(?P<rest>.*)$", re.I)
 
 
@@ -3461,6 +3468,18 @@ def _own_limits(question: str, texts: list[str]) -> list[int | None]:
         end = min([end] + later)
         limits = read_limits(text[at:end])
         found.append((limits.words, at + limits.spans[0][0]) if limits.words and limits.spans else None)
+    if not any(found) and all(at is not None for at in starts):
+        # or on the lines after it, before the next sub-point ('6.1 Describe ...' / '(maximum 500 words) Weighting: 4%'
+        # / '6.2 ...': s21 q06, read as one limit of 500 for both), when every sub-point has one there: the last one's
+        # is then its own, not the question's
+        after = []
+        for n, at in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            limits = read_limits(text[at:end]) if at is not None and end > at else None
+            one = limits is not None and limits.words and limits.spans
+            after.append((limits.words, at + limits.spans[0][0]) if one and limits and at is not None else None)
+        if all(after):
+            found = after
     spans = [f[1] for f in found if f]
     return [f[0] if f and spans.count(f[1]) == 1 else None for f in found]
 
