@@ -94,9 +94,10 @@ def read(question: str) -> list[Gate]:
     for s in _sentences(question):
         m = p["unless"].match(s) or p["without"].match(s)
         must = None if m else p["must"].match(s)
-        if m is None and must is None:
+        found = m or must
+        if found is None:
             continue
-        rest = (m or must).group("rest").strip(" ,")
+        rest = found.group("rest").strip(" ,")
         # the score after the cap words, or ending them ('will be scored 0')
         n = (m.group("n") or m.group("cap").split()[-1]).lower() if m else ""
         n = n if re.fullmatch(r"\d+|zero|nil", n) else ""
