@@ -247,4 +247,4 @@ def test_the_command_names_the_parts_the_file_to_submit_leaves_out(run, tmp_path
     result = run("assemble", "tender", "--question", re.sub(r"\A---.*?---\n", "", question, flags=re.S), "-o", str(out))
     assert result.exit_code in (0, 1), result.stderr
     line = next(x for x in result.stderr.splitlines() if x.startswith(f"written: {out} "))
-    assert "still to write, left out of it (no empty heading; " in line and "What budget, if any, will they control" in line
+    assert "still to write (in the review copy and the compliance sheet; " in line and "What budget, if any, will they control" in line

@@ -405,8 +405,8 @@ def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = 
     path = Path(path)
     roles = {path: "the document to submit: no comments, no notes for the writer"}
     if gaps:
-        roles[path] += (f"; {len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write, left out of it (no empty "
-                        f"heading; the review copy and the compliance sheet hold {'it' if len(gaps) == 1 else 'them'}): "
+        roles[path] += (f"; {len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write (in the review copy and the "
+                        f"compliance sheet; a part with nothing else under its heading has no heading here): "
                         + "; ".join(gaps))
     if attach:  # (:func:`writer_attachments`) the buyer's numbered appendices: not in the answer, sent with it
         roles[path] += "; to send with it: " + " ".join(attach)
