@@ -158,3 +158,42 @@ def test_a_heading_is_never_made_from_a_later_clause_passive():
     assert make_heading("Describe how you will make sure every tenant gets a home visit, and how missed visits will "
                         "be followed up.") == "Making sure every tenant gets a home visit"
     assert make_heading("how complaints will be recorded and answered") == "Recording and answering complaints"
+
+
+def test_numbered_parts_each_with_its_own_limit_are_each_read_and_budgeted():
+    from evidencebot.compose.questions import plan_question
+
+    # s21 q06 read 6.1's 500 and 6.2's 300 as one limit of 500 (6.1 used 197 of its 500 words); s22 dev q04 lost
+    # its second part's list entirely
+    headed = """# Question 7: Housing and money
+
+This question is in two parts, scored separately.
+
+## 7.1 Housing
+
+Describe how you will help people:
+
+(i) keep their tenancy when they are unwell;
+
+(ii) find a home when they leave hospital.
+
+Maximum 300 words.
+
+## 7.2 Money
+
+Describe how you will help people:
+
+(i) claim the benefits they are owed;
+
+(ii) deal with debt.
+
+Maximum 200 words.
+"""
+    plan = plan_question(headed)
+    assert plan.word_limit == 500
+    assert [(p.part, p.part_limit) for p in plan.points] == [("7.1", 300)] * 2 + [("7.2", 200)] * 2
+    assert any("debt" in p.text for p in plan.points)
+    bold = ("**3.1** Describe how you will run the drop-in.\n(maximum 250 words) Weighting: 3%\n\n"
+            "**3.2** Describe how you will train volunteers.\n(maximum 150 words) Weighting: 2%\n")
+    plan = plan_question(bold)
+    assert plan.word_limit == 400 and [p.part_limit for p in plan.points] == [250, 150]
