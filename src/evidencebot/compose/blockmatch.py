@@ -392,6 +392,12 @@ _VERB_WORDS = """recognise record report identify respond follow maintain comply
     need want know see contribute evidence""".split()
 
 
+def _nouns(text: str, generic: set[str]) -> set[str]:
+    """The content stems of ``text`` that are not verbs (the verbs of a heading say what is done, not what about)."""
+    kept = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if not _is_verb_form(w)]
+    return {t for t in tokens(" ".join(kept)) if t not in generic and not t.endswith("ing")}
+
+
 def head_terms(heading: str, *, strict: bool = True) -> set[str]:
     """What a heading is about, as the stems a block must use (any one of them): for a heading that
     starts with a method verb ('Learning from ...', 'Recognising and rewarding ...') that verb and
@@ -419,8 +425,17 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
         # 'Checking that safeguarding practice is working' is about safeguarding practice (s18 q06: the data quality
         # check block came first, 'checks' in its title)
         method, heading = [], heading[clause.end():]
+    sure = re.match(r"^\s*(?:making\s+sure|ensuring)\s+(?:that\s+)?(?=\S)", heading, re.I)
+    if sure:
+        # 'Making sure people on your caseload with a severe mental illness receive all six elements of their annual
+        # physical health check': about what they receive, not only its first noun (s21 q06.1 read 'caseload' and took
+        # the staffing block, leaving the SMI health check blocks out: 159 of its 500 words used)
+        found = _nouns(re.split(r"[,;:]", heading[sure.end():])[0], generic)
+        if found:
+            return found
     if method:
         return {t for v in method for t in tokens(METHOD_VERBS[v])}
+
     def nouns(text: str) -> set[str]:
         # the verbs of a heading ('How staff will recognise, record and report ...') say what is done, not
         # what about; their nouns ('Recruitment', 'records') do

@@ -561,12 +561,22 @@ def requirements(text: str) -> list[Standard]:
     for s in _sentences(text):
         if _YEAR.search(s) and re.search(r"\b(?:were|was|had)\b", s, re.I):
             continue  # the buyer's account of the past, not a requirement
+        taken: list[tuple[int, int]] = []
         for key, spec in specs.items():
-            if key in out or not spec.get("pattern"):
+            if not spec.get("pattern"):
                 continue
             m = re.search(str(spec["pattern"]), s, re.I)
             if not m:
                 continue
+            if key in out:  # read already (the tender's text holds the question too): its words are still taken
+                taken.append((m.start(), m.end()))
+                continue
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                # the buyer's words one requirement already said, read again by a more general kind ('fortnightly
+                # mobilisation meetings' as the mobilisation meeting and as any meeting): committed to once (s20 q12:
+                # 'our mobilisation lead will attend ...' and 'a team leader ... will attend ...' in one part)
+                continue
+            taken.append((m.start(), m.end()))
             groups = {k: re.sub(r"^The\b", "the", re.sub(r"\s+", " ", v or "")) for k, v in m.groupdict().items()}
             for k in spec.get("lower") or []:
                 groups[k] = groups.get(k, "").lower()

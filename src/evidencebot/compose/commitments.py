@@ -52,6 +52,9 @@ class Commitment:
     """'point' (the sub-point's own words) or 'context' (a sentence of the question around the sub-points)."""
     figures: list[str] = field(default_factory=list)
     """The figures it states, as written ('14 days', '12%')."""
+    names: list[str] = field(default_factory=list)
+    """The buyer's partners, policies and systems it names ('Moorvale Carers Centre', 'ISA-MH-07'), when it was made
+    to name them (:func:`naming`): it is said already where the part's text names every one."""
 
 
 def _alternatives(words) -> str:
@@ -155,12 +158,41 @@ def _current(text: str) -> bool:
     return bool(_patterns()["current"].search(re.sub(r"\b(?:a|an|valid)\s+current\b", " ", text or "", flags=re.I)))
 
 
-def from_ask(text: str) -> list[Commitment]:
+_LISTED_ASK = re.compile(r"\bhow\s+(?:you|your\s+[\w-]+|the\s+service)\s+(?:will|would)\b[^.?!:\n]*:[ \t]*$", re.I | re.M)
+"""A list's lead-in that asks how we will do each item ('Please explain how you will meet each of the following
+requirements:'): each item that starts with a verb is an ask of its own ('report patient safety incidents to the
+Commissioners within 2 working days')."""
+
+
+def listed_asks(question: str) -> bool:
+    """The question introduces its list of sub-points with 'how you will ...:' (:data:`_LISTED_ASK`)."""
+    return bool(_LISTED_ASK.search(question or ""))
+
+
+def _imperative(text: str) -> bool:
+    """``text`` starts with a bare verb that is not the buyer's own ask verb ('report ...', 'ensure ...'; not
+    'describe ...')."""
+    first = re.match(r"[A-Za-z-]+", (text or "").strip())
+    if first is None:
+        return False
+    word = first.group(0).lower()
+    data = load_phrasebank(PHRASEBANK)
+    asks = {str(a).split()[0].lower() for a in data.get("ask_verbs") or []}
+    verbs = _COMMON_VERBS | {str(v).lower() for v in data.get("listed_verbs") or []}
+    return word in verbs and word not in asks
+
+
+def from_ask(text: str, *, listed: bool = False) -> list[Commitment]:
     """Our commitment to each measurable ask of a sub-point ('how you will X' -> 'We will X.'), and to a measurable
-    statement inside it ('...: the Lot 2 target is 80% of ...')."""
+    statement inside it ('...: the Lot 2 target is 80% of ...'). ``listed``: the sub-point is an item of a list the
+    question introduces with 'how you will ...:' (:func:`listed_asks`), so an item starting with a verb is an ask
+    ('ensure all registered practitioners complete Level 3 ... within 3 months of starting' -> 'We will ensure ...';
+    s20 q07: neither requirement was ever committed to)."""
     p = _patterns()
     out = []
     text = re.sub(r"\s*\bYes\s*/\s*No\.?\s*$", "", (text or "").strip(), flags=re.I)
+    if listed and _imperative(text):
+        text = "how you will " + text[:1].lower() + text[1:]
     for aside in _BUYER_ASIDE.finditer(text):
         # '(the Commissioners require concerns to be raised within one working day)': the buyer's own standard,
         # committed to on its own; '(the Commissioners expect at least 10% ...)' names no measure and is left alone
@@ -183,7 +215,7 @@ def from_ask(text: str) -> list[Commitment]:
             continue
         subj = (m.groupdict().get("subj") or "you").lower()
         if subj == "you":
-            said = "We will " + our_voice(rest)
+            said = _as_plan("We will " + our_voice(rest))
         else:
             who = our_voice(re.sub(r"^the\s+", "our ", re.sub(r"^(all\s+)?staff$", r"\1our staff", subj)))
             said = f"{who} will {our_voice(rest)}"
@@ -659,18 +691,90 @@ def context_sentences(question: str, points: list) -> list[str]:
     return out
 
 
-def read(question: str, points: list) -> dict[str, list[Commitment]]:
+def _names_in(names, text: str) -> list[str]:
+    have = " ".join((text or "").split()).lower()
+    return [n for n in names if " ".join(n.split()).lower() in have]
+
+
+def _as_plan(said: str) -> str:
+    """'We will ensure all registered practitioners complete Level 3 training ...' -> 'All registered practitioners
+    will complete Level 3 training ...': what they will do, not a guarantee (commitments.yaml ``ensure_verbs``); the
+    sentence as it was when its subject does not take a bare verb ('every person has ...')."""
+    verbs = _words_re(load_phrasebank(PHRASEBANK).get("ensure_verbs") or [])
+    m = re.match(rf"^We\s+will\s+(?:{verbs})\s+(?:that\s+)?(?P<what>(?:all|our|the|both)\s.+)$", said) if verbs else None
+    if m is None:
+        return said
+    words = m.group("what").split(" ")
+    # the subject runs to the first bare verb ('all registered practitioners | complete'), within a clause
+    people = {str(w).lower() for w in load_phrasebank(PHRASEBANK).get("our_people") or []}
+    at = next((i for i, w in enumerate(words[:8]) if i and w in _COMMON_VERBS and (
+        words[i - 1].lower() in people or re.fullmatch(r"[a-z-]{3,}[^s]s", words[i - 1].lower()))), None)
+    if at is None or any(w.endswith((",", ";")) for w in words[:at]):
+        return said
+    subj = " ".join(words[:at])
+    return f"{subj[:1].upper() + subj[1:]} will {' '.join(words[at:])}"
+
+
+def naming(text: str, names: list[str], *, listed: bool = False) -> Commitment | None:
+    """Our commitment to a sub-point that names the buyer's partners, policies or systems (``names``: those its own
+    words name), said back in our voice so that its part names each of them at least once: 'how you will work with the
+    Moorvale Carers Centre, including referral for a Care Act carer's assessment' -> 'We will work with the Moorvale
+    Carers Centre, including referral for a Care Act carer's assessment.' (s20 q11: the part headed with the Centre
+    never named it; q07: the BSAB policy v5.1 and ISA-MH-07 v3.0 named in the headings only). The clause naming the
+    most of them is said; None when no clause naming one is an ask we can say back ('how you will ...', 'How will you
+    ...?', an item of a 'how you will ...:' list). :func:`said_already` holds it said where the part names them all."""
+    if not names:
+        return None
+    p = _patterns()
+    text = re.sub(r"\s*\bYes\s*/\s*No\.?\s*$", "", (text or "").strip(), flags=re.I)
+    if listed and _imperative(text):
+        text = "how you will " + text[:1].lower() + text[1:]
+    best: tuple[int, Commitment] | None = None
+    for clause in _CLAUSES.split(text):
+        clause = clause.strip(" ,")
+        inside = _names_in(names, clause)
+        m = (p["ask"].match(clause) or p["question"].match(clause)) if inside else None
+        if m is None or not _has_object(m.group("rest")):
+            continue
+        subj = (m.groupdict().get("subj") or "you").lower()
+        rest = m.group("rest")
+        if subj == "you":
+            said = _as_plan("We will " + _you_do(our_voice(rest)))
+        else:
+            who = our_voice(re.sub(r"^the\s+", "our ", re.sub(r"^(all\s+)?staff$", r"\1our staff", subj)))
+            said = f"{who[:1].upper() + who[1:]} will {our_voice(rest)}"
+        made = Commitment(_end(said), clause, "point", figures(rest), names=inside)
+        if best is None or len(inside) > best[0]:
+            best = (len(inside), made)
+    return best[1] if best else None
+
+
+def read(question: str, points: list, named: dict[str, list[str]] | None = None) -> dict[str, list[Commitment]]:
     """{point key: its commitments, in the buyer's order}: each sub-point's own measurable asks, then each measurable
     requirement of the context given to the one part it speaks of most (two or more shared words, more than any other
-    part). Confirmation points (Pass/Fail) are answered elsewhere and get none. Each sentence once."""
+    part). Confirmation points (Pass/Fail) are answered elsewhere and get none. Each sentence once. ``named``: {point
+    key: the buyer's names its words name} (partners, policies, systems): a part whose commitments do not name them
+    all also gets the ask said back naming them (:func:`naming`)."""
     scored = [pt for pt in points if getattr(pt, "kind", "") != "confirm"]
     out: dict[str, list[Commitment]] = {pt.key: [] for pt in scored}
     seen: set[str] = set()
+    listed = listed_asks(question)
     for pt in scored:
-        for c in from_ask(pt.text):
+        for c in from_ask(pt.text, listed=listed):
             if match_form(c.text) not in seen:
                 seen.add(match_form(c.text))
                 out[pt.key].append(c)
+        names = (named or {}).get(pt.key) or []
+        if names and not any(set(_names_in(names, c.text)) == set(names) for c in out[pt.key]):
+            made = naming(pt.text, names, listed=listed)
+            if made is not None and match_form(made.text) not in seen:
+                for have in [x for x in out[pt.key] if match_form(x.text) in match_form(made.text)]:
+                    # the ask said once: the commitment naming them holds the one to its figure ('We will report ...
+                    # within 2 working days and learn from them under PSIRF' with PSIRF named)
+                    out[pt.key].remove(have)
+                    made.figures = list(dict.fromkeys(made.figures + have.figures))
+                seen.add(match_form(made.text))
+                out[pt.key].append(made)
     stems = {pt.key: _stems(pt.text) for pt in scored}
     # a word half the parts or more share is the question's subject, not one part's ('safeguarding' in four of s18
     # q06's seven parts put a training requirement under 'Contributing to Safeguarding Adults Reviews')
@@ -758,6 +862,12 @@ def said_already(commitment: Commitment, text: str) -> bool:
     """The part's text already states every figure of the commitment with its measure (the buyer's hours written
     into our hours sentence, the buyer's target in its KPI row): saying it again adds nothing."""
     have = match_form(text)
+    if commitment.names:
+        # made to name the buyer's partners and policies: said where every one is named (and its figures stated)
+        if len(_names_in(commitment.names, text)) < len(commitment.names):
+            return False
+        if not commitment.figures:
+            return True
     if not commitment.figures:
         return match_form(commitment.asked) in have
     return all(match_form(f) in have for f in commitment.figures) and len(_stems(commitment.asked) - _stems(text)) <= 1

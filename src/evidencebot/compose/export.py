@@ -327,8 +327,9 @@ def guess_format(path: str | Path | None, fmt: str | None) -> str:
 
 
 def without_writer_markers(doc: ExportDoc) -> ExportDoc:
-    """The submitted copy of a tender answer: a part still to write keeps its heading (the buyer's sub-point, in the
-    buyer's order, where the writer types the answer) but not its '[To write: ...]' or '[To confirm: ...]' marker.
+    """The submitted copy of a tender answer: no '[To write: ...]' or '[To confirm: ...]' marker, and a part that held
+    only one has no heading alone in it (session 22: the s21 panel read an empty heading as an unanswered sub-point;
+    the review copy keeps the heading and the marker where the writer types the answer).
 
     A panel reads a bracketed marker as an unfinished draft submitted (the s17 blind panel: "visible placeholders")
     and marks the whole answer down for it; the writer needs the marker and why the part is a gap, which the review
@@ -399,13 +400,14 @@ def file_roles(path: Path, files: list[Path] | None = None, notes: int | None = 
                gaps: list[str] | None = None, attach: list[str] | None = None) -> dict[Path, str]:
     """What each file an export wrote is for, as the command line and the app say it after 'written:'. ``path``
     is the document to submit; the others are recognised by the names :func:`companion_paths` gives them.
-    ``gaps`` (:func:`writer_gaps`): the parts the document to submit holds as a heading only, named so that the
+    ``gaps`` (:func:`writer_gaps`): the parts left out of the document to submit (no heading alone), named so that the
     writer does not send it with an empty part."""
     path = Path(path)
     roles = {path: "the document to submit: no comments, no notes for the writer"}
     if gaps:
-        roles[path] += (f"; {len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write, under {'its' if len(gaps) == 1 else 'their'}"
-                        f" heading only: " + "; ".join(gaps))
+        roles[path] += (f"; {len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write (in the review copy and the "
+                        f"compliance sheet; a part with nothing else under its heading has no heading here): "
+                        + "; ".join(gaps))
     if attach:  # (:func:`writer_attachments`) the buyer's numbered appendices: not in the answer, sent with it
         roles[path] += "; to send with it: " + " ".join(attach)
     for p in files or []:

@@ -118,16 +118,20 @@ def gaps_by_question(gaps: list[Gap]) -> list[str]:
             for ref, items in order.items()]
 
 
+_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
+
+
 def strip_writer_markers(text: str) -> str:
     """``text`` (Markdown) without its '[To write: ...]' and '[To confirm: ...]' markers (:data:`WRITER_MARKER`):
-    a paragraph that held only a marker goes, headings stay. The one strip every submitted copy goes through
+    a paragraph that held only a marker goes, and so does its heading when nothing else is under it. The one strip every submitted copy goes through
     (the Word, Markdown and HTML answer, the buyer's workbook). Its '[To attach] ...' / '[To complete] ...' lines
     (:data:`ATTACH_LINE`), notes for the bid team as a whole, go too."""
     if ATTACH_LINE.search(text or ""):
         text = ATTACH_LINE.sub("", text).rstrip("\n") + ("\n" if text.endswith("\n") else "")
     if not WRITER_MARKER.search(text or ""):
         return text
-    paras = []
+    paras: list[str] = []
+    emptied: set[int] = set()  # the headings whose part held only a marker
     for para in re.split(r"\n\s*\n", text):
         if not WRITER_MARKER.search(para):
             paras.append(para)
@@ -135,10 +139,16 @@ def strip_writer_markers(text: str) -> str:
         kept = " ".join(WRITER_MARKER.sub(" ", para).split())
         if kept:
             paras.append(kept)
-    return "\n\n".join(paras)
+        elif paras and _HEADING.match(paras[-1]) and "\n" not in paras[-1].strip():
+            emptied.add(len(paras) - 1)
+    # a part left with nothing under its heading is not printed as a heading alone (s21 panel: "the heading has no
+    # text under it" read as an unanswered sub-point): the review copy keeps the heading and its marker, the coverage
+    # and the command name the part still to write
+    return "\n\n".join(p for i, p in enumerate(paras)
+                         if i not in emptied or (i + 1 < len(paras) and not _HEADING.match(paras[i + 1])))
 
 
 def writer_marker_names(text: str) -> list[str]:
     """What each '[To write: ...]' or '[To confirm: ...]' marker in ``text`` names, in order ('To write' for a bare
-    marker): the parts :func:`strip_writer_markers` leaves as a heading only."""
+    marker): the parts :func:`strip_writer_markers` leaves out of the submitted copy."""
     return [m.group(0)[1:-1].split(":", 1)[-1].strip() for m in WRITER_MARKER.finditer(text or "")]

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from evidencebot.compose import confirmations
+from evidencebot.compose import gates as gates_mod
 from evidencebot.compose.columns import column_kind, header_columns
 from evidencebot.compose.filters import load_phrasebank, load_word_lists
 from evidencebot.errors import ConfigError, InputError
@@ -153,6 +154,9 @@ class QuestionPlan:
     """The buyer's background lists (:func:`listed_requirements`: what a protocol or the specification requires,
     partners, KPIs), each item with its lead-in: the buyer's facts and standards, which the answer must meet
     (read with the question by the composer), never parts of their own."""
+    gates: list[gates_mod.Gate] = field(default_factory=list)
+    """The statements the buyer's scoring gates require ('Responses that do not set out who holds clinical
+    responsibility ... will not score above 2'), each placed in its sub-point (:mod:`gates`)."""
 
     def topic_list(self, point: SubPoint) -> list[Topic]:
         return [self.topics[t] for t in point.topics if t in self.topics]
@@ -530,12 +534,52 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
             [ln.replace(_KEPT_BREAK, "\n") for ln in after])
 
 
+def _later_question_table(question: str) -> str | None:
+    """A Markdown table of questions ('| Ref | Question | Guidance | Word limit | Weighting |') after a table of the
+    buyer's facts ('| Role | Minimum | Caseload cap | Notes |'): the facts kept as they are, the questions' table written
+    out row by row (:func:`unpack_row`). s22 dev q06: the two were read as one table and the three questions became
+    one garbled part. None when the text has no such later table."""
+    lines = (question or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tables: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("|"):
+            if tables and tables[-1][1] == i:
+                tables[-1] = (tables[-1][0], i + 1)
+            else:
+                tables.append((i, i + 1))
+    if len(tables) < 2 or _is_header(_row_cells(lines[tables[0][0]])):
+        return None
+    for start, end in tables[1:]:
+        header = _row_cells(lines[start])
+        cols = _is_header(header)
+        if not cols:
+            continue
+        rows, _ = _gather_rows(lines[start + 1:end], len(header))
+        out = []
+        for cells in rows:
+            written = _row_text(cells, cols, header)
+            ref = cells[cols["ref"]].strip() if "ref" in cols and cols["ref"] < len(cells) else ""
+            if ref and written and len(rows) > 1:
+                # each row its own numbered part, as a buyer writes several parts in one question ('6a Describe ...'),
+                # its guidance in the same part (its limit is the row's: s22 dev q06)
+                guidance = cells[cols["guidance"]].strip() if "guidance" in cols and cols["guidance"] < len(cells) else ""
+                if guidance and len(written) > 1 and written[1] == guidance:
+                    written[0:2] = [f"{written[0]} {guidance}"]
+                written[0] = f"{ref} {written[0]}"
+            out += [""] + written
+        return "\n".join(lines[:start] + out + lines[end:])
+    return None
+
+
 def unpack_row(question: str) -> str:
     """A spreadsheet row pasted as text ('5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs, with
     or without its header line 'Ref | Question | Guidance | Max words | Weighting', under a title line or
     not, as a Markdown table or not) written out as a question: the question, its guidance, 'Maximum 500
     words', 'Weighting: 7.5%' (the header says what a bare number in a cell is). Any other text is
     returned as it is (its line breaks made '\\n')."""
+    later = _later_question_table(question)
+    if later is not None:
+        return later
     parts = _row_parts(question)
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -771,6 +815,47 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
         m = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
         starts.append(m.start() if m else None)
     return starts
+
+
+_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)(?P<ref>\d{1,2}\.\d{1,2})(?:\*\*|__)?[ \t]+(?P<title>\S[^\n]*)$")
+"""A numbered part's heading line ('## 4.1 Physical health', '**6.2** Describe how ...')."""
+
+
+def _ref_headings(text: str) -> str:
+    """Numbered parts written as Markdown headings ('## 4.1 Physical health' / '## 4.2 Co-occurring substance use',
+    two or more) written as references ('4.1 Physical health'), so that each part's list is read, not only the
+    first's (s22 dev q04: part 4.2's three sub-points were lost). One such heading is the question's title: left."""
+    found = [m for m in _REF_HEADING.finditer(text or "") if m.group(0).lstrip().startswith("#")]
+    if len(found) < 2:
+        return text
+    return _REF_HEADING.sub(lambda m: f"**{m.group('ref')}** {m.group('title')}" if m.group(0).lstrip().startswith("#")
+                            else m.group(0), text)
+
+
+def _ref_sections(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
+    """The numbered part (label, limit, title) each sub-point is in, when the question is in numbered parts each with
+    its own word limit ('4.1 Physical health ... Maximum 600 words.' / '4.2 ... Maximum 600 words.'; '**6.1** Describe
+    ... (maximum 500 words)'). None when there are fewer than two such parts, a part has no limit of its own (one
+    limit, or none), or a sub-point sits in none: nothing is guessed."""
+    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
+    heads = list(_REF_HEADING.finditer(text))
+    if len(heads) < 2 or len({h.group("ref") for h in heads}) != len(heads):
+        return None
+    sections = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        words = read_limits(text[h.start():end]).words
+        if not words:
+            return None
+        title = re.sub(r"[*_]{2}", "", h.group("title")).strip()
+        sections.append((h.start(), end, h.group("ref"), words, title if len(title.split()) <= 8 else ""))
+    out = []
+    for at in _point_starts(text, [t for _, t in items]):
+        home = next((sec for sec in sections if at is not None and sec[0] <= at < sec[1]), None)
+        if home is None:
+            return None
+        out.append((home[2], home[3], home[4]))
+    return out if len({o[0] for o in out}) == len(sections) else None
 
 
 def _part_id(label: str) -> str:
@@ -2199,8 +2284,11 @@ def _shape(name: str) -> re.Pattern:
             rf"(?:(?:^|(?<=[.?!])\s+){leads}|^[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){{0,3}})\s*:\s*(?P<list>[^:;]+(?:;[^:;]+)+)$", re.I)
         score_labels = listed("score_labels")
         score_words = listed("score_words")
+        # (or a score in bold before a dash, whatever its words: '**5** – Commitments are specific ...', s22 dev q07,
+        # where the six descriptor lines took the place of the question's parts (a) to (c))
         _SHAPES["score_line"] = re.compile(
-            rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b", re.I)
+            rf"^(?:{score_labels}\s*:?\s*)?[0-5]\s*(?:[–—=:.)-]\s*|\s+)(?:[–—-]\s*)?{score_words}\b"
+            rf"|^(?:\*\*|__)[0-5](?:\*\*|__)\s*[–—:-]\s*\S", re.I)
         # 'examples of A and say how B'; 'how it will support A, and the steps it will take to B' (s18 dev q05)
         fields = listed("field_labels")
         _SHAPES["field_line"] = re.compile(rf"^[ \t]*{fields}[ \t]*:", re.I)
@@ -2427,7 +2515,7 @@ def _prepared(question: str) -> str:
     """The question as the splitter reads it: a table row written out, sub-question references and a portal's
     fields apart, 'including, but not limited to:' as 'including:'."""
     original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
-    original = _sub_question_refs(original.replace("\t", "\n").strip())
+    original = _sub_question_refs(_ref_headings(original).replace("\t", "\n").strip())
     # 'including, but not limited to:' lists as 'including:' does
     original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
                       flags=re.I)
@@ -2437,7 +2525,22 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(_asking_column(_limit_cells(original)))
+    return _fields_apart(_asking_column(_limit_cells(_without_score_list(original))))
+
+
+def _without_score_list(text: str) -> str:
+    """The buyer's scoring descriptors written as a list ('- **5** – Commitments are specific ...', one score an item)
+    left out: the buyer's rule (read by :func:`read_instructions`), never a list of sub-points. s22 dev q07: the six
+    descriptor items were read as the question's list and its parts (a) to (c) were lost."""
+    lines = text.split("\n")
+    scored = [i for i, line in enumerate(lines) if _BULLET_LEAD.match(line)
+              and _shape("score_line").match(_BULLET_LEAD.sub("", line).strip())]
+    if len(scored) < 3:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in set(scored))
+
+
+_BULLET_LEAD = re.compile(r"^\s*[-*•]\s+")
 
 
 def listed_requirements(question: str) -> list[str]:
@@ -3097,7 +3200,9 @@ def _looks_like_verb(word: str) -> bool:
     return word.lower() in _COMMON_VERBS
 
 
-_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>.+?)\s+(?:will|would|can)\s+be)\s+"
+# (its subject never runs over another 'will' or 'how': 'how you will make sure people ... receive their checks, and how
+# abnormal results will be followed up' is not a passive 'Following you will make sure ...', s21 q06.1)
+_PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be)\s+"
                       r"(?P<verb>[a-z]+ed)\b(?P<rest>.*)$", re.I)
 
 
@@ -3404,6 +3509,18 @@ def _own_limits(question: str, texts: list[str]) -> list[int | None]:
         end = min([end] + later)
         limits = read_limits(text[at:end])
         found.append((limits.words, at + limits.spans[0][0]) if limits.words and limits.spans else None)
+    if not any(found) and all(at is not None for at in starts):
+        # or on the lines after it, before the next sub-point ('6.1 Describe ...' / '(maximum 500 words) Weighting: 4%'
+        # / '6.2 ...': s21 q06, read as one limit of 500 for both), when every sub-point has one there: the last one's
+        # is then its own, not the question's
+        after = []
+        for n, at in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            limits = read_limits(text[at:end]) if at is not None and end > at else None
+            one = limits is not None and limits.words and limits.spans
+            after.append((limits.words, at + limits.spans[0][0]) if one and limits and at is not None else None)
+        if all(after):
+            found = after
     spans = [f[1] for f in found if f]
     return [f[0] if f and spans.count(f[1]) == 1 else None for f in found]
 
@@ -3509,6 +3626,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     items = [(k, t) for k, t in items if not _ANSWER_FORMAT.fullmatch(t.strip())] or items
     items = _under_mandated_headings(question, items)
     groups = part_groups(question, items) if len(items) >= 2 else None
+    if groups is None and len(items) >= 2 and word_limit is None:
+        groups = _ref_sections(question, items)
+        if groups:  # '## 4.1 Physical health ... Maximum 600 words' / '## 4.2 ... Maximum 600 words': theirs together
+            limit = stated = sum({label: cap for label, cap, _ in groups}.values())
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
@@ -3586,4 +3707,5 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
                         stated_limit=stated, topics=topics, limits=limits, instructions=read_instructions(question),
                         title=question_title(question), limit_note=limit_note,
                         requirements=listed_requirements(question),
-                        char_limit=limits.chars if word_limit is None else None)
+                        char_limit=limits.chars if word_limit is None else None,
+                        gates=gates_mod.place(gates_mod.read(question), points))

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from evidencebot.compose.filters import load_phrasebank, phrasebank_file
+from evidencebot.text import MONTH_NAMES, sentence_spans
 
 PHRASEBANK = "second_mentions.yaml"
 
@@ -119,3 +120,170 @@ def apply(paragraphs: list[list]) -> None:
             if new != u.text:
                 u.said_short = (u.text, new)
                 u.text = new
+
+
+# ---------------------------------------------------------------- one timeline per answer (session 21)
+
+
+@functools.lru_cache(maxsize=4)
+def _timeline_spec(path: str, mtime: float) -> tuple[list[re.Pattern], int]:
+    data = load_phrasebank(PHRASEBANK).get("timelines") or {}
+    months = "|".join(MONTH_NAMES)
+    pats = [re.compile(str(a).replace("{MONTH}", f"(?:{months})"), re.I) for a in data.get("anchors") or []]
+    return pats, int(data.get("min", 3))
+
+
+def timeline_anchors(text: str) -> int:
+    """How many dated or relative steps ``text`` walks through (``timelines.anchors`` of second_mentions.yaml)."""
+    path = phrasebank_file(PHRASEBANK)
+    pats, _ = _timeline_spec(str(path), path.stat().st_mtime)
+    return sum(len(p.findall(text or "")) for p in pats)
+
+
+def is_timeline(text: str) -> bool:
+    """``text`` (a block's sentences) is a timeline: it holds ``timelines.min`` anchors or more, and at least one for
+    each of its sentences (a risk register that says 'eight weeks before' of one risk is not a timeline)."""
+    path = phrasebank_file(PHRASEBANK)
+    _, least = _timeline_spec(str(path), path.stat().st_mtime)
+    n = timeline_anchors(text)
+    return n >= least and n >= len(sentence_spans(text or ""))
+
+
+# ---------------------------------------------------------------- a count said agrees with its list (session 21)
+
+
+@functools.lru_cache(maxsize=4)
+def _count_spec(path: str, mtime: float) -> tuple[list[str], re.Pattern | None, re.Pattern | None]:
+    data = load_phrasebank(PHRASEBANK).get("counted_lists") or {}
+    numbers = [str(n).lower() for n in data.get("numbers") or []]
+    if len(numbers) < 3 or not data.get("item"):
+        return numbers, None, None
+    said = "|".join(re.escape(n) for n in numbers[2:])
+    announce = re.compile(rf"\b(?P<n>{said})\s+(?P<noun>[a-z-]+s)\s*[.:]?\s*$", re.I)
+    return numbers, announce, re.compile(str(data["item"]))
+
+
+def _block_of(unit) -> str:
+    return next((r for r in getattr(unit, "refs", []) or [] if r.startswith("block:")), "")
+
+
+def counts_agree(units: list) -> None:
+    """Each announced count ('The mobilisation risk register ... starts with five risks.') says how many items of its
+    list the part keeps (``counted_lists`` of second_mentions.yaml), in place: the items are the units of its block
+    that follow it, each shaped as an item, and the count is changed only when the block's whole list holds exactly
+    the number announced (the announcement is then about that list). A count this changed before is first put back,
+    so the trimmer's later choices are counted afresh."""
+    path = phrasebank_file(PHRASEBANK)
+    numbers, announce, item = _count_spec(str(path), path.stat().st_mtime)
+    if announce is None or item is None:
+        return
+    for u in units:
+        was = getattr(u, "counted", None)
+        if was and was[1] in u.text:
+            u.text = u.text.replace(was[1], was[0], 1)
+        u.counted = None
+    for i, u in enumerate(units):
+        m = announce.search(u.text) if u.kept else None
+        if m is None:
+            continue
+        n = numbers.index(m.group("n").lower())
+        block = _block_of(u)
+        items = []
+        for v in units[i + 1:]:
+            if not block or _block_of(v) != block or not item.match(v.text):
+                break
+            items.append(v)
+        kept = sum(1 for v in items if v.kept)
+        if len(items) != n or kept in (0, n):
+            continue
+        noun = m.group("noun") if kept > 1 else re.sub(r"s$", "", m.group("noun"))
+        old, new = m.group("n") + u.text[m.end("n"):m.end("noun")], f"{numbers[kept]} {noun}"
+        if m.group("n")[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        u.text = u.text[:m.start("n")] + new + u.text[m.end("noun"):]
+        u.counted = (old, new)
+
+
+def count_mismatches(text: str) -> list[str]:
+    """The announced counts of ``text`` whose list, as the paragraph goes on, has another number of items ('five
+    risks: 4 listed'); each paragraph (lines apart by a blank line) is read on its own."""
+    path = phrasebank_file(PHRASEBANK)
+    numbers, announce, item = _count_spec(str(path), path.stat().st_mtime)
+    if announce is None or item is None:
+        return []
+    out = []
+    for para in re.split(r"\n\s*\n", text or ""):
+        said = [" ".join(para[a:b].split()) for a, b in sentence_spans(para)]
+        for i, s in enumerate(said):
+            m = announce.search(s)
+            if m is None:
+                continue
+            listed = 0
+            for t in said[i + 1:]:
+                if not item.match(t):
+                    break
+                listed += 1
+            n = numbers.index(m.group("n").lower())
+            if listed >= 2 and listed != n:
+                out.append(f"{m.group('n')} {m.group('noun')}: {listed} listed")
+    return out
+
+
+_CAPITAL = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*")
+REPEAT_RUN = 6
+"""Consecutive words two sentences share (a buyer's name left out) that, with most of the later one's long words, make
+it say the earlier again."""
+REPEAT_SHARE = 0.6
+"""The share of the later sentence's long words (names left out) the earlier must hold with such a run."""
+
+
+def _run_key(sentence: str) -> list[str]:
+    # capitalised words inside a sentence are names (the buyer's, a partner's): they never make two sentences one
+    return re.findall(r"[a-z0-9%]+|\x00", _CAPITAL.sub("\x00", sentence).lower())
+
+
+@functools.lru_cache(maxsize=8192)
+def _shape(sentence: str) -> tuple[str, frozenset, frozenset, frozenset, frozenset]:
+    key = " ".join(re.findall(r"[a-z0-9%]+", sentence.lower()))
+    names = frozenset(m.group(0).lower() for m in _CAPITAL.finditer(sentence))
+    longs = frozenset(w for w in re.findall(r"[a-z]+", sentence.lower()) if len(w) >= 5)
+    toks = _run_key(sentence)
+    plain = frozenset(w for w in toks if len(w) >= 5)
+    grams = set()
+    for k in range(len(toks) - REPEAT_RUN + 1):
+        gram = toks[k:k + REPEAT_RUN]
+        if "\x00" not in gram and sum(len(w) >= 5 for w in gram) >= 3:
+            grams.add(tuple(gram))
+    return key, longs, plain, frozenset(grams), names
+
+
+def says_again(earlier: str, later: str) -> bool:
+    """``later`` says ``earlier`` again: the same words (eight or more), nearly all the same long words (four in five of
+    the shorter's, eight or more), or a run of :data:`REPEAT_RUN` words in common that holds three long words and no
+    name, with :data:`REPEAT_SHARE` of the later one's long words (names left out) in the earlier and no name the
+    earlier does not name ('Every worker is
+    briefed on the framework at induction before the service goes live ...' under two headings of s20 q01; 'Goals are
+    reviewed with the person every 12 weeks, and sooner when their circumstances change' after 'The plan is reviewed
+    with the person every 12 weeks and whenever their circumstances change')."""
+    k1, l1, p1, g1, n1 = _shape(earlier)
+    k2, l2, p2, g2, n2 = _shape(later)
+    if len(k2.split()) >= 8 and k1 == k2:
+        return True
+    small = min(len(l1), len(l2))
+    if small >= 8 and len(l1 & l2) >= 0.8 * small:
+        return True
+    # a sentence naming someone the earlier one does not ('We will offer the Tobacco Dependence Service ...' after the
+    # same frame for the Active Lives programme) says something new in the same words
+    return bool(g1 & g2) and bool(p2) and len(p1 & p2) >= REPEAT_SHARE * len(p2) and n2 <= n1
+
+
+def near_duplicates(sentences: list[str]) -> list[tuple[int, int]]:
+    """(earlier, later) for each sentence of ``sentences`` (an answer's, in order) that says an earlier one again
+    (:func:`says_again`); each later sentence is paired once."""
+    out = []
+    for j in range(len(sentences)):
+        for i in range(j):
+            if says_again(sentences[i], sentences[j]):
+                out.append((i, j))
+                break
+    return out

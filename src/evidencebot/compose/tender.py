@@ -42,7 +42,7 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation,
                                  buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
-                                 descriptors, figure_clauses, filters, gather, library, repeats, tender_profile)
+                                 descriptors, figure_clauses, filters, gates, gather, library, repeats, tender_profile)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -80,7 +80,7 @@ from evidencebot.store import variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
 from evidencebot.store.blocks import get_profile
-from evidencebot.text import sentences, straight_quotes
+from evidencebot.text import match_form, sentences, straight_quotes
 
 HEADING_MIN_WORDS = 60
 """Sub-point headings are used only when every sub-point has at least this many words."""
@@ -150,6 +150,9 @@ class Unit:
     told: list[str] = field(default_factory=list)
     """For a sentence referring to an earlier answer (:func:`_refer_to_earlier`): the sentences of that answer it
     stands for (:func:`said_key`), re-checked when that answer is drafted again (review s17 finding 3)."""
+    counted: tuple[str, str] | None = None
+    """(the words before, the words after) when :func:`repeats.counts_agree` said its announced count as the number
+    of items its part keeps ('five risks' -> 'four risks')."""
 
     @property
     def words(self) -> int:
@@ -301,6 +304,8 @@ class TenderAnswer:
     descriptor: list = field(default_factory=list)
     """The elements of the buyer's top scoring descriptor (:func:`descriptors.elements`), each with whether the answer
     covers it ({element, covered}): a panel looks for each; the review copy lists those nothing covers."""
+    gates: list = field(default_factory=list)
+    """The statements the buyer's scoring gates require ({statement, part, cap, made}: :func:`_gate_rows`)."""
     told: list = field(default_factory=list)
     """The answer's references to other answers of the tender ({ref, said: [:func:`said_key` of each sentence of
     that answer it stands for], text}): stored with the answer and re-checked whenever that answer is drafted again
@@ -349,6 +354,11 @@ class TenderAnswer:
             missing = [d["element"] for d in self.descriptor if not d["covered"]]
             lines.append("Nothing in this answer covers: " + ", ".join(missing) + " (write it, or add an approved block)."
                          if missing else "The answer speaks of each.")
+        if self.gates:  # 'will not score above 2 unless ...': each statement, made or not
+            lines += ["", "The buyer's required statements (its scoring caps an answer without one):"]
+            lines += [f"- {g['statement']}: " + (f"made in '{g['part']}'" if g["made"] else
+                                                  f"NOT MADE (in '{g['part']}': write it, or add an approved block)")
+                      for g in self.gates]
         if self.comparisons:
             lines += ["", "The buyer's figures against ours:"]
             for c in self.comparisons:
@@ -383,6 +393,9 @@ class TenderAnswer:
             # s19 (spent): q11 drafted 151 words of 500 and the command said only '151 words of 500 allowed'
             line += (f"; this uses {self.counts.words * 100 // self.word_limit}% of the limit: a panel reads an answer "
                      "well under its limit as thin, so add method text from the library or your own")
+        missing = [g["statement"] for g in self.gates if not g["made"]]
+        if missing:  # said by the command too, never only in the table (issue 12, session 22)
+            line += "; the buyer's required statement not made (its score is capped): " + "; ".join(missing)
         return f"{line}; {self.plan.limit_note}" if self.plan.limit_note else line
 
     def descriptor_notes(self) -> list[tuple[str, str]]:
@@ -874,6 +887,7 @@ come back in a part's last place."""
 
 def _layout(sections: list[Section], env) -> str:
     for s in sections:  # a long name said once in full per part, then short (s20: the buyer's name five times in 12.1)
+        repeats.counts_agree(s.units)  # 'starts with five risks' says how many the part keeps (s20 q12.1: four)
         repeats.apply([s.kept_units()])
     data = [{"heading": s.heading_text(), "paragraphs": s.paragraphs(), "key": s.point.key} for s in sections]
     text = compose_env.render("tender_answer.md.j2", {"sections": data}, env=env)
@@ -1301,13 +1315,23 @@ def assemble_tender(
     _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "")
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
-    asks = commitments.read(question, plan.points)  # the buyer's requirements per part, read once per answer
+    # the buyer's partners, policies and systems each sub-point names: its part names each at least once (s20 panel)
+    named = {pt.key: _own_names(pt, reqs, local_words) for pt in plan.points}
+    asks = commitments.read(question, plan.points, named)  # the buyer's requirements per part, read once per answer
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
+    gate_said = _gate_commitments(plan, asks)
     unmet = _commitments(methods, asks)
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
-    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing]
-    twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)}
+    # a timescale read from the very sentence a commitment says back in the buyer's words is not: the commitment says
+    # it as the buyer wrote it ('We will notify the Authority of every serious incident within 24 hours'), and the
+    # template's restatement of the matter ('The specification asks for patient safety incidents to be reported ...')
+    # goes (:func:`_one_statement_of_a_timescale`); session 22, the s21 merge
+    own_words = [match_form(c.asked) for found in asks.values() for c in found]
+    templated = [" ".join(x for x in (st.values.get("_asked", ""), st.time, st.text) if x) for st, _, _ in standing
+                 if not (st.kind == "timescale" and _said_back(st.sentence, own_words))]
+    twice = {c.text for found in asks.values() for c in found if commitments.committed_elsewhere(c, templated)
+             and c.text not in gate_said}
     for m in methods.values():
         m.units = [u for u in m.units if not (u.get("block") == COMMITMENT and u["text"] in twice)]
         _one_statement_of_a_timescale(m)
@@ -1369,6 +1393,7 @@ def assemble_tender(
         m.missing_profile = [f for f in m.missing_profile if f not in withheld]
     _standards_once(plan, methods, fill_profile)
     said_once(plan, methods)
+    one_timeline(plan, methods)
     for point in plan.points:
         evidence.max_figures[point.key] = 2 if point.budget >= 150 else 1
     if story:
@@ -1505,6 +1530,15 @@ def assemble_tender(
     _refill(scored, room)
     _keep_method_half(scored)
     text = _enforce_limit(sections, limit(), env, chars)
+    # the ask said back to name the buyer's partners and policies goes where the part's kept text names them all; its
+    # words go back to what was trimmed, and it comes back if the trimmer then cuts the sentence that named them
+    naming = {c.text: c.names for found in asks.values() for c in found if c.names}
+    for _ in range(2):
+        if not _names_said(scored, naming):
+            break
+        _refill(scored, room)
+        _keep_method_half(scored)
+        text = _enforce_limit(sections, limit(), env, chars)
 
     edits: list[Edit] = []
     remaining: list = []
@@ -1540,6 +1574,8 @@ def assemble_tender(
             named = next((t for t in dict.fromkeys([named, answer_title(question, max_words=6)])
                           if t and not any(must_fix(f) for f in checker.check_text(t))), plan.title)
         if _unconfirm_changed(sections):  # a Yes the checker reworded or cut is no Yes: say what must be confirmed
+            text = _enforce_limit(sections, limit(), env, chars)
+        if _names_said(scored, naming, back_only=True):  # the checker cut the sentence that named them
             text = _enforce_limit(sections, limit(), env, chars)
 
     figures_cited = _figures(sections, evidence)
@@ -1587,7 +1623,7 @@ def assemble_tender(
         sec = next((x for x in sections if x.point.key == key), None)
         key_text = (st.time or st.text or st.baseline).lower()
         said = sec is not None and any(u.kept and key_text in u.text.lower() and any(
-            r.startswith("block:buyer-standard") for r in u.refs) for u in sec.units)
+            r.startswith("block:buyer-standard") or r == f"block:{COMMITMENT}" for r in u.refs) for u in sec.units)
         differs = ours.startswith(DIFFERS)
         compared.append({"label": _STANDARD_LABEL.get(st.kind, st.kind) + (f" ({st.label})" if st.label else ""),
                          "buyer": st.text or st.baseline, "ours": ours[len(DIFFERS):] if differs else ours,
@@ -1609,6 +1645,7 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    gate_rows = _gate_rows(plan, rows, sections)
     if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
         row = next((r for r, sec in zip(rows, sections) if sec.point.kind != "confirm"), rows[0])
         row.status += "; not placed in any part, write where it is met: " + "; ".join(
@@ -1651,7 +1688,7 @@ def assemble_tender(
             for sec in sections for u in sec.kept_units() for r in u.refs if r.startswith(REFERRED)]
     return TenderAnswer(
         descriptor=descriptor_coverage(question, text),
-        told=told,
+        told=told, gates=gate_rows,
         named=named,
         commitments=to_sign,
         confirm_notes=confirm_notes,
@@ -2028,6 +2065,32 @@ def _refer_to_earlier(sec: Section, shared: "TenderShared", titles: dict[str, st
                 sec.units[i].kept, sec.units[i].why = False, "said in another answer"
 
 
+NAMED_IN_PART = "named in its part"
+"""Why the ask said back to name the buyer's partners and policies (:func:`commitments.naming`) left its part."""
+
+
+def _names_said(sections: list[Section], naming: dict[str, list[str]], *, back_only: bool = False) -> bool:
+    """Each part's sentence made to name the buyer's partners, policies and systems its sub-point names
+    (``naming``: {its text: the names}) is kept only while the part's other kept sentences do not name them all (s20
+    q10 (d): British Sign Language said in the adjustments block already); one left out comes back when they no
+    longer do. ``back_only``: only bring back. True when any changed."""
+    changed = False
+    for sec in sections:
+        for u in sec.units:
+            names = naming.get(u.text)
+            if not names or f"block:{COMMITMENT}" not in u.refs or not (u.kept or u.why == NAMED_IN_PART):
+                continue
+            others = " ".join(" ".join(x.text for x in sec.kept_units() if x is not u).lower().split())
+            named = all(" ".join(n.split()).lower() in others for n in names)
+            if u.kept and named and not back_only:
+                u.kept, u.why = False, NAMED_IN_PART
+                changed = True
+            elif not u.kept and not named:
+                u.kept, u.why = True, ""
+                changed = True
+    return changed
+
+
 def _said_once_in_answer(sections: list[Section]) -> None:
     """A sentence of eight words or more is said once in an answer: a later copy (a buyer template's sentence for a
     second KPI, a block sentence under a second heading, or another library block's sentence saying it almost word for
@@ -2041,12 +2104,26 @@ def _said_once_in_answer(sections: list[Section]) -> None:
                 u.kept, u.why = True, ""
     seen: set[str] = set()
     library: list[tuple[str, set[str]]] = []  # (block, long words) of each library sentence said so far
+    said: list[str] = []  # every method sentence kept so far, for a later one that says it again in other words
     for sec in sections:
         if sec.point.kind == "confirm":
             continue
         for i, u in enumerate(sec.units):
             if not u.kept:
                 continue
+            # method text only (a figure's sentences share one frame), and never the buyer's requirement said back as
+            # ours, which a block's sentence saying how we meet it may well repeat in part
+            method = any(r.startswith("block:") for r in u.refs) and f"block:{COMMITMENT}" not in u.refs
+            if method and any(repeats.says_again(t, u.text) for t in said):
+                # the same thing said again in other words ('Every worker is briefed on the framework ...' and '... on the
+                # procedure ...' under two headings; the plan and its goals each 'reviewed with the person every 12
+                # weeks'): the first stays (session 21)
+                alone = [c for c in sec.units if c.parent == i and c.kept]
+                if not alone and len(sec.kept_units()) > 1:
+                    u.kept, u.why = False, "said earlier in this answer"
+                    continue
+            if method:
+                said.append(u.text)
             key = " ".join(re.findall(r"[a-z0-9%]+", u.text.lower()))
             if len(key.split()) < 8:
                 continue
@@ -2178,6 +2255,40 @@ COMMITMENT = "buyer-commitment"
 """The ref of a sentence saying back the buyer's own requirement as ours (:mod:`commitments`)."""
 
 
+def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
+    """Each statement the buyer's scoring gates require, with the part it belongs to and whether the part makes it
+    ({statement, part, cap, made}); a part that does not make its statement says so in its coverage status."""
+    out = []
+    for g in plan.gates:
+        at = next(((row, sec) for row, sec in zip(rows, sections) if sec.point.key == g.key), None)
+        said = " ".join(u.text for u in at[1].kept_units()) if at else ""
+        made = gates.made(g, said)
+        if at and not made:
+            at[0].status += "; " + g.note
+        out.append({"statement": g.statement, "part": at[1].point.label if at else "", "cap": g.cap, "made": made})
+    return out
+
+
+def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
+    """A statement of what the bidder will do that the buyer's scoring gate requires ('Responses will not score above
+    2 unless the Bidder confirms that it will meet every minimum in Table 6A ...') is made as our commitment in its
+    part, in the buyer's words ('We will meet every minimum in Table 6A ...'), once: added to ``asks`` (what
+    :func:`commitments.read` found), unless a commitment there says it already. Returns the sentences made."""
+    made: set[str] = set()
+    for g in plan.gates:
+        if not g.will or not any(p.key == g.key for p in plan.points):
+            continue
+        g.commitment = commitments._end("We will " + commitments.our_voice(g.will))
+        found = asks.setdefault(g.key, [])
+        if any(gates.made(g, c.text) for c in found):
+            g.commitment = next(c.text for c in found if gates.made(g, c.text))
+            made.add(g.commitment)
+            continue
+        found.insert(0, commitments.Commitment(g.commitment, g.will, "gate", commitments.figures(g.will)))
+        made.add(g.commitment)
+    return made
+
+
 def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     """Each part opens with our commitment to the buyer's measurable requirements it asks about (:mod:`commitments`:
     'We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.'), in the buyer's
@@ -2191,7 +2302,10 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         if method is None:
             continue
         have = " ".join(u["text"] for u in method.units)
-        todo = [c for c in found if not commitments.said_already(c, have)]
+        # a name is named where the trimmer keeps it: in a block's first sentence (a later one may be cut; s20 q11: the
+        # Moorvale Carers Centre only in the triangle-of-care block's second sentence, which the limit cut)
+        firm = " ".join(u["text"] for u in method.units if u.get("priority", 2) <= 1)
+        todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)]
         if not todo:
             continue
         if not method.units:
@@ -2872,6 +2986,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
                                       incumbent=(values.get("provider_status") or "").strip().lower() == "incumbent")
         mine = dict(values, **mine)
         units = _template_units(block, mine, lead=asked)
+        for u in units:
+            u["from"] = [st.sentence]  # the buyer's sentence it was read from (:func:`_one_statement_of_a_timescale`)
         differs = buyer_standards.profile_conflict(st, values) if st.kind == "requirement" else ""
         if differs:
             # ours differs from the buyer's figure: no commitment beside our own contrary figure (review s10 item 6)
@@ -2926,10 +3042,12 @@ def _one_statement_of_a_timescale(method: Method) -> None:
         return
 
     def covered(text: str) -> bool:
-        want = set(blockmatch.tokens(text[len(_ASKS_FOR):])) - blockmatch.HEAD_GENERIC
+        want = set(blockmatch.tokens(text)) - blockmatch.HEAD_GENERIC
         return bool(want) and any(len(want & s) >= 0.8 * len(want) for s in said)
 
-    if all(covered(h["text"]) for h in heads):
+    # covered in the template's words, or the commitment says back the buyer's own sentence it was read from
+    if all(covered(h["text"][len(_ASKS_FOR):]) or (h.get("from") and all(covered(f) for f in h["from"]))
+           for h in heads):
         # the template's two sentences that say the standard back go; how we hold to it (who writes it into the
         # procedure, who checks it, where it is reported) stays, said of the timescale the commitment states
         _drop_units(method, lambda u: u.get("block") == "buyer-standard-timescale" and (
@@ -2940,6 +3058,13 @@ def _one_statement_of_a_timescale(method: Method) -> None:
                     "writes them into", "writes the buyer's timescales into")
 
 
+def _said_back(sentence: str, asked: list[str]) -> bool:
+    """The buyer's ``sentence`` (its words, not its list marker or full stop) is what one of the commitments was
+    made from (``asked``: each commitment's buyer words, :func:`match_form`)."""
+    own = match_form(sentence or "").strip(" .;:")
+    return bool(own) and any(own in a for a in asked)
+
+
 def _join_timescales(method: Method) -> None:
     """Several of the buyer's timescales in one part are said in one sentence ('The specification asks for A; B;
     and C.'), with the method once, not as a run of sentences of one shape."""
@@ -2948,6 +3073,7 @@ def _join_timescales(method: Method) -> None:
         return
     asks = [h["text"][len(_ASKS_FOR):].rstrip(". ") for h in heads]
     heads[0]["text"] = _ASKS_FOR + "; ".join(asks[:-1]) + "; and " + asks[-1] + "."
+    heads[0]["from"] = [f for h in heads for f in h.get("from") or []] if all(h.get("from") for h in heads) else []
     gone = {id(h) for h in heads[1:]}
     method.units[:] = [u for u in method.units if id(u) not in gone]
     for u in method.units:
@@ -3064,6 +3190,40 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
             method.units[:] = kept_before[:1]
         for u in method.units:
             by_block.setdefault(u.get("block"), set()).update(content_stems(u["text"]))
+
+
+def _leave_block(method: Method, block_id: str) -> None:
+    """A block leaves a part whole: its sentences, its entry among the blocks, its 'why' (aligned with the blocks by
+    position) and its 'what it means' line."""
+    method.units[:] = [u for u in method.units if u.get("block") != block_id]
+    keep = [i for i, b in enumerate(method.blocks) if b.block_id != block_id]
+    method.why[:] = [method.why[i] for i in keep if i < len(method.why)]
+    method.blocks[:] = [method.blocks[i] for i in keep]
+    if method.means and method.means.get("block") == block_id:
+        method.means = None
+
+
+def one_timeline(plan: QuestionPlan, methods: dict) -> None:
+    """An answer walks through its timeline once: of the blocks whose sentences are a timeline
+    (:func:`repeats.is_timeline`: the buyer's dated milestones, 'by twelve weeks before the start ...', 'Weeks 3 to 6:
+    ...'), the first placed is kept and each later one leaves its part, unless it is the part's only block (s20 q12.1:
+    "the same timeline then appears twice more in other words, which wastes space")."""
+    seen = False
+    for point in plan.points:
+        method = methods.get(point.key)
+        if method is None:
+            continue
+        order = list(dict.fromkeys(str(u.get("block") or "") for u in method.units))
+        for block in order:
+            if not block or block == COMMITMENT:
+                continue
+            text = " ".join(u["text"] for u in method.units if u.get("block") == block)
+            if not repeats.is_timeline(text):
+                continue
+            others = [b for b in order if b and b != block and b != COMMITMENT]
+            if seen and others:
+                _leave_block(method, block)
+            seen = True
 
 
 def _rarity():
@@ -3338,6 +3498,27 @@ def _named_here(point: SubPoint, plan: QuestionPlan, reqs: list[Requirement]) ->
     return own + loose
 
 
+def _own_names(point: SubPoint, reqs: list[Requirement], local=frozenset()) -> list[str]:
+    """The buyer's names (partners, policies with their versions, systems) a sub-point's own words hold as written; a
+    name the sub-point gives a version is named with it ('the Northfold Adult Safeguarding Procedures v3.2': s20, the
+    buyer's documents named without their versions). The buyer's own: a name with a version, an acronym of the buyer's
+    (BMPFT, ISA-MH-07) or one holding a word of its place (``local``); a national one (the NHS Long Term Plan) is ours to
+    answer in our words, never said back (review s8 item 4)."""
+    said = " ".join(point.text.split())  # as written: 'Carers and Families' (the question's title) is not 'carers and families'
+    national = buyer_terms.national_words()
+    out = []
+    for r in reqs:
+        name = " ".join(r.name.split())
+        if r.kind != "name" or name not in said:
+            continue
+        version = re.search(re.escape(name) + r"\s+(v\d+(?:\.\d+)*)\b", said)
+        words = re.findall(r"[\w'’+-]+", name)
+        acronym = any(re.fullmatch(r"[A-Z][A-Z0-9+-]{2,}", w) and w.lower() not in national for w in words)
+        if version or acronym or any(w.lower() in local for w in words):
+            out.append(f"{name} {version.group(1)}" if version else name)
+    return list(dict.fromkeys(out))
+
+
 def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> bool:
     """Whether a block may answer a part of this question: it is of a topic the whole question is
     about, or the sub-point names its topic with a cue of two or more words, or the block's title and
@@ -3595,6 +3776,28 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 have.append(nxt)
                 used.add(nxt.block_id)
                 asks[point.key].add(nxt.block_id)
+    # a statement the buyer's scoring gate requires of a part ('who holds clinical responsibility when a person is
+    # stepped up, including out of hours': s21 q03, capped at 2 without it) that none of its blocks makes takes the
+    # block of the statement's own topic that makes it, its first sentence and the one making it kept firm
+    gate_lines: dict[str, set[str]] = {p.key: set() for p in plan.points}
+    for g in plan.gates:
+        have = chosen.get(g.key)
+        if have is None or g.will or g.key in pins or any(gates.made(g, b.body) for b in have):
+            continue
+        hits = blockmatch.topic_hits(g.statement, topics)
+        ids = [bid for h in hits for bid in h.topic.blocks if bid in by_id and bid not in used]
+        # the first of the statement's topic blocks that makes it; else the one saying most of it, when that is at
+        # least half (the coverage still says what the part leaves unsaid, :func:`_gate_rows`)
+        ranked = sorted(ids, key=lambda bid: -gates.share(g, f"{by_id[bid].title} {by_id[bid].body}"))
+        best = next((bid for bid in ids if gates.made(g, by_id[bid].body)), None) or next(
+            (bid for bid in ranked[:1] if gates.share(g, by_id[bid].body) >= 0.5), None)
+        if best is None:
+            continue  # an honest gap: the coverage names the statement (:func:`_gate_rows`)
+        nxt = by_id[best]
+        have.append(nxt)
+        used.add(nxt.block_id)
+        asks[g.key].add(nxt.block_id)
+        gate_lines[g.key].add(nxt.block_id)
     # further blocks, taking turns across the sub-points
     for _ in range(MAX_BLOCKS_PER_POINT - 1):
         for point in plan.points:
@@ -3691,6 +3894,11 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 first = not any(u["block"] == b.block_id for u in method.units)
                 lead = n == 0 or b.block_id in asks[point.key]
                 priority = (1 if lead else 2) if first else (2 if n == 0 else 3)
+                if b.block_id in gate_lines[point.key] and (first or any(
+                        g.key == point.key and gates.share(g, sentence) >= 0.5 for g in plan.gates)):
+                    # the sentence making the gate's statement, and its block's first that it continues, go last: the
+                    # buyer caps the answer without it (s21 q03: the block was placed, then cut for the part's budget)
+                    priority = 0
                 method.units.append({"text": sentence, "priority": priority, "block": b.block_id, "cont": not first})
             if n == 0 and b.means:
                 means, missing = _fill(b.means, profile)
@@ -3768,7 +3976,19 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
     context = _weighted(" ".join([plan.title or "", plan.stem or ""]), idf, FILL_CONTEXT)
     common = _common_words()
     weak = set(blockmatch.tokens(" ".join(str(w) for w in descriptors.vocabulary().get("weak_fit_words") or [])))
-    own_words = {p.key: _weighted(blockmatch.without_deadlines(p.text + " " + p.label), idf) for p in plan.points}
+    # the words of the buyer's names ('Brackenford Recovery Partnership', 'Joint Working Protocol v2.0', 'Moorvale Carers
+    # Centre') speak of the named thing, never of a block that uses one of them ('the place-based partnership', 'a shared
+    # care protocol with the GP'): a block fills a part by what the part asks, and names the buyer's thing whole (s20
+    # q05 5.2: the partnership and GP protocol blocks filled the part on joint working with the drug and alcohol service)
+    names = {p.key: name_words(p.text) for p in plan.points}
+    own_words = {p.key: {t: w for t, w in _weighted(blockmatch.without_deadlines(p.text + " " + p.label), idf).items()
+                         if t not in names[p.key]} for p in plan.points}
+    timelines: dict[str, bool] = {}
+
+    def timeline(b) -> bool:
+        if b.block_id not in timelines:
+            timelines[b.block_id] = repeats.is_timeline(b.body)
+        return timelines[b.block_id]
     want = {p.key: {**context, **element_words, **own_words[p.key]} for p in plan.points}
 
     def speaks_of(point: SubPoint, b) -> bool:
@@ -3781,6 +4001,8 @@ def _fill_to_budget(plan: QuestionPlan, chosen: dict, used: set, avoid: set, app
         have = chosen[point.key]
         if not have or b.block_id in used or b.block_id in avoid or askfit.misfit(situated(point), b):
             return False
+        if timeline(b) and any(timeline(x) for bl in chosen.values() for x in bl):
+            return False  # the answer walks through its timeline once (:func:`one_timeline`): no second one to fill
         if b not in offered[point.key]:
             # outside the part's options only a block of the question's topic whose title or tags name an element of
             # the buyer's top descriptor ('governance' in s19 q11: 'Lived experience in governance')
@@ -3896,6 +4118,13 @@ def _says(element: str, text: str) -> bool:
         return True
     have = set(blockmatch.tokens(text))
     return len(want & have) >= (len(want) if len(want) <= 2 else (len(want) + 1) // 2)
+
+
+def name_words(text: str) -> set[str]:
+    """The stems only the buyer's names of ``text`` use: its capitalised words inside a sentence (:func:`_proper_stems`),
+    less those it also writes in lower case ('joint' in 'Joint Working Protocol' and 'joint reviews' is asked)."""
+    lower = set(blockmatch.tokens(" ".join(re.findall(r"\b[a-z][\w'-]*", text or ""))))
+    return _proper_stems(text) - lower
 
 
 def _proper_stems(text: str) -> set[str]:
