@@ -2588,12 +2588,15 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
-        place = is_base(r.name, base)
+        place, listed = is_base(r.name, base), ""
         if place:
             # the buyer's hub we work from, or a service its Lot includes (a safe haven): ours, never a partner
             # by the buyer's verb ('operate from' / 'based at': a base; 'includes' / 'run': a place we run); a place
             # set without the buyer's sentence is one we run only when it is a crisis place (review s9 item 20)
-            kind = place_kind(place, r.sentence) or ("run" if crisis_place(place) else "base")
+            # (or by the buyer's heading over the table or list it is in: '**Facilities the Provider will run itself**';
+            # then said only in a part that asks about it, never in one on KPIs that merely names it: s22 dev q09)
+            listed = "" if place_kind(place, r.sentence) else place_kind(place, buyer_text)
+            kind = place_kind(place, r.sentence) or listed or ("run" if crisis_place(place) else "base")
             found = (kind, place)
         else:
             found = buyer_terms.local_kind(r.name, r.sentence, local)
@@ -2603,6 +2606,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         if found[0] in ("base", "run") and block.block_id in told:
             continue  # said once for the tender, in the answer that asks about it first
         asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
+        if listed and not asked:
+            continue
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
         if not near:
             want = set(blockmatch.tokens(r.sentence)) - blockmatch.HEAD_GENERIC
@@ -2631,8 +2636,15 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             together.setdefault((point.key, block.block_id), []).append(buyer_terms.with_article(found[1]))
     # what a part's sub-point names comes before what the question names elsewhere and the part is nearest to: of equal
     # priority the later sentence is trimmed first (s13 q07)
+    ours_said: set[str] = set()  # the places of ours this answer has given the whole paragraph to
     for found, block, point, asked in sorted(todo, key=lambda t: not t[3]):
         named = buyer_terms.with_article(found[1])
+        if found[0] in ("base", "run") and block.block_id in shorts:
+            # several places the buyer says we run (s22 dev: a Recovery Line, two hubs and a step-up house): the
+            # template's whole paragraph once, then one sentence for each other place
+            if block.block_id in ours_said:
+                block = dataclasses.replace(block, body=shorts[block.block_id], means="")
+            ours_said.add(block.block_id)
         names = together.get((point.key, block.block_id), [])
         if len(names) > 1:
             if named != names[0]:
