@@ -514,11 +514,11 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     total = _tenth(sum(n for _, n in sized))
     buyer_total = by["establishment"].value if "establishment" in by else None
     meets = bool(minimums) and all(any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in sized) for m in minimums)
-    said = differs(sized, minimums, total, buyer_total, profile) if minimums else ""
+    beside = differs(sized, minimums, total, buyer_total, profile) if minimums else ""
     # the establishment's own words say it meets the minimums when the sentence beside it only lists them again (a
     # repeat of its figures, which the answer may leave out: the roles would stand with no word of the minimums)
-    return Establishment(total, sized, by_loc, across, "; ".join(notes), buyer_total=buyer_total, differs=said,
-                         meets=meets and said == _minimums_sentence(minimums))
+    return Establishment(total, sized, by_loc, across, "; ".join(notes), buyer_total=buyer_total, differs=beside,
+                         meets=meets and beside == _minimums_sentence(minimums))
 
 
 def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], minimums: list[RoleMinimum], spec: dict,
@@ -930,7 +930,7 @@ def _written_staffing(text: str) -> list[StaffRow]:
     after = [str(p).replace("{role}", _role_re()) for p in spec.get("patterns") or []]
     per = re.compile(r"\b(?:" + "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in spec.get("per") or ["(?!)"])
                      + r")\s*$", re.I)
-    pieces = []
+    pieces: list[str] = []
     for line in (text or "").splitlines():
         if line.count("|") >= 2:
             continue  # a table's row: read by its columns

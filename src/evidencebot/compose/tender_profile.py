@@ -485,7 +485,7 @@ def _listed_under(text: str):
             # a heading, a caption or a paragraph: it sets what follows it
             ours = bool(_P.base_heading.search(body)) and not _P.partner_heading.search(body)
         elif ours and body:
-            cell = body.strip("|").split("|")[0] if row else body[item.end():]
+            cell = body.strip("|").split("|")[0] if row or item is None else body[item.end():]
             cell = cell.replace("*", "").strip()
             m = _P.base_list_name.match(cell)
             if m and not re.fullmatch(r"[:\-\s]*", cell) and len(m.group("name").split()) >= 2 \
