@@ -85,3 +85,45 @@ def test_ours_above_the_caps_is_said_at_each_roles_cap_and_the_establishment_mee
                                       "minimum the specification sets"), out["team_wte"]
     roles = dict(re.findall(r"([a-z][a-z ]+?) (\d+\.\d)", out["team_wte"].split(":", 1)[1]))
     assert float(roles["recovery workers"]) >= 16.0 and float(roles["housing advisers"]) >= 2.0, roles
+
+
+WORKFORCE_QUESTION = """\
+# Question 5: Staffing
+
+**Table 5.1: Minimum staffing and caseload caps**
+
+| Role | Minimum staffing | Caseload cap |
+|---|---|---|
+| Operations Manager (named lead) | 1.0 WTE | Holds no caseload |
+| Recovery workers | at least 12.0 WTE | no more than 20 people per 1.0 WTE |
+| Peer support workers | at least 5.0 WTE | no more than 10 people per 1.0 WTE |
+| Harlow House night workers | at least 6.0 WTE | key worker to no more than 3 residents |
+
+Please describe:
+
+(a) how you will recruit staff to meet the minimums in Table 5.1 before the service starts;
+
+(b) how you will keep caseloads within the caps in Table 5.1.
+
+Maximum 400 words.
+"""
+
+
+@pytest.fixture(scope="module")
+def workforce(demo_db, checker):
+    from evidencebot.compose.tender import assemble_tender
+
+    return assemble_tender(demo_db, WORKFORCE_QUESTION, checker=checker)
+
+
+def test_the_workforce_answer_states_the_establishment_and_keeps_within_every_cap(workforce):
+    text = workforce.markdown
+    team = re.search(r"whole-time-equivalent posts for this contract, meeting every staffing minimum the specification "
+                     r"sets, role by role: (.+?)\.(?:\s|$)", text)
+    assert team, text
+    roles = {r: float(n) for r, n in re.findall(r"(?:^|, | and )([A-Za-z][A-Za-z ]+?) (\d+\.\d)", team.group(1))}
+    assert roles.get("recovery workers", 0) >= 12.0 and roles.get("peer support workers", 0) >= 5.0, roles
+    assert roles.get("Harlow House night workers", 0) >= 6.0, roles  # the place's name kept as the buyer writes it
+    assert not re.search(r"\b(?:2[1-9]|[3-9]\d) (?:people )?for each (?:whole-time )?recovery worker", text), text
+    assert "20 people for each recovery worker" in text and "10 for each peer support worker" in text, text
+    assert workforce.checked and not workforce.findings, workforce.findings

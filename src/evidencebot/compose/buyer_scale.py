@@ -30,6 +30,7 @@ from evidencebot.compose.buyer_terms import _ours_wte, size_fields
 from evidencebot.compose.consistency import caseloads
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
+from evidencebot.compose.tender_profile import place_name_at_start
 from evidencebot.mentions import NUMBER_OR_WORD_VALUES, number_or_word
 from evidencebot.text import line_sentences
 
@@ -531,10 +532,14 @@ def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], mini
     buyer's name for a role of ours it names otherwise}, notes for the review copy)."""
     tenths = [int(round(n * 10)) for _, n in sized]
     matched: dict[int, RoleMinimum] = {}
-    for m in sorted(minimums, key=lambda m: m.role):  # the same matches whichever answer of the tender reads them
-        fits = [i for i, (r, _) in enumerate(sized) if i not in matched and same_role(m.role, r)]
-        if fits:
-            matched[max(fits, key=lambda i: _closeness(m.role, sized[i][0]))] = m
+    # the closest pairs first (s21 q08: 'Ferncliffe House support workers' took our peer support workers before the
+    # buyer's 'Peer support workers' could, which were then added a second time); the same matches whichever answer
+    # of the tender reads them
+    pairs = sorted(((_closeness(m.role, r), m.role, i, m) for m in minimums for i, (r, _) in enumerate(sized)
+                    if same_role(m.role, r)), key=lambda p: (-p[0], p[1], p[2]))
+    for _, _, i, m in pairs:
+        if i not in matched and m not in matched.values():
+            matched[i] = m
     notes = []
     out = [r for r, _ in sized]
     floors = []
@@ -668,10 +673,12 @@ def _role_re() -> str:
 
 
 def role_name(words: str) -> str:
-    """A role as the answer writes it: lower case but for initialisms ('IPS employment specialists'), no article."""
+    """A role as the answer writes it: lower case but for initialisms ('IPS employment specialists') and the name of
+    a place it opens with ('Ferncliffe House support workers'), no article."""
     out = []
-    for w in " ".join((words or "").split()).split():
-        out.append(w if sum(c.isupper() for c in w) >= 2 else w.lower())
+    place = len(place_name_at_start(words).split())
+    for i, w in enumerate(" ".join((words or "").split()).split()):
+        out.append(w if sum(c.isupper() for c in w) >= 2 or i < place else w.lower())
     while out and out[0] in ("a", "an", "the", "of"):
         out = out[1:]
     return " ".join(out)

@@ -1246,9 +1246,10 @@ def assemble_tender(
     quantities = buyer_scale.read(buyer_text)
     # the buyer's minimum for each role ('8.0 WTE Peer Support Workers', 'a dedicated Carers Lead') is met by the
     # establishment every answer of the tender states, with one sentence on where ours differs (s20 q08, B2-B4)
+    role_minimums = buyer_scale.role_minimums(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
                                              localities=buyer_scale.locality_names(buyer_text), current=service_profile,
-                                             minimums=buyer_scale.role_minimums(buyer_text))
+                                             minimums=role_minimums)
     team_differs = fill_profile.pop(buyer_scale.DIFFERS, "")
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
@@ -1330,7 +1331,8 @@ def assemble_tender(
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + changed
                 held.setdefault(key, []).extend(changed)
-    _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs)
+    _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs,
+                          plan.points if len(role_minimums) >= 2 else None)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -2313,18 +2315,34 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
                 u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
 
 
-def _beside_establishment(methods: dict, team_wte: str, sentence: str) -> None:
+def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None) -> None:
     """The sentence on where the establishment offered differs from the buyer's, and why (:func:`buyer_scale.differs`),
     set after the sentence of a block that states that establishment, once in the answer (s20 q08: 38.5 WTE with half
-    the buyer's peer support workers and none of its named leads, and no word on why)."""
-    if not sentence or not team_wte:
+    the buyer's peer support workers and none of its named leads, and no word on why). With the buyer's role minimums
+    (``points``: the answer's parts) and no block of the answer stating the establishment, it is stated, with that
+    sentence, in the first part that asks about the minimums or the staffing (s21 q08: 'how you will recruit and
+    retain staff to meet the minimums in Table 8.1' was answered with no WTE at all)."""
+    if not team_wte:
         return
     for m in methods.values():
         for i, u in enumerate(m.units):
             if not u.get("template") and team_wte in u["text"]:
-                m.units.insert(i + 1, {"text": sentence, "priority": u.get("priority", 2), "block": u.get("block"),
-                                       "cont": True})
+                if sentence:
+                    m.units.insert(i + 1, {"text": sentence, "priority": u.get("priority", 2), "block": u.get("block"),
+                                           "cont": True})
                 return
+    spec = load_phrasebank(buyer_scale.PHRASEBANK).get("establishment") or {}
+    asks = re.compile(str(spec.get("asked") or r"(?!)"), re.I)
+    home = next((p for p in points or [] if p.key in methods and asks.search(p.text)), None)
+    if home is None:
+        return
+    units = [{"text": str(spec.get("stated") or "{team_wte}.").format(team_wte=team_wte), "priority": 1,
+              "block": "buyer-establishment", "cont": False, "template": True}]
+    if sentence:
+        units.append({"text": sentence, "priority": 2, "block": "buyer-establishment", "cont": True, "template": True})
+    method = methods[home.key]
+    at = next((i for i, u in enumerate(method.units) if not u.get("template")), len(method.units))
+    method.units[at:at] = units
 
 
 def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[str, list[tuple[str, str]]]:

@@ -495,6 +495,13 @@ def _listed_under(text: str):
         pos += len(line)
 
 
+def place_name_at_start(words: str) -> str:
+    """The place's proper name a role or a phrase opens with ('Ferncliffe House support workers' -> 'Ferncliffe
+    House'), or ''."""
+    m = re.match(_P.fill("{NAMED}"), " ".join((words or "").split()) + " ")
+    return m.group("name").strip() if m and not m.group("name").lower().startswith("the ") else ""
+
+
 def place_kind(name: str, text: str) -> str:
     """'base' or 'run' for the place ``name`` as ``text`` (the buyer's sentence naming it) says it is ours, by
     the buyer's verb; '' when the text does not say."""
