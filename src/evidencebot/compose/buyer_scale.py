@@ -945,9 +945,12 @@ def _written_staffing(text: str) -> list[StaffRow]:
         # a list item is read whole ('Peer support workers – minimum 5.0 WTE; caseload of no more than 10 each'), a
         # line of prose sentence by sentence; each role's words run up to the next role's minimum
         pieces += [item.group("body")] if item else [p for p in line_sentences(line) if p.strip()]
+    nots = [str(w) for w in spec.get("not") or []]
     out = []
     for s in pieces:
         s = s.strip(" *")
+        if any(re.search(rf"\b{re.escape(w)}\b", s, re.I) for w in nots):
+            continue  # staff now (the incumbent's, those who transfer), anywhere in the sentence or item
         hits: list[tuple[int, int, str, float]] = []
         m = re.match(first, s, re.I)
         if m:
