@@ -30,7 +30,9 @@ from evidencebot.compose.buyer_terms import _ours_wte, size_fields
 from evidencebot.compose.consistency import caseloads
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
+from evidencebot.compose.tender_profile import place_name_at_start
 from evidencebot.mentions import NUMBER_OR_WORD_VALUES, number_or_word
+from evidencebot.text import line_sentences
 
 PHRASEBANK = "buyer_standards.yaml"
 
@@ -94,6 +96,14 @@ def read(text: str) -> list[Quantity]:
                         n = n if unit.startswith("hour") else n * (24 * 1.4 if "working" in unit else 24)
                     found[kind] = Quantity(kind, n, " ".join(m.group(0).split()), s, groups, caps)
                     break
+    if "caseload_cap" in kinds and len(found["caseload_cap"].roles if "caseload_cap" in found else []) < 2:
+        # a cap for each role in the buyer's staffing table, list or prose (s21 q08's Table 8.1: 'Recovery workers |
+        # at least 14.0 WTE | no more than 25 people per 1.0 WTE'): the first role's cap is the cap
+        capped = [(r.role, r.cap) for r in staffing(text) if r.cap is not None]
+        if capped and (len(capped) >= 2 or "caseload_cap" not in found):
+            row = next(r for r in staffing(text) if r.cap is not None)
+            found["caseload_cap"] = Quantity("caseload_cap", capped[0][1], row.words, row.words,
+                                             {"role": _singular_role(capped[0][0])}, capped)
     return [found[k] for k in kinds if k in found]
 
 
@@ -375,6 +385,9 @@ class Establishment:
     """The buyer's establishment in WTE, when it states one."""
     differs: str = ""
     """The plain sentence that says where it differs from the buyer's establishment, and why (:func:`differs`)."""
+    meets: bool = False
+    """Every role minimum the buyer sets is met (a role of ours of the same name at or above it): the establishment's
+    own words say so (``establishment.meets_fill``), role by role."""
 
 
 _ROLE = re.compile(r"^\s*(?:and\s+)?(?P<role>[a-z][a-z '-]*?)\s+(?P<n>\d+(?:\.\d+)?)\b")
@@ -501,8 +514,12 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
         across = [(said.get(r, r), n) for r, n in across]
     total = _tenth(sum(n for _, n in sized))
     buyer_total = by["establishment"].value if "establishment" in by else None
-    return Establishment(total, sized, by_loc, across, "; ".join(notes), buyer_total=buyer_total,
-                         differs=differs(sized, minimums, total, buyer_total, profile) if minimums else "")
+    meets = bool(minimums) and all(any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in sized) for m in minimums)
+    beside = differs(sized, minimums, total, buyer_total, profile) if minimums else ""
+    # the establishment's own words say it meets the minimums when the sentence beside it only lists them again (a
+    # repeat of its figures, which the answer may leave out: the roles would stand with no word of the minimums)
+    return Establishment(total, sized, by_loc, across, "; ".join(notes), buyer_total=buyer_total, differs=beside,
+                         meets=meets and beside == _minimums_sentence(minimums))
 
 
 def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], minimums: list[RoleMinimum], spec: dict,
@@ -515,10 +532,14 @@ def _meet(sized: list[tuple[str, float]], current: list[tuple[str, float]], mini
     buyer's name for a role of ours it names otherwise}, notes for the review copy)."""
     tenths = [int(round(n * 10)) for _, n in sized]
     matched: dict[int, RoleMinimum] = {}
-    for m in sorted(minimums, key=lambda m: m.role):  # the same matches whichever answer of the tender reads them
-        fits = [i for i, (r, _) in enumerate(sized) if i not in matched and same_role(m.role, r)]
-        if fits:
-            matched[max(fits, key=lambda i: _closeness(m.role, sized[i][0]))] = m
+    # the closest pairs first (s21 q08: 'Ferncliffe House support workers' took our peer support workers before the
+    # buyer's 'Peer support workers' could, which were then added a second time); the same matches whichever answer
+    # of the tender reads them
+    pairs = sorted(((_closeness(m.role, r), m.role, i, m) for m in minimums for i, (r, _) in enumerate(sized)
+                    if same_role(m.role, r)), key=lambda p: (-p[0], p[1], p[2]))
+    for _, _, i, m in pairs:
+        if i not in matched and m not in matched.values():
+            matched[i] = m
     notes = []
     out = [r for r, _ in sized]
     floors = []
@@ -585,8 +606,7 @@ def differs(roles: list[tuple[str, float]], minimums: list[RoleMinimum], total: 
     # an establishment set out role by role (four or more roles, or most of its total), not a minimum or two
     whole = buyer_total is not None and (listed >= 0.75 * buyer_total or len(minimums) >= 4)
     if not whole:
-        mins = _and([f"{m.role} {m.wte:.1f} WTE" for m in sorted(minimums, key=lambda m: (-m.wte, m.role))])
-        return str(spec.get("minimums") or "").format(mins=mins)
+        return _minimums_sentence(minimums)
     why = _purposes(profile)
     extras, above = [], []
     for r, n in roles:
@@ -601,6 +621,11 @@ def differs(roles: list[tuple[str, float]], minimums: list[RoleMinimum], total: 
                                             total=f"{total:.1f}", buyer_total=f"{buyer_total:.1f}")
 
 
+def _minimums_sentence(minimums: list[RoleMinimum]) -> str:
+    mins = _and([f"{m.role} {m.wte:.1f} WTE" for m in sorted(minimums, key=lambda m: (-m.wte, m.role))])
+    return str((_establishment_spec().get("differs") or {}).get("minimums") or "").format(mins=mins)
+
+
 def _roles_text(roles: list[tuple[str, float]]) -> str:
     items = [f"{r} {n:.1f}" for r, n in roles if n > 0]
     return _and(items) if items else ""
@@ -608,7 +633,8 @@ def _roles_text(roles: list[tuple[str, float]]) -> str:
 
 def establishment_fields(est: Establishment) -> dict[str, str]:
     """The profile fields the blocks fill with this contract's establishment (``team_wte``, ``team_by_locality``)."""
-    out = {"team_wte": f"{est.total:.1f} whole-time-equivalent posts for this contract: {_roles_text(est.roles)}"}
+    how = str(_establishment_spec().get("meets_fill") or "") if est.meets else ""
+    out = {"team_wte": f"{est.total:.1f} whole-time-equivalent posts for this contract{how}: {_roles_text(est.roles)}"}
     if est.by_locality:
         parts = [f"{p}: {_roles_text(rs)}" for p, rs in est.by_locality]
         if est.across:
@@ -647,10 +673,12 @@ def _role_re() -> str:
 
 
 def role_name(words: str) -> str:
-    """A role as the answer writes it: lower case but for initialisms ('IPS employment specialists'), no article."""
+    """A role as the answer writes it: lower case but for initialisms ('IPS employment specialists') and the name of
+    a place it opens with ('Ferncliffe House support workers'), no article."""
     out = []
-    for w in " ".join((words or "").split()).split():
-        out.append(w if sum(c.isupper() for c in w) >= 2 else w.lower())
+    place = len(place_name_at_start(words).split())
+    for i, w in enumerate(" ".join((words or "").split()).split()):
+        out.append(w if sum(c.isupper() for c in w) >= 2 or i < place else w.lower())
     while out and out[0] in ("a", "an", "the", "of"):
         out = out[1:]
     return " ".join(out)
@@ -729,6 +757,17 @@ def role_minimums(text: str) -> list[RoleMinimum]:
                 found[key] = r
             elif r.wte > was.wte and not r.named:
                 found[key] = RoleMinimum(was.role, r.wte, r.words, r.sentence)
+    # the roles of a table read by its columns, a list's items, prose that names the role first (s21 q08: 'Service
+    # Manager (named lead) | 1.0 WTE', 'Clinical Lead: registered mental health nurse ... | at least 1.0 WTE')
+    for row in staffing(text):
+        key = _role_stems(row.role)
+        was = found.get(key)
+        if row.wte is None:
+            continue
+        if was is None:
+            found[key] = RoleMinimum(row.role, row.wte, row.words, row.words)
+        elif row.wte > was.wte:
+            found[key] = RoleMinimum(was.role, row.wte, row.words, row.words)
     return list(found.values())
 
 
@@ -787,3 +826,169 @@ def _number_words(n: float) -> str:
     forms = [f"{n:g}", f"{n:.1f}"] + [re.escape(w).replace(r"\-", "[- ]") for w, v in NUMBER_OR_WORD_VALUES.items()
                                       if v == n]
     return "|".join(dict.fromkeys(forms))
+
+
+# ---------------------------------------------------------------- the buyer's staffing, read by its structure
+
+
+@dataclass
+class StaffRow:
+    """One role of the buyer's minimum staffing, as its table row, list item or clause gives it."""
+    role: str
+    """As the answer writes it ('recovery workers', 'clinical lead')."""
+    wte: float | None
+    """Its minimum WTE; None when the buyer sets none (a cap alone)."""
+    cap: float | None
+    """The people one whole-time worker of the role may hold at most; None when it caps none."""
+    words: str
+    """The buyer's row, item or clause as read."""
+
+
+def _staffing_spec() -> dict:
+    return _establishment_spec().get("staffing") or {}
+
+
+def _cells(line: str) -> list[str]:
+    return [" ".join(c.split()) for c in line.strip().strip("|").split("|")]
+
+
+def _column_kind(header: str, columns: dict) -> str:
+    """The kind of a table column by its header's words ('Caseload cap' -> 'cap', 'Minimum staffing' -> 'minimum',
+    'Role' -> 'role'), the first kind of ``columns`` whose words it has; '' for none."""
+    low = " ".join(re.findall(r"[a-z][a-z-]*", header.lower()))
+    for kind, words in columns.items():
+        if any(re.search(rf"\b{re.escape(str(w))}\b", low) for w in words or []):
+            return str(kind)
+    return ""
+
+
+def _role_cell(cell: str) -> str:
+    """The role a cell, list item or clause opens with, up to the first of ``role_ends`` ('Clinical Lead: registered
+    mental health nurse ...' -> 'clinical lead'); '' when what is left does not end in a role's head word."""
+    ends = str(_staffing_spec().get("role_ends") or r"(?!)")
+    head = re.split(ends, " ".join((cell or "").replace("*", "").split()), maxsplit=1)[0].strip()
+    if not head or len(head.split()) > 8 or not re.fullmatch(_role_re(), head, re.I):
+        return ""
+    return role_name(head)
+
+
+def _wte_in(cell: str, bare: bool = False) -> float | None:
+    m = re.search(r"(?P<n>\d+(?:\.\d+)?)\s*(?:WTE|FTE|whole[- ]time)", cell or "", re.I)
+    if m is None and bare:  # a column headed 'WTE': its figure alone
+        m = re.match(r"\s*(?:at\s+least\s+|minimum\s+(?:of\s+)?)?(?P<n>\d+(?:\.\d+)?)\b(?!\s*%)", cell or "", re.I)
+    return float(m.group("n")) if m else None
+
+
+def _cap_in(words: str, cell: bool = False) -> float | None:
+    """A caseload cap in ``words``: in a cap column's ``cell``, its first figure that is not a WTE; in an item or a
+    clause, a figure of people said as a cap ('no more than 25 people', 'a caseload of 25')."""
+    spec = _staffing_spec()
+    if cell and any(re.search(rf"\b{re.escape(str(w))}\b", words or "", re.I) for w in spec.get("no_caseload") or []):
+        return None
+    m = re.search(str(spec.get("cap_cell" if cell else "cap") or r"(?!)"), words or "", re.I)
+    return float(m.group("n")) if m else None
+
+
+def _table_staffing(text: str) -> list[StaffRow]:
+    """The rows of each table of ``text`` whose header names a role column and a minimum or cap column (in any order:
+    'Role | Minimum staffing | Caseload cap', 'Caseload cap | Post | WTE')."""
+    columns = _staffing_spec().get("columns") or {}
+    out: list[StaffRow] = []
+    lines = (text or "").splitlines()
+    i = 0
+    while i < len(lines):
+        if lines[i].count("|") < 2:
+            i += 1
+            continue
+        block = []
+        while i < len(lines) and lines[i].count("|") >= 2:
+            block.append(lines[i])
+            i += 1
+        kinds = [_column_kind(h, columns) for h in _cells(block[0])]
+        if not {"minimum", "cap"} & set(kinds):
+            continue
+        role_at = kinds.index("role") if "role" in kinds else 0
+        mins = [j for j, k in enumerate(kinds) if k == "minimum"]
+        caps = [j for j, k in enumerate(kinds) if k == "cap"]
+        for line in block[1:]:
+            cells = _cells(line)
+            if all(re.fullmatch(r":?-+:?", c) for c in cells if c) or len(cells) <= role_at:
+                continue  # the header's rule
+            role = _role_cell(cells[role_at])
+            if not role:
+                continue
+            wte = next((w for j in mins if j < len(cells) for w in [_wte_in(cells[j], bare=True)] if w is not None), None)
+            cap = next((c for j in caps if j < len(cells) for c in [_cap_in(cells[j], cell=True)] if c is not None), None)
+            if wte is not None or cap is not None:
+                out.append(StaffRow(role, wte, cap, " ".join(line.split())))
+    return out
+
+
+_ITEM = re.compile(r"^\s*(?:[-•▪*]|\d{1,2}[.)]|\(?[a-z]{1,3}\))\s+(?P<body>.+)$")
+
+
+def _written_staffing(text: str) -> list[StaffRow]:
+    """The roles of list items and prose: an item or a ';' clause that opens with a role then its minimum
+    ('- Recovery workers: at least 14.0 WTE, each holding no more than 25 people'), and a clause that gives a minimum
+    then the role ('at least 6.0 WTE peer support workers, with caseloads of no more than 12'); the cap is read from
+    the words of that role only, up to the next role's minimum."""
+    spec = _establishment_spec().get("role_minimum") or {}
+    first = str(_staffing_spec().get("role_first") or r"(?!)").replace("{role}", _role_re())
+    after = [str(p).replace("{role}", _role_re()) for p in spec.get("patterns") or []]
+    per = re.compile(r"\b(?:" + "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in spec.get("per") or ["(?!)"])
+                     + r")\s*$", re.I)
+    pieces: list[str] = []
+    for line in (text or "").splitlines():
+        if line.count("|") >= 2:
+            continue  # a table's row: read by its columns
+        item = _ITEM.match(line)
+        # a list item is read whole ('Peer support workers – minimum 5.0 WTE; caseload of no more than 10 each'), a
+        # line of prose sentence by sentence; each role's words run up to the next role's minimum
+        pieces += [item.group("body")] if item else [p for p in line_sentences(line) if p.strip()]
+    nots = [str(w) for w in spec.get("not") or []]
+    out = []
+    for s in pieces:
+        s = s.strip(" *")
+        if any(re.search(rf"\b{re.escape(w)}\b", s, re.I) for w in nots):
+            continue  # staff now (the incumbent's, those who transfer), anywhere in the sentence or item
+        hits: list[tuple[int, int, str, float]] = []
+        m = re.match(first, s, re.I)
+        if m:
+            role = _role_cell(m.group("role"))
+            if role:
+                hits.append((m.start(), m.end(), role, float(m.group("n"))))
+        for pat in after:
+            for m in re.finditer(pat, s, re.I):
+                if per.search(s[:m.start()]) or any(a <= m.start() < b for a, b, _, _ in hits):
+                    continue
+                role = role_name(re.sub(r"\s*\([^)]*\)?\s*$", "", m.group("role")))
+                if role:
+                    hits.append((m.start(), m.end(), role, float(m.group("n"))))
+        hits.sort()
+        for k, (a, b, role, wte) in enumerate(hits):
+            upto = hits[k + 1][0] if k + 1 < len(hits) else len(s)
+            out.append(StaffRow(role, wte, _cap_in(s[b:upto]), " ".join(s[a:upto].split()).rstrip(" ,;.")))
+    return out
+
+
+def staffing(text: str) -> list[StaffRow]:
+    """The buyer's minimum staffing and caseload caps, role by role, whatever their layout: a table (its columns found
+    by their header words, in any order), list items, prose (``establishment.staffing`` in the phrasebank). One row
+    per role (the first read, a table's before a list's); a row about staff now (the incumbent's, those who transfer)
+    is none."""
+    nots = [str(w) for w in (_establishment_spec().get("role_minimum") or {}).get("not") or []]
+    found: dict[tuple, StaffRow] = {}
+    # a sentence that caps several roles at once ('Maximum caseload of 25 per Recovery Worker and 12 per Registered
+    # Mental Health Practitioner'): each role's cap, with its minimum when the buyer sets one elsewhere
+    said = [StaffRow(role, None, n, s) for s in _sentences(text) for role, n in role_caps(s)]
+    for r in _table_staffing(text) + _written_staffing(text) + said:
+        if any(re.search(rf"\b{re.escape(w)}\b", r.words, re.I) for w in nots):
+            continue
+        key = _role_stems(r.role)
+        was = found.get(key)
+        if was is None:
+            found[key] = r
+        else:  # the same role said twice: what either says
+            found[key] = StaffRow(was.role, was.wte if was.wte is not None else r.wte,
+                                  was.cap if was.cap is not None else r.cap, was.words)
+    return list(found.values())

@@ -379,6 +379,60 @@ def _own_measure(s: str) -> bool:
 _KPI_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*)?KPI\s*\d+[a-z]?\s*[:.–—-]", re.I)
 
 
+def _cells(line: str) -> list[str]:
+    return [" ".join(c.split()) for c in line.strip().strip("|").split("|")]
+
+
+def _kpi_units(text: str) -> list[tuple[str, str | None]]:
+    """The buyer's sentences of ``text`` in order, each with None; but each row of a table whose header names a target
+    column (``kpi.target_column``) is one unit, with its target cell: the target is the same row's, in whatever column
+    order ('| 90% | People referred on discharge ... contacted within 72 hours of discharge | ... |' under '| Target |
+    Indicator | ...'), never the next or the last row's read cell by cell."""
+    pat = re.compile(str((_data().get("kpi") or {}).get("target_column") or r"(?!)"), re.I)
+    lines = (text or "").splitlines()
+    out: list[tuple[str, str | None]] = []
+    chunk: list[str] = []
+    i = 0
+    while i < len(lines):
+        rule = i + 1 < len(lines) and re.fullmatch(r"\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*", lines[i + 1].strip())
+        head = _cells(lines[i]) if lines[i].count("|") >= 2 and rule else []
+        at = next((j for j, h in enumerate(head) if pat.search(h)), None)
+        if at is None:
+            chunk.append(lines[i])
+            i += 1
+            continue
+        out += [(u, None) for u in _sentences("\n".join(chunk))]
+        chunk = []
+        i += 2
+        while i < len(lines) and lines[i].count("|") >= 2:
+            cells = _cells(lines[i])
+            if at < len(cells) and _PCT.search(cells[at]):
+                rest = [c for j, c in enumerate(cells) if j != at and c]
+                out.append((" – ".join(rest), cells[at]))
+            else:
+                out += [(u, None) for u in _sentences(lines[i])]
+            i += 1
+    if out:
+        return out + [(u, None) for u in _sentences("\n".join(chunk))]
+    return [(u, None) for u in _sentences(text)]  # no table with a target column: as read for every kind
+
+
+def _segment_of(s: str, key: str, measures: dict) -> str:
+    """The part of ``s`` whose target is the measure ``key``'s when ``s`` gives several measures each with its own
+    target ('... within 2 working days (target 90%, KPI 8), and follow-up contact within 72 hours of discharge ...
+    (target 85%, KPI 6)': s21 q04 quoted 90% as the 72-hour target): the sentence cut after each target's own aside
+    or clause, and the one piece that names the measure. ``s`` itself when it gives one target, or no one piece names
+    the measure alone."""
+    cuts = [m.end() for m in re.finditer(r"\d+(?:\.\d+)?\s*%[^()]*?\)(?=\s*[,;])|\d+(?:\.\d+)?\s*%(?=\s*(?:;|,\s+and\b))", s)]
+    if not cuts:
+        return s
+    pieces = [s[a:b] for a, b in zip([0] + cuts, cuts + [len(s)]) if _PCT.search(s[a:b])]
+    if len(pieces) < 2:
+        return s
+    fits = [p for p in pieces if _measure(p, {key: measures[key]}) == key]
+    return fits[0] if len(fits) == 1 else s
+
+
 def kpis(text: str) -> list[Standard]:
     """The buyer's KPI targets and baselines, one per measure: the target (by year where given) with the
     buyer's baseline for the same measure; a baseline with no target is kept too (the buyer's figure an
@@ -390,8 +444,22 @@ def kpis(text: str) -> list[Standard]:
     out: dict[str, Standard] = {}
     last = None
     named = None  # the measure whose words the last sentence with a figure named ('29% of adults are from ... groups')
-    for s in (part for whole in _sentences(text) for part in re.split(r",\s+and\s+(?=\d+(?:\.\d+)?\s*%)", whole)):
+    units = [(part, cell) for whole, cell in _kpi_units(text)
+             for part in ([whole] if cell else re.split(r",\s+and\s+(?=\d+(?:\.\d+)?\s*%)", whole))]
+    for s, cell in units:
         key = _measure(s, measures)
+        if cell is not None:
+            # a row of the buyer's KPI table with its target cell: the row's measure, the row's target
+            if key is not None:
+                spec = measures[key]
+                st = out.setdefault(key, Standard("kpi", key, "", s, label=str(spec.get("label") or key),
+                                                  indicator=str(spec.get("indicator") or "")))
+                if not st.text:
+                    text = " ".join(cell.split())
+                    # a cell's capital is no sentence's ('At least 90%': 'the buyer's target ... is at least 90%')
+                    st.text, st.sentence = (text[:1].lower() + text[1:] if not text[1:2].isupper() else text), s
+            last = key
+            continue
         wait = re.search(r"\bmedian\s+wait\b[^.]{0,60}?\b(?P<n>\d+)\s+(?P<u>days|weeks)\b", s, re.I) or \
             re.search(r"\b(?P<n>\d+)[- ](?P<u>day|week)s?\s+median\s+wait\b", s, re.I)
         if wait and not _targets_in(s, data):
@@ -427,7 +495,8 @@ def kpis(text: str) -> list[Standard]:
             if key is None or key not in measures:
                 continue  # no measure named, or the one before is the median wait: a percentage is no target for it
             spec = measures[key]
-            target = _target_text(s)
+            own = _segment_of(s, key, measures)  # of several targets, the one in the measure's own clause
+            target = _target_text(own)
             at = s.find(target) if target else -1
             digit = re.search(r"\d", target)
             if at >= 0 and digit and _measured(s, at + digit.start(), spec) is False:

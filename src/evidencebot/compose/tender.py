@@ -1256,9 +1256,10 @@ def assemble_tender(
     quantities = buyer_scale.read(buyer_text)
     # the buyer's minimum for each role ('8.0 WTE Peer Support Workers', 'a dedicated Carers Lead') is met by the
     # establishment every answer of the tender states, with one sentence on where ours differs (s20 q08, B2-B4)
+    role_minimums = buyer_scale.role_minimums(buyer_text)
     fill_profile, scaled = buyer_scale.adapt(fill_profile, quantities, other_buyer=resolved.other_buyer,
                                              localities=buyer_scale.locality_names(buyer_text), current=service_profile,
-                                             minimums=buyer_scale.role_minimums(buyer_text))
+                                             minimums=role_minimums)
     team_differs = fill_profile.pop(buyer_scale.DIFFERS, "")
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
@@ -1348,7 +1349,8 @@ def assemble_tender(
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + changed
                 held.setdefault(key, []).extend(changed)
-    _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs)
+    _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs,
+                          plan.points if len(role_minimums) >= 2 else None)
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -2366,18 +2368,34 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
                 u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
 
 
-def _beside_establishment(methods: dict, team_wte: str, sentence: str) -> None:
+def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None) -> None:
     """The sentence on where the establishment offered differs from the buyer's, and why (:func:`buyer_scale.differs`),
     set after the sentence of a block that states that establishment, once in the answer (s20 q08: 38.5 WTE with half
-    the buyer's peer support workers and none of its named leads, and no word on why)."""
-    if not sentence or not team_wte:
+    the buyer's peer support workers and none of its named leads, and no word on why). With the buyer's role minimums
+    (``points``: the answer's parts) and no block of the answer stating the establishment, it is stated, with that
+    sentence, in the first part that asks about the minimums or the staffing (s21 q08: 'how you will recruit and
+    retain staff to meet the minimums in Table 8.1' was answered with no WTE at all)."""
+    if not team_wte:
         return
     for m in methods.values():
         for i, u in enumerate(m.units):
             if not u.get("template") and team_wte in u["text"]:
-                m.units.insert(i + 1, {"text": sentence, "priority": u.get("priority", 2), "block": u.get("block"),
-                                       "cont": True})
+                if sentence:
+                    m.units.insert(i + 1, {"text": sentence, "priority": u.get("priority", 2), "block": u.get("block"),
+                                           "cont": True})
                 return
+    spec = load_phrasebank(buyer_scale.PHRASEBANK).get("establishment") or {}
+    asks = re.compile(str(spec.get("asked") or r"(?!)"), re.I)
+    home = next((p for p in points or [] if p.key in methods and asks.search(p.text)), None)
+    if home is None:
+        return
+    units = [{"text": str(spec.get("stated") or "{team_wte}.").format(team_wte=team_wte), "priority": 1,
+              "block": "buyer-establishment", "cont": False, "template": True}]
+    if sentence:
+        units.append({"text": sentence, "priority": 2, "block": "buyer-establishment", "cont": True, "template": True})
+    method = methods[home.key]
+    at = next((i for i, u in enumerate(method.units) if not u.get("template")), len(method.units))
+    method.units[at:at] = units
 
 
 def _hold_to_buyer(methods: dict, question: str, tender_text: str = "") -> dict[str, list[tuple[str, str]]]:
@@ -2641,12 +2659,15 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
-        place = is_base(r.name, base)
+        place, listed = is_base(r.name, base), ""
         if place:
             # the buyer's hub we work from, or a service its Lot includes (a safe haven): ours, never a partner
             # by the buyer's verb ('operate from' / 'based at': a base; 'includes' / 'run': a place we run); a place
             # set without the buyer's sentence is one we run only when it is a crisis place (review s9 item 20)
-            kind = place_kind(place, r.sentence) or ("run" if crisis_place(place) else "base")
+            # (or by the buyer's heading over the table or list it is in: '**Facilities the Provider will run itself**';
+            # then said only in a part that asks about it, never in one on KPIs that merely names it: s22 dev q09)
+            listed = "" if place_kind(place, r.sentence) else place_kind(place, buyer_text)
+            kind = place_kind(place, r.sentence) or listed or ("run" if crisis_place(place) else "base")
             found = (kind, place)
         else:
             found = buyer_terms.local_kind(r.name, r.sentence, local)
@@ -2656,6 +2677,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         if found[0] in ("base", "run") and block.block_id in told:
             continue  # said once for the tender, in the answer that asks about it first
         asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
+        if listed and not asked:
+            continue
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
         if not near:
             want = set(blockmatch.tokens(r.sentence)) - blockmatch.HEAD_GENERIC
@@ -2684,8 +2707,15 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             together.setdefault((point.key, block.block_id), []).append(buyer_terms.with_article(found[1]))
     # what a part's sub-point names comes before what the question names elsewhere and the part is nearest to: of equal
     # priority the later sentence is trimmed first (s13 q07)
+    ours_said: set[str] = set()  # the places of ours this answer has given the whole paragraph to
     for found, block, point, asked in sorted(todo, key=lambda t: not t[3]):
         named = buyer_terms.with_article(found[1])
+        if found[0] in ("base", "run") and block.block_id in shorts:
+            # several places the buyer says we run (s22 dev: a Recovery Line, two hubs and a step-up house): the
+            # template's whole paragraph once, then one sentence for each other place
+            if block.block_id in ours_said:
+                block = dataclasses.replace(block, body=shorts[block.block_id], means="")
+            ours_said.add(block.block_id)
         names = together.get((point.key, block.block_id), [])
         if len(names) > 1:
             if named != names[0]:

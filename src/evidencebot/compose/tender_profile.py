@@ -435,19 +435,78 @@ def _run_by_other(text: str, end: int) -> bool:
 
 
 def _places(text: str):
-    """(match, kind) of each place the buyer names as ours: 'base' (the service operates from or is based at
-    it) or 'run' (the Lot includes it, or the bidder will run or staff it)."""
+    """(name, start, end, kind) of each place the buyer names as ours: 'base' (the service operates from or is
+    based at it) or 'run' (the Lot includes it, or the bidder will run or staff it; the places it lists after the
+    first, 'and two wellbeing hubs: A and B'; the rows or items under a heading that says the provider runs them)."""
+    text = text or ""
     for n, pat in enumerate(_P.base_of):
-        for m in pat.finditer(text or ""):
+        for m in pat.finditer(text):
             if not _run_by_other(text, m.end()):
-                yield m, "base" if n == 0 else "run"
+                yield m.group("name"), m.start(), m.end(), "base" if n == 0 else "run"
+                if n:
+                    yield from _listed_after(text, m.end())
+    yield from _listed_under(text)
+
+
+_GAP = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*)?\s*(?:,|;|:|\band\b|\bplus\b|\b(?:one|two|three|four|five|\d+)\b|"
+                  r"\b[a-z][a-z-]*\b|\s)*")
+_NOT_OURS_GAP = re.compile(r"\b(?:with|by|alongside|from|to|for|partners?|refer\w*)\b", re.I)
+
+
+def _listed_after(text: str, end: int):
+    """The places a 'will run' sentence lists after its first ('The provider will run Ferncliffe House, Ryedon (8
+    rooms ...) and two wellbeing hubs: Kingsford Wellbeing Hub (...) and Saltmarsh Wellbeing Hub (...)'): each joined
+    to the one before by a list's words only, never 'work with' or 'run by' another."""
+    stop = re.search(r"(?<![A-Z])[.!?](?:\s|$)|\n\s*\n", text[end:])
+    rest = text[end:end + stop.start()] if stop else text[end:]
+    plain = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), rest)  # an aside, its length kept
+    at = 0
+    for m in re.finditer(_P.fill("{NAMED}"), plain):
+        gap = plain[at:m.start()]
+        if not _GAP.fullmatch(gap) or _NOT_OURS_GAP.search(gap):
+            return
+        yield m.group("name"), end + m.start(), end + m.end(), "run"
+        at = m.end()
+
+
+def _listed_under(text: str):
+    """The places in the table rows or list items under a heading or caption that says the provider runs them
+    (``base_heading``), up to the next heading, caption or paragraph; none under a heading of partners' places."""
+    lines = text.splitlines(keepends=True)
+    pos, ours = 0, False
+    for i, line in enumerate(lines):
+        body = line.strip()
+        row = body.count("|") >= 2
+        if row and i + 1 < len(lines) and re.fullmatch(r"\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*", lines[i + 1].strip()):
+            pos += len(line)
+            continue  # a table's header row: its column names, no place
+        item = re.match(r"^(?:[-•▪*]|\d{1,2}[.)])\s+(?!\*)", body)
+        if body and not row and not item:
+            # a heading, a caption or a paragraph: it sets what follows it
+            ours = bool(_P.base_heading.search(body)) and not _P.partner_heading.search(body)
+        elif ours and body:
+            cell = body.strip("|").split("|")[0] if row or item is None else body[item.end():]
+            cell = cell.replace("*", "").strip()
+            m = _P.base_list_name.match(cell)
+            if m and not re.fullmatch(r"[:\-\s]*", cell) and len(m.group("name").split()) >= 2 \
+                    and not _P.base_heading.search(cell):
+                at = pos + line.find(m.group("name"))
+                yield m.group("name"), at, at + len(m.group("name")), "run"
+        pos += len(line)
+
+
+def place_name_at_start(words: str) -> str:
+    """The place's proper name a role or a phrase opens with ('Ferncliffe House support workers' -> 'Ferncliffe
+    House'), or ''."""
+    m = re.match(_P.fill("{NAMED}"), " ".join((words or "").split()) + " ")
+    return m.group("name").strip() if m and not m.group("name").lower().startswith("the ") else ""
 
 
 def place_kind(name: str, text: str) -> str:
     """'base' or 'run' for the place ``name`` as ``text`` (the buyer's sentence naming it) says it is ours, by
     the buyer's verb; '' when the text does not say."""
-    for m, kind in _places(text):
-        if is_base(name, " ".join(m.group("name").split())):
+    for found, _, _, kind in _places(text):
+        if is_base(name, " ".join(found.split())):
             return kind
     return ""
 
@@ -461,12 +520,12 @@ def base_names(text: str) -> list[tuple[str, str]]:
     """(name, quote) of each place the buyer says the service works from or runs as part of the contract
     ('the Hartmoor Wellbeing Hub', 'the Saltby Safe Haven'): ours to work in and run, not a partner's."""
     out: dict[str, str] = {}
-    for m, _ in _places(text):
-        words = m.group("name").split()
+    for name, start, end, _ in _places(text):
+        words = name.split()
         while words and words[0].lower() in _LEAD:
             words = words[1:]
         if len(words) >= 2:
-            out.setdefault("the " + " ".join(words), _clip(text, m.start(), m.end()))
+            out.setdefault("the " + " ".join(words), _clip(text, start, end))
     return list(out.items())
 
 
@@ -626,7 +685,8 @@ def check_against(resolved: Resolved, answers: list[tuple[str, str]], service_pr
     foreign: set[str] = set()
     if resolved.other_buyer and service_profile:
         # the proper names of our current buyer, area and service ('Riverside'), not said to another buyer
-        mine = key_words(" ".join(resolved.facts.get(k, "") for k in ("commissioner", "area", "service")))
+        # (the buyer's own places are its names too: s22 dev's 'Riverside Recovery and Wellbeing Hub', our 'Riverside')
+        mine = key_words(" ".join(str(resolved.facts.get(k) or "") for k in ("commissioner", "area", "service", "base")))
         foreign = own_names(service_profile) - mine
     buyer = facts.get("commissioner", "")
     start = facts.get("contract_start", "")
