@@ -72,3 +72,88 @@ def test_a_group_said_never_to_relapse_is_flagged(checker, text):
 ])
 def test_part_of_a_group_staff_or_a_denial_passes_generic_outcome(checker, text):
     assert "overclaim.generic-outcome" not in _rules(checker, text)
+
+
+# --- credit shared, then set aside: a concession before the claim is no hedge of it -----------------------------
+
+@pytest.mark.parametrize("text", [
+    # the sharing in a clause opened by a word of concession
+    "Although housing is only one part of the picture, the fall in evictions was brought about by our tenancy team.",
+    "While we are one part of a wider system, the drop in admissions was driven by our crisis café.",
+    # a modal in the clause before "but": the clause after it has its own subject
+    "Other services may have helped, but the drop in admissions was driven by our crisis café.",
+])
+def test_a_conceded_hedge_does_not_cover_the_claim_after_it(checker, text):
+    assert _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the sharing after the claim still shares it
+    "The drop in admissions was driven by our crisis café, although we are only one part of the system.",
+    "Our service is one part of the crisis pathway, and any change in admissions reflects the work of the whole system.",
+    # a modal shared by two verbs with one subject
+    "We may have reduced admissions and cut waiting times.",
+    "It is too early to say, but our service may have reduced admissions.",
+])
+def test_shared_credit_after_the_claim_or_a_shared_modal_still_passes(checker, text):
+    assert not _rules(checker, text)
+
+
+# --- a reason frame that credits us with what a public body did --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We were the reason the housing department finally agreed to repair the flats.",
+    "Our advocates were the reason the ward changed its visiting policy.",
+    "Our team is the reason the trust now commissions peer support.",
+])
+def test_we_as_the_reason_a_body_acted_is_flagged(checker, text):
+    assert "overclaim.cleft-credit" in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Staff shortages were the reason the service closed early.",
+    "Our rota is the reason she sees a different worker each week.",
+    "Our late report was not the reason the board delayed its decision.",
+])
+def test_a_reason_that_is_not_ours_or_denied_passes(checker, text):
+    assert "overclaim.cleft-credit" not in _rules(checker, text)
+
+
+# --- "rather than" inside the subject qualifies the subject, not the claim made of it -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Keeping patients in the community rather than in hospital saved the trust £3 million.",
+    "Supporting tenants at home rather than in temporary flats saved the council £250,000 last year.",
+    "Treating people at home rather than on the ward saved the ICB over £1 million in bed days.",
+])
+def test_rather_than_in_the_subject_does_not_negate_the_claim(checker, text):
+    assert _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We report what we did rather than claim the service reduced admissions.",
+    "Rather than say our team cut evictions, we describe the visits we made.",
+])
+def test_rather_than_before_the_claim_still_negates_it(checker, text):
+    assert not _rules(checker, text)
+
+
+# --- an observation said to tell everything, or to leave no clearer proof, about us ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rent arrears halved in a year. That tells you everything about what our money advisers achieve.",
+    "This says it all about the difference the befriending scheme makes.",
+    "There can be no stronger evidence of what our peer workers do.",
+])
+def test_an_observation_offered_as_the_whole_proof_is_flagged(checker, text):
+    assert "overclaim.total-proof" in _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The handbook tells you everything about our referral criteria.",
+    "This does not tell you everything about our service, and the evaluation reports in June.",
+    "Is there any clearer evidence of what our peer workers do?",
+    "There is no clearer evidence yet, and we will know more after the evaluation.",
+])
+def test_a_guide_a_denial_or_a_question_is_no_total_proof(checker, text):
+    assert "overclaim.total-proof" not in _rules(checker, text)

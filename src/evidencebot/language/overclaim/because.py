@@ -176,6 +176,25 @@ def _persons_outcome(clause, s: dict, terms: Terms) -> bool:
     return any(terms.covers(name, t.i) for t in toks for name in s["outcomes"])
 
 
+def _ours_head(np, s: dict) -> bool:
+    """(o22) The noun phrase's head is ours ("we", "our petition", "the advocates"), not only a word before it ("staff
+    shortages")."""
+    return _ours([np], s) or any(c.dep_ == "poss" and c.lower_ in s["providers"] for c in np.children)
+
+
+def _bodys_act(clause, s: dict) -> bool:
+    """(o22) A clause in which a public body or service acts ("the council finally agreed to a transit site", "the
+    ward changed its visiting policy"): its subject a body's noun (``bodies``), its verb a finite one that is not
+    negated. Given a cause of ours ("we were the reason ..."), the writer takes the credit for what the body did."""
+    subj = next((c for c in clause.children if c.dep_ in s["subject_deps"]), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not (
+            subj.lower_ in s["bodies"] or subj.lemma_.lower() in s["bodies"]):
+        return False
+    if any(c.dep_ == "neg" for c in clause.children) or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    return clause.tag_ in W.finite_tags or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+
+
 @check("cleft_credit")
 def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _with_words(rule)
@@ -210,7 +229,8 @@ def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 elif c.dep_ == "attr" and c.lemma_.lower() in s["reason_nouns"]:
                     # "our peer worker is the reason he stayed out of hospital"
                     clause = next((g for g in c.children if g.dep_ in W.credit_clause_deps), None)
-                    if clause is not None and _persons_outcome(clause, s, terms):
+                    if clause is not None and (_persons_outcome(clause, s, terms) or (
+                            _bodys_act(clause, s) and _ours_head(subj, s))):
                         claimed = clause
                 if claimed is not None:
                     break
