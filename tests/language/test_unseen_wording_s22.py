@@ -157,3 +157,23 @@ def test_an_observation_offered_as_the_whole_proof_is_flagged(checker, text):
 ])
 def test_a_guide_a_denial_or_a_question_is_no_total_proof(checker, text):
     assert "overclaim.total-proof" not in _rules(checker, text)
+
+
+# --- a verb of saying in the writer's own voice asserts, it does not report ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Delighted to say the drop in evictions across the estate was driven by our tenancy coaches.",
+    "We are proud to tell you that the fall in A&E visits was brought about by our night team.",
+    "I can say with confidence that the rise in school attendance was down to our mentors.",
+])
+def test_our_own_saying_is_our_claim(checker, text):
+    assert _rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Staff say the drop in evictions was driven by our tenancy coaches.",
+    "Mrs Khan told us the befriending calls saved her life.",
+    "We believe the fall in A&E visits was helped by our night team, among other changes.",
+])
+def test_reported_speech_and_belief_still_pass(checker, text):
+    assert not _rules(checker, text)

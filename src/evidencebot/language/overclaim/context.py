@@ -202,8 +202,20 @@ class Context:
             if rec.exclude and (norm_word(t.text) in rec.exclude or t.lemma_.lower() in rec.exclude):
                 continue
             if rec.word_hit(t) and (not rec.pos or t.pos_ in rec.pos):
+                if rec.limits and self._own_voice(rec, t):
+                    continue
                 return True
         return False
+
+    @staticmethod
+    def _own_voice(rec, verb) -> bool:
+        """(o22) A verb of saying in the writer's own voice (``limits``: the subjects that are the writer: "we are proud
+        to say ...", "I can tell you ..."), or an infinitive with no subject ("Proud to say the improvement ... was
+        driven by our model"): what follows is asserted, not reported."""
+        subj = subject_of(verb)
+        if subj is not None:
+            return norm_word(subj.text) in rec.limits
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     def _scope_denied_governor(self, rec, tok) -> bool:
         """(o21) A verb of saying, suggesting or concluding (a trigger) that governs the target and is denied: a
