@@ -176,6 +176,25 @@ def _persons_outcome(clause, s: dict, terms: Terms) -> bool:
     return any(terms.covers(name, t.i) for t in toks for name in s["outcomes"])
 
 
+def _ours_head(np, s: dict) -> bool:
+    """(o22) The noun phrase's head is ours ("we", "our petition", "the advocates"), not only a word before it ("staff
+    shortages")."""
+    return _ours([np], s) or any(c.dep_ == "poss" and c.lower_ in s["providers"] for c in np.children)
+
+
+def _bodys_act(clause, s: dict) -> bool:
+    """(o22) A clause in which a public body or service acts ("the council finally agreed to a transit site", "the
+    ward changed its visiting policy"): its subject a body's noun (``bodies``), its verb a finite one that is not
+    negated. Given a cause of ours ("we were the reason ..."), the writer takes the credit for what the body did."""
+    subj = next((c for c in clause.children if c.dep_ in s["subject_deps"]), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not (
+            subj.lower_ in s["bodies"] or subj.lemma_.lower() in s["bodies"]):
+        return False
+    if any(c.dep_ == "neg" for c in clause.children) or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    return clause.tag_ in W.finite_tags or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+
+
 @check("cleft_credit")
 def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _with_words(rule)
@@ -210,7 +229,8 @@ def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                 elif c.dep_ == "attr" and c.lemma_.lower() in s["reason_nouns"]:
                     # "our peer worker is the reason he stayed out of hospital"
                     clause = next((g for g in c.children if g.dep_ in W.credit_clause_deps), None)
-                    if clause is not None and _persons_outcome(clause, s, terms):
+                    if clause is not None and (_persons_outcome(clause, s, terms) or (
+                            _bodys_act(clause, s) and _ours_head(subj, s))):
                         claimed = clause
                 if claimed is not None:
                     break
@@ -220,7 +240,7 @@ def cleft_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
     return out
 
 
-def _governed_away(verb, s: dict) -> bool:
+def _governed_away(verb, s: dict, within: frozenset[int] = frozenset()) -> bool:
     """Is the counterfactual inside a denial ("we are not able to show that ... would have been"), a question
     ("whether people would have been admitted"), a hedge ("it seems likely that ...") or a person's own words ("Mr Evans says he would not be alive
     ...")?"""
@@ -228,8 +248,8 @@ def _governed_away(verb, s: dict) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in s["doubt_marks"] for c in cur.children):
             return True
-        if cur.head.i == cur.i:
-            return False
+        if cur.head.i == cur.i or cur.head.i in within:
+            return False  # (the negated condition the parser made the head is the claim's own "not")
         cur = cur.head
         if any(c.dep_ == "neg" for c in cur.children):
             return True
@@ -248,19 +268,47 @@ def _counterfactual_cause(verb, s: dict):
     had not found the Shed" (a negated condition, "if" or inverted, that names us anywhere in it)."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in s["counterfactual_preps"] and _ours(list(c.subtree), s):
-            return c
+            return list(c.subtree)
         if c.dep_ == "prep" and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
                 "for_openers"] and _ours(list(c.subtree), s):
-            return c  # "but for the night-time helpline"
+            return list(c.subtree)  # "but for the night-time helpline"
         if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
             continue
         if any(g.dep_ == "auxpass" for g in c.children):
             continue  # "if the pilot had not been extended": something done to us, not what we did
         inverted = c.doc[c.left_edge.i].lower_ in s["inverted_auxiliaries"]
         if (inverted or any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children)) and _ours(
-                list(c.subtree), s):
-            return c
-    return None
+                list(c.subtree), s) and not _others_act(list(c.subtree), s):
+            return list(c.subtree)
+    return _opening_condition(verb, s)
+
+
+def _opening_condition(verb, s: dict):
+    """(o22) The condition read on the surface when the parser hangs it elsewhere (it often makes "Had our nurses not
+    been out ..." or "Were it not for our team" the root and the clause with "would" its dependent): the
+    sentence opens with a condition ("if", an inverted "had" or "were", "but for", "without") that runs to the first
+    comma before the verb, is negated (or is "but for" or "without") and names us."""
+    doc = verb.doc
+    start = verb.sent.start
+    comma = next((t.i for t in doc[start:verb.i] if t.is_punct and t.lower_ == ","), None)
+    if comma is None or comma - start < 2:
+        return None
+    toks = list(doc[start:comma])
+    first, second = toks[0].lower_, toks[1].lower_
+    if first in s["for_openers"] and second in s["for_words"] or first in s["counterfactual_preps"]:
+        pass  # "But for our outreach workers, ..."; "Without our team, ..."
+    elif not ((first in s["if_marks"] or first in s["inverted_auxiliaries"]) and any(t.dep_ == "neg" for t in toks)):
+        return None
+    if not _ours(toks, s) or any(t.dep_ == "auxpass" for t in toks) or _others_act(toks, s):
+        return None
+    return toks
+
+
+def _others_act(toks, s: dict) -> bool:
+    """(o22) Is the condition what someone else did ("had the council not cut our funding"): a subject in it that is
+    neither ours, nor the person ("if he had not found the Shed"), nor the empty "it" of "if it were not for"?"""
+    return any(t.dep_ == "nsubj" and t.lower_ not in s["expletives"] and not _person(t, s)
+               and not _ours(list(t.subtree), s) for t in toks)
 
 
 def _counterfactual_subject(subj, s: dict, terms: Terms) -> bool:
@@ -268,8 +316,11 @@ def _counterfactual_subject(subj, s: dict, terms: Terms) -> bool:
     families"), not us; or an outcome ("the waiting list", "a hospital admission")."""
     if subj is None or subj.lower_ in s["providers"]:
         return False
-    if subj.lower_ in s["none_words"]:
-        return any(g.dep_ == "pobj" and g.lemma_.lower() in s["people"] for c in subj.children for g in c.children)
+    of_people = any(c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in s["people"]
+                    for c in subj.children for g in c.children)
+    if subj.lower_ in s["none_words"] or of_people:
+        # "most of these families", (o22) any quantity of them: "a dozen of the people we saw", "a lot of people"
+        return of_people
     if _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s)):
         return True
     return not _ours(list(subj.subtree), s) and any(
@@ -300,8 +351,8 @@ def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
         if not _counterfactual_subject(subj, s, terms):
             continue
         cause = _counterfactual_cause(verb, s)
-        if cause is None or ctx.question(verb) or _governed_away(verb, s):
+        if cause is None or ctx.question(verb) or _governed_away(verb, s, frozenset(t.i for t in cause)):
             continue  # ("would" is itself read as a hedge: not asked here)
-        toks = [*cause.subtree, verb]
+        toks = [*cause, verb]
         out.append(Candidate(rule, min(t.i for t in toks), max(t.i for t in toks) + 1, verb.i))
     return out

@@ -67,6 +67,7 @@ def _build(o: dict) -> dict:
         destination_verbs=option_words(o.get("destination_verbs")),
         destinations=option_words(o.get("destinations")),
         back_words=option_words(o.get("back_words")),
+        habit_verbs=option_words(o.get("habit_verbs")),
         denials=option_words(o.get("denial_words")),
     )
     # the words a sentence needs (or a verb of taking part) for the check to read it
@@ -129,8 +130,7 @@ def _universal(subj, verb, s: dict) -> str | None:
         return "quantifier"
     kids = list(subj.children)
     if low in s["none"] or low in s["dets"]:
-        return "quantifier" if any(g.dep_ == "pobj" and _is_people(g, s) for c in kids if c.dep_ == "prep"
-                                   for g in c.children) else None
+        return "quantifier" if _of_people(subj, s) else None
     if any(c.dep_ in s["quantifier_deps"] and (c.lower_ in s["dets"] or c.lower_ in s["none"])
            and not any(g.dep_ == "neg" for g in c.children) for c in kids):
         return "quantifier"
@@ -143,6 +143,11 @@ def _universal(subj, verb, s: dict) -> str | None:
            for c in verb.children):
         return "ended"  # (o21) "carers who use the sitting service no longer feel exhausted"
     return None
+
+
+def _of_people(subj, s: dict) -> bool:
+    """"none of our clients", "all of the tenants": the quantifier's people."""
+    return any(g.dep_ == "pobj" and _is_people(g, s) for c in subj.children if c.dep_ == "prep" for g in c.children)
 
 
 def _present_read_as_base(verb) -> bool:
@@ -198,7 +203,29 @@ def _destination(verb, comps, s: dict) -> bool:
     back = any(c.lower_ in s["back_words"] for c in verb.children if c.dep_ in ("advmod", "prt"))
     if lemma not in s["destination_verbs"] and not (back and lemma in s["on_verbs"]):
         return False
+    if (back or lemma in s["habit_verbs"]) and any(_habit(t) for t in comps):
+        return True  # (o22) going back to a habit: "never go back to hoarding", "no one returns to gambling"
     return any(t.lower_ in s["destinations"] and t.dep_ == "pobj" for t in comps)
+
+
+def _habit(t) -> bool:
+    """(o22) A doing named as a thing, the object of "to" ("back to hoarding", "return to using"): a gerund, whatever
+    its word."""
+    return t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "to" and (
+        t.tag_ == "VBG" or t.pos_ == "NOUN" and t.lower_.endswith("ing") and t.lemma_.lower() == t.lower_)
+
+
+def _misread_verb(verb, s: dict) -> bool:
+    """(o22) A verb the tagger read as a noun at the root, with a subject and "never" on it ("Patients who
+    complete our programme never relapse": 'relapse' tagged NN, 'reoffend' JJ; "None of our patients relapses"), with no
+    determiner of a noun on it: a person's outcome verb."""
+    if not (verb.pos_ in ("NOUN", "ADJ") and verb.dep_ == "ROOT" and _lemma(verb) in s["outcome_verbs"]):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("det", "poss") for c in kids):
+        return False
+    return any(c.dep_ in ("advmod", "neg") and c.lower_ in s["adverbs"] for c in kids) or any(
+        c.dep_ in s["subject_deps"] and (c.lower_ in s["none"] or c.lower_ in s["pronouns"]) for c in kids)
 
 
 def _ended_outcome(verb, s: dict, terms: Terms) -> bool:
@@ -235,19 +262,20 @@ def generic_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candida
         if subj.dep_ not in s["subject_deps"]:
             continue
         verb = subj.head
-        if verb.pos_ != "VERB" or verb.i == subj.i or any(c.dep_ == "auxpass" for c in verb.children):
+        misread = _misread_verb(verb, s)
+        if verb.pos_ != "VERB" and not misread or verb.i == subj.i or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         kids = list(verb.children)
         if any(c.tag_ == "MD" for c in kids):
             continue  # a modal: a hedge, a possibility or a promise (other rules read promises)
         if not (verb.tag_ in s["present_tags"] or any(c.dep_ == "aux" and c.tag_ in s["present_tags"] for c in kids)
-                or _present_read_as_base(verb)):
+                or _present_read_as_base(verb) or misread):
             continue
         pronoun = subj.lower_ in s["generic_pronouns"]
         if pronoun and not _antecedent(verb, s):
             continue
         people = pronoun or subj.lower_ in s["pronouns"] or _is_people(subj, s) or (
-            (subj.lower_ in s["none"] or subj.lower_ in s["dets"]) and _universal(subj, verb, s) == "quantifier")
+            (subj.lower_ in s["none"] or subj.lower_ in s["dets"]) and _of_people(subj, s))
         if not people or _staff(subj, s) or _part(subj, s):
             continue
         how = _universal(subj, verb, s)

@@ -40,7 +40,48 @@ def _settings(rule: Rule) -> dict:
         verdict_deps=option_words(o.get("verdict_deps")),
         verdict_adverbs=option_words(o.get("verdict_adverbs")),
         verdict_clause_deps=frozenset(o.get("verdict_clause_deps") or ()),
+        total_verbs=option_words(o.get("total_verbs")),
+        totality=option_words(o.get("totality_words")),
+        no_words=option_words(o.get("no_words")),
     ))
+
+
+def _about_us(tok, s: dict) -> bool:
+    """(o22) The words under ``tok`` after it name us or a service of ours ("about what our project achieves", "of
+    what the group achieves"; not a clause of its own later in the sentence: "..., and we will know more")."""
+    return any(t.i > tok.i and (t.lower_ in W.provider_pronouns_short or (
+        t.lemma_.lower() in s["agents"] and t.pos_ == "NOUN")) for t in tok.subtree)
+
+
+def _total_proofs(doc, s: dict, ctx: Context) -> list:
+    """(o22) An observation said to tell everything about what we do, or to be beyond any clearer proof: a verb of
+    telling or showing whose subject points back ("that", "this") and whose object is everything ("That tells you
+    everything about what our project achieves", "This says it all about the café"), or a proof noun with "no" and
+    a comparative ("There could be no clearer demonstration of what the group achieves"), about us."""
+    out = []
+    for tok in _toks(doc):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in s["total_verbs"]:
+            subj = subject_of(tok)
+            if subj is None or subj.lower_ not in W.proof_pointers:
+                continue
+            if not any(c.dep_ == "dobj" and (c.lower_ in s["totality"] or any(
+                    g.lower_ in s["totality"] for g in c.children)) for c in tok.children):
+                continue
+        elif tok.pos_ == "NOUN" and (tok.lower_ in s["nouns"] or tok.lower_ in s["colon_nouns"]):
+            kids = list(tok.children)
+            if not (any(c.dep_ == "det" and c.lower_ in s["no_words"] for c in kids)
+                    and any(c.dep_ == "amod" and c.tag_ in ("JJR", "RBR") for c in kids)):
+                continue
+        else:
+            continue
+        if not _about_us(tok, s):
+            continue
+        anchor = tok if tok.pos_ != "NOUN" else tok.head
+        if ctx.question(anchor) or ctx.conditional(anchor) or tok.pos_ != "NOUN" and (
+                ctx.negated(tok) or ctx.hedged(tok)):
+            continue  # ("there could be no clearer proof": the modal of a rhetorical "no clearer" is no hedge)
+        out.append((tok, anchor))
+    return out
 
 
 def _certain(tok, s: dict) -> bool:
@@ -233,6 +274,17 @@ def _works_verdicts(doc, s: dict, ctx: Context) -> list:
             continue
         out.append((subj, verb))
     return out
+
+
+@check("total_proof")
+def total_proof(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    """(o22) See :func:`_total_proofs`. Its own rule: the "no" and the modal of "there could be no clearer proof"
+    are the claim's own words, not a negation or a hedge of it (the rule skips questions and conditions only)."""
+    s = _settings(rule)
+    if not (ctx.lemma_set & s["total_verbs"] and ctx.lower_set & s["totality"] or ctx.lower_set & s["no_words"] and (
+            ctx.lower_set & (s["nouns"] | s["colon_nouns"]))):
+        return []
+    return [Candidate(rule, tok.i, tok.i + 1, anchor.i) for tok, anchor in _total_proofs(doc, s, ctx)]
 
 
 @check("proof_frame")
