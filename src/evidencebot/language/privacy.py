@@ -802,6 +802,7 @@ CONTEXT_LISTS = (
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
+    "age_labels", "description_leads", "origin_words", "local_area_nouns",
 )
 
 
@@ -871,7 +872,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits = [h for h in hits if not h.rule.defer_to or not any(
             (o.rule.id in h.rule.defer_to or (f"{o.rule.family}.*" in h.rule.defer_to and o.rule.id != h.rule.id))
             and o.start < h.end and h.start < o.end for o in hits)]
-    kept = _resolve_overlaps(hits)
+    kept = _resolve_overlaps(hits, text)
     _join_descriptions(kept, hits)
     _escalate(kept)
     findings = [
@@ -1230,12 +1231,24 @@ def _merge_same_rule(spans):
     return [tuple(m) for m in merged]
 
 
-def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
+def _resolve_overlaps(hits: list[_Hit], text: str = "") -> list[_Hit]:
     """Keep the most specific finding where findings of different rules overlap."""
     kept: list[_Hit] = []
     for h in sorted(hits, key=lambda h: (h.rule.priority, -(h.end - h.start), h.start)):
-        if not any(h.start < k.end and k.start < h.end for k in kept):
+        clash = [k for k in kept if h.start < k.end and k.start < h.end]
+        if not clash:
             kept.append(h)
+        elif h.rule.kind == "entity":
+            # (p22) a name whose description after it was found by another rule: a description of the person
+            # (a combination) takes the name in; any other finding leaves the name before it its own finding
+            if all(k.rule.kind == "combination" for k in clash):
+                k = clash[0]
+                k.start, k.end = min(k.start, h.start), max(k.end, h.end)
+                continue
+            first = min(k.start for k in clash)
+            end = h.start + len(text[h.start:first].rstrip(" \t\u00a0,;:(")) if text and first > h.start else h.start
+            if end > h.start:
+                kept.append(_Hit(h.rule, h.start, end, h.severity, h.details))
     return kept
 
 
@@ -3362,8 +3375,63 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = privacy_filter.keep(finder, spans) if spans else []
-        return _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
-    return _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule)
+        return _with_description(text, _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule),
+                                 rule)
+    return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule),
+                             rule)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _description_patterns(rule: PrivacyRule) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """(age, apposition, origin) patterns made from the rule's word lists, once per loaded rule."""
+    names = rule.names
+    cached = names.__dict__.get("_description_patterns")
+    if cached is None:
+        ctx = names.context
+        ages, leads, origins = (ctx.get(k, frozenset()) for k in ("age_labels", "description_leads", "origin_words"))
+        if not (ages and leads and origins):
+            names.__dict__["_description_patterns"] = cached = ()
+        else:
+            age = _alternation(ages)
+            area = _alternation(ctx.get("local_area_nouns", frozenset()) or {"area"})
+            cached = (
+                re.compile(rf"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}(?=[ \t\u00a0]*(?:[,;:.)]|\Z))"
+                           rf"|\([ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}[ \t\u00a0]*\))"),
+                re.compile(rf"[ \t\u00a0]*,[ \t\u00a0]*(?i:{_alternation(leads)})[ \t\u00a0]+[^,;:.!?()\n]{{1,60}}?"
+                           rf"(?=[ \t\u00a0]*(?:[,;:.!?)]|\n|\Z))"),
+                re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?i:{_alternation(origins)})[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?"
+                           rf"[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,3}}(?:[ \t\u00a0]+(?:{area})\b)?"),
+            )
+            names.__dict__["_description_patterns"] = cached
+    return cached or None
+
+
+def _with_description(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(p22) A name's spans widened over the description written straight after it, which identifies the person
+    with it: an age ("Lee, 42,", "J.T., aged 34,", "Mr Lis (52)"), then an apposition that says who they are ("a
+    former steelworker from Port Talbot") or where they are from ("from the Hillfields estate"). Only a name found
+    is widened: nothing is flagged that was not."""
+    patterns = _description_patterns(rule) if spans else None
+    if patterns is None:
+        return spans
+    age, apposition, origin = patterns
+    out = []
+    for start, end in spans:
+        m = age.match(text, end)
+        if m is not None:
+            end = m.end()
+        m = apposition.match(text, end)
+        if m is not None:
+            end = m.end()
+        elif m is None and text[end:end + 1] == ",":
+            m = origin.match(text, end)
+            if m is not None:
+                end = m.end()
+        out.append((start, end))
+    return out
 
 
 def _with_joined_names(finder: "_NameFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
