@@ -52,6 +52,11 @@ def _rule_examples():
 def test_shipped_rules_load_and_cover_every_kind(rules):
     ids = {r.id for r in rules}
     assert ids == {
+        # (p22) identifiers by their shape: bank details, a car's plate, a social handle, a name in capitals
+        "privacy.bank-details",
+        "privacy.vehicle-registration",
+        "privacy.social-handle",
+        "privacy.capitals-name",
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
@@ -592,7 +597,8 @@ def test_a_valid_nhs_number_is_reported_once_as_an_nhs_number(rules):
 
 @pytest.mark.parametrize("text,name", [
     ("Zenaida, one of the women in the perinatal group, asked for a counsellor.", "Zenaida"),
-    ("Perpetua, a mum of two from the group, asked for help.", "Perpetua"),
+    # (p22) the description after the name is reported with it
+    ("Perpetua, a mum of two from the group, asked for help.", "Perpetua, a mum of two from the group"),
     ("Ottoline missed her appointment again.", "Ottoline"),
 ])
 def test_an_unlisted_first_name_is_a_person_by_how_the_sentence_describes_it(rules, nlp, text, name):
@@ -1073,7 +1079,8 @@ def test_public_figures_works_and_places_by_the_frame_they_are_named_in(rules, n
     """A name used as a media source, a product, a comparison, a public speaker, a character or a
     place is not a person we support; the same frames around a person we support still flag."""
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
-    assert (name in found) if name else not found, (text, found)
+    # (p22) a name's age or description after it is reported with it: "Jade Smith, 19"
+    assert any(m == name or m.startswith(name + ",") for m in found) if name else not found, (text, found)
 
 
 @pytest.mark.parametrize("text,rule,value", [
