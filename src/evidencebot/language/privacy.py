@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -1088,6 +1089,7 @@ _WITH_AFTER = re.compile(r"[ \t\u00a0]+with[ \t\u00a0]+(?:[\w'’\-]+[ \t\u00a0]
 _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was|runs|ran|lives|lived|works|worked)\b[^,;.!?\n]{0,80}")
 
 
+_LAST_SENTENCE_END = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
@@ -2055,6 +2057,8 @@ class _NameFinder:
         m = cues.search(after)
         if m and self._links_only(after[:m.start()]):
             return True
+        if self.footnoted_pseudonym(end) or self.declared_before(start):
+            return True
         before = self.text[max(0, start - 60):start]
         found = list(cues.finditer(before))
         last = found[-1] if found else None
@@ -2064,6 +2068,40 @@ class _NameFinder:
         ahead = before[:last.start()]
         word = re.search(r"([A-Za-z][\w'’.\-]*)([^A-Za-z]*(?:[A-Za-z]+[^A-Za-z]+){0,3})\Z", ahead)
         return not (word and word.group(1)[:1].isupper() and self._links_only(word.group(2)))
+
+    def footnoted_pseudonym(self, end: int) -> bool:
+        """(p22) A name marked for a footnote ("Ayesha*", "Ayesha†") whose note, the same mark later in the
+        text, declares it a pseudonym ("*Name changed to protect her privacy")."""
+        mark = self.text[end:end + 1]
+        if not mark or mark.isalnum() or mark.isspace() or unicodedata.category(mark) != "Po" and mark != "†":
+            return False
+        cues = self.names.pseudonym_re
+        k = self.text.find(mark, end + 1)
+        while k != -1 and cues is not None:
+            m = cues.search(self.text, k + 1, k + 61)
+            if m is not None and self._links_only(self.text[k + 1:m.start()]):
+                return True
+            k = self.text.find(mark, k + 1)
+        return False
+
+    def declared_before(self, start: int) -> bool:
+        """(p22) A sentence before the name's that declares the text's people made up or their names changed,
+        and names no one itself ("This case study is a composite; names have been changed. 'Marcus' was
+        referred ..."): its only capital is its first letter, so the cue is about the text, not a name."""
+        cues = self.names.pseudonym_re
+        if cues is None:
+            return False
+        opening = _LAST_SENTENCE_END.search(self.text, 0, start)
+        head = self.text[:opening.end()] if opening is not None else ""
+        for sentence in _SENTENCE_RANGE.finditer(head):
+            words = sentence.group().split()
+            if not words or not cues.search(sentence.group()) or any(w[:1].isupper() for w in words[1:]):
+                continue
+            first = self._tok_at(sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()))
+            if first is not None and first.text[:1].isalpha() and first.pos not in ("PROPN", "") \
+                    and first.text.lower() not in self.names.ambiguous_lower():
+                return True  # ("Jo (not her real name) rang" is the cue of Jo's, not the text's)
+        return False
 
     def in_place_entity(self, tok: _Tok) -> bool:
         """Inside a non-person entity that names a place or organisation."""
@@ -2977,11 +3015,39 @@ class _NameFinder:
                                                                       "poss") \
                     and (last.token is not None and (last.token.head.i == nxt.token.i or nxt.token.head.i == last.token.i)):
                 end = nxt.end
+            elif surname and self.lower_surname_before_break(j + 1):
+                end = nxt.end
             if out and out[-1][1] < tok.start and self.text[out[-1][1]:tok.start] in (" ", "\u00a0"):
                 out[-1] = (out[-1][0], end)  # a first name then a surname that is also one ("nadia ahmed")
             else:
                 out.append((tok.start, end))
         return out
+
+    def lower_surname_before_break(self, k: int) -> bool:
+        """(p22) A lower-case word after a listed first name, that the parse could not tie to it, is its surname
+        when it is a content word with nothing of a phrase after it: the clause breaks straight after it ("callum
+        macleod - dna x2", "spoke to fatima begum re housing", "saw aisha khan, no answer"). Not a time or an
+        adverb ("saw priya today"), not a verb in a tense ("john said"), not a word the lists know."""
+        nxt = self.toks[k] if k < len(self.toks) else None
+        if nxt is None or nxt.token is None or len(nxt.text) < 3:
+            return False
+        t = nxt.token
+        if t.pos_ not in ("PROPN", "NOUN", "VERB", "ADJ") or t.dep_ in ("npadvmod", "advmod", "neg") \
+                or t.tag_ in ("VBG", "MD", "JJR", "JJS") or t.is_stop or t.like_num:
+            return False
+        if t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() != nxt.text.lower() or nxt.text.endswith("ed") or len(nxt.text) < 4):
+            return False  # a verb's past ("fatima said", "kai moved"); a word the model does not know keeps its form
+        word = nxt.text.lower()
+        ctx = self.context
+        if any(word in ctx.get(name, ()) for name in ("kin_nouns", "person_nouns", "season_words", "role_nouns",
+                                                     "event_nouns", "care_events", "group_nouns", "area_nouns")):
+            return False
+        after = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if after is None:
+            return True
+        if after.token is None:
+            return False
+        return after.token.pos_ in ("PUNCT", "ADP", "SCONJ", "CCONJ", "SYM") or after.text.lower() == "re"
 
     def in_lower_note(self, i: int) -> bool:
         """(p21) A listed first name in a note typed in lower case, whatever the tagger makes of it ("spoke to bartek
@@ -3369,7 +3435,8 @@ def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
 
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
-    spans = name_candidates(finder)
+    # (p22) a hashtag or a handle is no name as written ("#RecoveryCafe"; a handle is privacy.social-handle's)
+    spans = [sp for sp in name_candidates(finder) if text[sp[0] - 1:sp[0]] not in ("#", "@")]
     if doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
