@@ -803,7 +803,7 @@ CONTEXT_LISTS = (
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
-    "age_labels", "description_leads", "origin_words", "local_area_nouns",
+    "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs",
 )
 
 
@@ -2325,6 +2325,8 @@ class _NameFinder:
             return True
         if t.dep_ == "pobj" and head == "to" and t.head.head.lemma_.lower() in ctx["with_verbs"]:
             return True  # (p21) the one spoken to: "spoke to jordan re: caring for mum" (not "with": "spoke with grace")
+        if t.dep_ == "pobj" and head == "for" and tok.text[:1].isupper() and t.head.head.lemma_.lower() in ctx["for_verbs"]:
+            return True  # (p22) the one asked for on the phone or at the door: "ring his nan's landline, ask for Pat"
         if t.dep_ == "dobj" and head in ctx["object_verbs"] and tok.text[:1].isupper() and any(
                 c.i == t.i + 2 and c.dep_ == "xcomp" and t.doc[t.i + 1].lower_ == "to" for c in t.head.children):
             return True  # (p21) the one persuaded or helped to do something: "persuaded Storm to let the team in"
