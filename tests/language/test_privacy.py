@@ -57,6 +57,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.vehicle-registration",
         "privacy.social-handle",
         "privacy.capitals-name",
+        "privacy.age-place-date",
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
