@@ -58,6 +58,8 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.social-handle",
         "privacy.capitals-name",
         "privacy.age-place-date",
+        "privacy.relative-workplace",
+        "privacy.staff-private-life",
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
