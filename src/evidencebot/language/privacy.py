@@ -3438,7 +3438,11 @@ def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
     # (p22) a hashtag or a handle is no name as written ("#RecoveryCafe"; a handle is privacy.social-handle's)
-    spans = [sp for sp in name_candidates(finder) if text[sp[0] - 1:sp[0]] not in ("#", "@")]
+    # ... nor is one word that the lists know as a word for a person or a relative ("Neighbour reported noise",
+    # "Perpetrator: ex-partner" at a sentence's start, capitalised)
+    common = {w for k in ("person_nouns", "kin_nouns") for w in finder.context.get(k, ())}
+    spans = [sp for sp in name_candidates(finder) if text[sp[0] - 1:sp[0]] not in ("#", "@")
+             and text[sp[0]:sp[1]].casefold() not in common]
     if doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
