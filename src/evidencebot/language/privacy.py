@@ -803,7 +803,8 @@ CONTEXT_LISTS = (
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
-    "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs",
+    "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
+    "name_particles",
 )
 
 
@@ -1089,6 +1090,8 @@ _WITH_AFTER = re.compile(r"[ \t\u00a0]+with[ \t\u00a0]+(?:[\w'’\-]+[ \t\u00a0]
 _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was|runs|ran|lives|lived|works|worked)\b[^,;.!?\n]{0,80}")
 
 
+# (p22) a noun, "of" or "by", and the words of the names before the one found ("the work of Bessel van der |Kolk")
+_WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\w'’.\-&]+[ \t\u00a0]+){0,6}?)\Z")
 _LAST_SENTENCE_END = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
@@ -1689,6 +1692,8 @@ class _NameFinder:
             return False  # an exception written with its title ("Mr Blobby")
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
+        if self.cited_by_work(start, end):
+            return False  # (p22) "draws on the work of Bessel van der Kolk and Judith Herman"
         first_word = value.split(None, 1)[0].rstrip(".")
         if first_word in self.names.titles and " " in value.strip() and self.titled_thing(start, end):
             return False  # (p21) a titled thing whatever found it: "A Dr Pepper from the vending machine"
@@ -2068,6 +2073,21 @@ class _NameFinder:
         ahead = before[:last.start()]
         word = re.search(r"([A-Za-z][\w'’.\-]*)([^A-Za-z]*(?:[A-Za-z]+[^A-Za-z]+){0,3})\Z", ahead)
         return not (word and word.group(1)[:1].isupper() and self._links_only(word.group(2)))
+
+    def cited_by_work(self, start: int, end: int) -> bool:
+        """(p22) A full name that is the author of a work named before it: "the work of Judith Herman", "a study by
+        Bessel van der Kolk and ..." (a noun of ``work_nouns`` or ``cited_work_nouns``, then "of" or "by", then the
+        names of the authors before it). A first name alone is a person's own work: "the work of Aisha", "a letter
+        by Darren"."""
+        m = _WORK_OF_BEFORE.search(self.text, max(0, start - 120), start)
+        if m is None or (" " not in self.text[start:end].strip() and not m.group(2).strip()):
+            return False
+        ctx = self.context
+        particles = ctx.get("name_prefixes", frozenset()) | ctx.get("name_particles", frozenset())
+        if any(w[:1].islower() and w.lower() not in particles and w.lower() != "and" for w in m.group(2).split()):
+            return False
+        noun = m.group(1).lower()
+        return noun in self.names.work_nouns or noun in ctx.get("cited_work_nouns", frozenset())
 
     def footnoted_pseudonym(self, end: int) -> bool:
         """(p22) A name marked for a footnote ("Ayesha*", "Ayesha†") whose note, the same mark later in the
