@@ -104,7 +104,7 @@ _KNOWN_AS = re.compile(r"(?:\b([A-Za-z]+)(?:,|[ \t]+(?:is|was|are|were))?[ \t]+|
 _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 # "a young man called Ember": "called" or "named" after a noun, which names the person when the noun is one
 # (person_nouns), not a service ("a project called Hope")
-_NOUN_CALLED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:called|named|nicknamed)[ \t\u00a0]+\Z")
+_NOUN_CALLED = r"\b([A-Za-z]+)[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+\Z"  # (p22: naming_participles)
 # a nickname between a first name and a surname: 'Tomás "Tommo" Quintero', "Bernadette (Bernie) Okafor"
 # (p21: or quoted inside brackets, 'Lee ("Spud") Barraclough')
 _NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\)"
@@ -333,6 +333,19 @@ class NameLists:
     official_heads: frozenset = frozenset()
     """The nouns that make such an apposition a job ("manager", "chair", "officer"); a role word that only
     qualifies a noun ("care", "housing", "key", "case") does not: "Dawn Pike, the care leaver we support"."""
+
+    def pattern(self, key: str, template: str, flags: int = 0, capitalised: bool = False) -> re.Pattern:
+        """(p22) ``template`` compiled with ``<<words>>`` replaced by an alternation of the person_context list ``key``
+        (its words capitalised when ``capitalised``): the words are data (privacy.yaml), the shape around them
+        is code. Made once per loaded word lists and kept on them."""
+        cache = self.__dict__.setdefault("_patterns", {})
+        found = cache.get((key, template))
+        if found is None:
+            words = self.context.get(key, frozenset())
+            words = {w.capitalize() for w in words} if capitalised else set(words)
+            alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+            found = cache[(key, template)] = re.compile(template.replace("<<words>>", alternation), flags)
+        return found
 
     def ambiguous_lower(self) -> frozenset:
         """(p21) The ambiguous first names, lower-cased: made once per loaded word lists (the lower-case pass made the
@@ -804,7 +817,7 @@ CONTEXT_LISTS = (
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
-    "name_particles",
+    "name_particles", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
 )
 
 
@@ -1424,8 +1437,9 @@ def _own_before(owners: frozenset, qualifiers: frozenset) -> re.Pattern | None:
     return re.compile(rf"\b(?:{alternation(owners)})[ \t\u00a0]+{qualified}([a-z\-]+),?[ \t\u00a0]+\Z")
 
 # a rank or office held no longer: "Sgt Maddox (retired)", "former Councillor Jo Bell"
-_NOT_IN_ROLE_AFTER = re.compile(r"[ \t\u00a0]*[(,]?[ \t\u00a0]*(?:retired|rtd|ret['’]d|ex-serving)\b", re.IGNORECASE)
-_NOT_IN_ROLE_BEFORE = re.compile(r"\b(?:retired|former|ex-)[ \t\u00a0]*\Z", re.IGNORECASE)
+# (p22: the words in privacy.yaml, person_context not_in_role_after and not_in_role_before)
+_NOT_IN_ROLE_AFTER = r"[ \t\u00a0]*[(,]?[ \t\u00a0]*(?:<<words>>)(?![\w'’])"
+_NOT_IN_ROLE_BEFORE = r"(?<![\w'’\-])(?:<<words>>)[ \t\u00a0]*\Z"
 # a quoted stretch on one line (group 2: inside the quotes); an apostrophe inside a word does not close it
 _QUOTED = re.compile(r"(?<![\w'’])(['‘\"“])([^\n'‘’\"“”]*(?:['’]\w[^\n'‘’\"“”]*)*)(['’\"”])(?![\w])")
 # a title's capitals: a small word, then a capitalised word ("Margaret at the Window", "Ruth by the Sea")
@@ -1434,8 +1448,8 @@ _TITLE_CAPITALS = re.compile(r"\b(?:at|by|in|on|of|the|and|with|for|to|from|unde
 _TITLE_VERB_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ing[ \t\u00a0]+\Z")
 _TITLE_VERB_FIRST = re.compile(r"[A-Z][a-z]+ing[ \t\u00a0]+[A-Z]")
 # a capitalised word of grammar after a name, then another capital: "Eleanor Oliphant Is Completely Fine"
-_TITLE_WORD_AFTER = re.compile(r"[ \t\u00a0]+(?:Is|Was|Are|Were|Has|Had|And|Of|The|In|At|On|With|For|To|From|Goes|Went|Meets|"
-                               r"Comes|Gets|Takes|Makes)[ \t\u00a0]+[A-Z]")
+# (p22: the words in privacy.yaml, person_context title_link_words, capitalised as a title writes them)
+_TITLE_WORD_AFTER = r"[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+[A-Z]"
 # "The Marquis of Granby", "the Duke of York": a capitalised noun after "the", then "of"
 _OF_TITLE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+of[ \t\u00a0]+\Z")
 # the rest of a list after a name, ending in a noun for places: ", Oulsby and the villages" (group 1: the noun)
@@ -1446,8 +1460,9 @@ _BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u
                               r"[^()\n]{0,80}\)")
 # an initial with its full stop, then a capitalised word: "P. Adeyemi"
 _THING_AFTER = re.compile(r"[ \t\u00a0]+([a-z\-]+)\b(?:[ \t\u00a0]+([a-z]+)\b)?")
-_THING_NAMED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
-                          r"(?:nicknamed|named|called|christened|dubbed)[ \t\u00a0]+\Z")
+# (p22: the participles in privacy.yaml, person_context naming_participles)
+_THING_NAMED = (r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
+                r"(?:<<words>>)[ \t\u00a0]+\Z")
 # an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"; (p21) with a
 # possessive: "Anthony's (1993) definition of recovery"
 _CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
@@ -1802,7 +1817,8 @@ class _NameFinder:
         first = _TITLE_VERB_FIRST.match(text, start, end)
         if first and not ing and before.strip() and not re.search(r"[.!?:;\n][ \t\u00a0\"“'‘]*\Z", before):
             return True  # the -ing word found as the name's first word ("then Finding Nemo the week after")
-        if any(m.start() <= end for m in _TITLE_WORD_AFTER.finditer(text, start, min(len(text), end + 40))):
+        title_words = self.names.pattern("title_link_words", _TITLE_WORD_AFTER, capitalised=True)
+        if any(m.start() <= end for m in title_words.finditer(text, start, min(len(text), end + 40))):
             return True  # (inside the name found too, without the parse: "Eleanor Oliphant Is")
         if _OF_TITLE_BEFORE.search(before):
             return True
@@ -1822,7 +1838,7 @@ class _NameFinder:
         if after and re.search(r"\b[Tt]he[ \t\u00a0]+\Z", before) and (
                 after.group(1).lower() in things or after.group(2) and after.group(2).lower() in things):
             return True
-        named = _THING_NAMED.search(before)
+        named = self.names.pattern("naming_participles", _THING_NAMED).search(before)
         if named and named.group(1).lower() in things:
             return True
         words = text[start:end].split()
@@ -2164,7 +2180,7 @@ class _NameFinder:
             return True  # "Known on the street as 'Scouse Davy', he has been ..."
         if known and known.group(1) and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
             return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
-        called = _NOUN_CALLED.search(self.text, max(0, tok.start - 40), tok.start)
+        called = self.names.pattern("naming_participles", _NOUN_CALLED).search(self.text, max(0, tok.start - 40), tok.start)
         if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
             return True  # "a young man called Ember", "her son, named Storm," (not "a café called Hope")
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
@@ -2820,7 +2836,8 @@ class _NameFinder:
         "Andy Burnham, the Mayor of ...", "... MP"), or the author of a published work ("Dr
         Chris Whitty's report")."""
         n = self.names
-        if _NOT_IN_ROLE_AFTER.match(self.text, end) or _NOT_IN_ROLE_BEFORE.search(self.text, max(0, start - 20), start):
+        if n.pattern("not_in_role_after", _NOT_IN_ROLE_AFTER, re.IGNORECASE).match(self.text, end) \
+                or n.pattern("not_in_role_before", _NOT_IN_ROLE_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 20), start):
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
         if title and title in n.honour_titles:
             return True
