@@ -1105,7 +1105,6 @@ _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was
 
 # (p22) a noun, "of" or "by", and the words of the names before the one found ("the work of Bessel van der |Kolk")
 _WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\w'’.\-&]+[ \t\u00a0]+){0,6}?)\Z")
-_LAST_SENTENCE_END = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
@@ -2124,20 +2123,27 @@ class _NameFinder:
         """(p22) A sentence before the name's that declares the text's people made up or their names changed,
         and names no one itself ("This case study is a composite; names have been changed. 'Marcus' was
         referred ..."): its only capital is its first letter, so the cue is about the text, not a name."""
+        ends = self.__dict__.get("_declaring_ends")
+        if ends is None:
+            ends = self.__dict__["_declaring_ends"] = self._declaring_sentence_ends()
+        return any(e <= start for e in ends)
+
+    def _declaring_sentence_ends(self) -> list[int]:
+        """The ends of the text's sentences that declare its names changed or made up and name no one (read
+        once per text: :meth:`declared_before`)."""
         cues = self.names.pseudonym_re
-        if cues is None:
-            return False
-        opening = _LAST_SENTENCE_END.search(self.text, 0, start)
-        head = self.text[:opening.end()] if opening is not None else ""
-        for sentence in _SENTENCE_RANGE.finditer(head):
+        if cues is None or not cues.search(self.text):
+            return []
+        out = []
+        for sentence in _SENTENCE_RANGE.finditer(self.text):
             words = sentence.group().split()
             if not words or not cues.search(sentence.group()) or any(w[:1].isupper() for w in words[1:]):
                 continue
             first = self._tok_at(sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()))
             if first is not None and first.text[:1].isalpha() and first.pos not in ("PROPN", "") \
                     and first.text.lower() not in self.names.ambiguous_lower():
-                return True  # ("Jo (not her real name) rang" is the cue of Jo's, not the text's)
-        return False
+                out.append(sentence.end())  # ("Jo (not her real name) rang" is the cue of Jo's, not the text's)
+        return out
 
     def in_place_entity(self, tok: _Tok) -> bool:
         """Inside a non-person entity that names a place or organisation."""
