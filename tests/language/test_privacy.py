@@ -1469,3 +1469,24 @@ def test_a_combination_covers_the_whole_phrase(rules, nlp, text, covered):
 def test_an_adjective_tagged_name_with_her_relatives_and_a_reviewed_date(rules, nlp, text, rule_id, covered):
     found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == rule_id]
     assert found == ([covered] if covered else [])
+
+
+# (p22) names by structure, in sentences written for these tests: what follows a name and describes the person is
+# reported with it; a footnote or an earlier sentence can declare names made up; a lower-case surname is taken when
+# the clause breaks after it; a hashtag, a word for a person and a cited author's full name are no private name
+@pytest.mark.parametrize("text, expected", [
+    ("Rhys, 37, from Treorchy, asked about volunteering.", ["Rhys, 37, from Treorchy"]),
+    ("K.D., aged 52, from the Gipton estate, rang twice.", ["K.D., aged 52, from the Gipton estate"]),
+    ("met with tomasz nowak - missed his slot again", ["tomasz nowak"]),
+    ("Keep trying his landline, and ask for Bernie.", ["Bernie"]),
+    ("Names and some details in this story have been changed. 'Liam' joined the walking group.", []),
+    ("Her name changed when she married. Sam Patel rang later.", ["Sam Patel"]),
+    ("Shauna† said the group helped. †Not her real name.", []),
+    ("Share your photos with #HopeWalk on the day.", []),
+    ("Neighbour says the door was left open all night.", []),
+    ("The training drew on the work of Brené Brown and Johann Hari.", []),
+    ("The work of Aisha on the allotment impressed everyone.", ["Aisha"]),
+])
+def test_names_by_structure_p22(rules, nlp, text, expected):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules)]
+    assert found == expected, (text, found)

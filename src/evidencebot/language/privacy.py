@@ -817,7 +817,7 @@ CONTEXT_LISTS = (
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
-    "name_particles", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
+    "name_particles", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
 )
 
 
@@ -2132,13 +2132,20 @@ class _NameFinder:
         """The ends of the text's sentences that declare its names changed or made up and name no one (read
         once per text: :meth:`declared_before`)."""
         cues = self.names.pseudonym_re
-        if cues is None or not cues.search(self.text):
+        if cues is None:
             return []
         out = []
+        ctx = self.context
         for sentence in _SENTENCE_RANGE.finditer(self.text):
             words = sentence.group().split()
-            if not words or not cues.search(sentence.group()) or any(w[:1].isupper() for w in words[1:]):
+            if not words or any(w[:1].isupper() for w in words[1:]):
                 continue
+            lowered = {w.strip(".,;:'\"‘’“”()").lower() for w in words}
+            if lowered & ctx.get("pronouns", frozenset()):
+                continue  # one person's name ("Her name changed when she married"), not the text's names
+            if not cues.search(sentence.group()) and not (lowered & ctx.get("declaration_nouns", frozenset())
+                                                         and lowered & ctx.get("declaration_verbs", frozenset())):
+                continue  # a cue, or a noun for names and a verb for changing them: "Names and some details ... changed"
             first = self._tok_at(sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()))
             if first is not None and first.text[:1].isalpha() and first.pos not in ("PROPN", "") \
                     and first.text.lower() not in self.names.ambiguous_lower():
@@ -3077,7 +3084,8 @@ class _NameFinder:
         if nxt is None or nxt.token is None or len(nxt.text) < 3:
             return False
         t = nxt.token
-        if t.pos_ not in ("PROPN", "NOUN", "VERB", "ADJ") or t.dep_ in ("npadvmod", "advmod", "neg") \
+        if t.pos_ not in ("PROPN", "NOUN", "VERB", "ADJ") or t.dep_ in ("advmod", "neg") \
+                or t.dep_ == "npadvmod" and t.pos_ != "PROPN" \
                 or t.tag_ in ("VBG", "MD", "JJR", "JJS") or t.is_stop or t.like_num:
             return False
         if t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() != nxt.text.lower() or nxt.text.endswith("ed") or len(nxt.text) < 4):
