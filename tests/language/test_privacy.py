@@ -52,6 +52,14 @@ def _rule_examples():
 def test_shipped_rules_load_and_cover_every_kind(rules):
     ids = {r.id for r in rules}
     assert ids == {
+        # (p22) identifiers by their shape: bank details, a car's plate, a social handle, a name in capitals
+        "privacy.bank-details",
+        "privacy.vehicle-registration",
+        "privacy.social-handle",
+        "privacy.capitals-name",
+        "privacy.age-place-date",
+        "privacy.relative-workplace",
+        "privacy.staff-private-life",
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
@@ -592,7 +600,8 @@ def test_a_valid_nhs_number_is_reported_once_as_an_nhs_number(rules):
 
 @pytest.mark.parametrize("text,name", [
     ("Zenaida, one of the women in the perinatal group, asked for a counsellor.", "Zenaida"),
-    ("Perpetua, a mum of two from the group, asked for help.", "Perpetua"),
+    # (p22) the description after the name is reported with it
+    ("Perpetua, a mum of two from the group, asked for help.", "Perpetua, a mum of two from the group"),
     ("Ottoline missed her appointment again.", "Ottoline"),
 ])
 def test_an_unlisted_first_name_is_a_person_by_how_the_sentence_describes_it(rules, nlp, text, name):
@@ -1073,7 +1082,8 @@ def test_public_figures_works_and_places_by_the_frame_they_are_named_in(rules, n
     """A name used as a media source, a product, a comparison, a public speaker, a character or a
     place is not a person we support; the same frames around a person we support still flag."""
     found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
-    assert (name in found) if name else not found, (text, found)
+    # (p22) a name's age or description after it is reported with it: "Jade Smith, 19"
+    assert any(m == name or m.startswith(name + ",") for m in found) if name else not found, (text, found)
 
 
 @pytest.mark.parametrize("text,rule,value", [
@@ -1459,3 +1469,24 @@ def test_a_combination_covers_the_whole_phrase(rules, nlp, text, covered):
 def test_an_adjective_tagged_name_with_her_relatives_and_a_reviewed_date(rules, nlp, text, rule_id, covered):
     found = [f.match for f in find_privacy(text, nlp(text), rules) if f.rule == rule_id]
     assert found == ([covered] if covered else [])
+
+
+# (p22) names by structure, in sentences written for these tests: what follows a name and describes the person is
+# reported with it; a footnote or an earlier sentence can declare names made up; a lower-case surname is taken when
+# the clause breaks after it; a hashtag, a word for a person and a cited author's full name are no private name
+@pytest.mark.parametrize("text, expected", [
+    ("Rhys, 37, from Treorchy, asked about volunteering.", ["Rhys, 37, from Treorchy"]),
+    ("K.D., aged 52, from the Gipton estate, rang twice.", ["K.D., aged 52, from the Gipton estate"]),
+    ("met with tomasz nowak - missed his slot again", ["tomasz nowak"]),
+    ("Keep trying his landline, and ask for Bernie.", ["Bernie"]),
+    ("Names and some details in this story have been changed. 'Liam' joined the walking group.", []),
+    ("Her name changed when she married. Sam Patel rang later.", ["Sam Patel"]),
+    ("Shauna† said the group helped. †Not her real name.", []),
+    ("Share your photos with #HopeWalk on the day.", []),
+    ("Neighbour says the door was left open all night.", []),
+    ("The training drew on the work of Brené Brown and Johann Hari.", []),
+    ("The work of Aisha on the allotment impressed everyone.", ["Aisha"]),
+])
+def test_names_by_structure_p22(rules, nlp, text, expected):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules)]
+    assert found == expected, (text, found)

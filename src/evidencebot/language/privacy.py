@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -103,7 +104,7 @@ _KNOWN_AS = re.compile(r"(?:\b([A-Za-z]+)(?:,|[ \t]+(?:is|was|are|were))?[ \t]+|
 _GOES_BY = re.compile(r"\b(?:goes|go|going|went)\s+by\s+\Z", re.IGNORECASE)
 # "a young man called Ember": "called" or "named" after a noun, which names the person when the noun is one
 # (person_nouns), not a service ("a project called Hope")
-_NOUN_CALLED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:called|named|nicknamed)[ \t\u00a0]+\Z")
+_NOUN_CALLED = r"\b([A-Za-z]+)[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+\Z"  # (p22: naming_participles)
 # a nickname between a first name and a surname: 'Tomás "Tommo" Quintero', "Bernadette (Bernie) Okafor"
 # (p21: or quoted inside brackets, 'Lee ("Spud") Barraclough')
 _NICKNAME_INSIDE = re.compile(r"[ \t\u00a0]+(?:[\"“‘'][A-Z][\w'’\-]*(?:[ \t\u00a0][A-Z][\w'’\-]*)?[\"”’']|\([A-Z][\w'’\-]*\)"
@@ -332,6 +333,19 @@ class NameLists:
     official_heads: frozenset = frozenset()
     """The nouns that make such an apposition a job ("manager", "chair", "officer"); a role word that only
     qualifies a noun ("care", "housing", "key", "case") does not: "Dawn Pike, the care leaver we support"."""
+
+    def pattern(self, key: str, template: str, flags: int = 0, capitalised: bool = False) -> re.Pattern:
+        """(p22) ``template`` compiled with ``<<words>>`` replaced by an alternation of the person_context list ``key``
+        (its words capitalised when ``capitalised``): the words are data (privacy.yaml), the shape around them
+        is code. Made once per loaded word lists and kept on them."""
+        cache = self.__dict__.setdefault("_patterns", {})
+        found = cache.get((key, template))
+        if found is None:
+            words = self.context.get(key, frozenset())
+            words = {w.capitalize() for w in words} if capitalised else set(words)
+            alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+            found = cache[(key, template)] = re.compile(template.replace("<<words>>", alternation), flags)
+        return found
 
     def ambiguous_lower(self) -> frozenset:
         """(p21) The ambiguous first names, lower-cased: made once per loaded word lists (the lower-case pass made the
@@ -802,6 +816,8 @@ CONTEXT_LISTS = (
     "care_passives", "care_event_leads", "passive_auxiliaries", "former_job_words", "organisation_nouns",
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
+    "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
+    "name_particles", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
 )
 
 
@@ -871,7 +887,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         hits = [h for h in hits if not h.rule.defer_to or not any(
             (o.rule.id in h.rule.defer_to or (f"{o.rule.family}.*" in h.rule.defer_to and o.rule.id != h.rule.id))
             and o.start < h.end and h.start < o.end for o in hits)]
-    kept = _resolve_overlaps(hits)
+    kept = _resolve_overlaps(hits, text)
     _join_descriptions(kept, hits)
     _escalate(kept)
     findings = [
@@ -1087,6 +1103,8 @@ _WITH_AFTER = re.compile(r"[ \t\u00a0]+with[ \t\u00a0]+(?:[\w'’\-]+[ \t\u00a0]
 _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was|runs|ran|lives|lived|works|worked)\b[^,;.!?\n]{0,80}")
 
 
+# (p22) a noun, "of" or "by", and the words of the names before the one found ("the work of Bessel van der |Kolk")
+_WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\w'’.\-&]+[ \t\u00a0]+){0,6}?)\Z")
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
@@ -1230,12 +1248,24 @@ def _merge_same_rule(spans):
     return [tuple(m) for m in merged]
 
 
-def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
+def _resolve_overlaps(hits: list[_Hit], text: str = "") -> list[_Hit]:
     """Keep the most specific finding where findings of different rules overlap."""
     kept: list[_Hit] = []
     for h in sorted(hits, key=lambda h: (h.rule.priority, -(h.end - h.start), h.start)):
-        if not any(h.start < k.end and k.start < h.end for k in kept):
+        clash = [k for k in kept if h.start < k.end and k.start < h.end]
+        if not clash:
             kept.append(h)
+        elif h.rule.kind == "entity":
+            # (p22) a name whose description after it was found by another rule: a description of the person
+            # (a combination) takes the name in; any other finding leaves the name before it its own finding
+            if all(k.rule.kind == "combination" for k in clash):
+                k = clash[0]
+                k.start, k.end = min(k.start, h.start), max(k.end, h.end)
+                continue
+            first = min(k.start for k in clash)
+            end = h.start + len(text[h.start:first].rstrip(" \t\u00a0,;:(")) if text and first > h.start else h.start
+            if end > h.start:
+                kept.append(_Hit(h.rule, h.start, end, h.severity, h.details))
     return kept
 
 
@@ -1406,8 +1436,9 @@ def _own_before(owners: frozenset, qualifiers: frozenset) -> re.Pattern | None:
     return re.compile(rf"\b(?:{alternation(owners)})[ \t\u00a0]+{qualified}([a-z\-]+),?[ \t\u00a0]+\Z")
 
 # a rank or office held no longer: "Sgt Maddox (retired)", "former Councillor Jo Bell"
-_NOT_IN_ROLE_AFTER = re.compile(r"[ \t\u00a0]*[(,]?[ \t\u00a0]*(?:retired|rtd|ret['’]d|ex-serving)\b", re.IGNORECASE)
-_NOT_IN_ROLE_BEFORE = re.compile(r"\b(?:retired|former|ex-)[ \t\u00a0]*\Z", re.IGNORECASE)
+# (p22: the words in privacy.yaml, person_context not_in_role_after and not_in_role_before)
+_NOT_IN_ROLE_AFTER = r"[ \t\u00a0]*[(,]?[ \t\u00a0]*(?:<<words>>)(?![\w'’])"
+_NOT_IN_ROLE_BEFORE = r"(?<![\w'’\-])(?:<<words>>)[ \t\u00a0]*\Z"
 # a quoted stretch on one line (group 2: inside the quotes); an apostrophe inside a word does not close it
 _QUOTED = re.compile(r"(?<![\w'’])(['‘\"“])([^\n'‘’\"“”]*(?:['’]\w[^\n'‘’\"“”]*)*)(['’\"”])(?![\w])")
 # a title's capitals: a small word, then a capitalised word ("Margaret at the Window", "Ruth by the Sea")
@@ -1416,8 +1447,8 @@ _TITLE_CAPITALS = re.compile(r"\b(?:at|by|in|on|of|the|and|with|for|to|from|unde
 _TITLE_VERB_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ing[ \t\u00a0]+\Z")
 _TITLE_VERB_FIRST = re.compile(r"[A-Z][a-z]+ing[ \t\u00a0]+[A-Z]")
 # a capitalised word of grammar after a name, then another capital: "Eleanor Oliphant Is Completely Fine"
-_TITLE_WORD_AFTER = re.compile(r"[ \t\u00a0]+(?:Is|Was|Are|Were|Has|Had|And|Of|The|In|At|On|With|For|To|From|Goes|Went|Meets|"
-                               r"Comes|Gets|Takes|Makes)[ \t\u00a0]+[A-Z]")
+# (p22: the words in privacy.yaml, person_context title_link_words, capitalised as a title writes them)
+_TITLE_WORD_AFTER = r"[ \t\u00a0]+(?:<<words>>)[ \t\u00a0]+[A-Z]"
 # "The Marquis of Granby", "the Duke of York": a capitalised noun after "the", then "of"
 _OF_TITLE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+[A-Z][a-z]+[ \t\u00a0]+of[ \t\u00a0]+\Z")
 # the rest of a list after a name, ending in a noun for places: ", Oulsby and the villages" (group 1: the noun)
@@ -1428,8 +1459,9 @@ _BRACKET_PRONOUN = re.compile(r"(?<![\w'’\-])([A-Za-z][a-z'’\-]*[a-z])[ \t\u
                               r"[^()\n]{0,80}\)")
 # an initial with its full stop, then a capitalised word: "P. Adeyemi"
 _THING_AFTER = re.compile(r"[ \t\u00a0]+([a-z\-]+)\b(?:[ \t\u00a0]+([a-z]+)\b)?")
-_THING_NAMED = re.compile(r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
-                          r"(?:nicknamed|named|called|christened|dubbed)[ \t\u00a0]+\Z")
+# (p22: the participles in privacy.yaml, person_context naming_participles)
+_THING_NAMED = (r"\b([A-Za-z]+)[ \t\u00a0]+(?:has[ \t\u00a0]+been[ \t\u00a0]+|is[ \t\u00a0]+|was[ \t\u00a0]+|gets[ \t\u00a0]+|got[ \t\u00a0]+)?"
+                r"(?:<<words>>)[ \t\u00a0]+\Z")
 # an author cited after the name: "Okonjo and Pryce (2022)", "(Haddad, 2021)", "Smith et al. (2019)"; (p21) with a
 # possessive: "Anthony's (1993) definition of recovery"
 _CITED_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])?(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+et[ \t\u00a0]+al\.?)?,?[ \t\u00a0]*\(?"
@@ -1674,6 +1706,8 @@ class _NameFinder:
             return False  # an exception written with its title ("Mr Blobby")
         if self.declared_pseudonym(start, end):
             return False  # "'Jo' is a pseudonym chosen by the person"
+        if self.cited_by_work(start, end):
+            return False  # (p22) "draws on the work of Bessel van der Kolk and Judith Herman"
         first_word = value.split(None, 1)[0].rstrip(".")
         if first_word in self.names.titles and " " in value.strip() and self.titled_thing(start, end):
             return False  # (p21) a titled thing whatever found it: "A Dr Pepper from the vending machine"
@@ -1782,7 +1816,8 @@ class _NameFinder:
         first = _TITLE_VERB_FIRST.match(text, start, end)
         if first and not ing and before.strip() and not re.search(r"[.!?:;\n][ \t\u00a0\"“'‘]*\Z", before):
             return True  # the -ing word found as the name's first word ("then Finding Nemo the week after")
-        if any(m.start() <= end for m in _TITLE_WORD_AFTER.finditer(text, start, min(len(text), end + 40))):
+        title_words = self.names.pattern("title_link_words", _TITLE_WORD_AFTER, capitalised=True)
+        if any(m.start() <= end for m in title_words.finditer(text, start, min(len(text), end + 40))):
             return True  # (inside the name found too, without the parse: "Eleanor Oliphant Is")
         if _OF_TITLE_BEFORE.search(before):
             return True
@@ -1802,7 +1837,7 @@ class _NameFinder:
         if after and re.search(r"\b[Tt]he[ \t\u00a0]+\Z", before) and (
                 after.group(1).lower() in things or after.group(2) and after.group(2).lower() in things):
             return True
-        named = _THING_NAMED.search(before)
+        named = self.names.pattern("naming_participles", _THING_NAMED).search(before)
         if named and named.group(1).lower() in things:
             return True
         words = text[start:end].split()
@@ -2042,6 +2077,8 @@ class _NameFinder:
         m = cues.search(after)
         if m and self._links_only(after[:m.start()]):
             return True
+        if self.footnoted_pseudonym(end) or self.declared_before(start):
+            return True
         before = self.text[max(0, start - 60):start]
         found = list(cues.finditer(before))
         last = found[-1] if found else None
@@ -2051,6 +2088,69 @@ class _NameFinder:
         ahead = before[:last.start()]
         word = re.search(r"([A-Za-z][\w'’.\-]*)([^A-Za-z]*(?:[A-Za-z]+[^A-Za-z]+){0,3})\Z", ahead)
         return not (word and word.group(1)[:1].isupper() and self._links_only(word.group(2)))
+
+    def cited_by_work(self, start: int, end: int) -> bool:
+        """(p22) A full name that is the author of a work named before it: "the work of Judith Herman", "a study by
+        Bessel van der Kolk and ..." (a noun of ``work_nouns`` or ``cited_work_nouns``, then "of" or "by", then the
+        names of the authors before it). A first name alone is a person's own work: "the work of Aisha", "a letter
+        by Darren"."""
+        m = _WORK_OF_BEFORE.search(self.text, max(0, start - 120), start)
+        if m is None or (" " not in self.text[start:end].strip() and not m.group(2).strip()):
+            return False
+        ctx = self.context
+        particles = ctx.get("name_prefixes", frozenset()) | ctx.get("name_particles", frozenset())
+        if any(w[:1].islower() and w.lower() not in particles and w.lower() != "and" for w in m.group(2).split()):
+            return False
+        noun = m.group(1).lower()
+        return noun in self.names.work_nouns or noun in ctx.get("cited_work_nouns", frozenset())
+
+    def footnoted_pseudonym(self, end: int) -> bool:
+        """(p22) A name marked for a footnote ("Ayesha*", "Ayesha†") whose note, the same mark later in the
+        text, declares it a pseudonym ("*Name changed to protect her privacy")."""
+        mark = self.text[end:end + 1]
+        if not mark or mark.isalnum() or mark.isspace() or unicodedata.category(mark) != "Po" and mark != "†":
+            return False
+        cues = self.names.pseudonym_re
+        k = self.text.find(mark, end + 1)
+        while k != -1 and cues is not None:
+            m = cues.search(self.text, k + 1, k + 61)
+            if m is not None and self._links_only(self.text[k + 1:m.start()]):
+                return True
+            k = self.text.find(mark, k + 1)
+        return False
+
+    def declared_before(self, start: int) -> bool:
+        """(p22) A sentence before the name's that declares the text's people made up or their names changed,
+        and names no one itself ("This case study is a composite; names have been changed. 'Marcus' was
+        referred ..."): its only capital is its first letter, so the cue is about the text, not a name."""
+        ends = self.__dict__.get("_declaring_ends")
+        if ends is None:
+            ends = self.__dict__["_declaring_ends"] = self._declaring_sentence_ends()
+        return any(e <= start for e in ends)
+
+    def _declaring_sentence_ends(self) -> list[int]:
+        """The ends of the text's sentences that declare its names changed or made up and name no one (read
+        once per text: :meth:`declared_before`)."""
+        cues = self.names.pseudonym_re
+        if cues is None:
+            return []
+        out = []
+        ctx = self.context
+        for sentence in _SENTENCE_RANGE.finditer(self.text):
+            words = sentence.group().split()
+            if not words or any(w[:1].isupper() for w in words[1:]):
+                continue
+            lowered = {w.strip(".,;:'\"‘’“”()").lower() for w in words}
+            if lowered & ctx.get("pronouns", frozenset()):
+                continue  # one person's name ("Her name changed when she married"), not the text's names
+            if not cues.search(sentence.group()) and not (lowered & ctx.get("declaration_nouns", frozenset())
+                                                         and lowered & ctx.get("declaration_verbs", frozenset())):
+                continue  # a cue, or a noun for names and a verb for changing them: "Names and some details ... changed"
+            first = self._tok_at(sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()))
+            if first is not None and first.text[:1].isalpha() and first.pos not in ("PROPN", "") \
+                    and first.text.lower() not in self.names.ambiguous_lower():
+                out.append(sentence.end())  # ("Jo (not her real name) rang" is the cue of Jo's, not the text's)
+        return out
 
     def in_place_entity(self, tok: _Tok) -> bool:
         """Inside a non-person entity that names a place or organisation."""
@@ -2093,7 +2193,7 @@ class _NameFinder:
             return True  # "Known on the street as 'Scouse Davy', he has been ..."
         if known and known.group(1) and known.group(1).lower() in self.context.get("person_nouns", frozenset()) | self.context.get("pronouns", frozenset()):
             return True  # "The young person, known to everyone as Tiny, ..." (not "The hub, known as The Bridge")
-        called = _NOUN_CALLED.search(self.text, max(0, tok.start - 40), tok.start)
+        called = self.names.pattern("naming_participles", _NOUN_CALLED).search(self.text, max(0, tok.start - 40), tok.start)
         if called and called.group(1).lower() in self.context.get("person_nouns", frozenset()):
             return True  # "a young man called Ember", "her son, named Storm," (not "a café called Hope")
         m = _GOES_BY.search(self.text, max(0, tok.start - 16), tok.start)
@@ -2274,6 +2374,8 @@ class _NameFinder:
             return True
         if t.dep_ == "pobj" and head == "to" and t.head.head.lemma_.lower() in ctx["with_verbs"]:
             return True  # (p21) the one spoken to: "spoke to jordan re: caring for mum" (not "with": "spoke with grace")
+        if t.dep_ == "pobj" and head == "for" and tok.text[:1].isupper() and t.head.head.lemma_.lower() in ctx["for_verbs"]:
+            return True  # (p22) the one asked for on the phone or at the door: "ring his nan's landline, ask for Pat"
         if t.dep_ == "dobj" and head in ctx["object_verbs"] and tok.text[:1].isupper() and any(
                 c.i == t.i + 2 and c.dep_ == "xcomp" and t.doc[t.i + 1].lower_ == "to" for c in t.head.children):
             return True  # (p21) the one persuaded or helped to do something: "persuaded Storm to let the team in"
@@ -2747,7 +2849,8 @@ class _NameFinder:
         "Andy Burnham, the Mayor of ...", "... MP"), or the author of a published work ("Dr
         Chris Whitty's report")."""
         n = self.names
-        if _NOT_IN_ROLE_AFTER.match(self.text, end) or _NOT_IN_ROLE_BEFORE.search(self.text, max(0, start - 20), start):
+        if n.pattern("not_in_role_after", _NOT_IN_ROLE_AFTER, re.IGNORECASE).match(self.text, end) \
+                or n.pattern("not_in_role_before", _NOT_IN_ROLE_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 20), start):
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
         if title and title in n.honour_titles:
             return True
@@ -2964,11 +3067,40 @@ class _NameFinder:
                                                                       "poss") \
                     and (last.token is not None and (last.token.head.i == nxt.token.i or nxt.token.head.i == last.token.i)):
                 end = nxt.end
+            elif surname and self.lower_surname_before_break(j + 1):
+                end = nxt.end
             if out and out[-1][1] < tok.start and self.text[out[-1][1]:tok.start] in (" ", "\u00a0"):
                 out[-1] = (out[-1][0], end)  # a first name then a surname that is also one ("nadia ahmed")
             else:
                 out.append((tok.start, end))
         return out
+
+    def lower_surname_before_break(self, k: int) -> bool:
+        """(p22) A lower-case word after a listed first name, that the parse could not tie to it, is its surname
+        when it is a content word with nothing of a phrase after it: the clause breaks straight after it ("callum
+        macleod - dna x2", "spoke to fatima begum re housing", "saw aisha khan, no answer"). Not a time or an
+        adverb ("saw priya today"), not a verb in a tense ("john said"), not a word the lists know."""
+        nxt = self.toks[k] if k < len(self.toks) else None
+        if nxt is None or nxt.token is None or len(nxt.text) < 3:
+            return False
+        t = nxt.token
+        if t.pos_ not in ("PROPN", "NOUN", "VERB", "ADJ") or t.dep_ in ("advmod", "neg") \
+                or t.dep_ == "npadvmod" and t.pos_ != "PROPN" \
+                or t.tag_ in ("VBG", "MD", "JJR", "JJS") or t.is_stop or t.like_num:
+            return False
+        if t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() != nxt.text.lower() or nxt.text.endswith("ed") or len(nxt.text) < 4):
+            return False  # a verb's past ("fatima said", "kai moved"); a word the model does not know keeps its form
+        word = nxt.text.lower()
+        ctx = self.context
+        if any(word in ctx.get(name, ()) for name in ("kin_nouns", "person_nouns", "season_words", "role_nouns",
+                                                     "event_nouns", "care_events", "group_nouns", "area_nouns")):
+            return False
+        after = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if after is None:
+            return True
+        if after.token is None:
+            return False
+        return after.token.pos_ in ("PUNCT", "ADP", "SCONJ", "CCONJ", "SYM") or after.text.lower() == "re"
 
     def in_lower_note(self, i: int) -> bool:
         """(p21) A listed first name in a note typed in lower case, whatever the tagger makes of it ("spoke to bartek
@@ -3356,14 +3488,74 @@ def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
 
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
-    spans = name_candidates(finder)
+    # (p22) a hashtag or a handle is no name as written ("#RecoveryCafe"; a handle is privacy.social-handle's)
+    # ... nor is one word that the lists know as a word for a person or a relative ("Neighbour reported noise",
+    # "Perpetrator: ex-partner" at a sentence's start, capitalised)
+    common = {w for k in ("person_nouns", "kin_nouns") for w in finder.context.get(k, ())}
+    spans = [sp for sp in name_candidates(finder) if text[sp[0] - 1:sp[0]] not in ("#", "@")
+             and text[sp[0]:sp[1]].casefold() not in common]
     if doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = privacy_filter.keep(finder, spans) if spans else []
-        return _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
-    return _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule)
+        return _with_description(text, _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule),
+                                 rule)
+    return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule),
+                             rule)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _description_patterns(rule: PrivacyRule) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """(age, apposition, origin) patterns made from the rule's word lists, once per loaded rule."""
+    names = rule.names
+    cached = names.__dict__.get("_description_patterns")
+    if cached is None:
+        ctx = names.context
+        ages, leads, origins = (ctx.get(k, frozenset()) for k in ("age_labels", "description_leads", "origin_words"))
+        if not (ages and leads and origins):
+            names.__dict__["_description_patterns"] = cached = ()
+        else:
+            age = _alternation(ages)
+            area = _alternation(ctx.get("local_area_nouns", frozenset()) or {"area"})
+            cached = (
+                re.compile(rf"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}(?=[ \t\u00a0]*(?:[,;:.)]|\Z))"
+                           rf"|\([ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}[ \t\u00a0]*\))"),
+                re.compile(rf"[ \t\u00a0]*,[ \t\u00a0]*(?i:{_alternation(leads)})[ \t\u00a0]+[^,;:.!?()\n]{{1,60}}?"
+                           rf"(?=[ \t\u00a0]*(?:[,;:.!?)]|\n|\Z))"),
+                re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?i:{_alternation(origins)})[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?"
+                           rf"[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,3}}(?:[ \t\u00a0]+(?:{area})\b)?"),
+            )
+            names.__dict__["_description_patterns"] = cached
+    return cached or None
+
+
+def _with_description(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(p22) A name's spans widened over the description written straight after it, which identifies the person
+    with it: an age ("Lee, 42,", "J.T., aged 34,", "Mr Lis (52)"), then an apposition that says who they are ("a
+    former steelworker from Port Talbot") or where they are from ("from the Hillfields estate"). Only a name found
+    is widened: nothing is flagged that was not."""
+    patterns = _description_patterns(rule) if spans else None
+    if patterns is None:
+        return spans
+    age, apposition, origin = patterns
+    out = []
+    for start, end in spans:
+        m = age.match(text, end)
+        if m is not None:
+            end = m.end()
+        m = apposition.match(text, end)
+        if m is not None:
+            end = m.end()
+        elif m is None and text[end:end + 1] == ",":
+            m = origin.match(text, end)
+            if m is not None:
+                end = m.end()
+        out.append((start, end))
+    return out
 
 
 def _with_joined_names(finder: "_NameFinder", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
