@@ -2102,6 +2102,74 @@ def _wh_split(text: str) -> list[str]:
     return [_clean(p).rstrip("?.") for p in parts]
 
 
+_WILL_VERB = re.compile(r"\b(?:will|would|to|please)\s+(?:(?:also|then|first)\s+)?(?P<v>[a-z][a-z-]+)\b|"
+                        r"^(?P<i>[A-Za-z][a-z-]+)\b", re.I)
+_AND_VERB = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:also|then)\s+)?(?P<v>[a-z][a-z-]+)\s+(?P<next>[\w'-]+)", re.I)
+
+
+_COMMA_WH = re.compile(r",\s*and\s+(?=(?:how|what|when|where|why|whether|which)\s+(?:you|we|your\s+[\w-]+)\s+"
+                       r"(?:will|would|can|could|plan\s+to|intend\s+to)\b)", re.I)
+
+
+def _names_last(head: str, rest: str) -> bool:
+    """The second clause names what the first ends on ('how you will make sure measures are paired, and how you will
+    report the pairing rate'): it reports on the first ask's result, one ask."""
+    last = re.findall(r"[A-Za-z]{5,}", head)[-1:]
+    return bool(last) and any(w.lower()[:4] == last[0].lower()[:4] for w in re.findall(r"[A-Za-z]{5,}", rest))
+
+
+def _comma_wh_asks(text: str) -> list[str]:
+    """One listed item that asks two things, the second a wh-clause after ', and' ('how referrals will be received
+    and allocated, and how you will meet each of the access standards'; '..., including A, B and C, and who holds
+    clinical responsibility'): each its own sub-point (s22 dev q01, q02, q08, q09). Without the comma the clause is
+    the last element of the item's own list ('including joint reviews, shared crisis plans and who holds ...'); a
+    clause of five words or fewer qualifies its item ('..., and how you will track timeliness'); a
+    clause without the bidder as its subject details the one before it ('how often risk will be reviewed, and what
+    will prompt an unscheduled review', '..., and who will be told': s8, s5 labels); and
+    a clause that only points back stays ('..., and who is responsible for each', '..., and how it will link
+    to ...', '..., and how you will fill these roles'), as does a named thing with an ask about it ('your governance
+    structure, and how your Board receives assurance')."""
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
+    cuts = [m for m in _COMMA_WH.finditer(protected)]
+    pieces, at = [], 0
+    for m in cuts:
+        head, rest = text[at:m.start()], text[m.end():]
+        if len(head.split()) < 3 or len(rest.split()) < 6 or _POINTS_BACK.search(_clean(rest)) \
+                or re.search(r"\b(?:it|its|they|them|these|those)\b", rest, re.I) or _names_last(head, rest) \
+                or not (_WH.match(_ASK_HEAD_VERB.sub("", text[at:].lstrip())) or _IMPERATIVE.match(text[at:].lstrip())):
+            continue
+        pieces.append(_clean(head).rstrip(" ,;"))
+        at = m.end()
+    return pieces + [_clean(text[at:]).rstrip(" ,;")] if pieces else [text]
+
+
+def _verb_asks(text: str) -> list[str]:
+    """'how you will learn from A, B and C, and share that learning with D', '..., including how you will take part
+    in discharge planning before the discharge date and make contact within 72 hours': a second ask, its own verb
+    and object after 'and', is a sub-point of its own (s22 dev q02). The first verb must have an object of four
+    words or more before the 'and' ('how you will recruit and retain staff', 'oversee risk decisions and learn from
+    incidents' are one ask), and only in a sentence that asks outright ('Explain how ...', 'Set out ...'); a list of nouns is no ask ('crisis episodes, re-presentations and readmissions'), nor is
+    a clause that only points back ('and act on them', 'and learn from them under PSIRF')."""
+    if not _ASK_HEAD_VERB.match(text):
+        return [text]  # a listed 'how you will A and take part in B' is one ask (s5 q03, q12 labels)
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
+    for m in _AND_VERB.finditer(protected):
+        verb, nxt = m.group("v").lower(), m.group("next").lower()
+        if verb not in _COMMON_VERBS or verb in _NOT_VERBS or re.fullmatch(r"of|for|and|or|with", nxt):
+            continue
+        heads = [h for h in _WILL_VERB.finditer(protected, 0, m.start())
+                 if (h.group("v") or h.group("i") or "").lower() in _COMMON_VERBS]
+        if not heads:
+            continue
+        between = re.findall(r"[\w'-]+", protected[heads[-1].end():m.start()])
+        rest = _clean(text[m.end("v") - len(m.group("v")):]).rstrip("?.;")
+        if len(between) < 4 or len(rest.split()) < 4 or re.match(r"^\S+\s+(?:\S+\s+)?(?:them|it|these|those)\b", rest, re.I) or (
+                len(rest.split()) <= 7 and re.search(r"\b(?:them|it|these|those|this)\b", rest, re.I)):
+            continue
+        return [_clean(text[:m.start()]).rstrip("?.;,")] + _verb_asks(rest)
+    return [text]
+
+
 def _asks(sentence: str) -> tuple[list[str], bool]:
     """A sentence's sub-points, and whether they came from a list it introduces
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
@@ -2576,7 +2644,15 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             if text and (yes_no or not _is_instruction(text)):
                 # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
                 listed = _item_list(text) if " ".join(text.split()) in flat else None
-                points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)] if listed else [(key, text)]
+                # one item that asks two things ('how A, and how you will B'; 'how you will A, and share B'): each
+                # its own sub-point (s22 dev q01, q02, q08, q09)
+                asked = [] if listed or yes_no else [x for p in _comma_wh_asks(text) for x in _verb_asks(p)]
+                if listed:
+                    points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)]
+                elif len(asked) >= 2:
+                    points += [(_sub_key(key, n), t) for n, t in enumerate(asked)]
+                else:
+                    points.append((key, text))
         # 'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
         # address:' + a list: the list adds detail to asks made before it, which stay asked (s18 dev q02)
         detail = bool(stem_sentences) and bool(re.match(r"(?i)in\s+particular\b", stem_sentences[-1]))
@@ -2625,7 +2701,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                 stem_sentences = []
         before = []
         for s in extra:
-            for part in _asks(s)[0]:
+            for part in [x for a in _asks(s)[0] for x in _verb_asks(a)]:
                 if s in stem_sentences and s not in trail_sentences:
                     before.append(("p", part))  # asked before the list: in the buyer's order
                 else:
@@ -2689,6 +2765,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
+    parts = [x for p in parts for x in _verb_asks(p)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
@@ -2949,6 +3026,14 @@ def _continue_keys(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
         used.add(nxt)
         cur = nxt
     return out
+
+
+def _sub_key(key: str, n: int) -> str:
+    """The key of the ``n``-th ask of one keyed item: the item's own key first, then '3a', '3b' (a number) or 'b2',
+    'b3' (a letter or a roman numeral)."""
+    if n == 0:
+        return key
+    return f"{key}{'abcdefgh'[n]}" if key[-1:].isdigit() else f"{key}{n + 1}"
 
 
 def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:

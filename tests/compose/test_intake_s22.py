@@ -1,0 +1,85 @@
+"""Question intake on a new writer's questions (issue 12 item 1, session 22).
+
+On the s22 development set (/work/devsets/s22) one listed item or one sentence that asks two things ('..., and how
+you will ...', '..., and what you will do when ...', 'Explain how you will A, and share B') stayed one sub-point;
+weightings written as marks were unread. The texts below are written for these tests, in other words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencebot.compose.questions import read_limits, split_question
+
+
+def _points(text: str) -> list[str]:
+    return [t.rstrip(".?;") for _, t in split_question(text)[1]]
+
+
+@pytest.mark.parametrize("item, first, second", [
+    ("how appointments will be booked, confirmed and rearranged, and how you will meet the waiting time standard "
+     "in the table above",
+     "how appointments will be booked, confirmed and rearranged",
+     "how you will meet the waiting time standard in the table above"),
+    ("how you will plan each tenancy move with the housing officer, and what you will do when a suitable flat "
+     "cannot be found",
+     "how you will plan each tenancy move with the housing officer",
+     "what you will do when a suitable flat cannot be found"),
+    ("how volunteers will be recruited, including people from the estates, and how your coordinators will keep "
+     "volunteers involved over winter",
+     "how volunteers will be recruited, including people from the estates",
+     "how your coordinators will keep volunteers involved over winter"),
+])
+def test_a_listed_item_that_asks_two_things_is_two_sub_points(item, first, second):
+    text = ("Describe how the Service will run its drop-in. Your response should include:\n\n"
+            f"- {item};\n- how you will record each visit.\n\n500 words max.")
+    assert _points(text) == [first, second, "how you will record each visit"]
+
+
+@pytest.mark.parametrize("item", [
+    # a list of nouns, a clause that points back, a named thing asked about, a short qualifying clause
+    "how you will review falls, near misses and medication errors, and what you will change as a result of them",
+    "your transport policy, and how your drivers will keep passengers safe on every journey",
+    "how you will keep the garden open in winter, and how you will fund it",
+    "how often care plans will be reviewed, and what will prompt an early review of the plan",
+])
+def test_one_ask_with_a_clause_of_its_own_stays_one(item):
+    text = f"Please set out:\n\n- {item};\n- how you will record each visit.\n\n500 words max."
+    assert _points(text)[0] == item
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("Explain how you will audit medicine rounds at each of the three houses, and publish the findings to residents "
+     "each month.",
+     ["Explain how you will audit medicine rounds at each of the three houses",
+      "publish the findings to residents each month"]),
+    ("Set out how you will take part in the weekly bed review with the ward staff and agree a leaving date with "
+     "each person.",
+     ["Set out how you will take part in the weekly bed review with the ward staff",
+      "agree a leaving date with each person"]),
+    ("Describe how you will train new befrienders over their first six weeks, and review their practice with them "
+     "every quarter.",
+     ["Describe how you will train new befrienders over their first six weeks, and review their practice with them "
+      "every quarter"]),  # the second verb's object points back: one ask
+    ("Describe how you will recruit and retain night staff for the crisis house.",
+     ["Describe how you will recruit and retain night staff for the crisis house"]),
+])
+def test_a_second_verb_and_object_in_an_outright_ask_is_its_own_sub_point(sentence, parts):
+    assert _points(sentence + "\n\nMaximum 400 words.") == parts
+
+
+@pytest.mark.parametrize("text, weight", [
+    ("Describe your induction programme for new recovery workers.\n\n20 marks.", 20),
+    ("**Question 4 (9 marks; no more than one side of A4)**\n\nDescribe your induction programme.", 9),
+    ("Describe your induction programme.\n\n6 marks. Scored 0 to 5 and converted to marks out of 6.", 6),
+])
+def test_marks_given_on_their_own_are_the_weighting(text, weight):
+    assert read_limits(text).weighting == weight
+
+
+def test_a_mark_in_a_scoring_line_is_no_weighting():
+    text = "Describe your induction programme.\n\nScoring: 5 marks – excellent; 1 mark – poor.\n\nWeighting: 7%."
+    assert read_limits(text).weighting == 7
+    assert not re.search(r"marks", " ".join(_points(text)))
