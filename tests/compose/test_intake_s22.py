@@ -83,3 +83,23 @@ def test_a_mark_in_a_scoring_line_is_no_weighting():
     text = "Describe your induction programme.\n\nScoring: 5 marks – excellent; 1 mark – poor.\n\nWeighting: 7%."
     assert read_limits(text).weighting == 7
     assert not re.search(r"marks", " ".join(_points(text)))
+
+
+TWO_PARTS = ("# Question 3: Housing and money\n\nThis question has two parts, each scored on its own.\n\n"
+             "## 3.1 Keeping a home\n\nTell us:\n\n(i) how you will help people keep their tenancy;\n\n"
+             "(ii) how you will work with the council's housing officers.\n\nMaximum 500 words. Weighting: 5%.\n\n"
+             "## 3.2 Benefits and debt\n\nTell us:\n\n(i) how you will check that people receive the benefits they "
+             "are owed;\n\n(ii) how you will refer people with debts to advice.\n\nMaximum 300 words. Weighting: 3%.")
+
+
+def test_parts_under_markdown_titles_each_with_a_limit_are_read_part_by_part():
+    assert len(_points(TWO_PARTS)) == 4
+    limits = read_limits(TWO_PARTS)
+    assert (limits.words, limits.weighting) == (800, 8)
+
+
+def test_a_limit_given_once_for_titled_parts_is_not_added_up():
+    once = TWO_PARTS.replace("Maximum 500 words. Weighting: 5%.", "").replace(
+        "Maximum 300 words. Weighting: 3%.", "Maximum 800 words for both parts. Weighting: 8%.")
+    limits = read_limits(once)
+    assert (limits.words, limits.weighting) == (800, 8)

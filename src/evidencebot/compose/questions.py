@@ -669,6 +669,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         out.words = int(_number(parts[0].group(2)))
         out.spans.append(parts[0].span())
     _sum_parts(question, text, out)
+    _sum_titled_parts(question, out)
     brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
@@ -714,6 +715,26 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
         whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
         if sum(1 for x in own if x) >= 2 and all(any(i.start() <= w.start() < i.end() for i in items) for w in whole):
             out.words = sum(x or 0 for x in own)
+
+
+def _sum_titled_parts(question: str, out: Limits) -> None:
+    """Parts under their own titles, each with its own limit and weighting ('4.1 Physical health' ... 'Maximum
+    600 words. Weighting: 6%.' / '4.2 Co-occurring substance use' ... 'Maximum 600 words. Weighting: 6%.') and none
+    for the whole question: the question's limit and weighting are the parts' together (s22 dev q04: 600 words and
+    6% were read, the first part's)."""
+    if "\n" not in (question or ""):
+        return
+    parts = _scored_parts(_part_heads_apart(unpack_row(question).replace("\t", "\n")))
+    if len(parts) < 2:
+        return
+    own = [read_limits(p) for p in parts]
+    text = "\n".join(parts)
+    for attr, patterns in (("words", _WORD_LIMITS), ("weighting", _WEIGHTINGS)):
+        values = [getattr(x, attr) for x in own]
+        found = {m.span() for pattern in patterns for m in pattern.finditer(text)}
+        if all(values) and len({v for x in own for v in x.spans}) >= len(parts) and len(found) >= len(parts) \
+                and getattr(out, attr) == values[0]:
+            setattr(out, attr, sum(values) if attr == "weighting" else int(sum(values)))
 
 
 _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrative\b|\bnot\s+(?:provide|include|give)\s+"
@@ -2374,10 +2395,11 @@ def _unmarked_list(lines: list[str]) -> list[str]:
 _PART_HEAD = re.compile(
     r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:/-]\s*)?"
     r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
-    r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
+    r"|^\s*(?:#{1,6}[ \t]*)?\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
     re.I)
 """The title of a separately scored part of one question: 'Part A (Pass/Fail)', '5.2 Safeguarding – Part B
-(scored)', '4.2 Safeguarding practice (scored, 8%)'."""
+(scored)', '4.2 Safeguarding practice (scored, 8%)', a Markdown heading '## 4.2 Co-occurring substance use' (s22 dev
+q04)."""
 
 
 _PART_LABEL = re.compile(r"(?im)^([ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?)"
