@@ -103,3 +103,28 @@ def test_a_limit_given_once_for_titled_parts_is_not_added_up():
         "Maximum 300 words. Weighting: 3%.", "Maximum 800 words for both parts. Weighting: 8%.")
     limits = read_limits(once)
     assert (limits.words, limits.weighting) == (800, 8)
+
+
+TABLES = ("## Table 2A: Opening hours\n\n| Site | Days | Hours | Notes |\n|---|---|---|---|\n"
+          "| North Hub | Monday to Friday | 9am to 5pm | Step-free access |\n"
+          "| South Hub | Monday to Saturday | 10am to 6pm | Shared with the library |\n\n"
+          "## Question 2\n\n| Ref | Question | Guidance | Word limit | Weighting |\n|---|---|---|---|---|\n"
+          "| 2a | Describe how you will staff both hubs across their opening hours. | Tell us how you will cover "
+          "sickness and leave. | 300 words | 3% |\n"
+          "| 2b | How will visitors who do not speak English be welcomed at each hub? | Interpreters are funded by "
+          "the Council. | 200 words | 2% |\n\n"
+          "| Score | Descriptor |\n|---|---|\n| 5 | Excellent – fully meets every element. |\n"
+          "| 0 | No response. |\n")
+
+
+def test_questionnaire_rows_after_a_table_of_facts_are_read_row_by_row():
+    stem, points = split_question(TABLES)
+    assert [t.rstrip(".?") for _, t in points] == [
+        "Describe how you will staff both hubs across their opening hours",
+        "Tell us how you will cover sickness and leave",
+        "How will visitors who do not speak English be welcomed at each hub"]
+    assert [k for k, _ in points] == ["2a", "2a2", "2b"]
+    assert "Interpreters are funded by the Council" in stem  # a row's guidance that asks nothing is its context
+    assert "Excellent" not in " ".join(t for _, t in points)
+    limits = read_limits(TABLES)
+    assert (limits.words, limits.weighting) == (500, 5)

@@ -519,6 +519,13 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
                   and len(_row_cells(line)) >= 3 and len([c for c in _row_cells(line) if c]) >= 2), None)
     if start is None:
         return None
+    # the questionnaire's own table after a table of the buyer's facts ('| Role | Minimum | Caseload cap |' above
+    # '| Ref | Question | Guidance | Word limit | Weighting |'): its rows are the question's (s22 dev q06: the two
+    # tables were read as one, their cells spliced)
+    if not _is_header(_row_cells(lines[start])):
+        start = next((i for i in range(start + 1, len(lines)) if _MD_RULE.match(lines[i].strip()) and i
+                      and _CELLS.search(lines[i - 1]) and _is_header(_row_cells(lines[i - 1]))
+                      and not _MD_RULE.match(lines[i - 1].strip()) and lines[i - 1].strip().startswith("|")), start + 1) - 1
     first = _row_cells(lines[start])
     cols = _is_header(first) if any(ln.strip() and not _MD_RULE.match(ln) for ln in lines[start + 1:]) else {}
     header = first if cols else []
@@ -530,7 +537,12 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
             [ln.replace(_KEPT_BREAK, "\n") for ln in after])
 
 
-def unpack_row(question: str) -> str:
+_ROW_BREAK = "\ue001"
+"""Opens each row of a questionnaire table written out for the splitter (:func:`_prepared`), with the row's
+reference after it: each row is read as a part of its own."""
+
+
+def unpack_row(question: str, *, rows_apart: bool = False) -> str:
     """A spreadsheet row pasted as text ('5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs, with
     or without its header line 'Ref | Question | Guidance | Max words | Weighting', under a title line or
     not, as a Markdown table or not) written out as a question: the question, its guidance, 'Maximum 500
@@ -546,9 +558,16 @@ def unpack_row(question: str) -> str:
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
-    for cells in rows:
+    asking = [bool(cols) and len(cells) == len(header) and bool(_ASK_WORDS.search(cells[cols["question"]]))
+              for cells in rows]
+    apart = rows_apart and sum(asking) >= 2
+    for cells, asks in zip(rows, asking):
         if out and cols:
             out.append("")  # each row a paragraph of its own: a title line over the table does not run into its question
+        if apart:
+            # a row that asks nothing (a scoring table's, run on after the questions) is the question's context
+            ref = (cells[cols["ref"]].strip() or " ") if asks and "ref" in cols and cols["ref"] < len(cells) else " " if asks else "-"
+            out += [f"{_ROW_BREAK}{ref}", ""]
         out += _row_text(cells, cols, header)
     out += [ln.strip() for ln in after if ln.strip()]
     return "\n".join(t for n, t in enumerate(out) if t or (n and out[n - 1]))
@@ -699,6 +718,8 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
     rows = _row_parts(question)
     if rows and len(rows[3]) >= 2:
         _, header, cols, cells, _ = rows
+        if header:  # a scoring table's rows run on after the questions' are none of theirs
+            cells = [r for r in cells if len(r) == len(header)]
         for kind in ("limit", "weighting"):
             values = [r[cols[kind]].strip() for r in cells if kind in cols and cols[kind] < len(r)]
             if len(values) < 2 or len(values) != len(cells):
@@ -728,12 +749,11 @@ def _sum_titled_parts(question: str, out: Limits) -> None:
     if len(parts) < 2:
         return
     own = [read_limits(p) for p in parts]
-    text = "\n".join(parts)
     for attr, patterns in (("words", _WORD_LIMITS), ("weighting", _WEIGHTINGS)):
         values = [getattr(x, attr) for x in own]
-        found = {m.span() for pattern in patterns for m in pattern.finditer(text)}
-        if all(values) and len({v for x in own for v in x.spans}) >= len(parts) and len(found) >= len(parts) \
-                and getattr(out, attr) == values[0]:
+        # each part states its own (a figure in brackets, '(21%)', is no part's weighting)
+        stated = all(any(pattern.search(p) for pattern in patterns) for p in parts)
+        if all(values) and stated and getattr(out, attr) == values[0]:
             setattr(out, attr, sum(values) if attr == "weighting" else int(sum(values)))
 
 
@@ -2178,11 +2198,13 @@ def _verb_asks(text: str) -> list[str]:
         verb, nxt = m.group("v").lower(), m.group("next").lower()
         if verb not in _COMMON_VERBS or verb in _NOT_VERBS or re.fullmatch(r"of|for|and|or|with", nxt):
             continue
-        heads = [h for h in _WILL_VERB.finditer(protected, 0, m.start())
-                 if (h.group("v") or h.group("i") or "").lower() in _COMMON_VERBS]
+        heads = list(_WILL_VERB.finditer(protected, 0, m.start()))
         if not heads:
             continue
         between = re.findall(r"[\w'-]+", protected[heads[-1].end():m.start()])
+        item = protected[:m.start()].rsplit(",", 1)
+        if not m.group(0).lstrip().startswith(",") and len(item) == 2 and len(item[1].split()) <= 2:
+            continue  # the last of a list of nouns: 'people who use the services, carers, referrers and staff about
         rest = _clean(text[m.end("v") - len(m.group("v")):]).rstrip("?.;")
         if len(between) < 4 or len(rest.split()) < 4 or re.match(r"^\S+\s+(?:\S+\s+)?(?:them|it|these|those)\b", rest, re.I) or (
                 len(rest.split()) <= 7 and re.search(r"\b(?:them|it|these|those|this)\b", rest, re.I)):
@@ -2516,7 +2538,7 @@ def _asking_column(text: str) -> str:
 def _prepared(question: str) -> str:
     """The question as the splitter reads it: a table row written out, sub-question references and a portal's
     fields apart, 'including, but not limited to:' as 'including:'."""
-    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
+    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")), rows_apart=True)
     original = _sub_question_refs(original.replace("\t", "\n").strip())
     # 'including, but not limited to:' lists as 'including:' does
     original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
@@ -2559,6 +2581,33 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join([t.rstrip(" .;") + "." for t in listed] + ([stem] if stem else [])), points
 
 
+def _table_rows_apart(original: str) -> tuple[str, list[tuple[str, str]]]:
+    """A questionnaire table of several rows (:func:`unpack_row` with ``rows_apart``): each row's question and
+    guidance read on their own, as a part is, keyed by the row's reference ('6a', '6b' ...; '6a', '6a2' when a
+    row asks two things); the text before the table is the question's context (s22 dev q06: the rows' cells were
+    spliced into one another)."""
+    head, *rows = original.split(_ROW_BREAK)
+    contexts = [" ".join(head.split())] if head.strip() else []
+    points: list[tuple[str, str]] = []
+    for row in rows:
+        ref, _, body = row.partition("\n")
+        if not body.strip():
+            continue
+        if ref == "-":
+            contexts.append(" ".join(body.split()))
+            continue
+        try:
+            context, found = _split_asks(body.strip())
+        except InputError:
+            continue  # a row that holds only its limit or weighting
+        contexts.append(context)
+        ref = ref.strip()
+        points += [(_sub_key(ref, n) if ref else "p", t) for n, (_, t) in enumerate(found)]
+    if not points:
+        raise InputError("the question's table holds nothing to answer")
+    return " ".join(c for c in contexts if c), _renumber(points)
+
+
 def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question (:func:`_prepared`, its background lists taken out) into (stem, [(key, sub-point text), ...]).
 
@@ -2573,6 +2622,8 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
     its own only when it asks a question and the list is introduced as
     "including"/"in particular" items of it.
     """
+    if _ROW_BREAK in original:
+        return _table_rows_apart(original)
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
