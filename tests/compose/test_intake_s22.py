@@ -128,3 +128,18 @@ def test_questionnaire_rows_after_a_table_of_facts_are_read_row_by_row():
     assert "Excellent" not in " ".join(t for _, t in points)
     limits = read_limits(TABLES)
     assert (limits.words, limits.weighting) == (500, 5)
+
+
+@pytest.mark.parametrize("marks", [
+    ["- **5** – Plans are specific to the town and dated.", "- **4** – Plans are specific, with minor gaps.",
+     "- **3** – Plans are mostly general.", "- **0** – No response."],
+    ["* 0 - Nothing offered.", "* 1 - A plan with no dates.", "* 2 - Some dated actions.", "* 3 - Dated, owned actions."],
+    ["5: every action dated and owned", "4: most actions dated", "3: few actions dated"],
+])
+def test_scoring_descriptors_written_as_a_list_are_not_the_asks(marks):
+    text = ("Please answer parts (a) and (b).\n\n(a) Set out your plan for the first year of the garden project.\n\n"
+            "(b) Describe how local people will help run the garden.\n\n600 words max.\n\n**How this will be scored**"
+            "\n\n" + "\n".join(marks))
+    assert [t.rstrip(".") for _, t in split_question(text)[1]] == [
+        "Set out your plan for the first year of the garden project",
+        "Describe how local people will help run the garden"]

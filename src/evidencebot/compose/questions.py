@@ -2549,7 +2549,35 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(_asking_column(_limit_cells(original)))
+    return _fields_apart(_asking_column(_limit_cells(_score_lists(original))))
+
+
+_SCORE_ITEM = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?(?P<n>[0-5])(?:\*\*|__)?[ \t]*[–—:=-][ \t]+(?P<rest>\S[^\n]*)$")
+
+
+def _score_lists(text: str) -> str:
+    """The scoring descriptors written as a list ('- **5** – Commitments are specific ...', '- **4** – ...' down to
+    0): three lines or more whose scores run in order, each a
+    different score. Written as the scoring lines they are ('Score 5 –
+    ...'), so they are never read as the question's list (s22 dev q07: they were taken for its
+    sub-points and its parts (a) to (c) were lost)."""
+    lines = text.split("\n")
+    marks = [_SCORE_ITEM.match(ln) for ln in lines]
+    n = 0
+    while n < len(lines):
+        run = n
+        while run < len(lines) and marks[run]:
+            run += 1
+        scores = [int(m.group("n")) for m in marks[n:run]]
+        steps = {b > a for a, b in zip(scores, scores[1:])}
+        if run - n >= 3 and len(steps) == 1 and len(set(scores)) == len(scores) \
+                and not all(_shape("score_line").match(ln.strip()) for ln in lines[n:run]):  # those are read already
+            for i in range(n, run):
+                lines[i] = f"Score {marks[i].group('n')} – {marks[i].group('rest')}"
+            n = run
+        else:
+            n += 1
+    return "\n".join(lines)
 
 
 def listed_requirements(question: str) -> list[str]:
