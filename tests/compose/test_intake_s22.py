@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from evidencebot.compose.questions import read_limits, split_question
+from evidencebot.compose.questions import make_heading, read_limits, split_question
 
 
 def _points(text: str) -> list[str]:
@@ -143,3 +143,28 @@ def test_scoring_descriptors_written_as_a_list_are_not_the_asks(marks):
     assert [t.rstrip(".") for _, t in split_question(text)[1]] == [
         "Set out your plan for the first year of the garden project",
         "Describe how local people will help run the garden"]
+
+
+@pytest.mark.parametrize("item, heading", [
+    ("how you will move people from the old caseload to the new teams without any break in the support they get",
+     "Moving people from the old caseload to the new teams"),
+    ("how you will screen for and respond to gambling harm among the people you support, consistent with the "
+     "county's Gambling Harm Pathway",
+     "Screening for and responding to gambling harm among the people you support"),
+    ("how you will share care plans with families under the Northmoor Adult Social Care Records Protocol RP-12 v2.0",
+     "Sharing care plans with families under RP-12 v2.0"),
+    ("how data from your booking system will be matched with the hospital's discharge records",
+     "Matching data from your booking system with the hospital's discharge records"),
+])
+def test_a_long_heading_is_a_short_phrase_in_the_buyers_words(item, heading):
+    assert make_heading(item) == heading
+    assert len(make_heading(item).split()) <= 12
+
+
+@pytest.mark.parametrize("item", [
+    "how you will support staff after a death by suicide of someone who used the service",  # 'a death | by suicide'
+    "how you will help people who are worried about losing their benefits if they start work",
+])
+def test_a_long_heading_is_never_cut_inside_a_phrase(item):
+    heading = make_heading(item)
+    assert not re.search(r"(?i)\b(?:death|worried)$", heading), heading

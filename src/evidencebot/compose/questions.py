@@ -3168,7 +3168,7 @@ _HOW_YOU = re.compile(
     # the heading is the ask, never 'How they will check ...' (s18 q06, q09)
     r"(?:they|bidders|the\s+bidder)(?=\s+(?:will|would|can|could|intend|plan|propose)\b)|"
     r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?(?:workers|supporters)|"
-    r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers)(?=\s+(?:will|would|can|could)\b))\s+"
+    r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers|managers)(?=\s+(?:will|would|can|could)\b))\s+"
     r"(?:will\s+|would\s+|can\s+|could\s+|do\s+|does\s+|intend\s+to\s+|plan\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?"
     r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+(?:-[a-z]+)?)\b",
     re.I,
@@ -3318,6 +3318,40 @@ def verb_base(word: str) -> str:
     return stem
 
 
+LONG_HEADING_WORDS = 12
+"""A heading longer than this after the phrase boundaries is cut at a weaker one (:func:`_cut_long`)."""
+_NAMED_CODE = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on|in)\s+)?){2,}"
+                         r"(?P<code>[A-Z]{1,6}-?\d+[A-Za-z]?(?:\s+v\d+(?:\.\d+)*)?)(?=[\s,.;:)]|$)")
+
+
+def _short_names(text: str) -> str:
+    """A document named in full with its reference is named by the reference: 'under the Fennwick Mental Health
+    Information Sharing Agreement ISA-07 v3.1' -> 'under ISA-07 v3.1' (a heading in the buyer's words, short)."""
+    return _NAMED_CODE.sub(lambda m: m.group("code"), text) if len(text.split()) > MAX_HEADING_WORDS else text
+
+
+def _cut_long(text: str, max_words: int) -> str:
+    """A heading still too long (more than LONG_HEADING_WORDS) cut before a phrase that says how, where or when
+    ('Transferring the care of people on the caseload | without any gap in support'), taking three words or more
+    off ('..., and checking its quality before submission' keeps its two) and leaving five words or more
+    and not ending on a word that needs more; the last such cut within ``max_words``, else the first within
+    LONG_HEADING_WORDS, else the text as it is."""
+    phrases = _listed("circumstance", within="cut")
+    pattern = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+                         + r")\b", re.I)
+    cuts = []
+    for m in pattern.finditer(text):
+        before = text[:m.start()].split()
+        if len(before) >= 5 and len(text[m.start():].split()) >= 3 and before[-1].lower().strip(",") not in END_BAD and text[:m.start()].count("(") == \
+                text[:m.start()].count(")"):
+            cuts.append((len(before), m.start()))
+    within = [c for n, c in cuts if n <= max_words]
+    if within:
+        return text[:max(within)].rstrip(" ,;:")
+    near = [c for n, c in cuts if n <= LONG_HEADING_WORDS]
+    return text[:min(near)].rstrip(" ,;:") if near else text
+
+
 def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
@@ -3429,8 +3463,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     if colon and len(head.split()) >= 2:
         t = head  # 'Personal recovery outcomes: the measures you will use; ...' (a nested list)
     t = re.split(r",?\s+(?:for\s+example|e\.g\.|for\s+instance)\b", t, maxsplit=1, flags=re.I)[0]
+    t = _short_names(t)
     whole_t = t
     t = _cut_at_boundary(t, max_words)
+    if len(t.split()) > LONG_HEADING_WORDS:
+        t = _cut_long(t, max_words)
     if t != whole_t and re.match(r"\s+(?:that|which|who)\s", whole_t[len(t):]):
         # '..., and the follow-up interventions | that come out of it': the clause was the last item's; the
         # heading names the item without it ('... health check and follow-up interventions')
