@@ -168,3 +168,22 @@ def test_a_long_heading_is_a_short_phrase_in_the_buyers_words(item, heading):
 def test_a_long_heading_is_never_cut_inside_a_phrase(item):
     heading = make_heading(item)
     assert not re.search(r"(?i)\b(?:death|worried)$", heading), heading
+
+
+@pytest.mark.parametrize("sentence", [
+    "How will you keep volunteers, including young people on placement, when the grant for expenses ends in March?",
+    "How will you fill night shifts, including bank holidays, where the agency rate is above the cap?",
+    "Describe how you will run the drop-in, including the Saturday session, while the hall is being repaired.",
+])
+def test_a_when_clause_after_an_including_list_says_when_it_is_asked(sentence):
+    assert _points(sentence + "\n\n300 words.") == [sentence.rstrip(".?")]
+
+
+@pytest.mark.parametrize("guidance", [
+    "Name the volunteer coordinator if known.",
+    "Name your safeguarding lead.",
+    "Name each partner you will refer to.",
+])
+def test_name_the_is_an_ask(guidance):
+    text = f"Describe how you will recruit volunteers for the garden project.\n\n{guidance}\n\n300 words."
+    assert _points(text)[-1] == guidance.rstrip(".")

@@ -980,7 +980,7 @@ _FORMAT_RULE = re.compile(
 _ASK_WORDS = re.compile(
     r"(?:^|[.;:]\s+)(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
-    r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
+    r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?|name\s+(?=(?:the|your|each)\s))"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
     r"(?:should|must|shall|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say)\b|\?",
@@ -1892,6 +1892,10 @@ def _split_sentence(sentence: str) -> list[str]:
         return [s]  # 'raise a concern, including in accessible formats': the manner of the ask, not a list of asks
     if m and not re.search(r"\bsuch\s+as\s*$", m.group("head"), re.I):
         items = _split_series(m.group("list"))
+        if len(items) >= 2 and re.match(r"(?i)(?:when|where|while)\b", items[-1]) and not _CLAUSE_START.match(items[-1]):
+            # 'How will you recruit staff, including peer workers, when the current services carry a 17% vacancy
+            # rate?': the clause says when the head is asked, it is no ask of its own (s22 dev q06)
+            return [s]
         wh = [bool(_WH.match(i)) for i in items]
         if len(items) >= 2 and _WH_HEAD.match(m.group("head")) and not wh[0] and wh[-1]:
             # 'how you will recruit staff, including peer workers and X, and how you will support them':
