@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from evidencebot.compose.questions import make_heading, read_limits, split_question
+from evidencebot.compose.questions import make_heading, plan_question, read_limits, split_question
 
 
 def _points(text: str) -> list[str]:
@@ -187,3 +187,18 @@ def test_a_when_clause_after_an_including_list_says_when_it_is_asked(sentence):
 def test_name_the_is_an_ask(guidance):
     text = f"Describe how you will recruit volunteers for the garden project.\n\n{guidance}\n\n300 words."
     assert _points(text)[-1] == guidance.rstrip(".")
+
+
+def test_each_row_of_a_questionnaire_table_is_held_to_its_own_limit():
+    plan = plan_question(TABLES)
+    assert plan.word_limit == 500
+    assert [(p.key, p.part, p.part_limit) for p in plan.points] == [("2a", "2a", 300), ("2a2", "2a", 300),
+                                                                    ("2b", "2b", 200)]
+    assert sum(p.budget for p in plan.points if p.part == "2a") < 300
+    assert sum(p.budget for p in plan.points if p.part == "2b") < 200
+
+
+def test_their_named_in_the_sub_point_itself_stays_theirs():
+    plan = plan_question("Please set out:\n\n- how you will reduce reliance on agency staff;\n- how you will support "
+                         "new volunteers in their roles.\n\n400 words.")
+    assert plan.points[1].label == "Supporting new volunteers in their roles"

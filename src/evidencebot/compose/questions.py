@@ -853,6 +853,36 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     return [o for o in out if o is not None]
 
 
+def _row_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
+    """The row (reference, word limit) each sub-point is in, when the question is a table of two or more rows
+    that each give a reference and a word limit ('| 6a | Describe ... | ... | 500 words | 4% |'): each row is held
+    to its own limit, as the buyer reads it (s22 dev q06). None when a sub-point's key names no row."""
+    found = _row_parts(question)
+    if not found:
+        return None
+    _, header, cols, rows, _ = found
+    if not cols or "ref" not in cols or "limit" not in cols:
+        return None
+    caps: dict[str, int] = {}
+    for cells in rows:
+        if len(cells) != len(header):
+            continue
+        words = read_limits(limit_cell(cells[cols["limit"]], header[cols["limit"]]) or cells[cols["limit"]]).words
+        if cells[cols["ref"]].strip() and words:
+            caps[cells[cols["ref"]].strip()] = words
+    if len(caps) < 2:
+        return None
+    out = []
+    for key, _ in items:
+        ref = max((r for r in caps if key == r or (key.startswith(r) and key[len(r):].isalnum()
+                                                   and key[len(r):][:1].isdigit() != r[-1:].isdigit())),
+                  key=len, default=None)
+        if ref is None:
+            return None
+        out.append((ref, caps[ref], ""))
+    return out if len({o[0] for o in out}) == len(caps) else None
+
+
 def stated_word_limit(question: str) -> int | None:
     """The word budget the question states ("Maximum 500 words", "2 sides of A4"), if any."""
     return read_limits(question).word_budget
@@ -3690,6 +3720,9 @@ def _their(text: str, before: str) -> str:
     m = _GROUP_END.search(before.rstrip(" .?;,"))
     if not m or len(re.findall(r"\btheir\b", text, re.I)) != 1:
         return text
+    named = re.compile(_GROUP_END.pattern[:-1] + r"\b", re.I)
+    if named.search(text[:re.search(r"\btheir\b", text, re.I).start()]):
+        return text  # 'how you will support peer support workers in their roles': theirs, named nearer
     noun = m.group(1).lower()
     return re.sub(r"\btheir\b", noun if noun == "staff" else noun + "'", text, count=1, flags=re.I)
 
@@ -3735,7 +3768,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     # the answer's format on a line of its own ('Yes / No' after a lone Pass/Fail statement) is not something asked
     items = [(k, t) for k, t in items if not _ANSWER_FORMAT.fullmatch(t.strip())] or items
     items = _under_mandated_headings(question, items)
-    groups = part_groups(question, items) if len(items) >= 2 else None
+    groups = (part_groups(question, items) or _row_groups(question, items)) if len(items) >= 2 else None
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
