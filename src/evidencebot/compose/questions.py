@@ -3191,7 +3191,8 @@ def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _LEADING = re.compile(
     r"^(?:please\s+)?(?:(?:briefly|clearly|fully)\s+)?(?:describe|explain|set\s+out|outline|tell\s+us(?:\s+about)?|detail|"
     r"demonstrate|show(?:\s+us)?|provide|give|evidence|include|including|confirm|state|summarise|summarize|identify|"
-    r"specify|list|discuss|illustrate|cover|address|clarify|indicate|refer\s+to|say(?=\s+(?:what|how|who|when|where|whether|which)\b))"
+    r"specify|list|discuss|illustrate|cover|address|clarify|indicate|refer\s+to|say(?=\s+(?:what|how|who|when|where|whether|which)\b)|"
+    r"name(?=\s+(?:the|your|each)\s))"
     r"(?:\s+(?:to\s+us|us|(?:full\s+|clear\s+)?details?\s+of|(?:an?\s+|one\s+or\s+more\s+|two\s+|some\s+)?examples?\s+of|evidence\s+of|"
     r"an?\s+(?:clear\s+)?(?:overview|summary|description|explanation)\s+of|in\s+detail))?\s+",
     re.I,
