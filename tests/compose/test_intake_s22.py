@@ -146,7 +146,7 @@ def test_scoring_descriptors_written_as_a_list_are_not_the_asks(marks):
 
 
 @pytest.mark.parametrize("item, heading", [
-    ("how you will move people from the old caseload to the new teams without any break in the support they get",
+    ("how you will move people from the old caseload to the new teams within two weeks of the contract starting",
      "Moving people from the old caseload to the new teams"),
     ("how you will screen for and respond to gambling harm among the people you support, consistent with the "
      "county's Gambling Harm Pathway",
