@@ -19,10 +19,10 @@ def _points(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("item, first, second", [
-    ("how appointments will be booked, confirmed and rearranged, and how you will meet the waiting time standard "
-     "in the table above",
+    ("how appointments will be booked, confirmed and rearranged, and how you will tell each referrer the outcome "
+     "in writing",
      "how appointments will be booked, confirmed and rearranged",
-     "how you will meet the waiting time standard in the table above"),
+     "how you will tell each referrer the outcome in writing"),
     ("how you will plan each tenancy move with the housing officer, and what you will do when a suitable flat "
      "cannot be found",
      "how you will plan each tenancy move with the housing officer",
@@ -44,6 +44,7 @@ def test_a_listed_item_that_asks_two_things_is_two_sub_points(item, first, secon
     "your transport policy, and how your drivers will keep passengers safe on every journey",
     "how you will keep the garden open in winter, and how you will fund it",
     "how often care plans will be reviewed, and what will prompt an early review of the plan",
+    "how staff will record and report falls, and how you will meet the same day reporting standard in the table",
 ])
 def test_one_ask_with_a_clause_of_its_own_stays_one(item):
     text = f"Please set out:\n\n- {item};\n- how you will record each visit.\n\n500 words max."

@@ -2198,7 +2198,9 @@ def _comma_wh_asks(text: str) -> list[str]:
     and allocated, and how you will meet each of the access standards'; '..., including A, B and C, and who holds
     clinical responsibility'): each its own sub-point (s22 dev q01, q02, q08, q09). Without the comma the clause is
     the last element of the item's own list ('including joint reviews, shared crisis plans and who holds ...'); a
-    clause of five words or fewer qualifies its item ('..., and how you will track timeliness'); a
+    clause about meeting the buyer's standard is the standard the item is held to ('how staff will recognise and
+    report concerns, and how you will meet the same working day reporting standard': s17, s18 labels, and the
+    requirement is placed in that item's part); a clause of five words or fewer qualifies its item ('..., and how you will track timeliness'); a
     clause without the bidder as its subject details the one before it ('how often risk will be reviewed, and what
     will prompt an unscheduled review', '..., and who will be told': s8, s5 labels); and
     a clause that only points back stays ('..., and who is responsible for each', '..., and how it will link
@@ -2211,6 +2213,7 @@ def _comma_wh_asks(text: str) -> list[str]:
         head, rest = text[at:m.start()], text[m.end():]
         if len(head.split()) < 3 or len(rest.split()) < 6 or _POINTS_BACK.search(_clean(rest)) \
                 or re.search(r"\b(?:it|its|they|them|these|those)\b", rest, re.I) or _names_last(head, rest) \
+                or re.match(r"(?i)how\s+you\s+will\s+(?:meet|achieve|reach)\b", rest) \
                 or not (_WH.match(_ASK_HEAD_VERB.sub("", text[at:].lstrip())) or _IMPERATIVE.match(text[at:].lstrip())):
             continue
         pieces.append(_clean(head).rstrip(" ,;"))
