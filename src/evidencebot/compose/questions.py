@@ -523,6 +523,13 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
                   and len(_row_cells(line)) >= 3 and len([c for c in _row_cells(line) if c]) >= 2), None)
     if start is None:
         return None
+    # the questionnaire's own table after a table of the buyer's facts ('| Role | Minimum | Caseload cap |' above
+    # '| Ref | Question | Guidance | Word limit | Weighting |'): its rows are the question's (s22 dev q06: the two
+    # tables were read as one, their cells spliced)
+    if not _is_header(_row_cells(lines[start])):
+        start = next((i for i in range(start + 1, len(lines)) if _MD_RULE.match(lines[i].strip()) and i
+                      and _CELLS.search(lines[i - 1]) and _is_header(_row_cells(lines[i - 1]))
+                      and not _MD_RULE.match(lines[i - 1].strip()) and lines[i - 1].strip().startswith("|")), start + 1) - 1
     first = _row_cells(lines[start])
     cols = _is_header(first) if any(ln.strip() and not _MD_RULE.match(ln) for ln in lines[start + 1:]) else {}
     header = first if cols else []
@@ -534,52 +541,17 @@ def _row_parts(question: str) -> tuple[list[str], list[str], dict[str, int], lis
             [ln.replace(_KEPT_BREAK, "\n") for ln in after])
 
 
-def _later_question_table(question: str) -> str | None:
-    """A Markdown table of questions ('| Ref | Question | Guidance | Word limit | Weighting |') after a table of the
-    buyer's facts ('| Role | Minimum | Caseload cap | Notes |'): the facts kept as they are, the questions' table written
-    out row by row (:func:`unpack_row`). s22 dev q06: the two were read as one table and the three questions became
-    one garbled part. None when the text has no such later table."""
-    lines = (question or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tables: list[tuple[int, int]] = []
-    for i, line in enumerate(lines):
-        if line.lstrip().startswith("|"):
-            if tables and tables[-1][1] == i:
-                tables[-1] = (tables[-1][0], i + 1)
-            else:
-                tables.append((i, i + 1))
-    if len(tables) < 2 or _is_header(_row_cells(lines[tables[0][0]])):
-        return None
-    for start, end in tables[1:]:
-        header = _row_cells(lines[start])
-        cols = _is_header(header)
-        if not cols:
-            continue
-        rows, _ = _gather_rows(lines[start + 1:end], len(header))
-        out = []
-        for cells in rows:
-            written = _row_text(cells, cols, header)
-            ref = cells[cols["ref"]].strip() if "ref" in cols and cols["ref"] < len(cells) else ""
-            if ref and written and len(rows) > 1:
-                # each row its own numbered part, as a buyer writes several parts in one question ('6a Describe ...'),
-                # its guidance in the same part (its limit is the row's: s22 dev q06)
-                guidance = cells[cols["guidance"]].strip() if "guidance" in cols and cols["guidance"] < len(cells) else ""
-                if guidance and len(written) > 1 and written[1] == guidance:
-                    written[0:2] = [f"{written[0]} {guidance}"]
-                written[0] = f"{ref} {written[0]}"
-            out += [""] + written
-        return "\n".join(lines[:start] + out + lines[end:])
-    return None
+_ROW_BREAK = "\ue001"
+"""Opens each row of a questionnaire table written out for the splitter (:func:`_prepared`), with the row's
+reference after it: each row is read as a part of its own."""
 
 
-def unpack_row(question: str) -> str:
+def unpack_row(question: str, *, rows_apart: bool = False) -> str:
     """A spreadsheet row pasted as text ('5.1 | Describe ... | ... | 500 | 7.5%', with bars or tabs, with
     or without its header line 'Ref | Question | Guidance | Max words | Weighting', under a title line or
     not, as a Markdown table or not) written out as a question: the question, its guidance, 'Maximum 500
     words', 'Weighting: 7.5%' (the header says what a bare number in a cell is). Any other text is
     returned as it is (its line breaks made '\\n')."""
-    later = _later_question_table(question)
-    if later is not None:
-        return later
     parts = _row_parts(question)
     if parts is None:
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -590,9 +562,16 @@ def unpack_row(question: str) -> str:
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
-    for cells in rows:
+    asking = [bool(cols) and len(cells) == len(header) and bool(_ASK_WORDS.search(cells[cols["question"]]))
+              for cells in rows]
+    apart = rows_apart and sum(asking) >= 2
+    for cells, asks in zip(rows, asking):
         if out and cols:
             out.append("")  # each row a paragraph of its own: a title line over the table does not run into its question
+        if apart:
+            # a row that asks nothing (a scoring table's, run on after the questions) is the question's context
+            ref = (cells[cols["ref"]].strip() or " ") if asks and "ref" in cols and cols["ref"] < len(cells) else " " if asks else "-"
+            out += [f"{_ROW_BREAK}{ref}", ""]
         out += _row_text(cells, cols, header)
     out += [ln.strip() for ln in after if ln.strip()]
     return "\n".join(t for n, t in enumerate(out) if t or (n and out[n - 1]))
@@ -713,6 +692,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         out.words = int(_number(parts[0].group(2)))
         out.spans.append(parts[0].span())
     _sum_parts(question, text, out)
+    _sum_titled_parts(question, out)
     brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
@@ -742,6 +722,8 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
     rows = _row_parts(question)
     if rows and len(rows[3]) >= 2:
         _, header, cols, cells, _ = rows
+        if header:  # a scoring table's rows run on after the questions' are none of theirs
+            cells = [r for r in cells if len(r) == len(header)]
         for kind in ("limit", "weighting"):
             values = [r[cols[kind]].strip() for r in cells if kind in cols and cols[kind] < len(r)]
             if len(values) < 2 or len(values) != len(cells):
@@ -758,6 +740,25 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
         whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
         if sum(1 for x in own if x) >= 2 and all(any(i.start() <= w.start() < i.end() for i in items) for w in whole):
             out.words = sum(x or 0 for x in own)
+
+
+def _sum_titled_parts(question: str, out: Limits) -> None:
+    """Parts under their own titles, each with its own limit and weighting ('4.1 Physical health' ... 'Maximum
+    600 words. Weighting: 6%.' / '4.2 Co-occurring substance use' ... 'Maximum 600 words. Weighting: 6%.') and none
+    for the whole question: the question's limit and weighting are the parts' together (s22 dev q04: 600 words and
+    6% were read, the first part's)."""
+    if "\n" not in (question or ""):
+        return
+    parts = _scored_parts(_part_heads_apart(unpack_row(question).replace("\t", "\n")))
+    if len(parts) < 2:
+        return
+    own = [read_limits(p) for p in parts]
+    for attr, patterns in (("words", _WORD_LIMITS), ("weighting", _WEIGHTINGS)):
+        values = [getattr(x, attr) for x in own]
+        # each part states its own (a figure in brackets, '(21%)', is no part's weighting)
+        stated = all(any(pattern.search(p) for pattern in patterns) for p in parts)
+        if all(values) and stated and getattr(out, attr) == values[0]:
+            setattr(out, attr, sum(values) if attr == "weighting" else int(sum(values)))
 
 
 _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrative\b|\bnot\s+(?:provide|include|give)\s+"
@@ -817,47 +818,6 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
     return starts
 
 
-_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)(?P<ref>\d{1,2}\.\d{1,2})(?:\*\*|__)?[ \t]+(?P<title>\S[^\n]*)$")
-"""A numbered part's heading line ('## 4.1 Physical health', '**6.2** Describe how ...')."""
-
-
-def _ref_headings(text: str) -> str:
-    """Numbered parts written as Markdown headings ('## 4.1 Physical health' / '## 4.2 Co-occurring substance use',
-    two or more) written as references ('4.1 Physical health'), so that each part's list is read, not only the
-    first's (s22 dev q04: part 4.2's three sub-points were lost). One such heading is the question's title: left."""
-    found = [m for m in _REF_HEADING.finditer(text or "") if m.group(0).lstrip().startswith("#")]
-    if len(found) < 2:
-        return text
-    return _REF_HEADING.sub(lambda m: f"**{m.group('ref')}** {m.group('title')}" if m.group(0).lstrip().startswith("#")
-                            else m.group(0), text)
-
-
-def _ref_sections(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
-    """The numbered part (label, limit, title) each sub-point is in, when the question is in numbered parts each with
-    its own word limit ('4.1 Physical health ... Maximum 600 words.' / '4.2 ... Maximum 600 words.'; '**6.1** Describe
-    ... (maximum 500 words)'). None when there are fewer than two such parts, a part has no limit of its own (one
-    limit, or none), or a sub-point sits in none: nothing is guessed."""
-    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
-    heads = list(_REF_HEADING.finditer(text))
-    if len(heads) < 2 or len({h.group("ref") for h in heads}) != len(heads):
-        return None
-    sections = []
-    for n, h in enumerate(heads):
-        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
-        words = read_limits(text[h.start():end]).words
-        if not words:
-            return None
-        title = re.sub(r"[*_]{2}", "", h.group("title")).strip()
-        sections.append((h.start(), end, h.group("ref"), words, title if len(title.split()) <= 8 else ""))
-    out = []
-    for at in _point_starts(text, [t for _, t in items]):
-        home = next((sec for sec in sections if at is not None and sec[0] <= at < sec[1]), None)
-        if home is None:
-            return None
-        out.append((home[2], home[3], home[4]))
-    return out if len({o[0] for o in out}) == len(sections) else None
-
-
 def _part_id(label: str) -> str:
     """'Part 1' -> '1', 'Section (a)' -> 'a', 'Question 4.5a' -> '4.5a'."""
     return re.sub(r"^\w+\s*", "", label).strip("() ").lower()
@@ -895,6 +855,36 @@ def part_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, 
     if any(o is None for o in out) or len({o[0] for o in out if o}) != len(parts):
         return None
     return [o for o in out if o is not None]
+
+
+def _row_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
+    """The row (reference, word limit) each sub-point is in, when the question is a table of two or more rows
+    that each give a reference and a word limit ('| 6a | Describe ... | ... | 500 words | 4% |'): each row is held
+    to its own limit, as the buyer reads it (s22 dev q06). None when a sub-point's key names no row."""
+    found = _row_parts(question)
+    if not found:
+        return None
+    _, header, cols, rows, _ = found
+    if not cols or "ref" not in cols or "limit" not in cols:
+        return None
+    caps: dict[str, int] = {}
+    for cells in rows:
+        if len(cells) != len(header):
+            continue
+        words = read_limits(limit_cell(cells[cols["limit"]], header[cols["limit"]]) or cells[cols["limit"]]).words
+        if cells[cols["ref"]].strip() and words:
+            caps[cells[cols["ref"]].strip()] = words
+    if len(caps) < 2:
+        return None
+    out = []
+    for key, _ in items:
+        ref = max((r for r in caps if key == r or (key.startswith(r) and key[len(r):].isalnum()
+                                                   and key[len(r):][:1].isdigit() != r[-1:].isdigit())),
+                  key=len, default=None)
+        if ref is None:
+            return None
+        out.append((ref, caps[ref], ""))
+    return out if len({o[0] for o in out}) == len(caps) else None
 
 
 def stated_word_limit(question: str) -> int | None:
@@ -1024,7 +1014,7 @@ _FORMAT_RULE = re.compile(
 _ASK_WORDS = re.compile(
     r"(?:^|[.;:]\s+)(?:please\s+)?(?:briefly\s+|also\s+|clearly\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|detail|"
     r"demonstrate|show|provide|give|include|confirm|state\b|summari[sz]e|identify|specify|list|discuss|illustrate|refer\s+to|"
-    r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?)"
+    r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?|name\s+(?=(?:the|your|each)\s))"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
     r"(?:should|must|shall|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
     r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say)\b|\?",
@@ -1936,6 +1926,10 @@ def _split_sentence(sentence: str) -> list[str]:
         return [s]  # 'raise a concern, including in accessible formats': the manner of the ask, not a list of asks
     if m and not re.search(r"\bsuch\s+as\s*$", m.group("head"), re.I):
         items = _split_series(m.group("list"))
+        if len(items) >= 2 and re.match(r"(?i)(?:when|where|while)\b", items[-1]) and not _CLAUSE_START.match(items[-1]):
+            # 'How will you recruit staff, including peer workers, when the current services carry a 17% vacancy
+            # rate?': the clause says when the head is asked, it is no ask of its own (s22 dev q06)
+            return [s]
         wh = [bool(_WH.match(i)) for i in items]
         if len(items) >= 2 and _WH_HEAD.match(m.group("head")) and not wh[0] and wh[-1]:
             # 'how you will recruit staff, including peer workers and X, and how you will support them':
@@ -2187,6 +2181,79 @@ def _wh_split(text: str) -> list[str]:
     return [_clean(p).rstrip("?.") for p in parts]
 
 
+_WILL_VERB = re.compile(r"\b(?:will|would|to|please)\s+(?:(?:also|then|first)\s+)?(?P<v>[a-z][a-z-]+)\b|"
+                        r"^(?P<i>[A-Za-z][a-z-]+)\b", re.I)
+_AND_VERB = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:also|then)\s+)?(?P<v>[a-z][a-z-]+)\s+(?P<next>[\w'-]+)", re.I)
+
+
+_COMMA_WH = re.compile(r",\s*and\s+(?=(?:how|what|when|where|why|whether|which)\s+(?:you|we|your\s+[\w-]+)\s+"
+                       r"(?:will|would|can|could|plan\s+to|intend\s+to)\b)", re.I)
+
+
+def _names_last(head: str, rest: str) -> bool:
+    """The second clause names what the first ends on ('how you will make sure measures are paired, and how you will
+    report the pairing rate'): it reports on the first ask's result, one ask."""
+    last = re.findall(r"[A-Za-z]{5,}", head)[-1:]
+    return bool(last) and any(w.lower()[:4] == last[0].lower()[:4] for w in re.findall(r"[A-Za-z]{5,}", rest))
+
+
+def _comma_wh_asks(text: str) -> list[str]:
+    """One listed item that asks two things, the second a wh-clause after ', and' ('how referrals will be received
+    and allocated, and how you will meet each of the access standards'; '..., including A, B and C, and who holds
+    clinical responsibility'): each its own sub-point (s22 dev q01, q02, q08, q09). Without the comma the clause is
+    the last element of the item's own list ('including joint reviews, shared crisis plans and who holds ...'); a
+    clause about meeting the buyer's standard is the standard the item is held to ('how staff will recognise and
+    report concerns, and how you will meet the same working day reporting standard': s17, s18 labels, and the
+    requirement is placed in that item's part); a clause of five words or fewer qualifies its item ('..., and how you will track timeliness'); a
+    clause without the bidder as its subject details the one before it ('how often risk will be reviewed, and what
+    will prompt an unscheduled review', '..., and who will be told': s8, s5 labels); and
+    a clause that only points back stays ('..., and who is responsible for each', '..., and how it will link
+    to ...', '..., and how you will fill these roles'), as does a named thing with an ask about it ('your governance
+    structure, and how your Board receives assurance')."""
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
+    cuts = [m for m in _COMMA_WH.finditer(protected)]
+    pieces, at = [], 0
+    for m in cuts:
+        head, rest = text[at:m.start()], text[m.end():]
+        if len(head.split()) < 3 or len(rest.split()) < 6 or _POINTS_BACK.search(_clean(rest)) \
+                or re.search(r"\b(?:it|its|they|them|these|those)\b", rest, re.I) or _names_last(head, rest) \
+                or re.match(r"(?i)how\s+you\s+will\s+(?:meet|achieve|reach)\b", rest) \
+                or not (_WH.match(_ASK_HEAD_VERB.sub("", text[at:].lstrip())) or _IMPERATIVE.match(text[at:].lstrip())):
+            continue
+        pieces.append(_clean(head).rstrip(" ,;"))
+        at = m.end()
+    return pieces + [_clean(text[at:]).rstrip(" ,;")] if pieces else [text]
+
+
+def _verb_asks(text: str) -> list[str]:
+    """'how you will learn from A, B and C, and share that learning with D', '..., including how you will take part
+    in discharge planning before the discharge date and make contact within 72 hours': a second ask, its own verb
+    and object after 'and', is a sub-point of its own (s22 dev q02). The first verb must have an object of four
+    words or more before the 'and' ('how you will recruit and retain staff', 'oversee risk decisions and learn from
+    incidents' are one ask), and only in a sentence that asks outright ('Explain how ...', 'Set out ...'); a list of nouns is no ask ('crisis episodes, re-presentations and readmissions'), nor is
+    a clause that only points back ('and act on them', 'and learn from them under PSIRF')."""
+    if not _ASK_HEAD_VERB.match(text):
+        return [text]  # a listed 'how you will A and take part in B' is one ask (s5 q03, q12 labels)
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
+    for m in _AND_VERB.finditer(protected):
+        verb, nxt = m.group("v").lower(), m.group("next").lower()
+        if verb not in _COMMON_VERBS or verb in _NOT_VERBS or re.fullmatch(r"of|for|and|or|with", nxt):
+            continue
+        heads = list(_WILL_VERB.finditer(protected, 0, m.start()))
+        if not heads:
+            continue
+        between = re.findall(r"[\w'-]+", protected[heads[-1].end():m.start()])
+        item = protected[:m.start()].rsplit(",", 1)
+        if not m.group(0).lstrip().startswith(",") and len(item) == 2 and len(item[1].split()) <= 2:
+            continue  # the last of a list of nouns: 'people who use the services, carers, referrers and staff about
+        rest = _clean(text[m.end("v") - len(m.group("v")):]).rstrip("?.;")
+        if len(between) < 4 or len(rest.split()) < 4 or re.match(r"^\S+\s+(?:\S+\s+)?(?:them|it|these|those)\b", rest, re.I) or (
+                len(rest.split()) <= 7 and re.search(r"\b(?:them|it|these|those|this)\b", rest, re.I)):
+            continue
+        return [_clean(text[:m.start()]).rstrip("?.;,")] + _verb_asks(rest)
+    return [text]
+
+
 def _asks(sentence: str) -> tuple[list[str], bool]:
     """A sentence's sub-points, and whether they came from a list it introduces
     ('Include A, B and C', 'covering: ...', ', including ...'), in which case the
@@ -2394,10 +2461,11 @@ def _unmarked_list(lines: list[str]) -> list[str]:
 _PART_HEAD = re.compile(
     r"^\s*(?:(?:q(?:uestion)?\.?\s*)?\d+(?:\.\d+)*[a-z]?\s*[.:)]?\s+)?(?:[A-Z][^\n?]{0,60}?\s+[–—:/-]\s*)?"
     r"(?:part|section)\s+(?:[a-h]|\d{1,2}|i{1,3}|iv)\s*(?:$|[(\[:–—-])[^\n?]{0,100}$"
-    r"|^\s*\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
+    r"|^\s*(?:#{1,6}[ \t]*)?\d+\.\d+(?:\.\d+)?\s+[A-Z][^\n.?!:;]{0,70}$",
     re.I)
 """The title of a separately scored part of one question: 'Part A (Pass/Fail)', '5.2 Safeguarding – Part B
-(scored)', '4.2 Safeguarding practice (scored, 8%)'."""
+(scored)', '4.2 Safeguarding practice (scored, 8%)', a Markdown heading '## 4.2 Co-occurring substance use' (s22 dev
+q04)."""
 
 
 _PART_LABEL = re.compile(r"(?im)^([ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?)"
@@ -2514,8 +2582,8 @@ def _asking_column(text: str) -> str:
 def _prepared(question: str) -> str:
     """The question as the splitter reads it: a table row written out, sub-question references and a portal's
     fields apart, 'including, but not limited to:' as 'including:'."""
-    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")))
-    original = _sub_question_refs(_ref_headings(original).replace("\t", "\n").strip())
+    original = unpack_row(_statement_table((question or "").replace("\r\n", "\n").replace("\r", "\n")), rows_apart=True)
+    original = _sub_question_refs(original.replace("\t", "\n").strip())
     # 'including, but not limited to:' lists as 'including:' does
     original = re.sub(r"\b(includ(?:e|ing))\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to\s*,?", r"\1", original,
                       flags=re.I)
@@ -2525,22 +2593,35 @@ def _prepared(question: str) -> str:
                       r"\1\2", original, flags=re.I)
     # a table cell's line breaks written as HTML ('Bidders should:<br>• explain ...<br>• set out ...'): its lines
     original = re.sub(r"(?i)<br\s*/?>", "\n", original)
-    return _fields_apart(_asking_column(_limit_cells(_without_score_list(original))))
+    return _fields_apart(_asking_column(_limit_cells(_score_lists(original))))
 
 
-def _without_score_list(text: str) -> str:
-    """The buyer's scoring descriptors written as a list ('- **5** – Commitments are specific ...', one score an item)
-    left out: the buyer's rule (read by :func:`read_instructions`), never a list of sub-points. s22 dev q07: the six
-    descriptor items were read as the question's list and its parts (a) to (c) were lost."""
+_SCORE_ITEM = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?(?P<n>[0-5])(?:\*\*|__)?[ \t]*[–—:=-][ \t]+(?P<rest>\S[^\n]*)$")
+
+
+def _score_lists(text: str) -> str:
+    """The scoring descriptors written as a list ('- **5** – Commitments are specific ...', '- **4** – ...' down to
+    0): three lines or more whose scores run in order, each a
+    different score. Written as the scoring lines they are ('Score 5 –
+    ...'), so they are never read as the question's list (s22 dev q07: they were taken for its
+    sub-points and its parts (a) to (c) were lost)."""
     lines = text.split("\n")
-    scored = [i for i, line in enumerate(lines) if _BULLET_LEAD.match(line)
-              and _shape("score_line").match(_BULLET_LEAD.sub("", line).strip())]
-    if len(scored) < 3:
-        return text
-    return "\n".join(line for i, line in enumerate(lines) if i not in set(scored))
-
-
-_BULLET_LEAD = re.compile(r"^\s*[-*•]\s+")
+    marks = [_SCORE_ITEM.match(ln) for ln in lines]
+    n = 0
+    while n < len(lines):
+        run = n
+        while run < len(lines) and marks[run]:
+            run += 1
+        scores = [int(m.group("n")) for m in marks[n:run]]
+        steps = {b > a for a, b in zip(scores, scores[1:])}
+        if run - n >= 3 and len(steps) == 1 and len(set(scores)) == len(scores) \
+                and not all(_shape("score_line").match(ln.strip()) for ln in lines[n:run]):  # those are read already
+            for i in range(n, run):
+                lines[i] = f"Score {marks[i].group('n')} – {marks[i].group('rest')}"
+            n = run
+        else:
+            n += 1
+    return "\n".join(lines)
 
 
 def listed_requirements(question: str) -> list[str]:
@@ -2572,6 +2653,33 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join([t.rstrip(" .;") + "." for t in listed] + ([stem] if stem else [])), points
 
 
+def _table_rows_apart(original: str) -> tuple[str, list[tuple[str, str]]]:
+    """A questionnaire table of several rows (:func:`unpack_row` with ``rows_apart``): each row's question and
+    guidance read on their own, as a part is, keyed by the row's reference ('6a', '6b' ...; '6a', '6a2' when a
+    row asks two things); the text before the table is the question's context (s22 dev q06: the rows' cells were
+    spliced into one another)."""
+    head, *rows = original.split(_ROW_BREAK)
+    contexts = [" ".join(head.split())] if head.strip() else []
+    points: list[tuple[str, str]] = []
+    for row in rows:
+        ref, _, body = row.partition("\n")
+        if not body.strip():
+            continue
+        if ref == "-":
+            contexts.append(" ".join(body.split()))
+            continue
+        try:
+            context, found = _split_asks(body.strip())
+        except InputError:
+            continue  # a row that holds only its limit or weighting
+        contexts.append(context)
+        ref = ref.strip()
+        points += [(_sub_key(ref, n) if ref else "p", t) for n, (_, t) in enumerate(found)]
+    if not points:
+        raise InputError("the question's table holds nothing to answer")
+    return " ".join(c for c in contexts if c), _renumber(points)
+
+
 def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question (:func:`_prepared`, its background lists taken out) into (stem, [(key, sub-point text), ...]).
 
@@ -2586,6 +2694,8 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
     its own only when it asks a question and the list is introduced as
     "including"/"in particular" items of it.
     """
+    if _ROW_BREAK in original:
+        return _table_rows_apart(original)
     parts = _scored_parts(_part_heads_apart(original))
     if parts:
         # 'Part A (Pass/Fail)' ... 'Part B (scored)', '4.1 ...' ... '4.2 ...': each part read on its own
@@ -2679,7 +2789,15 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             if text and (yes_no or not _is_instruction(text)):
                 # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
                 listed = _item_list(text) if " ".join(text.split()) in flat else None
-                points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)] if listed else [(key, text)]
+                # one item that asks two things ('how A, and how you will B'; 'how you will A, and share B'): each
+                # its own sub-point (s22 dev q01, q02, q08, q09)
+                asked = [] if listed or yes_no else [x for p in _comma_wh_asks(text) for x in _verb_asks(p)]
+                if listed:
+                    points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)]
+                elif len(asked) >= 2:
+                    points += [(_sub_key(key, n), t) for n, t in enumerate(asked)]
+                else:
+                    points.append((key, text))
         # 'The Tenderer shall describe how it will X, and how it will Y.' + 'In particular, the Tenderer shall
         # address:' + a list: the list adds detail to asks made before it, which stay asked (s18 dev q02)
         detail = bool(stem_sentences) and bool(re.match(r"(?i)in\s+particular\b", stem_sentences[-1]))
@@ -2728,7 +2846,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                 stem_sentences = []
         before = []
         for s in extra:
-            for part in _asks(s)[0]:
+            for part in [x for a in _asks(s)[0] for x in _verb_asks(a)]:
                 if s in stem_sentences and s not in trail_sentences:
                     before.append(("p", part))  # asked before the list: in the buyer's order
                 else:
@@ -2792,6 +2910,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
+    parts = [x for p in parts for x in _verb_asks(p)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
@@ -3054,6 +3173,14 @@ def _continue_keys(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _sub_key(key: str, n: int) -> str:
+    """The key of the ``n``-th ask of one keyed item: the item's own key first, then '3a', '3b' (a number) or 'b2',
+    'b3' (a letter or a roman numeral)."""
+    if n == 0:
+        return key
+    return f"{key}{'abcdefgh'[n]}" if key[-1:].isdigit() else f"{key}{n + 1}"
+
+
 def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Make keys unique: p-keys are numbered after the explicit items."""
     out, used, n = [], set(), 0
@@ -3074,7 +3201,8 @@ def _renumber(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _LEADING = re.compile(
     r"^(?:please\s+)?(?:(?:briefly|clearly|fully)\s+)?(?:describe|explain|set\s+out|outline|tell\s+us(?:\s+about)?|detail|"
     r"demonstrate|show(?:\s+us)?|provide|give|evidence|include|including|confirm|state|summarise|summarize|identify|"
-    r"specify|list|discuss|illustrate|cover|address|clarify|indicate|refer\s+to|say(?=\s+(?:what|how|who|when|where|whether|which)\b))"
+    r"specify|list|discuss|illustrate|cover|address|clarify|indicate|refer\s+to|say(?=\s+(?:what|how|who|when|where|whether|which)\b)|"
+    r"name(?=\s+(?:the|your|each)\s))"
     r"(?:\s+(?:to\s+us|us|(?:full\s+|clear\s+)?details?\s+of|(?:an?\s+|one\s+or\s+more\s+|two\s+|some\s+)?examples?\s+of|evidence\s+of|"
     r"an?\s+(?:clear\s+)?(?:overview|summary|description|explanation)\s+of|in\s+detail))?\s+",
     re.I,
@@ -3085,7 +3213,7 @@ _HOW_YOU = re.compile(
     # the heading is the ask, never 'How they will check ...' (s18 q06, q09)
     r"(?:they|bidders|the\s+bidder)(?=\s+(?:will|would|can|could|intend|plan|propose)\b)|"
     r"(?:(?:your|the|our)\s+)?(?:staff|workers|practitioners|clinicians|therapists|peer\s+(?:support\s+)?(?:workers|supporters)|"
-    r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers)(?=\s+(?:will|would|can|could)\b))\s+"
+    r"employment\s+specialists|key\s+workers|support\s+workers|tutors|volunteers|managers)(?=\s+(?:will|would|can|could)\b))\s+"
     r"(?:will\s+|would\s+|can\s+|could\s+|do\s+|does\s+|intend\s+to\s+|plan\s+to\s+|propose\s+to\s+|are\s+going\s+to\s+)?"
     r"(?:(?:also|then|routinely|actively|effectively)\s+)?(?P<verb>[a-z]+(?:-[a-z]+)?)\b",
     re.I,
@@ -3237,6 +3365,40 @@ def verb_base(word: str) -> str:
     return stem
 
 
+LONG_HEADING_WORDS = 12
+"""A heading longer than this after the phrase boundaries is cut at a weaker one (:func:`_cut_long`)."""
+_NAMED_CODE = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on|in)\s+)?){2,}"
+                         r"(?P<code>[A-Z]{1,6}-?\d+[A-Za-z]?(?:\s+v\d+(?:\.\d+)*)?)(?=[\s,.;:)]|$)")
+
+
+def _short_names(text: str) -> str:
+    """A document named in full with its reference is named by the reference: 'under the Fennwick Mental Health
+    Information Sharing Agreement ISA-07 v3.1' -> 'under ISA-07 v3.1' (a heading in the buyer's words, short)."""
+    return _NAMED_CODE.sub(lambda m: m.group("code"), text) if len(text.split()) > MAX_HEADING_WORDS else text
+
+
+def _cut_long(text: str, max_words: int) -> str:
+    """A heading still too long (more than LONG_HEADING_WORDS) cut before a phrase that says how, where or when
+    ('Transferring the care of people on the caseload | without any gap in support'), taking three words or more
+    off ('..., and checking its quality before submission' keeps its two) and leaving five words or more
+    and not ending on a word that needs more; the last such cut within ``max_words``, else the first within
+    LONG_HEADING_WORDS, else the text as it is."""
+    phrases = _listed("circumstance", within="cut")
+    pattern = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+                         + r")\b", re.I)
+    cuts = []
+    for m in pattern.finditer(text):
+        before = text[:m.start()].split()
+        if len(before) >= 5 and len(text[m.start():].split()) >= 3 and before[-1].lower().strip(",") not in END_BAD and text[:m.start()].count("(") == \
+                text[:m.start()].count(")"):
+            cuts.append((len(before), m.start()))
+    within = [c for n, c in cuts if n <= max_words]
+    if within:
+        return text[:max(within)].rstrip(" ,;:")
+    near = [c for n, c in cuts if n <= LONG_HEADING_WORDS]
+    return text[:min(near)].rstrip(" ,;:") if near else text
+
+
 def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
@@ -3348,8 +3510,11 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
     if colon and len(head.split()) >= 2:
         t = head  # 'Personal recovery outcomes: the measures you will use; ...' (a nested list)
     t = re.split(r",?\s+(?:for\s+example|e\.g\.|for\s+instance)\b", t, maxsplit=1, flags=re.I)[0]
+    t = _short_names(t)
     whole_t = t
     t = _cut_at_boundary(t, max_words)
+    if len(t.split()) > LONG_HEADING_WORDS:
+        t = _cut_long(t, max_words)
     if t != whole_t and re.match(r"\s+(?:that|which|who)\s", whole_t[len(t):]):
         # '..., and the follow-up interventions | that come out of it': the clause was the last item's; the
         # heading names the item without it ('... health check and follow-up interventions')
@@ -3580,6 +3745,9 @@ def _their(text: str, before: str) -> str:
     m = _GROUP_END.search(before.rstrip(" .?;,"))
     if not m or len(re.findall(r"\btheir\b", text, re.I)) != 1:
         return text
+    named = re.compile(_GROUP_END.pattern[:-1] + r"\b", re.I)
+    if named.search(text[:re.search(r"\btheir\b", text, re.I).start()]):
+        return text  # 'how you will support peer support workers in their roles': theirs, named nearer
     noun = m.group(1).lower()
     return re.sub(r"\btheir\b", noun if noun == "staff" else noun + "'", text, count=1, flags=re.I)
 
@@ -3625,11 +3793,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     # the answer's format on a line of its own ('Yes / No' after a lone Pass/Fail statement) is not something asked
     items = [(k, t) for k, t in items if not _ANSWER_FORMAT.fullmatch(t.strip())] or items
     items = _under_mandated_headings(question, items)
-    groups = part_groups(question, items) if len(items) >= 2 else None
-    if groups is None and len(items) >= 2 and word_limit is None:
-        groups = _ref_sections(question, items)
-        if groups:  # '## 4.1 Physical health ... Maximum 600 words' / '## 4.2 ... Maximum 600 words': theirs together
-            limit = stated = sum({label: cap for label, cap, _ in groups}.values())
+    groups = (part_groups(question, items) or _row_groups(question, items)) if len(items) >= 2 else None
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
