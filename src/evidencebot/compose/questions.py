@@ -818,6 +818,36 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
     return starts
 
 
+_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)(?P<ref>\d{1,2}\.\d{1,2})(?:\*\*|__)?[ \t]+(?P<title>\S[^\n]*)$")
+"""A numbered part's heading line ('## 4.1 Physical health', '**6.2** Describe how ...')."""
+
+
+def _ref_sections(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
+    """The numbered part (label, limit, title) each sub-point is in, when the question is in numbered parts each with
+    its own word limit ('4.1 Physical health ... Maximum 600 words.' / '4.2 ... Maximum 600 words.'; '**6.1** Describe
+    ... (maximum 500 words)'). None when there are fewer than two such parts, a part has no limit of its own (one
+    limit, or none), or a sub-point sits in none: nothing is guessed."""
+    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
+    heads = list(_REF_HEADING.finditer(text))
+    if len(heads) < 2 or len({h.group("ref") for h in heads}) != len(heads):
+        return None
+    sections = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        words = read_limits(text[h.start():end]).words
+        if not words:
+            return None
+        title = re.sub(r"[*_]{2}", "", h.group("title")).strip()
+        sections.append((h.start(), end, h.group("ref"), words, title if len(title.split()) <= 8 else ""))
+    out = []
+    for at in _point_starts(text, [t for _, t in items]):
+        home = next((sec for sec in sections if at is not None and sec[0] <= at < sec[1]), None)
+        if home is None:
+            return None
+        out.append((home[2], home[3], home[4]))
+    return out if len({o[0] for o in out}) == len(sections) else None
+
+
 def _part_id(label: str) -> str:
     """'Part 1' -> '1', 'Section (a)' -> 'a', 'Question 4.5a' -> '4.5a'."""
     return re.sub(r"^\w+\s*", "", label).strip("() ").lower()
@@ -3794,6 +3824,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     items = [(k, t) for k, t in items if not _ANSWER_FORMAT.fullmatch(t.strip())] or items
     items = _under_mandated_headings(question, items)
     groups = (part_groups(question, items) or _row_groups(question, items)) if len(items) >= 2 else None
+    if groups is None and len(items) >= 2 and word_limit is None:
+        groups = _ref_sections(question, items)
+        if groups:  # '## 4.1 Physical health ... Maximum 600 words' / '## 4.2 ... Maximum 600 words': theirs together
+            limit = stated = sum({label: cap for label, cap, _ in groups}.values())
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
