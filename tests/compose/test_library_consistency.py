@@ -17,7 +17,7 @@ import yaml
 from evidencebot import locations
 from evidencebot.compose import consistency as C
 from evidencebot.compose import library as lib
-from evidencebot.store.blocks import PROFILE_FIELDS
+from evidencebot.store.blocks import PROFILE_FIELDS, library_blocks
 
 LIBRARY = locations.packaged_dir("corpus") / "library"
 STANDARDS = ("first_contact_standard", "escalation_review_standard", "supervision_standard", "vacancy_cover",
@@ -43,7 +43,7 @@ def _answers(blocks: list[dict], profile: dict) -> list[tuple[str, str]]:
 def shipped():
     # the buyer templates (buyer_blocks.yaml) are read too: the s9 panel found 'reported to the governance
     # board every month' there against 'the quarterly governance board' in blocks.yaml
-    blocks = (yaml.safe_load((LIBRARY / "blocks.yaml").read_text(encoding="utf-8"))["blocks"]
+    blocks = ([spec for spec, _ in library_blocks()]  # blocks.yaml, blocks_more.yaml, ...
               + yaml.safe_load((LIBRARY / "buyer_blocks.yaml").read_text(encoding="utf-8"))["blocks"])
     profile = yaml.safe_load((LIBRARY / "profile.yaml").read_text(encoding="utf-8"))
     profile = {k: str(v) for k, v in profile.items() if k in PROFILE_FIELDS}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from evidencebot.store.blocks import library_files
+
 S10_Q06 = ("4.6 TRANSITIONS\n\n"
            "Describe how you will support people at points of transition. You MUST structure your response using the "
            "four headings below, in the order given.\n\n"
@@ -91,7 +93,7 @@ def test_no_shipped_block_closes_with_a_universal_promise():
 
     root = Path(__file__).parents[2] / "corpus" / "library"
     said = []
-    for name in ("blocks.yaml", "buyer_blocks.yaml"):
+    for name in (*library_files(), "buyer_blocks.yaml"):
         for b in yaml.safe_load((root / name).read_text(encoding="utf-8"))["blocks"]:
             if _UNIVERSAL.search(b.get("means") or ""):
                 said.append((b["id"], b["means"]))

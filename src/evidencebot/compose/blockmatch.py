@@ -25,6 +25,7 @@ from evidencebot import locations
 from evidencebot.compose.library import stem
 from evidencebot.compose.questions import gerund
 from evidencebot.errors import ConfigError
+from evidencebot.store.blocks import library_files
 
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'/-]*")
 # words that never decide what a sub-point is about
@@ -491,4 +492,7 @@ def library_words() -> set[str]:
                                         str(b.get("body", ""))])))
         return out
 
-    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
+    out: set[str] = set()
+    for name in library_files():  # blocks.yaml, blocks_more.yaml, ...
+        out |= locations.read_data_yaml("corpus", f"library/{name}", build) or set()
+    return out

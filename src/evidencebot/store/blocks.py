@@ -61,8 +61,37 @@ def set_profile(db: Database, values: dict) -> dict[str, str]:
     return get_profile(db)
 
 
+LIBRARY_FILES = "blocks*.yaml"
+"""The method library's files in corpus/library (blocks.yaml, blocks_more.yaml, ...), read in name order."""
+
+
+def library_files() -> list[str]:
+    """The shipped method library's file names in name order ('blocks.yaml' before 'blocks_more.yaml');
+    a block id in a later file replaces the same id in an earlier one."""
+    return sorted(p.name for p in (locations.packaged_dir("corpus") / "library").glob(LIBRARY_FILES))
+
+
+def library_blocks(folder=None) -> list[tuple[dict, dict]]:
+    """Every block of the method library as (spec, file data), files read in name order, a later file's
+    block replacing an earlier one with the same id in its place. ``folder``: corpus/library by default."""
+    import yaml
+
+    folder = folder or locations.packaged_dir("corpus") / "library"
+    out: dict[str, tuple[dict, dict]] = {}
+    for path in sorted(folder.glob(LIBRARY_FILES)):
+        try:
+            data = locations.parse_yaml(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: the demo library cannot be read ({exc})") from None
+        for spec in data.get("blocks") or []:
+            if not spec.get("id") or not spec.get("title") or not spec.get("body"):
+                raise ConfigError(f"{path}: every block needs id, title and body")
+            out[str(spec["id"])] = (spec, data)
+    return list(out.values())
+
+
 def load_demo_library(db: Database) -> int:
-    """Load corpus/library (blocks.yaml, profile.yaml) as approved blocks and the profile.
+    """Load corpus/library (blocks*.yaml, profile.yaml) as approved blocks and the profile.
 
     Blocks from the corpus replace earlier copies of themselves; blocks written
     by users are never touched. Returns the number of blocks loaded.
@@ -71,15 +100,12 @@ def load_demo_library(db: Database) -> int:
 
     folder = locations.packaged_dir("corpus") / "library"
     try:
-        data = locations.parse_yaml((folder / "blocks.yaml").read_text(encoding="utf-8")) or {}
         profile = locations.parse_yaml((folder / "profile.yaml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{folder}: the demo library cannot be read ({exc})") from None
-    reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
     rows = []
-    for spec in data.get("blocks") or []:
-        if not spec.get("id") or not spec.get("title") or not spec.get("body"):
-            raise ConfigError(f"{folder / 'blocks.yaml'}: every block needs id, title and body")
+    for spec, data in library_blocks(folder):
+        reviewed = dt.date.fromisoformat(str(data.get("reviewed")))
         last = dt.date.fromisoformat(str(spec.get("reviewed") or reviewed))
         due = dt.date.fromisoformat(str(spec["due"])) if spec.get("due") else add_months(last, 12)
         rows.append({
