@@ -79,7 +79,7 @@ from evidencebot.metrics import periods
 from evidencebot.store import variance, workflow
 from evidencebot.store.declarations import get_declarations
 from evidencebot.store.search import story_row
-from evidencebot.store.blocks import get_profile
+from evidencebot.store.blocks import get_profile, library_files
 from evidencebot.text import match_form, sentences, straight_quotes
 
 HEADING_MIN_WORDS = 60
@@ -2002,7 +2002,7 @@ def _lower_case_words() -> set[str]:
             out.update(re.findall(r"(?<![\w'{_-])[a-z][a-z'-]+(?![\w}])", said))
         return out
 
-    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
+    return set().union(*(locations.read_data_yaml("corpus", f"library/{name}", build) or set() for name in library_files()))
 
 
 def in_sentence(title: str) -> str:
@@ -3268,8 +3268,12 @@ def _rarity():
                     counts[t] = counts.get(t, 0) + 1
         return {"n": n, "counts": counts}
 
-    table = locations.read_data_yaml("corpus", "library/blocks.yaml", build) or {"n": 0, "counts": {}}
-    n, counts = table["n"], table["counts"]
+    n, counts = 0, dict[str, int]()
+    for name in library_files():  # blocks.yaml, blocks_more.yaml, ...: their sentences together
+        table = locations.read_data_yaml("corpus", f"library/{name}", build) or {"n": 0, "counts": {}}
+        n += table["n"]
+        for t, c in table["counts"].items():
+            counts[t] = counts.get(t, 0) + c
     return lambda t: math.log((n + 1) / (counts.get(t, 0) + 1))
 
 
@@ -4233,16 +4237,23 @@ block answers a sub-point that names no topic."""
 
 
 def _common_words() -> set[str]:
-    def build(_path, data: dict) -> set[str]:
+    """Words in more than :data:`COMMON_SHARE` of the blocks of every library file together."""
+    def build(_path, data: dict) -> dict:
         blocks = data.get("blocks") or []
         counts: dict[str, int] = {}
         for b in blocks:
             for w in set(blockmatch.tokens(" ".join([str(b.get("title", "")), " ".join(b.get("tags") or []),
                                                      str(b.get("body", ""))]))):
                 counts[w] = counts.get(w, 0) + 1
-        return {w for w, n in counts.items() if n > COMMON_SHARE * max(1, len(blocks))}
+        return {"n": len(blocks), "counts": counts}
 
-    return locations.read_data_yaml("corpus", "library/blocks.yaml", build) or set()
+    n, counts = 0, dict[str, int]()
+    for name in library_files():  # blocks.yaml, blocks_more.yaml, ...
+        table = locations.read_data_yaml("corpus", f"library/{name}", build) or {"n": 0, "counts": {}}
+        n += table["n"]
+        for w, c in table["counts"].items():
+            counts[w] = counts.get(w, 0) + c
+    return {w for w, c in counts.items() if c > COMMON_SHARE * max(1, n)}
 
 
 ANSWER_SHARE = 0.34
