@@ -57,6 +57,15 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # oc21dev (session 21's dev set, written blind to the code) is a writer: the shipped weights are not refitted on it
 # s20, s20b and s21 (sessions 20 and 21's fresh sets, measured once at each start and end, spent then) are transfer
 # checks: trained on for the next shipped weights, their rows never printed
+# Session 22 (m22): refitted and shipped on every set above (WRITERS + TRANSFER + the demo corpus's passes: 9,772
+# sentences, 12,314 weights, threshold 0.9347 and calibration [0.9944, -0.0456] from the 4 inner folds, the settings
+# unchanged). The two sentences that kept m20's refit out now pass as they are (the drafted commitments of
+# tests/compose/test_commitments.py and test_overclaim.py's 'Our team reduced respite stays.': no finding), with the
+# threshold the inner folds chose (lower than m20's 0.9377), not a raised one; tests/language/test_learned_scorer.py,
+# test_quality.py, test_rule_examples.py, test_overclaim.py, tests/compose/test_golden.py and test_commitments.py:
+# 1158 passed. Transfer (session 22's dev set, written blind, measured once before and once after, never tuned on):
+# bench/heldout.py overclaim /work/devsets/s22/overclaim_oc22dev.jsonl P 0.967 R 0.870 -> P 0.978 R 0.890.
+# Figures per set: bench/overclaim_m22.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]

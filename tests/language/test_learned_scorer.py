@@ -291,3 +291,14 @@ def test_the_scorer_trained_on_every_writer_reads_a_life_outcome_no_rule_reads()
                     "We cannot say that women leave the programme with the confidence to return to work.",
                     "Some women tell us they left the programme feeling more confident about returning to work."):
         assert not _overclaim(careful), careful
+
+
+@pytest.mark.parametrize("commitment", [
+    "We will see every new referral within 10 working days of the GP's letter by the end of Year 1.",
+    "We will offer each carer a review of their support plan at least every 6 months.",
+])
+def test_the_refitted_scorer_passes_a_commitment_of_ours_to_act(commitment):
+    """Session 22's refit (every spent set): a drafted commitment to an action with its time limit is not a claim.
+    Session 20's refit on 30 writers read the drafted commitment of tests/compose/test_commitments.py over its
+    threshold and was not shipped; the scorer has no commitment filter, so this guards the next refit."""
+    assert not [f for f in _overclaim(commitment) if f.rule == RULE]
