@@ -130,6 +130,14 @@ CASES += [("overclaim", "oc21dev")]
 # and characters, public helplines, document references, capitalised groups. Measured before any change that session:
 # P 0.984 R 0.857; then tuned on
 CASES += [("privacy", "pv21dev")]
+# session 22's dev sets (/work/devsets/s22, copied byte for byte), written by a helper who read neither the code nor the
+# phrasebank: over-claim 200 (100 flag, 100 pass, ten of each of 20 kinds), privacy 200 (120 flag, 80 pass; bank details,
+# plates, handles, partial addresses, initials with age and area, workplace roles, staff health, perpetrators,
+# pseudonyms with addresses among them). Used as transfer checks that session, never tuned on (their rows were not
+# read; the privacy engineer read its per-kind recall once midway): over-claim P 0.966 R 0.860 at the start (aa1466a),
+# P 0.978 R 0.890 after o22 and m22; privacy P 0.920 R 0.667 at the start, P 0.928 R 0.750 after p22. Development
+# material from session 23: the floors hold what was reached.
+CASES += [("overclaim", "oc22dev"), ("privacy", "pv22dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -188,6 +196,8 @@ FAMILY_PART_THRESHOLDS = {
     # tests/data/labelled/overclaim_dev15.jsonl)
     ("overclaim", "dev15"): {"precision": 0.95, "recall": 0.94},
     ("overclaim", "oc21dev"): {"precision": 0.95, "recall": 0.97},
+    ("overclaim", "oc22dev"): {"precision": 0.95, "recall": 0.88},
+    ("privacy", "pv22dev"): {"precision": 0.92, "recall": 0.74},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",
