@@ -3195,14 +3195,9 @@ def said_once(plan: QuestionPlan, methods: dict) -> None:
             words = _long_words(u["text"])
             others = {x.get("block") for x in method.units} - {block}
             if others and any(_restates(words, w) for b, w in opening.items() if b != block):
-                method.units[:] = [x for x in method.units if x.get("block") != block]
                 # the block, its 'why' (aligned with the blocks by position: the coverage table zips them) and its
                 # 'what it means' line go together (review s17 finding 10)
-                keep = [i for i, b in enumerate(method.blocks) if b.block_id != block]
-                method.why[:] = [method.why[i] for i in keep if i < len(method.why)]
-                method.blocks[:] = [method.blocks[i] for i in keep]
-                if method.means and method.means.get("block") == block:
-                    method.means = None
+                _leave_block(method, block)
                 continue
             opening[block] = words
 
