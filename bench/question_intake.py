@@ -1,6 +1,16 @@
 """Question intake measured on a labelled set: sub-points, limits, weighting, headings.
 
-    python bench/question_intake.py tests/data/labelled/questions_dev.jsonl [--show]
+    python bench/question_intake.py tests/data/labelled/questions_dev.jsonl [--show] [--no-gates]
+
+Gates count as sub-points (``--gates``, the default; ``--no-gates`` turns it
+off). Writers label the buyer's required statement ("a clear statement that the
+Bidder will ...", "confirm that you will ...") as a sub-point, and the intake
+reads it into ``QuestionPlan.gates`` (:mod:`evidencebot.compose.gates`), not
+into ``points``. With gates on, each gate's statement is added to the predicted
+sub-points unless a predicted point already matches it (the matching rule
+below), so a gate the points already hold is not counted twice. Both figures
+are printed: sub-points with gates (the headline, how writers label) and
+points alone.
 
 Every question is parsed with the real intake code
 (:func:`evidencebot.compose.questions.parse_question`).
@@ -127,7 +137,18 @@ def starts_mid_phrase(heading: str, source: str = "", question: str = "") -> boo
     return True  # not the buyer's wording at all: it cannot be vouched for
 
 
-def measure(rows: list[dict], show: bool = False) -> dict:
+def with_gates(pred: list[str], gates: list) -> list[str]:
+    """The predicted sub-points plus each gate statement no predicted point already matches."""
+    out = list(pred)
+    for g in gates:
+        text = getattr(g, "statement", "") or getattr(g, "sentence", "")
+        if text and not any(overlap(p, text) >= 0.6 for p in out):
+            out.append(text)
+    return out
+
+
+def measure(rows: list[dict], show: bool = False, gates: bool = True) -> dict:
+    from evidencebot.compose.gates import read as read_gates
     from evidencebot.compose.questions import parse_question
 
     tp = fp = fn = 0
@@ -138,6 +159,8 @@ def measure(rows: list[dict], show: bool = False) -> dict:
         try:
             q = parse_question(r["text"])
             pred, heads = [t for _, t in q.points], q.headings
+            if gates:
+                pred = with_gates(pred, read_gates(r["text"]))  # what plan_question puts in QuestionPlan.gates
             got = {"word_limit": q.word_limit, "char_limit": q.char_limit, "page_limit": q.page_limit,
                    "weighting": q.weighting}
         except Exception as exc:  # noqa: BLE001 - a crash counts as nothing found
@@ -181,7 +204,7 @@ def measure(rows: list[dict], show: bool = False) -> dict:
             if show and (cut_mid_phrase(h, t) or starts_mid_phrase(h, t, r["text"])):
                 print(f"{r['id']}: heading cut mid-phrase: {h!r} (from {t!r})")
         for i, j in pairs:
-            if j < len(r.get("headings") or []) and overlap(heads[i], r["headings"][j]) >= 0.5:
+            if i < len(heads) and j < len(r.get("headings") or []) and overlap(heads[i], r["headings"][j]) >= 0.5:
                 close += 1
         if show and (len(pairs) < max(len(pred), len(exp))):
             print(f"{r['id']} {r.get('shape')}: matched {len(pairs)} of {len(pred)} predicted / {len(exp)} expected")
@@ -206,10 +229,15 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     rows = [json.loads(line) for line in open(argv[0], encoding="utf-8") if line.strip()]
-    m = measure(rows, show="--show" in argv)
+    use_gates = "--no-gates" not in argv
+    m = measure(rows, show="--show" in argv, gates=use_gates)
+    other = measure(rows, gates=not use_gates)
     n = m["n"]
     print(f"questions: {n}")
-    print(f"sub-points: P={m['precision']:.3f} R={m['recall']:.3f} (tp={m['tp']} fp={m['fp']} fn={m['fn']})")
+    label, olabel = ("with gates", "points alone") if use_gates else ("points alone", "with gates")
+    print(f"sub-points ({label}): P={m['precision']:.3f} R={m['recall']:.3f} (tp={m['tp']} fp={m['fp']} fn={m['fn']})")
+    print(f"sub-points ({olabel}): P={other['precision']:.3f} R={other['recall']:.3f} "
+          f"(tp={other['tp']} fp={other['fp']} fn={other['fn']})")
     print(f"word limit {m['word_limit_right']}/{n}, character limit {m['char_limit_right']}/{n}, "
           f"page limit {m['page_limit_right']}/{n}, weighting {m['weighting_right']}/{n}")
     print(f"headings: {m['headings']}, cut mid-phrase {m['headings_cut']} at the end, {m['headings_cut_start']} at the start, "
