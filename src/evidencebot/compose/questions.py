@@ -1972,6 +1972,11 @@ def _split_sentence(sentence: str) -> list[str]:
             # 'How will you work with ward staff before discharge, including attending X and agreeing Y?': the
             # question is asked, its elements beside it
             return [m.group("head") + "?"] + [i.rstrip("?") for i in items]
+        if len(items) >= 2 and _WH_HEAD.match(m.group("head")) and re.search(r",\s*including\s+$", s[:m.start("list")], re.I) \
+                and all(re.match(_BIDDER_HOW, i, re.I) for i in items):
+            # 'Explain how you will A, including how you will B and how you will C': the head is asked, and each
+            # how-ask in its including-clause beside it (:func:`_including_how`, s22 labels)
+            return [m.group("head")] + items
         if len(items) >= 2:
             return items  # the head ('your approach to X') frames the items
         loose = _loose_series(m.group("list"))
@@ -2253,6 +2258,37 @@ def _comma_wh_asks(text: str) -> list[str]:
         pieces.append(_clean(head).rstrip(" ,;"))
         at = m.end()
     return pieces + [_clean(text[at:]).rstrip(" ,;")] if pieces else [text]
+
+
+_BIDDER_HOW = r"how\s+(?:you|we|they|the\s+(?:bidder|provider|supplier))\s+(?:will|would)\b"
+_INCLUDING_HOW = re.compile(rf"^(?P<head>.*?\S),\s+including\s+(?P<list>{_BIDDER_HOW}.+)$", re.I)
+_HOW_CUT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_BIDDER_HOW})", re.I)
+_MORE_ITEMS = re.compile(r",\s*(?:and\s+)?(?:your|the|our|their|its|any|who|what|which|when|where|whether)\b", re.I)
+
+
+def _including_how(text: str) -> list[str]:
+    """'how you will run the service, including how you will staff the evenings': a second ask in an
+    including-clause, a how-clause with the bidder as its subject, is a sub-point of its own, as is each of
+    several ('..., including how you will A and how you will B'). An including-list of nouns is not, nor one that
+    mixes a how-clause with nouns or other clauses ('including how you will meet the standard, your criteria, and
+    who holds ...': the head's elements, one ask), nor 'including what you will do when ...' (s22 labels)."""
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
+    m = _INCLUDING_HOW.match(protected)
+    if not m or len(m.group("head").split()) < 4:
+        return [text]
+    cuts = [0] + [c.end() for c in _HOW_CUT.finditer(m.group("list"))]
+    starts = [m.start("list") + c for c in cuts]
+    ends = [m.start("list") + c.start() for c in _HOW_CUT.finditer(m.group("list"))] + [len(text)]
+    pieces = [text[a:b] for a, b in zip(starts, ends)]
+    if any(_MORE_ITEMS.search(protected[a:b]) for a, b in zip(starts, ends)):
+        return [text]
+    return [_clean(text[:m.end("head")]).rstrip(" ,;")] + [_clean(p).rstrip(" ,;.") for p in pieces]
+
+
+def _item_asks(text: str) -> list[str]:
+    """One item's asks: its including-clause's how-asks (:func:`_including_how`), then each one's second verb
+    (:func:`_verb_asks`)."""
+    return [x for piece in _including_how(text) for x in _verb_asks(piece)]
 
 
 def _verb_asks(text: str) -> list[str]:
@@ -2821,7 +2857,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                 listed = _item_list(text) if " ".join(text.split()) in flat else None
                 # one item that asks two things ('how A, and how you will B'; 'how you will A, and share B'): each
                 # its own sub-point (s22 dev q01, q02, q08, q09)
-                asked = [] if listed or yes_no else [x for p in _comma_wh_asks(text) for x in _verb_asks(p)]
+                asked = [] if listed or yes_no else [x for p in _comma_wh_asks(text) for x in _item_asks(p)]
                 if listed:
                     points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)]
                 elif len(asked) >= 2:
@@ -2876,7 +2912,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                 stem_sentences = []
         before = []
         for s in extra:
-            for part in [x for a in _asks(s)[0] for x in _verb_asks(a)]:
+            for part in [x for a in _asks(s)[0] for x in _item_asks(a)]:
                 if s in stem_sentences and s not in trail_sentences:
                     before.append(("p", part))  # asked before the list: in the buyer's order
                 else:
@@ -2940,7 +2976,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
-    parts = [x for p in parts for x in _verb_asks(p)]
+    parts = [x for p in parts for x in _item_asks(p)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]

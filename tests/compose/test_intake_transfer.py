@@ -1,0 +1,59 @@
+"""Question intake that transfers between buyers (issue 12 item 1, session 22, spent s22 set).
+
+The s22 writer labels a how-ask inside an including-clause ('..., including how you will X') as a sub-point of its
+own; an including-list of nouns, or one that mixes a how-clause with nouns, stays with its head. The texts below are
+written for these tests, in other words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.compose.questions import split_question
+
+
+def _points(text: str) -> list[str]:
+    return [t.rstrip(".?;") for _, t in split_question(text)[1]]
+
+
+def _listed(item: str) -> str:
+    return ("Describe how the Service will run its drop-in. Your response should include:\n\n"
+            f"- {item};\n- how you will record each visit.\n\n500 words max.")
+
+
+@pytest.mark.parametrize("item, parts", [
+    ("how the cafe, the allotment and the workshop will run as one programme across the town, including how you "
+     "will cover the Saturday sessions",
+     ["how the cafe, the allotment and the workshop will run as one programme across the town",
+      "how you will cover the Saturday sessions"]),
+    ("how you will find and train volunteer drivers for the rural villages, including how you will vet them, "
+     "and how you will keep them insured",
+     ["how you will find and train volunteer drivers for the rural villages", "how you will vet them",
+      "how you will keep them insured"]),
+    ("how the Bidder will hand people over to the housing team at the end of support, including how the Bidder "
+     "will agree each handover date with the tenant",
+     ["how the Bidder will hand people over to the housing team at the end of support",
+      "how the Bidder will agree each handover date with the tenant"]),
+])
+def test_a_how_ask_in_an_including_clause_is_its_own_sub_point(item, parts):
+    assert _points(_listed(item)) == parts + ["how you will record each visit"]
+
+
+@pytest.mark.parametrize("item", [
+    "how you will run the evening groups, including the venues, the facilitators and the session plans",
+    "how you will run the evening groups, including how you will choose the venues, your facilitators' training, "
+    "and who signs off each session plan",
+    "how you will run the evening groups, including what you will do when a facilitator is off sick",
+])
+def test_an_including_list_of_nouns_or_a_mixed_list_stays_with_its_head(item):
+    assert _points(_listed(item)) == [item, "how you will record each visit"]
+
+
+def test_a_how_ask_in_an_including_clause_of_a_sentence_is_its_own_sub_point():
+    text = ("Explain how you will support tenants moving out of the hostel into their own flats, including how you "
+            "will take part in move-on planning with hostel staff and how you will work with the two landlords to "
+            "avoid rent arrears. (400 words)")
+    assert _points(text) == [
+        "Explain how you will support tenants moving out of the hostel into their own flats",
+        "how you will take part in move-on planning with hostel staff",
+        "how you will work with the two landlords to avoid rent arrears"]
