@@ -57,3 +57,33 @@ def test_a_how_ask_in_an_including_clause_of_a_sentence_is_its_own_sub_point():
         "Explain how you will support tenants moving out of the hostel into their own flats",
         "how you will take part in move-on planning with hostel staff",
         "how you will work with the two landlords to avoid rent arrears"]
+
+
+@pytest.mark.parametrize("guidance", [
+    "Bidders should explain hands-on help, such as phoning people the day before, going with them to the surgery "
+    "and booking checks in the clinic, and not only giving out leaflets.",
+    "Bidders should set out active follow-up, for example home visits, texts on the morning of the appointment and "
+    "lifts to the clinic, rather than letters alone.",
+    "Bidders should describe direct support, e.g. help with forms, calls to the landlord and visits to the "
+    "benefits office, and not just referral to the advice line.",
+])
+def test_guidance_examples_are_never_sub_points(guidance):
+    text = ("Describe how you will help tenants keep their homes. (400 words)\n\n### Guidance\n\n" + guidance)
+    points = _points(text)
+    assert len(points) <= 2
+    assert not any(p.lower().startswith(("such as", "for example", "e.g.", "not only", "not just", "rather than"))
+                   for p in points)
+
+
+@pytest.mark.parametrize("sentence, middle", [
+    ("Include your approach to booking health checks, your support for diet, exercise and sleep, and how you will "
+     "tell GPs the results.", "your support for diet, exercise and sleep"),
+    ("Include the staff you will deploy, your training for de-escalation, first aid and lone working, and how you "
+     "will check competence.", "your training for de-escalation, first aid and lone working"),
+    ("Include your plan for the first month, the partners for housing, debt and employment advice, and how you will "
+     "review the plan.", "the partners for housing, debt and employment advice"),
+])
+def test_a_bare_noun_list_inside_an_element_stays_in_that_element(sentence, middle):
+    points = _points("Describe how the Service will support people at home. " + sentence + " (500 words)")
+    assert len(points) == 3
+    assert points[1] == middle

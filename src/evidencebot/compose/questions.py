@@ -1915,6 +1915,12 @@ def _preposition_series(s: str) -> list[str] | None:
     return items if len(items) >= 3 and all(items) else None
 
 
+_GUIDANCE_EXAMPLE = re.compile(r"^(?:such\s+as|for\s+example|for\s+instance|e\.g\.|not\s+(?:only|just|simply)|rather\s+than)\b",
+                               re.I)
+"""An element that only illustrates or bounds the one before it ('such as reminders', 'not only signposting'): the
+buyer's guidance on an ask, never a sub-point of its own (s22 q06, spent)."""
+
+
 def _split_sentence(sentence: str) -> list[str]:
     """One sentence's sub-points: 'Include A, B and C' and '..., including A and B' are split."""
     s = _clean(sentence)
@@ -1925,11 +1931,13 @@ def _split_sentence(sentence: str) -> list[str]:
     if m:
         # 'Bidders should set out the measures they will use, how often ... and how ...'
         items = _loose_series(m.group("list"))
+        if any(_GUIDANCE_EXAMPLE.match(i) for i in items[1:]):
+            return [s]  # 'explain practical support, such as A, B and C, and not only D': one ask, its examples
         if len(items) >= 2:
             return items
     m = _INCLUDE_LEAD.match(s)
     if m:
-        items = _share_lead(_split_series(m.group("list")))
+        items = _bare_nouns_joined(_share_lead(_split_series(m.group("list"))))
         if len(items) >= 2:
             return items
         loose = _loose_series(m.group("list"))
@@ -2008,6 +2016,26 @@ def _split_sentence(sentence: str) -> list[str]:
 
 
 _SHARED_LEAD = re.compile(r"^(?:how|when|where)\s+(?:you|we)\s+(?:will|would|plan\s+to|intend\s+to)\s+", re.I)
+
+
+_HEADED_ITEM = re.compile(r"^(?:and\s+)?(?:your|the|our|its|their|any|each|a|an|how|what|who|when|where|which|whether|why)\b",
+                          re.I)
+
+
+def _bare_nouns_joined(items: list[str]) -> list[str]:
+    """'Include your approach to A, your support for B, C and D, and how you will E': where every other element opens
+    with a determiner or a wh-word, a bare noun phrase between them ('C and D') is the last one's own list ('your
+    support for B, C and D'), not an element (s22 q06, spent)."""
+    headed = [bool(_HEADED_ITEM.match(i)) for i in items]
+    if len(items) < 3 or not headed[0] or sum(headed) < 3:
+        return items
+    out: list[str] = []
+    for item, own in zip(items, headed):
+        if out and not own and item[:1].islower() and not _looks_like_verb(item.split()[0]):
+            out[-1] = f"{out[-1]}, {item}"
+        else:
+            out.append(item)
+    return out
 
 
 def _share_lead(items: list[str]) -> list[str]:
