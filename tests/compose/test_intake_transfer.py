@@ -87,3 +87,14 @@ def test_a_bare_noun_list_inside_an_element_stays_in_that_element(sentence, midd
     points = _points("Describe how the Service will support people at home. " + sentence + " (500 words)")
     assert len(points) == 3
     assert points[1] == middle
+
+
+@pytest.mark.parametrize("sentence", [
+    "Explain how you will keep records safely, including how you will meet the Council's retention schedule.",
+    "Bidders should describe how complaints will be handled, including how they will tell people the outcome.",
+    "Set out how you will report each measure, including how you will show trends over the year.",
+])
+def test_one_how_ask_in_a_sentence_s_including_clause_qualifies_its_ask(sentence):
+    points = _points(sentence + " (300 words)")
+    assert len(points) == 1
+    assert sentence.rstrip(".").endswith(points[0])

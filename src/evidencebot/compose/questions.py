@@ -2288,13 +2288,17 @@ def _comma_wh_asks(text: str) -> list[str]:
     return pieces + [_clean(text[at:]).rstrip(" ,;")] if pieces else [text]
 
 
+SENTENCE_HOWS = 2
+"""In a sentence that asks (not a listed item), an including-clause is asks of its own only when it lists two
+how-asks or more ('Explain how you will A, including how you will B and how you will C'); one how-ask qualifies the
+sentence's ask ('Explain how you will share information, including how you will comply with ...': s17, s18 labels)."""
 _BIDDER_HOW = r"how\s+(?:you|we|they|the\s+(?:bidder|provider|supplier))\s+(?:will|would)\b"
 _INCLUDING_HOW = re.compile(rf"^(?P<head>.*?\S),\s+including\s+(?P<list>{_BIDDER_HOW}.+)$", re.I)
 _HOW_CUT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_BIDDER_HOW})", re.I)
 _MORE_ITEMS = re.compile(r",\s*(?:and\s+)?(?:your|the|our|their|its|any|who|what|which|when|where|whether)\b", re.I)
 
 
-def _including_how(text: str) -> list[str]:
+def _including_how(text: str, least: int = 1) -> list[str]:
     """'how you will run the service, including how you will staff the evenings': a second ask in an
     including-clause, a how-clause with the bidder as its subject, is a sub-point of its own, as is each of
     several ('..., including how you will A and how you will B'). An including-list of nouns is not, nor one that
@@ -2308,15 +2312,15 @@ def _including_how(text: str) -> list[str]:
     starts = [m.start("list") + c for c in cuts]
     ends = [m.start("list") + c.start() for c in _HOW_CUT.finditer(m.group("list"))] + [len(text)]
     pieces = [text[a:b] for a, b in zip(starts, ends)]
-    if any(_MORE_ITEMS.search(protected[a:b]) for a, b in zip(starts, ends)):
+    if len(pieces) < least or any(_MORE_ITEMS.search(protected[a:b]) for a, b in zip(starts, ends)):
         return [text]
     return [_clean(text[:m.end("head")]).rstrip(" ,;")] + [_clean(p).rstrip(" ,;.") for p in pieces]
 
 
-def _item_asks(text: str) -> list[str]:
-    """One item's asks: its including-clause's how-asks (:func:`_including_how`), then each one's second verb
-    (:func:`_verb_asks`)."""
-    return [x for piece in _including_how(text) for x in _verb_asks(piece)]
+def _item_asks(text: str, least: int = 1) -> list[str]:
+    """One item's asks: its including-clause's how-asks (:func:`_including_how`, at least ``least`` of them), then
+    each one's second verb (:func:`_verb_asks`)."""
+    return [x for piece in _including_how(text, least) for x in _verb_asks(piece)]
 
 
 def _verb_asks(text: str) -> list[str]:
@@ -2940,7 +2944,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                 stem_sentences = []
         before = []
         for s in extra:
-            for part in [x for a in _asks(s)[0] for x in _item_asks(a)]:
+            for part in [x for a in _asks(s)[0] for x in _item_asks(a, SENTENCE_HOWS)]:
                 if s in stem_sentences and s not in trail_sentences:
                     before.append(("p", part))  # asked before the list: in the buyer's order
                 else:
@@ -3004,7 +3008,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
-    parts = [x for p in parts for x in _item_asks(p)]
+    parts = [x for p in parts for x in _item_asks(p, SENTENCE_HOWS)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
