@@ -44,6 +44,7 @@ def test_a_how_ask_in_an_including_clause_is_its_own_sub_point(item, parts):
     "how you will run the evening groups, including how you will choose the venues, your facilitators' training, "
     "and who signs off each session plan",
     "how you will run the evening groups, including what you will do when a facilitator is off sick",
+    "your offer on debt advice, including how you will refer people to the credit union",
 ])
 def test_an_including_list_of_nouns_or_a_mixed_list_stays_with_its_head(item):
     assert _points(_listed(item)) == [item, "how you will record each visit"]

@@ -2303,11 +2303,12 @@ def _including_how(text: str, least: int = 1) -> list[str]:
     including-clause, a how-clause with the bidder as its subject, is a sub-point of its own, as is each of
     several ('..., including how you will A and how you will B'). An including-list of nouns is not, nor one that
     mixes a how-clause with nouns or other clauses ('including how you will meet the standard, your criteria, and
-    who holds ...': the head's elements, one ask), nor 'including what you will do when ...' (s22 labels)."""
+    who holds ...': the head's elements, one ask), nor 'including what you will do when ...' (s22 labels); the head
+    must be a how- or what-ask itself (a named thing, 'your offer on X, including how you will Y', holds it: s15)."""
     protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
     m = _INCLUDING_HOW.match(protected)
-    if not m or len(m.group("head").split()) < 4:
-        return [text]
+    if not m or len(m.group("head").split()) < 4 or not _WH_HEAD.match(_clean(m.group("head"))):
+        return [text]  # 'your offer on stopping smoking, including how you will refer ...': what the offer holds
     cuts = [0] + [c.end() for c in _HOW_CUT.finditer(m.group("list"))]
     starts = [m.start("list") + c for c in cuts]
     ends = [m.start("list") + c.start() for c in _HOW_CUT.finditer(m.group("list"))] + [len(text)]
