@@ -99,3 +99,23 @@ def test_one_how_ask_in_a_sentence_s_including_clause_qualifies_its_ask(sentence
     points = _points(sentence + " (300 words)")
     assert len(points) == 1
     assert sentence.rstrip(".").endswith(points[0])
+
+
+@pytest.mark.parametrize("facts", [
+    ["Complaints must be acknowledged within 2 working days of receipt.",
+     "Where a complaint concerns a child, the Service must tell the Council's duty team the same day.",
+     "The Service will have a named Complaints Lead at manager level."],
+    ["Referrals are screened by the duty worker within 24 hours of arrival.",
+     "The Provider shall keep a waiting list report that is updated every week.",
+     "If a person misses two appointments, the Service must write to their GP within 5 days."],
+    ["Data is submitted to the national dataset by the 10th working day of each month.",
+     "The Service will attend the quarterly contract review meeting with the Council.",
+     "All incidents must be reported to the Commissioners within 2 working days."],
+])
+def test_the_buyers_stated_standards_over_the_asks_are_context_not_sub_points(facts):
+    text = ("Please describe how you will handle feedback from people, and how you will learn from complaints and "
+            "incidents across the Service.\n\n**Limit:** 400 words\n\n### What the Council will look for\n\n"
+            + "\n".join(f"- {f}" for f in facts))
+    points = _points(text)
+    assert not any(p.rstrip(".") in [f.rstrip(".") for f in facts] for p in points)
+    assert any("handle feedback" in p for p in points)

@@ -1592,6 +1592,22 @@ def _in_background(lines: list[str], start: int) -> bool:
     return False
 
 
+_STATED = re.compile(r"\b(?:must|will|shall|are|is)\b")
+_CONDITION_OPENS = re.compile(r"^(?:where|when|if)\b[^,]{3,}?,\s+\S", re.I)
+"""'Where a person cannot be contacted within 24 hours, the Service must ...': a condition, then the standard."""
+
+
+def _standards_stated(texts: list[str]) -> bool:
+    """A list with no lead-in whose items are each the buyer's own statement of a standard or fact ('Concerns must be
+    raised within 1 working day.', 'The Service will have a named lead.', 'Incidents are reported within 2 days.'):
+    whole sentences that say what must be or is, none addressed to the bidder and none asking (s22 q07, spent: the
+    lines under a 'Requirements ...' title were read as its sub-points and its five asks were lost)."""
+    return len(texts) >= 2 and all(
+        t.rstrip().endswith(".") and t[:1].isupper() and len(t.split()) >= 6 and _STATED.search(t)
+        and not (_asking_item(t) and not _CONDITION_OPENS.match(t)) and not re.search(r"\b(?:you|your|we|our|bidders?|tenderers?)\b", t, re.I)
+        for t in texts)
+
+
 def context_lists(text: str) -> tuple[str, list[str]]:
     """The question without the lists that give the buyer's background, and those lists' items.
 
@@ -1654,7 +1670,7 @@ def context_lists(text: str) -> tuple[str, list[str]]:
             _shape("label_line").match(bare + " X").end() == len(bare) + 1
         stated = bool(lead) and not label and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I)))
         labelled = bool(lead) and any(r is not run for r in asking_runs)
-        if stated or labelled or _in_background(lines, run[0]):
+        if stated or labelled or _in_background(lines, run[0]) or (not lead and _standards_stated(texts)):
             context.append(run)
     if not context:
         return text, []
