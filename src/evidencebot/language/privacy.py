@@ -77,6 +77,10 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _LOWER = "a-zß-öø-ÿ\u0100-\u024f"
 _NAME_WORD = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}])[{_UPPER}{_LOWER}Ā-ž'’\-]*"
 _NAME_WORD_RE = re.compile(rf"{_NAME_WORD}\Z")
+# (p22b) a word in capitals ("GARY", "O'DRISCOLL"), and the space before the next one
+_CAPS_WORD = re.compile(rf"(?<![\w'’\-])[{_UPPER}](?:[{_UPPER}]|['’][{_UPPER}])[{_UPPER}'’\-]*(?![\w'’])")
+# a dash or a colon after a word that opens a note's line ("ERYL – refused meds", "JOSH: settled")
+_CAPS_LINE_OPENER = re.compile(r"[ \t\u00a0]*(?:[–—:]|-[ \t])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
 # "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
@@ -2854,6 +2858,8 @@ class _NameFinder:
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
         if title and title in n.honour_titles:
             return True
+        if self._care_event(start, end):
+            return False  # (p22b) "the landlord, Mr Farid Qureshi, who is alleged to have ...": a care event, no role
         if _CITED_AFTER.match(self.text, end):
             return True  # the author of a published work, cited: "The report by Okonjo and Pryce (2022) found ..."
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
@@ -3425,6 +3431,34 @@ class _NameFinder:
                 out.append((tok.start, tok.end if heading else end))
         return out
 
+    def capitals(self) -> list[tuple[int, int]]:
+        """(p22b) A listed first name written in capitals with a surname in capitals, as an alert or a record header
+        writes a name ("DO NOT GIVE INFO TO GARY HOLLOWAY", "SEAMUS O'DRISCOLL, a tenant"), or a listed first name in
+        capitals alone opening a line of a note before a dash or a colon ("ERYL – refused meds"). Not a first name that
+        is also a word (``ambiguous_first_names``: "MAY", "GRACE") nor one before a place word ("ALDER COURT")."""
+        out = []
+        n = self.names
+        caps = list(_CAPS_WORD.finditer(self.text))
+        for k, m in enumerate(caps):
+            first = m.group().rstrip("-")
+            word = first[:1] + first[1:].lower()
+            if word in n.ambiguous or not (word in n.first_names or _folded(word) in n.first_names):
+                continue
+            nxt = caps[k + 1] if k + 1 < len(caps) else None
+            if nxt is not None and re.fullmatch(r"[ \t\u00a0]+", self.text[m.end():nxt.start()]):
+                words = [nxt] + ([caps[k + 2]] if k + 2 < len(caps)
+                                 and re.fullmatch(r"[ \t\u00a0]+", self.text[nxt.end():caps[k + 2].start()]) else [])
+                title_case = [w.group()[:1] + w.group()[1:].lower() for w in words]
+                # not a name before a place or an organisation's word: "JOHN LEWIS PARTNERSHIP", "ALDER COURT"
+                if not (self.blocked_word(title_case[0]) and title_case[0] not in n.surname_words) \
+                        and not any(w in n.place_words for w in title_case[1:]):
+                    out.append((m.start(), nxt.end()))
+                continue
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            if _CAPS_LINE_OPENER.match(self.text, m.end()) and not self.text[line_start:m.start()].strip(" \t*-•>#"):
+                out.append((m.start(), m.end()))
+        return out
+
     def quoted_word(self, i: int) -> bool:
         """A capitalised word alone in quotation marks, as a nickname is written ("'Spud' came in again, said he's
         been off his meds"): the model reads it as a common noun, but the marks say it is what someone is called.
@@ -3498,10 +3532,10 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
-        kept = privacy_filter.keep(finder, spans) if spans else []
+        kept = (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals()
         return _with_description(text, _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule),
                                  rule)
-    return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule),
+    return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans] + finder.capitals()), rule),
                              rule)
 
 
