@@ -112,6 +112,13 @@ PASS = [
     "ANNUAL REPORT 2025 – CHAIR'S FOREWORD",
     "We found the new venue on 3 May and signed the lease in June.",
     "Month | Referrals | Start date — April | 41 | 01/04/2025",
+    # (p22b) a condition named after a person; our own premises at a street address
+    "Staff learnt about supporting adults with Asperger's and early-onset Alzheimer's.",
+    "Our carers' group is for families living with Parkinson's.",
+    "She was diagnosed with Crohn's disease as a teenager and now has Bell's palsy.",
+    "Our hub is at 45 Market Street, above the pharmacy.",
+    "Our drop-in centre is on 3 Mill Road.",
+    "Our office is now based at 12 Church Lane, next to the library.",
 ]
 
 

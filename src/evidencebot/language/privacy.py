@@ -81,6 +81,8 @@ _NAME_WORD_RE = re.compile(rf"{_NAME_WORD}\Z")
 _CAPS_WORD = re.compile(rf"(?<![\w'’\-])[{_UPPER}](?:[{_UPPER}]|['’][{_UPPER}])[{_UPPER}'’\-]*(?![\w'’])")
 # a dash or a colon after a word that opens a note's line ("ERYL – refused meds", "JOSH: settled")
 _CAPS_LINE_OPENER = re.compile(r"[ \t\u00a0]*(?:[–—:]|-[ \t])")
+# (p22b) a possessive and the word after it: "Huntington's disease", "Alzheimer's,"
+_EPONYM_AFTER = re.compile(r"['’]s?(?![\w])(?:[ \t\u00a0]+([A-Za-z]+))?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
 # "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
@@ -821,7 +823,7 @@ CONTEXT_LISTS = (
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
-    "name_particles", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
+    "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
 )
 
 
@@ -3520,6 +3522,20 @@ def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
     return [(s, e, source) for source in NAME_SOURCES for s, e in getattr(finder, source)()]
 
 
+def _eponymous_condition(finder: "_NameFinder", start: int, end: int) -> bool:
+    """(p22b) A condition named after a person, not a person: a name with its possessive before one of
+    ``condition_nouns`` ("Huntington's disease"), or one of ``eponymous_conditions`` with its possessive and no
+    title ("early-onset Alzheimer's", "people with Asperger's"; not "Mrs Parkinson's son")."""
+    m = _EPONYM_AFTER.match(finder.text, end)
+    if m is None:
+        return False
+    if m.group(1) and m.group(1).casefold() in finder.context.get("condition_nouns", ()):
+        return True
+    words = finder.text[start:end].split()
+    return len(words) == 1 and words[0].casefold() in finder.context.get("eponymous_conditions", ()) \
+        and not (m.group(1) and m.group(1)[:1].islower() and m.group(1).casefold() in finder.context.get("kin_nouns", ()))
+
+
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
     # (p22) a hashtag or a handle is no name as written ("#RecoveryCafe"; a handle is privacy.social-handle's)
@@ -3527,7 +3543,7 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     # "Perpetrator: ex-partner" at a sentence's start, capitalised)
     common = {w for k in ("person_nouns", "kin_nouns") for w in finder.context.get(k, ())}
     spans = [sp for sp in name_candidates(finder) if text[sp[0] - 1:sp[0]] not in ("#", "@")
-             and text[sp[0]:sp[1]].casefold() not in common]
+             and text[sp[0]:sp[1]].casefold() not in common and not _eponymous_condition(finder, sp[0], sp[1])]
     if doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
