@@ -77,6 +77,11 @@ FLAG = [
     ("Name | DOB | Postcode — AB | 04/09/1979 | LS6", "04/09/1979"),
     ("Initials | Date of birth | Team — RK | 1992-01-30 | North", "1992-01-30"),
     ("Ref | D.O.B. | Ward – 4471 | 3.5.1968 | Birch", "3.5.1968"),
+    # (p22b) initials, an age and where the person lives, one finding for the whole description
+    ("MB, aged 47, lives in Pontcanna and cares for her mother.", "MB, aged 47, lives in Pontcanna"),
+    ("RS (52, Moss Side) joined the walking group in spring.", "RS (52, Moss Side)"),
+    ("Case study: P.L., aged 29, from the Lawns estate in Hull, came to the drop-in twice.",
+     "P.L., aged 29, from the Lawns estate in Hull"),
 ]
 
 PASS = [
@@ -119,6 +124,8 @@ PASS = [
     "Our hub is at 45 Market Street, above the pharmacy.",
     "Our drop-in centre is on 3 Mill Road.",
     "Our office is now based at 12 Church Lane, next to the library.",
+    "The NHS (75) celebrated its birthday with a tea party.",
+    "CYP (11, 12 and 13) were invited to the consultation.",
 ]
 
 

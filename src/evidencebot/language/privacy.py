@@ -1380,6 +1380,10 @@ _TITLED_RUN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t\u00a0]+(?:
                                 r"(?:of|with|for)[ \t\u00a0]+\Z")
 # (p21) a person's initials written with full stops: "J.T.", "A.M.K."
 _INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}")
+# (p22b) initials written with no full stops, and the age written after them: "KD, aged 61,", "JT (34, Hulme)"
+_BARE_INITIALS = re.compile(r"[A-Z]{2,3}")
+_AGE_AFTER_INITIALS = re.compile(r"(?:,[ \t\u00a0]*(?:aged|age)[ \t\u00a0]+\d{1,2}\b(?![ \t\u00a0]*(?:[-–+%]|and|or|to)\b)"
+                                 r"|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+\d{1,2}[ \t\u00a0]*[,)]|\d{1,2}[ \t\u00a0]*,[ \t\u00a0]*[A-Z][a-z]))")
 # (p21) a surname, an initial with its full stop and (group 2) a courtesy title in brackets, ending a list's entry: "Lloyd-Jones
 # T.,", "Rees, M. (Mrs)"
 _SURNAME_INITIAL = re.compile(r"(?<![\w'’\-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),?[ \t\u00a0]+[A-Z]\."
@@ -3182,6 +3186,10 @@ class _NameFinder:
         Not an abbreviation (the parse names no person: "the U.K. has ...")."""
         out = []
         for tok in self.toks:
+            if tok.token is not None and _BARE_INITIALS.fullmatch(tok.text) and tok.ent not in NOT_A_NAME_LABELS \
+                    and _AGE_AFTER_INITIALS.match(self.text, tok.end):
+                out.append((tok.start, tok.end))  # (p22b) initials with no full stops and an age: "KD, aged 61,", "JT (34, Hulme)"
+                continue
             if tok.token is None or not _INITIALS_TOKEN.fullmatch(tok.text):
                 continue
             if self.described_as_person(tok.token) or (self.text[tok.end:tok.end + 1] == "," and self.age_or_who_after(tok)):
@@ -3573,11 +3581,15 @@ def _description_patterns(rule: PrivacyRule) -> tuple[re.Pattern, re.Pattern, re
             area = _alternation(ctx.get("local_area_nouns", frozenset()) or {"area"})
             cached = (
                 re.compile(rf"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}(?=[ \t\u00a0]*(?:[,;:.)]|\Z))"
-                           rf"|\([ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}[ \t\u00a0]*\))"),
+                           rf"|\([ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}"
+                           # (p22b) the place in the brackets with the age: "JT (34, Hulme)"
+                           rf"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,2}})?[ \t\u00a0]*\))"),
                 re.compile(rf"[ \t\u00a0]*,[ \t\u00a0]*(?i:{_alternation(leads)})[ \t\u00a0]+[^,;:.!?()\n]{{1,60}}?"
                            rf"(?=[ \t\u00a0]*(?:[,;:.!?)]|\n|\Z))"),
                 re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?i:{_alternation(origins)})[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?"
-                           rf"[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,3}}(?:[ \t\u00a0]+(?:{area})\b)?"),
+                           rf"[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,3}}(?:[ \t\u00a0]+(?:{area})\b)?"
+                           # (p22b) and the town it is in: "from the Gorse Hill estate in Swindon"
+                           rf"(?:[ \t\u00a0]+in[ \t\u00a0]+[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,2}})?"),
             )
             names.__dict__["_description_patterns"] = cached
     return cached or None
