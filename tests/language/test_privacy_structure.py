@@ -57,6 +57,31 @@ FLAG = [
     ("They sleep in the old van behind the leisure centre on Kings Road.", "the old van behind the leisure centre on Kings Road"),
     # one person's own worker stays flagged (phrasebank/README.md, "Whose names are personal data")
     ("Her support worker Dan Price rang the ward.", "Dan Price"),
+    # (p22b) a person named in an allegation is no one in their role
+    ("We reported the neighbour, Kevin Marsh, who is accused of taking her bank card.", "Kevin Marsh"),
+    ("The caretaker, Mr Ade Bello, is suspected of entering her flat without notice.", "Mr Ade Bello"),
+    ("Concerns were raised about her landlord, Mr Tomasz Wilk, who is alleged to have kept her deposit.", "Mr Tomasz Wilk"),
+    # (p22b) names in capitals: a listed first name with a surname, or alone opening a note's line before a dash
+    ("WARNING: DO NOT DISCLOSE HER NEW ADDRESS TO PAUL WHITAKER UNDER ANY CIRCUMSTANCES.", "PAUL WHITAKER"),
+    ("Night report: the fire alarm was set off by DANIEL MORGAN at 03:10.", "DANIEL MORGAN"),
+    ("KAREN – anxious after the phone call, had a bath and went to bed early.", "KAREN"),
+    # (p22b) the record system in brackets after the label
+    ("Client number (Mosaic): 3390124 is on the referral form.", "3390124"),
+    ("Service user ID (SystmOne) 88123405 – next review Friday.", "88123405"),
+    ("Patient no. (PAS): 5512093, on the ward list today.", "5512093"),
+    # (p22b) a person found on a day
+    ("Staff found him collapsed in the garden on 4 March 2025 and called an ambulance.", "4 March 2025"),
+    ("She was found unconscious in her flat on 12/06/2024 by a neighbour.", "12/06/2024"),
+    ("The man we support was found by the night worker on 9 October 2024.", "9 October 2024"),
+    # (p22b) a table row written on one line under a date of birth column
+    ("Name | DOB | Postcode — AB | 04/09/1979 | LS6", "04/09/1979"),
+    ("Initials | Date of birth | Team — RK | 1992-01-30 | North", "1992-01-30"),
+    ("Ref | D.O.B. | Ward – 4471 | 3.5.1968 | Birch", "3.5.1968"),
+    # (p22b) initials, an age and where the person lives, one finding for the whole description
+    ("MB, aged 47, lives in Pontcanna and cares for her mother.", "MB, aged 47, lives in Pontcanna"),
+    ("RS (52, Moss Side) joined the walking group in spring.", "RS (52, Moss Side)"),
+    ("Case study: P.L., aged 29, from the Lawns estate in Hull, came to the drop-in twice.",
+     "P.L., aged 29, from the Lawns estate in Hull"),
 ]
 
 PASS = [
@@ -86,6 +111,21 @@ PASS = [
     "Please attach a Gantt chart if it helps.",
     # (p21) a titled character compared with after "feel like", by the parse
     "By Thursday most of us feel like Mrs Doyle.",
+    # (p22b) capitals that are no person, an organisation named like one, a day no person's event, a table's dates
+    "MAY HALF TERM: GROUPS CLOSED",
+    "JOHN LEWIS PARTNERSHIP DONATED THE PRIZES.",
+    "ANNUAL REPORT 2025 – CHAIR'S FOREWORD",
+    "We found the new venue on 3 May and signed the lease in June.",
+    "Month | Referrals | Start date — April | 41 | 01/04/2025",
+    # (p22b) a condition named after a person; our own premises at a street address
+    "Staff learnt about supporting adults with Asperger's and early-onset Alzheimer's.",
+    "Our carers' group is for families living with Parkinson's.",
+    "She was diagnosed with Crohn's disease as a teenager and now has Bell's palsy.",
+    "Our hub is at 45 Market Street, above the pharmacy.",
+    "Our drop-in centre is on 3 Mill Road.",
+    "Our office is now based at 12 Church Lane, next to the library.",
+    "The NHS (75) celebrated its birthday with a tea party.",
+    "CYP (11, 12 and 13) were invited to the consultation.",
 ]
 
 

@@ -77,6 +77,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _LOWER = "a-zß-öø-ÿ\u0100-\u024f"
 _NAME_WORD = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}])[{_UPPER}{_LOWER}Ā-ž'’\-]*"
 _NAME_WORD_RE = re.compile(rf"{_NAME_WORD}\Z")
+# (p22b) a word in capitals ("GARY", "O'DRISCOLL"), and the space before the next one
+_CAPS_WORD = re.compile(rf"(?<![\w'’\-])[{_UPPER}](?:[{_UPPER}]|['’][{_UPPER}])[{_UPPER}'’\-]*(?![\w'’])")
+# a dash or a colon after a word that opens a note's line ("ERYL – refused meds", "JOSH: settled")
+_CAPS_LINE_OPENER = re.compile(r"[ \t\u00a0]*(?:[–—:]|-[ \t])")
+# (p22b) a possessive and the word after it: "Huntington's disease", "Alzheimer's,"
+_EPONYM_AFTER = re.compile(r"['’]s?(?![\w])(?:[ \t\u00a0]+([A-Za-z]+))?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 # "my name is Precious", "named Grace"
 # "my name is Precious", "named Grace", a nickname said of a person: "calls him Tiny", "prefers to be
@@ -817,7 +823,7 @@ CONTEXT_LISTS = (
     "organisation_verbs", "kin_owners", "kin_qualifiers", "from_verbs", "simile_verbs", "saying_verbs", "figure_nouns",
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
-    "name_particles", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
+    "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
 )
 
 
@@ -1374,6 +1380,10 @@ _TITLED_RUN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*[ \t\u00a0]+(?:
                                 r"(?:of|with|for)[ \t\u00a0]+\Z")
 # (p21) a person's initials written with full stops: "J.T.", "A.M.K."
 _INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}")
+# (p22b) initials written with no full stops, and the age written after them: "KD, aged 61,", "JT (34, Hulme)"
+_BARE_INITIALS = re.compile(r"[A-Z]{2,3}")
+_AGE_AFTER_INITIALS = re.compile(r"(?:,[ \t\u00a0]*(?:aged|age)[ \t\u00a0]+\d{1,2}\b(?![ \t\u00a0]*(?:[-–+%]|and|or|to)\b)"
+                                 r"|[ \t\u00a0]*\([ \t\u00a0]*(?:aged[ \t\u00a0]+\d{1,2}[ \t\u00a0]*[,)]|\d{1,2}[ \t\u00a0]*,[ \t\u00a0]*[A-Z][a-z]))")
 # (p21) a surname, an initial with its full stop and (group 2) a courtesy title in brackets, ending a list's entry: "Lloyd-Jones
 # T.,", "Rees, M. (Mrs)"
 _SURNAME_INITIAL = re.compile(r"(?<![\w'’\-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),?[ \t\u00a0]+[A-Z]\."
@@ -2854,6 +2864,8 @@ class _NameFinder:
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
         if title and title in n.honour_titles:
             return True
+        if self._care_event(start, end):
+            return False  # (p22b) "the landlord, Mr Farid Qureshi, who is alleged to have ...": a care event, no role
         if _CITED_AFTER.match(self.text, end):
             return True  # the author of a published work, cited: "The report by Okonjo and Pryce (2022) found ..."
         if any(w in n.honour_titles for w in self.text[start:end].split()[:2]):
@@ -3174,6 +3186,10 @@ class _NameFinder:
         Not an abbreviation (the parse names no person: "the U.K. has ...")."""
         out = []
         for tok in self.toks:
+            if tok.token is not None and _BARE_INITIALS.fullmatch(tok.text) and tok.ent not in NOT_A_NAME_LABELS \
+                    and _AGE_AFTER_INITIALS.match(self.text, tok.end):
+                out.append((tok.start, tok.end))  # (p22b) initials with no full stops and an age: "KD, aged 61,", "JT (34, Hulme)"
+                continue
             if tok.token is None or not _INITIALS_TOKEN.fullmatch(tok.text):
                 continue
             if self.described_as_person(tok.token) or (self.text[tok.end:tok.end + 1] == "," and self.age_or_who_after(tok)):
@@ -3425,6 +3441,34 @@ class _NameFinder:
                 out.append((tok.start, tok.end if heading else end))
         return out
 
+    def capitals(self) -> list[tuple[int, int]]:
+        """(p22b) A listed first name written in capitals with a surname in capitals, as an alert or a record header
+        writes a name ("DO NOT GIVE INFO TO GARY HOLLOWAY", "SEAMUS O'DRISCOLL, a tenant"), or a listed first name in
+        capitals alone opening a line of a note before a dash or a colon ("ERYL – refused meds"). Not a first name that
+        is also a word (``ambiguous_first_names``: "MAY", "GRACE") nor one before a place word ("ALDER COURT")."""
+        out = []
+        n = self.names
+        caps = list(_CAPS_WORD.finditer(self.text))
+        for k, m in enumerate(caps):
+            first = m.group().rstrip("-")
+            word = first[:1] + first[1:].lower()
+            if word in n.ambiguous or not (word in n.first_names or _folded(word) in n.first_names):
+                continue
+            nxt = caps[k + 1] if k + 1 < len(caps) else None
+            if nxt is not None and re.fullmatch(r"[ \t\u00a0]+", self.text[m.end():nxt.start()]):
+                words = [nxt] + ([caps[k + 2]] if k + 2 < len(caps)
+                                 and re.fullmatch(r"[ \t\u00a0]+", self.text[nxt.end():caps[k + 2].start()]) else [])
+                title_case = [w.group()[:1] + w.group()[1:].lower() for w in words]
+                # not a name before a place or an organisation's word: "JOHN LEWIS PARTNERSHIP", "ALDER COURT"
+                if not (self.blocked_word(title_case[0]) and title_case[0] not in n.surname_words) \
+                        and not any(w in n.place_words for w in title_case[1:]):
+                    out.append((m.start(), nxt.end()))
+                continue
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            if _CAPS_LINE_OPENER.match(self.text, m.end()) and not self.text[line_start:m.start()].strip(" \t*-•>#"):
+                out.append((m.start(), m.end()))
+        return out
+
     def quoted_word(self, i: int) -> bool:
         """A capitalised word alone in quotation marks, as a nickname is written ("'Spud' came in again, said he's
         been off his meds"): the model reads it as a common noun, but the marks say it is what someone is called.
@@ -3486,6 +3530,20 @@ def name_candidates(finder: _NameFinder) -> list[tuple[int, int, str]]:
     return [(s, e, source) for source in NAME_SOURCES for s, e in getattr(finder, source)()]
 
 
+def _eponymous_condition(finder: "_NameFinder", start: int, end: int) -> bool:
+    """(p22b) A condition named after a person, not a person: a name with its possessive before one of
+    ``condition_nouns`` ("Huntington's disease"), or one of ``eponymous_conditions`` with its possessive and no
+    title ("early-onset Alzheimer's", "people with Asperger's"; not "Mrs Parkinson's son")."""
+    m = _EPONYM_AFTER.match(finder.text, end)
+    if m is None:
+        return False
+    if m.group(1) and m.group(1).casefold() in finder.context.get("condition_nouns", ()):
+        return True
+    words = finder.text[start:end].split()
+    return len(words) == 1 and words[0].casefold() in finder.context.get("eponymous_conditions", ()) \
+        and not (m.group(1) and m.group(1)[:1].islower() and m.group(1).casefold() in finder.context.get("kin_nouns", ()))
+
+
 def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     finder = _NameFinder(rule, text, doc)
     # (p22) a hashtag or a handle is no name as written ("#RecoveryCafe"; a handle is privacy.social-handle's)
@@ -3493,15 +3551,15 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
     # "Perpetrator: ex-partner" at a sentence's start, capitalised)
     common = {w for k in ("person_nouns", "kin_nouns") for w in finder.context.get(k, ())}
     spans = [sp for sp in name_candidates(finder) if text[sp[0] - 1:sp[0]] not in ("#", "@")
-             and text[sp[0]:sp[1]].casefold() not in common]
+             and text[sp[0]:sp[1]].casefold() not in common and not _eponymous_condition(finder, sp[0], sp[1])]
     if doc is not None:
         # the learned filter (phrasebank/privacy-name-filter.json) drops names that read as not personal data;
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
-        kept = privacy_filter.keep(finder, spans) if spans else []
+        kept = (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals()
         return _with_description(text, _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule),
                                  rule)
-    return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans]), rule),
+    return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans] + finder.capitals()), rule),
                              rule)
 
 
@@ -3523,11 +3581,15 @@ def _description_patterns(rule: PrivacyRule) -> tuple[re.Pattern, re.Pattern, re
             area = _alternation(ctx.get("local_area_nouns", frozenset()) or {"area"})
             cached = (
                 re.compile(rf"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}(?=[ \t\u00a0]*(?:[,;:.)]|\Z))"
-                           rf"|\([ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}[ \t\u00a0]*\))"),
+                           rf"|\([ \t\u00a0]*(?:(?i:{age})[ \t\u00a0]+)?\d{{1,3}}"
+                           # (p22b) the place in the brackets with the age: "JT (34, Hulme)"
+                           rf"(?:[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,2}})?[ \t\u00a0]*\))"),
                 re.compile(rf"[ \t\u00a0]*,[ \t\u00a0]*(?i:{_alternation(leads)})[ \t\u00a0]+[^,;:.!?()\n]{{1,60}}?"
                            rf"(?=[ \t\u00a0]*(?:[,;:.!?)]|\n|\Z))"),
                 re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?i:{_alternation(origins)})[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?"
-                           rf"[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,3}}(?:[ \t\u00a0]+(?:{area})\b)?"),
+                           rf"[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,3}}(?:[ \t\u00a0]+(?:{area})\b)?"
+                           # (p22b) and the town it is in: "from the Gorse Hill estate in Swindon"
+                           rf"(?:[ \t\u00a0]+in[ \t\u00a0]+[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){{0,2}})?"),
             )
             names.__dict__["_description_patterns"] = cached
     return cached or None
