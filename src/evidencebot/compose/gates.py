@@ -62,9 +62,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                                    "no_mention", "bidder", "must")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
     return {
-        "unless": re.compile(rf"^(?:all\s+|any\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?\s*,?\s*"
+        "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?\s*,?\s*"
                              rf"(?:{alt['unless']})\s+(?P<rest>.+?)[.;]?$", re.I),
-        "without": re.compile(rf"^(?:all\s+|any\s+)?(?:{alt['answers']})\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
+        "without": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
                               rf"{cap}\s*(?:marks?|points?)?(?:\s+for\s+this\s+question)?[.;]?$", re.I),
         "must": re.compile(rf"^(?:(?:all\s+)?(?:{alt['answers']}|you)\s+)(?:{alt['must']})\s+(?P<rest>.+?)[.;]?$", re.I),
         "asking": re.compile(rf"^(?:{alt['asking']})\s+", re.I),
