@@ -197,3 +197,35 @@ Maximum 200 words.
             "**3.2** Describe how you will train volunteers.\n(maximum 150 words) Weighting: 2%\n")
     plan = plan_question(bold)
     assert plan.word_limit == 400 and [p.part_limit for p in plan.points] == [250, 150]
+
+
+# s22 (spent): 'A response will not score above 2 unless it includes a clear statement that the Bidder will ...' was
+# not read at all (a leading article), nor 'Bidders who do not confirm ...'; and a commitment that kept the document
+# without its version, or lost the meeting, counted as made (q03 scored 1). Written for these tests, other buyers.
+ARTICLE = ("A response will not score above 2 unless it includes a clear statement that the Bidder will follow the "
+           "Marlow Vale Discharge Protocol v1.4 and attend the fortnightly Marlow Vale Flow Huddle.")
+WHO = "Bidders who do not confirm that they will keep every post in Table 3B filled will not score above 1."
+ZERO = ("A submission that does not confirm that the Bidder will send its Ofsted notification by 2 March 2028 will be "
+        "scored 0.")
+ROLE = ("An answer will not score above 3 unless the Bidder confirms that it will adopt the Kessock Adult Protection "
+        "Procedures (version 2.0) from the Start Date and name the role that will act as Designated Officer.")
+
+
+def test_gates_with_an_article_who_do_not_or_a_named_role_are_read_each_element_kept():
+    assert [(g.will, g.cap) for g in gates.read(ARTICLE)] == [(
+        "follow the Marlow Vale Discharge Protocol v1.4 and attend the fortnightly Marlow Vale Flow Huddle", "2")]
+    assert [(g.will, g.cap) for g in gates.read(WHO)] == [("keep every post in Table 3B filled", "1")]
+    assert [(g.will, g.cap) for g in gates.read(ZERO)] == [("send our Ofsted notification by 2 March 2028", "0")]
+    said = [(g.statement, g.will) for g in gates.read(ROLE)]
+    assert said == [("adopt the Kessock Adult Protection Procedures (version 2.0) from the Start Date",
+                     "adopt the Kessock Adult Protection Procedures (version 2.0) from the Start Date"),
+                    ("the role that will act as Designated Officer", "")]
+    gate = gates.read(ARTICLE)[0]
+    assert {"v1.4", "fortnightly", "Marlow Vale Flow Huddle"} <= set(gates.elements(gate.statement))
+    # the protocol without its version, or without the huddle, is not the statement made in full
+    assert gates.missing(gate, "We will follow the Marlow Vale Discharge Protocol and attend the fortnightly Marlow "
+                               "Vale Flow Huddle.") == ["v1.4"]
+    assert not gates.made(gate, "We will follow the Marlow Vale Discharge Protocol v1.4 and attend its meetings.")
+    assert gates.made(gate, "We will follow the Marlow Vale Discharge Protocol v1.4 and attend the fortnightly Marlow "
+                            "Vale Flow Huddle.")
+    assert gates.made(gates.read(ZERO)[0], "We will send our Ofsted notification by 2 March 2028.")
