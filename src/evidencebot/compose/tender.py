@@ -4215,6 +4215,12 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
         # a cue of two or more words ('team structure', 'did not attend') names what is asked
         if h.weight >= 2 and (block.block_id in h.topic.blocks or h.topic.name in blockmatch.block_topics(block, topics)):
             return True
+    # a part asking several things in one ('how you will recruit, retain and deploy staff to meet Table 8.1,
+    # including ... vacancies, sickness and annual leave', s22 q08, spent): a block of two of its topics answers it,
+    # though it holds no third of the part's many words (the part was left empty)
+    if len({h.topic.name for h in hits if block.block_id in h.topic.blocks
+            or h.topic.name in blockmatch.block_topics(block, topics)}) >= 2:
+        return True
     head = set(blockmatch.tokens(" ".join([block.title] + list(block.tags))))
     body = set(blockmatch.tokens(block.body))
     if not hits:
