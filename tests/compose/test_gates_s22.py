@@ -158,6 +158,11 @@ def test_a_heading_is_never_made_from_a_later_clause_passive():
     assert make_heading("Describe how you will make sure every tenant gets a home visit, and how missed visits will "
                         "be followed up.") == "Making sure every tenant gets a home visit"
     assert make_heading("how complaints will be recorded and answered") == "Recording and answering complaints"
+    # every verb of a run kept parallel, the last too, when the list does not know it (s22 q08: 'Recruiting,
+    # retaining and deploy staff')
+    assert make_heading("how you will hire, retain and deploy staff to meet Schedule 4") == \
+        "Hiring, retaining and deploying staff to meet Schedule 4"
+    assert make_heading("how you will vet, induct and redeploy volunteers") == "Vetting, inducting and redeploying volunteers"
 
 
 def test_numbered_parts_each_with_its_own_limit_are_each_read_and_budgeted():
