@@ -234,3 +234,56 @@ def test_gates_with_an_article_who_do_not_or_a_named_role_are_read_each_element_
     assert gates.made(gate, "We will follow the Marlow Vale Discharge Protocol v1.4 and attend the fortnightly Marlow "
                             "Vale Flow Huddle.")
     assert gates.made(gates.read(ZERO)[0], "We will send our Ofsted notification by 2 March 2028.")
+
+
+def _staff_table(header: str, role: str) -> str:
+    return f"""Table 5 - Staffing for the Service
+
+| Role | {header} | Caseload cap |
+|---|---|---|
+| Kestrel Lodge Support Workers | at least 9.0 WTE | none held |
+| {role} | 6.5 | no more than 25 people per 1.0 WTE |
+| Total | 16.5 | |
+"""
+
+
+def test_a_staffing_table_headed_as_minimums_gives_every_role_and_its_roles_are_ours_not_partners():
+    from evidencebot.compose import buyer_scale
+
+    # s22 q08 (spent): 'Alder Court Support Workers', a row of Table 8.1, was written as a partner 'we work with'
+    for header, role in (("Minimum establishment", "Wellbeing Coaches"), ("Minimum WTE", "Recovery Workers"),
+                         ("Required FTE", "Community Navigators")):
+        text = _staff_table(header, role)
+        assert [(r.role.lower(), r.wte) for r in buyer_scale.role_minimums(text)] == [
+            ("kestrel lodge support workers", 9.0), (role.lower(), 6.5)], header
+        roles = buyer_scale.staff_roles(text)
+        assert buyer_scale.is_role("the Kestrel Lodge Support Workers", roles)
+        assert not buyer_scale.is_role("the Kestrel Lodge Residents Forum", roles)
+
+
+def test_a_workforce_question_takes_its_staffing_blocks_makes_its_gate_and_writes_no_role_as_a_partner(demo_db, checker):
+    from evidencebot.compose.tender import assemble_tender
+
+    question = _staff_table("Minimum establishment", "Recovery Workers") + """
+Describe how you will run a safe and stable workforce:
+
+(a) how you will hire, retain and deploy staff to meet Table 5, including how you will cover vacancies, sickness
+and annual leave without breaching the caseload caps;
+
+(b) how you will keep staffing at Kestrel Lodge safe at night.
+
+A response will not score above 1 unless the Bidder states that it will maintain at least the minimum staffing
+establishment in Table 5 from 1 June 2028 for the life of the contract.
+
+Maximum 600 words.
+"""
+    answer = assemble_tender(demo_db, question, period=PERIOD, checker=checker)
+    assert not answer.findings
+    parts = _parts(answer.markdown)
+    first = next(iter(parts))
+    assert first.startswith("a) Hiring, retaining and deploying staff"), list(parts)
+    assert "We will maintain at least the minimum staffing establishment in Table 5 from 1 June 2028" in parts[first]
+    assert len(parts[first].split()) > 40  # the recruitment block, not only our commitment
+    assert [g["made"] for g in answer.gates] == [True]
+    assert not re.search(r"work with the Kestrel Lodge Support Workers|link with the Kestrel Lodge Support Workers",
+                         answer.markdown, re.I), answer.markdown

@@ -723,6 +723,19 @@ class RoleMinimum:
     """Named without a figure ('a dedicated Carers Lead'): one post."""
 
 
+def staff_roles(text: str) -> frozenset[tuple[str, frozenset]]:
+    """The roles the buyer sets a minimum for (:func:`role_minimums`: a staffing table's rows, a list, prose), as
+    :func:`is_role` compares them."""
+    return frozenset(_role_stems(r.role) for r in role_minimums(text))
+
+
+def is_role(name: str, roles: frozenset[tuple[str, frozenset]]) -> bool:
+    """``name`` ('the Alder Court Support Workers') is one of the buyer's staff roles (:func:`staff_roles`): our own
+    staff group in this contract, never a partner we work with (s22 q08, spent: 'We will work with the Alder Court
+    Support Workers ... our named link attends its meetings', FIRM)."""
+    return _role_stems(re.sub(r"^(?:the|a|an)\s+", "", name or "", flags=re.I)) in roles
+
+
 def role_minimums(text: str) -> list[RoleMinimum]:
     """The buyer's minimum WTE for each role it names in ``text`` ('8.0 WTE Peer Support Workers (minimum)', 'at least
     2 WTE employment specialists', 'Carers Lead: 1.0 WTE', 'a dedicated Physical Health Lead'), one per role (the
@@ -862,12 +875,16 @@ def _column_kind(header: str, columns: dict) -> str:
     return ""
 
 
-def _role_cell(cell: str) -> str:
+def _role_cell(cell: str, column: bool = False) -> str:
     """The role a cell, list item or clause opens with, up to the first of ``role_ends`` ('Clinical Lead: registered
-    mental health nurse ...' -> 'clinical lead'); '' when what is left does not end in a role's head word."""
+    mental health nurse ...' -> 'clinical lead'); '' when what is left does not end in a role's head word, unless
+    ``column``: a cell of a column the buyer heads as the roles ('Role', 'Post') names one whatever its head word
+    ('Recovery Coaches'), but a total row."""
     ends = str(_staffing_spec().get("role_ends") or r"(?!)")
     head = re.split(ends, " ".join((cell or "").replace("*", "").split()), maxsplit=1)[0].strip()
-    if not head or len(head.split()) > 8 or not re.fullmatch(_role_re(), head, re.I):
+    named = column and re.fullmatch(r"[A-Za-z][A-Za-z'’ -]*", head or "") and len(head.split()) <= 6 and not re.match(
+        r"(?i)(?:sub-?)?totals?\b", head)
+    if not head or len(head.split()) > 8 or not (named or re.fullmatch(_role_re(), head, re.I)):
         return ""
     return role_name(head)
 
@@ -914,7 +931,7 @@ def _table_staffing(text: str) -> list[StaffRow]:
             cells = _cells(line)
             if all(re.fullmatch(r":?-+:?", c) for c in cells if c) or len(cells) <= role_at:
                 continue  # the header's rule
-            role = _role_cell(cells[role_at])
+            role = _role_cell(cells[role_at], column="role" in kinds)
             if not role:
                 continue
             wte = next((w for j in mins if j < len(cells) for w in [_wte_in(cells[j], bare=True)] if w is not None), None)

@@ -75,7 +75,10 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])|\s*\|\s*|\n+|<br\s*/?>|\u2022")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])|\s*\|\s*|\n\s*\n|\n(?=\s*(?:[-*#>]|\(?\w{1,3}[.)]\s))|\n(?=[^\n]*\|)"
+                       r"|<br\s*/?>|\u2022")
+"""Where a sentence ends: its full stop, a table's cell, a blank line, a line opening a list item, heading or row (a
+line wrapped inside a sentence is not an end: 'the minimum staffing\nestablishment in Table 5')."""
 
 
 def _sentences(text: str) -> list[str]:

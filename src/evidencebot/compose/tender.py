@@ -2656,6 +2656,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         _place(methods[point.key], block, _template_units(block, values, lead=lead), values, lead=lead)
     base = profile.get("base") or ""
     todo = []
+    roles = buyer_scale.staff_roles(buyer_text)  # the buyer's staff roles: ours, never partners
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
@@ -2671,6 +2672,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             found = (kind, place)
         else:
             found = buyer_terms.local_kind(r.name, r.sentence, local)
+            if found and found[0] == "partner" and buyer_scale.is_role(found[1], roles):
+                continue  # a role in the buyer's staffing table is our staff group, not a partner
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue
