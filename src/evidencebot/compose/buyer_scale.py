@@ -627,7 +627,12 @@ def _minimums_sentence(minimums: list[RoleMinimum]) -> str:
 
 
 def _roles_text(roles: list[tuple[str, float]]) -> str:
-    items = [f"{r} {n:.1f}" for r, n in roles if n > 0]
+    kept = [(r, n) for r, n in roles if n > 0]
+    # a figure just before a role named by its place ('practitioners 2.0, Alder Court House manager') reads as a
+    # street address ('2.0, Alder Court'; s22 q08's establishment was cut by the privacy check): its unit keeps them
+    # apart
+    items = [f"{r} {n:.1f}" + (" WTE" if i + 1 < len(kept) and kept[i + 1][0][:1].isupper() else "")
+             for i, (r, n) in enumerate(kept)]
     return _and(items) if items else ""
 
 

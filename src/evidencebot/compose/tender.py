@@ -1350,7 +1350,8 @@ def assemble_tender(
                 u["held"] = list(u.get("held") or []) + changed
                 held.setdefault(key, []).extend(changed)
     _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs,
-                          plan.points if len(role_minimums) >= 2 else None)
+                          plan.points if len(role_minimums) >= 2 else None,
+                          {g.key: g.statement for g in plan.gates if g.key})
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -2368,13 +2369,17 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
                 u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
 
 
-def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None) -> None:
+def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None,
+                          required: dict[str, str] | None = None) -> None:
     """The sentence on where the establishment offered differs from the buyer's, and why (:func:`buyer_scale.differs`),
     set after the sentence of a block that states that establishment, once in the answer (s20 q08: 38.5 WTE with half
     the buyer's peer support workers and none of its named leads, and no word on why). With the buyer's role minimums
     (``points``: the answer's parts) and no block of the answer stating the establishment, it is stated, with that
     sentence, in the first part that asks about the minimums or the staffing (s21 q08: 'how you will recruit and
-    retain staff to meet the minimums in Table 8.1' was answered with no WTE at all)."""
+    retain staff to meet the minimums in Table 8.1' was answered with no WTE at all), or in the part the buyer's
+    scoring gate requires it of (``required``: {part key: the gate's statement}; s22 q08: '(a) recruit, retain and
+    deploy staff to meet Table 8.1' under 'will not score above 1 unless the Bidder states that it will maintain at
+    least the minimum staffing establishment in Table 8.1' stated no establishment)."""
     if not team_wte:
         return
     for m in methods.values():
@@ -2386,7 +2391,8 @@ def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: l
                 return
     spec = load_phrasebank(buyer_scale.PHRASEBANK).get("establishment") or {}
     asks = re.compile(str(spec.get("asked") or r"(?!)"), re.I)
-    home = next((p for p in points or [] if p.key in methods and asks.search(p.text)), None)
+    home = next((p for p in points or [] if p.key in methods and asks.search(p.text)), None) or next(
+        (p for p in points or [] if p.key in methods and asks.search((required or {}).get(p.key, ""))), None)
     if home is None:
         return
     units = [{"text": str(spec.get("stated") or "{team_wte}.").format(team_wte=team_wte), "priority": 1,
