@@ -289,3 +289,23 @@ Maximum 600 words.
     assert [g["made"] for g in answer.gates] == [True]
     assert not re.search(r"work with the Kestrel Lodge Support Workers|link with the Kestrel Lodge Support Workers",
                          answer.markdown, re.I), answer.markdown
+
+
+def test_our_own_timing_of_a_step_the_buyer_dates_yields_to_the_buyers_date():
+    from evidencebot.compose import buyer_mobilisation
+
+    # s22 q10 (spent, FIRM): a block's 'within four weeks of award we send the measures letter' against the buyer's
+    # '11 January 2027 | Measures letter sent'; three layouts of the buyer's milestones, other steps and dates
+    for layout in ("| 3 February 2028 | Staff consultation letter issued to the outgoing provider |",
+                   "3 February 2028: staff consultation letter issued to the outgoing provider",
+                   "**3 February 2028** - Staff consultation letter issued to the outgoing provider"):
+        dates = buyer_mobilisation.dated("| Date | Milestone |\n|---|---|\n| 9 October 2027 | Contract signed |\n"
+                                         + layout + "\n")
+        assert (dates[-1][0], dates[-1][1].lower()) == ("3 February 2028", "staff consultation letter issued to the outgoing provider"), layout
+        text, moved = buyer_mobilisation.hold_to_dates(
+            "Within six weeks of contract award we issue our staff consultation letter. It lists every change.", dates)
+        assert text == "By 3 February 2028 we issue our staff consultation letter. It lists every change."
+        assert moved == [("Within six weeks of contract award", "3 February 2028")]
+        # a step the buyer does not date keeps our timing
+        same = "Within two weeks of award we hold our first governance meeting."
+        assert buyer_mobilisation.hold_to_dates(same, dates) == (same, [])

@@ -1349,6 +1349,16 @@ def assemble_tender(
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + changed
                 held.setdefault(key, []).extend(changed)
+    # the buyer's dated milestones hold over our own timings of the same step (s22 q10, FIRM: 'within four weeks of
+    # award we send the measures letter' against the buyer's '11 January 2027 | Measures letter sent')
+    dates = buyer_mobilisation.dated(buyer_text)
+    for key, m in methods.items():
+        for u in m.units if dates else []:
+            text, moved = buyer_mobilisation.hold_to_dates(u["text"], dates)
+            if moved:
+                u["text"] = text
+                u["held"] = list(u.get("held") or []) + moved
+                held.setdefault(key, []).extend(moved)
     _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs,
                           plan.points if len(role_minimums) >= 2 else None,
                           {g.key: g.statement for g in plan.gates if g.key})
