@@ -158,6 +158,11 @@ def test_a_heading_is_never_made_from_a_later_clause_passive():
     assert make_heading("Describe how you will make sure every tenant gets a home visit, and how missed visits will "
                         "be followed up.") == "Making sure every tenant gets a home visit"
     assert make_heading("how complaints will be recorded and answered") == "Recording and answering complaints"
+    # every verb of a run kept parallel, the last too, when the list does not know it (s22 q08: 'Recruiting,
+    # retaining and deploy staff')
+    assert make_heading("how you will hire, retain and deploy staff to meet Schedule 4") == \
+        "Hiring, retaining and deploying staff to meet Schedule 4"
+    assert make_heading("how you will vet, induct and redeploy volunteers") == "Vetting, inducting and redeploying volunteers"
 
 
 def test_numbered_parts_each_with_its_own_limit_are_each_read_and_budgeted():
@@ -197,3 +202,110 @@ Maximum 200 words.
             "**3.2** Describe how you will train volunteers.\n(maximum 150 words) Weighting: 2%\n")
     plan = plan_question(bold)
     assert plan.word_limit == 400 and [p.part_limit for p in plan.points] == [250, 150]
+
+
+# s22 (spent): 'A response will not score above 2 unless it includes a clear statement that the Bidder will ...' was
+# not read at all (a leading article), nor 'Bidders who do not confirm ...'; and a commitment that kept the document
+# without its version, or lost the meeting, counted as made (q03 scored 1). Written for these tests, other buyers.
+ARTICLE = ("A response will not score above 2 unless it includes a clear statement that the Bidder will follow the "
+           "Marlow Vale Discharge Protocol v1.4 and attend the fortnightly Marlow Vale Flow Huddle.")
+WHO = "Bidders who do not confirm that they will keep every post in Table 3B filled will not score above 1."
+ZERO = ("A submission that does not confirm that the Bidder will send its Ofsted notification by 2 March 2028 will be "
+        "scored 0.")
+ROLE = ("An answer will not score above 3 unless the Bidder confirms that it will adopt the Kessock Adult Protection "
+        "Procedures (version 2.0) from the Start Date and name the role that will act as Designated Officer.")
+
+
+def test_gates_with_an_article_who_do_not_or_a_named_role_are_read_each_element_kept():
+    assert [(g.will, g.cap) for g in gates.read(ARTICLE)] == [(
+        "follow the Marlow Vale Discharge Protocol v1.4 and attend the fortnightly Marlow Vale Flow Huddle", "2")]
+    assert [(g.will, g.cap) for g in gates.read(WHO)] == [("keep every post in Table 3B filled", "1")]
+    assert [(g.will, g.cap) for g in gates.read(ZERO)] == [("send our Ofsted notification by 2 March 2028", "0")]
+    said = [(g.statement, g.will) for g in gates.read(ROLE)]
+    assert said == [("adopt the Kessock Adult Protection Procedures (version 2.0) from the Start Date",
+                     "adopt the Kessock Adult Protection Procedures (version 2.0) from the Start Date"),
+                    ("the role that will act as Designated Officer", "")]
+    gate = gates.read(ARTICLE)[0]
+    assert {"v1.4", "fortnightly", "Marlow Vale Flow Huddle"} <= set(gates.elements(gate.statement))
+    # the protocol without its version, or without the huddle, is not the statement made in full
+    assert gates.missing(gate, "We will follow the Marlow Vale Discharge Protocol and attend the fortnightly Marlow "
+                               "Vale Flow Huddle.") == ["v1.4"]
+    assert not gates.made(gate, "We will follow the Marlow Vale Discharge Protocol v1.4 and attend its meetings.")
+    assert gates.made(gate, "We will follow the Marlow Vale Discharge Protocol v1.4 and attend the fortnightly Marlow "
+                            "Vale Flow Huddle.")
+    assert gates.made(gates.read(ZERO)[0], "We will send our Ofsted notification by 2 March 2028.")
+
+
+def _staff_table(header: str, role: str) -> str:
+    return f"""Table 5 - Staffing for the Service
+
+| Role | {header} | Caseload cap |
+|---|---|---|
+| Kestrel Lodge Support Workers | at least 9.0 WTE | none held |
+| {role} | 6.5 | no more than 25 people per 1.0 WTE |
+| Total | 16.5 | |
+"""
+
+
+def test_a_staffing_table_headed_as_minimums_gives_every_role_and_its_roles_are_ours_not_partners():
+    from evidencebot.compose import buyer_scale
+
+    # s22 q08 (spent): 'Alder Court Support Workers', a row of Table 8.1, was written as a partner 'we work with'
+    for header, role in (("Minimum establishment", "Wellbeing Coaches"), ("Minimum WTE", "Recovery Workers"),
+                         ("Required FTE", "Community Navigators")):
+        text = _staff_table(header, role)
+        assert [(r.role.lower(), r.wte) for r in buyer_scale.role_minimums(text)] == [
+            ("kestrel lodge support workers", 9.0), (role.lower(), 6.5)], header
+        roles = buyer_scale.staff_roles(text)
+        assert buyer_scale.is_role("the Kestrel Lodge Support Workers", roles)
+        assert not buyer_scale.is_role("the Kestrel Lodge Residents Forum", roles)
+
+
+def test_a_workforce_question_takes_its_staffing_blocks_makes_its_gate_and_writes_no_role_as_a_partner(demo_db, checker):
+    from evidencebot.compose.tender import assemble_tender
+
+    question = _staff_table("Minimum establishment", "Recovery Workers") + """
+Describe how you will run a safe and stable workforce:
+
+(a) how you will hire, retain and deploy staff to meet Table 5, including how you will cover vacancies, sickness
+and annual leave without breaching the caseload caps;
+
+(b) how you will keep staffing at Kestrel Lodge safe at night.
+
+A response will not score above 1 unless the Bidder states that it will maintain at least the minimum staffing
+establishment in Table 5 from 1 June 2028 for the life of the contract.
+
+Maximum 600 words.
+"""
+    answer = assemble_tender(demo_db, question, period=PERIOD, checker=checker)
+    assert not answer.findings
+    parts = _parts(answer.markdown)
+    first = next(iter(parts))
+    assert first.startswith("a) Hiring, retaining and deploying staff"), list(parts)
+    assert "We will maintain at least the minimum staffing establishment in Table 5 from 1 June 2028" in parts[first]
+    assert len(parts[first].split()) > 40  # the recruitment block, not only our commitment
+    # the establishment that meets every minimum is stated where the gate requires it, role by role
+    assert re.search(r"Kestrel Lodge support workers 9\.0|recovery workers \d+\.\d", parts[first], re.I), parts[first]
+    assert [g["made"] for g in answer.gates] == [True]
+    assert not re.search(r"work with the Kestrel Lodge Support Workers|link with the Kestrel Lodge Support Workers",
+                         answer.markdown, re.I), answer.markdown
+
+
+def test_our_own_timing_of_a_step_the_buyer_dates_yields_to_the_buyers_date():
+    from evidencebot.compose import buyer_mobilisation
+
+    # s22 q10 (spent, FIRM): a block's 'within four weeks of award we send the measures letter' against the buyer's
+    # '11 January 2027 | Measures letter sent'; three layouts of the buyer's milestones, other steps and dates
+    for layout in ("| 3 February 2028 | Staff consultation letter issued to the outgoing provider |",
+                   "3 February 2028: staff consultation letter issued to the outgoing provider",
+                   "**3 February 2028** - Staff consultation letter issued to the outgoing provider"):
+        dates = buyer_mobilisation.dated("| Date | Milestone |\n|---|---|\n| 9 October 2027 | Contract signed |\n"
+                                         + layout + "\n")
+        assert (dates[-1][0], dates[-1][1].lower()) == ("3 February 2028", "staff consultation letter issued to the outgoing provider"), layout
+        text, moved = buyer_mobilisation.hold_to_dates(
+            "Within six weeks of contract award we issue our staff consultation letter. It lists every change.", dates)
+        assert text == "By 3 February 2028 we issue our staff consultation letter. It lists every change."
+        assert moved == [("Within six weeks of contract award", "3 February 2028")]
+        # a step the buyer does not date keeps our timing
+        same = "Within two weeks of award we hold our first governance meeting."
+        assert buyer_mobilisation.hold_to_dates(same, dates) == (same, [])

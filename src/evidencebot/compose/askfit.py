@@ -40,7 +40,7 @@ SCENES: dict[str, tuple[str, ...]] = {
                      "transferring from"),
     "the end of the contract": ("exit", "end of the contract", "successor provider", "change of provider"),
     "training": ("training", "train", "trained", "induction", "competence", "competency"),
-    "recruiting": ("recruit", "recruiting", "recruitment"),
+    "recruiting": ("recruit", "recruiting", "recruitment", "hire", "hiring"),
     "cover for absence": ("absence", "absences", "sickness", "staff shortages", "agency staff", "cover for vacancies"),
     "supervision": ("supervision", "supervising", "reflective practice"),
     "housing": ("housing", "tenancy", "tenancies", "homelessness", "homeless", "eviction"),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from evidencebot.compose import buyer_facts, buyer_scale
 from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.library import content_stems
 
 PHRASEBANK = "buyer_mobilisation.yaml"
 
@@ -82,3 +83,50 @@ def milestones(tt: Timetable, buyer: str) -> list[str]:
         text = str(m.get("text") or "").format(date=_day(when), **values)
         out.append((when, i, text[:1].upper() + text[1:]))
     return [t for _, _, t in sorted(out)]
+
+
+# ---------------------------------------------------------------- the buyer's own dated milestones (s22 q10, spent)
+
+_DATED = re.compile(r"^\s*\|?\s*(?:\*\*)?(?P<day>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})(?:\*\*)?\s*(?:\||:|[-\u2013\u2014])\s*"
+                    r"(?P<what>[^|\n]+?)\s*\|?\s*$", re.M)
+_RELATIVE = re.compile(r"\b(?:within|in\s+the\s+first|no\s+later\s+than|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:days?|weeks?|months?)\s+(?:of|after|from|before)\s+(?:the\s+)?(?:contract\s+)?[\w-]+",
+                       re.I)
+SHARED = 2
+"""The content words a sentence of ours must share with the buyer's milestone to be about the same step."""
+
+
+def dated(text: str) -> list[tuple[str, str]]:
+    """The buyer's dated milestones in ``text`` ('| 11 January 2027 | Measures letter sent to the current providers
+    |', '11 January 2027: measures letter sent'): (the date as the buyer writes it, what happens), in its order."""
+    out = []
+    for m in _DATED.finditer(text or ""):
+        day = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m.group("day"))
+        try:
+            dt.datetime.strptime(day, "%d %B %Y")
+        except ValueError:
+            continue
+        out.append((day, m.group("what").strip(" *")))
+    return out
+
+
+def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """Our sentence that times a step of the buyer's dated milestones by our own reckoning ('Within four weeks of award
+    we send the outgoing employer our measures letter') says the buyer's date instead ('By 11 January 2027 we send
+    ...'): the buyer's date holds (s22 q10, FIRM: our four weeks from award against its 11 January 2027). Returns the
+    text and [(our timing, the buyer's date)]."""
+    changed: list[tuple[str, str]] = []
+    parts = re.split(r"(?<=[.!?])\s+", text or "")
+    for i, s in enumerate(parts):
+        rel = _RELATIVE.search(s)
+        if rel is None:
+            continue
+        ours = content_stems(s[:rel.start()] + " " + s[rel.end():])
+        best = max(milestones_, key=lambda m: len(ours & content_stems(m[1])), default=None)
+        if best is None or len(ours & content_stems(best[1])) < SHARED:
+            continue
+        said = rel.group(0)
+        new = ("By " if said[:1].isupper() else "by ") + best[0]
+        parts[i] = s[:rel.start()] + new + s[rel.end():]
+        changed.append((said, best[0]))
+    return " ".join(parts), changed

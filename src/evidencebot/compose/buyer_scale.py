@@ -627,7 +627,12 @@ def _minimums_sentence(minimums: list[RoleMinimum]) -> str:
 
 
 def _roles_text(roles: list[tuple[str, float]]) -> str:
-    items = [f"{r} {n:.1f}" for r, n in roles if n > 0]
+    kept = [(r, n) for r, n in roles if n > 0]
+    # a figure just before a role named by its place ('practitioners 2.0, Alder Court House manager') reads as a
+    # street address ('2.0, Alder Court'; s22 q08's establishment was cut by the privacy check): its unit keeps them
+    # apart
+    items = [f"{r} {n:.1f}" + (" WTE" if i + 1 < len(kept) and kept[i + 1][0][:1].isupper() else "")
+             for i, (r, n) in enumerate(kept)]
     return _and(items) if items else ""
 
 
@@ -721,6 +726,19 @@ class RoleMinimum:
     sentence: str
     named: bool = False
     """Named without a figure ('a dedicated Carers Lead'): one post."""
+
+
+def staff_roles(text: str) -> frozenset[tuple[str, frozenset]]:
+    """The roles the buyer sets a minimum for (:func:`role_minimums`: a staffing table's rows, a list, prose), as
+    :func:`is_role` compares them."""
+    return frozenset(_role_stems(r.role) for r in role_minimums(text))
+
+
+def is_role(name: str, roles: frozenset[tuple[str, frozenset]]) -> bool:
+    """``name`` ('the Alder Court Support Workers') is one of the buyer's staff roles (:func:`staff_roles`): our own
+    staff group in this contract, never a partner we work with (s22 q08, spent: 'We will work with the Alder Court
+    Support Workers ... our named link attends its meetings', FIRM)."""
+    return _role_stems(re.sub(r"^(?:the|a|an)\s+", "", name or "", flags=re.I)) in roles
 
 
 def role_minimums(text: str) -> list[RoleMinimum]:
@@ -862,12 +880,16 @@ def _column_kind(header: str, columns: dict) -> str:
     return ""
 
 
-def _role_cell(cell: str) -> str:
+def _role_cell(cell: str, column: bool = False) -> str:
     """The role a cell, list item or clause opens with, up to the first of ``role_ends`` ('Clinical Lead: registered
-    mental health nurse ...' -> 'clinical lead'); '' when what is left does not end in a role's head word."""
+    mental health nurse ...' -> 'clinical lead'); '' when what is left does not end in a role's head word, unless
+    ``column``: a cell of a column the buyer heads as the roles ('Role', 'Post') names one whatever its head word
+    ('Recovery Coaches'), but a total row."""
     ends = str(_staffing_spec().get("role_ends") or r"(?!)")
     head = re.split(ends, " ".join((cell or "").replace("*", "").split()), maxsplit=1)[0].strip()
-    if not head or len(head.split()) > 8 or not re.fullmatch(_role_re(), head, re.I):
+    named = column and re.fullmatch(r"[A-Za-z][A-Za-z'’ -]*", head or "") and len(head.split()) <= 6 and not re.match(
+        r"(?i)(?:sub-?)?totals?\b", head)
+    if not head or len(head.split()) > 8 or not (named or re.fullmatch(_role_re(), head, re.I)):
         return ""
     return role_name(head)
 
@@ -914,7 +936,7 @@ def _table_staffing(text: str) -> list[StaffRow]:
             cells = _cells(line)
             if all(re.fullmatch(r":?-+:?", c) for c in cells if c) or len(cells) <= role_at:
                 continue  # the header's rule
-            role = _role_cell(cells[role_at])
+            role = _role_cell(cells[role_at], column="role" in kinds)
             if not role:
                 continue
             wte = next((w for j in mins if j < len(cells) for w in [_wte_in(cells[j], bare=True)] if w is not None), None)

@@ -59,22 +59,26 @@ def _alternatives(words) -> str:
 def _patterns() -> dict[str, re.Pattern]:
     data = load_phrasebank(PHRASEBANK) or {}
     alt = {k: _alternatives(data.get(k)) for k in ("caps", "answers", "without", "unless", "asking", "confirming",
-                                                   "no_mention", "bidder", "must")}
+                                                   "no_mention", "bidder", "must", "naming")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
     return {
-        "unless": re.compile(rf"^(?:all\s+|any\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?\s*,?\s*"
+        "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?\s*,?\s*"
                              rf"(?:{alt['unless']})\s+(?P<rest>.+?)[.;]?$", re.I),
-        "without": re.compile(rf"^(?:all\s+|any\s+)?(?:{alt['answers']})\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
+        "without": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
                               rf"{cap}\s*(?:marks?|points?)?(?:\s+for\s+this\s+question)?[.;]?$", re.I),
         "must": re.compile(rf"^(?:(?:all\s+)?(?:{alt['answers']}|you)\s+)(?:{alt['must']})\s+(?P<rest>.+?)[.;]?$", re.I),
         "asking": re.compile(rf"^(?:{alt['asking']})\s+", re.I),
         "confirming": re.compile(rf"^(?:{alt['confirming']})\s+", re.I),
         "no_mention": re.compile(rf"^(?:{alt['no_mention']})\s+", re.I),
+        "naming": re.compile(rf",?\s+and\s+(?:to\s+)?(?:{alt['naming']})\s+(?P<named>(?:the|a|an)\s+.+)$", re.I),
         "we_will": re.compile(rf"^(?:that\s+)?(?:{alt['bidder']}|we)\s+(?:will|would|shall)\s+(?P<what>.+)$", re.I),
     }
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])|\s*\|\s*|\n+|<br\s*/?>|\u2022")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])|\s*\|\s*|\n\s*\n|\n(?=\s*(?:[-*#>]|\(?\w{1,3}[.)]\s))|\n(?=[^\n]*\|)"
+                       r"|<br\s*/?>|\u2022")
+"""Where a sentence ends: its full stop, a table's cell, a blank line, a line opening a list item, heading or row (a
+line wrapped inside a sentence is not an end: 'the minimum staffing\nestablishment in Table 5')."""
 
 
 def _sentences(text: str) -> list[str]:
@@ -107,10 +111,16 @@ def read(question: str) -> list[Gate]:
         rest = re.sub(r"^that\s+", "", rest, flags=re.I) if confirming else rest
         will = p["we_will"].match(rest)
         what = will.group("what").strip(" ,.") if will else ""
+        what = re.sub(r"\bits\b", "our", what)  # 'the Bidder will submit its application': ours
+        named = p["naming"].search(what) if what else None
+        if named:  # '... and name the role that will act as Safeguarding Lead': a statement of its own
+            what = what[:named.start()].strip(" ,.")
         rest = what or rest
         if not rest or any(g.statement == rest for g in out):
             continue
         out.append(Gate(sentence=s, statement=rest, cap=cap, will=what))
+        if named:
+            out.append(Gate(sentence=s, statement=named.group("named").strip(" ,."), cap=cap))
     return out
 
 
@@ -153,9 +163,45 @@ def said_most(gate: Gate, text: str) -> float:
     return max((share(gate, w) for w in windows), default=0.0)
 
 
+_VERSION = re.compile(r"\b(?:v|version\s+|issue\s+|rev(?:ision)?\s+)\d+(?:\.\d+)*\b", re.I)
+_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b|\b[A-Z][a-z]+\s+\d{4}\b")
+_NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:and\s+|of\s+|for\s+|the\s+)?[A-Z][\w'.-]*)+")
+_NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+[A-Za-z]?(?:\.\d+)*\b")  # 'Table 6A', 'Schedule 2', 'Table 8.1'
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+_FIGURE = re.compile(r"\b\d\w*(?:[.,]\d+)*%?")
+
+
+def elements(statement: str) -> list[str]:
+    """The named elements of a statement an answer must keep, every one, to make it in full: document names with
+    their versions ('Operating Procedure v3.2'), dates ('30 November 2026'), figures, named roles, meetings and
+    bodies ('Stanmere Crisis Pathway Review'), and how often a meeting is held ('monthly')."""
+    often = _alternatives((load_phrasebank(PHRASEBANK) or {}).get("frequencies"))
+    out: list[str] = []
+    for rx in (_VERSION, _DATE, _NUMBERED, _NAME, _ACRONYM, _FIGURE, re.compile(rf"\b(?:{often})\b", re.I)):
+        for m in rx.finditer(statement or ""):
+            found = re.sub(r"^(?:The|A|An)\s+", "", m.group(0).strip())
+            if found and not any(found.lower() in e.lower() for e in out):
+                out.append(found)
+    return out
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\.(?!\d)|(?<!\w)-|-(?!\w)", " ", text or "")  # a full stop, not a version's point
+    return " ".join(re.sub(r"[^\w.%-]+", " ", text).lower().split())
+
+
+def missing(gate: Gate, text: str) -> list[str]:
+    """The named elements of the gate's statement (:func:`elements`) ``text`` does not say."""
+    said = f" {_norm(text)} "
+    return [e for e in elements(gate.statement) if f" {_norm(e)} " not in said]
+
+
 def made(gate: Gate, text: str) -> bool:
-    """The part's ``text`` makes the gate's statement: our commitment to it, or most of its content words said in
-    one place (:func:`said_most`)."""
+    """The part's ``text`` makes the gate's statement in full: our commitment to it, or most of its content words
+    said in one place (:func:`said_most`), and every named element of it said (:func:`missing`: a version, a
+    meeting, a date, a role)."""
+    if missing(gate, text):
+        return False
     if gate.commitment and " ".join(gate.commitment.split()).lower() in " ".join((text or "").split()).lower():
         return True
     return said_most(gate, text) >= COVERED

@@ -3598,10 +3598,14 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         # them: 'receive, screen and allocate referrals' -> 'Receiving, screening and allocating referrals', s17 q01)
         run = re.match(r"^((?:,\s*[a-z]+)+)(?=,?\s+(?:and|or)\s+[a-z]+\b)", rest)
         if run and not any(v in _NOT_VERBS | END_BAD for v in re.findall(r"[a-z]+", run.group(1))):
-            rest = re.sub(r"[a-z]+", lambda x: gerund(x.group(0)), run.group(1)) + rest[run.end():]
+            done = re.sub(r"[a-z]+", lambda x: gerund(x.group(0)), run.group(1))
+            rest = rest[run.end():]
+            # the run's last verb too, after the run ('recruit, retain and deploy staff' -> 'Recruiting, retaining
+            # and deploying staff': s22 q08 printed 'and deploy', spent)
             last = re.match(r"^(,?\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
             if last and last.group(2) not in _NOT_VERBS | END_BAD:
                 rest = last.group(1) + gerund(last.group(2)) + rest[last.end():]
+            rest = done + rest
         both = re.match(r"^(\s+(?:and|or)\s+)([a-z]+)(?=\s)", rest)
         if both and both.group(2).lower() not in _NOT_VERBS | END_BAD and _looks_like_verb(both.group(2)):
             rest = both.group(1) + gerund(both.group(2)) + rest[both.end():]

@@ -1349,8 +1349,19 @@ def assemble_tender(
                 u["text"] = text
                 u["held"] = list(u.get("held") or []) + changed
                 held.setdefault(key, []).extend(changed)
+    # the buyer's dated milestones hold over our own timings of the same step (s22 q10, FIRM: 'within four weeks of
+    # award we send the measures letter' against the buyer's '11 January 2027 | Measures letter sent')
+    dates = buyer_mobilisation.dated(buyer_text)
+    for key, m in methods.items():
+        for u in m.units if dates else []:
+            text, moved = buyer_mobilisation.hold_to_dates(u["text"], dates)
+            if moved:
+                u["text"] = text
+                u["held"] = list(u.get("held") or []) + moved
+                held.setdefault(key, []).extend(moved)
     _beside_establishment(methods, fill_profile.get("team_wte") or "", team_differs,
-                          plan.points if len(role_minimums) >= 2 else None)
+                          plan.points if len(role_minimums) >= 2 else None,
+                          {g.key: g.statement for g in plan.gates if g.key})
     for m in methods.values():
         # the buyer's reporting standard to a board says how we report to it: the general board template goes
         said = " ".join(u["text"] for u in m.units if u.get("block") == "buyer-standard-reporting")
@@ -2368,13 +2379,17 @@ def _quote_buyer_figures(sections: list[Section], buyer_text: str) -> None:
                 u.kept, u.why = False, "a figure given as the buyer's that the buyer does not state"
 
 
-def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None) -> None:
+def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: list | None = None,
+                          required: dict[str, str] | None = None) -> None:
     """The sentence on where the establishment offered differs from the buyer's, and why (:func:`buyer_scale.differs`),
     set after the sentence of a block that states that establishment, once in the answer (s20 q08: 38.5 WTE with half
     the buyer's peer support workers and none of its named leads, and no word on why). With the buyer's role minimums
     (``points``: the answer's parts) and no block of the answer stating the establishment, it is stated, with that
     sentence, in the first part that asks about the minimums or the staffing (s21 q08: 'how you will recruit and
-    retain staff to meet the minimums in Table 8.1' was answered with no WTE at all)."""
+    retain staff to meet the minimums in Table 8.1' was answered with no WTE at all), or in the part the buyer's
+    scoring gate requires it of (``required``: {part key: the gate's statement}; s22 q08: '(a) recruit, retain and
+    deploy staff to meet Table 8.1' under 'will not score above 1 unless the Bidder states that it will maintain at
+    least the minimum staffing establishment in Table 8.1' stated no establishment)."""
     if not team_wte:
         return
     for m in methods.values():
@@ -2386,7 +2401,8 @@ def _beside_establishment(methods: dict, team_wte: str, sentence: str, points: l
                 return
     spec = load_phrasebank(buyer_scale.PHRASEBANK).get("establishment") or {}
     asks = re.compile(str(spec.get("asked") or r"(?!)"), re.I)
-    home = next((p for p in points or [] if p.key in methods and asks.search(p.text)), None)
+    home = next((p for p in points or [] if p.key in methods and asks.search(p.text)), None) or next(
+        (p for p in points or [] if p.key in methods and asks.search((required or {}).get(p.key, ""))), None)
     if home is None:
         return
     units = [{"text": str(spec.get("stated") or "{team_wte}.").format(team_wte=team_wte), "priority": 1,
@@ -2656,6 +2672,7 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         _place(methods[point.key], block, _template_units(block, values, lead=lead), values, lead=lead)
     base = profile.get("base") or ""
     todo = []
+    roles = buyer_scale.staff_roles(buyer_text)  # the buyer's staff roles: ours, never partners
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
@@ -2671,6 +2688,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             found = (kind, place)
         else:
             found = buyer_terms.local_kind(r.name, r.sentence, local)
+            if found and found[0] == "partner" and buyer_scale.is_role(found[1], roles):
+                continue  # a role in the buyer's staffing table is our staff group, not a partner
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue
@@ -4215,6 +4234,12 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
         # a cue of two or more words ('team structure', 'did not attend') names what is asked
         if h.weight >= 2 and (block.block_id in h.topic.blocks or h.topic.name in blockmatch.block_topics(block, topics)):
             return True
+    # a part asking several things in one ('how you will recruit, retain and deploy staff to meet Table 8.1,
+    # including ... vacancies, sickness and annual leave', s22 q08, spent): a block of two of its topics answers it,
+    # though it holds no third of the part's many words (the part was left empty)
+    if len({h.topic.name for h in hits if block.block_id in h.topic.blocks
+            or h.topic.name in blockmatch.block_topics(block, topics)}) >= 2:
+        return True
     head = set(blockmatch.tokens(" ".join([block.title] + list(block.tags))))
     body = set(blockmatch.tokens(block.body))
     if not hits:
