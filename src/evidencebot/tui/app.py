@@ -141,10 +141,11 @@ class EvidencebotApp(App[None], inherit_bindings=False):
 
     @on(events.Ready)
     def _first_frame(self) -> None:
-        """The first frame is up: build the assistant now (a handler of its own, so that a subclass's
-        ``on_ready`` cannot skip it)."""
+        """The first frame is up: build the assistant once every handler of this event has run and the screen has
+        refreshed (a handler of its own, so that a subclass's ``on_ready`` cannot skip it; started after the refresh
+        so that a busy machine cannot run the build's thread ahead of ``on_ready``: CI saw that order once)."""
         self._painted.set()
-        self._build_conversation()
+        self.call_after_refresh(self._build_conversation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="start", description="Starting the assistant")
     def _build_conversation(self) -> None:
