@@ -3282,13 +3282,20 @@ def _rarity():
                     counts[t] = counts.get(t, 0) + 1
         return {"n": n, "counts": counts}
 
+    n, counts = _library_counts(build)
+    return lambda t: math.log((n + 1) / (counts.get(t, 0) + 1))
+
+
+def _library_counts(build) -> tuple[int, dict[str, int]]:
+    """``build``'s {"n": ..., "counts": {...}} of each library file (blocks.yaml, blocks_more.yaml, ...; each read
+    and built once, cached by :func:`locations.read_data_yaml`) added together."""
     n, counts = 0, dict[str, int]()
-    for name in library_files():  # blocks.yaml, blocks_more.yaml, ...: their sentences together
+    for name in library_files():
         table = locations.read_data_yaml("corpus", f"library/{name}", build) or {"n": 0, "counts": {}}
         n += table["n"]
-        for t, c in table["counts"].items():
-            counts[t] = counts.get(t, 0) + c
-    return lambda t: math.log((n + 1) / (counts.get(t, 0) + 1))
+        for w, c in table["counts"].items():
+            counts[w] = counts.get(w, 0) + c
+    return n, counts
 
 
 FIGURE_SHAPES = 5
@@ -4267,12 +4274,7 @@ def _common_words() -> set[str]:
                 counts[w] = counts.get(w, 0) + 1
         return {"n": len(blocks), "counts": counts}
 
-    n, counts = 0, dict[str, int]()
-    for name in library_files():  # blocks.yaml, blocks_more.yaml, ...
-        table = locations.read_data_yaml("corpus", f"library/{name}", build) or {"n": 0, "counts": {}}
-        n += table["n"]
-        for w, c in table["counts"].items():
-            counts[w] = counts.get(w, 0) + c
+    n, counts = _library_counts(build)
     return {w for w, c in counts.items() if c > COMMON_SHARE * max(1, n)}
 
 
