@@ -47,6 +47,22 @@ def _field(paragraph, code: str) -> None:
     paragraph._p.append(fld)
 
 
+def _no_theme_fonts(document) -> None:
+    """Name the house font in place of the theme fonts (``w:asciiTheme="majorHAnsi"`` ...) the default styles carry
+    (headings, title, their character styles): Word prefers a theme font to a named one, so a heading showed in the
+    theme's font when a buyer asked for Arial throughout (a session-22 panel noticed)."""
+    from docx.oxml.ns import qn
+
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        themed = [key for key in fonts.attrib if key.lower().endswith("theme}") or key.lower().endswith("theme")]
+        if not themed:
+            continue
+        for key in themed:
+            del fonts.attrib[key]
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+
+
 def _styles(document) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Pt, RGBColor
@@ -80,6 +96,7 @@ def _styles(document) -> None:
         table_text.font.size = Pt(9)
         table_text.paragraph_format.space_after = Pt(0)
         table_text.paragraph_format.line_spacing = 1.0
+    _no_theme_fonts(document)
 
 
 def build() -> bytes:

@@ -354,3 +354,17 @@ def test_two_gaps_with_the_same_marker_each_keep_their_own_note():
     out = Document(io.BytesIO(comment_markers(buf.getvalue(), [("[To write: Social value]", "note for Q1"),
                                                               ("[To write: Social value]", "note for Q2")])))
     assert [c.text for c in out.comments] == ["note for Q1", "note for Q2"]
+
+
+def test_the_shipped_template_names_its_font_in_every_style_never_a_theme_font():
+    """Word prefers a style's theme font (``w:asciiTheme="majorHAnsi"``) to its named one: the headings of an answer
+    a buyer asked for "Arial 11" throughout showed in the theme's font (session-22 panel)."""
+    from evidencebot import locations
+
+    shipped = (locations.packaged_dir("templates") / "word" / "document.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(shipped)) as z:
+        styles = z.read("word/styles.xml").decode()
+    fonts = re.findall(r"<w:rFonts [^>]*>", styles)
+    assert fonts and not [f for f in fonts if "Theme=" in f or "theme=" in f]
+    heading = re.search(r'w:styleId="Heading2".*?</w:style>', styles, re.S)
+    assert heading and 'w:ascii="Arial"' in heading.group(0)

@@ -451,8 +451,10 @@ def render_docx(document, template: str | Path | None = None, *, part: str = "do
         out = tpl.docx  # (get_docx() would reload the template after rendering)
         props = out.core_properties
         props.title = title
-        props.author = values["organisation"] or "evidencebot"
-        props.last_modified_by = props.last_modified_by if named else "evidencebot"
+        # a blind answer names no author at all: a panel read "evidencebot" in File > Properties as a tool's
+        # fingerprint to remove before submission (session 22)
+        props.author = values["organisation"] or ""
+        props.last_modified_by = props.last_modified_by if named else ""
         props.comments = ""
         if not named:  # a template's own company and manager (File > Properties) would name us too
             _blank_extended_properties(out)
