@@ -706,7 +706,6 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
 
 _PARTS_WEIGHTS = re.compile(r"(?im)^[ \t]*(?:[^\W\d_]{2,12}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
 _PART_WEIGHT = re.compile(rf"(?i)\bpart\s+([a-z0-9]{{1,2}})\s*[:=–-]?\s*{_N}\s*%")
-_ITEM_LINE = re.compile(r"(?m)^[ \t]*(?:q(?:uestion)?\.?\s*)?\d{1,2}\.\d{1,2}[a-z]?\b[^\n]*$", re.I)
 
 
 def _sum_parts(question: str, text: str, out: Limits) -> None:
@@ -735,25 +734,23 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                 if all(x.words for x in read):
                     out.words = sum(x.words or 0 for x in read)
     if out.words and not out.per_part:
-        items = list(_ITEM_LINE.finditer(text))
-        own = [read_limits(m.group(0)).words for m in items] if len(items) >= 2 else []
-        whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
-        if sum(1 for x in own if x) >= 2 and all(any(i.start() <= w.start() < i.end() for i in items) for w in whole):
-            out.words = sum(x or 0 for x in own)
+        parts, total = numbered_parts(question)
+        if parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
+            out.words = total or sum(p.limit for p in parts)
 
 
 def _sum_titled_parts(question: str, out: Limits) -> None:
-    """Parts under their own titles, each with its own limit and weighting ('4.1 Physical health' ... 'Maximum
-    600 words. Weighting: 6%.' / '4.2 Co-occurring substance use' ... 'Maximum 600 words. Weighting: 6%.') and none
-    for the whole question: the question's limit and weighting are the parts' together (s22 dev q04: 600 words and
-    6% were read, the first part's)."""
+    """Parts under their own titles, each with its own weighting ('4.1 Physical health' ... 'Weighting: 6%.' / '4.2
+    Co-occurring substance use' ... 'Weighting: 6%.') and none for the whole question: the question's weighting is
+    the parts' together (s22 dev q04: 6% was read, the first part's). Their word limits are read by
+    :func:`numbered_parts`, the one reader of parts' limits."""
     if "\n" not in (question or ""):
         return
     parts = _scored_parts(_part_heads_apart(unpack_row(question).replace("\t", "\n")))
     if len(parts) < 2:
         return
     own = [read_limits(p) for p in parts]
-    for attr, patterns in (("words", _WORD_LIMITS), ("weighting", _WEIGHTINGS)):
+    for attr, patterns in (("weighting", _WEIGHTINGS),):
         values = [getattr(x, attr) for x in own]
         # each part states its own (a figure in brackets, '(21%)', is no part's weighting)
         stated = all(any(pattern.search(p) for pattern in patterns) for p in parts)
@@ -766,7 +763,7 @@ _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrati
 """A part answered by confirmations only ('Pass/Fail', 'Yes/No response only', 'do not provide narrative')."""
 
 _PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,4}}\)|\s+[a-z](?![a-z])|\s*\d+(?:\.\d+)*[a-z]?))"
-                         rf"\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
+                         rf"\s*[:=–-]\s*(?:max(?:imum)?\.?[^\S\n]*)?{_N}[^\S\n]*words?\b", re.I)
 
 
 _OTHER_TONGUE = r"(?:[^\W\d_]{2,12}(?:[ \t]+[a-h\d]{1,2})?[ \t]*/[ \t]*)?"
@@ -818,34 +815,101 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
     return starts
 
 
-_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)(?P<ref>\d{1,2}\.\d{1,2})(?:\*\*|__)?[ \t]+(?P<title>\S[^\n]*)$")
-"""A numbered part's heading line ('## 4.1 Physical health', '**6.2** Describe how ...')."""
+_NUMBERED_HEAD = re.compile(
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:q(?:uestion)?\.?[ \t]*)?(?:(?P<ref>\d{1,2}\.\d{1,2}[a-z]?)|"
+    rf"{_OTHER_TONGUE}(?P<label>(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv)(?![\w.])))(?:\*\*|__)?"
+    r"[ \t]*[.:)]?[ \t]+(?:[–—-][ \t]+)?(?P<title>\S[^\n]*)$")
+"""A numbered part's first line: '## 4.1 Physical health', '**6.2** Describe how ...', '7.1 Mobilisation plan: ...',
+'Q5.1 ...', a table's row written out by :func:`unpack_row` ('5.1 How will you ...')."""
+
+_EACH_PART = re.compile(r"(?i)[^\S\n]*(?:max(?:imum)?\.?[^\S\n]+)?(?:per|for\s+each|each)\s+(?:part|section|sub-?question|question)\b")
+"""'500 words max per part': a limit for each part, not for them together."""
+
+_WHOLE_WORDS = re.compile(r"(?i)\b(?:total|overall|altogether|combined|together|in\s+all|whole|entire)\b")
+"""A limit said of the whole question ('Total for Question 5: 800 words', '(900 words in total)'), not of a part."""
 
 
-def _ref_sections(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
-    """The numbered part (label, limit, title) each sub-point is in, when the question is in numbered parts each with
-    its own word limit ('4.1 Physical health ... Maximum 600 words.' / '4.2 ... Maximum 600 words.'; '**6.1** Describe
-    ... (maximum 500 words)'). None when there are fewer than two such parts, a part has no limit of its own (one
-    limit, or none), or a sub-point sits in none: nothing is guessed."""
-    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
-    heads = list(_REF_HEADING.finditer(text))
-    if len(heads) < 2 or len({h.group("ref") for h in heads}) != len(heads):
-        return None
-    sections = []
+@dataclass(frozen=True)
+class NumberedPart:
+    """One numbered part of a question with its own word limit (:func:`numbered_parts`)."""
+
+    label: str
+    limit: int
+    title: str
+    start: int
+    end: int
+    """Where the part runs in the question as :func:`_parts_text` writes it."""
+
+
+def _parts_text(question: str) -> str:
+    return unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@functools.lru_cache(maxsize=1024)  # read for the limits and again for the plan's parts
+def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]:
+    """The question's numbered parts each with its own word limit, and the limit stated for them together (None
+    when none is). One reader for every shape the buyers wrote: '## 4.1 Physical health' ... 'Maximum 600 words.'
+    / '## 4.2 ...'; '**6.1** Describe ...' / '(maximum 500 words) Weighting: 4%'; '**12.1** Describe ... (Maximum
+    750 words)'; '7.1 Mobilisation plan: ... Max 300 words.'; '## 6.1 Social value (maximum 500 words)' under
+    '(900 words in total)'; a table's rows, each a reference, the ask and a 'Max words' cell, under 'Total for
+    Question 5: 800 words'. A part's limit is the first one after its number, before the next part's; a limit
+    said of the whole ('in total', 'overall', 'Total for ...') is nobody's. Nothing when there are fewer than two
+    parts, their numbers repeat or belong to different questions, or a part has no limit of its own: then
+    nothing is guessed."""
+    text = _parts_text(question)
+    listed = _part_limit_matches(text)  # 'Part A: max. 800 words. Part B: max. 400 words.': the parts' limits listed
+    found = list(_NUMBERED_HEAD.finditer(text))
+    heads = [h for h in found if h.group("ref")]
+    if len(heads) < 2:  # 'Part 1 – Understanding and using equality data (400 words)' / 'Part 2 – Action ...'
+        heads = [h for h in found if h.group("label")
+                 and not any(m.re is _PART_LIMIT and m.start() == h.start("label") for m in listed)]
+    refs = [" ".join((h.group("ref") or h.group("label")).lower().split()) for h in heads]
+    if len(heads) < 2 or len(set(refs)) != len(refs) or len({r.split(".")[0] for r in refs}) != 1 and heads[0].group("ref"):
+        return (), None
+    by_label = {" ".join(m.group(1).lower().split()): int(_number(m.group(2))) for m in listed}
+    limits = sorted((m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)),
+                    key=lambda m: (m.start(), -m.end()))
+
+    def whole(m: re.Match) -> bool:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        return bool(_WHOLE_WORDS.search(text[line_start:len(text) if line_end < 0 else line_end]))
+
+    parts: list[NumberedPart] = []
+    own: list[tuple[int, int]] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
-        words = read_limits(text[h.start():end]).words
-        if not words:
-            return None
-        title = re.sub(r"[*_]{2}", "", h.group("title")).strip()
-        sections.append((h.start(), end, h.group("ref"), words, title if len(title.split()) <= 8 else ""))
+        mine = next((m for m in limits if h.start() <= m.start() < end and not whole(m)), None)
+        cap = int(_number(mine.group(1))) if mine else by_label.get(refs[n])
+        if cap is None and is_instruction(text[h.start("title"):end]):
+            continue  # '7.3 Attach Gantt chart as Appendix 7A. Not scored.': an instruction, no part to write
+        if cap is None:
+            return (), None
+        if mine:
+            own.append(mine.span())
+        title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", h.group("title"))).strip()
+        label = h.group("ref") or " ".join(h.group("label").split()).capitalize()
+        parts.append(NumberedPart(label, cap, title if len(title.split()) <= 8 else "", h.start(), end))
+    own += [m.span() for m in listed]
+    others = [m for m in limits if not any(m.start() < b and a < m.end() for a, b in own)
+              and not _EACH_PART.match(text, m.end())]
+    total = next((int(_number(m.group(1))) for m in sorted(others, key=lambda m: not whole(m))), None)
+    return (tuple(parts), total) if len(parts) >= 2 else ((), None)
+
+
+def _numbered_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
+    """The numbered part (label, limit, title) each sub-point is in (:func:`numbered_parts`); None when the question
+    is not in such parts, or a sub-point sits in none, or a part holds none: nothing is guessed."""
+    parts, _ = numbered_parts(question)
+    if not parts:
+        return None
     out = []
-    for at in _point_starts(text, [t for _, t in items]):
-        home = next((sec for sec in sections if at is not None and sec[0] <= at < sec[1]), None)
+    for at in _point_starts(_parts_text(question), [t for _, t in items]):
+        home = next((p for p in parts if at is not None and p.start <= at < p.end), None)
         if home is None:
             return None
-        out.append((home[2], home[3], home[4]))
-    return out if len({o[0] for o in out}) == len(sections) else None
+        out.append((home.label, home.limit, home.title))
+    return out if len({o[0] for o in out}) == len(parts) else None
 
 
 def _part_id(label: str) -> str:
@@ -3914,9 +3978,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     items = _under_mandated_headings(question, items)
     groups = (part_groups(question, items) or _row_groups(question, items)) if len(items) >= 2 else None
     if groups is None and len(items) >= 2 and word_limit is None:
-        groups = _ref_sections(question, items)
-        if groups:  # '## 4.1 Physical health ... Maximum 600 words' / '## 4.2 ... Maximum 600 words': theirs together
-            limit = stated = sum({label: cap for label, cap, _ in groups}.values())
+        groups = _numbered_groups(question, items)  # '## 4.1 ... Maximum 600 words' / '## 4.2 ...': read_limits summed
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
@@ -3969,7 +4031,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         )
     # a part's own limit means something only beside other parts (one point's limit is the question's)
     own = _own_limits(question, [t for _, t in items]) if len(items) >= 2 else [None] * len(items)
-    if word_limit is None and len(items) >= 2 and all(own) and stated == max(x or 0 for x in own):
+    if word_limit is None and not groups and len(items) >= 2 and all(own) and stated == max(x or 0 for x in own):
         # 'B1 ... (100 words)' / 'B2 ... (100 words)' and no total: the answer's limit is theirs together
         limit = stated = sum(x or 0 for x in own)
     for p, cap in zip(points, own):
