@@ -887,9 +887,13 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
             return (), None
         if mine:
             own.append(mine.span())
-        title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", h.group("title"))).strip()
-        label = h.group("ref") or " ".join(h.group("label").split()).capitalize()
-        parts.append(NumberedPart(label, cap, title if len(title.split()) <= 8 else "", h.start(), end))
+        # a numbered part is titled by its words ('Physical health'), a titled part by its whole line ('Part 2 –
+        # Leaving hospital'); its own limit is not its title
+        title = text[h.start("title" if h.group("ref") else "label"):h.end()]
+        title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", title)).strip(" *_#")
+        label = h.group("ref") or " ".join(h.group("label").split())
+        parts.append(NumberedPart(label, cap, title if len(title.split()) <= (8 if h.group("ref") else 16) else "",
+                                  h.start(), end))
     own += [m.span() for m in listed]
     others = [m for m in limits if not any(m.start() < b and a < m.end() for a, b in own)
               and not _EACH_PART.match(text, m.end())]
@@ -3976,9 +3980,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     # the answer's format on a line of its own ('Yes / No' after a lone Pass/Fail statement) is not something asked
     items = [(k, t) for k, t in items if not _ANSWER_FORMAT.fullmatch(t.strip())] or items
     items = _under_mandated_headings(question, items)
-    groups = (part_groups(question, items) or _row_groups(question, items)) if len(items) >= 2 else None
-    if groups is None and len(items) >= 2 and word_limit is None:
-        groups = _numbered_groups(question, items)  # '## 4.1 ... Maximum 600 words' / '## 4.2 ...': read_limits summed
+    # the parts each with its own limit: numbered or titled parts ('## 4.1 ...' / '## 4.2 ...', 'Part 1 – ... (400
+    # words)'), else parts a key names ('(a)' in 'Section (a) – 600 words'), else a table's rows by reference
+    groups = (_numbered_groups(question, items) or part_groups(question, items) or _row_groups(question, items)) \
+        if len(items) >= 2 else None
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
