@@ -692,6 +692,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         out.words = int(_number(parts[0].group(2)))
         out.spans.append(parts[0].span())
     _sum_parts(question, text, out)
+    _whole_limit(question, text, out)
     _sum_titled_parts(question, out)
     brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
     if out.weighting is None and len(brackets) == 1:
@@ -702,6 +703,35 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         if m and not any(a <= m.start() < b for a, b in out.spans):
             raise InputError(f"the limit {text[m.start():m.end()].strip()!r} is not a number")
     return out
+
+
+def _whole_limit(question: str, text: str, out: Limits) -> None:
+    """The limit said of the whole answer when the question also gives others ('(max. 400 words)' on each of four
+    headings, then 'the overall maximum is 1,400 words'; 'The whole answer must not exceed 800 words' after a part's
+    'Maximum 300 words'): the whole's is the answer's, whichever comes first (s16 q09 read 400)."""
+    if out.per_part or numbered_parts(question)[0]:
+        return
+    found = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
+    if len({_number(m.group(1)) for m in found}) < 2:
+        return
+    whole = {int(_number(m.group(1))) for m in found if _said_of_whole(text, m)}
+    if len(whole) == 1:
+        out.words = whole.pop()
+
+
+WHOLE_REACH = 40
+"""How far before a limit the words that say it is the whole answer's may stand ('the overall maximum is ...')."""
+
+
+def _said_of_whole(text: str, m: re.Match) -> bool:
+    """'(900 words in total)', 'the overall maximum is 1,400 words', 'The whole answer must not exceed 800 words':
+    a limit said of the whole answer, not of a part ('500 words max per part' is each part's)."""
+    if _EACH_PART.match(text, m.end()):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    after = text.find("\n", m.end())
+    window = text[max(line_start, m.start() - WHOLE_REACH):m.end()] + text[m.end():after if after >= 0 else len(text)][:25]
+    return bool(_WHOLE_WORDS.search(window))
 
 
 _PARTS_WEIGHTS = re.compile(r"(?im)^[ \t]*(?:[^\W\d_]{2,12}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
@@ -899,6 +929,13 @@ def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]
               and not _EACH_PART.match(text, m.end())]
     total = next((int(_number(m.group(1))) for m in sorted(others, key=lambda m: not whole(m))), None)
     return (tuple(parts), total) if len(parts) >= 2 else ((), None)
+
+
+def _title_only(line: str) -> bool:
+    """A part's title and nothing more: a few words, no ask, no sentence ('Premises (maximum 300 words)')."""
+    title = re.sub(r"\s*[(\[][^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", line)).strip()
+    return bool(title) and len(title.split()) <= 8 and not re.search(r"[.?!:;]$", title) \
+        and not _ASK_WORDS.search(title)
 
 
 def _numbered_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
@@ -1811,7 +1848,30 @@ def _protected(text: str) -> str:
     separator ('grow access from 431 people to 1,150 people a year' was split into '... to 1' and '150 people a year':
     s15 q02, spent). The caller puts them back (\\x00 → ',', \\x01 → 'and')."""
     text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    text = _examples_hidden(text)
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
+
+
+_EXAMPLES_LEAD = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)[,:]?\s+", re.I)
+_EXAMPLES_STOP = re.compile(r"[;:()]|,?\s+(?:(?:and|or)\s+)?(?=(?:how|what|when|where|who|whom|why|whether|which)\s)"
+                            r"|,\s+(?:and\s+)?(?=(?:your|the|our|their|its|any)\s)", re.I)
+MAX_EXAMPLE_WORDS = 6
+"""An example in a guidance list is a few words ('overdose', 'withdrawal', 'intoxication at Ferncliffe House')."""
+
+
+def _examples_hidden(text: str) -> str:
+    """The commas and 'and's of a list of examples hidden ('how you will manage risks such as overdose, withdrawal
+    and intoxication at Ferncliffe House'): guidance on the ask before it, never items of the sentence's list (s21
+    q05, spent: the list 'Include how A, how B, and how C such as x, y and z' was cut at the examples, and its
+    first ask lost to them)."""
+    for m in reversed(list(_EXAMPLES_LEAD.finditer(text))):
+        rest = text[m.end():]
+        stop = _EXAMPLES_STOP.search(rest)
+        run = rest[:stop.start()] if stop else rest
+        examples = [e for e in re.split(r",\s*|\s+(?:and|or)\s+", run) if e.strip()]
+        if len(examples) >= 2 and all(len(e.split()) <= MAX_EXAMPLE_WORDS for e in examples):
+            text = text[:m.end()] + run.replace(",", "\x00").replace(" and ", " \x01 ") + rest[len(run):]
+    return text
 
 
 _AND_SPLIT = re.compile(r",?\s+(?:and|or|as\s+well\s+as|plus)\s+(?=\S)", re.I)
@@ -2852,7 +2912,8 @@ def _table_rows_apart(original: str) -> tuple[str, list[tuple[str, str]]]:
             contexts.append(" ".join(body.split()))
             continue
         try:
-            context, found = _split_asks(body.strip())
+            # a row's question is asked beside its guidance cell's asks, never their frame (s18 dev q09)
+            context, found = _split_asks(body.strip(), framed=False)
         except InputError:
             continue  # a row that holds only its limit or weighting
         contexts.append(context)
@@ -2863,7 +2924,7 @@ def _table_rows_apart(original: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join(c for c in contexts if c), _renumber(points)
 
 
-def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
+def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[str, str]]]:
     """Split a question (:func:`_prepared`, its background lists taken out) into (stem, [(key, sub-point text), ...]).
 
     Shapes read, the first that applies: a list written one item per line
@@ -2889,6 +2950,10 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             part = re.sub(rf"(?im)^([ \t]*){_OTHER_TONGUE}(?=(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}})\b)", r"\1", part)
             part = re.sub(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
+            # a numbered part's own heading ('## 2.1 Premises (maximum 300 words)') titles it and asks nothing: an
+            # introduction before it made it run into the part's first ask ('## 2.1 Premises Describe ...')
+            part = _NUMBERED_HEAD.sub(lambda m: "" if m.group("ref") and _title_only(m.group("title")) else m.group(0),
+                                      part).strip() or part
             for m in reversed([m for m in _part_limit_matches(part) if m.re is not _PART_TITLE_LIMIT]):
                 # the list of the parts' limits ('Part 1: 300 words; Part 2: 700 words') is no part's words: its
                 # labels are not sub-points (s15 q08, spent)
@@ -3067,6 +3132,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
     context_parts = [s for s in sentences if s not in asks]
     pending_leadin = False
     listed: set[str] = set()
+    split_of: dict[str, list[str]] = {}
     for s in asks:
         if _COVER_LEADIN.search(s) and s.rstrip().endswith(":"):
             pending_leadin = True
@@ -3074,6 +3140,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
         split, series = _asks(s)
         if pending_leadin and len(split) == 1:
             split = _split_series(s) if ";" in s else split
+        split_of[s] = split
         if series and not re.match(r"^(?:please\s+)?refer\s+to\b", s, re.I):
             # 'Describe X. Your answer should cover: a; b; c': the sentences before the list are its context
             # ('Explain how X. Include A, B and C': the list adds to the ask, which stays a sub-point;
@@ -3092,11 +3159,39 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                                    r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
+    frame = _framing_ask(asks, split_of) if framed else None
+    if frame and frame in parts:
+        parts.remove(frame)
+        context_parts.append(frame)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
     parts = [x for p in parts for x in _item_asks(p, SENTENCE_HOWS)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
+
+
+_FRAME_ASK = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\b", re.I)
+
+
+def _framing_ask(asks: list[str], split_of: dict[str, list[str]]) -> str | None:
+    """The one ask that the sentences after it spell out, and so frames them: 'Describe how you will support adults
+    with co-occurring needs.' over 'Include how A, how B and how C', 'Explain how you will help people keep a home.'
+    over 'Your response should include ...', 'Describe your approach to outcomes.' over 'Responses should explain how
+    ...' (s16 q11, s17 q05, s20 q09, s9 fresh f9-06: the writers label only what the guidance sentences ask). Only
+    when every later sentence details it ('Include ...', '<who> should explain ...', 'Also explain ...') and they ask
+    two things or more between them; a first sentence that asks two things itself, or asks a question, stays."""
+    if len(asks) < 2 or not _FRAME_ASK.match(asks[0]) or asks[0].rstrip().endswith("?"):
+        return None
+    first = split_of.get(asks[0]) or []
+    if len(first) != 1:
+        return None
+    rest = asks[1:]
+    details = all(_INCLUDE.match(s) or _shape("guidance_lead").match(s) or _ALSO_ASK.match(s) for s in rest)
+    if not details or sum(len(split_of.get(s) or []) for s in rest) < 2:
+        return None
+    if any(_INCLUDE.match(s) and not all(_WH.match(x) for x in split_of.get(s) or []) for s in rest):
+        return None  # 'Include your approach to A, how B and the adjustments C': a mixed list beside an ask (s7 q06)
+    return first[0]
 
 
 _SUB_REF = re.compile(r"^\s*(?:q(?:uestion)?\.?\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\s*\(?(?P<k>[a-h])\)?[.):]?\s+(?=\S)", re.I)
