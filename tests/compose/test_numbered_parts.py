@@ -86,3 +86,16 @@ def test_a_lead_in_ask_beside_a_mixed_include_list_stays_asked():
             "Maximum 400 words.")
     pts = [t for _, t in parse_question(text).points]
     assert len(pts) == 4, pts
+
+
+def test_one_including_how_qualifies_a_listed_ask_and_two_are_asks_of_their_own():
+    """The labelled majority (8 of 14 spent questions): one 'including how you will X' after a how-ask stays with it."""
+    one = ("Your response should cover:\n- how you will run the weekly drop-in, including how you will staff it on bank "
+           "holidays\n- how you will publicise the drop-in to people who have never used a service\nMaximum 500 words.")
+    pts = [t for _, t in parse_question(one).points]
+    assert len(pts) == 2, pts
+    two = ("Your response should cover:\n- how you will run the weekly drop-in, including how you will staff it on bank "
+           "holidays and how you will keep it open in the snow\n- how you will publicise the drop-in to people who have "
+           "never used a service\nMaximum 500 words.")
+    pts = [t for _, t in parse_question(two).points]
+    assert len(pts) == 4, pts

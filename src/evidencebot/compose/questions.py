@@ -2433,9 +2433,11 @@ def _comma_wh_asks(text: str) -> list[str]:
 
 
 SENTENCE_HOWS = 2
-"""In a sentence that asks (not a listed item), an including-clause is asks of its own only when it lists two
+"""In a sentence that asks or a listed item, an including-clause is asks of its own only when it lists two
 how-asks or more ('Explain how you will A, including how you will B and how you will C'); one how-ask qualifies the
-sentence's ask ('Explain how you will share information, including how you will comply with ...': s17, s18 labels)."""
+ask before it ('Explain how you will share information, including how you will comply with ...'). The spent sets'
+writers split both ways on one: 8 keep it whole (s10 q09, s12 q09, s16 q06, s17 q11, s21 q11, s22 q09, dev q-095,
+s5w-q21), 6 split it (s18 q04, q10, s22 q01, q04, q08, dev q-091); the majority's rule is kept (session 23)."""
 _BIDDER_HOW = r"how\s+(?:you|we|they|the\s+(?:bidder|provider|supplier))\s+(?:will|would)\b"
 _INCLUDING_HOW = re.compile(rf"^(?P<head>.*?\S),\s+including\s+(?P<list>{_BIDDER_HOW}.+)$", re.I)
 _HOW_CUT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_BIDDER_HOW})", re.I)
@@ -3038,8 +3040,8 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
                 # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
                 listed = _item_list(text) if " ".join(text.split()) in flat else None
                 # one item that asks two things ('how A, and how you will B'; 'how you will A, and share B'): each
-                # its own sub-point (s22 dev q01, q02, q08, q09)
-                asked = [] if listed or yes_no else [x for p in _comma_wh_asks(text) for x in _item_asks(p)]
+                # its own sub-point (s22 dev q01, q02, q08, q09); one 'including how you will X' qualifies it
+                asked = [] if listed or yes_no else [x for p in _comma_wh_asks(text) for x in _item_asks(p, SENTENCE_HOWS)]
                 if listed:
                     points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)]
                 elif len(asked) >= 2:
