@@ -1,6 +1,6 @@
 """Question intake per writer: every labelled question set in the repo, one line each.
 
-    python bench/question_intake_writers.py
+    PYTHONPATH=src python bench/question_intake_writers.py
 
 Leave-one-writer-out: rules fitted to one writer's questions have not transferred well to the
 next, so a change to the intake parser is reported on every writer's set separately (same
@@ -10,6 +10,7 @@ the repo holds across all sets.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import sys
@@ -36,10 +37,21 @@ SETS = [
 ]
 
 
+def _all_sets() -> list[tuple[str, str]]:
+    """The listed sets, then every other spent or labelled question set in the repo (s11 onwards were not listed)."""
+    listed = {rel for _, rel in SETS}
+    more = sorted(glob.glob(os.path.join(ROOT, "heldout", "*", "questions*.jsonl"))) + \
+        sorted(glob.glob(os.path.join(ROOT, "labelled", "questions*.jsonl")))
+    extra = [os.path.relpath(path, ROOT) for path in more]
+    return SETS + [(rel.split(os.sep)[1] if rel.startswith("heldout") else "labelled", rel)
+                   for rel in extra if rel not in listed]
+
+
 def main() -> int:
     n_q = n_p = tp = fp = fn = 0
+    per_set: list[tuple[str, float, float]] = []
     print(f"{'writer':38} {'file':34} {'qs':>3} {'pts':>4}  {'P':>5}  {'R':>5}  fp fn  limits")
-    for writer, rel in SETS:
+    for writer, rel in _all_sets():
         path = os.path.join(ROOT, rel)
         if not os.path.exists(path):
             continue
@@ -52,7 +64,13 @@ def main() -> int:
         lim = min(m[k] for k in ("word_limit_right", "char_limit_right", "page_limit_right", "weighting_right"))
         print(f"{writer:38} {os.path.basename(rel):34} {len(rows):3} {pts:4}  {m['precision']:.3f}  {m['recall']:.3f}"
               f"  {m['fp']:2} {m['fn']:2}  {lim}/{len(rows)}")
+        per_set.append((os.path.basename(rel), m["precision"], m["recall"]))
     print(f"{'all':38} {'':34} {n_q:3} {n_p:4}  {tp / (tp + fp):.3f}  {tp / (tp + fn):.3f}  {fp:2} {fn:2}")
+    mean_p = sum(p for _, p, _ in per_set) / len(per_set)
+    mean_r = sum(r for _, _, r in per_set) / len(per_set)
+    worst = sorted(per_set, key=lambda x: min(x[1], x[2]))[:3]
+    print(f"mean of the {len(per_set)} sets: P={mean_p:.3f} R={mean_r:.3f}; worst three (by the lower of P and R): "
+          + ", ".join(f"{name} {p:.3f}/{r:.3f}" for name, p, r in worst))
     return 0
 
 

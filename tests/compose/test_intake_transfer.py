@@ -1,7 +1,8 @@
 """Question intake that transfers between buyers (issue 12 item 1, session 22, spent s22 set).
 
 The s22 writer labels a how-ask inside an including-clause ('..., including how you will X') as a sub-point of its
-own; an including-list of nouns, or one that mixes a how-clause with nouns, stays with its head. The texts below are
+own; the spent sets' majority (session 23: 8 of 14) keep one with its head, and split two or more. An
+including-list of nouns, or one that mixes a how-clause with nouns, stays with its head. The texts below are
 written for these tests, in other words.
 """
 
@@ -22,20 +23,21 @@ def _listed(item: str) -> str:
 
 
 @pytest.mark.parametrize("item, parts", [
+    # one including-how qualifies its ask (session 23: 8 of 14 spent questions keep it whole)
     ("how the cafe, the allotment and the workshop will run as one programme across the town, including how you "
      "will cover the Saturday sessions",
-     ["how the cafe, the allotment and the workshop will run as one programme across the town",
-      "how you will cover the Saturday sessions"]),
+     ["how the cafe, the allotment and the workshop will run as one programme across the town, including how you "
+      "will cover the Saturday sessions"]),
     ("how you will find and train volunteer drivers for the rural villages, including how you will vet them, "
      "and how you will keep them insured",
      ["how you will find and train volunteer drivers for the rural villages", "how you will vet them",
       "how you will keep them insured"]),
     ("how the Bidder will hand people over to the housing team at the end of support, including how the Bidder "
-     "will agree each handover date with the tenant",
+     "will agree each handover date with the tenant and how the Bidder will tell the tenant's GP",
      ["how the Bidder will hand people over to the housing team at the end of support",
-      "how the Bidder will agree each handover date with the tenant"]),
+      "how the Bidder will agree each handover date with the tenant", "how the Bidder will tell the tenant's GP"]),
 ])
-def test_a_how_ask_in_an_including_clause_is_its_own_sub_point(item, parts):
+def test_how_asks_in_an_including_clause_are_sub_points_of_their_own_when_two_or_more(item, parts):
     assert _points(_listed(item)) == parts + ["how you will record each visit"]
 
 

@@ -692,6 +692,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
         out.words = int(_number(parts[0].group(2)))
         out.spans.append(parts[0].span())
     _sum_parts(question, text, out)
+    _whole_limit(question, text, out)
     _sum_titled_parts(question, out)
     brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
     if out.weighting is None and len(brackets) == 1:
@@ -704,9 +705,37 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     return out
 
 
+def _whole_limit(question: str, text: str, out: Limits) -> None:
+    """The limit said of the whole answer when the question also gives others ('(max. 400 words)' on each of four
+    headings, then 'the overall maximum is 1,400 words'; 'The whole answer must not exceed 800 words' after a part's
+    'Maximum 300 words'): the whole's is the answer's, whichever comes first (s16 q09 read 400)."""
+    if out.per_part or numbered_parts(question)[0]:
+        return
+    found = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
+    if len({_number(m.group(1)) for m in found}) < 2:
+        return
+    whole = {int(_number(m.group(1))) for m in found if _said_of_whole(text, m)}
+    if len(whole) == 1:
+        out.words = whole.pop()
+
+
+WHOLE_REACH = 40
+"""How far before a limit the words that say it is the whole answer's may stand ('the overall maximum is ...')."""
+
+
+def _said_of_whole(text: str, m: re.Match) -> bool:
+    """'(900 words in total)', 'the overall maximum is 1,400 words', 'The whole answer must not exceed 800 words':
+    a limit said of the whole answer, not of a part ('500 words max per part' is each part's)."""
+    if _EACH_PART.match(text, m.end()):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    after = text.find("\n", m.end())
+    window = text[max(line_start, m.start() - WHOLE_REACH):m.end()] + text[m.end():after if after >= 0 else len(text)][:25]
+    return bool(_WHOLE_WORDS.search(window))
+
+
 _PARTS_WEIGHTS = re.compile(r"(?im)^[ \t]*(?:[^\W\d_]{2,12}[ \t]*/[ \t]*)?weight(?:ing)?[ \t]*[:=–-][^\n]*$")
 _PART_WEIGHT = re.compile(rf"(?i)\bpart\s+([a-z0-9]{{1,2}})\s*[:=–-]?\s*{_N}\s*%")
-_ITEM_LINE = re.compile(r"(?m)^[ \t]*(?:q(?:uestion)?\.?\s*)?\d{1,2}\.\d{1,2}[a-z]?\b[^\n]*$", re.I)
 
 
 def _sum_parts(question: str, text: str, out: Limits) -> None:
@@ -735,25 +764,23 @@ def _sum_parts(question: str, text: str, out: Limits) -> None:
                 if all(x.words for x in read):
                     out.words = sum(x.words or 0 for x in read)
     if out.words and not out.per_part:
-        items = list(_ITEM_LINE.finditer(text))
-        own = [read_limits(m.group(0)).words for m in items] if len(items) >= 2 else []
-        whole = [m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)]
-        if sum(1 for x in own if x) >= 2 and all(any(i.start() <= w.start() < i.end() for i in items) for w in whole):
-            out.words = sum(x or 0 for x in own)
+        parts, total = numbered_parts(question)
+        if parts:  # numbered parts each with its own limit: the limit stated for them together, else their sum
+            out.words = total or sum(p.limit for p in parts)
 
 
 def _sum_titled_parts(question: str, out: Limits) -> None:
-    """Parts under their own titles, each with its own limit and weighting ('4.1 Physical health' ... 'Maximum
-    600 words. Weighting: 6%.' / '4.2 Co-occurring substance use' ... 'Maximum 600 words. Weighting: 6%.') and none
-    for the whole question: the question's limit and weighting are the parts' together (s22 dev q04: 600 words and
-    6% were read, the first part's)."""
+    """Parts under their own titles, each with its own weighting ('4.1 Physical health' ... 'Weighting: 6%.' / '4.2
+    Co-occurring substance use' ... 'Weighting: 6%.') and none for the whole question: the question's weighting is
+    the parts' together (s22 dev q04: 6% was read, the first part's). Their word limits are read by
+    :func:`numbered_parts`, the one reader of parts' limits."""
     if "\n" not in (question or ""):
         return
     parts = _scored_parts(_part_heads_apart(unpack_row(question).replace("\t", "\n")))
     if len(parts) < 2:
         return
     own = [read_limits(p) for p in parts]
-    for attr, patterns in (("words", _WORD_LIMITS), ("weighting", _WEIGHTINGS)):
+    for attr, patterns in (("weighting", _WEIGHTINGS),):
         values = [getattr(x, attr) for x in own]
         # each part states its own (a figure in brackets, '(21%)', is no part's weighting)
         stated = all(any(pattern.search(p) for pattern in patterns) for p in parts)
@@ -766,7 +793,7 @@ _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrati
 """A part answered by confirmations only ('Pass/Fail', 'Yes/No response only', 'do not provide narrative')."""
 
 _PART_LIMIT = re.compile(rf"\b((?:part|section|question|lot)(?:\s*\([a-z0-9]{{1,4}}\)|\s+[a-z](?![a-z])|\s*\d+(?:\.\d+)*[a-z]?))"
-                         rf"\s*[:=–-]\s*{_N}[^\S\n]*words?\b", re.I)
+                         rf"\s*[:=–-]\s*(?:max(?:imum)?\.?[^\S\n]*)?{_N}[^\S\n]*words?\b", re.I)
 
 
 _OTHER_TONGUE = r"(?:[^\W\d_]{2,12}(?:[ \t]+[a-h\d]{1,2})?[ \t]*/[ \t]*)?"
@@ -818,34 +845,112 @@ def _point_starts(text: str, texts: list[str]) -> list[int | None]:
     return starts
 
 
-_REF_HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)(?P<ref>\d{1,2}\.\d{1,2})(?:\*\*|__)?[ \t]+(?P<title>\S[^\n]*)$")
-"""A numbered part's heading line ('## 4.1 Physical health', '**6.2** Describe how ...')."""
+_NUMBERED_HEAD = re.compile(
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:q(?:uestion)?\.?[ \t]*)?(?:(?P<ref>\d{1,2}\.\d{1,2}[a-z]?)|"
+    rf"{_OTHER_TONGUE}(?P<label>(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}}|i{{1,3}}|iv)(?![\w.])))(?:\*\*|__)?"
+    r"[ \t]*[.:)]?[ \t]+(?:[–—-][ \t]+)?(?P<title>\S[^\n]*)$")
+"""A numbered part's first line: '## 4.1 Physical health', '**6.2** Describe how ...', '7.1 Mobilisation plan: ...',
+'Q5.1 ...', a table's row written out by :func:`unpack_row` ('5.1 How will you ...')."""
+
+_EACH_PART = re.compile(r"(?i)[^\S\n]*(?:max(?:imum)?\.?[^\S\n]+)?(?:per|for\s+each|each)\s+(?:part|section|sub-?question|question)\b")
+"""'500 words max per part': a limit for each part, not for them together."""
+
+_WHOLE_WORDS = re.compile(r"(?i)\b(?:total|overall|altogether|combined|together|in\s+all|whole|entire)\b")
+"""A limit said of the whole question ('Total for Question 5: 800 words', '(900 words in total)'), not of a part."""
 
 
-def _ref_sections(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
-    """The numbered part (label, limit, title) each sub-point is in, when the question is in numbered parts each with
-    its own word limit ('4.1 Physical health ... Maximum 600 words.' / '4.2 ... Maximum 600 words.'; '**6.1** Describe
-    ... (maximum 500 words)'). None when there are fewer than two such parts, a part has no limit of its own (one
-    limit, or none), or a sub-point sits in none: nothing is guessed."""
-    text = unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
-    heads = list(_REF_HEADING.finditer(text))
-    if len(heads) < 2 or len({h.group("ref") for h in heads}) != len(heads):
-        return None
-    sections = []
+@dataclass(frozen=True)
+class NumberedPart:
+    """One numbered part of a question with its own word limit (:func:`numbered_parts`)."""
+
+    label: str
+    limit: int
+    title: str
+    start: int
+    end: int
+    """Where the part runs in the question as :func:`_parts_text` writes it."""
+
+
+def _parts_text(question: str) -> str:
+    return unpack_row(question or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@functools.lru_cache(maxsize=1024)  # read for the limits and again for the plan's parts
+def numbered_parts(question: str) -> tuple[tuple[NumberedPart, ...], int | None]:
+    """The question's numbered parts each with its own word limit, and the limit stated for them together (None
+    when none is). One reader for every shape the buyers wrote: '## 4.1 Physical health' ... 'Maximum 600 words.'
+    / '## 4.2 ...'; '**6.1** Describe ...' / '(maximum 500 words) Weighting: 4%'; '**12.1** Describe ... (Maximum
+    750 words)'; '7.1 Mobilisation plan: ... Max 300 words.'; '## 6.1 Social value (maximum 500 words)' under
+    '(900 words in total)'; a table's rows, each a reference, the ask and a 'Max words' cell, under 'Total for
+    Question 5: 800 words'. A part's limit is the first one after its number, before the next part's; a limit
+    said of the whole ('in total', 'overall', 'Total for ...') is nobody's. Nothing when there are fewer than two
+    parts, their numbers repeat or belong to different questions, or a part has no limit of its own: then
+    nothing is guessed."""
+    text = _parts_text(question)
+    listed = _part_limit_matches(text)  # 'Part A: max. 800 words. Part B: max. 400 words.': the parts' limits listed
+    found = list(_NUMBERED_HEAD.finditer(text))
+    heads = [h for h in found if h.group("ref")]
+    if len(heads) < 2:  # 'Part 1 – Understanding and using equality data (400 words)' / 'Part 2 – Action ...'
+        heads = [h for h in found if h.group("label")
+                 and not any(m.re is _PART_LIMIT and m.start() == h.start("label") for m in listed)]
+    refs = [" ".join((h.group("ref") or h.group("label")).lower().split()) for h in heads]
+    if len(heads) < 2 or len(set(refs)) != len(refs) or len({r.split(".")[0] for r in refs}) != 1 and heads[0].group("ref"):
+        return (), None
+    by_label = {" ".join(m.group(1).lower().split()): int(_number(m.group(2))) for m in listed}
+    limits = sorted((m for pattern in _WORD_LIMITS for m in pattern.finditer(text) if not _about_attachment(text, m)),
+                    key=lambda m: (m.start(), -m.end()))
+
+    def whole(m: re.Match) -> bool:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        return bool(_WHOLE_WORDS.search(text[line_start:len(text) if line_end < 0 else line_end]))
+
+    parts: list[NumberedPart] = []
+    own: list[tuple[int, int]] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
-        words = read_limits(text[h.start():end]).words
-        if not words:
-            return None
-        title = re.sub(r"[*_]{2}", "", h.group("title")).strip()
-        sections.append((h.start(), end, h.group("ref"), words, title if len(title.split()) <= 8 else ""))
+        mine = next((m for m in limits if h.start() <= m.start() < end and not whole(m)), None)
+        cap = int(_number(mine.group(1))) if mine else by_label.get(refs[n])
+        if cap is None and is_instruction(text[h.start("title"):end]):
+            continue  # '7.3 Attach Gantt chart as Appendix 7A. Not scored.': an instruction, no part to write
+        if cap is None:
+            return (), None
+        if mine:
+            own.append(mine.span())
+        # a numbered part is titled by its words ('Physical health'), a titled part by its whole line ('Part 2 –
+        # Leaving hospital'); its own limit is not its title
+        title = text[h.start("title" if h.group("ref") else "label"):h.end()]
+        title = re.sub(r"\s*[(\[][^()\[\]\n]*\bwords?\b[^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", title)).strip(" *_#")
+        label = h.group("ref") or " ".join(h.group("label").split())
+        parts.append(NumberedPart(label, cap, title if len(title.split()) <= (8 if h.group("ref") else 16) else "",
+                                  h.start(), end))
+    own += [m.span() for m in listed]
+    others = [m for m in limits if not any(m.start() < b and a < m.end() for a, b in own)
+              and not _EACH_PART.match(text, m.end())]
+    total = next((int(_number(m.group(1))) for m in sorted(others, key=lambda m: not whole(m))), None)
+    return (tuple(parts), total) if len(parts) >= 2 else ((), None)
+
+
+def _title_only(line: str) -> bool:
+    """A part's title and nothing more: a few words, no ask, no sentence ('Premises (maximum 300 words)')."""
+    title = re.sub(r"\s*[(\[][^()\[\]\n]*[)\]]", "", re.sub(r"[*_]{2}", "", line)).strip()
+    return bool(title) and len(title.split()) <= 8 and not re.search(r"[.?!:;]$", title) \
+        and not _ASK_WORDS.search(title)
+
+
+def _numbered_groups(question: str, items: list[tuple[str, str]]) -> list[tuple[str, int, str]] | None:
+    """The numbered part (label, limit, title) each sub-point is in (:func:`numbered_parts`); None when the question
+    is not in such parts, or a sub-point sits in none, or a part holds none: nothing is guessed."""
+    parts, _ = numbered_parts(question)
+    if not parts:
+        return None
     out = []
-    for at in _point_starts(text, [t for _, t in items]):
-        home = next((sec for sec in sections if at is not None and sec[0] <= at < sec[1]), None)
+    for at in _point_starts(_parts_text(question), [t for _, t in items]):
+        home = next((p for p in parts if at is not None and p.start <= at < p.end), None)
         if home is None:
             return None
-        out.append((home[2], home[3], home[4]))
-    return out if len({o[0] for o in out}) == len(sections) else None
+        out.append((home.label, home.limit, home.title))
+    return out if len({o[0] for o in out}) == len(parts) else None
 
 
 def _part_id(label: str) -> str:
@@ -1743,7 +1848,30 @@ def _protected(text: str) -> str:
     separator ('grow access from 431 people to 1,150 people a year' was split into '... to 1' and '150 people a year':
     s15 q02, spent). The caller puts them back (\\x00 → ',', \\x01 → 'and')."""
     text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    text = _examples_hidden(text)
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
+
+
+_EXAMPLES_LEAD = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)[,:]?\s+", re.I)
+_EXAMPLES_STOP = re.compile(r"[;:()]|,?\s+(?:(?:and|or)\s+)?(?=(?:how|what|when|where|who|whom|why|whether|which)\s)"
+                            r"|,\s+(?:and\s+)?(?=(?:your|the|our|their|its|any)\s)", re.I)
+MAX_EXAMPLE_WORDS = 6
+"""An example in a guidance list is a few words ('overdose', 'withdrawal', 'intoxication at Ferncliffe House')."""
+
+
+def _examples_hidden(text: str) -> str:
+    """The commas and 'and's of a list of examples hidden ('how you will manage risks such as overdose, withdrawal
+    and intoxication at Ferncliffe House'): guidance on the ask before it, never items of the sentence's list (s21
+    q05, spent: the list 'Include how A, how B, and how C such as x, y and z' was cut at the examples, and its
+    first ask lost to them)."""
+    for m in reversed(list(_EXAMPLES_LEAD.finditer(text))):
+        rest = text[m.end():]
+        stop = _EXAMPLES_STOP.search(rest)
+        run = rest[:stop.start()] if stop else rest
+        examples = [e for e in re.split(r",\s*|\s+(?:and|or)\s+", run) if e.strip()]
+        if len(examples) >= 2 and all(len(e.split()) <= MAX_EXAMPLE_WORDS for e in examples):
+            text = text[:m.end()] + run.replace(",", "\x00").replace(" and ", " \x01 ") + rest[len(run):]
+    return text
 
 
 _AND_SPLIT = re.compile(r",?\s+(?:and|or|as\s+well\s+as|plus)\s+(?=\S)", re.I)
@@ -2265,49 +2393,12 @@ _WILL_VERB = re.compile(r"\b(?:will|would|to|please)\s+(?:(?:also|then|first)\s+
 _AND_VERB = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:also|then)\s+)?(?P<v>[a-z][a-z-]+)\s+(?P<next>[\w'-]+)", re.I)
 
 
-_COMMA_WH = re.compile(r",\s*and\s+(?=(?:how|what|when|where|why|whether|which)\s+(?:you|we|your\s+[\w-]+)\s+"
-                       r"(?:will|would|can|could|plan\s+to|intend\s+to)\b)", re.I)
-
-
-def _names_last(head: str, rest: str) -> bool:
-    """The second clause names what the first ends on ('how you will make sure measures are paired, and how you will
-    report the pairing rate'): it reports on the first ask's result, one ask."""
-    last = re.findall(r"[A-Za-z]{5,}", head)[-1:]
-    return bool(last) and any(w.lower()[:4] == last[0].lower()[:4] for w in re.findall(r"[A-Za-z]{5,}", rest))
-
-
-def _comma_wh_asks(text: str) -> list[str]:
-    """One listed item that asks two things, the second a wh-clause after ', and' ('how referrals will be received
-    and allocated, and how you will meet each of the access standards'; '..., including A, B and C, and who holds
-    clinical responsibility'): each its own sub-point (s22 dev q01, q02, q08, q09). Without the comma the clause is
-    the last element of the item's own list ('including joint reviews, shared crisis plans and who holds ...'); a
-    clause about meeting the buyer's standard is the standard the item is held to ('how staff will recognise and
-    report concerns, and how you will meet the same working day reporting standard': s17, s18 labels, and the
-    requirement is placed in that item's part); a clause of five words or fewer qualifies its item ('..., and how you will track timeliness'); a
-    clause without the bidder as its subject details the one before it ('how often risk will be reviewed, and what
-    will prompt an unscheduled review', '..., and who will be told': s8, s5 labels); and
-    a clause that only points back stays ('..., and who is responsible for each', '..., and how it will link
-    to ...', '..., and how you will fill these roles'), as does a named thing with an ask about it ('your governance
-    structure, and how your Board receives assurance')."""
-    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
-    cuts = [m for m in _COMMA_WH.finditer(protected)]
-    pieces, at = [], 0
-    for m in cuts:
-        head, rest = text[at:m.start()], text[m.end():]
-        if len(head.split()) < 3 or len(rest.split()) < 6 or _POINTS_BACK.search(_clean(rest)) \
-                or re.search(r"\b(?:it|its|they|them|these|those)\b", rest, re.I) or _names_last(head, rest) \
-                or re.match(r"(?i)how\s+you\s+will\s+(?:meet|achieve|reach)\b", rest) \
-                or not (_WH.match(_ASK_HEAD_VERB.sub("", text[at:].lstrip())) or _IMPERATIVE.match(text[at:].lstrip())):
-            continue
-        pieces.append(_clean(head).rstrip(" ,;"))
-        at = m.end()
-    return pieces + [_clean(text[at:]).rstrip(" ,;")] if pieces else [text]
-
-
 SENTENCE_HOWS = 2
-"""In a sentence that asks (not a listed item), an including-clause is asks of its own only when it lists two
+"""In a sentence that asks or a listed item, an including-clause is asks of its own only when it lists two
 how-asks or more ('Explain how you will A, including how you will B and how you will C'); one how-ask qualifies the
-sentence's ask ('Explain how you will share information, including how you will comply with ...': s17, s18 labels)."""
+ask before it ('Explain how you will share information, including how you will comply with ...'). The spent sets'
+writers split both ways on one: 8 keep it whole (s10 q09, s12 q09, s16 q06, s17 q11, s21 q11, s22 q09, dev q-095,
+s5w-q21), 6 split it (s18 q04, q10, s22 q01, q04, q08, dev q-091); the majority's rule is kept (session 23)."""
 _BIDDER_HOW = r"how\s+(?:you|we|they|the\s+(?:bidder|provider|supplier))\s+(?:will|would)\b"
 _INCLUDING_HOW = re.compile(rf"^(?P<head>.*?\S),\s+including\s+(?P<list>{_BIDDER_HOW}.+)$", re.I)
 _HOW_CUT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_BIDDER_HOW})", re.I)
@@ -2784,7 +2875,8 @@ def _table_rows_apart(original: str) -> tuple[str, list[tuple[str, str]]]:
             contexts.append(" ".join(body.split()))
             continue
         try:
-            context, found = _split_asks(body.strip())
+            # a row's question is asked beside its guidance cell's asks, never their frame (s18 dev q09)
+            context, found = _split_asks(body.strip(), framed=False)
         except InputError:
             continue  # a row that holds only its limit or weighting
         contexts.append(context)
@@ -2795,7 +2887,7 @@ def _table_rows_apart(original: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join(c for c in contexts if c), _renumber(points)
 
 
-def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
+def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[str, str]]]:
     """Split a question (:func:`_prepared`, its background lists taken out) into (stem, [(key, sub-point text), ...]).
 
     Shapes read, the first that applies: a list written one item per line
@@ -2821,6 +2913,10 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             part = re.sub(rf"(?im)^([ \t]*){_OTHER_TONGUE}(?=(?:part|section)[ \t]+(?:[a-h]|\d{{1,2}})\b)", r"\1", part)
             part = re.sub(r"(?im)^[ \t]*part[ \t]+(?:[a-h]|\d{1,2}|i{1,3}|iv)\b[ \t]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?"
                           r"[ \t]*[:.–—-]?[ \t]*$", "", part).strip() or part
+            # a numbered part's own heading ('## 2.1 Premises (maximum 300 words)') titles it and asks nothing: an
+            # introduction before it made it run into the part's first ask ('## 2.1 Premises Describe ...')
+            part = _NUMBERED_HEAD.sub(lambda m: "" if m.group("ref") and _title_only(m.group("title")) else m.group(0),
+                                      part).strip() or part
             for m in reversed([m for m in _part_limit_matches(part) if m.re is not _PART_TITLE_LIMIT]):
                 # the list of the parts' limits ('Part 1: 300 words; Part 2: 700 words') is no part's words: its
                 # labels are not sub-points (s15 q08, spent)
@@ -2904,9 +3000,10 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
             if text and (yes_no or not _is_instruction(text)):
                 # as the buyer wrote it on one line (a nested list joined as 'Parent: child; child' is read as it was)
                 listed = _item_list(text) if " ".join(text.split()) in flat else None
-                # one item that asks two things ('how A, and how you will B'; 'how you will A, and share B'): each
-                # its own sub-point (s22 dev q01, q02, q08, q09)
-                asked = [] if listed or yes_no else [x for p in _comma_wh_asks(text) for x in _item_asks(p)]
+                # an item is one ask with its ', and how you will B' (33 of 35 such items in the spent sets are
+                # labelled whole; s22 q01 and s18 dev q12 split), its second verb ('how you will A and share B') and
+                # two including-how asks or more its own (session 23; s22 dev had split ', and how')
+                asked = [] if listed or yes_no else _item_asks(text, SENTENCE_HOWS)
                 if listed:
                     points += [(f"{key}{'abcdefgh'[n]}", t) for n, t in enumerate(listed)]
                 elif len(asked) >= 2:
@@ -2999,6 +3096,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
     context_parts = [s for s in sentences if s not in asks]
     pending_leadin = False
     listed: set[str] = set()
+    split_of: dict[str, list[str]] = {}
     for s in asks:
         if _COVER_LEADIN.search(s) and s.rstrip().endswith(":"):
             pending_leadin = True
@@ -3006,6 +3104,7 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
         split, series = _asks(s)
         if pending_leadin and len(split) == 1:
             split = _split_series(s) if ";" in s else split
+        split_of[s] = split
         if series and not re.match(r"^(?:please\s+)?refer\s+to\b", s, re.I):
             # 'Describe X. Your answer should cover: a; b; c': the sentences before the list are its context
             # ('Explain how X. Include A, B and C': the list adds to the ask, which stays a sub-point;
@@ -3024,11 +3123,39 @@ def _split_asks(original: str) -> tuple[str, list[tuple[str, str]]]:
                                    r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
         parts.extend(split)
+    frame = _framing_ask(asks, split_of) if framed else None
+    if frame and frame in parts:
+        parts.remove(frame)
+        context_parts.append(frame)
     parts = [p for p in parts if p and not _is_instruction(p)] or asks
     parts = [x for p in parts for x in _item_asks(p, SENTENCE_HOWS)]
     parts += _looked_for(original, parts)
     context = _with_title(title, " ".join(context_parts))
     return context or " ".join(asks), [(f"p{i + 1}", p) for i, p in enumerate(parts)]
+
+
+_FRAME_ASK = re.compile(r"^(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\b", re.I)
+
+
+def _framing_ask(asks: list[str], split_of: dict[str, list[str]]) -> str | None:
+    """The one ask that the sentences after it spell out, and so frames them: 'Describe how you will support adults
+    with co-occurring needs.' over 'Include how A, how B and how C', 'Explain how you will help people keep a home.'
+    over 'Your response should include ...', 'Describe your approach to outcomes.' over 'Responses should explain how
+    ...' (s16 q11, s17 q05, s20 q09, s9 fresh f9-06: the writers label only what the guidance sentences ask). Only
+    when every later sentence details it ('Include ...', '<who> should explain ...', 'Also explain ...') and they ask
+    two things or more between them; a first sentence that asks two things itself, or asks a question, stays."""
+    if len(asks) < 2 or not _FRAME_ASK.match(asks[0]) or asks[0].rstrip().endswith("?"):
+        return None
+    first = split_of.get(asks[0]) or []
+    if len(first) != 1:
+        return None
+    rest = asks[1:]
+    details = all(_INCLUDE.match(s) or _shape("guidance_lead").match(s) or _ALSO_ASK.match(s) for s in rest)
+    if not details or sum(len(split_of.get(s) or []) for s in rest) < 2:
+        return None
+    if any(_INCLUDE.match(s) and not all(_WH.match(x) for x in split_of.get(s) or []) for s in rest):
+        return None  # 'Include your approach to A, how B and the adjustments C': a mixed list beside an ask (s7 q06)
+    return first[0]
 
 
 _SUB_REF = re.compile(r"^\s*(?:q(?:uestion)?\.?\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\s*\(?(?P<k>[a-h])\)?[.):]?\s+(?=\S)", re.I)
@@ -3912,11 +4039,10 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
     # the answer's format on a line of its own ('Yes / No' after a lone Pass/Fail statement) is not something asked
     items = [(k, t) for k, t in items if not _ANSWER_FORMAT.fullmatch(t.strip())] or items
     items = _under_mandated_headings(question, items)
-    groups = (part_groups(question, items) or _row_groups(question, items)) if len(items) >= 2 else None
-    if groups is None and len(items) >= 2 and word_limit is None:
-        groups = _ref_sections(question, items)
-        if groups:  # '## 4.1 Physical health ... Maximum 600 words' / '## 4.2 ... Maximum 600 words': theirs together
-            limit = stated = sum({label: cap for label, cap, _ in groups}.values())
+    # the parts each with its own limit: numbered or titled parts ('## 4.1 ...' / '## 4.2 ...', 'Part 1 – ... (400
+    # words)'), else parts a key names ('(a)' in 'Section (a) – 600 words'), else a table's rows by reference
+    groups = (_numbered_groups(question, items) or part_groups(question, items) or _row_groups(question, items)) \
+        if len(items) >= 2 else None
     if (limit is None or (limits.per_part and word_limit is None)) and groups:
         # 'Part 1: 600 words; Part 2: 500 words' over the headings of each part: the answer's limit is the
         # parts' together, and each part is held to its own
@@ -3969,7 +4095,7 @@ def plan_question(question: str, word_limit: int | None = None, *, topics: dict[
         )
     # a part's own limit means something only beside other parts (one point's limit is the question's)
     own = _own_limits(question, [t for _, t in items]) if len(items) >= 2 else [None] * len(items)
-    if word_limit is None and len(items) >= 2 and all(own) and stated == max(x or 0 for x in own):
+    if word_limit is None and not groups and len(items) >= 2 and all(own) and stated == max(x or 0 for x in own):
         # 'B1 ... (100 words)' / 'B2 ... (100 words)' and no total: the answer's limit is theirs together
         limit = stated = sum(x or 0 for x in own)
     for p, cap in zip(points, own):
