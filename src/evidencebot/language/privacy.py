@@ -403,6 +403,10 @@ class PrivacyRule:
     about a group, our own staff."""
     events: privacy_events.EventWords | None = None
     """(event_date rules) The words whose structure makes a date one person's event (``events:``)."""
+    beside: int | None = None
+    """(regex rules) A detail that is personal only beside a person: a match is kept when another rule's
+    finding (not a ``beside`` rule's) is on the same line within this many characters ("Mr Zielinski was
+    found on 14 January 2026", "prison no. A4721CK, due out on 28 April 2026")."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -643,6 +647,10 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
         names = _parse_names(path, rule_id, record, folders, deps)
 
     defer_to = _str_list(path, rule_id, "defer_to", record.get("defer_to"))
+    beside = record.get("beside")
+    if beside is not None and (kind != "regex" or not isinstance(beside, int) or isinstance(beside, bool)
+                               or beside < 1):
+        raise _err(path, rule_id, "beside", "a regex rule's reach to another finding, in characters (a whole number)")
 
     events = None
     if kind == "event_date":
@@ -654,7 +662,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
         exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
-        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re, events=events,
+        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re, events=events, beside=beside,
     )
 
 
@@ -889,6 +897,9 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         else:
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
+    if any(r.beside for r in rules):
+        anchors = [h for h in hits if not h.rule.beside]
+        hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
     if any(r.defer_to for r in rules):
         hits = [h for h in hits if not h.rule.defer_to or not any(
             (o.rule.id in h.rule.defer_to or (f"{o.rule.family}.*" in h.rule.defer_to and o.rule.id != h.rule.id))
@@ -905,6 +916,21 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
     ]
     return locate(findings, text)
+
+
+def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
+    """Whether another finding is on ``hit``'s line within its rule's ``beside`` reach (not overlapping it)."""
+    reach = hit.rule.beside or 0
+    for a in anchors:
+        if a.end <= hit.start:
+            gap = (a.end, hit.start)
+        elif hit.end <= a.start:
+            gap = (hit.end, a.start)
+        else:
+            continue
+        if gap[1] - gap[0] <= reach and "\n" not in text[gap[0]:gap[1]]:
+            return True
+    return False
 
 
 # --- normalised digits -------------------------------------------------------------
