@@ -31,6 +31,13 @@ def _covered(findings, text, part):
 
 
 FLAG = [
+    # (p23) a table written as text: the header line labels the row's cells below it
+    ("Name | DOB | Home\nAlys Prothero | 14/02/1979 | Flat 3, 8 Dyfed Road", "14/02/1979"),
+    # (p23) a one-letter particle belongs to the name; a date beside a name or a record number is theirs
+    ("Mr Ó Dálaigh missed his depot again on Tuesday.", "Mr Ó Dálaigh"),
+    ("Tomás Ó Ceallaigh rang the duty line twice.", "Tomás Ó Ceallaigh"),
+    ("Duty note: Dara Quinn, seen at the hub 3 Feb 2026, wants help with PIP.", "3 Feb 2026"),
+    ("PNC 19/88213X – bailed 14 May 2026 to an address in Hull.", "14 May 2026"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -126,6 +133,9 @@ PASS = [
     "Our office is now based at 12 Church Lane, next to the library.",
     "The NHS (75) celebrated its birthday with a tea party.",
     "CYP (11, 12 and 13) were invited to the consultation.",
+    # (p23) a table's dates under a header that is no person's; a date with no person beside it
+    "Quarter | Referrals | Report date\nQ1 | 41 | 01/07/2025\nQ2 | 39 | 01/10/2025",
+    "The board met on 3 February 2026 to sign off the plan, aged 18 to 25 cohort included.",
 ]
 
 

@@ -785,7 +785,8 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
             # "Mr & Mrs Adeyemi", "Mr and Mrs Hill": both titles belong to the name
             rf"(?<![\w.])(?:(?:{alt})\.?[ \t\u00a0]+(?:&|and)[ \t\u00a0]+)?(?:{alt})\.?[ \t\u00a0]+"
             # initials between the title and the surname belong to the name: "Mr T Haldane", "Dr J. R. Obi"
-            rf"(?:[A-Z]\.?[ \t\u00a0]+){{0,2}}"
+            # (p23) and a one-letter particle with an accent: "Mr Ó Briain"
+            rf"(?:[{_UPPER}]\.?[ \t\u00a0]+){{0,2}}"
             rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,2}})"
         )
     return NameLists(
@@ -878,6 +879,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         raise ValueError("doc must be a spaCy Doc of exactly this text")
     hits: list[_Hit] = []
     view = normalised_view(text)
+    table = table_view(text)
     for rule in rules:
         if rule.kind == "combination" and rule.anchor:
             hits.extend(_Hit(rule, s, _over_phrase(doc, s, e), rule.severity, d) for s, e, d in _combination_spans(rule, text))
@@ -891,8 +893,8 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
                 if privacy_events.personal_event(doc, s, e, rule.events)]
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
-            if view is not None:  # the same rule on the normalised digits, mapped back
-                norm, starts, ends = view
+            for norm, starts, ends in (v for v in (view, table) if v is not None):
+                # the same rule on the normalised digits, or on a table's cells under their labels, mapped back
                 spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm) if e > s]
         else:
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
@@ -931,6 +933,59 @@ def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
         if gap[1] - gap[0] <= reach and "\n" not in text[gap[0]:gap[1]]:
             return True
     return False
+
+
+# --- a table written as text ----------------------------------------------------------
+#
+# A table's header line labels the cells of the rows below it ("Name | DOB | Address" above "Jo Bell |
+# 02/11/1987 | ..."): a date under "DOB" is a date of birth, a code under "Client ID" an identifier, though
+# neither has its label beside it. The regex rules also run on a view where each cell follows its header's
+# label ("DOB: 02/11/1987"), one cell a line; what they find there is mapped back to the cell.
+
+_CELL = re.compile(r"[^|\t\n]+")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of one line (``text[start:end]``) cut at "|" and tabs, each stripped of spaces."""
+    out = []
+    for m in _CELL.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and text[a] in " \u00a0":
+            a += 1
+        while b > a and text[b - 1] in " \u00a0":
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
+    """``(view, start map, end map)`` of a text table's rows as "label: cell" lines, or None when ``text``
+    has no header line with rows of as many cells under it (maps as in :func:`normalised_view`)."""
+    if "\n" not in text or ("|" not in text and "\t" not in text):
+        return None
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append(_cells(text, pos, pos + len(line)))
+        pos += len(line) + 1
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    header: list[tuple[int, int]] = []
+    for cells in lines:
+        if len(cells) < 2:
+            header = []
+            continue
+        if len(header) != len(cells):
+            header = cells
+            continue
+        for (ha, hb), (a, b) in zip(header, cells):
+            if a == b or ha == hb:
+                continue
+            label = text[ha:hb] + ": "
+            out.append(label + text[a:b] + "\n")
+            starts += [a] * len(label) + list(range(a, b)) + [b - 1]
+            ends += [b] * len(label) + list(range(a + 1, b + 1)) + [b]
+    return ("".join(out), starts, ends) if out else None
 
 
 # --- normalised digits -------------------------------------------------------------
@@ -3690,7 +3745,10 @@ def _with_nickname_word(text: str, spans: list[tuple[int, int]], rule: PrivacyRu
 # without a full stop)
 _HYPHEN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’]*-\Z")
 _HYPHEN_AFTER = re.compile(r"-[A-Z][\w'’]*(?![\w\-])")
-_INITIAL_BEFORE = re.compile(r"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t])[A-Z][ \t\u00a0])\Z")
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t])[{_UPPER}][ \t\u00a0])\Z")
+# (p23) one capital letter between a name and a capitalised word belongs to the name: an initial or a one-letter
+# particle ("Ciarán Ó Briain", "John R Hurst"; not the article "A" or "I")
+_INITIAL_AFTER_NAME = re.compile(rf"[ \t\u00a0](?![AI][ \t])[{_UPPER}]\.?[ \t\u00a0]{_NAME_WORD}")
 # two parts of one name next to each other ("Nguyễn| |Thị Lan"): only a space or a hyphen between them
 _NAME_GAP = re.compile(r"[ \t\u00a0\-]\Z")
 
@@ -3708,6 +3766,9 @@ def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if m is not None and text[start:start + 1].isupper():
             start = m.start()
         m = _HYPHEN_AFTER.match(text, end)
+        if m is not None:
+            end = m.end()
+        m = _INITIAL_AFTER_NAME.match(text, end)
         if m is not None:
             end = m.end()
         if out and (start <= out[-1][1] or (start - out[-1][1] == 1 and _NAME_GAP.match(text, out[-1][1], start))):
