@@ -62,6 +62,7 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.staff-private-life",
         # (p23) a date, an age or a record code beside another finding
         "privacy.detail-beside-person",
+        "privacy.person-workplace",
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",
