@@ -149,3 +149,14 @@ def test_structure_flags(text, part, rules, nlp):
 def test_structure_passes(text, rules, nlp):
     findings = _findings(text, rules, nlp)
     assert not findings, f"{text!r}: {[(f.rule, f.match) for f in findings]}"
+
+
+@pytest.mark.parametrize("text", [
+    "Rota w/c 9 March: Gareth Jones on days.",
+    "Jo Bell chaired the forum. The next one is on 3 May 2026.",
+    "Jo Bell ran the group from 1 April to 30 June.",
+])
+def test_no_detail_beside_a_name_across_a_sentence_or_in_a_period(text, rules, nlp):
+    # (p23) a date is a named person's detail only in their sentence, and not as a rota's week or a period
+    findings = _findings(text, rules, nlp)
+    assert not [f for f in findings if f.rule == "privacy.detail-beside-person"], [(f.rule, f.match) for f in findings]

@@ -921,7 +921,8 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
 
 
 def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
-    """Whether another finding is on ``hit``'s line within its rule's ``beside`` reach (not overlapping it)."""
+    """Whether another finding is in ``hit``'s sentence, on its line, within its rule's ``beside`` reach (not
+    overlapping it)."""
     reach = hit.rule.beside or 0
     for a in anchors:
         if a.end <= hit.start:
@@ -930,9 +931,13 @@ def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
             gap = (hit.end, a.start)
         else:
             continue
-        if gap[1] - gap[0] <= reach and "\n" not in text[gap[0]:gap[1]]:
+        if gap[1] - gap[0] <= reach and not _SENTENCE_GAP.search(text, gap[0], gap[1] + 1):
             return True
     return False
+
+
+# a line end or a sentence's end between a detail and the finding it is beside: "Period: 1 April. Jo Bell came."
+_SENTENCE_GAP = re.compile(r"\n|[.!?][ \t]+(?=[A-Z])")
 
 
 # --- a table written as text ----------------------------------------------------------
