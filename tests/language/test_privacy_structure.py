@@ -38,6 +38,9 @@ FLAG = [
     ("Tomás Ó Ceallaigh rang the duty line twice.", "Tomás Ó Ceallaigh"),
     ("Duty note: Dara Quinn, seen at the hub 3 Feb 2026, wants help with PIP.", "3 Feb 2026"),
     ("PNC 19/88213X – bailed 14 May 2026 to an address in Hull.", "14 May 2026"),
+    # (p23) initials that own a relative are a person's; the school a named child goes to
+    ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "J.W."),
+    ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "Brookside Juniors"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -135,6 +138,7 @@ PASS = [
     "CYP (11, 12 and 13) were invited to the consultation.",
     # (p23) a table's dates under a header that is no person's; a date with no person beside it
     "Quarter | Referrals | Report date\nQ1 | 41 | 01/07/2025\nQ2 | 39 | 01/10/2025",
+    "The U.K.'s mother and baby units are few and far between.",
     "The board met on 3 February 2026 to sign off the plan, aged 18 to 25 cohort included.",
 ]
 

@@ -3280,7 +3280,15 @@ class _NameFinder:
                 continue
             if self.described_as_person(tok.token) or (self.text[tok.end:tok.end + 1] == "," and self.age_or_who_after(tok)):
                 out.append((tok.start, tok.end))  # (an age in brackets, "K.R. (15)", is privacy.title-initial's)
+            elif tok.ent not in NOT_A_NAME_LABELS and self._owns_relative(tok.end) \
+                    and not _DETERMINER_BEFORE.search(self.text, max(0, tok.start - 8), tok.start):
+                out.append((tok.start, tok.end))  # (p23) "K.O.'s daughter (6) attends ...": initials with a relative
         return out
+
+    def _owns_relative(self, end: int) -> bool:
+        """(p23) A relative of the person (a kin noun of ``person_context``) owned right after ``end``: "'s daughter"."""
+        m = _KIN_AFTER.match(self.text, end)
+        return m is not None and m.group(1).casefold() in self.context.get("kin_nouns", frozenset())
 
     def bracketed(self) -> list[tuple[int, int]]:
         """A word said to be "he" or "she" in brackets right after it: "sunny (she always writes it in lower
