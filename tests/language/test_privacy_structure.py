@@ -40,6 +40,7 @@ FLAG = [
     ("PNC 19/88213X – bailed 14 May 2026 to an address in Hull.", "14 May 2026"),
     # (p23) initials that own a relative are a person's; the school a named child goes to
     ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "J.W."),
+    ("As Nowak told us, the hostel had no heating all week.", "Nowak"),
     ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "Brookside Juniors"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
@@ -139,6 +140,9 @@ PASS = [
     # (p23) a table's dates under a header that is no person's; a date with no person beside it
     "Quarter | Referrals | Report date\nQ1 | 41 | 01/07/2025\nQ2 | 39 | 01/10/2025",
     "The U.K.'s mother and baby units are few and far between.",
+    # (p23) a minister named with the office they spoke as; surnames cited as a sentence opens
+    "After Lucy Powell's statement as Leader of the House, the debate moved on.",
+    "As Slade and Longden argue, recovery is personal.",
     "The board met on 3 February 2026 to sign off the plan, aged 18 to 25 cohort included.",
 ]
 

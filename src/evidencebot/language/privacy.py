@@ -1489,6 +1489,15 @@ _JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Z
 # the last phrase of a segment that an organisation owns: "... by our senior practitioner", "to the Trust's lead nurse"
 _OWNED_PHRASE_END = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]heir|[Yy]our)[ \t\u00a0]+[^,;:()]*\Z")
 # "as" and a job after a name: "as the court's link worker", "as our new volunteer coordinator"
+# (p23) authors cited by their surnames as a sentence opens: "As Repper and Perkins argue, ...", "As Deegan puts it, ..."
+_AS_CITED_BEFORE = re.compile(r"(?:\A|[.!?:;][ \t\u00a0]+)As[ \t\u00a0]+(?:[A-Z][\w'’\-]+[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)?\Z")
+# (what they say to no one in the room: "As Kowalski told us, ..." is a person we met)
+_CITED_VERB_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+\(\d{4}\))?[ \t\u00a0]+[a-z]+"
+                               r"(?:[ \t\u00a0]+(?!(?:us|me|my|our|him|her|them|staff|we|I)\b)[a-z]+){0,2}[ \t\u00a0]*,")
+# (p23) an office in capitals after the name (and its possessive noun), after "as": "Wes Streeting's announcement as Health
+# and Social Care Secretary", "Jane Doe, speaking as Chair of the ICB"
+_AS_OFFICE_AFTER = re.compile(r"(?:['’]s?(?:[ \t\u00a0]+[a-z][a-z\-]*){1,2}|,[ \t\u00a0]+[a-z]+ing)?[ \t\u00a0]+as[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
+                              r"((?:[A-Z][\w'’\-]*[ \t\u00a0]+(?:(?:and|of|for|&)[ \t\u00a0]+)?){0,5}[A-Z][\w'’\-]*)")
 _AS_ROLE_AFTER = re.compile(r"[ \t\u00a0]+as[ \t\u00a0]+((?:our|the|their|your)[ \t\u00a0]+[^,;:.!?()\n]{2,60})")
 # the capitalised run after a name, over "'s", "&" and "and", to its last word (group 1): "'s Table CIC", " & Hale Housing"
 _ORG_RUN_AFTER = re.compile(r"(?:(?:['’]s|[ \t\u00a0]+(?:&|and))?[ \t\u00a0]+[A-Z][\w'’\-]*){0,3}?(?:['’]s)?[ \t\u00a0]+"
@@ -2965,6 +2974,12 @@ class _NameFinder:
             m = re.match(r"['’]((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after)  # "Serena Williams' book"
         if m and any(w in n.work_nouns for w in m.group(1).split()):
             return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
+        if _AS_CITED_BEFORE.search(self.text, max(0, start - 40), start) and _CITED_VERB_AFTER.match(after) \
+                and not any(w in n.first_names for w in self.text[start:end].split()):
+            return True  # (p23) surnames cited as a sentence opens: "As Repper and Perkins argue, hope is ..."
+        office = _AS_OFFICE_AFTER.match(after)
+        if office and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", office.group(1)), own=True):
+            return True  # (p23) "Wes Streeting's announcement as Health and Social Care Secretary"
         # an office right after the name: "Rosena Allin-Khan MP", ", the Mayor of ...,"
         bracket = re.match(r"[ \t\u00a0]*\(([^()\n]{3,80})\)", after)
         if bracket and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", bracket.group(1)), own=True):
