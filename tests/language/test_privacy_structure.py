@@ -41,6 +41,8 @@ FLAG = [
     # (p23) initials that own a relative are a person's; the school a named child goes to
     ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "J.W."),
     ("As Nowak told us, the hostel had no heating all week.", "Nowak"),
+    # (p23) a handover list's entries: a name found in one entry makes the others' opening words names too
+    ("Nights: tariq – settled, meds taken. bex – tearful, obs 15 min.", "bex"),
     ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "Brookside Juniors"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
@@ -143,6 +145,7 @@ PASS = [
     # (p23) a minister named with the office they spoke as; surnames cited as a sentence opens
     "After Lucy Powell's statement as Leader of the House, the debate moved on.",
     "As Slade and Longden argue, recovery is personal.",
+    "Plan: review – next week. goals – set with the team.",
     "The board met on 3 February 2026 to sign off the plan, aged 18 to 25 cohort included.",
 ]
 

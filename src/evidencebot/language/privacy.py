@@ -899,6 +899,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         else:
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
+    hits += _slot_names(text, hits)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -918,6 +919,26 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
     ]
     return locate(findings, text)
+
+
+# (p23) an entry of a handover list or a rota opening with a word in lower case and a dash: "josh – calm, cooked with
+# staff. mo – stayed in room"
+_LIST_SLOT = re.compile(r"(?:\A|(?<=[.:;!?\n])|(?<=[.:;!?][ \t]))[ \t]*([a-z][a-z'’\-]{1,14})[ \t]+[–—\-][ \t]+(?=[a-z])")
+
+
+def _slot_names(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """(p23) The other entries' words of a list whose entries open with a word and a dash, when the name rule found
+    at least a third of them: a note that lists people one to an entry lists them all ("josh – calm ... mo – stayed
+    in room"). The names found are the evidence; a list of other things ("plan – review") has none."""
+    slots = [(m.start(1), m.end(1)) for m in _LIST_SLOT.finditer(text)]
+    if len(slots) < 2:
+        return []
+    names = [h for h in hits if h.rule.kind == "entity"]
+    found = [sl for sl in slots if any(h.start <= sl[0] and sl[1] <= h.end for h in names)]
+    if not found or len(found) * 3 < len(slots):
+        return []
+    rule = next(h.rule for h in names)
+    return [_Hit(rule, a, b, rule.severity) for a, b in slots if (a, b) not in found]
 
 
 def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
