@@ -1510,6 +1510,8 @@ _JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Z
 # the last phrase of a segment that an organisation owns: "... by our senior practitioner", "to the Trust's lead nurse"
 _OWNED_PHRASE_END = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]heir|[Yy]our)[ \t\u00a0]+[^,;:()]*\Z")
 # "as" and a job after a name: "as the court's link worker", "as our new volunteer coordinator"
+# (p23) a figure counted as a category: "9 as Bangladeshi", "17 (20%) as Black African"
+_COUNTED_AS = re.compile(r"\d[\d,.%() \t\u00a0]*[ \t\u00a0]as[ \t\u00a0]+\Z")
 # (p23) authors cited by their surnames as a sentence opens: "As Repper and Perkins argue, ...", "As Deegan puts it, ..."
 _AS_CITED_BEFORE = re.compile(r"(?:\A|[.!?:;][ \t\u00a0]+)As[ \t\u00a0]+(?:[A-Z][\w'’\-]+[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)?\Z")
 # (what they say to no one in the room: "As Kowalski told us, ..." is a person we met)
@@ -3450,6 +3452,13 @@ class _NameFinder:
         return any(e in self.names.labels for e in ents) or not any(
             e in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "NORP", "FAC") for e in ents)
 
+    def _among_groups(self, start: int) -> bool:
+        """(p23) Another entity of the sentence is a nationality or a group (NORP): the words in a list of groups."""
+        tok = self._tok_at(start)
+        if tok is None or tok.token is None:
+            return False
+        return any(e.label_ == "NORP" for e in tok.token.sent.ents)
+
     def entities(self) -> list[tuple[int, int]]:
         """The model's PERSON entities, less the model's usual mistakes."""
         out = []
@@ -3484,6 +3493,9 @@ class _NameFinder:
                 continue  # "Jul-Oct 2025", "Mon-Fri": a span of months or days the model took for a person
             if any(t in self.names.veto_words for t in texts):
                 continue
+            if _COUNTED_AS.search(self.text, max(0, words[0].start - 12), words[0].start) \
+                    and self._among_groups(words[0].start):
+                continue  # (p23) a category counted in a figure: "21 as Polish or Romanian, ... and 9 as Bangladeshi"
             places = [k for k, t in enumerate(texts) if t in self.names.place_words]
             if places:
                 # only "Rachel Green": a listed first name and a surname word last
