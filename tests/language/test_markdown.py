@@ -174,3 +174,11 @@ def test_a_nul_is_kept_in_the_block_text():
     doc = "A\x00B reduced admissions.\n\nNext."
     blocks = extract_blocks(doc)
     assert blocks[0].text == "A\x00B reduced admissions." and blocks[1].start == doc.index("Next")
+
+
+def test_plain_text_table_keeps_its_lines():
+    # (p23) a table written as text keeps its line ends (the privacy rules read each row under its header);
+    # any other paragraph is still one line
+    table = "Name | Start\nJo Bell | 02/11/2025"
+    assert [b.text for b in extract_blocks(table, markup="text")] == [table]
+    assert [b.text for b in extract_blocks("One line\nand the next", markup="text")] == ["One line and the next"]

@@ -60,6 +60,10 @@ def test_shipped_rules_load_and_cover_every_kind(rules):
         "privacy.age-place-date",
         "privacy.relative-workplace",
         "privacy.staff-private-life",
+        # (p23) a date, an age or a record code beside another finding
+        "privacy.detail-beside-person",
+        "privacy.person-workplace",
+        "privacy.age-street",
         "privacy.nhs-number",
         "privacy.nhs-number-unchecked",
         "privacy.identifying-combination",

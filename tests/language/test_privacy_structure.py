@@ -31,6 +31,19 @@ def _covered(findings, text, part):
 
 
 FLAG = [
+    # (p23) a table written as text: the header line labels the row's cells below it
+    ("Name | DOB | Home\nAlys Prothero | 14/02/1979 | Flat 3, 8 Dyfed Road", "14/02/1979"),
+    # (p23) a one-letter particle belongs to the name; a date beside a name or a record number is theirs
+    ("Mr Ó Dálaigh missed his depot again on Tuesday.", "Mr Ó Dálaigh"),
+    ("Tomás Ó Ceallaigh rang the duty line twice.", "Tomás Ó Ceallaigh"),
+    ("Duty note: Dara Quinn, seen at the hub 3 Feb 2026, wants help with PIP.", "3 Feb 2026"),
+    ("PNC 19/88213X – bailed 14 May 2026 to an address in Hull.", "14 May 2026"),
+    # (p23) initials that own a relative are a person's; the school a named child goes to
+    ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "J.W."),
+    ("As Nowak told us, the hostel had no heating all week.", "Nowak"),
+    # (p23) a handover list's entries: a name found in one entry makes the others' opening words names too
+    ("Nights: tariq – settled, meds taken. bex – tearful, obs 15 min.", "bex"),
+    ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "Brookside Juniors"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -126,6 +139,15 @@ PASS = [
     "Our office is now based at 12 Church Lane, next to the library.",
     "The NHS (75) celebrated its birthday with a tea party.",
     "CYP (11, 12 and 13) were invited to the consultation.",
+    # (p23) a table's dates under a header that is no person's; a date with no person beside it
+    "Quarter | Referrals | Report date\nQ1 | 41 | 01/07/2025\nQ2 | 39 | 01/10/2025",
+    "The U.K.'s mother and baby units are few and far between.",
+    # (p23) a minister named with the office they spoke as; surnames cited as a sentence opens
+    "After Lucy Powell's statement as Leader of the House, the debate moved on.",
+    "As Slade and Longden argue, recovery is personal.",
+    "Plan: review – next week. goals – set with the team.",
+    "Of 120 members, 30 described themselves as Irish, 14 as Black Caribbean and 6 as Bangladeshi.",
+    "The board met on 3 February 2026 to sign off the plan, aged 18 to 25 cohort included.",
 ]
 
 
@@ -139,3 +161,14 @@ def test_structure_flags(text, part, rules, nlp):
 def test_structure_passes(text, rules, nlp):
     findings = _findings(text, rules, nlp)
     assert not findings, f"{text!r}: {[(f.rule, f.match) for f in findings]}"
+
+
+@pytest.mark.parametrize("text", [
+    "Rota w/c 9 March: Gareth Jones on days.",
+    "Jo Bell chaired the forum. The next one is on 3 May 2026.",
+    "Jo Bell ran the group from 1 April to 30 June.",
+])
+def test_no_detail_beside_a_name_across_a_sentence_or_in_a_period(text, rules, nlp):
+    # (p23) a date is a named person's detail only in their sentence, and not as a rota's week or a period
+    findings = _findings(text, rules, nlp)
+    assert not [f for f in findings if f.rule == "privacy.detail-beside-person"], [(f.rule, f.match) for f in findings]

@@ -138,6 +138,11 @@ CASES += [("privacy", "pv21dev")]
 # P 0.978 R 0.890 after o22 and m22; privacy P 0.920 R 0.667 at the start, P 0.928 R 0.750 after p22. Development
 # material from session 23: the floors hold what was reached.
 CASES += [("overclaim", "oc22dev"), ("privacy", "pv22dev")]
+# session 23's privacy dev set (/work/devsets/s23, copied byte for byte): 160 (95 flag, 65 pass), written by a helper who
+# read neither the code nor the phrasebank. Measured once at the session's start (de6b0c9: P 0.949 R 0.789) and once after
+# p23's work (P 0.951 R 0.811), never tuned on (its rows were not read). Development material from session 24: the floors
+# hold what was reached.
+CASES += [("privacy", "pv23dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -197,7 +202,9 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "dev15"): {"precision": 0.95, "recall": 0.94},
     ("overclaim", "oc21dev"): {"precision": 0.95, "recall": 0.97},
     ("overclaim", "oc22dev"): {"precision": 0.95, "recall": 0.88},
-    ("privacy", "pv22dev"): {"precision": 0.92, "recall": 0.74},
+    # pv22dev after p23 (its rows read as development material): P 0.955 R 0.883
+    ("privacy", "pv22dev"): {"precision": 0.95, "recall": 0.88},
+    ("privacy", "pv23dev"): {"precision": 0.95, "recall": 0.81},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",

@@ -573,6 +573,19 @@ def _restore_nul(block: Block, original: str) -> Block:
     return replace(block, text="".join(chars))
 
 
+_CELL_SEPARATOR = re.compile(r"\||\t")
+
+
+def _is_text_table(body: str) -> bool:
+    """Whether a plain-text paragraph is a table: two or more lines, each cut into the same number of
+    cells (at least two) by "|" or tabs."""
+    lines = body.split("\n")
+    if len(lines) < 2:
+        return False
+    counts = {len(_CELL_SEPARATOR.findall(line.strip(" \r|"))) for line in lines}
+    return len(counts) == 1 and counts.pop() >= 1
+
+
 def parse_plain_chunk(text: str) -> tuple[list[Block], list[Switch]]:
     """Plain text: each paragraph (separated by blank lines) is a block, verbatim."""
     blocks: list[Block] = []
@@ -588,7 +601,9 @@ def parse_plain_chunk(text: str) -> tuple[list[Block], list[Switch]]:
             if sw:
                 switches.extend(_parse_switch(sw.group(1), start + lead))
             else:
-                flat = re.sub(r"[\r\n\t]", " ", body)
+                # (p23) a table written as text keeps its line ends and tabs, so the privacy rules can read
+                # each row's cells under the header line's labels ("Name | DOB" above "Jo Bell | 02/11/1987")
+                flat = re.sub(r"\r", " ", body) if _is_text_table(body) else re.sub(r"[\r\n\t]", " ", body)
                 blocks.append(Block(text=flat, runs=((0, start + lead),), kind="text"))
         if m is not None:
             start = m.end()

@@ -403,6 +403,10 @@ class PrivacyRule:
     about a group, our own staff."""
     events: privacy_events.EventWords | None = None
     """(event_date rules) The words whose structure makes a date one person's event (``events:``)."""
+    beside: int | None = None
+    """(regex rules) A detail that is personal only beside a person: a match is kept when another rule's
+    finding (not a ``beside`` rule's) is on the same line within this many characters ("Mr Zielinski was
+    found on 14 January 2026", "prison no. A4721CK, due out on 28 April 2026")."""
 
 
 _CACHE: dict[tuple, tuple[tuple, list[PrivacyRule]]] = {}
@@ -643,6 +647,10 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
         names = _parse_names(path, rule_id, record, folders, deps)
 
     defer_to = _str_list(path, rule_id, "defer_to", record.get("defer_to"))
+    beside = record.get("beside")
+    if beside is not None and (kind != "regex" or not isinstance(beside, int) or isinstance(beside, bool)
+                               or beside < 1):
+        raise _err(path, rule_id, "beside", "a regex rule's reach to another finding, in characters (a whole number)")
 
     events = None
     if kind == "event_date":
@@ -654,7 +662,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
         id=rule_id, severity=severity, message=" ".join(message.split()), suggestions=suggestions,
         kind=kind, priority=priority, patterns=patterns, validate=validate, validate_params=params,
         exceptions=exceptions, escalate=escalate, examples=ex, source=path, names=names, defer_to=defer_to,
-        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re, events=events,
+        window=window, min_parts=min_parts, anchor=anchor, unless=unless_re, events=events, beside=beside,
     )
 
 
@@ -777,7 +785,8 @@ def _parse_names(path, rule_id, record, folders, deps) -> NameLists:
             # "Mr & Mrs Adeyemi", "Mr and Mrs Hill": both titles belong to the name
             rf"(?<![\w.])(?:(?:{alt})\.?[ \t\u00a0]+(?:&|and)[ \t\u00a0]+)?(?:{alt})\.?[ \t\u00a0]+"
             # initials between the title and the surname belong to the name: "Mr T Haldane", "Dr J. R. Obi"
-            rf"(?:[A-Z]\.?[ \t\u00a0]+){{0,2}}"
+            # (p23) and a one-letter particle with an accent: "Mr Ó Briain"
+            rf"(?:[{_UPPER}]\.?[ \t\u00a0]+){{0,2}}"
             rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,2}})"
         )
     return NameLists(
@@ -870,6 +879,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         raise ValueError("doc must be a spaCy Doc of exactly this text")
     hits: list[_Hit] = []
     view = normalised_view(text)
+    table = table_view(text)
     for rule in rules:
         if rule.kind == "combination" and rule.anchor:
             hits.extend(_Hit(rule, s, _over_phrase(doc, s, e), rule.severity, d) for s, e, d in _combination_spans(rule, text))
@@ -883,12 +893,16 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
                 if privacy_events.personal_event(doc, s, e, rule.events)]
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
-            if view is not None:  # the same rule on the normalised digits, mapped back
-                norm, starts, ends = view
+            for norm, starts, ends in (v for v in (view, table) if v is not None):
+                # the same rule on the normalised digits, or on a table's cells under their labels, mapped back
                 spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm) if e > s]
         else:
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
+    hits += _slot_names(text, hits)
+    if any(r.beside for r in rules):
+        anchors = [h for h in hits if not h.rule.beside]
+        hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
     if any(r.defer_to for r in rules):
         hits = [h for h in hits if not h.rule.defer_to or not any(
             (o.rule.id in h.rule.defer_to or (f"{o.rule.family}.*" in h.rule.defer_to and o.rule.id != h.rule.id))
@@ -905,6 +919,99 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
     ]
     return locate(findings, text)
+
+
+# (p23) an entry of a handover list or a rota opening with a word in lower case and a dash: "josh – calm, cooked with
+# staff. mo – stayed in room"
+_LIST_SLOT = re.compile(r"(?:\A|(?<=[.:;!?\n])|(?<=[.:;!?][ \t]))[ \t]*([a-z][a-z'’\-]{1,14})[ \t]+[–—\-][ \t]+(?=[a-z])")
+
+
+def _slot_names(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """(p23) The other entries' words of a list whose entries open with a word and a dash, when the name rule found
+    at least a third of them: a note that lists people one to an entry lists them all ("josh – calm ... mo – stayed
+    in room"). The names found are the evidence; a list of other things ("plan – review") has none."""
+    slots = [(m.start(1), m.end(1)) for m in _LIST_SLOT.finditer(text)]
+    if len(slots) < 2:
+        return []
+    names = [h for h in hits if h.rule.kind == "entity"]
+    found = [sl for sl in slots if any(h.start <= sl[0] and sl[1] <= h.end for h in names)]
+    if not found or len(found) * 3 < len(slots):
+        return []
+    rule = next(h.rule for h in names)
+    return [_Hit(rule, a, b, rule.severity) for a, b in slots if (a, b) not in found]
+
+
+def _beside_person(hit: _Hit, anchors: list[_Hit], text: str) -> bool:
+    """Whether another finding is in ``hit``'s sentence, on its line, within its rule's ``beside`` reach (not
+    overlapping it)."""
+    reach = hit.rule.beside or 0
+    for a in anchors:
+        if a.end <= hit.start:
+            gap = (a.end, hit.start)
+        elif hit.end <= a.start:
+            gap = (hit.end, a.start)
+        else:
+            continue
+        if gap[1] - gap[0] <= reach and not _SENTENCE_GAP.search(text, gap[0], gap[1] + 1):
+            return True
+    return False
+
+
+# a line end or a sentence's end between a detail and the finding it is beside: "Period: 1 April. Jo Bell came."
+_SENTENCE_GAP = re.compile(r"\n|[.!?][ \t]+(?=[A-Z])")
+
+
+# --- a table written as text ----------------------------------------------------------
+#
+# A table's header line labels the cells of the rows below it ("Name | DOB | Address" above "Jo Bell |
+# 02/11/1987 | ..."): a date under "DOB" is a date of birth, a code under "Client ID" an identifier, though
+# neither has its label beside it. The regex rules also run on a view where each cell follows its header's
+# label ("DOB: 02/11/1987"), one cell a line; what they find there is mapped back to the cell.
+
+_CELL = re.compile(r"[^|\t\n]+")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of one line (``text[start:end]``) cut at "|" and tabs, each stripped of spaces."""
+    out = []
+    for m in _CELL.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and text[a] in " \u00a0":
+            a += 1
+        while b > a and text[b - 1] in " \u00a0":
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def table_view(text: str) -> tuple[str, list[int], list[int]] | None:
+    """``(view, start map, end map)`` of a text table's rows as "label: cell" lines, or None when ``text``
+    has no header line with rows of as many cells under it (maps as in :func:`normalised_view`)."""
+    if "\n" not in text or ("|" not in text and "\t" not in text):
+        return None
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append(_cells(text, pos, pos + len(line)))
+        pos += len(line) + 1
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    header: list[tuple[int, int]] = []
+    for cells in lines:
+        if len(cells) < 2:
+            header = []
+            continue
+        if len(header) != len(cells):
+            header = cells
+            continue
+        for (ha, hb), (a, b) in zip(header, cells):
+            if a == b or ha == hb:
+                continue
+            label = text[ha:hb] + ": "
+            out.append(label + text[a:b] + "\n")
+            starts += [a] * len(label) + list(range(a, b)) + [b - 1]
+            ends += [b] * len(label) + list(range(a + 1, b + 1)) + [b]
+    return ("".join(out), starts, ends) if out else None
 
 
 # --- normalised digits -------------------------------------------------------------
@@ -1403,6 +1510,17 @@ _JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Z
 # the last phrase of a segment that an organisation owns: "... by our senior practitioner", "to the Trust's lead nurse"
 _OWNED_PHRASE_END = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]heir|[Yy]our)[ \t\u00a0]+[^,;:()]*\Z")
 # "as" and a job after a name: "as the court's link worker", "as our new volunteer coordinator"
+# (p23) a figure counted as a category: "9 as Bangladeshi", "17 (20%) as Black African"
+_COUNTED_AS = re.compile(r"\d[\d,.%() \t\u00a0]*[ \t\u00a0]as[ \t\u00a0]+\Z")
+# (p23) authors cited by their surnames as a sentence opens: "As Repper and Perkins argue, ...", "As Deegan puts it, ..."
+_AS_CITED_BEFORE = re.compile(r"(?:\A|[.!?:;][ \t\u00a0]+)As[ \t\u00a0]+(?:[A-Z][\w'’\-]+[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)?\Z")
+# (what they say to no one in the room: "As Kowalski told us, ..." is a person we met)
+_CITED_VERB_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'’\-]+)?(?:[ \t\u00a0]+\(\d{4}\))?[ \t\u00a0]+[a-z]+"
+                               r"(?:[ \t\u00a0]+(?!(?:us|me|my|our|him|her|them|staff|we|I)\b)[a-z]+){0,2}[ \t\u00a0]*,")
+# (p23) an office in capitals after the name (and its possessive noun), after "as": "Wes Streeting's announcement as Health
+# and Social Care Secretary", "Jane Doe, speaking as Chair of the ICB"
+_AS_OFFICE_AFTER = re.compile(r"(?:['’]s?(?:[ \t\u00a0]+[a-z][a-z\-]*){1,2}|,[ \t\u00a0]+[a-z]+ing)?[ \t\u00a0]+as[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
+                              r"((?:[A-Z][\w'’\-]*[ \t\u00a0]+(?:(?:and|of|for|&)[ \t\u00a0]+)?){0,5}[A-Z][\w'’\-]*)")
 _AS_ROLE_AFTER = re.compile(r"[ \t\u00a0]+as[ \t\u00a0]+((?:our|the|their|your)[ \t\u00a0]+[^,;:.!?()\n]{2,60})")
 # the capitalised run after a name, over "'s", "&" and "and", to its last word (group 1): "'s Table CIC", " & Hale Housing"
 _ORG_RUN_AFTER = re.compile(r"(?:(?:['’]s|[ \t\u00a0]+(?:&|and))?[ \t\u00a0]+[A-Z][\w'’\-]*){0,3}?(?:['’]s)?[ \t\u00a0]+"
@@ -2879,6 +2997,12 @@ class _NameFinder:
             m = re.match(r"['’]((?:[ \t\u00a0]+[a-z][a-z\-]*){1,4})", after)  # "Serena Williams' book"
         if m and any(w in n.work_nouns for w in m.group(1).split()):
             return True  # "Dr Chris Whitty's report", "Professor Appleby's suicide prevention report"
+        if _AS_CITED_BEFORE.search(self.text, max(0, start - 40), start) and _CITED_VERB_AFTER.match(after) \
+                and not any(w in n.first_names for w in self.text[start:end].split()):
+            return True  # (p23) surnames cited as a sentence opens: "As Repper and Perkins argue, hope is ..."
+        office = _AS_OFFICE_AFTER.match(after)
+        if office and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", office.group(1)), own=True):
+            return True  # (p23) "Wes Streeting's announcement as Health and Social Care Secretary"
         # an office right after the name: "Rosena Allin-Khan MP", ", the Mayor of ...,"
         bracket = re.match(r"[ \t\u00a0]*\(([^()\n]{3,80})\)", after)
         if bracket and self._job_title(re.findall(r"[A-Za-z][A-Za-z'’\-]*", bracket.group(1)), own=True):
@@ -3194,7 +3318,15 @@ class _NameFinder:
                 continue
             if self.described_as_person(tok.token) or (self.text[tok.end:tok.end + 1] == "," and self.age_or_who_after(tok)):
                 out.append((tok.start, tok.end))  # (an age in brackets, "K.R. (15)", is privacy.title-initial's)
+            elif tok.ent not in NOT_A_NAME_LABELS and self._owns_relative(tok.end) \
+                    and not _DETERMINER_BEFORE.search(self.text, max(0, tok.start - 8), tok.start):
+                out.append((tok.start, tok.end))  # (p23) "K.O.'s daughter (6) attends ...": initials with a relative
         return out
+
+    def _owns_relative(self, end: int) -> bool:
+        """(p23) A relative of the person (a kin noun of ``person_context``) owned right after ``end``: "'s daughter"."""
+        m = _KIN_AFTER.match(self.text, end)
+        return m is not None and m.group(1).casefold() in self.context.get("kin_nouns", frozenset())
 
     def bracketed(self) -> list[tuple[int, int]]:
         """A word said to be "he" or "she" in brackets right after it: "sunny (she always writes it in lower
@@ -3320,6 +3452,13 @@ class _NameFinder:
         return any(e in self.names.labels for e in ents) or not any(
             e in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "NORP", "FAC") for e in ents)
 
+    def _among_groups(self, start: int) -> bool:
+        """(p23) Another entity of the sentence is a nationality or a group (NORP): the words in a list of groups."""
+        tok = self._tok_at(start)
+        if tok is None or tok.token is None:
+            return False
+        return any(e.label_ == "NORP" for e in tok.token.sent.ents)
+
     def entities(self) -> list[tuple[int, int]]:
         """The model's PERSON entities, less the model's usual mistakes."""
         out = []
@@ -3354,6 +3493,9 @@ class _NameFinder:
                 continue  # "Jul-Oct 2025", "Mon-Fri": a span of months or days the model took for a person
             if any(t in self.names.veto_words for t in texts):
                 continue
+            if _COUNTED_AS.search(self.text, max(0, words[0].start - 12), words[0].start) \
+                    and self._among_groups(words[0].start):
+                continue  # (p23) a category counted in a figure: "21 as Polish or Romanian, ... and 9 as Bangladeshi"
             places = [k for k, t in enumerate(texts) if t in self.names.place_words]
             if places:
                 # only "Rachel Green": a listed first name and a surname word last
@@ -3664,7 +3806,10 @@ def _with_nickname_word(text: str, spans: list[tuple[int, int]], rule: PrivacyRu
 # without a full stop)
 _HYPHEN_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’]*-\Z")
 _HYPHEN_AFTER = re.compile(r"-[A-Z][\w'’]*(?![\w\-])")
-_INITIAL_BEFORE = re.compile(r"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t])[A-Z][ \t\u00a0])\Z")
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t])[{_UPPER}][ \t\u00a0])\Z")
+# (p23) one capital letter between a name and a capitalised word belongs to the name: an initial or a one-letter
+# particle ("Ciarán Ó Briain", "John R Hurst"; not the article "A" or "I")
+_INITIAL_AFTER_NAME = re.compile(rf"[ \t\u00a0](?![AI][ \t])[{_UPPER}]\.?[ \t\u00a0]{_NAME_WORD}")
 # two parts of one name next to each other ("Nguyễn| |Thị Lan"): only a space or a hyphen between them
 _NAME_GAP = re.compile(r"[ \t\u00a0\-]\Z")
 
@@ -3682,6 +3827,9 @@ def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if m is not None and text[start:start + 1].isupper():
             start = m.start()
         m = _HYPHEN_AFTER.match(text, end)
+        if m is not None:
+            end = m.end()
+        m = _INITIAL_AFTER_NAME.match(text, end)
         if m is not None:
             end = m.end()
         if out and (start <= out[-1][1] or (start - out[-1][1] == 1 and _NAME_GAP.match(text, out[-1][1], start))):
