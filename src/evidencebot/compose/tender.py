@@ -47,7 +47,7 @@ from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.charts import Chart
-from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
+from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences, place_kind_unsaid
 from evidencebot.compose.document import ExportDoc
 from evidencebot.compose.gaps import attach_lines
 from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
@@ -1284,7 +1284,7 @@ def assemble_tender(
     for m in methods.values():
         # a sentence for one kind of place ('In rural areas workers plan visits by area') is said only to a buyer whose
         # text speaks of such places (s22 panel: said to a metropolitan borough)
-        _drop_units(m, lambda u: _elsewhere_only(u["text"], buyer_text))
+        _drop_units(m, lambda u: bool(place_kind_unsaid(u["text"], buyer_text)))
     if resolved.other_buyer:
         # to another buyer, what is left of our current service's size is said as our current practice, not as
         # this contract's
@@ -3181,17 +3181,6 @@ def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
                    for m in ours.finditer(sentence or ""))
 
     return same
-
-
-_PLACE_KIND = re.compile(r"^(?:in|across|for\s+people\s+in)\s+(?P<kind>[a-z-]+)\s+(?:areas|parts\s+of|communities|villages|"
-                         r"towns|settings|localities)\b", re.I)
-"""A sentence said for one kind of place: 'In rural areas ...', 'Across coastal communities ...'."""
-
-
-def _elsewhere_only(sentence: str, buyer_text: str) -> bool:
-    """``sentence`` is for a kind of place ('In rural areas') the buyer's text never speaks of."""
-    m = _PLACE_KIND.match(sentence.strip())
-    return bool(m) and not re.search(rf"\b{re.escape(m.group('kind'))}\b", buyer_text, re.I)
 
 
 def _drop_units(method: Method, gone) -> None:
