@@ -875,10 +875,13 @@ def _reviews(sentence: str) -> list[tuple[int, int, _Schedule]]:
         hits = list(nouns.finditer(clause))
         if not hits:
             continue
-        for sch in _schedules(clause):
-            if any(min(abs(sch.start - h.end()), abs(h.start() - sch.end)) <= window for h in hits):
-                out.append((a, b, sch))
-                break
+        # the schedule nearest a review, not the first within reach: 'submit to the MHSDS every month from April 2027,
+        # attend quarterly contract review meetings' is a quarterly review (s22 q11: ours was made 'every month')
+        near = [(min(min(abs(sch.start - h.end()), abs(h.start() - sch.end)) for h in hits), i, sch)
+                for i, sch in enumerate(_schedules(clause))]
+        near = [x for x in near if x[0] <= window]
+        if near:
+            out.append((a, b, min(near, key=lambda x: (x[0], x[1]))[2]))
     return out
 
 
