@@ -243,9 +243,11 @@ def caseloads(sentence: str) -> list[Caseload]:
     return out
 
 
-def _count(word: str) -> int | None:
+def _count(word: str) -> float | None:
     if word.isdigit():
         return int(word)
+    if re.fullmatch(r"\d+\.\d+", word):
+        return float(word)  # '71.4 whole-time-equivalent posts'
     return _ONE.get(word, number_value(word))
 
 
@@ -341,8 +343,8 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
 NIGHT = "the night"
 """The situation (:data:`evidencebot.compose.askfit.SCENES`) of a part that asks about nights: 'safe at night and at
 weekends', 'overnight', 'waking staff'."""
-_DAY_RANGE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\s*(?:to|until|till|-|–|—)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b",
-                        re.I)
+_T = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)"
+_DAY_RANGE = re.compile(rf"\b(?:{_T}\s*(?:to|until|till|-|–|—)\s*{_T}|between\s+{_T}\s+and\s+{_T})\b", re.I)
 _HEADING = re.compile(r"^\s*(?:#+\s+(?P<h>.+?)|\*\*(?P<b>[^*\n]+)\*\*)\s*$", re.M)
 
 
