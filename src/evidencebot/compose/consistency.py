@@ -52,7 +52,8 @@ class Fact:
 
     def key(self, value: str) -> tuple | None:
         if self.kind in ("count", "caseload"):
-            n = _count(value.lower().strip())
+            v = value.lower().strip()
+            n = float(v) if re.fullmatch(r"\d+\.\d+", v) else _count(v)  # '71.4 whole-time-equivalent posts'
             return None if n is None else (n,)
         if self.kind == "choice":
             v = " ".join(value.lower().replace("’", "'").split())
@@ -243,11 +244,9 @@ def caseloads(sentence: str) -> list[Caseload]:
     return out
 
 
-def _count(word: str) -> float | None:
+def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    if re.fullmatch(r"\d+\.\d+", word):
-        return float(word)  # '71.4 whole-time-equivalent posts'
     return _ONE.get(word, number_value(word))
 
 
