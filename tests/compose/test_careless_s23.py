@@ -189,3 +189,15 @@ def test_the_establishment_is_the_buyers_minimums_when_they_hold_its_people(rw, 
     roles = dict(re.findall(r"([a-z][a-z ]+?) (\d+\.\d)", alone.split(":", 1)[1]))
     assert float(roles["clinical leads"]) == 2.0  # the buyer's one Clinical Lead: ours unscaled
     assert float(roles["recovery workers"]) == float(rw)
+
+
+@pytest.mark.parametrize("buyer, ours", [
+    ("The Bidder will take part in the monthly Harlow Crisis Pathway Review meeting.",
+     "The service manager and a director attend the quarterly contract review with Harlow City Council."),
+    ("Providers must attend the Wexmoor Discharge Review group every month.",
+     "We report discharge figures at the quarterly contract review with Wexmoor County Council."),
+])
+def test_another_review_of_the_buyers_is_not_held_against_ours(buyer, ours):
+    facts = [f for f in buyer_facts.read(buyer) if f.kind == "cadence"]
+    assert facts  # the buyer's review is read ...
+    assert buyer_facts.hold(ours, facts) == (ours, [])  # ... and ours, a review of something else, keeps its schedule

@@ -855,6 +855,16 @@ def _cadence_words(text: str) -> set[str]:
             if w.lower() not in generic and not w.isdigit() and len(w) > 2}
 
 
+def _review_names(clause: str) -> set[str]:
+    """The words that name which review a clause speaks of: the (up to three) words before each review noun, as
+    :func:`_cadence_words` keeps them ('contract' in 'the quarterly contract review'; 'crisi', 'pathway' in 'the monthly
+    Stanmere Crisis Pathway Review meeting', the place's name too)."""
+    out: set[str] = set()
+    for h in _pat("cadence", "nouns").finditer(clause):
+        out |= _cadence_words(" ".join(clause[:h.start()].split()[-3:]))
+    return out
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in _CLAUSE.finditer(sentence):
@@ -909,6 +919,11 @@ def _check_cadence(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
         # 'inform reviews of the plan') is not (s20 q07: a data sharing agreement held to the recovery plan's 12 weeks)
         ours = _cadence_words(clause)
         if len(ours & words) < min(2, len(words), len(ours)) or not sch.months:
+            continue
+        # each names its review, and the names share nothing: two reviews ('the quarterly contract review' with the
+        # commissioners' names in it is not the buyer's 'monthly Stanmere Crisis Pathway Review meeting', s22 q09/q10)
+        theirs, named = _review_names(fact.quote), _review_names(clause)
+        if theirs and named and not (theirs & named & words):
             continue
         if _misses(months, sch.months):
             return sch.text, a + sch.start, a + sch.end
