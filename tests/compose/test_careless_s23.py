@@ -59,8 +59,8 @@ def test_the_answer_to_submit_names_no_member_of_staff_unless_asked(demo_db, che
     question = ("Question 6.1 – Safeguarding leadership\n\nDescribe who leads safeguarding in the service, how "
                 "concerns are escalated and how staff learn from safeguarding reviews. (Maximum 250 words)\n")
     answer = assemble_tender(demo_db, question, checker=checker, today="2026-12-02")
-    assert not answer.anonymous  # the buyer did not ask: the body is blind by default all the same
-    for name in (profile["safeguarding_lead"], profile["service_manager"], profile["provider"]):
+    assert not answer.anonymous  # the buyer did not ask: the body names roles by default all the same
+    for name in (profile["safeguarding_lead"], profile["service_manager"]):
         assert name not in answer.markdown, name
     assert "safeguarding lead" in answer.markdown.lower() and not answer.findings
 

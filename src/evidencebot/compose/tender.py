@@ -1542,9 +1542,10 @@ def assemble_tender(
                                organisation_name())
         ours.update(anonymity.names(service_profile))
     elif not load_settings().documents.name_provider:
-        # the answer to submit is blind by default (its header since s20): the body names roles, not our staff or
-        # our organisation ('The safeguarding lead, Priya Raman' and 'Harbour Lane Trust' in the s22 panel's answers)
-        ours = {k: v for k, v in anonymity.names(service_profile, organisation_name()).items() if v != "our service"}
+        # the answer to submit is blind by default (its header since s20): the body names our staff by their roles
+        # ('The safeguarding lead, Priya Raman' in the s22 panel's answers); our organisation's name stays, as the
+        # declarations of a Pass/Fail row give it ('approved by the Trust Board')
+        ours = {k: v for k, v in anonymity.names(service_profile).items() if v.startswith("the ")}
     if ours:
         for sec in sections:
             for u in sec.units:
