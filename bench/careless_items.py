@@ -7,8 +7,8 @@ ANSWERS_DIR holds the answers drafted one file at a time (``evidencebot assemble
 
 * *service name cut*: the buyer's service name (:func:`evidencebot.compose.tender_profile.read_facts`) said without
   its first words ('Step-Down and Wellbeing Service' for '... Recovery, Step-Up/Step-Down and Wellbeing Service');
-* *staff or provider named*: the service profile's named staff and provider in the body (the answer to submit is
-  blind by default);
+* *staff named*: the service profile's named staff in the body (the answer to submit names roles by default), and
+  our organisation's name;
 * *cut labels*: a heading that opens with a bracket or a full stop ('## ) Planning ...');
 * *repeated sentences*: sentences of 12 words or more said in two answers or more (copies after the first); and
   *alike*: sentences of 12 words or more that share 70% of their words with an earlier one, in any answer (one
@@ -52,11 +52,13 @@ def main() -> None:
         tail = " ".join(service.split()[-3:])
         for _, text in answers:
             cut += sum(1 for m in re.finditer(re.escape(tail), text) if not text[:m.end()].endswith(service))
-    names = []
+    names, provider = [], ""
     if args.db:
         profile = get_profile(connect(args.db))
-        names = [str(profile.get(k) or "") for k in list(ROLES) + ["provider"] if profile.get(k)]
+        names = [str(profile.get(k) or "") for k in ROLES if profile.get(k)]
+        provider = str(profile.get("provider") or "")
     named = sum(_body(t).count(n) for _, t in answers for n in names)
+    org = sum(_body(t).count(provider) for _, t in answers) if provider else 0
     labels = sum(1 for _, t in answers for line in t.splitlines() if re.match(r"^\s*(?:#+\s*|\*\*)[).]", line))
     said: Counter = Counter()
     for _, text in answers:
@@ -82,7 +84,7 @@ def main() -> None:
     found = consistency.check_answers(answers) + consistency.against_buyer(answers, questions)
     print(f"answers: {len(answers)}")
     print(f"service name cut: {cut}  ({service!r})")
-    print(f"staff or provider named in the body: {named}")
+    print(f"staff named in the body: {named}; our organisation named: {org}")
     print(f"cut labels: {labels}")
     print(f"repeated sentences (12+ words, across answers): {repeats}")
     print(f"sentences alike (70% of words shared, 12+ words, in and across answers): {shaped}")
