@@ -140,6 +140,8 @@ def _unname(text: str, person: str, role: str) -> str:
 
     text = re.sub(rf"({r}),\s+{n}\s*,\s*", apposition, text, flags=re.I)  # 'the service manager, Dana Whitfield, ...'
     text = re.sub(rf"({r}),\s+{n}\b", r"\1", text, flags=re.I)  # '... chaired by the service manager, Dana Whitfield.'
+    # 'X is the named safeguarding lead for ...: they advise' -> 'We have a named safeguarding lead for ...' (s22 q07)
+    text = re.sub(rf"\b{n}\s+is\s+(?:the|its|our)\s+named\s+({r})\b", r"We have a named \1", text, flags=re.I)
     text = re.sub(rf"\b{n}\s+(?:is\s+)?(?=(?:the|its|our)\s+{r}\b)", "", text, flags=re.I)  # 'X is the service manager'
     text = re.sub(rf"\b{n}(?:'s|’s)", f"the {role}'s", text, flags=re.I)
     return re.sub(rf"\b{n}\b", f"the {role}", text, flags=re.I)

@@ -50,6 +50,10 @@ SCENES: dict[str, tuple[str, ...]] = {
                       "response standard", "urgent referrals"),
     "the localities": ("locality", "localities", "hub", "bases"),
     "incidents": ("incident", "incidents", "near miss", "near misses", "serious incident", "PSIRF"),
+    # (s22 q08 (d): 'keep staffing at Alder Court safe at night and at weekends' answered with the evening sessions
+    # 'within our opening hours (Monday to Friday 8am to 8pm ...)')
+    "the night": ("night", "nights", "overnight", "waking night", "waking staff"),
+    "the evening sessions": ("evening", "evenings", "late shift", "late shifts"),
 }
 """Situations a block is written for, each with the words that name it (in a block's title, in a sub-point)."""
 

@@ -855,6 +855,16 @@ def _cadence_words(text: str) -> set[str]:
             if w.lower() not in generic and not w.isdigit() and len(w) > 2}
 
 
+def _review_names(clause: str) -> set[str]:
+    """The words that name which review a clause speaks of: the (up to three) words before each review noun, as
+    :func:`_cadence_words` keeps them ('contract' in 'the quarterly contract review'; 'crisi', 'pathway' in 'the monthly
+    Stanmere Crisis Pathway Review meeting', the place's name too)."""
+    out: set[str] = set()
+    for h in _pat("cadence", "nouns").finditer(clause):
+        out |= _cadence_words(" ".join(clause[:h.start()].split()[-3:]))
+    return out
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in _CLAUSE.finditer(sentence):
@@ -875,10 +885,13 @@ def _reviews(sentence: str) -> list[tuple[int, int, _Schedule]]:
         hits = list(nouns.finditer(clause))
         if not hits:
             continue
-        for sch in _schedules(clause):
-            if any(min(abs(sch.start - h.end()), abs(h.start() - sch.end)) <= window for h in hits):
-                out.append((a, b, sch))
-                break
+        # the schedule nearest a review, not the first within reach: 'submit to the MHSDS every month from April 2027,
+        # attend quarterly contract review meetings' is a quarterly review (s22 q11: ours was made 'every month')
+        near = [(min(min(abs(sch.start - h.end()), abs(h.start() - sch.end)) for h in hits), i, sch)
+                for i, sch in enumerate(_schedules(clause))]
+        near = [x for x in near if x[0] <= window]
+        if near:
+            out.append((a, b, min(near, key=lambda x: (x[0], x[1]))[2]))
     return out
 
 
@@ -906,6 +919,11 @@ def _check_cadence(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
         # 'inform reviews of the plan') is not (s20 q07: a data sharing agreement held to the recovery plan's 12 weeks)
         ours = _cadence_words(clause)
         if len(ours & words) < min(2, len(words), len(ours)) or not sch.months:
+            continue
+        # each names its review, and the names share nothing: two reviews ('the quarterly contract review' with the
+        # commissioners' names in it is not the buyer's 'monthly Stanmere Crisis Pathway Review meeting', s22 q09/q10)
+        theirs, named = _review_names(fact.quote), _review_names(clause)
+        if theirs and named and not (theirs & named & words):
             continue
         if _misses(months, sch.months):
             return sch.text, a + sch.start, a + sch.end

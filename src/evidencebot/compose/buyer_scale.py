@@ -261,6 +261,14 @@ def adapt(profile: dict, quantities: list[Quantity], *, other_buyer: bool,
                     and holders * by["caseload_cap"].value < by["open_caseload"].value)
     sized = by.get("establishment") or (by["open_caseload"] if "open_caseload" in by and (
         (_ours_size(ours, "open_caseload") or 0) < by["open_caseload"].value or short_at_cap) else None)
+    if sized is not None and sized is by.get("open_caseload") and "caseload_cap" in by and minimums:
+        # the buyer's minimums at its own caps already hold its people (s22: 24.0 WTE Recovery Workers at 30, 5.0 Senior
+        # Recovery Practitioners at 20, ... hold 950): the establishment is the minimums, whether or not an answer's
+        # text gives the people open (the CLI, reading the tender's other questions, sized 89.2 WTE where the question
+        # alone gave 65.1)
+        caps = list(by["caseload_cap"].roles)
+        if caps and sum(m.wte * (cap_for(m.role, caps) or 0.0) for m in minimums) >= by["open_caseload"].value:
+            sized = None
     # the buyer's role minimums our current team does not meet ('8.0 WTE Peer Support Workers', 'a dedicated Carers
     # Lead'): this contract's establishment meets them, even where the buyer gives no size
     short = [m for m in minimums or [] if not any(same_role(m.role, r) and n + 1e-9 >= m.wte for r, n in our_roles(ours))]
@@ -442,6 +450,10 @@ def establishment(profile: dict, quantities: list[Quantity], localities: list[st
     if not roles or ours <= 0:
         return None
     minimums = list(minimums or [])
+    # a lead the buyer names as one post ('a Clinical Lead (1.0 WTE)') is ours unscaled, as the service manager is:
+    # never 'clinical leads 7.7' beside the buyer's one Clinical Lead (s22 q08, contradictions)
+    single = [m.role for m in minimums if m.wte <= 1.0 and not m.role.rstrip().lower().endswith("s")]
+    spec = dict(spec, fixed=list(spec.get("fixed") or []) + [r for r, _ in roles if any(same_role(x, r) for x in single)])
     by = {q.kind: q for q in quantities}
     fixed = sum(n for r, n in roles if _in(r, spec.get("fixed")))
     holders = max((n for r, n in roles if not _in(r, spec.get("fixed"))), default=0.0)  # the caseload holders
@@ -705,6 +717,8 @@ def same_role(a: str, b: str) -> bool:
     never two leads of different things ('Carers Lead', 'clinical lead')."""
     ha, ma = _role_stems(a)
     hb, mb = _role_stems(b)
+    if ha and ha != hb and {ha, hb} == {stem("lead"), stem("manager")} and ma and ma == mb:
+        return True  # the one post that runs a thing, by either head: 'Service Lead' and 'service manager' (s22 q08)
     if not ha or ha != hb:
         return False
     return ma <= mb or mb <= ma or bool(ma & mb)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
+from evidencebot.compose import askfit
 from evidencebot.compose.gaps import MARKERS
 from evidencebot.compose.library import content_stems
 from evidencebot.errors import ConfigError
@@ -51,7 +52,8 @@ class Fact:
 
     def key(self, value: str) -> tuple | None:
         if self.kind in ("count", "caseload"):
-            n = _count(value.lower().strip())
+            v = value.lower().strip()
+            n = float(v) if re.fullmatch(r"\d+\.\d+", v) else _count(v)  # '71.4 whole-time-equivalent posts'
             return None if n is None else (n,)
         if self.kind == "choice":
             v = " ".join(value.lower().replace("’", "'").split())
@@ -81,6 +83,9 @@ class Contradiction:
         if self.kind == "open action":
             s = self.statements[0]
             return f"{s.ref}: describes as current practice an incident action that is still open ({self.label}): {s.sentence!r}"
+        if self.kind in ("night", "place"):
+            s = self.statements[0]
+            return f"{s.ref}: {s.value!r}, where {self.label}: {s.sentence!r}"
         if self.kind == "role":
             s = self.statements[0]
             return f"{s.ref}: names {s.value!r}, a role not in the service profile's team ({self.label}): {s.sentence!r}"
@@ -323,6 +328,7 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
                         continue  # the sentence itself says the action is still to be done
                     if _contradicts(sentence, actions):
                         out.append(Contradiction("open action", "see the incident log", [Statement(ref, "", sentence)]))
+    out += day_hours_at_night(answers)
     if profile is not None:
         known = known_roles(profile)
         for ref, text in answers:
@@ -331,6 +337,57 @@ def check_answers(answers: list[tuple[str, str]], *, db=None, facts: list[Fact] 
                     out.append(Contradiction("role", "the team is: " + (profile.get("team") or "not given"),
                                              [Statement(ref, role, sentence)]))
     return out
+
+
+NIGHT = "the night"
+"""The situation (:data:`evidencebot.compose.askfit.SCENES`) of a part that asks about nights: 'safe at night and at
+weekends', 'overnight', 'waking staff'."""
+_T = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)"
+_DAY_RANGE = re.compile(rf"\b(?:{_T}\s*(?:to|until|till|-|–|—)\s*{_T}|between\s+{_T}\s+and\s+{_T})\b", re.I)
+_HEADING = re.compile(r"^\s*(?:#+\s+(?P<h>.+?)|\*\*(?P<b>[^*\n]+)\*\*)\s*$", re.M)
+
+
+def parts(text: str) -> list[tuple[str, str]]:
+    """(heading, text) of each part of an answer, in order (the text before the first heading under '')."""
+    out, head, start = [], "", 0
+    for m in _HEADING.finditer(text or ""):
+        out.append((head, text[start:m.start()]))
+        head, start = (m.group("h") or m.group("b") or "").strip(), m.end()
+    out.append((head, (text or "")[start:]))
+    return [(h, t) for h, t in out if t.strip()]
+
+
+def day_hours_at_night(answers: list[tuple[str, str]]) -> list[Contradiction]:
+    """A part that asks about nights (its heading's situation, :data:`NIGHT`) answered with hours of the day that end
+    by 10pm ('within our opening hours (Monday to Friday 8am to 8pm ...)' under 'Keeping staffing at Alder Court safe at
+    night and at weekends', s22 contradictions A20), in a sentence that says nothing of the night itself."""
+    out = []
+    for ref, text in answers:
+        for head, body in parts(text):
+            if NIGHT not in askfit.scenes(head):
+                continue
+            for sentence in _sentences(body):
+                if NIGHT in askfit.scenes(sentence):
+                    continue
+                for m in _DAY_RANGE.finditer(sentence):
+                    clock = hours(m.group(0))
+                    if clock and 6 * 60 <= clock[0] and clock[1] <= 22 * 60:
+                        out.append(Contradiction("night", f"the part asks about nights ({head[:80]})",
+                                                 [Statement(ref, m.group(0), sentence)]))
+                        break
+    return out
+
+
+_PLACE_KIND = re.compile(r"^(?:in|across|for\s+people\s+in)\s+(?P<kind>[a-z-]+)\s+(?:areas|parts\s+of|communities|villages|"
+                         r"towns|settings|localities)\b", re.I)
+"""A sentence said for one kind of place: 'In rural areas ...', 'Across coastal communities ...'."""
+
+
+def place_kind_unsaid(sentence: str, buyer_text: str) -> str:
+    """The kind of place ``sentence`` is said for ('rural' in 'In rural areas workers plan visits by area') when the
+    buyer's text never speaks of such places, else ''."""
+    m = _PLACE_KIND.match((sentence or "").strip())
+    return m.group("kind") if m and not re.search(rf"\b{re.escape(m.group('kind'))}\b", buyer_text or "", re.I) else ""
 
 
 def _first_of_each_value(said) -> list[Statement]:
@@ -377,6 +434,14 @@ def against_buyer(answers: list[tuple[str, str]], questions: list[tuple[str, str
         off = _first_of_each_value(s for s in said if s.ref not in refs and s.key != theirs[0].key)
         if off and not (kinds[name] == "time" and _bound_met(theirs + off)):
             out.append(Contradiction("fact", labels[name] + " (the buyer's, against ours)", theirs + off))
+    # a sentence for a kind of place the buyer never speaks of ('In rural areas ...' to a metropolitan borough, s22)
+    whole = "\n".join(text or "" for _, text in questions)
+    for ref, text in answers:
+        for sentence in _sentences(text):
+            kind = place_kind_unsaid(sentence, whole)
+            if kind:
+                out.append(Contradiction("place", f"the buyer's text never speaks of {kind} places",
+                                         [Statement(ref, kind, sentence)]))
     return out
 
 

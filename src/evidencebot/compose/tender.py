@@ -47,7 +47,7 @@ from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
 from evidencebot.compose.charts import Chart
-from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences
+from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences, place_kind_unsaid
 from evidencebot.compose.document import ExportDoc
 from evidencebot.compose.gaps import attach_lines
 from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
@@ -70,6 +70,7 @@ from evidencebot.compose.requirements import Requirement, mentions, named_terms,
 from evidencebot.compose.tender_profile import FIELDS as _TENDER_FIELDS
 from evidencebot.compose.tender_profile import PLAIN, crisis_place, describe_unknown, is_base, key_words, place_kind
 from evidencebot.compose.word import organisation_name
+from evidencebot.config import load_settings
 from evidencebot.compose.words import WORD_RULE, Counts, count_words, counts
 from evidencebot.errors import InputError
 from evidencebot.evidence.family import EvidenceFamily
@@ -1082,6 +1083,12 @@ def _heading_without(heading: str, flagged: str, checker) -> str:
         # falls between services' would state an absolute as fact, review s8 item 9)
         return ""
     end = start + len(flagged)
+    ref = _HEADING_REF.match(heading, len(heading) - len(heading.lstrip("# ")))
+    if ref and start < ref.end():
+        # the finding is on the buyer's reference ('4.2' read as a date): a label is never cut ('**) Planning ...'
+        # in s22 q04); the buyer's words stand without it, or not at all
+        rest = heading[ref.end():].strip()
+        return "" if len(rest.split()) < 3 or any(must_fix(f) for f in checker.check_text(rest)) else rest
     if _QUANTIFIER_END.search(heading[:start]):
         return ""  # 'At least 25% of frontline posts' without its figure reads 'At least of frontline posts'
 
@@ -1093,12 +1100,16 @@ def _heading_without(heading: str, flagged: str, checker) -> str:
     return "" if any(must_fix(f) for f in checker.check_text(left)) else left
 
 
+_HEADING_REF = re.compile(r"\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]\s+", re.I)
+"""A heading's leading reference, the buyer's label for the part ('4.2) ', 'b) ', '(ii) ', 'B3) ')."""
+
+
 def _heading_reference(heading: str, checker) -> str:
     """The buyer's reference alone ('b)') when a finding covers the opening words of a heading ('b) Making
     sure no young person falls between services'); '' when the heading has none. The rest of the buyer's
     words are not kept: without the aim that opened them ('Making sure', 'Ensuring') they state an absolute
     as fact ('No young person falls between services'), which the checker does not catch."""
-    key = re.match(r"^\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]\s+", heading, re.I)
+    key = _HEADING_REF.match(heading)
     out = key.group(0).strip() if key else ""
     return "" if out and any(must_fix(f) for f in checker.check_text(out)) else out
 
@@ -1270,6 +1281,10 @@ def assemble_tender(
     full_plan, plan = plan, _scored_plan(plan)
     methods = choose_methods(db, plan, today=today, avoid_blocks=shared.blocks, pins=pins, profile=fill_profile,
                              fill=True)
+    for m in methods.values():
+        # a sentence for one kind of place ('In rural areas workers plan visits by area') is said only to a buyer whose
+        # text speaks of such places (s22 panel: said to a metropolitan borough)
+        _drop_units(m, lambda u: bool(place_kind_unsaid(u["text"], buyer_text)))
     if resolved.other_buyer:
         # to another buyer, what is left of our current service's size is said as our current practice, not as
         # this contract's
@@ -1297,15 +1312,17 @@ def assemble_tender(
     elsewhere = {c.what for c in comparisons if " ".join(c.sentence.split()) not in own
                  and " ".join(c.sentence.split()) in others}
     buyer_blocks = buyer_terms.templates(today)  # read once per answer: placed, standing, named and commitments
-    placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
-                              buyer_blocks, fill_profile, resolved.profile, told=shared.blocks,
-                              buyer_text=buyer_text, local=local_words)
-    placed.update({what: "asked elsewhere" for what in elsewhere})
     # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
     # name what this answer's blocks speak of): one name for one thing in every answer
-    tender_names = [r.name for r in reqs + (read_requirements(buyer_context, known=_parties(service_profile, given))
-                                            if buyer_context else [])
-                    if r.kind == "name" and buyer_terms.local_kind(r.name, r.sentence, local_words)]
+    kinds = [(r, buyer_terms.local_kind(r.name, r.sentence, local_words)) for r in reqs + (
+        read_requirements(buyer_context, known=_parties(service_profile, given)) if buyer_context else [])
+        if r.kind == "name"]
+    tender_names = [r.name for r, kind in kinds if kind]
+    placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
+                              buyer_blocks, fill_profile, resolved.profile, told=shared.blocks,
+                              buyer_text=buyer_text, local=local_words,
+                              partners=[kind[1] for _, kind in kinds if kind and kind[0] == "partner"])
+    placed.update({what: "asked elsewhere" for what in elsewhere})
     for m in methods.values():
         _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
     standards = buyer_standards.read(buyer_text)
@@ -1519,10 +1536,17 @@ def assemble_tender(
     _quote_buyer_figures(sections, buyer_text)
     if anonymous is None:
         anonymous = anonymity.asked(f"{question}\n{buyer_context or ''}\n{(tender or {}).get(anonymity.FACT, '')}")
+    ours: dict[str, str] = {}
     if anonymous:  # blind evaluation (s13 q09): our names said as 'our organisation' / 'our service', then checked
         ours = anonymity.names({**service_profile, **{k: v for k, v in resolved.profile.items() if k == "service"}},
                                organisation_name())
         ours.update(anonymity.names(service_profile))
+    elif not load_settings().documents.name_provider:
+        # the answer to submit is blind by default (its header since s20): the body names our staff by their roles
+        # ('The safeguarding lead, Priya Raman' in the s22 panel's answers); our organisation's name stays, as the
+        # declarations of a Pass/Fail row give it ('approved by the Trust Board')
+        ours = {k: v for k, v in anonymity.names(service_profile).items() if v.startswith("the ")}
+    if ours:
         for sec in sections:
             for u in sec.units:
                 u.text = anonymity.anonymise(u.text, ours)
@@ -2623,9 +2647,19 @@ def _buyer_figures_by_part(plan: QuestionPlan, question: str) -> dict[str, str]:
     return out
 
 
+def _partner_turn(block, name: str, partners: list[str] | None, templates: dict):
+    """The partner paragraph for ``name``: the tender's partners (``partners``, every answer's) take the library's
+    partner templates in turn, by their names' alphabetical order, so that no two partners of one bid get the same
+    paragraph word for word (s22 panel: 'named link ... attends its meetings as agreed' for three partners)."""
+    turns = [block] + [b for b in (templates.get(f"buyer named partner {n}") for n in range(2, 10)) if b is not None]
+    order = sorted({" ".join(p.lower().split()) for p in partners or []} | {" ".join(name.lower().split())})
+    return turns[order.index(" ".join(name.lower().split())) % len(turns)]
+
+
 def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
                      comparisons: list, figures: list, approved: list, fill_profile: dict, profile: dict,
-                     told=frozenset(), buyer_text: str = "", local: frozenset[str] | set[str] = frozenset()) -> dict:
+                     told=frozenset(), buyer_text: str = "", local: frozenset[str] | set[str] = frozenset(),
+                     partners: list[str] | None = None) -> dict:
     """Fill the buyer templates (:mod:`buyer_terms`) into the parts that need them: for each buyer figure
     ours falls short of, its template leads the first part that speaks of it; for each local thing the
     buyer names that no approved block names, the template of its kind goes into the part that names it
@@ -2741,6 +2775,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
                 continue  # said with the first
             the = "the " if "the {named}" in shorts[block.block_id] else ""  # 'the A and the B', as each alone
             named = ", ".join([names[0]] + [the + n for n in names[1:-1]]) + " and " + the + names[-1]
+        if found[0] == "partner" and point.key not in many and len(names) <= 1:
+            block = _partner_turn(block, found[1], partners, templates)
         mine = dict(values, named=named)
         method = methods[point.key]
         if found[0] == "policy" and fill_profile.get("provider"):

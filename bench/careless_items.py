@@ -1,0 +1,115 @@
+"""What a panel reads as careless in one drafted answer set (issue 12, s22 panel; session 23).
+
+    PYTHONPATH=src python bench/careless_items.py ANSWERS_DIR QUESTIONS_DIR [--db DEMO.db]
+
+ANSWERS_DIR holds the answers drafted one file at a time (``evidencebot assemble tender --question-file qNN.md
+--force -o ANSWERS_DIR/qNN.md``); QUESTIONS_DIR the buyer's question files. Printed:
+
+* *service name cut*: the buyer's service name (:func:`evidencebot.compose.tender_profile.read_facts`) said without
+  its first words ('Step-Down and Wellbeing Service' for '... Recovery, Step-Up/Step-Down and Wellbeing Service');
+* *staff named*: the service profile's named staff in the body (the answer to submit names roles by default), and
+  our organisation's name;
+* *cut labels*: a heading that opens with a bracket or a full stop ('## ) Planning ...');
+* *repeated sentences*: sentences of 12 words or more said in two answers or more (copies after the first); and
+  *alike*: sentences of 12 words or more that share 70% of their words with an earlier one, in any answer (one
+  partner paragraph said for three partners, each with its own name);
+* *contradictions*: :func:`evidencebot.compose.consistency.check_answers` over the set and
+  :func:`~evidencebot.compose.consistency.against_buyer` against the questions.
+
+Measured in session 23 on the spent s22 set (11 questions, drafted one file at a time with the CLI on the 400-person
+demo; the checker of this commit reads both sets): before = de6b0c9, after = w23's last commit.
+
+| item | before | after |
+|---|---|---|
+| service name cut | 6 | 0 |
+| staff named in the body (our organisation named) | 3 (4) | 0 (4) |
+| cut labels ('## ) Planning ...') | 1 | 0 |
+| repeated sentences, 12+ words, across answers | 15 | 18 (a story and a joint-plan sentence now in two answers each) |
+| sentences alike (one partner paragraph for three partners) | 22 | 21 (the partner paragraphs gone) |
+| contradictions (check_answers + against_buyer) | 4 (monthly/quarterly contract review twice, day hours under a night part, rural) | 0 |
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+from evidencebot.compose import consistency, tender_profile
+from evidencebot.compose.anonymity import ROLES
+from evidencebot.store.blocks import get_profile
+from evidencebot.store.db import connect
+from evidencebot.text import sentences
+
+
+def _body(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("answers")
+    ap.add_argument("questions")
+    ap.add_argument("--db")
+    ap.add_argument("--show", action="store_true")
+    args = ap.parse_args()
+    files = sorted(p for p in Path(args.answers).glob("q[0-9]*.md") if "-" not in p.stem)
+    answers = [(p.stem, p.read_text(encoding="utf-8")) for p in files]
+    questions = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(Path(args.questions).glob("q[0-9]*.md"))]
+    whole = "\n".join(t for _, t in questions)
+    service = (tender_profile.read_facts(whole).get("service") or tender_profile.ReadFact("", "")).value
+    cut = 0
+    if service and len(service.split()) > 2:
+        tail = " ".join(service.split()[-3:])
+        for _, text in answers:
+            cut += sum(1 for m in re.finditer(re.escape(tail), text) if not text[:m.end()].endswith(service))
+    names, provider = [], ""
+    if args.db:
+        profile = get_profile(connect(args.db))
+        names = [str(profile.get(k) or "") for k in ROLES if profile.get(k)]
+        provider = str(profile.get("provider") or "")
+    named = sum(_body(t).count(n) for _, t in answers for n in names)
+    org = sum(_body(t).count(provider) for _, t in answers) if provider else 0
+    labels = sum(1 for _, t in answers for line in t.splitlines() if re.match(r"^\s*(?:#+\s*|\*\*)[).]", line))
+    said: Counter = Counter()
+    for _, text in answers:
+        for s in {" ".join(re.findall(r"[a-z0-9]+", s.lower())) for s in sentences(" ".join(_body(text).split()))}:
+            if len(s.split()) >= 12:
+                said[s] += 1
+    repeats = sum(n - 1 for n in said.values() if n > 1)
+    # the same sentence with another name in it ('We will work with the X from the start of the contract'): two
+    # sentences of 12 words or more that share 70% of their words (of both together); each sentence like an earlier one
+    # counted once
+    seen: list[tuple[str, set[str], str]] = []
+    alike: list[tuple[str, str]] = []
+    for ref, text in answers:
+        for s in sentences(" ".join(_body(text).split())):
+            words = set(re.findall(r"[a-z0-9]+", s.lower()))
+            if len(s.split()) < 12:
+                continue
+            twin = next((t for r, w, t in seen if len(words & w) >= 0.7 * len(words | w)), None)
+            if twin is not None:
+                alike.append((ref, s))
+            seen.append((ref, words, s))
+    shaped = len(alike)
+    found = consistency.check_answers(answers) + consistency.against_buyer(answers, questions)
+    print(f"answers: {len(answers)}")
+    print(f"service name cut: {cut}  ({service!r})")
+    print(f"staff named in the body: {named}; our organisation named: {org}")
+    print(f"cut labels: {labels}")
+    print(f"repeated sentences (12+ words, across answers): {repeats}")
+    print(f"sentences alike (70% of words shared, 12+ words, in and across answers): {shaped}")
+    print(f"contradictions: {len(found)} ({', '.join(f'{k} {n}' for k, n in Counter(c.kind for c in found).items())})")
+    if args.show:
+        for s, n in said.items():
+            if n > 1:
+                print(f"  x{n}: {s[:150]}")
+        for ref, s in alike:
+            print(f"  alike {ref}: {s[:150]}")
+        for c in found:
+            print("  -", c.describe()[:300])
+
+
+if __name__ == "__main__":
+    main()
