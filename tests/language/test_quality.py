@@ -138,6 +138,12 @@ CASES += [("privacy", "pv21dev")]
 # P 0.978 R 0.890 after o22 and m22; privacy P 0.920 R 0.667 at the start, P 0.928 R 0.750 after p22. Development
 # material from session 23: the floors hold what was reached.
 CASES += [("overclaim", "oc22dev"), ("privacy", "pv22dev")]
+# session 23's over-claim dev set (/work/devsets/s23, copied byte for byte; 160: 80 flag, 80 pass), written by a helper
+# who read neither the code nor the phrasebank. A transfer check that session, never tuned on (its rows were not read
+# before the second measurement): P 0.935 R 0.900 at the start (de6b0c9) and after o23's attribution, counterfactual
+# and proof-framing structures (unchanged: tp 72 fp 5 fn 8). Its precision is below the family's target: the floor
+# holds what was measured. Development material from session 24
+CASES += [("overclaim", "oc23dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -197,6 +203,7 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "dev15"): {"precision": 0.95, "recall": 0.94},
     ("overclaim", "oc21dev"): {"precision": 0.95, "recall": 0.97},
     ("overclaim", "oc22dev"): {"precision": 0.95, "recall": 0.88},
+    ("overclaim", "oc23dev"): {"precision": 0.93, "recall": 0.90},
     ("privacy", "pv22dev"): {"precision": 0.92, "recall": 0.74},
 }
 # parts whose misses are never printed (rule writers do not read them)
