@@ -127,6 +127,8 @@ def _later_clause(noun) -> list:
 def _says_it_works(toks, s: dict) -> bool:
     for t in toks:
         low, lemma = t.lower_, t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in s["works"] and not _verdict_shape(t, s):
+            continue  # (o23) "shows that the duty worker works from the Leeds office": where, not whether
         if low in s["efficacy"] or lemma in s["efficacy"]:
             return True
         if t.pos_ in ("VERB", "AUX") and lemma in s["causal"] and any(c.dep_ == "dobj" for c in t.children):
@@ -207,6 +209,28 @@ def _observed(tok, s: dict) -> bool:
     if not attached:
         return False
     return any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] or t.like_num for t in before)
+
+
+def _bare_works(toks, s: dict) -> bool:
+    """(o23) A bare verdict that something works in the claim ("... confirms that social prescribing pays off", "...
+    shows the plans are working"): a verb of working in the present with a subject and nothing after it but a particle
+    or an adverb of certainty ("the team works weekends", "works from the Leeds office" say how or where)."""
+    for verb in toks:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in s["works"]:
+            continue
+        present = verb.tag_ in s["present_tags"] or (verb.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_.lower() in s["copulas"] for c in verb.children))
+        if not present or not any(c.dep_ in ("nsubj", "csubj") and c.i < verb.i for c in verb.children):
+            continue
+        if _verdict_shape(verb, s):
+            return True
+    return False
+
+
+def _verdict_shape(verb, s: dict) -> bool:
+    """Nothing after the verb of working but a particle or an adverb of certainty ("pays off", "works, clearly")."""
+    return all(c.is_punct or c.dep_ == "prt" or c.dep_ in s["verdict_deps"] and c.lower_ in s["verdict_adverbs"]
+               for c in verb.children if c.i > verb.i)
 
 
 def _opening_proof(tok) -> bool:
@@ -389,7 +413,8 @@ def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             continue
         if tok.pos_ == "NOUN" and _certain(tok, s) and _observed(tok, s):
             pass  # an observation offered as certain proof of anything: "..., clear proof that families trust us"
-        elif not ((_says_it_works(claim, s) or _opening_proof(tok) and _causal_claim(claim, s)) and _observed(tok, s)):
+        elif not ((_says_it_works(claim, s) or _bare_works(claim, s) or _opening_proof(tok) and _causal_claim(claim, s))
+                  and _observed(tok, s)):
             # evidence offered as proof of a cause: "six months of feedback demonstrate that peer
             # support drives recovery", "the pilot has validated our model", "comparing scores
             # shows the course works" (a strong proof verb, or a claim of cause or efficacy)
