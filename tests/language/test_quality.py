@@ -143,6 +143,12 @@ CASES += [("overclaim", "oc22dev"), ("privacy", "pv22dev")]
 # p23's work (P 0.951 R 0.811), never tuned on (its rows were not read). Development material from session 24: the floors
 # hold what was reached.
 CASES += [("privacy", "pv23dev")]
+# session 23's over-claim dev set (/work/devsets/s23, copied byte for byte; 160: 80 flag, 80 pass), written by a helper
+# who read neither the code nor the phrasebank. A transfer check that session, never tuned on (its rows were not read
+# before the second measurement): P 0.935 R 0.900 at the start (de6b0c9) and after o23's attribution, counterfactual
+# and proof-framing structures (unchanged: tp 72 fp 5 fn 8). Its precision is below the family's target: the floor
+# holds what was measured. Development material from session 24
+CASES += [("overclaim", "oc23dev")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -205,6 +211,7 @@ FAMILY_PART_THRESHOLDS = {
     # pv22dev after p23 (its rows read as development material): P 0.955 R 0.883
     ("privacy", "pv22dev"): {"precision": 0.95, "recall": 0.88},
     ("privacy", "pv23dev"): {"precision": 0.95, "recall": 0.81},
+    ("overclaim", "oc23dev"): {"precision": 0.93, "recall": 0.90},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",

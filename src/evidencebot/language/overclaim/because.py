@@ -267,11 +267,19 @@ def _counterfactual_cause(verb, s: dict):
     the drop-in", "were it not for our service", "had our nurse not visited", "if we had not been there", "if he
     had not found the Shed" (a negated condition, "if" or inverted, that names us anywhere in it)."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in s["counterfactual_preps"] and _ours(list(c.subtree), s):
+        if c.dep_ == "prep" and c.lower_ in s["counterfactual_preps"] and (
+                _ours(list(c.subtree), s) or _service_name(list(c.subtree), s)):
             return list(c.subtree)
+        if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and _ours(list(verb.sent), s) and any(
+                g.dep_ == "aux" and g.lower_ in W.have_forms for g in verb.children):
+            # (o23) "(of the people we saw,) most would otherwise have ended up in A&E": what would have happened
+            # ("most people would otherwise wait six weeks, so we offer ..." says why we offer something)
+            return [c]
         if c.dep_ == "prep" and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
                 "for_openers"] and _ours(list(c.subtree), s):
             return list(c.subtree)  # "but for the night-time helpline"
+        if c.dep_ in W.counterfactual_clause_deps and _ours_ended(c, s):
+            return list(c.subtree)  # (o23) "had the college closed in 2024, ...": a condition that takes us away
         if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
             continue
         if any(g.dep_ == "auxpass" for g in c.children):
@@ -296,12 +304,35 @@ def _opening_condition(verb, s: dict):
     toks = list(doc[start:comma])
     first, second = toks[0].lower_, toks[1].lower_
     if first in s["for_openers"] and second in s["for_words"] or first in s["counterfactual_preps"]:
-        pass  # "But for our outreach workers, ..."; "Without our team, ..."
+        if first in s["counterfactual_preps"] and _service_name(toks, s):
+            return toks  # (o23) "Without Harbour House, ..."
+        # "But for our outreach workers, ..."; "Without our team, ..."; (o23) "Absent our team, ..." (read as a verb)
     elif not ((first in s["if_marks"] or first in s["inverted_auxiliaries"]) and any(t.dep_ == "neg" for t in toks)):
         return None
     if not _ours(toks, s) or any(t.dep_ == "auxpass" for t in toks) or _others_act(toks, s):
         return None
     return toks
+
+
+def _ours_ended(clause, s: dict) -> bool:
+    """(o23) A condition in which something of ours ends, in the past perfect, inverted or after "if" ("Had the college
+    closed in 2024", "if our drop-in had shut that winter"): what would have happened without us."""
+    if clause.lemma_.lower() not in s["ending_verbs"] or any(g.dep_ in ("neg", "auxpass") for g in clause.children):
+        return False
+    if not any(g.dep_ == "aux" and g.lower_ in s["inverted_auxiliaries"] for g in clause.children):
+        return False
+    subj = next((g for g in clause.children if g.dep_ in s["subject_deps"]), None)
+    return subj is not None and subj.i < clause.i and (_ours(list(subj.subtree), s) or _service_name(
+        list(subj.subtree), s))
+
+
+def _service_name(toks, s: dict) -> bool:
+    """(o23) A name of two or more capitalised words ending in a service's noun, and no one else's ("Harbour House",
+    "the Moorside Crisis Hub"; not "Universal Credit"): in a counterfactual, a service taken away."""
+    names = [t for t in toks if t.pos_ == "PROPN" and t.is_title and t.i != t.sent.start]
+    if len(names) < 2 or any(t.lower_ in s["not_named"] or t.lemma_.lower() in s["not_named"] for t in toks):
+        return False
+    return any(a.i + 1 == b.i and b.lower_ in s["agents"] for a, b in zip(names, names[1:]))
 
 
 def _others_act(toks, s: dict) -> bool:
@@ -318,11 +349,17 @@ def _counterfactual_subject(subj, s: dict, terms: Terms) -> bool:
         return False
     of_people = any(c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in s["people"]
                     for c in subj.children for g in c.children)
+    if subj.lower_ in s["none_words"] and not of_people:
+        # (o23) the people named before the quantity ("Of the 940 people we saw, the majority would ...")
+        of_people = any(c.dep_ == "prep" and c.i < subj.i and g.dep_ == "pobj" and g.lemma_.lower() in s["people"]
+                        for c in subj.head.children for g in c.children)
     if subj.lower_ in s["none_words"] or of_people:
         # "most of these families", (o22) any quantity of them: "a dozen of the people we saw", "a lot of people"
         return of_people
     if _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s)):
         return True
+    if subj.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in s["more_words"] for c in subj.children):
+        return not _ours(list(subj.subtree), s)  # (o23) "more farms would have gone under", "fewer families"
     return not _ours(list(subj.subtree), s) and any(
         terms.covers(name, t.i) for t in subj.subtree for name in s["outcomes"])
 
@@ -341,7 +378,8 @@ def _counterfactual_verb(verb, s: dict) -> bool:
 def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _with_words(rule)
     if not (ctx.lower_set & (s["counterfactual_modals"] | s["bound_words"])) or not (
-            ctx.lower_set & (s["counterfactual_preps"] | s["if_marks"] | s["inverted_auxiliaries"] | s["for_words"])):
+            ctx.lower_set & (s["counterfactual_preps"] | s["if_marks"] | s["inverted_auxiliaries"] | s["for_words"]
+                             | s["otherwise_words"])):
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):

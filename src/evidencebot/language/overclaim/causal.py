@@ -167,6 +167,8 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
             return
         if ctx.aim(tok):
             return
+        if future and _dated_target(tok):
+            return  # (o23) "We will reduce the waiting list to under six weeks by March 2028": a commitment
         # who did it?
         if passive:
             agent = agent_of(tok)
@@ -337,6 +339,20 @@ def causal_system_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
 
 
 # Nouns whose modifier is the thing measured: "readmission rates", "admission numbers".
+
+
+def _dated_target(verb) -> bool:
+    """(o23) A level and a date in the verb's clause: "(will reduce the waiting list) to under six weeks by March
+    2028", "to 12% by the end of year two". A tender's dated target is a commitment the buyer holds us to, not a
+    claim that we can change an outcome ("will reduce A&E attendances by 20%" names no level and no date)."""
+    toks = [t for t in verb.subtree if t.sent.start == verb.sent.start]
+    level = any(t.lower_ in W.target_level_preps and any(
+        g.like_num and g.lower_ not in W.zero_level_words for g in t.doc[t.i + 1:min(t.i + 4, t.sent.end)])
+        for t in toks)
+    if not level:
+        return False
+    return any(t.lower_ in W.deadline_preps and W.deadline_re.search(
+        t.doc[t.i + 1:min(t.i + 6, t.sent.end)].text) for t in toks)
 
 
 def _head_words(subj):

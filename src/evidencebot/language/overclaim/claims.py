@@ -105,6 +105,12 @@ def _build(o: dict) -> dict:
         # (o21) verbs that link a result to its cause in the passive ("traced to", "attributed to", "credited to")
         link_verbs=option_words(o.get("link_verbs")),
         link_preps=option_words(o.get("link_preps")),
+        # (o23) an outcome as the subject of a verb of origin whose phrase names us ("owes much to our offer", "came
+        # straight from our model"), and our own verb of linking in the active ("which we attribute to our café")
+        source_verbs=option_words(o.get("source_verbs")),
+        source_preps=option_words(o.get("source_preps")),
+        pointer_words=option_words(o.get("pointer_words")),
+        source_complements=option_words(o.get("source_complements")),
     )
     s["vague_verb_heads"] = frozenset(v.split()[0] for v in s["vague_verbs"])
     # verbs with a particle ("turn around"): the first word triggers, the particle decides
@@ -719,6 +725,8 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
         if ctx.hedged(tok) and not _only_can(T, tok.sent, ctx):
             continue
         out.append(Candidate(rule, tok.i, agent.i + 1, tok.i))
+    if s["source_verbs"] or s["link_verbs"]:
+        out.extend(_sourced(rule, T, ctx, terms, s))
     # copular and fronted frames around a cue phrase: "is down to our team", "Thanks to our support, ..."
     cues = s["cues"]
     if cues and terms.any(cues):
@@ -765,6 +773,81 @@ def _attribution(rule: Rule, doc, ctx: Context, terms: Terms, s: dict) -> list[C
             out.append(Candidate(rule, cs, ce, anchor.i))
     if s["copulas"]:
         out.extend(_copular_credit(rule, doc, ctx, terms, s))
+    return out
+
+
+def _names_us(np, s: dict) -> bool:
+    """(o23) A phrase of cause that is ours: we or an agent of ours ("our tenancy sustainment model", "the project"),
+    something we give ("the counselling we provide"), or the work of one ("the work of our navigators")."""
+    if np is None:
+        return False
+    if _is_agent(np, s) or _ours_np(np, s) or _ours(np, s):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in W.belonging_preps and any(
+        g.dep_ == "pobj" and (_is_agent(g, s) or _ours_np(g, s)) for g in c.children) for c in np.children)
+
+
+def _source_of(verb, s: dict):
+    """The object of the verb's phrase of origin or link ("to our offer", "from our model", "through the crisis house
+    we run"), through a particle or adverb between ("came straight from", "put down to")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in s["source_preps"]:
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if g is not None:
+                return g
+        if c.dep_ in ("prt", "advmod"):
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in s["source_preps"]:
+                    g = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if g is not None:
+                        return g
+    return None
+
+
+def _sourced(rule: Rule, T, ctx: Context, terms: Terms, s: dict) -> list[Candidate]:
+    """(o23) An outcome that changed, as the subject of a verb of origin with us in its phrase ("The shrinking of the
+    waiting list owes much to our pre-assessment offer", "the drop in evictions came straight from our model", "came
+    about through the crisis house we run"); or we as the subject of a verb of linking in the active, whose object is
+    the outcome or points back to it ("..., which we attribute to the counselling we provide", "we credit the fall in
+    evictions to our tenancy team"). Negated, hedged (not "can"), conditional, an aim or a question: no claim."""
+    out: list[Candidate] = []
+    for verb in T:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in W.vbn_jj_vbd and any(
+                c.dep_ == "auxpass" for c in verb.children):
+            continue  # (the passive is read above)
+        if lemma in s["source_verbs"] or lemma in s["copulas"] and any(
+                c.dep_ in ("advmod", "acomp") and c.lower_ in s["source_complements"] for c in verb.children):
+            # ("is down entirely to the mentoring scheme": a copula whose complement links, an adverb between)
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            what = list(subj.subtree)
+        elif lemma in s["link_verbs"]:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if subj is None or obj is None or subj.lower_ not in W.provider_pronouns:
+                continue
+            if obj.lower_ in s["pointer_words"]:
+                # "which" or "this": the clause it points back to, the verb's head's clause
+                head = verb.head if verb.head.i != verb.i else verb
+                what = [t for t in T[verb.sent.start:verb.sent.end] if t.i < verb.left_edge.i or (
+                    head.i != verb.i and t.i in {x.i for x in head.subtree} and t.i not in {x.i for x in verb.subtree})]
+            else:
+                # (with the verb's own "in ..." when the parser hangs it there: "attribute the fall | in evictions")
+                what = list(obj.subtree) + [t for c in verb.children if c.dep_ == "prep" and c.i > obj.i
+                                            and c.lower_ in W.belonging_preps for t in c.subtree]
+        else:
+            continue
+        source = _source_of(verb, s)
+        if source is None or not _names_us(source, s):
+            continue
+        what = [t for t in what if t.i not in {x.i for x in source.subtree}]
+        if _changed_outcome(terms, s, what) is None or not _changed(what, s, terms):
+            continue
+        if _blocked(ctx, verb) or (ctx.hedged(verb) and not _only_can(T, verb.sent, ctx)):
+            continue
+        out.append(Candidate(rule, verb.i, source.i + 1, verb.i))
     return out
 
 

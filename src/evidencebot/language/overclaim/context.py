@@ -276,7 +276,7 @@ class Context:
         for s, e in self._phrase_spans(rec):
             if rec.direction != "backward" and sent.start_char <= s and e <= tok.idx:
                 if rec.limits and self._conceded(rec, tok, s) or (
-                        rec.category in ("negated", "disclaimed") and self._in_subject(tok, s, e)):
+                        rec.category in W.subject_scoped_categories and self._in_subject(tok, s, e)):
                     continue
                 return True
             if rec.direction != "forward" and tok.idx <= s and e <= sent.end_char:
@@ -287,7 +287,9 @@ class Context:
     def _in_subject(tok, start: int, end: int) -> bool:
         """(o22) Is the trigger inside the target's own subject ("Keeping patients in the community rather than in
         hospital saved the trust £3 million")? There a negation qualifies what the subject names, not the claim made of
-        it (a caution there still limits the claim: "Rates based on fewer than ten mothers ...")."""
+        it (a caution there still limits the claim: "Rates based on fewer than ten mothers ..."); (o23) so does a hedge
+        ("The debt advice we provide alongside counselling lifts families out of crisis": what we provide alongside
+        something, not credit shared with someone). The categories read so: ``subject_scoped_categories``."""
         for c in tok.children:
             if c.dep_ in W.own_subject_deps or c.dep_ == "csubj":
                 if c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge.text):

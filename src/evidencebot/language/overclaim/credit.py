@@ -20,10 +20,11 @@ Negated, hedged (but "can", a capability), conditional, aimed and questioned cla
 from __future__ import annotations
 
 from evidencebot.language.overclaim import claims
-from evidencebot.language.overclaim.common import Candidate, Terms, _toks, check, derived, option_words
+from evidencebot.language.overclaim.common import Candidate, Terms, _span_text, _toks, check, derived, option_words
 from evidencebot.language.overclaim.context import Context
 from evidencebot.language.overclaim.words import W
 from evidencebot.language.phrasebank import Rule
+from evidencebot.text import has_phrase
 
 
 def _settings(rule: Rule) -> dict:
@@ -51,6 +52,8 @@ def _settings_from(o: dict) -> dict:
         comparative_tags=frozenset(o.get("comparative_tags") or ()),
         modifier_deps=option_words(o.get("modifier_deps")),
         place_deps=option_words(o.get("place_deps")),
+        portion_words=option_words(o.get("portion_words")),
+        deontic_modals=option_words(o.get("deontic_modals")),
     )}
 
 
@@ -101,10 +104,33 @@ def _credit_noun(obj, s: dict):
     return obj
 
 
-def _blocked(ctx: Context, verb, T) -> bool:
+def _blocked(ctx: Context, verb, T, s: dict | None = None) -> bool:
     if ctx.negated(verb) or ctx.conditional(verb) or ctx.question(verb) or ctx.aim(verb):
         return True
-    return ctx.hedged(verb) and not claims._only_can(T, verb.sent, ctx)
+    return ctx.hedged(verb) and not claims._only_can(T, verb.sent, ctx) and not (
+        s is not None and _only_deontic(verb, T, ctx, s))
+
+
+def _only_deontic(verb, T, ctx: Context, s: dict) -> bool:
+    """(o23) "the credit must go to our peer mentors", "should rightly go to": a modal of duty on a verb that places
+    the credit says where it belongs, it does not doubt it; no other hedge in the sentence."""
+    modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ctx.v.set("hedge_modals")]
+    if not modals or not all(c.lower_ in s["deontic_modals"] for c in modals):
+        return False
+    hedges = (ctx.v.set("hedge_adverbs") | ctx.v.set("hedge_modals")) - s["deontic_modals"]
+    sent = T[verb.sent.start:verb.sent.end]
+    return not any(t.lower_ in hedges for t in sent) and not any(
+        has_phrase(_span_text(verb.sent).lower(), p) for p in ctx.v.data.get("hedge_phrases", ()))
+
+
+def _credit_subject(subj, s: dict):
+    """The noun of credit the subject is, or (o23) a portion of it: "much of the credit", "most of the credit"."""
+    if _word(subj, s["credit_nouns"]):
+        return subj
+    if _word(subj, s["portion_words"]):
+        return next((g for c in subj.children if c.dep_ == "prep" for g in c.children
+                     if g.dep_ == "pobj" and _word(g, s["credit_nouns"])), None)
+    return None
 
 
 @check("credit_claim")
@@ -133,7 +159,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
                         if c.dep_ == "prep" and c.i > noun.i for t in c.subtree]
                 if _says_change(what, s, terms):
                     hit = (subj.i if subj.i < verb.i else verb.i, noun.i + 1)
-        elif _word(subj, s["credit_nouns"]) and lemma in s["give_verbs"]:
+        elif _credit_subject(subj, s) is not None and lemma in s["give_verbs"]:
             # "the credit for that belongs to our service", "the credit is ours", "the credit goes to our team"
             places = [g for c in verb.children if c.dep_ in s["place_deps"] for g in (
                 [c] if c.dep_ == "attr" else [x for x in c.subtree if x.dep_ == "pobj"])]
@@ -150,7 +176,7 @@ def credit_claim(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             if any(c.dep_ in ("nsubj", "nsubjpass") and _word(c, s["not_outcomes"]) for c in clause.children):
                 continue  # "our team is the reason the referral form is shorter": our own process
             hit = (subj.i, clause.i + 1)
-        if hit is None or _blocked(ctx, verb, T):
+        if hit is None or _blocked(ctx, verb, T, s if lemma in s["give_verbs"] else None):
             continue
         out.append(Candidate(rule, hit[0], hit[1], verb.i))
     return out

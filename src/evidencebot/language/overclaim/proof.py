@@ -43,6 +43,7 @@ def _settings(rule: Rule) -> dict:
         total_verbs=option_words(o.get("total_verbs")),
         totality=option_words(o.get("totality_words")),
         no_words=option_words(o.get("no_words")),
+        verdict_fragments=[str(x).lower() for x in o.get("verdict_fragments") or ()],
     ))
 
 
@@ -126,6 +127,8 @@ def _later_clause(noun) -> list:
 def _says_it_works(toks, s: dict) -> bool:
     for t in toks:
         low, lemma = t.lower_, t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in s["works"] and not _verdict_shape(t, s):
+            continue  # (o23) "shows that the duty worker works from the Leeds office": where, not whether
         if low in s["efficacy"] or lemma in s["efficacy"]:
             return True
         if t.pos_ in ("VERB", "AUX") and lemma in s["causal"] and any(c.dep_ == "dobj" for c in t.children):
@@ -187,13 +190,18 @@ def _observed(tok, s: dict) -> bool:
     or its subject is a change, a figure or "this"/"which"."""
     sent = tok.sent
     before = [t for t in sent if t.i < tok.i]
-    if not before:
-        return False
     attached = tok.dep_ in W.proof_attached_deps or (tok.pos_ == "NOUN" and tok.dep_ in W.proof_noun_deps)
     if tok.pos_ in ("VERB", "AUX"):
         subj = subject_of(tok)
     else:  # "which is clear evidence that ...": the subject of the copula
         subj = subject_of(tok.head) if tok.dep_ in W.proof_predicate_deps else None
+    pointer = subj is not None and subj.lower_ in W.proof_pointers and subj.i == sent.start
+    if pointer or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and not any(t.is_alpha for t in before)):
+        # (o23) a sentence that opens by pointing back ("This shows the crisis plans are working.") or is a proof
+        # noun on its own ("Proof that supported housing works."): its basis is the sentence or two before it
+        before = _previous_sentences(sent) + before
+    if not before:
+        return False
     if subj is not None and (subj.tag_ in W.relative_tags or subj.lower_ in W.proof_pointers):
         attached = True
     if subj is not None and any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] for t in subj.subtree):
@@ -201,6 +209,45 @@ def _observed(tok, s: dict) -> bool:
     if not attached:
         return False
     return any(t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] or t.like_num for t in before)
+
+
+def _bare_works(toks, s: dict) -> bool:
+    """(o23) A bare verdict that something works in the claim ("... confirms that social prescribing pays off", "...
+    shows the plans are working"): a verb of working in the present with a subject and nothing after it but a particle
+    or an adverb of certainty ("the team works weekends", "works from the Leeds office" say how or where)."""
+    for verb in toks:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in s["works"]:
+            continue
+        present = verb.tag_ in s["present_tags"] or (verb.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_.lower() in s["copulas"] for c in verb.children))
+        if not present or not any(c.dep_ in ("nsubj", "csubj") and c.i < verb.i for c in verb.children):
+            continue
+        if _verdict_shape(verb, s):
+            return True
+    return False
+
+
+def _verdict_shape(verb, s: dict) -> bool:
+    """Nothing after the verb of working but a particle or an adverb of certainty ("pays off", "works, clearly")."""
+    return all(c.is_punct or c.dep_ == "prt" or c.dep_ in s["verdict_deps"] and c.lower_ in s["verdict_adverbs"]
+               for c in verb.children if c.i > verb.i)
+
+
+def _opening_proof(tok) -> bool:
+    """(o23) The proof word opens its sentence, pointing back or on its own ("This shows the plans are working.",
+    "Proof that supported housing works."): its claim is a verdict on what the sentences before it observed."""
+    sent = tok.sent
+    if tok.pos_ == "NOUN":
+        return tok.dep_ == "ROOT" and not any(t.is_alpha for t in sent if t.i < tok.i)
+    subj = subject_of(tok)
+    return subj is not None and subj.i == sent.start and subj.lower_ in W.proof_pointers
+
+
+def _previous_sentences(sent, count: int = 2) -> list:
+    """(o23) The tokens of the (at most ``count``) sentences before ``sent`` in its text."""
+    doc = sent.doc
+    starts = [x.start for x in doc.sents if x.start < sent.start][-count:]
+    return list(doc[starts[0]:sent.start]) if starts else []
 
 
 def _ours(np, s: dict) -> bool:
@@ -276,15 +323,57 @@ def _works_verdicts(doc, s: dict, ctx: Context) -> list:
     return out
 
 
+def _observation_before(sent, s: dict, end: int | None = None) -> bool:
+    """(o23) A figure or a word of change in the sentence or two before ``sent`` (or in ``sent`` before ``end``)."""
+    toks = _previous_sentences(sent) + [t for t in sent if end is not None and t.i < end]
+    return any(t.like_num or t.lower_ in s["basis"] or t.lemma_.lower() in s["basis"] for t in toks)
+
+
+def _unbeatable_proofs(doc, s: dict, ctx: Context) -> list:
+    """(o23) An observation's proof said to be beyond improving, after the observation ("Evictions fell from nine to
+    two. The evidence could not be clearer."): a proof noun as the subject of a negated copula whose complement is a
+    comparative of plainness ("could not be clearer", "couldn't be plainer"). Its "not" is the claim's own word."""
+    out = []
+    for cop in _toks(doc):
+        if cop.lemma_.lower() not in s["copulas"] or not any(c.dep_ == "neg" for c in cop.children):
+            continue
+        subj = subject_of(cop)
+        if subj is None or not (subj.lower_ in s["nouns"] or subj.lower_ in s["colon_nouns"]):
+            continue
+        if not any(c.dep_ == "acomp" and c.tag_ in ("JJR", "RBR") and c.lemma_.lower() in s["plain"]
+                   for c in cop.children):
+            continue
+        if _observation_before(cop.sent, s, subj.left_edge.i) and not (ctx.question(cop) or ctx.conditional(cop)):
+            out.append((subj, cop))
+    return out
+
+
+def _verdict_fragments(doc, s: dict) -> list:
+    """(o23) A sentence that is only a verdict on the observation before it ("... it was 11. Enough said.")."""
+    out = []
+    for sent in doc.sents:
+        words = " ".join(t.lower_ for t in sent if t.is_alpha)
+        if words in s["verdict_fragments"] and _observation_before(sent, s):
+            out.append(sent)
+    return out
+
+
 @check("total_proof")
 def total_proof(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     """(o22) See :func:`_total_proofs`. Its own rule: the "no" and the modal of "there could be no clearer proof"
-    are the claim's own words, not a negation or a hedge of it (the rule skips questions and conditions only)."""
+    are the claim's own words, not a negation or a hedge of it (the rule skips questions and conditions only).
+    (o23) Also :func:`_unbeatable_proofs` ("The evidence could not be clearer.") and :func:`_verdict_fragments`
+    ("Enough said."), after an observation."""
     s = _settings(rule)
+    out: list[Candidate] = []
+    if ctx.lower_set & (s["nouns"] | s["colon_nouns"]) and ctx.lemma_set & s["plain"]:
+        out.extend(Candidate(rule, subj.i, cop.i + 1, cop.i) for subj, cop in _unbeatable_proofs(doc, s, ctx))
+    if s["verdict_fragments"] and len(doc) > 2:
+        out.extend(Candidate(rule, sent.start, sent.end, sent.root.i) for sent in _verdict_fragments(doc, s))
     if not (ctx.lemma_set & s["total_verbs"] and ctx.lower_set & s["totality"] or ctx.lower_set & s["no_words"] and (
             ctx.lower_set & (s["nouns"] | s["colon_nouns"]))):
-        return []
-    return [Candidate(rule, tok.i, tok.i + 1, anchor.i) for tok, anchor in _total_proofs(doc, s, ctx)]
+        return out
+    return out + [Candidate(rule, tok.i, tok.i + 1, anchor.i) for tok, anchor in _total_proofs(doc, s, ctx)]
 
 
 @check("proof_frame")
@@ -324,7 +413,8 @@ def proof_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
             continue
         if tok.pos_ == "NOUN" and _certain(tok, s) and _observed(tok, s):
             pass  # an observation offered as certain proof of anything: "..., clear proof that families trust us"
-        elif not (_says_it_works(claim, s) and _observed(tok, s)):
+        elif not ((_says_it_works(claim, s) or _bare_works(claim, s) or _opening_proof(tok) and _causal_claim(claim, s))
+                  and _observed(tok, s)):
             # evidence offered as proof of a cause: "six months of feedback demonstrate that peer
             # support drives recovery", "the pilot has validated our model", "comparing scores
             # shows the course works" (a strong proof verb, or a claim of cause or efficacy)
