@@ -115,7 +115,9 @@ def test_our_figures_are_never_stated_as_if_they_met_the_buyers(answer):
     # ours is named only beside the buyer's, as what we have today
     for ours in ("ten working days", "14.0 WTE", "435 people"):
         said = [s for s in sentences if ours in s]
-        assert said, ours
+        # our caseload is no longer set beside the buyer's at all (a session-22 panel read 'our current service has
+        # room for about 435 people' as a doubt about capacity); the others are named, as what we have today
+        assert said or ours == "435 people", ours
         assert all(re.search(r"\bcurrent\b", s) for s in said), said
     assert "5 working days of referral" in text and "45 WTE" in text
     assert "eight recovery workers" not in text  # the current team's list is not the answer to 45 WTE

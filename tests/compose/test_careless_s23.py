@@ -201,3 +201,15 @@ def test_another_review_of_the_buyers_is_not_held_against_ours(buyer, ours):
     facts = [f for f in buyer_facts.read(buyer) if f.kind == "cadence"]
     assert facts  # the buyer's review is read ...
     assert buyer_facts.hold(ours, facts) == (ours, [])  # ... and ours, a review of something else, keeps its schedule
+
+
+@pytest.mark.parametrize("ask, named", [
+    ("Please give the named individuals who will lead the service.", True),
+    ("Provide the names and roles of your key staff.", True),
+    ("Describe how you will safeguard adults at risk, and who leads it.", False),
+    ("Name the role that will attend the monthly review.", False),
+])
+def test_a_question_that_asks_for_people_by_name_keeps_them(ask, named):
+    from evidencebot.compose import anonymity
+
+    assert anonymity.names_asked(ask) is named

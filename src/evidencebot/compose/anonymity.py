@@ -49,6 +49,24 @@ _ASKED = re.compile(
     re.I)
 
 
+_NAMES_ASKED = re.compile(
+    # 'the named individuals who will lead the service', 'the names of your key staff', 'name the person who will
+    # be the safeguarding lead', 'key personnel' (the buyer asks for people, so a blind-by-default body keeps them)
+    r"\bnamed\s+(?:individuals?|persons?|people|staff|members?\s+of\s+staff)\b"
+    r"|\bnames?\s+(?:and\s+roles?\s+)?of\s+(?:the\s+|your\s+|all\s+)?(?:key\s+|senior\s+|lead\s+)?"
+    r"(?:individuals?|persons?|people|staff|personnel|managers?|leads?)\b"
+    r"|\bname\s+(?:the\s+|your\s+)?(?:individuals?|persons?|people)\b"
+    r"|\bkey\s+personnel\b",
+    re.I)
+
+
+def names_asked(text: str) -> bool:
+    """The question asks for our people by name ('the named individuals who will lead the service'): the answer
+    to submit keeps the profile's names, blind-by-default or not (an answer the buyer asked to be anonymous never
+    does: :func:`asked` wins)."""
+    return bool(_NAMES_ASKED.search(text or ""))
+
+
 def asked(text: str) -> bool:
     """The buyer asks for answers that do not identify the bidder ('must not identify the bidder', 'anonymised',
     'Do not name your organisation', 'evaluated blind')."""

@@ -1541,7 +1541,7 @@ def assemble_tender(
         ours = anonymity.names({**service_profile, **{k: v for k, v in resolved.profile.items() if k == "service"}},
                                organisation_name())
         ours.update(anonymity.names(service_profile))
-    elif not load_settings().documents.name_provider:
+    elif not load_settings().documents.name_provider and not anonymity.names_asked(question):
         # the answer to submit is blind by default (its header since s20): the body names our staff by their roles
         # ('The safeguarding lead, Priya Raman' in the s22 panel's answers); our organisation's name stays, as the
         # declarations of a Pass/Fail row give it ('approved by the Trust Board')
