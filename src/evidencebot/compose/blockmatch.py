@@ -89,7 +89,9 @@ def _tokens(text: str) -> tuple[str, ...]:
             w = w.replace("-", "")
         for part in (w.split("-") if "-" in w else [w]):
             if part and part not in _NOISE:
-                out.append(stem(part))
+                # a house we run (a crisis or step-up house) is not housing (tenancies, homelessness): the rough stem
+                # made both 'hous', so askfit read 'alcohol and drug use in the house' as a housing block (s22 q05)
+                out.append("house" if part in ("house", "houses") else stem(part))
     return tuple(out)
 
 
