@@ -411,6 +411,11 @@ def _nouns(text: str, generic: set[str]) -> set[str]:
     return {t for t in tokens(" ".join(kept)) if t not in generic and not t.endswith("ing")}
 
 
+# two or more capitalised words in a row, not at the heading's start (a name: 'The Lantern', 'Linden House')
+_NAME_RUN = re.compile(r"(?<=\S)(\s+)(?:[A-Z][\w'’-]*)(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)+")
+_WITH_PARTNERS = re.compile(r"^\s*[A-Za-z]+ing\s+(?:jointly\s+|together\s+)?with\s", re.I)
+
+
 def head_terms(heading: str, *, strict: bool = True) -> set[str]:
     """What a heading is about, as the stems a block must use (any one of them): for a heading that
     starts with a method verb ('Learning from ...', 'Recognising and rewarding ...') that verb and
@@ -420,6 +425,10 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
     generic = set(HEAD_GENERIC)
     verbs = {stem(v): v for v in METHOD_VERBS}
     heading = (heading or "").replace("/", " ")  # 'clinical/professional supervision'
+    if _WITH_PARTNERS.match(heading):
+        # 'Working with The Lantern, Linden House and First Response' (s23 dev): the partners' names, which no block
+        # uses, say nothing of which block fits; what the part asks is left to its topics
+        heading = _NAME_RUN.sub(",", heading)
     lead = re.findall(r"[A-Za-z][A-Za-z'-]*", heading)
     run = []
     for w in lead:
