@@ -425,9 +425,10 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
     generic = set(HEAD_GENERIC)
     verbs = {stem(v): v for v in METHOD_VERBS}
     heading = (heading or "").replace("/", " ")  # 'clinical/professional supervision'
-    if _WITH_PARTNERS.match(heading):
-        # 'Working with The Lantern, Linden House and First Response' (s23 dev): the partners' names, which no block
-        # uses, say nothing of which block fits; what the part asks is left to its topics
+    if _WITH_PARTNERS.match(heading) and len(_NAME_RUN.findall(heading)) >= 2:
+        # 'Working with The Lantern, Linden House and First Response' (s23 dev): a list of partners' names, which no
+        # block uses, says nothing of which block fits; what the part asks is left to its topics (one name, 'Working
+        # with the Thornbury and Wendle Lived Experience Network', s17 q10, still says what the part is about)
         heading = _NAME_RUN.sub(",", heading)
     lead = re.findall(r"[A-Za-z][A-Za-z'-]*", heading)
     run = []
