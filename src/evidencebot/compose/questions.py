@@ -3546,6 +3546,17 @@ def _cut_at_boundary(text: str, max_words: int) -> str:
     if good and max(good) in {m.start() for m in _RELATIVE.finditer(text)} and len(text[:max(good)].split()) <= 3 \
             and len(text.split()) <= max_words + 4:
         return text  # 'Keeping the people | who use the service informed during the change': the clause sits inside
+    if good and max(good) in relative and text[max(good):].split()[0].lower() == "who":
+        # 'Making the Service accessible to groups | who are under-represented in current referrals, including ...':
+        # the clause says which people the part is about; the heading keeps it, up to a comma or to where it says
+        # where or how ('Supporting people who are intoxicated or using substances | at Alder Court', s22 q05 (iii))
+        at = max(good) + len(" who")
+        end = re.search(rf"[,;]|\s+{_words_pattern(_words('clause_end', within='cut'))}\s", text[at:], re.I)
+        stop = at + end.start() if end else len(text)
+        # without a last adverb ('people who use the current services | safely'): how, not which people
+        kept = re.sub(r"\s+[a-z]{3,}(?<![ip]ly)(?<=ly)$", "", text[:stop].rstrip(" ,;:"))
+        if len(kept[max(good):].split()) >= 3 and len(kept.split()) <= max_words + 4:
+            return kept
     if good and len(text[:max(good)].split()) <= 2 and len(text.split()) <= max_words + 4 and not [
             c for c in cuts if len(text[:c].split()) > 2]:
         return text  # 'Supporting people | who use drugs or alcohol alongside their mental health needs'
