@@ -75,3 +75,14 @@ def test_a_duty_after_its_condition_is_said_as_ours_with_the_condition():
 
 def test_a_scoring_gate_is_left_to_the_gate_reader():
     assert commitments.fallback("Answers that make no reference to the Harwick Carers Charter v1.0 will be scored 0.") == []
+
+
+def test_a_note_to_bidders_is_read_clause_by_clause():
+    said = [c.text for c in commitments.fallback(
+        "Bidders should note that the Council expects at least 40% of volunteers to be recruited from Harwick by the "
+        "end of Year 3, that all volunteers are paid travel costs within 14 days, and that claims follow the Harwick "
+        "Expenses Policy v2.2 (currently 45p a mile).")]
+    assert said == ["We will meet the Council's expectation of at least 40% for volunteers recruited from Harwick by "
+                    "the end of Year 3.",
+                    "All volunteers will be paid travel costs within 14 days.",
+                    "We will work to the Harwick Expenses Policy v2.2."]

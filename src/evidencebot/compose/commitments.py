@@ -380,6 +380,9 @@ def _fallback_patterns() -> dict[str, re.Pattern]:
         "provider": _patterns()["provider"],
         "condition": re.compile(rf"^(?P<cond>(?:{_alternatives(_documents().get('subordinators') or [])})\s+[^,]+),\s+"
                                 r"(?P<main>.+)$", re.I | re.S),
+        # 'Bidders should note that ...': the buyer's requirements framed as a note to the bidder
+        "note": re.compile(r"^(?:bidders?|providers?|tenderers?|you)\s+(?:should|must|are\s+asked\s+to)\s+note\s+that\s+"
+                           r"(?P<what>.+)$", re.I | re.S),
         "listed": re.compile(rf"\b(?:meet|achieve|deliver|work\s+to|comply\s+with)\s+(?:each\s+of\s+|all\s+of\s+)?the\s+"
                              rf"(?P<what>(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(data.get('listed_nouns') or [])}))\s+"
                              rf"(?:{_alternatives(data.get('pointers') or [])})\b", re.I),
@@ -400,7 +403,7 @@ def share_as_standard(what: str, name: str = "standard") -> str:
     m = _SHARE.match(_LIST_MARK.sub("", re.sub(r"\s+", " ", what or "").strip()).rstrip("."))
     if m is None or _current(what):
         return ""
-    who = re.sub(r"\s+(?:must|should|shall|will|are\s+to|is\s+to)$", "", m.group("who").strip(), flags=re.I)
+    who = re.sub(r"\s+(?:must|should|shall|will|are\s+to|is\s+to|to)$", "", m.group("who").strip(), flags=re.I)
     joined = "with " if m.group("verb").lower() in ("have", "has") else ""
     lead = (m.group("lead") or "").strip(" ,")
     return _end(f"We will meet the {name} of {m.group('n')} for {our_voice(who)} {joined}{our_voice(m.group('rest'))}"
@@ -432,6 +435,29 @@ def fallback(sentence: str) -> list[Commitment]:
     if not s or "?" in s or s.startswith("|") or gates.read(s):
         return []
     p = _fallback_patterns()
+    note = p["note"].match(s)
+    if note:
+        # 'Bidders should note that the Commissioners expect at least 25% of ..., that all staff are paid at least the
+        # Real Living Wage, and that ...': each 'that' clause a requirement of its own (s22 q09; f23)
+        out = []
+        for clause in re.split(r",?\s+(?:and\s+)?that\s+", note.group("what")):
+            clause = re.sub(r"\s*\((?:currently|at\s+present)\b[^)]*\)", "", clause).strip(" ,")
+            exp = re.match(r"^(?:the\s+)?(?P<who>[A-Z][\w\s]*?)\s+(?P<verb>expect|require)s?\s+(?P<what>.+)$", clause)
+            who = exp.group("who") if exp else ""
+            owner = who + ("'" if who.endswith("s") else "'s")
+            noun = "expectation" if exp and exp.group("verb") == "expect" else "requirement"
+            said = share_as_standard(exp.group("what"), f"{owner} {noun}") if exp else ""
+            said = said or from_statement(clause)
+            passive = re.match(r"^(?P<subj>[a-z][\w\s-]{2,40}?)\s+(?:are|is)\s+(?P<rest>[a-z]+\b.+)$", clause, re.S)
+            if not said and passive and not _current(clause):
+                said = _end(f"{our_voice(passive.group('subj'))} will be {our_voice(passive.group('rest'))}")
+            if said:
+                out.append(Commitment(said, clause, "context", figures(clause), names=versioned_documents(clause)))
+            else:
+                out += [Commitment(_end(f"We will work to the {d}"), clause, "context", [], names=[d])
+                        for d in versioned_documents(clause)]
+        if out:
+            return out
     m = p["condition"].match(s)
     if m:
         o = _patterns()["obligation"].match(m.group("main"))
