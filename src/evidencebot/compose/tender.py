@@ -1760,6 +1760,11 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") 
             if not u.kept or any(r.startswith("story:") for r in u.refs):
                 # a story is the person's own words: never reworded; the checker drops it if it still clashes
                 continue
+            if f"block:{COMMITMENT}" in u.refs:
+                # our commitment says the buyer's requirement back in the buyer's words: another of its facts is no
+                # drop-in for them (s22 q07: 'within 1 working day of the concern being identified' became 'by 1 March
+                # 2027 being identified', a milestone of Q10, and the checker cut the commitment; f23)
+                continue
             if hours and hours in u.text:  # ``hours``: our current service's, which this tender does not set
                 bare = buyer_facts.without_hours(u.text, hours)
                 note = (f"Our current service's opening hours ({hours}) were left out: the tender does not state the "
