@@ -519,8 +519,8 @@ def listed_standards(question: str, point: str) -> list[Commitment]:
                 # working day | 98% |' -> 'Referral acknowledged within 1 working day: 98%'); the header row and the
                 # rule under it state no figure and are passed over below
                 cells = [c.strip() for c in st.strip("|").split("|") if c.strip() and not re.fullmatch(r":?-+:?", c.strip())]
-                share = [c for c in cells if re.fullmatch(r"\d[\d.,]*%", c)]
-                item = " ".join(c for c in cells if c not in share) + (f": {share[0]}" if share else "")
+                shares = [c for c in cells if re.fullmatch(r"\d[\d.,]*%", c)]
+                item = " ".join(c for c in cells if c not in shares) + (f": {shares[0]}" if shares else "")
             else:
                 item = st[mark.end():].strip().rstrip(".;") if mark else ""
             items.append(item)
@@ -990,7 +990,7 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             if match_form(c.text) not in seen:
                 seen.add(match_form(c.text))
                 out[pt.key].append(c)
-    made: list[Commitment] = []
+    stated: list[Commitment] = []
     # a share set beside another requirement is a standard of its own ('..., and at least 90% of accepted step-up
     # referrals must be admitted on the same day': s22 q03, committed apart so each goes or stays on its own)
     pieces = [(piece, document) for s, document in pieces
@@ -1001,8 +1001,8 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
         said = (share_as_standard(s) if obliged else "") \
             or from_statement(s, document)
         # a requirement in a shape from_statement does not read (f23): said all the same, in the part that speaks of it
-        made += [Commitment(said, s, "context", figures(s))] if said else fallback(s)
-    for c in made:
+        stated += [Commitment(said, s, "context", figures(s))] if said else fallback(s)
+    for c in stated:
         said, s = c.text, c.asked
         if match_form(said) in seen:
             continue
@@ -1015,9 +1015,9 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
         if best[0] == 0 and c.source == "context":
             # every word it shares is the question's subject: the part sharing the most of them, when one does (s22
             # q04: 'people leaving Alder Court ... within 72 hours of leaving' under 4.2's 'after they leave'; f23)
-            whole = sorted(((len(_stems(s) & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
-            if whole[0][0] >= 2 and whole[0][0] > whole[1][0]:
-                best, second = whole[0], (0, -1)
+            by_all = sorted(((len(_stems(s) & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
+            if by_all[0][0] >= 2 and by_all[0][0] > by_all[1][0]:
+                best, second = by_all[0], (0, -1)
         if best[0] >= 2 and best[0] > second[0]:
             seen.add(match_form(said))
             out[scored[best[1]].key].append(c)
