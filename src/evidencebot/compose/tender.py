@@ -2307,6 +2307,26 @@ def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
     return made
 
 
+def _versions_into_names(units: list[dict], found: list) -> None:
+    """A sentence of the part that names the buyer's document without the version the buyer gives it ('the Stanmere
+    and Dunholt Crisis Care Pathway Operating Procedure') names it with its version ('... Procedure v3.2'): the s22
+    panel marked the gate unmet for the version alone (f23). ``found``: the part's commitments, whose ``names`` hold
+    the documents with their versions."""
+    for c in found:
+        for name in c.names:
+            ver = re.search(r"\s+(?:v\d+(?:\.\d+)*|\([^()]*\d[^()]*\))$", name)
+            if ver is None:
+                continue
+            bare = name[:ver.start()]
+            for u in units:
+                if u.get("block") == COMMITMENT or bare not in u["text"] or name in u["text"]:
+                    continue
+                for attr in ("text", "short", "full"):
+                    if u.get(attr) and bare in u[attr] and name not in u[attr]:
+                        u[attr] = u[attr].replace(bare, name, 1)
+                break
+
+
 def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     """Each part opens with our commitment to the buyer's measurable requirements it asks about (:mod:`commitments`:
     'We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.'), in the buyer's
@@ -2319,11 +2339,17 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         method = methods.get(key)
         if method is None:
             continue
-        have = " ".join(u["text"] for u in method.units)
         # a name is named where the trimmer keeps it: in a block's first sentence (a later one may be cut; s20 q11: the
         # Moorvale Carers Centre only in the triangle-of-care block's second sentence, which the limit cut)
+        _versions_into_names(method.units, found)
+        have = " ".join(u["text"] for u in method.units)
         firm = " ".join(u["text"] for u in method.units if u.get("priority", 2) <= 1)
-        todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)]
+        # a document we work to is said once: where a sentence of the part names it (now with its version), that is
+        # the commitment (s22 q03: 'We will work to the ... Procedure v3.2.' beside the template's 'We will work to the
+        # ... Procedure from the first day of the contract'; f23)
+        todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)
+                and not (c.names and not c.figures and c.text.startswith("We will work to ")
+                         and all(n in have for n in c.names))]
         if not todo:
             continue
         if not method.units:
