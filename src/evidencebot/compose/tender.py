@@ -1354,6 +1354,10 @@ def assemble_tender(
     dates = buyer_mobilisation.dated(buyer_text)
     for key, m in methods.items():
         for u in m.units if dates else []:
+            if u.get("block") == COMMITMENT:
+                # the buyer's requirement in the buyer's words holds its own timing (s22 q07: 'within 1 working day of
+                # the concern' said 'by 1 March 2027', a Q10 milestone, and the checker cut it; f23)
+                continue
             text, moved = buyer_mobilisation.hold_to_dates(u["text"], dates)
             if moved:
                 u["text"] = text
