@@ -24,6 +24,13 @@ from each set's ``questions/facts.md`` and the demo's declarations, not from the
   fault that can exclude a bid or become a contractual misstatement (review s10 item 1). Until session 10 this
   bench counted any "Yes." as confirmed, whether or not the record backed it.
 
+``named_requirements_s22.jsonl`` (session 23, f23): the spent s22 buyer's requirements (access standards, KPIs,
+named protocols with their versions, named measures, partners, meetings), with the part whose sub-point asks;
+``named_requirements_dev23.jsonl``: the session-23 dev buyer's (/work/devsets/s23/questions), body only, no parts.
+Both written from the sets' ``facts.md``, not from the code; drafts in ``ANSWERS_DIR/s22/`` and ``ANSWERS_DIR/dev/``.
+Measured in session 23 (f23, de6b0c9 -> f23's last commit): s22 committed 22 -> 49 of 70, in their part 13 -> 32 of 54,
+KPIs and measures 1 -> 11 of 16; dev23 (transfer, not tuned on) 23 -> 29 of 64; every draft ``check --db`` exit 0.
+
 Prints the misses per question and the totals.
 """
 

@@ -32,7 +32,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from evidencebot.compose import blockmatch
+from evidencebot.compose import blockmatch, gates
 from evidencebot.compose.consistency import statements
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.questions import _base_verb, _COMMON_VERBS, gerund, verb_base
@@ -76,7 +76,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "coverage": re.compile(rf"\b(?:including|and|or|at)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(data['coverage'])})\b",
                                re.I),
         "ask": re.compile(rf"^(?:(?:please\s+)?(?:{_alternatives(data['ask_verbs'])})\s+)?(?:how|that|when|where|whether)?\s*"
-                          r"(?P<subj>you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+service|(?:all\s+)?(?:your\s+)?staff)\s+"
+                          r"(?P<subj>you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+service|(?:all\s+)?(?:your\s+)?staff|"
+                          r"(?:each|every)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+"
                           r"(?:will|would)\s+(?P<rest>.+)$", re.I | re.S),
         "question": re.compile(r"^how\s+will\s+you\s+(?P<rest>.+?)\??$", re.I | re.S),
         "target": re.compile(r"^(?:the\s+)?(?P<name>(?:[\w'’-]+\s+){0,5}?target)\s+(?:is|will\s+be)\s+"
@@ -361,6 +362,190 @@ def from_statement(sentence: str, document: str = "") -> str:
         return _end(f"{lead.group('adv')}, {our_voice(said)}") if said else ""
     said = in_our_words(subj, rest, expected)
     return _end(our_voice(said)) if said else ""
+
+
+@functools.cache
+def _fallback_patterns() -> dict[str, re.Pattern]:
+    data = load_phrasebank(PHRASEBANK)
+    word = r"(?:[A-Z0-9][\w'’&+-]*)"
+    link = r"(?:\s+(?:and|of|for|on|to|in|the|with)){0,2}"
+    return {
+        # 'the Joint Discharge and 72-Hour Follow-Up Protocol v1.4', 'the ... Policy and Procedures (version 5.1)'
+        "versioned": re.compile(rf"\b(?P<name>{word}(?:{link}\s+{word}){{0,14}})\s+(?P<ver>v\d+(?:\.\d+)*\b|"
+                                rf"\((?:{_alternatives(data.get('version_words') or [])})\s+\d+(?:\.\d+)*[^()]*\))"),
+        # 'The standard for this contract is that 95% of ...', 'The Commissioners' target is that, by ...'
+        "standard": re.compile(rf"^(?:the\s+)?(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{_alternatives(data.get('standard_nouns') or [])}))"
+                               r"(?:\s+(?:for|of)\s+this\s+[\w-]+)?(?:\s+is\s+that\s*,?|\s*:)\s+(?P<what>.+)$", re.I | re.S),
+        # 'Where a person ... cannot be contacted within 24 hours ..., the Service must start ...'
+        "provider": _patterns()["provider"],
+        "condition": re.compile(rf"^(?P<cond>(?:{_alternatives(_documents().get('subordinators') or [])})\s+[^,]+),\s+"
+                                r"(?P<main>.+)$", re.I | re.S),
+        # 'Bidders should note that ...': the buyer's requirements framed as a note to the bidder
+        "note": re.compile(r"^(?:bidders?|providers?|tenderers?|you)\s+(?:should|must|are\s+asked\s+to)\s+note\s+that\s+"
+                           r"(?P<what>.+)$", re.I | re.S),
+        "listed": re.compile(rf"\b(?:meet|achieve|deliver|work\s+to|comply\s+with)\s+(?:each\s+of\s+|all\s+of\s+)?the\s+"
+                             rf"(?P<what>(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(data.get('listed_nouns') or [])}))\s+"
+                             rf"(?:{_alternatives(data.get('pointers') or [])})\b", re.I),
+    }
+
+
+_SHARE = re.compile(r"^(?P<lead>(?:by|from|within|in|during)\s+[^,]+,\s+)?(?P<n>(?:at\s+least\s+|no\s+(?:more|fewer|less)\s+than\s+)?"
+                    r"\d[\d.]*%)\s+of\s+(?P<who>.+)\s+(?P<verb>are|is|have|has|be)\s+(?P<rest>.+)$", re.I | re.S)
+"""'95% of people leaving Alder Court are contacted ... within 72 hours': a share the buyer sets, its population and
+what is done for them (the last verb ends the population: '... who are on an SMI register have a complete ...')."""
+
+
+def share_as_standard(what: str, name: str = "standard") -> str:
+    """The buyer's share said as the standard we meet, its figure the standard's ('We will meet the standard of 95% for
+    people leaving Alder Court contacted by the Service within 72 hours of leaving.'): a percentage said of a level
+    noun is a target, never read as our result (the checker flagged 'We will work to the standard that 95% of people
+    ... are contacted ...' and the commitment went; s22 q03, q04). '' when ``what`` states no share of a population."""
+    m = _SHARE.match(_LIST_MARK.sub("", re.sub(r"\s+", " ", what or "").strip()).rstrip("."))
+    if m is None or _current(what):
+        return ""
+    who = re.sub(r"\s+(?:must|should|shall|will|are\s+to|is\s+to|to)$", "", m.group("who").strip(), flags=re.I)
+    joined = "with " if m.group("verb").lower() in ("have", "has") else ""
+    lead = (m.group("lead") or "").strip(" ,")
+    return _end(f"We will meet the {name} of {m.group('n')} for {our_voice(who)} {joined}{our_voice(m.group('rest'))}"
+                + (f", {lead}" if lead else ""))
+
+
+def versioned_documents(text: str) -> list[str]:
+    """The buyer's documents ``text`` names with their versions, as written ('Joint Discharge and 72-Hour Follow-Up
+    Protocol v1.4', "Council's Social Value Policy (version 2.0, 2025)"), without a leading 'The'."""
+    out = []
+    for m in _fallback_patterns()["versioned"].finditer(text or ""):
+        name = re.sub(r"^(?:The|All|A|An)\s+", "", m.group("name"))
+        if len(name.split()) >= 2:
+            out.append(f"{name} {m.group('ver')}")
+    return list(dict.fromkeys(out))
+
+
+def fallback(sentence: str) -> list[Commitment]:
+    """Our commitments to a context sentence of the buyer's that :func:`from_statement` reads no requirement in, where
+    it states one in another shape (f23, the s22 panels' "what would lift the score": the buyer's protocol versions,
+    its 95% standard and its 24-hour escalation never said): a condition before the obligation ('Where a person rated as
+    high risk cannot be contacted within 24 hours ..., the Service must start ...' -> 'Where ..., we will start ...');
+    'The standard for this contract is that 95% ...' -> 'We will work to the standard that 95% ...'; clauses joined by
+    ';' read one by one; and a document named with its version ('The Service will work to the Joint Discharge and
+    72-Hour Follow-Up Protocol v1.4') -> 'We will work to the Joint Discharge and 72-Hour Follow-Up Protocol v1.4.'
+    (the names kept, so the part that names them already does not say it again). A scoring gate ('will not score above
+    2 unless ...') and a table row are left to :mod:`gates` and the KPI and milestone rows."""
+    s = _LIST_MARK.sub("", re.sub(r"\s+", " ", sentence or "").strip()).rstrip(".")
+    if not s or "?" in s or s.startswith("|") or gates.read(s):
+        return []
+    p = _fallback_patterns()
+    note = p["note"].match(s)
+    if note:
+        # 'Bidders should note that the Commissioners expect at least 25% of ..., that all staff are paid at least the
+        # Real Living Wage, and that ...': each 'that' clause a requirement of its own (s22 q09; f23)
+        out = []
+        for clause in re.split(r",?\s+(?:and\s+)?that\s+", note.group("what")):
+            clause = re.sub(r"\s*\((?:currently|at\s+present)\b[^)]*\)", "", clause).strip(" ,")
+            exp = re.match(r"^(?:the\s+)?(?P<who>[A-Z][\w\s]*?)\s+(?P<verb>expect|require)s?\s+(?P<what>.+)$", clause)
+            who = exp.group("who") if exp else ""
+            owner = who + ("'" if who.endswith("s") else "'s")
+            noun = "expectation" if exp and exp.group("verb") == "expect" else "requirement"
+            said = share_as_standard(exp.group("what"), f"{owner} {noun}") if exp else ""
+            said = said or from_statement(clause)
+            passive = re.match(r"^(?P<subj>[a-z][\w\s-]{2,40}?)\s+(?:are|is)\s+(?P<rest>[a-z]+\b.+)$", clause, re.S)
+            if not said and passive and not _current(clause):
+                said = _end(f"{our_voice(passive.group('subj'))} will be {our_voice(passive.group('rest'))}")
+            if said:
+                out.append(Commitment(said, clause, "context", figures(clause), names=versioned_documents(clause)))
+            else:
+                out += [Commitment(_end(f"We will work to the {d}"), clause, "context", [], names=[d])
+                        for d in versioned_documents(clause)]
+        if out:
+            return out
+    m = p["condition"].match(s)
+    if m:
+        o = _patterns()["obligation"].match(m.group("main"))
+        main = from_statement(m.group("main"))
+        if not main and o and p["provider"].match(o.group("subj").strip(" ,")) and "not" not in o.group("rest").split()[:1]:
+            # the measure is in the condition ('within 24 hours of a missed planned contact'), the duty after it
+            main = _end("We will " + re.sub(r"\bits\b", "our", our_voice(o.group("rest")), count=1))
+        if main and re.match(r"(?:We|A|An|The|Every|Each|All)\b", main):
+            return [Commitment(_end(f"{m.group('cond')}, {main[:1].lower() + main[1:]}"), s, "context", figures(s))]
+    m = p["standard"].match(s)
+    if m and measurable(m.group("what")) and not _current(m.group("what")):
+        name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
+        name = name.lower() if " " not in name else name
+        said = share_as_standard(m.group("what"), name)
+        if said:
+            return [Commitment(said, s, "context", figures(m.group("what")))]
+        return [Commitment(_end(f"We will work to the {name} that {our_voice(m.group('what'))}"), s, "context",
+                           figures(m.group("what")))]
+    will = re.match(r"^(?P<subj>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+will\s+(?P<rest>(?!not\b)[a-z].+)$", s, re.I)
+    if will and p["provider"].match(will.group("subj")) and not versioned_documents(s):
+        # 'The Service will have a named Safeguarding Lead at Service Lead level ...': the buyer's will, said as ours
+        return [Commitment(_end("We will " + our_voice(will.group("rest"))), s, "context", figures(s))]
+    clauses = re.split(r"\s*;\s*", s)
+    out = []
+    if len(clauses) > 1:
+        for clause in clauses:
+            said = from_statement(clause) or "".join(c.text for c in fallback(clause)[:1])
+            if said:
+                out.append(Commitment(said, clause, "context", figures(clause)))
+    if out:
+        return out
+    docs = versioned_documents(s)
+    # one commitment for each document, asked in its own name: each goes to the part that speaks of what it governs
+    # (s22 q04: the housing and discharge protocol under the housing partners' part, the follow-up protocol under 4.2)
+    return [Commitment(_end(f"We will work to the {d}"), functools.reduce(lambda t, o: t.replace(o, ""), set(docs) - {d}, s),
+                       "context", [], names=[d]) for d in docs]
+
+
+def listed_standards(question: str, point: str) -> list[Commitment]:
+    """A sub-point that asks us to meet a list of the context by its name ('how you will triage referrals and meet the
+    access standards above') commits to each item of the list under the heading holding that name, in the buyer's
+    words and figures, in its part (f23, s22 q01: "Commitments to all four access standards"): 'We will meet the
+    access standards: referrals acknowledged to the referrer within 1 working day (98%); ...'. None when the question
+    holds no such heading or its items state nothing measurable."""
+    m = _fallback_patterns()["listed"].search(point or "")
+    if m is None:
+        return []
+    want = _stems(m.group("what"))
+    if not want:
+        return []
+    items: list[str] = []
+    under = False
+    for line in (question or "").splitlines():
+        st = line.strip()
+        mark = _ITEM_MARK.match(st)
+        if under and (mark or st.startswith("|")):
+            if st.startswith("|"):
+                # a row of a table of standards: its cells, the figure last ('| Referral acknowledged | within 1
+                # working day | 98% |' -> 'Referral acknowledged within 1 working day: 98%'); the header row and the
+                # rule under it state no figure and are passed over below
+                cells = [c.strip() for c in st.strip("|").split("|") if c.strip() and not re.fullmatch(r":?-+:?", c.strip())]
+                shares = [c for c in cells if re.fullmatch(r"\d[\d.,]*%", c)]
+                item = " ".join(c for c in cells if c not in shares) + (f": {shares[0]}" if shares else "")
+            else:
+                item = st[mark.end():].strip().rstrip(".;") if mark else ""
+            items.append(item)
+            continue
+        if not st:
+            continue
+        if items:
+            break
+        heading = st.startswith("#") or (st.startswith("**") and st.endswith("**")) or st.endswith(":") \
+            or (len(st.split()) <= 12 and not st.endswith("."))
+        under = heading and ". " not in st and want <= _stems(st)
+    items = [i for i in items if measurable(i)]
+    if not items:
+        return []
+    # one sentence for each standard, its figure said as the standard's ('We will meet the access standard of 98% for
+    # referrals acknowledged ...'): each its own unit, so one the checker flags does not take the others with it
+    one = re.sub(r"(?<=[a-z])s$", "", m.group("what"), flags=re.I)
+    out = []
+    for item in items:
+        share = re.search(r":\s*(?P<n>\d[\d.,]*%)$", item)
+        what = item[:share.start()].strip() if share else item
+        what = what[:1].lower() + what[1:] if what[1:2].islower() else what
+        said = f"We will meet the {one} of {share.group('n')} for {what}" if share else f"We will meet the {one} for {what}"
+        out.append(Commitment(_end(said), item, "point", figures(item)))
+    return out
 
 
 def _participle_base(word: str) -> str:
@@ -668,12 +853,24 @@ def _stems(text: str) -> set[str]:
     return set(blockmatch.tokens(re.sub(r"['’]s\b", "", text or ""))) - blockmatch.HEAD_GENERIC
 
 
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Two words of ``text`` side by side (stems, generic words out): a phrase a requirement and a part share."""
+    words = [w for w in blockmatch.tokens(re.sub(r"['’]s\b", "", text or "")) if w not in blockmatch.HEAD_GENERIC]
+    return set(zip(words, words[1:]))
+
+
 def context_sentences(question: str, points: list) -> list[str]:
     """The question's sentences that are not a sub-point's own words."""
     inside = [match_form(pt.text) for pt in points]
     out: list[str] = []
     listing = False
-    for s in line_sentences(question or ""):
+    # the row of a table that holds the question's own words: its other cells (the Guidance column) are the
+    # question's context, each on its own (f23, s22 q02: the measures the buyer requires, read as part of the sub-point
+    # cell's last sentence and dropped with it)
+    rows = [("\n".join(c.strip() for c in line.strip().strip("|").split("|"))
+             if line.lstrip().startswith("|") and any(len(t) > 20 and t in match_form(line) for t in inside) else line)
+            for line in (question or "").splitlines()]
+    for s in line_sentences("\n".join(rows)):
         n = match_form(s)
         if not n or any(n in t or (len(t) > 20 and t in n) for t in inside):
             listing = False
@@ -788,9 +985,26 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             under = heading
             continue
         pieces += [(piece, under) for piece in _requirements_of(whole)]
+    for pt in scored:
+        for c in listed_standards(question, pt.text):
+            if match_form(c.text) not in seen:
+                seen.add(match_form(c.text))
+                out[pt.key].append(c)
+    stated: list[Commitment] = []
+    # a share set beside another requirement is a standard of its own ('..., and at least 90% of accepted step-up
+    # referrals must be admitted on the same day': s22 q03, committed apart so each goes or stays on its own)
+    pieces = [(piece, document) for s, document in pieces
+              for piece in re.split(r",\s+and\s+(?=(?:at\s+least\s+|no\s+more\s+than\s+)?\d[\d.]*%\s+of\b)", s)]
     for s, document in pieces:
-        said = from_statement(s, document)
-        if not said or match_form(said) in seen:
+        # (a share only where the buyer requires it: 'at least 90% ... must be admitted'; never its current position)
+        obliged = re.search(rf"\b(?:{_alternatives(load_phrasebank(PHRASEBANK)['obligations'])})\b", s)
+        said = (share_as_standard(s) if obliged else "") \
+            or from_statement(s, document)
+        # a requirement in a shape from_statement does not read (f23): said all the same, in the part that speaks of it
+        stated += [Commitment(said, s, "context", figures(s))] if said else fallback(s)
+    for c in stated:
+        said, s = c.text, c.asked
+        if match_form(said) in seen:
             continue
         told = {match_form(f) for cs in out.values() for c in cs for f in c.figures}
         if figures(s) and {match_form(f) for f in figures(s)} <= told:
@@ -798,21 +1012,38 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
         want = _stems(s) - common
         ranked = sorted(((len(want & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
         best, second = ranked[0], ranked[1]
+        if best[0] == 0 and c.source == "context":
+            # every word it shares is the question's subject: the part sharing the most of them, when one does (s22
+            # q04: 'people leaving Alder Court ... within 72 hours of leaving' under 4.2's 'after they leave'; f23)
+            by_all = sorted(((len(_stems(s) & stems[pt.key]), i) for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
+            if by_all[0][0] >= 2 and by_all[0][0] > by_all[1][0]:
+                best, second = by_all[0], (0, -1)
         if best[0] >= 2 and best[0] > second[0]:
             seen.add(match_form(said))
-            out[scored[best[1]].key].append(Commitment(said, s, "context", figures(s)))
+            out[scored[best[1]].key].append(c)
         elif best[0] >= 1:
             # a requirement sharing as many words with two parts is committed to once, in the first part that speaks
             # of what it is about, rather than nowhere (s16 q01: 'The helpline must be staffed 24 hours a day, 365 days
             # a year' under 'Minimum requirements (Specification, section 3.2)' shared one word each with two parts;
             # s17 review 4: 'within 24 hours of release from prison (Schedule 2, paragraph 4.3)', whatever its citation)
-            first = min(i for n, i in ranked if n == best[0] and i >= 0)
+            tied = [i for n, i in ranked if n == best[0] and i >= 0]
+            # of the parts tied on words, the one that shares a phrase with it speaks of it ('these outcome measures'
+            # under 'how you will use the named outcome measures', not the first part sharing 'assessment'; f23, s22 q02)
+            phrased = [i for i in tied if _pairs(s) & _pairs(scored[i].text)]
+            first = phrased[0] if len(phrased) == 1 else min(tied)
             seen.add(match_form(said))
-            out[scored[first].key].append(Commitment(said, s, "context", figures(s)))
+            out[scored[first].key].append(c)
         elif scored:
-            # no part speaks of it: never dropped silently, the coverage lists it as placed in no part (s17 review 4)
             seen.add(match_form(said))
-            out.setdefault(UNPLACED, []).append(Commitment(said, s, "context", figures(s)))
+            # no part's words: the part whose requirement it refines, when one placed there shares a word of it (s22
+            # q02: the target for paired ReQoL-10 scores, with the measures the buyer requires; f23)
+            near = sorted(((len(want & _stems(" ".join(x.asked for x in out[pt.key]))), i) for i, pt in enumerate(scored)),
+                          reverse=True) + [(0, -1)]
+            if near[0][0] >= 1 and near[0][0] > near[1][0]:
+                out[scored[near[0][1]].key].append(c)
+                continue
+            # else never dropped silently: the coverage lists it as placed in no part (s17 review 4)
+            out.setdefault(UNPLACED, []).append(c)
     return out
 
 

@@ -1371,6 +1371,10 @@ def assemble_tender(
     dates = buyer_mobilisation.dated(buyer_text)
     for key, m in methods.items():
         for u in m.units if dates else []:
+            if u.get("block") == COMMITMENT:
+                # the buyer's requirement in the buyer's words holds its own timing (s22 q07: 'within 1 working day of
+                # the concern' said 'by 1 March 2027', a Q10 milestone, and the checker cut it; f23)
+                continue
             text, moved = buyer_mobilisation.hold_to_dates(u["text"], dates)
             if moved:
                 u["text"] = text
@@ -1783,6 +1787,11 @@ def _hold_to_buyer_facts(sections: list[Section], facts: list, hours: str = "") 
         for ui, u in enumerate(sec.units):
             if not u.kept or any(r.startswith("story:") for r in u.refs):
                 # a story is the person's own words: never reworded; the checker drops it if it still clashes
+                continue
+            if f"block:{COMMITMENT}" in u.refs:
+                # our commitment says the buyer's requirement back in the buyer's words: another of its facts is no
+                # drop-in for them (s22 q07: 'within 1 working day of the concern being identified' became 'by 1 March
+                # 2027 being identified', a milestone of Q10, and the checker cut the commitment; f23)
                 continue
             if hours and hours in u.text:  # ``hours``: our current service's, which this tender does not set
                 bare = buyer_facts.without_hours(u.text, hours)
@@ -2326,6 +2335,26 @@ def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
     return made
 
 
+def _versions_into_names(units: list[dict], found: list) -> None:
+    """A sentence of the part that names the buyer's document without the version the buyer gives it ('the Stanmere
+    and Dunholt Crisis Care Pathway Operating Procedure') names it with its version ('... Procedure v3.2'): the s22
+    panel marked the gate unmet for the version alone (f23). ``found``: the part's commitments, whose ``names`` hold
+    the documents with their versions."""
+    for c in found:
+        for name in c.names:
+            ver = re.search(r"\s+(?:v\d+(?:\.\d+)*|\([^()]*\d[^()]*\))$", name)
+            if ver is None:
+                continue
+            bare = name[:ver.start()]
+            for u in units:
+                if u.get("block") == COMMITMENT or bare not in u["text"] or name in u["text"]:
+                    continue
+                for attr in ("text", "short", "full"):
+                    if u.get(attr) and bare in u[attr] and name not in u[attr]:
+                        u[attr] = u[attr].replace(bare, name, 1)
+                break
+
+
 def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     """Each part opens with our commitment to the buyer's measurable requirements it asks about (:mod:`commitments`:
     'We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.'), in the buyer's
@@ -2338,11 +2367,17 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         method = methods.get(key)
         if method is None:
             continue
-        have = " ".join(u["text"] for u in method.units)
         # a name is named where the trimmer keeps it: in a block's first sentence (a later one may be cut; s20 q11: the
         # Moorvale Carers Centre only in the triangle-of-care block's second sentence, which the limit cut)
+        _versions_into_names(method.units, found)
+        have = " ".join(u["text"] for u in method.units)
         firm = " ".join(u["text"] for u in method.units if u.get("priority", 2) <= 1)
-        todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)]
+        # a document we work to is said once: where a sentence of the part names it (now with its version), that is
+        # the commitment (s22 q03: 'We will work to the ... Procedure v3.2.' beside the template's 'We will work to the
+        # ... Procedure from the first day of the contract'; f23)
+        todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)
+                and not (c.names and not c.figures and c.text.startswith("We will work to ")
+                         and all(n in have for n in c.names))]
         if not todo:
             continue
         if not method.units:
