@@ -678,6 +678,11 @@ def reference(match: re.Match) -> str:
     return f"{match.group('doc')} {match.group('id')}"
 
 
+def _uncited(text: str) -> str:
+    """``text`` without the references to the buyer's documents it cites ('(Schedule 4, paragraph 2.2)')."""
+    return _document_patterns()["ref"].sub(" ", text or "")
+
+
 def cited_document(text: str) -> str:
     """The buyer's document ``text`` cites, framed to follow 'as' ('Specification 3.7', 'section 3.2 of the
     Specification', 'the Kelderton Carers Strategy'); '' when it cites none."""
@@ -1037,8 +1042,10 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             seen.add(match_form(said))
             # no part's words: the part whose requirement it refines, when one placed there shares a word of it (s22
             # q02: the target for paired ReQoL-10 scores, with the measures the buyer requires; f23)
-            near = sorted(((len(want & _stems(" ".join(x.asked for x in out[pt.key]))), i) for i, pt in enumerate(scored)),
-                          reverse=True) + [(0, -1)]
+            # (the words of a citation are no shared subject: 'Schedule 4, paragraph 2.2' beside 'paragraph 2.1')
+            own = _stems(_uncited(s)) - common
+            near = sorted(((len(own & _stems(" ".join(_uncited(x.asked) for x in out[pt.key]))), i)
+                           for i, pt in enumerate(scored)), reverse=True) + [(0, -1)]
             if near[0][0] >= 1 and near[0][0] > near[1][0]:
                 out[scored[near[0][1]].key].append(c)
                 continue
