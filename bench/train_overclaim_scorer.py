@@ -70,7 +70,9 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # (session 22's dev set, written blind, a transfer check that session) a writer: neither is in the shipped weights
 # oc23dev (session 23's dev set, written blind to the code; a transfer check that session, measured once before and
 # once after o23's rules: P 0.935 R 0.900 both times) is a writer: not in the shipped weights
-TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22"]
+# s23 (session 23's fresh set, measured once at its start and once after the merge: P 0.958 R 0.885 both times; spent
+# then) is a transfer check, not in the shipped weights
+TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}

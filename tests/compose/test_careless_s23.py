@@ -213,3 +213,30 @@ def test_a_question_that_asks_for_people_by_name_keeps_them(ask, named):
     from evidencebot.compose import anonymity
 
     assert anonymity.names_asked(ask) is named
+
+
+@pytest.mark.parametrize("sentence, ours, not_ours", [
+    ("The Provider will run the three Community Recovery Teams, Foundry Lodge, the Market Row Wellbeing Hub and the "
+     "Market Row Safe Haven.", ["the Foundry Lodge", "the Market Row Wellbeing Hub", "the Market Row Safe Haven"], []),
+    ("The successful provider will staff the two Locality Teams, Birch Lodge and the Quayside Safe Haven.",
+     ["the Birch Lodge", "the Quayside Safe Haven"], []),
+    ("The Provider will run the four Recovery Teams, while the Lanterns Crisis House is run by Haven Minds.",
+     [], ["the Lanterns Crisis House"]),
+])
+def test_places_the_buyer_says_we_run_after_a_list_item_that_is_no_place(sentence, ours, not_ours):
+    """s23 (spent): 'The Provider will run the three Community Recovery Teams, Foundry Lodge, ...' read no place (the
+    list opened with teams), so the answers agreed 'with the Market Row Safe Haven how referrals pass between us'."""
+    from evidencebot.compose import tender_profile as P
+
+    names = [name for name, _ in P.base_names(sentence)]
+    assert set(ours) <= set(names) and not set(not_ours) & set(names), names
+
+
+def test_the_provider_said_again_as_it_is_us():
+    from evidencebot.compose import commitments as C
+
+    said = [c.text for c in C.fallback("The Provider will run Birch Lodge and the Quayside Safe Haven; it will not run "
+                                       "the crisis line or the street triage car.")]
+    assert said == ["We will run Birch Lodge and the Quayside Safe Haven; we will not run the crisis line or the street "
+                    "triage car."]
+    assert C.our_voice("open the Safe Haven; it will open at 5pm") == "open the Safe Haven; it will open at 5pm"

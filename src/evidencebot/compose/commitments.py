@@ -115,7 +115,10 @@ def our_voice(text: str) -> str:
     text = re.sub(r"\byour\b", "our", text, flags=re.I)
     text = re.sub(r"\byourselves\b|\byourself\b", "ourselves", text, flags=re.I)
     text = re.sub(r"\b(?<!we )you\b", "us", text)
-    return text
+    # the provider said again as 'it' after a semicolon ('The Provider will run A; it will not run B': s23 q03 printed
+    # 'We will run A; it will not run B', a panel's grammar slip); only where 'it' runs or staffs things, as a provider
+    return re.sub(r"([;,]\s+(?:and\s+|but\s+)?)it\s+(will|does|would)\s+not\s+(run|operate|manage|staff|provide|deliver)\b",
+                  r"\1we \2 not \3", text)
 
 
 def _end(text: str) -> str:
