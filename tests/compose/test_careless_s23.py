@@ -240,3 +240,17 @@ def test_the_provider_said_again_as_it_is_us():
     assert said == ["We will run Birch Lodge and the Quayside Safe Haven; we will not run the crisis line or the street "
                     "triage car."]
     assert C.our_voice("open the Safe Haven; it will open at 5pm") == "open the Safe Haven; it will open at 5pm"
+
+
+def test_only_a_step_timed_from_the_contracts_timeline_yields_to_the_buyers_milestone_date():
+    """s23 q11 (spent): 'we tell the commissioner within two working days of any serious incident' became 'by 30 October
+    2026 serious incident' (the milestone 'Final mobilisation plan and risk register agreed', sharing 'risk register')."""
+    from evidencebot.compose import buyer_mobilisation as B
+
+    dates = [("2 November 2026", "Mobilisation plan and risk register signed off by the commissioners"),
+             ("8 January 2027", "Measures letter sent to the outgoing provider")]
+    incident = ("Between meetings we tell the commissioners within two working days of any serious incident and within "
+                "five working days of any high risk on our register.")
+    assert B.hold_to_dates(incident, dates) == (incident, [])
+    text, changed = B.hold_to_dates("Within three weeks of award we send the outgoing provider the measures letter.", dates)
+    assert text.startswith("By 8 January 2027 we send") and changed == [("Within three weeks of award", "8 January 2027")]

@@ -119,8 +119,8 @@ def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, l
     parts = re.split(r"(?<=[.!?])\s+", text or "")
     for i, s in enumerate(parts):
         rel = _RELATIVE.search(s)
-        if rel is None:
-            continue
+        if rel is None or not re.search(rf"(?i)\b{_spec().get('timeline_events', '(?!)')}\w*$", rel.group(0)):
+            continue  # a step timed from an event of the contract's timeline only ('of award', not 'of any')
         ours = content_stems(s[:rel.start()] + " " + s[rel.end():])
         best = max(milestones_, key=lambda m: len(ours & content_stems(m[1])), default=None)
         if best is None or len(ours & content_stems(best[1])) < SHARED:
