@@ -79,3 +79,10 @@ def test_our_bare_timing_of_the_buyers_dated_event_says_its_date():
 ])
 def test_a_bare_timing_of_a_step_the_buyer_has_not_dated_stays(sentence):
     assert bm.hold_to_dates(sentence, bm.dated(MILESTONES)) == (sentence, [])
+
+
+def test_the_buyers_table_read_twice_still_names_its_event():
+    # the question's table and the tender's facts both hold it (s22 q10: the draft kept 'two weeks before go-live')
+    text, _ = bm.hold_to_dates("We sign off the readiness checklist two weeks before go-live.",
+                               bm.dated(MILESTONES + "\n" + MILESTONES))
+    assert text == "We sign off the readiness checklist by 15 March 2027."

@@ -105,10 +105,11 @@ def _same_event(before: str, milestones_: list[tuple[str, str]]) -> tuple[str, s
     None when none or more than one is so named (w23: widening the timing rewrite on shared words alone moved timings
     to the wrong milestone; a verb the milestone shares, 'signs' and 'Contract signed', names no event)."""
     ours = content_stems(" ".join(before.split()[-3:]))
+    milestones_ = list(dict.fromkeys(milestones_))  # a table the buyer's text holds twice (the question and its facts)
     stems = [content_stems(m[1]) for m in milestones_]
     hits = []
     for j, (m, st) in enumerate(zip(milestones_, stems)):
-        own = st - set().union(*(o for k, o in enumerate(stems) if k != j))
+        own = st - set().union(*(o for k, o in enumerate(stems) if milestones_[k][1] != m[1]))
         opening = content_stems(m[1].split()[0]) if m[1].split() else set()
         if ours & own & opening:
             hits.append(m)
