@@ -33,8 +33,11 @@ w23b (second pass, same s22 drafting, demo db, on the merge23 tip 2b27162 -> w23
 ``check --db`` clean (one overclaim.vague-size rewrite, before and after). By eye: 'the Linden House and the Linden
 House Crisis House' gone (q04), 'practitioners 2.0 WTE, Alder Court House manager' -> 'practitioners 2.0, the Alder
 Court House manager' (q08), 'discharged from Community Mental Health Recovery, ...' -> 'from the Community ...' (q04);
-q10's 'signs off a readiness checklist two weeks before go-live' is still said in the draft (the rule moves it in a
-unit test on its own, buyer_mobilisation._same_event; why the draft's unit is not moved is not yet found).
+q10's 'signs off a readiness checklist two weeks before go-live' -> 'by 8 March 2027' (after 5e4679c: the buyer's
+table was read twice, from the question and from its facts, so no word was one milestone's own). Dev buyer
+(/work/devsets/s23/questions, 9 questions, transfer, once): repeated 4 -> 3, alike 7 -> 3 (q08's 'We will work with the
+Alder Court team ...' partner paragraph gone: the Alder Court team is our staff group), contradictions 0 -> 0, service
+name said with 'the' in q05 and q07; no other sentence changed; 9 drafts check --db clean.
 """
 
 from __future__ import annotations
