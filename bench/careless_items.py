@@ -38,6 +38,12 @@ table was read twice, from the question and from its facts, so no word was one m
 (/work/devsets/s23/questions, 9 questions, transfer, once): repeated 4 -> 3, alike 7 -> 3 (q08's 'We will work with the
 Alder Court team ...' partner paragraph gone: the Alder Court team is our staff group), contradictions 0 -> 0, service
 name said with 'the' in q05 and q07; no other sentence changed; 9 drafts check --db clean.
+s21 (spent, same way): repeated 22 -> 22, alike 24 -> 24, contradictions 0 -> 0; the only changes are the service
+name's 'the' (q02, q04, q07, q09, q11) and q08's 'data and quality officer 0.9 WTE, Ferncliffe House support workers'
+-> '0.9, the Ferncliffe House support workers'; 11 drafts check --db clean. bench/tender_repeats.py --sets s22,s21
+(whole tender drafted together): identical before and after (repeated sentences s22 1, s21 3; stories reused 0;
+checker findings 0; contradictions 0). Item 6 (repeats across answers drafted one file at a time) was not worked:
+each file's draft shares no state with its siblings (tender.TenderShared is filled only by tender_store.draft).
 """
 
 from __future__ import annotations
