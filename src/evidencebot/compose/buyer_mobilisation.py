@@ -108,7 +108,7 @@ def _same_event(before: str, milestones_: list[tuple[str, str]]) -> tuple[str, s
     milestones_ = list(dict.fromkeys(milestones_))  # a table the buyer's text holds twice (the question and its facts)
     stems = [content_stems(m[1]) for m in milestones_]
     hits = []
-    for j, (m, st) in enumerate(zip(milestones_, stems)):
+    for m, st in zip(milestones_, stems):
         own = st - set().union(*(o for k, o in enumerate(stems) if milestones_[k][1] != m[1]))
         opening = content_stems(m[1].split()[0]) if m[1].split() else set()
         if ours & own & opening:
