@@ -27,6 +27,23 @@ demo; the checker of this commit reads both sets): before = de6b0c9, after = w23
 | repeated sentences, 12+ words, across answers | 15 | 18 (a story and a joint-plan sentence now in two answers each) |
 | sentences alike (one partner paragraph for three partners) | 22 | 21 (the partner paragraphs gone) |
 | contradictions (check_answers + against_buyer) | 4 (monthly/quarterly contract review twice, day hours under a night part, rural) | 0 |
+
+w23b (second pass, same s22 drafting, demo db, on the merge23 tip 2b27162 -> w23b): repeated sentences 9 -> 9 and alike
+11 -> 11 (the merge had already taken w23's 18 down to 9; not worked further), contradictions 0 -> 0, every draft's
+``check --db`` clean (one overclaim.vague-size rewrite, before and after). By eye: 'the Linden House and the Linden
+House Crisis House' gone (q04), 'practitioners 2.0 WTE, Alder Court House manager' -> 'practitioners 2.0, the Alder
+Court House manager' (q08), 'discharged from Community Mental Health Recovery, ...' -> 'from the Community ...' (q04);
+q10's 'signs off a readiness checklist two weeks before go-live' -> 'by 8 March 2027' (after 5e4679c: the buyer's
+table was read twice, from the question and from its facts, so no word was one milestone's own). Dev buyer
+(/work/devsets/s23/questions, 9 questions, transfer, once): repeated 4 -> 3, alike 7 -> 3 (q08's 'We will work with the
+Alder Court team ...' partner paragraph gone: the Alder Court team is our staff group), contradictions 0 -> 0, service
+name said with 'the' in q05 and q07; no other sentence changed; 9 drafts check --db clean.
+s21 (spent, same way): repeated 22 -> 22, alike 24 -> 24, contradictions 0 -> 0; the only changes are the service
+name's 'the' (q02, q04, q07, q09, q11) and q08's 'data and quality officer 0.9 WTE, Ferncliffe House support workers'
+-> '0.9, the Ferncliffe House support workers'; 11 drafts check --db clean. bench/tender_repeats.py --sets s22,s21
+(whole tender drafted together): identical before and after (repeated sentences s22 1, s21 3; stories reused 0;
+checker findings 0; contradictions 0). Item 6 (repeats across answers drafted one file at a time) was not worked:
+each file's draft shares no state with its siblings (tender.TenderShared is filled only by tender_store.draft).
 """
 
 from __future__ import annotations

@@ -94,6 +94,26 @@ _RELATIVE = re.compile(r"\b(?:within|in\s+the\s+first|no\s+later\s+than|by)\s+(?
                        re.I)
 SHARED = 2
 """The content words a sentence of ours must share with the buyer's milestone to be about the same step."""
+# a timing of our own with no preposition before it ('two weeks before go-live'), moved only by _same_event
+_BARE = re.compile(r"(?<!\bwithin )(?<!\bby )(?<!\bthan )\b(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+before\s+"
+                   r"(?:the\s+)?(?:contract\s+)?[\w-]+", re.I)
+
+
+def _same_event(before: str, milestones_: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The buyer's milestone our bare timing is about: the words just before the timing (the step it times: 'signs off
+    a readiness checklist') hold the word that opens that milestone and no other of the buyer's ('Readiness review');
+    None when none or more than one is so named (w23: widening the timing rewrite on shared words alone moved timings
+    to the wrong milestone; a verb the milestone shares, 'signs' and 'Contract signed', names no event)."""
+    ours = content_stems(" ".join(before.split()[-3:]))
+    milestones_ = list(dict.fromkeys(milestones_))  # a table the buyer's text holds twice (the question and its facts)
+    stems = [content_stems(m[1]) for m in milestones_]
+    hits = []
+    for m, st in zip(milestones_, stems):
+        own = st - set().union(*(o for k, o in enumerate(stems) if milestones_[k][1] != m[1]))
+        opening = content_stems(m[1].split()[0]) if m[1].split() else set()
+        if ours & own & opening:
+            hits.append(m)
+    return hits[0] if len(hits) == 1 else None
 
 
 def dated(text: str) -> list[tuple[str, str]]:
@@ -119,7 +139,16 @@ def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, l
     parts = re.split(r"(?<=[.!?])\s+", text or "")
     for i, s in enumerate(parts):
         rel = _RELATIVE.search(s)
-        if rel is None or not re.search(rf"(?i)\b{_spec().get('timeline_events', '(?!)')}\w*$", rel.group(0)):
+        if rel is None:
+            bare = _BARE.search(s)
+            best = _same_event(s[:bare.start()], milestones_) if bare else None
+            if bare and best:
+                # a bare timing of our own ('signs off a readiness checklist two weeks before go-live') against the
+                # buyer's dated milestone on the same event ('8 March 2027 | Readiness review'): the buyer's date
+                parts[i] = s[:bare.start()] + "by " + best[0] + s[bare.end():]
+                changed.append((bare.group(0), best[0]))
+            continue
+        if not re.search(rf"(?i)\b{_spec().get('timeline_events', '(?!)')}\w*$", rel.group(0)):
             continue  # a step timed from an event of the contract's timeline only ('of award', not 'of any')
         ours = content_stems(s[:rel.start()] + " " + s[rel.end():])
         best = max(milestones_, key=lambda m: len(ours & content_stems(m[1])), default=None)

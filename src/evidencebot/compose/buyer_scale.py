@@ -641,10 +641,9 @@ def _minimums_sentence(minimums: list[RoleMinimum]) -> str:
 def _roles_text(roles: list[tuple[str, float]]) -> str:
     kept = [(r, n) for r, n in roles if n > 0]
     # a figure just before a role named by its place ('practitioners 2.0, Alder Court House manager') reads as a
-    # street address ('2.0, Alder Court'; s22 q08's establishment was cut by the privacy check): its unit keeps them
-    # apart
-    items = [f"{r} {n:.1f}" + (" WTE" if i + 1 < len(kept) and kept[i + 1][0][:1].isupper() else "")
-             for i, (r, n) in enumerate(kept)]
+    # street address ('2.0, Alder Court'; s22 q08's establishment was cut by the privacy check): the role named by its
+    # place takes its article, as a writer would, rather than one figure of the list taking a stray unit ('2.0 WTE,')
+    items = [("the " if i and r[:1].isupper() else "") + f"{r} {n:.1f}" for i, (r, n) in enumerate(kept)]
     return _and(items) if items else ""
 
 
@@ -752,7 +751,12 @@ def is_role(name: str, roles: frozenset[tuple[str, frozenset]]) -> bool:
     """``name`` ('the Alder Court Support Workers') is one of the buyer's staff roles (:func:`staff_roles`): our own
     staff group in this contract, never a partner we work with (s22 q08, spent: 'We will work with the Alder Court
     Support Workers ... our named link attends its meetings', FIRM)."""
-    return _role_stems(re.sub(r"^(?:the|a|an)\s+", "", name or "", flags=re.I)) in roles
+    head, words = _role_stems(re.sub(r"^(?:the|a|an)\s+", "", name or "", flags=re.I))
+    if (head, words) in roles:
+        return True
+    # the team of a staff group the buyer sets: 'the Alder Court team' beside its 'Alder Court support workers' and
+    # 'Alder Court registered mental health nurses' (s23 dev q08: the staff who transfer to us, written as a partner)
+    return head == stem("team") and bool(words) and any(words <= theirs for _, theirs in roles)
 
 
 def role_minimums(text: str) -> list[RoleMinimum]:

@@ -413,6 +413,11 @@ def search_blocks(db: Database, text: str, *, limit: int = 10, approved_only: bo
 # ---------------------------------------------------------------- the service profile
 
 
+# a service's name of four words or more ending in its common noun; a determiner or possessive just before it
+_LONG_SERVICE = re.compile(r"^(?!the\s)(?:\S+\s+){3,}Services?$", re.I)
+_DETERMINED = re.compile(r"\b(?:the|a|an|our|their|its|this|that|your)\s*$|['’]s\s*$", re.I)
+
+
 def fill(text: str, profile: dict[str, str]) -> tuple[str, list[str]]:
     """Fill ``{field}`` placeholders from the profile; returns the text and the fields missing."""
     missing: list[str] = []
@@ -420,7 +425,13 @@ def fill(text: str, profile: dict[str, str]) -> tuple[str, list[str]]:
     def sub(m: re.Match) -> str:
         key = m.group(1)
         if profile.get(key):
-            return profile[key]
+            value = profile[key]
+            before = m.string[:m.start()]
+            if key == "service" and _LONG_SERVICE.search(value) and not _DETERMINED.search(before):
+                # a buyer's long name for a service ('Community Mental Health Recovery, ... and Wellbeing Service')
+                # takes 'the', as a writer says it (s22 q04: 'discharged from Community Mental Health Recovery, ...')
+                return "the " + value
+            return value
         if key in PROFILE_FIELDS:
             missing.append(key)
         return m.group(0)

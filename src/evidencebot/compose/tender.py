@@ -2781,6 +2781,11 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
         if not near:
             continue
         todo.append((found, block, near[0], bool(asked)))
+    # a buyer's short name for a place it also names in full ('Linden House' beside 'Linden House Crisis House') is
+    # one place: said once, by its full name (s22 q04: 'the Linden House and the Linden House Crisis House')
+    fulls = [t[0][1] for t in todo]
+    todo = [t for t in todo
+            if not any(f != t[0][1] and f.lower().startswith(t[0][1].lower() + " ") for f in fulls)]
     # several things one part names each get a sentence of their own (the template's short form), rather than
     # the first template's whole paragraph crowding out the rest (s10 q05: four partners in two parts)
     many = {key for key in (t[2].key for t in todo) if sum(t[2].key == key for t in todo) > 1}
