@@ -441,10 +441,14 @@ def _target_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     out = []
     cues = re.compile(r"\b(?:at\s+least|no\s+less\s+than|target|KPI|minimum)\b", re.I)
     for where, s in lines:
-        if not cues.search(s):
+        # a row of a KPI table that opens with the buyer's target ('100% ; Step-up referrals to Alder Court given a
+        # decision ; within 4 hours of referral ; Monthly'): the row's target, else the answer's 'the buyer's target
+        # of 100% for step-up referrals ...' was set right to a target of another sentence (90%, s22 q11)
+        row = _PCT.match(s) is not None and " ; " in s
+        if not cues.search(s) and not row:
             continue
         for m in _PCT.finditer(s):
-            measure, population = _target_parts(s, m)
+            measure, population = (_content(s), set()) if row else _target_parts(s, m)
             kpi = None
             for k in _KPI.finditer(s, 0, m.start()):  # the KPI named last before the share
                 kpi = k

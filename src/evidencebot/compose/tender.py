@@ -2266,7 +2266,7 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
     asks about them."""
     rows = buyer_kpis.read(question)
     block = next((b for b in buyer_blocks if b.block_id == "buyer-kpi-table"), None)
-    point = next((p for p in plan.points if p.kind != "confirm" and buyer_kpis.ASKS.search(p.text)), None)
+    point = buyer_kpis.home([p for p in plan.points if p.kind != "confirm"], lambda p: p.text)
     if not rows or block is None or point is None:
         return
     # a part that asks about one KPI ('Reaching the paired-outcome trajectory for L2-03', s12 q09) answers that one
