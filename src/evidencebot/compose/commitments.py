@@ -126,6 +126,10 @@ def _end(text: str) -> str:
     # requires.' (scorer 1: "an unclosed bracket")
     while text.count("(") > text.count(")"):
         text = text[:text.rfind("(")].rstrip(" ,;:")
+    # the share of cases the buyer sets, said after our duty, is the buyer's target, not a result of ours ('We will
+    # raise safeguarding concerns ... within 1 working day, in 100% of cases': a proportion with no base, the checker
+    # cut it and the commitment went; s22 q07)
+    text = re.sub(r",?\s+in\s+(\d{1,3}(?:\.\d+)?%)\s+of\s+(?:all\s+)?cases$", r", to the buyer's target of \1", text)
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
@@ -403,6 +407,11 @@ def share_as_standard(what: str, name: str = "standard") -> str:
     m = _SHARE.match(_LIST_MARK.sub("", re.sub(r"\s+", " ", what or "").strip()).rstrip("."))
     if m is None or _current(what):
         return ""
+    # a target the buyer names as its own ('The Commissioners' target is that, by the end of Year 2, at least 75% of
+    # ... have a complete annual physical health check recorded in the previous 12 months') is said as the buyer's
+    # target, the phrase the checker reads as the buyer's figure quoted: 'the Commissioners' target of at least 75%
+    # for ... recorded ...' read as a result of ours ('recorded'), and the commitment went (s22 q06)
+    name = "buyer's target" if re.match(r"^[A-Z][\w\s]*?['’]s?\s+target$", name) else name
     who = re.sub(r"\s+(?:must|should|shall|will|are\s+to|is\s+to|to)$", "", m.group("who").strip(), flags=re.I)
     joined = "with " if m.group("verb").lower() in ("have", "has") else ""
     lead = (m.group("lead") or "").strip(" ,")
