@@ -60,3 +60,20 @@ def test_our_sentences_pass_the_checker(checker):
                     "caseload who smoke have a quit attempt recorded in the previous 6 months.")
               + _duty()):
         assert not [f for f in checker.check_text(s) if f.rule.startswith("overclaim")], s
+
+
+def test_a_list_introduced_by_its_standards_is_committed_item_by_item():
+    said = [c.text for c in commitments.fallback(
+        "Standards that apply to this question: a call back to every self-referral within 3 working days, 92% of the "
+        "time; discharge summaries sent to the GP within 5 working days; a review within 28 days of starting for 85% "
+        "of people.")]
+    assert said == ["We will meet the standard of 92% for a call back to every self-referral within 3 working days.",
+                    "We will meet the standard for discharge summaries sent to the GP within 5 working days.",
+                    "We will meet the standard of 85% for a review within 28 days of starting."]
+
+
+def test_a_gate_on_the_question_itself_is_read():
+    from evidencebot.compose import gates
+    found = gates.read("This question will not score above 2 unless the Bidder states that Rowan Lodge will take "
+                       "admissions at weekends.")
+    assert [g.statement for g in found] == ["Rowan Lodge will take admissions at weekends"]

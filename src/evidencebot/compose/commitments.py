@@ -489,8 +489,10 @@ def fallback(sentence: str) -> list[Commitment]:
     if will and p["provider"].match(will.group("subj")) and not versioned_documents(s):
         # 'The Service will have a named Safeguarding Lead at Service Lead level ...': the buyer's will, said as ours
         return [Commitment(_end("We will " + our_voice(will.group("rest"))), s, "context", figures(s))]
+    out = _introduced_standards(s)
+    if out:
+        return out
     clauses = re.split(r"\s*;\s*", s)
-    out = []
     if len(clauses) > 1:
         for clause in clauses:
             said = from_statement(clause) or "".join(c.text for c in fallback(clause)[:1])
@@ -503,6 +505,29 @@ def fallback(sentence: str) -> list[Commitment]:
     # (s22 q04: the housing and discharge protocol under the housing partners' part, the follow-up protocol under 4.2)
     return [Commitment(_end(f"We will work to the {d}"), functools.reduce(lambda t, o: t.replace(o, ""), set(docs) - {d}, s),
                        "context", [], names=[d]) for d in docs]
+
+
+def _introduced_standards(s: str) -> list[Commitment]:
+    """A list the buyer introduces by naming its standards ('Standards that apply to this question: a decision on every
+    step-up referral from the CRHTT within 4 hours of referral, 95% of the time; step-down referrals ... accepted or
+    declined within 2 working days; a follow-up contact within 72 hours of discharge ... for 90% of people'), its items
+    noun phrases with no verb of duty: each committed to as a standard we meet, its share the standard's (the s23 dev
+    buyer's q02: none of the three was committed to). [] for any other sentence."""
+    nouns = load_phrasebank(PHRASEBANK).get("listed_nouns") or []
+    m = re.match(rf"^(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_alternatives(nouns)})\b[^:;]{{0,60}}:\s*(?P<items>.+)$", s, re.I | re.S)
+    if m is None:
+        return []
+    out = []
+    for item in re.split(r"\s*;\s*", m.group("items")):
+        item = _LIST_MARK.sub("", item.strip()).strip(" .;")
+        if not item or not measurable(item) or re.search(r"\b(?:must|should|shall|will)\b", item, re.I):
+            continue
+        share = re.search(r",?\s+(?:for\s+)?(?P<n>\d[\d.]*%)\s+of\s+(?:the\s+time|people|cases|all\s+\w+)$", item)
+        what = item[:share.start()] if share else item
+        what = what[:1].lower() + what[1:] if what[1:2].islower() else what
+        said = f"We will meet the standard of {share.group('n')} for {what}" if share else f"We will meet the standard for {what}"
+        out.append(Commitment(_end(said), item, "context", figures(item)))
+    return out
 
 
 def listed_standards(question: str, point: str) -> list[Commitment]:

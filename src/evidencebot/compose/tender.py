@@ -2322,15 +2322,20 @@ def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
     :func:`commitments.read` found), unless a commitment there says it already. Returns the sentences made."""
     made: set[str] = set()
     for g in plan.gates:
-        if not g.will or not any(p.key == g.key for p in plan.points):
+        # a statement of what a named place or service of the contract will do ('... unless the Bidder states that
+        # Alder Court will accept step-up admissions 24 hours a day, 365 days a year': the s23 dev buyer's q02) is made
+        # in the buyer's words as they stand: we run it
+        named = "" if g.will else (g.statement if re.match(r"^(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+will\s+"
+                                                            r"(?!not\b)[a-z]", g.statement) else "")
+        if not (g.will or named) or not any(p.key == g.key for p in plan.points):
             continue
-        g.commitment = commitments._end("We will " + commitments.our_voice(g.will))
+        g.commitment = commitments._end("We will " + commitments.our_voice(g.will) if g.will else named)
         found = asks.setdefault(g.key, [])
         if any(gates.made(g, c.text) for c in found):
             g.commitment = next(c.text for c in found if gates.made(g, c.text))
             made.add(g.commitment)
             continue
-        found.insert(0, commitments.Commitment(g.commitment, g.will, "gate", commitments.figures(g.will)))
+        found.insert(0, commitments.Commitment(g.commitment, g.will or named, "gate", commitments.figures(g.will or named)))
         made.add(g.commitment)
     return made
 
