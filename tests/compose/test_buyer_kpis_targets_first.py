@@ -34,10 +34,14 @@ def test_the_row_is_committed_to_as_the_buyers_target_not_as_our_result():
 
 def test_a_rows_target_is_its_own_not_anothers_sentence():
     # another sentence of the buyer's sets 90% for discharge letters sent elsewhere: the row's 100% stands
-    facts = buyer_facts.read("At least 90% of discharge letters to the care coordinator are sent within 10 days.\n\n"
-                             + TABLE)
+    facts = buyer_facts.read([("q05", "At least 90% of discharge letters to the care coordinator are sent within 10 "
+                                      "days.\n\n" + TABLE)])
     said = K.row_sentence(K.read(TABLE)[1])
-    assert not buyer_facts.check(said, facts)
+    assert not buyer_facts.check(said, facts, home="q05")
+    # another question's row is not held against this answer's sentence on another measure
+    other = buyer_facts.read([("q09", TABLE)])
+    assert not buyer_facts.check("We will meet the buyer's target of at least 25% for discharge letters written with "
+                                 "the person.", other, home="q02")
 
 
 def test_the_rows_go_to_the_part_on_reporting_not_the_one_on_a_missed_kpi():

@@ -437,6 +437,12 @@ def _target_parts(sentence: str, m: re.Match) -> tuple[set[str], set[str]]:
     return _content(rest[verb.start():]), _content(rest[:verb.start()])
 
 
+KPI_ROW = "the buyer's KPI table"
+"""The label of a target read from a row of the buyer's KPI table: held against the sentences of that question's answer
+only, when the answer names its question (its words are a whole row's, and s22 q09's 'at least 25% of Service posts held by people ...' was set against
+q11's row 'People leaving Alder Court contacted by the Service')."""
+
+
 def _target_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     out = []
     cues = re.compile(r"\b(?:at\s+least|no\s+less\s+than|target|KPI|minimum)\b", re.I)
@@ -452,7 +458,7 @@ def _target_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
             kpi = None
             for k in _KPI.finditer(s, 0, m.start()):  # the KPI named last before the share
                 kpi = k
-            label = f"KPI {kpi.group(1)}" if kpi else "the buyer's target"
+            label = f"KPI {kpi.group(1)}" if kpi else (KPI_ROW if row else "the buyer's target")
             out.append(BuyerFact("target", label, m.group(0), s, where,
                                  (float(m.group("n")), frozenset(measure), frozenset(population))))
     return out
@@ -474,6 +480,8 @@ def _check_targets(facts: list[BuyerFact], sentence: str, home: str = "") -> lis
         scored = []
         for f in facts:
             if kpi and f.label.startswith("KPI") and f.label != f"KPI {kpi.group(1)}":
+                continue
+            if f.label == KPI_ROW and home and f.where.split()[:1] != [home]:
                 continue
             value, theirs, population = f.data
             exact = 100 if kpi and f.label == f"KPI {kpi.group(1)}" else 0
