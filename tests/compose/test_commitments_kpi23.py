@@ -77,3 +77,14 @@ def test_a_gate_on_the_question_itself_is_read():
     found = gates.read("This question will not score above 2 unless the Bidder states that Rowan Lodge will take "
                        "admissions at weekends.")
     assert [g.statement for g in found] == ["Rowan Lodge will take admissions at weekends"]
+
+
+def test_the_share_of_cases_is_held_to_its_own_questions_figure():
+    from evidencebot.compose import buyer_facts
+    facts = buyer_facts.read([("", "## Question 6\n\nMissed depot injections must be reported to the prescriber within 2 "
+                                   "working days of the missed dose, in 100% of cases.\n"),
+                              ("", "## Question 3\n\nReviews of missed appointments should take place within 5 working "
+                                   "days of the missed dose being identified (target 90%).\n")])
+    said = _duty()[0]
+    home = next(f.where.split()[0] for f in facts if "depot" in f.quote)
+    assert not buyer_facts.check(said, facts, home=home)
