@@ -116,17 +116,37 @@ def _same_event(before: str, milestones_: list[tuple[str, str]]) -> tuple[str, s
     return hits[0] if len(hits) == 1 else None
 
 
+_DATED_LAST = re.compile(r"^\s*\|\s*(?P<what>[^|\n]*[A-Za-z][^|\n]*?)\s*\|\s*(?P<lead>(?:by|on|from|week\s+commencing|w/c)\s+)?"
+                         r"(?P<day>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})\s*\|\s*$", re.M | re.I)
+
+
 def dated(text: str) -> list[tuple[str, str]]:
     """The buyer's dated milestones in ``text`` ('| 11 January 2027 | Measures letter sent to the current providers
-    |', '11 January 2027: measures letter sent'): (the date as the buyer writes it, what happens), in its order."""
+    |', '11 January 2027: measures letter sent', and a table with the date last: '| TUPE consultation with
+    transferring staff started | by 11 January 2027 |', the s23 dev buyer's q08): (the date as the buyer writes it,
+    with its 'by' or 'week commencing' when it has one, what happens), in its order."""
     out = []
-    for m in _DATED.finditer(text or ""):
-        day = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m.group("day"))
+    found = [(m.start(), "", m.group("day"), m.group("what")) for m in _DATED.finditer(text or "")]
+    found += [(m.start(), " ".join((m.group("lead") or "").split()), m.group("day"), m.group("what"))
+              for m in _DATED_LAST.finditer(text or "")]
+    for _, lead, raw, what in sorted(found):
+        day = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", raw)
         try:
             dt.datetime.strptime(day, "%d %B %Y")
         except ValueError:
             continue
-        out.append((day, m.group("what").strip(" *")))
+        out.append(((lead.lower() + " " + day).strip(), what.strip(" *")))
+    return out
+
+
+def buyer_milestones(dates: list[tuple[str, str]]) -> list[str]:
+    """The buyer's own dated milestones, one sentence each in its words and order, committed to as our plan's
+    ('By 11 January 2027: TUPE consultation with transferring staff started.'): s22 q10 and the s23 dev buyer's q08
+    gave a milestone table and our plan worked to dates of its own reckoning (award plus two weeks), never the
+    buyer's readiness review or caseload handover dates."""
+    out = []
+    for day, what in dates:
+        out.append(f"{day[:1].upper() + day[1:]}: {what.rstrip('.')}.")
     return out
 
 

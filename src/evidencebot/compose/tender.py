@@ -1330,7 +1330,7 @@ def assemble_tender(
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
                                    p, env, told=shared.blocks, context=buyer_context or "")
     _kpi_rows(plan, methods, question, buyer_blocks, approved_now)
-    _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "")
+    _mobilisation_rows(plan, methods, buyer_text, buyer_blocks, fill_profile.get("commissioner") or "", question)
     _measures_template(plan, methods, question, buyer_blocks,
                        dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"))
     # the buyer's partners, policies and systems each sub-point names: its part names each at least once (s20 panel)
@@ -2266,7 +2266,7 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
     asks about them."""
     rows = buyer_kpis.read(question)
     block = next((b for b in buyer_blocks if b.block_id == "buyer-kpi-table"), None)
-    point = next((p for p in plan.points if p.kind != "confirm" and buyer_kpis.ASKS.search(p.text)), None)
+    point = buyer_kpis.home([p for p in plan.points if p.kind != "confirm"], lambda p: p.text)
     if not rows or block is None or point is None:
         return
     # a part that asks about one KPI ('Reaching the paired-outcome trajectory for L2-03', s12 q09) answers that one
@@ -2282,7 +2282,8 @@ def _kpi_rows(plan: QuestionPlan, methods: dict, question: str, buyer_blocks: li
     _place(methods[point.key], block, units, {}, lead=True)
 
 
-def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer_blocks: list, buyer: str) -> None:
+def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer_blocks: list, buyer: str,
+                       question: str = "") -> None:
     """The buyer's mobilisation timetable as dated milestones with owners by role (:mod:`buyer_mobilisation`), first in
     the part that asks for the mobilisation plan or its milestones (s19 q12: 'by twelve weeks before the start' and no
     date, where the buyer gave the award, go-live, the incumbent and the staff who transfer). Nothing when no part asks
@@ -2290,10 +2291,14 @@ def _mobilisation_rows(plan: QuestionPlan, methods: dict, buyer_text: str, buyer
     block = next((b for b in buyer_blocks if b.block_id == "buyer-mobilisation-milestones"), None)
     point = next((p for p in plan.points if p.kind != "confirm" and buyer_mobilisation.asks(p.text)), None)
     timetable = buyer_mobilisation.read(buyer_text) if block is not None and point is not None else None
-    if timetable is None:
+    # the buyer's own milestone table, where it gives one, is the plan's timetable (its dates, not ours reckoned from
+    # the award: s22 q10, dev23 q08)
+    own = buyer_mobilisation.dated(question) if block is not None and point is not None else []
+    if block is None or point is None or (timetable is None and len(own) < 3):
         return
-    units = [{"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True}
-             for t in buyer_mobilisation.milestones(timetable, buyer)]
+    said = buyer_mobilisation.buyer_milestones(own) if len(own) >= 3 else \
+        buyer_mobilisation.milestones(timetable, buyer) if timetable is not None else []
+    units = [{"text": t, "priority": 1, "block": block.block_id, "cont": False, "template": True} for t in said]
     _place(methods[point.key], block, units, {}, lead=True)
 
 
@@ -2322,15 +2327,20 @@ def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
     :func:`commitments.read` found), unless a commitment there says it already. Returns the sentences made."""
     made: set[str] = set()
     for g in plan.gates:
-        if not g.will or not any(p.key == g.key for p in plan.points):
+        # a statement of what a named place or service of the contract will do ('... unless the Bidder states that
+        # Alder Court will accept step-up admissions 24 hours a day, 365 days a year': the s23 dev buyer's q02) is made
+        # in the buyer's words as they stand: we run it
+        named = "" if g.will else (g.statement if re.match(r"^(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+will\s+"
+                                                            r"(?!not\b)[a-z]", g.statement) else "")
+        if not (g.will or named) or not any(p.key == g.key for p in plan.points):
             continue
-        g.commitment = commitments._end("We will " + commitments.our_voice(g.will))
+        g.commitment = commitments._end("We will " + commitments.our_voice(g.will) if g.will else named)
         found = asks.setdefault(g.key, [])
         if any(gates.made(g, c.text) for c in found):
             g.commitment = next(c.text for c in found if gates.made(g, c.text))
             made.add(g.commitment)
             continue
-        found.insert(0, commitments.Commitment(g.commitment, g.will, "gate", commitments.figures(g.will)))
+        found.insert(0, commitments.Commitment(g.commitment, g.will or named, "gate", commitments.figures(g.will or named)))
         made.add(g.commitment)
     return made
 
