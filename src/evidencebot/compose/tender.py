@@ -746,8 +746,11 @@ def _fit_section(sec: Section, budget: int) -> None:
             sec.units[target].shorten()
             continue
         # of equal priority, a sentence naming the buyer's own partner, programme or standard (its template) goes
-        # last: the panel looks for each (s10 q05's Tobacco Dependence Service went before a general sentence)
-        worst = max(kept, key=lambda i: (sec.units[i].priority,
+        # last: the panel looks for each (s10 q05's Tobacco Dependence Service went before a general sentence); the
+        # timescale template's procedure sentences name none of it and go first, before the method text of the block
+        # that answers the part (s18 q06: 'During mobilisation the service manager writes the buyer's timescale into
+        # our procedure' was kept and 'Staff are trained to recognise ...' cut)
+        worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
                                          not any(r.startswith("block:buyer-") for r in sec.units[i].refs), i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
@@ -756,6 +759,12 @@ def _fit_section(sec: Section, budget: int) -> None:
         sec.drop(worst, "budget")
     if not sec.kept_units():
         _keep_one_that_fits(sec, budget)
+
+
+def _procedure_filler(unit: Unit) -> bool:
+    """A sentence of the buyer's timescale template that says how we hold to a timescale (who writes it into the
+    procedure, who checks it), not the timescale itself: generic, the same for every standard."""
+    return "block:buyer-standard-timescale" in unit.refs and not unit.text.startswith((_ASKS_FOR, "We will work to th"))
 
 
 def _best_whole_unit(sec: Section, most: int, *, kept: bool = True) -> int | None:
@@ -806,13 +815,14 @@ def _refill(sections: list[Section], limit: int) -> None:
                 if u.kept and u.full:
                     # a figure's long wording (its SPC detail) comes back after the method text
                     later = 3 if any(r.startswith("ind:") for r in u.refs) else u.priority
-                    candidates.append((later, 0, nth, si, ui))
+                    candidates.append((later, 0, False, nth, si, ui))
                     nth += 1
                 elif not u.kept and u.why in ("budget", "method share"):
-                    candidates.append((u.priority, 1, nth, si, ui))
+                    # the timescale template's procedure sentences come back after the method text of the part
+                    candidates.append((u.priority, 1, _procedure_filler(u), nth, si, ui))
                     nth += 1
         changed = False
-        for _, kind, _, si, ui in sorted(candidates):
+        for _, kind, _, _, si, ui in sorted(candidates):
             sec = sections[si]
             u = sec.units[ui]
             room = sec.point.limit - sec.words() if sec.point.limit else spare  # a part's own limit holds too
