@@ -3534,6 +3534,21 @@ def _for_a_provider(block) -> bool:
     return bool({"provider new", "provider incumbent"} & {t.strip().lower() for t in block.tags})
 
 
+def _stands_in_for(block, first, topics) -> bool:
+    """``block`` is what a topic offers where its blocks for a new and for an incumbent provider are left out (the
+    topic lists it after both), and ``first``, the part's own block, is one of those: service-risk-register after
+    mobilisation-risks-new and -incumbent (no labelled set accepts it beside them; it answers s22 q10's risks part
+    when the provider is not known)."""
+    if not _for_a_provider(first) or _for_a_provider(block):
+        return False
+    for t in topics:
+        if first.block_id in t.blocks and block.block_id in t.blocks:
+            own = [i for i, bid in enumerate(t.blocks) if bid.endswith(("-new", "-incumbent"))]
+            if len(own) >= 2 and t.blocks.index(block.block_id) > max(own):
+                return True
+    return False
+
+
 def _block_words(b) -> int:
     return count_words(b.body) + count_words(b.means or "")
 
@@ -3959,6 +3974,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 if any(q.key != point.key and b in cands[q.key] and cands[q.key].index(b) < mine
                        and _claim(q.text, b) >= _claim(point.text, b) for q in plan.points):
                     continue  # padding never takes a block another part wants more ('paired measures')
+                if _stands_in_for(b, have[0], topics):
+                    continue  # placed only where the provider's own block is not known, never beside it
                 if words < point.budget * FILL_SHARE:
                     have.append(b)  # the trimmer cuts its later sentences if the part runs over
                     used.add(b.block_id)
