@@ -174,4 +174,8 @@ def test_part_coverage_on_the_spent_session6_questions_keeps_its_gains(demo_path
     # labels predate it, now added); the rest are old blocks moved between parts (mobilisation-week-by-week,
     # service-risk-register, accessible-contacts, paired-measures, consent-to-share): a regression accepted for the
     # library's reach, written down for session 23 to win back
-    assert int(s8.group(3)) >= 45 and int(s8.group(5)) <= 8 and int(s8.group(7)) <= 16, out
+    # session 23: sv-accountable (social value's owner) no longer fills a generic accountability part ('the lines of
+    # clinical accountability'), and a topic's stand-in (listed after its -new and -incumbent blocks:
+    # service-risk-register, mobilisation-week-by-week) no longer pads a part beside the provider's own block; it
+    # still answers where the provider is not known (s22 q10 (iv)): misplaced 16 -> 13
+    assert int(s8.group(3)) >= 48 and int(s8.group(5)) <= 8 and int(s8.group(7)) <= 13, out

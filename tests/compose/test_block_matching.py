@@ -406,3 +406,28 @@ def test_recognising_asks_for_thanks_only_when_it_names_people_or_their_contribu
     assert not head_terms("Recognising and responding to self-harm") & {"pay", "paid", "payment", "thank"}
     assert head_terms("Recognising and responding to self-harm") == {"self", "harm"}
     assert head_terms("Recognising volunteers' contribution") & {"pay", "thank"}
+
+
+def test_a_heading_that_makes_a_service_so_for_some_people_is_about_both():
+    """'Making the Service accessible to groups who ...' (s22 q01 (c)): the strict heading filter read only
+    'accessible' and dropped the outreach blocks for the groups; what it is made and for whom both count."""
+    head = blockmatch.head_terms("Making the Hub welcoming for older carers who rarely use it")
+    assert {"welcom", "carer"} <= head, head
+    assert "group" in blockmatch.head_terms("Making the Service accessible to groups with low uptake")
+    # not a thing made so: a referral made to someone keeps its first phrase
+    assert blockmatch.head_terms("Making a referral to the crisis team") == {"referral"}
+
+
+def test_the_outreach_block_answers_a_part_about_making_the_service_accessible_to_groups(demo_db):
+    heading = "Making the Service accessible to groups that refer themselves least"
+    assert blockmatch.fits_heading(heading, lib.get_block(demo_db, "targeted-outreach"))
+
+
+def test_a_topics_stand_in_block_pads_no_part_beside_the_providers_own(demo_db):
+    """service-risk-register answers a mobilisation-risks part only where the provider is not known (the topic lists
+    it after the -new and -incumbent blocks); beside mobilisation-risks-new it is padding no label accepts."""
+    topics = blockmatch.load_topics()
+    own, stand_in = lib.get_block(demo_db, "mobilisation-risks-new"), lib.get_block(demo_db, "service-risk-register")
+    assert T._stands_in_for(stand_in, own, topics)
+    assert not T._stands_in_for(own, stand_in, topics)
+    assert not T._stands_in_for(lib.get_block(demo_db, "mobilisation-risks-incumbent"), own, topics)

@@ -386,6 +386,9 @@ METHOD_VERBS = {
     "prioritise": "prioritise priority highest", "involve": "involve involvement involving involved",
     "test": "test testing tested exercise", "pay": "pay paid payment",
 }
+# 'Making the Service accessible to ...', 'Making the Hub welcoming for ...': a named place or service made so for
+# someone (not 'Making a referral to ...')
+_MAKE_FOR = re.compile(r"^\s*[Mm]aking\s+(?:(?:the|our|your)\s+)?(?:[A-Z][\w'-]*\s+)+[a-z][\w-]*\s+(?:to|for)\s+(?=\w)")
 _HEAD_SPLIT = re.compile(r"\s(?:from|of|to|in|for|with|within|after|before|during|by|at|on|about|across|through|"
                          r"between|including|when|where|if|so|according|that|who|which)\b|[,;:(]", re.I)
 
@@ -467,6 +470,15 @@ def head_terms(heading: str, *, strict: bool = True) -> set[str]:
 
     if not strict:  # every content word of the heading ('Who ... is accountable for information governance')
         return nouns(heading)
+    made = _MAKE_FOR.match(heading)
+    if made:
+        # 'Making the Service accessible to groups who are under-represented ...' (s22 q01 (c)): what the service is
+        # made ('accessible') and for whom ('groups') both say what the part is about; the first phrase alone kept
+        # the easy-read and adjustments blocks and dropped targeted outreach to the groups
+        whom = _HEAD_SPLIT.split(heading[made.end():])[0]
+        found = nouns(heading[:made.end()]) | nouns(whom)
+        if found:
+            return found
     for seg in _HEAD_SPLIT.split(heading):
         found = nouns(seg)
         if found:

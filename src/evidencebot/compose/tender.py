@@ -746,8 +746,11 @@ def _fit_section(sec: Section, budget: int) -> None:
             sec.units[target].shorten()
             continue
         # of equal priority, a sentence naming the buyer's own partner, programme or standard (its template) goes
-        # last: the panel looks for each (s10 q05's Tobacco Dependence Service went before a general sentence)
-        worst = max(kept, key=lambda i: (sec.units[i].priority,
+        # last: the panel looks for each (s10 q05's Tobacco Dependence Service went before a general sentence); the
+        # timescale template's procedure sentences name none of it and go first, before the method text of the block
+        # that answers the part (s18 q06: 'During mobilisation the service manager writes the buyer's timescale into
+        # our procedure' was kept and 'Staff are trained to recognise ...' cut)
+        worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
                                          not any(r.startswith("block:buyer-") for r in sec.units[i].refs), i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
@@ -756,6 +759,12 @@ def _fit_section(sec: Section, budget: int) -> None:
         sec.drop(worst, "budget")
     if not sec.kept_units():
         _keep_one_that_fits(sec, budget)
+
+
+def _procedure_filler(unit: Unit) -> bool:
+    """A sentence of the buyer's timescale template that says how we hold to a timescale (who writes it into the
+    procedure, who checks it), not the timescale itself: generic, the same for every standard."""
+    return "block:buyer-standard-timescale" in unit.refs and not unit.text.startswith((_ASKS_FOR, "We will work to th"))
 
 
 def _best_whole_unit(sec: Section, most: int, *, kept: bool = True) -> int | None:
@@ -806,13 +815,14 @@ def _refill(sections: list[Section], limit: int) -> None:
                 if u.kept and u.full:
                     # a figure's long wording (its SPC detail) comes back after the method text
                     later = 3 if any(r.startswith("ind:") for r in u.refs) else u.priority
-                    candidates.append((later, 0, nth, si, ui))
+                    candidates.append((later, 0, False, nth, si, ui))
                     nth += 1
                 elif not u.kept and u.why in ("budget", "method share"):
-                    candidates.append((u.priority, 1, nth, si, ui))
+                    # the timescale template's procedure sentences come back after the method text of the part
+                    candidates.append((u.priority, 1, _procedure_filler(u), nth, si, ui))
                     nth += 1
         changed = False
-        for _, kind, _, si, ui in sorted(candidates):
+        for _, kind, _, _, si, ui in sorted(candidates):
             sec = sections[si]
             u = sec.units[ui]
             room = sec.point.limit - sec.words() if sec.point.limit else spare  # a part's own limit holds too
@@ -3539,6 +3549,21 @@ def _for_a_provider(block) -> bool:
     return bool({"provider new", "provider incumbent"} & {t.strip().lower() for t in block.tags})
 
 
+def _stands_in_for(block, first, topics) -> bool:
+    """``block`` is what a topic offers where its blocks for a new and for an incumbent provider are left out (the
+    topic lists it after both), and ``first``, the part's own block, is one of those: service-risk-register after
+    mobilisation-risks-new and -incumbent (no labelled set accepts it beside them; it answers s22 q10's risks part
+    when the provider is not known)."""
+    if not _for_a_provider(first) or _for_a_provider(block):
+        return False
+    for t in topics:
+        if first.block_id in t.blocks and block.block_id in t.blocks:
+            own = [i for i, bid in enumerate(t.blocks) if bid.endswith(("-new", "-incumbent"))]
+            if len(own) >= 2 and t.blocks.index(block.block_id) > max(own):
+                return True
+    return False
+
+
 def _block_words(b) -> int:
     return count_words(b.body) + count_words(b.means or "")
 
@@ -3964,6 +3989,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 if any(q.key != point.key and b in cands[q.key] and cands[q.key].index(b) < mine
                        and _claim(q.text, b) >= _claim(point.text, b) for q in plan.points):
                     continue  # padding never takes a block another part wants more ('paired measures')
+                if _stands_in_for(b, have[0], topics):
+                    continue  # placed only where the provider's own block is not known, never beside it
                 if words < point.budget * FILL_SHARE:
                     have.append(b)  # the trimmer cuts its later sentences if the part runs over
                     used.add(b.block_id)
