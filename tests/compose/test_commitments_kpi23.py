@@ -4,16 +4,10 @@ on the sentence (the checker is not changed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from evidencebot.compose import commitments
 
-
-@dataclass
-class Point:
-    key: str
-    text: str
-    kind: str = ""
+from tests.compose.plan_points import Point
 
 
 QUESTION = """## Question 6 - Medicines and safety

@@ -3,16 +3,10 @@ standards, protocol versions, shares and escalations the buyer stated were never
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from evidencebot.compose import commitments
 
-
-@dataclass
-class Point:
-    key: str
-    text: str
-    kind: str = ""
+from tests.compose.plan_points import Point
 
 
 QUESTION = """## Question 4 - Access and discharge
