@@ -254,3 +254,16 @@ def test_only_a_step_timed_from_the_contracts_timeline_yields_to_the_buyers_mile
     assert B.hold_to_dates(incident, dates) == (incident, [])
     text, changed = B.hold_to_dates("Within three weeks of award we send the outgoing provider the measures letter.", dates)
     assert text.startswith("By 8 January 2027 we send") and changed == [("Within three weeks of award", "8 January 2027")]
+
+
+def test_a_note_on_how_to_write_is_no_sub_point():
+    """s23 q04 (spent): 'Bidders should describe the Provider's contribution to that process rather than restate it'
+    became a part headed "Provider's contribution to that process rather than restate it" (the writer's labels: no
+    sub-point). Known gap: the same note in a question without a list before it is still read as an ask."""
+    from pathlib import Path
+
+    from evidencebot.compose.questions import plan_question
+
+    q = (Path(__file__).parents[1] / "data/heldout/s23/questions/q04.md").read_text(encoding="utf-8")
+    labels = [p.label for p in plan_question(q, None).points]
+    assert len(labels) == 4 and not any("rather than" in label for label in labels), labels
