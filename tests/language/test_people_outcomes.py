@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def checker(checker_factory):
-    return checker_factory("overclaim")
-
-
-def _rules(checker, text: str) -> set[str]:
-    return {f.rule for f in checker.check_text(text) if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported as _rules
 
 
 # --- the provider read from the shape of the subject of a causal verb ----------------------------------------
@@ -33,8 +26,8 @@ def _rules(checker, text: str) -> set[str]:
     # a role of ours with no determiner
     "Trained mentors keep care leavers out of prison.",
 ])
-def test_a_causal_verb_with_a_subject_of_ours_by_its_shape_is_flagged(checker, text):
-    assert "overclaim.causal-outcome" in _rules(checker, text), text
+def test_a_causal_verb_with_a_subject_of_ours_by_its_shape_is_flagged(overclaim_checker, text):
+    assert "overclaim.causal-outcome" in _rules(overclaim_checker, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -47,8 +40,8 @@ def test_a_causal_verb_with_a_subject_of_ours_by_its_shape_is_flagged(checker, t
     "Peer mentoring did not reduce isolation among the young fathers we surveyed.",
     "Our aim is that peer mentoring reduces isolation among young fathers.",
 ])
-def test_a_person_an_outside_body_or_a_careful_verb_is_not_our_causal_claim(checker, text):
-    assert "overclaim.causal-outcome" not in _rules(checker, text), text
+def test_a_person_an_outside_body_or_a_careful_verb_is_not_our_causal_claim(overclaim_checker, text):
+    assert "overclaim.causal-outcome" not in _rules(overclaim_checker, text), text
 
 
 # --- a person's outcome with a clause or phrase of cause that names us ---------------------------------------
@@ -60,8 +53,8 @@ def test_a_person_an_outside_body_or_a_careful_verb_is_not_our_causal_claim(chec
     "Sunita's anorexia is in remission because our family team stayed with her.",
     "The apprentices we coached passed their assessments because of the sessions we ran.",
 ])
-def test_a_persons_outcome_given_a_cause_of_ours_is_flagged(checker, text):
-    assert "overclaim.credited-cause" in _rules(checker, text), text
+def test_a_persons_outcome_given_a_cause_of_ours_is_flagged(overclaim_checker, text):
+    assert "overclaim.credited-cause" in _rules(overclaim_checker, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -77,8 +70,8 @@ def test_a_persons_outcome_given_a_cause_of_ours_is_flagged(checker, text):
     "Kayleigh did not keep her job, although her recovery worker phoned her manager.",
     "We hope Liam will stay in his tenancy because his mentor visits him weekly.",
 ])
-def test_no_outcome_another_cause_or_a_careful_clause_is_not_credited(checker, text):
-    assert "overclaim.credited-cause" not in _rules(checker, text), text
+def test_no_outcome_another_cause_or_a_careful_clause_is_not_credited(overclaim_checker, text):
+    assert "overclaim.credited-cause" not in _rules(overclaim_checker, text), text
 
 
 # --- a copular frame whose focus is ours and whose other side is a person's outcome --------------------------
@@ -90,8 +83,8 @@ def test_no_outcome_another_cause_or_a_careful_clause_is_not_credited(checker, t
     "Our key worker is the reason Amir stayed out of hospital this year.",
     "Our peer mentor is why Lena finally went back to college.",
 ])
-def test_a_cleft_or_reason_frame_crediting_us_with_a_persons_outcome_is_flagged(checker, text):
-    assert "overclaim.cleft-credit" in _rules(checker, text), text
+def test_a_cleft_or_reason_frame_crediting_us_with_a_persons_outcome_is_flagged(overclaim_checker, text):
+    assert "overclaim.cleft-credit" in _rules(overclaim_checker, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -104,22 +97,22 @@ def test_a_cleft_or_reason_frame_crediting_us_with_a_persons_outcome_is_flagged(
     "The reading group is not what kept Elsie going; her neighbours were.",
     "Our key worker may be the reason Amir stayed out of hospital this year.",
 ])
-def test_someone_elses_credit_a_process_or_a_careful_frame_is_not_a_cleft_claim(checker, text):
-    assert "overclaim.cleft-credit" not in _rules(checker, text), text
+def test_someone_elses_credit_a_process_or_a_careful_frame_is_not_a_cleft_claim(overclaim_checker, text):
+    assert "overclaim.cleft-credit" not in _rules(overclaim_checker, text), text
 
 
 # --- careful text the dev set showed flagged (o20) -----------------------------------------------------------
 
-def test_a_denied_universal_is_not_an_outcome_for_everyone(checker):
+def test_a_denied_universal_is_not_an_outcome_for_everyone(overclaim_checker):
     assert "overclaim.universal-outcome" not in _rules(
-        checker, "Not every carer on the course found paid work, and three left early.")
+        overclaim_checker, "Not every carer on the course found paid work, and three left early.")
     # the rule still reads the universal itself
-    assert "overclaim.universal-outcome" in _rules(checker, "Every carer on the course found paid work.")
+    assert "overclaim.universal-outcome" in _rules(overclaim_checker, "Every carer on the course found paid work.")
 
 
-def test_a_kpi_is_a_target_not_an_unsupported_change(checker):
-    assert "overclaim.unsupported-change" not in _rules(checker, "The KPI is a 25% fall in repeat calls by June 2027.")
-    assert "overclaim.unsupported-change" in _rules(checker, "Repeat calls fell by 25%.")
+def test_a_kpi_is_a_target_not_an_unsupported_change(overclaim_checker):
+    assert "overclaim.unsupported-change" not in _rules(overclaim_checker, "The KPI is a 25% fall in repeat calls by June 2027.")
+    assert "overclaim.unsupported-change" in _rules(overclaim_checker, "Repeat calls fell by 25%.")
 
 
 # --- a counterfactual that takes us away from a person's life ------------------------------------------------
@@ -129,8 +122,8 @@ def test_a_kpi_is_a_target_not_an_unsupported_change(checker):
     "Pam would still be housebound if it were not for the lunch club.",
     "Without our mentors, none of these care leavers would have finished college.",
 ])
-def test_a_counterfactual_without_us_is_flagged(checker, text):
-    assert "overclaim.counterfactual-credit" in _rules(checker, text), text
+def test_a_counterfactual_without_us_is_flagged(overclaim_checker, text):
+    assert "overclaim.counterfactual-credit" in _rules(overclaim_checker, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -140,5 +133,5 @@ def test_a_counterfactual_without_us_is_flagged(checker, text):
     "Mr Dale says he would not have kept his flat without our worker.",
     "Nobody can tell whether these care leavers would have finished college without our mentors.",
 ])
-def test_a_counterfactual_about_us_denied_asked_or_in_their_words_passes(checker, text):
-    assert "overclaim.counterfactual-credit" not in _rules(checker, text), text
+def test_a_counterfactual_about_us_denied_asked_or_in_their_words_passes(overclaim_checker, text):
+    assert "overclaim.counterfactual-credit" not in _rules(overclaim_checker, text), text

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def checker(checker_factory):
-    return checker_factory("overclaim")
-
-
-def _rules(checker, text: str) -> set[str]:
-    return {f.rule for f in checker.check_text(text) if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported as _rules
 
 
 # --- base-less proportions: a share with no count, base or period, said to reach an outcome -------------------
@@ -37,8 +30,8 @@ def _rules(checker, text: str) -> set[str]:
     # what they say of the service: it helps
     "Most of those who come to the drop-in say it helps.",
 ])
-def test_a_baseless_share_said_to_reach_an_outcome_is_flagged(checker, text):
-    assert "overclaim.baseless-share" in _rules(checker, text)
+def test_a_baseless_share_said_to_reach_an_outcome_is_flagged(overclaim_checker, text):
+    assert "overclaim.baseless-share" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -51,8 +44,8 @@ def test_a_baseless_share_said_to_reach_an_outcome_is_flagged(checker, text):
     "In the 2025 survey, most of the 48 members who replied said they slept better.",
     "We hope that most of those who finish the course will not go back to hospital.",
 ])
-def test_a_share_that_describes_or_is_sourced_passes(checker, text):
-    assert "overclaim.baseless-share" not in _rules(checker, text)
+def test_a_share_that_describes_or_is_sourced_passes(overclaim_checker, text):
+    assert "overclaim.baseless-share" not in _rules(overclaim_checker, text)
 
 
 # --- a time limit met with no exception; a bad outcome a group is said never to suffer ------------------------
@@ -62,8 +55,8 @@ def test_a_share_that_describes_or_is_sourced_passes(checker, text):
     "Our outreach workers visit the same day, every single time.",
     "Each family is contacted within 24 hours, no exceptions.",
 ])
-def test_a_time_limit_met_without_exception_is_flagged(checker, text):
-    assert "overclaim.no-exception-timeliness" in _rules(checker, text)
+def test_a_time_limit_met_without_exception_is_flagged(overclaim_checker, text):
+    assert "overclaim.no-exception-timeliness" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -73,16 +66,16 @@ def test_a_time_limit_met_without_exception_is_flagged(checker, text):
     "In 2025, 97% of families were contacted within 24 hours, according to our log.",
     "We do not claim that every family is contacted within 24 hours without fail.",
 ])
-def test_a_time_limit_as_process_aim_or_sourced_figure_passes(checker, text):
-    assert "overclaim.no-exception-timeliness" not in _rules(checker, text)
+def test_a_time_limit_as_process_aim_or_sourced_figure_passes(overclaim_checker, text):
+    assert "overclaim.no-exception-timeliness" not in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
     "Prisoners who complete our through-the-gate course do not reoffend.",
     "Drinkers who finish the group don't relapse.",
 ])
-def test_a_group_said_not_to_relapse_is_flagged(checker, text):
-    assert "overclaim.no-relapse" in _rules(checker, text)
+def test_a_group_said_not_to_relapse_is_flagged(overclaim_checker, text):
+    assert "overclaim.no-relapse" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -90,8 +83,8 @@ def test_a_group_said_not_to_relapse_is_flagged(checker, text):
     "Drinkers who finish the group do not pay for the sessions.",
     "Drinkers who finish the group might not relapse.",
 ])
-def test_part_of_a_group_or_a_process_or_a_hedge_passes_no_relapse(checker, text):
-    assert "overclaim.no-relapse" not in _rules(checker, text)
+def test_part_of_a_group_or_a_process_or_a_hedge_passes_no_relapse(overclaim_checker, text):
+    assert "overclaim.no-relapse" not in _rules(overclaim_checker, text)
 
 
 # --- comparisons with others said without a comparative -----------------------------------------------------
@@ -103,8 +96,8 @@ def test_part_of_a_group_or_a_process_or_a_hedge_passes_no_relapse(checker, text
     "No other charity in the city gives veterans support as personal as ours.",
     "Our peer workers achieve outcomes other trusts can only dream of.",
 ])
-def test_a_comparison_without_a_comparative_is_flagged(checker, text):
-    assert "overclaim.comparison-claim" in _rules(checker, text)
+def test_a_comparison_without_a_comparative_is_flagged(overclaim_checker, text):
+    assert "overclaim.comparison-claim" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -113,8 +106,8 @@ def test_a_comparison_without_a_comparative_is_flagged(checker, text):
     "The highest need of any group we see is for debt advice.",
     "Our base is above the ward office, next to other charities.",
 ])
-def test_a_measure_a_plan_a_need_or_a_place_is_no_comparison(checker, text):
-    assert "overclaim.comparison-claim" not in _rules(checker, text)
+def test_a_measure_a_plan_a_need_or_a_place_is_no_comparison(overclaim_checker, text):
+    assert "overclaim.comparison-claim" not in _rules(overclaim_checker, text)
 
 
 # --- attribution in a copular frame: a reason, a credit noun or a cleft gives the outcome's cause as us -------
@@ -124,8 +117,8 @@ def test_a_measure_a_plan_a_need_or_a_place_is_no_comparison(checker, text):
     "The drop in school exclusions across the town is our youth workers' doing.",
     "It is our liaison team that accounts for the lowest detention figures the county has recorded.",
 ])
-def test_a_copular_frame_giving_us_the_credit_is_flagged(checker, text):
-    assert "overclaim.attribution" in _rules(checker, text)
+def test_a_copular_frame_giving_us_the_credit_is_flagged(overclaim_checker, text):
+    assert "overclaim.attribution" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -134,8 +127,8 @@ def test_a_copular_frame_giving_us_the_credit_is_flagged(checker, text):
     "It is our team that runs the evening line.",
     "We cannot say that the reason is our handyperson service.",
 ])
-def test_a_copular_frame_with_no_change_or_a_process_passes(checker, text):
-    assert "overclaim.attribution" not in _rules(checker, text)
+def test_a_copular_frame_with_no_change_or_a_process_passes(overclaim_checker, text):
+    assert "overclaim.attribution" not in _rules(overclaim_checker, text)
 
 
 # --- careful text that must pass: disclaimers, pressing others, wishes, indirect questions, others' research,
@@ -162,8 +155,8 @@ def test_a_copular_frame_with_no_change_or_a_process_passes(checker, text):
     # a name in capitals
     "She was referred to Guaranteed Pathways, the county's employment scheme, in March.",
 ])
-def test_careful_text_passes(checker, text):
-    assert not _rules(checker, text), _rules(checker, text)
+def test_careful_text_passes(overclaim_checker, text):
+    assert not _rules(overclaim_checker, text), _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -172,15 +165,15 @@ def test_careful_text_passes(checker, text):
     "We guarantee that no family is turned away.",
     "Our pilot shows that the model works.",
 ])
-def test_our_own_claims_in_those_frames_are_still_flagged(checker, text):
-    assert _rules(checker, text)
+def test_our_own_claims_in_those_frames_are_still_flagged(overclaim_checker, text):
+    assert _rules(overclaim_checker, text)
 
 
-def test_a_size_word_in_others_research_is_not_read_as_our_claim(checker):
+def test_a_size_word_in_others_research_is_not_read_as_our_claim(overclaim_checker):
     # the rules leave a trial's finding alone; the learned scorer still reads this sentence (its anchor is the
     # verb of finding itself, which the sentence-scope record cannot cover: a known limit)
     text = "The Dutch randomised trial found supported employment significantly improved job retention."
-    assert not _rules(checker, text) - {"overclaim.learned-claim"}
+    assert not _rules(overclaim_checker, text) - {"overclaim.learned-claim"}
 
 
 @pytest.mark.parametrize("text", [
@@ -196,25 +189,25 @@ def test_a_size_word_in_others_research_is_not_read_as_our_claim(checker):
     "Nothing in the feedback allows us to say the group is better than other services.",
     "The article should not be taken to mean the project has transformed anyone's life.",
 ])
-def test_shared_credit_aims_cautions_and_disclaimers_pass(checker, text):
-    assert not _rules(checker, text), _rules(checker, text)
+def test_shared_credit_aims_cautions_and_disclaimers_pass(overclaim_checker, text):
+    assert not _rules(overclaim_checker, text), _rules(overclaim_checker, text)
 
 
-def test_naming_the_whole_system_is_not_sharing_credit(checker):
+def test_naming_the_whole_system_is_not_sharing_credit(overclaim_checker):
     """Only 'the work of the whole system' shares credit: a claim about the whole system is still read."""
     text = "Our crisis team is the reason admissions fell across the whole system."
-    assert _rules(checker, text) & {"overclaim.attribution", "overclaim.causal-system-outcome"}
+    assert _rules(overclaim_checker, text) & {"overclaim.attribution", "overclaim.causal-system-outcome"}
 
 
-def test_a_share_reads_its_outcome_in_its_own_clause(checker):
+def test_a_share_reads_its_outcome_in_its_own_clause(overclaim_checker):
     # "stop support" belongs to the next clause, not to the share of people (a method-library block)
     text = ("Most people with mental health needs pose no such risk, and a concern is handled as a safeguarding "
             "matter, not a reason to stop support.")
-    assert "overclaim.baseless-share" not in _rules(checker, text)
+    assert "overclaim.baseless-share" not in _rules(overclaim_checker, text)
 
 
-def test_an_enumerator_is_not_a_share(checker):
+def test_an_enumerator_is_not_a_share(overclaim_checker):
     # "Third," counts the steps of a plan (a method-library block), it is not a share of people
     text = ("Third, planned endings for people who have met their goals are brought forward, with their "
             "agreement, to free caseload places.")
-    assert "overclaim.baseless-share" not in _rules(checker, text)
+    assert "overclaim.baseless-share" not in _rules(overclaim_checker, text)

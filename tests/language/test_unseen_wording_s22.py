@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def checker(checker_factory):
-    return checker_factory("overclaim")
-
-
-def _rules(checker, text: str) -> set[str]:
-    return {f.rule for f in checker.check_text(text) if f.family == "overclaim"}
+from tests.language.overclaim_rules import rules_reported as _rules
 
 
 # --- a counterfactual whose condition opens the sentence and which the parser hangs elsewhere -----------------
@@ -30,8 +23,8 @@ def _rules(checker, text: str) -> set[str]:
     # "but for", a people noun made of two words
     "But for our outreach workers, several rough sleepers would have frozen.",
 ])
-def test_an_opening_condition_that_takes_us_away_is_flagged(checker, text):
-    assert "overclaim.counterfactual-credit" in _rules(checker, text)
+def test_an_opening_condition_that_takes_us_away_is_flagged(overclaim_checker, text):
+    assert "overclaim.counterfactual-credit" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -42,8 +35,8 @@ def test_an_opening_condition_that_takes_us_away_is_flagged(checker, text):
     # a question
     "If our nurses had not been there, would anyone have died?",
 ])
-def test_a_condition_about_others_or_about_us_passes(checker, text):
-    assert "overclaim.counterfactual-credit" not in _rules(checker, text)
+def test_a_condition_about_others_or_about_us_passes(overclaim_checker, text):
+    assert "overclaim.counterfactual-credit" not in _rules(overclaim_checker, text)
 
 
 # --- no relapse: a verb the tagger reads as a noun, going back to a habit of any name ---------------------------
@@ -60,8 +53,8 @@ def test_a_condition_about_others_or_about_us_passes(checker, text):
     "None of our clients ever goes back to gambling.",
     "No one who finishes our course ever goes back to bingeing.",
 ])
-def test_a_group_said_never_to_relapse_is_flagged(checker, text):
-    assert "overclaim.generic-outcome" in _rules(checker, text)
+def test_a_group_said_never_to_relapse_is_flagged(overclaim_checker, text):
+    assert "overclaim.generic-outcome" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -70,8 +63,8 @@ def test_a_group_said_never_to_relapse_is_flagged(checker, text):
     "None of our volunteers ever goes back to the office.",
     "We do not claim that tenants who complete our course never relapse.",
 ])
-def test_part_of_a_group_staff_or_a_denial_passes_generic_outcome(checker, text):
-    assert "overclaim.generic-outcome" not in _rules(checker, text)
+def test_part_of_a_group_staff_or_a_denial_passes_generic_outcome(overclaim_checker, text):
+    assert "overclaim.generic-outcome" not in _rules(overclaim_checker, text)
 
 
 # --- credit shared, then set aside: a concession before the claim is no hedge of it -----------------------------
@@ -83,8 +76,8 @@ def test_part_of_a_group_staff_or_a_denial_passes_generic_outcome(checker, text)
     # a modal in the clause before "but": the clause after it has its own subject
     "Other services may have helped, but the drop in admissions was driven by our crisis café.",
 ])
-def test_a_conceded_hedge_does_not_cover_the_claim_after_it(checker, text):
-    assert _rules(checker, text)
+def test_a_conceded_hedge_does_not_cover_the_claim_after_it(overclaim_checker, text):
+    assert _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -95,8 +88,8 @@ def test_a_conceded_hedge_does_not_cover_the_claim_after_it(checker, text):
     "We may have reduced admissions and cut waiting times.",
     "It is too early to say, but our service may have reduced admissions.",
 ])
-def test_shared_credit_after_the_claim_or_a_shared_modal_still_passes(checker, text):
-    assert not _rules(checker, text)
+def test_shared_credit_after_the_claim_or_a_shared_modal_still_passes(overclaim_checker, text):
+    assert not _rules(overclaim_checker, text)
 
 
 # --- a reason frame that credits us with what a public body did --------------------------------------------------
@@ -106,8 +99,8 @@ def test_shared_credit_after_the_claim_or_a_shared_modal_still_passes(checker, t
     "Our advocates were the reason the ward changed its visiting policy.",
     "Our team is the reason the trust now commissions peer support.",
 ])
-def test_we_as_the_reason_a_body_acted_is_flagged(checker, text):
-    assert "overclaim.cleft-credit" in _rules(checker, text)
+def test_we_as_the_reason_a_body_acted_is_flagged(overclaim_checker, text):
+    assert "overclaim.cleft-credit" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -115,8 +108,8 @@ def test_we_as_the_reason_a_body_acted_is_flagged(checker, text):
     "Our rota is the reason she sees a different worker each week.",
     "Our late report was not the reason the board delayed its decision.",
 ])
-def test_a_reason_that_is_not_ours_or_denied_passes(checker, text):
-    assert "overclaim.cleft-credit" not in _rules(checker, text)
+def test_a_reason_that_is_not_ours_or_denied_passes(overclaim_checker, text):
+    assert "overclaim.cleft-credit" not in _rules(overclaim_checker, text)
 
 
 # --- "rather than" inside the subject qualifies the subject, not the claim made of it -----------------------------
@@ -126,16 +119,16 @@ def test_a_reason_that_is_not_ours_or_denied_passes(checker, text):
     "Supporting tenants at home rather than in temporary flats saved the council £250,000 last year.",
     "Treating people at home rather than on the ward saved the ICB over £1 million in bed days.",
 ])
-def test_rather_than_in_the_subject_does_not_negate_the_claim(checker, text):
-    assert _rules(checker, text)
+def test_rather_than_in_the_subject_does_not_negate_the_claim(overclaim_checker, text):
+    assert _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
     "We report what we did rather than claim the service reduced admissions.",
     "Rather than say our team cut evictions, we describe the visits we made.",
 ])
-def test_rather_than_before_the_claim_still_negates_it(checker, text):
-    assert not _rules(checker, text)
+def test_rather_than_before_the_claim_still_negates_it(overclaim_checker, text):
+    assert not _rules(overclaim_checker, text)
 
 
 # --- an observation said to tell everything, or to leave no clearer proof, about us ------------------------------
@@ -145,8 +138,8 @@ def test_rather_than_before_the_claim_still_negates_it(checker, text):
     "This says it all about the difference the befriending scheme makes.",
     "There can be no stronger evidence of what our peer workers do.",
 ])
-def test_an_observation_offered_as_the_whole_proof_is_flagged(checker, text):
-    assert "overclaim.total-proof" in _rules(checker, text)
+def test_an_observation_offered_as_the_whole_proof_is_flagged(overclaim_checker, text):
+    assert "overclaim.total-proof" in _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -155,8 +148,8 @@ def test_an_observation_offered_as_the_whole_proof_is_flagged(checker, text):
     "Is there any clearer evidence of what our peer workers do?",
     "There is no clearer evidence yet, and we will know more after the evaluation.",
 ])
-def test_a_guide_a_denial_or_a_question_is_no_total_proof(checker, text):
-    assert "overclaim.total-proof" not in _rules(checker, text)
+def test_a_guide_a_denial_or_a_question_is_no_total_proof(overclaim_checker, text):
+    assert "overclaim.total-proof" not in _rules(overclaim_checker, text)
 
 
 # --- a verb of saying in the writer's own voice asserts, it does not report ----------------------------------------
@@ -166,8 +159,8 @@ def test_a_guide_a_denial_or_a_question_is_no_total_proof(checker, text):
     "We are proud to tell you that the fall in A&E visits was brought about by our night team.",
     "I can say with confidence that the rise in school attendance was down to our mentors.",
 ])
-def test_our_own_saying_is_our_claim(checker, text):
-    assert _rules(checker, text)
+def test_our_own_saying_is_our_claim(overclaim_checker, text):
+    assert _rules(overclaim_checker, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -175,5 +168,5 @@ def test_our_own_saying_is_our_claim(checker, text):
     "Mrs Khan told us the befriending calls saved her life.",
     "We believe the fall in A&E visits was helped by our night team, among other changes.",
 ])
-def test_reported_speech_and_belief_still_pass(checker, text):
-    assert not _rules(checker, text)
+def test_reported_speech_and_belief_still_pass(overclaim_checker, text):
+    assert not _rules(overclaim_checker, text)
