@@ -156,6 +156,8 @@ def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, l
     ...'): the buyer's date holds (s22 q10, FIRM: our four weeks from award against its 11 January 2027). Returns the
     text and [(our timing, the buyer's date)]."""
     changed: list[tuple[str, str]] = []
+    # a step timed from an event of the contract's timeline only ('of award', not 'of any'), read once a call
+    timeline = re.compile(rf"(?i)\b{_spec().get('timeline_events', '(?!)')}\w*$")
     parts = re.split(r"(?<=[.!?])\s+", text or "")
     for i, s in enumerate(parts):
         rel = _RELATIVE.search(s)
@@ -168,8 +170,8 @@ def hold_to_dates(text: str, milestones_: list[tuple[str, str]]) -> tuple[str, l
                 parts[i] = s[:bare.start()] + "by " + best[0] + s[bare.end():]
                 changed.append((bare.group(0), best[0]))
             continue
-        if not re.search(rf"(?i)\b{_spec().get('timeline_events', '(?!)')}\w*$", rel.group(0)):
-            continue  # a step timed from an event of the contract's timeline only ('of award', not 'of any')
+        if not timeline.search(rel.group(0)):
+            continue
         ours = content_stems(s[:rel.start()] + " " + s[rel.end():])
         best = max(milestones_, key=lambda m: len(ours & content_stems(m[1])), default=None)
         if best is None or len(ours & content_stems(best[1])) < SHARED:
