@@ -42,6 +42,12 @@ class Gate:
     """Our sentence saying it ('We will meet every minimum in Table 6A ...'), set by the assembler."""
     key: str = ""
     """The sub-point it is placed in (:func:`place`)."""
+    confirming: bool = False
+    """The buyer asks the bidder to confirm or state the statement ('unless the bidder states that no person will be
+    refused ...'): a statement of fact about the service our answer makes in the buyer's words (:func:`our_sentence`)."""
+    modal: str = "will"
+    """The bidder's verb of the statement: 'will', or 'can' ('confirms that it can achieve the Service Commencement
+    Date of 1 April 2027': s23 q10, a plan that 'works back from the start' did not confirm it)."""
 
     @property
     def note(self) -> str:
@@ -62,7 +68,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                                    "no_mention", "bidder", "must", "naming")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
     return {
-        "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?\s*,?\s*"
+        "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?"
+                             rf"(?:\s+(?:for|in|on)\s+this\s+(?:question|part|section))?\s*,?\s*"
                              rf"(?:{alt['unless']})\s+(?P<rest>.+?)[.;]?$", re.I),
         "without": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
                               rf"{cap}\s*(?:marks?|points?)?(?:\s+for\s+this\s+question)?[.;]?$", re.I),
@@ -71,7 +78,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "confirming": re.compile(rf"^(?:{alt['confirming']})\s+", re.I),
         "no_mention": re.compile(rf"^(?:{alt['no_mention']})\s+", re.I),
         "naming": re.compile(rf",?\s+and\s+(?:to\s+)?(?:{alt['naming']})\s+(?P<named>(?:the|a|an)\s+.+)$", re.I),
-        "we_will": re.compile(rf"^(?:that\s+)?(?:{alt['bidder']}|we)\s+(?:will|would|shall)\s+(?P<what>.+)$", re.I),
+        "we_will": re.compile(rf"^(?:that\s+)?(?:{alt['bidder']}|we)\s+(?P<modal>will|would|shall|can)\s+(?P<what>.+)$", re.I),
+        # '... and that it accepts that the transfer ...': a second statement of the bidder's, said in our voice
+        "and_that": re.compile(rf",?\s+and\s+that\s+(?:{alt['bidder']})\s+(?P<verb>[a-z]+)\b", re.I),
     }
 
 
@@ -112,16 +121,55 @@ def read(question: str) -> list[Gate]:
         will = p["we_will"].match(rest)
         what = will.group("what").strip(" ,.") if will else ""
         what = re.sub(r"\bits\b", "our", what)  # 'the Bidder will submit its application': ours
+        what = p["and_that"].sub(lambda v: ", and we " + _our_verb(v.group("verb")), what) if what else ""
         named = p["naming"].search(what) if what else None
         if named:  # '... and name the role that will act as Safeguarding Lead': a statement of its own
             what = what[:named.start()].strip(" ,.")
         rest = what or rest
         if not rest or any(g.statement == rest for g in out):
             continue
-        out.append(Gate(sentence=s, statement=rest, cap=cap, will=what))
+        modal = will.group("modal").lower() if will else "will"
+        out.append(Gate(sentence=s, statement=rest, cap=cap, will=what, confirming=confirming,
+                        modal="can" if modal == "can" else "will"))
         if named:
             out.append(Gate(sentence=s, statement=named.group("named").strip(" ,."), cap=cap))
     return out
+
+
+def _our_verb(verb: str) -> str:
+    """The bidder's verb said by us ('accepts' -> 'accept', 'has' -> 'have'; 'will' stays)."""
+    irregular = (load_phrasebank(PHRASEBANK) or {}).get("third_person") or {}
+    low = verb.lower()
+    if low in irregular:
+        return str(irregular[low])
+    return verb[:-1] if re.search(r"[^su]s$", low) else verb
+
+
+_CLAUSE = re.compile(r"^(?:[A-Z][\w'’-]*|no|the|all|every|each|any)\b.*?\s(?:will|can|shall)\s+(?:not\s+|always\s+)?[a-z]")
+"""A statement that is a whole clause with its own subject and verb ('no person will be refused a service ...', 'the
+full service, including Willow Court ..., will be operating on 1 April 2027', 'Alder Court will accept ...')."""
+
+
+def our_sentence(gate: Gate) -> str:
+    """The sentence our answer makes the gate's statement with, in the buyer's words and every qualifier it wrote
+    ('We will meet every minimum in Table 6A from the Service Commencement Date.'), '' when the statement is not ours
+    to say as it stands (a thing to set out: 'who holds clinical responsibility ...')."""
+    if gate.will:
+        said = f"We {gate.modal} {gate.will}"
+        if gate.modal == "can":  # the buyer asked us to confirm that it can be done: we confirm it (s23 q10)
+            said = f"We confirm that we can {gate.will}"
+        return _sentence_end(said)
+    if not _CLAUSE.match(gate.statement):
+        return ""
+    if gate.confirming or re.match(r"^(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+will\s+(?!not\b)[a-z]",
+                                   gate.statement):  # a named place of the contract: we run it (the s23 dev buyer)
+        return _sentence_end(gate.statement)
+    return ""
+
+
+def _sentence_end(text: str) -> str:
+    text = " ".join(text.split()).rstrip(" ,;:.")
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def _generic() -> frozenset[str]:
@@ -205,3 +253,66 @@ def made(gate: Gate, text: str) -> bool:
     if gate.commitment and " ".join(gate.commitment.split()).lower() in " ".join((text or "").split()).lower():
         return True
     return said_most(gate, text) >= COVERED
+
+
+def _from_start(statement: str) -> bool:
+    """The statement holds from the contract's start: 'from the Service Commencement Date', 'from 1 April 2027'."""
+    data = load_phrasebank(PHRASEBANK) or {}
+    return bool(re.search(rf"\b(?:{_alternatives(data.get('from_start'))})\b|\bfrom\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\b",
+                          statement or "", re.I))
+
+
+def undercuts(gate: Gate, sentence: str) -> bool:
+    """Our ``sentence`` plans for a shortfall at the start the gate's statement holds from ('any post still vacant at
+    go-live is named in that report' against 'meet every minimum ... from the Service Commencement Date')."""
+    if not (gate.commitment and _from_start(gate.statement)):
+        return False
+    data = load_phrasebank(PHRASEBANK) or {}
+    short = re.search(rf"\b(?:{_alternatives(data.get('shortfall'))})\b", sentence or "", re.I)
+    start = re.search(rf"\b(?:{_alternatives(data.get('start'))})\b", sentence or "", re.I)
+    return bool(short and start)
+
+
+def _said(text: str) -> str:
+    return " ".join(re.sub(r"[*_]", "", text or "").replace("’", "'").split()).lower()
+
+
+def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[str]]:
+    """Each gate's sentence (:func:`our_sentence`, set as ``commitment``) stands in its part word for word, once, after
+    every rewrite of the part's text (s23 q11: a rewrite of dates made the gate 'by 15 March 2027 month'; s22 q10:
+    a milestone row stood for it): the part's sentence saying most of it is put back to it, or, when none does, the
+    sentence is added to the part's first paragraph; a second copy goes; and our sentences that plan for a shortfall
+    at the start the gate holds from go (:func:`undercuts`). ``sections``: the answer's parts (``point.key``,
+    ``units`` with ``text``, ``kept``, ``short``, ``full``; ``drop(index, why)``); ``make_unit(text, paragraph)`` makes a unit. Returns
+    what was done, for the writer, per part key."""
+    notes: dict[str, list[str]] = {}
+    for g in gates_:
+        sec = next((s for s in sections if s.point.key == g.key), None) if g.commitment else None
+        if sec is None:
+            continue
+        want = _said(g.commitment)
+        done = notes.setdefault(sec.point.key, [])
+        holding = [u for u in sec.units if u.kept and want in _said(u.text)]
+        if not holding:
+            ranked = sorted((u for u in sec.units if u.kept), key=lambda u: -share(g, u.text))
+            best = ranked[0] if ranked and share(g, ranked[0].text) >= 0.5 and len(ranked[0].text) < 2 * len(
+                g.commitment) + 80 else None
+            if best is not None:
+                done.append(f"the buyer's gate said as worded: '{best.text}' -> '{g.commitment}'")
+                best.text, best.short, best.full = g.commitment, None, None
+                holding = [best]
+            else:
+                first = min((u.paragraph for u in sec.units if u.kept), default=0)
+                sec.units.append(make_unit(g.commitment, first))
+                holding = [sec.units[-1]]
+                done.append(f"the buyer's gate said as worded: added '{g.commitment}'")
+        for u in holding[1:]:
+            if _said(u.text) == want:
+                sec.drop(sec.units.index(u), "said once: the buyer's gate")
+        for s in sections:
+            for i, u in enumerate(s.units):
+                if u.kept and u not in holding and undercuts(g, u.text):
+                    s.drop(i, "undercuts the buyer's gate")
+                    notes.setdefault(s.point.key, []).append(
+                        f"dropped, it undercuts the gate '{g.commitment}': '{u.text}'")
+    return {k: v for k, v in notes.items() if v}

@@ -42,7 +42,8 @@ from sqlite_utils import Database
 from evidencebot import locations
 from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation,
                                  buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
-                                 descriptors, figure_clauses, filters, gates, gather, library, repeats, tender_profile)
+                                 descriptors, figure_clauses, filters, gates, gather, library, proofread, repeats,
+                                 tender_profile)
 from evidencebot.compose import env as compose_env
 from evidencebot.compose.blockmatch import HEAD_GENERIC, library_words
 from evidencebot.compose.compliance import part_counts
@@ -1591,6 +1592,12 @@ def assemble_tender(
         _keep_method_half(scored)
         text = _enforce_limit(sections, limit(), env, chars)
 
+    # the buyer's gates said as worded, once, after every rewrite of our text; and our text proofread for the errors
+    # a substitution leaves (a unit said twice, a verb that no longer agrees, a count that no longer matches)
+    proofread_notes = _gates_and_proofread(plan, sections)
+    if proofread_notes:
+        text = _enforce_limit(sections, limit(), env, chars)
+
     edits: list[Edit] = []
     remaining: list = []
     checked = False
@@ -1696,6 +1703,9 @@ def assemble_tender(
         if sec.point.kind != "confirm" and any(u.text.startswith("[To confirm] The buyer requires")
                                                for u in sec.kept_units()):
             row.status += "; to confirm: the buyer's requirement differs from our service profile"
+    for row, sec in zip(rows, sections):
+        for note in proofread_notes.get(sec.point.key, []):
+            row.status += "; " + note
     gate_rows = _gate_rows(plan, rows, sections)
     if unplaced and rows:  # the buyer's requirement no part speaks of, never dropped silently (s17 review 4)
         row = next((r for r, sec in zip(rows, sections) if sec.point.kind != "confirm"), rows[0])
@@ -2330,6 +2340,16 @@ def _gate_rows(plan: QuestionPlan, rows: list, sections: list) -> list[dict]:
     return out
 
 
+def _gates_and_proofread(plan: QuestionPlan, sections: list) -> dict[str, list[str]]:
+    """Each gate's sentence put back as worded in its part (:func:`gates.as_worded`), then every part proofread
+    (:func:`proofread.mend_sections`); returns what was done and what is flagged, per part key (for the coverage)."""
+    notes = gates.as_worded(plan.gates, sections, lambda text, paragraph: Unit(
+        text=text, priority=0, refs=[f"block:{COMMITMENT}"], paragraph=paragraph))
+    for key, said in proofread.mend_sections(sections).items():
+        notes.setdefault(key, []).extend(said)
+    return notes
+
+
 def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
     """A statement of what the bidder will do that the buyer's scoring gate requires ('Responses will not score above
     2 unless the Bidder confirms that it will meet every minimum in Table 6A ...') is made as our commitment in its
@@ -2338,19 +2358,20 @@ def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
     made: set[str] = set()
     for g in plan.gates:
         # a statement of what a named place or service of the contract will do ('... unless the Bidder states that
-        # Alder Court will accept step-up admissions 24 hours a day, 365 days a year': the s23 dev buyer's q02) is made
-        # in the buyer's words as they stand: we run it
-        named = "" if g.will else (g.statement if re.match(r"^(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+will\s+"
-                                                            r"(?!not\b)[a-z]", g.statement) else "")
-        if not (g.will or named) or not any(p.key == g.key for p in plan.points):
+        # Alder Court will accept step-up admissions 24 hours a day, 365 days a year': the s23 dev buyer's q02), or of
+        # what will be so ('... states that no person will be refused a service ...') is made in the buyer's words as
+        # they stand (:func:`gates.our_sentence`)
+        said = gates.our_sentence(g)
+        if not said or not any(p.key == g.key for p in plan.points):
             continue
-        g.commitment = commitments._end("We will " + commitments.our_voice(g.will) if g.will else named)
+        g.commitment = said
         found = asks.setdefault(g.key, [])
-        if any(gates.made(g, c.text) for c in found):
-            g.commitment = next(c.text for c in found if gates.made(g, c.text))
-            made.add(g.commitment)
-            continue
-        found.insert(0, commitments.Commitment(g.commitment, g.will or named, "gate", commitments.figures(g.will or named)))
+        # the buyer's statement word for word, once, every qualifier kept ('from the Service Commencement Date': s23
+        # q08 was 'Not met as worded' when our own requirement's wording stood for it): a commitment of the part that
+        # makes it in other words gives way to it
+        found[:] = [c for c in found if not gates.made(g, c.text)]
+        what = g.will or g.statement
+        found.insert(0, commitments.Commitment(g.commitment, what, "gate", commitments.figures(what)))
         made.add(g.commitment)
     return made
 

@@ -1,0 +1,140 @@
+"""A proofreading pass over our drafted text for the substitution errors a panel reads as carelessness (issue 12,
+session 24; tests/data/heldout/s23/panel/scorer2.md, spent).
+
+Our text is built by putting the buyer's names, figures and units into approved sentences, and a substitution can
+leave a sentence broken: a unit said twice around a figure ('69.8 per 100 people for crisis events per 100 people'),
+a singular verb after a plural put in ('the commissioners is told'), a count word that no longer matches its list
+('three steps: a; b; c; d'), or a date put in place of a phrase ending in a noun of time ('by 15 March 2027 month').
+:func:`mend` puts right what can be put right from the sentence itself and says what it did; :func:`flags` names what
+it cannot (a date before a noun of time: the words it replaced are not known). The assembler runs it over every part
+before the checker (:func:`mend_sections`), and prints what it did in the coverage.
+
+The vocabulary is data: ``phrasebank/proofread.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from evidencebot.compose.filters import load_phrasebank, phrasebank_file
+from evidencebot.compose.repeats import count_mismatches
+
+PHRASEBANK = "proofread.yaml"
+
+
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(words or [], key=len, reverse=True)) \
+        or "(?!)"
+
+
+@lru_cache(maxsize=4)
+def _spec(path: str, mtime: float) -> dict:
+    data = load_phrasebank(PHRASEBANK) or {}
+    verbs = {str(k).lower(): str(v) for k, v in (data.get("singular_verbs") or {}).items()}
+    numbers = {str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()}
+    return {
+        "verbs": verbs,
+        "numbers": numbers,
+        "words": {v: k for k, v in numbers.items()},
+        "singular": frozenset(str(w).lower() for w in data.get("singular_in_s") or []),
+        # a figure, a unit of two to four words after it, up to eight words without a figure, the same unit again
+        "repeat": re.compile(r"(?P<fig>\d[\d.,]*%?)\s+(?P<unit>[A-Za-z]+(?:\s+[A-Za-z0-9]+){1,3})\b"
+                             r"(?P<mid>(?:\s+(?!\d)[\w'’-]+){1,8}?)\s+(?P=unit)\b"),
+        # a plural subject opening a sentence or clause, then a singular verb
+        "agree": re.compile(rf"(?:^|(?<=[.!?:;]\s)|\b(?:{_alt(data.get('clause_openers'))})\s+)"
+                            rf"(?P<det>[Tt]he|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]hose)\s+(?P<noun>[a-z]+s)\s+"
+                            rf"(?P<verb>{_alt(verbs)}|[a-z]+[^s\W']s(?=\s+(?:{_alt(data.get('after_verb'))})\b))\b"),
+        "count": re.compile(rf"\b(?P<n>{_alt(numbers)})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)\s*:\s+"
+                            r"(?P<list>[^.\n]+)", re.I),
+        "date_noun": re.compile(rf"\b\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+(?:{_alt(data.get('time_nouns'))})\b"),
+    }
+
+
+def _s() -> dict:
+    path = phrasebank_file(PHRASEBANK)
+    return _spec(str(path), path.stat().st_mtime)
+
+
+def _plural(noun: str, singular: frozenset[str]) -> bool:
+    low = noun.lower()
+    return low not in singular and not re.search(r"(?:ss|us|is|ics)$", low)
+
+
+def _items(listed: str) -> int:
+    """How many items a list after a colon holds: parts apart by semicolons, else by commas with the last after
+    'and' or 'or'; 0 when it does not read as a list."""
+    parts = [p for p in re.split(r"\s*;\s*", listed) if p.strip()]
+    if len(parts) >= 2:
+        return len(parts)
+    parts = [p for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", listed) if p.strip()]
+    # only short items read as a list ('three groups: carers, young people and veterans')
+    return len(parts) if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) else 0
+
+
+def mend(text: str) -> tuple[str, list[str]]:
+    """``text`` with its substitution errors put right, and what was changed ('X' -> 'Y')."""
+    s = _s()
+    done: list[str] = []
+
+    def unit(m: re.Match) -> str:
+        done.append(f"'{m.group(0)}' -> '{m.group('fig')} {m.group('unit')}{m.group('mid')}' (a unit said twice)")
+        return f"{m.group('fig')} {m.group('unit')}{m.group('mid')}"
+
+    text = s["repeat"].sub(unit, text)
+
+    def agree(m: re.Match) -> str:
+        if not _plural(m.group("noun"), s["singular"]):
+            return m.group(0)
+        verb = m.group("verb")
+        plural = s["verbs"].get(verb.lower()) or verb[:-1]  # 'signs off' -> 'sign off'
+        new = m.group(0)[:m.start("verb") - m.start()] + plural
+        said = m.group(0)[m.start("det") - m.start():]
+        done.append(f"'{said}' -> '{new[m.start('det') - m.start():]}' (the verb agrees with its subject)")
+        return new
+
+    text = s["agree"].sub(agree, text)
+
+    def count(m: re.Match) -> str:
+        n = s["numbers"][m.group("n").lower()]
+        listed = _items(m.group("list"))
+        if not listed or listed == n or listed not in s["words"]:
+            return m.group(0)
+        word = s["words"][listed]
+        word = word.capitalize() if m.group("n")[:1].isupper() else word
+        new = word + m.group(0)[len(m.group("n")):]
+        done.append(f"'{m.group('n')} {m.group('noun')}' -> '{word} {m.group('noun')}' ({listed} listed)")
+        return new
+
+    text = s["count"].sub(count, text)
+    return text, done
+
+
+def flags(text: str) -> list[str]:
+    """What :func:`mend` cannot put right: a date before a noun of time, a count its sentences after it do not
+    match (:func:`repeats.count_mismatches`)."""
+    out = [f"'{m.group(0)}': a date where words were replaced" for m in _s()["date_noun"].finditer(text or "")]
+    return out + [f"{c}: the count does not match its list" for c in count_mismatches(text)]
+
+
+def mend_sections(sections: list) -> dict[str, list[str]]:
+    """Each part's units mended in place (:func:`mend`: their text and the shorter and longer wordings the trimmer
+    may switch to); returns, per part key, what was changed and what is flagged."""
+    out: dict[str, list[str]] = {}
+    for sec in sections:
+        notes: list[str] = []
+        for u in sec.units:
+            for attr in ("text", "short", "full"):
+                was = getattr(u, attr, None)
+                if not was:
+                    continue
+                new, done = mend(was)
+                if new != was:
+                    setattr(u, attr, new)
+                    if attr == "text" and u.kept:
+                        notes += [f"proofread: {d}" for d in done]
+        said = " ".join(u.text for u in sec.kept_units())
+        notes += [f"proofread, to check: {f}" for f in flags(said)]
+        if notes:
+            out[sec.point.key] = notes
+    return out
