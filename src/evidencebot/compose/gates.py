@@ -67,14 +67,18 @@ def _patterns() -> dict[str, re.Pattern]:
     alt = {k: _alternatives(data.get(k)) for k in ("caps", "answers", "without", "unless", "asking", "confirming",
                                                    "no_mention", "bidder", "must", "naming")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
+    # the part of the question the gate is on ('Responses to 6.1 will not score above 2 unless ...': the s24 dev buyer)
+    to = r"(?:\s+(?:to|for|on)\s+(?:(?:part|question|section)\s+)?\(?[\w.]{1,6}\)?)?"
     return {
-        "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+{cap}\s*(?:marks?|points?)?"
+        "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']}){to}\s+{cap}\s*(?:marks?|points?)?"
                              rf"(?:\s+(?:for|in|on)\s+this\s+(?:question|part|section))?\s*,?\s*"
                              rf"(?:{alt['unless']})\s+(?P<rest>.+?)[.;]?$", re.I),
-        "without": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']})\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
+        "without": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']}){to}\s+(?:{alt['without']})\s+(?P<rest>.+?)\s*,?\s+"
                               rf"{cap}\s*(?:marks?|points?)?(?:\s+for\s+this\s+question)?[.;]?$", re.I),
         "must": re.compile(rf"^(?:(?:all\s+)?(?:{alt['answers']}|you)\s+)(?:{alt['must']})\s+(?P<rest>.+?)[.;]?$", re.I),
         "asking": re.compile(rf"^(?:{alt['asking']})\s+", re.I),
+        # 'unless the Provider confirms that ...': the bidder named before the asking words
+        "asker": re.compile(rf"^(?:{alt['bidder']})\s+(?=(?:{alt['asking']})\s)", re.I),
         "confirming": re.compile(rf"^(?:{alt['confirming']})\s+", re.I),
         "no_mention": re.compile(rf"^(?:{alt['no_mention']})\s+", re.I),
         "naming": re.compile(rf",?\s+and\s+(?:to\s+)?(?:{alt['naming']})\s+(?P<named>(?:the|a|an)\s+.+)$", re.I),
@@ -110,7 +114,7 @@ def read(question: str) -> list[Gate]:
         found = m or must
         if found is None:
             continue
-        rest = found.group("rest").strip(" ,")
+        rest = p["asker"].sub("", found.group("rest").strip(" ,"), count=1)
         # the score after the cap words, or ending them ('will be scored 0')
         n = (m.group("n") or m.group("cap").split()[-1]).lower() if m else ""
         n = n if re.fullmatch(r"\d+|zero|nil", n) else ""

@@ -39,7 +39,7 @@ def _spec(path: str, mtime: float) -> dict:
         "words": {v: k for k, v in numbers.items()},
         "singular": frozenset(str(w).lower() for w in data.get("singular_in_s") or []),
         # a figure, a unit of two to four words after it, up to eight words without a figure, the same unit again
-        "repeat": re.compile(r"(?P<fig>\d[\d.,]*%?)\s+(?P<unit>[A-Za-z]+(?:\s+[A-Za-z0-9]+){1,3})\b"
+        "repeat": re.compile(r"(?P<fig>\d[\d.,]*%?)\s+(?P<unit>[A-Za-z]+(?:\s+[A-Za-z0-9][\w,.]*?){1,3})\b"
                              r"(?P<mid>(?:\s+(?!\d)[\w'’-]+){1,8}?)\s+(?P=unit)\b"),
         # a plural subject opening a sentence or clause, then a singular verb
         "agree": re.compile(rf"(?:^|(?<=[.!?:;]\s)|\b(?:{_alt(data.get('clause_openers'))})\s+)"
