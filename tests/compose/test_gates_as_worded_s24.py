@@ -126,3 +126,14 @@ def test_the_assembled_answer_confirms_the_gate_as_worded_once(demo_db, checker)
     assert len(re.findall(re.escape(said), answer.markdown)) == 1, answer.markdown
     assert [g["made"] for g in answer.gates] == [True]
     assert not answer.findings
+
+
+def test_a_count_over_a_list_shorter_before_the_part_was_made_says_the_items_kept():
+    from evidencebot.compose import repeats
+
+    said = ["The register starts with four risks.", "Late rotas: we plan a month ahead.", "Staff leaving: early recruitment.",
+            "Phones not ready: numbers kept.", "Each risk has an owner."]
+    units = [Unit(text=t, refs=["block:r"]) for t in said]  # one of its four items was never made a unit
+    repeats.counts_agree(units)
+    assert units[0].text == "The register starts with three risks."
+    assert repeats.count_mismatches(" ".join(u.text for u in units)) == []
