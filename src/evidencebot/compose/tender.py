@@ -2354,7 +2354,8 @@ def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
     """A statement of what the bidder will do that the buyer's scoring gate requires ('Responses will not score above
     2 unless the Bidder confirms that it will meet every minimum in Table 6A ...') is made as our commitment in its
     part, in the buyer's words ('We will meet every minimum in Table 6A ...'), once: added to ``asks`` (what
-    :func:`commitments.read` found), unless a commitment there says it already. Returns the sentences made."""
+    :func:`commitments.read` found) in place of a commitment there that says it in other words. Returns the sentences
+    made."""
     made: set[str] = set()
     for g in plan.gates:
         # a statement of what a named place or service of the contract will do ('... unless the Bidder states that
