@@ -298,7 +298,9 @@ def as_worded(gates_: list[Gate], sections: list, make_unit) -> dict[str, list[s
         done = notes.setdefault(sec.point.key, [])
         holding = [u for u in sec.units if u.kept and want in _said(u.text)]
         if not holding:
-            ranked = sorted((u for u in sec.units if u.kept), key=lambda u: -share(g, u.text))
+            # a marker for the writer ('[To write: Meeting Table 6A]') stays: the gate's sentence goes beside it
+            ranked = sorted((u for u in sec.units if u.kept and not u.text.lstrip().startswith("[")),
+                            key=lambda u: -share(g, u.text))
             best = ranked[0] if ranked and share(g, ranked[0].text) >= 0.5 and len(ranked[0].text) < 2 * len(
                 g.commitment) + 80 else None
             if best is not None:
