@@ -204,6 +204,11 @@ def share(gate: Gate, text: str) -> float:
     return len(want & _content(text)) / len(want) if want else 0.0
 
 
+def within(text: str, statement: str) -> bool:
+    """Most of ``text``'s content words are the statement's: it says little the statement does not."""
+    return share(Gate(sentence=text, statement=text), statement) >= 0.5
+
+
 _SPLIT = re.compile(r"(?<=[.!?;])\s+")
 
 

@@ -2369,8 +2369,9 @@ def _gate_commitments(plan: QuestionPlan, asks: dict) -> set[str]:
         found = asks.setdefault(g.key, [])
         # the buyer's statement word for word, once, every qualifier kept ('from the Service Commencement Date': s23
         # q08 was 'Not met as worded' when our own requirement's wording stood for it): a commitment of the part that
-        # makes it in other words gives way to it
-        found[:] = [c for c in found if not gates.made(g, c.text)]
+        # makes it in other words, and says little else, gives way to it (one that says more stays: s21 q08, 'recruit
+        # and retain staff to meet the minimums in Table 8.1 ..., including in hard-to-recruit areas such as ...')
+        found[:] = [c for c in found if not (gates.made(g, c.text) and gates.within(c.text, g.statement))]
         what = g.will or g.statement
         found.insert(0, commitments.Commitment(g.commitment, what, "gate", commitments.figures(what)))
         made.add(g.commitment)
