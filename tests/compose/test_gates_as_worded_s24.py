@@ -137,3 +137,10 @@ def test_a_count_over_a_list_shorter_before_the_part_was_made_says_the_items_kep
     repeats.counts_agree(units)
     assert units[0].text == "The register starts with three risks."
     assert repeats.count_mismatches(" ".join(u.text for u in units)) == []
+
+
+def test_a_commitment_saying_the_gate_in_other_words_gives_way_only_when_it_says_little_else():
+    gate = "keep every caseload under 20 at all times from the Service Commencement Date"
+    assert gates.within("We will keep caseloads under 20 at all times.", gate)
+    assert not gates.within("We will keep caseloads under 20 by recruiting early in Eastholme and Brackwater, with a "
+                            "relief pool of trained bank workers.", gate)
