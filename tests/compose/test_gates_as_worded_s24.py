@@ -144,3 +144,21 @@ def test_a_commitment_saying_the_gate_in_other_words_gives_way_only_when_it_says
     assert gates.within("We will keep caseloads under 20 at all times.", gate)
     assert not gates.within("We will keep caseloads under 20 by recruiting early in Eastholme and Brackwater, with a "
                             "relief pool of trained bank workers.", gate)
+
+
+@pytest.mark.parametrize("sentence, undercut", [
+    ("Any role unfilled at the start of the contract is covered by bank staff.", True),
+    ("If any vacancies remain on day one, we cover them from our relief pool.", True),
+    ("Vacant posts are reviewed at the start of each week.", False),  # no shortfall at the contract's start
+    ("We advertise every vacant post within two weeks.", False),
+])
+def test_a_plan_for_a_shortfall_at_the_start_undercuts_a_gate_held_from_the_start(sentence, undercut):
+    gate = gates.read("Responses will not score above 2 unless the bidder confirms that it will meet every minimum in "
+                      "Table 2 from the Service Commencement Date.")[0]
+    gate.commitment = gates.our_sentence(gate)
+    assert gates.undercuts(gate, sentence) is undercut
+    # a gate that does not hold from the start is not undercut by it
+    later = gates.read("Responses will not score above 2 unless the bidder confirms that it will meet every minimum "
+                       "in Table 2 by the end of Contract Year 1.")[0]
+    later.commitment = gates.our_sentence(later)
+    assert not gates.undercuts(later, sentence)
