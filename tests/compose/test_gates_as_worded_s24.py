@@ -84,6 +84,7 @@ def test_a_gate_sentence_a_rewrite_corrupted_is_put_back_once_and_a_plan_for_a_s
      "A plan is agreed and the trustees are told at the next board."),
     ("A week before: The managers signs off the rota.", "A week before: The managers sign off the rota."),
     ("We follow four stages: we listen; we plan; and we review.", "We follow three stages: we listen; we plan; and we review."),
+    ("We review it sooner when the trustees updates it.", "We review it sooner when the trustees update it."),
 ])
 def test_the_proofreading_pass_mends_what_a_substitution_broke(text, mended):
     new, done = proofread.mend(text)
@@ -97,6 +98,10 @@ def test_the_proofreading_pass_mends_what_a_substitution_broke(text, mended):
     "30 for each support worker and 12 for each nurse.",  # another figure between: a list, not a repeat
     "We follow three stages: we listen; we plan; and we review.",
     "Their teams were told at once.",
+    # a year is no figure with a unit, and a clause said twice on purpose is no unit
+    "From 1 May 2028 and how you will staff it and how you will fund it.",
+    # a list apart by commas is not counted: its items hold 'or' and 'and'
+    "The check has four parts: weight or body mass index, blood pressure, blood sugar and smoking.",
 ])
 def test_the_proofreading_pass_leaves_correct_text_alone(text):
     assert proofread.mend(text) == (text, [])

@@ -39,10 +39,11 @@ def _spec(path: str, mtime: float) -> dict:
         "words": {v: k for k, v in numbers.items()},
         "singular": frozenset(str(w).lower() for w in data.get("singular_in_s") or []),
         # a figure, a unit of two to four words after it, up to eight words without a figure, the same unit again
-        "repeat": re.compile(r"(?P<fig>\d[\d.,]*%?)\s+(?P<unit>[A-Za-z]+(?:\s+[A-Za-z0-9][\w,.]*?){1,3})\b"
+        "repeat": re.compile(r"(?P<fig>(?!(?:19|20)\d\d\b)\d[\d.,]*%?)\s+"
+                             rf"(?P<unit>(?!(?i:{_alt(data.get('not_unit_openers'))})\b)[A-Za-z]+(?:\s+[A-Za-z0-9](?:\w|[.,](?=\d))*){{1,3}})\b"
                              r"(?P<mid>(?:\s+(?!\d)[\w'’-]+){1,8}?)\s+(?P=unit)\b"),
         # a plural subject opening a sentence or clause, then a singular verb
-        "agree": re.compile(rf"(?:^|(?<=[.!?:;]\s)|\b(?:{_alt(data.get('clause_openers'))})\s+)"
+        "agree": re.compile(rf"(?:^|(?<=[.!?:;]\s)|\b(?i:{_alt(data.get('clause_openers'))})\s+)"
                             rf"(?P<det>[Tt]he|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]hose)\s+(?P<noun>[a-z]+s)\s+"
                             rf"(?P<verb>{_alt(verbs)}|[a-z]+[^s\W']s(?=\s+(?:{_alt(data.get('after_verb'))})\b))\b"),
         "count": re.compile(rf"\b(?P<n>{_alt(numbers)})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)\s*:\s+"
@@ -62,14 +63,10 @@ def _plural(noun: str, singular: frozenset[str]) -> bool:
 
 
 def _items(listed: str) -> int:
-    """How many items a list after a colon holds: parts apart by semicolons, else by commas with the last after
-    'and' or 'or'; 0 when it does not read as a list."""
+    """How many items a list after a colon holds: parts apart by semicolons; 0 when it has none (a list apart by
+    commas is not counted: 'weight or body mass index, blood pressure, ...' has items holding 'or' and 'and')."""
     parts = [p for p in re.split(r"\s*;\s*", listed) if p.strip()]
-    if len(parts) >= 2:
-        return len(parts)
-    parts = [p for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", listed) if p.strip()]
-    # only short items read as a list ('three groups: carers, young people and veterans')
-    return len(parts) if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) else 0
+    return len(parts) if len(parts) >= 2 else 0
 
 
 def mend(text: str) -> tuple[str, list[str]]:
