@@ -31,7 +31,7 @@ PERIOD = "2025-10..2026-09"
      "We will take over the Quarry Lane lease, and we accept that the lease ends in March 2030."),
     # a statement about the service, not the bidder: said as the buyer wrote it
     ("Answers will not score above 3 unless the bidder states that no tenant will be evicted because of rent arrears "
-     "held before the transfer.", "No tenant will be evicted because of rent arrears held before the transfer."),
+     "held before the transfer.", "We confirm that no tenant will be evicted because of rent arrears held before the transfer."),
     # every qualifier kept, word for word
     ("Responses to 2.1 will not score above 2 unless the bidder confirms that it will keep every caseload under 20 at "
      "all times from the Service Commencement Date.",

@@ -165,9 +165,11 @@ def our_sentence(gate: Gate) -> str:
         return _sentence_end(said)
     if not _CLAUSE.match(gate.statement):
         return ""
-    if gate.confirming or re.match(r"^(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+will\s+(?!not\b)[a-z]",
-                                   gate.statement):  # a named place of the contract: we run it (the s23 dev buyer)
-        return _sentence_end(gate.statement)
+    if gate.confirming:  # confirmed in the first person, the buyer's words kept ('We confirm that no person will ...')
+        said = re.sub(r"^(The|No|All|Every|Each|Any)\b(?=\s+[a-z])", lambda m: m.group(1).lower(), gate.statement)
+        return _sentence_end("We confirm that " + said)
+    if re.match(r"^(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+will\s+(?!not\b)[a-z]", gate.statement):
+        return _sentence_end(gate.statement)  # a named place of the contract: we run it (the s23 dev buyer)
     return ""
 
 
