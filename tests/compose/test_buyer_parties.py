@@ -5,7 +5,9 @@ any held-out set's."""
 
 from __future__ import annotations
 
-from evidencebot.compose import buyer_terms
+from evidencebot.compose import buyer_facts, buyer_terms
+from evidencebot.compose.requirements import Requirement
+from evidencebot.compose.tender import _without_outgoing
 
 STAFFING = """| Role | Minimum | Caseload cap |
 |---|---|---|
@@ -27,3 +29,36 @@ def test_a_total_row_is_still_the_workforce():
 def test_a_workforce_sentence_is_still_read():
     got = buyer_terms.read_figures("The service must have a workforce of at least 31 WTE across the two teams.")
     assert [(f.what, f.value) for f in got] == [("workforce", 31.0)]
+
+
+# ---------------------------------------------------------------- the outgoing provider
+
+HANDOVER = """Q6 Transition
+
+The service is currently delivered by Westmarsh Wellbeing Collective. The crisis line is run by Fenwick Health NHS
+Trust, which will stay the crisis line's provider. TUPE is expected to apply to about 30 staff from Westmarsh Wellbeing
+Collective and 4 staff from Fenwick Health NHS Trust.
+"""
+
+
+def test_the_outgoing_provider_is_read_and_one_that_goes_on_is_not():
+    assert buyer_facts.outgoing(buyer_facts.read(HANDOVER)) == ["Westmarsh Wellbeing Collective"]
+
+
+def test_the_outgoing_provider_as_a_partner_clashes():
+    facts = buyer_facts.read(HANDOVER)
+    partner = ("We will work with the Westmarsh Wellbeing Collective from the start of the contract, and review how "
+               "each service refers to the other every six months.")
+    assert [c.fact.kind for c in buyer_facts.check(partner, facts)] == ["outgoing"]
+    assert buyer_facts.hold(partner, facts)[0] is None
+    # as a party to the handover it is what the buyer says
+    handover = "We will agree the TUPE consultation timetable and the transfer of records with Westmarsh Wellbeing Collective."
+    assert buyer_facts.check(handover, facts) == []
+    # the provider that goes on is a partner
+    assert buyer_facts.check("We will work with Fenwick Health NHS Trust from the start of the contract.", facts) == []
+
+
+def test_the_outgoing_provider_is_no_named_partner_of_the_answer():
+    reqs = [Requirement("Westmarsh Wellbeing Collective", "name", "..."), Requirement("Fenwick Health NHS Trust", "name", "...")]
+    kept = _without_outgoing(reqs, buyer_facts.read(HANDOVER))
+    assert [r.name for r in kept] == ["Fenwick Health NHS Trust"]

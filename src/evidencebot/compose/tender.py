@@ -1302,7 +1302,10 @@ def assemble_tender(
         for m in methods.values():
             for u in m.units:
                 u["text"] = frame(u["text"])
-    reqs = read_requirements(question, known=_parties(service_profile, given))
+    # the provider handing over: never a partner here; nor one this question names only in the handover (s21 q10:
+    # 'TUPE transfer of staff from ... Eastfold Housing Trust', a housing partner in Q4, got a referral paragraph)
+    reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
+                             held_facts + buyer_facts.outgoing_facts(question))
     approved_now = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
@@ -1325,8 +1328,8 @@ def assemble_tender(
     # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
     # name what this answer's blocks speak of): one name for one thing in every answer
     kinds = [(r, buyer_terms.local_kind(r.name, r.sentence, local_words)) for r in reqs + (
-        read_requirements(buyer_context, known=_parties(service_profile, given)) if buyer_context else [])
-        if r.kind == "name"]
+        _without_outgoing(read_requirements(buyer_context, known=_parties(service_profile, given)), held_facts)
+        if buyer_context else []) if r.kind == "name"]
     tender_names = [r.name for r, kind in kinds if kind]
     placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
                               buyer_blocks, fill_profile, resolved.profile, told=shared.blocks,
@@ -3641,6 +3644,16 @@ def gap_note(missing: list[Requirement]) -> str:
     names = [r.name for r in missing]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"The buyer names {listed}; no block mentions {'it' if len(names) == 1 else 'them'}."
+
+
+def _without_outgoing(reqs: list[Requirement], facts: list) -> list[Requirement]:
+    """``reqs`` without the providers the buyer says hand the service over (:func:`buyer_facts.outgoing`): a party to
+    the transition (TUPE, handover, records), never a named partner our templates plan referrals and reviews with (s23
+    contradictions A6/B5: 'We will work with the Lighthouse Wellbeing Trust from the start of the contract')."""
+    gone = {" ".join(n.lower().split()) for n in buyer_facts.outgoing(facts)}
+    if not gone:
+        return reqs
+    return [r for r in reqs if re.sub(r"^the\s+", "", " ".join(r.name.lower().split())) not in gone]
 
 
 def _parties(profile: dict, facts: dict | None = None) -> list[str]:
