@@ -5,9 +5,11 @@ any held-out set's."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from evidencebot.compose import buyer_facts, buyer_terms
 from evidencebot.compose.requirements import Requirement
-from evidencebot.compose.tender import _without_outgoing
+from evidencebot.compose.tender import _buyer_policies_over_ours, _without_outgoing
 
 STAFFING = """| Role | Minimum | Caseload cap |
 |---|---|---|
@@ -62,3 +64,24 @@ def test_the_outgoing_provider_is_no_named_partner_of_the_answer():
     reqs = [Requirement("Westmarsh Wellbeing Collective", "name", "..."), Requirement("Fenwick Health NHS Trust", "name", "...")]
     kept = _without_outgoing(reqs, buyer_facts.read(HANDOVER))
     assert [r.name for r in kept] == ["Fenwick Health NHS Trust"]
+
+
+# ---------------------------------------------------------------- the buyer's policy over ours, in every part
+
+
+def _unit(text: str, block: str, cont: bool = False) -> dict:
+    return {"text": text, "block": block, "cont": cont, "priority": 2}
+
+
+def test_our_policy_for_the_buyers_matter_goes_from_every_part():
+    methods = {
+        "a": SimpleNamespace(units=[_unit("Volunteers' expenses are paid under the Quayside Care involvement payment "
+                                          "policy within a week.", "pay"),
+                                    _unit("Travel is covered on top.", "pay", cont=True)]),
+        "b": SimpleNamespace(units=[_unit("Lone working follows the Quayside Care lone working policy.", "safe")]),
+    }
+    _buyer_policies_over_ours(methods, ["Westmarsh ICB Involvement Payment Policy"], "Quayside Care",
+                              frozenset({"westmarsh"}))
+    assert [u["text"] for u in methods["a"].units] == ["Travel is covered on top."]
+    assert methods["a"].units[0]["cont"] is False  # the block's next sentence opens it
+    assert [u["text"] for u in methods["b"].units] == ["Lone working follows the Quayside Care lone working policy."]

@@ -1336,6 +1336,8 @@ def assemble_tender(
                               buyer_text=buyer_text, local=local_words,
                               partners=[kind[1] for _, kind in kinds if kind and kind[0] == "partner"])
     placed.update({what: "asked elsewhere" for what in elsewhere})
+    _buyer_policies_over_ours(methods, [kind[1] for _, kind in kinds if kind and kind[0] == "policy"],
+                              fill_profile.get("provider") or "", local_words)
     for m in methods.values():
         _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
     standards = buyer_standards.read(buyer_text)
@@ -3228,6 +3230,19 @@ def _join_timescales(method: Method) -> None:
         if u.get("block") == "buyer-standard-timescale":
             u["text"] = u["text"].replace("to that timescale", "to these timescales").replace(
                 "writes it into our procedure", "writes them into our procedure")
+
+
+def _buyer_policies_over_ours(methods: dict, policies: list[str], provider: str, local=frozenset()) -> None:
+    """Every part's sentence that sets a matter by our own policy where the tender names the buyer's policy for it
+    (:func:`ours_on_same_matter`) is left out, in every part of every answer of the tender, not only in the part the
+    buyer's policy template goes to (s22 q09, s23 contradictions A8/B7: 'The rate is set in the Harbour Lane Trust
+    involvement payment policy' beside 'the ICB's Lived Experience Payment Policy (version 2.0)', which sets the rates)."""
+    if not provider:
+        return
+    for policy in dict.fromkeys(policies):
+        same = ours_on_same_matter(policy, provider, local)
+        for method in methods.values():
+            _drop_units(method, lambda u, same=same: same(u["text"]))
 
 
 def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
