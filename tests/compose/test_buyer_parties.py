@@ -85,3 +85,21 @@ def test_our_policy_for_the_buyers_matter_goes_from_every_part():
     assert [u["text"] for u in methods["a"].units] == ["Travel is covered on top."]
     assert methods["a"].units[0]["cont"] is False  # the block's next sentence opens it
     assert [u["text"] for u in methods["b"].units] == ["Lone working follows the Quayside Care lone working policy."]
+
+
+# ---------------------------------------------------------------- nothing agreed with a new buyer before award
+
+def test_a_plan_said_as_agreed_with_a_new_buyer_is_one_we_will_agree():
+    buyer = "Westmarsh Council"
+    said = buyer_facts.not_yet_agreed("Our lone working plan, agreed with Westmarsh Council, covers home visits.", buyer)
+    assert said == ("Our lone working plan, which we will agree with Westmarsh Council during mobilisation, covers "
+                    "home visits.")
+    said = buyer_facts.not_yet_agreed("We follow the escalation plan agreed with Westmarsh Council: a call first.", buyer)
+    assert said == "We follow the escalation plan we will agree with Westmarsh Council during mobilisation: a call first."
+
+
+def test_an_agreement_that_says_when_is_left_as_it_is():
+    text = "Definitions are agreed with Westmarsh Council at mobilisation."
+    assert buyer_facts.not_yet_agreed(text, "Westmarsh Council") == text
+    assert buyer_facts.not_yet_agreed("Our plan, agreed with Fenwick ICB, follows PSIRF.", "Westmarsh Council") == (
+        "Our plan, agreed with Fenwick ICB, follows PSIRF.")

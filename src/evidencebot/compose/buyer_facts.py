@@ -1094,6 +1094,25 @@ def _check_outgoing(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | No
     return None
 
 
+def not_yet_agreed(text: str, buyer: str) -> str:
+    """``text`` with a plan of ours said as already 'agreed with' ``buyer`` (a buyer we do not yet work for: nothing is
+    agreed with it before award) said as one we will agree with it during mobilisation: 'Our patient safety incident
+    response plan, agreed with the Council, follows PSIRF' -> '..., which we will agree with the Council during
+    mobilisation, follows PSIRF'. A sentence that says when ('agreed with the Council at mobilisation', '... in the
+    first quarter') is left as it is. Wording: ``not_yet_agreed`` in ``phrasebank/buyer_facts.yaml``."""
+    if not buyer or "agreed with" not in (text or ""):
+        return text
+    spec = _spec().get("not_yet_agreed") or {}
+    name = r"\s+".join(re.escape(w) for w in buyer.split())
+    relative = str(spec.get("relative") or "")
+    plain = str(spec.get("plain") or "")
+    if relative:
+        text = re.sub(rf",\s*agreed\s+with\s+{name}\s*,", lambda m: relative.format(buyer=buyer), text)
+    if plain:
+        text = re.sub(rf"(?<=\w)\s+agreed\s+with\s+{name}(?=\s*[:.;])", lambda m: plain.format(buyer=buyer), text)
+    return text
+
+
 # ---------------------------------------------------------------- how many sit on a board
 
 @functools.lru_cache(maxsize=4)

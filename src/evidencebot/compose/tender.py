@@ -1302,6 +1302,9 @@ def assemble_tender(
         for m in methods.values():
             for u in m.units:
                 u["text"] = frame(u["text"])
+    if resolved.other_buyer:
+        # before award nothing is agreed with a buyer we do not yet work for (s23 A20/B22)
+        _not_yet_agreed(methods, fill_profile.get("commissioner") or "")
     # the provider handing over: never a partner here; nor one this question names only in the handover (s21 q10:
     # 'TUPE transfer of staff from ... Eastfold Housing Trust', a housing partner in Q4, got a referral paragraph)
     reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
@@ -3659,6 +3662,14 @@ def gap_note(missing: list[Requirement]) -> str:
     names = [r.name for r in missing]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"The buyer names {listed}; no block mentions {'it' if len(names) == 1 else 'them'}."
+
+
+def _not_yet_agreed(methods: dict, buyer: str) -> None:
+    """Every method sentence that says a plan of ours is already agreed with ``buyer`` says we will agree it during
+    mobilisation (:func:`buyer_facts.not_yet_agreed`)."""
+    for m in methods.values():
+        for u in m.units:
+            u["text"] = buyer_facts.not_yet_agreed(u["text"], buyer)
 
 
 def _without_outgoing(reqs: list[Requirement], facts: list) -> list[Requirement]:
