@@ -103,3 +103,16 @@ def test_an_agreement_that_says_when_is_left_as_it_is():
     assert buyer_facts.not_yet_agreed(text, "Westmarsh Council") == text
     assert buyer_facts.not_yet_agreed("Our plan, agreed with Fenwick ICB, follows PSIRF.", "Westmarsh Council") == (
         "Our plan, agreed with Fenwick ICB, follows PSIRF.")
+
+
+# ---------------------------------------------------------------- one measure set, the buyer's
+
+def test_a_clause_adding_a_measure_the_buyer_never_names_goes():
+    named = buyer_facts.buyer_measures("The service must use DIALOG at assessment and at discharge.")
+    ours = ("We will use DIALOG as the primary measure at every review; CORE-10 continues alongside it for the first "
+            "year.")
+    assert buyer_facts.without_other_measures(ours, named) == "We will use DIALOG as the primary measure at every review."
+    # a buyer that names both: nothing cut; a buyer that names none: nothing cut
+    both = buyer_facts.buyer_measures("Providers will use DIALOG and CORE-10.")
+    assert buyer_facts.without_other_measures(ours, both) == ours
+    assert buyer_facts.without_other_measures(ours, frozenset()) == ours

@@ -555,6 +555,31 @@ def _check_measure(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
     return n.group(0), n.start(), n.end()
 
 
+def buyer_measures(text: str) -> frozenset[str]:
+    """The outcome measures the buyer's ``text`` names anywhere, by family ('reqol', 'dialog', 'swemwbs')."""
+    return frozenset(_family(m.group(0)) for m in _measure_names().finditer(text or ""))
+
+
+def without_other_measures(sentence: str, named: frozenset[str]) -> str:
+    """``sentence`` without a ';'-clause after its first that brings in a measure of ours the buyer names nowhere
+    (``named``: :func:`buyer_measures`), beside a first clause that says a measure the buyer names: 'we will use DIALOG
+    as the primary ... measure ...; SWEMWBS, the wellbeing measure behind our current figures, continues alongside it
+    for the first year' to a buyer that names DIALOG alone (s23 A11/B13: two answers giving two measure sets). Nothing
+    is cut when the buyer names no measure."""
+    if not named or ";" not in sentence:
+        return sentence
+    parts = re.split(r";\s*", sentence)
+    first = {_family(m.group(0)) for m in _measure_names().finditer(parts[0])}
+    if not first & named:
+        return sentence
+    kept = [parts[0]] + [p for p in parts[1:] if not ({_family(m.group(0)) for m in _measure_names().finditer(p)}
+                                                      - named)]
+    if len(kept) == len(parts):
+        return sentence
+    out = "; ".join(kept).rstrip()
+    return out if out.endswith((".", "!", "?")) else out.rstrip(",;: ") + "."
+
+
 # ---------------------------------------------------------------- versions of named documents
 
 _VERSION = re.compile(r"\b(?:version|ver\.?|v)\s*(?P<v>\d+(?:\.\d+)*)\b", re.I)

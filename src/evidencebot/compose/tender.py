@@ -1305,6 +1305,7 @@ def assemble_tender(
     if resolved.other_buyer:
         # before award nothing is agreed with a buyer we do not yet work for (s23 A20/B22)
         _not_yet_agreed(methods, fill_profile.get("commissioner") or "")
+    _buyer_measures_only(methods, buyer_facts.buyer_measures(buyer_text))
     # the provider handing over: never a partner here; nor one this question names only in the handover (s21 q10:
     # 'TUPE transfer of staff from ... Eastfold Housing Trust', a housing partner in Q4, got a referral paragraph)
     reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
@@ -3662,6 +3663,16 @@ def gap_note(missing: list[Requirement]) -> str:
     names = [r.name for r in missing]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"The buyer names {listed}; no block mentions {'it' if len(names) == 1 else 'them'}."
+
+
+def _buyer_measures_only(methods: dict, named: frozenset[str]) -> None:
+    """Every method sentence without the clause that adds an outcome measure of ours the buyer names nowhere
+    (:func:`buyer_facts.without_other_measures`): one measure set, the buyer's, in every answer."""
+    if not named:
+        return
+    for m in methods.values():
+        for u in m.units:
+            u["text"] = buyer_facts.without_other_measures(u["text"], named)
 
 
 def _not_yet_agreed(methods: dict, buyer: str) -> None:
