@@ -53,7 +53,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from evidencebot.compose import consistency, tender_profile
+from evidencebot.compose import buyer_facts, consistency, tender_profile
 from evidencebot.compose.anonymity import ROLES
 from evidencebot.store.blocks import get_profile
 from evidencebot.store.db import connect
@@ -118,6 +118,12 @@ def main() -> None:
     print(f"repeated sentences (12+ words, across answers): {repeats}")
     print(f"sentences alike (70% of words shared, 12+ words, in and across answers): {shaped}")
     print(f"contradictions: {len(found)} ({', '.join(f'{k} {n}' for k, n in Counter(c.kind for c in found).items())})")
+    # each answer against the buyer's facts read once from the whole questionnaire (hours, timescales, the outgoing
+    # provider as a partner, ...): what ``check --question-file`` reports one answer at a time, over the set
+    held = buyer_facts.read(questions)
+    clashes = [(ref, c) for ref, text in answers for c in buyer_facts.check(_body(text), held, ref=ref)]
+    print(f"buyer facts contradicted (whole questionnaire): {len(clashes)} "
+          f"({', '.join(f'{k} {n}' for k, n in Counter(c.fact.kind for _, c in clashes).items())})")
     if args.show:
         for s, n in said.items():
             if n > 1:
@@ -125,6 +131,8 @@ def main() -> None:
         for ref, s in alike:
             print(f"  alike {ref}: {s[:150]}")
         for c in found:
+            print("  -", c.describe()[:300])
+        for _, c in clashes:
             print("  -", c.describe()[:300])
 
 
