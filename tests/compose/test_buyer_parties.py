@@ -116,3 +116,11 @@ def test_a_clause_adding_a_measure_the_buyer_never_names_goes():
     both = buyer_facts.buyer_measures("Providers will use DIALOG and CORE-10.")
     assert buyer_facts.without_other_measures(ours, both) == ours
     assert buyer_facts.without_other_measures(ours, frozenset()) == ours
+
+
+def test_the_incumbent_named_in_apposition_and_one_that_remains():
+    text = ("The recovery service is delivered by the incumbent, Harrowgate Recovery Partnership, until 31 March 2027. "
+            "The crisis line is currently run by Fenwick Health NHS Trust, which remains its provider.")
+    assert buyer_facts.outgoing(buyer_facts.read(text)) == ["Harrowgate Recovery Partnership"]
+    assert buyer_facts.outgoing(buyer_facts.read("Brookside Care Trust (the incumbent) employs 30 staff in scope.")) == [
+        "Brookside Care Trust"]

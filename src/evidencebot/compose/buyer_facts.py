@@ -1045,13 +1045,15 @@ def _named_orgs(sentence: str) -> list[tuple[str, int, int]]:
     pats = [_pat("outgoing", "by")]
     if _pat("outgoing", "transfer").search(sentence):
         pats.append(_pat("outgoing", "from"))
+    if _pat("outgoing", "now").search(sentence):
+        pats.append(_pat("outgoing", "by_now"))
     for cue in pats:
         for m in cue.finditer(sentence):
-            o = re.match(r"\s+(?:the\s+)?" + _ORG, sentence[m.end():])
+            o = re.match(r"[\s,:]+(?:the\s+)?" + _ORG, sentence[m.end():])
             if o:
                 out.append((o.group("org"), m.end() + o.start("org"), m.end() + o.end("org")))
     for m in _pat("outgoing", "is").finditer(sentence):
-        before = sentence[:m.start()].rstrip()
+        before = sentence[:m.start()].rstrip(" ,")
         o = re.search(_ORG + r"$", before)
         if o:
             out.append((o.group("org"), o.start("org"), o.end("org")))
@@ -1087,10 +1089,13 @@ def _outgoing_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     for where, s in lines:
         for name, _, _ in _named_orgs(s):
             found.setdefault(name, (s, where))
-    transition = _pat("outgoing", "transition")
+    transition, stays = _pat("outgoing", "transition"), _pat("outgoing", "stays")
     out = []
     for name, (quote, where) in found.items():
-        if any(_names_in(name, s) and not transition.search(s) for _, s in lines):
+        # its acronym too ('run by Severnmoor Partnership NHS Foundation Trust (SPFT)', then 'SPFT' alone)
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        aliases = {name} | {m.group(1) for _, s in lines for m in re.finditer(words + r"\s*\(([A-Z][A-Za-z]{1,9})\)", s)}
+        if any(_names_in(a, s) and (stays.search(s) or not transition.search(s)) for a in aliases for _, s in lines):
             continue
         out.append(BuyerFact("outgoing", f"the {name}", f"{name} is the outgoing provider, a party to the handover",
                              quote, where, (name,)))
