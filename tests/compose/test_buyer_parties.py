@@ -124,3 +124,11 @@ def test_the_incumbent_named_in_apposition_and_one_that_remains():
     assert buyer_facts.outgoing(buyer_facts.read(text)) == ["Harrowgate Recovery Partnership"]
     assert buyer_facts.outgoing(buyer_facts.read("Brookside Care Trust (the incumbent) employs 30 staff in scope.")) == [
         "Brookside Care Trust"]
+
+
+def test_a_handover_meeting_until_go_live_is_the_transitions():
+    facts = buyer_facts.read(HANDOVER)
+    assert buyer_facts.check("Our transition lead meets Westmarsh Wellbeing Collective every week until go-live to "
+                             "plan the transfer of records.", facts) == []
+    assert buyer_facts.check("We meet Westmarsh Wellbeing Collective every quarter to plan the transfer of records.",
+                             facts) != []

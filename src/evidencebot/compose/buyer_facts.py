@@ -1119,7 +1119,9 @@ def _check_outgoing(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | No
     hits = _names_in(fact.data[0], sentence)
     if not hits:
         return None
-    if _pat("outgoing", "ongoing").search(sentence) or not _pat("outgoing", "transition").search(sentence):
+    ongoing = _pat("outgoing", "ongoing").search(sentence) or (
+        _pat("outgoing", "cadence").search(sentence) and not _pat("outgoing", "bounded").search(sentence))
+    if ongoing or not _pat("outgoing", "transition").search(sentence):
         return hits[0].group(0), hits[0].start(), hits[0].end()
     return None
 
