@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from evidencebot.compose import buyer_facts, buyer_terms
+from evidencebot.compose import buyer_facts, buyer_mobilisation, buyer_terms
 from evidencebot.compose.requirements import Requirement
 from evidencebot.compose.tender import _buyer_policies_over_ours, _without_outgoing
 
@@ -132,3 +132,11 @@ def test_a_handover_meeting_until_go_live_is_the_transitions():
                              "plan the transfer of records.", facts) == []
     assert buyer_facts.check("We meet Westmarsh Wellbeing Collective every quarter to plan the transfer of records.",
                              facts) != []
+
+
+def test_the_mobilisation_plan_names_the_outgoing_provider_when_no_end_date_is_given():
+    text = ("- Contract award (expected): 12 October 2026.\n- Service go-live: 1 April 2027.\n\n"
+            "The service is currently delivered by Westmarsh Wellbeing Collective, and TUPE is expected to apply to "
+            "about 30 staff.\n")
+    tt = buyer_mobilisation.read(text)
+    assert tt is not None and tt.incumbent == "Westmarsh Wellbeing Collective"
