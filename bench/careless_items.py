@@ -44,6 +44,15 @@ name's 'the' (q02, q04, q07, q09, q11) and q08's 'data and quality officer 0.9 W
 (whole tender drafted together): identical before and after (repeated sentences s22 1, s21 3; stories reused 0;
 checker findings 0; contradictions 0). Item 6 (repeats across answers drafted one file at a time) was not worked:
 each file's draft shares no state with its siblings (tender.TenderShared is filled only by tender_store.draft).
+
+w24 (session 24, issue 12: answers that contradict the buyer): the line *buyer facts contradicted* added (each answer
+against :func:`buyer_facts.check` of the whole questionnaire). Drafted one file at a time on the demo db, before =
+31b03bf, after = w24 (30b63aa); ``check --db --question-file`` exit 0 on all 42 after-drafts. Buyer facts contradicted
+before -> after: s21 1 -> 0 (q10: 'During mobilisation we will agree with the Calderwick Wellbeing Network and the
+Eastfold Housing Trust how referrals and information pass between us', the outgoing providers as partners), s22 1 -> 1
+(a target, q09, not looked into), s23 0 -> 0, dev (/work/devsets/s24) 0 -> 0. Repeated / alike unchanged except dev
+21 -> 22 / 22 -> 23: q01's measure sentence lost its SWEMWBS clause and now says what q09's already did (one measure
+set in both answers).
 """
 
 from __future__ import annotations
