@@ -44,6 +44,15 @@ name's 'the' (q02, q04, q07, q09, q11) and q08's 'data and quality officer 0.9 W
 (whole tender drafted together): identical before and after (repeated sentences s22 1, s21 3; stories reused 0;
 checker findings 0; contradictions 0). Item 6 (repeats across answers drafted one file at a time) was not worked:
 each file's draft shares no state with its siblings (tender.TenderShared is filled only by tender_store.draft).
+
+w24 (session 24, issue 12: answers that contradict the buyer): the line *buyer facts contradicted* added (each answer
+against :func:`buyer_facts.check` of the whole questionnaire). Drafted one file at a time on the demo db, before =
+31b03bf, after = w24 (30b63aa); ``check --db --question-file`` exit 0 on all 42 after-drafts. Buyer facts contradicted
+before -> after: s21 1 -> 0 (q10: 'During mobilisation we will agree with the Calderwick Wellbeing Network and the
+Eastfold Housing Trust how referrals and information pass between us', the outgoing providers as partners), s22 1 -> 1
+(a target, q09, not looked into), s23 0 -> 0, dev (/work/devsets/s24) 0 -> 0. Repeated / alike unchanged except dev
+21 -> 22 / 22 -> 23: q01's measure sentence lost its SWEMWBS clause and now says what q09's already did (one measure
+set in both answers).
 """
 
 from __future__ import annotations
@@ -53,7 +62,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from evidencebot.compose import consistency, tender_profile
+from evidencebot.compose import buyer_facts, consistency, tender_profile
 from evidencebot.compose.anonymity import ROLES
 from evidencebot.store.blocks import get_profile
 from evidencebot.store.db import connect
@@ -118,6 +127,12 @@ def main() -> None:
     print(f"repeated sentences (12+ words, across answers): {repeats}")
     print(f"sentences alike (70% of words shared, 12+ words, in and across answers): {shaped}")
     print(f"contradictions: {len(found)} ({', '.join(f'{k} {n}' for k, n in Counter(c.kind for c in found).items())})")
+    # each answer against the buyer's facts read once from the whole questionnaire (hours, timescales, the outgoing
+    # provider as a partner, ...): what ``check --question-file`` reports one answer at a time, over the set
+    held = buyer_facts.read(questions)
+    clashes = [(ref, c) for ref, text in answers for c in buyer_facts.check(_body(text), held, ref=ref)]
+    print(f"buyer facts contradicted (whole questionnaire): {len(clashes)} "
+          f"({', '.join(f'{k} {n}' for k, n in Counter(c.fact.kind for _, c in clashes).items())})")
     if args.show:
         for s, n in said.items():
             if n > 1:
@@ -125,6 +140,8 @@ def main() -> None:
         for ref, s in alike:
             print(f"  alike {ref}: {s[:150]}")
         for c in found:
+            print("  -", c.describe()[:300])
+        for _, c in clashes:
             print("  -", c.describe()[:300])
 
 

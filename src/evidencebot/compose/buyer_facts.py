@@ -59,7 +59,7 @@ PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
 KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
-         "assessor")
+         "assessor", "outgoing")
 
 
 @dataclass(frozen=True)
@@ -555,6 +555,31 @@ def _check_measure(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
     return n.group(0), n.start(), n.end()
 
 
+def buyer_measures(text: str) -> frozenset[str]:
+    """The outcome measures the buyer's ``text`` names anywhere, by family ('reqol', 'dialog', 'swemwbs')."""
+    return frozenset(_family(m.group(0)) for m in _measure_names().finditer(text or ""))
+
+
+def without_other_measures(sentence: str, named: frozenset[str]) -> str:
+    """``sentence`` without a ';'-clause after its first that brings in a measure of ours the buyer names nowhere
+    (``named``: :func:`buyer_measures`), beside a first clause that says a measure the buyer names: 'we will use DIALOG
+    as the primary ... measure ...; SWEMWBS, the wellbeing measure behind our current figures, continues alongside it
+    for the first year' to a buyer that names DIALOG alone (s23 A11/B13: two answers giving two measure sets). Nothing
+    is cut when the buyer names no measure."""
+    if not named or ";" not in sentence:
+        return sentence
+    parts = re.split(r";\s*", sentence)
+    first = {_family(m.group(0)) for m in _measure_names().finditer(parts[0])}
+    if not first & named:
+        return sentence
+    kept = [parts[0]] + [p for p in parts[1:] if not ({_family(m.group(0)) for m in _measure_names().finditer(p)}
+                                                      - named)]
+    if len(kept) == len(parts):
+        return sentence
+    out = "; ".join(kept).rstrip()
+    return out if out.endswith((".", "!", "?")) else out.rstrip(",;: ") + "."
+
+
 # ---------------------------------------------------------------- versions of named documents
 
 _VERSION = re.compile(r"\b(?:version|ver\.?|v)\s*(?P<v>\d+(?:\.\d+)*)\b", re.I)
@@ -1002,6 +1027,124 @@ def _check_runs(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | N
     return m.group(0), m.start(), m.end(), rep
 
 
+# ---------------------------------------------------------------- the outgoing provider
+
+_ORG = r"(?P<org>[A-Z][\w'’&-]*(?:\s+(?:and\s+|of\s+|for\s+|&\s+)?[A-Z][\w'’&-]*)*)"
+
+
+def _party_name(words: str) -> str:
+    """An organisation's name as the buyer wrote it, without a trailing joiner or a leading 'the'."""
+    name = re.sub(r"^(?:the|The)\s+", "", " ".join(words.split()))
+    return re.sub(r"\s+(?:and|of|for|&)$", "", name)
+
+
+def _named_orgs(sentence: str) -> list[tuple[str, int, int]]:
+    """The organisations ``sentence`` says run the service now or send the staff who transfer (:data:`outgoing`
+    in ``phrasebank/buyer_facts.yaml``), each (name, start, end): two words or more, or an acronym."""
+    out = []
+    pats = [_pat("outgoing", "by")]
+    if _pat("outgoing", "transfer").search(sentence):
+        pats.append(_pat("outgoing", "from"))
+    if _pat("outgoing", "now").search(sentence):
+        pats.append(_pat("outgoing", "by_now"))
+    for cue in pats:
+        for m in cue.finditer(sentence):
+            o = re.match(r"[\s,:]+(?:the\s+)?" + _ORG, sentence[m.end():])
+            if o:
+                out.append((o.group("org"), m.end() + o.start("org"), m.end() + o.end("org")))
+    for m in _pat("outgoing", "is").finditer(sentence):
+        before = sentence[:m.start()].rstrip(" ,")
+        o = re.search(_ORG + r"$", before)
+        if o:
+            out.append((o.group("org"), o.start("org"), o.end("org")))
+    names: list[tuple[str, int, int]] = []
+    for org, a, _ in out:
+        name = _party_name(org)
+        # 'Lighthouse Wellbeing Trust and KMFT' is two; 'Ravensmoor and Ambledale Partnership NHS Foundation Trust' one
+        parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", name)]
+        if len(parts) < 2 or not all(_one_party(p) for p in parts):
+            parts = [name]
+        for part in parts:
+            i = sentence.find(part, a)
+            if _one_party(part) and (part, i) not in [(n, x) for n, x, _ in names]:
+                names.append((part, i, i + len(part)))
+    return names
+
+
+def _one_party(name: str) -> bool:
+    """Two capitalised words or more, or an acronym: a name an organisation goes by."""
+    return len(name.split()) >= 2 or bool(re.fullmatch(r"[A-Z]{2,}", name))
+
+
+def _names_in(name: str, sentence: str) -> list[re.Match]:
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    return list(re.finditer(rf"(?<![\w-]){words}(?![\w-])", sentence))
+
+
+def _outgoing_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The organisations the buyer names only as running the service now or as the staff's employer before the
+    transfer: named in a sentence without a :data:`transition` word anywhere in the tender, it goes on after the start
+    (s23's KMFT, 'where care is shared with KMFT') and no fact is read of it."""
+    found: dict[str, tuple[str, str]] = {}
+    for where, s in lines:
+        for name, _, _ in _named_orgs(s):
+            found.setdefault(name, (s, where))
+    transition, stays = _pat("outgoing", "transition"), _pat("outgoing", "stays")
+    out = []
+    for name, (quote, where) in found.items():
+        # its acronym too ('run by Severnmoor Partnership NHS Foundation Trust (SPFT)', then 'SPFT' alone)
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        aliases = {name} | {m.group(1) for _, s in lines for m in re.finditer(words + r"\s*\(([A-Z][A-Za-z]{1,9})\)", s)}
+        if any(_names_in(a, s) and (stays.search(s) or not transition.search(s)) for a in aliases for _, s in lines):
+            continue
+        out.append(BuyerFact("outgoing", f"the {name}", f"{name} is the outgoing provider, a party to the handover",
+                             quote, where, (name,)))
+    return out
+
+
+def outgoing_facts(text: str) -> list[BuyerFact]:
+    """The outgoing providers of ``text`` alone (one question: those it names only in the handover)."""
+    return _outgoing_facts(buyer_lines(text))
+
+
+def outgoing(facts: list[BuyerFact]) -> list[str]:
+    """The names of the organisations ``facts`` say hand the service over: parties to the transition, never partners."""
+    return [f.data[0] for f in facts if f.kind == "outgoing"]
+
+
+def _check_outgoing(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    """A sentence of ours naming the outgoing provider as a partner: with an ``ongoing`` word ('how each service refers
+    to the other', 'every six months'), or with no ``transition`` word at all ('We will work with the Lighthouse
+    Wellbeing Trust')."""
+    hits = _names_in(fact.data[0], sentence)
+    if not hits:
+        return None
+    ongoing = _pat("outgoing", "ongoing").search(sentence) or (
+        _pat("outgoing", "cadence").search(sentence) and not _pat("outgoing", "bounded").search(sentence))
+    if ongoing or not _pat("outgoing", "transition").search(sentence):
+        return hits[0].group(0), hits[0].start(), hits[0].end()
+    return None
+
+
+def not_yet_agreed(text: str, buyer: str) -> str:
+    """``text`` with a plan of ours said as already 'agreed with' ``buyer`` (a buyer we do not yet work for: nothing is
+    agreed with it before award) said as one we will agree with it during mobilisation: 'Our patient safety incident
+    response plan, agreed with the Council, follows PSIRF' -> '..., which we will agree with the Council during
+    mobilisation, follows PSIRF'. A sentence that says when ('agreed with the Council at mobilisation', '... in the
+    first quarter') is left as it is. Wording: ``not_yet_agreed`` in ``phrasebank/buyer_facts.yaml``."""
+    if not buyer or "agreed with" not in (text or ""):
+        return text
+    spec = _spec().get("not_yet_agreed") or {}
+    name = r"\s+".join(re.escape(w) for w in buyer.split())
+    relative = str(spec.get("relative") or "")
+    plain = str(spec.get("plain") or "")
+    if relative:
+        text = re.sub(rf",\s*agreed\s+with\s+{name}\s*,", lambda m: relative.format(buyer=buyer), text)
+    if plain:
+        text = re.sub(rf"(?<=\w)\s+agreed\s+with\s+{name}(?=\s*[:.;])", lambda m: plain.format(buyer=buyer), text)
+    return text
+
+
 # ---------------------------------------------------------------- how many sit on a board
 
 @functools.lru_cache(maxsize=4)
@@ -1130,7 +1273,7 @@ def read(sources) -> list[BuyerFact]:
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
              + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
-             + _assessor_facts(lines))
+             + _assessor_facts(lines) + _outgoing_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1217,6 +1360,9 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
             elif f.kind == "assessor":
                 hit = _check_assessor(f, s)
                 rep = f.value if hit else ""
+            elif f.kind == "outgoing":
+                hit = _check_outgoing(f, s)
+                rep = ""
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
         for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):

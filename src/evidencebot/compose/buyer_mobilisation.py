@@ -51,6 +51,8 @@ def read(text: str) -> Timetable | None:
     if award is None or start is None or award >= start:
         return None
     incumbent = next((f.data[2] for f in facts if f.kind == "contract" and f.data[:1] == ("ends",)), "")
+    if not incumbent:  # no end date given: the provider the buyer says runs the service now ('currently delivered by')
+        incumbent = " and ".join(buyer_facts.outgoing(facts))
     tupe = next((int(q.value) for q in buyer_scale.read(text) if q.kind == "tupe_staff"), None)
     m = re.search(str(_spec().get("people") or r"(?!)"), text or "", re.I)
     people = int(m.group("n").replace(",", "")) if m else None

@@ -439,6 +439,20 @@ def _staff_named(sentence: str, m: re.Match) -> str | None:
     return " ".join(phrase.group(1).split()) if phrase else ""
 
 
+def _role_row(sentence: str) -> bool:
+    """``sentence`` is a table row whose first cell names one role ('| Recovery Practitioners (Community Recovery Teams)
+    | at least 22.0 WTE across the three teams | 30 people |'): its WTE is that role's minimum, never the whole
+    workforce's (s23 contradictions A7/B6: 'a workforce of at least 22 WTE' where the role minimums total 53.0). A row
+    for the whole ('| Total establishment | ...', '| Staff | ...') is not one role's."""
+    if not sentence.lstrip().startswith("|"):
+        return False
+    first = next((c.strip() for c in sentence.strip().strip("|").split("|")), "")
+    return bool(first) and not _WHOLE_ROW.search(first)
+
+
+_WHOLE_ROW = re.compile(r"\b(?:total|overall|whole|workforce|establishment|staffing)\b|^(?:all\s+)?staff$", re.I)
+
+
 def read_figures(text: str) -> list[BuyerFigure]:
     """The buyer's figures an answer must not contradict: a first-contact standard it asks for, a
     minimum workforce (and of peer workers), the number of people open in the service it describes.
@@ -471,6 +485,8 @@ def read_figures(text: str) -> list[BuyerFigure]:
             what = "peer_workforce" if re.search(r"\bpeer\b", m.group("rest"), re.I) else (
                 "" if _ROLE.search(m.group("rest")) else "workforce")
             staff = _staff_named(s, m) if what == "workforce" else ""
+            if what == "workforce" and _role_row(s):
+                staff = None  # a staffing table's row: one role's minimum, not the whole workforce (s23 q08)
             if staff is None:
                 what = ""  # '18 WTE employment specialists': one role's number, not the whole workforce
             if what and what not in seen and not _NOW.search(s):

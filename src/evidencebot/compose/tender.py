@@ -1303,7 +1303,14 @@ def assemble_tender(
         for m in methods.values():
             for u in m.units:
                 u["text"] = frame(u["text"])
-    reqs = read_requirements(question, known=_parties(service_profile, given))
+    if resolved.other_buyer:
+        # before award nothing is agreed with a buyer we do not yet work for (s23 A20/B22)
+        _not_yet_agreed(methods, fill_profile.get("commissioner") or "")
+    _buyer_measures_only(methods, buyer_facts.buyer_measures(buyer_text))
+    # the provider handing over: never a partner here; nor one this question names only in the handover (s21 q10:
+    # 'TUPE transfer of staff from ... Eastfold Housing Trust', a housing partner in Q4, got a referral paragraph)
+    reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
+                             held_facts + buyer_facts.outgoing_facts(question))
     approved_now = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
     library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
     # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
@@ -1326,14 +1333,16 @@ def assemble_tender(
     # the buyer's names for things our blocks speak of generically, from the whole tender (another question may
     # name what this answer's blocks speak of): one name for one thing in every answer
     kinds = [(r, buyer_terms.local_kind(r.name, r.sentence, local_words)) for r in reqs + (
-        read_requirements(buyer_context, known=_parties(service_profile, given)) if buyer_context else [])
-        if r.kind == "name"]
+        _without_outgoing(read_requirements(buyer_context, known=_parties(service_profile, given)), held_facts)
+        if buyer_context else []) if r.kind == "name"]
     tender_names = [r.name for r, kind in kinds if kind]
     placed = _buyer_templates(plan, methods, reqs, unnamed, [c for c in comparisons if c.what not in elsewhere], figures,
                               buyer_blocks, fill_profile, resolved.profile, told=shared.blocks,
                               buyer_text=buyer_text, local=local_words,
                               partners=[kind[1] for _, kind in kinds if kind and kind[0] == "partner"])
     placed.update({what: "asked elsewhere" for what in elsewhere})
+    _buyer_policies_over_ours(methods, [kind[1] for _, kind in kinds if kind and kind[0] == "policy"],
+                              fill_profile.get("provider") or "", local_words)
     for m in methods.values():
         _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
     standards = buyer_standards.read(buyer_text)
@@ -3250,6 +3259,19 @@ def _join_timescales(method: Method) -> None:
                 "writes it into our procedure", "writes them into our procedure")
 
 
+def _buyer_policies_over_ours(methods: dict, policies: list[str], provider: str, local=frozenset()) -> None:
+    """Every part's sentence that sets a matter by our own policy where the tender names the buyer's policy for it
+    (:func:`ours_on_same_matter`) is left out, in every part of every answer of the tender, not only in the part the
+    buyer's policy template goes to (s22 q09, s23 contradictions A8/B7: 'The rate is set in the Harbour Lane Trust
+    involvement payment policy' beside 'the ICB's Lived Experience Payment Policy (version 2.0)', which sets the rates)."""
+    if not provider:
+        return
+    for policy in dict.fromkeys(policies):
+        same = ours_on_same_matter(policy, provider, local)
+        for method in methods.values():
+            _drop_units(method, lambda u, same=same: same(u["text"]))
+
+
 def ours_on_same_matter(policy: str, provider: str, local=frozenset()):
     """``same(sentence)``: the sentence sets a matter by the provider's own policy on the matter of the buyer's
     ``policy`` ('the Harbour Lane Trust involvement payment policy' beside the 'Riverside ICB Involvement Payment
@@ -3664,6 +3686,34 @@ def gap_note(missing: list[Requirement]) -> str:
     names = [r.name for r in missing]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"The buyer names {listed}; no block mentions {'it' if len(names) == 1 else 'them'}."
+
+
+def _buyer_measures_only(methods: dict, named: frozenset[str]) -> None:
+    """Every method sentence without the clause that adds an outcome measure of ours the buyer names nowhere
+    (:func:`buyer_facts.without_other_measures`): one measure set, the buyer's, in every answer."""
+    if not named:
+        return
+    for m in methods.values():
+        for u in m.units:
+            u["text"] = buyer_facts.without_other_measures(u["text"], named)
+
+
+def _not_yet_agreed(methods: dict, buyer: str) -> None:
+    """Every method sentence that says a plan of ours is already agreed with ``buyer`` says we will agree it during
+    mobilisation (:func:`buyer_facts.not_yet_agreed`)."""
+    for m in methods.values():
+        for u in m.units:
+            u["text"] = buyer_facts.not_yet_agreed(u["text"], buyer)
+
+
+def _without_outgoing(reqs: list[Requirement], facts: list) -> list[Requirement]:
+    """``reqs`` without the providers the buyer says hand the service over (:func:`buyer_facts.outgoing`): a party to
+    the transition (TUPE, handover, records), never a named partner our templates plan referrals and reviews with (s23
+    contradictions A6/B5: 'We will work with the Lighthouse Wellbeing Trust from the start of the contract')."""
+    gone = {" ".join(n.lower().split()) for n in buyer_facts.outgoing(facts)}
+    if not gone:
+        return reqs
+    return [r for r in reqs if re.sub(r"^the\s+", "", " ".join(r.name.lower().split())) not in gone]
 
 
 def _parties(profile: dict, facts: dict | None = None) -> list[str]:
