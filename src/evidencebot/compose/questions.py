@@ -1258,7 +1258,8 @@ def _key_order(keys: list[str]) -> bool:
             idx = [list(seq).index(k) for k in keys]
         except ValueError:
             continue
-        if idx[0] == 0 and all(b == a + 1 for a, b in zip(idx, idx[1:])):
+        if all(b == a + 1 for a, b in zip(idx, idx[1:])) and (idx[0] == 0 or (seq == "abcdefgh" and len(idx) >= 3)):
+            # a part's letters go on from the part before ('Part 2' + 'd) ... e) ... f) ...', s16 q07, spent)
             return True
     return False
 
@@ -3652,7 +3653,7 @@ def _cut_long(text: str, max_words: int) -> str:
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
-def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
+def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
     'how you identify early warning signs' -> 'Identifying early warning signs';
@@ -3786,7 +3787,108 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         return _clean(text)[:60]
     if re.match(r"^examples?\b", t, re.I):
         t = ("An " if t.lower().startswith("example ") else "") + t  # 'An example of ...' reads as a heading
-    return t[:1].upper() + t[1:]
+    t = t[:1].upper() + t[1:]
+    if _fallback and heading_fault(t, text):
+        # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
+        t = _fallback_heading(text, t, max_words)
+    return t
+
+
+_AIM_END = _words("aim_end", within="heading")
+_AUXILIARIES = _words("auxiliaries", within="heading")
+_RELATIVES = _words("relatives", within="heading")
+
+
+def _verb_like(word: str) -> bool:
+    """A word that can be a clause's verb: an auxiliary, a known verb or its -s form, a word ending -ed."""
+    w = word.lower()
+    return (w in _AUXILIARIES or re.search(r"['’](?:ll|d)$|n['’]t$", w) or _looks_like_verb(w)
+            or (w.endswith("s") and (_looks_like_verb(w[:-1]) or (w.endswith("es") and _looks_like_verb(w[:-2]))))
+            or (w.endswith("ed") and len(w) > 4))
+
+
+def _wh_fragment(words: list[str]) -> bool:
+    """A heading opening on a question word whose clause lost its verb: 'How the person' (s23 q02 panel), 'How a
+    person who rings the helpline' (the verb, 'will be triaged', was after the cut). A verb inside a relative
+    clause ('who rings') is not the clause's own."""
+    if not _WH.match(words[0]):
+        return False
+    for n, w in enumerate(words[1:], 1):
+        if w.lower() in _RELATIVES and n > 1:
+            # the subject's relative clause: the clause's own verb is an auxiliary after it ('How people who use
+            # the service will see ...'), or it came after the cut
+            return not any(x.lower() in _AUXILIARIES for x in words[n + 2:])
+        if _verb_like(w):
+            return False
+    return len(words) <= 4
+
+
+def _ends_whole(words: list[str], source: str) -> bool:
+    """The heading's last words end a phrase or sentence where the buyer wrote them ('when asked to do so.')."""
+    if not source.strip():
+        return False
+    tail = r"\W+".join(re.escape(w) for w in words[-2:])
+    return bool(re.search(rf"(?i)\b{tail}(?:\s*[.?!]|\W*$)", source))
+
+
+def heading_fault(heading: str, source: str = "") -> str:
+    """What makes ``heading`` no heading, '' when nothing does: an unclosed bracket; a last word that cannot end a
+    phrase ('of', 'the', 'your': ``end_bad``) or an aim without what it aims at ('Making sure', s23 q05 panel) where
+    the sub-point's wording (``source``) goes on; a first word that continues a phrase whose head was cut ('Of
+    existing relationships', 'From Pakistani and Bangladeshi communities'); a question word whose clause lost its
+    verb ('How the person', s23 q02 panel)."""
+    words = re.findall(r"[A-Za-z0-9][\w'’-]*", heading)
+    if not words:
+        return "empty"
+    body = re.sub(r"^\s*\(?[A-Za-z0-9]{1,4}[.)]\s+", "", heading)  # the buyer's reference: 'd) ', '(ii) '
+    if body.count("(") != body.count(")") or body.count("[") != body.count("]"):
+        return "unclosed bracket"
+    last = words[-1].lower()
+    if (last in END_BAD or last in _AIM_END) and not _ends_whole(words, source):
+        return f"ends on '{last}'"
+    first = words[0].lower()
+    cont = _CONTINUES.match(first)
+    if cont and cont.end() == len(first) and not re.match(
+            r"(?i)^\s*(?:\W*[a-z0-9]{1,4}[.)]\s+)?" + re.escape(words[0]) + r"\b", source):
+        return f"starts mid-phrase on '{first}'"
+    if _wh_fragment(words):
+        return f"a bare '{first}' fragment"
+    return ""
+
+
+_ASIDE = re.compile(r",\s*(?:(?:and|or|but)\s+)?(?:where|when|if|as|once|unless)\b[^,;:.?]{2,60},\s*", re.I)
+"""A clause set off by commas inside another ('how the person, and where they wish their family or carers, will
+shape ...'): the heading is made without it."""
+_MAIN_VERB = re.compile(r"\b(?:will|would|can|could|should|must|shall|is|are|do|does)\s+(?:not\s+)?(?:be\s+)?[a-z][\w-]*", re.I)
+
+
+def _fallback_heading(text: str, made: str, max_words: int) -> str:
+    """A heading for a sub-point whose made heading has a fault (:func:`heading_fault`): the buyer's words without a
+    clause set off by commas; else the heading without the words that continue or leave a phrase open; else the
+    sub-point's clause up to the end of its verb group, cut at the first phrase boundary after it ('How a person
+    who rings the helpline at 2am will be triaged'); else the made heading."""
+    tries = []
+    if _ASIDE.search(text):
+        tries.append(make_heading(_ASIDE.sub(" ", text, count=1), max_words, _fallback=False))
+    words = made.split()
+    while words and _CONTINUES.match(words[0]) and _CONTINUES.match(words[0]).end() == len(words[0]):
+        words = words[1:]
+    while words and words[-1].lower().strip(",;:") in END_BAD | _AIM_END:
+        words = words[:-1]
+    if len(words) >= 2:
+        tries.append(words[0][:1].upper() + " ".join(words)[1:])
+    t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
+    t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")
+    t = _LEADING.sub("", _ASIDE.sub(" ", t))
+    verb = _MAIN_VERB.search(t)
+    if verb:
+        stop = re.search(r"[,;:(]|\s[–—-]\s|\s+(?:and|or)\s+(?:how|what|when|where|why|who|whether)\b", t[verb.end():])
+        clause = t[:verb.end() + stop.start()] if stop else t
+        tries.append(clause[:1].upper() + clause[1:].strip())
+    for h in tries:
+        if h and not heading_fault(h, text):
+            return h
+    return made
 
 
 def make_label(text: str, max_words: int = MAX_HEADING_WORDS) -> str:

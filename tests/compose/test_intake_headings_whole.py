@@ -1,0 +1,87 @@
+"""Sub-point headings are never cut (issue 12).
+
+The s23 panel marked headings the intake made: 'How the person' (a question word whose clause lost its verb) and
+'Making sure' (an aim without what it aims at). :func:`heading_fault` names what makes a heading no heading; a
+heading with a fault is made another way (:func:`make_heading`'s fallback). Every sub-point heading of every spent
+set (tests/data/heldout/s8 ... s23) is run through the rule.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evidencebot.compose.questions import heading_fault, make_heading, parse_question
+
+HELDOUT = Path(__file__).parents[1] / "data" / "heldout"
+SPENT = sorted(HELDOUT.glob("s*/questions_s*.jsonl"))
+
+
+def test_the_spent_sets_are_found():
+    assert len(SPENT) >= 16, SPENT
+
+
+@pytest.mark.parametrize("path", SPENT, ids=[p.parent.name for p in SPENT])
+def test_no_sub_point_heading_of_a_spent_set_has_a_fault(path):
+    bad = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        q = parse_question(row["text"])
+        for (_, text), heading in zip(q.points, q.headings):
+            why = heading_fault(heading, text)
+            if why:
+                bad.append((row["id"], heading, why))
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("heading, source", [
+    ("How the person", "how the person, and where they agree their partner, will plan their week"),
+    ("Making sure", "how you will make sure that no tenant is moved without notice"),
+    ("Working jointly with", "how you will work jointly with the housing team on evictions"),
+    ("Of existing relationships", "evidence of existing relationships with schools"),
+    ("How a volunteer who calls the office", "how a volunteer who calls the office at night will be answered"),
+    ("Records (paper and electronic", "your records (paper and electronic) and how they are kept"),
+])
+def test_a_cut_heading_has_a_fault(heading, source):
+    assert heading_fault(heading, source)
+
+
+@pytest.mark.parametrize("heading, source", [
+    ("How often plans will be reviewed and by whom", "how often plans will be reviewed and by whom"),
+    ("Who signs off the rota", "who signs off the rota"),
+    ("How each team fits together", "how each team fits together"),
+    ("Organisations you already work with", "the organisations you already work with"),
+    ("Volunteers taking part when asked to do so", "volunteers taking part when asked to do so."),
+    ("Making sure no tenant is moved without notice", "how you will make sure that no tenant is moved without notice"),
+])
+def test_a_whole_heading_has_none(heading, source):
+    assert heading_fault(heading, source) == ""
+
+
+def test_a_clause_set_off_by_commas_is_left_out_of_the_heading():
+    """'how the person, and where they agree their partner, will ...': the cut before the aside left 'How the person'."""
+    h = make_heading("how the person, and where they agree their partner, will plan and review their week")
+    assert heading_fault(h, "") == "" and h.startswith("How the person will plan"), h
+
+
+def test_a_subject_with_a_relative_clause_keeps_its_verb():
+    h = make_heading("How a volunteer who calls the office at night will be answered, logged and, where needed, "
+                     "passed to the on-call manager")
+    assert h == "How a volunteer who calls the office at night will be answered", h
+
+
+def test_a_part_whose_letters_go_on_from_the_part_before_is_read_as_a_list():
+    q = parse_question(
+        "Part 1 – Staffing (300 words maximum)\n"
+        "a) Describe your staffing model.\n"
+        "b) Explain how you will cover sickness.\n\n"
+        "Part 2 – Training (300 words maximum)\n"
+        "c) Set out your induction for new staff, bearing in mind that most will be new to the sector.\n"
+        "d) Describe how volunteers will be trained, and how you will check that training is up to date.\n"
+        "e) Explain how you will fund training for peer workers.\n")
+    assert [k for k, _ in q.points] == ["a", "b", "c", "d", "e"], q.points
+    assert all(not heading_fault(h, t) for h, (_, t) in zip(q.headings, q.points)), q.headings
