@@ -85,3 +85,57 @@ def test_a_part_whose_letters_go_on_from_the_part_before_is_read_as_a_list():
         "e) Explain how you will fund training for peer workers.\n")
     assert [k for k, _ in q.points] == ["a", "b", "c", "d", "e"], q.points
     assert all(not heading_fault(h, t) for h, (_, t) in zip(q.headings, q.points)), q.headings
+
+
+# ---------------------------------------------------------------- sub-points by structure (issue 12)
+
+
+def _points(text: str) -> list[str]:
+    return [t.rstrip(".") for _, t in parse_question(text).points]
+
+
+def test_long_asks_under_titles_that_ask_nothing_are_the_sub_points():
+    got = _points("Please answer under the two titles below.\n"
+                  "1. Before go-live\n"
+                  "   - how you will recruit the team and have them trained before the first referral arrives\n"
+                  "   - the three biggest risks to starting on time and what you will do about each of them\n"
+                  "2. After go-live\n"
+                  "   - how you will tell referrers and families that the new service has started\n"
+                  "   - how you will check in the first month that nobody has been lost in the move\n"
+                  "Maximum 600 words.")
+    assert len(got) == 4 and got[0].startswith("how you will recruit the team"), got
+    assert not any(t in ("Before go-live", "After go-live") for t in got), got
+
+
+def test_parse_question_reads_mandated_headings_as_the_plan_does():
+    """parse_question (what the intake bench measures) and plan_question (what the answer is built from) agree: a
+    mandated heading holds the ask under it (s12 q02, spent: five headings and their five asks were ten points)."""
+    from evidencebot.compose.questions import plan_question
+
+    text = ("You must use the headings below.\n"
+            "Heading 1 – Volunteer roles\n"
+            "• Describe the roles volunteers will take in the service and how they will be supported.\n"
+            "Heading 2 – Peer workers\n"
+            "• Explain how peer workers will be recruited, paid and supervised in each of the localities.\n"
+            "(500 words)")
+    q = parse_question(text)
+    assert [t for _, t in q.points] == [p.text for p in plan_question(text).points], q.points
+    assert q.headings == ["Volunteer roles", "Peer workers"], q.headings
+
+
+def test_a_lead_in_whose_items_each_carry_an_ask_is_no_sub_point_besides_them():
+    got = _points("How families will be involved, including:\n"
+                  "(i) how you will invite families to reviews when the person agrees to it;\n"
+                  "(ii) how you will support a family member who is struggling to cope at home.\n"
+                  "Maximum 400 words.")
+    assert got == ["how you will invite families to reviews when the person agrees to it",
+                   "how you will support a family member who is struggling to cope at home"], got
+
+
+def test_questions_before_a_question_with_its_own_list_are_still_asked():
+    got = _points("What will your rota look like at weekends, and how does it meet the minimum of two staff on site? "
+                  "How will you cover sickness at short notice? Which courses will volunteers complete in their first "
+                  "month, including first aid, safeguarding and the lone-working briefing? (400 words)")
+    assert len(got) == 3, got
+    assert got[0].startswith("What will your rota look like at weekends, and how does it meet"), got
+    assert got[2].startswith("Which courses will volunteers complete"), got

@@ -1351,6 +1351,24 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
                     or (_label_head(head) and bool(_IMPERATIVE.match(t) or _OWN_ASK.match(t))))
 
     own = {i for i, _k, t in marks if i in nested and own_child(i, t)}
+    # children that each carry an ask of their own (long enough to: 'how you will retain and engage transferring
+    # staff, and any plans to harmonise terms and conditions') under a title that asks nothing ('2. TUPE and workforce
+    # transfer', '1. Who you'll focus on', '(a) Discharge from adult acute inpatient wards') are its sub-points (s14
+    # q07, q12, spent); short aspects ('(a) the measures you will use') stay in their title's part
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, _k, t in marks:
+        if i in nested:
+            groups.setdefault(parent_of(i), []).append((i, t))
+    titles = {head for head, children in groups.items() if _title_line(head) and len(children) >= 2
+              and all(len(t.split()) >= TITLED_ASK_WORDS for _, t in children)}
+    own |= {i for head in titles for i, _ in groups[head]}
+    # 'How people will get into the service, including:' over '(i) how you will accept referrals from ...' and '(ii)
+    # how you will meet the ... requirement that ...': each item carries the ask, the lead-in is no sub-point besides
+    # them (s12 q01, s14 q01, s15 q01, spent); short aspects ('covering: - training - supervision') stay its detail
+    detailed = {head for head, children in groups.items() if _DETAIL_LEAD.search(head) and len(children) >= 2
+                and all(len(t.split()) >= TITLED_ASK_WORDS for _, t in children)}
+    own |= {i for head in detailed for i, _ in groups[head]}
+    titles |= detailed
     # children written as the elements of one list ('(i) ...; and' / '(ii) ...;') are all its elements or none
     listed_under = {parent_of(i) for i, _k, t in marks if i in nested and re.search(r";(?:\s*(?:and|or))?\s*$", t)}
     own |= {i for i, _k, _t in marks if i in nested and parent_of(i) in listed_under}
@@ -1370,7 +1388,7 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             # is a label over its own asks
             if parent_at is not None and parent_at == len(items) - 1 and (
                     (parent_key and parent_text.endswith(":") and (not _WH.match(parent_text) or not _DETAIL_LEAD.search(parent_text)))
-                    or _label_head(parent_text) or _open_end(parent_text)):
+                    or _label_head(parent_text) or _open_end(parent_text) or parent_text in titles):
                 items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
                 parent_at = None
             m = _LIST_LINE.match(lines[i])
@@ -1430,6 +1448,18 @@ def _label_head(head: str) -> bool:
     t = (head or "").strip()
     return bool(t) and len(t.split()) <= 5 and not re.search(r"[.?!:;,]$", t) and not _WH.match(t) \
         and not _IMPERATIVE.match(t) and t[:1].isupper()
+
+
+TITLED_ASK_WORDS = 8
+"""A child under a title carries an ask of its own at this many words or more (:func:`_line_items`)."""
+
+
+def _title_line(head: str) -> bool:
+    """A title over a group of items that asks nothing itself: short, capitalised, without sentence punctuation, not a
+    command ('Mobilisation plan', 'Who you'll focus on', 'Discharge from adult acute inpatient wards')."""
+    t = (head or "").strip()
+    return bool(t) and len(t.split()) <= 8 and not re.search(r"[.?!:;,]$", t) and not _IMPERATIVE.match(t) \
+        and t[:1].isupper()
 
 
 def _lower_first(text: str) -> str:
@@ -2121,6 +2151,11 @@ def _split_sentence(sentence: str) -> list[str]:
             head = m.group("head") + ", including " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
                                                        else names[0])
             return [head] + [i for i, w in zip(items, wh) if w]
+        if len(items) >= 2 and s.rstrip().endswith("?") and _WH.match(m.group("head")) and not any(
+                _WH.match(i) or (_gerund_word(i.split()[0]) and len(i.split()) >= 2) for i in items if i.split()):
+            # 'Which training will staff complete ..., including the X Training, trauma-informed practice and the Y
+            # competencies?': the things named are what the question is about, not asks of their own (s15 q05, spent)
+            return [s]
         if len(items) >= 2 and s.rstrip().endswith("?") and _OWN_ASK.match(m.group("head") + "?"):
             # 'How will you work with ward staff before discharge, including attending X and agreeing Y?': the
             # question is asked, its elements beside it
@@ -2369,6 +2404,11 @@ def _wh_split(text: str) -> list[str]:
     # they will be mitigated'), not when it is a wh-clause of its own ('Tell us which tools you will use, how often
     # they will be reviewed, ...')
     back = r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) else r"them|it|these|those|they"
+    if len(parts) == 2 and text.rstrip().endswith("?") and _WH.match(parts[0]) and re.match(
+            r"(?i)^(?:how|what|when|where|why)\s+(?:will|would|does|do|is|are|can)\s+(?:it|this|these)\b", parts[1]):
+        # 'What supervision will staff receive, and how will it meet the minimum of ...?': the second question asks
+        # about what the first names, one ask (s15 q05, s10 q05, spent)
+        return [text]
     if len(parts) >= 4 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
         # 'Tell us how you will A and how you will B and ... and what you see as the main risks and how you will
         # manage them' (s13 q11, a run-on question): each clause is an ask; one that only points back at the
@@ -3116,8 +3156,12 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             # asked as well (s18 dev q24); not over a colon's list ('Include: A; B; C', s8-02; 'Include in your
             # answer: A; B; and C')
             asked = include and ":" not in s
+            # a question's own list ('Which training will staff complete, including A, B and C?') frames no question
+            # asked before it ('What will your establishment be ...? How will you recruit ...?', s15 q05, spent)
+            questions = s.rstrip().endswith("?") and bool(_WH.match(s))
             keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))
-                    or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))]
+                    or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))
+                    or (questions and p.rstrip().endswith("?") and _WH.match(p))]
             context_parts += [p for p in parts if p not in keep]
             parts = keep
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
@@ -3967,6 +4011,8 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
     """Sub-points, headings, limits and weighting of a question (``strict``: an unreadable limit is an error)."""
     limits = read_limits(text, strict=strict)
     stem, points = split_question(text)
+    # the buyer's mandated headings each with what it asks under it, as the plan reads them (:func:`plan_question`)
+    points = _under_mandated_headings(text, points)
     mandated = mandated_headings(text) and len(points) >= 2
     return ParsedQuestion(text=text, stem=stem, points=points,
                           headings=[point_heading(_weight(t)[0], make_heading(_weight(t)[0]), mandated)[0]
