@@ -139,3 +139,21 @@ def test_questions_before_a_question_with_its_own_list_are_still_asked():
     assert len(got) == 3, got
     assert got[0].startswith("What will your rota look like at weekends, and how does it meet"), got
     assert got[2].startswith("Which courses will volunteers complete"), got
+
+
+def test_an_ask_to_meet_each_requirement_listed_above_asks_each_of_them():
+    got = _points("Background\nThe service runs a drop-in four days a week.\nUnder this contract the provider must:\n"
+                  "- open the drop-in by 10am on each of its days;\n"
+                  "- keep a record of every visit, with the person's consent;\n"
+                  "- tell the Council within a day when the drop-in has to close.\n"
+                  "Question\nExplain how you will meet each of the requirements listed above.\nMaximum 500 words.")
+    assert got == ["open the drop-in by 10am on each of its days", "keep a record of every visit, with the person's consent",
+                   "tell the Council within a day when the drop-in has to close"], got
+
+
+def test_a_few_names_one_of_several_asks_includes_are_its_detail():
+    got = _points("Describe the day centre you will run in the town. Explain how people will get a "
+                  "place, including self-referral, the GP practices and the CMHT. Set out how you will keep a place "
+                  "open while someone is in hospital. (500 words)")
+    assert len(got) == 3, got
+    assert got[1].startswith("Explain how people will get a place, including self-referral"), got

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -2889,6 +2890,13 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     return stem, points
 
 
+_EACH_LISTED = re.compile(r"(?i)\b(?:meet|deliver|achieve|comply\s+with|address|fulfil|satisfy)\s+(?:each|every|all)\s+"
+                          r"(?:one\s+)?(?:of\s+)?(?:the|these|those)\s+(?:\w+\s+)?(?:requirements|standards|commitments|"
+                          r"obligations|expectations|duties)\s+(?:listed|set\s+out|described|given|above)\b")
+"""An ask that points back at a list of requirements the buyer gave above it ('meet each of the requirements listed
+above'): the list's items are the sub-points."""
+
+
 def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]) (:func:`_split_asks`); the buyer's background
     lists (:func:`context_lists`) are no sub-points: they open the stem, the question's context."""
@@ -2897,6 +2905,18 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         raise InputError("the question is empty")
     original, listed = context_lists(original)
     stem, points = _split_asks(original)
+    each = [n for n, (_, t) in enumerate(points) if _EACH_LISTED.search(t)]
+    if len(listed) >= 2 and len(each) == 1:
+        # 'Explain how you will meet each of the requirements listed above.' under 'the provider must:' and its list:
+        # each requirement is a sub-point, the ask that points back at them is their frame (s19 q07, spent)
+        at = each[0]
+        stem = " ".join(x for x in (stem, points[at][1]) if x)
+        # without the lead-in they share ('Under this contract the provider must'): each names what is required
+        shared = os.path.commonprefix([t.split() for t in listed])
+        if len(shared) >= 2 and re.fullmatch(r"(?i)must|shall|will|should|to", shared[-1]):
+            listed = [" ".join(t.split()[len(shared):]) for t in listed]
+        points = _renumber(points[:at] + [("p", t.rstrip(" .;")) for t in listed] + points[at + 1:])
+        listed = []
     return " ".join([t.rstrip(" .;") + "." for t in listed] + ([stem] if stem else [])), points
 
 
@@ -3143,6 +3163,14 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             pending_leadin = True
             continue
         split, series = _asks(s)
+        if series and len(asks) >= 3 and _IMPERATIVE.match(s) and not _COVER_LEADIN.search(s) and not _INCLUDE.match(s) \
+                and _INCLUDING.match(_clean(s)) and not any(_WH.match(x) or _IMPERATIVE.match(x) or len(x.split()) > 6
+                                                             or re.search(r"(?i)\b(?:you|we|will)\b", x) for x in split):
+            # one of a paragraph's several asks ('Describe the service model ... Explain how people will access the
+            # service, including self-referral and referral from GPs, the three CMHTs and the CRHTT. Set out ...'):
+            # the few names it includes are its detail, not a list the asks before it frame (s23 q01, spent; 'the
+            # number of local people you will employ' after 'Set out commitments ..., including' is asked, s8 q12)
+            split, series = [_clean(s)], False
         if pending_leadin and len(split) == 1:
             split = _split_series(s) if ";" in s else split
         split_of[s] = split
