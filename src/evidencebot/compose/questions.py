@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1258,7 +1259,8 @@ def _key_order(keys: list[str]) -> bool:
             idx = [list(seq).index(k) for k in keys]
         except ValueError:
             continue
-        if idx[0] == 0 and all(b == a + 1 for a, b in zip(idx, idx[1:])):
+        if all(b == a + 1 for a, b in zip(idx, idx[1:])) and (idx[0] == 0 or (seq == "abcdefgh" and len(idx) >= 3)):
+            # a part's letters go on from the part before ('Part 2' + 'd) ... e) ... f) ...', s16 q07, spent)
             return True
     return False
 
@@ -1350,6 +1352,24 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
                     or (_label_head(head) and bool(_IMPERATIVE.match(t) or _OWN_ASK.match(t))))
 
     own = {i for i, _k, t in marks if i in nested and own_child(i, t)}
+    # children that each carry an ask of their own (long enough to: 'how you will retain and engage transferring
+    # staff, and any plans to harmonise terms and conditions') under a title that asks nothing ('2. TUPE and workforce
+    # transfer', '1. Who you'll focus on', '(a) Discharge from adult acute inpatient wards') are its sub-points (s14
+    # q07, q12, spent); short aspects ('(a) the measures you will use') stay in their title's part
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, _k, t in marks:
+        if i in nested:
+            groups.setdefault(parent_of(i), []).append((i, t))
+    titles = {head for head, children in groups.items() if _title_line(head) and len(children) >= 2
+              and all(len(t.split()) >= TITLED_ASK_WORDS for _, t in children)}
+    own |= {i for head in titles for i, _ in groups[head]}
+    # 'How people will get into the service, including:' over '(i) how you will accept referrals from ...' and '(ii)
+    # how you will meet the ... requirement that ...': each item carries the ask, the lead-in is no sub-point besides
+    # them (s12 q01, s14 q01, s15 q01, spent); short aspects ('covering: - training - supervision') stay its detail
+    detailed = {head for head, children in groups.items() if _DETAIL_LEAD.search(head) and len(children) >= 2
+                and all(len(t.split()) >= TITLED_ASK_WORDS for _, t in children)}
+    own |= {i for head in detailed for i, _ in groups[head]}
+    titles |= detailed
     # children written as the elements of one list ('(i) ...; and' / '(ii) ...;') are all its elements or none
     listed_under = {parent_of(i) for i, _k, t in marks if i in nested and re.search(r";(?:\s*(?:and|or))?\s*$", t)}
     own |= {i for i, _k, _t in marks if i in nested and parent_of(i) in listed_under}
@@ -1369,7 +1389,7 @@ def _line_items(lines: list[str]) -> tuple[int, int, list[tuple[str, str]]] | No
             # is a label over its own asks
             if parent_at is not None and parent_at == len(items) - 1 and (
                     (parent_key and parent_text.endswith(":") and (not _WH.match(parent_text) or not _DETAIL_LEAD.search(parent_text)))
-                    or _label_head(parent_text) or _open_end(parent_text)):
+                    or _label_head(parent_text) or _open_end(parent_text) or parent_text in titles):
                 items.pop()  # 'your recruitment approach, including:' is framed by its own items ('how you ...:' asks)
                 parent_at = None
             m = _LIST_LINE.match(lines[i])
@@ -1429,6 +1449,18 @@ def _label_head(head: str) -> bool:
     t = (head or "").strip()
     return bool(t) and len(t.split()) <= 5 and not re.search(r"[.?!:;,]$", t) and not _WH.match(t) \
         and not _IMPERATIVE.match(t) and t[:1].isupper()
+
+
+TITLED_ASK_WORDS = 8
+"""A child under a title carries an ask of its own at this many words or more (:func:`_line_items`)."""
+
+
+def _title_line(head: str) -> bool:
+    """A title over a group of items that asks nothing itself: short, capitalised, without sentence punctuation, not a
+    command ('Mobilisation plan', 'Who you'll focus on', 'Discharge from adult acute inpatient wards')."""
+    t = (head or "").strip()
+    return bool(t) and len(t.split()) <= 8 and not re.search(r"[.?!:;,]$", t) and not _IMPERATIVE.match(t) \
+        and t[:1].isupper()
 
 
 def _lower_first(text: str) -> str:
@@ -2120,6 +2152,11 @@ def _split_sentence(sentence: str) -> list[str]:
             head = m.group("head") + ", including " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
                                                        else names[0])
             return [head] + [i for i, w in zip(items, wh) if w]
+        if len(items) >= 2 and s.rstrip().endswith("?") and _WH.match(m.group("head")) and not any(
+                _WH.match(i) or (_gerund_word(i.split()[0]) and len(i.split()) >= 2) for i in items if i.split()):
+            # 'Which training will staff complete ..., including the X Training, trauma-informed practice and the Y
+            # competencies?': the things named are what the question is about, not asks of their own (s15 q05, spent)
+            return [s]
         if len(items) >= 2 and s.rstrip().endswith("?") and _OWN_ASK.match(m.group("head") + "?"):
             # 'How will you work with ward staff before discharge, including attending X and agreeing Y?': the
             # question is asked, its elements beside it
@@ -2368,6 +2405,11 @@ def _wh_split(text: str) -> list[str]:
     # they will be mitigated'), not when it is a wh-clause of its own ('Tell us which tools you will use, how often
     # they will be reviewed, ...')
     back = r"them|it|these|those" if _WH.match(_ASK_HEAD_VERB.sub("", parts[0])) else r"them|it|these|those|they"
+    if len(parts) == 2 and text.rstrip().endswith("?") and _WH.match(parts[0]) and re.match(
+            r"(?i)^(?:how|what|when|where|why)\s+(?:will|would|does|do|is|are|can)\s+(?:it|this|these)\b", parts[1]):
+        # 'What supervision will staff receive, and how will it meet the minimum of ...?': the second question asks
+        # about what the first names, one ask (s15 q05, s10 q05, spent)
+        return [text]
     if len(parts) >= 4 and _WH.match(_ASK_HEAD_VERB.sub("", parts[0])):
         # 'Tell us how you will A and how you will B and ... and what you see as the main risks and how you will
         # manage them' (s13 q11, a run-on question): each clause is an ask; one that only points back at the
@@ -2848,6 +2890,13 @@ def split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     return stem, points
 
 
+_EACH_LISTED = re.compile(r"(?i)\b(?:meet|deliver|achieve|comply\s+with|address|fulfil|satisfy)\s+(?:each|every|all)\s+"
+                          r"(?:one\s+)?(?:of\s+)?(?:the|these|those)\s+(?:\w+\s+)?(?:requirements|standards|commitments|"
+                          r"obligations|expectations|duties)\s+(?:listed|set\s+out|described|given|above)\b")
+"""An ask that points back at a list of requirements the buyer gave above it ('meet each of the requirements listed
+above'): the list's items are the sub-points."""
+
+
 def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a question into (stem, [(key, sub-point text), ...]) (:func:`_split_asks`); the buyer's background
     lists (:func:`context_lists`) are no sub-points: they open the stem, the question's context."""
@@ -2856,6 +2905,18 @@ def _split_question(question: str) -> tuple[str, list[tuple[str, str]]]:
         raise InputError("the question is empty")
     original, listed = context_lists(original)
     stem, points = _split_asks(original)
+    each = [n for n, (_, t) in enumerate(points) if _EACH_LISTED.search(t)]
+    if len(listed) >= 2 and len(each) == 1:
+        # 'Explain how you will meet each of the requirements listed above.' under 'the provider must:' and its list:
+        # each requirement is a sub-point, the ask that points back at them is their frame (s19 q07, spent)
+        at = each[0]
+        stem = " ".join(x for x in (stem, points[at][1]) if x)
+        # without the lead-in they share ('Under this contract the provider must'): each names what is required
+        shared = os.path.commonprefix([t.split() for t in listed])
+        if len(shared) >= 2 and re.fullmatch(r"(?i)must|shall|will|should|to", shared[-1]):
+            listed = [" ".join(t.split()[len(shared):]) for t in listed]
+        points = _renumber(points[:at] + [("p", t.rstrip(" .;")) for t in listed] + points[at + 1:])
+        listed = []
     return " ".join([t.rstrip(" .;") + "." for t in listed] + ([stem] if stem else [])), points
 
 
@@ -3102,6 +3163,14 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             pending_leadin = True
             continue
         split, series = _asks(s)
+        if series and len(asks) >= 3 and _IMPERATIVE.match(s) and not _COVER_LEADIN.search(s) and not _INCLUDE.match(s) \
+                and _INCLUDING.match(_clean(s)) and not any(_WH.match(x) or _IMPERATIVE.match(x) or len(x.split()) > 6
+                                                             or re.search(r"(?i)\b(?:you|we|will)\b", x) for x in split):
+            # one of a paragraph's several asks ('Describe the service model ... Explain how people will access the
+            # service, including self-referral and referral from GPs, the three CMHTs and the CRHTT. Set out ...'):
+            # the few names it includes are its detail, not a list the asks before it frame (s23 q01, spent; 'the
+            # number of local people you will employ' after 'Set out commitments ..., including' is asked, s8 q12)
+            split, series = [_clean(s)], False
         if pending_leadin and len(split) == 1:
             split = _split_series(s) if ";" in s else split
         split_of[s] = split
@@ -3115,8 +3184,12 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             # asked as well (s18 dev q24); not over a colon's list ('Include: A; B; C', s8-02; 'Include in your
             # answer: A; B; and C')
             asked = include and ":" not in s
+            # a question's own list ('Which training will staff complete, including A, B and C?') frames no question
+            # asked before it ('What will your establishment be ...? How will you recruit ...?', s15 q05, spent)
+            questions = s.rstrip().endswith("?") and bool(_WH.match(s))
             keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))
-                    or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))]
+                    or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))
+                    or (questions and p.rstrip().endswith("?") and _WH.match(p))]
             context_parts += [p for p in parts if p not in keep]
             parts = keep
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
@@ -3652,7 +3725,7 @@ def _cut_long(text: str, max_words: int) -> str:
     return text[:min(near)].rstrip(" ,;:") if near else text
 
 
-def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
+def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool = True) -> str:
     """A short heading in the buyer's own words, never cut mid-phrase.
 
     'how you identify early warning signs' -> 'Identifying early warning signs';
@@ -3786,7 +3859,108 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
         return _clean(text)[:60]
     if re.match(r"^examples?\b", t, re.I):
         t = ("An " if t.lower().startswith("example ") else "") + t  # 'An example of ...' reads as a heading
-    return t[:1].upper() + t[1:]
+    t = t[:1].upper() + t[1:]
+    if _fallback and heading_fault(t, text):
+        # the buyer's words give no clean heading this way ('How the person', s23 q02 panel): another way, or as made
+        t = _fallback_heading(text, t, max_words)
+    return t
+
+
+_AIM_END = _words("aim_end", within="heading")
+_AUXILIARIES = _words("auxiliaries", within="heading")
+_RELATIVES = _words("relatives", within="heading")
+
+
+def _verb_like(word: str) -> bool:
+    """A word that can be a clause's verb: an auxiliary, a known verb or its -s form, a word ending -ed."""
+    w = word.lower()
+    return (w in _AUXILIARIES or re.search(r"['’](?:ll|d)$|n['’]t$", w) or _looks_like_verb(w)
+            or (w.endswith("s") and (_looks_like_verb(w[:-1]) or (w.endswith("es") and _looks_like_verb(w[:-2]))))
+            or (w.endswith("ed") and len(w) > 4))
+
+
+def _wh_fragment(words: list[str]) -> bool:
+    """A heading opening on a question word whose clause lost its verb: 'How the person' (s23 q02 panel), 'How a
+    person who rings the helpline' (the verb, 'will be triaged', was after the cut). A verb inside a relative
+    clause ('who rings') is not the clause's own."""
+    if not _WH.match(words[0]):
+        return False
+    for n, w in enumerate(words[1:], 1):
+        if w.lower() in _RELATIVES and n > 1:
+            # the subject's relative clause: the clause's own verb is an auxiliary after it ('How people who use
+            # the service will see ...'), or it came after the cut
+            return not any(x.lower() in _AUXILIARIES for x in words[n + 2:])
+        if _verb_like(w):
+            return False
+    return len(words) <= 4
+
+
+def _ends_whole(words: list[str], source: str) -> bool:
+    """The heading's last words end a phrase or sentence where the buyer wrote them ('when asked to do so.')."""
+    if not source.strip():
+        return False
+    tail = r"\W+".join(re.escape(w) for w in words[-2:])
+    return bool(re.search(rf"(?i)\b{tail}(?:\s*[.?!]|\W*$)", source))
+
+
+def heading_fault(heading: str, source: str = "") -> str:
+    """What makes ``heading`` no heading, '' when nothing does: an unclosed bracket; a last word that cannot end a
+    phrase ('of', 'the', 'your': ``end_bad``) or an aim without what it aims at ('Making sure', s23 q05 panel) where
+    the sub-point's wording (``source``) goes on; a first word that continues a phrase whose head was cut ('Of
+    existing relationships', 'From Pakistani and Bangladeshi communities'); a question word whose clause lost its
+    verb ('How the person', s23 q02 panel)."""
+    words = re.findall(r"[A-Za-z0-9][\w'’-]*", heading)
+    if not words:
+        return "empty"
+    body = re.sub(r"^\s*\(?[A-Za-z0-9]{1,4}[.)]\s+", "", heading)  # the buyer's reference: 'd) ', '(ii) '
+    if body.count("(") != body.count(")") or body.count("[") != body.count("]"):
+        return "unclosed bracket"
+    last = words[-1].lower()
+    if (last in END_BAD or last in _AIM_END) and not _ends_whole(words, source):
+        return f"ends on '{last}'"
+    first = words[0].lower()
+    cont = _CONTINUES.match(first)
+    if cont and cont.end() == len(first) and not re.match(
+            r"(?i)^\s*(?:\W*[a-z0-9]{1,4}[.)]\s+)?" + re.escape(words[0]) + r"\b", source):
+        return f"starts mid-phrase on '{first}'"
+    if _wh_fragment(words):
+        return f"a bare '{first}' fragment"
+    return ""
+
+
+_ASIDE = re.compile(r",\s*(?:(?:and|or|but)\s+)?(?:where|when|if|as|once|unless)\b[^,;:.?]{2,60},\s*", re.I)
+"""A clause set off by commas inside another ('how the person, and where they wish their family or carers, will
+shape ...'): the heading is made without it."""
+_MAIN_VERB = re.compile(r"\b(?:will|would|can|could|should|must|shall|is|are|do|does)\s+(?:not\s+)?(?:be\s+)?[a-z][\w-]*", re.I)
+
+
+def _fallback_heading(text: str, made: str, max_words: int) -> str:
+    """A heading for a sub-point whose made heading has a fault (:func:`heading_fault`): the buyer's words without a
+    clause set off by commas; else the heading without the words that continue or leave a phrase open; else the
+    sub-point's clause up to the end of its verb group, cut at the first phrase boundary after it ('How a person
+    who rings the helpline at 2am will be triaged'); else the made heading."""
+    tries = []
+    if _ASIDE.search(text):
+        tries.append(make_heading(_ASIDE.sub(" ", text, count=1), max_words, _fallback=False))
+    words = made.split()
+    while words and _CONTINUES.match(words[0]) and _CONTINUES.match(words[0]).end() == len(words[0]):
+        words = words[1:]
+    while words and words[-1].lower().strip(",;:") in END_BAD | _AIM_END:
+        words = words[:-1]
+    if len(words) >= 2:
+        tries.append(words[0][:1].upper() + " ".join(words)[1:])
+    t = _clean(re.sub(r"\s*\([^()]*\)", "", _clean(text)))
+    t = re.split(r"(?<=[a-z0-9)][.?!])\s+(?=[A-Z])", t, maxsplit=1)[0].rstrip(".?!:;")
+    t = _LEADING.sub("", _ASIDE.sub(" ", t))
+    verb = _MAIN_VERB.search(t)
+    if verb:
+        stop = re.search(r"[,;:(]|\s[–—-]\s|\s+(?:and|or)\s+(?:how|what|when|where|why|who|whether)\b", t[verb.end():])
+        clause = t[:verb.end() + stop.start()] if stop else t
+        tries.append(clause[:1].upper() + clause[1:].strip())
+    for h in tries:
+        if h and not heading_fault(h, text):
+            return h
+    return made
 
 
 def make_label(text: str, max_words: int = MAX_HEADING_WORDS) -> str:
@@ -3865,6 +4039,8 @@ def parse_question(text: str, *, strict: bool = False) -> ParsedQuestion:
     """Sub-points, headings, limits and weighting of a question (``strict``: an unreadable limit is an error)."""
     limits = read_limits(text, strict=strict)
     stem, points = split_question(text)
+    # the buyer's mandated headings each with what it asks under it, as the plan reads them (:func:`plan_question`)
+    points = _under_mandated_headings(text, points)
     mandated = mandated_headings(text) and len(points) >= 2
     return ParsedQuestion(text=text, stem=stem, points=points,
                           headings=[point_heading(_weight(t)[0], make_heading(_weight(t)[0]), mandated)[0]
