@@ -44,6 +44,14 @@ FLAG = [
     # (p23) a handover list's entries: a name found in one entry makes the others' opening words names too
     ("Nights: tariq – settled, meds taken. bex – tearful, obs 15 min.", "bex"),
     ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "Brookside Juniors"),
+    # (p24) a worker named in their role with a private fact (a disciplinary or DBS matter, their own health): the
+    # name is theirs, not staff in role; a role one person holds, with a private fact, is that person
+    ("Sessional worker Kate Lowe has been suspended while the complaint is looked into.", "Kate Lowe"),
+    ("The bank nurse on nights, Ola B., is on a final written warning for lateness.", "Ola B."),
+    ("Our new sessional worker, Tom Ashby, disclosed a 2019 caution on his enhanced DBS.", "Tom Ashby"),
+    ("Handover (Bea Moss, Recovery Worker): rough week. My own medication was changed on Friday.", "Bea Moss"),
+    ("Our office manager at the Leigh hub is pregnant, so cover starts in June.", "Our office manager at the Leigh hub"),
+    ("Nadia is off until April after her knee operation, please cover her groups.", "knee operation"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -133,6 +141,10 @@ PASS = [
     # (p22b) a condition named after a person; our own premises at a street address
     "Staff learnt about supporting adults with Asperger's and early-onset Alzheimer's.",
     "Our carers' group is for families living with Parkinson's.",
+    # (p24) staff in role with no private fact
+    "Sessional worker Kate Lowe runs the Tuesday induction for new volunteers.",
+    "Our new sessional worker, Tom Ashby, starts on Monday once his enhanced DBS came back clear.",
+    "Our office manager at the Leigh hub runs the Monday group.",
     "She was diagnosed with Crohn's disease as a teenager and now has Bell's palsy.",
     "Our hub is at 45 Market Street, above the pharmacy.",
     "Our drop-in centre is on 3 Mill Road.",

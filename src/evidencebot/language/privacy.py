@@ -833,6 +833,7 @@ CONTEXT_LISTS = (
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
+    "private_rules",
 )
 
 
@@ -897,7 +898,11 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
                 # the same rule on the normalised digits, or on a table's cells under their labels, mapped back
                 spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm) if e > s]
         else:
-            spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
+            # (p24) the findings of the rules that say a private fact of a worker (person_context.private_rules): a name
+            # in a staff role beside one is no longer passed as staff in role
+            own = rule.names.context.get("private_rules", frozenset()) if rule.names is not None else frozenset()
+            private = [(h.start, h.end) for h in hits if h.rule.id in own]
+            spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc, private)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
     if any(r.beside for r in rules):
@@ -1746,9 +1751,10 @@ _CLOSING_QUOTES = frozenset(CLOSE_QUOTES)
 class _NameFinder:
     """The four sources of names, and the filters they share."""
 
-    def __init__(self, rule: PrivacyRule, text: str, doc):
+    def __init__(self, rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]] | None = None):
         assert rule.names is not None
         self.rule, self.names, self.text = rule, rule.names, text
+        self.private = private or []
         self.toks, self.ents = _tokens(text, doc)
         self.context = rule.names.context
         self._starts: list[int] | None = None
@@ -2977,6 +2983,8 @@ class _NameFinder:
         "Andy Burnham, the Mayor of ...", "... MP"), or the author of a published work ("Dr
         Chris Whitty's report")."""
         n = self.names
+        if self.private_fact(start, end):
+            return False  # (p24) "Volunteer coordinator Marcus Hale has been suspended ...": a worker's private fact
         if n.pattern("not_in_role_after", _NOT_IN_ROLE_AFTER, re.IGNORECASE).match(self.text, end) \
                 or n.pattern("not_in_role_before", _NOT_IN_ROLE_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 20), start):
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
@@ -3073,6 +3081,19 @@ class _NameFinder:
         # the job the sentence gives the name with "as": "has replaced Ann Fielding as the court's link worker"
         role = _AS_ROLE_AFTER.match(self.text, end)
         return bool(role) and self._role_in_lower_case(role.group(1)) and not self._care_event(start, end)
+
+    def private_fact(self, start: int, end: int) -> bool:
+        """(p24) A private fact of a worker (their health, sickness, a disciplinary or DBS matter: a finding of one of
+        ``private_rules``) in the name's sentence, or after it on its line within 200 characters ("Reflective log
+        (Lowri Hughes, Peer Support Worker): hard week. My own meds were changed ..."): whoever holds the role, the
+        sentence is about them, not their work."""
+        if not self.private:
+            return False
+        bounds = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", self.text[:start])]
+        begin = bounds[-1] if bounds else 0
+        stop = re.search(r"\n", self.text[end:])
+        limit = min(end + 200, end + stop.start() if stop else len(self.text))
+        return any(begin <= s and e <= limit for s, e in self.private)
 
     def _care_event(self, start: int, end: int) -> bool:
         """The sentence says a care event of the person named at ``start`` whose job or team ends at ``end``: the
@@ -3686,8 +3707,8 @@ def _eponymous_condition(finder: "_NameFinder", start: int, end: int) -> bool:
         and not (m.group(1) and m.group(1)[:1].islower() and m.group(1).casefold() in finder.context.get("kin_nouns", ()))
 
 
-def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
-    finder = _NameFinder(rule, text, doc)
+def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    finder = _NameFinder(rule, text, doc, private)
     # (p22) a hashtag or a handle is no name as written ("#RecoveryCafe"; a handle is privacy.social-handle's)
     # ... nor is one word that the lists know as a word for a person or a relative ("Neighbour reported noise",
     # "Perpetrator: ex-partner" at a sentence's start, capitalised)
