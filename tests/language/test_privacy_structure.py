@@ -52,6 +52,10 @@ FLAG = [
     ("Handover (Bea Moss, Recovery Worker): rough week. My own medication was changed on Friday.", "Bea Moss"),
     ("Our office manager at the Leigh hub is pregnant, so cover starts in June.", "Our office manager at the Leigh hub"),
     ("Nadia is off until April after her knee operation, please cover her groups.", "knee operation"),
+    # (p24) a person's job at a named workplace in a relative clause or as their post; a child's year and school
+    ("Priya, who works weekends at the Boots in Halifax, asked for evening sessions.", "works weekends at the Boots in Halifax"),
+    ("She is signed off from her job as night manager at the Royal Hotel.", "night manager at the Royal Hotel"),
+    ("Sam (Year 7, Brookvale Academy) has been missing mornings since the move.", "Year 7, Brookvale Academy"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -142,6 +146,8 @@ PASS = [
     "Staff learnt about supporting adults with Asperger's and early-onset Alzheimer's.",
     "Our carers' group is for families living with Parkinson's.",
     # (p24) staff in role with no private fact
+    "Anyone who works at the Co-op on Market Street can use the staff discount.",
+    "We ran two assemblies for Year 9 at Oakfield High in March.",
     "Sessional worker Kate Lowe runs the Tuesday induction for new volunteers.",
     "Our new sessional worker, Tom Ashby, starts on Monday once his enhanced DBS came back clear.",
     "Our office manager at the Leigh hub runs the Monday group.",
