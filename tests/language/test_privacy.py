@@ -286,7 +286,7 @@ def test_a_span_of_months_is_not_a_name(rules, nlp, text, names):
 
 
 def test_postcode_escalates_near_a_name(rules, nlp):
-    alone = "Our hub is at LS1 2NE."
+    alone = "The form gave LS1 2NE as the area."  # (p24: "Our hub is at ..." is the service's own postcode now)
     (f,) = find_privacy(alone, nlp(alone), rules)
     assert (f.rule, f.severity) == ("privacy.postcode", "warning")
     near = "Mrs Okafor lives near LS6 2QT."

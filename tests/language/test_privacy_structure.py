@@ -56,6 +56,9 @@ FLAG = [
     ("Priya, who works weekends at the Boots in Halifax, asked for evening sessions.", "works weekends at the Boots in Halifax"),
     ("She is signed off from her job as night manager at the Royal Hotel.", "night manager at the Royal Hotel"),
     ("Sam (Year 7, Brookvale Academy) has been missing mornings since the move.", "Year 7, Brookvale Academy"),
+    # (p24) a name after "by" that follows no work's title is still a person's
+    ("Mr Ahmed was seen by Sam Patel on Tuesday.", "Sam Patel"),
+    ("New client, referred by Dana Price: she is sleeping rough again.", "Dana Price"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -145,6 +148,12 @@ PASS = [
     # (p22b) a condition named after a person; our own premises at a street address
     "Staff learnt about supporting adults with Asperger's and early-onset Alzheimer's.",
     "Our carers' group is for families living with Parkinson's.",
+    # (p24) authors after their work's title; quoted names in a sentence that declares names changed; the service's
+    # own address; a community venue before its address
+    "Further reading: Recovery Stories by Amara Lewis and The Long Road Home by Priya Dass.",
+    "In these stories we call the older man 'Ken'; names and some details have been changed.",
+    "Our office address is Unit 7, Mill Yard, Hull HU2 8PQ for all post.",
+    "The group meets at Holy Trinity Church Hall, 12 Park Road.",
     # (p24) staff in role with no private fact
     "Anyone who works at the Co-op on Market Street can use the staff discount.",
     "We ran two assemblies for Year 9 at Oakfield High in March.",

@@ -1223,6 +1223,11 @@ _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was
 
 # (p22) a noun, "of" or "by", and the words of the names before the one found ("the work of Bessel van der |Kolk")
 _WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\w'’.\-&]+[ \t\u00a0]+){0,6}?)\Z")
+# (p24) a work's title in Title Case right before "by" and the name, after a clause's start, a colon, a comma or "and":
+# "Reading list: Lost Connections by Johann Hari and The Body Keeps the Score by Bessel van der Kolk"
+_TITLE_BY_BEFORE = re.compile(r"(?:\A|[:;,(\n\u2013\u2014]|[.!?][ \t\u00a0]|[ \t\u00a0]and)[ \t\u00a0]*['‘\"“]?"
+                              r"([A-Z][\w'’\-]*(?:[ \t\u00a0]+[\w'’\-]+){1,8}?)['’\"”]?,?[ \t\u00a0]+by[ \t\u00a0]+\Z")
+_QUOTE_MARKS = "'\"‘’“”"
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
@@ -1842,6 +1847,8 @@ class _NameFinder:
             return False  # "'Jo' is a pseudonym chosen by the person"
         if self.cited_by_work(start, end):
             return False  # (p22) "draws on the work of Bessel van der Kolk and Judith Herman"
+        if self.titled_work_before(start, end):
+            return False  # (p24) "Lost Connections by Johann Hari"
         first_word = value.split(None, 1)[0].rstrip(".")
         if first_word in self.names.titles and " " in value.strip() and self.titled_thing(start, end):
             return False  # (p21) a titled thing whatever found it: "A Dr Pepper from the vending machine"
@@ -2211,7 +2218,7 @@ class _NameFinder:
         m = cues.search(after)
         if m and self._links_only(after[:m.start()]):
             return True
-        if self.footnoted_pseudonym(end) or self.declared_before(start):
+        if self.footnoted_pseudonym(end) or self.declared_before(start) or self.quoted_in_declaration(start, end):
             return True
         before = self.text[max(0, start - 60):start]
         found = list(cues.finditer(before))
@@ -2222,6 +2229,25 @@ class _NameFinder:
         ahead = before[:last.start()]
         word = re.search(r"([A-Za-z][\w'’.\-]*)([^A-Za-z]*(?:[A-Za-z]+[^A-Za-z]+){0,3})\Z", ahead)
         return not (word and word.group(1)[:1].isupper() and self._links_only(word.group(2)))
+
+    def quoted_in_declaration(self, start: int, end: int) -> bool:
+        """(p24) A name in quotation marks in a sentence that declares its names not real, wherever the cue stands in
+        it: "The case studies below use the names 'Tom', 'Bea' and 'Kofi', chosen by the people themselves; none are
+        their real names", "In this case study we call the young man 'Alex'; names and details have been changed".
+        A name without quotation marks in the sentence is still a person's."""
+        if self.text[start - 1:start] not in _QUOTE_MARKS or not start or self.text[end:end + 1] not in _QUOTE_MARKS \
+                or not self.text[end:end + 1]:
+            return False
+        bounds = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", self.text[:start])]
+        begin = bounds[-1] if bounds else 0
+        stop = re.search(r"[.!?](?=\s|\Z)|\n", self.text[end:])
+        sentence = self.text[begin:end + stop.start() if stop else len(self.text)]
+        cues = self.names.pseudonym_re
+        if cues is not None and cues.search(sentence):
+            return True
+        lowered = {w.strip(".,;:'\"‘’“”()").lower() for w in sentence.split()}
+        ctx = self.context
+        return bool(lowered & ctx.get("declaration_nouns", frozenset()) and lowered & ctx.get("declaration_verbs", frozenset()))
 
     def cited_by_work(self, start: int, end: int) -> bool:
         """(p22) A full name that is the author of a work named before it: "the work of Judith Herman", "a study by
@@ -2237,6 +2263,24 @@ class _NameFinder:
             return False
         noun = m.group(1).lower()
         return noun in self.names.work_nouns or noun in ctx.get("cited_work_nouns", frozenset())
+
+    def titled_work_before(self, start: int, end: int) -> bool:
+        """(p24) A full name after a work's title in Title Case and "by": "Lost Connections by Johann Hari", "The Body
+        Keeps the Score by Bessel van der Kolk". The title has two or more capitalised words, its first and last among
+        them, and its lower-case words are short joining words ("the", "of"); "Mr Ahmed was seen by Sam Patel" ends in
+        a lower-case word, so it is no title."""
+        lead = re.search(r"(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,3}\Z", self.text[max(0, start - 60):start])
+        start -= len(lead.group()) if lead else 0  # the first names before a surname found alone ("Amara Lewis")
+        if " " not in self.text[start:end].strip():
+            return False
+        m = _TITLE_BY_BEFORE.search(self.text, max(0, start - 100), start)
+        if m is None:
+            return False
+        words = m.group(1).split()
+        if not words[-1][:1].isupper() or words[0] in self.names.titles:
+            return False
+        capitals = [w for w in words if w[:1].isupper()]
+        return len(capitals) >= 2 and all(w[:1].isupper() or len(w) <= 4 for w in words)
 
     def footnoted_pseudonym(self, end: int) -> bool:
         """(p22) A name marked for a footnote ("Ayesha*", "Ayesha†") whose note, the same mark later in the
