@@ -59,6 +59,12 @@ FLAG = [
     # (p24) a name after "by" that follows no work's title is still a person's
     ("Mr Ahmed was seen by Sam Patel on Tuesday.", "Sam Patel"),
     ("New client, referred by Dana Price: she is sleeping rough again.", "Dana Price"),
+    # (p24) a Welsh patronymic in either case; a rota's bracket with the visited person's area; an exported row's key;
+    # the only one of a kind at a named place with lower-case words after its name
+    ("gareth ap huw - no answer at the door again, will try his brother.", "gareth ap huw"),
+    ("Sat 10am: Jan (Mrs Pryce, Llandaff)\nSun 2pm: Omar (Mr Ahmed, Ely)", "Mrs Pryce, Llandaff"),
+    ("Row: tenant_id=55120; area=Selby; dob=1990-01-12", "55120"),
+    ("The only deaf woman at our Brixham move-on flats has asked for a BSL interpreter.", "Brixham move-on flats"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -154,6 +160,7 @@ PASS = [
     "In these stories we call the older man 'Ken'; names and some details have been changed.",
     "Our office address is Unit 7, Mill Yard, Hull HU2 8PQ for all post.",
     "The group meets at Holy Trinity Church Hall, 12 Park Road.",
+    "The local MP for Kirkby opened the new crisis café in June.",
     # (p24) staff in role with no private fact
     "Anyone who works at the Co-op on Market Street can use the staff discount.",
     "We ran two assemblies for Year 9 at Oakfield High in March.",

@@ -1227,6 +1227,8 @@ _WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\
 # "Reading list: Lost Connections by Johann Hari and The Body Keeps the Score by Bessel van der Kolk"
 _TITLE_BY_BEFORE = re.compile(r"(?:\A|[:;,(\n\u2013\u2014]|[.!?][ \t\u00a0]|[ \t\u00a0]and)[ \t\u00a0]*['‘\"“]?"
                               r"([A-Z][\w'’\-]*(?:[ \t\u00a0]+[\w'’\-]+){1,8}?)['’\"”]?,?[ \t\u00a0]+by[ \t\u00a0]+\Z")
+_PARTICLE_SURNAME = re.compile(r"[ \t\u00a0]+([a-z]{1,5})[ \t\u00a0]+([A-Za-z][a-z'’\-]+)(?![\w'’])")
+_BRACKET_PLACE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2}(?=[ \t\u00a0]*\))")
 _QUOTE_MARKS = "'\"‘’“”"
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
@@ -3764,8 +3766,8 @@ def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals()
-        return _with_description(text, _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule),
-                                 rule)
+        named = _with_particle_surname(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
+        return _with_description(text, _with_nickname_word(text, named, rule), rule)
     return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans] + finder.capitals()), rule),
                              rule)
 
@@ -3816,6 +3818,9 @@ def _with_description(text: str, spans: list[tuple[int, int]], rule: PrivacyRule
         m = age.match(text, end)
         if m is not None:
             end = m.end()
+        m = _BRACKET_PLACE.match(text, end) if text[start - 1:start] == "(" and start else None
+        if m is not None:
+            end = m.end()  # (p24) a rota's brackets: "Gill (Mr Evans, Whitchurch)", the visited person and their area
         m = apposition.match(text, end)
         if m is not None:
             end = m.end()
@@ -3877,6 +3882,26 @@ _INITIAL_BEFORE = re.compile(rf"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t
 _INITIAL_AFTER_NAME = re.compile(rf"[ \t\u00a0](?![AI][ \t])[{_UPPER}]\.?[ \t\u00a0]{_NAME_WORD}")
 # two parts of one name next to each other ("Nguyễn| |Thị Lan"): only a space or a hyphen between them
 _NAME_GAP = re.compile(r"[ \t\u00a0\-]\Z")
+
+
+def _with_particle_surname(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(p24) A name widened over a particle and the surname after it (``name_particles``): "Rhodri ap Gwyn", typed in
+    lower case too ("rhodri ap gwyn"); the surname is written in the name's own case."""
+    particles = rule.names.context.get("name_particles", frozenset()) if rule.names is not None else frozenset()
+    out = []
+    for start, end in spans:
+        found = end
+        words = text[start:end].split()
+        if len(words) > 1 and words[-1].lower() in particles:  # the particle already in the span ("rhodri ap")
+            end = len(text[:end - len(words[-1])].rstrip())
+        m = _PARTICLE_SURNAME.match(text, end)
+        if m and m.group(1).lower() in particles and text[start:start + 1].isalpha() \
+                and m.group(2)[:1].isupper() == text[start:start + 1].isupper():
+            end = m.end()
+        else:
+            end = found
+        out.append((start, end))
+    return out
 
 
 def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
