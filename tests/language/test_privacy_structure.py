@@ -65,6 +65,9 @@ FLAG = [
     ("Sat 10am: Jan (Mrs Pryce, Llandaff)\nSun 2pm: Omar (Mr Ahmed, Ely)", "Mrs Pryce, Llandaff"),
     ("Row: tenant_id=55120; area=Selby; dob=1990-01-12", "55120"),
     ("The only deaf woman at our Brixham move-on flats has asked for a BSL interpreter.", "Brixham move-on flats"),
+    # (p24) a register's surname with a capital inside it, in a table's cell; lower-case surname/first pairs
+    ("Row: D'Souza, Maria | tenant | review due", "D'Souza, Maria"),
+    ("Callbacks (surname/first): nowak/anna, brennan/sean", "brennan/sean"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -161,6 +164,7 @@ PASS = [
     "Our office address is Unit 7, Mill Yard, Hull HU2 8PQ for all post.",
     "The group meets at Holy Trinity Church Hall, 12 Park Road.",
     "The local MP for Kirkby opened the new crisis café in June.",
+    "Tick yes/no and and/or on the form; input/output logs are kept.",
     # (p24) staff in role with no private fact
     "Anyone who works at the Co-op on Market Street can use the staff discount.",
     "We ran two assemblies for Year 9 at Oakfield High in March.",

@@ -1473,8 +1473,11 @@ _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([
 # (p20: also a list's entries after a colon or a semicolon, each ending at a semicolon or the end: "flagged for
 # review: Pryce, Gwen; Hussain, Imran."; p21: or an opening quote, an entry quoted from a record: "'Nowicka, Halina – did
 # not attend x2'")
-_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;'‘\"“])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
-                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
+# (p24: a surname with a capital inside, "O'Connell", "McAllister", and a table's cell ending at a pipe: "Table row:
+# O'Connell, Bridget | carer")
+_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;'‘\"“|])[ \t\u00a0]*)[ \t\u00a0]*([A-Z](?:[a-z]{0,2}['’]?[A-Z])?[a-z'’]+"
+                                 r"(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
+                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—|]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
 # the same in running text, a listed first name then a verb or the end: "Handover: Kowalski, Piotr has rent arrears"
 _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
                                  r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|,[ \t\u00a0]+(?:who|aged|age|DOB|born)\b|\Z))"
@@ -1516,6 +1519,8 @@ _COLON_PRONOUN = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+(?:he|she)[ \t\u00a0]+(?:
 _SURNAME_CAPS_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,})[ \t\u00a0]+([A-Z][a-z]+)\b")
 # (p21) a record's "Surname / Firstname" pair, the surname in capitals or title case: "Haworth / Lisa / self-referral",
 # "OKAFOR / Chidi – step-down" (not inside a longer path or a date: no slash or word character right before it)
+# (p24) the same typed in lower case: "waiting list (surname/first): kowalski/piotr, ahmed/sana"
+_LOWER_SLASH_FIRST = re.compile(r"(?<![\w'’/])([a-z][a-z'’\-]{2,})/([a-z]{2,})\b(?![/'’\-]\w)")
 _SURNAME_SLASH_FIRST = re.compile(r"(?<![\w'’/])([A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?)[ \t\u00a0]*/[ \t\u00a0]*([A-Z][a-z]+)\b(?![/'’\-]\w)")
 # up to two words of a job right before a name (group 2), and the word before them (group 1): "Liaison practitioner"
 _JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Za-z][a-z\-]*[ \t\u00a0]+)?[a-z][a-z\-]*)\Z")
@@ -3491,6 +3496,13 @@ class _NameFinder:
                                                  or not self.toks or self.toks[0].token is None)
             if ok:
                 out.append((m.start(1), m.end(2)))
+        # (p24) lower-case pairs whose second word is a listed first name, two or more of them or under a heading that
+        # says so ("surname/first"): one pair alone is more often "and/or", "yes/no"
+        pairs = [m for m in _LOWER_SLASH_FIRST.finditer(self.text)
+                 if m.group(2).capitalize() in n.first_names and m.group(2).capitalize() not in n.ambiguous
+                 and m.group(2) not in n.ambiguous_lower() and not self.blocked_word(m.group(1).capitalize())]
+        if len(pairs) >= 2 or pairs and re.search(r"(?i)\bsurname", self.text):
+            out += [(m.start(1), m.end(2)) for m in pairs]
         for m in _SURNAME_CAPS_FIRST.finditer(self.text):
             surname, first = m.group(1), m.group(2)
             if first not in n.first_names or first in n.ambiguous or not re.search(r"[AEIOUY]", surname) \
