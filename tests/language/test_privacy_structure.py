@@ -68,6 +68,9 @@ FLAG = [
     # (p24) a register's surname with a capital inside it, in a table's cell; lower-case surname/first pairs
     ("Row: D'Souza, Maria | tenant | review due", "D'Souza, Maria"),
     ("Callbacks (surname/first): nowak/anna, brennan/sean", "brennan/sean"),
+    # (p24) a first name that is also a word, called "she" or "he" later in its sentence
+    ("Grace is refusing her depot unless her sister comes too.", "Grace"),
+    ("Please check on Faith tonight, she sounded flat on the phone.", "Faith"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -165,6 +168,8 @@ PASS = [
     "The group meets at Holy Trinity Church Hall, 12 Park Road.",
     "The local MP for Kirkby opened the new crisis café in June.",
     "Tick yes/no and and/or on the form; input/output logs are kept.",
+    "Faith groups told her the church hall was free on Mondays.",
+    "In Summer she walked the coast path with the group.",
     # (p24) staff in role with no private fact
     "Anyone who works at the Co-op on Market Street can use the staff discount.",
     "We ran two assemblies for Year 9 at Oakfield High in March.",

@@ -833,7 +833,7 @@ CONTEXT_LISTS = (
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
-    "private_rules",
+    "private_rules", "time_words_before",
 )
 
 
@@ -3637,9 +3637,10 @@ class _NameFinder:
             ambiguous = word in n.ambiguous
             if not (ambiguous or word in n.first_names or (not word.isascii() and _folded(word) in n.first_names)):
                 continue
-            if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
+            pronoun = ambiguous and self.word_name_with_pronoun(i)
+            if (tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok)) and not pronoun:
                 continue
-            if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) and not self.bracketed_here(tok) \
+            if ambiguous and tok.pos and tok.pos != "PROPN" and not pronoun and not self.named(tok) and not self.bracketed_here(tok) \
                     and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok) \
                     and not self.owner_by_words(tok) and not self.subject_by_words(i):
                 continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
@@ -3648,7 +3649,7 @@ class _NameFinder:
             heading = self.heading_like(tok)
             end = self.extend(i, surnames=not ambiguous)
             if ambiguous and (heading or end == tok.end) and not (
-                self.personal_context(tok) or self.conjunct_of_name(tok) or self.person_by_grammar(tok)
+                pronoun or self.personal_context(tok) or self.conjunct_of_name(tok) or self.person_by_grammar(tok)
                 or self.owner_by_words(tok) or self.subject_by_words(i)
             ):
                 continue
@@ -3661,6 +3662,42 @@ class _NameFinder:
                 # be a surname: report the first name only
                 out.append((tok.start, tok.end if heading else end))
         return out
+
+    def word_name_with_pronoun(self, i: int) -> bool:
+        """(p24) A first name that is also a word ("Rose", "Will", "Faith", "Summer", "Precious"), capitalised, that the
+        same sentence goes on to call "she" or "he" (or "her", "his", "him") with no other person between: "Rose is
+        refusing to see the CPN unless her daughter is there", "I'm worried about Faith - she hasn't eaten", "Keep an
+        eye on Summer at the Friday drop-in, she has been low". Read from the words, not the parse (which reads such a
+        word as a verb, a date or an organisation as often as not). Not when a lower-case noun or a capitalised word
+        follows it ("Faith groups", "Will Power"), nor after a word of time ("in Summer she ...")."""
+        toks = self.toks
+        tok = toks[i]
+        if not tok.text[:1].isupper() or tok.text.isupper():
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and (nxt.text[:1].isupper() and nxt.text.isalpha() or nxt.pos in ("NOUN", "PROPN", "NUM")
+                                and nxt.text.lower() not in self.context.get("not_owner_words", ())):
+            return False  # ("Faith groups", "Will Power"; not "check on Faith tonight, she ...")
+        if i > 0 and toks[i - 1].text.lower() in self.context.get("time_words_before", ()):
+            return False
+        if i > 0 and toks[i - 1].pos == "DET" or i > 0 and toks[i - 1].text.lower() in self.context.get("determiners", ()):
+            return False  # "the Hope project", "our Faith"
+        pronouns = self.context.get("pronouns", frozenset())
+        nouns = self.context.get("person_nouns", frozenset()) | self.context.get("kin_nouns", frozenset())
+        n = self.names
+        for t in toks[i + 1:]:
+            word = t.text
+            if word in ".!?\n" or "\n" in self.text[tok.end:t.start]:
+                return False
+            low = word.lower()
+            if low in pronouns:
+                return True
+            if low in nouns or word in n.first_names or word in n.ambiguous:
+                return False  # someone else the pronoun could be
+            if word[:1].isupper() and not word.isupper() and word not in MONTHS and word not in DAYS \
+                    and word.rstrip(".") not in n.titles:
+                return False
+        return False
 
     def capitals(self) -> list[tuple[int, int]]:
         """(p22b) A listed first name written in capitals with a surname in capitals, as an alert or a record header
