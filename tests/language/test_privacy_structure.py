@@ -71,6 +71,7 @@ FLAG = [
     # (p24) a first name that is also a word, called "she" or "he" later in its sentence
     ("Grace is refusing her depot unless her sister comes too.", "Grace"),
     ("Please check on Faith tonight, she sounded flat on the phone.", "Faith"),
+    ("sat with grace at the hub, she wants help with her gas bill", "grace"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -170,6 +171,7 @@ PASS = [
     "Tick yes/no and and/or on the form; input/output logs are kept.",
     "Faith groups told her the church hall was free on Mondays.",
     "In Summer she walked the coast path with the group.",
+    "we will see if she wants to come to the group.",
     # (p24) staff in role with no private fact
     "Anyone who works at the Co-op on Market Street can use the staff discount.",
     "We ran two assemblies for Year 9 at Oakfield High in March.",

@@ -3244,6 +3244,8 @@ class _NameFinder:
                 out.append((tok.start, tok.end))  # "phoned kayden's mum, no answer"
                 continue
             if word not in titles and word not in lower_first:
+                if self.lower_name_with_pronoun(i):
+                    out.append((tok.start, tok.end))  # (p24) "met with will and his partner", "reviewed with summer"
                 continue  # (the only words that can start a lower-case name)
             if not word.isalpha() or not word.islower() or tok.token is None:
                 continue  # (without the parse, a lower-case word is only a word)
@@ -3267,6 +3269,8 @@ class _NameFinder:
                 continue
             if word not in lower_first or tok.pos not in ("PROPN", "NOUN", "") and not (
                     tok.pos == "ADJ" and tok.token.dep_ in _NOUN_DEPS) and not self.in_lower_note(i):
+                if self.lower_name_with_pronoun(i):
+                    out.append((tok.start, tok.end))  # (p24)
                 continue  # ("text from jamal:": an adjective by its tag, a noun by its place in the clause)
             end = last.end
             if surname and (nxt.pos in ("PROPN", "NOUN") or nxt.pos == "VERB" and nxt.token.tag_ in ("VBG", "NN")) \
@@ -3682,6 +3686,37 @@ class _NameFinder:
             return False
         if i > 0 and toks[i - 1].pos == "DET" or i > 0 and toks[i - 1].text.lower() in self.context.get("determiners", ()):
             return False  # "the Hope project", "our Faith"
+        return self.pronoun_follows(i)
+
+    def lower_name_with_pronoun(self, i: int) -> bool:
+        """(p24) A listed first name typed in lower case that its sentence goes on to call "she" or "he": "met with
+        ellis and his key worker", "only ray and his dog came in", "reviewed with summer today – she's agreed". Only
+        after a preposition, a comma or dash, or at the sentence's start ("we will see if she ..." is a verb), and
+        not before a noun."""
+        toks = self.toks
+        tok = toks[i]
+        word = tok.text
+        n = self.names
+        if not (word.isalpha() and word.islower() and len(word) > 2) or tok.token is None:
+            return False
+        if word.capitalize() not in n.first_names and word.capitalize() not in n.ambiguous:
+            return False
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.pos != "ADP" and prev.text not in ",;:-–—(" and "\n" not in self.text[prev.end:tok.start]:
+            return False
+        if prev is not None and prev.text.lower() in self.context.get("time_words_before", ()):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.pos in ("NOUN", "PROPN", "NUM", "ADJ") and nxt.text.lower() not in self.context.get("not_owner_words", ()):
+            return False
+        return self.pronoun_follows(i)
+
+    def pronoun_follows(self, i: int) -> bool:
+        """The sentence after token ``i`` calls someone "she" or "he" (or "her", "his", "him") before any other
+        person it could stand for (a person noun, a relative, a first name, a capitalised word that is no month,
+        day or title)."""
+        toks = self.toks
+        tok = toks[i]
         pronouns = self.context.get("pronouns", frozenset())
         nouns = self.context.get("person_nouns", frozenset()) | self.context.get("kin_nouns", frozenset())
         n = self.names
