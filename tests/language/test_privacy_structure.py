@@ -72,6 +72,7 @@ FLAG = [
     ("Grace is refusing her depot unless her sister comes too.", "Grace"),
     ("Please check on Faith tonight, she sounded flat on the phone.", "Faith"),
     ("sat with grace at the hub, she wants help with her gas bill", "grace"),
+    ("Thurs befriending - visit Mrs Eleni Markou, reading the paper together and a cup of tea.", "Mrs Eleni Markou"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -172,6 +173,7 @@ PASS = [
     "Faith groups told her the church hall was free on Mondays.",
     "In Summer she walked the coast path with the group.",
     "we will see if she wants to come to the group.",
+    "We went to see Miss Saigon at the Grand Theatre with the carers' group.",
     # (p24) staff in role with no private fact
     "Anyone who works at the Co-op on Market Street can use the staff discount.",
     "We ran two assemblies for Year 9 at Oakfield High in March.",

@@ -1857,7 +1857,8 @@ class _NameFinder:
         if self.titled_work_before(start, end):
             return False  # (p24) "Lost Connections by Johann Hari"
         first_word = value.split(None, 1)[0].rstrip(".")
-        if first_word in self.names.titles and " " in value.strip() and self.titled_thing(start, end):
+        if first_word in self.names.titles and " " in value.strip() and not self.visit_before(start) \
+                and self.titled_thing(start, end):
             return False  # (p21) a titled thing whatever found it: "A Dr Pepper from the vending machine"
         if _NAMED_DUTY.search(self.text, max(0, start - 40), start) and len(value.split()) == 1:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
@@ -2878,10 +2879,22 @@ class _NameFinder:
             if possessive:
                 end -= len(possessive.group())
             title = m.group().split()[0].rstrip(".")
-            if self.acceptable(m.start(), end) and not self.titled_thing(m.start(), end) \
+            if self.acceptable(m.start(), end) and (self.visit_before(m.start()) or not self.titled_thing(m.start(), end)) \
                     and not self.public_role(m.start(), end, title):
                 out.append((m.start(), end))
         return out
+
+    def visit_before(self, start: int) -> bool:
+        """(p24) A verb of visiting or meeting right before a titled name ("visit Mr Dimitrios Papadopoulos, reading and
+        a short walk"): a person visited, whatever words of books or films follow."""
+        m = re.search(r"([a-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 20):start])
+        if m is None:
+            return False
+        verbs = self.context.get("visit_verbs", frozenset())
+        word = m.group(1)
+        # (not a verb one sees a show with too: "went to see Miss Saigon")
+        return any(stem in verbs and stem not in self.names.work_verbs and stem != "see"
+                   for stem in (word, word[:-1], word[:-2], word[:-3]))
 
     def titled_thing(self, start: int, end: int) -> bool:
         """A title before something that is not a person: an article before the title ("the
