@@ -172,6 +172,7 @@ PASS = [
     "Tick yes/no and and/or on the form; input/output logs are kept.",
     "Faith groups told her the church hall was free on Mondays.",
     "In Summer she walked the coast path with the group.",
+    "Will she be able to come to the group next week, or should we ring her?",
     "we will see if she wants to come to the group.",
     "We went to see Miss Saigon at the Grand Theatre with the carers' group.",
     # (p24) staff in role with no private fact

@@ -3697,6 +3697,10 @@ class _NameFinder:
             return False  # ("Faith groups", "Will Power"; not "check on Faith tonight, she ...")
         if i > 0 and toks[i - 1].text.lower() in self.context.get("time_words_before", ()):
             return False
+        if nxt is not None and nxt.text.lower() in self.context.get("pronouns", ()):
+            return False  # a question's verb before its subject: "Will she come to the group?"
+        if nxt is not None and nxt.pos == "CCONJ" or i > 0 and toks[i - 1].pos == "CCONJ":
+            return False  # two things joined ("Hope and Faith are the two rooms she likes"): the pronoun is no one's of them
         if i > 0 and toks[i - 1].pos == "DET" or i > 0 and toks[i - 1].text.lower() in self.context.get("determiners", ()):
             return False  # "the Hope project", "our Faith"
         return self.pronoun_follows(i)
