@@ -286,7 +286,7 @@ def test_a_span_of_months_is_not_a_name(rules, nlp, text, names):
 
 
 def test_postcode_escalates_near_a_name(rules, nlp):
-    alone = "Our hub is at LS1 2NE."
+    alone = "The form gave LS1 2NE as the area."  # (p24: "Our hub is at ..." is the service's own postcode now)
     (f,) = find_privacy(alone, nlp(alone), rules)
     assert (f.rule, f.severity) == ("privacy.postcode", "warning")
     near = "Mrs Okafor lives near LS6 2QT."
@@ -737,7 +737,8 @@ DEV = [
     "We supported [[name:Ngozi Okafor]] to register with a GP.",
     "The Royal Free and St Thomas' Hospital took part in the audit.",
     "Calls to [[phone:0113 496 0000]] are answered by the duty team.",
-    "Our office is at [[address:Unit 4, 12 Mill Lane]], Leeds [[postcode:LS9 8AB]].",
+    # (p24) the service's own address, named as ours, is no one's personal data (s23 and pv20dev writers: a pass)
+    "Our office is at Unit 4, 12 Mill Lane, Leeds LS9 8AB.",
     "Average waiting time was 12 days (range 0–40).",
     "We worked with 3 GP practices and 2 housing providers.",
     "The M62 closure delayed two home visits.",
@@ -823,7 +824,7 @@ HELDOUT = [
     "Please write to info@example.org with any questions.",
     "The Samaritans number is 116 123.",
     "[[name:Olivia]] was admitted to hospital in February.",
-    "Our Leeds hub is at [[address:14 Park Square]], [[postcode:LS1 2NE]].",
+    "Our Leeds hub is at 14 Park Square, LS1 2NE.",  # (p24) the service's own address
     "We saw a 23% fall in DNAs between Q1 and Q2.",
     "Sunday and Monday drop-ins were the busiest.",
     "[[name:Aaron]] felt the peer group was the first place he was believed.",

@@ -44,6 +44,35 @@ FLAG = [
     # (p23) a handover list's entries: a name found in one entry makes the others' opening words names too
     ("Nights: tariq – settled, meds taken. bex – tearful, obs 15 min.", "bex"),
     ("J.W.'s son (7) goes to Brookside Juniors and the school has been told.", "Brookside Juniors"),
+    # (p24) a worker named in their role with a private fact (a disciplinary or DBS matter, their own health): the
+    # name is theirs, not staff in role; a role one person holds, with a private fact, is that person
+    ("Sessional worker Kate Lowe has been suspended while the complaint is looked into.", "Kate Lowe"),
+    ("The bank nurse on nights, Ola B., is on a final written warning for lateness.", "Ola B."),
+    ("Our new sessional worker, Tom Ashby, disclosed a 2019 caution on his enhanced DBS.", "Tom Ashby"),
+    ("Handover (Bea Moss, Recovery Worker): rough week. My own medication was changed on Friday.", "Bea Moss"),
+    ("Our office manager at the Leigh hub is pregnant, so cover starts in June.", "Our office manager at the Leigh hub"),
+    ("Nadia is off until April after her knee operation, please cover her groups.", "knee operation"),
+    # (p24) a person's job at a named workplace in a relative clause or as their post; a child's year and school
+    ("Priya, who works weekends at the Boots in Halifax, asked for evening sessions.", "works weekends at the Boots in Halifax"),
+    ("She is signed off from her job as night manager at the Royal Hotel.", "night manager at the Royal Hotel"),
+    ("Sam (Year 7, Brookvale Academy) has been missing mornings since the move.", "Year 7, Brookvale Academy"),
+    # (p24) a name after "by" that follows no work's title is still a person's
+    ("Mr Ahmed was seen by Sam Patel on Tuesday.", "Sam Patel"),
+    ("New client, referred by Dana Price: she is sleeping rough again.", "Dana Price"),
+    # (p24) a Welsh patronymic in either case; a rota's bracket with the visited person's area; an exported row's key;
+    # the only one of a kind at a named place with lower-case words after its name
+    ("gareth ap huw - no answer at the door again, will try his brother.", "gareth ap huw"),
+    ("Sat 10am: Jan (Mrs Pryce, Llandaff)\nSun 2pm: Omar (Mr Ahmed, Ely)", "Mrs Pryce, Llandaff"),
+    ("Row: tenant_id=55120; area=Selby; dob=1990-01-12", "55120"),
+    ("The only deaf woman at our Brixham move-on flats has asked for a BSL interpreter.", "Brixham move-on flats"),
+    # (p24) a register's surname with a capital inside it, in a table's cell; lower-case surname/first pairs
+    ("Row: D'Souza, Maria | tenant | review due", "D'Souza, Maria"),
+    ("Callbacks (surname/first): nowak/anna, brennan/sean", "brennan/sean"),
+    # (p24) a first name that is also a word, called "she" or "he" later in its sentence
+    ("Grace is refusing her depot unless her sister comes too.", "Grace"),
+    ("Please check on Faith tonight, she sounded flat on the phone.", "Faith"),
+    ("sat with grace at the hub, she wants help with her gas bill", "grace"),
+    ("Thurs befriending - visit Mrs Eleni Markou, reading the paper together and a cup of tea.", "Mrs Eleni Markou"),
     # a label that says whose system, then an identifier of any shape
     ("Her PAS no. 77120K is on the discharge letter.", "77120K"),
     ("Prisoner number B2210QT, released on licence last week.", "B2210QT"),
@@ -133,6 +162,25 @@ PASS = [
     # (p22b) a condition named after a person; our own premises at a street address
     "Staff learnt about supporting adults with Asperger's and early-onset Alzheimer's.",
     "Our carers' group is for families living with Parkinson's.",
+    # (p24) authors after their work's title; quoted names in a sentence that declares names changed; the service's
+    # own address; a community venue before its address
+    "Further reading: Recovery Stories by Amara Lewis and The Long Road Home by Priya Dass.",
+    "In these stories we call the older man 'Ken'; names and some details have been changed.",
+    "Our office address is Unit 7, Mill Yard, Hull HU2 8PQ for all post.",
+    "The group meets at Holy Trinity Church Hall, 12 Park Road.",
+    "The local MP for Kirkby opened the new crisis café in June.",
+    "Tick yes/no and and/or on the form; input/output logs are kept.",
+    "Faith groups told her the church hall was free on Mondays.",
+    "In Summer she walked the coast path with the group.",
+    "Will she be able to come to the group next week, or should we ring her?",
+    "we will see if she wants to come to the group.",
+    "We went to see Miss Saigon at the Grand Theatre with the carers' group.",
+    # (p24) staff in role with no private fact
+    "Anyone who works at the Co-op on Market Street can use the staff discount.",
+    "We ran two assemblies for Year 9 at Oakfield High in March.",
+    "Sessional worker Kate Lowe runs the Tuesday induction for new volunteers.",
+    "Our new sessional worker, Tom Ashby, starts on Monday once his enhanced DBS came back clear.",
+    "Our office manager at the Leigh hub runs the Monday group.",
     "She was diagnosed with Crohn's disease as a teenager and now has Bell's palsy.",
     "Our hub is at 45 Market Street, above the pharmacy.",
     "Our drop-in centre is on 3 Mill Road.",

@@ -208,9 +208,10 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "dev15"): {"precision": 0.95, "recall": 0.94},
     ("overclaim", "oc21dev"): {"precision": 0.95, "recall": 0.97},
     ("overclaim", "oc22dev"): {"precision": 0.95, "recall": 0.88},
-    # pv22dev after p23 (its rows read as development material): P 0.955 R 0.883
-    ("privacy", "pv22dev"): {"precision": 0.95, "recall": 0.88},
-    ("privacy", "pv23dev"): {"precision": 0.95, "recall": 0.81},
+    # pv22dev after p23 (its rows read as development material): P 0.955 R 0.883; after p24: P 0.957 R 0.925
+    ("privacy", "pv22dev"): {"precision": 0.95, "recall": 0.92},
+    # pv23dev after p24 (tuned on it as development material): P 0.978 R 0.926 (was 0.951 / 0.811)
+    ("privacy", "pv23dev"): {"precision": 0.95, "recall": 0.92},
     ("overclaim", "oc23dev"): {"precision": 0.93, "recall": 0.90},
 }
 # parts whose misses are never printed (rule writers do not read them)

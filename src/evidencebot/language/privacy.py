@@ -833,6 +833,7 @@ CONTEXT_LISTS = (
     "place_name_starts", "place_name_words", "place_name_prefixes", "area_verbs",
     "age_labels", "description_leads", "origin_words", "local_area_nouns", "for_verbs", "cited_work_nouns",
     "name_particles", "condition_nouns", "eponymous_conditions", "declaration_nouns", "declaration_verbs", "not_in_role_after", "not_in_role_before", "naming_participles", "title_link_words",
+    "private_rules", "time_words_before",
 )
 
 
@@ -897,7 +898,11 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
                 # the same rule on the normalised digits, or on a table's cells under their labels, mapped back
                 spans += [(starts[s], ends[e - 1], sev) for s, e, sev in _regex_spans(rule, norm) if e > s]
         else:
-            spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc)]
+            # (p24) the findings of the rules that say a private fact of a worker (person_context.private_rules): a name
+            # in a staff role beside one is no longer passed as staff in role
+            own = rule.names.context.get("private_rules", frozenset()) if rule.names is not None else frozenset()
+            private = [(h.start, h.end) for h in hits if h.rule.id in own]
+            spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc, private)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
     if any(r.beside for r in rules):
@@ -1218,6 +1223,13 @@ _AND_PREDICATE_AFTER = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:has|had|is|was
 
 # (p22) a noun, "of" or "by", and the words of the names before the one found ("the work of Bessel van der |Kolk")
 _WORK_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t\u00a0]+(?:of|by)[ \t\u00a0]+((?:[\w'’.\-&]+[ \t\u00a0]+){0,6}?)\Z")
+# (p24) a work's title in Title Case right before "by" and the name, after a clause's start, a colon, a comma or "and":
+# "Reading list: Lost Connections by Johann Hari and The Body Keeps the Score by Bessel van der Kolk"
+_TITLE_BY_BEFORE = re.compile(r"(?:\A|[:;,(\n\u2013\u2014]|[.!?][ \t\u00a0]|[ \t\u00a0]and)[ \t\u00a0]*['‘\"“]?"
+                              r"([A-Z][\w'’\-]*(?:[ \t\u00a0]+[\w'’\-]+){1,8}?)['’\"”]?,?[ \t\u00a0]+by[ \t\u00a0]+\Z")
+_PARTICLE_SURNAME = re.compile(r"[ \t\u00a0]+([a-z]{1,5})[ \t\u00a0]+([A-Za-z][a-z'’\-]+)(?![\w'’])")
+_BRACKET_PLACE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*[A-Z][\w'’\-]*(?:[ \t\u00a0]+[A-Z][\w'’\-]*){0,2}(?=[ \t\u00a0]*\))")
+_QUOTE_MARKS = "'\"‘’“”"
 _SENTENCE_RANGE = re.compile(r"[^\n.;!?]+(?:[.;!?](?![ \t\n]|\Z)[^\n.;!?]*)*")
 
 
@@ -1461,8 +1473,11 @@ _SURNAME_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,}),[ \t\u00a0]+([
 # (p20: also a list's entries after a colon or a semicolon, each ending at a semicolon or the end: "flagged for
 # review: Pryce, Gwen; Hussain, Imran."; p21: or an opening quote, an entry quoted from a record: "'Nowicka, Halina – did
 # not attend x2'")
-_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;'‘\"“])[ \t\u00a0]*)[ \t\u00a0]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
-                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
+# (p24: a surname with a capital inside, "O'Connell", "McAllister", and a table's cell ending at a pipe: "Table row:
+# O'Connell, Bridget | carer")
+_SURNAME_FIRST_LINE = re.compile(r"(?:\A|(?<=\n)|(?<=[:;'‘\"“|])[ \t\u00a0]*)[ \t\u00a0]*([A-Z](?:[a-z]{0,2}['’]?[A-Z])?[a-z'’]+"
+                                 r"(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+"
+                                 r"([A-Z][a-z]+)\b(?=[ \t\u00a0]*[:(\-–—|]|[ \t\u00a0]*;|[ \t\u00a0]*\.?[ \t\u00a0]*\Z)")
 # the same in running text, a listed first name then a verb or the end: "Handover: Kowalski, Piotr has rent arrears"
 _SURNAME_FIRST_TEXT = re.compile(r"(?<![\w'’,])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?),[ \t\u00a0]+([A-Z][a-z]+)\b"
                                  r"(?=[ \t\u00a0]+[a-z]|[ \t\u00a0]*(?:[.;:()\-–—]|,[ \t\u00a0]+(?:who|aged|age|DOB|born)\b|\Z))"
@@ -1504,6 +1519,8 @@ _COLON_PRONOUN = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+(?:he|she)[ \t\u00a0]+(?:
 _SURNAME_CAPS_FIRST = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]{2,})[ \t\u00a0]+([A-Z][a-z]+)\b")
 # (p21) a record's "Surname / Firstname" pair, the surname in capitals or title case: "Haworth / Lisa / self-referral",
 # "OKAFOR / Chidi – step-down" (not inside a longer path or a date: no slash or word character right before it)
+# (p24) the same typed in lower case: "waiting list (surname/first): kowalski/piotr, ahmed/sana"
+_LOWER_SLASH_FIRST = re.compile(r"(?<![\w'’/])([a-z][a-z'’\-]{2,})/([a-z]{2,})\b(?![/'’\-]\w)")
 _SURNAME_SLASH_FIRST = re.compile(r"(?<![\w'’/])([A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?)[ \t\u00a0]*/[ \t\u00a0]*([A-Z][a-z]+)\b(?![/'’\-]\w)")
 # up to two words of a job right before a name (group 2), and the word before them (group 1): "Liaison practitioner"
 _JOB_BEFORE = re.compile(r"(?:(?<![\w'’])([A-Za-z'’]+)[ \t\u00a0]+)?((?:[A-Za-z][a-z\-]*[ \t\u00a0]+)?[a-z][a-z\-]*)\Z")
@@ -1746,9 +1763,10 @@ _CLOSING_QUOTES = frozenset(CLOSE_QUOTES)
 class _NameFinder:
     """The four sources of names, and the filters they share."""
 
-    def __init__(self, rule: PrivacyRule, text: str, doc):
+    def __init__(self, rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]] | None = None):
         assert rule.names is not None
         self.rule, self.names, self.text = rule, rule.names, text
+        self.private = private or []
         self.toks, self.ents = _tokens(text, doc)
         self.context = rule.names.context
         self._starts: list[int] | None = None
@@ -1836,8 +1854,11 @@ class _NameFinder:
             return False  # "'Jo' is a pseudonym chosen by the person"
         if self.cited_by_work(start, end):
             return False  # (p22) "draws on the work of Bessel van der Kolk and Judith Herman"
+        if self.titled_work_before(start, end):
+            return False  # (p24) "Lost Connections by Johann Hari"
         first_word = value.split(None, 1)[0].rstrip(".")
-        if first_word in self.names.titles and " " in value.strip() and self.titled_thing(start, end):
+        if first_word in self.names.titles and " " in value.strip() and not self.visit_before(start) \
+                and self.titled_thing(start, end):
             return False  # (p21) a titled thing whatever found it: "A Dr Pepper from the vending machine"
         if _NAMED_DUTY.search(self.text, max(0, start - 40), start) and len(value.split()) == 1:
             return False  # the last word of a named duty or right: "under the Duty to Refer", "the Right to Buy"
@@ -2205,7 +2226,7 @@ class _NameFinder:
         m = cues.search(after)
         if m and self._links_only(after[:m.start()]):
             return True
-        if self.footnoted_pseudonym(end) or self.declared_before(start):
+        if self.footnoted_pseudonym(end) or self.declared_before(start) or self.quoted_in_declaration(start, end):
             return True
         before = self.text[max(0, start - 60):start]
         found = list(cues.finditer(before))
@@ -2216,6 +2237,25 @@ class _NameFinder:
         ahead = before[:last.start()]
         word = re.search(r"([A-Za-z][\w'’.\-]*)([^A-Za-z]*(?:[A-Za-z]+[^A-Za-z]+){0,3})\Z", ahead)
         return not (word and word.group(1)[:1].isupper() and self._links_only(word.group(2)))
+
+    def quoted_in_declaration(self, start: int, end: int) -> bool:
+        """(p24) A name in quotation marks in a sentence that declares its names not real, wherever the cue stands in
+        it: "The case studies below use the names 'Tom', 'Bea' and 'Kofi', chosen by the people themselves; none are
+        their real names", "In this case study we call the young man 'Alex'; names and details have been changed".
+        A name without quotation marks in the sentence is still a person's."""
+        if self.text[start - 1:start] not in _QUOTE_MARKS or not start or self.text[end:end + 1] not in _QUOTE_MARKS \
+                or not self.text[end:end + 1]:
+            return False
+        bounds = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", self.text[:start])]
+        begin = bounds[-1] if bounds else 0
+        stop = re.search(r"[.!?](?=\s|\Z)|\n", self.text[end:])
+        sentence = self.text[begin:end + stop.start() if stop else len(self.text)]
+        cues = self.names.pseudonym_re
+        if cues is not None and cues.search(sentence):
+            return True
+        lowered = {w.strip(".,;:'\"‘’“”()").lower() for w in sentence.split()}
+        ctx = self.context
+        return bool(lowered & ctx.get("declaration_nouns", frozenset()) and lowered & ctx.get("declaration_verbs", frozenset()))
 
     def cited_by_work(self, start: int, end: int) -> bool:
         """(p22) A full name that is the author of a work named before it: "the work of Judith Herman", "a study by
@@ -2231,6 +2271,24 @@ class _NameFinder:
             return False
         noun = m.group(1).lower()
         return noun in self.names.work_nouns or noun in ctx.get("cited_work_nouns", frozenset())
+
+    def titled_work_before(self, start: int, end: int) -> bool:
+        """(p24) A full name after a work's title in Title Case and "by": "Lost Connections by Johann Hari", "The Body
+        Keeps the Score by Bessel van der Kolk". The title has two or more capitalised words, its first and last among
+        them, and its lower-case words are short joining words ("the", "of"); "Mr Ahmed was seen by Sam Patel" ends in
+        a lower-case word, so it is no title."""
+        lead = re.search(r"(?:[A-Z][\w'’\-]*[ \t\u00a0]+){0,3}\Z", self.text[max(0, start - 60):start])
+        start -= len(lead.group()) if lead else 0  # the first names before a surname found alone ("Amara Lewis")
+        if " " not in self.text[start:end].strip():
+            return False
+        m = _TITLE_BY_BEFORE.search(self.text, max(0, start - 100), start)
+        if m is None:
+            return False
+        words = m.group(1).split()
+        if not words[-1][:1].isupper() or words[0] in self.names.titles:
+            return False
+        capitals = [w for w in words if w[:1].isupper()]
+        return len(capitals) >= 2 and all(w[:1].isupper() or len(w) <= 4 for w in words)
 
     def footnoted_pseudonym(self, end: int) -> bool:
         """(p22) A name marked for a footnote ("Ayesha*", "Ayesha†") whose note, the same mark later in the
@@ -2821,10 +2879,22 @@ class _NameFinder:
             if possessive:
                 end -= len(possessive.group())
             title = m.group().split()[0].rstrip(".")
-            if self.acceptable(m.start(), end) and not self.titled_thing(m.start(), end) \
+            if self.acceptable(m.start(), end) and (self.visit_before(m.start()) or not self.titled_thing(m.start(), end)) \
                     and not self.public_role(m.start(), end, title):
                 out.append((m.start(), end))
         return out
+
+    def visit_before(self, start: int) -> bool:
+        """(p24) A verb of visiting or meeting right before a titled name ("visit Mr Dimitrios Papadopoulos, reading and
+        a short walk"): a person visited, whatever words of books or films follow."""
+        m = re.search(r"([a-z]+)[ \t\u00a0]+\Z", self.text[max(0, start - 20):start])
+        if m is None:
+            return False
+        verbs = self.context.get("visit_verbs", frozenset())
+        word = m.group(1)
+        # (not a verb one sees a show with too: "went to see Miss Saigon")
+        return any(stem in verbs and stem not in self.names.work_verbs and stem != "see"
+                   for stem in (word, word[:-1], word[:-2], word[:-3]))
 
     def titled_thing(self, start: int, end: int) -> bool:
         """A title before something that is not a person: an article before the title ("the
@@ -2977,6 +3047,8 @@ class _NameFinder:
         "Andy Burnham, the Mayor of ...", "... MP"), or the author of a published work ("Dr
         Chris Whitty's report")."""
         n = self.names
+        if self.private_fact(start, end):
+            return False  # (p24) "Volunteer coordinator Marcus Hale has been suspended ...": a worker's private fact
         if n.pattern("not_in_role_after", _NOT_IN_ROLE_AFTER, re.IGNORECASE).match(self.text, end) \
                 or n.pattern("not_in_role_before", _NOT_IN_ROLE_BEFORE, re.IGNORECASE).search(self.text, max(0, start - 20), start):
             return False  # "Sgt Maddox (retired) came to the veterans' breakfast": no longer in the role
@@ -3073,6 +3145,19 @@ class _NameFinder:
         # the job the sentence gives the name with "as": "has replaced Ann Fielding as the court's link worker"
         role = _AS_ROLE_AFTER.match(self.text, end)
         return bool(role) and self._role_in_lower_case(role.group(1)) and not self._care_event(start, end)
+
+    def private_fact(self, start: int, end: int) -> bool:
+        """(p24) A private fact of a worker (their health, sickness, a disciplinary or DBS matter: a finding of one of
+        ``private_rules``) in the name's sentence, or after it on its line within 200 characters ("Reflective log
+        (Lowri Hughes, Peer Support Worker): hard week. My own meds were changed ..."): whoever holds the role, the
+        sentence is about them, not their work."""
+        if not self.private:
+            return False
+        bounds = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", self.text[:start])]
+        begin = bounds[-1] if bounds else 0
+        stop = re.search(r"\n", self.text[end:])
+        limit = min(end + 200, end + stop.start() if stop else len(self.text))
+        return any(begin <= s and e <= limit for s, e in self.private)
 
     def _care_event(self, start: int, end: int) -> bool:
         """The sentence says a care event of the person named at ``start`` whose job or team ends at ``end``: the
@@ -3172,6 +3257,8 @@ class _NameFinder:
                 out.append((tok.start, tok.end))  # "phoned kayden's mum, no answer"
                 continue
             if word not in titles and word not in lower_first:
+                if self.lower_name_with_pronoun(i):
+                    out.append((tok.start, tok.end))  # (p24) "met with will and his partner", "reviewed with summer"
                 continue  # (the only words that can start a lower-case name)
             if not word.isalpha() or not word.islower() or tok.token is None:
                 continue  # (without the parse, a lower-case word is only a word)
@@ -3195,6 +3282,8 @@ class _NameFinder:
                 continue
             if word not in lower_first or tok.pos not in ("PROPN", "NOUN", "") and not (
                     tok.pos == "ADJ" and tok.token.dep_ in _NOUN_DEPS) and not self.in_lower_note(i):
+                if self.lower_name_with_pronoun(i):
+                    out.append((tok.start, tok.end))  # (p24)
                 continue  # ("text from jamal:": an adjective by its tag, a noun by its place in the clause)
             end = last.end
             if surname and (nxt.pos in ("PROPN", "NOUN") or nxt.pos == "VERB" and nxt.token.tag_ in ("VBG", "NN")) \
@@ -3424,6 +3513,13 @@ class _NameFinder:
                                                  or not self.toks or self.toks[0].token is None)
             if ok:
                 out.append((m.start(1), m.end(2)))
+        # (p24) lower-case pairs whose second word is a listed first name, two or more of them or under a heading that
+        # says so ("surname/first"): one pair alone is more often "and/or", "yes/no"
+        pairs = [m for m in _LOWER_SLASH_FIRST.finditer(self.text)
+                 if m.group(2).capitalize() in n.first_names and m.group(2).capitalize() not in n.ambiguous
+                 and m.group(2) not in n.ambiguous_lower() and not self.blocked_word(m.group(1).capitalize())]
+        if len(pairs) >= 2 or pairs and re.search(r"(?i)\bsurname", self.text):
+            out += [(m.start(1), m.end(2)) for m in pairs]
         for m in _SURNAME_CAPS_FIRST.finditer(self.text):
             surname, first = m.group(1), m.group(2)
             if first not in n.first_names or first in n.ambiguous or not re.search(r"[AEIOUY]", surname) \
@@ -3558,9 +3654,10 @@ class _NameFinder:
             ambiguous = word in n.ambiguous
             if not (ambiguous or word in n.first_names or (not word.isascii() and _folded(word) in n.first_names)):
                 continue
-            if tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok):
+            pronoun = ambiguous and self.word_name_with_pronoun(i)
+            if (tok.ent in NOT_A_NAME_LABELS or self.in_place_entity(tok)) and not pronoun:
                 continue
-            if ambiguous and tok.pos and tok.pos != "PROPN" and not self.named(tok) and not self.bracketed_here(tok) \
+            if ambiguous and tok.pos and tok.pos != "PROPN" and not pronoun and not self.named(tok) and not self.bracketed_here(tok) \
                     and not (self.bare_subject(tok) and self.personal_context(tok)) and not self.person_by_grammar(tok) \
                     and not self.owner_by_words(tok) and not self.subject_by_words(i):
                 continue  # "Will Daniel come?", "Hope grew" (but "Grace said the group gave her ...")
@@ -3569,7 +3666,7 @@ class _NameFinder:
             heading = self.heading_like(tok)
             end = self.extend(i, surnames=not ambiguous)
             if ambiguous and (heading or end == tok.end) and not (
-                self.personal_context(tok) or self.conjunct_of_name(tok) or self.person_by_grammar(tok)
+                pronoun or self.personal_context(tok) or self.conjunct_of_name(tok) or self.person_by_grammar(tok)
                 or self.owner_by_words(tok) or self.subject_by_words(i)
             ):
                 continue
@@ -3582,6 +3679,77 @@ class _NameFinder:
                 # be a surname: report the first name only
                 out.append((tok.start, tok.end if heading else end))
         return out
+
+    def word_name_with_pronoun(self, i: int) -> bool:
+        """(p24) A first name that is also a word ("Rose", "Will", "Faith", "Summer", "Precious"), capitalised, that the
+        same sentence goes on to call "she" or "he" (or "her", "his", "him") with no other person between: "Rose is
+        refusing to see the CPN unless her daughter is there", "I'm worried about Faith - she hasn't eaten", "Keep an
+        eye on Summer at the Friday drop-in, she has been low". Read from the words, not the parse (which reads such a
+        word as a verb, a date or an organisation as often as not). Not when a lower-case noun or a capitalised word
+        follows it ("Faith groups", "Will Power"), nor after a word of time ("in Summer she ...")."""
+        toks = self.toks
+        tok = toks[i]
+        if not tok.text[:1].isupper() or tok.text.isupper():
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and (nxt.text[:1].isupper() and nxt.text.isalpha() or nxt.pos in ("NOUN", "PROPN", "NUM")
+                                and nxt.text.lower() not in self.context.get("not_owner_words", ())):
+            return False  # ("Faith groups", "Will Power"; not "check on Faith tonight, she ...")
+        if i > 0 and toks[i - 1].text.lower() in self.context.get("time_words_before", ()):
+            return False
+        if nxt is not None and nxt.text.lower() in self.context.get("pronouns", ()):
+            return False  # a question's verb before its subject: "Will she come to the group?"
+        if nxt is not None and nxt.pos == "CCONJ" or i > 0 and toks[i - 1].pos == "CCONJ":
+            return False  # two things joined ("Hope and Faith are the two rooms she likes"): the pronoun is no one's of them
+        if i > 0 and toks[i - 1].pos == "DET" or i > 0 and toks[i - 1].text.lower() in self.context.get("determiners", ()):
+            return False  # "the Hope project", "our Faith"
+        return self.pronoun_follows(i)
+
+    def lower_name_with_pronoun(self, i: int) -> bool:
+        """(p24) A listed first name typed in lower case that its sentence goes on to call "she" or "he": "met with
+        ellis and his key worker", "only ray and his dog came in", "reviewed with summer today – she's agreed". Only
+        after a preposition, a comma or dash, or at the sentence's start ("we will see if she ..." is a verb), and
+        not before a noun."""
+        toks = self.toks
+        tok = toks[i]
+        word = tok.text
+        n = self.names
+        if not (word.isalpha() and word.islower() and len(word) > 2) or tok.token is None:
+            return False
+        if word.capitalize() not in n.first_names and word.capitalize() not in n.ambiguous:
+            return False
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.pos != "ADP" and prev.text not in ",;:-–—(" and "\n" not in self.text[prev.end:tok.start]:
+            return False
+        if prev is not None and prev.text.lower() in self.context.get("time_words_before", ()):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.pos in ("NOUN", "PROPN", "NUM", "ADJ") and nxt.text.lower() not in self.context.get("not_owner_words", ()):
+            return False
+        return self.pronoun_follows(i)
+
+    def pronoun_follows(self, i: int) -> bool:
+        """The sentence after token ``i`` calls someone "she" or "he" (or "her", "his", "him") before any other
+        person it could stand for (a person noun, a relative, a first name, a capitalised word that is no month,
+        day or title)."""
+        toks = self.toks
+        tok = toks[i]
+        pronouns = self.context.get("pronouns", frozenset())
+        nouns = self.context.get("person_nouns", frozenset()) | self.context.get("kin_nouns", frozenset())
+        n = self.names
+        for t in toks[i + 1:]:
+            word = t.text
+            if word in ".!?\n" or "\n" in self.text[tok.end:t.start]:
+                return False
+            low = word.lower()
+            if low in pronouns:
+                return True
+            if low in nouns or word in n.first_names or word in n.ambiguous:
+                return False  # someone else the pronoun could be
+            if word[:1].isupper() and not word.isupper() and word not in MONTHS and word not in DAYS \
+                    and word.rstrip(".") not in n.titles:
+                return False
+        return False
 
     def capitals(self) -> list[tuple[int, int]]:
         """(p22b) A listed first name written in capitals with a surname in capitals, as an alert or a record header
@@ -3686,8 +3854,8 @@ def _eponymous_condition(finder: "_NameFinder", start: int, end: int) -> bool:
         and not (m.group(1) and m.group(1)[:1].islower() and m.group(1).casefold() in finder.context.get("kin_nouns", ()))
 
 
-def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
-    finder = _NameFinder(rule, text, doc)
+def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    finder = _NameFinder(rule, text, doc, private)
     # (p22) a hashtag or a handle is no name as written ("#RecoveryCafe"; a handle is privacy.social-handle's)
     # ... nor is one word that the lists know as a word for a person or a relative ("Neighbour reported noise",
     # "Perpetrator: ex-partner" at a sentence's start, capitalised)
@@ -3699,8 +3867,8 @@ def _name_spans(rule: PrivacyRule, text: str, doc) -> list[tuple[int, int]]:
         # its features are read from the parse, so without one every candidate stays. The joined-name and kin
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals()
-        return _with_description(text, _with_nickname_word(text, _with_joined_names(finder, _whole_names(text, kept)), rule),
-                                 rule)
+        named = _with_particle_surname(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
+        return _with_description(text, _with_nickname_word(text, named, rule), rule)
     return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans] + finder.capitals()), rule),
                              rule)
 
@@ -3751,6 +3919,9 @@ def _with_description(text: str, spans: list[tuple[int, int]], rule: PrivacyRule
         m = age.match(text, end)
         if m is not None:
             end = m.end()
+        m = _BRACKET_PLACE.match(text, end) if text[start - 1:start] == "(" and start else None
+        if m is not None:
+            end = m.end()  # (p24) a rota's brackets: "Gill (Mr Evans, Whitchurch)", the visited person and their area
         m = apposition.match(text, end)
         if m is not None:
             end = m.end()
@@ -3812,6 +3983,26 @@ _INITIAL_BEFORE = re.compile(rf"(?<![\w.'’])(?:[A-Z]\.[ \t\u00a0]?|(?![AI][ \t
 _INITIAL_AFTER_NAME = re.compile(rf"[ \t\u00a0](?![AI][ \t])[{_UPPER}]\.?[ \t\u00a0]{_NAME_WORD}")
 # two parts of one name next to each other ("Nguyễn| |Thị Lan"): only a space or a hyphen between them
 _NAME_GAP = re.compile(r"[ \t\u00a0\-]\Z")
+
+
+def _with_particle_surname(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(p24) A name widened over a particle and the surname after it (``name_particles``): "Rhodri ap Gwyn", typed in
+    lower case too ("rhodri ap gwyn"); the surname is written in the name's own case."""
+    particles = rule.names.context.get("name_particles", frozenset()) if rule.names is not None else frozenset()
+    out = []
+    for start, end in spans:
+        found = end
+        words = text[start:end].split()
+        if len(words) > 1 and words[-1].lower() in particles:  # the particle already in the span ("rhodri ap")
+            end = len(text[:end - len(words[-1])].rstrip())
+        m = _PARTICLE_SURNAME.match(text, end)
+        if m and m.group(1).lower() in particles and text[start:start + 1].isalpha() \
+                and m.group(2)[:1].isupper() == text[start:start + 1].isupper():
+            end = m.end()
+        else:
+            end = found
+        out.append((start, end))
+    return out
 
 
 def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
