@@ -116,11 +116,6 @@ SPEC = {
                    # (o19) the context record for a finding reported from others' research
                    "research_finding_phrases", "pressing_governors", "disclaimer_progressive_phrases",
                    "figure_caveat_phrases", "ease_change_words", "shared_credit_phrases", "aim_frame_phrases"],
-    # (m24) the words of a frame round a clause of one of these relations carry no class: the pronoun subject
-    # (of these tags and persons: "it", not "we") of the verb that governs the clause ("It is clear that ...") and its complementiser ("that")
-    "frame_clause_deps": ["ccomp", "csubj"],
-    "frame_pronoun_tags": ["PRP"],
-    "frame_pronoun_persons": ["3"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one

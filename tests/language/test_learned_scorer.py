@@ -70,22 +70,6 @@ def test_features_read_who_did_what_to_what(nlp, index, shipped):
     assert "r:modal:could" in modal
 
 
-def test_the_words_of_a_frame_round_a_clause_are_no_agent_of_ours(nlp, index, shipped):
-    """(m24) "It is clear that ...": the third-person pronoun subject of the verb that governs the clause, and
-    the clause's "that", are in the agent lists (for "it cut admissions"), but name no agent here; "we" keeps
-    its class, and so does "it" as the subject of a verb of its own."""
-    from evidencebot.language.overclaim.learned import features
-
-    spec = dict(shipped["features"], frame_clause_deps=["ccomp", "csubj"], frame_pronoun_tags=["PRP"],
-                frame_pronoun_persons=["3"])
-    framed = features(nlp("It is plain that the rota needs another nurse.")[:], index, spec)
-    assert "s:provider_agents" not in framed and "s:p:PRON" in framed
-    ours = features(nlp("We are sure that the rota needs another nurse.")[:], index, spec)
-    assert "s:provider_agents" in ours
-    acting = features(nlp("It halved the waiting list in a year.")[:], index, spec)
-    assert "s:provider_agents" in acting
-
-
 def test_a_word_in_many_classes_shares_one_unit_among_them(nlp, index, shipped):
     from evidencebot.language.overclaim.learned import features
 

@@ -106,23 +106,6 @@ def _sentence_arrays(span, index: ClassIndex, spec: dict):
             if deps[j] == "compound" and 0 <= hj < n_toks and any(c in agents for c in classes[hj]):
                 classes[j] = ()
                 named.add(j)
-    frame_deps = spec.get("frame_clause_deps")
-    if frame_deps:
-        pronoun_tags = spec.get("frame_pronoun_tags", ())
-        persons = frozenset(spec.get("frame_pronoun_persons", ()))
-        # the words of a frame round a clause are no agent of ours: the pronoun subject (third person: not "we")
-        # of a verb that also governs the clause ("It is clear that ...", "It seems that ...") and the clause's
-        # complementiser ("that"), both in the vocabulary's agent lists for "it cut admissions", "a hub that
-        # keeps people well"
-        for j in range(n_toks):
-            hj = heads[j]
-            if not 0 <= hj < n_toks or hj == j:
-                continue
-            if deps[j] == "mark" and deps[hj] in frame_deps or (
-                    toks[j].tag_ in pronoun_tags and deps[j] in spec["subject_deps"]
-                    and any(deps[c] in frame_deps and c > j for c in children[hj])
-                    and not persons.isdisjoint(toks[j].morph.get("Person"))):
-                classes[j] = ()
     return toks, lowers, lemmas, deps, heads, children, classes, named
 
 
