@@ -30,6 +30,7 @@ Only aggregates and kinds are printed, never sentences.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -121,6 +122,8 @@ def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-scorer", action="store_true", help="rules only (the figure before the scorer)")
     ap.add_argument("--threshold", type=float, default=None, help="the scorer's threshold (default: the fold's)")
+    ap.add_argument("--calibration", default="",
+                    help="with --threshold: the calibration 'a,b' (default: the shipped weights file's)")
     ap.add_argument("--kinds", action="store_true", help="recall per flag kind, false alarms per pass kind")
     ap.add_argument("--only", default="", help="score only these writers' sets (comma-separated, e.g. s6,dev6)")
     ap.add_argument("--pool", action="store_true",
@@ -138,6 +141,8 @@ def main(argv: list[str]) -> None:
     import train_overclaim_scorer as train  # bench/, beside this script
 
     apply_settings(train, args.set)
+    calibration = ([float(x) for x in args.calibration.split(",")] if args.calibration
+                   else json.loads(train.OUT.read_text(encoding="utf-8")).get("calibration"))
     # (the transfer checks' rows are screened and parsed with the rest, so the cache is one; without
     # --transfer they are neither trained on nor scored)
     every = train.writer_sets(transfer=True)  # {writer: {"train": rows, "check": rows}}
@@ -156,9 +161,12 @@ def main(argv: list[str]) -> None:
         model = None
         if feats is not None:
             train_rows = [dict(r, _writer=w) for w, s in sets.items() if w != writer for r in s["train"]]
-            model = train.fit(train_rows, feats)
+            # a fixed --threshold needs no inner folds (they only choose the threshold and the calibration): one
+            # fit a fold, not 5, with the calibration of the shipped weights (--calibration to give another)
+            model = train.fit(train_rows, feats, with_threshold=args.threshold is None)
             if args.threshold is not None:
                 model["threshold"] = args.threshold
+                model["calibration"] = calibration
         rows = parts["train"] + parts["check"]
         rf = [screen.rules[r["id"]] for r in rows]
         groups = ["ALL"] + (["INDEPENDENT"] if writer.split("-")[0] in independent else [])
@@ -200,7 +208,6 @@ def main(argv: list[str]) -> None:
 def _screen_and_features(rows: list[dict], train, cache: Path | None, no_scorer: bool):
     """(Screen, row features or None), from ``cache`` when it was written for the same rows, code and settings."""
     import hashlib
-    import json
     import pickle
 
     key = None
