@@ -85,6 +85,8 @@ def test_a_gate_sentence_a_rewrite_corrupted_is_put_back_once_and_a_plan_for_a_s
     ("A week before: The managers signs off the rota.", "A week before: The managers sign off the rota."),
     ("We follow four stages: we listen; we plan; and we review.", "We follow three stages: we listen; we plan; and we review."),
     ("We review it sooner when the trustees updates it.", "We review it sooner when the trustees update it."),
+    # a template's 'by' before a date that already opens with it (s21 q10, spent: 'By by 30 November 2026')
+    ("By by 31 May 2027 the rota is agreed with the the board.", "By 31 May 2027 the rota is agreed with the board."),
 ])
 def test_the_proofreading_pass_mends_what_a_substitution_broke(text, mended):
     new, done = proofread.mend(text)
@@ -102,6 +104,7 @@ def test_the_proofreading_pass_mends_what_a_substitution_broke(text, mended):
     "From 1 May 2028 and how you will staff it and how you will fund it.",
     # a list apart by commas is not counted: its items hold 'or' and 'and'
     "The check has four parts: weight or body mass index, blood pressure, blood sugar and smoking.",
+    "She had had no contact since May, and we said that that was too long.",  # doubled on purpose
 ])
 def test_the_proofreading_pass_leaves_correct_text_alone(text):
     assert proofread.mend(text) == (text, [])

@@ -4,7 +4,7 @@ session 24; tests/data/heldout/s23/panel/scorer2.md, spent).
 Our text is built by putting the buyer's names, figures and units into approved sentences, and a substitution can
 leave a sentence broken: a unit said twice around a figure ('69.8 per 100 people for crisis events per 100 people'),
 a singular verb after a plural put in ('the commissioners is told'), a count word that no longer matches its list
-('three steps: a; b; c; d'), or a date put in place of a phrase ending in a noun of time ('by 15 March 2027 month').
+('three steps: a; b; c; d'), a word said twice where two wordings met ('By by 30 November 2026'), or a date put in place of a phrase ending in a noun of time ('by 15 March 2027 month').
 :func:`mend` puts right what can be put right from the sentence itself and says what it did; :func:`flags` names what
 it cannot (a date before a noun of time: the words it replaced are not known). The assembler runs it over every part
 before the checker (:func:`mend_sections`), and prints what it did in the coverage.
@@ -48,6 +48,7 @@ def _spec(path: str, mtime: float) -> dict:
                             rf"(?P<verb>{_alt(verbs)}|[a-z]+[^s\W']s(?=\s+(?:{_alt(data.get('after_verb'))})\b))\b"),
         "count": re.compile(rf"\b(?P<n>{_alt(numbers)})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)\s*:\s+"
                             r"(?P<list>[^.\n]+)", re.I),
+        "doubled": re.compile(rf"\b(?P<w>{_alt(data.get('doubled_words'))})\s+(?P=w)\b", re.I),
         "date_noun": re.compile(rf"\b\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+(?:{_alt(data.get('time_nouns'))})\b"),
     }
 
@@ -104,6 +105,12 @@ def mend(text: str) -> tuple[str, list[str]]:
         return new
 
     text = s["count"].sub(count, text)
+
+    def doubled(m: re.Match) -> str:
+        done.append(f"'{m.group(0)}' -> '{m.group('w')}' (a word said twice)")
+        return m.group("w")
+
+    text = s["doubled"].sub(doubled, text)
     return text, done
 
 
