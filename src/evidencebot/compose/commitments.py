@@ -1044,7 +1044,14 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             or from_statement(s, document)
         # a requirement in a shape from_statement does not read (f23): said all the same, in the part that speaks of it
         stated += [Commitment(said, s, "context", figures(s))] if said else fallback(s)
+    said_back: list[Commitment] = []
     for c in stated:
+        fact = as_fact(c.text)
+        if fact is None:
+            said_back.append(c)
+        elif fact:  # a note to bidders: its fact, for a method sentence of the part (never 'We will be aware that')
+            said_back.append(Commitment(fact, c.asked, FACT, c.figures, names=c.names))
+    for c in said_back:
         said, s = c.text, c.asked
         if match_form(said) in seen:
             continue
@@ -1089,6 +1096,33 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             # else never dropped silently: the coverage lists it as placed in no part (s17 review 4)
             out.setdefault(UNPLACED, []).append(c)
     return out
+
+
+FACT = "fact"
+"""The ``source`` of a :class:`Commitment` that is no commitment: a fact of the buyer's a note to bidders states
+('Bidders should be aware that the Foundry Lodge criteria set a maximum stay of 28 days'), to be used inside a method
+sentence of its part ('The Foundry Lodge criteria set a maximum stay of 28 days: each stay has an expected end date
+...'), or dropped where no method sentence of the part speaks of it (r24: the s23 panel's "We will be aware that ..."
+read as the question restated)."""
+
+
+@functools.cache
+def _notice() -> re.Pattern:
+    verbs = _alternatives(load_phrasebank(PHRASEBANK).get("notice_verbs") or [])
+    return re.compile(rf"^We\s+will\s+(?:{verbs})\s+(?P<that>that\s+)?(?P<fact>.+)$", re.I | re.S)
+
+
+def as_fact(said: str) -> str | None:
+    """The buyer's fact in our sentence of a note to bidders ('We will be aware that the criteria set a maximum stay
+    of 28 days.' -> 'The criteria set a maximum stay of 28 days.'), '' for a note with no clause to use ('We will
+    note the Council's expectation'), None for a sentence that is no note."""
+    m = _notice().match(said.strip())
+    if m is None:
+        return None
+    if not m.group("that"):
+        return ""
+    fact = m.group("fact").strip()
+    return _end(fact[:1].upper() + fact[1:]) if fact else ""
 
 
 UNPLACED = "not placed"
