@@ -242,7 +242,7 @@ def _requirer(who: str) -> bool:
         or bool(re.match(r"^(?:[Tt]he\s+)(?:[A-Z][\w'’&-]*\s*)+$", head))  # a party by its name ('The Partnership')
 
 
-_FORECAST = re.compile(r"(?:about|around|approximately|roughly|some|up\s+to|over|more\s+than|in\s+the\s+region\s+of|"
+_FORECAST = re.compile(r"(?:about|around|approximately|approx|roughly|some|up\s+to|over|more\s+than|in\s+the\s+region\s+of|"
                        r"\d[\d,]*(?!\s*%))\b", re.I)
 """What a buyer 'expects' when it is a quantity of demand ('about 2,100 referrals a year'), not a standard."""
 
@@ -428,6 +428,12 @@ def versioned_documents(text: str) -> list[str]:
     out = []
     for m in _fallback_patterns()["versioned"].finditer(text or ""):
         name = re.sub(r"^(?:The|All|A|An)\s+", "", m.group("name"))
+        # a sentence's opening verb is no word of the name ('Read with the Ravensmoor ... Operating Model v2.0': r24, the
+        # s24 dev buyer's q01, said as 'We will work to the Read with the Ravensmoor ...')
+        lead = re.match(r"^(?P<verb>[A-Z][a-z]+)\s+(?:with|to|alongside|against|in\s+line\s+with)\s+(?:the\s+)?(?P<rest>[A-Z].+)$",
+                        name)
+        if lead and lead.group("verb").lower() in (load_phrasebank(PHRASEBANK).get("instruction_verbs") or []):
+            name = lead.group("rest")
         if len(name.split()) >= 2:
             out.append(f"{name} {m.group('ver')}")
     return list(dict.fromkeys(out))
@@ -489,7 +495,11 @@ def fallback(sentence: str) -> list[Commitment]:
         return [Commitment(_end(f"We will work to the {name} that {our_voice(m.group('what'))}"), s, "context",
                            figures(m.group("what")))]
     will = re.match(r"^(?P<subj>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+will\s+(?P<rest>(?!not\b)[a-z].+)$", s, re.I)
-    if will and p["provider"].match(will.group("subj")) and not versioned_documents(s):
+    # 'The service will receive approx. 2,400 referrals per year' is the buyer's forecast of demand, which the team is
+    # sized to (buyer_scale), never ours to commit to (r24, the s24 dev buyer: 'We will receive approx. 2,400 ...')
+    forecast = will and re.match(r"^[a-z]+\s+(?:an\s+estimated|approx\.?|approximately|about|around|roughly|"
+                                 r"in\s+the\s+region\s+of)\s+\d", will.group("rest"), re.I)
+    if will and not forecast and p["provider"].match(will.group("subj")) and not versioned_documents(s):
         # 'The Service will have a named Safeguarding Lead at Service Lead level ...': the buyer's will, said as ours
         return [Commitment(_end("We will " + our_voice(will.group("rest"))), s, "context", figures(s))]
     out = _introduced_standards(s)
