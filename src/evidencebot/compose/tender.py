@@ -750,13 +750,19 @@ def _fit_section(sec: Section, budget: int) -> None:
         # timescale template's procedure sentences name none of it and go first, before the method text of the block
         # that answers the part (s18 q06: 'During mobilisation the service manager writes the buyer's timescale into
         # our procedure' was kept and 'Staff are trained to recognise ...' cut)
-        # the part's last sentence of the library's method goes after the buyer's requirements said back: a part keeps
-        # one sentence of how (r24, s23 q04 (ii): 'Each stay has an expected end date ...' cut and the commitments kept)
-        methods_kept = [i for i in kept if _library_method(sec.units[i])]
         worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
-                                         methods_kept != [i],
                                          not any(r.startswith("block:buyer-") for r in sec.units[i].refs),
                                          f"block:{COMMITMENT}" not in sec.units[i].refs, i))
+        # the part's last sentence of the library's method goes after the buyer's requirements said back and after a
+        # template naming nothing of the heading's that the method does not: a part keeps one sentence of how (r24, s23
+        # q04 (ii): 'Each stay has an expected end date ...' cut, the commitments and 'We will run the Foundry Lodge
+        # ...' kept); a template naming the heading's partner the method does not name stays before it (s23 q06)
+        methods_kept = [i for i in kept if _library_method(sec.units[i])]
+        if methods_kept == [worst]:
+            instead = [i for i in kept if i != worst and sec.units[i].priority >= sec.units[worst].priority
+                       and _restates_before(sec.units[i], sec.units[worst], sec.point.label)]
+            if instead:
+                worst = max(instead, key=lambda i: (sec.units[i].priority, f"block:{COMMITMENT}" not in sec.units[i].refs, i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
                 sec.units[unit.parent].priority >= unit.priority:
@@ -769,6 +775,18 @@ def _fit_section(sec: Section, budget: int) -> None:
 def _library_method(unit: Unit) -> bool:
     """A head sentence of the library's own method (a block of it, not a buyer template or a commitment)."""
     return unit.parent is None and any(r.startswith("block:") and not r.startswith("block:buyer-") for r in unit.refs)
+
+
+def _restates_before(unit: Unit, method: Unit, label: str) -> bool:
+    """``unit`` goes before the part's last sentence of method: a commitment (the buyer's requirement said back), or a
+    buyer template that names none of the names in the part's heading ('... and the KMFT Physical Health Team') that
+    the method sentence does not name."""
+    if f"block:{COMMITMENT}" in unit.refs:
+        return True
+    if not any(r.startswith("block:buyer-") for r in unit.refs):
+        return False
+    names = re.findall(r"(?<=\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", label)
+    return not any(n in unit.text and n not in method.text for n in names)
 
 
 def _procedure_filler(unit: Unit) -> bool:
