@@ -753,40 +753,28 @@ def _fit_section(sec: Section, budget: int) -> None:
         worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
                                          not any(r.startswith("block:buyer-") for r in sec.units[i].refs),
                                          f"block:{COMMITMENT}" not in sec.units[i].refs, i))
-        # the part's last sentence of the library's method goes after the buyer's requirements said back and after a
-        # template naming nothing of the heading's that the method does not: a part keeps one sentence of how (r24, s23
-        # q04 (ii): 'Each stay has an expected end date ...' cut, the commitments and 'We will run the Foundry Lodge
-        # ...' kept); a template naming the heading's partner the method does not name stays before it (s23 q06)
-        methods_kept = [i for i in kept if _library_method(sec.units[i])]
-        if methods_kept == [worst]:
-            instead = [i for i in kept if i != worst and sec.units[i].priority >= sec.units[worst].priority
-                       and _restates_before(sec.units[i], sec.units[worst], sec.point.label)]
-            if instead:
-                worst = max(instead, key=lambda i: (sec.units[i].priority, f"block:{COMMITMENT}" not in sec.units[i].refs, i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
                 sec.units[unit.parent].priority >= unit.priority:
             worst = unit.parent  # a group's core goes as one: never its head without its end
+        # the part's last sentence that says how (library method, or a buyer template's own method) goes after the
+        # buyer's requirements said back: a part keeps one sentence of how (r24, s23 q04 (iii) and q05: the
+        # commitments kept, the method cut); a scoring gate's statement (priority 0) stays
+        hows = [i for i in kept if _says_how_unit(sec.units[i])]
+        if hows == [worst]:
+            instead = [i for i in kept if f"block:{COMMITMENT}" in sec.units[i].refs and sec.units[i].priority > 0]
+            if instead:
+                worst = max(instead, key=lambda i: (sec.units[i].priority, i))
         sec.drop(worst, "budget")
     if not sec.kept_units():
         _keep_one_that_fits(sec, budget)
 
 
-def _library_method(unit: Unit) -> bool:
-    """A head sentence of the library's own method (a block of it, not a buyer template or a commitment)."""
-    return unit.parent is None and any(r.startswith("block:") and not r.startswith("block:buyer-") for r in unit.refs)
-
-
-def _restates_before(unit: Unit, method: Unit, label: str) -> bool:
-    """``unit`` goes before the part's last sentence of method: a commitment (the buyer's requirement said back), or a
-    buyer template that names none of the names in the part's heading ('... and the KMFT Physical Health Team') that
-    the method sentence does not name."""
-    if f"block:{COMMITMENT}" in unit.refs:
-        return True
-    if not any(r.startswith("block:buyer-") for r in unit.refs):
-        return False
-    names = re.findall(r"(?<=\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", label)
-    return not any(n in unit.text and n not in method.text for n in names)
+def _says_how_unit(unit: Unit) -> bool:
+    """A head sentence of method text: a library block's or a buyer template's own, never the buyer's requirement said
+    back (a commitment, the timescale template's 'The specification asks for ...')."""
+    return unit.parent is None and any(r.startswith("block:") for r in unit.refs) and f"block:{COMMITMENT}" not in \
+        unit.refs and not unit.text.startswith((_ASKS_FOR, "We will work to th"))
 
 
 def _procedure_filler(unit: Unit) -> bool:
@@ -803,7 +791,13 @@ def _best_whole_unit(sec: Section, most: int, *, kept: bool = True) -> int | Non
             and ((kept and u.kept) or (not u.kept and u.why in _CUT_FOR_ROOM))]
     if not fits:
         return None
-    return min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs), sec.units[i].words, i))
+    # (a sentence that says how before the block's 'what it means' line: r24, the s24 dev buyer's q05 (iv) kept only
+    # 'Staff can offer home and evening visits safely ...' where 'Staff who visit alone follow the lone working
+    # procedure ...' fitted)
+    method = sec.evidence.get("blocks")
+    means = ((method.means or {}).get("text") or "").rstrip(". ") if method is not None else ""
+    return min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
+                                    bool(means) and sec.units[i].text.rstrip(". ") == means, sec.units[i].words, i))
 
 
 def _keep_one_that_fits(sec: Section, budget: int) -> None:
@@ -906,6 +900,12 @@ def _drop_globally(sections: list[Section], why: str) -> bool:
         return False
     _, si, ui = best
     sec = sections[si]
+    # a part's last sentence that says how goes after its commitments (r24; as in :func:`_fit_section`)
+    kept = [i for i, u in enumerate(sec.units) if u.kept]
+    if [i for i in kept if _says_how_unit(sec.units[i])] == [ui]:
+        instead = [i for i in kept if f"block:{COMMITMENT}" in sec.units[i].refs and sec.units[i].priority > 0]
+        if instead:
+            ui = max(instead, key=lambda i: (sec.units[i].priority, i))
     if sec.heading_kept and len(sec.kept_units()) == 1:
         # a part's last sentence: a shorter whole sentence of the same part cut for room takes its place before the
         # part goes (test_any_question_any_limit: a 60-word share, a 55-word lead and two headings over 120 words
@@ -1376,7 +1376,7 @@ def assemble_tender(
     asks = commitments.read(question, plan.points, named)  # the buyer's requirements per part, read once per answer
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     gate_said = _gate_commitments(plan, asks)
-    unmet = _commitments(methods, asks)
+    unmet = _commitments(methods, asks, gate_said)
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
     # a timescale read from the very sentence a commitment says back in the buyer's words is not: the commitment says
@@ -2448,6 +2448,7 @@ def _weave_facts(method: Method, facts: list) -> None:
         if best is None or lead in best[3]["text"]:
             continue
         u = best[3]
+        u["priority"] = 0  # the buyer's fact and our method in one sentence: the part's last to go
         for attr in ("text", "short", "full"):
             said = u.get(attr)
             if said:
@@ -2456,7 +2457,7 @@ def _weave_facts(method: Method, facts: list) -> None:
                 u[attr] = f"{lead}: {said[:1].lower() + said[1:] if low else said}"
 
 
-def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
+def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = frozenset()) -> dict[str, list[str]]:
     """Each part opens with our commitment to the buyer's measurable requirements it asks about (:mod:`commitments`:
     'We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.'), in the buyer's
     words and pairings, before the method that says how; a requirement the part's text already states (the buyer's
@@ -2500,9 +2501,11 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         # part's first method block, never before it, and one or two sentences at priority 1, the rest trimmed before the
         # method's first sentences (r24, s23 q04 and q05: the commitments crowded out the failed-contact escalation and
         # the shared-risk paragraph)
-        said = _merged_commitments(todo)
-        units = [{"text": t, "priority": 1 if i < COMMITMENT_BUDGET else 2, "block": COMMITMENT, "cont": False,
-                  "template": True} for i, t in enumerate(said)]
+        # (a scoring gate's statement, ``gates_made``, at priority 0: cut last, never for the method)
+        said = [c.text for c in todo if c.text in gates_made] + _merged_commitments([c for c in todo
+                                                                                     if c.text not in gates_made])
+        units = [{"text": t, "priority": 0 if t in gates_made else 1 if i < COMMITMENT_BUDGET else 2,
+                  "block": COMMITMENT, "cont": False, "template": True} for i, t in enumerate(said)]
         # (after the library's first method block: a template's block may go later, as a named place's does in a part
         # that is not its own)
         start = next((i for i, u in enumerate(method.units) if not u.get("template")), 0)
