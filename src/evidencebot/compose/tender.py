@@ -791,13 +791,7 @@ def _best_whole_unit(sec: Section, most: int, *, kept: bool = True) -> int | Non
             and ((kept and u.kept) or (not u.kept and u.why in _CUT_FOR_ROOM))]
     if not fits:
         return None
-    # (a sentence that says how before the block's 'what it means' line: r24, the s24 dev buyer's q05 (iv) kept only
-    # 'Staff can offer home and evening visits safely ...' where 'Staff who visit alone follow the lone working
-    # procedure ...' fitted)
-    method = sec.evidence.get("blocks")
-    means = ((method.means or {}).get("text") or "").rstrip(". ") if method is not None else ""
-    return min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs),
-                                    bool(means) and sec.units[i].text.rstrip(". ") == means, sec.units[i].words, i))
+    return min(fits, key=lambda i: (not any(r.startswith("block:") for r in sec.units[i].refs), sec.units[i].words, i))
 
 
 def _keep_one_that_fits(sec: Section, budget: int) -> None:
