@@ -757,7 +757,7 @@ def _fit_section(sec: Section, budget: int) -> None:
         if unit.parent is not None and sec.units[unit.parent].kept and \
                 sec.units[unit.parent].priority >= unit.priority:
             worst = unit.parent  # a group's core goes as one: never its head without its end
-        # the part's last sentence that says how (library method, or a buyer template's own method) goes after the
+        # the part's last sentence of the library's method goes after the
         # buyer's requirements said back: a part keeps one sentence of how (r24, s23 q04 (iii) and q05: the
         # commitments kept, the method cut); a scoring gate's statement (priority 0) stays
         hows = [i for i in kept if _says_how_unit(sec.units[i])]
@@ -771,10 +771,9 @@ def _fit_section(sec: Section, budget: int) -> None:
 
 
 def _says_how_unit(unit: Unit) -> bool:
-    """A head sentence of method text: a library block's or a buyer template's own, never the buyer's requirement said
-    back (a commitment, the timescale template's 'The specification asks for ...')."""
-    return unit.parent is None and any(r.startswith("block:") for r in unit.refs) and f"block:{COMMITMENT}" not in \
-        unit.refs and not unit.text.startswith((_ASKS_FOR, "We will work to th"))
+    """A head sentence of the library's own method, never a buyer template's (its partner paragraph kept over the
+    buyer's TUPE and pensions requirement in s23 q10) nor the buyer's requirement said back."""
+    return unit.parent is None and any(r.startswith("block:") and not r.startswith("block:buyer-") for r in unit.refs)
 
 
 def _procedure_filler(unit: Unit) -> bool:
