@@ -28,6 +28,10 @@ r24's last commit:
 
 The 'restated' count keeps the KPI rows ('We will meet the buyer's target of 95% for ...', with 'Our method for it')
 of the performance questions (s23 q11: 9, dev q09: 8): they are the buyer's table said back by design.
+Beside it: bench/part_coverage.py (labelled sets unchanged; s20: panel-off blocks 9 -> 10, names missed 11 -> 12,
+the Moorvale Carers Centre commitment of q11 p2 now cut for the carers-support method; repeats 3 -> 2; q03 p2 gains
+step-up-response), bench/careless_items.py (s23 repeated 27 -> 28, alike 33 -> 34; dev 22 -> 22, 23 -> 23;
+contradictions 0), every draft's own check with the database clean.
 """
 
 from __future__ import annotations
