@@ -200,5 +200,5 @@ def test_a_block_built_on_our_hours_goes_whole_where_the_buyer_sets_its_hours(de
     assert "For the hours we are closed" not in part
     assert "We will staff the helpline 24 hours a day, 365 days a year" in answer.markdown
     row = answer.coverage[1]
-    assert row.status.startswith("the buyer's standard committed to, no method")  # never 'method only'
+    assert row.status.startswith("restated: write the method")  # never 'method only'
     assert not answer.findings

@@ -242,7 +242,7 @@ def _requirer(who: str) -> bool:
         or bool(re.match(r"^(?:[Tt]he\s+)(?:[A-Z][\w'’&-]*\s*)+$", head))  # a party by its name ('The Partnership')
 
 
-_FORECAST = re.compile(r"(?:about|around|approximately|roughly|some|up\s+to|over|more\s+than|in\s+the\s+region\s+of|"
+_FORECAST = re.compile(r"(?:about|around|approximately|approx|roughly|some|up\s+to|over|more\s+than|in\s+the\s+region\s+of|"
                        r"\d[\d,]*(?!\s*%))\b", re.I)
 """What a buyer 'expects' when it is a quantity of demand ('about 2,100 referrals a year'), not a standard."""
 
@@ -428,6 +428,12 @@ def versioned_documents(text: str) -> list[str]:
     out = []
     for m in _fallback_patterns()["versioned"].finditer(text or ""):
         name = re.sub(r"^(?:The|All|A|An)\s+", "", m.group("name"))
+        # a sentence's opening verb is no word of the name ('Read with the Ravensmoor ... Operating Model v2.0': r24, the
+        # s24 dev buyer's q01, said as 'We will work to the Read with the Ravensmoor ...')
+        lead = re.match(r"^(?P<verb>[A-Z][a-z]+)\s+(?:with|to|alongside|against|in\s+line\s+with)\s+(?:the\s+)?(?P<rest>[A-Z].+)$",
+                        name)
+        if lead and lead.group("verb").lower() in (load_phrasebank(PHRASEBANK).get("instruction_verbs") or []):
+            name = lead.group("rest")
         if len(name.split()) >= 2:
             out.append(f"{name} {m.group('ver')}")
     return list(dict.fromkeys(out))
@@ -489,7 +495,11 @@ def fallback(sentence: str) -> list[Commitment]:
         return [Commitment(_end(f"We will work to the {name} that {our_voice(m.group('what'))}"), s, "context",
                            figures(m.group("what")))]
     will = re.match(r"^(?P<subj>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+will\s+(?P<rest>(?!not\b)[a-z].+)$", s, re.I)
-    if will and p["provider"].match(will.group("subj")) and not versioned_documents(s):
+    # 'The service will receive approx. 2,400 referrals per year' is the buyer's forecast of demand, which the team is
+    # sized to (buyer_scale), never ours to commit to (r24, the s24 dev buyer: 'We will receive approx. 2,400 ...')
+    forecast = will and re.match(r"^[a-z]+\s+(?:an\s+estimated|approx\.?|approximately|about|around|roughly|"
+                                 r"in\s+the\s+region\s+of)\s+\d", will.group("rest"), re.I)
+    if will and not forecast and p["provider"].match(will.group("subj")) and not versioned_documents(s):
         # 'The Service will have a named Safeguarding Lead at Service Lead level ...': the buyer's will, said as ours
         return [Commitment(_end("We will " + our_voice(will.group("rest"))), s, "context", figures(s))]
     out = _introduced_standards(s)
@@ -525,7 +535,9 @@ def _introduced_standards(s: str) -> list[Commitment]:
         item = _LIST_MARK.sub("", item.strip()).strip(" .;")
         if not item or not measurable(item) or re.search(r"\b(?:must|should|shall|will)\b", item, re.I):
             continue
-        share = re.search(r",?\s+(?:for\s+)?(?P<n>\d[\d.]*%)\s+of\s+(?:the\s+time|people|cases|all\s+\w+)$", item)
+        # (the share after a comma too: 'follow-up within 72 hours of discharge ..., 95%', s23 q04, spent: said as 'the
+        # standard for ..., 95%' the checker read the 95% as our result and the commitment went; r24)
+        share = re.search(r",?\s+(?:for\s+)?(?P<n>\d[\d.]*%)(?:\s+of\s+(?:the\s+time|people|cases|all\s+\w+))?$", item)
         what = item[:share.start()] if share else item
         what = what[:1].lower() + what[1:] if what[1:2].islower() else what
         said = f"We will meet the standard of {share.group('n')} for {what}" if share else f"We will meet the standard for {what}"
@@ -1044,7 +1056,14 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             or from_statement(s, document)
         # a requirement in a shape from_statement does not read (f23): said all the same, in the part that speaks of it
         stated += [Commitment(said, s, "context", figures(s))] if said else fallback(s)
+    said_back: list[Commitment] = []
     for c in stated:
+        fact = as_fact(c.text)
+        if fact is None:
+            said_back.append(c)
+        elif fact:  # a note to bidders: its fact, for a method sentence of the part (never 'We will be aware that')
+            said_back.append(Commitment(fact, c.asked, FACT, c.figures, names=c.names))
+    for c in said_back:
         said, s = c.text, c.asked
         if match_form(said) in seen:
             continue
@@ -1089,6 +1108,33 @@ def read(question: str, points: list, named: dict[str, list[str]] | None = None)
             # else never dropped silently: the coverage lists it as placed in no part (s17 review 4)
             out.setdefault(UNPLACED, []).append(c)
     return out
+
+
+FACT = "fact"
+"""The ``source`` of a :class:`Commitment` that is no commitment: a fact of the buyer's a note to bidders states
+('Bidders should be aware that the Foundry Lodge criteria set a maximum stay of 28 days'), to be used inside a method
+sentence of its part ('The Foundry Lodge criteria set a maximum stay of 28 days: each stay has an expected end date
+...'), or dropped where no method sentence of the part speaks of it (r24: the s23 panel's "We will be aware that ..."
+read as the question restated)."""
+
+
+@functools.cache
+def _notice() -> re.Pattern:
+    verbs = _alternatives(load_phrasebank(PHRASEBANK).get("notice_verbs") or [])
+    return re.compile(rf"^We\s+will\s+(?:{verbs})\s+(?P<that>that\s+)?(?P<fact>.+)$", re.I | re.S)
+
+
+def as_fact(said: str) -> str | None:
+    """The buyer's fact in our sentence of a note to bidders ('We will be aware that the criteria set a maximum stay
+    of 28 days.' -> 'The criteria set a maximum stay of 28 days.'), '' for a note with no clause to use ('We will
+    note the Council's expectation'), None for a sentence that is no note."""
+    m = _notice().match(said.strip())
+    if m is None:
+        return None
+    if not m.group("that"):
+        return ""
+    fact = m.group("fact").strip()
+    return _end(fact[:1].upper() + fact[1:]) if fact else ""
 
 
 UNPLACED = "not placed"

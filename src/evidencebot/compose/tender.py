@@ -752,14 +752,29 @@ def _fit_section(sec: Section, budget: int) -> None:
         # that answers the part (s18 q06: 'During mobilisation the service manager writes the buyer's timescale into
         # our procedure' was kept and 'Staff are trained to recognise ...' cut)
         worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
-                                         not any(r.startswith("block:buyer-") for r in sec.units[i].refs), i))
+                                         not any(r.startswith("block:buyer-") for r in sec.units[i].refs),
+                                         f"block:{COMMITMENT}" not in sec.units[i].refs, i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
                 sec.units[unit.parent].priority >= unit.priority:
             worst = unit.parent  # a group's core goes as one: never its head without its end
+        # the part's last sentence of the library's method goes after the
+        # buyer's requirements said back: a part keeps one sentence of how (r24, s23 q04 (iii) and q05: the
+        # commitments kept, the method cut); a scoring gate's statement (priority 0) stays
+        hows = [i for i in kept if _says_how_unit(sec.units[i])]
+        if hows == [worst]:
+            instead = [i for i in kept if f"block:{COMMITMENT}" in sec.units[i].refs and sec.units[i].priority > 0]
+            if instead:
+                worst = max(instead, key=lambda i: (sec.units[i].priority, i))
         sec.drop(worst, "budget")
     if not sec.kept_units():
         _keep_one_that_fits(sec, budget)
+
+
+def _says_how_unit(unit: Unit) -> bool:
+    """A head sentence of the library's own method, never a buyer template's (its partner paragraph kept over the
+    buyer's TUPE and pensions requirement in s23 q10) nor the buyer's requirement said back."""
+    return unit.parent is None and any(r.startswith("block:") and not r.startswith("block:buyer-") for r in unit.refs)
 
 
 def _procedure_filler(unit: Unit) -> bool:
@@ -879,6 +894,12 @@ def _drop_globally(sections: list[Section], why: str) -> bool:
         return False
     _, si, ui = best
     sec = sections[si]
+    # a part's last sentence that says how goes after its commitments (r24; as in :func:`_fit_section`)
+    kept = [i for i, u in enumerate(sec.units) if u.kept]
+    if [i for i in kept if _says_how_unit(sec.units[i])] == [ui]:
+        instead = [i for i in kept if f"block:{COMMITMENT}" in sec.units[i].refs and sec.units[i].priority > 0]
+        if instead:
+            ui = max(instead, key=lambda i: (sec.units[i].priority, i))
     if sec.heading_kept and len(sec.kept_units()) == 1:
         # a part's last sentence: a shorter whole sentence of the same part cut for room takes its place before the
         # part goes (test_any_question_any_limit: a 60-word share, a 55-word lead and two headings over 120 words
@@ -1358,7 +1379,7 @@ def assemble_tender(
     asks = commitments.read(question, plan.points, named)  # the buyer's requirements per part, read once per answer
     unplaced = asks.pop(commitments.UNPLACED, [])  # no part speaks of them: listed in the coverage (s17 review 4)
     gate_said = _gate_commitments(plan, asks)
-    unmet = _commitments(methods, asks)
+    unmet = _commitments(methods, asks, gate_said)
     # a requirement a standard's template of this answer commits to (or writes a gap for) is not committed to twice
     # (s18): its commitment goes once it has put out our sentences that contradict it
     # a timescale read from the very sentence a commitment says back in the buyer's words is not: the commitment says
@@ -2407,7 +2428,61 @@ def _versions_into_names(units: list[dict], found: list) -> None:
                 break
 
 
-def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
+COMMITMENT_BUDGET = 2
+"""Commitments to the buyer's requirements a part keeps at priority 1 (after merging): the rest are trimmed first."""
+
+
+def _merged_commitments(found: list) -> list[str]:
+    """Our sentences for the part's commitments, those opening alike merged into one ('We will meet the standard for
+    A, 95%.' and 'We will meet the standard for B, 90%.' -> 'We will meet the standard for A, 95%, and for B, 90%.'),
+    those with a figure or a name of the buyer's first (a panel checks those), each group in the buyer's order."""
+    ranked = sorted(found, key=lambda c: (not c.figures, not c.names))
+    groups: list[list[str]] = []
+    for c in ranked:
+        words = c.text.split()
+        group = next((g for g in groups if len(words) > 6 and g[0].split()[:5] == words[:5]
+                      and not any(";" in x for x in g + [c.text])), None)
+        if group is None:
+            groups.append([c.text])
+        else:
+            group.append(c.text)
+    out = []
+    for g in groups:
+        if len(g) == 1:
+            out.append(g[0])
+            continue
+        head = " ".join(g[0].split()[:5])
+        rests = [x.split(maxsplit=5)[5].rstrip(". ") for x in g]
+        out.append(f"{head} {', '.join(rests[:-1])}, and {rests[-1]}.")
+    return out
+
+
+def _weave_facts(method: Method, facts: list) -> None:
+    """Each fact a note to bidders states (:data:`commitments.FACT`) said inside the first method sentence of the part
+    that speaks of the same thing ('The Foundry Lodge criteria set a maximum stay of 28 days: each stay has an
+    expected end date agreed with the person on the first day ...'); one no method sentence shares a word with is not
+    said (a fact alone is the buyer's words read back, never credited)."""
+    for fact in facts:
+        want = commitments._stems(fact.text)
+        lead = fact.text.rstrip(". ").split(": ")[0]
+        # the library's own method sentence sharing the most words with it, before a template's (s23 q04: the stay
+        # criteria with 'Each stay has an expected end date ...', not with 'We will run the Foundry Lodge ...')
+        scored = [(not u.get("template"), len(want & commitments._stems(u["text"])), -i, u)
+                  for i, u in enumerate(method.units) if u.get("block") != COMMITMENT and not u.get("cont")]
+        best = max(((lib, n, i, u) for lib, n, i, u in scored if n), key=lambda x: x[:3], default=None)
+        if best is None or lead in best[3]["text"]:
+            continue
+        u = best[3]
+        u["priority"] = 0  # the buyer's fact and our method in one sentence: the part's last to go
+        for attr in ("text", "short", "full"):
+            said = u.get(attr)
+            if said:
+                first = said.split(maxsplit=1)[0]
+                low = first in commitments._DETERMINERS or first == "We"
+                u[attr] = f"{lead}: {said[:1].lower() + said[1:] if low else said}"
+
+
+def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = frozenset()) -> dict[str, list[str]]:
     """Each part opens with our commitment to the buyer's measurable requirements it asks about (:mod:`commitments`:
     'We will reduce the median wait ... to no more than 14 days by the end of Contract Year 1.'), in the buyer's
     words and pairings, before the method that says how; a requirement the part's text already states (the buyer's
@@ -2415,6 +2490,7 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
     returns {part key: the buyer's words of each requirement it leaves unmet}, for the part's note. ``asks``: what
     :func:`commitments.read` found in the question, per part."""
     unmet: dict[str, list[str]] = {}
+    facts: dict[str, list] = {}
     for key, found in asks.items():
         method = methods.get(key)
         if method is None:
@@ -2427,18 +2503,42 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         # a document we work to is said once: where a sentence of the part names it (now with its version), that is
         # the commitment (s22 q03: 'We will work to the ... Procedure v3.2.' beside the template's 'We will work to the
         # ... Procedure from the first day of the contract'; f23)
+        # a note to bidders' fact ('the Foundry Lodge criteria set a maximum stay of 28 days') goes inside a method
+        # sentence of the part, or nowhere (r24: 'We will be aware that ...' read as the question restated)
+        # (woven last: the buyer's own figures in it are no sentence of ours for the contradiction check below)
+        facts[key] = [c for c in found if c.source == commitments.FACT]
+        found = [c for c in found if c.source != commitments.FACT]
         todo = [c for c in found if not commitments.said_already(c, firm if c.names else have)
                 and not (c.names and not c.figures and c.text.startswith("We will work to ")
                          and all(n in have for n in c.names))]
+        # the sub-point said back with no measure and no name the method does not name already is the question
+        # restated: where the part has a method, the method answers it (r24, s23 panel: "Question restated as an answer")
+        if any(u.get("block") != COMMITMENT for u in method.units):
+            todo = [c for c in todo if c.source != "point" or c.figures or commitments.measurable(c.asked)
+                    or c.names and not all(n in have for n in c.names)]
         if not todo:
             continue
         if not method.units:
             unmet[key] = [c.asked for c in todo]
             continue
         # each its own unit, never a continuation: one the checker cuts does not take the others with it (s13 q06: the
-        # ICB's 90% target went with 'We will support 72-hour follow-up ...', cut for its '28 days' period)
-        method.units[0:0] = [{"text": c.text, "priority": 1, "block": COMMITMENT, "cont": False, "template": True}
-                             for c in todo]
+        # ICB's 90% target went with 'We will support 72-hour follow-up ...', cut for its '28 days' period); after the
+        # part's first method block, never before it, and one or two sentences at priority 1, the rest trimmed before the
+        # method's first sentences (r24, s23 q04 and q05: the commitments crowded out the failed-contact escalation and
+        # the shared-risk paragraph)
+        # (a scoring gate's statement, ``gates_made``, at priority 0: cut last, never for the method)
+        said = [c.text for c in todo if c.text in gates_made] + _merged_commitments([c for c in todo
+                                                                                     if c.text not in gates_made])
+        units = [{"text": t, "priority": 0 if t in gates_made else 1 if i < COMMITMENT_BUDGET else 2,
+                  "block": COMMITMENT, "cont": False, "template": True} for i, t in enumerate(said)]
+        # (after the library's first method block: a template's block may go later, as a named place's does in a part
+        # that is not its own)
+        start = next((i for i, u in enumerate(method.units) if not u.get("template")), 0)
+        first = method.units[start].get("block")
+        at = next((i for i, u in enumerate(method.units) if i > start and u.get("block") != first), len(method.units))
+        if first == COMMITMENT:
+            at = 0
+        method.units[at:at] = units
     # a method sentence stating the same fact with another value (our 'from the age of 17 and a half' beside the
     # buyer's 'from age 17') goes: the answer never keeps both
     said = [u["text"] for m in methods.values() for u in m.units if u.get("block") == COMMITMENT]
@@ -2466,6 +2566,8 @@ def _commitments(methods: dict, asks: dict) -> dict[str, list[str]]:
         # hours of discharge' under the buyer's 48 hours of the CRHT discharge decision; s17 review 4: our 'sees the
         # person within five working days of release' in part (c), the buyer's 24 hours committed to in part (a))
         _drop_units(m, lambda u: u.get("block") != COMMITMENT and any(commitments.slower(c, u["text"]) for c in said))
+    for key, found in facts.items():
+        _weave_facts(methods[key], found)
     return unmet
 
 
@@ -4675,6 +4777,22 @@ class _Fixed:
         return self.findings
 
 
+def _says_how(kept: list[Unit], method) -> bool:
+    """A kept sentence of the part says how: method text of a block that is not the buyer's requirement said back (a
+    commitment, the timescale template's 'The specification asks for ...', a note to bidders' 'We will be aware that
+    ...') and not the block's 'what it means' line."""
+    means = (method.means or {}).get("text", "").rstrip(". ") if method is not None else ""
+    for u in kept:
+        if not any(r.startswith("block:") for r in u.refs) or f"block:{COMMITMENT}" in u.refs:
+            continue
+        if u.text.startswith((_ASKS_FOR, "We will work to that")) or commitments.as_fact(u.text) is not None:
+            continue
+        if means and u.text.rstrip(". ") == means:
+            continue
+        return True
+    return False
+
+
 def _paragraph_numbers(text: str, sections: list[Section]) -> dict[str, list[int]]:
     """Which answer paragraphs (1-based, headings not counted) hold each sub-point."""
     paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith("#")]
@@ -4734,9 +4852,11 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                       if budget < MIN_WORDS_PER_POINT else "squeezed: nothing fitted")
         elif kinds.get("draft") and not blocks:
             status = "drafted from the question: confirm with the writer" + ("; with evidence" if evidence else "")
-        elif blocks == [COMMITMENT]:
-            # the buyer's standard said back as ours is no method: how we meet it is still to write (s17)
-            status = "the buyer's standard committed to, no method: write how it will be met"
+        elif blocks and not _says_how(kept, sec.evidence.get("blocks")):
+            # the buyer's standard said back as ours is no method: how we meet it is still to write (s17); nor is the
+            # buyer's requirement restated by a template ('The specification asks for ... We will work to that
+            # timescale'), with or without the block's 'what it means' line (r24: "restated", as "evidence only")
+            status = "restated: write the method" + ("; with evidence" if evidence else "")
         elif blocks and evidence:
             status = "method + evidence"
         elif blocks:
