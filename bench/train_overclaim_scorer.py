@@ -40,7 +40,7 @@ SCORER_RULE = "overclaim.learned-claim"
 # the writers' sets, one per writer or session; dev6 and s6 keep their never-read check halves out of training
 WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6", "heldout2", "s8", "s9", "s10",
            "dev8_o13", "dev15", "s11", "s12", "s13", "s14", "s16", "s16b", "s17", "s17b", "s18", "s18b", "s19", "s19b",
-           "oc20dev", "oc21dev", "oc22dev", "oc23dev"]
+           "oc20dev", "oc21dev", "oc22dev", "oc23dev", "oc24dev"]
 # the transfer checks (independent writers nobody tunes on): the shipped weights are trained on them too (rows
 # never read by a person); bench/overclaim_loso.py --transfer scores each as a fold left out (aggregates only).
 # s16 and s16b (session 16's fresh sets, spent at its end) were transfer checks until session 17, which made them
@@ -77,7 +77,7 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # tests/language/test_overclaim.py ('It is clear that more work is needed on discharge planning.', 0.9694) over
 # that threshold, which is not raised. The shipped weights are still m22's (without s22, s23, oc22dev, oc23dev).
 # Left out (bench/overclaim_loso.py --threshold 0.942, 10 sets incl. the 4 new ones): rules P 0.965 R 0.812 ->
-# rules+scorer P 0.966 R 0.903. oc24dev (session 24's dev set, blind): P 0.987 R 0.963 with m22's weights and with
+# rules+scorer P 0.966 R 0.903. oc24dev (a writer from session 25: its rows are in tests/data/labelled) (session 24's dev set, blind): P 0.987 R 0.963 with m22's weights and with
 # the refit's. Two variants (frame words carry no class; the same with L2=2) gained nothing left out: see
 # bench/overclaim_m24.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23"]
