@@ -46,6 +46,7 @@ TRANSFER = {"s15": HELD / "s15" / "privacy_s15.jsonl", "s15b": HELD / "s15b" / "
             "s20": HELD / "s20" / "privacy_s20.jsonl", "s20b": HELD / "s20b" / "privacy_s20b.jsonl",
             "s21": HELD / "s21" / "privacy_s21.jsonl", "s22": HELD / "s22" / "privacy_s22.jsonl",
             "s22b": HELD / "s22b" / "privacy_s22b.jsonl", "s23": HELD / "s23" / "privacy_s23.jsonl",
+            "s24": HELD / "s24" / "privacy_s24.jsonl",
             # (p23) session 23's privacy dev set, measured twice that session and never tuned on
             "pv23dev": LABELLED / "privacy_pv23dev.jsonl"}
 SPEC = {
