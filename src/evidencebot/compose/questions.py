@@ -656,13 +656,19 @@ def _limit_cells(text: str) -> str:
     return "\n".join(out)
 
 
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+"""Markdown's bold marks, which stand between a limit's label and its figure."""
+
+
 def read_limits(question: str, *, strict: bool = False) -> Limits:
     """Word, character and page limits and the weighting written in a question.
 
     With ``strict``, a limit named but not given as a number ("Word limit: TBC")
     is an error: a budget cannot be guessed.
     """
-    text = _limit_cells(unpack_row(question or "").replace("\t", "\n"))
+    # bold and italic marks read as blanks of the same length ('**Weighting:** 12%' is 'Weighting: 12%'; the spans
+    # still fall where they were written): the s22 and s24 writers bolded every limit's label
+    text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group(0)), _limit_cells(unpack_row(question or "").replace("\t", "\n")))
     out = Limits()
     for attr, patterns in (("words", _WORD_LIMITS), ("chars", _CHAR_LIMITS), ("pages", _PAGE_LIMITS),
                            ("weighting", _WEIGHTINGS)):
@@ -695,6 +701,7 @@ def read_limits(question: str, *, strict: bool = False) -> Limits:
     _sum_parts(question, text, out)
     _whole_limit(question, text, out)
     _sum_titled_parts(question, out)
+    _sum_numbered_weights(text, out)
     brackets = [m for m in _BRACKET_PERCENT.finditer(text) if not _ENVELOPE.search(text, 0, m.start())]
     if out.weighting is None and len(brackets) == 1:
         # one '(15%)' in the question is its weighting; several are the weights of its sub-points
@@ -787,6 +794,30 @@ def _sum_titled_parts(question: str, out: Limits) -> None:
         stated = all(any(pattern.search(p) for pattern in patterns) for p in parts)
         if all(values) and stated and getattr(out, attr) == values[0]:
             setattr(out, attr, sum(values) if attr == "weighting" else int(sum(values)))
+
+
+def _sum_numbered_weights(text: str, out: Limits) -> None:
+    """Numbered parts each closing on its own weighting ('**6.1** Describe ...' / '(maximum 500 words; weighting
+    4%)' / '**6.2** ...' / '(maximum 300 words; weighting 2%)'; '6.1 Staffing structure (maximum 600 words) – 6
+    marks') and none for the whole: the question's weighting is the parts' together (s21 q06, s24 q06 read the first
+    part's 4%). Nothing when a part has none or two of its own (the whole's written after the last part)."""
+    heads = [h for h in _NUMBERED_HEAD.finditer(text) if h.group("ref")]
+    refs = [h.group("ref").lower() for h in heads]
+    if out.weighting is None or len(heads) < 2 or len(set(refs)) != len(refs) or len({r.split(".")[0] for r in refs}) != 1:
+        return
+    found = sorted({(m.start(), _number(m.group(1))) for pattern in _WEIGHTINGS for m in pattern.finditer(text)
+                    if not _about_attachment(text, m)})
+    if any(at < heads[0].start() for at, _ in found):
+        return  # the whole question's, stated before its parts
+    values = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        mine = {v for at, v in found if h.start() <= at < end}
+        if len(mine) != 1:
+            return
+        values.append(mine.pop())
+    if out.weighting == values[0]:
+        out.weighting = sum(values)
 
 
 _NO_NARRATIVE = re.compile(r"\bpass\s*/\s*fail\b|\byes\s*/\s*no\b|\bno\s+narrative\b|\bnot\s+(?:provide|include|give)\s+"

@@ -1,0 +1,55 @@
+"""Question intake on questions written by people who never read the parser (issue 12, session 24).
+
+The s24 writers bolded every limit's label ('**Weighting:** 12%'), gave weightings as marks ('Weighting: 10 marks',
+'Question 2 (15 marks)', '... words. 15 marks.') and closed each numbered part on its own weighting; the weighting
+was unread or a percentage in the buyer's text was taken. The texts below are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.compose.questions import read_limits
+
+
+@pytest.mark.parametrize("text, words, weight", [
+    ("Describe your training offer.\n\n**Word limit:** 900 words max\n**Weighting:** 11%\n", 900, 11),
+    ("Describe your training offer.\n\n**Word limit:** 700 words. Diagrams do not count.\n**Weighting:** 9 marks\n",
+     700, 9),
+    ("Describe how you will audit records; all audits must be completed (100%).\n\n**Weighting:** 8 marks\n",
+     None, 8),
+    ("### Question 3 (14 marks)\n\nDescribe how you will run the peer groups.\n\nMaximum 600 words.", 600, 14),
+    ("**Question 4 – (5 marks)**\n\nDescribe how you will support carers.\n\nMaximum 400 words.", 400, 5),
+    ("**Question 5** (650 words max; 12 marks)\n\nDescribe how you will work with housing.", 650, 12),
+    ("Question 6: Reporting\n\nWord limit: 1,100 words. 13 marks.\n\nDescribe how you will report.", 1100, 13),
+    ("**13 marks. 1,000 words max.**\n\nDescribe how you will plan discharge.", 1000, 13),
+])
+def test_weightings_written_in_bold_or_as_marks_are_read(text, words, weight):
+    limits = read_limits(text)
+    assert (limits.words, limits.weighting) == (words, weight)
+
+
+def test_a_bare_q_reference_with_marks_is_still_not_a_weighting():
+    assert read_limits("Q7 (20 marks)\nExplain how you will work with the GP practices.").weighting is None
+
+
+@pytest.mark.parametrize("first, second, total", [
+    ("(maximum 400 words; weighting 5%)", "(maximum 200 words; weighting 3%)", 8),
+    ("(maximum 400 words) Weighting: 5%", "(maximum 200 words) Weighting: 3%", 8),
+])
+def test_numbered_parts_each_with_a_weighting_add_up(first, second, total):
+    text = ("This question has two parts.\n\n**3.1** Describe how you will assess each person's needs.\n"
+            f"{first}\n\n**3.2** Describe how you will review each plan with the person.\n{second}\n")
+    assert read_limits(text).weighting == total
+
+
+def test_part_marks_after_the_title_add_up():
+    text = ("**4.1 Team structure (maximum 500 words) – 7 marks**\n\nDescribe your proposed team.\n\n"
+            "**4.2 Recruitment (maximum 300 words) – 3 marks**\n\nDescribe how you will recruit.")
+    assert read_limits(text).weighting == 10
+
+
+def test_the_whole_questions_weighting_before_its_parts_is_kept():
+    text = ("Weighting: 8%\n\n**3.1** Describe how you will assess needs.\n(maximum 400 words; weighting 5%)\n\n"
+            "**3.2** Describe how you will review plans.\n(maximum 200 words; weighting 3%)\n")
+    assert read_limits(text).weighting == 8
