@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from evidencebot.compose.questions import read_limits
+from evidencebot.compose.questions import read_limits, split_question
+
+
+def _points(text: str) -> list[str]:
+    return [t.rstrip(".?;") for _, t in split_question(text)[1]]
 
 
 @pytest.mark.parametrize("text, words, weight", [
@@ -53,3 +57,34 @@ def test_the_whole_questions_weighting_before_its_parts_is_kept():
     text = ("Weighting: 8%\n\n**3.1** Describe how you will assess needs.\n(maximum 400 words; weighting 5%)\n\n"
             "**3.2** Describe how you will review plans.\n(maximum 200 words; weighting 3%)\n")
     assert read_limits(text).weighting == 8
+
+
+def test_a_table_of_the_buyers_figures_with_a_figure_in_its_header_is_context():
+    """'| Role | Minimum staffing | Maximum caseload per 1.0 WTE |': the table is the buyer's, not questionnaire rows."""
+    text = ("## Question 5: Staffing\n\nThe minimum staffing is set below.\n\n"
+            "| Team | Minimum posts | Caseload per 1.0 WTE |\n|---|---|---|\n| Team leader | 1.0 WTE | n/a |\n"
+            "| Support workers | at least 9.0 WTE | 22 people |\n| Peer workers | at least 3.0 WTE | 12 people |\n\n"
+            "Describe how you will staff the service. Your answer should cover:\n"
+            "- how you will recruit the roles above;\n- how you will keep caseloads within the caps.\n\n"
+            "Word limit: 800 words\nWeighting: 10%")
+    assert _points(text) == ["how you will recruit the roles above", "how you will keep caseloads within the caps"]
+    assert read_limits(text).weighting == 10
+
+
+def test_a_list_under_a_requirements_label_that_asks_nothing_is_no_sub_point():
+    text = ("Describe how you will support people's housing needs, and how you will work with the district "
+            "housing teams.\n\nKey requirements:\n\n- Provider to employ at least 2.0 WTE housing advisers.\n"
+            "- Joint case review with the housing team within 5 working days.\n\n750 words max.")
+    points = _points(text)
+    assert not any("WTE" in p or "Joint case review" in p for p in points)
+    assert any("housing needs" in p for p in points)
+
+
+def test_a_requirement_table_of_short_labels_is_no_sub_point():
+    text = ("Include your commitments for the county, and how you will report on them each quarter.\n\n"
+            "| Requirement | Minimum |\n|---|---|\n| Volunteering | 200 hours a year |\n"
+            "| Apprentices | Two a year from the county |\n| Reporting | Quarterly to the contract board |\n\n"
+            "Weighting: 5%")
+    points = _points(text)
+    assert not any(p in ("Volunteering", "Apprentices", "Reporting") for p in points)
+    assert any("report on them each quarter" in p for p in points)

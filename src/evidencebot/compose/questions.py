@@ -562,6 +562,8 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
         # a table of the buyer's figures (three rows or more, no question in any cell: '| Men aged 18–34 | 14.9% |'):
         # context to read as it is, not questionnaire rows whose bare percentages would be weightings
         return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
+    if cols and _requirements_table(header, cols, rows):
+        return _marker_spacing((question or "").replace("\r\n", "\n").replace("\r", "\n"))
     out = list(before)
     asking = [bool(cols) and len(cells) == len(header) and bool(_ASK_WORDS.search(cells[cols["question"]]))
               for cells in rows]
@@ -578,12 +580,28 @@ def unpack_row(question: str, *, rows_apart: bool = False) -> str:
     return "\n".join(t for n, t in enumerate(out) if t or (n and out[n - 1]))
 
 
+def _requirements_table(header: list[str], cols: dict[str, int], rows: list[list[str]]) -> bool:
+    """A table of the buyer's terms under a 'Requirement' column ('| Requirement | Minimum |' over '| Pay | Real
+    Living Wage for all staff |'): no column for a limit, weighting, guidance or reference, and no row that asks.
+    Its rows are the buyer's requirements, not questions (s24 dev q07: each row's label was a sub-point)."""
+    if set(cols) - {"question", "answer"} or \
+            " ".join(header[cols["question"]].lower().split()) not in _words("requirement_labels"):
+        return False
+    return not any(_ASK_WORDS.search(c) for r in rows for c in r if len(r) == len(header))
+
+
 def _figures_header(cells: list[str]) -> bool:
     """A table's header row that names no question column ('KPI | Description | Target | Reporting', 'Standard |
     Requirement' is a question's): short labels, no figures, no sentence. The table under it is the buyer's
     facts (s18 dev q03: each KPI's target, 95%, was read as the question's weighting)."""
     filled = [c for c in cells if c.strip()]
-    return len(filled) >= 2 and all(len(c.split()) <= 4 and not re.search(r"\d|[.?!:;]$", c) for c in filled)
+    if len(filled) < 2 or any(re.search(r"[.?!:;]$", c) or len(c.split()) > 6 for c in filled):
+        return False
+    # a figure inside a label ('Maximum caseload per 1.0 WTE', s24 q08) is the label's; a cell that is a figure, a
+    # reference or a limit is a row's value, not a label (a headerless row '| 3.1 | Safeguarding | 500 | 10% |')
+    figures = [c for c in filled if re.search(r"\d", c)]
+    return all(len(c.split()) <= 4 for c in filled if c not in figures) and all(
+        len(re.findall(r"[^\W\d_]{3,}", c)) >= 2 and not limit_cell(c) and not re.search(r"\d\s*%", c) for c in figures)
 
 
 def _row_title(header: list[str], cols: dict[str, int], cells: list[str]) -> str:
@@ -1836,7 +1854,8 @@ def context_lists(text: str) -> tuple[str, list[str]]:
         bare = re.sub(r"\s*:\s*$", "", lead)
         label = bool(bare) and bool(_shape("label_line").match(bare + " X")) and \
             _shape("label_line").match(bare + " X").end() == len(bare) + 1
-        stated = bool(lead) and not label and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I)))
+        stated = bool(lead) and not label and (len(lead.split()) >= 3 or bool(re.search(markers, lead, re.I))) \
+            or " ".join(_plain_line(bare).lower().split()) in _words("requirement_labels")
         labelled = bool(lead) and any(r is not run for r in asking_runs)
         if stated or labelled or _in_background(lines, run[0]) or (not lead and _standards_stated(texts)):
             context.append(run)
@@ -3290,7 +3309,9 @@ def _statement_table(text: str) -> str:
             if col < len(row) and row[col]:
                 items.append(f"- {row[col]}")
             j += 1
-        if len(items) < 2:
+        if len(items) < 2 or all(len(t.split()) <= 6 and not re.search(r"[.?!;:]$", t) for t in items) and len(cells) >= 2:
+            # the column holds short labels ('| Requirement | Minimum |' over '| Pay | Real Living Wage ... |'): the
+            # buyer's terms set out by label, no statements to confirm (s24 dev q07: 'Pay' was a sub-point)
             out.append(lines[i])
             i += 1
             continue
