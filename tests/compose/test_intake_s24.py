@@ -88,3 +88,13 @@ def test_a_requirement_table_of_short_labels_is_no_sub_point():
     points = _points(text)
     assert not any(p in ("Volunteering", "Apprentices", "Reporting") for p in points)
     assert any("report on them each quarter" in p for p in points)
+
+
+def test_guidance_on_how_to_write_beside_the_asks_is_no_sub_point():
+    text = ("Explain how you will plan each move with the ward team, and how you will contact every person within "
+            "three days of the move.\n\nMaximum 600 words\n\n### Guidance\n\nBidders should describe the practical "
+            "steps taken before, during and after the move, naming who is responsible at each stage.\n\nBidders "
+            "should also explain how benefits will be sorted out before the move.")
+    points = _points(text)
+    assert not any(p.startswith(("the practical steps", "naming who")) for p in points)
+    assert any(p.startswith("how benefits will be sorted out") for p in points)

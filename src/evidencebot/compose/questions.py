@@ -2696,6 +2696,14 @@ def _item_list(text: str) -> list[str] | None:
     return items if len(items) >= 2 else None
 
 
+def _how_to_write(sentence: str) -> bool:
+    """'Bidders should describe the practical steps taken before, on the day of, and after discharge, naming who is
+    responsible at each stage': the guidance's note on how to write the answer (practical, by whom and when), not a
+    thing to cover; beside the question's own asks it is no sub-point (s24 q04: it was split into four)."""
+    m = _shape("should_ask").match(_clean(sentence))
+    return bool(m) and bool(_shape("how_to_answer").search(_clean(sentence)[m.end():]))
+
+
 def _guidance_ask(sentence: str, after_list: bool) -> bool:
     """'Bidders should describe how they will keep people safe ...' after a list (in the guidance): an ask of its
     own (s18 dev q07, q10, q19, q27). Before the list it frames the list ('The Tenderer shall set out the service
@@ -3198,7 +3206,8 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
     asks = [s for s in sentences if not _CONTEXT.match(s)] or sentences
     # a statement that asks nothing ('Many people referred have unstable housing.', 'Figures
     # quoted must state their source.') is context or a rule, when other sentences do ask
-    asking = [s for s in asks if _ASK_WORDS.search(s) or _COVER_LEADIN.search(s) or _is_cover_list(s)]
+    asking = [s for s in asks if (_ASK_WORDS.search(s) or _COVER_LEADIN.search(s) or _is_cover_list(s))
+              and not _how_to_write(s)]
     if asking and len(asking) < len(asks):
         asks = asking
     if not asks:
