@@ -98,3 +98,22 @@ def test_guidance_on_how_to_write_beside_the_asks_is_no_sub_point():
     points = _points(text)
     assert not any(p.startswith(("the practical steps", "naming who")) for p in points)
     assert any(p.startswith("how benefits will be sorted out") for p in points)
+
+
+def test_several_asks_before_a_cover_list_are_its_frame():
+    """A table row's question cell that asks three things over a guidance cell 'Your answer should address: a; b;
+    c': the writers label the list."""
+    text = ("| Ref | Question | Guidance | Word limit | Weighting |\n|---|---|---|---|---|\n"
+            "| 2.1 | Describe how you will spot a relapse, how you will increase support, and how you will work with "
+            "the crisis team. | Your answer should address: how warning signs are recorded; the triggers staff will "
+            "use; and how information will be shared in a crisis. | 700 words | 8% |")
+    assert _points(text) == ["how warning signs are recorded", "the triggers staff will use",
+                             "how information will be shared in a crisis"]
+
+
+def test_what_a_frame_includes_is_still_asked_over_a_cover_list():
+    text = ("Describe how you will keep records safe, including your current toolkit status and how you will meet "
+            "the data protection law. Your response should cover: who is accountable for records; and how staff "
+            "will be trained.")
+    points = _points(text)
+    assert "how you will meet the data protection law" in points and "how staff will be trained" in points

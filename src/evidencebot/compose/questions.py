@@ -3216,6 +3216,7 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
     context_parts = [s for s in sentences if s not in asks]
     pending_leadin = False
     listed: set[str] = set()
+    elements: set[str] = set()
     split_of: dict[str, list[str]] = {}
     for s in asks:
         if _COVER_LEADIN.search(s) and s.rstrip().endswith(":"):
@@ -3246,7 +3247,11 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
             # a question's own list ('Which training will staff complete, including A, B and C?') frames no question
             # asked before it ('What will your establishment be ...? How will you recruit ...?', s15 q05, spent)
             questions = s.rstrip().endswith("?") and bool(_WH.match(s))
-            keep = [p for p in parts if p in listed or (include and mixed and _own_ask(p))
+            # the asks before 'Your answer should address: a; b; c' are its frame however many they are: the writers
+            # label the list (s24 q03, a table row's question cell over its guidance cell; s6i-04, s7 q12, s8-01)
+            head = re.match(r"^([^:]{3,80}):\s*\S", _clean(s))
+            covered = bool(head) and bool(_COVER_LEADIN.search(head.group(1) + ":"))
+            keep = [p for p in parts if p in listed and (not covered or p in elements) or (include and mixed and _own_ask(p))
                     or (asked and (p.rstrip().endswith("?") and _OWN_ASK.match(p) or _INCLUDE.match(p)))
                     or (questions and p.rstrip().endswith("?") and _WH.match(p))]
             context_parts += [p for p in parts if p not in keep]
@@ -3254,6 +3259,8 @@ def _split_asks(original: str, *, framed: bool = True) -> tuple[str, list[tuple[
         if series and all(re.match(r"^(?:(?:please\s+)?(?:describe|explain|set\s+out|outline|tell\s+us)\s+)?"
                                    r"(?:your|our|how|what|who|when|where|whether|which)\b", x, re.I) for x in split):
             listed.update(split)  # elements asked for ('your DSPT status and how you will comply with UK GDPR')
+            if re.search(r"(?i),?\s+including\b", s):
+                elements.update(split)  # what a frame includes is asked even over a cover list (s7 q12)
         parts.extend(split)
     frame = _framing_ask(asks, split_of) if framed else None
     if frame and frame in parts:
