@@ -282,11 +282,11 @@ def _counterfactual_cause(verb, s: dict):
             return list(c.subtree)  # (o23) "had the college closed in 2024, ...": a condition that takes us away
         if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
             continue
-        if any(g.dep_ == "auxpass" for g in c.children):
+        if any(g.dep_ == "auxpass" for g in c.children) and c.lower_ not in s["state_participles"]:
             continue  # "if the pilot had not been extended": something done to us, not what we did
         inverted = c.doc[c.left_edge.i].lower_ in s["inverted_auxiliaries"]
-        if (inverted or any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children)) and _ours(
-                list(c.subtree), s) and not _others_act(list(c.subtree), s):
+        if (inverted or any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children)) and (_ours(
+                list(c.subtree), s) and not _others_act(list(c.subtree), s) or _backed_us(c, s)):
             return list(c.subtree)
     return _opening_condition(verb, s)
 
@@ -309,9 +309,51 @@ def _opening_condition(verb, s: dict):
         # "But for our outreach workers, ..."; "Without our team, ..."; (o23) "Absent our team, ..." (read as a verb)
     elif not ((first in s["if_marks"] or first in s["inverted_auxiliaries"]) and any(t.dep_ == "neg" for t in toks)):
         return None
-    if not _ours(toks, s) or any(t.dep_ == "auxpass" for t in toks) or _others_act(toks, s):
+    if any(t.dep_ == "auxpass" and t.head.lower_ not in s["state_participles"] for t in toks):
+        return None  # ("had the pilot not been extended"; not "had our worker not been involved")
+    if not _ours(toks, s) or _others_act(toks, s):
         return None
     return toks
+
+
+def _backed_us(clause, s: dict) -> bool:
+    """(o24) A condition in which someone else did not fund, commission or refer to us ("had the PCN not commissioned
+    us", "if the council had not funded our service"): what we did, taken away. The object is us or a service of
+    ours by its head ("us", "our service"), not a thing of ours ("had the council not cut our funding")."""
+    if clause.lemma_.lower() not in s["backing_verbs"]:
+        return False
+    return any(g.dep_ == "dobj" and (g.lower_ in s["providers"] or (g.lemma_.lower() in s["agents"] and any(
+        d.dep_ == "poss" and d.lower_ in s["providers"] for d in g.children))) for g in clause.children)
+
+
+def _modal_perfect(verb, s: dict) -> bool:
+    """(o24) "would have + past participle" or "would be + -ing" ("would have been evicted", "would now be facing"):
+    a definite statement of what would have happened, not "would find" or "would struggle"."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if not any(c.lower_ in s["counterfactual_modals"] for c in auxes):
+        return False
+    if verb.tag_ == "VBN":
+        return any(c.lower_ in W.have_forms for c in auxes)
+    return verb.tag_ == "VBG" and any(c.lemma_.lower() in s["copulas"] for c in auxes)
+
+
+def _wider_subject(verb, subj, cause_ids: set[int], s: dict, terms: Terms) -> bool:
+    """(o24) With a condition that takes us away and a modal perfect, the subject need not be a person: a body or a
+    team ("the council would have faced 30 more applications", "the local crisis team would have been
+    overwhelmed"), a quantity of anything ("none of these appeals would have succeeded"), "the outcome". Said of us
+    ("we would have lost at least one skipper", "we would be looking at far more young people in crisis"), the
+    clause must name people or an outcome; "we would have had to close the café" is about us."""
+    if subj is None or subj.lower_ in s["expletives"] or subj.lower_ in s["empty_subjects"] or subj.pos_ == "PRON" and (
+            subj.lower_ not in s["providers"]):
+        return False
+    if subj.lower_ not in s["providers"]:
+        return not _ours(list(subj.subtree), s)
+    clause = [t for t in verb.subtree if t.i not in cause_ids and t.i != subj.i]
+    if verb.lemma_.lower() in s["loss_verbs"] and any(c.dep_ == "prep" and c.lower_ in s["loss_preps"]
+                                                       for c in verb.children):
+        return True  # "we would have lost at least one skipper to suicide"
+    return any(t.lemma_.lower() in s["people"] or t.lower_ in s["people"] for t in clause) or any(
+        terms.covers(name, t.i) for t in clause for name in s["outcomes"])
 
 
 def _ours_ended(clause, s: dict) -> bool:
@@ -386,11 +428,14 @@ def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
         if not _counterfactual_verb(verb, s):
             continue
         subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
-        if not _counterfactual_subject(subj, s, terms):
+        person = _counterfactual_subject(subj, s, terms)
+        if not person and not _modal_perfect(verb, s):
             continue
         cause = _counterfactual_cause(verb, s)
         if cause is None or ctx.question(verb) or _governed_away(verb, s, frozenset(t.i for t in cause)):
             continue  # ("would" is itself read as a hedge: not asked here)
+        if not person and not _wider_subject(verb, subj, {t.i for t in cause}, s, terms):
+            continue
         toks = [*cause, verb]
         out.append(Candidate(rule, min(t.i for t in toks), max(t.i for t in toks) + 1, verb.i))
     return out
