@@ -439,3 +439,67 @@ def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
         toks = [*cause, verb]
         out.append(Candidate(rule, min(t.i for t in toks), max(t.i for t in toks) + 1, verb.i))
     return out
+
+
+def _change_subject(subj, s: dict) -> bool:
+    """(o24) A subject that names a change or a result ("the reduction in crisis presentations", "the borough's
+    improved figures", "every recovery story", "the trust meeting its access target", "greater use of ..."), not
+    something we made ("this report", "the new website") and not us."""
+    if subj is None or _ours_head(subj, s) or subj.lower_ in s["providers"]:
+        return False
+    if subj.lemma_.lower() in s["change_nouns"] or subj.lower_ in s["change_nouns"]:
+        return True
+    for c in subj.children:
+        if c.dep_ in ("amod", "compound") and (c.lower_ in s["change_modifiers"] or c.lemma_.lower() in s[
+                "change_nouns"]):
+            return True
+        if c.dep_ == "acl" and c.lemma_.lower() in s["reach_verbs"]:
+            return True  # "the trust meeting its target"
+    return subj.dep_ == "csubj" and subj.lemma_.lower() in s["reach_verbs"]  # "the ICB meeting the target"
+
+
+def _credited_to_us(cop, s: dict):
+    """(o24) The other side of a copula that gives the credit to us: "our work", "all our doing", "our success", "a
+    result of our work", "thanks entirely to our specialists", "down to our team", "something our clinicians
+    achieved". Returns the token that says so, or None."""
+    for c in cop.children:
+        if c.dep_ not in ("attr", "acomp", "advmod", "prep"):
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in s["credit_nouns"] and any(g.dep_ == "poss" and g.lower_ in s["providers"] for g in c.children):
+            return c  # "is our success", "is all our doing"
+        if lemma in s["result_nouns"] and any(g.dep_ == "prep" and g.lower_ in s["of_words"] and _ours(
+                list(g.subtree), s) for g in c.children):
+            return c  # "is a result of our work"
+        if (c.lower_ in s["thanks_words"] or c.lower_ in s["to_words"]) and any(
+                g.dep_ in ("prep", "pobj") and _ours(list(g.subtree), s) for g in [c, *c.children]
+                if g.lower_ in s["to_words"] or g.dep_ == "pobj"):
+            return c  # "is thanks entirely to our specialists", "is down to our team"
+        if c.dep_ == "attr" and any(g.dep_ == "relcl" and g.lemma_.lower() in s["reach_verbs"] and any(
+                h.dep_ == "nsubj" and (h.lower_ in s["providers"] or _ours_head(h, s)) for h in g.children)
+                for g in c.children):
+            return c  # "is something our clinicians achieved"
+    return None
+
+
+@check("credit_frame")
+def credit_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _with_words(rule)
+    if not (ctx.lemma_set & s["copulas"]) or not (ctx.lower_set & s["providers"]):
+        return []
+    out: list[Candidate] = []
+    for cop in _toks(doc):
+        if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
+        if not _change_subject(subj, s):
+            continue
+        credit = _credited_to_us(cop, s)
+        if credit is None or _denied(cop, s) or any(
+                c.dep_ == "advmod" and c.lower_ in s["share_words"] for c in [*cop.children, *credit.children]):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in s["hedge_modals"] for c in cop.children) or _governed_away(cop, s):
+            continue  # "may be a result of our work", "it is possible that ...", "we cannot say that ..."
+            # (the context's own hedge reads "commissioners should recognise that ..." as one: not asked here)
+        out.append(Candidate(rule, min(subj.left_edge.i, cop.i), credit.right_edge.i + 1, cop.i))
+    return out
