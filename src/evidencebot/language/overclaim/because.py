@@ -503,3 +503,82 @@ def credit_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
             # (the context's own hedge reads "commissioners should recognise that ..." as one: not asked here)
         out.append(Candidate(rule, min(subj.left_edge.i, cop.i), credit.right_edge.i + 1, cop.i))
     return out
+
+
+def _all_people(subj, verb, s: dict) -> bool:
+    """(o24) A subject that is everyone we support: "everyone who comes", "nobody", "every young person we work
+    with", "all tenants referred through the pathway", "all of the young people", "none of the families"; or
+    people with "always" or "never" on the verb ("clients always complete ...", "women supported through our
+    pathway never go on to ..."), or "they" after "once someone has ..."."""
+    if subj is None or any(t.lower_ in s["staff_words"] or t.lemma_.lower() in s["staff_words"] for t in subj.subtree):
+        return False  # "every member of staff completes ...": a process
+    if any(c.dep_ == "nummod" for c in subj.children):
+        return False  # "all four care leavers kept their tenancy": a count (the small-numbers rule reads it)
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if low in s["universal_pronouns"]:
+        return True
+    people = lemma in s["people"] or low in s["people"]
+    if people and any(c.dep_ in ("det", "predet") and c.lower_ in s["universal_dets"] and not any(
+            g.lower_ in s["softeners"] for g in c.children) and not (c.i > 0 and c.doc[c.i - 1].lower_ in (
+                s["softeners"] | s["denial_words"])) for c in subj.children):
+        return True
+    if low in s["universal_dets"] and any(c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (g.lemma_.lower() in s["people"] or g.lower_ in s["people"]) for g in c.children)
+            for c in subj.children):
+        return True  # "all of the young people", "none of the families"
+    always = any(c.dep_ in ("advmod", "neg") and c.lower_ in s["always_words"] for c in verb.children)
+    if always and people and subj.tag_ in ("NNS", "NNPS"):
+        return True
+    return always and low in s["person_pronouns"] and any(
+        c.dep_ == "advcl" and any(g.lower_ in s["once_words"] for g in c.children) for c in verb.children)
+
+
+def _outcome_predicate(verb, s: dict, terms: Terms) -> bool:
+    """(o24) A predicate of a person's outcome: staying in school, sustaining a tenancy, completing a plan or a
+    course, stopping self-harm, going on to develop an illness, leaving better equipped."""
+    lemma = verb.lemma_.lower()
+    if lemma not in s["outcome_predicates"]:
+        return False
+    rest = [t for t in verb.subtree if t.i > verb.i]
+    objects = any(t.lemma_.lower() in s["outcome_objects"] or t.lower_ in s["outcome_objects"] for t in rest)
+    if lemma in s["complete_verbs"]:
+        return objects  # "complete their support plans"; not "complete the wellbeing scale" or "the training"
+    if lemma in s["leave_verbs"]:
+        # "leaves better equipped"; not "nobody leaves without a safety plan"
+        return not any(t.lower_ in s["counterfactual_preps"] for t in rest) and any(
+            t.tag_ in ("JJR", "RBR") for t in rest)
+    if objects or any(terms.covers(name, t.i) for t in rest for name in s["outcomes"]):
+        return True
+    if lemma in s["stop_verbs"] and any(c.dep_ in ("xcomp", "dobj", "acomp") and c.tag_ == "VBG" for c in verb.children):
+        return True  # "they stop self-harming"
+    return False
+
+
+@check("absolute_people_outcome")
+def absolute_people_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _with_words(rule)
+    if not (ctx.lower_set & (s["universal_pronouns"] | s["universal_dets"] | s["always_words"])):
+        return []
+    out: list[Candidate] = []
+    for verb in _toks(doc):
+        if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "aux" for c in verb.children):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in s["hedge_modals"] for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if subj is None and verb.dep_ in ("advcl", "dep") and verb.tag_ in W.finite_tags and verb.head.i < verb.i and (
+                verb.head.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)):
+            # the small model reads "all tenants referred through the pathway sustain ..." as "tenants referred" and
+            # the real verb as its clause: the subject is the participle's
+            subj = next((c for c in verb.head.children if c.dep_ in s["subject_deps"]), None)
+        if subj is None and verb.dep_ == "xcomp":
+            subj = next((c for c in verb.head.children if c.dep_ in s["subject_deps"]), None)  # "go on to develop"
+            if subj is not None and not _all_people(subj, verb.head, s):
+                continue
+        elif not _all_people(subj, verb, s):
+            continue
+        if subj is None or not _outcome_predicate(verb, s, terms) or _denied(verb, s) or _governed_away(verb, s):
+            continue
+        start = min(subj.left_edge.i, verb.i)
+        out.append(Candidate(rule, start, verb.i + 1, verb.i))
+    return out
