@@ -463,7 +463,7 @@ def _credited_to_us(cop, s: dict):
     result of our work", "thanks entirely to our specialists", "down to our team", "something our clinicians
     achieved". Returns the token that says so, or None."""
     for c in cop.children:
-        if c.dep_ not in ("attr", "acomp", "advmod", "prep"):
+        if c.dep_ not in W.credit_frame_deps:
             continue
         lemma = c.lemma_.lower()
         if lemma in s["credit_nouns"] and any(g.dep_ == "poss" and g.lower_ in s["providers"] for g in c.children):
@@ -492,7 +492,7 @@ def credit_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]
         if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
             continue
         subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
-        if not _change_subject(subj, s):
+        if subj is None or not _change_subject(subj, s):
             continue
         credit = _credited_to_us(cop, s)
         if credit is None or _denied(cop, s) or any(
@@ -549,7 +549,7 @@ def _outcome_predicate(verb, s: dict, terms: Terms) -> bool:
             t.tag_ in ("JJR", "RBR") for t in rest)
     if objects or any(terms.covers(name, t.i) for t in rest for name in s["outcomes"]):
         return True
-    if lemma in s["stop_verbs"] and any(c.dep_ in ("xcomp", "dobj", "acomp") and c.tag_ == "VBG" for c in verb.children):
+    if lemma in s["stop_verbs"] and any(c.dep_ in W.stopped_habit_deps and c.tag_ == "VBG" for c in verb.children):
         return True  # "they stop self-harming"
     return False
 
