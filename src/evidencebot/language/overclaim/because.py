@@ -282,11 +282,11 @@ def _counterfactual_cause(verb, s: dict):
             return list(c.subtree)  # (o23) "had the college closed in 2024, ...": a condition that takes us away
         if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
             continue
-        if any(g.dep_ == "auxpass" for g in c.children):
+        if any(g.dep_ == "auxpass" for g in c.children) and c.lower_ not in s["state_participles"]:
             continue  # "if the pilot had not been extended": something done to us, not what we did
         inverted = c.doc[c.left_edge.i].lower_ in s["inverted_auxiliaries"]
-        if (inverted or any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children)) and _ours(
-                list(c.subtree), s) and not _others_act(list(c.subtree), s):
+        if (inverted or any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in c.children)) and (_ours(
+                list(c.subtree), s) and not _others_act(list(c.subtree), s) or _backed_us(c, s)):
             return list(c.subtree)
     return _opening_condition(verb, s)
 
@@ -309,9 +309,51 @@ def _opening_condition(verb, s: dict):
         # "But for our outreach workers, ..."; "Without our team, ..."; (o23) "Absent our team, ..." (read as a verb)
     elif not ((first in s["if_marks"] or first in s["inverted_auxiliaries"]) and any(t.dep_ == "neg" for t in toks)):
         return None
-    if not _ours(toks, s) or any(t.dep_ == "auxpass" for t in toks) or _others_act(toks, s):
+    if any(t.dep_ == "auxpass" and t.head.lower_ not in s["state_participles"] for t in toks):
+        return None  # ("had the pilot not been extended"; not "had our worker not been involved")
+    if not _ours(toks, s) or _others_act(toks, s):
         return None
     return toks
+
+
+def _backed_us(clause, s: dict) -> bool:
+    """(o24) A condition in which someone else did not fund, commission or refer to us ("had the PCN not commissioned
+    us", "if the council had not funded our service"): what we did, taken away. The object is us or a service of
+    ours by its head ("us", "our service"), not a thing of ours ("had the council not cut our funding")."""
+    if clause.lemma_.lower() not in s["backing_verbs"]:
+        return False
+    return any(g.dep_ == "dobj" and (g.lower_ in s["providers"] or (g.lemma_.lower() in s["agents"] and any(
+        d.dep_ == "poss" and d.lower_ in s["providers"] for d in g.children))) for g in clause.children)
+
+
+def _modal_perfect(verb, s: dict) -> bool:
+    """(o24) "would have + past participle" or "would be + -ing" ("would have been evicted", "would now be facing"):
+    a definite statement of what would have happened, not "would find" or "would struggle"."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if not any(c.lower_ in s["counterfactual_modals"] for c in auxes):
+        return False
+    if verb.tag_ == "VBN":
+        return any(c.lower_ in W.have_forms for c in auxes)
+    return verb.tag_ == "VBG" and any(c.lemma_.lower() in s["copulas"] for c in auxes)
+
+
+def _wider_subject(verb, subj, cause_ids: set[int], s: dict, terms: Terms) -> bool:
+    """(o24) With a condition that takes us away and a modal perfect, the subject need not be a person: a body or a
+    team ("the council would have faced 30 more applications", "the local crisis team would have been
+    overwhelmed"), a quantity of anything ("none of these appeals would have succeeded"), "the outcome". Said of us
+    ("we would have lost at least one skipper", "we would be looking at far more young people in crisis"), the
+    clause must name people or an outcome; "we would have had to close the café" is about us."""
+    if subj is None or subj.lower_ in s["expletives"] or subj.lower_ in s["empty_subjects"] or subj.pos_ == "PRON" and (
+            subj.lower_ not in s["providers"]):
+        return False
+    if subj.lower_ not in s["providers"]:
+        return not _ours(list(subj.subtree), s)
+    clause = [t for t in verb.subtree if t.i not in cause_ids and t.i != subj.i]
+    if verb.lemma_.lower() in s["loss_verbs"] and any(c.dep_ == "prep" and c.lower_ in s["loss_preps"]
+                                                       for c in verb.children):
+        return True  # "we would have lost at least one skipper to suicide"
+    return any(t.lemma_.lower() in s["people"] or t.lower_ in s["people"] for t in clause) or any(
+        terms.covers(name, t.i) for t in clause for name in s["outcomes"])
 
 
 def _ours_ended(clause, s: dict) -> bool:
@@ -386,11 +428,157 @@ def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
         if not _counterfactual_verb(verb, s):
             continue
         subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
-        if not _counterfactual_subject(subj, s, terms):
+        person = _counterfactual_subject(subj, s, terms)
+        if not person and not _modal_perfect(verb, s):
             continue
         cause = _counterfactual_cause(verb, s)
         if cause is None or ctx.question(verb) or _governed_away(verb, s, frozenset(t.i for t in cause)):
             continue  # ("would" is itself read as a hedge: not asked here)
+        if not person and not _wider_subject(verb, subj, {t.i for t in cause}, s, terms):
+            continue
         toks = [*cause, verb]
         out.append(Candidate(rule, min(t.i for t in toks), max(t.i for t in toks) + 1, verb.i))
+    return out
+
+
+def _change_subject(subj, s: dict) -> bool:
+    """(o24) A subject that names a change or a result ("the reduction in crisis presentations", "the borough's
+    improved figures", "every recovery story", "the trust meeting its access target", "greater use of ..."), not
+    something we made ("this report", "the new website") and not us."""
+    if subj is None or _ours_head(subj, s) or subj.lower_ in s["providers"]:
+        return False
+    if subj.lemma_.lower() in s["change_nouns"] or subj.lower_ in s["change_nouns"]:
+        return True
+    for c in subj.children:
+        if c.dep_ in ("amod", "compound") and (c.lower_ in s["change_modifiers"] or c.lemma_.lower() in s[
+                "change_nouns"]):
+            return True
+        if c.dep_ == "acl" and c.lemma_.lower() in s["reach_verbs"]:
+            return True  # "the trust meeting its target"
+    return subj.dep_ == "csubj" and subj.lemma_.lower() in s["reach_verbs"]  # "the ICB meeting the target"
+
+
+def _credited_to_us(cop, s: dict):
+    """(o24) The other side of a copula that gives the credit to us: "our work", "all our doing", "our success", "a
+    result of our work", "thanks entirely to our specialists", "down to our team", "something our clinicians
+    achieved". Returns the token that says so, or None."""
+    for c in cop.children:
+        if c.dep_ not in W.credit_frame_deps:
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in s["credit_nouns"] and any(g.dep_ == "poss" and g.lower_ in s["providers"] for g in c.children):
+            return c  # "is our success", "is all our doing"
+        if lemma in s["result_nouns"] and any(g.dep_ == "prep" and g.lower_ in s["of_words"] and _ours(
+                list(g.subtree), s) for g in c.children):
+            return c  # "is a result of our work"
+        if (c.lower_ in s["thanks_words"] or c.lower_ in s["to_words"]) and any(
+                g.dep_ in ("prep", "pobj") and _ours(list(g.subtree), s) for g in [c, *c.children]
+                if g.lower_ in s["to_words"] or g.dep_ == "pobj"):
+            return c  # "is thanks entirely to our specialists", "is down to our team"
+        if c.dep_ == "attr" and any(g.dep_ == "relcl" and g.lemma_.lower() in s["reach_verbs"] and any(
+                h.dep_ == "nsubj" and (h.lower_ in s["providers"] or _ours_head(h, s)) for h in g.children)
+                for g in c.children):
+            return c  # "is something our clinicians achieved"
+    return None
+
+
+@check("credit_frame")
+def credit_frame(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _with_words(rule)
+    if not (ctx.lemma_set & s["copulas"]) or not (ctx.lower_set & s["providers"]):
+        return []
+    out: list[Candidate] = []
+    for cop in _toks(doc):
+        if cop.lemma_.lower() not in s["copulas"] or cop.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None or not _change_subject(subj, s):
+            continue
+        credit = _credited_to_us(cop, s)
+        if credit is None or _denied(cop, s) or any(
+                c.dep_ == "advmod" and c.lower_ in s["share_words"] for c in [*cop.children, *credit.children]):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in s["hedge_modals"] for c in cop.children) or _governed_away(cop, s):
+            continue  # "may be a result of our work", "it is possible that ...", "we cannot say that ..."
+            # (the context's own hedge reads "commissioners should recognise that ..." as one: not asked here)
+        out.append(Candidate(rule, min(subj.left_edge.i, cop.i), credit.right_edge.i + 1, cop.i))
+    return out
+
+
+def _all_people(subj, verb, s: dict) -> bool:
+    """(o24) A subject that is everyone we support: "everyone who comes", "nobody", "every young person we work
+    with", "all tenants referred through the pathway", "all of the young people", "none of the families"; or
+    people with "always" or "never" on the verb ("clients always complete ...", "women supported through our
+    pathway never go on to ..."), or "they" after "once someone has ..."."""
+    if subj is None or any(t.lower_ in s["staff_words"] or t.lemma_.lower() in s["staff_words"] for t in subj.subtree):
+        return False  # "every member of staff completes ...": a process
+    if any(c.dep_ == "nummod" for c in subj.children):
+        return False  # "all four care leavers kept their tenancy": a count (the small-numbers rule reads it)
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if low in s["universal_pronouns"]:
+        return True
+    people = lemma in s["people"] or low in s["people"]
+    if people and any(c.dep_ in ("det", "predet") and c.lower_ in s["universal_dets"] and not any(
+            g.lower_ in s["softeners"] for g in c.children) and not (c.i > 0 and c.doc[c.i - 1].lower_ in (
+                s["softeners"] | s["denial_words"])) for c in subj.children):
+        return True
+    if low in s["universal_dets"] and any(c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (g.lemma_.lower() in s["people"] or g.lower_ in s["people"]) for g in c.children)
+            for c in subj.children):
+        return True  # "all of the young people", "none of the families"
+    always = any(c.dep_ in ("advmod", "neg") and c.lower_ in s["always_words"] for c in verb.children)
+    if always and people and subj.tag_ in ("NNS", "NNPS"):
+        return True
+    return always and low in s["person_pronouns"] and any(
+        c.dep_ == "advcl" and any(g.lower_ in s["once_words"] for g in c.children) for c in verb.children)
+
+
+def _outcome_predicate(verb, s: dict, terms: Terms) -> bool:
+    """(o24) A predicate of a person's outcome: staying in school, sustaining a tenancy, completing a plan or a
+    course, stopping self-harm, going on to develop an illness, leaving better equipped."""
+    lemma = verb.lemma_.lower()
+    if lemma not in s["outcome_predicates"]:
+        return False
+    rest = [t for t in verb.subtree if t.i > verb.i]
+    objects = any(t.lemma_.lower() in s["outcome_objects"] or t.lower_ in s["outcome_objects"] for t in rest)
+    if lemma in s["complete_verbs"]:
+        return objects  # "complete their support plans"; not "complete the wellbeing scale" or "the training"
+    if lemma in s["leave_verbs"]:
+        # "leaves better equipped"; not "nobody leaves without a safety plan"
+        return not any(t.lower_ in s["counterfactual_preps"] for t in rest) and any(
+            t.tag_ in ("JJR", "RBR") for t in rest)
+    if objects or any(terms.covers(name, t.i) for t in rest for name in s["outcomes"]):
+        return True
+    if lemma in s["stop_verbs"] and any(c.dep_ in W.stopped_habit_deps and c.tag_ == "VBG" for c in verb.children):
+        return True  # "they stop self-harming"
+    return False
+
+
+@check("absolute_people_outcome")
+def absolute_people_outcome(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
+    s = _with_words(rule)
+    if not (ctx.lower_set & (s["universal_pronouns"] | s["universal_dets"] | s["always_words"])):
+        return []
+    out: list[Candidate] = []
+    for verb in _toks(doc):
+        if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "aux" for c in verb.children):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in s["hedge_modals"] for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if subj is None and verb.dep_ in ("advcl", "dep") and verb.tag_ in W.finite_tags and verb.head.i < verb.i and (
+                verb.head.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)):
+            # the small model reads "all tenants referred through the pathway sustain ..." as "tenants referred" and
+            # the real verb as its clause: the subject is the participle's
+            subj = next((c for c in verb.head.children if c.dep_ in s["subject_deps"]), None)
+        if subj is None and verb.dep_ == "xcomp":
+            subj = next((c for c in verb.head.children if c.dep_ in s["subject_deps"]), None)  # "go on to develop"
+            if subj is not None and not _all_people(subj, verb.head, s):
+                continue
+        elif not _all_people(subj, verb, s):
+            continue
+        if subj is None or not _outcome_predicate(verb, s, terms) or _denied(verb, s) or _governed_away(verb, s):
+            continue
+        start = min(subj.left_edge.i, verb.i)
+        out.append(Candidate(rule, start, verb.i + 1, verb.i))
     return out
