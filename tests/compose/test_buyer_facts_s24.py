@@ -1,0 +1,39 @@
+"""The buyer's facts that beat our library's default wording (issue 12, session 24).
+
+The s24 contradiction sheet (tests/data/heldout/s24/panel/contradictions.md) found four FIRM contradictions in both
+bids, one family: a fact the buyer states once (a place the provider runs, a group's minimum frequency, a count of
+roles, the base of a KPI) lost to our library's default sentence. The places, names and numbers below are ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencebot.compose import tender_profile as P
+
+
+@pytest.mark.parametrize("text, ours, not_ours", [
+    # a verb's aside closed by a colon before the list of places
+    ("**Sites.** The provider will run, and be registered with the regulator where required: Heron Row House, Kelby "
+     "(5 beds, staffed day and night); and the Dunmere Wellbeing Hub. The following are run by partners: the Ashby "
+     "Crisis House (run by the Trust).", ["the Heron Row House"], ["the Ashby Crisis House"]),
+    # a name whose head is no place word, with its aside, opens the list
+    ("The Provider will run Alder Court (6-bed step-up house, Thorne) and The Beacon Safe Haven (Mill Street). "
+     "Brook Crisis House is run by the Trust.", ["the Alder Court", "the Beacon Safe Haven"], ["the Brook Crisis House"]),
+    # a table with a column saying who runs each row
+    ("**Table 2 – Premises**\n\n| Site | Use | Operated by |\n|---|---|---|\n"
+     "| Alder Court, Thorne | Step-up house, 6 beds | The successful provider |\n"
+     "| Fenwick Recovery Hub, Market Street | Hub | Provider |\n"
+     "| Brook Crisis House, Ayle | Crisis house | Northfold Partnership NHS Foundation Trust |\n",
+     ["the Alder Court", "the Fenwick Recovery Hub"], ["the Brook Crisis House"]),
+])
+def test_places_the_buyer_says_the_provider_runs_in_other_wordings(text, ours, not_ours):
+    """s24 (spent) q01: 'The provider will run, and be registered for where required: <House>, ...' read no place, so
+    five answers agreed 'with the <House> how referrals and information pass between us' and attended its meetings."""
+    names = [name for name, _ in P.base_names(text)]
+    assert set(ours) <= set(names) and not set(not_ours) & set(names), names
+
+
+def test_a_run_by_column_of_partners_names_no_place_of_ours():
+    text = ("| Site | Run by |\n|---|---|\n| Brook Crisis House | Northfold Trust |\n| Ayle Recovery Hub | Ayle Mind |\n")
+    assert P.base_names(text) == []
