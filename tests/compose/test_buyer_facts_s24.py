@@ -37,3 +37,27 @@ def test_places_the_buyer_says_the_provider_runs_in_other_wordings(text, ours, n
 def test_a_run_by_column_of_partners_names_no_place_of_ours():
     text = ("| Site | Run by |\n|---|---|\n| Brook Crisis House | Northfold Trust |\n| Ayle Recovery Hub | Ayle Mind |\n")
     assert P.base_names(text) == []
+
+
+# the buyer's minimum frequency for a group against our library's default ------------------------------------------
+
+_GROUP = ("The Council expects the service to be guided by a Carers' Voice Forum that meets at least monthly, chaired "
+          "by a carer.")
+
+
+@pytest.mark.parametrize("ours, held", [
+    ("A carers' voice panel of family members meets every quarter, with a peer support worker.",
+     "A carers' voice panel of family members meets monthly, with a peer support worker."),
+    # as often or more often than the buyer's minimum: left alone
+    ("The carers' voice panel meets every week.", "The carers' voice panel meets every week."),
+    # another body: left alone
+    ("The governance board meets every quarter.", "The governance board meets every quarter."),
+])
+def test_a_group_meets_at_least_as_often_as_the_buyer_requires(ours, held):
+    """s24 (spent) q09: 'A lived experience panel ... meets every quarter' against the buyer's 'Lived Experience
+    Reference Group that meets at least monthly'."""
+    from evidencebot.compose import buyer_facts as B
+
+    facts = [f for f in B.read(_GROUP) if f.kind == "meets"]
+    assert [f.value for f in facts] == ["monthly"]
+    assert B.hold(ours, facts)[0] == held
