@@ -61,3 +61,20 @@ def test_a_group_meets_at_least_as_often_as_the_buyer_requires(ours, held):
     facts = [f for f in B.read(_GROUP) if f.kind == "meets"]
     assert [f.value for f in facts] == ["monthly"]
     assert B.hold(ours, facts)[0] == held
+
+
+# the people a KPI's share is of, as the buyer names them ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, label", [
+    ("The target is that 85% of people supported for 3 months or longer have a paired outcome measure recorded.\n\n"
+     "(b) how you will reach the 85% paired-measure target;",
+     "people supported for 3 months or longer with a paired outcome measure"),
+    ("KPI 4: 85% of people discharged with a paired outcome measure.\n\n(b) how you will reach the 85% paired-measure "
+     "target;", "people discharged with a paired outcome measure"),
+])
+def test_a_kpi_is_labelled_with_the_people_the_buyer_counts(text, label):
+    """s24 (spent) q02: 'The buyer's target for people discharged with a paired outcome measure is 90%' where the
+    buyer's KPI is '90% of people open to the service for 6 months or more'."""
+    from evidencebot.compose import buyer_standards as S
+
+    assert [st.label for st in S.kpis(text) if st.matter == "paired_outcome"] == [label]
