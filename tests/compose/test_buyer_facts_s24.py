@@ -78,3 +78,25 @@ def test_a_kpi_is_labelled_with_the_people_the_buyer_counts(text, label):
     from evidencebot.compose import buyer_standards as S
 
     assert [st.label for st in S.kpis(text) if st.matter == "paired_outcome"] == [label]
+
+
+# the buyer's lived-experience posts against our count of lived-experience roles -------------------------------------
+
+_STAFFING = ("| Role | Minimum staffing |\n|---|---|\n| Team Manager | 1.0 WTE |\n| Peer mentors | at least 5.5 WTE |\n"
+             "| Lived Experience Lead | 1.0 WTE |\n| Support workers | at least 12.0 WTE |\n")
+
+
+@pytest.mark.parametrize("ours, held", [
+    ("Paid roles for people with lived experience rise from three in year 1 to five in year 3, with volunteering.",
+     "Paid roles for people with lived experience number at least 7 from the start of the contract, with volunteering."),
+    ("Paid roles for people with lived experience rise from eight in year 1 to ten in year 3.",
+     "Paid roles for people with lived experience rise from eight in year 1 to ten in year 3."),
+])
+def test_lived_experience_roles_are_at_least_the_buyers_posts(ours, held):
+    """s24 (spent) q09: 'paid roles for people with lived experience ... rise from four in year 1 to six in year 3'
+    beside the buyer's 8.0 WTE peer support workers and a lived-experience lead."""
+    from evidencebot.compose import buyer_facts as B
+
+    facts = [f for f in B.read(_STAFFING) if f.kind == "peer_roles"]
+    assert [f.data for f in facts] == [(7,)]
+    assert B.hold(ours, facts)[0] == held

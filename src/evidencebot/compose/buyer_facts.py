@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import time
 from dataclasses import dataclass
@@ -59,7 +60,7 @@ PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
 KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
-         "assessor", "outgoing", "meets")
+         "assessor", "outgoing", "meets", "peer_roles")
 
 
 @dataclass(frozen=True)
@@ -1026,6 +1027,40 @@ def _check_meets(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
     return None
 
 
+# ---------------------------------------------------------------- how many lived-experience posts the buyer requires
+
+def _peer_roles_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The lived-experience posts the buyer's staffing table requires ('Peer support workers ; at least 8.0 WTE',
+    'Lived Experience and Co-production Lead ; 1.0 WTE'), counted as people: one fact, their sum."""
+    spec = _spec().get("peer_roles") or {}
+    row = re.compile(str(spec.get("row") or r"(?!)"), re.I)
+    roles = _pat("peer_roles", "roles")
+    total, quotes, where = 0, [], ""
+    for w, s in lines:
+        m = row.match(s)
+        if m and roles.search(m.group("role")):
+            total += math.ceil(float(m.group("n")) - 1e-9)
+            quotes.append(" ".join(s.split()))
+            where = where or w
+    if not total:
+        return []
+    value = str(spec.get("fill") or "").format(n=total)
+    return [BuyerFact("peer_roles", "how many lived-experience posts the buyer requires", value, "; ".join(quotes),
+                      where, (total,))]
+
+
+def _check_peer_roles(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    """Our count of paid lived-experience roles below the buyer's required posts (s24 contradictions A3/B3: 'paid roles
+    for people with lived experience ... rise from four in year 1 to six in year 3' beside the buyer's 8.0 WTE peer
+    support workers and a lived-experience lead)."""
+    pat = re.compile(str((_spec().get("peer_roles") or {}).get("ours") or r"(?!)").replace("{n}", NUMBER_OR_WORD), re.I)
+    for m in pat.finditer(sentence):
+        n = number_or_word(m.group("n"))
+        if n is not None and n < fact.data[0]:
+            return m.group("said"), m.start("said"), m.end("said")
+    return None
+
+
 # ---------------------------------------------------------------- who runs what
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -1321,7 +1356,8 @@ def read(sources) -> list[BuyerFact]:
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
              + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
-             + _assessor_facts(lines) + _outgoing_facts(lines) + _meets_facts(lines))
+             + _assessor_facts(lines) + _outgoing_facts(lines) + _meets_facts(lines)
+             + _peer_roles_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1414,6 +1450,9 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
                 rep = ""
             elif f.kind == "meets":
                 hit = _check_meets(f, s)
+                rep = f.value if hit else ""
+            elif f.kind == "peer_roles":
+                hit = _check_peer_roles(f, s)
                 rep = f.value if hit else ""
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
