@@ -100,3 +100,18 @@ def test_lived_experience_roles_are_at_least_the_buyers_posts(ours, held):
     facts = [f for f in B.read(_STAFFING) if f.kind == "peer_roles"]
     assert [f.data for f in facts] == [(7,)]
     assert B.hold(ours, facts)[0] == held
+
+
+def test_a_requirements_table_row_and_a_bare_wte_column_transfer():
+    """s24 dev: the group's minimum in a table row ('| <Group> | Meets at least 6 times a year |') and staffing cells
+    without 'WTE' ('| Peer Support Workers | 6.0 | 12 |', the column says WTE)."""
+    from evidencebot.compose import buyer_facts as B
+
+    text = ("| Requirement | Minimum |\n|---|---|\n| Carers' Voice Forum | Meets at least 6 times a year; paid |\n\n"
+            "| Role | Minimum WTE | Cap |\n|---|---|---|\n| Peer Mentor Lead | 1.0 | 8 |\n| Peer Mentors | 4.0 | 12 |\n"
+            "| Support Workers | 12.0 | 25 |\n")
+    facts = [f for f in B.read(text) if f.kind in ("meets", "peer_roles")]
+    assert B.hold("A carers' voice panel of family members meets every quarter.", facts)[0] == \
+        "A carers' voice panel of family members meets 6 times a year."
+    assert B.hold("Paid roles for people with lived experience rise from two in year 1 to four in year 3.", facts)[0] == \
+        "Paid roles for people with lived experience number at least 5 from the start of the contract."

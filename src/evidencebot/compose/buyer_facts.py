@@ -990,16 +990,20 @@ def _meetings(sentence: str) -> list[tuple[int, int, set[str], _Schedule]]:
     verbs, bodies = _pat("meets", "verbs"), _pat("meets", "bodies")
     window = int(spec.get("window") or 30)
     out = []
+    prev = ""
     for a, b in _clauses(sentence):
         clause = sentence[a:b]
         for v in verbs.finditer(clause):
             before = clause[:v.start()]
+            if not bodies.search(before) and not before.strip() and bodies.search(prev):
+                before = prev  # a table row: 'Lived Experience Reference Group ; Meets at least 6 times a year'
             if not bodies.search(before):
                 continue
             sch = next((x for x in _schedules(clause) if 0 <= x.start - v.end() <= window), None)
             if sch and sch.months:
                 out.append((a, b, _cadence_words(before), sch))
                 break
+        prev = clause
     return out
 
 
@@ -1022,7 +1026,8 @@ def _check_meets(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
     words, months = fact.data
     need = int((_spec().get("meets") or {}).get("shared") or 2)
     for a, _, ours, sch in _meetings(sentence):
-        if len(ours & words) >= need and _misses(months, sch.months):
+        # fewer meetings than the buyer's (quarterly against 'at least 6 times a year' misses no date by a month)
+        if len(ours & words) >= need and (_misses(months, sch.months) or len(sch.months) < len(months)):
             return sch.text, a + sch.start, a + sch.end
     return None
 
