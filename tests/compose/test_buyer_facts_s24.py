@@ -115,3 +115,14 @@ def test_a_requirements_table_row_and_a_bare_wte_column_transfer():
         "A carers' voice panel of family members meets 6 times a year."
     assert B.hold("Paid roles for people with lived experience rise from two in year 1 to four in year 3.", facts)[0] == \
         "Paid roles for people with lived experience number at least 5 from the start of the contract."
+
+
+def test_another_body_that_shares_only_the_services_words_is_not_ours():
+    """s23 (spent): 'the Ashbrook Mental Health Forum, a service-user-led group that meets monthly' is not our 'lived
+    experience panel of people who use ... the Community Mental Health Service'."""
+    from evidencebot.compose import buyer_facts as B
+
+    facts = [f for f in B.read("We expect you to attend the Dunmere Mental Health Forum, a group that meets monthly.")
+             if f.kind == "meets"]
+    ours = "A lived experience panel of people who use the Dunmere Mental Health Service meets every quarter."
+    assert B.hold(ours, facts)[0] == ours

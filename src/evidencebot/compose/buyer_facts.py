@@ -984,7 +984,7 @@ def _check_cadence(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
 def _meetings(sentence: str) -> list[tuple[int, int, set[str], _Schedule]]:
     """(clause start, clause end, the words naming the body, the schedule) of each clause of ``sentence`` in which a
     body ('a Lived Experience Reference Group', 'the lived experience panel') meets, and how often ('meets at least
-    monthly', 'meets every quarter'): the body's words are the clause's words before the verb; the schedule stands
+    monthly', 'meets every quarter'): the body's words are those naming it before the verb; the schedule stands
     within ``meets.window`` characters after it."""
     spec = _spec().get("meets") or {}
     verbs, bodies = _pat("meets", "verbs"), _pat("meets", "bodies")
@@ -1001,7 +1001,11 @@ def _meetings(sentence: str) -> list[tuple[int, int, set[str], _Schedule]]:
                 continue
             sch = next((x for x in _schedules(clause) if 0 <= x.start - v.end() <= window), None)
             if sch and sch.months:
-                out.append((a, b, _cadence_words(before), sch))
+                # the body's own name: the words just before its head ('Lived Experience Reference' Group, 'lived
+                # experience' panel), not the service or partner named after it (s23: 'the Ashbrook Mental Health
+                # Forum' is not our panel 'of people who use ... Mental Health ... Service')
+                head = list(bodies.finditer(before))[-1]
+                out.append((a, b, _cadence_words(" ".join(before[:head.start()].split()[-4:])), sch))
                 break
         prev = clause
     return out
