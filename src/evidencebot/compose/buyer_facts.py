@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import time
 from dataclasses import dataclass
@@ -59,7 +60,7 @@ PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
 KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
-         "assessor", "outgoing")
+         "assessor", "outgoing", "meets", "peer_roles")
 
 
 @dataclass(frozen=True)
@@ -978,6 +979,97 @@ def _check_cadence(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | Non
     return None
 
 
+# ---------------------------------------------------------------- how often a group meets
+
+def _meetings(sentence: str) -> list[tuple[int, int, set[str], _Schedule]]:
+    """(clause start, clause end, the words naming the body, the schedule) of each clause of ``sentence`` in which a
+    body ('a Lived Experience Reference Group', 'the lived experience panel') meets, and how often ('meets at least
+    monthly', 'meets every quarter'): the body's words are those naming it before the verb; the schedule stands
+    within ``meets.window`` characters after it."""
+    spec = _spec().get("meets") or {}
+    verbs, bodies = _pat("meets", "verbs"), _pat("meets", "bodies")
+    window = int(spec.get("window") or 30)
+    out = []
+    prev = ""
+    for a, b in _clauses(sentence):
+        clause = sentence[a:b]
+        for v in verbs.finditer(clause):
+            before = clause[:v.start()]
+            if not bodies.search(before) and not before.strip() and bodies.search(prev):
+                before = prev  # a table row: 'Lived Experience Reference Group ; Meets at least 6 times a year'
+            if not bodies.search(before):
+                continue
+            sch = next((x for x in _schedules(clause) if 0 <= x.start - v.end() <= window), None)
+            if sch and sch.months:
+                # the body's own name: the words just before its head ('Lived Experience Reference' Group, 'lived
+                # experience' panel), not the service or partner named after it (s23: 'the Ashbrook Mental Health
+                # Forum' is not our panel 'of people who use ... Mental Health ... Service')
+                head = list(bodies.finditer(before))[-1]
+                out.append((a, b, _cadence_words(" ".join(before[:head.start()].split()[-4:])), sch))
+                break
+        prev = clause
+    return out
+
+
+def _meets_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    out = []
+    for where, s in lines:
+        if not _pat("meets", "verbs").search(s):
+            continue
+        for _, _, words, sch in _meetings(s):
+            if words:
+                out.append(BuyerFact("meets", "how often the group meets", sch.text, s, where,
+                                     (frozenset(words), sch.months)))
+    return out
+
+
+def _check_meets(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    """Our body meets less often than the buyer's minimum for the same body (s24 contradictions A2/B2: 'A lived
+    experience panel ... meets every quarter' against the buyer's 'Lived Experience Reference Group that meets at least
+    monthly'): the same body shares ``meets.shared`` of the words that name it."""
+    words, months = fact.data
+    need = int((_spec().get("meets") or {}).get("shared") or 2)
+    for a, _, ours, sch in _meetings(sentence):
+        # fewer meetings than the buyer's (quarterly against 'at least 6 times a year' misses no date by a month)
+        if len(ours & words) >= need and (_misses(months, sch.months) or len(sch.months) < len(months)):
+            return sch.text, a + sch.start, a + sch.end
+    return None
+
+
+# ---------------------------------------------------------------- how many lived-experience posts the buyer requires
+
+def _peer_roles_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The lived-experience posts the buyer's staffing table requires ('Peer support workers ; at least 8.0 WTE',
+    'Lived Experience and Co-production Lead ; 1.0 WTE'), counted as people: one fact, their sum."""
+    spec = _spec().get("peer_roles") or {}
+    row = re.compile(str(spec.get("row") or r"(?!)"), re.I)
+    roles = _pat("peer_roles", "roles")
+    total, quotes, where = 0, [], ""
+    for w, s in lines:
+        m = row.match(s)
+        if m and roles.search(m.group("role")):
+            total += math.ceil(float(m.group("n")) - 1e-9)
+            quotes.append(" ".join(s.split()))
+            where = where or w
+    if not total:
+        return []
+    value = str(spec.get("fill") or "").format(n=total)
+    return [BuyerFact("peer_roles", "how many lived-experience posts the buyer requires", value, "; ".join(quotes),
+                      where, (total,))]
+
+
+def _check_peer_roles(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    """Our count of paid lived-experience roles below the buyer's required posts (s24 contradictions A3/B3: 'paid roles
+    for people with lived experience ... rise from four in year 1 to six in year 3' beside the buyer's 8.0 WTE peer
+    support workers and a lived-experience lead)."""
+    pat = re.compile(str((_spec().get("peer_roles") or {}).get("ours") or r"(?!)").replace("{n}", NUMBER_OR_WORD), re.I)
+    for m in pat.finditer(sentence):
+        n = number_or_word(m.group("n"))
+        if n is not None and n < fact.data[0]:
+            return m.group("said"), m.start("said"), m.end("said")
+    return None
+
+
 # ---------------------------------------------------------------- who runs what
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -1273,7 +1365,8 @@ def read(sources) -> list[BuyerFact]:
     facts = (_hours_facts(lines) + _timescale_facts(lines) + _target_facts(lines) + _measure_facts(lines)
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
              + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
-             + _assessor_facts(lines) + _outgoing_facts(lines))
+             + _assessor_facts(lines) + _outgoing_facts(lines) + _meets_facts(lines)
+             + _peer_roles_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1316,7 +1409,8 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
         # what the sentence could clash on at all (most sentences state no hours, time, share, measure or version)
         may = {"hours": bool(_RANGE.search(s)), "timescale": bool(_scales(s)), "measure": bool(_measure_names().search(s)),
                "version": bool(_VERSION.search(s)), "owner": bool(_owned(s)), "contract": True, "timetable": True,
-               "cadence": bool(_pat("cadence", "nouns").search(s)), "runs": True}
+               "cadence": bool(_pat("cadence", "nouns").search(s)), "runs": True,
+               "meets": bool(_pat("meets", "verbs").search(s))}
         for f in facts:
             if not may.get(f.kind, True):
                 continue
@@ -1363,6 +1457,12 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
             elif f.kind == "outgoing":
                 hit = _check_outgoing(f, s)
                 rep = ""
+            elif f.kind == "meets":
+                hit = _check_meets(f, s)
+                rep = f.value if hit else ""
+            elif f.kind == "peer_roles":
+                hit = _check_peer_roles(f, s)
+                rep = f.value if hit else ""
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
         for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):

@@ -516,7 +516,30 @@ def kpis(text: str) -> list[Standard]:
             if not st.baseline and pct:
                 st.baseline, st.baseline_sentence = f"{pct.group('n')}%", s
             last = key
+    for key, st in out.items():  # the people the target counts, from a sentence that gives the target (never a
+        # baseline's 'people leaving the current service')
+        st.label = _label_of(key, st.label, [u for u, _ in units if st.text and st.text in u], measures)
     return list(out.values())
+
+
+def _label_of(key: str, label: str, sentences: list[str], measures: dict) -> str:
+    """The measure's label with the people it counts as the buyer names them (s24 contradictions A4/B4: our default
+    'people discharged with a paired outcome measure' where the buyer's KPI is '90% of people open to the service for
+    6 months or more have a paired outcome measure'): ``label_of`` of the measure with ``kpi.base_of``'s ``base`` read
+    from a sentence of the buyer's that gives the target and names the measure; else ``label``."""
+    spec = measures.get(key) or {}
+    template = str(spec.get("label_of") or "")
+    pats = [re.compile(str(p), re.I) for p in (_data().get("kpi") or {}).get("base_of") or []]
+    if not template or not pats:
+        return label
+    for s in sentences:
+        if _measure(s, {key: spec}) != key:
+            continue
+        for pat in pats:
+            m = pat.search(s)
+            if m:
+                return template.format(base=" ".join(m.group("base").split()))
+    return label
 
 
 def _measured(s: str, start: int, spec: dict) -> bool | None:

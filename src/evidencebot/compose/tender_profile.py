@@ -473,13 +473,23 @@ def _listed_under(text: str):
     """The places in the table rows or list items under a heading or caption that says the provider runs them
     (``base_heading``), up to the next heading, caption or paragraph; none under a heading of partners' places."""
     lines = text.splitlines(keepends=True)
-    pos, ours = 0, False
+    pos, ours, run_col = 0, False, -1
     for i, line in enumerate(lines):
         body = line.strip()
         row = body.count("|") >= 2
         if row and i + 1 < len(lines) and re.fullmatch(r"\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*", lines[i + 1].strip()):
+            heads = body.strip("|").split("|")
+            run_col = next((n for n, h in enumerate(heads) if _P.run_by_column.search(h.replace("*", ""))), -1)
             pos += len(line)
-            continue  # a table's header row: its column names, no place
+            continue  # a table's header row: its column names, no place (a 'Run by' column says whose each row is)
+        if not row:
+            run_col = -1
+        elif run_col > 0:
+            cells = body.strip("|").split("|")
+            if len(cells) > run_col and _P.ours_cell.search(cells[run_col].replace("*", "")):
+                yield from _row_place(line, pos)
+            pos += len(line)
+            continue
         item = re.match(r"^(?:[-•▪*]|\d{1,2}[.)])\s+(?!\*)", body)
         if body and not row and not item:
             # a heading, a caption or a paragraph: it sets what follows it
@@ -493,6 +503,15 @@ def _listed_under(text: str):
                 at = pos + line.find(m.group("name"))
                 yield m.group("name"), at, at + len(m.group("name")), "run"
         pos += len(line)
+
+
+def _row_place(line: str, pos: int):
+    """The place a table row names in its first cell ('| Willow Court, Oakhurst | ... | Provider |'), as a place we run."""
+    cell = line.strip().strip("|").split("|")[0].replace("*", "").strip()
+    m = _P.base_list_name.match(cell)
+    if m and len(m.group("name").split()) >= 2:
+        at = pos + line.find(m.group("name"))
+        yield m.group("name"), at, at + len(m.group("name")), "run"
 
 
 def place_name_at_start(words: str) -> str:
