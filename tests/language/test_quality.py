@@ -156,6 +156,12 @@ CASES += [("overclaim", "oc23dev")]
 # below the family's target (false alarms on brand and work titles, venue addresses, a cited author): the floor holds
 # what was measured. Development material from session 25
 CASES += [("overclaim", "oc24dev"), ("privacy", "pv24dev")]
+# session 24's focused over-claim dev set (/work/devsets/s24, copied byte for byte; 120: 60 flag, 60 pass; counterfactual,
+# credit-taking, certainty, causal and proof kinds with hard passes), written blind to the code after the morning's
+# held-out set showed those kinds below 0.8. Measured once before and once after o24's counterfactual, credit-frame and
+# absolute-people-outcome structures: P 0.926 R 0.833 both times (counterfactual 0.67, credit-taking 0.67). Read by o24
+# after the second measurement; development material from session 25
+CASES += [("overclaim", "oc24focus")]
 SPLIT_SEED = "evidencebot-dev6-split-2026-12-02"
 SPLIT_SEEDS = {"dev6": SPLIT_SEED, "s6": "evidencebot-s6-split-2026-12-02",
                "dev7": "evidencebot-dev7-privacy-split-2026-12-02",
@@ -222,6 +228,7 @@ FAMILY_PART_THRESHOLDS = {
     ("overclaim", "oc23dev"): {"precision": 0.93, "recall": 0.90},
     ("overclaim", "oc24dev"): {"precision": 0.98, "recall": 0.96},
     ("privacy", "pv24dev"): {"precision": 0.91, "recall": 0.85},
+    ("overclaim", "oc24focus"): {"precision": 0.92, "recall": 0.83},
 }
 # parts whose misses are never printed (rule writers do not read them)
 UNSHOWN = {"heldout", "dev6-check", "s6-check", "dev7-check", "dev9-check", "dev10", "dev11-check", "s8-check",
