@@ -517,6 +517,21 @@ def fits_heading(heading: str, block, *, strict: bool = True) -> bool:
     return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), block.body]))))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9{])")
+
+
+def subject_fits(heading: str, block) -> bool:
+    """True when the block's own subject (its title, tags and first sentence) speaks of what the heading is about
+    (:func:`head_terms`), not only a later sentence of its body: 'Carrying out a strengths-based assessment' is met
+    by an assessment block, not by a block on partners' risk information whose body says 'risk assessment' in
+    passing (s24 q02 (a), spent). True when the heading names nothing a block could use."""
+    head = head_terms(heading)
+    if not head:
+        return True
+    first = _SENTENCE_END.split((block.body or "").strip(), maxsplit=1)[0]
+    return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), first]))))
+
+
 def library_words() -> set[str]:
     """Every word (stem) the shipped blocks use, in title, tags or text."""
     def build(_path, data: dict) -> set[str]:
