@@ -282,6 +282,10 @@ def _topic_index(topics: list[Topic]) -> _Index:
     return index
 
 
+# where a sub-point turns from what it asks to what that should cover or include
+_LIST_TAIL = re.compile(r"(?i),?\s+(?:including|covering|such\s+as|for\s+example|e\.g\.)\b|\s+\(")
+
+
 def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic] | None = None) -> list[tuple[float, object]]:
     """Blocks that may answer ``text``, best first, each with a score.
 
@@ -295,6 +299,11 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
     if not hits:
         return []
     context_topics = {h.topic.name for h in topic_hits(context, topics)} if context else set()
+    # what the sub-point asks stands before the list of what it should cover ('carry out a holistic assessment
+    # covering mental health, physical health, substance use ...', s23 q02, spent): a topic its head names ranks as
+    # one cue word stronger than a topic named only in that list (the physical health block took the assessment part)
+    head = _LIST_TAIL.split(text, maxsplit=1)[0]
+    head_topics = {h.topic.name for h in topic_hits(head, topics)} if head != text else set()
     by_id = {b.block_id: b for b in blocks}
     want = set(tokens(text))
     scored: dict[str, float] = {}
@@ -308,6 +317,8 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
             score = h.weight * 100 - min(rank, 5) * 5 - pos * 30 + shared * 4
             if h.topic.name in context_topics:
                 score += 6
+            if h.topic.name in head_topics:
+                score += 100
             if bid not in scored or score > scored[bid]:
                 scored[bid] = score
     return sorted(((s, by_id[b]) for b, s in scored.items()), key=lambda x: (-x[0], x[1].block_id))
