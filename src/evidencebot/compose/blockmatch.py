@@ -282,8 +282,10 @@ def _topic_index(topics: list[Topic]) -> _Index:
     return index
 
 
-# where a sub-point turns from what it asks to what that should cover or include
-_LIST_TAIL = re.compile(r"(?i),?\s+(?:including|covering|such\s+as|for\s+example|e\.g\.)\b|\s+\(")
+# where a sub-point turns from what it asks to the list of what that should cover
+# (only 'covering': after 'including' or 'such as' come examples that are often the ask itself: 'manage risks such
+# as overdose, including naloxone' asks for the overdose blocks, not the general risk one; bench/part_coverage.py)
+_LIST_TAIL = re.compile(r"(?i),?\s+(?:covering|that\s+covers?)\b")
 
 
 def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic] | None = None) -> list[tuple[float, object]]:

@@ -4021,9 +4021,11 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         strict_of[point.key] = strict
         found = [b for b in found if (point.key in pins and b.block_id == pins[point.key])
                  or answers_point(point, b, strict=strict, vocab=vocab)]
-        if strict and point.key not in pins and any(blockmatch.subject_fits(point.label, b) for b in found):
-            # a block whose own subject meets the heading comes before one that names it only later in its body
-            found = sorted(found, key=lambda b: not blockmatch.subject_fits(point.label, b))
+        if strict and point.key not in pins and found and not blockmatch.subject_fits(point.label, found[0]):
+            # a block whose own subject meets the heading leads the part, not one naming it only later in its body
+            own = next((b for b in found if blockmatch.subject_fits(point.label, b)), None)
+            if own is not None:
+                found = [own] + [b for b in found if b is not own]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
