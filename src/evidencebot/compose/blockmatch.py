@@ -545,6 +545,20 @@ def subject_fits(heading: str, block) -> bool:
     return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), first]))))
 
 
+_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:(?:a|an|the|their|his|her|each)\s+)?([a-z]+)", re.I)
+
+
+def when_clash(ask: str, block) -> bool:
+    """True when the ask names one side of an event and the block's title the other side of the same event: 'after
+    discharge' is not met by 'Handover before discharge' (s24 q04, spent: the handover block stood under the part on
+    the days after); 'a house we run after a hospital stay' says nothing of 'before the person leaves'."""
+    def sides(text: str) -> set[tuple[str, str]]:
+        return {(w.lower(), stem(e.lower())) for w, e in _BEFORE_AFTER.findall(text or "")}
+
+    asked, titled = sides(ask), sides(block.title)
+    return bool(asked and titled) and not asked & titled and bool({e for _, e in asked} & {e for _, e in titled})
+
+
 def library_words() -> set[str]:
     """Every word (stem) the shipped blocks use, in title, tags or text."""
     def build(_path, data: dict) -> set[str]:
