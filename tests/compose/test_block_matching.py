@@ -454,3 +454,12 @@ def test_a_blocks_own_subject_meets_the_heading_not_a_word_later_in_its_body(dem
     # its body says 'risk assessment' in passing; its subject is partners' warnings
     risk_info = lib.get_block(demo_db, "partner-risk-information")
     assert blockmatch.fits_heading(heading, risk_info) and not blockmatch.subject_fits(heading, risk_info)
+
+
+def test_a_part_on_the_days_after_an_event_takes_no_block_titled_before_it(demo_db):
+    before = lib.get_block(demo_db, "step-down-handover")  # 'Handover before discharge'
+    assert blockmatch.when_clash("what your team does in the week after discharge", before)
+    assert not blockmatch.when_clash("what your team does before discharge", before)
+    # 'a house we run after a hospital stay' is another event than 'before they leave'
+    stay = lib.get_block(demo_db, "house-step-down-stay")
+    assert not blockmatch.when_clash("planning the move before the person leaves the ward", stay)
