@@ -431,3 +431,35 @@ def test_a_topics_stand_in_block_pads_no_part_beside_the_providers_own(demo_db):
     assert T._stands_in_for(stand_in, own, topics)
     assert not T._stands_in_for(own, stand_in, topics)
     assert not T._stands_in_for(lib.get_block(demo_db, "mobilisation-risks-incumbent"), own, topics)
+
+
+def test_the_topic_a_sub_points_head_names_outranks_one_named_only_in_its_list(demo_db):
+    """'carry out a full assessment covering ...physical health, money...' asks for the assessment; the list says what it
+    covers (s23 q02 (a), spent: the physical health block led the part)."""
+    blocks = [b for b in lib.list_blocks(demo_db, status="approved") if b.approved]
+    got = blockmatch.candidates("how your workers will carry out a holistic assessment covering physical health, "
+                                "debts and money, and family relationships", blocks)
+    assert got and got[0][1].block_id == "assessment-and-planning", [b.block_id for _, b in got[:4]]
+
+
+def test_asking_about_drink_and_drugs_at_assessment_is_screening_not_joint_work(demo_db):
+    blocks = [b for b in lib.list_blocks(demo_db, status="approved") if b.approved]
+    got = blockmatch.candidates("how staff will identify and assess substance use when they first meet someone", blocks)
+    assert got and got[0][1].block_id == "substance-screening-tools", [b.block_id for _, b in got[:4]]
+
+
+def test_a_blocks_own_subject_meets_the_heading_not_a_word_later_in_its_body(demo_db):
+    heading = "Carrying out a strengths-based assessment"
+    assert blockmatch.subject_fits(heading, lib.get_block(demo_db, "assessment-and-planning"))
+    # its body says 'risk assessment' in passing; its subject is partners' warnings
+    risk_info = lib.get_block(demo_db, "partner-risk-information")
+    assert blockmatch.fits_heading(heading, risk_info) and not blockmatch.subject_fits(heading, risk_info)
+
+
+def test_a_part_on_the_days_after_an_event_takes_no_block_titled_before_it(demo_db):
+    before = lib.get_block(demo_db, "step-down-handover")  # 'Handover before discharge'
+    assert blockmatch.when_clash("what your team does in the week after discharge", before)
+    assert not blockmatch.when_clash("what your team does before discharge", before)
+    # 'a house we run after a hospital stay' is another event than 'before they leave'
+    stay = lib.get_block(demo_db, "house-step-down-stay")
+    assert not blockmatch.when_clash("planning the move before the person leaves the ward", stay)

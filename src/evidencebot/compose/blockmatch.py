@@ -282,6 +282,12 @@ def _topic_index(topics: list[Topic]) -> _Index:
     return index
 
 
+# where a sub-point turns from what it asks to the list of what that should cover
+# (only 'covering': after 'including' or 'such as' come examples that are often the ask itself: 'manage risks such
+# as overdose, including naloxone' asks for the overdose blocks, not the general risk one; bench/part_coverage.py)
+_LIST_TAIL = re.compile(r"(?i),?\s+(?:covering|that\s+covers?)\b")
+
+
 def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic] | None = None) -> list[tuple[float, object]]:
     """Blocks that may answer ``text``, best first, each with a score.
 
@@ -295,6 +301,11 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
     if not hits:
         return []
     context_topics = {h.topic.name for h in topic_hits(context, topics)} if context else set()
+    # what the sub-point asks stands before the list of what it should cover ('carry out a holistic assessment
+    # covering mental health, physical health, substance use ...', s23 q02, spent): a topic its head names ranks as
+    # one cue word stronger than a topic named only in that list (the physical health block took the assessment part)
+    head = _LIST_TAIL.split(text, maxsplit=1)[0]
+    head_topics = {h.topic.name for h in topic_hits(head, topics)} if head != text else set()
     by_id = {b.block_id: b for b in blocks}
     want = set(tokens(text))
     scored: dict[str, float] = {}
@@ -308,6 +319,8 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
             score = h.weight * 100 - min(rank, 5) * 5 - pos * 30 + shared * 4
             if h.topic.name in context_topics:
                 score += 6
+            if h.topic.name in head_topics:
+                score += 100
             if bid not in scored or score > scored[bid]:
                 scored[bid] = score
     return sorted(((s, by_id[b]) for b, s in scored.items()), key=lambda x: (-x[0], x[1].block_id))
@@ -515,6 +528,35 @@ def fits_heading(heading: str, block, *, strict: bool = True) -> bool:
     if not head:
         return True
     return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), block.body]))))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9{])")
+
+
+def subject_fits(heading: str, block) -> bool:
+    """True when the block's own subject (its title, tags and first sentence) speaks of what the heading is about
+    (:func:`head_terms`), not only a later sentence of its body: 'Carrying out a strengths-based assessment' is met
+    by an assessment block, not by a block on partners' risk information whose body says 'risk assessment' in
+    passing (s24 q02 (a), spent). True when the heading names nothing a block could use."""
+    head = head_terms(heading)
+    if not head:
+        return True
+    first = _SENTENCE_END.split((block.body or "").strip(), maxsplit=1)[0]
+    return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), first]))))
+
+
+_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:(?:a|an|the|their|his|her|each)\s+)?([a-z]+)", re.I)
+
+
+def when_clash(ask: str, block) -> bool:
+    """True when the ask names one side of an event and the block's title the other side of the same event: 'after
+    discharge' is not met by 'Handover before discharge' (s24 q04, spent: the handover block stood under the part on
+    the days after); 'a house we run after a hospital stay' says nothing of 'before the person leaves'."""
+    def sides(text: str) -> set[tuple[str, str]]:
+        return {(w.lower(), stem(e.lower())) for w, e in _BEFORE_AFTER.findall(text or "")}
+
+    asked, titled = sides(ask), sides(block.title)
+    return bool(asked and titled) and not asked & titled and bool({e for _, e in asked} & {e for _, e in titled})
 
 
 def library_words() -> set[str]:

@@ -3963,6 +3963,10 @@ def _read_in_context(plan: QuestionPlan) -> QuestionPlan:
     return dataclasses.replace(plan, points=points)
 
 
+CLAIM_STRONG = 3
+"""A sub-point naming a block's topic by a cue of this many words keeps the block against one naming it by fewer."""
+
+
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
                    profile: dict | None = None, fill: bool = False) -> dict[str, Method]:
     """For each sub-point, the approved blocks that answer it (each block used once per answer).
@@ -4020,7 +4024,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         strict = any(blockmatch.fits_heading(point.label, b) for b in found)
         strict_of[point.key] = strict
         found = [b for b in found if (point.key in pins and b.block_id == pins[point.key])
-                 or answers_point(point, b, strict=strict, vocab=vocab)]
+                 or (answers_point(point, b, strict=strict, vocab=vocab) and not blockmatch.when_clash(point.text, b))]
+        if strict and point.key not in pins and found and not blockmatch.subject_fits(point.label, found[0]):
+            # a block whose own subject meets the heading leads the part, not one naming it only later in its body
+            own = next((b for b in found if blockmatch.subject_fits(point.label, b)), None)
+            if own is not None:
+                found = [own] + [b for b in found if b is not own]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
@@ -4040,7 +4049,11 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
                 continue
             rank = cands[p.key].index(options[0])
             # on equal rank the sub-point naming the buyer's act or framework the block names keeps it
-            key = (rank, -(_claim(p.text, options[0]) >= 100), len(options), plan.points.index(p))
+            # then a sub-point naming the block's topic by a cue of three or more words ('within 72 hours of
+            # discharge' over 'after discharge', s24 q04): a block that answers another part better goes there (any
+            # longer cue first moved 2 of dev_s8's blocks: bench/part_coverage.py)
+            claim = _claim(p.text, options[0])
+            key = (rank, -(claim >= 100), -(claim >= CLAIM_STRONG), len(options), plan.points.index(p))
             if best is None or key < best[0]:
                 best = (key, p, options[0])
         if best is None:
