@@ -49,3 +49,14 @@ def test_without_the_buyers_facts_the_block_keeps_its_own_words():
     body = "We refer people to the council's housing options team when a move is needed, and visit the house."
     out, _ = _fill(body, _with_local_facts({}, "A questionnaire that names no local service."))
     assert out == body
+
+
+def test_hubs_by_place_or_by_name_and_not_a_partners_hub():
+    listed = buyer_local.read("The provider will run the two Recovery Hubs at the Corn Exchange (Alderby) and "
+                              "Pier Street (Saltcote); and outreach in the villages.")
+    assert listed["local_hubs"] == "one of the hubs at the Corn Exchange (Alderby) and Pier Street (Saltcote)"
+    named = buyer_local.read("| East Wellbeing Hub, Bell Yard | provider |\n| West Wellbeing Hub, Quay Road | provider |\n"
+                             "| Alderby Carers Hub | run by a charity |")
+    assert named["local_hubs"] == "one of the hubs (East Wellbeing Hub and West Wellbeing Hub)"
+    out, _ = _fill("People can drop in to a locality base or phone the duty worker.", {"local_hubs": named["local_hubs"]})
+    assert out == "People can drop in to one of the hubs (East Wellbeing Hub and West Wellbeing Hub) or phone the duty worker."

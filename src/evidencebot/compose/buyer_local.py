@@ -65,6 +65,23 @@ def _housing(text: str, spec: dict) -> list[str]:
     return []
 
 
+def _hubs(text: str, spec: dict) -> str:
+    reads, said = spec.get("reads") or {}, spec.get("hubs_said") or {}
+    m = re.search(str(reads.get("hubs_list") or r"(?!x)x"), text or "")
+    if m:
+        return str(said.get("list") or "{list}").format(list=" ".join(m.group("list").split()))
+    generic = re.compile(str(reads.get("hub_generic") or r"(?!x)x"))
+    names: list[str] = []
+    for m in re.finditer(str(reads.get("hub_name") or r"(?!x)x"), text or ""):
+        name = re.sub(r"^The\s+", "", " ".join(m.group("name").split()))
+        kind = re.search(str(reads.get("hub_kind") or "."), name)
+        if kind and not generic.search(name) and name not in names:
+            names.append(name)
+    if len(names) >= 2:
+        return str(said.get("names") or "{names}").format(names=_join(names))
+    return str(said.get("one") or "{name}").format(name=names[0]) if names else ""
+
+
 def read(text: str) -> dict[str, str]:
     """The buyer's local facts in ``text`` (the whole questionnaire), as profile fields ``local_*``; a fact the text
     does not state is not there."""
@@ -74,6 +91,9 @@ def read(text: str) -> dict[str, str]:
     house = _house(text, spec)
     if house:
         out["house"] = house
+    hubs = _hubs(text, spec)
+    if hubs:
+        out["hubs"] = hubs
     housing = _housing(text, spec)
     if housing:
         out["housing"] = _join(housing)
