@@ -131,5 +131,5 @@ def say(text: str, profile: dict) -> str:
             said = str(rule.get("text") or "").format(**local)
         except KeyError:
             continue
-        text = re.sub(str(rule.get("generic") or r"(?!x)x"), lambda _m, s=said: s, text, count=1)
+        text = re.sub(str(rule.get("generic") or r"(?!x)x"), said.replace("\\", "\\\\"), text, count=1)
     return text
