@@ -1334,7 +1334,9 @@ def assemble_tender(
     reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
                              held_facts + buyer_facts.outgoing_facts(question))
     approved_now = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
-    library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
+    # a block that will say the buyer's local fact ('Saltmarsh Homes' for 'the housing associations in the area') names it
+    library_text = [_block_text(b, _with_local_facts(resolved.profile, buyer_text))
+                    for b in fits_provider(approved_now, resolved.profile)]
     # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
     # a block about ours of the same kind ('our monthly mobilisation board')
     unnamed = [r for r in reqs if buyer_terms.owned_by_buyer(r.name, r.sentence)
