@@ -40,7 +40,7 @@ def test_the_block_says_the_buyers_facts_in_place_of_its_generic_words():
     # never 'we work with' the buyer's named partners as if we did now
     assert "we will work with the two borough housing options teams, Larchmere Homes and Tollgate Housing Association." in out
     assert "a stay in Heron Row House come" in out
-    assert "an expected end date within the 21-day maximum" in out
+    assert "an expected end date (within the 21-day maximum)" in out
     assert "an extension up to 35 days agreed with the Commissioner" in out
     assert "back within 3 months" in out
     assert "Each CMHT (Kilnworth CMHT and Dunmoor and Vale CMHT) will have" in out  # theirs: not yet ours
