@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from evidencebot import locations
-from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_mobilisation,
+from evidencebot.compose import (anonymity, askfit, blockmatch, buyer_facts, buyer_kpis, buyer_local, buyer_mobilisation,
                                  buyer_scale, buyer_standards, buyer_terms, commitments, confirmations, consistency,
                                  descriptors, figure_clauses, filters, gates, gather, library, proofread, repeats,
                                  tender_profile)
@@ -1306,6 +1306,7 @@ def assemble_tender(
     team_differs = fill_profile.pop(buyer_scale.DIFFERS, "")
     # the blocks fill with the buyer's hours and measure, and no sentence of ours says otherwise (s18)
     fill_profile = buyer_facts.adapt_profile(fill_profile, held_facts)
+    fill_profile = _with_local_facts(fill_profile, buyer_text)
     if worded:
         fill_profile["commissioner"] = worded
     # Pass/Fail and yes/no statements are answered from the organisation's declarations, never with method text:
@@ -1333,7 +1334,9 @@ def assemble_tender(
     reqs = _without_outgoing(read_requirements(question, known=_parties(service_profile, given)),
                              held_facts + buyer_facts.outgoing_facts(question))
     approved_now = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
-    library_text = [_block_text(b, resolved.profile) for b in fits_provider(approved_now, resolved.profile)]
+    # a block that will say the buyer's local fact ('Saltmarsh Homes' for 'the housing associations in the area') names it
+    library_text = [_block_text(b, _with_local_facts(resolved.profile, buyer_text))
+                    for b in fits_provider(approved_now, resolved.profile)]
     # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
     # a block about ours of the same kind ('our monthly mobilisation board')
     unnamed = [r for r in reqs if buyer_terms.owned_by_buyer(r.name, r.sentence)
@@ -3679,16 +3682,25 @@ def fits_provider(blocks: list, profile: dict) -> list:
     return [b for b in blocks if not skip & (tags := {t.strip().lower() for t in b.tags}) and not elsewhere(tags)]
 
 
+def _with_local_facts(profile: dict, buyer_text: str) -> dict:
+    """``profile`` with the buyer's local facts (its step-up/step-down house, housing partners, maximum stay, return
+    window, named CMHTs) read from the whole questionnaire (:mod:`buyer_local`), for :func:`_fill` to say in place of a
+    block's generic phrase (issue 12, session 24: every blind panel found our method never used them)."""
+    return {**profile, **buyer_local.read(buyer_text)}
+
+
 def _fill(text: str, profile: dict) -> tuple[str, list[str]]:
     """:func:`library.fill`, with a fact nobody gave named plainly where that names no one
     ('the service', 'the area', 'the commissioner'); the fields missing are still returned."""
     out, missing = fill(text, profile)
+    out = buyer_local.say(out, profile)  # the buyer's named house, housing partners, limits for our generic words
     # a tender's fact the service profile has no field for ('{contract_length}') is missing too
     missing += [k for k in _PLACEHOLDER.findall(text or "") if k in _TENDER_FIELDS and not profile.get(k)
                 and k not in missing]
     plain = {k: v for k, v in PLAIN.items() if k in missing}
     if plain:
         out, _ = fill(text, {**plain, **profile})
+        out = buyer_local.say(out, profile)
     return out, missing
 
 
