@@ -117,3 +117,19 @@ def test_what_a_frame_includes_is_still_asked_over_a_cover_list():
             "will be trained.")
     points = _points(text)
     assert "how you will meet the data protection law" in points and "how staff will be trained" in points
+
+
+def test_a_bold_limit_with_a_bound_before_its_number_is_read_when_files_are_imported(tmp_path):
+    """s24 q09 (spent): '**Word limit:** no more than 800 words' read with its bold marks as blanks looked like a
+    limit given in words ('Word limit:   no more than 800 word'): the file could not be imported, and drafting its
+    siblings one at a time passed over its facts (the buyer's monthly reference group, q08)."""
+    from evidencebot.compose.questionnaire import read_question_files
+    from evidencebot.errors import InputError
+
+    good = tmp_path / "q1.md"
+    good.write_text("Describe how you will involve carers.\n\n**Word limit:** no more than 800 words\n", encoding="utf-8")
+    assert read_question_files([good]).questions[0].word_limit == 800
+    bad = tmp_path / "q2.md"
+    bad.write_text("Describe how you will involve carers.\n\n**Word limit:** to be confirmed\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a number"):
+        read_question_files([bad])

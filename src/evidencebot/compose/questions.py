@@ -283,7 +283,10 @@ _UNREADABLE = re.compile(
     # a limit given as something other than a number: after ':' / '=' / a dash, or a placeholder ('Word
     # limit TBC'); not a sentence about the limit ('Character counts will be checked', 'the word limit and ...')
     r"(?:\s*(?:is|of)?\s*[:=–-]\s*|\s+(?:is\s+)?(?=(?:tbc|tba|tbd|to\s+be\b|n/?a\b|x{2,}|\?)))"
-    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:one|two|three|four|five|six|half)\b)([A-Za-z?][\w/ ]{0,20})", re.I)
+    r"(?!\s*\d)(?!\s*(?:of\s+)?(?:one|two|three|four|five|six|half)\b)"
+    # a bound before the number is still a number ('Word limit: no more than 800 words', 'up to 3 pages')
+    r"(?!\s*(?:no|not)\s+(?:more|longer)\s+than\s+\d)(?!\s*(?:up\s+to|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?)\s+\d)"
+    r"([A-Za-z?][\w/ ]{0,20})", re.I)
 
 
 @dataclass
