@@ -481,3 +481,11 @@ def test_a_part_on_the_days_after_an_event_takes_no_block_titled_before_it(demo_
     # 'a house we run after a hospital stay' is another event than 'before they leave'
     stay = lib.get_block(demo_db, "house-step-down-stay")
     assert not blockmatch.when_clash("planning the move before the person leaves the ward", stay)
+
+
+def test_a_part_cut_to_its_budget_keeps_the_sentence_naming_what_it_asks(demo_db):
+    """'who follows up a positive screen' is answered by the block's sentence 'A positive screen is acted on by ...':
+    cut for room, that sentence stays and a neighbour of the same rank goes (issue 12: the PHQ-9 line was kept)."""
+    got = T.assemble_tender(demo_db, "Tell us who in your team follows up a positive screen, and how quickly. "
+                                     "(150 words)", check=False)
+    assert "A positive screen is acted on" in got.markdown, got.markdown
