@@ -12,6 +12,7 @@ import pytest
 from evidencebot.compose import blockmatch
 from evidencebot.compose import library as lib
 from evidencebot.compose import tender as T
+from evidencebot.compose.questions import plan_question
 from evidencebot.store.blocks import library_blocks
 
 PERIOD = "2025-10..2026-09"
@@ -448,6 +449,23 @@ def test_asking_about_drink_and_drugs_at_assessment_is_screening_not_joint_work(
     assert got and got[0][1].block_id == "substance-screening-tools", [b.block_id for _, b in got[:4]]
 
 
+@pytest.mark.parametrize("question", [
+    "Explain how your staff identify drug and alcohol use when someone is first assessed, and who acts on a positive "
+    "screen. (250 words)",
+    # issue 12: the screening part took the joint-working and house blocks, the screening block only the second part
+    "How will you identify and assess alcohol and drug use at assessment, and who acts on a positive screen? (300 words)",
+])
+def test_identifying_alcohol_and_drug_use_at_assessment_is_the_screening_part_not_joint_work(demo_db, question):
+    """Naming alcohol and drug use (not 'substance use') beside 'identify' or 'assess' is the screening topic: the
+    first part leads with a screening block, and the part on a positive screen keeps the block whose title names it."""
+    plan = plan_question(question)
+    chosen = T.choose_methods(demo_db, plan)
+    first, second = ([b.block_id for b in chosen[p.key].blocks] for p in plan.points)
+    assert first[:1] == ["substance-screening-tools"], first
+    assert "house-substance-use-safety" not in first, first
+    assert second[:1] == ["screening-tools-schedule"], second
+
+
 def test_a_blocks_own_subject_meets_the_heading_not_a_word_later_in_its_body(demo_db):
     heading = "Carrying out a strengths-based assessment"
     assert blockmatch.subject_fits(heading, lib.get_block(demo_db, "assessment-and-planning"))
@@ -463,3 +481,11 @@ def test_a_part_on_the_days_after_an_event_takes_no_block_titled_before_it(demo_
     # 'a house we run after a hospital stay' is another event than 'before they leave'
     stay = lib.get_block(demo_db, "house-step-down-stay")
     assert not blockmatch.when_clash("planning the move before the person leaves the ward", stay)
+
+
+def test_a_part_cut_to_its_budget_keeps_the_sentence_naming_what_it_asks(demo_db):
+    """'who follows up a positive screen' is answered by the block's sentence 'A positive screen is acted on by ...':
+    cut for room, that sentence stays and a neighbour of the same rank goes (issue 12: the PHQ-9 line was kept)."""
+    got = T.assemble_tender(demo_db, "Tell us who in your team follows up a positive screen, and how quickly. "
+                                     "(150 words)", check=False)
+    assert "A positive screen is acted on" in got.markdown, got.markdown

@@ -751,9 +751,13 @@ def _fit_section(sec: Section, budget: int) -> None:
         # timescale template's procedure sentences name none of it and go first, before the method text of the block
         # that answers the part (s18 q06: 'During mobilisation the service manager writes the buyer's timescale into
         # our procedure' was kept and 'Staff are trained to recognise ...' cut)
+        # then one naming the cue the part was matched by goes after the rest of its priority ('Who acts on a positive
+        # screen': 'A positive screen is acted on by ...' was cut and the PHQ-9 sentence before it kept, issue 12)
+        cues = [set(blockmatch.tokens(h.cue)) for h in blockmatch.topic_hits(sec.point.text)] if sec.point else []
         worst = max(kept, key=lambda i: (sec.units[i].priority, _procedure_filler(sec.units[i]),
                                          not any(r.startswith("block:buyer-") for r in sec.units[i].refs),
-                                         f"block:{COMMITMENT}" not in sec.units[i].refs, i))
+                                         f"block:{COMMITMENT}" not in sec.units[i].refs,
+                                         not any(c <= set(blockmatch.tokens(sec.units[i].text)) for c in cues), i))
         unit = sec.units[worst]
         if unit.parent is not None and sec.units[unit.parent].kept and \
                 sec.units[unit.parent].priority >= unit.priority:
