@@ -944,19 +944,26 @@ def _reviews(sentence: str) -> list[tuple[int, int, _Schedule]]:
     return out
 
 
-def _cadence_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+def _schedule_facts(lines: list[tuple[str, str]], gate: re.Pattern, found, kind: str, label: str) -> list[BuyerFact]:
+    """A fact of ``kind`` for each (words, schedule) ``found`` in a buyer's sentence that ``gate`` lets through: what
+    falls when (a review, a group's meetings), held as (the words naming it, the months it falls in)."""
     out = []
     for where, s in lines:
-        if not _pat("cadence", "nouns").search(s):
+        if not gate.search(s):
             continue
-        for a, b, sch in _reviews(s):
-            # what is reviewed is named in the review's own clause: a sentence listing several targets ('...; and
-            # recovery plan reviewed at least every 12 weeks (95%)') holds only that clause's matter to its schedule
-            # (s20: a data sharing agreement's yearly review was held to the recovery plan's 12 weeks)
-            words = frozenset(_cadence_words(s[a:b]))
+        for words, sch in found(s):
             if words and sch.months:
-                out.append(BuyerFact("cadence", "when the review falls", sch.text, s, where, (words, sch.months)))
+                out.append(BuyerFact(kind, label, sch.text, s, where, (frozenset(words), sch.months)))
     return out
+
+
+def _cadence_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    # what is reviewed is named in the review's own clause: a sentence listing several targets ('...; and recovery plan
+    # reviewed at least every 12 weeks (95%)') holds only that clause's matter to its schedule (s20: a data sharing
+    # agreement's yearly review was held to the recovery plan's 12 weeks)
+    return _schedule_facts(lines, _pat("cadence", "nouns"),
+                           lambda s: [(_cadence_words(s[a:b]), sch) for a, b, sch in _reviews(s)],
+                           "cadence", "when the review falls")
 
 
 def _check_cadence(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
@@ -1012,15 +1019,8 @@ def _meetings(sentence: str) -> list[tuple[int, int, set[str], _Schedule]]:
 
 
 def _meets_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
-    out = []
-    for where, s in lines:
-        if not _pat("meets", "verbs").search(s):
-            continue
-        for _, _, words, sch in _meetings(s):
-            if words:
-                out.append(BuyerFact("meets", "how often the group meets", sch.text, s, where,
-                                     (frozenset(words), sch.months)))
-    return out
+    return _schedule_facts(lines, _pat("meets", "verbs"), lambda s: [(w, sch) for _, _, w, sch in _meetings(s)],
+                           "meets", "how often the group meets")
 
 
 def _check_meets(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
