@@ -58,6 +58,14 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _NUMBER_AFTER = re.compile(r"[A-Z]{0,4}\d")
 
 
+def phrase_alternation(words) -> str:
+    """A regex alternation of phrases (longest first, so a longer phrase wins over its own first words; the spaces
+    inside a phrase match any run of white space); a pattern that never matches when there are none. Words from YAML
+    may be other scalars ('on' read as true is quoted in the files, but a number is still a word here)."""
+    words = [str(w).strip() for w in words or [] if str(w).strip()]
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 def _word_before(text: str, dot: int) -> str:
     """The word that the full stop at ``dot`` ends ("e.g" for "(e.g.")."""
     start = dot

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
+from evidencebot.text import phrase_alternation
 
 PHRASEBANK = "gates.yaml"
 COVERED = 0.75
@@ -57,14 +58,9 @@ class Gate:
         return f"the buyer's required statement is not made: {self.statement}{cap}: write it, or add an approved block"
 
 
-def _alternatives(words) -> str:
-    words = [str(w).strip() for w in words or [] if str(w).strip()]
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
 def _patterns() -> dict[str, re.Pattern]:
     data = load_phrasebank(PHRASEBANK) or {}
-    alt = {k: _alternatives(data.get(k)) for k in ("caps", "answers", "without", "unless", "asking", "confirming",
+    alt = {k: phrase_alternation(data.get(k)) for k in ("caps", "answers", "without", "unless", "asking", "confirming",
                                                    "no_mention", "bidder", "must", "naming")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
     # the part of the question the gate is on ('Responses to 6.1 will not score above 2 unless ...': the s24 dev buyer)
@@ -234,7 +230,7 @@ def elements(statement: str) -> list[str]:
     """The named elements of a statement an answer must keep, every one, to make it in full: document names with
     their versions ('Operating Procedure v3.2'), dates ('30 November 2026'), figures, named roles, meetings and
     bodies ('Stanmere Crisis Pathway Review'), and how often a meeting is held ('monthly')."""
-    often = _alternatives((load_phrasebank(PHRASEBANK) or {}).get("frequencies"))
+    often = phrase_alternation((load_phrasebank(PHRASEBANK) or {}).get("frequencies"))
     out: list[str] = []
     for rx in (_VERSION, _DATE, _NUMBERED, _NAME, _ACRONYM, _FIGURE, re.compile(rf"\b(?:{often})\b", re.I)):
         for m in rx.finditer(statement or ""):
@@ -269,7 +265,7 @@ def made(gate: Gate, text: str) -> bool:
 def _from_start(statement: str) -> bool:
     """The statement holds from the contract's start: 'from the Service Commencement Date', 'from 1 April 2027'."""
     data = load_phrasebank(PHRASEBANK) or {}
-    return bool(re.search(rf"\b(?:{_alternatives(data.get('from_start'))})\b|\bfrom\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\b",
+    return bool(re.search(rf"\b(?:{phrase_alternation(data.get('from_start'))})\b|\bfrom\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\b",
                           statement or "", re.I))
 
 
@@ -279,8 +275,8 @@ def undercuts(gate: Gate, sentence: str) -> bool:
     if not (gate.commitment and _from_start(gate.statement)):
         return False
     data = load_phrasebank(PHRASEBANK) or {}
-    short = re.search(rf"\b(?:{_alternatives(data.get('shortfall'))})\b", sentence or "", re.I)
-    start = re.search(rf"\b(?:{_alternatives(data.get('start'))})\b", sentence or "", re.I)
+    short = re.search(rf"\b(?:{phrase_alternation(data.get('shortfall'))})\b", sentence or "", re.I)
+    start = re.search(rf"\b(?:{phrase_alternation(data.get('start'))})\b", sentence or "", re.I)
     return bool(short and start)
 
 

@@ -19,13 +19,9 @@ from functools import lru_cache
 
 from evidencebot.compose.filters import load_phrasebank, phrasebank_file
 from evidencebot.compose.repeats import count_mismatches
+from evidencebot.text import phrase_alternation
 
 PHRASEBANK = "proofread.yaml"
-
-
-def _alt(words) -> str:
-    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(words or [], key=len, reverse=True)) \
-        or "(?!)"
 
 
 @lru_cache(maxsize=4)
@@ -40,16 +36,16 @@ def _spec(path: str, mtime: float) -> dict:
         "singular": frozenset(str(w).lower() for w in data.get("singular_in_s") or []),
         # a figure, a unit of two to four words after it, up to eight words without a figure, the same unit again
         "repeat": re.compile(r"(?P<fig>(?!(?:19|20)\d\d\b)\d[\d.,]*%?)\s+"
-                             rf"(?P<unit>(?!(?i:{_alt(data.get('not_unit_openers'))})\b)[A-Za-z]+(?:\s+[A-Za-z0-9](?:\w|[.,](?=\d))*){{1,3}})\b"
+                             rf"(?P<unit>(?!(?i:{phrase_alternation(data.get('not_unit_openers'))})\b)[A-Za-z]+(?:\s+[A-Za-z0-9](?:\w|[.,](?=\d))*){{1,3}})\b"
                              r"(?P<mid>(?:\s+(?!\d)[\w'’-]+){1,8}?)\s+(?P=unit)\b"),
         # a plural subject opening a sentence or clause, then a singular verb
-        "agree": re.compile(rf"(?:^|(?<=[.!?:;]\s)|\b(?i:{_alt(data.get('clause_openers'))})\s+)"
+        "agree": re.compile(rf"(?:^|(?<=[.!?:;]\s)|\b(?i:{phrase_alternation(data.get('clause_openers'))})\s+)"
                             rf"(?P<det>[Tt]he|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]hose)\s+(?P<noun>[a-z]+s)\s+"
-                            rf"(?P<verb>{_alt(verbs)}|[a-z]+[^s\W']s(?=\s+(?:{_alt(data.get('after_verb'))})\b))\b"),
-        "count": re.compile(rf"\b(?P<n>{_alt(numbers)})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)\s*:\s+"
+                            rf"(?P<verb>{phrase_alternation(verbs)}|[a-z]+[^s\W']s(?=\s+(?:{phrase_alternation(data.get('after_verb'))})\b))\b"),
+        "count": re.compile(rf"\b(?P<n>{phrase_alternation(numbers)})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)\s*:\s+"
                             r"(?P<list>[^.\n]+)", re.I),
-        "doubled": re.compile(rf"\b(?P<w>{_alt(data.get('doubled_words'))})\s+(?P=w)\b", re.I),
-        "date_noun": re.compile(rf"\b\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+(?:{_alt(data.get('time_nouns'))})\b"),
+        "doubled": re.compile(rf"\b(?P<w>{phrase_alternation(data.get('doubled_words'))})\s+(?P=w)\b", re.I),
+        "date_noun": re.compile(rf"\b\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+(?:{phrase_alternation(data.get('time_nouns'))})\b"),
     }
 
 
