@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from evidencebot.compose.filters import load_phrasebank
+from evidencebot.compose.filters import join_and, load_phrasebank
 
 PHRASEBANK = "buyer_local.yaml"
 PREFIX = "local_"
@@ -25,10 +25,6 @@ def _spec() -> dict:
 
 def _pattern(text: str, spec: dict) -> re.Pattern:
     return re.compile(str(text).replace("{name}", str(spec.get("name") or "")))
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _sentences(text: str) -> list[str]:
@@ -78,7 +74,7 @@ def _hubs(text: str, spec: dict) -> str:
         if kind and not generic.search(name) and name not in names:
             names.append(name)
     if len(names) >= 2:
-        return str(said.get("names") or "{names}").format(names=_join(names))
+        return str(said.get("names") or "{names}").format(names=join_and(names))
     return str(said.get("one") or "{name}").format(name=names[0]) if names else ""
 
 
@@ -96,7 +92,7 @@ def read(text: str) -> dict[str, str]:
         out["hubs"] = hubs
     housing = _housing(text, spec)
     if housing:
-        out["housing"] = _join(housing)
+        out["housing"] = join_and(housing)
         options = [i for i in housing if re.search(str(reads.get("options_item") or r"(?!x)x"), i, re.I)]
         if options:
             out["housing_options"] = options[0]
@@ -114,7 +110,7 @@ def read(text: str) -> dict[str, str]:
         if name not in cmhts:
             cmhts.append(name)
     if len(cmhts) >= 2:
-        out["cmhts"] = _join(cmhts)
+        out["cmhts"] = join_and(cmhts)
     return {PREFIX + k: v for k, v in out.items()}
 
 
