@@ -87,6 +87,10 @@ def test_a_gate_sentence_a_rewrite_corrupted_is_put_back_once_and_a_plan_for_a_s
     ("We review it sooner when the trustees updates it.", "We review it sooner when the trustees update it."),
     # a template's 'by' before a date that already opens with it (s21 q10, spent: 'By by 30 November 2026')
     ("By by 31 May 2027 the rota is agreed with the the board.", "By 31 May 2027 the rota is agreed with the board."),
+    # a template's 'the {named}' before a building's own name (s25 before-answers: 'agree with the Anchor House')
+    ("We agree with the Kestrel House and the city's housing team how people move on.",
+     "We agree with Kestrel House and the city's housing team how people move on."),
+    ("The Linnet Court keeps two flats for step-down.", "Linnet Court keeps two flats for step-down."),
 ])
 def test_the_proofreading_pass_mends_what_a_substitution_broke(text, mended):
     new, done = proofread.mend(text)
@@ -105,6 +109,9 @@ def test_the_proofreading_pass_mends_what_a_substitution_broke(text, mended):
     # a list apart by commas is not counted: its items hold 'or' and 'and'
     "The check has four parts: weight or body mass index, blood pressure, blood sugar and smoking.",
     "She had had no contact since May, and we said that that was too long.",  # doubled on purpose
+    # a described name keeps its article, and so does a name before its own noun
+    "We meet the Saltmarsh Crisis House staff weekly and the Kestrel House registered manager monthly.",
+    "Referrals to the Kestrel House team go through the duty worker.",
 ])
 def test_the_proofreading_pass_leaves_correct_text_alone(text):
     assert proofread.mend(text) == (text, [])

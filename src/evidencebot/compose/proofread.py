@@ -4,7 +4,8 @@ session 24; tests/data/heldout/s23/panel/scorer2.md, spent).
 Our text is built by putting the buyer's names, figures and units into approved sentences, and a substitution can
 leave a sentence broken: a unit said twice around a figure ('69.8 per 100 people for crisis events per 100 people'),
 a singular verb after a plural put in ('the commissioners is told'), a count word that no longer matches its list
-('three steps: a; b; c; d'), a word said twice where two wordings met ('By by 30 November 2026'), or a date put in place of a phrase ending in a noun of time ('by 15 March 2027 month').
+('three steps: a; b; c; d'), a word said twice where two wordings met ('By by 30 November 2026'), or a date put in place of a phrase ending in a noun of time ('by 15 March 2027 month'), or 'the' put before a
+building's own name by a template written for 'the {named}' ('agree with the Anchor House').
 :func:`mend` puts right what can be put right from the sentence itself and says what it did; :func:`flags` names what
 it cannot (a date before a noun of time: the words it replaced are not known). The assembler runs it over every part
 before the checker (:func:`mend_sections`), and prints what it did in the coverage.
@@ -45,6 +46,11 @@ def _spec(path: str, mtime: float) -> dict:
         "count": re.compile(rf"\b(?P<n>{phrase_alternation(numbers)})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)\s*:\s+"
                             r"(?P<list>[^.\n]+)", re.I),
         "doubled": re.compile(rf"\b(?P<w>{phrase_alternation(data.get('doubled_words'))})\s+(?P=w)\b", re.I),
+        # 'the' before a building's own name ('with the Anchor House and ...'), not before a described name ('the
+        # Tidewater Crisis House') nor before a name that stands before its own noun ('the Anchor House team')
+        "article": re.compile(rf"\b(?P<the>[Tt]he)\s+(?P<name>(?:(?!(?:{phrase_alternation(data.get('described_names'))})\b)"
+                              rf"[A-Z][\w'’-]*\s+){{1,3}}(?:{phrase_alternation(data.get('no_article_heads'))}))\b"
+                              rf"(?!['’]|\s+(?:{phrase_alternation(data.get('name_modifies'))}|[A-Z])\b)"),
         "date_noun": re.compile(rf"\b\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+(?:{phrase_alternation(data.get('time_nouns'))})\b"),
     }
 
@@ -107,6 +113,12 @@ def mend(text: str) -> tuple[str, list[str]]:
         return m.group("w")
 
     text = s["doubled"].sub(doubled, text)
+
+    def article(m: re.Match) -> str:
+        done.append(f"'{m.group(0)}' -> '{m.group('name')}' (a building's own name takes no article)")
+        return m.group("name")
+
+    text = s["article"].sub(article, text)
     return text, done
 
 
