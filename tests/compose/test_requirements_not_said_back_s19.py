@@ -149,6 +149,10 @@ def test_a_quantity_is_never_cut_from_its_words_in_a_heading(checker):
     assert _heading_before(heading, heading.index("25%")) == ""
     assert _heading_without(heading, "25%", checker) == ""
     assert _heading_before("Reducing waits to 14 days", len("Reducing waits to ")) == "Reducing waits"
+    # what the intake calls no heading is none after a cut either (s23 q05 panel: 'Making sure'; 'How the person')
+    aim = "### (c) Making sure nobody ever waits more than a week"
+    assert _heading_before(aim, aim.index("nobody")) == ""
+    assert _heading_before("How the family is told", len("How the family ")) == ""
 
 
 def test_the_timescale_templates_procedure_sentence_goes_before_the_method_text_that_answers_the_part():

@@ -61,6 +61,7 @@ from evidencebot.compose.questions import (
     QuestionPlan,
     SubPoint,
     answer_title,
+    heading_fault,
     listed_elements,
     part_reserve,
     plan_question,
@@ -1100,7 +1101,10 @@ def _heading_before(heading: str, offset: int) -> str:
         return ""  # 'At least' (s18 q07, cut before '25%'): a quantity's words without the quantity are no heading
     # the buyer's reference is no word of the heading: 'c) Achieving' is a cut mid-phrase, not a heading
     content = words[1:] if words and re.fullmatch(r"\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]", words[0], re.I) else words
-    return " ".join(words).rstrip(",;:") if len(words) >= 2 and len(content) >= 2 else ""
+    cut = " ".join(words).rstrip(",;:") if len(words) >= 2 and len(content) >= 2 else ""
+    # what the intake's own test calls no heading is none here either: 'Making sure' (an aim cut before what it aims
+    # at, s23 q05 panel), 'How the person' (a question word without its verb)
+    return "" if cut and heading_fault(cut, re.sub(r"^#+\s*", "", heading)) else cut
 
 
 _QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|"
