@@ -37,6 +37,10 @@ def test_an_ask_with_a_timescale_is_said_back_in_our_voice():
     said = C.from_ask("How will you answer calls from your partners within 2 working hours?")
     assert said[0].text == "We will answer calls from our partners within 2 working hours."
     assert C.from_ask("how you will work with local voluntary groups") == []  # nothing measurable: nothing to say back
+    # the asks the buyer lists after 'including' are questions to answer, never part of our commitment (s25
+    # before-answers printed '..., including who will complete it.')
+    said = C.from_ask("how you will see each new referral within 5 working days, including who sees them and where")
+    assert [c.text for c in said] == ["We will see each new referral within 5 working days."]
 
 
 def test_context_requirements_in_their_shapes():

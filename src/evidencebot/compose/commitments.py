@@ -136,7 +136,7 @@ def _end(text: str) -> str:
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
-_CLAUSES = re.compile(r"\?\s+(?=[A-Z])|\s*;\s*|,\s+and\s+(?=the\s+[\w\s-]+?\byou\s+will\b)|,?\s+and\s+(?=(?:what|how|who|when|where|whether|why)\b)|,\s+(?=(?:what|how|who|when|where|"
+_CLAUSES = re.compile(r"\?\s+(?=[A-Z])|\s*;\s*|,?\s+including\s+(?=(?:what|how|who|when|where|whether|why)\b)|,\s+and\s+(?=the\s+[\w\s-]+?\byou\s+will\b)|,?\s+and\s+(?=(?:what|how|who|when|where|whether|why)\b)|,\s+(?=(?:what|how|who|when|where|"
                       r"whether|why)\b)|\s*:\s+", re.I)
 
 
