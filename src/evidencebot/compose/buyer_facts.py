@@ -1459,6 +1459,11 @@ def _place_facts(sources: list[tuple[str, str]], lines: list[tuple[str, str]]) -
     return out
 
 
+def places(facts: list[BuyerFact]) -> list[str]:
+    """The names of the places ``facts`` say the provider runs: ours, never a partner to plan referrals with."""
+    return [f.data[0] for f in facts if f.kind == "place"]
+
+
 def _check_place(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
     """Our sentence naming a place the provider runs as a partner (s24 contradictions A1/B1, s23 A1-A4, firm: 'We will
     work with the Gull Lane House from the start of the contract', 'agree with the Tidewater Crisis House and the Gull
