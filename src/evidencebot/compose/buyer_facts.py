@@ -1428,7 +1428,7 @@ def _check_limits(facts: list[BuyerFact], sentence: str) -> list[tuple[BuyerFact
     back the same day' against 'within 4 hours'): the buyer's limit whose subject shares the most words with our
     clause, ``limit.least`` of them and ``limit.share`` of its own; two limits as near with other times: not sure."""
     spec = _spec().get("limit") or {}
-    need, share = int(spec.get("least") or 2), float(spec.get("share") or 0.6)
+    need, share = int(spec.get("least") or 2), float(spec.get("share") or 0.75)
     out = []
     for sc, ours in _limits(sentence):
         scored = []
