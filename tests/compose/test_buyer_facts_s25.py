@@ -94,3 +94,19 @@ def test_any_count_of_lived_experience_roles_below_the_buyers_posts_goes(ours):
     assert [f.data for f in facts] == [(6,)]
     assert B.hold(ours, facts)[0] is None
     assert not B.check("By the end of year 1 seven paid lived experience roles are filled.", facts)
+
+
+@pytest.mark.parametrize("ours, held", [
+    ("Within four weeks of award we send the outgoing employer our measures letter.",
+     "Within four weeks of award we send each outgoing employer our measures letter."),
+    ("The outgoing provider sends us its records.", "Each outgoing provider sends us its records."),
+    ("We meet the outgoing providers every week.", "We meet the outgoing providers every week."),
+])
+def test_the_outgoing_provider_is_each_of_them_when_the_buyer_names_two(ours, held):
+    text = ("About 40 staff are expected to transfer under TUPE: about 30 from Brookfield Recovery CIC and about 10 "
+            "from Northfold Partnership NHS Foundation Trust (Alder Court).")
+    facts = [f for f in B.read(text) if f.kind == "parties"]
+    assert [f.data for f in facts] == [("Brookfield Recovery CIC", "Northfold Partnership NHS Foundation Trust")]
+    assert B.hold(ours, facts)[0] == held
+    one = "About 30 staff are expected to transfer under TUPE from Brookfield Recovery CIC."
+    assert not [f for f in B.read(one) if f.kind == "parties"]

@@ -40,6 +40,9 @@ timescale, a target, the measure, a version), for the composer. The kinds:
   ('95% ; Urgent referrals: first contact ; within 4 hours') or a clause that asks ('Step-up contact must be made
   within 4 hours of a trigger being reported'); ours on the same subject (most of its words, and more than any other
   limit's) gives more time;
+* **parties**: two organisations or more hand the service or its staff over ('approx. 38 from <A> ... and approx. 8 from
+  <B>', 'Three incumbent services will transfer: ... (<A>), ... (<B>)'), where we speak of 'the outgoing provider' as
+  one: ours says each outgoing provider;
 * **place**: a place the buyer says the provider runs (:func:`tender_profile.base_names`: 'The provider will run ...:
   Heron Row House'), said by us as a partner's ('agree with the Heron Row House how referrals ... pass between us',
   'the Heron Row House's meetings'): the sentence goes.
@@ -69,7 +72,7 @@ FAMILY = "buyer"
 
 KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
          "assessor", "outgoing", "meets", "peer_roles", "place",
-         "limit")
+         "limit", "parties")
 
 
 @dataclass(frozen=True)
@@ -1259,6 +1262,44 @@ def not_yet_agreed(text: str, buyer: str) -> str:
     return text
 
 
+# ---------------------------------------------------------------- how many organisations hand over
+
+_IN_BRACKETS = re.compile(r"\((?:the\s+)?(?P<org>[A-Z][\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w'’&-]*)+)\)")
+
+
+def _parties_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The organisations the service or its staff come from at the transfer, when there are two or more: those a
+    sentence with a ``outgoing.transfer`` word names after 'from' or 'currently run by' (:func:`_named_orgs`), and in
+    a sentence that also says they run it now (``outgoing.now``), those in brackets after each service ('the Gull Lane
+    step-up beds (Harbourside Care Ltd)')."""
+    names: dict[str, tuple[str, str]] = {}
+    transfer, now = _pat("outgoing", "transfer"), _pat("outgoing", "now")
+    for where, s in lines:
+        if not transfer.search(s):
+            continue
+        found = [n for n, _, _ in _named_orgs(s)]
+        if now.search(s):
+            found += [_party_name(m.group("org")) for m in _IN_BRACKETS.finditer(s)]
+        for n in found:
+            if _one_party(n) and n.lower() not in {k.lower() for k in names}:
+                names[n] = (s, where)
+    if len(names) < 2:
+        return []
+    first = next(iter(names.values()))
+    return [BuyerFact("parties", "who hands the service and its staff over", "; ".join(names), first[0], first[1],
+                      tuple(names))]
+
+
+def _check_parties(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    """'the outgoing provider' (one) where the buyer names two or more (s24 contradiction A24/B25, UNCERTAIN: 'asks the
+    outgoing provider for employee liability information' with three services from two incumbents): it says each."""
+    m = re.compile(str((_spec().get("parties") or {}).get("ours") or r"(?!)"), re.I).search(sentence)
+    if m is None:
+        return None
+    rep = f"{(_spec().get('parties') or {}).get('fill') or 'each'} {m.group('noun')}"
+    return m.group(0), m.start(), m.end(), rep[:1].upper() + rep[1:] if m.group(0)[:1].isupper() else rep
+
+
 # ---------------------------------------------------------------- how many sit on a board
 
 @functools.lru_cache(maxsize=4)
@@ -1492,7 +1533,8 @@ def read(sources) -> list[BuyerFact]:
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
              + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
              + _assessor_facts(lines) + _outgoing_facts(lines) + _meets_facts(lines)
-             + _peer_roles_facts(lines) + _place_facts(sources, lines) + _limit_facts(lines))
+             + _peer_roles_facts(lines) + _place_facts(sources, lines) + _limit_facts(lines)
+             + _parties_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1589,6 +1631,10 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
                 rep = f.value if hit else ""
             elif f.kind == "peer_roles":
                 found = _check_peer_roles(f, s)
+                if found:
+                    hit, rep = found[:3], found[3]
+            elif f.kind == "parties":
+                found = _check_parties(f, s)
                 if found:
                     hit, rep = found[:3], found[3]
             elif f.kind == "place":
