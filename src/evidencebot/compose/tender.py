@@ -3827,10 +3827,8 @@ def _not_yet_agreed(methods: dict, buyer: str) -> None:
 def _without_outgoing(reqs: list[Requirement], facts: list) -> list[Requirement]:
     """``reqs`` without the providers the buyer says hand the service over (:func:`buyer_facts.outgoing`): a party to
     the transition (TUPE, handover, records), never a named partner our templates plan referrals and reviews with (s23
-    contradictions A6/B5: 'We will work with the Lighthouse Wellbeing Trust from the start of the contract'), nor the
-    places the buyer says the provider runs (:func:`buyer_facts.places`; s24 A1/B1: 'We will work with the Gull Lane
-    House from the start of the contract')."""
-    gone = {" ".join(n.lower().split()) for n in buyer_facts.outgoing(facts) + buyer_facts.places(facts)}
+    contradictions A6/B5: 'We will work with the Lighthouse Wellbeing Trust from the start of the contract')."""
+    gone = {" ".join(n.lower().split()) for n in buyer_facts.outgoing(facts)}
     if not gone:
         return reqs
     return [r for r in reqs if re.sub(r"^the\s+", "", " ".join(r.name.lower().split())) not in gone]
