@@ -74,8 +74,10 @@ not: a time said by meaning, not by shared words ('calls the person back the sam
 against 'step-up contact within 4 hours of a trigger'), 'sooner when risk is higher' beside an urgent row, a
 recipient left out ('to the GP' against 'to the GP and CMHT'), KPIs reported every quarter beside a monthly report,
 a review cycle against a first-review deadline, our 'local joint working protocol' where the buyer names its protocol,
-'our limit' where it sets caps, 'the next working day' where the service opens at weekends. All 31 after-drafts pass
-``check --db``.
+'the next working day' where the service opens at weekends. All 31 after-drafts pass ``check --db``. Then the team-wte
+block says 'so that caseloads stay within their caps' (was 'within our limit', read by eye as ours where the buyer
+sets caps: dev D9, s23 T8); library blocks live in the demo db, so measured on a rebuilt one (dev q06, s23 q08
+re-drafted: that sentence is the only change; checked clean): by eye dev UNCERTAIN 7 -> 6, s23 7 -> 6.
 """
 
 from __future__ import annotations
