@@ -53,6 +53,31 @@ Eastfold Housing Trust how referrals and information pass between us', the outgo
 (a target, q09, not looked into), s23 0 -> 0, dev (/work/devsets/s24) 0 -> 0. Repeated / alike unchanged except dev
 21 -> 22 / 22 -> 23: q01's measure sentence lost its SWEMWBS clause and now says what q09's already did (one measure
 set in both answers).
+
+w25 (session 25, issue 12: never contradict the buyer): the line *buyer facts contradicted* read 0 on s24 where the
+panel's reader found 4 FIRM and 21 UNCERTAIN. It reads what :func:`buyer_facts.check` reads, so the reader was widened
+there by structure, and hold() then fixes or leaves out our sentence: a place the provider runs said as a partner's
+(``place``); a time limit by its subject, from a KPI row or an asking clause (``limit``; 'the same day' is now more
+than a few hours); who carries out carers' assessments after 'is commissioned ... and completes'; the award date of a
+timetable row given date first; any count of lived-experience roles below the buyer's posts; two organisations or
+more handing over, against 'the outgoing provider' (``parties``). Drafted one file at a time on the demo db (before =
+c1a1a68, after = 6e89200; /tmp/w25/draft.sh), counted with this reader (c1a1a68's reader in brackets):
+
+| set | before | after | by eye before -> after (FIRM / UNCERTAIN, buyer-fact points) |
+|---|---|---|---|
+| dev (/work/devsets/s24, transfer) | 6 (0): assessor 2, peer_roles 2, contract 1, parties 1 | 0 (0) | 3 / 8 -> 0 / 7 |
+| s24 (tuned) | 4 (0): parties 4 | 0 (0) | 0 / 10 -> 0 / 8 |
+| s23 (tuned) | 2 (0): parties 2 | 0 (0) | 0 / 8 -> 0 / 7 |
+
+The s24 panel's four FIRM points were already gone at c1a1a68 (w24). What the reader still finds and this line does
+not: a time said by meaning, not by shared words ('calls the person back the same day' after early warning signs,
+against 'step-up contact within 4 hours of a trigger'), 'sooner when risk is higher' beside an urgent row, a
+recipient left out ('to the GP' against 'to the GP and CMHT'), KPIs reported every quarter beside a monthly report,
+a review cycle against a first-review deadline, our 'local joint working protocol' where the buyer names its protocol,
+'the next working day' where the service opens at weekends. All 31 after-drafts pass ``check --db``. Then the team-wte
+block says 'so that caseloads stay within their caps' (was 'within our limit', read by eye as ours where the buyer
+sets caps: dev D9, s23 T8); library blocks live in the demo db, so measured on a rebuilt one (dev q06, s23 q08
+re-drafted: that sentence is the only change; checked clean): by eye dev UNCERTAIN 7 -> 6, s23 7 -> 6.
 """
 
 from __future__ import annotations

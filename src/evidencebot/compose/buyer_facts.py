@@ -35,7 +35,17 @@ timescale, a target, the measure, a version), for the composer. The kinds:
 * **group_target**: a target the buyer sets for each group, where we propose or agree targets of our own;
 * **assessor**: who carries out an assessment for the buyer ('Statutory carers' assessments ... are delivered on the
   Council's behalf by the Moorvale Carers Centre'), where we refer people to someone else for it (our profile's
-  'the council's adult social care team'); the buyer's organisation fills the profile's field for it.
+  'the council's adult social care team'); the buyer's organisation fills the profile's field for it;
+* **limit**: a time the buyer allows, read by its subject and not by a listed matter: a row of the KPI table
+  ('95% ; Urgent referrals: first contact ; within 4 hours') or a clause that asks ('Step-up contact must be made
+  within 4 hours of a trigger being reported'); ours on the same subject (most of its words, and more than any other
+  limit's) gives more time;
+* **parties**: two organisations or more hand the service or its staff over ('approx. 38 from <A> ... and approx. 8 from
+  <B>', 'Three incumbent services will transfer: ... (<A>), ... (<B>)'), where we speak of 'the outgoing provider' as
+  one: ours says each outgoing provider;
+* **place**: a place the buyer says the provider runs (:func:`tender_profile.base_names`: 'The provider will run ...:
+  Heron Row House'), said by us as a partner's ('agree with the Heron Row House how referrals ... pass between us',
+  'the Heron Row House's meetings'): the sentence goes.
 
 Vocabulary: ``phrasebank/buyer_facts.yaml``.
 """
@@ -49,6 +59,7 @@ import re
 import time
 from dataclasses import dataclass
 
+from evidencebot.compose import tender_profile
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.library import stem
 from evidencebot.language.findings import Finding, locate
@@ -60,7 +71,8 @@ PHRASEBANK = "buyer_facts.yaml"
 FAMILY = "buyer"
 
 KINDS = ("hours", "timescale", "target", "measure", "version", "contract", "owner", "timetable", "cadence", "runs", "members", "group_target",
-         "assessor", "outgoing", "meets", "peer_roles")
+         "assessor", "outgoing", "meets", "peer_roles", "place",
+         "limit", "parties")
 
 
 @dataclass(frozen=True)
@@ -313,6 +325,10 @@ _SCALE = re.compile(
     r"|(?P<now>immediately|straight\s+away)", re.I)
 
 
+SAME_DAY = 0.5
+"""'the same (working) day' as days allowed: more than any limit in hours up to 12, less than 'within 1 day'."""
+
+
 @dataclass(frozen=True)
 class _Scale:
     text: str
@@ -337,7 +353,9 @@ def _scales(sentence: str) -> tuple[_Scale, ...]:
                 continue
             a = m.start("lead")
         elif m.group("same"):
-            d, a = 0.0, m.start()
+            # the same day runs to the day's end: longer than a few hours, shorter than a day (s24 contradiction A5:
+            # 'calls the person back the same day' against the buyer's 'within 4 hours' gives more time)
+            d, a = SAME_DAY, m.start()
         elif m.group("next"):
             d, a = 1.4, m.start()
         else:
@@ -677,7 +695,10 @@ def _contract_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
         a = re.search(r"\bcontract\s+award\b", s, re.I)
         if a and not re.search(r"\bnotice\b", s, re.I):
             d = _DATE.search(s, a.end())
-            if d and d.start() - a.end() < 25 and _date(d):
+            if not (d and d.start() - a.end() < 25):
+                # a timetable row that gives the date first ('11 January 2027 ; Contract award', the dev buyer's q08)
+                d = next((x for x in _DATE.finditer(s, 0, a.start()) if re.fullmatch(r"\s*;\s*", s[x.end():a.start()])), None)
+            if d and _date(d):
                 out.append(BuyerFact("contract", "the contract award", d.group(0), s, where, ("award", _date(d))))
     return out
 
@@ -1058,15 +1079,19 @@ def _peer_roles_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
                       where, (total,))]
 
 
-def _check_peer_roles(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+def _check_peer_roles(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
     """Our count of paid lived-experience roles below the buyer's required posts (s24 contradictions A3/B3: 'paid roles
     for people with lived experience ... rise from four in year 1 to six in year 3' beside the buyer's 8.0 WTE peer
-    support workers and a lived-experience lead)."""
-    pat = re.compile(str((_spec().get("peer_roles") or {}).get("ours") or r"(?!)").replace("{n}", NUMBER_OR_WORD), re.I)
-    for m in pat.finditer(sentence):
-        n = number_or_word(m.group("n"))
-        if n is not None and n < fact.data[0]:
-            return m.group("said"), m.start("said"), m.end("said")
+    support workers and a lived-experience lead): our block's rise says the buyer's number (``ours``, ``fill``); any
+    other count of such roles below it ('at least four paid roles held by people with lived experience', 'five paid
+    lived experience roles': ``counted``) has no drop-in, and the sentence goes."""
+    spec = _spec().get("peer_roles") or {}
+    for key in ("ours", "counted"):
+        pat = re.compile(str(spec.get(key) or r"(?!)").replace("{n}", NUMBER_OR_WORD), re.I)
+        for m in pat.finditer(sentence):
+            n = number_or_word(m.group("n"))
+            if n is not None and n < fact.data[0]:
+                return m.group("said"), m.start("said"), m.end("said"), fact.value if key == "ours" else ""
     return None
 
 
@@ -1237,6 +1262,44 @@ def not_yet_agreed(text: str, buyer: str) -> str:
     return text
 
 
+# ---------------------------------------------------------------- how many organisations hand over
+
+_IN_BRACKETS = re.compile(r"\((?:the\s+)?(?P<org>[A-Z][\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w'’&-]*)+)\)")
+
+
+def _parties_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The organisations the service or its staff come from at the transfer, when there are two or more: those a
+    sentence with a ``outgoing.transfer`` word names after 'from' or 'currently run by' (:func:`_named_orgs`), and in
+    a sentence that also says they run it now (``outgoing.now``), those in brackets after each service ('the Gull Lane
+    step-up beds (Harbourside Care Ltd)')."""
+    names: dict[str, tuple[str, str]] = {}
+    transfer, now = _pat("outgoing", "transfer"), _pat("outgoing", "now")
+    for where, s in lines:
+        if not transfer.search(s):
+            continue
+        found = [n for n, _, _ in _named_orgs(s)]
+        if now.search(s):
+            found += [_party_name(m.group("org")) for m in _IN_BRACKETS.finditer(s)]
+        for n in found:
+            if _one_party(n) and n.lower() not in {k.lower() for k in names}:
+                names[n] = (s, where)
+    if len(names) < 2:
+        return []
+    first = next(iter(names.values()))
+    return [BuyerFact("parties", "who hands the service and its staff over", "; ".join(names), first[0], first[1],
+                      tuple(names))]
+
+
+def _check_parties(fact: BuyerFact, sentence: str) -> tuple[str, int, int, str] | None:
+    """'the outgoing provider' (one) where the buyer names two or more (s24 contradiction A24/B25, UNCERTAIN: 'asks the
+    outgoing provider for employee liability information' with three services from two incumbents): it says each."""
+    m = re.compile(str((_spec().get("parties") or {}).get("ours") or r"(?!)"), re.I).search(sentence)
+    if m is None:
+        return None
+    rep = f"{(_spec().get('parties') or {}).get('fill') or 'each'} {m.group('noun')}"
+    return m.group(0), m.start(), m.end(), rep[:1].upper() + rep[1:] if m.group(0)[:1].isupper() else rep
+
+
 # ---------------------------------------------------------------- how many sit on a board
 
 @functools.lru_cache(maxsize=4)
@@ -1355,10 +1418,114 @@ def _check_assessor(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | No
     return None
 
 
+# ---------------------------------------------------------------- a time limit, by its subject
+
+def _limit_words(text: str) -> frozenset[str]:
+    """The words that say what a time limit is for: content words, without numbers, time units and the question's own
+    words (``limit.generic``)."""
+    return frozenset(w for w in _content(_pat("limit", "generic").sub(" ", text)) if not w.isdigit())
+
+
+_OF_EVENT = re.compile(r"\s+(?:of|from|after)\s+[^,;]*?(?=\s+and\s|\s+in\s+\d|,|;|$)", re.I)
+
+
+def _limits(sentence: str) -> list[tuple[_Scale, frozenset[str]]]:
+    """Each time limit of ``sentence`` ('within 4 hours', 'the same day') with the words of its subject: those of its
+    clause since the limit before it, and the event it runs from ('of referral'): 'an initial assessment within 10
+    working days of referral and a recovery plan agreed within 20 working days' gives two subjects."""
+    out = []
+    for a, b in _clauses(sentence):
+        clause, prev = sentence[a:b], 0
+        for sc in _scales(clause):
+            if sc.days > 0 or re.search(r"same", sc.text, re.I):
+                event = _OF_EVENT.match(clause, sc.end)
+                words = _limit_words(clause[prev:sc.start] + " " + (event.group(0) if event else ""))
+                out.append((_Scale(sc.text, a + sc.start, a + sc.end, sc.days), words))
+            prev = sc.end
+    return out
+
+
+def _limit_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """The buyer's time limits, each with the words of its subject: a row of its KPI table that gives a share and a
+    time ('95% ; Urgent referrals: first contact ; within 4 hours'), or a clause of a sentence that asks (``asks``)."""
+    asks = _pat("asks")
+    need = int((_spec().get("limit") or {}).get("least") or 2)
+    out = []
+    for where, s in lines:
+        row = _PCT.match(s) is not None and " ; " in s
+        if not row and not asks.search(s):
+            continue
+        for sc, words in _limits(s):
+            if row:  # the row is one subject: all its words but its target
+                words = _limit_words(_PCT.sub(" ", s))
+            if len(words) >= need and sc.text.lower().split()[0] in {"within", "by", "no", "on", "the", "same", "in"}:
+                out.append(BuyerFact("limit", "the time it allows", sc.text, s,
+                                     where, (words, sc.days)))
+    return out
+
+
+def _check_limits(facts: list[BuyerFact], sentence: str) -> list[tuple[BuyerFact, str, int, int]]:
+    """Our time limit for a subject the buyer sets one for, with more time (s24 contradiction A5: 'calls the person
+    back the same day' against 'within 4 hours'): the buyer's limit whose subject shares the most words with our
+    clause, ``limit.least`` of them and ``limit.share`` of its own; two limits as near with other times: not sure."""
+    spec = _spec().get("limit") or {}
+    need, share = int(spec.get("least") or 2), float(spec.get("share") or 0.75)
+    out = []
+    for sc, ours in _limits(sentence):
+        scored = []
+        for f in facts:
+            words, _ = f.data
+            n = len(words & ours)
+            if n >= need and n >= share * len(words):
+                scored.append((n / len(words), n, f))
+        if not scored:
+            continue
+        best = max(scored, key=lambda x: x[:2])
+        tied = {x[2].data[1] for x in scored if x[:2] == best[:2]}
+        if len(tied) == 1 and sc.days > best[2].data[1] + 1e-9:
+            out.append((best[2], sc.text, sc.start, sc.end))
+    return out
+
+
+# ---------------------------------------------------------------- a place the provider runs, said as a partner's
+
+def _place_facts(sources: list[tuple[str, str]], lines: list[tuple[str, str]]) -> list[BuyerFact]:
+    """Each place the buyer says the provider runs (:func:`tender_profile.base_names`), with where it says so."""
+    out = []
+    for _, text in sources:
+        for name, quote in tender_profile.base_names(text):
+            bare = name.removeprefix("the ")
+            where = next((w for w, s in lines if bare in s), "the tender")
+            out.append(BuyerFact("place", f"who runs the {bare}", f"the provider runs the {bare}", quote, where, (bare,)))
+    return out
+
+
+def places(facts: list[BuyerFact]) -> list[str]:
+    """The names of the places ``facts`` say the provider runs: ours, never a partner to plan referrals with."""
+    return [f.data[0] for f in facts if f.kind == "place"]
+
+
+def _check_place(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
+    """Our sentence naming a place the provider runs as a partner (s24 contradictions A1/B1, s23 A1-A4, firm: 'We will
+    work with the Gull Lane House from the start of the contract', 'agree with the Tidewater Crisis House and the Gull
+    Lane House how referrals ... pass between us', 'join the Gull Lane House's team or partnership meetings'): the name
+    after one of ``place.with`` (through a list of names joined by 'and'), or before one of ``place.after``."""
+    spec = _spec().get("place") or {}
+    joined = r"(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:and|or|,)\s+)*"
+    with_ = _pat("place", "with").pattern
+    for m in _names_in(fact.data[0], sentence):
+        before = sentence[max(0, m.start() - int(spec.get("window") or 80)):m.start()]
+        before = re.split(r"[.;:]", before)[-1]
+        if re.search(rf"{with_}\s+{joined}(?:the\s+)?$", before, re.I) or _pat("place", "after").match(sentence[m.end():].lstrip()):
+            return m.group(0), m.start(), m.end()
+    return None
+
+
 def read(sources) -> list[BuyerFact]:
     """The buyer's facts in ``sources``: a text, or (ref, text) pairs (a tender's questions; the header under '')."""
     if isinstance(sources, str):
         sources = [("", sources)]
+    sources = list(sources)
     lines: list[tuple[str, str]] = []
     for ref, text in sources:
         lines += buyer_lines(text, ref)
@@ -1366,7 +1533,8 @@ def read(sources) -> list[BuyerFact]:
              + _version_facts(lines) + _contract_facts(lines) + _owner_facts(lines) + _timetable_facts(lines)
              + _cadence_facts(lines) + _runs_facts(lines) + _members_facts(lines) + _group_target_facts(lines)
              + _assessor_facts(lines) + _outgoing_facts(lines) + _meets_facts(lines)
-             + _peer_roles_facts(lines))
+             + _peer_roles_facts(lines) + _place_facts(sources, lines) + _limit_facts(lines)
+             + _parties_facts(lines))
     # one fact read twice (a question restated in its guidance) is one fact
     seen, out = set(), []
     for f in facts:
@@ -1402,6 +1570,7 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
         return []
     out: list[Clash] = []
     targets = [f for f in facts if f.kind == "target"]
+    limits = [f for f in facts if f.kind == "limit"]
     for a, b in sentence_spans(answer):
         s = answer[a:b]
         if MD_HEADING.match(s):
@@ -1461,12 +1630,25 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
                 hit = _check_meets(f, s)
                 rep = f.value if hit else ""
             elif f.kind == "peer_roles":
-                hit = _check_peer_roles(f, s)
-                rep = f.value if hit else ""
+                found = _check_peer_roles(f, s)
+                if found:
+                    hit, rep = found[:3], found[3]
+            elif f.kind == "parties":
+                found = _check_parties(f, s)
+                if found:
+                    hit, rep = found[:3], found[3]
+            elif f.kind == "place":
+                hit = _check_place(f, s)
+                rep = ""
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
         for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):
             out.append(Clash(f, said, s, ref, a + x, a + y, f.value))
+        # a limit read by its subject, where no listed matter's timescale clashed on the same words already
+        taken = [(c.start, c.end) for c in out if c.fact.kind == "timescale"]
+        for f, said, x, y in (_check_limits(limits, s) if limits and _scales(s) else []):
+            if not any(a + x < e and b0 < a + y for b0, e in taken):
+                out.append(Clash(f, said, s, ref, a + x, a + y, f.value))
     return out
 
 
