@@ -125,3 +125,23 @@ def test_a_maximum_stay_without_an_extension_is_read():
 def test_the_sentences_with_the_buyers_numbers_pass_our_checker(checker):
     out, _ = _fill(REFERRAL, _with_local_facts({}, NUMBERS))
     assert not checker.check_text(out)
+
+
+def test_the_house_and_safe_haven_numbers_are_said_where_our_blocks_leave_them_to_the_contract():
+    text = ("| Elm Yard Safe Haven, Mill Road | Safe haven, 19:00–01:00, every night | Provider |\n"
+            "Rowan House takes approx. 90 admissions per year; the Safe Haven has approx. 2,100 visits per year.\n"
+            "Step-up referral to Rowan House: admission decision within 6 hours of referral.\n"
+            "Step-up contact must be made within 3 hours of a trigger being reported.")
+    facts = buyer_local.read(text)
+    assert (facts["local_safe_haven_hours"], facts["local_visits"], facts["local_admissions"]) == (
+        "19:00–01:00", "2,100", "90")
+    assert (facts["local_house_decision"], facts["local_stepup_contact"]) == ("6 hours", "3 hours")
+    body = ("The safe haven is open at the hours the contract sets, staffed on every session. Visits, the routes "
+            "people came by and where they went next are counted each month. Stays are decided by the duty clinical "
+            "lead within the decision time the contract sets. The worker calls the person back the same day in our "
+            "opening hours.")
+    out, _ = _fill(body, facts)
+    assert "The safe haven is open 19:00–01:00, staffed" in out
+    assert "Visits (the safe haven is planned for about 2,100 a year), the routes" in out
+    assert "within 6 hours of the referral" in out
+    assert "calls the person back within 3 hours in our opening hours" in out
