@@ -122,6 +122,8 @@ def _key(k: str, m: re.Match) -> tuple | None:
     n = _n(g[0])
     if n is None:
         return None
+    if k == "volume" and _unit(g[1]) == "people":  # '950 people on the caseload'
+        return ("caseload", n)
     return (_unit(g[1]), n)
 
 

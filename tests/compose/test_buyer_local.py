@@ -98,8 +98,8 @@ def test_a_number_the_buyer_does_not_give_is_not_read_nor_said():
 def test_the_buyers_numbers_are_met_by_our_method_sentences():
     out, _ = _fill(REFERRAL, _with_local_facts({}, NUMBERS))
     # volumes: one sentence with both figures, who watches them and when (not two sentences)
-    assert out.startswith("We plan the service for about 1,150 referrals a year and about 420 people open at any one "
-                          "time: the locality team leaders set each week's new referrals")
+    assert out.startswith("We plan the service for about 1,150 referrals a year and about 420 people on the caseload "
+                          "at any one time: the locality team leaders set each week's new referrals")
     assert out.count("We plan the service") == 1
     assert "The duty worker acknowledges each referral to the referrer within 2 working days. Each referral" in out
     assert "the duty clinical lead contacts anyone referred as urgent within 6 hours" in out
@@ -111,7 +111,7 @@ def test_the_buyers_numbers_are_met_by_our_method_sentences():
 def test_volumes_alone_are_said_without_a_caseload():
     out, _ = _fill(REFERRAL, _with_local_facts({}, "Planning assumption: 3,000 referrals per year."))
     assert out.startswith("We plan the service for about 3,000 referrals a year: the locality team leaders")
-    assert "people open" not in out
+    assert "on the caseload" not in out
 
 
 def test_a_maximum_stay_without_an_extension_is_read():
