@@ -145,3 +145,15 @@ def test_the_house_and_safe_haven_numbers_are_said_where_our_blocks_leave_them_t
     assert "Visits (the safe haven is planned for about 2,100 a year), the routes" in out
     assert "within 6 hours of the referral" in out
     assert "calls the person back within 3 hours in our opening hours" in out
+
+
+def test_the_step_down_limit_and_the_return_window_go_in_the_first_sentence_once():
+    facts = buyer_local.read("Stays at Heron Row House are for a maximum of 21 days, extendable to 35 days with the "
+                             "agreement of the ICB. People may return without a new referral within 3 months.")
+    body = ("A step-down stay starts before discharge. The person writes a stay plan with the date it is expected to "
+            "end. When support ends, the person keeps a letter saying how to come back.")
+    out, _ = _fill(body, facts)
+    assert out.startswith("A step-down stay starts before discharge and lasts no more than 21 days, or up to 35 days "
+                          "only with the agreement of the ICB,")
+    assert "the date it is expected to end." in out  # the limit is said once
+    assert "saying how to come back without a new referral within 3 months of discharge" in out

@@ -173,14 +173,14 @@ def say(text: str, profile: dict) -> str:
     local = {k[len(PREFIX):]: v for k, v in profile.items() if k.startswith(PREFIX) and v}
     done: set[str] = set()
     for rule in _spec().get("says") or []:
-        group = str(rule.get("group") or "")
-        if str(rule.get("needs") or "") not in local or (group and group in done):
+        groups = set(str(rule.get("group") or "").split())
+        if str(rule.get("needs") or "") not in local or groups & done:
             continue
         try:
             said = str(rule.get("text") or "").format(**local)
         except KeyError:
             continue
         text, n = re.subn(str(rule.get("generic") or r"(?!x)x"), said.replace("\\", "\\\\"), text, count=1)
-        if n and group:
-            done.add(group)
+        if n:
+            done |= groups
     return text
