@@ -153,7 +153,7 @@ def test_the_step_down_limit_and_the_return_window_go_in_the_first_sentence_once
     body = ("A step-down stay starts before discharge. The person writes a stay plan with the date it is expected to "
             "end. When support ends, the person keeps a letter saying how to come back.")
     out, _ = _fill(body, facts)
-    assert out.startswith("A step-down stay starts before discharge and lasts no more than 21 days, or up to 35 days "
-                          "only with the agreement of the ICB,")
+    assert out.startswith("A step-down stay starts before discharge and lasts at most 21 days. It runs on, up to 35 "
+                          "days, only with the agreement of the ICB,")
     assert "the date it is expected to end." in out  # the limit is said once
     assert "saying how to come back without a new referral within 3 months of discharge" in out
