@@ -48,7 +48,7 @@ KINDS: dict[str, list[re.Pattern]] = {
         re.compile(r"\bwithin\s+" + NUM + r"\s+(months?)\b", re.I),
     ],
     "limit": [
-        re.compile(r"\b(?:maximum|max\.?|up\s+to|no\s+more\s+than|extendable\s+to|extended\s+to)\s+(?:(?:stay|length\s+of\s+stay)\s+)?(?:of\s+)?"
+        re.compile(r"\b(?:maximum|max\.?|up\s+to|no\s+more\s+than|at\s+most|extendable\s+to|extended\s+to)\s+(?:(?:stay|length\s+of\s+stay)\s+)?(?:of\s+)?"
                    + NUM + r"[\s-]+(days?|weeks?)\b", re.I),
         re.compile(NUM + r"-(day|week)\s+(?:maximum|limit)\b", re.I),
     ],
