@@ -61,3 +61,99 @@ def test_hubs_by_place_or_by_name_and_not_a_partners_hub():
     assert named["local_hubs"] == "one of the hubs (East Wellbeing Hub and West Wellbeing Hub)"
     out, _ = _fill("People can drop in to a locality base or phone the duty worker.", {"local_hubs": named["local_hubs"]})
     assert out == "People can drop in to one of the hubs (East Wellbeing Hub and West Wellbeing Hub) or phone the duty worker."
+
+
+# ---------------------------------------------------------------- the buyer's numbers in our method (session 25)
+
+NUMBERS = """
+Question 2. Expected demand is about 1,150 referrals per year, with an active caseload of approx. 420.
+Every referral must be acknowledged within 2 working days; urgent referrals are contacted within 6 hours.
+**Opening hours.** Teams and hubs: 9am to 7pm Monday to Friday and 10am to 2pm on Saturdays.
+Support plans are reviewed with the person every 8 weeks.
+People may make a re-referral within 4 months without a new assessment.
+"""
+REFERRAL = ("We accept referrals from GPs and people themselves. Each referral is screened by a clinical lead within "
+            "two working days, with first contact within ten working days, sooner when risk is higher. People not "
+            "accepted are helped to reach another service. Plans are looked at again at each 12-weekly review.")
+
+
+def test_reads_the_buyers_numbers_each_with_its_unit():
+    facts = buyer_local.read(NUMBERS)
+    assert facts["local_referrals"] == "1,150"
+    assert facts["local_caseload"] == "420"
+    assert facts["local_acknowledge"] == "2 working days"
+    assert facts["local_urgent"] == "6 hours"
+    assert (facts["local_review"], facts["local_review_adj"]) == ("8 weeks", "8-weekly")
+    assert facts["local_hours"] == "9am to 7pm Monday to Friday and 10am to 2pm on Saturdays"
+    assert facts["local_return_window"] == "4"
+
+
+def test_a_number_the_buyer_does_not_give_is_not_read_nor_said():
+    facts = buyer_local.read("Referrals come from GPs. Urgent referrals are seen quickly. Plans are reviewed often.")
+    assert facts == {}
+    out, _ = _fill(REFERRAL, _with_local_facts({}, "Referrals come from GPs."))
+    assert out == REFERRAL
+
+
+def test_the_buyers_numbers_are_met_by_our_method_sentences():
+    out, _ = _fill(REFERRAL, _with_local_facts({}, NUMBERS))
+    # volumes: one sentence with both figures, who watches them and when (not two sentences)
+    assert out.startswith("We plan the service for about 1,150 referrals a year and about 420 people on the caseload "
+                          "at any one time: the locality team leaders set each week's new referrals")
+    assert out.count("We plan the service") == 1
+    assert "The duty worker acknowledges each referral to the referrer within 2 working days. Each referral" in out
+    assert "the duty clinical lead contacts anyone referred as urgent within 6 hours" in out
+    assert ("answer referrals throughout the service's hours (9am to 7pm Monday to Friday and 10am to 2pm on "
+            "Saturdays) on a rota the locality team leaders set") in out
+    assert "at each 8-weekly review" in out and "12-weekly" not in out
+
+
+def test_volumes_alone_are_said_without_a_caseload():
+    out, _ = _fill(REFERRAL, _with_local_facts({}, "Planning assumption: 3,000 referrals per year."))
+    assert out.startswith("We plan the service for about 3,000 referrals a year: the locality team leaders")
+    assert "on the caseload" not in out
+
+
+def test_a_maximum_stay_without_an_extension_is_read():
+    facts = buyer_local.read("Average length of stay at Birch House at or below 14 days (maximum 21 days).")
+    assert facts["local_max_stay"] == "21" and "local_extended" not in facts
+    out, _ = _fill("Each stay has an expected end date, and a short extension agreed with the commissioner.", facts)
+    assert "an expected end date (within the 21-day maximum)" in out
+    assert "a short extension agreed with the commissioner" in out  # no extension the buyer did not give
+
+
+def test_the_sentences_with_the_buyers_numbers_pass_our_checker(checker):
+    out, _ = _fill(REFERRAL, _with_local_facts({}, NUMBERS))
+    assert not checker.check_text(out)
+
+
+def test_the_house_and_safe_haven_numbers_are_said_where_our_blocks_leave_them_to_the_contract():
+    text = ("| Elm Yard Safe Haven, Mill Road | Safe haven, 19:00–01:00, every night | Provider |\n"
+            "Rowan House takes approx. 90 admissions per year; the Safe Haven has approx. 2,100 visits per year.\n"
+            "Step-up referral to Rowan House: admission decision within 6 hours of referral.\n"
+            "Step-up contact must be made within 3 hours of a trigger being reported.")
+    facts = buyer_local.read(text)
+    assert (facts["local_safe_haven_hours"], facts["local_visits"], facts["local_admissions"]) == (
+        "19:00–01:00", "2,100", "90")
+    assert (facts["local_house_decision"], facts["local_stepup_contact"]) == ("6 hours", "3 hours")
+    body = ("The safe haven is open at the hours the contract sets, staffed on every session. Visits, the routes "
+            "people came by and where they went next are counted each month. Stays are decided by the duty clinical "
+            "lead within the decision time the contract sets. The worker calls the person back the same day in our "
+            "opening hours.")
+    out, _ = _fill(body, facts)
+    assert "The safe haven is open 19:00–01:00, staffed" in out
+    assert "Visits (the safe haven is planned for about 2,100 a year), the routes" in out
+    assert "within 6 hours of the referral" in out
+    assert "calls the person back within 3 hours in our opening hours" in out
+
+
+def test_the_step_down_limit_and_the_return_window_go_in_the_first_sentence_once():
+    facts = buyer_local.read("Stays at Heron Row House are for a maximum of 21 days, extendable to 35 days with the "
+                             "agreement of the ICB. People may return without a new referral within 3 months.")
+    body = ("A step-down stay starts before discharge. The person writes a stay plan with the date it is expected to "
+            "end. When support ends, the person keeps a letter saying how to come back.")
+    out, _ = _fill(body, facts)
+    assert out.startswith("A step-down stay starts before discharge and lasts at most 21 days. It runs on, up to 35 "
+                          "days, only with the agreement of the ICB,")
+    assert "the date it is expected to end." in out  # the limit is said once
+    assert "saying how to come back without a new referral within 3 months of discharge" in out

@@ -304,6 +304,11 @@ def _hours_facts(lines: list[tuple[str, str]]) -> list[BuyerFact]:
     return out
 
 
+def hours_facts(text: str) -> list[BuyerFact]:
+    """The service's opening hours the buyer states in ``text`` (the hours facts of :func:`read` alone)."""
+    return _hours_facts(buyer_lines(text))
+
+
 def _check_hours(fact: BuyerFact, sentence: str) -> tuple[str, int, int] | None:
     if not _RANGE.search(sentence) or not _pat("hours", "ours").search(sentence):
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from evidencebot.compose import buyer_facts
 from evidencebot.compose.filters import join_and, load_phrasebank
 
 PHRASEBANK = "buyer_local.yaml"
@@ -78,6 +79,50 @@ def _hubs(text: str, spec: dict) -> str:
     return str(said.get("one") or "{name}").format(name=names[0]) if names else ""
 
 
+def _number(text: str, patterns) -> tuple[str, str] | None:
+    """The first of the buyer's numbers one of ``patterns`` reads in ``text``, as (the number as written, its unit):
+    ('2,400', ''), ('4', 'hours'); None when none states it."""
+    for p in patterns or []:
+        m = re.search(str(p), text or "", re.I)
+        if m:
+            unit = (m.groupdict().get("unit") or "").lower()
+            return m.group("n"), " ".join(unit.split())
+    return None
+
+
+def _numbers(text: str, spec: dict) -> dict[str, str]:
+    """The buyer's volumes, response times, review cycle and opening hours as fields (``referrals``: '2,400';
+    ``urgent``: '4 hours'; ``review``: '3 months' with ``review_adj``: '3-monthly'; ``hours``: the buyer's hours)."""
+    out: dict[str, str] = {}
+    for field, patterns in (spec.get("numbers") or {}).items():
+        found = _number(text, patterns)
+        if not found:
+            continue
+        n, unit = found
+        if unit and n == "1":
+            unit = unit.rstrip("s")
+        out[field] = f"{n} {unit}".strip()
+        if field == "review" and unit:
+            out["review_adj"] = f"{n}-{unit.rstrip('s')}ly"
+    hours = [f.value for f in buyer_facts.hours_facts(text or "")] or _hours_said(text, spec)
+    if hours:
+        out["hours"] = hours[0]
+    return out
+
+
+def _hours_said(text: str, spec: dict) -> list[str]:
+    """The hours the buyer gives under a label ('Operating hours.') or of its teams ('The Community Recovery Teams
+    operate ...'), as written: the first such statement whose ranges have days."""
+    for p in spec.get("hours_said") or []:
+        for m in re.finditer(str(p), text or ""):
+            for s in _sentences(m.group("rest")):
+                hours, lo, hi = buyer_facts.read_hours(s)
+                hours.pop("unsaid", None)
+                if hours:
+                    return [s[lo:hi]]
+    return []
+
+
 def read(text: str) -> dict[str, str]:
     """The buyer's local facts in ``text`` (the whole questionnaire), as profile fields ``local_*``; a fact the text
     does not state is not there."""
@@ -101,9 +146,15 @@ def read(text: str) -> dict[str, str]:
         out["max_stay"], out["extended"] = m.group("n"), m.group("m")
         who = " ".join((m.group("who") or m.group("who2") or "").split())
         out["extender"] = ("the " + who if who and not who.lower().startswith("the ") else who) or "the commissioner"
-    m = re.search(str(reads.get("return_window") or r"(?!x)x"), text or "", re.I)
+    if "max_stay" not in out:
+        m = re.search(str(reads.get("max_stay_alone") or r"(?!x)x"), text or "", re.I)
+        if m:
+            out["max_stay"] = m.group("n")
+    m = re.search(str(reads.get("return_window") or r"(?!x)x"), text or "", re.I) \
+        or re.search(str(reads.get("return_window_also") or r"(?!x)x"), text or "", re.I)
     if m:
         out["return_window"] = m.group("n")
+    out.update(_numbers(text, spec))
     cmhts: list[str] = []
     for m in _pattern(reads.get("cmht") or r"(?!x)x", spec).finditer(text or ""):
         name = str(spec.get("cmht_name") or "{name}").format(name=" ".join(m.group("name").split()))
@@ -120,12 +171,16 @@ def say(text: str, profile: dict) -> str:
     if not text or not any(k.startswith(PREFIX) for k in profile):
         return text
     local = {k[len(PREFIX):]: v for k, v in profile.items() if k.startswith(PREFIX) and v}
+    done: set[str] = set()
     for rule in _spec().get("says") or []:
-        if str(rule.get("needs") or "") not in local:
+        groups = set(str(rule.get("group") or "").split())
+        if str(rule.get("needs") or "") not in local or groups & done:
             continue
         try:
             said = str(rule.get("text") or "").format(**local)
         except KeyError:
             continue
-        text = re.sub(str(rule.get("generic") or r"(?!x)x"), said.replace("\\", "\\\\"), text, count=1)
+        text, n = re.subn(str(rule.get("generic") or r"(?!x)x"), said.replace("\\", "\\\\"), text, count=1)
+        if n:
+            done |= groups
     return text
