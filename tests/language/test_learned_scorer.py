@@ -302,3 +302,20 @@ def test_the_refitted_scorer_passes_a_commitment_of_ours_to_act(commitment):
     Session 20's refit on 30 writers read the drafted commitment of tests/compose/test_commitments.py over its
     threshold and was not shipped; the scorer has no commitment filter, so this guards the next refit."""
     assert not [f for f in _overclaim(commitment) if f.rule == RULE]
+
+
+def test_our_commitment_to_act_is_not_scored_but_a_promise_by_our_model_is(nlp):
+    """Session 25 (m25): "we will" + an action is a tender's undertaking, not a claim of what happened (the refit on
+    tw1-tw4 read the drafted 'We will bring missed first appointments below 10% ...' at 0.9453 over 0.945). Only "we"
+    with a future auxiliary: "Our model will ..." and "We have ..." are still read by the scorer's features."""
+    from evidencebot.language.overclaim.learned import _our_commitment
+
+    def form(text):
+        return _our_commitment(next(nlp(text).sents))
+
+    assert form("We will bring unanswered crisis-line calls below 5% within a year of the contract start.")
+    assert form("We shall give every carer a named contact by the end of the first quarter.")
+    assert not form("Our model will see every participant back in work within six months.")
+    assert not form("We have brought unanswered crisis-line calls below 5% this year.")
+    assert not [f for f in _overclaim("We will bring unanswered crisis-line calls below 5% within a year of the "
+                                      "contract start.") if f.rule == RULE]

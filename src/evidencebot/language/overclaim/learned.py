@@ -578,6 +578,20 @@ def _said_by_some(sent, agents: frozenset[str]) -> bool:
         c.dep_ == "det" and c.lower_ in W.some_words for c in subj.children)
 
 
+def _our_commitment(sent) -> bool:
+    """Our commitment to act, said as what we will do ("We will bring missed first appointments below 10% within 18
+    months of go-live", "We will offer each carer a review of their plan every 6 months"): the main verb with a future
+    auxiliary ("will", "shall") and "we" as its subject. A tender's undertaking is not a claim of what happened; an
+    outcome promised in these words ("We will end readmissions") is the promise and guarantee rules', which this rule
+    defers to. Over every labelled over-claim set (session 25's tw1-tw4 included) 91 sentences that the rules leave to
+    this one have this form: 90 passes and one flag, none scored over the threshold by m22's weights or m25's refit
+    (bench/overclaim_m25.md)."""
+    root = sent.root
+    kids = list(root.children)
+    return any(c.dep_ == "aux" and c.lower_ in W.future_aux for c in kids) and any(
+        c.dep_ == "nsubj" and c.lower_ in W.provider_pronouns for c in kids)
+
+
 def _done_by_others(sent, agents: frozenset[str], people: frozenset[str]) -> bool:
     """A passive whose agent is someone else ("Her eviction was stopped by the court despite our advocacy"):
     the sentence gives the outcome's cause, and it is neither us nor the people we support ("Relapse was
@@ -627,7 +641,7 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
             quotes = quote_spans(_text(doc))
         if quotes and _is_reported(sent, quotes):
             continue
-        if _said_by_some(sent, agents) or _done_by_others(sent, agents, people):
+        if _said_by_some(sent, agents) or _done_by_others(sent, agents, people) or _our_commitment(sent):
             continue
         for part in parts:
             feats = scoring_features(part, index, model)
