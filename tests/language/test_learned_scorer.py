@@ -319,3 +319,21 @@ def test_our_commitment_to_act_is_not_scored_but_a_promise_by_our_model_is(nlp):
     assert not form("We have brought unanswered crisis-line calls below 5% this year.")
     assert not [f for f in _overclaim("We will bring unanswered crisis-line calls below 5% within a year of the "
                                       "contract start.") if f.rule == RULE]
+
+
+def test_the_certain_side_of_a_counterfactual_is_no_hedge_for_the_scorer(nlp):
+    """Session 25 (m25): "would" after a negated condition says what we claim to have prevented ("If our advocate
+    hadn't called the landlord, the tenancy would have ended"); the hedged filter kept such sentences from the scorer
+    (32 of the 39 counterfactual-credit flags of tw1-tw4 it could not score). "might have", a plain "would" and a
+    condition with no negation stay as they were."""
+    from evidencebot.language.overclaim.learned import _counterfactual
+
+    def form(text):
+        return _counterfactual(next(nlp(text).sents))
+
+    assert form("If our advocate hadn't called the landlord, the tenancy would have ended in June.")
+    assert form("Had the night team not answered, the caller would have gone to A&E.")
+    assert form("Without the weekly group, several members would be back in hospital by now.")
+    assert not form("Without the weekly group, several members might be back in hospital by now.")
+    assert not form("We would welcome a conversation about the pathway.")
+    assert not form("If the funding is renewed, the group would meet twice a week.")

@@ -16,7 +16,7 @@ trained by ``bench/train_overclaim_scorer.py`` on the development sets only and 
 writer's set left out (``bench/overclaim_loso.py``). The rule in ``overclaim.yaml``
 (``overclaim.learned-claim``) defers to every other over-claim rule, so it reports only what
 they do not, with its context filters (negated, hedged, aim, conditional, question) applied to
-the sentence's main verb. Its message names the features that weighed most, so a reader can see
+the sentence's main verb (hedged in :func:`check_learned`: the certain side of a counterfactual is no hedge). Its message names the features that weighed most, so a reader can see
 why it fired.
 """
 
@@ -592,6 +592,26 @@ def _our_commitment(sent) -> bool:
         c.dep_ == "nsubj" and c.lower_ in W.provider_pronouns for c in kids)
 
 
+def _counterfactual(part) -> bool:
+    """The certain side of a counterfactual: a main verb with "would" ("'d") after a condition that says what did not
+    happen or what was not there ("If our worker hadn't challenged the notice, the family would have been evicted",
+    "Had we not stepped in, Dave would have lost his flat", "Without the drop-in, six of our regulars would be back
+    on the ward"): the condition is a clause of the main verb with a negation in it, or a phrase on it opening with
+    "without" ("in the absence of", "but for"). Its "would" is no hedge: the scorer reads it (the hedged context
+    filter leaves the rest of the scorer's hedges, "might have", "could", as they were)."""
+    root = part.root
+    kids = list(root.children)
+    if not any(c.tag_ == "MD" and c.lower_ in W.counterfactual_modals for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "advcl" and any(t.lower_ in W.counterfactual_negators for t in c.subtree):
+            return True
+        if c.dep_ == "prep" and (c.lower_ in W.counterfactual_preps
+                                 or any(t.lower_ in W.counterfactual_preps for t in c.children)):
+            return True
+    return False
+
+
 def _done_by_others(sent, agents: frozenset[str], people: frozenset[str]) -> bool:
     """A passive whose agent is someone else ("Her eviction was stopped by the court despite our advocacy"):
     the sentence gives the outcome's cause, and it is neither us nor the people we support ("Relapse was
@@ -644,6 +664,8 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
         if _said_by_some(sent, agents) or _done_by_others(sent, agents, people) or _our_commitment(sent):
             continue
         for part in parts:
+            if ctx.hedged(part.root) and not _counterfactual(part):
+                continue  # (the rule's hedged filter, but for the certain side of a counterfactual)
             feats = scoring_features(part, index, model)
             p = probability(model, feats)
             if p < threshold:
