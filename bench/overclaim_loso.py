@@ -71,7 +71,7 @@ def fold_list(transfer: bool) -> list[str]:
     """The writers scored as folds (every writer's set; the transfer checks with ``transfer``)."""
     import train_overclaim_scorer as train
 
-    return list(train.WRITERS) + (list(train.TRANSFER) if transfer else [])
+    return list(train.WRITERS) + list(train.EXTRA) + (list(train.TRANSFER) if transfer else [])
 
 
 def check_with(checker, rows: list[dict], model: dict | None) -> list[list]:
@@ -136,10 +136,19 @@ def main(argv: list[str]) -> None:
                          "reuse them while the code, the phrasebank and the feature settings are unchanged")
     ap.add_argument("--set", action="append", default=[],
                     help="a feature or training setting for this run, e.g. normalise=false, L2=2, INNER_FOLDS=0")
+    ap.add_argument("--extra", action="append", default=[],
+                    help="a set's file to fold as a writer besides those of the repository (also "
+                         "OVERCLAIM_EXTRA_SETS, see bench/train_overclaim_scorer.py)")
+    ap.add_argument("--train-without", default="",
+                    help="leave these writers' sets out of every fold's training (still scored when folds)")
+    ap.add_argument("--weights", type=Path, default=None,
+                    help="score every fold with this weights file (e.g. the shipped one) instead of fitting; its "
+                         "threshold and calibration unless --threshold / --calibration are given")
     args = ap.parse_args(argv)
 
     import train_overclaim_scorer as train  # bench/, beside this script
 
+    train.EXTRA.update(train.extra_sets(args.extra))
     apply_settings(train, args.set)
     calibration = ([float(x) for x in args.calibration.split(",")] if args.calibration
                    else json.loads(train.OUT.read_text(encoding="utf-8")).get("calibration"))
@@ -155,12 +164,21 @@ def main(argv: list[str]) -> None:
     totals: dict[str, dict[str, list]] = {"ALL": {"rules": [], "rules+scorer": []},
                                           "INDEPENDENT": {"rules": [], "rules+scorer": []}}
     only = {w for w in args.only.split(",") if w}
+    without = {w for w in args.train_without.split(",") if w}
+    fixed = json.loads(args.weights.read_text(encoding="utf-8")) if args.weights else None
     for writer, parts in sets.items():
         if only and writer not in only:
             continue
         model = None
-        if feats is not None:
-            train_rows = [dict(r, _writer=w) for w, s in sets.items() if w != writer for r in s["train"]]
+        if feats is not None and fixed is not None:
+            model = dict(fixed)
+            if args.threshold is not None:
+                model["threshold"] = args.threshold
+            if args.calibration:
+                model["calibration"] = calibration
+        elif feats is not None:
+            train_rows = [dict(r, _writer=w) for w, s in sets.items() if w != writer and w not in without
+                          for r in s["train"]]
             # a fixed --threshold needs no inner folds (they only choose the threshold and the calibration): one
             # fit a fold, not 5, with the calibration of the shipped weights (--calibration to give another)
             model = train.fit(train_rows, feats, with_threshold=args.threshold is None)
@@ -206,14 +224,16 @@ def main(argv: list[str]) -> None:
 
 
 def _screen_and_features(rows: list[dict], train, cache: Path | None, no_scorer: bool):
-    """(Screen, row features or None), from ``cache`` when it was written for the same rows, code and settings."""
+    """(Screen, row features or None). With ``cache``, each row's results are kept in that file (per code,
+    phrasebank and feature settings), so only the rows not yet in it are checked and parsed (a set added to
+    the folds costs its own rows, not every row's)."""
     import hashlib
     import pickle
 
     key = None
+    stored: dict[tuple[str, str], tuple] = {}
     if cache is not None:
-        h = hashlib.sha256(json.dumps([[r["id"], r["text"]] for r in rows]).encode())
-        h.update(json.dumps(train.SPEC, sort_keys=True).encode())
+        h = hashlib.sha256(json.dumps(train.SPEC, sort_keys=True).encode())
         for folder in ("src/evidencebot/language", "phrasebank"):
             for path in sorted((ROOT / folder).rglob("*")):
                 if path.suffix in (".py", ".yaml"):
@@ -223,13 +243,21 @@ def _screen_and_features(rows: list[dict], train, cache: Path | None, no_scorer:
             with cache.open("rb") as fh:
                 got = pickle.load(fh)
             if got.get("key") == key:
-                return got["screen"], (None if no_scorer else got["feats"])
-    screen = Screen(rows, train)
-    feats = train.parse_rows(rows)
-    if cache is not None:
-        with cache.open("wb") as fh:
-            pickle.dump({"key": key, "screen": screen, "feats": feats}, fh)
-    return screen, (None if no_scorer else feats)
+                stored = got.get("rows", {})
+    todo = [r for r in rows if (r["id"], r["text"]) not in stored]
+    if todo:
+        new = Screen(todo, train)
+        feats = train.parse_rows(todo)
+        for r in todo:
+            stored[(r["id"], r["text"])] = (new.rules[r["id"]], new.sentences[r["id"]], feats[r["id"]])
+        if cache is not None:
+            with cache.open("wb") as fh:
+                pickle.dump({"key": key, "rows": stored}, fh)
+    screen = Screen.__new__(Screen)
+    got_rows = {r["id"]: stored[(r["id"], r["text"])] for r in rows}
+    screen.rules = {rid: v[0] for rid, v in got_rows.items()}
+    screen.sentences = {rid: v[1] for rid, v in got_rows.items()}
+    return screen, (None if no_scorer else {rid: v[2] for rid, v in got_rows.items()})
 
 
 def _exact_flagger(train):
