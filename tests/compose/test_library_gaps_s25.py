@@ -61,3 +61,11 @@ def test_crisis_plans_in_the_persons_words_stay_with_the_crisis_plan_blocks(appr
     # 'own words' is not a cue of the co-produced plan topic: a crisis plan in the person's words is a crisis plan
     found = blockmatch.candidates("how crisis plans are written in the person's own words", approved)
     assert found and found[0][1].block_id.startswith("crisis-plan"), [b.block_id for _, b in found[:3]]
+
+
+def test_reporting_progress_on_commitments_is_not_a_stalled_plan(approved):
+    # 'no progress' as a cue was the word 'progress' alone (a stop word dropped): it put the stalled-plan block
+    # under a part on reporting progress against social value commitments (s24 q09, spent)
+    found = [b.block_id for _, b in blockmatch.candidates("how you will report progress against each social value "
+                                                         "commitment", approved)]
+    assert found and "progress-stalls" not in found, found
