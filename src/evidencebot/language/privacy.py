@@ -36,7 +36,7 @@ import yaml
 
 from evidencebot import locations
 from evidencebot.errors import ConfigError
-from evidencebot.language import privacy_events, privacy_filter
+from evidencebot.language import privacy_events, privacy_filter, privacy_learned
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
@@ -53,7 +53,7 @@ __all__ = [
 
 RULES_FILE = "privacy.yaml"
 FAMILY = "privacy"
-KINDS = ("regex", "entity", "combination", "event_date")
+KINDS = ("regex", "entity", "combination", "event_date", "learned")
 FLAG_NAMES = {
     "IGNORECASE": re.IGNORECASE,
     "VERBOSE": re.VERBOSE,
@@ -477,6 +477,7 @@ def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
         )
     deps = list(candidates) + [p for _, p in files if p not in candidates]
     deps += [p for p in privacy_filter.weights_paths() if p not in deps]  # the name filter's model is read per load
+    deps += [p for p in privacy_learned.weights_paths() if p not in deps]  # (p25) and the learned check's
     rules = _parse_files(files, folders, deps)
     _CACHE[key] = (_stamp(deps), rules)
     return list(rules)
@@ -587,7 +588,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
     if not isinstance(priority, int) or isinstance(priority, bool):
         raise _err(path, rule_id, "priority", "must be a whole number")
 
-    patterns = _parse_patterns(path, rule_id, record.get("patterns"), defines, required=kind != "entity")
+    patterns = _parse_patterns(path, rule_id, record.get("patterns"), defines, required=kind not in ("entity", "learned"))
     window = record.get("window", 200)
     if kind == "combination":
         parts = {p.part for p in patterns}
@@ -892,6 +893,10 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             spans = [] if doc is None or rule.events is None else [
                 (s, e, sev) for s, e, sev in _regex_spans(rule, text)
                 if privacy_events.personal_event(doc, s, e, rule.events)]
+        elif rule.kind == "learned":
+            # (p25) a stretch the learned check scores over its threshold (none without a weights file or a parse)
+            names = next((r.names for r in rules if r.kind == "entity" and r.names is not None), None)
+            spans = [(s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names)]
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
             for norm, starts, ends in (v for v in (view, table) if v is not None):

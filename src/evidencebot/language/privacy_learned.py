@@ -1,0 +1,249 @@
+"""A learned recall check for private details the privacy rules never listed (issue 15).
+
+The privacy rules catch the wording they were written from; on sets by a writer nobody has read, recall
+stays near 0.80 while every spent set rises. This check reads a sentence (or a line: a table row, an entry
+of a handover list, a line of a signature block) the way a reader does, as features of that stretch:
+
+* the **word classes** of its words, from the privacy rule's own lists (``privacy.yaml``: the name rule's
+  lists and ``person_context``), and its lemmas (proper nouns are given by class and shape, not spelled);
+* the **structure**: every dependency arc as (head's class, relation, dependent's class), a class being a
+  word class or else the part of speech;
+* **shapes**: digit groups, letters mixed with digits, capitalised words not at the start, words in
+  capitals, ``@`` handles, listed first names, the model's entities;
+* the **line**: a ``Name:`` label opening it (and the label's classes), a table row, a list entry, a
+  dash after the opening words, a text of several lines.
+
+A logistic regression over these gives the probability that the stretch holds a person's private detail;
+the weights and the threshold are data (``privacy-detail-scorer.json`` in a phrasebank folder), trained by
+``bench/train_privacy_detail.py`` on the spent privacy sets and measured there with each set left out. The
+rule (``privacy.learned-private-detail``, kind ``learned``) defers to every other privacy rule, so it reports
+only a stretch no other finding touches. Without a weights file, or without a parse, it finds nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from pathlib import Path
+from typing import Any, Iterator
+
+from evidencebot import locations
+from evidencebot.language.phrasebank import check_weights, load_weights
+from evidencebot.language.privacy_filter import _class_index
+
+WEIGHTS_FILE = "privacy-detail-scorer.json"
+_override = threading.local()
+
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z'’ \-]{0,30}?)[ \t]*:[ \t]*\S")
+_DASH_ENTRY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w'’.\-]*(?:[ \t,]+[A-Za-z][\w'’.\-]*){0,2}[ \t]+[–—\-][ \t]+\S")
+_BULLET = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
+_TRIM = " \t\u00a0.,;:!?()[]-–—|*•\"'“”‘’"
+
+
+def units(text: str, doc) -> Iterator[tuple[int, int, list]]:
+    """The stretches the check scores: each sentence of ``doc`` cut at line breaks, as (start, end, tokens),
+    trimmed of spaces and punctuation at either end; stretches with no word are left out."""
+    for sent in doc.sents:
+        s0, e0 = sent.start_char, sent.end_char
+        pos = s0
+        while pos < e0:
+            nl = text.find("\n", pos, e0)
+            end = e0 if nl < 0 else nl
+            a, b = pos, end
+            while a < b and text[a] in _TRIM:
+                a += 1
+            while b > a and text[b - 1] in _TRIM:
+                b -= 1
+            if b > a:
+                toks = [t for t in sent if a <= t.idx < b and not t.is_space]
+                if any(t.is_alpha or t.like_num for t in toks):
+                    yield a, b, toks
+            pos = end + 1
+
+
+def _line_of(text: str, start: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    return text[a:] if b < 0 else text[a:b]
+
+
+def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict,
+             weights: dict | None = None) -> dict[str, float]:
+    """The features of ``text[start:end]`` (its tokens ``toks`` from the parse), as name -> value. ``names`` is the
+    privacy name rule's word lists (:class:`~evidencebot.language.privacy.NameLists`); ``spec`` the weights file's
+    ``features`` settings (``arc_deps``: the relations that give arcs). With ``weights``, only features that have
+    a weight are kept (scoring)."""
+    out: dict[str, float] = {}
+
+    def put(name: str) -> None:
+        if weights is None or name in weights:
+            out[name] = 1.0
+
+    index = _class_index(names)
+    arc_deps = spec.get("arc_deps", ())
+    first_names, ambiguous = names.first_names, names.ambiguous
+    where = {t.i: j for j, t in enumerate(toks)}
+    keys: list[tuple[str, ...]] = []
+    n_cap_mid = n_caps = 0
+    digit_run = 0
+    for j, t in enumerate(toks):
+        word = t.text
+        lower = t.lower_
+        cls = index.get(lower, ()) or index.get(t.lemma_.lower(), ())
+        proper = t.pos_ == "PROPN" or (word[:1].isupper() and j > 0 and not cls)
+        if word[:1].isupper() and word[1:].islower() and word in first_names and word not in ambiguous:
+            cls = cls + ("first_name",)
+        key = cls if cls else ((f"p:{t.pos_}",))
+        keys.append(key)
+        for c in cls:
+            put(f"c:{c}")
+        if t.is_alpha and not proper:
+            put(f"w:{t.lemma_.lower()}")
+        if t.ent_iob_ == "B":
+            put(f"e:{t.ent_type_}")
+        if word.isalpha() and word.isupper() and len(word) > 1:
+            n_caps += 1
+        elif j > 0 and word[:1].isupper() and word[1:2].islower():
+            n_cap_mid += 1
+        if "@" in word:
+            put("sh:handle" if word.startswith("@") else "sh:at")
+        if any(ch.isdigit() for ch in word):
+            digit_run += 1
+            if any(ch.isalpha() for ch in word):
+                put("sh:alnum")
+            digits = sum(ch.isdigit() for ch in word)
+            put(f"sh:digits{min(digits, 8)}")
+        else:
+            if digit_run >= 2:
+                put(f"sh:digit_groups{min(digit_run, 4)}")
+            digit_run = 0
+    if digit_run >= 2:
+        put(f"sh:digit_groups{min(digit_run, 4)}")
+    put(f"sh:cap_mid{min(n_cap_mid, 3)}")
+    if n_caps:
+        put(f"sh:caps{min(n_caps, 2)}")
+    put(f"n:{min(len(toks) // 5, 6)}")
+    for j, t in enumerate(toks):
+        dep = t.dep_
+        if dep == "ROOT":
+            for k in keys[j]:
+                put(f"r:{k}")
+            continue
+        if dep not in arc_deps:
+            continue
+        hj = where.get(t.head.i)
+        if hj is None:
+            continue
+        for hk in keys[hj]:
+            for ck in keys[j]:
+                put(f"a:{hk}|{dep}|{ck}")
+    # the line the stretch is on
+    line = _line_of(text, start)
+    if text.count("\n"):
+        put("line:several")
+    if "|" in line or "\t" in line:
+        put("line:table")
+    if _BULLET.match(line):
+        put("line:bullet")
+    m = _LINE_LABEL.match(line)
+    if m and len(m.group(1).split()) <= 4:
+        put("line:label")
+        for w in m.group(1).split():
+            for c in index.get(w.lower(), ()):
+                put(f"label:c:{c}")
+            put(f"label:w:{w.lower()}")
+    elif _DASH_ENTRY.match(line):
+        put("line:dash_entry")
+    return out
+
+
+def probability(model: dict, feats: dict[str, float]) -> float:
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(f, 0.0) * v for f, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_model(dirs=None) -> dict | None:
+    """The weights file from the phrasebank search path (a user's file first), or None. A model set by
+    :func:`use_model` (tests, the training bench) wins."""
+    pinned = getattr(_override, "model", None)
+    if pinned is not None:
+        return pinned[0]
+    return load_weights(WEIGHTS_FILE, validate, dirs)
+
+
+def model_for(names: Any) -> dict | None:
+    """:func:`load_model`, looked up once per loaded rule set (``names``, the name rule's word lists, is made once per
+    load, and a changed weights file loads the rules again); a model set by :func:`use_model` still wins."""
+    pinned = getattr(_override, "model", None)
+    if pinned is not None:
+        return pinned[0]
+    cached = names.__dict__.get("_detail_model")
+    if cached is None:
+        cached = names.__dict__["_detail_model"] = (load_model(),)
+    return cached[0]
+
+
+def use_model(model: dict | None) -> None:
+    """Set the model this thread's check reads (None: read the weights file again); for tests and benches."""
+    _override.model = None if model is None else (model,)
+
+
+def weights_paths() -> list[Path]:
+    """Where :func:`load_model` looks, the user's folder first (the privacy rules count these files as their own)."""
+    return [Path(locations.user_dir("phrasebank")) / WEIGHTS_FILE,
+            Path(locations.packaged_dir("phrasebank")) / WEIGHTS_FILE]
+
+
+def validate(model: Any, path: Path) -> None:
+    need = check_weights(model, path)
+    spec = model["features"]
+    need("features.arc_deps", isinstance(spec.get("arc_deps"), list)
+         and all(isinstance(d, str) for d in spec["arc_deps"]), "a list of dependency labels")
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def remainder(text: str, start: int, end: int, taken: list[tuple[int, int]], min_words: int = 2
+              ) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` that no stretch of ``taken`` (other rules' findings) overlaps, trimmed of
+    spaces and punctuation, each holding at least ``min_words`` words: what the other rules left of a stretch the
+    check scored over its threshold ("Volunteer driver [Ken Maddox] has stepped back after his cancer diagnosis":
+    the name is the name rule's finding, the rest this check's)."""
+    cuts = sorted((max(s, start), min(e, end)) for s, e in taken if s < end and start < e)
+    if not cuts:
+        return [(start, end)]
+    out = []
+    pos = start
+    for s, e in cuts + [(end, end)]:
+        a, b = pos, s
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM:
+            b -= 1
+        if b > a and len(_WORD.findall(text, a, b)) >= min_words:
+            out.append((a, b))
+        pos = max(pos, e)
+    return out
+
+
+def spans(text: str, doc, names: Any, model: dict | None = None, threshold: float | None = None
+          ) -> list[tuple[int, int, float]]:
+    """The stretches of ``text`` whose score reaches the threshold, as (start, end, score); none without a model
+    or a parse."""
+    if doc is None or names is None:
+        return []
+    if model is None:
+        model = model_for(names)
+    if model is None:
+        return []
+    limit = model["threshold"] if threshold is None else threshold
+    spec, weights = model["features"], model["weights"]
+    out = []
+    for a, b, toks in units(text, doc):
+        p = probability(model, features(text, a, b, toks, names, spec, weights))
+        if p >= limit:
+            out.append((a, b, p))
+    return out
