@@ -894,9 +894,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
                 (s, e, sev) for s, e, sev in _regex_spans(rule, text)
                 if privacy_events.personal_event(doc, s, e, rule.events)]
         elif rule.kind == "learned":
-            # (p25) a stretch the learned check scores over its threshold (none without a weights file or a parse)
-            names = next((r.names for r in rules if r.kind == "entity" and r.names is not None), None)
-            spans = [(s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names)]
+            continue  # read after every other rule (below)
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
             for norm, starts, ends in (v for v in (view, table) if v is not None):
@@ -910,6 +908,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc, private)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
+    hits += _learned_hits(text, doc, rules, hits)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -929,6 +928,22 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
     ]
     return locate(findings, text)
+
+
+def _learned_hits(text: str, doc, rules: list[PrivacyRule], hits: list[_Hit]) -> list[_Hit]:
+    """(p25) The learned check's findings: each stretch (a sentence or a line) it scores over its threshold, less what
+    the other rules' findings cover (it reports only what they leave: "Volunteer driver [Ken Maddox] has stepped back
+    after his cancer diagnosis" gives the name rule the name and this check the rest). None without a weights file
+    or a parse."""
+    learned = [r for r in rules if r.kind == "learned"]
+    if not learned or doc is None:
+        return []
+    names = next((r.names for r in rules if r.kind == "entity" and r.names is not None), None)
+    taken = [(h.start, h.end) for h in hits]
+    out = []
+    for rule in learned:
+        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names, taken)]
+    return out
 
 
 # (p23) an entry of a handover list or a rota opening with a word in lower case and a dash: "josh – calm, cooked with

@@ -198,6 +198,8 @@ def weights_paths() -> list[Path]:
 
 def validate(model: Any, path: Path) -> None:
     need = check_weights(model, path)
+    gap = model.get("gap_threshold", 0.5)
+    need("gap_threshold", isinstance(gap, (int, float)) and 0 < gap < 1, "a number between 0 and 1, or left out")
     spec = model["features"]
     need("features.arc_deps", isinstance(spec.get("arc_deps"), list)
          and all(isinstance(d, str) for d in spec["arc_deps"]), "a list of dependency labels")
@@ -229,21 +231,35 @@ def remainder(text: str, start: int, end: int, taken: list[tuple[int, int]], min
     return out
 
 
-def spans(text: str, doc, names: Any, model: dict | None = None, threshold: float | None = None
+def spans(text: str, doc, names: Any, taken: list[tuple[int, int]] = (), model: dict | None = None
           ) -> list[tuple[int, int, float]]:
-    """The stretches of ``text`` whose score reaches the threshold, as (start, end, score); none without a model
-    or a parse."""
+    """The stretches of ``text`` to report, as (start, end, score): each stretch whose score reaches the threshold
+    and that no stretch of ``taken`` (the other rules' findings) overlaps; of a stretch that one does overlap, the
+    parts it leaves (:func:`remainder`) that score over the threshold on their own (``gap_threshold`` in the
+    weights file, else the threshold): "Volunteer driver [Ken Maddox] has stepped back after his cancer
+    diagnosis" gives this check "has stepped back after his cancer diagnosis", not "Volunteer driver". None
+    without a model or a parse."""
     if doc is None or names is None:
         return []
     if model is None:
         model = model_for(names)
     if model is None:
         return []
-    limit = model["threshold"] if threshold is None else threshold
+    limit = model["threshold"]
+    gap_limit = model.get("gap_threshold", limit)
     spec, weights = model["features"], model["weights"]
     out = []
     for a, b, toks in units(text, doc):
         p = probability(model, features(text, a, b, toks, names, spec, weights))
-        if p >= limit:
+        if p < limit:
+            continue
+        parts = remainder(text, a, b, list(taken))
+        if parts == [(a, b)]:
             out.append((a, b, p))
+            continue
+        for x, y in parts:
+            part = [t for t in toks if x <= t.idx < y]
+            q = probability(model, features(text, x, y, part, names, spec, weights))
+            if q >= gap_limit:
+                out.append((x, y, q))
     return out
