@@ -39,8 +39,8 @@ SPEC = {"arc_deps": ARC_DEPS}
 L2 = 4.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.02
-FA = 0.01
-GAP = "same"  # a cut stretch's parts: "all", "same" (each over the threshold on its own) or a number
+FA = 0.005
+GAP = "0.5"  # a cut stretch's parts: "all", "same" (each over the threshold on its own) or a number
 RULE_ID = "privacy.learned-private-detail"
 
 
@@ -305,7 +305,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/privacy_detail_cache.pkl"))
     ap.add_argument("--refresh", action="store_true")
-    ap.add_argument("--gap", default="same")
+    ap.add_argument("--gap", default="0.5", help='a cut stretch\'s parts: "all", "same" or a number (the default 0.5)')
     args = ap.parse_args(argv)
     _set_gap(args.gap)
     sets, prep = load_prepared(args.cache, args.refresh)
@@ -335,6 +335,7 @@ def main(argv: list[str]) -> None:
                          f"{len(examples)} stretches of the spent privacy sets ({len(sets)} sets), less the rows the "
                          "test suite keeps unshown. Do not edit by hand: retrain."),
                "trained_on": len(examples), "threshold": round(t, 4), "bias": model["bias"], "features": SPEC,
+               **({"gap_threshold": float(GAP)} if GAP not in ("all", "same") else {}),
                "weights": dict(sorted(model["weights"].items()))}
         print(f"{len(examples)} stretches ({sum(e['label'] for e in examples):.0f} private), "
               f"{len(out['weights'])} weights, threshold {out['threshold']}")
