@@ -40,7 +40,7 @@ L2 = 4.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.02
 FA = 0.005
-GAP = "0.5"  # a cut stretch's parts: "all", "same" (each over the threshold on its own) or a number
+GAP = "same"  # a cut stretch's parts: "all", "same" (each over the threshold on its own) or a number
 RULE_ID = "privacy.learned-private-detail"
 
 
@@ -305,7 +305,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/privacy_detail_cache.pkl"))
     ap.add_argument("--refresh", action="store_true")
-    ap.add_argument("--gap", default="0.5", help='a cut stretch\'s parts: "all", "same" or a number (the default 0.5)')
+    ap.add_argument("--gap", default="same", help='a cut stretch\'s parts: "all", "same" (the default) or a number')
     args = ap.parse_args(argv)
     _set_gap(args.gap)
     sets, prep = load_prepared(args.cache, args.refresh)
