@@ -1,7 +1,9 @@
 """Train and measure the learned privacy check (``privacy.learned-private-detail``, issue 15).
 
     python bench/train_privacy_detail.py --loso                 # leave-one-set-out table: rules vs rules + check
-    python bench/train_privacy_detail.py --out phrasebank/privacy-detail-scorer.json   # train on every set, write
+    python bench/train_privacy_detail.py --out tests/data/privacy_learned/privacy-detail-scorer.json   # train, write
+    (the check is shipped off: the rule and the weights in tests/data/privacy_learned/ are copied into a phrasebank
+    folder to turn it on; see bench/privacy_p25.md)
     python bench/train_privacy_detail.py --dry-run              # train on every set, print what would be written
 
 What it is: a logistic regression (L2, scipy's L-BFGS) over :func:`evidencebot.language.privacy_learned.features`
@@ -315,7 +317,7 @@ def main(argv: list[str]) -> None:
         folds = args.folds.split(",") if args.folds else (
             [n for n in sets if n.startswith("tw")] + ["pv24dev", "s24", "s23", "s22", "s21", "s20", "s19", "s18"])
         pooled = {"rules": Counter(), "check": Counter()}
-        print(f"| left out | rows | rules alone | rules + check | threshold |\n|---|---|---|---|---|")
+        print("| left out | rows | rules alone | rules + check | threshold |\n|---|---|---|---|---|")
         for fold in folds:
             train = [n for n in trainable if n != fold]
             t = choose_threshold(sets, prep, train, unshown, fa=args.fa, l2=args.l2)

@@ -207,9 +207,7 @@ def test_structure_flags(text, part, rules, nlp):
 
 @pytest.mark.parametrize("text", PASS, ids=[t[:40] for t in PASS])
 def test_structure_passes(text, rules, nlp):
-    # (p25) the structure rules' passes: the learned check is left out here, as it reads one of them ("... starts on
-    # Monday once his enhanced DBS came back clear") as a worker's private detail (noted in bench/privacy_p25.md)
-    findings = [f for f in _findings(text, rules, nlp) if f.rule != "privacy.learned-private-detail"]
+    findings = _findings(text, rules, nlp)
     assert not findings, f"{text!r}: {[(f.rule, f.match) for f in findings]}"
 
 
