@@ -1221,6 +1221,21 @@ def test_register_names_nicknames_and_preferred_names_are_found(rules, nlp, text
     assert found == names, text
 
 
+@pytest.mark.parametrize("text, names", [
+    # (p25b) a surname-first pair as a table cell's whole value, a surname in capitals before a name ending a clause,
+    # a signature block's name split over two lines: one finding each, the whole name
+    ("Room | Resident | Keyworker\n3 | Featherstone, Imogen | AB\n7 | Adeyemi, Folake | CD",
+     ["Featherstone, Imogen", "Adeyemi, Folake"]),
+    ("Can you move the review for WHITLOCK, Gemma; she starts a new job on Monday.", ["WHITLOCK, Gemma"]),
+    ("Thanks again for covering.\n\nBest wishes,\nRosalind\nBlackwood-Tate\nPeer Support Worker",
+     ["Rosalind\nBlackwood-Tate"]),
+    ("Best wishes,\nRosalind\nPeer Support Worker", ["Rosalind"]),  # a role on the next line is no part of it
+])
+def test_a_surname_first_pair_and_a_split_signature_name_are_one_finding(rules, nlp, text, names):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == names, text
+
+
 @pytest.mark.parametrize("text", [
     "Bradford, Leeds – referrals rose over the winter.",
     "Young Carers Week runs in June.",

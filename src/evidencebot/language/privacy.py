@@ -3888,6 +3888,7 @@ def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals()
         named = _with_particle_surname(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
+        named = _with_split_names(text, named, rule)
         return _with_description(text, _with_nickname_word(text, named, rule), rule)
     return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans] + finder.capitals()), rule),
                              rule)
@@ -4048,6 +4049,63 @@ def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         else:
             out.append([start, end])
     return [(s, e) for s, e in out]
+
+
+# (p25b) "Surname, Firstname" / "SURNAME, Firstname" as a line's (or a label's) whole value: one name, written
+# surname first ("O'Sullivan, Ciarán", "OKAFOR, Chidi (key worker)")
+# ("O'Sullivan, Ciarán", "OKAFOR, Chidi (key worker)", a table cell "| Begum, Rahima |"), and a surname in capitals
+# anywhere before a name ending a clause ("re-book the clinic for ABIODUN, Tolu; he could not ...")
+_SURNAME_PAIR = re.compile(
+    rf"(?m)(?:(?:^|[:|])[ \t\u00a0]*(?:[-*•][ \t]+)?({_NAME_WORD})|(?<![\w'’\-])([{_UPPER}][{_UPPER}'’\-]+)),"
+    rf"[ \t\u00a0]+({_NAME_WORD})(?=[ \t\u00a0]*(?:$|[(\[|;:.,–—)]|-[ \t]))")
+# a line that is one or two name words alone (a signature block's line)
+_NAME_LINE = re.compile(rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD})?)[ \t\u00a0,]*$")
+
+
+def _with_split_names(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(p25b) A name found in part widened over the rest of it by structure: the other half of a "Surname,
+    Firstname" pair that is a line's or a label's whole value, and, in a signature block, a line of one or two name
+    words alone right after (or before) a line that is the name found alone ("Deborah\nOkonkwo-Hart"); a word the
+    privacy lists know (a role, a title, a place word) is not a name's part."""
+    if not spans:
+        return spans
+    index = privacy_filter._class_index(rule.names) if rule.names is not None else {}
+    titles = set(rule.names.titles) if rule.names is not None else set()
+
+    def plain(value: str) -> bool:
+        return all(w.casefold() not in index and w.rstrip(".") not in titles for w in value.split())
+
+    out = [list(sp) for sp in spans]
+    for m in _SURNAME_PAIR.finditer(text):
+        g = 1 if m.group(1) else 2
+        for sp in out:
+            if sp[0] < m.end(3) and m.start(g) < sp[1] and plain(m.group(g)) and plain(m.group(3)):
+                sp[0], sp[1] = min(sp[0], m.start(g)), max(sp[1], m.end(3))
+    for sp in out:
+        a = text.rfind("\n", 0, sp[0]) + 1
+        b = text.find("\n", sp[1])
+        b = len(text) if b < 0 else b
+        if text[a:sp[0]].strip() or text[sp[1]:b].strip(" \t\u00a0,"):
+            continue  # the name is not alone on its line
+        if b < len(text):
+            nb = text.find("\n", b + 1)
+            nb = len(text) if nb < 0 else nb
+            m = _NAME_LINE.fullmatch(text, b + 1, nb)
+            if m and plain(m.group(1)) and len(text[sp[0]:sp[1]].split()) == 1:
+                sp[1] = m.end(1)
+                continue
+        if a > 0:
+            pa = text.rfind("\n", 0, a - 1) + 1
+            m = _NAME_LINE.fullmatch(text, pa, a - 1)
+            if m and plain(m.group(1)) and len(text[sp[0]:sp[1]].split()) == 1 and len(m.group(1).split()) == 1:
+                sp[0] = m.start(1)
+    merged: list[list[int]] = []
+    for s0, e0 in sorted(out):
+        if merged and s0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e0)
+        else:
+            merged.append([s0, e0])
+    return [(s0, e0) for s0, e0 in merged]
 
 
 def _span_of_words(group: str, count: int) -> int:
