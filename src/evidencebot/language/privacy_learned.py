@@ -165,6 +165,40 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
     return out
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def has_person_sign(toks: list, names: Any, spec: dict) -> bool:
+    """Whether a stretch shows any sign of a person, read by structure before it is scored (a stretch with none is
+    not scored: it cannot hold a person's detail, and skipping it saves the features' cost). A sign is a name
+    candidate (a proper noun, a PERSON entity, a listed first name), a word of one of the weights file's
+    ``gate_classes`` (the privacy rules' person words, pronouns, titles, kin), a first-person singular pronoun, or
+    an identifier-shaped token (an ``@``, letters mixed with digits, three or more digits that are not a year).
+    Without ``gate_classes`` in the spec every stretch is scored."""
+    classes = spec.get("gate_classes")
+    if classes is None:
+        return True
+    wanted = set(classes)
+    index = _class_index(names)
+    first_names, ambiguous = names.first_names, names.ambiguous
+    for t in toks:
+        word = t.text
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            return True
+        if wanted.intersection(index.get(t.lower_, ())):
+            return True
+        if word in first_names and word not in ambiguous:
+            return True
+        if t.pos_ == "PRON" and "1" in t.morph.get("Person") and "Sing" in t.morph.get("Number"):
+            return True
+        if "@" in word:
+            return True
+        digits = sum(ch.isdigit() for ch in word)
+        if digits and (any(ch.isalpha() for ch in word) or (digits >= 3 and not _YEAR.fullmatch(word))):
+            return True
+    return False
+
+
 def probability(model: dict, feats: dict[str, float]) -> float:
     weights = model["weights"]
     z = model["bias"] + sum(weights.get(f, 0.0) * v for f, v in feats.items())
@@ -210,6 +244,9 @@ def validate(model: Any, path: Path) -> None:
     spec = model["features"]
     need("features.arc_deps", isinstance(spec.get("arc_deps"), list)
          and all(isinstance(d, str) for d in spec["arc_deps"]), "a list of dependency labels")
+    gate = spec.get("gate_classes", [])
+    need("features.gate_classes", isinstance(gate, list) and all(isinstance(c, str) for c in gate),
+         "a list of the privacy rules' word classes, or left out")
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -257,6 +294,8 @@ def spans(text: str, doc, names: Any, taken: list[tuple[int, int]] | None = None
     spec, weights = model["features"], model["weights"]
     out = []
     for a, b, toks in units(text, doc):
+        if not has_person_sign(toks, names, spec):
+            continue
         p = probability(model, features(text, a, b, toks, names, spec, weights))
         if p < limit:
             continue
