@@ -44,7 +44,11 @@ GATE_CLASSES = ["pronouns", "own_pronouns", "kin_owners", "person_nouns", "kin_n
                 "nickname_words", "kin_qualifiers", "group_nouns", "subject_states", "condition_nouns",
                 "eponymous_conditions", "figure_nouns", "public_figures", "official", "honour", "name_prefixes",
                 "name_particles"]
-SPEC = {"arc_deps": ARC_DEPS, "gate_classes": GATE_CLASSES}
+# words of our own documents' reference lines and headers (a feature each, in any case: the parse often reads them
+# as proper nouns, which give no lemma feature)
+DOC_WORDS = ["itt", "lot", "question", "schedule", "ref", "reference", "tender", "section", "appendix", "annex",
+             "weighting", "specification", "clause", "kpi", "contract", "lots"]
+SPEC = {"arc_deps": ARC_DEPS, "gate_classes": GATE_CLASSES, "doc_words": DOC_WORDS}
 L2 = 4.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.02

@@ -1,11 +1,10 @@
 """The learned privacy check (privacy.learned-private-detail, issue 15): what it reports, what it leaves to the
-other rules, and the weights file it reads (privacy-detail-scorer.json). It is shipped off: the rule and the trained
-weights are in tests/data/privacy_learned/, to be copied into a phrasebank folder. Tiny hand-made weights here."""
+other rules, and the weights file it reads (privacy-detail-scorer.json). Shipped on (p25b, bench/privacy_p25.md):
+the shipped weights are read where a test is about them; elsewhere tiny hand-made weights."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,6 @@ from evidencebot.language import privacy_learned
 from evidencebot.language.privacy import find_privacy, load_privacy_rules
 
 SHIPPED = locations.packaged_dir("phrasebank")
-KIT = Path(__file__).resolve().parents[1] / "data" / "privacy_learned"
 RULE = "privacy.learned-private-detail"
 # "chemo" and "surgery" weigh a stretch up to about 0.95; nothing else counts
 TINY = {"bias": -3.0, "threshold": 0.5, "features": {"arc_deps": ["nsubj", "dobj"]},
@@ -24,29 +22,56 @@ TINY = {"bias": -3.0, "threshold": 0.5, "features": {"arc_deps": ["nsubj", "dobj
 
 @pytest.fixture(scope="module")
 def rules():
-    """The shipped rules with the kit's rule file added (as a user's phrasebank folder adds it)."""
-    return load_privacy_rules([KIT, SHIPPED])
+    return load_privacy_rules([SHIPPED])
 
 
-def test_it_is_shipped_off():
-    # bench/privacy_p25.md: recall rises on every fresh set, but two spent sets lose precision and the CPU
-    # overhead rises by about 12 points; the rule and the weights are a kit to copy in, not a default
-    assert privacy_learned.load_model([SHIPPED]) is None
-    assert RULE not in {r.id for r in load_privacy_rules([SHIPPED])}
+@pytest.fixture(scope="module")
+def shipped_model():
+    return privacy_learned.load_model([SHIPPED])
 
 
-def test_the_kits_weights_load_and_its_rule_flags_its_examples(rules, nlp):
-    model = privacy_learned.load_model([KIT])
-    assert model is not None and model["weights"] and 0.9 < model["threshold"] < 1
-    rule = next(r for r in rules if r.id == RULE)
-    privacy_learned.use_model(model)
+def test_it_is_shipped_on_with_its_gate(rules, shipped_model):
+    # bench/privacy_p25.md (p25b): recall rises on every fresh set left out, precision level or higher, no older set
+    # loses more than one pass row; a stretch with no sign of a person is not scored
+    assert RULE in {r.id for r in rules}
+    assert shipped_model is not None and shipped_model["weights"] and 0.9 < shipped_model["threshold"] < 1
+    assert "pronouns" in shipped_model["features"]["gate_classes"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a worker's private life beside their role, a handover entry: a detail no rule lists
+    ("The caretaker at the Elm Street hub is off for a month while his wife has a hip replacement.", True),
+    ("Handover: room 6 quiet all evening, room 2 in tears again about losing custody of her son", True),
+    # our own documents' shapes (written here): a buyer's reference line, a question header, an empty form's
+    # labels, a compliance-table row, a template placeholder
+    ("Contract ref: NRC/ASC/2028/077, Lot 3, Question 5.2 (Mobilisation)", False),
+    ("## Question 4 – Working with Carers and Families", False),
+    ("Full name: ________   Date of birth: ________   NHS number: ________", False),
+    ("| Named worker allocated within 5 working days of referral | 95% | Monthly |", False),
+    ("Dear {{ contact_name }}, please find our response to Lot {{ lot }} attached.", False),
+])
+def test_the_shipped_weights_flag_a_detail_and_pass_our_own_shapes(rules, nlp, shipped_model, text, flagged):
+    privacy_learned.use_model(shipped_model)
     try:
-        for kind, want in (("flag", True), ("pass", False)):
-            for example in rule.examples[kind][:2]:
-                text = example.replace("[[", "").replace("]]", "")
-                assert bool(_learned(text, rules, nlp)) is want, example
+        assert bool(_learned(text, rules, nlp)) is flagged, text
     finally:
         privacy_learned.use_model(None)
+
+
+def test_a_named_workers_vetting_outcome_is_flagged_and_the_name_is_not(rules, nlp, shipped_model):
+    # (p25b) a new worker named in role passes the name rules (staff in role), but the outcome of their DBS
+    # check is a record check about that one person, not part of their role: the learned check warns on it, as
+    # a reader would ("All new staff start once their enhanced DBS check is back" says the same without them)
+    text = "Our new recovery worker, Ana Brady, started in May once her enhanced DBS came back clear."
+    plain = "All new staff start once their enhanced DBS check is back."
+    privacy_learned.use_model(shipped_model)
+    try:
+        found = find_privacy(text, nlp(text), rules)
+        assert not find_privacy(plain, nlp(plain), rules)
+    finally:
+        privacy_learned.use_model(None)
+    assert [f.rule for f in found] == [RULE]
+    assert [f.severity for f in found] == ["warning"]
 
 
 @pytest.fixture
@@ -67,6 +92,17 @@ def test_a_line_with_a_private_detail_no_rule_lists_is_reported(rules, nlp, tiny
 
 def test_a_stretch_under_the_threshold_is_left_alone(rules, nlp, tiny):
     assert _learned("The driver is away until October.", rules, nlp) == []
+
+
+def test_a_stretch_with_no_sign_of_a_person_is_not_scored(rules, nlp):
+    # the gate: the same detail with a pronoun is scored and reported; without any sign of a person it is not
+    gated = {**TINY, "features": {**TINY["features"], "gate_classes": ["pronouns"]}}
+    privacy_learned.use_model(gated)
+    try:
+        assert _learned("chemo is given on the ward every week", rules, nlp) == []
+        assert _learned("she has chemo on the ward every week", rules, nlp) == ["she has chemo on the ward every week"]
+    finally:
+        privacy_learned.use_model(None)
 
 
 def test_it_reports_only_what_the_other_rules_leave(rules, nlp, tiny):

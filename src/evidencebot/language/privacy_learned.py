@@ -46,6 +46,11 @@ _LINE_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z'’ \-]{0,30
 _DASH_ENTRY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w'’.\-]*(?:[ \t,]+[A-Za-z][\w'’.\-]*){0,2}[ \t]+[–—\-][ \t]+\S")
 _BULLET = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
 _TRIM = " \t\u00a0.,;:!?()[]-–—|*•\"'“”‘’"
+# (p25b) our own documents' shapes: a blank to fill in ("[ ]", "_____", "{{ name }}", "<name>") and a document
+# reference code (parts joined by "/" or "-", one a year, one in capitals: "LBH/MH/2027/014", "HMBC-CH-2026-117")
+_BLANK = re.compile(r"\[[ \t]*\]|_{3,}|\.{4,}|\{\{[^}]*\}\}|<[a-z_ ]{2,30}>")
+_REF_PART = re.compile(r"[/\-]")
+_YEAR_PART = re.compile(r"(?:19|20)\d\d")
 
 
 def units(text: str, doc) -> Iterator[tuple[int, int, list]]:
@@ -127,6 +132,17 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
             digit_run = 0
     if digit_run >= 2:
         put(f"sh:digit_groups{min(digit_run, 4)}")
+    doc_words = spec.get("doc_words", ())
+    if doc_words:
+        for t in toks:
+            if t.lower_ in doc_words:
+                put(f"d:{t.lower_}")
+            parts = _REF_PART.split(t.text)
+            if len(parts) >= 3 and any(_YEAR_PART.fullmatch(x) for x in parts) \
+                    and any(x.isalpha() and x.isupper() for x in parts):
+                put("sh:ref_code")
+        if _BLANK.search(text, start, end):
+            put("sh:blank")
     put(f"sh:cap_mid{min(n_cap_mid, 3)}")
     if n_caps:
         put(f"sh:caps{min(n_caps, 2)}")
@@ -244,6 +260,9 @@ def validate(model: Any, path: Path) -> None:
     spec = model["features"]
     need("features.arc_deps", isinstance(spec.get("arc_deps"), list)
          and all(isinstance(d, str) for d in spec["arc_deps"]), "a list of dependency labels")
+    words = spec.get("doc_words", [])
+    need("features.doc_words", isinstance(words, list) and all(isinstance(w, str) for w in words),
+         "a list of lower-case words, or left out")
     gate = spec.get("gate_classes", [])
     need("features.gate_classes", isinstance(gate, list) and all(isinstance(c, str) for c in gate),
          "a list of the privacy rules' word classes, or left out")
