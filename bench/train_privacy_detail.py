@@ -1,9 +1,8 @@
 """Train and measure the learned privacy check (``privacy.learned-private-detail``, issue 15).
 
     python bench/train_privacy_detail.py --loso                 # leave-one-set-out table: rules vs rules + check
-    python bench/train_privacy_detail.py --out tests/data/privacy_learned/privacy-detail-scorer.json   # train, write
-    (the check is shipped off: the rule and the weights in tests/data/privacy_learned/ are copied into a phrasebank
-    folder to turn it on; see bench/privacy_p25.md)
+    python bench/train_privacy_detail.py --out phrasebank/privacy-detail-scorer.json   # train, write (shipped on)
+    python bench/train_privacy_detail.py --loso --folds tw5,tw6 --also-out tw5,tw6   # new voices, both left out
     python bench/train_privacy_detail.py --dry-run              # train on every set, print what would be written
 
 What it is: a logistic regression (L2, scipy's L-BFGS) over :func:`evidencebot.language.privacy_learned.features`

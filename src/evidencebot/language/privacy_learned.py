@@ -20,11 +20,12 @@ rule (``privacy.learned-private-detail``, kind ``learned``) defers to every othe
 stretch no other finding touches, and of a stretch one does touch, only the parts left that score over the
 threshold on their own. Without a weights file, or without a parse, it finds nothing.
 
-It is shipped OFF (session 25, bench/privacy_p25.md): left out one set at a time, recall rises on every fresh
-set (the four training writers' sets, pv24dev, s24) with their precision level or higher, but two spent sets
-(s22, s23) gain nothing and lose a pass row each (a tender reference line, an empty form's labels), and the
-checker's CPU rises by about 12 points over bare parsing. The rule and the trained weights are a kit in
-``tests/data/privacy_learned/``: copy both files into a phrasebank folder to turn it on.
+Shipped ON since p25b (bench/privacy_p25.md): a stretch with no sign of a person (:func:`has_person_sign`) is not
+scored, which keeps our own reference lines, headers and form labels out of it and saves the features' cost, and
+the weights are trained with our own documents' shapes as pass rows (buyer references, question headers, form
+labels, compliance-table rows) and features for them (``doc_words``, a reference code's shape, a blank to fill in).
+Left out one set at a time, recall rises on every fresh set with precision level or higher, and no older set
+loses more than one pass row.
 """
 
 from __future__ import annotations
