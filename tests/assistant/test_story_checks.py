@@ -197,7 +197,10 @@ def test_the_story_form_s_check_path_finds_issue_15_s_new_privacy_kinds():
     row = {**PARTS, "context": "Case no. 77-1902-B - dad has asked that contact go through his solicitor.",
            "delivery": "One mum, a 29-year-old Roma mother of five in Hartcliffe, was evicted twice last year."}
     found = check_story(row)
-    assert {f.rule for f in found["context"] if f.family == "privacy"} == {"privacy.local-patient-id"}
+    # (p25b) the learned check, shipped on, also reads the detail beside the id as a family's private matter
+    assert [(f.rule, f.match) for f in found["context"] if f.family == "privacy"] == [
+        ("privacy.local-patient-id", "77-1902-B"),
+        ("privacy.learned-private-detail", "dad has asked that contact go through his solicitor")]
     assert {f.rule for f in found["delivery"] if f.family == "privacy"} == {"privacy.singling-out"}
     problems = submit_problems(row)
     assert any("77-1902-B" in p for p in problems) and any("Roma mother of five" in p for p in problems)

@@ -52,6 +52,8 @@ def _rule_examples():
 def test_shipped_rules_load_and_cover_every_kind(rules):
     ids = {r.id for r in rules}
     assert ids == {
+        # (p25) the learned check for a private detail no rule lists (privacy_learned.py)
+        "privacy.learned-private-detail",
         # (p22) identifiers by their shape: bank details, a car's plate, a social handle, a name in capitals
         "privacy.bank-details",
         "privacy.vehicle-registration",
@@ -141,6 +143,8 @@ def test_rule_examples_without_parse(rule_id, kind, example, rules):
             pytest.skip("needs the parse")
     if rule.kind == "event_date" and kind == "flag":
         pytest.skip("a date is an event's only by the parse")
+    if rule.kind == "learned" and kind == "flag":
+        pytest.skip("the learned check reads the parse")
     _check_example(rule_id, kind, example, rules, None)
 
 
@@ -264,6 +268,8 @@ def test_offsets_map_to_the_right_substring_in_multiline_text(rules, nlp):
     found = find_privacy(text, nlp(text), rules)
     got = [(f.rule, f.match, f.line, f.column) for f in found]
     assert got == [
+        # (p25) the learned check reads the dated referral by her GP as a private detail no rule lists
+        ("privacy.learned-private-detail", "Context: referred in March 2025 by her GP", 3, 1),
         ("privacy.date-of-birth", "14/03/1987", 4, 8),
         ("privacy.nhs-number", "943 476 5919", 4, 31),
         ("privacy.full-address", "Flat 3, 22 Mill Lane, LS6 2QT", 5, 18),
@@ -921,7 +927,9 @@ def measure(sentences, rules, nlp):
     errors = []
     for sentence in sentences:
         text, expected = _labelled(sentence)
-        found = find_privacy(text, nlp(text), rules)
+        # findings by kind: the learned check has none (tests/language/test_quality.py and bench/train_privacy_detail.py
+        # measure it by sentence)
+        found = [f for f in find_privacy(text, nlp(text), rules) if f.rule != "privacy.learned-private-detail"]
         # one finding for an address with its postcode stands for both parts
         found = [f for f in found if f.rule != "privacy.full-address"] + [
             replace(f, rule=part) for f in found if f.rule == "privacy.full-address"
@@ -1221,6 +1229,21 @@ def test_register_names_nicknames_and_preferred_names_are_found(rules, nlp, text
     assert found == names, text
 
 
+@pytest.mark.parametrize("text, names", [
+    # (p25b) a surname-first pair as a table cell's whole value, a surname in capitals before a name ending a clause,
+    # a signature block's name split over two lines: one finding each, the whole name
+    ("Room | Resident | Keyworker\n3 | Featherstone, Imogen | AB\n7 | Adeyemi, Folake | CD",
+     ["Featherstone, Imogen", "Adeyemi, Folake"]),
+    ("Can you move the review for WHITLOCK, Gemma; she starts a new job on Monday.", ["WHITLOCK, Gemma"]),
+    ("Thanks again for covering.\n\nBest wishes,\nRosalind\nBlackwood-Tate\nPeer Support Worker",
+     ["Rosalind\nBlackwood-Tate"]),
+    ("Best wishes,\nRosalind\nPeer Support Worker", ["Rosalind"]),  # a role on the next line is no part of it
+])
+def test_a_surname_first_pair_and_a_split_signature_name_are_one_finding(rules, nlp, text, names):
+    found = [f.match for f in find_privacy(text, doc=nlp(text), rules=rules) if f.rule == "privacy.person-name"]
+    assert found == names, text
+
+
 @pytest.mark.parametrize("text", [
     "Bradford, Leeds – referrals rose over the winter.",
     "Young Carers Week runs in June.",
@@ -1425,7 +1448,10 @@ def test_addresses_without_a_postcode_and_revd_as_an_office(checker_factory, tex
     ("Client B asked for her story to be used in training only.", None),
 ])
 def test_partial_names_and_quoted_nicknames_in_a_care_context(checker_factory, text, flagged):
-    found = [f.match for f in checker_factory("privacy").check_text(text, markup="text") if f.family == "privacy"]
+    # (p25) the names; the learned check also reports the detail beside some of them ("eldest daughter has been
+    # referred to the eating disorder team"), which is not what these sentences test
+    found = [f.match for f in checker_factory("privacy").check_text(text, markup="text")
+             if f.family == "privacy" and f.rule != "privacy.learned-private-detail"]
     assert found == ([flagged] if flagged else [])
 
 

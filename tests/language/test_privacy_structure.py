@@ -207,7 +207,10 @@ def test_structure_flags(text, part, rules, nlp):
 
 @pytest.mark.parametrize("text", PASS, ids=[t[:40] for t in PASS])
 def test_structure_passes(text, rules, nlp):
-    findings = _findings(text, rules, nlp)
+    # (p25) the structure rules' passes (a name in role is not a person's private detail): the learned check is left
+    # out here, as it rightly warns on one of them ("... Tom Ashby, starts on Monday once his enhanced DBS came back
+    # clear": a named worker's record-check outcome; test_privacy_learned.py asserts that warning on its own wording)
+    findings = [f for f in _findings(text, rules, nlp) if f.rule != "privacy.learned-private-detail"]
     assert not findings, f"{text!r}: {[(f.rule, f.match) for f in findings]}"
 
 

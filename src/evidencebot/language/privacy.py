@@ -36,7 +36,7 @@ import yaml
 
 from evidencebot import locations
 from evidencebot.errors import ConfigError
-from evidencebot.language import privacy_events, privacy_filter
+from evidencebot.language import privacy_events, privacy_filter, privacy_learned
 from evidencebot.language.phrasebank import check_defer_to, line_of, merge_records, source_files
 from evidencebot.language.findings import SEVERITIES, Finding, locate
 from evidencebot.language.prefilter import grams, may_match
@@ -53,7 +53,7 @@ __all__ = [
 
 RULES_FILE = "privacy.yaml"
 FAMILY = "privacy"
-KINDS = ("regex", "entity", "combination", "event_date")
+KINDS = ("regex", "entity", "combination", "event_date", "learned")
 FLAG_NAMES = {
     "IGNORECASE": re.IGNORECASE,
     "VERBOSE": re.VERBOSE,
@@ -477,6 +477,7 @@ def load_privacy_rules(paths: list[Path] | None = None) -> list[PrivacyRule]:
         )
     deps = list(candidates) + [p for _, p in files if p not in candidates]
     deps += [p for p in privacy_filter.weights_paths() if p not in deps]  # the name filter's model is read per load
+    deps += [p for p in privacy_learned.weights_paths() if p not in deps]  # (p25) and the learned check's
     rules = _parse_files(files, folders, deps)
     _CACHE[key] = (_stamp(deps), rules)
     return list(rules)
@@ -587,7 +588,7 @@ def _parse_rule(path, index, record, defines, folders, deps) -> PrivacyRule:
     if not isinstance(priority, int) or isinstance(priority, bool):
         raise _err(path, rule_id, "priority", "must be a whole number")
 
-    patterns = _parse_patterns(path, rule_id, record.get("patterns"), defines, required=kind != "entity")
+    patterns = _parse_patterns(path, rule_id, record.get("patterns"), defines, required=kind not in ("entity", "learned"))
     window = record.get("window", 200)
     if kind == "combination":
         parts = {p.part for p in patterns}
@@ -892,6 +893,8 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             spans = [] if doc is None or rule.events is None else [
                 (s, e, sev) for s, e, sev in _regex_spans(rule, text)
                 if privacy_events.personal_event(doc, s, e, rule.events)]
+        elif rule.kind == "learned":
+            continue  # read after every other rule (below)
         elif rule.kind == "regex":
             spans = _regex_spans(rule, text)
             for norm, starts, ends in (v for v in (view, table) if v is not None):
@@ -905,6 +908,7 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
             spans = [(s, e, rule.severity) for s, e in _name_spans(rule, text, doc, private)]
         hits.extend(_Hit(rule, s, e, sev) for s, e, sev in _merge_same_rule(spans))
     hits += _slot_names(text, hits)
+    hits += _learned_hits(text, doc, rules, hits)
     if any(r.beside for r in rules):
         anchors = [h for h in hits if not h.rule.beside]
         hits = [h for h in hits if not h.rule.beside or _beside_person(h, anchors, text)]
@@ -924,6 +928,22 @@ def find_privacy(text: str, doc=None, rules: list[PrivacyRule] | None = None) ->
         for h in sorted(kept, key=lambda h: (h.start, h.end, h.rule.priority))
     ]
     return locate(findings, text)
+
+
+def _learned_hits(text: str, doc, rules: list[PrivacyRule], hits: list[_Hit]) -> list[_Hit]:
+    """(p25) The learned check's findings: each stretch (a sentence or a line) it scores over its threshold, less what
+    the other rules' findings cover (it reports only what they leave: "Volunteer driver [Ken Maddox] has stepped back
+    after his cancer diagnosis" gives the name rule the name and this check the rest). None without a weights file
+    or a parse."""
+    learned = [r for r in rules if r.kind == "learned"]
+    if not learned or doc is None:
+        return []
+    names = next((r.names for r in rules if r.kind == "entity" and r.names is not None), None)
+    taken = [(h.start, h.end) for h in hits]
+    out = []
+    for rule in learned:
+        out += [_Hit(rule, s, e, rule.severity) for s, e, _ in privacy_learned.spans(text, doc, names, taken)]
+    return out
 
 
 # (p23) an entry of a handover list or a rota opening with a word in lower case and a dash: "josh – calm, cooked with
@@ -3868,6 +3888,7 @@ def _name_spans(rule: PrivacyRule, text: str, doc, private: list[tuple[int, int]
         # passes run with no other name found too: "Her daughter Kacey-Mae has started school."
         kept = (privacy_filter.keep(finder, spans) if spans else []) + finder.capitals()
         named = _with_particle_surname(text, _with_joined_names(finder, _whole_names(text, kept)), rule)
+        named = _with_split_names(text, named, rule)
         return _with_description(text, _with_nickname_word(text, named, rule), rule)
     return _with_description(text, _with_nickname_word(text, _whole_names(text, [(s, e) for s, e, _ in spans] + finder.capitals()), rule),
                              rule)
@@ -4028,6 +4049,63 @@ def _whole_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         else:
             out.append([start, end])
     return [(s, e) for s, e in out]
+
+
+# (p25b) "Surname, Firstname" / "SURNAME, Firstname" as a line's (or a label's) whole value: one name, written
+# surname first ("O'Sullivan, Ciarán", "OKAFOR, Chidi (key worker)")
+# ("O'Sullivan, Ciarán", "OKAFOR, Chidi (key worker)", a table cell "| Begum, Rahima |"), and a surname in capitals
+# anywhere before a name ending a clause ("re-book the clinic for ABIODUN, Tolu; he could not ...")
+_SURNAME_PAIR = re.compile(
+    rf"(?m)(?:(?:^|[:|])[ \t\u00a0]*(?:[-*•][ \t]+)?({_NAME_WORD})|(?<![\w'’\-])([{_UPPER}][{_UPPER}'’\-]+)),"
+    rf"[ \t\u00a0]+({_NAME_WORD})(?=[ \t\u00a0]*(?:$|[(\[|;:.,–—)]|-[ \t]))")
+# a line that is one or two name words alone (a signature block's line)
+_NAME_LINE = re.compile(rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD})?)[ \t\u00a0,]*$")
+
+
+def _with_split_names(text: str, spans: list[tuple[int, int]], rule: PrivacyRule) -> list[tuple[int, int]]:
+    """(p25b) A name found in part widened over the rest of it by structure: the other half of a "Surname,
+    Firstname" pair that is a line's or a label's whole value, and, in a signature block, a line of one or two name
+    words alone right after (or before) a line that is the name found alone ("Deborah\nOkonkwo-Hart"); a word the
+    privacy lists know (a role, a title, a place word) is not a name's part."""
+    if not spans:
+        return spans
+    index = privacy_filter._class_index(rule.names) if rule.names is not None else {}
+    titles = set(rule.names.titles) if rule.names is not None else set()
+
+    def plain(value: str) -> bool:
+        return all(w.casefold() not in index and w.rstrip(".") not in titles for w in value.split())
+
+    out = [list(sp) for sp in spans]
+    for m in _SURNAME_PAIR.finditer(text):
+        g = 1 if m.group(1) else 2
+        for sp in out:
+            if sp[0] < m.end(3) and m.start(g) < sp[1] and plain(m.group(g)) and plain(m.group(3)):
+                sp[0], sp[1] = min(sp[0], m.start(g)), max(sp[1], m.end(3))
+    for sp in out:
+        a = text.rfind("\n", 0, sp[0]) + 1
+        b = text.find("\n", sp[1])
+        b = len(text) if b < 0 else b
+        if text[a:sp[0]].strip() or text[sp[1]:b].strip(" \t\u00a0,"):
+            continue  # the name is not alone on its line
+        if b < len(text):
+            nb = text.find("\n", b + 1)
+            nb = len(text) if nb < 0 else nb
+            m = _NAME_LINE.fullmatch(text, b + 1, nb)
+            if m and plain(m.group(1)) and len(text[sp[0]:sp[1]].split()) == 1:
+                sp[1] = m.end(1)
+                continue
+        if a > 0:
+            pa = text.rfind("\n", 0, a - 1) + 1
+            m = _NAME_LINE.fullmatch(text, pa, a - 1)
+            if m and plain(m.group(1)) and len(text[sp[0]:sp[1]].split()) == 1 and len(m.group(1).split()) == 1:
+                sp[0] = m.start(1)
+    merged: list[list[int]] = []
+    for s0, e0 in sorted(out):
+        if merged and s0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e0)
+        else:
+            merged.append([s0, e0])
+    return [(s0, e0) for s0, e0 in merged]
 
 
 def _span_of_words(group: str, count: int) -> int:

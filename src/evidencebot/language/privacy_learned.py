@@ -1,0 +1,331 @@
+"""A learned recall check for private details the privacy rules never listed (issue 15).
+
+The privacy rules catch the wording they were written from; on sets by a writer nobody has read, recall
+stays near 0.80 while every spent set rises. This check reads a sentence (or a line: a table row, an entry
+of a handover list, a line of a signature block) the way a reader does, as features of that stretch:
+
+* the **word classes** of its words, from the privacy rule's own lists (``privacy.yaml``: the name rule's
+  lists and ``person_context``), and its lemmas (proper nouns are given by class and shape, not spelled);
+* the **structure**: every dependency arc as (head's class, relation, dependent's class), a class being a
+  word class or else the part of speech;
+* **shapes**: digit groups, letters mixed with digits, capitalised words not at the start, words in
+  capitals, ``@`` handles, listed first names, the model's entities;
+* the **line**: a ``Name:`` label opening it (and the label's classes), a table row, a list entry, a
+  dash after the opening words, a text of several lines.
+
+A logistic regression over these gives the probability that the stretch holds a person's private detail;
+the weights and the threshold are data (``privacy-detail-scorer.json`` in a phrasebank folder), trained by
+``bench/train_privacy_detail.py`` on the spent privacy sets and measured there with each set left out. The
+rule (``privacy.learned-private-detail``, kind ``learned``) defers to every other privacy rule: it reports a
+stretch no other finding touches, and of a stretch one does touch, only the parts left that score over the
+threshold on their own. Without a weights file, or without a parse, it finds nothing.
+
+Shipped ON since p25b (bench/privacy_p25.md): a stretch with no sign of a person (:func:`has_person_sign`) is not
+scored, which keeps our own reference lines, headers and form labels out of it and saves the features' cost, and
+the weights are trained with our own documents' shapes as pass rows (buyer references, question headers, form
+labels, compliance-table rows) and features for them (``doc_words``, a reference code's shape, a blank to fill in).
+Left out one set at a time, recall rises on every fresh set with precision level or higher, and no older set
+loses more than one pass row.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from pathlib import Path
+from typing import Any, Iterator
+
+from evidencebot import locations
+from evidencebot.language.phrasebank import check_weights, load_weights
+from evidencebot.language.privacy_filter import _class_index
+
+WEIGHTS_FILE = "privacy-detail-scorer.json"
+_override = threading.local()
+
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z'’ \-]{0,30}?)[ \t]*:[ \t]*\S")
+_DASH_ENTRY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w'’.\-]*(?:[ \t,]+[A-Za-z][\w'’.\-]*){0,2}[ \t]+[–—\-][ \t]+\S")
+_BULLET = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
+_TRIM = " \t\u00a0.,;:!?()[]-–—|*•\"'“”‘’"
+# (p25b) our own documents' shapes: a blank to fill in ("[ ]", "_____", "{{ name }}", "<name>") and a document
+# reference code (parts joined by "/" or "-", one a year, one in capitals: "LBH/MH/2027/014", "HMBC-CH-2026-117")
+_BLANK = re.compile(r"\[[ \t]*\]|_{3,}|\.{4,}|\{\{[^}]*\}\}|<[a-z_ ]{2,30}>")
+_REF_PART = re.compile(r"[/\-]")
+_YEAR_PART = re.compile(r"(?:19|20)\d\d")
+
+
+def units(text: str, doc) -> Iterator[tuple[int, int, list]]:
+    """The stretches the check scores: each sentence of ``doc`` cut at line breaks, as (start, end, tokens),
+    trimmed of spaces and punctuation at either end; stretches with no word are left out."""
+    for sent in doc.sents:
+        s0, e0 = sent.start_char, sent.end_char
+        pos = s0
+        while pos < e0:
+            nl = text.find("\n", pos, e0)
+            end = e0 if nl < 0 else nl
+            a, b = pos, end
+            while a < b and text[a] in _TRIM:
+                a += 1
+            while b > a and text[b - 1] in _TRIM:
+                b -= 1
+            if b > a:
+                toks = [t for t in sent if a <= t.idx < b and not t.is_space]
+                if any(t.is_alpha or t.like_num for t in toks):
+                    yield a, b, toks
+            pos = end + 1
+
+
+def _line_of(text: str, start: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    return text[a:] if b < 0 else text[a:b]
+
+
+def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict,
+             weights: dict | None = None) -> dict[str, float]:
+    """The features of ``text[start:end]`` (its tokens ``toks`` from the parse), as name -> value. ``names`` is the
+    privacy name rule's word lists (:class:`~evidencebot.language.privacy.NameLists`); ``spec`` the weights file's
+    ``features`` settings (``arc_deps``: the relations that give arcs). With ``weights``, only features that have
+    a weight are kept (scoring)."""
+    out: dict[str, float] = {}
+
+    def put(name: str) -> None:
+        if weights is None or name in weights:
+            out[name] = 1.0
+
+    index = _class_index(names)
+    arc_deps = spec.get("arc_deps", ())
+    first_names, ambiguous = names.first_names, names.ambiguous
+    where = {t.i: j for j, t in enumerate(toks)}
+    keys: list[tuple[str, ...]] = []
+    n_cap_mid = n_caps = 0
+    digit_run = 0
+    for j, t in enumerate(toks):
+        word = t.text
+        lower = t.lower_
+        cls = index.get(lower, ()) or index.get(t.lemma_.lower(), ())
+        proper = t.pos_ == "PROPN" or (word[:1].isupper() and j > 0 and not cls)
+        if word[:1].isupper() and word[1:].islower() and word in first_names and word not in ambiguous:
+            cls = cls + ("first_name",)
+        key = cls if cls else ((f"p:{t.pos_}",))
+        keys.append(key)
+        for c in cls:
+            put(f"c:{c}")
+        if t.is_alpha and not proper:
+            put(f"w:{t.lemma_.lower()}")
+        if t.ent_iob_ == "B":
+            put(f"e:{t.ent_type_}")
+        if word.isalpha() and word.isupper() and len(word) > 1:
+            n_caps += 1
+        elif j > 0 and word[:1].isupper() and word[1:2].islower():
+            n_cap_mid += 1
+        if "@" in word:
+            put("sh:handle" if word.startswith("@") else "sh:at")
+        if any(ch.isdigit() for ch in word):
+            digit_run += 1
+            if any(ch.isalpha() for ch in word):
+                put("sh:alnum")
+            digits = sum(ch.isdigit() for ch in word)
+            put(f"sh:digits{min(digits, 8)}")
+        else:
+            if digit_run >= 2:
+                put(f"sh:digit_groups{min(digit_run, 4)}")
+            digit_run = 0
+    if digit_run >= 2:
+        put(f"sh:digit_groups{min(digit_run, 4)}")
+    doc_words = spec.get("doc_words", ())
+    if doc_words:
+        for t in toks:
+            if t.lower_ in doc_words:
+                put(f"d:{t.lower_}")
+            parts = _REF_PART.split(t.text)
+            if len(parts) >= 3 and any(_YEAR_PART.fullmatch(x) for x in parts) \
+                    and any(x.isalpha() and x.isupper() for x in parts):
+                put("sh:ref_code")
+        if _BLANK.search(text, start, end):
+            put("sh:blank")
+    put(f"sh:cap_mid{min(n_cap_mid, 3)}")
+    if n_caps:
+        put(f"sh:caps{min(n_caps, 2)}")
+    put(f"n:{min(len(toks) // 5, 6)}")
+    for j, t in enumerate(toks):
+        dep = t.dep_
+        if dep == "ROOT":
+            for k in keys[j]:
+                put(f"r:{k}")
+            continue
+        if dep not in arc_deps:
+            continue
+        hj = where.get(t.head.i)
+        if hj is None:
+            continue
+        for hk in keys[hj]:
+            for ck in keys[j]:
+                put(f"a:{hk}|{dep}|{ck}")
+    # the line the stretch is on
+    line = _line_of(text, start)
+    if text.count("\n"):
+        put("line:several")
+    if "|" in line or "\t" in line:
+        put("line:table")
+    if _BULLET.match(line):
+        put("line:bullet")
+    m = _LINE_LABEL.match(line)
+    if m and len(m.group(1).split()) <= 4:
+        put("line:label")
+        for w in m.group(1).split():
+            for c in index.get(w.lower(), ()):
+                put(f"label:c:{c}")
+            put(f"label:w:{w.lower()}")
+    elif _DASH_ENTRY.match(line):
+        put("line:dash_entry")
+    return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def has_person_sign(toks: list, names: Any, spec: dict) -> bool:
+    """Whether a stretch shows any sign of a person, read by structure before it is scored (a stretch with none is
+    not scored: it cannot hold a person's detail, and skipping it saves the features' cost). A sign is a name
+    candidate (a proper noun, a PERSON entity, a listed first name), a word of one of the weights file's
+    ``gate_classes`` (the privacy rules' person words, pronouns, titles, kin), a first-person singular pronoun, or
+    an identifier-shaped token (an ``@``, letters mixed with digits, three or more digits that are not a year).
+    Without ``gate_classes`` in the spec every stretch is scored."""
+    classes = spec.get("gate_classes")
+    if classes is None:
+        return True
+    wanted = set(classes)
+    index = _class_index(names)
+    first_names, ambiguous = names.first_names, names.ambiguous
+    for t in toks:
+        word = t.text
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            return True
+        if wanted.intersection(index.get(t.lower_, ())):
+            return True
+        if word in first_names and word not in ambiguous:
+            return True
+        if t.pos_ == "PRON" and "1" in t.morph.get("Person") and "Sing" in t.morph.get("Number"):
+            return True
+        if "@" in word:
+            return True
+        digits = sum(ch.isdigit() for ch in word)
+        if digits and (any(ch.isalpha() for ch in word) or (digits >= 3 and not _YEAR.fullmatch(word))):
+            return True
+    return False
+
+
+def probability(model: dict, feats: dict[str, float]) -> float:
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(f, 0.0) * v for f, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_model(dirs=None) -> dict | None:
+    """The weights file from the phrasebank search path (a user's file first), or None. A model set by
+    :func:`use_model` (tests, the training bench) wins."""
+    pinned = getattr(_override, "model", None)
+    if pinned is not None:
+        return pinned[0]
+    return load_weights(WEIGHTS_FILE, validate, dirs)
+
+
+def model_for(names: Any) -> dict | None:
+    """:func:`load_model`, looked up once per loaded rule set (``names``, the name rule's word lists, is made once per
+    load, and a changed weights file loads the rules again); a model set by :func:`use_model` still wins."""
+    pinned = getattr(_override, "model", None)
+    if pinned is not None:
+        return pinned[0]
+    cached = names.__dict__.get("_detail_model")
+    if cached is None:
+        cached = names.__dict__["_detail_model"] = (load_model(),)
+    return cached[0]
+
+
+def use_model(model: dict | None) -> None:
+    """Set the model this thread's check reads (None: read the weights file again); for tests and benches."""
+    _override.model = None if model is None else (model,)
+
+
+def weights_paths() -> list[Path]:
+    """Where :func:`load_model` looks, the user's folder first (the privacy rules count these files as their own)."""
+    return [Path(locations.user_dir("phrasebank")) / WEIGHTS_FILE,
+            Path(locations.packaged_dir("phrasebank")) / WEIGHTS_FILE]
+
+
+def validate(model: Any, path: Path) -> None:
+    need = check_weights(model, path)
+    gap = model.get("gap_threshold", 0.5)
+    need("gap_threshold", isinstance(gap, (int, float)) and 0 < gap < 1, "a number between 0 and 1, or left out")
+    spec = model["features"]
+    need("features.arc_deps", isinstance(spec.get("arc_deps"), list)
+         and all(isinstance(d, str) for d in spec["arc_deps"]), "a list of dependency labels")
+    words = spec.get("doc_words", [])
+    need("features.doc_words", isinstance(words, list) and all(isinstance(w, str) for w in words),
+         "a list of lower-case words, or left out")
+    gate = spec.get("gate_classes", [])
+    need("features.gate_classes", isinstance(gate, list) and all(isinstance(c, str) for c in gate),
+         "a list of the privacy rules' word classes, or left out")
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def remainder(text: str, start: int, end: int, taken: list[tuple[int, int]], min_words: int = 2
+              ) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` that no stretch of ``taken`` (other rules' findings) overlaps, trimmed of
+    spaces and punctuation, each holding at least ``min_words`` words: what the other rules left of a stretch the
+    check scored over its threshold ("Volunteer driver [Ken Maddox] has stepped back after his cancer diagnosis":
+    the name is the name rule's finding, the rest this check's)."""
+    cuts = sorted((max(s, start), min(e, end)) for s, e in taken if s < end and start < e)
+    if not cuts:
+        return [(start, end)]
+    out = []
+    pos = start
+    for s, e in cuts + [(end, end)]:
+        a, b = pos, s
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM:
+            b -= 1
+        if b > a and len(_WORD.findall(text, a, b)) >= min_words:
+            out.append((a, b))
+        pos = max(pos, e)
+    return out
+
+
+def spans(text: str, doc, names: Any, taken: list[tuple[int, int]] | None = None, model: dict | None = None
+          ) -> list[tuple[int, int, float]]:
+    """The stretches of ``text`` to report, as (start, end, score): each stretch whose score reaches the threshold
+    and that no stretch of ``taken`` (the other rules' findings) overlaps; of a stretch that one does overlap, the
+    parts it leaves (:func:`remainder`) that score over the threshold on their own (``gap_threshold`` in the
+    weights file, else the threshold): "Volunteer driver [Ken Maddox] has stepped back after his cancer
+    diagnosis" gives this check "has stepped back after his cancer diagnosis", not "Volunteer driver". None
+    without a model or a parse."""
+    if doc is None or names is None:
+        return []
+    if model is None:
+        model = model_for(names)
+    if model is None:
+        return []
+    limit = model["threshold"]
+    gap_limit = model.get("gap_threshold", limit)
+    spec, weights = model["features"], model["weights"]
+    out = []
+    for a, b, toks in units(text, doc):
+        if not has_person_sign(toks, names, spec):
+            continue
+        p = probability(model, features(text, a, b, toks, names, spec, weights))
+        if p < limit:
+            continue
+        parts = remainder(text, a, b, list(taken or ()))
+        if parts == [(a, b)]:
+            out.append((a, b, p))
+            continue
+        for x, y in parts:
+            part = [t for t in toks if x <= t.idx < y]
+            q = probability(model, features(text, x, y, part, names, spec, weights))
+            if q >= gap_limit:
+                out.append((x, y, q))
+    return out
