@@ -504,14 +504,6 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
     return False
 
 
-#: The links from a clause's verb to what the clause says: its subject, its complement, its object.
-_CLAUSE_PARTS = ("nsubj", "nsubjpass", "csubj", "acomp", "attr", "dobj", "oprd", "xcomp", "aux", "prt", "neg")
-#: The links from a word of the clause to what qualifies it ("missed opportunities", "far too long").
-_PART_MODIFIERS = ("amod", "advmod", "compound", "acomp", "prt", "neg", "npadvmod")
-#: The links from the certainty frame to the clause it is certain of ("it is clear that X", "no doubt: X").
-_FRAMED = ("ccomp", "parataxis", "advcl", "acl", "relcl", "xcomp", "conj")
-
-
 def _clause_about(doc, c: Candidate, spec: dict) -> bool:
     """The certainty word is about a shortcoming, a need, a risk or our own obligation (``spec['words']``, lemmas or
     lower-case forms): the clause it is certain of (the word's governing verb, or a clause that verb frames: "it is
@@ -527,10 +519,10 @@ def _clause_about(doc, c: Candidate, spec: dict) -> bool:
     # no doubt (that) ...", "we are in no doubt that ..."), or the one the frame hangs from ("We are sure of one
     # thing: we need ...", "Be in no doubt: ..."; "Demand is, without question, outstripping the hours we have")
     for head in [verb, *span]:
-        clauses += [t for t in head.children if t.dep_ in _FRAMED and t.i >= c.end and t not in clauses]
+        clauses += [t for t in head.children if t.dep_ in W.certain_framed_deps and t.i >= c.end and t not in clauses]
     for low in (verb, span.root):
         if low.head.i != low.i and low.head.pos_ in ("VERB", "AUX") and low.head not in clauses \
-                and (low.head.i >= c.end or low.dep_ in ("advmod", "prep")):
+                and (low.head.i >= c.end or low.dep_ in W.certain_frame_links):
             clauses.append(low.head)
     found = False
     for v in clauses:
@@ -538,17 +530,17 @@ def _clause_about(doc, c: Candidate, spec: dict) -> bool:
             continue
         if v.lemma_.lower() in claims or v.lower_ in claims:
             return False
-        parts = [v] + [t for t in v.children if t.dep_ in _CLAUSE_PARTS and not (c.start <= t.i < c.end)]
+        parts = [v] + [t for t in v.children if t.dep_ in W.certain_clause_parts and not (c.start <= t.i < c.end)]
         # "there were missed opportunities": the subject is the complement of the existential
-        parts += [g for t in list(parts) if t.dep_ in ("xcomp", "attr") for g in t.children
-                  if g.dep_ in ("acomp", "attr", "dobj")]
+        parts += [g for t in list(parts) if t.dep_ in W.certain_existential_deps for g in t.children
+                  if g.dep_ in W.certain_complement_deps]
         # "our recording has to improve": an obligation, like "needs to"
         if v.lemma_ == "have" and any(t.dep_ == "xcomp" and any(a.lower_ == "to" for a in t.children)
                                       for t in v.children):
             found = True
-        mods = [m for t in parts for m in t.children if m.dep_ in _PART_MODIFIERS and not (c.start <= m.i < c.end)]
+        mods = [m for t in parts for m in t.children if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
         # a modifier's own modifier: "far too long", "too many young people"
-        mods += [m for t in mods for m in t.children if m.dep_ in _PART_MODIFIERS and not (c.start <= m.i < c.end)]
+        mods += [m for t in mods for m in t.children if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
         for t in parts + mods:
             if t.lemma_.lower() in claims and t.pos_ == "VERB":
                 return False
