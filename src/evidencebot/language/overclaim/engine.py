@@ -526,11 +526,15 @@ def _clause_about(doc, c: Candidate, spec: dict) -> bool:
             clauses.append(low.head)
     found = False
     for v in clauses:
-        if c.start <= v.i < c.end and v.pos_ not in ("VERB", "AUX"):
+        inside = c.start <= v.i < c.end
+        if inside and v.pos_ not in ("VERB", "AUX"):
             continue
         if v.lemma_.lower() in claims or v.lower_ in claims:
             return False
-        parts = [v] + [t for t in v.children if t.dep_ in W.certain_clause_parts and not (c.start <= t.i < c.end)]
+        if any(a.lower_ in W.counterfactual_modals for a in v.subtree if a.i < v.i):
+            return False  # "she would have lost her job, no question": the certain side of a counterfactual
+        parts = [] if inside else [v]  # the frame's own words ("Need we say more?") say nothing of the clause
+        parts += [t for t in v.children if t.dep_ in W.certain_clause_parts and not (c.start <= t.i < c.end)]
         # "there were missed opportunities": the subject is the complement of the existential
         parts += [g for t in list(parts) if t.dep_ in W.certain_existential_deps for g in t.children
                   if g.dep_ in W.certain_complement_deps]
@@ -538,9 +542,11 @@ def _clause_about(doc, c: Candidate, spec: dict) -> bool:
         if v.lemma_ == "have" and any(t.dep_ == "xcomp" and any(a.lower_ == "to" for a in t.children)
                                       for t in v.children):
             found = True
-        mods = [m for t in parts for m in t.children if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
+        mods = [m for t in parts for m in t.children
+                if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
         # a modifier's own modifier: "far too long", "too many young people"
-        mods += [m for t in mods for m in t.children if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
+        mods += [m for t in mods for m in t.children
+                 if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
         for t in parts + mods:
             if t.lemma_.lower() in claims and t.pos_ == "VERB":
                 return False
