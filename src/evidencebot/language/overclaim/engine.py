@@ -511,7 +511,7 @@ def _clause_about(doc, c: Candidate, spec: dict) -> bool:
     object, or as a modifier of those. A clause whose verb is one of ``spec['claims']`` (a causal verb: "clearly our
     hub cut the risk of relapse") is a claim, never excepted."""
     words = {w.lower() for w in spec.get("words", ())}
-    claims = {w.lower() for w in spec.get("claims", ())}
+    claim_verbs = {w.lower() for w in spec.get("claims", ())}
     span = doc[c.start:c.end]
     verb = doc[_anchor(doc, c.start, c.end)]
     clauses = [verb]
@@ -529,7 +529,7 @@ def _clause_about(doc, c: Candidate, spec: dict) -> bool:
         inside = c.start <= v.i < c.end
         if inside and v.pos_ not in ("VERB", "AUX"):
             continue
-        if v.lemma_.lower() in claims or v.lower_ in claims:
+        if v.lemma_.lower() in claim_verbs or v.lower_ in claim_verbs:
             return False
         if any(a.lower_ in W.counterfactual_modals for a in v.subtree if a.i < v.i):
             return False  # "she would have lost her job, no question": the certain side of a counterfactual
@@ -548,7 +548,7 @@ def _clause_about(doc, c: Candidate, spec: dict) -> bool:
         mods += [m for t in mods for m in t.children
                  if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
         for t in parts + mods:
-            if t.lemma_.lower() in claims and t.pos_ == "VERB":
+            if t.lemma_.lower() in claim_verbs and t.pos_ == "VERB":
                 return False
             if t.lemma_.lower() in words or t.lower_ in words:
                 found = True
