@@ -147,7 +147,9 @@ SPEC = {
                    "comparison_idioms", "never_again_verbs",
                    # (o19) the context record for a finding reported from others' research
                    "research_finding_phrases", "pressing_governors", "disclaimer_progressive_phrases",
-                   "figure_caveat_phrases", "ease_change_words", "shared_credit_phrases", "aim_frame_phrases"],
+                   "figure_caveat_phrases", "ease_change_words", "shared_credit_phrases", "aim_frame_phrases",
+                   # (o25) what a certainty word may be sure of (the exception clause_about)
+                   "shortcoming_words"],
     # a word in k vocabulary classes gives each 1/k (arcs and triples: the product), not 1 each
     "normalise": True,
     # (not a feature) the message's reasons show a word and its neighbour as one phrase when one

@@ -502,3 +502,26 @@ def test_a_rhetorical_question_is_read_as_its_claim(checker, sentence):
 def test_a_plain_question_still_passes(checker, sentence):
     found = [(f.rule, f.match) for f in checker.check_text(sentence) if f.family == "overclaim"]
     assert not found, (sentence, found)
+
+
+# issue 15 (o25): a certainty word whose clause is about a shortcoming, a need, a risk or our own obligation is not an
+# over-claim; the same word over an outcome we claim, or over the certain side of a counterfactual, still is. Own
+# wordings (the rule examples hold more)
+@pytest.mark.parametrize("sentence", [
+    "It is clear that our waiting times for a first visit are still too long.",
+    "There is no doubt that the Tuesday group needs a second facilitator.",
+    "Without question, the outcome returns we hold for 2024 are patchy.",
+    "Undeniably, our night cover is stretched.",
+])
+def test_certainty_about_a_shortcoming_or_a_need_passes(checker, sentence):
+    found = [(f.rule, f.match) for f in checker.check_text(sentence) if f.family == "overclaim"]
+    assert not found, (sentence, found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is clear that our service cut admissions across the borough.",
+    "Undoubtedly, without our mentors he would have gone back to prison.",
+    "There is no doubt that the drop-in keeps people well.",
+])
+def test_certainty_about_an_outcome_we_claim_still_flags(checker, sentence):
+    assert [f for f in checker.check_text(sentence) if f.family == "overclaim"], sentence

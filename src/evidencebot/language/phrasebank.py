@@ -58,7 +58,7 @@ SCOPES = ("chain", "denied_governor", "dependents", "gerund", "governors", "infi
 DIRECTIONS = ("forward", "backward", "bidirectional")
 #: Shapes of an exception entry (besides a plain string: a phrase overlapping the match).
 EXCEPTION_KEYS = ("in_sentence", "unless_in_sentence", "head", "followed_by", "preceded_by", "pos", "dep", "regex",
-                  "names_a_grade")
+                  "names_a_grade", "clause_about")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -560,6 +560,10 @@ def _check_exceptions(value, path, rid):
                     re.compile(words)
                 except re.error as exc:
                     _fail(path, rid, "exceptions", f"bad regex {words!r}: {exc}")
+            elif key == "clause_about":
+                if not isinstance(words, dict) or set(words) - {"words", "claims"} or not all(
+                        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in words.values()):
+                    _fail(path, rid, "exceptions", "clause_about should be a mapping of lists 'words' and 'claims'")
             elif key == "names_a_grade" and isinstance(words, dict):
                 unknown = sorted(set(words) - {"near", "scales", "own"})
                 if unknown or not isinstance(words.get("near"), list) or not all(

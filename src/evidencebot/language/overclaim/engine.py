@@ -498,7 +498,61 @@ def _excepted(rule: Rule, doc, c: Candidate, ctx: Context) -> bool:
         elif key == "names_a_grade":
             if _names_a_grade(sent_text, ms, me, words, sent):
                 return True
+        elif key == "clause_about":
+            if _clause_about(doc, c, words):
+                return True
     return False
+
+
+def _clause_about(doc, c: Candidate, spec: dict) -> bool:
+    """The certainty word is about a shortcoming, a need, a risk or our own obligation (``spec['words']``, lemmas or
+    lower-case forms): the clause it is certain of (the word's governing verb, or a clause that verb frames: "it is
+    clear that ...", "there is no doubt (that) ...") has one of them as its verb, its subject, its complement or its
+    object, or as a modifier of those. A clause whose verb is one of ``spec['claims']`` (a causal verb: "clearly our
+    hub cut the risk of relapse") is a claim, never excepted."""
+    words = {w.lower() for w in spec.get("words", ())}
+    claim_verbs = {w.lower() for w in spec.get("claims", ())}
+    span = doc[c.start:c.end]
+    verb = doc[_anchor(doc, c.start, c.end)]
+    clauses = [verb]
+    # the clause the frame is certain of: one the frame's verb or its words govern ("it is clear that ...", "there is
+    # no doubt (that) ...", "we are in no doubt that ..."), or the one the frame hangs from ("We are sure of one
+    # thing: we need ...", "Be in no doubt: ..."; "Demand is, without question, outstripping the hours we have")
+    for head in [verb, *span]:
+        clauses += [t for t in head.children if t.dep_ in W.certain_framed_deps and t.i >= c.end and t not in clauses]
+    for low in (verb, span.root):
+        if low.head.i != low.i and low.head.pos_ in ("VERB", "AUX") and low.head not in clauses \
+                and (low.head.i >= c.end or low.dep_ in W.certain_frame_links):
+            clauses.append(low.head)
+    found = False
+    for v in clauses:
+        inside = c.start <= v.i < c.end
+        if inside and v.pos_ not in ("VERB", "AUX"):
+            continue
+        if v.lemma_.lower() in claim_verbs or v.lower_ in claim_verbs:
+            return False
+        if any(a.lower_ in W.counterfactual_modals for a in v.subtree if a.i < v.i):
+            return False  # "she would have lost her job, no question": the certain side of a counterfactual
+        parts = [] if inside else [v]  # the frame's own words ("Need we say more?") say nothing of the clause
+        parts += [t for t in v.children if t.dep_ in W.certain_clause_parts and not (c.start <= t.i < c.end)]
+        # "there were missed opportunities": the subject is the complement of the existential
+        parts += [g for t in list(parts) if t.dep_ in W.certain_existential_deps for g in t.children
+                  if g.dep_ in W.certain_complement_deps]
+        # "our recording has to improve": an obligation, like "needs to"
+        if v.lemma_ == "have" and any(t.dep_ == "xcomp" and any(a.lower_ == "to" for a in t.children)
+                                      for t in v.children):
+            found = True
+        mods = [m for t in parts for m in t.children
+                if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
+        # a modifier's own modifier: "far too long", "too many young people"
+        mods += [m for t in mods for m in t.children
+                 if m.dep_ in W.certain_part_modifiers and not (c.start <= m.i < c.end)]
+        for t in parts + mods:
+            if t.lemma_.lower() in claim_verbs and t.pos_ == "VERB":
+                return False
+            if t.lemma_.lower() in words or t.lower_ in words:
+                found = True
+    return found
 
 
 def _names_a_grade(text: str, start: int, end: int, spec, sent=None) -> bool:
