@@ -74,9 +74,12 @@ def scenes(text: str) -> frozenset[str]:
     """The situations ``text`` names."""
     seq = blockmatch.tokens(normalise(text))
     have = set(seq)
+    # one word names a situation only outside a name: 'Ravensmoor General Hospital' is not a discharge from hospital,
+    # nor 'the Penmarsh Evening Safe Haven' the evening sessions (blockmatch.unnamed)
+    plain = set(blockmatch.tokens(normalise(blockmatch.unnamed(text))))
     found = set()
     for scene, toks, n in _cues():
-        if toks <= have and (n == 1 or blockmatch._near(toks, seq)):
+        if n == 1 and toks <= plain or n > 1 and toks <= have and blockmatch._near(toks, seq):
             found.add(scene)
     return frozenset(found)
 

@@ -1978,8 +1978,31 @@ def _bare_verbs_joined(pieces: list[str]) -> list[str]:
     return out
 
 
+def _carry_object(items: list[str]) -> list[str]:
+    """Items of a coordinated list that stop before their object share the last item's: 'before, on the day of, and
+    after discharge' -> 'before discharge', 'on the day of discharge', 'after discharge'; 'assessing and reviewing
+    risk' -> 'assessing risk', 'reviewing risk' (a bare 'assessing' part matched no topic and drifted)."""
+    if len(items) < 2:
+        return items
+    last = items[-1].split()
+    if len(last) < 2 or not (_gerund_word(last[0]) or last[0].lower() in _SHARES_OBJECT_END):
+        return items
+    obj = " ".join(last[1:])
+    out = []
+    for item in items[:-1]:
+        words = item.split()
+        bare = bool(words) and (words[-1].lower() in _SHARES_OBJECT_END or (len(words) == 1 and _gerund_word(words[0])))
+        out.append(f"{item} {obj}" if bare else item)
+    return out + [items[-1]]
+
+
 def _split_series(text: str) -> list[str]:
-    """'A; B; and C' or 'A, B and C' into items, when the items are parallel."""
+    """'A; B; and C' or 'A, B and C' into items, when the items are parallel (an item stopping before its object takes
+    the last item's: :func:`_carry_object`)."""
+    return _carry_object(_split_items(text))
+
+
+def _split_items(text: str) -> list[str]:
     text = _clean(text).rstrip(".")
     if ";" in text:
         parts = [re.sub(r"^(?:and|or)\s+", "", _clean(p), flags=re.I) for p in text.split(";")]
@@ -2034,6 +2057,7 @@ _DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S"
 
 
 _NOT_GERUNDS = _words("not_gerunds")
+_SHARES_OBJECT_END = _words("shares_object_end")
 
 
 def _gerund_word(word: str) -> bool:
