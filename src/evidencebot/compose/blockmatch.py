@@ -170,6 +170,7 @@ def without_deadlines(text: str) -> str:
 # common word is never matched inside one: 'Alder Court' is not the courts of the criminal justice topic (s22 q05),
 # 'Safe Haven' not keeping people safe, 'Recovery College' not recovery outcomes (issue 12, s25). Acronyms ('CRHTT')
 # are not name words: they are cues of their own.
+_NAME_END = re.compile(r"\b([A-Z][\w'’-]*)\s+[A-Z][\w'’-]*\b(?!\s+[A-Z])")
 _NAME_WORD = r"[A-Z][a-z][\w'’-]*"
 _NAME = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+(?:(?:and|of|for|the|&)\s+)?{_NAME_WORD})+")
 _GERUND_START = re.compile(r"^[A-Z][a-z]+ing$")
@@ -201,8 +202,26 @@ def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
     have = set(seq)
     if not have:
         return []
-    # a cue of one lower-case word is not matched by a word of a name ('The Lantern Safe Haven')
-    common = set(tokens(unnamed(text)))
+    # a cue of one lower-case word is not matched by a word of a name ('The Lantern Safe Haven'); when the words
+    # outside the names name no topic, the name is what the part is about ('Working with the Kestrel Vale Safeguarding
+    # Adults Board'): then only a name's last word is left out ('Alder Court' is still not the courts)
+    hits = _cue_hits(text, seq, have, set(tokens(unnamed(text))), topics)
+    if not hits:
+        hits = _cue_hits(text, seq, have, set(tokens(_NAME_END.sub(lambda m: m.group(1), text))), topics)
+    hits.sort(key=lambda h: -h.weight)
+    kept: list[TopicHit] = []
+    claimed: set[str] = set()
+    for h in hits:
+        # a match wholly explained by a longer cue already kept is that cue's, not this topic's
+        if any(k.weight > h.weight for k in kept) and h.used <= claimed:
+            continue
+        kept.append(h)
+        claimed |= h.used
+    return kept
+
+
+def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Topic]) -> list[TopicHit]:
+    """Every topic with a cue in ``text`` (one lower-case word counts only among ``common``)."""
     hits = []
     said = set(re.findall(r"[a-z]+", (text or "").lower()))
     for t in topics:
@@ -219,16 +238,7 @@ def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
                     best = (len(toks), cue)
         if best is not None:
             hits.append(TopicHit(t, best[0], best[1], frozenset(used)))
-    hits.sort(key=lambda h: -h.weight)
-    kept: list[TopicHit] = []
-    claimed: set[str] = set()
-    for h in hits:
-        # a match wholly explained by a longer cue already kept is that cue's, not this topic's
-        if any(k.weight > h.weight for k in kept) and h.used <= claimed:
-            continue
-        kept.append(h)
-        claimed |= h.used
-    return kept
+    return hits
 
 
 @lru_cache(maxsize=8192)
@@ -577,13 +587,16 @@ def title_subject(block) -> set[str]:
 
 
 def own_subject(ask: str, block) -> bool:
-    """True when the block's own subject (:func:`title_subject`) shares a word with what ``ask`` names, or its title
-    names no subject: 'Involving families and carers' is not about 'Involving people who use the service', nor
+    """True when the block's own subject (:func:`title_subject`, or a tag) shares a word with what ``ask`` names, or its
+    title names no subject: 'Involving families and carers' is not about 'Involving people who use the service', nor
     'Medication concerns' about 'Helping people improve their physical health day to day' (issue 12, s25: a part
     whose first block another part took drifted to a block sharing only the topic). A test for a block a part takes
     second (its first taken by another part) or as padding, never for the block that answers it best."""
     subject = title_subject(block)
-    return not subject or bool(subject & set(tokens(ask)))
+    # its tags name the same subject in other words ('payment' for 'Paying people for their involvement', 'IPS' for
+    # employment support): a tag the ask uses keeps it too
+    tagged = set(tokens(" ".join(getattr(block, "tags", []) or []))) - HEAD_GENERIC
+    return not subject or bool((subject | tagged) & set(tokens(ask)))
 
 
 _BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:(?:a|an|the|their|his|her|each)\s+)?([a-z]+)", re.I)

@@ -3987,10 +3987,13 @@ CLAIM_STRONG = 3
 
 
 def _keeps_subject(point: SubPoint, block, strict: bool) -> bool:
-    """True when ``block`` may stand in a part that lost its best block to another part: its title's subject is among
-    the part's words (:func:`blockmatch.own_subject`) and, when some candidate speaks of the heading's first phrase,
-    its own subject (title, tags, first sentence) does too (:func:`blockmatch.subject_fits`)."""
-    return blockmatch.own_subject(point.text, block) and (not strict or blockmatch.subject_fits(point.label, block))
+    """True when ``block`` may stand in a part that lost its best block to another part: when some candidate speaks of
+    the heading's first phrase, the block's own subject (title, tags, first sentence) does too
+    (:func:`blockmatch.subject_fits`). (Asking also that the title's subject be among the part's words,
+    :func:`blockmatch.own_subject`, lost synonyms and pronouns: 'Working with prescribers' for 'monitoring of
+    antipsychotic side-effects', 'Personal outcome measures' for 'how often will they be completed'; part_coverage
+    dev_s8 answered 48 -> 45.)"""
+    return not strict or blockmatch.subject_fits(point.label, block)
 
 
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
@@ -4072,10 +4075,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         for p in pending:
             options = [b for b in cands[p.key] if b.block_id not in used]
             if options and options[0] is not cands[p.key][0]:
-                # its best block went to another part: the next must be about what this part asks, its own subject
-                # among the part's words (not a block sharing one word, 'risk' or 'discharge', written for another
-                # ask), or the part is an honest gap (issue 12, s25)
-                options = [b for b in options if _keeps_subject(p, b, strict_of.get(p.key, True))]
+                # its best block went to another part: a next one of the same topic answers it as well; one of another
+                # topic (a block sharing one word, 'risk' or 'discharge', written for another ask) must speak of what
+                # the heading asks in its own subject, or the part is an honest gap (issue 12, s25)
+                lost = blockmatch.block_topics(cands[p.key][0], topics)
+                options = [b for b in options if blockmatch.block_topics(b, topics) & lost
+                           or _keeps_subject(p, b, strict_of.get(p.key, True))]
             if not options:
                 continue
             rank = cands[p.key].index(options[0])
