@@ -12,7 +12,7 @@ import pytest
 
 from evidencebot.compose import blockmatch, questions
 from evidencebot.compose import tender as T
-from evidencebot.compose.questions import plan_question, split_question
+from evidencebot.compose.questions import split_question
 
 
 def _points(text: str) -> list[str]:
