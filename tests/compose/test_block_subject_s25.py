@@ -94,3 +94,10 @@ def test_a_part_that_lost_its_best_block_takes_another_topics_block_only_on_its_
 def test_a_name_is_the_subject_when_nothing_outside_it_is():
     topics = {h.topic.name for h in blockmatch.topic_hits("how you will work with the Northmoor Safeguarding Adults Board")}
     assert "safeguarding" in topics or any("safeguard" in t for t in topics)
+
+
+def test_a_situation_named_only_inside_a_name_still_counts():
+    from evidencebot.compose import askfit
+
+    assert "training" in askfit.scenes("how new staff will finish the Northgate Core Competency Standard in 10 weeks")
+    assert "the evening sessions" not in askfit.scenes("staff training for the Brookside Evening Safe Haven")
