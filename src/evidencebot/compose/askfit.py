@@ -74,11 +74,23 @@ def scenes(text: str) -> frozenset[str]:
     """The situations ``text`` names."""
     seq = blockmatch.tokens(normalise(text))
     have = set(seq)
+    # one word names a situation only outside a name: 'Ravensmoor General Hospital' is not a discharge from hospital,
+    # nor 'the Penmarsh Evening Safe Haven' the evening sessions (blockmatch.unnamed); when nothing outside the names
+    # names one, the names do ('complete the Esk Marches Core Competency Standard' is training)
+    plain = set(blockmatch.tokens(normalise(blockmatch.unnamed(text))))
+    found = _scenes_in(seq, have, plain)
+    if not found and plain != have:
+        found = _scenes_in(seq, have, have)
+    return frozenset(found)
+
+
+def _scenes_in(seq: list[str], have: set[str], plain: set[str]) -> set[str]:
+    """The situations named by the words ``seq`` (a one-word cue only among ``plain``)."""
     found = set()
     for scene, toks, n in _cues():
-        if toks <= have and (n == 1 or blockmatch._near(toks, seq)):
+        if n == 1 and toks <= plain or n > 1 and toks <= have and blockmatch._near(toks, seq):
             found.add(scene)
-    return frozenset(found)
+    return found
 
 
 def block_scenes(block) -> frozenset[str]:

@@ -165,10 +165,35 @@ def without_deadlines(text: str) -> str:
     return _DEADLINE.sub(" ", text or "")
 
 
-# the last word of a name of two or more capitalised words ('Alder Court', 'Linden House', 'The Harbour'): the buyer's
-# name for a place, not a word of what is asked ('Alder Court' is not the courts of the criminal justice topic: s22
-# q05 and the s23 dev buyer's step-up house put the criminal justice liaison block under its follow-up part)
+# a name of two or more capitalised words ('Alder Court', 'The Lantern Safe Haven', 'Recovery and Wellbeing Hubs',
+# 'Ravensmoor Carers Hub'): the buyer's name for a place, team or service, not a word of what is asked. A cue of one
+# common word is never matched inside one: 'Alder Court' is not the courts of the criminal justice topic (s22 q05),
+# 'Safe Haven' not keeping people safe, 'Recovery College' not recovery outcomes (issue 12, s25). Acronyms ('CRHTT')
+# are not name words: they are cues of their own.
 _NAME_END = re.compile(r"\b([A-Z][\w'’-]*)\s+[A-Z][\w'’-]*\b(?!\s+[A-Z])")
+_NAME_WORD = r"[A-Z][a-z][\w'’-]*"
+_NAME = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+(?:(?:and|of|for|the|&)\s+)?{_NAME_WORD})+")
+_GERUND_START = re.compile(r"^[A-Z][a-z]+ing$")
+
+
+def unnamed(text: str) -> str:
+    """``text`` with the words of its capitalised names blanked (:data:`_NAME`), for matching one-word cues; ``text``
+    as it is when it is written in title case (no longer word in lower case: a heading, not names). A
+    heading's first word is a name's only when the next is one too and it is not an '-ing' verb ('Supporting
+    Ravensmoor residents' keeps 'supporting')."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text or "")
+    if not any(w[:1].islower() and len(w) >= 4 for w in words):
+        return text or ""  # 'Keeping People Safe From Harm': no lower-case word of four letters or more
+
+    def blank(m: re.Match) -> str:
+        name = m.group(0)
+        first = name.split()[0]
+        if m.start() == len(text) - len(text.lstrip()) and _GERUND_START.match(first):
+            rest = name[len(first):]
+            return first + (" " * len(rest) if len(rest.split()) >= 2 else rest)
+        return " " * len(name)
+
+    return _NAME.sub(blank, text or "")
 
 
 def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
@@ -177,8 +202,26 @@ def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
     have = set(seq)
     if not have:
         return []
-    # a cue of one lower-case word is not matched by the last word of a name only
-    common = set(tokens(_NAME_END.sub(lambda m: m.group(1), text)))
+    # a cue of one lower-case word is not matched by a word of a name ('The Lantern Safe Haven'); when the words
+    # outside the names name no topic, the name is what the part is about ('Working with the Kestrel Vale Safeguarding
+    # Adults Board'): then only a name's last word is left out ('Alder Court' is still not the courts)
+    hits = _cue_hits(text, seq, have, set(tokens(unnamed(text))), topics)
+    if not hits:
+        hits = _cue_hits(text, seq, have, set(tokens(_NAME_END.sub(lambda m: m.group(1), text))), topics)
+    hits.sort(key=lambda h: -h.weight)
+    kept: list[TopicHit] = []
+    claimed: set[str] = set()
+    for h in hits:
+        # a match wholly explained by a longer cue already kept is that cue's, not this topic's
+        if any(k.weight > h.weight for k in kept) and h.used <= claimed:
+            continue
+        kept.append(h)
+        claimed |= h.used
+    return kept
+
+
+def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Topic]) -> list[TopicHit]:
+    """Every topic with a cue in ``text`` (one lower-case word counts only among ``common``)."""
     hits = []
     said = set(re.findall(r"[a-z]+", (text or "").lower()))
     for t in topics:
@@ -195,16 +238,7 @@ def _topic_hits(text: str, topics: list[Topic]) -> list[TopicHit]:
                     best = (len(toks), cue)
         if best is not None:
             hits.append(TopicHit(t, best[0], best[1], frozenset(used)))
-    hits.sort(key=lambda h: -h.weight)
-    kept: list[TopicHit] = []
-    claimed: set[str] = set()
-    for h in hits:
-        # a match wholly explained by a longer cue already kept is that cue's, not this topic's
-        if any(k.weight > h.weight for k in kept) and h.used <= claimed:
-            continue
-        kept.append(h)
-        claimed |= h.used
-    return kept
+    return hits
 
 
 @lru_cache(maxsize=8192)
@@ -543,6 +577,26 @@ def subject_fits(heading: str, block) -> bool:
         return True
     first = _SENTENCE_END.split((block.body or "").strip(), maxsplit=1)[0]
     return bool(head & set(tokens(" ".join([block.title, " ".join(block.tags), first]))))
+
+
+def title_subject(block) -> set[str]:
+    """What a block's title is about: the stems of its nouns ('How referrals to and from partners are made' -> referral,
+    partner; 'Involving families and carers' -> famili, carer; 'Medication concerns' -> medic, concern), not its verbs
+    nor the words no heading is about (:data:`HEAD_GENERIC`)."""
+    return _nouns((block.title or "").replace("/", " "), HEAD_GENERIC)
+
+
+def own_subject(ask: str, block) -> bool:
+    """True when the block's own subject (:func:`title_subject`, or a tag) shares a word with what ``ask`` names, or its
+    title names no subject: 'Involving families and carers' is not about 'Involving people who use the service', nor
+    'Medication concerns' about 'Helping people improve their physical health day to day' (issue 12, s25: a part
+    whose first block another part took drifted to a block sharing only the topic). A test for a block a part takes
+    second (its first taken by another part) or as padding, never for the block that answers it best."""
+    subject = title_subject(block)
+    # its tags name the same subject in other words ('payment' for 'Paying people for their involvement', 'IPS' for
+    # employment support): a tag the ask uses keeps it too
+    tagged = set(tokens(" ".join(getattr(block, "tags", []) or []))) - HEAD_GENERIC
+    return not subject or bool((subject | tagged) & set(tokens(ask)))
 
 
 _BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:(?:a|an|the|their|his|her|each)\s+)?([a-z]+)", re.I)

@@ -1978,8 +1978,31 @@ def _bare_verbs_joined(pieces: list[str]) -> list[str]:
     return out
 
 
+def _carry_object(items: list[str]) -> list[str]:
+    """Items of a coordinated list that stop before their object share the last item's: 'before, on the day of, and
+    after discharge' -> 'before discharge', 'on the day of discharge', 'after discharge'; 'assessing and reviewing
+    risk' -> 'assessing risk', 'reviewing risk' (a bare 'assessing' part matched no topic and drifted)."""
+    if len(items) < 2:
+        return items
+    last = items[-1].split()
+    if len(last) < 2 or not (_gerund_word(last[0]) or last[0].lower() in _SHARES_OBJECT_END):
+        return items
+    obj = " ".join(last[1:])
+    out = []
+    for item in items[:-1]:
+        words = item.split()
+        bare = bool(words) and (words[-1].lower() in _SHARES_OBJECT_END or (len(words) == 1 and _gerund_word(words[0])))
+        out.append(f"{item} {obj}" if bare else item)
+    return out + [items[-1]]
+
+
 def _split_series(text: str) -> list[str]:
-    """'A; B; and C' or 'A, B and C' into items, when the items are parallel."""
+    """'A; B; and C' or 'A, B and C' into items, when the items are parallel (an item stopping before its object takes
+    the last item's: :func:`_carry_object`)."""
+    return _carry_object(_split_items(text))
+
+
+def _split_items(text: str) -> list[str]:
     text = _clean(text).rstrip(".")
     if ";" in text:
         parts = [re.sub(r"^(?:and|or)\s+", "", _clean(p), flags=re.I) for p in text.split(";")]
@@ -1995,7 +2018,9 @@ def _split_series(text: str) -> list[str]:
             pieces[-1] = last[m.end():]
         elif len(tail) == 2:
             pieces[-1:] = [t.strip() for t in tail]
-        items = [p.replace("\x00", ",").replace("\x01", "and").strip() for p in pieces]
+        # 'A, and how B, and how C': each item after an Oxford 'and' is the item, not 'and how B'
+        items = [re.sub(r"^(?:and|or)\s+", "", p.replace("\x00", ",").replace("\x01", "and").strip(), flags=re.I)
+                 for p in pieces]
         # a comma list whose later items are clauses of the first ("how you X, working with Y") is not a list
         wh = [bool(_WH.match(i)) for i in items]
         if wh[0] and not all(wh) and any(len(i.split()) <= 2 for i in items[1:]):
@@ -2034,6 +2059,7 @@ _DETERMINER = re.compile(r"^(?:the|your|any|each|every|all|their|our|a|an)\s+\S"
 
 
 _NOT_GERUNDS = _words("not_gerunds")
+_SHARES_OBJECT_END = _words("shares_object_end")
 
 
 def _gerund_word(word: str) -> bool:
@@ -2198,6 +2224,14 @@ def _split_sentence(sentence: str) -> list[str]:
             # rate?': the clause says when the head is asked, it is no ask of its own (s22 dev q06)
             return [s]
         wh = [bool(_WH.match(i)) for i in items]
+        if len(items) == 2 and _WH_HEAD.match(m.group("head")) and not wh[0] and _DETERMINER.match(items[1]) \
+                and len(items[1].split()) >= 3 and re.search(r",\s+and\s+" + re.escape(items[1].split()[0]) + r"\b",
+                                                            m.group("list")):
+            # 'how you will recruit and retain staff, including people with lived experience in peer roles, and the
+            # training and clinical supervision you will provide': the comma before 'and' closes the including-clause,
+            # which qualifies the head; what follows is an ask of its own (the head was lost: the part read
+            # 'people with lived experience in peer roles', issue 12, s25)
+            return [f"{m.group('head')}, including {items[0]}", items[1]]
         if len(items) >= 2 and _WH_HEAD.match(m.group("head")) and not wh[0] and wh[-1]:
             # 'how you will recruit staff, including peer workers and X, and how you will support them':
             # the 'including' names qualify the head's ask; the clause after them is an ask of its own
@@ -2301,7 +2335,8 @@ def _loose_series(text: str) -> list[str]:
     last = re.sub(r"^(?:and|or)\s+", "", pieces[-1], flags=re.I)
     tail = _AND_SPLIT.split(" " + last)
     pieces[-1:] = [t.strip() for t in tail if t.strip()] if len(tail) == 2 else [last]
-    items = [p.replace("\x00", ",").replace("\x01", "and").strip() for p in pieces]
+    items = [re.sub(r"^(?:and|or)\s+", "", p.replace("\x00", ",").replace("\x01", "and").strip(), flags=re.I)
+             for p in pieces]
     return items if all(len(i.split()) >= 2 for i in items) else [text]
 
 

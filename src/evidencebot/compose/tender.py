@@ -3785,7 +3785,10 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             # the sub-point names no topic ('working with prescribers'): the question's own
             # topics decide, and among their blocks those sharing the sub-point's words come first
             want = set(blockmatch.tokens(point.text))
-            inside = [b for _, b in blockmatch.candidates(lead, approved)]
+            # a block of the question's topics on a subject the part never names is a drift, not an answer: 'Time-limited
+            # step-down support' under 'delivered from the three Recovery and Wellbeing Hubs and community venues'
+            # (issue 12, s25): its title's subject must be among the part's words (blockmatch.own_subject)
+            inside = [b for _, b in blockmatch.candidates(lead, approved) if blockmatch.own_subject(point.text, b)]
             found = sorted(inside, key=lambda b: -len(want & set(blockmatch.tokens(b.title + " " + b.body))))
         # the ask's key object ('Key milestones ...', 'the main risks ...'): a block whose title or tags name it
         # comes before one that only mentions it in passing ('Keeping the commissioner involved during
@@ -3987,6 +3990,16 @@ CLAIM_STRONG = 3
 """A sub-point naming a block's topic by a cue of this many words keeps the block against one naming it by fewer."""
 
 
+def _keeps_subject(point: SubPoint, block, strict: bool) -> bool:
+    """True when ``block`` may stand in a part that lost its best block to another part: when some candidate speaks of
+    the heading's first phrase, the block's own subject (title, tags, first sentence) does too
+    (:func:`blockmatch.subject_fits`). (Asking also that the title's subject be among the part's words,
+    :func:`blockmatch.own_subject`, lost synonyms and pronouns: 'Working with prescribers' for 'monitoring of
+    antipsychotic side-effects', 'Personal outcome measures' for 'how often will they be completed'; part_coverage
+    dev_s8 answered 48 -> 45.)"""
+    return not strict or blockmatch.subject_fits(point.label, block)
+
+
 def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks=(), pins=None,
                    profile: dict | None = None, fill: bool = False) -> dict[str, Method]:
     """For each sub-point, the approved blocks that answer it (each block used once per answer).
@@ -4065,6 +4078,13 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         best = None
         for p in pending:
             options = [b for b in cands[p.key] if b.block_id not in used]
+            if options and options[0] is not cands[p.key][0]:
+                # its best block went to another part: a next one of the same topic answers it as well; one of another
+                # topic (a block sharing one word, 'risk' or 'discharge', written for another ask) must speak of what
+                # the heading asks in its own subject, or the part is an honest gap (issue 12, s25)
+                lost = blockmatch.block_topics(cands[p.key][0], topics)
+                options = [b for b in options if blockmatch.block_topics(b, topics) & lost
+                           or _keeps_subject(p, b, strict_of.get(p.key, True))]
             if not options:
                 continue
             rank = cands[p.key].index(options[0])
@@ -4100,7 +4120,7 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             continue
         for b in chosen[point.key]:
             used.discard(b.block_id)
-        nxt = [b for b in cands[point.key] if b.block_id not in used]
+        nxt = [b for b in cands[point.key] if b.block_id not in used and _keeps_subject(point, b, strict_of.get(point.key, True))]
         if not nxt:
             nxt = [b for b in approved if b.block_id not in used and _names_terms(point.text, b)
                    and blockmatch.fits_heading(point.label, b, strict=False)]
