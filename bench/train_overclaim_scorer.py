@@ -84,19 +84,21 @@ WRITERS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "tuning2", "s6
 # s24 (session 24's fresh set, measured once at its start and once after the merge: P 0.982 R 0.831 both times; spent
 # then) is a transfer check, not in the shipped weights
 # Session 25 (m25): refitted and shipped on every set above plus tw1-tw4 (session 25's training sets, four writers
-# who never read the code, 400 each, in /work/devsets/s25, read through OVERCLAIM_EXTRA_SETS, not in the repository):
+# who never read the code, 400 each, now in tests/data/labelled, read through TRAINING):
 # 12,792 sentences, 14,610 weights, threshold 0.945 and calibration [1.0076, -0.0418] from the 4 inner folds, settings
-# unchanged. Retraining without OVERCLAIM_EXTRA_SETS gives weights without them. m24's blocker ('It is clear that
+# unchanged. m24's blocker ('It is clear that
 # more work is needed on discharge planning.') scores 0.675; the drafted commitment of tests/compose/test_commitments.py
 # (0.9453) is not scored: "we" + will/shall is a commitment (learned._our_commitment). Figures: bench/overclaim_m25.md
 TRANSFER = ["s15", "s15b", "s20", "s20b", "s21", "s22", "s23", "s24"]
 # the independent writers' sets (written blind to the code from a brief): the pooled leave-one-set-out figure
 INDEPENDENT = ["s8", "s9", "s10", "s11", "s12", "s13", "s14"]
 SPLIT = {"dev6", "s6", "s8"}
-# sets written for training that are not (yet) in the repository (session 25: four writers' tw1-tw4): the
-# environment variable OVERCLAIM_EXTRA_SETS lists their files (separated by the OS path separator, e.g.
-# /work/devsets/s25/overclaim_tw1.jsonl:/work/devsets/s25/overclaim_tw2.jsonl), or --extra on the command line; each
-# is a writer named by its file ("tw1"), trained on and folded as the others. Without them the trainer runs as before
+# session 25's training writers (six voices, 400 each, written blind to the code): tw1-tw4 are in the shipped weights
+# (m25); tw5 and tw6 were o25's unseen checks and are not. All six are in tests/data/labelled (overclaim_twN.jsonl)
+TRAINING = ["tw1", "tw2", "tw3", "tw4"]
+# more sets from outside the repository: the environment variable OVERCLAIM_EXTRA_SETS lists their files (separated
+# by the OS path separator), or --extra on the command line; each is a writer named by its file ("tw5"), trained on
+# and folded as the others
 EXTRA_ENV = "OVERCLAIM_EXTRA_SETS"
 
 
@@ -107,7 +109,7 @@ def extra_sets(paths: list[str] | None = None) -> dict[str, Path]:
     return {Path(p).stem.removeprefix("overclaim_"): Path(p) for p in paths if p.strip()}
 
 
-EXTRA = extra_sets()
+EXTRA = {w: LABELLED / f"overclaim_{w}.jsonl" for w in TRAINING} | extra_sets()
 # the spent held-out sets (development material once measured) stay where they were committed
 HELD = ROOT / "tests" / "data" / "heldout"
 PATHS = {"heldout2": HELD / "overclaim_heldout2.jsonl",

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import train_privacy_filter as TF  # noqa: E402
 
 LABELLED, HELD = TF.LABELLED, TF.HELD
-DEVSETS = Path("/work/devsets/s25")
+DEVSETS = LABELLED  # session 25's six training writers (privacy_tw1..tw6.jsonl), committed there
 ARC_DEPS = ["nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "appos", "amod", "attr", "prep", "npadvmod",
             "nmod", "conj", "dative", "acomp", "xcomp", "ccomp", "advcl", "relcl", "agent", "nummod", "pcomp"]
 # the gate (privacy_learned.has_person_sign): a stretch with none of these word classes (nor a name candidate, a first
