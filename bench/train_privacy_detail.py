@@ -206,42 +206,9 @@ def prepare(rows: list[dict]) -> dict[str, dict]:
 
 
 def fit(examples: list[dict], l2: float = L2) -> dict:
-    import numpy as np
-    from scipy.optimize import minimize
-    from scipy.sparse import csr_matrix
-
-    counts: Counter = Counter()
-    for ex in examples:
-        counts.update(ex["feats"])
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    col = {f: j for j, f in enumerate(names)}
-    data, ri, ci = [], [], []
-    for i, ex in enumerate(examples):
-        for f, v in ex["feats"].items():
-            j = col.get(f)
-            if j is not None:
-                data.append(v)
-                ri.append(i)
-                ci.append(j)
-    X = csr_matrix((data, (ri, ci)), shape=(len(examples), len(names)))
-    y = np.array([ex["label"] for ex in examples])
-    pos = float(y.sum()) or 1.0
-    neg = float((1 - y).sum()) or 1.0
-    sw = np.where(y == 1, 0.5 * len(y) / pos, 0.5 * len(y) / neg)
-
-    def loss(w):
-        z = X @ w[1:] + w[0]
-        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
-        eps = 1e-12
-        ll = -(sw * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))).sum()
-        g = sw * (p - y)
-        grad = np.concatenate([[g.sum()], X.T @ g + l2 * w[1:]])
-        return ll + 0.5 * l2 * float(w[1:] @ w[1:]), grad
-
-    res = minimize(loss, np.zeros(len(names) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 400})
-    w = res.x
-    weights = {f: round(float(w[j + 1]), 4) for f, j in col.items() if abs(w[j + 1]) >= MIN_WEIGHT}
-    return {"bias": round(float(w[0]), 4), "weights": weights}
+    """A class-balanced logistic regression on ``examples`` ({feats, label}): {bias, weights}; the name filter's fit
+    (both drop features seen fewer than twice and weights under 0.02)."""
+    return TF.fit(examples, l2=l2, maxiter=400)
 
 
 def score_units(model: dict, prep: dict) -> list[float]:

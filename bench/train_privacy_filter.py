@@ -171,8 +171,10 @@ def candidates(rows: list[dict], spec: dict = SPEC) -> dict[str, list[dict]]:
     return out
 
 
-def fit(examples: list[dict], l2: float = L2, survivors_weight: float = 1.0, balance: bool = True) -> dict:
-    """A logistic regression on ``examples`` ({feats, label, kept}): {bias, weights}."""
+def fit(examples: list[dict], l2: float = L2, survivors_weight: float = 1.0, balance: bool = True,
+        maxiter: int = 500) -> dict:
+    """A logistic regression on ``examples`` ({feats, label, kept}; ``kept`` may be absent): {bias, weights}. Also the
+    privacy learned check's fit (bench/train_privacy_detail.py, ``maxiter`` 400)."""
     import numpy as np
     from scipy.optimize import minimize
     from scipy.sparse import csr_matrix
@@ -193,7 +195,7 @@ def fit(examples: list[dict], l2: float = L2, survivors_weight: float = 1.0, bal
                 ci.append(j)
     X = csr_matrix((data, (ri, ci)), shape=(len(examples), len(names)))
     y = np.array([ex["label"] for ex in examples])
-    sw = np.array([survivors_weight if ex["kept"] else 1.0 for ex in examples])
+    sw = np.array([survivors_weight if ex.get("kept") else 1.0 for ex in examples])
     # balance the classes: each class weighs as much in total
     pos = float((sw * y).sum()) or 1.0
     neg = float((sw * (1 - y)).sum()) or 1.0
@@ -209,7 +211,7 @@ def fit(examples: list[dict], l2: float = L2, survivors_weight: float = 1.0, bal
         grad = np.concatenate([[g.sum()], X.T @ g + l2 * w[1:]])
         return ll + 0.5 * l2 * float(w[1:] @ w[1:]), grad
 
-    res = minimize(loss, np.zeros(len(names) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    res = minimize(loss, np.zeros(len(names) + 1), jac=True, method="L-BFGS-B", options={"maxiter": maxiter})
     w = res.x
     weights = {f: round(float(w[j + 1]), 4) for f, j in col.items() if abs(w[j + 1]) >= MIN_WEIGHT}
     return {"bias": round(float(w[0]), 4), "weights": weights}
