@@ -38,7 +38,10 @@ ARC_DEPS = ["nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "appos", "
             "nmod", "conj", "dative", "acomp", "xcomp", "ccomp", "advcl", "relcl", "agent", "nummod", "pcomp"]
 # the gate (privacy_learned.has_person_sign): a stretch with none of these word classes (nor a name candidate, a first
 # person pronoun or an identifier-shaped token) is not scored
-GATE_CLASSES = ["pronouns", "own_pronouns", "kin_owners", "person_nouns", "kin_nouns", "family_nouns", "role",
+# (lead, session 25) "role" left out: its words are role modifiers ("housing", "support", "peer"), no sign of a person
+# alone; our own contract review's "Discharges with housing confirmed in 2026/27 Q2: suppressed (...)" scored over the
+# threshold through it. The shipped weights were fitted with it in the gate; the gate file was edited to match this list
+GATE_CLASSES = ["pronouns", "own_pronouns", "kin_owners", "person_nouns", "kin_nouns", "family_nouns",
                 "role_nouns", "title", "surname", "first_name", "peer_role_words", "staff_unit_nouns", "age_labels",
                 "nickname_words", "kin_qualifiers", "group_nouns", "subject_states", "condition_nouns",
                 "eponymous_conditions", "figure_nouns", "public_figures", "official", "honour", "name_prefixes",
