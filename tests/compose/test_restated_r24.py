@@ -107,3 +107,9 @@ def test_the_buyers_forecast_of_demand_is_not_said_as_ours():
 def test_an_instructions_verb_is_no_word_of_the_documents_name():
     assert C.versioned_documents("Read with the Elmdale Community Recovery Operating Model v1.3 and Section 2.") == \
         ["Elmdale Community Recovery Operating Model v1.3"]
+
+
+def test_words_joined_by_a_slash_stay_in_the_documents_name():
+    # (s25 panel: 'Step-Down Admission and Discharge Protocol v1.3' for the buyer's Step-Up/Step-Down protocol)
+    assert C.versioned_documents("Moves between teams follow the Step-Up/Step-Down Referral Protocol v2.1.") == \
+        ["Step-Up/Step-Down Referral Protocol v2.1"]

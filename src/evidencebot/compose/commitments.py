@@ -374,7 +374,9 @@ def from_statement(sentence: str, document: str = "") -> str:
 @functools.cache
 def _fallback_patterns() -> dict[str, re.Pattern]:
     data = load_phrasebank(PHRASEBANK)
-    word = r"(?:[A-Z0-9][\w'’&+-]*)"
+    # a word of a name, and words joined by a slash in it ('Step-Up/Step-Down': s25 q03's protocol was said from
+    # 'Step-Down' on, a panel's "partner document misnamed")
+    word = r"(?:[A-Z0-9][\w'’&+-]*(?:/[A-Z0-9][\w'’&+-]*)*)"
     link = r"(?:\s+(?:and|of|for|on|to|in|the|with)){0,2}"
     return {
         # 'the Joint Discharge and 72-Hour Follow-Up Protocol v1.4', 'the ... Policy and Procedures (version 5.1)'
