@@ -57,6 +57,7 @@ import functools
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from evidencebot.compose import tender_profile
@@ -1568,6 +1569,34 @@ def _agreed(facts: list[BuyerFact]) -> list[BuyerFact]:
     return out
 
 
+# how each kind of fact is held against a sentence: the check, and what replaces the words it finds ("value": the
+# fact's value; "name": its data's second item, a document's name; "": nothing; "own": the check gives it as a fourth
+# item). A check gives the words it finds as (said, start, end), or None
+_CLASH_CHECKS: dict[str, tuple[Callable, str]] = {
+    "hours": (_check_hours, "value"), "timescale": (_check_timescale, "value"), "measure": (_check_measure, "value"),
+    "version": (_check_version, "name"), "timetable": (_check_timetable, ""), "owner": (_check_owner, "value"),
+    "cadence": (_check_cadence, "value"), "members": (_check_members, ""), "assessor": (_check_assessor, "value"),
+    "outgoing": (_check_outgoing, ""), "meets": (_check_meets, "value"), "place": (_check_place, ""),
+    "group_target": (_check_group_target, "own"), "runs": (_check_runs, "own"), "peer_roles": (_check_peer_roles, "own"),
+    "parties": (_check_parties, "own"),
+}
+
+
+def _clash_of(f: BuyerFact, s: str, facts: list[BuyerFact]) -> tuple[tuple | None, str]:
+    """Where sentence ``s`` says what fact ``f`` contradicts ((said, start, end) or None), and the words that replace
+    them."""
+    if f.kind == "contract":
+        found = _check_contract(f, s, facts)
+        return (found[:3], found[3]) if found else (None, "")
+    check_fact, replaced = _CLASH_CHECKS.get(f.kind, (None, ""))
+    found = check_fact(f, s) if check_fact else None
+    if not found:
+        return None, ""
+    if replaced == "own":
+        return found[:3], found[3]
+    return found, f.value if replaced == "value" else f.data[1] if replaced == "name" else ""
+
+
 def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = "") -> list[Clash]:
     """Every sentence of ``answer`` that states what the buyer's ``facts`` contradict, with both places. ``home``: the
     reference of the question the answer answers ('Q9'; facts read from it are preferred where two fit alike)."""
@@ -1588,63 +1617,7 @@ def check(answer: str, facts: list[BuyerFact], ref: str = "answer", home: str = 
         for f in facts:
             if not may.get(f.kind, True):
                 continue
-            hit = None
-            if f.kind == "hours":
-                hit = _check_hours(f, s)
-                rep = f.value if hit else ""
-            elif f.kind == "timescale":
-                hit = _check_timescale(f, s)
-                rep = f.value if hit else ""
-            elif f.kind == "measure":
-                hit = _check_measure(f, s)
-                rep = f.value if hit else ""
-            elif f.kind == "version":
-                hit = _check_version(f, s)
-                rep = f.data[1] if hit else ""
-            elif f.kind == "timetable":
-                hit = _check_timetable(f, s)
-                rep = ""
-            elif f.kind == "owner":
-                hit = _check_owner(f, s)
-                rep = f.value if hit else ""
-            elif f.kind == "contract":
-                found = _check_contract(f, s, facts)
-                if found:
-                    hit, rep = found[:3], found[3]
-            elif f.kind == "cadence":
-                hit = _check_cadence(f, s)
-                rep = f.value if hit else ""
-            elif f.kind == "group_target":
-                found = _check_group_target(f, s)
-                if found:
-                    hit, rep = found[:3], found[3]
-            elif f.kind == "members":
-                hit = _check_members(f, s)
-                rep = ""
-            elif f.kind == "runs":
-                found = _check_runs(f, s)
-                if found:
-                    hit, rep = found[:3], found[3]
-            elif f.kind == "assessor":
-                hit = _check_assessor(f, s)
-                rep = f.value if hit else ""
-            elif f.kind == "outgoing":
-                hit = _check_outgoing(f, s)
-                rep = ""
-            elif f.kind == "meets":
-                hit = _check_meets(f, s)
-                rep = f.value if hit else ""
-            elif f.kind == "peer_roles":
-                found = _check_peer_roles(f, s)
-                if found:
-                    hit, rep = found[:3], found[3]
-            elif f.kind == "parties":
-                found = _check_parties(f, s)
-                if found:
-                    hit, rep = found[:3], found[3]
-            elif f.kind == "place":
-                hit = _check_place(f, s)
-                rep = ""
+            hit, rep = _clash_of(f, s, facts)
             if hit:
                 out.append(Clash(f, hit[0], s, ref, a + hit[1], a + hit[2], rep))
         for f, said, x, y in (_check_targets(targets, s, home) if _PCT.search(s) else []):
