@@ -156,7 +156,8 @@ def test_part_coverage_on_the_spent_session6_questions_keeps_its_gains(demo_path
     spec = importlib.util.spec_from_file_location("part_coverage", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    assert bench.main(["--db", str(demo_path)]) == 0
+    # the s20 report (answers drafted beside the panel) is asserted nowhere here: left out, it was most of the cost
+    assert bench.main(["--db", str(demo_path), "--no-s20"]) == 0
     out = capsys.readouterr().out
     rows = {m.group(1): m for m in re.finditer(
         r"^(\w+): (\d+) sub-points: answered (\d+), honest gaps (\d+) .*?loose (\d+) .*?blocks placed (\d+), misplaced (\d+)",
@@ -179,3 +180,13 @@ def test_part_coverage_on_the_spent_session6_questions_keeps_its_gains(demo_path
     # service-risk-register, mobilisation-week-by-week) no longer pads a part beside the provider's own block; it
     # still answers where the provider is not known (s22 q10 (iv)): misplaced 16 -> 13
     assert int(s8.group(3)) >= 48 and int(s8.group(5)) <= 8 and int(s8.group(7)) <= 13, out
+
+
+def test_a_standard_the_heading_names_leads_its_part(demo_db):
+    """s25 q09: a heading naming the buyer's minimum in capitals ('... paid at least the Real Living Wage') took the
+    paid peer roles block, and the minimum was never said; the block tagged with the named standard leads."""
+    question = ("Describe your social value offer. Your answer must cover:\n"
+                "- how sessional peer workers and volunteers with lived experience will be paid at least the Real "
+                "Living Wage\n- how you will recruit locally\n")
+    first = _first_blocks(demo_db, question)
+    assert first[0] == "real-living-wage", first

@@ -68,3 +68,13 @@ def test_reporting_progress_on_commitments_is_not_a_stalled_plan(approved):
     found = [b.block_id for _, b in blockmatch.candidates("how you will report progress against each social value "
                                                          "commitment", approved)]
     assert found and "progress-stalls" not in found, found
+
+
+def test_a_standard_the_part_names_brings_its_own_block_first(approved):
+    # s25 q09: a four-word peer-roles cue outranked the block the buyer's named minimum asks for
+    found = blockmatch.candidates("Sessional peer workers and lived experience roles to be paid at least the Real "
+                                  "Living Wage", approved)
+    assert found[0][1].block_id == "real-living-wage", [b.block_id for _, b in found[:3]]
+    block = found[0][1]
+    assert blockmatch.named_in(block, "paid at least the Real Living Wage")
+    assert not blockmatch.named_in(block, "a real living wage for everyone")  # not written as a name

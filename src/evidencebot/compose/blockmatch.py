@@ -322,6 +322,25 @@ def _topic_index(topics: list[Topic]) -> _Index:
 _LIST_TAIL = re.compile(r"(?i),?\s+(?:covering|that\s+covers?)\b")
 
 
+NAMED_TAG = 150
+"""What a block gains when the part names, in capitals, a standard or scheme that is one of the block's own tags of two
+or more words ('... paid at least the Real Living Wage': s25 q09, where the paid-peer-roles block's four-word cue
+outranked the Real Living Wage block and the answer never said the buyer's minimum). A named thing the buyer asks
+for is the part's point, whatever else its words share."""
+
+
+def named_in(block, text: str) -> bool:
+    """``text`` names one of ``block``'s tags of two or more words written as a name (each word capitalised there)."""
+    for tag in getattr(block, "tags", ()) or ():
+        words = str(tag).split()
+        if len(words) < 2:
+            continue
+        m = re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", text, flags=re.I)
+        if m and all(w[:1].isupper() for w in m.group(0).split()):
+            return True
+    return False
+
+
 def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic] | None = None) -> list[tuple[float, object]]:
     """Blocks that may answer ``text``, best first, each with a score.
 
@@ -355,6 +374,8 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
                 score += 6
             if h.topic.name in head_topics:
                 score += 100
+            if named_in(b, text):
+                score += NAMED_TAG
             if bid not in scored or score > scored[bid]:
                 scored[bid] = score
     return sorted(((s, by_id[b]) for b, s in scored.items()), key=lambda x: (-x[0], x[1].block_id))

@@ -4063,6 +4063,12 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
             own = next((b for b in found if blockmatch.subject_fits(point.label, b)), None)
             if own is not None:
                 found = [own] + [b for b in found if b is not own]
+        named = [b for b in offered[point.key] if blockmatch.named_in(b, point.label)]
+        if named and point.key not in pins:
+            # a standard the heading names as a name, one of a block's own tags, is the part's point: its block leads
+            # ('... roles to be paid at least the Real Living Wage', s25 q09: the peer-roles block led, the minimum
+            # was never said)
+            found = named + [b for b in found if b not in named]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]
     used: set[str] = set()
