@@ -86,8 +86,6 @@ def _minutes(h: str, m: str | None, ap: str | None, closing: bool) -> int | None
         return None
     if ap and ap.lower() == "pm" and hh < 12:
         hh += 12
-    if closing and hh == 0 and not m:
-        hh = 24
     if closing and hh == 0:
         hh = 24
     return hh * 60 + int(m or 0)

@@ -33,7 +33,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 import train_privacy_filter as TF  # noqa: E402
 
 LABELLED, HELD = TF.LABELLED, TF.HELD
-DEVSETS = LABELLED  # session 25's six training writers (privacy_tw1..tw6.jsonl), committed there
 ARC_DEPS = ["nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "appos", "amod", "attr", "prep", "npadvmod",
             "nmod", "conj", "dative", "acomp", "xcomp", "ccomp", "advcl", "relcl", "agent", "nummod", "pcomp"]
 # the gate (privacy_learned.has_person_sign): a stretch with none of these word classes (nor a name candidate, a first
@@ -52,8 +51,6 @@ DOC_WORDS = ["itt", "lot", "question", "schedule", "ref", "reference", "tender",
              "weighting", "specification", "clause", "kpi", "contract", "lots"]
 SPEC = {"arc_deps": ARC_DEPS, "gate_classes": GATE_CLASSES, "doc_words": DOC_WORDS}
 L2 = 4.0
-MIN_COUNT = 2
-MIN_WEIGHT = 0.02
 FA = 0.005
 GATE = True  # score (and train on) only stretches with a sign of a person (--no-gate: every stretch)
 GAP = "same"  # a cut stretch's parts: "all", "same" (each over the threshold on its own) or a number
@@ -68,8 +65,6 @@ def all_sets() -> dict[str, list[dict]]:
     for d in sorted(HELD.glob("s*")):
         for path in d.glob("privacy_*.jsonl"):
             sets[path.stem.partition("_")[2]] = TF.load(path)
-    for path in sorted(DEVSETS.glob("privacy_tw*.jsonl")):
-        sets[path.stem.partition("_")[2]] = TF.load(path)
     sets["examples"] = examples_rows()
     sets["shipped"] = shipped_rows()
     for name, rows in own_shape_rows().items():

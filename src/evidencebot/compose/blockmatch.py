@@ -17,6 +17,7 @@ never used because it shares a word with a sub-point about something else.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -335,10 +336,16 @@ def named_in(block, text: str) -> bool:
         words = str(tag).split()
         if len(words) < 2:
             continue
-        m = re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", text, flags=re.I)
+        m = _phrase_pattern(tuple(w.lower() for w in words)).search(text)
         if m and all(w[:1].isupper() for w in m.group(0).split()):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """The words as a whole phrase, in any case, any white space between them."""
+    return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I)
 
 
 def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic] | None = None) -> list[tuple[float, object]]:
@@ -362,6 +369,7 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
     by_id = {b.block_id: b for b in blocks}
     want = set(tokens(text))
     scored: dict[str, float] = {}
+    named: dict[str, bool] = {}  # a standard the text names, one of the block's tags: the same for every topic hit
     for rank, h in enumerate(hits):
         listed = [b for b in h.topic.blocks if b in by_id]
         extra = [b.block_id for b in blocks if b.block_id not in listed and h.topic.name in block_topics(b, topics)]
@@ -374,7 +382,9 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
                 score += 6
             if h.topic.name in head_topics:
                 score += 100
-            if named_in(b, text):
+            if bid not in named:
+                named[bid] = named_in(b, text)
+            if named[bid]:
                 score += NAMED_TAG
             if bid not in scored or score > scored[bid]:
                 scored[bid] = score

@@ -1343,8 +1343,8 @@ def assemble_tender(
                              held_facts + buyer_facts.outgoing_facts(question))
     approved_now = [b for b in library.list_blocks(db, status="approved", today=today) if b.approved]
     # a block that will say the buyer's local fact ('Saltmarsh Homes' for 'the housing associations in the area') names it
-    library_text = [_block_text(b, _with_local_facts(resolved.profile, buyer_text))
-                    for b in fits_provider(approved_now, resolved.profile)]
+    local_profile = _with_local_facts(resolved.profile, buyer_text)  # read once: the buyer's text is the same for each
+    library_text = [_block_text(b, local_profile) for b in fits_provider(approved_now, resolved.profile)]
     # no approved block names it; a thing the buyer calls its own ('the ICB's Mobilisation Board') is not named by
     # a block about ours of the same kind ('our monthly mobilisation board')
     unnamed = [r for r in reqs if buyer_terms.owned_by_buyer(r.name, r.sentence)
@@ -4067,7 +4067,8 @@ def choose_methods(db: Database, plan: QuestionPlan, *, today=None, avoid_blocks
         if named and point.key not in pins:
             # a standard the heading names as a name, one of a block's own tags, is the part's point: its block leads
             # ('... roles to be paid at least the Real Living Wage', s25 q09: the peer-roles block led, the minimum
-            # was never said)
+            # was never said). Taken from the offered blocks on purpose: the heading's first phrase ('All peer support
+            # and lived experience roles') is what the fit filter above reads, and it turned the named block away
             found = named + [b for b in found if b not in named]
         fresh = [b for b in found if b.block_id not in avoid]
         cands[point.key] = fresh or found[:1]

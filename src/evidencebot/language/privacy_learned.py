@@ -30,7 +30,6 @@ loses more than one pass row.
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from pathlib import Path
@@ -38,7 +37,7 @@ from typing import Any, Iterator
 
 from evidencebot import locations
 from evidencebot.language.phrasebank import check_weights, load_weights
-from evidencebot.language.privacy_filter import _class_index
+from evidencebot.language.privacy_filter import _class_index, probability
 
 WEIGHTS_FILE = "privacy-detail-scorer.json"
 _override = threading.local()
@@ -164,7 +163,7 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
                 put(f"a:{hk}|{dep}|{ck}")
     # the line the stretch is on
     line = _line_of(text, start)
-    if text.count("\n"):
+    if "\n" in text:
         put("line:several")
     if "|" in line or "\t" in line:
         put("line:table")
@@ -182,7 +181,6 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
     return out
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # a word of a period, no sign of a person: a month's short name, a quarter, a financial year ('Board summary: Jul-Sep
 # 2026 (2026/27 Q2)', our own board summary's heading, scored 0.97 when 'Jul', 'Sep', 'Q2' and '2026/27' were signs)
 _PERIOD_WORD = re.compile(r"(?i)(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|january|february|march|july|"
@@ -218,15 +216,9 @@ def has_person_sign(toks: list, names: Any, spec: dict) -> bool:
         if "@" in word:
             return True
         digits = sum(ch.isdigit() for ch in word)
-        if digits and (any(ch.isalpha() for ch in word) or (digits >= 3 and not _YEAR.fullmatch(word))):
+        if digits and (any(ch.isalpha() for ch in word) or (digits >= 3 and not _YEAR_PART.fullmatch(word))):
             return True
     return False
-
-
-def probability(model: dict, feats: dict[str, float]) -> float:
-    weights = model["weights"]
-    z = model["bias"] + sum(weights.get(f, 0.0) * v for f, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def load_model(dirs=None) -> dict | None:
