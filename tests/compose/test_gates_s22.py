@@ -309,3 +309,20 @@ def test_our_own_timing_of_a_step_the_buyer_dates_yields_to_the_buyers_date():
         # a step the buyer does not date keeps our timing
         same = "Within two weeks of award we hold our first governance meeting."
         assert buyer_mobilisation.hold_to_dates(same, dates) == (same, [])
+
+
+def test_a_gate_on_a_numbered_or_lettered_part_is_read_and_its_later_its_stays_with_its_own_subject():
+    """s25 q08 (spent): 'Question 8.1 will not score above 2 unless ...' went unread and the panel capped the answer at
+    2; a gate's 'its' after a clause opens ('if any post falls below its minimum') is that subject's, not ours."""
+    numbered = ("Section 5.2 will not score above 2 unless the Provider states that it will fill every post in Table 5B "
+                "from the Service Commencement Date and will tell the Council within 10 working days if any team drops "
+                "below its agreed establishment.")
+    [gate] = gates.read(numbered)
+    assert gate.cap == "2"
+    assert gates.our_sentence(gate) == (
+        "We will fill every post in Table 5B from the Service Commencement Date and will tell the Council within 10 "
+        "working days if any team drops below its agreed establishment.")
+    [lettered] = gates.read("Part C will not score above 1 unless the Bidder confirms that it will publish its "
+                            "carers' charter within 3 months.")
+    assert gates.our_sentence(lettered) == "We will publish our carers' charter within 3 months."
+    assert gates.read("Part of the score rests on how clearly you describe the model.") == []

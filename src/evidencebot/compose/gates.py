@@ -64,7 +64,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                                    "no_mention", "bidder", "must", "naming")}
     cap = rf"(?P<cap>{alt['caps']})\s*(?P<n>\d+|zero|nil)?"
     # the part of the question the gate is on ('Responses to 6.1 will not score above 2 unless ...': the s24 dev buyer)
-    to = r"(?:\s+(?:to|for|on)\s+(?:(?:part|question|section)\s+)?\(?[\w.]{1,6}\)?)?"
+    # or its number straight after ('Question 8.1 will not score above 2 unless ...': s25 q08, the gate went unread)
+    to = (r"(?:\s+(?:to|for|on)\s+(?:(?:part|question|section)\s+)?\(?[\w.]{1,6}\)?"
+          r"|\s+\(?(?:[\w.]{0,5}\d[\w.]{0,5}|[a-z]|[ivx]{1,4})\)?)?")
     return {
         "unless": re.compile(rf"^(?:all\s+|any\s+|an?\s+|the\s+)?(?:{alt['answers']}){to}\s+{cap}\s*(?:marks?|points?)?"
                              rf"(?:\s+(?:for|in|on)\s+this\s+(?:question|part|section))?\s*,?\s*"
@@ -80,8 +82,18 @@ def _patterns() -> dict[str, re.Pattern]:
         "naming": re.compile(rf",?\s+and\s+(?:to\s+)?(?:{alt['naming']})\s+(?P<named>(?:the|a|an)\s+.+)$", re.I),
         "we_will": re.compile(rf"^(?:that\s+)?(?:{alt['bidder']}|we)\s+(?P<modal>will|would|shall|can)\s+(?P<what>.+)$", re.I),
         # '... and that it accepts that the transfer ...': a second statement of the bidder's, said in our voice
+        # a subordinate clause opens: an 'its' after it is its own subject's ('... if any role falls below its minimum')
+        "clause_opener": re.compile(rf"\b(?:{phrase_alternation(data.get('clause_openers'))})\b", re.I),
         "and_that": re.compile(rf",?\s+and\s+that\s+(?:{alt['bidder']})\s+(?P<verb>[a-z]+)\b", re.I),
     }
+
+
+def _ours(what: str, opener: re.Pattern) -> str:
+    """The bidder's 'its' as our 'our', up to the first subordinate clause: after it, 'its' belongs to that clause's
+    subject ('... and will tell the commissioners if any role falls below its minimum': s25 q08, the role's)."""
+    m = opener.search(what)
+    cut = m.start() if m else len(what)
+    return re.sub(r"\bits\b", "our", what[:cut]) + what[cut:]
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(])|\s*\|\s*|\n\s*\n|\n(?=\s*(?:[-*#>]|\(?\w{1,3}[.)]\s))|\n(?=[^\n]*\|)"
@@ -120,7 +132,7 @@ def read(question: str) -> list[Gate]:
         rest = re.sub(r"^that\s+", "", rest, flags=re.I) if confirming else rest
         will = p["we_will"].match(rest)
         what = will.group("what").strip(" ,.") if will else ""
-        what = re.sub(r"\bits\b", "our", what)  # 'the Bidder will submit its application': ours
+        what = _ours(what, p["clause_opener"])  # 'the Bidder will submit its application': ours
         what = p["and_that"].sub(lambda v: ", and we " + _our_verb(v.group("verb")), what) if what else ""
         named = p["naming"].search(what) if what else None
         if named:  # '... and name the role that will act as Safeguarding Lead': a statement of its own
