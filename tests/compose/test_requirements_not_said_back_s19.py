@@ -153,6 +153,10 @@ def test_a_quantity_is_never_cut_from_its_words_in_a_heading(checker):
     aim = "### (c) Making sure nobody ever waits more than a week"
     assert _heading_before(aim, aim.index("nobody")) == ""
     assert _heading_before("How the family is told", len("How the family ")) == ""
+    # a clause ending on a comparison without its figure goes whole (s25 q08 panel: '... roles are above')
+    clause = "Keeping tenancies going in towns where arrears among tenants are above 12%"
+    assert _heading_before(clause, clause.index("12%")) == "Keeping tenancies going in towns"
+    assert _heading_before("Staff where pay is below 9%", len("Staff where pay is below ")) == ""
 
 
 def test_the_timescale_templates_procedure_sentence_goes_before_the_method_text_that_answers_the_part():
@@ -170,3 +174,14 @@ def test_the_timescale_templates_procedure_sentence_goes_before_the_method_text_
     _fit_section(sec, 40)
     kept = [u.text for u in sec.kept_units()]
     assert any("trained to spot" in t for t in kept) and not any("writes the buyer's" in t for t in kept), kept
+
+
+def test_a_heading_in_the_buyers_words_says_our_where_the_buyer_says_your():
+    """s25 q08 panel (spent): 'Training ... your staff will receive', 'Developing and supporting your peer support
+    workers' read as the buyer's text pasted in; a heading the buyer mandates keeps its words (the caller's rule)."""
+    from evidencebot.compose.tender import in_our_voice
+
+    assert in_our_voice("Keeping your volunteers safe when you will be lone working") == (
+        "Keeping our volunteers safe when we will be lone working")
+    assert in_our_voice("Your exit plan") == "Our exit plan"
+    assert in_our_voice("Young people's transition into adult services") == "Young people's transition into adult services"

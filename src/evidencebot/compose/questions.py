@@ -3667,6 +3667,8 @@ _BARE_SUBJECT = re.compile(r"^(?:how|what|when|where|why|which|whether)\s+(?:(?:
 MAX_HEADING_WORDS = 10
 END_BAD = _words("end_bad")
 """Words a phrase cannot end on: a heading or a cut is trimmed back past them (also used by tender.py)."""
+RELATIVE_OPENERS = _words("relative_openers")
+"""Words that open a clause about what comes before ('a city where ...'): where tender.py cuts a heading back to."""
 
 
 def gerund(verb: str) -> str:

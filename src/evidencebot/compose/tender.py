@@ -56,6 +56,7 @@ from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fi
 from evidencebot.compose.personnel import with_staff_names
 from evidencebot.compose.questions import (
     END_BAD,
+    RELATIVE_OPENERS,
     MIN_WORDS_PER_POINT,
     PART_MARGIN,
     QuestionPlan,
@@ -1098,7 +1099,11 @@ def _heading_before(heading: str, offset: int) -> str:
     while words and words[-1].lower().strip(",;:") in END_BAD:
         words.pop()
     if _QUANTIFIER_END.search(" ".join(words)):
-        return ""  # 'At least' (s18 q07, cut before '25%'): a quantity's words without the quantity are no heading
+        # 'At least' (s18 q07, cut before '25%'): a quantity's words without the quantity are no heading; a clause
+        # that ends on one is cut off whole ('... in a city where vacancy rates ... are above': s25 q08 panel)
+        words = _before_last_clause(words)
+        if not words:
+            return ""
     # the buyer's reference is no word of the heading: 'c) Achieving' is a cut mid-phrase, not a heading
     content = words[1:] if words and re.fullmatch(r"\(?[a-z0-9]{1,4}(?:\.[a-z0-9]{1,3})*[.)]", words[0], re.I) else words
     cut = " ".join(words).rstrip(",;:") if len(words) >= 2 and len(content) >= 2 else ""
@@ -1108,7 +1113,32 @@ def _heading_before(heading: str, offset: int) -> str:
 
 
 _QUANTIFIER_END = re.compile(r"\b(?:at\s+least|at\s+most|up\s+to|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|"
-                             r"fewer\s+than|over|under|about|around|approximately|a\s+minimum\s+of|a\s+maximum\s+of)[\s,;:]*$", re.I)
+                             r"fewer\s+than|over|under|about|around|approximately|a\s+minimum\s+of|a\s+maximum\s+of|"
+                             r"above|below|exceeding|exceeds?)[\s,;:]*$", re.I)
+
+
+_YOUR = re.compile(r"\b(?:(?P<your>your)|(?P<you>you)\s+(?P<modal>will|would|can|need\s+to|plan\s+to))\b", re.I)
+
+
+def in_our_voice(heading: str) -> str:
+    """A heading in the buyer's words said as ours: the bidder the buyer calls 'you' is us ('Developing and supporting
+    your peer support workers' -> '... our peer support workers'; 'the supervision you will give' -> 'we will give':
+    s25 q08 panel). A heading the buyer mandates is never changed (the caller keeps it)."""
+    def ours(m: re.Match) -> str:
+        word = "our" if m.group("your") else "we " + m.group("modal")
+        return word[0].upper() + word[1:] if m.group(0)[0].isupper() else word
+    return _YOUR.sub(ours, heading)
+
+
+def _before_last_clause(words: list[str]) -> list[str]:
+    """The heading's words before the last clause that describes what comes before it ('Recruiting and keeping staff in
+    a city where vacancy rates are above' -> 'Recruiting and keeping staff in a city'); [] when fewer than three
+    words or a word a phrase cannot end on would be left."""
+    for i in range(len(words) - 1, 2, -1):
+        if words[i].lower().strip(",;:") in RELATIVE_OPENERS:
+            kept = [w.rstrip(",;:") if j == i - 1 else w for j, w in enumerate(words[:i])]
+            return [] if kept[-1].lower() in END_BAD else kept
+    return []
 
 
 def _heading_without(heading: str, flagged: str, checker) -> str:
@@ -1557,7 +1587,8 @@ def assemble_tender(
                     and any(mentions(r, u.text) for r in wanted):
                 u.priority = 1
         # the buyer's mandated heading stands word for word, without our numbering in front of it
-        heading = f"{point.key}) {point.label}" if not point.key.startswith("p") and not point.mandated else point.label
+        label = point.label if point.mandated else in_our_voice(point.label)
+        heading = f"{point.key}) {label}" if not point.key.startswith("p") and not point.mandated else label
         note = "" if chosen.units else " ".join(x for x in (
             f'No approved method block in the library matches "{point.label}" yet.',
             DRAFTED_NOTE if drafted == "drafted" else ECHO_NOTE if drafted == "echo" else "",
