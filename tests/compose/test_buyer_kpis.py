@@ -12,6 +12,7 @@ import re
 import pytest
 
 from evidencebot.compose import buyer_kpis as K
+from evidencebot.compose import library
 
 KPI_Q = """5.3 Outcomes and performance (Word limit: 900 words)
 
@@ -49,7 +50,7 @@ def answer(demo_db):
     return assemble_tender(demo_db, KPI_Q, today="2026-12-03")
 
 
-def test_each_kpi_is_answered_in_the_trajectories_part_with_the_buyers_target(answer):
+def test_each_kpi_is_answered_in_the_trajectories_part_with_the_buyers_target(answer, demo_db):
     part = re.split(r"^## ", answer.markdown, flags=re.M)
     part = next(p for p in part if p.startswith("Achieving the KPI trajectories"))
     assert "[To write" not in part
@@ -57,7 +58,11 @@ def test_each_kpi_is_answered_in_the_trajectories_part_with_the_buyers_target(an
             "September 2027, 80% by March 2028 and 92% by March 2029 (baseline 44%).") in part
     assert "no more than 10 days by March 2029 (baseline 27 days)" in part
     assert "KPI 3 " in part or "KPI 3:" in part
-    assert "Our method for it: " in part  # the library's method for each KPI's topic
+    # the library's method for a KPI's topic: one of its block's own sentences in full (s25 q11 panel read 'Our method
+    # for it: referral and first appointment.' as a fragment)
+    assert "Our method for it" not in part
+    after = re.search(r"\(baseline 44%\)\.\s+([^\n]+?\.)(?:\s|$)", part)
+    assert after and any(after.group(1) in " ".join(b.body.split()) for b in library.list_blocks(demo_db))
     assert not answer.findings  # the buyer's figures, in its phrase: nothing for the checker to question
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evidencebot.compose import blockmatch
+from evidencebot.text import sentences as text_sentences
 
 _MONTHS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December")}
@@ -199,17 +200,19 @@ method that will reach KPI-01]' in the submitted answer)."""
 
 
 def sentences(rows: list[KpiRow], blocks: list, context: str = "") -> list[tuple[str, str]]:
-    """For each KPI: (the buyer's row as a sentence, the method that works towards it: the library block's title,
-    or '' when no block answers it: the row stands alone in the answer, and the review copy asks for the method
-    (:data:`NO_METHOD`), never a marker in the submitted text)."""
+    """For each KPI: (the buyer's row as a sentence, the method that works towards it: a sentence of the library
+    block's, or '' when no block answers it (or none of its sentences stands alone): the row stands alone in the
+    answer, and the review copy asks for the method (:data:`NO_METHOD`), never a marker in the submitted text)."""
     out = []
     for row in rows:
         block = lever(row, blocks, context)
-        if block is not None:
-            title = block.title.rstrip(".")
-            how = f"Our method for it: {title[:1].lower() + title[1:] if re.match(r'[A-Z][a-z]', title) else title}."
-        else:
-            how = ""
+        # the block's first sentence that stands alone (no placeholder, not too long) says how, in full: a title after
+        # 'Our method for it:' read as a fragment (s25 q11 panel: 'Our method for it: referral and first appointment.')
+        # of those, the one sharing most words with the measure ('triaged within 2 working days': the triage sentence)
+        standing = [" ".join(s.split()) for s in text_sentences(block.body if block is not None else "")
+                    if "{" not in s and 8 <= len(s.split()) <= 40]
+        want = set(blockmatch.tokens(row.measure))
+        how = max(standing, key=lambda s: len(want & set(blockmatch.tokens(s))), default="")
         out.append((row_sentence(row), how))
     return out
 
