@@ -185,3 +185,20 @@ def test_a_heading_in_the_buyers_words_says_our_where_the_buyer_says_your():
         "Keeping our volunteers safe when we will be lone working")
     assert in_our_voice("Your exit plan") == "Our exit plan"
     assert in_our_voice("Young people's transition into adult services") == "Young people's transition into adult services"
+
+
+def test_a_document_committed_to_bare_and_by_the_policy_template_is_said_once_with_its_version():
+    """s25 q09 panel (spent): 'We will work to the Council's Social Value Policy v3.1.' and, a sentence later, the same
+    policy again from the policy template; one sentence says it, with the version."""
+    from evidencebot.compose.questions import SubPoint
+    from evidencebot.compose.tender import Section, Unit, _document_said_once
+
+    bare = Unit(text="We will follow the Borough's Carers Charter v2.4.")
+    fuller = Unit(text="We will follow the Borough's Carers Charter from the first day of the contract, and the board "
+                       "reviews it each year.")
+    other = Unit(text="We will follow the Borough's Lone Working Policy v1.1.")
+    sections = [Section(point=SubPoint(key="a", text="carers", label="Carers"), units=[bare, other]),
+                Section(point=SubPoint(key="b", text="more", label="More"), units=[fuller])]
+    _document_said_once(sections)
+    assert not bare.kept and other.kept
+    assert fuller.text.startswith("We will follow the Borough's Carers Charter v2.4 from the first day")

@@ -1615,6 +1615,7 @@ def assemble_tender(
             if u.parent is not None and not sec.units[u.parent].kept and u.kept:
                 u.kept, u.why = False, "said in another answer"
     _said_once_in_answer(sections)
+    _document_said_once(sections)
     # to another buyer whose tender states no hours, our current service's are not said as the contract's (s18: Q3's
     # answer gave ours where Q1 had set the buyer's)
     withheld_hours = fill_profile.get("hours", "") if resolved.other_buyer and not unstated and not any(
@@ -2227,6 +2228,27 @@ def _names_said(sections: list[Section], naming: dict[str, list[str]], *, back_o
                 u.kept, u.why = True, ""
                 changed = True
     return changed
+
+
+_BARE_DOCUMENT = re.compile(r"^We will (?:work to|follow) the (?P<name>.+?) (?P<version>v\d+(?:\.\d+)*)\.$")
+
+
+def _document_said_once(sections: list[Section]) -> None:
+    """A buyer's document committed to twice, once bare with its version ('We will work to the Council's Social Value
+    Policy v3.1.') and once by the policy template ('We will work to the Council's Social Value Policy from the first
+    day of the contract, and the governance board reviews ...'), is said once: the template's sentence, with the
+    version (s25 q09 panel: 'Q9 repeats one sentence')."""
+    kept = [u for sec in sections for u in sec.units if u.kept]
+    for bare in kept:
+        m = _BARE_DOCUMENT.match(bare.text)
+        if not m:
+            continue
+        name = m.group("name")
+        fuller = next((u for u in kept if u is not bare and u.kept and re.match(
+            rf"We will (?:work to|follow) the {re.escape(name)} (?!v\d)", u.text)), None)
+        if fuller is not None:
+            fuller.text = fuller.text.replace(f"the {name} ", f"the {name} {m.group('version')} ", 1)
+            bare.kept, bare.why = False, "said with the document's fuller commitment"
 
 
 def _said_once_in_answer(sections: list[Section]) -> None:
