@@ -137,7 +137,7 @@ def test_a_part_whose_lead_is_over_its_share_keeps_a_shorter_sentence_of_its_own
         f"{'ab'[i]}) {p};" for i, p in enumerate(points))
     answer = T.assemble_tender(demo_db, q, 120, period=PERIOD, checker=checker)
     _check(answer, checker)
-    assert "## b) Recovery outcomes you will measure and report" in answer.markdown
+    assert "## b) Recovery outcomes we will measure and report" in answer.markdown
     row = next(r for r in answer.coverage if r.key == "b")
     assert row.words > 0 and "squeezed" not in row.status
 
