@@ -2,6 +2,7 @@
 development sets and diffs the findings against another source tree's.
 
     python bench/findings_diff.py --compare /work/wt/before19/src      # this tree against that one
+    python bench/findings_diff.py --ref HEAD~1                          # this tree against a commit of it
     python bench/findings_diff.py --save findings.json [--src DIR]     # write one tree's findings
     python bench/findings_diff.py --against findings.json              # this tree against a saved file
 
@@ -108,7 +109,15 @@ def main(argv=None) -> int:
     ap.add_argument("--against", help="compare with findings saved by --save")
     ap.add_argument("--compare", help="compare with the findings of the source tree in this folder (run in a "
                                       "process of its own)")
+    ap.add_argument("--ref", help="compare with the findings of this git commit of the repository (its src/ and data "
+                                  "folders, taken out with git archive into a temporary folder)")
     args = ap.parse_args(argv)
+    if args.ref:
+        with tempfile.TemporaryDirectory() as tmp:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.ref, "src", "phrasebank", "templates",
+                                      "corpus"], check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+            return main(["--compare", os.path.join(tmp, "src"), "--src", args.src])
     if args.compare:
         with tempfile.TemporaryDirectory() as tmp:
             saved = os.path.join(tmp, "before.json")
