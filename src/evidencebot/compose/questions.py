@@ -2449,6 +2449,8 @@ _SERIES_WHEN = re.compile(rf"when\s+(?!there\b)(?:{_NP_WORD}\s+){{0,4}}?(?:will|
 is the clause's own circumstance, as is ', where there will be no building')."""
 
 
+_SERIES_LEAD = re.compile(r"^(?:please\s+)?(?:also\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|include|cover|address|"
+                          r"show(?:\s+us)?)\s+", re.I)
 _SERIES_CUT = re.compile(r",\s*(?:(?:and|or)\s+)?(?=\S)", re.I)
 _SERIES_NOUN = re.compile(r"^(?:the|your|any|each|its|their)\s+\S+(?:\s+\S+){2,}", re.I)
 _BIDDER_NOUN = re.compile(r"^(?:the|your|any|each|its|their)\s+(?:[\w-]+\s+){1,3}(?:you|we|they|it)\s+(?:will|would|plan\s+to)\b",
@@ -2463,7 +2465,7 @@ def _clause_series(text: str) -> list[str] | None:
     ('..., and the key risks with their mitigations'); each is an ask. None unless the text (after 'Describe',
     'Explain' ...) opens on such a clause and holds at least one more; a comma before a noun list's last word
     ('how you will involve carers, families, and the wider community') is no cut."""
-    head = _ASK_HEAD_VERB.sub("", text)
+    head = _SERIES_LEAD.sub("", text)
     if not _clause_start(head):
         return None
     protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
