@@ -2528,12 +2528,33 @@ def _clause_run(text: str) -> list[str] | None:
     return [_clean(p).rstrip("?.,;") for p in merged] if len(merged) >= 3 else None
 
 
+_NOUN_ITEM = re.compile(r"^(?:the|your|any|each|their|its)\s+\S", re.I)
+
+
+def _noun_series(text: str) -> list[str] | None:
+    """'Describe the process for escalating risk to the Trust, the timescales, and the named roles involved': an ask
+    verb over three things or more, each named with its own determiner and divided by commas, is an ask for each
+    (as 'Include A, B and C' is). None for fewer than three, or when any item is not so named ('Describe the support,
+    advice and guidance you offer' is one thing)."""
+    m = _ASK_HEAD_VERB.match(text)
+    if not m or _WH.match(text[m.end():]) or re.search(r"[.?!;:]\s+\S", text):
+        return None  # one sentence only ('Describe the measures ... . The Partners require A, B and C': the buyer's)
+    protected = re.sub(r"\([^()]*\)", lambda x: "\x00" * len(x.group(0)), text)
+    bounds = [m.end()] + [c for g in re.finditer(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the|your|any|each|their|its)\s)",
+                                                   protected[m.end():]) for c in (m.end() + g.start(), m.end() + g.end())]
+    bounds.append(len(text))
+    items = [_clean(text[bounds[i]:bounds[i + 1]]).rstrip("?.;,") for i in range(0, len(bounds), 2)]
+    if len(items) < 3 or not all(_NOUN_ITEM.match(i) for i in items):
+        return None
+    return [_clean(text[:bounds[1]]).rstrip("?.;,")] + items[1:]
+
+
 def _wh_split(text: str) -> list[str]:
     """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
     organisation chart and describe the lines of accountability' -> two asks (two imperatives); a comma series of
     clauses whatever their subjects (:func:`_clause_series`) when it finds more asks than those readings."""
     plain = _wh_split_plain(text)
-    series = _clause_series(text)
+    series = _clause_series(text) or _noun_series(text)
     return series if series and len(series) > len(plain) else plain
 
 
@@ -2633,6 +2654,9 @@ def _including_how(text: str, least: int = 1) -> list[str]:
 def _item_asks(text: str, least: int = 1) -> list[str]:
     """One item's asks: its including-clause's how-asks (:func:`_including_how`, at least ``least`` of them), then
     each one's second verb (:func:`_verb_asks`)."""
+    nouns = _noun_series(_clean(text))
+    if nouns:
+        return nouns  # '8.2 Describe the process for escalating risk, the timescales, and the named roles' (s18 dev q17)
     return [x for piece in _including_how(text, least) for x in _verb_asks(piece)]
 
 
