@@ -1331,3 +1331,8 @@ def test_a_very_long_heading_is_cut_before_a_clause_of_when_or_where():
         "Moving the approximately 600 people expected to be on the caseload"
     assert make_heading("how tenants and their families will be communicated with") == \
         "Communicating with tenants and their families"
+    # a passive whose participle is not made with -ed, coordinated, with a particle, or with a pronoun subject
+    assert make_heading("how menus will be written with the tenants") == "Writing menus with the tenants"
+    assert make_heading("how complaints will be made and followed up") == "Making and following up complaints"
+    assert make_heading("how they will be thanked or rewarded for their help") == \
+        "Thanking or rewarding them for their help"

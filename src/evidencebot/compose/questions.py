@@ -3747,6 +3747,7 @@ _HOW_WILL_YOU = re.compile(
 _NOT_VERBS = _words("not_verbs")
 _DOUBLE = _words("double_final")
 _IRREGULAR = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_gerunds") or {}).items()}
+_PARTICIPLES = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_participles") or {}).items()}
 _BOUNDARIES = re.compile(
     r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
     r"in\s+particular|showing|demonstrating|explaining|setting\s+out|"
@@ -3863,7 +3864,7 @@ def _looks_like_verb(word: str) -> bool:
 # (its subject never runs over another 'will' or 'how': 'how you will make sure people ... receive their checks, and how
 # abnormal results will be followed up' is not a passive 'Following you will make sure ...', s21 q06.1)
 _PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be)\s+"
-                      r"(?P<verb>[a-z]+ed)\b(?P<rest>.*)$", re.I)
+                      r"(?P<verb>[a-z]+ed|" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
 
 
 def _passive_subject(m: re.Match) -> str:
@@ -3873,6 +3874,8 @@ def _passive_subject(m: re.Match) -> str:
 def _base_verb(word: str) -> str:
     """'involved' -> 'involve', 'trained' -> 'train', 'supported' -> 'support' ('' when not a known verb)."""
     w = word.lower()
+    if w in _PARTICIPLES:
+        return _PARTICIPLES[w]  # 'told' -> 'tell', 'written' -> 'write'
     for cand in (w[:-1], w[:-2], w[:-3] if len(w) > 5 and w[-3] == w[-4] else ""):
         if cand and cand in _COMMON_VERBS:
             return cand
@@ -4020,17 +4023,24 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     if passive and _base_verb(passive.group("verb")):
         # 'How will people who use the service be involved in its governance' -> 'Involving people who use ...'
         rest = passive.group("rest")
-        both = re.match(r"^\s+and\s+([a-z]+ed)\b", rest)
+        both = re.match(r"^\s+(and|or)\s+([a-z]+ed)\b", rest)
         verbs = gerund(_base_verb(passive.group("verb")))
         if both:  # 'how risk will be assessed and formulated', 'how your service will be staffed and organised'
             # (a participle coordinated with the first is a verb by the structure, known to the list or not)
-            verbs += " and " + gerund(verb_base(both.group(1)))
+            verbs += f" {both.group(1)} " + gerund(verb_base(both.group(2)))
             rest = rest[both.end():]
+        particle = re.match(r"^\s+(up|out|back|off)\b(?!\s+of\b)", rest)
+        if particle:  # 'how referrals will be made and followed up' -> 'Making and following up referrals'
+            verbs += " " + particle.group(1)
+            rest = rest[particle.end():]
         stranded = re.match(r"^\s+(with|to|for|about|on)\b(?=\s*(?:$|[,.;?]))", rest, re.I)
         if stranded:  # 'how people, carers and staff will be communicated with' -> 'Communicating with people, ...'
             verbs += " " + stranded.group(1)
             rest = rest[stranded.end():]
-        t = verbs + " " + _passive_subject(passive) + rest
+        subject = _passive_subject(passive)
+        # 'how they will be supported' -> 'Supporting them' (the subject becomes the object)
+        subject = {"they": "them", "he": "him", "she": "her", "we": "us"}.get(subject.strip().lower(), subject)
+        t = verbs + " " + subject + rest
     # 'how you will be ready to flow ...', 'how you will have your systems ... in place': a state to reach
     t = re.sub(r"^how\s+you\s+will\s+(be\s+(?:ready|able|prepared)\b|have\s+(?=.*\bin\s+place\b))",
                lambda x: ("being " if x.group(1).lower().startswith("be") else "having ") + x.group(1).split(None, 1)[1]
