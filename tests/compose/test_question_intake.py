@@ -1272,3 +1272,67 @@ def test_a_lead_in_that_names_who_answers_is_not_joined_to_each_item(lead):
     assert [p.label for p in plan.points] == ["Structure of your governance", "How staff escalate concerns about risk",
                                               "Learning from incidents"]
     assert not any(lead.rstrip(":").lower() in p.text.lower() for p in plan.points)
+
+
+def test_a_series_of_clauses_is_split_whatever_their_subjects():
+    # a comma series whose clauses have subjects other than 'you', its last item a thing of its own (pl26)
+    assert _texts("Describe how the 300 people on the waiting list will be moved without a gap, how carers and "
+                  "staff will be told, and the main risks with their mitigations.\nMax 500 words") == [
+        "Describe how the 300 people on the waiting list will be moved without a gap", "how carers and staff will be told",
+        "the main risks with their mitigations"]
+    # after 'Include', the last item a thing the bidder will do ('the sleep advice you will offer')
+    got = _texts("Explain how you will improve sleep for people in the hostels. Include how you will get people to the "
+                 "sleep clinic, how you will make sure that poor results change the plan, and the sleep advice you will "
+                 "offer on caffeine, screens and exercise.")
+    assert got[-2:] == ["how you will make sure that poor results change the plan",
+                        "the sleep advice you will offer on caffeine, screens and exercise"]
+    # a run-on of clauses with no commas between them
+    assert _texts("Tell us how people who use the hubs will shape them from the start how you will thank them for "
+                  "their time what say they will have over hiring staff.") == [
+        "Tell us how people who use the hubs will shape them from the start", "how you will thank them for their time",
+        "what say they will have over hiring staff"]
+    # a noun list inside one clause is no series
+    assert _texts("Describe how you will involve carers, families, and the wider community in planning.") == [
+        "Describe how you will involve carers, families, and the wider community in planning"]
+
+
+def test_imperatives_divided_by_semicolons_are_each_asked():
+    assert _texts("Set out your plan for the garden project, with dates, against the Council's green themes; explain "
+                  "how you will involve carers, in line with the Carers Pledge; and describe how you will report "
+                  "progress every quarter.\n(400 words)") == [
+        "Set out your plan for the garden project, with dates, against the Council's green themes",
+        "explain how you will involve carers, in line with the Carers Pledge",
+        "describe how you will report progress every quarter"]
+
+
+def test_what_bidders_should_note_is_the_buyers_statement_not_asks():
+    got = _texts("Describe how you will run the drop-in café.\n\nBidders should note that the Council expects, as a "
+                 "minimum: the café to open five days a week; a volunteer rota agreed with the tenants; and free "
+                 "drinks for people on low incomes.\n\nMaximum 300 words")
+    assert got == ["Describe how you will run the drop-in café"]
+
+
+def test_a_guidance_sentence_that_asks_to_name_someone_is_asked():
+    got = _texts("Describe how you will open the new hub.\n\nBidders should also name the person who will run the "
+                 "opening and state the hours they will give to it.\n\n(250 words)")
+    assert len(got) == 2 and got[1].startswith("the person who will run the opening")
+
+
+def test_an_item_naming_three_things_asks_for_each():
+    got = _texts("1. Describe the route for raising a concern with the ward, the response times, and the named roles "
+                 "involved.\n2. How will you support a person who stops attending?")
+    assert got == ["Describe the route for raising a concern with the ward", "the response times",
+                   "the named roles involved", "How will you support a person who stops attending?"]
+
+
+def test_a_very_long_heading_is_cut_before_a_clause_of_when_or_where():
+    assert make_heading("how you will move the approximately 600 people expected to be on the caseload at 1 March "
+                        "2027 without any break in their support") == \
+        "Moving the approximately 600 people expected to be on the caseload"
+    assert make_heading("how tenants and their families will be communicated with") == \
+        "Communicating with tenants and their families"
+    # a passive whose participle is not made with -ed, coordinated, with a particle, or with a pronoun subject
+    assert make_heading("how menus will be written with the tenants") == "Writing menus with the tenants"
+    assert make_heading("how complaints will be made and followed up") == "Making and following up complaints"
+    assert make_heading("how they will be thanked or rewarded for their help") == \
+        "Thanking or rewarding them for their help"

@@ -1168,7 +1168,12 @@ _WH = re.compile(r"^(?:how|what|when|who|whom|where|why|which|whether)\b", re.I)
 _CONTEXT = re.compile(
     r"^(?:the\s+(?:service|contract|lot|provider|commissioner|council|authority|icb|trust)\b(?!\s+(?:you|will\s+you))"
     r"|this\s+(?:service|contract|lot|question|section)\b(?!.*\?)"
-    r"|we\s+(?:are|want|expect|need|would)\b|guidance\b|note\b|background\b|context\b|for\s+(?:the\s+)?avoidance)",
+    r"|we\s+(?:are|want|expect|need|would)\b|guidance\b|note\b|background\b|context\b|for\s+(?:the\s+)?avoidance"
+    # 'Bidders should note that the commissioners expect, as a minimum: A; B; and C': what the buyer states, its
+    # list the buyer's requirements, no asks (the s19 writer: "'Bidders should note' information paragraph (not an
+    # ask)"; s25 q09's minimum list took the place of the question's three asks)
+    r"|(?:please\s+)?(?:(?:bidders|tenderers|providers|suppliers|applicants|you)\s+(?:should|must|will\s+wish\s+to)\s+)?"
+    r"(?:also\s+)?note\s+(?:that\b|the\s+(?!following\b)))",
     re.I,
 )
 
@@ -1205,7 +1210,8 @@ _ASK_WORDS = re.compile(
     r"cover\b|address\b|how\b|what\b|when\b|who\b|where\b|why\b|which\b|in\s+what\s+ways?|name\s+(?=(?:the|your|each)\s))"
     r"|\b(?:you|bidders?|providers?|applicants?|suppliers?|tenderers?|(?:your\s+|the\s+)?(?:answer|response|submission)s?)\s+"
     r"(?:should|must|shall|will\s+need\s+to|are\s+asked\s+to|are\s+invited\s+to|may\s+wish\s+to|might)\s+(?:also\s+)?(?:describe|explain|set\s+out|"
-    r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say)\b|\?",
+    r"include|cover|address|demonstrate|show|detail|outline|confirm|provide|give|tell|evidence|state|identify|specify|list|say|"
+    r"name(?=\s+(?:the|your|each)\s))\b|\?",
     re.I,
 )
 
@@ -2395,6 +2401,10 @@ def _semicolon_asks(text: str) -> list[str] | None:
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), text)
     pieces = [re.sub(r"^(?:and|or)\s+", "", p.strip(), flags=re.I).replace("\x00", ";") for p in protected.split(";")]
     pieces = [p for p in pieces if p]
+    if len(pieces) >= 2 and all((_IMPERATIVE.match(p) or _ASK_HEAD_VERB.match(p)) and len(p.split()) >= 4 for p in pieces):
+        # 'Set out your commitments ...; explain how you will co-produce ...; and describe how you will report ...':
+        # each piece an imperative of its own, each an ask (s25 q09, spent)
+        return [_clean(p).rstrip("?.;") for p in pieces]
     if len(pieces) < 2 or not _WH.match(_ASK_HEAD_VERB.sub("", pieces[0])):
         return None
     if not all(_WH.match(p) and len(p.split()) >= 4 for p in pieces[1:]):
@@ -2415,10 +2425,68 @@ _CLAUSE_START = re.compile(
 'what do you understand') or indirect ('how you will', 'what your staff would', 'whether and when you will',
 'what you see as'). 'where', 'when' and 'who' start an ask only as a direct question ('where will you'):
 'where they want', 'when people leave' are the clause's own circumstances."""
+_NP_WORD = r"(?!(?:how|what|whether|why|when|where|will|would|can|could|should|must)\b)[\w'’.-]+,?"
+_CLAUSE_ANY = re.compile(
+    rf"{_ASK_WH}\s+(?:{_NP_WORD}\s+){{1,8}}?(?:(?:will|would|can|could|should|must)\b|[\w-]+'ll\b)"
+    rf"|{_ASK_WH}\s+(?:you|we|they)'ll\b",
+    re.I)
+"""A wh-clause whose subject is any short noun phrase before its modal ('how the approx. 950 people on the current
+caseload will', 'how people, carers and staff will', 'how complaints and incidents will', 'what influence they
+will'): the clause's own subject and verb, so a clause of its own wherever a comma or a run-on puts it."""
 _CLAUSE_GAP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:(?:and|or)\s+)?", re.I)
 _TAKES_CLAUSE = _OPEN_END | _words("takes_clause")
 """Words a wh-clause completes rather than follows ('explain how you will', 'agree with people what they
 would like', 'so that what you will do ...'): no boundary after them unless a comma or 'and' marks one."""
+
+
+def _clause_start(text: str, at: int = 0) -> bool:
+    """A wh-clause with a subject and a verb of its own starts at ``at`` (:data:`_CLAUSE_START`, :data:`_CLAUSE_ANY`)."""
+    return bool(_CLAUSE_START.match(text, at) or _CLAUSE_ANY.match(text, at))
+
+
+_SERIES_WHEN = re.compile(rf"when\s+(?!there\b)(?:{_NP_WORD}\s+){{0,4}}?(?:will|would|can|could|should|must)\b", re.I)
+"""In a comma series of asks, 'when they will be completed' is one too (a modal of its own; 'when people leave'
+is the clause's own circumstance, as is ', where there will be no building')."""
+
+
+_SERIES_LEAD = re.compile(r"^(?:please\s+)?(?:also\s+)?(?:describe|explain|set\s+out|outline|tell\s+us|include|cover|address|"
+                          r"show(?:\s+us)?)\s+", re.I)
+_SERIES_CUT = re.compile(r",\s*(?:(?:and|or)\s+)?(?=\S)", re.I)
+_SERIES_NOUN = re.compile(r"^(?:the|your|any|each|its|their)\s+\S+(?:\s+\S+){2,}", re.I)
+_BIDDER_NOUN = re.compile(r"^(?:the|your|any|each|its|their)\s+(?:[\w-]+\s+){1,3}(?:you|we|they|it)\s+(?:will|would|plan\s+to)\b",
+                          re.I)
+"""'the health promotion you will offer': a thing the bidder will do, an ask of its own after ', and' even beside one
+wh-clause ('how you will A, and the B you will offer')."""
+
+
+def _clause_series(text: str) -> list[str] | None:
+    """'Describe how A will X, how B will Y, and the Z you will offer': a comma series of two wh-clauses or more, each
+    with its own subject and verb (:func:`_clause_start`), its last item perhaps a noun phrase of its own after ', and'
+    ('..., and the key risks with their mitigations'); each is an ask. None unless the text (after 'Describe',
+    'Explain' ...) opens on such a clause and holds at least one more; a comma before a noun list's last word
+    ('how you will involve carers, families, and the wider community') is no cut."""
+    head = _SERIES_LEAD.sub("", text)
+    if not _clause_start(head):
+        return None
+    protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
+    cuts: list[tuple[int, int]] = []
+    gaps = list(_SERIES_CUT.finditer(protected, len(text) - len(head)))
+    for n, gap in enumerate(gaps):
+        if _clause_start(protected, gap.end()) or _SERIES_WHEN.match(protected, gap.end()):
+            cuts.append((gap.start(), gap.end()))
+        elif re.search(r"\band\s+$", gap.group(0), re.I) and (
+                _BIDDER_NOUN.match(protected[gap.end():])
+                or (n == len(gaps) - 1 and cuts and _SERIES_NOUN.match(protected[gap.end():]))):
+            before = protected[(cuts[-1][1] if cuts else 0):gap.start()]
+            if len(before.split()) >= 4 and len(before.rsplit(",", 1)[-1].split()) > 2:
+                cuts.append((gap.start(), gap.end()))
+    if not cuts:
+        return None
+    bounds = [0] + [c for cut in cuts for c in cut] + [len(text)]
+    pieces = [_clean(text[bounds[i]:bounds[i + 1]]).rstrip("?.,;") for i in range(0, len(bounds), 2)]
+    if any(len(p.split()) < 4 for p in pieces):
+        return None
+    return pieces
 
 
 def _clause_run(text: str) -> list[str] | None:
@@ -2428,13 +2496,13 @@ def _clause_run(text: str) -> list[str] | None:
     questions pasted into one paragraph). None when the text is not such a run: it must open with a wh-clause
     (after 'Tell us', 'Describe' ...), and every clause must run to four words or more."""
     head = _ASK_HEAD_VERB.sub("", text)
-    if not _CLAUSE_START.match(head):
+    if not _clause_start(head):
         return None
     lead = len(text) - len(head)
     protected = re.sub(r"\([^()]*\)", lambda m: "\x00" * len(m.group(0)), text)
     cuts: list[tuple[int, int]] = []
     for gap in _CLAUSE_GAP.finditer(protected, lead):
-        if gap.start() == 0 or not gap.group(0) or not _CLAUSE_START.match(protected, gap.end()):
+        if gap.start() == 0 or not gap.group(0) or not _clause_start(protected, gap.end()):
             continue
         if not re.search(r"[,]|\band\b|\bor\b", gap.group(0), re.I):
             before = re.findall(r"[A-Za-z']+", protected[:gap.start()])
@@ -2460,9 +2528,37 @@ def _clause_run(text: str) -> list[str] | None:
     return [_clean(p).rstrip("?.,;") for p in merged] if len(merged) >= 3 else None
 
 
+_NOUN_ITEM = re.compile(r"^(?:the|your|any|each|their|its)\s+\S", re.I)
+
+
+def _noun_series(text: str) -> list[str] | None:
+    """'Describe the process for escalating risk to the Trust, the timescales, and the named roles involved': an ask
+    verb over three things or more, each named with its own determiner and divided by commas, is an ask for each
+    (as 'Include A, B and C' is). None for fewer than three, or when any item is not so named ('Describe the support,
+    advice and guidance you offer' is one thing)."""
+    m = _ASK_HEAD_VERB.match(text)
+    if not m or _WH.match(text[m.end():]) or re.search(r"[.?!;:]\s+\S", text):
+        return None  # one sentence only ('Describe the measures ... . The Partners require A, B and C': the buyer's)
+    protected = re.sub(r"\([^()]*\)", lambda x: "\x00" * len(x.group(0)), text)
+    bounds = [m.end()] + [c for g in re.finditer(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the|your|any|each|their|its)\s)",
+                                                   protected[m.end():]) for c in (m.end() + g.start(), m.end() + g.end())]
+    bounds.append(len(text))
+    items = [_clean(text[bounds[i]:bounds[i + 1]]).rstrip("?.;,") for i in range(0, len(bounds), 2)]
+    if len(items) < 3 or not all(_NOUN_ITEM.match(i) for i in items):
+        return None
+    return [_clean(text[:bounds[1]]).rstrip("?.;,")] + items[1:]
+
+
 def _wh_split(text: str) -> list[str]:
     """'..., and who makes that decision?' -> two asks (each side three words or more); 'Provide your
-    organisation chart and describe the lines of accountability' -> two asks (two imperatives)."""
+    organisation chart and describe the lines of accountability' -> two asks (two imperatives); a comma series of
+    clauses whatever their subjects (:func:`_clause_series`) when it finds more asks than those readings."""
+    plain = _wh_split_plain(text)
+    series = _clause_series(text) or _noun_series(text)
+    return series if series and len(series) > len(plain) else plain
+
+
+def _wh_split_plain(text: str) -> list[str]:
     if _IMPERATIVE.match(text):
         both = _AND_ASK.split(text, maxsplit=1)
         if len(both) == 2 and all(len(p.split()) >= 4 for p in both) and not both[1].rstrip().endswith(":"):
@@ -2558,6 +2654,9 @@ def _including_how(text: str, least: int = 1) -> list[str]:
 def _item_asks(text: str, least: int = 1) -> list[str]:
     """One item's asks: its including-clause's how-asks (:func:`_including_how`, at least ``least`` of them), then
     each one's second verb (:func:`_verb_asks`)."""
+    nouns = _noun_series(_clean(text))
+    if nouns:
+        return nouns  # '8.2 Describe the process for escalating risk, the timescales, and the named roles' (s18 dev q17)
     return [x for piece in _including_how(text, least) for x in _verb_asks(piece)]
 
 
@@ -3324,8 +3423,9 @@ def _framing_ask(asks: list[str], split_of: dict[str, list[str]]) -> str | None:
     if len(asks) < 2 or not _FRAME_ASK.match(asks[0]) or asks[0].rstrip().endswith("?"):
         return None
     first = split_of.get(asks[0]) or []
-    if len(first) != 1:
-        return None
+    if len(first) != 1 or re.search(r",\s+including\s+(?:the|your|its|their|any)\b", asks[0], re.I):
+        return None  # two asks, or 'Set out your plan ..., including the TUPE transfer of staff and ...': it asks more
+    # than the guidance spells out (s24 dev q08)
     rest = asks[1:]
     details = all(_INCLUDE.match(s) or _shape("guidance_lead").match(s) or _ALSO_ASK.match(s) for s in rest)
     if not details or sum(len(split_of.get(s) or []) for s in rest) < 2:
@@ -3647,6 +3747,7 @@ _HOW_WILL_YOU = re.compile(
 _NOT_VERBS = _words("not_verbs")
 _DOUBLE = _words("double_final")
 _IRREGULAR = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_gerunds") or {}).items()}
+_PARTICIPLES = {str(k).lower(): str(v) for k, v in (_INTAKE.get("irregular_participles") or {}).items()}
 _BOUNDARIES = re.compile(
     r"\s*(?:\(|\s[–—-]\s|;|:|,\s*(?:such\s+as|including|for\s+example|e\.g\.|so\s+that|in\s+order\s+to|particularly|"
     r"in\s+particular|showing|demonstrating|explaining|setting\s+out|"
@@ -3765,7 +3866,7 @@ def _looks_like_verb(word: str) -> bool:
 # (its subject never runs over another 'will' or 'how': 'how you will make sure people ... receive their checks, and how
 # abnormal results will be followed up' is not a passive 'Following you will make sure ...', s21 q06.1)
 _PASSIVE = re.compile(r"^how\s+(?!(?:often|much|many|long|soon|quickly|far|well|early|frequently)\b)(?:(?:will|would|can|are|is)\s+(?P<s1>.+?)\s+be|(?P<s2>(?:(?!\b(?:will|would|can|how)\b).)+?)\s+(?:will|would|can)\s+be)\s+"
-                      r"(?P<verb>[a-z]+ed)\b(?P<rest>.*)$", re.I)
+                      r"(?P<verb>[a-z]+ed|" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
 
 
 def _passive_subject(m: re.Match) -> str:
@@ -3775,6 +3876,8 @@ def _passive_subject(m: re.Match) -> str:
 def _base_verb(word: str) -> str:
     """'involved' -> 'involve', 'trained' -> 'train', 'supported' -> 'support' ('' when not a known verb)."""
     w = word.lower()
+    if w in _PARTICIPLES:
+        return _PARTICIPLES[w]  # 'told' -> 'tell', 'written' -> 'write'
     for cand in (w[:-1], w[:-2], w[:-3] if len(w) > 5 and w[-3] == w[-4] else ""):
         if cand and cand in _COMMON_VERBS:
             return cand
@@ -3826,6 +3929,31 @@ def _cut_long(text: str, max_words: int) -> str:
         if len(before) >= 5 and len(text[m.start():].split()) >= 3 and before[-1].lower().strip(",") not in END_BAD and text[:m.start()].count("(") == \
                 text[:m.start()].count(")"):
             cuts.append((len(before), m.start()))
+    within = [c for n, c in cuts if n <= max_words]
+    if within:
+        return text[:max(within)].rstrip(" ,;:")
+    near = [c for n, c in cuts if n <= LONG_HEADING_WORDS]
+    return text[:min(near)].rstrip(" ,;:") if near else text
+
+
+def _cut_longer(text: str, max_words: int) -> str:
+    """A heading still longer than LONG_HEADING_WORDS after :func:`_cut_long` cut before a clause or phrase that says
+    when, where, why, how or with whom (``cut.long_tail`` in phrasebank/intake.yaml): the last such cut leaving five to
+    ``max_words`` words, else the first leaving at most LONG_HEADING_WORDS; never after a word that needs more, inside
+    a bracket, or right after a comma-divided list's item ('with the ward, the CMHT | and the GP' is not cut there)."""
+    if len(text.split()) <= LONG_HEADING_WORDS or re.match(r"(?i)^(?:(?:an?|one|two|some)\s+)?examples?\s+of\b", text):
+        return text  # 'One example of a decision that co-production has changed in a service you run': what it is of
+    phrases = _listed("long_tail", within="cut")
+    pattern = re.compile(r",?\s+(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b(?!\s+least\b)",
+                         re.I)
+    cuts = []
+    for m in pattern.finditer(text):
+        before = text[:m.start()]
+        words = before.split()
+        if len(words) < 5 or len(text[m.start():].split()) < 3 or words[-1].lower().strip(",") in END_BAD \
+                or before.count("(") != before.count(")") or (len(words) >= 2 and words[-2].lower() in ("and", "or")):
+            continue
+        cuts.append((len(words), m.start()))
     within = [c for n, c in cuts if n <= max_words]
     if within:
         return text[:max(within)].rstrip(" ,;:")
@@ -3897,13 +4025,24 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     if passive and _base_verb(passive.group("verb")):
         # 'How will people who use the service be involved in its governance' -> 'Involving people who use ...'
         rest = passive.group("rest")
-        both = re.match(r"^\s+and\s+([a-z]+ed)\b", rest)
+        both = re.match(r"^\s+(and|or)\s+([a-z]+ed)\b", rest)
         verbs = gerund(_base_verb(passive.group("verb")))
         if both:  # 'how risk will be assessed and formulated', 'how your service will be staffed and organised'
             # (a participle coordinated with the first is a verb by the structure, known to the list or not)
-            verbs += " and " + gerund(verb_base(both.group(1)))
+            verbs += f" {both.group(1)} " + gerund(verb_base(both.group(2)))
             rest = rest[both.end():]
-        t = verbs + " " + _passive_subject(passive) + rest
+        particle = re.match(r"^\s+(up|out|back|off)\b(?!\s+of\b)", rest)
+        if particle:  # 'how referrals will be made and followed up' -> 'Making and following up referrals'
+            verbs += " " + particle.group(1)
+            rest = rest[particle.end():]
+        stranded = re.match(r"^\s+(with|to|for|about|on)\b(?=\s*(?:$|[,.;?]))", rest, re.I)
+        if stranded:  # 'how people, carers and staff will be communicated with' -> 'Communicating with people, ...'
+            verbs += " " + stranded.group(1)
+            rest = rest[stranded.end():]
+        subject = _passive_subject(passive)
+        # 'how they will be supported' -> 'Supporting them' (the subject becomes the object)
+        subject = {"they": "them", "he": "him", "she": "her", "we": "us"}.get(subject.strip().lower(), subject)
+        t = verbs + " " + subject + rest
     # 'how you will be ready to flow ...', 'how you will have your systems ... in place': a state to reach
     t = re.sub(r"^how\s+you\s+will\s+(be\s+(?:ready|able|prepared)\b|have\s+(?=.*\bin\s+place\b))",
                lambda x: ("being " if x.group(1).lower().startswith("be") else "having ") + x.group(1).split(None, 1)[1]
@@ -3952,7 +4091,7 @@ def make_heading(text: str, max_words: int = MAX_HEADING_WORDS, _fallback: bool 
     whole_t = t
     t = _cut_at_boundary(t, max_words)
     if len(t.split()) > LONG_HEADING_WORDS:
-        t = _cut_long(t, max_words)
+        t = _cut_longer(_cut_long(t, max_words), max_words)
     if t != whole_t and re.match(r"\s+(?:that|which|who)\s", whole_t[len(t):]):
         # '..., and the follow-up interventions | that come out of it': the clause was the last item's; the
         # heading names the item without it ('... health check and follow-up interventions')
