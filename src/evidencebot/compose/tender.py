@@ -3760,7 +3760,7 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             # not this question's: dropped (an honest gap beats it), unless its title and tags name two of
             # the sub-point's words ('Feedback from people and carers')
             want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
-            found = [b for b in found if _of_this_question(point, b, focus, topics)]
+            found = [b for b in found if _of_this_question(point, b, focus, topics) or _answers_head(point, b, topics)]
             if not any(blockmatch.in_question_topic(b, focus, topics) for b in found):
                 # none is of the question's topic: 'raise concerns' in a safeguarding question is a
                 # safeguarding concern, not a complaint; that topic's blocks naming two of its words come first
@@ -3892,6 +3892,20 @@ def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> 
         return True
     want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
     return len(want & set(blockmatch.tokens(block.title + " " + " ".join(block.tags)))) >= 2
+
+
+def _answers_head(point: SubPoint, block, topics: list) -> bool:
+    """Whether a block answers what the part itself asks, before its examples: it is of a topic the part's head names
+    (the words before 'in particular', 'covering': :func:`blockmatch.head_of`) and its own subject (title, tags, first
+    sentence) speaks of the heading's subject and action (:func:`blockmatch.subject_fits`). 'Making the Service
+    accessible to the groups who use it least, in particular residents of ... wards, students, and people leaving HMP
+    Saltmoor' (s25 q01) is answered by the access blocks, a topic of one word the question as a whole is not about,
+    not by the ward discharge-planning block its examples' words ('wards', 'leaving') matched."""
+    head = blockmatch.head_of(point.text)
+    if head == point.text:
+        return False
+    named = {h.topic.name for h in blockmatch.topic_hits(head, topics)}
+    return bool(named & blockmatch.block_topics(block, topics)) and blockmatch.subject_fits(point.label, block)
 
 
 def _question_topics(plan: QuestionPlan, topics: list) -> set[str]:
@@ -4566,6 +4580,8 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
         return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
         return _names_terms(point.text, block)
+    if _answers_head(point, block, blockmatch.load_topics()):
+        return True  # of the topic the part's head asks about, its subject the heading's: the examples' words aside
     words = set(blockmatch.tokens(blockmatch.without_deadlines(point.text))) - _GAP_GENERIC
     if not words:
         return True  # nothing but words every ask uses: the topic match decides
