@@ -2527,10 +2527,16 @@ def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = f
         if any(u.get("block") != COMMITMENT for u in method.units):
             todo = [c for c in todo if c.source != "point" or c.figures or commitments.measurable(c.asked)
                     or c.names and not all(n in have for n in c.names)]
-        if not todo:
-            continue
+        # the ask said back to name the buyer's partners or places, committing to nothing checkable ('We will support
+        # people ... leaving HMP Saltmoor ...'), is not said: the coverage says the part does not answer it (s25 panel:
+        # "pasted back, not answered")
         if not method.units:
-            unmet[key] = [c.asked for c in todo]
+            if todo:
+                unmet[key] = [c.asked for c in todo]
+            continue
+        method.said_back += [c.asked for c in todo if commitments.uncheckable(c) and c.text not in gates_made]
+        todo = [c for c in todo if not commitments.uncheckable(c) or c.text in gates_made]
+        if not todo:
             continue
         # each its own unit, never a continuation: one the checker cuts does not take the others with it (s13 q06: the
         # ICB's 90% target went with 'We will support 72-hour follow-up ...', cut for its '28 days' period); after the
@@ -3595,6 +3601,9 @@ class Method:
     """For each block placed, the words of the ask it answers (askfit.why)."""
     filled: list[str] = field(default_factory=list)
     """The blocks added to fill the part toward its budget (:func:`_fill_to_budget`), not its first matches."""
+    said_back: list[str] = field(default_factory=list)
+    """The buyer's asks of the part that only the ask said back would have met (:func:`commitments.uncheckable`): not
+    said, and named in the coverage as still to write."""
 
     def used_ids(self, sec: "Section") -> list[str]:
         refs = {r for u in sec.kept_units() for r in u.refs}
@@ -4955,6 +4964,9 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                 status += "; not known for this tender, left out: " + ", ".join(_TENDER_FIELDS[f][0] for f in told)
             if method.dropped_open_actions:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
+            if method.said_back:
+                status += ("; not answered (the ask said back is no answer): " + "; ".join(method.said_back)
+                           + ": nothing in the library: write this part")
         if any(u.why.startswith("checker") for u in sec.units):
             status += "; checker removed text"
         for u in sec.units:
