@@ -131,17 +131,15 @@ def uncheckable(commitment: Commitment) -> bool:
     return bool(verbs) and bool(re.match(rf"^We\s+will\s+(?:{verbs})\b", commitment.text, re.I))
 
 
-_ITS = re.compile(r"\b(?:the|a|an|each|every|any|this|that)\s+[a-z]", re.I)
+_ITS = re.compile(r"(?<!\band\s)(?<!\bor\s)(?<!\bof\s)(?<!\bwith\s)\bits\b")
 
 
 def _our_own(rest: str) -> str:
     """``rest`` of a requirement whose subject is the service or provider, now 'we': its 'its' is 'our' ('The Service
     will use DIALOG as its core recovery and care-planning tool' -> 'We will use DIALOG as our core ...', s25 panel:
-    "its" kept); an 'its' after another thing the clause names ('review each plan and its goals') is that thing's."""
-    m = re.search(r"\bits\b", rest)
-    if m is None or _ITS.search(rest[:m.start()]):
-        return rest
-    return re.sub(r"\bits\b", "our", rest).replace("itself", "ourselves")
+    "its" kept); an 'its' joined to the thing before it ('review each plan and its goals', 'a plan with its review
+    date') is that thing's."""
+    return _ITS.sub("our", rest)
 
 
 def _end(text: str) -> str:
