@@ -82,3 +82,9 @@ def test_the_services_its_is_said_as_ours_and_another_things_its_is_kept():
     assert said and said[0].text.startswith("We will use the Tidemark tool as our main care-planning record")
     kept = commitments.fallback("The Service will review each plan and its goals every 12 weeks.")
     assert kept and "each plan and its goals" in kept[0].text
+
+
+def test_within_so_many_hours_is_a_length_of_time_not_out_of_hours():
+    ask = "how you will make sure people leaving the crisis house are followed up within 72 hours"
+    assert "out_of_hours_follow_up" not in _hit_names(ask)
+    assert "out_of_hours_follow_up" in _hit_names("how contacts made out of hours are followed up the next morning")

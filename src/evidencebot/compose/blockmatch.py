@@ -225,10 +225,14 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
     """Every topic with a cue in ``text`` (one lower-case word counts only among ``common``)."""
     hits = []
     said = set(re.findall(r"[a-z]+", (text or "").lower()))
+    timed = _durations(tuple(seq)) & _CLOCK_WORDS
     for t in topics:
         best: tuple[int, str] | None = None
         used: set[str] = set()
         for cue, toks in t.cues:
+            if timed and toks & timed and not _durations(tuple(tokens(cue))) & toks & timed:
+                continue  # '72 hours' is how long, not 'out of hours' (s25 q04: follow-up after discharge took the
+                # block on contacts made out of hours); a cue that is itself a duration ('72 hours') still matches
             # 'after', 'before', 'following' name when: 'support people after a crisis' is not 'support people in a
             # crisis' (the tokens drop them)
             if len(toks) == 1 and cue[:1].islower() and not toks <= common:
@@ -259,6 +263,19 @@ def _named_in(cue: str, text: str) -> bool:
     the children topic's Think Family block was never offered). Any other cue: True (its words may be apart)."""
     name = _name_pattern(cue)
     return name is None or bool(name.search(text or ""))
+
+
+_CLOCK_WORDS = frozenset({"hour"})
+"""Words that name a time of day as well as a length of time ('out of hours', 'within 72 hours'): after a number,
+the length only. (Days, weeks and months after a number were left alone: 'Level 3 children', 'the first 28 days after
+discharge' lost their topics.)"""
+
+
+@lru_cache(maxsize=8192)
+def _durations(seq: tuple[str, ...]) -> frozenset[str]:
+    """The words of ``seq`` that stand only after a number ('hour' in 'within 72 hours'): a length of time there."""
+    after = {w for i, w in enumerate(seq) if i and seq[i - 1][:1].isdigit()}
+    return frozenset(w for w in after if all(i and seq[i - 1][:1].isdigit() for i, x in enumerate(seq) if x == w))
 
 
 @lru_cache(maxsize=8192)
