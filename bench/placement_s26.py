@@ -10,7 +10,7 @@ D --question-file QUESTIONS_DIR/qNN.md --force -o ANSWERS_DIR/qNN.md 2> ANSWERS_
   judged by reading the heading and the block); placements not judged there are listed with ``--show`` (judge them);
 * *said back, nothing checkable*: sentences that say the sub-point back (bench/restated_parts.py's reading: 'We will
   ...' made of the question's words) with no figure in them, per answer; and the parts whose coverage says they are
-  not answered ('not answered (the ask said back is no answer)').
+  not answered ('(the ask said back is no answer)': the said-back sentence left out).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def main() -> None:
     for log in sorted(Path(a.answers).glob("q??.log")):
         q = log.stem
         for head, ids, status in placements(log):
-            unanswered += "not answered (the ask said back" in status
+            unanswered += "(the ask said back is no answer)" in status
             for bid in ids:
                 placed += 1
                 verdict = next((v for (s, qq, h, b), v in judged.items()
@@ -81,14 +81,14 @@ def main() -> None:
         qfile = Path(a.questions) / f"{q}.md"
         if answer.exists():
             asked = _words(qfile.read_text(encoding="utf-8")) if qfile.exists() else set()
-            for head, sents in parts(answer.read_text(encoding="utf-8")):
+            for _head, sents in parts(answer.read_text(encoding="utf-8")):
                 for s in sents:
                     if s.startswith("We will ") and kind(s, asked) == "restated" and not re.search(r"\d", s):
                         said += 1
                         if a.show:
                             print(f"  said back: {q} {s[:120]}")
     print(f"{name}: blocks placed {placed}, under a wrong heading {wrong}, not judged {unjudged}; "
-          f"said back with no figure {said}; parts reported 'not answered' {unanswered}")
+          f"said back with no figure {said}; parts with the ask said back left out {unanswered}")
 
 
 if __name__ == "__main__":

@@ -3603,7 +3603,8 @@ class Method:
     """The blocks added to fill the part toward its budget (:func:`_fill_to_budget`), not its first matches."""
     said_back: list[str] = field(default_factory=list)
     """The buyer's asks of the part that only the ask said back would have met (:func:`commitments.uncheckable`): not
-    said, and named in the coverage as still to write."""
+    said; the coverage names each ('left out (the ask said back is no answer)'), as still to write where the part holds no
+    library block."""
 
     def used_ids(self, sec: "Section") -> list[str]:
         refs = {r for u in sec.kept_units() for r in u.refs}
@@ -4965,8 +4966,10 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
             if method.dropped_open_actions:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
             if method.said_back:
-                status += ("; not answered (the ask said back is no answer): " + "; ".join(method.said_back)
-                           + ": nothing in the library: write this part")
+                # with a library block the part may answer the ask by its method: the writer checks it does
+                status += ("; left out (the ask said back is no answer): " + "; ".join(method.said_back) + (
+                    ": the method above must answer it, or write it" if blocks and any(
+                        not b.startswith("buyer-") for b in blocks) else ": nothing in the library: write this part"))
         if any(u.why.startswith("checker") for u in sec.units):
             status += "; checker removed text"
         for u in sec.units:
