@@ -37,7 +37,7 @@ SCENES: dict[str, tuple[str, ...]] = {
                                  "recognise early", "notice early", "spot early", "spotting"),
     "mobilisation": ("mobilisation", "mobilise", "mobilising", "go-live", "go live", "TUPE", "transition milestones",
                      "start of the contract", "contract start", "incumbent", "outgoing provider", "current provider",
-                     "transferring from", "starting the service", "start the service"),
+                     "transferring from"),
     "the end of the contract": ("exit", "end of the contract", "successor provider", "change of provider"),
     "training": ("training", "train", "trained", "induction", "competence", "competency"),
     "recruiting": ("recruit", "recruiting", "recruitment", "hire", "hiring"),
