@@ -225,15 +225,20 @@ def _cue_hits(text: str, seq, have: set[str], common: set[str], topics: list[Top
     """Every topic with a cue in ``text`` (one lower-case word counts only among ``common``)."""
     hits = []
     said = set(re.findall(r"[a-z]+", (text or "").lower()))
+    timed = _durations(tuple(seq)) & _CLOCK_WORDS
     for t in topics:
         best: tuple[int, str] | None = None
         used: set[str] = set()
         for cue, toks in t.cues:
+            if timed and toks & timed and not _durations(tuple(tokens(cue))) & toks & timed:
+                continue  # '72 hours' is how long, not 'out of hours' (s25 q04: follow-up after discharge took the
+                # block on contacts made out of hours); a cue that is itself a duration ('72 hours') still matches
             # 'after', 'before', 'following' name when: 'support people after a crisis' is not 'support people in a
             # crisis' (the tokens drop them)
             if len(toks) == 1 and cue[:1].islower() and not toks <= common:
                 continue
-            if toks <= have and _near(toks, seq) and _when_words(cue) <= said and _named_in(cue, text):
+            if toks <= have and _near(toks, seq) and _when_words(cue) <= said and _named_in(cue, text) \
+                    and (not _generic_cue(cue, toks) or _phrase_in(cue, text)):
                 used |= toks  # every matched cue's words are this topic's
                 if best is None or len(toks) > best[0]:
                     best = (len(toks), cue)
@@ -258,6 +263,38 @@ def _named_in(cue: str, text: str) -> bool:
     the children topic's Think Family block was never offered). Any other cue: True (its words may be apart)."""
     name = _name_pattern(cue)
     return name is None or bool(name.search(text or ""))
+
+
+_CLOCK_WORDS = frozenset({"hour"})
+"""Words that name a time of day as well as a length of time ('out of hours', 'within 72 hours'): after a number,
+the length only. (Days, weeks and months after a number were left alone: 'Level 3 children', 'the first 28 days after
+discharge' lost their topics.)"""
+
+
+@lru_cache(maxsize=8192)
+def _durations(seq: tuple[str, ...]) -> frozenset[str]:
+    """The words of ``seq`` that stand only after a number ('hour' in 'within 72 hours'): a length of time there."""
+    after = {w for i, w in enumerate(seq) if i and seq[i - 1][:1].isdigit()}
+    return frozenset(w for w in after if all(i and seq[i - 1][:1].isdigit() for i, x in enumerate(seq) if x == w))
+
+
+@lru_cache(maxsize=8192)
+def _generic_cue(cue: str, toks: frozenset[str]) -> bool:
+    """A cue of two or more words whose words, once the noise is gone, are all generic ('own their plan' -> plan,
+    'each locality', 'levels of support'): said as a whole it names a topic, but its words alone are in every
+    heading (s25 q06: 'a change in the person's plan' matched 'own their plan', and the plan-sharing block stood under
+    'Making sure abnormal results lead to follow-up')."""
+    return len(cue.split()) >= 2 and toks <= HEAD_GENERIC | _GENERIC_OBJECTS
+
+
+_GENERIC_OBJECTS = frozenset({"plan"})
+"""Words a heading's object often is without saying what it is about ('the person's plan', 'a support plan')."""
+
+
+def _phrase_in(cue: str, text: str) -> bool:
+    """The cue's words stand in ``text`` as its phrase, in its order (each word in the singular or plural)."""
+    words = [re.escape(w) + r"(?:s|es)?" for w in re.findall(r"[\w'’-]+", cue.lower())]
+    return bool(re.search(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", (text or "").lower()))
 
 
 @lru_cache(maxsize=8192)
@@ -317,10 +354,17 @@ def _topic_index(topics: list[Topic]) -> _Index:
     return index
 
 
-# where a sub-point turns from what it asks to the list of what that should cover
-# (only 'covering': after 'including' or 'such as' come examples that are often the ask itself: 'manage risks such
-# as overdose, including naloxone' asks for the overdose blocks, not the general risk one; bench/part_coverage.py)
-_LIST_TAIL = re.compile(r"(?i),?\s+(?:covering|that\s+covers?)\b")
+# where a sub-point turns from what it asks to the list of what that should cover, or of whom it is for
+# (only 'covering' and 'in particular': after 'including' or 'such as' come examples that are often the ask itself:
+# 'manage risks such as overdose, including naloxone' asks for the overdose blocks, not the general risk one;
+# bench/part_coverage.py. 'accessible to the groups who use it least, in particular residents of ...' names whom,
+# s25 q01)
+_LIST_TAIL = re.compile(r"(?i),?\s+(?:covering|that\s+covers?|in\s+particular)\b")
+
+
+def head_of(text: str) -> str:
+    """What a sub-point asks, before the list of what that should cover or whom it is for (:data:`_LIST_TAIL`)."""
+    return _LIST_TAIL.split(text or "", maxsplit=1)[0]
 
 
 NAMED_TAG = 150
@@ -364,7 +408,7 @@ def candidates(text: str, blocks: list, *, context: str = "", topics: list[Topic
     # what the sub-point asks stands before the list of what it should cover ('carry out a holistic assessment
     # covering mental health, physical health, substance use ...', s23 q02, spent): a topic its head names ranks as
     # one cue word stronger than a topic named only in that list (the physical health block took the assessment part)
-    head = _LIST_TAIL.split(text, maxsplit=1)[0]
+    head = head_of(text)
     head_topics = {h.topic.name for h in topic_hits(head, topics)} if head != text else set()
     by_id = {b.block_id: b for b in blocks}
     want = set(tokens(text))

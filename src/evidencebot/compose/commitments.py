@@ -121,6 +121,27 @@ def our_voice(text: str) -> str:
                   r"\1we \2 not \3", text)
 
 
+def uncheckable(commitment: Commitment) -> bool:
+    """The ask said back in our voice with nothing a panel could check: made from the sub-point's own words, no figure,
+    no measurable qualifier, its verb one that names no act ('We will support people ... leaving HMP Saltmoor ...';
+    commitments.yaml ``uncheckable_verbs``). Said back, it earns nothing and reads as the question pasted in (s25)."""
+    if commitment.source != "point" or commitment.figures or measurable(commitment.asked):
+        return False
+    verbs = _alternatives(load_phrasebank(PHRASEBANK).get("uncheckable_verbs") or [])
+    return bool(verbs) and bool(re.match(rf"^We\s+will\s+(?:{verbs})\b", commitment.text, re.I))
+
+
+_ITS = re.compile(r"(?<!\band\s)(?<!\bor\s)(?<!\bof\s)(?<!\bwith\s)\bits\b")
+
+
+def _our_own(rest: str) -> str:
+    """``rest`` of a requirement whose subject is the service or provider, now 'we': its 'its' is 'our' ('The Service
+    will use DIALOG as its core recovery and care-planning tool' -> 'We will use DIALOG as our core ...', s25 panel:
+    "its" kept); an 'its' joined to the thing before it ('review each plan and its goals', 'a plan with its review
+    date') is that thing's."""
+    return _ITS.sub("our", rest)
+
+
 def _end(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().rstrip(" ,;:?!.")
     text = re.sub(r"\s*\((?:e\.g\.|i\.e\.|see)[^)]*\)$", "", text)
@@ -352,8 +373,10 @@ def from_statement(sentence: str, document: str = "") -> str:
                     r"(?P<subj>(?:the|a)\s+.+)$", subj, re.I)
     if lead and p["provider"].match(lead.group("subj")):
         adv = lead.group("adv")
-        return _end(f"{adv[:1].upper() + adv[1:]} we will " + our_voice(rest))
-    if p["provider"].match(subj) or subj.lower() in ("it", "they"):
+        return _end(f"{adv[:1].upper() + adv[1:]} we will " + our_voice(_our_own(rest)))
+    if p["provider"].match(subj) or subj.lower() == "it":
+        return _end("We will " + our_voice(_our_own(rest)))
+    if subj.lower() == "they":
         return _end("We will " + our_voice(rest))
     if re.match(r"^(?:bidders?|you|applicants?|tenderers?)\b", subj, re.I):
         return _end("We will " + our_voice(rest))
@@ -503,7 +526,7 @@ def fallback(sentence: str) -> list[Commitment]:
                                  r"in\s+the\s+region\s+of)\s+\d", will.group("rest"), re.I)
     if will and not forecast and p["provider"].match(will.group("subj")) and not versioned_documents(s):
         # 'The Service will have a named Safeguarding Lead at Service Lead level ...': the buyer's will, said as ours
-        return [Commitment(_end("We will " + our_voice(will.group("rest"))), s, "context", figures(s))]
+        return [Commitment(_end("We will " + our_voice(_our_own(will.group("rest")))), s, "context", figures(s))]
     out = _introduced_standards(s)
     if out:
         return out

@@ -2580,10 +2580,16 @@ def _commitments(methods: dict, asks: dict, gates_made: set[str] | frozenset = f
         if any(u.get("block") != COMMITMENT for u in method.units):
             todo = [c for c in todo if c.source != "point" or c.figures or commitments.measurable(c.asked)
                     or c.names and not all(n in have for n in c.names)]
-        if not todo:
-            continue
+        # the ask said back to name the buyer's partners or places, committing to nothing checkable ('We will support
+        # people ... leaving HMP Saltmoor ...'), is not said: the coverage says the part does not answer it (s25 panel:
+        # "pasted back, not answered")
         if not method.units:
-            unmet[key] = [c.asked for c in todo]
+            if todo:
+                unmet[key] = [c.asked for c in todo]
+            continue
+        method.said_back += [c.asked for c in todo if commitments.uncheckable(c) and c.text not in gates_made]
+        todo = [c for c in todo if not commitments.uncheckable(c) or c.text in gates_made]
+        if not todo:
             continue
         # each its own unit, never a continuation: one the checker cuts does not take the others with it (s13 q06: the
         # ICB's 90% target went with 'We will support 72-hour follow-up ...', cut for its '28 days' period); after the
@@ -3648,6 +3654,10 @@ class Method:
     """For each block placed, the words of the ask it answers (askfit.why)."""
     filled: list[str] = field(default_factory=list)
     """The blocks added to fill the part toward its budget (:func:`_fill_to_budget`), not its first matches."""
+    said_back: list[str] = field(default_factory=list)
+    """The buyer's asks of the part that only the ask said back would have met (:func:`commitments.uncheckable`): not
+    said; the coverage names each ('left out (the ask said back is no answer)'), as still to write where the part holds no
+    library block."""
 
     def used_ids(self, sec: "Section") -> list[str]:
         refs = {r for u in sec.kept_units() for r in u.refs}
@@ -3813,7 +3823,7 @@ def block_options(db: Database, plan: QuestionPlan, *, today=None, profile: dict
             # not this question's: dropped (an honest gap beats it), unless its title and tags name two of
             # the sub-point's words ('Feedback from people and carers')
             want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
-            found = [b for b in found if _of_this_question(point, b, focus, topics)]
+            found = [b for b in found if _of_this_question(point, b, focus, topics) or _answers_head(point, b, topics)]
             if not any(blockmatch.in_question_topic(b, focus, topics) for b in found):
                 # none is of the question's topic: 'raise concerns' in a safeguarding question is a
                 # safeguarding concern, not a complaint; that topic's blocks naming two of its words come first
@@ -3945,6 +3955,20 @@ def _of_this_question(point: SubPoint, block, focus: set[str], topics: list) -> 
         return True
     want = set(blockmatch.tokens(point.text)) - blockmatch.HEAD_GENERIC
     return len(want & set(blockmatch.tokens(block.title + " " + " ".join(block.tags)))) >= 2
+
+
+def _answers_head(point: SubPoint, block, topics: list) -> bool:
+    """Whether a block answers what the part itself asks, before its examples: it is of a topic the part's head names
+    (the words before 'in particular', 'covering': :func:`blockmatch.head_of`) and its own subject (title, tags, first
+    sentence) speaks of the heading's subject and action (:func:`blockmatch.subject_fits`). 'Making the Service
+    accessible to the groups who use it least, in particular residents of ... wards, students, and people leaving HMP
+    Saltmoor' (s25 q01) is answered by the access blocks, a topic of one word the question as a whole is not about,
+    not by the ward discharge-planning block its examples' words ('wards', 'leaving') matched."""
+    head = blockmatch.head_of(point.text)
+    if head == point.text:
+        return False
+    named = {h.topic.name for h in blockmatch.topic_hits(head, topics)}
+    return bool(named & blockmatch.block_topics(block, topics)) and blockmatch.subject_fits(point.label, block)
 
 
 def _question_topics(plan: QuestionPlan, topics: list) -> set[str]:
@@ -4619,6 +4643,8 @@ def answers_point(point: SubPoint, block, *, strict: bool = True, vocab: set[str
         return False  # the block is not about what the heading names ('Learning from ...', 'Feedback from ...')
     if _central_terms(point.text):
         return _names_terms(point.text, block)
+    if _answers_head(point, block, blockmatch.load_topics()):
+        return True  # of the topic the part's head asks about, its subject the heading's: the examples' words aside
     words = set(blockmatch.tokens(blockmatch.without_deadlines(point.text))) - _GAP_GENERIC
     if not words:
         return True  # nothing but words every ask uses: the topic match decides
@@ -4992,6 +5018,11 @@ def _coverage(sections: list[Section], text: str) -> list[CoverageRow]:
                 status += "; not known for this tender, left out: " + ", ".join(_TENDER_FIELDS[f][0] for f in told)
             if method.dropped_open_actions:
                 status += "; a method sentence was left out: it describes an incident action that is still open"
+            if method.said_back:
+                # with a library block the part may answer the ask by its method: the writer checks it does
+                status += ("; left out (the ask said back is no answer): " + "; ".join(method.said_back) + (
+                    ": the method above must answer it, or write it" if blocks and any(
+                        not b.startswith("buyer-") for b in blocks) else ": nothing in the library: write this part"))
         if any(u.why.startswith("checker") for u in sec.units):
             status += "; checker removed text"
         for u in sec.units:
