@@ -378,9 +378,13 @@ def _fallback_patterns() -> dict[str, re.Pattern]:
     # 'Step-Down' on, a panel's "partner document misnamed")
     word = r"(?:[A-Z0-9][\w'’&+-]*(?:/[A-Z0-9][\w'’&+-]*)*)"
     link = r"(?:\s+(?:and|of|for|on|to|in|the|with)){0,2}"
+    # the words a name opens with as a list closed by 'and' ('Housing, Hospital Discharge and Homelessness Prevention
+    # Protocol v1.4': s25 q04's protocol was said from 'Hospital' on); never two names of a list ('the Safeguarding
+    # Adults Policy, the Lone Working Policy v2.0': 'the' after the comma)
+    listed = rf"(?:{word},\s+(?=(?:{word},\s+)*{word}(?:\s+{word}){{0,3}}\s+and\s+{word}))*"
     return {
         # 'the Joint Discharge and 72-Hour Follow-Up Protocol v1.4', 'the ... Policy and Procedures (version 5.1)'
-        "versioned": re.compile(rf"\b(?P<name>{word}(?:{link}\s+{word}){{0,14}})\s+(?P<ver>v\d+(?:\.\d+)*\b|"
+        "versioned": re.compile(rf"\b(?P<name>{listed}{word}(?:{link}\s+{word}){{0,14}})\s+(?P<ver>v\d+(?:\.\d+)*\b|"
                                 rf"\((?:{_alternatives(data.get('version_words') or [])})\s+\d+(?:\.\d+)*[^()]*\))"),
         # 'The standard for this contract is that 95% of ...', 'The Commissioners' target is that, by ...'
         "standard": re.compile(rf"^(?:the\s+)?(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{_alternatives(data.get('standard_nouns') or [])}))"
