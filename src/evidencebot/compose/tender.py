@@ -1375,8 +1375,11 @@ def assemble_tender(
     placed.update({what: "asked elsewhere" for what in elsewhere})
     _buyer_policies_over_ours(methods, [kind[1] for _, kind in kinds if kind and kind[0] == "policy"],
                               fill_profile.get("provider") or "", local_words)
+    # and a body the buyer says what it is of ('Turning Tides Recovery Partnership, the Council-commissioned drug and
+    # alcohol service'): our 'the local drug and alcohol service' said by its name
+    described = buyer_terms.described_as(buyer_text)
     for m in methods.values():
-        _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
+        _name_generic(m.units, list(dict.fromkeys(tender_names)) + described, local_words)
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_blocks,
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
@@ -2924,6 +2927,8 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             found = buyer_terms.local_kind(r.name, r.sentence, local)
             if found and found[0] == "partner" and buyer_scale.is_role(found[1], roles):
                 continue  # a role in the buyer's staffing table is our staff group, not a partner
+            if found and found[0] == "partner" and buyer_terms.site_only(found[1], buyer_text):
+                continue  # a building where another body is ('... CMHT at Harbour House'): a site, not a partner
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue
@@ -3108,13 +3113,17 @@ def generic_phrase(name: str, text: str, local=frozenset()) -> str:
     return ""
 
 
-def _name_generic(units: list[dict], names: list[str], local) -> None:
+def _name_generic(units: list[dict], names: list, local) -> None:
     """Each method unit that speaks of one of the buyer's named things generically ('the local IPS service')
-    names it as the buyer does ('the Wendle Works IPS service'): one name for one thing in every answer."""
+    names it as the buyer does ('the Wendle Works IPS service'): one name for one thing in every answer. A name may
+    come with what the buyer calls it, (description, name): the generic words are matched to the description."""
     for u in units:
-        for name in names:
-            found = generic_phrase(name, u["text"], local)
-            if found:
+        for entry in names:
+            said_as, name = entry if isinstance(entry, tuple) else (entry, entry)
+            for _ in range(3):  # each time a unit says it
+                found = generic_phrase(said_as, u["text"], local)
+                if not found:
+                    break
                 lead = "our" if found.lower().startswith("our") else "the"
                 u["text"] = u["text"].replace(found, f"{lead} {buyer_terms.with_article(name)}", 1)
 
