@@ -248,16 +248,18 @@ def site_only(name: str, text: str) -> bool:
 def described_as(text: str) -> list[tuple[str, str]]:
     """(what the buyer calls it, its name) for each body the buyer names with what it is in apposition ('Turning Tides
     Recovery Partnership, the Council-commissioned drug and alcohol service' -> ('Council-commissioned drug and alcohol
-    service', 'Turning Tides Recovery Partnership')): our block's 'the local drug and alcohol service' is that body,
+    service', 'Turning Tides Recovery Partnership'), 'the' before the name where the buyer writes it): our block's 'the local drug and alcohol service' is that body,
     said by its name (s25 panel: 'Turning Tides is mostly called "the local drug and alcohol service"'). The
     description ends in a partner's head noun (:data:`KINDS`)."""
     heads = "|".join(re.escape(w) for w in KINDS["partner"])
     out: list[tuple[str, str]] = []
     for m in re.finditer(r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,6}[A-Z][\w'’-]*),\s+the\s+"
-                         rf"(?P<desc>(?:[\w-]+\s+){{1,5}}?(?:{heads}))\b(?!\s+[A-Z])", text or ""):
+                         rf"(?P<desc>(?:[\w'’-]+\s+){{1,5}}?(?:{heads}))\b(?!\s+[A-Z])", text or ""):
         name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name"))
-        if len(name.split()) >= 2 and (m.group("desc"), name) not in out:
-            out.append((m.group("desc"), name))
+        # with 'the' where the buyer writes it so ('the Harbour Trust, the ... service'), bare where it does not
+        the = "the " if re.search(r"\bthe\s+$", text[max(0, m.start() - 4):m.start()], re.I) else ""
+        if len(name.split()) >= 2 and (m.group("desc"), the + name) not in out:
+            out.append((m.group("desc"), the + name))
     return out
 
 

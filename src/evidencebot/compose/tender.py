@@ -3107,7 +3107,11 @@ def generic_phrase(name: str, text: str, local=frozenset()) -> str:
             got = {_word_key(w.rstrip(",.;:")) for w in said[:end]} - _FILLER
             # words that are not the name's speak of something else ('the local Safeguarding Adults Board and
             # safeguarding children partnership'), unless they spell out the name's acronym ('(IPS)')
-            if (acronyms & got) or (got <= set(keys) and (rest <= got or len(rest & got) >= 2)):
+            # or the words of its kind, the name's last two or more ('the local safe haven' for 'The Lantern Safe
+            # Haven'; s25 panel: the named safe haven never said)
+            kind = len(got) >= 2 and [_word_key(w.rstrip(",.;:")) for w in said[:end] if _word_key(w) not in _FILLER] \
+                == keys[-len(got):]
+            if (acronyms & got) or kind or (got <= set(keys) and (rest <= got or len(rest & got) >= 2)):
                 return text[m.start():m.start(1)] + " ".join(said[:end]).rstrip(",.;:")
             break
     return ""
@@ -3125,7 +3129,10 @@ def _name_generic(units: list[dict], names: list, local) -> None:
                 if not found:
                     break
                 lead = "our" if found.lower().startswith("our") else "the"
-                u["text"] = u["text"].replace(found, f"{lead} {buyer_terms.with_article(name)}", 1)
+                said = f"{lead} {buyer_terms.with_article(name)}"
+                if isinstance(entry, tuple):  # a body named with its article as the buyer writes it
+                    said = name[:1].upper() + name[1:] if found[:1].isupper() else name
+                u["text"] = u["text"].replace(found, said, 1)
 
 
 def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
@@ -3202,9 +3209,10 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
     if st.matter == "median_wait":
         buyer = f"The buyer's current median wait from referral to first contact is {base}."
     elif st.text and st.baseline:
-        buyer = f"The buyer's target for {st.label} is {st.text}, from the buyer's current figure of {base}."
+        buyer = f"The commissioners' target for {st.label} is {st.text}, from the buyer's current figure of {base}."
     elif st.text:
-        buyer = f"The buyer's target for {st.label} is {st.text}."
+        # said to the buyer as the commissioners' (s25 panel: 'The buyer's target ...' is the bid team's note)
+        buyer = f"The commissioners' target for {st.label} is {st.text}."
     else:
         buyer = f"The buyer's current figure for {st.label} is {base}."
     ours, said = "", ""
@@ -3229,8 +3237,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
                       "will reconcile the two counts with the buyer before go-live and report one figure, to the "
                       "buyer's definition."), f"{said} in our records (not stated: we run the service now)"
     if not ours:
-        ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
-                "definition from go-live.")
+        # what we will do, not what our current service lacks (s25 panel: 'Our current service does not report this
+        # measure' read as the bid team's note, and against another answer's reporting)
+        ours = "We will count this measure to the commissioners' definition from go-live."
     aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else \
         "the trajectory for the month" if re.search(r"\bMonth\s+\d", st.text) else (
         "the target" if st.text else "the standard the specification sets" if timed else
