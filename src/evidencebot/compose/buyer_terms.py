@@ -245,6 +245,27 @@ def site_only(name: str, text: str) -> bool:
     return placed
 
 
+def colocation(text: str) -> tuple[str, list[str]]:
+    """(the body our teams share buildings with, each building as '<team> at <building>') where the buyer's ``text``
+    says our teams are co-located ('Three community recovery teams, co-located with the EPFT Community Mental Health
+    Teams: Quayside and Docks CMHT at Harbour House, 14 Dock Street; ...; and Market Towns CMHT at Alderby Health
+    Campus, with a weekly satellite clinic at Stowmere Medical Centre'), the streets left out; ('', []) when it does
+    not (s25 panel: 'the co-located CMHT bases and the satellite never said')."""
+    terms = load_phrasebank("question_terms.yaml")
+    m = re.search(str(terms.get("colocated") or "(?!)"), text or "")
+    if not m:
+        return "", []
+    body = m.group("list")
+    items = []
+    for i in re.finditer(str(terms.get("colocated_item") or "(?!)"), body):
+        site = i.group("site") or i.group("site2")
+        items.append(f"{i.group('team')} at {i.group('the') or ''}{' '.join(site.split())}")
+    extra = re.search(str(terms.get("colocated_extra") or "(?!)"), body)
+    if items and extra:
+        items[-1] += ", " + " ".join(extra.group("extra").split())
+    return " ".join((m.group("with") or "").rstrip(":").split()), items
+
+
 def described_as(text: str) -> list[tuple[str, str]]:
     """(what the buyer calls it, its name) for each body the buyer names with what it is in apposition ('Turning Tides
     Recovery Partnership, the Council-commissioned drug and alcohol service' -> ('Council-commissioned drug and alcohol

@@ -51,7 +51,7 @@ from evidencebot.compose.charts import Chart
 from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences, place_kind_unsaid
 from evidencebot.compose.document import ExportDoc
 from evidencebot.compose.gaps import attach_lines
-from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
+from evidencebot.compose.filters import count_prose, fmt_month, join_and, load_phrasebank, partner
 from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
 from evidencebot.compose.personnel import with_staff_names
 from evidencebot.compose.questions import (
@@ -2910,6 +2910,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     base = profile.get("base") or ""
     todo = []
     roles = buyer_scale.staff_roles(buyer_text)  # the buyer's staff roles: ours, never partners
+    colocated = buyer_terms.colocation(buyer_text)
+    values["colocated_with"] = ("the " + buyer_terms.with_article(colocated[0]) if colocated[0]
+                                else "the community mental health teams")
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
@@ -2928,13 +2931,23 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             if found and found[0] == "partner" and buyer_scale.is_role(found[1], roles):
                 continue  # a role in the buyer's staffing table is our staff group, not a partner
             if found and found[0] == "partner" and buyer_terms.site_only(found[1], buyer_text):
-                continue  # a building where another body is ('... CMHT at Harbour House'): a site, not a partner
+                # a building where another body is ('... CMHT at Harbour House'): a site, not a partner; where our
+                # teams share it, the buildings are said once, each with its team (the 'buyer named colocated' block)
+                if not any(found[1] in c.split(" at ")[-1] for c in colocated[1]) or \
+                        any(t[0][0] == "colocated" for t in todo):
+                    continue
+                found = ("colocated", join_and(colocated[1]))
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue
-        if found[0] in ("base", "run") and block.block_id in told:
+        if found[0] in ("base", "run", "colocated") and block.block_id in told:
             continue  # said once for the tender, in the answer that asks about it first
         asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
+        if found[0] == "colocated":
+            # the part that asks about our teams the buyer's sentence says share the buildings ('Three community
+            # recovery teams, co-located with ...'): 'how the community recovery teams ... will work as one service'
+            who = re.search(r"((?:[a-z-]+\s+){1,2}teams?)\b[^.:;]{0,20}?\bco-located\b", r.sentence)
+            asked = [p for p in plan.points if who and who.group(1).lower() in p.text.lower()]
         if listed and not asked:
             continue
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
