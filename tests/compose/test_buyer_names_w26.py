@@ -74,3 +74,13 @@ def test_housing_partners_read_from_a_sentence_naming_a_housing_association():
             "Advice Team, and Kestrel Housing Association.")
     assert L.read(text)["local_housing"] == ("Bramley Borough Council Housing Services, the Council's Housing Options "
                                              "and Advice Team and Kestrel Housing Association")
+
+
+def test_the_commissioners_target_said_to_the_buyer_is_their_figure_quoted(demo_db):
+    from evidencebot.compose.tender import get_checker
+
+    checker = get_checker(demo_db, external=True)
+    said = "The commissioners' target for people contacted within 72 hours of discharge is 80%."
+    assert not checker.check_text(said)
+    # our own figure after it is still ours, and still checked
+    assert checker.check_text(said[:-1] + ", and we reached 80% in 2026.")
