@@ -87,7 +87,11 @@ def sites(text: str, given: list[str], ours: set[str]) -> list[str]:
         at = [m for m in re.finditer(re.escape(name), text)]
         placed = [m for m in at if re.search(r"(?:\bat|\bfrom|\band|[A-Z][\w'’]*,)\s+(?:the\s+)?$",
                                              text[max(0, m.start() - 40):m.start()])]
-        own = [m for m in at if re.match(r",\s+(?:an?\s+)?(?:\d+-bed|[a-z-]+\s+(?:house|service|centre))", text[m.end():])]
+        # its own description after it ('Anchor House, a 5-bed crisis house run by ...', 'Tidewater Crisis House,
+        # Holmcliffe (4 beds, run by ...)'), or a crisis place by its name
+        own = [m for m in at if re.match(r"(?:,[^.:;\n]{0,40})?[,:]\s+(?:an?\s+)?(?:\d+-bed|[a-z-]+\s+(?:house|service|centre))"
+                                         r"|(?:,[^.:;\n]{0,40})?\s*\([^)]*\brun\s+by\b", text[m.end():])
+               or re.search(r"\b(?:Crisis\s+House|Safe\s+Haven)$", name)]
         if placed and not own:
             out.append(name)
     return out
@@ -135,10 +139,11 @@ def count(question: str, answer: str, whole: str = "") -> dict[str, list[str]]:
     given = names(question)
     found: dict[str, list[str]] = {"given": given, "missing": [n for n in given if n not in flat]}
     found["article"] = [n for n in given if _BUILDING.search(n) and not re.search(r"\bthe\s+" + re.escape(n), question)
-                        and re.search(r"\bthe\s+" + re.escape(n) + r"\b", flat)]
+                        and re.search(r"\bthe\s+" + re.escape(n) + r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|how|to|from|with|is|are|will|on|in|at|for|as)\b)", flat)]
+    # ('the Windward House support workers': the article is the role's)
     found["site as partner"] = [n for n in sites(whole, given, ours)
                                 for s in re.split(r"(?<=[.!?])\s+", flat)
-                                if re.search(r"\bwith\b(?:(?!\bat\b)[^.;:])*?\b" + re.escape(n), s)]
+                                if re.search(r"\bwith\b(?:(?!\bat\b)[^.;:(])*?\b" + re.escape(n), s)]
     found["generic for named"] = []
     for n in given:
         if n not in question:
