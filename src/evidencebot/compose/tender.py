@@ -3250,9 +3250,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
                       "will reconcile the two counts with the buyer before go-live and report one figure, to the "
                       "buyer's definition."), f"{said} in our records (not stated: we run the service now)"
     if not ours:
-        # what we will do, not what our current service lacks (s25 panel: 'Our current service does not report this
-        # measure' read as the bid team's note, and against another answer's reporting)
-        ours = "We will count this measure to the commissioners' definition from go-live."
+        # nothing of ours to set beside it: the template goes on with how we will count it (s25 panel: 'Our current
+        # service does not report this measure' read as the bid team's note, and against another answer's reporting)
+        ours = ""
     aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else \
         "the trajectory for the month" if re.search(r"\bMonth\s+\d", st.text) else (
         "the target" if st.text else "the standard the specification sets" if timed else
