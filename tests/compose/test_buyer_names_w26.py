@@ -67,13 +67,12 @@ def test_a_place_listed_with_its_article_is_the_tenders_place():
     assert P.is_base("Bramley Learning College", "The Bramley Learning College") == "Bramley Learning College"
 
 
-def test_housing_partners_read_from_a_sentence_naming_a_housing_association():
-    from evidencebot.compose import buyer_local as L
+def test_a_housing_association_the_buyer_names_is_a_partner():
+    from evidencebot.compose import buyer_terms as B
 
-    text = ("- Bramley Borough Council Housing Services (landlord for 9,000 homes), the Council's Housing Options and "
-            "Advice Team, and Kestrel Housing Association.")
-    assert L.read(text)["local_housing"] == ("Bramley Borough Council Housing Services, the Council's Housing Options "
-                                             "and Advice Team and Kestrel Housing Association")
+    sentence = "how you will work with Bramley Borough Council Housing Services and Kestrel Housing Association;"
+    assert B.local_kind("Kestrel Housing Association", sentence, {"bramley", "kestrel"}) == \
+        ("partner", "Kestrel Housing Association")
 
 
 def test_the_commissioners_target_said_to_the_buyer_is_their_figure_quoted(demo_db):
