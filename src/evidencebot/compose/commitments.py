@@ -420,7 +420,8 @@ def share_as_standard(what: str, name: str = "standard") -> str:
     # ... have a complete annual physical health check recorded in the previous 12 months') is said as the buyer's
     # target, the phrase the checker reads as the buyer's figure quoted: 'the Commissioners' target of at least 75%
     # for ... recorded ...' read as a result of ours ('recorded'), and the commitment went (s22 q06)
-    name = "buyer's target" if re.match(r"^[A-Z][\w\s]*?['’]s?\s+target$", name) else name
+    # (said to the buyer as the commissioners': 'the buyer's target' read as the bid team's note, s25 panel)
+    name = "commissioners' target" if re.match(r"^[A-Z][\w\s]*?['’]s?\s+target$", name) else name
     who = re.sub(r"\s+(?:must|should|shall|will|are\s+to|is\s+to|to)$", "", m.group("who").strip(), flags=re.I)
     joined = "with " if m.group("verb").lower() in ("have", "has") else ""
     lead = (m.group("lead") or "").strip(" ,")
