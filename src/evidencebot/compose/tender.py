@@ -2923,7 +2923,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # set without the buyer's sentence is one we run only when it is a crisis place (review s9 item 20)
             # (or by the buyer's heading over the table or list it is in: '**Facilities the Provider will run itself**';
             # then said only in a part that asks about it, never in one on KPIs that merely names it: s22 dev q09)
-            listed = "" if place_kind(place, r.sentence) else place_kind(place, buyer_text)
+            # (a crisis place's paragraph is the run template's own subject, said wherever the buyer's sentence naming
+            # it is nearest, as before 'The Lantern Safe Haven' was read as the place it is: dev s24 q01, q06, q08)
+            listed = "" if place_kind(place, r.sentence) or crisis_place(place) else place_kind(place, buyer_text)
             kind = place_kind(place, r.sentence) or listed or ("run" if crisis_place(place) else "base")
             found = (kind, place)
         else:
