@@ -27,9 +27,9 @@ def test_a_target_first_row_is_read_with_its_timescale_and_reporting():
 
 def test_the_row_is_committed_to_as_the_buyers_target_not_as_our_result():
     said = [K.row_sentence(r) for r in K.read(TABLE)]
-    assert said[1] == ("We will meet the buyer's target of 100% for discharge letters sent to the GP within 5 working "
+    assert said[1] == ("We will meet the commissioners' target of 100% for discharge letters sent to the GP within 5 working "
                        "days of discharge, reported monthly.")
-    assert said[2].startswith("We will meet the buyer's target of 60% in 2027/28, rising to 80% by March 2030, for ")
+    assert said[2].startswith("We will meet the commissioners' target of 60% in 2027/28, rising to 80% by March 2030, for ")
 
 
 def test_a_rows_target_is_its_own_not_anothers_sentence():
@@ -40,7 +40,7 @@ def test_a_rows_target_is_its_own_not_anothers_sentence():
     assert not buyer_facts.check(said, facts, home="q05")
     # another question's row is not held against this answer's sentence on another measure
     other = buyer_facts.read([("q09", TABLE)])
-    assert not buyer_facts.check("We will meet the buyer's target of at least 25% for discharge letters written with "
+    assert not buyer_facts.check("We will meet the commissioners' target of at least 25% for discharge letters written with "
                                  "the person.", other, home="q02")
 
 

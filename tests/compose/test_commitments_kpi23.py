@@ -39,7 +39,7 @@ def _said(sentence: str) -> list[str]:
 def test_a_target_the_buyer_names_as_its_own_is_said_as_the_buyers_target():
     said = _said("The Council's target is that, by the end of Year 3, at least 80% of people on the Service's "
                  "caseload who smoke have a quit attempt recorded in the previous 6 months.")
-    assert said and said[0].startswith("We will meet the buyer's target of at least 80% for ")
+    assert said and said[0].startswith("We will meet the commissioners' target of at least 80% for ")
     assert "recorded in the previous 6 months" in said[0]
 
 

@@ -170,7 +170,8 @@ def row_sentence(row: KpiRow) -> str:
             f" {when}" if when else "")
         often = f", reported {row.reported.strip().lower()}" if row.reported.strip() else ""
         value = row.steps[0][0] + ("," if "," in row.steps[0][0] else "")
-        return f"We will meet the buyer's target of {value} for {measure}{when}{often}."
+        # said to the buyer as the commissioners' (s25 panel: 'We will meet the buyer's target of ...' eight times)
+        return f"We will meet the commissioners' target of {value} for {measure}{when}{often}."
     baseline = f" (baseline {row.baseline})" if row.baseline else ""
     if _STOPS.search(measure) or re.search(r"\b(?:of|at|is|was)\s+\d", measure):
         # a measure the checker would read as the end of the buyer's phrase ('the share of 16–25 year olds'): named

@@ -44,7 +44,10 @@ _YEAR = re.compile(r"\b(?:in|during|for|over|to|year\s+to)\s+(?:the\s+)?(?:year\
                    re.I)
 _PAST = re.compile(r"\b(?:had|has\s+had|was|were|did|reached|currently|at\s+present|last\s+year|only)\b", re.I)
 _PCT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")
-_TRAJECTORY = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%(?:\s+or\s+(?:above|below|lower|higher|more|less|over|under))?\s+"
+# the first step may name whom it counts before its year ('at least 60% of people discharged in Year 1, rising to 70% in
+# Year 2 and 75% from Year 3': s25 q02's target was said from Year 2 on, its Year 1 left out; a panel's fault)
+_TRAJECTORY = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%(?:\s+or\s+(?:above|below|lower|higher|more|less|over|under))?"
+                         r"(?P<of>\s+of\s+(?:[a-z][\w-]*\s+){1,6}?)?\s*"
                          r"(?P<when>in|from|by(?:\s+the\s+end\s+of)?)\s+(?:Year|Month)\s+(?P<y>\d+)", re.I)
 
 
@@ -359,7 +362,11 @@ def _target_text(s: str) -> str:
             if not re.fullmatch(r"\s*,?\s*(?:(?:rising|falling)\s+to\s+|and\s+|then\s+)?", s[last.end():m.start()], re.I):
                 break
             last = m
-        return " ".join(s[years[0].start():last.end()].split())
+        said = s[years[0].start():last.end()]
+        of = years[0].group("of")
+        if of:  # whom it counts is the measure's label, said before it: the steps alone here
+            said = said.replace(of, " ", 1)
+        return " ".join(said.split())
     share = re.search(r"(?:(?:below|under|above|over|at\s+least|no\s+more\s+than|no\s+less\s+than)\s+)?\d+(?:\.\d+)?\s*%",
                       s, re.I)
     return " ".join(share.group(0).split()) if share else ""

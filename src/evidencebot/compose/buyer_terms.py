@@ -31,7 +31,7 @@ from evidencebot.compose import blockmatch, figure_clauses, library
 from evidencebot.compose.filters import load_phrasebank
 from evidencebot.compose.blockmatch import library_words
 from evidencebot.compose.requirements import KINDS, named_terms
-from evidencebot.compose.tender_profile import asked_with, key_words
+from evidencebot.compose.tender_profile import asked_with, crisis_place, key_words
 from evidencebot.mentions import NUMBER_OR_WORD, days, number_or_word
 from evidencebot.text import line_sentences
 
@@ -210,6 +210,78 @@ def record_systems() -> frozenset[str]:
 def national_words() -> frozenset[str]:
     """The words that make a name national (``national_names`` in ``phrasebank/question_terms.yaml``)."""
     return frozenset(str(w).lower() for w in load_phrasebank("question_terms.yaml").get("national_names") or [])
+
+
+def _site_heads() -> str:
+    words = load_phrasebank("question_terms.yaml").get("site_heads") or []
+    return "|".join(re.escape(str(w)) for w in words) or "(?!)"
+
+
+def site_only(name: str, text: str) -> bool:
+    """Whether ``name`` is a building the buyer's ``text`` names only as where another body is ('Quayside CMHT at
+    Harbour House, 14 Dock Street', 'hubs at 22 Lowgate and the Alderby Wellbeing Centre', 'the Lighthouse Unit,
+    Corvenport General Hospital'): a site, never a partner to agree anything with (s25 panel: 'agree with ... Harbour
+    House, the Fairfield Resource Centre, the Stowmere Medical Centre'). A building the buyer describes as a service of
+    its own ('Anchor House, a 5-bed crisis house run by ...', 'Anchor House (Tidewell Trust) had 212 admissions') or
+    says is run by someone is one."""
+    name = re.sub(r"^the\s+", "", " ".join((name or "").split()), flags=re.I)
+    if not re.search(rf"\b(?:{_site_heads()})$", name, re.I) or crisis_place(name):
+        return False  # no building, or a crisis place by its name ('Tidewater Crisis House'): a service
+    placed = False
+    for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text or ""):
+        before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 80]
+        longer = re.match(r"(?:\s+[A-Z][\w'’-]*){1,3}", after)
+        if longer and crisis_place(name + longer.group(0)):
+            return False  # the short name of a crisis place ('Linden House' for 'Linden House Crisis House')
+        # its own description, after its address if the buyer gives one ('Windward House, 3 Mariners Walk: an 8-bed
+        # step-up/step-down house')
+        if re.match(r"\s*(?:(?:,[^.;:\n]{0,40})?[,:]\s+(?:an?\s+|the\s+)?[\w/-]*\s*[\w/-]+\s+(?:house|service|unit|centre|"
+                    r"haven|home)\b|(?:,[^.;:\n]{0,40})?\s*\([^)]*\b(?:run|managed|operated|provided)\s+by\b|"
+                    r"\([^)]*\)\s+(?:had|has|runs|provides|offers)\b|,?\s+(?:is\s+)?(?:run|managed|operated|provided)\s+by\b)",
+                    after, re.I):
+            return False  # a service of its own
+        if re.search(r"(?:\b(?:at|from)\s+(?:[^.;:()\n]{0,40}?\s+and\s+)?|[A-Z][\w'’-]*,\s+)(?:the\s+)?$", before):
+            placed = True
+    return placed
+
+
+def colocation(text: str) -> tuple[str, list[str]]:
+    """(the body our teams share buildings with, each building as '<team> at <building>') where the buyer's ``text``
+    says our teams are co-located ('Three community recovery teams, co-located with the EPFT Community Mental Health
+    Teams: Quayside and Docks CMHT at Harbour House, 14 Dock Street; ...; and Market Towns CMHT at Alderby Health
+    Campus, with a weekly satellite clinic at Stowmere Medical Centre'), the streets left out; ('', []) when it does
+    not (s25 panel: 'the co-located CMHT bases and the satellite never said')."""
+    terms = load_phrasebank("question_terms.yaml")
+    m = re.search(str(terms.get("colocated") or "(?!)"), text or "")
+    if not m:
+        return "", []
+    body = m.group("list")
+    items = []
+    for i in re.finditer(str(terms.get("colocated_item") or "(?!)"), body):
+        site = i.group("site") or i.group("site2")
+        items.append(f"{i.group('team')} at {i.group('the') or ''}{' '.join(site.split())}")
+    extra = re.search(str(terms.get("colocated_extra") or "(?!)"), body)
+    if items and extra:
+        items[-1] += ", " + " ".join(extra.group("extra").split())
+    return " ".join((m.group("with") or "").rstrip(":").split()), items
+
+
+def described_as(text: str) -> list[tuple[str, str]]:
+    """(what the buyer calls it, its name) for each body the buyer names with what it is in apposition ('Turning Tides
+    Recovery Partnership, the Council-commissioned drug and alcohol service' -> ('Council-commissioned drug and alcohol
+    service', 'Turning Tides Recovery Partnership'), 'the' before the name where the buyer writes it): our block's 'the local drug and alcohol service' is that body,
+    said by its name (s25 panel: 'Turning Tides is mostly called "the local drug and alcohol service"'). The
+    description ends in a partner's head noun (:data:`KINDS`)."""
+    heads = "|".join(re.escape(w) for w in KINDS["partner"])
+    out: list[tuple[str, str]] = []
+    for m in re.finditer(r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,6}[A-Z][\w'’-]*),\s+the\s+"
+                         rf"(?P<desc>(?:[\w'’-]+\s+){{1,5}}?(?:{heads}))\b(?!\s+[A-Z])", text or ""):
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name"))
+        # with 'the' where the buyer writes it so ('the Harbour Trust, the ... service'), bare where it does not
+        the = "the " if re.search(r"\bthe\s+$", text[max(0, m.start() - 4):m.start()], re.I) else ""
+        if len(name.split()) >= 2 and (m.group("desc"), the + name) not in out:
+            out.append((m.group("desc"), the + name))
+    return out
 
 
 def with_article(name: str) -> str:

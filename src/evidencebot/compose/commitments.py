@@ -401,9 +401,13 @@ def _fallback_patterns() -> dict[str, re.Pattern]:
     # 'Step-Down' on, a panel's "partner document misnamed")
     word = r"(?:[A-Z0-9][\w'’&+-]*(?:/[A-Z0-9][\w'’&+-]*)*)"
     link = r"(?:\s+(?:and|of|for|on|to|in|the|with)){0,2}"
+    # the words a name opens with as a list closed by 'and' ('Housing, Hospital Discharge and Homelessness Prevention
+    # Protocol v1.4': s25 q04's protocol was said from 'Hospital' on); never two names of a list ('the Safeguarding
+    # Adults Policy, the Lone Working Policy v2.0': 'the' after the comma)
+    listed = rf"(?:{word},\s+(?=(?:{word},\s+)*{word}(?:\s+{word}){{0,3}}\s+and\s+{word}))*"
     return {
         # 'the Joint Discharge and 72-Hour Follow-Up Protocol v1.4', 'the ... Policy and Procedures (version 5.1)'
-        "versioned": re.compile(rf"\b(?P<name>{word}(?:{link}\s+{word}){{0,14}})\s+(?P<ver>v\d+(?:\.\d+)*\b|"
+        "versioned": re.compile(rf"\b(?P<name>{listed}{word}(?:{link}\s+{word}){{0,14}})\s+(?P<ver>v\d+(?:\.\d+)*\b|"
                                 rf"\((?:{_alternatives(data.get('version_words') or [])})\s+\d+(?:\.\d+)*[^()]*\))"),
         # 'The standard for this contract is that 95% of ...', 'The Commissioners' target is that, by ...'
         "standard": re.compile(rf"^(?:the\s+)?(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{_alternatives(data.get('standard_nouns') or [])}))"
@@ -439,7 +443,8 @@ def share_as_standard(what: str, name: str = "standard") -> str:
     # ... have a complete annual physical health check recorded in the previous 12 months') is said as the buyer's
     # target, the phrase the checker reads as the buyer's figure quoted: 'the Commissioners' target of at least 75%
     # for ... recorded ...' read as a result of ours ('recorded'), and the commitment went (s22 q06)
-    name = "buyer's target" if re.match(r"^[A-Z][\w\s]*?['’]s?\s+target$", name) else name
+    # (said to the buyer as the commissioners': 'the buyer's target' read as the bid team's note, s25 panel)
+    name = "commissioners' target" if re.match(r"^[A-Z][\w\s]*?['’]s?\s+target$", name) else name
     who = re.sub(r"\s+(?:must|should|shall|will|are\s+to|is\s+to|to)$", "", m.group("who").strip(), flags=re.I)
     joined = "with " if m.group("verb").lower() in ("have", "has") else ""
     lead = (m.group("lead") or "").strip(" ,")

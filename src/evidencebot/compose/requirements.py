@@ -119,7 +119,10 @@ KINDS: dict[str, tuple[str, ...]] = {
     "partner": ("hub", "hubs", "assessor", "assessors", "team", "teams", "panel", "service", "services", "network",
                 "workers", "practitioners",
                 "centre", "center", "alliance", "partnership", "collaborative", "line", "café",
-                "cafe", "house", "hospital", "haven", "havens", "sanctuary", "trust", "homes"),
+                "cafe", "house", "hospital", "haven", "havens", "sanctuary", "trust", "homes",
+                # a named housing association the buyer asks us to work with (s25 q04: 'Harbourside Housing
+                # Association' never said, beside the council's housing services that were)
+                "association", "associations"),
     # a board or forum the buyer names governs or oversees; we report to it and attend it, we pass no referrals
     "board": ("board", "boards", "forum", "forums"),
     "policy": ("policy", "policies", "rules", "scheme of payment", "standard", "statement"),

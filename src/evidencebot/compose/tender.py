@@ -51,7 +51,7 @@ from evidencebot.compose.charts import Chart
 from evidencebot.compose.consistency import _contradicts, _open_actions, _split_sentences, place_kind_unsaid
 from evidencebot.compose.document import ExportDoc
 from evidencebot.compose.gaps import attach_lines
-from evidencebot.compose.filters import count_prose, fmt_month, load_phrasebank, partner
+from evidencebot.compose.filters import count_prose, fmt_month, join_and, load_phrasebank, partner
 from evidencebot.compose.library import _PLACEHOLDER, GENERIC, content_stems, fill, stem, terms
 from evidencebot.compose.personnel import with_staff_names
 from evidencebot.compose.questions import (
@@ -1405,8 +1405,11 @@ def assemble_tender(
     placed.update({what: "asked elsewhere" for what in elsewhere})
     _buyer_policies_over_ours(methods, [kind[1] for _, kind in kinds if kind and kind[0] == "policy"],
                               fill_profile.get("provider") or "", local_words)
+    # and a body the buyer says what it is of ('Turning Tides Recovery Partnership, the Council-commissioned drug and
+    # alcohol service'): our 'the local drug and alcohol service' said by its name
+    described = buyer_terms.described_as(buyer_text)
     for m in methods.values():
-        _name_generic(m.units, list(dict.fromkeys(tender_names)), local_words)
+        _name_generic(m.units, list(dict.fromkeys(tender_names)) + described, local_words)
     standards = buyer_standards.read(buyer_text)
     standing = _standard_templates(db, plan, methods, standards, question, buyer_blocks,
                                    dict(fill_profile, buyer=resolved.profile.get("commissioner") or worded or "the commissioner"),
@@ -2966,6 +2969,9 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
     base = profile.get("base") or ""
     todo = []
     roles = buyer_scale.staff_roles(buyer_text)  # the buyer's staff roles: ours, never partners
+    colocated = buyer_terms.colocation(buyer_text)
+    values["colocated_with"] = ("the " + buyer_terms.with_article(colocated[0]) if colocated[0]
+                                else "the community mental health teams")
     for r in reqs:
         if r.kind != "name" or r not in unnamed:
             continue
@@ -2976,19 +2982,33 @@ def _buyer_templates(plan: QuestionPlan, methods: dict, reqs: list[Requirement],
             # set without the buyer's sentence is one we run only when it is a crisis place (review s9 item 20)
             # (or by the buyer's heading over the table or list it is in: '**Facilities the Provider will run itself**';
             # then said only in a part that asks about it, never in one on KPIs that merely names it: s22 dev q09)
-            listed = "" if place_kind(place, r.sentence) else place_kind(place, buyer_text)
+            # (a crisis place's paragraph is the run template's own subject, said wherever the buyer's sentence naming
+            # it is nearest, as before 'The Lantern Safe Haven' was read as the place it is: dev s24 q01, q06, q08)
+            listed = "" if place_kind(place, r.sentence) or crisis_place(place) else place_kind(place, buyer_text)
             kind = place_kind(place, r.sentence) or listed or ("run" if crisis_place(place) else "base")
             found = (kind, place)
         else:
             found = buyer_terms.local_kind(r.name, r.sentence, local)
             if found and found[0] == "partner" and buyer_scale.is_role(found[1], roles):
                 continue  # a role in the buyer's staffing table is our staff group, not a partner
+            if found and found[0] == "partner" and buyer_terms.site_only(found[1], buyer_text):
+                # a building where another body is ('... CMHT at Harbour House'): a site, not a partner; where our
+                # teams share it, the buildings are said once, each with its team (the 'buyer named colocated' block)
+                if not any(found[1] in c.split(" at ")[-1] for c in colocated[1]) or \
+                        any(t[0][0] == "colocated" for t in todo):
+                    continue
+                found = ("colocated", join_and(colocated[1]))
         block = templates.get(f"buyer named {found[0]}") if found else None
         if block is None:
             continue
-        if found[0] in ("base", "run") and block.block_id in told:
+        if found[0] in ("base", "run", "colocated") and block.block_id in told:
             continue  # said once for the tender, in the answer that asks about it first
         asked = [p for p in plan.points if mentions(r, p.text) or short_mention(found[1], p.text, local)]
+        if found[0] == "colocated":
+            # the part that asks about our teams the buyer's sentence says share the buildings ('Three community
+            # recovery teams, co-located with ...'): 'how the community recovery teams ... will work as one service'
+            who = re.search(r"((?:[a-z-]+\s+){1,2}teams?)\b[^.:;]{0,20}?\bco-located\b", r.sentence)
+            asked = [p for p in plan.points if who and who.group(1).lower() in p.text.lower()]
         if listed and not asked:
             continue
         near = asked or [p for p in plan.points if r in _named_here(p, plan, reqs)]
@@ -3161,21 +3181,32 @@ def generic_phrase(name: str, text: str, local=frozenset()) -> str:
             got = {_word_key(w.rstrip(",.;:")) for w in said[:end]} - _FILLER
             # words that are not the name's speak of something else ('the local Safeguarding Adults Board and
             # safeguarding children partnership'), unless they spell out the name's acronym ('(IPS)')
-            if (acronyms & got) or (got <= set(keys) and (rest <= got or len(rest & got) >= 2)):
+            # or the words of its kind, the name's last two or more ('the local safe haven' for 'The Lantern Safe
+            # Haven'; s25 panel: the named safe haven never said)
+            kind = len(got) >= 2 and [_word_key(w.rstrip(",.;:")) for w in said[:end] if _word_key(w) not in _FILLER] \
+                == keys[-len(got):]
+            if (acronyms & got) or kind or (got <= set(keys) and (rest <= got or len(rest & got) >= 2)):
                 return text[m.start():m.start(1)] + " ".join(said[:end]).rstrip(",.;:")
             break
     return ""
 
 
-def _name_generic(units: list[dict], names: list[str], local) -> None:
+def _name_generic(units: list[dict], names: list, local) -> None:
     """Each method unit that speaks of one of the buyer's named things generically ('the local IPS service')
-    names it as the buyer does ('the Wendle Works IPS service'): one name for one thing in every answer."""
+    names it as the buyer does ('the Wendle Works IPS service'): one name for one thing in every answer. A name may
+    come with what the buyer calls it, (description, name): the generic words are matched to the description."""
     for u in units:
-        for name in names:
-            found = generic_phrase(name, u["text"], local)
-            if found:
+        for entry in names:
+            said_as, name = entry if isinstance(entry, tuple) else (entry, entry)
+            for _ in range(3):  # each time a unit says it
+                found = generic_phrase(said_as, u["text"], local)
+                if not found:
+                    break
                 lead = "our" if found.lower().startswith("our") else "the"
-                u["text"] = u["text"].replace(found, f"{lead} {buyer_terms.with_article(name)}", 1)
+                said = f"{lead} {buyer_terms.with_article(name)}"
+                if isinstance(entry, tuple):  # a body named with its article as the buyer writes it
+                    said = name[:1].upper() + name[1:] if found[:1].isupper() else name
+                u["text"] = u["text"].replace(found, said, 1)
 
 
 def _named_by_library(plan: QuestionPlan, methods: dict, reqs: list[Requirement], unnamed: list[Requirement],
@@ -3252,9 +3283,10 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
     if st.matter == "median_wait":
         buyer = f"The buyer's current median wait from referral to first contact is {base}."
     elif st.text and st.baseline:
-        buyer = f"The buyer's target for {st.label} is {st.text}, from the buyer's current figure of {base}."
+        buyer = f"The commissioners' target for {st.label} is {st.text}, from the buyer's current figure of {base}."
     elif st.text:
-        buyer = f"The buyer's target for {st.label} is {st.text}."
+        # said to the buyer as the commissioners' (s25 panel: 'The buyer's target ...' is the bid team's note)
+        buyer = f"The commissioners' target for {st.label} is {st.text}."
     else:
         buyer = f"The buyer's current figure for {st.label} is {base}."
     ours, said = "", ""
@@ -3279,8 +3311,9 @@ def _standard_values(db: Database, st, period, env, timed: bool = False,
                       "will reconcile the two counts with the buyer before go-live and report one figure, to the "
                       "buyer's definition."), f"{said} in our records (not stated: we run the service now)"
     if not ours:
-        ours = ("Our current service does not report this measure in the same form, so we will count it to the buyer's "
-                "definition from go-live.")
+        # nothing of ours to set beside it: the template goes on with how we will count it (s25 panel: 'Our current
+        # service does not report this measure' read as the bid team's note, and against another answer's reporting)
+        ours = ""
     aim = "the trajectory for the year" if re.search(r"\bYear\s+\d", st.text) else \
         "the trajectory for the month" if re.search(r"\bMonth\s+\d", st.text) else (
         "the target" if st.text else "the standard the specification sets" if timed else

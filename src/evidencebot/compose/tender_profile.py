@@ -553,9 +553,10 @@ def is_base(name: str, base: str) -> str:
     Wellbeing Hub' in 'the Hartmoor Wellbeing Hub; the Saltby Safe Haven'), or ''. A name read short of its
     last word ('Kelsey Bay Crisis' for 'the Kelsey Bay Crisis Café') is the place when it has three words or
     more; a locality's own name ('Kelsey Bay') is not."""
-    said = " ".join((name or "").split()).removeprefix("the ").split()
+    said = re.sub(r"^the\s+", "", " ".join((name or "").split()), flags=re.I).split()
     for b in (base or "").split(";"):
-        words = " ".join(b.split()).removeprefix("the ").split()
+        # 'The Quayside Wellbeing Hub' as a list item opens with it: the same place as 'Quayside Wellbeing Hub'
+        words = re.sub(r"^the\s+", "", " ".join(b.split()), flags=re.I).split()
         low = [w.lower() for w in words]
         if said and ([w.lower() for w in said] == low or (len(said) >= 3 and [w.lower() for w in said] == low[:len(said)])):
             return " ".join(words)

@@ -598,7 +598,8 @@ def _words(items) -> str:
 
 
 @lru_cache(maxsize=4)
-def _buyer_phrase_re(nouns: tuple, verbs: tuple, qualifiers: tuple, steps: tuple, stops: tuple) -> tuple:
+def _buyer_phrase_re(nouns: tuple, verbs: tuple, qualifiers: tuple, steps: tuple, stops: tuple,
+                     owners: tuple = ("buyer's",)) -> tuple:
     value = (rf"(?:(?:{_words(qualifiers)})\s+)?\d+(?:[.,]\d+)*\s*(?:%|per\s*cent\b|(?:working\s+|calendar\s+)?days?\b|"
              r"weeks?\b|hours?\b)?")
     # a step of the buyer's trajectory: 'in Year 1', 'by Month 12', '95% or above from Month 6'
@@ -606,7 +607,8 @@ def _buyer_phrase_re(nouns: tuple, verbs: tuple, qualifiers: tuple, steps: tuple
     year = (r"(?:\s+or\s+(?:above|below|lower|higher|more|less|over|under))?\s+(?:in|from|by(?:\s+the\s+end\s+of)?)\s+"
             r"(?:(?:Contract\s+)?(?:Year|Month)\s+\d+|(?:January|February|March|April|May|June|July|August|September|"
             r"October|November|December)\s+(?:19|20)\d\d|(?:Q[1-4]\s+)?(?:19|20)\d\d/\d\d)")
-    head = re.compile(rf"\bthe\s+buyer['’]s\s+(?:{_words(nouns)})\b", re.I)
+    owner = _words(owners or ("buyer's",)).replace("'", "['’]")  # 'the buyer's target', 'the commissioners' target'
+    head = re.compile(rf"\bthe\s+(?:{owner})\s+(?:{_words(nouns)})\b", re.I)
     body = re.compile(
         rf"(?:(?!\b(?:{_words(stops)})\b)[^.;:?!])*?\s*\b(?:{_words(verbs)})\s+{value}(?:{year})?"
         rf"(?:(?:\s*,\s*(?:(?:{_words(steps)})\s+)?|\s+(?:{_words(steps)})\s+){value}{year})*(?:\s*\([^()]*\))?", re.I)
@@ -619,7 +621,7 @@ def _buyer_phrases(sentence: str) -> list[tuple[int, int]]:
     ``quoted`` in phrasebank/buyer_standards.yaml."""
     data = (load_phrasebank("buyer_standards.yaml") or {}).get("quoted") or {}
     head, body = _buyer_phrase_re(*(tuple(data.get(k) or ()) for k in ("nouns", "verbs", "qualifiers", "steps",
-                                                                         "measure_stops")))
+                                                                         "measure_stops", "owners")))
     out = []
     for m in head.finditer(sentence):
         b = body.match(sentence, m.end())
