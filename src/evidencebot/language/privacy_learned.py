@@ -30,6 +30,7 @@ loses more than one pass row.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from pathlib import Path
@@ -95,11 +96,12 @@ _STAMP_LINE = re.compile(r"[ \t]*(?:\[)?(?:[A-Za-z]{3,9}\.?,?[ \t]+)?(?:\d{1,2}[
 _FROM_LINE = re.compile(r"[ \t]*(?:from|to|sent|subject)[ \t]*:", re.I)
 
 
-def _lines_above(text: str, start: int) -> list[str]:
-    """The lines of ``text`` above the one ``start`` is on, nearest first, up to the blank line before it."""
+def _lines_above(text: str, start: int, most: int = 12) -> list[str]:
+    """The lines of ``text`` above the one ``start`` is on, nearest first, up to the blank line before it (at most
+    ``most``: a table's header further up is not looked for, which keeps a long table's cost linear)."""
     a = text.rfind("\n", 0, start)
     out: list[str] = []
-    while a > 0:
+    while a > 0 and len(out) < most:
         b = text.rfind("\n", 0, a)
         line = text[b + 1:a]
         if not line.strip():
@@ -107,6 +109,12 @@ def _lines_above(text: str, start: int) -> list[str]:
         out.append(line)
         a = b
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _stamped_lines(text: str) -> int:
+    """How many lines of ``text`` open with a time stamp (a message thread's lines), worked out once per text."""
+    return sum(1 for ln in text.splitlines() if _STAMP_LINE.match(ln))
 
 
 def _cells(line: str) -> int:
@@ -139,7 +147,7 @@ def context_features(text: str, start: int, end: int, line: str, index: dict, pu
     if "\n" not in text:
         return
     above = _lines_above(text, start)
-    if sum(1 for ln in text.splitlines() if _STAMP_LINE.match(ln)) >= 2:
+    if _stamped_lines(text) >= 2:
         put("msg:thread")
     if above:
         m = _LABEL_ONLY.match(above[0])
