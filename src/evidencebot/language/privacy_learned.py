@@ -26,6 +26,11 @@ the weights are trained with our own documents' shapes as pass rows (buyer refer
 labels, compliance-table rows) and features for them (``doc_words``, a reference code's shape, a blank to fill in).
 Left out one set at a time, recall rises on every fresh set with precision level or higher, and no older set
 loses more than one pass row.
+
+(p26, bench/privacy_p26.md) With ``features.context`` in the weights file a stretch is also read with the lines that
+label it (:func:`context_features`: a label alone on the line above, a table's or CSV export's header, a record's
+title line, a row's shape, initials with a date, a message thread's stamped lines), for records pasted over several
+lines; the weights are trained with our own exports (contract reviews, board summaries, tender answers) as pass rows.
 """
 
 from __future__ import annotations
