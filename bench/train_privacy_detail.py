@@ -49,7 +49,9 @@ GATE_CLASSES = ["pronouns", "own_pronouns", "kin_owners", "person_nouns", "kin_n
 # as proper nouns, which give no lemma feature)
 DOC_WORDS = ["itt", "lot", "question", "schedule", "ref", "reference", "tender", "section", "appendix", "annex",
              "weighting", "specification", "clause", "kpi", "contract", "lots"]
-SPEC = {"arc_deps": ARC_DEPS, "gate_classes": GATE_CLASSES, "doc_words": DOC_WORDS}
+# (p26) "context": a stretch is also read with the lines that label it (privacy_learned.context_features)
+SPEC = {"arc_deps": ARC_DEPS, "gate_classes": GATE_CLASSES, "doc_words": DOC_WORDS, "context": True}
+OWN_EXPORTS = ROOT / "tests" / "data" / "privacy_own_exports.jsonl"
 L2 = 4.0
 FA = 0.005
 GATE = True  # score (and train on) only stretches with a sign of a person (--no-gate: every stretch)
@@ -69,6 +71,8 @@ def all_sets() -> dict[str, list[dict]]:
     sets["shipped"] = shipped_rows()
     for name, rows in own_shape_rows().items():
         sets[name] = rows
+    if OWN_EXPORTS.exists():  # (p26) our own exports' blocks (bench/privacy_own_exports.py): trained on, never left out
+        sets["q_exports"] = TF.load(OWN_EXPORTS)
     for name, rows in sets.items():
         for r in rows:
             r["_set"], r["_key"] = name, f"{name}:{r['id']}"
@@ -138,7 +142,7 @@ def own_shape_rows() -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for d in sorted(HELD.glob("s*")):
         qdir = d / "questions"
-        if not qdir.is_dir() or "s25" in d.name:
+        if not qdir.is_dir():
             continue
         lines: set[str] = set()
         for path in sorted(qdir.glob("*.md")):
@@ -174,33 +178,46 @@ def _span_ranges(row: dict) -> list[tuple[int, int]]:
     return out
 
 
-def prepare(rows: list[dict]) -> dict[str, dict]:
-    """For each row key: the rules' findings (start, end) and its stretches {start, end, feats, label}."""
-    from evidencebot.language import pipeline, privacy, privacy_learned
+def parse(rows: list[dict]) -> dict[str, dict]:
+    """For each row key: the rules' findings (start, end) and its parsed pieces (offset, piece, doc bytes); what
+    :func:`prepare` reads, cached so that a change of the features does not parse the sets again."""
+    from evidencebot.language import pipeline, privacy
 
     rules = [r for r in privacy.load_privacy_rules() if r.id != RULE_ID]
-    names = next(r for r in rules if r.id == "privacy.person-name").names
     out: dict[str, dict] = {}
     texts = [r["text"] for r in rows]
     for row, pieces in zip(rows, pipeline.pipe_blocks(texts, disable=pipeline.disabled_for(True))):
-        found, units = [], []
-        spans = _span_ranges(row)
+        found, parsed = [], []
         for offset, piece, doc in pieces:
             taken = [(f.start, f.end) for f in privacy.find_privacy(piece, doc=doc, rules=rules)]
-            for a, b, toks in privacy_learned.units(piece, doc):
-                s, e = a + offset, b + offset
-                hit = any(x < e and s < y for x, y in spans)
-                label = 1.0 if row["label"] == "flag" and hit else (0.0 if row["label"] == "pass" else None)
-                parts = privacy_learned.remainder(piece, a, b, taken)
-                gaps = [] if parts == [(a, b)] else [
-                    (x + offset, y + offset, privacy_learned.features(piece, x, y, [t for t in toks if x <= t.idx < y],
-                                                                     names, SPEC)) for x, y in parts]
-                units.append({"start": s, "end": e, "label": label, "gaps": gaps, "cut": parts != [(a, b)],
-                              "sign": privacy_learned.has_person_sign(toks, names, SPEC),
-                              "feats": privacy_learned.features(piece, a, b, toks, names, SPEC)})
+            parsed.append((offset, piece, doc.to_bytes(exclude=["tensor", "user_data"]), taken))
             found += [(x + offset, y + offset) for x, y in taken]
-        out[row["_key"]] = {"found": found, "units": units, "text": row["text"]}
+        out[row["_key"]] = {"found": found, "pieces": parsed, "text": row["text"]}
     return out
+
+
+def prepare(row: dict, parsed: dict, names, vocab) -> dict:
+    """One row's rules' findings and its stretches {start, end, feats, label, sign, cut, gaps}."""
+    from spacy.tokens import Doc
+
+    from evidencebot.language import privacy_learned
+
+    units = []
+    spans = _span_ranges(row)
+    for offset, piece, doc_bytes, taken in parsed["pieces"]:
+        doc = Doc(vocab).from_bytes(doc_bytes)
+        for a, b, toks in privacy_learned.units(piece, doc):
+            s, e = a + offset, b + offset
+            hit = any(x < e and s < y for x, y in spans)
+            label = 1.0 if row["label"] == "flag" and hit else (0.0 if row["label"] == "pass" else None)
+            parts = privacy_learned.remainder(piece, a, b, taken)
+            gaps = [] if parts == [(a, b)] else [
+                (x + offset, y + offset, privacy_learned.features(piece, x, y, [t for t in toks if x <= t.idx < y],
+                                                                 names, SPEC)) for x, y in parts]
+            units.append({"start": s, "end": e, "label": label, "gaps": gaps, "cut": parts != [(a, b)],
+                          "sign": privacy_learned.has_person_sign(toks, names, SPEC),
+                          "feats": privacy_learned.features(piece, a, b, toks, names, SPEC)})
+    return {"found": parsed["found"], "units": units, "text": row["text"]}
 
 
 def fit(examples: list[dict], l2: float = L2) -> dict:
@@ -303,21 +320,26 @@ def pr(c: Counter) -> str:
 
 
 def load_prepared(cache: Path, refresh: bool):
-    """The sets and each row's prepared stretches; rows already in ``cache`` (by set, id and text) are not parsed
-    again."""
+    """The sets and each row's prepared stretches; rows already parsed in ``cache`` (by set, id and text) are not
+    parsed again (the features are worked out from the cached parses on every run)."""
+    from evidencebot.language import pipeline, privacy
+
     sets = all_sets()
     stored: dict = {}
     if cache.exists() and not refresh:
-        stored = pickle.loads(cache.read_bytes()).get("rows", {})
+        stored = pickle.loads(cache.read_bytes()).get("parsed", {})
     rows = [r for rs in sets.values() for r in rs]
     keyed = {r["_key"]: (r["_key"], r["text"], r["label"], tuple(r.get("spans", []))) for r in rows}
     todo = [r for r in rows if keyed[r["_key"]] not in stored]
     if todo:
         print(f"parsing {len(todo)} of {len(rows)} rows", file=sys.stderr, flush=True)
-        for k, v in prepare(todo).items():
+        for k, v in parse(todo).items():
             stored[keyed[k]] = v
-        cache.write_bytes(pickle.dumps({"rows": stored}))
-    return sets, {r["_key"]: stored[keyed[r["_key"]]] for r in rows}
+        cache.write_bytes(pickle.dumps({"parsed": stored}))
+    rules = [r for r in privacy.load_privacy_rules() if r.id != RULE_ID]
+    names = next(r for r in rules if r.id == "privacy.person-name").names
+    vocab = pipeline.get_nlp().vocab
+    return sets, {r["_key"]: prepare(r, stored[keyed[r["_key"]]], names, vocab) for r in rows}
 
 
 def _set_gap(value: str) -> None:
@@ -339,13 +361,17 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--no-gate", action="store_true", help="score every stretch (no sign-of-a-person gate)")
     ap.add_argument("--no-own", action="store_true", help="leave out the own-shape pass rows (q_*) in training")
     ap.add_argument("--gap", default="same", help='a cut stretch\'s parts: "all", "same" (the default) or a number')
+    ap.add_argument("--no-context", action="store_true", help="no features of the lines above a stretch (p25b's)")
+    ap.add_argument("--no-exports", action="store_true", help="leave out our own exports' pass rows (q_exports)")
     args = ap.parse_args(argv)
     _set_gap(args.gap)
+    SPEC["context"] = not args.no_context
     global GATE
     GATE = not args.no_gate
     sets, prep = load_prepared(args.cache, args.refresh)
     unshown = {f"{k}" for k in TF.unshown_ids()}
-    trainable = [n for n in sets if not (args.no_own and n.startswith("q_"))]
+    trainable = [n for n in sets if not (args.no_own and n.startswith("q_")) and not (
+        args.no_exports and n == "q_exports")]
     also_out = [n for n in args.also_out.split(",") if n]
     if args.loso:
         folds = args.folds.split(",") if args.folds else (

@@ -118,6 +118,35 @@ def test_it_reports_only_what_the_other_rules_leave(rules, nlp, tiny):
     assert [f.match for f in mine] == ["is away for chemo until October"]
 
 
+def _context(text, line, nlp, rules):
+    names = next(r.names for r in rules if r.id == "privacy.person-name")
+    doc = nlp(text)
+    spec = {"arc_deps": [], "context": True}
+    for a, b, toks in privacy_learned.units(text, doc):
+        if text[a:b] == line:
+            return {k for k in privacy_learned.features(text, a, b, toks, names, spec) if ":" in k and k.split(":")[0]
+                    in ("prev", "hdr", "title", "row", "msg", "sh")}
+    raise AssertionError(f"no stretch {line!r}")
+
+
+def test_a_line_of_a_record_is_read_with_the_lines_that_label_it(rules, nlp):
+    # (p26) a value under its label, a row under its table's or export's header, a list's title, a thread's lines,
+    # initials with a date (sentences written here)
+    form = "Intake sheet\nPreferred name:\nTomasz Wrobel\nPhone:\n07700 900555"
+    assert {"prev:label", "prev:w:name", "title:w:intake"} <= _context(form, "Tomasz Wrobel", nlp, rules)
+    export = "ref,forename,surname,ward\n20931,Aoife,Brennan,Riverside\n20944,Kemal,Arslan,Docks"
+    row = _context(export, "20931,Aoife,Brennan,Riverside", nlp, rules)
+    assert {"hdr:row", "hdr:w:surname", "hdr:w:forename"} <= row and not any(k.startswith("title:") for k in row)
+    thread = "Texts copied from the duty phone\nMon 18:02 - cant make it tmrw, feeling rough\nMon 18:10 - ok thanks"
+    assert {"msg:stamp", "msg:thread", "sh:time"} <= _context(thread, "Mon 18:02 - cant make it tmrw, feeling rough",
+                                                               nlp, rules)
+    initials = "Re: J.P.O. born 12/11/1998, bed request"
+    assert {"sh:initials", "sh:initials_date"} <= _context(initials, initials, nlp, rules)
+    # a line alone has no lines above it
+    alone = "Key worker: Tomasz Wrobel"
+    assert not {"prev:label", "hdr:row", "msg:thread"} & _context(alone, alone, nlp, rules)
+
+
 def test_without_a_parse_or_a_model_it_finds_nothing(rules, nlp, tiny):
     text = "Wed: the driver is away for chemo until October"
     assert not [f for f in find_privacy(text, None, rules) if f.rule == RULE]

@@ -26,10 +26,16 @@ the weights are trained with our own documents' shapes as pass rows (buyer refer
 labels, compliance-table rows) and features for them (``doc_words``, a reference code's shape, a blank to fill in).
 Left out one set at a time, recall rises on every fresh set with precision level or higher, and no older set
 loses more than one pass row.
+
+(p26, bench/privacy_p26.md) With ``features.context`` in the weights file a stretch is also read with the lines that
+label it (:func:`context_features`: a label alone on the line above, a table's or CSV export's header, a record's
+title line, a row's shape, initials with a date, a message thread's stamped lines), for records pasted over several
+lines; the weights are trained with our own exports (contract reviews, board summaries, tender answers) as pass rows.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from pathlib import Path
@@ -78,6 +84,108 @@ def _line_of(text: str, start: int) -> str:
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", start)
     return text[a:] if b < 0 else text[a:b]
+
+
+# (p26) a record written over several lines: the line a stretch is on is read with the lines that label it
+_LABEL_ONLY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z'’ ()/\-]{0,40}?)[ \t]*:[ \t]*\Z")
+_CELL_SEP = re.compile(r"[|\t]|,(?=\S)")
+_CELL_WORD = re.compile(r"[^\W\d_]{2,}")
+_DATE_LIKE = re.compile(r"(?<![\d/.:-])(?:\d{1,2}[./-]\d{1,2}(?:[./-](?:19|20)?\d\d)?|(?:19|20)\d\d-\d\d-\d\d)(?![\d/.:-])")
+_TIME_LIKE = re.compile(r"(?<!\d)[0-2]?\d[:.][0-5]\d(?![\d/.:-])")
+_DIGIT_GROUP = re.compile(r"(?<![\w/.-])\d{3,}(?:[ -]\d{3,})*(?![\w/.-])")
+_CAP_WORD = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][a-zß-ÿ'’\-]+")
+# initials: "A.M.K.", "A. K."; in capitals without stops ("AMK") only with a date close after ("AMK 30/06/2001")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){2,4}(?!\w)|(?<![\w.])[A-Z]{2,3}(?=[ ,(]{1,3}(?:[a-zA-Z.]{0,6}[ :]{1,2})?\d{1,2}[./-]\d{1,2})")
+_STAMP_LINE = re.compile(r"[ \t]*(?:\[)?(?:[A-Za-z]{3,9}\.?,?[ \t]+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+)?"
+                         r"[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]m)?\]?[ \t]*[-–—:,]")
+_FROM_LINE = re.compile(r"[ \t]*(?:from|to|sent|subject)[ \t]*:", re.I)
+
+
+def _lines_above(text: str, start: int, most: int = 12) -> list[str]:
+    """The lines of ``text`` above the one ``start`` is on, nearest first, up to the blank line before it (at most
+    ``most``: a table's header further up is not looked for, which keeps a long table's cost linear)."""
+    a = text.rfind("\n", 0, start)
+    out: list[str] = []
+    while a > 0 and len(out) < most:
+        b = text.rfind("\n", 0, a)
+        line = text[b + 1:a]
+        if not line.strip():
+            break
+        out.append(line)
+        a = b
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _stamped_lines(text: str) -> int:
+    """How many lines of ``text`` open with a time stamp (a message thread's lines), worked out once per text."""
+    return sum(1 for ln in text.splitlines() if _STAMP_LINE.match(ln))
+
+
+def _cells(line: str) -> int:
+    return len(_CELL_SEP.findall(line))
+
+
+def context_features(text: str, start: int, end: int, line: str, index: dict, put) -> None:
+    """(p26) Features of a stretch read with the lines above it and as a record's row: a label alone on the line
+    above ("Name of person referred:" with the name on the next line) and its words; a table's or a CSV export's
+    header (the first line of the run of lines with as many cells) and its words; the first line of a record
+    written over several lines (a handover's ward, a rota's week, an export's title) and its words; a row's shape
+    (a capitalised word, a digit group and a date in one line), initials with a date, a message thread's lines
+    (a time stamp opening the line, "From:")."""
+    stretch = text[start:end]
+    dates = _DATE_LIKE.findall(stretch)
+    if dates:
+        put("sh:date")
+    if _TIME_LIKE.search(stretch):
+        put("sh:time")
+    if _CAP_WORD.search(line) and _DIGIT_GROUP.search(line) and _DATE_LIKE.search(line):
+        put("row:cap_digits_date")
+    if _INITIALS.search(stretch):
+        put("sh:initials")
+        if dates:
+            put("sh:initials_date")
+    if _FROM_LINE.match(line):
+        put("msg:from")
+    if _STAMP_LINE.match(line):
+        put("msg:stamp")
+    if "\n" not in text:
+        return
+    above = _lines_above(text, start)
+    if _stamped_lines(text) >= 2:
+        put("msg:thread")
+    if above:
+        m = _LABEL_ONLY.match(above[0])
+        if m and len(m.group(1).split()) <= 6:
+            put("prev:label")
+            for w in _CELL_WORD.findall(m.group(1)):
+                w = w.lower()
+                put(f"prev:w:{w}")
+                for c in index.get(w, ()):
+                    put(f"prev:c:{c}")
+        n = _cells(line)
+        header = None
+        if n >= 2:
+            for ln in above:
+                if _cells(ln) != n:
+                    break
+                if not set(ln.strip()) <= set("|-: \t"):
+                    header = ln
+            if header is not None:
+                put("hdr:row")
+                for w in _CELL_WORD.findall(header):
+                    w = w.lower()
+                    put(f"hdr:w:{w}")
+                    for c in index.get(w, ()):
+                        put(f"hdr:c:{c}")
+        title = text[:text.find("\n")]
+        if title.strip() and title != line and title != header:
+            put("title:below")
+            for w in _CELL_WORD.findall(title):
+                w = w.lower()
+                put(f"title:w:{w}")
+                for c in index.get(w, ()):
+                    put(f"title:c:{c}")
 
 
 def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict,
@@ -178,6 +286,8 @@ def features(text: str, start: int, end: int, toks: list, names: Any, spec: dict
             put(f"label:w:{w.lower()}")
     elif _DASH_ENTRY.match(line):
         put("line:dash_entry")
+    if spec.get("context"):
+        context_features(text, start, end, line, index, put)
     return out
 
 
@@ -263,6 +373,7 @@ def validate(model: Any, path: Path) -> None:
     words = spec.get("doc_words", [])
     need("features.doc_words", isinstance(words, list) and all(isinstance(w, str) for w in words),
          "a list of lower-case words, or left out")
+    need("features.context", isinstance(spec.get("context", False), bool), "true, false or left out")
     gate = spec.get("gate_classes", [])
     need("features.gate_classes", isinstance(gate, list) and all(isinstance(c, str) for c in gate),
          "a list of the privacy rules' word classes, or left out")
