@@ -3,8 +3,9 @@
 The forms the counterfactual check did not read at the start of session 26: a condition the parser hangs from the
 main verb or from its subject ("... had the team not existed", "Were the club to close"), our refusal ("Had we
 declined ..."), "minus" and "in the absence of", "Take X away and ...", a relative pronoun as the subject, a quantity
-of people ("four of the lads"), and a service that is not ours overwhelmed without us. Sentences written for this
-test; none is from a labelled or held-out set.
+of people ("four of the lads"), a service that is not ours overwhelmed without us, what we are given to run taken
+away ("without this contract"), "but for ..." after the claim, and "Left to statutory services alone, ...".
+Sentences written for this test; none is from a labelled or held-out set.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ RULE = "overclaim.counterfactual-credit"
     "Nine of our tenants who would otherwise have been evicted are still in their flats.",
     "Seven of the women from the sewing group would be back in hospital if the group had never existed.",
     "Without our link workers, the duty desk at the council would have been swamped.",
+    # what we are given to run, taken away; the condition after the claim; left without us
+    "Without this contract, dozens of carers would have given up work.",
+    "These evictions would have gone ahead but for our money advisers.",
+    "Left to the usual pathway alone, these students would have dropped out by Easter.",
+    "Left without our visits, Mrs Okafor would have gone back into hospital.",
+    "Had our nurses not been embedded in the practice, none of these patients would be on treatment.",
 ])
 def test_a_counterfactual_read_by_its_structure_is_flagged(overclaim_checker, text):
     assert RULE in _rules(overclaim_checker, text), text
@@ -41,6 +48,8 @@ def test_a_counterfactual_read_by_its_structure_is_flagged(overclaim_checker, te
     "Take away the jargon and the plan is simple.",
     "Take the forms out of the pack and the folder would be much lighter.",
     "Seven of the women from the sewing group would have liked more sessions.",
+    "Left to themselves, the children would play outside all day.",
+    "Without the contract, we would have had to sell the minibus.",
 ])
 def test_the_same_frames_about_us_or_things_pass(overclaim_checker, text):
     assert RULE not in _rules(overclaim_checker, text), text

@@ -268,14 +268,20 @@ def _counterfactual_cause(verb, s: dict):
     had not found the Shed" (a negated condition, "if" or inverted, that names us anywhere in it)."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in s["counterfactual_preps"] and (
-                _ours(list(c.subtree), s) or _service_name(list(c.subtree), s)):
+                _ours(list(c.subtree), s) or _service_name(list(c.subtree), s) or _our_means(c.subtree, s)):
             return list(c.subtree)
+        if c.dep_ == "advcl" and c.lemma_.lower() in s["left_verbs"] and c.tag_ == "VBN" and not any(
+                g.dep_ in s["subject_deps"] for g in c.children) and (any(
+                t.lower_ in s["alone_words"] for t in c.subtree) and _ours(list(c.sent), s) or any(
+                g.dep_ == "prep" and g.lower_ in s["counterfactual_preps"] and _ours(list(g.subtree), s)
+                for g in c.children)):
+            return list(c.subtree)  # (m26) "Left to statutory services alone, ...", "Left without our help, ..."
         if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and _ours(list(verb.sent), s) and any(
                 g.dep_ == "aux" and g.lower_ in W.have_forms for g in verb.children):
             # (o23) "(of the people we saw,) most would otherwise have ended up in A&E": what would have happened
             # ("most people would otherwise wait six weeks, so we offer ..." says why we offer something)
             return [c]
-        if c.dep_ == "prep" and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
+        if c.dep_ in ("prep", "conj") and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
                 "for_openers"] and _ours(list(c.subtree), s):
             return list(c.subtree)  # "but for the night-time helpline"
         if c.dep_ in W.counterfactual_clause_deps and _ours_ended(c, s):
@@ -329,6 +335,13 @@ def _taken_away(clause, s: dict):
     return None
 
 
+def _our_means(toks, s: dict) -> bool:
+    """(m26) What we are paid or given to run, taken away: "without this grant", "without the step-down flats",
+    "if not for the outreach van" (a determiner or "our" on a word of ``means_words``)."""
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in s["means_words"] and any(
+        g.dep_ in ("det", "poss") for g in t.children) for t in toks)
+
+
 def _opening_condition(verb, s: dict):
     """(o22) The condition read on the surface when the parser hangs it elsewhere (it often makes "Had our nurses not
     been out ..." or "Were it not for our team" the root and the clause with "would" its dependent): the
@@ -349,7 +362,7 @@ def _opening_condition(verb, s: dict):
         return None
     if any(t.dep_ == "auxpass" and t.head.lower_ not in s["state_participles"] for t in toks):
         return None  # ("had the pilot not been extended"; not "had our worker not been involved")
-    if not _ours(toks, s) or _others_act(toks, s):
+    if not (_ours(toks, s) or _our_means(toks, s)) or _others_act(toks, s):
         return None
     return toks
 
@@ -471,7 +484,7 @@ def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[C
             return taken
     if not (ctx.lower_set & (s["counterfactual_modals"] | s["bound_words"])) or not (
             ctx.lower_set & (s["counterfactual_preps"] | s["if_marks"] | s["inverted_auxiliaries"] | s["for_words"]
-                             | s["otherwise_words"] | s["absence_words"])):
+                             | s["otherwise_words"] | s["absence_words"] | s["alone_words"])):
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):
