@@ -104,17 +104,20 @@ class Screen:
         found = check_with(checker, rows, everything)
         self.rules = {r["id"]: any(f.family == "overclaim" and f.rule != rule for f in fs)
                       for r, fs in zip(rows, found)}
-        starts = {r["id"]: [f.start for f in fs if f.rule == rule] for r, fs in zip(rows, found)}
+        starts = {r["id"]: [(f.start, f.end) for f in fs if f.rule == rule] for r, fs in zip(rows, found)}
         # the features of each sentence the scorer would score (the filters let it through)
         index = train.class_index()
         docs = pipeline.pipe([r["text"] for r in rows], disable=pipeline.disabled_for(False))
         self.sentences: dict[str, list[dict]] = {}
         for r, doc in zip(rows, docs):
             got = []
-            for s in starts[r["id"]]:
-                sent = next((sn for sn in doc.sents if sn.start_char <= s < sn.end_char), None)
-                if sent is not None:
-                    got.append(learned.features(sent, index, train.SPEC))
+            for s, e in starts[r["id"]]:
+                # (m26) the span the scorer scored: the sentence, or one of its clauses
+                part = doc.char_span(s, e, alignment_mode="expand")
+                if part is None:
+                    part = next((sn for sn in doc.sents if sn.start_char <= s < sn.end_char), None)
+                if part is not None:
+                    got.append(learned.features(part, index, train.SPEC))
             self.sentences[r["id"]] = got
 
 

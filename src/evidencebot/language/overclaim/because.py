@@ -268,18 +268,31 @@ def _counterfactual_cause(verb, s: dict):
     had not found the Shed" (a negated condition, "if" or inverted, that names us anywhere in it)."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in s["counterfactual_preps"] and (
-                _ours(list(c.subtree), s) or _service_name(list(c.subtree), s)):
+                _ours(list(c.subtree), s) or _service_name(list(c.subtree), s) or _our_means(c.subtree, s)):
             return list(c.subtree)
+        if c.dep_ == "advcl" and c.lemma_.lower() in s["left_verbs"] and c.tag_ == "VBN" and not any(
+                g.dep_ in s["subject_deps"] for g in c.children) and (any(
+                t.lower_ in s["alone_words"] for t in c.subtree) and _ours(list(c.sent), s) or any(
+                g.dep_ == "prep" and g.lower_ in s["counterfactual_preps"] and _ours(list(g.subtree), s)
+                for g in c.children)):
+            return list(c.subtree)  # (m26) "Left to statutory services alone, ...", "Left without our help, ..."
         if c.dep_ == "advmod" and c.lower_ in s["otherwise_words"] and _ours(list(verb.sent), s) and any(
                 g.dep_ == "aux" and g.lower_ in W.have_forms for g in verb.children):
             # (o23) "(of the people we saw,) most would otherwise have ended up in A&E": what would have happened
             # ("most people would otherwise wait six weeks, so we offer ..." says why we offer something)
             return [c]
-        if c.dep_ == "prep" and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
+        if c.dep_ in ("prep", "conj") and c.lower_ in s["for_words"] and c.i > 0 and c.doc[c.i - 1].lower_ in s[
                 "for_openers"] and _ours(list(c.subtree), s):
             return list(c.subtree)  # "but for the night-time helpline"
         if c.dep_ in W.counterfactual_clause_deps and _ours_ended(c, s):
             return list(c.subtree)  # (o23) "had the college closed in 2024, ...": a condition that takes us away
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in s["absence_words"] and any(
+                o.dep_ == "prep" and _ours(list(o.subtree), s) for o in g.children) for g in c.children):
+            return list(c.subtree)  # (m26) "in the absence of our service"
+        if c.dep_ in W.counterfactual_clause_deps or c.dep_ in s["condition_deps"]:
+            taken = _taken_away(c, s)
+            if taken is not None:
+                return taken
         if c.dep_ not in W.counterfactual_clause_deps or not any(g.dep_ == "neg" for g in c.children):
             continue
         if any(g.dep_ == "auxpass" for g in c.children) and c.lower_ not in s["state_participles"]:
@@ -289,6 +302,44 @@ def _counterfactual_cause(verb, s: dict):
                 list(c.subtree), s) and not _others_act(list(c.subtree), s) or _backed_us(c, s)):
             return list(c.subtree)
     return _opening_condition(verb, s)
+
+
+def _taken_away(clause, s: dict):
+    """(m26) A condition read by its structure, wherever the parser hangs its verb: it opens with "if" or an
+    inverted "had"/"were" ("Had the recovery college closed", "had the home treatment team not existed", "Were the
+    sanctuary service to close", "Had we declined the referral") and a verb in it (the clause's own or the clause
+    it frames) either is negated or ends or refuses something (not both: "had the college not closed" kept us),
+    with a subject that is ours (a service or role of ours, a service's name). Not something done to us ("had the
+    pilot not been extended")."""
+    inverted = clause.lower_ in s["inverted_auxiliaries"] or clause.doc[clause.left_edge.i].lower_ in s[
+        "inverted_auxiliaries"]
+    if not (inverted or any(g.dep_ == "mark" and g.lower_ in s["if_marks"] for g in clause.children)):
+        return None
+    own = next((g for g in clause.children if g.dep_ in s["subject_deps"]), None)
+    verbs = [clause, *(g for g in clause.children if g.dep_ in s["condition_deps"] or g.dep_ in
+                       W.counterfactual_clause_deps)]
+    if own is not None:  # "Were the club to close": the parser may hang "to close" on the subject
+        verbs.extend(g for g in own.children if g.dep_ in s["condition_deps"] and g.pos_ == "VERB")
+    for v in verbs:
+        subj = next((g for g in v.children if g.dep_ in s["subject_deps"]), None) or own
+        if subj is None or not (_ours(list(subj.subtree), s) or _service_name(list(subj.subtree), s)):
+            continue
+        if any(g.dep_ == "auxpass" for g in v.children) and v.lower_ not in s["state_participles"]:
+            continue
+        if any(g.dep_ == "neg" for g in (*v.children, *clause.children)):
+            if v.lemma_.lower() not in s["ending_verbs"]:
+                return list(clause.subtree)
+        elif v.lemma_.lower() in s["ending_verbs"] and (inverted or any(
+                g.dep_ == "aux" and g.lower_ in W.have_forms for g in v.children)):
+            return list(clause.subtree)  # "had we declined", "were the club to close"; not "if the club closed"
+    return None
+
+
+def _our_means(toks, s: dict) -> bool:
+    """(m26) What we are paid or given to run, taken away: "without this grant", "without the step-down flats",
+    "if not for the outreach van" (a determiner or "our" on a word of ``means_words``)."""
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in s["means_words"] and any(
+        g.dep_ in ("det", "poss") for g in t.children) for t in toks)
 
 
 def _opening_condition(verb, s: dict):
@@ -311,7 +362,7 @@ def _opening_condition(verb, s: dict):
         return None
     if any(t.dep_ == "auxpass" and t.head.lower_ not in s["state_participles"] for t in toks):
         return None  # ("had the pilot not been extended"; not "had our worker not been involved")
-    if not _ours(toks, s) or _others_act(toks, s):
+    if not (_ours(toks, s) or _our_means(toks, s)) or _others_act(toks, s):
         return None
     return toks
 
@@ -347,7 +398,9 @@ def _wider_subject(verb, subj, cause_ids: set[int], s: dict, terms: Terms) -> bo
             subj.lower_ not in s["providers"]):
         return False
     if subj.lower_ not in s["providers"]:
-        return not _ours(list(subj.subtree), s)
+        # (m26) a service that is not ours overwhelmed ("the crisis line would have been swamped")
+        return not _ours(list(subj.subtree), s) or verb.lemma_.lower() in s["pressure_verbs"] and not any(
+            t.lower_ in s["providers"] for t in subj.subtree)
     clause = [t for t in verb.subtree if t.i not in cause_ids and t.i != subj.i]
     if verb.lemma_.lower() in s["loss_verbs"] and any(c.dep_ == "prep" and c.lower_ in s["loss_preps"]
                                                        for c in verb.children):
@@ -389,13 +442,13 @@ def _counterfactual_subject(subj, s: dict, terms: Terms) -> bool:
     families"), not us; or an outcome ("the waiting list", "a hospital admission")."""
     if subj is None or subj.lower_ in s["providers"]:
         return False
-    of_people = any(c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in s["people"]
-                    for c in subj.children for g in c.children)
+    of_people = any(c.dep_ == "prep" and g.dep_ == "pobj" and (g.lemma_.lower() in s["people"] or _plural_others(
+        g, s) and (subj.lower_ in s["none_words"] or subj.pos_ == "NUM")) for c in subj.children for g in c.children)
     if subj.lower_ in s["none_words"] and not of_people:
         # (o23) the people named before the quantity ("Of the 940 people we saw, the majority would ...")
         of_people = any(c.dep_ == "prep" and c.i < subj.i and g.dep_ == "pobj" and g.lemma_.lower() in s["people"]
                         for c in subj.head.children for g in c.children)
-    if subj.lower_ in s["none_words"] or of_people:
+    if subj.lower_ in s["none_words"] or subj.pos_ == "NUM" and subj.dep_ in s["subject_deps"] or of_people:
         # "most of these families", (o22) any quantity of them: "a dozen of the people we saw", "a lot of people"
         return of_people
     if _person(subj, s) or (subj.is_title and subj.pos_ in W.noun_propn_pron and not _ours([subj], s)):
@@ -404,6 +457,12 @@ def _counterfactual_subject(subj, s: dict, terms: Terms) -> bool:
         return not _ours(list(subj.subtree), s)  # (o23) "more farms would have gone under", "fewer families"
     return not _ours(list(subj.subtree), s) and any(
         terms.covers(name, t.i) for t in subj.subtree for name in s["outcomes"])
+
+
+def _plural_others(noun, s: dict) -> bool:
+    """(m26) "six of our regulars", "four of the lads", "some of our older neighbours": a plural noun after a quantity
+    that is not a role or service of ours ("most of our volunteers")."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() not in s["agents"] and noun.lower_ not in s["agents"]
 
 
 def _counterfactual_verb(verb, s: dict) -> bool:
@@ -419,25 +478,55 @@ def _counterfactual_verb(verb, s: dict) -> bool:
 @check("counterfactual_credit")
 def counterfactual_credit(rule: Rule, doc, ctx: Context, terms: Terms) -> list[Candidate]:
     s = _with_words(rule)
+    if ctx.lower_set & s["removal_verbs"] and ctx.lower_set & s["removal_particles"]:
+        taken = _take_away(rule, doc, ctx, s, terms)
+        if taken:
+            return taken
     if not (ctx.lower_set & (s["counterfactual_modals"] | s["bound_words"])) or not (
             ctx.lower_set & (s["counterfactual_preps"] | s["if_marks"] | s["inverted_auxiliaries"] | s["for_words"]
-                             | s["otherwise_words"])):
+                             | s["otherwise_words"] | s["absence_words"] | s["alone_words"])):
         return []
     out: list[Candidate] = []
     for verb in _toks(doc):
         if not _counterfactual_verb(verb, s):
             continue
         subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+        if subj is not None and subj.lower_ in s["relative_subjects"] and verb.dep_ == "relcl":
+            subj = verb.head  # (m26) "Eleven participants who would otherwise have been admitted ..."
         person = _counterfactual_subject(subj, s, terms)
-        if not person and not _modal_perfect(verb, s):
+        if not person and not _modal_perfect(verb, s) and verb.lemma_.lower() not in s["pressure_verbs"]:
             continue
         cause = _counterfactual_cause(verb, s)
+        if cause is None and verb.dep_ == "conj":
+            cause = _counterfactual_cause(verb.head, s)  # (m26) "..., the line would be overwhelmed and people would die"
         if cause is None or ctx.question(verb) or _governed_away(verb, s, frozenset(t.i for t in cause)):
             continue  # ("would" is itself read as a hedge: not asked here)
         if not person and not _wider_subject(verb, subj, {t.i for t in cause}, s, terms):
             continue
         toks = [*cause, verb]
         out.append(Candidate(rule, min(t.i for t in toks), max(t.i for t in toks) + 1, verb.i))
+    return out
+
+
+def _take_away(rule: Rule, doc, ctx: Context, s: dict, terms: Terms) -> list[Candidate]:
+    """(m26) "Take away the peer support workers and this cohort goes straight back ...", "Take our link worker out
+    of the picture and Grace would have been discharged ...": an imperative that takes something of ours away,
+    joined by "and" to a clause about a person or an outcome (with or without "would")."""
+    out: list[Candidate] = []
+    for take in _toks(doc):
+        if take.lemma_.lower() not in s["removal_verbs"] or take.tag_ != "VB" or any(
+                c.dep_ in s["subject_deps"] for c in take.children):
+            continue
+        if not any(c.lower_ in s["removal_particles"] for c in take.children):
+            continue
+        obj = next((c for c in take.children if c.dep_ == "dobj"), None)
+        if obj is None or not (_ours(list(obj.subtree), s) or _service_name(list(obj.subtree), s)):
+            continue
+        for verb in (c for c in take.children if c.dep_ == "conj" and c.i > obj.i):
+            subj = next((c for c in verb.children if c.dep_ in s["subject_deps"]), None)
+            if not _counterfactual_subject(subj, s, terms) or ctx.question(verb):
+                continue
+            out.append(Candidate(rule, take.i, verb.i + 1, verb.i))
     return out
 
 

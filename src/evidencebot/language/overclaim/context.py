@@ -92,6 +92,12 @@ class Context:
                 if self._contrasted(cur, head):
                     break  # (o22) "X may have played a part, but the fall is thanks to us": a clause of its own
                 lexical = False
+                if self._own_tense(cur):
+                    # (m26) "Staff may have helped, and our service transformed outcomes": a conjunct with its
+                    # own subject and its own tense shares nothing of the verb before it (its modal, its "not"),
+                    # only what governs both ("It is possible that staff helped and the service ...")
+                    cur = head
+                    continue
             elif dep not in W.climb_deps:
                 break
             if dep == "ccomp" and self._presented(cur, head):
@@ -108,6 +114,12 @@ class Context:
         shared with it."""
         return any(c.dep_ == "cc" and c.i < conj.i and norm_word(c.text) in W.contrast_words for c in head.children) \
             and any(c.dep_ in W.own_subject_deps for c in conj.children)
+
+    @staticmethod
+    def _own_tense(conj) -> bool:
+        """(m26) A conjunct with a subject of its own and a finite verb or an auxiliary of its own."""
+        return any(c.dep_ in W.own_subject_deps for c in conj.children) and (
+            conj.tag_ in W.finite_tags or any(c.dep_ in W.own_aux_deps for c in conj.children))
 
     @staticmethod
     def _presented(clause, verb) -> bool:

@@ -651,6 +651,11 @@ def check_learned(rule: Rule, doc, ctx: Context, terms: Terms | None) -> list[Ca
                 a < c.end_char and c.start_char < b for a, b in ctx.claimed_spans)]
             if not parts:
                 continue
+        else:
+            # (m26) each clause conjoined to the main verb is scored as well as the sentence, so a careful
+            # clause does not hide a bold one ("We are careful with figures, but the fall in A&E visits is
+            # down to our team")
+            parts.extend(c for c in _clauses(sent)[1:] if len(c) >= 4)
         if finite and not _is_clause(sent.root, finite, subject_deps):
             continue  # a heading or a label, not a clause: nothing is claimed without a finite verb
         if max_label and _is_definition(sent, finite, max_label):
