@@ -79,7 +79,7 @@ def standards(question: str) -> list[dict]:
             continue
         prev = 0
         found = list(TIME.finditer(chunk))
-        for i, m in enumerate(found):
+        for m in found:
             # the matter: the words of its clause before the timescale (since the previous one), else after it
             before = re.split(r"[;:(]|\band\b|, ", chunk[prev:m.start()])[-1]
             prev = m.end()
@@ -101,7 +101,7 @@ def standards(question: str) -> list[dict]:
 def judge(st: dict, answer_parts: list[tuple[str, list[str]]], question_words: set[str]) -> tuple[str, dict]:
     """('active' | 'said back' | 'asks' | 'missing', details)."""
     best = None
-    for pi, (head, sents) in enumerate(answer_parts):
+    for pi, (_head, sents) in enumerate(answer_parts):
         for si, s in enumerate(sents):
             times = [timekey(m) for m in TIME.finditer(s)]
             if st["time"] not in times:
