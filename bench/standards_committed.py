@@ -81,9 +81,9 @@ def standards(question: str) -> list[dict]:
         found = list(TIME.finditer(chunk))
         for m in found:
             # the matter: the words of its clause before the timescale (since the previous one), else after it
-            before = re.split(r"[;:(]|\band\b|, ", chunk[prev:m.start()])[-1]
+            pieces = re.split(r"[;:()]|\band\b|, ", chunk[prev:m.start()])
             prev = m.end()
-            matter = words(before)
+            matter = next((words(p) for p in reversed(pieces) if len(words(p)) >= 2), set())
             if len(matter) < 2:
                 matter = words(re.split(r"[;,.]", chunk[m.end():], maxsplit=1)[0]) | matter
             if len(matter) < 2:

@@ -195,8 +195,16 @@ def timescales(text: str) -> list[Standard]:
     matters = data.get("matters") or {}
     out: dict[str, Standard] = {}
     rows = _rows(text)
-    for s in rows + list(_sentences(text)):  # a table's rows first: its cells, read as sentences, split a row's matter
-        # from its timescale
+    flat = " ".join((text or "").split())
+
+    def at(piece: str) -> int:
+        i = flat.find(" ".join(piece.split(", ", 1)[0].split())[:40])
+        return i if i >= 0 else len(flat)
+
+    # in the order of the text (the question's own first: the tender's other questions follow it), a table's row before
+    # the sentences its cells make, which split a row's matter from its timescale
+    ordered = sorted([(at(r), 0, r) for r in rows] + [(at(x), 1, x) for x in _sentences(text)])
+    for s in (x for _, _, x in ordered):
         if s not in rows and not (_asks(s, data) or _targets_in(s, data) or _instruction(s, data) or _listed(s)):
             continue
         if s in rows and (_YEAR.search(s) or _PAST.search(s)):
@@ -212,8 +220,9 @@ def timescales(text: str) -> list[Standard]:
                 # a second time for the same matter, under a condition ('same day, and within 4 hours where increased
                 # risk is reported'): said with the first
                 cond = re.match(r"\s+(?:where|when|if|for)\b[^,;.]*", s[m.end():])
-                out[key].time += f", and {' '.join(m.group(0).split())}" + (" ".join(cond.group(0).split()) and
-                                                                           " " + " ".join(cond.group(0).split()) if cond else "")
+                more = f", and {' '.join(m.group(0).split())}" + (" " + " ".join(cond.group(0).split()) if cond else "")
+                if more not in out[key].time:  # (the tender's text may hold the same row twice)
+                    out[key].time += more
                 continue
             if key is None or key in out:
                 continue
