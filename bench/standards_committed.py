@@ -17,7 +17,8 @@ and at least half the matter's content words) and counted as one of:
 * *missing*: no sentence of the answer states it.
 
 *in part*: found in the part whose heading shares most words with the buyer's sentence (any part when no heading
-shares one). Independent of the assembler's refs: it reads the Markdown.
+shares one). Independent of the assembler's refs: it reads the Markdown. The rows of a KPI table (one
+:mod:`evidencebot.compose.buyer_kpis` reads, answered a row per KPI by design) are left out unless --kpi.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import re
 from pathlib import Path
 
 from restated_parts import parts
+
+from evidencebot.compose import buyer_kpis
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 COMMON = frozenset("will with that from their this have which into each when where what them they been also the and "
@@ -40,7 +43,8 @@ TIME = re.compile(r"\bwithin\s+(?:the\s+)?(?P<n>\d+|one|two|three|four|five|six|
 PCT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
 PAST = re.compile(r"\b(?:were|was|had|in\s+20\d\d|20\d\d/\d\d|currently|at\s+present)\b", re.I)
 ASKS = re.compile(r"\b(?:the\s+specification\s+(?:asks|requires|sets)|work\s+to\s+th(?:at|ese|is)\s+timescales?|"
-                  r"the\s+buyer(?:'s)?\s+(?:asks|requires|standard))\b", re.I)
+                  r"the\s+buyer(?:'s)?\s+(?:asks|requires|standard|target)|"
+                  r"we\s+will\s+meet\s+the\s+(?:standard|requirement|target)\b)", re.I)
 ACTIVE = re.compile(r"\b(?:we|our\s+[a-z -]{2,40}?)\s+will\b(?!\s+work\s+to\s+th)", re.I)
 ROLE = re.compile(r"\b(?:worker|workers|lead|leads|leader|leaders|manager|practitioner|practitioners|coordinator|"
                   r"officer|administrator|clinician|duty|team|nurse|recorded|record|checks?|checked|reviews?|reported|"
@@ -59,12 +63,16 @@ def timekey(m: re.Match) -> str:
     return f"{n} {u}"
 
 
-def standards(question: str) -> list[dict]:
+def standards(question: str, with_kpi: bool = False) -> list[dict]:
     """The buyer's standards: {time, pct, matter words, text}, one per timescale and matter."""
     out: list[dict] = []
     chunks: list[str] = []
+    kpi_rows = {line.strip() for table in re.findall(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|$))+", question, re.M)
+                if buyer_kpis.read(table) for line in table.splitlines()} if not with_kpi else set()
     for line in question.splitlines():
         line = line.strip()
+        if line in kpi_rows:
+            continue  # a KPI table's row: answered a row per KPI by buyer_kpis ('We will meet the buyer's target ...')
         if line.count("|") >= 2:
             cells = [c.strip() for c in line.strip("|").split("|")]
             cells = [c for c in cells if not re.fullmatch(r"[-: ]*", c)]
@@ -133,6 +141,7 @@ def main() -> None:
     ap.add_argument("questions")
     ap.add_argument("answers")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--kpi", action="store_true", help="count the rows of a KPI table too (left out by default)")
     a = ap.parse_args()
     keys = ["standards", "active", "with %", "with how", "in part", "said back", "asks", "other", "missing"]
     total = dict.fromkeys(keys, 0)
@@ -142,7 +151,7 @@ def main() -> None:
         if not afile.exists():
             continue
         qtext = qfile.read_text(encoding="utf-8")
-        sts = standards(qtext)
+        sts = standards(qtext, a.kpi)
         row = dict.fromkeys(keys, 0)
         ap_ = parts(afile.read_text(encoding="utf-8"))
         for st in sts:
