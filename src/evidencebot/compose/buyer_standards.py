@@ -308,6 +308,18 @@ def hold(sentence: str, standards: list[Standard]) -> tuple[str, list[tuple[str,
     return out, [(old, new) for _, _, new, old in edits]
 
 
+def matters_in(sentence: str) -> set[str]:
+    """The matters of the timescales ``sentence`` (ours) states, read as :func:`weaker` reads them."""
+    matters = _data().get("matters") or {}
+    out, prev = set(), 0
+    for m in _TIME.finditer(sentence or ""):
+        key = _matter_at(sentence, m, prev, matters, ours=True)
+        prev = m.end()
+        if key:
+            out.add(key)
+    return out
+
+
 def weaker(sentence: str, standard: Standard) -> bool:
     """True when ``sentence`` (ours) states a timescale on the standard's matter that is longer than the
     buyer's ('within one working day' beside 'on the same working day')."""

@@ -3280,6 +3280,8 @@ def _standard_templates(db: Database, plan: QuestionPlan, methods: dict, standar
         units = _template_units(block, mine, lead=asked)
         for u in units:
             u["from"] = [st.sentence]  # the buyer's sentence it was read from (:func:`_one_statement_of_a_timescale`)
+            if st.kind == "timescale":
+                u["matter"] = st.matter
         differs = buyer_standards.profile_conflict(st, values) if st.kind == "requirement" else ""
         if differs:
             # ours differs from the buyer's figure: no commitment beside our own contrary figure (review s10 item 6)
@@ -3331,15 +3333,24 @@ def _one_statement_of_a_timescale(method: Method) -> None:
     heads = [u for u in method.units if u.get("block") == "buyer-standard-timescale" and u["text"].startswith("We will ")]
     if not heads:
         return
-    said = [(set(blockmatch.tokens(h["text"])), {m.group(0).lower() for m in _TIMESCALE.finditer(h["text"])})
-            for h in heads]
+    said = [(set(blockmatch.tokens(h["text"])), {m.group(0).lower() for m in _TIMESCALE.finditer(h["text"])},
+             h.get("matter")) for h in heads]
 
     def restates(u: dict) -> bool:
         if u.get("block") != COMMITMENT:
             return False
         times = {m.group(0).lower() for m in _TIMESCALE.finditer(u["text"])}
         want = set(blockmatch.tokens(u["text"])) - blockmatch.HEAD_GENERIC
-        return bool(times) and bool(want) and any(times <= t and len(want & w) >= 0.8 * len(want) for w, t in said)
+        if not times or not want:
+            return False
+        if any(times <= t and len(want & w) >= 0.8 * len(want) for w, t, _ in said):
+            return True
+        # the buyer's sentence said back on the same matter and timescale ('We will make sure that at least 85% of
+        # people discharged from Windward House are followed up within 72 hours'), never a scoring gate's statement
+        # (priority 0) nor one that adopts a named document
+        mine = buyer_standards.matters_in(u["text"])
+        return u.get("priority", 1) > 0 and not re.search(r"\bv\d", u["text"]) and any(
+            m in mine and times <= t for _, t, m in said)
 
     _drop_units(method, restates)
 
