@@ -3348,9 +3348,13 @@ def _one_statement_of_a_timescale(method: Method) -> None:
         # the buyer's sentence said back on the same matter and timescale ('We will make sure that at least 85% of
         # people discharged from Windward House are followed up within 72 hours'), never a scoring gate's statement
         # (priority 0) nor one that adopts a named document
+        # (nor one naming a party or programme ours does not: 'We will notify the Authority of every serious incident
+        # ... under PSIRF')
         mine = buyer_standards.matters_in(u["text"])
+        named = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b|(?<=\bthe )[A-Z][a-z]+", u["text"])}
         return u.get("priority", 1) > 0 and not re.search(r"\bv\d", u["text"]) and any(
-            m in mine and times <= t for _, t, m in said)
+            m in mine and times <= t and named <= {x.lower() for x in re.findall(r"[A-Za-z]+", h)}
+            for (_, t, m), h in zip(said, (x["text"] for x in heads)))
 
     _drop_units(method, restates)
 
